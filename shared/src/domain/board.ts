@@ -1,0 +1,239 @@
+import type { Column } from './templates.js';
+import type { Phase } from './phases.js';
+
+/**
+ * The board as the server holds it. Cards and votes carry keyed hashes ("tags") of their author's secret,
+ * never a participant id: the server can recognise the author when the author acts, nobody can go back.
+ */
+export interface Settings {
+  voteBudget: number;
+  perItemCap: number;
+}
+
+export interface Card {
+  id: string;
+  columnId: string;
+  text: string;
+  authorTag: string;
+  groupId: string | null;
+  revealed: boolean;
+}
+
+export interface Group {
+  id: string;
+  title: string;
+}
+
+export interface Action {
+  id: string;
+  itemId: string;
+  /** the text it was created with; people then co-edit it in the notes document */
+  initialText: string;
+  /** participant ids of the people who said "I can help": a promise is not anonymous. */
+  owners: string[];
+  dueDate: string | null;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  isFacilitator: boolean;
+  online: boolean;
+}
+
+export interface Timer {
+  endsAt: number | null;
+  durationMs: number;
+}
+
+export interface BoardState {
+  id: string;
+  name: string;
+  templateId: string;
+  columns: Column[];
+  settings: Settings;
+  phase: Phase;
+  revealSeed: string | null;
+  participants: Map<string, Participant>;
+  cards: Map<string, Card>;
+  groups: Map<string, Group>;
+  /** target id (card or group) → voter tag → number of votes */
+  votes: Map<string, Map<string, number>>;
+  currentItemId: string | null;
+  discussedItemIds: string[];
+  timer: Timer;
+  actions: Map<string, Action>;
+}
+
+/** What the store records. Payloads carry tags, never participant ids, except where a name is public (actions). */
+export type BoardEvent =
+  | { type: 'board.created'; name: string; templateId: string; columns: Column[]; settings: Settings }
+  | { type: 'card.added'; cardId: string; columnId: string; text: string; authorTag: string }
+  | { type: 'card.edited'; cardId: string; text: string }
+  | { type: 'card.deleted'; cardId: string }
+  | { type: 'phase.changed'; phase: Phase; revealSeed?: string }
+  | { type: 'settings.changed'; settings: Settings }
+  | { type: 'card.grouped'; cardId: string; groupId: string }
+  | { type: 'card.ungrouped'; cardId: string }
+  | { type: 'group.titled'; groupId: string; title: string }
+  | { type: 'vote.cast'; targetId: string; voterTag: string }
+  | { type: 'vote.retracted'; targetId: string; voterTag: string }
+  | { type: 'discuss.selected'; itemId: string }
+  | { type: 'timer.started'; endsAt: number; durationMs: number }
+  | { type: 'timer.stopped' }
+  | { type: 'action.created'; actionId: string; itemId: string; text: string }
+  | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
+  | { type: 'action.due'; actionId: string; dueDate: string | null }
+  | { type: 'action.deleted'; actionId: string };
+
+export function emptyBoard(id: string): BoardState {
+  return {
+    id,
+    name: '',
+    templateId: '',
+    columns: [],
+    settings: { voteBudget: 3, perItemCap: 2 },
+    phase: 'write',
+    revealSeed: null,
+    participants: new Map(),
+    cards: new Map(),
+    groups: new Map(),
+    votes: new Map(),
+    currentItemId: null,
+    discussedItemIds: [],
+    timer: { endsAt: null, durationMs: 0 },
+    actions: new Map(),
+  };
+}
+
+/** Applies one recorded event. Events were checked by `decide` before they were recorded. */
+export function evolve(state: BoardState, event: BoardEvent): void {
+  switch (event.type) {
+    case 'board.created':
+      state.name = event.name;
+      state.templateId = event.templateId;
+      state.columns = event.columns;
+      state.settings = event.settings;
+      return;
+    case 'card.added':
+      state.cards.set(event.cardId, {
+        id: event.cardId,
+        columnId: event.columnId,
+        text: event.text,
+        authorTag: event.authorTag,
+        groupId: null,
+        revealed: false,
+      });
+      return;
+    case 'card.edited': {
+      const card = state.cards.get(event.cardId);
+      if (card) card.text = event.text;
+      return;
+    }
+    case 'card.deleted': {
+      const card = state.cards.get(event.cardId);
+      if (!card) return;
+      state.cards.delete(event.cardId);
+      state.votes.delete(event.cardId);
+      if (card.groupId) dissolveSmallGroup(state, card.groupId);
+      return;
+    }
+    case 'phase.changed':
+      state.phase = event.phase;
+      if (event.revealSeed) state.revealSeed = event.revealSeed;
+      if (event.phase === 'reveal') for (const card of state.cards.values()) card.revealed = true;
+      return;
+    case 'settings.changed':
+      state.settings = event.settings;
+      return;
+    case 'card.grouped': {
+      const card = state.cards.get(event.cardId);
+      if (!card) return;
+      const previous = card.groupId;
+      if (!state.groups.has(event.groupId)) state.groups.set(event.groupId, { id: event.groupId, title: '' });
+      card.groupId = event.groupId;
+      if (previous && previous !== event.groupId) dissolveSmallGroup(state, previous);
+      return;
+    }
+    case 'card.ungrouped': {
+      const card = state.cards.get(event.cardId);
+      if (!card || !card.groupId) return;
+      const previous = card.groupId;
+      card.groupId = null;
+      dissolveSmallGroup(state, previous);
+      return;
+    }
+    case 'group.titled': {
+      const group = state.groups.get(event.groupId);
+      if (group) group.title = event.title;
+      return;
+    }
+    case 'vote.cast': {
+      const byVoter = state.votes.get(event.targetId) ?? new Map<string, number>();
+      byVoter.set(event.voterTag, (byVoter.get(event.voterTag) ?? 0) + 1);
+      state.votes.set(event.targetId, byVoter);
+      return;
+    }
+    case 'vote.retracted': {
+      const byVoter = state.votes.get(event.targetId);
+      const count = byVoter?.get(event.voterTag) ?? 0;
+      if (!byVoter || count === 0) return;
+      if (count === 1) byVoter.delete(event.voterTag);
+      else byVoter.set(event.voterTag, count - 1);
+      return;
+    }
+    case 'discuss.selected':
+      state.currentItemId = event.itemId;
+      if (!state.discussedItemIds.includes(event.itemId)) state.discussedItemIds.push(event.itemId);
+      return;
+    case 'timer.started':
+      state.timer = { endsAt: event.endsAt, durationMs: event.durationMs };
+      return;
+    case 'timer.stopped':
+      state.timer = { endsAt: null, durationMs: state.timer.durationMs };
+      return;
+    case 'action.created':
+      state.actions.set(event.actionId, { id: event.actionId, itemId: event.itemId, initialText: event.text, owners: [], dueDate: null });
+      return;
+    case 'action.owner': {
+      const action = state.actions.get(event.actionId);
+      if (!action) return;
+      action.owners = action.owners.filter((id) => id !== event.participantId);
+      if (event.volunteer) action.owners.push(event.participantId);
+      return;
+    }
+    case 'action.due': {
+      const action = state.actions.get(event.actionId);
+      if (action) action.dueDate = event.dueDate;
+      return;
+    }
+    case 'action.deleted':
+      state.actions.delete(event.actionId);
+      return;
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unknown event ${(unreachable as { type: string }).type}`);
+    }
+  }
+}
+
+/** GR-3: a group of one is no group; its last card stands alone again and keeps the group's votes. */
+function dissolveSmallGroup(state: BoardState, groupId: string): void {
+  const members = [...state.cards.values()].filter((c) => c.groupId === groupId);
+  if (members.length >= 2) return;
+  state.groups.delete(groupId);
+  const groupVotes = state.votes.get(groupId);
+  state.votes.delete(groupId);
+  const last = members[0];
+  if (!last) return;
+  last.groupId = null;
+  if (groupVotes) {
+    const cardVotes = state.votes.get(last.id) ?? new Map<string, number>();
+    for (const [voter, n] of groupVotes) cardVotes.set(voter, (cardVotes.get(voter) ?? 0) + n);
+    state.votes.set(last.id, cardVotes);
+  }
+}
+
+export function groupMembers(state: BoardState, groupId: string): Card[] {
+  return [...state.cards.values()].filter((c) => c.groupId === groupId);
+}

@@ -1,0 +1,90 @@
+import type { BoardState } from './board.js';
+import { revealOrder } from './reveal.js';
+
+/**
+ * An "item" is what people vote on and discuss: a group, or a revealed card standing alone.
+ * A vote names a target (card or group id) and counts toward the item that target belongs to now.
+ */
+export function itemOf(state: BoardState, targetId: string): string | null {
+  if (state.groups.has(targetId)) return targetId;
+  const card = state.cards.get(targetId);
+  if (!card || !card.revealed) return null;
+  return card.groupId ?? card.id;
+}
+
+export function itemIds(state: BoardState): string[] {
+  const revealed = [...state.cards.values()].filter((c) => c.revealed);
+  const order = revealOrder(
+    revealed.map((c) => c.id),
+    state.revealSeed ?? '',
+  );
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const cardId of order) {
+    const item = itemOf(state, cardId);
+    if (item && !seen.has(item)) {
+      seen.add(item);
+      items.push(item);
+    }
+  }
+  return items;
+}
+
+/** VO-5: votes per item, summed over everyone. Only shown once voting is closed. */
+export function tallyVotes(state: BoardState): Record<string, number> {
+  const tallies: Record<string, number> = {};
+  for (const item of itemIds(state)) tallies[item] = 0;
+  for (const [targetId, byVoter] of state.votes) {
+    const item = itemOf(state, targetId);
+    if (!item) continue;
+    for (const n of byVoter.values()) tallies[item] = (tallies[item] ?? 0) + n;
+  }
+  return tallies;
+}
+
+/** DI-1: items by votes, most first; ties keep the reveal order. */
+export function rankItems(state: BoardState): string[] {
+  const tallies = tallyVotes(state);
+  const order = itemIds(state);
+  return order
+    .map((id, index) => ({ id, index, votes: tallies[id] ?? 0 }))
+    .sort((a, b) => b.votes - a.votes || a.index - b.index)
+    .map((x) => x.id);
+}
+
+/** One voter's votes per item. */
+export function votesOf(state: BoardState, voterTag: string): Record<string, number> {
+  const mine: Record<string, number> = {};
+  for (const [targetId, byVoter] of state.votes) {
+    const n = byVoter.get(voterTag);
+    const item = itemOf(state, targetId);
+    if (!n || !item) continue;
+    mine[item] = (mine[item] ?? 0) + n;
+  }
+  return mine;
+}
+
+export function votesUsed(state: BoardState, voterTag: string): number {
+  return Object.values(votesOf(state, voterTag)).reduce((a, b) => a + b, 0);
+}
+
+export type VoteCheck = 'ok' | 'budget' | 'cap' | 'no-item';
+
+/** VO-1/VO-2/VO-3: a vote needs a real item, a vote left in the budget, and room under the per-item cap. */
+export function canVote(state: BoardState, voterTag: string, targetId: string): VoteCheck {
+  const item = itemOf(state, targetId);
+  if (!item) return 'no-item';
+  const mine = votesOf(state, voterTag);
+  const used = Object.values(mine).reduce((a, b) => a + b, 0);
+  if (used >= state.settings.voteBudget) return 'budget';
+  if ((mine[item] ?? 0) >= state.settings.perItemCap) return 'cap';
+  return 'ok';
+}
+
+/** The target a retraction should take a vote from: the voter's vote on the item itself, or on one of its cards. */
+export function retractTarget(state: BoardState, voterTag: string, itemId: string): string | null {
+  for (const [targetId, byVoter] of state.votes) {
+    if ((byVoter.get(voterTag) ?? 0) > 0 && itemOf(state, targetId) === itemId) return targetId;
+  }
+  return null;
+}

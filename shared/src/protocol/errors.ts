@@ -1,0 +1,27 @@
+export const ErrorCode = {
+  INVALID_INPUT: 'INVALID_INPUT',
+  UNKNOWN_EVENT: 'UNKNOWN_EVENT',
+  NOT_JOINED: 'NOT_JOINED',
+  BAD_CREDENTIALS: 'BAD_CREDENTIALS',
+  NOT_FACILITATOR: 'NOT_FACILITATOR',
+  WRONG_PHASE: 'WRONG_PHASE',
+  BAD_TRANSITION: 'BAD_TRANSITION',
+  NOT_FOUND: 'NOT_FOUND',
+  NOT_YOURS: 'NOT_YOURS',
+  VOTE_BUDGET_EXCEEDED: 'VOTE_BUDGET_EXCEEDED',
+  VOTE_CAP_EXCEEDED: 'VOTE_CAP_EXCEEDED',
+  CARD_LIMIT: 'CARD_LIMIT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type Ack<T = unknown> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+
+export function ok<T>(data: T): Ack<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string): { ok: false; code: ErrorCode; message: string } {
+  return { ok: false, code, message };
+}

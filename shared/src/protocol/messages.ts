@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { LIMITS } from '../domain/limits.js';
+import { PHASES } from '../domain/phases.js';
+
+/** Ids are random url-safe strings; client-made ones (commands, participants, secrets) are bounded too. */
+const id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 url-safe characters');
+const secret = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'must be 32–128 url-safe characters');
+
+/** Visible text: trimmed, non-empty, bounded, and free of control characters other than newlines and tabs. */
+function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+}
+
+const base = { id };
+
+export const JoinCommand = z.strictObject({
+  ...base,
+  type: z.literal('join'),
+  participantId: id,
+  secret,
+  name: text(LIMITS.displayName),
+  facilitatorKey: secret.optional(),
+});
+
+export const Command = z.discriminatedUnion('type', [
+  JoinCommand,
+  z.strictObject({ ...base, type: z.literal('card.add'), columnId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a column id'), text: text(LIMITS.cardText) }),
+  z.strictObject({ ...base, type: z.literal('card.edit'), cardId: id, text: text(LIMITS.cardText) }),
+  z.strictObject({ ...base, type: z.literal('card.delete'), cardId: id }),
+  z.strictObject({ ...base, type: z.literal('card.group'), cardId: id, withCardId: id }),
+  z.strictObject({ ...base, type: z.literal('card.ungroup'), cardId: id }),
+  z.strictObject({ ...base, type: z.literal('group.title'), groupId: id, title: z.string().trim().max(LIMITS.groupTitle) }),
+  z.strictObject({ ...base, type: z.literal('phase.set'), phase: z.enum(PHASES) }),
+  z.strictObject({
+    ...base,
+    type: z.literal('settings.update'),
+    voteBudget: z.int().min(1).max(LIMITS.voteBudgetMax),
+    perItemCap: z.int().min(1).max(LIMITS.voteBudgetMax),
+  }),
+  z.strictObject({ ...base, type: z.literal('vote.cast'), itemId: id }),
+  z.strictObject({ ...base, type: z.literal('vote.retract'), itemId: id }),
+  z.strictObject({ ...base, type: z.literal('discuss.select'), itemId: id }),
+  z.strictObject({ ...base, type: z.literal('timer.start'), durationSec: z.int().min(LIMITS.timerMinSec).max(LIMITS.timerMaxSec) }),
+  z.strictObject({ ...base, type: z.literal('timer.stop') }),
+  z.strictObject({ ...base, type: z.literal('action.create'), itemId: id, text: text(LIMITS.cardText) }),
+  z.strictObject({ ...base, type: z.literal('action.volunteer'), actionId: id, volunteer: z.boolean() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('action.due'),
+    actionId: id,
+    dueDate: z.iso.date().nullable(),
+  }),
+  z.strictObject({ ...base, type: z.literal('action.delete'), actionId: id }),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command['type'];
+export type JoinCommand = z.infer<typeof JoinCommand>;
+
+export const CreateBoardRequest = z.strictObject({
+  name: text(LIMITS.boardName),
+  templateId: z.string().max(40),
+});
+export type CreateBoardRequest = z.infer<typeof CreateBoardRequest>;
+
+export interface CreateBoardResponse {
+  boardId: string;
+  facilitatorKey: string;
+}
+
+/** What each command's ack carries on success. */
+export interface CommandResults {
+  join: { participantId: string; isFacilitator: boolean };
+  'card.add': { cardId: string };
+  'action.create': { actionId: string };
+}
+export type ResultOf<T extends CommandType> = T extends keyof CommandResults ? CommandResults[T] : Record<string, never>;
+
+/** Handshake fields the client sends in Socket.io's `auth`. */
+export const HandshakeAuth = z.object({
+  boardId: id,
+  protocolVersion: z.number(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+/** Formats a zod error as one readable sentence for the error ack. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

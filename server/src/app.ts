@@ -1,0 +1,64 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { nanoid } from 'nanoid';
+import type { Config } from './config.js';
+import { Keyring } from './identity.js';
+import { createLogger, type Logger } from './logger.js';
+import { RoomRegistry } from './rooms/RoomRegistry.js';
+import type { BoardStore } from './storage/BoardStore.js';
+import { openSqliteStore } from './storage/sqlite.js';
+import { attachSocketIo } from './transport/socketio.js';
+import { attachYjs } from './transport/yjs.js';
+import { createHttpApp } from './http.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'>;
+  store?: BoardStore;
+  logger?: Logger;
+  now?: () => number;
+}
+
+export interface App {
+  server: http.Server;
+  store: BoardStore;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The single composition root: everything Candor runs is wired here, and tests call it on port 0. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const store = deps.store ?? openSqliteStore(deps.config.dbFile);
+  const now = deps.now ?? Date.now;
+  const keyring = new Keyring(await store.serverKey());
+  // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
+  const newId = () => nanoid();
+  const registry = new RoomRegistry(
+    store,
+    { store, keyring, logger, now, newId, newSeed: () => randomBytes(16).toString('base64url') },
+    deps.config.idleUnloadMs,
+  );
+  const httpApp = createHttpApp({ store, registry, keyring, logger, now, newBoardId: () => nanoid(16), clientDist: deps.config.clientDist });
+  const server = http.createServer(httpApp);
+  const io = attachSocketIo(server, registry, logger, now);
+  const yjs = attachYjs(server, registry, logger);
+
+  return {
+    server,
+    store,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      });
+    },
+    async close() {
+      yjs.close();
+      await io.close();
+      registry.close();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Candor reads from the environment, parsed once, with defaults that run on a laptop. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIST: z.string().optional(),
+  /** How long a board with nobody connected stays in memory before it is saved and unloaded. */
+  IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(60_000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbFile: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  clientDist: string | null;
+  idleUnloadMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.parse(env);
+  const dataDir = path.resolve(parsed.DATA_DIR);
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir,
+    dbFile: path.join(dataDir, 'candor.sqlite'),
+    logLevel: parsed.LOG_LEVEL,
+    clientDist: parsed.CLIENT_DIST ?? null,
+    idleUnloadMs: parsed.IDLE_UNLOAD_MS,
+  };
+}

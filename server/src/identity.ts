@@ -1,0 +1,54 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Keyed hashes of a participant's secret, each with its own purpose, so none can be turned into another:
+ * - auth: proves "I am participant P" (stored beside P's name);
+ * - author: stands for the author on cards (stored on cards, never beside a name);
+ * - voter: stands for the voter on votes (a different tag, so votes cannot be joined to cards);
+ * - command: makes a resent command recognisable without saying whose it is.
+ * The database holds only these hashes; without the secrets (which only browsers hold) nothing links them.
+ */
+export class Keyring {
+  constructor(private readonly serverKey: Buffer) {}
+
+  private mac(purpose: string, ...parts: string[]): string {
+    const h = createHmac('sha256', this.serverKey);
+    h.update(purpose);
+    for (const part of parts) h.update('\u0000' + part);
+    return h.digest('base64url');
+  }
+
+  authHash(boardId: string, secret: string): string {
+    return this.mac('auth', boardId, secret);
+  }
+
+  authorTag(boardId: string, secret: string): string {
+    return this.mac('author', boardId, secret);
+  }
+
+  voterTag(boardId: string, secret: string): string {
+    return this.mac('voter', boardId, secret);
+  }
+
+  commandKeyBase(boardId: string, secret: string): string {
+    return this.mac('command', boardId, secret);
+  }
+
+  commandKey(base: string, commandId: string): string {
+    return this.mac('command-id', base, commandId);
+  }
+
+  facilitatorHash(boardId: string, facilitatorKey: string): string {
+    return this.mac('facilitator', boardId, facilitatorKey);
+  }
+}
+
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function randomSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}

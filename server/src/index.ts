@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { createApp } from './app.js';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const clientDist = config.clientDist ?? path.resolve(here, '../../client/dist');
+const app = await createApp({ config: { ...config, clientDist }, logger });
+const port = await app.listen(config.port, config.host);
+logger.info({ port, data: config.dbFile }, `Candor is listening on http://localhost:${port}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    void app.close().then(() => process.exit(0));
+  });
+}
+process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));

@@ -1,0 +1,258 @@
+import * as Y from 'yjs';
+import {
+  type Ack,
+  type BoardState,
+  type Command,
+  type JoinCommand,
+  type PersonalView,
+  type PublicBoardView,
+  LIMITS,
+  decide,
+  emptyBoard,
+  evolve,
+  fail,
+  notesKey,
+  ok,
+  projectBoardDoc,
+  renderMarkdown,
+  viewOf,
+} from '@candor/shared';
+import type { BoardStore, LoadedBoard } from '../storage/BoardStore.js';
+import type { Keyring } from '../identity.js';
+import { sameHash } from '../identity.js';
+import type { Logger } from '../logger.js';
+import { SerialQueue } from './SerialQueue.js';
+
+/** One connection as the room sees it; the transport decides how `sendMe` travels. */
+export interface RoomSocket {
+  id: string;
+  sendMe(view: PersonalView): void;
+}
+
+export interface RoomDeps {
+  store: BoardStore;
+  keyring: Keyring;
+  logger: Logger;
+  now: () => number;
+  newId: () => string;
+  newSeed: () => string;
+}
+
+interface Session {
+  socket: RoomSocket;
+  participantId: string | null;
+  authorTag: string;
+  voterTag: string;
+  commandKeyBase: string;
+  lastMe: string;
+}
+
+type BoardCommand = Exclude<Command, { type: 'join' }>;
+
+/**
+ * One board: its state (a fold of its stored events), the rules applied through `decide`, and the fan-out
+ * of what changed. The public part goes into the board document (which only this room writes); each
+ * person's own part goes to their sockets alone. Knows nothing of Socket.io or WebSockets.
+ */
+export class BoardRoom {
+  readonly id: string;
+  readonly state: BoardState;
+  readonly boardDoc = new Y.Doc();
+  readonly notesDoc = new Y.Doc();
+  private readonly facilitatorHash: string;
+  private readonly authHashes = new Map<string, string>();
+  private readonly sessions = new Map<string, Session>();
+  private readonly queue = new SerialQueue();
+  /** other holders of the room (y-websocket connections) that keep it loaded */
+  private holders = 0;
+
+  constructor(
+    loaded: LoadedBoard,
+    private readonly deps: RoomDeps,
+  ) {
+    this.id = loaded.record.id;
+    this.facilitatorHash = loaded.record.facilitatorHash;
+    this.state = emptyBoard(this.id);
+    for (const p of loaded.participants) {
+      this.state.participants.set(p.id, { id: p.id, name: p.name, isFacilitator: p.isFacilitator, online: false });
+      this.authHashes.set(p.id, p.authHash);
+    }
+    for (const { event } of loaded.events) evolve(this.state, event);
+    for (const update of loaded.notesUpdates) Y.applyUpdate(this.notesDoc, update, 'store');
+    this.notesDoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === 'store') return;
+      this.deps.store.appendNotesUpdate(this.id, update).catch((err) => this.deps.logger.error({ err, board: this.id }, 'notes update not saved'));
+    });
+    this.ensureNotesTexts();
+    projectBoardDoc(this.boardDoc, this.publicView());
+  }
+
+  get connectionCount(): number {
+    return this.sessions.size + this.holders;
+  }
+
+  get busy(): boolean {
+    return !this.queue.idle;
+  }
+
+  publicView(): PublicBoardView {
+    return viewOf(this.state, { kind: 'public' }).board;
+  }
+
+  /** the shared notes as plain text, by notes key */
+  notesText(): Record<string, string> {
+    const notes = this.notesDoc.getMap<Y.Text>('notes');
+    const out: Record<string, string> = {};
+    for (const [key, text] of notes) if (text instanceof Y.Text) out[key] = text.toString();
+    return out;
+  }
+
+  exportMarkdown(now: Date): string {
+    return renderMarkdown(this.publicView(), this.notesText(), now);
+  }
+
+  /** Notes are co-edited during Discuss and Act and frozen at Close. */
+  notesWritable(): boolean {
+    return this.state.phase !== 'closed';
+  }
+
+  /** True when `secret` proves participant `participantId` of this board. */
+  authenticate(participantId: string, secret: string): boolean {
+    const stored = this.authHashes.get(participantId);
+    return stored !== undefined && sameHash(stored, this.deps.keyring.authHash(this.id, secret));
+  }
+
+  hold(): void {
+    this.holders++;
+  }
+
+  release(): void {
+    this.holders = Math.max(0, this.holders - 1);
+  }
+
+  attach(socket: RoomSocket): void {
+    this.sessions.set(socket.id, { socket, participantId: null, authorTag: '', voterTag: '', commandKeyBase: '', lastMe: '' });
+  }
+
+  detach(socketId: string): void {
+    const session = this.sessions.get(socketId);
+    this.sessions.delete(socketId);
+    if (session?.participantId) this.refreshPresence(session.participantId);
+  }
+
+  /** Every command of every socket of this board passes here, one at a time. */
+  handle(socketId: string, command: Command): Promise<Ack> {
+    return this.queue.run(async () => {
+      const session = this.sessions.get(socketId);
+      if (!session) return fail('NOT_JOINED', 'This connection is closed.');
+      try {
+        return command.type === 'join' ? await this.join(session, command) : await this.apply(session, command);
+      } catch (err) {
+        this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
+        return fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');
+      }
+    });
+  }
+
+  private async join(session: Session, command: JoinCommand): Promise<Ack> {
+    if (session.participantId && session.participantId !== command.participantId) {
+      return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
+    }
+    const { keyring } = this.deps;
+    const authHash = keyring.authHash(this.id, command.secret);
+    const wantsFacilitator = command.facilitatorKey !== undefined;
+    const facilitatorOk = wantsFacilitator && sameHash(this.facilitatorHash, keyring.facilitatorHash(this.id, command.facilitatorKey!));
+    if (wantsFacilitator && !facilitatorOk) return fail('NOT_FACILITATOR', 'That facilitator link is not valid for this board.');
+
+    const existing = this.state.participants.get(command.participantId);
+    if (existing) {
+      if (!sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
+      if (facilitatorOk && !existing.isFacilitator) {
+        await this.deps.store.upsertParticipant(this.id, { id: existing.id, name: existing.name, authHash, isFacilitator: true });
+        existing.isFacilitator = true;
+      }
+    } else {
+      if (this.state.participants.size >= LIMITS.participantsPerBoard) return fail('CARD_LIMIT', 'This board is full.');
+      const record = { id: command.participantId, name: command.name, authHash, isFacilitator: facilitatorOk };
+      await this.deps.store.upsertParticipant(this.id, record);
+      this.authHashes.set(record.id, authHash);
+      this.state.participants.set(record.id, { id: record.id, name: record.name, isFacilitator: facilitatorOk, online: false });
+    }
+    session.participantId = command.participantId;
+    session.authorTag = keyring.authorTag(this.id, command.secret);
+    session.voterTag = keyring.voterTag(this.id, command.secret);
+    session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
+    session.lastMe = '';
+    this.refreshPresence(command.participantId);
+    const participant = this.state.participants.get(command.participantId)!;
+    return ok({ participantId: participant.id, isFacilitator: participant.isFacilitator });
+  }
+
+  private async apply(session: Session, command: BoardCommand): Promise<Ack> {
+    const participantId = session.participantId;
+    if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
+    const commandKey = this.deps.keyring.commandKey(session.commandKeyBase, command.id);
+    const repeated = await this.deps.store.findCommand(this.id, commandKey);
+    if (repeated) return ok(repeated.result);
+
+    const participant = this.state.participants.get(participantId)!;
+    const actor = {
+      participantId,
+      isFacilitator: participant.isFacilitator,
+      authorTag: session.authorTag,
+      voterTag: session.voterTag,
+    };
+    const decision = decide(this.state, actor, command, { now: this.deps.now(), newId: this.deps.newId, newSeed: this.deps.newSeed });
+    if (!decision.ok) return decision;
+
+    await this.deps.store.commit(this.id, { commandKey, events: decision.events, result: decision.data });
+    for (const event of decision.events) evolve(this.state, event);
+    if (decision.events.length > 0) this.publish();
+    return ok(decision.data);
+  }
+
+  private refreshPresence(participantId: string): void {
+    const participant = this.state.participants.get(participantId);
+    if (!participant) return;
+    participant.online = [...this.sessions.values()].some((s) => s.participantId === participantId);
+    this.publish();
+  }
+
+  /** Projects the public view into the board document and sends each person their own view if it changed. */
+  private publish(): void {
+    this.ensureNotesTexts();
+    projectBoardDoc(this.boardDoc, this.publicView());
+    for (const session of this.sessions.values()) {
+      if (!session.participantId) continue;
+      const me = viewOf(this.state, {
+        kind: 'participant',
+        participantId: session.participantId,
+        authorTag: session.authorTag,
+        voterTag: session.voterTag,
+      }).me!;
+      const json = JSON.stringify(me);
+      if (json === session.lastMe) continue;
+      session.lastMe = json;
+      session.socket.sendMe(me);
+    }
+  }
+
+  /** The server creates each shared text once, so two people never create rival texts for the same key. */
+  private ensureNotesTexts(): void {
+    const notes = this.notesDoc.getMap<Y.Text>('notes');
+    const missing: [string, string][] = [];
+    for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
+    for (const action of this.state.actions.values()) {
+      if (!notes.has(notesKey.action(action.id))) missing.push([notesKey.action(action.id), action.initialText]);
+    }
+    if (missing.length === 0) return;
+    this.notesDoc.transact(() => {
+      for (const [key, initial] of missing) notes.set(key, new Y.Text(initial));
+    }, 'server');
+  }
+
+  destroy(): void {
+    this.boardDoc.destroy();
+    this.notesDoc.destroy();
+  }
+}

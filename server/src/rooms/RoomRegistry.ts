@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import type { BoardStore } from '../storage/BoardStore.js';
+import { BoardRoom, type RoomDeps } from './BoardRoom.js';
+
+/**
+ * Loads boards on first use and unloads them when nobody has been connected for a while, after folding
+ * their notes into one snapshot. Concurrent loads of one board share a single load.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, BoardRoom>();
+  private readonly loading = new Map<string, Promise<BoardRoom | null>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly deps: RoomDeps,
+    private readonly idleUnloadMs: number,
+  ) {}
+
+  async get(boardId: string): Promise<BoardRoom | null> {
+    const loaded = this.rooms.get(boardId);
+    if (loaded) return loaded;
+    let pending = this.loading.get(boardId);
+    if (!pending) {
+      pending = this.load(boardId).finally(() => this.loading.delete(boardId));
+      this.loading.set(boardId, pending);
+    }
+    return pending;
+  }
+
+  private async load(boardId: string): Promise<BoardRoom | null> {
+    const data = await this.store.loadBoard(boardId);
+    if (!data) return null;
+    const room = new BoardRoom(data, this.deps);
+    this.rooms.set(boardId, room);
+    this.deps.logger.debug({ board: boardId, events: data.events.length }, 'board loaded');
+    this.scheduleUnload(room);
+    return room;
+  }
+
+  /** Call whenever a connection to the room closes. */
+  scheduleUnload(room: BoardRoom): void {
+    clearTimeout(this.idleTimers.get(room.id));
+    this.idleTimers.set(
+      room.id,
+      setTimeout(() => void this.unloadIfIdle(room), this.idleUnloadMs),
+    );
+  }
+
+  private async unloadIfIdle(room: BoardRoom): Promise<void> {
+    this.idleTimers.delete(room.id);
+    if (room.connectionCount > 0 || room.busy || this.rooms.get(room.id) !== room) return;
+    this.rooms.delete(room.id);
+    await this.store.compactNotes(room.id, Y.encodeStateAsUpdate(room.notesDoc));
+    room.destroy();
+    this.deps.logger.debug({ board: room.id }, 'board unloaded');
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  close(): void {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    for (const room of this.rooms.values()) room.destroy();
+    this.rooms.clear();
+  }
+}

@@ -1,0 +1,54 @@
+import type { BoardEvent } from '@candor/shared';
+
+export interface BoardRecord {
+  id: string;
+  facilitatorHash: string;
+  createdAt: number;
+}
+
+/** A participant's row: the name is public, the hash only proves identity. No card or vote refers to it. */
+export interface ParticipantRecord {
+  id: string;
+  name: string;
+  authHash: string;
+  isFacilitator: boolean;
+}
+
+export interface StoredEvent {
+  seq: number;
+  event: BoardEvent;
+}
+
+export interface LoadedBoard {
+  record: BoardRecord;
+  participants: ParticipantRecord[];
+  events: StoredEvent[];
+  notesUpdates: Uint8Array[];
+}
+
+export interface CommitInput {
+  /** keyed hash of (participant secret, command id): recognises a resend, says nothing of whose it is */
+  commandKey: string;
+  events: BoardEvent[];
+  result: unknown;
+}
+
+/**
+ * Where boards live. Each commit is one transaction: the command key, then the events with the next
+ * per-board sequence numbers. A command is acknowledged only after its commit has returned.
+ * Async so that a networked store (PostgreSQL) can implement the same contract.
+ */
+export interface BoardStore {
+  /** the pepper for keyed hashes, created on first use and kept with the data */
+  serverKey(): Promise<Buffer>;
+  createBoard(record: BoardRecord, first: BoardEvent): Promise<void>;
+  boardExists(boardId: string): Promise<boolean>;
+  loadBoard(boardId: string): Promise<LoadedBoard | null>;
+  upsertParticipant(boardId: string, participant: ParticipantRecord): Promise<void>;
+  findCommand(boardId: string, commandKey: string): Promise<{ result: unknown } | null>;
+  commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
+  appendNotesUpdate(boardId: string, update: Uint8Array): Promise<void>;
+  /** replaces every stored notes update with one merged snapshot */
+  compactNotes(boardId: string, snapshot: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}

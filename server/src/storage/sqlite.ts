@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { BoardEvent } from '@candor/shared';
+import type { BoardRecord, BoardStore, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  facilitator_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL DEFAULT 0
+);
+-- name is public; auth_hash only proves identity. Cards and votes never refer to this table.
+CREATE TABLE IF NOT EXISTS participants (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  auth_hash TEXT NOT NULL,
+  is_facilitator INTEGER NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+-- No timestamps: the order of events is all a board needs, and times would help link cards to joins.
+CREATE TABLE IF NOT EXISTS events (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  seq INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS commands (
+  board_id TEXT NOT NULL,
+  command_key TEXT NOT NULL,
+  result TEXT NOT NULL,
+  PRIMARY KEY (board_id, command_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS notes_updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL,
+  update_blob BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS notes_by_board ON notes_updates(board_id, id);
+`;
+
+/** better-sqlite3 in WAL mode with synchronous=FULL: a returned commit is on disk, kill -9 or not. */
+export function openSqliteStore(file: string): BoardStore {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const q = {
+    getMeta: db.prepare<[string], { value: Buffer }>('SELECT value FROM meta WHERE key = ?'),
+    putMeta: db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
+    insertBoard: db.prepare('INSERT INTO boards (id, facilitator_hash, created_at, last_seq) VALUES (?, ?, ?, 0)'),
+    getBoard: db.prepare<[string], { id: string; facilitator_hash: string; created_at: number; last_seq: number }>(
+      'SELECT id, facilitator_hash, created_at, last_seq FROM boards WHERE id = ?',
+    ),
+    bumpSeq: db.prepare('UPDATE boards SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq'),
+    insertEvent: db.prepare('INSERT INTO events (board_id, seq, payload) VALUES (?, ?, ?)'),
+    events: db.prepare<[string], { seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = ? ORDER BY seq'),
+    upsertParticipant: db.prepare(
+      `INSERT INTO participants (board_id, id, name, auth_hash, is_facilitator) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
+    ),
+    participants: db.prepare<[string], { id: string; name: string; auth_hash: string; is_facilitator: number }>(
+      'SELECT id, name, auth_hash, is_facilitator FROM participants WHERE board_id = ? ORDER BY name, id',
+    ),
+    findCommand: db.prepare<[string, string], { result: string }>('SELECT result FROM commands WHERE board_id = ? AND command_key = ?'),
+    insertCommand: db.prepare('INSERT INTO commands (board_id, command_key, result) VALUES (?, ?, ?)'),
+    appendNotes: db.prepare('INSERT INTO notes_updates (board_id, update_blob) VALUES (?, ?)'),
+    notes: db.prepare<[string], { update_blob: Buffer }>('SELECT update_blob FROM notes_updates WHERE board_id = ? ORDER BY id'),
+    clearNotes: db.prepare('DELETE FROM notes_updates WHERE board_id = ?'),
+  };
+
+  const appendEvents = (boardId: string, events: BoardEvent[]): number => {
+    let lastSeq = 0;
+    for (const event of events) {
+      const row = q.bumpSeq.get(boardId) as { last_seq: number } | undefined;
+      if (!row) throw new Error(`board ${boardId} does not exist`);
+      lastSeq = row.last_seq;
+      q.insertEvent.run(boardId, lastSeq, JSON.stringify(event));
+    }
+    return lastSeq;
+  };
+
+  const createBoardTx = db.transaction((record: BoardRecord, first: BoardEvent) => {
+    q.insertBoard.run(record.id, record.facilitatorHash, record.createdAt);
+    appendEvents(record.id, [first]);
+  });
+
+  const commitTx = db.transaction((boardId: string, input: CommitInput) => {
+    q.insertCommand.run(boardId, input.commandKey, JSON.stringify(input.result ?? {}));
+    return appendEvents(boardId, input.events);
+  });
+
+  const compactTx = db.transaction((boardId: string, snapshot: Uint8Array) => {
+    q.clearNotes.run(boardId);
+    q.appendNotes.run(boardId, Buffer.from(snapshot));
+  });
+
+  return {
+    async serverKey() {
+      const existing = q.getMeta.get('server_key');
+      if (existing) return existing.value;
+      q.putMeta.run('server_key', randomBytes(32));
+      return q.getMeta.get('server_key')!.value;
+    },
+    async createBoard(record, first) {
+      createBoardTx(record, first);
+    },
+    async boardExists(boardId) {
+      return q.getBoard.get(boardId) !== undefined;
+    },
+    async loadBoard(boardId): Promise<LoadedBoard | null> {
+      const board = q.getBoard.get(boardId);
+      if (!board) return null;
+      return {
+        record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: board.created_at },
+        participants: q.participants.all(boardId).map(
+          (p): ParticipantRecord => ({ id: p.id, name: p.name, authHash: p.auth_hash, isFacilitator: p.is_facilitator === 1 }),
+        ),
+        events: q.events.all(boardId).map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
+        notesUpdates: q.notes.all(boardId).map((n) => new Uint8Array(n.update_blob)),
+      };
+    },
+    async upsertParticipant(boardId, p) {
+      q.upsertParticipant.run(boardId, p.id, p.name, p.authHash, p.isFacilitator ? 1 : 0);
+    },
+    async findCommand(boardId, commandKey) {
+      const row = q.findCommand.get(boardId, commandKey);
+      return row ? { result: JSON.parse(row.result) as unknown } : null;
+    },
+    async commit(boardId, input) {
+      return { lastSeq: commitTx(boardId, input) };
+    },
+    async appendNotesUpdate(boardId, update) {
+      q.appendNotes.run(boardId, Buffer.from(update));
+    },
+    async compactNotes(boardId, snapshot) {
+      compactTx(boardId, snapshot);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  Command,
+  HandshakeAuth,
+  PROTOCOL_VERSION,
+  describeIssues,
+  fail,
+} from '@candor/shared';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { Logger } from '../logger.js';
+import { TokenBucket } from './rateLimit.js';
+
+type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>;
+
+const KNOWN_EVENTS = new Set(['cmd', 'time.sync']);
+
+/** Socket.io adapter: parse, rate-limit, hand the typed command to the room, ack once. Nothing else. */
+export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, logger: Logger, now: () => number) {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>(httpServer, {
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    // y-websocket shares the port: leave upgrades that are not ours alone.
+    destroyUpgrade: false,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+
+  io.use(async (socket, next) => {
+    const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(new Error('INVALID_INPUT'));
+    if (auth.data.protocolVersion !== PROTOCOL_VERSION) return next(new Error('PROTOCOL_MISMATCH'));
+    const room = await registry.get(auth.data.boardId).catch((err) => {
+      logger.error({ err }, 'board load failed');
+      return null;
+    });
+    if (!room) return next(new Error('BOARD_NOT_FOUND'));
+    socket.data.room = room;
+    next();
+  });
+
+  io.on('connection', (socket: CandorSocket) => {
+    const room = socket.data.room;
+    const bucket = new TokenBucket(60, 20, now);
+    room.attach({ id: socket.id, sendMe: (view) => socket.emit('me', view) });
+
+    socket.on('cmd', (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return; // nobody to answer: drop it
+      const reply = ack as (result: Ack) => void;
+      if (!bucket.take()) return reply(fail('RATE_LIMITED', 'Too many changes at once; slow down a little.'));
+      const parsed = Command.safeParse(payload);
+      if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
+      room.handle(socket.id, parsed.data).then(reply, (err) => {
+        logger.error({ err }, 'unexpected command failure');
+        reply(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      });
+    });
+
+    socket.on('time.sync', (ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      if (!bucket.take()) return (ack as (r: Ack) => void)(fail('RATE_LIMITED', 'Too many requests.'));
+      (ack as (r: Ack) => void)({ ok: true, data: { serverNow: now() } });
+    });
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') (ack as (r: Ack) => void)(fail('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 40)}".`));
+    });
+
+    socket.on('disconnect', () => {
+      room.detach(socket.id);
+      registry.scheduleUnload(room);
+    });
+  });
+
+  return io;
+}

@@ -1,0 +1,131 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { WS_CLOSE, YJS_PATH, type DocName } from '@candor/shared';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { Logger } from '../logger.js';
+import { TokenBucket } from './rateLimit.js';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const ROUTE = new RegExp(`^${YJS_PATH}/([A-Za-z0-9_-]{8,64})/(board|notes)$`);
+
+/**
+ * The y-websocket protocol, served by us so that we decide who may write. The board document is read-only
+ * for every client (only the room writes it); the notes document accepts edits until the board closes.
+ * Awareness is not relayed: it would only carry identities we do not need to share.
+ */
+export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger: Logger) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const connections = new Map<Y.Doc, { peers: Set<WebSocket>; onUpdate: (update: Uint8Array, origin: unknown) => void }>();
+
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(YJS_PATH + '/')) return; // Socket.io's upgrades are Socket.io's
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      void accept(ws, url).catch((err) => {
+        logger.error({ err }, 'yjs connection failed');
+        ws.close(1011, 'internal error');
+      });
+    });
+  });
+
+  async function accept(ws: WebSocket, url: URL): Promise<void> {
+    const match = ROUTE.exec(url.pathname);
+    if (!match) return ws.close(WS_CLOSE.NOT_FOUND, 'no such document');
+    const [, boardId, docName] = match as unknown as [string, string, DocName];
+    const room = await registry.get(boardId);
+    if (!room) return ws.close(WS_CLOSE.NOT_FOUND, 'no such board');
+    const pid = url.searchParams.get('pid') ?? '';
+    const secret = url.searchParams.get('secret') ?? '';
+    if (!room.authenticate(pid, secret)) return ws.close(WS_CLOSE.UNAUTHORIZED, 'join the board first');
+    serve(ws, room, docName);
+  }
+
+  function serve(ws: WebSocket, room: BoardRoom, docName: DocName): void {
+    const doc = docName === 'board' ? room.boardDoc : room.notesDoc;
+    const writable = () => docName === 'notes' && room.notesWritable();
+    const bucket = new TokenBucket(300, 100);
+    room.hold();
+    let entry = connections.get(doc);
+    if (!entry) {
+      const onUpdate = (update: Uint8Array, origin: unknown) => broadcast(doc, update, origin);
+      entry = { peers: new Set(), onUpdate };
+      connections.set(doc, entry);
+      doc.on('update', onUpdate);
+    }
+    const { peers } = entry;
+    peers.add(ws);
+
+    ws.binaryType = 'arraybuffer';
+    ws.on('message', (data: ArrayBuffer) => {
+      if (!bucket.take()) return;
+      try {
+        const reply = handleMessage(new Uint8Array(data), doc, writable(), ws);
+        if (reply) ws.send(reply);
+      } catch (err) {
+        logger.warn({ err, board: room.id, doc: docName }, 'bad yjs message dropped');
+      }
+    });
+    ws.on('close', () => {
+      peers.delete(ws);
+      if (peers.size === 0 && connections.get(doc) === entry) {
+        doc.off('update', entry!.onUpdate);
+        connections.delete(doc);
+      }
+      room.release();
+      registry.scheduleUnload(room);
+    });
+    ws.on('error', () => ws.terminate());
+
+    // Start the handshake: our state vector, so the client sends what we lack (ignored if read-only)…
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, doc);
+    ws.send(encoding.toUint8Array(step1));
+  }
+
+  function broadcast(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+    const peers = connections.get(doc)?.peers;
+    if (!peers || peers.size === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const peer of peers) if (peer !== origin && peer.readyState === peer.OPEN) peer.send(message);
+  }
+
+  return {
+    close(): void {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
+
+/** Answers one y-websocket message; drops writes to read-only documents. Returns the reply, if any. */
+function handleMessage(message: Uint8Array, doc: Y.Doc, writable: boolean, origin: WebSocket): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  const type = decoding.readVarUint(decoder);
+  if (type === MESSAGE_AWARENESS) return null;
+  if (type !== MESSAGE_SYNC) return null;
+  const syncType = decoding.readVarUint(decoder);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  switch (syncType) {
+    case syncProtocol.messageYjsSyncStep1:
+      syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder));
+      return encoding.toUint8Array(encoder);
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate:
+      if (writable) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin);
+      return null;
+    default:
+      return null;
+  }
+}

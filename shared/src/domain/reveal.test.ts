@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { emptyBoard, evolve } from './board.js';
+import { revealOrder } from './reveal.js';
+import { addCard, alice, bob, boardWith, fran, moveTo, must, run } from './testBoard.js';
+import { viewOf } from './visibility.js';
+
+const ids = Array.from({ length: 20 }, (_, i) => `card${String(i).padStart(4, '0')}`);
+
+describe('reveal', () => {
+  it('RV-2 orders cards by seed and id alone, not by the order they were written', () => {
+    const forward = revealOrder(ids, 'seed-a');
+    const backward = revealOrder([...ids].reverse(), 'seed-a');
+    expect(backward).toEqual(forward);
+    expect([...forward].sort()).toEqual(ids);
+    expect(forward).not.toEqual(ids);
+  });
+
+  it('RV-2 gives a different order for a different seed', () => {
+    expect(revealOrder(ids, 'seed-a')).not.toEqual(revealOrder(ids, 'seed-b'));
+  });
+
+  it('RV-2 keeps the relative order of the other cards when one is removed or added', () => {
+    const full = revealOrder(ids, 'seed-a');
+    const without = revealOrder(ids.filter((id) => id !== full[3]), 'seed-a');
+    expect(without).toEqual(full.filter((id) => id !== full[3]));
+    const more = revealOrder([...ids, 'cardlater1'], 'seed-a');
+    expect(more.filter((id) => id !== 'cardlater1')).toEqual(full);
+  });
+
+  it('RV-1 reveals every card at once on entering Reveal', () => {
+    const state = boardWith();
+    addCard(state, alice, 'alpha');
+    addCard(state, bob, 'beta');
+    expect([...state.cards.values()].every((c) => !c.revealed)).toBe(true);
+    expect(viewOf(state, { kind: 'public' }).board.cards).toEqual([]);
+    moveTo(state, 'reveal');
+    expect([...state.cards.values()].every((c) => c.revealed)).toBe(true);
+    expect(viewOf(state, { kind: 'public' }).board.cards.map((c) => c.text).sort()).toEqual(['alpha', 'beta']);
+  });
+
+  it('RV-2 shows revealed cards in revealOrder of their ids with the board seed', () => {
+    const state = boardWith();
+    for (let i = 0; i < 8; i++) addCard(state, i % 2 ? alice : bob, `card ${i}`);
+    moveTo(state, 'reveal');
+    const shown = viewOf(state, { kind: 'public' }).board.cards.map((c) => c.id);
+    expect(shown).toEqual(revealOrder([...state.cards.keys()], state.revealSeed!));
+  });
+
+  it('RV-3 draws the seed on the first Reveal and keeps it afterwards', () => {
+    const state = boardWith();
+    expect(state.revealSeed).toBeNull();
+    const first = run(state, fran, { type: 'phase.set', phase: 'reveal' });
+    expect(first.ok && first.events).toEqual([{ type: 'phase.changed', phase: 'reveal', revealSeed: 'seed-for-tests' }]);
+    must(state, fran, { type: 'phase.set', phase: 'write' });
+    const again = run(state, fran, { type: 'phase.set', phase: 'reveal' });
+    expect(again.ok && again.events).toEqual([{ type: 'phase.changed', phase: 'reveal' }]);
+    expect(state.revealSeed).toBe('seed-for-tests');
+  });
+
+  it('RV-4 hides nothing again when the facilitator goes back to Write', () => {
+    const state = boardWith();
+    addCard(state, alice, 'already public');
+    moveTo(state, 'reveal');
+    moveTo(state, 'write');
+    expect(viewOf(state, { kind: 'public' }).board.cards.map((c) => c.text)).toEqual(['already public']);
+  });
+
+  it('RV-5 keeps cards written after going back to Write private until the next Reveal', () => {
+    const state = boardWith();
+    addCard(state, alice, 'first round');
+    moveTo(state, 'reveal');
+    moveTo(state, 'write');
+    const late = addCard(state, bob, 'second round secret');
+    const board = () => viewOf(state, { kind: 'public' }).board;
+    expect(JSON.stringify(board())).not.toContain('second round secret');
+    expect(board().cardCount).toBe(2);
+    moveTo(state, 'reveal');
+    expect(board().cards.map((c) => c.id)).toContain(late);
+    expect(board().cards.map((c) => c.id)).toEqual(revealOrder([...state.cards.keys()], state.revealSeed!));
+  });
+
+  it('RV-1 reveals through the phase.changed event alone, so replaying the log gives the same board', () => {
+    const state = emptyBoard('b1234567');
+    evolve(state, { type: 'card.added', cardId: 'card0001', columnId: 'start', text: 'x', authorTag: 't' });
+    evolve(state, { type: 'phase.changed', phase: 'reveal', revealSeed: 's' });
+    evolve(state, { type: 'phase.changed', phase: 'write' });
+    evolve(state, { type: 'card.added', cardId: 'card0002', columnId: 'start', text: 'y', authorTag: 't' });
+    expect(state.cards.get('card0001')!.revealed).toBe(true);
+    expect(state.cards.get('card0002')!.revealed).toBe(false);
+    expect(state.revealSeed).toBe('s');
+  });
+});

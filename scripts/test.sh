@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing (pnpm, dependencies, Debian's Chromium), build, then run every test:
+# Vitest (unit + integration) and Playwright (end to end in Chromium). Ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NO_COLOR=1 FORCE_COLOR=0
+bash scripts/setup.sh || exit 1
+if [ ! -x /usr/bin/chromium ]; then
+  echo "› installing Chromium from Debian"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1
+fi
+echo "› building"
+pnpm build >/dev/null || exit 1
+echo "› typechecking"
+pnpm typecheck || exit 1
+
+echo "› vitest (unit + integration)"
+pnpm exec vitest run --reporter=default --reporter=json --outputFile=.vitest-report.json
+vitest_rc=$?
+echo "› playwright (end to end, Chromium)"
+pnpm exec playwright test
+playwright_rc=$?
+
+node scripts/summary.mjs .vitest-report.json .playwright-report.json
+[ $vitest_rc -eq 0 ] && [ $playwright_rc -eq 0 ]

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardEvent } from '@candor/shared';
+import type { BoardStore } from './BoardStore.js';
+
+const created: BoardEvent = {
+  type: 'board.created',
+  name: 'Sprint 12',
+  templateId: 'start-stop-continue',
+  columns: [{ id: 'start', title: 'Start', prompt: 'What should we begin?' }],
+  settings: { voteBudget: 3, perItemCap: 2 },
+};
+
+/** The contract every BoardStore implementation must pass (ST-*). */
+export function storeContract(name: string, open: () => Promise<{ store: BoardStore; reopen?: () => Promise<BoardStore> }>) {
+  describe(`${name} store contract`, () => {
+    it('ST-1 creates a board whose first event is board.created with seq 1', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-aaaa', facilitatorHash: 'fh', createdAt: 1 }, created);
+      const loaded = await store.loadBoard('board-aaaa');
+      expect(loaded?.record).toEqual({ id: 'board-aaaa', facilitatorHash: 'fh', createdAt: 1 });
+      expect(loaded?.events).toEqual([{ seq: 1, event: created }]);
+      expect(await store.boardExists('board-aaaa')).toBe(true);
+      expect(await store.boardExists('board-none')).toBe(false);
+      expect(await store.loadBoard('board-none')).toBeNull();
+      await store.close();
+    });
+
+    it('ST-2 numbers committed events per board, in order, with no gaps', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-one1', facilitatorHash: 'a', createdAt: 1 }, created);
+      await store.createBoard({ id: 'board-two2', facilitatorHash: 'b', createdAt: 1 }, created);
+      const add = (cardId: string): BoardEvent => ({ type: 'card.added', cardId, columnId: 'start', text: cardId, authorTag: 't' });
+      expect(await store.commit('board-one1', { commandKey: 'k1', events: [add('c1'), add('c2')], result: {} })).toEqual({ lastSeq: 3 });
+      expect(await store.commit('board-two2', { commandKey: 'k1', events: [add('c3')], result: {} })).toEqual({ lastSeq: 2 });
+      const one = await store.loadBoard('board-one1');
+      expect(one?.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+      await store.close();
+    });
+
+    it('ST-3 remembers a command key and its result, and refuses the same key twice without applying its events', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-cmd1', facilitatorHash: 'a', createdAt: 1 }, created);
+      const event: BoardEvent = { type: 'card.added', cardId: 'c1', columnId: 'start', text: 'x', authorTag: 't' };
+      await store.commit('board-cmd1', { commandKey: 'same', events: [event], result: { cardId: 'c1' } });
+      expect(await store.findCommand('board-cmd1', 'same')).toEqual({ result: { cardId: 'c1' } });
+      expect(await store.findCommand('board-cmd1', 'other')).toBeNull();
+      await expect(store.commit('board-cmd1', { commandKey: 'same', events: [event], result: {} })).rejects.toThrow();
+      expect((await store.loadBoard('board-cmd1'))?.events).toHaveLength(2);
+      await store.close();
+    });
+
+    it('ST-4 keeps participants and updates the facilitator flag in place', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-ppl1', facilitatorHash: 'a', createdAt: 1 }, created);
+      await store.upsertParticipant('board-ppl1', { id: 'p1', name: 'Ada', authHash: 'h1', isFacilitator: false });
+      await store.upsertParticipant('board-ppl1', { id: 'p1', name: 'Ada', authHash: 'h1', isFacilitator: true });
+      expect((await store.loadBoard('board-ppl1'))?.participants).toEqual([{ id: 'p1', name: 'Ada', authHash: 'h1', isFacilitator: true }]);
+      await store.close();
+    });
+
+    it('ST-5 appends notes updates in order and compacts them into one snapshot', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-note', facilitatorHash: 'a', createdAt: 1 }, created);
+      await store.appendNotesUpdate('board-note', new Uint8Array([1, 2]));
+      await store.appendNotesUpdate('board-note', new Uint8Array([3]));
+      expect((await store.loadBoard('board-note'))?.notesUpdates).toEqual([new Uint8Array([1, 2]), new Uint8Array([3])]);
+      await store.compactNotes('board-note', new Uint8Array([9]));
+      expect((await store.loadBoard('board-note'))?.notesUpdates).toEqual([new Uint8Array([9])]);
+      await store.close();
+    });
+
+    it('ST-6 keeps the same server key across calls and reopenings', async () => {
+      const { store, reopen } = await open();
+      const key = await store.serverKey();
+      expect(key.length).toBe(32);
+      expect(await store.serverKey()).toEqual(key);
+      if (reopen) {
+        await store.close();
+        const again = await reopen();
+        expect(await again.serverKey()).toEqual(key);
+        await again.close();
+      } else await store.close();
+    });
+
+    it('ST-7 keeps committed events after closing and reopening', async () => {
+      const { store, reopen } = await open();
+      if (!reopen) return store.close();
+      await store.createBoard({ id: 'board-keep', facilitatorHash: 'a', createdAt: 1 }, created);
+      await store.commit('board-keep', { commandKey: 'k', events: [{ type: 'phase.changed', phase: 'reveal', revealSeed: 's' }], result: {} });
+      await store.close();
+      const again = await reopen();
+      expect((await again.loadBoard('board-keep'))?.events.map((e) => e.event.type)).toEqual(['board.created', 'phase.changed']);
+      await again.close();
+    });
+  });
+}

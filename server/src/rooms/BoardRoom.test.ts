@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readBoardDoc, type Command, type PersonalView, TEMPLATES } from '@candor/shared';
+import { pino } from 'pino';
+import { openSqliteStore } from '../storage/sqlite.js';
+import type { BoardStore } from '../storage/BoardStore.js';
+import { Keyring } from '../identity.js';
+import { BoardRoom } from './BoardRoom.js';
+
+const template = TEMPLATES[2]!;
+let counter = 0;
+const newId = () => `id${String(++counter).padStart(10, '0')}`;
+
+async function roomWith(store: BoardStore = openSqliteStore(':memory:')) {
+  const keyring = new Keyring(await store.serverKey());
+  await store.createBoard(
+    { id: 'board-room', facilitatorHash: keyring.facilitatorHash('board-room', 'f'.repeat(40)), createdAt: 0 },
+    { type: 'board.created', name: 'Room test', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+  const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed' };
+  const room = new BoardRoom((await store.loadBoard('board-room'))!, deps);
+  return { room, store, deps };
+}
+
+function person(room: BoardRoom, name: string, facilitator = false) {
+  const received: PersonalView[] = [];
+  const socketId = `socket-${name}`;
+  room.attach({ id: socketId, sendMe: (v) => received.push(v) });
+  const secret = `${name}-secret`.padEnd(40, 'x');
+  const participantId = `pid-${name}`.padEnd(10, 'x');
+  const send = (command: Omit<Command, 'id'> & { id?: string }) => room.handle(socketId, { id: newId(), ...command } as Command);
+  return {
+    received,
+    participantId,
+    send,
+    join: () => send({ type: 'join', participantId, secret, name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) }),
+  };
+}
+
+describe('BoardRoom', () => {
+  it('AN-3 sends a card to its author alone and keeps its text out of the board document until Reveal', async () => {
+    const { room } = await roomWith();
+    const fac = person(room, 'fac', true);
+    const ada = person(room, 'ada');
+    const bob = person(room, 'bob');
+    await fac.join();
+    await ada.join();
+    await bob.join();
+    const added = await ada.send({ type: 'card.add', columnId: 'start', text: 'pair on deploys' });
+    expect(added.ok).toBe(true);
+    expect(ada.received.at(-1)?.cards.map((c) => c.text)).toEqual(['pair on deploys']);
+    expect(bob.received.every((v) => v.cards.length === 0)).toBe(true);
+    const bytes = Buffer.from(Y.encodeStateAsUpdate(room.boardDoc)).toString('latin1');
+    expect(bytes).not.toContain('pair on deploys');
+    expect(readBoardDoc(room.boardDoc)?.cardCount).toBe(1);
+
+    expect((await fac.send({ type: 'phase.set', phase: 'reveal' })).ok).toBe(true);
+    expect(readBoardDoc(room.boardDoc)?.cards.map((c) => c.text)).toEqual(['pair on deploys']);
+  });
+
+  it('CM-1 applies a command id once and answers a repeat with the stored result', async () => {
+    const { room } = await roomWith();
+    const ada = person(room, 'ada');
+    await ada.join();
+    const first = await ada.send({ id: 'repeat-me-1', type: 'card.add', columnId: 'start', text: 'once' });
+    const again = await ada.send({ id: 'repeat-me-1', type: 'card.add', columnId: 'start', text: 'once' });
+    expect(again).toEqual(first);
+    expect(room.state.cards.size).toBe(1);
+  });
+
+  it('CM-2 answers INTERNAL and changes nothing when the store cannot commit', async () => {
+    const store = openSqliteStore(':memory:');
+    const { room } = await roomWith(store);
+    const ada = person(room, 'ada');
+    await ada.join();
+    store.commit = async () => {
+      throw new Error('disk full');
+    };
+    const result = await ada.send({ type: 'card.add', columnId: 'start', text: 'lost?' });
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(room.state.cards.size).toBe(0);
+    expect(readBoardDoc(room.boardDoc)?.cardCount).toBe(0);
+  });
+
+  it('AN-4 rebuilds the same board from the store after a restart', async () => {
+    const store = openSqliteStore(':memory:');
+    const { room, deps } = await roomWith(store);
+    const fac = person(room, 'fac', true);
+    await fac.join();
+    await fac.send({ type: 'card.add', columnId: 'stop', text: 'late reviews' });
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    const again = new BoardRoom((await store.loadBoard('board-room'))!, deps);
+    const before = readBoardDoc(room.boardDoc)!;
+    const after = readBoardDoc(again.boardDoc)!;
+    // presence is not stored: nobody is online in a freshly loaded room
+    expect({ ...after, participants: [] }).toEqual({ ...before, participants: [] });
+    expect(after.participants).toEqual([{ name: 'fac', online: false, facilitator: true }]);
+  });
+});

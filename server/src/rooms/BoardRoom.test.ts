@@ -7,6 +7,8 @@ import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
 
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
 const template = TEMPLATES[2]!;
 let counter = 0;
 const newId = () => `id${String(++counter).padStart(10, '0')}`;
@@ -28,7 +30,7 @@ function person(room: BoardRoom, name: string, facilitator = false) {
   room.attach({ id: socketId, sendMe: (v) => received.push(v) });
   const secret = `${name}-secret`.padEnd(40, 'x');
   const participantId = `pid-${name}`.padEnd(10, 'x');
-  const send = (command: Omit<Command, 'id'> & { id?: string }) => room.handle(socketId, { id: newId(), ...command } as Command);
+  const send = (command: CommandBody & { id?: string }) => room.handle(socketId, { id: newId(), ...command } as Command);
   return {
     received,
     participantId,

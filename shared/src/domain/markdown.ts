@@ -48,7 +48,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     for (const card of inColumn) {
       const group = card.groupId ? groupsById.get(card.groupId) : undefined;
       const votes = view.tallies?.[card.groupId ?? card.id];
-      const tags = [group ? `group: ${oneLine(group.title || 'untitled')}` : '', votes !== undefined && !group ? `${votes} votes` : '']
+      const tags = [group ? `group: ${oneLine(group.title || 'untitled')}` : '', votes !== undefined && !group ? `${votes} ${votes === 1 ? 'vote' : 'votes'}` : '']
         .filter(Boolean)
         .join(', ');
       lines.push(`- ${oneLine(card.text)}${tags ? ` _(${tags})_` : ''}`);

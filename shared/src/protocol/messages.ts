@@ -6,6 +6,9 @@ import { PHASES } from '../domain/phases.js';
 const id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 url-safe characters');
 const secret = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'must be 32–128 url-safe characters');
 
+/** C0/C1 controls (newline and tab allowed) and bidi overrides, which can disguise what a text says. */
+const noControlChars = (s: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(s);
+
 /** Visible text: trimmed, non-empty, bounded, and free of control characters other than newlines and tabs. */
 function text(max: number) {
   return z
@@ -13,7 +16,7 @@ function text(max: number) {
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+    .refine(noControlChars, 'must not contain control characters');
 }
 
 const base = { id };
@@ -34,7 +37,7 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('card.delete'), cardId: id }),
   z.strictObject({ ...base, type: z.literal('card.group'), cardId: id, withCardId: id }),
   z.strictObject({ ...base, type: z.literal('card.ungroup'), cardId: id }),
-  z.strictObject({ ...base, type: z.literal('group.title'), groupId: id, title: z.string().trim().max(LIMITS.groupTitle) }),
+  z.strictObject({ ...base, type: z.literal('group.title'), groupId: id, title: z.string().trim().max(LIMITS.groupTitle).refine(noControlChars, 'must not contain control characters') }),
   z.strictObject({ ...base, type: z.literal('phase.set'), phase: z.enum(PHASES) }),
   z.strictObject({
     ...base,

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { BoardState } from './board.js';
+import { projectBoardDoc, readBoardDoc } from './boardDoc.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must } from './testBoard.js';
+import { viewOf } from './visibility.js';
+
+const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
+const bytesOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8');
+
+function revealedBoard() {
+  const state = boardWith();
+  const ids = ['one', 'two', 'three', 'four', 'five', 'six'].map((t, i) => addCard(state, i % 2 ? alice : bob, `card-text-${t}`));
+  moveTo(state, 'reveal');
+  must(state, alice, { type: 'card.group', cardId: ids[0], withCardId: ids[1] });
+  return { state, ids };
+}
+
+/** Projects `state` into a server doc and syncs it to a fresh client doc, as the wire would. */
+function roundTrip(state: BoardState) {
+  const server = new Y.Doc();
+  projectBoardDoc(server, publicView(state));
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  return { server, client };
+}
+
+describe('board document', () => {
+  it('AN-3 a client reading the synced document gets exactly the public view', () => {
+    const { state } = revealedBoard();
+    const { client } = roundTrip(state);
+    expect(readBoardDoc(client)).toEqual(publicView(state));
+  });
+
+  it('AN-3 reads back the public view in every phase, tallies and actions included', () => {
+    const { state, ids } = revealedBoard();
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    server.on('update', (update: Uint8Array) => Y.applyUpdate(client, update));
+    moveTo(state, 'vote');
+    must(state, bob, { type: 'vote.cast', itemId: ids[2] });
+    moveTo(state, 'discuss');
+    must(state, fran, { type: 'discuss.select', itemId: ids[2] });
+    must(state, fran, { type: 'action.create', itemId: ids[2], text: 'x' });
+    for (const phase of ['discuss', 'act', 'closed'] as const) {
+      moveTo(state, phase);
+      projectBoardDoc(server, publicView(state));
+      expect(readBoardDoc(client), phase).toEqual(publicView(state));
+    }
+  });
+
+  it('AN-3 is empty (null) until the first projection arrives', () => {
+    expect(readBoardDoc(new Y.Doc())).toBeNull();
+  });
+
+  it('AN-3 the encoded document contains no author tag, voter tag or participant id', () => {
+    const { state, ids } = revealedBoard();
+    moveTo(state, 'vote');
+    must(state, bob, { type: 'vote.cast', itemId: ids[2] });
+    moveTo(state, 'discuss');
+    const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[2], text: 'x' });
+    must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
+    const bytes = bytesOf(roundTrip(state).server);
+    expect(bytes).toContain('card-text-one'); // the search does find text that is there
+    for (const a of everyone) {
+      expect(bytes).not.toContain(a.authorTag);
+      expect(bytes).not.toContain(a.voterTag);
+      expect(bytes).not.toContain(a.participantId);
+    }
+  });
+
+  it('AN-3 the encoded document contains no unrevealed card text', () => {
+    const state = boardWith();
+    addCard(state, alice, 'written before reveal');
+    const server = new Y.Doc();
+    projectBoardDoc(server, publicView(state));
+    expect(bytesOf(server)).not.toContain('written before reveal');
+    expect(readBoardDoc(server)!.cardCount).toBe(1);
+  });
+
+  it('AN-3 the document forgets the old text of an edited or deleted card', () => {
+    const state = boardWith();
+    const edited = addCard(state, alice, 'first-wording');
+    const deleted = addCard(state, bob, 'regretted-card');
+    moveTo(state, 'reveal');
+    const server = new Y.Doc();
+    projectBoardDoc(server, publicView(state));
+    expect(bytesOf(server)).toContain('first-wording');
+    must(state, alice, { type: 'card.edit', cardId: edited, text: 'second-wording' });
+    must(state, bob, { type: 'card.delete', cardId: deleted });
+    projectBoardDoc(server, publicView(state));
+    const bytes = bytesOf(server);
+    expect(bytes).toContain('second-wording');
+    expect(bytes).not.toContain('first-wording');
+    expect(bytes).not.toContain('regretted-card');
+  });
+
+  it('AN-3 projecting the same view twice produces no new update', () => {
+    const { state } = revealedBoard();
+    const server = new Y.Doc();
+    projectBoardDoc(server, publicView(state));
+    const updates: Uint8Array[] = [];
+    server.on('update', (u: Uint8Array) => updates.push(u));
+    projectBoardDoc(server, publicView(state));
+    projectBoardDoc(server, publicView(state));
+    expect(updates).toHaveLength(0);
+  });
+
+  it('AN-3 a one-card edit sends an update that names only that card', () => {
+    const { state, ids } = revealedBoard();
+    const server = new Y.Doc();
+    projectBoardDoc(server, publicView(state));
+    const updates: Uint8Array[] = [];
+    server.on('update', (u: Uint8Array) => updates.push(u));
+    const author = state.cards.get(ids[4])!.authorTag === alice.authorTag ? alice : bob;
+    must(state, author, { type: 'card.edit', cardId: ids[4], text: 'card-text-five-edited' });
+    projectBoardDoc(server, publicView(state));
+    expect(updates).toHaveLength(1);
+    const sent = Buffer.from(updates[0]).toString('utf8');
+    expect(sent).toContain('card-text-five-edited');
+    expect(sent).not.toContain('card-text-three');
+  });
+
+  it('RV-2 cards read back in reveal order, and the bytes follow that order too', () => {
+    const { state } = revealedBoard();
+    const view = publicView(state);
+    const { server, client } = roundTrip(state);
+    expect(readBoardDoc(client)!.cards.map((c) => c.id)).toEqual(view.cards.map((c) => c.id));
+    const bytes = bytesOf(server);
+    const positions = view.cards.map((c) => bytes.indexOf(c.text));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+    const written = ['one', 'two', 'three', 'four', 'five', 'six'].map((t) => `card-text-${t}`);
+    expect(view.cards.map((c) => c.text)).not.toEqual(written);
+  });
+});

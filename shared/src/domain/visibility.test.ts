@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardState } from './board.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must } from './testBoard.js';
+import { viewOf, type Viewer } from './visibility.js';
+
+const PUBLIC: Viewer = { kind: 'public' };
+const as = (who: typeof alice): Viewer => ({ kind: 'participant', participantId: who.participantId, authorTag: who.authorTag, voterTag: who.voterTag });
+const publicJson = (state: BoardState) => JSON.stringify(viewOf(state, PUBLIC));
+
+/** Forbidden in anything public: every participant id, author tag and voter tag. */
+function expectNoIdentity(json: string) {
+  for (const a of everyone) {
+    expect(json).not.toContain(a.participantId);
+    expect(json).not.toContain(a.authorTag);
+    expect(json).not.toContain(a.voterTag);
+  }
+  expect(json).not.toMatch(/authortag|votertag|pid-/);
+}
+
+/** A retro that went through every phase: cards, a group, votes, an action with owners. */
+function fullRetro() {
+  const state = boardWith();
+  const a = addCard(state, alice, 'alpha from alice');
+  const b = addCard(state, bob, 'beta from bob');
+  const c = addCard(state, bob, 'gamma from bob');
+  moveTo(state, 'reveal');
+  must(state, alice, { type: 'card.group', cardId: b, withCardId: c });
+  moveTo(state, 'vote');
+  must(state, alice, { type: 'vote.cast', itemId: a });
+  must(state, bob, { type: 'vote.cast', itemId: b });
+  must(state, bob, { type: 'vote.cast', itemId: b });
+  moveTo(state, 'discuss');
+  must(state, fran, { type: 'discuss.select', itemId: a });
+  const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: a, text: 'Book a room' });
+  must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
+  return { state, a, b, c, group: state.cards.get(b)!.groupId!, actionId };
+}
+
+describe('visibility', () => {
+  it('AN-1 public view carries no participant id, author tag or voter tag in any phase', () => {
+    const { state } = fullRetro();
+    expectNoIdentity(publicJson(state));
+    moveTo(state, 'closed');
+    expectNoIdentity(publicJson(state));
+  });
+
+  it('AN-1 public view carries no unrevealed card text, only the count', () => {
+    const state = boardWith();
+    addCard(state, alice, 'a secret worry');
+    addCard(state, bob, 'another secret');
+    const json = publicJson(state);
+    expect(json).not.toContain('a secret worry');
+    expect(json).not.toContain('another secret');
+    expect(viewOf(state, PUBLIC).board.cardCount).toBe(2);
+    expect(viewOf(state, PUBLIC).board.cards).toEqual([]);
+  });
+
+  it('AN-1 public cards have only id, column, text and group', () => {
+    const { state } = fullRetro();
+    for (const card of viewOf(state, PUBLIC).board.cards) expect(Object.keys(card).sort()).toEqual(['columnId', 'groupId', 'id', 'text']);
+  });
+
+  it('AN-1 public view has no per-person vote, even once tallies are shown', () => {
+    const { state, a, group } = fullRetro();
+    const board = viewOf(state, PUBLIC).board;
+    expect(board.tallies).toEqual({ [a]: 1, [group]: 2 });
+    expectNoIdentity(JSON.stringify(board));
+  });
+
+  it('AN-1 lists participants by name, not by id or join order', () => {
+    const { state } = fullRetro();
+    expect(viewOf(state, PUBLIC).board.participants).toEqual([
+      { name: 'Alice', online: true, facilitator: false },
+      { name: 'Bob', online: true, facilitator: false },
+      { name: 'Fran', online: true, facilitator: true },
+    ]);
+  });
+
+  it('AN-1 the public part is the same whoever asks', () => {
+    const { state } = fullRetro();
+    expect(viewOf(state, as(alice)).board).toEqual(viewOf(state, PUBLIC).board);
+    expect(viewOf(state, as(bob)).board).toEqual(viewOf(state, PUBLIC).board);
+    expect(viewOf(state, PUBLIC).me).toBeNull();
+  });
+
+  it('VO-4 tallies and ranking are null until the phase has passed Vote', () => {
+    const state = boardWith();
+    const a = addCard(state, alice, 'a');
+    for (const phase of ['write', 'reveal', 'vote'] as const) {
+      moveTo(state, phase);
+      if (phase === 'vote') must(state, bob, { type: 'vote.cast', itemId: a });
+      expect(viewOf(state, PUBLIC).board.tallies, phase).toBeNull();
+      expect(viewOf(state, PUBLIC).board.ranking, phase).toBeNull();
+    }
+    moveTo(state, 'discuss');
+    expect(viewOf(state, PUBLIC).board.tallies).toEqual({ [a]: 1 });
+    expect(viewOf(state, PUBLIC).board.ranking).toEqual([a]);
+  });
+
+  it('AN-5 a vote during Vote changes nothing in the public view', () => {
+    const state = boardWith();
+    const a = addCard(state, alice, 'a');
+    moveTo(state, 'vote');
+    const before = publicJson(state);
+    must(state, bob, { type: 'vote.cast', itemId: a });
+    expect(publicJson(state)).toBe(before);
+  });
+
+  it('AN-2 personal view holds only my own cards, hidden ones included', () => {
+    const state = boardWith();
+    const mine = addCard(state, alice, 'mine');
+    addCard(state, bob, 'not mine');
+    const me = viewOf(state, as(alice)).me!;
+    expect(me.cards).toEqual([{ id: mine, columnId: 'start', text: 'mine', revealed: false }]);
+    expect(JSON.stringify(me)).not.toContain('not mine');
+    expect(JSON.stringify(me)).not.toContain(bob.authorTag);
+  });
+
+  it('AN-2 personal view holds only my own votes and what is left of my budget', () => {
+    const { state, a, group } = fullRetro();
+    expect(viewOf(state, as(alice)).me).toMatchObject({ votes: { [a]: 1 }, votesLeft: 2 });
+    expect(viewOf(state, as(bob)).me).toMatchObject({ votes: { [group]: 2 }, votesLeft: 1 });
+    expect(viewOf(state, as(fran)).me).toMatchObject({ votes: {}, votesLeft: 3, isFacilitator: true });
+  });
+
+  it('AN-2 personal view lists the actions I volunteered for', () => {
+    const { state, actionId } = fullRetro();
+    expect(viewOf(state, as(alice)).me!.actionIds).toEqual([actionId]);
+    expect(viewOf(state, as(bob)).me!.actionIds).toEqual([]);
+  });
+
+  it('AC-3 shows action owners by name, and someone who left as such', () => {
+    const { state } = fullRetro();
+    expect(viewOf(state, PUBLIC).board.actions[0].owners).toEqual(['Alice']);
+    state.participants.delete(alice.participantId);
+    expect(viewOf(state, PUBLIC).board.actions[0].owners).toEqual(['someone who left']);
+  });
+
+  it('GR-5 public groups list their cards in reveal order', () => {
+    const { state, b, c, group } = fullRetro();
+    const board = viewOf(state, PUBLIC).board;
+    const order = board.cards.map((card) => card.id);
+    expect(board.groups).toEqual([{ id: group, title: '', cardIds: [b, c].sort((x, y) => order.indexOf(x) - order.indexOf(y)) }]);
+  });
+
+  it('VO-9 votesLeft never goes below zero when the budget is lowered after voting', () => {
+    const state = boardWith();
+    const [a, b] = ['a', 'b'].map((t) => addCard(state, alice, t));
+    moveTo(state, 'vote');
+    must(state, bob, { type: 'vote.cast', itemId: a });
+    must(state, bob, { type: 'vote.cast', itemId: b });
+    moveTo(state, 'reveal');
+    must(state, fran, { type: 'settings.update', voteBudget: 1, perItemCap: 1 });
+    expect(viewOf(state, as(bob)).me!.votesLeft).toBe(0);
+  });
+});

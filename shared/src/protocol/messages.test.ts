@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../domain/limits.js';
+import { Command, CreateBoardRequest, describeIssues, HandshakeAuth, JoinCommand } from './messages.js';
+
+const ID = 'cmd_0001-ab';
+const CARD = 'card_0001';
+const SECRET = 'S'.repeat(32);
+const valid = {
+  join: { id: ID, type: 'join', participantId: 'participant-1', secret: SECRET, name: 'Alice' },
+  cardAdd: { id: ID, type: 'card.add', columnId: 'start', text: 'Ship smaller' },
+} as const;
+
+const rejects = (input: unknown) => expect(Command.safeParse(input).success, JSON.stringify(input)?.slice(0, 120)).toBe(false);
+const accepts = (input: unknown) => {
+  const result = Command.safeParse(input);
+  expect(result.success, result.success ? '' : describeIssues(result.error)).toBe(true);
+  return result.data!;
+};
+
+describe('command schemas', () => {
+  it('IN-1 accepts one well-formed example of every command', () => {
+    const examples = [
+      valid.join,
+      { ...valid.join, facilitatorKey: 'K'.repeat(64) },
+      valid.cardAdd,
+      { id: ID, type: 'card.edit', cardId: CARD, text: 'x' },
+      { id: ID, type: 'card.delete', cardId: CARD },
+      { id: ID, type: 'card.group', cardId: CARD, withCardId: 'card_0002' },
+      { id: ID, type: 'card.ungroup', cardId: CARD },
+      { id: ID, type: 'group.title', groupId: 'group_0001', title: '' },
+      { id: ID, type: 'phase.set', phase: 'closed' },
+      { id: ID, type: 'settings.update', voteBudget: 20, perItemCap: 1 },
+      { id: ID, type: 'vote.cast', itemId: CARD },
+      { id: ID, type: 'vote.retract', itemId: CARD },
+      { id: ID, type: 'discuss.select', itemId: CARD },
+      { id: ID, type: 'timer.start', durationSec: 10 },
+      { id: ID, type: 'timer.stop' },
+      { id: ID, type: 'action.create', itemId: CARD, text: 'Do it' },
+      { id: ID, type: 'action.volunteer', actionId: 'action_001', volunteer: false },
+      { id: ID, type: 'action.due', actionId: 'action_001', dueDate: '2030-12-31' },
+      { id: ID, type: 'action.due', actionId: 'action_001', dueDate: null },
+      { id: ID, type: 'action.delete', actionId: 'action_001' },
+    ];
+    for (const example of examples) accepts(example);
+  });
+
+  it('IN-1 rejects an unknown command type', () => rejects({ id: ID, type: 'board.delete' }));
+  it('IN-1 rejects a command without a type', () => rejects({ id: ID, columnId: 'start', text: 'x' }));
+  it('IN-1 rejects something that is not an object', () => {
+    for (const input of [null, undefined, 'card.add', 42, [valid.cardAdd]]) rejects(input);
+  });
+  it('IN-1 rejects an extra key on card.add (no smuggled authorTag)', () => rejects({ ...valid.cardAdd, authorTag: 'someone-else' }));
+  it('IN-1 rejects an extra key on join (no self-made facilitator flag)', () => rejects({ ...valid.join, isFacilitator: true }));
+  it('IN-1 rejects an extra key on vote.cast (no vote weight)', () => rejects({ id: ID, type: 'vote.cast', itemId: CARD, count: 10 }));
+  it('IN-1 rejects a missing field', () => rejects({ id: ID, type: 'card.edit', cardId: CARD }));
+
+  it('IN-12 rejects a command without its command id', () => rejects({ type: 'timer.stop' }));
+
+  it('IN-2 rejects ids shorter than 8, longer than 64, or not url-safe', () => {
+    for (const bad of ['abc', 'a'.repeat(65), 'card 0001', 'card/../x', 'card.0001', 'cärd00001', '', 12345678]) {
+      rejects({ id: ID, type: 'card.delete', cardId: bad });
+    }
+    accepts({ id: ID, type: 'card.delete', cardId: 'a'.repeat(64) });
+    accepts({ id: ID, type: 'card.delete', cardId: 'A-b_0123' });
+  });
+
+  it('IN-3 rejects secrets shorter than 32 or longer than 128 characters', () => {
+    rejects({ ...valid.join, secret: 'S'.repeat(31) });
+    rejects({ ...valid.join, secret: 'S'.repeat(129) });
+    rejects({ ...valid.join, facilitatorKey: 'short' });
+    accepts({ ...valid.join, secret: 'S'.repeat(128) });
+  });
+
+  it(`IN-4 rejects a display name longer than ${LIMITS.displayName} or blank`, () => {
+    rejects({ ...valid.join, name: 'N'.repeat(LIMITS.displayName + 1) });
+    rejects({ ...valid.join, name: '   ' });
+    expect(JoinCommand.parse({ ...valid.join, name: '  Alice  ' }).name).toBe('Alice');
+  });
+
+  it(`IN-5 rejects card text over ${LIMITS.cardText} characters and a megabyte string`, () => {
+    rejects({ ...valid.cardAdd, text: 'x'.repeat(LIMITS.cardText + 1) });
+    rejects({ ...valid.cardAdd, text: 'x'.repeat(1_000_000) });
+    accepts({ ...valid.cardAdd, text: 'x'.repeat(LIMITS.cardText) });
+  });
+
+  it('IN-5 trims card text before measuring it and refuses text that is only whitespace', () => {
+    const parsed = accepts({ ...valid.cardAdd, text: `  ${'x'.repeat(LIMITS.cardText)}  \n` });
+    expect(parsed.type === 'card.add' && parsed.text).toBe('x'.repeat(LIMITS.cardText));
+    rejects({ ...valid.cardAdd, text: ' \n\t ' });
+    rejects({ ...valid.cardAdd, text: '' });
+  });
+
+  it('IN-5 rejects control characters in text but keeps newlines and tabs', () => {
+    for (const ch of ['\u0000', '\u0007', '\u001b[31m', '\u000b', '\u007f']) rejects({ ...valid.cardAdd, text: `a${ch}b` });
+    rejects({ id: ID, type: 'action.create', itemId: CARD, text: 'do\u0000it' });
+    const parsed = accepts({ ...valid.cardAdd, text: 'line one\nline\ttwo' });
+    expect(parsed.type === 'card.add' && parsed.text).toBe('line one\nline\ttwo');
+  });
+
+  it('IN-5 rejects text of the wrong type', () => {
+    rejects({ ...valid.cardAdd, text: 42 });
+    rejects({ ...valid.cardAdd, text: ['x'] });
+    rejects({ ...valid.cardAdd, text: null });
+  });
+
+  it('IN-6 rejects a column id that is not lowercase, dashed and at most 40 characters', () => {
+    for (const bad of ['Start', 'start now', '', 'a'.repeat(41), 'start_1']) rejects({ ...valid.cardAdd, columnId: bad });
+  });
+
+  it(`IN-7 rejects a group title over ${LIMITS.groupTitle} characters or with control characters, allows an empty one`, () => {
+    const title = (t: unknown) => ({ id: ID, type: 'group.title', groupId: 'group_0001', title: t });
+    rejects(title('t'.repeat(LIMITS.groupTitle + 1)));
+    rejects(title('bad\u0000title'));
+    accepts(title('   '));
+  });
+
+  it('IN-8 rejects vote settings that are not integers from 1 to 20', () => {
+    for (const bad of [0, 21, 2.5, '3', -1, null]) {
+      rejects({ id: ID, type: 'settings.update', voteBudget: bad, perItemCap: 1 });
+      rejects({ id: ID, type: 'settings.update', voteBudget: 3, perItemCap: bad });
+    }
+  });
+
+  it('IN-9 rejects a timer shorter than 10 s, longer than an hour, or fractional', () => {
+    for (const bad of [9, 3601, 60.5, '60']) rejects({ id: ID, type: 'timer.start', durationSec: bad });
+    accepts({ id: ID, type: 'timer.start', durationSec: 3600 });
+  });
+
+  it('IN-10 rejects a due date that is not an ISO calendar date', () => {
+    for (const bad of ['2030/01/01', '2030-13-01', '01-02-2030', '2030-01-01T00:00:00Z', 'tomorrow', 0]) {
+      rejects({ id: ID, type: 'action.due', actionId: 'action_001', dueDate: bad });
+    }
+  });
+
+  it('IN-11 rejects a phase that does not exist', () => {
+    for (const bad of ['done', 'Write', '', 3]) rejects({ id: ID, type: 'phase.set', phase: bad });
+  });
+
+  it('IN-1 rejects a volunteer flag that is not a boolean', () => {
+    rejects({ id: ID, type: 'action.volunteer', actionId: 'action_001', volunteer: 'yes' });
+    rejects({ id: ID, type: 'action.volunteer', actionId: 'action_001' });
+  });
+
+  it(`IN-4 rejects a board name over ${LIMITS.boardName} characters and extra keys when creating a board`, () => {
+    expect(CreateBoardRequest.safeParse({ name: 'Retro', templateId: 'start-stop-continue' }).success).toBe(true);
+    expect(CreateBoardRequest.safeParse({ name: 'n'.repeat(LIMITS.boardName + 1), templateId: 'start-stop-continue' }).success).toBe(false);
+    expect(CreateBoardRequest.safeParse({ name: 'Retro', templateId: 'start-stop-continue', facilitatorKey: SECRET }).success).toBe(false);
+  });
+
+  it('IN-2 checks the board id in the handshake', () => {
+    expect(HandshakeAuth.safeParse({ boardId: 'board_0001', protocolVersion: 1 }).success).toBe(true);
+    expect(HandshakeAuth.safeParse({ boardId: '../../etc', protocolVersion: 1 }).success).toBe(false);
+    expect(HandshakeAuth.safeParse({ boardId: 'board_0001' }).success).toBe(false);
+  });
+
+  it('IN-1 describes what is wrong in one readable sentence', () => {
+    const result = Command.safeParse({ ...valid.cardAdd, text: 'x'.repeat(LIMITS.cardText + 1) });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(result.error)).toBe(`text: must be at most ${LIMITS.cardText} characters`);
+  });
+});

@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState } from 'react';
+import type { PublicBoardView } from '@candor/shared';
+import { lookupBoard, type BoardLookup } from '../sync/api.js';
+import {
+  createIdentity,
+  forgetFacilitatorKey,
+  forgetIdentity,
+  loadFacilitatorKey,
+  loadIdentity,
+  takeFacilitatorKeyFromHash,
+  type Identity,
+} from '../sync/identity.js';
+import { navigate } from '../navigation.js';
+import { SessionProvider } from './SessionContext.js';
+import { JoinForm } from './JoinForm.js';
+import { BoardScreen } from './BoardScreen.js';
+
+export function BoardPage({ boardId }: { boardId: string }) {
+  const [facilitatorKey, setFacilitatorKey] = useState<string | null>(() => {
+    const fromHash = takeFacilitatorKeyFromHash(boardId, location.hash);
+    // The key is remembered now; taking it out of the address bar keeps it out of screen shares.
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    return fromHash ?? loadFacilitatorKey(boardId);
+  });
+  const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity(boardId));
+  const [rejection, setRejection] = useState<string | null>(null);
+  const [facilitatorWarning, setFacilitatorWarning] = useState<string | null>(null);
+  const [lookup, setLookup] = useState<BoardLookup | null>(null);
+  const freshIdentity = useRef(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    void lookupBoard(boardId).then((result) => {
+      if (!cancelled) setLookup(result);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId]);
+
+  if (lookup?.status === 'not-found') {
+    return (
+      <main className="page narrow">
+        <h1>We could not find this retro</h1>
+        <p>The link may be incomplete. Ask the person who shared it to send it again.</p>
+        <p>
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            Start a new retro
+          </a>
+        </p>
+      </main>
+    );
+  }
+
+  const initialBoard: PublicBoardView | null = lookup?.status === 'found' ? lookup.board : null;
+
+  if (!identity) {
+    return (
+      <JoinForm
+        boardName={initialBoard?.name ?? null}
+        facilitator={Boolean(facilitatorKey)}
+        message={rejection}
+        onJoin={(name) => {
+          freshIdentity.current = true;
+          setRejection(null);
+          setIdentity(createIdentity(boardId, name));
+        }}
+      />
+    );
+  }
+
+  return (
+    <SessionProvider boardId={boardId} identity={identity} facilitatorKey={facilitatorKey}>
+      {facilitatorWarning && (
+        <p className="banner" role="alert">
+          {facilitatorWarning} You are here as a participant.
+        </p>
+      )}
+      <BoardScreen
+        initialBoard={initialBoard}
+        onFacilitatorRefused={(message) => {
+          forgetFacilitatorKey(boardId);
+          setFacilitatorKey(null);
+          setFacilitatorWarning(message);
+        }}
+        onRejected={(message) => {
+          // A brand-new identity refused while carrying a facilitator key means the key is the problem.
+          if (freshIdentity.current && facilitatorKey) {
+            forgetFacilitatorKey(boardId);
+            setFacilitatorKey(null);
+          }
+          forgetIdentity(boardId);
+          freshIdentity.current = false;
+          setRejection(message);
+          setIdentity(null);
+        }}
+      />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import type { PublicBoardView } from '@candor/shared';
+import { useSessionState } from './SessionContext.js';
+import { PhaseStepper } from './PhaseStepper.js';
+import { PresenceList } from './PresenceList.js';
+import { ConnectionStatus } from './ConnectionStatus.js';
+import { Notices } from './Notices.js';
+import { FacilitatorBar } from './FacilitatorBar.js';
+import { PhaseView } from '../phases/PhaseView.js';
+import { TimerDisplay } from '../timer/TimerDisplay.js';
+
+export function BoardScreen({
+  initialBoard,
+  onRejected,
+  onFacilitatorRefused,
+}: {
+  initialBoard: PublicBoardView | null;
+  onRejected: (message: string) => void;
+  onFacilitatorRefused: (message: string) => void;
+}) {
+  const state = useSessionState();
+
+  useEffect(() => {
+    if (state.rejected) onRejected(state.rejected);
+  }, [state.rejected, onRejected]);
+
+  useEffect(() => {
+    if (state.facilitatorRefused) onFacilitatorRefused(state.facilitatorRefused);
+  }, [state.facilitatorRefused, onFacilitatorRefused]);
+
+  if (state.refused) {
+    return (
+      <main className="page narrow">
+        <h1>This retro cannot be opened</h1>
+        <p role="alert">{state.refused}</p>
+      </main>
+    );
+  }
+
+  const board = state.board ?? initialBoard;
+  if (!board) {
+    return (
+      <main className="page narrow">
+        <p className="brand">Candor</p>
+        <p role="status">Opening the board…</p>
+        <ConnectionStatus />
+      </main>
+    );
+  }
+
+  return (
+    <div className="board-layout">
+      <header className="board-header">
+        <div className="board-title">
+          <span className="brand">Candor</span>
+          <h1>{board.name}</h1>
+        </div>
+        <PhaseStepper phase={board.phase} />
+        <div className="header-side">
+          <TimerDisplay timer={board.timer} />
+          <ConnectionStatus />
+        </div>
+      </header>
+      <div className="board-body">
+        <aside className="sidebar">
+          <PresenceList board={board} />
+          {state.isFacilitator && <FacilitatorBar board={board} />}
+        </aside>
+        <main className="board-main">
+          <PhaseView board={board} />
+        </main>
+      </div>
+      <Notices />
+    </div>
+  );
+}

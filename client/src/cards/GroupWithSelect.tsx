@@ -1,0 +1,61 @@
+import { useId, useState } from 'react';
+import type { PublicCard, PublicGroup } from '@candor/shared';
+import { useSession } from '../board/SessionContext.js';
+import { shortText } from './items.js';
+
+/**
+ * "Group with…": opens a picker of the other cards; choosing one puts both in one group (or this card joins
+ * the other's group). The picker exists only while open, so card texts are not repeated all over the page.
+ */
+export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; cards: PublicCard[]; groups: Map<string, PublicGroup> }) {
+  const session = useSession();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const others = cards.filter((c) => c.id !== card.id && !(card.groupId && c.groupId === card.groupId));
+  if (others.length === 0) return null;
+
+  if (!open) {
+    return (
+      <button type="button" className="link small" aria-expanded={false} onClick={() => setOpen(true)}>
+        Group with…
+      </button>
+    );
+  }
+
+  return (
+    <span className="group-with">
+      <label htmlFor={id} className="visually-hidden">
+        Choose a card to group with
+      </label>
+      <select
+        id={id}
+        value=""
+        autoFocus
+        onChange={(e) => {
+          const withCardId = e.target.value;
+          if (!withCardId) return;
+          session.send({ type: 'card.group', cardId: card.id, withCardId });
+          setOpen(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+      >
+        <option value="">Choose a card…</option>
+        {others.map((other) => {
+          const group = other.groupId ? groups.get(other.groupId) : undefined;
+          const suffix = group ? ` (in ${group.title ? `“${shortText(group.title, 20)}”` : 'a group'})` : '';
+          return (
+            <option key={other.id} value={other.id}>
+              {shortText(other.text, 50)}
+              {suffix}
+            </option>
+          );
+        })}
+      </select>
+      <button type="button" className="link small" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </span>
+  );
+}

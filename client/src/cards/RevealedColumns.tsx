@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import { allowedIn, type PublicBoardView, type PublicCard, type PublicGroup } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+import { CardTile } from './CardTile.js';
+import { GroupBox } from './GroupBox.js';
+import { GroupWithSelect } from './GroupWithSelect.js';
+import { pendingCardChanges } from './pendingChanges.js';
+
+/**
+ * Revealed cards in their columns, in the order the server gave (which says nothing about who wrote what).
+ * A group is drawn where its first card would be. `renderItemExtras` adds per-item controls (votes).
+ */
+export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
+  const { me, pending } = useSessionState();
+  const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
+  const { edits, deletes } = pendingCardChanges(pending);
+  const groups = new Map(board.groups.map((g) => [g.id, g]));
+  const cardsById = new Map(board.cards.map((c) => [c.id, c]));
+  const canEdit = allowedIn('card.edit', board.phase);
+  const canGroup = allowedIn('card.group', board.phase);
+  const visible = board.cards.filter((c) => !deletes.has(c.id));
+
+  function renderCard(card: PublicCard, inGroup: boolean) {
+    const own = myIds.has(card.id);
+    const text = edits.get(card.id) ?? card.text;
+    return (
+      <li key={card.id}>
+        <CardTile cardId={card.id} text={text} own={own} editable={canEdit} sending={edits.has(card.id)}>
+          {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}
+          {canGroup && inGroup && <UngroupButton cardId={card.id} />}
+        </CardTile>
+        {!inGroup && renderItemExtras?.(card.id, card.text)}
+      </li>
+    );
+  }
+
+  function renderGroup(group: PublicGroup) {
+    const members = group.cardIds.flatMap((id) => {
+      const card = cardsById.get(id);
+      return card && !deletes.has(id) ? [card] : [];
+    });
+    return (
+      <li key={group.id}>
+        <GroupBox group={group} phase={board.phase} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
+          <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
+        </GroupBox>
+      </li>
+    );
+  }
+
+  return (
+    <div className="columns">
+      {board.columns.map((column) => {
+        const entries = visible.filter((c) => c.columnId === column.id);
+        return (
+          <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
+            <h2 id={`col-${column.id}`}>{column.title}</h2>
+            <p className="prompt">{column.prompt}</p>
+            <ul className="cards">
+              {entries.map((card) => {
+                const group = card.groupId ? groups.get(card.groupId) : undefined;
+                if (!group) return renderCard(card, false);
+                const first = group.cardIds.find((id) => !deletes.has(id));
+                return first === card.id ? renderGroup(group) : null;
+              })}
+            </ul>
+            {entries.length === 0 && <p className="empty">No cards here.</p>}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function UngroupButton({ cardId }: { cardId: string }) {
+  const session = useSession();
+  return (
+    <button type="button" className="link small" onClick={() => session.send({ type: 'card.ungroup', cardId })}>
+      Ungroup
+    </button>
+  );
+}

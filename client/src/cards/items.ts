@@ -1,0 +1,38 @@
+import type { PublicBoardView, PublicCard, PublicGroup } from '@candor/shared';
+
+/** What people vote on and discuss: a group, or a revealed card standing alone (mirrors shared/voting.ts). */
+export type Item = { kind: 'group'; id: string; group: PublicGroup; cards: PublicCard[] } | { kind: 'card'; id: string; card: PublicCard };
+
+export function itemsOf(board: PublicBoardView): Item[] {
+  const groups = new Map(board.groups.map((g) => [g.id, g]));
+  const cards = new Map(board.cards.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  const items: Item[] = [];
+  for (const card of board.cards) {
+    const group = card.groupId ? groups.get(card.groupId) : undefined;
+    if (group) {
+      if (seen.has(group.id)) continue;
+      seen.add(group.id);
+      items.push({ kind: 'group', id: group.id, group, cards: group.cardIds.flatMap((id) => cards.get(id) ?? []) });
+    } else {
+      items.push({ kind: 'card', id: card.id, card });
+    }
+  }
+  return items;
+}
+
+export function itemsById(board: PublicBoardView): Map<string, Item> {
+  return new Map(itemsOf(board).map((item) => [item.id, item]));
+}
+
+/** A one-line name for an item, for button labels and lists. */
+export function itemLabel(item: Item | undefined): string {
+  if (!item) return 'an item that is no longer on the board';
+  if (item.kind === 'card') return shortText(item.card.text);
+  return item.group.title.trim() || `Group: ${item.cards.map((c) => shortText(c.text, 30)).join(' / ')}`;
+}
+
+export function shortText(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { useSession } from '../board/SessionContext.js';
+
+/**
+ * The shared text under `key` in the notes document, or null while it is not there yet. The server creates
+ * every text (for an item once it is discussed, for an action when it is made); the client never does.
+ */
+export function useSharedText(key: string): Y.Text | null {
+  const session = useSession();
+  const notes = session.notesDoc.getMap<unknown>('notes');
+  const read = () => {
+    const value = notes.get(key);
+    return value instanceof Y.Text ? value : null;
+  };
+  const [text, setText] = useState<Y.Text | null>(read);
+  useEffect(() => {
+    const refresh = () => setText(read());
+    refresh();
+    notes.observe(refresh);
+    return () => notes.unobserve(refresh);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [notes, key]);
+  return text;
+}
+
+/** The current string of a shared text, re-rendering on every change (for read-only display). */
+export function useTextValue(text: Y.Text | null): string {
+  const [value, setValue] = useState(() => text?.toString() ?? '');
+  useEffect(() => {
+    if (!text) return setValue('');
+    const refresh = () => setValue(text.toString());
+    refresh();
+    text.observe(refresh);
+    return () => text.unobserve(refresh);
+  }, [text]);
+  return value;
+}

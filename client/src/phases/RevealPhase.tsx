@@ -1,0 +1,16 @@
+import type { PublicBoardView } from '@candor/shared';
+import { RevealedColumns } from '../cards/RevealedColumns.js';
+import { PhaseIntro } from './PhaseView.js';
+
+export function RevealPhase({ board }: { board: PublicBoardView }) {
+  return (
+    <>
+      <PhaseIntro title="Reveal">
+        Every card is on the table, with no names. Read them with curiosity, and group the ones that say the same thing. You
+        can still change your own cards.
+      </PhaseIntro>
+      {board.cards.length === 0 && <p className="empty">No cards were written. That is fine too: talk about why.</p>}
+      <RevealedColumns board={board} />
+    </>
+  );
+}

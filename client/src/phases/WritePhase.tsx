@@ -1,0 +1,52 @@
+import { allowedIn, type PublicBoardView } from '@candor/shared';
+import { useSessionState } from '../board/SessionContext.js';
+import { CardTile } from '../cards/CardTile.js';
+import { NewCardForm } from '../cards/NewCardForm.js';
+import { pendingCardChanges } from '../cards/pendingChanges.js';
+import { PhaseIntro } from './PhaseView.js';
+
+export function WritePhase({ board }: { board: PublicBoardView }) {
+  const { me, pending, sendingCards } = useSessionState();
+  const { edits, deletes } = pendingCardChanges(pending);
+  const canAdd = allowedIn('card.add', board.phase);
+  const canEdit = allowedIn('card.edit', board.phase);
+  const myCards = (me?.cards ?? []).filter((c) => !deletes.has(c.id));
+  const count = board.cardCount;
+
+  return (
+    <>
+      <PhaseIntro title="Write">
+        Write on your own for now. Nobody sees your cards until the facilitator reveals them, and then without your name. “I
+        don't know” and “I need help” are good cards.
+      </PhaseIntro>
+      <p className="card-count" role="status">
+        {count} {count === 1 ? 'card' : 'cards'} written so far
+      </p>
+      <div className="columns">
+        {board.columns.map((column) => {
+          const mine = myCards.filter((c) => c.columnId === column.id);
+          const sending = sendingCards.filter((c) => c.columnId === column.id);
+          return (
+            <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
+              <h2 id={`col-${column.id}`}>{column.title}</h2>
+              <p className="prompt">{column.prompt}</p>
+              <ul className="cards">
+                {mine.map((card) => (
+                  <li key={card.id}>
+                    <CardTile cardId={card.id} text={edits.get(card.id) ?? card.text} own editable={canEdit} sending={edits.has(card.id)} />
+                  </li>
+                ))}
+                {sending.map((card) => (
+                  <li key={card.key}>
+                    <CardTile cardId={null} text={card.text} own sending />
+                  </li>
+                ))}
+              </ul>
+              {canAdd && <NewCardForm column={column} />}
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}

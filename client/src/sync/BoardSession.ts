@@ -1,0 +1,318 @@
+import { io, type Socket } from 'socket.io-client';
+import { nanoid } from 'nanoid';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import {
+  PROTOCOL_VERSION,
+  YJS_PATH,
+  readBoardDoc,
+  type Ack,
+  type ClientToServerEvents,
+  type JoinCommand,
+  type PersonalView,
+  type PublicBoardView,
+  type ServerToClientEvents,
+} from '@candor/shared';
+import { CommandQueue, type BoardCommand, type CommandInput } from './commandQueue.js';
+import { ReadOnlyDocProvider } from './readOnlyDocProvider.js';
+import { measureClockOffset } from './clock.js';
+import { returnToDraft } from './draftStore.js';
+import type { Identity } from './identity.js';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+export interface Notice {
+  id: string;
+  message: string;
+}
+
+/** A card I wrote that the server has not confirmed yet (queued, or acknowledged but not in `me` yet). */
+export interface SendingCard {
+  key: string;
+  columnId: string;
+  text: string;
+}
+
+export interface SessionState {
+  connection: ConnectionState;
+  /** joined on the current connection */
+  joined: boolean;
+  isFacilitator: boolean;
+  /** the server no longer knows this identity: show the join form again with this message */
+  rejected: string | null;
+  /** the server refused the board outright (wrong link, protocol mismatch): nothing to retry */
+  refused: string | null;
+  /** the facilitator key we sent is not valid for this board */
+  facilitatorRefused: string | null;
+  board: PublicBoardView | null;
+  me: PersonalView | null;
+  pending: readonly BoardCommand[];
+  sendingCards: readonly SendingCard[];
+  notices: readonly Notice[];
+  clockOffset: number;
+  notesSynced: boolean;
+}
+
+/** Handshake refusals from the server, in words for people. */
+const REFUSALS: Record<string, string> = {
+  BOARD_NOT_FOUND: 'We could not find this retro. The link may be incomplete.',
+  PROTOCOL_MISMATCH: 'Candor was updated while this page was open. Please reload the page.',
+  INVALID_INPUT: 'This link does not look right. Please check it and try again.',
+};
+
+type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Everything one person's browser says to and hears from one board: the Socket.io connection (join, then
+ * commands through the offline queue, `me` back), the read-only board document, and the shared notes.
+ * React reads it through `subscribe` / `getState`.
+ */
+export class BoardSession {
+  readonly notesDoc = new Y.Doc();
+  private readonly queue: CommandQueue;
+  private readonly socket: CandorSocket;
+  private readonly boardDoc: ReadOnlyDocProvider;
+  private notes: WebsocketProvider | null = null;
+  private readonly listeners = new Set<() => void>();
+  /** ids sent on the current connection; cleared on disconnect so they are resent after the next join */
+  private inflight = new Set<string>();
+  /** card.add acknowledged (id known) but not yet in `me` */
+  private arriving = new Map<string, SendingCard>();
+  private connectionGeneration = 0;
+  private state: SessionState;
+  private stopped = false;
+
+  constructor(
+    readonly boardId: string,
+    private readonly identity: Identity,
+    private readonly facilitatorKey: string | null,
+  ) {
+    this.queue = new CommandQueue(boardId);
+    this.state = {
+      connection: 'connecting',
+      joined: false,
+      isFacilitator: false,
+      rejected: null,
+      refused: null,
+      facilitatorRefused: null,
+      board: null,
+      me: null,
+      pending: this.queue.all(),
+      sendingCards: [],
+      notices: [],
+      clockOffset: 0,
+      notesSynced: false,
+    };
+    this.socket = io({
+      auth: { boardId, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      autoConnect: false,
+    });
+    this.boardDoc = new ReadOnlyDocProvider(this.yjsUrl('board'), {
+      onUpdate: (doc) => {
+        const board = readBoardDoc(doc);
+        if (board) this.update({ board });
+      },
+      onStatus: () => {},
+      onRefused: (code) => {
+        // A refusal can follow a server restart that has not seen our join yet; the next join retries.
+        if (code === 4404) this.update({ refused: 'This board does not exist (any more).' });
+      },
+    });
+    this.wireSocket();
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.socket.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+    this.boardDoc.destroy();
+    this.notes?.destroy();
+    this.notes = null;
+    this.notesDoc.destroy();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): SessionState => this.state;
+
+  /** Queues a command (kept across reloads) and sends it as soon as we are joined. */
+  send(input: CommandInput): void {
+    this.queue.add(input);
+    this.syncQueueState();
+    this.flush();
+  }
+
+  dismissNotice(id: string): void {
+    this.update({ notices: this.state.notices.filter((n) => n.id !== id) });
+  }
+
+  /** The server's clock, as well as we can tell, for countdowns everyone shares. */
+  serverNow(): number {
+    return Date.now() + this.state.clockOffset;
+  }
+
+  private wireSocket(): void {
+    const socket = this.socket;
+    socket.on('connect', () => {
+      this.connectionGeneration++;
+      this.inflight.clear();
+      this.join(this.connectionGeneration);
+    });
+    socket.on('disconnect', () => {
+      this.inflight.clear();
+      this.update({ connection: 'reconnecting', joined: false });
+    });
+    socket.on('connect_error', (error) => {
+      if (!socket.active) {
+        // The server's handshake said no (e.g. an unknown board or an old client): retrying will not help.
+        this.update({ refused: REFUSALS[error.message] ?? 'The server refused the connection.' });
+        return;
+      }
+      if (this.state.connection === 'connected') this.update({ connection: 'reconnecting' });
+    });
+    socket.on('me', (me) => {
+      this.update({ me, isFacilitator: me.isFacilitator });
+      this.pruneArriving();
+    });
+  }
+
+  private join(generation: number): void {
+    const { participantId, secret, name } = this.identity;
+    const command: JoinCommand = {
+      type: 'join',
+      id: nanoid(),
+      participantId,
+      secret,
+      name,
+      ...(this.facilitatorKey ? { facilitatorKey: this.facilitatorKey } : {}),
+    };
+    this.socket.emit('cmd', command, (ack) => {
+      if (generation !== this.connectionGeneration || this.stopped) return;
+      if (!ack.ok) {
+        if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'INVALID_INPUT') {
+          const message =
+            ack.code === 'BAD_CREDENTIALS'
+              ? 'This board no longer recognises this browser. Nothing you wrote is lost; please join again with your name.'
+              : `We could not let you in: ${ack.message}`;
+          this.update({ rejected: message });
+          this.socket.disconnect();
+          return;
+        }
+        if (ack.code === 'NOT_FACILITATOR') {
+          this.update({ facilitatorRefused: ack.message });
+          this.socket.disconnect();
+          return;
+        }
+        this.notify(ack.message);
+        setTimeout(() => {
+          if (generation === this.connectionGeneration && this.socket.connected) this.join(generation);
+        }, 3000);
+        return;
+      }
+      const data = ack.data as { isFacilitator?: boolean };
+      this.update({ connection: 'connected', joined: true, isFacilitator: Boolean(data.isFacilitator), refused: null });
+      this.flush();
+      this.boardDoc.connect();
+      this.connectNotes();
+      void measureClockOffset(this.socket).then((offset) => {
+        if (offset !== null) this.update({ clockOffset: offset });
+      });
+    });
+  }
+
+  private connectNotes(): void {
+    if (this.notes) {
+      // After a refusal (e.g. before a restarted server saw our join) y-websocket waits for us.
+      if (!this.notes.shouldConnect) this.notes.connect();
+      return;
+    }
+    const provider = new WebsocketProvider(this.yjsBase(), 'notes', this.notesDoc, {
+      params: { pid: this.identity.participantId, secret: this.identity.secret },
+      disableBc: true,
+      maxBackoffTime: 5000,
+    });
+    // No cursors or presence in the notes: nothing to broadcast.
+    provider.awareness.setLocalState(null);
+    provider.on('sync', (synced: boolean) => {
+      if (synced) this.update({ notesSynced: true });
+    });
+    this.notes = provider;
+  }
+
+  /** Sends, in order, every queued command not yet sent on this connection. */
+  private flush(): void {
+    if (!this.state.joined || !this.socket.connected) return;
+    const generation = this.connectionGeneration;
+    for (const command of this.queue.all()) {
+      if (this.inflight.has(command.id)) continue;
+      this.inflight.add(command.id);
+      this.socket.emit('cmd', command, (ack) => this.acknowledged(command, ack, generation));
+    }
+  }
+
+  private acknowledged(command: BoardCommand, ack: Ack, generation: number): void {
+    if (this.stopped || !this.queue.has(command.id)) return;
+    this.queue.remove(command.id);
+    if (generation === this.connectionGeneration) this.inflight.delete(command.id);
+    if (ack.ok && command.type === 'card.add') {
+      const cardId = (ack.data as { cardId?: string } | null)?.cardId;
+      if (cardId && !this.state.me?.cards.some((c) => c.id === cardId)) {
+        this.arriving.set(cardId, { key: cardId, columnId: command.columnId, text: command.text });
+      }
+    }
+    if (!ack.ok && command.type === 'card.add') {
+      returnToDraft(this.boardId, command.columnId, command.text);
+      this.notify(`Your card could not be added: ${ack.message} Its text is kept in your draft for that column.`);
+    } else if (!ack.ok) {
+      this.notify(ack.message || 'That did not work.');
+    }
+    this.syncQueueState();
+  }
+
+  private pruneArriving(): void {
+    const mine = new Set(this.state.me?.cards.map((c) => c.id) ?? []);
+    let changed = false;
+    for (const id of [...this.arriving.keys()]) {
+      if (mine.has(id)) {
+        this.arriving.delete(id);
+        changed = true;
+      }
+    }
+    if (changed) this.syncQueueState();
+  }
+
+  private syncQueueState(): void {
+    const pending = this.queue.all();
+    const queuedCards: SendingCard[] = pending.flatMap((c) => (c.type === 'card.add' ? [{ key: c.id, columnId: c.columnId, text: c.text }] : []));
+    this.update({ pending, sendingCards: [...queuedCards, ...this.arriving.values()] });
+  }
+
+  private notify(message: string): void {
+    this.update({ notices: [...this.state.notices, { id: nanoid(), message }].slice(-4) });
+  }
+
+  private update(patch: Partial<SessionState>): void {
+    if (this.stopped) return;
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private yjsBase(): string {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    return `${scheme}://${location.host}${YJS_PATH}/${encodeURIComponent(this.boardId)}`;
+  }
+
+  private yjsUrl(doc: 'board' | 'notes'): string {
+    const params = new URLSearchParams({ pid: this.identity.participantId, secret: this.identity.secret });
+    return `${this.yjsBase()}/${doc}?${params}`;
+  }
+}

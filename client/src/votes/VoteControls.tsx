@@ -1,0 +1,49 @@
+import type { PublicBoardView } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js';
+import { shortText } from '../cards/items.js';
+
+/** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
+export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
+  const session = useSession();
+  const { me, pending } = useSessionState();
+  const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(pending, itemId));
+  const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
+  const name = shortText(label, 40);
+  return (
+    <div className="vote-controls">
+      <button
+        type="button"
+        className="vote-button"
+        aria-label={`Remove vote: ${name}`}
+        disabled={mine === 0}
+        onClick={() => session.send({ type: 'vote.retract', itemId })}
+      >
+        −
+      </button>
+      <span className="my-votes" aria-label={`Your votes: ${mine}`}>
+        {'●'.repeat(mine)}
+        {'○'.repeat(Math.max(0, board.settings.perItemCap - mine))}
+      </span>
+      <button
+        type="button"
+        className="vote-button"
+        aria-label={`Vote for: ${name}`}
+        disabled={left === 0 || mine >= board.settings.perItemCap}
+        onClick={() => session.send({ type: 'vote.cast', itemId })}
+      >
+        +
+      </button>
+    </div>
+  );
+}
+
+export function VotesLeft() {
+  const { me, pending } = useSessionState();
+  const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
+  return (
+    <p className="votes-left" role="status">
+      You have {left} {left === 1 ? 'vote' : 'votes'} left
+    </p>
+  );
+}

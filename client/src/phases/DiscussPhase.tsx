@@ -23,7 +23,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
       <div className="discuss">
         <section className="ranking" aria-labelledby="ranking-title">
           <h2 id="ranking-title">By votes</h2>
-          <ol>
+          <ol aria-labelledby="ranking-title">
             {ranking.map((itemId) => {
               const item = items.get(itemId);
               const votes = board.tallies?.[itemId] ?? 0;

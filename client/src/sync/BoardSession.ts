@@ -239,6 +239,8 @@ export class BoardSession {
       params: { pid: this.identity.participantId, secret: this.identity.secret },
       disableBc: true,
       maxBackoffTime: 5000,
+      // The server relays no awareness; a resync every 10 s keeps the provider from thinking the link is dead.
+      resyncInterval: 10_000,
     });
     // No cursors or presence in the notes: nothing to broadcast.
     provider.awareness.setLocalState(null);

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures/team';
+
+const STUCK = "I'm stuck on…";
+const DONT_KNOW = "I don't know…";
+const HELP = 'I need help with…';
+
+const adaCard = 'The deploy pipeline fails at random and I never know why';
+const boCard = 'How the billing retries work — I nodded along but I do not know';
+const fionaCard = 'Reviewing infra changes alone';
+const actionText = 'Pair on one deploy failure this week and write down what we find';
+
+test('a facilitator and two participants run a whole retro, from creation to Markdown export', async ({ facilitator, ada, bo }, testInfo) => {
+  // Create
+  const home = facilitator.page;
+  await home.goto('/');
+  await home.getByLabel('Retro name').fill('Sprint 14');
+  await home.getByRole('radio', { name: "I don't know / I'm stuck" }).check();
+  await home.getByRole('button', { name: 'Create retro' }).click();
+  const participantLink = await home.getByLabel('Participant link').inputValue();
+  await expect(home.getByLabel('Your facilitator link')).toHaveValue(/#f=/);
+  await facilitator.screenshot(testInfo, '00-created');
+  await home.getByRole('button', { name: 'Open the board' }).click();
+  await home.getByLabel('Your name').fill('Fiona');
+  await home.getByRole('button', { name: 'Join' }).click();
+  await expect(home.getByRole('button', { name: 'Next: Reveal' })).toBeVisible();
+
+  // Join
+  await ada.join(participantLink, 'Ada');
+  await bo.join(participantLink, 'Bo');
+  await expect(facilitator.page.getByText('3 online')).toBeVisible();
+
+  // Write: private, only the count travels
+  await ada.addCard(STUCK, adaCard);
+  await bo.addCard(DONT_KNOW, boCard);
+  await facilitator.addCard(HELP, fionaCard);
+  await expect(bo.page.getByText('3 cards written so far')).toBeVisible();
+  await expect(bo.page.getByText(adaCard)).toHaveCount(0);
+  await expect(ada.page.getByText(boCard)).toHaveCount(0);
+  await expect(ada.page.getByRole('button', { name: /^Next:/ })).toHaveCount(0);
+  // A reload keeps identity and cards
+  await ada.page.reload();
+  await expect(ada.card(adaCard)).toBeVisible();
+  await expect(ada.page.getByLabel('Your name')).toHaveCount(0);
+  await ada.screenshot(testInfo, '01-write');
+
+  // Reveal: everything at once, no names; authors still see theirs
+  await facilitator.goTo('Reveal');
+  for (const person of [ada, bo, facilitator]) {
+    for (const text of [adaCard, boCard, fionaCard]) await expect(person.card(text)).toBeVisible();
+  }
+  await expect(ada.card(adaCard).getByText('yours')).toBeVisible();
+  await expect(bo.card(adaCard).getByText('yours')).toHaveCount(0);
+  await bo.groupWith(fionaCard, adaCard);
+  const group = ada.page.getByRole('region', { name: /^Group:/ });
+  await expect(group.getByRole('article')).toHaveCount(2);
+  await ada.page.getByLabel('Group title').fill('Working alone on risky things');
+  await ada.page.getByLabel('Group title').press('Enter');
+  await expect(bo.page.getByRole('region', { name: 'Group: Working alone on risky things' })).toBeVisible();
+  await facilitator.screenshot(testInfo, '02-reveal');
+
+  // Vote: budget 3, cap 2, tallies hidden
+  await facilitator.goTo('Vote');
+  await expect(ada.page.getByText('You have 3 votes left')).toBeVisible();
+  await ada.voteFor('Working alone on risky things', 2);
+  await expect(ada.page.getByText('You have 1 vote left')).toBeVisible();
+  await expect(ada.page.getByRole('button', { name: /^Vote for: Working alone/ })).toBeDisabled();
+  await ada.voteFor(boCard);
+  await expect(ada.page.getByText('You have 0 votes left')).toBeVisible();
+  await bo.voteFor('Working alone on risky things');
+  await expect(bo.page.getByText('You have 2 votes left')).toBeVisible();
+  for (const person of [ada, bo, facilitator]) await expect(person.page.getByText(/\d+ votes?$/)).toHaveCount(0);
+  await ada.screenshot(testInfo, '03-vote');
+
+  // Discuss: ranked, one item at a time, shared timer, live notes
+  await facilitator.goTo('Discuss');
+  const ranking = bo.page.getByRole('list', { name: 'By votes' });
+  await expect(ranking.locator(':scope > li').first()).toContainText('3 votes');
+  await expect(ranking.locator(':scope > li').first()).toContainText('Working alone on risky things');
+  await facilitator.page.getByRole('button', { name: /^Discuss this: Working alone/ }).click();
+  await facilitator.page.getByLabel('Timer minutes').fill('3');
+  await facilitator.page.getByRole('button', { name: 'Start timer' }).click();
+  await expect(bo.page.getByRole('timer', { name: 'Time left' })).toHaveText(/^(3:00|2:5\d)$/);
+  const now = bo.page.getByRole('region', { name: 'Now discussing' });
+  await expect(now).toContainText('Working alone on risky things');
+  await ada.page.getByRole('region', { name: 'Now discussing' }).getByLabel('Notes').fill('Nobody asks because asking feels slow.');
+  await expect(now.getByLabel('Notes')).toHaveValue('Nobody asks because asking feels slow.');
+  await ada.page.getByLabel('What is the right thing to do? How can I help?').fill(actionText);
+  await ada.page.getByRole('button', { name: 'Add action' }).click();
+  await expect(bo.page.getByLabel('Action', { exact: true })).toHaveValue(actionText);
+  await bo.page.getByRole('button', { name: 'I can help' }).click();
+  await expect(facilitator.page.getByText('Helping: Bo')).toBeVisible();
+  await bo.screenshot(testInfo, '04-discuss');
+
+  // Act
+  await facilitator.goTo('Act');
+  await facilitator.page.getByLabel('Due date').fill('2026-12-04');
+  await expect(bo.page.getByLabel('Due date')).toHaveValue('2026-12-04');
+  await facilitator.screenshot(testInfo, '05-act');
+
+  // Close: read-only summary and Markdown export
+  await facilitator.goTo('Close');
+  await expect(ada.page.getByRole('link', { name: 'Download Markdown' })).toBeVisible();
+  await expect(ada.page.getByLabel('What is the right thing to do? How can I help?')).toHaveCount(0);
+  const downloading = ada.page.waitForEvent('download');
+  await ada.page.getByRole('link', { name: 'Download Markdown' }).click();
+  const file = await (await downloading).path();
+  const markdown = readFileSync(file, 'utf8');
+  await testInfo.attach('export.md', { body: markdown, contentType: 'text/markdown' });
+  expect(markdown).toContain('# Sprint 14');
+  expect(markdown).toContain(`- [ ] ${actionText} — Bo · due 2026-12-04`);
+  expect(markdown).toContain('Nobody asks because asking feels slow.');
+  expect(markdown).toContain(adaCard);
+  // Ada and Fiona made no promise, so their names are nowhere in the export.
+  expect(markdown).not.toContain('Ada');
+  expect(markdown).not.toContain('Fiona');
+  await ada.screenshot(testInfo, '06-closed');
+});

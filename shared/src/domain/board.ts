@@ -142,7 +142,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.phase = event.phase;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       if (event.phase === 'reveal') for (const card of state.cards.values()) card.revealed = true;
-      // PH-5: a closed retro has no running clock.
+      // DI-4: a closed retro has no running clock.
       if (event.phase === 'closed') state.timer = { endsAt: null, durationMs: state.timer.durationMs };
       return;
     case 'settings.changed':

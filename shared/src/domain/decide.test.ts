@@ -445,6 +445,15 @@ describe('discussion', () => {
     expect(state.timer).toEqual({ endsAt: null, durationMs: 60_000 });
     expect(run(state, fran, { type: 'timer.stop' })).toMatchObject({ ok: true, events: [] });
   });
+
+  it('DI-4 closing the retro stops a running timer', () => {
+    const { state } = discussBoard();
+    must(state, fran, { type: 'timer.start', durationSec: 60 });
+    must(state, fran, { type: 'phase.set', phase: 'act' });
+    expect(state.timer.endsAt).not.toBeNull();
+    must(state, fran, { type: 'phase.set', phase: 'closed' });
+    expect(state.timer).toEqual({ endsAt: null, durationMs: 60_000 });
+  });
 });
 
 describe('actions', () => {

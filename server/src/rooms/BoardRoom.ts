@@ -84,6 +84,16 @@ export class BoardRoom {
       this.deps.store.appendNotesUpdate(this.id, update).catch((err) => this.deps.logger.error({ err, board: this.id }, 'notes update not saved'));
     });
     this.ensureNotesTexts();
+    // Continue the saved document rather than start a new one: clients keep their copy across a restart,
+    // and a rebuilt document's items could lose to the stale ones they hold (Yjs orders rival writes by
+    // client id), freezing their board. Saved synchronously, before the transport relays the update.
+    if (loaded.boardDoc) Y.applyUpdate(this.boardDoc, loaded.boardDoc, 'store');
+    this.boardDoc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === 'store') return;
+      this.deps.store
+        .saveBoardDoc(this.id, Y.encodeStateAsUpdate(this.boardDoc))
+        .catch((err) => this.deps.logger.error({ err, board: this.id }, 'board document not saved'));
+    });
     projectBoardDoc(this.boardDoc, this.publicView());
   }
 

@@ -24,6 +24,8 @@ export interface LoadedBoard {
   participants: ParticipantRecord[];
   events: StoredEvent[];
   notesUpdates: Uint8Array[];
+  /** the board document as last saved (null if never): a reload continues its history instead of starting anew */
+  boardDoc: Uint8Array | null;
 }
 
 export interface CommitInput {
@@ -50,5 +52,10 @@ export interface BoardStore {
   appendNotesUpdate(boardId: string, update: Uint8Array): Promise<void>;
   /** replaces every stored notes update with one merged snapshot */
   compactNotes(boardId: string, snapshot: Uint8Array): Promise<void>;
+  /**
+   * Replaces the saved state of the board document. Clients keep their copy across reconnects; if a reloaded
+   * room rebuilt the document from scratch, its fresh items could lose to the stale ones clients hold.
+   */
+  saveBoardDoc(boardId: string, snapshot: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }

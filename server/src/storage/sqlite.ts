@@ -41,6 +41,11 @@ CREATE TABLE IF NOT EXISTS notes_updates (
   update_blob BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS notes_by_board ON notes_updates(board_id, id);
+-- The public board document's current state (garbage-collected: no past values), replaced on every change.
+CREATE TABLE IF NOT EXISTS board_docs (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  snapshot BLOB NOT NULL
+) WITHOUT ROWID;
 `;
 
 /** better-sqlite3 in WAL mode with synchronous=FULL: a returned commit is on disk, kill -9 or not. */
@@ -74,6 +79,10 @@ export function openSqliteStore(file: string): BoardStore {
     appendNotes: db.prepare('INSERT INTO notes_updates (board_id, update_blob) VALUES (?, ?)'),
     notes: db.prepare<[string], { update_blob: Buffer }>('SELECT update_blob FROM notes_updates WHERE board_id = ? ORDER BY id'),
     clearNotes: db.prepare('DELETE FROM notes_updates WHERE board_id = ?'),
+    boardDoc: db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM board_docs WHERE board_id = ?'),
+    saveBoardDoc: db.prepare(
+      'INSERT INTO board_docs (board_id, snapshot) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET snapshot = excluded.snapshot',
+    ),
   };
 
   const appendEvents = (boardId: string, events: BoardEvent[]): number => {
@@ -118,6 +127,7 @@ export function openSqliteStore(file: string): BoardStore {
     async loadBoard(boardId): Promise<LoadedBoard | null> {
       const board = q.getBoard.get(boardId);
       if (!board) return null;
+      const boardDoc = q.boardDoc.get(boardId);
       return {
         record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: board.created_at },
         participants: q.participants.all(boardId).map(
@@ -125,6 +135,7 @@ export function openSqliteStore(file: string): BoardStore {
         ),
         events: q.events.all(boardId).map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
         notesUpdates: q.notes.all(boardId).map((n) => new Uint8Array(n.update_blob)),
+        boardDoc: boardDoc ? new Uint8Array(boardDoc.snapshot) : null,
       };
     },
     async upsertParticipant(boardId, p) {
@@ -142,6 +153,9 @@ export function openSqliteStore(file: string): BoardStore {
     },
     async compactNotes(boardId, snapshot) {
       compactTx(boardId, snapshot);
+    },
+    async saveBoardDoc(boardId, snapshot) {
+      q.saveBoardDoc.run(boardId, Buffer.from(snapshot));
     },
     async close() {
       db.close();

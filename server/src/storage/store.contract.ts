@@ -69,6 +69,16 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.close();
     });
 
+    it('ST-8 keeps the latest board document snapshot, replacing the one before', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-bdoc', facilitatorHash: 'a', createdAt: 1 }, created);
+      expect((await store.loadBoard('board-bdoc'))?.boardDoc).toBeNull();
+      await store.saveBoardDoc('board-bdoc', new Uint8Array([1, 2]));
+      await store.saveBoardDoc('board-bdoc', new Uint8Array([3]));
+      expect((await store.loadBoard('board-bdoc'))?.boardDoc).toEqual(new Uint8Array([3]));
+      await store.close();
+    });
+
     it('ST-6 keeps the same server key across calls and reopenings', async () => {
       const { store, reopen } = await open();
       const key = await store.serverKey();

@@ -1,0 +1,287 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PersonalView, type PublicBoardView, notesKey } from '@candor/shared';
+import { type Frame, Person, type TestServer, createBoard, frameContains, frameMark, startServer } from './harness.js';
+
+/**
+ * AN: one whole retro, from join to export, seen through B's eyes. Everything that reaches B (every
+ * Socket.io frame, every y-websocket message of both documents, every HTTP body B fetches) is recorded
+ * and searched for what must never reach B.
+ */
+
+const A_NAME = 'Ada-QX-NAME';
+const A_TEXTS = ['ZEBRA-SECRET-1', 'ZEBRA-SECRET-2-EDITED', 'ZEBRA-SECRET-3'];
+/** texts A wrote and replaced or deleted before Reveal: they must never reach anyone, ever */
+const A_NEVER_REVEALED = ['ZEBRA-SECRET-2-ORIGINAL', 'ZEBRA-SECRET-DELETED'];
+const F_TEXT = 'FALCON-FACILITATOR-CARD';
+const B_TEXT = 'BISON-B-CARD';
+
+/** Socket.io event frames B received, decoded: `42["me",{…}]` → ['me', {…}]. */
+function socketEvents(frames: Frame[]): { event: string; args: unknown[] }[] {
+  const events: { event: string; args: unknown[] }[] = [];
+  for (const frame of frames) {
+    if (frame.channel !== 'socket.io') continue;
+    const text = frame.bytes.toString('utf8');
+    const match = /^42(\d*)(\[.*)$/s.exec(text);
+    if (!match) continue;
+    const [event, ...args] = JSON.parse(match[2]!) as [string, ...unknown[]];
+    events.push({ event, args });
+  }
+  return events;
+}
+
+describe('anonymity over a whole retro', () => {
+  let server: TestServer;
+  let boardId: string;
+  let facilitatorKey: string;
+  const F = () => people.F;
+  const people = {} as { F: Person; A: Person; B: Person };
+  let revealMark = 0;
+  let exportBody = '';
+  const cardIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startServer();
+    ({ boardId, facilitatorKey } = await createBoard(server.url, 'Anonymity retro', 'start-stop-continue'));
+    people.F = new Person(server.url);
+    people.A = new Person(server.url);
+    people.B = new Person(server.url);
+    // B first, so B's recording covers A's and F's arrival too.
+    await people.B.connect(boardId, 'Bo-Observer');
+    await people.F.connect(boardId, 'Fay-Facilitator', facilitatorKey);
+    await people.A.connect(boardId, A_NAME);
+  });
+
+  afterAll(async () => {
+    for (const p of Object.values(people)) await p?.disconnect();
+    await server?.close();
+  });
+
+  it('AN-1 (RV-1) B joins a retro; until Reveal nothing B receives carries anyone else’s card text', async () => {
+    const { A, B } = people;
+    const add = async (p: Person, columnId: string, text: string) => {
+      const ack = await p.cmd('card.add', { columnId, text });
+      expect(ack).toMatchObject({ ok: true });
+      return (ack as { data: { cardId: string } }).data.cardId;
+    };
+    cardIds.a1 = await add(A, 'start', A_TEXTS[0]!);
+    cardIds.a2 = await add(A, 'stop', A_NEVER_REVEALED[0]!);
+    expect(await A.cmd('card.edit', { cardId: cardIds.a2, text: A_TEXTS[1] })).toMatchObject({ ok: true });
+    cardIds.a3 = await add(A, 'continue', A_TEXTS[2]!);
+    const gone = await add(A, 'stop', A_NEVER_REVEALED[1]!);
+    expect(await A.cmd('card.delete', { cardId: gone })).toMatchObject({ ok: true });
+    cardIds.f1 = await add(F(), 'start', F_TEXT);
+    cardIds.b1 = await add(B, 'continue', B_TEXT);
+
+    await B.waitFor(() => B.board()?.cardCount === 5);
+    expect(B.me?.cards.map((c) => c.text)).toEqual([B_TEXT]);
+    expect((await B.fetchText(`/api/boards/${boardId}`)).status).toBe(200);
+    expect((await B.fetchText(`/api/boards/${boardId}/export.md`)).status).toBe(409);
+
+    for (const frame of B.frames) {
+      for (const secret of [...A_TEXTS, ...A_NEVER_REVEALED, F_TEXT]) expect(frameContains(frame, secret), `${frame.channel} frame #${frame.seq}`).toBe(false);
+    }
+    // Positive control: B's own card did reach B (through B's `me`), so the recording does see text.
+    expect(B.frames.some((f) => frameContains(f, B_TEXT))).toBe(true);
+    // The board document B holds never carried a card during Write.
+    expect(B.boardHistory.filter((v) => v.phase === 'write').every((v) => v.cards.length === 0)).toBe(true);
+
+    revealMark = frameMark();
+    expect(await F().cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards.length === 5);
+    expect(
+      B.board()!
+        .cards.map((c) => c.text)
+        .sort(),
+    ).toEqual([...A_TEXTS, F_TEXT, B_TEXT].sort());
+    // Positive control: once revealed, the text does show up in B's recorded frames.
+    expect(B.frames.some((f) => f.seq >= revealMark && f.channel === 'board' && frameContains(f, A_TEXTS[0]!))).toBe(true);
+  });
+
+  it('AN-5 (VO-4) while voting is open B gets no tally and no one else’s votes', async () => {
+    const { A, B } = people;
+    expect(await F().cmd('card.group', { cardId: cardIds.a1, withCardId: cardIds.f1 })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()!.groups.length === 1);
+    const groupId = B.board()!.groups[0]!.id;
+    expect(await A.cmd('group.title', { groupId, title: 'GROUPED-TITLE' })).toMatchObject({ ok: true });
+    expect(await F().cmd('phase.set', { phase: 'vote' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.phase === 'vote');
+
+    for (const target of [groupId, groupId, cardIds.b1]) expect(await A.cmd('vote.cast', { itemId: target })).toMatchObject({ ok: true });
+    expect(await B.cmd('vote.cast', { itemId: cardIds.a3 })).toMatchObject({ ok: true });
+    expect(await F().cmd('vote.cast', { itemId: cardIds.a3 })).toMatchObject({ ok: true });
+    expect(A.me?.votesLeft).toBe(0);
+    await B.waitFor(() => B.me?.votesLeft === 2);
+    expect(B.me?.votes).toEqual({ [cardIds.a3!]: 1 });
+    expect((await B.fetchText(`/api/boards/${boardId}`)).body).toContain('"tallies":null');
+    // During Vote, nothing in B's document hints at a count.
+    expect(B.board()!.tallies).toBeNull();
+    expect(B.board()!.ranking).toBeNull();
+
+    expect(await F().cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.tallies);
+    expect(B.board()!.tallies).toEqual({ [groupId]: 2, [cardIds.a2!]: 0, [cardIds.b1!]: 1, [cardIds.a3!]: 2 });
+
+    for (const view of B.boardHistory) {
+      if (view.phase === 'write' || view.phase === 'reveal' || view.phase === 'vote') {
+        expect(view.tallies, `tallies during ${view.phase}`).toBeNull();
+        expect(view.ranking, `ranking during ${view.phase}`).toBeNull();
+      }
+    }
+    const votesSeenByB = socketEvents(B.frames)
+      .filter((e) => e.event === 'me')
+      .map((e) => (e.args[0] as PersonalView).votes);
+    // B only ever learned about B's own single vote.
+    for (const votes of votesSeenByB) expect(Object.values(votes).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
+  });
+
+  it('AN-4 the retro goes on: shared notes, an action A volunteers for, Close, and the export B downloads', async () => {
+    const { A, B } = people;
+    const top = B.board()!.ranking![0]!;
+    expect(await F().cmd('discuss.select', { itemId: top })).toMatchObject({ ok: true });
+    const key = notesKey.item(top);
+    await A.waitFor(() => A.notes(key) !== undefined);
+    A.typeNote(key, 'NOTE-FROM-A ');
+    await F().waitFor(() => F().notes(key) !== undefined);
+    F().typeNote(key, 'NOTE-FROM-F');
+    await B.waitFor(() => B.notes(key)?.includes('NOTE-FROM-A') && B.notes(key)?.includes('NOTE-FROM-F'));
+
+    const created = await F().cmd('action.create', { itemId: top, text: 'ACTION-PAIR-ON-DEPLOYS' });
+    expect(created).toMatchObject({ ok: true });
+    const actionId = (created as { data: { actionId: string } }).data.actionId;
+    expect(await A.cmd('action.volunteer', { actionId, volunteer: true })).toMatchObject({ ok: true });
+    expect(A.me?.actionIds).toEqual([actionId]);
+    await B.waitFor(() => B.board()?.actions[0]?.owners.includes(A_NAME));
+    await B.waitFor(() => B.notes(notesKey.action(actionId)) === 'ACTION-PAIR-ON-DEPLOYS');
+
+    expect(await F().cmd('phase.set', { phase: 'act' })).toMatchObject({ ok: true });
+    expect(await A.cmd('action.due', { actionId, dueDate: '2031-01-15' })).toMatchObject({ ok: true });
+    expect(await F().cmd('phase.set', { phase: 'closed' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.phase === 'closed');
+    expect((await B.fetchText(`/api/boards/${boardId}`)).status).toBe(200);
+    const exported = await B.fetchText(`/api/boards/${boardId}/export.md`);
+    expect(exported.status).toBe(200);
+    exportBody = exported.body;
+    expect(exportBody).toContain('ACTION-PAIR-ON-DEPLOYS');
+    expect(exportBody).toContain('NOTE-FROM-A');
+    expect(exportBody).toContain(A_TEXTS[0]);
+  });
+
+  it('AN-1 nothing B received in the whole retro carries another’s participant id, secret, facilitator key, author tag or voter tag', () => {
+    const { A, B } = people;
+    const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+    try {
+      const payloads = (db.prepare('SELECT payload FROM events WHERE board_id = ?').all(boardId) as { payload: string }[]).map(
+        (r) => JSON.parse(r.payload) as Record<string, unknown>,
+      );
+      const authorTags = new Set(payloads.flatMap((p) => (typeof p.authorTag === 'string' ? [p.authorTag] : [])));
+      const voterTags = new Set(payloads.flatMap((p) => (typeof p.voterTag === 'string' ? [p.voterTag] : [])));
+      // three people wrote (A, F, B) and the same three voted
+      expect(authorTags.size).toBe(3);
+      expect(voterTags.size).toBe(3);
+      const hashes = [
+        ...(db.prepare('SELECT auth_hash AS h FROM participants WHERE board_id = ?').all(boardId) as { h: string }[]).map((r) => r.h),
+        ...(db.prepare('SELECT command_key AS h FROM commands WHERE board_id = ?').all(boardId) as { h: string }[]).map((r) => r.h),
+        ...(db.prepare('SELECT facilitator_hash AS h FROM boards WHERE id = ?').all(boardId) as { h: string }[]).map((r) => r.h),
+      ];
+      const forbidden: Record<string, string> = {
+        "A's participant id": A.participantId,
+        "A's secret": A.secret,
+        "F's participant id": F().participantId,
+        "F's secret": F().secret,
+        "F's facilitator key": facilitatorKey,
+      };
+      [...authorTags].forEach((t, i) => (forbidden[`author tag ${i}`] = t));
+      [...voterTags].forEach((t, i) => (forbidden[`voter tag ${i}`] = t));
+      hashes.forEach((h, i) => (forbidden[`stored hash ${i}`] = h));
+
+      expect(B.frames.length).toBeGreaterThan(20);
+      expect(new Set(B.frames.map((f) => f.channel))).toEqual(new Set(['socket.io', 'board', 'notes', 'http']));
+      for (const frame of B.frames) {
+        for (const [what, value] of Object.entries(forbidden)) {
+          expect(frameContains(frame, value), `${what} in ${frame.channel} frame #${frame.seq}`).toBe(false);
+        }
+        if (frame.seq < revealMark) {
+          for (const text of [...A_TEXTS, F_TEXT]) expect(frameContains(frame, text), `${text} before reveal in ${frame.channel}`).toBe(false);
+        }
+        for (const text of A_NEVER_REVEALED) expect(frameContains(frame, text), `${text} in ${frame.channel}`).toBe(false);
+      }
+      // Positive control: B's own id did arrive (join ack, `me`), so an id in a frame would be found.
+      expect(B.frames.some((f) => frameContains(f, B.participantId))).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('AN-2 (AC-3) every `me` B received was B’s own; A’s name travels only in presence and action owners', () => {
+    const { A, B } = people;
+    const mes = socketEvents(B.frames).filter((e) => e.event === 'me');
+    expect(mes.length).toBeGreaterThan(3);
+    for (const { args } of mes) {
+      const view = args[0] as PersonalView;
+      expect(view.participantId).toBe(B.participantId);
+      for (const card of view.cards) expect(card.text).toBe(B_TEXT);
+    }
+    expect(mes.at(-1)!.args[0]).toMatchObject({ cards: [{ text: B_TEXT }] });
+    expect(new Set(socketEvents(B.frames).map((e) => e.event))).toEqual(new Set(['me']));
+
+    // Not on the socket and not in the notes at all.
+    for (const frame of B.frames.filter((f) => f.channel === 'socket.io' || f.channel === 'notes')) {
+      expect(frameContains(frame, A_NAME), `${frame.channel} frame #${frame.seq}`).toBe(false);
+    }
+    // In the board document only under participants and action owners.
+    const cardContext = (v: PublicBoardView) =>
+      JSON.stringify([v.cards, v.groups, v.tallies, v.ranking, v.currentItemId, v.discussedItemIds, v.actions.map((a) => ({ ...a, owners: [] }))]);
+    expect(B.boardHistory.length).toBeGreaterThan(10);
+    for (const view of B.boardHistory) expect(cardContext(view)).not.toContain(A_NAME);
+    expect(B.board()!.participants.map((p) => p.name)).toContain(A_NAME);
+    expect(B.board()!.actions[0]!.owners).toEqual([A_NAME]);
+    // In the export only on the action's line.
+    const lines = exportBody.split('\n').filter((l) => l.includes(A_NAME));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^- \[ \] ACTION-PAIR-ON-DEPLOYS — Ada-QX-NAME · due 2031-01-15$/);
+    // A's own `me` stayed with A.
+    expect(A.meHistory.every((v) => v.participantId === A.participantId)).toBe(true);
+  });
+
+  it('AN-6 the SQLite file cannot link a card or a vote to a name', () => {
+    const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+    try {
+      const participants = db.prepare('SELECT id, name, auth_hash FROM participants WHERE board_id = ?').all(boardId) as {
+        id: string;
+        name: string;
+        auth_hash: string;
+      }[];
+      expect(participants.map((p) => p.name).sort()).toEqual(['Bo-Observer', 'Fay-Facilitator', A_NAME].sort());
+      const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toEqual(['board_id', 'seq', 'payload']);
+      const rows = db.prepare('SELECT payload FROM events WHERE board_id = ? ORDER BY seq').all(boardId) as { payload: string }[];
+      const anonymous = rows.filter((r) => /"type":"(card\.|vote\.|group\.)/.test(r.payload));
+      expect(anonymous.filter((r) => r.payload.includes('"card.added"'))).toHaveLength(6);
+      for (const { payload } of anonymous) {
+        for (const p of participants) {
+          expect(payload).not.toContain(p.id);
+          expect(payload).not.toContain(p.name);
+          expect(payload).not.toContain(p.auth_hash);
+        }
+        expect(Object.keys(JSON.parse(payload) as object)).not.toContain('participantId');
+      }
+      // author tags and voter tags are different keys: a card's author cannot be matched to a vote
+      const parsed = rows.map((r) => JSON.parse(r.payload) as { authorTag?: string; voterTag?: string });
+      const authorTags = new Set(parsed.flatMap((p) => (p.authorTag ? [p.authorTag] : [])));
+      for (const p of parsed) if (p.voterTag) expect(authorTags.has(p.voterTag)).toBe(false);
+      // the saved board document is the public view: no ids, no hashes, no tags
+      const snapshot = (db.prepare('SELECT snapshot FROM board_docs WHERE board_id = ?').get(boardId) as { snapshot: Buffer }).snapshot;
+      for (const p of participants) {
+        expect(snapshot.includes(p.id)).toBe(false);
+        expect(snapshot.includes(p.auth_hash)).toBe(false);
+      }
+      for (const p of parsed) for (const tag of [p.authorTag, p.voterTag]) if (tag) expect(snapshot.includes(tag)).toBe(false);
+      // the only event carrying a participant id is the public promise (action.owner)
+      const withIds = rows.filter((r) => participants.some((p) => r.payload.includes(p.id)));
+      expect(withIds.map((r) => (JSON.parse(r.payload) as { type: string }).type)).toEqual(['action.owner']);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,388 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { expect, vi } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { createApp } from '@candor/server';
+import {
+  type Ack,
+  type CommandType,
+  type CreateBoardResponse,
+  type DocName,
+  type PersonalView,
+  type PublicBoardView,
+  PROTOCOL_VERSION,
+  YJS_PATH,
+  readBoardDoc,
+} from '@candor/shared';
+
+/**
+ * Integration harness: the real app on port 0 with a real SQLite file, and people who talk to it the way
+ * the browser does (Socket.io for commands, y-websocket for the two documents). Every frame a person
+ * receives is recorded, byte for byte, so anonymity tests can search everything that ever reached them.
+ */
+
+export type TemplateId = 'dont-know' | 'responsibility' | 'start-stop-continue';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  dbFile: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** reuse a database file, as a restarted server would */
+  dbFile?: string;
+  idleUnloadMs?: number;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-it-')), 'candor.sqlite');
+  const app = await createApp({ config: { dbFile, clientDist: null, idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000, logLevel: 'silent' } });
+  const port = await app.listen(0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dbFile,
+    async close() {
+      await app.close();
+    },
+  };
+}
+
+export async function createBoard(url: string, name: string, template: TemplateId = 'start-stop-continue'): Promise<CreateBoardResponse> {
+  const res = await fetch(`${url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, templateId: template }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as CreateBoardResponse;
+}
+
+/** GET /api/boards/:id as parsed JSON (the public view the world can read). */
+export async function getBoard(url: string, boardId: string): Promise<{ board: PublicBoardView }> {
+  const res = await fetch(`${url}/api/boards/${boardId}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { board: PublicBoardView };
+}
+
+export async function healthz(url: string): Promise<{ ok: boolean; boardsLoaded: number }> {
+  const res = await fetch(`${url}/healthz`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { ok: boolean; boardsLoaded: number };
+}
+
+/** A random url-safe id, like the client's nanoid(). */
+export function newId(bytes = 12): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** Retries `fn` until it returns something other than false/null/undefined (or stops throwing). Never sleeps blindly. */
+export async function until<T>(fn: () => T | Promise<T>, timeout = 5000): Promise<Exclude<T, false | null | undefined>> {
+  // Created here so that a timeout points at the line that waited, not at vi.waitFor's internals.
+  const origin = new Error(`condition not met within ${timeout} ms`);
+  try {
+    return await vi.waitFor(
+      async () => {
+        const value = await fn();
+        if (value === false || value === null || value === undefined) throw new Error('condition not met yet');
+        return value as Exclude<T, false | null | undefined>;
+      },
+      { timeout, interval: 10 },
+    );
+  } catch (err) {
+    if ((err as Error).message !== 'condition not met yet') origin.message += `: ${(err as Error).message}`;
+    throw origin;
+  }
+}
+
+export type Channel = 'socket.io' | 'board' | 'notes' | 'http';
+
+export interface Frame {
+  /** global arrival order across every person and channel */
+  seq: number;
+  channel: Channel;
+  bytes: Buffer;
+}
+
+let frameSeq = 0;
+/** the sequence number the next recorded frame will get: mark a moment, then compare frames to it */
+export function frameMark(): number {
+  return frameSeq;
+}
+
+/** True when `needle` occurs in the frame, searched as raw UTF-8 bytes and as latin1/utf8-decoded text. */
+export function frameContains(frame: Frame, needle: string): boolean {
+  if (frame.bytes.indexOf(Buffer.from(needle, 'utf8')) !== -1) return true;
+  if (frame.bytes.toString('latin1').includes(needle)) return true;
+  return frame.bytes.toString('utf8').includes(needle);
+}
+
+const REMOTE = Symbol('remote');
+const MESSAGE_SYNC = 0;
+
+/** One y-websocket connection, speaking the sync protocol the way y-websocket's provider does. */
+export class DocConnection {
+  readonly ws: WebSocket;
+  synced = false;
+  closed: { code: number; reason: string } | null = null;
+  private readonly opened: Promise<void>;
+
+  constructor(
+    url: string,
+    readonly doc: Y.Doc,
+    private readonly record: (bytes: Buffer) => void,
+  ) {
+    this.ws = new WebSocket(url);
+    this.ws.binaryType = 'arraybuffer';
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('error', reject);
+      this.ws.once('close', (code) => reject(new Error(`closed with ${code} before opening`)));
+    });
+    this.opened.catch(() => undefined);
+    this.ws.on('open', () => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, doc);
+      this.ws.send(encoding.toUint8Array(encoder));
+    });
+    this.ws.on('message', (data: ArrayBuffer | Buffer) => {
+      const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+      this.record(bytes);
+      const decoder = decoding.createDecoder(new Uint8Array(bytes));
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      const kind = syncProtocol.readSyncMessage(decoder, encoder, doc, REMOTE);
+      if (kind === syncProtocol.messageYjsSyncStep2) this.synced = true;
+      if (encoding.length(encoder) > 1 && this.ws.readyState === WebSocket.OPEN) this.ws.send(encoding.toUint8Array(encoder));
+    });
+    this.ws.on('close', (code, reason) => {
+      this.closed = { code, reason: reason.toString() };
+    });
+    this.ws.on('error', () => undefined);
+    doc.on('update', this.onLocalUpdate);
+  }
+
+  /** Local edits travel to the server, as a collaborative client's would. */
+  private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === REMOTE || this.ws.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    this.ws.send(encoding.toUint8Array(encoder));
+  };
+
+  open(): Promise<void> {
+    return this.opened;
+  }
+
+  sendRaw(bytes: Uint8Array | Buffer): void {
+    this.ws.send(bytes);
+  }
+
+  /** Resolves once the server has answered a fresh syncStep1: every message sent before it has been handled. */
+  async roundTrip(): Promise<void> {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+    const answered = new Promise<void>((resolve) => {
+      const onMessage = (data: ArrayBuffer | Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer)));
+        if (decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2) {
+          this.ws.off('message', onMessage);
+          resolve();
+        }
+      };
+      this.ws.on('message', onMessage);
+    });
+    this.ws.send(encoding.toUint8Array(encoder));
+    await answered;
+  }
+
+  async waitClosed(timeout = 5000): Promise<{ code: number; reason: string }> {
+    return until(() => this.closed, timeout);
+  }
+
+  close(): void {
+    this.doc.off('update', this.onLocalUpdate);
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close();
+  }
+}
+
+export function docUrl(serverUrl: string, boardId: string, doc: DocName, pid: string, secret: string): string {
+  const base = serverUrl.replace(/^http/, 'ws');
+  return `${base}${YJS_PATH}/${boardId}/${doc}?pid=${encodeURIComponent(pid)}&secret=${encodeURIComponent(secret)}`;
+}
+
+export interface OpenSocketOptions {
+  boardId?: string;
+  protocolVersion?: unknown;
+  auth?: unknown;
+}
+
+/** A Socket.io connection without a join; resolves once connected, rejects with the connect_error. */
+export async function openSocket(url: string, options: OpenSocketOptions & { boardId: string }, onRaw?: (bytes: Buffer) => void): Promise<Socket> {
+  const auth = options.auth ?? { boardId: options.boardId, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION };
+  const socket = io(url, { transports: ['websocket'], auth: auth as Record<string, unknown>, reconnection: false, forceNew: true });
+  if (onRaw) {
+    // Record the raw engine.io frames as they come off the wire, before any decoding.
+    const transport = (socket.io.engine as unknown as { transport: { onData(data: unknown): void } }).transport;
+    const onData = transport.onData.bind(transport);
+    transport.onData = (data: unknown) => {
+      onRaw(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as ArrayBuffer));
+      onData(data);
+    };
+  }
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+  return socket;
+}
+
+/** Sends one command with an ack, as the client does; fails the test if no ack arrives in time. */
+export async function sendCommand(socket: Socket, payload: unknown, timeout = 10_000): Promise<Ack> {
+  return (await socket.timeout(timeout).emitWithAck('cmd', payload)) as Ack;
+}
+
+/**
+ * One person in a browser: a participant id and secret made on their device, one Socket.io connection for
+ * commands, and the two y-websocket documents. Records every frame it receives.
+ */
+export class Person {
+  readonly participantId = newId();
+  readonly secret = newId(32);
+  name = '';
+  boardId = '';
+  facilitatorKey: string | undefined;
+  socket: Socket | null = null;
+  readonly boardDoc = new Y.Doc();
+  readonly notesDoc = new Y.Doc();
+  boardConn: DocConnection | null = null;
+  notesConn: DocConnection | null = null;
+  me: PersonalView | null = null;
+  readonly meHistory: PersonalView[] = [];
+  /** the public view as this person's board document held it after every update it received */
+  readonly boardHistory: PublicBoardView[] = [];
+  readonly frames: Frame[] = [];
+
+  constructor(public url: string) {
+    this.boardDoc.on('update', () => {
+      const view = readBoardDoc(this.boardDoc);
+      if (view) this.boardHistory.push(structuredClone(view));
+    });
+  }
+
+  record(channel: Channel, bytes: Buffer): void {
+    this.frames.push({ seq: frameSeq++, channel, bytes });
+  }
+
+  async connect(boardId: string, name: string, facilitatorKey?: string): Promise<Ack> {
+    this.boardId = boardId;
+    this.name = name;
+    this.facilitatorKey = facilitatorKey;
+    return this.open();
+  }
+
+  /** Opens the socket, joins, then opens both documents and waits for their first sync. */
+  private async open(): Promise<Ack> {
+    this.me = null;
+    const socket = await openSocket(this.url, { boardId: this.boardId }, (bytes) => this.record('socket.io', bytes));
+    this.socket = socket;
+    socket.on('me', (view: PersonalView) => {
+      this.me = view;
+      this.meHistory.push(view);
+    });
+    const joined = await this.cmd('join', {
+      participantId: this.participantId,
+      secret: this.secret,
+      name: this.name,
+      ...(this.facilitatorKey ? { facilitatorKey: this.facilitatorKey } : {}),
+    });
+    if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
+    this.boardConn = new DocConnection(docUrl(this.url, this.boardId, 'board', this.participantId, this.secret), this.boardDoc, (b) =>
+      this.record('board', b),
+    );
+    this.notesConn = new DocConnection(docUrl(this.url, this.boardId, 'notes', this.participantId, this.secret), this.notesDoc, (b) =>
+      this.record('notes', b),
+    );
+    await Promise.all([this.boardConn.open(), this.notesConn.open()]);
+    await until(() => this.boardConn!.synced && this.notesConn!.synced && this.board() !== null && this.me !== null);
+    return joined;
+  }
+
+  /** Sends a command with a fresh (or given) client command id and resolves with its ack. */
+  cmd(type: CommandType, fields: Record<string, unknown> = {}, id: string = newId()): Promise<Ack> {
+    if (!this.socket) throw new Error('not connected');
+    return sendCommand(this.socket, { id, type, ...fields });
+  }
+
+  /** The public board as this person's board document holds it now. */
+  board(): PublicBoardView | null {
+    return readBoardDoc(this.boardDoc);
+  }
+
+  notes(key: string): string | undefined {
+    const text = this.notesDoc.getMap<Y.Text>('notes').get(key);
+    return text instanceof Y.Text ? text.toString() : undefined;
+  }
+
+  /** Types into a shared note the server created; the edit travels as a y-websocket update. */
+  typeNote(key: string, text: string): void {
+    const note = this.notesDoc.getMap<Y.Text>('notes').get(key);
+    if (!(note instanceof Y.Text)) throw new Error(`no shared text ${key}`);
+    note.insert(note.length, text);
+  }
+
+  waitFor<T>(predicate: (person: this) => T, timeout = 5000): Promise<Exclude<T, false | null | undefined>> {
+    return until(() => predicate(this), timeout);
+  }
+
+  /** Fetches a path over HTTP as this person would, recording the body. */
+  async fetchText(pathname: string): Promise<{ status: number; body: string }> {
+    const res = await fetch(`${this.url}${pathname}`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    this.record('http', bytes);
+    return { status: res.status, body: bytes.toString('utf8') };
+  }
+
+  socketFrames(): string[] {
+    return this.frames.filter((f) => f.channel === 'socket.io').map((f) => f.bytes.toString('utf8'));
+  }
+
+  async disconnect(): Promise<void> {
+    const socket = this.socket;
+    this.socket = null;
+    this.boardConn?.close();
+    this.notesConn?.close();
+    if (socket?.connected) {
+      await new Promise<void>((resolve) => {
+        socket.once('disconnect', () => resolve());
+        socket.disconnect();
+      });
+    } else socket?.close();
+    await Promise.all(
+      [this.boardConn, this.notesConn].map((c) => (c && c.ws.readyState !== WebSocket.CLOSED ? c.waitClosed() : undefined)),
+    );
+  }
+
+  /** A new socket (and documents' connections) with the same identity, as after a page reload or lost network. */
+  async reconnect(url: string = this.url): Promise<Ack> {
+    await this.disconnect();
+    this.url = url;
+    return this.open();
+  }
+}

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { FACILITATOR_COMMANDS, type Phase, WS_CLOSE, readBoardDoc } from '@candor/shared';
+import { DocConnection, Person, type TestServer, createBoard, docUrl, getBoard, newId, openSocket, sendCommand, startServer, until } from './harness.js';
+
+/** PE: the server, not the client, decides who may do what. */
+
+type FacilitatorCommand = (typeof FACILITATOR_COMMANDS)[number];
+
+describe('permissions', () => {
+  let server: TestServer;
+  const people: Person[] = [];
+  const person = () => {
+    const p = new Person(server.url);
+    people.push(p);
+    return p;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    for (const p of people) await p.disconnect();
+    await server?.close();
+  });
+
+  /** A board in Discuss with one action and a running timer: every facilitator command would change something. */
+  async function boardInDiscuss() {
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Permissions');
+    const F = person();
+    const A = person();
+    const B = person();
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    await B.connect(boardId, 'Bea');
+    const a1 = (await A.cmd('card.add', { columnId: 'start', text: 'first' })) as { ok: true; data: { cardId: string } };
+    const a2 = (await A.cmd('card.add', { columnId: 'stop', text: 'second' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await A.cmd('vote.cast', { itemId: a1.data.cardId })).toMatchObject({ ok: true });
+    expect(await F.cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: a1.data.cardId })).toMatchObject({ ok: true });
+    const action = (await F.cmd('action.create', { itemId: a1.data.cardId, text: 'do it' })) as { ok: true; data: { actionId: string } };
+    expect(await F.cmd('timer.start', { durationSec: 120 })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.timer.endsAt !== null && B.board()?.actions.length === 1);
+    return { boardId, F, A, B, cards: [a1.data.cardId, a2.data.cardId], actionId: action.data.actionId };
+  }
+
+  it('PE-1 refuses every facilitator-only command from a participant and leaves the board as it was', async () => {
+    const { boardId, F, A, B, cards, actionId } = await boardInDiscuss();
+    const payloads: Record<FacilitatorCommand, Record<string, unknown>> = {
+      'phase.set': { phase: 'act' satisfies Phase },
+      'settings.update': { voteBudget: 5, perItemCap: 2 },
+      'discuss.select': { itemId: cards[1] },
+      'timer.start': { durationSec: 600 },
+      'timer.stop': {},
+      'action.delete': { actionId },
+    };
+    // The test covers the rule's whole list: a new facilitator command needs a line above.
+    expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());
+
+    const httpBefore = await getBoard(server.url, boardId);
+    const docBefore = B.board();
+    const meBefore = A.me;
+    for (const [type, fields] of Object.entries(payloads) as [FacilitatorCommand, Record<string, unknown>][]) {
+      expect(await A.cmd(type, fields), type).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    }
+    // A later change reaches B, so any change from the refused commands would have arrived before it.
+    expect(await A.cmd('action.due', { actionId, dueDate: '2030-02-03' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.actions[0]?.dueDate === '2030-02-03');
+    const withDue = (v: typeof docBefore) => ({ ...v!, actions: v!.actions.map((a) => ({ ...a, dueDate: '2030-02-03' })) });
+    expect(B.board()).toEqual(withDue(docBefore));
+    expect((await getBoard(server.url, boardId)).board).toEqual(withDue(httpBefore.board));
+    expect(A.me).toEqual(meBefore);
+
+    // The same commands from the facilitator do go through: the refusal was about the role alone.
+    expect(await F.cmd('discuss.select', { itemId: cards[1] })).toMatchObject({ ok: true });
+    expect(await F.cmd('timer.stop')).toMatchObject({ ok: true });
+    expect(await F.cmd('action.delete', { actionId })).toMatchObject({ ok: true });
+    expect(await F.cmd('phase.set', { phase: 'act' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.phase === 'act');
+    expect(B.board()).toMatchObject({ currentItemId: cards[1], timer: { endsAt: null }, actions: [] });
+  });
+
+  it('PE-1 refuses settings and phase changes from a participant during Write too', async () => {
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Write phase');
+    const F = person();
+    const A = person();
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const before = await getBoard(server.url, boardId);
+    expect(await A.cmd('settings.update', { voteBudget: 10, perItemCap: 10 })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(await A.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(await A.cmd('timer.start', { durationSec: 60 })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect(A.board()).toEqual(before.board);
+    expect(await F.cmd('settings.update', { voteBudget: 10, perItemCap: 10 })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.board()?.settings.voteBudget === 10);
+  });
+
+  it('PE-3 nobody, the facilitator included, edits or deletes someone else’s card (NOT_YOURS), before or after Reveal', async () => {
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Not yours');
+    const F = person();
+    const A = person();
+    const B = person();
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    await B.connect(boardId, 'Bea');
+    const added = (await A.cmd('card.add', { columnId: 'start', text: 'mine alone' })) as { ok: true; data: { cardId: string } };
+    const cardId = added.data.cardId;
+    expect(await B.cmd('card.edit', { cardId, text: 'hijacked' })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(await B.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    // not even the facilitator
+    expect(await F.cmd('card.edit', { cardId, text: 'hijacked' })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(await F.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(A.me?.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine alone', revealed: false }]);
+
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards.length === 1);
+    expect(await B.cmd('card.edit', { cardId, text: 'hijacked' })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(await B.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(await A.cmd('card.edit', { cardId, text: 'mine, edited' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards[0]?.text === 'mine, edited');
+    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null }]);
+  });
+
+  it('PE-1 a forged facilitator key at join is refused with NOT_FACILITATOR and creates nobody', async () => {
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Forged');
+    const other = await createBoard(server.url, 'Other board');
+    const A = person();
+    await A.connect(boardId, 'Alex');
+    const before = await getBoard(server.url, boardId);
+    const socket = await openSocket(server.url, { boardId });
+    try {
+      const forged = [newId(32), other.facilitatorKey, facilitatorKey.slice(0, -1) + (facilitatorKey.endsWith('A') ? 'B' : 'A')];
+      for (const key of forged) {
+        const ack = await sendCommand(socket, { id: newId(), type: 'join', participantId: newId(), secret: newId(32), name: 'Mallory', facilitatorKey: key });
+        expect(ack).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+      }
+      // an existing participant cannot promote themselves either
+      const ack = await sendCommand(socket, { id: newId(), type: 'join', participantId: A.participantId, secret: A.secret, name: 'Alex', facilitatorKey: newId(32) });
+      expect(ack).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+      expect(await sendCommand(socket, { id: newId(), type: 'phase.set', phase: 'reveal' })).toMatchObject({ ok: false, code: 'NOT_JOINED' });
+    } finally {
+      socket.close();
+    }
+    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect(await A.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+  });
+
+  it('PE-4 identity is the secret: a wrong secret for an existing participant id is BAD_CREDENTIALS and joins nothing', async () => {
+    const { boardId } = await createBoard(server.url, 'Credentials');
+    const A = person();
+    await A.connect(boardId, 'Alex');
+    const card = (await A.cmd('card.add', { columnId: 'stop', text: 'private' })) as { ok: true; data: { cardId: string } };
+    const before = await getBoard(server.url, boardId);
+    const socket = await openSocket(server.url, { boardId });
+    const received: unknown[] = [];
+    socket.on('me', (v: unknown) => received.push(v));
+    try {
+      const ack = await sendCommand(socket, { id: newId(), type: 'join', participantId: A.participantId, secret: newId(32), name: 'Alex' });
+      expect(ack).toMatchObject({ ok: false, code: 'BAD_CREDENTIALS' });
+      expect(await sendCommand(socket, { id: newId(), type: 'card.delete', cardId: card.data.cardId })).toMatchObject({ ok: false, code: 'NOT_JOINED' });
+      expect(await sendCommand(socket, { id: newId(), type: 'card.add', columnId: 'start', text: 'as Alex' })).toMatchObject({ ok: false, code: 'NOT_JOINED' });
+    } finally {
+      socket.close();
+    }
+    expect(received).toEqual([]);
+    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect(A.me?.cards.map((c) => c.text)).toEqual(['private']);
+  });
+
+  it('PE-5 the y-websocket endpoint closes connections with bad credentials (4401) or unknown boards (4404)', async () => {
+    const { boardId } = await createBoard(server.url, 'Yjs auth');
+    const A = person();
+    await A.connect(boardId, 'Alex');
+    const attempts: [string, number][] = [
+      [docUrl(server.url, boardId, 'board', A.participantId, newId(32)), WS_CLOSE.UNAUTHORIZED],
+      [docUrl(server.url, boardId, 'notes', A.participantId, newId(32)), WS_CLOSE.UNAUTHORIZED],
+      [docUrl(server.url, boardId, 'notes', newId(), A.secret), WS_CLOSE.UNAUTHORIZED],
+      [docUrl(server.url, boardId, 'board', '', ''), WS_CLOSE.UNAUTHORIZED],
+      [docUrl(server.url, newId(16), 'board', A.participantId, A.secret), WS_CLOSE.NOT_FOUND],
+      [docUrl(server.url, boardId, 'board', A.participantId, A.secret).replace('/board?', '/secrets?'), WS_CLOSE.NOT_FOUND],
+    ];
+    for (const [url, code] of attempts) {
+      const doc = new Y.Doc();
+      const conn = new DocConnection(url, doc, () => undefined);
+      const closed = await conn.waitClosed();
+      expect(closed.code, url.replace(/secret=[^&]*/, 'secret=…')).toBe(code);
+      // nothing of the board was sent before closing
+      expect(readBoardDoc(doc)).toBeNull();
+      expect(conn.synced).toBe(false);
+    }
+  });
+
+  it('PE-6 an update a client sends to the board document is dropped: the server copy and other clients never see it', async () => {
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Read only');
+    const F = person();
+    const M = person();
+    const B = person();
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await M.connect(boardId, 'Mallory');
+    await B.connect(boardId, 'Bea');
+    const before = B.board()!;
+
+    // Mallory rewrites her copy of the board document: the phase, a fake card, fake tallies.
+    M.boardDoc.transact(() => {
+      const root = M.boardDoc.getMap('board');
+      root.set('phase', 'closed');
+      root.set('tallies', { forged: 99 });
+      root.set('order', ['forged-card']);
+      (root.get('cards') as Y.Map<unknown>).set('forged-card', { columnId: 'start', text: 'FORGED-TEXT', groupId: null });
+    });
+    expect(M.board()?.phase).toBe('closed');
+    await M.boardConn!.roundTrip(); // the server has handled Mallory's update by now
+
+    // A real change after it, seen by B, proves B's stream has moved past anything the forgery could cause.
+    expect(await F.cmd('card.add', { columnId: 'start', text: 'real' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cardCount === before.cardCount + 1);
+    expect(B.board()).toEqual({ ...before, cardCount: before.cardCount + 1 });
+    expect(B.frames.some((f) => f.bytes.includes('FORGED-TEXT'))).toBe(false);
+
+    // A fresh reader gets the server's copy: no forgery in it either.
+    const fresh = new Y.Doc();
+    const conn = new DocConnection(docUrl(server.url, boardId, 'board', B.participantId, B.secret), fresh, () => undefined);
+    await until(() => conn.synced && readBoardDoc(fresh));
+    expect(readBoardDoc(fresh)).toEqual(B.board());
+    conn.close();
+    expect((await getBoard(server.url, boardId)).board.phase).toBe('write');
+  });
+
+  it('PE-7 notes are frozen at Close: a notes update sent after closing is dropped', async () => {
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Frozen notes');
+    const F = person();
+    const A = person();
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const card = (await A.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    const key = `item:${card.data.cardId}`;
+    await A.waitFor(() => A.notes(key) !== undefined);
+    A.typeNote(key, 'before close');
+    await F.waitFor(() => F.notes(key) === 'before close');
+    for (const phase of ['act', 'closed'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.board()?.phase === 'closed');
+    A.typeNote(key, ' AFTER-CLOSE');
+    await A.notesConn!.roundTrip();
+    const exported = await (await fetch(`${server.url}/api/boards/${boardId}/export.md`)).text();
+    expect(exported).toContain('before close');
+    expect(exported).not.toContain('AFTER-CLOSE');
+    const fresh = new Y.Doc();
+    const conn = new DocConnection(docUrl(server.url, boardId, 'notes', F.participantId, F.secret), fresh, () => undefined);
+    await until(() => conn.synced);
+    expect(fresh.getMap<Y.Text>('notes').get(key)?.toString()).toBe('before close');
+    expect(F.notes(key)).toBe('before close');
+    conn.close();
+  });
+});

@@ -297,6 +297,25 @@ describe('bad input', () => {
     expect(A.boardConn!.ws.readyState).toBe(WebSocket.OPEN);
   });
 
+  it('IN-23 a notes connection that floods updates past its byte budget has the excess dropped; others still connect', async () => {
+    const doc = new Y.Doc();
+    const conn = new DocConnection(docUrl(server.url, boardId, 'notes', A.participantId, A.secret), doc, () => undefined);
+    await until(() => conn.synced);
+    const flood = new Y.Text();
+    doc.getMap('notes').set('flood', flood);
+    for (let i = 0; i < 16; i++) flood.insert(flood.length, String(i % 10).repeat(64 * 1024));
+    expect(flood.length).toBe(16 * 64 * 1024);
+    // A fresh observer sees what the server kept: the start of the flood, not a mebibyte of it.
+    const observer = new DocConnection(docUrl(server.url, boardId, 'notes', B.participantId, B.secret), new Y.Doc(), () => undefined);
+    await until(() => observer.synced && (observer.doc.getMap('notes').get('flood') as Y.Text | undefined) !== undefined);
+    const kept = (observer.doc.getMap('notes').get('flood') as Y.Text).length;
+    expect(kept).toBeGreaterThanOrEqual(64 * 1024);
+    expect(kept).toBeLessThanOrEqual(320 * 1024);
+    conn.ws.close();
+    observer.ws.close();
+    expect((await healthz(server.url)).ok).toBe(true);
+  });
+
   it('IN-21 garbage bytes to y-websocket are dropped; the connection, the documents and the server stay healthy', async () => {
     const garbage: Buffer[] = [
       Buffer.alloc(0),

@@ -51,6 +51,8 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
     const doc = docName === 'board' ? room.boardDoc : room.notesDoc;
     const writable = () => docName === 'notes' && room.notesWritable();
     const bucket = new TokenBucket(300, 100);
+    // Notes are typed by people: 256 KiB at once and 32 KiB a second per connection is far above typing speed.
+    const bytes = new TokenBucket(256 * 1024, 32 * 1024);
     room.hold();
     let entry = connections.get(doc);
     if (!entry) {
@@ -64,7 +66,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
 
     ws.binaryType = 'arraybuffer';
     ws.on('message', (data: ArrayBuffer) => {
-      if (!bucket.take()) return;
+      if (!bucket.take() || !bytes.take(data.byteLength)) return;
       try {
         const reply = handleMessage(new Uint8Array(data), doc, writable(), ws);
         if (reply) ws.send(reply);

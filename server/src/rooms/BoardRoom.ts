@@ -13,6 +13,7 @@ import {
   fail,
   notesKey,
   ok,
+  personalViewOf,
   projectBoardDoc,
   renderMarkdown,
   viewOf,
@@ -234,12 +235,12 @@ export class BoardRoom {
     projectBoardDoc(this.boardDoc, this.publicView());
     for (const session of this.sessions.values()) {
       if (!session.participantId) continue;
-      const me = viewOf(this.state, {
+      const me = personalViewOf(this.state, {
         kind: 'participant',
         participantId: session.participantId,
         authorTag: session.authorTag,
         voterTag: session.voterTag,
-      }).me!;
+      });
       const json = JSON.stringify(me);
       if (json === session.lastMe) continue;
       session.lastMe = json;

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { nanoid } from 'nanoid';
+import { LIMITS } from '@candor/shared';
 import type { Config } from './config.js';
 import { Keyring } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
@@ -13,7 +14,7 @@ import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'>;
+  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> & Partial<Pick<Config, 'claimAfterMs'>>;
   store?: BoardStore;
   logger?: Logger;
   now?: () => number;
@@ -36,10 +37,28 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const newId = () => nanoid();
   const registry = new RoomRegistry(
     store,
-    { store, keyring, logger, now, newId, newSeed: () => randomBytes(16).toString('base64url') },
+    {
+      store,
+      keyring,
+      logger,
+      now,
+      newId,
+      newSeed: () => randomBytes(16).toString('base64url'),
+      claimAfterMs: deps.config.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs,
+    },
     deps.config.idleUnloadMs,
   );
-  const httpApp = createHttpApp({ store, registry, keyring, logger, now, newBoardId: () => nanoid(16), clientDist: deps.config.clientDist });
+  const httpApp = createHttpApp({
+    store,
+    registry,
+    keyring,
+    logger,
+    now,
+    newBoardId: () => nanoid(16),
+    // a team link is the team's only key: longer than a board id
+    newTeamId: () => nanoid(24),
+    clientDist: deps.config.clientDist,
+  });
   const server = http.createServer(httpApp);
   const io = attachSocketIo(server, registry, logger, now);
   const yjs = attachYjs(server, registry, logger);

@@ -10,6 +10,8 @@ const Env = z.object({
   CLIENT_DIST: z.string().optional(),
   /** How long a board with nobody connected stays in memory before it is saved and unloaded. */
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(60_000),
+  /** How long the facilitator must have been disconnected before anyone may claim the role. */
+  FACILITATOR_CLAIM_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 export interface Config {
@@ -20,6 +22,7 @@ export interface Config {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   clientDist: string | null;
   idleUnloadMs: number;
+  claimAfterMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: parsed.LOG_LEVEL,
     clientDist: parsed.CLIENT_DIST ?? null,
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,
+    claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
   };
 }

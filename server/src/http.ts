@@ -3,14 +3,20 @@ import path from 'node:path';
 import express, { type Request, type Response } from 'express';
 import helmet from 'helmet';
 import {
-  type BoardEvent,
   type CreateBoardResponse,
+  type CreateTeamResponse,
   CreateBoardRequest,
+  CreateTeamRequest,
   DEFAULT_SETTINGS,
   describeIssues,
   fail,
   findTemplate,
+  renderActionsCsv,
+  renderCsv,
+  renderJson,
 } from '@candor/shared';
+import type { BoardRoom } from './rooms/BoardRoom.js';
+import { TeamService } from './teams/TeamService.js';
 import type { RoomRegistry } from './rooms/RoomRegistry.js';
 import type { BoardStore } from './storage/BoardStore.js';
 import type { Keyring } from './identity.js';
@@ -25,10 +31,16 @@ export interface HttpDeps {
   logger: Logger;
   now: () => number;
   newBoardId: () => string;
+  newTeamId: () => string;
   clientDist: string | null;
 }
 
 const BOARD_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** A download name made only of safe characters. */
+function fileNameOf(name: string): string {
+  return name.replace(/[^A-Za-z0-9 _-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'retro';
+}
 
 /** HTTP: create a board, read its public view, export it, serve the client. Reads only through the room's public view. */
 export function createHttpApp(deps: HttpDeps): express.Express {
@@ -45,25 +57,58 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ ok: true, boardsLoaded: deps.registry.loadedCount });
   });
 
+  const teams = new TeamService(deps.store, deps.registry);
   const createBucket = new TokenBucket(30, 1, deps.now);
-  app.post('/api/boards', async (req: Request, res: Response) => {
+
+  /** Creates a retro, inside a team when `teamId` is given (then it opens with Review of the team's open promises). */
+  async function createBoard(req: Request, res: Response, teamId: string | null) {
     if (!createBucket.take()) return res.status(429).json(fail('RATE_LIMITED', 'Too many boards created; try again in a minute.'));
     const parsed = CreateBoardRequest.safeParse(req.body);
     if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
     const template = findTemplate(parsed.data.templateId);
     if (!template) return res.status(400).json(fail('INVALID_INPUT', 'Unknown template.'));
+    const review = teamId ? await teams.reviewFor(teamId) : [];
+    if (!review) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
     const boardId = deps.newBoardId();
     const facilitatorKey = randomSecret();
-    const first: BoardEvent = {
-      type: 'board.created',
-      name: parsed.data.name,
-      templateId: template.id,
-      columns: template.columns,
-      settings: { ...DEFAULT_SETTINGS },
-    };
-    await deps.store.createBoard({ id: boardId, facilitatorHash: deps.keyring.facilitatorHash(boardId, facilitatorKey), createdAt: deps.now() }, first);
+    await deps.store.createBoard(
+      { id: boardId, facilitatorHash: deps.keyring.facilitatorHash(boardId, facilitatorKey), createdAt: deps.now(), teamId },
+      {
+        type: 'board.created',
+        name: parsed.data.name,
+        templateId: template.id,
+        columns: template.columns,
+        settings: { ...DEFAULT_SETTINGS },
+        ...(teamId ? { teamId, review } : {}),
+      },
+    );
     const body: CreateBoardResponse = { boardId, facilitatorKey };
     res.status(201).json(body);
+  }
+
+  app.post('/api/boards', (req: Request, res: Response) => createBoard(req, res, null));
+
+  app.post('/api/teams', async (req: Request, res: Response) => {
+    if (!createBucket.take()) return res.status(429).json(fail('RATE_LIMITED', 'Too many teams created; try again in a minute.'));
+    const parsed = CreateTeamRequest.safeParse(req.body);
+    if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
+    const teamId = deps.newTeamId();
+    await deps.store.createTeam({ id: teamId, name: parsed.data.name, createdAt: deps.now() });
+    const body: CreateTeamResponse = { teamId };
+    res.status(201).json(body);
+  });
+
+  app.post('/api/teams/:id/boards', (req: Request<{ id: string }>, res: Response) =>
+    BOARD_ID.test(req.params.id) ? createBoard(req, res, req.params.id) : res.status(404).json(fail('NOT_FOUND', 'No such team.')),
+  );
+
+  app.get(['/api/teams/:id', '/api/teams/:id/export.json'], async (req: Request<{ id: string }>, res: Response) => {
+    const history = BOARD_ID.test(req.params.id) ? await teams.history(req.params.id) : null;
+    if (!history) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
+    if (req.path.endsWith('/export.json')) {
+      res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(history.name)}-history.json"`);
+    }
+    res.json(history);
   });
 
   app.get('/api/boards/:id', async (req: Request<{ id: string }>, res: Response) => {
@@ -72,15 +117,30 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ board: room.publicView() });
   });
 
-  app.get('/api/boards/:id/export.md', async (req: Request<{ id: string }>, res: Response) => {
+  /** EX-*: every export of a closed retro, each rendered from the room's public view. */
+  const exports: Record<string, { type: string; suffix: string; render: (room: BoardRoom) => string }> = {
+    'export.md': { type: 'text/markdown; charset=utf-8', suffix: '.md', render: (room) => room.exportMarkdown(new Date(deps.now())) },
+    'export.csv': { type: 'text/csv; charset=utf-8', suffix: '.csv', render: (room) => renderCsv(room.publicView()) },
+    'actions.csv': {
+      type: 'text/csv; charset=utf-8',
+      suffix: '-actions.csv',
+      render: (room) => renderActionsCsv(room.publicView(), room.notesText()),
+    },
+    'export.json': {
+      type: 'application/json; charset=utf-8',
+      suffix: '.json',
+      render: (room) => JSON.stringify(renderJson(room.publicView(), room.notesText(), new Date(deps.now())), null, 2),
+    },
+  };
+  app.get('/api/boards/:id/:file', async (req: Request<{ id: string; file: string }>, res: Response, next: express.NextFunction) => {
+    const format = Object.hasOwn(exports, req.params.file) ? exports[req.params.file]! : null;
+    if (!format) return next();
     const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
     if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
     if (room.state.phase !== 'closed') return res.status(409).json(fail('WRONG_PHASE', 'The export is ready once the retro is closed.'));
-    const view = room.publicView();
-    const fileName = view.name.replace(/[^A-Za-z0-9 _-]/g, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'retro';
-    res.type('text/markdown; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${fileName}.md"`);
-    res.send(room.exportMarkdown(new Date(deps.now())));
+    res.type(format.type);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(room.state.name)}${format.suffix}"`);
+    res.send(format.render(room));
   });
 
   app.use('/api', (_req, res) => {

@@ -5,6 +5,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * - auth: proves "I am participant P" (stored beside P's name);
  * - author: stands for the author on cards (stored on cards, never beside a name);
  * - voter: stands for the voter on votes (a different tag, so votes cannot be joined to cards);
+ * - pulse / consensus: stand for the person on their anonymous answers (again each its own tag);
  * - command: makes a resent command recognisable without saying whose it is.
  * The database holds only these hashes; without the secrets (which only browsers hold) nothing links them.
  */
@@ -28,6 +29,14 @@ export class Keyring {
 
   voterTag(boardId: string, secret: string): string {
     return this.mac('voter', boardId, secret);
+  }
+
+  pulseTag(boardId: string, secret: string): string {
+    return this.mac('pulse', boardId, secret);
+  }
+
+  consensusTag(boardId: string, secret: string): string {
+    return this.mac('consensus', boardId, secret);
   }
 
   commandKeyBase(boardId: string, secret: string): string {

@@ -12,3 +12,6 @@ export * from './domain/visibility.js';
 export * from './domain/decide.js';
 export * from './domain/boardDoc.js';
 export * from './domain/markdown.js';
+export * from './domain/team.js';
+export * from './domain/blameless.js';
+export * from './domain/exports.js';

@@ -277,9 +277,9 @@ describe('anonymity over a whole retro', () => {
         expect(snapshot.includes(p.auth_hash)).toBe(false);
       }
       for (const p of parsed) for (const tag of [p.authorTag, p.voterTag]) if (tag) expect(snapshot.includes(tag)).toBe(false);
-      // the only event carrying a participant id is the public promise (action.owner)
+      // the only events carrying a participant id are public: a promise (action.owner) and the facilitator role
       const withIds = rows.filter((r) => participants.some((p) => r.payload.includes(p.id)));
-      expect(withIds.map((r) => (JSON.parse(r.payload) as { type: string }).type)).toEqual(['action.owner']);
+      expect(withIds.map((r) => (JSON.parse(r.payload) as { type: string }).type).sort()).toEqual(['action.owner', 'facilitator.changed']);
     } finally {
       db.close();
     }

@@ -55,6 +55,11 @@ describe('permissions', () => {
       'timer.start': { durationSec: 600 },
       'timer.stop': {},
       'action.delete': { actionId },
+      'review.mark': { ref: `${boardId}:${actionId}`, status: 'done' },
+      'consensus.start': { actionId },
+      'consensus.reveal': { actionId },
+      'facilitator.handover': { toHandle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
+      'columns.set': { columns: [{ title: 'Only column', prompt: '' }] },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

@@ -37,6 +37,8 @@ export interface RoomDeps {
   now: () => number;
   newId: () => string;
   newSeed: () => string;
+  /** FA-3: how long the facilitator must be away before someone may claim the role */
+  claimAfterMs: number;
 }
 
 interface Session {
@@ -44,6 +46,8 @@ interface Session {
   participantId: string | null;
   authorTag: string;
   voterTag: string;
+  pulseTag: string;
+  consensusTag: string;
   commandKeyBase: string;
   lastMe: string;
 }
@@ -74,8 +78,10 @@ export class BoardRoom {
     this.id = loaded.record.id;
     this.facilitatorHash = loaded.record.facilitatorHash;
     this.state = emptyBoard(this.id);
+    // A freshly loaded room has nobody connected: everyone counts as away from now (FA-3).
+    const loadedAt = deps.now();
     for (const p of loaded.participants) {
-      this.state.participants.set(p.id, { id: p.id, name: p.name, isFacilitator: p.isFacilitator, online: false });
+      this.state.participants.set(p.id, { id: p.id, name: p.name, handle: p.handle, isFacilitator: false, online: false, offlineSince: loadedAt });
       this.authHashes.set(p.id, p.authHash);
     }
     for (const { event } of loaded.events) evolve(this.state, event);
@@ -107,7 +113,7 @@ export class BoardRoom {
   }
 
   publicView(): PublicBoardView {
-    return viewOf(this.state, { kind: 'public' }).board;
+    return viewOf(this.state, { kind: 'public' }, this.deps.claimAfterMs).board;
   }
 
   /** the shared notes as plain text, by notes key */
@@ -142,7 +148,16 @@ export class BoardRoom {
   }
 
   attach(socket: RoomSocket): void {
-    this.sessions.set(socket.id, { socket, participantId: null, authorTag: '', voterTag: '', commandKeyBase: '', lastMe: '' });
+    this.sessions.set(socket.id, {
+      socket,
+      participantId: null,
+      authorTag: '',
+      voterTag: '',
+      pulseTag: '',
+      consensusTag: '',
+      commandKeyBase: '',
+      lastMe: '',
+    });
   }
 
   detach(socketId: string): void {
@@ -178,20 +193,33 @@ export class BoardRoom {
     const existing = this.state.participants.get(command.participantId);
     if (existing) {
       if (!sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
-      if (facilitatorOk && !existing.isFacilitator) {
-        await this.deps.store.upsertParticipant(this.id, { id: existing.id, name: existing.name, authHash, isFacilitator: true });
-        existing.isFacilitator = true;
-      }
     } else {
       if (this.state.participants.size >= LIMITS.participantsPerBoard) return fail('CARD_LIMIT', 'This board is full.');
-      const record = { id: command.participantId, name: command.name, authHash, isFacilitator: facilitatorOk };
+      const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
       await this.deps.store.upsertParticipant(this.id, record);
       this.authHashes.set(record.id, authHash);
-      this.state.participants.set(record.id, { id: record.id, name: record.name, isFacilitator: facilitatorOk, online: false });
+      this.state.participants.set(record.id, {
+        id: record.id,
+        name: record.name,
+        handle: record.handle,
+        isFacilitator: false,
+        online: false,
+        offlineSince: null,
+      });
+    }
+    // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards
+    // the role moves by handover or claim, so there is exactly one facilitator at any moment.
+    if (facilitatorOk && this.state.facilitatorId === null) {
+      const event = { type: 'facilitator.changed', participantId: command.participantId, how: 'created' } as const;
+      const commandKey = keyring.commandKey(keyring.commandKeyBase(this.id, command.secret), command.id);
+      await this.deps.store.commit(this.id, { commandKey, events: [event], result: {} });
+      evolve(this.state, event);
     }
     session.participantId = command.participantId;
     session.authorTag = keyring.authorTag(this.id, command.secret);
     session.voterTag = keyring.voterTag(this.id, command.secret);
+    session.pulseTag = keyring.pulseTag(this.id, command.secret);
+    session.consensusTag = keyring.consensusTag(this.id, command.secret);
     session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
     session.lastMe = '';
     this.refreshPresence(command.participantId);
@@ -206,14 +234,16 @@ export class BoardRoom {
     const repeated = await this.deps.store.findCommand(this.id, commandKey);
     if (repeated) return ok(repeated.result);
 
-    const participant = this.state.participants.get(participantId)!;
     const actor = {
       participantId,
-      isFacilitator: participant.isFacilitator,
+      isFacilitator: this.state.facilitatorId === participantId,
       authorTag: session.authorTag,
       voterTag: session.voterTag,
+      pulseTag: session.pulseTag,
+      consensusTag: session.consensusTag,
     };
-    const decision = decide(this.state, actor, command, { now: this.deps.now(), newId: this.deps.newId, newSeed: this.deps.newSeed });
+    const { now, newId, newSeed, claimAfterMs } = this.deps;
+    const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs });
     if (!decision.ok) return decision;
 
     await this.deps.store.commit(this.id, { commandKey, events: decision.events, result: decision.data });
@@ -225,7 +255,10 @@ export class BoardRoom {
   private refreshPresence(participantId: string): void {
     const participant = this.state.participants.get(participantId);
     if (!participant) return;
-    participant.online = [...this.sessions.values()].some((s) => s.participantId === participantId);
+    const online = [...this.sessions.values()].some((s) => s.participantId === participantId);
+    if (participant.online && !online) participant.offlineSince = this.deps.now();
+    if (online) participant.offlineSince = null;
+    participant.online = online;
     this.publish();
   }
 
@@ -240,6 +273,8 @@ export class BoardRoom {
         participantId: session.participantId,
         authorTag: session.authorTag,
         voterTag: session.voterTag,
+        pulseTag: session.pulseTag,
+        consensusTag: session.consensusTag,
       });
       const json = JSON.stringify(me);
       if (json === session.lastMe) continue;

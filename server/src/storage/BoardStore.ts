@@ -4,12 +4,21 @@ export interface BoardRecord {
   id: string;
   facilitatorHash: string;
   createdAt: number;
+  teamId?: string | null;
+}
+
+export interface TeamRecord {
+  id: string;
+  name: string;
+  createdAt: number;
 }
 
 /** A participant's row: the name is public, the hash only proves identity. No card or vote refers to it. */
 export interface ParticipantRecord {
   id: string;
   name: string;
+  /** random public handle, shown to the room instead of the id */
+  handle: string;
   authHash: string;
   isFacilitator: boolean;
 }
@@ -44,6 +53,9 @@ export interface BoardStore {
   /** the pepper for keyed hashes, created on first use and kept with the data */
   serverKey(): Promise<Buffer>;
   createBoard(record: BoardRecord, first: BoardEvent): Promise<void>;
+  createTeam(team: TeamRecord): Promise<void>;
+  /** the team and its retros (ids and creation times), oldest first; null if there is no such team */
+  loadTeam(teamId: string): Promise<{ team: TeamRecord; boards: { id: string; createdAt: number }[] } | null>;
   boardExists(boardId: string): Promise<boolean>;
   loadBoard(boardId: string): Promise<LoadedBoard | null>;
   upsertParticipant(boardId: string, participant: ParticipantRecord): Promise<void>;

@@ -7,17 +7,24 @@ import type { BoardRecord, BoardStore, CommitInput, LoadedBoard, ParticipantReco
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS teams (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
   facilitator_hash TEXT NOT NULL,
   created_at INTEGER NOT NULL,
-  last_seq INTEGER NOT NULL DEFAULT 0
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  team_id TEXT REFERENCES teams(id)
 );
 -- name is public; auth_hash only proves identity. Cards and votes never refer to this table.
 CREATE TABLE IF NOT EXISTS participants (
   board_id TEXT NOT NULL REFERENCES boards(id),
   id TEXT NOT NULL,
   name TEXT NOT NULL,
+  handle TEXT NOT NULL DEFAULT '',
   auth_hash TEXT NOT NULL,
   is_facilitator INTEGER NOT NULL,
   PRIMARY KEY (board_id, id)
@@ -56,23 +63,30 @@ export function openSqliteStore(file: string): BoardStore {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  migrate(db);
+  db.exec('CREATE INDEX IF NOT EXISTS boards_by_team ON boards(team_id, created_at)');
 
   const q = {
     getMeta: db.prepare<[string], { value: Buffer }>('SELECT value FROM meta WHERE key = ?'),
     putMeta: db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
-    insertBoard: db.prepare('INSERT INTO boards (id, facilitator_hash, created_at, last_seq) VALUES (?, ?, ?, 0)'),
-    getBoard: db.prepare<[string], { id: string; facilitator_hash: string; created_at: number; last_seq: number }>(
-      'SELECT id, facilitator_hash, created_at, last_seq FROM boards WHERE id = ?',
+    insertBoard: db.prepare('INSERT INTO boards (id, facilitator_hash, created_at, last_seq, team_id) VALUES (?, ?, ?, 0, ?)'),
+    getBoard: db.prepare<[string], { id: string; facilitator_hash: string; created_at: number; last_seq: number; team_id: string | null }>(
+      'SELECT id, facilitator_hash, created_at, last_seq, team_id FROM boards WHERE id = ?',
+    ),
+    insertTeam: db.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)'),
+    getTeam: db.prepare<[string], { id: string; name: string; created_at: number }>('SELECT id, name, created_at FROM teams WHERE id = ?'),
+    teamBoards: db.prepare<[string], { id: string; created_at: number }>(
+      'SELECT id, created_at FROM boards WHERE team_id = ? ORDER BY created_at, id',
     ),
     bumpSeq: db.prepare('UPDATE boards SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq'),
     insertEvent: db.prepare('INSERT INTO events (board_id, seq, payload) VALUES (?, ?, ?)'),
     events: db.prepare<[string], { seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = ? ORDER BY seq'),
     upsertParticipant: db.prepare(
-      `INSERT INTO participants (board_id, id, name, auth_hash, is_facilitator) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
     ),
-    participants: db.prepare<[string], { id: string; name: string; auth_hash: string; is_facilitator: number }>(
-      'SELECT id, name, auth_hash, is_facilitator FROM participants WHERE board_id = ? ORDER BY name, id',
+    participants: db.prepare<[string], { id: string; name: string; handle: string; auth_hash: string; is_facilitator: number }>(
+      'SELECT id, name, handle, auth_hash, is_facilitator FROM participants WHERE board_id = ? ORDER BY name, id',
     ),
     findCommand: db.prepare<[string, string], { result: string }>('SELECT result FROM commands WHERE board_id = ? AND command_key = ?'),
     insertCommand: db.prepare('INSERT INTO commands (board_id, command_key, result) VALUES (?, ?, ?)'),
@@ -97,7 +111,7 @@ export function openSqliteStore(file: string): BoardStore {
   };
 
   const createBoardTx = db.transaction((record: BoardRecord, first: BoardEvent) => {
-    q.insertBoard.run(record.id, record.facilitatorHash, record.createdAt);
+    q.insertBoard.run(record.id, record.facilitatorHash, record.createdAt, record.teamId ?? null);
     appendEvents(record.id, [first]);
   });
 
@@ -121,6 +135,17 @@ export function openSqliteStore(file: string): BoardStore {
     async createBoard(record, first) {
       createBoardTx(record, first);
     },
+    async createTeam(team) {
+      q.insertTeam.run(team.id, team.name, team.createdAt);
+    },
+    async loadTeam(teamId) {
+      const team = q.getTeam.get(teamId);
+      if (!team) return null;
+      return {
+        team: { id: team.id, name: team.name, createdAt: team.created_at },
+        boards: q.teamBoards.all(teamId).map((b) => ({ id: b.id, createdAt: b.created_at })),
+      };
+    },
     async boardExists(boardId) {
       return q.getBoard.get(boardId) !== undefined;
     },
@@ -129,9 +154,9 @@ export function openSqliteStore(file: string): BoardStore {
       if (!board) return null;
       const boardDoc = q.boardDoc.get(boardId);
       return {
-        record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: board.created_at },
+        record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: board.created_at, teamId: board.team_id },
         participants: q.participants.all(boardId).map(
-          (p): ParticipantRecord => ({ id: p.id, name: p.name, authHash: p.auth_hash, isFacilitator: p.is_facilitator === 1 }),
+          (p): ParticipantRecord => ({ id: p.id, name: p.name, handle: p.handle, authHash: p.auth_hash, isFacilitator: p.is_facilitator === 1 }),
         ),
         events: q.events.all(boardId).map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
         notesUpdates: q.notes.all(boardId).map((n) => new Uint8Array(n.update_blob)),
@@ -139,7 +164,7 @@ export function openSqliteStore(file: string): BoardStore {
       };
     },
     async upsertParticipant(boardId, p) {
-      q.upsertParticipant.run(boardId, p.id, p.name, p.authHash, p.isFacilitator ? 1 : 0);
+      q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0);
     },
     async findCommand(boardId, commandKey) {
       const row = q.findCommand.get(boardId, commandKey);
@@ -161,4 +186,12 @@ export function openSqliteStore(file: string): BoardStore {
       db.close();
     },
   };
+}
+
+/** Columns added after a data file was first created. */
+function migrate(db: Database.Database): void {
+  const has = (table: string, column: string) =>
+    (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
+  if (!has('boards', 'team_id')) db.exec('ALTER TABLE boards ADD COLUMN team_id TEXT REFERENCES teams(id)');
+  if (!has('participants', 'handle')) db.exec("ALTER TABLE participants ADD COLUMN handle TEXT NOT NULL DEFAULT ''");
 }

@@ -17,7 +17,7 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       const { store } = await open();
       await store.createBoard({ id: 'board-aaaa', facilitatorHash: 'fh', createdAt: 1 }, created);
       const loaded = await store.loadBoard('board-aaaa');
-      expect(loaded?.record).toEqual({ id: 'board-aaaa', facilitatorHash: 'fh', createdAt: 1 });
+      expect(loaded?.record).toMatchObject({ id: 'board-aaaa', facilitatorHash: 'fh', createdAt: 1 });
       expect(loaded?.events).toEqual([{ seq: 1, event: created }]);
       expect(await store.boardExists('board-aaaa')).toBe(true);
       expect(await store.boardExists('board-none')).toBe(false);
@@ -52,9 +52,9 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
     it('ST-4 keeps participants and updates the facilitator flag in place', async () => {
       const { store } = await open();
       await store.createBoard({ id: 'board-ppl1', facilitatorHash: 'a', createdAt: 1 }, created);
-      await store.upsertParticipant('board-ppl1', { id: 'p1', name: 'Ada', authHash: 'h1', isFacilitator: false });
-      await store.upsertParticipant('board-ppl1', { id: 'p1', name: 'Ada', authHash: 'h1', isFacilitator: true });
-      expect((await store.loadBoard('board-ppl1'))?.participants).toEqual([{ id: 'p1', name: 'Ada', authHash: 'h1', isFacilitator: true }]);
+      await store.upsertParticipant('board-ppl1', { id: 'p1', name: 'Ada', handle: 'hd1', authHash: 'h1', isFacilitator: false });
+      await store.upsertParticipant('board-ppl1', { id: 'p1', name: 'Ada', handle: 'hd1', authHash: 'h1', isFacilitator: true });
+      expect((await store.loadBoard('board-ppl1'))?.participants).toEqual([{ id: 'p1', name: 'Ada', handle: 'hd1', authHash: 'h1', isFacilitator: true }]);
       await store.close();
     });
 
@@ -76,6 +76,25 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.saveBoardDoc('board-bdoc', new Uint8Array([1, 2]));
       await store.saveBoardDoc('board-bdoc', new Uint8Array([3]));
       expect((await store.loadBoard('board-bdoc'))?.boardDoc).toEqual(new Uint8Array([3]));
+      await store.close();
+    });
+
+    it('ST-9 keeps teams and lists their retros oldest first', async () => {
+      const { store } = await open();
+      await store.createTeam({ id: 'team-aaaa', name: 'Platform', createdAt: 5 });
+      await store.createBoard({ id: 'board-late', facilitatorHash: 'a', createdAt: 20, teamId: 'team-aaaa' }, created);
+      await store.createBoard({ id: 'board-earl', facilitatorHash: 'a', createdAt: 10, teamId: 'team-aaaa' }, created);
+      await store.createBoard({ id: 'board-solo', facilitatorHash: 'a', createdAt: 15 }, created);
+      expect(await store.loadTeam('team-aaaa')).toEqual({
+        team: { id: 'team-aaaa', name: 'Platform', createdAt: 5 },
+        boards: [
+          { id: 'board-earl', createdAt: 10 },
+          { id: 'board-late', createdAt: 20 },
+        ],
+      });
+      expect((await store.loadBoard('board-late'))?.record.teamId).toBe('team-aaaa');
+      expect((await store.loadBoard('board-solo'))?.record.teamId ?? null).toBeNull();
+      expect(await store.loadTeam('team-none')).toBeNull();
       await store.close();
     });
 

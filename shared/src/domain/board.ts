@@ -24,6 +24,13 @@ export interface Group {
   title: string;
 }
 
+/** CO-*: a fist of five (0–5) on one action; answers are keyed by a consensus tag, never by a person. */
+export interface Consensus {
+  open: boolean;
+  revealed: boolean;
+  answers: Map<string, number>;
+}
+
 export interface Action {
   id: string;
   itemId: string;
@@ -32,13 +39,36 @@ export interface Action {
   /** participant ids of the people who said "I can help": a promise is not anonymous. */
   owners: string[];
   dueDate: string | null;
+  consensus: Consensus | null;
 }
+
+export type ReviewStatus = 'done' | 'not-done' | 'dropped';
+
+/** RE-*: an open action from one of the team's earlier retros, as it was when this retro was created. */
+export interface ReviewItem {
+  /** `<boardId>:<actionId>` of the earlier retro's action */
+  ref: string;
+  fromRetro: string;
+  text: string;
+  owners: string[];
+  dueDate: string | null;
+  status: ReviewStatus | null;
+  reason: string | null;
+  /** a not-done action carried forward stays open for the next retro */
+  carry: boolean;
+}
+
+export type FacilitatorChange = 'created' | 'handover' | 'claim';
 
 export interface Participant {
   id: string;
   name: string;
+  /** a random public handle, so the room can point at a person (handover) without their id */
+  handle: string;
   isFacilitator: boolean;
   online: boolean;
+  /** when their last connection closed (runtime only; a restart counts as everyone leaving) */
+  offlineSince: number | null;
 }
 
 export interface Timer {
@@ -50,9 +80,17 @@ export interface BoardState {
   id: string;
   name: string;
   templateId: string;
+  teamId: string | null;
+  hasReview: boolean;
   columns: Column[];
   settings: Settings;
   phase: Phase;
+  facilitatorId: string | null;
+  /** who facilitated, in order, and how they got the role */
+  facilitatorLog: { participantId: string; how: FacilitatorChange }[];
+  review: ReviewItem[];
+  /** pulse tag → 1..5 */
+  pulse: Map<string, number>;
   revealSeed: string | null;
   participants: Map<string, Participant>;
   cards: Map<string, Card>;
@@ -67,7 +105,22 @@ export interface BoardState {
 
 /** What the store records. Payloads carry tags, never participant ids, except where a name is public (actions). */
 export type BoardEvent =
-  | { type: 'board.created'; name: string; templateId: string; columns: Column[]; settings: Settings }
+  | {
+      type: 'board.created';
+      name: string;
+      templateId: string;
+      columns: Column[];
+      settings: Settings;
+      teamId?: string | null;
+      review?: Omit<ReviewItem, 'status' | 'reason' | 'carry'>[];
+    }
+  | { type: 'facilitator.changed'; participantId: string; how: FacilitatorChange }
+  | { type: 'review.marked'; ref: string; status: ReviewStatus; reason: string | null; carry: boolean }
+  | { type: 'pulse.answered'; pulseTag: string; value: number }
+  | { type: 'consensus.started'; actionId: string }
+  | { type: 'consensus.answered'; actionId: string; consensusTag: string; value: number }
+  | { type: 'consensus.revealed'; actionId: string }
+  | { type: 'columns.changed'; columns: Column[] }
   | { type: 'card.added'; cardId: string; columnId: string; text: string; authorTag: string }
   | { type: 'card.edited'; cardId: string; text: string }
   | { type: 'card.deleted'; cardId: string }
@@ -91,9 +144,15 @@ export function emptyBoard(id: string): BoardState {
     id,
     name: '',
     templateId: '',
+    teamId: null,
+    hasReview: false,
     columns: [],
     settings: { voteBudget: 3, perItemCap: 2 },
     phase: 'write',
+    facilitatorId: null,
+    facilitatorLog: [],
+    review: [],
+    pulse: new Map(),
     revealSeed: null,
     participants: new Map(),
     cards: new Map(),
@@ -114,6 +173,41 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.templateId = event.templateId;
       state.columns = event.columns;
       state.settings = event.settings;
+      state.teamId = event.teamId ?? null;
+      state.hasReview = Boolean(event.teamId);
+      state.phase = state.hasReview ? 'review' : 'write';
+      state.review = (event.review ?? []).map((item) => ({ ...item, status: null, reason: null, carry: false }));
+      return;
+    case 'facilitator.changed':
+      state.facilitatorId = event.participantId;
+      state.facilitatorLog.push({ participantId: event.participantId, how: event.how });
+      for (const p of state.participants.values()) p.isFacilitator = p.id === event.participantId;
+      return;
+    case 'review.marked': {
+      const item = state.review.find((r) => r.ref === event.ref);
+      if (item) Object.assign(item, { status: event.status, reason: event.reason, carry: event.carry });
+      return;
+    }
+    case 'pulse.answered':
+      state.pulse.set(event.pulseTag, event.value);
+      return;
+    case 'consensus.started': {
+      const action = state.actions.get(event.actionId);
+      if (action) action.consensus = { open: true, revealed: false, answers: new Map() };
+      return;
+    }
+    case 'consensus.answered': {
+      const consensus = state.actions.get(event.actionId)?.consensus;
+      if (consensus?.open) consensus.answers.set(event.consensusTag, event.value);
+      return;
+    }
+    case 'consensus.revealed': {
+      const consensus = state.actions.get(event.actionId)?.consensus;
+      if (consensus) Object.assign(consensus, { open: false, revealed: true });
+      return;
+    }
+    case 'columns.changed':
+      state.columns = event.columns;
       return;
     case 'card.added':
       state.cards.set(event.cardId, {
@@ -195,7 +289,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.timer = { endsAt: null, durationMs: state.timer.durationMs };
       return;
     case 'action.created':
-      state.actions.set(event.actionId, { id: event.actionId, itemId: event.itemId, initialText: event.text, owners: [], dueDate: null });
+      state.actions.set(event.actionId, { id: event.actionId, itemId: event.itemId, initialText: event.text, owners: [], dueDate: null, consensus: null });
       return;
     case 'action.owner': {
       const action = state.actions.get(event.actionId);

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../protocol/errors.js';
 import { fail } from '../protocol/errors.js';
 import type { Command } from '../protocol/messages.js';
 import type { BoardEvent, BoardState } from './board.js';
+import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import { canTransition, type Phase } from './phases.js';
 import { canVote, itemIds, itemOf, retractTarget } from './voting.js';
@@ -12,12 +13,17 @@ export interface Actor {
   isFacilitator: boolean;
   authorTag: string;
   voterTag: string;
+  /** separate keyed tags for the anonymous pulse and consensus answers */
+  pulseTag: string;
+  consensusTag: string;
 }
 
 export interface DecideContext {
   now: number;
   newId: () => string;
   newSeed: () => string;
+  /** FA-3: how long the facilitator must be away before the role may be claimed */
+  claimAfterMs?: number;
 }
 
 export type Decision = { ok: true; events: BoardEvent[]; data: unknown } | { ok: false; code: ErrorCode; message: string };
@@ -25,13 +31,27 @@ export type Decision = { ok: true; events: BoardEvent[]; data: unknown } | { ok:
 type BoardCommand = Exclude<Command, { type: 'join' }>;
 
 /** Commands only the facilitator may send (PE-1). */
-export const FACILITATOR_COMMANDS = ['phase.set', 'settings.update', 'discuss.select', 'timer.start', 'timer.stop', 'action.delete'] as const;
+export const FACILITATOR_COMMANDS = [
+  'phase.set',
+  'settings.update',
+  'discuss.select',
+  'timer.start',
+  'timer.stop',
+  'action.delete',
+  'review.mark',
+  'consensus.start',
+  'consensus.reveal',
+  'facilitator.handover',
+  'columns.set',
+] as const;
 
 export function isFacilitatorCommand(type: Command['type']): boolean {
   return (FACILITATOR_COMMANDS as readonly string[]).includes(type);
 }
 
 /** Where each command may be sent (PH-3). */
+const OPEN: readonly Phase[] = ['review', 'write', 'reveal', 'vote', 'discuss', 'act'];
+
 const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'card.add': ['write'],
   'card.edit': ['write', 'reveal'],
@@ -39,17 +59,25 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'card.group': ['reveal'],
   'card.ungroup': ['reveal'],
   'group.title': ['reveal', 'vote', 'discuss', 'act'],
-  'phase.set': ['write', 'reveal', 'vote', 'discuss', 'act'],
-  'settings.update': ['write', 'reveal'],
+  'phase.set': OPEN,
+  'settings.update': ['review', 'write', 'reveal'],
   'vote.cast': ['vote'],
   'vote.retract': ['vote'],
   'discuss.select': ['discuss', 'act'],
-  'timer.start': ['write', 'reveal', 'vote', 'discuss', 'act'],
-  'timer.stop': ['write', 'reveal', 'vote', 'discuss', 'act'],
+  'timer.start': OPEN,
+  'timer.stop': OPEN,
   'action.create': ['discuss', 'act'],
   'action.volunteer': ['discuss', 'act'],
   'action.due': ['discuss', 'act'],
   'action.delete': ['discuss', 'act'],
+  'review.mark': ['review'],
+  'pulse.answer': ['review', 'write'],
+  'consensus.start': ['discuss', 'act'],
+  'consensus.answer': ['discuss', 'act'],
+  'consensus.reveal': ['discuss', 'act'],
+  'facilitator.handover': OPEN,
+  'facilitator.claim': OPEN,
+  'columns.set': ['review', 'write'],
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {
@@ -106,7 +134,7 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       return done([{ type: 'group.titled', groupId: command.groupId, title: command.title }]);
     }
     case 'phase.set': {
-      if (!canTransition(state.phase, command.phase)) {
+      if (!canTransition(state.phase, command.phase, state.hasReview)) {
         return fail('BAD_TRANSITION', `Cannot move from ${state.phase} to ${command.phase}: one step at a time.`);
       }
       const revealSeed = command.phase === 'reveal' && !state.revealSeed ? ctx.newSeed() : undefined;
@@ -159,6 +187,58 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       if (!state.actions.has(command.actionId)) return fail('NOT_FOUND', 'No such action.');
       return done([{ type: 'action.deleted', actionId: command.actionId }]);
     }
+    case 'review.mark': {
+      if (!state.review.some((r) => r.ref === command.ref)) return fail('NOT_FOUND', 'No such action to review.');
+      const notDone = command.status === 'not-done';
+      if (command.carry && !notDone) return fail('INVALID_INPUT', 'Only an action that is not done can be carried forward.');
+      return done([
+        { type: 'review.marked', ref: command.ref, status: command.status, reason: notDone ? (command.reason ?? null) : null, carry: notDone && Boolean(command.carry) },
+      ]);
+    }
+    case 'pulse.answer':
+      // PU-2: once cards have been revealed the pulse is closed for good, even if the room goes back to Write.
+      if (state.revealSeed !== null) return fail('WRONG_PHASE', 'The pulse closed when the cards were revealed.');
+      return done([{ type: 'pulse.answered', pulseTag: actor.pulseTag, value: command.value }]);
+    case 'consensus.start': {
+      if (!state.actions.has(command.actionId)) return fail('NOT_FOUND', 'No such action.');
+      return done([{ type: 'consensus.started', actionId: command.actionId }]);
+    }
+    case 'consensus.answer': {
+      const action = state.actions.get(command.actionId);
+      if (!action) return fail('NOT_FOUND', 'No such action.');
+      const consensus = action.consensus;
+      if (!consensus?.open) return fail('CONFLICT', 'There is no open consensus check on that action.');
+      const events: BoardEvent[] = [{ type: 'consensus.answered', actionId: command.actionId, consensusTag: actor.consensusTag, value: command.value }];
+      // CO-2: once everyone here has answered, the result shows by itself.
+      const answered = consensus.answers.size + (consensus.answers.has(actor.consensusTag) ? 0 : 1);
+      const here = [...state.participants.values()].filter((p) => p.online).length;
+      if (answered >= here) events.push({ type: 'consensus.revealed', actionId: command.actionId });
+      return done(events);
+    }
+    case 'consensus.reveal': {
+      const action = state.actions.get(command.actionId);
+      if (!action) return fail('NOT_FOUND', 'No such action.');
+      const consensus = action.consensus;
+      if (!consensus?.open) return fail('CONFLICT', 'There is no open consensus check on that action.');
+      return done([{ type: 'consensus.revealed', actionId: command.actionId }]);
+    }
+    case 'facilitator.handover': {
+      const target = [...state.participants.values()].find((p) => p.handle === command.toHandle);
+      if (!target) return fail('NOT_FOUND', 'No such person in this retro.');
+      if (target.id === actor.participantId) return done([]);
+      if (!target.online) return fail('CONFLICT', `${target.name} is not connected right now.`);
+      return done([{ type: 'facilitator.changed', participantId: target.id, how: 'handover' }]);
+    }
+    case 'facilitator.claim': {
+      if (actor.isFacilitator) return done([]);
+      const current = state.facilitatorId ? state.participants.get(state.facilitatorId) : undefined;
+      if (current && !claimable(current, ctx)) {
+        return fail('CONFLICT', `${current.name} is still facilitating; the role can be claimed after they have been away for a minute.`);
+      }
+      return done([{ type: 'facilitator.changed', participantId: actor.participantId, how: 'claim' }]);
+    }
+    case 'columns.set':
+      return decideColumns(state, command.columns, ctx);
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);
@@ -166,3 +246,40 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
   }
 }
 
+
+/** FA-3: the facilitator's role may be claimed once they have been disconnected for the claim delay. */
+export function claimable(facilitator: { online: boolean; offlineSince: number | null }, ctx: Pick<DecideContext, 'now' | 'claimAfterMs'>): boolean {
+  if (facilitator.online || facilitator.offlineSince === null) return false;
+  return ctx.now - facilitator.offlineSince >= (ctx.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs);
+}
+
+/** TE-2: before Write the facilitator may rename, add, remove and reorder columns; a column with cards stays. */
+function decideColumns(state: BoardState, wanted: { id?: string; title: string; prompt: string }[], ctx: DecideContext): Decision {
+  const known = new Set(state.columns.map((c) => c.id));
+  const kept = new Set<string>();
+  const columns: Column[] = [];
+  for (const column of wanted) {
+    if (column.id !== undefined) {
+      if (!known.has(column.id)) return fail('NOT_FOUND', 'No such column.');
+      if (kept.has(column.id)) return fail('INVALID_INPUT', 'A column appears twice.');
+      kept.add(column.id);
+      columns.push({ id: column.id, title: column.title, prompt: column.prompt });
+    } else {
+      columns.push({ id: newColumnId(ctx, known, kept), title: column.title, prompt: column.prompt });
+    }
+  }
+  for (const card of state.cards.values()) {
+    if (!kept.has(card.columnId)) return fail('CONFLICT', 'A column that already has cards cannot be removed.');
+  }
+  return done([{ type: 'columns.changed', columns }]);
+}
+
+function newColumnId(ctx: DecideContext, ...taken: Set<string>[]): string {
+  for (;;) {
+    const id = `col-${ctx.newId().toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10)}`;
+    if (id.length > 4 && !taken.some((set) => set.has(id))) {
+      taken[taken.length - 1]!.add(id);
+      return id;
+    }
+  }
+}

@@ -9,6 +9,14 @@ export const LIMITS = {
   voteBudgetMax: 20,
   timerMinSec: 10,
   timerMaxSec: 60 * 60,
+  reviewReason: 140,
+  columns: 8,
+  columnTitle: 60,
+  columnPrompt: 200,
+  /** PU-3/CO-3: distributions show only with at least this many answers */
+  minAnswersToShow: 3,
+  /** FA-3: how long the facilitator must have been away before someone may claim the role */
+  facilitatorClaimAfterMs: 60_000,
 } as const;
 
 export const DEFAULT_SETTINGS = { voteBudget: 3, perItemCap: 2 } as const;

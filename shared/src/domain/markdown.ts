@@ -19,6 +19,24 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   lines.push(`# ${oneLine(view.name)}`, '');
   lines.push(`Exported ${exportedAt.toISOString().slice(0, 10)} · ${view.participants.length} people · ${view.cardCount} cards`, '');
 
+  if (view.review.length > 0) {
+    lines.push('## Promises from earlier retros', '');
+    for (const item of view.review) {
+      const mark = item.status === 'done' ? 'x' : ' ';
+      const status =
+        item.status === null ? 'not reviewed' : item.status === 'not-done' ? `not done${item.carry ? ', carried forward' : ''}` : item.status;
+      const reason = item.reason ? ` — what got in the way: ${oneLine(item.reason)}` : '';
+      lines.push(`- [${mark}] ${oneLine(item.text) || '(no text)'} — ${item.owners.join(', ') || 'nobody'} · ${status}${reason}`);
+    }
+    lines.push('');
+  }
+  if (view.pulse.distribution) {
+    const d = view.pulse.distribution;
+    lines.push('## Pulse', '', `How safe it felt to say "I don't know": average ${d.average} from ${d.total} anonymous answers (1–5: ${d.counts.join(' / ')}).`, '');
+  } else if (view.pulse.notEnough) {
+    lines.push('## Pulse', '', 'Not enough answers to show without identifying anyone.', '');
+  }
+
   lines.push('## Actions', '');
   if (view.actions.length === 0) lines.push('_No actions were agreed._', '');
   for (const action of view.actions) {
@@ -26,6 +44,10 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     const owners = action.owners.length ? action.owners.join(', ') : 'nobody yet';
     const due = action.dueDate ? ` · due ${action.dueDate}` : '';
     lines.push(`- [ ] ${text} — ${owners}${due}`, `  - from: ${oneLine(itemTitle(action.itemId))}`);
+    const c = action.consensus;
+    if (c?.distribution) {
+      lines.push(`  - consensus (fist of five, 0–5): ${c.distribution.counts.join(' / ')}${c.flagged ? ' — someone had doubts' : ''}`);
+    }
   }
   lines.push('');
 

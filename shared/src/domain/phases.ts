@@ -1,7 +1,8 @@
-export const PHASES = ['write', 'reveal', 'vote', 'discuss', 'act', 'closed'] as const;
+export const PHASES = ['review', 'write', 'reveal', 'vote', 'discuss', 'act', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const PHASE_LABELS: Record<Phase, string> = {
+  review: 'Review',
   write: 'Write',
   reveal: 'Reveal',
   vote: 'Vote',
@@ -14,27 +15,39 @@ export function phaseIndex(phase: Phase): number {
   return PHASES.indexOf(phase);
 }
 
+/** PH-7: only a retro inside a team has a Review phase (it opens with it); others start at Write. */
+export function phasesOf(hasReview: boolean): readonly Phase[] {
+  return hasReview ? PHASES : PHASES.slice(1);
+}
+
 /** PH-1/PH-2: the facilitator moves one step forward or back; nothing leaves Close. */
-export function canTransition(from: Phase, to: Phase): boolean {
+export function canTransition(from: Phase, to: Phase, hasReview = false): boolean {
   if (from === 'closed') return false;
-  return Math.abs(phaseIndex(to) - phaseIndex(from)) === 1;
+  const phases = phasesOf(hasReview);
+  const a = phases.indexOf(from);
+  const b = phases.indexOf(to);
+  return a >= 0 && b >= 0 && Math.abs(a - b) === 1;
 }
 
-export function nextPhase(phase: Phase): Phase | null {
-  return phase === 'closed' ? null : PHASES[phaseIndex(phase) + 1] ?? null;
-}
-
-export function previousPhase(phase: Phase): Phase | null {
+export function nextPhase(phase: Phase, hasReview = false): Phase | null {
   if (phase === 'closed') return null;
-  return PHASES[phaseIndex(phase) - 1] ?? null;
+  const phases = phasesOf(hasReview);
+  return phases[phases.indexOf(phase) + 1] ?? null;
 }
 
-/** RV-1: card text becomes public from Reveal on (also after moving back to Write, nothing is hidden again). */
-export function isRevealedPhase(phase: Phase, everRevealed: boolean): boolean {
-  return everRevealed || phaseIndex(phase) >= phaseIndex('reveal');
+export function previousPhase(phase: Phase, hasReview = false): Phase | null {
+  if (phase === 'closed') return null;
+  const phases = phasesOf(hasReview);
+  const index = phases.indexOf(phase);
+  return index > 0 ? phases[index - 1]! : null;
 }
 
 /** VO-4: tallies are hidden until the facilitator closes voting by moving past Vote. */
 export function talliesVisible(phase: Phase): boolean {
   return phaseIndex(phase) > phaseIndex('vote');
+}
+
+/** PU-2: the pulse is open at the start of a retro (Review and Write) and its result shows only after. */
+export function pulseOpen(phase: Phase): boolean {
+  return phase === 'review' || phase === 'write';
 }

@@ -44,6 +44,48 @@ export const TEMPLATES: Template[] = [
       { id: 'continue', title: 'Continue', prompt: 'What works and deserves to stay?' },
     ],
   },
+  {
+    id: 'post-mortem',
+    name: 'Blameless post-mortem',
+    description: 'After an incident: how did our system allow this, never who did it.',
+    columns: [
+      { id: 'timeline', title: 'Timeline — what happened, in order', prompt: 'One fact per card, with a time if you have it. Facts, not judgements.' },
+      { id: 'system-allowed', title: 'How did our system allow this?', prompt: 'Which process, tool or assumption let this happen? Look for the gap, not the person.' },
+      { id: 'will-change', title: 'What we will change', prompt: 'A change to the system that makes this less likely or less harmful.' },
+      { id: 'thanks', title: 'Thanks to…', prompt: 'Who helped, noticed early, or stayed late? Say thank you.' },
+    ],
+  },
+  {
+    id: 'regaining-trust',
+    name: 'Regaining trust',
+    description: 'When something broke between us: find the disconnect, fix it now, repair it over time.',
+    columns: [
+      { id: 'disconnect', title: 'Where did we disconnect?', prompt: 'Where did expectations, information or context stop matching?' },
+      { id: 'fix-now', title: 'What we fix right now', prompt: 'The immediate problem, and the smallest step that solves it.' },
+      { id: 'repair', title: 'How we repair over time', prompt: 'Habits and promises that rebuild confidence, kept one at a time.' },
+    ],
+  },
+  {
+    id: 'mad-sad-glad',
+    name: 'Mad / Sad / Glad',
+    description: 'Name how the sprint felt, so the feelings can be talked about instead of around.',
+    columns: [
+      { id: 'mad', title: 'Mad', prompt: 'What frustrated you? Describe the situation, not a person.' },
+      { id: 'sad', title: 'Sad', prompt: 'What disappointed you or let you down?' },
+      { id: 'glad', title: 'Glad', prompt: 'What made you happy or proud?' },
+    ],
+  },
+  {
+    id: '4ls',
+    name: '4Ls',
+    description: 'Liked, Learned, Lacked, Longed for.',
+    columns: [
+      { id: 'liked', title: 'Liked', prompt: 'What did you enjoy?' },
+      { id: 'learned', title: 'Learned', prompt: 'What do you know now that you did not before?' },
+      { id: 'lacked', title: 'Lacked', prompt: 'What was missing: information, time, help?' },
+      { id: 'longed-for', title: 'Longed for', prompt: 'What do you wish we had?' },
+    ],
+  },
 ];
 
 export function findTemplate(id: string): Template | undefined {

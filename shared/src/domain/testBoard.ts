@@ -1,5 +1,5 @@
 import type { Command } from '../protocol/messages.js';
-import { emptyBoard, evolve, type BoardEvent, type BoardState } from './board.js';
+import { emptyBoard, evolve, type BoardEvent, type BoardState, type ReviewItem } from './board.js';
 import { decide, type Actor, type DecideContext, type Decision } from './decide.js';
 import { PHASES, phaseIndex, type Phase } from './phases.js';
 import { findTemplate } from './templates.js';
@@ -20,6 +20,8 @@ export function actor(name: string, options: { facilitator?: boolean } = {}): Ac
     isFacilitator: options.facilitator ?? false,
     authorTag: `authortag-${name}`,
     voterTag: `votertag-${name}`,
+    pulseTag: `pulsetag-${name}`,
+    consensusTag: `consensustag-${name}`,
   };
 }
 
@@ -42,14 +44,54 @@ const contextOf = (state: BoardState) => {
 
 /** A created Start/Stop/Continue board with fran (facilitator), alice and bob, after `events`. */
 export function boardWith(...events: BoardEvent[]): BoardState {
+  return createdBoard({ type: 'board.created', name: 'Sprint 42', templateId: 'start-stop-continue', columns: COLUMNS, settings: { voteBudget: 3, perItemCap: 2 } }, events);
+}
+
+/** An earlier retro's open action, as a team retro receives it for its Review phase. */
+export type ReviewSeed = Omit<ReviewItem, 'status' | 'reason' | 'carry'>;
+export const REVIEW: ReviewSeed[] = [
+  { ref: 'board-earlier:action-0001', fromRetro: 'Sprint 41', text: 'Fix the flaky tests', owners: ['Alice'], dueDate: '2030-01-10' },
+  { ref: 'board-earlier:action-0002', fromRetro: 'Sprint 41', text: 'Write the runbook', owners: ['Bob'], dueDate: null },
+  { ref: 'board-earlier:action-0003', fromRetro: 'Sprint 41', text: 'Try mob programming', owners: [], dueDate: null },
+];
+
+/** Like `boardWith`, but a retro inside a team: it has a Review phase (PH-7) listing `review`. */
+export function teamBoardWith(review: ReviewSeed[] = REVIEW, ...events: BoardEvent[]): BoardState {
+  return createdBoard(
+    { type: 'board.created', name: 'Sprint 42', templateId: 'start-stop-continue', columns: COLUMNS, settings: { voteBudget: 3, perItemCap: 2 }, teamId: 'team-under-test', review },
+    events,
+  );
+}
+
+function createdBoard(created: BoardEvent, events: BoardEvent[]): BoardState {
   const state = emptyBoard('board-under-test');
-  evolve(state, { type: 'board.created', name: 'Sprint 42', templateId: 'start-stop-continue', columns: COLUMNS, settings: { voteBudget: 3, perItemCap: 2 } });
+  evolve(state, created);
   for (const a of everyone) {
     const name = a.participantId.split('-')[1];
-    state.participants.set(a.participantId, { id: a.participantId, name: name[0].toUpperCase() + name.slice(1), isFacilitator: a.isFacilitator, online: true });
+    state.participants.set(a.participantId, {
+      id: a.participantId,
+      name: name[0].toUpperCase() + name.slice(1),
+      handle: `handle-${name}`,
+      isFacilitator: a.isFacilitator,
+      online: true,
+      offlineSince: null,
+    });
   }
+  evolve(state, { type: 'facilitator.changed', participantId: fran.participantId, how: 'created' });
   for (const e of events) evolve(state, e);
   return state;
+}
+
+/** `who` as the server would see them now: facilitator or not according to the board, not to their old flag. */
+export function fresh(state: BoardState, who: Actor): Actor {
+  return { ...who, isFacilitator: state.facilitatorId === who.participantId };
+}
+
+/** Marks a participant as disconnected since `since` (or back online with `since` null). */
+export function setOnline(state: BoardState, who: Actor, since: number | null): void {
+  const p = state.participants.get(who.participantId)!;
+  p.online = since === null;
+  p.offlineSince = since;
 }
 
 /** Decides `command` for `who` and, if accepted, applies its events to `state`. */

@@ -1,7 +1,8 @@
-import type { BoardState } from './board.js';
+import type { BoardState, Consensus, FacilitatorChange, ReviewItem } from './board.js';
+import { LIMITS } from './limits.js';
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
-import { talliesVisible } from './phases.js';
+import { pulseOpen, talliesVisible } from './phases.js';
 import { revealOrder } from './reveal.js';
 import { rankItems, tallyVotes, votesOf } from './voting.js';
 
@@ -23,27 +24,75 @@ export interface PublicGroup {
   cardIds: string[];
 }
 
+/**
+ * PU-3/CO-3: an anonymous distribution, shown only once it is closed and has enough answers that no single
+ * answer can be told apart. `counts[i]` is how many answered `min + i`.
+ */
+export interface Distribution {
+  min: number;
+  counts: number[];
+  total: number;
+  average: number;
+}
+
+export interface PublicConsensus {
+  open: boolean;
+  /** how many have answered so far (never who) */
+  answered: number;
+  revealed: boolean;
+  /** null while open, or when fewer than LIMITS.minAnswersToShow answered */
+  distribution: Distribution | null;
+  /** CO-4: someone answered 2 or less; only said when the distribution can be shown */
+  flagged: boolean;
+}
+
 export interface PublicAction {
   id: string;
   itemId: string;
   owners: string[];
   dueDate: string | null;
+  consensus: PublicConsensus | null;
 }
 
 export interface PublicParticipant {
+  /** a random public handle to point at a person (handover); not their participant id */
+  handle: string;
   name: string;
   online: boolean;
   facilitator: boolean;
+}
+
+export interface PublicFacilitator {
+  handle: string;
+  name: string;
+  online: boolean;
+  /** FA-3: server time from which anyone may claim the role; null while the facilitator is here */
+  claimableAt: number | null;
+}
+
+export interface PublicPulse {
+  open: boolean;
+  /** null while open, or when fewer than LIMITS.minAnswersToShow answered */
+  distribution: Distribution | null;
+  /** closed with too few answers to show without identifying anyone */
+  notEnough: boolean;
 }
 
 export interface PublicBoardView {
   id: string;
   name: string;
   templateId: string;
+  teamId: string | null;
+  hasReview: boolean;
   columns: Column[];
   settings: { voteBudget: number; perItemCap: number };
   phase: Phase;
   participants: PublicParticipant[];
+  facilitator: PublicFacilitator | null;
+  /** FA-4: who facilitated, in order, and how they got the role */
+  facilitatorLog: { name: string; how: FacilitatorChange }[];
+  review: ReviewItem[];
+  pulse: PublicPulse;
   /** every card, revealed or not: the only thing known about unrevealed cards */
   cardCount: number;
   /** revealed cards, in reveal order */
@@ -77,9 +126,20 @@ export interface PersonalView {
   votesLeft: number;
   /** actions I volunteered for */
   actionIds: string[];
+  /** my own pulse answer, if any */
+  pulse: number | null;
+  /** action id → my own consensus answer */
+  consensus: Record<string, number>;
 }
 
-export type ParticipantViewer = { kind: 'participant'; participantId: string; authorTag: string; voterTag: string };
+export type ParticipantViewer = {
+  kind: 'participant';
+  participantId: string;
+  authorTag: string;
+  voterTag: string;
+  pulseTag: string;
+  consensusTag: string;
+};
 export type Viewer = { kind: 'public' } | ParticipantViewer;
 
 export interface BoardView {
@@ -87,9 +147,9 @@ export interface BoardView {
   me: PersonalView | null;
 }
 
-export function viewOf(state: BoardState, viewer: Viewer): BoardView {
+export function viewOf(state: BoardState, viewer: Viewer, claimAfterMs: number = LIMITS.facilitatorClaimAfterMs): BoardView {
   return {
-    board: publicView(state),
+    board: publicView(state, claimAfterMs),
     me: viewer.kind === 'participant' ? personalView(state, viewer) : null,
   };
 }
@@ -99,7 +159,32 @@ export function personalViewOf(state: BoardState, viewer: ParticipantViewer): Pe
   return personalView(state, viewer);
 }
 
-function publicView(state: BoardState): PublicBoardView {
+/** Counts answers into a distribution, or null when too few to show without identifying anyone. */
+export function distributionOf(values: Iterable<number>, min: number, max: number): Distribution | null {
+  const counts = Array.from({ length: max - min + 1 }, () => 0);
+  let total = 0;
+  let sum = 0;
+  for (const v of values) {
+    counts[v - min]! += 1;
+    total += 1;
+    sum += v;
+  }
+  if (total < LIMITS.minAnswersToShow) return null;
+  return { min, counts, total, average: Math.round((sum / total) * 100) / 100 };
+}
+
+function publicConsensus(consensus: Consensus): PublicConsensus {
+  const distribution = consensus.revealed ? distributionOf(consensus.answers.values(), 0, 5) : null;
+  return {
+    open: consensus.open,
+    answered: consensus.answers.size,
+    revealed: consensus.revealed,
+    distribution,
+    flagged: distribution !== null && distribution.counts.slice(0, 3).some((n) => n > 0),
+  };
+}
+
+function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   const revealed = [...state.cards.values()].filter((c) => c.revealed);
   const order = revealOrder(
     revealed.map((c) => c.id),
@@ -118,12 +203,18 @@ function publicView(state: BoardState): PublicBoardView {
     id: state.id,
     name: state.name,
     templateId: state.templateId,
+    teamId: state.teamId,
+    hasReview: state.hasReview,
     columns: state.columns,
     settings: { ...state.settings },
     phase: state.phase,
     participants: [...state.participants.values()]
-      .map((p) => ({ name: p.name, online: p.online, facilitator: p.isFacilitator }))
-      .sort((a, b) => a.name.localeCompare(b.name) || Number(b.online) - Number(a.online)),
+      .map((p) => ({ handle: p.handle, name: p.name, online: p.online, facilitator: p.isFacilitator }))
+      .sort((a, b) => a.name.localeCompare(b.name) || Number(b.online) - Number(a.online) || (a.handle < b.handle ? -1 : 1)),
+    facilitator: facilitatorView(state, claimAfterMs),
+    facilitatorLog: state.facilitatorLog.map((f) => ({ name: names.get(f.participantId) ?? 'someone', how: f.how })),
+    review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),
+    pulse: pulseView(state),
     cardCount: state.cards.size,
     cards,
     groups,
@@ -137,8 +228,27 @@ function publicView(state: BoardState): PublicBoardView {
       itemId: a.itemId,
       owners: a.owners.map((id) => names.get(id) ?? 'someone who left'),
       dueDate: a.dueDate,
+      consensus: a.consensus ? publicConsensus(a.consensus) : null,
     })),
   };
+}
+
+function facilitatorView(state: BoardState, claimAfterMs: number): PublicFacilitator | null {
+  const f = state.facilitatorId ? state.participants.get(state.facilitatorId) : undefined;
+  if (!f) return null;
+  return {
+    handle: f.handle,
+    name: f.name,
+    online: f.online,
+    claimableAt: f.online || f.offlineSince === null ? null : f.offlineSince + claimAfterMs,
+  };
+}
+
+function pulseView(state: BoardState): PublicPulse {
+  const open = pulseOpen(state.phase) && state.revealSeed === null;
+  if (open) return { open, distribution: null, notEnough: false };
+  const distribution = distributionOf(state.pulse.values(), 1, 5);
+  return { open, distribution, notEnough: distribution === null };
 }
 
 function personalView(state: BoardState, viewer: ParticipantViewer): PersonalView {
@@ -155,5 +265,12 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     votes,
     votesLeft: Math.max(0, state.settings.voteBudget - used),
     actionIds: [...state.actions.values()].filter((a) => a.owners.includes(viewer.participantId)).map((a) => a.id),
+    pulse: state.pulse.get(viewer.pulseTag) ?? null,
+    consensus: Object.fromEntries(
+      [...state.actions.values()].flatMap((a) => {
+        const mine = a.consensus?.answers.get(viewer.consensusTag);
+        return mine === undefined ? [] : [[a.id, mine]];
+      }),
+    ),
   };
 }

@@ -12,6 +12,7 @@ export const ErrorCode = {
   VOTE_CAP_EXCEEDED: 'VOTE_CAP_EXCEEDED',
   CARD_LIMIT: 'CARD_LIMIT',
   RATE_LIMITED: 'RATE_LIMITED',
+  CONFLICT: 'CONFLICT',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -20,6 +20,7 @@ function text(max: number) {
 }
 
 const base = { id };
+const columnId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a column id');
 
 export const JoinCommand = z.strictObject({
   ...base,
@@ -32,7 +33,7 @@ export const JoinCommand = z.strictObject({
 
 export const Command = z.discriminatedUnion('type', [
   JoinCommand,
-  z.strictObject({ ...base, type: z.literal('card.add'), columnId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a column id'), text: text(LIMITS.cardText) }),
+  z.strictObject({ ...base, type: z.literal('card.add'), columnId, text: text(LIMITS.cardText) }),
   z.strictObject({ ...base, type: z.literal('card.edit'), cardId: id, text: text(LIMITS.cardText) }),
   z.strictObject({ ...base, type: z.literal('card.delete'), cardId: id }),
   z.strictObject({ ...base, type: z.literal('card.group'), cardId: id, withCardId: id }),
@@ -59,6 +60,34 @@ export const Command = z.discriminatedUnion('type', [
     dueDate: z.iso.date().nullable(),
   }),
   z.strictObject({ ...base, type: z.literal('action.delete'), actionId: id }),
+  z.strictObject({
+    ...base,
+    type: z.literal('review.mark'),
+    ref: z.string().regex(/^[A-Za-z0-9_-]{8,64}:[A-Za-z0-9_-]{8,64}$/, 'must be a review reference'),
+    status: z.enum(['done', 'not-done', 'dropped']),
+    reason: text(LIMITS.reviewReason).nullable().optional(),
+    carry: z.boolean().optional(),
+  }),
+  z.strictObject({ ...base, type: z.literal('pulse.answer'), value: z.int().min(1).max(5) }),
+  z.strictObject({ ...base, type: z.literal('consensus.start'), actionId: id }),
+  z.strictObject({ ...base, type: z.literal('consensus.answer'), actionId: id, value: z.int().min(0).max(5) }),
+  z.strictObject({ ...base, type: z.literal('consensus.reveal'), actionId: id }),
+  z.strictObject({ ...base, type: z.literal('facilitator.handover'), toHandle: id }),
+  z.strictObject({ ...base, type: z.literal('facilitator.claim') }),
+  z.strictObject({
+    ...base,
+    type: z.literal('columns.set'),
+    columns: z
+      .array(
+        z.strictObject({
+          id: columnId.optional(),
+          title: text(LIMITS.columnTitle),
+          prompt: z.string().trim().max(LIMITS.columnPrompt).refine(noControlChars, 'must not contain control characters'),
+        }),
+      )
+      .min(1, 'a board needs at least one column')
+      .max(LIMITS.columns, `at most ${LIMITS.columns} columns`),
+  }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
@@ -68,6 +97,15 @@ export const CreateBoardRequest = z.strictObject({
   name: text(LIMITS.boardName),
   templateId: z.string().max(40),
 });
+
+export const CreateTeamRequest = z.strictObject({
+  name: text(LIMITS.boardName),
+});
+export type CreateTeamRequest = z.infer<typeof CreateTeamRequest>;
+
+export interface CreateTeamResponse {
+  teamId: string;
+}
 export type CreateBoardRequest = z.infer<typeof CreateBoardRequest>;
 
 export interface CreateBoardResponse {

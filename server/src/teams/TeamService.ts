@@ -1,0 +1,32 @@
+import { buildTeamHistory, openActions, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
+import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { BoardStore } from '../storage/BoardStore.js';
+
+/**
+ * A team's history, read from each of its retros through the room's public view (TM-1): the same
+ * visibility function as every other outbound path, so no author, voter or individual answer gets out.
+ */
+export class TeamService {
+  constructor(
+    private readonly store: BoardStore,
+    private readonly registry: RoomRegistry,
+  ) {}
+
+  async history(teamId: string): Promise<TeamHistory | null> {
+    const loaded = await this.store.loadTeam(teamId);
+    if (!loaded) return null;
+    const inputs: TeamRetroInput[] = [];
+    for (const board of loaded.boards) {
+      const room = await this.registry.get(board.id);
+      if (room) inputs.push({ boardId: board.id, createdAt: board.createdAt, view: room.publicView(), notes: room.notesText() });
+    }
+    return buildTeamHistory(loaded.team, inputs);
+  }
+
+  /** RE-1: what a new retro of the team reviews: every earlier promise still open, as it reads now. */
+  async reviewFor(teamId: string): Promise<Omit<ReviewItem, 'status' | 'reason' | 'carry'>[] | null> {
+    const history = await this.history(teamId);
+    if (!history) return null;
+    return openActions(history).map((a) => ({ ref: a.ref, fromRetro: a.fromRetro, text: a.text, owners: a.owners, dueDate: a.dueDate }));
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { BLAMELESS_HINT, blamelessHint } from './blameless.js';
+
+const people = ['Ada', 'Bo', 'Fiona Grant'];
+
+/** BL-1: examples that should and should not trigger the nudge. */
+const SHOULD: [string, string][] = [
+  ['Ada forgot to update the runbook', 'names a participant'],
+  ['the review sat with bo for a week', 'names a participant, any case'],
+  ['Fiona Grant approved it on Friday', 'a name of two words'],
+  ["It was Sam's fault", "X's fault"],
+  ['totally his fault honestly', 'his fault'],
+  ['Sam broke the build again', 'X broke the build'],
+  ['Kim broke prod on Friday', 'X broke prod'],
+  ["because Sam didn't run the tests", "because X didn't"],
+  ['because Lee did not check the config', 'because X did not'],
+  ['Who did this?', 'who did this'],
+  ['who merged that without review', 'who merged'],
+  ['the fault of Operations', 'fault of X'],
+  ['I blame Jo for the outage', 'blame X'],
+];
+
+const SHOULD_NOT: [string, string][] = [
+  ["I don't know how billing retries work", 'an honest unknown'],
+  ["I'm stuck on the flaky deploy pipeline", 'a blocker, no person'],
+  ['The build broke three times this week', 'the build as subject'],
+  ['Our process allowed a config change without review', 'systemic framing'],
+  ["because we didn't have a staging environment", 'because we'],
+  ["because the alerts didn't fire", 'because the system'],
+  ['Adaptive timeouts would help', 'contains a name as part of a word (Ada)'],
+  ['Booking rooms is slow', 'contains a name as part of a word (Bo)'],
+  ['Nobody knew who owns the queue', '"who owns" is a question about ownership, not blame'],
+  ['We could blame the process, and fix it', 'blaming the process'],
+  ['', 'empty text'],
+];
+
+describe('blameless nudge', () => {
+  it.each(SHOULD)('BL-1 nudges on "%s" (%s)', (text) => {
+    expect(blamelessHint(text, people)).toBe(BLAMELESS_HINT);
+  });
+
+  it.each(SHOULD_NOT)('BL-2 stays quiet on "%s" (%s)', (text) => {
+    expect(blamelessHint(text, people)).toBeNull();
+  });
+
+  it('BL-3 ignores one-letter names, which would match everywhere', () => {
+    expect(blamelessHint('I need a review', ['I', 'a'])).toBeNull();
+  });
+});

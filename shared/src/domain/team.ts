@@ -1,0 +1,103 @@
+import type { ReviewStatus } from './board.js';
+import { notesKey } from '../protocol/events.js';
+import type { Distribution, PublicBoardView } from './visibility.js';
+
+/**
+ * TM-*: a team's history, built only from each retro's public view (and shared notes), so it carries no
+ * author, no voter and no individual pulse or consensus answer.
+ */
+export interface TeamAction {
+  /** `<boardId>:<actionId>` */
+  ref: string;
+  text: string;
+  owners: string[];
+  dueDate: string | null;
+  /** the latest review of this promise in a later retro; 'open' until then (or while carried forward) */
+  status: ReviewStatus | 'open';
+  reason: string | null;
+}
+
+export interface TeamRetro {
+  boardId: string;
+  name: string;
+  createdAt: number;
+  phase: PublicBoardView['phase'];
+  facilitators: string[];
+  pulse: Distribution | null;
+  /** RE-4: promises reviewed in this retro's Review phase; kept rate = done / (done + not done) */
+  promises: { done: number; notDone: number; dropped: number; keptRate: number | null };
+  actions: TeamAction[];
+}
+
+export interface TeamHistory {
+  id: string;
+  name: string;
+  createdAt: number;
+  retros: TeamRetro[];
+  /** FA-5: whoever facilitated least recently (never counts as longest ago) among people seen in the team */
+  suggestedFacilitator: string | null;
+}
+
+export interface TeamRetroInput {
+  boardId: string;
+  createdAt: number;
+  view: PublicBoardView;
+  notes: Record<string, string>;
+}
+
+export function buildTeamHistory(team: { id: string; name: string; createdAt: number }, inputs: TeamRetroInput[]): TeamHistory {
+  const sorted = [...inputs].sort((a, b) => a.createdAt - b.createdAt || (a.boardId < b.boardId ? -1 : 1));
+  // The latest word on each promise, from the review phases of later retros.
+  const latest = new Map<string, { status: ReviewStatus; reason: string | null; carry: boolean }>();
+  for (const input of sorted) {
+    for (const item of input.view.review) if (item.status) latest.set(item.ref, { status: item.status, reason: item.reason, carry: item.carry });
+  }
+  const retros = sorted.map((input): TeamRetro => {
+    const reviewed = input.view.review.filter((r) => r.status !== null);
+    const done = reviewed.filter((r) => r.status === 'done').length;
+    const notDone = reviewed.filter((r) => r.status === 'not-done').length;
+    const dropped = reviewed.filter((r) => r.status === 'dropped').length;
+    return {
+      boardId: input.boardId,
+      name: input.view.name,
+      createdAt: input.createdAt,
+      phase: input.view.phase,
+      facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
+      pulse: input.view.pulse.distribution,
+      promises: { done, notDone, dropped, keptRate: done + notDone > 0 ? done / (done + notDone) : null },
+      actions: input.view.actions.map((a) => {
+        const ref = `${input.boardId}:${a.id}`;
+        const last = latest.get(ref);
+        return {
+          ref,
+          text: (input.notes[notesKey.action(a.id)] ?? '').trim(),
+          owners: a.owners,
+          dueDate: a.dueDate,
+          status: !last || (last.status === 'not-done' && last.carry) ? 'open' : last.status,
+          reason: last?.reason ?? null,
+        };
+      }),
+    };
+  });
+  return { id: team.id, name: team.name, createdAt: team.createdAt, retros, suggestedFacilitator: suggestFacilitator(sorted) };
+}
+
+/** Actions of earlier retros that are still open: never reviewed, or reviewed as not done and carried forward. */
+export function openActions(history: TeamHistory): (TeamAction & { fromRetro: string })[] {
+  return history.retros.flatMap((r) => r.actions.filter((a) => a.status === 'open').map((a) => ({ ...a, fromRetro: r.name })));
+}
+
+function suggestFacilitator(retros: TeamRetroInput[]): string | null {
+  const lastFacilitated = new Map<string, number>();
+  const seen: string[] = [];
+  retros.forEach((r, index) => {
+    for (const p of r.view.participants) if (!seen.includes(p.name)) seen.push(p.name);
+    for (const f of r.view.facilitatorLog) lastFacilitated.set(f.name, index);
+  });
+  if (seen.length === 0) return null;
+  return [...seen].sort((a, b) => (lastFacilitated.get(a) ?? -1) - (lastFacilitated.get(b) ?? -1) || a.localeCompare(b))[0]!;
+}
+
+function dedupeInOrder(names: string[]): string[] {
+  return names.filter((n, i) => names.indexOf(n) === i);
+}

@@ -28,7 +28,7 @@ import {
  * receives is recorded, byte for byte, so anonymity tests can search everything that ever reached them.
  */
 
-export type TemplateId = 'dont-know' | 'responsibility' | 'start-stop-continue';
+export type TemplateId = 'dont-know' | 'responsibility' | 'start-stop-continue' | 'post-mortem' | 'regaining-trust' | 'mad-sad-glad' | '4ls';
 
 export interface TestServer {
   url: string;
@@ -41,11 +41,21 @@ export interface StartOptions {
   /** reuse a database file, as a restarted server would */
   dbFile?: string;
   idleUnloadMs?: number;
+  /** FA-3 claim delay, shortened in tests */
+  claimAfterMs?: number;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-it-')), 'candor.sqlite');
-  const app = await createApp({ config: { dbFile, clientDist: null, idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000, logLevel: 'silent' } });
+  const app = await createApp({
+    config: {
+      dbFile,
+      clientDist: null,
+      idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
+      logLevel: 'silent',
+      ...(options.claimAfterMs !== undefined ? { claimAfterMs: options.claimAfterMs } : {}),
+    },
+  });
   const port = await app.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,

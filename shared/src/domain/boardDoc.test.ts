@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardState } from './board.js';
 import { projectBoardDoc, readBoardDoc } from './boardDoc.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must } from './testBoard.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, NOW, REVIEW, setOnline, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
 const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
@@ -132,5 +132,56 @@ describe('board document', () => {
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
     const written = ['one', 'two', 'three', 'four', 'five', 'six'].map((t) => `card-text-${t}`);
     expect(view.cards.map((c) => c.text)).not.toEqual(written);
+  });
+
+  /** A team retro using every new feature: a review, a closed pulse, a revealed consensus, an absent facilitator. */
+  function teamRetro() {
+    const state = teamBoardWith();
+    must(state, fran, { type: 'review.mark', ref: REVIEW[0].ref, status: 'not-done', reason: 'review-reason-text', carry: true });
+    for (const [who, value] of [[fran, 4], [alice, 2], [bob, 5]] as const) must(state, who, { type: 'pulse.answer', value });
+    moveTo(state, 'write');
+    const item = addCard(state, alice, 'card-text-team');
+    moveTo(state, 'discuss');
+    const { actionId } = must<{ actionId: string }>(state, bob, { type: 'action.create', itemId: item, text: 'x' });
+    must(state, fran, { type: 'consensus.start', actionId });
+    for (const [who, value] of [[fran, 4], [alice, 1], [bob, 5]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
+    setOnline(state, fran, NOW);
+    return state;
+  }
+
+  it('AN-3 reads back the new public fields: team, review, pulse, facilitator, consensus', () => {
+    const state = teamRetro();
+    const { client } = roundTrip(state);
+    const read = readBoardDoc(client)!;
+    expect(read).toEqual(publicView(state));
+    expect(Object.keys(read).sort()).toEqual(Object.keys(publicView(state)).sort());
+    expect(read).toMatchObject({
+      teamId: 'team-under-test',
+      hasReview: true,
+      facilitator: { handle: 'handle-fran', online: false },
+      facilitatorLog: [{ name: 'Fran', how: 'created' }],
+      pulse: { open: false, notEnough: false, distribution: { total: 3 } },
+    });
+    expect(read.review[0]).toMatchObject({ status: 'not-done', reason: 'review-reason-text', carry: true });
+    expect(read.actions[0].consensus).toMatchObject({ revealed: true, flagged: true });
+  });
+
+  it('AN-3 the encoded document of a team retro contains no pulse or consensus tag and no participant id', () => {
+    const bytes = bytesOf(roundTrip(teamRetro()).server);
+    expect(bytes).toContain('review-reason-text'); // the search does find text that is there
+    for (const a of everyone) {
+      for (const secret of [a.participantId, a.authorTag, a.voterTag, a.pulseTag, a.consensusTag]) expect(bytes).not.toContain(secret);
+    }
+  });
+
+  it('AN-3 a pulse answer while the pulse is open sends nothing', () => {
+    const state = teamBoardWith();
+    const server = new Y.Doc();
+    projectBoardDoc(server, publicView(state));
+    const updates: Uint8Array[] = [];
+    server.on('update', (u: Uint8Array) => updates.push(u));
+    must(state, alice, { type: 'pulse.answer', value: 1 });
+    projectBoardDoc(server, publicView(state));
+    expect(updates).toHaveLength(0);
   });
 });

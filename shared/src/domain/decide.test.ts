@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BoardState } from './board.js';
 import { allowedIn, decide, FACILITATOR_COMMANDS, isFacilitatorCommand } from './decide.js';
 import { LIMITS } from './limits.js';
-import { PHASES, type Phase } from './phases.js';
-import { actor, addCard, alice, bob, boardWith, type CommandBody, fran, moveTo, must, NOW, run, testContext } from './testBoard.js';
+import { PHASES, phaseIndex, type Phase } from './phases.js';
+import { actor, addCard, alice, bob, boardWith, type CommandBody, fran, moveTo, must, NOW, REVIEW, run, teamBoardWith, testContext } from './testBoard.js';
 import { votesOf } from './voting.js';
 
 /** One example of every board command; ids that name nothing are fine where only the phase or the role is checked. */
@@ -25,6 +25,14 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'action.volunteer': { type: 'action.volunteer', actionId: 'nosuchaction', volunteer: true },
   'action.due': { type: 'action.due', actionId: 'nosuchaction', dueDate: '2030-01-01' },
   'action.delete': { type: 'action.delete', actionId: 'nosuchaction' },
+  'review.mark': { type: 'review.mark', ref: 'board-earlier:action-0001', status: 'done' },
+  'pulse.answer': { type: 'pulse.answer', value: 4 },
+  'consensus.start': { type: 'consensus.start', actionId: 'nosuchaction' },
+  'consensus.answer': { type: 'consensus.answer', actionId: 'nosuchaction', value: 3 },
+  'consensus.reveal': { type: 'consensus.reveal', actionId: 'nosuchaction' },
+  'facilitator.handover': { type: 'facilitator.handover', toHandle: 'handle-bob' },
+  'facilitator.claim': { type: 'facilitator.claim' },
+  'columns.set': { type: 'columns.set', columns: [{ id: 'start', title: 'Begin', prompt: '' }] },
 };
 
 /** PH-5 as the spec states it. */
@@ -35,21 +43,31 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'card.group': ['reveal'],
   'card.ungroup': ['reveal'],
   'group.title': ['reveal', 'vote', 'discuss', 'act'],
-  'phase.set': ['write', 'reveal', 'vote', 'discuss', 'act'],
-  'settings.update': ['write', 'reveal'],
+  'phase.set': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'settings.update': ['review', 'write', 'reveal'],
   'vote.cast': ['vote'],
   'vote.retract': ['vote'],
   'discuss.select': ['discuss', 'act'],
-  'timer.start': ['write', 'reveal', 'vote', 'discuss', 'act'],
-  'timer.stop': ['write', 'reveal', 'vote', 'discuss', 'act'],
+  'timer.start': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'timer.stop': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'action.create': ['discuss', 'act'],
   'action.volunteer': ['discuss', 'act'],
   'action.due': ['discuss', 'act'],
   'action.delete': ['discuss', 'act'],
+  'review.mark': ['review'],
+  'pulse.answer': ['review', 'write'],
+  'consensus.start': ['discuss', 'act'],
+  'consensus.answer': ['discuss', 'act'],
+  'consensus.reveal': ['discuss', 'act'],
+  'facilitator.handover': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'facilitator.claim': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'columns.set': ['review', 'write'],
 };
 
+/** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */
 function inPhase(phase: Phase): BoardState {
-  return boardWith({ type: 'phase.changed', phase, revealSeed: 'seed' });
+  const revealed = phaseIndex(phase) >= phaseIndex('reveal');
+  return teamBoardWith(REVIEW, { type: 'phase.changed', phase, ...(revealed ? { revealSeed: 'seed' } : {}) });
 }
 
 /** A board in Discuss with alice's and bob's cards revealed; returns the item ids. */
@@ -63,8 +81,23 @@ function discussBoard() {
 
 describe('permissions', () => {
   it('PE-1 lists exactly the facilitator-only commands', () => {
-    expect([...FACILITATOR_COMMANDS].sort()).toEqual(['action.delete', 'discuss.select', 'phase.set', 'settings.update', 'timer.start', 'timer.stop']);
+    expect([...FACILITATOR_COMMANDS].sort()).toEqual([
+      'action.delete',
+      'columns.set',
+      'consensus.reveal',
+      'consensus.start',
+      'discuss.select',
+      'facilitator.handover',
+      'phase.set',
+      'review.mark',
+      'settings.update',
+      'timer.start',
+      'timer.stop',
+    ]);
     expect(isFacilitatorCommand('card.add')).toBe(false);
+    expect(isFacilitatorCommand('pulse.answer')).toBe(false);
+    expect(isFacilitatorCommand('consensus.answer')).toBe(false);
+    expect(isFacilitatorCommand('facilitator.claim')).toBe(false);
     expect(isFacilitatorCommand('phase.set')).toBe(true);
   });
 
@@ -166,6 +199,29 @@ describe('phases through decide', () => {
     for (const command of Object.values(EXAMPLES)) {
       expect(decide(state, fran, { id: 'cmd-00000001', ...command } as never, testContext())).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     }
+  });
+
+  it('PH-7 a team retro starts in Review, moves to Write and may come back to Review', () => {
+    const state = teamBoardWith();
+    expect(state.hasReview).toBe(true);
+    expect(state.phase).toBe('review');
+    expect(run(state, fran, { type: 'phase.set', phase: 'reveal' })).toMatchObject({ ok: false, code: 'BAD_TRANSITION' });
+    must(state, fran, { type: 'phase.set', phase: 'write' });
+    must(state, fran, { type: 'phase.set', phase: 'review' });
+    expect(state.phase).toBe('review');
+    moveTo(state, 'closed');
+    expect(state.phase).toBe('closed');
+  });
+
+  it('PH-7 a board outside a team starts in Write and never reaches Review', () => {
+    const state = boardWith();
+    expect(state.hasReview).toBe(false);
+    expect(state.phase).toBe('write');
+    expect(run(state, fran, { type: 'phase.set', phase: 'review' })).toMatchObject({ ok: false, code: 'BAD_TRANSITION' });
+    moveTo(state, 'reveal');
+    moveTo(state, 'write');
+    expect(run(state, fran, { type: 'phase.set', phase: 'review' })).toMatchObject({ ok: false, code: 'BAD_TRANSITION' });
+    expect(state.phase).toBe('write');
   });
 
   it('PE-1 checks the role before the phase', () => {
@@ -460,7 +516,7 @@ describe('actions', () => {
   it('AC-1 creates an action on an existing item and acks its id', () => {
     const { state, a } = discussBoard();
     const { actionId } = must<{ actionId: string }>(state, bob, { type: 'action.create', itemId: a, text: 'Book a room' });
-    expect(state.actions.get(actionId)).toEqual({ id: actionId, itemId: a, initialText: 'Book a room', owners: [], dueDate: null });
+    expect(state.actions.get(actionId)).toEqual({ id: actionId, itemId: a, initialText: 'Book a room', owners: [], dueDate: null, consensus: null });
     expect(run(state, bob, { type: 'action.create', itemId: 'nosuchitem', text: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 

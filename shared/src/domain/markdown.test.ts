@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import { renderMarkdown } from './markdown.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must } from './testBoard.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
 const EXPORTED = new Date('2030-03-04T10:00:00Z');
@@ -94,5 +94,71 @@ describe('markdown export', () => {
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
     expect(md).toContain('- line one # not a heading');
     expect(md).not.toMatch(/^# not a heading/m);
+  });
+
+  it('EX-1 a team retro lists the promises it reviewed, with status, reason and carry', () => {
+    const state = teamBoardWith();
+    must(state, fran, { type: 'review.mark', ref: REVIEW[0].ref, status: 'done' });
+    must(state, fran, { type: 'review.mark', ref: REVIEW[1].ref, status: 'not-done', reason: 'the build\nwas red', carry: true });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
+    expect(md).toContain('## Promises from earlier retros');
+    expect(md).toContain('- [x] Fix the flaky tests — Alice · done');
+    expect(md).toContain('- [ ] Write the runbook — Bob · not done, carried forward — what got in the way: the build was red');
+    expect(md).toContain('- [ ] Try mob programming — nobody · not reviewed');
+  });
+
+  it('EX-1 a board without review has no promises section', () => {
+    const { state, notes } = finishedRetro();
+    expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED)).not.toContain('## Promises');
+  });
+
+  it('EX-1 shows the pulse as a distribution with at least 3 answers', () => {
+    const state = teamBoardWith();
+    for (const [who, value] of [[fran, 5], [alice, 3], [bob, 4]] as const) must(state, who, { type: 'pulse.answer', value });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
+    expect(md).toContain('## Pulse');
+    expect(md).toContain('average 4 from 3 anonymous answers (1–5: 0 / 0 / 1 / 1 / 1)');
+  });
+
+  it('EX-1 with fewer than 3 pulse answers says there are not enough, and nothing more', () => {
+    const state = teamBoardWith();
+    must(state, alice, { type: 'pulse.answer', value: 1 });
+    must(state, bob, { type: 'pulse.answer', value: 2 });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
+    expect(md).toContain('## Pulse\n\nNot enough answers to show without identifying anyone.');
+    expect(md).not.toMatch(/average|anonymous answers/);
+  });
+
+  it('EX-1 shows a revealed consensus check as a distribution with the doubts flag', () => {
+    const state = boardWith();
+    const a = addCard(state, alice, 'Flaky CI', 'stop');
+    moveTo(state, 'discuss');
+    const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: a, text: 'Fix CI' });
+    must(state, fran, { type: 'consensus.start', actionId });
+    for (const [who, value] of [[fran, 5], [alice, 1], [bob, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, { [notesKey.action(actionId)]: 'Quarantine' }, EXPORTED);
+    expect(md).toContain('- [ ] Quarantine — nobody yet\n  - from: Flaky CI\n  - consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 1 — someone had doubts');
+  });
+
+  it('EX-1 an action without a consensus check has no consensus line', () => {
+    const { state, notes } = finishedRetro();
+    expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED)).not.toContain('consensus');
+  });
+
+  it('AN-4 the export carries no pulse or consensus tag, and no consensus result under 3 answers', () => {
+    const state = boardWith();
+    const a = addCard(state, alice, 'x');
+    moveTo(state, 'discuss');
+    const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: a, text: 'y' });
+    must(state, fran, { type: 'consensus.start', actionId });
+    must(state, alice, { type: 'consensus.answer', actionId, value: 0 });
+    must(state, fran, { type: 'consensus.reveal', actionId });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
+    expect(md).not.toMatch(/pulsetag|consensustag|consensus|doubts/);
   });
 });

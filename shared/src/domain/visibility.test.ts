@@ -1,20 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardState } from './board.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must } from './testBoard.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
 import { viewOf, type Viewer } from './visibility.js';
 
 const PUBLIC: Viewer = { kind: 'public' };
-const as = (who: typeof alice): Viewer => ({ kind: 'participant', participantId: who.participantId, authorTag: who.authorTag, voterTag: who.voterTag });
+const as = (who: typeof alice): Viewer => ({
+  kind: 'participant',
+  participantId: who.participantId,
+  authorTag: who.authorTag,
+  voterTag: who.voterTag,
+  pulseTag: who.pulseTag,
+  consensusTag: who.consensusTag,
+});
 const publicJson = (state: BoardState) => JSON.stringify(viewOf(state, PUBLIC));
 
-/** Forbidden in anything public: every participant id, author tag and voter tag. */
+/** Forbidden in anything public: every participant id, author, voter, pulse and consensus tag. */
 function expectNoIdentity(json: string) {
   for (const a of everyone) {
     expect(json).not.toContain(a.participantId);
     expect(json).not.toContain(a.authorTag);
     expect(json).not.toContain(a.voterTag);
+    expect(json).not.toContain(a.pulseTag);
+    expect(json).not.toContain(a.consensusTag);
   }
-  expect(json).not.toMatch(/authortag|votertag|pid-/);
+  expect(json).not.toMatch(/authortag|votertag|pulsetag|consensustag|pid-/);
 }
 
 /** A retro that went through every phase: cards, a group, votes, an action with owners. */
@@ -69,11 +78,71 @@ describe('visibility', () => {
 
   it('AN-1 lists participants by name, not by id or join order', () => {
     const { state } = fullRetro();
-    expect(viewOf(state, PUBLIC).board.participants).toEqual([
-      { name: 'Alice', online: true, facilitator: false },
-      { name: 'Bob', online: true, facilitator: false },
-      { name: 'Fran', online: true, facilitator: true },
+    const participants = viewOf(state, PUBLIC).board.participants;
+    expect(participants).toEqual([
+      { handle: 'handle-alice', name: 'Alice', online: true, facilitator: false },
+      { handle: 'handle-bob', name: 'Bob', online: true, facilitator: false },
+      { handle: 'handle-fran', name: 'Fran', online: true, facilitator: true },
     ]);
+    for (const p of participants) {
+      expect(Object.keys(p).sort()).toEqual(['facilitator', 'handle', 'name', 'online']);
+      for (const a of everyone) expect(p.handle).not.toBe(a.participantId);
+    }
+  });
+
+  it('AN-1 a handle is not the participant id, even when the handle is what points at a person', () => {
+    const { state } = fullRetro();
+    for (const p of state.participants.values()) {
+      expect(p.handle).not.toBe(p.id);
+      expect(p.id).not.toContain(p.handle);
+    }
+    expectNoIdentity(JSON.stringify(viewOf(state, PUBLIC).board.facilitator));
+  });
+
+  it('AN-1 the public view has exactly the documented fields', () => {
+    const board = viewOf(fullRetro().state, PUBLIC).board;
+    expect(Object.keys(board).sort()).toEqual(
+      [
+        'actions',
+        'cardCount',
+        'cards',
+        'columns',
+        'currentItemId',
+        'discussedItemIds',
+        'facilitator',
+        'facilitatorLog',
+        'groups',
+        'hasReview',
+        'id',
+        'name',
+        'participants',
+        'phase',
+        'pulse',
+        'ranking',
+        'review',
+        'settings',
+        'tallies',
+        'teamId',
+        'templateId',
+        'timer',
+      ].sort(),
+    );
+    expect(board).toMatchObject({
+      teamId: null,
+      hasReview: false,
+      facilitator: { handle: 'handle-fran', name: 'Fran', online: true, claimableAt: null },
+      facilitatorLog: [{ name: 'Fran', how: 'created' }],
+      review: [],
+      pulse: { open: false, distribution: null, notEnough: true },
+    });
+    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: null, consensus: null });
+  });
+
+  it('AN-1 a team retro shows its team and its review in the public view', () => {
+    const board = viewOf(teamBoardWith(), PUBLIC).board;
+    expect(board).toMatchObject({ teamId: 'team-under-test', hasReview: true, phase: 'review' });
+    expect(board.review.map((r) => r.ref)).toEqual(REVIEW.map((r) => r.ref));
+    expect(board.review.every((r) => r.status === null && r.reason === null && r.carry === false)).toBe(true);
   });
 
   it('AN-1 the public part is the same whoever asks', () => {
@@ -121,6 +190,12 @@ describe('visibility', () => {
     expect(viewOf(state, as(alice)).me).toMatchObject({ votes: { [a]: 1 }, votesLeft: 2 });
     expect(viewOf(state, as(bob)).me).toMatchObject({ votes: { [group]: 2 }, votesLeft: 1 });
     expect(viewOf(state, as(fran)).me).toMatchObject({ votes: {}, votesLeft: 3, isFacilitator: true });
+  });
+
+  it('AN-2 personal view has exactly the documented fields', () => {
+    const me = viewOf(fullRetro().state, as(alice)).me!;
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'isFacilitator', 'name', 'participantId', 'pulse', 'votes', 'votesLeft']);
+    expect(me).toMatchObject({ pulse: null, consensus: {} });
   });
 
   it('AN-2 personal view lists the actions I volunteered for', () => {

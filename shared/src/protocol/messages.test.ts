@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../domain/limits.js';
-import { Command, CreateBoardRequest, describeIssues, HandshakeAuth, JoinCommand } from './messages.js';
+import { Command, CreateBoardRequest, CreateTeamRequest, describeIssues, HandshakeAuth, JoinCommand } from './messages.js';
 
 const ID = 'cmd_0001-ab';
 const CARD = 'card_0001';
 const SECRET = 'S'.repeat(32);
+const REF = 'board_0001:action_001';
 const valid = {
   join: { id: ID, type: 'join', participantId: 'participant-1', secret: SECRET, name: 'Alice' },
   cardAdd: { id: ID, type: 'card.add', columnId: 'start', text: 'Ship smaller' },
@@ -40,6 +41,17 @@ describe('command schemas', () => {
       { id: ID, type: 'action.due', actionId: 'action_001', dueDate: '2030-12-31' },
       { id: ID, type: 'action.due', actionId: 'action_001', dueDate: null },
       { id: ID, type: 'action.delete', actionId: 'action_001' },
+      { id: ID, type: 'phase.set', phase: 'review' },
+      { id: ID, type: 'review.mark', ref: REF, status: 'done' },
+      { id: ID, type: 'review.mark', ref: REF, status: 'not-done', reason: 'the pipeline was down', carry: true },
+      { id: ID, type: 'review.mark', ref: REF, status: 'dropped', reason: null, carry: false },
+      { id: ID, type: 'pulse.answer', value: 1 },
+      { id: ID, type: 'consensus.start', actionId: 'action_001' },
+      { id: ID, type: 'consensus.answer', actionId: 'action_001', value: 0 },
+      { id: ID, type: 'consensus.reveal', actionId: 'action_001' },
+      { id: ID, type: 'facilitator.handover', toHandle: 'handle_0001' },
+      { id: ID, type: 'facilitator.claim' },
+      { id: ID, type: 'columns.set', columns: [{ id: 'start', title: 'Start', prompt: '' }, { title: 'New one', prompt: 'Why?' }] },
     ];
     for (const example of examples) accepts(example);
   });
@@ -147,6 +159,13 @@ describe('command schemas', () => {
     expect(CreateBoardRequest.safeParse({ name: 'Retro', templateId: 'start-stop-continue', facilitatorKey: SECRET }).success).toBe(false);
   });
 
+  it(`IN-4 a team name is 1–${LIMITS.boardName} characters and team creation takes no extra key`, () => {
+    expect(CreateTeamRequest.safeParse({ name: 'Platform' }).success).toBe(true);
+    expect(CreateTeamRequest.safeParse({ name: '  ' }).success).toBe(false);
+    expect(CreateTeamRequest.safeParse({ name: 'n'.repeat(LIMITS.boardName + 1) }).success).toBe(false);
+    expect(CreateTeamRequest.safeParse({ name: 'Platform', teamId: 'team_0001' }).success).toBe(false);
+  });
+
   it('IN-2 checks the board id in the handshake', () => {
     expect(HandshakeAuth.safeParse({ boardId: 'board_0001', protocolVersion: 1 }).success).toBe(true);
     expect(HandshakeAuth.safeParse({ boardId: '../../etc', protocolVersion: 1 }).success).toBe(false);
@@ -157,5 +176,58 @@ describe('command schemas', () => {
     const result = Command.safeParse({ ...valid.cardAdd, text: 'x'.repeat(LIMITS.cardText + 1) });
     expect(result.success).toBe(false);
     if (!result.success) expect(describeIssues(result.error)).toBe(`text: must be at most ${LIMITS.cardText} characters`);
+  });
+
+  it('IN-24 a pulse answer is a whole number from 1 to 5', () => {
+    for (const bad of [0, 6, 2.5, '3', null, -1]) rejects({ id: ID, type: 'pulse.answer', value: bad });
+    rejects({ id: ID, type: 'pulse.answer' });
+    for (const good of [1, 3, 5]) accepts({ id: ID, type: 'pulse.answer', value: good });
+  });
+
+  it('IN-25 a consensus answer is a whole number from 0 to 5', () => {
+    for (const bad of [-1, 6, 4.5, '0', null]) rejects({ id: ID, type: 'consensus.answer', actionId: 'action_001', value: bad });
+    for (const good of [0, 5]) accepts({ id: ID, type: 'consensus.answer', actionId: 'action_001', value: good });
+  });
+
+  it('IN-26 a review reference is <board id>:<action id>, with a known status and a one-line reason', () => {
+    const mark = (extra: Record<string, unknown>) => ({ id: ID, type: 'review.mark', ref: REF, status: 'not-done', ...extra });
+    for (const ref of ['board_0001', 'board_0001:', ':action_001', 'board_0001:action_001:x', 'board 0001:action_001', 'short:action_001', '']) rejects(mark({ ref }));
+    for (const status of ['open', 'DONE', 'notdone', null]) rejects(mark({ status }));
+    rejects(mark({ reason: 'r'.repeat(LIMITS.reviewReason + 1) }));
+    rejects(mark({ reason: 'bad\u0000reason' }));
+    rejects(mark({ reason: '   ' }));
+    rejects(mark({ carry: 'yes' }));
+    accepts(mark({ reason: 'r'.repeat(LIMITS.reviewReason) }));
+  });
+
+  it('IN-27 columns.set has 1 to 8 columns, titles of at most 60 characters, prompts of at most 200', () => {
+    const column = (i: number) => ({ title: `Column ${i}`, prompt: '' });
+    const set = (columns: unknown) => ({ id: ID, type: 'columns.set', columns });
+    rejects(set([]));
+    rejects(set(Array.from({ length: LIMITS.columns + 1 }, (_, i) => column(i))));
+    accepts(set(Array.from({ length: LIMITS.columns }, (_, i) => column(i))));
+    rejects(set([{ title: 't'.repeat(LIMITS.columnTitle + 1), prompt: '' }]));
+    accepts(set([{ title: 't'.repeat(LIMITS.columnTitle), prompt: 'p'.repeat(LIMITS.columnPrompt) }]));
+    rejects(set([{ title: '  ', prompt: '' }]));
+    rejects(set([{ title: 'x', prompt: 'p'.repeat(LIMITS.columnPrompt + 1) }]));
+    rejects(set([{ title: 'bad\u0007title', prompt: '' }]));
+    rejects(set([{ title: 'x' }]));
+    rejects(set([{ id: 'Not A Column', title: 'x', prompt: '' }]));
+    rejects(set('start,stop'));
+  });
+
+  it('IN-1 rejects extra keys on the new commands', () => {
+    rejects({ id: ID, type: 'pulse.answer', value: 3, pulseTag: 'someone-else' });
+    rejects({ id: ID, type: 'consensus.answer', actionId: 'action_001', value: 3, consensusTag: 'x' });
+    rejects({ id: ID, type: 'consensus.start', actionId: 'action_001', open: false });
+    rejects({ id: ID, type: 'review.mark', ref: REF, status: 'done', owner: 'Alice' });
+    rejects({ id: ID, type: 'facilitator.claim', participantId: 'participant-1' });
+    rejects({ id: ID, type: 'facilitator.handover', toHandle: 'handle_0001', force: true });
+    rejects({ id: ID, type: 'columns.set', columns: [{ title: 'x', prompt: '', cards: [] }] });
+    rejects({ id: ID, type: 'columns.set', columns: [{ title: 'x', prompt: '' }], templateId: '4ls' });
+  });
+
+  it('IN-2 a handover names a handle with the id rules', () => {
+    for (const bad of ['abc', 'handle 0001', '', 'h'.repeat(65)]) rejects({ id: ID, type: 'facilitator.handover', toHandle: bad });
   });
 });

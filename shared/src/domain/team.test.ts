@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { notesKey } from '../protocol/events.js';
+import type { BoardState } from './board.js';
+import { buildTeamHistory, openActions, type TeamHistory, type TeamRetroInput } from './team.js';
+import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, type ReviewSeed, teamBoardWith } from './testBoard.js';
+import { viewOf, type PublicBoardView } from './visibility.js';
+
+const TEAM = { id: 'team-under-test', name: 'Platform', createdAt: NOW };
+const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
+
+/** Runs a team retro: reviews (ref → mark), pulse answers, actions created (text → owners), then closes it. */
+function retro(
+  name: string,
+  review: ReviewSeed[],
+  plan: {
+    marks?: Record<string, { status: 'done' | 'not-done' | 'dropped'; reason?: string; carry?: boolean }>;
+    pulse?: number[];
+    actions?: string[];
+  },
+) {
+  const state = teamBoardWith(review);
+  state.name = name;
+  for (const [ref, mark] of Object.entries(plan.marks ?? {})) must(state, fran, { type: 'review.mark', ref, ...mark });
+  (plan.pulse ?? []).forEach((value, i) => must(state, everyone[i], { type: 'pulse.answer', value }));
+  moveTo(state, 'write');
+  const item = addCard(state, alice, `${name} card`);
+  moveTo(state, 'discuss');
+  const notes: Record<string, string> = {};
+  for (const text of plan.actions ?? []) {
+    const { actionId } = must<{ actionId: string }>(state, bob, { type: 'action.create', itemId: item, text });
+    must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
+    notes[notesKey.action(actionId)] = `${text} `;
+  }
+  moveTo(state, 'closed');
+  return { state, view: publicView(state), notes };
+}
+
+const input = (boardId: string, createdAt: number, r: { view: PublicBoardView; notes: Record<string, string> }): TeamRetroInput => ({ boardId, createdAt, view: r.view, notes: r.notes });
+
+/** What a new team retro receives for Review: the team's open actions. */
+const reviewFrom = (history: TeamHistory): ReviewSeed[] =>
+  openActions(history).map((a) => ({ ref: a.ref, fromRetro: a.fromRetro, text: a.text, owners: a.owners, dueDate: a.dueDate }));
+
+/** Three retros: the second reviews the first's three actions, the third the carried one and the second's. */
+function threeRetros() {
+  const r1 = retro('Sprint 1', [], { pulse: [4, 4, 5], actions: ['Fix CI', 'Write runbook', 'Try mobbing'] });
+  const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);
+  const [fix, runbook, mobbing] = h1.retros[0].actions.map((a) => a.ref);
+  const r2 = retro('Sprint 2', reviewFrom(h1), {
+    marks: { [fix]: { status: 'done' }, [runbook]: { status: 'not-done', reason: 'on-call ate the week', carry: true }, [mobbing]: { status: 'dropped' } },
+    pulse: [2, 5],
+    actions: ['Pin dependencies'],
+  });
+  const h2 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
+  const [pin] = h2.retros[1].actions.map((a) => a.ref);
+  const r3 = retro('Sprint 3', reviewFrom(h2), {
+    marks: { [runbook]: { status: 'done' }, [pin]: { status: 'not-done', reason: 'no access to the registry' } },
+  });
+  const inputs = [input('board-retro-3', 3, r3), input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)];
+  return { r1, r2, r3, h1, h2, refs: { fix, runbook, mobbing, pin }, history: buildTeamHistory(TEAM, inputs) };
+}
+
+describe('team history', () => {
+  it('TM-1 lists the retros oldest first, whatever order they come in', () => {
+    const { history } = threeRetros();
+    expect(history).toMatchObject({ id: TEAM.id, name: 'Platform', createdAt: NOW });
+    expect(history.retros.map((r) => [r.boardId, r.name, r.phase])).toEqual([
+      ['board-retro-1', 'Sprint 1', 'closed'],
+      ['board-retro-2', 'Sprint 2', 'closed'],
+      ['board-retro-3', 'Sprint 3', 'closed'],
+    ]);
+  });
+
+  it('RE-4 the kept rate of a retro is done / (done + not done); dropped promises do not count', () => {
+    const { history } = threeRetros();
+    expect(history.retros.map((r) => r.promises)).toEqual([
+      { done: 0, notDone: 0, dropped: 0, keptRate: null },
+      { done: 1, notDone: 1, dropped: 1, keptRate: 0.5 },
+      { done: 1, notDone: 1, dropped: 0, keptRate: 0.5 },
+    ]);
+  });
+
+  it('RE-4 a retro where everything reviewed was dropped has no kept rate', () => {
+    const r1 = retro('Sprint 1', [], { actions: ['One'] });
+    const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);
+    const r2 = retro('Sprint 2', reviewFrom(h1), { marks: { [h1.retros[0].actions[0].ref]: { status: 'dropped' } } });
+    const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
+    expect(history.retros[1].promises).toEqual({ done: 0, notDone: 0, dropped: 1, keptRate: null });
+  });
+
+  it('TM-3 an action takes the status of its latest review in a later retro, with its text from the notes', () => {
+    const { history, refs } = threeRetros();
+    const actions = new Map(history.retros.flatMap((r) => r.actions).map((a) => [a.ref, a]));
+    expect(actions.get(refs.fix)).toMatchObject({ text: 'Fix CI', owners: ['Alice'], status: 'done', reason: null });
+    expect(actions.get(refs.runbook)).toMatchObject({ text: 'Write runbook', status: 'done' });
+    expect(actions.get(refs.mobbing)).toMatchObject({ status: 'dropped' });
+    expect(actions.get(refs.pin)).toMatchObject({ text: 'Pin dependencies', status: 'not-done', reason: 'no access to the registry' });
+  });
+
+  it('TM-3 a not-done action carried forward stays open, with its reason; an unreviewed one is open', () => {
+    const { h2, refs } = threeRetros();
+    const actions = new Map(h2.retros.flatMap((r) => r.actions).map((a) => [a.ref, a]));
+    expect(actions.get(refs.runbook)).toMatchObject({ status: 'open', reason: 'on-call ate the week' });
+    expect(actions.get(refs.pin)).toMatchObject({ status: 'open', reason: null });
+  });
+
+  it('RE-3 openActions lists what is still open, with the retro it came from', () => {
+    const { h1, h2, history, refs } = threeRetros();
+    expect(openActions(h1).map((a) => [a.ref, a.fromRetro])).toEqual([
+      [refs.fix, 'Sprint 1'],
+      [refs.runbook, 'Sprint 1'],
+      [refs.mobbing, 'Sprint 1'],
+    ]);
+    expect(openActions(h2).map((a) => [a.ref, a.fromRetro, a.text])).toEqual([
+      [refs.runbook, 'Sprint 1', 'Write runbook'],
+      [refs.pin, 'Sprint 2', 'Pin dependencies'],
+    ]);
+    expect(openActions(history)).toEqual([]);
+  });
+
+  it('RE-1 RE-3 the next retro opens with the open actions for review', () => {
+    const { r3, refs } = threeRetros();
+    expect(r3.view.review.map((r) => [r.ref, r.fromRetro, r.owners])).toEqual([
+      [refs.runbook, 'Sprint 1', ['Alice']],
+      [refs.pin, 'Sprint 2', ['Alice']],
+    ]);
+  });
+
+  it('TM-4 shows a retro’s pulse only when at least 3 answered', () => {
+    const { history } = threeRetros();
+    expect(history.retros[0].pulse).toEqual({ min: 1, counts: [0, 0, 0, 2, 1], total: 3, average: 4.33 });
+    expect(history.retros[1].pulse).toBeNull();
+    expect(history.retros[2].pulse).toBeNull();
+  });
+
+  it('TM-5 lists who facilitated each retro, once each, in order', () => {
+    const { r1, r2 } = threeRetros();
+    const view = { ...r2.view, facilitatorLog: [...r2.view.facilitatorLog, { name: 'Bob', how: 'handover' as const }, { name: 'Fran', how: 'claim' as const }] };
+    const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, { view, notes: {} })]);
+    expect(history.retros.map((r) => r.facilitators)).toEqual([['Fran'], ['Fran', 'Bob']]);
+  });
+
+  it('FA-5 suggests whoever facilitated least recently: never first, ties alphabetically', () => {
+    const { r1 } = threeRetros();
+    const people = ['Fran', 'Cleo', 'Bob', 'Alice'].map((name) => ({ handle: `handle-${name}`, name, online: false, facilitator: false }));
+    const hosted = (...names: string[]): PublicBoardView => ({ ...r1.view, participants: people, facilitatorLog: names.map((name) => ({ name, how: 'created' as const })) });
+    const suggest = (...retros: string[][]) => buildTeamHistory(TEAM, retros.map((names, i) => ({ boardId: `board-retro-${i}`, createdAt: i, view: hosted(...names), notes: {} }))).suggestedFacilitator;
+    expect(suggest(['Fran'])).toBe('Alice');
+    expect(suggest(['Fran'], ['Alice'])).toBe('Bob');
+    expect(suggest(['Fran'], ['Alice'], ['Bob', 'Cleo'])).toBe('Fran');
+    expect(suggest(['Fran', 'Cleo'], ['Alice'], ['Bob'])).toBe('Cleo');
+    expect(suggest(['Fran'], ['Alice'], ['Bob'], ['Cleo'], ['Fran'])).toBe('Alice');
+    expect(buildTeamHistory(TEAM, []).suggestedFacilitator).toBeNull();
+  });
+
+  it('TM-1 the history carries no participant id and no tag', () => {
+    const json = JSON.stringify(threeRetros().history);
+    for (const who of everyone) for (const secret of Object.values(who)) if (typeof secret === 'string') expect(json).not.toContain(secret);
+    expect(json).not.toMatch(/pid-|tag-|handle-/);
+  });
+});

@@ -1,5 +1,6 @@
 import { HomePage } from './home/HomePage.js';
 import { BoardPage } from './board/BoardPage.js';
+import { TeamPage } from './team/TeamPage.js';
 import { matchRoute, navigate, usePathname } from './navigation.js';
 
 export function App() {
@@ -9,6 +10,8 @@ export function App() {
       return <HomePage />;
     case 'board':
       return <BoardPage key={route.boardId} boardId={route.boardId} />;
+    case 'team':
+      return <TeamPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
       return (
         <main className="page narrow">

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
-/** A tiny router: two routes do not need a dependency. */
-export type Route = { name: 'home' } | { name: 'board'; boardId: string } | { name: 'not-found' };
+/** A tiny router: three routes do not need a dependency. */
+export type Route = { name: 'home' } | { name: 'board'; boardId: string } | { name: 'team'; teamId: string } | { name: 'not-found' };
 
 const NAVIGATE_EVENT = 'candor:navigate';
 
@@ -9,6 +9,8 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   const board = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (board?.[1]) return { name: 'board', boardId: board[1] };
+  const team = /^\/t\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  if (team?.[1]) return { name: 'team', teamId: team[1] };
   return { name: 'not-found' };
 }
 

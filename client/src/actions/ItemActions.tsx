@@ -2,6 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { useSharedText, useTextValue } from '../notes/useSharedText.js';
+import { shortText } from '../cards/items.js';
+import { ConsensusCheck } from './ConsensusCheck.js';
 
 export const ACTION_PROMPT = 'What is the right thing to do? How can I help?';
 
@@ -31,6 +34,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const closed = board.phase === 'closed';
   const changeable = allowedIn('action.volunteer', board.phase);
   const helping = me?.actionIds.includes(action.id) ?? false;
+  const text = useTextValue(useSharedText(notesKey.action(action.id)));
 
   return (
     <article className="action">
@@ -71,6 +75,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
           </button>
         )}
       </div>
+      <ConsensusCheck board={board} action={action} label={shortText(text || 'this action', 40)} />
     </article>
   );
 }

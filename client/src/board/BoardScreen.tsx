@@ -6,6 +6,7 @@ import { PresenceList } from './PresenceList.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { Notices } from './Notices.js';
 import { FacilitatorBar } from './FacilitatorBar.js';
+import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 
@@ -55,12 +56,13 @@ export function BoardScreen({
           <span className="brand">Candor</span>
           <h1>{board.name}</h1>
         </div>
-        <PhaseStepper phase={board.phase} />
+        <PhaseStepper phase={board.phase} hasReview={board.hasReview} />
         <div className="header-side">
           <TimerDisplay timer={board.timer} />
           <ConnectionStatus />
         </div>
       </header>
+      <FacilitatorAnnouncer board={board} />
       <div className="board-body">
         <aside className="sidebar">
           <PresenceList board={board} />

@@ -8,8 +8,8 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { pending } = useSessionState();
   // One step at a time: a second click before the first is confirmed would be refused anyway.
   const moving = pending.some((c) => c.type === 'phase.set');
-  const next = nextPhase(board.phase);
-  const previous = previousPhase(board.phase);
+  const next = nextPhase(board.phase, board.hasReview);
+  const previous = previousPhase(board.phase, board.hasReview);
 
   return (
     <section className="panel facilitator-bar" aria-labelledby="facilitator-title">

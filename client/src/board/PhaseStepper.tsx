@@ -1,11 +1,12 @@
-import { PHASES, PHASE_LABELS, phaseIndex, type Phase } from '@candor/shared';
+import { PHASE_LABELS, phasesOf, type Phase } from '@candor/shared';
 
-export function PhaseStepper({ phase }: { phase: Phase }) {
-  const current = phaseIndex(phase);
+export function PhaseStepper({ phase, hasReview }: { phase: Phase; hasReview: boolean }) {
+  const phases = phasesOf(hasReview);
+  const current = phases.indexOf(phase);
   return (
     <nav aria-label="Retro phases" className="stepper">
       <ol>
-        {PHASES.map((p, i) => (
+        {phases.map((p, i) => (
           <li key={p} className={i === current ? 'current' : i < current ? 'done' : 'upcoming'} aria-current={i === current ? 'step' : undefined}>
             {PHASE_LABELS[p]}
           </li>

@@ -2,6 +2,7 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { LIMITS, type Column } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { useDraft } from './drafts.js';
+import { BlamelessHint } from './BlamelessHint.js';
 
 export function NewCardForm({ column }: { column: Column }) {
   const session = useSession();
@@ -41,7 +42,9 @@ export function NewCardForm({ column }: { column: Column }) {
         placeholder="Write a card…"
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={onKeyDown}
+        aria-describedby={`${inputId}-nudge`}
       />
+      <BlamelessHint text={draft} id={`${inputId}-nudge`} />
       <button type="submit" className="small" disabled={!draft.trim()}>
         Add card
       </button>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { allowedIn, type PublicBoardView, type PublicCard, type PublicGroup } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { CardTile } from './CardTile.js';
@@ -19,6 +19,10 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const canEdit = allowedIn('card.edit', board.phase);
   const canGroup = allowedIn('card.group', board.phase);
   const visible = board.cards.filter((c) => !deletes.has(c.id));
+  // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are on the page.
+  useEffect(() => {
+    if (board.cards.length > 0) performance.mark('candor:cards-rendered', { detail: { count: board.cards.length } });
+  }, [board.cards.length]);
 
   function renderCard(card: PublicCard, inGroup: boolean) {
     const own = myIds.has(card.id);

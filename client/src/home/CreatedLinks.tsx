@@ -42,7 +42,7 @@ export function CreatedLinks({ created, name }: { created: CreateBoardResponse; 
   );
 }
 
-async function copyText(text: string): Promise<boolean> {
+export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

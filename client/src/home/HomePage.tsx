@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { LIMITS, TEMPLATES, type CreateBoardResponse } from '@candor/shared';
 import { createBoard } from '../sync/api.js';
+import { StartTeamForm } from './StartTeamForm.js';
 import { TemplatePicker } from './TemplatePicker.js';
 import { CreatedLinks } from './CreatedLinks.js';
 
@@ -62,6 +63,7 @@ export function HomePage() {
           </button>
         </form>
       )}
+      <StartTeamForm />
     </main>
   );
 }

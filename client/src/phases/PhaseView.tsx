@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PublicBoardView } from '@candor/shared';
+import { ReviewPhase } from './ReviewPhase.js';
 import { WritePhase } from './WritePhase.js';
 import { RevealPhase } from './RevealPhase.js';
 import { VotePhase } from './VotePhase.js';
@@ -9,6 +10,8 @@ import { ClosedSummary } from './ClosedSummary.js';
 
 export function PhaseView({ board }: { board: PublicBoardView }) {
   switch (board.phase) {
+    case 'review':
+      return <ReviewPhase board={board} />;
     case 'write':
       return <WritePhase board={board} />;
     case 'reveal':

@@ -1,6 +1,7 @@
 import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { PhaseIntro } from './PhaseView.js';
+import { PulseResult } from '../pulse/TrustPulse.js';
 
 export function RevealPhase({ board }: { board: PublicBoardView }) {
   return (
@@ -9,6 +10,7 @@ export function RevealPhase({ board }: { board: PublicBoardView }) {
         Every card is on the table, with no names. Read them with curiosity, and group the ones that say the same thing. You
         can still change your own cards.
       </PhaseIntro>
+      <PulseResult board={board} />
       {board.cards.length === 0 && <p className="empty">No cards were written. That is fine too: talk about why.</p>}
       <RevealedColumns board={board} />
     </>

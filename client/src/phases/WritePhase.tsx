@@ -4,9 +4,11 @@ import { CardTile } from '../cards/CardTile.js';
 import { NewCardForm } from '../cards/NewCardForm.js';
 import { pendingCardChanges } from '../cards/pendingChanges.js';
 import { PhaseIntro } from './PhaseView.js';
+import { TrustPulse } from '../pulse/TrustPulse.js';
+import { ColumnEditor } from '../columns/ColumnEditor.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
-  const { me, pending, sendingCards } = useSessionState();
+  const { me, pending, sendingCards, isFacilitator } = useSessionState();
   const { edits, deletes } = pendingCardChanges(pending);
   const canAdd = allowedIn('card.add', board.phase);
   const canEdit = allowedIn('card.edit', board.phase);
@@ -19,6 +21,8 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
         Write on your own for now. Nobody sees your cards until the facilitator reveals them, and then without your name. “I
         don't know” and “I need help” are good cards.
       </PhaseIntro>
+      <TrustPulse board={board} />
+      {isFacilitator && <ColumnEditor board={board} />}
       <p className="card-count" role="status">
         {count} {count === 1 ? 'card' : 'cards'} written so far
       </p>

@@ -1,14 +1,17 @@
-import type { CreateBoardRequest, CreateBoardResponse, PublicBoardView } from '@candor/shared';
+import type { CreateBoardRequest, CreateBoardResponse, CreateTeamRequest, CreateTeamResponse, PublicBoardView, TeamHistory } from '@candor/shared';
 
-/** The few plain HTTP calls: creating a board, looking one up before joining, and the export link. */
+/** The few plain HTTP calls: creating boards and teams, looking them up, and the export links. */
 export async function createBoard(request: CreateBoardRequest): Promise<CreateBoardResponse> {
-  const response = await fetch('/api/boards', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(request),
-  });
-  if (!response.ok) throw new Error(await errorMessage(response, 'We could not create the retro. Please try again.'));
-  return (await response.json()) as CreateBoardResponse;
+  return postJson<CreateBoardResponse>('/api/boards', request, 'We could not create the retro. Please try again.');
+}
+
+export async function createTeam(request: CreateTeamRequest): Promise<CreateTeamResponse> {
+  return postJson<CreateTeamResponse>('/api/teams', request, 'We could not create the team. Please try again.');
+}
+
+/** A retro inside a team: it opens with a Review of the team's open promises. */
+export async function createTeamBoard(teamId: string, request: CreateBoardRequest): Promise<CreateBoardResponse> {
+  return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, request, 'We could not create the retro. Please try again.');
 }
 
 export type BoardLookup = { status: 'found'; board: PublicBoardView } | { status: 'not-found' } | { status: 'error'; message: string };
@@ -25,8 +28,42 @@ export async function lookupBoard(boardId: string): Promise<BoardLookup> {
   }
 }
 
-export function exportUrl(boardId: string): string {
-  return `/api/boards/${encodeURIComponent(boardId)}/export.md`;
+export type TeamLookup = { status: 'found'; team: TeamHistory } | { status: 'not-found' } | { status: 'error'; message: string };
+
+export async function lookupTeam(teamId: string): Promise<TeamLookup> {
+  try {
+    const response = await fetch(`/api/teams/${encodeURIComponent(teamId)}`);
+    if (response.status === 404) return { status: 'not-found' };
+    if (!response.ok) return { status: 'error', message: await errorMessage(response, 'The team could not be loaded.') };
+    return { status: 'found', team: (await response.json()) as TeamHistory };
+  } catch {
+    return { status: 'error', message: 'The server could not be reached.' };
+  }
+}
+
+export type BoardExport = 'export.md' | 'export.csv' | 'actions.csv' | 'export.json';
+
+export function exportUrl(boardId: string, file: BoardExport = 'export.md'): string {
+  return `/api/boards/${encodeURIComponent(boardId)}/${file}`;
+}
+
+export function teamExportUrl(teamId: string): string {
+  return `/api/teams/${encodeURIComponent(teamId)}/export.json`;
+}
+
+async function postJson<T>(url: string, body: unknown, fallback: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new Error('The server could not be reached. Please try again.');
+  }
+  if (!response.ok) throw new Error(await errorMessage(response, fallback));
+  return (await response.json()) as T;
 }
 
 async function errorMessage(response: Response, fallback: string): Promise<string> {

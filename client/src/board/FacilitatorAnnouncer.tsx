@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from 'react';
+import type { PublicBoardView } from '@candor/shared';
+
+const SHOW_MS = 15_000;
+
+type LogEntry = PublicBoardView['facilitatorLog'][number];
+
+/** FA-4: a change of facilitator is said out loud to the whole room, so nobody wonders who holds it. */
+export function announcement(log: readonly LogEntry[]): string | null {
+  const last = log[log.length - 1];
+  if (!last) return null;
+  const previous = log[log.length - 2];
+  if (last.how === 'handover') return `${last.name} is now facilitating (handed over).`;
+  if (last.how === 'claim') return `${last.name} is now facilitating (claimed while ${previous?.name ?? 'the facilitator'} was away).`;
+  return `${last.name} is now facilitating.`;
+}
+
+export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
+  const seen = useRef<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const length = board.facilitatorLog.length;
+
+  useEffect(() => {
+    // What happened before this page opened is history, not news.
+    if (seen.current === null) {
+      seen.current = length;
+      return;
+    }
+    if (length > seen.current) setMessage(announcement(board.facilitatorLog));
+    seen.current = length;
+  }, [length, board.facilitatorLog]);
+
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(null), SHOW_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  return (
+    <div className="announcer" role="status" aria-live="polite">
+      {message && (
+        <p className="banner announce">
+          <span>{message}</span>
+          <button type="button" className="link small" aria-label="Dismiss announcement" onClick={() => setMessage(null)}>
+            ×
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+export interface TrendPoint {
+  /** short label under the point (a retro's name) */
+  label: string;
+  /** null leaves a gap: nothing to show for this retro */
+  value: number | null;
+}
+
+const WIDTH = 560;
+const HEIGHT = 190;
+const PAD = { top: 24, right: 36, bottom: 34, left: 48 };
+
+/**
+ * A small hand-drawn line chart over retros. A missing value breaks the line instead of pretending to be
+ * zero. The numbers are also in a visually hidden table, for screen readers and for anyone who prefers them.
+ */
+export function TrendChart({
+  title,
+  label,
+  points,
+  min,
+  max,
+  ticks,
+  format,
+  empty,
+}: {
+  title: string;
+  /** the chart's accessible name */
+  label: string;
+  points: TrendPoint[];
+  min: number;
+  max: number;
+  ticks: number[];
+  format: (value: number) => string;
+  empty: string;
+}) {
+  const innerW = WIDTH - PAD.left - PAD.right;
+  const innerH = HEIGHT - PAD.top - PAD.bottom;
+  const step = points.length > 1 ? innerW / (points.length - 1) : 0;
+  const x = (i: number) => PAD.left + (points.length > 1 ? i * step : innerW / 2);
+  const y = (v: number) => PAD.top + innerH - ((v - min) / (max - min)) * innerH;
+  const shown = points.filter((p) => p.value !== null).length;
+
+  // Consecutive points with values form one segment; a gap starts a new one.
+  const segments: { i: number; v: number }[][] = [];
+  let current: { i: number; v: number }[] = [];
+  points.forEach((p, i) => {
+    if (p.value === null) {
+      if (current.length) segments.push(current);
+      current = [];
+    } else current.push({ i, v: p.value });
+  });
+  if (current.length) segments.push(current);
+
+  const summary = points.map((p) => `${p.label}: ${p.value === null ? 'no data' : format(p.value)}`).join('; ');
+
+  return (
+    <figure className="chart">
+      <figcaption className="chart-title">{title}</figcaption>
+      {shown === 0 ? (
+        <p className="empty">{empty}</p>
+      ) : (
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="chart-svg">
+          <title>{label}</title>
+          <desc>{summary}</desc>
+          {ticks.map((t) => (
+            <g key={t} aria-hidden="true">
+              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} className="chart-grid" />
+              <text x={PAD.left - 8} y={y(t)} className="chart-axis" textAnchor="end" dominantBaseline="middle">
+                {format(t)}
+              </text>
+            </g>
+          ))}
+          {segments.map((segment, s) =>
+            segment.length > 1 ? (
+              <polyline key={s} className="chart-line" points={segment.map((p) => `${x(p.i)},${y(p.v)}`).join(' ')} />
+            ) : null,
+          )}
+          {points.map((p, i) => (
+            <g key={i}>
+              {p.value === null ? (
+                <text x={x(i)} y={PAD.top + innerH} className="chart-gap" textAnchor="middle" dy="-4">
+                  –
+                </text>
+              ) : (
+                <>
+                  <circle cx={x(i)} cy={y(p.value)} r={4.5} className="chart-point" />
+                  <text x={x(i)} y={y(p.value)} dy={-10} className="chart-value" textAnchor="middle">
+                    {format(p.value)}
+                  </text>
+                </>
+              )}
+              <text x={x(i)} y={HEIGHT - PAD.bottom + 18} className="chart-axis" textAnchor="middle">
+                {shorten(p.label, Math.max(6, Math.floor((points.length > 1 ? step : innerW) / 7)))}
+              </text>
+            </g>
+          ))}
+        </svg>
+      )}
+      <table className="visually-hidden">
+        <caption>{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Retro</th>
+            <th scope="col">Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p, i) => (
+            <tr key={i}>
+              <th scope="row">{p.label}</th>
+              <td>{p.value === null ? 'no data' : format(p.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
+import { useSession } from '../board/SessionContext.js';
+
+interface DraftColumn {
+  /** kept for existing columns, absent for new ones */
+  id?: string;
+  key: string;
+  title: string;
+  prompt: string;
+}
+
+let nextKey = 0;
+
+/** TE-2: before Write the facilitator shapes the board: rename, add, remove and reorder columns. */
+export function ColumnEditor({ board }: { board: PublicBoardView }) {
+  const session = useSession();
+  const [draft, setDraft] = useState<DraftColumn[] | null>(null);
+  if (!allowedIn('columns.set', board.phase)) return null;
+
+  if (!draft) {
+    return (
+      <div className="column-editor-toggle">
+        <button type="button" className="small" onClick={() => setDraft(board.columns.map((c) => ({ ...c, key: c.id })))}>
+          Edit columns
+        </button>
+      </div>
+    );
+  }
+
+  const update = (index: number, patch: Partial<DraftColumn>) => setDraft(draft.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  const move = (index: number, by: number) => {
+    const next = [...draft];
+    const [column] = next.splice(index, 1);
+    next.splice(index + by, 0, column!);
+    setDraft(next);
+  };
+  const invalid = draft.length === 0 || draft.some((c) => !c.title.trim());
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!draft || invalid) return;
+    session.send({
+      type: 'columns.set',
+      columns: draft.map((c) => ({ ...(c.id ? { id: c.id } : {}), title: c.title.trim(), prompt: c.prompt.trim() })),
+    });
+    setDraft(null);
+  }
+
+  return (
+    <form className="panel column-editor" onSubmit={onSubmit} aria-labelledby="column-editor-title">
+      <h2 id="column-editor-title">Edit columns</h2>
+      <p className="hint">
+        Shape the board before anyone writes. A column that already has cards cannot be removed. Good prompts ask about the
+        work, never “who”.
+      </p>
+      <ol className="column-drafts">
+        {draft.map((column, index) => (
+          <li key={column.key}>
+            <fieldset className="column-draft">
+              <legend>Column {index + 1}</legend>
+              <div className="column-draft-fields">
+                <label className="field">
+                  <span>Column title</span>
+                  <input value={column.title} maxLength={LIMITS.columnTitle} required onChange={(e) => update(index, { title: e.target.value })} />
+                </label>
+                <label className="field">
+                  <span>Column prompt</span>
+                  <input value={column.prompt} maxLength={LIMITS.columnPrompt} onChange={(e) => update(index, { prompt: e.target.value })} />
+                </label>
+              </div>
+              <div className="row">
+                <button type="button" className="small" disabled={index === 0} onClick={() => move(index, -1)}>
+                  Move up
+                </button>
+                <button type="button" className="small" disabled={index === draft.length - 1} onClick={() => move(index, 1)}>
+                  Move down
+                </button>
+                <button type="button" className="link small danger" disabled={draft.length <= 1} onClick={() => setDraft(draft.filter((_, i) => i !== index))}>
+                  Remove column
+                </button>
+              </div>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <div className="row">
+        <button
+          type="button"
+          className="small"
+          disabled={draft.length >= LIMITS.columns}
+          onClick={() => setDraft([...draft, { key: `new-${nextKey++}`, title: '', prompt: '' }])}
+        >
+          Add column
+        </button>
+        <span className="grow" />
+        <button type="button" className="small" onClick={() => setDraft(null)}>
+          Cancel
+        </button>
+        <button type="submit" className="primary small" disabled={invalid}>
+          Save columns
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS } from '@candor/shared';
+import { createTeam } from '../sync/api.js';
+import { navigate } from '../navigation.js';
+
+/** A team keeps its retros together, so the next one can start by looking at the promises of the last. */
+export function StartTeamForm() {
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim() || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { teamId } = await createTeam({ name: name.trim() });
+      navigate(`/t/${teamId}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'We could not create the team.');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel create-form team-form" onSubmit={onSubmit} aria-labelledby="start-team-title">
+      <h2 id="start-team-title">Start a team</h2>
+      <p className="hint">
+        Meeting again and again? A team keeps your retros in one place. Each new retro opens by looking back at what we promised
+        last time, and the team page shows how often those promises were kept.
+      </p>
+      <label className="field">
+        <span>Team name</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder="e.g. Payments squad" required />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy || !name.trim()}>
+        {busy ? 'Creating…' : 'Create team'}
+      </button>
+    </form>
+  );
+}

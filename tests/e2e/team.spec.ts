@@ -1,0 +1,107 @@
+import { test, expect } from './fixtures/team';
+import type { BoardPage } from './pages/BoardPage';
+
+const firstPromise = 'Pair on every production deploy';
+const secondPromise = 'Write the rollback runbook together';
+
+/** Starts a retro from the team page and returns its participant link; the facilitator ends up on the board. */
+async function startTeamRetro(facilitator: BoardPage, teamUrl: string, name: string): Promise<string> {
+  const page = facilitator.page;
+  await page.goto(teamUrl);
+  await page.getByLabel('Retro name').fill(name);
+  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  const link = await page.getByLabel('Participant link').inputValue();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await facilitator.expectPhase('Review');
+  return link;
+}
+
+test('TM-1 a team runs two retros: the second reviews the first one’s promises, and the team page charts them', async ({ facilitator, ada, bo }, testInfo) => {
+  // A team, then its first retro
+  await facilitator.page.goto('/');
+  await facilitator.page.getByLabel('Team name').fill('Platform team');
+  await facilitator.page.getByRole('button', { name: 'Create team' }).click();
+  await expect(facilitator.page).toHaveURL(/\/t\/[A-Za-z0-9_-]+$/);
+  const teamUrl = facilitator.page.url();
+  const link = await startTeamRetro(facilitator, teamUrl, 'Sprint 1');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await expect(ada.page.getByText('No open promises from earlier retros')).toBeVisible();
+
+  // Anonymous pulse at the start
+  const pulse = "How safe does it feel to say 'I don't know' or 'I'm stuck' here?";
+  await facilitator.page.getByRole('radiogroup', { name: pulse }).getByRole('radio', { name: '4 — mostly safe' }).check();
+  await ada.page.getByRole('radiogroup', { name: pulse }).getByRole('radio', { name: '2 — a little safe' }).check();
+  await bo.page.getByRole('radiogroup', { name: pulse }).getByRole('radio', { name: '5 — very safe' }).check();
+
+  // Write, with the blameless nudge
+  await facilitator.goTo('Write');
+  const stop = ada.column('Stop').getByLabel('New card in Stop');
+  await stop.fill('Bo broke the build on Friday');
+  await expect(ada.page.getByText('Try asking how our process allowed this.')).toBeVisible();
+  await stop.fill('Deploys on Friday afternoon without a second pair of eyes');
+  await expect(ada.page.getByText('Try asking how our process allowed this.')).toHaveCount(0);
+  await ada.column('Stop').getByRole('button', { name: 'Add card' }).click();
+  await expect(bo.page.getByText('1 card written so far')).toBeVisible();
+
+  await facilitator.goTo('Reveal');
+  await expect(bo.page.getByRole('img', { name: 'Pulse results' })).toBeVisible();
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+
+  // Two promises; the first gets a consensus check with a low answer
+  for (const text of [firstPromise, secondPromise]) {
+    await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill(text);
+    await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+    await expect(bo.page.getByLabel('Action', { exact: true }).last()).toHaveValue(text);
+  }
+  await bo.page.getByRole('button', { name: 'I can help' }).first().click();
+  await ada.page.getByRole('button', { name: 'I can help' }).last().click();
+  await facilitator.page.getByRole('button', { name: `Check consensus: ${firstPromise}` }).click();
+  await ada.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '1 — serious doubts' }).click();
+  await bo.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '4 — support' }).click();
+  await expect(facilitator.page.getByText('2 answered')).toBeVisible();
+  await expect(bo.page.getByRole('img', { name: 'Consensus results' })).toHaveCount(0);
+  await facilitator.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '5 — fully support' }).click();
+  for (const person of [facilitator, ada, bo]) {
+    await expect(person.page.getByRole('status').filter({ hasText: 'Someone has doubts — talk before you commit.' })).toBeVisible();
+  }
+  await expect(bo.page.getByRole('img', { name: 'Consensus results' })).toBeVisible();
+  await bo.screenshot(testInfo, '10-consensus-flag');
+
+  await facilitator.goTo('Act');
+  await facilitator.goTo('Close');
+  await expect(facilitator.page.getByRole('link', { name: 'Download JSON' })).toBeVisible();
+
+  // The second retro opens with Review of the first one's promises
+  const link2 = await startTeamRetro(facilitator, teamUrl, 'Sprint 2');
+  await ada.join(link2, 'Ada');
+  const first = ada.page.getByRole('article', { name: `Promise: ${firstPromise}` });
+  const second = ada.page.getByRole('article', { name: `Promise: ${secondPromise}` });
+  await expect(first).toContainText('Bo');
+  await expect(second).toContainText('Ada');
+  await expect(ada.page.getByRole('button', { name: `Done: ${firstPromise}`, exact: true })).toHaveCount(0);
+  await facilitator.page.getByRole('button', { name: `Done: ${firstPromise}`, exact: true }).click();
+  await facilitator.page.getByRole('button', { name: `Not done: ${secondPromise}`, exact: true }).click();
+  await facilitator.page.getByLabel('What got in the way?').fill('The staging cluster was down for a week');
+  await facilitator.page.getByRole('button', { name: 'Save reason' }).click();
+  await facilitator.page.getByLabel('Carry forward').check();
+  await expect(second).toContainText('What got in the way: The staging cluster was down for a week');
+  await expect(second.getByText('Carried forward')).toBeVisible();
+  await ada.screenshot(testInfo, '11-review');
+
+  // The team page: promises kept, pulse, who facilitates next
+  await facilitator.page.goto(teamUrl);
+  const kept = facilitator.page.getByRole('img', { name: 'Promises kept per retro' });
+  await expect(kept).toBeVisible();
+  const keptTable = facilitator.page.getByRole('table', { name: 'Promises kept per retro' });
+  await expect(keptTable.getByRole('row', { name: /Sprint 2/ })).toContainText('50');
+  await expect(facilitator.page.getByRole('img', { name: 'Pulse average per retro' })).toBeVisible();
+  await expect(facilitator.page.getByRole('table', { name: 'Pulse average per retro' }).getByRole('row', { name: /Sprint 1/ })).toContainText('3.7');
+  await expect(facilitator.page.getByText(/Suggested next facilitator: (Ada|Bo)/)).toBeVisible();
+  await facilitator.screenshot(testInfo, '12-team-page');
+});

@@ -29,7 +29,7 @@ export class BoardPage {
     return this.page.getByRole('article').filter({ hasText: text });
   }
 
-  async goTo(phase: 'Reveal' | 'Vote' | 'Discuss' | 'Act' | 'Close'): Promise<void> {
+  async goTo(phase: 'Write' | 'Reveal' | 'Vote' | 'Discuss' | 'Act' | 'Close'): Promise<void> {
     await this.page.getByRole('button', { name: `Next: ${phase}` }).click();
     await this.expectPhase(phase);
   }

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, YJS_PATH, type Ack, type CreateBoardResponse } from '@candor/shared';
+import { within } from './clock.js';
+import type { Person } from './loadgenProtocol.js';
+
+/** Talking to Candor from the bench itself: create boards over HTTP, and the facilitator's own socket. */
+
+export const newId = (bytes = 12) => randomBytes(bytes).toString('base64url');
+
+export async function createBoard(url: string, name: string): Promise<CreateBoardResponse> {
+  const res = await fetch(`${url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, templateId: 'start-stop-continue' }),
+  });
+  if (res.status !== 201) throw new Error(`creating a board answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as CreateBoardResponse;
+}
+
+export async function healthz(url: string): Promise<{ ok: boolean; boardsLoaded: number }> {
+  return (await (await fetch(`${url}/healthz`)).json()) as { ok: boolean; boardsLoaded: number };
+}
+
+export function people(count: number, firstKey = 0, boardId?: string): Person[] {
+  return Array.from({ length: count }, (_, i) => ({
+    key: firstKey + i,
+    pid: newId(),
+    secret: newId(32),
+    name: `Person ${firstKey + i}`,
+    ...(boardId ? { boardId } : {}),
+  }));
+}
+
+export function boardDocUrl(url: string, boardId: string, p: Person): string {
+  return `${url.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}/board?pid=${encodeURIComponent(p.pid)}&secret=${encodeURIComponent(p.secret)}`;
+}
+
+/** One person driven from the bench process (the facilitator, the idle-server probe): Socket.io only. */
+export class Commander {
+  private constructor(readonly socket: Socket) {}
+
+  static async join(url: string, boardId: string, name: string, facilitatorKey?: string): Promise<Commander> {
+    const socket = io(url, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION }, reconnection: false, forceNew: true });
+    await within(
+      20_000,
+      'facilitator connect',
+      new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      }),
+    ).catch((err) => {
+      socket.close();
+      throw err;
+    });
+    const commander = new Commander(socket);
+    const ack = await commander.cmd({ type: 'join', participantId: newId(), secret: newId(32), name, ...(facilitatorKey ? { facilitatorKey } : {}) });
+    if (!ack.ok) {
+      socket.close();
+      throw new Error(`join failed: ${ack.code} ${ack.message}`);
+    }
+    return commander;
+  }
+
+  async cmd(fields: Record<string, unknown>, timeoutMs = 30_000): Promise<Ack> {
+    return (await this.socket.timeout(timeoutMs).emitWithAck('cmd', { id: newId(), ...fields } as never)) as Ack;
+  }
+
+  /** Sends and throws unless acknowledged with ok. */
+  async must(fields: Record<string, unknown>, timeoutMs?: number): Promise<unknown> {
+    const ack = await this.cmd(fields, timeoutMs);
+    if (!ack.ok) throw new Error(`${String(fields.type)} refused: ${ack.code} ${ack.message}`);
+    return ack.data;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}

@@ -1,0 +1,41 @@
+/** The IPC protocol between the bench (coordinator) and its two load-generating processes. */
+export interface Person {
+  key: number;
+  pid: string;
+  secret: string;
+  name: string;
+  /** the board this person joins, when not the request's */
+  boardId?: string;
+}
+
+type Op =
+  | { op: 'join'; url: string; boardId: string; people: Person[]; concurrency: number }
+  | { op: 'openWs'; targets: { key: number; url: string }[]; handshake: boolean; concurrency: number }
+  | { op: 'cmds'; items: { key: number; cmd: Record<string, unknown> }[] }
+  | { op: 'arm' }
+  | { op: 'collect'; quietMs: number; timeoutMs: number }
+  | { op: 'ackLoad'; durationMs: number; rateHz: number; plan: 'card.add' | 'vote'; texts: string[]; itemIds: string[] }
+  | { op: 'reset' }
+  | { op: 'exit' };
+
+export type LoadgenRequest = Op & { reqId: number };
+export type LoadgenOp = Op;
+
+export type LoadgenReply = { reqId: number; ok: true; data: unknown } | { reqId: number; ok: false; error: string };
+
+/** What each person received in the measured window, as parallel arrays (one entry per person with a WebSocket). */
+export interface WindowStats {
+  keys: number[];
+  wsBytes: number[];
+  wsFrames: number[];
+  wsFirst: number[];
+  wsLast: number[];
+  sockBytes: number[];
+  sockFrames: number[];
+  timedOut: boolean;
+}
+
+export interface Outcome {
+  ok: number;
+  errors: Record<string, number>;
+}

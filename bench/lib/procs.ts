@@ -1,0 +1,202 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { now, sleep, within } from './clock.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BENCH = path.join(ROOT, 'bench');
+const PROBE = path.join(BENCH, 'probe.mjs');
+const CLK_TCK = 100; // `getconf CLK_TCK` on Linux x86_64; only used for the /proc cross-check
+
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+export interface Usage {
+  at: number;
+  /** process.cpuUsage() of the server, microseconds (user + system) */
+  cpuUs: number;
+  /** utime + stime from /proc/<pid>/stat, milliseconds (10 ms resolution): a cross-check */
+  procCpuMs: number;
+  rss: number;
+  heapUsed: number;
+  /** the server's monotonic clock in µs (the timestamps of a --cpu-prof profile) */
+  hrUs: number;
+}
+
+/** A measured server in its own process, with the probe preloaded and an IPC channel to ask it. */
+export class ServerProcess {
+  readonly output: string[] = [];
+  private nextProbe = 1;
+  private readonly waiting = new Map<number, (m: ProbeReply) => void>();
+
+  private constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    child.stdout?.on('data', (d: Buffer) => this.keep(d));
+    child.stderr?.on('data', (d: Buffer) => this.keep(d));
+    child.on('message', (m: unknown) => {
+      const reply = m as ProbeReply;
+      if (reply && typeof reply.probe === 'number') {
+        this.waiting.get(reply.probe)?.(reply);
+        this.waiting.delete(reply.probe);
+        return;
+      }
+      const answer = m as { reqId?: number; ready?: boolean };
+      if (answer?.ready === true) this.saidReady = true;
+      if (typeof answer?.reqId === 'number') {
+        this.requests.get(answer.reqId)?.(answer);
+        this.requests.delete(answer.reqId);
+      }
+    });
+  }
+
+  /** set when a bench server sends { ready: true } */
+  saidReady = false;
+  private nextRequest = 1;
+  private readonly requests = new Map<number, (m: unknown) => void>();
+
+  /** One request to a bench server over IPC, answered with the same reqId. */
+  request<T>(message: Record<string, unknown>, timeoutMs = 30_000): Promise<T> {
+    const reqId = this.nextRequest++;
+    return within(
+      timeoutMs,
+      `${this.name} ${String(message.op)}`,
+      new Promise<T>((resolve) => {
+        this.requests.set(reqId, resolve as (m: unknown) => void);
+        this.child.send({ ...message, reqId });
+      }),
+    );
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private keep(d: Buffer): void {
+    this.output.push(d.toString());
+    if (this.output.length > 200) this.output.shift();
+  }
+
+  /** Starts `entry` under node with the probe; `ready` resolves once the server answers. */
+  static async start(options: {
+    name: string;
+    entry: string;
+    env?: Record<string, string>;
+    nodeArgs?: string[];
+    tsx?: boolean;
+    ready: (server: ServerProcess) => Promise<boolean>;
+  }): Promise<ServerProcess> {
+    const port = await freePort();
+    const args = [...(options.nodeArgs ?? []), ...(options.tsx ? ['--import', 'tsx'] : []), '--import', PROBE, options.entry];
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    const server = new ServerProcess(options.name, child, port);
+    try {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`${options.name} exited with ${child.exitCode}: ${server.output.join('')}`);
+        if (await options.ready(server).catch(() => false)) break;
+        if (Date.now() > deadline) throw new Error(`${options.name} did not start within 30 s: ${server.output.join('')}`);
+        await sleep(100);
+      }
+    } catch (err) {
+      await server.stop();
+      throw err;
+    }
+    return server;
+  }
+
+  /** Asks the server's probe for its cpuUsage and memory (after a GC when `gc` and --expose-gc). */
+  async usage(gc = false): Promise<Usage> {
+    const id = this.nextProbe++;
+    const reply = await within(
+      10_000,
+      `${this.name} probe`,
+      new Promise<ProbeReply>((resolve) => {
+        this.waiting.set(id, resolve);
+        this.child.send({ probe: id, gc });
+      }),
+    );
+    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, hrUs: reply.hr };
+  }
+
+  /**
+   * SIGTERM (so --cpu-prof writes its profile), then SIGKILL after `graceMs`; `graceMs` 0 kills at once,
+   * which spares a measured server from working through hundreds of goodbyes nobody measures.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    const child = this.child;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(graceMs > 0 ? 'SIGTERM' : 'SIGKILL');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+interface ProbeReply {
+  probe: number;
+  cpu: { user: number; system: number };
+  mem: { rss: number; heapUsed: number };
+  hr: number;
+}
+
+function procCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); utime is field 14, stime field 15
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function procRss(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+    return kb ? Number(kb[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The built Candor server (`node server/dist/index.js`, as `pnpm start` runs it) on a temp data dir. */
+export async function startCandor(options: { dataDir: string; idleUnloadMs?: number; cpuProfile?: string; exposeGc?: boolean }): Promise<ServerProcess> {
+  const nodeArgs: string[] = [];
+  if (options.cpuProfile) {
+    fs.mkdirSync(path.join(BENCH, 'profiles'), { recursive: true });
+    nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.join(BENCH, 'profiles'), '--cpu-prof-name', options.cpuProfile);
+  }
+  if (options.exposeGc) nodeArgs.push('--expose-gc');
+  return ServerProcess.start({
+    name: 'candor',
+    entry: path.join(ROOT, 'server/dist/index.js'),
+    nodeArgs,
+    env: {
+      DATA_DIR: options.dataDir,
+      LOG_LEVEL: 'warn',
+      IDLE_UNLOAD_MS: String(options.idleUnloadMs ?? 3_600_000),
+    },
+    ready: async (s) => (await fetch(`${s.url}/healthz`)).ok,
+  });
+}
+
+/** A server of the bench itself (floor, stock), run from TypeScript; ready when it says so on IPC. */
+export async function startBenchServer(name: string, file: string): Promise<ServerProcess> {
+  return ServerProcess.start({ name, entry: path.join(BENCH, file), tsx: true, ready: async (s) => s.saidReady });
+}

@@ -1,0 +1,300 @@
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
+import { now, sleep, within } from './lib/clock.js';
+import { SYNC_STEP1_EMPTY, isSyncStep2 } from './lib/yjsWire.js';
+import type { LoadgenReply, LoadgenRequest, Person, WindowStats } from './lib/loadgenProtocol.js';
+
+/**
+ * One load-generating process: simulated people with real Socket.io and WebSocket connections to
+ * 127.0.0.1, driven over IPC by the bench (bench/run.ts). After the y-websocket handshake a person only
+ * counts the bytes and arrival times of the frames it receives: nothing is decoded or rendered.
+ */
+
+interface Sim {
+  key: number;
+  sock: Socket | null;
+  ws: WebSocket | null;
+  wsBytes: number;
+  wsFrames: number;
+  wsFirst: number;
+  wsLast: number;
+  sockBytes: number;
+  sockFrames: number;
+}
+
+const sims = new Map<number, Sim>();
+let armed = false;
+let lastFrameAt = 0;
+
+function sim(key: number): Sim {
+  let s = sims.get(key);
+  if (!s) {
+    s = { key, sock: null, ws: null, wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0 };
+    sims.set(key, s);
+  }
+  return s;
+}
+
+const newId = () => randomBytes(12).toString('base64url');
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(runners);
+}
+
+function countErrors(errors: Record<string, number>, code: string): void {
+  errors[code] = (errors[code] ?? 0) + 1;
+}
+
+async function connectSocket(s: Sim, url: string, boardId: string): Promise<Socket> {
+  const sock = io(url, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION }, reconnection: false, forceNew: true, timeout: 20_000 });
+  // count the raw engine.io frames as they come off the wire, before any decoding
+  const transport = (sock.io.engine as unknown as { transport: { onData(data: unknown): void } }).transport;
+  const onData = transport.onData.bind(transport);
+  transport.onData = (data: unknown) => {
+    if (armed) {
+      s.sockBytes += typeof data === 'string' ? Buffer.byteLength(data) : (data as ArrayBuffer).byteLength;
+      s.sockFrames++;
+    }
+    onData(data);
+  };
+  s.sock = sock;
+  await within(
+    20_000,
+    'socket.io connect',
+    new Promise<void>((resolve, reject) => {
+      sock.once('connect', () => resolve());
+      sock.once('connect_error', (err) => reject(err));
+    }),
+  );
+  return sock;
+}
+
+async function command(sock: Socket, cmd: Record<string, unknown>, timeoutMs = 20_000): Promise<Ack> {
+  try {
+    return (await sock.timeout(timeoutMs).emitWithAck('cmd', { id: newId(), ...cmd } as never)) as Ack;
+  } catch {
+    return { ok: false, code: 'TIMEOUT' as never, message: 'no ack' };
+  }
+}
+
+async function join(url: string, boardId: string, people: Person[], concurrency: number) {
+  const errors: Record<string, number> = {};
+  let ok = 0;
+  await pool(people, concurrency, async (p) => {
+    const s = sim(p.key);
+    try {
+      const sock = await connectSocket(s, url, p.boardId ?? boardId);
+      const ack = await command(sock, { type: 'join', participantId: p.pid, secret: p.secret, name: p.name });
+      if (ack.ok) ok++;
+      else countErrors(errors, ack.code);
+    } catch (err) {
+      countErrors(errors, `connect: ${(err as Error).message}`);
+    }
+  });
+  return { ok, errors };
+}
+
+/** Opens a WebSocket per target; with `handshake`, sends syncStep1 of an empty doc and waits for syncStep2. */
+async function openWs(targets: { key: number; url: string }[], handshake: boolean, concurrency: number) {
+  const errors: Record<string, number> = {};
+  let ok = 0;
+  await pool(targets, concurrency, async (t) => {
+    const s = sim(t.key);
+    try {
+      await within(
+        20_000,
+        'websocket open',
+        new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(t.url, { perMessageDeflate: false });
+          s.ws = ws;
+          let done = !handshake;
+          ws.on('open', () => {
+            if (handshake) ws.send(SYNC_STEP1_EMPTY);
+            else resolve();
+          });
+          ws.on('message', (data: Buffer) => {
+            if (!done && isSyncStep2(data)) {
+              done = true;
+              resolve();
+            }
+            if (!armed) return;
+            const at = now();
+            if (s.wsFrames === 0) s.wsFirst = at;
+            s.wsFrames++;
+            s.wsBytes += data.length;
+            s.wsLast = at;
+            lastFrameAt = at;
+          });
+          ws.on('close', (code) => reject(new Error(`closed with ${code}`)));
+          ws.on('error', (err) => reject(err));
+        }),
+      );
+      ok++;
+    } catch (err) {
+      countErrors(errors, (err as Error).message);
+    }
+  });
+  return { ok, errors };
+}
+
+/** Each person sends their commands one after another, each after the previous ack. */
+async function commands(items: { key: number; cmd: Record<string, unknown> }[]) {
+  const byKey = new Map<number, Record<string, unknown>[]>();
+  for (const item of items) byKey.set(item.key, [...(byKey.get(item.key) ?? []), item.cmd]);
+  const errors: Record<string, number> = {};
+  const results: { key: number; data: unknown }[] = [];
+  let ok = 0;
+  await Promise.all(
+    [...byKey].map(async ([key, cmds]) => {
+      const sock = sims.get(key)?.sock;
+      if (!sock) return void countErrors(errors, 'NOT_CONNECTED');
+      for (const cmd of cmds) {
+        const ack = await command(sock, cmd);
+        if (ack.ok) {
+          ok++;
+          results.push({ key, data: ack.data });
+        } else countErrors(errors, ack.code);
+      }
+    }),
+  );
+  return { ok, errors, results };
+}
+
+function arm() {
+  for (const s of sims.values()) Object.assign(s, { wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0 });
+  lastFrameAt = 0;
+  armed = true;
+  return { at: now() };
+}
+
+/** Waits until every WebSocket has had a frame and none has come for `quietMs` (or `timeoutMs`). */
+async function collect(quietMs: number, timeoutMs: number): Promise<WindowStats> {
+  const started = now();
+  const withWs = [...sims.values()].filter((s) => s.ws);
+  let timedOut = false;
+  for (;;) {
+    const t = now();
+    const everyone = withWs.every((s) => s.wsFrames > 0);
+    if (everyone && t - lastFrameAt >= quietMs) break;
+    if (t - started > timeoutMs) {
+      timedOut = true;
+      break;
+    }
+    await sleep(25);
+  }
+  armed = false;
+  return {
+    keys: withWs.map((s) => s.key),
+    wsBytes: withWs.map((s) => s.wsBytes),
+    wsFrames: withWs.map((s) => s.wsFrames),
+    wsFirst: withWs.map((s) => s.wsFirst),
+    wsLast: withWs.map((s) => s.wsLast),
+    sockBytes: withWs.map((s) => s.sockBytes),
+    sockFrames: withWs.map((s) => s.sockFrames),
+    timedOut,
+  };
+}
+
+/**
+ * Steady command load: every person sends one command per 1/rateHz seconds, offsets spread evenly, for
+ * `durationMs`. `card.add` with the given texts, or `vote`: vote.cast then vote.retract of the same item.
+ */
+async function ackLoad(durationMs: number, rateHz: number, plan: 'card.add' | 'vote', texts: string[], itemIds: string[]) {
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  const cardIds: string[] = [];
+  let sent = 0;
+  const people = [...sims.values()].filter((s) => s.sock);
+  const period = 1000 / rateHz;
+  const start = now() + 50;
+  await Promise.all(
+    people.map(async (s, i) => {
+      const offset = (i / people.length) * period;
+      const inFlight: Promise<void>[] = [];
+      let cast: string | null = null;
+      for (let k = 0; ; k++) {
+        const due = start + offset + k * period;
+        if (due - start >= durationMs) break;
+        const wait = due - now();
+        if (wait > 0) await sleep(wait);
+        let cmd: Record<string, unknown>;
+        if (plan === 'card.add') cmd = { type: 'card.add', columnId: ['start', 'stop', 'continue'][k % 3], text: texts[(i * 31 + k) % texts.length] };
+        else if (cast === null) {
+          cast = itemIds[Math.floor(Math.random() * itemIds.length)]!;
+          cmd = { type: 'vote.cast', itemId: cast };
+        } else {
+          cmd = { type: 'vote.retract', itemId: cast };
+          cast = null;
+        }
+        const sentAt = now();
+        sent++;
+        inFlight.push(
+          command(s.sock!, cmd, 10_000).then((ack) => {
+            latencies.push(now() - sentAt);
+            if (!ack.ok) countErrors(errors, ack.code);
+            else if (plan === 'card.add') cardIds.push((ack.data as { cardId: string }).cardId);
+          }),
+        );
+      }
+      await Promise.all(inFlight);
+    }),
+  );
+  return { latencies, errors, sent, cardIds };
+}
+
+async function reset(): Promise<{ closed: number }> {
+  const all = [...sims.values()];
+  sims.clear();
+  armed = false;
+  const closing: Promise<void>[] = [];
+  for (const s of all) {
+    s.sock?.close();
+    const ws = s.ws;
+    if (ws && ws.readyState !== WebSocket.CLOSED) {
+      closing.push(new Promise<void>((resolve) => ws.once('close', () => resolve())));
+      ws.close();
+    }
+  }
+  await within(10_000, 'closing', Promise.all(closing)).catch(() => all.forEach((s) => s.ws?.terminate()));
+  return { closed: all.length };
+}
+
+async function handle(req: LoadgenRequest): Promise<unknown> {
+  switch (req.op) {
+    case 'join':
+      return join(req.url, req.boardId, req.people, req.concurrency);
+    case 'openWs':
+      return openWs(req.targets, req.handshake, req.concurrency);
+    case 'cmds':
+      return commands(req.items);
+    case 'arm':
+      return arm();
+    case 'collect':
+      return collect(req.quietMs, req.timeoutMs);
+    case 'ackLoad':
+      return ackLoad(req.durationMs, req.rateHz, req.plan, req.texts, req.itemIds);
+    case 'reset':
+      return reset();
+    case 'exit':
+      await reset();
+      setImmediate(() => process.exit(0));
+      return { bye: true };
+  }
+}
+
+process.on('message', (req: LoadgenRequest) => {
+  handle(req).then(
+    (data) => process.send!({ reqId: req.reqId, ok: true, data } satisfies LoadgenReply),
+    (err: Error) => process.send!({ reqId: req.reqId, ok: false, error: err.stack ?? err.message } satisfies LoadgenReply),
+  );
+});
+// the bench went away: do not linger
+process.on('disconnect', () => process.exit(0));
+process.send!({ ready: true });

@@ -1,0 +1,146 @@
+import type { AckResult } from './scenarios/ack.js';
+import type { MemoryResult } from './scenarios/memory.js';
+import type { RevealResult, System } from './scenarios/reveal.js';
+
+/** Everything one `pnpm bench` measured, as written to bench/results.json. */
+export interface Results {
+  machine: { cores: number; cpu: string; node: string; platform: string; date: string };
+  options: Record<string, unknown>;
+  reveal?: { n: number; cards: number; runs: RevealResult[]; median: Record<System, RevealSummary | undefined> };
+  screen?: RevealResult;
+  /** the --profile run (not in the medians) and its .cpuprofile */
+  profiled?: { file: string; run: RevealResult };
+  growth?: RevealSummary[];
+  ack?: AckResult;
+  memory?: MemoryResult;
+  targets?: Target[];
+  failures?: string[];
+  seconds: number;
+}
+
+export interface RevealSummary {
+  system: System;
+  n: number;
+  cards: number;
+  runs: number;
+  p50: number;
+  p99: number;
+  max: number;
+  bytesPerClient: number;
+  socketBytesPerClient: number;
+  serverCpuMs: number;
+  serverProcCpuMs: number;
+  serverRssMb: number;
+}
+
+export interface Target {
+  what: string;
+  measured: string;
+  target: string;
+  met: boolean | null;
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : '–');
+const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
+const kb = (v: number) => (Number.isFinite(v) ? `${(v / 1024).toFixed(1)} KB` : '–');
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+export function targets(r: Results): Target[] {
+  const out: Target[] = [];
+  const m = r.reveal?.median;
+  if (m?.candor && m.floor) {
+    const cpu = m.candor.serverCpuMs / m.floor.serverCpuMs;
+    out.push({ what: `server CPU for the reveal, N=${m.candor.n}, vs floor`, measured: x(cpu), target: '≤ 1.50×', met: cpu <= 1.5 });
+    const p99 = m.candor.p99 / m.floor.p99;
+    out.push({ what: `delivery p99, N=${m.candor.n}, vs floor`, measured: x(p99), target: '≤ 1.20×', met: p99 <= 1.2 });
+  }
+  if (m?.candor && m.stock) {
+    out.push({ what: 'server CPU vs stock y-websocket', measured: x(m.candor.serverCpuMs / m.stock.serverCpuMs), target: '< 1×', met: m.candor.serverCpuMs < m.stock.serverCpuMs });
+    out.push({ what: 'delivery p99 vs stock y-websocket', measured: x(m.candor.p99 / m.stock.p99), target: '< 1×', met: m.candor.p99 < m.stock.p99 });
+    out.push({ what: 'bytes per client vs a plain Yjs update of the same cards', measured: `${(m.candor.bytesPerClient / m.stock.bytesPerClient).toFixed(3)}×`, target: '≤ 1×', met: m.candor.bytesPerClient <= m.stock.bytesPerClient });
+  }
+  if (r.screen && r.screen.screenMs !== null) {
+    const ratio = r.screen.screenMs / r.screen.delivery.p99;
+    out.push({ what: 'reveal to screen (Chromium) vs delivery p99, same run', measured: x(ratio), target: '≤ 2×', met: ratio <= 2 });
+  } else if (r.screen) out.push({ what: 'reveal to screen (Chromium)', measured: 'not rendered in time', target: '≤ 2× p99', met: false });
+  if (r.ack) {
+    const ratio = r.ack.load.p99 / r.ack.idle.p99;
+    const errors = Object.values(r.ack.errors).reduce((a, b) => a + b, 0);
+    out.push({ what: `ack p99 at ${r.ack.n} active vs idle server`, measured: x(ratio), target: '≤ 3×', met: ratio <= 3 });
+    out.push({ what: 'ack errors', measured: String(errors), target: '0', met: errors === 0 });
+  }
+  if (r.memory) {
+    out.push({ what: 'RSS per active 8-person board', measured: `${r.memory.activeKbPerBoard.toFixed(0)} KB`, target: '≤ 200 KB', met: r.memory.activeKbPerBoard <= 200 });
+    out.push({ what: 'heap per idle (unloaded) board', measured: `${r.memory.idleHeapKbPerBoard.toFixed(1)} KB`, target: '~0', met: r.memory.idleHeapKbPerBoard <= 5 && r.memory.loadedAfterIdle === 0 });
+  }
+  return out;
+}
+
+export function render(r: Results): string {
+  const parts: string[] = [];
+  parts.push(`Machine: ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}, ${r.machine.platform}, ${r.machine.date}`);
+  if (r.reveal) {
+    const { n, cards, median: m } = r.reveal;
+    const runs = r.reveal.runs.filter((x) => x.system === 'candor').length;
+    parts.push(`\nReveal delivery: one board, N = ${n}, ${cards} cards; medians of ${runs} interleaved runs`);
+    const rows = (['candor', 'floor', 'stock'] as const).flatMap((s) => {
+      const v = m[s];
+      return v ? [[s, ms(v.p50), ms(v.p99), ms(v.max), kb(v.bytesPerClient), kb(v.socketBytesPerClient), ms(v.serverCpuMs), `${v.serverRssMb.toFixed(0)} MB`]] : [];
+    });
+    if (m.candor && m.floor) rows.push(['candor/floor', x(m.candor.p50 / m.floor.p50), x(m.candor.p99 / m.floor.p99), x(m.candor.max / m.floor.max), x(m.candor.bytesPerClient / m.floor.bytesPerClient), '', x(m.candor.serverCpuMs / m.floor.serverCpuMs), '']);
+    if (m.candor && m.stock) rows.push(['candor/stock', x(m.candor.p50 / m.stock.p50), x(m.candor.p99 / m.stock.p99), x(m.candor.max / m.stock.max), x(m.candor.bytesPerClient / m.stock.bytesPerClient), '', x(m.candor.serverCpuMs / m.stock.serverCpuMs), '']);
+    parts.push(table(['system', 'p50', 'p99', 'max', 'bytes/client (doc)', 'socket.io/client', 'server CPU', 'server RSS'], rows));
+  }
+  if (r.screen) {
+    const s = r.screen;
+    parts.push(`\nReveal to screen: Chromium as participant ${s.n + 1} of a N = ${s.n}, ${s.cards}-card reveal`);
+    parts.push(table(['delivery p99 (same run)', 'reveal → all cards rendered', 'ratio'], [[ms(s.delivery.p99), s.screenMs === null ? 'not within 60 s' : ms(s.screenMs), s.screenMs === null ? '–' : x(s.screenMs / s.delivery.p99)]]));
+  }
+  if (r.growth?.length) {
+    parts.push('\nGrowth (Candor)');
+    parts.push(table(['N', 'cards', 'runs', 'p50', 'p99', 'bytes/client', 'server CPU'], r.growth.map((g) => [String(g.n), String(g.cards), String(g.runs), ms(g.p50), ms(g.p99), kb(g.bytesPerClient), ms(g.serverCpuMs)])));
+  }
+  if (r.ack) {
+    const a = r.ack;
+    const errors = Object.entries(a.errors).map(([c, k]) => `${c}:${k}`).join(' ') || '0';
+    parts.push(`\nCommand ack latency: ${a.n} people × 1 command/s for ${a.seconds} s (card.add in Write, then vote.cast/retract in Vote); idle = one person, one command at a time`);
+    parts.push(
+      table(
+        ['', 'p50', 'p99', 'max', 'commands', 'errors'],
+        [
+          ['idle server', ms(a.idle.p50), ms(a.idle.p99), ms(a.idle.max), String(a.idle.count), String(a.idleErrors)],
+          [`${a.n} active`, ms(a.load.p50), ms(a.load.p99), ms(a.load.max), String(a.load.count), errors],
+          ['  card.add', ms(a.loadAdd.p50), ms(a.loadAdd.p99), ms(a.loadAdd.max), String(a.loadAdd.count), ''],
+          ['  vote', ms(a.loadVote.p50), ms(a.loadVote.p99), ms(a.loadVote.max), String(a.loadVote.count), ''],
+          ['active/idle', x(a.load.p50 / a.idle.p50), x(a.load.p99 / a.idle.p99), '', '', ''],
+        ],
+      ),
+    );
+  }
+  if (r.memory) {
+    const mm = r.memory;
+    parts.push(`\nMemory per board: ${mm.boards} boards × ${mm.people} people × ${mm.cardsEach} cards each (all connected at once), RSS/heap after a full GC`);
+    parts.push(
+      table(
+        ['', 'server RSS', 'RSS per board', 'heap per board', 'boards loaded'],
+        [
+          ['before', `${mm.baselineMb.toFixed(0)} MB`, '', '', '0'],
+          ['active', `${mm.activeMb.toFixed(0)} MB`, `${mm.activeKbPerBoard.toFixed(0)} KB`, `${mm.activeHeapKbPerBoard.toFixed(0)} KB`, String(mm.loadedWhileActive)],
+          [`idle (${(mm.unloadMs / 1000).toFixed(1)} s after all left)`, `${mm.idleMb.toFixed(0)} MB`, `${mm.idleKbPerBoard.toFixed(0)} KB`, `${mm.idleHeapKbPerBoard.toFixed(0)} KB`, String(mm.loadedAfterIdle)],
+        ],
+      ),
+    );
+  }
+  if (r.targets?.length) {
+    parts.push('\nTargets (ratios from this run)');
+    parts.push(table(['target', 'measured', 'goal', 'met'], r.targets.map((t) => [t.what, t.measured, t.target, t.met === null ? '–' : t.met ? 'yes' : 'NO'])));
+  }
+  if (r.failures?.length) parts.push(`\nFAILED: ${r.failures.join('; ')}`);
+  parts.push(`\nTotal ${r.seconds.toFixed(0)} s`);
+  return parts.join('\n');
+}

@@ -1,0 +1,186 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { now } from './lib/clock.js';
+import { Crowd } from './lib/loadgens.js';
+import { BENCH, ROOT } from './lib/procs.js';
+import { median } from './lib/stats.js';
+import { render, targets, type Results, type RevealSummary } from './report.js';
+import { ackLatency } from './scenarios/ack.js';
+import { memoryPerBoard } from './scenarios/memory.js';
+import { type RevealResult, type System, revealCandor, revealFloor, revealStock } from './scenarios/reveal.js';
+
+/**
+ * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
+ * y-websocket server on 127.0.0.1. Prints a table and writes bench/results.json. One scenario at a time:
+ *   pnpm bench --only reveal --n 500          pnpm bench --only ack          pnpm bench --only memory --boards 100
+ * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
+ */
+const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory'] as const;
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string', default: SCENARIOS.join(',') },
+    n: { type: 'string', default: '500' },
+    cards: { type: 'string', default: '1500' },
+    runs: { type: 'string', default: '3' },
+    systems: { type: 'string', default: 'candor,floor,stock' },
+    'growth-n': { type: 'string', default: '100,250' },
+    'growth-cards': { type: 'string', default: '300,750' },
+    'growth-runs': { type: 'string', default: '1' },
+    'ack-n': { type: 'string', default: '100' },
+    'ack-seconds': { type: 'string', default: '30' },
+    boards: { type: 'string', default: '50' },
+    'board-people': { type: 'string', default: '8' },
+    'board-cards': { type: 'string', default: '30' },
+    'quiet-ms': { type: 'string', default: '1500' },
+    profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
+    'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(BENCH, 'results.json') },
+  },
+  allowPositionals: true,
+});
+
+const only = new Set(args.only!.split(',').map((s) => s.trim()));
+const list = (s: string) => s.split(',').filter(Boolean).map(Number);
+const N = Number(args.n);
+const CARDS = Number(args.cards);
+const RUNS = Number(args.runs);
+const QUIET = Number(args['quiet-ms']);
+const systems = args.systems!.split(',') as System[];
+const log = (line: string) => console.log(`  ${line}`);
+
+function summarize(runs: RevealResult[]): RevealSummary | undefined {
+  if (runs.length === 0) return undefined;
+  const pick = (f: (r: RevealResult) => number) => median(runs.map(f));
+  return {
+    system: runs[0]!.system,
+    n: runs[0]!.n,
+    cards: runs[0]!.cards,
+    runs: runs.length,
+    p50: pick((r) => r.delivery.p50),
+    p99: pick((r) => r.delivery.p99),
+    max: pick((r) => r.delivery.max),
+    bytesPerClient: pick((r) => r.bytesPerClient),
+    socketBytesPerClient: pick((r) => r.socketBytesPerClient),
+    serverCpuMs: pick((r) => r.serverCpuMs),
+    serverProcCpuMs: pick((r) => r.serverProcCpuMs),
+    serverRssMb: pick((r) => r.serverRssMb),
+  };
+}
+
+function line(r: RevealResult): string {
+  const extra = r.screenMs !== null ? `, screen ${r.screenMs.toFixed(0)} ms` : '';
+  const warn = r.timedOut ? ' (TIMED OUT: not every client got a frame)' : '';
+  return `${r.system.padEnd(6)} N=${r.n} cards=${r.cards}: p50 ${r.delivery.p50.toFixed(0)} / p99 ${r.delivery.p99.toFixed(0)} / max ${r.delivery.max.toFixed(0)} ms, ${r.bytesPerClient} B/client (${r.bytesMin}–${r.bytesMax}), server CPU ${r.serverCpuMs.toFixed(0)} ms${extra}${warn}`;
+}
+
+async function main(): Promise<void> {
+  const started = now();
+  if (!args['no-build']) {
+    console.log('› building (pnpm build)');
+    execSync('pnpm build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const results: Results = {
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString() },
+    options: { ...args, only: [...only] },
+    seconds: 0,
+  };
+  const crowd = await Crowd.start(2);
+  const failures: string[] = [];
+  /** A failing scenario is reported and the others still run. */
+  const guard = async (name: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (err) {
+      failures.push(`${name}: ${(err as Error).message}`);
+      console.error(`  ${name} FAILED: ${(err as Error).stack ?? err}`);
+    }
+  };
+  try {
+
+    if (only.has('reveal')) await guard('reveal', async () => {
+      console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved`);
+      const runs: RevealResult[] = [];
+      let lastCandorBytes = 0;
+      for (let run = 1; run <= RUNS; run++) {
+        for (const system of systems) {
+          const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, log };
+          let r: RevealResult;
+          if (system === 'candor') {
+            r = await revealCandor(crowd, o);
+            lastCandorBytes = r.bytesPerClient;
+          } else if (system === 'floor') {
+            // the same bytes Candor's reveal sent each person; without a Candor run, a plain update's size
+            r = await revealFloor(crowd, { ...o, bytes: lastCandorBytes || 250_000 });
+          } else r = await revealStock(crowd, o);
+          runs.push(r);
+          log(`run ${run}: ${line(r)}`);
+        }
+      }
+      const of = (s: System) => summarize(runs.filter((r) => r.system === s));
+      results.reveal = { n: N, cards: CARDS, runs, median: { candor: of('candor'), floor: of('floor'), stock: of('stock') } };
+    });
+
+    if (args.profile) await guard('profile', async () => {
+      // a run of its own, kept out of the medians: the profiler costs the server CPU
+      const file = `candor-reveal-n${N}-c${CARDS}-${Date.now()}.cpuprofile`;
+      console.log(`› profiled Candor reveal (N=${N}, ${CARDS} cards) → bench/profiles/${file}`);
+      results.profiled = { file: `bench/profiles/${file}`, run: await revealCandor(crowd, { n: N, cards: CARDS, seed: 50, quietMs: QUIET, cpuProfile: file, log }) };
+      log(`${line(results.profiled.run)}; summary: node --import tsx bench/profile-summary.ts ${results.profiled.file}`);
+    });
+
+    if (only.has('screen')) await guard('screen', async () => {
+      console.log(`› reveal to screen: N=${N} + one Chromium page, ${CARDS} cards`);
+      results.screen = await revealCandor(crowd, { n: N, cards: CARDS, seed: 99, quietMs: QUIET, screen: true, log });
+      log(line(results.screen));
+    });
+
+    if (only.has('growth')) await guard('growth', async () => {
+      const configs = [...list(args['growth-n']!).map((n) => ({ n, cards: CARDS })), ...list(args['growth-cards']!).map((cards) => ({ n: N, cards }))];
+      console.log(`› growth: ${configs.map((c) => `${c.n}×${c.cards}`).join(', ')} (${args['growth-runs']} run each)`);
+      const growth: RevealSummary[] = [];
+      for (const c of configs) {
+        const runs: RevealResult[] = [];
+        for (let run = 1; run <= Number(args['growth-runs']); run++) {
+          const r = await revealCandor(crowd, { ...c, seed: 10 + run, quietMs: QUIET });
+          log(line(r));
+          runs.push(r);
+        }
+        growth.push(summarize(runs)!);
+      }
+      if (results.reveal?.median.candor) growth.push(results.reveal.median.candor);
+      growth.sort((a, b) => a.n - b.n || a.cards - b.cards);
+      results.growth = growth;
+    });
+
+    if (only.has('ack')) await guard('ack', async () => {
+      console.log(`› command ack latency: ${args['ack-n']} people × 1 command/s for ${args['ack-seconds']} s`);
+      results.ack = await ackLatency(crowd, { n: Number(args['ack-n']), seconds: Number(args['ack-seconds']) });
+      log(`idle p99 ${results.ack.idle.p99.toFixed(1)} ms, active p99 ${results.ack.load.p99.toFixed(1)} ms, errors ${JSON.stringify(results.ack.errors)}`);
+    });
+
+    if (only.has('memory')) await guard('memory', async () => {
+      console.log(`› memory: ${args.boards} boards × ${args['board-people']} people × ${args['board-cards']} cards`);
+      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), log });
+    });
+  } finally {
+    await crowd.stop();
+  }
+  results.failures = failures;
+  results.targets = targets(results);
+  results.seconds = (now() - started) / 1000;
+  fs.writeFileSync(args.out!, JSON.stringify(results, null, 2) + '\n');
+  console.log('\n' + render(results));
+  console.log(`\nwrote ${path.relative(ROOT, args.out!)}`);
+  if (failures.length) throw new Error(`${failures.length} scenario(s) failed:\n${failures.join('\n')}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(err.stack ?? err.message);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { now, sleep } from '../lib/clock.js';
+import { makeCards } from '../lib/cards.js';
+import { boardDocUrl, createBoard, healthz, people } from '../lib/candor.js';
+import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
+import type { Person } from '../lib/loadgenProtocol.js';
+import { type Usage, startCandor } from '../lib/procs.js';
+
+/**
+ * Scenario 6: memory per board. `boards` boards, each with `people` participants writing `cards` cards
+ * each (Socket.io + board document connections, all kept open until every board is written), then
+ * everyone leaves and the boards must be saved and unloaded (IDLE_UNLOAD_MS=2000). RSS is read after a
+ * full GC (--expose-gc, asked through the probe), against the same server's RSS before any board loaded.
+ */
+export interface MemoryResult {
+  boards: number;
+  people: number;
+  cardsEach: number;
+  baselineMb: number;
+  activeMb: number;
+  idleMb: number;
+  activeKbPerBoard: number;
+  idleKbPerBoard: number;
+  activeHeapKbPerBoard: number;
+  idleHeapKbPerBoard: number;
+  loadedWhileActive: number;
+  loadedAfterIdle: number;
+  unloadMs: number;
+  writeErrors: Record<string, number>;
+  seconds: number;
+}
+
+/** The server allows a burst of 30 board creations then 1 a minute: create them over several server starts. */
+async function createBoards(dataDir: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  while (ids.length < count) {
+    const server = await startCandor({ dataDir });
+    try {
+      for (let i = 0; i < 30 && ids.length < count; i++) ids.push((await createBoard(server.url, `Memory ${ids.length}`)).boardId);
+    } finally {
+      await server.stop();
+    }
+  }
+  return ids;
+}
+
+export async function memoryPerBoard(crowd: Crowd, o: { boards: number; people: number; cards: number; wave?: number; log?: (s: string) => void }): Promise<MemoryResult> {
+  const log = o.log ?? (() => undefined);
+  const started = now();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-mem-'));
+  try {
+    const boardIds = await createBoards(dataDir, o.boards);
+    log(`created ${o.boards} boards in ${(now() - started).toFixed(0)} ms`);
+    const server = await startCandor({ dataDir, idleUnloadMs: 2000, exposeGc: true });
+    try {
+      const { url } = server;
+      await sleep(500);
+      const baseline = await server.usage(true);
+      const texts = makeCards(o.people * o.cards, 3);
+      const writeErrors: Record<string, number> = {};
+      const wave = o.wave ?? 25;
+      let key = 0;
+      for (let first = 0; first < boardIds.length; first += wave) {
+        const group: Person[] = [];
+        for (const boardId of boardIds.slice(first, first + wave)) {
+          group.push(...people(o.people, key, boardId));
+          key += o.people;
+        }
+        const joined = mergeOutcomes(await crowd.split(group, (mine) => ({ op: 'join', url, boardId: '', people: mine, concurrency: 25 })));
+        if (joined.ok !== group.length) throw new Error(`join: ${JSON.stringify(joined.errors)}`);
+        const targets = group.map((p) => ({ key: p.key, url: boardDocUrl(url, p.boardId!, p) }));
+        const opened = mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 })));
+        if (opened.ok !== group.length) throw new Error(`board documents: ${JSON.stringify(opened.errors)}`);
+        const items = group.flatMap((p, i) =>
+          Array.from({ length: o.cards }, (_, c) => ({ key: p.key, cmd: { type: 'card.add', columnId: texts[(i * o.cards + c) % texts.length]!.columnId, text: texts[(i * o.cards + c) % texts.length]!.text } })),
+        );
+        const written = mergeOutcomes(await crowd.split(items, (mine) => ({ op: 'cmds', items: mine }), 600_000));
+        for (const [code, k] of Object.entries(written.errors)) writeErrors[code] = (writeErrors[code] ?? 0) + k;
+        log(`boards ${first + 1}–${Math.min(first + wave, boardIds.length)} written (${written.ok} cards) at ${((now() - started) / 1000).toFixed(1)} s`);
+      }
+      await sleep(500);
+      const active: Usage = await server.usage(true);
+      const loadedWhileActive = (await healthz(url)).boardsLoaded;
+
+      await crowd.reset();
+      const leftAt = now();
+      let loadedAfterIdle = loadedWhileActive;
+      for (let i = 0; i < 300 && loadedAfterIdle > 0; i++) {
+        await sleep(200);
+        loadedAfterIdle = (await healthz(url)).boardsLoaded;
+      }
+      const unloadMs = now() - leftAt;
+      await sleep(500);
+      const idle: Usage = await server.usage(true);
+      const kb = (bytes: number) => bytes / 1024 / o.boards;
+      return {
+        boards: o.boards,
+        people: o.people,
+        cardsEach: o.cards,
+        baselineMb: baseline.rss / 2 ** 20,
+        activeMb: active.rss / 2 ** 20,
+        idleMb: idle.rss / 2 ** 20,
+        activeKbPerBoard: kb(active.rss - baseline.rss),
+        idleKbPerBoard: kb(idle.rss - baseline.rss),
+        activeHeapKbPerBoard: kb(active.heapUsed - baseline.heapUsed),
+        idleHeapKbPerBoard: kb(idle.heapUsed - baseline.heapUsed),
+        loadedWhileActive,
+        loadedAfterIdle,
+        unloadMs,
+        writeErrors,
+        seconds: (now() - started) / 1000,
+      };
+    } finally {
+      await crowd.reset().catch(() => undefined);
+      await server.stop();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

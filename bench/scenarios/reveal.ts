@@ -1,0 +1,236 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { now, sleep, within } from '../lib/clock.js';
+import { makeCards } from '../lib/cards.js';
+import { Commander, boardDocUrl, createBoard, newId, people } from '../lib/candor.js';
+import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
+import type { Outcome, WindowStats } from '../lib/loadgenProtocol.js';
+import { type ServerProcess, type Usage, startBenchServer, startCandor } from '../lib/procs.js';
+import { Screen } from '../lib/screen.js';
+import { SYNC_STEP1_EMPTY, isSyncStep2, updateMessage } from '../lib/yjsWire.js';
+import { median, spread, type Spread } from '../lib/stats.js';
+
+/**
+ * Scenario 1–4 and 7: one reveal, measured at every simulated person as the time from the command leaving
+ * its sender until the last byte the reveal sent them has arrived. The same crowd of clients is pointed at
+ * Candor, at the floor (a bare `ws` server sending the same bytes) and at the stock y-websocket server.
+ */
+
+export type System = 'candor' | 'floor' | 'stock';
+
+export interface RevealResult {
+  system: System;
+  n: number;
+  cards: number;
+  /** per-person delivery, ms from the reveal command until their last frame of the reveal */
+  delivery: Spread;
+  /** board-document (or floor/stock WebSocket) bytes each person received in the reveal window */
+  bytesPerClient: number;
+  bytesMin: number;
+  bytesMax: number;
+  framesPerClient: number;
+  /** Socket.io bytes each person received in the window (Candor's `me` events); 0 elsewhere */
+  socketBytesPerClient: number;
+  /** server CPU time (process.cpuUsage, user + system) from just before the command until the room went quiet */
+  serverCpuMs: number;
+  /** the same from /proc/<pid>/stat (10 ms ticks), a cross-check */
+  serverProcCpuMs: number;
+  serverRssMb: number;
+  /** the facilitator's ack of phase.set reveal (Candor), ms */
+  commandAckMs: number | null;
+  /** reveal command → the Chromium page had rendered every card, ms (only with `screen`) */
+  screenMs: number | null;
+  cardsWritten: number;
+  clients: number;
+  timedOut: boolean;
+  /** the reveal window on the server's monotonic clock (µs), to cut a --cpu-prof profile */
+  serverWindowUs: [number, number];
+  errors: Record<string, number>;
+}
+
+export interface RevealOptions {
+  n: number;
+  cards: number;
+  seed?: number;
+  /** no frame on any client for this long ends the window */
+  quietMs?: number;
+  timeoutMs?: number;
+  /** writes a .cpuprofile of the Candor server under bench/profiles/ */
+  cpuProfile?: string;
+  /** one more participant as a Chromium page */
+  screen?: boolean;
+  /** for the floor: bytes to send each client */
+  bytes?: number;
+  log?: (line: string) => void;
+}
+
+const JOIN_CONCURRENCY = 25;
+
+function summarize(system: System, o: RevealOptions, t0: number, w: WindowStats, before: Usage, after: Usage): Omit<RevealResult, 'commandAckMs' | 'screenMs' | 'cardsWritten' | 'errors'> {
+  const delivery = w.wsLast.map((t) => (t > 0 ? t - t0 : Number.NaN)).filter((d) => !Number.isNaN(d));
+  return {
+    system,
+    n: o.n,
+    cards: o.cards,
+    delivery: spread(delivery),
+    bytesPerClient: median(w.wsBytes),
+    bytesMin: Math.min(...w.wsBytes),
+    bytesMax: Math.max(...w.wsBytes),
+    framesPerClient: median(w.wsFrames),
+    socketBytesPerClient: median(w.sockBytes),
+    serverCpuMs: (after.cpuUs - before.cpuUs) / 1000,
+    serverProcCpuMs: after.procCpuMs - before.procCpuMs,
+    serverRssMb: after.rss / 2 ** 20,
+    clients: w.keys.length,
+    timedOut: w.timedOut,
+    serverWindowUs: [before.hrUs, after.hrUs],
+  };
+}
+
+function assertAll(what: string, outcome: Outcome, expected: number): void {
+  if (outcome.ok !== expected) throw new Error(`${what}: ${outcome.ok} of ${expected} succeeded; errors ${JSON.stringify(outcome.errors)}`);
+}
+
+async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-'));
+  try {
+    return await work(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Candor: N people join, write the cards (acknowledged, before measuring), open the board document; then reveal. */
+export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
+  const log = o.log ?? (() => undefined);
+  return withTempDir(async (dataDir) => {
+    const server = await startCandor({ dataDir, cpuProfile: o.cpuProfile });
+    let facilitator: Commander | null = null;
+    let screen: Screen | null = null;
+    try {
+      const { url } = server;
+      const { boardId, facilitatorKey } = await createBoard(url, `Bench ${o.n}×${o.cards}`);
+      facilitator = await Commander.join(url, boardId, 'Facilitator', facilitatorKey);
+      const crowdPeople = people(o.n);
+      let t = now();
+      assertAll('join', mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'join', url, boardId, people: mine, concurrency: JOIN_CONCURRENCY }))), o.n);
+      log(`joined ${o.n} in ${(now() - t).toFixed(0)} ms`);
+      if (o.screen) screen = await Screen.join(url, boardId);
+
+      // Cards spread over the people, written with acks before anything is measured.
+      t = now();
+      const cards = makeCards(o.cards, o.seed ?? 1);
+      const items = cards.map((c, i) => ({ key: i % o.n, cmd: { type: 'card.add', columnId: c.columnId, text: c.text } }));
+      const written = mergeOutcomes(await crowd.split(items, (mine) => ({ op: 'cmds', items: mine }), 600_000));
+      assertAll('card.add', written, o.cards);
+      log(`wrote ${o.cards} cards in ${(now() - t).toFixed(0)} ms`);
+
+      t = now();
+      const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId, p) }));
+      assertAll('board document', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), o.n);
+      log(`opened ${o.n} board documents in ${(now() - t).toFixed(0)} ms`);
+      await sleep(300);
+
+      await crowd.all({ op: 'arm' });
+      const before = await server.usage();
+      const t0 = now();
+      const ack = await facilitator.cmd({ type: 'phase.set', phase: 'reveal' }, 60_000);
+      const commandAckMs = now() - t0;
+      if (!ack.ok) throw new Error(`reveal refused: ${ack.code} ${ack.message}`);
+      const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
+      const after = await server.usage();
+      let screenMs: number | null = null;
+      if (screen) {
+        const at = await screen.renderedAt(o.cards, 60_000);
+        screenMs = at === null ? null : at - t0;
+      }
+      return { ...summarize('candor', o, t0, window, before, after), commandAckMs, screenMs, cardsWritten: written.ok, errors: written.errors };
+    } finally {
+      // killed first (gracefully only to write a profile): 500 goodbyes would cost it seconds nobody measures
+      await server.stop(o.cpuProfile ? 60_000 : 0);
+      await crowd.reset().catch(() => undefined);
+      facilitator?.close();
+      await screen?.close().catch(() => undefined);
+    }
+  });
+}
+
+/** The floor: the same people connect to a bare `ws` server, which sends each `bytes` bytes in one message. */
+export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
+  const server = await startBenchServer('floor', 'floor-server.ts');
+  try {
+    const targets = Array.from({ length: o.n }, (_, key) => ({ key, url: `ws://127.0.0.1:${server.port}/` }));
+    assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: false, concurrency: JOIN_CONCURRENCY }))), o.n);
+    await sleep(300);
+    await crowd.all({ op: 'arm' });
+    const before = await server.usage();
+    const fired = await server.request<{ t0: number; sent: number }>({ op: 'fire', bytes: o.bytes ?? 0 });
+    const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
+    const after = await server.usage();
+    return { ...summarize('floor', o, fired.t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: 0, errors: {} };
+  } finally {
+    await crowd.reset().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+/** The same cards as Candor's board document holds them: a map of card objects plus their order. */
+export function stockUpdate(cardCount: number, seed: number): Uint8Array {
+  const doc = new Y.Doc();
+  let update: Uint8Array | null = null;
+  doc.on('update', (u: Uint8Array) => (update = u));
+  const cards = makeCards(cardCount, seed);
+  doc.transact(() => {
+    const root = doc.getMap<unknown>('board');
+    const map = new Y.Map<unknown>();
+    root.set('cards', map);
+    const ids = cards.map(() => newId(16).slice(0, 21));
+    cards.forEach((c, i) => map.set(ids[i]!, { columnId: c.columnId, text: c.text, groupId: null }));
+    root.set('order', ids);
+  });
+  return update!;
+}
+
+/** The stock y-websocket server: the same people sync a room, then one writer sends every card in one transaction. */
+export async function revealStock(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
+  const server = await startBenchServer('stock', 'stock-server.ts');
+  let writer: WebSocket | null = null;
+  try {
+    const room = `ws://127.0.0.1:${server.port}/bench-room`;
+    const targets = Array.from({ length: o.n }, (_, key) => ({ key, url: room }));
+    assertAll('stock connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), o.n);
+    const ws = new WebSocket(room, { perMessageDeflate: false });
+    writer = ws;
+    await within(
+      20_000,
+      'stock writer',
+      new Promise<void>((resolve, reject) => {
+        ws.on('open', () => ws.send(SYNC_STEP1_EMPTY));
+        ws.on('message', (data: Buffer) => isSyncStep2(data) && resolve());
+        ws.on('error', reject);
+      }),
+    );
+    const message = updateMessage(stockUpdate(o.cards, o.seed ?? 1));
+    await sleep(300);
+    await crowd.all({ op: 'arm' });
+    const before = await server.usage();
+    const t0 = now();
+    ws.send(message);
+    const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
+    const after = await server.usage();
+    return { ...summarize('stock', o, t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: o.cards, errors: {} };
+  } finally {
+    writer?.terminate();
+    await crowd.reset().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+export function revealRunner(system: System): (crowd: Crowd, o: RevealOptions) => Promise<RevealResult> {
+  return { candor: revealCandor, floor: revealFloor, stock: revealStock }[system];
+}
+
+export type { ServerProcess };

@@ -1,0 +1,61 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Crowd } from '../../bench/lib/loadgens.js';
+import { revealCandor, revealFloor, revealStock } from '../../bench/scenarios/reveal.js';
+
+/**
+ * `pnpm bench` in miniature: 5 simulated people in the two load processes, 20 cards, one reveal on the
+ * built server, then the floor and the stock server with the same people. Checks that it completes and
+ * counts correctly; timings are the bench's business, not a test's.
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const entry = path.join(root, 'server/dist/index.js');
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const item of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (item.isFile()) latest = Math.max(latest, fs.statSync(path.join(item.parentPath, item.name)).mtimeMs);
+  }
+  return latest;
+}
+
+describe('bench (5 people, 20 cards)', () => {
+  let crowd: Crowd | null = null;
+
+  beforeAll(async () => {
+    const sources = Math.max(newest(path.join(root, 'server/src')), newest(path.join(root, 'shared/src')));
+    if (!fs.existsSync(entry) || fs.statSync(entry).mtimeMs < sources) execSync('pnpm --filter @candor/server build', { cwd: root, stdio: 'pipe' });
+    crowd = await Crowd.start(2);
+  }, 120_000);
+
+  afterAll(async () => {
+    await crowd?.stop();
+  });
+
+  it('counts the reveal at every person, and the floor and stock servers deliver to the same people', async () => {
+    const o = { n: 5, cards: 20, quietMs: 300, timeoutMs: 10_000 };
+    const candor = await revealCandor(crowd!, o);
+    expect(candor.cardsWritten).toBe(20);
+    expect(candor.errors).toEqual({});
+    expect(candor.timedOut).toBe(false);
+    expect(candor.clients).toBe(5);
+    expect(candor.delivery.count).toBe(5);
+    // every person received the same board-document bytes for the reveal, and they carry the cards
+    expect(candor.bytesMin).toBeGreaterThan(20 * 8 * 2);
+    expect(candor.bytesMax).toBe(candor.bytesMin);
+    expect(candor.framesPerClient).toBeGreaterThanOrEqual(1);
+    expect(candor.serverCpuMs).toBeGreaterThan(0);
+
+    const floor = await revealFloor(crowd!, { ...o, bytes: candor.bytesPerClient });
+    expect(floor).toMatchObject({ clients: 5, timedOut: false, bytesMin: candor.bytesPerClient, bytesMax: candor.bytesPerClient, framesPerClient: 1 });
+
+    const stock = await revealStock(crowd!, o);
+    expect(stock).toMatchObject({ clients: 5, timedOut: false, framesPerClient: 1 });
+    expect(stock.bytesMin).toBeGreaterThan(20 * 8 * 2);
+    expect(stock.bytesMax).toBe(stock.bytesMin);
+  }, 60_000);
+});

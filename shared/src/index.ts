@@ -15,3 +15,4 @@ export * from './domain/markdown.js';
 export * from './domain/team.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';
+export * from './domain/fanout.js';

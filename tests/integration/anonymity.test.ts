@@ -216,7 +216,8 @@ describe('anonymity over a whole retro', () => {
   it('AN-2 (AC-3) every `me` B received was B’s own; A’s name travels only in presence and action owners', () => {
     const { A, B } = people;
     const mes = socketEvents(B.frames).filter((e) => e.event === 'me');
-    expect(mes.length).toBeGreaterThan(3);
+    // a positive control: B's own views did arrive (join, B's card, B's vote), so the loop below checks real frames
+    expect(mes.length).toBeGreaterThanOrEqual(3);
     for (const { args } of mes) {
       const view = args[0] as PersonalView;
       expect(view.participantId).toBe(B.participantId);
@@ -271,7 +272,9 @@ describe('anonymity over a whole retro', () => {
       const authorTags = new Set(parsed.flatMap((p) => (p.authorTag ? [p.authorTag] : [])));
       for (const p of parsed) if (p.voterTag) expect(authorTags.has(p.voterTag)).toBe(false);
       // the saved board document is the public view: no ids, no hashes, no tags
-      const snapshot = (db.prepare('SELECT snapshot FROM board_docs WHERE board_id = ?').get(boardId) as { snapshot: Buffer }).snapshot;
+      const saved = db.prepare("SELECT update_blob FROM doc_updates WHERE board_id = ? AND doc = 'board'").all(boardId) as { update_blob: Buffer }[];
+      expect(saved.length).toBeGreaterThan(0);
+      const snapshot = Buffer.concat(saved.map((r) => r.update_blob));
       for (const p of participants) {
         expect(snapshot.includes(p.id)).toBe(false);
         expect(snapshot.includes(p.auth_hash)).toBe(false);

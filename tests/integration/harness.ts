@@ -330,7 +330,14 @@ export class Person {
       this.record('notes', b),
     );
     await Promise.all([this.boardConn.open(), this.notesConn.open()]);
-    await until(() => this.boardConn!.synced && this.notesConn!.synced && this.board() !== null && this.me !== null);
+    // Joined means the room can see it too: presence is projected in short batches, so wait for our own entry.
+    await until(
+      () =>
+        this.boardConn!.synced &&
+        this.notesConn!.synced &&
+        this.me !== null &&
+        this.board()?.participants.some((p) => p.name === this.name && p.online),
+    );
     return joined;
   }
 

@@ -1,7 +1,11 @@
 import * as Y from 'yjs';
 import {
   type Ack,
+  type BoardEvent,
   type BoardState,
+  type DocName,
+  changesEveryonesView,
+  changesPublicView,
   type Command,
   type JoinCommand,
   type PersonalView,
@@ -54,6 +58,11 @@ interface Session {
 
 type BoardCommand = Exclude<Command, { type: 'join' }>;
 
+/** How many updates a document may pile up in the store before they are folded into one snapshot. */
+const DOC_UPDATES_BEFORE_COMPACTION = 500;
+/** Presence changes within this window are projected together. */
+const PRESENCE_BATCH_MS = 25;
+
 /**
  * One board: its state (a fold of its stored events), the rules applied through `decide`, and the fan-out
  * of what changed. The public part goes into the board document (which only this room writes); each
@@ -70,6 +79,7 @@ export class BoardRoom {
   private readonly queue = new SerialQueue();
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
+  private presenceTimer: NodeJS.Timeout | undefined;
 
   constructor(
     loaded: LoadedBoard,
@@ -85,23 +95,37 @@ export class BoardRoom {
       this.authHashes.set(p.id, p.authHash);
     }
     for (const { event } of loaded.events) evolve(this.state, event);
-    for (const update of loaded.notesUpdates) Y.applyUpdate(this.notesDoc, update, 'store');
-    this.notesDoc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === 'store') return;
-      this.deps.store.appendNotesUpdate(this.id, update).catch((err) => this.deps.logger.error({ err, board: this.id }, 'notes update not saved'));
-    });
+    // Both documents continue their stored history. For the board document that matters although it is a
+    // projection: clients keep their copy across a restart, and a rebuilt document's items could lose to the
+    // stale ones they hold (Yjs orders rival writes by client id), freezing their board.
+    for (const name of ['board', 'notes'] as const) {
+      const doc = this.docs[name];
+      for (const update of loaded.docs[name]) Y.applyUpdate(doc, update, 'store');
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== 'store') this.persistDocUpdate(name, update);
+      });
+    }
     this.ensureNotesTexts();
-    // Continue the saved document rather than start a new one: clients keep their copy across a restart,
-    // and a rebuilt document's items could lose to the stale ones they hold (Yjs orders rival writes by
-    // client id), freezing their board. Saved synchronously, before the transport relays the update.
-    if (loaded.boardDoc) Y.applyUpdate(this.boardDoc, loaded.boardDoc, 'store');
-    this.boardDoc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin === 'store') return;
-      this.deps.store
-        .saveBoardDoc(this.id, Y.encodeStateAsUpdate(this.boardDoc))
-        .catch((err) => this.deps.logger.error({ err, board: this.id }, 'board document not saved'));
-    });
     projectBoardDoc(this.boardDoc, this.publicView());
+  }
+
+  private get docs(): Record<DocName, Y.Doc> {
+    return { board: this.boardDoc, notes: this.notesDoc };
+  }
+
+  /**
+   * Appends an update as it happens (the SQLite store runs synchronously, so it is written before the
+   * transport relays it); once a document has many small updates they are folded into one snapshot.
+   */
+  private persistDocUpdate(name: DocName, update: Uint8Array): void {
+    const failed = (err: unknown) => this.deps.logger.error({ err, board: this.id, doc: name }, 'document update not saved');
+    this.deps.store.appendDocUpdate(this.id, name, update).then((count) => {
+      if (count > DOC_UPDATES_BEFORE_COMPACTION) return this.compactDoc(name);
+    }, failed).catch(failed);
+  }
+
+  compactDoc(name: DocName): Promise<void> {
+    return this.deps.store.compactDoc(this.id, name, Y.encodeStateAsUpdate(this.docs[name]));
   }
 
   get connectionCount(): number {
@@ -223,6 +247,7 @@ export class BoardRoom {
     session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
     session.lastMe = '';
     this.refreshPresence(command.participantId);
+    this.sendPersonal((s) => s === session);
     const participant = this.state.participants.get(command.participantId)!;
     return ok({ participantId: participant.id, isFacilitator: participant.isFacilitator });
   }
@@ -248,7 +273,7 @@ export class BoardRoom {
 
     await this.deps.store.commit(this.id, { commandKey, events: decision.events, result: decision.data });
     for (const event of decision.events) evolve(this.state, event);
-    if (decision.events.length > 0) this.publish();
+    if (decision.events.length > 0) this.publish(decision.events, participantId);
     return ok(decision.data);
   }
 
@@ -259,15 +284,36 @@ export class BoardRoom {
     if (participant.online && !online) participant.offlineSince = this.deps.now();
     if (online) participant.offlineSince = null;
     participant.online = online;
-    this.publish();
+    this.schedulePresence();
   }
 
-  /** Projects the public view into the board document and sends each person their own view if it changed. */
-  private publish(): void {
+  /**
+   * Fans out what `events` changed: the board document only if the public view can have changed, and
+   * personal views only for the people they can concern — the actor, or everyone for the few events that
+   * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
+   */
+  private publish(events: BoardEvent[], actorId: string): void {
+    if (events.some((e) => changesPublicView(e, this.state))) this.projectPublic();
+    const everyone = events.some(changesEveryonesView);
+    this.sendPersonal((s) => everyone || s.participantId === actorId);
+  }
+
+  /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
+  private schedulePresence(): void {
+    this.presenceTimer ??= setTimeout(() => this.projectPublic(), PRESENCE_BATCH_MS);
+  }
+
+  private projectPublic(): void {
+    clearTimeout(this.presenceTimer);
+    this.presenceTimer = undefined;
     this.ensureNotesTexts();
     projectBoardDoc(this.boardDoc, this.publicView());
+  }
+
+  /** Sends each chosen person their own view if it changed since the last one they got. */
+  private sendPersonal(include: (session: Session) => boolean): void {
     for (const session of this.sessions.values()) {
-      if (!session.participantId) continue;
+      if (!session.participantId || !include(session)) continue;
       const me = personalViewOf(this.state, {
         kind: 'participant',
         participantId: session.participantId,
@@ -298,6 +344,7 @@ export class BoardRoom {
   }
 
   destroy(): void {
+    clearTimeout(this.presenceTimer);
     this.boardDoc.destroy();
     this.notesDoc.destroy();
   }

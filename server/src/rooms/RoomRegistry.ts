@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { BoardRoom, type RoomDeps } from './BoardRoom.js';
 
@@ -51,7 +50,7 @@ export class RoomRegistry {
     this.idleTimers.delete(room.id);
     if (room.connectionCount > 0 || room.busy || this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
-    await this.store.compactNotes(room.id, Y.encodeStateAsUpdate(room.notesDoc));
+    await Promise.all([room.compactDoc('board'), room.compactDoc('notes')]);
     room.destroy();
     this.deps.logger.debug({ board: room.id }, 'board unloaded');
   }

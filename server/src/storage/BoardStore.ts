@@ -1,4 +1,4 @@
-import type { BoardEvent } from '@candor/shared';
+import type { BoardEvent, DocName } from '@candor/shared';
 
 export interface BoardRecord {
   id: string;
@@ -32,9 +32,12 @@ export interface LoadedBoard {
   record: BoardRecord;
   participants: ParticipantRecord[];
   events: StoredEvent[];
-  notesUpdates: Uint8Array[];
-  /** the board document as last saved (null if never): a reload continues its history instead of starting anew */
-  boardDoc: Uint8Array | null;
+  /**
+   * Each document's stored Yjs updates, oldest first. The board document is kept too, though it is a
+   * projection of the events: clients keep their copy across reconnects, and a rebuilt document's fresh
+   * items could lose to the stale ones they hold, so a reloaded room continues the same document.
+   */
+  docs: Record<DocName, Uint8Array[]>;
 }
 
 export interface CommitInput {
@@ -61,13 +64,9 @@ export interface BoardStore {
   upsertParticipant(boardId: string, participant: ParticipantRecord): Promise<void>;
   findCommand(boardId: string, commandKey: string): Promise<{ result: unknown } | null>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
-  appendNotesUpdate(boardId: string, update: Uint8Array): Promise<void>;
-  /** replaces every stored notes update with one merged snapshot */
-  compactNotes(boardId: string, snapshot: Uint8Array): Promise<void>;
-  /**
-   * Replaces the saved state of the board document. Clients keep their copy across reconnects; if a reloaded
-   * room rebuilt the document from scratch, its fresh items could lose to the stale ones clients hold.
-   */
-  saveBoardDoc(boardId: string, snapshot: Uint8Array): Promise<void>;
+  /** appends one Yjs update of a board's document; returns how many updates that document now has stored */
+  appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array): Promise<number>;
+  /** replaces every stored update of that document with one merged snapshot */
+  compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }

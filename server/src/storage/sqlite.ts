@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { BoardEvent } from '@candor/shared';
+import type { BoardEvent, DocName } from '@candor/shared';
 import type { BoardRecord, BoardStore, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
 
 const SCHEMA = `
@@ -42,17 +42,14 @@ CREATE TABLE IF NOT EXISTS commands (
   result TEXT NOT NULL,
   PRIMARY KEY (board_id, command_key)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS notes_updates (
+-- Yjs updates of each board's two documents: 'notes' (co-edited) and 'board' (the server's public projection).
+CREATE TABLE IF NOT EXISTS doc_updates (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   board_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
   update_blob BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS notes_by_board ON notes_updates(board_id, id);
--- The public board document's current state (garbage-collected: no past values), replaced on every change.
-CREATE TABLE IF NOT EXISTS board_docs (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  snapshot BLOB NOT NULL
-) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS doc_updates_by_board ON doc_updates(board_id, doc, id);
 `;
 
 /** better-sqlite3 in WAL mode with synchronous=FULL: a returned commit is on disk, kill -9 or not. */
@@ -90,13 +87,12 @@ export function openSqliteStore(file: string): BoardStore {
     ),
     findCommand: db.prepare<[string, string], { result: string }>('SELECT result FROM commands WHERE board_id = ? AND command_key = ?'),
     insertCommand: db.prepare('INSERT INTO commands (board_id, command_key, result) VALUES (?, ?, ?)'),
-    appendNotes: db.prepare('INSERT INTO notes_updates (board_id, update_blob) VALUES (?, ?)'),
-    notes: db.prepare<[string], { update_blob: Buffer }>('SELECT update_blob FROM notes_updates WHERE board_id = ? ORDER BY id'),
-    clearNotes: db.prepare('DELETE FROM notes_updates WHERE board_id = ?'),
-    boardDoc: db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM board_docs WHERE board_id = ?'),
-    saveBoardDoc: db.prepare(
-      'INSERT INTO board_docs (board_id, snapshot) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET snapshot = excluded.snapshot',
+    appendDoc: db.prepare('INSERT INTO doc_updates (board_id, doc, update_blob) VALUES (?, ?, ?)'),
+    countDoc: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE board_id = ? AND doc = ?'),
+    docUpdates: db.prepare<[string, string], { update_blob: Buffer }>(
+      'SELECT update_blob FROM doc_updates WHERE board_id = ? AND doc = ? ORDER BY id',
     ),
+    clearDoc: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND doc = ?'),
   };
 
   const appendEvents = (boardId: string, events: BoardEvent[]): number => {
@@ -120,10 +116,15 @@ export function openSqliteStore(file: string): BoardStore {
     return appendEvents(boardId, input.events);
   });
 
-  const compactTx = db.transaction((boardId: string, snapshot: Uint8Array) => {
-    q.clearNotes.run(boardId);
-    q.appendNotes.run(boardId, Buffer.from(snapshot));
+  const compactTx = db.transaction((boardId: string, doc: DocName, snapshot: Uint8Array) => {
+    q.clearDoc.run(boardId, doc);
+    q.appendDoc.run(boardId, doc, Buffer.from(snapshot));
   });
+  const appendDocTx = db.transaction((boardId: string, doc: DocName, update: Uint8Array) => {
+    q.appendDoc.run(boardId, doc, Buffer.from(update));
+    return q.countDoc.get(boardId, doc)!.n;
+  });
+  const docUpdates = (boardId: string, doc: DocName) => q.docUpdates.all(boardId, doc).map((n) => new Uint8Array(n.update_blob));
 
   return {
     async serverKey() {
@@ -152,15 +153,13 @@ export function openSqliteStore(file: string): BoardStore {
     async loadBoard(boardId): Promise<LoadedBoard | null> {
       const board = q.getBoard.get(boardId);
       if (!board) return null;
-      const boardDoc = q.boardDoc.get(boardId);
       return {
         record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: board.created_at, teamId: board.team_id },
         participants: q.participants.all(boardId).map(
           (p): ParticipantRecord => ({ id: p.id, name: p.name, handle: p.handle, authHash: p.auth_hash, isFacilitator: p.is_facilitator === 1 }),
         ),
         events: q.events.all(boardId).map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
-        notesUpdates: q.notes.all(boardId).map((n) => new Uint8Array(n.update_blob)),
-        boardDoc: boardDoc ? new Uint8Array(boardDoc.snapshot) : null,
+        docs: { board: docUpdates(boardId, 'board'), notes: docUpdates(boardId, 'notes') },
       };
     },
     async upsertParticipant(boardId, p) {
@@ -173,14 +172,11 @@ export function openSqliteStore(file: string): BoardStore {
     async commit(boardId, input) {
       return { lastSeq: commitTx(boardId, input) };
     },
-    async appendNotesUpdate(boardId, update) {
-      q.appendNotes.run(boardId, Buffer.from(update));
+    async appendDocUpdate(boardId, doc, update) {
+      return appendDocTx(boardId, doc, update);
     },
-    async compactNotes(boardId, snapshot) {
-      compactTx(boardId, snapshot);
-    },
-    async saveBoardDoc(boardId, snapshot) {
-      q.saveBoardDoc.run(boardId, Buffer.from(snapshot));
+    async compactDoc(boardId, doc, snapshot) {
+      compactTx(boardId, doc, snapshot);
     },
     async close() {
       db.close();

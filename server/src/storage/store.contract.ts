@@ -58,24 +58,16 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.close();
     });
 
-    it('ST-5 appends notes updates in order and compacts them into one snapshot', async () => {
+    it('ST-5 appends each document’s updates in order, counts them, and compacts one document into a snapshot', async () => {
       const { store } = await open();
       await store.createBoard({ id: 'board-note', facilitatorHash: 'a', createdAt: 1 }, created);
-      await store.appendNotesUpdate('board-note', new Uint8Array([1, 2]));
-      await store.appendNotesUpdate('board-note', new Uint8Array([3]));
-      expect((await store.loadBoard('board-note'))?.notesUpdates).toEqual([new Uint8Array([1, 2]), new Uint8Array([3])]);
-      await store.compactNotes('board-note', new Uint8Array([9]));
-      expect((await store.loadBoard('board-note'))?.notesUpdates).toEqual([new Uint8Array([9])]);
-      await store.close();
-    });
-
-    it('ST-8 keeps the latest board document snapshot, replacing the one before', async () => {
-      const { store } = await open();
-      await store.createBoard({ id: 'board-bdoc', facilitatorHash: 'a', createdAt: 1 }, created);
-      expect((await store.loadBoard('board-bdoc'))?.boardDoc).toBeNull();
-      await store.saveBoardDoc('board-bdoc', new Uint8Array([1, 2]));
-      await store.saveBoardDoc('board-bdoc', new Uint8Array([3]));
-      expect((await store.loadBoard('board-bdoc'))?.boardDoc).toEqual(new Uint8Array([3]));
+      expect((await store.loadBoard('board-note'))?.docs).toEqual({ board: [], notes: [] });
+      expect(await store.appendDocUpdate('board-note', 'notes', new Uint8Array([1, 2]))).toBe(1);
+      expect(await store.appendDocUpdate('board-note', 'notes', new Uint8Array([3]))).toBe(2);
+      expect(await store.appendDocUpdate('board-note', 'board', new Uint8Array([7]))).toBe(1);
+      expect((await store.loadBoard('board-note'))?.docs).toEqual({ board: [new Uint8Array([7])], notes: [new Uint8Array([1, 2]), new Uint8Array([3])] });
+      await store.compactDoc('board-note', 'notes', new Uint8Array([9]));
+      expect((await store.loadBoard('board-note'))?.docs).toEqual({ board: [new Uint8Array([7])], notes: [new Uint8Array([9])] });
       await store.close();
     });
 

@@ -97,6 +97,9 @@ export interface BoardState {
   groups: Map<string, Group>;
   /** target id (card or group) → voter tag → number of votes */
   votes: Map<string, Map<string, number>>;
+  /** indexes kept by `evolve`, so one person's cards and votes are found without scanning the board */
+  cardsByAuthor: Map<string, Set<string>>;
+  votesByVoter: Map<string, Map<string, number>>;
   currentItemId: string | null;
   discussedItemIds: string[];
   timer: Timer;
@@ -158,6 +161,8 @@ export function emptyBoard(id: string): BoardState {
     cards: new Map(),
     groups: new Map(),
     votes: new Map(),
+    cardsByAuthor: new Map(),
+    votesByVoter: new Map(),
     currentItemId: null,
     discussedItemIds: [],
     timer: { endsAt: null, durationMs: 0 },
@@ -210,6 +215,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.columns = event.columns;
       return;
     case 'card.added':
+      indexCard(state, event.authorTag, event.cardId, true);
       state.cards.set(event.cardId, {
         id: event.cardId,
         columnId: event.columnId,
@@ -228,7 +234,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       const card = state.cards.get(event.cardId);
       if (!card) return;
       state.cards.delete(event.cardId);
-      state.votes.delete(event.cardId);
+      indexCard(state, card.authorTag, card.id, false);
+      clearVotes(state, event.cardId);
       if (card.groupId) dissolveSmallGroup(state, card.groupId);
       return;
     }
@@ -264,20 +271,12 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       if (group) group.title = event.title;
       return;
     }
-    case 'vote.cast': {
-      const byVoter = state.votes.get(event.targetId) ?? new Map<string, number>();
-      byVoter.set(event.voterTag, (byVoter.get(event.voterTag) ?? 0) + 1);
-      state.votes.set(event.targetId, byVoter);
+    case 'vote.cast':
+      addVotes(state, event.targetId, event.voterTag, 1);
       return;
-    }
-    case 'vote.retracted': {
-      const byVoter = state.votes.get(event.targetId);
-      const count = byVoter?.get(event.voterTag) ?? 0;
-      if (!byVoter || count === 0) return;
-      if (count === 1) byVoter.delete(event.voterTag);
-      else byVoter.set(event.voterTag, count - 1);
+    case 'vote.retracted':
+      if ((state.votes.get(event.targetId)?.get(event.voterTag) ?? 0) > 0) addVotes(state, event.targetId, event.voterTag, -1);
       return;
-    }
     case 'discuss.selected':
       state.currentItemId = event.itemId;
       if (!state.discussedItemIds.includes(event.itemId)) state.discussedItemIds.push(event.itemId);
@@ -318,16 +317,48 @@ function dissolveSmallGroup(state: BoardState, groupId: string): void {
   const members = [...state.cards.values()].filter((c) => c.groupId === groupId);
   if (members.length >= 2) return;
   state.groups.delete(groupId);
-  const groupVotes = state.votes.get(groupId);
-  state.votes.delete(groupId);
+  const groupVotes = [...(state.votes.get(groupId) ?? [])];
+  clearVotes(state, groupId);
   const last = members[0];
   if (!last) return;
   last.groupId = null;
-  if (groupVotes) {
-    const cardVotes = state.votes.get(last.id) ?? new Map<string, number>();
-    for (const [voter, n] of groupVotes) cardVotes.set(voter, (cardVotes.get(voter) ?? 0) + n);
-    state.votes.set(last.id, cardVotes);
+  for (const [voter, n] of groupVotes) addVotes(state, last.id, voter, n);
+}
+
+/** Adds `n` (possibly negative) votes of one voter on one target, keeping both vote maps in step. */
+function addVotes(state: BoardState, targetId: string, voterTag: string, n: number): void {
+  const byVoter = state.votes.get(targetId) ?? new Map<string, number>();
+  const byTarget = state.votesByVoter.get(voterTag) ?? new Map<string, number>();
+  const count = (byVoter.get(voterTag) ?? 0) + n;
+  if (count > 0) {
+    byVoter.set(voterTag, count);
+    byTarget.set(targetId, count);
+  } else {
+    byVoter.delete(voterTag);
+    byTarget.delete(targetId);
   }
+  if (byVoter.size > 0) state.votes.set(targetId, byVoter);
+  else state.votes.delete(targetId);
+  if (byTarget.size > 0) state.votesByVoter.set(voterTag, byTarget);
+  else state.votesByVoter.delete(voterTag);
+}
+
+/** Removes every vote on a target (a deleted card, a dissolved group). */
+function clearVotes(state: BoardState, targetId: string): void {
+  for (const [voter, n] of [...(state.votes.get(targetId) ?? [])]) addVotes(state, targetId, voter, -n);
+}
+
+function indexCard(state: BoardState, authorTag: string, cardId: string, add: boolean): void {
+  const mine = state.cardsByAuthor.get(authorTag) ?? new Set<string>();
+  if (add) mine.add(cardId);
+  else mine.delete(cardId);
+  if (mine.size > 0) state.cardsByAuthor.set(authorTag, mine);
+  else state.cardsByAuthor.delete(authorTag);
+}
+
+/** One author's cards, oldest first. */
+export function cardsOf(state: BoardState, authorTag: string): Card[] {
+  return [...(state.cardsByAuthor.get(authorTag) ?? [])].map((id) => state.cards.get(id)!);
 }
 
 export function groupMembers(state: BoardState, groupId: string): Card[] {

@@ -180,7 +180,7 @@ describe('visibility', () => {
     const mine = addCard(state, alice, 'mine');
     addCard(state, bob, 'not mine');
     const me = viewOf(state, as(alice)).me!;
-    expect(me.cards).toEqual([{ id: mine, columnId: 'start', text: 'mine', revealed: false }]);
+    expect(me.cards).toEqual([{ id: mine, columnId: 'start', text: 'mine' }]);
     expect(JSON.stringify(me)).not.toContain('not mine');
     expect(JSON.stringify(me)).not.toContain(bob.authorTag);
   });

@@ -1,4 +1,4 @@
-import type { BoardState, Consensus, FacilitatorChange, ReviewItem } from './board.js';
+import { cardsOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
 import { LIMITS } from './limits.js';
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
@@ -112,7 +112,6 @@ export interface PersonalCard {
   id: string;
   columnId: string;
   text: string;
-  revealed: boolean;
 }
 
 export interface PersonalView {
@@ -259,9 +258,8 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     participantId: viewer.participantId,
     name: participant?.name ?? '',
     isFacilitator: participant?.isFacilitator ?? false,
-    cards: [...state.cards.values()]
-      .filter((c) => c.authorTag === viewer.authorTag)
-      .map((c) => ({ id: c.id, columnId: c.columnId, text: c.text, revealed: c.revealed })),
+    // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
+    cards: cardsOf(state, viewer.authorTag).map((c) => ({ id: c.id, columnId: c.columnId, text: c.text })),
     votes,
     votesLeft: Math.max(0, state.settings.voteBudget - used),
     actionIds: [...state.actions.values()].filter((a) => a.owners.includes(viewer.participantId)).map((a) => a.id),

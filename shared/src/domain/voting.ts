@@ -55,11 +55,9 @@ export function rankItems(state: BoardState): string[] {
 /** One voter's votes per item. */
 export function votesOf(state: BoardState, voterTag: string): Record<string, number> {
   const mine: Record<string, number> = {};
-  for (const [targetId, byVoter] of state.votes) {
-    const n = byVoter.get(voterTag);
+  for (const [targetId, n] of state.votesByVoter.get(voterTag) ?? []) {
     const item = itemOf(state, targetId);
-    if (!n || !item) continue;
-    mine[item] = (mine[item] ?? 0) + n;
+    if (item) mine[item] = (mine[item] ?? 0) + n;
   }
   return mine;
 }
@@ -83,8 +81,8 @@ export function canVote(state: BoardState, voterTag: string, targetId: string): 
 
 /** The target a retraction should take a vote from: the voter's vote on the item itself, or on one of its cards. */
 export function retractTarget(state: BoardState, voterTag: string, itemId: string): string | null {
-  for (const [targetId, byVoter] of state.votes) {
-    if ((byVoter.get(voterTag) ?? 0) > 0 && itemOf(state, targetId) === itemId) return targetId;
+  for (const [targetId, n] of state.votesByVoter.get(voterTag) ?? []) {
+    if (n > 0 && itemOf(state, targetId) === itemId) return targetId;
   }
   return null;
 }

@@ -1,0 +1,37 @@
+import type { BoardEvent, BoardState } from './board.js';
+import { talliesVisible } from './phases.js';
+
+/**
+ * Which views an event can change, so the server recomputes and sends only those (issue: 500 people on
+ * one board). Both answers may err on the side of "yes"; a wrong "no" would leave someone's screen stale,
+ * which the tests of every rule would notice.
+ */
+
+/** False only for events that leave the public view as it was, given the state after the event. */
+export function changesPublicView(event: BoardEvent, state: BoardState): boolean {
+  switch (event.type) {
+    case 'vote.cast':
+    case 'vote.retracted':
+      return talliesVisible(state.phase); // VO-4: hidden tallies do not move while voting is open
+    case 'pulse.answered':
+      return false; // PU-2: answers are never shown while the pulse is open
+    default:
+      return true;
+  }
+}
+
+/** True for events that can change the personal view of someone other than the person who acted. */
+export function changesEveryonesView(event: BoardEvent): boolean {
+  switch (event.type) {
+    case 'settings.changed': // everyone's votes left
+    case 'card.grouped': // votes move with the cards they were cast on
+    case 'card.ungrouped':
+    case 'card.deleted':
+    case 'facilitator.changed': // isFacilitator of two people
+    case 'action.deleted': // someone's "I can help" and consensus answers
+    case 'consensus.started': // everyone's previous answers are cleared
+      return true;
+    default:
+      return false;
+  }
+}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { expect, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
@@ -18,6 +19,7 @@ import {
   type PersonalView,
   type PublicBoardView,
   PROTOCOL_VERSION,
+  YJS_MESSAGE_COMPRESSED,
   YJS_PATH,
   readBoardDoc,
 } from '@candor/shared';
@@ -166,8 +168,11 @@ export class DocConnection {
       this.ws.send(encoding.toUint8Array(encoder));
     });
     this.ws.on('message', (data: ArrayBuffer | Buffer) => {
-      const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
-      this.record(bytes);
+      const raw = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+      this.record(raw);
+      // A compressed board-document message is also recorded decompressed, so searches see its content.
+      const bytes = raw[0] === YJS_MESSAGE_COMPRESSED ? inflateRawSync(raw.subarray(1)) : raw;
+      if (bytes !== raw) this.record(bytes);
       const decoder = decoding.createDecoder(new Uint8Array(bytes));
       if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
       const encoder = encoding.createEncoder();

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { WS_CLOSE } from '@candor/shared';
+import { WS_CLOSE, YJS_MESSAGE_COMPRESSED } from '@candor/shared';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -71,16 +71,17 @@ export class ReadOnlyDocProvider {
       ws.send(encoding.toUint8Array(encoder));
     };
 
+    // Messages are applied strictly in arrival order, even when one has to be decompressed first.
+    let applied: Promise<void> = Promise.resolve();
     ws.onmessage = (event: MessageEvent) => {
       if (!(event.data instanceof ArrayBuffer)) return;
-      const decoder = decoding.createDecoder(new Uint8Array(event.data));
-      const type = decoding.readVarUint(decoder);
-      if (type === MESSAGE_AWARENESS) return;
-      if (type !== MESSAGE_SYNC) return;
-      // The reply (our own state for the server's step 1) is not sent: this client never writes.
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, MESSAGE_SYNC);
-      syncProtocol.readSyncMessage(decoder, reply, doc, 'server');
+      const bytes = new Uint8Array(event.data);
+      applied = applied
+        .then(async () => {
+          const message = bytes[0] === YJS_MESSAGE_COMPRESSED ? await inflateRaw(bytes.subarray(1)) : bytes;
+          if (this.ws === ws) applySyncMessage(message, doc);
+        })
+        .catch(() => ws.close());
     };
 
     ws.onclose = (event: CloseEvent) => {
@@ -102,4 +103,20 @@ export class ReadOnlyDocProvider {
       }, delay);
     };
   }
+}
+
+function applySyncMessage(message: Uint8Array, doc: Y.Doc): void {
+  const decoder = decoding.createDecoder(message);
+  const type = decoding.readVarUint(decoder);
+  if (type === MESSAGE_AWARENESS || type !== MESSAGE_SYNC) return;
+  // The reply (our own state for the server's step 1) is not sent: this client never writes.
+  const reply = encoding.createEncoder();
+  encoding.writeVarUint(reply, MESSAGE_SYNC);
+  syncProtocol.readSyncMessage(decoder, reply, doc, 'server');
+}
+
+/** Undoes the server's raw DEFLATE with the browser's own decompressor. */
+async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { WS_CLOSE, YJS_PATH, type DocName } from '@candor/shared';
+import { deflateRawSync } from 'node:zlib';
+import { WS_CLOSE, YJS_COMPRESS_MIN_BYTES, YJS_MESSAGE_COMPRESSED, YJS_PATH, type DocName } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { Logger } from '../logger.js';
@@ -22,7 +23,7 @@ const ROUTE = new RegExp(`^${YJS_PATH}/([A-Za-z0-9_-]{8,64})/(board|notes)$`);
  */
 export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger: Logger) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const connections = new Map<Y.Doc, { peers: Set<WebSocket>; onUpdate: (update: Uint8Array, origin: unknown) => void }>();
+  const connections = new Map<Y.Doc, { name: DocName; peers: Set<WebSocket>; onUpdate: (update: Uint8Array, origin: unknown) => void }>();
 
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -57,7 +58,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
     let entry = connections.get(doc);
     if (!entry) {
       const onUpdate = (update: Uint8Array, origin: unknown) => broadcast(doc, update, origin);
-      entry = { peers: new Set(), onUpdate };
+      entry = { name: docName, peers: new Set(), onUpdate };
       connections.set(doc, entry);
       doc.on('update', onUpdate);
     }
@@ -69,7 +70,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
       if (!bucket.take() || !bytes.take(data.byteLength)) return;
       try {
         const reply = handleMessage(new Uint8Array(data), doc, writable(), ws);
-        if (reply) ws.send(reply);
+        if (reply) ws.send(docName === 'board' ? compressed(reply) : reply);
       } catch (err) {
         logger.warn({ err, board: room.id, doc: docName }, 'bad yjs message dropped');
       }
@@ -93,12 +94,15 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
   }
 
   function broadcast(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
-    const peers = connections.get(doc)?.peers;
-    if (!peers || peers.size === 0) return;
+    const entry = connections.get(doc);
+    if (!entry || entry.peers.size === 0) return;
+    const peers = entry.peers;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
+    // Encoded (and, for the board document, compressed) once; every socket gets the same bytes.
+    const plain = encoding.toUint8Array(encoder);
+    const message = entry.name === 'board' ? compressed(plain) : plain;
     for (const peer of peers) if (peer !== origin && peer.readyState === peer.OPEN) peer.send(message);
   }
 
@@ -130,4 +134,18 @@ function handleMessage(message: Uint8Array, doc: Y.Doc, writable: boolean, origi
     default:
       return null;
   }
+}
+
+/**
+ * A large board-document message, compressed once with raw DEFLATE behind our own message type (see
+ * YJS_MESSAGE_COMPRESSED). Only our read-only board client reads it; the notes document stays plain
+ * y-websocket so any stock provider can edit it.
+ */
+function compressed(message: Uint8Array): Uint8Array {
+  if (message.length < YJS_COMPRESS_MIN_BYTES) return message;
+  const body = deflateRawSync(message, { level: 1 });
+  const out = new Uint8Array(body.length + 1);
+  out[0] = YJS_MESSAGE_COMPRESSED;
+  out.set(body, 1);
+  return out;
 }

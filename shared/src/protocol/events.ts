@@ -25,5 +25,14 @@ export const notesKey = {
   action: (actionId: string) => `action:${actionId}`,
 };
 
+/**
+ * Our one addition to the y-websocket protocol, on the read-only board document only: a message whose
+ * first byte is this type carries a whole y-websocket message compressed with raw DEFLATE. The server
+ * compresses a large update once and sends the same bytes to every socket (the reveal is the case).
+ */
+export const YJS_MESSAGE_COMPRESSED = 100;
+/** Messages smaller than this are sent as they are: compressing them saves too little. */
+export const YJS_COMPRESS_MIN_BYTES = 8 * 1024;
+
 /** WebSocket close codes for refused y-websocket connections. */
 export const WS_CLOSE = { UNAUTHORIZED: 4401, FORBIDDEN: 4403, NOT_FOUND: 4404 } as const;

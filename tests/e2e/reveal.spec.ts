@@ -1,0 +1,41 @@
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, YJS_MESSAGE_COMPRESSED, type Ack } from '@candor/shared';
+import { test, expect } from './fixtures/team';
+
+test('RV-5 a large reveal arrives as one compressed message and Chromium shows every card', async ({ facilitator, ada }, testInfo) => {
+  const home = facilitator.page;
+  await home.goto('/');
+  await home.getByLabel('Retro name').fill('Big reveal');
+  await home.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
+  await home.getByRole('button', { name: 'Create retro' }).click();
+  const link = await home.getByLabel('Participant link').inputValue();
+  await home.getByRole('button', { name: 'Open the board' }).click();
+  await home.getByLabel('Your name').fill('Fiona');
+  await home.getByRole('button', { name: 'Join' }).click();
+
+  const compressedFrames: number[] = [];
+  ada.page.on('websocket', (ws) => {
+    if (!ws.url().includes('/board?')) return;
+    ws.on('framereceived', ({ payload }) => {
+      if (typeof payload !== 'string' && payload[0] === YJS_MESSAGE_COMPRESSED) compressedFrames.push(payload.length);
+    });
+  });
+  await ada.join(link, 'Ada');
+
+  // A third person writes 40 long cards from a script, as a busy room would.
+  const boardId = new URL(link).pathname.split('/').pop()!;
+  const socket = io(new URL(link).origin, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION } });
+  const send = (command: Record<string, unknown>) => socket.timeout(10_000).emitWithAck('cmd', { id: crypto.randomUUID().replace(/-/g, ''), ...command }) as Promise<Ack>;
+  const secret = crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, '');
+  expect(await send({ type: 'join', participantId: crypto.randomUUID().replace(/-/g, ''), secret, name: 'Sam' })).toMatchObject({ ok: true });
+  const texts = Array.from({ length: 40 }, (_, i) => `Card ${i + 1}: ${"we hear about outages from customers before our alerts tell us, again and again. ".repeat(3).trim()}`);
+  for (const text of texts) expect(await send({ type: 'card.add', columnId: 'start', text })).toMatchObject({ ok: true });
+  socket.close();
+  await expect(ada.page.getByText('40 cards written so far')).toBeVisible();
+
+  await facilitator.goTo('Reveal');
+  await expect(ada.page.getByRole('article')).toHaveCount(40);
+  for (const text of [texts[0]!, texts[39]!]) await expect(ada.card(text)).toBeVisible();
+  expect(compressedFrames.length).toBeGreaterThanOrEqual(1);
+  await ada.screenshot(testInfo, 'big-reveal');
+});

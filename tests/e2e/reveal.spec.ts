@@ -2,7 +2,7 @@ import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, YJS_MESSAGE_COMPRESSED, type Ack } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 
-test('RV-5 a large reveal arrives as one compressed message and Chromium shows every card', async ({ facilitator, ada }, testInfo) => {
+test('RV-6 a large reveal arrives as one compressed message and Chromium shows every card', async ({ facilitator, ada }, testInfo) => {
   const home = facilitator.page;
   await home.goto('/');
   await home.getByLabel('Retro name').fill('Big reveal');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YJS_COMPRESS_MIN_BYTES, YJS_MESSAGE_COMPRESSED } from '@candor/shared';
 import { Person, type TestServer, createBoard, startServer } from './harness.js';
 
-/** RV-5: a large reveal travels as one compressed message, the same bytes for every socket, and decodes to every card. */
+/** RV-6: a large reveal travels as one compressed message, the same bytes for every socket, and decodes to every card. */
 describe('reveal on the wire', () => {
   let server: TestServer;
   const people: Person[] = [];
@@ -16,7 +16,7 @@ describe('reveal on the wire', () => {
     await server?.close();
   });
 
-  it('RV-5 sends a large reveal compressed, once encoded for all, and every reader gets every card', async () => {
+  it('RV-6 sends a large reveal compressed, once encoded for all, and every reader gets every card', async () => {
     const { boardId, facilitatorKey } = await createBoard(server.url, 'Big reveal');
     const [F, A, B, C] = [new Person(server.url), new Person(server.url), new Person(server.url), new Person(server.url)];
     people.push(F, A, B, C);

@@ -10,7 +10,7 @@ import { median } from './lib/stats.js';
 import { render, targets, type Results, type RevealSummary } from './report.js';
 import { ackLatency } from './scenarios/ack.js';
 import { memoryPerBoard } from './scenarios/memory.js';
-import { type RevealResult, type System, revealCandor, revealFloor, revealStock } from './scenarios/reveal.js';
+import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
 
 /**
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
@@ -103,17 +103,16 @@ async function main(): Promise<void> {
     if (only.has('reveal')) await guard('reveal', async () => {
       console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved`);
       const runs: RevealResult[] = [];
-      let lastCandorBytes = 0;
       for (let run = 1; run <= RUNS; run++) {
         for (const system of systems) {
           const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, log };
           let r: RevealResult;
           if (system === 'candor') {
             r = await revealCandor(crowd, o);
-            lastCandorBytes = r.bytesPerClient;
           } else if (system === 'floor') {
-            // the same bytes Candor's reveal sent each person; without a Candor run, a plain update's size
-            r = await revealFloor(crowd, { ...o, bytes: lastCandorBytes || 250_000 });
+            // The floor sends what an uncompressed reveal would: a plain Yjs update of the same cards in one
+            // y-websocket message (Candor compresses its reveal, so it may send fewer bytes than this).
+            r = await revealFloor(crowd, { ...o, bytes: stockUpdate(CARDS, run).length + 4 });
           } else r = await revealStock(crowd, o);
           runs.push(r);
           log(`run ${run}: ${line(r)}`);

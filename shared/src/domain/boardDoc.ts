@@ -1,13 +1,15 @@
 import * as Y from 'yjs';
-import type { PublicBoardView, PublicCard } from './visibility.js';
+import type { PublicBoardView, PublicCard, PublicParticipant } from './visibility.js';
 
 /**
  * The board document is the public view laid out in Yjs. Only the server writes it (projectBoardDoc);
- * clients only read it (readBoardDoc). Cards live in their own map so an edit sends one card, not all.
+ * clients only read it (readBoardDoc). Cards and people live in maps of their own, so an edit or someone
+ * joining sends one entry, not the whole list: with 500 people, presence would otherwise dominate.
  */
 const ROOT = 'board';
 const CARDS = 'cards';
-type Scalars = Omit<PublicBoardView, 'cards'>;
+const PEOPLE = 'people';
+type Scalars = Omit<PublicBoardView, 'cards' | 'participants'>;
 const SCALAR_KEYS: (keyof Scalars)[] = [
   'id',
   'name',
@@ -17,7 +19,6 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'columns',
   'settings',
   'phase',
-  'participants',
   'facilitator',
   'facilitatorLog',
   'review',
@@ -33,6 +34,7 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
 ];
 
 type CardBody = Omit<PublicCard, 'id'>;
+type PersonBody = Omit<PublicParticipant, 'handle'>;
 
 /** Writes the differences between the document and `view` in one transaction. */
 export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
@@ -42,21 +44,19 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
       const next = view[key];
       if (!sameJson(root.get(key), next)) root.set(key, next as never);
     }
-    let cards = root.get(CARDS) as Y.Map<CardBody> | undefined;
-    if (!(cards instanceof Y.Map)) {
-      cards = new Y.Map<CardBody>();
-      root.set(CARDS, cards);
-    }
-    const present = new Set<string>();
     // Inserted in reveal order, so even the order of the bytes follows the shuffle, not the writing.
-    for (const card of view.cards) {
-      present.add(card.id);
-      const body: CardBody = { columnId: card.columnId, text: card.text, groupId: card.groupId };
-      if (!sameJson(cards.get(card.id), body)) cards.set(card.id, body);
-    }
-    for (const id of [...cards.keys()]) if (!present.has(id)) cards.delete(id);
+    syncMap(
+      childMap<CardBody>(root, CARDS),
+      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId }]),
+      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId,
+    );
     const order = view.cards.map((c) => c.id);
     if (!sameJson(root.get('order'), order)) root.set('order', order);
+    syncMap(
+      childMap<PersonBody>(root, PEOPLE),
+      view.participants.map((p) => [p.handle, { name: p.name, online: p.online, facilitator: p.facilitator }]),
+      (a, b) => a.name === b.name && a.online === b.online && a.facilitator === b.facilitator,
+    );
   });
 }
 
@@ -65,15 +65,42 @@ export function readBoardDoc(doc: Y.Doc): PublicBoardView | null {
   const root = doc.getMap<unknown>(ROOT);
   if (!root.has('id')) return null;
   const cards = root.get(CARDS) as Y.Map<CardBody> | undefined;
+  const people = root.get(PEOPLE) as Y.Map<PersonBody> | undefined;
   const order = (root.get('order') as string[] | undefined) ?? [];
   const view = Object.fromEntries(SCALAR_KEYS.map((k) => [k, root.get(k)])) as Scalars;
   return {
     ...view,
+    participants: [...(people?.entries() ?? [])].map(([handle, body]) => ({ handle, ...body })).sort(byPresenceOrder),
     cards: order.flatMap((id) => {
       const body = cards?.get(id);
       return body ? [{ id, ...body }] : [];
     }),
   };
+}
+
+/** The order the public view lists people in (AN-1): by name, online first, then by handle. */
+export function byPresenceOrder(a: PublicParticipant, b: PublicParticipant): number {
+  return a.name.localeCompare(b.name) || Number(b.online) - Number(a.online) || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0);
+}
+
+function childMap<T>(root: Y.Map<unknown>, key: string): Y.Map<T> {
+  let map = root.get(key) as Y.Map<T> | undefined;
+  if (!(map instanceof Y.Map)) {
+    map = new Y.Map<T>();
+    root.set(key, map);
+  }
+  return map;
+}
+
+/** Makes `map` hold exactly `entries`, setting only what changed, in the order given. */
+function syncMap<T>(map: Y.Map<T>, entries: [string, T][], same: (a: T, b: T) => boolean): void {
+  const present = new Set<string>();
+  for (const [key, value] of entries) {
+    present.add(key);
+    const current = map.get(key);
+    if (current === undefined || !same(current, value)) map.set(key, value);
+  }
+  for (const key of [...map.keys()]) if (!present.has(key)) map.delete(key);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -1,5 +1,6 @@
 import { cardsOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
 import { LIMITS } from './limits.js';
+import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
 import { pulseOpen, talliesVisible } from './phases.js';
@@ -209,7 +210,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     phase: state.phase,
     participants: [...state.participants.values()]
       .map((p) => ({ handle: p.handle, name: p.name, online: p.online, facilitator: p.isFacilitator }))
-      .sort((a, b) => a.name.localeCompare(b.name) || Number(b.online) - Number(a.online) || (a.handle < b.handle ? -1 : 1)),
+      .sort(byPresenceOrder),
     facilitator: facilitatorView(state, claimAfterMs),
     facilitatorLog: state.facilitatorLog.map((f) => ({ name: names.get(f.participantId) ?? 'someone', how: f.how })),
     review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),

@@ -46,51 +46,67 @@ async function createBoards(dataDir: string, count: number): Promise<string[]> {
   return ids;
 }
 
+const WARMUP_BOARDS = 5;
+
 export async function memoryPerBoard(crowd: Crowd, o: { boards: number; people: number; cards: number; wave?: number; log?: (s: string) => void }): Promise<MemoryResult> {
   const log = o.log ?? (() => undefined);
   const started = now();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-mem-'));
   try {
-    const boardIds = await createBoards(dataDir, o.boards);
-    log(`created ${o.boards} boards in ${(now() - started).toFixed(0)} ms`);
+    // A few extra boards go through the same life first, so that code compiled on first use (V8 keeps it)
+    // is in the baseline and not charged to the measured boards.
+    const allIds = await createBoards(dataDir, o.boards + WARMUP_BOARDS);
+    const warmupIds = allIds.slice(0, WARMUP_BOARDS);
+    const boardIds = allIds.slice(WARMUP_BOARDS);
+    log(`created ${allIds.length} boards (${WARMUP_BOARDS} to warm up) in ${(now() - started).toFixed(0)} ms`);
     const server = await startCandor({ dataDir, idleUnloadMs: 2000, exposeGc: true });
     try {
       const { url } = server;
-      await sleep(500);
-      const baseline = await server.usage(true);
       const texts = makeCards(o.people * o.cards, 3);
       const writeErrors: Record<string, number> = {};
       const wave = o.wave ?? 25;
       let key = 0;
-      for (let first = 0; first < boardIds.length; first += wave) {
-        const group: Person[] = [];
-        for (const boardId of boardIds.slice(first, first + wave)) {
-          group.push(...people(o.people, key, boardId));
-          key += o.people;
+      const populate = async (ids: string[]) => {
+        for (let first = 0; first < ids.length; first += wave) {
+          const group: Person[] = [];
+          for (const boardId of ids.slice(first, first + wave)) {
+            group.push(...people(o.people, key, boardId));
+            key += o.people;
+          }
+          const joined = mergeOutcomes(await crowd.split(group, (mine) => ({ op: 'join', url, boardId: '', people: mine, concurrency: 25 })));
+          if (joined.ok !== group.length) throw new Error(`join: ${JSON.stringify(joined.errors)}`);
+          const targets = group.map((p) => ({ key: p.key, url: boardDocUrl(url, p.boardId!, p) }));
+          const opened = mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 })));
+          if (opened.ok !== group.length) throw new Error(`board documents: ${JSON.stringify(opened.errors)}`);
+          const items = group.flatMap((p, i) =>
+            Array.from({ length: o.cards }, (_, c) => ({ key: p.key, cmd: { type: 'card.add', columnId: texts[(i * o.cards + c) % texts.length]!.columnId, text: texts[(i * o.cards + c) % texts.length]!.text } })),
+          );
+          const written = mergeOutcomes(await crowd.split(items, (mine) => ({ op: 'cmds', items: mine }), 600_000));
+          for (const [code, k] of Object.entries(written.errors)) writeErrors[code] = (writeErrors[code] ?? 0) + k;
+          log(`boards ${first + 1}–${Math.min(first + wave, ids.length)} written (${written.ok} cards) at ${((now() - started) / 1000).toFixed(1)} s`);
         }
-        const joined = mergeOutcomes(await crowd.split(group, (mine) => ({ op: 'join', url, boardId: '', people: mine, concurrency: 25 })));
-        if (joined.ok !== group.length) throw new Error(`join: ${JSON.stringify(joined.errors)}`);
-        const targets = group.map((p) => ({ key: p.key, url: boardDocUrl(url, p.boardId!, p) }));
-        const opened = mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 })));
-        if (opened.ok !== group.length) throw new Error(`board documents: ${JSON.stringify(opened.errors)}`);
-        const items = group.flatMap((p, i) =>
-          Array.from({ length: o.cards }, (_, c) => ({ key: p.key, cmd: { type: 'card.add', columnId: texts[(i * o.cards + c) % texts.length]!.columnId, text: texts[(i * o.cards + c) % texts.length]!.text } })),
-        );
-        const written = mergeOutcomes(await crowd.split(items, (mine) => ({ op: 'cmds', items: mine }), 600_000));
-        for (const [code, k] of Object.entries(written.errors)) writeErrors[code] = (writeErrors[code] ?? 0) + k;
-        log(`boards ${first + 1}–${Math.min(first + wave, boardIds.length)} written (${written.ok} cards) at ${((now() - started) / 1000).toFixed(1)} s`);
-      }
+      };
+      const waitUnloaded = async () => {
+        let loaded = (await healthz(url)).boardsLoaded;
+        for (let i = 0; i < 300 && loaded > 0; i++) {
+          await sleep(200);
+          loaded = (await healthz(url)).boardsLoaded;
+        }
+        return loaded;
+      };
+      await populate(warmupIds);
+      await crowd.reset();
+      await waitUnloaded();
+      await sleep(500);
+      const baseline = await server.usage(true);
+      await populate(boardIds);
       await sleep(500);
       const active: Usage = await server.usage(true);
       const loadedWhileActive = (await healthz(url)).boardsLoaded;
 
       await crowd.reset();
       const leftAt = now();
-      let loadedAfterIdle = loadedWhileActive;
-      for (let i = 0; i < 300 && loadedAfterIdle > 0; i++) {
-        await sleep(200);
-        loadedAfterIdle = (await healthz(url)).boardsLoaded;
-      }
+      const loadedAfterIdle = await waitUnloaded();
       const unloadMs = now() - leftAt;
       await sleep(500);
       const idle: Usage = await server.usage(true);

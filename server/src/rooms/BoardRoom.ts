@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import {
   type Ack,
@@ -53,6 +54,7 @@ interface Session {
   pulseTag: string;
   consensusTag: string;
   commandKeyBase: string;
+  /** digest of the last personal view sent, to send only changes */
   lastMe: string;
 }
 
@@ -322,9 +324,10 @@ export class BoardRoom {
         pulseTag: session.pulseTag,
         consensusTag: session.consensusTag,
       });
-      const json = JSON.stringify(me);
-      if (json === session.lastMe) continue;
-      session.lastMe = json;
+      // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
+      const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
+      if (digest === session.lastMe) continue;
+      session.lastMe = digest;
       session.socket.sendMe(me);
     }
   }

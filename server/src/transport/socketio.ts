@@ -30,6 +30,12 @@ export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, l
     pingTimeout: 10_000,
   });
 
+  // Socket.io's own advice for many connections: once the handshake is read, drop the HTTP request that
+  // engine.io would otherwise keep for the connection's lifetime (we never use socket.request).
+  io.engine.on('connection', (rawSocket: { request: unknown }) => {
+    rawSocket.request = null;
+  });
+
   io.use(async (socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error('INVALID_INPUT'));

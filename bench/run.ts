@@ -31,7 +31,7 @@ const { values: args } = parseArgs({
     'growth-runs': { type: 'string', default: '1' },
     'ack-n': { type: 'string', default: '100' },
     'ack-seconds': { type: 'string', default: '30' },
-    boards: { type: 'string', default: '50' },
+    boards: { type: 'string', default: '1000' },
     'board-people': { type: 'string', default: '8' },
     'board-cards': { type: 'string', default: '30' },
     'quiet-ms': { type: 'string', default: '1500' },

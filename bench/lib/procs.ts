@@ -176,7 +176,14 @@ function procRss(pid: number): number | null {
 }
 
 /** The built Candor server (`node server/dist/index.js`, as `pnpm start` runs it) on a temp data dir. */
-export async function startCandor(options: { dataDir: string; idleUnloadMs?: number; cpuProfile?: string; exposeGc?: boolean }): Promise<ServerProcess> {
+export async function startCandor(options: {
+  dataDir: string;
+  idleUnloadMs?: number;
+  cpuProfile?: string;
+  exposeGc?: boolean;
+  /** only for filling boards fast where fsyncs are not what is measured (memory) */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
+}): Promise<ServerProcess> {
   const nodeArgs: string[] = [];
   if (options.cpuProfile) {
     fs.mkdirSync(path.join(BENCH, 'profiles'), { recursive: true });
@@ -191,6 +198,7 @@ export async function startCandor(options: { dataDir: string; idleUnloadMs?: num
       DATA_DIR: options.dataDir,
       LOG_LEVEL: 'warn',
       IDLE_UNLOAD_MS: String(options.idleUnloadMs ?? 3_600_000),
+      SQLITE_SYNCHRONOUS: options.sqliteSynchronous ?? 'FULL',
     },
     ready: async (s) => (await fetch(`${s.url}/healthz`)).ok,
   });

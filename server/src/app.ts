@@ -14,7 +14,7 @@ import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> & Partial<Pick<Config, 'claimAfterMs'>>;
+  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> & Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous'>>;
   store?: BoardStore;
   logger?: Logger;
   now?: () => number;
@@ -30,7 +30,7 @@ export interface App {
 /** The single composition root: everything Candor runs is wired here, and tests call it on port 0. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
-  const store = deps.store ?? openSqliteStore(deps.config.dbFile);
+  const store = deps.store ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous });
   const now = deps.now ?? Date.now;
   const keyring = new Keyring(await store.serverKey());
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.

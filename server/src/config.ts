@@ -12,6 +12,11 @@ const Env = z.object({
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(60_000),
   /** How long the facilitator must have been disconnected before anyone may claim the role. */
   FACILITATOR_CLAIM_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * FULL (default): an acknowledged command is on disk even if the machine loses power. NORMAL: it survives
+   * the process being killed (the WAL is in the OS), not a power cut; much faster writes.
+   */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
 });
 
 export interface Config {
@@ -23,6 +28,7 @@ export interface Config {
   clientDist: string | null;
   idleUnloadMs: number;
   claimAfterMs: number;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: parsed.CLIENT_DIST ?? null,
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
+    sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
   };
 }

@@ -53,11 +53,11 @@ CREATE INDEX IF NOT EXISTS doc_updates_by_board ON doc_updates(board_id, doc, id
 `;
 
 /** better-sqlite3 in WAL mode with synchronous=FULL: a returned commit is on disk, kill -9 or not. */
-export function openSqliteStore(file: string): BoardStore {
+export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): BoardStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   migrate(db);

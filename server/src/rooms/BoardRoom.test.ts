@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readBoardDoc, type Command, type PersonalView, TEMPLATES } from '@candor/shared';
 import { pino } from 'pino';
@@ -99,5 +99,26 @@ describe('BoardRoom', () => {
     expect(withoutPresence(after)).toEqual(withoutPresence(before));
     expect(after.participants).toEqual([{ handle: before.participants[0]!.handle, name: 'fac', online: false, facilitator: true }]);
     expect(after.facilitator).toEqual({ handle: before.participants[0]!.handle, name: 'fac', online: false, claimableAt: 1_000 + 60_000 });
+  });
+
+  it('DU-3 folds a document’s many stored updates into one snapshot once it has been quiet, and loads back the same text', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = openSqliteStore(':memory:');
+      const { room } = await roomWith(store);
+      const text = room.notesDoc.getMap<Y.Text>('notes');
+      room.notesDoc.transact(() => text.set('scratch', new Y.Text()), 'test');
+      for (let i = 0; i < 520; i++) room.notesDoc.transact(() => text.get('scratch')!.insert(i, 'x'), 'test');
+      await vi.advanceTimersByTimeAsync(0);
+      expect((await store.loadBoard('board-room'))!.docs.notes.length).toBe(521);
+      await vi.advanceTimersByTimeAsync(2_500);
+      const docs = (await store.loadBoard('board-room'))!.docs;
+      expect(docs.notes).toHaveLength(1);
+      const reloaded = new Y.Doc();
+      Y.applyUpdate(reloaded, docs.notes[0]!);
+      expect(reloaded.getMap<Y.Text>('notes').get('scratch')!.toString()).toBe('x'.repeat(520));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -64,6 +64,8 @@ type BoardCommand = Exclude<Command, { type: 'join' }>;
 const DOC_UPDATES_BEFORE_COMPACTION = 500;
 /** Presence changes within this window are projected together. */
 const PRESENCE_BATCH_MS = 25;
+/** How long a document must be quiet before its stored updates are folded together. */
+const COMPACTION_QUIET_MS = 2_000;
 
 /**
  * One board: its state (a fold of its stored events), the rules applied through `decide`, and the fan-out
@@ -82,6 +84,7 @@ export class BoardRoom {
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
   private presenceTimer: NodeJS.Timeout | undefined;
+  private readonly compactionTimers: Partial<Record<DocName, NodeJS.Timeout>> = {};
 
   constructor(
     loaded: LoadedBoard,
@@ -122,8 +125,17 @@ export class BoardRoom {
   private persistDocUpdate(name: DocName, update: Uint8Array): void {
     const failed = (err: unknown) => this.deps.logger.error({ err, board: this.id, doc: name }, 'document update not saved');
     this.deps.store.appendDocUpdate(this.id, name, update).then((count) => {
-      if (count > DOC_UPDATES_BEFORE_COMPACTION) return this.compactDoc(name);
-    }, failed).catch(failed);
+      if (count > DOC_UPDATES_BEFORE_COMPACTION) this.scheduleCompaction(name);
+    }, failed);
+  }
+
+  /** Compaction re-encodes a whole document: never in the middle of a burst (a reveal), only once it is quiet. */
+  private scheduleCompaction(name: DocName): void {
+    clearTimeout(this.compactionTimers[name]);
+    this.compactionTimers[name] = setTimeout(() => {
+      delete this.compactionTimers[name];
+      this.compactDoc(name).catch((err) => this.deps.logger.error({ err, board: this.id, doc: name }, 'compaction failed'));
+    }, COMPACTION_QUIET_MS);
   }
 
   compactDoc(name: DocName): Promise<void> {
@@ -348,6 +360,7 @@ export class BoardRoom {
 
   destroy(): void {
     clearTimeout(this.presenceTimer);
+    for (const timer of Object.values(this.compactionTimers)) clearTimeout(timer);
     this.boardDoc.destroy();
     this.notesDoc.destroy();
   }

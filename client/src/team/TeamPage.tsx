@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { LIMITS, PHASE_LABELS, TEMPLATES, type CreateBoardResponse, type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { PHASE_LABELS, type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { navigate } from '../navigation.js';
-import { TemplatePicker } from '../home/TemplatePicker.js';
-import { CreatedLinks, copyText } from '../home/CreatedLinks.js';
+import { copyText } from '../home/CreatedLinks.js';
+import { CreateRetroForm } from '../home/CreateRetroForm.js';
 import { TrendChart } from '../charts/TrendChart.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
@@ -110,64 +110,15 @@ function NextFacilitator({ team }: { team: TeamHistory }) {
 }
 
 function StartTeamRetro({ teamId, onCreated }: { teamId: string; onCreated: () => void }) {
-  const [name, setName] = useState('');
-  const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ response: CreateBoardResponse; name: string } | null>(null);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!name.trim() || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await createTeamBoard(teamId, { name: name.trim(), templateId });
-      setCreated({ response, name: name.trim() });
-      onCreated();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'We could not create the retro.');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (created) {
-    return (
-      <>
-        <CreatedLinks created={created.response} name={created.name} />
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            setCreated(null);
-            setName('');
-          }}
-        >
-          Start another retro
-        </button>
-      </>
-    );
-  }
-
   return (
-    <form className="panel create-form" onSubmit={onSubmit} aria-labelledby="team-retro-title">
-      <h2 id="team-retro-title">Start a retro in this team</h2>
-      <p className="hint">It opens with a Review of the promises still open from earlier retros.</p>
-      <label className="field">
-        <span>Retro name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder="e.g. Sprint 15" required />
-      </label>
-      <TemplatePicker value={templateId} onChange={setTemplateId} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={busy || !name.trim()}>
-        {busy ? 'Creating…' : 'Create retro'}
-      </button>
-    </form>
+    <CreateRetroForm
+      create={(request) => createTeamBoard(teamId, request)}
+      title="Start a retro in this team"
+      hint="It opens with a Review of the promises still open from earlier retros."
+      placeholder="e.g. Sprint 15"
+      onCreated={onCreated}
+      again
+    />
   );
 }
 

@@ -1,0 +1,86 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { LIMITS, TEMPLATES, type CreateBoardRequest, type CreateBoardResponse } from '@candor/shared';
+import { TemplatePicker } from './TemplatePicker.js';
+import { CreatedLinks } from './CreatedLinks.js';
+
+/**
+ * Name a retro, pick a template, get the two links. Used on the home page and on a team page; `create`
+ * says where the retro is made (alone, or inside a team).
+ */
+export function CreateRetroForm({
+  create,
+  title,
+  hint,
+  placeholder,
+  onCreated,
+  again = false,
+}: {
+  create: (request: CreateBoardRequest) => Promise<CreateBoardResponse>;
+  title: string;
+  hint?: ReactNode;
+  placeholder: string;
+  onCreated?: () => void;
+  /** offer to start another retro once the links are shown */
+  again?: boolean;
+}) {
+  const [name, setName] = useState('');
+  const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ response: CreateBoardResponse; name: string } | null>(null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim() || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setCreated({ response: await create({ name: name.trim(), templateId }), name: name.trim() });
+      onCreated?.();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'We could not create the retro.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (created) {
+    return (
+      <>
+        <CreatedLinks created={created.response} name={created.name} />
+        {again && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setCreated(null);
+              setName('');
+            }}
+          >
+            Start another retro
+          </button>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <form className="panel create-form" onSubmit={onSubmit} aria-label={title}>
+      <h2>{title}</h2>
+      {hint && <p className="hint">{hint}</p>}
+      <label className="field">
+        <span>Retro name</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={placeholder} required />
+      </label>
+      <TemplatePicker value={templateId} onChange={setTemplateId} />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy || !name.trim()}>
+        {busy ? 'Creating…' : 'Create retro'}
+      </button>
+    </form>
+  );
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
-import { expect, vi } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -407,4 +407,20 @@ export class Person {
     this.url = url;
     return this.open();
   }
+}
+
+/**
+ * A real server for one `describe` block and a list of the people connected to it; afterwards everyone
+ * disconnects and the server closes. `live.server` may be replaced (a restart) and is closed all the same.
+ */
+export function useServer(options: StartOptions = {}): { server: TestServer; people: Person[] } {
+  const live = { server: undefined as unknown as TestServer, people: [] as Person[] };
+  beforeAll(async () => {
+    live.server = await startServer(options);
+  });
+  afterAll(async () => {
+    for (const p of live.people) await p.disconnect();
+    await live.server?.close();
+  });
+  return live;
 }

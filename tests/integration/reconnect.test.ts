@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ack } from '@candor/shared';
-import { Person, type TestServer, createBoard, healthz, newId, startServer, until } from './harness.js';
+import { Person, createBoard, healthz, newId, startServer, until, useServer } from './harness.js';
 
 /** RC: a lost connection loses nothing, and a resent command is applied once. */
 
 describe('reconnect', () => {
-  let server: TestServer;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    for (const p of people) await p.disconnect();
-    await server?.close();
-  });
+  const live = useServer();
+  const people = live.people;
 
   async function board() {
-    const { boardId, facilitatorKey } = await createBoard(server.url, 'Reconnect');
-    const F = new Person(server.url);
-    const A = new Person(server.url);
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Reconnect');
+    const F = new Person(live.server.url);
+    const A = new Person(live.server.url);
     people.push(F, A);
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');

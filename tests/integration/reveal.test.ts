@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { YJS_COMPRESS_MIN_BYTES, YJS_MESSAGE_COMPRESSED } from '@candor/shared';
-import { Person, type TestServer, createBoard, startServer } from './harness.js';
+import { Person, createBoard, useServer } from './harness.js';
 
 /** RV-6: a large reveal travels as one compressed message, the same bytes for every socket, and decodes to every card. */
 describe('reveal on the wire', () => {
-  let server: TestServer;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    for (const p of people) await p.disconnect();
-    await server?.close();
-  });
+  const live = useServer();
+  const people = live.people;
 
   it('RV-6 sends a large reveal compressed, once encoded for all, and every reader gets every card', async () => {
-    const { boardId, facilitatorKey } = await createBoard(server.url, 'Big reveal');
-    const [F, A, B, C] = [new Person(server.url), new Person(server.url), new Person(server.url), new Person(server.url)];
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Big reveal');
+    const [F, A, B, C] = [new Person(live.server.url), new Person(live.server.url), new Person(live.server.url), new Person(live.server.url)];
     people.push(F, A, B, C);
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');

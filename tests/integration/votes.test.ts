@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ack } from '@candor/shared';
-import { Person, type TestServer, createBoard, getBoard, startServer } from './harness.js';
+import { Person, createBoard, getBoard, useServer } from './harness.js';
 
 /** VO: budgets and caps hold under concurrency, and tallies stay hidden until voting closes. */
 
 describe('votes', () => {
-  let server: TestServer;
-  const people: Person[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    for (const p of people) await p.disconnect();
-    await server?.close();
-  });
+  const live = useServer();
+  const people = live.people;
 
   /** A board in Vote with `cardCount` revealed single cards; returns the people and the item ids. */
   async function boardInVote(voters: number, cardCount = 3, settings?: { voteBudget: number; perItemCap: number }) {
-    const { boardId, facilitatorKey } = await createBoard(server.url, 'Votes');
-    const F = new Person(server.url);
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Votes');
+    const F = new Person(live.server.url);
     people.push(F);
     await F.connect(boardId, 'Fran', facilitatorKey);
     const voterList: Person[] = [];
     for (let i = 0; i < voters; i++) {
-      const p = new Person(server.url);
+      const p = new Person(live.server.url);
       people.push(p);
       await p.connect(boardId, `Voter ${i + 1}`);
       voterList.push(p);
@@ -53,13 +44,13 @@ describe('votes', () => {
     await A.waitFor(() => A.me?.votesLeft === 0);
     expect(sum(A.me!.votes)).toBe(3);
     expect(A.board()!.tallies).toBeNull();
-    expect((await getBoard(server.url, boardId)).board.tallies).toBeNull();
+    expect((await getBoard(live.server.url, boardId)).board.tallies).toBeNull();
 
     expect(await F.cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
     await A.waitFor(() => A.board()?.tallies);
     expect(sum(A.board()!.tallies!)).toBe(3);
     expect(A.board()!.tallies).toEqual(A.me!.votes);
-    expect((await getBoard(server.url, boardId)).board.tallies).toEqual(A.me!.votes);
+    expect((await getBoard(live.server.url, boardId)).board.tallies).toEqual(A.me!.votes);
   });
 
   it('VO-3 twenty concurrent votes on one item: exactly the per-item cap of 2 is accepted, the rest VOTE_CAP_EXCEEDED', async () => {
@@ -122,10 +113,10 @@ describe('votes', () => {
     expect(await A.cmd('vote.cast', { itemId: items[0] })).toMatchObject({ ok: true });
     expect(await F.cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
     await A.waitFor(() => A.board()?.tallies);
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(live.server.url, boardId);
     expect(await A.cmd('vote.cast', { itemId: items[1] })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     expect(await A.cmd('vote.retract', { itemId: items[0] })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(live.server.url, boardId)).board).toEqual(before.board);
     expect(A.me!.votes).toEqual({ [items[0]!]: 1 });
   });
 });

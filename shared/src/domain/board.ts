@@ -29,6 +29,8 @@ export interface Consensus {
   open: boolean;
   revealed: boolean;
   answers: Map<string, number>;
+  /** CO-2: how many people were here when the check started: "everyone" for the automatic reveal */
+  expected: number;
 }
 
 export interface Action {
@@ -120,7 +122,7 @@ export type BoardEvent =
   | { type: 'facilitator.changed'; participantId: string; how: FacilitatorChange }
   | { type: 'review.marked'; ref: string; status: ReviewStatus; reason: string | null; carry: boolean }
   | { type: 'pulse.answered'; pulseTag: string; value: number }
-  | { type: 'consensus.started'; actionId: string }
+  | { type: 'consensus.started'; actionId: string; expected?: number }
   | { type: 'consensus.answered'; actionId: string; consensusTag: string; value: number }
   | { type: 'consensus.revealed'; actionId: string }
   | { type: 'columns.changed'; columns: Column[] }
@@ -198,7 +200,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       return;
     case 'consensus.started': {
       const action = state.actions.get(event.actionId);
-      if (action) action.consensus = { open: true, revealed: false, answers: new Map() };
+      if (action) action.consensus = { open: true, revealed: false, answers: new Map(), expected: event.expected ?? Infinity };
       return;
     }
     case 'consensus.answered': {

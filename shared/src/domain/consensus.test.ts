@@ -25,7 +25,7 @@ describe('consensus check', () => {
     expect(run(state, alice, { type: 'consensus.start', actionId })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
     expect(run(state, fran, { type: 'consensus.start', actionId: 'nosuchaction' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     must(state, fran, { type: 'consensus.start', actionId });
-    expect(state.actions.get(actionId)!.consensus).toEqual({ open: true, revealed: false, answers: new Map() });
+    expect(state.actions.get(actionId)!.consensus).toEqual({ open: true, revealed: false, answers: new Map(), expected: 3 });
     moveTo(state, 'act');
     expect(run(state, fran, { type: 'consensus.start', actionId }).ok).toBe(true);
     moveTo(state, 'closed');
@@ -97,6 +97,17 @@ describe('consensus check', () => {
     answer(state, alice, actionId, 4);
     answer(state, fran, actionId, 4);
     expect(consensusOf(state, actionId)).toMatchObject({ open: false, revealed: true });
+  });
+
+  it('CO-2 counts the people who were here when the check started: leaving after answering or joining later changes nothing', () => {
+    const { state, actionId } = withAction();
+    must(state, fran, { type: 'consensus.start', actionId });
+    answer(state, alice, actionId, 4);
+    setOnline(state, alice, 1); // Alice answered and left: her answer still counts toward "everyone"
+    answer(state, bob, actionId, 5);
+    expect(consensusOf(state, actionId)!.revealed).toBe(false);
+    answer(state, fran, actionId, 3);
+    expect(consensusOf(state, actionId)).toMatchObject({ open: false, revealed: true, answered: 3 });
   });
 
   it('CO-2 the facilitator may reveal early; nobody else may', () => {

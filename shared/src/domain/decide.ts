@@ -201,7 +201,8 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       return done([{ type: 'pulse.answered', pulseTag: actor.pulseTag, value: command.value }]);
     case 'consensus.start': {
       if (!state.actions.has(command.actionId)) return fail('NOT_FOUND', 'No such action.');
-      return done([{ type: 'consensus.started', actionId: command.actionId }]);
+      const here = [...state.participants.values()].filter((p) => p.online).length;
+      return done([{ type: 'consensus.started', actionId: command.actionId, expected: here }]);
     }
     case 'consensus.answer': {
       const action = state.actions.get(command.actionId);
@@ -209,10 +210,10 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       const consensus = action.consensus;
       if (!consensus?.open) return fail('CONFLICT', 'There is no open consensus check on that action.');
       const events: BoardEvent[] = [{ type: 'consensus.answered', actionId: command.actionId, consensusTag: actor.consensusTag, value: command.value }];
-      // CO-2: once everyone here has answered, the result shows by itself.
+      // CO-2: once as many have answered as were here when the check started, the result shows by itself
+      // (someone who answered and left still counts; someone who joined later does not hold it up).
       const answered = consensus.answers.size + (consensus.answers.has(actor.consensusTag) ? 0 : 1);
-      const here = [...state.participants.values()].filter((p) => p.online).length;
-      if (answered >= here) events.push({ type: 'consensus.revealed', actionId: command.actionId });
+      if (answered >= consensus.expected) events.push({ type: 'consensus.revealed', actionId: command.actionId });
       return done(events);
     }
     case 'consensus.reveal': {

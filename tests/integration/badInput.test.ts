@@ -298,20 +298,26 @@ describe('bad input', () => {
   });
 
   it('IN-23 a notes connection that floods updates past its byte budget has the excess dropped; others still connect', async () => {
-    const doc = new Y.Doc();
-    const conn = new DocConnection(docUrl(server.url, boardId, 'notes', A.participantId, A.secret), doc, () => undefined);
-    await until(() => conn.synced);
-    const flood = new Y.Text();
-    doc.getMap('notes').set('flood', flood);
-    for (let i = 0; i < 16; i++) flood.insert(flood.length, String(i % 10).repeat(64 * 1024));
-    expect(flood.length).toBe(16 * 64 * 1024);
+    // A board of its own in Discuss, so there is a note (only existing notes may be edited, PE-8).
+    const own = await createBoard(server.url, 'Flooded notes');
+    const G = new Person(server.url);
+    const H = new Person(server.url);
+    people.push(G, H);
+    await G.connect(own.boardId, 'Gil', own.facilitatorKey);
+    await H.connect(own.boardId, 'Hana');
+    const card = ((await H.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } }).data.cardId;
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await G.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await G.cmd('discuss.select', { itemId: card })).toMatchObject({ ok: true });
+    const key = `item:${card}`;
+    await H.waitFor(() => H.notes(key) !== undefined);
+    for (let i = 0; i < 16; i++) H.typeNote(key, String(i % 10).repeat(64 * 1024));
+    expect(H.notes(key)!.length).toBe(16 * 64 * 1024);
     // A fresh observer sees what the server kept: the start of the flood, not a mebibyte of it.
-    const observer = new DocConnection(docUrl(server.url, boardId, 'notes', B.participantId, B.secret), new Y.Doc(), () => undefined);
-    await until(() => observer.synced && (observer.doc.getMap('notes').get('flood') as Y.Text | undefined) !== undefined);
-    const kept = (observer.doc.getMap('notes').get('flood') as Y.Text).length;
+    const observer = new DocConnection(docUrl(server.url, own.boardId, 'notes', G.participantId, G.secret), new Y.Doc(), () => undefined);
+    await until(() => observer.synced && ((observer.doc.getMap('notes').get(key) as Y.Text | undefined)?.length ?? 0) > 0);
+    const kept = (observer.doc.getMap('notes').get(key) as Y.Text).length;
     expect(kept).toBeGreaterThanOrEqual(64 * 1024);
     expect(kept).toBeLessThanOrEqual(320 * 1024);
-    conn.ws.close();
     observer.ws.close();
     expect((await healthz(server.url)).ok).toBe(true);
   });

@@ -261,4 +261,36 @@ describe('permissions', () => {
     expect(F.notes(key)).toBe('before close');
     conn.close();
   });
+
+  it('PE-8 in the notes a person edits the text of existing notes only: new, removed or replaced entries and other shared types are dropped', async () => {
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Notes rules');
+    const F = person();
+    const M = person();
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await M.connect(boardId, 'Mallory');
+    const card = (await M.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    const key = `item:${card.data.cardId}`;
+    await M.waitFor(() => M.notes(key) !== undefined);
+    M.typeNote(key, 'a fair note');
+    await F.waitFor(() => F.notes(key) === 'a fair note');
+
+    // Mallory adds an entry, replaces the server's note with her own text object, and adds another shared type.
+    const notes = M.notesDoc.getMap<Y.Text>('notes');
+    M.notesDoc.transact(() => notes.set('forged-entry', new Y.Text('FORGED-ENTRY')));
+    M.notesDoc.transact(() => notes.set(key, new Y.Text('REPLACED-NOTE')));
+    M.notesDoc.transact(() => M.notesDoc.getArray('junk').push(['JUNK-TYPE']));
+    M.notesDoc.transact(() => notes.delete(key));
+    await M.notesConn!.roundTrip();
+    // A fair edit after them still goes through, so the connection was kept and the server kept up.
+    F.typeNote(key, ' (and more)');
+    const fresh = new Y.Doc();
+    const conn = new DocConnection(docUrl(server.url, boardId, 'notes', F.participantId, F.secret), fresh, () => undefined);
+    await until(() => conn.synced && fresh.getMap<Y.Text>('notes').get(key)?.toString() === 'a fair note (and more)');
+    expect([...fresh.getMap<Y.Text>('notes').keys()]).toEqual([key]);
+    expect([...fresh.share.keys()]).toEqual(['notes']);
+    expect(F.frames.some((f) => f.channel === 'notes' && (f.bytes.includes('FORGED-ENTRY') || f.bytes.includes('REPLACED-NOTE')))).toBe(false);
+    conn.close();
+  });
 });

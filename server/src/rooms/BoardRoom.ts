@@ -171,6 +171,29 @@ export class BoardRoom {
     return this.state.phase !== 'closed';
   }
 
+  /**
+   * PE-8: what a person may change in the notes document: the text of notes the server created, nothing
+   * else — no new entries, no removed or replaced ones, no other shared types. Tried on a copy first.
+   */
+  acceptsNotesUpdate(update: Uint8Array): boolean {
+    if (!this.notesWritable()) return false;
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.notesDoc));
+    const notes = probe.getMap<Y.Text>('notes');
+    const before = new Map(notes.entries());
+    try {
+      Y.applyUpdate(probe, update);
+    } catch {
+      return false;
+    }
+    const after = [...notes.entries()];
+    const onlyTexts = after.length === before.size && after.every(([key, text]) => before.get(key) === text);
+    const settled = probe.store.pendingStructs === null && probe.store.pendingDs === null;
+    const onlyNotes = [...probe.share.keys()].every((name) => name === 'notes');
+    probe.destroy();
+    return onlyTexts && settled && onlyNotes;
+  }
+
   /** True when `secret` proves participant `participantId` of this board. */
   authenticate(participantId: string, secret: string): boolean {
     const stored = this.authHashes.get(participantId);

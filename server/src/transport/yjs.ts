@@ -50,7 +50,8 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
 
   function serve(ws: WebSocket, room: BoardRoom, docName: DocName): void {
     const doc = docName === 'board' ? room.boardDoc : room.notesDoc;
-    const writable = () => docName === 'notes' && room.notesWritable();
+    // The board document takes nothing from clients; the notes document takes what the room allows.
+    const accepts = (update: Uint8Array) => docName === 'notes' && room.acceptsNotesUpdate(update);
     const bucket = new TokenBucket(300, 100);
     // Notes are typed by people: 256 KiB at once and 32 KiB a second per connection is far above typing speed.
     const bytes = new TokenBucket(256 * 1024, 32 * 1024);
@@ -69,7 +70,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
     ws.on('message', (data: ArrayBuffer) => {
       if (!bucket.take() || !bytes.take(data.byteLength)) return;
       try {
-        const reply = handleMessage(new Uint8Array(data), doc, writable(), ws);
+        const reply = handleMessage(new Uint8Array(data), doc, accepts, ws);
         if (reply) ws.send(docName === 'board' ? compressed(reply) : reply);
       } catch (err) {
         logger.warn({ err, board: room.id, doc: docName }, 'bad yjs message dropped');
@@ -115,7 +116,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
 }
 
 /** Answers one y-websocket message; drops writes to read-only documents. Returns the reply, if any. */
-function handleMessage(message: Uint8Array, doc: Y.Doc, writable: boolean, origin: WebSocket): Uint8Array | null {
+function handleMessage(message: Uint8Array, doc: Y.Doc, accepts: (update: Uint8Array) => boolean, origin: WebSocket): Uint8Array | null {
   const decoder = decoding.createDecoder(message);
   const type = decoding.readVarUint(decoder);
   if (type === MESSAGE_AWARENESS) return null;
@@ -128,9 +129,11 @@ function handleMessage(message: Uint8Array, doc: Y.Doc, writable: boolean, origi
       syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder));
       return encoding.toUint8Array(encoder);
     case syncProtocol.messageYjsSyncStep2:
-    case syncProtocol.messageYjsUpdate:
-      if (writable) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin);
+    case syncProtocol.messageYjsUpdate: {
+      const update = decoding.readVarUint8Array(decoder);
+      if (accepts(update)) Y.applyUpdate(doc, update, origin);
       return null;
+    }
     default:
       return null;
   }

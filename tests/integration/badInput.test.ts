@@ -322,6 +322,24 @@ describe('bad input', () => {
     expect((await healthz(server.url)).ok).toBe(true);
   });
 
+  it('IN-28 an honest client whose notes edit went over the budget is asked again later, and nothing is lost', async () => {
+    const own = await createBoard(server.url, 'Big paste');
+    const G = new Person(server.url);
+    const H = new Person(server.url);
+    people.push(G, H);
+    await G.connect(own.boardId, 'Gil', own.facilitatorKey);
+    await H.connect(own.boardId, 'Hana');
+    const card = ((await H.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } }).data.cardId;
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await G.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await G.cmd('discuss.select', { itemId: card })).toMatchObject({ ok: true });
+    const key = `item:${card}`;
+    await H.waitFor(() => H.notes(key) !== undefined);
+    // three quick pastes of 100 KB: the third is over the 256 KiB burst and is dropped at first
+    for (const ch of ['a', 'b', 'c']) H.typeNote(key, ch.repeat(100 * 1024));
+    await G.waitFor(() => G.notes(key)?.length === 300 * 1024, 10_000);
+    expect(G.notes(key)!.endsWith('c'.repeat(100 * 1024))).toBe(true);
+  });
+
   it('IN-21 garbage bytes to y-websocket are dropped; the connection, the documents and the server stay healthy', async () => {
     const garbage: Buffer[] = [
       Buffer.alloc(0),

@@ -13,6 +13,8 @@ import type { Logger } from '../logger.js';
 import { TokenBucket } from './rateLimit.js';
 
 const MESSAGE_SYNC = 0;
+/** After a notes message was dropped for the budget, ask the client to resend what we lack this much later. */
+const RESYNC_AFTER_DROP_MS = 2_000;
 const MESSAGE_AWARENESS = 1;
 const ROUTE = new RegExp(`^${YJS_PATH}/([A-Za-z0-9_-]{8,64})/(board|notes)$`);
 
@@ -66,9 +68,26 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
     const { peers } = entry;
     peers.add(ws);
 
+    // Sync step 1 (our state vector): the client answers with whatever we lack.
+    const sendStep1 = () => {
+      const step1 = encoding.createEncoder();
+      encoding.writeVarUint(step1, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(step1, doc);
+      if (ws.readyState === ws.OPEN) ws.send(encoding.toUint8Array(step1));
+    };
+    // A message dropped for going over the budget is asked for again once the budget has refilled, so an
+    // honest client that pasted a lot is not left out of step (the protocol would not resend it by itself).
+    let resync: NodeJS.Timeout | undefined;
+    const resyncLater = () => {
+      resync ??= setTimeout(() => {
+        resync = undefined;
+        sendStep1();
+      }, RESYNC_AFTER_DROP_MS);
+    };
+
     ws.binaryType = 'arraybuffer';
     ws.on('message', (data: ArrayBuffer) => {
-      if (!bucket.take() || !bytes.take(data.byteLength)) return;
+      if (!bucket.take() || !bytes.take(data.byteLength)) return docName === 'notes' ? resyncLater() : undefined;
       try {
         const reply = handleMessage(new Uint8Array(data), doc, accepts, ws);
         if (reply) ws.send(docName === 'board' ? compressed(reply) : reply);
@@ -77,6 +96,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
       }
     });
     ws.on('close', () => {
+      clearTimeout(resync);
       peers.delete(ws);
       if (peers.size === 0 && connections.get(doc) === entry) {
         doc.off('update', entry!.onUpdate);
@@ -87,11 +107,8 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
     });
     ws.on('error', () => ws.terminate());
 
-    // Start the handshake: our state vector, so the client sends what we lack (ignored if read-only)…
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(step1, doc);
-    ws.send(encoding.toUint8Array(step1));
+    // Start the handshake (what the client sends back is ignored for the read-only board document).
+    sendStep1();
   }
 
   function broadcast(doc: Y.Doc, update: Uint8Array, origin: unknown): void {

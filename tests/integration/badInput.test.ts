@@ -6,6 +6,7 @@ import { type Ack, type ErrorCode, PROTOCOL_VERSION } from '@candor/shared';
 import {
   DocConnection,
   Person,
+  boardWithNote,
   type TestServer,
   createBoard,
   docUrl,
@@ -299,21 +300,11 @@ describe('bad input', () => {
 
   it('IN-23 a notes connection that floods updates past its byte budget has the excess dropped; others still connect', async () => {
     // A board of its own in Discuss, so there is a note (only existing notes may be edited, PE-8).
-    const own = await createBoard(server.url, 'Flooded notes');
-    const G = new Person(server.url);
-    const H = new Person(server.url);
-    people.push(G, H);
-    await G.connect(own.boardId, 'Gil', own.facilitatorKey);
-    await H.connect(own.boardId, 'Hana');
-    const card = ((await H.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } }).data.cardId;
-    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await G.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    expect(await G.cmd('discuss.select', { itemId: card })).toMatchObject({ ok: true });
-    const key = `item:${card}`;
-    await H.waitFor(() => H.notes(key) !== undefined);
+    const { boardId: ownBoard, F: G, A: H, key } = await boardWithNote(server.url, people, ['Gil', 'Hana']);
     for (let i = 0; i < 16; i++) H.typeNote(key, String(i % 10).repeat(64 * 1024));
     expect(H.notes(key)!.length).toBe(16 * 64 * 1024);
     // A fresh observer sees what the server kept: the start of the flood, not a mebibyte of it.
-    const observer = new DocConnection(docUrl(server.url, own.boardId, 'notes', G.participantId, G.secret), new Y.Doc(), () => undefined);
+    const observer = new DocConnection(docUrl(server.url, ownBoard, 'notes', G.participantId, G.secret), new Y.Doc(), () => undefined);
     await until(() => observer.synced && ((observer.doc.getMap('notes').get(key) as Y.Text | undefined)?.length ?? 0) > 0);
     const kept = (observer.doc.getMap('notes').get(key) as Y.Text).length;
     expect(kept).toBeGreaterThanOrEqual(64 * 1024);
@@ -323,17 +314,7 @@ describe('bad input', () => {
   });
 
   it('IN-28 an honest client whose notes edit went over the budget is asked again later, and nothing is lost', async () => {
-    const own = await createBoard(server.url, 'Big paste');
-    const G = new Person(server.url);
-    const H = new Person(server.url);
-    people.push(G, H);
-    await G.connect(own.boardId, 'Gil', own.facilitatorKey);
-    await H.connect(own.boardId, 'Hana');
-    const card = ((await H.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } }).data.cardId;
-    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await G.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    expect(await G.cmd('discuss.select', { itemId: card })).toMatchObject({ ok: true });
-    const key = `item:${card}`;
-    await H.waitFor(() => H.notes(key) !== undefined);
+    const { F: G, A: H, key } = await boardWithNote(server.url, people, ['Gil', 'Hana']);
     // three quick pastes of 100 KB: the third is over the 256 KiB burst and is dropped at first
     for (const ch of ['a', 'b', 'c']) H.typeNote(key, ch.repeat(100 * 1024));
     await G.waitFor(() => G.notes(key)?.length === 300 * 1024, 10_000);

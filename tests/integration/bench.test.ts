@@ -1,10 +1,7 @@
-import { execSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Crowd } from '../../bench/lib/loadgens.js';
 import { revealCandor, revealFloor, revealStock } from '../../bench/scenarios/reveal.js';
+import { ensureServerBuilt } from './harness.js';
 
 /**
  * `pnpm bench` in miniature: 5 simulated people in the two load processes, 20 cards, one reveal on the
@@ -12,23 +9,11 @@ import { revealCandor, revealFloor, revealStock } from '../../bench/scenarios/re
  * counts correctly; timings are the bench's business, not a test's.
  */
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'server/dist/index.js');
-
-function newest(dir: string): number {
-  let latest = 0;
-  for (const item of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (item.isFile()) latest = Math.max(latest, fs.statSync(path.join(item.parentPath, item.name)).mtimeMs);
-  }
-  return latest;
-}
-
 describe('bench (5 people, 20 cards)', () => {
   let crowd: Crowd | null = null;
 
   beforeAll(async () => {
-    const sources = Math.max(newest(path.join(root, 'server/src')), newest(path.join(root, 'shared/src')));
-    if (!fs.existsSync(entry) || fs.statSync(entry).mtimeMs < sources) execSync('pnpm --filter @candor/server build', { cwd: root, stdio: 'pipe' });
+    ensureServerBuilt();
     crowd = await Crowd.start(2);
   }, 120_000);
 

@@ -1,36 +1,16 @@
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesKey } from '@candor/shared';
-import { Person, createBoard, startServer, until } from './harness.js';
+import { Person, REPO_ROOT, SERVER_ENTRY, createBoard, ensureServerBuilt, startServer, until } from './harness.js';
 
 /**
  * DU: an acknowledged change survives `kill -9`. The built server runs as a child process on a temp data
  * directory; it is killed with SIGKILL (no shutdown hook runs) and started again on the same directory.
  */
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = path.join(root, 'server/dist/index.js');
-
-/** Newest modification time of the files under `dir`. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const item of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (item.isFile()) latest = Math.max(latest, fs.statSync(path.join(item.parentPath, item.name)).mtimeMs);
-  }
-  return latest;
-}
-
-/** Builds the server bundle when it is missing or older than its sources, so the test runs today's code. */
-function ensureBuilt(): void {
-  const sources = Math.max(newest(path.join(root, 'server/src')), newest(path.join(root, 'shared/src')));
-  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= sources) return;
-  execSync('pnpm --filter @candor/server build', { cwd: root, stdio: 'pipe' });
-}
 
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -49,8 +29,8 @@ interface Running {
 async function startChild(dataDir: string): Promise<Running> {
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, [entry], {
-    cwd: root,
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', IDLE_UNLOAD_MS: '3600000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,7 +58,7 @@ describe('durability', () => {
   const people: Person[] = [];
 
   beforeAll(() => {
-    ensureBuilt();
+    ensureServerBuilt();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-du-'));
   }, 120_000);
 

@@ -1,6 +1,8 @@
+import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
@@ -21,6 +23,7 @@ import {
   PROTOCOL_VERSION,
   YJS_MESSAGE_COMPRESSED,
   YJS_PATH,
+  notesKey,
   readBoardDoc,
 } from '@candor/shared';
 
@@ -423,4 +426,43 @@ export function useServer(options: StartOptions = {}): { server: TestServer; peo
     await live.server?.close();
   });
   return live;
+}
+
+/** The repository root and the built server, for tests that run it as a child process. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER_ENTRY = path.join(REPO_ROOT, 'server/dist/index.js');
+
+/** Newest modification time of the files under `dir`. */
+function newestUnder(dir: string): number {
+  let latest = 0;
+  for (const item of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (item.isFile()) latest = Math.max(latest, fs.statSync(path.join(item.parentPath, item.name)).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the server bundle when it is missing or older than its sources, so a test runs today's code. */
+export function ensureServerBuilt(): void {
+  const sources = Math.max(newestUnder(path.join(REPO_ROOT, 'server/src')), newestUnder(path.join(REPO_ROOT, 'shared/src')));
+  if (fs.existsSync(SERVER_ENTRY) && fs.statSync(SERVER_ENTRY).mtimeMs >= sources) return;
+  execSync('pnpm --filter @candor/server build', { cwd: REPO_ROOT, stdio: 'pipe' });
+}
+
+/**
+ * A new board moved to Discuss with one card selected, so it has one shared note: F (facilitator) and A
+ * are connected and pushed to `people` for cleanup. Returns the note's key.
+ */
+export async function boardWithNote(url: string, people: Person[], names: [string, string] = ['Fran', 'Alex']) {
+  const { boardId, facilitatorKey } = await createBoard(url, 'With a note');
+  const F = new Person(url);
+  const A = new Person(url);
+  people.push(F, A);
+  await F.connect(boardId, names[0], facilitatorKey);
+  await A.connect(boardId, names[1]);
+  const card = (await A.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } };
+  for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+  expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+  const key = notesKey.item(card.data.cardId);
+  await A.waitFor(() => A.notes(key) !== undefined);
+  return { boardId, F, A, key };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FACILITATOR_COMMANDS, type Phase, WS_CLOSE, readBoardDoc } from '@candor/shared';
-import { DocConnection, Person, type TestServer, createBoard, docUrl, getBoard, newId, openSocket, sendCommand, startServer, until } from './harness.js';
+import { DocConnection, Person, boardWithNote, type TestServer, createBoard, docUrl, getBoard, newId, openSocket, sendCommand, startServer, until } from './harness.js';
 
 /** PE: the server, not the client, decides who may do what. */
 
@@ -235,16 +235,7 @@ describe('permissions', () => {
   });
 
   it('PE-7 notes are frozen at Close: a notes update sent after closing is dropped', async () => {
-    const { boardId, facilitatorKey } = await createBoard(server.url, 'Frozen notes');
-    const F = person();
-    const A = person();
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    const card = (await A.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } };
-    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
-    const key = `item:${card.data.cardId}`;
-    await A.waitFor(() => A.notes(key) !== undefined);
+    const { boardId, F, A, key } = await boardWithNote(server.url, people);
     A.typeNote(key, 'before close');
     await F.waitFor(() => F.notes(key) === 'before close');
     for (const phase of ['act', 'closed'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
@@ -263,16 +254,7 @@ describe('permissions', () => {
   });
 
   it('PE-8 in the notes a person edits the text of existing notes only: new, removed or replaced entries and other shared types are dropped', async () => {
-    const { boardId, facilitatorKey } = await createBoard(server.url, 'Notes rules');
-    const F = person();
-    const M = person();
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await M.connect(boardId, 'Mallory');
-    const card = (await M.cmd('card.add', { columnId: 'start', text: 'topic' })) as { ok: true; data: { cardId: string } };
-    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
-    const key = `item:${card.data.cardId}`;
-    await M.waitFor(() => M.notes(key) !== undefined);
+    const { boardId, F, A: M, key } = await boardWithNote(server.url, people, ['Fran', 'Mallory']);
     M.typeNote(key, 'a fair note');
     await F.waitFor(() => F.notes(key) === 'a fair note');
 

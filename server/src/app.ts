@@ -14,7 +14,8 @@ import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> & Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous'>>;
+  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
+    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'sendBufferBytes'>>;
   store?: BoardStore;
   logger?: Logger;
   now?: () => number;
@@ -60,8 +61,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clientDist: deps.config.clientDist,
   });
   const server = http.createServer(httpApp);
-  const io = attachSocketIo(server, registry, logger, now);
-  const yjs = attachYjs(server, registry, logger);
+  const sendBufferBytes = deps.config.sendBufferBytes;
+  const io = attachSocketIo(server, registry, logger, now, { sendBufferBytes });
+  const yjs = attachYjs(server, registry, logger, { sendBufferBytes });
 
   return {
     server,

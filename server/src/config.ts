@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from '@candor/shared';
 
 /** Every setting Candor reads from the environment, parsed once, with defaults that run on a laptop. */
 const Env = z.object({
@@ -17,6 +18,8 @@ const Env = z.object({
    * the process being killed (the WAL is in the OS), not a power cut; much faster writes.
    */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** DO-7: bytes the server holds unsent for one connection before closing it (the client resyncs). */
+  SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(LIMITS.sendBufferBytes),
 });
 
 export interface Config {
@@ -29,6 +32,7 @@ export interface Config {
   idleUnloadMs: number;
   claimAfterMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  sendBufferBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
+    sendBufferBytes: parsed.SEND_BUFFER_BYTES,
   };
 }

@@ -6,6 +6,6 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     // Secrets travel in handshakes and query strings; never let them reach a log line.
-    redact: ['secret', 'facilitatorKey', '*.secret', '*.facilitatorKey', 'req.url'],
+    redact: ['secret', 'facilitatorKey', 'ticket', '*.secret', '*.facilitatorKey', '*.ticket', 'req.url'],
   });
 }

@@ -287,7 +287,7 @@ describe('bad input', () => {
   });
 
   it('IN-20 a y-websocket message over 1 MiB closes that connection; the server survives', async () => {
-    const conn = new DocConnection(docUrl(server.url, boardId, 'notes', A.participantId, A.secret), new Y.Doc(), () => undefined);
+    const conn = new DocConnection(await A.docUrl('notes'), new Y.Doc(), () => undefined);
     await until(() => conn.synced);
     const big = Buffer.alloc(1024 * 1024 + 16, 7);
     big[0] = 0; // a sync message
@@ -304,7 +304,7 @@ describe('bad input', () => {
     for (let i = 0; i < 16; i++) H.typeNote(key, String(i % 10).repeat(64 * 1024));
     expect(H.notes(key)!.length).toBe(16 * 64 * 1024);
     // A fresh observer sees what the server kept: the start of the flood, not a mebibyte of it.
-    const observer = new DocConnection(docUrl(server.url, ownBoard, 'notes', G.participantId, G.secret), new Y.Doc(), () => undefined);
+    const observer = new DocConnection(await G.docUrl('notes'), new Y.Doc(), () => undefined);
     await until(() => observer.synced && ((observer.doc.getMap('notes').get(key) as Y.Text | undefined)?.length ?? 0) > 0);
     const kept = (observer.doc.getMap('notes').get(key) as Y.Text).length;
     expect(kept).toBeGreaterThanOrEqual(64 * 1024);

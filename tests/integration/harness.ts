@@ -9,9 +9,6 @@ import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as syncProtocol from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
 import { createApp } from '@candor/server';
 import {
   type Ack,
@@ -21,8 +18,14 @@ import {
   type PersonalView,
   type PublicBoardView,
   PROTOCOL_VERSION,
+  YJS_COMPRESS_DEFLATE_RAW,
   YJS_MESSAGE_COMPRESSED,
+  YJS_PARAM,
   YJS_PATH,
+  decodeYjsMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
   notesKey,
   readBoardDoc,
 } from '@candor/shared';
@@ -142,7 +145,6 @@ export function frameContains(frame: Frame, needle: string): boolean {
 }
 
 const REMOTE = Symbol('remote');
-const MESSAGE_SYNC = 0;
 
 /** One y-websocket connection, speaking the sync protocol the way y-websocket's provider does. */
 export class DocConnection {
@@ -164,25 +166,21 @@ export class DocConnection {
       this.ws.once('close', (code) => reject(new Error(`closed with ${code} before opening`)));
     });
     this.opened.catch(() => undefined);
-    this.ws.on('open', () => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(encoder, doc);
-      this.ws.send(encoding.toUint8Array(encoder));
-    });
+    this.ws.on('open', () => this.ws.send(encodeSyncStep1(Y.encodeStateVector(doc))));
     this.ws.on('message', (data: ArrayBuffer | Buffer) => {
       const raw = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
       this.record(raw);
       // A compressed board-document message is also recorded decompressed, so searches see its content.
       const bytes = raw[0] === YJS_MESSAGE_COMPRESSED ? inflateRawSync(raw.subarray(1)) : raw;
       if (bytes !== raw) this.record(bytes);
-      const decoder = decoding.createDecoder(new Uint8Array(bytes));
-      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      const kind = syncProtocol.readSyncMessage(decoder, encoder, doc, REMOTE);
-      if (kind === syncProtocol.messageYjsSyncStep2) this.synced = true;
-      if (encoding.length(encoder) > 1 && this.ws.readyState === WebSocket.OPEN) this.ws.send(encoding.toUint8Array(encoder));
+      const message = decodeYjsMessage(new Uint8Array(bytes));
+      if (message.type === 'step1') {
+        // what the server lacks, as y-websocket's provider answers
+        if (this.ws.readyState === WebSocket.OPEN) this.ws.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc, message.stateVector)));
+      } else if (message.type === 'step2' || message.type === 'update') {
+        Y.applyUpdate(doc, message.update, REMOTE);
+        if (message.type === 'step2') this.synced = true;
+      }
     });
     this.ws.on('close', (code, reason) => {
       this.closed = { code, reason: reason.toString() };
@@ -194,10 +192,7 @@ export class DocConnection {
   /** Local edits travel to the server, as a collaborative client's would. */
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === REMOTE || this.ws.readyState !== WebSocket.OPEN) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    this.ws.send(encoding.toUint8Array(encoder));
+    this.ws.send(encodeUpdate(update));
   };
 
   open(): Promise<void> {
@@ -210,20 +205,18 @@ export class DocConnection {
 
   /** Resolves once the server has answered a fresh syncStep1: every message sent before it has been handled. */
   async roundTrip(): Promise<void> {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
     const answered = new Promise<void>((resolve) => {
       const onMessage = (data: ArrayBuffer | Buffer) => {
-        const decoder = decoding.createDecoder(new Uint8Array(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer)));
-        if (decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2) {
+        const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+        const message = decodeYjsMessage(new Uint8Array(bytes[0] === YJS_MESSAGE_COMPRESSED ? inflateRawSync(bytes.subarray(1)) : bytes));
+        if (message.type === 'step2') {
           this.ws.off('message', onMessage);
           resolve();
         }
       };
       this.ws.on('message', onMessage);
     });
-    this.ws.send(encoding.toUint8Array(encoder));
+    this.ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
     await answered;
   }
 
@@ -237,9 +230,19 @@ export class DocConnection {
   }
 }
 
-export function docUrl(serverUrl: string, boardId: string, doc: DocName, pid: string, secret: string): string {
+/** A document connection's URL: a ticket (DO-6) and, for Candor's own board reader, the wish for compression (DO-4). */
+export function docUrl(serverUrl: string, boardId: string, doc: DocName, ticket: string, options: { compress?: boolean } = {}): string {
   const base = serverUrl.replace(/^http/, 'ws');
-  return `${base}${YJS_PATH}/${boardId}/${doc}?pid=${encodeURIComponent(pid)}&secret=${encodeURIComponent(secret)}`;
+  const params = new URLSearchParams({ [YJS_PARAM.ticket]: ticket });
+  if (options.compress) params.set(YJS_PARAM.compress, YJS_COMPRESS_DEFLATE_RAW);
+  return `${base}${YJS_PATH}/${boardId}/${doc}?${params}`;
+}
+
+/** DO-6: asks a joined Socket.io session for a single-use document ticket. */
+export async function docTicket(socket: Socket, doc: DocName): Promise<string> {
+  const ack = (await socket.timeout(10_000).emitWithAck('doc.ticket', { doc })) as Ack<{ ticket: string }>;
+  if (!ack.ok) throw new Error(`no ticket: ${ack.code} ${ack.message}`);
+  return ack.data.ticket;
 }
 
 export interface OpenSocketOptions {
@@ -331,12 +334,9 @@ export class Person {
       ...(this.facilitatorKey ? { facilitatorKey: this.facilitatorKey } : {}),
     });
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
-    this.boardConn = new DocConnection(docUrl(this.url, this.boardId, 'board', this.participantId, this.secret), this.boardDoc, (b) =>
-      this.record('board', b),
-    );
-    this.notesConn = new DocConnection(docUrl(this.url, this.boardId, 'notes', this.participantId, this.secret), this.notesDoc, (b) =>
-      this.record('notes', b),
-    );
+    // Like the browser: the board reader asks for compression, the notes are plain y-websocket.
+    this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.boardDoc, (b) => this.record('board', b));
+    this.notesConn = new DocConnection(await this.docUrl('notes'), this.notesDoc, (b) => this.record('notes', b));
     await Promise.all([this.boardConn.open(), this.notesConn.open()]);
     // Joined means the room can see it too: presence is projected in short batches, so wait for our own entry.
     await until(
@@ -347,6 +347,12 @@ export class Person {
         this.board()?.participants.some((p) => p.name === this.name && p.online),
     );
     return joined;
+  }
+
+  /** A fresh single-use URL for one more connection to a document of this person's board (DO-6). */
+  async docUrl(doc: DocName, options: { compress?: boolean } = {}): Promise<string> {
+    if (!this.socket) throw new Error('not connected');
+    return docUrl(this.url, this.boardId, doc, await docTicket(this.socket, doc), options);
   }
 
   /** Sends a command with a fresh (or given) client command id and resolves with its ack. */

@@ -5,7 +5,9 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   Command,
+  DocTicketRequest,
   HandshakeAuth,
+  LIMITS,
   PROTOCOL_VERSION,
   describeIssues,
   fail,
@@ -17,10 +19,17 @@ import { TokenBucket } from './rateLimit.js';
 
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>;
 
-const KNOWN_EVENTS = new Set(['cmd', 'time.sync']);
+const KNOWN_EVENTS = new Set(['cmd', 'time.sync', 'doc.ticket']);
 
 /** Socket.io adapter: parse, rate-limit, hand the typed command to the room, ack once. Nothing else. */
-export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, logger: Logger, now: () => number) {
+export function attachSocketIo(
+  httpServer: HttpServer,
+  registry: RoomRegistry,
+  logger: Logger,
+  now: () => number,
+  options: { sendBufferBytes?: number } = {},
+) {
+  const sendBufferBytes = options.sendBufferBytes ?? LIMITS.sendBufferBytes;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>(httpServer, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
@@ -52,7 +61,19 @@ export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, l
   io.on('connection', (socket: CandorSocket) => {
     const room = socket.data.room;
     const bucket = new TokenBucket(60, 20, now);
-    room.attach({ id: socket.id, sendMe: (view) => socket.emit('me', view) });
+    // DO-7: a socket that does not read what we send is closed (the client reconnects and rejoins) before
+    // the server holds more than the cap for it.
+    const overloaded = () => {
+      if (unsentBytes(socket) <= sendBufferBytes) return false;
+      socket.conn.close();
+      return true;
+    };
+    room.attach({
+      id: socket.id,
+      sendMe: (view) => {
+        if (!overloaded()) socket.emit('me', view);
+      },
+    });
 
     socket.on('cmd', (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return; // nobody to answer: drop it
@@ -72,6 +93,15 @@ export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, l
       (ack as (r: Ack) => void)({ ok: true, data: { serverNow: now() } });
     });
 
+    socket.on('doc.ticket', (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const reply = ack as (result: Ack) => void;
+      if (!bucket.take()) return reply(fail('RATE_LIMITED', 'Too many requests.'));
+      const parsed = DocTicketRequest.safeParse(payload);
+      if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
+      reply(room.issueDocTicket(socket.id, parsed.data.doc));
+    });
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
       const ack = args[args.length - 1];
@@ -85,4 +115,18 @@ export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, l
   });
 
   return io;
+}
+
+/**
+ * What engine.io holds for this socket and has not written yet: packets waiting for the transport, and the
+ * WebSocket's own buffer (the bytes the kernel has not taken yet).
+ */
+function unsentBytes(socket: CandorSocket): number {
+  const conn = socket.conn as unknown as { writeBuffer: { data?: unknown }[]; transport: { socket?: { bufferedAmount?: number } } };
+  let queued = 0;
+  for (const packet of conn.writeBuffer) {
+    const data = packet.data;
+    queued += typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : 64;
+  }
+  return queued + (conn.transport.socket?.bufferedAmount ?? 0);
 }

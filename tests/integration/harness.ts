@@ -10,6 +10,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createApp } from '@candor/server';
+import { openSqliteStore, type BoardStore } from '@candor/server/testing';
 import {
   type Ack,
   type CommandType,
@@ -51,13 +52,20 @@ export interface StartOptions {
   idleUnloadMs?: number;
   /** FA-3 claim delay, shortened in tests */
   claimAfterMs?: number;
+  /** wraps the real SQLite store (e.g. with `faultyStore`, to fail or stall writes on demand) */
+  wrapStore?: (store: BoardStore) => BoardStore;
+  /** DO-7 cap, lowered in tests */
+  sendBufferBytes?: number;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-it-')), 'candor.sqlite');
+  const store = options.wrapStore ? options.wrapStore(openSqliteStore(dbFile)) : undefined;
   const app = await createApp({
+    ...(store ? { store } : {}),
     config: {
       dbFile,
+      ...(options.sendBufferBytes !== undefined ? { sendBufferBytes: options.sendBufferBytes } : {}),
       clientDist: null,
       idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
       logLevel: 'silent',

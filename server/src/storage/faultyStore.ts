@@ -2,7 +2,9 @@ import type { BoardStore } from './BoardStore.js';
 
 /** The store methods that write; reads always pass through. */
 const WRITES = ['createBoard', 'createTeam', 'upsertParticipant', 'commit', 'appendDocUpdate', 'compactDoc'] as const;
-type WriteMethod = (typeof WRITES)[number];
+export type WriteMethod = (typeof WRITES)[number];
+/** Called with each write before it reaches the store; the write goes on once the promise resolves. */
+export type Gate = (method: WriteMethod, args: unknown[]) => Promise<unknown>;
 
 export interface FaultControls {
   /** the next `count` writes fail (optionally only writes by these methods) */
@@ -10,7 +12,7 @@ export interface FaultControls {
   /** every write fails until `healed` returns true */
   failUntil(healed: () => boolean): void;
   /** every write first waits for `gate()` (null: no delay); the promise it returns decides when it goes on */
-  delay(gate: ((method: WriteMethod) => Promise<unknown>) | null): void;
+  delay(gate: Gate | null): void;
   /** how often each method was called (reads too), for tests that count loads and writes */
   readonly calls: Record<string, number>;
 }
@@ -29,7 +31,7 @@ export function faultyStore(inner: BoardStore): BoardStore & FaultControls {
   let failing = 0;
   let failingOnly: readonly WriteMethod[] | null = null;
   let healed: (() => boolean) | null = null;
-  let gate: ((method: WriteMethod) => Promise<unknown>) | null = null;
+  let gate: Gate | null = null;
   const calls: Record<string, number> = {};
 
   const shouldFail = (method: WriteMethod): boolean => {
@@ -52,7 +54,7 @@ export function faultyStore(inner: BoardStore): BoardStore & FaultControls {
         calls[key] = (calls[key] ?? 0) + 1;
         if (isWrite) {
           const method = key as WriteMethod;
-          if (gate) await gate(method);
+          if (gate) await gate(method, args);
           if (shouldFail(method)) throw new StoreFault(method);
         }
         return (value as (...a: unknown[]) => unknown).apply(target, args);
@@ -67,7 +69,7 @@ export function faultyStore(inner: BoardStore): BoardStore & FaultControls {
     failUntil(until: () => boolean) {
       healed = until;
     },
-    delay(next: ((method: WriteMethod) => Promise<unknown>) | null) {
+    delay(next: Gate | null) {
       gate = next;
     },
     calls,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { LIMITS, WS_CLOSE, encodeSyncStep1 } from '@candor/shared';
-import { Person, createBoard, until, useServer } from './harness.js';
+import { Person, createBoard, newId, openSocket, sendCommand, until, useServer } from './harness.js';
 
 /** What a fresh document asks for: everything. */
 const STEP1_EMPTY = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
@@ -148,5 +148,59 @@ describe('document amplification and abuse', () => {
     const again = new RawDoc(await P.docUrl('board'));
     await until(() => again.messages >= 1);
     for (const c of [...extra, again]) c.ws.close();
+  });
+
+  it('DO-7 a Socket.io connection that stops reading is closed once the server holds more than the cap for it; the same person’s other connections go on', async () => {
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Slow socket');
+    const F = new Person(live.server.url);
+    people.push(F);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    const identity = { participantId: newId(), secret: newId(32), name: 'Sam' };
+    const join = async () => {
+      const socket = await openSocket(live.server.url, { boardId });
+      expect(await sendCommand(socket, { id: newId(), type: 'join', ...identity })).toMatchObject({ ok: true });
+      return socket;
+    };
+    // four busy tabs of one person (each with its own rate limit) and one tab that stops reading
+    const busy = await Promise.all([join(), join(), join(), join()]);
+    const stalled = await join();
+    let disconnectReason = '';
+    stalled.on('disconnect', (reason) => {
+      disconnectReason = reason;
+    });
+    let asked = 0;
+    busy[0]!.on('me', (me: unknown) => {
+      asked += JSON.stringify(me).length;
+    });
+    (stalled.io.engine as unknown as { transport: { ws: WebSocket } }).transport.ws.pause();
+
+    // 50 cards of 1,000 characters, then edits: each changes this person's own view, sent to all five tabs
+    const text = (i: number, round: number) => `${round} ${i} ${'x'.repeat(LIMITS.cardText - 10)}`;
+    const cardIds: string[] = [];
+    for (let i = 0; i < LIMITS.cardsPerPerson; i++) {
+      const ack = await sendCommand(busy[i % 4]!, { id: newId(), type: 'card.add', columnId: 'start', text: text(i, 0) });
+      cardIds.push((ack as { ok: true; data: { cardId: string } }).data.cardId);
+    }
+    for (let round = 1; asked < 20_000_000; round++) {
+      await Promise.all(
+        busy.map(async (socket, b) => {
+          for (let i = b; i < cardIds.length; i += 4) {
+            const ack = await sendCommand(socket, { id: newId(), type: 'card.edit', cardId: cardIds[i], text: text(i, round) });
+            if (!ack.ok) expect(ack.code).toBe('RATE_LIMITED');
+          }
+        }),
+      );
+    }
+    for (const socket of busy) expect(socket.connected).toBe(true);
+
+    let received = 0;
+    (stalled.io.engine as unknown as { on(e: string, f: (d: string) => void): void }).on('data', (data) => {
+      received += data.length;
+    });
+    (stalled.io.engine as unknown as { transport: { ws: WebSocket } }).transport.ws.resume();
+    await until(() => disconnectReason !== '', 15_000);
+    expect(disconnectReason).toBe('transport close');
+    expect(received).toBeLessThan(asked / 2);
+    for (const socket of [...busy, stalled]) socket.close();
   });
 });

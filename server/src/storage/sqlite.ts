@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS commands (
   board_id TEXT NOT NULL,
   command_key TEXT NOT NULL,
-  result TEXT NOT NULL,
+  sealed BLOB NOT NULL,
   PRIMARY KEY (board_id, command_key)
 ) WITHOUT ROWID;
 -- Yjs updates of each board's two documents: 'notes' (co-edited) and 'board' (the server's public projection).
@@ -85,8 +85,8 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     participants: db.prepare<[string], { id: string; name: string; handle: string; auth_hash: string; is_facilitator: number }>(
       'SELECT id, name, handle, auth_hash, is_facilitator FROM participants WHERE board_id = ? ORDER BY name, id',
     ),
-    findCommand: db.prepare<[string, string], { result: string }>('SELECT result FROM commands WHERE board_id = ? AND command_key = ?'),
-    insertCommand: db.prepare('INSERT INTO commands (board_id, command_key, result) VALUES (?, ?, ?)'),
+    findCommand: db.prepare<[string, string], { sealed: Buffer }>('SELECT sealed FROM commands WHERE board_id = ? AND command_key = ?'),
+    insertCommand: db.prepare('INSERT INTO commands (board_id, command_key, sealed) VALUES (?, ?, ?)'),
     appendDoc: db.prepare('INSERT INTO doc_updates (board_id, doc, update_blob) VALUES (?, ?, ?)'),
     countDoc: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE board_id = ? AND doc = ?'),
     docUpdates: db.prepare<[string, string], { update_blob: Buffer }>(
@@ -112,7 +112,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   });
 
   const commitTx = db.transaction((boardId: string, input: CommitInput) => {
-    q.insertCommand.run(boardId, input.commandKey, JSON.stringify(input.result ?? {}));
+    q.insertCommand.run(boardId, input.commandKey, Buffer.from(input.sealed));
     return appendEvents(boardId, input.events);
   });
 
@@ -167,7 +167,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     },
     async findCommand(boardId, commandKey) {
       const row = q.findCommand.get(boardId, commandKey);
-      return row ? { result: JSON.parse(row.result) as unknown } : null;
+      return row ? new Uint8Array(row.sealed) : null;
     },
     async commit(boardId, input) {
       return { lastSeq: commitTx(boardId, input) };

@@ -59,8 +59,10 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
+  refuseOtherFormats(db, file);
   db.exec(SCHEMA);
   migrate(db);
+  db.pragma(`user_version = ${DATA_FORMAT}`);
   db.exec('CREATE INDEX IF NOT EXISTS boards_by_team ON boards(team_id, created_at)');
 
   const q = {
@@ -182,6 +184,26 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       db.close();
     },
   };
+}
+
+/**
+ * The layout of the data file, in `PRAGMA user_version`. A file of another layout (or an older one, which
+ * has none) is refused rather than misread: there are no users to migrate yet.
+ */
+export const DATA_FORMAT = 2;
+
+/** Thrown when a data file cannot be used; its message is the one line the server prints before it exits. */
+export class DataFileError extends Error {}
+
+function refuseOtherFormats(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  if (version === DATA_FORMAT || (version === 0 && tables.n === 0)) return;
+  db.close();
+  throw new DataFileError(
+    `${file} is a Candor data file of format ${version || 'none (an older Candor)'}, but this server reads format ${DATA_FORMAT}; ` +
+      'move it away (or point DATA_DIR elsewhere) to start with an empty one.',
+  );
 }
 
 /** Columns added after a data file was first created. */

@@ -385,6 +385,7 @@ const de: Catalogue = {
     RATE_LIMITED: 'Zu viele Änderungen auf einmal. Warte einen Moment und versuche es dann noch einmal.',
     CONFLICT: 'Jemand hat das gleichzeitig geändert. Bitte versuche es noch einmal.',
     INTERNAL: 'Auf dem Server ist etwas schiefgegangen. Bitte versuche es noch einmal.',
+    ID_REUSED: 'Diese Änderung wurde schon mit anderem Inhalt gesendet. Bitte versuche es noch einmal.',
   },
   templates: {
     'dont-know': {

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@candor/shared';
+
 /**
  * The English catalogue: every word the client shows. German (de.ts) must have exactly the same keys —
  * `pnpm typecheck` and `client/src/i18n/catalogues.test.ts` both fail when one is missing.
@@ -395,7 +397,8 @@ const en = {
     RATE_LIMITED: 'Too many changes at once. Wait a moment, then try again.',
     CONFLICT: 'Someone changed this at the same time. Please try again.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
-  },
+    ID_REUSED: 'That change was already sent with other content. Please try again.',
+  } satisfies Record<ErrorCode, string>, // a new ErrorCode needs a sentence here (and in de.ts)
   templates: {
     'dont-know': {
       name: "I don't know / I'm stuck",

@@ -25,7 +25,7 @@ describe('documents: store, then relay', () => {
       return { G: F, H: A, key };
     })();
     const held: (() => void)[] = [];
-    faulty.delay(async (method, args) => {
+    faulty.hold(async (method, args) => {
       if (method === 'appendDocUpdate' && args[1] === 'notes') await new Promise<void>((resolve) => held.push(resolve));
     });
     try {
@@ -40,7 +40,7 @@ describe('documents: store, then relay', () => {
       expect((newcomer.doc.getMap('notes').get(key) as Y.Text).toString()).toBe('');
       newcomer.close();
     } finally {
-      faulty.delay(null);
+      faulty.hold(null);
       for (const release of held) release();
     }
     await G.waitFor(() => G.notes(key) === 'held back');

@@ -303,6 +303,8 @@ export class Person {
   boardConn: DocConnection | null = null;
   notesConn: DocConnection | null = null;
   me: PersonalView | null = null;
+  /** the command id of the last join this person sent */
+  lastJoinId = '';
   readonly meHistory: PersonalView[] = [];
   /** the public view as this person's board document held it after every update it received */
   readonly boardHistory: PublicBoardView[] = [];
@@ -335,12 +337,17 @@ export class Person {
       this.me = view;
       this.meHistory.push(view);
     });
-    const joined = await this.cmd('join', {
-      participantId: this.participantId,
-      secret: this.secret,
-      name: this.name,
-      ...(this.facilitatorKey ? { facilitatorKey: this.facilitatorKey } : {}),
-    });
+    this.lastJoinId = newId();
+    const joined = await this.cmd(
+      'join',
+      {
+        participantId: this.participantId,
+        secret: this.secret,
+        name: this.name,
+        ...(this.facilitatorKey ? { facilitatorKey: this.facilitatorKey } : {}),
+      },
+      this.lastJoinId,
+    );
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
     // Like the browser: the board reader asks for compression, the notes are plain y-websocket.
     this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.boardDoc, (b) => this.record('board', b));

@@ -1,80 +1,95 @@
 import type { BoardStore } from './BoardStore.js';
 
-/** The store methods that write; reads always pass through. */
-const WRITES = ['createBoard', 'createTeam', 'upsertParticipant', 'commit', 'appendDocUpdate', 'compactDoc'] as const;
-export type WriteMethod = (typeof WRITES)[number];
-/** Called with each write before it reaches the store; the write goes on once the promise resolves. */
-export type Gate = (method: WriteMethod, args: unknown[]) => Promise<unknown>;
+type Method = Exclude<keyof BoardStore, 'close'>;
 
-export interface FaultControls {
-  /** the next `count` writes fail (optionally only writes by these methods) */
-  failNext(count?: number, only?: readonly WriteMethod[]): void;
-  /** every write fails until `healed` returns true */
-  failUntil(healed: () => boolean): void;
-  /** every write first waits for `gate()` (null: no delay); the promise it returns decides when it goes on */
-  delay(gate: Gate | null): void;
-  /** how often each method was called (reads too), for tests that count loads and writes */
-  readonly calls: Record<string, number>;
-}
-
-export class StoreFault extends Error {
-  constructor(method: string) {
-    super(`injected storage failure in ${method}`);
-  }
-}
+/** Called with each affected call before it reaches the store; the call goes on once the promise resolves. */
+export type Gate = (method: Method, args: unknown[]) => Promise<unknown>;
 
 /**
- * A store decorator that fails or stalls writes on demand, for tests of what the server does when storage
- * misbehaves (a full disk, a slow network store). Everything else is the wrapped store's behaviour.
+ * A store that fails or stalls on demand, wrapped around any real one: for tests of what the server does
+ * when storage fails (nothing acknowledged, nothing relayed, health reported) or is slow (nothing relayed
+ * before it is stored). Faults apply to the methods in `affects` (every method but `close` by default);
+ * a failing call never reaches the wrapped store, so it changes nothing there.
  */
-export function faultyStore(inner: BoardStore): BoardStore & FaultControls {
-  let failing = 0;
-  let failingOnly: readonly WriteMethod[] | null = null;
-  let healed: (() => boolean) | null = null;
-  let gate: Gate | null = null;
-  const calls: Record<string, number> = {};
+export interface FaultyStore extends BoardStore {
+  /** the next `count` affected calls fail (only calls of `only`, when given) */
+  failNext(count?: number, only?: readonly Method[]): void;
+  /** every affected call fails until `healed()` returns true */
+  failUntil(healed: () => boolean): void;
+  /** every affected call waits `ms` before it reaches the store (0 to stop) */
+  delay(ms: number): void;
+  /** every affected call first waits for `gate` (null to stop): a test decides when a stalled write goes on */
+  hold(gate: Gate | null): void;
+  /** how many affected calls failed so far */
+  readonly failures: number;
+  /** how often each method was called, faulty or not, for tests that count loads and writes */
+  readonly calls: Readonly<Record<string, number>>;
+}
 
-  const shouldFail = (method: WriteMethod): boolean => {
-    if (healed && !healed()) return true;
-    healed = null;
-    if (failing > 0 && (!failingOnly || failingOnly.includes(method))) {
-      failing--;
+/** Kept for tests written against the first version of this decorator. */
+export type FaultControls = FaultyStore;
+
+export function faultyStore(inner: BoardStore, affects?: readonly Method[]): FaultyStore {
+  let failCount = 0;
+  let failOnly: readonly string[] | null = null;
+  let failUntilHealed: (() => boolean) | null = null;
+  let delayMs = 0;
+  let gate: Gate | null = null;
+  let failures = 0;
+  const calls: Record<string, number> = {};
+  const affected = (name: string) => name !== 'close' && (!affects || (affects as readonly string[]).includes(name));
+
+  const shouldFail = (method: string): boolean => {
+    if (failCount > 0 && (!failOnly || failOnly.includes(method))) {
+      failCount--;
       return true;
     }
+    if (failUntilHealed && !failUntilHealed()) return true;
+    failUntilHealed = null;
     return false;
   };
 
-  // A proxy rather than a copy of the methods, so a store written as a class works the same.
-  const wrapped = new Proxy(inner, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof key !== 'string' || typeof value !== 'function') return value;
-      const isWrite = (WRITES as readonly string[]).includes(key);
+  const controls = {
+    failNext(count = 1, only?: readonly Method[]) {
+      failCount += count;
+      failOnly = only ?? null;
+    },
+    failUntil(healed: () => boolean) {
+      failUntilHealed = healed;
+    },
+    delay(ms: number) {
+      delayMs = ms;
+    },
+    hold(next: Gate | null) {
+      gate = next;
+    },
+    get failures() {
+      return failures;
+    },
+    calls,
+  };
+
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      if (Object.hasOwn(controls, property)) return Reflect.get(controls, property);
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      if (!affected(property)) {
+        return (...args: unknown[]) => {
+          calls[property] = (calls[property] ?? 0) + 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
       return async (...args: unknown[]) => {
-        calls[key] = (calls[key] ?? 0) + 1;
-        if (isWrite) {
-          const method = key as WriteMethod;
-          if (gate) await gate(method, args);
-          if (shouldFail(method)) throw new StoreFault(method);
+        calls[property] = (calls[property] ?? 0) + 1;
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (gate) await gate(property as Method, args);
+        if (shouldFail(property)) {
+          failures++;
+          throw Object.assign(new Error(`injected storage fault in ${property}`), { code: 'EIO' });
         }
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
-  });
-  const controls: FaultControls = {
-    failNext(count = 1, only?: readonly WriteMethod[]) {
-      failing = count;
-      failingOnly = only ?? null;
-    },
-    failUntil(until: () => boolean) {
-      healed = until;
-    },
-    delay(next: Gate | null) {
-      gate = next;
-    },
-    calls,
-  };
-  return new Proxy(wrapped, {
-    get: (target, key, receiver) => (key in controls ? controls[key as keyof FaultControls] : Reflect.get(target, key, receiver)),
-  }) as BoardStore & FaultControls;
+  }) as FaultyStore;
 }

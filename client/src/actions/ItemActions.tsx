@@ -5,6 +5,8 @@ import { SharedTextarea } from '../notes/SharedTextarea.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
+import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
+import { ActionKindLine } from '../responsibility/ActionKindLine.js';
 
 export const ACTION_PROMPT = 'What is the right thing to do? How can I help?';
 
@@ -39,15 +41,8 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   return (
     <article className="action">
       <SharedTextarea textKey={notesKey.action(action.id)} label="Action" readOnly={closed} rows={2} />
-      <p className="owners">
-        {action.owners.length ? (
-          <>
-            <span className="label">Helping:</span> {action.owners.join(', ')}
-          </>
-        ) : (
-          <span className="hint">Nobody has offered yet. Could you?</span>
-        )}
-      </p>
+      {!closed && <ResponsibilityHint text={text} />}
+      <ActionKindLine board={board} action={action} />
       <div className="action-controls">
         {changeable && (
           <button
@@ -83,14 +78,17 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 function NewActionForm({ itemId }: { itemId: string }) {
   const session = useSession();
   const [text, setText] = useState('');
+  const [askOf, setAskOf] = useState('');
   const inputId = `new-action-${itemId}`;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const value = text.trim();
     if (!value) return;
-    session.send({ type: 'action.create', itemId, text: value });
+    const asked = askOf.trim();
+    session.send({ type: 'action.create', itemId, text: value, ...(asked ? { askOf: asked } : {}) });
     setText('');
+    setAskOf('');
   }
 
   return (
@@ -102,8 +100,17 @@ function NewActionForm({ itemId }: { itemId: string }) {
         rows={2}
         maxLength={LIMITS.cardText}
         placeholder="A next step someone could take, however small"
+        aria-describedby={`${inputId}-small ${inputId}-nudge`}
         onChange={(e) => setText(e.target.value)}
       />
+      <p className="hint start-small" id={`${inputId}-small`}>
+        Start small: make it something that can begin before the next retro.
+      </p>
+      <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
+      <label className="field inline ask-field">
+        <span>Or ask someone outside the room (optional)</span>
+        <input value={askOf} maxLength={LIMITS.askOf} placeholder="A role or team, e.g. Platform team" onChange={(e) => setAskOf(e.target.value)} />
+      </label>
       <button type="submit" className="small" disabled={!text.trim()}>
         Add action
       </button>

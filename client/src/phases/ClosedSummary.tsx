@@ -7,7 +7,7 @@ import { navigate } from '../navigation.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseView.js';
-import { REVIEW_STATUS_LABELS } from './ReviewPhase.js';
+import { statusLabels } from './ReviewPhase.js';
 
 export function ClosedSummary({ board }: { board: PublicBoardView }) {
   const items = itemsById(board);
@@ -102,7 +102,7 @@ function SummaryAction({ action, itemName }: { action: PublicAction; itemName: s
     <li className="summary-action">
       <p className="action-text">{text || '…'}</p>
       <p className="hint">
-        {action.owners.length ? `Helping: ${action.owners.join(', ')}` : 'Nobody volunteered yet'}
+        {action.owners.length ? `Helping: ${action.owners.join(', ')}` : action.askOf ? `Asked of ${action.askOf}` : 'No one here took this'}
         {action.dueDate ? ` · due ${action.dueDate}` : ''} · from “{itemName}”
       </p>
       <ConsensusResult action={action} />
@@ -127,8 +127,8 @@ function ReviewSummary({ board }: { board: PublicBoardView }) {
             <li key={item.ref} className="summary-action">
               <p className="action-text">{item.text || 'An action without text'}</p>
               <p className="hint">
-                <span className={`status-pill ${item.status ?? 'open'}`}>{item.status ? REVIEW_STATUS_LABELS[item.status] : 'Not reviewed'}</span>
-                {item.owners.length ? ` ${item.owners.join(', ')}` : ''} · from “{item.fromRetro}”
+                <span className={`status-pill ${item.status ?? 'open'}`}>{item.status ? statusLabels(item)[item.status] : 'Not reviewed'}</span>
+                {item.askOf ? ` asked of ${item.askOf}` : item.owners.length ? ` ${item.owners.join(', ')}` : ''} · from “{item.fromRetro}”
                 {item.status === 'not-done' && item.reason ? ` · what got in the way: ${item.reason}` : ''}
                 {item.status === 'not-done' && item.carry ? ' · carried forward' : ''}
               </p>

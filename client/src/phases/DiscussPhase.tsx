@@ -1,9 +1,8 @@
-import { allowedIn, notesKey, type PublicBoardView } from '@candor/shared';
+import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
-import { ItemActions } from '../actions/ItemActions.js';
-import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { PhaseIntro } from './PhaseView.js';
 
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
@@ -61,8 +60,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
           {current ? (
             <>
               <ItemContent item={items.get(current)} />
-              <SharedTextarea key={current} textKey={notesKey.item(current)} label="Notes" rows={6} placeholder="What did we hear? What do we not know yet?" />
-              <ItemActions board={board} itemId={current} />
+              <GuidedMove key={current} board={board} itemId={current} />
             </>
           ) : (
             <p className="empty">{isFacilitator ? 'Pick an item with “Discuss this” to start.' : 'The facilitator will pick the first item.'}</p>

@@ -7,6 +7,9 @@ import { ColumnEditor } from '../columns/ColumnEditor.js';
 import { PhaseIntro } from './PhaseView.js';
 
 export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { done: 'Done', 'not-done': 'Not done', dropped: 'Dropped' };
+/** AK-4: an ask of someone outside the room is reviewed as "was it answered?" */
+export const ASK_STATUS_LABELS: Record<ReviewStatus, string> = { done: 'Answered', 'not-done': 'Not answered', dropped: 'Dropped' };
+export const statusLabels = (item: Pick<ReviewItem, 'askOf'>) => (item.askOf ? ASK_STATUS_LABELS : REVIEW_STATUS_LABELS);
 
 export function ReviewPhase({ board }: { board: PublicBoardView }) {
   const { isFacilitator } = useSessionState();
@@ -50,19 +53,25 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
       ? { ...confirmed, status: queued.status, reason: queued.status === 'not-done' ? (queued.reason ?? null) : null, carry: queued.status === 'not-done' && Boolean(queued.carry) }
       : confirmed;
   const short = shortText(item.text || 'this action', 60);
+  const labels = statusLabels(item);
   const mark = (status: ReviewStatus, extra: { reason?: string | null; carry?: boolean } = {}) =>
     session.send({ type: 'review.mark', ref: item.ref, status, ...(status === 'not-done' ? { reason: extra.reason ?? item.reason, carry: extra.carry ?? item.carry } : {}) });
 
   return (
     <article className={`review-item ${item.status ?? 'open'}`} aria-label={`Promise: ${short}`}>
       <p className="action-text">{item.text || 'An action without text'}</p>
+      {item.askOf && (
+        <p className="ask-question">
+          <span className="badge ask">Ask</span> We asked <strong>{item.askOf}</strong>. Was it answered?
+        </p>
+      )}
       <p className="hint">
-        {item.owners.length ? `Helping: ${item.owners.join(', ')}` : 'Nobody had volunteered'}
+        {item.askOf ? '' : item.owners.length ? `Helping: ${item.owners.join(', ')}` : 'Nobody had volunteered'}
         {item.dueDate ? ` · due ${item.dueDate}` : ''} · from “{item.fromRetro}”
       </p>
       <p className="review-status">
         {item.status ? (
-          <span className={`status-pill ${item.status}`}>{REVIEW_STATUS_LABELS[item.status]}</span>
+          <span className={`status-pill ${item.status}`}>{labels[item.status]}</span>
         ) : (
           <span className="status-pill open">Not reviewed yet</span>
         )}
@@ -78,10 +87,10 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
                 type="button"
                 className={`small toggle ${item.status === status ? 'on' : ''}`}
                 aria-pressed={item.status === status}
-                aria-label={`${REVIEW_STATUS_LABELS[status]}: ${short}`}
+                aria-label={`${labels[status]}: ${short}`}
                 onClick={() => mark(status)}
               >
-                {REVIEW_STATUS_LABELS[status]}
+                {labels[status]}
               </button>
             ))}
           </div>

@@ -5,6 +5,7 @@ import { navigate } from '../navigation.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
 import { TrendChart } from '../charts/TrendChart.js';
+import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const [lookup, setLookup] = useState<TeamLookup | null>(null);
@@ -60,6 +61,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
         </div>
         <div className="team-main">
           <TeamCharts team={team} />
+          <ResponsibilityOverTime team={team} />
           <PastRetros team={team} />
           <p>
             <a className="button" href={teamExportUrl(team.id)} download={`${team.name || 'team'}-history.json`}>
@@ -217,7 +219,7 @@ function TeamActionRow({ action }: { action: TeamAction }) {
       <span className="team-action-body">
         <span className="action-text">{action.text || 'An action without text'}</span>
         <span className="hint">
-          {action.owners.length ? ` · ${action.owners.join(', ')}` : ' · nobody volunteered'}
+          {action.owners.length ? ` · ${action.owners.join(', ')}` : action.kind === 'ask' ? ` · asked of ${action.askOf}` : ' · nobody volunteered'}
           {action.dueDate ? ` · due ${action.dueDate}` : ''}
           {action.status === 'open' && action.reason ? ' · carried forward' : ''}
           {(action.status === 'not-done' || action.status === 'open') && action.reason ? ` · what got in the way: ${action.reason}` : ''}

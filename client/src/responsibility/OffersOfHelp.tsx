@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS, allowedIn, type PublicBoardView, type PublicOffer } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+import { shortText } from '../cards/items.js';
+
+/**
+ * OF-*: "How can I help?" — named offers on one discussed item. An offer is a promise, so it carries its
+ * author's name; the facilitator turns one into an action with one click (OF-4).
+ */
+export function OffersOfHelp({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { me, isFacilitator } = useSessionState();
+  const offers = (board.offers ?? []).filter((o) => o.itemId === itemId);
+  const open = allowedIn('offer.add', board.phase);
+  return (
+    <div className="offers">
+      {offers.length === 0 ? (
+        <p className="empty">No offers yet. What could you do, however small?</p>
+      ) : (
+        <ul className="offer-list" aria-label="Offers of help">
+          {offers.map((offer) => (
+            <OfferRow key={offer.id} offer={offer} mine={me?.offerIds.includes(offer.id) ?? false} canAccept={isFacilitator && open} open={open} />
+          ))}
+        </ul>
+      )}
+      {open && <NewOfferForm itemId={itemId} />}
+    </div>
+  );
+}
+
+function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: boolean; canAccept: boolean; open: boolean }) {
+  const session = useSession();
+  const short = shortText(offer.text, 40);
+  return (
+    <li className={`offer ${offer.actionId ? 'accepted' : ''}`}>
+      <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
+      {offer.actionId && <span className="badge done">Now an action</span>}
+      {!offer.actionId && open && (
+        <span className="offer-controls">
+          {canAccept && (
+            <button type="button" className="small" aria-label={`Make it an action: ${short}`} onClick={() => session.send({ type: 'offer.accept', offerId: offer.id })}>
+              Make it an action
+            </button>
+          )}
+          {mine && (
+            <button type="button" className="link small" aria-label={`Withdraw my offer: ${short}`} onClick={() => session.send({ type: 'offer.withdraw', offerId: offer.id })}>
+              Withdraw
+            </button>
+          )}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function NewOfferForm({ itemId }: { itemId: string }) {
+  const session = useSession();
+  const [text, setText] = useState('');
+  const inputId = `new-offer-${itemId}`;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) return;
+    session.send({ type: 'offer.add', itemId, text: value });
+    setText('');
+  }
+
+  return (
+    <form className="new-offer row" onSubmit={onSubmit}>
+      <label htmlFor={inputId} className="visually-hidden">
+        Your offer of help, under your name
+      </label>
+      <input
+        id={inputId}
+        className="grow"
+        value={text}
+        maxLength={LIMITS.offerText}
+        placeholder="I can pair on…, I can review…"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" className="small" disabled={!text.trim()}>
+        Offer help
+      </button>
+    </form>
+  );
+}

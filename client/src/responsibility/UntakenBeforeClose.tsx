@@ -1,0 +1,27 @@
+import { notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
+import { useSharedText, useTextValue } from '../notes/useSharedText.js';
+import { UNTAKEN_PROMPT } from './ActionKindLine.js';
+
+/** AK-3: before Close, the room sees every action nobody in it has taken yet. */
+export function UntakenBeforeClose({ board }: { board: PublicBoardView }) {
+  const untaken = board.actions.filter((a) => (a.kind ?? (a.owners.length ? 'ours' : 'untaken')) === 'untaken');
+  if (untaken.length === 0) return null;
+  return (
+    <section className="panel untaken-panel" aria-labelledby="untaken-title">
+      <h2 id="untaken-title">
+        Before we close: {untaken.length} {untaken.length === 1 ? 'action' : 'actions'} nobody here has taken
+      </h2>
+      <p>{UNTAKEN_PROMPT}</p>
+      <ul className="untaken-list">
+        {untaken.map((action) => (
+          <UntakenRow key={action.id} action={action} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function UntakenRow({ action }: { action: PublicAction }) {
+  const text = useTextValue(useSharedText(notesKey.action(action.id)));
+  return <li>{text || '…'}</li>;
+}

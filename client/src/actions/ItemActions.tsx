@@ -39,7 +39,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
 
   return (
-    <article className="action">
+    <article className="action" aria-label={`Action: ${shortText(text || '…', 60)}`}>
       <SharedTextarea textKey={notesKey.action(action.id)} label="Action" readOnly={closed} rows={2} />
       {!closed && <ResponsibilityHint text={text} />}
       <ActionKindLine board={board} action={action} />
@@ -107,7 +107,7 @@ function NewActionForm({ itemId }: { itemId: string }) {
         Start small: make it something that can begin before the next retro.
       </p>
       <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
-      <label className="field inline ask-field">
+      <label className="field ask-field">
         <span>Or ask someone outside the room (optional)</span>
         <input value={askOf} maxLength={LIMITS.askOf} placeholder="A role or team, e.g. Platform team" onChange={(e) => setAskOf(e.target.value)} />
       </label>

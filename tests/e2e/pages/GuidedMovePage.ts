@@ -11,7 +11,12 @@ export class GuidedMovePage {
 
   async screenshot(testInfo: TestInfo, name: string): Promise<void> {
     const path = testInfo.outputPath(`${name}.png`);
+    // A viewport as tall as the page, so the sticky header does not land on top of a long panel.
+    const viewport = this.page.viewportSize()!;
+    const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
+    await this.page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
     await this.panel.screenshot({ path });
+    await this.page.setViewportSize(viewport);
     await testInfo.attach(name, { path, contentType: 'image/png' });
   }
 

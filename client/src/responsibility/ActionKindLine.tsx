@@ -1,28 +1,28 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS, allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
-export const UNTAKEN_PROMPT = 'No one here has this yet — make it an ask, or who can help?';
-
 /** AK-3: whose an action is — ours (named), an ask of someone outside the room, or nobody's yet. */
 export function ActionKindLine({ board, action }: { board: PublicBoardView; action: PublicAction }) {
+  const { t } = useTranslation();
   const session = useSession();
   const changeable = allowedIn('action.ask', board.phase);
   const kind = action.kind ?? (action.owners.length ? 'ours' : 'untaken');
   if (kind === 'ours') {
     return (
       <p className="owners kind-ours">
-        <span className="badge ours">Ours</span> <span className="label">Helping:</span> {action.owners.join(', ')}
+        <span className="badge ours">{t('resp.ours')}</span> <span className="label">{t('act.helping')}</span> {action.owners.join(', ')}
       </p>
     );
   }
   if (kind === 'ask') {
     return (
       <p className="owners kind-ask">
-        <span className="badge ask">Ask</span> Asked of <strong>{action.askOf}</strong>
+        <span className="badge ask">{t('resp.ask')}</span> {t('resp.askedOf')} <strong>{action.askOf}</strong>
         {changeable && (
           <button type="button" className="link small" onClick={() => session.send({ type: 'action.ask', actionId: action.id, askOf: null })}>
-            Not an ask
+            {t('resp.notAsk')}
           </button>
         )}
       </p>
@@ -31,7 +31,7 @@ export function ActionKindLine({ board, action }: { board: PublicBoardView; acti
   return (
     <div className="owners kind-untaken">
       <p className="hint untaken">
-        <span className="badge untaken">Nobody yet</span> {UNTAKEN_PROMPT}
+        <span className="badge untaken">{t('resp.nobody')}</span> {t('resp.untakenPrompt')}
       </p>
       {changeable && <AskForm actionId={action.id} />}
     </div>
@@ -39,6 +39,7 @@ export function ActionKindLine({ board, action }: { board: PublicBoardView; acti
 }
 
 function AskForm({ actionId }: { actionId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [askOf, setAskOf] = useState('');
   const inputId = `ask-${actionId}`;
@@ -52,11 +53,11 @@ function AskForm({ actionId }: { actionId: string }) {
   return (
     <form className="row ask-form" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="visually-hidden">
-        Who outside the room is asked?
+        {t('resp.askWho')}
       </label>
-      <input id={inputId} className="grow" value={askOf} maxLength={LIMITS.askOf} placeholder="A role or team, e.g. Platform team" onChange={(e) => setAskOf(e.target.value)} />
+      <input id={inputId} className="grow" value={askOf} maxLength={LIMITS.askOf} placeholder={t('resp.askPlaceholder')} onChange={(e) => setAskOf(e.target.value)} />
       <button type="submit" className="small" disabled={!askOf.trim()}>
-        Make it an ask
+        {t('resp.makeAsk')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { notesKey, type PublicBoardView } from '@candor/shared';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
 import { ItemActions } from '../actions/ItemActions.js';
@@ -9,22 +10,23 @@ import { TrustLensSwitch, TrustLensTaps } from './TrustLens.js';
  * notes are the room's answer) and then "How can I help?" (named offers), which become actions.
  */
 export function GuidedMove({ board, itemId, notesRows = 6 }: { board: PublicBoardView; itemId: string; notesRows?: number }) {
+  const { t } = useTranslation();
   return (
     <div className="guided-move">
       <section className="move-step" aria-labelledby={`right-thing-${itemId}`}>
         <h3 id={`right-thing-${itemId}`}>
-          <span className="step-number" aria-hidden="true">1</span> What is the right thing to do?
+          <span className="step-number" aria-hidden="true">1</span> {t('resp.step1')}
         </h3>
         <SharedTextarea
           textKey={notesKey.item(itemId)}
-          label="Our answer (shared notes)"
+          label={t('resp.answerLabel')}
           rows={notesRows}
-          placeholder="Forget whose job it is for a moment: what would actually help? What do we not know yet?"
+          placeholder={t('resp.answerPlaceholder')}
         />
       </section>
       <section className="move-step" aria-labelledby={`how-help-${itemId}`}>
         <h3 id={`how-help-${itemId}`}>
-          <span className="step-number" aria-hidden="true">2</span> How can I help?
+          <span className="step-number" aria-hidden="true">2</span> {t('resp.step2')}
         </h3>
         <OffersOfHelp board={board} itemId={itemId} />
       </section>

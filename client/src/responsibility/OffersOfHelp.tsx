@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS, allowedIn, type PublicBoardView, type PublicOffer } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { shortText } from '../cards/items.js';
@@ -8,15 +9,16 @@ import { shortText } from '../cards/items.js';
  * author's name; the facilitator turns one into an action with one click (OF-4).
  */
 export function OffersOfHelp({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { t } = useTranslation();
   const { me, isFacilitator } = useSessionState();
   const offers = (board.offers ?? []).filter((o) => o.itemId === itemId);
   const open = allowedIn('offer.add', board.phase);
   return (
     <div className="offers">
       {offers.length === 0 ? (
-        <p className="empty">No offers yet. What could you do, however small?</p>
+        <p className="empty">{t('resp.noOffers')}</p>
       ) : (
-        <ul className="offer-list" aria-label="Offers of help">
+        <ul className="offer-list" aria-label={t('resp.offersLabel')}>
           {offers.map((offer) => (
             <OfferRow key={offer.id} offer={offer} mine={me?.offerIds.includes(offer.id) ?? false} canAccept={isFacilitator && open} open={open} />
           ))}
@@ -28,22 +30,23 @@ export function OffersOfHelp({ board, itemId }: { board: PublicBoardView; itemId
 }
 
 function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: boolean; canAccept: boolean; open: boolean }) {
+  const { t } = useTranslation();
   const session = useSession();
   const short = shortText(offer.text, 40);
   return (
     <li className={`offer ${offer.actionId ? 'accepted' : ''}`}>
       <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
-      {offer.actionId && <span className="badge done">Now an action</span>}
+      {offer.actionId && <span className="badge done">{t('resp.nowAction')}</span>}
       {!offer.actionId && open && (
         <span className="offer-controls">
           {canAccept && (
-            <button type="button" className="small" aria-label={`Make it an action: ${short}`} onClick={() => session.send({ type: 'offer.accept', offerId: offer.id })}>
-              Make it an action
+            <button type="button" className="small" aria-label={t('resp.makeActionLabel', { text: short })} onClick={() => session.send({ type: 'offer.accept', offerId: offer.id })}>
+              {t('resp.makeAction')}
             </button>
           )}
           {mine && (
-            <button type="button" className="link small" aria-label={`Withdraw my offer: ${short}`} onClick={() => session.send({ type: 'offer.withdraw', offerId: offer.id })}>
-              Withdraw
+            <button type="button" className="link small" aria-label={t('resp.withdrawLabel', { text: short })} onClick={() => session.send({ type: 'offer.withdraw', offerId: offer.id })}>
+              {t('resp.withdraw')}
             </button>
           )}
         </span>
@@ -53,6 +56,7 @@ function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: 
 }
 
 function NewOfferForm({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [text, setText] = useState('');
   const inputId = `new-offer-${itemId}`;
@@ -68,18 +72,18 @@ function NewOfferForm({ itemId }: { itemId: string }) {
   return (
     <form className="new-offer row" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="visually-hidden">
-        Your offer of help, under your name
+        {t('resp.offerLabel')}
       </label>
       <input
         id={inputId}
         className="grow"
         value={text}
         maxLength={LIMITS.offerText}
-        placeholder="I can pair on…, I can review…"
+        placeholder={t('resp.offerPlaceholder')}
         onChange={(e) => setText(e.target.value)}
       />
       <button type="submit" className="small" disabled={!text.trim()}>
-        Offer help
+        {t('resp.offer')}
       </button>
     </form>
   );

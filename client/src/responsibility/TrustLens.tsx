@@ -1,29 +1,17 @@
-import { TRUST_PARTS, allowedIn, type PublicBoardView, type TrustPart } from '@candor/shared';
+import { useTranslation } from 'react-i18next';
+import { TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-
-export const TRUST_PART_LABELS: Record<TrustPart, string> = {
-  credibility: 'Credibility',
-  reliability: 'Reliability',
-  empathy: 'Empathy',
-  'self-interest': 'Apparent self-interest',
-};
-
-const TRUST_PART_HINTS: Record<TrustPart, string> = {
-  credibility: 'knowing what we talk about',
-  reliability: 'doing what we said',
-  empathy: 'caring about the others’ interests',
-  'self-interest': 'seeming to act for ourselves',
-};
 
 /** TL-1: the facilitator's switch for the trust lens. */
 export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { isFacilitator } = useSessionState();
   if (!isFacilitator || !allowedIn('lens.set', board.phase)) return null;
   return (
     <label className="check lens-switch">
       <input type="checkbox" checked={board.trustLens} onChange={(e) => session.send({ type: 'lens.set', on: e.target.checked })} />
-      Trust lens: let the room tag which parts of trust this touches
+      {t('resp.lens.switch')}
     </label>
   );
 }
@@ -33,15 +21,17 @@ export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
  * enough people tapped; until then only how many tapped.
  */
 export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { me } = useSessionState();
   const lens = (board.lens ?? []).find((l) => l.itemId === itemId);
   const mine = new Set(me?.lens[itemId] ?? []);
   const canTap = board.trustLens && board.currentItemId === itemId && allowedIn('lens.tap', board.phase);
   if (!board.trustLens && !lens?.counts) return null;
+  const counts = lens?.counts;
   return (
-    <div className="trust-lens" role="group" aria-label="Trust lens: which parts of trust does this touch?">
-      <p className="field-label">Trust lens — which parts of trust does this touch? Anonymous, like a vote.</p>
+    <div className="trust-lens" role="group" aria-label={t('resp.lens.group')}>
+      <p className="field-label">{t('resp.lens.intro')}</p>
       {canTap && (
         <div className="row lens-buttons">
           {TRUST_PARTS.map((part) => (
@@ -50,18 +40,18 @@ export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemI
               type="button"
               className={`small toggle ${mine.has(part) ? 'on' : ''}`}
               aria-pressed={mine.has(part)}
-              title={TRUST_PART_HINTS[part]}
+              title={t(`resp.lens.hints.${part}`)}
               onClick={() => session.send({ type: 'lens.tap', itemId, part, on: !mine.has(part) })}
             >
-              {TRUST_PART_LABELS[part]}
+              {t(`resp.lens.parts.${part}`)}
             </button>
           ))}
         </div>
       )}
       <p className="hint" aria-live="polite">
-        {lens?.counts
-          ? TRUST_PARTS.map((part) => `${TRUST_PART_LABELS[part]}: ${lens.counts![part]}`).join(' · ')
-          : `${lens?.tappers ?? 0} ${lens?.tappers === 1 ? 'person' : 'people'} tagged this. The counts show once the room moves on, if at least four tagged it.`}
+        {counts
+          ? TRUST_PARTS.map((part) => t('resp.lens.count', { part: t(`resp.lens.parts.${part}`), count: counts[part] })).join(' · ')
+          : t('resp.lens.waiting', { count: lens?.tappers ?? 0 })}
       </p>
     </div>
   );

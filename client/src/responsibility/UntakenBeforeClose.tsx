@@ -1,17 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
-import { UNTAKEN_PROMPT } from './ActionKindLine.js';
 
 /** AK-3: before Close, the room sees every action nobody in it has taken yet. */
 export function UntakenBeforeClose({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const untaken = board.actions.filter((a) => (a.kind ?? (a.owners.length ? 'ours' : 'untaken')) === 'untaken');
   if (untaken.length === 0) return null;
   return (
     <section className="panel untaken-panel" aria-labelledby="untaken-title">
-      <h2 id="untaken-title">
-        Before we close: {untaken.length} {untaken.length === 1 ? 'action' : 'actions'} nobody here has taken
-      </h2>
-      <p>{UNTAKEN_PROMPT}</p>
+      <h2 id="untaken-title">{t('resp.untakenTitle', { count: untaken.length })}</h2>
+      <p>{t('resp.untakenPrompt')}</p>
       <ul className="untaken-list">
         {untaken.map((action) => (
           <UntakenRow key={action.id} action={action} />

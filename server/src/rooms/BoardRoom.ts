@@ -32,6 +32,8 @@ import { SerialQueue } from './SerialQueue.js';
 /** One connection as the room sees it; the transport decides how `sendMe` travels. */
 export interface RoomSocket {
   id: string;
+  /** the client address it came from (AB-4 counts new participants per address) */
+  address?: string;
   sendMe(view: PersonalView): void;
 }
 

@@ -203,6 +203,7 @@ export async function startCandor(options: {
       // Every simulated person connects from 127.0.0.1: lift the per-address limits (AB-3, AB-4) the way a
       // deployment would for one trusted address. The abuse scenario gives each client an address of its own.
       MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+      MAX_JOINS_PER_ADDRESS: '1000000',
       ...options.env,
     },
     ready: async (s) => (await fetch(`${s.url}/healthz`)).ok,

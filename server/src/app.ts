@@ -17,12 +17,17 @@ import { sampleWarnings } from './logSampler.js';
 import { clientAddressOf } from './transport/clientAddress.js';
 import { ConnectionCounts, guardConnections } from './transport/connectionGuards.js';
 import { routeUpgrades } from './transport/upgrades.js';
+import { AddressBuckets } from './transport/addressBuckets.js';
 
 export { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
   config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
-    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'trustProxy' | 'connectionsPerAddress'>>;
+    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress'>> & {
+      /** AB-5 / AB-6, shortened in tests */
+      participantsPerBoard?: number;
+      idleJoinerExpiryMs?: number;
+    };
   store?: BoardStore;
   logger?: Logger;
   now?: () => number;
@@ -55,6 +60,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newId,
       newSeed: () => randomBytes(16).toString('base64url'),
       claimAfterMs: deps.config.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs,
+      joins: new AddressBuckets({
+        burst: deps.config.joinBurstPerAddress ?? ABUSE_LIMITS.joinBurstPerAddress,
+        perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
+        maxAddresses: ABUSE_LIMITS.addressesTracked,
+        now,
+      }),
+      participantCap: deps.config.participantsPerBoard ?? LIMITS.participantsPerBoard,
+      idleJoinerExpiryMs: deps.config.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
     },
     deps.config.idleUnloadMs,
   );
@@ -109,7 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       yjs.close();
       await io.close();
-      registry.close();
+      await registry.close();
       warnings.flush();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

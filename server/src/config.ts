@@ -27,6 +27,8 @@ const Env = z.object({
   TRUST_PROXY: z.string().default('false'),
   /** AB-3: open WebSockets plus Socket.io connections one client address may hold. */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.connectionsPerAddress),
+  /** AB-4: new participants one client address may add at once (then one a second), across all boards. */
+  MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
 });
 
 export interface Config {
@@ -41,6 +43,7 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   trustProxy: boolean | number | string;
   connectionsPerAddress: number;
+  joinBurstPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     connectionsPerAddress: parsed.MAX_CONNECTIONS_PER_ADDRESS,
+    joinBurstPerAddress: parsed.MAX_JOINS_PER_ADDRESS,
   };
 }

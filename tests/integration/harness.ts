@@ -52,6 +52,10 @@ export interface StartOptions {
   trustProxy?: boolean | number | string;
   /** AB-3: open connections per client address */
   connectionsPerAddress?: number;
+  /** AB-4 / AB-5 / AB-6, lowered in tests */
+  joinBurstPerAddress?: number;
+  participantsPerBoard?: number;
+  idleJoinerExpiryMs?: number;
   /** a logger of the test's own (e.g. writing to memory), instead of a silent one */
   logger?: Logger;
 }
@@ -67,6 +71,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.claimAfterMs !== undefined ? { claimAfterMs: options.claimAfterMs } : {}),
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
       ...(options.connectionsPerAddress !== undefined ? { connectionsPerAddress: options.connectionsPerAddress } : {}),
+      ...(options.joinBurstPerAddress !== undefined ? { joinBurstPerAddress: options.joinBurstPerAddress } : {}),
+      ...(options.participantsPerBoard !== undefined ? { participantsPerBoard: options.participantsPerBoard } : {}),
+      ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },
     ...(options.logger ? { logger: options.logger } : {}),
   });

@@ -62,6 +62,8 @@ export interface BoardStore {
   boardExists(boardId: string): Promise<boolean>;
   loadBoard(boardId: string): Promise<LoadedBoard | null>;
   upsertParticipant(boardId: string, participant: ParticipantRecord): Promise<void>;
+  /** forgets a participant (AB-6: one who joined and never did anything) */
+  removeParticipant(boardId: string, participantId: string): Promise<void>;
   findCommand(boardId: string, commandKey: string): Promise<{ result: unknown } | null>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
   /** appends one Yjs update of a board's document; returns how many updates that document now has stored */

@@ -15,6 +15,8 @@ export const ErrorCode = {
   /** AB-5: the board has as many participants counted as it may */
   BOARD_FULL: 'BOARD_FULL',
   CONFLICT: 'CONFLICT',
+  /** CM-3: a command id was resent with another type or payload */
+  ID_REUSED: 'ID_REUSED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

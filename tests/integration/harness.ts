@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createApp } from '@candor/server';
+import { createApp, type Logger } from '@candor/server';
 import { openSqliteStore, type BoardStore } from '@candor/server/testing';
 import {
   type Ack,
@@ -56,6 +56,16 @@ export interface StartOptions {
   wrapStore?: (store: BoardStore) => BoardStore;
   /** DO-7 cap, lowered in tests */
   sendBufferBytes?: number;
+  /** AB-8: Express's `trust proxy`, as TRUST_PROXY sets it */
+  trustProxy?: boolean | number | string;
+  /** AB-3: open connections per client address */
+  connectionsPerAddress?: number;
+  /** AB-4 / AB-5 / AB-6, lowered in tests */
+  joinBurstPerAddress?: number;
+  participantsPerBoard?: number;
+  idleJoinerExpiryMs?: number;
+  /** a logger of the test's own (e.g. writing to memory), instead of a silent one */
+  logger?: Logger;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -70,7 +80,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
       logLevel: 'silent',
       ...(options.claimAfterMs !== undefined ? { claimAfterMs: options.claimAfterMs } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+      ...(options.connectionsPerAddress !== undefined ? { connectionsPerAddress: options.connectionsPerAddress } : {}),
+      ...(options.joinBurstPerAddress !== undefined ? { joinBurstPerAddress: options.joinBurstPerAddress } : {}),
+      ...(options.participantsPerBoard !== undefined ? { participantsPerBoard: options.participantsPerBoard } : {}),
+      ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   return {
@@ -211,9 +227,14 @@ export class DocConnection {
     this.ws.send(bytes);
   }
 
-  /** Resolves once the server has answered a fresh syncStep1: every message sent before it has been handled. */
+  /**
+   * Resolves once the server has answered a fresh syncStep1: every message sent before it has been handled.
+   * Rejects if the connection closes first.
+   */
   async roundTrip(): Promise<void> {
-    const answered = new Promise<void>((resolve) => {
+    if (this.ws.readyState !== WebSocket.OPEN) throw new Error('the connection is not open');
+    const answered = new Promise<void>((resolve, reject) => {
+      this.ws.once('close', (code) => reject(new Error(`closed with ${code} before answering`)));
       const onMessage = (data: ArrayBuffer | Buffer) => {
         const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
         const message = decodeYjsMessage(new Uint8Array(bytes[0] === YJS_MESSAGE_COMPRESSED ? inflateRawSync(bytes.subarray(1)) : bytes));

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -22,8 +22,8 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { DocPeer } from '../rooms/RoomDocuments.js';
 import type { Logger } from '../logger.js';
+import type { SampledWarnings } from '../logSampler.js';
 import { TokenBucket } from './rateLimit.js';
-import { SampledWarnings } from './sampledWarnings.js';
 
 /** After a notes message was dropped for the budget, ask the client to resend what we lack this much later. */
 const RESYNC_AFTER_DROP_MS = 2_000;
@@ -45,22 +45,21 @@ export interface YjsOptions {
  * peers; this file only turns bytes into calls and calls into bytes. The board document is read-only for
  * every client; the notes document accepts what the room allows. Awareness is not relayed.
  */
-export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger: Logger, options: YjsOptions = {}) {
+export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: SampledWarnings, options: YjsOptions = {}) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const sendBufferBytes = options.sendBufferBytes ?? LIMITS.sendBufferBytes;
-  const warnings = new SampledWarnings(logger);
   const encoded = new SharedEncodings();
 
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  /** Takes an upgrade under YJS_PATH that the upgrade router (`upgrades.ts`) hands over. */
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(YJS_PATH + '/')) return; // Socket.io's upgrades are Socket.io's
     wss.handleUpgrade(req, socket, head, (ws) => {
       void accept(ws, url).catch((err) => {
         logger.error({ err }, 'yjs connection failed');
         ws.close(1011, 'internal error');
       });
     });
-  });
+  }
 
   async function accept(ws: WebSocket, url: URL): Promise<void> {
     const match = ROUTE.exec(url.pathname);
@@ -115,7 +114,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
     // DO-5: a few malformed messages are dropped; past that the connection is closed, and warnings are sampled.
     const onMalformed = (err: unknown) => {
       malformed++;
-      warnings.warn('malformed yjs message dropped', { board: room.id, doc: docName, reason: err instanceof Error ? err.message : String(err) });
+      warnings.warn('bad-yjs-message', { board: room.id, doc: docName, reason: err instanceof Error ? err.message : String(err) }, 'bad yjs message dropped');
       if (malformed >= LIMITS.malformedDocMessages) close(WS_CLOSE.MALFORMED, 'too many malformed messages');
     };
 
@@ -155,6 +154,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
   }
 
   return {
+    handleUpgrade,
     close(): void {
       for (const client of wss.clients) client.terminate();
       wss.close();

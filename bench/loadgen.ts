@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
-import { PROTOCOL_VERSION, YJS_PARAM, type Ack } from '@candor/shared';
+import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
+import { withTicket } from './lib/candor.js';
 import { now, sleep, within } from './lib/clock.js';
 import { SYNC_STEP1_EMPTY, isSyncStep2 } from './lib/yjsWire.js';
 import type { LoadgenReply, LoadgenRequest, Person, WindowStats } from './lib/loadgenProtocol.js';
@@ -108,7 +109,7 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
   await pool(targets, concurrency, async (t) => {
     const s = sim(t.key);
     try {
-      const url = await withTicket(s, t.url);
+      const url = await ticketed(s, t.url);
       await within(
         20_000,
         'websocket open',
@@ -146,14 +147,8 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
 }
 
 /** DO-6: a document URL gets its single-use ticket from the person's joined socket (none without a socket). */
-async function withTicket(s: Sim, url: string): Promise<string> {
-  if (!s.sock) return url;
-  const doc = new URL(url).pathname.endsWith('/notes') ? 'notes' : 'board';
-  const ack = (await s.sock.timeout(20_000).emitWithAck('doc.ticket' as never, { doc } as never)) as Ack<{ ticket: string }>;
-  if (!ack.ok) throw new Error(`ticket: ${ack.code}`);
-  const withIt = new URL(url);
-  withIt.searchParams.set(YJS_PARAM.ticket, ack.data.ticket);
-  return withIt.toString();
+async function ticketed(s: Sim, url: string): Promise<string> {
+  return s.sock ? withTicket(s.sock, url) : url;
 }
 
 /** Each person sends their commands one after another, each after the previous ack. */

@@ -40,6 +40,16 @@ export function boardDocUrl(url: string, boardId: string): string {
   return `${url.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}/board?${YJS_PARAM.compress}=${YJS_COMPRESS_DEFLATE_RAW}`;
 }
 
+/** DO-6: adds a single-use ticket, asked for over the person's joined socket, to a document URL. */
+export async function withTicket(sock: Socket, url: string): Promise<string> {
+  const doc = new URL(url).pathname.endsWith('/notes') ? 'notes' : 'board';
+  const ack = (await sock.timeout(20_000).emitWithAck('doc.ticket' as never, { doc } as never)) as Ack<{ ticket: string }>;
+  if (!ack.ok) throw new Error(`ticket: ${ack.code}`);
+  const withIt = new URL(url);
+  withIt.searchParams.set(YJS_PARAM.ticket, ack.data.ticket);
+  return withIt.toString();
+}
+
 /** One person driven from the bench process (the facilitator, the idle-server probe): Socket.io only. */
 export class Commander {
   private constructor(readonly socket: Socket) {}

@@ -12,9 +12,10 @@ import { openSqliteStore } from './storage/sqlite.js';
 import { attachSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
+import { createMailer } from './mailer.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> & Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous'>>;
+  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> & Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'smtpUrl' | 'smtpFrom'>>;
   store?: BoardStore;
   logger?: Logger;
   now?: () => number;
@@ -35,6 +36,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const keyring = new Keyring(await store.serverKey());
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid();
+  const mailer = createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
   const registry = new RoomRegistry(
     store,
     {
@@ -45,6 +47,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newId,
       newSeed: () => randomBytes(16).toString('base64url'),
       claimAfterMs: deps.config.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs,
+      mailer,
     },
     deps.config.idleUnloadMs,
   );
@@ -58,6 +61,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // a team link is the team's only key: longer than a board id
     newTeamId: () => nanoid(24),
     clientDist: deps.config.clientDist,
+    features: { email: mailer !== null },
   });
   const server = http.createServer(httpApp);
   const io = attachSocketIo(server, registry, logger, now);

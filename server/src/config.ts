@@ -17,6 +17,10 @@ const Env = z.object({
    * the process being killed (the WAL is in the OS), not a power cut; much faster writes.
    */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** SU-2: where the summary email is sent through (smtp://… or smtps://…); unset hides the feature. */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of the summary email. */
+  SMTP_FROM: z.string().default('Candor <candor@localhost>'),
 });
 
 export interface Config {
@@ -29,6 +33,8 @@ export interface Config {
   idleUnloadMs: number;
   claimAfterMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  smtpUrl: string | null;
+  smtpFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
+    smtpUrl: parsed.SMTP_URL ?? null,
+    smtpFrom: parsed.SMTP_FROM,
   };
 }

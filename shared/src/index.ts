@@ -16,3 +16,6 @@ export * from './domain/team.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';
 export * from './domain/fanout.js';
+export * from './domain/reactions.js';
+export * from './domain/facilitation.js';
+export * from './domain/facilitationEvents.js';

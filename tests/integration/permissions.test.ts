@@ -54,12 +54,20 @@ describe('permissions', () => {
       'discuss.select': { itemId: cards[1] },
       'timer.start': { durationSec: 600 },
       'timer.stop': {},
-      'action.delete': { actionId },
       'review.mark': { ref: `${boardId}:${actionId}`, status: 'done' },
       'consensus.start': { actionId },
       'consensus.reveal': { actionId },
       'facilitator.handover': { toHandle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
       'columns.set': { columns: [{ title: 'Only column', prompt: '' }] },
+      'grouping.restrict': { facilitatorOnly: true },
+      'discuss.order': { itemIds: [cards[1], cards[0]] },
+      'discuss.next': {},
+      'discuss.reopen': { itemId: cards[0] },
+      'timer.pause': {},
+      'timer.resume': {},
+      'timer.extend': {},
+      'reactions.enable': { enabled: false },
+      'summary.email': { to: ['team@example.com'] },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

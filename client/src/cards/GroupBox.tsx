@@ -16,7 +16,7 @@ export function GroupBox({ group, phase, extras, children }: { group: PublicGrou
 
   function save() {
     const next = title.trim();
-    if (next !== group.title) session.send({ type: 'group.title', groupId: group.id, title: next });
+    if (next !== group.title) session.send({ type: 'group.title', groupId: group.id, title: next, previous: group.title });
   }
 
   function onSubmit(event: FormEvent) {

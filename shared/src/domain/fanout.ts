@@ -15,9 +15,19 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
       return talliesVisible(state.phase); // VO-4: hidden tallies do not move while voting is open
     case 'pulse.answered':
       return false; // PU-2: answers are never shown while the pulse is open
+    case 'reaction.toggled':
+      return state.reactionsOn; // RX-2: counts show; a toggle the room cannot see changes nothing
     default:
       return true;
   }
+}
+
+/**
+ * Events that may come from many people at once (everyone reacting, raising a hand): their projection is
+ * batched like presence, one projection per short window, never one per click (issue 10, Performance).
+ */
+export function batchedInPublicView(event: BoardEvent): boolean {
+  return event.type === 'reaction.toggled' || event.type === 'hand.raised';
 }
 
 /** True for events that can change the personal view of someone other than the person who acted. */

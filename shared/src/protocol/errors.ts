@@ -13,6 +13,10 @@ export const ErrorCode = {
   CARD_LIMIT: 'CARD_LIMIT',
   RATE_LIMITED: 'RATE_LIMITED',
   CONFLICT: 'CONFLICT',
+  /** RX-3: the facilitator turned reactions off */
+  REACTIONS_OFF: 'REACTIONS_OFF',
+  /** SU-2: the server has no SMTP_URL, so it cannot send mail */
+  EMAIL_UNAVAILABLE: 'EMAIL_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

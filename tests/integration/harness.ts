@@ -48,6 +48,8 @@ export interface StartOptions {
   idleUnloadMs?: number;
   /** FA-3 claim delay, shortened in tests */
   claimAfterMs?: number;
+  /** SU-2: the SMTP server the summary email goes through */
+  smtpUrl?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -59,6 +61,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
       logLevel: 'silent',
       ...(options.claimAfterMs !== undefined ? { claimAfterMs: options.claimAfterMs } : {}),
+      ...(options.smtpUrl !== undefined ? { smtpUrl: options.smtpUrl, smtpFrom: 'Candor <candor@test.example>' } : {}),
     },
   });
   const port = await app.listen(0, '127.0.0.1');

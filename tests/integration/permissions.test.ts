@@ -134,7 +134,7 @@ describe('permissions', () => {
     expect(await B.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
     expect(await A.cmd('card.edit', { cardId, text: 'mine, edited' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.cards[0]?.text === 'mine, edited');
-    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null }]);
+    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null, edited: true }]);
   });
 
   it('PE-1 a forged facilitator key at join is refused with NOT_FACILITATOR and creates nobody', async () => {

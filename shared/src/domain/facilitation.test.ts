@@ -257,13 +257,14 @@ describe('owner protection, deleting, email', () => {
     const handedTo = { ...bob, isFacilitator: true };
     state.facilitatorId = bob.participantId;
     expect(decide(state, handedTo, { id: 'cmd-00000001', type: 'board.delete' }, testContext())).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
-    moveTo2Closed(state);
+    state.facilitatorId = fran.participantId;
+    moveTo(state, 'closed');
     expect(decide(state, { ...fran, isFacilitator: false }, { id: 'cmd-00000001', type: 'board.delete' }, testContext())).toMatchObject({ ok: true });
   });
 
   it('SU-1 only the facilitator emails the summary, and only once the retro is closed', () => {
     const state = boardWith();
-    const email = { id: 'cmd-00000001', type: 'summary.email', to: ['team@example.com'] } as const;
+    const email = { id: 'cmd-00000001', type: 'summary.email' as const, to: ['team@example.com'] };
     expect(decide(state, fran, email, testContext())).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     moveTo(state, 'closed');
     expect(decide(state, alice, email, testContext())).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
@@ -271,8 +272,3 @@ describe('owner protection, deleting, email', () => {
     expect(actor('x').holdsFacilitatorKey).toBe(false);
   });
 });
-
-function moveTo2Closed(state: ReturnType<typeof boardWith>) {
-  state.facilitatorId = fran.participantId;
-  moveTo(state, 'closed');
-}

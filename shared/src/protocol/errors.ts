@@ -17,6 +17,8 @@ export const ErrorCode = {
   REACTIONS_OFF: 'REACTIONS_OFF',
   /** SU-2: the server has no SMTP_URL, so it cannot send mail */
   EMAIL_UNAVAILABLE: 'EMAIL_UNAVAILABLE',
+  /** CM-3: a command id was resent with another type or payload */
+  ID_REUSED: 'ID_REUSED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

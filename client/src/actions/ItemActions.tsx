@@ -9,7 +9,7 @@ import { ConsensusCheck } from './ConsensusCheck.js';
 export const ACTION_PROMPT = 'What is the right thing to do? How can I help?';
 
 /** The actions that came out of one item, and a way to add another. */
-export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
   const actions = board.actions.filter((a) => a.itemId === itemId);
   const canCreate = allowedIn('action.create', board.phase);
   return (
@@ -23,7 +23,7 @@ export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId:
           </li>
         ))}
       </ul>
-      {canCreate && <NewActionForm itemId={itemId} />}
+      {canCreate && (compact ? <CollapsedActionForm itemId={itemId} /> : <NewActionForm itemId={itemId} />)}
     </div>
   );
 }
@@ -35,9 +35,13 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const changeable = allowedIn('action.volunteer', board.phase);
   const helping = me?.actionIds.includes(action.id) ?? false;
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  // AC-5: the facilitator, or someone helping with it, may delete an action.
+  const canDelete = allowedIn('action.delete', board.phase) && (isFacilitator || helping);
+  const label = shortText(text || 'this action', 40);
 
   return (
-    <article className="action">
+    <article className={`action ${action.done ? 'done' : ''}`}>
       <SharedTextarea textKey={notesKey.action(action.id)} label="Action" readOnly={closed} rows={2} />
       <p className="owners">
         {action.owners.length ? (
@@ -49,6 +53,18 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
         )}
       </p>
       <div className="action-controls">
+        {changeable ? (
+          <label className="done-toggle">
+            <input
+              type="checkbox"
+              checked={action.done}
+              onChange={(e) => session.send({ type: 'action.done', actionId: action.id, done: e.target.checked })}
+            />
+            <span>Done</span>
+          </label>
+        ) : (
+          action.done && <span className="badge done">Done</span>
+        )}
         {changeable && (
           <button
             type="button"
@@ -69,14 +85,43 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
             onChange={(e) => session.send({ type: 'action.due', actionId: action.id, dueDate: e.target.value || null })}
           />
         </label>
-        {isFacilitator && allowedIn('action.delete', board.phase) && (
-          <button type="button" className="link small danger" onClick={() => session.send({ type: 'action.delete', actionId: action.id })}>
+        {canDelete && !confirmingDelete && (
+          <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
             Delete action
           </button>
         )}
+        {canDelete && confirmingDelete && (
+          <span className="confirm" role="group" aria-label={`Delete the action “${label}”?`}>
+            <span className="hint">Delete this action for everyone?</span>
+            <button
+              type="button"
+              className="small danger"
+              onClick={() => {
+                setConfirmingDelete(false);
+                session.send({ type: 'action.delete', actionId: action.id });
+              }}
+            >
+              Yes, delete
+            </button>
+            <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
+              Keep it
+            </button>
+          </span>
+        )}
       </div>
-      <ConsensusCheck board={board} action={action} label={shortText(text || 'this action', 40)} />
+      <ConsensusCheck board={board} action={action} label={label} />
     </article>
+  );
+}
+
+/** AC-1: on an item that is not current, the form opens on demand. */
+function CollapsedActionForm({ itemId }: { itemId: string }) {
+  const [open, setOpen] = useState(false);
+  if (open) return <NewActionForm itemId={itemId} />;
+  return (
+    <button type="button" className="link small" onClick={() => setOpen(true)}>
+      Add an action from this item
+    </button>
   );
 }
 

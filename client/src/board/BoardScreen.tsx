@@ -9,6 +9,11 @@ import { FacilitatorBar } from './FacilitatorBar.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
+import { OwnerBanner } from './OwnerBanner.js';
+import { DeleteBoard } from './DeleteBoard.js';
+import { useSession } from './SessionContext.js';
+import { forgetRetro, rememberRetro } from '../home/myRetros.js';
+import { navigate } from '../navigation.js';
 
 export function BoardScreen({
   initialBoard,
@@ -20,6 +25,17 @@ export function BoardScreen({
   onFacilitatorRefused: (message: string) => void;
 }) {
   const state = useSessionState();
+  const session = useSession();
+  const known = state.board;
+
+  // MY-1: this browser remembers the retros it took part in.
+  useEffect(() => {
+    if (known && !state.deleted) rememberRetro({ boardId: known.id, name: known.name, created: session.holdsFacilitatorKey, closed: known.phase === 'closed' });
+  }, [known?.id, known?.name, known?.phase, state.deleted, session]);
+
+  useEffect(() => {
+    if (state.deleted) forgetRetro(session.boardId);
+  }, [state.deleted, session]);
 
   useEffect(() => {
     if (state.rejected) onRejected(state.rejected);
@@ -28,6 +44,21 @@ export function BoardScreen({
   useEffect(() => {
     if (state.facilitatorRefused) onFacilitatorRefused(state.facilitatorRefused);
   }, [state.facilitatorRefused, onFacilitatorRefused]);
+
+  if (state.deleted) {
+    return (
+      <main className="page narrow deleted-page">
+        <p className="brand">Candor</p>
+        <h1>This retro was deleted</h1>
+        <p role="alert">The person who created it deleted it, with everything in it. Nothing of it is kept.</p>
+        <p>
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            Start a new retro
+          </a>
+        </p>
+      </main>
+    );
+  }
 
   if (state.refused) {
     return (
@@ -63,10 +94,12 @@ export function BoardScreen({
         </div>
       </header>
       <FacilitatorAnnouncer board={board} />
+      <OwnerBanner board={board} />
       <div className="board-body">
         <aside className="sidebar">
           <PresenceList board={board} />
           {state.isFacilitator && <FacilitatorBar board={board} />}
+          <DeleteBoard boardName={board.name} />
         </aside>
         <main className="board-main">
           <PhaseView board={board} />

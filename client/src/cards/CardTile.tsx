@@ -10,6 +10,7 @@ export function CardTile({
   own,
   editable,
   sending,
+  edited,
   children,
 }: {
   cardId: string | null;
@@ -17,11 +18,14 @@ export function CardTile({
   own: boolean;
   editable?: boolean;
   sending?: boolean;
+  /** CA-7: changed by its author after the reveal */
+  edited?: boolean;
   children?: ReactNode;
 }) {
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -54,12 +58,31 @@ export function CardTile({
       )}
       <div className="card-footer">
         {own && <span className="badge yours">yours</span>}
+        {edited && <span className="badge edited">edited</span>}
         {sending && (
           <span className="badge sending" aria-live="polite">
             sending…
           </span>
         )}
-        {own && editable && cardId && !editing && (
+        {own && editable && cardId && !editing && confirmingDelete && (
+          <span className="confirm" role="group" aria-label="Delete this card?">
+            <span className="hint">Delete this card for good?</span>
+            <button
+              type="button"
+              className="small danger"
+              onClick={() => {
+                setConfirmingDelete(false);
+                session.send({ type: 'card.delete', cardId });
+              }}
+            >
+              Yes, delete
+            </button>
+            <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
+              Keep it
+            </button>
+          </span>
+        )}
+        {own && editable && cardId && !editing && !confirmingDelete && (
           <span className="card-actions">
             <button
               type="button"
@@ -71,7 +94,7 @@ export function CardTile({
             >
               Edit
             </button>
-            <button type="button" className="link small danger" onClick={() => session.send({ type: 'card.delete', cardId })}>
+            <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
               Delete
             </button>
           </span>

@@ -1,6 +1,7 @@
 import { createBoard } from '../sync/api.js';
 import { CreateRetroForm } from './CreateRetroForm.js';
 import { StartTeamForm } from './StartTeamForm.js';
+import { MyRetros } from './MyRetros.js';
 
 export function HomePage() {
   return (
@@ -14,6 +15,7 @@ export function HomePage() {
         </p>
       </header>
 
+      <MyRetros />
       <CreateRetroForm create={createBoard} title="Start a retro" placeholder="e.g. Sprint 14 — what we learned" />
       <StartTeamForm />
     </main>

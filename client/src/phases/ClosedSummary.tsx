@@ -8,6 +8,7 @@ import { PulseResult } from '../pulse/TrustPulse.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseView.js';
 import { REVIEW_STATUS_LABELS } from './ReviewPhase.js';
+import { SummaryEmail } from './SummaryEmail.js';
 
 export function ClosedSummary({ board }: { board: PublicBoardView }) {
   const items = itemsById(board);
@@ -37,6 +38,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
         )}
       </div>
 
+      <SummaryEmail />
       {board.hasReview && <ReviewSummary board={board} />}
       <PulseResult board={board} />
 
@@ -100,7 +102,9 @@ function SummaryAction({ action, itemName }: { action: PublicAction; itemName: s
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
   return (
     <li className="summary-action">
-      <p className="action-text">{text || '…'}</p>
+      <p className="action-text">
+        {action.done && <span className="badge done">✓ Done</span>} {text || '…'}
+      </p>
       <p className="hint">
         {action.owners.length ? `Helping: ${action.owners.join(', ')}` : 'Nobody volunteered yet'}
         {action.dueDate ? ` · due ${action.dueDate}` : ''} · from “{itemName}”

@@ -1,74 +1,137 @@
+import { useCallback, useRef, useState } from 'react';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, notesKey, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { Reactions } from '../discuss/Reactions.js';
+import { RaisedHands } from '../discuss/RaisedHands.js';
+import { SortableItem } from '../discuss/SortableItem.js';
+import { BackToCurrent } from '../discuss/BackToCurrent.js';
+import { useNextItemKey } from '../discuss/useNextItemKey.js';
 import { PhaseIntro } from './PhaseView.js';
 
+/**
+ * DI-5, DI-6: the items in discussion order (votes, or the facilitator's order). The current item is large
+ * with its notes, reactions and actions; the others are dimmed; discussed ones look done and can be reopened.
+ */
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const session = useSession();
   const { isFacilitator, me } = useSessionState();
   const items = itemsById(board);
-  const ranking = board.ranking ?? [...items.keys()];
+  const serverOrder = board.discussOrder ?? board.ranking ?? [...items.keys()];
+  // While a reorder is on its way the list keeps the new order instead of jumping back.
+  const [localOrder, setLocalOrder] = useState<{ basis: string; order: string[] } | null>(null);
+  const basis = serverOrder.join(',');
+  const order = localOrder && localOrder.basis === basis ? localOrder.order : serverOrder;
   const current = board.currentItemId;
+  const done = new Set(board.doneItemIds);
   const canSelect = isFacilitator && allowedIn('discuss.select', board.phase);
+  const canOrder = isFacilitator && allowedIn('discuss.order', board.phase);
+  const canNext = isFacilitator && allowedIn('discuss.next', board.phase);
+  const remaining = order.filter((id) => id !== current && !done.has(id)).length;
+  const currentRef = useRef<HTMLElement | null>(null);
+
+  const next = useCallback(() => session.send({ type: 'discuss.next' }), [session]);
+  useNextItemKey(canNext && (remaining > 0 || (current !== null && !done.has(current))), next);
+
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+
+  function onDragEnd(event: DragEndEvent) {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    const moved = arrayMove(order, order.indexOf(String(active.id)), order.indexOf(String(over.id)));
+    setLocalOrder({ basis, order: moved });
+    session.send({ type: 'discuss.order', itemIds: moved });
+  }
 
   return (
     <>
       <PhaseIntro title="Discuss">
-        Most votes first. Listen for what is behind a card, and keep it about the work, not about anyone. When it helps, turn it
-        into an action.
+        One item at a time, most votes first. Listen for what is behind a card, and keep it about the work, not about anyone.
+        When it helps, turn it into an action.
       </PhaseIntro>
-      <div className="discuss">
-        <section className="ranking" aria-labelledby="ranking-title">
-          <h2 id="ranking-title">By votes</h2>
-          <ol aria-labelledby="ranking-title">
-            {ranking.map((itemId) => {
+      <div className="discuss-bar">
+        <RaisedHands board={board} />
+        {canNext && (
+          <div className="next-item">
+            <button type="button" className="primary" disabled={remaining === 0 && (current === null || done.has(current))} onClick={next}>
+              {current === null ? 'Start with the first item' : remaining === 0 ? 'Mark the last item discussed' : 'Next item →'}
+            </button>
+            <span className="hint">or press →</span>
+          </div>
+        )}
+      </div>
+      {order.length === 0 && <p className="empty">Nothing to discuss: no cards were revealed.</p>}
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={order} strategy={verticalListSortingStrategy}>
+          <ol className="discussion" aria-label="Items in discussion order">
+            {order.map((itemId, index) => {
               const item = items.get(itemId);
+              const label = shortText(itemLabel(item), 50);
               const votes = board.tallies?.[itemId] ?? 0;
               const isCurrent = current === itemId;
-              const discussed = board.discussedItemIds.includes(itemId);
+              const isDone = done.has(itemId);
               return (
-                <li key={itemId} className={`ranked ${isCurrent ? 'current' : ''}`} aria-current={isCurrent ? 'true' : undefined}>
-                  <div className="ranked-head">
-                    <span className="tally">
-                      {votes} {votes === 1 ? 'vote' : 'votes'}
-                    </span>
-                    {me?.votes[itemId] ? <span className="hint">({me.votes[itemId]} yours)</span> : null}
-                    {isCurrent && <span className="badge now">Now discussing</span>}
-                    {!isCurrent && discussed && <span className="badge done">Discussed</span>}
-                  </div>
-                  <ItemContent item={item} />
-                  {canSelect && !isCurrent && (
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`Discuss this: ${shortText(itemLabel(item), 40)}`}
-                      onClick={() => session.send({ type: 'discuss.select', itemId })}
-                    >
-                      Discuss this
-                    </button>
-                  )}
-                </li>
+                <SortableItem
+                  key={itemId}
+                  id={itemId}
+                  label={label}
+                  movable={canOrder}
+                  className={`discussion-item ${isCurrent ? 'current' : 'dimmed'} ${isDone ? 'done' : ''}`}
+                >
+                  <article
+                    className="discussion-body"
+                    aria-current={isCurrent ? 'true' : undefined}
+                    aria-label={isCurrent ? `Now discussing: ${label}` : `${index + 1}. ${label}`}
+                    tabIndex={isCurrent ? -1 : undefined}
+                    ref={isCurrent ? (el) => void (currentRef.current = el) : undefined}
+                  >
+                    <div className="ranked-head">
+                      <span className="position">{index + 1}.</span>
+                      <span className="tally">
+                        {votes} {votes === 1 ? 'vote' : 'votes'}
+                      </span>
+                      {me?.votes[itemId] ? <span className="hint">({me.votes[itemId]} yours)</span> : null}
+                      {isCurrent && <span className="badge now">Now discussing</span>}
+                      {isDone && <span className="badge done">✓ Discussed</span>}
+                    </div>
+                    <ItemContent item={item} />
+                    <Reactions board={board} itemId={itemId} interactive={isCurrent && allowedIn('reaction.toggle', board.phase)} />
+                    {isCurrent ? (
+                      <>
+                        <SharedTextarea key={itemId} textKey={notesKey.item(itemId)} label="Notes" rows={5} placeholder="What did we hear? What do we not know yet?" />
+                        <ItemActions board={board} itemId={itemId} />
+                      </>
+                    ) : (
+                      isDone && <ItemActions board={board} itemId={itemId} compact />
+                    )}
+                    <div className="row item-controls">
+                      {canSelect && !isCurrent && !isDone && (
+                        <button type="button" className="small" aria-label={`Discuss this: ${label}`} onClick={() => session.send({ type: 'discuss.select', itemId })}>
+                          Discuss this
+                        </button>
+                      )}
+                      {isFacilitator && isDone && allowedIn('discuss.reopen', board.phase) && (
+                        <button type="button" className="small" aria-label={`Reopen: ${label}`} onClick={() => session.send({ type: 'discuss.reopen', itemId })}>
+                          Reopen
+                        </button>
+                      )}
+                    </div>
+                  </article>
+                </SortableItem>
               );
             })}
           </ol>
-          {ranking.length === 0 && <p className="empty">Nothing to discuss: no cards were revealed.</p>}
-        </section>
-        <section className="current-item panel" aria-labelledby="current-title">
-          <h2 id="current-title">Now discussing</h2>
-          {current ? (
-            <>
-              <ItemContent item={items.get(current)} />
-              <SharedTextarea key={current} textKey={notesKey.item(current)} label="Notes" rows={6} placeholder="What did we hear? What do we not know yet?" />
-              <ItemActions board={board} itemId={current} />
-            </>
-          ) : (
-            <p className="empty">{isFacilitator ? 'Pick an item with “Discuss this” to start.' : 'The facilitator will pick the first item.'}</p>
-          )}
-        </section>
-      </div>
+        </SortableContext>
+      </DndContext>
+      {current === null && order.length > 0 && (
+        <p className="empty">{isFacilitator ? 'Press “Start with the first item” (or →) to begin.' : 'The facilitator will start with the first item.'}</p>
+      )}
+      <BackToCurrent target={currentRef} itemKey={current} />
     </>
   );
 }

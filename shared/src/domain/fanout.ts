@@ -40,6 +40,7 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'facilitator.changed': // isFacilitator of two people
     case 'action.deleted': // someone's "I can help" and consensus answers
     case 'consensus.started': // everyone's previous answers are cleared
+    case 'discuss.selected': // RX-1: a new item lowers every hand
       return true;
     default:
       return false;

@@ -202,7 +202,7 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'isFacilitator', 'name', 'participantId', 'pulse', 'reactions', 'votes', 'votesLeft']);
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'handRaised', 'isFacilitator', 'name', 'participantId', 'pulse', 'reactions', 'votes', 'votesLeft']);
     expect(me).toMatchObject({ pulse: null, consensus: {} });
   });
 

@@ -150,6 +150,8 @@ export interface PersonalView {
   consensus: Record<string, number>;
   /** RX-2: item id → the reactions I put on it */
   reactions: Record<string, Reaction[]>;
+  /** RX-1: my hand is up */
+  handRaised: boolean;
 }
 
 export type ParticipantViewer = {
@@ -324,5 +326,6 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
       }),
     ),
     reactions: myReactions(state, viewer.reactionTag),
+    handRaised: state.raisedHands.includes(viewer.participantId),
   };
 }

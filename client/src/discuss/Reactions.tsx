@@ -1,0 +1,57 @@
+import { REACTIONS, REACTION_EMOJI, type PublicBoardView, type Reaction } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+
+const REACTION_NAMES: Record<Reaction, string> = {
+  agree: 'Agree',
+  love: 'Love it',
+  celebrate: 'Celebrate',
+  thinking: 'Thinking',
+  surprised: 'Surprised',
+};
+
+/**
+ * RX-2: the five reactions on one item, as counts (never who). Mine are pressed; pressing again takes mine
+ * back. Without `interactive` only the counts show. Hidden entirely when the facilitator turned them off.
+ */
+export function Reactions({ board, itemId, interactive }: { board: PublicBoardView; itemId: string; interactive: boolean }) {
+  const session = useSession();
+  const { me } = useSessionState();
+  if (!board.reactionsOn) return null;
+  const counts = board.reactions[itemId] ?? {};
+  const mine = new Set(me?.reactions[itemId] ?? []);
+  if (!interactive) {
+    const shown = REACTIONS.filter((r) => (counts[r] ?? 0) > 0);
+    if (shown.length === 0) return null;
+    return (
+      <p className="reaction-counts" aria-label="Reactions">
+        {shown.map((r) => (
+          <span key={r} className="reaction-count" title={REACTION_NAMES[r]}>
+            <span aria-hidden="true">{REACTION_EMOJI[r]}</span>
+            <span className="visually-hidden">{REACTION_NAMES[r]}:</span> {counts[r]}
+          </span>
+        ))}
+      </p>
+    );
+  }
+  return (
+    <div className="reactions" role="group" aria-label="React to this item">
+      {REACTIONS.map((r) => {
+        const on = mine.has(r);
+        const n = counts[r] ?? 0;
+        return (
+          <button
+            key={r}
+            type="button"
+            className={`reaction ${on ? 'on' : ''}`}
+            aria-pressed={on}
+            aria-label={`${REACTION_NAMES[r]} (${n})`}
+            onClick={() => session.send({ type: 'reaction.toggle', itemId, reaction: r, on: !on })}
+          >
+            <span aria-hidden="true">{REACTION_EMOJI[r]}</span>
+            {n > 0 && <span className="n">{n}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ABUSE_LIMITS } from './abuseLimits.js';
+import { parseTrustProxy } from './transport/clientAddress.js';
 
 /** Every setting Candor reads from the environment, parsed once, with defaults that run on a laptop. */
 const Env = z.object({
@@ -21,6 +23,16 @@ const Env = z.object({
   SMTP_URL: z.string().url().optional(),
   /** The sender of the summary email. */
   SMTP_FROM: z.string().default('Candor <candor@localhost>'),
+  /**
+   * AB-8: Express's `trust proxy`. Off by default: the peer's address is the client's. Behind a reverse proxy
+   * set it (`1` for one proxy hop, or the proxy's addresses) so that per-address limits count clients, not
+   * the proxy. Never set it without a proxy that overwrites X-Forwarded-For: clients could pick any address.
+   */
+  TRUST_PROXY: z.string().default('false'),
+  /** AB-3: open WebSockets plus Socket.io connections one client address may hold. */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.connectionsPerAddress),
+  /** AB-4: new participants one client address may add at once (then one a second), across all boards. */
+  MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
 });
 
 export interface Config {
@@ -35,6 +47,9 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   smtpUrl: string | null;
   smtpFrom: string;
+  trustProxy: boolean | number | string;
+  connectionsPerAddress: number;
+  joinBurstPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,5 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
     smtpUrl: parsed.SMTP_URL ?? null,
     smtpFrom: parsed.SMTP_FROM,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    connectionsPerAddress: parsed.MAX_CONNECTIONS_PER_ADDRESS,
+    joinBurstPerAddress: parsed.MAX_JOINS_PER_ADDRESS,
   };
 }

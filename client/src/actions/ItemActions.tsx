@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -6,16 +7,15 @@ import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
 
-export const ACTION_PROMPT = 'What is the right thing to do? How can I help?';
-
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
+  const { t } = useTranslation();
   const actions = board.actions.filter((a) => a.itemId === itemId);
   const canCreate = allowedIn('action.create', board.phase);
   return (
     <div className="item-actions">
-      <h3>Actions</h3>
-      {actions.length === 0 && !canCreate && <p className="empty">No actions.</p>}
+      <h3>{t('act.actions')}</h3>
+      {actions.length === 0 && !canCreate && <p className="empty">{t('act.noActions')}</p>}
       <ul className="actions">
         {actions.map((action) => (
           <li key={action.id}>
@@ -29,6 +29,7 @@ export function ItemActions({ board, itemId, compact = false }: { board: PublicB
 }
 
 export function ActionCard({ board, action }: { board: PublicBoardView; action: PublicAction }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { me, isFacilitator } = useSessionState();
   const closed = board.phase === 'closed';
@@ -38,18 +39,18 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   // AC-5: the facilitator, or someone helping with it, may delete an action.
   const canDelete = allowedIn('action.delete', board.phase) && (isFacilitator || helping);
-  const label = shortText(text || 'this action', 40);
+  const label = shortText(text || t('act.thisAction'), 40);
 
   return (
     <article className={`action ${action.done ? 'done' : ''}`}>
-      <SharedTextarea textKey={notesKey.action(action.id)} label="Action" readOnly={closed} rows={2} />
+      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} readOnly={closed} rows={2} />
       <p className="owners">
         {action.owners.length ? (
           <>
-            <span className="label">Helping:</span> {action.owners.join(', ')}
+            <span className="label">{t('act.helping')}</span> {action.owners.join(', ')}
           </>
         ) : (
-          <span className="hint">Nobody has offered yet. Could you?</span>
+          <span className="hint">{t('act.nobodyYet')}</span>
         )}
       </p>
       <div className="action-controls">
@@ -60,10 +61,10 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
               checked={action.done}
               onChange={(e) => session.send({ type: 'action.done', actionId: action.id, done: e.target.checked })}
             />
-            <span>Done</span>
+            <span>{t('running.done')}</span>
           </label>
         ) : (
-          action.done && <span className="badge done">Done</span>
+          action.done && <span className="badge done">{t('running.done')}</span>
         )}
         {changeable && (
           <button
@@ -72,11 +73,12 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
             aria-pressed={helping}
             onClick={() => session.send({ type: 'action.volunteer', actionId: action.id, volunteer: !helping })}
           >
-            {helping ? '✓ ' : ''}I can help
+            {helping ? '✓ ' : ''}
+            {t('act.canHelp')}
           </button>
         )}
         <label className="field inline">
-          <span>Due date</span>
+          <span>{t('act.dueDate')}</span>
           <input
             type="date"
             value={action.dueDate ?? ''}
@@ -87,12 +89,12 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
         </label>
         {canDelete && !confirmingDelete && (
           <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
-            Delete action
+            {t('act.deleteAction')}
           </button>
         )}
         {canDelete && confirmingDelete && (
-          <span className="confirm" role="group" aria-label={`Delete the action “${label}”?`}>
-            <span className="hint">Delete this action for everyone?</span>
+          <span className="confirm" role="group" aria-label={t('running.deleteActionQuestion', { name: label })}>
+            <span className="hint">{t('running.deleteActionHint')}</span>
             <button
               type="button"
               className="small danger"
@@ -101,10 +103,10 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
                 session.send({ type: 'action.delete', actionId: action.id });
               }}
             >
-              Yes, delete
+              {t('running.yesDelete')}
             </button>
             <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
-              Keep it
+              {t('running.keepIt')}
             </button>
           </span>
         )}
@@ -116,16 +118,18 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 
 /** AC-1: on an item that is not current, the form opens on demand. */
 function CollapsedActionForm({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   if (open) return <NewActionForm itemId={itemId} />;
   return (
     <button type="button" className="link small" onClick={() => setOpen(true)}>
-      Add an action from this item
+      {t('running.addFromItem')}
     </button>
   );
 }
 
 function NewActionForm({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [text, setText] = useState('');
   const inputId = `new-action-${itemId}`;
@@ -140,17 +144,17 @@ function NewActionForm({ itemId }: { itemId: string }) {
 
   return (
     <form className="new-action" onSubmit={onSubmit}>
-      <label htmlFor={inputId}>{ACTION_PROMPT}</label>
+      <label htmlFor={inputId}>{t('act.prompt')}</label>
       <textarea
         id={inputId}
         value={text}
         rows={2}
         maxLength={LIMITS.cardText}
-        placeholder="A next step someone could take, however small"
+        placeholder={t('act.placeholder')}
         onChange={(e) => setText(e.target.value)}
       />
       <button type="submit" className="small" disabled={!text.trim()}>
-        Add action
+        {t('act.addAction')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 
@@ -6,6 +7,7 @@ import { useSession, useSessionState } from './SessionContext.js';
  * it back in one click. A plain reload after handing over does not grab the role back by itself.
  */
 export function OwnerBanner({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { isFacilitator, joined, pending } = useSessionState();
   if (!session.holdsFacilitatorKey || isFacilitator || !joined || board.phase === 'closed' || !board.facilitator) return null;
@@ -13,18 +15,18 @@ export function OwnerBanner({ board }: { board: PublicBoardView }) {
   const holder = board.facilitator.name;
   const how =
     last?.how === 'claim'
-      ? `${holder} claimed the facilitator role while you were away.`
+      ? t('running.ownerClaimed', { name: holder })
       : last?.how === 'handover'
-        ? `${holder} is facilitating now (the role was handed over).`
-        : `${holder} is facilitating now.`;
+        ? t('running.ownerHanded', { name: holder })
+        : t('running.ownerPlain', { name: holder });
   const taking = pending.some((c) => c.type === 'facilitator.reclaim');
   return (
     <div className="banner owner" role="status">
       <span>
-        {how} You created this retro, so you can take the role back at any time.
+        {how} {t('running.ownerHint')}
       </span>
       <button type="button" className="small primary" disabled={taking} onClick={() => session.send({ type: 'facilitator.reclaim' })}>
-        Take it back
+        {t('running.takeBack')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -22,6 +23,7 @@ export function CardTile({
   edited?: boolean;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -40,16 +42,16 @@ export function CardTile({
       {editing && cardId ? (
         <form className="card-edit" onSubmit={onSave}>
           <label className="field">
-            <span className="visually-hidden">Edit card</span>
+            <span className="visually-hidden">{t('card.editLabel')}</span>
             <textarea value={draft} maxLength={LIMITS.cardText} rows={3} onChange={(e) => setDraft(e.target.value)} autoFocus />
           </label>
           <BlamelessHint text={draft} />
           <div className="row">
             <button type="submit" className="primary small" disabled={!draft.trim()}>
-              Save
+              {t('card.save')}
             </button>
             <button type="button" className="small" onClick={() => setEditing(false)}>
-              Cancel
+              {t('app.cancel')}
             </button>
           </div>
         </form>
@@ -57,16 +59,16 @@ export function CardTile({
         <p className="card-text">{text}</p>
       )}
       <div className="card-footer">
-        {own && <span className="badge yours">yours</span>}
-        {edited && <span className="badge edited">edited</span>}
+        {own && <span className="badge yours">{t('card.yours')}</span>}
+        {edited && <span className="badge edited">{t('running.edited')}</span>}
         {sending && (
           <span className="badge sending" aria-live="polite">
-            sending…
+            {t('card.sending')}
           </span>
         )}
         {own && editable && cardId && !editing && confirmingDelete && (
-          <span className="confirm" role="group" aria-label="Delete this card?">
-            <span className="hint">Delete this card for good?</span>
+          <span className="confirm" role="group" aria-label={t('running.deleteCardQuestion')}>
+            <span className="hint">{t('running.deleteCardHint')}</span>
             <button
               type="button"
               className="small danger"
@@ -75,10 +77,10 @@ export function CardTile({
                 session.send({ type: 'card.delete', cardId });
               }}
             >
-              Yes, delete
+              {t('running.yesDelete')}
             </button>
             <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
-              Keep it
+              {t('running.keepIt')}
             </button>
           </span>
         )}
@@ -92,10 +94,10 @@ export function CardTile({
                 setEditing(true);
               }}
             >
-              Edit
+              {t('card.edit')}
             </button>
             <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
-              Delete
+              {t('card.delete')}
             </button>
           </span>
         )}

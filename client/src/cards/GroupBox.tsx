@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, allowedIn, type Phase, type PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -21,6 +22,7 @@ export function GroupBox({
   extras?: ReactNode;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const id = useId();
   // `base` is the title this person started from; `draft` what they have typed.
@@ -54,17 +56,17 @@ export function GroupBox({
   }
 
   return (
-    <section className="group" aria-label={`Group: ${group.title || 'untitled'}`}>
+    <section className="group" aria-label={t('reveal.group', { title: group.title || t('reveal.untitled') })}>
       {editable ? (
         <form className="group-title" onSubmit={onSubmit}>
           <label htmlFor={id} className="visually-hidden">
-            Group title
+            {t('reveal.groupTitle')}
           </label>
           <input
             id={id}
             value={draft}
             maxLength={LIMITS.groupTitle}
-            placeholder="Name this group"
+            placeholder={t('reveal.nameGroup')}
             onBlur={() => {
               if (!changedMeanwhile) save();
             }}
@@ -72,7 +74,7 @@ export function GroupBox({
           />
           {changedMeanwhile && (
             <p className="hint title-conflict" role="status">
-              Someone changed this title to “{group.title || 'no title'}” meanwhile.{' '}
+              {t('running.titleChanged', { title: group.title || t('running.noTitle') })}{' '}
               <button
                 type="button"
                 className="link small"
@@ -81,7 +83,7 @@ export function GroupBox({
                   setDraft(group.title);
                 }}
               >
-                Use theirs
+                {t('running.useTheirs')}
               </button>{' '}
               <button
                 type="button"
@@ -92,13 +94,13 @@ export function GroupBox({
                   if (mine !== group.title) session.send({ type: 'group.title', groupId: group.id, title: mine, previous: group.title });
                 }}
               >
-                Keep mine
+                {t('running.keepMine')}
               </button>
             </p>
           )}
         </form>
       ) : (
-        <h3 className="group-heading">{group.title || 'Untitled group'}</h3>
+        <h3 className="group-heading">{group.title || t('reveal.untitledGroup')}</h3>
       )}
       {children}
       {extras}

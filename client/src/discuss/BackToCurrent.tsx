@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState, type RefObject } from 'react';
 
 /** DI-5: whoever scrolled away from the current item gets one button back to it. */
 export function BackToCurrent({ target, itemKey }: { target: RefObject<HTMLElement | null>; itemKey: string | null }) {
+  const { t } = useTranslation();
   const [away, setAway] = useState(false);
 
   useEffect(() => {
@@ -25,7 +27,7 @@ export function BackToCurrent({ target, itemKey }: { target: RefObject<HTMLEleme
         target.current?.focus({ preventScroll: true });
       }}
     >
-      Back to the current item
+      {t('running.backToCurrent')}
     </button>
   );
 }

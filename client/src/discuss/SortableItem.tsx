@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -19,6 +20,7 @@ export function SortableItem({
   className: string;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, disabled: !movable });
   return (
     <li
@@ -34,7 +36,7 @@ export function SortableItem({
           data-drag-handle=""
           {...attributes}
           {...listeners}
-          aria-label={`Move: ${label}`}
+          aria-label={t('running.move', { name: label })}
         >
           <span aria-hidden="true">⋮⋮</span>
         </button>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -19,6 +20,7 @@ import { PhaseIntro } from './PhaseView.js';
  * with its notes, reactions and actions; the others are dimmed; discussed ones look done and can be reopened.
  */
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { isFacilitator, me } = useSessionState();
   const items = itemsById(board);
@@ -50,25 +52,22 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
 
   return (
     <>
-      <PhaseIntro title="Discuss">
-        One item at a time, most votes first. Listen for what is behind a card, and keep it about the work, not about anyone.
-        When it helps, turn it into an action.
-      </PhaseIntro>
+      <PhaseIntro title={t('discuss.title')}>{t('running.intro')}</PhaseIntro>
       <div className="discuss-bar">
         <RaisedHands board={board} />
         {canNext && (
           <div className="next-item">
             <button type="button" className="primary" disabled={remaining === 0 && (current === null || done.has(current))} onClick={next}>
-              {current === null ? 'Start with the first item' : remaining === 0 ? 'Mark the last item discussed' : 'Next item →'}
+              {current === null ? t('running.startFirst') : remaining === 0 ? t('running.markLast') : t('running.nextItem')}
             </button>
-            <span className="hint">or press →</span>
+            <span className="hint">{t('running.orPress')}</span>
           </div>
         )}
       </div>
-      {order.length === 0 && <p className="empty">Nothing to discuss: no cards were revealed.</p>}
+      {order.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
-          <ol className="discussion" aria-label="Items in discussion order">
+          <ol className="discussion" aria-label={t('running.order')}>
             {order.map((itemId, index) => {
               const item = items.get(itemId);
               const label = shortText(itemLabel(item), 50);
@@ -86,24 +85,22 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                   <article
                     className="discussion-body"
                     aria-current={isCurrent ? 'true' : undefined}
-                    aria-label={isCurrent ? `Now discussing: ${label}` : `${index + 1}. ${label}`}
+                    aria-label={isCurrent ? t('running.nowLabel', { name: label }) : t('running.itemLabel', { n: index + 1, name: label })}
                     tabIndex={isCurrent ? -1 : undefined}
                     ref={isCurrent ? (el) => void (currentRef.current = el) : undefined}
                   >
                     <div className="ranked-head">
                       <span className="position">{index + 1}.</span>
-                      <span className="tally">
-                        {votes} {votes === 1 ? 'vote' : 'votes'}
-                      </span>
-                      {me?.votes[itemId] ? <span className="hint">({me.votes[itemId]} yours)</span> : null}
-                      {isCurrent && <span className="badge now">Now discussing</span>}
-                      {isDone && <span className="badge done">✓ Discussed</span>}
+                      <span className="tally">{t('discuss.votes', { count: votes })}</span>
+                      {me?.votes[itemId] ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}
+                      {isCurrent && <span className="badge now">{t('discuss.now')}</span>}
+                      {isDone && <span className="badge done">{t('running.discussed')}</span>}
                     </div>
                     <ItemContent item={item} />
                     <Reactions board={board} itemId={itemId} interactive={isCurrent && allowedIn('reaction.toggle', board.phase)} />
                     {isCurrent ? (
                       <>
-                        <SharedTextarea key={itemId} textKey={notesKey.item(itemId)} label="Notes" rows={5} placeholder="What did we hear? What do we not know yet?" />
+                        <SharedTextarea key={itemId} textKey={notesKey.item(itemId)} label={t('discuss.notes')} rows={5} placeholder={t('discuss.notesPlaceholder')} />
                         <ItemActions board={board} itemId={itemId} />
                       </>
                     ) : (
@@ -111,13 +108,13 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                     )}
                     <div className="row item-controls">
                       {canSelect && !isCurrent && !isDone && (
-                        <button type="button" className="small" aria-label={`Discuss this: ${label}`} onClick={() => session.send({ type: 'discuss.select', itemId })}>
-                          Discuss this
+                        <button type="button" className="small" aria-label={t('discuss.discussThisLabel', { name: label })} onClick={() => session.send({ type: 'discuss.select', itemId })}>
+                          {t('discuss.discussThis')}
                         </button>
                       )}
                       {isFacilitator && isDone && allowedIn('discuss.reopen', board.phase) && (
-                        <button type="button" className="small" aria-label={`Reopen: ${label}`} onClick={() => session.send({ type: 'discuss.reopen', itemId })}>
-                          Reopen
+                        <button type="button" className="small" aria-label={t('running.reopenLabel', { name: label })} onClick={() => session.send({ type: 'discuss.reopen', itemId })}>
+                          {t('running.reopen')}
                         </button>
                       )}
                     </div>
@@ -129,7 +126,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
         </SortableContext>
       </DndContext>
       {current === null && order.length > 0 && (
-        <p className="empty">{isFacilitator ? 'Press “Start with the first item” (or →) to begin.' : 'The facilitator will start with the first item.'}</p>
+        <p className="empty">{isFacilitator ? t('running.pressStart') : t('running.waitStart')}</p>
       )}
       <BackToCurrent target={currentRef} itemKey={current} />
     </>

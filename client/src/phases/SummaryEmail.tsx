@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { fetchFeatures } from '../sync/api.js';
+import { refusalMessage } from '../i18n/errors.js';
 
 /**
  * SU-1: at Close the facilitator emails the summary to addresses they type. The addresses go straight to
@@ -9,6 +11,7 @@ import { fetchFeatures } from '../sync/api.js';
  * field is cleared once sent. Hidden when the server has no SMTP_URL (SU-2).
  */
 export function SummaryEmail() {
+  const { t } = useTranslation();
   const session = useSession();
   const { isFacilitator } = useSessionState();
   const [available, setAvailable] = useState(false);
@@ -37,24 +40,24 @@ export function SummaryEmail() {
     const ack = await session.request({ type: 'summary.email', to: addresses });
     setBusy(false);
     if (ack.ok) {
-      setResult({ ok: true, message: `Sent to ${addresses.length} ${addresses.length === 1 ? 'address' : 'addresses'}. The addresses were not kept.` });
+      setResult({ ok: true, message: t('running.sent', { count: addresses.length }) });
       setTo('');
     } else {
-      setResult({ ok: false, message: ack.message });
+      setResult({ ok: false, message: refusalMessage(ack) });
     }
   }
 
   return (
     <form className="panel summary-email" onSubmit={onSubmit} aria-labelledby="summary-email-title">
-      <h2 id="summary-email-title">Email the summary</h2>
-      <p className="hint">The Markdown summary (no authors, no voters). Addresses are used for this message only and not stored.</p>
+      <h2 id="summary-email-title">{t('running.emailTitle')}</h2>
+      <p className="hint">{t('running.emailHint')}</p>
       <label className="field">
-        <span>Email addresses (separated by commas)</span>
+        <span>{t('running.emailAddresses')}</span>
         <input type="text" inputMode="email" autoComplete="off" value={to} onChange={(e) => setTo(e.target.value)} placeholder="team@example.com" />
       </label>
-      {addresses.length > LIMITS.emailRecipients && <p className="hint">At most {LIMITS.emailRecipients} addresses.</p>}
+      {addresses.length > LIMITS.emailRecipients && <p className="hint">{t('running.emailTooMany', { count: LIMITS.emailRecipients })}</p>}
       <button type="submit" className="primary" disabled={busy || addresses.length === 0 || addresses.length > LIMITS.emailRecipients}>
-        {busy ? 'Sending…' : 'Send summary'}
+        {busy ? t('running.sending') : t('running.sendSummary')}
       </button>
       {result && (
         <p className={result.ok ? 'hint' : 'error'} role={result.ok ? 'status' : 'alert'}>

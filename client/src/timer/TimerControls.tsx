@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -6,6 +7,7 @@ import { useSession } from '../board/SessionContext.js';
 const PRESET_MINUTES = [1, 3, 5, 10] as const;
 
 export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [minutes, setMinutes] = useState(5);
   const running = timer.endsAt !== null;
@@ -24,17 +26,17 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
 
   return (
     <form className="timer-controls" onSubmit={onSubmit} aria-labelledby="timer-controls-title">
-      <h3 id="timer-controls-title">Timer</h3>
-      <div className="row presets" role="group" aria-label="Start a timer">
+      <h3 id="timer-controls-title">{t('facilitator.timer')}</h3>
+      <div className="row presets" role="group" aria-label={t('running.startTimer')}>
         {PRESET_MINUTES.map((m) => (
           <button key={m} type="button" className="small" onClick={() => start(m)}>
-            {m} min
+            {t('running.presetMinutes', { count: m })}
           </button>
         ))}
       </div>
       <div className="row">
         <label className="field inline">
-          <span>Custom minutes</span>
+          <span>{t('running.customMinutes')}</span>
           <input
             type="number"
             min={LIMITS.timerMinSec / 60}
@@ -45,26 +47,26 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
           />
         </label>
         <button type="submit" className="small" disabled={!Number.isFinite(minutes) || minutes <= 0}>
-          Start
+          {t('running.start')}
         </button>
       </div>
       {(running || paused) && (
         <div className="row">
           {running && (
             <button type="button" className="small" onClick={() => session.send({ type: 'timer.pause' })}>
-              Pause
+              {t('running.pause')}
             </button>
           )}
           {paused && (
             <button type="button" className="small" onClick={() => session.send({ type: 'timer.resume' })}>
-              Resume
+              {t('running.resume')}
             </button>
           )}
           <button type="button" className="small" onClick={() => session.send({ type: 'timer.extend' })}>
-            +1 min
+            {t('running.plusOne')}
           </button>
           <button type="button" className="small" onClick={() => session.send({ type: 'timer.stop' })}>
-            Stop
+            {t('running.stop')}
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { formatDuration, useNow } from './useNow.js';
@@ -7,22 +8,23 @@ import { formatDuration, useNow } from './useNow.js';
  * it says so gently (a soft glow, no sound, still under reduced motion); paused, it shows the time left.
  */
 export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
+  const { t } = useTranslation();
   const session = useSession();
   useSessionState(); // re-render when the clock offset is measured
   const running = timer.endsAt !== null;
   useNow(running);
   if (timer.pausedMs !== null) {
     return (
-      <div className="timer paused" role="timer" aria-label="Timer paused">
-        Paused · {formatDuration(timer.pausedMs)}
+      <div className="timer paused" role="timer" aria-label={t('running.timerPaused')}>
+        {t('running.paused', { time: formatDuration(timer.pausedMs) })}
       </div>
     );
   }
   if (timer.endsAt === null) return null;
   const left = timer.endsAt - session.serverNow();
   return (
-    <div className={`timer ${left <= 0 ? 'over' : left < 30_000 ? 'soon' : ''}`} role="timer" aria-label="Time left">
-      {left > 0 ? formatDuration(left) : 'Time is up'}
+    <div className={`timer ${left <= 0 ? 'over' : left < 30_000 ? 'soon' : ''}`} role="timer" aria-label={t('timer.label')}>
+      {left > 0 ? formatDuration(left) : t('timer.up')}
     </div>
   );
 }

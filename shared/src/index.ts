@@ -19,3 +19,8 @@ export * from './domain/fanout.js';
 export * from './domain/reactions.js';
 export * from './domain/facilitation.js';
 export * from './domain/facilitationEvents.js';
+export * from './domain/offers.js';
+export * from './domain/trustLens.js';
+export * from './domain/startSmall.js';
+export * from './domain/responsibilityNudge.js';
+export * from './domain/teamMetrics.js';

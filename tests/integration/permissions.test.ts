@@ -68,6 +68,8 @@ describe('permissions', () => {
       'timer.extend': {},
       'reactions.enable': { enabled: false },
       'summary.email': { to: ['team@example.com'] },
+      'offer.accept': { offerId: 'nosuchoffer1' },
+      'lens.set': { on: true },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { useCallback, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { allowedIn, notesKey, type PublicBoardView } from '@candor/shared';
+import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ItemActions } from '../actions/ItemActions.js';
-import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { Reactions } from '../discuss/Reactions.js';
 import { RaisedHands } from '../discuss/RaisedHands.js';
 import { SortableItem } from '../discuss/SortableItem.js';
@@ -100,8 +100,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                     <Reactions board={board} itemId={itemId} interactive={isCurrent && allowedIn('reaction.toggle', board.phase)} />
                     {isCurrent ? (
                       <>
-                        <SharedTextarea key={itemId} textKey={notesKey.item(itemId)} label={t('discuss.notes')} rows={5} placeholder={t('discuss.notesPlaceholder')} />
-                        <ItemActions board={board} itemId={itemId} />
+                        <GuidedMove key={itemId} board={board} itemId={itemId} notesRows={5} />
                       </>
                     ) : (
                       isDone && <ItemActions board={board} itemId={itemId} compact />

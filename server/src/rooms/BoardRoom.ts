@@ -80,6 +80,7 @@ interface Session {
   reactionTag: string;
   /** FA-6, BD-1: joined with this board's facilitator key */
   holdsFacilitatorKey: boolean;
+  trustTag: string;
   commandKeyBase: string;
   /** digest of the last personal view sent, to send only changes */
   lastMe: string;
@@ -254,6 +255,7 @@ export class BoardRoom {
       consensusTag: '',
       reactionTag: '',
       holdsFacilitatorKey: false,
+      trustTag: '',
       commandKeyBase: '',
       lastMe: '',
     });
@@ -326,6 +328,7 @@ export class BoardRoom {
     session.consensusTag = keyring.consensusTag(this.id, command.secret);
     session.reactionTag = keyring.reactionTag(this.id, command.secret);
     session.holdsFacilitatorKey = facilitatorOk;
+    session.trustTag = keyring.trustTag(this.id, command.secret);
     session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
     session.lastMe = '';
     this.refreshPresence(command.participantId);
@@ -358,6 +361,7 @@ export class BoardRoom {
       consensusTag: session.consensusTag,
       reactionTag: session.reactionTag,
       holdsFacilitatorKey: session.holdsFacilitatorKey,
+      trustTag: session.trustTag,
     };
     const { now, newId, newSeed, claimAfterMs } = this.deps;
     const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs });
@@ -445,6 +449,7 @@ export class BoardRoom {
         pulseTag: session.pulseTag,
         consensusTag: session.consensusTag,
         reactionTag: session.reactionTag,
+        trustTag: session.trustTag,
       });
       // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
       const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');

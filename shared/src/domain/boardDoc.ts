@@ -37,6 +37,9 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'raisedHands',
   'reactionsOn',
   'reactions',
+  'offers',
+  'trustLens',
+  'lens',
 ];
 
 type CardBody = Omit<PublicCard, 'id'>;

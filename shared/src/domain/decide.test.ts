@@ -47,6 +47,12 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'facilitator.reclaim': { type: 'facilitator.reclaim' },
   'board.delete': { type: 'board.delete' },
   'summary.email': { type: 'summary.email', to: ['team@example.com'] },
+  'action.ask': { type: 'action.ask', actionId: 'nosuchaction', askOf: 'Platform team' },
+  'offer.add': { type: 'offer.add', itemId: 'nosuchitem', text: 'I can pair' },
+  'offer.withdraw': { type: 'offer.withdraw', offerId: 'nosuchoffer' },
+  'offer.accept': { type: 'offer.accept', offerId: 'nosuchoffer' },
+  'lens.set': { type: 'lens.set', on: true },
+  'lens.tap': { type: 'lens.tap', itemId: 'nosuchitem', part: 'empathy', on: true },
 };
 
 /** PH-5 as the spec states it. */
@@ -90,6 +96,12 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'facilitator.reclaim': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'board.delete': ['review', 'write', 'reveal', 'vote', 'discuss', 'act', 'closed'],
   'summary.email': ['closed'],
+  'action.ask': ['discuss', 'act'],
+  'offer.add': ['discuss', 'act'],
+  'offer.withdraw': ['discuss', 'act'],
+  'offer.accept': ['discuss', 'act'],
+  'lens.set': ['discuss', 'act'],
+  'lens.tap': ['discuss', 'act'],
 };
 
 /** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */
@@ -119,6 +131,8 @@ describe('permissions', () => {
       'discuss.select',
       'facilitator.handover',
       'grouping.restrict',
+      'lens.set',
+      'offer.accept',
       'phase.set',
       'reactions.enable',
       'review.mark',
@@ -556,7 +570,7 @@ describe('actions', () => {
   it('AC-1 creates an action on an existing item and acks its id', () => {
     const { state, a } = discussBoard();
     const { actionId } = must<{ actionId: string }>(state, bob, { type: 'action.create', itemId: a, text: 'Book a room' });
-    expect(state.actions.get(actionId)).toEqual({ id: actionId, itemId: a, initialText: 'Book a room', owners: [], dueDate: null, consensus: null, done: false });
+    expect(state.actions.get(actionId)).toEqual({ id: actionId, itemId: a, initialText: 'Book a room', owners: [], dueDate: '2023-11-28', consensus: null, askOf: null, done: false });
     expect(run(state, bob, { type: 'action.create', itemId: 'nosuchitem', text: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 

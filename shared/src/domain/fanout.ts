@@ -41,6 +41,7 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'action.deleted': // someone's "I can help" and consensus answers
     case 'consensus.started': // everyone's previous answers are cleared
     case 'discuss.selected': // RX-1: a new item lowers every hand
+    case 'offer.accepted': // the offerer now helps with an action the facilitator made
       return true;
     default:
       return false;

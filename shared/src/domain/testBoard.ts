@@ -24,6 +24,7 @@ export function actor(name: string, options: { facilitator?: boolean } = {}): Ac
     consensusTag: `consensustag-${name}`,
     reactionTag: `reactiontag-${name}`,
     holdsFacilitatorKey: options.facilitator ?? false,
+    trustTag: `trusttag-${name}`,
   };
 }
 

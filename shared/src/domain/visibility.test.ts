@@ -12,6 +12,7 @@ const as = (who: typeof alice): Viewer => ({
   pulseTag: who.pulseTag,
   reactionTag: who.reactionTag,
   consensusTag: who.consensusTag,
+  trustTag: who.trustTag,
 });
 const publicJson = (state: BoardState) => JSON.stringify(viewOf(state, PUBLIC));
 
@@ -116,7 +117,9 @@ describe('visibility', () => {
         'groups',
         'hasReview',
         'id',
+        'lens',
         'name',
+        'offers',
         'participants',
         'phase',
         'pulse',
@@ -133,6 +136,7 @@ describe('visibility', () => {
         'raisedHands',
         'reactionsOn',
         'reactions',
+        'trustLens',
       ].sort(),
     );
     expect(board).toMatchObject({
@@ -143,7 +147,7 @@ describe('visibility', () => {
       review: [],
       pulse: { open: false, distribution: null, notEnough: true },
     });
-    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: null, consensus: null, done: false });
+    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: '2023-11-28', consensus: null, kind: 'ours', askOf: null, done: false });
   });
 
   it('AN-1 a team retro shows its team and its review in the public view', () => {
@@ -202,7 +206,7 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'handRaised', 'isFacilitator', 'name', 'participantId', 'pulse', 'reactions', 'votes', 'votesLeft']);
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'handRaised', 'isFacilitator', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'reactions', 'votes', 'votesLeft']);
     expect(me).toMatchObject({ pulse: null, consensus: {} });
   });
 

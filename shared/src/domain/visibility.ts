@@ -8,6 +8,8 @@ import { revealOrder } from './reveal.js';
 import { rankItems, tallyVotes, votesOf } from './voting.js';
 import { discussionOrder } from './facilitation.js';
 import type { Reaction } from './reactions.js';
+import { actionKind, type ActionKind } from './offers.js';
+import { myLens, publicLens, type PublicLensItem, type TrustPart } from './trustLens.js';
 
 /**
  * AN-1: THE function that decides what may leave the server. Every outbound path (the board document,
@@ -59,6 +61,20 @@ export interface PublicAction {
   consensus: PublicConsensus | null;
   /** AC-6 */
   done: boolean;
+  /** AK-3: ours (someone here volunteered), an ask of someone outside the room, or taken by nobody yet */
+  kind: ActionKind;
+  /** AK-1: the role or team asked, for an ask */
+  askOf: string | null;
+}
+
+/** OF-2: an offer of help, named like a promise */
+export interface PublicOffer {
+  id: string;
+  itemId: string;
+  name: string;
+  text: string;
+  /** the action the facilitator made of it, or null */
+  actionId: string | null;
 }
 
 export interface PublicParticipant {
@@ -125,6 +141,12 @@ export interface PublicBoardView {
   reactionsOn: boolean;
   /** RX-2: item id → reaction → how many (never who) */
   reactions: Record<string, Partial<Record<Reaction, number>>>;
+  /** OF-*: offers of help, oldest first */
+  offers: PublicOffer[];
+  /** TL-1: whether the facilitator switched the trust lens on */
+  trustLens: boolean;
+  /** TL-4: per tapped item, how many tapped and (when it can be shown) the counts per part */
+  lens: PublicLensItem[];
 }
 
 export interface PersonalCard {
@@ -152,6 +174,10 @@ export interface PersonalView {
   reactions: Record<string, Reaction[]>;
   /** RX-1: my hand is up */
   handRaised: boolean;
+  /** OF-2: the offers I made */
+  offerIds: string[];
+  /** TL-5: item id → the trust parts I tapped */
+  lens: Record<string, TrustPart[]>;
 }
 
 export type ParticipantViewer = {
@@ -162,6 +188,7 @@ export type ParticipantViewer = {
   pulseTag: string;
   consensusTag: string;
   reactionTag: string;
+  trustTag: string;
 };
 export type Viewer = { kind: 'public' } | ParticipantViewer;
 
@@ -254,6 +281,8 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
       dueDate: a.dueDate,
       consensus: a.consensus ? publicConsensus(a.consensus) : null,
       done: a.done,
+      kind: actionKind(a),
+      askOf: a.askOf,
     })),
     groupingFacilitatorOnly: state.groupingFacilitatorOnly,
     discussOrder: ranking ? discussionOrder(state, ranking) : null,
@@ -264,6 +293,15 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     }),
     reactionsOn: state.reactionsOn,
     reactions: reactionCounts(state),
+    offers: [...state.offers.values()].map((o) => ({
+      id: o.id,
+      itemId: o.itemId,
+      name: names.get(o.participantId) ?? 'someone who left',
+      text: o.text,
+      actionId: o.actionId,
+    })),
+    trustLens: state.trustLens,
+    lens: publicLens(state),
   };
 }
 
@@ -327,5 +365,7 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     ),
     reactions: myReactions(state, viewer.reactionTag),
     handRaised: state.raisedHands.includes(viewer.participantId),
+    offerIds: [...state.offers.values()].filter((o) => o.participantId === viewer.participantId).map((o) => o.id),
+    lens: myLens(state, viewer.trustTag),
   };
 }

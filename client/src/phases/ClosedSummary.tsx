@@ -12,6 +12,7 @@ import { columnTitle } from '../i18n/templates.js';
 import { formatDay } from '../i18n/format.js';
 import { SummaryEmail } from './SummaryEmail.js';
 import { statusKey } from './ReviewPhase.js';
+import { TrustLensResult } from '../responsibility/TrustLens.js';
 
 export function ClosedSummary({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
                 <ItemContent item={items.get(itemId)} />
                 <p className="tally">{t('summary.votes', { count: board.tallies?.[itemId] ?? 0 })}</p>
                 <SummaryNotes textKey={notesKey.item(itemId)} />
+                <TrustLensResult board={board} itemId={itemId} />
               </li>
             ))}
           </ol>

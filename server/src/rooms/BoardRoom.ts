@@ -7,7 +7,7 @@ import {
   type DocName,
   changesEveryonesView,
   changesPublicView,
-  batchedInPublicView,
+  batchesPublicView,
   type Command,
   type JoinCommand,
   type PersonalView,
@@ -417,10 +417,9 @@ export class BoardRoom {
    * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
    */
   private publish(events: BoardEvent[], actorId: string): void {
-    const changing = events.filter((e) => changesPublicView(e, this.state));
-    // Reactions and raised hands come from many people at once: one projection per batch, like presence.
-    if (changing.length > 0 && changing.every(batchedInPublicView)) this.schedulePresence();
-    else if (changing.length > 0) this.projectPublic();
+    const changed = events.filter((e) => changesPublicView(e, this.state));
+    if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
+    else if (changed.length > 0) this.schedulePresence(); // TL-7, RX-4: a burst of taps, reactions or hands is one projection
     const everyone = events.some(changesEveryonesView);
     this.sendPersonal((s) => everyone || s.participantId === actorId);
   }

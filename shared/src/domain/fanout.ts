@@ -23,11 +23,11 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
 }
 
 /**
- * Events that may come from many people at once (everyone reacting, raising a hand): their projection is
- * batched like presence, one projection per short window, never one per click (issue 10, Performance).
+ * TL-7, RX-4: events a whole room sends in a burst, one click each (trust-lens taps, reactions, raised hands):
+ * their public change is projected in short batches, like presence, never once per click.
  */
-export function batchedInPublicView(event: BoardEvent): boolean {
-  return event.type === 'reaction.toggled' || event.type === 'hand.raised';
+export function batchesPublicView(event: BoardEvent): boolean {
+  return event.type === 'lens.tapped' || event.type === 'reaction.toggled' || event.type === 'hand.raised';
 }
 
 /** True for events that can change the personal view of someone other than the person who acted. */

@@ -22,6 +22,10 @@ const Env = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** DO-7: bytes the server holds unsent for one connection before closing it (the client resyncs). */
   SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(LIMITS.sendBufferBytes),
+  /** SU-2: where the summary email is sent through (smtp://… or smtps://…); unset hides the feature. */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of the summary email. */
+  SMTP_FROM: z.string().default('Candor <candor@localhost>'),
   /**
    * AB-8: Express's `trust proxy`. Off by default: the peer's address is the client's. Behind a reverse proxy
    * set it (`1` for one proxy hop, or the proxy's addresses) so that per-address limits count clients, not
@@ -45,6 +49,8 @@ export interface Config {
   claimAfterMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   sendBufferBytes: number;
+  smtpUrl: string | null;
+  smtpFrom: string;
   trustProxy: boolean | number | string;
   connectionsPerAddress: number;
   joinBurstPerAddress: number;
@@ -64,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
     sendBufferBytes: parsed.SEND_BUFFER_BYTES,
+    smtpUrl: parsed.SMTP_URL ?? null,
+    smtpFrom: parsed.SMTP_FROM,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     connectionsPerAddress: parsed.MAX_CONNECTIONS_PER_ADDRESS,
     joinBurstPerAddress: parsed.MAX_JOINS_PER_ADDRESS,

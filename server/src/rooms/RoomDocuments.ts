@@ -26,6 +26,8 @@ export interface RoomDocumentsDeps {
   notesWritable: () => boolean;
   /** which documents are stored (the board document is a projection; see BoardRoom) */
   stored: Record<DocName, boolean>;
+  /** BD-2: a deleted board stores nothing more */
+  deleted: () => boolean;
 }
 
 /** How many updates a document may pile up in the store before they are folded into one snapshot. */
@@ -197,7 +199,7 @@ export class RoomDocuments {
    * whole snapshot (it carries whatever was missed), retried on a timer until storage works again (DO-3).
    */
   private async store(document: Document, update: Uint8Array): Promise<boolean> {
-    if (!this.deps.stored[document.name]) return true;
+    if (!this.deps.stored[document.name] || this.deps.deleted()) return true;
     try {
       if (document.dirty) await this.writeSnapshot(document);
       const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update);
@@ -253,7 +255,7 @@ export class RoomDocuments {
   /** Folds a document's stored updates into one snapshot (in order with its other writes). */
   compact(name: DocName): Promise<void> {
     const document = this.documents[name];
-    if (!this.deps.stored[name]) return Promise.resolve();
+    if (!this.deps.stored[name] || this.deps.deleted()) return Promise.resolve();
     return document.queue.run(() => this.writeSnapshot(document));
   }
 

@@ -100,6 +100,10 @@ export function attachSocketIo(
       sendMe: (view) => {
         if (!overloaded()) socket.emit('me', view);
       },
+      sendDeleted: () => {
+        socket.emit('board.deleted');
+        socket.disconnect(true);
+      },
     });
 
     socket.on('cmd', (payload: unknown, ack: unknown) => {

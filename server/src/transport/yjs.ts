@@ -66,7 +66,7 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     if (!match) return ws.close(WS_CLOSE.NOT_FOUND, 'no such document');
     const [, boardId, docName] = match as unknown as [string, string, DocName];
     const room = await registry.get(boardId);
-    if (!room) return ws.close(WS_CLOSE.NOT_FOUND, 'no such board');
+    if (!room || room.deleted) return ws.close(WS_CLOSE.NOT_FOUND, 'no such board');
     const participantId = room.redeemDocTicket(url.searchParams.get(YJS_PARAM.ticket) ?? '', docName);
     if (!participantId) return ws.close(WS_CLOSE.UNAUTHORIZED, 'ask for a ticket over the joined session');
     const compress = docName === 'board' && url.searchParams.get(YJS_PARAM.compress) === YJS_COMPRESS_DEFLATE_RAW;
@@ -99,6 +99,8 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     };
     if (!documents.join(docName, peer)) return ws.close(WS_CLOSE.TOO_MANY, 'too many connections to this document');
     room.hold();
+    // BD-2: a deleted board ends its document connections.
+    const stopListening = room.onDeleted(() => close(WS_CLOSE.NOT_FOUND, 'board deleted'));
 
     // Sync step 1 (our state vector): the client answers with whatever we lack.
     const sendStep1 = () => send(encodeSyncStep1(Y.encodeStateVector(doc)));
@@ -143,6 +145,7 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     });
     ws.on('close', () => {
       clearTimeout(resync);
+      stopListening();
       documents.leave(docName, peer);
       room.release();
       registry.scheduleUnload(room);

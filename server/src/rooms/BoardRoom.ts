@@ -7,6 +7,7 @@ import {
   type DocName,
   changesEveryonesView,
   changesPublicView,
+  batchesPublicView,
   type Command,
   type JoinCommand,
   type PersonalView,
@@ -389,7 +390,9 @@ export class BoardRoom {
    * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
    */
   private publish(events: BoardEvent[], actorId: string): void {
-    if (events.some((e) => changesPublicView(e, this.state))) this.projectPublic();
+    const changed = events.filter((e) => changesPublicView(e, this.state));
+    if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
+    else if (changed.length > 0) this.schedulePresence(); // TL-7: a burst of taps is one projection
     const everyone = events.some(changesEveryonesView);
     this.sendPersonal((s) => everyone || s.participantId === actorId);
   }

@@ -20,6 +20,14 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
   }
 }
 
+/**
+ * TL-7: events a whole room sends in a burst, one tap each (trust-lens taps): their public change is projected
+ * in short batches, like presence, never once per tap.
+ */
+export function batchesPublicView(event: BoardEvent): boolean {
+  return event.type === 'lens.tapped';
+}
+
 /** True for events that can change the personal view of someone other than the person who acted. */
 export function changesEveryonesView(event: BoardEvent): boolean {
   switch (event.type) {

@@ -31,8 +31,8 @@ import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
 import { RoomDocuments } from './RoomDocuments.js';
 import { DocTickets } from './DocTickets.js';
-import { Admission } from './admission.js';
-import { AddressBuckets } from '../transport/addressBuckets.js';
+import { Admission, joinBuckets } from './admission.js';
+import type { AddressBuckets } from '../transport/addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 
@@ -481,13 +481,4 @@ export class BoardRoom {
     clearTimeout(this.presenceTimer);
     this.documents.destroy();
   }
-}
-
-/** AB-4: the join buckets a room uses when the app gives none (tests that build a room alone). */
-function joinBuckets(): AddressBuckets {
-  return new AddressBuckets({
-    burst: ABUSE_LIMITS.joinBurstPerAddress,
-    perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
-    maxAddresses: ABUSE_LIMITS.addressesTracked,
-  });
 }

@@ -1,4 +1,5 @@
 import type { Column } from './templates.js';
+import { LIMITS } from './limits.js';
 import type { Phase } from './phases.js';
 
 /**
@@ -106,6 +107,8 @@ export interface BoardState {
   discussedItemIds: string[];
   timer: Timer;
   actions: Map<string, Action>;
+  /** AN-9: answers a viewer must see besides their own before a distribution shows; only ever raised */
+  minOthersToShow: number;
 }
 
 /** What the store records. Payloads carry tags, never participant ids, except where a name is public (actions). */
@@ -142,7 +145,8 @@ export type BoardEvent =
   | { type: 'action.created'; actionId: string; itemId: string; text: string }
   | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
   | { type: 'action.due'; actionId: string; dueDate: string | null }
-  | { type: 'action.deleted'; actionId: string };
+  | { type: 'action.deleted'; actionId: string }
+  | { type: 'anonymity.raised'; minOthers: number };
 
 export function emptyBoard(id: string): BoardState {
   return {
@@ -169,6 +173,7 @@ export function emptyBoard(id: string): BoardState {
     discussedItemIds: [],
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
+    minOthersToShow: LIMITS.minOthersToShow,
   };
 }
 
@@ -250,6 +255,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       return;
     case 'settings.changed':
       state.settings = event.settings;
+      return;
+    case 'anonymity.raised':
+      state.minOthersToShow = Math.max(state.minOthersToShow, event.minOthers);
       return;
     case 'card.grouped': {
       const card = state.cards.get(event.cardId);

@@ -33,6 +33,7 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'facilitator.handover': { type: 'facilitator.handover', toHandle: 'handle-bob' },
   'facilitator.claim': { type: 'facilitator.claim' },
   'columns.set': { type: 'columns.set', columns: [{ id: 'start', title: 'Begin', prompt: '' }] },
+  'anonymity.raise': { type: 'anonymity.raise', minOthers: 4 },
 };
 
 /** PH-5 as the spec states it. */
@@ -62,6 +63,7 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'facilitator.handover': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'facilitator.claim': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'columns.set': ['review', 'write'],
+  'anonymity.raise': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
 };
 
 /** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */
@@ -83,6 +85,7 @@ describe('permissions', () => {
   it('PE-1 lists exactly the facilitator-only commands', () => {
     expect([...FACILITATOR_COMMANDS].sort()).toEqual([
       'action.delete',
+      'anonymity.raise',
       'columns.set',
       'consensus.reveal',
       'consensus.start',

@@ -43,6 +43,7 @@ export const FACILITATOR_COMMANDS = [
   'consensus.reveal',
   'facilitator.handover',
   'columns.set',
+  'anonymity.raise',
 ] as const;
 
 export function isFacilitatorCommand(type: Command['type']): boolean {
@@ -78,6 +79,7 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'facilitator.handover': OPEN,
   'facilitator.claim': OPEN,
   'columns.set': ['review', 'write'],
+  'anonymity.raise': OPEN,
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {
@@ -240,6 +242,13 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     }
     case 'columns.set':
       return decideColumns(state, command.columns, ctx);
+    case 'anonymity.raise':
+      // AN-9: people answered trusting the threshold they were shown; it may go up, never back down.
+      if (command.minOthers < state.minOthersToShow) {
+        return fail('CONFLICT', `The threshold can only be raised: people answered trusting it would stay at ${state.minOthersToShow} or more.`);
+      }
+      if (command.minOthers === state.minOthersToShow) return done([]);
+      return done([{ type: 'anonymity.raised', minOthers: command.minOthers }]);
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import { renderActionsCsv, renderCsv, renderJson } from './exports.js';
 import { renderMarkdown } from './markdown.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must } from './testBoard.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, addPerson } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
 const EXPORTED = new Date('2030-03-04T10:00:00Z');
@@ -59,8 +59,9 @@ function closedRetro() {
   const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[0], text: 'x' });
   must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
   must(state, bob, { type: 'action.volunteer', actionId, volunteer: true });
+  const dana = addPerson(state, 'Dana');
   must(state, fran, { type: 'consensus.start', actionId });
-  for (const [who, value] of [[alice, 5], [bob, 2], [fran, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
+  for (const [who, value] of [[alice, 5], [bob, 2], [fran, 4], [dana, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
   moveTo(state, 'closed');
   const notes = { [notesKey.action(actionId)]: '=cmd|"/c calc"!A1, really' };
   return { state, ids, actionId, notes, view: viewOf(state, { kind: 'public' }).board };
@@ -110,7 +111,7 @@ describe('CSV and JSON exports', () => {
     const rows = parseCsv(renderActionsCsv(view, notes));
     expect(rows).toEqual([
       ['action', 'owners', 'due', 'consensus average', 'doubts flagged'],
-      [`'=cmd|"/c calc"!A1, really`, 'Alice; Bob', '', '3.67', 'yes'],
+      [`'=cmd|"/c calc"!A1, really`, 'Alice; Bob', '', '3.75', 'yes'],
     ]);
   });
 
@@ -127,10 +128,10 @@ describe('CSV and JSON exports', () => {
     const { view, notes } = closedRetro();
     const exported = renderJson(view, notes, EXPORTED);
     expect(exported).toMatchObject({ format: 'candor.retro/1', exportedAt: '2030-03-04T10:00:00.000Z', notes });
-    expect(exported.board.people).toEqual(['Alice', 'Bob', 'Fran']);
+    expect(exported.board.people).toEqual(['Alice', 'Bob', 'Dana', 'Fran']);
     expect(Object.keys(exported.board)).not.toContain('participants');
     expect(Object.keys(exported.board)).not.toContain('facilitator');
-    expect(exported.board.actions[0].consensus).toMatchObject({ revealed: true, flagged: true, distribution: { total: 3 } });
+    expect(exported.board.actions[0].consensus).toMatchObject({ revealed: true, flagged: true, distribution: { total: 4 } });
   });
 
   it('EX-3 the JSON export holds no handle, participant id or tag of any kind', () => {

@@ -13,8 +13,13 @@ export const LIMITS = {
   columns: 8,
   columnTitle: 60,
   columnPrompt: 200,
-  /** PU-3/CO-3: distributions show only with at least this many answers */
-  minAnswersToShow: 3,
+  /**
+   * AN-9 (PU-3, CO-3): a pulse or consensus distribution shows only when everyone looking can see at least this
+   * many answers besides their own, i.e. with at least one more answer than this. The facilitator may raise it.
+   */
+  minOthersToShow: 3,
+  /** AN-9: the highest the facilitator may raise `minOthersToShow` to */
+  minOthersToShowMax: 20,
   /** FA-3: how long the facilitator must have been away before someone may claim the role */
   facilitatorClaimAfterMs: 60_000,
 } as const;

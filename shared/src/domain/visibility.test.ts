@@ -114,6 +114,7 @@ describe('visibility', () => {
         'groups',
         'hasReview',
         'id',
+        'minOthersToShow',
         'name',
         'participants',
         'phase',

@@ -85,6 +85,11 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('facilitator.claim') }),
   z.strictObject({
     ...base,
+    type: z.literal('anonymity.raise'),
+    minOthers: z.int().min(LIMITS.minOthersToShow).max(LIMITS.minOthersToShowMax),
+  }),
+  z.strictObject({
+    ...base,
     type: z.literal('columns.set'),
     columns: z
       .array(

@@ -2,6 +2,7 @@ import { allowedIn, type PublicAction, type PublicBoardView } from '@candor/shar
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
 import { NOT_ENOUGH_ANSWERS } from '../pulse/TrustPulse.js';
+import { SubtractionNote } from '../pulse/SubtractionNote.js';
 
 export const CONSENSUS_QUESTION = 'Fist of five: how much do you support this action?';
 export const DOUBTS_FLAG = 'Someone has doubts — talk before you commit.';
@@ -65,6 +66,7 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
           {consensus.answered} answered · anonymous, hidden until everyone here has answered or the facilitator reveals
           {mine !== null ? ` · yours: ${mine}` : ''}
         </p>
+        <SubtractionNote minOthers={board.minOthersToShow} />
         {canRun && (
           <button type="button" className="small" aria-label={`Reveal answers: ${label}`} onClick={() => session.send({ type: 'consensus.reveal', actionId: action.id })}>
             Reveal answers

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS, PHASE_LABELS, allowedIn, nextPhase, previousPhase, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 import { TimerControls } from '../timer/TimerControls.js';
+import { AnonymitySetting } from './AnonymitySetting.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const session = useSession();
@@ -32,6 +33,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       )}
       {allowedIn('settings.update', board.phase) && <VoteSettings board={board} />}
       {allowedIn('timer.start', board.phase) && <TimerControls timer={board.timer} />}
+      {allowedIn('anonymity.raise', board.phase) && <AnonymitySetting board={board} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
+import { SubtractionNote } from './SubtractionNote.js';
 
 export const PULSE_QUESTION = "How safe does it feel to say 'I don't know' or 'I'm stuck' here?";
 
@@ -36,7 +37,8 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
           </label>
         ))}
       </div>
-      <p className="hint">Your answer is anonymous. Results appear after Write, only if at least 3 people answered.</p>
+      <p className="hint">Your answer is anonymous. Results appear after Write.</p>
+      <SubtractionNote minOthers={board.minOthersToShow} />
       <p className="hint" aria-live="polite">
         {mine === null ? 'You have not answered. That is fine too.' : `Your answer: ${PULSE_LABELS[mine]}. You can change it until the cards are revealed.`}
       </p>

@@ -13,6 +13,8 @@ export const ErrorCode = {
   CARD_LIMIT: 'CARD_LIMIT',
   RATE_LIMITED: 'RATE_LIMITED',
   CONFLICT: 'CONFLICT',
+  /** CM-3: a command id was resent with another type or payload */
+  ID_REUSED: 'ID_REUSED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

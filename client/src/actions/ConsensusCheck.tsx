@@ -3,6 +3,7 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
 import { NOT_ENOUGH_ANSWERS } from '../pulse/TrustPulse.js';
 import { SubtractionNote } from '../pulse/SubtractionNote.js';
+import { usePresenting } from '../board/presenting.js';
 
 export const CONSENSUS_QUESTION = 'Fist of five: how much do you support this action?';
 export const DOUBTS_FLAG = 'Someone has doubts — talk before you commit.';
@@ -26,7 +27,9 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   const consensus = action.consensus;
   const canRun = isFacilitator && allowedIn('consensus.start', board.phase);
   const queued = [...pending].reverse().find((c) => c.type === 'consensus.answer' && c.actionId === action.id);
-  const mine = queued?.type === 'consensus.answer' ? queued.value : (me?.consensus[action.id] ?? null);
+  // AN-11: my answer is not shown while presenting
+  const presenting = usePresenting();
+  const mine = presenting ? null : queued?.type === 'consensus.answer' ? queued.value : (me?.consensus[action.id] ?? null);
   const groupId = `fist-${action.id}`;
 
   if (!consensus) {

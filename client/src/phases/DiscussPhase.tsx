@@ -35,7 +35,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                     <span className="tally">
                       {votes} {votes === 1 ? 'vote' : 'votes'}
                     </span>
-                    {me?.votes[itemId] ? <span className="hint">({me.votes[itemId]} yours)</span> : null}
+                    {me?.votes[itemId] && !presenting ? <span className="hint">({me.votes[itemId]} yours)</span> : null}
                     {isCurrent && <span className="badge now">Now discussing</span>}
                     {!isCurrent && discussed && <span className="badge done">Discussed</span>}
                   </div>

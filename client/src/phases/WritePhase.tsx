@@ -1,4 +1,4 @@
-import { allowedIn, type PublicBoardView } from '@candor/shared';
+import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSessionState } from '../board/SessionContext.js';
 import { CardTile } from '../cards/CardTile.js';
 import { NewCardForm } from '../cards/NewCardForm.js';
@@ -24,7 +24,10 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
       <TrustPulse board={board} />
       {isFacilitator && <ColumnEditor board={board} />}
       <p className="card-count" role="status">
-        {count} {count === 1 ? 'card' : 'cards'} written so far
+        {/* AN-10: the count is a lower bound that moves in steps, so it never says who just wrote */}
+        {count === 0
+          ? `No cards counted yet: the count starts once ${LIMITS.minWritersToCount} people have written and moves in steps of ${LIMITS.cardCountStep}, so nobody can tell who wrote what.`
+          : `At least ${count} cards written so far`}
       </p>
       <div className="columns">
         {board.columns.map((column) => {

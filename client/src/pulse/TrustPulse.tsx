@@ -2,6 +2,7 @@ import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
 import { SubtractionNote } from './SubtractionNote.js';
+import { usePresenting } from '../board/presenting.js';
 
 export const PULSE_QUESTION = "How safe does it feel to say 'I don't know' or 'I'm stuck' here?";
 
@@ -19,9 +20,11 @@ export const NOT_ENOUGH_ANSWERS = 'Not enough answers to show without identifyin
 export function TrustPulse({ board }: { board: PublicBoardView }) {
   const session = useSession();
   const { me, pending } = useSessionState();
+  const presenting = usePresenting();
   if (!board.pulse.open) return null;
   const queued = [...pending].reverse().find((c) => c.type === 'pulse.answer');
-  const mine = queued?.type === 'pulse.answer' ? queued.value : (me?.pulse ?? null);
+  // AN-11: my answer is not shown while presenting
+  const mine = presenting ? null : queued?.type === 'pulse.answer' ? queued.value : (me?.pulse ?? null);
 
   return (
     <section className="panel pulse" aria-labelledby="pulse-title">
@@ -40,7 +43,11 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
       <p className="hint">Your answer is anonymous. Results appear after Write.</p>
       <SubtractionNote minOthers={board.minOthersToShow} />
       <p className="hint" aria-live="polite">
-        {mine === null ? 'You have not answered. That is fine too.' : `Your answer: ${PULSE_LABELS[mine]}. You can change it until the cards are revealed.`}
+        {presenting
+          ? 'Your answer is hidden while you present.'
+          : mine === null
+            ? 'You have not answered. That is fine too.'
+            : `Your answer: ${PULSE_LABELS[mine]}. You can change it until the cards are revealed.`}
       </p>
     </section>
   );

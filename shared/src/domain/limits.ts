@@ -20,6 +20,10 @@ export const LIMITS = {
   minOthersToShow: 3,
   /** AN-9: the highest the facilitator may raise `minOthersToShow` to */
   minOthersToShowMax: 20,
+  /** AN-10: unrevealed cards are counted in public only once this many people have written some */
+  minWritersToCount: 3,
+  /** AN-10: ...and then only in steps of this many cards */
+  cardCountStep: 5,
   /** FA-3: how long the facilitator must have been away before someone may claim the role */
   facilitatorClaimAfterMs: 60_000,
 } as const;

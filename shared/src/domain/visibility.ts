@@ -5,6 +5,7 @@ import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
 import { pulseOpen, talliesVisible } from './phases.js';
 import { revealOrder } from './reveal.js';
+import { publicCardCount } from './cardCount.js';
 import { rankItems, tallyVotes, votesOf } from './voting.js';
 
 /**
@@ -94,7 +95,10 @@ export interface PublicBoardView {
   facilitatorLog: { name: string; how: FacilitatorChange }[];
   review: ReviewItem[];
   pulse: PublicPulse;
-  /** every card, revealed or not: the only thing known about unrevealed cards */
+  /**
+   * AN-10: how many cards there are, as far as the room may know: revealed cards exactly, unrevealed ones (in
+   * Review and Write) only once 3 people have written and then rounded down to a multiple of 5 — a lower bound.
+   */
   cardCount: number;
   /** revealed cards, in reveal order */
   cards: PublicCard[];
@@ -221,7 +225,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     facilitatorLog: state.facilitatorLog.map((f) => ({ name: names.get(f.participantId) ?? 'someone', how: f.how })),
     review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),
     pulse: pulseView(state),
-    cardCount: state.cards.size,
+    cardCount: publicCardCount(state),
     cards,
     groups,
     tallies: showTallies ? tallyVotes(state) : null,

@@ -18,8 +18,8 @@ export function AnonymitySetting({ board }: { board: PublicBoardView }) {
   return (
     <form className="anonymity-setting" onSubmit={onSubmit}>
       <h3>Anonymous answers</h3>
-      <label className="field inline">
-        <span>Other answers everyone must see before results show</span>
+      <label className="field">
+        <span>Answers each person must see besides their own before results show</span>
         <input type="number" min={current} max={LIMITS.minOthersToShowMax} value={wanted} onChange={(e) => setWanted(e.target.valueAsNumber || 0)} />
       </label>
       <p className="hint">It can only go up: people answered trusting the number they were shown.</p>

@@ -5,10 +5,12 @@ import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
 import { PhaseIntro } from './PhaseView.js';
+import { usePresenting } from '../board/presenting.js';
 
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const session = useSession();
   const { isFacilitator, me } = useSessionState();
+  const presenting = usePresenting();
   const items = itemsById(board);
   const ranking = board.ranking ?? [...items.keys()];
   const current = board.currentItemId;

@@ -6,13 +6,16 @@ import { pendingCardChanges } from '../cards/pendingChanges.js';
 import { PhaseIntro } from './PhaseView.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { ColumnEditor } from '../columns/ColumnEditor.js';
+import { usePresenting } from '../board/presenting.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
   const { me, pending, sendingCards, isFacilitator } = useSessionState();
   const { edits, deletes } = pendingCardChanges(pending);
   const canAdd = allowedIn('card.add', board.phase);
   const canEdit = allowedIn('card.edit', board.phase);
-  const myCards = (me?.cards ?? []).filter((c) => !deletes.has(c.id));
+  // AN-11: on a shared screen my unrevealed cards would be both mine and readable: hidden while presenting
+  const presenting = usePresenting();
+  const myCards = presenting ? [] : (me?.cards ?? []).filter((c) => !deletes.has(c.id));
   const count = board.cardCount;
 
   return (
@@ -29,10 +32,11 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           ? `No cards counted yet: the count starts once ${LIMITS.minWritersToCount} people have written and moves in steps of ${LIMITS.cardCountStep}, so nobody can tell who wrote what.`
           : `At least ${count} cards written so far`}
       </p>
+      {presenting && <p className="hint">Your cards are hidden while you present.</p>}
       <div className="columns">
         {board.columns.map((column) => {
           const mine = myCards.filter((c) => c.columnId === column.id);
-          const sending = sendingCards.filter((c) => c.columnId === column.id);
+          const sending = presenting ? [] : sendingCards.filter((c) => c.columnId === column.id);
           return (
             <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
               <h2 id={`col-${column.id}`}>{column.title}</h2>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -6,16 +7,15 @@ import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
 
-export const ACTION_PROMPT = 'What is the right thing to do? How can I help?';
-
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { t } = useTranslation();
   const actions = board.actions.filter((a) => a.itemId === itemId);
   const canCreate = allowedIn('action.create', board.phase);
   return (
     <div className="item-actions">
-      <h3>Actions</h3>
-      {actions.length === 0 && !canCreate && <p className="empty">No actions.</p>}
+      <h3>{t('act.actions')}</h3>
+      {actions.length === 0 && !canCreate && <p className="empty">{t('act.noActions')}</p>}
       <ul className="actions">
         {actions.map((action) => (
           <li key={action.id}>
@@ -29,6 +29,7 @@ export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId:
 }
 
 export function ActionCard({ board, action }: { board: PublicBoardView; action: PublicAction }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { me, isFacilitator } = useSessionState();
   const closed = board.phase === 'closed';
@@ -38,14 +39,14 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 
   return (
     <article className="action">
-      <SharedTextarea textKey={notesKey.action(action.id)} label="Action" readOnly={closed} rows={2} />
+      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} readOnly={closed} rows={2} />
       <p className="owners">
         {action.owners.length ? (
           <>
-            <span className="label">Helping:</span> {action.owners.join(', ')}
+            <span className="label">{t('act.helping')}</span> {action.owners.join(', ')}
           </>
         ) : (
-          <span className="hint">Nobody has offered yet. Could you?</span>
+          <span className="hint">{t('act.nobodyYet')}</span>
         )}
       </p>
       <div className="action-controls">
@@ -56,11 +57,12 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
             aria-pressed={helping}
             onClick={() => session.send({ type: 'action.volunteer', actionId: action.id, volunteer: !helping })}
           >
-            {helping ? '✓ ' : ''}I can help
+            {helping ? '✓ ' : ''}
+            {t('act.canHelp')}
           </button>
         )}
         <label className="field inline">
-          <span>Due date</span>
+          <span>{t('act.dueDate')}</span>
           <input
             type="date"
             value={action.dueDate ?? ''}
@@ -71,16 +73,17 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
         </label>
         {isFacilitator && allowedIn('action.delete', board.phase) && (
           <button type="button" className="link small danger" onClick={() => session.send({ type: 'action.delete', actionId: action.id })}>
-            Delete action
+            {t('act.deleteAction')}
           </button>
         )}
       </div>
-      <ConsensusCheck board={board} action={action} label={shortText(text || 'this action', 40)} />
+      <ConsensusCheck board={board} action={action} label={shortText(text || t('act.thisAction'), 40)} />
     </article>
   );
 }
 
 function NewActionForm({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [text, setText] = useState('');
   const inputId = `new-action-${itemId}`;
@@ -95,17 +98,17 @@ function NewActionForm({ itemId }: { itemId: string }) {
 
   return (
     <form className="new-action" onSubmit={onSubmit}>
-      <label htmlFor={inputId}>{ACTION_PROMPT}</label>
+      <label htmlFor={inputId}>{t('act.prompt')}</label>
       <textarea
         id={inputId}
         value={text}
         rows={2}
         maxLength={LIMITS.cardText}
-        placeholder="A next step someone could take, however small"
+        placeholder={t('act.placeholder')}
         onChange={(e) => setText(e.target.value)}
       />
       <button type="submit" className="small" disabled={!text.trim()}>
-        Add action
+        {t('act.addAction')}
       </button>
     </form>
   );

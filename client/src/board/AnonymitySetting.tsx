@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession } from './SessionContext.js';
 
 /** AN-9: the facilitator may raise how many other answers everyone must see before a distribution shows; never lower it. */
 export function AnonymitySetting({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const current = board.minOthersToShow;
   const [wanted, setWanted] = useState(current);
@@ -17,14 +19,14 @@ export function AnonymitySetting({ board }: { board: PublicBoardView }) {
 
   return (
     <form className="anonymity-setting" onSubmit={onSubmit}>
-      <h3>Anonymous answers</h3>
+      <h3>{t('privacy.thresholdTitle')}</h3>
       <label className="field">
-        <span>Answers each person must see besides their own before results show</span>
+        <span>{t('privacy.thresholdLabel')}</span>
         <input type="number" min={current} max={LIMITS.minOthersToShowMax} value={wanted} onChange={(e) => setWanted(e.target.valueAsNumber || 0)} />
       </label>
-      <p className="hint">It can only go up: people answered trusting the number they were shown.</p>
+      <p className="hint">{t('privacy.thresholdHint')}</p>
       <button type="submit" disabled={!valid}>
-        Raise
+        {t('privacy.raise')}
       </button>
     </form>
   );

@@ -1,14 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSessionState } from '../board/SessionContext.js';
 import { CardTile } from '../cards/CardTile.js';
 import { NewCardForm } from '../cards/NewCardForm.js';
 import { pendingCardChanges } from '../cards/pendingChanges.js';
+import { columnPrompt, columnTitle } from '../i18n/templates.js';
 import { PhaseIntro } from './PhaseView.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { ColumnEditor } from '../columns/ColumnEditor.js';
 import { usePresenting } from '../board/presenting.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const { me, pending, sendingCards, isFacilitator } = useSessionState();
   const { edits, deletes } = pendingCardChanges(pending);
   const canAdd = allowedIn('card.add', board.phase);
@@ -20,27 +23,24 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
 
   return (
     <>
-      <PhaseIntro title="Write">
-        Write on your own for now. Nobody sees your cards until the facilitator reveals them, and then without your name. “I
-        don't know” and “I need help” are good cards.
-      </PhaseIntro>
+      <PhaseIntro title={t('write.title')}>{t('write.intro')}</PhaseIntro>
       <TrustPulse board={board} />
       {isFacilitator && <ColumnEditor board={board} />}
       <p className="card-count" role="status">
         {/* AN-10: the count is a lower bound that moves in steps, so it never says who just wrote */}
         {count === 0
-          ? `No cards counted yet: the count starts once ${LIMITS.minWritersToCount} people have written and moves in steps of ${LIMITS.cardCountStep}, so nobody can tell who wrote what.`
-          : `At least ${count} cards written so far`}
+          ? t('write.cardCountNone', { writers: LIMITS.minWritersToCount, step: LIMITS.cardCountStep })
+          : t('write.cardCountAtLeast', { count })}
       </p>
-      {presenting && <p className="hint">Your cards are hidden while you present.</p>}
+      {presenting && <p className="hint">{t('privacy.hiddenCards')}</p>}
       <div className="columns">
         {board.columns.map((column) => {
           const mine = myCards.filter((c) => c.columnId === column.id);
           const sending = presenting ? [] : sendingCards.filter((c) => c.columnId === column.id);
           return (
             <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
-              <h2 id={`col-${column.id}`}>{column.title}</h2>
-              <p className="prompt">{column.prompt}</p>
+              <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
+              <p className="prompt">{columnPrompt(column)}</p>
               <ul className="cards">
                 {mine.map((card) => (
                   <li key={card.id}>

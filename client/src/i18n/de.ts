@@ -339,7 +339,7 @@ const de: Catalogue = {
     keptEmpty: 'Noch nichts zu zeigen: Der Anteil gehaltener Versprechen erscheint, sobald eine Retro die Maßnahmen einer früheren angesehen hat.',
     pulse: 'Puls',
     pulseLabel: 'Durchschnitt des Pulses pro Retro',
-    pulseEmpty: 'Noch nichts zu zeigen: Der Durchschnitt des Pulses erscheint für Retros, in denen mindestens drei Personen geantwortet haben.',
+    pulseEmpty: 'Noch nichts zu zeigen: Der Durchschnitt des Pulses erscheint für Retros, in denen alle, die geantwortet haben, mindestens drei andere Antworten sehen konnten.',
     chartsHint:
       'Gehaltene Versprechen zählt Erledigtes gegen nicht Erledigtes (Verworfenes zählt nicht). Der Puls fragt, wie sicher es sich anfühlt, „Ich weiß es nicht“ zu sagen, von 1 bis 5. Eine Lücke bedeutet: zu wenige Antworten, um sie zu zeigen.',
     retros: 'Retros',

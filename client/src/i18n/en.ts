@@ -351,7 +351,7 @@ const en = {
     keptEmpty: 'Nothing to show yet: the share of promises kept appears once a retro has reviewed the actions of an earlier one.',
     pulse: 'Pulse',
     pulseLabel: 'Pulse average per retro',
-    pulseEmpty: 'Nothing to show yet: the pulse average appears for retros where at least three people answered.',
+    pulseEmpty: 'Nothing to show yet: the pulse average appears for retros where everyone who answered could see at least three other answers.',
     chartsHint:
       'Promises kept counts done against not done (dropped ones are left out). The pulse asks how safe it feels to say “I don\'t know”, from 1 to 5. A gap means too few answers to show.',
     retros: 'Retros',

@@ -61,6 +61,8 @@ describe('permissions', () => {
       'facilitator.handover': { toHandle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
       'columns.set': { columns: [{ title: 'Only column', prompt: '' }] },
       'anonymity.raise': { minOthers: 5 },
+      'offer.accept': { offerId: 'nosuchoffer1' },
+      'lens.set': { on: true },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

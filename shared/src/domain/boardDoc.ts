@@ -32,6 +32,9 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'timer',
   'actions',
   'minOthersToShow',
+  'offers',
+  'trustLens',
+  'lens',
 ];
 
 type CardBody = Omit<PublicCard, 'id'>;

@@ -16,6 +16,7 @@ export const LIMITS = {
   /**
    * AN-9 (PU-3, CO-3): a pulse or consensus distribution shows only when everyone looking can see at least this
    * many answers besides their own, i.e. with at least one more answer than this. The facilitator may raise it.
+   * The trust lens's per-item breakdown follows the same rule (TL-4).
    */
   minOthersToShow: 3,
   /** AN-9: the highest the facilitator may raise `minOthersToShow` to */
@@ -26,6 +27,11 @@ export const LIMITS = {
   cardCountStep: 5,
   /** FA-3: how long the facilitator must have been away before someone may claim the role */
   facilitatorClaimAfterMs: 60_000,
+  /** OF-2: open offers of help one person may have on a board at once */
+  offersPerPerson: 10,
+  offerText: 280,
+  /** AK-1: the name of the role or team an action asks something of */
+  askOf: 100,
 } as const;
 
 export const DEFAULT_SETTINGS = { voteBudget: 3, perItemCap: 2 } as const;

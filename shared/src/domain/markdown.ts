@@ -45,7 +45,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   if (view.actions.length === 0) lines.push('_No actions were agreed._', '');
   for (const action of view.actions) {
     const text = md(notes[notesKey.action(action.id)] ?? '') || '(no text)';
-    const owners = action.owners.length ? names(action.owners) : 'nobody yet';
+    const owners = action.owners.length ? names(action.owners) : action.kind === 'ask' && action.askOf ? `ask of ${md(action.askOf)}` : 'nobody yet';
     const due = action.dueDate ? ` · due ${action.dueDate}` : '';
     lines.push(`- [ ] ${text} — ${owners}${due}`, `  - from: ${itemTitle(action.itemId)}`);
     const c = action.consensus;

@@ -1,6 +1,7 @@
 import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import type { Phase } from './phases.js';
+import { evolveFacilitation, type FacilitationEvent } from './facilitationEvents.js';
 import { evolveOffers, type Offer, type OfferEvent } from './offers.js';
 import { evolveLens, type LensEvent, type LensTaps } from './trustLens.js';
 
@@ -20,6 +21,8 @@ export interface Card {
   authorTag: string;
   groupId: string | null;
   revealed: boolean;
+  /** CA-7: changed by its author after the room could read it */
+  edited: boolean;
 }
 
 export interface Group {
@@ -45,6 +48,8 @@ export interface Action {
   owners: string[];
   dueDate: string | null;
   consensus: Consensus | null;
+  /** AC-6: ticked done in the room */
+  done: boolean;
   /** AK-1: the role or team outside the room this action asks something of; null when it is not an ask */
   askOf: string | null;
 }
@@ -67,7 +72,7 @@ export interface ReviewItem {
   askOf?: string | null;
 }
 
-export type FacilitatorChange = 'created' | 'handover' | 'claim';
+export type FacilitatorChange = 'created' | 'handover' | 'claim' | 'reclaim';
 
 export interface Participant {
   id: string;
@@ -83,6 +88,8 @@ export interface Participant {
 export interface Timer {
   endsAt: number | null;
   durationMs: number;
+  /** DI-7: time left when the facilitator paused it; null unless paused */
+  pausedMs?: number | null;
 }
 
 export interface BoardState {
@@ -115,6 +122,18 @@ export interface BoardState {
   actions: Map<string, Action>;
   /** AN-9: answers a viewer must see besides their own before a distribution shows; only ever raised */
   minOthersToShow: number;
+  /** GR-8: only the facilitator groups and titles */
+  groupingFacilitatorOnly: boolean;
+  /** DI-5: the facilitator's order of discussion; null means by votes */
+  discussOrder: string[] | null;
+  /** DI-6: items marked discussed with "Next item" (and not reopened) */
+  doneItemIds: string[];
+  /** RX-1: participant ids with a raised hand, in the order they raised it (named, like a promise) */
+  raisedHands: string[];
+  /** RX-3 */
+  reactionsOn: boolean;
+  /** RX-2: item id → reaction → reaction tags (anonymous, like votes) */
+  reactions: Map<string, Map<string, Set<string>>>;
   /** OF-*: named offers of help on discussed items ("How can I help?") */
   offers: Map<string, Offer>;
   /** TL-*: whether the facilitator switched the trust lens on, and the anonymous taps (by trust tag) */
@@ -163,7 +182,8 @@ export type BoardEvent =
   | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
   | { type: 'action.due'; actionId: string; dueDate: string | null }
   | { type: 'action.deleted'; actionId: string }
-  | { type: 'anonymity.raised'; minOthers: number };
+  | { type: 'anonymity.raised'; minOthers: number }
+  | FacilitationEvent;
 
 export function emptyBoard(id: string): BoardState {
   return {
@@ -191,6 +211,12 @@ export function emptyBoard(id: string): BoardState {
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
     minOthersToShow: LIMITS.minOthersToShow,
+    groupingFacilitatorOnly: false,
+    discussOrder: null,
+    doneItemIds: [],
+    raisedHands: [],
+    reactionsOn: true,
+    reactions: new Map(),
     offers: new Map(),
     trustLens: false,
     lensTaps: new Map(),
@@ -252,11 +278,15 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         authorTag: event.authorTag,
         groupId: null,
         revealed: false,
+        edited: false,
       });
       return;
     case 'card.edited': {
       const card = state.cards.get(event.cardId);
-      if (card) card.text = event.text;
+      if (!card) return;
+      card.text = event.text;
+      // CA-7: an edit before the reveal changed nothing anyone else read.
+      if (card.revealed) card.edited = true;
       return;
     }
     case 'card.deleted': {
@@ -272,8 +302,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.phase = event.phase;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       if (event.phase === 'reveal') for (const card of state.cards.values()) card.revealed = true;
-      // DI-4: a closed retro has no running clock.
-      if (event.phase === 'closed') state.timer = { endsAt: null, durationMs: state.timer.durationMs };
+      // DI-4, DI-9: a new phase starts with no timer, so "Time is up" never carries over (a closed retro has no clock).
+      state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
       return;
     case 'settings.changed':
       state.settings = event.settings;
@@ -310,14 +340,19 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       if ((state.votes.get(event.targetId)?.get(event.voterTag) ?? 0) > 0) addVotes(state, event.targetId, event.voterTag, -1);
       return;
     case 'discuss.selected':
+      // DI-9: a new item starts with no timer and no raised hands.
+      if (state.currentItemId !== event.itemId) {
+        state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
+        state.raisedHands = [];
+      }
       state.currentItemId = event.itemId;
       if (!state.discussedItemIds.includes(event.itemId)) state.discussedItemIds.push(event.itemId);
       return;
     case 'timer.started':
-      state.timer = { endsAt: event.endsAt, durationMs: event.durationMs };
+      state.timer = { endsAt: event.endsAt, durationMs: event.durationMs, pausedMs: null };
       return;
     case 'timer.stopped':
-      state.timer = { endsAt: null, durationMs: state.timer.durationMs };
+      state.timer = { endsAt: null, durationMs: state.timer.durationMs, pausedMs: null };
       return;
     case 'action.created':
       state.actions.set(event.actionId, {
@@ -328,6 +363,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         dueDate: event.dueDate ?? null,
         consensus: null,
         askOf: event.askOf ?? null,
+        done: false,
       });
       return;
     case 'action.asked': {
@@ -361,10 +397,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       // OF-5: an offer that became this action is an offer again.
       for (const offer of state.offers.values()) if (offer.actionId === event.actionId) offer.actionId = null;
       return;
-    default: {
-      const unreachable: never = event;
-      throw new Error(`unknown event ${(unreachable as { type: string }).type}`);
-    }
+    default:
+      evolveFacilitation(state, event);
+      return;
   }
 }
 

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import { LIMITS } from '@candor/shared';
-import type { Config } from './config.js';
+import { type Config, defaultKeyFile } from './config.js';
+import path from 'node:path';
+import { loadServerKey } from './keyFile.js';
 import { Keyring } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
@@ -14,7 +16,8 @@ import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> & Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous'>>;
+  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
+    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey'>>;
   store?: BoardStore;
   logger?: Logger;
   now?: () => number;
@@ -32,7 +35,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const store = deps.store ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous });
   const now = deps.now ?? Date.now;
-  const keyring = new Keyring(await store.serverKey());
+  const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
+  const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid();
   const registry = new RoomRegistry(

@@ -17,6 +17,10 @@ const Env = z.object({
    * the process being killed (the WAL is in the OS), not a power cut; much faster writes.
    */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** AR-7: where the server key lives; by default beside DATA_DIR, never inside it */
+  KEY_FILE: z.string().optional(),
+  /** AR-7: the server key itself (64 hex digits or base64url), instead of a key file */
+  CANDOR_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -29,6 +33,13 @@ export interface Config {
   idleUnloadMs: number;
   claimAfterMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  keyFile: string;
+  envKey: string | undefined;
+}
+
+/** The default key file: next to the data directory, so that a copy of DATA_DIR alone does not carry it. */
+export function defaultKeyFile(dataDir: string): string {
+  return path.join(path.dirname(path.resolve(dataDir)), `${path.basename(path.resolve(dataDir))}.key`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
+    keyFile: parsed.KEY_FILE ? path.resolve(parsed.KEY_FILE) : defaultKeyFile(dataDir),
+    envKey: parsed.CANDOR_KEY,
   };
 }

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Person, createBoard, startServer, type TestServer } from './harness.js';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { attack, type Claim, type Knowledge } from './dump/attacker.js';
+import { parseSqlite } from './dump/sqliteFile.js';
 
 /**
  * AR-1…AR-8, proved the way an operator with a copy of the data files would try it. A retro scripted to make
@@ -144,7 +148,7 @@ describe('dump attack', () => {
       await ok(p, 'consensus.answer', { actionId, value });
       truth.owner.set(`consensus:${value}`, p.name);
     }
-    await ok(F, 'phase.set', { phase: 'close' === 'close' ? 'closed' : 'closed' });
+    await ok(F, 'phase.set', { phase: 'closed' });
 
     // the dump: every file in DATA_DIR, copied while the server runs (as a backup would)
     const files = new Map<string, Buffer>();
@@ -155,16 +159,47 @@ describe('dump attack', () => {
       cardTexts: [...cards.keys()],
       hiddenTexts: [stuck, confession],
     };
-    return { files, known, truth, ada, server };
+    return { files, known, truth, ada, server, keyFile: `${dataDir}.key` };
   }
 
   it('AR-1 AR-2 AR-3 AR-4 AR-6 with only the data files (and one browser secret), no route links anything', async () => {
-    const { files, known, truth, ada } = await scriptedRetro();
+    const { files, known, truth, ada, keyFile } = await scriptedRetro();
     const dumpOnly = judge(attack(files, known), truth);
     const withSecret = judge(attack(files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }), truth);
     // printed so that a failing run shows how much each route linked (right/claimed)
     console.log('dump only:', JSON.stringify(summary(dumpOnly)), '\nwith Ada’s secret:', JSON.stringify(summary(withSecret)));
     expect(dumpOnly).toEqual([]);
     expect(withSecret).toEqual([]);
+    expect(files.size).toBe(1); // AR-6: no WAL, no journal left behind: the database file is all there is
+
+    // AR-7: the key is not in DATA_DIR; whoever also holds the key file and Ada's secret finds Ada's own facts
+    // (what Ada's browser knows anyway), and still nothing of anyone else
+    const key = fs.readFileSync(keyFile);
+    const withKey = judge(attack(files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }, [key]), truth);
+    expect(withKey.length).toBeGreaterThan(0);
+    expect(withKey.filter((c) => !(c.kind === 'named' && c.name === 'Ada' && c.right))).toEqual([]);
+    expect(new Set(withKey.map((c) => (c as { subject: string }).subject))).toEqual(
+      new Set([...truth.owner].filter(([, name]) => name === 'Ada').map(([subject]) => subject)),
+    );
   }, 60_000);
+
+  it('AR-1 why anonymous facts are one blob: rows keyed by random ids still give away the order they were written in', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-rows-'));
+    const file = path.join(dir, 'rows.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = DELETE');
+    db.exec('CREATE TABLE cards (id TEXT PRIMARY KEY, tag TEXT, text TEXT) WITHOUT ROWID');
+    const written: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const id = randomBytes(12).toString('base64url');
+      db.prepare('INSERT INTO cards VALUES (?, ?, ?)').run(id, randomBytes(32).toString('base64url'), `card ${i}`);
+      written.push(`card ${i}`);
+    }
+    db.close();
+    const rows = parseSqlite(fs.readFileSync(file)).tables.get('cards')!;
+    // the newest cell sits lowest in its page: placement alone recovers the order of writing
+    const placed = [...rows].sort((a, b) => a.page - b.page || b.offset - a.offset).map((r) => r.values[2]);
+    expect(placed).toEqual(written);
+    expect(rows.map((r) => r.values[2])).not.toEqual(written); // while the key order (what a query shows) is random
+  });
 });

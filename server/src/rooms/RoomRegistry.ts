@@ -50,7 +50,7 @@ export class RoomRegistry {
     this.idleTimers.delete(room.id);
     if (room.connectionCount > 0 || room.busy || this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
-    await Promise.all([room.compactDoc('board'), room.compactDoc('notes')]);
+    await room.compactDoc('notes');
     room.destroy();
     this.deps.logger.debug({ board: room.id }, 'board unloaded');
   }

@@ -1,13 +1,14 @@
-import { createHmac } from 'node:crypto';
+import { createCipheriv, createHmac } from 'node:crypto';
 import { type BoardState, LIMITS, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
  *
  * In memory the rules work with one tag per person and purpose (author, voter, pulse, consensus), as they
- * always did. At rest each fact carries its own tag instead, derived per slot from the person's tag —
- * HMAC(personTag, kind ‖ slot), slot < the per-person bound (a card's slot < 50, a vote's < the largest
- * budget, one pulse answer, one consensus answer per action) — so no two stored facts share a value, and
+ * always did. At rest each fact carries its own tag instead, derived per slot from the person's tag: for
+ * cards, votes and the pulse, block `slot` of AES-256 (one block per slot) under HMAC(personTag, kind); for a
+ * consensus answer HMAC(personTag, 'consensus' ‖ action id). Slots are bounded per person (a card's < 50, a
+ * vote's < the largest budget, one pulse answer, one per action), so no two stored facts share a value, and
  * without the person's secret (which only their browser holds) nothing ties one fact to another. The whole
  * state is one JSON blob sorted by random ids and tags: no order of creation survives in it.
  *
@@ -44,8 +45,24 @@ export interface Tags {
 const PLACEHOLDER = '~';
 const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
 
-export function factTag(personTag: string, kind: 'card' | 'vote' | 'pulse' | 'consensus', slot: string | number): string {
-  return createHmac('sha256', personTag).update(`${kind}\u0000${slot}`).digest('base64url');
+type SlotKind = 'card' | 'vote' | 'pulse';
+const SLOTS: Record<SlotKind, number> = { card: LIMITS.cardsPerPerson, vote: LIMITS.voteBudgetMax, pulse: 1 };
+
+/**
+ * The stored tags of one person's slots of one kind, all at once: one HMAC and one AES call, so recognising a
+ * person at join costs a handful of operations rather than one HMAC per slot.
+ */
+export function slotTags(personTag: string, kind: SlotKind): string[] {
+  const key = createHmac('sha256', personTag).update(kind).digest();
+  const blocks = Buffer.alloc(16 * SLOTS[kind]);
+  for (let slot = 0; slot < SLOTS[kind]; slot++) blocks.writeUInt32BE(slot, slot * 16);
+  const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  const out = Buffer.concat([cipher.update(blocks), cipher.final()]);
+  return Array.from({ length: SLOTS[kind] }, (_, slot) => out.subarray(slot * 16, slot * 16 + 16).toString('base64url'));
+}
+
+export function consensusTag(personTag: string, actionId: string): string {
+  return createHmac('sha256', personTag).update(`consensus\u0000${actionId}`).digest('base64url');
 }
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -53,18 +70,21 @@ const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) 
 export class AnonymousState {
   /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
   private readonly cardSlots = new Map<string, number>();
-  private readonly tagCache = new Map<string, string>();
+  private readonly slotCache = new Map<string, string[]>();
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
   private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0 };
 
-  private tag(personTag: string, kind: 'card' | 'vote' | 'pulse' | 'consensus', slot: string | number): string {
+  private tag(personTag: string, kind: SlotKind | 'consensus', slot: string | number): string {
     if (isPlaceholder(personTag)) return personTag.slice(1);
-    const key = `${personTag}\u0000${kind}\u0000${slot}`;
-    let tag = this.tagCache.get(key);
-    if (!tag) {
-      tag = factTag(personTag, kind, slot);
-      this.tagCache.set(key, tag);
+    if (kind === 'consensus') return consensusTag(personTag, String(slot));
+    const key = `${kind}\u0000${personTag}`;
+    let tags = this.slotCache.get(key);
+    if (!tags) {
+      tags = slotTags(personTag, kind);
+      this.slotCache.set(key, tags);
     }
+    const tag = tags[Number(slot)];
+    if (tag === undefined) throw new Error(`no ${kind} slot ${slot}: past the per-person bound`);
     return tag;
   }
 

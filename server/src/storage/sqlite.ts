@@ -73,14 +73,15 @@ export const DATA_FORMAT = 3;
 export class DataFileError extends Error {}
 
 /**
- * better-sqlite3 with a rollback journal (AR-6: no WAL, whose frames would keep a timeline of every write),
+ * better-sqlite3 with a rollback journal truncated at every commit (AR-6: no WAL, whose frames would keep a
+ * timeline of every write; TRUNCATE rather than DELETE spares creating the file on every commit),
  * synchronous=FULL (a returned commit is on disk, kill -9 or power cut) and secure_delete (freed bytes are
  * zeroed, so an edited or deleted text is gone once the transaction committed).
  */
 export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): BoardStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = DELETE');
+  db.pragma('journal_mode = TRUNCATE');
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHmac } from 'node:crypto';
+import { createCipheriv, createHmac } from 'node:crypto';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { readBoardDoc } from '@candor/shared';
@@ -211,8 +211,14 @@ function mac(key: Buffer, purpose: string, ...parts: string[]): string {
   return h.digest('base64url');
 }
 
+/** AR-2's documented derivation: slot k of a kind is AES-256 block k under HMAC(personTag, kind); consensus by action. */
 export function factTag(personTag: string, kind: string, slot: string): string {
-  return createHmac('sha256', personTag).update(`${kind}\u0000${slot}`).digest('base64url');
+  if (kind === 'consensus') return createHmac('sha256', personTag).update(`consensus\u0000${slot}`).digest('base64url');
+  const key = createHmac('sha256', personTag).update(kind).digest();
+  const block = Buffer.alloc(16);
+  block.writeUInt32BE(Number(slot), 0);
+  const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  return Buffer.concat([cipher.update(block), cipher.final()]).toString('base64url');
 }
 
 function candidateKeys(logical: Map<string, Record<string, unknown>[]>, files: Map<string, Buffer>): Buffer[] {

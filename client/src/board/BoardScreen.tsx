@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { useSessionState } from './SessionContext.js';
@@ -8,6 +9,7 @@ import { Notices } from './Notices.js';
 import { FacilitatorBar } from './FacilitatorBar.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 
 export function BoardScreen({
@@ -19,6 +21,7 @@ export function BoardScreen({
   onRejected: (message: string) => void;
   onFacilitatorRefused: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const state = useSessionState();
 
   useEffect(() => {
@@ -32,7 +35,7 @@ export function BoardScreen({
   if (state.refused) {
     return (
       <main className="page narrow">
-        <h1>This retro cannot be opened</h1>
+        <h1>{t('board.cannotOpen')}</h1>
         <p role="alert">{state.refused}</p>
       </main>
     );
@@ -42,8 +45,8 @@ export function BoardScreen({
   if (!board) {
     return (
       <main className="page narrow">
-        <p className="brand">Candor</p>
-        <p role="status">Opening the board…</p>
+        <p className="brand">{t('app.brand')}</p>
+        <p role="status">{t('board.opening')}</p>
         <ConnectionStatus />
       </main>
     );
@@ -53,13 +56,14 @@ export function BoardScreen({
     <div className="board-layout">
       <header className="board-header">
         <div className="board-title">
-          <span className="brand">Candor</span>
+          <span className="brand">{t('app.brand')}</span>
           <h1>{board.name}</h1>
         </div>
         <PhaseStepper phase={board.phase} hasReview={board.hasReview} />
         <div className="header-side">
           <TimerDisplay timer={board.timer} />
           <ConnectionStatus />
+          <LanguageSwitch />
         </div>
       </header>
       <FacilitatorAnnouncer board={board} />

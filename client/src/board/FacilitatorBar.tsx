@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState, type FormEvent } from 'react';
-import { LIMITS, PHASE_LABELS, allowedIn, nextPhase, previousPhase, type PublicBoardView } from '@candor/shared';
+import { LIMITS, allowedIn, nextPhase, previousPhase, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 import { TimerControls } from '../timer/TimerControls.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { pending } = useSessionState();
   // One step at a time: a second click before the first is confirmed would be refused anyway.
@@ -13,19 +15,19 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
 
   return (
     <section className="panel facilitator-bar" aria-labelledby="facilitator-title">
-      <h2 id="facilitator-title">Facilitator</h2>
+      <h2 id="facilitator-title">{t('facilitator.title')}</h2>
       {board.phase === 'closed' ? (
-        <p className="hint">The retro is closed. Thank you for looking after it.</p>
+        <p className="hint">{t('facilitator.closed')}</p>
       ) : (
         <div className="phase-buttons">
           {previous && (
             <button type="button" disabled={moving} onClick={() => session.send({ type: 'phase.set', phase: previous })}>
-              Back
+              {t('facilitator.back')}
             </button>
           )}
           {next && (
             <button type="button" className="primary" disabled={moving} onClick={() => session.send({ type: 'phase.set', phase: next })}>
-              Next: {PHASE_LABELS[next]}
+              {t('facilitator.next', { phase: t(`phases.${next}`) })}
             </button>
           )}
         </div>
@@ -37,6 +39,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
 }
 
 function VoteSettings({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [budget, setBudget] = useState(board.settings.voteBudget);
   const [cap, setCap] = useState(board.settings.perItemCap);
@@ -56,18 +59,18 @@ function VoteSettings({ board }: { board: PublicBoardView }) {
 
   return (
     <form className="vote-settings" onSubmit={onSubmit}>
-      <h3>Voting</h3>
+      <h3>{t('facilitator.voting')}</h3>
       <label className="field inline">
-        <span>Votes per person</span>
+        <span>{t('facilitator.votesPerPerson')}</span>
         <input type="number" min={1} max={LIMITS.voteBudgetMax} value={budget} onChange={(e) => setBudget(e.target.valueAsNumber || 0)} />
       </label>
       <label className="field inline">
-        <span>Most votes on one item</span>
+        <span>{t('facilitator.perItemCap')}</span>
         <input type="number" min={1} max={budget || 1} value={cap} onChange={(e) => setCap(e.target.valueAsNumber || 0)} />
       </label>
-      {cap > budget && <p className="hint">The votes on one item cannot exceed the votes per person.</p>}
+      {cap > budget && <p className="hint">{t('facilitator.capTooHigh')}</p>}
       <button type="submit" disabled={invalid || unchanged}>
-        Update vote settings
+        {t('facilitator.updateVotes')}
       </button>
     </form>
   );

@@ -1,21 +1,23 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PublicBoardView, PublicParticipant } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 import { useNow } from '../timer/useNow.js';
 
 export function PresenceList({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const { me, isFacilitator } = useSessionState();
   const online = board.participants.filter((p) => p.online).length;
   const canHandOver = isFacilitator && board.phase !== 'closed';
   return (
     <section className="panel presence" aria-labelledby="presence-title">
       <h2 id="presence-title">
-        People here <span className="count">{online} online</span>
+        {t('presence.title')} <span className="count">{t('presence.online', { count: online })}</span>
       </h2>
       {me && (
         <p className="me-line">
-          You are <strong>{me.name}</strong>
-          {isFacilitator && <span className="badge facilitator">Facilitator</span>}
+          <Trans i18nKey="presence.youAre" values={{ name: me.name }} components={{ 1: <strong /> }} />
+          {isFacilitator && <span className="badge facilitator">{t('presence.facilitator')}</span>}
         </p>
       )}
       <ul className="people">
@@ -24,8 +26,8 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
             <span className="person-line">
               <span className="dot" aria-hidden="true" />
               <span className="person-name">{p.name}</span>
-              <span className="visually-hidden">{p.online ? '(online)' : '(away)'}</span>
-              {p.facilitator && <span className="badge facilitator">Facilitator</span>}
+              <span className="visually-hidden">{p.online ? t('presence.isOnline') : t('presence.isAway')}</span>
+              {p.facilitator && <span className="badge facilitator">{t('presence.facilitator')}</span>}
             </span>
             {canHandOver && p.online && !p.facilitator && <HandOver person={p} />}
           </li>
@@ -38,18 +40,19 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
 
 /** FA-2: the facilitator passes the role on, with one confirming step so a slip of the mouse does not. */
 function HandOver({ person }: { person: PublicParticipant }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
       <button type="button" className="link small" onClick={() => setConfirming(true)}>
-        Hand over to {person.name}
+        {t('presence.handOverTo', { name: person.name })}
       </button>
     );
   }
   return (
-    <span className="confirm" role="group" aria-label={`Hand over to ${person.name}?`}>
-      <span className="hint">Hand the facilitator role to {person.name}?</span>
+    <span className="confirm" role="group" aria-label={t('presence.handOverQuestion', { name: person.name })}>
+      <span className="hint">{t('presence.handOverConfirm', { name: person.name })}</span>
       <button
         type="button"
         className="small primary"
@@ -58,10 +61,10 @@ function HandOver({ person }: { person: PublicParticipant }) {
           setConfirming(false);
         }}
       >
-        Yes, hand over
+        {t('presence.yesHandOver')}
       </button>
       <button type="button" className="small" onClick={() => setConfirming(false)}>
-        Cancel
+        {t('app.cancel')}
       </button>
     </span>
   );
@@ -69,6 +72,7 @@ function HandOver({ person }: { person: PublicParticipant }) {
 
 /** FA-3: when the facilitator has been gone a minute, anyone may pick the role up so the retro can go on. */
 function FacilitatorAway({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { pending, joined } = useSessionState();
   const facilitator = board.facilitator;
@@ -82,15 +86,15 @@ function FacilitatorAway({ board }: { board: PublicBoardView }) {
   return (
     <div className="facilitator-away">
       <p role="status">
-        <strong>{facilitator.name}</strong> (facilitator) is away.
+        <Trans i18nKey="presence.away" values={{ name: facilitator.name }} components={{ 1: <strong /> }} />
       </p>
       {secondsLeft === null ? null : secondsLeft > 0 ? (
-        <p className="hint">You can claim the facilitator role in {secondsLeft}s, if they are not back by then.</p>
+        <p className="hint">{t('presence.claimIn', { seconds: secondsLeft })}</p>
       ) : (
         <>
-          <p className="hint">The retro does not have to wait. Someone can pick the role up.</p>
+          <p className="hint">{t('presence.noWait')}</p>
           <button type="button" className="small" disabled={claiming || !joined} onClick={() => session.send({ type: 'facilitator.claim' })}>
-            Claim facilitator role
+            {t('presence.claim')}
           </button>
         </>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -19,6 +20,7 @@ export function CardTile({
   sending?: boolean;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -36,16 +38,16 @@ export function CardTile({
       {editing && cardId ? (
         <form className="card-edit" onSubmit={onSave}>
           <label className="field">
-            <span className="visually-hidden">Edit card</span>
+            <span className="visually-hidden">{t('card.editLabel')}</span>
             <textarea value={draft} maxLength={LIMITS.cardText} rows={3} onChange={(e) => setDraft(e.target.value)} autoFocus />
           </label>
           <BlamelessHint text={draft} />
           <div className="row">
             <button type="submit" className="primary small" disabled={!draft.trim()}>
-              Save
+              {t('card.save')}
             </button>
             <button type="button" className="small" onClick={() => setEditing(false)}>
-              Cancel
+              {t('app.cancel')}
             </button>
           </div>
         </form>
@@ -53,10 +55,10 @@ export function CardTile({
         <p className="card-text">{text}</p>
       )}
       <div className="card-footer">
-        {own && <span className="badge yours">yours</span>}
+        {own && <span className="badge yours">{t('card.yours')}</span>}
         {sending && (
           <span className="badge sending" aria-live="polite">
-            sending…
+            {t('card.sending')}
           </span>
         )}
         {own && editable && cardId && !editing && (
@@ -69,10 +71,10 @@ export function CardTile({
                 setEditing(true);
               }}
             >
-              Edit
+              {t('card.edit')}
             </button>
             <button type="button" className="link small danger" onClick={() => session.send({ type: 'card.delete', cardId })}>
-              Delete
+              {t('card.delete')}
             </button>
           </span>
         )}

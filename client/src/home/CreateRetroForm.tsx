@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, TEMPLATES, type CreateBoardRequest, type CreateBoardResponse } from '@candor/shared';
 import { TemplatePicker } from './TemplatePicker.js';
@@ -23,6 +24,7 @@ export function CreateRetroForm({
   /** offer to start another retro once the links are shown */
   again?: boolean;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
@@ -38,7 +40,7 @@ export function CreateRetroForm({
       setCreated({ response: await create({ name: name.trim(), templateId }), name: name.trim() });
       onCreated?.();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'We could not create the retro.');
+      setError(e instanceof Error ? e.message : t('home.createFailed'));
     } finally {
       setBusy(false);
     }
@@ -57,7 +59,7 @@ export function CreateRetroForm({
               setName('');
             }}
           >
-            Start another retro
+            {t('home.startAnother')}
           </button>
         )}
       </>
@@ -69,7 +71,7 @@ export function CreateRetroForm({
       <h2>{title}</h2>
       {hint && <p className="hint">{hint}</p>}
       <label className="field">
-        <span>Retro name</span>
+        <span>{t('home.retroName')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={placeholder} required />
       </label>
       <TemplatePicker value={templateId} onChange={setTemplateId} />
@@ -79,7 +81,7 @@ export function CreateRetroForm({
         </p>
       )}
       <button type="submit" className="primary" disabled={busy || !name.trim()}>
-        {busy ? 'Creating…' : 'Create retro'}
+        {busy ? t('home.creating') : t('home.createRetro')}
       </button>
     </form>
   );

@@ -18,6 +18,8 @@ import { ReadOnlyDocProvider } from './readOnlyDocProvider.js';
 import { measureClockOffset } from './clock.js';
 import { returnToDraft } from './draftStore.js';
 import type { Identity } from './identity.js';
+import { i18n } from '../i18n/index.js';
+import { refusalMessage } from '../i18n/errors.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -54,11 +56,11 @@ export interface SessionState {
 }
 
 /** Handshake refusals from the server, in words for people. */
-const REFUSALS: Record<string, string> = {
-  BOARD_NOT_FOUND: 'We could not find this retro. The link may be incomplete.',
-  PROTOCOL_MISMATCH: 'Candor was updated while this page was open. Please reload the page.',
-  INVALID_INPUT: 'This link does not look right. Please check it and try again.',
-};
+const REFUSALS = ['BOARD_NOT_FOUND', 'PROTOCOL_MISMATCH', 'INVALID_INPUT'] as const;
+function refusal(reason: string): string {
+  const known = REFUSALS.find((r) => r === reason);
+  return known ? i18n.t(`board.refusals.${known}`) : i18n.t('board.refusals.other');
+}
 
 type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -116,7 +118,7 @@ export class BoardSession {
       onStatus: () => {},
       onRefused: (code) => {
         // A refusal can follow a server restart that has not seen our join yet; the next join retries.
-        if (code === 4404) this.update({ refused: 'This board does not exist (any more).' });
+        if (code === 4404) this.update({ refused: i18n.t('board.gone') });
       },
     });
     this.wireSocket();
@@ -174,7 +176,7 @@ export class BoardSession {
     socket.on('connect_error', (error) => {
       if (!socket.active) {
         // The server's handshake said no (e.g. an unknown board or an old client): retrying will not help.
-        this.update({ refused: REFUSALS[error.message] ?? 'The server refused the connection.' });
+        this.update({ refused: refusal(error.message) });
         return;
       }
       if (this.state.connection === 'connected') this.update({ connection: 'reconnecting' });
@@ -200,19 +202,17 @@ export class BoardSession {
       if (!ack.ok) {
         if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'INVALID_INPUT') {
           const message =
-            ack.code === 'BAD_CREDENTIALS'
-              ? 'This board no longer recognises this browser. Nothing you wrote is lost; please join again with your name.'
-              : `We could not let you in: ${ack.message}`;
+            ack.code === 'BAD_CREDENTIALS' ? i18n.t('board.notRecognised') : i18n.t('board.notLetIn', { message: ack.message });
           this.update({ rejected: message });
           this.socket.disconnect();
           return;
         }
         if (ack.code === 'NOT_FACILITATOR') {
-          this.update({ facilitatorRefused: ack.message });
+          this.update({ facilitatorRefused: i18n.t('board.facilitatorKeyRefused') });
           this.socket.disconnect();
           return;
         }
-        this.notify(ack.message);
+        this.notify(refusalMessage(ack));
         setTimeout(() => {
           if (generation === this.connectionGeneration && this.socket.connected) this.join(generation);
         }, 3000);
@@ -273,9 +273,9 @@ export class BoardSession {
     }
     if (!ack.ok && command.type === 'card.add') {
       returnToDraft(this.boardId, command.columnId, command.text);
-      this.notify(`Your card could not be added: ${ack.message} Its text is kept in your draft for that column.`);
+      this.notify(i18n.t('board.cardRefused', { message: refusalMessage(ack) }));
     } else if (!ack.ok) {
-      this.notify(ack.message || 'That did not work.');
+      this.notify(refusalMessage(ack));
     }
     this.syncQueueState();
   }

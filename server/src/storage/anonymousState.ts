@@ -1,5 +1,5 @@
 import { createCipheriv, createHmac } from 'node:crypto';
-import { type BoardState, LIMITS, evolve, moveCards, moveVotes } from '@candor/shared';
+import { type BoardState, LIMITS, type TrustPart, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -33,6 +33,8 @@ interface StoredState {
   votes: { target: string; tag: string }[];
   pulse: { tag: string; value: number }[];
   consensus: { action: string; tag: string; value: number }[];
+  /** TL-*: one entry per person and item, the parts they tapped */
+  lens: { item: string; tag: string; parts: TrustPart[] }[];
 }
 
 export interface Tags {
@@ -40,6 +42,7 @@ export interface Tags {
   voterTag: string;
   pulseTag: string;
   consensusTag: string;
+  trustTag: string;
 }
 
 const PLACEHOLDER = '~';
@@ -61,8 +64,9 @@ export function slotTags(personTag: string, kind: SlotKind): string[] {
   return Array.from({ length: SLOTS[kind] }, (_, slot) => out.subarray(slot * 16, slot * 16 + 16).toString('base64url'));
 }
 
-export function consensusTag(personTag: string, actionId: string): string {
-  return createHmac('sha256', personTag).update(`consensus\u0000${actionId}`).digest('base64url');
+/** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
+export function perIdTag(personTag: string, kind: 'consensus' | 'lens', id: string): string {
+  return createHmac('sha256', personTag).update(`${kind}\u0000${id}`).digest('base64url');
 }
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -72,11 +76,11 @@ export class AnonymousState {
   private readonly cardSlots = new Map<string, number>();
   private readonly slotCache = new Map<string, string[]>();
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
-  private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0 };
+  private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0 };
 
-  private tag(personTag: string, kind: SlotKind | 'consensus', slot: string | number): string {
+  private tag(personTag: string, kind: SlotKind | 'consensus' | 'lens', slot: string | number): string {
     if (isPlaceholder(personTag)) return personTag.slice(1);
-    if (kind === 'consensus') return consensusTag(personTag, String(slot));
+    if (kind === 'consensus' || kind === 'lens') return perIdTag(personTag, kind, String(slot));
     const key = `${kind}\u0000${personTag}`;
     let tags = this.slotCache.get(key);
     if (!tags) {
@@ -114,6 +118,8 @@ export class AnonymousState {
     for (const action of state.actions.values()) {
       for (const [tag, value] of action.consensus?.answers ?? []) consensus.push({ action: action.id, tag: this.tag(tag, 'consensus', action.id), value });
     }
+    const lens: StoredState['lens'] = [];
+    for (const [item, byTag] of state.lensTaps) for (const [tag, parts] of byTag) lens.push({ item, tag: this.tag(tag, 'lens', item), parts: [...parts].sort() });
     const stored: StoredState = {
       format: 1,
       cards: cards.sort(byKey((c) => c.id)),
@@ -121,6 +127,7 @@ export class AnonymousState {
       votes: votes.sort(byKey((v) => v.tag)),
       pulse: pulse.sort(byKey((p) => p.tag)),
       consensus: consensus.sort(byKey((c) => c.tag)),
+      lens: lens.sort(byKey((l) => l.tag)),
     };
     return Buffer.from(JSON.stringify(stored), 'utf8');
   }
@@ -158,7 +165,18 @@ export class AnonymousState {
       consensus.answers.set(PLACEHOLDER + c.tag, c.value);
       if (consensus.open && consensus.answers.size >= consensus.expected) Object.assign(consensus, { open: false, revealed: true });
     }
-    this.unclaimed = { card: stored.cards.length, vote: stored.votes.length, pulse: stored.pulse.length, consensus: stored.consensus.length };
+    for (const l of stored.lens) {
+      const byTag = state.lensTaps.get(l.item) ?? new Map<string, Set<TrustPart>>();
+      byTag.set(PLACEHOLDER + l.tag, new Set(l.parts));
+      state.lensTaps.set(l.item, byTag);
+    }
+    this.unclaimed = {
+      card: stored.cards.length,
+      vote: stored.votes.length,
+      pulse: stored.pulse.length,
+      consensus: stored.consensus.length,
+      lens: stored.lens.length,
+    };
   }
 
   /**
@@ -203,6 +221,16 @@ export class AnonymousState {
           answers.set(tags.consensusTag, value);
           this.unclaimed.consensus--;
         }
+      }
+    }
+    if (this.unclaimed.lens > 0) {
+      for (const [item, byTag] of state.lensTaps) {
+        const placeholder = PLACEHOLDER + this.tag(tags.trustTag, 'lens', item);
+        const parts = byTag.get(placeholder);
+        if (!parts) continue;
+        byTag.delete(placeholder);
+        byTag.set(tags.trustTag, parts);
+        this.unclaimed.lens--;
       }
     }
   }

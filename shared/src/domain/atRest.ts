@@ -5,7 +5,7 @@ import type { BoardEvent } from './board.js';
  * - `public-log`: named or public facts (phase, facilitator, settings, columns, review, discussion, timer,
  *   actions and their named owners), kept as an ordered per-board log: their order is public anyway.
  * - `anonymous-state`: facts that must not be linked to a person or placed in time (cards, votes, pulse and
- *   consensus answers, and the grouping of cards, whose life follows the cards). They are not logged: the
+ *   consensus answers, trust-lens taps, and the grouping of cards, whose life follows the cards). They are not logged: the
  *   server stores the board's anonymous state as one blob, sorted by random id, rewritten whole.
  * Adding an event type without choosing is a compile error (the Record must name every type).
  */
@@ -27,6 +27,12 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'action.owner': 'public-log',
   'action.due': 'public-log',
   'action.deleted': 'public-log',
+  'action.asked': 'public-log',
+  'offer.added': 'public-log',
+  'offer.withdrawn': 'public-log',
+  'offer.accepted': 'public-log',
+  'lens.switched': 'public-log',
+  'lens.tapped': 'anonymous-state',
   'pulse.answered': 'anonymous-state',
   'consensus.answered': 'anonymous-state',
   'card.added': 'anonymous-state',

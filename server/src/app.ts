@@ -14,6 +14,8 @@ import { openSqliteStore } from './storage/sqlite.js';
 import { attachSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
+import { createMailer } from './mailer.js';
+
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { sampleWarnings } from './logSampler.js';
 import { clientAddressOf } from './transport/clientAddress.js';
@@ -25,7 +27,7 @@ export { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
   config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
-    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress'>> & {
+    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom'>> & {
       /** AB-5 / AB-6, shortened in tests */
       participantsPerBoard?: number;
       idleJoinerExpiryMs?: number;
@@ -53,6 +55,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid();
+  const mailer = createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
   const registry = new RoomRegistry(
     store,
     {
@@ -63,6 +66,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newId,
       newSeed: () => randomBytes(16).toString('base64url'),
       claimAfterMs: deps.config.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs,
+      mailer,
       joins: new AddressBuckets({
         burst: deps.config.joinBurstPerAddress ?? ABUSE_LIMITS.joinBurstPerAddress,
         perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
@@ -84,6 +88,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // a team link is the team's only key: longer than a board id
     newTeamId: () => nanoid(24),
     clientDist: deps.config.clientDist,
+    features: { email: mailer !== null },
     trustProxy,
   });
   // AB-2: headers and whole requests must arrive in time; Node checks every `connectionsCheckingInterval`.

@@ -105,7 +105,7 @@ describe('anonymity over a whole retro', () => {
     expect(await F().cmd('card.group', { cardId: cardIds.a1, withCardId: cardIds.f1 })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()!.groups.length === 1);
     const groupId = B.board()!.groups[0]!.id;
-    expect(await A.cmd('group.title', { groupId, title: 'GROUPED-TITLE' })).toMatchObject({ ok: true });
+    expect(await A.cmd('group.title', { groupId, title: 'GROUPED-TITLE', previous: B.board()!.groups[0]!.title })).toMatchObject({ ok: true });
     expect(await F().cmd('phase.set', { phase: 'vote' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.phase === 'vote');
 
@@ -147,6 +147,12 @@ describe('anonymity over a whole retro', () => {
     await F().waitFor(() => F().notes(key) !== undefined);
     F().typeNote(key, 'NOTE-FROM-F');
     await B.waitFor(() => B.notes(key)?.includes('NOTE-FROM-A') && B.notes(key)?.includes('NOTE-FROM-F'));
+    // RX-2: A and F react; B sees counts only (their reaction tags are searched for below).
+    expect(await A.cmd('reaction.toggle', { itemId: top, reaction: 'agree', on: true })).toMatchObject({ ok: true });
+    expect(await F().cmd('reaction.toggle', { itemId: top, reaction: 'agree', on: true })).toMatchObject({ ok: true });
+    expect(await A.cmd('reaction.toggle', { itemId: top, reaction: 'thinking', on: true })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.reactions[top]?.agree === 2 && B.board()?.reactions[top]?.thinking === 1);
+    expect(A.me?.reactions).toEqual({ [top]: ['agree', 'thinking'] });
 
     const created = await F().cmd('action.create', { itemId: top, text: 'ACTION-PAIR-ON-DEPLOYS' });
     expect(created).toMatchObject({ ok: true });
@@ -189,6 +195,7 @@ describe('anonymity over a whole retro', () => {
       expect(stored.cards.length).toBe(5);
       expect(stored.votes.length).toBeGreaterThanOrEqual(3);
       expect(stored.lens.length).toBe(3); // three people tapped the trust lens
+      expect(stored.reactions.length).toBe(3); // and three reactions are on
       const hashes = [
         ...(db.prepare('SELECT auth_hash AS h FROM participants WHERE board_id = ?').all(boardId) as { h: string }[]).map((r) => r.h),
         ...(db.prepare('SELECT command_key AS h FROM commands WHERE board_id = ?').all(boardId) as { h: string }[]).map((r) => r.h),

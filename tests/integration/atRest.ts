@@ -9,13 +9,14 @@ export interface StoredAnonymous {
   pulse: { tag: string; value: number }[];
   consensus: { action: string; tag: string; value: number }[];
   lens: { item: string; tag: string; parts: string[] }[];
+  reactions: { item: string; reaction: string; tag: string }[];
 }
 
 export function storedAnonymousState(dbFile: string, boardId: string): StoredAnonymous {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare('SELECT state FROM anonymous_state WHERE board_id = ?').get(boardId) as { state: Buffer } | undefined;
-    if (!row) return { cards: [], votes: [], pulse: [], consensus: [], lens: [] };
+    if (!row) return { cards: [], votes: [], pulse: [], consensus: [], lens: [], reactions: [] };
     return JSON.parse(row.state.toString('utf8')) as StoredAnonymous;
   } finally {
     db.close();
@@ -25,7 +26,7 @@ export function storedAnonymousState(dbFile: string, boardId: string): StoredAno
 /** Every stored per-fact tag of a board. */
 export function storedTags(dbFile: string, boardId: string): string[] {
   const s = storedAnonymousState(dbFile, boardId);
-  return [...s.cards, ...s.votes, ...s.pulse, ...s.consensus, ...s.lens].map((f) => f.tag);
+  return [...s.cards, ...s.votes, ...s.pulse, ...s.consensus, ...s.lens, ...s.reactions].map((f) => f.tag);
 }
 
 /** The per-person tags the running server holds in memory for a secret (computed with the key file). */
@@ -37,6 +38,7 @@ export function personTags(keyFile: string, boardId: string, secret: string): st
     keyring.pulseTag(boardId, secret),
     keyring.consensusTag(boardId, secret),
     keyring.trustTag(boardId, secret),
+    keyring.reactionTag(boardId, secret),
     keyring.commandKeyBase(boardId, secret),
   ];
 }

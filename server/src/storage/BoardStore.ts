@@ -76,5 +76,7 @@ export interface BoardStore {
   compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array): Promise<void>;
   /** SH-2: a small write that proves storage accepts writes again */
   probe(): Promise<void>;
+  /** BD-3: removes the board and everything recorded for it, leaving none of its bytes in the files */
+  deleteBoard(boardId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -35,6 +35,8 @@ interface StoredState {
   consensus: { action: string; tag: string; value: number }[];
   /** TL-*: one entry per person and item, the parts they tapped */
   lens: { item: string; tag: string; parts: TrustPart[] }[];
+  /** RX-2: one entry per person, item and kind of reaction */
+  reactions: { item: string; reaction: string; tag: string }[];
 }
 
 export interface Tags {
@@ -43,6 +45,7 @@ export interface Tags {
   pulseTag: string;
   consensusTag: string;
   trustTag: string;
+  reactionTag: string;
 }
 
 const PLACEHOLDER = '~';
@@ -65,7 +68,7 @@ export function slotTags(personTag: string, kind: SlotKind): string[] {
 }
 
 /** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
-export function perIdTag(personTag: string, kind: 'consensus' | 'lens', id: string): string {
+export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
   return createHmac('sha256', personTag).update(`${kind}\u0000${id}`).digest('base64url');
 }
 
@@ -76,11 +79,11 @@ export class AnonymousState {
   private readonly cardSlots = new Map<string, number>();
   private readonly slotCache = new Map<string, string[]>();
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
-  private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0 };
+  private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0, reaction: 0 };
 
-  private tag(personTag: string, kind: SlotKind | 'consensus' | 'lens', slot: string | number): string {
+  private tag(personTag: string, kind: SlotKind | 'consensus' | 'lens' | 'reaction', slot: string | number): string {
     if (isPlaceholder(personTag)) return personTag.slice(1);
-    if (kind === 'consensus' || kind === 'lens') return perIdTag(personTag, kind, String(slot));
+    if (kind === 'consensus' || kind === 'lens' || kind === 'reaction') return perIdTag(personTag, kind, String(slot));
     const key = `${kind}\u0000${personTag}`;
     let tags = this.slotCache.get(key);
     if (!tags) {
@@ -120,6 +123,10 @@ export class AnonymousState {
     }
     const lens: StoredState['lens'] = [];
     for (const [item, byTag] of state.lensTaps) for (const [tag, parts] of byTag) lens.push({ item, tag: this.tag(tag, 'lens', item), parts: [...parts].sort() });
+    const reactions: StoredState['reactions'] = [];
+    for (const [item, byReaction] of state.reactions) {
+      for (const [reaction, tags] of byReaction) for (const tag of tags) reactions.push({ item, reaction, tag: this.tag(tag, 'reaction', `${item}\u0000${reaction}`) });
+    }
     const stored: StoredState = {
       format: 1,
       cards: cards.sort(byKey((c) => c.id)),
@@ -128,6 +135,7 @@ export class AnonymousState {
       pulse: pulse.sort(byKey((p) => p.tag)),
       consensus: consensus.sort(byKey((c) => c.tag)),
       lens: lens.sort(byKey((l) => l.tag)),
+      reactions: reactions.sort(byKey((x) => x.tag)),
     };
     return Buffer.from(JSON.stringify(stored), 'utf8');
   }
@@ -170,12 +178,18 @@ export class AnonymousState {
       byTag.set(PLACEHOLDER + l.tag, new Set(l.parts));
       state.lensTaps.set(l.item, byTag);
     }
+    for (const x of stored.reactions) {
+      const byReaction = state.reactions.get(x.item) ?? new Map<string, Set<string>>();
+      byReaction.set(x.reaction, (byReaction.get(x.reaction) ?? new Set<string>()).add(PLACEHOLDER + x.tag));
+      state.reactions.set(x.item, byReaction);
+    }
     this.unclaimed = {
       card: stored.cards.length,
       vote: stored.votes.length,
       pulse: stored.pulse.length,
       consensus: stored.consensus.length,
       lens: stored.lens.length,
+      reaction: stored.reactions.length,
     };
   }
 
@@ -231,6 +245,16 @@ export class AnonymousState {
         byTag.delete(placeholder);
         byTag.set(tags.trustTag, parts);
         this.unclaimed.lens--;
+      }
+    }
+    if (this.unclaimed.reaction > 0) {
+      for (const [item, byReaction] of state.reactions) {
+        for (const [reaction, holders] of byReaction) {
+          const placeholder = PLACEHOLDER + this.tag(tags.reactionTag, 'reaction', `${item}\u0000${reaction}`);
+          if (!holders.delete(placeholder)) continue;
+          holders.add(tags.reactionTag);
+          this.unclaimed.reaction--;
+        }
       }
     }
   }

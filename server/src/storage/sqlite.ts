@@ -83,6 +83,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const db = new Database(file);
   db.pragma('journal_mode = TRUNCATE');
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+  // AR-6, BD-3: deleted rows are overwritten with zeros, so no deleted or replaced text stays in free pages.
   db.pragma('secure_delete = ON');
   db.pragma('foreign_keys = ON');
   refuseOtherFormats(db, file);
@@ -122,6 +123,14 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     docUpdates: db.prepare<[string, string], { update_blob: Buffer }>('SELECT update_blob FROM doc_updates WHERE board_id = ? AND doc = ? ORDER BY n'),
     clearDoc: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND doc = ?'),
     probe: db.prepare('INSERT INTO probe (k, v) VALUES (1, 1) ON CONFLICT (k) DO UPDATE SET v = v + 1'),
+    deleteBoardRows: [
+      db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
+      db.prepare('DELETE FROM commands WHERE board_id = ?'),
+      db.prepare('DELETE FROM events WHERE board_id = ?'),
+      db.prepare('DELETE FROM anonymous_state WHERE board_id = ?'),
+      db.prepare('DELETE FROM participants WHERE board_id = ?'),
+      db.prepare('DELETE FROM boards WHERE id = ?'),
+    ],
   };
 
   const appendEvents = (boardId: string, events: BoardEvent[]): number => {
@@ -155,6 +164,9 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const appendDocTx = db.transaction((boardId: string, doc: DocName, update: Uint8Array) => {
     q.appendDoc.run(boardId, doc, boardId, doc, Buffer.from(update));
     return q.countDoc.get(boardId, doc)!.n;
+  });
+  const deleteBoardTx = db.transaction((boardId: string) => {
+    for (const statement of q.deleteBoardRows) statement.run(boardId);
   });
   const docUpdates = (boardId: string, doc: DocName) => q.docUpdates.all(boardId, doc).map((n) => new Uint8Array(n.update_blob));
 
@@ -211,6 +223,9 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     },
     async probe() {
       q.probe.run();
+    },
+    async deleteBoard(boardId) {
+      deleteBoardTx(boardId);
     },
     async close() {
       db.close();

@@ -5,7 +5,7 @@ import type { BoardEvent } from './board.js';
  * - `public-log`: named or public facts (phase, facilitator, settings, columns, review, discussion, timer,
  *   actions and their named owners), kept as an ordered per-board log: their order is public anyway.
  * - `anonymous-state`: facts that must not be linked to a person or placed in time (cards, votes, pulse and
- *   consensus answers, trust-lens taps, and the grouping of cards, whose life follows the cards). They are not logged: the
+ *   consensus answers, trust-lens taps, reactions, and the grouping of cards, whose life follows the cards). They are not logged: the
  *   server stores the board's anonymous state as one blob, sorted by random id, rewritten whole.
  * Adding an event type without choosing is a compile error (the Record must name every type).
  */
@@ -33,6 +33,14 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'offer.accepted': 'public-log',
   'lens.switched': 'public-log',
   'lens.tapped': 'anonymous-state',
+  'grouping.restricted': 'public-log',
+  'discuss.ordered': 'public-log',
+  'item.done': 'public-log',
+  'timer.changed': 'public-log',
+  'action.marked': 'public-log',
+  'hand.raised': 'public-log',
+  'reactions.enabled': 'public-log',
+  'reaction.toggled': 'anonymous-state',
   'pulse.answered': 'anonymous-state',
   'consensus.answered': 'anonymous-state',
   'card.added': 'anonymous-state',

@@ -40,6 +40,8 @@ test('UI-3 dates and numbers follow the language', async ({ facilitator }) => {
   await page.goto('/?lang=de');
   await page.getByLabel('Name des Teams').fill('Zahlen-Team');
   await page.getByRole('button', { name: 'Team anlegen' }).click();
+  // the team page renders its form again once the team's history has loaded: fill it after that
+  await expect(page.getByText(/Noch keine Retros/)).toBeVisible();
   await page.getByLabel('Name der Retro').fill('Sprint 1');
   await page.getByRole('button', { name: 'Retro anlegen' }).click();
   const today = new Intl.DateTimeFormat('de', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date());

@@ -43,6 +43,8 @@ export interface TestServer {
   url: string;
   port: number;
   dbFile: string;
+  /** the server key's file, beside the data directory (AR-7) */
+  keyFile: string;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     url: `http://127.0.0.1:${port}`,
     port,
     dbFile,
+    keyFile: `${path.dirname(dbFile)}.key`,
     async close() {
       await app.close();
     },
@@ -325,7 +328,8 @@ export class Person {
   boardId = '';
   facilitatorKey: string | undefined;
   socket: Socket | null = null;
-  readonly boardDoc = new Y.Doc();
+  /** the board document of the current connection: a fresh copy each time, as the browser does (AR-4) */
+  boardDoc = new Y.Doc();
   readonly notesDoc = new Y.Doc();
   boardConn: DocConnection | null = null;
   notesConn: DocConnection | null = null;
@@ -337,11 +341,16 @@ export class Person {
   readonly boardHistory: PublicBoardView[] = [];
   readonly frames: Frame[] = [];
 
-  constructor(public url: string) {
-    this.boardDoc.on('update', () => {
-      const view = readBoardDoc(this.boardDoc);
+  constructor(public url: string) {}
+
+  private freshBoardDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.on('update', () => {
+      const view = readBoardDoc(doc);
       if (view) this.boardHistory.push(structuredClone(view));
     });
+    this.boardDoc = doc;
+    return doc;
   }
 
   record(channel: Channel, bytes: Buffer): void {
@@ -376,8 +385,9 @@ export class Person {
       this.lastJoinId,
     );
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
-    // Like the browser: the board reader asks for compression, the notes are plain y-websocket.
-    this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.boardDoc, (b) => this.record('board', b));
+    // Like the browser: a fresh board document per connection whose reader asks for compression; the notes
+    // are plain y-websocket. Each connection opens with a single-use ticket (DO-6).
+    this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.freshBoardDoc(), (b) => this.record('board', b));
     this.notesConn = new DocConnection(await this.docUrl('notes'), this.notesDoc, (b) => this.record('notes', b));
     await Promise.all([this.boardConn.open(), this.notesConn.open()]);
     // Joined means the room can see it too: presence is projected in short batches, so wait for our own entry.

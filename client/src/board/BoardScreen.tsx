@@ -9,7 +9,7 @@ import { Notices } from './Notices.js';
 import { FacilitatorBar } from './FacilitatorBar.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 
 export function BoardScreen({
@@ -63,7 +63,7 @@ export function BoardScreen({
         <div className="header-side">
           <TimerDisplay timer={board.timer} />
           <ConnectionStatus />
-          <LanguageSwitch />
+          <Preferences />
         </div>
       </header>
       <FacilitatorAnnouncer board={board} />

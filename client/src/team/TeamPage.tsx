@@ -5,7 +5,7 @@ import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../
 import { navigate } from '../navigation.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { Preferences } from '../theme/Preferences.js';
 import { formatDate, formatDay, formatNumber } from '../i18n/format.js';
 import { TrendChart } from '../charts/TrendChart.js';
 
@@ -54,7 +54,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
       <header className="home-header">
         <div className="top-row">
           <p className="brand">{t('app.brandTeam')}</p>
-          <LanguageSwitch />
+          <Preferences />
         </div>
         <h1>{team.name}</h1>
         <p className="lede">{t('team.lede')}</p>

@@ -386,6 +386,7 @@ const de: Catalogue = {
     CONFLICT: 'Jemand hat das gleichzeitig geändert. Bitte versuche es noch einmal.',
     INTERNAL: 'Auf dem Server ist etwas schiefgegangen. Bitte versuche es noch einmal.',
     ID_REUSED: 'Diese Änderung wurde schon mit anderem Inhalt gesendet. Bitte versuche es noch einmal.',
+    BOARD_FULL: 'Dieses Board ist voll: Es hat so viele Teilnehmende, wie ein Board haben darf.',
   },
   templates: {
     'dont-know': {

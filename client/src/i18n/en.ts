@@ -398,6 +398,7 @@ const en = {
     CONFLICT: 'Someone changed this at the same time. Please try again.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
     ID_REUSED: 'That change was already sent with other content. Please try again.',
+    BOARD_FULL: 'This board is full: it has as many people as one board may.',
   } satisfies Record<ErrorCode, string>, // a new ErrorCode needs a sentence here (and in de.ts)
   templates: {
     'dont-know': {

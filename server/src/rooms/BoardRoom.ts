@@ -28,11 +28,16 @@ import type { Keyring } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
+import { Admission } from './admission.js';
+import { AddressBuckets } from '../transport/addressBuckets.js';
+import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 
 /** One connection as the room sees it; the transport decides how `sendMe` travels. */
 export interface RoomSocket {
   id: string;
+  /** the client address it came from (AB-4 counts new participants per address) */
+  address?: string;
   sendMe(view: PersonalView): void;
 }
 
@@ -45,6 +50,12 @@ export interface RoomDeps {
   newSeed: () => string;
   /** FA-3: how long the facilitator must be away before someone may claim the role */
   claimAfterMs: number;
+  /** AB-4: new participants per client address, shared by every board (one of its own when not given) */
+  joins?: AddressBuckets;
+  /** AB-5: participants counted at once (LIMITS.participantsPerBoard) */
+  participantCap?: number;
+  /** AB-6: how long a participant who never did anything is kept after leaving */
+  idleJoinerExpiryMs?: number;
 }
 
 interface Session {
@@ -86,6 +97,7 @@ export class BoardRoom {
   private holders = 0;
   private presenceTimer: NodeJS.Timeout | undefined;
   private readonly compactionTimers: Partial<Record<DocName, NodeJS.Timeout>> = {};
+  private readonly admission: Admission;
 
   constructor(
     loaded: LoadedBoard,
@@ -94,11 +106,18 @@ export class BoardRoom {
     this.id = loaded.record.id;
     this.facilitatorHash = loaded.record.facilitatorHash;
     this.state = emptyBoard(this.id);
+    this.admission = new Admission({
+      joins: deps.joins ?? joinBuckets(),
+      cap: deps.participantCap ?? LIMITS.participantsPerBoard,
+      expiryMs: deps.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
+      expire: (participantId) => void this.forgetIfNeverActive(participantId),
+    });
     // A freshly loaded room has nobody connected: everyone counts as away from now (FA-3).
     const loadedAt = deps.now();
     for (const p of loaded.participants) {
       this.state.participants.set(p.id, { id: p.id, name: p.name, handle: p.handle, isFacilitator: false, online: false, offlineSince: loadedAt });
       this.authHashes.set(p.id, p.authHash);
+      this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
     }
     for (const { event } of loaded.events) evolve(this.state, event);
     // Both documents continue their stored history. For the board document that matters although it is a
@@ -256,7 +275,8 @@ export class BoardRoom {
     if (existing) {
       if (!sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
     } else {
-      if (this.state.participants.size >= LIMITS.participantsPerBoard) return fail('CARD_LIMIT', 'This board is full.');
+      const refused = this.admission.refuseNewcomer(this.state.participants.values(), session.socket.address ?? 'unknown');
+      if (refused) return refused;
       const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
       await this.deps.store.upsertParticipant(this.id, record);
       this.authHashes.set(record.id, authHash);
@@ -271,6 +291,7 @@ export class BoardRoom {
     }
     // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards
     // the role moves by handover or claim, so there is exactly one facilitator at any moment.
+    if (facilitatorOk) this.admission.markActive(command.participantId);
     if (facilitatorOk && this.state.facilitatorId === null) {
       const event = { type: 'facilitator.changed', participantId: command.participantId, how: 'created' } as const;
       const base = keyring.commandKeyBase(this.id, command.secret);
@@ -318,6 +339,7 @@ export class BoardRoom {
     const { now, newId, newSeed, claimAfterMs } = this.deps;
     const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs });
     if (!decision.ok) return decision;
+    this.admission.markActive(participantId);
 
     const sealed = sealCommand(sealKey, { digest, result: decision.data });
     await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed });
@@ -333,7 +355,28 @@ export class BoardRoom {
     if (participant.online && !online) participant.offlineSince = this.deps.now();
     if (online) participant.offlineSince = null;
     participant.online = online;
+    this.admission.presenceChanged(participantId, online);
     this.schedulePresence();
+  }
+
+  /**
+   * AB-6: forgets someone who joined and never did anything once they are gone — from storage first, then
+   * from the room — so that names which never come back cannot fill the board for good.
+   */
+  private forgetIfNeverActive(participantId: string): Promise<void> {
+    return this.queue.run(async () => {
+      const participant = this.state.participants.get(participantId);
+      if (!participant || participant.online || this.admission.hasActed(participantId)) return;
+      await this.deps.store.removeParticipant(this.id, participantId);
+      this.state.participants.delete(participantId);
+      this.authHashes.delete(participantId);
+      this.schedulePresence();
+    });
+  }
+
+  /** AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. */
+  async forgetNeverActive(): Promise<void> {
+    for (const id of [...this.state.participants.keys()]) await this.forgetIfNeverActive(id);
   }
 
   /**
@@ -394,9 +437,19 @@ export class BoardRoom {
   }
 
   destroy(): void {
+    this.admission.destroy();
     clearTimeout(this.presenceTimer);
     for (const timer of Object.values(this.compactionTimers)) clearTimeout(timer);
     this.boardDoc.destroy();
     this.notesDoc.destroy();
   }
+}
+
+/** AB-4: the join buckets a room uses when the app gives none (tests that build a room alone). */
+function joinBuckets(): AddressBuckets {
+  return new AddressBuckets({
+    burst: ABUSE_LIMITS.joinBurstPerAddress,
+    perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
+    maxAddresses: ABUSE_LIMITS.addressesTracked,
+  });
 }

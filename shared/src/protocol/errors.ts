@@ -12,6 +12,8 @@ export const ErrorCode = {
   VOTE_CAP_EXCEEDED: 'VOTE_CAP_EXCEEDED',
   CARD_LIMIT: 'CARD_LIMIT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** AB-5: the board has as many participants counted as it may */
+  BOARD_FULL: 'BOARD_FULL',
   CONFLICT: 'CONFLICT',
   /** CM-3: a command id was resent with another type or payload */
   ID_REUSED: 'ID_REUSED',

@@ -10,15 +10,17 @@ import { median } from './lib/stats.js';
 import { render, targets, type Results, type RevealSummary } from './report.js';
 import { ackLatency } from './scenarios/ack.js';
 import { memoryPerBoard } from './scenarios/memory.js';
+import { measureBundle } from './scenarios/bundle.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
 
 /**
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
  * y-websocket server on 127.0.0.1. Prints a table and writes bench/results.json. One scenario at a time:
  *   pnpm bench --only reveal --n 500          pnpm bench --only ack          pnpm bench --only memory --boards 100
+ *   pnpm bench --only bundle                  (gzip size of the JavaScript the board page loads first)
  * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
  */
-const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory'] as const;
+const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory', 'bundle'] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string', default: SCENARIOS.join(',') },
@@ -87,8 +89,14 @@ async function main(): Promise<void> {
     options: { ...args, only: [...only] },
     seconds: 0,
   };
-  const crowd = await Crowd.start(2);
   const failures: string[] = [];
+  if (only.has('bundle')) {
+    console.log('› bundle: gzip size of what the board page loads first (client/dist)');
+    results.bundle = measureBundle(path.join(ROOT, 'client/dist'));
+    log(`board first load ${(results.bundle.boardFirstLoad / 1024).toFixed(1)} KB gzip (${results.bundle.boardFiles.join(', ')})`);
+  }
+  const needsCrowd = [...only].some((s) => s !== 'bundle');
+  const crowd = needsCrowd ? await Crowd.start(2) : null;
   /** A failing scenario is reported and the others still run. */
   const guard = async (name: string, work: () => Promise<void>) => {
     try {
@@ -100,6 +108,7 @@ async function main(): Promise<void> {
   };
   try {
 
+    if (crowd) {
     if (only.has('reveal')) await guard('reveal', async () => {
       console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved`);
       const runs: RevealResult[] = [];
@@ -164,8 +173,9 @@ async function main(): Promise<void> {
       console.log(`› memory: ${args.boards} boards × ${args['board-people']} people × ${args['board-cards']} cards`);
       results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), log });
     });
+    }
   } finally {
-    await crowd.stop();
+    await crowd?.stop();
   }
   results.failures = failures;
   results.targets = targets(results);

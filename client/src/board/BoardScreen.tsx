@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { useSessionState } from './SessionContext.js';
 import { PhaseStepper } from './PhaseStepper.js';
 import { PresenceList } from './PresenceList.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { Notices } from './Notices.js';
-import { FacilitatorBar } from './FacilitatorBar.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
 import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
+
+// The facilitator's tools are a chunk of their own: participants never download them.
+const FacilitatorBar = lazy(() => import('./FacilitatorBar.js').then((m) => ({ default: m.FacilitatorBar })));
 
 export function BoardScreen({
   initialBoard,
@@ -70,7 +72,11 @@ export function BoardScreen({
       <div className="board-body">
         <aside className="sidebar">
           <PresenceList board={board} />
-          {state.isFacilitator && <FacilitatorBar board={board} />}
+          {state.isFacilitator && (
+            <Suspense fallback={null}>
+              <FacilitatorBar board={board} />
+            </Suspense>
+          )}
         </aside>
         <main className="board-main">
           <PhaseView board={board} />

@@ -5,7 +5,7 @@ import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();

@@ -4,9 +4,9 @@ import { LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { shortText } from '../cards/items.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
-import { ColumnEditor } from '../columns/ColumnEditor.js';
+import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { formatDay } from '../i18n/format.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 
 export function ReviewPhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -33,7 +33,7 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
         )}
         {!isFacilitator && board.review.length > 0 && <p className="hint">{t('review.facilitatorRecords')}</p>}
       </section>
-      {isFacilitator && <ColumnEditor board={board} />}
+      {isFacilitator && <LazyColumnEditor board={board} />}
     </>
   );
 }

@@ -5,9 +5,9 @@ import { CardTile } from '../cards/CardTile.js';
 import { NewCardForm } from '../cards/NewCardForm.js';
 import { pendingCardChanges } from '../cards/pendingChanges.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
-import { ColumnEditor } from '../columns/ColumnEditor.js';
+import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -22,7 +22,7 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
     <>
       <PhaseIntro title={t('write.title')}>{t('write.intro')}</PhaseIntro>
       <TrustPulse board={board} />
-      {isFacilitator && <ColumnEditor board={board} />}
+      {isFacilitator && <LazyColumnEditor board={board} />}
       <p className="card-count" role="status">
         {t('write.cardCount', { count })}
       </p>

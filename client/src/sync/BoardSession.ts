@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import {
   PROTOCOL_VERSION,
   YJS_PATH,
@@ -229,13 +229,25 @@ export class BoardSession {
     });
   }
 
+  private notesLoading = false;
+
   private connectNotes(): void {
     if (this.notes) {
       // After a refusal (e.g. before a restarted server saw our join) y-websocket waits for us.
       if (!this.notes.shouldConnect) this.notes.connect();
       return;
     }
-    const provider = new WebsocketProvider(this.yjsBase(), 'notes', this.notesDoc, {
+    if (this.notesLoading) return;
+    this.notesLoading = true;
+    // The notes provider is fetched after the board is on screen, not with it (a smaller first load).
+    void import('y-websocket').then(({ WebsocketProvider }) => {
+      if (this.stopped) return;
+      this.openNotes(WebsocketProvider);
+    });
+  }
+
+  private openNotes(Provider: typeof WebsocketProvider): void {
+    const provider = new Provider(this.yjsBase(), 'notes', this.notesDoc, {
       params: { pid: this.identity.participantId, secret: this.identity.secret },
       disableBc: true,
       maxBackoffTime: 5000,

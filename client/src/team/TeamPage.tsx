@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
 import { type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../sync/api.js';
@@ -109,7 +110,7 @@ function NextFacilitator({ team }: { team: TeamHistory }) {
       <h2 id="next-facilitator-title">{t('team.whoNext')}</h2>
       {team.suggestedFacilitator ? (
         <p>
-          <Trans i18nKey="team.suggested" values={{ name: team.suggestedFacilitator }} components={{ 1: <strong /> }} />
+          <Strong text={t('team.suggested', { name: team.suggestedFacilitator })} />
         </p>
       ) : (
         <p className="empty">{t('team.suggestLater')}</p>

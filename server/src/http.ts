@@ -82,6 +82,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     if (!template) return res.status(400).json(fail('INVALID_INPUT', 'Unknown template.'));
     const review = teamId ? await teams.reviewFor(teamId) : [];
     if (!review) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
+    const cadenceDays = teamId ? await teams.cadenceFor(teamId, deps.now()) : null;
     const boardId = deps.newBoardId();
     const facilitatorKey = randomSecret();
     await deps.store.createBoard(
@@ -92,7 +93,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         templateId: template.id,
         columns: template.columns,
         settings: { ...DEFAULT_SETTINGS },
-        ...(teamId ? { teamId, review } : {}),
+        ...(teamId ? { teamId, review, cadenceDays } : {}),
       },
     );
     const body: CreateBoardResponse = { boardId, facilitatorKey };

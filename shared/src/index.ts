@@ -16,3 +16,8 @@ export * from './domain/team.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';
 export * from './domain/fanout.js';
+export * from './domain/offers.js';
+export * from './domain/trustLens.js';
+export * from './domain/startSmall.js';
+export * from './domain/responsibilityNudge.js';
+export * from './domain/teamMetrics.js';

@@ -60,6 +60,8 @@ describe('permissions', () => {
       'consensus.reveal': { actionId },
       'facilitator.handover': { toHandle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
       'columns.set': { columns: [{ title: 'Only column', prompt: '' }] },
+      'offer.accept': { offerId: 'nosuchoffer1' },
+      'lens.set': { on: true },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

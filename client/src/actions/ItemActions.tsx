@@ -6,6 +6,8 @@ import { SharedTextarea } from '../notes/SharedTextarea.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
+import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
+import { ActionKindLine } from '../responsibility/ActionKindLine.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId: string }) {
@@ -38,17 +40,10 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
 
   return (
-    <article className="action">
+    <article className="action" aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
       <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} readOnly={closed} rows={2} />
-      <p className="owners">
-        {action.owners.length ? (
-          <>
-            <span className="label">{t('act.helping')}</span> {action.owners.join(', ')}
-          </>
-        ) : (
-          <span className="hint">{t('act.nobodyYet')}</span>
-        )}
-      </p>
+      {!closed && <ResponsibilityHint text={text} />}
+      <ActionKindLine board={board} action={action} />
       <div className="action-controls">
         {changeable && (
           <button
@@ -86,14 +81,17 @@ function NewActionForm({ itemId }: { itemId: string }) {
   const { t } = useTranslation();
   const session = useSession();
   const [text, setText] = useState('');
+  const [askOf, setAskOf] = useState('');
   const inputId = `new-action-${itemId}`;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const value = text.trim();
     if (!value) return;
-    session.send({ type: 'action.create', itemId, text: value });
+    const asked = askOf.trim();
+    session.send({ type: 'action.create', itemId, text: value, ...(asked ? { askOf: asked } : {}) });
     setText('');
+    setAskOf('');
   }
 
   return (
@@ -105,8 +103,17 @@ function NewActionForm({ itemId }: { itemId: string }) {
         rows={2}
         maxLength={LIMITS.cardText}
         placeholder={t('act.placeholder')}
+        aria-describedby={`${inputId}-small ${inputId}-nudge`}
         onChange={(e) => setText(e.target.value)}
       />
+      <p className="hint start-small" id={`${inputId}-small`}>
+        {t('resp.startSmall')}
+      </p>
+      <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
+      <label className="field ask-field">
+        <span>{t('resp.askField')}</span>
+        <input value={askOf} maxLength={LIMITS.askOf} placeholder={t('resp.askPlaceholder')} onChange={(e) => setAskOf(e.target.value)} />
+      </label>
       <button type="submit" className="small" disabled={!text.trim()}>
         {t('act.addAction')}
       </button>

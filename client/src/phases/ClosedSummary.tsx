@@ -10,6 +10,7 @@ import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { columnTitle } from '../i18n/templates.js';
 import { formatDay } from '../i18n/format.js';
+import { statusKey } from './ReviewPhase.js';
 
 export function ClosedSummary({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -104,7 +105,11 @@ function SummaryAction({ action, itemName }: { action: PublicAction; itemName: s
     <li className="summary-action">
       <p className="action-text">{text || '…'}</p>
       <p className="hint">
-        {action.owners.length ? t('summary.helping', { names: action.owners.join(', ') }) : t('summary.nobodyYet')}
+        {action.owners.length
+          ? t('summary.helping', { names: action.owners.join(', ') })
+          : action.askOf
+            ? t('resp.askedOfWho', { who: action.askOf })
+            : t('resp.noOneTook')}
         {action.dueDate ? t('summary.due', { date: formatDay(action.dueDate) }) : ''}
         {t('summary.from', { item: itemName })}
       </p>
@@ -132,8 +137,8 @@ function ReviewSummary({ board }: { board: PublicBoardView }) {
             <li key={item.ref} className="summary-action">
               <p className="action-text">{item.text || t('review.noText')}</p>
               <p className="hint">
-                <span className={`status-pill ${item.status ?? 'open'}`}>{item.status ? t(`review.status.${item.status}`) : t('summary.notReviewed')}</span>
-                {item.owners.length ? ` ${item.owners.join(', ')}` : ''}
+                <span className={`status-pill ${item.status ?? 'open'}`}>{item.status ? t(statusKey(item, item.status)) : t('summary.notReviewed')}</span>
+                {item.askOf ? ` ${t('resp.askedOfWho', { who: item.askOf })}` : item.owners.length ? ` ${item.owners.join(', ')}` : ''}
                 {t('review.from', { retro: item.fromRetro })}
                 {item.status === 'not-done' && item.reason ? t('summary.inTheWay', { reason: item.reason }) : ''}
                 {item.status === 'not-done' && item.carry ? t('summary.carried') : ''}

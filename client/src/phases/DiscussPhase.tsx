@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { allowedIn, notesKey, type PublicBoardView } from '@candor/shared';
+import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
-import { ItemActions } from '../actions/ItemActions.js';
-import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { PhaseIntro } from './PhaseIntro.js';
 
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
@@ -58,8 +57,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
           {current ? (
             <>
               <ItemContent item={items.get(current)} />
-              <SharedTextarea key={current} textKey={notesKey.item(current)} label={t('discuss.notes')} rows={6} placeholder={t('discuss.notesPlaceholder')} />
-              <ItemActions board={board} itemId={current} />
+              <GuidedMove key={current} board={board} itemId={current} />
             </>
           ) : (
             <p className="empty">{isFacilitator ? t('discuss.pickFirst') : t('discuss.waitFirst')}</p>

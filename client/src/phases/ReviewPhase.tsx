@@ -8,6 +8,11 @@ import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { formatDay } from '../i18n/format.js';
 import { PhaseIntro } from './PhaseIntro.js';
 
+/** AK-4: an ask of someone outside the room is reviewed as "was it answered?"; the key of a status's words. */
+export function statusKey(item: Pick<ReviewItem, 'askOf'>, status: ReviewStatus) {
+  return item.askOf ? (`resp.askStatus.${status}` as const) : (`review.status.${status}` as const);
+}
+
 export function ReviewPhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
   const { isFacilitator } = useSessionState();
@@ -55,14 +60,19 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
   return (
     <article className={`review-item ${item.status ?? 'open'}`} aria-label={t('review.promise', { name: short })}>
       <p className="action-text">{item.text || t('review.noText')}</p>
+      {item.askOf && (
+        <p className="ask-question">
+          <span className="badge ask">{t('resp.ask')}</span> {t('resp.weAsked', { who: item.askOf })}
+        </p>
+      )}
       <p className="hint">
-        {item.owners.length ? t('review.helping', { names: item.owners.join(', ') }) : t('review.nobody')}
+        {item.askOf ? '' : item.owners.length ? t('review.helping', { names: item.owners.join(', ') }) : t('review.nobody')}
         {item.dueDate ? t('review.due', { date: formatDay(item.dueDate) }) : ''}
         {t('review.from', { retro: item.fromRetro })}
       </p>
       <p className="review-status">
         {item.status ? (
-          <span className={`status-pill ${item.status}`}>{t(`review.status.${item.status}`)}</span>
+          <span className={`status-pill ${item.status}`}>{t(statusKey(item, item.status))}</span>
         ) : (
           <span className="status-pill open">{t('review.notReviewedYet')}</span>
         )}
@@ -78,10 +88,10 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
                 type="button"
                 className={`small toggle ${item.status === status ? 'on' : ''}`}
                 aria-pressed={item.status === status}
-                aria-label={t('review.markAs', { status: t(`review.status.${status}`), name: short })}
+                aria-label={t('review.markAs', { status: t(statusKey(item, status)), name: short })}
                 onClick={() => mark(status)}
               >
-                {t(`review.status.${status}`)}
+                {t(statusKey(item, status))}
               </button>
             ))}
           </div>

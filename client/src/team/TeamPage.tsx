@@ -9,6 +9,7 @@ import { CreateRetroForm } from '../home/CreateRetroForm.js';
 import { Preferences } from '../theme/Preferences.js';
 import { formatDate, formatDay, formatNumber } from '../i18n/format.js';
 import { TrendChart } from '../charts/TrendChart.js';
+import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
         </div>
         <div className="team-main">
           <TeamCharts team={team} />
+          <ResponsibilityOverTime team={team} />
           <PastRetros team={team} />
           <p>
             <a className="button" href={teamExportUrl(team.id)} download={`${team.name || 'team'}-history.json`}>
@@ -227,7 +229,7 @@ function TeamActionRow({ action }: { action: TeamAction }) {
       <span className="team-action-body">
         <span className="action-text">{action.text || t('team.noText')}</span>
         <span className="hint">
-          {action.owners.length ? ` · ${action.owners.join(', ')}` : t('team.nobody')}
+          {action.owners.length ? ` · ${action.owners.join(', ')}` : action.kind === 'ask' ? ` · ${t('resp.askedOfWho', { who: action.askOf })}` : t('team.nobody')}
           {action.dueDate ? t('team.due', { date: formatDay(action.dueDate) }) : ''}
           {action.status === 'open' && action.reason ? t('team.carried') : ''}
           {(action.status === 'not-done' || action.status === 'open') && action.reason ? t('team.inTheWay', { reason: action.reason }) : ''}

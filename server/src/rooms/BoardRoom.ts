@@ -65,6 +65,7 @@ interface Session {
   voterTag: string;
   pulseTag: string;
   consensusTag: string;
+  trustTag: string;
   commandKeyBase: string;
   /** digest of the last personal view sent, to send only changes */
   lastMe: string;
@@ -236,6 +237,7 @@ export class BoardRoom {
       voterTag: '',
       pulseTag: '',
       consensusTag: '',
+      trustTag: '',
       commandKeyBase: '',
       lastMe: '',
     });
@@ -305,6 +307,7 @@ export class BoardRoom {
     session.voterTag = keyring.voterTag(this.id, command.secret);
     session.pulseTag = keyring.pulseTag(this.id, command.secret);
     session.consensusTag = keyring.consensusTag(this.id, command.secret);
+    session.trustTag = keyring.trustTag(this.id, command.secret);
     session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
     session.lastMe = '';
     this.refreshPresence(command.participantId);
@@ -335,6 +338,7 @@ export class BoardRoom {
       voterTag: session.voterTag,
       pulseTag: session.pulseTag,
       consensusTag: session.consensusTag,
+      trustTag: session.trustTag,
     };
     const { now, newId, newSeed, claimAfterMs } = this.deps;
     const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs });
@@ -413,6 +417,7 @@ export class BoardRoom {
         voterTag: session.voterTag,
         pulseTag: session.pulseTag,
         consensusTag: session.consensusTag,
+        trustTag: session.trustTag,
       });
       // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
       const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');

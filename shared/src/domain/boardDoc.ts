@@ -31,6 +31,9 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'discussedItemIds',
   'timer',
   'actions',
+  'offers',
+  'trustLens',
+  'lens',
 ];
 
 type CardBody = Omit<PublicCard, 'id'>;

@@ -6,6 +6,9 @@ import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import { canTransition, type Phase } from './phases.js';
 import { canVote, itemIds, itemOf, retractTarget } from './voting.js';
+import { decideOffers } from './offers.js';
+import { defaultDueDate } from './startSmall.js';
+import { decideLens } from './trustLens.js';
 
 /** Who is acting: their id (for public promises) and the keyed tags that stand for them on cards and votes. */
 export interface Actor {
@@ -16,6 +19,8 @@ export interface Actor {
   /** separate keyed tags for the anonymous pulse and consensus answers */
   pulseTag: string;
   consensusTag: string;
+  /** TL-2: the keyed tag that stands for the person on their anonymous trust-lens taps */
+  trustTag: string;
 }
 
 export interface DecideContext {
@@ -43,6 +48,8 @@ export const FACILITATOR_COMMANDS = [
   'consensus.reveal',
   'facilitator.handover',
   'columns.set',
+  'offer.accept',
+  'lens.set',
 ] as const;
 
 export function isFacilitatorCommand(type: Command['type']): boolean {
@@ -78,6 +85,12 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'facilitator.handover': OPEN,
   'facilitator.claim': OPEN,
   'columns.set': ['review', 'write'],
+  'action.ask': ['discuss', 'act'],
+  'offer.add': ['discuss', 'act'],
+  'offer.withdraw': ['discuss', 'act'],
+  'offer.accept': ['discuss', 'act'],
+  'lens.set': ['discuss', 'act'],
+  'lens.tap': ['discuss', 'act'],
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {
@@ -171,13 +184,20 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     case 'action.create': {
       if (!itemIds(state).includes(command.itemId)) return fail('NOT_FOUND', 'No such item.');
       const actionId = ctx.newId();
-      return done([{ type: 'action.created', actionId, itemId: command.itemId, text: command.text }], { actionId });
+      // SS-2: the due date starts at the team's next retro (or two weeks); AK-1: it may be an ask from the start.
+      const dueDate = defaultDueDate(ctx.now, state.cadenceDays);
+      return done([{ type: 'action.created', actionId, itemId: command.itemId, text: command.text, dueDate, ...(command.askOf ? { askOf: command.askOf } : {}) }], {
+        actionId,
+      });
     }
     case 'action.volunteer': {
       const action = state.actions.get(command.actionId);
       if (!action) return fail('NOT_FOUND', 'No such action.');
       if (action.owners.includes(actor.participantId) === command.volunteer) return done([]);
-      return done([{ type: 'action.owner', actionId: action.id, participantId: actor.participantId, volunteer: command.volunteer }]);
+      const owner: BoardEvent = { type: 'action.owner', actionId: action.id, participantId: actor.participantId, volunteer: command.volunteer };
+      // AK-2: someone here taking an ask makes it ours.
+      if (command.volunteer && action.askOf) return done([{ type: 'action.asked', actionId: action.id, askOf: null }, owner]);
+      return done([owner]);
     }
     case 'action.due': {
       if (!state.actions.has(command.actionId)) return fail('NOT_FOUND', 'No such action.');
@@ -240,6 +260,14 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     }
     case 'columns.set':
       return decideColumns(state, command.columns, ctx);
+    case 'offer.add':
+    case 'offer.withdraw':
+    case 'offer.accept':
+    case 'action.ask':
+      return decideOffers(state, actor, command, ctx);
+    case 'lens.set':
+    case 'lens.tap':
+      return decideLens(state, actor, command);
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);

@@ -30,6 +30,7 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'facilitator.changed': // isFacilitator of two people
     case 'action.deleted': // someone's "I can help" and consensus answers
     case 'consensus.started': // everyone's previous answers are cleared
+    case 'offer.accepted': // the offerer now helps with an action the facilitator made
       return true;
     default:
       return false;

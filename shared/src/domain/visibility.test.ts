@@ -11,6 +11,7 @@ const as = (who: typeof alice): Viewer => ({
   voterTag: who.voterTag,
   pulseTag: who.pulseTag,
   consensusTag: who.consensusTag,
+  trustTag: who.trustTag,
 });
 const publicJson = (state: BoardState) => JSON.stringify(viewOf(state, PUBLIC));
 
@@ -114,7 +115,9 @@ describe('visibility', () => {
         'groups',
         'hasReview',
         'id',
+        'lens',
         'name',
+        'offers',
         'participants',
         'phase',
         'pulse',
@@ -125,6 +128,7 @@ describe('visibility', () => {
         'teamId',
         'templateId',
         'timer',
+        'trustLens',
       ].sort(),
     );
     expect(board).toMatchObject({
@@ -135,7 +139,7 @@ describe('visibility', () => {
       review: [],
       pulse: { open: false, distribution: null, notEnough: true },
     });
-    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: null, consensus: null });
+    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: '2023-11-28', consensus: null, kind: 'ours', askOf: null });
   });
 
   it('AN-1 a team retro shows its team and its review in the public view', () => {
@@ -194,7 +198,7 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'isFacilitator', 'name', 'participantId', 'pulse', 'votes', 'votesLeft']);
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'isFacilitator', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'votes', 'votesLeft']);
     expect(me).toMatchObject({ pulse: null, consensus: {} });
   });
 

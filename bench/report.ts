@@ -15,11 +15,8 @@ export interface Results {
   growth?: RevealSummary[];
   ack?: AckResult;
   memory?: MemoryResult;
-<<<<<<< HEAD
   bundle?: BundleResult;
-=======
   abuse?: AbuseResult;
->>>>>>> main
   targets?: Target[];
   failures?: string[];
   seconds: number;
@@ -85,11 +82,10 @@ export function targets(r: Results): Target[] {
     out.push({ what: 'RSS per active 8-person board', measured: `${r.memory.activeKbPerBoard.toFixed(0)} KB`, target: '≤ 200 KB', met: r.memory.activeKbPerBoard <= 200 });
     out.push({ what: 'heap per idle (unloaded) board', measured: `${r.memory.idleHeapKbPerBoard.toFixed(1)} KB`, target: '~0', met: r.memory.idleHeapKbPerBoard <= 5 && r.memory.loadedAfterIdle === 0 });
   }
-<<<<<<< HEAD
   if (r.bundle) {
     const kbGzip = r.bundle.boardFirstLoad / 1024;
     out.push({ what: 'JavaScript the board page loads first (gzip)', measured: `${kbGzip.toFixed(1)} KB`, target: '≤ 150 KB', met: kbGzip <= 150 });
-=======
+  }
   if (r.abuse) {
     const a = r.abuse;
     const ratio = a.attacked.p99 / a.baseline.p99;
@@ -100,7 +96,6 @@ export function targets(r: Results): Target[] {
     out.push({ what: `server RSS left ${a.settleSeconds} s after the attack`, measured: `${left.toFixed(0)} MB`, target: 'given back (≤ 20 MB)', met: left <= 20 });
     out.push({ what: 'honest disconnects under attack', measured: String(a.honestDisconnects), target: '0', met: a.honestDisconnects === 0 });
     out.push({ what: '/healthz answered (every 500 ms, within 2 s) throughout', measured: `${a.healthz.asked - a.healthz.failed}/${a.healthz.asked}`, target: 'all', met: a.healthz.failed === 0 });
->>>>>>> main
   }
   return out;
 }
@@ -160,12 +155,11 @@ export function render(r: Results): string {
       ),
     );
   }
-<<<<<<< HEAD
   if (r.bundle) {
     const b = r.bundle;
     parts.push('\nClient bundle (gzip, level 9): the board page first, then what loads only on demand');
     parts.push(table(['', 'gzip'], [['board page first load', kb(b.boardFirstLoad)], ...b.onDemand.map((c) => [`  on demand: ${c.chunk}`, kb(c.gzip)])]));
-=======
+  }
   if (r.abuse) {
     const a = r.abuse;
     const errs = (e: Record<string, number>) => Object.entries(e).map(([c, k]) => `${c}:${k}`).join(' ') || '0';
@@ -201,7 +195,6 @@ export function render(r: Results): string {
         ),
       );
     } else parts.push('(the attacker sent no report)');
->>>>>>> main
   }
   if (r.targets?.length) {
     parts.push('\nTargets (ratios from this run)');

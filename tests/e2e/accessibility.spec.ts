@@ -2,6 +2,8 @@ import { test, expect } from './fixtures/team';
 import { expectAccessibleInBothThemes } from './pages/accessibility';
 
 test('UI-4 axe finds no serious or critical violation on the home page, the team page and every phase, in light and dark', async ({ facilitator, ada }) => {
+  // About thirty axe runs (each page and phase, two people, two themes) take minutes on a loaded machine.
+  test.setTimeout(480_000);
   const page = facilitator.page;
   await page.goto('/');
   await expectAccessibleInBothThemes(page, 'home');

@@ -10,6 +10,11 @@ import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
 import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
+import { OwnerBanner } from './OwnerBanner.js';
+import { DeleteBoard } from './DeleteBoard.js';
+import { useSession } from './SessionContext.js';
+import { forgetRetro, rememberRetro } from '../home/myRetros.js';
+import { navigate } from '../navigation.js';
 
 // The facilitator's tools are a chunk of their own: participants never download them.
 const FacilitatorBar = lazy(() => import('./FacilitatorBar.js').then((m) => ({ default: m.FacilitatorBar })));
@@ -25,6 +30,17 @@ export function BoardScreen({
 }) {
   const { t } = useTranslation();
   const state = useSessionState();
+  const session = useSession();
+  const known = state.board;
+
+  // MY-1: this browser remembers the retros it took part in.
+  useEffect(() => {
+    if (known && !state.deleted) rememberRetro({ boardId: known.id, name: known.name, created: session.holdsFacilitatorKey, closed: known.phase === 'closed' });
+  }, [known?.id, known?.name, known?.phase, state.deleted, session]);
+
+  useEffect(() => {
+    if (state.deleted) forgetRetro(session.boardId);
+  }, [state.deleted, session]);
 
   useEffect(() => {
     if (state.rejected) onRejected(state.rejected);
@@ -33,6 +49,21 @@ export function BoardScreen({
   useEffect(() => {
     if (state.facilitatorRefused) onFacilitatorRefused(state.facilitatorRefused);
   }, [state.facilitatorRefused, onFacilitatorRefused]);
+
+  if (state.deleted) {
+    return (
+      <main className="page narrow deleted-page">
+        <p className="brand">{t('app.brand')}</p>
+        <h1>{t('running.deletedTitle')}</h1>
+        <p role="alert">{t('running.deletedBody')}</p>
+        <p>
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            {t('app.startNew')}
+          </a>
+        </p>
+      </main>
+    );
+  }
 
   if (state.refused) {
     return (
@@ -69,6 +100,7 @@ export function BoardScreen({
         </div>
       </header>
       <FacilitatorAnnouncer board={board} />
+      <OwnerBanner board={board} />
       <div className="board-body">
         <aside className="sidebar">
           <PresenceList board={board} />
@@ -77,6 +109,7 @@ export function BoardScreen({
               <FacilitatorBar board={board} />
             </Suspense>
           )}
+          <DeleteBoard boardName={board.name} />
         </aside>
         <main className="board-main">
           <PhaseView board={board} />

@@ -11,6 +11,7 @@ export function CardTile({
   own,
   editable,
   sending,
+  edited,
   children,
 }: {
   cardId: string | null;
@@ -18,12 +19,15 @@ export function CardTile({
   own: boolean;
   editable?: boolean;
   sending?: boolean;
+  /** CA-7: changed by its author after the reveal */
+  edited?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -56,12 +60,31 @@ export function CardTile({
       )}
       <div className="card-footer">
         {own && <span className="badge yours">{t('card.yours')}</span>}
+        {edited && <span className="badge edited">{t('running.edited')}</span>}
         {sending && (
           <span className="badge sending" aria-live="polite">
             {t('card.sending')}
           </span>
         )}
-        {own && editable && cardId && !editing && (
+        {own && editable && cardId && !editing && confirmingDelete && (
+          <span className="confirm" role="group" aria-label={t('running.deleteCardQuestion')}>
+            <span className="hint">{t('running.deleteCardHint')}</span>
+            <button
+              type="button"
+              className="small danger"
+              onClick={() => {
+                setConfirmingDelete(false);
+                session.send({ type: 'card.delete', cardId });
+              }}
+            >
+              {t('running.yesDelete')}
+            </button>
+            <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
+              {t('running.keepIt')}
+            </button>
+          </span>
+        )}
+        {own && editable && cardId && !editing && !confirmingDelete && (
           <span className="card-actions">
             <button
               type="button"
@@ -73,7 +96,7 @@ export function CardTile({
             >
               {t('card.edit')}
             </button>
-            <button type="button" className="link small danger" onClick={() => session.send({ type: 'card.delete', cardId })}>
+            <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
               {t('card.delete')}
             </button>
           </span>

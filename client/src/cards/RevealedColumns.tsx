@@ -14,13 +14,14 @@ import { pendingCardChanges } from './pendingChanges.js';
  */
 export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
   const { t } = useTranslation();
-  const { me, pending } = useSessionState();
+  const { me, pending, isFacilitator } = useSessionState();
   const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
   const { edits, deletes } = pendingCardChanges(pending);
   const groups = new Map(board.groups.map((g) => [g.id, g]));
   const cardsById = new Map(board.cards.map((c) => [c.id, c]));
   const canEdit = allowedIn('card.edit', board.phase);
-  const canGroup = allowedIn('card.group', board.phase);
+  // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
+  const canGroup = allowedIn('card.group', board.phase) && (!board.groupingFacilitatorOnly || isFacilitator);
   const visible = board.cards.filter((c) => !deletes.has(c.id));
   // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are on the page.
   useEffect(() => {
@@ -32,7 +33,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     const text = edits.get(card.id) ?? card.text;
     return (
       <li key={card.id}>
-        <CardTile cardId={card.id} text={text} own={own} editable={canEdit} sending={edits.has(card.id)}>
+        <CardTile cardId={card.id} text={text} own={own} editable={canEdit} sending={edits.has(card.id)} edited={card.edited}>
           {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}
           {canGroup && inGroup && <UngroupButton cardId={card.id} />}
         </CardTile>
@@ -48,7 +49,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     });
     return (
       <li key={group.id}>
-        <GroupBox group={group} phase={board.phase} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
+        <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
           <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
         </GroupBox>
       </li>

@@ -10,7 +10,9 @@ import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { columnTitle } from '../i18n/templates.js';
 import { formatDay } from '../i18n/format.js';
+import { SummaryEmail } from './SummaryEmail.js';
 import { statusKey } from './ReviewPhase.js';
+import { TrustLensResult } from '../responsibility/TrustLens.js';
 
 export function ClosedSummary({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -39,6 +41,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
         )}
       </div>
 
+      <SummaryEmail />
       {board.hasReview && <ReviewSummary board={board} />}
       <PulseResult board={board} />
 
@@ -66,6 +69,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
                 <ItemContent item={items.get(itemId)} />
                 <p className="tally">{t('summary.votes', { count: board.tallies?.[itemId] ?? 0 })}</p>
                 <SummaryNotes textKey={notesKey.item(itemId)} />
+                <TrustLensResult board={board} itemId={itemId} />
               </li>
             ))}
           </ol>
@@ -103,7 +107,9 @@ function SummaryAction({ action, itemName }: { action: PublicAction; itemName: s
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
   return (
     <li className="summary-action">
-      <p className="action-text">{text || '…'}</p>
+      <p className="action-text">
+        {action.done && <span className="badge done">✓ {t('running.done')}</span>} {text || '…'}
+      </p>
       <p className="hint">
         {action.owners.length
           ? t('summary.helping', { names: action.owners.join(', ') })

@@ -84,7 +84,15 @@ export function attachSocketIo(
   io.on('connection', (socket: CandorSocket) => {
     const room = socket.data.room;
     const bucket = new TokenBucket(60, 20, now);
-    room.attach({ id: socket.id, address: addresses.get(socket.conn) ?? 'unknown', sendMe: (view) => socket.emit('me', view) });
+    room.attach({
+      id: socket.id,
+      address: addresses.get(socket.conn) ?? 'unknown',
+      sendMe: (view) => socket.emit('me', view),
+      sendDeleted: () => {
+        socket.emit('board.deleted');
+        socket.disconnect(true);
+      },
+    });
 
     socket.on('cmd', (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return; // nobody to answer: drop it

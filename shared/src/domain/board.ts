@@ -1,5 +1,6 @@
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
+import { evolveFacilitation, type FacilitationEvent } from './facilitationEvents.js';
 import { evolveOffers, type Offer, type OfferEvent } from './offers.js';
 import { evolveLens, type LensEvent, type LensTaps } from './trustLens.js';
 
@@ -19,6 +20,8 @@ export interface Card {
   authorTag: string;
   groupId: string | null;
   revealed: boolean;
+  /** CA-7: changed by its author after the room could read it */
+  edited: boolean;
 }
 
 export interface Group {
@@ -44,6 +47,8 @@ export interface Action {
   owners: string[];
   dueDate: string | null;
   consensus: Consensus | null;
+  /** AC-6: ticked done in the room */
+  done: boolean;
   /** AK-1: the role or team outside the room this action asks something of; null when it is not an ask */
   askOf: string | null;
 }
@@ -66,7 +71,7 @@ export interface ReviewItem {
   askOf?: string | null;
 }
 
-export type FacilitatorChange = 'created' | 'handover' | 'claim';
+export type FacilitatorChange = 'created' | 'handover' | 'claim' | 'reclaim';
 
 export interface Participant {
   id: string;
@@ -82,6 +87,8 @@ export interface Participant {
 export interface Timer {
   endsAt: number | null;
   durationMs: number;
+  /** DI-7: time left when the facilitator paused it; null unless paused */
+  pausedMs?: number | null;
 }
 
 export interface BoardState {
@@ -112,6 +119,18 @@ export interface BoardState {
   discussedItemIds: string[];
   timer: Timer;
   actions: Map<string, Action>;
+  /** GR-8: only the facilitator groups and titles */
+  groupingFacilitatorOnly: boolean;
+  /** DI-5: the facilitator's order of discussion; null means by votes */
+  discussOrder: string[] | null;
+  /** DI-6: items marked discussed with "Next item" (and not reopened) */
+  doneItemIds: string[];
+  /** RX-1: participant ids with a raised hand, in the order they raised it (named, like a promise) */
+  raisedHands: string[];
+  /** RX-3 */
+  reactionsOn: boolean;
+  /** RX-2: item id → reaction → reaction tags (anonymous, like votes) */
+  reactions: Map<string, Map<string, Set<string>>>;
   /** OF-*: named offers of help on discussed items ("How can I help?") */
   offers: Map<string, Offer>;
   /** TL-*: whether the facilitator switched the trust lens on, and the anonymous taps (by trust tag) */
@@ -159,7 +178,8 @@ export type BoardEvent =
   | LensEvent
   | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
   | { type: 'action.due'; actionId: string; dueDate: string | null }
-  | { type: 'action.deleted'; actionId: string };
+  | { type: 'action.deleted'; actionId: string }
+  | FacilitationEvent;
 
 export function emptyBoard(id: string): BoardState {
   return {
@@ -186,6 +206,12 @@ export function emptyBoard(id: string): BoardState {
     discussedItemIds: [],
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
+    groupingFacilitatorOnly: false,
+    discussOrder: null,
+    doneItemIds: [],
+    raisedHands: [],
+    reactionsOn: true,
+    reactions: new Map(),
     offers: new Map(),
     trustLens: false,
     lensTaps: new Map(),
@@ -247,11 +273,15 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         authorTag: event.authorTag,
         groupId: null,
         revealed: false,
+        edited: false,
       });
       return;
     case 'card.edited': {
       const card = state.cards.get(event.cardId);
-      if (card) card.text = event.text;
+      if (!card) return;
+      card.text = event.text;
+      // CA-7: an edit before the reveal changed nothing anyone else read.
+      if (card.revealed) card.edited = true;
       return;
     }
     case 'card.deleted': {
@@ -267,8 +297,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.phase = event.phase;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       if (event.phase === 'reveal') for (const card of state.cards.values()) card.revealed = true;
-      // DI-4: a closed retro has no running clock.
-      if (event.phase === 'closed') state.timer = { endsAt: null, durationMs: state.timer.durationMs };
+      // DI-4, DI-9: a new phase starts with no timer, so "Time is up" never carries over (a closed retro has no clock).
+      state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
       return;
     case 'settings.changed':
       state.settings = event.settings;
@@ -302,14 +332,19 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       if ((state.votes.get(event.targetId)?.get(event.voterTag) ?? 0) > 0) addVotes(state, event.targetId, event.voterTag, -1);
       return;
     case 'discuss.selected':
+      // DI-9: a new item starts with no timer and no raised hands.
+      if (state.currentItemId !== event.itemId) {
+        state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
+        state.raisedHands = [];
+      }
       state.currentItemId = event.itemId;
       if (!state.discussedItemIds.includes(event.itemId)) state.discussedItemIds.push(event.itemId);
       return;
     case 'timer.started':
-      state.timer = { endsAt: event.endsAt, durationMs: event.durationMs };
+      state.timer = { endsAt: event.endsAt, durationMs: event.durationMs, pausedMs: null };
       return;
     case 'timer.stopped':
-      state.timer = { endsAt: null, durationMs: state.timer.durationMs };
+      state.timer = { endsAt: null, durationMs: state.timer.durationMs, pausedMs: null };
       return;
     case 'action.created':
       state.actions.set(event.actionId, {
@@ -320,6 +355,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         dueDate: event.dueDate ?? null,
         consensus: null,
         askOf: event.askOf ?? null,
+        done: false,
       });
       return;
     case 'action.asked': {
@@ -353,10 +389,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       // OF-5: an offer that became this action is an offer again.
       for (const offer of state.offers.values()) if (offer.actionId === event.actionId) offer.actionId = null;
       return;
-    default: {
-      const unreachable: never = event;
-      throw new Error(`unknown event ${(unreachable as { type: string }).type}`);
-    }
+    default:
+      evolveFacilitation(state, event);
+      return;
   }
 }
 

@@ -31,6 +31,12 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'discussedItemIds',
   'timer',
   'actions',
+  'groupingFacilitatorOnly',
+  'discussOrder',
+  'doneItemIds',
+  'raisedHands',
+  'reactionsOn',
+  'reactions',
   'offers',
   'trustLens',
   'lens',
@@ -50,8 +56,8 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
     // Inserted in reveal order, so even the order of the bytes follows the shuffle, not the writing.
     syncMap(
       childMap<CardBody>(root, CARDS),
-      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId }]),
-      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId,
+      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited }]),
+      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited,
     );
     const order = view.cards.map((c) => c.id);
     if (!sameJson(root.get('order'), order)) root.set('order', order);

@@ -15,9 +15,19 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
       return talliesVisible(state.phase); // VO-4: hidden tallies do not move while voting is open
     case 'pulse.answered':
       return false; // PU-2: answers are never shown while the pulse is open
+    case 'reaction.toggled':
+      return state.reactionsOn; // RX-2: counts show; a toggle the room cannot see changes nothing
     default:
       return true;
   }
+}
+
+/**
+ * TL-7, RX-4: events a whole room sends in a burst, one click each (trust-lens taps, reactions, raised hands):
+ * their public change is projected in short batches, like presence, never once per click.
+ */
+export function batchesPublicView(event: BoardEvent): boolean {
+  return event.type === 'lens.tapped' || event.type === 'reaction.toggled' || event.type === 'hand.raised';
 }
 
 /** True for events that can change the personal view of someone other than the person who acted. */
@@ -30,6 +40,7 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'facilitator.changed': // isFacilitator of two people
     case 'action.deleted': // someone's "I can help" and consensus answers
     case 'consensus.started': // everyone's previous answers are cleared
+    case 'discuss.selected': // RX-1: a new item lowers every hand
     case 'offer.accepted': // the offerer now helps with an action the facilitator made
       return true;
     default:

@@ -16,6 +16,10 @@ export const ErrorCode = {
   /** AB-5: the board has as many participants counted as it may */
   BOARD_FULL: 'BOARD_FULL',
   CONFLICT: 'CONFLICT',
+  /** RX-3: the facilitator turned reactions off */
+  REACTIONS_OFF: 'REACTIONS_OFF',
+  /** SU-2: the server has no SMTP_URL, so it cannot send mail */
+  EMAIL_UNAVAILABLE: 'EMAIL_UNAVAILABLE',
   /** CM-3: a command id was resent with another type or payload */
   ID_REUSED: 'ID_REUSED',
   INTERNAL: 'INTERNAL',

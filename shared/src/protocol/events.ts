@@ -13,6 +13,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   me: (view: PersonalView) => void;
+  /** BD-2: the board was deleted by its creator; the connection ends */
+  'board.deleted': () => void;
 }
 
 /** y-websocket rooms served under this path: /yjs/<boardId>/<doc>. */

@@ -4,7 +4,7 @@ import type { PublicBoardView } from '@candor/shared';
 import { useSessionState } from './SessionContext.js';
 import { PhaseStepper } from './PhaseStepper.js';
 import { PresenceList } from './PresenceList.js';
-import { ConnectionStatus } from './ConnectionStatus.js';
+import { ConnectionStatus, UnstableNetworkNote } from './ConnectionStatus.js';
 import { Notices } from './Notices.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
@@ -100,6 +100,7 @@ export function BoardScreen({
         </div>
       </header>
       <FacilitatorAnnouncer board={board} />
+      <UnstableNetworkNote />
       <OwnerBanner board={board} />
       <div className="board-body">
         <aside className="sidebar">

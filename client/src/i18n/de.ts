@@ -93,6 +93,13 @@ const de: Catalogue = {
     reconnecting: 'Verbinde neu… deine Änderungen bleiben erhalten',
     waiting_one: '({{count}} wartet auf das Senden)',
     waiting_other: '({{count}} warten auf das Senden)',
+    reconnectNow: 'Jetzt neu verbinden',
+    stalled_one: '{{count}} Änderung noch nicht bestätigt.',
+    stalled_other: '{{count}} Änderungen noch nicht bestätigt.',
+    retry: 'Erneut senden',
+    unstable_one: 'Dein Netz scheint instabil: Die Verbindung ist in der letzten Minute {{count}}-mal abgebrochen. Nichts geht verloren; Änderungen werden gesendet, sobald sie hält.',
+    unstable_other: 'Dein Netz scheint instabil: Die Verbindung ist in der letzten Minute {{count}}-mal abgebrochen. Nichts geht verloren; Änderungen werden gesendet, sobald sie hält.',
+    dismissUnstable: 'Hinweis zum Netz schließen',
   },
   presence: {
     title: 'Anwesend',
@@ -157,6 +164,11 @@ const de: Catalogue = {
     newCardIn: 'Neue Karte in {{column}}',
     placeholder: 'Schreib eine Karte…',
     addCard: 'Karte hinzufügen',
+    enterHint: 'Enter fügt die Karte hinzu · Umschalt+Enter beginnt eine neue Zeile',
+    enterSaves: 'Enter speichert · Umschalt+Enter beginnt eine neue Zeile',
+    counter: '{{count}} / {{limit}} Zeichen',
+    pasteTooLong: 'Nichts wurde eingefügt: Der Text hat {{pasted}} Zeichen, Platz ist für {{room}} (eine Karte fasst {{limit}}).',
+    emoji: 'Emoji-Vorschläge',
   },
   card: {
     edit: 'Bearbeiten',
@@ -446,6 +458,10 @@ const de: Catalogue = {
     teamLoadFailed: 'Das Team konnte nicht geladen werden.',
     unreachable: 'Der Server ist nicht erreichbar.',
     unreachableRetry: 'Der Server ist nicht erreichbar. Bitte versuche es noch einmal.',
+  },
+  notices: {
+    more_one: '{{count}} weitere Meldung wartet',
+    more_other: '{{count}} weitere Meldungen warten',
   },
   errors: {
     INVALID_INPUT: 'Das wurde nicht angenommen: {{message}}',

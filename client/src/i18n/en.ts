@@ -105,6 +105,13 @@ const en = {
     reconnecting: 'Reconnecting… your changes are kept',
     waiting_one: '({{count}} waiting to send)',
     waiting_other: '({{count}} waiting to send)',
+    reconnectNow: 'Reconnect now',
+    stalled_one: '{{count}} change not confirmed yet.',
+    stalled_other: '{{count}} changes not confirmed yet.',
+    retry: 'Send again',
+    unstable_one: 'Your network seems unstable: the connection dropped {{count}} time in the last minute. Nothing is lost; changes are sent once it holds.',
+    unstable_other: 'Your network seems unstable: the connection dropped {{count}} times in the last minute. Nothing is lost; changes are sent once it holds.',
+    dismissUnstable: 'Dismiss the network note',
   },
   presence: {
     title: 'People here',
@@ -169,6 +176,11 @@ const en = {
     newCardIn: 'New card in {{column}}',
     placeholder: 'Write a card…',
     addCard: 'Add card',
+    enterHint: 'Enter adds the card · Shift+Enter starts a new line',
+    enterSaves: 'Enter saves · Shift+Enter starts a new line',
+    counter: '{{count}} / {{limit}} characters',
+    pasteTooLong: 'Nothing was pasted: that text has {{pasted}} characters and there is room for {{room}} (a card holds {{limit}}).',
+    emoji: 'Emoji suggestions',
   },
   card: {
     edit: 'Edit',
@@ -458,6 +470,10 @@ const en = {
     teamLoadFailed: 'The team could not be loaded.',
     unreachable: 'The server could not be reached.',
     unreachableRetry: 'The server could not be reached. Please try again.',
+  },
+  notices: {
+    more_one: '{{count}} more message waiting',
+    more_other: '{{count}} more messages waiting',
   },
   errors: {
     INVALID_INPUT: 'That was not accepted: {{message}}',

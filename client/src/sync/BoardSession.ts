@@ -16,6 +16,8 @@ import {
 import { CommandQueue, type BoardCommand, type CommandInput } from './commandQueue.js';
 import { ReadOnlyDocProvider } from './readOnlyDocProvider.js';
 import { measureClockOffset } from './clock.js';
+import { ConnectionHealth } from './connectionHealth.js';
+import { addNotice, type Notice } from './notices.js';
 import { returnToDraft } from './draftStore.js';
 import type { Identity } from './identity.js';
 import { i18n } from '../i18n/index.js';
@@ -23,10 +25,7 @@ import { refusalMessage } from '../i18n/errors.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
-export interface Notice {
-  id: string;
-  message: string;
-}
+export type { Notice } from './notices.js';
 
 /** A card I wrote that the server has not confirmed yet (queued, or acknowledged but not in `me` yet). */
 export interface SendingCard {
@@ -55,6 +54,10 @@ export interface SessionState {
   notesSynced: boolean;
   /** BD-2: the board's creator deleted it */
   deleted: boolean;
+  /** drops in the last minute, once there were enough to call the network unstable (0 otherwise) */
+  unstableDrops: number;
+  /** commands sent but not answered for a while: shown as pending, with a retry */
+  stalled: number;
 }
 
 /** Handshake refusals from the server, in words for people. */
@@ -78,6 +81,7 @@ export class BoardSession {
   private readonly boardDoc: ReadOnlyDocProvider;
   private notes: WebsocketProvider | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly health: ConnectionHealth;
   /** ids sent on the current connection; cleared on disconnect so they are resent after the next join */
   private inflight = new Set<string>();
   /** card.add acknowledged (id known) but not yet in `me` */
@@ -107,6 +111,8 @@ export class BoardSession {
       clockOffset: 0,
       notesSynced: false,
       deleted: false,
+      unstableDrops: 0,
+      stalled: 0,
     };
     this.socket = io({
       auth: { boardId, protocolVersion: PROTOCOL_VERSION },
@@ -124,16 +130,26 @@ export class BoardSession {
         if (code === 4404) this.update({ refused: i18n.t('board.gone') });
       },
     });
+    this.health = new ConnectionHealth(this.socket, {
+      onSilent: () => {
+        // The link went quiet: say so now, and let Socket.io reconnect instead of waiting for its ping timeout.
+        this.update({ connection: 'reconnecting', joined: false });
+        this.socket.io.engine?.close();
+      },
+      onTick: () => this.checkHealth(),
+    });
     this.wireSocket();
   }
 
   start(): void {
     this.stopped = false;
     this.socket.connect();
+    this.health.start();
   }
 
   stop(): void {
     this.stopped = true;
+    this.health.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.boardDoc.destroy();
@@ -181,6 +197,28 @@ export class BoardSession {
     this.notify(message);
   }
 
+  /** "Reconnect now": skip the back-off wait and try at once. */
+  reconnectNow(): void {
+    this.socket.disconnect();
+    this.socket.connect();
+  }
+
+  /** Sends again, with the same ids, the commands the server has not answered (it never applies one twice). */
+  retryStalled(): void {
+    for (const id of this.health.stalled()) {
+      this.inflight.delete(id);
+      this.health.answered(id);
+    }
+    this.checkHealth();
+    this.flush();
+  }
+
+  private checkHealth(): void {
+    const unstableDrops = this.health.unstableDrops();
+    const stalled = this.health.stalled().length;
+    if (unstableDrops !== this.state.unstableDrops || stalled !== this.state.stalled) this.update({ unstableDrops, stalled });
+  }
+
   dismissNotice(id: string): void {
     this.update({ notices: this.state.notices.filter((n) => n.id !== id) });
   }
@@ -198,6 +236,8 @@ export class BoardSession {
       this.join(this.connectionGeneration);
     });
     socket.on('disconnect', () => {
+      this.health.dropped();
+      this.health.forgetSends();
       this.inflight.clear();
       this.update({ connection: 'reconnecting', joined: false });
     });
@@ -243,7 +283,7 @@ export class BoardSession {
           this.socket.disconnect();
           return;
         }
-        this.notify(refusalMessage(ack));
+        this.notify(refusalMessage(ack), ack.code);
         setTimeout(() => {
           if (generation === this.connectionGeneration && this.socket.connected) this.join(generation);
         }, 3000);
@@ -300,6 +340,7 @@ export class BoardSession {
     for (const command of this.queue.all()) {
       if (this.inflight.has(command.id)) continue;
       this.inflight.add(command.id);
+      this.health.sent(command.id);
       this.socket.emit('cmd', command, (ack) => this.acknowledged(command, ack, generation));
     }
   }
@@ -308,6 +349,7 @@ export class BoardSession {
     if (this.stopped || !this.queue.has(command.id)) return;
     this.queue.remove(command.id);
     if (generation === this.connectionGeneration) this.inflight.delete(command.id);
+    this.health.answered(command.id);
     if (ack.ok && command.type === 'card.add') {
       const cardId = (ack.data as { cardId?: string } | null)?.cardId;
       if (cardId && !this.state.me?.cards.some((c) => c.id === cardId)) {
@@ -316,9 +358,9 @@ export class BoardSession {
     }
     if (!ack.ok && command.type === 'card.add') {
       returnToDraft(this.boardId, command.columnId, command.text);
-      this.notify(i18n.t('board.cardRefused', { message: refusalMessage(ack) }));
+      this.notify(i18n.t('board.cardRefused', { message: refusalMessage(ack) }), `card:${ack.code}`);
     } else if (!ack.ok) {
-      this.notify(refusalMessage(ack));
+      this.notify(refusalMessage(ack), ack.code);
     }
     this.syncQueueState();
   }
@@ -341,8 +383,8 @@ export class BoardSession {
     this.update({ pending, sendingCards: [...queuedCards, ...this.arriving.values()] });
   }
 
-  private notify(message: string): void {
-    this.update({ notices: [...this.state.notices, { id: nanoid(), message }].slice(-4) });
+  private notify(message: string, kind = 'other'): void {
+    this.update({ notices: addNotice(this.state.notices, message, kind) });
   }
 
   private update(patch: Partial<SessionState>): void {

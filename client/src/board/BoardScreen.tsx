@@ -5,6 +5,7 @@ import { useSessionState } from './SessionContext.js';
 import { PhaseStepper } from './PhaseStepper.js';
 import { PresenceList } from './PresenceList.js';
 import { ConnectionStatus, UnstableNetworkNote } from './ConnectionStatus.js';
+import { PresentingToggle } from './PresentingToggle.js';
 import { Notices } from './Notices.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
@@ -95,6 +96,7 @@ export function BoardScreen({
         <PhaseStepper phase={board.phase} hasReview={board.hasReview} />
         <div className="header-side">
           <TimerDisplay timer={board.timer} />
+          <PresentingToggle />
           <ConnectionStatus />
           <Preferences />
         </div>

@@ -159,8 +159,8 @@ const de: Catalogue = {
   write: {
     title: 'Schreiben',
     intro: 'Schreib vorerst für dich. Niemand sieht deine Karten, bis die Moderation sie aufdeckt, und dann ohne deinen Namen. „Ich weiß es nicht“ und „Ich brauche Hilfe“ sind gute Karten.',
-    cardCount_one: 'Bisher {{count}} Karte geschrieben',
-    cardCount_other: 'Bisher {{count}} Karten geschrieben',
+    cardCountNone: 'Noch keine Karten gezählt: Gezählt wird erst, wenn {{writers}} Personen geschrieben haben, und dann in Schritten von {{step}}, sodass niemand erkennen kann, wer was geschrieben hat.',
+    cardCountAtLeast: 'Bisher mindestens {{count}} Karten geschrieben',
     newCardIn: 'Neue Karte in {{column}}',
     placeholder: 'Schreib eine Karte…',
     addCard: 'Karte hinzufügen',
@@ -343,7 +343,7 @@ const de: Catalogue = {
     title: 'Vertrauenspuls',
     question: 'Wie sicher fühlt es sich hier an, „Ich weiß es nicht“ oder „Ich komme nicht weiter“ zu sagen?',
     labels: { '1': '1 — nicht sicher', '2': '2 — ein wenig sicher', '3': '3 — einigermaßen sicher', '4': '4 — ziemlich sicher', '5': '5 — sehr sicher' },
-    anonymous: 'Deine Antwort ist anonym. Ergebnisse erscheinen nach dem Schreiben, und nur, wenn mindestens 3 Personen geantwortet haben.',
+    anonymous: 'Deine Antwort ist anonym. Ergebnisse erscheinen nach dem Schreiben.',
     notAnswered: 'Du hast nicht geantwortet. Auch das ist in Ordnung.',
     yourAnswer: 'Deine Antwort: {{label}}. Du kannst sie ändern, bis die Karten aufgedeckt werden.',
     scale: '(1 = nicht sicher, 5 = sehr sicher)',
@@ -429,7 +429,7 @@ const de: Catalogue = {
     keptEmpty: 'Noch nichts zu zeigen: Der Anteil gehaltener Versprechen erscheint, sobald eine Retro die Maßnahmen einer früheren angesehen hat.',
     pulse: 'Puls',
     pulseLabel: 'Durchschnitt des Pulses pro Retro',
-    pulseEmpty: 'Noch nichts zu zeigen: Der Durchschnitt des Pulses erscheint für Retros, in denen mindestens drei Personen geantwortet haben.',
+    pulseEmpty: 'Noch nichts zu zeigen: Der Durchschnitt des Pulses erscheint für Retros, in denen alle, die geantwortet haben, mindestens drei andere Antworten sehen konnten.',
     chartsHint:
       'Gehaltene Versprechen zählt Erledigtes gegen nicht Erledigtes (Verworfenes zählt nicht). Der Puls fragt, wie sicher es sich anfühlt, „Ich weiß es nicht“ zu sagen, von 1 bis 5. Eine Lücke bedeutet: zu wenige Antworten, um sie zu zeigen.',
     retros: 'Retros',
@@ -462,6 +462,23 @@ const de: Catalogue = {
   notices: {
     more_one: '{{count}} weitere Meldung wartet',
     more_other: '{{count}} weitere Meldungen warten',
+  },
+  privacy: {
+    subtraction:
+      'Ergebnisse erscheinen erst, wenn mindestens {{people}} Personen geantwortet haben, sodass alle außer ihrer eigenen mindestens {{others}} Antworten sehen. Wenn alle anderen gleich antworten, kannst du erkennen, was sie geantwortet haben — und sie auch.',
+    thresholdTitle: 'Anonyme Antworten',
+    thresholdLabel: 'Antworten, die jede Person außer ihrer eigenen sehen muss, bevor Ergebnisse erscheinen',
+    thresholdHint: 'Der Wert kann nur steigen: Alle haben im Vertrauen auf die angezeigte Zahl geantwortet.',
+    raise: 'Erhöhen',
+    presenting: 'Präsentieren',
+    presentingOn: 'Präsentieren: deine Markierungen sind verborgen',
+    presentingTitle: 'Verbirgt alles, was zeigt, was deins ist (Markierungen, Bearbeiten und Löschen, deine Stimmen und Antworten), während du deinen Bildschirm teilst',
+    suggestBefore: 'Teilst du deinen Bildschirm? Deine eigenen Karten sind dort als „deine“ markiert.',
+    suggestButton: 'Präsentiermodus einschalten',
+    suggestAfter: 'um alles zu verbergen, was zeigt, was deins ist, bis du ihn ausschaltest.',
+    hiddenAnswer: 'Deine Antwort ist verborgen, während du präsentierst.',
+    hiddenVotes: 'Deine Stimmen sind verborgen, während du präsentierst.',
+    hiddenCards: 'Deine Karten sind verborgen, während du präsentierst.',
   },
   errors: {
     INVALID_INPUT: 'Das wurde nicht angenommen: {{message}}',

@@ -171,8 +171,8 @@ const en = {
   write: {
     title: 'Write',
     intro: 'Write on your own for now. Nobody sees your cards until the facilitator reveals them, and then without your name. “I don\'t know” and “I need help” are good cards.',
-    cardCount_one: '{{count}} card written so far',
-    cardCount_other: '{{count}} cards written so far',
+    cardCountNone: 'No cards counted yet: the count starts once {{writers}} people have written and moves in steps of {{step}}, so nobody can tell who wrote what.',
+    cardCountAtLeast: 'At least {{count}} cards written so far',
     newCardIn: 'New card in {{column}}',
     placeholder: 'Write a card…',
     addCard: 'Add card',
@@ -355,7 +355,7 @@ const en = {
     title: 'Trust pulse',
     question: "How safe does it feel to say 'I don't know' or 'I'm stuck' here?",
     labels: { '1': '1 — not safe', '2': '2 — a little safe', '3': '3 — somewhat safe', '4': '4 — mostly safe', '5': '5 — very safe' },
-    anonymous: 'Your answer is anonymous. Results appear after Write, only if at least 3 people answered.',
+    anonymous: 'Your answer is anonymous. Results appear after Write.',
     notAnswered: 'You have not answered. That is fine too.',
     yourAnswer: 'Your answer: {{label}}. You can change it until the cards are revealed.',
     scale: '(1 = not safe, 5 = very safe)',
@@ -441,7 +441,7 @@ const en = {
     keptEmpty: 'Nothing to show yet: the share of promises kept appears once a retro has reviewed the actions of an earlier one.',
     pulse: 'Pulse',
     pulseLabel: 'Pulse average per retro',
-    pulseEmpty: 'Nothing to show yet: the pulse average appears for retros where at least three people answered.',
+    pulseEmpty: 'Nothing to show yet: the pulse average appears for retros where everyone who answered could see at least three other answers.',
     chartsHint:
       'Promises kept counts done against not done (dropped ones are left out). The pulse asks how safe it feels to say “I don\'t know”, from 1 to 5. A gap means too few answers to show.',
     retros: 'Retros',
@@ -474,6 +474,23 @@ const en = {
   notices: {
     more_one: '{{count}} more message waiting',
     more_other: '{{count}} more messages waiting',
+  },
+  privacy: {
+    subtraction:
+      'Results show only once at least {{people}} people have answered, so everyone sees at least {{others}} answers besides their own. If everyone else answers the same, you will be able to tell what they answered — and so will they.',
+    thresholdTitle: 'Anonymous answers',
+    thresholdLabel: 'Answers each person must see besides their own before results show',
+    thresholdHint: 'It can only go up: people answered trusting the number they were shown.',
+    raise: 'Raise',
+    presenting: 'Presenting',
+    presentingOn: 'Presenting: your marks are hidden',
+    presentingTitle: 'Hides every mark of what is yours (badges, edit and delete, your votes and answers) while you share your screen',
+    suggestBefore: 'Sharing your screen? Your own cards are marked “yours” on it.',
+    suggestButton: 'Turn on presenting mode',
+    suggestAfter: 'to hide every mark of what is yours until you turn it off.',
+    hiddenAnswer: 'Your answer is hidden while you present.',
+    hiddenVotes: 'Your votes are hidden while you present.',
+    hiddenCards: 'Your cards are hidden while you present.',
   },
   errors: {
     INVALID_INPUT: 'That was not accepted: {{message}}',

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@candor/shared';
+import { TEMPLATES, type ErrorCode } from '@candor/shared';
 
 /**
  * The English catalogue: every word the client shows. German (de.ts) must have exactly the same keys —
@@ -514,74 +514,8 @@ const en = {
     ID_REUSED: 'That change was already sent with other content. Please try again.',
     BOARD_FULL: 'This board is full: it has as many people as one board may.',
   } satisfies Record<ErrorCode, string>, // a new ErrorCode needs a sentence here (and in de.ts)
-  templates: {
-    'dont-know': {
-      name: "I don't know / I'm stuck",
-      description: 'Make it normal to say what you do not know yet, and to ask for help early.',
-      columns: {
-        'dont-know': { title: "I don't know…", prompt: 'A question you could not answer, or a thing you were unsure of and kept quiet about.' },
-        stuck: { title: "I'm stuck on…", prompt: 'Where did work stall? Name the blocker, not the person.' },
-        'need-help': { title: 'I need help with…', prompt: 'Something that would go faster or better with someone beside you.' },
-        learned: { title: 'Something I learned', prompt: 'A thing that surprised you, or that you now understand better.' },
-      },
-    },
-    responsibility: {
-      name: 'Authority → Responsibility',
-      description: 'Turn "not my job" into "what is right, and how can I help?".',
-      columns: {
-        'not-my-job': { title: 'Not my job, not my problem', prompt: 'What did we leave to someone else, hoping it would sort itself out?' },
-        'right-thing': { title: 'What is the right thing to do?', prompt: 'Forget whose job it is for a moment: what would actually help the team?' },
-        'how-help': { title: 'How can I help?', prompt: 'A concrete thing you could offer, however small.' },
-      },
-    },
-    'start-stop-continue': {
-      name: 'Start / Stop / Continue',
-      description: 'The classic: what to begin, what to drop, what to keep.',
-      columns: {
-        start: { title: 'Start', prompt: 'What should we begin doing?' },
-        stop: { title: 'Stop', prompt: 'What is not serving us any more?' },
-        continue: { title: 'Continue', prompt: 'What works and deserves to stay?' },
-      },
-    },
-    'post-mortem': {
-      name: 'Blameless post-mortem',
-      description: 'After an incident: how did our system allow this, never who did it.',
-      columns: {
-        timeline: { title: 'Timeline — what happened, in order', prompt: 'One fact per card, with a time if you have it. Facts, not judgements.' },
-        'system-allowed': { title: 'How did our system allow this?', prompt: 'Which process, tool or assumption let this happen? Look for the gap, not the person.' },
-        'will-change': { title: 'What we will change', prompt: 'A change to the system that makes this less likely or less harmful.' },
-        thanks: { title: 'Thanks to…', prompt: 'Who helped, noticed early, or stayed late? Say thank you.' },
-      },
-    },
-    'regaining-trust': {
-      name: 'Regaining trust',
-      description: 'When something broke between us: find the disconnect, fix it now, repair it over time.',
-      columns: {
-        disconnect: { title: 'Where did we disconnect?', prompt: 'Where did expectations, information or context stop matching?' },
-        'fix-now': { title: 'What we fix right now', prompt: 'The immediate problem, and the smallest step that solves it.' },
-        repair: { title: 'How we repair over time', prompt: 'Habits and promises that rebuild confidence, kept one at a time.' },
-      },
-    },
-    'mad-sad-glad': {
-      name: 'Mad / Sad / Glad',
-      description: 'Name how the sprint felt, so the feelings can be talked about instead of around.',
-      columns: {
-        mad: { title: 'Mad', prompt: 'What frustrated you? Describe the situation, not a person.' },
-        sad: { title: 'Sad', prompt: 'What disappointed you or let you down?' },
-        glad: { title: 'Glad', prompt: 'What made you happy or proud?' },
-      },
-    },
-    '4ls': {
-      name: '4Ls',
-      description: 'Liked, Learned, Lacked, Longed for.',
-      columns: {
-        liked: { title: 'Liked', prompt: 'What did you enjoy?' },
-        learned: { title: 'Learned', prompt: 'What do you know now that you did not before?' },
-        lacked: { title: 'Lacked', prompt: 'What was missing: information, time, help?' },
-        'longed-for': { title: 'Longed for', prompt: 'What do you wish we had?' },
-      },
-    },
-  },
+  // English template words are the ones in @candor/shared, not a second copy; other languages translate them.
+  templates: englishTemplates(),
   /** issue 11: the move to responsibility-focus (guided move, nudge, ours or an ask, trust lens, team figures) */
   resp: {
     step1: 'What is the right thing to do?',
@@ -654,6 +588,14 @@ const en = {
 };
 
 export default en;
+
+type TemplateWords = Record<string, { name: string; description: string; columns: Record<string, { title: string; prompt: string }> }>;
+
+function englishTemplates(): TemplateWords {
+  return Object.fromEntries(
+    TEMPLATES.map((t) => [t.id, { name: t.name, description: t.description, columns: Object.fromEntries(t.columns.map((c) => [c.id, { title: c.title, prompt: c.prompt }])) }]),
+  );
+}
 
 /** The shape every other language's catalogue must have: the same keys, any strings. */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,11 +1,11 @@
 import { Suspense, lazy } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { WritePhase } from './WritePhase.js';
-import { RevealPhase } from './RevealPhase.js';
-import { VotePhase } from './VotePhase.js';
 
-// Write, Reveal and Vote ship with the board; the later phases (notes, actions, charts, exports) and the
-// Review of a team retro load when the room gets there.
+// Write ships with the board; every later phase (grouping by drag and drop, votes, notes, actions, charts,
+// exports) and the Review of a team retro load when the room gets there.
+const RevealPhase = lazy(() => import('./RevealPhase.js').then((m) => ({ default: m.RevealPhase })));
+const VotePhase = lazy(() => import('./VotePhase.js').then((m) => ({ default: m.VotePhase })));
 const ReviewPhase = lazy(() => import('./ReviewPhase.js').then((m) => ({ default: m.ReviewPhase })));
 const DiscussPhase = lazy(() => import('./DiscussPhase.js').then((m) => ({ default: m.DiscussPhase })));
 const ActPhase = lazy(() => import('./ActPhase.js').then((m) => ({ default: m.ActPhase })));

@@ -29,6 +29,7 @@ test('README screenshots: every phase in light and dark, the team page, and the 
   await page.goto('/');
   await page.getByLabel('Team name').fill('Payments squad');
   await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payments squad' })).toBeVisible();
   await page.getByLabel('Retro name').fill('Sprint 14');
   await page.getByRole('button', { name: 'Create retro' }).click();
   const link = await page.getByLabel('Participant link').inputValue();
@@ -62,7 +63,7 @@ test('README screenshots: every phase in light and dark, the team page, and the 
 
   await facilitator.goTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await ada.page.getByRole('region', { name: 'Now discussing' }).getByLabel('Notes').fill('Small changes wait as long as big ones.');
+  await ada.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes').fill('Small changes wait as long as big ones.');
   await shoot(page, 'discuss');
 
   await facilitator.goTo('Act');

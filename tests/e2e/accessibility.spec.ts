@@ -10,6 +10,8 @@ test('UI-4 axe finds no serious or critical violation on the home page, the team
 
   await page.getByLabel('Team name').fill('Axe team');
   await page.getByRole('button', { name: 'Create team' }).click();
+  // The home page has a "Retro name" field too: wait for the team page before typing.
+  await expect(page.getByRole('heading', { level: 1, name: 'Axe team' })).toBeVisible();
   await page.getByLabel('Retro name').fill('Sprint 1');
   await page.getByRole('button', { name: 'Create retro' }).click();
   await expect(page.getByRole('article', { name: 'Retro: Sprint 1' })).toBeVisible();

@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { allowedIn, type PublicBoardView, type PublicCard, type PublicGroup } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
+import { ColumnsView } from '../layout/ColumnsView.js';
 import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
 import { GroupWithSelect } from './GroupWithSelect.js';
@@ -57,8 +58,10 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   }
 
   return (
-    <div className="columns">
-      {board.columns.map((column) => {
+    <ColumnsView
+      columns={board.columns}
+      counts={new Map(board.columns.map((c) => [c.id, visible.filter((card) => card.columnId === c.id).length]))}
+      renderColumn={(column) => {
         const entries = visible.filter((c) => c.columnId === column.id);
         return (
           <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
@@ -75,8 +78,8 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
             {entries.length === 0 && <p className="empty">{t('reveal.emptyColumn')}</p>}
           </section>
         );
-      })}
-    </div>
+      }}
+    />
   );
 }
 

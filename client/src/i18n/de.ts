@@ -459,6 +459,13 @@ const de: Catalogue = {
     unreachable: 'Der Server ist nicht erreichbar.',
     unreachableRetry: 'Der Server ist nicht erreichbar. Bitte versuche es noch einmal.',
   },
+  layout: {
+    columns: 'Spalten',
+    sections: 'Bereiche des Boards',
+    board: 'Board',
+    people: 'Anwesende',
+    facilitate: 'Moderieren',
+  },
   notices: {
     more_one: '{{count}} weitere Meldung wartet',
     more_other: '{{count}} weitere Meldungen warten',

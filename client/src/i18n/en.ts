@@ -471,6 +471,13 @@ const en = {
     unreachable: 'The server could not be reached.',
     unreachableRetry: 'The server could not be reached. Please try again.',
   },
+  layout: {
+    columns: 'Columns',
+    sections: 'Board sections',
+    board: 'Board',
+    people: 'People',
+    facilitate: 'Facilitate',
+  },
   notices: {
     more_one: '{{count}} more message waiting',
     more_other: '{{count}} more messages waiting',

@@ -5,6 +5,7 @@ import { CardTile } from '../cards/CardTile.js';
 import { NewCardForm } from '../cards/NewCardForm.js';
 import { pendingCardChanges } from '../cards/pendingChanges.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
+import { ColumnsView } from '../layout/ColumnsView.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
@@ -33,8 +34,9 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           : t('write.cardCountAtLeast', { count })}
       </p>
       {presenting && <p className="hint">{t('privacy.hiddenCards')}</p>}
-      <div className="columns">
-        {board.columns.map((column) => {
+      <ColumnsView
+        columns={board.columns}
+        renderColumn={(column) => {
           const mine = myCards.filter((c) => c.columnId === column.id);
           const sending = presenting ? [] : sendingCards.filter((c) => c.columnId === column.id);
           return (
@@ -56,8 +58,8 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
               {canAdd && <NewCardForm column={column} />}
             </section>
           );
-        })}
-      </div>
+        }}
+      />
     </>
   );
 }

@@ -471,6 +471,17 @@ const de: Catalogue = {
     people: 'Anwesende',
     facilitate: 'Moderieren',
   },
+  dnd: {
+    handle: 'Karte verschieben: {{text}}',
+    instructions: 'Zum Gruppieren: Drück die Leertaste auf dem Griff einer Karte, um sie aufzunehmen, bewege sie mit den Pfeiltasten auf eine andere Karte oder Gruppe und drück die Leertaste, um sie dort abzulegen. Auf der freien Fläche einer Spalte abgelegt, verlässt sie ihre Gruppe. Escape legt sie zurück.',
+    pickedUp: 'Karte aufgenommen: {{text}}.',
+    overCard: 'Über der Karte: {{text}}. Ablegen gruppiert beide.',
+    overGroup: 'Über der Gruppe: {{title}}. Ablegen fügt die Karte hinzu.',
+    overColumn: 'Über der Spalte {{column}}. Ablegen nimmt die Karte aus ihrer Gruppe.',
+    nowhere: 'Nicht über einem Ablageort.',
+    dropped: '{{text}} abgelegt. {{where}}',
+    putBack: 'Zurückgelegt: {{text}}.',
+  },
   notices: {
     more_one: '{{count}} weitere Meldung wartet',
     more_other: '{{count}} weitere Meldungen warten',

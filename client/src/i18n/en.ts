@@ -483,6 +483,17 @@ const en = {
     people: 'People',
     facilitate: 'Facilitate',
   },
+  dnd: {
+    handle: 'Move card: {{text}}',
+    instructions: 'To group cards, press Space on a card’s grip to pick it up, use the arrow keys to move it onto another card or group, and press Space to drop it there. Drop it on a column’s empty space to take it out of its group. Escape puts it back.',
+    pickedUp: 'Picked up card: {{text}}.',
+    overCard: 'Over the card: {{text}}. Drop to group them.',
+    overGroup: 'Over the group: {{title}}. Drop to add the card.',
+    overColumn: 'Over the column {{column}}. Drop to take the card out of its group.',
+    nowhere: 'Not over a place to drop.',
+    dropped: 'Dropped {{text}}. {{where}}',
+    putBack: 'Put back: {{text}}.',
+  },
   notices: {
     more_one: '{{count}} more message waiting',
     more_other: '{{count}} more messages waiting',

@@ -39,6 +39,8 @@ export interface TestServer {
   url: string;
   port: number;
   dbFile: string;
+  /** the server key's file, beside the data directory (AR-7) */
+  keyFile: string;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,8 @@ export interface StartOptions {
   idleJoinerExpiryMs?: number;
   /** a logger of the test's own (e.g. writing to memory), instead of a silent one */
   logger?: Logger;
+  /** the server's clock (e.g. to create a team's retros days apart) */
+  now?: () => number;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -79,12 +83,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     dbFile,
+    keyFile: `${path.dirname(dbFile)}.key`,
     async close() {
       await app.close();
     },
@@ -306,7 +312,8 @@ export class Person {
   boardId = '';
   facilitatorKey: string | undefined;
   socket: Socket | null = null;
-  readonly boardDoc = new Y.Doc();
+  /** the board document of the current connection: a fresh copy each time, as the browser does (AR-4) */
+  boardDoc = new Y.Doc();
   readonly notesDoc = new Y.Doc();
   boardConn: DocConnection | null = null;
   notesConn: DocConnection | null = null;
@@ -318,11 +325,16 @@ export class Person {
   readonly boardHistory: PublicBoardView[] = [];
   readonly frames: Frame[] = [];
 
-  constructor(public url: string) {
-    this.boardDoc.on('update', () => {
-      const view = readBoardDoc(this.boardDoc);
+  constructor(public url: string) {}
+
+  private freshBoardDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.on('update', () => {
+      const view = readBoardDoc(doc);
       if (view) this.boardHistory.push(structuredClone(view));
     });
+    this.boardDoc = doc;
+    return doc;
   }
 
   record(channel: Channel, bytes: Buffer): void {
@@ -357,7 +369,7 @@ export class Person {
       this.lastJoinId,
     );
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
-    this.boardConn = new DocConnection(docUrl(this.url, this.boardId, 'board', this.participantId, this.secret), this.boardDoc, (b) =>
+    this.boardConn = new DocConnection(docUrl(this.url, this.boardId, 'board', this.participantId, this.secret), this.freshBoardDoc(), (b) =>
       this.record('board', b),
     );
     this.notesConn = new DocConnection(docUrl(this.url, this.boardId, 'notes', this.participantId, this.secret), this.notesDoc, (b) =>

@@ -258,7 +258,11 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     }
     case 'consensus.answered': {
       const consensus = state.actions.get(event.actionId)?.consensus;
-      if (consensus?.open) consensus.answers.set(event.consensusTag, event.value);
+      if (!consensus?.open) return;
+      consensus.answers.set(event.consensusTag, event.value);
+      // CO-2: once as many have answered as were here when the check started, the result shows by itself
+      // (someone who answered and left still counts; someone who joined later does not hold it up).
+      if (consensus.answers.size >= consensus.expected) Object.assign(consensus, { open: false, revealed: true });
       return;
     }
     case 'consensus.revealed': {
@@ -445,6 +449,24 @@ function indexCard(state: BoardState, authorTag: string, cardId: string, add: bo
   else mine.delete(cardId);
   if (mine.size > 0) state.cardsByAuthor.set(authorTag, mine);
   else state.cardsByAuthor.delete(authorTag);
+}
+
+/** AR-2: hands every card of one author tag to another (a restarted room recognising a returning author). */
+export function moveCards(state: BoardState, from: string, to: string): void {
+  for (const cardId of [...(state.cardsByAuthor.get(from) ?? [])]) {
+    const card = state.cards.get(cardId)!;
+    indexCard(state, from, cardId, false);
+    card.authorTag = to;
+    indexCard(state, to, cardId, true);
+  }
+}
+
+/** AR-2: hands every vote of one voter tag to another. */
+export function moveVotes(state: BoardState, from: string, to: string): void {
+  for (const [targetId, n] of [...(state.votesByVoter.get(from) ?? [])]) {
+    addVotes(state, targetId, from, -n);
+    addVotes(state, targetId, to, n);
+  }
 }
 
 /** One author's cards, oldest first. */

@@ -9,5 +9,5 @@ export default defineConfig({
   reporter: [['list']],
   use: { ...base.use, actionTimeout: 20_000 },
   outputDir: '../test-results/screenshots',
-  webServer: { ...(base.webServer as object), cwd: '..' } as typeof base.webServer,
+  webServer: (Array.isArray(base.webServer) ? base.webServer : [base.webServer!]).map((server) => ({ ...server, cwd: '..' })),
 });

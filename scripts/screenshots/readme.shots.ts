@@ -45,6 +45,8 @@ test('README screenshots: every phase in light and dark, the team page, and the 
   await ada.addCard("I'm stuck on…", 'Waiting two days for a review on small changes');
   await facilitator.addCard("I'm stuck on…", 'Reviews pile up at the end of the sprint');
   await facilitator.addCard('I need help with…', 'Understanding the billing edge cases');
+  // On the phone the columns are tabs.
+  await bo.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Something I learned' }).click();
   await bo.addCard('Something I learned', 'Pairing for an hour unblocked a week of work');
   await shoot(ada.page, 'write');
   await shoot(bo.page, 'phone-write', false);

@@ -41,6 +41,8 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await ada.expectPhase('Reveal');
   // The button kept focus through the step (it never disabled itself), so the next step is one Enter away.
   await expect(next('Vote')).toBeFocused();
+  // Until the first step is confirmed the button says it is busy (aria-disabled) and ignores presses.
+  await expect(next('Vote')).not.toHaveAttribute('aria-disabled', 'true');
   await page.keyboard.press('Enter');
   await ada.expectPhase('Vote');
 
@@ -50,6 +52,7 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await expect(you.getByText('You have 2 votes left')).toBeVisible();
 
   await expect(next('Discuss')).toBeFocused();
+  await expect(next('Discuss')).not.toHaveAttribute('aria-disabled', 'true');
   await page.keyboard.press('Enter');
   await ada.expectPhase('Discuss');
   await tabTo(page, page.getByRole('button', { name: /^Discuss this/ }));

@@ -37,9 +37,11 @@ const jumpToNearest: KeyboardCoordinateGetter = (event, { context: { droppableRe
   if (!direction || !collisionRect) return undefined;
   event.preventDefault();
   const from = { x: collisionRect.left + collisionRect.width / 2, y: collisionRect.top + collisionRect.height / 2 };
+  // Cards and groups first; a column (to leave a group) only when no card or group lies that way.
+  const pick = (columns: boolean) => {
   let best: { x: number; y: number; score: number } | null = null;
   for (const [id, rect] of droppableRects) {
-    if (id === active?.id) continue;
+    if (id === active?.id || String(id).startsWith('column:') !== columns) continue;
     const to = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     const along = (to.x - from.x) * direction[0] + (to.y - from.y) * direction[1];
     if (along <= 4) continue;
@@ -47,6 +49,9 @@ const jumpToNearest: KeyboardCoordinateGetter = (event, { context: { droppableRe
     const score = along + across * 2;
     if (!best || score < best.score) best = { ...to, score };
   }
+  return best;
+  };
+  const best = pick(false) ?? pick(true);
   if (!best) return undefined;
   return { x: best.x - collisionRect.width / 2, y: best.y - collisionRect.height / 2 };
 };

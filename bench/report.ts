@@ -2,6 +2,7 @@ import type { AbuseResult } from './scenarios/abuse.js';
 import type { AckResult } from './scenarios/ack.js';
 import type { BurstResult } from './scenarios/burst.js';
 import type { MemoryResult } from './scenarios/memory.js';
+import type { BundleResult } from './scenarios/bundle.js';
 import type { RevealResult, System } from './scenarios/reveal.js';
 import { median } from './lib/stats.js';
 
@@ -16,6 +17,7 @@ export interface Results {
   growth?: RevealSummary[];
   ack?: AckResult;
   memory?: MemoryResult;
+  bundle?: BundleResult;
   abuse?: AbuseResult;
   burst?: BurstResult;
   targets?: Target[];
@@ -82,6 +84,10 @@ export function targets(r: Results): Target[] {
   if (r.memory) {
     out.push({ what: 'RSS per active 8-person board', measured: `${r.memory.activeKbPerBoard.toFixed(0)} KB`, target: '≤ 200 KB', met: r.memory.activeKbPerBoard <= 200 });
     out.push({ what: 'heap per idle (unloaded) board', measured: `${r.memory.idleHeapKbPerBoard.toFixed(1)} KB`, target: '~0', met: r.memory.idleHeapKbPerBoard <= 5 && r.memory.loadedAfterIdle === 0 });
+  }
+  if (r.bundle) {
+    const kbGzip = r.bundle.boardFirstLoad / 1024;
+    out.push({ what: 'JavaScript the board page loads first (gzip)', measured: `${kbGzip.toFixed(1)} KB`, target: '≤ 150 KB', met: kbGzip <= 150 });
   }
   if (r.burst) {
     const b = r.burst;
@@ -161,6 +167,11 @@ export function render(r: Results): string {
         ],
       ),
     );
+  }
+  if (r.bundle) {
+    const b = r.bundle;
+    parts.push('\nClient bundle (gzip, level 9): the board page first, then what loads only on demand');
+    parts.push(table(['', 'gzip'], [['board page first load', kb(b.boardFirstLoad)], ...b.onDemand.map((c) => [`  on demand: ${c.chunk}`, kb(c.gzip)])]));
   }
   if (r.burst) {
     const b = r.burst;

@@ -12,16 +12,18 @@ import { abuse } from './scenarios/abuse.js';
 import { reactionBurst } from './scenarios/burst.js';
 import { ackLatency } from './scenarios/ack.js';
 import { memoryPerBoard } from './scenarios/memory.js';
+import { measureBundle } from './scenarios/bundle.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
 
 /**
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
  * y-websocket server on 127.0.0.1. Prints a table and writes bench/results.json. One scenario at a time:
  *   pnpm bench --only reveal --n 500          pnpm bench --only ack          pnpm bench --only memory --boards 100
+ *   pnpm bench --only bundle                  (gzip size of the JavaScript the board page loads first)
  *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5     pnpm bench --only burst --burst-n 100
  * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
  */
-const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory', 'abuse', 'burst'] as const;
+const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory', 'abuse', 'burst', 'bundle'] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string', default: SCENARIOS.join(',') },
@@ -98,8 +100,14 @@ async function main(): Promise<void> {
     options: { ...args, only: [...only] },
     seconds: 0,
   };
-  const crowd = await Crowd.start(2);
   const failures: string[] = [];
+  if (only.has('bundle')) {
+    console.log('› bundle: gzip size of what the board page loads first (client/dist)');
+    results.bundle = measureBundle(path.join(ROOT, 'client/dist'));
+    log(`board first load ${(results.bundle.boardFirstLoad / 1024).toFixed(1)} KB gzip (${results.bundle.boardFiles.join(', ')})`);
+  }
+  const needsCrowd = [...only].some((s) => s !== 'bundle');
+  const crowd = needsCrowd ? await Crowd.start(2) : null;
   /** A failing scenario is reported and the others still run. */
   const guard = async (name: string, work: () => Promise<void>) => {
     try {
@@ -111,6 +119,7 @@ async function main(): Promise<void> {
   };
   try {
 
+    if (crowd) {
     if (only.has('reveal')) await guard('reveal', async () => {
       console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved`);
       const runs: RevealResult[] = [];
@@ -187,8 +196,9 @@ async function main(): Promise<void> {
       console.log(`› burst: ${args['burst-n']} people raise a hand and react at once, vs the same people joining (${args['burst-runs']} runs)`);
       results.burst = await reactionBurst(crowd, { n: Number(args['burst-n']), runs: Number(args['burst-runs']), quietMs: QUIET, log });
     });
+    }
   } finally {
-    await crowd.stop();
+    await crowd?.stop();
   }
   results.failures = failures;
   results.targets = targets(results);

@@ -14,5 +14,5 @@ export default defineConfig({
       '/yjs': { target: server, ws: true },
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true },
 });

@@ -1,10 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import { HomePage } from './home/HomePage.js';
-import { BoardPage } from './board/BoardPage.js';
-import { TeamPage } from './team/TeamPage.js';
+import { Suspense, lazy } from 'react';
 import { matchRoute, navigate, usePathname } from './navigation.js';
 
+// Each page is its own chunk: someone opening a board never downloads the home page, the team page or its charts.
+const HomePage = lazy(() => import('./home/HomePage.js').then((m) => ({ default: m.HomePage })));
+const BoardPage = lazy(() => import('./board/BoardPage.js').then((m) => ({ default: m.BoardPage })));
+const TeamPage = lazy(() => import('./team/TeamPage.js').then((m) => ({ default: m.TeamPage })));
+
 export function App() {
+  return (
+    <Suspense fallback={null}>
+      <Route />
+    </Suspense>
+  );
+}
+
+function Route() {
   const { t } = useTranslation();
   const route = matchRoute(usePathname());
   switch (route.name) {

@@ -41,6 +41,7 @@ test('UI-3 dates and numbers follow the language', async ({ facilitator }) => {
   await page.goto('/?lang=de');
   await page.getByLabel('Name des Teams').fill('Zahlen-Team');
   await page.getByRole('button', { name: 'Team anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zahlen-Team' })).toBeVisible();
   // the home page has a retro-name field too: wait for the team page before filling its form
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zahlen-Team');
   await page.getByLabel('Name der Retro').fill('Sprint 1');

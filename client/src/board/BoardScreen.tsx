@@ -1,22 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { useSessionState } from './SessionContext.js';
 import { PhaseStepper } from './PhaseStepper.js';
 import { PresenceList } from './PresenceList.js';
-import { ConnectionStatus } from './ConnectionStatus.js';
+import { ConnectionStatus, UnstableNetworkNote } from './ConnectionStatus.js';
 import { PresentingToggle } from './PresentingToggle.js';
 import { Notices } from './Notices.js';
-import { FacilitatorBar } from './FacilitatorBar.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { Tabs } from '../layout/Tabs.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
+import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 import { OwnerBanner } from './OwnerBanner.js';
 import { DeleteBoard } from './DeleteBoard.js';
 import { useSession } from './SessionContext.js';
 import { forgetRetro, rememberRetro } from '../home/myRetros.js';
 import { navigate } from '../navigation.js';
+
+// The facilitator's tools are a chunk of their own: participants never download them.
+const FacilitatorBar = lazy(() => import('./FacilitatorBar.js').then((m) => ({ default: m.FacilitatorBar })));
 
 export function BoardScreen({
   initialBoard,
@@ -29,6 +33,8 @@ export function BoardScreen({
 }) {
   const { t } = useTranslation();
   const state = useSessionState();
+  const phone = useIsPhone();
+  const [section, setSection] = useState('board');
   const session = useSession();
   const known = state.board;
 
@@ -84,6 +90,17 @@ export function BoardScreen({
     );
   }
 
+  const facilitatorBar = state.isFacilitator && (
+    <Suspense fallback={null}>
+      <FacilitatorBar board={board} />
+    </Suspense>
+  );
+  const sections = [
+    { id: 'board', label: t('layout.board') },
+    { id: 'people', label: t('layout.people') },
+    ...(state.isFacilitator ? [{ id: 'facilitate', label: t('layout.facilitate') }] : []),
+  ];
+
   return (
     <div className="board-layout">
       <header className="board-header">
@@ -96,21 +113,40 @@ export function BoardScreen({
           <TimerDisplay timer={board.timer} />
           <PresentingToggle />
           <ConnectionStatus />
-          <LanguageSwitch />
+          <Preferences />
         </div>
       </header>
       <FacilitatorAnnouncer board={board} />
+      <UnstableNetworkNote />
       <OwnerBanner board={board} />
-      <div className="board-body">
-        <aside className="sidebar">
-          <PresenceList board={board} />
-          {state.isFacilitator && <FacilitatorBar board={board} />}
-          <DeleteBoard boardName={board.name} />
-        </aside>
-        <main className="board-main">
-          <PhaseView board={board} />
-        </main>
-      </div>
+      {phone ? (
+        // A phone shows one thing at a time: the board, the people, or (for the facilitator) the controls.
+        <Tabs label={t('layout.sections')} tabs={sections} selected={section} onSelect={setSection} className="board-sections">
+          {section === 'people' ? (
+            <aside className="sidebar">
+              <PresenceList board={board} />
+              <DeleteBoard boardName={board.name} />
+            </aside>
+          ) : section === 'facilitate' && state.isFacilitator ? (
+            <aside className="sidebar">{facilitatorBar}</aside>
+          ) : (
+            <main className="board-main">
+              <PhaseView board={board} />
+            </main>
+          )}
+        </Tabs>
+      ) : (
+        <div className="board-body">
+          <aside className="sidebar">
+            <PresenceList board={board} />
+            {facilitatorBar}
+            <DeleteBoard boardName={board.name} />
+          </aside>
+          <main className="board-main">
+            <PhaseView board={board} />
+          </main>
+        </div>
+      )}
       <Notices />
     </div>
   );

@@ -9,7 +9,8 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
   const session = useSession();
   const { pending } = useSessionState();
-  // One step at a time: a second click before the first is confirmed would be refused anyway.
+  // One step at a time: a second click before the first is confirmed would be refused anyway. aria-disabled,
+  // not disabled, so the button keeps keyboard focus while the step is confirmed.
   const moving = pending.some((c) => c.type === 'phase.set');
   const next = nextPhase(board.phase, board.hasReview);
   const previous = previousPhase(board.phase, board.hasReview);
@@ -22,12 +23,12 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       ) : (
         <div className="phase-buttons">
           {previous && (
-            <button type="button" disabled={moving} onClick={() => session.send({ type: 'phase.set', phase: previous })}>
+            <button type="button" aria-disabled={moving} onClick={() => !moving && session.send({ type: 'phase.set', phase: previous })}>
               {t('facilitator.back')}
             </button>
           )}
           {next && (
-            <button type="button" className="primary" disabled={moving} onClick={() => session.send({ type: 'phase.set', phase: next })}>
+            <button type="button" className="primary" aria-disabled={moving} onClick={() => !moving && session.send({ type: 'phase.set', phase: next })}>
               {t('facilitator.next', { phase: t(`phases.${next}`) })}
             </button>
           )}

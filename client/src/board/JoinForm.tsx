@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { Preferences } from '../theme/Preferences.js';
 
 export function JoinForm({
   boardName,
@@ -26,7 +26,7 @@ export function JoinForm({
     <main className="page narrow">
       <div className="top-row">
         <p className="brand">{t('app.brand')}</p>
-        <LanguageSwitch />
+        <Preferences />
       </div>
       <h1>{boardName ? t('join.title', { name: boardName }) : t('join.titleUnknown')}</h1>
       <p className="lede">{t('join.lede')}</p>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { Strong } from '../i18n/Strong.js';
 import type { PublicBoardView, PublicParticipant } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 import { useNow } from '../timer/useNow.js';
@@ -16,7 +17,7 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
       </h2>
       {me && (
         <p className="me-line">
-          <Trans i18nKey="presence.youAre" values={{ name: me.name }} components={{ 1: <strong /> }} />
+          <Strong text={t('presence.youAre', { name: me.name })} />
           {isFacilitator && <span className="badge facilitator">{t('presence.facilitator')}</span>}
         </p>
       )}
@@ -86,7 +87,7 @@ function FacilitatorAway({ board }: { board: PublicBoardView }) {
   return (
     <div className="facilitator-away">
       <p role="status">
-        <Trans i18nKey="presence.away" values={{ name: facilitator.name }} components={{ 1: <strong /> }} />
+        <Strong text={t('presence.away', { name: facilitator.name })} />
       </p>
       {secondsLeft === null ? null : secondsLeft > 0 ? (
         <p className="hint">{t('presence.claimIn', { seconds: secondsLeft })}</p>

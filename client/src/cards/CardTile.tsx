@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
+import { CardTextarea } from './CardTextarea.js';
 import { usePresenting } from '../board/presenting.js';
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
@@ -33,8 +34,10 @@ export function CardTile({
   const [draft, setDraft] = useState(text);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
-  function onSave(event: FormEvent) {
-    event.preventDefault();
+  const editId = useId();
+
+  function onSave(event?: FormEvent) {
+    event?.preventDefault();
     const next = draft.trim();
     if (!cardId || !next) return;
     if (next !== text) session.send({ type: 'card.edit', cardId, text: next });
@@ -45,10 +48,10 @@ export function CardTile({
     <article className={`card ${own ? 'own' : ''} ${sending ? 'sending' : ''}`}>
       {editing && cardId ? (
         <form className="card-edit" onSubmit={onSave}>
-          <label className="field">
-            <span className="visually-hidden">{t('card.editLabel')}</span>
-            <textarea value={draft} maxLength={LIMITS.cardText} rows={3} onChange={(e) => setDraft(e.target.value)} autoFocus />
+          <label className="visually-hidden" htmlFor={editId}>
+            {t('card.editLabel')}
           </label>
+          <CardTextarea id={editId} value={draft} onChange={setDraft} onSubmit={onSave} limit={LIMITS.cardText} hint={t('write.enterSaves')} autoFocus />
           <BlamelessHint text={draft} />
           <div className="row">
             <button type="submit" className="primary small" disabled={!draft.trim()}>

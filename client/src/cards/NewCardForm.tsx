@@ -1,22 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import type { FormEvent, KeyboardEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { LIMITS, type Column } from '@candor/shared';
 import { columnTitle } from '../i18n/templates.js';
 import { useSession } from '../board/SessionContext.js';
 import { useDraft } from './drafts.js';
 import { BlamelessHint } from './BlamelessHint.js';
+import { CardTextarea } from './CardTextarea.js';
 
 export function NewCardForm({ column }: { column: Column }) {
   const { t } = useTranslation();
   const session = useSession();
   const [draft, setDraft] = useDraft(session.boardId, column.id);
   const inputId = `new-card-${column.id}`;
+  const input = useRef<HTMLTextAreaElement>(null);
 
   function submit() {
     const text = draft.trim();
     if (!text) return;
     session.send({ type: 'card.add', columnId: column.id, text });
     setDraft('');
+    // Ready for the next card, whether it was sent with Enter or with the button.
+    input.current?.focus();
   }
 
   function onSubmit(event: FormEvent) {
@@ -24,28 +28,21 @@ export function NewCardForm({ column }: { column: Column }) {
     submit();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    // Ctrl/Cmd+Enter adds the card; plain Enter is a new line.
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      submit();
-    }
-  }
-
   return (
     <form className="new-card" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="visually-hidden">
         {t('write.newCardIn', { column: columnTitle(column) })}
       </label>
-      <textarea
+      <CardTextarea
         id={inputId}
+        inputRef={input}
         value={draft}
-        maxLength={LIMITS.cardText}
-        rows={3}
+        onChange={setDraft}
+        onSubmit={submit}
+        limit={LIMITS.cardText}
+        hint={t('write.enterHint')}
         placeholder={t('write.placeholder')}
-        onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={onKeyDown}
-        aria-describedby={`${inputId}-nudge`}
+        describedBy={`${inputId}-nudge`}
       />
       <BlamelessHint text={draft} id={`${inputId}-nudge`} />
       <button type="submit" className="small" disabled={!draft.trim()}>

@@ -3,9 +3,11 @@ import { useEffect, type ReactNode } from 'react';
 import { allowedIn, type PublicBoardView, type PublicCard, type PublicGroup } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
+import { ColumnsView } from '../layout/ColumnsView.js';
 import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
 import { GroupWithSelect } from './GroupWithSelect.js';
+import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
 import { pendingCardChanges } from './pendingChanges.js';
 
 /**
@@ -31,12 +33,22 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   function renderCard(card: PublicCard, inGroup: boolean) {
     const own = myIds.has(card.id);
     const text = edits.get(card.id) ?? card.text;
+    const tile = (
+      <CardTile cardId={card.id} text={text} own={own} editable={canEdit} sending={edits.has(card.id)} edited={card.edited}>
+        {/* The non-drag path: a picker that works with a tap, a screen reader or a keyboard. */}
+        {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}
+        {canGroup && inGroup && <UngroupButton cardId={card.id} />}
+      </CardTile>
+    );
     return (
       <li key={card.id}>
-        <CardTile cardId={card.id} text={text} own={own} editable={canEdit} sending={edits.has(card.id)} edited={card.edited}>
-          {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}
-          {canGroup && inGroup && <UngroupButton cardId={card.id} />}
-        </CardTile>
+        {canGroup ? (
+          <DraggableCard cardId={card.id} text={text}>
+            {tile}
+          </DraggableCard>
+        ) : (
+          tile
+        )}
         {!inGroup && renderItemExtras?.(card.id, card.text)}
       </li>
     );
@@ -49,21 +61,26 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     });
     return (
       <li key={group.id}>
-        <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
-          <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
-        </GroupBox>
+        <GroupDropZone groupId={group.id}>
+          <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
+            <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
+          </GroupBox>
+        </GroupDropZone>
       </li>
     );
   }
 
-  return (
-    <div className="columns">
-      {board.columns.map((column) => {
+  const view = (
+    <ColumnsView
+      columns={board.columns}
+      counts={new Map(board.columns.map((c) => [c.id, visible.filter((card) => card.columnId === c.id).length]))}
+      renderColumn={(column) => {
         const entries = visible.filter((c) => c.columnId === column.id);
         return (
           <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
             <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
             <p className="prompt">{columnPrompt(column)}</p>
+            <ColumnDropZone columnId={column.id}>
             <ul className="cards">
               {entries.map((card) => {
                 const group = card.groupId ? groups.get(card.groupId) : undefined;
@@ -73,11 +90,13 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
               })}
             </ul>
             {entries.length === 0 && <p className="empty">{t('reveal.emptyColumn')}</p>}
+            </ColumnDropZone>
           </section>
         );
-      })}
-    </div>
+      }}
+    />
   );
+  return canGroup ? <DragToGroup board={board}>{view}</DragToGroup> : view;
 }
 
 function UngroupButton({ cardId }: { cardId: string }) {

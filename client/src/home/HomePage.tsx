@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { Preferences } from '../theme/Preferences.js';
 import { MyRetros } from './MyRetros.js';
 import { createBoard } from '../sync/api.js';
 import { CreateRetroForm } from './CreateRetroForm.js';
@@ -12,7 +12,7 @@ export function HomePage() {
       <header className="home-header">
         <div className="top-row">
           <p className="brand">{t('app.brand')}</p>
-          <LanguageSwitch />
+          <Preferences />
         </div>
         <h1>{t('home.title')}</h1>
         <p className="lede">{t('home.lede')}</p>

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@candor/shared';
+import { TEMPLATES, type ErrorCode } from '@candor/shared';
 
 /**
  * The English catalogue: every word the client shows. German (de.ts) must have exactly the same keys —
@@ -105,6 +105,13 @@ const en = {
     reconnecting: 'Reconnecting… your changes are kept',
     waiting_one: '({{count}} waiting to send)',
     waiting_other: '({{count}} waiting to send)',
+    reconnectNow: 'Reconnect now',
+    stalled_one: '{{count}} change not confirmed yet.',
+    stalled_other: '{{count}} changes not confirmed yet.',
+    retry: 'Send again',
+    unstable_one: 'Your network seems unstable: the connection dropped {{count}} time in the last minute. Nothing is lost; changes are sent once it holds.',
+    unstable_other: 'Your network seems unstable: the connection dropped {{count}} times in the last minute. Nothing is lost; changes are sent once it holds.',
+    dismissUnstable: 'Dismiss the network note',
   },
   presence: {
     title: 'People here',
@@ -169,6 +176,11 @@ const en = {
     newCardIn: 'New card in {{column}}',
     placeholder: 'Write a card…',
     addCard: 'Add card',
+    enterHint: 'Enter adds the card · Shift+Enter starts a new line',
+    enterSaves: 'Enter saves · Shift+Enter starts a new line',
+    counter: '{{count}} / {{limit}} characters',
+    pasteTooLong: 'Nothing was pasted: that text has {{pasted}} characters and there is room for {{room}} (a card holds {{limit}}).',
+    emoji: 'Emoji suggestions',
   },
   card: {
     edit: 'Edit',
@@ -464,6 +476,28 @@ const en = {
     unreachable: 'The server could not be reached.',
     unreachableRetry: 'The server could not be reached. Please try again.',
   },
+  layout: {
+    columns: 'Columns',
+    sections: 'Board sections',
+    board: 'Board',
+    people: 'People',
+    facilitate: 'Facilitate',
+  },
+  dnd: {
+    handle: 'Move card: {{text}}',
+    instructions: 'To group cards, press Space on a card’s grip to pick it up, use the arrow keys to move it onto another card or group, and press Space to drop it there. Drop it on a column’s empty space to take it out of its group. Escape puts it back.',
+    pickedUp: 'Picked up card: {{text}}.',
+    overCard: 'Over the card: {{text}}. Drop to group them.',
+    overGroup: 'Over the group: {{title}}. Drop to add the card.',
+    overColumn: 'Over the column {{column}}. Drop to take the card out of its group.',
+    nowhere: 'Not over a place to drop.',
+    dropped: 'Dropped {{text}}. {{where}}',
+    putBack: 'Put back: {{text}}.',
+  },
+  notices: {
+    more_one: '{{count}} more message waiting',
+    more_other: '{{count}} more messages waiting',
+  },
   privacy: {
     subtraction:
       'Results show only once at least {{people}} people have answered, so everyone sees at least {{others}} answers besides their own. If everyone else answers the same, you will be able to tell what they answered — and so will they.',
@@ -503,74 +537,8 @@ const en = {
     ID_REUSED: 'That change was already sent with other content. Please try again.',
     BOARD_FULL: 'This board is full: it has as many people as one board may.',
   } satisfies Record<ErrorCode, string>, // a new ErrorCode needs a sentence here (and in de.ts)
-  templates: {
-    'dont-know': {
-      name: "I don't know / I'm stuck",
-      description: 'Make it normal to say what you do not know yet, and to ask for help early.',
-      columns: {
-        'dont-know': { title: "I don't know…", prompt: 'A question you could not answer, or a thing you were unsure of and kept quiet about.' },
-        stuck: { title: "I'm stuck on…", prompt: 'Where did work stall? Name the blocker, not the person.' },
-        'need-help': { title: 'I need help with…', prompt: 'Something that would go faster or better with someone beside you.' },
-        learned: { title: 'Something I learned', prompt: 'A thing that surprised you, or that you now understand better.' },
-      },
-    },
-    responsibility: {
-      name: 'Authority → Responsibility',
-      description: 'Turn "not my job" into "what is right, and how can I help?".',
-      columns: {
-        'not-my-job': { title: 'Not my job, not my problem', prompt: 'What did we leave to someone else, hoping it would sort itself out?' },
-        'right-thing': { title: 'What is the right thing to do?', prompt: 'Forget whose job it is for a moment: what would actually help the team?' },
-        'how-help': { title: 'How can I help?', prompt: 'A concrete thing you could offer, however small.' },
-      },
-    },
-    'start-stop-continue': {
-      name: 'Start / Stop / Continue',
-      description: 'The classic: what to begin, what to drop, what to keep.',
-      columns: {
-        start: { title: 'Start', prompt: 'What should we begin doing?' },
-        stop: { title: 'Stop', prompt: 'What is not serving us any more?' },
-        continue: { title: 'Continue', prompt: 'What works and deserves to stay?' },
-      },
-    },
-    'post-mortem': {
-      name: 'Blameless post-mortem',
-      description: 'After an incident: how did our system allow this, never who did it.',
-      columns: {
-        timeline: { title: 'Timeline — what happened, in order', prompt: 'One fact per card, with a time if you have it. Facts, not judgements.' },
-        'system-allowed': { title: 'How did our system allow this?', prompt: 'Which process, tool or assumption let this happen? Look for the gap, not the person.' },
-        'will-change': { title: 'What we will change', prompt: 'A change to the system that makes this less likely or less harmful.' },
-        thanks: { title: 'Thanks to…', prompt: 'Who helped, noticed early, or stayed late? Say thank you.' },
-      },
-    },
-    'regaining-trust': {
-      name: 'Regaining trust',
-      description: 'When something broke between us: find the disconnect, fix it now, repair it over time.',
-      columns: {
-        disconnect: { title: 'Where did we disconnect?', prompt: 'Where did expectations, information or context stop matching?' },
-        'fix-now': { title: 'What we fix right now', prompt: 'The immediate problem, and the smallest step that solves it.' },
-        repair: { title: 'How we repair over time', prompt: 'Habits and promises that rebuild confidence, kept one at a time.' },
-      },
-    },
-    'mad-sad-glad': {
-      name: 'Mad / Sad / Glad',
-      description: 'Name how the sprint felt, so the feelings can be talked about instead of around.',
-      columns: {
-        mad: { title: 'Mad', prompt: 'What frustrated you? Describe the situation, not a person.' },
-        sad: { title: 'Sad', prompt: 'What disappointed you or let you down?' },
-        glad: { title: 'Glad', prompt: 'What made you happy or proud?' },
-      },
-    },
-    '4ls': {
-      name: '4Ls',
-      description: 'Liked, Learned, Lacked, Longed for.',
-      columns: {
-        liked: { title: 'Liked', prompt: 'What did you enjoy?' },
-        learned: { title: 'Learned', prompt: 'What do you know now that you did not before?' },
-        lacked: { title: 'Lacked', prompt: 'What was missing: information, time, help?' },
-        'longed-for': { title: 'Longed for', prompt: 'What do you wish we had?' },
-      },
-    },
-  },
+  // English template words are the ones in @candor/shared, not a second copy; other languages translate them.
+  templates: englishTemplates(),
   /** issue 11: the move to responsibility-focus (guided move, nudge, ours or an ask, trust lens, team figures) */
   resp: {
     step1: 'What is the right thing to do?',
@@ -643,6 +611,14 @@ const en = {
 };
 
 export default en;
+
+type TemplateWords = Record<string, { name: string; description: string; columns: Record<string, { title: string; prompt: string }> }>;
+
+function englishTemplates(): TemplateWords {
+  return Object.fromEntries(
+    TEMPLATES.map((t) => [t.id, { name: t.name, description: t.description, columns: Object.fromEntries(t.columns.map((c) => [c.id, { title: c.title, prompt: c.prompt }])) }]),
+  );
+}
 
 /** The shape every other language's catalogue must have: the same keys, any strings. */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

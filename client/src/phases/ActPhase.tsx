@@ -5,7 +5,7 @@ import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { UntakenBeforeClose } from '../responsibility/UntakenBeforeClose.js';
 import { TrustLensSwitch } from '../responsibility/TrustLens.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 
 export function ActPhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { exportUrl } from '../sync/api.js';
 import { navigate } from '../navigation.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 import { columnTitle } from '../i18n/templates.js';
 import { formatDay } from '../i18n/format.js';
 import { SummaryEmail } from './SummaryEmail.js';

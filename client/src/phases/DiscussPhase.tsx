@@ -13,7 +13,7 @@ import { RaisedHands } from '../discuss/RaisedHands.js';
 import { SortableItem } from '../discuss/SortableItem.js';
 import { BackToCurrent } from '../discuss/BackToCurrent.js';
 import { useNextItemKey } from '../discuss/useNextItemKey.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 import { usePresenting } from '../board/presenting.js';
 
 /**

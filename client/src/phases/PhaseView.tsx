@@ -1,14 +1,25 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy } from 'react';
 import type { PublicBoardView } from '@candor/shared';
-import { ReviewPhase } from './ReviewPhase.js';
 import { WritePhase } from './WritePhase.js';
-import { RevealPhase } from './RevealPhase.js';
-import { VotePhase } from './VotePhase.js';
-import { DiscussPhase } from './DiscussPhase.js';
-import { ActPhase } from './ActPhase.js';
-import { ClosedSummary } from './ClosedSummary.js';
+
+// Write ships with the board; every later phase (grouping by drag and drop, votes, notes, actions, charts,
+// exports) and the Review of a team retro load when the room gets there.
+const RevealPhase = lazy(() => import('./RevealPhase.js').then((m) => ({ default: m.RevealPhase })));
+const VotePhase = lazy(() => import('./VotePhase.js').then((m) => ({ default: m.VotePhase })));
+const ReviewPhase = lazy(() => import('./ReviewPhase.js').then((m) => ({ default: m.ReviewPhase })));
+const DiscussPhase = lazy(() => import('./DiscussPhase.js').then((m) => ({ default: m.DiscussPhase })));
+const ActPhase = lazy(() => import('./ActPhase.js').then((m) => ({ default: m.ActPhase })));
+const ClosedSummary = lazy(() => import('./ClosedSummary.js').then((m) => ({ default: m.ClosedSummary })));
 
 export function PhaseView({ board }: { board: PublicBoardView }) {
+  return (
+    <Suspense fallback={null}>
+      <Phase board={board} />
+    </Suspense>
+  );
+}
+
+function Phase({ board }: { board: PublicBoardView }) {
   switch (board.phase) {
     case 'review':
       return <ReviewPhase board={board} />;
@@ -25,13 +36,4 @@ export function PhaseView({ board }: { board: PublicBoardView }) {
     case 'closed':
       return <ClosedSummary board={board} />;
   }
-}
-
-export function PhaseIntro({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="phase-intro">
-      <h2>{title}</h2>
-      <p>{children}</p>
-    </div>
-  );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { useSessionState } from '../board/SessionContext.js';
 import { PresentingSuggestion } from '../board/PresentingToggle.js';

@@ -4,9 +4,9 @@ import { LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { shortText } from '../cards/items.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
-import { ColumnEditor } from '../columns/ColumnEditor.js';
+import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { formatDay } from '../i18n/format.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 
 /** AK-4: an ask of someone outside the room is reviewed as "was it answered?"; the key of a status's words. */
 export function statusKey(item: Pick<ReviewItem, 'askOf'>, status: ReviewStatus) {
@@ -38,7 +38,7 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
         )}
         {!isFacilitator && board.review.length > 0 && <p className="hint">{t('review.facilitatorRecords')}</p>}
       </section>
-      {isFacilitator && <ColumnEditor board={board} />}
+      {isFacilitator && <LazyColumnEditor board={board} />}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { VoteControls, VotesLeft } from '../votes/VoteControls.js';
-import { PhaseIntro } from './PhaseView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();

@@ -5,9 +5,10 @@ import { CardTile } from '../cards/CardTile.js';
 import { NewCardForm } from '../cards/NewCardForm.js';
 import { pendingCardChanges } from '../cards/pendingChanges.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
-import { PhaseIntro } from './PhaseView.js';
+import { ColumnsView } from '../layout/ColumnsView.js';
+import { PhaseIntro } from './PhaseIntro.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
-import { ColumnEditor } from '../columns/ColumnEditor.js';
+import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { usePresenting } from '../board/presenting.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
@@ -25,7 +26,7 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
     <>
       <PhaseIntro title={t('write.title')}>{t('write.intro')}</PhaseIntro>
       <TrustPulse board={board} />
-      {isFacilitator && <ColumnEditor board={board} />}
+      {isFacilitator && <LazyColumnEditor board={board} />}
       <p className="card-count" role="status">
         {/* AN-10: the count is a lower bound that moves in steps, so it never says who just wrote */}
         {count === 0
@@ -33,8 +34,9 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           : t('write.cardCountAtLeast', { count })}
       </p>
       {presenting && <p className="hint">{t('privacy.hiddenCards')}</p>}
-      <div className="columns">
-        {board.columns.map((column) => {
+      <ColumnsView
+        columns={board.columns}
+        renderColumn={(column) => {
           const mine = myCards.filter((c) => c.columnId === column.id);
           const sending = presenting ? [] : sendingCards.filter((c) => c.columnId === column.id);
           return (
@@ -56,8 +58,8 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
               {canAdd && <NewCardForm column={column} />}
             </section>
           );
-        })}
-      </div>
+        }}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { nanoid } from 'nanoid';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import {
   PROTOCOL_VERSION,
   YJS_COMPRESS_DEFLATE_RAW,
@@ -19,6 +19,8 @@ import {
 import { CommandQueue, type BoardCommand, type CommandInput } from './commandQueue.js';
 import { ReadOnlyDocProvider } from './readOnlyDocProvider.js';
 import { measureClockOffset } from './clock.js';
+import { ConnectionHealth } from './connectionHealth.js';
+import { addNotice, type Notice } from './notices.js';
 import { returnToDraft } from './draftStore.js';
 import type { Identity } from './identity.js';
 import { i18n } from '../i18n/index.js';
@@ -26,10 +28,7 @@ import { refusalMessage } from '../i18n/errors.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
-export interface Notice {
-  id: string;
-  message: string;
-}
+export type { Notice } from './notices.js';
 
 /** A card I wrote that the server has not confirmed yet (queued, or acknowledged but not in `me` yet). */
 export interface SendingCard {
@@ -58,6 +57,10 @@ export interface SessionState {
   notesSynced: boolean;
   /** BD-2: the board's creator deleted it */
   deleted: boolean;
+  /** drops in the last minute, once there were enough to call the network unstable (0 otherwise) */
+  unstableDrops: number;
+  /** commands sent but not answered for a while: shown as pending, with a retry */
+  stalled: number;
 }
 
 /** Handshake refusals from the server, in words for people. */
@@ -84,6 +87,7 @@ export class BoardSession {
   private notesAttempts = 0;
   private notesRetry: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
+  private readonly health: ConnectionHealth;
   /** ids sent on the current connection; cleared on disconnect so they are resent after the next join */
   private inflight = new Set<string>();
   /** card.add acknowledged (id known) but not yet in `me` */
@@ -113,6 +117,8 @@ export class BoardSession {
       clockOffset: 0,
       notesSynced: false,
       deleted: false,
+      unstableDrops: 0,
+      stalled: 0,
     };
     this.socket = io({
       auth: { boardId, protocolVersion: PROTOCOL_VERSION },
@@ -131,16 +137,26 @@ export class BoardSession {
         if (code === 4404) this.update({ refused: i18n.t('board.gone') });
       },
     });
+    this.health = new ConnectionHealth(this.socket, {
+      onSilent: () => {
+        // The link went quiet: say so now, and let Socket.io reconnect instead of waiting for its ping timeout.
+        this.update({ connection: 'reconnecting', joined: false });
+        this.socket.io.engine?.close();
+      },
+      onTick: () => this.checkHealth(),
+    });
     this.wireSocket();
   }
 
   start(): void {
     this.stopped = false;
     this.socket.connect();
+    this.health.start();
   }
 
   stop(): void {
     this.stopped = true;
+    this.health.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.boardDoc.destroy();
@@ -189,6 +205,28 @@ export class BoardSession {
     this.notify(message);
   }
 
+  /** "Reconnect now": skip the back-off wait and try at once. */
+  reconnectNow(): void {
+    this.socket.disconnect();
+    this.socket.connect();
+  }
+
+  /** Sends again, with the same ids, the commands the server has not answered (it never applies one twice). */
+  retryStalled(): void {
+    for (const id of this.health.stalled()) {
+      this.inflight.delete(id);
+      this.health.answered(id);
+    }
+    this.checkHealth();
+    this.flush();
+  }
+
+  private checkHealth(): void {
+    const unstableDrops = this.health.unstableDrops();
+    const stalled = this.health.stalled().length;
+    if (unstableDrops !== this.state.unstableDrops || stalled !== this.state.stalled) this.update({ unstableDrops, stalled });
+  }
+
   dismissNotice(id: string): void {
     this.update({ notices: this.state.notices.filter((n) => n.id !== id) });
   }
@@ -206,6 +244,8 @@ export class BoardSession {
       this.join(this.connectionGeneration);
     });
     socket.on('disconnect', () => {
+      this.health.dropped();
+      this.health.forgetSends();
       this.inflight.clear();
       this.update({ connection: 'reconnecting', joined: false });
     });
@@ -251,7 +291,7 @@ export class BoardSession {
           this.socket.disconnect();
           return;
         }
-        this.notify(refusalMessage(ack));
+        this.notify(refusalMessage(ack), ack.code);
         setTimeout(() => {
           if (generation === this.connectionGeneration && this.socket.connected) this.join(generation);
         }, 3000);
@@ -268,13 +308,27 @@ export class BoardSession {
     });
   }
 
+  private notesLoading = false;
+
   /**
    * The notes connection opens only with a fresh single-use ticket (DO-6), so the provider never reconnects
    * by itself: whenever the server closes it (a RESYNC after a failed store, DO-3, or anything else) we ask
-   * for a new ticket and connect again; it then resends whatever the server lacks.
+   * for a new ticket and connect again; it then resends whatever the server lacks. The provider's code is
+   * fetched after the board is on screen, not with it (a smaller first load).
    */
   private connectNotes(): void {
-    const provider = (this.notes ??= this.createNotesProvider());
+    if (!this.notes) {
+      if (this.notesLoading) return;
+      this.notesLoading = true;
+      void import('y-websocket').then(({ WebsocketProvider }) => {
+        this.notesLoading = false;
+        if (this.stopped) return;
+        this.notes ??= this.createNotesProvider(WebsocketProvider);
+        this.connectNotes();
+      });
+      return;
+    }
+    const provider = this.notes;
     if (provider.shouldConnect || this.notesTicketPending) return;
     this.notesTicketPending = true;
     void this.ticket('notes').then((ticket) => {
@@ -286,8 +340,8 @@ export class BoardSession {
     });
   }
 
-  private createNotesProvider(): WebsocketProvider {
-    const provider = new WebsocketProvider(this.yjsBase(), 'notes', this.notesDoc, {
+  private createNotesProvider(Provider: typeof WebsocketProvider): WebsocketProvider {
+    const provider = new Provider(this.yjsBase(), 'notes', this.notesDoc, {
       connect: false,
       shouldReconnect: () => false,
       disableBc: true,
@@ -319,6 +373,7 @@ export class BoardSession {
     for (const command of this.queue.all()) {
       if (this.inflight.has(command.id)) continue;
       this.inflight.add(command.id);
+      this.health.sent(command.id);
       this.socket.emit('cmd', command, (ack) => this.acknowledged(command, ack, generation));
     }
   }
@@ -327,6 +382,7 @@ export class BoardSession {
     if (this.stopped || !this.queue.has(command.id)) return;
     this.queue.remove(command.id);
     if (generation === this.connectionGeneration) this.inflight.delete(command.id);
+    this.health.answered(command.id);
     if (ack.ok && command.type === 'card.add') {
       const cardId = (ack.data as { cardId?: string } | null)?.cardId;
       if (cardId && !this.state.me?.cards.some((c) => c.id === cardId)) {
@@ -335,9 +391,9 @@ export class BoardSession {
     }
     if (!ack.ok && command.type === 'card.add') {
       returnToDraft(this.boardId, command.columnId, command.text);
-      this.notify(i18n.t('board.cardRefused', { message: refusalMessage(ack) }));
+      this.notify(i18n.t('board.cardRefused', { message: refusalMessage(ack) }), `card:${ack.code}`);
     } else if (!ack.ok) {
-      this.notify(refusalMessage(ack));
+      this.notify(refusalMessage(ack), ack.code);
     }
     this.syncQueueState();
   }
@@ -360,8 +416,8 @@ export class BoardSession {
     this.update({ pending, sendingCards: [...queuedCards, ...this.arriving.values()] });
   }
 
-  private notify(message: string): void {
-    this.update({ notices: [...this.state.notices, { id: nanoid(), message }].slice(-4) });
+  private notify(message: string, kind = 'other'): void {
+    this.update({ notices: addNotice(this.state.notices, message, kind) });
   }
 
   private update(patch: Partial<SessionState>): void {

@@ -37,7 +37,8 @@ export function ResponsibilityOverTime({ team }: { team: TeamHistory }) {
 function MetricsTable({ retros }: { retros: TeamRetro[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    // A wide table scrolls sideways on a phone: the scroller is focusable so keyboards can scroll it too.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('resp.team.caption')}>
       <table className="metrics-table">
         <caption>{t('resp.team.caption')}</caption>
         <thead>
@@ -76,7 +77,7 @@ function TrustTable({ retros }: { retros: TeamRetro[] }) {
   const withLens = retros.filter((r) => r.metrics.trust !== null);
   if (withLens.length === 0) return null;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('resp.team.trustCaption')}>
       <table className="metrics-table">
         <caption>{t('resp.team.trustCaption')}</caption>
         <thead>

@@ -1,11 +1,12 @@
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
 import { type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { navigate } from '../navigation.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { Preferences } from '../theme/Preferences.js';
 import { formatDate, formatDay, formatNumber } from '../i18n/format.js';
 import { TrendChart } from '../charts/TrendChart.js';
 import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
@@ -55,7 +56,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
       <header className="home-header">
         <div className="top-row">
           <p className="brand">{t('app.brandTeam')}</p>
-          <LanguageSwitch />
+          <Preferences />
         </div>
         <h1>{team.name}</h1>
         <p className="lede">{t('team.lede')}</p>
@@ -111,7 +112,7 @@ function NextFacilitator({ team }: { team: TeamHistory }) {
       <h2 id="next-facilitator-title">{t('team.whoNext')}</h2>
       {team.suggestedFacilitator ? (
         <p>
-          <Trans i18nKey="team.suggested" values={{ name: team.suggestedFacilitator }} components={{ 1: <strong /> }} />
+          <Strong text={t('team.suggested', { name: team.suggestedFacilitator })} />
         </p>
       ) : (
         <p className="empty">{t('team.suggestLater')}</p>

@@ -1,0 +1,87 @@
+/**
+ * When the focused control disappears or disables itself (a vote button at the cap, a form that closes after
+ * saving), browsers drop focus to <body> and a keyboard user starts over from the top of the page. This puts
+ * focus back on the nearest control that still exists: the first enabled one inside the closest surviving
+ * ancestor of the control that was lost.
+ */
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+let lost: { element: HTMLElement; ancestors: HTMLElement[] } | null = null;
+let scheduled = false;
+/** the lost control was disabled or removed under focus (not left on purpose by a click elsewhere) */
+let disabledUnderFocus = false;
+/** a control that disables itself only for a moment (a pending command) gets focus back if it comes back */
+const GRACE_MS = 250;
+
+function ancestorsOf(element: HTMLElement): HTMLElement[] {
+  const chain: HTMLElement[] = [];
+  for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) chain.push(node);
+  return chain;
+}
+
+function unusable(element: HTMLElement): boolean {
+  return !element.isConnected || (element as HTMLButtonElement).disabled === true;
+}
+
+function rescue(): void {
+  scheduled = false;
+  if (!lost) return;
+  const active = document.activeElement;
+  if (active && active !== document.body && active !== lost.element) return;
+  if (!unusable(lost.element)) {
+    // Disabled for a moment and enabled again: give it its focus back. Otherwise focus left on purpose.
+    if (disabledUnderFocus && active !== lost.element) lost.element.focus();
+    disabledUnderFocus = false;
+    return;
+  }
+  disabledUnderFocus = false;
+  // Re-rendered rather than gone: the same control (same id, or same name and role) is back, enabled.
+  const twin = twinOf(lost.element);
+  if (twin) {
+    twin.focus();
+    return;
+  }
+  for (const ancestor of lost.ancestors) {
+    if (!ancestor.isConnected) continue;
+    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.offsetParent !== null);
+    if (target) {
+      target.focus();
+      return;
+    }
+  }
+}
+
+function twinOf(element: HTMLElement): HTMLElement | null {
+  if (element.isConnected) return null;
+  if (element.id) {
+    const byId = document.getElementById(element.id);
+    if (byId && !unusable(byId)) return byId;
+  }
+  const label = element.getAttribute('aria-label');
+  if (!label) return null;
+  const same = [...document.querySelectorAll<HTMLElement>(`${element.tagName}[aria-label]`)].filter((el) => el.getAttribute('aria-label') === label && !unusable(el));
+  return same.length === 1 ? same[0]! : null;
+}
+
+function schedule(delay = 0): void {
+  if (scheduled) return;
+  scheduled = true;
+  // After React has finished the commit that removed or disabled the control.
+  setTimeout(() => requestAnimationFrame(rescue), delay);
+}
+
+export function startFocusRescue(): void {
+  document.addEventListener('focusin', (event) => {
+    const element = event.target as HTMLElement;
+    if (element && element !== document.body) lost = { element, ancestors: ancestorsOf(element) };
+  });
+  document.addEventListener('focusout', (event) => {
+    if (!(event as FocusEvent).relatedTarget) schedule();
+  });
+  new MutationObserver(() => {
+    if (lost && unusable(lost.element) && (document.activeElement === lost.element || document.activeElement === document.body)) {
+      disabledUnderFocus = true;
+      schedule(GRACE_MS);
+    }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
+}

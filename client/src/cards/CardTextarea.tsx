@@ -1,0 +1,171 @@
+import { useId, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
+import { emojiQuery, suggestEmoji } from './emoji.js';
+
+/** From this share of the limit on, a counter shows how much room is left. */
+const COUNTER_FROM = 0.8;
+
+interface Suggesting {
+  start: number;
+  caret: number;
+  items: (readonly [string, string])[];
+  active: number;
+}
+
+/**
+ * The text box for writing a card: Enter submits, Shift+Enter is a new line (the hint says so); a counter near
+ * the limit; a paste that would not fit is refused with a message instead of being cut; `:smile` suggests emoji.
+ */
+export function CardTextarea({
+  id,
+  value,
+  onChange,
+  onSubmit,
+  limit,
+  hint,
+  placeholder,
+  rows = 3,
+  describedBy,
+  inputRef,
+  autoFocus,
+}: {
+  id: string;
+  value: string;
+  onChange: (text: string) => void;
+  onSubmit: () => void;
+  limit: number;
+  hint: string;
+  placeholder?: string;
+  rows?: number;
+  describedBy?: string;
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  const own = useId();
+  const [suggesting, setSuggesting] = useState<Suggesting | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const listId = `${own}-emoji`;
+  const hintId = `${own}-hint`;
+  const counterId = `${own}-counter`;
+  const showCounter = value.length >= limit * COUNTER_FROM;
+
+  function lookForEmoji(text: string, caret: number) {
+    const found = emojiQuery(text, caret);
+    const items = found ? suggestEmoji(found.query) : [];
+    setSuggesting(found && items.length ? { start: found.start, caret, items, active: 0 } : null);
+  }
+
+  function insert(emoji: string) {
+    if (!suggesting) return;
+    const before = value.slice(0, suggesting.start);
+    const next = `${before}${emoji} ${value.slice(suggesting.caret)}`;
+    if (next.length > limit) return;
+    onChange(next);
+    setSuggesting(null);
+    const caret = before.length + emoji.length + 1;
+    requestAnimationFrame(() => inputRef?.current?.setSelectionRange(caret, caret));
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (suggesting) {
+      const count = suggesting.items.length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const by = event.key === 'ArrowDown' ? 1 : -1;
+        setSuggesting({ ...suggesting, active: (suggesting.active + by + count) % count });
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        insert(suggesting.items[suggesting.active]![1]);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setSuggesting(null);
+        return;
+      }
+    }
+    // Enter sends; Shift+Enter (and Enter while an input method is composing) is a new line.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      onSubmit();
+    }
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const pasted = event.clipboardData.getData('text');
+    const area = event.currentTarget;
+    const after = value.length - (area.selectionEnd - area.selectionStart) + pasted.length;
+    if (after <= limit) return;
+    // Cutting it silently would lose the end of what someone meant to say.
+    event.preventDefault();
+    setRefused(t('write.pasteTooLong', { pasted: formatNumber(pasted.length), room: formatNumber(limit - value.length + (area.selectionEnd - area.selectionStart)), limit: formatNumber(limit) }));
+  }
+
+  const active = suggesting ? `${listId}-${suggesting.active}` : undefined;
+  return (
+    <div className="card-textarea">
+      <textarea
+        id={id}
+        ref={inputRef}
+        value={value}
+        maxLength={limit}
+        rows={rows}
+        placeholder={placeholder}
+        autoFocus={autoFocus}
+        role={suggesting ? 'combobox' : undefined}
+        aria-expanded={suggesting ? true : undefined}
+        aria-autocomplete={suggesting ? 'list' : undefined}
+        aria-controls={suggesting ? listId : undefined}
+        aria-activedescendant={active}
+        aria-describedby={[hintId, showCounter ? counterId : null, describedBy].filter(Boolean).join(' ')}
+        onChange={(e) => {
+          setRefused(null);
+          onChange(e.target.value);
+          lookForEmoji(e.target.value, e.target.selectionStart);
+        }}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        onBlur={() => setSuggesting(null)}
+      />
+      {suggesting && (
+        <ul className="emoji-suggestions" id={listId} role="listbox" aria-label={t('write.emoji')}>
+          {suggesting.items.map(([name, emoji], i) => (
+            <li
+              key={name}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === suggesting.active}
+              className={i === suggesting.active ? 'active' : ''}
+              // mousedown, not click: the textarea keeps focus and the caret.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                insert(emoji);
+              }}
+            >
+              <span aria-hidden="true">{emoji}</span> :{name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="card-textarea-meta">
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+        {showCounter && (
+          <span id={counterId} className={`counter ${value.length >= limit ? 'full' : ''}`}>
+            {t('write.counter', { count: formatNumber(value.length), limit: formatNumber(limit) })}
+          </span>
+        )}
+      </div>
+      {refused && (
+        <p className="error paste-refused" role="alert">
+          {refused}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DndContext,
+  KeyboardCode,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  pointerWithin,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type KeyboardCoordinateGetter,
+} from '@dnd-kit/core';
+import type { PublicBoardView } from '@candor/shared';
+import { useSession } from '../board/SessionContext.js';
+import { shortText } from './items.js';
+
+/** Drop targets are named `card:<id>`, `group:<id>` or `column:<id>`; the dragged thing is always a card. */
+type Target = { kind: 'card' | 'group' | 'column'; id: string };
+const parse = (id: string | number | undefined | null): Target | null => {
+  const match = /^(card|group|column):(.+)$/.exec(String(id ?? ''));
+  return match ? { kind: match[1] as Target['kind'], id: match[2]! } : null;
+};
+
+/**
+ * Arrow keys jump from one drop target to the nearest one in that direction (instead of creeping 25 px at a
+ * time), so grouping by keyboard is a few presses: Space picks up, arrows move, Space drops, Escape cancels.
+ */
+const jumpToNearest: KeyboardCoordinateGetter = (event, { context: { droppableRects, collisionRect, active } }) => {
+  const directions: Record<string, [number, number]> = { [KeyboardCode.Right]: [1, 0], [KeyboardCode.Left]: [-1, 0], [KeyboardCode.Down]: [0, 1], [KeyboardCode.Up]: [0, -1] };
+  const direction = directions[event.code];
+  if (!direction || !collisionRect) return undefined;
+  event.preventDefault();
+  const from = { x: collisionRect.left + collisionRect.width / 2, y: collisionRect.top + collisionRect.height / 2 };
+  // Cards and groups first; a column (to leave a group) only when no card or group lies that way.
+  const pick = (columns: boolean) => {
+  let best: { x: number; y: number; score: number } | null = null;
+  for (const [id, rect] of droppableRects) {
+    if (id === active?.id || String(id).startsWith('column:') !== columns) continue;
+    const to = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    const along = (to.x - from.x) * direction[0] + (to.y - from.y) * direction[1];
+    if (along <= 4) continue;
+    const across = Math.abs((to.x - from.x) * direction[1]) + Math.abs((to.y - from.y) * direction[0]);
+    const score = along + across * 2;
+    if (!best || score < best.score) best = { ...to, score };
+  }
+  return best;
+  };
+  const best = pick(false) ?? pick(true);
+  if (!best) return undefined;
+  return { x: best.x - collisionRect.width / 2, y: best.y - collisionRect.height / 2 };
+};
+
+/** How close (px) a card's or group's centre must be to where the keyboard moved the card to count as under it. */
+const KEYBOARD_SNAP_PX = 40;
+
+/** Under the pointer wins, a card or group before the column around it; the keyboard lands on centres. */
+const preferInnermost: CollisionDetection = (args) => {
+  const within = pointerWithin(args).filter((c) => c.id !== args.active.id);
+  const inner = within.filter((c) => !String(c.id).startsWith('column:'));
+  if (inner.length) return inner;
+  if (within.length) return within;
+  // Keyboard: the arrows land on a target's centre; a card or group right there wins over the column around it.
+  const others = args.droppableContainers.filter((c) => c.id !== args.active.id);
+  const nearestInner = closestCenter({ ...args, droppableContainers: others.filter((c) => !String(c.id).startsWith('column:')) });
+  if (nearestInner[0] && Number(nearestInner[0].data?.value ?? Infinity) < KEYBOARD_SNAP_PX) return nearestInner;
+  return closestCenter({ ...args, droppableContainers: others });
+};
+
+/** GR-*: drag a card onto a card or a group to group it, onto a column's empty space to take it out of its group. */
+export function DragToGroup({ board, children }: { board: PublicBoardView; children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: jumpToNearest }));
+  const cards = useMemo(() => new Map(board.cards.map((c) => [c.id, c])), [board.cards]);
+  const groups = useMemo(() => new Map(board.groups.map((g) => [g.id, g])), [board.groups]);
+  const columns = useMemo(() => new Map(board.columns.map((c) => [c.id, c])), [board.columns]);
+
+  const describe = (target: Target | null): string => {
+    if (!target) return t('dnd.nowhere');
+    if (target.kind === 'card') return t('dnd.overCard', { text: shortText(cards.get(target.id)?.text ?? '', 40) });
+    if (target.kind === 'group') return t('dnd.overGroup', { title: groups.get(target.id)?.title || t('reveal.untitledGroup') });
+    return t('dnd.overColumn', { column: columns.get(target.id)?.title ?? '' });
+  };
+  const cardText = (id: string | number) => shortText(cards.get(parse(id)?.id ?? '')?.text ?? '', 40);
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('dnd.pickedUp', { text: cardText(active.id) }),
+    onDragOver: ({ over }) => describe(parse(over?.id)),
+    onDragEnd: ({ active, over }) => (over ? t('dnd.dropped', { text: cardText(active.id), where: describe(parse(over.id)) }) : t('dnd.putBack', { text: cardText(active.id) })),
+    onDragCancel: ({ active }) => t('dnd.putBack', { text: cardText(active.id) }),
+  };
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const dragged = cards.get(parse(active.id)?.id ?? '');
+    const target = parse(over?.id);
+    if (!dragged || !target) return;
+    if (target.kind === 'card' && target.id !== dragged.id) {
+      const other = cards.get(target.id);
+      if (other && !(dragged.groupId && other.groupId === dragged.groupId)) session.send({ type: 'card.group', cardId: dragged.id, withCardId: other.id });
+    } else if (target.kind === 'group' && target.id !== dragged.groupId) {
+      const withCardId = groups.get(target.id)?.cardIds.find((id) => id !== dragged.id);
+      if (withCardId) session.send({ type: 'card.group', cardId: dragged.id, withCardId });
+    } else if (target.kind === 'column' && dragged.groupId) {
+      session.send({ type: 'card.ungroup', cardId: dragged.id });
+    }
+  }
+
+  return (
+    <DndContext sensors={sensors} collisionDetection={preferInnermost} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}>
+      {children}
+    </DndContext>
+  );
+}
+
+/** The grip on a card: a button that picks the card up (Space or a drag); the card itself is a drop target. */
+export function DraggableCard({ cardId, text, children }: { cardId: string; text: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const drag = useDraggable({ id: `card:${cardId}` });
+  const drop = useDroppable({ id: `card:${cardId}` });
+  const style = drag.transform ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` } : undefined;
+  return (
+    <div ref={(el) => (drag.setNodeRef(el), drop.setNodeRef(el))} style={style} className={`draggable-card ${drag.isDragging ? 'dragging' : ''} ${drop.isOver && !drag.isDragging ? 'drop-over' : ''}`}>
+      <button type="button" className="drag-handle" {...drag.listeners} {...drag.attributes} aria-label={t('dnd.handle', { text: shortText(text, 40) })}>
+        <span aria-hidden="true">⠿</span>
+      </button>
+      {children}
+    </div>
+  );
+}
+
+export function GroupDropZone({ groupId, children }: { groupId: string; children: ReactNode }) {
+  const drop = useDroppable({ id: `group:${groupId}` });
+  return (
+    <div ref={drop.setNodeRef} className={`group-drop ${drop.isOver ? 'drop-over' : ''}`}>
+      {children}
+    </div>
+  );
+}
+
+export function ColumnDropZone({ columnId, children }: { columnId: string; children: ReactNode }) {
+  const drop = useDroppable({ id: `column:${columnId}` });
+  return (
+    <div ref={drop.setNodeRef} className={`column-drop ${drop.isOver ? 'drop-over' : ''}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Column } from '@candor/shared';
+import { columnTitle } from '../i18n/templates.js';
+import { Tabs } from './Tabs.js';
+import { useIsPhone } from './useIsPhone.js';
+
+/** The board's columns side by side; on a phone, one column at a time behind tabs (no sideways scrolling). */
+export function ColumnsView({ columns, counts, renderColumn }: { columns: Column[]; counts?: Map<string, number>; renderColumn: (column: Column) => ReactNode }) {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const [selected, setSelected] = useState(columns[0]?.id ?? '');
+  if (!phone) return <div className="columns">{columns.map(renderColumn)}</div>;
+  const column = columns.find((c) => c.id === selected) ?? columns[0];
+  const tabs = columns.map((c) => {
+    const count = counts?.get(c.id);
+    return { id: c.id, label: count ? `${columnTitle(c)} (${count})` : columnTitle(c) };
+  });
+  return (
+    <Tabs label={t('layout.columns')} tabs={tabs} selected={column?.id ?? ''} onSelect={setSelected} className="column-tabs">
+      {column && <div className="columns single">{renderColumn(column)}</div>}
+    </Tabs>
+  );
+}

@@ -1,0 +1,76 @@
+import { test, expect } from './fixtures/team';
+import type { Page } from '@playwright/test';
+
+/**
+ * A switch between the page and the server's Socket.io endpoint: `silent` drops every frame both ways without
+ * closing anything (a dead Wi-Fi), `swallowCommands` drops only the page's commands (an answer that never comes).
+ */
+async function routeSocket(page: Page) {
+  const link = { silent: false, swallowCommands: false };
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (link.silent) return;
+      if (link.swallowCommands && typeof message === 'string' && message.includes('["cmd"')) return;
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      if (!link.silent) ws.send(message);
+    });
+  });
+  return link;
+}
+
+async function openBoard(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Retro name').fill('Connection check');
+  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+}
+
+test('UI-9 a silent drop shows "Reconnecting…" within 5 s, with "Reconnect now"; several drops leave a note', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await routeSocket(page);
+  await openBoard(page);
+
+  link.silent = true;
+  await expect(page.getByTestId('connection-status')).toContainText('Reconnecting', { timeout: 5000 });
+  const reconnect = page.getByRole('button', { name: 'Reconnect now' });
+  await expect(reconnect).toBeVisible();
+  link.silent = false;
+  await reconnect.click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+
+  // Two more drops within the minute: the page says the network is unstable, and the note stays.
+  for (let drop = 0; drop < 2; drop++) {
+    link.silent = true;
+    await expect(page.getByTestId('connection-status')).toContainText('Reconnecting', { timeout: 5000 });
+    link.silent = false;
+    await page.getByRole('button', { name: 'Reconnect now' }).click();
+    await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  }
+  await expect(page.getByText(/Your network seems unstable/)).toBeVisible();
+});
+
+test('UI-9 a command the server does not answer within 5 s shows as pending, and "Send again" delivers it once', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await routeSocket(page);
+  await openBoard(page);
+
+  link.swallowCommands = true;
+  const column = page.getByRole('region', { name: 'Start', exact: true });
+  await column.getByLabel('New card in Start').fill('Sent into the void');
+  await column.getByLabel('New card in Start').press('Enter');
+  await expect(page.getByText('1 change not confirmed yet.')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+
+  link.swallowCommands = false;
+  await page.getByRole('button', { name: 'Send again' }).click();
+  await expect(page.getByText('1 change not confirmed yet.')).toHaveCount(0);
+  await expect(page.getByRole('article').filter({ hasText: 'Sent into the void' }).getByText('sending…')).toHaveCount(0);
+  await expect(page.getByRole('article').filter({ hasText: 'Sent into the void' })).toHaveCount(1);
+});

@@ -1,0 +1,79 @@
+import { test, expect } from './fixtures/team';
+import { tabTo } from './pages/keyboard';
+
+test('UI-13 a whole retro, as facilitator and as participant, with the keyboard only', async ({ facilitator, ada }) => {
+  test.setTimeout(300_000);
+  const page = facilitator.page;
+  const you = ada.page;
+  await page.goto('/');
+  await tabTo(page, page.getByLabel('Retro name'));
+  await page.keyboard.type('Keyboard retro');
+  await tabTo(page, page.getByRole('radio', { name: /^I don't know/ }));
+  await page.keyboard.press('ArrowDown'); // radios: arrows choose
+  await expect(page.getByRole('radio', { name: /^Authority/ })).toBeChecked();
+  await tabTo(page, page.getByRole('button', { name: 'Create retro' }));
+  await page.keyboard.press('Enter');
+  const link = await page.getByLabel('Participant link').inputValue();
+  await tabTo(page, page.getByRole('button', { name: 'Open the board' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Your name')).toBeFocused();
+  await page.keyboard.type('Fiona');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+
+  await you.goto(link);
+  await expect(you.getByLabel('Your name')).toBeFocused();
+  await you.keyboard.type('Ada');
+  await you.keyboard.press('Enter');
+  await expect(you.getByTestId('connection-status')).toHaveText('Connected');
+
+  // Write: Enter adds; focus stays for the next card.
+  const box = you.getByLabel('New card in How can I help?');
+  await tabTo(you, box);
+  await you.keyboard.type('I can pair on the flaky deploy');
+  await you.keyboard.press('Enter');
+  await expect(box).toBeFocused();
+  await expect(you.getByRole('article').filter({ hasText: 'I can pair on the flaky deploy' }).getByText('sending…')).toHaveCount(0);
+
+  const next = (phase: string) => page.getByRole('button', { name: `Next: ${phase}` });
+  await tabTo(page, next('Reveal'));
+  await page.keyboard.press('Enter');
+  await ada.expectPhase('Reveal');
+  // The button kept focus through the step (it never disabled itself), so the next step is one Enter away.
+  await expect(next('Vote')).toBeFocused();
+  // Until the first step is confirmed the button says it is busy (aria-disabled) and ignores presses.
+  await expect(next('Vote')).not.toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await ada.expectPhase('Vote');
+
+  const vote = you.getByRole('button', { name: /^Vote for: I can pair/ });
+  await tabTo(you, vote);
+  await you.keyboard.press('Enter');
+  await expect(you.getByText('You have 2 votes left')).toBeVisible();
+
+  await expect(next('Discuss')).toBeFocused();
+  await expect(next('Discuss')).not.toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await ada.expectPhase('Discuss');
+  await tabTo(page, page.getByRole('button', { name: /^Discuss this/ }));
+  await page.keyboard.press('Enter');
+  await expect(you.getByRole('article', { name: /^Now discussing/ })).toContainText('I can pair on the flaky deploy');
+
+  await tabTo(page, next('Act'), { backwards: true });
+  await page.keyboard.press('Enter');
+  await ada.expectPhase('Act');
+  const action = you.getByLabel('What is the right thing to do? How can I help?').first();
+  await tabTo(you, action);
+  await you.keyboard.type('Pair on the deploy script this week');
+  await tabTo(you, you.getByRole('button', { name: 'Add action' }).first());
+  await you.keyboard.press('Enter');
+  const help = you.getByRole('button', { name: 'I can help' }).first();
+  await tabTo(you, help);
+  await you.keyboard.press('Space');
+  await expect(page.getByText('Helping: Ada')).toBeVisible();
+
+  await tabTo(page, next('Close'), { backwards: true });
+  await page.keyboard.press('Enter');
+  await ada.expectPhase('Close');
+  await tabTo(you, you.getByRole('link', { name: 'Download Markdown' }));
+});

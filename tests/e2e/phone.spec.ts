@@ -1,0 +1,64 @@
+import { test, expect, type Page } from '@playwright/test';
+import { BoardPage } from './pages/BoardPage';
+
+const PHONE = { width: 390, height: 844 };
+
+async function noSidewaysScroll(page: Page, where: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `${where}: page wider than the screen`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** On a phone the board, the people and the facilitator's controls are tabs; so are the columns. */
+async function section(page: Page, name: 'Board' | 'People' | 'Facilitate'): Promise<void> {
+  await page.getByRole('tablist', { name: 'Board sections' }).getByRole('tab', { name }).click();
+}
+
+test('UI-12 at 390×844 columns and sections are tabs, nothing scrolls sideways, and the facilitator runs the retro', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const facilitatorContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const participantContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const page = await facilitatorContext.newPage();
+  const ada = new BoardPage(await participantContext.newPage(), 'ada');
+
+  await page.goto('/');
+  await noSidewaysScroll(page, 'home');
+  await page.getByLabel('Retro name').fill('A rather long retro name that should wrap nicely on a small phone screen');
+  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  const link = await page.getByLabel('Participant link').inputValue();
+  await noSidewaysScroll(page, 'links');
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona Featherstonehaugh-Cholmondeley');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  await ada.join(link, 'Ada');
+
+  // Write: one column at a time.
+  const columns = ada.page.getByRole('tablist', { name: 'Columns' });
+  await expect(columns.getByRole('tab')).toHaveCount(3);
+  await expect(ada.page.getByRole('region', { name: 'Stop', exact: true })).toHaveCount(0);
+  await columns.getByRole('tab', { name: 'Stop' }).click();
+  await ada.addCard('Stop', 'Merging on Fridays without a second pair of eyes on the change');
+  await columns.getByRole('tab', { name: 'Start' }).click();
+  await ada.addCard('Start', 'Pairing on reviews');
+  await noSidewaysScroll(ada.page, 'write');
+
+  await section(page, 'People');
+  await expect(page.getByRole('region', { name: /People here/ })).toContainText('Ada');
+  await noSidewaysScroll(page, 'people');
+
+  for (const phase of ['Reveal', 'Vote', 'Discuss', 'Act', 'Close'] as const) {
+    await section(page, 'Facilitate');
+    await noSidewaysScroll(page, `facilitate before ${phase}`);
+    await page.getByRole('button', { name: `Next: ${phase}` }).click();
+    await section(page, 'Board');
+    await ada.expectPhase(phase);
+    if (phase === 'Vote') await ada.voteFor('Pairing on reviews');
+    if (phase === 'Discuss') await page.getByRole('button', { name: /^Discuss this/ }).first().click();
+    await noSidewaysScroll(page, phase);
+    await noSidewaysScroll(ada.page, `${phase} (participant)`);
+  }
+  await expect(ada.page.getByRole('link', { name: 'Download Markdown' })).toBeVisible();
+  await facilitatorContext.close();
+  await participantContext.close();
+});

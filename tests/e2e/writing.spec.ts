@@ -1,0 +1,101 @@
+import { test, expect } from './fixtures/team';
+import type { Page } from '@playwright/test';
+
+/** My own card, confirmed by the server (no longer "sending…"). */
+async function expectConfirmed(page: Page, text: string): Promise<void> {
+  const card = page.getByRole('article').filter({ hasText: text });
+  await expect(card).toHaveCount(1);
+  await expect(card.getByText('sending…')).toHaveCount(0);
+}
+
+async function openBoard(page: Page, name = 'Fiona'): Promise<string> {
+  await page.goto('/');
+  await page.getByLabel('Retro name').fill('Writing check');
+  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  const link = await page.getByLabel('Participant link').inputValue();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  return link;
+}
+
+test('UI-7 Enter adds a card, Shift+Enter is a new line, the hint says so, and focus stays in the box', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await openBoard(page);
+  const column = page.getByRole('region', { name: 'Start', exact: true });
+  const box = column.getByLabel('New card in Start');
+  await expect(column.getByText('Enter adds the card · Shift+Enter starts a new line')).toBeVisible();
+
+  await box.fill('First line');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('second line');
+  await expect(box).toHaveValue('First line\nsecond line');
+  await box.press('Enter');
+  await expectConfirmed(page, 'second line');
+  await expect(box).toHaveValue('');
+  await expect(box).toBeFocused();
+
+  // The button path keeps focus in the box too.
+  await box.fill('Another one');
+  await column.getByRole('button', { name: 'Add card' }).click();
+  await expectConfirmed(page, 'Another one');
+  await expect(box).toBeFocused();
+});
+
+test('UI-7 a counter appears near the limit, and a paste that does not fit is refused with a message, not cut', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openBoard(page);
+  const column = page.getByRole('region', { name: 'Start', exact: true });
+  const box = column.getByLabel('New card in Start');
+
+  await box.fill('x'.repeat(700));
+  await expect(column.getByText(/characters$/)).toHaveCount(0);
+  await box.fill('x'.repeat(850));
+  await expect(column.getByText('850 / 1,000 characters')).toBeVisible();
+
+  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(400)));
+  await box.focus();
+  await box.press('ControlOrMeta+V');
+  await expect(column.getByRole('alert')).toContainText('Nothing was pasted: that text has 400 characters and there is room for 150');
+  await expect(box).toHaveValue('x'.repeat(850));
+
+  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(100)));
+  await box.press('ControlOrMeta+V');
+  await expect(box).toHaveValue('x'.repeat(850) + 'y'.repeat(100));
+  await expect(column.getByRole('alert')).toHaveCount(0);
+});
+
+test('UI-8 typing :smile suggests emoji; Enter picks one instead of adding the card', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await openBoard(page);
+  const column = page.getByRole('region', { name: 'Start', exact: true });
+  const box = column.getByLabel('New card in Start');
+  await box.pressSequentially('Pairing went well :smi');
+  const list = column.getByRole('listbox', { name: 'Emoji suggestions' });
+  await expect(list.getByRole('option', { name: /:smile$/ })).toBeVisible();
+  await box.press('Enter');
+  await expect(box).toHaveValue('Pairing went well 😄 ');
+  await expect(list).toHaveCount(0);
+  await box.press('Enter');
+  await expectConfirmed(page, 'Pairing went well 😄');
+});
+
+test('UI-10 when a vote button disables itself at the cap, focus moves to the remove button beside it', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  const link = await openBoard(page);
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Short reviews');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  const vote = ada.page.getByRole('button', { name: /^Vote for: Short reviews/ });
+  await vote.focus();
+  await ada.page.keyboard.press('Enter');
+  await expect(ada.page.getByText('You have 2 votes left')).toBeVisible();
+  await expect(vote).toBeFocused();
+  await ada.page.keyboard.press('Enter');
+  await expect(vote).toBeDisabled();
+  await expect(ada.page.getByRole('button', { name: /^Remove vote: Short reviews/ })).toBeFocused();
+});

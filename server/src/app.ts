@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
 import type { BoardStore } from './storage/BoardStore.js';
 import { openSqliteStore } from './storage/sqlite.js';
+import { openPostgresStore } from './storage/postgres.js';
 import { attachSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
@@ -24,10 +25,11 @@ import { routeUpgrades } from './transport/upgrades.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
 
 export { createLogger, type Logger } from './logger.js';
+export { openPostgresStore } from './storage/postgres.js';
 
 export interface AppDeps {
   config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
-    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom'>> & {
+    Partial<Pick<Config, 'databaseUrl' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom'>> & {
       /** AB-5 / AB-6, shortened in tests */
       participantsPerBoard?: number;
       idleJoinerExpiryMs?: number;
@@ -49,7 +51,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const warnings = sampleWarnings(logger);
   const trustProxy = deps.config.trustProxy ?? false;
-  const store = deps.store ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous });
+  const store =
+    deps.store ??
+    (deps.config.databaseUrl
+      ? await openPostgresStore(deps.config.databaseUrl)
+      : openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
   const now = deps.now ?? Date.now;
   const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
   const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));

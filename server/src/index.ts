@@ -16,7 +16,7 @@ const app = await createApp({ config: { ...config, clientDist }, logger }).catch
   process.exit(1);
 });
 const port = await app.listen(config.port, config.host);
-logger.info({ port, data: config.dbFile }, `Candor is listening on http://localhost:${port}`);
+logger.info({ port, data: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dbFile }, `Candor is listening on http://localhost:${port}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { createApp, type Logger } from '@candor/server';
+import { createApp, openPostgresStore, type Logger } from '@candor/server';
 import {
   type Ack,
   type CommandType,
@@ -62,6 +62,8 @@ export interface StartOptions {
   idleJoinerExpiryMs?: number;
   /** a logger of the test's own (e.g. writing to memory), instead of a silent one */
   logger?: Logger;
+  /** PG-6: keep the boards in this PostgreSQL schema instead of the SQLite file (the key file stays beside dbFile's directory) */
+  postgres?: { url: string; schema: string };
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -81,6 +83,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.postgres ? { store: await openPostgresStore(options.postgres.url, { schema: options.postgres.schema }) } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   return {

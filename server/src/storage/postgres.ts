@@ -300,7 +300,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
  * database whose `schema_version` is not this server's, or that holds tables but no version.
  */
 async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
+  const client = await pool.connect().catch((err: Error) => {
+    // the operator's to fix, in one line (the URL is not repeated: it holds the password)
+    throw new DataFileError(`cannot connect to PostgreSQL (DATABASE_URL): ${err.message}`);
+  });
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);

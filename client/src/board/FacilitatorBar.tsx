@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, nextPhase, previousPhase, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 import { TimerControls } from '../timer/TimerControls.js';
+import { AnonymitySetting } from './AnonymitySetting.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
         </label>
       )}
       {allowedIn('timer.start', board.phase) && <TimerControls timer={board.timer} />}
+      {allowedIn('anonymity.raise', board.phase) && <AnonymitySetting board={board} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
+import { usePresenting } from '../board/presenting.js';
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
 export function CardTile({
@@ -25,6 +26,9 @@ export function CardTile({
 }) {
   const { t } = useTranslation();
   const session = useSession();
+  // AN-11: while presenting, my own card looks exactly like anyone else's.
+  const presenting = usePresenting();
+  if (presenting) own = false;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
   const [confirmingDelete, setConfirmingDelete] = useState(false);

@@ -31,8 +31,8 @@ import type { Keyring } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
-import { Admission } from './admission.js';
-import { AddressBuckets } from '../transport/addressBuckets.js';
+import { Admission, joinBuckets } from './admission.js';
+import type { AddressBuckets } from '../transport/addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 import { AnonymousState } from '../storage/anonymousState.js';
@@ -551,13 +551,4 @@ export class BoardRoom {
     this.boardDoc.destroy();
     this.notesDoc.destroy();
   }
-}
-
-/** AB-4: the join buckets a room uses when the app gives none (tests that build a room alone). */
-function joinBuckets(): AddressBuckets {
-  return new AddressBuckets({
-    burst: ABUSE_LIMITS.joinBurstPerAddress,
-    perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
-    maxAddresses: ABUSE_LIMITS.addressesTracked,
-  });
 }

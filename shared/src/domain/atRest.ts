@@ -41,6 +41,7 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'hand.raised': 'public-log',
   'reactions.enabled': 'public-log',
   'reaction.toggled': 'anonymous-state',
+  'anonymity.raised': 'public-log',
   'pulse.answered': 'anonymous-state',
   'consensus.answered': 'anonymous-state',
   'card.added': 'anonymous-state',

@@ -1,4 +1,5 @@
 import type { Column } from './templates.js';
+import { LIMITS } from './limits.js';
 import type { Phase } from './phases.js';
 import { evolveFacilitation, type FacilitationEvent } from './facilitationEvents.js';
 import { evolveOffers, type Offer, type OfferEvent } from './offers.js';
@@ -119,6 +120,8 @@ export interface BoardState {
   discussedItemIds: string[];
   timer: Timer;
   actions: Map<string, Action>;
+  /** AN-9: answers a viewer must see besides their own before a distribution shows; only ever raised */
+  minOthersToShow: number;
   /** GR-8: only the facilitator groups and titles */
   groupingFacilitatorOnly: boolean;
   /** DI-5: the facilitator's order of discussion; null means by votes */
@@ -179,6 +182,7 @@ export type BoardEvent =
   | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
   | { type: 'action.due'; actionId: string; dueDate: string | null }
   | { type: 'action.deleted'; actionId: string }
+  | { type: 'anonymity.raised'; minOthers: number }
   | FacilitationEvent;
 
 export function emptyBoard(id: string): BoardState {
@@ -206,6 +210,7 @@ export function emptyBoard(id: string): BoardState {
     discussedItemIds: [],
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
+    minOthersToShow: LIMITS.minOthersToShow,
     groupingFacilitatorOnly: false,
     discussOrder: null,
     doneItemIds: [],
@@ -306,6 +311,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       return;
     case 'settings.changed':
       state.settings = event.settings;
+      return;
+    case 'anonymity.raised':
+      state.minOthersToShow = Math.max(state.minOthersToShow, event.minOthers);
       return;
     case 'card.grouped': {
       const card = state.cards.get(event.cardId);

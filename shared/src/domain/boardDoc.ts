@@ -31,6 +31,7 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'discussedItemIds',
   'timer',
   'actions',
+  'minOthersToShow',
   'groupingFacilitatorOnly',
   'discussOrder',
   'doneItemIds',

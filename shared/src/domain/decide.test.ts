@@ -33,6 +33,7 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'facilitator.handover': { type: 'facilitator.handover', toHandle: 'handle-bob' },
   'facilitator.claim': { type: 'facilitator.claim' },
   'columns.set': { type: 'columns.set', columns: [{ id: 'start', title: 'Begin', prompt: '' }] },
+  'anonymity.raise': { type: 'anonymity.raise', minOthers: 4 },
   'grouping.restrict': { type: 'grouping.restrict', facilitatorOnly: true },
   'discuss.order': { type: 'discuss.order', itemIds: [] },
   'discuss.next': { type: 'discuss.next' },
@@ -82,6 +83,7 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'facilitator.handover': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'facilitator.claim': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'columns.set': ['review', 'write'],
+  'anonymity.raise': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'grouping.restrict': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'discuss.order': ['discuss', 'act'],
   'discuss.next': ['discuss'],
@@ -122,6 +124,7 @@ function discussBoard() {
 describe('permissions', () => {
   it('PE-1 lists exactly the facilitator-only commands', () => {
     expect([...FACILITATOR_COMMANDS].sort()).toEqual([
+      'anonymity.raise',
       'columns.set',
       'consensus.reveal',
       'consensus.start',

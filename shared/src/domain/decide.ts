@@ -52,6 +52,7 @@ export const FACILITATOR_COMMANDS = [
   'consensus.reveal',
   'facilitator.handover',
   'columns.set',
+  'anonymity.raise',
   'grouping.restrict',
   'discuss.order',
   'discuss.next',
@@ -98,6 +99,7 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'facilitator.handover': OPEN,
   'facilitator.claim': OPEN,
   'columns.set': ['review', 'write'],
+  'anonymity.raise': OPEN,
   'grouping.restrict': OPEN,
   'discuss.order': ['discuss', 'act'],
   'discuss.next': ['discuss'],
@@ -308,6 +310,13 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     }
     case 'columns.set':
       return decideColumns(state, command.columns, ctx);
+    case 'anonymity.raise':
+      // AN-9: people answered trusting the threshold they were shown; it may go up, never back down.
+      if (command.minOthers < state.minOthersToShow) {
+        return fail('CONFLICT', `The threshold can only be raised: people answered trusting it would stay at ${state.minOthersToShow} or more.`);
+      }
+      if (command.minOthers === state.minOthersToShow) return done([]);
+      return done([{ type: 'anonymity.raised', minOthers: command.minOthers }]);
     case 'offer.add':
     case 'offer.withdraw':
     case 'offer.accept':

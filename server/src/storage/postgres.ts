@@ -94,6 +94,8 @@ export interface PostgresOptions {
   schema?: string;
   /** connections in the pool */
   poolSize?: number;
+  /** shown in `pg_stat_activity`, so an operator (or a test) can tell Candor's connections apart */
+  applicationName?: string;
 }
 
 const POOL_SIZE = 10;
@@ -101,7 +103,7 @@ const POOL_SIZE = 10;
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
   const schema = options.schema ?? 'public';
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, application_name: options.applicationName ?? 'candor', options: `-c search_path=${schema}` });
   // an idle connection that the server drops must not crash the process: the next query gets a new one
   pool.on('error', () => undefined);
   try {

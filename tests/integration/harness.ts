@@ -64,6 +64,8 @@ export interface StartOptions {
   logger?: Logger;
   /** PG-6: keep the boards in this PostgreSQL schema instead of the SQLite file (the key file stays beside dbFile's directory) */
   postgres?: { url: string; schema: string };
+  /** the server's clock (e.g. to create a team's retros days apart) */
+  now?: () => number;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -84,6 +86,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.postgres ? { store: await openPostgresStore(options.postgres.url, { schema: options.postgres.schema }) } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   return {

@@ -134,6 +134,12 @@ describe('dump attack', () => {
     }
     await ok(F, 'phase.set', { phase: 'discuss' });
     await ok(F, 'discuss.select', { itemId: cards.get('rollouts are scary') });
+    // TL-2: trust-lens taps, one part per person, each right after that person's vote
+    await ok(F, 'lens.set', { on: true });
+    for (const [p, part] of [[ada, 'credibility'], [ben, 'reliability'], [cleo, 'empathy'], [dev, 'self-interest']] as const) {
+      await ok(p, 'lens.tap', { itemId: cards.get('rollouts are scary'), part, on: true });
+      truth.owner.set(`lens:${part}`, p.name);
+    }
     await ok(F, 'phase.set', { phase: 'act' });
     const { actionId } = await ok(F, 'action.create', { itemId: cards.get('rollouts are scary'), text: 'Pair on the migration' });
     await ok(F, 'consensus.start', { actionId });

@@ -14,7 +14,7 @@ import { parseSqlite, walFrames, type PhysicalRow } from './sqliteFile.js';
  * with SQLite and byte by byte, and tries every route that linked on an earlier design.
  *
  * A subject is one anonymous fact as the room knows it: `card:<text>`, `vote:<card text>`, `pulse:<value>`,
- * `consensus:<value>`. A claim says two subjects share a person, or a subject belongs to a name, or one fact
+ * `consensus:<value>`, `lens:<parts>`. A claim says two subjects share a person, or a subject belongs to a name, or one fact
  * was written before another, or a deleted text is still there.
  */
 export type Route =
@@ -197,7 +197,7 @@ export function attackTables(
       const mine = new Set<string>(tags);
       for (const tag of tags) {
         for (const kind of ['card', 'vote', 'pulse']) for (let k = 0; k < 64; k++) mine.add(factTag(tag, kind, String(k)));
-        for (const id of ids) mine.add(factTag(tag, 'consensus', id));
+        for (const id of ids) for (const kind of ['consensus', 'lens']) mine.add(factTag(tag, kind, id));
       }
       for (const f of anonymous) {
         const values = [...f.who, ...Object.values(f.fields).filter((v): v is string => typeof v === 'string')];
@@ -215,7 +215,7 @@ export function attackTables(
 
 /** The per-person tags of today's design and the per-fact derivation of the at-rest design (AR-2), as documented. */
 function personTags(key: Buffer, boardId: string, secret: string): string[] {
-  return ['author', 'voter', 'pulse', 'consensus'].map((purpose) => mac(key, purpose, boardId, secret));
+  return ['author', 'voter', 'pulse', 'consensus', 'trust'].map((purpose) => mac(key, purpose, boardId, secret));
 }
 
 function mac(key: Buffer, purpose: string, ...parts: string[]): string {
@@ -227,7 +227,7 @@ function mac(key: Buffer, purpose: string, ...parts: string[]): string {
 
 /** AR-2's documented derivation: slot k of a kind is AES-256 block k under HMAC(personTag, kind); consensus by action. */
 export function factTag(personTag: string, kind: string, slot: string): string {
-  if (kind === 'consensus') return createHmac('sha256', personTag).update(`consensus\u0000${slot}`).digest('base64url');
+  if (kind === 'consensus' || kind === 'lens') return createHmac('sha256', personTag).update(`${kind}\u0000${slot}`).digest('base64url');
   const key = createHmac('sha256', personTag).update(kind).digest();
   const block = Buffer.alloc(16);
   block.writeUInt32BE(Number(slot), 0);
@@ -323,6 +323,7 @@ function collectFacts(
     else if (target && /vote/i.test(kind)) subject = `vote:${cardTextById.get(target[1] as string)}`;
     else if (value !== null && /pulse/i.test(kind)) subject = `pulse:${value}`;
     else if (value !== null && /consensus/i.test(kind)) subject = `consensus:${value}`;
+    else if (Array.isArray(obj.parts) && /lens/i.test(kind)) subject = `lens:${(obj.parts as string[]).join('+')}`;
     const who = Object.entries(obj)
       .filter(([k, v]) => !/id$/i.test(k) && typeof v === 'string' && TOKEN.test(v) && !texts.has(v) && !ids.has(v))
       .map(([, v]) => v as string);

@@ -16,3 +16,7 @@ export * from './domain/team.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';
 export * from './domain/fanout.js';
+export * from './domain/access.js';
+export * from './domain/progress.js';
+export * from './domain/facilitation.js';
+export * from './domain/naming.js';

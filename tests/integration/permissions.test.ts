@@ -60,6 +60,15 @@ describe('permissions', () => {
       'consensus.reveal': { actionId },
       'facilitator.handover': { toHandle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
       'columns.set': { columns: [{ title: 'Only column', prompt: '' }] },
+      'board.rename': { name: 'Taken over' },
+      'done.reset': {},
+      'access.password': { password: 'letmein' },
+      'access.knock': { on: true },
+      'access.lockJoining': { locked: true },
+      'access.admit': { knockId: 'someknock1', admit: true },
+      'board.lock': { locked: true },
+      'participant.remove': { handle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
+      'card.hide': { cardId: cards[0] },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());
@@ -118,7 +127,7 @@ describe('permissions', () => {
     // not even the facilitator
     expect(await F.cmd('card.edit', { cardId, text: 'hijacked' })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
     expect(await F.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
-    expect(A.me?.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine alone' }]);
+    expect(A.me?.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine alone', signed: false }]);
 
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.cards.length === 1);
@@ -126,7 +135,7 @@ describe('permissions', () => {
     expect(await B.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
     expect(await A.cmd('card.edit', { cardId, text: 'mine, edited' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.cards[0]?.text === 'mine, edited');
-    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null }]);
+    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null, signedBy: null }]);
   });
 
   it('PE-1 a forged facilitator key at join is refused with NOT_FACILITATOR and creates nobody', async () => {

@@ -11,7 +11,12 @@ import {
   type JoinCommand,
   type PersonalView,
   type PublicBoardView,
+  type SignOutReason,
   LIMITS,
+  batchedLikePresence,
+  entryFor,
+  mayStay,
+  whoToAsk,
   decide,
   emptyBoard,
   evolve,
@@ -29,10 +34,14 @@ import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
 
-/** One connection as the room sees it; the transport decides how `sendMe` travels. */
+/** One connection as the room sees it; the transport decides how each message travels. */
 export interface RoomSocket {
   id: string;
   sendMe(view: PersonalView): void;
+  /** JN-2: tell the connection it must join again (new password); RM-1: tell it it was removed, then end it */
+  signOut(reason: SignOutReason, message: string): void;
+  /** JN-3: the facilitator's answer to this connection's knock */
+  answerKnock(admitted: boolean, message: string): void;
 }
 
 export interface RoomDeps {
@@ -56,6 +65,8 @@ interface Session {
   commandKeyBase: string;
   /** digest of the last personal view sent, to send only changes */
   lastMe: string;
+  /** JN-3: the knock this connection is waiting on, if any */
+  knockId: string | null;
 }
 
 type BoardCommand = Exclude<Command, { type: 'join' }>;
@@ -84,7 +95,13 @@ export class BoardRoom {
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
   private presenceTimer: NodeJS.Timeout | undefined;
+  /** JN-3: the knock list changed since the facilitator last got it (sent in the presence batch) */
+  private knocksChanged = false;
+  /** JN-2/RM-1: closers of each participant's document connections, to end them when they are signed out */
+  private readonly docConnections = new Map<string, Set<() => void>>();
   private readonly compactionTimers: Partial<Record<DocName, NodeJS.Timeout>> = {};
+  /** JN-3: which connection each knock came from */
+  private readonly knockSockets = new Map<string, string>();
 
   constructor(
     loaded: LoadedBoard,
@@ -194,10 +211,21 @@ export class BoardRoom {
     return onlyTexts && settled && onlyNotes;
   }
 
-  /** True when `secret` proves participant `participantId` of this board. */
+  /** True when `secret` proves participant `participantId` of this board and they may be in it now (JN-*, RM-1). */
   authenticate(participantId: string, secret: string): boolean {
     const stored = this.authHashes.get(participantId);
-    return stored !== undefined && sameHash(stored, this.deps.keyring.authHash(this.id, secret));
+    return stored !== undefined && sameHash(stored, this.deps.keyring.authHash(this.id, secret)) && mayStay(this.state, participantId);
+  }
+
+  /** A document connection of `participantId`; `close` ends it when they are signed out. Returns the unwatch. */
+  watchDocConnection(participantId: string, close: () => void): () => void {
+    const closers = this.docConnections.get(participantId) ?? new Set();
+    closers.add(close);
+    this.docConnections.set(participantId, closers);
+    return () => {
+      closers.delete(close);
+      if (closers.size === 0 && this.docConnections.get(participantId) === closers) this.docConnections.delete(participantId);
+    };
   }
 
   hold(): void {
@@ -218,12 +246,14 @@ export class BoardRoom {
       consensusTag: '',
       commandKeyBase: '',
       lastMe: '',
+      knockId: null,
     });
   }
 
   detach(socketId: string): void {
     const session = this.sessions.get(socketId);
     this.sessions.delete(socketId);
+    if (session?.knockId) this.dropKnock(session.knockId);
     if (session?.participantId) this.refreshPresence(session.participantId);
   }
 
@@ -252,9 +282,18 @@ export class BoardRoom {
     if (wantsFacilitator && !facilitatorOk) return fail('NOT_FACILITATOR', 'That facilitator link is not valid for this board.');
 
     const existing = this.state.participants.get(command.participantId);
-    if (existing) {
-      if (!sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
-    } else {
+    if (existing && !sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
+    // JN-*, RM-1: the door (removed, locked joining, password, knock) before anything is recorded.
+    const entry = entryFor(this.state, {
+      participantId: command.participantId,
+      known: existing !== undefined,
+      facilitatorKeyOk: facilitatorOk,
+      passwordHash: command.password === undefined ? null : keyring.passwordHash(this.id, command.password),
+    });
+    if (entry.kind === 'refused') return fail(entry.code, entry.message);
+    if (entry.kind === 'knock') return this.knock(session, command);
+    if (session.knockId) this.dropKnock(session.knockId);
+    if (!existing) {
       if (this.state.participants.size >= LIMITS.participantsPerBoard) return fail('CARD_LIMIT', 'This board is full.');
       const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
       await this.deps.store.upsertParticipant(this.id, record);
@@ -270,11 +309,15 @@ export class BoardRoom {
     }
     // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards
     // the role moves by handover or claim, so there is exactly one facilitator at any moment.
+    const joinEvents: BoardEvent[] = [];
+    if (entry.admit) joinEvents.push({ type: 'access.admitted', participantId: command.participantId });
     if (facilitatorOk && this.state.facilitatorId === null) {
-      const event = { type: 'facilitator.changed', participantId: command.participantId, how: 'created' } as const;
+      joinEvents.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
+    }
+    if (joinEvents.length > 0) {
       const commandKey = keyring.commandKey(keyring.commandKeyBase(this.id, command.secret), command.id);
-      await this.deps.store.commit(this.id, { commandKey, events: [event], result: {} });
-      evolve(this.state, event);
+      await this.deps.store.commit(this.id, { commandKey, events: joinEvents, result: {} });
+      for (const event of joinEvents) evolve(this.state, event);
     }
     session.participantId = command.participantId;
     session.authorTag = keyring.authorTag(this.id, command.secret);
@@ -304,14 +347,77 @@ export class BoardRoom {
       pulseTag: session.pulseTag,
       consensusTag: session.consensusTag,
     };
-    const { now, newId, newSeed, claimAfterMs } = this.deps;
-    const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs });
+    const { now, newId, newSeed, claimAfterMs, keyring } = this.deps;
+    const hashPassword = (password: string) => keyring.passwordHash(this.id, password);
+    const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs, hashPassword });
     if (!decision.ok) return decision;
 
     await this.deps.store.commit(this.id, { commandKey, events: decision.events, result: decision.data });
     for (const event of decision.events) evolve(this.state, event);
+    if (command.type === 'access.admit') this.answerKnock(command.knockId, command.admit);
+    this.signOutWhoMayNotStay(decision.events);
     if (decision.events.length > 0) this.publish(decision.events, participantId);
     return ok(decision.data);
+  }
+
+  /** JN-3: the connection waits; the facilitator sees the knock in the next presence batch. */
+  private knock(session: Session, command: JoinCommand): Ack {
+    for (const [id, knock] of this.state.knocks) if (knock.participantId === command.participantId) this.dropKnock(id);
+    const knockId = this.deps.newId();
+    this.state.knocks.set(knockId, { id: knockId, participantId: command.participantId, name: command.name });
+    this.knockSockets.set(knockId, session.socket.id);
+    session.knockId = knockId;
+    this.knocksChanged = true;
+    this.schedulePresence();
+    return fail('WAITING_TO_BE_ADMITTED', `You knocked. Waiting for ${whoToAsk(this.state)} to let you in.`);
+  }
+
+  private dropKnock(knockId: string): void {
+    const socketId = this.knockSockets.get(knockId);
+    const session = socketId ? this.sessions.get(socketId) : undefined;
+    if (session?.knockId === knockId) session.knockId = null;
+    this.knockSockets.delete(knockId);
+    if (this.state.knocks.delete(knockId)) {
+      this.knocksChanged = true;
+      this.schedulePresence();
+    }
+  }
+
+  /** JN-3: tells the knocking connection the answer; a refused person learns who to ask. */
+  private answerKnock(knockId: string, admitted: boolean): void {
+    const socketId = this.knockSockets.get(knockId);
+    this.dropKnock(knockId);
+    const session = socketId ? this.sessions.get(socketId) : undefined;
+    if (!session) return;
+    const message = admitted
+      ? 'You are in.'
+      : `${whoToAsk(this.state)} did not let you in this time. Ask ${whoToAsk(this.state)} directly if you think you should be here.`;
+    session.socket.answerKnock(admitted, message);
+  }
+
+  /** JN-2/RM-1: after a new password or a removal, whoever may no longer be here is signed out everywhere. */
+  private signOutWhoMayNotStay(events: BoardEvent[]): void {
+    const removal = events.some((e) => e.type === 'participant.removed');
+    const newPassword = events.some((e) => e.type === 'access.passwordChanged' && e.passwordHash !== null);
+    if (!removal && !newPassword) return;
+    const out = new Set<string>();
+    for (const session of this.sessions.values()) {
+      const id = session.participantId;
+      if (!id || mayStay(this.state, id)) continue;
+      const removed = this.state.access.removed.has(id);
+      session.participantId = null;
+      session.lastMe = '';
+      session.socket.signOut(
+        removed ? 'removed' : 'password',
+        removed ? 'The facilitator removed you from this retro.' : 'The facilitator changed the password of this retro. Enter the new one to come back in.',
+      );
+      out.add(id);
+    }
+    for (const id of [...this.docConnections.keys()]) if (!mayStay(this.state, id)) out.add(id);
+    for (const id of out) {
+      for (const close of [...(this.docConnections.get(id) ?? [])]) close();
+      this.refreshPresence(id);
+    }
   }
 
   private refreshPresence(participantId: string): void {
@@ -330,7 +436,8 @@ export class BoardRoom {
    * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
    */
   private publish(events: BoardEvent[], actorId: string): void {
-    if (events.some((e) => changesPublicView(e, this.state))) this.projectPublic();
+    if (events.every(batchedLikePresence)) this.schedulePresence();
+    else if (events.some((e) => changesPublicView(e, this.state))) this.projectPublic();
     const everyone = events.some(changesEveryonesView);
     this.sendPersonal((s) => everyone || s.participantId === actorId);
   }
@@ -345,6 +452,10 @@ export class BoardRoom {
     this.presenceTimer = undefined;
     this.ensureNotesTexts();
     projectBoardDoc(this.boardDoc, this.publicView());
+    if (this.knocksChanged) {
+      this.knocksChanged = false;
+      this.sendPersonal((s) => s.participantId !== null && s.participantId === this.state.facilitatorId);
+    }
   }
 
   /** Sends each chosen person their own view if it changed since the last one they got. */

@@ -52,7 +52,16 @@ export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, l
   io.on('connection', (socket: CandorSocket) => {
     const room = socket.data.room;
     const bucket = new TokenBucket(60, 20, now);
-    room.attach({ id: socket.id, sendMe: (view) => socket.emit('me', view) });
+    room.attach({
+      id: socket.id,
+      sendMe: (view) => socket.emit('me', view),
+      signOut: (reason, message) => {
+        socket.emit('signedOut', { reason, message });
+        // RM-1: a removed person's connection ends; after a new password (JN-2) it stays for the next join.
+        if (reason === 'removed') socket.disconnect(true);
+      },
+      answerKnock: (admitted, message) => socket.emit('knockAnswered', { admitted, message }),
+    });
 
     socket.on('cmd', (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return; // nobody to answer: drop it

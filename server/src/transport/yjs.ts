@@ -47,6 +47,9 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
     const pid = url.searchParams.get('pid') ?? '';
     const secret = url.searchParams.get('secret') ?? '';
     if (!room.authenticate(pid, secret)) return ws.close(WS_CLOSE.UNAUTHORIZED, 'join the board first');
+    // JN-2/RM-1: a person signed out of the board loses its documents at once.
+    const unwatch = room.watchDocConnection(pid, () => ws.close(WS_CLOSE.FORBIDDEN, 'signed out'));
+    ws.once('close', unwatch);
     serve(ws, room, docName);
   }
 

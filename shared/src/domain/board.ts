@@ -1,5 +1,6 @@
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
+import { evolveFacilitation } from './facilitation.js';
 
 /**
  * The board as the server holds it. Cards and votes carry keyed hashes ("tags") of their author's secret,
@@ -17,6 +18,32 @@ export interface Card {
   authorTag: string;
   groupId: string | null;
   revealed: boolean;
+  /** SG-1: the name its author chose to show on it after the reveal; null while anonymous */
+  signature: string | null;
+}
+
+/** DN-*: the two stages in which people say "I'm done". */
+export type DoneStage = 'write' | 'vote';
+
+/** JN-*: who may come in. Named facts: being in the room is public, unlike what anyone wrote. */
+export interface Access {
+  /** JN-1: a keyed hash of the board password, or null for none */
+  passwordHash: string | null;
+  /** JN-3: newcomers wait until the facilitator lets them in */
+  knock: boolean;
+  /** JN-4: nobody new gets in */
+  joiningLocked: boolean;
+  /** participant ids that passed the current gate (password or knock) */
+  admitted: Set<string>;
+  /** RM-1: participant ids the facilitator removed; they cannot come back */
+  removed: Set<string>;
+}
+
+/** JN-3: someone waiting at the door (runtime only: a knock lasts as long as its connection). */
+export interface Knock {
+  id: string;
+  participantId: string;
+  name: string;
 }
 
 export interface Group {
@@ -106,6 +133,15 @@ export interface BoardState {
   discussedItemIds: string[];
   timer: Timer;
   actions: Map<string, Action>;
+  access: Access;
+  /** LK-1: read-only for everyone but the facilitator */
+  locked: boolean;
+  /** DN-1: participant ids that said "I'm done", per stage */
+  done: Record<DoneStage, Set<string>>;
+  /** RM-3: how many cards the facilitator hid (the cards themselves are gone) */
+  hiddenCards: number;
+  /** JN-3: people knocking, by knock id (runtime only, never stored) */
+  knocks: Map<string, Knock>;
 }
 
 /** What the store records. Payloads carry tags, never participant ids, except where a name is public (actions). */
@@ -142,7 +178,20 @@ export type BoardEvent =
   | { type: 'action.created'; actionId: string; itemId: string; text: string }
   | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
   | { type: 'action.due'; actionId: string; dueDate: string | null }
-  | { type: 'action.deleted'; actionId: string };
+  | { type: 'action.deleted'; actionId: string }
+  | { type: 'board.renamed'; name: string }
+  | { type: 'done.marked'; participantId: string; stage: DoneStage; done: boolean }
+  | { type: 'done.reset'; stage: DoneStage }
+  /** JN-2: a new password lets in only `keep` (the facilitator); everyone else must enter it again */
+  | { type: 'access.passwordChanged'; passwordHash: string | null; keep: string[] }
+  /** JN-3: turning knock on admits `admit` (everyone already in), so nobody present has to knock */
+  | { type: 'access.knockChanged'; on: boolean; admit: string[] }
+  | { type: 'access.joiningLocked'; locked: boolean }
+  | { type: 'access.admitted'; participantId: string }
+  | { type: 'board.locked'; locked: boolean }
+  | { type: 'participant.removed'; participantId: string }
+  | { type: 'card.hidden'; cardId: string }
+  | { type: 'card.signed'; cardId: string; name: string | null };
 
 export function emptyBoard(id: string): BoardState {
   return {
@@ -169,6 +218,11 @@ export function emptyBoard(id: string): BoardState {
     discussedItemIds: [],
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
+    access: { passwordHash: null, knock: false, joiningLocked: false, admitted: new Set(), removed: new Set() },
+    locked: false,
+    done: { write: new Set(), vote: new Set() },
+    hiddenCards: 0,
+    knocks: new Map(),
   };
 }
 
@@ -225,6 +279,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         authorTag: event.authorTag,
         groupId: null,
         revealed: false,
+        signature: null,
       });
       return;
     case 'card.edited': {
@@ -306,6 +361,24 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     }
     case 'action.deleted':
       state.actions.delete(event.actionId);
+      return;
+    case 'card.hidden':
+      // RM-3: a hidden card leaves the board as a deleted one does (text, votes, group); only the count stays.
+      if (!state.cards.has(event.cardId)) return;
+      evolve(state, { type: 'card.deleted', cardId: event.cardId });
+      state.hiddenCards += 1;
+      return;
+    case 'board.renamed':
+    case 'done.marked':
+    case 'done.reset':
+    case 'access.passwordChanged':
+    case 'access.knockChanged':
+    case 'access.joiningLocked':
+    case 'access.admitted':
+    case 'board.locked':
+    case 'participant.removed':
+    case 'card.signed':
+      evolveFacilitation(state, event);
       return;
     default: {
       const unreachable: never = event;

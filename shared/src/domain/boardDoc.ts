@@ -31,6 +31,11 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'discussedItemIds',
   'timer',
   'actions',
+  'locked',
+  'access',
+  'progress',
+  'removed',
+  'hiddenCards',
 ];
 
 type CardBody = Omit<PublicCard, 'id'>;
@@ -47,15 +52,15 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
     // Inserted in reveal order, so even the order of the bytes follows the shuffle, not the writing.
     syncMap(
       childMap<CardBody>(root, CARDS),
-      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId }]),
-      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId,
+      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId, signedBy: c.signedBy }]),
+      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.signedBy === b.signedBy,
     );
     const order = view.cards.map((c) => c.id);
     if (!sameJson(root.get('order'), order)) root.set('order', order);
     syncMap(
       childMap<PersonBody>(root, PEOPLE),
-      view.participants.map((p) => [p.handle, { name: p.name, online: p.online, facilitator: p.facilitator }]),
-      (a, b) => a.name === b.name && a.online === b.online && a.facilitator === b.facilitator,
+      view.participants.map((p) => [p.handle, { name: p.name, online: p.online, facilitator: p.facilitator, done: p.done }]),
+      (a, b) => a.name === b.name && a.online === b.online && a.facilitator === b.facilitator && a.done === b.done,
     );
   });
 }

@@ -33,6 +33,17 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'facilitator.handover': { type: 'facilitator.handover', toHandle: 'handle-bob' },
   'facilitator.claim': { type: 'facilitator.claim' },
   'columns.set': { type: 'columns.set', columns: [{ id: 'start', title: 'Begin', prompt: '' }] },
+  'board.rename': { type: 'board.rename', name: 'Renamed' },
+  'done.mark': { type: 'done.mark', done: true },
+  'done.reset': { type: 'done.reset' },
+  'access.password': { type: 'access.password', password: 'open sesame' },
+  'access.knock': { type: 'access.knock', on: true },
+  'access.lockJoining': { type: 'access.lockJoining', locked: true },
+  'access.admit': { type: 'access.admit', knockId: 'nosuchknock', admit: true },
+  'board.lock': { type: 'board.lock', locked: true },
+  'participant.remove': { type: 'participant.remove', handle: 'handle-bob' },
+  'card.hide': { type: 'card.hide', cardId: 'nosuchcard' },
+  'card.sign': { type: 'card.sign', cardId: 'nosuchcard', signed: true },
 };
 
 /** PH-5 as the spec states it. */
@@ -44,7 +55,7 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'card.ungroup': ['reveal'],
   'group.title': ['reveal', 'vote', 'discuss', 'act'],
   'phase.set': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
-  'settings.update': ['review', 'write', 'reveal'],
+  'settings.update': ['review', 'write', 'reveal', 'vote'],
   'vote.cast': ['vote'],
   'vote.retract': ['vote'],
   'discuss.select': ['discuss', 'act'],
@@ -62,6 +73,17 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'facilitator.handover': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'facilitator.claim': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'columns.set': ['review', 'write'],
+  'board.rename': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'done.mark': ['write', 'vote'],
+  'done.reset': ['write', 'vote'],
+  'access.password': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'access.knock': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'access.lockJoining': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'access.admit': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'board.lock': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'participant.remove': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
+  'card.hide': ['reveal', 'vote', 'discuss', 'act'],
+  'card.sign': ['reveal', 'vote', 'discuss', 'act'],
 };
 
 /** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */
@@ -82,12 +104,21 @@ function discussBoard() {
 describe('permissions', () => {
   it('PE-1 lists exactly the facilitator-only commands', () => {
     expect([...FACILITATOR_COMMANDS].sort()).toEqual([
+      'access.admit',
+      'access.knock',
+      'access.lockJoining',
+      'access.password',
       'action.delete',
+      'board.lock',
+      'board.rename',
+      'card.hide',
       'columns.set',
       'consensus.reveal',
       'consensus.start',
       'discuss.select',
+      'done.reset',
       'facilitator.handover',
+      'participant.remove',
       'phase.set',
       'review.mark',
       'settings.update',

@@ -6,6 +6,8 @@ import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import { canTransition, type Phase } from './phases.js';
 import { canVote, itemIds, itemOf, retractTarget } from './voting.js';
+import { decideFacilitation } from './facilitation.js';
+import { votesSpent } from './progress.js';
 
 /** Who is acting: their id (for public promises) and the keyed tags that stand for them on cards and votes. */
 export interface Actor {
@@ -24,6 +26,8 @@ export interface DecideContext {
   newSeed: () => string;
   /** FA-3: how long the facilitator must be away before the role may be claimed */
   claimAfterMs?: number;
+  /** JN-1: the keyed hash a board password is stored as (the server's key; never the password itself) */
+  hashPassword?: (password: string) => string;
 }
 
 export type Decision = { ok: true; events: BoardEvent[]; data: unknown } | { ok: false; code: ErrorCode; message: string };
@@ -43,7 +47,19 @@ export const FACILITATOR_COMMANDS = [
   'consensus.reveal',
   'facilitator.handover',
   'columns.set',
+  'board.rename',
+  'done.reset',
+  'access.password',
+  'access.knock',
+  'access.lockJoining',
+  'access.admit',
+  'board.lock',
+  'participant.remove',
+  'card.hide',
 ] as const;
+
+/** LK-1: what a participant may still send while the board is locked: picking up an orphaned role. */
+const WHILE_LOCKED: readonly Command['type'][] = ['facilitator.claim'];
 
 export function isFacilitatorCommand(type: Command['type']): boolean {
   return (FACILITATOR_COMMANDS as readonly string[]).includes(type);
@@ -60,7 +76,7 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'card.ungroup': ['reveal'],
   'group.title': ['reveal', 'vote', 'discuss', 'act'],
   'phase.set': OPEN,
-  'settings.update': ['review', 'write', 'reveal'],
+  'settings.update': ['review', 'write', 'reveal', 'vote'],
   'vote.cast': ['vote'],
   'vote.retract': ['vote'],
   'discuss.select': ['discuss', 'act'],
@@ -78,6 +94,17 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'facilitator.handover': OPEN,
   'facilitator.claim': OPEN,
   'columns.set': ['review', 'write'],
+  'board.rename': OPEN,
+  'done.mark': ['write', 'vote'],
+  'done.reset': ['write', 'vote'],
+  'access.password': OPEN,
+  'access.knock': OPEN,
+  'access.lockJoining': OPEN,
+  'access.admit': OPEN,
+  'board.lock': OPEN,
+  'participant.remove': OPEN,
+  'card.hide': ['reveal', 'vote', 'discuss', 'act'],
+  'card.sign': ['reveal', 'vote', 'discuss', 'act'],
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {
@@ -90,6 +117,9 @@ const done = (events: BoardEvent[], data: unknown = {}): Decision => ({ ok: true
 export function decide(state: BoardState, actor: Actor, command: BoardCommand, ctx: DecideContext): Decision {
   if (isFacilitatorCommand(command.type) && !actor.isFacilitator) {
     return fail('NOT_FACILITATOR', 'Only the facilitator can do that.');
+  }
+  if (state.locked && !actor.isFacilitator && !WHILE_LOCKED.includes(command.type)) {
+    return fail('BOARD_LOCKED', 'The facilitator has locked the board; it is read-only for now.');
   }
   if (!allowedIn(command.type, state.phase)) {
     return fail('WRONG_PHASE', `That cannot be done during ${state.phase === 'closed' ? 'Close' : state.phase}.`);
@@ -142,6 +172,13 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     }
     case 'settings.update': {
       if (command.perItemCap > command.voteBudget) return fail('INVALID_INPUT', 'The per-item cap cannot exceed the budget.');
+      // VO-10: mid-vote the settings may change, but never below what someone has already spent (outside
+      // Vote nobody can cast, and VO-9 keeps votes left at zero or more).
+      const spent = state.phase === 'vote' ? votesSpent(state) : { total: 0, onOneItem: 0 };
+      if (command.voteBudget < spent.total) return fail('BELOW_VOTES_SPENT', `Someone has already used ${spent.total} votes; the budget cannot go below that.`);
+      if (command.perItemCap < spent.onOneItem) {
+        return fail('BELOW_VOTES_SPENT', `Someone already has ${spent.onOneItem} votes on one item; the cap cannot go below that.`);
+      }
       return done([{ type: 'settings.changed', settings: { voteBudget: command.voteBudget, perItemCap: command.perItemCap } }]);
     }
     case 'vote.cast': {
@@ -240,6 +277,18 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     }
     case 'columns.set':
       return decideColumns(state, command.columns, ctx);
+    case 'board.rename':
+    case 'done.mark':
+    case 'done.reset':
+    case 'access.password':
+    case 'access.knock':
+    case 'access.lockJoining':
+    case 'access.admit':
+    case 'board.lock':
+    case 'participant.remove':
+    case 'card.hide':
+    case 'card.sign':
+      return decideFacilitation(state, actor, command, ctx);
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);

@@ -15,6 +15,8 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
       return talliesVisible(state.phase); // VO-4: hidden tallies do not move while voting is open
     case 'pulse.answered':
       return false; // PU-2: answers are never shown while the pulse is open
+    case 'access.admitted':
+      return false; // who passed the gate shows once they join
     default:
       return true;
   }
@@ -30,8 +32,16 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'facilitator.changed': // isFacilitator of two people
     case 'action.deleted': // someone's "I can help" and consensus answers
     case 'consensus.started': // everyone's previous answers are cleared
+    case 'card.hidden': // its author's cards, and the votes cast on it
+    case 'done.reset': // everyone's "I'm done"
+    case 'access.admitted': // the facilitator's list of knocks
       return true;
     default:
       return false;
   }
+}
+
+/** DN-4: events that fan out in the presence batch, like people arriving: many come at once and none is urgent. */
+export function batchedLikePresence(event: BoardEvent): boolean {
+  return event.type === 'done.marked';
 }

@@ -13,6 +13,10 @@ export const LIMITS = {
   columns: 8,
   columnTitle: 60,
   columnPrompt: 200,
+  /** AC-1: board passwords are short things said aloud or pasted into a chat */
+  boardPassword: 64,
+  /** PR-3: the people list shows this many before "+N more" */
+  peopleShown: 12,
   /** PU-3/CO-3: distributions show only with at least this many answers */
   minAnswersToShow: 3,
   /** FA-3: how long the facilitator must have been away before someone may claim the role */

@@ -64,9 +64,12 @@ describe('visibility', () => {
     expect(viewOf(state, PUBLIC).board.cards).toEqual([]);
   });
 
-  it('AN-1 public cards have only id, column, text and group', () => {
+  it('AN-1 public cards have only id, column, text, group and the signature their author chose (SG-1)', () => {
     const { state } = fullRetro();
-    for (const card of viewOf(state, PUBLIC).board.cards) expect(Object.keys(card).sort()).toEqual(['columnId', 'groupId', 'id', 'text']);
+    for (const card of viewOf(state, PUBLIC).board.cards) {
+      expect(Object.keys(card).sort()).toEqual(['columnId', 'groupId', 'id', 'signedBy', 'text']);
+      expect(card.signedBy).toBeNull();
+    }
   });
 
   it('AN-1 public view has no per-person vote, even once tallies are shown', () => {
@@ -80,12 +83,12 @@ describe('visibility', () => {
     const { state } = fullRetro();
     const participants = viewOf(state, PUBLIC).board.participants;
     expect(participants).toEqual([
-      { handle: 'handle-alice', name: 'Alice', online: true, facilitator: false },
-      { handle: 'handle-bob', name: 'Bob', online: true, facilitator: false },
-      { handle: 'handle-fran', name: 'Fran', online: true, facilitator: true },
+      { handle: 'handle-alice', name: 'Alice', online: true, facilitator: false, done: false },
+      { handle: 'handle-bob', name: 'Bob', online: true, facilitator: false, done: false },
+      { handle: 'handle-fran', name: 'Fran', online: true, facilitator: true, done: false },
     ]);
     for (const p of participants) {
-      expect(Object.keys(p).sort()).toEqual(['facilitator', 'handle', 'name', 'online']);
+      expect(Object.keys(p).sort()).toEqual(['done', 'facilitator', 'handle', 'name', 'online']);
       for (const a of everyone) expect(p.handle).not.toBe(a.participantId);
     }
   });
@@ -125,6 +128,11 @@ describe('visibility', () => {
         'teamId',
         'templateId',
         'timer',
+        'locked',
+        'access',
+        'progress',
+        'removed',
+        'hiddenCards',
       ].sort(),
     );
     expect(board).toMatchObject({
@@ -180,7 +188,7 @@ describe('visibility', () => {
     const mine = addCard(state, alice, 'mine');
     addCard(state, bob, 'not mine');
     const me = viewOf(state, as(alice)).me!;
-    expect(me.cards).toEqual([{ id: mine, columnId: 'start', text: 'mine' }]);
+    expect(me.cards).toEqual([{ id: mine, columnId: 'start', text: 'mine', signed: false }]);
     expect(JSON.stringify(me)).not.toContain('not mine');
     expect(JSON.stringify(me)).not.toContain(bob.authorTag);
   });
@@ -194,7 +202,7 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'isFacilitator', 'name', 'participantId', 'pulse', 'votes', 'votesLeft']);
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'isFacilitator', 'knocks', 'name', 'participantId', 'pulse', 'votes', 'votesLeft']);
     expect(me).toMatchObject({ pulse: null, consensus: {} });
   });
 

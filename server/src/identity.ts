@@ -47,6 +47,11 @@ export class Keyring {
     return this.mac('command-id', base, commandId);
   }
 
+  /** the AES key that seals a command's stored result (AR-5): derivable only while its sender is connected */
+  commandSealKey(base: string, commandId: string): Buffer {
+    return Buffer.from(this.mac('command-seal', base, commandId), 'base64url');
+  }
+
   facilitatorHash(boardId: string, facilitatorKey: string): string {
     return this.mac('facilitator', boardId, facilitatorKey);
   }

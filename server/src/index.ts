@@ -3,12 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createApp } from './app.js';
+import { DataFileError } from './storage/sqlite.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDist = config.clientDist ?? path.resolve(here, '../../client/dist');
-const app = await createApp({ config: { ...config, clientDist }, logger });
+const app = await createApp({ config: { ...config, clientDist }, logger }).catch((err: unknown) => {
+  // A data directory or file that cannot be used is the operator's to fix: one clear line, no stack.
+  if (!(err instanceof DataFileError)) throw err;
+  process.stderr.write(`Candor cannot start: ${err.message}\n`);
+  process.exit(1);
+});
 const port = await app.listen(config.port, config.host);
 logger.info({ port, data: config.dbFile }, `Candor is listening on http://localhost:${port}`);
 

@@ -292,6 +292,8 @@ export class Person {
   boardConn: DocConnection | null = null;
   notesConn: DocConnection | null = null;
   me: PersonalView | null = null;
+  /** the command id of the last join this person sent */
+  lastJoinId = '';
   readonly meHistory: PersonalView[] = [];
   /** the public view as this person's board document held it after every update it received */
   readonly boardHistory: PublicBoardView[] = [];
@@ -324,12 +326,17 @@ export class Person {
       this.me = view;
       this.meHistory.push(view);
     });
-    const joined = await this.cmd('join', {
-      participantId: this.participantId,
-      secret: this.secret,
-      name: this.name,
-      ...(this.facilitatorKey ? { facilitatorKey: this.facilitatorKey } : {}),
-    });
+    this.lastJoinId = newId();
+    const joined = await this.cmd(
+      'join',
+      {
+        participantId: this.participantId,
+        secret: this.secret,
+        name: this.name,
+        ...(this.facilitatorKey ? { facilitatorKey: this.facilitatorKey } : {}),
+      },
+      this.lastJoinId,
+    );
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
     this.boardConn = new DocConnection(docUrl(this.url, this.boardId, 'board', this.participantId, this.secret), this.boardDoc, (b) =>
       this.record('board', b),

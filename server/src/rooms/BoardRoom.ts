@@ -33,6 +33,7 @@ import type { Keyring } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
+import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 
 /** One connection as the room sees it; the transport decides how each message travels. */
 export interface RoomSocket {
@@ -315,8 +316,10 @@ export class BoardRoom {
       joinEvents.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
     }
     if (joinEvents.length > 0) {
-      const commandKey = keyring.commandKey(keyring.commandKeyBase(this.id, command.secret), command.id);
-      await this.deps.store.commit(this.id, { commandKey, events: joinEvents, result: {} });
+      const base = keyring.commandKeyBase(this.id, command.secret);
+      const commandKey = keyring.commandKey(base, command.id);
+      const sealed = sealCommand(keyring.commandSealKey(base, command.id), { digest: commandDigest(command), result: {} });
+      await this.deps.store.commit(this.id, { commandKey, events: joinEvents, sealed });
       for (const event of joinEvents) evolve(this.state, event);
     }
     session.participantId = command.participantId;
@@ -335,9 +338,17 @@ export class BoardRoom {
   private async apply(session: Session, command: BoardCommand): Promise<Ack> {
     const participantId = session.participantId;
     if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
-    const commandKey = this.deps.keyring.commandKey(session.commandKeyBase, command.id);
-    const repeated = await this.deps.store.findCommand(this.id, commandKey);
-    if (repeated) return ok(repeated.result);
+    const { keyring } = this.deps;
+    const commandKey = keyring.commandKey(session.commandKeyBase, command.id);
+    const sealKey = keyring.commandSealKey(session.commandKeyBase, command.id);
+    const digest = commandDigest(command);
+    const stored = await this.deps.store.findCommand(this.id, commandKey);
+    if (stored) {
+      // CM-3: the same id is answered with its first result only if it is the same command
+      const first = openCommand(sealKey, stored);
+      if (first.digest !== digest) return fail('ID_REUSED', 'This command id was already used for a different command.');
+      return ok(first.result);
+    }
 
     const actor = {
       participantId,
@@ -347,12 +358,13 @@ export class BoardRoom {
       pulseTag: session.pulseTag,
       consensusTag: session.consensusTag,
     };
-    const { now, newId, newSeed, claimAfterMs, keyring } = this.deps;
+    const { now, newId, newSeed, claimAfterMs } = this.deps;
     const hashPassword = (password: string) => keyring.passwordHash(this.id, password);
     const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs, hashPassword });
     if (!decision.ok) return decision;
 
-    await this.deps.store.commit(this.id, { commandKey, events: decision.events, result: decision.data });
+    const sealed = sealCommand(sealKey, { digest, result: decision.data });
+    await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed });
     for (const event of decision.events) evolve(this.state, event);
     if (command.type === 'access.admit') this.answerKnock(command.knockId, command.admit);
     this.signOutWhoMayNotStay(decision.events);

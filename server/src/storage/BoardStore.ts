@@ -44,7 +44,8 @@ export interface CommitInput {
   /** keyed hash of (participant secret, command id): recognises a resend, says nothing of whose it is */
   commandKey: string;
   events: BoardEvent[];
-  result: unknown;
+  /** the command's digest and result, sealed under a key only its sender's connection has (`sealedCommand.ts`) */
+  sealed: Uint8Array;
 }
 
 /**
@@ -62,7 +63,8 @@ export interface BoardStore {
   boardExists(boardId: string): Promise<boolean>;
   loadBoard(boardId: string): Promise<LoadedBoard | null>;
   upsertParticipant(boardId: string, participant: ParticipantRecord): Promise<void>;
-  findCommand(boardId: string, commandKey: string): Promise<{ result: unknown } | null>;
+  /** the sealed record stored with that command key, or null */
+  findCommand(boardId: string, commandKey: string): Promise<Uint8Array | null>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
   /** appends one Yjs update of a board's document; returns how many updates that document now has stored */
   appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array): Promise<number>;

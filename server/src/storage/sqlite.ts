@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS commands (
   board_id TEXT NOT NULL,
   command_key TEXT NOT NULL,
-  result TEXT NOT NULL,
+  sealed BLOB NOT NULL,
   PRIMARY KEY (board_id, command_key)
 ) WITHOUT ROWID;
 -- Yjs updates of each board's two documents: 'notes' (co-edited) and 'board' (the server's public projection).
@@ -59,8 +59,10 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
+  refuseOtherFormats(db, file);
   db.exec(SCHEMA);
   migrate(db);
+  db.pragma(`user_version = ${DATA_FORMAT}`);
   db.exec('CREATE INDEX IF NOT EXISTS boards_by_team ON boards(team_id, created_at)');
 
   const q = {
@@ -85,8 +87,8 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     participants: db.prepare<[string], { id: string; name: string; handle: string; auth_hash: string; is_facilitator: number }>(
       'SELECT id, name, handle, auth_hash, is_facilitator FROM participants WHERE board_id = ? ORDER BY name, id',
     ),
-    findCommand: db.prepare<[string, string], { result: string }>('SELECT result FROM commands WHERE board_id = ? AND command_key = ?'),
-    insertCommand: db.prepare('INSERT INTO commands (board_id, command_key, result) VALUES (?, ?, ?)'),
+    findCommand: db.prepare<[string, string], { sealed: Buffer }>('SELECT sealed FROM commands WHERE board_id = ? AND command_key = ?'),
+    insertCommand: db.prepare('INSERT INTO commands (board_id, command_key, sealed) VALUES (?, ?, ?)'),
     appendDoc: db.prepare('INSERT INTO doc_updates (board_id, doc, update_blob) VALUES (?, ?, ?)'),
     countDoc: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE board_id = ? AND doc = ?'),
     docUpdates: db.prepare<[string, string], { update_blob: Buffer }>(
@@ -112,7 +114,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   });
 
   const commitTx = db.transaction((boardId: string, input: CommitInput) => {
-    q.insertCommand.run(boardId, input.commandKey, JSON.stringify(input.result ?? {}));
+    q.insertCommand.run(boardId, input.commandKey, Buffer.from(input.sealed));
     return appendEvents(boardId, input.events);
   });
 
@@ -167,7 +169,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     },
     async findCommand(boardId, commandKey) {
       const row = q.findCommand.get(boardId, commandKey);
-      return row ? { result: JSON.parse(row.result) as unknown } : null;
+      return row ? new Uint8Array(row.sealed) : null;
     },
     async commit(boardId, input) {
       return { lastSeq: commitTx(boardId, input) };
@@ -182,6 +184,26 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       db.close();
     },
   };
+}
+
+/**
+ * The layout of the data file, in `PRAGMA user_version`. A file of another layout (or an older one, which
+ * has none) is refused rather than misread: there are no users to migrate yet.
+ */
+export const DATA_FORMAT = 2;
+
+/** Thrown when a data file cannot be used; its message is the one line the server prints before it exits. */
+export class DataFileError extends Error {}
+
+function refuseOtherFormats(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  if (version === DATA_FORMAT || (version === 0 && tables.n === 0)) return;
+  db.close();
+  throw new DataFileError(
+    `${file} is a Candor data file of format ${version || 'none (an older Candor)'}, but this server reads format ${DATA_FORMAT}; ` +
+      'move it away (or point DATA_DIR elsewhere) to start with an empty one.',
+  );
 }
 
 /** Columns added after a data file was first created. */

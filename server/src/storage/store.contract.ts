@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
 import type { BoardStore } from './BoardStore.js';
+import { faultyStore } from './faultyStore.js';
+
+/** a stand-in for a sealed command record: the store keeps the bytes it is given, nothing more */
+const sealed = (n: number) => new Uint8Array(284).fill(n);
 
 const created: BoardEvent = {
   type: 'board.created',
@@ -30,8 +34,8 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.createBoard({ id: 'board-one1', facilitatorHash: 'a', createdAt: 1 }, created);
       await store.createBoard({ id: 'board-two2', facilitatorHash: 'b', createdAt: 1 }, created);
       const add = (cardId: string): BoardEvent => ({ type: 'card.added', cardId, columnId: 'start', text: cardId, authorTag: 't' });
-      expect(await store.commit('board-one1', { commandKey: 'k1', events: [add('c1'), add('c2')], result: {} })).toEqual({ lastSeq: 3 });
-      expect(await store.commit('board-two2', { commandKey: 'k1', events: [add('c3')], result: {} })).toEqual({ lastSeq: 2 });
+      expect(await store.commit('board-one1', { commandKey: 'k1', events: [add('c1'), add('c2')], sealed: sealed(0) })).toEqual({ lastSeq: 3 });
+      expect(await store.commit('board-two2', { commandKey: 'k1', events: [add('c3')], sealed: sealed(0) })).toEqual({ lastSeq: 2 });
       const one = await store.loadBoard('board-one1');
       expect(one?.events.map((e) => e.seq)).toEqual([1, 2, 3]);
       await store.close();
@@ -41,10 +45,10 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       const { store } = await open();
       await store.createBoard({ id: 'board-cmd1', facilitatorHash: 'a', createdAt: 1 }, created);
       const event: BoardEvent = { type: 'card.added', cardId: 'c1', columnId: 'start', text: 'x', authorTag: 't' };
-      await store.commit('board-cmd1', { commandKey: 'same', events: [event], result: { cardId: 'c1' } });
-      expect(await store.findCommand('board-cmd1', 'same')).toEqual({ result: { cardId: 'c1' } });
+      await store.commit('board-cmd1', { commandKey: 'same', events: [event], sealed: sealed(1) });
+      expect(await store.findCommand('board-cmd1', 'same')).toEqual(sealed(1));
       expect(await store.findCommand('board-cmd1', 'other')).toBeNull();
-      await expect(store.commit('board-cmd1', { commandKey: 'same', events: [event], result: {} })).rejects.toThrow();
+      await expect(store.commit('board-cmd1', { commandKey: 'same', events: [event], sealed: sealed(0) })).rejects.toThrow();
       expect((await store.loadBoard('board-cmd1'))?.events).toHaveLength(2);
       await store.close();
     });
@@ -103,11 +107,45 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       } else await store.close();
     });
 
+    it('ST-8 a call that fails (an injected fault) changes nothing, and the store works again afterwards', async () => {
+      const { store: inner } = await open();
+      const store = faultyStore(inner);
+      await store.createBoard({ id: 'board-fail', facilitatorHash: 'a', createdAt: 1 }, created);
+      const event: BoardEvent = { type: 'phase.changed', phase: 'reveal', revealSeed: 's' };
+      store.failNext();
+      await expect(store.commit('board-fail', { commandKey: 'k1', events: [event], sealed: sealed(2) })).rejects.toMatchObject({ code: 'EIO' });
+      expect(await store.findCommand('board-fail', 'k1')).toBeNull();
+      let healed = false;
+      store.failUntil(() => healed);
+      await expect(store.commit('board-fail', { commandKey: 'k1', events: [event], sealed: sealed(2) })).rejects.toThrow();
+      await expect(store.appendDocUpdate('board-fail', 'notes', new Uint8Array([1]))).rejects.toThrow();
+      healed = true;
+      expect(store.failures).toBe(3);
+      await store.commit('board-fail', { commandKey: 'k1', events: [event], sealed: sealed(2) });
+      expect((await store.loadBoard('board-fail'))?.events.map((e) => e.event.type)).toEqual(['board.created', 'phase.changed']);
+      await store.close();
+    });
+
+    it('ST-10 a slow store (injected delay) answers later with the same result', async () => {
+      const { store: inner } = await open();
+      const store = faultyStore(inner);
+      await store.createBoard({ id: 'board-slow', facilitatorHash: 'a', createdAt: 1 }, created);
+      store.delay(30);
+      let settled = false;
+      const commit = store.commit('board-slow', { commandKey: 'k', events: [], sealed: sealed(3) }).then(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await commit;
+      store.delay(0);
+      expect(await store.findCommand('board-slow', 'k')).toEqual(sealed(3));
+      await store.close();
+    });
+
     it('ST-7 keeps committed events after closing and reopening', async () => {
       const { store, reopen } = await open();
       if (!reopen) return store.close();
       await store.createBoard({ id: 'board-keep', facilitatorHash: 'a', createdAt: 1 }, created);
-      await store.commit('board-keep', { commandKey: 'k', events: [{ type: 'phase.changed', phase: 'reveal', revealSeed: 's' }], result: {} });
+      await store.commit('board-keep', { commandKey: 'k', events: [{ type: 'phase.changed', phase: 'reveal', revealSeed: 's' }], sealed: sealed(0) });
       await store.close();
       const again = await reopen();
       expect((await again.loadBoard('board-keep'))?.events.map((e) => e.event.type)).toEqual(['board.created', 'phase.changed']);

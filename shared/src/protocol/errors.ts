@@ -26,6 +26,8 @@ export const ErrorCode = {
   REMOVED: 'REMOVED',
   /** VO-10: a budget or cap below what someone already spent */
   BELOW_VOTES_SPENT: 'BELOW_VOTES_SPENT',
+  /** CM-3: a command id was resent with another type or payload */
+  ID_REUSED: 'ID_REUSED',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

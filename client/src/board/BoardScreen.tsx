@@ -9,6 +9,10 @@ import { FacilitatorBar } from './FacilitatorBar.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
+import { BoardTitle } from '../facilitation/BoardTitle.js';
+import { ShareButton } from '../facilitation/ShareButton.js';
+import { RoomNotices } from '../facilitation/RoomNotices.js';
+import { DoorScreen } from '../facilitation/DoorScreen.js';
 
 export function BoardScreen({
   initialBoard,
@@ -39,6 +43,7 @@ export function BoardScreen({
   }
 
   const board = state.board ?? initialBoard;
+  if (state.door) return <DoorScreen door={state.door} boardName={board?.name ?? null} />;
   if (!board) {
     return (
       <main className="page narrow">
@@ -54,15 +59,23 @@ export function BoardScreen({
       <header className="board-header">
         <div className="board-title">
           <span className="brand">Candor</span>
-          <h1>{board.name}</h1>
+          <BoardTitle name={board.name} canRename={state.isFacilitator && board.phase !== 'closed'} />
         </div>
         <PhaseStepper phase={board.phase} hasReview={board.hasReview} />
         <div className="header-side">
           <TimerDisplay timer={board.timer} />
+          <ShareButton boardId={board.id} />
           <ConnectionStatus />
         </div>
       </header>
       <FacilitatorAnnouncer board={board} />
+      {board.locked && (
+        <p className="banner locked" role="status">
+          {state.isFacilitator
+            ? 'The board is locked: it is read-only for everyone but you.'
+            : 'The facilitator has locked the board: it is read-only for now.'}
+        </p>
+      )}
       <div className="board-body">
         <aside className="sidebar">
           <PresenceList board={board} />
@@ -73,6 +86,7 @@ export function BoardScreen({
         </main>
       </div>
       <Notices />
+      {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
     </div>
   );
 }

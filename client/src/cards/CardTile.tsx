@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
+import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
 export function CardTile({
@@ -10,6 +11,10 @@ export function CardTile({
   own,
   editable,
   sending,
+  signedBy = null,
+  signable,
+  signed,
+  hideable,
   children,
 }: {
   cardId: string | null;
@@ -17,10 +22,18 @@ export function CardTile({
   own: boolean;
   editable?: boolean;
   sending?: boolean;
+  /** SG-1: the name its author chose to show */
+  signedBy?: string | null;
+  /** SG-1: my own revealed card, which I may sign */
+  signable?: boolean;
+  signed?: boolean;
+  /** RM-3: the facilitator may hide it */
+  hideable?: boolean;
   children?: ReactNode;
 }) {
   const session = useSession();
   const [editing, setEditing] = useState(false);
+  const [confirmHide, setConfirmHide] = useState(false);
   const [draft, setDraft] = useState(text);
 
   function onSave(event: FormEvent) {
@@ -52,6 +65,7 @@ export function CardTile({
       ) : (
         <p className="card-text">{text}</p>
       )}
+      {signedBy && <p className="signature">— {signedBy}</p>}
       <div className="card-footer">
         {own && <span className="badge yours">yours</span>}
         {sending && (
@@ -76,8 +90,32 @@ export function CardTile({
             </button>
           </span>
         )}
+        {signable && cardId && (
+          <button type="button" className="link small" aria-pressed={Boolean(signed)} onClick={() => session.send({ type: 'card.sign', cardId, signed: !signed })}>
+            {signed ? 'Hide my name again' : 'Show my name on this card'}
+          </button>
+        )}
+        {hideable && cardId && (
+          <button type="button" className="link small danger" onClick={() => setConfirmHide(true)}>
+            Hide card
+          </button>
+        )}
         {children}
       </div>
+      {confirmHide && cardId && (
+        <ConfirmDialog
+          title="Hide this card for everyone?"
+          confirmLabel="Hide card"
+          danger
+          onCancel={() => setConfirmHide(false)}
+          onConfirm={() => {
+            session.send({ type: 'card.hide', cardId });
+            setConfirmHide(false);
+          }}
+        >
+          <p>It disappears from the board and from every export, with its votes. Nobody learns who wrote it — not you either.</p>
+        </ConfirmDialog>
+      )}
     </article>
   );
 }

@@ -5,19 +5,24 @@ import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
 import { GroupWithSelect } from './GroupWithSelect.js';
 import { pendingCardChanges } from './pendingChanges.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 /**
  * Revealed cards in their columns, in the order the server gave (which says nothing about who wrote what).
  * A group is drawn where its first card would be. `renderItemExtras` adds per-item controls (votes).
  */
 export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
-  const { me, pending } = useSessionState();
+  const { me, pending, isFacilitator } = useSessionState();
+  const readOnly = useReadOnly(board);
   const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
+  const mySigned = new Set(me?.cards.filter((c) => c.signed).map((c) => c.id) ?? []);
+  const canSign = allowedIn('card.sign', board.phase) && !readOnly;
+  const canHide = allowedIn('card.hide', board.phase) && isFacilitator;
   const { edits, deletes } = pendingCardChanges(pending);
   const groups = new Map(board.groups.map((g) => [g.id, g]));
   const cardsById = new Map(board.cards.map((c) => [c.id, c]));
-  const canEdit = allowedIn('card.edit', board.phase);
-  const canGroup = allowedIn('card.group', board.phase);
+  const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
+  const canGroup = allowedIn('card.group', board.phase) && !readOnly;
   const visible = board.cards.filter((c) => !deletes.has(c.id));
   // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are on the page.
   useEffect(() => {
@@ -29,7 +34,17 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     const text = edits.get(card.id) ?? card.text;
     return (
       <li key={card.id}>
-        <CardTile cardId={card.id} text={text} own={own} editable={canEdit} sending={edits.has(card.id)}>
+        <CardTile
+          cardId={card.id}
+          text={text}
+          own={own}
+          editable={canEdit}
+          sending={edits.has(card.id)}
+          signedBy={card.signedBy}
+          signable={own && canSign}
+          signed={mySigned.has(card.id)}
+          hideable={canHide}
+        >
           {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}
           {canGroup && inGroup && <UngroupButton cardId={card.id} />}
         </CardTile>

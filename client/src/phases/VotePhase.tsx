@@ -2,6 +2,7 @@ import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { VoteControls, VotesLeft } from '../votes/VoteControls.js';
 import { PhaseIntro } from './PhaseView.js';
+import { DoneToggle } from '../facilitation/DoneToggle.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
   return (
@@ -13,6 +14,7 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
       <div className="sticky-status">
         <VotesLeft />
       </div>
+      <DoneToggle board={board} />
       <RevealedColumns board={board} renderItemExtras={(itemId, label) => <VoteControls board={board} itemId={itemId} label={label} />} />
     </>
   );

@@ -6,12 +6,15 @@ import { pendingCardChanges } from '../cards/pendingChanges.js';
 import { PhaseIntro } from './PhaseView.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { ColumnEditor } from '../columns/ColumnEditor.js';
+import { DoneToggle } from '../facilitation/DoneToggle.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
   const { me, pending, sendingCards, isFacilitator } = useSessionState();
   const { edits, deletes } = pendingCardChanges(pending);
-  const canAdd = allowedIn('card.add', board.phase);
-  const canEdit = allowedIn('card.edit', board.phase);
+  const readOnly = useReadOnly(board);
+  const canAdd = allowedIn('card.add', board.phase) && !readOnly;
+  const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
   const myCards = (me?.cards ?? []).filter((c) => !deletes.has(c.id));
   const count = board.cardCount;
 
@@ -26,6 +29,7 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
       <p className="card-count" role="status">
         {count} {count === 1 ? 'card' : 'cards'} written so far
       </p>
+      <DoneToggle board={board} />
       <div className="columns">
         {board.columns.map((column) => {
           const mine = myCards.filter((c) => c.columnId === column.id);

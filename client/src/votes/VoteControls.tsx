@@ -2,6 +2,7 @@ import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js';
 import { shortText } from '../cards/items.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 /** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
 export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
@@ -10,13 +11,14 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
   const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(pending, itemId));
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
   const name = shortText(label, 40);
+  const readOnly = useReadOnly(board);
   return (
     <div className="vote-controls">
       <button
         type="button"
         className="vote-button"
         aria-label={`Remove vote: ${name}`}
-        disabled={mine === 0}
+        disabled={readOnly || mine === 0}
         onClick={() => session.send({ type: 'vote.retract', itemId })}
       >
         −
@@ -29,7 +31,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
         type="button"
         className="vote-button"
         aria-label={`Vote for: ${name}`}
-        disabled={left === 0 || mine >= board.settings.perItemCap}
+        disabled={readOnly || left === 0 || mine >= board.settings.perItemCap}
         onClick={() => session.send({ type: 'vote.cast', itemId })}
       >
         +

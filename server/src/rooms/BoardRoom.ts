@@ -16,7 +16,6 @@ import {
   batchedLikePresence,
   entryFor,
   mayStay,
-  whoToAsk,
   decide,
   emptyBoard,
   evolve,
@@ -33,6 +32,7 @@ import type { Keyring } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
+import { RoomDoor } from './RoomDoor.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 
 /** One connection as the room sees it; the transport decides how each message travels. */
@@ -96,13 +96,9 @@ export class BoardRoom {
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
   private presenceTimer: NodeJS.Timeout | undefined;
-  /** JN-3: the knock list changed since the facilitator last got it (sent in the presence batch) */
-  private knocksChanged = false;
-  /** JN-2/RM-1: closers of each participant's document connections, to end them when they are signed out */
-  private readonly docConnections = new Map<string, Set<() => void>>();
+  /** JN-*, RM-1: knocks and sign-outs */
+  private readonly door: RoomDoor;
   private readonly compactionTimers: Partial<Record<DocName, NodeJS.Timeout>> = {};
-  /** JN-3: which connection each knock came from */
-  private readonly knockSockets = new Map<string, string>();
 
   constructor(
     loaded: LoadedBoard,
@@ -111,6 +107,11 @@ export class BoardRoom {
     this.id = loaded.record.id;
     this.facilitatorHash = loaded.record.facilitatorHash;
     this.state = emptyBoard(this.id);
+    this.door = new RoomDoor(this.state, this.sessions, {
+      newId: deps.newId,
+      knocksChanged: () => this.schedulePresence(),
+      signedOut: (participantId) => this.refreshPresence(participantId),
+    });
     // A freshly loaded room has nobody connected: everyone counts as away from now (FA-3).
     const loadedAt = deps.now();
     for (const p of loaded.participants) {
@@ -220,13 +221,7 @@ export class BoardRoom {
 
   /** A document connection of `participantId`; `close` ends it when they are signed out. Returns the unwatch. */
   watchDocConnection(participantId: string, close: () => void): () => void {
-    const closers = this.docConnections.get(participantId) ?? new Set();
-    closers.add(close);
-    this.docConnections.set(participantId, closers);
-    return () => {
-      closers.delete(close);
-      if (closers.size === 0 && this.docConnections.get(participantId) === closers) this.docConnections.delete(participantId);
-    };
+    return this.door.watchDocConnection(participantId, close);
   }
 
   hold(): void {
@@ -254,7 +249,7 @@ export class BoardRoom {
   detach(socketId: string): void {
     const session = this.sessions.get(socketId);
     this.sessions.delete(socketId);
-    if (session?.knockId) this.dropKnock(session.knockId);
+    if (session?.knockId) this.door.dropKnock(session.knockId);
     if (session?.participantId) this.refreshPresence(session.participantId);
   }
 
@@ -292,8 +287,8 @@ export class BoardRoom {
       passwordHash: command.password === undefined ? null : keyring.passwordHash(this.id, command.password),
     });
     if (entry.kind === 'refused') return fail(entry.code, entry.message);
-    if (entry.kind === 'knock') return this.knock(session, command);
-    if (session.knockId) this.dropKnock(session.knockId);
+    if (entry.kind === 'knock') return this.door.knock(session, command.participantId, command.name);
+    if (session.knockId) this.door.dropKnock(session.knockId);
     if (!existing) {
       if (this.state.participants.size >= LIMITS.participantsPerBoard) return fail('CARD_LIMIT', 'This board is full.');
       const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
@@ -366,70 +361,10 @@ export class BoardRoom {
     const sealed = sealCommand(sealKey, { digest, result: decision.data });
     await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed });
     for (const event of decision.events) evolve(this.state, event);
-    if (command.type === 'access.admit') this.answerKnock(command.knockId, command.admit);
-    this.signOutWhoMayNotStay(decision.events);
+    if (command.type === 'access.admit') this.door.answerKnock(command.knockId, command.admit);
+    this.door.signOutWhoMayNotStay(decision.events);
     if (decision.events.length > 0) this.publish(decision.events, participantId);
     return ok(decision.data);
-  }
-
-  /** JN-3: the connection waits; the facilitator sees the knock in the next presence batch. */
-  private knock(session: Session, command: JoinCommand): Ack {
-    for (const [id, knock] of this.state.knocks) if (knock.participantId === command.participantId) this.dropKnock(id);
-    const knockId = this.deps.newId();
-    this.state.knocks.set(knockId, { id: knockId, participantId: command.participantId, name: command.name });
-    this.knockSockets.set(knockId, session.socket.id);
-    session.knockId = knockId;
-    this.knocksChanged = true;
-    this.schedulePresence();
-    return fail('WAITING_TO_BE_ADMITTED', `You knocked. Waiting for ${whoToAsk(this.state)} to let you in.`);
-  }
-
-  private dropKnock(knockId: string): void {
-    const socketId = this.knockSockets.get(knockId);
-    const session = socketId ? this.sessions.get(socketId) : undefined;
-    if (session?.knockId === knockId) session.knockId = null;
-    this.knockSockets.delete(knockId);
-    if (this.state.knocks.delete(knockId)) {
-      this.knocksChanged = true;
-      this.schedulePresence();
-    }
-  }
-
-  /** JN-3: tells the knocking connection the answer; a refused person learns who to ask. */
-  private answerKnock(knockId: string, admitted: boolean): void {
-    const socketId = this.knockSockets.get(knockId);
-    this.dropKnock(knockId);
-    const session = socketId ? this.sessions.get(socketId) : undefined;
-    if (!session) return;
-    const message = admitted
-      ? 'You are in.'
-      : `${whoToAsk(this.state)} did not let you in this time. Ask ${whoToAsk(this.state)} directly if you think you should be here.`;
-    session.socket.answerKnock(admitted, message);
-  }
-
-  /** JN-2/RM-1: after a new password or a removal, whoever may no longer be here is signed out everywhere. */
-  private signOutWhoMayNotStay(events: BoardEvent[]): void {
-    const removal = events.some((e) => e.type === 'participant.removed');
-    const newPassword = events.some((e) => e.type === 'access.passwordChanged' && e.passwordHash !== null);
-    if (!removal && !newPassword) return;
-    const out = new Set<string>();
-    for (const session of this.sessions.values()) {
-      const id = session.participantId;
-      if (!id || mayStay(this.state, id)) continue;
-      const removed = this.state.access.removed.has(id);
-      session.participantId = null;
-      session.lastMe = '';
-      session.socket.signOut(
-        removed ? 'removed' : 'password',
-        removed ? 'The facilitator removed you from this retro.' : 'The facilitator changed the password of this retro. Enter the new one to come back in.',
-      );
-      out.add(id);
-    }
-    for (const id of [...this.docConnections.keys()]) if (!mayStay(this.state, id)) out.add(id);
-    for (const id of out) {
-      for (const close of [...(this.docConnections.get(id) ?? [])]) close();
-      this.refreshPresence(id);
-    }
   }
 
   private refreshPresence(participantId: string): void {
@@ -464,8 +399,7 @@ export class BoardRoom {
     this.presenceTimer = undefined;
     this.ensureNotesTexts();
     projectBoardDoc(this.boardDoc, this.publicView());
-    if (this.knocksChanged) {
-      this.knocksChanged = false;
+    if (this.door.takeKnocksChanged()) {
       this.sendPersonal((s) => s.participantId !== null && s.participantId === this.state.facilitatorId);
     }
   }

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS, type PublicBoardView } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+
+/** JN-*, LK-1: the facilitator's controls for who may come in and whether the board takes changes. */
+export function AccessControls({ board }: { board: PublicBoardView }) {
+  const session = useSession();
+  const { access, locked } = board;
+  return (
+    <div className="access-controls">
+      <h3>Room</h3>
+      <label className="check">
+        <input type="checkbox" checked={locked} onChange={(e) => session.send({ type: 'board.lock', locked: e.target.checked })} />
+        <span>Lock the board (read-only for everyone else)</span>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={access.knock} onChange={(e) => session.send({ type: 'access.knock', on: e.target.checked })} />
+        <span>Newcomers knock; I let them in</span>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={access.joiningLocked} onChange={(e) => session.send({ type: 'access.lockJoining', locked: e.target.checked })} />
+        <span>Lock joining (nobody new gets in)</span>
+      </label>
+      <PasswordSetting hasPassword={access.password} />
+    </div>
+  );
+}
+
+/** JN-1/JN-2: set, change or remove the board password. Changing it signs everyone else out. */
+function PasswordSetting({ hasPassword }: { hasPassword: boolean }) {
+  const session = useSession();
+  const [draft, setDraft] = useState('');
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!draft) return;
+    session.send({ type: 'access.password', password: draft });
+    setDraft('');
+  }
+  return (
+    <form className="password-setting" onSubmit={onSubmit}>
+      <label className="field">
+        <span>{hasPassword ? 'New board password' : 'Board password (optional)'}</span>
+        <input type="text" autoComplete="off" value={draft} maxLength={LIMITS.boardPassword} onChange={(e) => setDraft(e.target.value)} />
+      </label>
+      <p className="hint">{hasPassword ? 'This board has a password. Changing it signs everyone else out until they enter the new one.' : 'With a password, people must enter it to join.'}</p>
+      <div className="row">
+        <button type="submit" className="small" disabled={!draft}>
+          {hasPassword ? 'Change password' : 'Set password'}
+        </button>
+        {hasPassword && (
+          <button type="button" className="small" onClick={() => session.send({ type: 'access.password', password: null })}>
+            Remove password
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** JN-3: people knocking, with one click to let each in or not (at the top of the panel, so it is seen). */
+export function KnockList() {
+  const session = useSession();
+  const { me } = useSessionState();
+  const knocks = me?.knocks ?? [];
+  if (knocks.length === 0) return null;
+  return (
+    <section className="knocks" aria-label="People waiting to join">
+      <p role="status">
+        <strong>{knocks.length === 1 ? '1 person is' : `${knocks.length} people are`} waiting to join</strong>
+      </p>
+      <ul>
+        {knocks.map((k) => (
+          <li key={k.id}>
+            <span className="person-name">{k.name}</span>
+            <button type="button" className="small primary" onClick={() => session.send({ type: 'access.admit', knockId: k.id, admit: true })}>
+              Let {k.name} in
+            </button>
+            <button type="button" className="small" onClick={() => session.send({ type: 'access.admit', knockId: k.id, admit: false })}>
+              Not now
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState, type FormEvent } from 'react';
+import { LIMITS } from '@candor/shared';
+import { useSession } from '../board/SessionContext.js';
+
+/** NA-2: the retro's name; the facilitator renames it in place, everyone sees the new name at once. */
+export function BoardTitle({ name, canRename }: { name: string; canRename: boolean }) {
+  const session = useSession();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(name);
+
+  if (!editing) {
+    return (
+      <span className="title-line">
+        <h1 title={name}>{name}</h1>
+        {canRename && (
+          <button
+            type="button"
+            className="link small"
+            onClick={() => {
+              setDraft(name);
+              setEditing(true);
+            }}
+          >
+            Rename
+          </button>
+        )}
+      </span>
+    );
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const next = draft.trim();
+    if (next && next !== name) session.send({ type: 'board.rename', name: next });
+    setEditing(false);
+  }
+
+  return (
+    <form className="title-line" onSubmit={onSubmit}>
+      <label className="visually-hidden" htmlFor="retro-name">
+        Retro name
+      </label>
+      <input id="retro-name" value={draft} maxLength={LIMITS.boardName} autoFocus onChange={(e) => setDraft(e.target.value)} />
+      <button type="submit" className="small primary" disabled={!draft.trim()}>
+        Save name
+      </button>
+      <button type="button" className="small" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}

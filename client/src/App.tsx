@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { HomePage } from './home/HomePage.js';
 import { BoardPage } from './board/BoardPage.js';
 import { TeamPage } from './team/TeamPage.js';
 import { matchRoute, navigate, usePathname } from './navigation.js';
 
 export function App() {
+  const { t } = useTranslation();
   const route = matchRoute(usePathname());
   switch (route.name) {
     case 'home':
@@ -15,11 +17,11 @@ export function App() {
     case 'not-found':
       return (
         <main className="page narrow">
-          <h1>Nothing here</h1>
-          <p>This address does not lead to a retro.</p>
+          <h1>{t('app.notFoundTitle')}</h1>
+          <p>{t('app.notFoundBody')}</p>
           <p>
             <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-              Start a new retro
+              {t('app.startNew')}
             </a>
           </p>
         </main>

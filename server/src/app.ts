@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { nanoid } from 'nanoid';
-import { LIMITS } from '@candor/shared';
+import { LIMITS, YJS_PATH } from '@candor/shared';
 import type { Config } from './config.js';
 import { Keyring } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
@@ -12,9 +12,22 @@ import { openSqliteStore } from './storage/sqlite.js';
 import { attachSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
+import { ABUSE_LIMITS } from './abuseLimits.js';
+import { sampleWarnings } from './logSampler.js';
+import { clientAddressOf } from './transport/clientAddress.js';
+import { ConnectionCounts, guardConnections } from './transport/connectionGuards.js';
+import { routeUpgrades } from './transport/upgrades.js';
+import { AddressBuckets } from './transport/addressBuckets.js';
+
+export { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> & Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous'>>;
+  config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
+    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress'>> & {
+      /** AB-5 / AB-6, shortened in tests */
+      participantsPerBoard?: number;
+      idleJoinerExpiryMs?: number;
+    };
   store?: BoardStore;
   logger?: Logger;
   now?: () => number;
@@ -30,6 +43,8 @@ export interface App {
 /** The single composition root: everything Candor runs is wired here, and tests call it on port 0. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const warnings = sampleWarnings(logger);
+  const trustProxy = deps.config.trustProxy ?? false;
   const store = deps.store ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous });
   const now = deps.now ?? Date.now;
   const keyring = new Keyring(await store.serverKey());
@@ -45,6 +60,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newId,
       newSeed: () => randomBytes(16).toString('base64url'),
       claimAfterMs: deps.config.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs,
+      joins: new AddressBuckets({
+        burst: deps.config.joinBurstPerAddress ?? ABUSE_LIMITS.joinBurstPerAddress,
+        perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
+        maxAddresses: ABUSE_LIMITS.addressesTracked,
+        now,
+      }),
+      participantCap: deps.config.participantsPerBoard ?? LIMITS.participantsPerBoard,
+      idleJoinerExpiryMs: deps.config.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
     },
     deps.config.idleUnloadMs,
   );
@@ -58,10 +81,34 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // a team link is the team's only key: longer than a board id
     newTeamId: () => nanoid(24),
     clientDist: deps.config.clientDist,
+    trustProxy,
   });
-  const server = http.createServer(httpApp);
-  const io = attachSocketIo(server, registry, logger, now);
-  const yjs = attachYjs(server, registry, logger);
+  // AB-2: headers and whole requests must arrive in time; Node checks every `connectionsCheckingInterval`.
+  const server = http.createServer(
+    {
+      headersTimeout: ABUSE_LIMITS.handshakeTimeoutMs,
+      requestTimeout: ABUSE_LIMITS.requestTimeoutMs,
+      connectionsCheckingInterval: ABUSE_LIMITS.timeoutCheckIntervalMs,
+    },
+    httpApp,
+  );
+  const addressOf = (req: http.IncomingMessage) => clientAddressOf(httpApp, req);
+  const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);
+  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections });
+  // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
+  // hands Socket.io its upgrades itself.
+  server.removeAllListeners('upgrade');
+  const yjs = attachYjs(registry, logger, warnings);
+  routeUpgrades(server, {
+    routes: [
+      { prefix: `${YJS_PATH}/`, handle: yjs.handleUpgrade },
+      { prefix: '/socket.io/', handle: (req, socket, head) => io.engine.handleUpgrade(req, socket, head) },
+    ],
+    addressOf,
+    connections,
+    warnings,
+  });
+  guardConnections(server, { socketsPerAddress: trustProxy === false ? connections.maxPerAddress + ABUSE_LIMITS.socketSlackPerAddress : null });
 
   return {
     server,
@@ -75,7 +122,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       yjs.close();
       await io.close();
-      registry.close();
+      await registry.close();
+      warnings.flush();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

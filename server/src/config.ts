@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ABUSE_LIMITS } from './abuseLimits.js';
+import { parseTrustProxy } from './transport/clientAddress.js';
 
 /** Every setting Candor reads from the environment, parsed once, with defaults that run on a laptop. */
 const Env = z.object({
@@ -17,6 +19,16 @@ const Env = z.object({
    * the process being killed (the WAL is in the OS), not a power cut; much faster writes.
    */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /**
+   * AB-8: Express's `trust proxy`. Off by default: the peer's address is the client's. Behind a reverse proxy
+   * set it (`1` for one proxy hop, or the proxy's addresses) so that per-address limits count clients, not
+   * the proxy. Never set it without a proxy that overwrites X-Forwarded-For: clients could pick any address.
+   */
+  TRUST_PROXY: z.string().default('false'),
+  /** AB-3: open WebSockets plus Socket.io connections one client address may hold. */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.connectionsPerAddress),
+  /** AB-4: new participants one client address may add at once (then one a second), across all boards. */
+  MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
 });
 
 export interface Config {
@@ -29,6 +41,9 @@ export interface Config {
   idleUnloadMs: number;
   claimAfterMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  trustProxy: boolean | number | string;
+  connectionsPerAddress: number;
+  joinBurstPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    connectionsPerAddress: parsed.MAX_CONNECTIONS_PER_ADDRESS,
+    joinBurstPerAddress: parsed.MAX_JOINS_PER_ADDRESS,
   };
 }

@@ -23,7 +23,9 @@ import type { BoardStore } from './storage/BoardStore.js';
 import type { Keyring } from './identity.js';
 import { randomSecret } from './identity.js';
 import type { Logger } from './logger.js';
-import { TokenBucket } from './transport/rateLimit.js';
+import { ABUSE_LIMITS } from './abuseLimits.js';
+import { AddressBuckets } from './transport/addressBuckets.js';
+import { clientAddressOf } from './transport/clientAddress.js';
 
 export interface HttpDeps {
   store: BoardStore;
@@ -34,6 +36,8 @@ export interface HttpDeps {
   newBoardId: () => string;
   newTeamId: () => string;
   clientDist: string | null;
+  /** AB-8: Express's `trust proxy` (TRUST_PROXY) */
+  trustProxy: boolean | number | string;
 }
 
 const BOARD_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -47,6 +51,7 @@ function fileNameOf(name: string): string {
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } },
@@ -59,17 +64,26 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   const teams = new TeamService(deps.store, deps.registry);
-  const createBucket = new TokenBucket(30, 1, deps.now);
+  // AB-7: one bucket per client address, so one poller cannot lock everyone else out, and a global ceiling.
+  const createBuckets = new AddressBuckets({
+    burst: ABUSE_LIMITS.createBurstPerAddress,
+    perSecond: ABUSE_LIMITS.createsPerSecondPerAddress,
+    maxAddresses: ABUSE_LIMITS.addressesTracked,
+    global: { burst: ABUSE_LIMITS.createBurstGlobal, perSecond: ABUSE_LIMITS.createsPerSecondGlobal },
+    now: deps.now,
+  });
+  const mayCreate = (req: Request) => createBuckets.take(clientAddressOf(app, req));
 
   /** Creates a retro, inside a team when `teamId` is given (then it opens with Review of the team's open promises). */
   async function createBoard(req: Request, res: Response, teamId: string | null) {
-    if (!createBucket.take()) return res.status(429).json(fail('RATE_LIMITED', 'Too many boards created; try again in a minute.'));
+    if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many boards created; try again in a minute.'));
     const parsed = CreateBoardRequest.safeParse(req.body);
     if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
     const template = findTemplate(parsed.data.templateId);
     if (!template) return res.status(400).json(fail('INVALID_INPUT', 'Unknown template.'));
     const review = teamId ? await teams.reviewFor(teamId) : [];
     if (!review) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
+    const cadenceDays = teamId ? await teams.cadenceFor(teamId, deps.now()) : null;
     const boardId = deps.newBoardId();
     const facilitatorKey = randomSecret();
     // NA-1: a retro created without a name is named after its team and number, or after the day.
@@ -83,7 +97,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         templateId: template.id,
         columns: template.columns,
         settings: { ...DEFAULT_SETTINGS },
-        ...(teamId ? { teamId, review } : {}),
+        ...(teamId ? { teamId, review, cadenceDays } : {}),
       },
     );
     const body: CreateBoardResponse = { boardId, facilitatorKey };
@@ -93,7 +107,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.post('/api/boards', (req: Request, res: Response) => createBoard(req, res, null));
 
   app.post('/api/teams', async (req: Request, res: Response) => {
-    if (!createBucket.take()) return res.status(429).json(fail('RATE_LIMITED', 'Too many teams created; try again in a minute.'));
+    if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many teams created; try again in a minute.'));
     const parsed = CreateTeamRequest.safeParse(req.body);
     if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
     const teamId = deps.newTeamId();

@@ -39,6 +39,11 @@ export class Keyring {
     return this.mac('consensus', boardId, secret);
   }
 
+  /** TL-2: stands for the person on their anonymous trust-lens taps */
+  trustTag(boardId: string, secret: string): string {
+    return this.mac('trust', boardId, secret);
+  }
+
   commandKeyBase(boardId: string, secret: string): string {
     return this.mac('command', boardId, secret);
   }

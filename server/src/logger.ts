@@ -1,11 +1,13 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string): Logger {
-  return pino({
+/** `destination` (default: stdout) lets a test read every line written. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     // Secrets travel in handshakes and query strings; never let them reach a log line.
     redact: ['secret', 'facilitatorKey', '*.secret', '*.facilitatorKey', 'req.url'],
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -20,3 +20,8 @@ export * from './domain/access.js';
 export * from './domain/progress.js';
 export * from './domain/facilitation.js';
 export * from './domain/naming.js';
+export * from './domain/offers.js';
+export * from './domain/trustLens.js';
+export * from './domain/startSmall.js';
+export * from './domain/responsibilityNudge.js';
+export * from './domain/teamMetrics.js';

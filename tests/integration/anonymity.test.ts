@@ -153,6 +153,16 @@ describe('anonymity over a whole retro', () => {
     expect(A.me?.actionIds).toEqual([actionId]);
     await B.waitFor(() => B.board()?.actions[0]?.owners.includes(A_NAME));
     await B.waitFor(() => B.notes(notesKey.action(actionId)) === 'ACTION-PAIR-ON-DEPLOYS');
+    // OF-2: A's offer of help is named; TL-2: the trust-lens taps are not (three tappers: no breakdown, TL-4).
+    expect(await A.cmd('offer.add', { itemId: top, text: 'OFFER-FROM-A' })).toMatchObject({ ok: true });
+    expect(await F().cmd('lens.set', { on: true })).toMatchObject({ ok: true });
+    for (const [who, part] of [[A, 'self-interest'], [F(), 'reliability'], [B, 'empathy']] as const) {
+      expect(await who.cmd('lens.tap', { itemId: top, part, on: true })).toMatchObject({ ok: true });
+    }
+    await B.waitFor(() => B.board()?.lens[0]?.tappers === 3 && B.board()?.offers.length === 1);
+    expect(B.board()!.offers[0]).toMatchObject({ name: A_NAME, text: 'OFFER-FROM-A' });
+    expect(B.board()!.lens).toEqual([{ itemId: top, tappers: 3, counts: null }]);
+    expect(B.me?.lens).toEqual({ [top]: ['empathy'] });
 
     expect(await F().cmd('phase.set', { phase: 'act' })).toMatchObject({ ok: true });
     expect(await A.cmd('action.due', { actionId, dueDate: '2031-01-15' })).toMatchObject({ ok: true });
@@ -176,6 +186,8 @@ describe('anonymity over a whole retro', () => {
       );
       const authorTags = new Set(payloads.flatMap((p) => (typeof p.authorTag === 'string' ? [p.authorTag] : [])));
       const voterTags = new Set(payloads.flatMap((p) => (typeof p.voterTag === 'string' ? [p.voterTag] : [])));
+      const trustTags = new Set(payloads.flatMap((p) => (typeof p.trustTag === 'string' ? [p.trustTag] : [])));
+      expect(trustTags.size).toBe(3);
       // three people wrote (A, F, B) and the same three voted
       expect(authorTags.size).toBe(3);
       expect(voterTags.size).toBe(3);
@@ -193,10 +205,13 @@ describe('anonymity over a whole retro', () => {
       };
       [...authorTags].forEach((t, i) => (forbidden[`author tag ${i}`] = t));
       [...voterTags].forEach((t, i) => (forbidden[`voter tag ${i}`] = t));
+      [...trustTags].forEach((t, i) => (forbidden[`trust tag ${i}`] = t));
       hashes.forEach((h, i) => (forbidden[`stored hash ${i}`] = h));
 
       expect(B.frames.length).toBeGreaterThan(20);
       expect(new Set(B.frames.map((f) => f.channel))).toEqual(new Set(['socket.io', 'board', 'notes', 'http']));
+      // TL-5: no other person's trust-lens taps reached B, in any form (B's own `me` holds only B's).
+      for (const { args } of socketEvents(B.frames)) expect(Object.values((args[0] as PersonalView).lens ?? {}).flat()).not.toContain('self-interest');
       for (const frame of B.frames) {
         for (const [what, value] of Object.entries(forbidden)) {
           expect(frameContains(frame, value), `${what} in ${frame.channel} frame #${frame.seq}`).toBe(false);
@@ -230,9 +245,9 @@ describe('anonymity over a whole retro', () => {
     for (const frame of B.frames.filter((f) => f.channel === 'socket.io' || f.channel === 'notes')) {
       expect(frameContains(frame, A_NAME), `${frame.channel} frame #${frame.seq}`).toBe(false);
     }
-    // In the board document only under participants and action owners.
+    // In the board document only under participants, action owners and offers (OF-2: named like a promise).
     const cardContext = (v: PublicBoardView) =>
-      JSON.stringify([v.cards, v.groups, v.tallies, v.ranking, v.currentItemId, v.discussedItemIds, v.actions.map((a) => ({ ...a, owners: [] }))]);
+      JSON.stringify([v.cards, v.groups, v.tallies, v.ranking, v.currentItemId, v.discussedItemIds, v.actions.map((a) => ({ ...a, owners: [] })), v.lens ?? []]);
     expect(B.boardHistory.length).toBeGreaterThan(10);
     for (const view of B.boardHistory) expect(cardContext(view)).not.toContain(A_NAME);
     expect(B.board()!.participants.map((p) => p.name)).toContain(A_NAME);
@@ -280,9 +295,13 @@ describe('anonymity over a whole retro', () => {
         expect(snapshot.includes(p.auth_hash)).toBe(false);
       }
       for (const p of parsed) for (const tag of [p.authorTag, p.voterTag]) if (tag) expect(snapshot.includes(tag)).toBe(false);
-      // the only events carrying a participant id are public: a promise (action.owner) and the facilitator role
+      // the only events carrying a participant id are public: promises (action.owner, offer.added) and the facilitator role
       const withIds = rows.filter((r) => participants.some((p) => r.payload.includes(p.id)));
-      expect(withIds.map((r) => (JSON.parse(r.payload) as { type: string }).type).sort()).toEqual(['action.owner', 'facilitator.changed']);
+      expect(withIds.map((r) => (JSON.parse(r.payload) as { type: string }).type).sort()).toEqual(['action.owner', 'facilitator.changed', 'offer.added']);
+      // TL-2: trust-lens taps carry a trust tag of their own, never an author or voter tag
+      const taps = rows.map((r) => JSON.parse(r.payload) as { type: string; trustTag?: string }).filter((e) => e.type === 'lens.tapped');
+      expect(taps).toHaveLength(3);
+      for (const tap of taps) expect(authorTags.has(tap.trustTag!)).toBe(false);
     } finally {
       db.close();
     }

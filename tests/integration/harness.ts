@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { createApp } from '@candor/server';
+import { createApp, type Logger } from '@candor/server';
 import {
   type Ack,
   type CommandType,
@@ -48,6 +48,16 @@ export interface StartOptions {
   idleUnloadMs?: number;
   /** FA-3 claim delay, shortened in tests */
   claimAfterMs?: number;
+  /** AB-8: Express's `trust proxy`, as TRUST_PROXY sets it */
+  trustProxy?: boolean | number | string;
+  /** AB-3: open connections per client address */
+  connectionsPerAddress?: number;
+  /** AB-4 / AB-5 / AB-6, lowered in tests */
+  joinBurstPerAddress?: number;
+  participantsPerBoard?: number;
+  idleJoinerExpiryMs?: number;
+  /** a logger of the test's own (e.g. writing to memory), instead of a silent one */
+  logger?: Logger;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -59,7 +69,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
       logLevel: 'silent',
       ...(options.claimAfterMs !== undefined ? { claimAfterMs: options.claimAfterMs } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+      ...(options.connectionsPerAddress !== undefined ? { connectionsPerAddress: options.connectionsPerAddress } : {}),
+      ...(options.joinBurstPerAddress !== undefined ? { joinBurstPerAddress: options.joinBurstPerAddress } : {}),
+      ...(options.participantsPerBoard !== undefined ? { participantsPerBoard: options.participantsPerBoard } : {}),
+      ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   return {

@@ -69,6 +69,8 @@ describe('permissions', () => {
       'board.lock': { locked: true },
       'participant.remove': { handle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
       'card.hide': { cardId: cards[0] },
+      'offer.accept': { offerId: 'nosuchoffer1' },
+      'lens.set': { on: true },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

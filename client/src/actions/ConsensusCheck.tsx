@@ -1,25 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
-import { NOT_ENOUGH_ANSWERS } from '../pulse/TrustPulse.js';
 
-export const CONSENSUS_QUESTION = 'Fist of five: how much do you support this action?';
-export const DOUBTS_FLAG = 'Someone has doubts — talk before you commit.';
-
-const FIST_LABELS: Record<number, string> = {
-  0: '0 — block',
-  1: '1 — serious doubts',
-  2: '2 — some doubts',
-  3: '3 — can live with it',
-  4: '4 — support',
-  5: '5 — fully support',
-};
+const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
 /**
  * CO-*: a fist of five against fake consensus. Answers stay anonymous and hidden until everyone answered
  * or the facilitator reveals; then only the distribution shows, and any answer of 2 or less is a flag.
  */
 export function ConsensusCheck({ board, action, label }: { board: PublicBoardView; action: PublicAction; label: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { me, isFacilitator, pending } = useSessionState();
   const consensus = action.consensus;
@@ -31,8 +22,8 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   if (!consensus) {
     return canRun ? (
       <div className="consensus">
-        <button type="button" className="small" aria-label={`Check consensus: ${label}`} onClick={() => session.send({ type: 'consensus.start', actionId: action.id })}>
-          Check consensus
+        <button type="button" className="small" aria-label={t('consensus.checkLabel', { name: label })} onClick={() => session.send({ type: 'consensus.start', actionId: action.id })}>
+          {t('consensus.check')}
         </button>
       </div>
     ) : null;
@@ -42,18 +33,18 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
     return (
       <div className="consensus open">
         <p id={`${groupId}-q`} className="consensus-question">
-          {CONSENSUS_QUESTION}
+          {t('consensus.question')}
         </p>
         {allowedIn('consensus.answer', board.phase) && (
-          <div className="scale fist" role="radiogroup" aria-label="Fist of five">
-            {[0, 1, 2, 3, 4, 5].map((value) => (
-              <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`} title={FIST_LABELS[value]}>
+          <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')}>
+            {FIST_VALUES.map((value) => (
+              <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`} title={t(`consensus.fist.${value}`)}>
                 <input
                   type="radio"
                   name={groupId}
                   value={value}
                   checked={mine === value}
-                  aria-label={FIST_LABELS[value]}
+                  aria-label={t(`consensus.fist.${value}`)}
                   onChange={() => session.send({ type: 'consensus.answer', actionId: action.id, value })}
                 />
                 <span aria-hidden="true">{value}</span>
@@ -62,12 +53,12 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
           </div>
         )}
         <p className="hint" aria-live="polite">
-          {consensus.answered} answered · anonymous, hidden until everyone here has answered or the facilitator reveals
-          {mine !== null ? ` · yours: ${mine}` : ''}
+          {t('consensus.answered', { count: consensus.answered })}
+          {mine !== null ? t('consensus.yours', { value: mine }) : ''}
         </p>
         {canRun && (
-          <button type="button" className="small" aria-label={`Reveal answers: ${label}`} onClick={() => session.send({ type: 'consensus.reveal', actionId: action.id })}>
-            Reveal answers
+          <button type="button" className="small" aria-label={t('consensus.revealLabel', { name: label })} onClick={() => session.send({ type: 'consensus.reveal', actionId: action.id })}>
+            {t('consensus.reveal')}
           </button>
         )}
       </div>
@@ -78,22 +69,23 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
 }
 
 export function ConsensusResult({ action }: { action: PublicAction }) {
+  const { t } = useTranslation();
   const consensus = action.consensus;
   if (!consensus?.revealed) return null;
   return (
     <div className="consensus revealed">
       {consensus.flagged && (
         <p className="flag" role="status">
-          {DOUBTS_FLAG}
+          {t('consensus.doubts')}
         </p>
       )}
       {consensus.distribution ? (
         <>
-          <p className="hint">Fist of five: 0 = block, 5 = fully support</p>
-          <DistributionBars distribution={consensus.distribution} label="Consensus results" />
+          <p className="hint">{t('consensus.scale')}</p>
+          <DistributionBars distribution={consensus.distribution} label={t('consensus.results')} />
         </>
       ) : (
-        <p className="empty">{NOT_ENOUGH_ANSWERS}</p>
+        <p className="empty">{t('pulse.notEnough')}</p>
       )}
     </div>
   );

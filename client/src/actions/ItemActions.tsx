@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -5,17 +6,18 @@ import { SharedTextarea } from '../notes/SharedTextarea.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
-
-export const ACTION_PROMPT = 'What is the right thing to do? How can I help?';
+import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
+import { ActionKindLine } from '../responsibility/ActionKindLine.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { t } = useTranslation();
   const actions = board.actions.filter((a) => a.itemId === itemId);
   const canCreate = allowedIn('action.create', board.phase);
   return (
     <div className="item-actions">
-      <h3>Actions</h3>
-      {actions.length === 0 && !canCreate && <p className="empty">No actions.</p>}
+      <h3>{t('act.actions')}</h3>
+      {actions.length === 0 && !canCreate && <p className="empty">{t('act.noActions')}</p>}
       <ul className="actions">
         {actions.map((action) => (
           <li key={action.id}>
@@ -29,6 +31,7 @@ export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId:
 }
 
 export function ActionCard({ board, action }: { board: PublicBoardView; action: PublicAction }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { me, isFacilitator } = useSessionState();
   const closed = board.phase === 'closed';
@@ -37,17 +40,10 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
 
   return (
-    <article className="action">
-      <SharedTextarea textKey={notesKey.action(action.id)} label="Action" readOnly={closed} rows={2} />
-      <p className="owners">
-        {action.owners.length ? (
-          <>
-            <span className="label">Helping:</span> {action.owners.join(', ')}
-          </>
-        ) : (
-          <span className="hint">Nobody has offered yet. Could you?</span>
-        )}
-      </p>
+    <article className="action" aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
+      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} readOnly={closed} rows={2} />
+      {!closed && <ResponsibilityHint text={text} />}
+      <ActionKindLine board={board} action={action} />
       <div className="action-controls">
         {changeable && (
           <button
@@ -56,11 +52,12 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
             aria-pressed={helping}
             onClick={() => session.send({ type: 'action.volunteer', actionId: action.id, volunteer: !helping })}
           >
-            {helping ? '✓ ' : ''}I can help
+            {helping ? '✓ ' : ''}
+            {t('act.canHelp')}
           </button>
         )}
         <label className="field inline">
-          <span>Due date</span>
+          <span>{t('act.dueDate')}</span>
           <input
             type="date"
             value={action.dueDate ?? ''}
@@ -71,41 +68,54 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
         </label>
         {isFacilitator && allowedIn('action.delete', board.phase) && (
           <button type="button" className="link small danger" onClick={() => session.send({ type: 'action.delete', actionId: action.id })}>
-            Delete action
+            {t('act.deleteAction')}
           </button>
         )}
       </div>
-      <ConsensusCheck board={board} action={action} label={shortText(text || 'this action', 40)} />
+      <ConsensusCheck board={board} action={action} label={shortText(text || t('act.thisAction'), 40)} />
     </article>
   );
 }
 
 function NewActionForm({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [text, setText] = useState('');
+  const [askOf, setAskOf] = useState('');
   const inputId = `new-action-${itemId}`;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const value = text.trim();
     if (!value) return;
-    session.send({ type: 'action.create', itemId, text: value });
+    const asked = askOf.trim();
+    session.send({ type: 'action.create', itemId, text: value, ...(asked ? { askOf: asked } : {}) });
     setText('');
+    setAskOf('');
   }
 
   return (
     <form className="new-action" onSubmit={onSubmit}>
-      <label htmlFor={inputId}>{ACTION_PROMPT}</label>
+      <label htmlFor={inputId}>{t('act.prompt')}</label>
       <textarea
         id={inputId}
         value={text}
         rows={2}
         maxLength={LIMITS.cardText}
-        placeholder="A next step someone could take, however small"
+        placeholder={t('act.placeholder')}
+        aria-describedby={`${inputId}-small ${inputId}-nudge`}
         onChange={(e) => setText(e.target.value)}
       />
+      <p className="hint start-small" id={`${inputId}-small`}>
+        {t('resp.startSmall')}
+      </p>
+      <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
+      <label className="field ask-field">
+        <span>{t('resp.askField')}</span>
+        <input value={askOf} maxLength={LIMITS.askOf} placeholder={t('resp.askPlaceholder')} onChange={(e) => setAskOf(e.target.value)} />
+      </label>
       <button type="submit" className="small" disabled={!text.trim()}>
-        Add action
+        {t('act.addAction')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { lookupBoard, type BoardLookup } from '../sync/api.js';
@@ -27,6 +28,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [facilitatorWarning, setFacilitatorWarning] = useState<string | null>(null);
   const [lookup, setLookup] = useState<BoardLookup | null>(null);
   const freshIdentity = useRef(false);
+  const { t } = useTranslation();
 
   useEffect(() => {
     let cancelled = false;
@@ -41,11 +43,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (lookup?.status === 'not-found') {
     return (
       <main className="page narrow">
-        <h1>We could not find this retro</h1>
-        <p>The link may be incomplete. Ask the person who shared it to send it again.</p>
+        <h1>{t('board.notFoundTitle')}</h1>
+        <p>{t('board.notFoundBody')}</p>
         <p>
           <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-            Start a new retro
+            {t('app.startNew')}
           </a>
         </p>
       </main>
@@ -73,7 +75,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     <SessionProvider boardId={boardId} identity={identity} facilitatorKey={facilitatorKey}>
       {facilitatorWarning && (
         <p className="banner" role="alert">
-          {facilitatorWarning} You are here as a participant.
+          {t('board.asParticipant', { message: facilitatorWarning })}
         </p>
       )}
       <BoardScreen

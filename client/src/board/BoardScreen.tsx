@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { useSessionState } from './SessionContext.js';
@@ -8,6 +9,7 @@ import { Notices } from './Notices.js';
 import { FacilitatorBar } from './FacilitatorBar.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 import { BoardTitle } from '../facilitation/BoardTitle.js';
 import { ShareButton } from '../facilitation/ShareButton.js';
@@ -23,6 +25,7 @@ export function BoardScreen({
   onRejected: (message: string) => void;
   onFacilitatorRefused: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const state = useSessionState();
 
   useEffect(() => {
@@ -36,19 +39,19 @@ export function BoardScreen({
   if (state.refused) {
     return (
       <main className="page narrow">
-        <h1>This retro cannot be opened</h1>
+        <h1>{t('board.cannotOpen')}</h1>
         <p role="alert">{state.refused}</p>
       </main>
     );
   }
 
   const board = state.board ?? initialBoard;
-  if (state.door) return <DoorScreen door={state.door} boardName={board?.name ?? null} />;
+  if (state.door) return <DoorScreen door={state.door} boardName={board?.name ?? null} facilitatorName={board?.facilitator?.name ?? null} />;
   if (!board) {
     return (
       <main className="page narrow">
-        <p className="brand">Candor</p>
-        <p role="status">Opening the board…</p>
+        <p className="brand">{t('app.brand')}</p>
+        <p role="status">{t('board.opening')}</p>
         <ConnectionStatus />
       </main>
     );
@@ -58,7 +61,7 @@ export function BoardScreen({
     <div className="board-layout">
       <header className="board-header">
         <div className="board-title">
-          <span className="brand">Candor</span>
+          <span className="brand">{t('app.brand')}</span>
           <BoardTitle name={board.name} canRename={state.isFacilitator && board.phase !== 'closed'} />
         </div>
         <PhaseStepper phase={board.phase} hasReview={board.hasReview} />
@@ -66,14 +69,15 @@ export function BoardScreen({
           <TimerDisplay timer={board.timer} />
           <ShareButton boardId={board.id} />
           <ConnectionStatus />
+          <LanguageSwitch />
         </div>
       </header>
       <FacilitatorAnnouncer board={board} />
       {board.locked && (
         <p className="banner locked" role="status">
           {state.isFacilitator
-            ? 'The board is locked: it is read-only for everyone but you.'
-            : 'The facilitator has locked the board: it is read-only for now.'}
+            ? t('facilitation.room.lockedForYou')
+            : t('facilitation.room.locked')}
         </p>
       )}
       <div className="board-body">

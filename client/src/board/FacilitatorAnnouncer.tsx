@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
+import { i18n } from '../i18n/index.js';
 
 const SHOW_MS = 15_000;
 
@@ -10,12 +12,13 @@ export function announcement(log: readonly LogEntry[]): string | null {
   const last = log[log.length - 1];
   if (!last) return null;
   const previous = log[log.length - 2];
-  if (last.how === 'handover') return `${last.name} is now facilitating (handed over).`;
-  if (last.how === 'claim') return `${last.name} is now facilitating (claimed while ${previous?.name ?? 'the facilitator'} was away).`;
-  return `${last.name} is now facilitating.`;
+  if (last.how === 'handover') return i18n.t('announce.handover', { name: last.name });
+  if (last.how === 'claim') return i18n.t('announce.claim', { name: last.name, previous: previous?.name ?? i18n.t('announce.theFacilitator') });
+  return i18n.t('announce.plain', { name: last.name });
 }
 
 export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const seen = useRef<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const length = board.facilitatorLog.length;
@@ -41,7 +44,7 @@ export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
       {message && (
         <p className="banner announce">
           <span>{message}</span>
-          <button type="button" className="link small" aria-label="Dismiss announcement" onClick={() => setMessage(null)}>
+          <button type="button" className="link small" aria-label={t('announce.dismiss')} onClick={() => setMessage(null)}>
             ×
           </button>
         </p>

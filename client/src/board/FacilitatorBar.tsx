@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState, type FormEvent } from 'react';
-import { LIMITS, PHASE_LABELS, allowedIn, nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
+import { LIMITS, allowedIn, nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 import { TimerControls } from '../timer/TimerControls.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
@@ -7,47 +8,41 @@ import { DoneProgress } from '../facilitation/DoneToggle.js';
 import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
 
 /** CF-1: the two steps nobody can take back, and what they do to everyone. */
-const CONFIRM: Partial<Record<Phase, { title: string; body: string; action: string }>> = {
-  reveal: {
-    title: 'Reveal every card?',
-    body: 'Everyone sees every card that has been written, at once and without names. A revealed card cannot be hidden again by going back.',
-    action: 'Reveal all cards',
-  },
-  closed: {
-    title: 'Close the retro?',
-    body: 'Nobody can add, change or vote on anything afterwards, notes included. Everyone gets the summary and the exports. A closed retro cannot be reopened.',
-    action: 'Close the retro',
-  },
-};
+const CONFIRM = {
+  reveal: { title: 'facilitation.confirm.revealTitle', body: 'facilitation.confirm.revealBody', action: 'facilitation.confirm.revealAction' },
+  closed: { title: 'facilitation.confirm.closeTitle', body: 'facilitation.confirm.closeBody', action: 'facilitation.confirm.closeAction' },
+} as const;
+const needsConfirming = (phase: Phase): phase is keyof typeof CONFIRM => phase in CONFIRM;
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { pending } = useSessionState();
   // One step at a time: a second click before the first is confirmed would be refused anyway.
   const moving = pending.some((c) => c.type === 'phase.set');
   const next = nextPhase(board.phase, board.hasReview);
   const previous = previousPhase(board.phase, board.hasReview);
-  const [confirming, setConfirming] = useState<Phase | null>(null);
-  const go = (phase: Phase) => (CONFIRM[phase] ? setConfirming(phase) : session.send({ type: 'phase.set', phase }));
+  const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
+  const go = (phase: Phase) => (needsConfirming(phase) ? setConfirming(phase) : session.send({ type: 'phase.set', phase }));
   const confirm = confirming ? CONFIRM[confirming] : undefined;
 
   return (
     <section className="panel facilitator-bar" aria-labelledby="facilitator-title">
-      <h2 id="facilitator-title">Facilitator</h2>
+      <h2 id="facilitator-title">{t('facilitator.title')}</h2>
       <KnockList />
       {board.phase === 'closed' ? (
-        <p className="hint">The retro is closed. Thank you for looking after it.</p>
+        <p className="hint">{t('facilitator.closed')}</p>
       ) : (
         <div className="phase-buttons">
           {previous && (
             <button type="button" disabled={moving} onClick={() => session.send({ type: 'phase.set', phase: previous })}>
-              Back
+              {t('facilitator.back')}
             </button>
           )}
           {/* CF-1: Close never sits where every "Next" button stood; it has its own place at the end. */}
           {next && next !== 'closed' && (
             <button type="button" className="primary" disabled={moving} onClick={() => go(next)}>
-              Next: {PHASE_LABELS[next]}
+              {t('facilitator.next', { phase: t(`phases.${next}`) })}
             </button>
           )}
         </div>
@@ -58,16 +53,16 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       {board.phase !== 'closed' && <AccessControls board={board} />}
       {next === 'closed' && (
         <div className="close-retro">
-          <h3>Finish</h3>
+          <h3>{t('facilitation.confirm.finish')}</h3>
           <button type="button" className="danger-outline" disabled={moving} onClick={() => go('closed')}>
-            Close the retro…
+            {t('facilitation.confirm.closeButton')}
           </button>
         </div>
       )}
       {confirming && confirm && (
         <ConfirmDialog
-          title={confirm.title}
-          confirmLabel={confirm.action}
+          title={t(confirm.title)}
+          confirmLabel={t(confirm.action)}
           danger={confirming === 'closed'}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
@@ -75,7 +70,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
             setConfirming(null);
           }}
         >
-          <p>{confirm.body}</p>
+          <p>{t(confirm.body)}</p>
         </ConfirmDialog>
       )}
     </section>
@@ -83,6 +78,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
 }
 
 function VoteSettings({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [budget, setBudget] = useState(board.settings.voteBudget);
   const [cap, setCap] = useState(board.settings.perItemCap);
@@ -102,18 +98,18 @@ function VoteSettings({ board }: { board: PublicBoardView }) {
 
   return (
     <form className="vote-settings" onSubmit={onSubmit}>
-      <h3>Voting</h3>
+      <h3>{t('facilitator.voting')}</h3>
       <label className="field inline">
-        <span>Votes per person</span>
+        <span>{t('facilitator.votesPerPerson')}</span>
         <input type="number" min={1} max={LIMITS.voteBudgetMax} value={budget} onChange={(e) => setBudget(e.target.valueAsNumber || 0)} />
       </label>
       <label className="field inline">
-        <span>Most votes on one item</span>
+        <span>{t('facilitator.perItemCap')}</span>
         <input type="number" min={1} max={budget || 1} value={cap} onChange={(e) => setCap(e.target.valueAsNumber || 0)} />
       </label>
-      {cap > budget && <p className="hint">The votes on one item cannot exceed the votes per person.</p>}
+      {cap > budget && <p className="hint">{t('facilitator.capTooHigh')}</p>}
       <button type="submit" disabled={invalid || unchanged}>
-        Update vote settings
+        {t('facilitator.updateVotes')}
       </button>
     </form>
   );

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 
 export function JoinForm({
   boardName,
@@ -12,6 +14,7 @@ export function JoinForm({
   message: string | null;
   onJoin: (name: string) => void;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
 
   function onSubmit(event: FormEvent) {
@@ -21,12 +24,12 @@ export function JoinForm({
 
   return (
     <main className="page narrow">
-      <p className="brand">Candor</p>
-      <h1>{boardName ? `Join “${boardName}”` : 'Join the retro'}</h1>
-      <p className="lede">
-        What you write stays private until the facilitator reveals it, and even then no card shows who wrote it. Saying “I
-        don't know” is welcome here.
-      </p>
+      <div className="top-row">
+        <p className="brand">{t('app.brand')}</p>
+        <LanguageSwitch />
+      </div>
+      <h1>{boardName ? t('join.title', { name: boardName }) : t('join.titleUnknown')}</h1>
+      <p className="lede">{t('join.lede')}</p>
       <form className="panel" onSubmit={onSubmit}>
         {message && (
           <p className="error" role="alert">
@@ -34,22 +37,22 @@ export function JoinForm({
           </p>
         )}
         <label className="field">
-          <span>Your name</span>
+          <span>{t('join.yourName')}</span>
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
             maxLength={LIMITS.displayName}
             autoComplete="nickname"
-            placeholder="How the others know you"
+            placeholder={t('join.namePlaceholder')}
             required
             autoFocus
           />
         </label>
         <p className="hint">
-          {facilitator ? 'You are joining as the facilitator.' : 'No account needed. Your name is shown in the list of people here, never on your cards.'}
+          {facilitator ? t('join.asFacilitator') : t('join.asParticipant')}
         </p>
         <button type="submit" className="primary" disabled={!name.trim()}>
-          Join
+          {t('join.join')}
         </button>
       </form>
     </main>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { useSession, useSessionState } from './SessionContext.js';
 
@@ -5,6 +6,7 @@ const NOTICE_MS = 8000;
 
 /** Refusals from the server (error acks), shown briefly; the server's word is final. */
 export function Notices() {
+  const { t } = useTranslation();
   const session = useSession();
   const { notices } = useSessionState();
 
@@ -19,7 +21,7 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className="notice" role="alert">
           <span>{n.message}</span>
-          <button type="button" className="link" aria-label="Dismiss message" onClick={() => session.dismissNotice(n.id)}>
+          <button type="button" className="link" aria-label={t('app.dismiss')} onClick={() => session.dismissNotice(n.id)}>
             ×
           </button>
         </div>

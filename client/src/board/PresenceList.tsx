@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { LIMITS, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { peopleToShow } from '../facilitation/presenceNotices.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
@@ -6,6 +7,7 @@ import { useSession, useSessionState } from './SessionContext.js';
 import { useNow } from '../timer/useNow.js';
 
 export function PresenceList({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const { me, isFacilitator } = useSessionState();
   const online = board.participants.filter((p) => p.online).length;
   const canHandOver = isFacilitator && board.phase !== 'closed';
@@ -16,12 +18,12 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
   return (
     <section className="panel presence" aria-labelledby="presence-title">
       <h2 id="presence-title">
-        People here <span className="count">{online} online</span>
+        {t('presence.title')} <span className="count">{t('presence.online', { count: online })}</span>
       </h2>
       {me && (
         <p className="me-line">
-          You are <strong>{me.name}</strong>
-          {isFacilitator && <span className="badge facilitator">Facilitator</span>}
+          <Trans i18nKey="presence.youAre" values={{ name: me.name }} components={{ 1: <strong /> }} />
+          {isFacilitator && <span className="badge facilitator">{t('presence.facilitator')}</span>}
         </p>
       )}
       <ul className="people">
@@ -32,11 +34,11 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
               <span className="person-name" title={p.name}>
                 {p.name}
               </span>
-              <span className="visually-hidden">{p.online ? '(online)' : '(away)'}</span>
-              {p.facilitator && <span className="badge facilitator">Facilitator</span>}
+              <span className="visually-hidden">{p.online ? t('presence.isOnline') : t('presence.isAway')}</span>
+              {p.facilitator && <span className="badge facilitator">{t('presence.facilitator')}</span>}
               {stage && p.done && (
-                <span className="badge done" title={stage === 'vote' ? 'done voting' : 'done writing'}>
-                  ✓ done
+                <span className="badge done" title={stage === 'vote' ? t('facilitation.done.doneVoting') : t('facilitation.done.doneWriting')}>
+                  {t('facilitation.done.badge')}
                 </span>
               )}
             </span>
@@ -51,12 +53,12 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
       </ul>
       {more > 0 && (
         <button type="button" className="link small" onClick={() => setShowAll(true)}>
-          +{more} more
+          {t('facilitation.presence.more', { count: more })}
         </button>
       )}
       {showAll && board.participants.length > LIMITS.peopleShown && (
         <button type="button" className="link small" onClick={() => setShowAll(false)}>
-          Show fewer
+          {t('facilitation.presence.fewer')}
         </button>
       )}
       {!isFacilitator && board.phase !== 'closed' && <FacilitatorAway board={board} />}
@@ -66,18 +68,19 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
 
 /** FA-2: the facilitator passes the role on, with one confirming step so a slip of the mouse does not. */
 function HandOver({ person }: { person: PublicParticipant }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
       <button type="button" className="link small" onClick={() => setConfirming(true)}>
-        Hand over to {person.name}
+        {t('presence.handOverTo', { name: person.name })}
       </button>
     );
   }
   return (
-    <span className="confirm" role="group" aria-label={`Hand over to ${person.name}?`}>
-      <span className="hint">Hand the facilitator role to {person.name}?</span>
+    <span className="confirm" role="group" aria-label={t('presence.handOverQuestion', { name: person.name })}>
+      <span className="hint">{t('presence.handOverConfirm', { name: person.name })}</span>
       <button
         type="button"
         className="small primary"
@@ -86,10 +89,10 @@ function HandOver({ person }: { person: PublicParticipant }) {
           setConfirming(false);
         }}
       >
-        Yes, hand over
+        {t('presence.yesHandOver')}
       </button>
       <button type="button" className="small" onClick={() => setConfirming(false)}>
-        Cancel
+        {t('app.cancel')}
       </button>
     </span>
   );
@@ -97,17 +100,18 @@ function HandOver({ person }: { person: PublicParticipant }) {
 
 /** RM-1: the facilitator removes someone; the room is told, and that browser cannot come back as them. */
 function RemovePerson({ person }: { person: PublicParticipant }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [confirming, setConfirming] = useState(false);
   return (
     <>
       <button type="button" className="link small danger" onClick={() => setConfirming(true)}>
-        Remove {person.name}
+        {t('facilitation.confirm.removeAction', { name: person.name })}
       </button>
       {confirming && (
         <ConfirmDialog
-          title={`Remove ${person.name}?`}
-          confirmLabel={`Remove ${person.name}`}
+          title={t('facilitation.confirm.removeTitle', { name: person.name })}
+          confirmLabel={t('facilitation.confirm.removeAction', { name: person.name })}
           danger
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
@@ -115,10 +119,7 @@ function RemovePerson({ person }: { person: PublicParticipant }) {
             setConfirming(false);
           }}
         >
-          <p>
-            Their connection ends now, everyone here is told, and this browser cannot come back as {person.name}. Their cards stay, still
-            without a name.
-          </p>
+          <p>{t('facilitation.confirm.removeBody', { name: person.name })}</p>
         </ConfirmDialog>
       )}
     </>
@@ -127,6 +128,7 @@ function RemovePerson({ person }: { person: PublicParticipant }) {
 
 /** FA-3: when the facilitator has been gone a minute, anyone may pick the role up so the retro can go on. */
 function FacilitatorAway({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { pending, joined } = useSessionState();
   const facilitator = board.facilitator;
@@ -140,15 +142,15 @@ function FacilitatorAway({ board }: { board: PublicBoardView }) {
   return (
     <div className="facilitator-away">
       <p role="status">
-        <strong>{facilitator.name}</strong> (facilitator) is away.
+        <Trans i18nKey="presence.away" values={{ name: facilitator.name }} components={{ 1: <strong /> }} />
       </p>
       {secondsLeft === null ? null : secondsLeft > 0 ? (
-        <p className="hint">You can claim the facilitator role in {secondsLeft}s, if they are not back by then.</p>
+        <p className="hint">{t('presence.claimIn', { seconds: secondsLeft })}</p>
       ) : (
         <>
-          <p className="hint">The retro does not have to wait. Someone can pick the role up.</p>
+          <p className="hint">{t('presence.noWait')}</p>
           <button type="button" className="small" disabled={claiming || !joined} onClick={() => session.send({ type: 'facilitator.claim' })}>
-            Claim facilitator role
+            {t('presence.claim')}
           </button>
         </>
       )}

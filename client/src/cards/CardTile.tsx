@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -31,6 +32,7 @@ export function CardTile({
   hideable?: boolean;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [confirmHide, setConfirmHide] = useState(false);
@@ -49,28 +51,28 @@ export function CardTile({
       {editing && cardId ? (
         <form className="card-edit" onSubmit={onSave}>
           <label className="field">
-            <span className="visually-hidden">Edit card</span>
+            <span className="visually-hidden">{t('card.editLabel')}</span>
             <textarea value={draft} maxLength={LIMITS.cardText} rows={3} onChange={(e) => setDraft(e.target.value)} autoFocus />
           </label>
           <BlamelessHint text={draft} />
           <div className="row">
             <button type="submit" className="primary small" disabled={!draft.trim()}>
-              Save
+              {t('card.save')}
             </button>
             <button type="button" className="small" onClick={() => setEditing(false)}>
-              Cancel
+              {t('app.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <p className="card-text">{text}</p>
       )}
-      {signedBy && <p className="signature">— {signedBy}</p>}
+      {signedBy && <p className="signature">{t('facilitation.card.signature', { name: signedBy })}</p>}
       <div className="card-footer">
-        {own && <span className="badge yours">yours</span>}
+        {own && <span className="badge yours">{t('card.yours')}</span>}
         {sending && (
           <span className="badge sending" aria-live="polite">
-            sending…
+            {t('card.sending')}
           </span>
         )}
         {own && editable && cardId && !editing && (
@@ -83,29 +85,29 @@ export function CardTile({
                 setEditing(true);
               }}
             >
-              Edit
+              {t('card.edit')}
             </button>
             <button type="button" className="link small danger" onClick={() => session.send({ type: 'card.delete', cardId })}>
-              Delete
+              {t('card.delete')}
             </button>
           </span>
         )}
         {signable && cardId && (
           <button type="button" className="link small" aria-pressed={Boolean(signed)} onClick={() => session.send({ type: 'card.sign', cardId, signed: !signed })}>
-            {signed ? 'Hide my name again' : 'Show my name on this card'}
+            {signed ? t('facilitation.card.unsign') : t('facilitation.card.sign')}
           </button>
         )}
         {hideable && cardId && (
           <button type="button" className="link small danger" onClick={() => setConfirmHide(true)}>
-            Hide card
+            {t('facilitation.card.hide')}
           </button>
         )}
         {children}
       </div>
       {confirmHide && cardId && (
         <ConfirmDialog
-          title="Hide this card for everyone?"
-          confirmLabel="Hide card"
+          title={t('facilitation.card.hideTitle')}
+          confirmLabel={t('facilitation.card.hide')}
           danger
           onCancel={() => setConfirmHide(false)}
           onConfirm={() => {
@@ -113,7 +115,7 @@ export function CardTile({
             setConfirmHide(false);
           }}
         >
-          <p>It disappears from the board and from every export, with its votes. Nobody learns who wrote it — not you either.</p>
+          <p>{t('facilitation.card.hideBody')}</p>
         </ConfirmDialog>
       )}
     </article>

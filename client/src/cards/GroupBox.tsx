@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, allowedIn, type Phase, type PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
 /** A box around similar cards, with a title anyone can edit. */
 export function GroupBox({ group, phase, extras, children }: { group: PublicGroup; phase: Phase; extras?: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
   const session = useSession();
   const id = useId();
   const [title, setTitle] = useState(group.title);
@@ -25,17 +27,17 @@ export function GroupBox({ group, phase, extras, children }: { group: PublicGrou
   }
 
   return (
-    <section className="group" aria-label={`Group: ${group.title || 'untitled'}`}>
+    <section className="group" aria-label={t('reveal.group', { title: group.title || t('reveal.untitled') })}>
       {editable ? (
         <form className="group-title" onSubmit={onSubmit}>
           <label htmlFor={id} className="visually-hidden">
-            Group title
+            {t('reveal.groupTitle')}
           </label>
           <input
             id={id}
             value={title}
             maxLength={LIMITS.groupTitle}
-            placeholder="Name this group"
+            placeholder={t('reveal.nameGroup')}
             onFocus={() => setFocused(true)}
             onBlur={() => {
               setFocused(false);
@@ -45,7 +47,7 @@ export function GroupBox({ group, phase, extras, children }: { group: PublicGrou
           />
         </form>
       ) : (
-        <h3 className="group-heading">{group.title || 'Untitled group'}</h3>
+        <h3 className="group-heading">{group.title || t('reveal.untitledGroup')}</h3>
       )}
       {children}
       {extras}

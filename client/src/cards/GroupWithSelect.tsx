@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { PublicCard, PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -8,6 +9,7 @@ import { shortText } from './items.js';
  * the other's group). The picker exists only while open, so card texts are not repeated all over the page.
  */
 export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; cards: PublicCard[]; groups: Map<string, PublicGroup> }) {
+  const { t } = useTranslation();
   const session = useSession();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -17,7 +19,7 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
   if (!open) {
     return (
       <button type="button" className="link small" aria-expanded={false} onClick={() => setOpen(true)}>
-        Group with…
+        {t('reveal.groupWith')}
       </button>
     );
   }
@@ -25,7 +27,7 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
   return (
     <span className="group-with">
       <label htmlFor={id} className="visually-hidden">
-        Choose a card to group with
+        {t('reveal.chooseCard')}
       </label>
       <select
         id={id}
@@ -41,10 +43,10 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
           if (e.key === 'Escape') setOpen(false);
         }}
       >
-        <option value="">Choose a card…</option>
+        <option value="">{t('reveal.chooseCardOption')}</option>
         {others.map((other) => {
           const group = other.groupId ? groups.get(other.groupId) : undefined;
-          const suffix = group ? ` (in ${group.title ? `“${shortText(group.title, 20)}”` : 'a group'})` : '';
+          const suffix = group ? (group.title ? t('reveal.inGroup', { title: shortText(group.title, 20) }) : t('reveal.inAGroup')) : '';
           return (
             <option key={other.id} value={other.id}>
               {shortText(other.text, 50)}
@@ -54,7 +56,7 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
         })}
       </select>
       <button type="button" className="link small" onClick={() => setOpen(false)}>
-        Cancel
+        {t('app.cancel')}
       </button>
     </span>
   );

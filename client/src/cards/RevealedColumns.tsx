@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, type ReactNode } from 'react';
 import { allowedIn, type PublicBoardView, type PublicCard, type PublicGroup } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
+import { columnPrompt, columnTitle } from '../i18n/templates.js';
 import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
 import { GroupWithSelect } from './GroupWithSelect.js';
@@ -12,6 +14,7 @@ import { useReadOnly } from '../facilitation/useReadOnly.js';
  * A group is drawn where its first card would be. `renderItemExtras` adds per-item controls (votes).
  */
 export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
+  const { t } = useTranslation();
   const { me, pending, isFacilitator } = useSessionState();
   const readOnly = useReadOnly(board);
   const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
@@ -73,8 +76,8 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
         const entries = visible.filter((c) => c.columnId === column.id);
         return (
           <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
-            <h2 id={`col-${column.id}`}>{column.title}</h2>
-            <p className="prompt">{column.prompt}</p>
+            <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
+            <p className="prompt">{columnPrompt(column)}</p>
             <ul className="cards">
               {entries.map((card) => {
                 const group = card.groupId ? groups.get(card.groupId) : undefined;
@@ -83,7 +86,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
                 return first === card.id ? renderGroup(group) : null;
               })}
             </ul>
-            {entries.length === 0 && <p className="empty">No cards here.</p>}
+            {entries.length === 0 && <p className="empty">{t('reveal.emptyColumn')}</p>}
           </section>
         );
       })}
@@ -92,10 +95,11 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
 }
 
 function UngroupButton({ cardId }: { cardId: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   return (
     <button type="button" className="link small" onClick={() => session.send({ type: 'card.ungroup', cardId })}>
-      Ungroup
+      {t('reveal.ungroup')}
     </button>
   );
 }

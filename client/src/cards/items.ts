@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/index.js';
 import type { PublicBoardView, PublicCard, PublicGroup } from '@candor/shared';
 
 /** What people vote on and discuss: a group, or a revealed card standing alone (mirrors shared/voting.ts). */
@@ -27,9 +28,9 @@ export function itemsById(board: PublicBoardView): Map<string, Item> {
 
 /** A one-line name for an item, for button labels and lists. */
 export function itemLabel(item: Item | undefined): string {
-  if (!item) return 'an item that is no longer on the board';
+  if (!item) return i18n.t('items.goneLabel');
   if (item.kind === 'card') return shortText(item.card.text);
-  return item.group.title.trim() || `Group: ${item.cards.map((c) => shortText(c.text, 30)).join(' / ')}`;
+  return item.group.title.trim() || i18n.t('items.group', { cards: item.cards.map((c) => shortText(c.text, 30)).join(' / ') });
 }
 
 export function shortText(text: string, max = 60): string {

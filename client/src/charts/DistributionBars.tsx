@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.js';
 import type { Distribution } from '@candor/shared';
 
 /**
@@ -5,6 +7,7 @@ import type { Distribution } from '@candor/shared';
  * when enough people answered that no single answer can be told apart.
  */
 export function DistributionBars({ distribution, label, valueLabel }: { distribution: Distribution; label: string; valueLabel?: (value: number) => string }) {
+  const { t } = useTranslation();
   const highest = Math.max(1, ...distribution.counts);
   const name = (v: number) => valueLabel?.(v) ?? String(v);
   const summary = distribution.counts.map((n, i) => `${name(distribution.min + i)}: ${n}`).join(', ');
@@ -20,7 +23,7 @@ export function DistributionBars({ distribution, label, valueLabel }: { distribu
         ))}
       </div>
       <figcaption className="hint">
-        Average {distribution.average.toFixed(1)} from {distribution.total} answers
+        {t('chart.average', { average: formatNumber(distribution.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), count: distribution.total })}
         <span className="visually-hidden"> ({summary})</span>
       </figcaption>
     </figure>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 export interface TrendPoint {
   /** short label under the point (a retro's name) */
   label: string;
@@ -33,6 +34,7 @@ export function TrendChart({
   format: (value: number) => string;
   empty: string;
 }) {
+  const { t } = useTranslation();
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const step = points.length > 1 ? innerW / (points.length - 1) : 0;
@@ -51,7 +53,7 @@ export function TrendChart({
   });
   if (current.length) segments.push(current);
 
-  const summary = points.map((p) => `${p.label}: ${p.value === null ? 'no data' : format(p.value)}`).join('; ');
+  const summary = points.map((p) => `${p.label}: ${p.value === null ? t('chart.noData') : format(p.value)}`).join('; ');
 
   return (
     <figure className="chart">
@@ -100,15 +102,15 @@ export function TrendChart({
         <caption>{label}</caption>
         <thead>
           <tr>
-            <th scope="col">Retro</th>
-            <th scope="col">Value</th>
+            <th scope="col">{t('chart.retro')}</th>
+            <th scope="col">{t('chart.value')}</th>
           </tr>
         </thead>
         <tbody>
           {points.map((p, i) => (
             <tr key={i}>
               <th scope="row">{p.label}</th>
-              <td>{p.value === null ? 'no data' : format(p.value)}</td>
+              <td>{p.value === null ? t('chart.noData') : format(p.value)}</td>
             </tr>
           ))}
         </tbody>

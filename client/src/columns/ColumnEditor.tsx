@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -14,6 +15,7 @@ let nextKey = 0;
 
 /** TE-2: before Write the facilitator shapes the board: rename, add, remove and reorder columns. */
 export function ColumnEditor({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [draft, setDraft] = useState<DraftColumn[] | null>(null);
   if (!allowedIn('columns.set', board.phase)) return null;
@@ -22,7 +24,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
     return (
       <div className="column-editor-toggle">
         <button type="button" className="small" onClick={() => setDraft(board.columns.map((c) => ({ ...c, key: c.id })))}>
-          Edit columns
+          {t('columns.editToggle')}
         </button>
       </div>
     );
@@ -49,35 +51,32 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
 
   return (
     <form className="panel column-editor" onSubmit={onSubmit} aria-labelledby="column-editor-title">
-      <h2 id="column-editor-title">Edit columns</h2>
-      <p className="hint">
-        Shape the board before anyone writes. A column that already has cards cannot be removed. Good prompts ask about the
-        work, never “who”.
-      </p>
+      <h2 id="column-editor-title">{t('columns.title')}</h2>
+      <p className="hint">{t('columns.hint')}</p>
       <ol className="column-drafts">
         {draft.map((column, index) => (
           <li key={column.key}>
             <fieldset className="column-draft">
-              <legend>Column {index + 1}</legend>
+              <legend>{t('columns.column', { n: index + 1 })}</legend>
               <div className="column-draft-fields">
                 <label className="field">
-                  <span>Column title</span>
+                  <span>{t('columns.columnTitle')}</span>
                   <input value={column.title} maxLength={LIMITS.columnTitle} required onChange={(e) => update(index, { title: e.target.value })} />
                 </label>
                 <label className="field">
-                  <span>Column prompt</span>
+                  <span>{t('columns.columnPrompt')}</span>
                   <input value={column.prompt} maxLength={LIMITS.columnPrompt} onChange={(e) => update(index, { prompt: e.target.value })} />
                 </label>
               </div>
               <div className="row">
                 <button type="button" className="small" disabled={index === 0} onClick={() => move(index, -1)}>
-                  Move up
+                  {t('columns.moveUp')}
                 </button>
                 <button type="button" className="small" disabled={index === draft.length - 1} onClick={() => move(index, 1)}>
-                  Move down
+                  {t('columns.moveDown')}
                 </button>
                 <button type="button" className="link small danger" disabled={draft.length <= 1} onClick={() => setDraft(draft.filter((_, i) => i !== index))}>
-                  Remove column
+                  {t('columns.remove')}
                 </button>
               </div>
             </fieldset>
@@ -91,14 +90,14 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
           disabled={draft.length >= LIMITS.columns}
           onClick={() => setDraft([...draft, { key: `new-${nextKey++}`, title: '', prompt: '' }])}
         >
-          Add column
+          {t('columns.add')}
         </button>
         <span className="grow" />
         <button type="button" className="small" onClick={() => setDraft(null)}>
-          Cancel
+          {t('app.cancel')}
         </button>
         <button type="submit" className="primary small" disabled={invalid}>
-          Save columns
+          {t('columns.save')}
         </button>
       </div>
     </form>

@@ -1,25 +1,27 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 
 /** JN-*, LK-1: the facilitator's controls for who may come in and whether the board takes changes. */
 export function AccessControls({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { access, locked } = board;
   return (
     <div className="access-controls">
-      <h3>Room</h3>
+      <h3>{t('facilitation.room.heading')}</h3>
       <label className="check">
         <input type="checkbox" checked={locked} onChange={(e) => session.send({ type: 'board.lock', locked: e.target.checked })} />
-        <span>Lock the board (read-only for everyone else)</span>
+        <span>{t('facilitation.room.lockBoard')}</span>
       </label>
       <label className="check">
         <input type="checkbox" checked={access.knock} onChange={(e) => session.send({ type: 'access.knock', on: e.target.checked })} />
-        <span>Newcomers knock; I let them in</span>
+        <span>{t('facilitation.room.knock')}</span>
       </label>
       <label className="check">
         <input type="checkbox" checked={access.joiningLocked} onChange={(e) => session.send({ type: 'access.lockJoining', locked: e.target.checked })} />
-        <span>Lock joining (nobody new gets in)</span>
+        <span>{t('facilitation.room.lockJoining')}</span>
       </label>
       <PasswordSetting hasPassword={access.password} />
     </div>
@@ -28,6 +30,7 @@ export function AccessControls({ board }: { board: PublicBoardView }) {
 
 /** JN-1/JN-2: set, change or remove the board password. Changing it signs everyone else out. */
 function PasswordSetting({ hasPassword }: { hasPassword: boolean }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [draft, setDraft] = useState('');
   function onSubmit(event: FormEvent) {
@@ -39,17 +42,17 @@ function PasswordSetting({ hasPassword }: { hasPassword: boolean }) {
   return (
     <form className="password-setting" onSubmit={onSubmit}>
       <label className="field">
-        <span>{hasPassword ? 'New board password' : 'Board password (optional)'}</span>
+        <span>{hasPassword ? t('facilitation.room.newPassword') : t('facilitation.room.password')}</span>
         <input type="text" autoComplete="off" value={draft} maxLength={LIMITS.boardPassword} onChange={(e) => setDraft(e.target.value)} />
       </label>
-      <p className="hint">{hasPassword ? 'This board has a password. Changing it signs everyone else out until they enter the new one.' : 'With a password, people must enter it to join.'}</p>
+      <p className="hint">{hasPassword ? t('facilitation.room.passwordSetHint') : t('facilitation.room.passwordHint')}</p>
       <div className="row">
         <button type="submit" className="small" disabled={!draft}>
-          {hasPassword ? 'Change password' : 'Set password'}
+          {hasPassword ? t('facilitation.room.changePassword') : t('facilitation.room.setPassword')}
         </button>
         {hasPassword && (
           <button type="button" className="small" onClick={() => session.send({ type: 'access.password', password: null })}>
-            Remove password
+            {t('facilitation.room.removePassword')}
           </button>
         )}
       </div>
@@ -59,24 +62,25 @@ function PasswordSetting({ hasPassword }: { hasPassword: boolean }) {
 
 /** JN-3: people knocking, with one click to let each in or not (at the top of the panel, so it is seen). */
 export function KnockList() {
+  const { t } = useTranslation();
   const session = useSession();
   const { me } = useSessionState();
   const knocks = me?.knocks ?? [];
   if (knocks.length === 0) return null;
   return (
-    <section className="knocks" aria-label="People waiting to join">
+    <section className="knocks" aria-label={t('facilitation.room.waitingLabel')}>
       <p role="status">
-        <strong>{knocks.length === 1 ? '1 person is' : `${knocks.length} people are`} waiting to join</strong>
+        <strong>{knocks.length === 1 ? t('facilitation.room.waiting1') : t('facilitation.room.waitingMany', { count: knocks.length })}</strong>
       </p>
       <ul>
         {knocks.map((k) => (
           <li key={k.id}>
             <span className="person-name">{k.name}</span>
             <button type="button" className="small primary" onClick={() => session.send({ type: 'access.admit', knockId: k.id, admit: true })}>
-              Let {k.name} in
+              {t('facilitation.room.letIn', { name: k.name })}
             </button>
             <button type="button" className="small" onClick={() => session.send({ type: 'access.admit', knockId: k.id, admit: false })}>
-              Not now
+              {t('facilitation.room.notNow')}
             </button>
           </li>
         ))}

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
 /** NA-2: the retro's name; the facilitator renames it in place, everyone sees the new name at once. */
 export function BoardTitle({ name, canRename }: { name: string; canRename: boolean }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
@@ -21,7 +23,7 @@ export function BoardTitle({ name, canRename }: { name: string; canRename: boole
               setEditing(true);
             }}
           >
-            Rename
+            {t('facilitation.name.rename')}
           </button>
         )}
       </span>
@@ -38,14 +40,14 @@ export function BoardTitle({ name, canRename }: { name: string; canRename: boole
   return (
     <form className="title-line" onSubmit={onSubmit}>
       <label className="visually-hidden" htmlFor="retro-name">
-        Retro name
+        {t('facilitation.name.label')}
       </label>
       <input id="retro-name" value={draft} maxLength={LIMITS.boardName} autoFocus onChange={(e) => setDraft(e.target.value)} />
       <button type="submit" className="small primary" disabled={!draft.trim()}>
-        Save name
+        {t('facilitation.name.save')}
       </button>
       <button type="button" className="small" onClick={() => setEditing(false)}>
-        Cancel
+        {t('facilitation.name.cancel')}
       </button>
     </form>
   );

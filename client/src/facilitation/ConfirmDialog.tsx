@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * CF-1: a modal question before something nobody can undo. Uses the native <dialog> (focus is trapped and
@@ -19,6 +20,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -31,7 +33,7 @@ export function ConfirmDialog({
       <div className="dialog-body">{children}</div>
       <div className="row dialog-buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('facilitation.confirm.cancel')}
         </button>
         <button type="button" className={danger ? 'danger-solid' : 'primary'} onClick={onConfirm}>
           {confirmLabel}

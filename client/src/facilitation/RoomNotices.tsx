@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { everyoneDone, type PublicBoardView, type PublicParticipant } from '@candor/shared';
-import { namesOf, presenceNotices } from './presenceNotices.js';
+import { nameList, presenceChanges, type PresenceChange } from './presenceNotices.js';
 
 /** PR-1: at most one presence line this often; what happens meanwhile is folded into the next line. */
 const PRESENCE_NOTICE_EVERY_MS = 2000;
@@ -16,6 +17,7 @@ interface Quiet {
  * removed (RM-2), a card hidden (RM-3). Polite, brief, never a stack of thirty.
  */
 export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my own arrival is not news to me */ myName: string | null }) {
+  const { t } = useTranslation();
   const [notices, setNotices] = useState<Quiet[]>([]);
   const nextId = useRef(0);
   const announced = useRef<readonly PublicParticipant[] | null>(null);
@@ -25,14 +27,19 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
   const wasAllDone = useRef(everyoneDone(board.progress));
   const removedSeen = useRef(board.removed.length);
   const hiddenSeen = useRef(board.hiddenCards);
-  latest.current = board;
   const myNameRef = useRef(myName);
+  latest.current = board;
   myNameRef.current = myName;
 
   const push = (text: string) => {
     const id = nextId.current++;
     setNotices((list) => [...list.slice(-2), { id, text }]);
     setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), QUIET_NOTICE_MS);
+  };
+
+  const sentence = ({ kind, names }: PresenceChange) => {
+    const { form, ...values } = nameList(names);
+    return t(`facilitation.presence.${kind}${form}`, values);
   };
 
   useEffect(() => {
@@ -45,11 +52,11 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
       flushTimer.current = undefined;
       const now = latest.current.participants;
       const others = (list: readonly PublicParticipant[]) => list.filter((p) => p.name !== myNameRef.current);
-      const lines = presenceNotices(others(announced.current ?? []), others(now));
+      const changes = presenceChanges(others(announced.current ?? []), others(now));
       announced.current = now;
-      if (lines.length === 0) return;
+      if (changes.length === 0) return;
       lastPresenceAt.current = Date.now();
-      push(lines.join(' · '));
+      push(changes.map(sentence).join(' · '));
     };
     const wait = lastPresenceAt.current + PRESENCE_NOTICE_EVERY_MS - Date.now();
     if (wait <= 0) flush();
@@ -60,18 +67,18 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
 
   useEffect(() => {
     const allDone = everyoneDone(board.progress);
-    if (allDone && !wasAllDone.current) push(board.progress?.stage === 'vote' ? 'Everyone here has finished voting.' : 'Everyone here is done writing.');
+    if (allDone && !wasAllDone.current) push(board.progress?.stage === 'vote' ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting'));
     wasAllDone.current = allDone;
   }, [board.progress]);
 
   useEffect(() => {
     const fresh = board.removed.slice(removedSeen.current);
     removedSeen.current = board.removed.length;
-    if (fresh.length > 0) push(`The facilitator removed ${namesOf(fresh)} from the retro.`);
+    if (fresh.length > 0) push(t('facilitation.presence.removed', { names: fresh.join(', ') }));
   }, [board.removed]);
 
   useEffect(() => {
-    if (board.hiddenCards > hiddenSeen.current) push('The facilitator hid a card.');
+    if (board.hiddenCards > hiddenSeen.current) push(t('facilitation.presence.hidden'));
     hiddenSeen.current = board.hiddenCards;
   }, [board.hiddenCards]);
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
+import { useTranslation } from 'react-i18next';
 
 /** SH-1: the participant link of this board — never the facilitator link (its key lives in the hash only). */
 export function shareLink(boardId: string): string {
@@ -8,11 +9,12 @@ export function shareLink(boardId: string): string {
 
 /** SH-1: everyone can share the board: the link as text, a copy button and a QR code for phones in the room. */
 export function ShareButton({ boardId }: { boardId: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className="small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Share
+        {t('facilitation.share.button')}
       </button>
       {open && <ShareDialog link={shareLink(boardId)} onClose={() => setOpen(false)} />}
     </>
@@ -20,6 +22,7 @@ export function ShareButton({ boardId }: { boardId: string }) {
 }
 
 function ShareDialog({ link, onClose }: { link: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
@@ -52,24 +55,28 @@ function ShareDialog({ link, onClose }: { link: string; onClose: () => void }) {
 
   return (
     <dialog ref={ref} className="dialog share" aria-labelledby="share-title" onCancel={onClose}>
-      <h2 id="share-title">Invite people to this retro</h2>
-      <p className="hint">Anyone with this link can join as a participant. It does not make them facilitator.</p>
+      <h2 id="share-title">{t('facilitation.share.title')}</h2>
+      <p className="hint">{t('facilitation.share.hint')}</p>
       <label className="field">
-        <span>Link to this retro</span>
+        <span>{t('facilitation.share.link')}</span>
         <input readOnly value={link} onFocus={(e) => e.target.select()} />
       </label>
       <div className="row">
         <button type="button" className="primary" onClick={() => void copy()}>
-          Copy link
+          {t('facilitation.share.copy')}
         </button>
         <span role="status" className="hint">
-          {copied === 'yes' ? 'Copied.' : copied === 'no' ? 'Copying is blocked here; select the link and copy it.' : ''}
+          {copied === 'yes' ? t('facilitation.share.copied') : copied === 'no' ? t('facilitation.share.copyBlocked') : ''}
         </span>
       </div>
-      {qr ? <img className="qr" src={qr} width={220} height={220} alt="QR code of the link to this retro" /> : <p className="hint">Drawing the QR code…</p>}
+      {qr ? (
+        <img className="qr" src={qr} width={220} height={220} alt={t('facilitation.share.qrAlt')} />
+      ) : (
+        <p className="hint">{t('facilitation.share.drawing')}</p>
+      )}
       <div className="row dialog-buttons">
         <button type="button" onClick={onClose}>
-          Close
+          {t('facilitation.share.close')}
         </button>
       </div>
     </dialog>

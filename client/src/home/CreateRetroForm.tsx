@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, TEMPLATES, type CreateBoardRequest, type CreateBoardResponse } from '@candor/shared';
 import { TemplatePicker } from './TemplatePicker.js';
@@ -23,6 +24,7 @@ export function CreateRetroForm({
   /** offer to start another retro once the links are shown */
   again?: boolean;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
@@ -37,10 +39,10 @@ export function CreateRetroForm({
     try {
       // NA-1: without a name the server picks one (the team and its number, or the date).
       const request = name.trim() ? { name: name.trim(), templateId } : { templateId };
-      setCreated({ response: await create(request), name: name.trim() || 'Your retro' });
+      setCreated({ response: await create(request), name: name.trim() || t('facilitation.name.created') });
       onCreated?.();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'We could not create the retro.');
+      setError(e instanceof Error ? e.message : t('home.createFailed'));
     } finally {
       setBusy(false);
     }
@@ -59,7 +61,7 @@ export function CreateRetroForm({
               setName('');
             }}
           >
-            Start another retro
+            {t('home.startAnother')}
           </button>
         )}
       </>
@@ -71,10 +73,10 @@ export function CreateRetroForm({
       <h2>{title}</h2>
       {hint && <p className="hint">{hint}</p>}
       <label className="field">
-        <span>Retro name (optional)</span>
+        <span>{t('home.retroNameOptional')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={placeholder} />
       </label>
-      <p className="hint">Leave it empty and it is named for you: a team retro by team and number, any other by today’s date.</p>
+      <p className="hint">{t('home.nameHint')}</p>
       <TemplatePicker value={templateId} onChange={setTemplateId} />
       {error && (
         <p className="error" role="alert">
@@ -82,7 +84,7 @@ export function CreateRetroForm({
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Creating…' : 'Create retro'}
+        {busy ? t('home.creating') : t('home.createRetro')}
       </button>
     </form>
   );

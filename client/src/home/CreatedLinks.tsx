@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { CreateBoardResponse } from '@candor/shared';
 import { navigate } from '../navigation.js';
@@ -7,6 +8,7 @@ export function CreatedLinks({ created, name }: { created: CreateBoardResponse; 
   const facilitatorPath = `${participantPath}#f=${created.facilitatorKey}`;
   const participantLink = `${location.origin}${participantPath}`;
   const facilitatorLink = `${location.origin}${facilitatorPath}`;
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
 
   async function copy() {
@@ -15,28 +17,28 @@ export function CreatedLinks({ created, name }: { created: CreateBoardResponse; 
 
   return (
     <section className="panel created" aria-labelledby="created-title">
-      <h2 id="created-title">“{name}” is ready</h2>
+      <h2 id="created-title">{t('home.ready', { name })}</h2>
       <div className="link-row">
         <label className="field grow">
-          <span>Participant link</span>
+          <span>{t('home.participantLink')}</span>
           <input readOnly value={participantLink} onFocus={(e) => e.currentTarget.select()} />
         </label>
         <button type="button" onClick={copy}>
-          Copy
+          {t('app.copy')}
         </button>
       </div>
       <p className="hint" role="status">
-        {copied ? 'Copied. Paste it wherever your team talks.' : 'Share this with everyone taking part.'}
+        {copied ? t('home.copied') : t('home.shareHint')}
       </p>
       <div className="link-row">
         <label className="field grow">
-          <span>Your facilitator link</span>
+          <span>{t('home.facilitatorLink')}</span>
           <input readOnly value={facilitatorLink} onFocus={(e) => e.currentTarget.select()} />
         </label>
       </div>
-      <p className="hint">Keep this one for yourself: it lets you move the retro from phase to phase. Bookmark it.</p>
+      <p className="hint">{t('home.facilitatorHint')}</p>
       <button type="button" className="primary" onClick={() => navigate(facilitatorPath)}>
-        Open the board
+        {t('home.openBoard')}
       </button>
     </section>
   );

@@ -1,20 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { createBoard } from '../sync/api.js';
 import { CreateRetroForm } from './CreateRetroForm.js';
 import { StartTeamForm } from './StartTeamForm.js';
 
 export function HomePage() {
+  const { t } = useTranslation();
   return (
     <main className="page narrow home">
       <header className="home-header">
-        <p className="brand">Candor</p>
-        <h1>Retros where it is safe to say “I don't know”</h1>
-        <p className="lede">
-          Everyone writes privately, cards are revealed without names, and the conversation ends with what each of us can do to
-          help. No accounts: share a link and start.
-        </p>
+        <div className="top-row">
+          <p className="brand">{t('app.brand')}</p>
+          <LanguageSwitch />
+        </div>
+        <h1>{t('home.title')}</h1>
+        <p className="lede">{t('home.lede')}</p>
       </header>
 
-      <CreateRetroForm create={createBoard} title="Start a retro" placeholder="e.g. Sprint 14 — what we learned" />
+      <CreateRetroForm create={createBoard} title={t('home.startRetro')} placeholder={t('home.retroPlaceholder')} />
       <StartTeamForm />
     </main>
   );

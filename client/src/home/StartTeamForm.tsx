@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
 import { createTeam } from '../sync/api.js';
@@ -5,6 +6,7 @@ import { navigate } from '../navigation.js';
 
 /** A team keeps its retros together, so the next one can start by looking at the promises of the last. */
 export function StartTeamForm() {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,21 +20,18 @@ export function StartTeamForm() {
       const { teamId } = await createTeam({ name: name.trim() });
       navigate(`/t/${teamId}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'We could not create the team.');
+      setError(e instanceof Error ? e.message : t('home.createTeamFailed'));
       setBusy(false);
     }
   }
 
   return (
     <form className="panel create-form team-form" onSubmit={onSubmit} aria-labelledby="start-team-title">
-      <h2 id="start-team-title">Start a team</h2>
-      <p className="hint">
-        Meeting again and again? A team keeps your retros in one place. Each new retro opens by looking back at what we promised
-        last time, and the team page shows how often those promises were kept.
-      </p>
+      <h2 id="start-team-title">{t('home.startTeam')}</h2>
+      <p className="hint">{t('home.teamHint')}</p>
       <label className="field">
-        <span>Team name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder="e.g. Payments squad" required />
+        <span>{t('home.teamName')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={t('home.teamPlaceholder')} required />
       </label>
       {error && (
         <p className="error" role="alert">
@@ -40,7 +39,7 @@ export function StartTeamForm() {
         </p>
       )}
       <button type="submit" className="primary" disabled={busy || !name.trim()}>
-        {busy ? 'Creating…' : 'Create team'}
+        {busy ? t('home.creating') : t('home.createTeam')}
       </button>
     </form>
   );

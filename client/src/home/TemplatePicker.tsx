@@ -1,16 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import { TEMPLATES } from '@candor/shared';
+import { columnTitle, templateDescription, templateName } from '../i18n/templates.js';
 
 export function TemplatePicker({ value, onChange }: { value: string; onChange: (templateId: string) => void }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="templates">
-      <legend>Template</legend>
+      <legend>{t('home.template')}</legend>
       {TEMPLATES.map((template) => (
         <label key={template.id} className={`template ${value === template.id ? 'selected' : ''}`}>
           <input type="radio" name="template" value={template.id} checked={value === template.id} onChange={() => onChange(template.id)} />
           <span className="template-body">
-            <span className="template-name">{template.name}</span>
-            <span className="template-description">{template.description}</span>
-            <span className="template-columns">{template.columns.map((c) => c.title).join(' · ')}</span>
+            <span className="template-name">{templateName(template)}</span>
+            <span className="template-description">{templateDescription(template)}</span>
+            <span className="template-columns">{template.columns.map((c) => columnTitle(c)).join(' · ')}</span>
           </span>
         </label>
       ))}

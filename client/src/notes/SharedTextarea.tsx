@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef } from 'react';
 import * as Y from 'yjs';
 import { spliceBetween } from './textDiff.js';
@@ -10,6 +11,7 @@ const LOCAL = Symbol('candor-textarea');
  * edits replace the value while the caret stays where it was relative to the text around it.
  */
 export function SharedTextarea({ textKey, label, readOnly, rows = 4, placeholder }: { textKey: string; label: string; readOnly?: boolean; rows?: number; placeholder?: string }) {
+  const { t } = useTranslation();
   const text = useSharedText(textKey);
   const id = useId();
   return (
@@ -18,7 +20,7 @@ export function SharedTextarea({ textKey, label, readOnly, rows = 4, placeholder
       {text ? (
         <BoundTextarea id={id} text={text} readOnly={Boolean(readOnly)} rows={rows} placeholder={placeholder} />
       ) : (
-        <textarea id={id} className="loading" readOnly rows={rows} value="" placeholder="loading…" aria-busy="true" />
+        <textarea id={id} className="loading" readOnly rows={rows} value="" placeholder={t('discuss.loading')} aria-busy="true" />
       )}
     </div>
   );

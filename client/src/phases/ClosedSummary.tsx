@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
@@ -7,32 +8,33 @@ import { navigate } from '../navigation.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseView.js';
-import { REVIEW_STATUS_LABELS } from './ReviewPhase.js';
+import { columnTitle } from '../i18n/templates.js';
+import { formatDay } from '../i18n/format.js';
+import { statusKey } from './ReviewPhase.js';
 
 export function ClosedSummary({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const items = itemsById(board);
   const fileName = board.name || 'retro';
   return (
     <div className="summary">
-      <PhaseIntro title="Summary">
-        The retro is closed. Thank you for being honest. Here is what we said and what we promised each other.
-      </PhaseIntro>
+      <PhaseIntro title={t('summary.title')}>{t('summary.intro')}</PhaseIntro>
       <div className="row downloads">
         <a className="button primary" href={exportUrl(board.id)} download={`${fileName}.md`}>
-          Download Markdown
+          {t('summary.markdown')}
         </a>
         <a className="button" href={exportUrl(board.id, 'export.csv')} download={`${fileName}-cards.csv`}>
-          Download CSV
+          {t('summary.csv')}
         </a>
         <a className="button" href={exportUrl(board.id, 'actions.csv')} download={`${fileName}-actions.csv`}>
-          Download actions (CSV)
+          {t('summary.actionsCsv')}
         </a>
         <a className="button" href={exportUrl(board.id, 'export.json')} download={`${fileName}.json`}>
-          Download JSON
+          {t('summary.json')}
         </a>
         {board.teamId && (
           <a href={`/t/${board.teamId}`} className="back-to-team" onClick={(e) => (e.preventDefault(), navigate(`/t/${board.teamId}`))}>
-            Back to the team
+            {t('summary.backToTeam')}
           </a>
         )}
       </div>
@@ -41,9 +43,9 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
       <PulseResult board={board} />
 
       <section className="panel" aria-labelledby="summary-actions">
-        <h2 id="summary-actions">Actions</h2>
+        <h2 id="summary-actions">{t('summary.actions')}</h2>
         {board.actions.length === 0 ? (
-          <p className="empty">No actions were written.</p>
+          <p className="empty">{t('summary.noActions')}</p>
         ) : (
           <ul className="summary-actions">
             {board.actions.map((action) => (
@@ -54,15 +56,15 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
       </section>
 
       <section className="panel" aria-labelledby="summary-discussed">
-        <h2 id="summary-discussed">What we discussed</h2>
+        <h2 id="summary-discussed">{t('summary.discussed')}</h2>
         {board.discussedItemIds.length === 0 ? (
-          <p className="empty">Nothing was discussed.</p>
+          <p className="empty">{t('summary.nothingDiscussed')}</p>
         ) : (
           <ol className="summary-items">
             {board.discussedItemIds.map((itemId) => (
               <li key={itemId}>
                 <ItemContent item={items.get(itemId)} />
-                <p className="tally">{board.tallies?.[itemId] ?? 0} votes</p>
+                <p className="tally">{t('summary.votes', { count: board.tallies?.[itemId] ?? 0 })}</p>
                 <SummaryNotes textKey={notesKey.item(itemId)} />
               </li>
             ))}
@@ -71,15 +73,15 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
       </section>
 
       <section className="panel" aria-labelledby="summary-cards">
-        <h2 id="summary-cards">All cards</h2>
+        <h2 id="summary-cards">{t('summary.allCards')}</h2>
         <div className="summary-columns">
           {board.columns.map((column) => {
             const cards = board.cards.filter((c) => c.columnId === column.id);
             return (
               <div key={column.id}>
-                <h3>{column.title}</h3>
+                <h3>{columnTitle(column)}</h3>
                 {cards.length === 0 ? (
-                  <p className="empty">No cards.</p>
+                  <p className="empty">{t('summary.noCards')}</p>
                 ) : (
                   <ul className="summary-cards">
                     {cards.map((c) => (
@@ -97,13 +99,19 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
 }
 
 function SummaryAction({ action, itemName }: { action: PublicAction; itemName: string }) {
+  const { t } = useTranslation();
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
   return (
     <li className="summary-action">
       <p className="action-text">{text || '…'}</p>
       <p className="hint">
-        {action.owners.length ? `Helping: ${action.owners.join(', ')}` : 'Nobody volunteered yet'}
-        {action.dueDate ? ` · due ${action.dueDate}` : ''} · from “{itemName}”
+        {action.owners.length
+          ? t('summary.helping', { names: action.owners.join(', ') })
+          : action.askOf
+            ? t('resp.askedOfWho', { who: action.askOf })
+            : t('resp.noOneTook')}
+        {action.dueDate ? t('summary.due', { date: formatDay(action.dueDate) }) : ''}
+        {t('summary.from', { item: itemName })}
       </p>
       <ConsensusResult action={action} />
     </li>
@@ -111,26 +119,29 @@ function SummaryAction({ action, itemName }: { action: PublicAction; itemName: s
 }
 
 function SummaryNotes({ textKey }: { textKey: string }) {
+  const { t } = useTranslation();
   const notes = useTextValue(useSharedText(textKey));
-  return notes.trim() ? <p className="notes-text">{notes}</p> : <p className="empty">No notes.</p>;
+  return notes.trim() ? <p className="notes-text">{notes}</p> : <p className="empty">{t('summary.noNotes')}</p>;
 }
 
 function ReviewSummary({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   return (
     <section className="panel" aria-labelledby="summary-review">
-      <h2 id="summary-review">Promises from earlier retros</h2>
+      <h2 id="summary-review">{t('summary.earlierPromises')}</h2>
       {board.review.length === 0 ? (
-        <p className="empty">No open promises from earlier retros — this was a fresh start.</p>
+        <p className="empty">{t('summary.freshStart')}</p>
       ) : (
         <ul className="summary-actions">
           {board.review.map((item) => (
             <li key={item.ref} className="summary-action">
-              <p className="action-text">{item.text || 'An action without text'}</p>
+              <p className="action-text">{item.text || t('review.noText')}</p>
               <p className="hint">
-                <span className={`status-pill ${item.status ?? 'open'}`}>{item.status ? REVIEW_STATUS_LABELS[item.status] : 'Not reviewed'}</span>
-                {item.owners.length ? ` ${item.owners.join(', ')}` : ''} · from “{item.fromRetro}”
-                {item.status === 'not-done' && item.reason ? ` · what got in the way: ${item.reason}` : ''}
-                {item.status === 'not-done' && item.carry ? ' · carried forward' : ''}
+                <span className={`status-pill ${item.status ?? 'open'}`}>{item.status ? t(statusKey(item, item.status)) : t('summary.notReviewed')}</span>
+                {item.askOf ? ` ${t('resp.askedOfWho', { who: item.askOf })}` : item.owners.length ? ` ${item.owners.join(', ')}` : ''}
+                {t('review.from', { retro: item.fromRetro })}
+                {item.status === 'not-done' && item.reason ? t('summary.inTheWay', { reason: item.reason }) : ''}
+                {item.status === 'not-done' && item.carry ? t('summary.carried') : ''}
               </p>
             </li>
           ))}

@@ -1,12 +1,13 @@
-import { allowedIn, notesKey, type PublicBoardView } from '@candor/shared';
+import { useTranslation } from 'react-i18next';
+import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
-import { ItemActions } from '../actions/ItemActions.js';
-import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { PhaseIntro } from './PhaseView.js';
 
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { isFacilitator, me } = useSessionState();
   const items = itemsById(board);
@@ -16,13 +17,10 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
 
   return (
     <>
-      <PhaseIntro title="Discuss">
-        Most votes first. Listen for what is behind a card, and keep it about the work, not about anyone. When it helps, turn it
-        into an action.
-      </PhaseIntro>
+      <PhaseIntro title={t('discuss.title')}>{t('discuss.intro')}</PhaseIntro>
       <div className="discuss">
         <section className="ranking" aria-labelledby="ranking-title">
-          <h2 id="ranking-title">By votes</h2>
+          <h2 id="ranking-title">{t('discuss.byVotes')}</h2>
           <ol aria-labelledby="ranking-title">
             {ranking.map((itemId) => {
               const item = items.get(itemId);
@@ -32,40 +30,37 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
               return (
                 <li key={itemId} className={`ranked ${isCurrent ? 'current' : ''}`} aria-current={isCurrent ? 'true' : undefined}>
                   <div className="ranked-head">
-                    <span className="tally">
-                      {votes} {votes === 1 ? 'vote' : 'votes'}
-                    </span>
-                    {me?.votes[itemId] ? <span className="hint">({me.votes[itemId]} yours)</span> : null}
-                    {isCurrent && <span className="badge now">Now discussing</span>}
-                    {!isCurrent && discussed && <span className="badge done">Discussed</span>}
+                    <span className="tally">{t('discuss.votes', { count: votes })}</span>
+                    {me?.votes[itemId] ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}
+                    {isCurrent && <span className="badge now">{t('discuss.now')}</span>}
+                    {!isCurrent && discussed && <span className="badge done">{t('discuss.discussed')}</span>}
                   </div>
                   <ItemContent item={item} />
                   {canSelect && !isCurrent && (
                     <button
                       type="button"
                       className="small"
-                      aria-label={`Discuss this: ${shortText(itemLabel(item), 40)}`}
+                      aria-label={t('discuss.discussThisLabel', { name: shortText(itemLabel(item), 40) })}
                       onClick={() => session.send({ type: 'discuss.select', itemId })}
                     >
-                      Discuss this
+                      {t('discuss.discussThis')}
                     </button>
                   )}
                 </li>
               );
             })}
           </ol>
-          {ranking.length === 0 && <p className="empty">Nothing to discuss: no cards were revealed.</p>}
+          {ranking.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
         </section>
         <section className="current-item panel" aria-labelledby="current-title">
-          <h2 id="current-title">Now discussing</h2>
+          <h2 id="current-title">{t('discuss.now')}</h2>
           {current ? (
             <>
               <ItemContent item={items.get(current)} />
-              <SharedTextarea key={current} textKey={notesKey.item(current)} label="Notes" rows={6} placeholder="What did we hear? What do we not know yet?" />
-              <ItemActions board={board} itemId={current} />
+              <GuidedMove key={current} board={board} itemId={current} />
             </>
           ) : (
-            <p className="empty">{isFacilitator ? 'Pick an item with “Discuss this” to start.' : 'The facilitator will pick the first item.'}</p>
+            <p className="empty">{isFacilitator ? t('discuss.pickFirst') : t('discuss.waitFirst')}</p>
           )}
         </section>
       </div>

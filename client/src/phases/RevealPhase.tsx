@@ -1,17 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { PhaseIntro } from './PhaseView.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 
 export function RevealPhase({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   return (
     <>
-      <PhaseIntro title="Reveal">
-        Every card is on the table, with no names. Read them with curiosity, and group the ones that say the same thing. You
-        can still change your own cards.
-      </PhaseIntro>
+      <PhaseIntro title={t('reveal.title')}>{t('reveal.intro')}</PhaseIntro>
       <PulseResult board={board} />
-      {board.cards.length === 0 && <p className="empty">No cards were written. That is fine too: talk about why.</p>}
+      {board.cards.length === 0 && <p className="empty">{t('reveal.noCards')}</p>}
       <RevealedColumns board={board} />
     </>
   );

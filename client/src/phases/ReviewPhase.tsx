@@ -1,29 +1,32 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { shortText } from '../cards/items.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { ColumnEditor } from '../columns/ColumnEditor.js';
+import { formatDay } from '../i18n/format.js';
 import { PhaseIntro } from './PhaseView.js';
 
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { done: 'Done', 'not-done': 'Not done', dropped: 'Dropped' };
+/** AK-4: an ask of someone outside the room is reviewed as "was it answered?"; the key of a status's words. */
+export function statusKey(item: Pick<ReviewItem, 'askOf'>, status: ReviewStatus) {
+  return item.askOf ? (`resp.askStatus.${status}` as const) : (`review.status.${status}` as const);
+}
 
 export function ReviewPhase({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const { isFacilitator } = useSessionState();
   const reviewed = board.review.filter((r) => r.status !== null).length;
   return (
     <>
-      <PhaseIntro title="Review: promises from earlier retros">
-        Before we write, a look back at what we said we would do. Kept promises are how trust grows; a promise that slipped is
-        a question about our system, not about a person: what got in the way?
-      </PhaseIntro>
+      <PhaseIntro title={t('review.title')}>{t('review.intro')}</PhaseIntro>
       <TrustPulse board={board} />
       <section className="panel review" aria-labelledby="review-title">
         <h2 id="review-title">
-          Open promises <span className="count hint">{board.review.length ? `${reviewed} of ${board.review.length} reviewed` : ''}</span>
+          {t('review.open')} <span className="count hint">{board.review.length ? t('review.reviewed', { reviewed, total: board.review.length }) : ''}</span>
         </h2>
         {board.review.length === 0 ? (
-          <p className="empty">No open promises from earlier retros — this is a fresh start.</p>
+          <p className="empty">{t('review.none')}</p>
         ) : (
           <ul className="review-items">
             {board.review.map((item) => (
@@ -33,7 +36,7 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
             ))}
           </ul>
         )}
-        {!isFacilitator && board.review.length > 0 && <p className="hint">The facilitator records what the room says about each one.</p>}
+        {!isFacilitator && board.review.length > 0 && <p className="hint">{t('review.facilitatorRecords')}</p>}
       </section>
       {isFacilitator && <ColumnEditor board={board} />}
     </>
@@ -41,6 +44,7 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
 }
 
 function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: boolean }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { pending } = useSessionState();
   // What I marked but the server has not confirmed yet shows at once, so the controls do not lag.
@@ -49,39 +53,45 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
     queued?.type === 'review.mark'
       ? { ...confirmed, status: queued.status, reason: queued.status === 'not-done' ? (queued.reason ?? null) : null, carry: queued.status === 'not-done' && Boolean(queued.carry) }
       : confirmed;
-  const short = shortText(item.text || 'this action', 60);
+  const short = shortText(item.text || t('review.thisAction'), 60);
   const mark = (status: ReviewStatus, extra: { reason?: string | null; carry?: boolean } = {}) =>
     session.send({ type: 'review.mark', ref: item.ref, status, ...(status === 'not-done' ? { reason: extra.reason ?? item.reason, carry: extra.carry ?? item.carry } : {}) });
 
   return (
-    <article className={`review-item ${item.status ?? 'open'}`} aria-label={`Promise: ${short}`}>
-      <p className="action-text">{item.text || 'An action without text'}</p>
+    <article className={`review-item ${item.status ?? 'open'}`} aria-label={t('review.promise', { name: short })}>
+      <p className="action-text">{item.text || t('review.noText')}</p>
+      {item.askOf && (
+        <p className="ask-question">
+          <span className="badge ask">{t('resp.ask')}</span> {t('resp.weAsked', { who: item.askOf })}
+        </p>
+      )}
       <p className="hint">
-        {item.owners.length ? `Helping: ${item.owners.join(', ')}` : 'Nobody had volunteered'}
-        {item.dueDate ? ` · due ${item.dueDate}` : ''} · from “{item.fromRetro}”
+        {item.askOf ? '' : item.owners.length ? t('review.helping', { names: item.owners.join(', ') }) : t('review.nobody')}
+        {item.dueDate ? t('review.due', { date: formatDay(item.dueDate) }) : ''}
+        {t('review.from', { retro: item.fromRetro })}
       </p>
       <p className="review-status">
         {item.status ? (
-          <span className={`status-pill ${item.status}`}>{REVIEW_STATUS_LABELS[item.status]}</span>
+          <span className={`status-pill ${item.status}`}>{t(statusKey(item, item.status))}</span>
         ) : (
-          <span className="status-pill open">Not reviewed yet</span>
+          <span className="status-pill open">{t('review.notReviewedYet')}</span>
         )}
-        {item.status === 'not-done' && item.reason && <span className="hint"> What got in the way: {item.reason}</span>}
-        {item.status === 'not-done' && item.carry && <span className="badge">Carried forward</span>}
+        {item.status === 'not-done' && item.reason && <span className="hint">{t('review.inTheWay', { reason: item.reason })}</span>}
+        {item.status === 'not-done' && item.carry && <span className="badge">{t('review.carried')}</span>}
       </p>
       {canMark && (
         <>
-          <div className="row review-buttons" role="group" aria-label={`Mark: ${short}`}>
+          <div className="row review-buttons" role="group" aria-label={t('review.mark', { name: short })}>
             {(['done', 'not-done', 'dropped'] as const).map((status) => (
               <button
                 key={status}
                 type="button"
                 className={`small toggle ${item.status === status ? 'on' : ''}`}
                 aria-pressed={item.status === status}
-                aria-label={`${REVIEW_STATUS_LABELS[status]}: ${short}`}
+                aria-label={t('review.markAs', { status: t(statusKey(item, status)), name: short })}
                 onClick={() => mark(status)}
               >
-                {REVIEW_STATUS_LABELS[status]}
+                {t(statusKey(item, status))}
               </button>
             ))}
           </div>
@@ -93,6 +103,7 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
 }
 
 function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: string | null, carry: boolean) => void }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState(item.reason ?? '');
   // The last reason sent, so a blur followed by a submit does not send it twice.
   const sent = useRef(item.reason ?? '');
@@ -117,7 +128,7 @@ function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: s
   return (
     <form className="not-done-details" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="field-label">
-        What got in the way?
+        {t('review.whatInTheWay')}
       </label>
       <div className="row">
         <input
@@ -125,17 +136,17 @@ function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: s
           className="grow"
           value={reason}
           maxLength={LIMITS.reviewReason}
-          placeholder="The system, not the person: a blocker, a missing tool, too little time…"
+          placeholder={t('review.reasonPlaceholder')}
           onChange={(e) => setReason(e.target.value)}
           onBlur={save}
         />
         <button type="submit" className="small" disabled={trimmed === (item.reason ?? '')}>
-          Save reason
+          {t('review.saveReason')}
         </button>
       </div>
       <label className="check">
         <input type="checkbox" checked={item.carry} onChange={(e) => onSave(trimmed || null, e.target.checked)} />
-        Carry forward
+        {t('review.carryForward')}
       </label>
     </form>
   );

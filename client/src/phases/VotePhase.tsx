@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { VoteControls, VotesLeft } from '../votes/VoteControls.js';
@@ -5,12 +6,10 @@ import { PhaseIntro } from './PhaseView.js';
 import { DoneToggle } from '../facilitation/DoneToggle.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   return (
     <>
-      <PhaseIntro title="Vote">
-        Which of these would help most to talk about? Votes stay private; totals appear only when voting closes. At most{' '}
-        {board.settings.perItemCap} on one item.
-      </PhaseIntro>
+      <PhaseIntro title={t('vote.title')}>{t('vote.intro', { cap: board.settings.perItemCap })}</PhaseIntro>
       <div className="sticky-status">
         <VotesLeft />
       </div>

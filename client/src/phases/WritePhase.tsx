@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSessionState } from '../board/SessionContext.js';
 import { CardTile } from '../cards/CardTile.js';
 import { NewCardForm } from '../cards/NewCardForm.js';
 import { pendingCardChanges } from '../cards/pendingChanges.js';
+import { columnPrompt, columnTitle } from '../i18n/templates.js';
 import { PhaseIntro } from './PhaseView.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { ColumnEditor } from '../columns/ColumnEditor.js';
@@ -10,6 +12,7 @@ import { DoneToggle } from '../facilitation/DoneToggle.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const { me, pending, sendingCards, isFacilitator } = useSessionState();
   const { edits, deletes } = pendingCardChanges(pending);
   const readOnly = useReadOnly(board);
@@ -20,14 +23,11 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
 
   return (
     <>
-      <PhaseIntro title="Write">
-        Write on your own for now. Nobody sees your cards until the facilitator reveals them, and then without your name. “I
-        don't know” and “I need help” are good cards.
-      </PhaseIntro>
+      <PhaseIntro title={t('write.title')}>{t('write.intro')}</PhaseIntro>
       <TrustPulse board={board} />
       {isFacilitator && <ColumnEditor board={board} />}
       <p className="card-count" role="status">
-        {count} {count === 1 ? 'card' : 'cards'} written so far
+        {t('write.cardCount', { count })}
       </p>
       <DoneToggle board={board} />
       <div className="columns">
@@ -36,8 +36,8 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           const sending = sendingCards.filter((c) => c.columnId === column.id);
           return (
             <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
-              <h2 id={`col-${column.id}`}>{column.title}</h2>
-              <p className="prompt">{column.prompt}</p>
+              <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
+              <p className="prompt">{columnPrompt(column)}</p>
               <ul className="cards">
                 {mine.map((card) => (
                   <li key={card.id}>

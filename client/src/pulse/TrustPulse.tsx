@@ -1,21 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
 
-export const PULSE_QUESTION = "How safe does it feel to say 'I don't know' or 'I'm stuck' here?";
-
-const PULSE_LABELS: Record<number, string> = {
-  1: '1 — not safe',
-  2: '2 — a little safe',
-  3: '3 — somewhat safe',
-  4: '4 — mostly safe',
-  5: '5 — very safe',
-};
-
-export const NOT_ENOUGH_ANSWERS = 'Not enough answers to show without identifying anyone';
+const PULSE_VALUES = [1, 2, 3, 4, 5] as const;
 
 /** PU-1: an anonymous 1–5 answer at the start of the retro. Only my own choice comes back to me. */
 export function TrustPulse({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { me, pending } = useSessionState();
   if (!board.pulse.open) return null;
@@ -24,21 +16,21 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
 
   return (
     <section className="panel pulse" aria-labelledby="pulse-title">
-      <h2 id="pulse-title" className="pulse-kicker">Trust pulse</h2>
+      <h2 id="pulse-title" className="pulse-kicker">{t('pulse.title')}</h2>
       <p id="pulse-question" className="pulse-question">
-        {PULSE_QUESTION}
+        {t('pulse.question')}
       </p>
       <div className="scale" role="radiogroup" aria-labelledby="pulse-question">
-        {[1, 2, 3, 4, 5].map((value) => (
+        {PULSE_VALUES.map((value) => (
           <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`}>
             <input type="radio" name="pulse" value={value} checked={mine === value} onChange={() => session.send({ type: 'pulse.answer', value })} />
-            <span>{PULSE_LABELS[value]}</span>
+            <span>{t(`pulse.labels.${value}`)}</span>
           </label>
         ))}
       </div>
-      <p className="hint">Your answer is anonymous. Results appear after Write, only if at least 3 people answered.</p>
+      <p className="hint">{t('pulse.anonymous')}</p>
       <p className="hint" aria-live="polite">
-        {mine === null ? 'You have not answered. That is fine too.' : `Your answer: ${PULSE_LABELS[mine]}. You can change it until the cards are revealed.`}
+        {mine === null ? t('pulse.notAnswered') : t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) })}
       </p>
     </section>
   );
@@ -46,15 +38,18 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
 
 /** PU-3: the pulse once it has closed: a distribution, or nothing that could point at someone. */
 export function PulseResult({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
   if (board.pulse.open) return null;
   return (
     <section className="panel pulse-result" aria-labelledby="pulse-result-title">
-      <h2 id="pulse-result-title">Trust pulse</h2>
-      <p className="hint">{PULSE_QUESTION} (1 = not safe, 5 = very safe)</p>
+      <h2 id="pulse-result-title">{t('pulse.title')}</h2>
+      <p className="hint">
+        {t('pulse.question')} {t('pulse.scale')}
+      </p>
       {board.pulse.distribution ? (
-        <DistributionBars distribution={board.pulse.distribution} label="Pulse results" />
+        <DistributionBars distribution={board.pulse.distribution} label={t('pulse.results')} />
       ) : (
-        <p className="empty">{NOT_ENOUGH_ANSWERS}</p>
+        <p className="empty">{t('pulse.notEnough')}</p>
       )}
     </section>
   );

@@ -18,6 +18,8 @@ import { ReadOnlyDocProvider } from './readOnlyDocProvider.js';
 import { measureClockOffset } from './clock.js';
 import { returnToDraft } from './draftStore.js';
 import type { Identity } from './identity.js';
+import { i18n } from '../i18n/index.js';
+import { refusalMessage } from '../i18n/errors.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -38,9 +40,9 @@ export interface SendingCard {
  * facilitator has not let us in yet, or the door is shut for us (locked joining, refused, removed).
  */
 export type Door =
-  | { kind: 'password'; message: string | null }
-  | { kind: 'knocking'; message: string }
-  | { kind: 'shut'; message: string; canKnockAgain: boolean };
+  | { kind: 'password'; reason: 'required' | 'wrong' | 'changed' }
+  | { kind: 'knocking' }
+  | { kind: 'shut'; reason: 'joiningLocked' | 'refused' | 'removed' };
 
 export interface SessionState {
   connection: ConnectionState;
@@ -65,22 +67,22 @@ export interface SessionState {
 }
 
 /** Handshake refusals from the server, in words for people. */
-const REFUSALS: Record<string, string> = {
-  BOARD_NOT_FOUND: 'We could not find this retro. The link may be incomplete.',
-  PROTOCOL_MISMATCH: 'Candor was updated while this page was open. Please reload the page.',
-  INVALID_INPUT: 'This link does not look right. Please check it and try again.',
-};
+const REFUSALS = ['BOARD_NOT_FOUND', 'PROTOCOL_MISMATCH', 'INVALID_INPUT'] as const;
+function refusal(reason: string): string {
+  const known = REFUSALS.find((r) => r === reason);
+  return known ? i18n.t(`board.refusals.${known}`) : i18n.t('board.refusals.other');
+}
 
 type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Join refusals that put the person at the door rather than in front of an error. */
 const DOOR_CODES = new Set<string>(['PASSWORD_REQUIRED', 'WRONG_PASSWORD', 'WAITING_TO_BE_ADMITTED', 'JOINING_LOCKED', 'REMOVED']);
 
-function doorFor(code: string, message: string): Door {
-  if (code === 'PASSWORD_REQUIRED') return { kind: 'password', message: null };
-  if (code === 'WRONG_PASSWORD') return { kind: 'password', message };
-  if (code === 'WAITING_TO_BE_ADMITTED') return { kind: 'knocking', message };
-  return { kind: 'shut', message, canKnockAgain: code === 'JOINING_LOCKED' };
+function doorFor(code: string): Door {
+  if (code === 'PASSWORD_REQUIRED') return { kind: 'password', reason: 'required' };
+  if (code === 'WRONG_PASSWORD') return { kind: 'password', reason: 'wrong' };
+  if (code === 'WAITING_TO_BE_ADMITTED') return { kind: 'knocking' };
+  return { kind: 'shut', reason: code === 'REMOVED' ? 'removed' : 'joiningLocked' };
 }
 
 const passwordKey = (boardId: string) => `candor.password.${boardId}`;
@@ -149,7 +151,7 @@ export class BoardSession {
       onStatus: () => {},
       onRefused: (code) => {
         // A refusal can follow a server restart that has not seen our join yet; the next join retries.
-        if (code === 4404) this.update({ refused: 'This board does not exist (any more).' });
+        if (code === 4404) this.update({ refused: i18n.t('board.gone') });
       },
     });
     this.wireSocket();
@@ -207,7 +209,7 @@ export class BoardSession {
     socket.on('connect_error', (error) => {
       if (!socket.active) {
         // The server's handshake said no (e.g. an unknown board or an old client): retrying will not help.
-        this.update({ refused: REFUSALS[error.message] ?? 'The server refused the connection.' });
+        this.update({ refused: refusal(error.message) });
         return;
       }
       if (this.state.connection === 'connected') this.update({ connection: 'reconnecting' });
@@ -216,14 +218,14 @@ export class BoardSession {
       this.update({ me, isFacilitator: me.isFacilitator });
       this.pruneArriving();
     });
-    socket.on('signedOut', ({ reason, message }) => {
+    socket.on('signedOut', ({ reason }) => {
       this.inflight.clear();
-      this.update({ joined: false, door: reason === 'password' ? { kind: 'password', message } : { kind: 'shut', message, canKnockAgain: false } });
+      this.update({ joined: false, door: reason === 'password' ? { kind: 'password', reason: 'changed' } : { kind: 'shut', reason: 'removed' } });
       if (reason === 'password') forgetPassword(this.boardId);
     });
-    socket.on('knockAnswered', ({ admitted, message }) => {
+    socket.on('knockAnswered', ({ admitted }) => {
       if (admitted) this.join(this.connectionGeneration);
-      else this.update({ door: { kind: 'shut', message, canKnockAgain: true } });
+      else this.update({ door: { kind: 'shut', reason: 'refused' } });
     });
   }
 
@@ -256,25 +258,23 @@ export class BoardSession {
       if (generation !== this.connectionGeneration || this.stopped) return;
       if (!ack.ok && DOOR_CODES.has(ack.code)) {
         if (ack.code === 'WRONG_PASSWORD') forgetPassword(this.boardId);
-        this.update({ door: doorFor(ack.code, ack.message), joined: false });
+        this.update({ door: doorFor(ack.code), joined: false });
         return;
       }
       if (!ack.ok) {
         if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'INVALID_INPUT') {
           const message =
-            ack.code === 'BAD_CREDENTIALS'
-              ? 'This board no longer recognises this browser. Nothing you wrote is lost; please join again with your name.'
-              : `We could not let you in: ${ack.message}`;
+            ack.code === 'BAD_CREDENTIALS' ? i18n.t('board.notRecognised') : i18n.t('board.notLetIn', { message: ack.message });
           this.update({ rejected: message });
           this.socket.disconnect();
           return;
         }
         if (ack.code === 'NOT_FACILITATOR') {
-          this.update({ facilitatorRefused: ack.message });
+          this.update({ facilitatorRefused: i18n.t('board.facilitatorKeyRefused') });
           this.socket.disconnect();
           return;
         }
-        this.notify(ack.message);
+        this.notify(refusalMessage(ack));
         setTimeout(() => {
           if (generation === this.connectionGeneration && this.socket.connected) this.join(generation);
         }, 3000);
@@ -335,9 +335,9 @@ export class BoardSession {
     }
     if (!ack.ok && command.type === 'card.add') {
       returnToDraft(this.boardId, command.columnId, command.text);
-      this.notify(`Your card could not be added: ${ack.message} Its text is kept in your draft for that column.`);
+      this.notify(i18n.t('board.cardRefused', { message: refusalMessage(ack) }));
     } else if (!ack.ok) {
-      this.notify(ack.message || 'That did not work.');
+      this.notify(refusalMessage(ack));
     }
     this.syncQueueState();
   }

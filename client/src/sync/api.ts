@@ -1,17 +1,19 @@
+import { i18n } from '../i18n/index.js';
+import { refusalMessage } from '../i18n/errors.js';
 import type { CreateBoardRequest, CreateBoardResponse, CreateTeamRequest, CreateTeamResponse, PublicBoardView, TeamHistory } from '@candor/shared';
 
 /** The few plain HTTP calls: creating boards and teams, looking them up, and the export links. */
 export async function createBoard(request: CreateBoardRequest): Promise<CreateBoardResponse> {
-  return postJson<CreateBoardResponse>('/api/boards', request, 'We could not create the retro. Please try again.');
+  return postJson<CreateBoardResponse>('/api/boards', request, () => i18n.t('api.createRetroFailed'));
 }
 
 export async function createTeam(request: CreateTeamRequest): Promise<CreateTeamResponse> {
-  return postJson<CreateTeamResponse>('/api/teams', request, 'We could not create the team. Please try again.');
+  return postJson<CreateTeamResponse>('/api/teams', request, () => i18n.t('api.createTeamFailed'));
 }
 
 /** A retro inside a team: it opens with a Review of the team's open promises. */
 export async function createTeamBoard(teamId: string, request: CreateBoardRequest): Promise<CreateBoardResponse> {
-  return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, request, 'We could not create the retro. Please try again.');
+  return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, request, () => i18n.t('api.createRetroFailed'));
 }
 
 export type BoardLookup = { status: 'found'; board: PublicBoardView } | { status: 'not-found' } | { status: 'error'; message: string };
@@ -20,11 +22,11 @@ export async function lookupBoard(boardId: string): Promise<BoardLookup> {
   try {
     const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`);
     if (response.status === 404) return { status: 'not-found' };
-    if (!response.ok) return { status: 'error', message: await errorMessage(response, 'The board could not be loaded.') };
+    if (!response.ok) return { status: 'error', message: await errorMessage(response, () => i18n.t('api.boardLoadFailed')) };
     const body = (await response.json()) as { board: PublicBoardView };
     return { status: 'found', board: body.board };
   } catch {
-    return { status: 'error', message: 'The server could not be reached.' };
+    return { status: 'error', message: i18n.t('api.unreachable') };
   }
 }
 
@@ -34,10 +36,10 @@ export async function lookupTeam(teamId: string): Promise<TeamLookup> {
   try {
     const response = await fetch(`/api/teams/${encodeURIComponent(teamId)}`);
     if (response.status === 404) return { status: 'not-found' };
-    if (!response.ok) return { status: 'error', message: await errorMessage(response, 'The team could not be loaded.') };
+    if (!response.ok) return { status: 'error', message: await errorMessage(response, () => i18n.t('api.teamLoadFailed')) };
     return { status: 'found', team: (await response.json()) as TeamHistory };
   } catch {
-    return { status: 'error', message: 'The server could not be reached.' };
+    return { status: 'error', message: i18n.t('api.unreachable') };
   }
 }
 
@@ -51,7 +53,7 @@ export function teamExportUrl(teamId: string): string {
   return `/api/teams/${encodeURIComponent(teamId)}/export.json`;
 }
 
-async function postJson<T>(url: string, body: unknown, fallback: string): Promise<T> {
+async function postJson<T>(url: string, body: unknown, fallback: () => string): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -60,17 +62,18 @@ async function postJson<T>(url: string, body: unknown, fallback: string): Promis
       body: JSON.stringify(body),
     });
   } catch {
-    throw new Error('The server could not be reached. Please try again.');
+    throw new Error(i18n.t('api.unreachableRetry'));
   }
   if (!response.ok) throw new Error(await errorMessage(response, fallback));
   return (await response.json()) as T;
 }
 
-async function errorMessage(response: Response, fallback: string): Promise<string> {
+async function errorMessage(response: Response, fallback: () => string): Promise<string> {
   try {
-    const body = (await response.json()) as { message?: unknown };
-    return typeof body.message === 'string' ? body.message : fallback;
+    const body = (await response.json()) as { code?: unknown; message?: unknown };
+    const message = typeof body.message === 'string' ? body.message : '';
+    return typeof body.code === 'string' ? refusalMessage({ code: body.code, message }) : fallback();
   } catch {
-    return fallback;
+    return fallback();
   }
 }

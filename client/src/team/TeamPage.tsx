@@ -1,12 +1,17 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState } from 'react';
-import { PHASE_LABELS, type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { navigate } from '../navigation.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { formatDate, formatDay, formatNumber } from '../i18n/format.js';
 import { TrendChart } from '../charts/TrendChart.js';
+import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
+  const { t } = useTranslation();
   const [lookup, setLookup] = useState<TeamLookup | null>(null);
 
   const reload = useCallback(() => {
@@ -24,20 +29,20 @@ export function TeamPage({ teamId }: { teamId: string }) {
   if (!lookup) {
     return (
       <main className="page narrow">
-        <p className="brand">Candor</p>
-        <p role="status">Opening the team…</p>
+        <p className="brand">{t('app.brand')}</p>
+        <p role="status">{t('team.opening')}</p>
       </main>
     );
   }
   if (lookup.status !== 'found') {
     return (
       <main className="page narrow">
-        <p className="brand">Candor</p>
-        <h1>We could not open this team</h1>
-        <p role="alert">{lookup.status === 'not-found' ? 'The link may be incomplete. Ask the person who shared it to send it again.' : lookup.message}</p>
+        <p className="brand">{t('app.brand')}</p>
+        <h1>{t('team.cannotOpen')}</h1>
+        <p role="alert">{lookup.status === 'not-found' ? t('board.notFoundBody') : lookup.message}</p>
         <p>
           <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-            Back to the start
+            {t('app.backToStart')}
           </a>
         </p>
       </main>
@@ -48,9 +53,12 @@ export function TeamPage({ teamId }: { teamId: string }) {
   return (
     <main className="page team-page">
       <header className="home-header">
-        <p className="brand">Candor · team</p>
+        <div className="top-row">
+          <p className="brand">{t('app.brandTeam')}</p>
+          <LanguageSwitch />
+        </div>
         <h1>{team.name}</h1>
-        <p className="lede">Keeping small promises, retro after retro, is how a team learns it can rely on itself.</p>
+        <p className="lede">{t('team.lede')}</p>
       </header>
       <div className="team-grid">
         <div className="team-side">
@@ -60,10 +68,11 @@ export function TeamPage({ teamId }: { teamId: string }) {
         </div>
         <div className="team-main">
           <TeamCharts team={team} />
+          <ResponsibilityOverTime team={team} />
           <PastRetros team={team} />
           <p>
             <a className="button" href={teamExportUrl(team.id)} download={`${team.name || 'team'}-history.json`}>
-              Download team history (JSON)
+              {t('team.download')}
             </a>
           </p>
         </div>
@@ -74,48 +83,51 @@ export function TeamPage({ teamId }: { teamId: string }) {
 
 function TeamLink({ teamId }: { teamId: string }) {
   const link = `${location.origin}/t/${teamId}`;
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   return (
     <section className="panel" aria-labelledby="team-link-title">
-      <h2 id="team-link-title">Share the team</h2>
+      <h2 id="team-link-title">{t('team.share')}</h2>
       <div className="link-row">
         <label className="field grow">
-          <span>Team link</span>
+          <span>{t('team.link')}</span>
           <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
         </label>
         <button type="button" onClick={async () => setCopied(await copyText(link))}>
-          Copy
+          {t('app.copy')}
         </button>
       </div>
       <p className="hint" role="status">
-        {copied ? 'Copied. Keep it where your team can find it.' : 'Anyone with this link can see the team’s retros and start a new one. It cannot be guessed; share it only with the team.'}
+        {copied ? t('team.copied') : t('team.linkHint')}
       </p>
     </section>
   );
 }
 
 function NextFacilitator({ team }: { team: TeamHistory }) {
+  const { t } = useTranslation();
   return (
     <section className="panel" aria-labelledby="next-facilitator-title">
-      <h2 id="next-facilitator-title">Who facilitates next?</h2>
+      <h2 id="next-facilitator-title">{t('team.whoNext')}</h2>
       {team.suggestedFacilitator ? (
         <p>
-          Suggested next facilitator: <strong>{team.suggestedFacilitator}</strong> — facilitated least recently
+          <Trans i18nKey="team.suggested" values={{ name: team.suggestedFacilitator }} components={{ 1: <strong /> }} />
         </p>
       ) : (
-        <p className="empty">After the first retro we can suggest someone. Taking turns means everyone gets to hold the room.</p>
+        <p className="empty">{t('team.suggestLater')}</p>
       )}
     </section>
   );
 }
 
 function StartTeamRetro({ teamId, onCreated }: { teamId: string; onCreated: () => void }) {
+  const { t } = useTranslation();
   return (
     <CreateRetroForm
       create={(request) => createTeamBoard(teamId, request)}
-      title="Start a retro in this team"
-      hint="It opens with a Review of the promises still open from earlier retros."
-      placeholder="e.g. Sprint 15"
+      title={t('team.startRetro')}
+      hint={t('team.startHint')}
+      placeholder={t('team.retroPlaceholder')}
       onCreated={onCreated}
       again
     />
@@ -123,46 +135,45 @@ function StartTeamRetro({ teamId, onCreated }: { teamId: string; onCreated: () =
 }
 
 function TeamCharts({ team }: { team: TeamHistory }) {
+  const { t } = useTranslation();
   return (
     <section className="panel" aria-labelledby="team-charts-title">
-      <h2 id="team-charts-title">Over time</h2>
+      <h2 id="team-charts-title">{t('team.overTime')}</h2>
       <div className="charts">
         <TrendChart
-          title="Promises kept"
-          label="Promises kept per retro"
+          title={t('team.kept')}
+          label={t('team.keptLabel')}
           points={team.retros.map((r) => ({ label: r.name, value: r.promises.keptRate === null ? null : Math.round(r.promises.keptRate * 100) }))}
           min={0}
           max={100}
           ticks={[0, 50, 100]}
-          format={(v) => `${Math.round(v)}%`}
-          empty="Nothing to show yet: the share of promises kept appears once a retro has reviewed the actions of an earlier one."
+          format={(v) => formatNumber(v / 100, { style: 'percent', maximumFractionDigits: 0 })}
+          empty={t('team.keptEmpty')}
         />
         <TrendChart
-          title="Pulse"
-          label="Pulse average per retro"
+          title={t('team.pulse')}
+          label={t('team.pulseLabel')}
           points={team.retros.map((r) => ({ label: r.name, value: r.pulse ? r.pulse.average : null }))}
           min={1}
           max={5}
           ticks={[1, 3, 5]}
-          format={(v) => (Number.isInteger(v) ? String(v) : v.toFixed(1))}
-          empty="Nothing to show yet: the pulse average appears for retros where at least three people answered."
+          format={(v) => formatNumber(v, { maximumFractionDigits: 1 })}
+          empty={t('team.pulseEmpty')}
         />
       </div>
-      <p className="hint">
-        Promises kept counts done against not done (dropped ones are left out). The pulse asks how safe it feels to say “I don't
-        know”, from 1 to 5. A gap means too few answers to show.
-      </p>
+      <p className="hint">{t('team.chartsHint')}</p>
     </section>
   );
 }
 
 function PastRetros({ team }: { team: TeamHistory }) {
+  const { t } = useTranslation();
   const retros = [...team.retros].reverse();
   return (
     <section className="panel" aria-labelledby="past-retros-title">
-      <h2 id="past-retros-title">Retros</h2>
+      <h2 id="past-retros-title">{t('team.retros')}</h2>
       {retros.length === 0 ? (
-        <p className="empty">No retros yet. Start the first one: it begins with a fresh page.</p>
+        <p className="empty">{t('team.noRetros')}</p>
       ) : (
         <ul className="past-retros">
           {retros.map((retro) => (
@@ -175,29 +186,30 @@ function PastRetros({ team }: { team: TeamHistory }) {
 }
 
 function PastRetro({ retro }: { retro: TeamRetro }) {
+  const { t } = useTranslation();
   const { done, notDone, dropped } = retro.promises;
   const reviewed = done + notDone + dropped;
   return (
     <li className="past-retro">
-      <article aria-label={`Retro: ${retro.name}`}>
+      <article aria-label={t('team.retroLabel', { name: retro.name })}>
         <div className="past-retro-head">
           <h3>{retro.name}</h3>
-          <span className="badge">{retro.phase === 'closed' ? 'Closed' : `In ${PHASE_LABELS[retro.phase]}`}</span>
+          <span className="badge">{retro.phase === 'closed' ? t('team.closed') : t('team.inPhase', { phase: t(`phases.${retro.phase}`) })}</span>
         </div>
         <p className="hint">
-          {new Date(retro.createdAt).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}
-          {retro.facilitators.length ? ` · facilitated by ${retro.facilitators.join(', ')}` : ''}
-          {reviewed > 0 ? ` · reviewed ${reviewed} earlier ${reviewed === 1 ? 'promise' : 'promises'}: ${done} done, ${notDone} not done, ${dropped} dropped` : ''}
+          {formatDate(retro.createdAt)}
+          {retro.facilitators.length ? t('team.facilitatedBy', { names: retro.facilitators.join(', ') }) : ''}
+          {reviewed > 0 ? t('team.reviewedEarlier', { count: reviewed, done, notDone, dropped }) : ''}
         </p>
         <p>
-          <a href={`/b/${retro.boardId}`} onClick={(e) => (e.preventDefault(), navigate(`/b/${retro.boardId}`))} aria-label={`Open the board: ${retro.name}`}>
-            Open the board
+          <a href={`/b/${retro.boardId}`} onClick={(e) => (e.preventDefault(), navigate(`/b/${retro.boardId}`))} aria-label={t('team.openBoardLabel', { name: retro.name })}>
+            {t('team.openBoard')}
           </a>
         </p>
         {retro.actions.length === 0 ? (
-          <p className="empty">No actions.</p>
+          <p className="empty">{t('team.noActions')}</p>
         ) : (
-          <ul className="team-actions" aria-label={`Actions from ${retro.name}`}>
+          <ul className="team-actions" aria-label={t('team.actionsFrom', { name: retro.name })}>
             {retro.actions.map((action) => (
               <TeamActionRow key={action.ref} action={action} />
             ))}
@@ -208,19 +220,18 @@ function PastRetro({ retro }: { retro: TeamRetro }) {
   );
 }
 
-const STATUS_LABELS: Record<TeamAction['status'], string> = { open: 'open', done: 'done', 'not-done': 'not done', dropped: 'dropped' };
-
 function TeamActionRow({ action }: { action: TeamAction }) {
+  const { t } = useTranslation();
   return (
     <li className="team-action">
-      <span className={`status-pill ${action.status}`}>{STATUS_LABELS[action.status]}</span>
+      <span className={`status-pill ${action.status}`}>{t(`team.status.${action.status}`)}</span>
       <span className="team-action-body">
-        <span className="action-text">{action.text || 'An action without text'}</span>
+        <span className="action-text">{action.text || t('team.noText')}</span>
         <span className="hint">
-          {action.owners.length ? ` · ${action.owners.join(', ')}` : ' · nobody volunteered'}
-          {action.dueDate ? ` · due ${action.dueDate}` : ''}
-          {action.status === 'open' && action.reason ? ' · carried forward' : ''}
-          {(action.status === 'not-done' || action.status === 'open') && action.reason ? ` · what got in the way: ${action.reason}` : ''}
+          {action.owners.length ? ` · ${action.owners.join(', ')}` : action.kind === 'ask' ? ` · ${t('resp.askedOfWho', { who: action.askOf })}` : t('team.nobody')}
+          {action.dueDate ? t('team.due', { date: formatDay(action.dueDate) }) : ''}
+          {action.status === 'open' && action.reason ? t('team.carried') : ''}
+          {(action.status === 'not-done' || action.status === 'open') && action.reason ? t('team.inTheWay', { reason: action.reason }) : ''}
         </span>
       </span>
     </li>

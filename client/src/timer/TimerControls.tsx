@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
 export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [minutes, setMinutes] = useState(5);
 
@@ -15,9 +17,9 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
 
   return (
     <form className="timer-controls" onSubmit={onSubmit}>
-      <h3>Timer</h3>
+      <h3>{t('facilitator.timer')}</h3>
       <label className="field inline">
-        <span>Timer minutes</span>
+        <span>{t('facilitator.timerMinutes')}</span>
         <input
           type="number"
           min={LIMITS.timerMinSec / 60}
@@ -29,10 +31,10 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
       </label>
       <div className="row">
         <button type="submit" disabled={!Number.isFinite(minutes) || minutes <= 0}>
-          Start timer
+          {t('facilitator.startTimer')}
         </button>
         <button type="button" disabled={timer.endsAt === null} onClick={() => session.send({ type: 'timer.stop' })}>
-          Stop timer
+          {t('facilitator.stopTimer')}
         </button>
       </div>
     </form>

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { formatDuration, useNow } from './useNow.js';
 
 /** The shared countdown: everyone computes it from the server's end time and their own clock offset. */
 export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
+  const { t } = useTranslation();
   const session = useSession();
   useSessionState(); // re-render when the clock offset is measured
   const running = timer.endsAt !== null;
@@ -11,8 +13,8 @@ export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
   if (timer.endsAt === null) return null;
   const left = timer.endsAt - session.serverNow();
   return (
-    <div className={`timer ${left <= 0 ? 'over' : left < 30_000 ? 'soon' : ''}`} role="timer" aria-label="Time left">
-      {left > 0 ? formatDuration(left) : 'Time is up'}
+    <div className={`timer ${left <= 0 ? 'over' : left < 30_000 ? 'soon' : ''}`} role="timer" aria-label={t('timer.label')}>
+      {left > 0 ? formatDuration(left) : t('timer.up')}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js';
@@ -6,6 +7,7 @@ import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 /** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
 export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { me, pending } = useSessionState();
   const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(pending, itemId));
@@ -17,20 +19,20 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
       <button
         type="button"
         className="vote-button"
-        aria-label={`Remove vote: ${name}`}
+        aria-label={t('vote.remove', { name })}
         disabled={readOnly || mine === 0}
         onClick={() => session.send({ type: 'vote.retract', itemId })}
       >
         −
       </button>
-      <span className="my-votes" aria-label={`Your votes: ${mine}`}>
+      <span className="my-votes" aria-label={t('vote.yours', { count: mine })}>
         {'●'.repeat(mine)}
         {'○'.repeat(Math.max(0, board.settings.perItemCap - mine))}
       </span>
       <button
         type="button"
         className="vote-button"
-        aria-label={`Vote for: ${name}`}
+        aria-label={t('vote.add', { name })}
         disabled={readOnly || left === 0 || mine >= board.settings.perItemCap}
         onClick={() => session.send({ type: 'vote.cast', itemId })}
       >
@@ -41,11 +43,12 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
 }
 
 export function VotesLeft() {
+  const { t } = useTranslation();
   const { me, pending } = useSessionState();
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
   return (
     <p className="votes-left" role="status">
-      You have {left} {left === 1 ? 'vote' : 'votes'} left
+      {t('vote.left', { count: left })}
     </p>
   );
 }

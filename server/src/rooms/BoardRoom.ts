@@ -33,11 +33,16 @@ import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
 import { RoomDoor } from './RoomDoor.js';
+import { Admission } from './admission.js';
+import { AddressBuckets } from '../transport/addressBuckets.js';
+import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 
 /** One connection as the room sees it; the transport decides how each message travels. */
 export interface RoomSocket {
   id: string;
+  /** the client address it came from (AB-4 counts new participants per address) */
+  address?: string;
   sendMe(view: PersonalView): void;
   /** JN-2: tell the connection it must join again (new password); RM-1: tell it it was removed, then end it */
   signOut(reason: SignOutReason, message: string): void;
@@ -54,6 +59,12 @@ export interface RoomDeps {
   newSeed: () => string;
   /** FA-3: how long the facilitator must be away before someone may claim the role */
   claimAfterMs: number;
+  /** AB-4: new participants per client address, shared by every board (one of its own when not given) */
+  joins?: AddressBuckets;
+  /** AB-5: participants counted at once (LIMITS.participantsPerBoard) */
+  participantCap?: number;
+  /** AB-6: how long a participant who never did anything is kept after leaving */
+  idleJoinerExpiryMs?: number;
 }
 
 interface Session {
@@ -63,6 +74,7 @@ interface Session {
   voterTag: string;
   pulseTag: string;
   consensusTag: string;
+  trustTag: string;
   commandKeyBase: string;
   /** digest of the last personal view sent, to send only changes */
   lastMe: string;
@@ -99,6 +111,7 @@ export class BoardRoom {
   /** JN-*, RM-1: knocks and sign-outs */
   private readonly door: RoomDoor;
   private readonly compactionTimers: Partial<Record<DocName, NodeJS.Timeout>> = {};
+  private readonly admission: Admission;
 
   constructor(
     loaded: LoadedBoard,
@@ -112,11 +125,18 @@ export class BoardRoom {
       knocksChanged: () => this.schedulePresence(),
       signedOut: (participantId) => this.refreshPresence(participantId),
     });
+    this.admission = new Admission({
+      joins: deps.joins ?? joinBuckets(),
+      cap: deps.participantCap ?? LIMITS.participantsPerBoard,
+      expiryMs: deps.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
+      expire: (participantId) => void this.forgetIfNeverActive(participantId),
+    });
     // A freshly loaded room has nobody connected: everyone counts as away from now (FA-3).
     const loadedAt = deps.now();
     for (const p of loaded.participants) {
       this.state.participants.set(p.id, { id: p.id, name: p.name, handle: p.handle, isFacilitator: false, online: false, offlineSince: loadedAt });
       this.authHashes.set(p.id, p.authHash);
+      this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
     }
     for (const { event } of loaded.events) evolve(this.state, event);
     // Both documents continue their stored history. For the board document that matters although it is a
@@ -240,6 +260,7 @@ export class BoardRoom {
       voterTag: '',
       pulseTag: '',
       consensusTag: '',
+      trustTag: '',
       commandKeyBase: '',
       lastMe: '',
       knockId: null,
@@ -287,10 +308,13 @@ export class BoardRoom {
       passwordHash: command.password === undefined ? null : keyring.passwordHash(this.id, command.password),
     });
     if (entry.kind === 'refused') return fail(entry.code, entry.message);
+    if (!existing) {
+      const refused = this.admission.refuseNewcomer(this.state.participants.values(), session.socket.address ?? 'unknown');
+      if (refused) return refused;
+    }
     if (entry.kind === 'knock') return this.door.knock(session, command.participantId, command.name);
     if (session.knockId) this.door.dropKnock(session.knockId);
     if (!existing) {
-      if (this.state.participants.size >= LIMITS.participantsPerBoard) return fail('CARD_LIMIT', 'This board is full.');
       const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
       await this.deps.store.upsertParticipant(this.id, record);
       this.authHashes.set(record.id, authHash);
@@ -307,6 +331,7 @@ export class BoardRoom {
     // the role moves by handover or claim, so there is exactly one facilitator at any moment.
     const joinEvents: BoardEvent[] = [];
     if (entry.admit) joinEvents.push({ type: 'access.admitted', participantId: command.participantId });
+    if (facilitatorOk) this.admission.markActive(command.participantId);
     if (facilitatorOk && this.state.facilitatorId === null) {
       joinEvents.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
     }
@@ -322,6 +347,7 @@ export class BoardRoom {
     session.voterTag = keyring.voterTag(this.id, command.secret);
     session.pulseTag = keyring.pulseTag(this.id, command.secret);
     session.consensusTag = keyring.consensusTag(this.id, command.secret);
+    session.trustTag = keyring.trustTag(this.id, command.secret);
     session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
     session.lastMe = '';
     this.refreshPresence(command.participantId);
@@ -352,11 +378,13 @@ export class BoardRoom {
       voterTag: session.voterTag,
       pulseTag: session.pulseTag,
       consensusTag: session.consensusTag,
+      trustTag: session.trustTag,
     };
     const { now, newId, newSeed, claimAfterMs } = this.deps;
     const hashPassword = (password: string) => keyring.passwordHash(this.id, password);
     const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs, hashPassword });
     if (!decision.ok) return decision;
+    this.admission.markActive(participantId);
 
     const sealed = sealCommand(sealKey, { digest, result: decision.data });
     await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed });
@@ -374,7 +402,28 @@ export class BoardRoom {
     if (participant.online && !online) participant.offlineSince = this.deps.now();
     if (online) participant.offlineSince = null;
     participant.online = online;
+    this.admission.presenceChanged(participantId, online);
     this.schedulePresence();
+  }
+
+  /**
+   * AB-6: forgets someone who joined and never did anything once they are gone — from storage first, then
+   * from the room — so that names which never come back cannot fill the board for good.
+   */
+  private forgetIfNeverActive(participantId: string): Promise<void> {
+    return this.queue.run(async () => {
+      const participant = this.state.participants.get(participantId);
+      if (!participant || participant.online || this.admission.hasActed(participantId)) return;
+      await this.deps.store.removeParticipant(this.id, participantId);
+      this.state.participants.delete(participantId);
+      this.authHashes.delete(participantId);
+      this.schedulePresence();
+    });
+  }
+
+  /** AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. */
+  async forgetNeverActive(): Promise<void> {
+    for (const id of [...this.state.participants.keys()]) await this.forgetIfNeverActive(id);
   }
 
   /**
@@ -415,6 +464,7 @@ export class BoardRoom {
         voterTag: session.voterTag,
         pulseTag: session.pulseTag,
         consensusTag: session.consensusTag,
+        trustTag: session.trustTag,
       });
       // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
       const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
@@ -439,9 +489,19 @@ export class BoardRoom {
   }
 
   destroy(): void {
+    this.admission.destroy();
     clearTimeout(this.presenceTimer);
     for (const timer of Object.values(this.compactionTimers)) clearTimeout(timer);
     this.boardDoc.destroy();
     this.notesDoc.destroy();
   }
+}
+
+/** AB-4: the join buckets a room uses when the app gives none (tests that build a room alone). */
+function joinBuckets(): AddressBuckets {
+  return new AddressBuckets({
+    burst: ABUSE_LIMITS.joinBurstPerAddress,
+    perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
+    maxAddresses: ABUSE_LIMITS.addressesTracked,
+  });
 }

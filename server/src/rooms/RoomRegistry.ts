@@ -50,6 +50,7 @@ export class RoomRegistry {
     this.idleTimers.delete(room.id);
     if (room.connectionCount > 0 || room.busy || this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
+    await room.forgetNeverActive();
     await Promise.all([room.compactDoc('board'), room.compactDoc('notes')]);
     room.destroy();
     this.deps.logger.debug({ board: room.id }, 'board unloaded');
@@ -59,10 +60,15 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  close(): void {
+  /** On shutdown: every room forgets who never did anything (AB-6), as an unload would, then is dropped. */
+  async close(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    for (const room of this.rooms.values()) room.destroy();
+    const rooms = [...this.rooms.values()];
     this.rooms.clear();
+    for (const room of rooms) {
+      await room.forgetNeverActive().catch((err) => this.deps.logger.error({ err, board: room.id }, 'could not forget idle joiners'));
+      room.destroy();
+    }
   }
 }

@@ -63,6 +63,8 @@ export interface BoardStore {
   boardExists(boardId: string): Promise<boolean>;
   loadBoard(boardId: string): Promise<LoadedBoard | null>;
   upsertParticipant(boardId: string, participant: ParticipantRecord): Promise<void>;
+  /** forgets a participant (AB-6: one who joined and never did anything) */
+  removeParticipant(boardId: string, participantId: string): Promise<void>;
   /** the sealed record stored with that command key, or null */
   findCommand(boardId: string, commandKey: string): Promise<Uint8Array | null>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;

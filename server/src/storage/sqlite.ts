@@ -84,6 +84,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
     ),
+    removeParticipant: db.prepare('DELETE FROM participants WHERE board_id = ? AND id = ?'),
     participants: db.prepare<[string], { id: string; name: string; handle: string; auth_hash: string; is_facilitator: number }>(
       'SELECT id, name, handle, auth_hash, is_facilitator FROM participants WHERE board_id = ? ORDER BY name, id',
     ),
@@ -163,6 +164,9 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
         events: q.events.all(boardId).map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
         docs: { board: docUpdates(boardId, 'board'), notes: docUpdates(boardId, 'notes') },
       };
+    },
+    async removeParticipant(boardId, participantId) {
+      q.removeParticipant.run(boardId, participantId);
     },
     async upsertParticipant(boardId, p) {
       q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0);

@@ -62,6 +62,20 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.close();
     });
 
+    it('ST-11 removes a participant of one board only', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-ppl8', facilitatorHash: 'a', createdAt: 1 }, created);
+      await store.createBoard({ id: 'board-ppl9', facilitatorHash: 'b', createdAt: 1 }, created);
+      for (const board of ['board-ppl8', 'board-ppl9']) {
+        await store.upsertParticipant(board, { id: 'p1', name: 'Ada', handle: 'hd1', authHash: 'h1', isFacilitator: false });
+        await store.upsertParticipant(board, { id: 'p2', name: 'Bo', handle: 'hd2', authHash: 'h2', isFacilitator: false });
+      }
+      await store.removeParticipant('board-ppl8', 'p1');
+      expect((await store.loadBoard('board-ppl8'))?.participants.map((p) => p.id)).toEqual(['p2']);
+      expect((await store.loadBoard('board-ppl9'))?.participants.map((p) => p.id)).toEqual(['p1', 'p2']);
+      await store.close();
+    });
+
     it('ST-5 appends each document’s updates in order, counts them, and compacts one document into a snapshot', async () => {
       const { store } = await open();
       await store.createBoard({ id: 'board-note', facilitatorHash: 'a', createdAt: 1 }, created);

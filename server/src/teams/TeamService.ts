@@ -1,4 +1,4 @@
-import { buildTeamHistory, openActions, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
+import { buildTeamHistory, openActions, teamCadenceDays, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 
@@ -27,6 +27,19 @@ export class TeamService {
   async reviewFor(teamId: string): Promise<Omit<ReviewItem, 'status' | 'reason' | 'carry'>[] | null> {
     const history = await this.history(teamId);
     if (!history) return null;
-    return openActions(history).map((a) => ({ ref: a.ref, fromRetro: a.fromRetro, text: a.text, owners: a.owners, dueDate: a.dueDate }));
+    return openActions(history).map((a) => ({
+      ref: a.ref,
+      fromRetro: a.fromRetro,
+      text: a.text,
+      owners: a.owners,
+      dueDate: a.dueDate,
+      ...(a.kind === 'ask' ? { askOf: a.askOf } : {}),
+    }));
+  }
+
+  /** SS-1: the team's usual gap between retros, counting a retro created at `now`; null without one. */
+  async cadenceFor(teamId: string, now: number): Promise<number | null> {
+    const loaded = await this.store.loadTeam(teamId);
+    return loaded ? teamCadenceDays([...loaded.boards.map((b) => b.createdAt), now]) : null;
   }
 }

@@ -17,11 +17,16 @@ export class TokenBucket {
 
   /** Takes `cost` tokens (one message, or a message's bytes) if there are that many. */
   take(cost = 1): boolean {
+    if (!this.has(cost)) return false;
+    this.tokens -= cost;
+    return true;
+  }
+
+  /** True when `cost` tokens are there now; takes nothing. */
+  has(cost = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.refillPerSecond);
     this.last = t;
-    if (this.tokens < cost) return false;
-    this.tokens -= cost;
-    return true;
+    return this.tokens >= cost;
   }
 }

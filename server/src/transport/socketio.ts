@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   type Ack,
@@ -14,13 +14,28 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { Logger } from '../logger.js';
 import { TokenBucket } from './rateLimit.js';
+import { ABUSE_LIMITS } from '../abuseLimits.js';
+import type { ConnectionCounts } from './connectionGuards.js';
 
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>;
+
+/** the parts of an engine.io socket used here */
+interface EngineSocket {
+  request: IncomingMessage | null;
+  transport: { name: string; socket?: { terminate?(): void } };
+  once(event: 'close', listener: () => void): void;
+}
 
 const KNOWN_EVENTS = new Set(['cmd', 'time.sync']);
 
 /** Socket.io adapter: parse, rate-limit, hand the typed command to the room, ack once. Nothing else. */
-export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, logger: Logger, now: () => number) {
+export function attachSocketIo(
+  httpServer: HttpServer,
+  registry: RoomRegistry,
+  logger: Logger,
+  now: () => number,
+  guards: { addressOf: (req: IncomingMessage) => string; connections: ConnectionCounts },
+) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>(httpServer, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
@@ -28,11 +43,28 @@ export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, l
     destroyUpgrade: false,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    // AB-2: a connection that has not joined a namespace within the handshake time is closed.
+    connectTimeout: ABUSE_LIMITS.handshakeTimeoutMs,
+    // AB-3: a new long-polling session is refused once its address holds its share (WebSocket upgrades are
+    // counted and refused by the upgrade router, before engine.io sees them).
+    allowRequest: (req, callback) => {
+      const polling = new URL(req.url ?? '/', 'http://localhost').searchParams.get('transport') === 'polling';
+      if (polling && !guards.connections.hasRoom(guards.addressOf(req))) return callback('Too many connections from your address.', false);
+      callback(null, true);
+    },
   });
 
+  /** the client address of each engine connection, read from its handshake (AB-4 counts joins by it) */
+  const addresses = new WeakMap<object, string>();
   // Socket.io's own advice for many connections: once the handshake is read, drop the HTTP request that
   // engine.io would otherwise keep for the connection's lifetime (we never use socket.request).
-  io.engine.on('connection', (rawSocket: { request: unknown }) => {
+  io.engine.on('connection', (rawSocket: EngineSocket) => {
+    const address = guards.addressOf(rawSocket.request!);
+    addresses.set(rawSocket, address);
+    if (rawSocket.transport.name === 'polling') rawSocket.once('close', guards.connections.add(address));
+    // AB-2: a closed session's WebSocket is dropped at once instead of waiting up to 30 s for a peer that
+    // may never answer the close frame (a client that never finished its handshake, above all).
+    rawSocket.once('close', () => rawSocket.transport.socket?.terminate?.());
     rawSocket.request = null;
   });
 
@@ -54,6 +86,7 @@ export function attachSocketIo(httpServer: HttpServer, registry: RoomRegistry, l
     const bucket = new TokenBucket(60, 20, now);
     room.attach({
       id: socket.id,
+      address: addresses.get(socket.conn) ?? 'unknown',
       sendMe: (view) => socket.emit('me', view),
       signOut: (reason, message) => {
         socket.emit('signedOut', { reason, message });

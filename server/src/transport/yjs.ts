@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -10,6 +10,7 @@ import { WS_CLOSE, YJS_COMPRESS_MIN_BYTES, YJS_MESSAGE_COMPRESSED, YJS_PATH, typ
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { Logger } from '../logger.js';
+import type { SampledWarnings } from '../logSampler.js';
 import { TokenBucket } from './rateLimit.js';
 
 const MESSAGE_SYNC = 0;
@@ -23,20 +24,20 @@ const ROUTE = new RegExp(`^${YJS_PATH}/([A-Za-z0-9_-]{8,64})/(board|notes)$`);
  * for every client (only the room writes it); the notes document accepts edits until the board closes.
  * Awareness is not relayed: it would only carry identities we do not need to share.
  */
-export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger: Logger) {
+export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: SampledWarnings) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const connections = new Map<Y.Doc, { name: DocName; peers: Set<WebSocket>; onUpdate: (update: Uint8Array, origin: unknown) => void }>();
 
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  /** Takes an upgrade under YJS_PATH that the upgrade router (`upgrades.ts`) hands over. */
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(YJS_PATH + '/')) return; // Socket.io's upgrades are Socket.io's
     wss.handleUpgrade(req, socket, head, (ws) => {
       void accept(ws, url).catch((err) => {
         logger.error({ err }, 'yjs connection failed');
         ws.close(1011, 'internal error');
       });
     });
-  });
+  }
 
   async function accept(ws: WebSocket, url: URL): Promise<void> {
     const match = ROUTE.exec(url.pathname);
@@ -95,7 +96,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
         const reply = handleMessage(new Uint8Array(data), doc, accepts, ws);
         if (reply) ws.send(docName === 'board' ? compressed(reply) : reply);
       } catch (err) {
-        logger.warn({ err, board: room.id, doc: docName }, 'bad yjs message dropped');
+        warnings.warn('bad-yjs-message', { err, board: room.id, doc: docName }, 'bad yjs message dropped');
       }
     });
     ws.on('close', () => {
@@ -128,6 +129,7 @@ export function attachYjs(httpServer: HttpServer, registry: RoomRegistry, logger
   }
 
   return {
+    handleUpgrade,
     close(): void {
       for (const client of wss.clients) client.terminate();
       wss.close();

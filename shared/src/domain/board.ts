@@ -1,6 +1,8 @@
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
 import { evolveFacilitation } from './facilitation.js';
+import { evolveOffers, type Offer, type OfferEvent } from './offers.js';
+import { evolveLens, type LensEvent, type LensTaps } from './trustLens.js';
 
 /**
  * The board as the server holds it. Cards and votes carry keyed hashes ("tags") of their author's secret,
@@ -69,6 +71,8 @@ export interface Action {
   owners: string[];
   dueDate: string | null;
   consensus: Consensus | null;
+  /** AK-1: the role or team outside the room this action asks something of; null when it is not an ask */
+  askOf: string | null;
 }
 
 export type ReviewStatus = 'done' | 'not-done' | 'dropped';
@@ -85,6 +89,8 @@ export interface ReviewItem {
   reason: string | null;
   /** a not-done action carried forward stays open for the next retro */
   carry: boolean;
+  /** AK-4: the earlier action was an ask of this role or team outside the room (reviewed as "answered?") */
+  askOf?: string | null;
 }
 
 export type FacilitatorChange = 'created' | 'handover' | 'claim';
@@ -142,6 +148,13 @@ export interface BoardState {
   hiddenCards: number;
   /** JN-3: people knocking, by knock id (runtime only, never stored) */
   knocks: Map<string, Knock>;
+  /** OF-*: named offers of help on discussed items ("How can I help?") */
+  offers: Map<string, Offer>;
+  /** TL-*: whether the facilitator switched the trust lens on, and the anonymous taps (by trust tag) */
+  trustLens: boolean;
+  lensTaps: LensTaps;
+  /** SS-2: the team's cadence in days (from its history), for the default due date; null outside a team or without one */
+  cadenceDays: number | null;
 }
 
 /** What the store records. Payloads carry tags, never participant ids, except where a name is public (actions). */
@@ -154,6 +167,7 @@ export type BoardEvent =
       settings: Settings;
       teamId?: string | null;
       review?: Omit<ReviewItem, 'status' | 'reason' | 'carry'>[];
+      cadenceDays?: number | null;
     }
   | { type: 'facilitator.changed'; participantId: string; how: FacilitatorChange }
   | { type: 'review.marked'; ref: string; status: ReviewStatus; reason: string | null; carry: boolean }
@@ -175,7 +189,10 @@ export type BoardEvent =
   | { type: 'discuss.selected'; itemId: string }
   | { type: 'timer.started'; endsAt: number; durationMs: number }
   | { type: 'timer.stopped' }
-  | { type: 'action.created'; actionId: string; itemId: string; text: string }
+  | { type: 'action.created'; actionId: string; itemId: string; text: string; dueDate?: string | null; askOf?: string | null }
+  | { type: 'action.asked'; actionId: string; askOf: string | null }
+  | OfferEvent
+  | LensEvent
   | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
   | { type: 'action.due'; actionId: string; dueDate: string | null }
   | { type: 'action.deleted'; actionId: string }
@@ -223,6 +240,10 @@ export function emptyBoard(id: string): BoardState {
     done: { write: new Set(), vote: new Set() },
     hiddenCards: 0,
     knocks: new Map(),
+    offers: new Map(),
+    trustLens: false,
+    lensTaps: new Map(),
+    cadenceDays: null,
   };
 }
 
@@ -238,6 +259,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.hasReview = Boolean(event.teamId);
       state.phase = state.hasReview ? 'review' : 'write';
       state.review = (event.review ?? []).map((item) => ({ ...item, status: null, reason: null, carry: false }));
+      state.cadenceDays = event.cadenceDays ?? null;
       return;
     case 'facilitator.changed':
       state.facilitatorId = event.participantId;
@@ -345,7 +367,29 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.timer = { endsAt: null, durationMs: state.timer.durationMs };
       return;
     case 'action.created':
-      state.actions.set(event.actionId, { id: event.actionId, itemId: event.itemId, initialText: event.text, owners: [], dueDate: null, consensus: null });
+      state.actions.set(event.actionId, {
+        id: event.actionId,
+        itemId: event.itemId,
+        initialText: event.text,
+        owners: [],
+        dueDate: event.dueDate ?? null,
+        consensus: null,
+        askOf: event.askOf ?? null,
+      });
+      return;
+    case 'action.asked': {
+      const action = state.actions.get(event.actionId);
+      if (action) action.askOf = event.askOf;
+      return;
+    }
+    case 'offer.added':
+    case 'offer.withdrawn':
+    case 'offer.accepted':
+      evolveOffers(state, event);
+      return;
+    case 'lens.switched':
+    case 'lens.tapped':
+      evolveLens(state, event);
       return;
     case 'action.owner': {
       const action = state.actions.get(event.actionId);
@@ -361,6 +405,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     }
     case 'action.deleted':
       state.actions.delete(event.actionId);
+      // OF-5: an offer that became this action is an offer again.
+      for (const offer of state.offers.values()) if (offer.actionId === event.actionId) offer.actionId = null;
       return;
     case 'card.hidden':
       // RM-3: a hidden card leaves the board as a deleted one does (text, votes, group); only the count stays.

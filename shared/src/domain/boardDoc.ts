@@ -36,6 +36,9 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'progress',
   'removed',
   'hiddenCards',
+  'offers',
+  'trustLens',
+  'lens',
 ];
 
 type CardBody = Omit<PublicCard, 'id'>;

@@ -44,6 +44,12 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'participant.remove': { type: 'participant.remove', handle: 'handle-bob' },
   'card.hide': { type: 'card.hide', cardId: 'nosuchcard' },
   'card.sign': { type: 'card.sign', cardId: 'nosuchcard', signed: true },
+  'action.ask': { type: 'action.ask', actionId: 'nosuchaction', askOf: 'Platform team' },
+  'offer.add': { type: 'offer.add', itemId: 'nosuchitem', text: 'I can pair' },
+  'offer.withdraw': { type: 'offer.withdraw', offerId: 'nosuchoffer' },
+  'offer.accept': { type: 'offer.accept', offerId: 'nosuchoffer' },
+  'lens.set': { type: 'lens.set', on: true },
+  'lens.tap': { type: 'lens.tap', itemId: 'nosuchitem', part: 'empathy', on: true },
 };
 
 /** PH-5 as the spec states it. */
@@ -84,6 +90,12 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'participant.remove': ['review', 'write', 'reveal', 'vote', 'discuss', 'act'],
   'card.hide': ['reveal', 'vote', 'discuss', 'act'],
   'card.sign': ['reveal', 'vote', 'discuss', 'act'],
+  'action.ask': ['discuss', 'act'],
+  'offer.add': ['discuss', 'act'],
+  'offer.withdraw': ['discuss', 'act'],
+  'offer.accept': ['discuss', 'act'],
+  'lens.set': ['discuss', 'act'],
+  'lens.tap': ['discuss', 'act'],
 };
 
 /** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */
@@ -119,6 +131,8 @@ describe('permissions', () => {
       'done.reset',
       'facilitator.handover',
       'participant.remove',
+      'lens.set',
+      'offer.accept',
       'phase.set',
       'review.mark',
       'settings.update',
@@ -547,7 +561,7 @@ describe('actions', () => {
   it('AC-1 creates an action on an existing item and acks its id', () => {
     const { state, a } = discussBoard();
     const { actionId } = must<{ actionId: string }>(state, bob, { type: 'action.create', itemId: a, text: 'Book a room' });
-    expect(state.actions.get(actionId)).toEqual({ id: actionId, itemId: a, initialText: 'Book a room', owners: [], dueDate: null, consensus: null });
+    expect(state.actions.get(actionId)).toEqual({ id: actionId, itemId: a, initialText: 'Book a room', owners: [], dueDate: '2023-11-28', consensus: null, askOf: null });
     expect(run(state, bob, { type: 'action.create', itemId: 'nosuchitem', text: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 

@@ -8,6 +8,9 @@ import { canTransition, type Phase } from './phases.js';
 import { canVote, itemIds, itemOf, retractTarget } from './voting.js';
 import { decideFacilitation } from './facilitation.js';
 import { votesSpent } from './progress.js';
+import { decideOffers } from './offers.js';
+import { defaultDueDate } from './startSmall.js';
+import { decideLens } from './trustLens.js';
 
 /** Who is acting: their id (for public promises) and the keyed tags that stand for them on cards and votes. */
 export interface Actor {
@@ -18,6 +21,8 @@ export interface Actor {
   /** separate keyed tags for the anonymous pulse and consensus answers */
   pulseTag: string;
   consensusTag: string;
+  /** TL-2: the keyed tag that stands for the person on their anonymous trust-lens taps */
+  trustTag: string;
 }
 
 export interface DecideContext {
@@ -56,6 +61,8 @@ export const FACILITATOR_COMMANDS = [
   'board.lock',
   'participant.remove',
   'card.hide',
+  'offer.accept',
+  'lens.set',
 ] as const;
 
 /** LK-1: what a participant may still send while the board is locked: picking up an orphaned role. */
@@ -105,6 +112,12 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'participant.remove': OPEN,
   'card.hide': ['reveal', 'vote', 'discuss', 'act'],
   'card.sign': ['reveal', 'vote', 'discuss', 'act'],
+  'action.ask': ['discuss', 'act'],
+  'offer.add': ['discuss', 'act'],
+  'offer.withdraw': ['discuss', 'act'],
+  'offer.accept': ['discuss', 'act'],
+  'lens.set': ['discuss', 'act'],
+  'lens.tap': ['discuss', 'act'],
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {
@@ -208,13 +221,20 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     case 'action.create': {
       if (!itemIds(state).includes(command.itemId)) return fail('NOT_FOUND', 'No such item.');
       const actionId = ctx.newId();
-      return done([{ type: 'action.created', actionId, itemId: command.itemId, text: command.text }], { actionId });
+      // SS-2: the due date starts at the team's next retro (or two weeks); AK-1: it may be an ask from the start.
+      const dueDate = defaultDueDate(ctx.now, state.cadenceDays);
+      return done([{ type: 'action.created', actionId, itemId: command.itemId, text: command.text, dueDate, ...(command.askOf ? { askOf: command.askOf } : {}) }], {
+        actionId,
+      });
     }
     case 'action.volunteer': {
       const action = state.actions.get(command.actionId);
       if (!action) return fail('NOT_FOUND', 'No such action.');
       if (action.owners.includes(actor.participantId) === command.volunteer) return done([]);
-      return done([{ type: 'action.owner', actionId: action.id, participantId: actor.participantId, volunteer: command.volunteer }]);
+      const owner: BoardEvent = { type: 'action.owner', actionId: action.id, participantId: actor.participantId, volunteer: command.volunteer };
+      // AK-2: someone here taking an ask makes it ours.
+      if (command.volunteer && action.askOf) return done([{ type: 'action.asked', actionId: action.id, askOf: null }, owner]);
+      return done([owner]);
     }
     case 'action.due': {
       if (!state.actions.has(command.actionId)) return fail('NOT_FOUND', 'No such action.');
@@ -289,6 +309,14 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     case 'card.hide':
     case 'card.sign':
       return decideFacilitation(state, actor, command, ctx);
+    case 'offer.add':
+    case 'offer.withdraw':
+    case 'offer.accept':
+    case 'action.ask':
+      return decideOffers(state, actor, command, ctx);
+    case 'lens.set':
+    case 'lens.tap':
+      return decideLens(state, actor, command);
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);

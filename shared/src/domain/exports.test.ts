@@ -76,7 +76,7 @@ describe('CSV and JSON exports', () => {
     const rows = parseCsv(renderActionsCsv(view, notes));
     expect(rows).toEqual([
       ['action', 'owners', 'due', 'consensus average', 'doubts flagged'],
-      [`'=cmd|"/c calc"!A1, really`, 'Alice; Bob', '', '3.67', 'yes'],
+      [`'=cmd|"/c calc"!A1, really`, 'Alice; Bob', '2023-11-28', '3.67', 'yes'],
     ]);
   });
 

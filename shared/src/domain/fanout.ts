@@ -35,6 +35,7 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'card.hidden': // its author's cards, and the votes cast on it
     case 'done.reset': // everyone's "I'm done"
     case 'access.admitted': // the facilitator's list of knocks
+    case 'offer.accepted': // the offerer now helps with an action the facilitator made
       return true;
     default:
       return false;

@@ -21,6 +21,13 @@ export const LIMITS = {
   minAnswersToShow: 3,
   /** FA-3: how long the facilitator must have been away before someone may claim the role */
   facilitatorClaimAfterMs: 60_000,
+  /** OF-2: open offers of help one person may have on a board at once */
+  offersPerPerson: 10,
+  offerText: 280,
+  /** AK-1: the name of the role or team an action asks something of */
+  askOf: 100,
+  /** TL-4: a per-item breakdown shows only when each viewer sees the taps of at least this many others */
+  minOthersToShow: 3,
 } as const;
 
 export const DEFAULT_SETTINGS = { voteBudget: 3, perItemCap: 2 } as const;

@@ -141,7 +141,7 @@ describe('markdown export', () => {
     for (const [who, value] of [[fran, 5], [alice, 1], [bob, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
     moveTo(state, 'closed');
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, { [notesKey.action(actionId)]: 'Quarantine' }, EXPORTED);
-    expect(md).toContain('- [ ] Quarantine — nobody yet\n  - from: Flaky CI\n  - consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 1 — someone had doubts');
+    expect(md).toContain('- [ ] Quarantine — nobody yet · due 2023-11-28\n  - from: Flaky CI\n  - consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 1 — someone had doubts');
   });
 
   it('EX-1 an action without a consensus check has no consensus line', () => {

@@ -41,7 +41,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   if (view.actions.length === 0) lines.push('_No actions were agreed._', '');
   for (const action of view.actions) {
     const text = oneLine(notes[notesKey.action(action.id)] ?? '') || '(no text)';
-    const owners = action.owners.length ? action.owners.join(', ') : 'nobody yet';
+    const owners = action.owners.length ? action.owners.join(', ') : action.kind === 'ask' && action.askOf ? `ask of ${oneLine(action.askOf)}` : 'nobody yet';
     const due = action.dueDate ? ` · due ${action.dueDate}` : '';
     lines.push(`- [ ] ${text} — ${owners}${due}`, `  - from: ${oneLine(itemTitle(action.itemId))}`);
     const c = action.consensus;

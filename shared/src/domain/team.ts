@@ -1,6 +1,8 @@
 import type { ReviewStatus } from './board.js';
 import { notesKey } from '../protocol/events.js';
 import type { Distribution, PublicBoardView } from './visibility.js';
+import type { ActionKind } from './offers.js';
+import { retroMetrics, reviewsByRef, type RetroMetrics } from './teamMetrics.js';
 
 /**
  * TM-*: a team's history, built only from each retro's public view (and shared notes), so it carries no
@@ -15,6 +17,9 @@ export interface TeamAction {
   /** the latest review of this promise in a later retro; 'open' until then (or while carried forward) */
   status: ReviewStatus | 'open';
   reason: string | null;
+  /** AK-3: ours, an ask of someone outside the room, or taken by nobody */
+  kind: ActionKind;
+  askOf: string | null;
 }
 
 export interface TeamRetro {
@@ -27,6 +32,8 @@ export interface TeamRetro {
   /** RE-4: promises reviewed in this retro's Review phase; kept rate = done / (done + not done) */
   promises: { done: number; notDone: number; dropped: number; keptRate: number | null };
   actions: TeamAction[];
+  /** RM-*: responsibility share, asks answered, small wins and trust lens counts of this retro */
+  metrics: RetroMetrics;
 }
 
 export interface TeamHistory {
@@ -52,6 +59,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
   for (const input of sorted) {
     for (const item of input.view.review) if (item.status) latest.set(item.ref, { status: item.status, reason: item.reason, carry: item.carry });
   }
+  const reviews = reviewsByRef(sorted);
   const retros = sorted.map((input): TeamRetro => {
     const reviewed = input.view.review.filter((r) => r.status !== null);
     const done = reviewed.filter((r) => r.status === 'done').length;
@@ -75,8 +83,12 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
           dueDate: a.dueDate,
           status: !last || (last.status === 'not-done' && last.carry) ? 'open' : last.status,
           reason: last?.reason ?? null,
+          // Retros stored before asks existed have no kind: an action with owners was ours.
+          kind: a.kind ?? (a.owners.length ? 'ours' : 'untaken'),
+          askOf: a.askOf ?? null,
         };
       }),
+      metrics: retroMetrics(input, reviews),
     };
   });
   return { id: team.id, name: team.name, createdAt: team.createdAt, retros, suggestedFacilitator: suggestFacilitator(sorted) };

@@ -22,6 +22,7 @@ export function actor(name: string, options: { facilitator?: boolean } = {}): Ac
     voterTag: `votertag-${name}`,
     pulseTag: `pulsetag-${name}`,
     consensusTag: `consensustag-${name}`,
+    trustTag: `trusttag-${name}`,
   };
 }
 

@@ -11,6 +11,7 @@ const as = (who: typeof alice): Viewer => ({
   voterTag: who.voterTag,
   pulseTag: who.pulseTag,
   consensusTag: who.consensusTag,
+  trustTag: who.trustTag,
 });
 const publicJson = (state: BoardState) => JSON.stringify(viewOf(state, PUBLIC));
 
@@ -117,7 +118,9 @@ describe('visibility', () => {
         'groups',
         'hasReview',
         'id',
+        'lens',
         'name',
+        'offers',
         'participants',
         'phase',
         'pulse',
@@ -133,6 +136,7 @@ describe('visibility', () => {
         'progress',
         'removed',
         'hiddenCards',
+        'trustLens',
       ].sort(),
     );
     expect(board).toMatchObject({
@@ -143,7 +147,7 @@ describe('visibility', () => {
       review: [],
       pulse: { open: false, distribution: null, notEnough: true },
     });
-    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: null, consensus: null });
+    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: '2023-11-28', consensus: null, kind: 'ours', askOf: null });
   });
 
   it('AN-1 a team retro shows its team and its review in the public view', () => {
@@ -202,7 +206,7 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'isFacilitator', 'knocks', 'name', 'participantId', 'pulse', 'votes', 'votesLeft']);
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'isFacilitator', 'knocks', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'votes', 'votesLeft']);
     expect(me).toMatchObject({ pulse: null, consensus: {} });
   });
 

@@ -7,6 +7,8 @@ import { pulseOpen, talliesVisible } from './phases.js';
 import { revealOrder } from './reveal.js';
 import { rankItems, tallyVotes, votesOf } from './voting.js';
 import { doneStageOf, progressOf, type Progress } from './progress.js';
+import { actionKind, type ActionKind } from './offers.js';
+import { myLens, publicLens, type PublicLensItem, type TrustPart } from './trustLens.js';
 
 /**
  * AN-1: THE function that decides what may leave the server. Every outbound path (the board document,
@@ -56,6 +58,20 @@ export interface PublicAction {
   owners: string[];
   dueDate: string | null;
   consensus: PublicConsensus | null;
+  /** AK-3: ours (someone here volunteered), an ask of someone outside the room, or taken by nobody yet */
+  kind: ActionKind;
+  /** AK-1: the role or team asked, for an ask */
+  askOf: string | null;
+}
+
+/** OF-2: an offer of help, named like a promise */
+export interface PublicOffer {
+  id: string;
+  itemId: string;
+  name: string;
+  text: string;
+  /** the action the facilitator made of it, or null */
+  actionId: string | null;
 }
 
 export interface PublicParticipant {
@@ -122,6 +138,12 @@ export interface PublicBoardView {
   removed: string[];
   /** RM-3: how many cards the facilitator hid */
   hiddenCards: number;
+  /** OF-*: offers of help, oldest first */
+  offers: PublicOffer[];
+  /** TL-1: whether the facilitator switched the trust lens on */
+  trustLens: boolean;
+  /** TL-4: per tapped item, how many tapped and (when it can be shown) the counts per part */
+  lens: PublicLensItem[];
 }
 
 export interface PersonalCard {
@@ -151,6 +173,10 @@ export interface PersonalView {
   done: boolean;
   /** JN-3: people waiting to be let in; only the facilitator sees them */
   knocks: { id: string; name: string }[];
+  /** OF-2: the offers I made */
+  offerIds: string[];
+  /** TL-5: item id → the trust parts I tapped */
+  lens: Record<string, TrustPart[]>;
 }
 
 export type ParticipantViewer = {
@@ -160,6 +186,7 @@ export type ParticipantViewer = {
   voterTag: string;
   pulseTag: string;
   consensusTag: string;
+  trustTag: string;
 };
 export type Viewer = { kind: 'public' } | ParticipantViewer;
 
@@ -252,12 +279,23 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
       owners: a.owners.map((id) => names.get(id) ?? 'someone who left'),
       dueDate: a.dueDate,
       consensus: a.consensus ? publicConsensus(a.consensus) : null,
+      kind: actionKind(a),
+      askOf: a.askOf,
     })),
     locked: state.locked,
     access: { password: state.access.passwordHash !== null, knock: state.access.knock, joiningLocked: state.access.joiningLocked },
     progress: progressOf(state),
     removed: [...state.access.removed].map((id) => names.get(id) ?? 'someone'),
     hiddenCards: state.hiddenCards,
+    offers: [...state.offers.values()].map((o) => ({
+      id: o.id,
+      itemId: o.itemId,
+      name: names.get(o.participantId) ?? 'someone who left',
+      text: o.text,
+      actionId: o.actionId,
+    })),
+    trustLens: state.trustLens,
+    lens: publicLens(state),
   };
 }
 
@@ -302,5 +340,7 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     ),
     done: stage !== null && state.done[stage].has(viewer.participantId),
     knocks: participant?.isFacilitator ? [...state.knocks.values()].map((k) => ({ id: k.id, name: k.name })) : [],
+    offerIds: [...state.offers.values()].filter((o) => o.participantId === viewer.participantId).map((o) => o.id),
+    lens: myLens(state, viewer.trustTag),
   };
 }

@@ -11,7 +11,10 @@ export const ErrorCode = {
   VOTE_BUDGET_EXCEEDED: 'VOTE_BUDGET_EXCEEDED',
   VOTE_CAP_EXCEEDED: 'VOTE_CAP_EXCEEDED',
   CARD_LIMIT: 'CARD_LIMIT',
+  OFFER_LIMIT: 'OFFER_LIMIT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** AB-5: the board has as many participants counted as it may */
+  BOARD_FULL: 'BOARD_FULL',
   CONFLICT: 'CONFLICT',
   /** LK-1: the facilitator made the board read-only */
   BOARD_LOCKED: 'BOARD_LOCKED',

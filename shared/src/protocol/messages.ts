@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits.js';
 import { PHASES } from '../domain/phases.js';
+import { TRUST_PARTS } from '../domain/trustLens.js';
 
 /** Ids are random url-safe strings; client-made ones (commands, participants, secrets) are bounded too. */
 const id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 url-safe characters');
@@ -59,7 +60,13 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('discuss.select'), itemId: id }),
   z.strictObject({ ...base, type: z.literal('timer.start'), durationSec: z.int().min(LIMITS.timerMinSec).max(LIMITS.timerMaxSec) }),
   z.strictObject({ ...base, type: z.literal('timer.stop') }),
-  z.strictObject({ ...base, type: z.literal('action.create'), itemId: id, text: text(LIMITS.cardText) }),
+  z.strictObject({ ...base, type: z.literal('action.create'), itemId: id, text: text(LIMITS.cardText), askOf: text(LIMITS.askOf).optional() }),
+  z.strictObject({ ...base, type: z.literal('action.ask'), actionId: id, askOf: text(LIMITS.askOf).nullable() }),
+  z.strictObject({ ...base, type: z.literal('offer.add'), itemId: id, text: text(LIMITS.offerText) }),
+  z.strictObject({ ...base, type: z.literal('offer.withdraw'), offerId: id }),
+  z.strictObject({ ...base, type: z.literal('offer.accept'), offerId: id }),
+  z.strictObject({ ...base, type: z.literal('lens.set'), on: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('lens.tap'), itemId: id, part: z.enum(TRUST_PARTS), on: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('action.volunteer'), actionId: id, volunteer: z.boolean() }),
   z.strictObject({
     ...base,
@@ -139,6 +146,8 @@ export interface CommandResults {
   join: { participantId: string; isFacilitator: boolean };
   'card.add': { cardId: string };
   'action.create': { actionId: string };
+  'offer.add': { offerId: string };
+  'offer.accept': { actionId: string };
 }
 export type ResultOf<T extends CommandType> = T extends keyof CommandResults ? CommandResults[T] : Record<string, never>;
 

@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
+import { useSession } from '../board/SessionContext.js';
+
+/** AK-3: whose an action is — ours (named), an ask of someone outside the room, or nobody's yet. */
+export function ActionKindLine({ board, action }: { board: PublicBoardView; action: PublicAction }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const changeable = allowedIn('action.ask', board.phase);
+  const kind = action.kind ?? (action.owners.length ? 'ours' : 'untaken');
+  if (kind === 'ours') {
+    return (
+      <p className="owners kind-ours">
+        <span className="badge ours">{t('resp.ours')}</span> <span className="label">{t('act.helping')}</span> {action.owners.join(', ')}
+      </p>
+    );
+  }
+  if (kind === 'ask') {
+    return (
+      <p className="owners kind-ask">
+        <span className="badge ask">{t('resp.ask')}</span> {t('resp.askedOf')} <strong>{action.askOf}</strong>
+        {changeable && (
+          <button type="button" className="link small" onClick={() => session.send({ type: 'action.ask', actionId: action.id, askOf: null })}>
+            {t('resp.notAsk')}
+          </button>
+        )}
+      </p>
+    );
+  }
+  return (
+    <div className="owners kind-untaken">
+      <p className="hint untaken">
+        <span className="badge untaken">{t('resp.nobody')}</span> {t('resp.untakenPrompt')}
+      </p>
+      {changeable && <AskForm actionId={action.id} />}
+    </div>
+  );
+}
+
+function AskForm({ actionId }: { actionId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [askOf, setAskOf] = useState('');
+  const inputId = `ask-${actionId}`;
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const value = askOf.trim();
+    if (!value) return;
+    session.send({ type: 'action.ask', actionId, askOf: value });
+    setAskOf('');
+  }
+  return (
+    <form className="row ask-form" onSubmit={onSubmit}>
+      <label htmlFor={inputId} className="visually-hidden">
+        {t('resp.askWho')}
+      </label>
+      <input id={inputId} className="grow" value={askOf} maxLength={LIMITS.askOf} placeholder={t('resp.askPlaceholder')} onChange={(e) => setAskOf(e.target.value)} />
+      <button type="submit" className="small" disabled={!askOf.trim()}>
+        {t('resp.makeAsk')}
+      </button>
+    </form>
+  );
+}

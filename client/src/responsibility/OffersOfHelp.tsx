@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS, allowedIn, type PublicBoardView, type PublicOffer } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+import { shortText } from '../cards/items.js';
+
+/**
+ * OF-*: "How can I help?" — named offers on one discussed item. An offer is a promise, so it carries its
+ * author's name; the facilitator turns one into an action with one click (OF-4).
+ */
+export function OffersOfHelp({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { t } = useTranslation();
+  const { me, isFacilitator } = useSessionState();
+  const offers = (board.offers ?? []).filter((o) => o.itemId === itemId);
+  const open = allowedIn('offer.add', board.phase);
+  return (
+    <div className="offers">
+      {offers.length === 0 ? (
+        <p className="empty">{t('resp.noOffers')}</p>
+      ) : (
+        <ul className="offer-list" aria-label={t('resp.offersLabel')}>
+          {offers.map((offer) => (
+            <OfferRow key={offer.id} offer={offer} mine={me?.offerIds.includes(offer.id) ?? false} canAccept={isFacilitator && open} open={open} />
+          ))}
+        </ul>
+      )}
+      {open && <NewOfferForm itemId={itemId} />}
+    </div>
+  );
+}
+
+function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: boolean; canAccept: boolean; open: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const short = shortText(offer.text, 40);
+  return (
+    <li className={`offer ${offer.actionId ? 'accepted' : ''}`}>
+      <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
+      {offer.actionId && <span className="badge done">{t('resp.nowAction')}</span>}
+      {!offer.actionId && open && (
+        <span className="offer-controls">
+          {canAccept && (
+            <button type="button" className="small" aria-label={t('resp.makeActionLabel', { text: short })} onClick={() => session.send({ type: 'offer.accept', offerId: offer.id })}>
+              {t('resp.makeAction')}
+            </button>
+          )}
+          {mine && (
+            <button type="button" className="link small" aria-label={t('resp.withdrawLabel', { text: short })} onClick={() => session.send({ type: 'offer.withdraw', offerId: offer.id })}>
+              {t('resp.withdraw')}
+            </button>
+          )}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function NewOfferForm({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [text, setText] = useState('');
+  const inputId = `new-offer-${itemId}`;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) return;
+    session.send({ type: 'offer.add', itemId, text: value });
+    setText('');
+  }
+
+  return (
+    <form className="new-offer row" onSubmit={onSubmit}>
+      <label htmlFor={inputId} className="visually-hidden">
+        {t('resp.offerLabel')}
+      </label>
+      <input
+        id={inputId}
+        className="grow"
+        value={text}
+        maxLength={LIMITS.offerText}
+        placeholder={t('resp.offerPlaceholder')}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" className="small" disabled={!text.trim()}>
+        {t('resp.offer')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+
+/** TL-1: the facilitator's switch for the trust lens. */
+export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { isFacilitator } = useSessionState();
+  if (!isFacilitator || !allowedIn('lens.set', board.phase)) return null;
+  return (
+    <label className="check lens-switch">
+      <input type="checkbox" checked={board.trustLens} onChange={(e) => session.send({ type: 'lens.set', on: e.target.checked })} />
+      {t('resp.lens.switch')}
+    </label>
+  );
+}
+
+/**
+ * TL-2..TL-5: anonymous taps on the item being discussed. Counts show once the room has moved on and
+ * enough people tapped; until then only how many tapped.
+ */
+export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { me } = useSessionState();
+  const lens = (board.lens ?? []).find((l) => l.itemId === itemId);
+  const mine = new Set(me?.lens[itemId] ?? []);
+  const canTap = board.trustLens && board.currentItemId === itemId && allowedIn('lens.tap', board.phase);
+  if (!board.trustLens && !lens?.counts) return null;
+  const counts = lens?.counts;
+  return (
+    <div className="trust-lens" role="group" aria-label={t('resp.lens.group')}>
+      <p className="field-label">{t('resp.lens.intro')}</p>
+      {canTap && (
+        <div className="row lens-buttons">
+          {TRUST_PARTS.map((part) => (
+            <button
+              key={part}
+              type="button"
+              className={`small toggle ${mine.has(part) ? 'on' : ''}`}
+              aria-pressed={mine.has(part)}
+              title={t(`resp.lens.hints.${part}`)}
+              onClick={() => session.send({ type: 'lens.tap', itemId, part, on: !mine.has(part) })}
+            >
+              {t(`resp.lens.parts.${part}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <p className="hint" aria-live="polite">
+        {counts
+          ? TRUST_PARTS.map((part) => t('resp.lens.count', { part: t(`resp.lens.parts.${part}`), count: counts[part] })).join(' · ')
+          : t('resp.lens.waiting', { count: lens?.tappers ?? 0 })}
+      </p>
+    </div>
+  );
+}

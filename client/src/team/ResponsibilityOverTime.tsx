@@ -1,0 +1,105 @@
+import { useTranslation } from 'react-i18next';
+import { TRUST_PARTS, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { TrendChart } from '../charts/TrendChart.js';
+import { formatNumber } from '../i18n/format.js';
+
+const percent = (share: number | null) => (share === null ? '—' : `${formatNumber(Math.round(share * 100))}%`);
+
+/**
+ * RM-*: is the team moving from "not my job" to "how can I help?" — per retro, the share of actions that were
+ * ours, how many asks were answered by the next review, and small wins; TL-6: which parts of trust recur.
+ */
+export function ResponsibilityOverTime({ team }: { team: TeamHistory }) {
+  const { t } = useTranslation();
+  const retros = team.retros.filter((r) => r.metrics);
+  return (
+    <section className="panel" aria-labelledby="responsibility-title">
+      <h2 id="responsibility-title">{t('resp.team.title')}</h2>
+      <div className="charts">
+        <TrendChart
+          title={t('resp.team.share')}
+          label={t('resp.team.shareLabel')}
+          points={retros.map((r) => ({ label: r.name, value: r.metrics.responsibilityShare === null ? null : Math.round(r.metrics.responsibilityShare * 100) }))}
+          min={0}
+          max={100}
+          ticks={[0, 50, 100]}
+          format={(v) => `${Math.round(v)}%`}
+          empty={t('resp.team.shareEmpty')}
+        />
+      </div>
+      {retros.length > 0 && <MetricsTable retros={retros} />}
+      <p className="hint">{t('resp.team.hint')}</p>
+      <TrustTable retros={retros} />
+    </section>
+  );
+}
+
+function MetricsTable({ retros }: { retros: TeamRetro[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="metrics-table">
+        <caption>{t('resp.team.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('resp.team.retro')}</th>
+            <th scope="col">{t('resp.team.actions')}</th>
+            <th scope="col">{t('resp.team.ours')}</th>
+            <th scope="col">{t('resp.team.asks')}</th>
+            <th scope="col">{t('resp.team.untaken')}</th>
+            <th scope="col">{t('resp.team.share')}</th>
+            <th scope="col">{t('resp.team.asksAnswered')}</th>
+            <th scope="col">{t('resp.team.smallWins')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {retros.map((r) => (
+            <tr key={r.boardId}>
+              <th scope="row">{r.name}</th>
+              <td>{r.metrics.actions}</td>
+              <td>{r.metrics.ours}</td>
+              <td>{r.metrics.asks}</td>
+              <td>{r.metrics.untaken}</td>
+              <td>{percent(r.metrics.responsibilityShare)}</td>
+              <td>{r.metrics.asksReviewed ? t('resp.team.answeredOf', { answered: r.metrics.asksAnswered, reviewed: r.metrics.asksReviewed }) : '—'}</td>
+              <td>{r.metrics.smallWins}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TrustTable({ retros }: { retros: TeamRetro[] }) {
+  const { t } = useTranslation();
+  const withLens = retros.filter((r) => r.metrics.trust !== null);
+  if (withLens.length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="metrics-table">
+        <caption>{t('resp.team.trustCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('resp.team.retro')}</th>
+            {TRUST_PARTS.map((part) => (
+              <th scope="col" key={part}>
+                {t(`resp.lens.parts.${part}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {withLens.map((r) => (
+            <tr key={r.boardId}>
+              <th scope="row">{r.name}</th>
+              {TRUST_PARTS.map((part) => (
+                <td key={part}>{r.metrics.trust![part]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Tuning numbers that keep one client from taking Candor away from everyone else (SPEC AB-*). Each is a
+ * rate or a count per client address (see `transport/clientAddress.ts`, and TRUST_PROXY behind a proxy).
+ */
+export const ABUSE_LIMITS = {
+  /** AB-2: a connection must finish its HTTP request or WebSocket handshake within this long. */
+  handshakeTimeoutMs: 5_000,
+  /** AB-2: how often Node checks connections for the headers/request timeouts. */
+  timeoutCheckIntervalMs: 1_000,
+  /** AB-2: the whole HTTP request (headers and body) must have arrived within this long. */
+  requestTimeoutMs: 30_000,
+  /**
+   * AB-3: open WebSockets (both documents) plus Socket.io connections from one address. A person uses three;
+   * a whole office behind one NAT fits many times over.
+   */
+  connectionsPerAddress: 256,
+  /**
+   * AB-3: raw TCP sockets one address may hold beyond its connections (plain HTTP requests, handshakes in
+   * progress); only for direct peers: behind a proxy every peer is the proxy.
+   */
+  socketSlackPerAddress: 64,
+  /** AB-4: new participants one address may add (across all boards): a burst, then this many a second. */
+  joinBurstPerAddress: 60,
+  joinsPerSecondPerAddress: 1,
+  /** AB-6: a participant who never did anything is forgotten this long after their last connection closed. */
+  idleJoinerExpiryMs: 10 * 60_000,
+  /** AB-7: boards and teams one address may create: a burst, then this many a second. */
+  createBurstPerAddress: 20,
+  createsPerSecondPerAddress: 0.2,
+  /** AB-7: the backstop for every address together. */
+  createBurstGlobal: 300,
+  createsPerSecondGlobal: 5,
+  /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
+  addressesTracked: 10_000,
+  /** AB-9: warnings of one kind written per interval before they are only counted. */
+  warningsPerInterval: 10,
+  warningIntervalMs: 60_000,
+} as const;

@@ -1,0 +1,43 @@
+import type { IncomingMessage } from 'node:http';
+import { isIPv6 } from 'node:net';
+import type express from 'express';
+
+/**
+ * AB-8: the address a request comes from, decided exactly as Express decides `req.ip` (so the `trust proxy`
+ * setting, TRUST_PROXY, means the same for HTTP routes, WebSocket upgrades and Socket.io handshakes), then
+ * turned into the key the per-address limits count under (`addressKey`).
+ */
+export function clientAddressOf(app: express.Express, req: IncomingMessage): string {
+  // Express's `ip` getter reads only `app`, the headers and the socket: borrow it for a raw request.
+  const view = Object.create(app.request, {
+    headers: { value: req.headers },
+    socket: { value: req.socket },
+    connection: { value: req.socket },
+  }) as { ip?: string };
+  return addressKey(view.ip ?? req.socket.remoteAddress ?? 'unknown');
+}
+
+/**
+ * One key per client: an IPv4 address as itself (also when written as IPv4-mapped IPv6), an IPv6 address by
+ * its /64 network — one subscriber usually holds a whole /64, so counting single IPv6 addresses would let one
+ * client count as billions.
+ */
+export function addressKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(ip)) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':') + '::/64';
+}
+
+/** TRUST_PROXY as Express's `trust proxy` takes it: true/false, a number of hops, or addresses and subnets. */
+export function parseTrustProxy(value: string): boolean | number | string {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}

@@ -1,0 +1,56 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { STATUS_CODES } from 'node:http';
+import { ABUSE_LIMITS } from '../abuseLimits.js';
+import type { SampledWarnings } from '../logSampler.js';
+import type { ConnectionCounts } from './connectionGuards.js';
+
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * AB-1: the one `upgrade` listener of the server. Every upgrade is handed to the transport that owns its path
+ * prefix, or answered 404 and closed — a socket nobody answers would stay open for ever. AB-2: a handshake
+ * that has not become a WebSocket within the handshake time is closed (ws disarms the timer once it has).
+ * AB-3: a new WebSocket is refused with 429 when its address already holds its share of connections.
+ */
+export function routeUpgrades(
+  server: HttpServer,
+  deps: {
+    routes: { prefix: string; handle: UpgradeHandler }[];
+    addressOf: (req: IncomingMessage) => string;
+    connections: ConnectionCounts;
+    warnings: SampledWarnings;
+  },
+): void {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex & { setTimeout?(ms: number): void }, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    socket.setTimeout?.(ABUSE_LIMITS.handshakeTimeoutMs);
+    socket.once('timeout', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = deps.routes.find((r) => url.pathname.startsWith(r.prefix));
+    if (!route) {
+      deps.warnings.warn('upgrade-unknown-path', { path: url.pathname.slice(0, 60) }, 'upgrade to an unknown path refused');
+      return refuse(socket, 404, 'No such endpoint.');
+    }
+    // Socket.io moving an existing session onto a WebSocket is not a new connection: it is counted already.
+    if (!url.searchParams.has('sid')) {
+      const address = deps.addressOf(req);
+      if (!deps.connections.hasRoom(address)) {
+        deps.warnings.warn('too-many-connections', { address }, 'connection refused: too many from one address');
+        return refuse(socket, 429, 'Too many connections from your address.');
+      }
+      socket.once('close', deps.connections.add(address));
+    }
+    route.handle(req, socket, head);
+  });
+}
+
+/** Answers an upgrade with a plain HTTP status and closes the socket once the answer is out (or time is up). */
+export function refuse(socket: Duplex, status: number, message: string): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify({ ok: false, code: status === 429 ? 'RATE_LIMITED' : 'NOT_FOUND', message });
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

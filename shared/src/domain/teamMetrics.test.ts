@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardState } from './board.js';
+import { buildTeamHistory, openActions, type TeamHistory } from './team.js';
+import { actor, addCard, alice, bob, fran, moveTo, must, NOW, type ReviewSeed, teamBoardWith } from './testBoard.js';
+import { viewOf } from './visibility.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const TEAM = { id: 'team-under-test', name: 'Platform', createdAt: NOW };
+const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
+const reviewFrom = (history: TeamHistory): ReviewSeed[] =>
+  openActions(history).map((a) => ({ ref: a.ref, fromRetro: a.fromRetro, text: a.text, owners: a.owners, dueDate: a.dueDate, ...(a.kind === 'ask' ? { askOf: a.askOf } : {}) }));
+
+/** A team retro that reviews `review` with `marks`, then creates `actions` (text → ours / ask of X / nobody). */
+function retro(name: string, review: ReviewSeed[], marks: Record<string, 'done' | 'not-done'>, actions: [string, 'ours' | string | null][]) {
+  const state = teamBoardWith(review);
+  state.name = name;
+  for (const [ref, status] of Object.entries(marks)) must(state, fran, { type: 'review.mark', ref, status, ...(status === 'not-done' ? { carry: true } : {}) });
+  moveTo(state, 'write');
+  const item = addCard(state, alice, `${name}: not my job`);
+  moveTo(state, 'discuss');
+  must(state, fran, { type: 'discuss.select', itemId: item });
+  for (const [text, kind] of actions) {
+    const askOf = kind !== 'ours' && kind !== null ? { askOf: kind } : {};
+    const { actionId } = must<{ actionId: string }>(state, bob, { type: 'action.create', itemId: item, text, ...askOf });
+    if (kind === 'ours') must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
+  }
+  return state;
+}
+
+describe('team metrics', () => {
+  /** Sprint 1 makes one ours, two asks and one nobody took; Sprint 2 (on the due date) and Sprint 3 review them. */
+  function history() {
+    const s1 = retro('Sprint 1', [], {}, [
+      ['Pair on the deploy', 'ours'],
+      ['A staging cluster', 'Platform team'],
+      ['Someone should fix the docs', null],
+      ['A security review slot', 'Security'],
+    ]);
+    moveTo(s1, 'closed');
+    const i1 = { boardId: 'board-sprint-1', createdAt: NOW, view: publicView(s1), notes: {} };
+    const [pair, cluster, docs, slot] = publicView(s1).actions.map((a) => `board-sprint-1:${a.id}`) as [string, string, string, string];
+    const h1 = buildTeamHistory(TEAM, [i1]);
+    expect(h1.retros[0]!.metrics).toMatchObject({ actions: 4, ours: 1, asks: 2, untaken: 1, responsibilityShare: 0.25, asksReviewed: 0, asksAnswered: 0, smallWins: 0 });
+
+    const s2 = retro('Sprint 2', reviewFrom(h1), { [pair]: 'done', [cluster]: 'done', [docs]: 'not-done', [slot]: 'not-done' }, [['Ask for a pager budget', 'Finance']]);
+    moveTo(s2, 'closed');
+    // held late on the due date of Sprint 1's actions (created at NOW, due NOW + 14 days)
+    const i2 = { boardId: 'board-sprint-2', createdAt: NOW + 14 * DAY + 60_000, view: publicView(s2), notes: {} };
+    const h2 = buildTeamHistory(TEAM, [i1, i2]);
+    const s3 = retro('Sprint 3', reviewFrom(h2), { [docs]: 'done', [slot]: 'done' }, []);
+    moveTo(s3, 'closed');
+    const i3 = { boardId: 'board-sprint-3', createdAt: NOW + 28 * DAY, view: publicView(s3), notes: {} };
+    return { s1, s2, history: buildTeamHistory(TEAM, [i3, i1, i2]), refs: { pair, cluster, docs, slot } };
+  }
+
+  it('RM-1 the responsibility share of a retro is its actions that were ours ÷ all its actions (null without actions)', () => {
+    const { history: h } = history();
+    expect(h.retros.map((r) => r.metrics.responsibilityShare)).toEqual([0.25, 0, null]);
+    expect(h.retros[0]!.actions.map((a) => a.kind)).toEqual(['ours', 'ask', 'untaken', 'ask']);
+    expect(h.retros[0]!.actions[1]!.askOf).toBe('Platform team');
+  });
+
+  it('RM-2 asks answered counts the asks the first review after them marked done; a later answer does not count', () => {
+    const { history: h } = history();
+    expect(h.retros[0]!.metrics).toMatchObject({ asks: 2, asksReviewed: 2, asksAnswered: 1 });
+    expect(h.retros[1]!.metrics).toMatchObject({ asks: 1, asksReviewed: 0, asksAnswered: 0 });
+  });
+
+  it('AK-4 an ask goes to the next team retro for review with whom it asked', () => {
+    const { s2, refs } = history();
+    expect(s2.review.find((r) => r.ref === refs.cluster)).toMatchObject({ askOf: 'Platform team', status: 'done' });
+    expect(s2.review.find((r) => r.ref === refs.pair)!.askOf).toBeUndefined();
+  });
+
+  it('RM-3 small wins are the actions done in a review held on or before their due date', () => {
+    const { history: h } = history();
+    // the pair and the cluster were done by Sprint 2, on the due date; docs and the slot only in Sprint 3, late
+    expect(h.retros[0]!.metrics.smallWins).toBe(2);
+    expect(h.retros.map((r) => r.metrics.smallWins)).toEqual([2, 0, 0]);
+  });
+
+  it('TL-6 the team history sums the trust lens counts a retro could show, and nothing it could not', () => {
+    const state = retro('Sprint 9', [], {}, []);
+    const people = [alice, bob, fran, actor('carol')];
+    state.participants.set(people[3]!.participantId, { id: people[3]!.participantId, name: 'Carol', handle: 'handle-carol', isFacilitator: false, online: true, offlineSince: null });
+    must(state, fran, { type: 'lens.set', on: true });
+    const item = state.currentItemId!;
+    for (const who of people) must(state, who, { type: 'lens.tap', itemId: item, part: 'reliability', on: true });
+    must(state, bob, { type: 'lens.tap', itemId: item, part: 'self-interest', on: true });
+    const during = buildTeamHistory(TEAM, [{ boardId: 'board-sprint-9', createdAt: NOW, view: publicView(state), notes: {} }]);
+    expect(during.retros[0]!.metrics.trust).toBeNull();
+    moveTo(state, 'closed');
+    const after = buildTeamHistory(TEAM, [{ boardId: 'board-sprint-9', createdAt: NOW, view: publicView(state), notes: {} }]);
+    expect(after.retros[0]!.metrics.trust).toEqual({ credibility: 0, reliability: 4, empathy: 0, 'self-interest': 1 });
+    expect(JSON.stringify(after)).not.toContain(bob.trustTag);
+  });
+});

@@ -1,0 +1,84 @@
+import type { ReviewStatus } from './board.js';
+import { isSmallWin } from './startSmall.js';
+import { emptyCounts, TRUST_PARTS, type TrustCounts } from './trustLens.js';
+import type { PublicBoardView } from './visibility.js';
+
+/**
+ * RM-*: whether a team is making the move to responsibility-focus, retro by retro — built, like the rest of
+ * the team history, from each retro's public view only. Each figure belongs to the retro the actions came
+ * from: of what we promised and asked there, how much was ours, how many asks were answered by the next
+ * retro that reviewed them, how many actions were done by their due date.
+ */
+export interface RetroMetrics {
+  actions: number;
+  ours: number;
+  asks: number;
+  untaken: number;
+  /** RM-1: ours ÷ all actions; null without actions */
+  responsibilityShare: number | null;
+  /** RM-2: asks of this retro that a later retro reviewed, and how many of those the first such review marked done */
+  asksReviewed: number;
+  asksAnswered: number;
+  /** RM-3 (SS-3): actions of this retro marked done in a retro held on or before their due date */
+  smallWins: number;
+  /** TL-6: the trust lens counts of this retro's items that could be shown; null when none could */
+  trust: TrustCounts | null;
+}
+
+export interface RetroForMetrics {
+  boardId: string;
+  createdAt: number;
+  view: PublicBoardView;
+}
+
+/** Every review of an earlier action, oldest retro first: ref → [{ status, when the reviewing retro was held }]. */
+export function reviewsByRef(retros: readonly RetroForMetrics[]): Map<string, { status: ReviewStatus; at: number }[]> {
+  const byRef = new Map<string, { status: ReviewStatus; at: number }[]>();
+  for (const retro of retros) {
+    for (const item of retro.view.review) {
+      if (!item.status) continue;
+      const list = byRef.get(item.ref) ?? [];
+      list.push({ status: item.status, at: retro.createdAt });
+      byRef.set(item.ref, list);
+    }
+  }
+  for (const list of byRef.values()) list.sort((a, b) => a.at - b.at);
+  return byRef;
+}
+
+export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { status: ReviewStatus; at: number }[]>): RetroMetrics {
+  const actions = retro.view.actions;
+  const ours = actions.filter((a) => a.kind === 'ours').length;
+  const asks = actions.filter((a) => a.kind === 'ask');
+  let asksReviewed = 0;
+  let asksAnswered = 0;
+  for (const ask of asks) {
+    const first = reviews.get(`${retro.boardId}:${ask.id}`)?.[0];
+    if (!first) continue;
+    asksReviewed += 1;
+    if (first.status === 'done') asksAnswered += 1;
+  }
+  const smallWins = actions.filter((a) => {
+    const firstDone = reviews.get(`${retro.boardId}:${a.id}`)?.find((r) => r.status === 'done');
+    return isSmallWin(a.dueDate, firstDone?.at ?? null);
+  }).length;
+  return {
+    actions: actions.length,
+    ours,
+    asks: asks.length,
+    untaken: actions.length - ours - asks.length,
+    responsibilityShare: actions.length ? ours / actions.length : null,
+    asksReviewed,
+    asksAnswered,
+    smallWins,
+    trust: trustOf(retro.view),
+  };
+}
+
+function trustOf(view: PublicBoardView): TrustCounts | null {
+  const shown = (view.lens ?? []).filter((l) => l.counts !== null);
+  if (shown.length === 0) return null;
+  const sum = emptyCounts();
+  for (const item of shown) for (const part of TRUST_PARTS) sum[part] += item.counts![part];
+  return sum;
+}

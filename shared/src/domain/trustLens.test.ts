@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { actor, addCard, alice, bob, boardWith, fran, moveTo, must, run } from './testBoard.js';
+import { viewOf } from './visibility.js';
+import type { BoardState } from './board.js';
+
+const carol = actor('carol');
+const dave = actor('dave');
+
+function discussing() {
+  const state = boardWith();
+  for (const who of [carol, dave]) {
+    const name = who.participantId.split('-')[1]!;
+    state.participants.set(who.participantId, { id: who.participantId, name, handle: `handle-${name}`, isFacilitator: false, online: true, offlineSince: null });
+  }
+  const item = addCard(state, alice, 'The other team never answers');
+  const next = addCard(state, bob, 'Deploys are scary');
+  moveTo(state, 'discuss');
+  must(state, fran, { type: 'discuss.select', itemId: item });
+  return { state, item, next };
+}
+
+const lensOf = (state: BoardState) => viewOf(state, { kind: 'public' }).board.lens;
+
+describe('trust lens', () => {
+  it('TL-1 only the facilitator switches the lens; taps while it is off are CONFLICT', () => {
+    const { state, item } = discussing();
+    expect(run(state, alice, { type: 'lens.tap', itemId: item, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(run(state, alice, { type: 'lens.set', on: true })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, fran, { type: 'lens.set', on: true });
+    expect(viewOf(state, { kind: 'public' }).board.trustLens).toBe(true);
+    expect(run(state, fran, { type: 'lens.set', on: true })).toMatchObject({ ok: true, events: [] });
+  });
+
+  it('TL-2 a tap is stored under the trust tag, never the person; tapping again toggles, repeating records nothing', () => {
+    const { state, item } = discussing();
+    must(state, fran, { type: 'lens.set', on: true });
+    const tap = run(state, alice, { type: 'lens.tap', itemId: item, part: 'reliability', on: true });
+    expect(tap).toMatchObject({ ok: true, events: [{ type: 'lens.tapped', itemId: item, part: 'reliability', trustTag: alice.trustTag, on: true }] });
+    expect(JSON.stringify(tap)).not.toContain(alice.participantId);
+    expect(run(state, alice, { type: 'lens.tap', itemId: item, part: 'reliability', on: true })).toMatchObject({ ok: true, events: [] });
+    must(state, alice, { type: 'lens.tap', itemId: item, part: 'reliability', on: false });
+    expect(state.lensTaps.size).toBe(0);
+  });
+
+  it('TL-3 only the item being discussed can be tagged; an unknown item is NOT_FOUND', () => {
+    const { state, next } = discussing();
+    must(state, fran, { type: 'lens.set', on: true });
+    expect(run(state, alice, { type: 'lens.tap', itemId: next, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(run(state, alice, { type: 'lens.tap', itemId: 'nosuchitem', part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('TL-4 counts show only once the room moved on and every viewer sees the taps of at least 3 others', () => {
+    const { state, item, next } = discussing();
+    must(state, fran, { type: 'lens.set', on: true });
+    for (const who of [alice, bob, carol]) must(state, who, { type: 'lens.tap', itemId: item, part: 'reliability', on: true });
+    must(state, alice, { type: 'lens.tap', itemId: item, part: 'self-interest', on: true });
+    expect(lensOf(state)).toEqual([{ itemId: item, tappers: 3, counts: null }]);
+    must(state, fran, { type: 'discuss.select', itemId: next });
+    // three tapped: whoever of them looks sees only two others
+    expect(lensOf(state)).toEqual([{ itemId: item, tappers: 3, counts: null }]);
+    must(state, fran, { type: 'discuss.select', itemId: item });
+    must(state, dave, { type: 'lens.tap', itemId: item, part: 'empathy', on: true });
+    expect(lensOf(state)[0]!.counts).toBeNull(); // still being discussed
+    must(state, fran, { type: 'discuss.select', itemId: next });
+    expect(lensOf(state)).toEqual([{ itemId: item, tappers: 4, counts: { credibility: 0, reliability: 3, empathy: 1, 'self-interest': 1 } }]);
+  });
+
+  it('TL-4 with fewer than 4 tappers the public view is the same whatever they tapped', () => {
+    const views = (['empathy', 'credibility'] as const).map((part) => {
+      const { state, item, next } = discussing();
+      must(state, fran, { type: 'lens.set', on: true });
+      for (const who of [alice, bob, carol]) must(state, who, { type: 'lens.tap', itemId: item, part, on: true });
+      must(state, fran, { type: 'discuss.select', itemId: next });
+      return JSON.stringify(lensOf(state));
+    });
+    expect(views[0]).toBe(views[1]);
+  });
+
+  it('TL-5 my own taps are in my personal view only; no trust tag is in any view', () => {
+    const { state, item } = discussing();
+    must(state, fran, { type: 'lens.set', on: true });
+    must(state, alice, { type: 'lens.tap', itemId: item, part: 'credibility', on: true });
+    must(state, alice, { type: 'lens.tap', itemId: item, part: 'empathy', on: true });
+    expect(viewOf(state, { kind: 'participant', ...alice }).me!.lens).toEqual({ [item]: ['credibility', 'empathy'] });
+    expect(viewOf(state, { kind: 'participant', ...bob }).me!.lens).toEqual({});
+    const everything = JSON.stringify([viewOf(state, { kind: 'participant', ...bob }), viewOf(state, { kind: 'public' })]);
+    expect(everything).not.toContain(alice.trustTag);
+  });
+});

@@ -1,0 +1,53 @@
+import { test, expect } from './fixtures/team';
+
+test('UI-2 a ?lang=de link shows German, is remembered, and each person reads the board in their own language', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  await page.goto('/?lang=de');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retros, in denen man „Ich weiß es nicht“ sagen darf');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+
+  // Templates and their prompts are translated too.
+  await page.getByLabel('Name der Retro').fill('Sprint 7');
+  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
+  await expect(page.getByText('Anfangen · Aufhören · Weitermachen')).toBeVisible();
+  await page.getByRole('button', { name: 'Retro anlegen' }).click();
+  const participantLink = await page.getByLabel('Link für Teilnehmende').inputValue();
+  await page.getByRole('button', { name: 'Board öffnen' }).click();
+
+  // The choice is remembered: this address has no ?lang= any more.
+  await page.getByLabel('Dein Name').fill('Fiona');
+  await page.getByRole('button', { name: 'Beitreten' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Verbunden');
+  await expect(page.getByRole('region', { name: 'Anfangen', exact: true })).toContainText('Womit sollten wir anfangen?');
+  await expect(page.getByRole('navigation', { name: 'Phasen der Retro' }).locator('[aria-current="step"]')).toHaveText('Schreiben');
+
+  // Someone else, without a choice, reads the same board in English.
+  await ada.join(participantLink, 'Ada');
+  await expect(ada.column('Start')).toContainText('What should we begin doing?');
+  await ada.addCard('Start', 'Pairing on reviews');
+  await expect(page.getByText('Bisher 1 Karte geschrieben')).toBeVisible();
+
+  // Switching back is one choice, and it sticks across a reload.
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  await expect(page.getByText('1 card written so far')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Next: Reveal' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('UI-3 dates and numbers follow the language', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await page.goto('/?lang=de');
+  await page.getByLabel('Name des Teams').fill('Zahlen-Team');
+  await page.getByRole('button', { name: 'Team anlegen' }).click();
+  await page.getByLabel('Name der Retro').fill('Sprint 1');
+  await page.getByRole('button', { name: 'Retro anlegen' }).click();
+  const today = new Intl.DateTimeFormat('de', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date());
+  const retro = page.getByRole('article', { name: 'Retro: Sprint 1' });
+  await expect(retro).toContainText(today);
+  await expect(retro).toContainText('In Rückblick');
+
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  const todayEn = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date());
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 1' })).toContainText(todayEn);
+});

@@ -1,0 +1,102 @@
+import { test, expect } from './fixtures/team';
+import type { BoardPage } from './pages/BoardPage';
+import { GuidedMovePage } from './pages/GuidedMovePage';
+
+const NOT_MY_JOB = 'The deploy script is ops’ problem, not ours';
+const PAIR = 'I can pair on the deploy script';
+const RUNBOOK = 'I can review the rollback runbook';
+const ASK = 'A staging cluster we can rely on';
+const HANDED_AWAY = 'Management should give us a staging cluster';
+const NUDGE = 'What could someone in this room do first?';
+
+/** Starts a retro from the team page with the Authority → Responsibility template; the facilitator ends up on the board. */
+async function startTeamRetro(facilitator: BoardPage, teamUrl: string, name: string): Promise<string> {
+  const page = facilitator.page;
+  await page.goto(teamUrl);
+  await page.getByLabel('Retro name').fill(name);
+  await page.getByRole('radio', { name: /Authority → Responsibility/ }).check();
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  const link = await page.getByLabel('Participant link').inputValue();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await facilitator.expectPhase('Review');
+  return link;
+}
+
+test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offers and an ask; the next team retro reviews the ask', async ({ facilitator, ada, bo }, testInfo) => {
+  await facilitator.page.goto('/');
+  await facilitator.page.getByLabel('Team name').fill('Deploy crew');
+  await facilitator.page.getByRole('button', { name: 'Create team' }).click();
+  await expect(facilitator.page).toHaveURL(/\/t\/[A-Za-z0-9_-]+$/);
+  const teamUrl = facilitator.page.url();
+  const link = await startTeamRetro(facilitator, teamUrl, 'Sprint 1');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+
+  await facilitator.goTo('Write');
+  await ada.addCard('Not my job, not my problem', NOT_MY_JOB);
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+
+  // 1. What is the right thing to do? — the shared notes are the room's answer.
+  const move = { f: new GuidedMovePage(facilitator.page), ada: new GuidedMovePage(ada.page), bo: new GuidedMovePage(bo.page) };
+  await move.bo.answer('Make deploys boring: one script the whole team understands');
+  await expect(ada.page.getByLabel('Our answer (shared notes)')).toHaveValue(/Make deploys boring/);
+
+  // 2. How can I help? — two named offers, which the facilitator turns into actions with one click each.
+  await move.ada.offer(PAIR);
+  await move.bo.offer(RUNBOOK);
+  await expect(move.f.offerRow(PAIR)).toContainText('Ada');
+  await expect(move.f.offerRow(RUNBOOK)).toContainText('Bo');
+  await expect(ada.page.getByRole('button', { name: `Make it an action: ${PAIR}` })).toHaveCount(0);
+  await expect(move.ada.offerRow(RUNBOOK).getByRole('button', { name: /Withdraw/ })).toHaveCount(0);
+  await move.f.makeAction(PAIR);
+  await move.f.makeAction(RUNBOOK);
+  await expect(bo.page.getByLabel('Action', { exact: true })).toHaveCount(2);
+  await expect(move.bo.action(PAIR)).toContainText('Ours');
+  await expect(move.bo.action(PAIR)).toContainText('Helping: Ada');
+  await expect(move.bo.action(RUNBOOK)).toContainText('Helping: Bo');
+  await move.bo.screenshot(testInfo, 'guided-move');
+
+  // The responsibility nudge: it hints, it never blocks; rewritten as an ask of someone outside the room.
+  await move.f.newAction.fill(HANDED_AWAY);
+  await expect(facilitator.page.getByText(NUDGE)).toBeVisible();
+  await move.f.screenshot(testInfo, 'nudge');
+  await move.f.newAction.fill(ASK);
+  await expect(facilitator.page.getByText(NUDGE)).toHaveCount(0);
+  await move.f.askOf.fill('Platform team');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await expect(move.ada.action(ASK)).toContainText('Asked of Platform team');
+
+  // An action nobody here took is shown as such before Close; Bo takes it.
+  await move.f.newAction.fill('Update the deploy wiki page');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await facilitator.goTo('Act');
+  const untaken = ada.page.getByRole('region', { name: /nobody here has taken/ });
+  await expect(untaken).toContainText('Update the deploy wiki page');
+  await expect(untaken).toContainText('No one here has this yet — make it an ask, or who can help?');
+  await move.bo.action('Update the deploy wiki page').getByRole('button', { name: 'I can help' }).click();
+  await expect(untaken).toHaveCount(0);
+  await facilitator.goTo('Close');
+  await expect(ada.page.getByText('Asked of Platform team')).toBeVisible();
+
+  // The next team retro reviews the ask: was it answered?
+  const link2 = await startTeamRetro(facilitator, teamUrl, 'Sprint 2');
+  await ada.join(link2, 'Ada');
+  const ask = ada.page.getByRole('article', { name: `Promise: ${ASK}` });
+  await expect(ask).toContainText('We asked Platform team. Was it answered?');
+  await facilitator.page.getByRole('button', { name: `Answered: ${ASK}`, exact: true }).click();
+  await expect(ask.getByText('Answered', { exact: true })).toBeVisible();
+  await facilitator.page.getByRole('button', { name: `Done: ${PAIR}`, exact: true }).click();
+
+  // The team page counts it: three of four actions were ours, the one ask was answered, two small wins.
+  await facilitator.page.goto(teamUrl);
+  const table = facilitator.page.getByRole('table', { name: 'Responsibility per retro' });
+  const row = table.getByRole('row', { name: /Sprint 1/ });
+  await expect(row.getByRole('cell')).toHaveText(['4', '3', '1', '0', '75%', '1 of 1', '2']);
+  await expect(facilitator.page.getByRole('img', { name: 'Share of actions that were ours, per retro' })).toBeVisible();
+  await facilitator.screenshot(testInfo, 'team-responsibility');
+});

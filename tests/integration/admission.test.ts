@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { Person, createBoard, getBoard, newId, openSocket, sendCommand, startServer, until, useServer } from './harness.js';
+
+/**
+ * AB-4 – AB-6: one client cannot fill a board for good. New participants are limited per address; only people
+ * who are connected or have done something count towards the cap; someone who joined, did nothing and left
+ * is forgotten after a while, from memory and from storage.
+ */
+
+/** A bare join over a socket of its own, as a script would send it; the socket stays open. */
+async function joinAs(url: string, boardId: string, name: string, participantId = newId(), secret = newId(32)) {
+  const socket = await openSocket(url, { boardId });
+  const ack = await sendCommand(socket, { id: newId(), type: 'join', participantId, secret, name });
+  return { socket, ack, participantId, secret };
+}
+
+const names = async (url: string, boardId: string) => (await getBoard(url, boardId)).board.participants.map((p) => p.name).sort();
+
+describe('AB-4 joins per address', () => {
+  const live = useServer({ joinBurstPerAddress: 5 });
+
+  it('AB-4 new participants from one address are limited; people coming back are not', async () => {
+    const { url } = live.server;
+    const { boardId } = await createBoard(url, 'Join rate');
+    const joined = [];
+    for (let i = 0; i < 5; i++) joined.push(await joinAs(url, boardId, `Script ${i}`));
+    expect(joined.map((j) => j.ack.ok)).toEqual([true, true, true, true, true]);
+    const sixth = await joinAs(url, boardId, 'Script 5');
+    expect(sixth.ack).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    // someone already on the board reconnects and joins again: not a new participant, not limited
+    joined[0]!.socket.close();
+    const back = await joinAs(url, boardId, 'Script 0', joined[0]!.participantId, joined[0]!.secret);
+    expect(back.ack).toMatchObject({ ok: true });
+    for (const j of [...joined, sixth, back]) j.socket.close();
+  });
+});
+
+describe('AB-5 / AB-6 who counts towards the cap, and who is forgotten', () => {
+  const live = useServer({ participantsPerBoard: 4, idleJoinerExpiryMs: 300 });
+
+  it('AB-5 a full board refuses with BOARD_FULL, counting only people connected or who did something', async () => {
+    const { url } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Capped board');
+    const F = new Person(url);
+    const W = new Person(url);
+    live.people.push(F, W);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await W.connect(boardId, 'Wren');
+    expect(await W.cmd('card.add', { columnId: 'start', text: 'I did something' })).toMatchObject({ ok: true });
+    const lurkers = [await joinAs(url, boardId, 'Lurker A'), await joinAs(url, boardId, 'Lurker B')];
+    const refused = await joinAs(url, boardId, 'Newcomer');
+    expect(refused.ack).toMatchObject({ ok: false, code: 'BOARD_FULL' });
+    refused.socket.close();
+    // Wren leaves but has done something: still counted. The lurkers leave having done nothing: not counted.
+    await W.disconnect();
+    for (const l of lurkers) l.socket.close();
+    const admitted = await until(async () => {
+      const attempt = await joinAs(url, boardId, 'Newcomer');
+      if (attempt.ack.ok) return attempt;
+      attempt.socket.close();
+      return null;
+    });
+    const another = await joinAs(url, boardId, 'Second newcomer');
+    expect(another.ack).toMatchObject({ ok: true }); // Fran, Wren (counted), two newcomers: four
+    const fifth = await joinAs(url, boardId, 'Third newcomer');
+    expect(fifth.ack).toMatchObject({ ok: false, code: 'BOARD_FULL' });
+    for (const s of [admitted, another, fifth]) s.socket.close();
+  });
+
+  it('AB-6 someone who joined, did nothing and left is forgotten, in memory and after a restart; someone who acted is kept', async () => {
+    const { url, dbFile } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Forgetting');
+    const F = new Person(url);
+    const W = new Person(url);
+    live.people.push(F, W);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await W.connect(boardId, 'Wren');
+    expect(await W.cmd('card.add', { columnId: 'start', text: 'I did something' })).toMatchObject({ ok: true });
+    const lurker = await joinAs(url, boardId, 'Lurker');
+    expect(await names(url, boardId)).toEqual(['Fran', 'Lurker', 'Wren']);
+    await W.disconnect();
+    lurker.socket.close();
+    await until(async () => !(await names(url, boardId)).includes('Lurker'));
+    expect(await names(url, boardId)).toEqual(['Fran', 'Wren']);
+    // and it is gone from storage: a server on the same file does not know the lurker either
+    await F.disconnect();
+    const restarted = await startServer({ dbFile });
+    try {
+      expect(await names(restarted.url, boardId)).toEqual(['Fran', 'Wren']);
+    } finally {
+      await restarted.close();
+    }
+  });
+});

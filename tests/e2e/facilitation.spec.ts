@@ -20,7 +20,7 @@ async function createUnnamedRetro(facilitator: FacilitationPage): Promise<string
   return link;
 }
 
-test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 RM-3 LK-1 RM-1: a facilitator runs the room with two participants', async ({ facilitator, ada, bo }) => {
+test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 MO-3 LK-1 MO-1: a facilitator runs the room with two participants', async ({ facilitator, ada, bo }) => {
   const link = await createUnnamedRetro(facilitator);
   // NA-1: no name given, the retro is named after the day
   await expect(facilitator.page.getByRole('heading', { level: 1, name: /^Retro \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
@@ -80,7 +80,7 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 RM-3 LK-1 RM-1: a facilitator runs the 
   await expect(bo.card('ABUSIVE CARD TEXT').getByText(/— /)).toHaveCount(0);
   await bo.shot('signed-card');
 
-  // RM-3: the facilitator hides a card for everyone
+  // MO-3: the facilitator hides a card for everyone
   await facilitator.hideCard('ABUSIVE CARD TEXT');
   await expect(ada.card('ABUSIVE CARD TEXT')).toHaveCount(0);
   await expect(ada.page.getByText('The facilitator hid a card.')).toBeVisible();
@@ -96,7 +96,7 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 RM-3 LK-1 RM-1: a facilitator runs the 
   await expect(ada.page.getByRole('button', { name: /^Vote for: Pairing/ })).toBeEnabled();
   await ada.voteFor('Pairing on reviews');
 
-  // RM-1/RM-2: Bo is removed; his page says so; the room is told
+  // MO-1/MO-2: Bo is removed; his page says so; the room is told
   await facilitator.removePerson('Bo');
   await expect(bo.page.getByText('The facilitator removed you from this retro.')).toBeVisible();
   await bo.shot('removed');

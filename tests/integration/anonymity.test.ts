@@ -309,7 +309,7 @@ describe('anonymity over a whole retro', () => {
 });
 
 /**
- * SG-*, RM-3, DN-*: signing, hiding and "I'm done" keep the promise. Only an author puts their name on a
+ * SG-*, MO-3, DN-*: signing, hiding and "I'm done" keep the promise. Only an author puts their name on a
  * card; an unsigned card never travels with a name; hiding a card names nobody; done marks carry no card.
  */
 describe('anonymity of signatures, hidden cards and done marks', () => {
@@ -337,7 +337,7 @@ describe('anonymity of signatures, hidden cards and done marks', () => {
     await server?.close();
   });
 
-  it('SG-1 (SG-2, RM-3, DN-1) an unsigned card never travels with a name, a hidden card names nobody, done marks carry no card', async () => {
+  it('SG-1 (SG-2, MO-3, DN-1) an unsigned card never travels with a name, a hidden card names nobody, done marks carry no card', async () => {
     const { F, A, B } = p;
     const ids: Record<string, string> = {};
     for (const [key, text] of Object.entries(T)) {

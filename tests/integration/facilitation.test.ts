@@ -6,7 +6,7 @@ import { DocConnection, Person, createBoard, docUrl, getBoard, newId, openSocket
 
 /**
  * Issue 10 rules as a raw client meets them: every refusal comes from the server with its error code, not
- * from a hidden button. NA-*, DN-*, JN-*, LK-*, RM-*, SG-*, VO-10.
+ * from a hidden button. NA-*, DN-*, JN-*, LK-*, MO-*, SG-*, VO-10.
  */
 
 /** A raw join: a socket that joins with the given fields and keeps what the server tells it. */
@@ -189,7 +189,7 @@ describe('lock, remove, hide, sign', () => {
     expect(await A.cmd('card.add', { columnId: 'start', text: 'allowed again' })).toMatchObject({ ok: true });
   });
 
-  it('RM-1 (RM-2) a removed participant’s connections end, the room is told, and that identity cannot come back', async () => {
+  it('MO-1 (MO-2) a removed participant’s connections end, the room is told, and that identity cannot come back', async () => {
     const { boardId, F, A, B } = await boardWithPeople(live.server.url, live.people);
     const signedOut: unknown[] = [];
     B.socket!.on('signedOut', (info: unknown) => signedOut.push(info));
@@ -209,7 +209,7 @@ describe('lock, remove, hide, sign', () => {
     await closed(again);
   });
 
-  it('RM-3 the facilitator hides a revealed card: gone from every view and the export; the ack names nobody', async () => {
+  it('MO-3 the facilitator hides a revealed card: gone from every view and the export; the ack names nobody', async () => {
     const { boardId, F, A } = await boardWithPeople(live.server.url, live.people);
     const bad = (await A.cmd('card.add', { columnId: 'start', text: 'ABUSIVE-CARD-TEXT' })) as { ok: true; data: { cardId: string } };
     await A.cmd('card.add', { columnId: 'start', text: 'a fine card' });

@@ -98,7 +98,7 @@ function HandOver({ person }: { person: PublicParticipant }) {
   );
 }
 
-/** RM-1: the facilitator removes someone; the room is told, and that browser cannot come back as them. */
+/** MO-1: the facilitator removes someone; the room is told, and that browser cannot come back as them. */
 function RemovePerson({ person }: { person: PublicParticipant }) {
   const { t } = useTranslation();
   const session = useSession();

@@ -28,7 +28,7 @@ export function CardTile({
   /** SG-1: my own revealed card, which I may sign */
   signable?: boolean;
   signed?: boolean;
-  /** RM-3: the facilitator may hide it */
+  /** MO-3: the facilitator may hide it */
   hideable?: boolean;
   children?: ReactNode;
 }) {

@@ -5,7 +5,7 @@ import type { Door } from '../sync/BoardSession.js';
 import { useSession } from '../board/SessionContext.js';
 
 /**
- * JN-*, RM-1: what a person sees while the board does not let them in: a password field, a wait, or why
+ * JN-*, MO-1: what a person sees while the board does not let them in: a password field, a wait, or why
  * not — always naming whom to ask (the facilitator, by name when the board says who that is).
  */
 export function DoorScreen({ door, boardName, facilitatorName }: { door: Door; boardName: string | null; facilitatorName: string | null }) {

@@ -14,7 +14,7 @@ interface Quiet {
 
 /**
  * Quiet room news, read from the board document: who joined or left (PR-1), everyone done (DN-3), someone
- * removed (RM-2), a card hidden (RM-3). Polite, brief, never a stack of thirty.
+ * removed (MO-2), a card hidden (MO-3). Polite, brief, never a stack of thirty.
  */
 export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my own arrival is not news to me */ myName: string | null }) {
   const { t } = useTranslation();

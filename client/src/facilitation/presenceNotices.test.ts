@@ -21,7 +21,7 @@ describe('presence notices', () => {
       { kind: 'joined', names: ['Bo'] },
       { kind: 'left', names: ['Ada'] },
     ]);
-    // someone removed from the list is told separately (RM-2), not as "left"
+    // someone removed from the list is told separately (MO-2), not as "left"
     expect(presenceChanges([person('Ada'), person('Bo')], [person('Ada')])).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ export interface SendingCard {
 }
 
 /**
- * JN-*, RM-1: why this browser is at the door instead of on the board: the board wants a password, the
+ * JN-*, MO-1: why this browser is at the door instead of on the board: the board wants a password, the
  * facilitator has not let us in yet, or the door is shut for us (locked joining, refused, removed).
  */
 export type Door =

@@ -44,7 +44,7 @@ export interface RoomSocket {
   /** the client address it came from (AB-4 counts new participants per address) */
   address?: string;
   sendMe(view: PersonalView): void;
-  /** JN-2: tell the connection it must join again (new password); RM-1: tell it it was removed, then end it */
+  /** JN-2: tell the connection it must join again (new password); MO-1: tell it it was removed, then end it */
   signOut(reason: SignOutReason, message: string): void;
   /** JN-3: the facilitator's answer to this connection's knock */
   answerKnock(admitted: boolean, message: string): void;
@@ -108,7 +108,7 @@ export class BoardRoom {
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
   private presenceTimer: NodeJS.Timeout | undefined;
-  /** JN-*, RM-1: knocks and sign-outs */
+  /** JN-*, MO-1: knocks and sign-outs */
   private readonly door: RoomDoor;
   private readonly compactionTimers: Partial<Record<DocName, NodeJS.Timeout>> = {};
   private readonly admission: Admission;
@@ -233,7 +233,7 @@ export class BoardRoom {
     return onlyTexts && settled && onlyNotes;
   }
 
-  /** True when `secret` proves participant `participantId` of this board and they may be in it now (JN-*, RM-1). */
+  /** True when `secret` proves participant `participantId` of this board and they may be in it now (JN-*, MO-1). */
   authenticate(participantId: string, secret: string): boolean {
     const stored = this.authHashes.get(participantId);
     return stored !== undefined && sameHash(stored, this.deps.keyring.authHash(this.id, secret)) && mayStay(this.state, participantId);
@@ -300,7 +300,7 @@ export class BoardRoom {
 
     const existing = this.state.participants.get(command.participantId);
     if (existing && !sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
-    // JN-*, RM-1: the door (removed, locked joining, password, knock) before anything is recorded.
+    // JN-*, MO-1: the door (removed, locked joining, password, knock) before anything is recorded.
     const entry = entryFor(this.state, {
       participantId: command.participantId,
       known: existing !== undefined,

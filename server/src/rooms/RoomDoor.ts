@@ -10,7 +10,7 @@ export interface DoorSession {
 }
 
 /**
- * JN-*, RM-1: the runtime side of who may be in a room — the knocks waiting for the facilitator, and
+ * JN-*, MO-1: the runtime side of who may be in a room — the knocks waiting for the facilitator, and
  * signing people out (Socket.io sessions and document connections) when a new password or a removal says
  * they may not stay. The rules themselves are `entryFor` / `mayStay` in shared.
  */
@@ -80,7 +80,7 @@ export class RoomDoor {
     session.socket.answerKnock(admitted, message);
   }
 
-  /** JN-2/RM-1: after a new password or a removal, whoever may no longer be here is signed out everywhere. */
+  /** JN-2/MO-1: after a new password or a removal, whoever may no longer be here is signed out everywhere. */
   signOutWhoMayNotStay(events: BoardEvent[]): void {
     const removal = events.some((e) => e.type === 'participant.removed');
     const newPassword = events.some((e) => e.type === 'access.passwordChanged' && e.passwordHash !== null);

@@ -90,7 +90,7 @@ export function attachSocketIo(
       sendMe: (view) => socket.emit('me', view),
       signOut: (reason, message) => {
         socket.emit('signedOut', { reason, message });
-        // RM-1: a removed person's connection ends; after a new password (JN-2) it stays for the next join.
+        // MO-1: a removed person's connection ends; after a new password (JN-2) it stays for the next join.
         if (reason === 'removed') socket.disconnect(true);
       },
       answerKnock: (admitted, message) => socket.emit('knockAnswered', { admitted, message }),

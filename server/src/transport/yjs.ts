@@ -48,7 +48,7 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     const pid = url.searchParams.get('pid') ?? '';
     const secret = url.searchParams.get('secret') ?? '';
     if (!room.authenticate(pid, secret)) return ws.close(WS_CLOSE.UNAUTHORIZED, 'join the board first');
-    // JN-2/RM-1: a person signed out of the board loses its documents at once.
+    // JN-2/MO-1: a person signed out of the board loses its documents at once.
     const unwatch = room.watchDocConnection(pid, () => ws.close(WS_CLOSE.FORBIDDEN, 'signed out'));
     ws.once('close', unwatch);
     serve(ws, room, docName);

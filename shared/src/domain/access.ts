@@ -2,7 +2,7 @@ import type { ErrorCode } from '../protocol/errors.js';
 import type { BoardState } from './board.js';
 
 /**
- * JN-*, RM-1: who may come into a board. The gate is a password, a knock, or both; people who passed the
+ * JN-*, MO-1: who may come into a board. The gate is a password, a knock, or both; people who passed the
  * current gate are `admitted`. The facilitator (and the holder of the facilitator link) never wait.
  */
 export type Entry =
@@ -47,7 +47,7 @@ export function entryFor(state: BoardState, arrival: Arrival): Entry {
   return access.knock ? { kind: 'knock' } : { kind: 'enter', admit: true };
 }
 
-/** Whether a participant may read the board's documents now (PE-5 plus JN-* and RM-1). */
+/** Whether a participant may read the board's documents now (PE-5 plus JN-* and MO-1). */
 export function mayStay(state: BoardState, participantId: string): boolean {
   if (state.access.removed.has(participantId)) return false;
   return !gated(state) || state.access.admitted.has(participantId) || state.facilitatorId === participantId;

@@ -37,7 +37,7 @@ export interface Access {
   joiningLocked: boolean;
   /** participant ids that passed the current gate (password or knock) */
   admitted: Set<string>;
-  /** RM-1: participant ids the facilitator removed; they cannot come back */
+  /** MO-1: participant ids the facilitator removed; they cannot come back */
   removed: Set<string>;
 }
 
@@ -144,7 +144,7 @@ export interface BoardState {
   locked: boolean;
   /** DN-1: participant ids that said "I'm done", per stage */
   done: Record<DoneStage, Set<string>>;
-  /** RM-3: how many cards the facilitator hid (the cards themselves are gone) */
+  /** MO-3: how many cards the facilitator hid (the cards themselves are gone) */
   hiddenCards: number;
   /** JN-3: people knocking, by knock id (runtime only, never stored) */
   knocks: Map<string, Knock>;
@@ -409,7 +409,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       for (const offer of state.offers.values()) if (offer.actionId === event.actionId) offer.actionId = null;
       return;
     case 'card.hidden':
-      // RM-3: a hidden card leaves the board as a deleted one does (text, votes, group); only the count stays.
+      // MO-3: a hidden card leaves the board as a deleted one does (text, votes, group); only the count stays.
       if (!state.cards.has(event.cardId)) return;
       evolve(state, { type: 'card.deleted', cardId: event.cardId });
       state.hiddenCards += 1;

@@ -150,7 +150,7 @@ describe('lock, remove, hide', () => {
     must(state, alice, { type: 'vote.cast', itemId: item });
   });
 
-  it('RM-1 the facilitator removes a participant: gone from the view, named in `removed`, never admitted again', () => {
+  it('MO-1 the facilitator removes a participant: gone from the view, named in `removed`, never admitted again', () => {
     const state = boardWith();
     expect(run(state, fran, { type: 'participant.remove', handle: 'handle-fran' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(run(state, alice, { type: 'participant.remove', handle: 'handle-bob' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
@@ -163,7 +163,7 @@ describe('lock, remove, hide', () => {
     expect(run(state, fran, { type: 'participant.remove', handle: 'handle-bob' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
-  it('RM-3 hiding a revealed card removes it, the votes on it and its place in a group from every view, and names nobody', () => {
+  it('MO-3 hiding a revealed card removes it, the votes on it and its place in a group from every view, and names nobody', () => {
     const state = boardWith();
     const abusive = addCard(state, alice, 'ABUSIVE-TEXT');
     const lone = addCard(state, alice, 'LONE-ABUSIVE-TEXT');

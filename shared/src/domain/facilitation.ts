@@ -89,7 +89,7 @@ export function decideFacilitation(state: BoardState, actor: Actor, command: Fac
       return done([{ type: 'participant.removed', participantId: target.id }]);
     }
     case 'card.hide': {
-      // RM-3: the author is neither checked nor named: hiding says nothing about who wrote the card.
+      // MO-3: the author is neither checked nor named: hiding says nothing about who wrote the card.
       const card = state.cards.get(command.cardId);
       if (!card?.revealed) return fail('NOT_FOUND', 'No such card.');
       return done([{ type: 'card.hidden', cardId: card.id }]);

@@ -134,9 +134,9 @@ export interface PublicBoardView {
   access: { password: boolean; knock: boolean; joiningLocked: boolean };
   /** DN-2: "5 of 7 done" among the people here; null outside Write and Vote */
   progress: Progress | null;
-  /** RM-2: names of the people the facilitator removed, so the room is told */
+  /** MO-2: names of the people the facilitator removed, so the room is told */
   removed: string[];
-  /** RM-3: how many cards the facilitator hid */
+  /** MO-3: how many cards the facilitator hid */
   hiddenCards: number;
   /** OF-*: offers of help, oldest first */
   offers: PublicOffer[];

@@ -25,7 +25,7 @@ export const ErrorCode = {
   WAITING_TO_BE_ADMITTED: 'WAITING_TO_BE_ADMITTED',
   /** JN-4: the facilitator closed the door to newcomers */
   JOINING_LOCKED: 'JOINING_LOCKED',
-  /** RM-1: the facilitator removed this person; this identity cannot come back */
+  /** MO-1: the facilitator removed this person; this identity cannot come back */
   REMOVED: 'REMOVED',
   /** VO-10: a budget or cap below what someone already spent */
   BELOW_VOTES_SPENT: 'BELOW_VOTES_SPENT',

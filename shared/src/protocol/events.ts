@@ -11,12 +11,12 @@ export interface ClientToServerEvents {
   'time.sync': (ack: (result: Ack<{ serverNow: number }>) => void) => void;
 }
 
-/** JN-2/RM-1: why the server signed this connection out. */
+/** JN-2/MO-1: why the server signed this connection out. */
 export type SignOutReason = 'password' | 'removed';
 
 export interface ServerToClientEvents {
   me: (view: PersonalView) => void;
-  /** JN-2: the password changed (join again with the new one); RM-1: the facilitator removed you (the connection ends) */
+  /** JN-2: the password changed (join again with the new one); MO-1: the facilitator removed you (the connection ends) */
   signedOut: (info: { reason: SignOutReason; message: string }) => void;
   /** JN-3: the facilitator's answer to a knock; when admitted, join again */
   knockAnswered: (info: { admitted: boolean; message: string }) => void;

@@ -249,6 +249,16 @@ async function ackLoad(durationMs: number, rateHz: number, plan: 'card.add' | 'v
   return { latencies, errors, sent, cardIds };
 }
 
+/** How many people are still connected (nobody reconnects by themselves: a drop shows here). */
+function status(): { people: number; socketsDown: number; wsDown: number } {
+  const all = [...sims.values()];
+  return {
+    people: all.length,
+    socketsDown: all.filter((s) => s.sock && !s.sock.connected).length,
+    wsDown: all.filter((s) => s.ws && s.ws.readyState !== WebSocket.OPEN).length,
+  };
+}
+
 async function reset(): Promise<{ closed: number }> {
   const all = [...sims.values()];
   sims.clear();
@@ -280,6 +290,8 @@ async function handle(req: LoadgenRequest): Promise<unknown> {
       return collect(req.quietMs, req.timeoutMs);
     case 'ackLoad':
       return ackLoad(req.durationMs, req.rateHz, req.plan, req.texts, req.itemIds);
+    case 'status':
+      return status();
     case 'reset':
       return reset();
     case 'exit':

@@ -1,3 +1,4 @@
+import type { AbuseResult } from './scenarios/abuse.js';
 import type { AckResult } from './scenarios/ack.js';
 import type { MemoryResult } from './scenarios/memory.js';
 import type { RevealResult, System } from './scenarios/reveal.js';
@@ -13,6 +14,7 @@ export interface Results {
   growth?: RevealSummary[];
   ack?: AckResult;
   memory?: MemoryResult;
+  abuse?: AbuseResult;
   targets?: Target[];
   failures?: string[];
   seconds: number;
@@ -78,6 +80,17 @@ export function targets(r: Results): Target[] {
     out.push({ what: 'RSS per active 8-person board', measured: `${r.memory.activeKbPerBoard.toFixed(0)} KB`, target: '≤ 200 KB', met: r.memory.activeKbPerBoard <= 200 });
     out.push({ what: 'heap per idle (unloaded) board', measured: `${r.memory.idleHeapKbPerBoard.toFixed(1)} KB`, target: '~0', met: r.memory.idleHeapKbPerBoard <= 5 && r.memory.loadedAfterIdle === 0 });
   }
+  if (r.abuse) {
+    const a = r.abuse;
+    const ratio = a.attacked.p99 / a.baseline.p99;
+    const growth = a.rssPeakMb - a.rssBaselineMb;
+    const left = a.rssAfterMb - a.rssBaselineMb;
+    out.push({ what: `honest ack p99 under attack vs unattacked (${a.honest} people)`, measured: x(ratio), target: '≤ 2×', met: ratio <= 2 });
+    out.push({ what: 'server RSS growth under attack', measured: `${growth.toFixed(0)} MB`, target: '≤ 100 MB', met: growth <= 100 });
+    out.push({ what: `server RSS left ${a.settleSeconds} s after the attack`, measured: `${left.toFixed(0)} MB`, target: 'given back (≤ 20 MB)', met: left <= 20 });
+    out.push({ what: 'honest disconnects under attack', measured: String(a.honestDisconnects), target: '0', met: a.honestDisconnects === 0 });
+    out.push({ what: '/healthz answered (every 500 ms, within 2 s) throughout', measured: `${a.healthz.asked - a.healthz.failed}/${a.healthz.asked}`, target: 'all', met: a.healthz.failed === 0 });
+  }
   return out;
 }
 
@@ -135,6 +148,42 @@ export function render(r: Results): string {
         ],
       ),
     );
+  }
+  if (r.abuse) {
+    const a = r.abuse;
+    const errs = (e: Record<string, number>) => Object.entries(e).map(([c, k]) => `${c}:${k}`).join(' ') || '0';
+    parts.push(`\nAbuse: issue 8's attacks (items ${a.items.join(', ')}) for ${a.seconds} s against a board of 300 long cards; ${a.honest} honest people vote once a second each on another board, first unattacked, then attacked`);
+    parts.push(
+      table(
+        ['honest', 'p50', 'p99', 'max', 'commands', 'errors'],
+        [
+          ['unattacked', ms(a.baseline.p50), ms(a.baseline.p99), ms(a.baseline.max), String(a.baseline.count), errs(a.baselineErrors)],
+          ['attacked', ms(a.attacked.p50), ms(a.attacked.p99), ms(a.attacked.max), String(a.attacked.count), errs(a.attackedErrors)],
+          ['ratio', x(a.attacked.p50 / a.baseline.p50), x(a.attacked.p99 / a.baseline.p99), '', '', ''],
+        ],
+      ),
+    );
+    parts.push(
+      table(
+        ['server RSS before', 'peak under attack', `${a.settleSeconds} s after`, 'honest disconnects', '/healthz ok', 'slowest /healthz', 'log lines while attacked'],
+        [[`${a.rssBaselineMb.toFixed(0)} MB`, `${a.rssPeakMb.toFixed(0)} MB`, `${a.rssAfterMb.toFixed(0)} MB`, String(a.honestDisconnects), `${a.healthz.asked - a.healthz.failed}/${a.healthz.asked}`, ms(a.healthz.slowestMs), String(a.logLines)]],
+      ),
+    );
+    const k = a.attack;
+    if (k) {
+      parts.push(
+        table(
+          ['attack', 'what the server did'],
+          [
+            ['1 upgrades to unknown paths', `${k.badUpgrades.sent} sent, ${k.badUpgrades.answered404} answered 404`],
+            ['1 idle / half-handshake sockets', `${k.idle.opened} opened, ${k.idle.closedByServer} closed by the server`],
+            ['2 amplification (sync step 1, never reading)', `${k.amplification.clients} clients, ${k.amplification.step1Sent} sent, ${k.amplification.closedByServer} closed by the server ${JSON.stringify(k.amplification.closeCodes)}`],
+            ['3 join flood from one address', `${k.joinFlood.tried} tried, ${k.joinFlood.joined} joined, refused ${errs(k.joinFlood.refused)}`],
+            ['5 malformed document messages', `${k.malformed.sent} sent over ${k.malformed.connections} connections`],
+          ],
+        ),
+      );
+    } else parts.push('(the attacker sent no report)');
   }
   if (r.targets?.length) {
     parts.push('\nTargets (ratios from this run)');

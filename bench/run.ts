@@ -8,6 +8,7 @@ import { Crowd } from './lib/loadgens.js';
 import { BENCH, ROOT } from './lib/procs.js';
 import { median } from './lib/stats.js';
 import { render, targets, type Results, type RevealSummary } from './report.js';
+import { abuse } from './scenarios/abuse.js';
 import { ackLatency } from './scenarios/ack.js';
 import { memoryPerBoard } from './scenarios/memory.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
@@ -16,9 +17,10 @@ import { type RevealResult, type System, revealCandor, revealFloor, revealStock,
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
  * y-websocket server on 127.0.0.1. Prints a table and writes bench/results.json. One scenario at a time:
  *   pnpm bench --only reveal --n 500          pnpm bench --only ack          pnpm bench --only memory --boards 100
+ *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5
  * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
  */
-const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory'] as const;
+const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory', 'abuse'] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string', default: SCENARIOS.join(',') },
@@ -35,6 +37,11 @@ const { values: args } = parseArgs({
     'board-people': { type: 'string', default: '8' },
     'board-cards': { type: 'string', default: '30' },
     'quiet-ms': { type: 'string', default: '1500' },
+    /** abuse: how long the baseline and the attack each last (60 s in the full run) */
+    seconds: { type: 'string', default: '60' },
+    'abuse-honest': { type: 'string', default: '20' },
+    /** abuse: which of issue 8's attacks run (item 2 is the document amplification) */
+    attacks: { type: 'string', default: '1,2,3,5' },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH, 'results.json') },
@@ -163,6 +170,13 @@ async function main(): Promise<void> {
     if (only.has('memory')) await guard('memory', async () => {
       console.log(`› memory: ${args.boards} boards × ${args['board-people']} people × ${args['board-cards']} cards`);
       results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), log });
+    });
+
+    if (only.has('abuse')) await guard('abuse', async () => {
+      console.log(`› abuse: issue 8's attacks for ${args.seconds} s against a 300-long-card board, ${args['abuse-honest']} honest people voting on another`);
+      results.abuse = await abuse(crowd, { seconds: Number(args.seconds), honest: Number(args['abuse-honest']), items: list(args.attacks!), log });
+      const a = results.abuse;
+      log(`honest ack p99 ${a.baseline.p99.toFixed(1)} → ${a.attacked.p99.toFixed(1)} ms, RSS ${a.rssBaselineMb.toFixed(0)} / peak ${a.rssPeakMb.toFixed(0)} / after ${a.rssAfterMb.toFixed(0)} MB, disconnects ${a.honestDisconnects}, healthz failed ${a.healthz.failed}/${a.healthz.asked}`);
     });
   } finally {
     await crowd.stop();

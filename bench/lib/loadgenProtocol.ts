@@ -15,6 +15,7 @@ type Op =
   | { op: 'arm' }
   | { op: 'collect'; quietMs: number; timeoutMs: number }
   | { op: 'ackLoad'; durationMs: number; rateHz: number; plan: 'card.add' | 'vote'; texts: string[]; itemIds: string[] }
+  | { op: 'status' }
   | { op: 'reset' }
   | { op: 'exit' };
 

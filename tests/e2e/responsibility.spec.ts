@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures/team';
-import type { BoardPage } from './pages/BoardPage';
+import { BoardPage as BoardPageOf, type BoardPage } from './pages/BoardPage';
 import { GuidedMovePage } from './pages/GuidedMovePage';
 
 const NOT_MY_JOB = 'The deploy script is ops’ problem, not ours';
@@ -99,4 +99,54 @@ test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offe
   await expect(row.getByRole('cell')).toHaveText(['4', '3', '1', '0', '75%', '1 of 1', '2']);
   await expect(facilitator.page.getByRole('img', { name: 'Share of actions that were ours, per retro' })).toBeVisible();
   await facilitator.screenshot(testInfo, 'team-responsibility');
+});
+
+test('TL-4 TL-6 four people tap the trust lens; counts show once the room moves on, and the team page shows which parts came up', async ({ browser, facilitator, ada, bo }, testInfo) => {
+  await facilitator.page.goto('/');
+  await facilitator.page.getByLabel('Team name').fill('Lens crew');
+  await facilitator.page.getByRole('button', { name: 'Create team' }).click();
+  await expect(facilitator.page).toHaveURL(/\/t\/[A-Za-z0-9_-]+$/);
+  const teamUrl = facilitator.page.url();
+  const link = await startTeamRetro(facilitator, teamUrl, 'Sprint 7');
+  const cyContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const cy = new BoardPageOf(await cyContext.newPage(), 'cy');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await cy.join(link, 'Cy');
+
+  await facilitator.goTo('Write');
+  await ada.addCard('Not my job, not my problem', 'Nobody answers the platform channel');
+  await bo.addCard('How can I help?', 'I could write the on-call handbook');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await ada.voteFor('Nobody answers the platform channel');
+  await facilitator.goTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this: Nobody answers/ }).click();
+
+  // Only the facilitator has the switch; taps are anonymous and show only as "how many" while discussed.
+  await expect(ada.page.getByLabel(/^Trust lens: let the room tag/)).toHaveCount(0);
+  await facilitator.page.getByLabel(/^Trust lens: let the room tag/).check();
+  const lens = (p: BoardPage) => p.page.getByRole('group', { name: 'Trust lens: which parts of trust does this touch?' });
+  for (const [person, part] of [[facilitator, 'Reliability'], [ada, 'Reliability'], [bo, 'Empathy'], [cy, 'Reliability']] as const) {
+    await lens(person).getByRole('button', { name: part }).click();
+    await expect(lens(person).getByRole('button', { name: part })).toHaveAttribute('aria-pressed', 'true');
+  }
+  await lens(cy).getByRole('button', { name: 'Apparent self-interest' }).click();
+  await expect(lens(ada)).toContainText('4 people tagged this.');
+  await expect(lens(ada)).not.toContainText('Reliability: 3');
+
+  // The room moves on: in Act the first item shows its counts.
+  await facilitator.page.getByRole('button', { name: /^Discuss this: I could write/ }).click();
+  await facilitator.goTo('Act');
+  const first = bo.page.getByRole('region', { name: /^Discussed: Nobody answers/ });
+  await expect(first).toContainText('Credibility: 0 · Reliability: 3 · Empathy: 1 · Apparent self-interest: 1');
+  const path = testInfo.outputPath('trust-lens.png');
+  await first.screenshot({ path });
+  await testInfo.attach('trust-lens', { path, contentType: 'image/png' });
+  await facilitator.goTo('Close');
+
+  await facilitator.page.goto(teamUrl);
+  const trust = facilitator.page.getByRole('table', { name: /Trust lens: which parts of trust came up/ });
+  await expect(trust.getByRole('row', { name: /Sprint 7/ }).getByRole('cell')).toHaveText(['0', '3', '1', '1']);
+  await cyContext.close();
 });

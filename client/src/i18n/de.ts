@@ -621,6 +621,7 @@ const de: Catalogue = {
       waiting_one: '{{count}} Person hat das markiert. Die Zahlen erscheinen, wenn der Raum weitergeht und mindestens vier markiert haben.',
       waiting_other: '{{count}} Personen haben das markiert. Die Zahlen erscheinen, wenn der Raum weitergeht und mindestens vier markiert haben.',
       count: '{{part}}: {{count}}',
+      result: 'Vertrauenslinse:',
       parts: { credibility: 'Glaubwürdigkeit', reliability: 'Verlässlichkeit', empathy: 'Empathie', 'self-interest': 'Scheinbares Eigeninteresse' },
       hints: {
         credibility: 'wissen, wovon wir reden',

@@ -633,6 +633,7 @@ const en = {
       waiting_one: '{{count}} person tagged this. The counts show once the room moves on, if at least four tagged it.',
       waiting_other: '{{count}} people tagged this. The counts show once the room moves on, if at least four tagged it.',
       count: '{{part}}: {{count}}',
+      result: 'Trust lens:',
       parts: { credibility: 'Credibility', reliability: 'Reliability', empathy: 'Empathy', 'self-interest': 'Apparent self-interest' },
       hints: {
         credibility: 'knowing what we talk about',

@@ -11,6 +11,7 @@ import { PhaseIntro } from './PhaseView.js';
 import { columnTitle } from '../i18n/templates.js';
 import { formatDay } from '../i18n/format.js';
 import { statusKey } from './ReviewPhase.js';
+import { TrustLensResult } from '../responsibility/TrustLens.js';
 
 export function ClosedSummary({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
                 <ItemContent item={items.get(itemId)} />
                 <p className="tally">{t('summary.votes', { count: board.tallies?.[itemId] ?? 0 })}</p>
                 <SummaryNotes textKey={notesKey.item(itemId)} />
+                <TrustLensResult board={board} itemId={itemId} />
               </li>
             ))}
           </ol>

@@ -35,7 +35,9 @@ function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: 
   const short = shortText(offer.text, 40);
   return (
     <li className={`offer ${offer.actionId ? 'accepted' : ''}`}>
-      <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
+      <span className="offer-body">
+        <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
+      </span>
       {offer.actionId && <span className="badge done">{t('resp.nowAction')}</span>}
       {!offer.actionId && open && (
         <span className="offer-controls">

@@ -2,15 +2,30 @@ import { useTranslation } from 'react-i18next';
 import { TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 
+/** TL-4: the counts of one item, where they can be shown (nothing otherwise). */
+export function TrustLensResult({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { t } = useTranslation();
+  const counts = (board.lens ?? []).find((l) => l.itemId === itemId)?.counts;
+  if (!counts) return null;
+  return (
+    <p className="hint lens-result">
+      {t('resp.lens.result')} {TRUST_PARTS.map((part) => t('resp.lens.count', { part: t(`resp.lens.parts.${part}`), count: counts[part] })).join(' · ')}
+    </p>
+  );
+}
+
 /** TL-1: the facilitator's switch for the trust lens. */
 export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
   const session = useSession();
-  const { isFacilitator } = useSessionState();
+  const { isFacilitator, pending } = useSessionState();
   if (!isFacilitator || !allowedIn('lens.set', board.phase)) return null;
+  // What I switched but the server has not confirmed yet shows at once, so the switch does not lag.
+  const queued = [...pending].reverse().find((c) => c.type === 'lens.set');
+  const on = queued?.type === 'lens.set' ? queued.on : board.trustLens;
   return (
     <label className="check lens-switch">
-      <input type="checkbox" checked={board.trustLens} onChange={(e) => session.send({ type: 'lens.set', on: e.target.checked })} />
+      <input type="checkbox" checked={on} onChange={(e) => session.send({ type: 'lens.set', on: e.target.checked })} />
       {t('resp.lens.switch')}
     </label>
   );
@@ -23,9 +38,11 @@ export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
 export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemId: string }) {
   const { t } = useTranslation();
   const session = useSession();
-  const { me } = useSessionState();
+  const { me, pending } = useSessionState();
   const lens = (board.lens ?? []).find((l) => l.itemId === itemId);
   const mine = new Set(me?.lens[itemId] ?? []);
+  // My taps the server has not confirmed yet show at once.
+  for (const c of pending) if (c.type === 'lens.tap' && c.itemId === itemId) (c.on ? mine.add(c.part) : mine.delete(c.part));
   const canTap = board.trustLens && board.currentItemId === itemId && allowedIn('lens.tap', board.phase);
   if (!board.trustLens && !lens?.counts) return null;
   const counts = lens?.counts;

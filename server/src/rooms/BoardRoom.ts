@@ -7,13 +7,13 @@ import {
   type DocName,
   changesEveryonesView,
   changesPublicView,
+  batchesPublicView,
   type Command,
   type JoinCommand,
   type PersonalView,
   type PublicBoardView,
   type SignOutReason,
   LIMITS,
-  batchedLikePresence,
   entryFor,
   mayStay,
   decide,
@@ -432,8 +432,10 @@ export class BoardRoom {
    * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
    */
   private publish(events: BoardEvent[], actorId: string): void {
-    if (events.every(batchedLikePresence)) this.schedulePresence();
-    else if (events.some((e) => changesPublicView(e, this.state))) this.projectPublic();
+    const changed = events.filter((e) => changesPublicView(e, this.state));
+    // TL-7, DN-4: a burst of taps or of done marks is one projection, in the presence batch
+    if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
+    else if (changed.length > 0) this.schedulePresence();
     const everyone = events.some(changesEveryonesView);
     this.sendPersonal((s) => everyone || s.participantId === actorId);
   }

@@ -22,6 +22,14 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
   }
 }
 
+/**
+ * TL-7: events a whole room sends in a burst, one tap each (trust-lens taps): their public change is projected
+ * in short batches, like presence, never once per tap.
+ */
+export function batchesPublicView(event: BoardEvent): boolean {
+  return event.type === 'lens.tapped' || event.type === 'done.marked'; // TL-7, DN-4
+}
+
 /** True for events that can change the personal view of someone other than the person who acted. */
 export function changesEveryonesView(event: BoardEvent): boolean {
   switch (event.type) {
@@ -40,9 +48,4 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     default:
       return false;
   }
-}
-
-/** DN-4: events that fan out in the presence batch, like people arriving: many come at once and none is urgent. */
-export function batchedLikePresence(event: BoardEvent): boolean {
-  return event.type === 'done.marked';
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actor, addCard, alice, bob, boardWith, fran, moveTo, must, run } from './testBoard.js';
 import { viewOf } from './visibility.js';
 import type { BoardState } from './board.js';
+import { batchesPublicView, changesPublicView } from './fanout.js';
 
 const carol = actor('carol');
 const dave = actor('dave');
@@ -74,6 +75,15 @@ describe('trust lens', () => {
       return JSON.stringify(lensOf(state));
     });
     expect(views[0]).toBe(views[1]);
+  });
+
+  it('TL-7 a tap changes the public view (how many tapped) but is projected in batches; the switch is not batched', () => {
+    const { state, item } = discussing();
+    const switched = run(state, fran, { type: 'lens.set', on: true });
+    const tapped = run(state, alice, { type: 'lens.tap', itemId: item, part: 'empathy', on: true });
+    if (!switched.ok || !tapped.ok) throw new Error('refused');
+    expect(tapped.events.every((e) => changesPublicView(e, state) && batchesPublicView(e))).toBe(true);
+    expect(switched.events.some((e) => batchesPublicView(e))).toBe(false);
   });
 
   it('TL-5 my own taps are in my personal view only; no trust tag is in any view', () => {

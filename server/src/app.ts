@@ -12,6 +12,8 @@ import { openSqliteStore } from './storage/sqlite.js';
 import { attachSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
+import { createMailer } from './mailer.js';
+
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { sampleWarnings } from './logSampler.js';
 import { clientAddressOf } from './transport/clientAddress.js';
@@ -23,7 +25,7 @@ export { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
   config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
-    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress'>> & {
+    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom'>> & {
       /** AB-5 / AB-6, shortened in tests */
       participantsPerBoard?: number;
       idleJoinerExpiryMs?: number;
@@ -50,6 +52,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const keyring = new Keyring(await store.serverKey());
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid();
+  const mailer = createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
   const registry = new RoomRegistry(
     store,
     {
@@ -60,6 +63,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newId,
       newSeed: () => randomBytes(16).toString('base64url'),
       claimAfterMs: deps.config.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs,
+      mailer,
       joins: new AddressBuckets({
         burst: deps.config.joinBurstPerAddress ?? ABUSE_LIMITS.joinBurstPerAddress,
         perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
@@ -81,6 +85,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // a team link is the team's only key: longer than a board id
     newTeamId: () => nanoid(24),
     clientDist: deps.config.clientDist,
+    features: { email: mailer !== null },
     trustProxy,
   });
   // AB-2: headers and whole requests must arrive in time; Node checks every `connectionsCheckingInterval`.

@@ -19,6 +19,10 @@ const Env = z.object({
    * the process being killed (the WAL is in the OS), not a power cut; much faster writes.
    */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** SU-2: where the summary email is sent through (smtp://… or smtps://…); unset hides the feature. */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of the summary email. */
+  SMTP_FROM: z.string().default('Candor <candor@localhost>'),
   /**
    * AB-8: Express's `trust proxy`. Off by default: the peer's address is the client's. Behind a reverse proxy
    * set it (`1` for one proxy hop, or the proxy's addresses) so that per-address limits count clients, not
@@ -41,6 +45,8 @@ export interface Config {
   idleUnloadMs: number;
   claimAfterMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  smtpUrl: string | null;
+  smtpFrom: string;
   trustProxy: boolean | number | string;
   connectionsPerAddress: number;
   joinBurstPerAddress: number;
@@ -59,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
+    smtpUrl: parsed.SMTP_URL ?? null,
+    smtpFrom: parsed.SMTP_FROM,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     connectionsPerAddress: parsed.MAX_CONNECTIONS_PER_ADDRESS,
     joinBurstPerAddress: parsed.MAX_JOINS_PER_ADDRESS,

@@ -36,6 +36,8 @@ export interface HttpDeps {
   newBoardId: () => string;
   newTeamId: () => string;
   clientDist: string | null;
+  /** what this server can do beyond the basics (SU-2: email only with SMTP_URL) */
+  features?: { email: boolean };
   /** AB-8: Express's `trust proxy` (TRUST_PROXY) */
   trustProxy: boolean | number | string;
 }
@@ -61,6 +63,10 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, boardsLoaded: deps.registry.loadedCount });
+  });
+
+  app.get('/api/features', (_req, res) => {
+    res.json({ email: deps.features?.email ?? false });
   });
 
   const teams = new TeamService(deps.store, deps.registry);

@@ -6,6 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * - author: stands for the author on cards (stored on cards, never beside a name);
  * - voter: stands for the voter on votes (a different tag, so votes cannot be joined to cards);
  * - pulse / consensus: stand for the person on their anonymous answers (again each its own tag);
+ * - reaction: stands for the person on their reactions to discussed items (RX-2);
  * - command: makes a resent command recognisable without saying whose it is.
  * The database holds only these hashes; without the secrets (which only browsers hold) nothing links them.
  */
@@ -37,6 +38,10 @@ export class Keyring {
 
   consensusTag(boardId: string, secret: string): string {
     return this.mac('consensus', boardId, secret);
+  }
+
+  reactionTag(boardId: string, secret: string): string {
+    return this.mac('reaction', boardId, secret);
   }
 
   /** TL-2: stands for the person on their anonymous trust-lens taps */

@@ -74,16 +74,15 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
 
   // Discuss: ranked, one item at a time, shared timer, live notes
   await facilitator.goTo('Discuss');
-  const ranking = bo.page.getByRole('list', { name: 'By votes' });
+  const ranking = bo.page.getByRole('list', { name: 'Items in discussion order' });
   await expect(ranking.locator(':scope > li').first()).toContainText('3 votes');
   await expect(ranking.locator(':scope > li').first()).toContainText('Working alone on risky things');
   await facilitator.page.getByRole('button', { name: /^Discuss this: Working alone/ }).click();
-  await facilitator.page.getByLabel('Timer minutes').fill('3');
-  await facilitator.page.getByRole('button', { name: 'Start timer' }).click();
+  await facilitator.page.getByRole('button', { name: '3 min' }).click();
   await expect(bo.page.getByRole('timer', { name: 'Time left' })).toHaveText(/^(3:00|2:5\d)$/);
-  const now = bo.page.getByRole('region', { name: 'Now discussing' });
+  const now = bo.page.getByRole('article', { name: /^Now discussing/ });
   await expect(now).toContainText('Working alone on risky things');
-  await ada.page.getByRole('region', { name: 'Now discussing' }).getByLabel('Notes').fill('Nobody asks because asking feels slow.');
+  await ada.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes').fill('Nobody asks because asking feels slow.');
   await expect(now.getByLabel('Notes')).toHaveValue('Nobody asks because asking feels slow.');
   await ada.page.getByLabel('What is the right thing to do? How can I help?').fill(actionText);
   await ada.page.getByRole('button', { name: 'Add action' }).click();

@@ -103,7 +103,7 @@ describe('anonymity over a whole retro', () => {
     expect(await F().cmd('card.group', { cardId: cardIds.a1, withCardId: cardIds.f1 })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()!.groups.length === 1);
     const groupId = B.board()!.groups[0]!.id;
-    expect(await A.cmd('group.title', { groupId, title: 'GROUPED-TITLE' })).toMatchObject({ ok: true });
+    expect(await A.cmd('group.title', { groupId, title: 'GROUPED-TITLE', previous: B.board()!.groups[0]!.title })).toMatchObject({ ok: true });
     expect(await F().cmd('phase.set', { phase: 'vote' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.phase === 'vote');
 
@@ -145,6 +145,12 @@ describe('anonymity over a whole retro', () => {
     await F().waitFor(() => F().notes(key) !== undefined);
     F().typeNote(key, 'NOTE-FROM-F');
     await B.waitFor(() => B.notes(key)?.includes('NOTE-FROM-A') && B.notes(key)?.includes('NOTE-FROM-F'));
+    // RX-2: A and F react; B sees counts only (their reaction tags are searched for below).
+    expect(await A.cmd('reaction.toggle', { itemId: top, reaction: 'agree', on: true })).toMatchObject({ ok: true });
+    expect(await F().cmd('reaction.toggle', { itemId: top, reaction: 'agree', on: true })).toMatchObject({ ok: true });
+    expect(await A.cmd('reaction.toggle', { itemId: top, reaction: 'thinking', on: true })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.reactions[top]?.agree === 2 && B.board()?.reactions[top]?.thinking === 1);
+    expect(A.me?.reactions).toEqual({ [top]: ['agree', 'thinking'] });
 
     const created = await F().cmd('action.create', { itemId: top, text: 'ACTION-PAIR-ON-DEPLOYS' });
     expect(created).toMatchObject({ ok: true });
@@ -186,6 +192,8 @@ describe('anonymity over a whole retro', () => {
       );
       const authorTags = new Set(payloads.flatMap((p) => (typeof p.authorTag === 'string' ? [p.authorTag] : [])));
       const voterTags = new Set(payloads.flatMap((p) => (typeof p.voterTag === 'string' ? [p.voterTag] : [])));
+      const reactionTags = new Set(payloads.flatMap((p) => (typeof p.reactionTag === 'string' ? [p.reactionTag] : [])));
+      expect(reactionTags.size).toBe(2);
       const trustTags = new Set(payloads.flatMap((p) => (typeof p.trustTag === 'string' ? [p.trustTag] : [])));
       expect(trustTags.size).toBe(3);
       // three people wrote (A, F, B) and the same three voted
@@ -205,6 +213,7 @@ describe('anonymity over a whole retro', () => {
       };
       [...authorTags].forEach((t, i) => (forbidden[`author tag ${i}`] = t));
       [...voterTags].forEach((t, i) => (forbidden[`voter tag ${i}`] = t));
+      [...reactionTags].forEach((t, i) => (forbidden[`reaction tag ${i}`] = t));
       [...trustTags].forEach((t, i) => (forbidden[`trust tag ${i}`] = t));
       hashes.forEach((h, i) => (forbidden[`stored hash ${i}`] = h));
 
@@ -272,7 +281,8 @@ describe('anonymity over a whole retro', () => {
       const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name);
       expect(columns).toEqual(['board_id', 'seq', 'payload']);
       const rows = db.prepare('SELECT payload FROM events WHERE board_id = ? ORDER BY seq').all(boardId) as { payload: string }[];
-      const anonymous = rows.filter((r) => /"type":"(card\.|vote\.|group\.)/.test(r.payload));
+      const anonymous = rows.filter((r) => /"type":"(card\.|vote\.|group\.|reaction\.)/.test(r.payload));
+      expect(anonymous.filter((r) => r.payload.includes('"reaction.toggled"'))).toHaveLength(3);
       expect(anonymous.filter((r) => r.payload.includes('"card.added"'))).toHaveLength(6);
       for (const { payload } of anonymous) {
         for (const p of participants) {

@@ -48,6 +48,8 @@ export interface StartOptions {
   idleUnloadMs?: number;
   /** FA-3 claim delay, shortened in tests */
   claimAfterMs?: number;
+  /** SU-2: the SMTP server the summary email goes through */
+  smtpUrl?: string;
   /** AB-8: Express's `trust proxy`, as TRUST_PROXY sets it */
   trustProxy?: boolean | number | string;
   /** AB-3: open connections per client address */
@@ -69,6 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
       logLevel: 'silent',
       ...(options.claimAfterMs !== undefined ? { claimAfterMs: options.claimAfterMs } : {}),
+      ...(options.smtpUrl !== undefined ? { smtpUrl: options.smtpUrl, smtpFrom: 'Candor <candor@test.example>' } : {}),
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
       ...(options.connectionsPerAddress !== undefined ? { connectionsPerAddress: options.connectionsPerAddress } : {}),
       ...(options.joinBurstPerAddress !== undefined ? { joinBurstPerAddress: options.joinBurstPerAddress } : {}),

@@ -54,7 +54,6 @@ describe('permissions', () => {
       'discuss.select': { itemId: cards[1] },
       'timer.start': { durationSec: 600 },
       'timer.stop': {},
-      'action.delete': { actionId },
       'review.mark': { ref: `${boardId}:${actionId}`, status: 'done' },
       'consensus.start': { actionId },
       'consensus.reveal': { actionId },
@@ -69,6 +68,15 @@ describe('permissions', () => {
       'board.lock': { locked: true },
       'participant.remove': { handle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
       'card.hide': { cardId: cards[0] },
+      'grouping.restrict': { facilitatorOnly: true },
+      'discuss.order': { itemIds: [cards[1], cards[0]] },
+      'discuss.next': {},
+      'discuss.reopen': { itemId: cards[0] },
+      'timer.pause': {},
+      'timer.resume': {},
+      'timer.extend': {},
+      'reactions.enable': { enabled: false },
+      'summary.email': { to: ['team@example.com'] },
       'offer.accept': { offerId: 'nosuchoffer1' },
       'lens.set': { on: true },
     };
@@ -137,7 +145,7 @@ describe('permissions', () => {
     expect(await B.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
     expect(await A.cmd('card.edit', { cardId, text: 'mine, edited' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.cards[0]?.text === 'mine, edited');
-    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null, signedBy: null }]);
+    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null, edited: true, signedBy: null }]);
   });
 
   it('PE-1 a forged facilitator key at join is refused with NOT_FACILITATOR and creates nobody', async () => {

@@ -10,7 +10,7 @@ import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
 import { ActionKindLine } from '../responsibility/ActionKindLine.js';
 
 /** The actions that came out of one item, and a way to add another. */
-export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
   const { t } = useTranslation();
   const actions = board.actions.filter((a) => a.itemId === itemId);
   const canCreate = allowedIn('action.create', board.phase);
@@ -25,7 +25,7 @@ export function ItemActions({ board, itemId }: { board: PublicBoardView; itemId:
           </li>
         ))}
       </ul>
-      {canCreate && <NewActionForm itemId={itemId} />}
+      {canCreate && (compact ? <CollapsedActionForm itemId={itemId} /> : <NewActionForm itemId={itemId} />)}
     </div>
   );
 }
@@ -38,13 +38,29 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const changeable = allowedIn('action.volunteer', board.phase);
   const helping = me?.actionIds.includes(action.id) ?? false;
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  // AC-5: the facilitator, or someone helping with it, may delete an action.
+  const canDelete = allowedIn('action.delete', board.phase) && (isFacilitator || helping);
+  const label = shortText(text || t('act.thisAction'), 40);
 
   return (
-    <article className="action" aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
+    <article className={`action ${action.done ? 'done' : ''}`} aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
       <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} readOnly={closed} rows={2} />
       {!closed && <ResponsibilityHint text={text} />}
       <ActionKindLine board={board} action={action} />
       <div className="action-controls">
+        {changeable ? (
+          <label className="done-toggle">
+            <input
+              type="checkbox"
+              checked={action.done}
+              onChange={(e) => session.send({ type: 'action.done', actionId: action.id, done: e.target.checked })}
+            />
+            <span>{t('running.done')}</span>
+          </label>
+        ) : (
+          action.done && <span className="badge done">{t('running.done')}</span>
+        )}
         {changeable && (
           <button
             type="button"
@@ -66,14 +82,44 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
             onChange={(e) => session.send({ type: 'action.due', actionId: action.id, dueDate: e.target.value || null })}
           />
         </label>
-        {isFacilitator && allowedIn('action.delete', board.phase) && (
-          <button type="button" className="link small danger" onClick={() => session.send({ type: 'action.delete', actionId: action.id })}>
+        {canDelete && !confirmingDelete && (
+          <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
             {t('act.deleteAction')}
           </button>
         )}
+        {canDelete && confirmingDelete && (
+          <span className="confirm" role="group" aria-label={t('running.deleteActionQuestion', { name: label })}>
+            <span className="hint">{t('running.deleteActionHint')}</span>
+            <button
+              type="button"
+              className="small danger"
+              onClick={() => {
+                setConfirmingDelete(false);
+                session.send({ type: 'action.delete', actionId: action.id });
+              }}
+            >
+              {t('running.yesDelete')}
+            </button>
+            <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
+              {t('running.keepIt')}
+            </button>
+          </span>
+        )}
       </div>
-      <ConsensusCheck board={board} action={action} label={shortText(text || t('act.thisAction'), 40)} />
+      <ConsensusCheck board={board} action={action} label={label} />
     </article>
+  );
+}
+
+/** AC-1: on an item that is not current, the form opens on demand. */
+function CollapsedActionForm({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  if (open) return <NewActionForm itemId={itemId} />;
+  return (
+    <button type="button" className="link small" onClick={() => setOpen(true)}>
+      {t('running.addFromItem')}
+    </button>
   );
 }
 

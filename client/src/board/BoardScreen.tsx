@@ -15,6 +15,11 @@ import { BoardTitle } from '../facilitation/BoardTitle.js';
 import { ShareButton } from '../facilitation/ShareButton.js';
 import { RoomNotices } from '../facilitation/RoomNotices.js';
 import { DoorScreen } from '../facilitation/DoorScreen.js';
+import { OwnerBanner } from './OwnerBanner.js';
+import { DeleteBoard } from './DeleteBoard.js';
+import { useSession } from './SessionContext.js';
+import { forgetRetro, rememberRetro } from '../home/myRetros.js';
+import { navigate } from '../navigation.js';
 
 export function BoardScreen({
   initialBoard,
@@ -27,6 +32,17 @@ export function BoardScreen({
 }) {
   const { t } = useTranslation();
   const state = useSessionState();
+  const session = useSession();
+  const known = state.board;
+
+  // MY-1: this browser remembers the retros it took part in.
+  useEffect(() => {
+    if (known && !state.deleted) rememberRetro({ boardId: known.id, name: known.name, created: session.holdsFacilitatorKey, closed: known.phase === 'closed' });
+  }, [known?.id, known?.name, known?.phase, state.deleted, session]);
+
+  useEffect(() => {
+    if (state.deleted) forgetRetro(session.boardId);
+  }, [state.deleted, session]);
 
   useEffect(() => {
     if (state.rejected) onRejected(state.rejected);
@@ -35,6 +51,21 @@ export function BoardScreen({
   useEffect(() => {
     if (state.facilitatorRefused) onFacilitatorRefused(state.facilitatorRefused);
   }, [state.facilitatorRefused, onFacilitatorRefused]);
+
+  if (state.deleted) {
+    return (
+      <main className="page narrow deleted-page">
+        <p className="brand">{t('app.brand')}</p>
+        <h1>{t('running.deletedTitle')}</h1>
+        <p role="alert">{t('running.deletedBody')}</p>
+        <p>
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            {t('app.startNew')}
+          </a>
+        </p>
+      </main>
+    );
+  }
 
   if (state.refused) {
     return (
@@ -80,10 +111,12 @@ export function BoardScreen({
             : t('facilitation.room.locked')}
         </p>
       )}
+      <OwnerBanner board={board} />
       <div className="board-body">
         <aside className="sidebar">
           <PresenceList board={board} />
           {state.isFacilitator && <FacilitatorBar board={board} />}
+          <DeleteBoard boardName={board.name} />
         </aside>
         <main className="board-main">
           <PhaseView board={board} />

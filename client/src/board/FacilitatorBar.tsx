@@ -49,6 +49,22 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       )}
       <DoneProgress board={board} />
       {allowedIn('settings.update', board.phase) && <VoteSettings board={board} />}
+      {(board.phase === 'reveal' || board.phase === 'vote') && (
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={board.groupingFacilitatorOnly}
+            onChange={(e) => session.send({ type: 'grouping.restrict', facilitatorOnly: e.target.checked })}
+          />
+          <span>{t('running.onlyMeGroups')}</span>
+        </label>
+      )}
+      {allowedIn('reaction.toggle', board.phase) && (
+        <label className="switch">
+          <input type="checkbox" checked={board.reactionsOn} onChange={(e) => session.send({ type: 'reactions.enable', enabled: e.target.checked })} />
+          <span>{t('running.reactionsOn')}</span>
+        </label>
+      )}
       {allowedIn('timer.start', board.phase) && <TimerControls timer={board.timer} />}
       {board.phase !== 'closed' && <AccessControls board={board} />}
       {next === 'closed' && (

@@ -16,6 +16,7 @@ export function CardTile({
   signable,
   signed,
   hideable,
+  edited,
   children,
 }: {
   cardId: string | null;
@@ -30,6 +31,8 @@ export function CardTile({
   signed?: boolean;
   /** MO-3: the facilitator may hide it */
   hideable?: boolean;
+  /** CA-7: changed by its author after the reveal */
+  edited?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -37,6 +40,7 @@ export function CardTile({
   const [editing, setEditing] = useState(false);
   const [confirmHide, setConfirmHide] = useState(false);
   const [draft, setDraft] = useState(text);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -70,12 +74,31 @@ export function CardTile({
       {signedBy && <p className="signature">{t('facilitation.card.signature', { name: signedBy })}</p>}
       <div className="card-footer">
         {own && <span className="badge yours">{t('card.yours')}</span>}
+        {edited && <span className="badge edited">{t('running.edited')}</span>}
         {sending && (
           <span className="badge sending" aria-live="polite">
             {t('card.sending')}
           </span>
         )}
-        {own && editable && cardId && !editing && (
+        {own && editable && cardId && !editing && confirmingDelete && (
+          <span className="confirm" role="group" aria-label={t('running.deleteCardQuestion')}>
+            <span className="hint">{t('running.deleteCardHint')}</span>
+            <button
+              type="button"
+              className="small danger"
+              onClick={() => {
+                setConfirmingDelete(false);
+                session.send({ type: 'card.delete', cardId });
+              }}
+            >
+              {t('running.yesDelete')}
+            </button>
+            <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
+              {t('running.keepIt')}
+            </button>
+          </span>
+        )}
+        {own && editable && cardId && !editing && !confirmingDelete && (
           <span className="card-actions">
             <button
               type="button"
@@ -87,7 +110,7 @@ export function CardTile({
             >
               {t('card.edit')}
             </button>
-            <button type="button" className="link small danger" onClick={() => session.send({ type: 'card.delete', cardId })}>
+            <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
               {t('card.delete')}
             </button>
           </span>

@@ -3,22 +3,51 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { LIMITS, allowedIn, type Phase, type PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
-/** A box around similar cards, with a title anyone can edit. */
-export function GroupBox({ group, phase, extras, children }: { group: PublicGroup; phase: Phase; extras?: ReactNode; children: ReactNode }) {
+/**
+ * A box around similar cards, with a title anyone can edit (GR-4, GR-6). Two people may edit it at once
+ * (GR-7): the field follows others' changes, even while focused, until this person types; once they have,
+ * it says that the title changed meanwhile, and a save from the old title is refused by the server.
+ */
+export function GroupBox({
+  group,
+  phase,
+  locked = false,
+  extras,
+  children,
+}: {
+  group: PublicGroup;
+  phase: Phase;
+  /** GR-8: the facilitator keeps titles to themselves */
+  locked?: boolean;
+  extras?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const id = useId();
-  const [title, setTitle] = useState(group.title);
-  const [focused, setFocused] = useState(false);
-  const editable = allowedIn('group.title', phase);
+  // `base` is the title this person started from; `draft` what they have typed.
+  const [base, setBase] = useState(group.title);
+  const [draft, setDraft] = useState(group.title);
+  const editable = allowedIn('group.title', phase) && !locked;
+  const dirty = draft !== base;
 
   useEffect(() => {
-    if (!focused) setTitle(group.title);
-  }, [group.title, focused]);
+    // Not typing (or our own save came back): follow the room.
+    if (!dirty || draft.trim() === group.title) {
+      setBase(group.title);
+      setDraft(group.title);
+    }
+  }, [group.title]);
+
+  const changedMeanwhile = dirty && group.title !== base;
 
   function save() {
-    const next = title.trim();
-    if (next !== group.title) session.send({ type: 'group.title', groupId: group.id, title: next });
+    const next = draft.trim();
+    if (next === base.trim()) {
+      setDraft(base);
+      return;
+    }
+    session.send({ type: 'group.title', groupId: group.id, title: next, previous: base });
   }
 
   function onSubmit(event: FormEvent) {
@@ -35,16 +64,40 @@ export function GroupBox({ group, phase, extras, children }: { group: PublicGrou
           </label>
           <input
             id={id}
-            value={title}
+            value={draft}
             maxLength={LIMITS.groupTitle}
             placeholder={t('reveal.nameGroup')}
-            onFocus={() => setFocused(true)}
             onBlur={() => {
-              setFocused(false);
-              save();
+              if (!changedMeanwhile) save();
             }}
-            onChange={(e) => setTitle(e.target.value)}
+            onChange={(e) => setDraft(e.target.value)}
           />
+          {changedMeanwhile && (
+            <p className="hint title-conflict" role="status">
+              {t('running.titleChanged', { title: group.title || t('running.noTitle') })}{' '}
+              <button
+                type="button"
+                className="link small"
+                onClick={() => {
+                  setBase(group.title);
+                  setDraft(group.title);
+                }}
+              >
+                {t('running.useTheirs')}
+              </button>{' '}
+              <button
+                type="button"
+                className="link small"
+                onClick={() => {
+                  const mine = draft.trim();
+                  setBase(group.title);
+                  if (mine !== group.title) session.send({ type: 'group.title', groupId: group.id, title: mine, previous: group.title });
+                }}
+              >
+                {t('running.keepMine')}
+              </button>
+            </p>
+          )}
         </form>
       ) : (
         <h3 className="group-heading">{group.title || t('reveal.untitledGroup')}</h3>

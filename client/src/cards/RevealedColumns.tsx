@@ -25,7 +25,8 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const groups = new Map(board.groups.map((g) => [g.id, g]));
   const cardsById = new Map(board.cards.map((c) => [c.id, c]));
   const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
-  const canGroup = allowedIn('card.group', board.phase) && !readOnly;
+  // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
+  const canGroup = allowedIn('card.group', board.phase) && (!board.groupingFacilitatorOnly || isFacilitator) && !readOnly;
   const visible = board.cards.filter((c) => !deletes.has(c.id));
   // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are on the page.
   useEffect(() => {
@@ -43,6 +44,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
           own={own}
           editable={canEdit}
           sending={edits.has(card.id)}
+          edited={card.edited}
           signedBy={card.signedBy}
           signable={own && canSign}
           signed={mySigned.has(card.id)}
@@ -63,7 +65,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     });
     return (
       <li key={group.id}>
-        <GroupBox group={group} phase={board.phase} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
+        <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
           <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
         </GroupBox>
       </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { MyRetros } from './MyRetros.js';
 import { createBoard } from '../sync/api.js';
 import { CreateRetroForm } from './CreateRetroForm.js';
 import { StartTeamForm } from './StartTeamForm.js';
@@ -17,6 +18,7 @@ export function HomePage() {
         <p className="lede">{t('home.lede')}</p>
       </header>
 
+      <MyRetros />
       <CreateRetroForm create={createBoard} title={t('home.startRetro')} placeholder={t('home.retroPlaceholder')} />
       <StartTeamForm />
     </main>

@@ -10,6 +10,7 @@ import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseView.js';
 import { columnTitle } from '../i18n/templates.js';
 import { formatDay } from '../i18n/format.js';
+import { SummaryEmail } from './SummaryEmail.js';
 import { statusKey } from './ReviewPhase.js';
 import { TrustLensResult } from '../responsibility/TrustLens.js';
 
@@ -40,6 +41,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
         )}
       </div>
 
+      <SummaryEmail />
       {board.hasReview && <ReviewSummary board={board} />}
       <PulseResult board={board} />
 
@@ -105,7 +107,9 @@ function SummaryAction({ action, itemName }: { action: PublicAction; itemName: s
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
   return (
     <li className="summary-action">
-      <p className="action-text">{text || '…'}</p>
+      <p className="action-text">
+        {action.done && <span className="badge done">✓ {t('running.done')}</span>} {text || '…'}
+      </p>
       <p className="hint">
         {action.owners.length
           ? t('summary.helping', { names: action.owners.join(', ') })

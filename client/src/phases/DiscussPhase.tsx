@@ -1,69 +1,133 @@
 import { useTranslation } from 'react-i18next';
+import { useCallback, useRef, useState } from 'react';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
+import { ItemActions } from '../actions/ItemActions.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
+import { Reactions } from '../discuss/Reactions.js';
+import { RaisedHands } from '../discuss/RaisedHands.js';
+import { SortableItem } from '../discuss/SortableItem.js';
+import { BackToCurrent } from '../discuss/BackToCurrent.js';
+import { useNextItemKey } from '../discuss/useNextItemKey.js';
 import { PhaseIntro } from './PhaseView.js';
 
+/**
+ * DI-5, DI-6: the items in discussion order (votes, or the facilitator's order). The current item is large
+ * with its notes, reactions and actions; the others are dimmed; discussed ones look done and can be reopened.
+ */
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
   const session = useSession();
   const { isFacilitator, me } = useSessionState();
   const items = itemsById(board);
-  const ranking = board.ranking ?? [...items.keys()];
+  const serverOrder = board.discussOrder ?? board.ranking ?? [...items.keys()];
+  // While a reorder is on its way the list keeps the new order instead of jumping back.
+  const [localOrder, setLocalOrder] = useState<{ basis: string; order: string[] } | null>(null);
+  const basis = serverOrder.join(',');
+  const order = localOrder && localOrder.basis === basis ? localOrder.order : serverOrder;
   const current = board.currentItemId;
+  const done = new Set(board.doneItemIds);
   const canSelect = isFacilitator && allowedIn('discuss.select', board.phase);
+  const canOrder = isFacilitator && allowedIn('discuss.order', board.phase);
+  const canNext = isFacilitator && allowedIn('discuss.next', board.phase);
+  const remaining = order.filter((id) => id !== current && !done.has(id)).length;
+  const currentRef = useRef<HTMLElement | null>(null);
+
+  const next = useCallback(() => session.send({ type: 'discuss.next' }), [session]);
+  useNextItemKey(canNext && (remaining > 0 || (current !== null && !done.has(current))), next);
+
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+
+  function onDragEnd(event: DragEndEvent) {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    const moved = arrayMove(order, order.indexOf(String(active.id)), order.indexOf(String(over.id)));
+    setLocalOrder({ basis, order: moved });
+    session.send({ type: 'discuss.order', itemIds: moved });
+  }
 
   return (
     <>
-      <PhaseIntro title={t('discuss.title')}>{t('discuss.intro')}</PhaseIntro>
-      <div className="discuss">
-        <section className="ranking" aria-labelledby="ranking-title">
-          <h2 id="ranking-title">{t('discuss.byVotes')}</h2>
-          <ol aria-labelledby="ranking-title">
-            {ranking.map((itemId) => {
+      <PhaseIntro title={t('discuss.title')}>{t('running.intro')}</PhaseIntro>
+      <div className="discuss-bar">
+        <RaisedHands board={board} />
+        {canNext && (
+          <div className="next-item">
+            <button type="button" className="primary" disabled={remaining === 0 && (current === null || done.has(current))} onClick={next}>
+              {current === null ? t('running.startFirst') : remaining === 0 ? t('running.markLast') : t('running.nextItem')}
+            </button>
+            <span className="hint">{t('running.orPress')}</span>
+          </div>
+        )}
+      </div>
+      {order.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={order} strategy={verticalListSortingStrategy}>
+          <ol className="discussion" aria-label={t('running.order')}>
+            {order.map((itemId, index) => {
               const item = items.get(itemId);
+              const label = shortText(itemLabel(item), 50);
               const votes = board.tallies?.[itemId] ?? 0;
               const isCurrent = current === itemId;
-              const discussed = board.discussedItemIds.includes(itemId);
+              const isDone = done.has(itemId);
               return (
-                <li key={itemId} className={`ranked ${isCurrent ? 'current' : ''}`} aria-current={isCurrent ? 'true' : undefined}>
-                  <div className="ranked-head">
-                    <span className="tally">{t('discuss.votes', { count: votes })}</span>
-                    {me?.votes[itemId] ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}
-                    {isCurrent && <span className="badge now">{t('discuss.now')}</span>}
-                    {!isCurrent && discussed && <span className="badge done">{t('discuss.discussed')}</span>}
-                  </div>
-                  <ItemContent item={item} />
-                  {canSelect && !isCurrent && (
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={t('discuss.discussThisLabel', { name: shortText(itemLabel(item), 40) })}
-                      onClick={() => session.send({ type: 'discuss.select', itemId })}
-                    >
-                      {t('discuss.discussThis')}
-                    </button>
-                  )}
-                </li>
+                <SortableItem
+                  key={itemId}
+                  id={itemId}
+                  label={label}
+                  movable={canOrder}
+                  className={`discussion-item ${isCurrent ? 'current' : 'dimmed'} ${isDone ? 'done' : ''}`}
+                >
+                  <article
+                    className="discussion-body"
+                    aria-current={isCurrent ? 'true' : undefined}
+                    aria-label={isCurrent ? t('running.nowLabel', { name: label }) : t('running.itemLabel', { n: index + 1, name: label })}
+                    tabIndex={isCurrent ? -1 : undefined}
+                    ref={isCurrent ? (el) => void (currentRef.current = el) : undefined}
+                  >
+                    <div className="ranked-head">
+                      <span className="position">{index + 1}.</span>
+                      <span className="tally">{t('discuss.votes', { count: votes })}</span>
+                      {me?.votes[itemId] ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}
+                      {isCurrent && <span className="badge now">{t('discuss.now')}</span>}
+                      {isDone && <span className="badge done">{t('running.discussed')}</span>}
+                    </div>
+                    <ItemContent item={item} />
+                    <Reactions board={board} itemId={itemId} interactive={isCurrent && allowedIn('reaction.toggle', board.phase)} />
+                    {isCurrent ? (
+                      <>
+                        <GuidedMove key={itemId} board={board} itemId={itemId} notesRows={5} />
+                      </>
+                    ) : (
+                      isDone && <ItemActions board={board} itemId={itemId} compact />
+                    )}
+                    <div className="row item-controls">
+                      {canSelect && !isCurrent && !isDone && (
+                        <button type="button" className="small" aria-label={t('discuss.discussThisLabel', { name: label })} onClick={() => session.send({ type: 'discuss.select', itemId })}>
+                          {t('discuss.discussThis')}
+                        </button>
+                      )}
+                      {isFacilitator && isDone && allowedIn('discuss.reopen', board.phase) && (
+                        <button type="button" className="small" aria-label={t('running.reopenLabel', { name: label })} onClick={() => session.send({ type: 'discuss.reopen', itemId })}>
+                          {t('running.reopen')}
+                        </button>
+                      )}
+                    </div>
+                  </article>
+                </SortableItem>
               );
             })}
           </ol>
-          {ranking.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
-        </section>
-        <section className="current-item panel" aria-labelledby="current-title">
-          <h2 id="current-title">{t('discuss.now')}</h2>
-          {current ? (
-            <>
-              <ItemContent item={items.get(current)} />
-              <GuidedMove key={current} board={board} itemId={current} />
-            </>
-          ) : (
-            <p className="empty">{isFacilitator ? t('discuss.pickFirst') : t('discuss.waitFirst')}</p>
-          )}
-        </section>
-      </div>
+        </SortableContext>
+      </DndContext>
+      {current === null && order.length > 0 && (
+        <p className="empty">{isFacilitator ? t('running.pressStart') : t('running.waitStart')}</p>
+      )}
+      <BackToCurrent target={currentRef} itemKey={current} />
     </>
   );
 }

@@ -64,6 +64,8 @@ export interface SessionState {
   notices: readonly Notice[];
   clockOffset: number;
   notesSynced: boolean;
+  /** BD-2: the board's creator deleted it */
+  deleted: boolean;
 }
 
 /** Handshake refusals from the server, in words for people. */
@@ -137,6 +139,7 @@ export class BoardSession {
       notices: [],
       clockOffset: 0,
       notesSynced: false,
+      deleted: false,
     };
     this.socket = io({
       auth: { boardId, protocolVersion: PROTOCOL_VERSION },
@@ -186,6 +189,31 @@ export class BoardSession {
     this.flush();
   }
 
+  /** FA-6, BD-1: this browser joined with the board's facilitator link (it is the creator's). */
+  get holdsFacilitatorKey(): boolean {
+    return this.facilitatorKey !== null;
+  }
+
+  /**
+   * Sends a command now and resolves with its ack, without the offline queue: for what must not be kept in
+   * localStorage (SU-1: typed email addresses) or retried later (BD-1: deleting the board).
+   */
+  request(input: CommandInput): Promise<Ack> {
+    if (!this.state.joined || !this.socket.connected) {
+      return Promise.resolve({ ok: false, code: 'NOT_JOINED', message: 'Not connected right now. Try again in a moment.' });
+    }
+    return new Promise((resolve) => {
+      this.socket.timeout(15_000).emit('cmd', { ...input, id: nanoid() } as BoardCommand, (err: Error | null, ack: Ack) => {
+        resolve(err ? { ok: false, code: 'INTERNAL', message: 'The server did not answer in time.' } : ack);
+      });
+    });
+  }
+
+  /** Shows a message the way refused commands are shown. */
+  say(message: string): void {
+    this.notify(message);
+  }
+
   dismissNotice(id: string): void {
     this.update({ notices: this.state.notices.filter((n) => n.id !== id) });
   }
@@ -213,6 +241,9 @@ export class BoardSession {
         return;
       }
       if (this.state.connection === 'connected') this.update({ connection: 'reconnecting' });
+    });
+    socket.on('board.deleted', () => {
+      this.update({ deleted: true });
     });
     socket.on('me', (me) => {
       this.update({ me, isFacilitator: me.isFacilitator });

@@ -77,3 +77,15 @@ async function errorMessage(response: Response, fallback: () => string): Promise
     return fallback();
   }
 }
+
+/** SU-2: what this server can do beyond the basics; email only with SMTP_URL. */
+export async function fetchFeatures(): Promise<{ email: boolean }> {
+  try {
+    const response = await fetch('/api/features');
+    if (!response.ok) return { email: false };
+    const body = (await response.json()) as { email?: unknown };
+    return { email: body.email === true };
+  } catch {
+    return { email: false };
+  }
+}

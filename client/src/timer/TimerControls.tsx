@@ -3,40 +3,73 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
+/** DI-3, DI-7, DI-8: presets and a custom length; pause, resume, +1 min and stop while one runs. */
+const PRESET_MINUTES = [1, 3, 5, 10] as const;
+
 export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
   const { t } = useTranslation();
   const session = useSession();
   const [minutes, setMinutes] = useState(5);
+  const running = timer.endsAt !== null;
+  const paused = timer.pausedMs !== null;
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const seconds = Math.round(minutes * 60);
+  function start(durationMinutes: number) {
+    const seconds = Math.round(durationMinutes * 60);
     const durationSec = Math.min(LIMITS.timerMaxSec, Math.max(LIMITS.timerMinSec, seconds));
     session.send({ type: 'timer.start', durationSec });
   }
 
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    start(minutes);
+  }
+
   return (
-    <form className="timer-controls" onSubmit={onSubmit}>
-      <h3>{t('facilitator.timer')}</h3>
-      <label className="field inline">
-        <span>{t('facilitator.timerMinutes')}</span>
-        <input
-          type="number"
-          min={LIMITS.timerMinSec / 60}
-          max={LIMITS.timerMaxSec / 60}
-          step="any"
-          value={Number.isFinite(minutes) ? minutes : ''}
-          onChange={(e) => setMinutes(e.target.valueAsNumber)}
-        />
-      </label>
+    <form className="timer-controls" onSubmit={onSubmit} aria-labelledby="timer-controls-title">
+      <h3 id="timer-controls-title">{t('facilitator.timer')}</h3>
+      <div className="row presets" role="group" aria-label={t('running.startTimer')}>
+        {PRESET_MINUTES.map((m) => (
+          <button key={m} type="button" className="small" onClick={() => start(m)}>
+            {t('running.presetMinutes', { count: m })}
+          </button>
+        ))}
+      </div>
       <div className="row">
-        <button type="submit" disabled={!Number.isFinite(minutes) || minutes <= 0}>
-          {t('facilitator.startTimer')}
-        </button>
-        <button type="button" disabled={timer.endsAt === null} onClick={() => session.send({ type: 'timer.stop' })}>
-          {t('facilitator.stopTimer')}
+        <label className="field inline">
+          <span>{t('running.customMinutes')}</span>
+          <input
+            type="number"
+            min={LIMITS.timerMinSec / 60}
+            max={LIMITS.timerMaxSec / 60}
+            step="any"
+            value={Number.isFinite(minutes) ? minutes : ''}
+            onChange={(e) => setMinutes(e.target.valueAsNumber)}
+          />
+        </label>
+        <button type="submit" className="small" disabled={!Number.isFinite(minutes) || minutes <= 0}>
+          {t('running.start')}
         </button>
       </div>
+      {(running || paused) && (
+        <div className="row">
+          {running && (
+            <button type="button" className="small" onClick={() => session.send({ type: 'timer.pause' })}>
+              {t('running.pause')}
+            </button>
+          )}
+          {paused && (
+            <button type="button" className="small" onClick={() => session.send({ type: 'timer.resume' })}>
+              {t('running.resume')}
+            </button>
+          )}
+          <button type="button" className="small" onClick={() => session.send({ type: 'timer.extend' })}>
+            {t('running.plusOne')}
+          </button>
+          <button type="button" className="small" onClick={() => session.send({ type: 'timer.stop' })}>
+            {t('running.stop')}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

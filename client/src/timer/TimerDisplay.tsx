@@ -3,13 +3,23 @@ import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { formatDuration, useNow } from './useNow.js';
 
-/** The shared countdown: everyone computes it from the server's end time and their own clock offset. */
+/**
+ * The shared countdown: everyone computes it from the server's end time and their own clock offset. At zero
+ * it says so gently (a soft glow, no sound, still under reduced motion); paused, it shows the time left.
+ */
 export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
   const { t } = useTranslation();
   const session = useSession();
   useSessionState(); // re-render when the clock offset is measured
   const running = timer.endsAt !== null;
   useNow(running);
+  if (timer.pausedMs !== null) {
+    return (
+      <div className="timer paused" role="timer" aria-label={t('running.timerPaused')}>
+        {t('running.paused', { time: formatDuration(timer.pausedMs) })}
+      </div>
+    );
+  }
   if (timer.endsAt === null) return null;
   const left = timer.endsAt - session.serverNow();
   return (

@@ -123,3 +123,37 @@ describe('BoardRoom', () => {
     }
   });
 });
+
+describe('BoardRoom batching', () => {
+  it('RX-4 a burst of reactions and raised hands is projected once per batch, not once per click', async () => {
+    vi.useFakeTimers();
+    try {
+      const { room } = await roomWith();
+      const fac = person(room, 'fac', true);
+      const crowd = Array.from({ length: 20 }, (_, i) => person(room, `p${i}`));
+      await fac.join();
+      for (const p of crowd) await p.join();
+      const card = await crowd[0]!.send({ type: 'card.add', columnId: 'start', text: 'topic' });
+      const itemId = (card as { data: { cardId: string } }).data.cardId;
+      for (const phase of ['reveal', 'vote', 'discuss'] as const) expect((await fac.send({ type: 'phase.set', phase })).ok).toBe(true);
+      expect((await fac.send({ type: 'discuss.select', itemId })).ok).toBe(true);
+      await vi.advanceTimersByTimeAsync(100);
+
+      let projections = 0;
+      room.boardDoc.on('update', () => projections++);
+      const acks = await Promise.all(
+        crowd.flatMap((p) => [p.send({ type: 'reaction.toggle', itemId, reaction: 'agree', on: true }), p.send({ type: 'hand.raise', raised: true })]),
+      );
+      expect(acks.every((a) => a.ok)).toBe(true);
+      // Every click was acknowledged; the room has not projected any of them yet.
+      expect(projections).toBe(0);
+      await vi.advanceTimersByTimeAsync(30);
+      expect(projections).toBe(1);
+      const board = readBoardDoc(room.boardDoc)!;
+      expect(board.reactions[itemId]).toEqual({ agree: 20 });
+      expect(board.raisedHands).toHaveLength(20);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -48,6 +48,13 @@ export interface RoomSocket {
   signOut(reason: SignOutReason, message: string): void;
   /** JN-3: the facilitator's answer to this connection's knock */
   answerKnock(admitted: boolean, message: string): void;
+  /** BD-2: the board was deleted; tell the person and end the connection */
+  sendDeleted?(): void;
+}
+
+/** SU-1: sends the summary; the addresses are used for this one message and kept nowhere. */
+export interface Mailer {
+  send(message: { to: string[]; subject: string; text: string }): Promise<void>;
 }
 
 export interface RoomDeps {
@@ -59,6 +66,10 @@ export interface RoomDeps {
   newSeed: () => string;
   /** FA-3: how long the facilitator must be away before someone may claim the role */
   claimAfterMs: number;
+  /** SU-2: null when SMTP_URL is not set */
+  mailer?: Mailer | null;
+  /** BD-2: called once the board is gone from storage, so the registry forgets it */
+  onDeleted?: (room: BoardRoom) => void;
   /** AB-4: new participants per client address, shared by every board (one of its own when not given) */
   joins?: AddressBuckets;
   /** AB-5: participants counted at once (LIMITS.participantsPerBoard) */
@@ -74,6 +85,9 @@ interface Session {
   voterTag: string;
   pulseTag: string;
   consensusTag: string;
+  reactionTag: string;
+  /** FA-6, BD-1: joined with this board's facilitator key */
+  holdsFacilitatorKey: boolean;
   trustTag: string;
   commandKeyBase: string;
   /** digest of the last personal view sent, to send only changes */
@@ -162,6 +176,7 @@ export class BoardRoom {
    * transport relays it); once a document has many small updates they are folded into one snapshot.
    */
   private persistDocUpdate(name: DocName, update: Uint8Array): void {
+    if (this.deleted) return;
     const failed = (err: unknown) => this.deps.logger.error({ err, board: this.id, doc: name }, 'document update not saved');
     this.deps.store.appendDocUpdate(this.id, name, update).then((count) => {
       if (count > DOC_UPDATES_BEFORE_COMPACTION) this.scheduleCompaction(name);
@@ -260,6 +275,8 @@ export class BoardRoom {
       voterTag: '',
       pulseTag: '',
       consensusTag: '',
+      reactionTag: '',
+      holdsFacilitatorKey: false,
       trustTag: '',
       commandKeyBase: '',
       lastMe: '',
@@ -279,6 +296,7 @@ export class BoardRoom {
     return this.queue.run(async () => {
       const session = this.sessions.get(socketId);
       if (!session) return fail('NOT_JOINED', 'This connection is closed.');
+      if (this.deleted) return fail('NOT_FOUND', 'This board was deleted.');
       try {
         return command.type === 'join' ? await this.join(session, command) : await this.apply(session, command);
       } catch (err) {
@@ -347,6 +365,8 @@ export class BoardRoom {
     session.voterTag = keyring.voterTag(this.id, command.secret);
     session.pulseTag = keyring.pulseTag(this.id, command.secret);
     session.consensusTag = keyring.consensusTag(this.id, command.secret);
+    session.reactionTag = keyring.reactionTag(this.id, command.secret);
+    session.holdsFacilitatorKey = facilitatorOk;
     session.trustTag = keyring.trustTag(this.id, command.secret);
     session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
     session.lastMe = '';
@@ -378,12 +398,19 @@ export class BoardRoom {
       voterTag: session.voterTag,
       pulseTag: session.pulseTag,
       consensusTag: session.consensusTag,
+      reactionTag: session.reactionTag,
+      holdsFacilitatorKey: session.holdsFacilitatorKey,
       trustTag: session.trustTag,
     };
     const { now, newId, newSeed, claimAfterMs } = this.deps;
     const hashPassword = (password: string) => keyring.passwordHash(this.id, password);
     const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs, hashPassword });
     if (!decision.ok) return decision;
+    if (command.type === 'board.delete') return this.deleteBoard();
+    if (command.type === 'summary.email') {
+      const sent = await this.emailSummary(command.to);
+      if (!sent.ok) return sent;
+    }
     this.admission.markActive(participantId);
 
     const sealed = sealCommand(sealKey, { digest, result: decision.data });
@@ -435,7 +462,7 @@ export class BoardRoom {
     const changed = events.filter((e) => changesPublicView(e, this.state));
     // TL-7, DN-4: a burst of taps or of done marks is one projection, in the presence batch
     if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
-    else if (changed.length > 0) this.schedulePresence();
+    else if (changed.length > 0) this.schedulePresence(); // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection
     const everyone = events.some(changesEveryonesView);
     this.sendPersonal((s) => everyone || s.participantId === actorId);
   }
@@ -466,6 +493,7 @@ export class BoardRoom {
         voterTag: session.voterTag,
         pulseTag: session.pulseTag,
         consensusTag: session.consensusTag,
+        reactionTag: session.reactionTag,
         trustTag: session.trustTag,
       });
       // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
@@ -488,6 +516,45 @@ export class BoardRoom {
     this.notesDoc.transact(() => {
       for (const [key, initial] of missing) notes.set(key, new Y.Text(initial));
     }, 'server');
+  }
+
+  /**
+   * BD-1, BD-2: removes everything of the board from storage, then tells everyone connected and ends
+   * their connections. The ack goes out first (the notices wait a turn of the event loop).
+   */
+  private async deleteBoard(): Promise<Ack> {
+    await this.deps.store.deleteBoard(this.id);
+    this.deleted = true;
+    this.deps.onDeleted?.(this);
+    setTimeout(() => {
+      for (const listener of this.deletedListeners) listener();
+      for (const session of this.sessions.values()) session.socket.sendDeleted?.();
+    }, 0);
+    return ok({});
+  }
+
+  /** Set once the board is gone from storage: nothing may load or write it again. */
+  deleted = false;
+  private readonly deletedListeners = new Set<() => void>();
+
+  /** BD-2: the document connections end when the board is deleted. */
+  onDeleted(listener: () => void): () => void {
+    this.deletedListeners.add(listener);
+    return () => this.deletedListeners.delete(listener);
+  }
+
+  /** SU-1: the Markdown summary (the public view and notes alone, AN-4) to the typed addresses. */
+  private async emailSummary(to: string[]): Promise<Ack> {
+    const mailer = this.deps.mailer;
+    if (!mailer) return fail('EMAIL_UNAVAILABLE', 'This server cannot send email (no SMTP_URL is set).');
+    try {
+      await mailer.send({ to, subject: `Retro summary: ${this.state.name}`, text: this.exportMarkdown(new Date(this.deps.now())) });
+      return ok({});
+    } catch (err) {
+      // Only the error's message: the addresses must not end up in the log either.
+      this.deps.logger.warn({ board: this.id, reason: (err as Error).message }, 'summary email not sent');
+      return fail('INTERNAL', 'The mail server did not take the message. Nothing was sent.');
+    }
   }
 
   destroy(): void {

@@ -30,11 +30,20 @@ export class RoomRegistry {
   private async load(boardId: string): Promise<BoardRoom | null> {
     const data = await this.store.loadBoard(boardId);
     if (!data) return null;
-    const room = new BoardRoom(data, this.deps);
+    const room: BoardRoom = new BoardRoom(data, { ...this.deps, onDeleted: () => this.forget(room) });
     this.rooms.set(boardId, room);
     this.deps.logger.debug({ board: boardId, events: data.events.length }, 'board loaded');
     this.scheduleUnload(room);
     return room;
+  }
+
+  /** BD-2: a deleted board is dropped at once; a later request finds nothing in storage. */
+  private forget(room: BoardRoom): void {
+    clearTimeout(this.idleTimers.get(room.id));
+    this.idleTimers.delete(room.id);
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+    // Its sockets are told and closed first; then the documents go.
+    setTimeout(() => room.destroy(), 1_000).unref();
   }
 
   /** Call whenever a connection to the room closes. */
@@ -48,7 +57,7 @@ export class RoomRegistry {
 
   private async unloadIfIdle(room: BoardRoom): Promise<void> {
     this.idleTimers.delete(room.id);
-    if (room.connectionCount > 0 || room.busy || this.rooms.get(room.id) !== room) return;
+    if (room.connectionCount > 0 || room.busy || this.rooms.get(room.id) !== room || room.deleted) return;
     this.rooms.delete(room.id);
     await room.forgetNeverActive();
     await Promise.all([room.compactDoc('board'), room.compactDoc('notes')]);

@@ -72,5 +72,7 @@ export interface BoardStore {
   appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array): Promise<number>;
   /** replaces every stored update of that document with one merged snapshot */
   compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array): Promise<void>;
+  /** BD-3: removes the board and everything recorded for it, leaving none of its bytes in the files */
+  deleteBoard(boardId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -59,6 +59,8 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
+  // BD-3: deleted rows are overwritten with zeros, so a deleted board's text is not left in free pages.
+  db.pragma('secure_delete = ON');
   refuseOtherFormats(db, file);
   db.exec(SCHEMA);
   migrate(db);
@@ -96,6 +98,13 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       'SELECT update_blob FROM doc_updates WHERE board_id = ? AND doc = ? ORDER BY id',
     ),
     clearDoc: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND doc = ?'),
+    deleteBoardRows: [
+      db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
+      db.prepare('DELETE FROM commands WHERE board_id = ?'),
+      db.prepare('DELETE FROM events WHERE board_id = ?'),
+      db.prepare('DELETE FROM participants WHERE board_id = ?'),
+      db.prepare('DELETE FROM boards WHERE id = ?'),
+    ],
   };
 
   const appendEvents = (boardId: string, events: BoardEvent[]): number => {
@@ -126,6 +135,9 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const appendDocTx = db.transaction((boardId: string, doc: DocName, update: Uint8Array) => {
     q.appendDoc.run(boardId, doc, Buffer.from(update));
     return q.countDoc.get(boardId, doc)!.n;
+  });
+  const deleteBoardTx = db.transaction((boardId: string) => {
+    for (const statement of q.deleteBoardRows) statement.run(boardId);
   });
   const docUpdates = (boardId: string, doc: DocName) => q.docUpdates.all(boardId, doc).map((n) => new Uint8Array(n.update_blob));
 
@@ -183,6 +195,11 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     },
     async compactDoc(boardId, doc, snapshot) {
       compactTx(boardId, doc, snapshot);
+    },
+    async deleteBoard(boardId) {
+      deleteBoardTx(boardId);
+      // The WAL still holds the pages as they were before the delete: copy it into the file and empty it.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
       db.close();

@@ -94,6 +94,10 @@ export function attachSocketIo(
         if (reason === 'removed') socket.disconnect(true);
       },
       answerKnock: (admitted, message) => socket.emit('knockAnswered', { admitted, message }),
+      sendDeleted: () => {
+        socket.emit('board.deleted');
+        socket.disconnect(true);
+      },
     });
 
     socket.on('cmd', (payload: unknown, ack: unknown) => {

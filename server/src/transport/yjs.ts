@@ -44,7 +44,7 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     if (!match) return ws.close(WS_CLOSE.NOT_FOUND, 'no such document');
     const [, boardId, docName] = match as unknown as [string, string, DocName];
     const room = await registry.get(boardId);
-    if (!room) return ws.close(WS_CLOSE.NOT_FOUND, 'no such board');
+    if (!room || room.deleted) return ws.close(WS_CLOSE.NOT_FOUND, 'no such board');
     const pid = url.searchParams.get('pid') ?? '';
     const secret = url.searchParams.get('secret') ?? '';
     if (!room.authenticate(pid, secret)) return ws.close(WS_CLOSE.UNAUTHORIZED, 'join the board first');
@@ -71,6 +71,8 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     }
     const { peers } = entry;
     peers.add(ws);
+    // BD-2: a deleted board ends its document connections.
+    const stopListening = room.onDeleted(() => ws.close(WS_CLOSE.NOT_FOUND, 'board deleted'));
 
     // Sync step 1 (our state vector): the client answers with whatever we lack.
     const sendStep1 = () => {
@@ -101,6 +103,7 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     });
     ws.on('close', () => {
       clearTimeout(resync);
+      stopListening();
       peers.delete(ws);
       if (peers.size === 0 && connections.get(doc) === entry) {
         doc.off('update', entry!.onUpdate);

@@ -1,6 +1,7 @@
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
-import { evolveFacilitation } from './facilitation.js';
+import { evolveRoomControl } from './roomControl.js';
+import { evolveFacilitation, type FacilitationEvent } from './facilitationEvents.js';
 import { evolveOffers, type Offer, type OfferEvent } from './offers.js';
 import { evolveLens, type LensEvent, type LensTaps } from './trustLens.js';
 
@@ -22,6 +23,8 @@ export interface Card {
   revealed: boolean;
   /** SG-1: the name its author chose to show on it after the reveal; null while anonymous */
   signature: string | null;
+  /** CA-7: changed by its author after the room could read it */
+  edited: boolean;
 }
 
 /** DN-*: the two stages in which people say "I'm done". */
@@ -71,6 +74,8 @@ export interface Action {
   owners: string[];
   dueDate: string | null;
   consensus: Consensus | null;
+  /** AC-6: ticked done in the room */
+  done: boolean;
   /** AK-1: the role or team outside the room this action asks something of; null when it is not an ask */
   askOf: string | null;
 }
@@ -93,7 +98,7 @@ export interface ReviewItem {
   askOf?: string | null;
 }
 
-export type FacilitatorChange = 'created' | 'handover' | 'claim';
+export type FacilitatorChange = 'created' | 'handover' | 'claim' | 'reclaim';
 
 export interface Participant {
   id: string;
@@ -109,6 +114,8 @@ export interface Participant {
 export interface Timer {
   endsAt: number | null;
   durationMs: number;
+  /** DI-7: time left when the facilitator paused it; null unless paused */
+  pausedMs?: number | null;
 }
 
 export interface BoardState {
@@ -148,6 +155,18 @@ export interface BoardState {
   hiddenCards: number;
   /** JN-3: people knocking, by knock id (runtime only, never stored) */
   knocks: Map<string, Knock>;
+  /** GR-8: only the facilitator groups and titles */
+  groupingFacilitatorOnly: boolean;
+  /** DI-5: the facilitator's order of discussion; null means by votes */
+  discussOrder: string[] | null;
+  /** DI-6: items marked discussed with "Next item" (and not reopened) */
+  doneItemIds: string[];
+  /** RX-1: participant ids with a raised hand, in the order they raised it (named, like a promise) */
+  raisedHands: string[];
+  /** RX-3 */
+  reactionsOn: boolean;
+  /** RX-2: item id → reaction → reaction tags (anonymous, like votes) */
+  reactions: Map<string, Map<string, Set<string>>>;
   /** OF-*: named offers of help on discussed items ("How can I help?") */
   offers: Map<string, Offer>;
   /** TL-*: whether the facilitator switched the trust lens on, and the anonymous taps (by trust tag) */
@@ -208,7 +227,8 @@ export type BoardEvent =
   | { type: 'board.locked'; locked: boolean }
   | { type: 'participant.removed'; participantId: string }
   | { type: 'card.hidden'; cardId: string }
-  | { type: 'card.signed'; cardId: string; name: string | null };
+  | { type: 'card.signed'; cardId: string; name: string | null }
+  | FacilitationEvent;
 
 export function emptyBoard(id: string): BoardState {
   return {
@@ -240,6 +260,12 @@ export function emptyBoard(id: string): BoardState {
     done: { write: new Set(), vote: new Set() },
     hiddenCards: 0,
     knocks: new Map(),
+    groupingFacilitatorOnly: false,
+    discussOrder: null,
+    doneItemIds: [],
+    raisedHands: [],
+    reactionsOn: true,
+    reactions: new Map(),
     offers: new Map(),
     trustLens: false,
     lensTaps: new Map(),
@@ -302,11 +328,15 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         groupId: null,
         revealed: false,
         signature: null,
+        edited: false,
       });
       return;
     case 'card.edited': {
       const card = state.cards.get(event.cardId);
-      if (card) card.text = event.text;
+      if (!card) return;
+      card.text = event.text;
+      // CA-7: an edit before the reveal changed nothing anyone else read.
+      if (card.revealed) card.edited = true;
       return;
     }
     case 'card.deleted': {
@@ -322,8 +352,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.phase = event.phase;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       if (event.phase === 'reveal') for (const card of state.cards.values()) card.revealed = true;
-      // DI-4: a closed retro has no running clock.
-      if (event.phase === 'closed') state.timer = { endsAt: null, durationMs: state.timer.durationMs };
+      // DI-4, DI-9: a new phase starts with no timer, so "Time is up" never carries over (a closed retro has no clock).
+      state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
       return;
     case 'settings.changed':
       state.settings = event.settings;
@@ -357,14 +387,19 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       if ((state.votes.get(event.targetId)?.get(event.voterTag) ?? 0) > 0) addVotes(state, event.targetId, event.voterTag, -1);
       return;
     case 'discuss.selected':
+      // DI-9: a new item starts with no timer and no raised hands.
+      if (state.currentItemId !== event.itemId) {
+        state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
+        state.raisedHands = [];
+      }
       state.currentItemId = event.itemId;
       if (!state.discussedItemIds.includes(event.itemId)) state.discussedItemIds.push(event.itemId);
       return;
     case 'timer.started':
-      state.timer = { endsAt: event.endsAt, durationMs: event.durationMs };
+      state.timer = { endsAt: event.endsAt, durationMs: event.durationMs, pausedMs: null };
       return;
     case 'timer.stopped':
-      state.timer = { endsAt: null, durationMs: state.timer.durationMs };
+      state.timer = { endsAt: null, durationMs: state.timer.durationMs, pausedMs: null };
       return;
     case 'action.created':
       state.actions.set(event.actionId, {
@@ -375,6 +410,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         dueDate: event.dueDate ?? null,
         consensus: null,
         askOf: event.askOf ?? null,
+        done: false,
       });
       return;
     case 'action.asked': {
@@ -424,12 +460,11 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'board.locked':
     case 'participant.removed':
     case 'card.signed':
+      evolveRoomControl(state, event);
+      return;
+    default:
       evolveFacilitation(state, event);
       return;
-    default: {
-      const unreachable: never = event;
-      throw new Error(`unknown event ${(unreachable as { type: string }).type}`);
-    }
   }
 }
 

@@ -36,6 +36,12 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'progress',
   'removed',
   'hiddenCards',
+  'groupingFacilitatorOnly',
+  'discussOrder',
+  'doneItemIds',
+  'raisedHands',
+  'reactionsOn',
+  'reactions',
   'offers',
   'trustLens',
   'lens',
@@ -55,8 +61,8 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
     // Inserted in reveal order, so even the order of the bytes follows the shuffle, not the writing.
     syncMap(
       childMap<CardBody>(root, CARDS),
-      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId, signedBy: c.signedBy }]),
-      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.signedBy === b.signedBy,
+      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signedBy }]),
+      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited && a.signedBy === b.signedBy,
     );
     const order = view.cards.map((c) => c.id);
     if (!sameJson(root.get('order'), order)) root.set('order', order);

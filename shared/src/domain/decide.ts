@@ -6,8 +6,9 @@ import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import { canTransition, type Phase } from './phases.js';
 import { canVote, itemIds, itemOf, retractTarget } from './voting.js';
-import { decideFacilitation } from './facilitation.js';
+import { decideRoomControl } from './roomControl.js';
 import { votesSpent } from './progress.js';
+import { decideFacilitation, firstInRevealOrder, isFacilitationCommand, titleFromWords } from './facilitation.js';
 import { decideOffers } from './offers.js';
 import { defaultDueDate } from './startSmall.js';
 import { decideLens } from './trustLens.js';
@@ -21,6 +22,10 @@ export interface Actor {
   /** separate keyed tags for the anonymous pulse and consensus answers */
   pulseTag: string;
   consensusTag: string;
+  /** RX-2: stands for the person on their reactions (anonymous, like votes) */
+  reactionTag: string;
+  /** FA-6, BD-1: joined with this board's facilitator key (the creator's link) */
+  holdsFacilitatorKey: boolean;
   /** TL-2: the keyed tag that stands for the person on their anonymous trust-lens taps */
   trustTag: string;
 }
@@ -46,7 +51,6 @@ export const FACILITATOR_COMMANDS = [
   'discuss.select',
   'timer.start',
   'timer.stop',
-  'action.delete',
   'review.mark',
   'consensus.start',
   'consensus.reveal',
@@ -61,12 +65,24 @@ export const FACILITATOR_COMMANDS = [
   'board.lock',
   'participant.remove',
   'card.hide',
+  'grouping.restrict',
+  'discuss.order',
+  'discuss.next',
+  'discuss.reopen',
+  'timer.pause',
+  'timer.resume',
+  'timer.extend',
+  'reactions.enable',
+  'summary.email',
   'offer.accept',
   'lens.set',
 ] as const;
 
-/** LK-1: what a participant may still send while the board is locked: picking up an orphaned role. */
-const WHILE_LOCKED: readonly Command['type'][] = ['facilitator.claim'];
+/**
+ * LK-1: what a participant may still send while the board is locked: picking up an orphaned role, and what
+ * belongs to the creator rather than to the board's content (taking the role back, deleting the board).
+ */
+const WHILE_LOCKED: readonly Command['type'][] = ['facilitator.claim', 'facilitator.reclaim', 'board.delete'];
 
 export function isFacilitatorCommand(type: Command['type']): boolean {
   return (FACILITATOR_COMMANDS as readonly string[]).includes(type);
@@ -112,6 +128,21 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'participant.remove': OPEN,
   'card.hide': ['reveal', 'vote', 'discuss', 'act'],
   'card.sign': ['reveal', 'vote', 'discuss', 'act'],
+  'grouping.restrict': OPEN,
+  'discuss.order': ['discuss', 'act'],
+  'discuss.next': ['discuss'],
+  'discuss.reopen': ['discuss', 'act'],
+  'timer.pause': OPEN,
+  'timer.resume': OPEN,
+  'timer.extend': OPEN,
+  'action.done': ['discuss', 'act'],
+  'hand.raise': ['discuss', 'act'],
+  'reaction.toggle': ['discuss', 'act'],
+  'reactions.enable': OPEN,
+  'facilitator.reclaim': OPEN,
+  // BD-1, SU-1: the only commands Close accepts (PH-3).
+  'board.delete': [...OPEN, 'closed'],
+  'summary.email': ['closed'],
   'action.ask': ['discuss', 'act'],
   'offer.add': ['discuss', 'act'],
   'offer.withdraw': ['discuss', 'act'],
@@ -124,6 +155,9 @@ export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {
   return ALLOWED_PHASES[type].includes(phase);
 }
 
+/** GR-8: what the facilitator can keep to themselves. */
+const GROUPING_COMMANDS = new Set<string>(['card.group', 'card.ungroup', 'group.title']);
+
 const done = (events: BoardEvent[], data: unknown = {}): Decision => ({ ok: true, events, data });
 
 /** Checks one command against the rules and says which events it records. Pure: no I/O, no clock but ctx. */
@@ -134,9 +168,13 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
   if (state.locked && !actor.isFacilitator && !WHILE_LOCKED.includes(command.type)) {
     return fail('BOARD_LOCKED', 'The facilitator has locked the board; it is read-only for now.');
   }
+  if (GROUPING_COMMANDS.has(command.type) && state.groupingFacilitatorOnly && !actor.isFacilitator) {
+    return fail('NOT_FACILITATOR', 'The facilitator has kept grouping and titles to themselves.');
+  }
   if (!allowedIn(command.type, state.phase)) {
     return fail('WRONG_PHASE', `That cannot be done during ${state.phase === 'closed' ? 'Close' : state.phase}.`);
   }
+  if (isFacilitationCommand(command)) return decideFacilitation(state, actor, command, ctx);
   switch (command.type) {
     case 'card.add': {
       if (!state.columns.some((c) => c.id === command.columnId)) return fail('NOT_FOUND', 'No such column.');
@@ -161,9 +199,12 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       if (card.groupId && card.groupId === other.groupId) return done([]);
       if (other.groupId) return done([{ type: 'card.grouped', cardId: card.id, groupId: other.groupId }]);
       const groupId = ctx.newId();
+      const first = state.cards.get(firstInRevealOrder(state, card.id, other.id))!;
       return done([
         { type: 'card.grouped', cardId: other.id, groupId },
         { type: 'card.grouped', cardId: card.id, groupId },
+        // GR-6: a new group starts with its first card's first words as a title anyone can change.
+        { type: 'group.titled', groupId, title: titleFromWords(first.text) },
       ]);
     }
     case 'card.ungroup': {
@@ -173,7 +214,15 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       return done([{ type: 'card.ungrouped', cardId: card.id }]);
     }
     case 'group.title': {
-      if (!state.groups.has(command.groupId)) return fail('NOT_FOUND', 'No such group.');
+      const group = state.groups.get(command.groupId);
+      if (!group) return fail('NOT_FOUND', 'No such group.');
+      // GR-7: two people editing one title: the later save started from an old title and is refused, with
+      // the current one, instead of silently replacing the other's edit.
+      if (group.title !== command.previous) {
+        if (group.title === command.title) return done([]);
+        return fail('CONFLICT', `Someone changed this title to “${group.title}” meanwhile. Look at it and save again.`);
+      }
+      if (command.title === group.title) return done([]);
       return done([{ type: 'group.titled', groupId: command.groupId, title: command.title }]);
     }
     case 'phase.set': {
@@ -241,7 +290,12 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       return done([{ type: 'action.due', actionId: command.actionId, dueDate: command.dueDate }]);
     }
     case 'action.delete': {
-      if (!state.actions.has(command.actionId)) return fail('NOT_FOUND', 'No such action.');
+      const action = state.actions.get(command.actionId);
+      if (!action) return fail('NOT_FOUND', 'No such action.');
+      // AC-5: the facilitator, or someone who said "I can help" with it, deletes it.
+      if (!actor.isFacilitator && !action.owners.includes(actor.participantId)) {
+        return fail('NOT_YOURS', 'Only the facilitator or someone helping with this action can delete it.');
+      }
       return done([{ type: 'action.deleted', actionId: command.actionId }]);
     }
     case 'review.mark': {
@@ -308,7 +362,7 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     case 'participant.remove':
     case 'card.hide':
     case 'card.sign':
-      return decideFacilitation(state, actor, command, ctx);
+      return decideRoomControl(state, actor, command, ctx);
     case 'offer.add':
     case 'offer.withdraw':
     case 'offer.accept':

@@ -35,7 +35,7 @@ function closedRetro() {
   const ids = TRICKY.map((text, i) => addCard(state, i % 2 ? bob : alice, text, 'stop'));
   moveTo(state, 'reveal');
   must(state, alice, { type: 'card.group', cardId: ids[5], withCardId: ids[6] });
-  must(state, alice, { type: 'group.title', groupId: state.cards.get(ids[5])!.groupId!, title: 'Formulas, "quoted"' });
+  must(state, alice, { type: 'group.title', groupId: state.cards.get(ids[5])!.groupId!, title: 'Formulas, "quoted"', previous: state.groups.get(state.cards.get(ids[5])!.groupId!)!.title });
   moveTo(state, 'vote');
   must(state, bob, { type: 'vote.cast', itemId: ids[0] });
   moveTo(state, 'discuss');

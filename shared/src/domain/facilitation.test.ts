@@ -1,233 +1,274 @@
 import { describe, expect, it } from 'vitest';
-import { entryFor, mayStay } from './access.js';
-import type { BoardState } from './board.js';
-import { defaultRetroName } from './naming.js';
-import { everyoneDone, progressOf } from './progress.js';
-import { addCard, alice, bob, boardWith, fran, moveTo, must, run, setOnline } from './testBoard.js';
-import { personalViewOf, viewOf } from './visibility.js';
+import { actor, addCard, alice, bob, boardWith, fran, moveTo, must, NOW, run, testContext } from './testBoard.js';
+import { decide } from './decide.js';
+import { LIMITS } from './limits.js';
+import { viewOf } from './visibility.js';
+import { titleFromWords } from './facilitation.js';
 
-const viewerOf = (who: typeof alice) => ({ kind: 'participant' as const, ...who });
-const publicOf = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
-const arrival = (participantId: string, extra: Partial<Parameters<typeof entryFor>[1]> = {}) => ({
-  participantId,
-  known: true,
-  facilitatorKeyOk: false,
-  passwordHash: null,
-  ...extra,
-});
+/** A board in Discuss with three revealed cards, alice's vote on c; returns the ids (ranking: c, then reveal order). */
+function discussBoard() {
+  const state = boardWith();
+  const [a, b, c] = ['alpha', 'beta', 'gamma'].map((t) => addCard(state, alice, t));
+  moveTo(state, 'vote');
+  must(state, alice, { type: 'vote.cast', itemId: c! });
+  moveTo(state, 'discuss');
+  return { state, a: a!, b: b!, c: c! };
+}
 
-describe('names', () => {
-  it('NA-1 names a retro without a name after its team and number, or after the day', () => {
-    const day = new Date('2026-11-30T23:59:00Z');
-    expect(defaultRetroName(day, null)).toBe('Retro 2026-11-30');
-    expect(defaultRetroName(day, { name: 'Platform', retroCount: 0 })).toBe('Platform retro #1');
-    expect(defaultRetroName(day, { name: 'Platform', retroCount: 6 })).toBe('Platform retro #7');
-    expect(defaultRetroName(day, { name: 'x'.repeat(100), retroCount: 11 }).length).toBeLessThanOrEqual(100);
-  });
+const publicOf = (state: ReturnType<typeof boardWith>) => viewOf(state, { kind: 'public' }).board;
 
-  it('NA-2 the facilitator renames the retro live; a participant cannot', () => {
+describe('cards', () => {
+  it('CA-7 marks a card edited when its author changes it after the reveal, not before', () => {
     const state = boardWith();
-    expect(run(state, alice, { type: 'board.rename', name: 'Mine now' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
-    must(state, fran, { type: 'board.rename', name: 'Sprint 43' });
-    expect(publicOf(state).name).toBe('Sprint 43');
-    expect(run(state, fran, { type: 'board.rename', name: 'Sprint 43' })).toMatchObject({ ok: true, events: [] });
-  });
-});
-
-describe("I'm done", () => {
-  it('DN-1 marks and unmarks the sender in the current stage, Write and Vote separately', () => {
-    const state = boardWith();
-    must(state, alice, { type: 'done.mark', done: true });
-    expect(personalViewOf(state, viewerOf(alice)).done).toBe(true);
-    expect(publicOf(state).participants.find((p) => p.name === 'Alice')?.done).toBe(true);
-    addCard(state, bob, 'a card');
-    moveTo(state, 'vote');
-    expect(personalViewOf(state, viewerOf(alice)).done).toBe(false);
-    must(state, alice, { type: 'done.mark', done: true });
-    must(state, alice, { type: 'done.mark', done: false });
-    expect(personalViewOf(state, viewerOf(alice)).done).toBe(false);
-    moveTo(state, 'discuss');
-    expect(run(state, alice, { type: 'done.mark', done: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
-    expect(publicOf(state).progress).toBeNull();
-  });
-
-  it('DN-2 counts "x of y done" among the people online; away people count on neither side', () => {
-    const state = boardWith();
-    must(state, alice, { type: 'done.mark', done: true });
-    must(state, bob, { type: 'done.mark', done: true });
-    expect(progressOf(state)).toEqual({ stage: 'write', done: 2, of: 3 });
-    setOnline(state, bob, 1);
-    expect(progressOf(state)).toEqual({ stage: 'write', done: 1, of: 2 });
-    setOnline(state, fran, 1);
-    expect(everyoneDone(progressOf(state))).toBe(true);
-    setOnline(state, alice, 1);
-    expect(everyoneDone(progressOf(state))).toBe(false);
-  });
-
-  it('DN-5 only the facilitator resets the done marks of the current stage', () => {
-    const state = boardWith();
-    must(state, alice, { type: 'done.mark', done: true });
-    expect(run(state, alice, { type: 'done.reset' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
-    must(state, fran, { type: 'done.reset' });
-    expect(progressOf(state)).toEqual({ stage: 'write', done: 0, of: 3 });
-  });
-});
-
-describe('who may join', () => {
-  it('JN-1 a password refuses a join without it or with a wrong one; the view only says there is one', () => {
-    const state = boardWith();
-    must(state, fran, { type: 'access.password', password: 'tulip' });
-    expect(entryFor(state, arrival('pid-new', { known: false }))).toMatchObject({ kind: 'refused', code: 'PASSWORD_REQUIRED' });
-    expect(entryFor(state, arrival('pid-new', { known: false, passwordHash: 'keyed-hash(rose)' }))).toMatchObject({ kind: 'refused', code: 'WRONG_PASSWORD' });
-    expect(entryFor(state, arrival('pid-new', { known: false, passwordHash: 'keyed-hash(tulip)' }))).toEqual({ kind: 'enter', admit: true });
-    expect(state.access.passwordHash).toBe('keyed-hash(tulip)');
-    expect(JSON.stringify(publicOf(state))).not.toContain('tulip');
-    expect(publicOf(state).access).toEqual({ password: true, knock: false, joiningLocked: false });
-  });
-
-  it('JN-2 changing the password signs everyone else out until they enter the new one', () => {
-    const state = boardWith();
-    must(state, fran, { type: 'access.password', password: 'tulip' });
-    expect(mayStay(state, alice.participantId)).toBe(false);
-    expect(mayStay(state, fran.participantId)).toBe(true);
-    state.access.admitted.add(alice.participantId); // alice entered "tulip"
-    must(state, fran, { type: 'access.password', password: 'daisy' });
-    expect(mayStay(state, alice.participantId)).toBe(false);
-    expect(entryFor(state, arrival(alice.participantId, { passwordHash: 'keyed-hash(tulip)' }))).toMatchObject({ code: 'WRONG_PASSWORD' });
-    expect(entryFor(state, arrival(fran.participantId))).toEqual({ kind: 'enter', admit: false });
-    must(state, fran, { type: 'access.password', password: null });
-    expect(entryFor(state, arrival(alice.participantId))).toEqual({ kind: 'enter', admit: false });
-  });
-
-  it('JN-3 with knock on, newcomers knock; everyone already in stays in; an admitted person enters', () => {
-    const state = boardWith();
-    must(state, fran, { type: 'access.knock', on: true });
-    expect(entryFor(state, arrival(alice.participantId))).toEqual({ kind: 'enter', admit: false });
-    expect(entryFor(state, arrival('pid-newcomer', { known: false }))).toEqual({ kind: 'knock' });
-    state.knocks.set('knock-00001', { id: 'knock-00001', participantId: 'pid-newcomer', name: 'Nell' });
-    expect(personalViewOf(state, viewerOf(fran)).knocks).toEqual([{ id: 'knock-00001', name: 'Nell' }]);
-    expect(personalViewOf(state, viewerOf(alice)).knocks).toEqual([]);
-    expect(run(state, fran, { type: 'access.admit', knockId: 'knock-99999', admit: true })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(run(state, fran, { type: 'access.admit', knockId: 'knock-00001', admit: false })).toMatchObject({ ok: true, events: [] });
-    must(state, fran, { type: 'access.admit', knockId: 'knock-00001', admit: true });
-    expect(entryFor(state, arrival('pid-newcomer', { known: false }))).toEqual({ kind: 'enter', admit: false });
-  });
-
-  it('JN-4 locked joining refuses newcomers and names who to ask; people already in come back', () => {
-    const state = boardWith();
-    must(state, fran, { type: 'access.lockJoining', locked: true });
-    expect(entryFor(state, arrival('pid-late', { known: false }))).toEqual({
-      kind: 'refused',
-      code: 'JOINING_LOCKED',
-      message: 'Joining is closed for this retro. Ask Fran to open it.',
-    });
-    expect(entryFor(state, arrival(bob.participantId))).toEqual({ kind: 'enter', admit: false });
-  });
-
-  it('JN-5 the facilitator and the holder of the facilitator link never wait at the door', () => {
-    const state = boardWith();
-    must(state, fran, { type: 'access.password', password: 'tulip' });
-    must(state, fran, { type: 'access.knock', on: true });
-    must(state, fran, { type: 'access.lockJoining', locked: true });
-    expect(entryFor(state, arrival(fran.participantId))).toMatchObject({ kind: 'enter' });
-    expect(entryFor(state, arrival('pid-creator-new-device', { known: false, facilitatorKeyOk: true }))).toEqual({ kind: 'enter', admit: true });
-  });
-});
-
-describe('lock, remove, hide', () => {
-  it('LK-1 a locked board refuses every participant write with BOARD_LOCKED, in every phase; the facilitator still acts', () => {
-    const state = boardWith();
-    must(state, fran, { type: 'board.lock', locked: true });
-    expect(publicOf(state).locked).toBe(true);
-    expect(run(state, alice, { type: 'card.add', columnId: 'start', text: 'x' })).toMatchObject({ ok: false, code: 'BOARD_LOCKED' });
-    expect(run(state, alice, { type: 'done.mark', done: true })).toMatchObject({ ok: false, code: 'BOARD_LOCKED' });
-    addCard(state, fran, 'the facilitator writes');
-    moveTo(state, 'vote');
-    const item = publicOf(state).cards[0]!.id;
-    expect(run(state, alice, { type: 'vote.cast', itemId: item })).toMatchObject({ ok: false, code: 'BOARD_LOCKED' });
-    expect(run(state, alice, { type: 'facilitator.claim' })).toMatchObject({ ok: false, code: 'CONFLICT' });
-    must(state, fran, { type: 'board.lock', locked: false });
-    must(state, alice, { type: 'vote.cast', itemId: item });
-  });
-
-  it('MO-1 the facilitator removes a participant: gone from the view, named in `removed`, never admitted again', () => {
-    const state = boardWith();
-    expect(run(state, fran, { type: 'participant.remove', handle: 'handle-fran' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(run(state, alice, { type: 'participant.remove', handle: 'handle-bob' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
-    must(state, fran, { type: 'participant.remove', handle: 'handle-bob' });
-    const view = publicOf(state);
-    expect(view.participants.map((p) => p.name)).toEqual(['Alice', 'Fran']);
-    expect(view.removed).toEqual(['Bob']);
-    expect(mayStay(state, bob.participantId)).toBe(false);
-    expect(entryFor(state, arrival(bob.participantId))).toMatchObject({ kind: 'refused', code: 'REMOVED' });
-    expect(run(state, fran, { type: 'participant.remove', handle: 'handle-bob' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-  });
-
-  it('MO-3 hiding a revealed card removes it, the votes on it and its place in a group from every view, and names nobody', () => {
-    const state = boardWith();
-    const abusive = addCard(state, alice, 'ABUSIVE-TEXT');
-    const lone = addCard(state, alice, 'LONE-ABUSIVE-TEXT');
-    const other = addCard(state, bob, 'fine');
-    const third = addCard(state, bob, 'also fine');
-    expect(run(state, fran, { type: 'card.hide', cardId: abusive })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    const card = addCard(state, alice, 'first');
+    must(state, alice, { type: 'card.edit', cardId: card, text: 'second' });
     moveTo(state, 'reveal');
-    must(state, bob, { type: 'card.group', cardId: abusive, withCardId: other });
-    must(state, bob, { type: 'card.group', cardId: third, withCardId: other });
-    const group = state.cards.get(other)!.groupId!;
-    moveTo(state, 'vote');
-    must(state, bob, { type: 'vote.cast', itemId: group });
-    must(state, bob, { type: 'vote.cast', itemId: lone });
-    expect(run(state, alice, { type: 'card.hide', cardId: abusive })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
-    expect(run(state, fran, { type: 'card.hide', cardId: abusive })).toEqual({ ok: true, events: [{ type: 'card.hidden', cardId: abusive }], data: {} });
-    must(state, fran, { type: 'card.hide', cardId: lone });
-    const view = publicOf(state);
-    expect(JSON.stringify(view)).not.toContain('ABUSIVE-TEXT');
-    expect(view.cards.map((c) => c.id).sort()).toEqual([other, third].sort());
-    expect(view.groups.map((g) => g.cardIds.sort())).toEqual([[other, third].sort()]);
-    expect(view.hiddenCards).toBe(2);
-    expect(view.cardCount).toBe(2);
-    expect(personalViewOf(state, viewerOf(alice)).cards).toEqual([]);
-    // the vote on the group stays; the vote on the hidden lone card is given back
-    expect(personalViewOf(state, viewerOf(bob)).votesLeft).toBe(2);
+    expect(publicOf(state).cards[0]).toMatchObject({ text: 'second', edited: false });
+    must(state, alice, { type: 'card.edit', cardId: card, text: 'third' });
+    expect(publicOf(state).cards[0]).toMatchObject({ text: 'third', edited: true });
   });
 });
 
-describe('signing', () => {
-  it('SG-1 an author shows their name on their own card after the reveal, and can take it off again', () => {
+describe('group titles', () => {
+  it('GR-6 a new group is titled with the first words of its first card in reveal order', () => {
     const state = boardWith();
-    const card = addCard(state, alice, 'I am stuck on the deploy');
-    expect(run(state, alice, { type: 'card.sign', cardId: card, signed: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    const a = addCard(state, alice, 'Our standups run far too long every single day');
+    const b = addCard(state, bob, 'Meetings eat the afternoon');
     moveTo(state, 'reveal');
-    must(state, alice, { type: 'card.sign', cardId: card, signed: true });
-    expect(publicOf(state).cards.find((c) => c.id === card)?.signedBy).toBe('Alice');
-    expect(personalViewOf(state, viewerOf(alice)).cards[0]?.signed).toBe(true);
-    must(state, alice, { type: 'card.sign', cardId: card, signed: false });
-    expect(publicOf(state).cards.find((c) => c.id === card)?.signedBy).toBeNull();
+    must(state, bob, { type: 'card.group', cardId: a, withCardId: b });
+    const [group] = publicOf(state).groups;
+    const first = publicOf(state).cards.find((c) => c.id === group!.cardIds[0])!;
+    expect(group!.title).toBe(titleFromWords(first.text));
+    expect(titleFromWords('Our standups run far too long every single day')).toBe('Our standups run far too long…');
+    expect(titleFromWords('Short\nand\tsweet')).toBe('Short and sweet');
+    expect(titleFromWords('x'.repeat(300)).length).toBeLessThanOrEqual(LIMITS.groupTitle);
   });
 
-  it('SG-2 nobody else can put a name on a card — the facilitator included', () => {
+  it('GR-7 a title saved from a stale starting point is refused with CONFLICT and the current title; nothing is lost', () => {
     const state = boardWith();
-    const card = addCard(state, alice, 'anonymous thought');
+    const [a, b] = ['one', 'two'].map((t) => addCard(state, alice, t));
     moveTo(state, 'reveal');
-    expect(run(state, fran, { type: 'card.sign', cardId: card, signed: true })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
-    expect(run(state, bob, { type: 'card.sign', cardId: card, signed: true })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
-    expect(publicOf(state).cards[0]?.signedBy).toBeNull();
+    must(state, alice, { type: 'card.group', cardId: a!, withCardId: b! });
+    const groupId = state.cards.get(a!)!.groupId!;
+    const start = state.groups.get(groupId)!.title;
+    // Alice and Bob both start from the pre-filled title; Alice saves first.
+    must(state, alice, { type: 'group.title', groupId, title: 'Alice title', previous: start });
+    const late = run(state, bob, { type: 'group.title', groupId, title: 'Bob title', previous: start });
+    expect(late).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(!late.ok && late.message).toContain('Alice title');
+    expect(state.groups.get(groupId)!.title).toBe('Alice title');
+    // Having seen it, Bob saves again from the current title.
+    must(state, bob, { type: 'group.title', groupId, title: 'Bob title', previous: 'Alice title' });
+    expect(state.groups.get(groupId)!.title).toBe('Bob title');
+    // Saving what is already there from an old start is no conflict.
+    expect(run(state, alice, { type: 'group.title', groupId, title: 'Bob title', previous: start })).toMatchObject({ ok: true, events: [] });
+  });
+
+  it('GR-8 the facilitator can keep grouping and titles to themselves (NOT_FACILITATOR for others) and open them again', () => {
+    const state = boardWith();
+    const [a, b, c] = ['one', 'two', 'three'].map((t) => addCard(state, alice, t));
+    moveTo(state, 'reveal');
+    must(state, alice, { type: 'card.group', cardId: a!, withCardId: b! });
+    const groupId = state.cards.get(a!)!.groupId!;
+    expect(run(state, alice, { type: 'grouping.restrict', facilitatorOnly: true })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, fran, { type: 'grouping.restrict', facilitatorOnly: true });
+    expect(publicOf(state).groupingFacilitatorOnly).toBe(true);
+    const title = state.groups.get(groupId)!.title;
+    expect(run(state, alice, { type: 'card.group', cardId: c!, withCardId: a! })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(run(state, alice, { type: 'card.ungroup', cardId: a! })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(run(state, bob, { type: 'group.title', groupId, title: 'x', previous: title })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, fran, { type: 'card.group', cardId: c!, withCardId: a! });
+    must(state, fran, { type: 'group.title', groupId, title: 'Fran named it', previous: title });
+    must(state, fran, { type: 'grouping.restrict', facilitatorOnly: false });
+    must(state, bob, { type: 'group.title', groupId, title: 'Bob again', previous: 'Fran named it' });
   });
 });
 
-describe('vote settings mid-vote', () => {
-  it('VO-10 the budget and cap change during Vote, never below what someone already spent', () => {
+describe('discussion order and next item', () => {
+  it('DI-5 items are discussed in vote order until the facilitator reorders them; unknown or repeated ids are refused', () => {
+    const { state, a, b, c } = discussBoard();
+    expect(publicOf(state).discussOrder).toEqual(publicOf(state).ranking);
+    expect(publicOf(state).discussOrder![0]).toBe(c);
+    must(state, fran, { type: 'discuss.order', itemIds: [b, a, c] });
+    expect(publicOf(state).discussOrder).toEqual([b, a, c]);
+    must(state, fran, { type: 'discuss.order', itemIds: [a] });
+    expect(publicOf(state).discussOrder![0]).toBe(a);
+    expect(new Set(publicOf(state).discussOrder)).toEqual(new Set([a, b, c]));
+    expect(run(state, fran, { type: 'discuss.order', itemIds: [a, a] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(run(state, fran, { type: 'discuss.order', itemIds: ['nosuchitem'] })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(run(state, alice, { type: 'discuss.order', itemIds: [c, b, a] })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+  });
+
+  it('DI-6 "Next item" marks the current item discussed and moves to the next one in order; a discussed item can be reopened', () => {
+    const { state, a, b, c } = discussBoard();
+    must(state, fran, { type: 'discuss.order', itemIds: [c, a, b] });
+    must(state, fran, { type: 'discuss.next' });
+    expect(state.currentItemId).toBe(c);
+    expect(state.doneItemIds).toEqual([]);
+    must(state, fran, { type: 'discuss.next' });
+    expect(state.currentItemId).toBe(a);
+    expect(publicOf(state).doneItemIds).toEqual([c]);
+    must(state, fran, { type: 'discuss.next' });
+    must(state, fran, { type: 'discuss.next' });
+    expect(state.currentItemId).toBe(b);
+    expect(state.doneItemIds).toEqual([c, a, b]);
+    expect(run(state, fran, { type: 'discuss.next' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    must(state, fran, { type: 'discuss.reopen', itemId: a });
+    expect(state.currentItemId).toBe(a);
+    expect(state.doneItemIds).toEqual([c, b]);
+    expect(run(state, alice, { type: 'discuss.next' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    moveTo(state, 'act');
+    expect(run(state, fran, { type: 'discuss.next' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+  });
+});
+
+describe('timer', () => {
+  it('DI-7 the facilitator pauses and resumes a running timer; the time left is kept on the server clock', () => {
+    const { state } = discussBoard();
+    run(state, fran, { type: 'timer.start', durationSec: 180 }, testContext(NOW));
+    run(state, fran, { type: 'timer.pause' }, testContext(NOW + 60_000));
+    expect(publicOf(state).timer).toEqual({ endsAt: null, durationMs: 180_000, pausedMs: 120_000 });
+    expect(run(state, fran, { type: 'timer.pause' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    run(state, fran, { type: 'timer.resume' }, testContext(NOW + 500_000));
+    expect(publicOf(state).timer).toEqual({ endsAt: NOW + 620_000, durationMs: 180_000, pausedMs: null });
+    expect(run(state, fran, { type: 'timer.resume' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(run(state, alice, { type: 'timer.pause' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+  });
+
+  it('DI-8 +1 min adds a minute to a running or paused timer, and starts one that ran out', () => {
+    const { state } = discussBoard();
+    run(state, fran, { type: 'timer.start', durationSec: 60 }, testContext(NOW));
+    run(state, fran, { type: 'timer.extend' }, testContext(NOW + 10_000));
+    expect(state.timer).toEqual({ endsAt: NOW + 120_000, durationMs: 120_000, pausedMs: null });
+    run(state, fran, { type: 'timer.pause' }, testContext(NOW + 20_000));
+    run(state, fran, { type: 'timer.extend' }, testContext(NOW + 30_000));
+    expect(state.timer).toEqual({ endsAt: null, durationMs: 180_000, pausedMs: 160_000 });
+    run(state, fran, { type: 'timer.resume' }, testContext(NOW));
+    run(state, fran, { type: 'timer.extend' }, testContext(NOW + 999_000));
+    expect(state.timer).toEqual({ endsAt: NOW + 999_000 + 60_000, durationMs: 60_000, pausedMs: null });
+  });
+
+  it('DI-9 a new item and a new phase start with no timer, so "Time is up" never carries over', () => {
+    const { state, a, b } = discussBoard();
+    must(state, fran, { type: 'discuss.select', itemId: a });
+    run(state, fran, { type: 'timer.start', durationSec: 10 }, testContext(NOW - 60_000));
+    must(state, fran, { type: 'discuss.select', itemId: a });
+    expect(state.timer.endsAt).not.toBeNull();
+    must(state, fran, { type: 'discuss.select', itemId: b });
+    expect(publicOf(state).timer).toEqual({ endsAt: null, durationMs: 0, pausedMs: null });
+    run(state, fran, { type: 'timer.start', durationSec: 10 }, testContext(NOW - 60_000));
+    moveTo(state, 'act');
+    expect(publicOf(state).timer).toEqual({ endsAt: null, durationMs: 0, pausedMs: null });
+  });
+});
+
+describe('actions', () => {
+  it('AC-5 someone helping with an action may delete it; someone else gets NOT_YOURS', () => {
+    const { state, a } = discussBoard();
+    const { actionId } = must<{ actionId: string }>(state, alice, { type: 'action.create', itemId: a, text: 'x' });
+    must(state, bob, { type: 'action.volunteer', actionId, volunteer: true });
+    expect(run(state, alice, { type: 'action.delete', actionId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    must(state, bob, { type: 'action.delete', actionId });
+    expect(state.actions.has(actionId)).toBe(false);
+  });
+
+  it('AC-6 anyone ticks an action done and undone; the public view shows it', () => {
+    const { state, a } = discussBoard();
+    const { actionId } = must<{ actionId: string }>(state, alice, { type: 'action.create', itemId: a, text: 'x' });
+    must(state, bob, { type: 'action.done', actionId, done: true });
+    expect(publicOf(state).actions[0]).toMatchObject({ done: true });
+    expect(run(state, bob, { type: 'action.done', actionId, done: true })).toMatchObject({ ok: true, events: [] });
+    must(state, alice, { type: 'action.done', actionId, done: false });
+    expect(publicOf(state).actions[0]).toMatchObject({ done: false });
+    expect(run(state, alice, { type: 'action.done', actionId: 'nosuchaction', done: true })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('AC-1 an action can be created on any item, discussed or not, not only the current one', () => {
+    const { state, a, b } = discussBoard();
+    must(state, fran, { type: 'discuss.select', itemId: a });
+    must(state, fran, { type: 'discuss.next' });
+    expect(state.currentItemId).not.toBe(a);
+    expect(run(state, bob, { type: 'action.create', itemId: a, text: 'from a discussed item' }).ok).toBe(true);
+    expect(run(state, bob, { type: 'action.create', itemId: b, text: 'from another' }).ok).toBe(true);
+  });
+});
+
+describe('hands and reactions', () => {
+  it('RX-1 a raised hand is named, in the order raised, and lowered by its owner or when the item changes', () => {
+    const { state, a, b } = discussBoard();
+    must(state, fran, { type: 'discuss.select', itemId: a });
+    must(state, bob, { type: 'hand.raise', raised: true });
+    must(state, alice, { type: 'hand.raise', raised: true });
+    expect(publicOf(state).raisedHands).toEqual([
+      { handle: 'handle-bob', name: 'Bob' },
+      { handle: 'handle-alice', name: 'Alice' },
+    ]);
+    must(state, bob, { type: 'hand.raise', raised: false });
+    expect(publicOf(state).raisedHands.map((h) => h.name)).toEqual(['Alice']);
+    must(state, fran, { type: 'discuss.select', itemId: b });
+    expect(publicOf(state).raisedHands).toEqual([]);
+  });
+
+  it('RX-2 reactions are anonymous counts: one of each kind per person and item, toggled; only my own show in my view', () => {
+    const { state, a } = discussBoard();
+    must(state, alice, { type: 'reaction.toggle', itemId: a, reaction: 'agree', on: true });
+    must(state, bob, { type: 'reaction.toggle', itemId: a, reaction: 'agree', on: true });
+    expect(run(state, bob, { type: 'reaction.toggle', itemId: a, reaction: 'agree', on: true })).toMatchObject({ ok: true, events: [] });
+    must(state, bob, { type: 'reaction.toggle', itemId: a, reaction: 'love', on: true });
+    const board = publicOf(state);
+    expect(board.reactions).toEqual({ [a]: { agree: 2, love: 1 } });
+    const json = JSON.stringify(board);
+    for (const who of [alice, bob]) expect(json).not.toContain(who.reactionTag);
+    expect(json).not.toContain('reactiontag');
+    const bobView = viewOf(state, { kind: 'participant', ...bob }).me!;
+    expect(bobView.reactions).toEqual({ [a]: ['agree', 'love'] });
+    must(state, bob, { type: 'reaction.toggle', itemId: a, reaction: 'agree', on: false });
+    expect(publicOf(state).reactions).toEqual({ [a]: { agree: 1, love: 1 } });
+    expect(run(state, bob, { type: 'reaction.toggle', itemId: 'nosuchitem', reaction: 'agree', on: true })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('RX-3 the facilitator turns reactions off: a reaction is then REACTIONS_OFF', () => {
+    const { state, a } = discussBoard();
+    expect(run(state, alice, { type: 'reactions.enable', enabled: false })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, fran, { type: 'reactions.enable', enabled: false });
+    expect(publicOf(state).reactionsOn).toBe(false);
+    expect(run(state, alice, { type: 'reaction.toggle', itemId: a, reaction: 'agree', on: true })).toMatchObject({ ok: false, code: 'REACTIONS_OFF' });
+    must(state, fran, { type: 'reactions.enable', enabled: true });
+    must(state, alice, { type: 'reaction.toggle', itemId: a, reaction: 'agree', on: true });
+  });
+});
+
+describe('owner protection, deleting, email', () => {
+  it('FA-6 whoever joined with the facilitator link takes the role back in one step; nobody else can', () => {
     const state = boardWith();
-    const [a, b] = ['a', 'b'].map((t) => addCard(state, alice, t));
-    moveTo(state, 'vote');
-    must(state, bob, { type: 'vote.cast', itemId: a! });
-    must(state, bob, { type: 'vote.cast', itemId: a! });
-    must(state, alice, { type: 'vote.cast', itemId: b! });
-    expect(run(state, fran, { type: 'settings.update', voteBudget: 1, perItemCap: 1 })).toMatchObject({ ok: false, code: 'BELOW_VOTES_SPENT' });
-    expect(run(state, fran, { type: 'settings.update', voteBudget: 3, perItemCap: 1 })).toMatchObject({ ok: false, code: 'BELOW_VOTES_SPENT' });
-    must(state, fran, { type: 'settings.update', voteBudget: 5, perItemCap: 3 });
-    expect(personalViewOf(state, viewerOf(bob)).votesLeft).toBe(3);
-    must(state, fran, { type: 'settings.update', voteBudget: 2, perItemCap: 2 });
-    expect(run(state, bob, { type: 'vote.cast', itemId: b! })).toMatchObject({ ok: false, code: 'VOTE_BUDGET_EXCEEDED' });
+    const creator = { ...fran, isFacilitator: false, holdsFacilitatorKey: true };
+    state.participants.get(fran.participantId)!.online = false;
+    state.participants.get(fran.participantId)!.offlineSince = NOW - 120_000;
+    must(state, bob, { type: 'facilitator.claim' });
+    expect(state.facilitatorId).toBe(bob.participantId);
+    expect(run(state, alice, { type: 'facilitator.reclaim' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, creator, { type: 'facilitator.reclaim' });
+    expect(state.facilitatorId).toBe(fran.participantId);
+    expect(publicOf(state).facilitatorLog.map((f) => `${f.name}:${f.how}`)).toEqual(['Fran:created', 'Bob:claim', 'Fran:reclaim']);
+  });
+
+  it('BD-1 only whoever holds the facilitator link may delete the board, in any phase, Close included', () => {
+    const state = boardWith();
+    const handedTo = { ...bob, isFacilitator: true };
+    state.facilitatorId = bob.participantId;
+    expect(decide(state, handedTo, { id: 'cmd-00000001', type: 'board.delete' }, testContext())).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    state.facilitatorId = fran.participantId;
+    moveTo(state, 'closed');
+    expect(decide(state, { ...fran, isFacilitator: false }, { id: 'cmd-00000001', type: 'board.delete' }, testContext())).toMatchObject({ ok: true });
+  });
+
+  it('SU-1 only the facilitator emails the summary, and only once the retro is closed', () => {
+    const state = boardWith();
+    const email = { id: 'cmd-00000001', type: 'summary.email' as const, to: ['team@example.com'] };
+    expect(decide(state, fran, email, testContext())).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    moveTo(state, 'closed');
+    expect(decide(state, alice, email, testContext())).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(decide(state, fran, email, testContext())).toMatchObject({ ok: true, events: [] });
+    expect(actor('x').holdsFacilitatorKey).toBe(false);
   });
 });

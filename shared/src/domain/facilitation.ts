@@ -2,106 +2,119 @@ import { fail } from '../protocol/errors.js';
 import type { Command } from '../protocol/messages.js';
 import type { BoardEvent, BoardState } from './board.js';
 import type { Actor, DecideContext, Decision } from './decide.js';
-import { mayStay } from './access.js';
-import { doneStageOf } from './progress.js';
+import { LIMITS } from './limits.js';
+import { revealOrder } from './reveal.js';
+import { itemIds, rankItems } from './voting.js';
 
-/**
- * Issue 10: the commands a facilitator reaches for during a retro (rename, "I'm done", who may join, lock,
- * remove, hide a card) and an author signing their own card. `decide` hands them here after checking role
- * and phase; `evolve` hands their events here.
- */
-export type FacilitationCommand = Extract<
-  Command,
-  {
-    type:
-      | 'board.rename'
-      | 'done.mark'
-      | 'done.reset'
-      | 'access.password'
-      | 'access.knock'
-      | 'access.lockJoining'
-      | 'access.admit'
-      | 'board.lock'
-      | 'participant.remove'
-      | 'card.hide'
-      | 'card.sign';
-  }
->;
+/** The commands of running the retro (issue 10, items 11 and 13–21); `decide` hands them here. */
+export const FACILITATION_COMMANDS = [
+  'grouping.restrict',
+  'discuss.order',
+  'discuss.next',
+  'discuss.reopen',
+  'timer.pause',
+  'timer.resume',
+  'timer.extend',
+  'action.done',
+  'hand.raise',
+  'reaction.toggle',
+  'reactions.enable',
+  'facilitator.reclaim',
+  'board.delete',
+  'summary.email',
+] as const;
+type FacilitationType = (typeof FACILITATION_COMMANDS)[number];
+export type FacilitationCommand = Extract<Command, { type: FacilitationType }>;
 
-type FacilitationEvent = Extract<
-  BoardEvent,
-  {
-    type:
-      | 'board.renamed'
-      | 'done.marked'
-      | 'done.reset'
-      | 'access.passwordChanged'
-      | 'access.knockChanged'
-      | 'access.joiningLocked'
-      | 'access.admitted'
-      | 'board.locked'
-      | 'participant.removed'
-      | 'card.signed';
-  }
->;
+export function isFacilitationCommand(command: { type: string }): command is FacilitationCommand {
+  return (FACILITATION_COMMANDS as readonly string[]).includes(command.type);
+}
 
 const done = (events: BoardEvent[], data: unknown = {}): Decision => ({ ok: true, events, data });
 
 export function decideFacilitation(state: BoardState, actor: Actor, command: FacilitationCommand, ctx: DecideContext): Decision {
   switch (command.type) {
-    case 'board.rename':
-      return done(command.name === state.name ? [] : [{ type: 'board.renamed', name: command.name }]);
-    case 'done.mark': {
-      const stage = doneStageOf(state.phase)!;
-      if (state.done[stage].has(actor.participantId) === command.done) return done([]);
-      return done([{ type: 'done.marked', participantId: actor.participantId, stage, done: command.done }]);
+    case 'grouping.restrict':
+      if (state.groupingFacilitatorOnly === command.facilitatorOnly) return done([]);
+      return done([{ type: 'grouping.restricted', facilitatorOnly: command.facilitatorOnly }]);
+    case 'discuss.order': {
+      // DI-5: a permutation of (some of) the items; whatever it leaves out follows in vote order.
+      const items = new Set(itemIds(state));
+      if (new Set(command.itemIds).size !== command.itemIds.length) return fail('INVALID_INPUT', 'An item appears twice.');
+      if (!command.itemIds.every((id) => items.has(id))) return fail('NOT_FOUND', 'No such item.');
+      return done([{ type: 'discuss.ordered', itemIds: command.itemIds }]);
     }
-    case 'done.reset': {
-      const stage = doneStageOf(state.phase)!;
-      return done(state.done[stage].size === 0 ? [] : [{ type: 'done.reset', stage }]);
+    case 'discuss.next': {
+      // DI-6: the current item is discussed; everyone moves to the next one not yet discussed.
+      const events: BoardEvent[] = [];
+      const current = state.currentItemId;
+      if (current && !state.doneItemIds.includes(current)) events.push({ type: 'item.done', itemId: current, done: true });
+      const next = nextItem(state);
+      if (next) events.push({ type: 'discuss.selected', itemId: next });
+      if (events.length === 0) return fail('CONFLICT', 'Every item has been discussed.');
+      return done(events, { itemId: next });
     }
-    case 'access.password': {
-      if (command.password === null) {
-        return done(state.access.passwordHash === null ? [] : [{ type: 'access.passwordChanged', passwordHash: null, keep: [] }]);
+    case 'discuss.reopen': {
+      if (!itemIds(state).includes(command.itemId)) return fail('NOT_FOUND', 'No such item.');
+      const events: BoardEvent[] = [];
+      if (state.doneItemIds.includes(command.itemId)) events.push({ type: 'item.done', itemId: command.itemId, done: false });
+      if (state.currentItemId !== command.itemId) events.push({ type: 'discuss.selected', itemId: command.itemId });
+      return done(events);
+    }
+    case 'timer.pause': {
+      const { endsAt, durationMs } = state.timer;
+      if (endsAt === null || endsAt <= ctx.now) return fail('CONFLICT', 'No timer is running.');
+      return done([{ type: 'timer.changed', endsAt: null, durationMs, pausedMs: endsAt - ctx.now }]);
+    }
+    case 'timer.resume': {
+      const pausedMs = state.timer.pausedMs ?? null;
+      if (pausedMs === null) return fail('CONFLICT', 'The timer is not paused.');
+      return done([{ type: 'timer.changed', endsAt: ctx.now + pausedMs, durationMs: state.timer.durationMs, pausedMs: null }]);
+    }
+    case 'timer.extend': {
+      // DI-8: +1 min on a running or paused timer; on one that ran out (or none) it starts a minute.
+      const add = LIMITS.timerExtendSec * 1000;
+      const max = LIMITS.timerMaxSec * 1000;
+      const { endsAt, durationMs } = state.timer;
+      const pausedMs = state.timer.pausedMs ?? null;
+      if (pausedMs !== null) return done([{ type: 'timer.changed', endsAt: null, durationMs: durationMs + add, pausedMs: Math.min(max, pausedMs + add) }]);
+      if (endsAt !== null && endsAt > ctx.now) {
+        return done([{ type: 'timer.changed', endsAt: Math.min(ctx.now + max, endsAt + add), durationMs: durationMs + add, pausedMs: null }]);
       }
-      if (!ctx.hashPassword) throw new Error('decide needs ctx.hashPassword to set a password');
-      // JN-2: a new password signs everyone else out: only the facilitator stays admitted.
-      return done([{ type: 'access.passwordChanged', passwordHash: ctx.hashPassword(command.password), keep: [actor.participantId] }]);
+      return done([{ type: 'timer.changed', endsAt: ctx.now + add, durationMs: add, pausedMs: null }]);
     }
-    case 'access.knock': {
-      if (state.access.knock === command.on) return done([]);
-      const admit = command.on ? [...state.participants.keys()].filter((id) => mayStay(state, id)) : [];
-      return done([{ type: 'access.knockChanged', on: command.on, admit }]);
+    case 'action.done': {
+      const action = state.actions.get(command.actionId);
+      if (!action) return fail('NOT_FOUND', 'No such action.');
+      if (action.done === command.done) return done([]);
+      return done([{ type: 'action.marked', actionId: action.id, done: command.done }]);
     }
-    case 'access.lockJoining':
-      return done(state.access.joiningLocked === command.locked ? [] : [{ type: 'access.joiningLocked', locked: command.locked }]);
-    case 'access.admit': {
-      const knock = state.knocks.get(command.knockId);
-      if (!knock) return fail('NOT_FOUND', 'Nobody is waiting with that knock any more.');
-      return done(command.admit ? [{ type: 'access.admitted', participantId: knock.participantId }] : []);
+    case 'hand.raise': {
+      if (state.raisedHands.includes(actor.participantId) === command.raised) return done([]);
+      return done([{ type: 'hand.raised', participantId: actor.participantId, raised: command.raised }]);
     }
-    case 'board.lock':
-      return done(state.locked === command.locked ? [] : [{ type: 'board.locked', locked: command.locked }]);
-    case 'participant.remove': {
-      const target = [...state.participants.values()].find((p) => p.handle === command.handle && !state.access.removed.has(p.id));
-      if (!target) return fail('NOT_FOUND', 'No such person in this retro.');
-      if (target.id === actor.participantId) return fail('INVALID_INPUT', 'You cannot remove yourself; hand the role over first.');
-      return done([{ type: 'participant.removed', participantId: target.id }]);
+    case 'reaction.toggle': {
+      if (!state.reactionsOn) return fail('REACTIONS_OFF', 'The facilitator has turned reactions off.');
+      if (!itemIds(state).includes(command.itemId)) return fail('NOT_FOUND', 'No such item.');
+      const mine = state.reactions.get(command.itemId)?.get(command.reaction)?.has(actor.reactionTag) ?? false;
+      if (mine === command.on) return done([]);
+      return done([{ type: 'reaction.toggled', itemId: command.itemId, reaction: command.reaction, reactionTag: actor.reactionTag, on: command.on }]);
     }
-    case 'card.hide': {
-      // MO-3: the author is neither checked nor named: hiding says nothing about who wrote the card.
-      const card = state.cards.get(command.cardId);
-      if (!card?.revealed) return fail('NOT_FOUND', 'No such card.');
-      return done([{ type: 'card.hidden', cardId: card.id }]);
-    }
-    case 'card.sign': {
-      const card = state.cards.get(command.cardId);
-      if (!card?.revealed) return fail('NOT_FOUND', 'No such card.');
-      // SG-2: only the author signs; nobody else — the facilitator included — can put a name on a card.
-      if (card.authorTag !== actor.authorTag) return fail('NOT_YOURS', 'Only the author can put their name on a card.');
-      const name = command.signed ? (state.participants.get(actor.participantId)?.name ?? null) : null;
-      return done(card.signature === name ? [] : [{ type: 'card.signed', cardId: card.id, name }]);
-    }
+    case 'reactions.enable':
+      if (state.reactionsOn === command.enabled) return done([]);
+      return done([{ type: 'reactions.enabled', enabled: command.enabled }]);
+    case 'facilitator.reclaim':
+      // FA-6: the creator's facilitator link always takes the role back.
+      if (!actor.holdsFacilitatorKey) return fail('NOT_FACILITATOR', 'Only the facilitator link of this board can take the role back.');
+      if (actor.isFacilitator) return done([]);
+      return done([{ type: 'facilitator.changed', participantId: actor.participantId, how: 'reclaim' }]);
+    case 'board.delete':
+      // BD-1: only whoever holds the creator's facilitator link; the room then deletes everything.
+      if (!actor.holdsFacilitatorKey) return fail('NOT_FACILITATOR', 'Only the facilitator link of this board can delete it.');
+      return done([]);
+    case 'summary.email':
+      // SU-1: checked here, sent by the room; the addresses are never recorded.
+      return done([], { sent: command.to.length });
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);
@@ -109,50 +122,31 @@ export function decideFacilitation(state: BoardState, actor: Actor, command: Fac
   }
 }
 
-export function evolveFacilitation(state: BoardState, event: FacilitationEvent): void {
-  const { access } = state;
-  switch (event.type) {
-    case 'board.renamed':
-      state.name = event.name;
-      return;
-    case 'done.marked':
-      if (event.done) state.done[event.stage].add(event.participantId);
-      else state.done[event.stage].delete(event.participantId);
-      return;
-    case 'done.reset':
-      state.done[event.stage].clear();
-      return;
-    case 'access.passwordChanged':
-      access.passwordHash = event.passwordHash;
-      if (event.passwordHash !== null) access.admitted = new Set(event.keep);
-      return;
-    case 'access.knockChanged':
-      access.knock = event.on;
-      for (const id of event.admit) access.admitted.add(id);
-      return;
-    case 'access.joiningLocked':
-      access.joiningLocked = event.locked;
-      return;
-    case 'access.admitted':
-      access.admitted.add(event.participantId);
-      return;
-    case 'board.locked':
-      state.locked = event.locked;
-      return;
-    case 'participant.removed':
-      access.removed.add(event.participantId);
-      access.admitted.delete(event.participantId);
-      state.done.write.delete(event.participantId);
-      state.done.vote.delete(event.participantId);
-      return;
-    case 'card.signed': {
-      const card = state.cards.get(event.cardId);
-      if (card) card.signature = event.name;
-      return;
-    }
-    default: {
-      const unreachable: never = event;
-      throw new Error(`unknown event ${(unreachable as { type: string }).type}`);
-    }
-  }
+/** DI-5: the order items are discussed in: the facilitator's order first, then the rest by votes. */
+export function discussionOrder(state: Pick<BoardState, 'discussOrder'>, ranking: string[]): string[] {
+  const items = new Set(ranking);
+  const chosen = (state.discussOrder ?? []).filter((id) => items.has(id));
+  const placed = new Set(chosen);
+  return [...chosen, ...ranking.filter((id) => !placed.has(id))];
+}
+
+/** DI-6: the first item after the current one (wrapping round) that is not discussed yet. */
+function nextItem(state: BoardState): string | null {
+  const order = discussionOrder(state, rankItems(state));
+  const start = state.currentItemId ? order.indexOf(state.currentItemId) + 1 : 0;
+  const rotated = [...order.slice(start), ...order.slice(0, start)];
+  return rotated.find((id) => id !== state.currentItemId && !state.doneItemIds.includes(id)) ?? null;
+}
+
+/** GR-6: a new group's title is the first words of its first card (in reveal order), on one line. */
+export function titleFromWords(text: string): string {
+  const words = text.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const head = words.slice(0, LIMITS.groupTitleWords).join(' ');
+  const title = words.length > LIMITS.groupTitleWords ? `${head}…` : head;
+  return title.length > LIMITS.groupTitle ? `${title.slice(0, LIMITS.groupTitle - 1)}…` : title;
+}
+
+/** GR-6: of two cards being grouped, the one that comes first in reveal order. */
+export function firstInRevealOrder(state: BoardState, a: string, b: string): string {
+  return revealOrder([a, b], state.revealSeed ?? '')[0] ?? a;
 }

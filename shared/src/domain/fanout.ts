@@ -17,17 +17,19 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
       return false; // PU-2: answers are never shown while the pulse is open
     case 'access.admitted':
       return false; // who passed the gate shows once they join
+    case 'reaction.toggled':
+      return state.reactionsOn; // RX-2: counts show; a toggle the room cannot see changes nothing
     default:
       return true;
   }
 }
 
 /**
- * TL-7: events a whole room sends in a burst, one tap each (trust-lens taps): their public change is projected
- * in short batches, like presence, never once per tap.
+ * TL-7, RX-4: events a whole room sends in a burst, one click each (trust-lens taps, reactions, raised hands):
+ * their public change is projected in short batches, like presence, never once per click.
  */
 export function batchesPublicView(event: BoardEvent): boolean {
-  return event.type === 'lens.tapped' || event.type === 'done.marked'; // TL-7, DN-4
+  return event.type === 'lens.tapped' || event.type === 'reaction.toggled' || event.type === 'hand.raised' || event.type === 'done.marked'; // TL-7, RX-*, DN-4
 }
 
 /** True for events that can change the personal view of someone other than the person who acted. */
@@ -43,6 +45,7 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'card.hidden': // its author's cards, and the votes cast on it
     case 'done.reset': // everyone's "I'm done"
     case 'access.admitted': // the facilitator's list of knocks
+    case 'discuss.selected': // RX-1: a new item lowers every hand
     case 'offer.accepted': // the offerer now helps with an action the facilitator made
       return true;
     default:

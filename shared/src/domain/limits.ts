@@ -21,6 +21,15 @@ export const LIMITS = {
   minAnswersToShow: 3,
   /** FA-3: how long the facilitator must have been away before someone may claim the role */
   facilitatorClaimAfterMs: 60_000,
+  /** DI-5: how many item ids a discussion order may list */
+  discussOrderMax: 500,
+  /** DI-8: what "+1 min" adds to the timer */
+  timerExtendSec: 60,
+  /** SU-1: addresses per summary email, and the length of one */
+  emailRecipients: 20,
+  emailAddress: 254,
+  /** GR-6: a new group's title is its first card's first words, at most this many */
+  groupTitleWords: 6,
   /** OF-2: open offers of help one person may have on a board at once */
   offersPerPerson: 10,
   offerText: 280,

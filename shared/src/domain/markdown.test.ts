@@ -15,7 +15,7 @@ function finishedRetro() {
   moveTo(state, 'reveal');
   must(state, alice, { type: 'card.group', cardId: b, withCardId: c });
   const group = state.cards.get(b)!.groupId!;
-  must(state, alice, { type: 'group.title', groupId: group, title: 'Pair more' });
+  must(state, alice, { type: 'group.title', groupId: group, title: 'Pair more', previous: state.groups.get(group)!.title });
   moveTo(state, 'vote');
   must(state, alice, { type: 'vote.cast', itemId: a });
   must(state, bob, { type: 'vote.cast', itemId: group });

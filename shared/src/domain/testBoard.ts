@@ -22,6 +22,8 @@ export function actor(name: string, options: { facilitator?: boolean } = {}): Ac
     voterTag: `votertag-${name}`,
     pulseTag: `pulsetag-${name}`,
     consensusTag: `consensustag-${name}`,
+    reactionTag: `reactiontag-${name}`,
+    holdsFacilitatorKey: options.facilitator ?? false,
     trustTag: `trusttag-${name}`,
   };
 }

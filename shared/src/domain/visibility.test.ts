@@ -10,6 +10,7 @@ const as = (who: typeof alice): Viewer => ({
   authorTag: who.authorTag,
   voterTag: who.voterTag,
   pulseTag: who.pulseTag,
+  reactionTag: who.reactionTag,
   consensusTag: who.consensusTag,
   trustTag: who.trustTag,
 });
@@ -23,8 +24,9 @@ function expectNoIdentity(json: string) {
     expect(json).not.toContain(a.voterTag);
     expect(json).not.toContain(a.pulseTag);
     expect(json).not.toContain(a.consensusTag);
+    expect(json).not.toContain(a.reactionTag);
   }
-  expect(json).not.toMatch(/authortag|votertag|pulsetag|consensustag|pid-/);
+  expect(json).not.toMatch(/authortag|votertag|pulsetag|consensustag|reactiontag|pid-/);
 }
 
 /** A retro that went through every phase: cards, a group, votes, an action with owners. */
@@ -65,10 +67,10 @@ describe('visibility', () => {
     expect(viewOf(state, PUBLIC).board.cards).toEqual([]);
   });
 
-  it('AN-1 public cards have only id, column, text, group and the signature their author chose (SG-1)', () => {
+  it('AN-1 public cards have only id, column, text, group, the edited mark and the signature their author chose (SG-1)', () => {
     const { state } = fullRetro();
     for (const card of viewOf(state, PUBLIC).board.cards) {
-      expect(Object.keys(card).sort()).toEqual(['columnId', 'groupId', 'id', 'signedBy', 'text']);
+      expect(Object.keys(card).sort()).toEqual(['columnId', 'edited', 'groupId', 'id', 'signedBy', 'text']);
       expect(card.signedBy).toBeNull();
     }
   });
@@ -136,6 +138,12 @@ describe('visibility', () => {
         'progress',
         'removed',
         'hiddenCards',
+        'groupingFacilitatorOnly',
+        'discussOrder',
+        'doneItemIds',
+        'raisedHands',
+        'reactionsOn',
+        'reactions',
         'trustLens',
       ].sort(),
     );
@@ -147,7 +155,7 @@ describe('visibility', () => {
       review: [],
       pulse: { open: false, distribution: null, notEnough: true },
     });
-    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: '2023-11-28', consensus: null, kind: 'ours', askOf: null });
+    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: '2023-11-28', consensus: null, kind: 'ours', askOf: null, done: false });
   });
 
   it('AN-1 a team retro shows its team and its review in the public view', () => {
@@ -206,7 +214,7 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'isFacilitator', 'knocks', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'votes', 'votesLeft']);
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'handRaised', 'isFacilitator', 'knocks', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'reactions', 'votes', 'votesLeft']);
     expect(me).toMatchObject({ pulse: null, consensus: {} });
   });
 
@@ -227,7 +235,7 @@ describe('visibility', () => {
     const { state, b, c, group } = fullRetro();
     const board = viewOf(state, PUBLIC).board;
     const order = board.cards.map((card) => card.id);
-    expect(board.groups).toEqual([{ id: group, title: '', cardIds: [b, c].sort((x, y) => order.indexOf(x) - order.indexOf(y)) }]);
+    expect(board.groups).toEqual([{ id: group, title: expect.any(String), cardIds: [b, c].sort((x, y) => order.indexOf(x) - order.indexOf(y)) }]);
   });
 
   it('VO-9 votesLeft never goes below zero when the budget is lowered after voting', () => {

@@ -7,6 +7,8 @@ import { pulseOpen, talliesVisible } from './phases.js';
 import { revealOrder } from './reveal.js';
 import { rankItems, tallyVotes, votesOf } from './voting.js';
 import { doneStageOf, progressOf, type Progress } from './progress.js';
+import { discussionOrder } from './facilitation.js';
+import type { Reaction } from './reactions.js';
 import { actionKind, type ActionKind } from './offers.js';
 import { myLens, publicLens, type PublicLensItem, type TrustPart } from './trustLens.js';
 
@@ -22,6 +24,8 @@ export interface PublicCard {
   groupId: string | null;
   /** SG-1: the name the author chose to show on this card, or null (the default: anonymous) */
   signedBy: string | null;
+  /** CA-7: changed by its author after the reveal */
+  edited: boolean;
 }
 
 export interface PublicGroup {
@@ -58,6 +62,8 @@ export interface PublicAction {
   owners: string[];
   dueDate: string | null;
   consensus: PublicConsensus | null;
+  /** AC-6 */
+  done: boolean;
   /** AK-3: ours (someone here volunteered), an ask of someone outside the room, or taken by nobody yet */
   kind: ActionKind;
   /** AK-1: the role or team asked, for an ask */
@@ -126,7 +132,7 @@ export interface PublicBoardView {
   ranking: string[] | null;
   currentItemId: string | null;
   discussedItemIds: string[];
-  timer: { endsAt: number | null; durationMs: number };
+  timer: { endsAt: number | null; durationMs: number; pausedMs: number | null };
   actions: PublicAction[];
   /** LK-1: read-only for everyone but the facilitator */
   locked: boolean;
@@ -138,6 +144,18 @@ export interface PublicBoardView {
   removed: string[];
   /** MO-3: how many cards the facilitator hid */
   hiddenCards: number;
+  /** GR-8 */
+  groupingFacilitatorOnly: boolean;
+  /** DI-5: every item in the order it is discussed; null until tallies show */
+  discussOrder: string[] | null;
+  /** DI-6: items marked discussed with "Next item" */
+  doneItemIds: string[];
+  /** RX-1: raised hands, first raised first, by name (a hand is a person asking to speak) */
+  raisedHands: { handle: string; name: string }[];
+  /** RX-3 */
+  reactionsOn: boolean;
+  /** RX-2: item id → reaction → how many (never who) */
+  reactions: Record<string, Partial<Record<Reaction, number>>>;
   /** OF-*: offers of help, oldest first */
   offers: PublicOffer[];
   /** TL-1: whether the facilitator switched the trust lens on */
@@ -173,6 +191,10 @@ export interface PersonalView {
   done: boolean;
   /** JN-3: people waiting to be let in; only the facilitator sees them */
   knocks: { id: string; name: string }[];
+  /** RX-2: item id → the reactions I put on it */
+  reactions: Record<string, Reaction[]>;
+  /** RX-1: my hand is up */
+  handRaised: boolean;
   /** OF-2: the offers I made */
   offerIds: string[];
   /** TL-5: item id → the trust parts I tapped */
@@ -186,6 +208,7 @@ export type ParticipantViewer = {
   voterTag: string;
   pulseTag: string;
   consensusTag: string;
+  reactionTag: string;
   trustTag: string;
 };
 export type Viewer = { kind: 'public' } | ParticipantViewer;
@@ -240,12 +263,13 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   );
   const cards = order.map((id) => {
     const c = state.cards.get(id)!;
-    return { id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, signedBy: c.signature };
+    return { id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signature };
   });
   const groups = [...state.groups.values()]
     .map((g) => ({ id: g.id, title: g.title, cardIds: cards.filter((c) => c.groupId === g.id).map((c) => c.id) }))
     .sort((a, b) => order.indexOf(a.cardIds[0] ?? '') - order.indexOf(b.cardIds[0] ?? ''));
   const showTallies = talliesVisible(state.phase);
+  const ranking = showTallies ? rankItems(state) : null;
   const names = new Map([...state.participants.values()].map((p) => [p.id, p.name]));
   const stage = doneStageOf(state.phase);
   return {
@@ -269,16 +293,17 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     cards,
     groups,
     tallies: showTallies ? tallyVotes(state) : null,
-    ranking: showTallies ? rankItems(state) : null,
+    ranking,
     currentItemId: state.currentItemId,
     discussedItemIds: [...state.discussedItemIds],
-    timer: { ...state.timer },
+    timer: { endsAt: state.timer.endsAt, durationMs: state.timer.durationMs, pausedMs: state.timer.pausedMs ?? null },
     actions: [...state.actions.values()].map((a) => ({
       id: a.id,
       itemId: a.itemId,
       owners: a.owners.map((id) => names.get(id) ?? 'someone who left'),
       dueDate: a.dueDate,
       consensus: a.consensus ? publicConsensus(a.consensus) : null,
+      done: a.done,
       kind: actionKind(a),
       askOf: a.askOf,
     })),
@@ -287,6 +312,15 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     progress: progressOf(state),
     removed: [...state.access.removed].map((id) => names.get(id) ?? 'someone'),
     hiddenCards: state.hiddenCards,
+    groupingFacilitatorOnly: state.groupingFacilitatorOnly,
+    discussOrder: ranking ? discussionOrder(state, ranking) : null,
+    doneItemIds: [...state.doneItemIds],
+    raisedHands: state.raisedHands.flatMap((id) => {
+      const p = state.participants.get(id);
+      return p ? [{ handle: p.handle, name: p.name }] : [];
+    }),
+    reactionsOn: state.reactionsOn,
+    reactions: reactionCounts(state),
     offers: [...state.offers.values()].map((o) => ({
       id: o.id,
       itemId: o.itemId,
@@ -297,6 +331,17 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     trustLens: state.trustLens,
     lens: publicLens(state),
   };
+}
+
+/** RX-2: counts only; the tags behind them never leave the server. */
+function reactionCounts(state: BoardState): PublicBoardView['reactions'] {
+  const out: PublicBoardView['reactions'] = {};
+  for (const [itemId, byReaction] of state.reactions) {
+    const counts: Partial<Record<Reaction, number>> = {};
+    for (const [reaction, tags] of byReaction) if (tags.size > 0) counts[reaction as Reaction] = tags.size;
+    if (Object.keys(counts).length > 0) out[itemId] = counts;
+  }
+  return out;
 }
 
 function facilitatorView(state: BoardState, claimAfterMs: number): PublicFacilitator | null {
@@ -315,6 +360,15 @@ function pulseView(state: BoardState): PublicPulse {
   if (open) return { open, distribution: null, notEnough: false };
   const distribution = distributionOf(state.pulse.values(), 1, 5);
   return { open, distribution, notEnough: distribution === null };
+}
+
+function myReactions(state: BoardState, reactionTag: string): Record<string, Reaction[]> {
+  const out: Record<string, Reaction[]> = {};
+  for (const [itemId, byReaction] of state.reactions) {
+    const mine = [...byReaction].filter(([, tags]) => tags.has(reactionTag)).map(([reaction]) => reaction as Reaction);
+    if (mine.length > 0) out[itemId] = mine;
+  }
+  return out;
 }
 
 function personalView(state: BoardState, viewer: ParticipantViewer): PersonalView {
@@ -340,6 +394,8 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     ),
     done: stage !== null && state.done[stage].has(viewer.participantId),
     knocks: participant?.isFacilitator ? [...state.knocks.values()].map((k) => ({ id: k.id, name: k.name })) : [],
+    reactions: myReactions(state, viewer.reactionTag),
+    handRaised: state.raisedHands.includes(viewer.participantId),
     offerIds: [...state.offers.values()].filter((o) => o.participantId === viewer.participantId).map((o) => o.id),
     lens: myLens(state, viewer.trustTag),
   };

@@ -29,6 +29,10 @@ export const ErrorCode = {
   REMOVED: 'REMOVED',
   /** VO-10: a budget or cap below what someone already spent */
   BELOW_VOTES_SPENT: 'BELOW_VOTES_SPENT',
+  /** RX-3: the facilitator turned reactions off */
+  REACTIONS_OFF: 'REACTIONS_OFF',
+  /** SU-2: the server has no SMTP_URL, so it cannot send mail */
+  EMAIL_UNAVAILABLE: 'EMAIL_UNAVAILABLE',
   /** CM-3: a command id was resent with another type or payload */
   ID_REUSED: 'ID_REUSED',
   INTERNAL: 'INTERNAL',

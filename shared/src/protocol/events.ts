@@ -20,6 +20,8 @@ export interface ServerToClientEvents {
   signedOut: (info: { reason: SignOutReason; message: string }) => void;
   /** JN-3: the facilitator's answer to a knock; when admitted, join again */
   knockAnswered: (info: { admitted: boolean; message: string }) => void;
+  /** BD-2: the board was deleted by its creator; the connection ends */
+  'board.deleted': () => void;
 }
 
 /** y-websocket rooms served under this path: /yjs/<boardId>/<doc>. */

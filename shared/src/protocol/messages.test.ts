@@ -28,7 +28,7 @@ describe('command schemas', () => {
       { id: ID, type: 'card.delete', cardId: CARD },
       { id: ID, type: 'card.group', cardId: CARD, withCardId: 'card_0002' },
       { id: ID, type: 'card.ungroup', cardId: CARD },
-      { id: ID, type: 'group.title', groupId: 'group_0001', title: '' },
+      { id: ID, type: 'group.title', groupId: 'group_0001', title: '', previous: 'Old title' },
       { id: ID, type: 'phase.set', phase: 'closed' },
       { id: ID, type: 'settings.update', voteBudget: 20, perItemCap: 1 },
       { id: ID, type: 'vote.cast', itemId: CARD },
@@ -52,11 +52,25 @@ describe('command schemas', () => {
       { id: ID, type: 'facilitator.handover', toHandle: 'handle_0001' },
       { id: ID, type: 'facilitator.claim' },
       { id: ID, type: 'columns.set', columns: [{ id: 'start', title: 'Start', prompt: '' }, { title: 'New one', prompt: 'Why?' }] },
+      { id: ID, type: 'grouping.restrict', facilitatorOnly: true },
+      { id: ID, type: 'discuss.order', itemIds: [CARD, 'group_0001'] },
+      { id: ID, type: 'discuss.next' },
+      { id: ID, type: 'discuss.reopen', itemId: CARD },
+      { id: ID, type: 'timer.pause' },
+      { id: ID, type: 'timer.resume' },
+      { id: ID, type: 'timer.extend' },
+      { id: ID, type: 'action.done', actionId: 'action_001', done: true },
+      { id: ID, type: 'hand.raise', raised: false },
+      { id: ID, type: 'reaction.toggle', itemId: CARD, reaction: 'celebrate', on: true },
+      { id: ID, type: 'reactions.enable', enabled: true },
+      { id: ID, type: 'facilitator.reclaim' },
+      { id: ID, type: 'board.delete' },
+      { id: ID, type: 'summary.email', to: ['team@example.com', 'lead@example.org'] },
     ];
     for (const example of examples) accepts(example);
   });
 
-  it('IN-1 rejects an unknown command type', () => rejects({ id: ID, type: 'board.delete' }));
+  it('IN-1 rejects an unknown command type', () => rejects({ id: ID, type: 'board.destroy' }));
   it('IN-1 rejects a command without a type', () => rejects({ id: ID, columnId: 'start', text: 'x' }));
   it('IN-1 rejects something that is not an object', () => {
     for (const input of [null, undefined, 'card.add', 42, [valid.cardAdd]]) rejects(input);
@@ -120,7 +134,7 @@ describe('command schemas', () => {
   });
 
   it(`IN-7 rejects a group title over ${LIMITS.groupTitle} characters or with control characters, allows an empty one`, () => {
-    const title = (t: unknown) => ({ id: ID, type: 'group.title', groupId: 'group_0001', title: t });
+    const title = (t: unknown) => ({ id: ID, type: 'group.title', groupId: 'group_0001', title: t, previous: '' });
     rejects(title('t'.repeat(LIMITS.groupTitle + 1)));
     rejects(title('bad\u0000title'));
     accepts(title('   '));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits.js';
 import { PHASES } from '../domain/phases.js';
+import { REACTIONS } from '../domain/reactions.js';
 import { TRUST_PARTS } from '../domain/trustLens.js';
 
 /** Ids are random url-safe strings; client-made ones (commands, participants, secrets) are bounded too. */
@@ -27,6 +28,7 @@ const boardPassword = z
   .min(1, 'must not be empty')
   .max(LIMITS.boardPassword, `must be at most ${LIMITS.boardPassword} characters`)
   .refine(noControlChars, 'must not contain control characters');
+const groupTitle = z.string().trim().max(LIMITS.groupTitle).refine(noControlChars, 'must not contain control characters');
 const columnId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a column id');
 
 export const JoinCommand = z.strictObject({
@@ -47,7 +49,8 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('card.delete'), cardId: id }),
   z.strictObject({ ...base, type: z.literal('card.group'), cardId: id, withCardId: id }),
   z.strictObject({ ...base, type: z.literal('card.ungroup'), cardId: id }),
-  z.strictObject({ ...base, type: z.literal('group.title'), groupId: id, title: z.string().trim().max(LIMITS.groupTitle).refine(noControlChars, 'must not contain control characters') }),
+  // GR-7: `previous` is the title the person started from; a stale one is refused, so no edit is lost silently.
+  z.strictObject({ ...base, type: z.literal('group.title'), groupId: id, title: groupTitle, previous: groupTitle }),
   z.strictObject({ ...base, type: z.literal('phase.set'), phase: z.enum(PHASES) }),
   z.strictObject({
     ...base,
@@ -115,6 +118,25 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('participant.remove'), handle: id }),
   z.strictObject({ ...base, type: z.literal('card.hide'), cardId: id }),
   z.strictObject({ ...base, type: z.literal('card.sign'), cardId: id, signed: z.boolean() }),
+  // Issue 10, items 11 and 13–21: running the retro (facilitation.ts).
+  z.strictObject({ ...base, type: z.literal('grouping.restrict'), facilitatorOnly: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('discuss.order'), itemIds: z.array(id).max(LIMITS.discussOrderMax) }),
+  z.strictObject({ ...base, type: z.literal('discuss.next') }),
+  z.strictObject({ ...base, type: z.literal('discuss.reopen'), itemId: id }),
+  z.strictObject({ ...base, type: z.literal('timer.pause') }),
+  z.strictObject({ ...base, type: z.literal('timer.resume') }),
+  z.strictObject({ ...base, type: z.literal('timer.extend') }),
+  z.strictObject({ ...base, type: z.literal('action.done'), actionId: id, done: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('hand.raise'), raised: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('reaction.toggle'), itemId: id, reaction: z.enum(REACTIONS), on: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('reactions.enable'), enabled: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('facilitator.reclaim') }),
+  z.strictObject({ ...base, type: z.literal('board.delete') }),
+  z.strictObject({
+    ...base,
+    type: z.literal('summary.email'),
+    to: z.array(z.email().max(LIMITS.emailAddress)).min(1, 'name at least one address').max(LIMITS.emailRecipients, `at most ${LIMITS.emailRecipients} addresses`),
+  }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];
@@ -146,6 +168,7 @@ export interface CommandResults {
   join: { participantId: string; isFacilitator: boolean };
   'card.add': { cardId: string };
   'action.create': { actionId: string };
+  'summary.email': { sent: number };
   'offer.add': { offerId: string };
   'offer.accept': { actionId: string };
 }

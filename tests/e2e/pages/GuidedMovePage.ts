@@ -4,9 +4,9 @@ import { expect, type Locator, type Page, type TestInfo } from '@playwright/test
 export class GuidedMovePage {
   constructor(readonly page: Page) {}
 
-  /** the "Now discussing" panel, where the move happens */
+  /** the item being discussed ("Now discussing: …"), where the move happens */
   get panel(): Locator {
-    return this.page.getByRole('region', { name: 'Now discussing' });
+    return this.page.getByRole('article', { name: /^Now discussing/ });
   }
 
   async screenshot(testInfo: TestInfo, name: string): Promise<void> {

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { useEffect, useState, type RefObject } from 'react';
+
+/** DI-5: whoever scrolled away from the current item gets one button back to it. */
+export function BackToCurrent({ target, itemKey }: { target: RefObject<HTMLElement | null>; itemKey: string | null }) {
+  const { t } = useTranslation();
+  const [away, setAway] = useState(false);
+
+  useEffect(() => {
+    const element = target.current;
+    if (!element) {
+      setAway(false);
+      return;
+    }
+    const observer = new IntersectionObserver(([entry]) => setAway(!entry?.isIntersecting), { threshold: 0.15 });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [target, itemKey]);
+
+  if (!away || !itemKey) return null;
+  return (
+    <button
+      type="button"
+      className="back-to-current primary"
+      onClick={() => {
+        target.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        target.current?.focus({ preventScroll: true });
+      }}
+    >
+      {t('running.backToCurrent')}
+    </button>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { PublicBoardView } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+
+/** RX-1: raise or lower my hand; everyone sees whose hands are up, first raised first. */
+export function RaisedHands({ board }: { board: PublicBoardView }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { me } = useSessionState();
+  const raised = me?.handRaised ?? false;
+  return (
+    <div className="hands">
+      <button
+        type="button"
+        className={`toggle ${raised ? 'on' : ''}`}
+        aria-pressed={raised}
+        onClick={() => session.send({ type: 'hand.raise', raised: !raised })}
+      >
+        <span aria-hidden="true">✋</span> {raised ? t('running.lowerHand') : t('running.raiseHand')}
+      </button>
+      {board.raisedHands.length > 0 && (
+        <p className="hands-up" role="status">
+          <span aria-hidden="true">✋</span> {t('running.handsUp', { names: board.raisedHands.map((h) => h.name).join(', ') })}
+        </p>
+      )}
+    </div>
+  );
+}

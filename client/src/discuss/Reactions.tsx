@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { REACTIONS, REACTION_EMOJI, type PublicBoardView } from '@candor/shared';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+
+/**
+ * RX-2: the five reactions on one item, as counts (never who). Mine are pressed; pressing again takes mine
+ * back. Without `interactive` only the counts show. Hidden entirely when the facilitator turned them off.
+ */
+export function Reactions({ board, itemId, interactive }: { board: PublicBoardView; itemId: string; interactive: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { me } = useSessionState();
+  if (!board.reactionsOn) return null;
+  const counts = board.reactions[itemId] ?? {};
+  const mine = new Set(me?.reactions[itemId] ?? []);
+  if (!interactive) {
+    const shown = REACTIONS.filter((r) => (counts[r] ?? 0) > 0);
+    if (shown.length === 0) return null;
+    return (
+      <p className="reaction-counts" aria-label={t('running.reactionsLabel')}>
+        {shown.map((r) => (
+          <span key={r} className="reaction-count" title={t(`running.reactions.${r}`)}>
+            <span aria-hidden="true">{REACTION_EMOJI[r]}</span>
+            <span className="visually-hidden">{t(`running.reactions.${r}`)}:</span> {counts[r]}
+          </span>
+        ))}
+      </p>
+    );
+  }
+  return (
+    <div className="reactions" role="group" aria-label={t('running.reactTo')}>
+      {REACTIONS.map((r) => {
+        const on = mine.has(r);
+        const n = counts[r] ?? 0;
+        return (
+          <button
+            key={r}
+            type="button"
+            className={`reaction ${on ? 'on' : ''}`}
+            aria-pressed={on}
+            aria-label={t('running.reaction', { name: t(`running.reactions.${r}`), count: n })}
+            onClick={() => session.send({ type: 'reaction.toggle', itemId, reaction: r, on: !on })}
+          >
+            <span aria-hidden="true">{REACTION_EMOJI[r]}</span>
+            {n > 0 && <span className="n">{n}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { navigate } from '../navigation.js';
+import { forgetRetro, loadMyRetros } from './myRetros.js';
+import { formatDate } from '../i18n/format.js';
+
+/** MY-1: the retros this browser created or joined; each opens the board (a closed one read-only). */
+export function MyRetros() {
+  const { t } = useTranslation();
+  const [retros, setRetros] = useState(loadMyRetros);
+  if (retros.length === 0) return null;
+  return (
+    <section className="panel my-retros" aria-labelledby="my-retros-title">
+      <h2 id="my-retros-title">{t('running.myRetros')}</h2>
+      <p className="hint">{t('running.myRetrosHint')}</p>
+      <ul>
+        {retros.map((r) => (
+          <li key={r.boardId}>
+            <a href={`/b/${r.boardId}`} onClick={(e) => (e.preventDefault(), navigate(`/b/${r.boardId}`))}>
+              {r.name || t('running.untitledRetro')}
+            </a>
+            <span className="hint">
+              {r.created ? t('running.youCreated') : t('running.youJoined')} · {r.closed ? t('running.closedReadOnly') : t('running.open')} ·{' '}
+              {formatDate(r.lastSeen)}
+            </span>
+            <button
+              type="button"
+              className="link small"
+              aria-label={t('running.removeFromList', { name: r.name })}
+              onClick={() => {
+                forgetRetro(r.boardId);
+                setRetros(loadMyRetros());
+              }}
+            >
+              {t('running.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * MY-1: the retros this browser created or joined, kept in localStorage only (no accounts). The facilitator
+ * link itself stays where it already is (candor:fac:<board>); this list only says that this browser has it.
+ */
+export interface MyRetro {
+  boardId: string;
+  name: string;
+  /** this browser holds the facilitator link */
+  created: boolean;
+  closed: boolean;
+  lastSeen: number;
+}
+
+const KEY = 'candor:my-retros';
+const MAX = 50;
+const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function loadMyRetros(): MyRetro[] {
+  try {
+    const raw = JSON.parse(localStorage.getItem(KEY) ?? '[]') as unknown;
+    if (!Array.isArray(raw)) return [];
+    return raw
+      .filter((r): r is MyRetro => typeof r?.boardId === 'string' && ID_PATTERN.test(r.boardId) && typeof r.name === 'string')
+      .sort((a, b) => b.lastSeen - a.lastSeen);
+  } catch {
+    return [];
+  }
+}
+
+/** Adds or refreshes one retro; writes only when something changed. */
+export function rememberRetro(entry: Omit<MyRetro, 'lastSeen'>): void {
+  const all = loadMyRetros();
+  const existing = all.find((r) => r.boardId === entry.boardId);
+  if (existing && existing.name === entry.name && existing.closed === entry.closed && existing.created === entry.created) return;
+  const next = [{ ...entry, lastSeen: Date.now() }, ...all.filter((r) => r.boardId !== entry.boardId)].slice(0, MAX);
+  localStorage.setItem(KEY, JSON.stringify(next));
+}
+
+export function forgetRetro(boardId: string): void {
+  localStorage.setItem(KEY, JSON.stringify(loadMyRetros().filter((r) => r.boardId !== boardId)));
+}

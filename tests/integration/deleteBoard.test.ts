@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Person, createBoard, newId, openSocket, sendCommand, useServer } from './harness.js';
+
+/** BD: a board's creator deletes it; everyone is told; nothing of it stays in the data files. */
+
+describe('deleting a board', () => {
+  const live = useServer({ claimAfterMs: 100 });
+  const person = () => {
+    const p = new Person(live.server.url);
+    live.people.push(p);
+    return p;
+  };
+
+  /** Every byte of the database and its WAL, as a dump would read them. */
+  function fileBytes(): Buffer {
+    const files = [live.server.dbFile, `${live.server.dbFile}-wal`].filter((f) => fs.existsSync(f));
+    return Buffer.concat(files.map((f) => fs.readFileSync(f)));
+  }
+
+  it('BD-1 only the facilitator link deletes: a participant and a facilitator who was handed the role get NOT_FACILITATOR', async () => {
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Keep me');
+    const [F, A] = [person(), person()];
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const raw = await openSocket(live.server.url, { boardId });
+    try {
+      expect(await sendCommand(raw, { id: newId(), type: 'join', participantId: A.participantId, secret: A.secret, name: 'Alex' })).toMatchObject({ ok: true });
+      expect(await sendCommand(raw, { id: newId(), type: 'board.delete' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+      const handle = F.board()!.participants.find((p) => p.name === 'Alex')!.handle;
+      expect(await F.cmd('facilitator.handover', { toHandle: handle })).toMatchObject({ ok: true });
+      await A.waitFor(() => A.me?.isFacilitator === true);
+      expect(await sendCommand(raw, { id: newId(), type: 'board.delete' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    } finally {
+      raw.close();
+    }
+    expect((await fetch(`${live.server.url}/api/boards/${boardId}`)).status).toBe(200);
+  });
+
+  it('BD-2 BD-3 after the creator deletes it, everyone is sent away, the board is unknown and no byte of it is left on disk', async () => {
+    const kept = await createBoard(live.server.url, 'KEEP-BOARD-NAME');
+    const K = person();
+    await K.connect(kept.boardId, 'Kim');
+    expect(await K.cmd('card.add', { columnId: 'start', text: 'KEEP-CARD-TEXT-7781' })).toMatchObject({ ok: true });
+
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'GONE-BOARD-NAME');
+    const [F, A] = [person(), person()];
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'GONE-PERSON-NAME');
+    const card = (await A.cmd('card.add', { columnId: 'start', text: 'GONE-CARD-TEXT-5521' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    const key = `item:${card.data.cardId}`;
+    await A.waitFor(() => A.notes(key) !== undefined);
+    A.typeNote(key, 'GONE-NOTE-TEXT-9034');
+    await F.waitFor(() => F.notes(key) === 'GONE-NOTE-TEXT-9034');
+    // positive control: before the delete, the files do hold the text
+    expect(fileBytes().includes('GONE-CARD-TEXT-5521')).toBe(true);
+
+    const told = new Promise<void>((resolve) => A.socket!.once('board.deleted', () => resolve()));
+    expect(await F.cmd('board.delete')).toMatchObject({ ok: true });
+    await told;
+    await A.waitFor(() => A.socket?.connected === false);
+    expect((await A.boardConn!.waitClosed()).code).toBe(4404);
+    expect((await A.notesConn!.waitClosed()).code).toBe(4404);
+
+    expect((await fetch(`${live.server.url}/api/boards/${boardId}`)).status).toBe(404);
+    expect((await fetch(`${live.server.url}/api/boards/${boardId}/export.md`)).status).toBe(404);
+    await expect(openSocket(live.server.url, { boardId })).rejects.toThrow('BOARD_NOT_FOUND');
+
+    const bytes = fileBytes();
+    for (const gone of ['GONE-CARD-TEXT-5521', 'GONE-NOTE-TEXT-9034', 'GONE-BOARD-NAME', 'GONE-PERSON-NAME', boardId, A.participantId]) {
+      expect(bytes.includes(gone), gone).toBe(false);
+    }
+    // The other board is untouched.
+    expect(bytes.includes('KEEP-BOARD-NAME')).toBe(true);
+    expect((await fetch(`${live.server.url}/api/boards/${kept.boardId}`)).status).toBe(200);
+  });
+});

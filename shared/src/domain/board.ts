@@ -1,6 +1,7 @@
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
 import { evolveRoomControl } from './roomControl.js';
+import { titleFromWords } from './facilitation.js';
 import { evolveFacilitation, type FacilitationEvent } from './facilitationEvents.js';
 import { evolveOffers, type Offer, type OfferEvent } from './offers.js';
 import { evolveLens, type LensEvent, type LensTaps } from './trustLens.js';
@@ -446,7 +447,11 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       return;
     case 'card.hidden':
       // MO-3: a hidden card leaves the board as a deleted one does (text, votes, group); only the count stays.
-      if (!state.cards.has(event.cardId)) return;
+      // A group title still made of its first words (GR-6) goes with it.
+      const hidden = state.cards.get(event.cardId);
+      if (!hidden) return;
+      const group = hidden.groupId ? state.groups.get(hidden.groupId) : undefined;
+      if (group && group.title === titleFromWords(hidden.text)) group.title = '';
       evolve(state, { type: 'card.deleted', cardId: event.cardId });
       state.hiddenCards += 1;
       return;

@@ -148,7 +148,6 @@ describe('permissions', () => {
       'access.knock',
       'access.lockJoining',
       'access.password',
-      'action.delete',
       'board.lock',
       'board.rename',
       'card.hide',

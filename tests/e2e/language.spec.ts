@@ -25,11 +25,12 @@ test('UI-2 a ?lang=de link shows German, is remembered, and each person reads th
   await ada.join(participantLink, 'Ada');
   await expect(ada.column('Start')).toContainText('What should we begin doing?');
   await ada.addCard('Start', 'Pairing on reviews');
-  await expect(page.getByText('Bisher 1 Karte geschrieben')).toBeVisible();
+  // one writer is never counted in public (AN-10): the count says so, in each person's language
+  await expect(page.getByText('Noch keine Karten gezählt')).toBeVisible();
 
   // Switching back is one choice, and it sticks across a reload.
   await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
-  await expect(page.getByText('1 card written so far')).toBeVisible();
+  await expect(page.getByText('No cards counted yet')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Next: Reveal' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -40,6 +41,8 @@ test('UI-3 dates and numbers follow the language', async ({ facilitator }) => {
   await page.goto('/?lang=de');
   await page.getByLabel('Name des Teams').fill('Zahlen-Team');
   await page.getByRole('button', { name: 'Team anlegen' }).click();
+  // the home page has a retro-name field too: wait for the team page before filling its form
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zahlen-Team');
   await page.getByLabel('Name der Retro').fill('Sprint 1');
   await page.getByRole('button', { name: 'Retro anlegen' }).click();
   const today = new Intl.DateTimeFormat('de', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date());

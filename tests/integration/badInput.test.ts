@@ -349,6 +349,23 @@ describe('bad input', () => {
     expect(await F.cmd('timer.stop')).toMatchObject({ ok: true });
   });
 
+  it('IN-29 a name or title with a line break is INVALID_INPUT from a raw socket and a 400 over HTTP; the board is unchanged', async () => {
+    const socket = await openSocket(server.url, { boardId });
+    sockets.push(socket);
+    const before = await getBoard(server.url, boardId);
+    for (const name of ['Nia\n# Heading', 'Nia\r\n- [x] done', 'Nia\u2028Lovelace']) {
+      expect(await sendCommand(socket, { id: newId(), type: 'join', participantId: newId(), secret: newId(32), name })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    }
+    await refused(F, cmd('columns.set', { columns: [{ title: 'Start\n<img src=x onerror=alert(1)>', prompt: '' }] }), 'INVALID_INPUT');
+    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    const res = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Sprint\n# Injected', templateId: 'dont-know' }),
+    });
+    expect(res.status).toBe(400);
+  });
+
   it('IN-1 (IN-4) malformed HTTP requests get 4xx JSON errors, never a crash', async () => {
     const post = (body: string, type = 'application/json') =>
       fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': type }, body });

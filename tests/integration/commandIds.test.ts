@@ -34,7 +34,9 @@ describe('command ids', () => {
     await A.reconnect();
     expect(await A.cmd('card.add', { columnId: 'start', text: 'the first text' }, id)).toEqual(first);
     expect(A.me!.cards).toHaveLength(1);
-    await F.waitFor(() => F.board()?.cardCount === 1);
+    // one writer's cards are not counted in public (AN-10); once revealed, the room sees exactly one
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await F.waitFor(() => F.board()?.phase === 'reveal' && F.board()?.cardCount === 1 && F.board()?.cards.length === 1);
   });
 
   it('CM-3 the facilitator’s join id cannot be reused for another command', async () => {

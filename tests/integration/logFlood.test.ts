@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@candor/server';
@@ -40,6 +41,30 @@ describe('AB-9 log flooding', () => {
     expect((await healthz(url)).ok).toBe(true);
     const written = lines.slice(before);
     expect(written.some((l) => l.includes('bad yjs message dropped'))).toBe(true);
+    expect(written.length).toBeLessThanOrEqual(20);
+  });
+
+  it('AB-9 1,000 upgrades to unknown paths write a bounded number of log lines', async () => {
+    const { port } = live.server;
+    const before = lines.length;
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(
+        Array.from(
+          { length: 100 },
+          (_, i) =>
+            new Promise<void>((resolve) => {
+              const s = net.connect(port, '127.0.0.1', () =>
+                s.write(`GET /nowhere/${batch}-${i} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`),
+              );
+              s.resume(); // read the 404, so that the server's close arrives
+              s.on('error', () => undefined);
+              s.on('close', () => resolve());
+            }),
+        ),
+      );
+    }
+    const written = lines.slice(before);
+    expect(written.some((l) => l.includes('upgrade to an unknown path refused'))).toBe(true);
     expect(written.length).toBeLessThanOrEqual(20);
   });
 });

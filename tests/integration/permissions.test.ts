@@ -68,6 +68,7 @@ describe('permissions', () => {
       'board.lock': { locked: true },
       'participant.remove': { handle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
       'card.hide': { cardId: cards[0] },
+      'anonymity.raise': { minOthers: 5 },
       'grouping.restrict': { facilitatorOnly: true },
       'discuss.order': { itemIds: [cards[1], cards[0]] },
       'discuss.next': {},
@@ -239,9 +240,10 @@ describe('permissions', () => {
     await M.boardConn!.roundTrip(); // the server has handled Mallory's update by now
 
     // A real change after it, seen by B, proves B's stream has moved past anything the forgery could cause.
-    expect(await F.cmd('card.add', { columnId: 'start', text: 'real' })).toMatchObject({ ok: true });
-    await B.waitFor(() => B.board()?.cardCount === before.cardCount + 1);
-    expect(B.board()).toEqual({ ...before, cardCount: before.cardCount + 1 });
+    const settings = { voteBudget: before.settings.voteBudget + 1, perItemCap: before.settings.perItemCap };
+    expect(await F.cmd('settings.update', settings)).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.settings.voteBudget === settings.voteBudget);
+    expect(B.board()).toEqual({ ...before, settings });
     expect(B.frames.some((f) => f.bytes.includes('FORGED-TEXT'))).toBe(false);
 
     // A fresh reader gets the server's copy: no forgery in it either.

@@ -117,7 +117,7 @@ describe('trust over time', () => {
     });
   });
 
-  it('PU-1 AN-7 pulse answers never leave the server one by one: nothing shows under 3 answers, then only a distribution', async () => {
+  it('PU-1 AN-7 AN-9 pulse answers never leave the server one by one: nothing shows until each sees 3 others, then only a distribution', async () => {
     const { boardId, facilitatorKey } = await post<CreateBoardResponse>('/api/boards', { name: 'Pulse', templateId: 'mad-sad-glad' });
     const F = person();
     const A = person();
@@ -127,10 +127,11 @@ describe('trust over time', () => {
     await B.connect(boardId, 'Bea');
     expect(await A.cmd('pulse.answer', { value: 1 })).toMatchObject({ ok: true });
     expect(await B.cmd('pulse.answer', { value: 4 })).toMatchObject({ ok: true });
+    expect(await F.cmd('pulse.answer', { value: 1 })).toMatchObject({ ok: true });
     await A.waitFor(() => A.me?.pulse === 1);
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.phase === 'reveal');
-    // two answers: closed, but nothing to show
+    // three answers: closed, but nothing to show — B would see only two answers besides their own (AN-9)
     expect(B.board()!.pulse).toEqual({ open: false, distribution: null, notEnough: true });
     expect(await A.cmd('pulse.answer', { value: 5 })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     const exportLike = await B.fetchText(`/api/boards/${boardId}`);
@@ -139,18 +140,19 @@ describe('trust over time', () => {
     expect(B.boardHistory.every((v) => v.pulse.distribution === null)).toBe(true);
     expect(B.meHistory.every((me) => me.pulse === 4 || me.pulse === null)).toBe(true);
 
-    // with three answers the distribution shows once the pulse has closed
+    // with four answers (three besides each one's own) the distribution shows once the pulse has closed
     const { boardId: second, facilitatorKey: key2 } = await post<CreateBoardResponse>('/api/boards', { name: 'Pulse 2', templateId: '4ls' });
-    const people3 = [person(), person(), person()];
+    const people3 = [person(), person(), person(), person()];
     await people3[0]!.connect(second, 'Fran', key2);
     await people3[1]!.connect(second, 'Alex');
     await people3[2]!.connect(second, 'Bea');
-    for (const [i, p] of people3.entries()) expect(await p.cmd('pulse.answer', { value: [2, 4, 5][i] })).toMatchObject({ ok: true });
+    await people3[3]!.connect(second, 'Dee');
+    for (const [i, p] of people3.entries()) expect(await p.cmd('pulse.answer', { value: [2, 4, 5, 4][i] })).toMatchObject({ ok: true });
     const observer = people3[2]!;
     expect(observer.board()!.pulse.distribution).toBeNull();
     expect(await people3[0]!.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     await observer.waitFor(() => observer.board()?.pulse.distribution !== null);
-    expect(observer.board()!.pulse).toEqual({ open: false, notEnough: false, distribution: { min: 1, counts: [0, 1, 0, 1, 1], total: 3, average: 3.67 } });
+    expect(observer.board()!.pulse).toEqual({ open: false, notEnough: false, distribution: { min: 1, counts: [0, 1, 0, 2, 1], total: 4, average: 3.75 } });
     // while open, no view B or the observer held ever had a distribution
     const openViews = observer.boardHistory.filter((v) => v.pulse.open);
     expect(openViews.length).toBeGreaterThan(0);
@@ -162,11 +164,11 @@ describe('trust over time', () => {
       (r) => (JSON.parse(r.payload) as { pulseTag: string }).pulseTag,
     );
     db.close();
-    expect(tags.length).toBe(5);
+    expect(tags.length).toBe(7);
     for (const p of [A, B, F, ...people3]) for (const frame of p.frames) for (const tag of tags) expect(frameContains(frame, tag)).toBe(false);
   });
 
-  it('CO-1 AN-8 a fist of five stays hidden until everyone answered; under 3 answers nothing shows; a low answer flags the action', async () => {
+  it('CO-1 AN-8 AN-9 a fist of five stays hidden until everyone answered; with 3 answers nothing shows; a low answer flags the action', async () => {
     const { boardId, facilitatorKey } = await post<CreateBoardResponse>('/api/boards', { name: 'Consensus', templateId: 'start-stop-continue' });
     const F = person();
     const A = person();
@@ -174,6 +176,8 @@ describe('trust over time', () => {
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');
     await B.connect(boardId, 'Bea');
+    const D = person();
+    await D.connect(boardId, 'Dee');
     const card = (await A.cmd('card.add', { columnId: 'start', text: 'smaller pull requests' })) as { ok: true; data: { cardId: string } };
     for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
     const made = (await F.cmd('action.create', { itemId: card.data.cardId, text: 'Cap PRs at 300 lines' })) as { ok: true; data: { actionId: string } };
@@ -181,33 +185,36 @@ describe('trust over time', () => {
     expect(await A.cmd('consensus.start', { actionId })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
     expect(await F.cmd('consensus.start', { actionId })).toMatchObject({ ok: true });
 
-    // two of three answered, the facilitator reveals early: too few to show, not even the flag
+    // three of four answered, the facilitator reveals early: each of them would see only two others — too few
+    // to show, not even the flag Alex's 1 would raise (AN-9)
     expect(await A.cmd('consensus.answer', { actionId, value: 1 })).toMatchObject({ ok: true });
     expect(await B.cmd('consensus.answer', { actionId, value: 5 })).toMatchObject({ ok: true });
-    await F.waitFor(() => F.board()!.actions[0]!.consensus?.answered === 2);
+    expect(await D.cmd('consensus.answer', { actionId, value: 5 })).toMatchObject({ ok: true });
+    await F.waitFor(() => F.board()!.actions[0]!.consensus?.answered === 3);
     expect(F.board()!.actions[0]!.consensus).toMatchObject({ open: true, revealed: false, distribution: null, flagged: false });
     expect(await A.cmd('consensus.reveal', { actionId })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
     expect(await F.cmd('consensus.reveal', { actionId })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()!.actions[0]!.consensus?.revealed);
-    expect(B.board()!.actions[0]!.consensus).toEqual({ open: false, answered: 2, revealed: true, distribution: null, flagged: false });
+    expect(B.board()!.actions[0]!.consensus).toEqual({ open: false, answered: 3, revealed: true, distribution: null, flagged: false });
 
     // a new round: everyone answers, so it reveals by itself, and Alex's 1 flags the action
     expect(await F.cmd('consensus.start', { actionId })).toMatchObject({ ok: true });
     expect(await A.cmd('consensus.answer', { actionId, value: 1 })).toMatchObject({ ok: true });
     expect(await B.cmd('consensus.answer', { actionId, value: 4 })).toMatchObject({ ok: true });
-    await B.waitFor(() => B.board()!.actions[0]!.consensus?.answered === 2);
+    expect(await D.cmd('consensus.answer', { actionId, value: 5 })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()!.actions[0]!.consensus?.answered === 3);
     expect(B.board()!.actions[0]!.consensus!.distribution).toBeNull();
     expect(await F.cmd('consensus.answer', { actionId, value: 5 })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()!.actions[0]!.consensus?.revealed);
     expect(B.board()!.actions[0]!.consensus).toEqual({
       open: false,
-      answered: 3,
+      answered: 4,
       revealed: true,
-      distribution: { min: 0, counts: [0, 1, 0, 0, 1, 1], total: 3, average: 3.33 },
+      distribution: { min: 0, counts: [0, 1, 0, 0, 1, 2], total: 4, average: 3.75 },
       flagged: true,
     });
     // before the reveal, no view anyone held had a distribution
-    for (const p of [A, B]) {
+    for (const p of [A, B, D]) {
       expect(p.boardHistory.filter((v) => v.actions[0]?.consensus?.open).every((v) => v.actions[0]!.consensus!.distribution === null)).toBe(true);
     }
     // Each person's own answer comes back to them alone.
@@ -218,7 +225,7 @@ describe('trust over time', () => {
     expect(await F.cmd('phase.set', { phase: 'act' })).toMatchObject({ ok: true });
     expect(await F.cmd('phase.set', { phase: 'closed' })).toMatchObject({ ok: true });
     const md = await B.fetchText(`/api/boards/${boardId}/export.md`);
-    expect(md.body).toContain('consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 1 — someone had doubts');
+    expect(md.body).toContain('consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 2 — someone had doubts');
     const json = await B.fetchText(`/api/boards/${boardId}/export.json`);
     expect(json.body).not.toContain(F.participantId);
     const db = new Database(server.dbFile, { readonly: true });
@@ -226,9 +233,27 @@ describe('trust over time', () => {
       (r) => (JSON.parse(r.payload) as { consensusTag: string }).consensusTag,
     );
     db.close();
-    expect(new Set(tags).size).toBe(3);
-    for (const p of [A, B, F]) for (const frame of p.frames) for (const tag of tags) expect(frameContains(frame, tag)).toBe(false);
+    expect(new Set(tags).size).toBe(4);
+    for (const p of [A, B, D, F]) for (const frame of p.frames) for (const tag of tags) expect(frameContains(frame, tag)).toBe(false);
     expect(notesKey.action(actionId)).toContain(actionId);
+  });
+
+  it('AN-9 the facilitator raises the threshold from a raw socket, never lowers it; raised, four answers show nothing', async () => {
+    const { boardId, facilitatorKey } = await post<CreateBoardResponse>('/api/boards', { name: 'Threshold', templateId: 'mad-sad-glad' });
+    const [F, A, B, D] = [person(), person(), person(), person()];
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    for (const [p, name] of [[A, 'Alex'], [B, 'Bea'], [D, 'Dee']] as const) await p.connect(boardId, name);
+    expect(B.board()!.minOthersToShow).toBe(3);
+    expect(await A.cmd('anonymity.raise', { minOthers: 5 })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(await F.cmd('anonymity.raise', { minOthers: 2 })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await F.cmd('anonymity.raise', { minOthers: 4 })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.minOthersToShow === 4);
+    expect(await F.cmd('anonymity.raise', { minOthers: 3 })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    for (const [i, p] of [F, A, B, D].entries()) expect(await p.cmd('pulse.answer', { value: [1, 2, 3, 4][i] })).toMatchObject({ ok: true });
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.phase === 'reveal');
+    expect(B.board()!.pulse).toEqual({ open: false, distribution: null, notEnough: true });
+    expect(B.boardHistory.every((v) => v.pulse.distribution === null)).toBe(true);
   });
 
   it('FA-1 FA-3 when the facilitator is gone, two people claim the role at once and exactly one wins; handover moves it live', async () => {

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
+import { SubtractionNote } from '../pulse/SubtractionNote.js';
+import { usePresenting } from '../board/presenting.js';
 
 const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
@@ -16,7 +18,9 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   const consensus = action.consensus;
   const canRun = isFacilitator && allowedIn('consensus.start', board.phase);
   const queued = [...pending].reverse().find((c) => c.type === 'consensus.answer' && c.actionId === action.id);
-  const mine = queued?.type === 'consensus.answer' ? queued.value : (me?.consensus[action.id] ?? null);
+  // AN-11: my answer is not shown while presenting
+  const presenting = usePresenting();
+  const mine = presenting ? null : queued?.type === 'consensus.answer' ? queued.value : (me?.consensus[action.id] ?? null);
   const groupId = `fist-${action.id}`;
 
   if (!consensus) {
@@ -56,6 +60,7 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
           {t('consensus.answered', { count: consensus.answered })}
           {mine !== null ? t('consensus.yours', { value: mine }) : ''}
         </p>
+        <SubtractionNote minOthers={board.minOthersToShow} />
         {canRun && (
           <button type="button" className="small" aria-label={t('consensus.revealLabel', { name: label })} onClick={() => session.send({ type: 'consensus.reveal', actionId: action.id })}>
             {t('consensus.reveal')}

@@ -5,6 +5,7 @@ import { useSessionState } from './SessionContext.js';
 import { PhaseStepper } from './PhaseStepper.js';
 import { PresenceList } from './PresenceList.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
+import { PresentingToggle } from './PresentingToggle.js';
 import { Notices } from './Notices.js';
 import { FacilitatorBar } from './FacilitatorBar.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
@@ -99,6 +100,7 @@ export function BoardScreen({
         <div className="header-side">
           <TimerDisplay timer={board.timer} />
           <ShareButton boardId={board.id} />
+          <PresentingToggle />
           <ConnectionStatus />
           <LanguageSwitch />
         </div>

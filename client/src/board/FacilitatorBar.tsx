@@ -13,6 +13,7 @@ const CONFIRM = {
   closed: { title: 'facilitation.confirm.closeTitle', body: 'facilitation.confirm.closeBody', action: 'facilitation.confirm.closeAction' },
 } as const;
 const needsConfirming = (phase: Phase): phase is keyof typeof CONFIRM => phase in CONFIRM;
+import { AnonymitySetting } from './AnonymitySetting.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
         </label>
       )}
       {allowedIn('timer.start', board.phase) && <TimerControls timer={board.timer} />}
+      {allowedIn('anonymity.raise', board.phase) && <AnonymitySetting board={board} />}
       {board.phase !== 'closed' && <AccessControls board={board} />}
       {next === 'closed' && (
         <div className="close-retro">

@@ -4,6 +4,7 @@ import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
+import { usePresenting } from '../board/presenting.js';
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
 export function CardTile({
@@ -37,6 +38,9 @@ export function CardTile({
 }) {
   const { t } = useTranslation();
   const session = useSession();
+  // AN-11: while presenting, my own card looks exactly like anyone else's.
+  const presenting = usePresenting();
+  if (presenting) own = false;
   const [editing, setEditing] = useState(false);
   const [confirmHide, setConfirmHide] = useState(false);
   const [draft, setDraft] = useState(text);
@@ -115,7 +119,7 @@ export function CardTile({
             </button>
           </span>
         )}
-        {signable && cardId && (
+        {signable && !presenting && cardId && (
           <button type="button" className="link small" aria-pressed={Boolean(signed)} onClick={() => session.send({ type: 'card.sign', cardId, signed: !signed })}>
             {signed ? t('facilitation.card.unsign') : t('facilitation.card.sign')}
           </button>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { REACTIONS, REACTION_EMOJI, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
+import { usePresenting } from '../board/presenting.js';
 
 /**
  * RX-2: the five reactions on one item, as counts (never who). Mine are pressed; pressing again takes mine
@@ -10,9 +11,11 @@ export function Reactions({ board, itemId, interactive }: { board: PublicBoardVi
   const { t } = useTranslation();
   const session = useSession();
   const { me } = useSessionState();
+  const presenting = usePresenting();
   if (!board.reactionsOn) return null;
   const counts = board.reactions[itemId] ?? {};
-  const mine = new Set(me?.reactions[itemId] ?? []);
+  // AN-11: while presenting, which reactions are mine is not shown (a press then only adds one)
+  const mine = new Set(presenting ? [] : (me?.reactions[itemId] ?? []));
   if (!interactive) {
     const shown = REACTIONS.filter((r) => (counts[r] ?? 0) > 0);
     if (shown.length === 0) return null;

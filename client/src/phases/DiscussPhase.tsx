@@ -14,6 +14,7 @@ import { SortableItem } from '../discuss/SortableItem.js';
 import { BackToCurrent } from '../discuss/BackToCurrent.js';
 import { useNextItemKey } from '../discuss/useNextItemKey.js';
 import { PhaseIntro } from './PhaseView.js';
+import { usePresenting } from '../board/presenting.js';
 
 /**
  * DI-5, DI-6: the items in discussion order (votes, or the facilitator's order). The current item is large
@@ -21,6 +22,8 @@ import { PhaseIntro } from './PhaseView.js';
  */
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
+  // AN-11: while presenting, "(n yours)" would show where I voted
+  const presenting = usePresenting();
   const session = useSession();
   const { isFacilitator, me } = useSessionState();
   const items = itemsById(board);
@@ -92,7 +95,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                     <div className="ranked-head">
                       <span className="position">{index + 1}.</span>
                       <span className="tally">{t('discuss.votes', { count: votes })}</span>
-                      {me?.votes[itemId] ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}
+                      {me?.votes[itemId] && !presenting ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}
                       {isCurrent && <span className="badge now">{t('discuss.now')}</span>}
                       {isDone && <span className="badge done">{t('running.discussed')}</span>}
                     </div>

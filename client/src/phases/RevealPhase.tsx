@@ -3,11 +3,15 @@ import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { PhaseIntro } from './PhaseView.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
+import { useSessionState } from '../board/SessionContext.js';
+import { PresentingSuggestion } from '../board/PresentingToggle.js';
 
 export function RevealPhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
+  const { isFacilitator } = useSessionState();
   return (
     <>
+      {isFacilitator && <PresentingSuggestion />}
       <PhaseIntro title={t('reveal.title')}>{t('reveal.intro')}</PhaseIntro>
       <PulseResult board={board} />
       {board.cards.length === 0 && <p className="empty">{t('reveal.noCards')}</p>}

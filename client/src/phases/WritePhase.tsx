@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { allowedIn, type PublicBoardView } from '@candor/shared';
+import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSessionState } from '../board/SessionContext.js';
 import { CardTile } from '../cards/CardTile.js';
 import { NewCardForm } from '../cards/NewCardForm.js';
@@ -10,6 +10,7 @@ import { TrustPulse } from '../pulse/TrustPulse.js';
 import { ColumnEditor } from '../columns/ColumnEditor.js';
 import { DoneToggle } from '../facilitation/DoneToggle.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
+import { usePresenting } from '../board/presenting.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -18,7 +19,9 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
   const readOnly = useReadOnly(board);
   const canAdd = allowedIn('card.add', board.phase) && !readOnly;
   const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
-  const myCards = (me?.cards ?? []).filter((c) => !deletes.has(c.id));
+  // AN-11: on a shared screen my unrevealed cards would be both mine and readable: hidden while presenting
+  const presenting = usePresenting();
+  const myCards = presenting ? [] : (me?.cards ?? []).filter((c) => !deletes.has(c.id));
   const count = board.cardCount;
 
   return (
@@ -27,13 +30,17 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
       <TrustPulse board={board} />
       {isFacilitator && <ColumnEditor board={board} />}
       <p className="card-count" role="status">
-        {t('write.cardCount', { count })}
+        {/* AN-10: the count is a lower bound that moves in steps, so it never says who just wrote */}
+        {count === 0
+          ? t('write.cardCountNone', { writers: LIMITS.minWritersToCount, step: LIMITS.cardCountStep })
+          : t('write.cardCountAtLeast', { count })}
       </p>
       <DoneToggle board={board} />
+      {presenting && <p className="hint">{t('privacy.hiddenCards')}</p>}
       <div className="columns">
         {board.columns.map((column) => {
           const mine = myCards.filter((c) => c.columnId === column.id);
-          const sending = sendingCards.filter((c) => c.columnId === column.id);
+          const sending = presenting ? [] : sendingCards.filter((c) => c.columnId === column.id);
           return (
             <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
               <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
+import { SubtractionNote } from './SubtractionNote.js';
+import { usePresenting } from '../board/presenting.js';
 
 const PULSE_VALUES = [1, 2, 3, 4, 5] as const;
 
@@ -10,9 +12,11 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
   const session = useSession();
   const { me, pending } = useSessionState();
+  const presenting = usePresenting();
   if (!board.pulse.open) return null;
   const queued = [...pending].reverse().find((c) => c.type === 'pulse.answer');
-  const mine = queued?.type === 'pulse.answer' ? queued.value : (me?.pulse ?? null);
+  // AN-11: my answer is not shown while presenting
+  const mine = presenting ? null : queued?.type === 'pulse.answer' ? queued.value : (me?.pulse ?? null);
 
   return (
     <section className="panel pulse" aria-labelledby="pulse-title">
@@ -29,8 +33,13 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
         ))}
       </div>
       <p className="hint">{t('pulse.anonymous')}</p>
+      <SubtractionNote minOthers={board.minOthersToShow} />
       <p className="hint" aria-live="polite">
-        {mine === null ? t('pulse.notAnswered') : t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) })}
+        {presenting
+          ? t('privacy.hiddenAnswer')
+          : mine === null
+            ? t('pulse.notAnswered')
+            : t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) })}
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
+import { usePresenting } from '../board/presenting.js';
 
 /** TL-4: the counts of one item, where they can be shown (nothing otherwise). */
 export function TrustLensResult({ board, itemId }: { board: PublicBoardView; itemId: string }) {
@@ -40,9 +41,12 @@ export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemI
   const session = useSession();
   const { me, pending } = useSessionState();
   const lens = (board.lens ?? []).find((l) => l.itemId === itemId);
+  const presenting = usePresenting();
   const mine = new Set(me?.lens[itemId] ?? []);
   // My taps the server has not confirmed yet show at once.
   for (const c of pending) if (c.type === 'lens.tap' && c.itemId === itemId) (c.on ? mine.add(c.part) : mine.delete(c.part));
+  // AN-11: while presenting, which parts I tapped is not shown
+  if (presenting) mine.clear();
   const canTap = board.trustLens && board.currentItemId === itemId && allowedIn('lens.tap', board.phase);
   if (!board.trustLens && !lens?.counts) return null;
   const counts = lens?.counts;

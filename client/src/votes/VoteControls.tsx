@@ -4,12 +4,15 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js';
 import { shortText } from '../cards/items.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
+import { usePresenting } from '../board/presenting.js';
 
 /** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
 export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
   const { t } = useTranslation();
   const session = useSession();
   const { me, pending } = useSessionState();
+  // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
+  if (usePresenting()) return null;
   const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(pending, itemId));
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
   const name = shortText(label, 40);
@@ -45,7 +48,15 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
 export function VotesLeft() {
   const { t } = useTranslation();
   const { me, pending } = useSessionState();
+  const presenting = usePresenting();
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
+  if (presenting) {
+    return (
+      <p className="votes-left" role="status">
+        {t('privacy.hiddenVotes')}
+      </p>
+    );
+  }
   return (
     <p className="votes-left" role="status">
       {t('vote.left', { count: left })}

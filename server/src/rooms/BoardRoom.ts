@@ -33,8 +33,8 @@ import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
 import { RoomDoor } from './RoomDoor.js';
-import { Admission } from './admission.js';
-import { AddressBuckets } from '../transport/addressBuckets.js';
+import { Admission, joinBuckets } from './admission.js';
+import type { AddressBuckets } from '../transport/addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 
@@ -564,13 +564,4 @@ export class BoardRoom {
     this.boardDoc.destroy();
     this.notesDoc.destroy();
   }
-}
-
-/** AB-4: the join buckets a room uses when the app gives none (tests that build a room alone). */
-function joinBuckets(): AddressBuckets {
-  return new AddressBuckets({
-    burst: ABUSE_LIMITS.joinBurstPerAddress,
-    perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
-    maxAddresses: ABUSE_LIMITS.addressesTracked,
-  });
 }

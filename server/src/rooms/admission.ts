@@ -1,5 +1,6 @@
 import { type Participant, fail } from '@candor/shared';
-import type { AddressBuckets } from '../transport/addressBuckets.js';
+import { AddressBuckets } from '../transport/addressBuckets.js';
+import { ABUSE_LIMITS } from '../abuseLimits.js';
 
 export interface AdmissionDeps {
   /** AB-4: new participants per client address, shared by every board */
@@ -64,4 +65,13 @@ export class Admission {
     for (const timer of this.expiries.values()) clearTimeout(timer);
     this.expiries.clear();
   }
+}
+
+/** AB-4: join buckets of a room's own, for a room built without the app's shared ones (unit tests). */
+export function joinBuckets(): AddressBuckets {
+  return new AddressBuckets({
+    burst: ABUSE_LIMITS.joinBurstPerAddress,
+    perSecond: ABUSE_LIMITS.joinsPerSecondPerAddress,
+    maxAddresses: ABUSE_LIMITS.addressesTracked,
+  });
 }

@@ -1,4 +1,5 @@
 import type { Column } from './templates.js';
+import { LIMITS } from './limits.js';
 import type { Phase } from './phases.js';
 import { evolveRoomControl } from './roomControl.js';
 import { titleFromWords } from './facilitation.js';
@@ -156,6 +157,8 @@ export interface BoardState {
   hiddenCards: number;
   /** JN-3: people knocking, by knock id (runtime only, never stored) */
   knocks: Map<string, Knock>;
+  /** AN-9: answers a viewer must see besides their own before a distribution shows; only ever raised */
+  minOthersToShow: number;
   /** GR-8: only the facilitator groups and titles */
   groupingFacilitatorOnly: boolean;
   /** DI-5: the facilitator's order of discussion; null means by votes */
@@ -229,6 +232,7 @@ export type BoardEvent =
   | { type: 'participant.removed'; participantId: string }
   | { type: 'card.hidden'; cardId: string }
   | { type: 'card.signed'; cardId: string; name: string | null }
+  | { type: 'anonymity.raised'; minOthers: number }
   | FacilitationEvent;
 
 export function emptyBoard(id: string): BoardState {
@@ -261,6 +265,7 @@ export function emptyBoard(id: string): BoardState {
     done: { write: new Set(), vote: new Set() },
     hiddenCards: 0,
     knocks: new Map(),
+    minOthersToShow: LIMITS.minOthersToShow,
     groupingFacilitatorOnly: false,
     discussOrder: null,
     doneItemIds: [],
@@ -358,6 +363,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       return;
     case 'settings.changed':
       state.settings = event.settings;
+      return;
+    case 'anonymity.raised':
+      state.minOthersToShow = Math.max(state.minOthersToShow, event.minOthers);
       return;
     case 'card.grouped': {
       const card = state.cards.get(event.cardId);

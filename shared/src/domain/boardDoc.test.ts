@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardState } from './board.js';
 import { projectBoardDoc, readBoardDoc } from './boardDoc.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, NOW, REVIEW, setOnline, teamBoardWith } from './testBoard.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, NOW, REVIEW, setOnline, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
 const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
@@ -75,7 +75,7 @@ describe('board document', () => {
     const server = new Y.Doc();
     projectBoardDoc(server, publicView(state));
     expect(bytesOf(server)).not.toContain('written before reveal');
-    expect(readBoardDoc(server)!.cardCount).toBe(1);
+    expect(readBoardDoc(server)!.cardCount).toBe(0); // AN-10: one writer is not counted
   });
 
   it('AN-3 the document forgets the old text of an edited or deleted card', () => {
@@ -139,13 +139,14 @@ describe('board document', () => {
   function teamRetro() {
     const state = teamBoardWith();
     must(state, fran, { type: 'review.mark', ref: REVIEW[0].ref, status: 'not-done', reason: 'review-reason-text', carry: true });
-    for (const [who, value] of [[fran, 4], [alice, 2], [bob, 5]] as const) must(state, who, { type: 'pulse.answer', value });
+    const dana = addPerson(state, 'Dana');
+    for (const [who, value] of [[fran, 4], [alice, 2], [bob, 5], [dana, 3]] as const) must(state, who, { type: 'pulse.answer', value });
     moveTo(state, 'write');
     const item = addCard(state, alice, 'card-text-team');
     moveTo(state, 'discuss');
     const { actionId } = must<{ actionId: string }>(state, bob, { type: 'action.create', itemId: item, text: 'x' });
     must(state, fran, { type: 'consensus.start', actionId });
-    for (const [who, value] of [[fran, 4], [alice, 1], [bob, 5]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
+    for (const [who, value] of [[fran, 4], [alice, 1], [bob, 5], [dana, 3]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
     setOnline(state, fran, NOW);
     return state;
   }
@@ -161,7 +162,7 @@ describe('board document', () => {
       hasReview: true,
       facilitator: { handle: 'handle-fran', online: false },
       facilitatorLog: [{ name: 'Fran', how: 'created' }],
-      pulse: { open: false, notEnough: false, distribution: { total: 3 } },
+      pulse: { open: false, notEnough: false, distribution: { total: 4 } },
     });
     expect(read.review[0]).toMatchObject({ status: 'not-done', reason: 'review-reason-text', carry: true });
     expect(read.actions[0].consensus).toMatchObject({ revealed: true, flagged: true });

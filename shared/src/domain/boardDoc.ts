@@ -36,6 +36,7 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'progress',
   'removed',
   'hiddenCards',
+  'minOthersToShow',
   'groupingFacilitatorOnly',
   'discussOrder',
   'doneItemIds',

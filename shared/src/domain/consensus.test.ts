@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/messages.js';
 import type { BoardState } from './board.js';
 import { LIMITS } from './limits.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, run, setOnline } from './testBoard.js';
+import { addCard, addPerson, alice, bob, boardWith, everyone, fran, moveTo, must, run, setOnline } from './testBoard.js';
 import { viewOf, type Viewer } from './visibility.js';
 
 const PUBLIC: Viewer = { kind: 'public' };
@@ -75,17 +75,19 @@ describe('consensus check', () => {
 
   it('CO-2 reveals by itself once every online participant has answered', () => {
     const { state, actionId } = withAction();
+    const dana = addPerson(state, 'Dana');
     must(state, fran, { type: 'consensus.start', actionId });
     answer(state, alice, actionId, 4);
     answer(state, alice, actionId, 3); // a changed answer is still one person
     answer(state, bob, actionId, 5);
+    answer(state, dana, actionId, 5);
     expect(consensusOf(state, actionId)!.revealed).toBe(false);
     answer(state, fran, actionId, 4);
     expect(consensusOf(state, actionId)).toEqual({
       open: false,
-      answered: 3,
+      answered: 4,
       revealed: true,
-      distribution: { min: 0, counts: [0, 0, 0, 1, 1, 1], total: 3, average: 4 },
+      distribution: { min: 0, counts: [0, 0, 0, 1, 1, 2], total: 4, average: 4.25 },
       flagged: false,
     });
   });
@@ -120,35 +122,39 @@ describe('consensus check', () => {
     expect(run(state, fran, { type: 'consensus.reveal', actionId })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
-  it(`CO-3 AN-8 with fewer than ${LIMITS.minAnswersToShow} answers the revealed check shows no distribution and no flag`, () => {
-    const { state, actionId } = withAction();
-    must(state, fran, { type: 'consensus.start', actionId });
-    answer(state, alice, actionId, 0);
-    answer(state, bob, actionId, 1);
-    must(state, fran, { type: 'consensus.reveal', actionId });
-    expect(consensusOf(state, actionId)).toEqual({ open: false, answered: 2, revealed: true, distribution: null, flagged: false });
+  it(`CO-3 AN-8 AN-9 with ${LIMITS.minOthersToShow} answers or fewer the revealed check shows no distribution and no flag`, () => {
+    for (const answers of [[0, 1], [0, 1, 5]]) {
+      const { state, actionId } = withAction();
+      must(state, fran, { type: 'consensus.start', actionId });
+      answers.forEach((value, i) => answer(state, [alice, bob, fran][i]!, actionId, value));
+      if (consensusOf(state, actionId)!.open) must(state, fran, { type: 'consensus.reveal', actionId });
+      expect(consensusOf(state, actionId)).toEqual({ open: false, answered: answers.length, revealed: true, distribution: null, flagged: false });
+    }
   });
 
-  it('CO-4 flags the action when any of at least 3 answers is 2 or less', () => {
+  it('CO-4 AN-9 flags the action when any of at least 4 answers is 2 or less', () => {
     for (const [low, flagged] of [
       [0, true],
       [2, true],
       [3, false],
     ] as const) {
       const { state, actionId } = withAction();
+      const dana = addPerson(state, 'Dana');
       must(state, fran, { type: 'consensus.start', actionId });
       answer(state, alice, actionId, 5);
       answer(state, bob, actionId, 4);
+      answer(state, dana, actionId, 5);
       answer(state, fran, actionId, low);
       expect(consensusOf(state, actionId)!.flagged, `lowest ${low}`).toBe(flagged);
-      expect(consensusOf(state, actionId)!.distribution!.total).toBe(3);
+      expect(consensusOf(state, actionId)!.distribution!.total).toBe(4);
     }
   });
 
   it('CO-5 starting again resets the answers and hides the result', () => {
     const { state, actionId } = withAction();
+    const dana = addPerson(state, 'Dana');
     must(state, fran, { type: 'consensus.start', actionId });
-    for (const who of everyone) answer(state, who, actionId, 1);
+    for (const who of [...everyone, dana]) answer(state, who, actionId, 1);
     expect(consensusOf(state, actionId)!.flagged).toBe(true);
     must(state, fran, { type: 'consensus.start', actionId });
     expect(consensusOf(state, actionId)).toEqual({ open: true, answered: 0, revealed: false, distribution: null, flagged: false });

@@ -65,6 +65,7 @@ export const FACILITATOR_COMMANDS = [
   'board.lock',
   'participant.remove',
   'card.hide',
+  'anonymity.raise',
   'grouping.restrict',
   'discuss.order',
   'discuss.next',
@@ -128,6 +129,7 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'participant.remove': OPEN,
   'card.hide': ['reveal', 'vote', 'discuss', 'act'],
   'card.sign': ['reveal', 'vote', 'discuss', 'act'],
+  'anonymity.raise': OPEN,
   'grouping.restrict': OPEN,
   'discuss.order': ['discuss', 'act'],
   'discuss.next': ['discuss'],
@@ -363,6 +365,13 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     case 'card.hide':
     case 'card.sign':
       return decideRoomControl(state, actor, command, ctx);
+    case 'anonymity.raise':
+      // AN-9: people answered trusting the threshold they were shown; it may go up, never back down.
+      if (command.minOthers < state.minOthersToShow) {
+        return fail('CONFLICT', `The threshold can only be raised: people answered trusting it would stay at ${state.minOthersToShow} or more.`);
+      }
+      if (command.minOthers === state.minOthersToShow) return done([]);
+      return done([{ type: 'anonymity.raised', minOthers: command.minOthers }]);
     case 'offer.add':
     case 'offer.withdraw':
     case 'offer.accept':

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import { renderActionsCsv, renderCsv, renderJson } from './exports.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must } from './testBoard.js';
+import { renderMarkdown } from './markdown.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, addPerson } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
 const EXPORTED = new Date('2030-03-04T10:00:00Z');
 
-/** A minimal RFC 4180 reader, to prove the CSV reads back as the cells that were meant. */
-function parseCsv(csv: string): string[][] {
+/**
+ * A minimal RFC 4180 reader, to prove the CSV reads back as the cells that were meant. `separator` is what the
+ * reading spreadsheet splits on: `,` in most locales, `;` where the comma is the decimal mark.
+ */
+function parseCsv(csv: string, separator: ',' | ';' = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -19,7 +23,7 @@ function parseCsv(csv: string): string[][] {
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === separator) row.push(cell), (cell = '');
     else if (ch === '\r' && csv[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
     else cell += ch;
   }
@@ -28,7 +32,20 @@ function parseCsv(csv: string): string[][] {
   return rows;
 }
 
-const TRICKY = ['say "hi", then leave', 'line one\nline two', '=HYPERLINK("http://evil.example")', '+1 for pairing', '-2 bugs', '@SUM(A1:A9)', 'plain'];
+const TRICKY = [
+  'say "hi", then leave',
+  'line one\nline two',
+  '=HYPERLINK("http://evil.example")',
+  '+1 for pairing',
+  '-2 bugs',
+  '@SUM(A1:A9)',
+  'plain',
+  'harmless;=1+1',
+  'harmless;@SUM(1;2)',
+  'harmless,=2+2',
+  ' =3+3 after a blank',
+];
+const FORMULA = /^\s*[=+\-@]|^[\t\r]/;
 
 function closedRetro() {
   const state = boardWith();
@@ -42,8 +59,9 @@ function closedRetro() {
   const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[0], text: 'x' });
   must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
   must(state, bob, { type: 'action.volunteer', actionId, volunteer: true });
+  const dana = addPerson(state, 'Dana');
   must(state, fran, { type: 'consensus.start', actionId });
-  for (const [who, value] of [[alice, 5], [bob, 2], [fran, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
+  for (const [who, value] of [[alice, 5], [bob, 2], [fran, 4], [dana, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
   moveTo(state, 'closed');
   const notes = { [notesKey.action(actionId)]: '=cmd|"/c calc"!A1, really' };
   return { state, ids, actionId, notes, view: viewOf(state, { kind: 'public' }).board };
@@ -59,15 +77,32 @@ describe('CSV and JSON exports', () => {
     const byText = new Map(rows.slice(1).map((r) => [r[1], r]));
     expect(byText.get('say "hi", then leave')).toEqual(['Stop', 'say "hi", then leave', '', '1']);
     expect(byText.get('line one\nline two')).toEqual(['Stop', 'line one\nline two', '', '0']);
-    expect(byText.get('plain')).toEqual(['Stop', 'plain', 'Formulas, "quoted"', '0']);
-    expect(rows).toHaveLength(TRICKY.length + 1);
+    expect(byText.get('plain')).toEqual(['Stop', 'plain', 'Formulas, "quoted"', '']);
+    expect(rows).toHaveLength(TRICKY.length + 2); // the cards and the one group
   });
+
+  it('EX-2 every cell is quoted, so no locale can split one cell into two', () => {
+    const { view, notes } = closedRetro();
+    for (const csv of [renderCsv(view), renderActionsCsv(view, notes)]) {
+      expect(csv).toMatch(/^(?:"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*\r\n)+$/);
+    }
+  });
+
+  for (const separator of [',', ';'] as const) {
+    it(`EX-2 read with "${separator}" as the separator, no cell of either CSV can start a formula`, () => {
+      const { view, notes } = closedRetro();
+      const cells = [...parseCsv(renderCsv(view), separator), ...parseCsv(renderActionsCsv(view, notes), separator)].flat();
+      expect(cells.length).toBeGreaterThan(TRICKY.length);
+      for (const cell of cells) expect(cell, cell).not.toMatch(FORMULA);
+    });
+  }
 
   it('EX-2 a cell starting with = + - or @ is defused so a spreadsheet shows it as text', () => {
     const { view, notes } = closedRetro();
     const cells = [...parseCsv(renderCsv(view)), ...parseCsv(renderActionsCsv(view, notes))].flat();
-    for (const cell of cells) expect(cell, cell).not.toMatch(/^[=+\-@]/);
-    for (const text of ['=HYPERLINK("http://evil.example")', '+1 for pairing', '-2 bugs', '@SUM(A1:A9)']) expect(cells).toContain(`'${text}`);
+    for (const cell of cells) expect(cell, cell).not.toMatch(FORMULA);
+    for (const text of ['=HYPERLINK("http://evil.example")', '+1 for pairing', '-2 bugs', '@SUM(A1:A9)', ' =3+3 after a blank']) expect(cells).toContain(`'${text}`);
+    expect(cells).toContain('harmless;=1+1');
     expect(cells).toContain(`'=cmd|"/c calc"!A1, really`);
   });
 
@@ -76,7 +111,7 @@ describe('CSV and JSON exports', () => {
     const rows = parseCsv(renderActionsCsv(view, notes));
     expect(rows).toEqual([
       ['action', 'owners', 'due', 'consensus average', 'doubts flagged'],
-      [`'=cmd|"/c calc"!A1, really`, 'Alice; Bob', '2023-11-28', '3.67', 'yes'],
+      [`'=cmd|"/c calc"!A1, really`, 'Alice; Bob', '2023-11-28', '3.75', 'yes'],
     ]);
   });
 
@@ -93,10 +128,10 @@ describe('CSV and JSON exports', () => {
     const { view, notes } = closedRetro();
     const exported = renderJson(view, notes, EXPORTED);
     expect(exported).toMatchObject({ format: 'candor.retro/1', exportedAt: '2030-03-04T10:00:00.000Z', notes });
-    expect(exported.board.people).toEqual(['Alice', 'Bob', 'Fran']);
+    expect(exported.board.people).toEqual(['Alice', 'Bob', 'Dana', 'Fran']);
     expect(Object.keys(exported.board)).not.toContain('participants');
     expect(Object.keys(exported.board)).not.toContain('facilitator');
-    expect(exported.board.actions[0].consensus).toMatchObject({ revealed: true, flagged: true, distribution: { total: 3 } });
+    expect(exported.board.actions[0].consensus).toMatchObject({ revealed: true, flagged: true, distribution: { total: 4 } });
   });
 
   it('EX-3 the JSON export holds no handle, participant id or tag of any kind', () => {
@@ -104,5 +139,50 @@ describe('CSV and JSON exports', () => {
     const json = JSON.stringify(renderJson(view, notes, EXPORTED));
     expect(json).not.toMatch(/handle-|pid-|authortag|votertag|pulsetag|consensustag/);
     for (const who of everyone) expect(json).not.toContain(who.participantId);
+  });
+});
+
+describe('vote tallies in the exports', () => {
+  /** 9 votes: 3 people × 3, on two groups (through a card and through the group) and two single cards. */
+  function votedRetro() {
+    const state = boardWith();
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((text, i) => addCard(state, [alice, bob, fran][i % 3]!, `card ${text}`));
+    moveTo(state, 'reveal');
+    must(state, alice, { type: 'card.group', cardId: ids[0]!, withCardId: ids[1]! });
+    must(state, alice, { type: 'card.group', cardId: ids[2]!, withCardId: ids[1]! });
+    must(state, bob, { type: 'card.group', cardId: ids[3]!, withCardId: ids[4]! });
+    const groupOf = (id: string) => state.cards.get(id)!.groupId!;
+    moveTo(state, 'vote');
+    for (const [who, target] of [
+      [alice, ids[0]!], [alice, ids[2]!], [alice, ids[5]!],
+      [bob, groupOf(ids[3]!)], [bob, ids[4]!], [bob, ids[6]!],
+      [fran, ids[1]!], [fran, groupOf(ids[0]!)], [fran, ids[5]!],
+    ] as const) must(state, who, { type: 'vote.cast', itemId: target });
+    moveTo(state, 'closed');
+    return viewOf(state, { kind: 'public' }).board;
+  }
+  const CAST = 9;
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+  it('EX-5 the cards CSV counts each vote once: its votes column sums to the votes cast', () => {
+    const rows = parseCsv(renderCsv(votedRetro())).slice(1);
+    expect(sum(rows.map((r) => Number(r[3] || 0)))).toBe(CAST);
+    const groupRows = rows.filter((r) => r[1] === '');
+    expect(groupRows.map((r) => Number(r[3])).sort()).toEqual([2, 4]);
+  });
+
+  it('EX-5 the Markdown export shows group votes, each vote once: the counts under All cards sum to the votes cast', () => {
+    const md = renderMarkdown(votedRetro(), {}, EXPORTED);
+    const allCards = md.slice(md.indexOf('## All cards'));
+    expect(sum([...allCards.matchAll(/(\d+) votes?\)/g)].map((m) => Number(m[1])))).toBe(CAST);
+    expect(allCards).toContain('### Groups');
+    expect(allCards).toMatch(/\n- [^\n]+: 3 cards _\(4 votes\)_\n/);
+    expect(allCards).toMatch(/\n- [^\n]+: 2 cards _\(2 votes\)_\n/);
+  });
+
+  it('EX-5 the JSON export\'s tallies sum to the votes cast, one per item', () => {
+    const exported = renderJson(votedRetro(), {}, EXPORTED);
+    expect(sum(Object.values(exported.board.tallies!))).toBe(CAST);
+    expect(Object.keys(exported.board.tallies!)).toHaveLength(2 + 2);
   });
 });

@@ -1,4 +1,6 @@
 import { notesKey } from '../protocol/events.js';
+import { cardRowVotes, exportItems } from './exportItems.js';
+import { csvCell } from './exportText.js';
 import type { PublicBoardView } from './visibility.js';
 
 /**
@@ -8,17 +10,21 @@ import type { PublicBoardView } from './visibility.js';
 export function renderCsv(view: PublicBoardView): string {
   const columns = new Map(view.columns.map((c) => [c.id, c.title]));
   const groups = new Map(view.groups.map((g) => [g.id, g.title]));
+  const votes = (n: number | null) => (n === null ? '' : String(n));
   const rows: string[][] = [['column', 'card', 'group', 'votes']];
   for (const card of view.cards) {
-    const item = card.groupId ?? card.id;
     rows.push([
       columns.get(card.columnId) ?? card.columnId,
       card.text,
       card.groupId ? groups.get(card.groupId) || 'untitled group' : '',
-      view.tallies ? String(view.tallies[item] ?? 0) : '',
+      votes(cardRowVotes(view, card)),
     ]);
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  // EX-5: a group's votes are on one row of its own, not repeated on each of its cards.
+  for (const item of exportItems(view)) {
+    if (item.group) rows.push(['', '', item.group.title || 'untitled group', votes(item.votes)]);
+  }
+  return toCsv(rows);
 }
 
 export function renderActionsCsv(view: PublicBoardView, notes: Record<string, string>): string {
@@ -33,13 +39,12 @@ export function renderActionsCsv(view: PublicBoardView, notes: Record<string, st
       action.consensus?.flagged ? 'yes' : '',
     ]);
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsv(rows);
 }
 
-/** A cell quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** RFC 4180: every cell quoted and defused (EX-2), rows end in CRLF. */
+function toCsv(rows: string[][]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 export interface RetroExport {

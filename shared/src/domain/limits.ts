@@ -13,12 +13,22 @@ export const LIMITS = {
   columns: 8,
   columnTitle: 60,
   columnPrompt: 200,
-  /** AC-1: board passwords are short things said aloud or pasted into a chat */
+  /** JN-1: board passwords are short things said aloud or pasted into a chat */
   boardPassword: 64,
-  /** PR-3: the people list shows this many before "+N more" */
+  /** PR-2: the people list shows this many before "+N more" */
   peopleShown: 12,
-  /** PU-3/CO-3: distributions show only with at least this many answers */
-  minAnswersToShow: 3,
+  /**
+   * AN-9 (PU-3, CO-3): a pulse or consensus distribution shows only when everyone looking can see at least this
+   * many answers besides their own, i.e. with at least one more answer than this. The facilitator may raise it.
+   * The trust lens's per-item breakdown follows the same rule (TL-4).
+   */
+  minOthersToShow: 3,
+  /** AN-9: the highest the facilitator may raise `minOthersToShow` to */
+  minOthersToShowMax: 20,
+  /** AN-10: unrevealed cards are counted in public only once this many people have written some */
+  minWritersToCount: 3,
+  /** AN-10: ...and then only in steps of this many cards */
+  cardCountStep: 5,
   /** FA-3: how long the facilitator must have been away before someone may claim the role */
   facilitatorClaimAfterMs: 60_000,
   /** DI-5: how many item ids a discussion order may list */
@@ -35,8 +45,6 @@ export const LIMITS = {
   offerText: 280,
   /** AK-1: the name of the role or team an action asks something of */
   askOf: 100,
-  /** TL-4: a per-item breakdown shows only when each viewer sees the taps of at least this many others */
-  minOthersToShow: 3,
 } as const;
 
 export const DEFAULT_SETTINGS = { voteBudget: 3, perItemCap: 2 } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import { renderMarkdown } from './markdown.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
+import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, REVIEW, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
 const EXPORTED = new Date('2030-03-04T10:00:00Z');
@@ -81,7 +81,7 @@ describe('markdown export', () => {
     addCard(state, alice, 'still private');
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
     expect(md).not.toContain('still private');
-    expect(md).toContain('1 cards');
+    expect(md).toContain('0 cards'); // AN-10: one writer's card is not counted in public
     expect(md).toContain('_No actions were agreed._');
     expect(md).toContain('_Nothing was discussed._');
     expect(md).not.toMatch(/votes?\)/);
@@ -113,19 +113,21 @@ describe('markdown export', () => {
     expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED)).not.toContain('## Promises');
   });
 
-  it('EX-1 shows the pulse as a distribution with at least 3 answers', () => {
+  it('EX-1 AN-9 shows the pulse as a distribution once each who answered sees at least 3 other answers', () => {
     const state = teamBoardWith();
-    for (const [who, value] of [[fran, 5], [alice, 3], [bob, 4]] as const) must(state, who, { type: 'pulse.answer', value });
+    const dana = addPerson(state, 'Dana');
+    for (const [who, value] of [[fran, 5], [alice, 3], [bob, 4], [dana, 4]] as const) must(state, who, { type: 'pulse.answer', value });
     moveTo(state, 'closed');
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
     expect(md).toContain('## Pulse');
-    expect(md).toContain('average 4 from 3 anonymous answers (1–5: 0 / 0 / 1 / 1 / 1)');
+    expect(md).toContain('average 4 from 4 anonymous answers (1–5: 0 / 0 / 1 / 2 / 1)');
   });
 
-  it('EX-1 with fewer than 3 pulse answers says there are not enough, and nothing more', () => {
+  it('EX-1 AN-9 with 3 pulse answers or fewer says there are not enough, and nothing more', () => {
     const state = teamBoardWith();
     must(state, alice, { type: 'pulse.answer', value: 1 });
     must(state, bob, { type: 'pulse.answer', value: 2 });
+    must(state, fran, { type: 'pulse.answer', value: 2 });
     moveTo(state, 'closed');
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
     expect(md).toContain('## Pulse\n\nNot enough answers to show without identifying anyone.');
@@ -137,11 +139,12 @@ describe('markdown export', () => {
     const a = addCard(state, alice, 'Flaky CI', 'stop');
     moveTo(state, 'discuss');
     const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: a, text: 'Fix CI' });
+    const dana = addPerson(state, 'Dana');
     must(state, fran, { type: 'consensus.start', actionId });
-    for (const [who, value] of [[fran, 5], [alice, 1], [bob, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
+    for (const [who, value] of [[fran, 5], [alice, 1], [bob, 4], [dana, 5]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
     moveTo(state, 'closed');
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, { [notesKey.action(actionId)]: 'Quarantine' }, EXPORTED);
-    expect(md).toContain('- [ ] Quarantine — nobody yet · due 2023-11-28\n  - from: Flaky CI\n  - consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 1 — someone had doubts');
+    expect(md).toContain('- [ ] Quarantine — nobody yet · due 2023-11-28\n  - from: Flaky CI\n  - consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 2 — someone had doubts');
   });
 
   it('EX-1 an action without a consensus check has no consensus line', () => {

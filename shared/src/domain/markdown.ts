@@ -1,22 +1,26 @@
 import type { PublicBoardView } from './visibility.js';
 import { notesKey } from '../protocol/events.js';
+import { cardRowVotes, exportItems, votesLabel } from './exportItems.js';
+import { markdownQuote, markdownText as md } from './exportText.js';
 
 /**
  * EX-1: the Markdown summary of a retro. It is rendered from the public view alone (plus the shared notes),
- * so it can carry nothing the room could not already see: no author, no voter.
+ * so it can carry nothing the room could not already see: no author, no voter. Every field people typed goes
+ * through `markdownText` / `markdownQuote` (EX-4), so what they wrote stays text; votes come from
+ * `exportItems` (EX-5), once per item.
  */
 export function renderMarkdown(view: PublicBoardView, notes: Record<string, string>, exportedAt: Date): string {
   const lines: string[] = [];
-  const cardsById = new Map(view.cards.map((c) => [c.id, c]));
-  const groupsById = new Map(view.groups.map((g) => [g.id, g]));
+  const items = exportItems(view);
+  const itemsById = new Map(items.map((item) => [item.id, item]));
   const itemTitle = (itemId: string): string => {
-    const group = groupsById.get(itemId);
-    if (group) return group.title || group.cardIds.map((id) => cardsById.get(id)?.text ?? '').join(' / ');
-    return cardsById.get(itemId)?.text ?? '(removed)';
+    const item = itemsById.get(itemId);
+    if (!item) return '(removed)';
+    return md(item.group?.title || item.cards.map((c) => c.text).join(' / '));
   };
-  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const names = (list: string[]) => list.map(md).join(', ');
 
-  lines.push(`# ${oneLine(view.name)}`, '');
+  lines.push(`# ${md(view.name) || 'Retro'}`, '');
   lines.push(`Exported ${exportedAt.toISOString().slice(0, 10)} · ${view.participants.length} people · ${view.cardCount} cards`, '');
 
   if (view.review.length > 0) {
@@ -25,8 +29,8 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
       const mark = item.status === 'done' ? 'x' : ' ';
       const status =
         item.status === null ? 'not reviewed' : item.status === 'not-done' ? `not done${item.carry ? ', carried forward' : ''}` : item.status;
-      const reason = item.reason ? ` — what got in the way: ${oneLine(item.reason)}` : '';
-      lines.push(`- [${mark}] ${oneLine(item.text) || '(no text)'} — ${item.owners.join(', ') || 'nobody'} · ${status}${reason}`);
+      const reason = item.reason ? ` — what got in the way: ${md(item.reason)}` : '';
+      lines.push(`- [${mark}] ${md(item.text) || '(no text)'} — ${names(item.owners) || 'nobody'} · ${status}${reason}`);
     }
     lines.push('');
   }
@@ -40,10 +44,10 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   lines.push('## Actions', '');
   if (view.actions.length === 0) lines.push('_No actions were agreed._', '');
   for (const action of view.actions) {
-    const text = oneLine(notes[notesKey.action(action.id)] ?? '') || '(no text)';
-    const owners = action.owners.length ? action.owners.join(', ') : action.kind === 'ask' && action.askOf ? `ask of ${oneLine(action.askOf)}` : 'nobody yet';
+    const text = md(notes[notesKey.action(action.id)] ?? '') || '(no text)';
+    const owners = action.owners.length ? names(action.owners) : action.kind === 'ask' && action.askOf ? `ask of ${md(action.askOf)}` : 'nobody yet';
     const due = action.dueDate ? ` · due ${action.dueDate}` : '';
-    lines.push(`- [ ] ${text} — ${owners}${due}`, `  - from: ${oneLine(itemTitle(action.itemId))}`);
+    lines.push(`- [ ] ${text} — ${owners}${due}`, `  - from: ${itemTitle(action.itemId)}`);
     const c = action.consensus;
     if (c?.distribution) {
       lines.push(`  - consensus (fist of five, 0–5): ${c.distribution.counts.join(' / ')}${c.flagged ? ' — someone had doubts' : ''}`);
@@ -56,24 +60,32 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   const discussed = ranking.filter((id) => view.discussedItemIds.includes(id));
   if (discussed.length === 0) lines.push('_Nothing was discussed._', '');
   for (const itemId of discussed) {
-    const votes = view.tallies?.[itemId];
-    lines.push(`### ${oneLine(itemTitle(itemId))}${votes === undefined ? '' : ` (${votes} ${votes === 1 ? 'vote' : 'votes'})`}`, '');
-    const note = (notes[notesKey.item(itemId)] ?? '').trim();
-    lines.push(note ? note : '_No notes._', '');
+    const votes = itemsById.get(itemId)?.votes;
+    lines.push(`### ${itemTitle(itemId)}${votes == null ? '' : ` (${votesLabel(votes)})`}`, '');
+    const note = notes[notesKey.item(itemId)] ?? '';
+    lines.push(note.trim() ? markdownQuote(note) : '_No notes._', '');
   }
 
   lines.push('## All cards', '');
   for (const column of view.columns) {
-    lines.push(`### ${column.title}`, '');
+    lines.push(`### ${md(column.title) || '(untitled column)'}`, '');
     const inColumn = view.cards.filter((c) => c.columnId === column.id);
     if (inColumn.length === 0) lines.push('_No cards._');
     for (const card of inColumn) {
-      const group = card.groupId ? groupsById.get(card.groupId) : undefined;
-      const votes = view.tallies?.[card.groupId ?? card.id];
-      const tags = [group ? `group: ${oneLine(group.title || 'untitled')}` : '', votes !== undefined && !group ? `${votes} ${votes === 1 ? 'vote' : 'votes'}` : '']
-        .filter(Boolean)
-        .join(', ');
-      lines.push(`- ${oneLine(card.text)}${tags ? ` _(${tags})_` : ''}`);
+      const group = card.groupId ? itemsById.get(card.groupId)?.group : null;
+      const votes = cardRowVotes(view, card);
+      const tag = group ? `group: ${md(group.title) || 'untitled'}` : votes === null ? '' : votesLabel(votes);
+      lines.push(`- ${md(card.text)}${tag ? ` _(${tag})_` : ''}`);
+    }
+    lines.push('');
+  }
+  const groups = items.filter((item) => item.group);
+  if (groups.length > 0) {
+    // EX-5: a group's votes are its own, said once here rather than on each of its cards.
+    lines.push('### Groups', '');
+    for (const item of groups) {
+      const votes = item.votes === null ? '' : ` _(${votesLabel(item.votes)})_`;
+      lines.push(`- ${md(item.group!.title) || 'untitled'}: ${item.cards.length} cards${votes}`);
     }
     lines.push('');
   }

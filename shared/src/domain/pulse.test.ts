@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/messages.js';
 import type { BoardState } from './board.js';
 import { LIMITS } from './limits.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, run, teamBoardWith } from './testBoard.js';
+import { addCard, addPerson, alice, bob, boardWith, everyone, fran, moveTo, must, run, teamBoardWith } from './testBoard.js';
 import { viewOf, type Viewer } from './visibility.js';
 
 const PUBLIC: Viewer = { kind: 'public' };
@@ -10,10 +10,14 @@ const as = (who: typeof alice): Viewer => ({ kind: 'participant', ...who });
 const pulseOf = (state: BoardState) => viewOf(state, PUBLIC).board.pulse;
 const publicJson = (state: BoardState) => JSON.stringify(viewOf(state, PUBLIC).board);
 
+/** Dana, a fourth person, answers through `as dana` below: the test boards hold fran, alice and bob. */
+const DANA = 'Dana';
+
 /** A team retro where each given person answered the pulse with the given value, then moved on to Reveal. */
-function answered(values: [typeof alice, number][], closeTo: 'reveal' | 'closed' = 'reveal') {
+function answered(values: [typeof alice | typeof DANA, number][], closeTo: 'reveal' | 'closed' = 'reveal') {
   const state = teamBoardWith();
-  for (const [who, value] of values) must(state, who, { type: 'pulse.answer', value });
+  const dana = addPerson(state, DANA);
+  for (const [who, value] of values) must(state, who === DANA ? dana : who, { type: 'pulse.answer', value });
   moveTo(state, 'write');
   addCard(state, alice, 'something to reveal');
   moveTo(state, closeTo);
@@ -66,28 +70,29 @@ describe('trust pulse', () => {
     expect(publicJson(state)).toBe(before);
   });
 
-  it(`PU-3 once closed, shows the distribution when at least ${LIMITS.minAnswersToShow} answered`, () => {
+  it(`PU-3 AN-9 once closed, shows the distribution when each who answered sees at least ${LIMITS.minOthersToShow} other answers`, () => {
     const state = answered([
       [fran, 5],
       [alice, 2],
       [bob, 2],
+      [DANA, 3],
     ]);
-    expect(pulseOf(state)).toEqual({ open: false, distribution: { min: 1, counts: [0, 2, 0, 0, 1], total: 3, average: 3 }, notEnough: false });
+    expect(pulseOf(state)).toEqual({ open: false, distribution: { min: 1, counts: [0, 2, 1, 0, 1], total: 4, average: 3 }, notEnough: false });
   });
 
-  it(`PU-3 once closed with fewer than ${LIMITS.minAnswersToShow} answers, shows no distribution but "not enough"`, () => {
-    for (const values of [[], [[alice, 1]], [[alice, 1], [bob, 5]]] as [typeof alice, number][][]) {
+  it(`PU-3 AN-9 once closed with ${LIMITS.minOthersToShow} answers or fewer, shows no distribution but "not enough"`, () => {
+    for (const values of [[], [[alice, 1]], [[alice, 1], [bob, 5]], [[alice, 1], [bob, 5], [fran, 2]]] as [typeof alice, number][][]) {
       expect(pulseOf(answered(values)), `${values.length} answers`).toEqual({ open: false, distribution: null, notEnough: true });
     }
   });
 
-  it('PU-4 AN-7 the serialized public view never holds a pulse tag, and with fewer than 3 answers nothing that depends on them', () => {
-    const low = answered([[alice, 1], [bob, 1]], 'closed');
-    const high = answered([[alice, 5], [bob, 4]], 'closed');
+  it('PU-4 AN-7 the serialized public view never holds a pulse tag, and with 3 answers or fewer nothing that depends on them', () => {
+    const low = answered([[alice, 1], [bob, 1], [fran, 1]], 'closed');
+    const high = answered([[alice, 5], [bob, 4], [fran, 5]], 'closed');
     const none = answered([], 'closed');
     expect(publicJson(low)).toBe(publicJson(high));
     expect(publicJson(low)).toBe(publicJson(none));
-    for (const state of [low, high, answered(everyone.map((w) => [w, 3]))]) {
+    for (const state of [low, high, answered([...everyone.map((w): [typeof alice, number] => [w, 3]), [DANA, 4]])]) {
       const json = publicJson(state);
       for (const who of everyone) expect(json).not.toContain(who.pulseTag);
       expect(json).not.toContain('pulsetag');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import type { BoardState } from './board.js';
 import { buildTeamHistory, openActions, type TeamHistory, type TeamRetroInput } from './team.js';
-import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, type ReviewSeed, teamBoardWith } from './testBoard.js';
+import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, type ReviewSeed, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf, type PublicBoardView } from './visibility.js';
 
 const TEAM = { id: 'team-under-test', name: 'Platform', createdAt: NOW };
@@ -21,7 +21,7 @@ function retro(
   const state = teamBoardWith(review);
   state.name = name;
   for (const [ref, mark] of Object.entries(plan.marks ?? {})) must(state, fran, { type: 'review.mark', ref, ...mark });
-  (plan.pulse ?? []).forEach((value, i) => must(state, everyone[i], { type: 'pulse.answer', value }));
+  (plan.pulse ?? []).forEach((value, i) => must(state, everyone[i] ?? addPerson(state, `Person${i}`), { type: 'pulse.answer', value }));
   moveTo(state, 'write');
   const item = addCard(state, alice, `${name} card`);
   moveTo(state, 'discuss');
@@ -43,7 +43,7 @@ const reviewFrom = (history: TeamHistory): ReviewSeed[] =>
 
 /** Three retros: the second reviews the first's three actions, the third the carried one and the second's. */
 function threeRetros() {
-  const r1 = retro('Sprint 1', [], { pulse: [4, 4, 5], actions: ['Fix CI', 'Write runbook', 'Try mobbing'] });
+  const r1 = retro('Sprint 1', [], { pulse: [4, 4, 5, 3], actions: ['Fix CI', 'Write runbook', 'Try mobbing'] });
   const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);
   const [fix, runbook, mobbing] = h1.retros[0].actions.map((a) => a.ref);
   const r2 = retro('Sprint 2', reviewFrom(h1), {
@@ -126,9 +126,9 @@ describe('team history', () => {
     ]);
   });
 
-  it('TM-4 shows a retro’s pulse only when at least 3 answered', () => {
+  it('TM-4 AN-9 shows a retro’s pulse only when each who answered sees at least 3 other answers', () => {
     const { history } = threeRetros();
-    expect(history.retros[0].pulse).toEqual({ min: 1, counts: [0, 0, 0, 2, 1], total: 3, average: 4.33 });
+    expect(history.retros[0].pulse).toEqual({ min: 1, counts: [0, 0, 1, 2, 1], total: 4, average: 4 });
     expect(history.retros[1].pulse).toBeNull();
     expect(history.retros[2].pulse).toBeNull();
   });

@@ -123,3 +123,17 @@ export function moveTo(state: BoardState, phase: Phase): void {
 export function addCard(state: BoardState, who: Actor, text: string, columnId = COLUMNS[0].id): string {
   return must<{ cardId: string }>(state, who, { type: 'card.add', columnId, text }).cardId;
 }
+
+/** Adds another participant to the board (online) and returns them as an actor, for rooms larger than three. */
+export function addPerson(state: BoardState, name: string): Actor {
+  const who = actor(name.toLowerCase());
+  state.participants.set(who.participantId, {
+    id: who.participantId,
+    name,
+    handle: `handle-${name.toLowerCase()}`,
+    isFacilitator: false,
+    online: true,
+    offlineSince: null,
+  });
+  return who;
+}

@@ -66,6 +66,15 @@ describe('trust lens', () => {
     expect(lensOf(state)).toEqual([{ itemId: item, tappers: 4, counts: { credibility: 0, reliability: 3, empathy: 1, 'self-interest': 1 } }]);
   });
 
+  it('TL-4 AN-9 a threshold the facilitator raised holds for the lens too: 4 tappers are then not enough', () => {
+    const { state, item, next } = discussing();
+    must(state, fran, { type: 'anonymity.raise', minOthers: 4 });
+    must(state, fran, { type: 'lens.set', on: true });
+    for (const who of [alice, bob, carol, dave]) must(state, who, { type: 'lens.tap', itemId: item, part: 'empathy', on: true });
+    must(state, fran, { type: 'discuss.select', itemId: next });
+    expect(lensOf(state)).toEqual([{ itemId: item, tappers: 4, counts: null }]);
+  });
+
   it('TL-4 with fewer than 4 tappers the public view is the same whatever they tapped', () => {
     const views = (['empathy', 'credibility'] as const).map((part) => {
       const { state, item, next } = discussing();

@@ -2,7 +2,6 @@ import { fail } from '../protocol/errors.js';
 import type { Command } from '../protocol/messages.js';
 import type { BoardEvent, BoardState } from './board.js';
 import type { Actor, Decision } from './decide.js';
-import { LIMITS } from './limits.js';
 import { itemIds } from './voting.js';
 
 /**
@@ -24,7 +23,7 @@ export interface PublicLensItem {
   itemId: string;
   /** how many people tapped anything on this item (never who) */
   tappers: number;
-  /** TL-4: per part, null while the item is discussed or until more than `LIMITS.minOthersToShow` people tapped */
+  /** TL-4: per part, null while the item is discussed or until more than the board's `minOthersToShow` people tapped (AN-9) */
   counts: TrustCounts | null;
 }
 
@@ -58,12 +57,12 @@ export function decideLens(state: BoardState, actor: Actor, command: LensCommand
 
 /**
  * TL-4: a per-item breakdown shows only when every viewer, whatever they tapped themselves, sees the taps
- * of at least `minOthersToShow` others — and never while the item is discussed, so a tap never shows
+ * of at least `minOthersToShow` others (the board's, which the facilitator may raise, AN-9) — and never while the item is discussed, so a tap never shows
  * the moment it is made.
  */
 export function lensBreakdownVisible(state: BoardState, itemId: string, tappers: number): boolean {
   const discussing = state.phase !== 'closed' && state.currentItemId === itemId;
-  return !discussing && tappers - 1 >= LIMITS.minOthersToShow;
+  return !discussing && tappers - 1 >= state.minOthersToShow; // AN-9: a raised threshold holds here too
 }
 
 export function publicLens(state: BoardState): PublicLensItem[] {

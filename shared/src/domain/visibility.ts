@@ -5,6 +5,7 @@ import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
 import { pulseOpen, talliesVisible } from './phases.js';
 import { revealOrder } from './reveal.js';
+import { publicCardCount } from './cardCount.js';
 import { rankItems, tallyVotes, votesOf } from './voting.js';
 import { doneStageOf, progressOf, type Progress } from './progress.js';
 import { discussionOrder } from './facilitation.js';
@@ -50,7 +51,7 @@ export interface PublicConsensus {
   /** how many have answered so far (never who) */
   answered: number;
   revealed: boolean;
-  /** null while open, or when fewer than LIMITS.minAnswersToShow answered */
+  /** null while open, or when a viewer would see fewer than `minOthersToShow` answers besides their own (AN-9) */
   distribution: Distribution | null;
   /** CO-4: someone answered 2 or less; only said when the distribution can be shown */
   flagged: boolean;
@@ -100,7 +101,7 @@ export interface PublicFacilitator {
 
 export interface PublicPulse {
   open: boolean;
-  /** null while open, or when fewer than LIMITS.minAnswersToShow answered */
+  /** null while open, or when a viewer would see fewer than `minOthersToShow` answers besides their own (AN-9) */
   distribution: Distribution | null;
   /** closed with too few answers to show without identifying anyone */
   notEnough: boolean;
@@ -121,7 +122,10 @@ export interface PublicBoardView {
   facilitatorLog: { name: string; how: FacilitatorChange }[];
   review: ReviewItem[];
   pulse: PublicPulse;
-  /** every card, revealed or not: the only thing known about unrevealed cards */
+  /**
+   * AN-10: how many cards there are, as far as the room may know: revealed cards exactly, unrevealed ones (in
+   * Review and Write) only once 3 people have written and then rounded down to a multiple of 5 — a lower bound.
+   */
   cardCount: number;
   /** revealed cards, in reveal order */
   cards: PublicCard[];
@@ -144,6 +148,8 @@ export interface PublicBoardView {
   removed: string[];
   /** MO-3: how many cards the facilitator hid */
   hiddenCards: number;
+  /** AN-9: a distribution shows only when each viewer sees at least this many answers besides their own */
+  minOthersToShow: number;
   /** GR-8 */
   groupingFacilitatorOnly: boolean;
   /** DI-5: every item in the order it is discussed; null until tallies show */
@@ -230,8 +236,12 @@ export function personalViewOf(state: BoardState, viewer: ParticipantViewer): Pe
   return personalView(state, viewer);
 }
 
-/** Counts answers into a distribution, or null when too few to show without identifying anyone. */
-export function distributionOf(values: Iterable<number>, min: number, max: number): Distribution | null {
+/**
+ * AN-9: counts answers into a distribution, or null when too few to show without identifying anyone. Whoever
+ * answered can subtract their own answer from what is shown, so it shows only when every viewer still sees at
+ * least `minOthers` answers besides their own: with more than `minOthers` answers.
+ */
+export function distributionOf(values: Iterable<number>, min: number, max: number, minOthers: number = LIMITS.minOthersToShow): Distribution | null {
   const counts = Array.from({ length: max - min + 1 }, () => 0);
   let total = 0;
   let sum = 0;
@@ -240,12 +250,12 @@ export function distributionOf(values: Iterable<number>, min: number, max: numbe
     total += 1;
     sum += v;
   }
-  if (total < LIMITS.minAnswersToShow) return null;
+  if (total < minOthers + 1) return null;
   return { min, counts, total, average: Math.round((sum / total) * 100) / 100 };
 }
 
-function publicConsensus(consensus: Consensus): PublicConsensus {
-  const distribution = consensus.revealed ? distributionOf(consensus.answers.values(), 0, 5) : null;
+function publicConsensus(consensus: Consensus, minOthers: number): PublicConsensus {
+  const distribution = consensus.revealed ? distributionOf(consensus.answers.values(), 0, 5, minOthers) : null;
   return {
     open: consensus.open,
     answered: consensus.answers.size,
@@ -289,7 +299,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     facilitatorLog: state.facilitatorLog.map((f) => ({ name: names.get(f.participantId) ?? 'someone', how: f.how })),
     review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),
     pulse: pulseView(state),
-    cardCount: state.cards.size,
+    cardCount: publicCardCount(state),
     cards,
     groups,
     tallies: showTallies ? tallyVotes(state) : null,
@@ -302,7 +312,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
       itemId: a.itemId,
       owners: a.owners.map((id) => names.get(id) ?? 'someone who left'),
       dueDate: a.dueDate,
-      consensus: a.consensus ? publicConsensus(a.consensus) : null,
+      consensus: a.consensus ? publicConsensus(a.consensus, state.minOthersToShow) : null,
       done: a.done,
       kind: actionKind(a),
       askOf: a.askOf,
@@ -330,6 +340,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     })),
     trustLens: state.trustLens,
     lens: publicLens(state),
+    minOthersToShow: state.minOthersToShow,
   };
 }
 
@@ -358,7 +369,7 @@ function facilitatorView(state: BoardState, claimAfterMs: number): PublicFacilit
 function pulseView(state: BoardState): PublicPulse {
   const open = pulseOpen(state.phase) && state.revealSeed === null;
   if (open) return { open, distribution: null, notEnough: false };
-  const distribution = distributionOf(state.pulse.values(), 1, 5);
+  const distribution = distributionOf(state.pulse.values(), 1, 5, state.minOthersToShow);
   return { open, distribution, notEnough: distribution === null };
 }
 

@@ -180,6 +180,23 @@ describe('command schemas', () => {
     expect(CreateTeamRequest.safeParse({ name: 'Platform', teamId: 'team_0001' }).success).toBe(false);
   });
 
+  it('IN-29 names and titles are one line: a line break of any kind is refused, card text keeps its newlines', () => {
+    for (const br of ['\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085']) {
+      const bad = `first${br}# second`;
+      rejects({ ...valid.join, name: bad });
+      rejects({ id: ID, type: 'group.title', groupId: 'group_0001', title: bad });
+      rejects({ id: ID, type: 'columns.set', columns: [{ title: bad, prompt: '' }] });
+      rejects({ id: ID, type: 'columns.set', columns: [{ title: 'x', prompt: bad }] });
+      rejects({ id: ID, type: 'review.mark', ref: REF, status: 'not-done', reason: bad });
+      expect(CreateBoardRequest.safeParse({ name: bad, templateId: 'start-stop-continue' }).success).toBe(false);
+      expect(CreateTeamRequest.safeParse({ name: bad }).success).toBe(false);
+    }
+    const result = Command.safeParse({ ...valid.join, name: 'Ada\nLovelace' });
+    expect(!result.success && describeIssues(result.error)).toBe('name: must be one line (no line breaks)');
+    expect(JoinCommand.parse({ ...valid.join, name: 'Ada Lovelace\n' }).name).toBe('Ada Lovelace');
+    accepts({ ...valid.cardAdd, text: 'first\nsecond' });
+  });
+
   it('IN-2 checks the board id in the handshake', () => {
     expect(HandshakeAuth.safeParse({ boardId: 'board_0001', protocolVersion: 1 }).success).toBe(true);
     expect(HandshakeAuth.safeParse({ boardId: '../../etc', protocolVersion: 1 }).success).toBe(false);

@@ -21,6 +21,15 @@ function text(max: number) {
     .refine(noControlChars, 'must not contain control characters');
 }
 
+/** IN-29: names and titles are one line: no line break of any kind (they head exports and lists, EX-4). */
+const oneLine = (s: string) => !/[\n\r\u0085\u2028\u2029]/.test(s);
+const ONE_LINE = 'must be one line (no line breaks)';
+
+/** A name or title: visible text (above) on one line. */
+function line(max: number) {
+  return text(max).refine(oneLine, ONE_LINE);
+}
+
 const base = { id };
 /** JN-1: a board password is any 1–64 visible characters; only a keyed hash of it is kept. */
 const boardPassword = z
@@ -28,7 +37,7 @@ const boardPassword = z
   .min(1, 'must not be empty')
   .max(LIMITS.boardPassword, `must be at most ${LIMITS.boardPassword} characters`)
   .refine(noControlChars, 'must not contain control characters');
-const groupTitle = z.string().trim().max(LIMITS.groupTitle).refine(noControlChars, 'must not contain control characters');
+const groupTitle = z.string().trim().max(LIMITS.groupTitle).refine(noControlChars, 'must not contain control characters').refine(oneLine, ONE_LINE);
 const columnId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a column id');
 
 export const JoinCommand = z.strictObject({
@@ -36,7 +45,7 @@ export const JoinCommand = z.strictObject({
   type: z.literal('join'),
   participantId: id,
   secret,
-  name: text(LIMITS.displayName),
+  name: line(LIMITS.displayName),
   facilitatorKey: secret.optional(),
   /** JN-1: the board password, when the facilitator has set one (never trimmed: it is compared as typed) */
   password: boardPassword.optional(),
@@ -83,7 +92,7 @@ export const Command = z.discriminatedUnion('type', [
     type: z.literal('review.mark'),
     ref: z.string().regex(/^[A-Za-z0-9_-]{8,64}:[A-Za-z0-9_-]{8,64}$/, 'must be a review reference'),
     status: z.enum(['done', 'not-done', 'dropped']),
-    reason: text(LIMITS.reviewReason).nullable().optional(),
+    reason: line(LIMITS.reviewReason).nullable().optional(),
     carry: z.boolean().optional(),
   }),
   z.strictObject({ ...base, type: z.literal('pulse.answer'), value: z.int().min(1).max(5) }),
@@ -94,13 +103,18 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('facilitator.claim') }),
   z.strictObject({
     ...base,
+    type: z.literal('anonymity.raise'),
+    minOthers: z.int().min(LIMITS.minOthersToShow).max(LIMITS.minOthersToShowMax),
+  }),
+  z.strictObject({
+    ...base,
     type: z.literal('columns.set'),
     columns: z
       .array(
         z.strictObject({
           id: columnId.optional(),
-          title: text(LIMITS.columnTitle),
-          prompt: z.string().trim().max(LIMITS.columnPrompt).refine(noControlChars, 'must not contain control characters'),
+          title: line(LIMITS.columnTitle),
+          prompt: z.string().trim().max(LIMITS.columnPrompt).refine(noControlChars, 'must not contain control characters').refine(oneLine, ONE_LINE),
         }),
       )
       .min(1, 'a board needs at least one column')
@@ -144,12 +158,12 @@ export type JoinCommand = z.infer<typeof JoinCommand>;
 
 export const CreateBoardRequest = z.strictObject({
   /** NA-1: optional; without it the server names the retro (`defaultRetroName`) */
-  name: text(LIMITS.boardName).optional(),
+  name: line(LIMITS.boardName).optional(),
   templateId: z.string().max(40),
 });
 
 export const CreateTeamRequest = z.strictObject({
-  name: text(LIMITS.boardName),
+  name: line(LIMITS.boardName),
 });
 export type CreateTeamRequest = z.infer<typeof CreateTeamRequest>;
 

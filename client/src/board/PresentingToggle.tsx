@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { setPresenting, usePresenting } from './presenting.js';
+
+/** AN-11: one click hides every mark of what is mine, for sharing the screen; one click brings it back. */
+export function PresentingToggle() {
+  const { t } = useTranslation();
+  const presenting = usePresenting();
+  return (
+    <button
+      type="button"
+      className={`small presenting-toggle ${presenting ? 'on' : ''}`}
+      aria-pressed={presenting}
+      title={t('privacy.presentingTitle')}
+      onClick={() => setPresenting(!presenting)}
+    >
+      {presenting ? t('privacy.presentingOn') : t('privacy.presenting')}
+    </button>
+  );
+}
+
+/** AN-11: at Reveal the facilitator, who usually shares their screen, is offered presenting mode. */
+export function PresentingSuggestion() {
+  const { t } = useTranslation();
+  const presenting = usePresenting();
+  if (presenting) return null;
+  return (
+    <p className="hint presenting-suggestion" role="note">
+      {t('privacy.suggestBefore')}{' '}
+      <button type="button" className="link small" onClick={() => setPresenting(true)}>
+        {t('privacy.suggestButton')}
+      </button>{' '}
+      {t('privacy.suggestAfter')}
+    </p>
+  );
+}

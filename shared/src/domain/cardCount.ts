@@ -1,0 +1,23 @@
+import type { BoardState } from './board.js';
+import { LIMITS } from './limits.js';
+
+/**
+ * AN-10: the card count someone watching the room may see. Revealed cards are public and counted exactly.
+ * Unrevealed cards (only in Review and Write) are counted only once at least `minWritersToCount` people have
+ * some, and then rounded down to a multiple of `cardCountStep`: a count that moved by one, watched next to who
+ * just came online, would say "X just wrote a card". A card that does not cross a step changes nothing public,
+ * so nothing at all is sent to anyone else.
+ */
+export function publicCardCount(state: BoardState): number {
+  let revealed = 0;
+  for (const card of state.cards.values()) if (card.revealed) revealed++;
+  const hidden = state.cards.size - revealed;
+  if (hidden === 0) return revealed;
+  let writers = 0;
+  for (const ids of state.cardsByAuthor.values()) {
+    if ([...ids].some((id) => state.cards.get(id)?.revealed === false)) writers++;
+    if (writers >= LIMITS.minWritersToCount) break;
+  }
+  if (writers < LIMITS.minWritersToCount) return revealed;
+  return revealed + Math.floor(hidden / LIMITS.cardCountStep) * LIMITS.cardCountStep;
+}

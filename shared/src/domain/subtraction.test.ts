@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { Command } from '../protocol/messages.js';
+import type { BoardState } from './board.js';
+import { LIMITS } from './limits.js';
+import { addCard, addPerson, alice, boardWith, fran, moveTo, must, run, teamBoardWith } from './testBoard.js';
+import { viewOf } from './visibility.js';
+
+/**
+ * AN-9: aggregates survive subtraction. Every small room is tried: n people, each of whom answered any value or
+ * not at all. For every viewer we collect the worlds they cannot tell apart (the same public view and their
+ * own answer) and ask whether, in all of them, another person's answer — if that person answered — is the
+ * same value. That is learning someone's answer. It may only happen when at least `minOthers` others
+ * answered and all gave the same value (the UI says so before anyone answers).
+ */
+const NONE = null;
+type World = (number | null)[];
+
+function* worlds(n: number, values: number[]): Generator<World> {
+  if (n === 0) return yield [];
+  for (const rest of worlds(n - 1, values)) for (const v of [NONE, ...values]) yield [...rest, v];
+}
+
+/** The public view people see of a room where person i answered world[i] (or not). */
+type Shown = (world: World, minOthers: number) => string;
+
+/** A closed pulse (PU-3): the team retro moved on to Reveal after everyone answered. */
+const pulseShown: Shown = (world, minOthers) => {
+  const state = teamBoardWith();
+  state.minOthersToShow = minOthers;
+  world.forEach((v, i) => v !== NONE && state.pulse.set(`pulse-${i}`, v));
+  state.revealSeed = 'seed';
+  state.phase = 'reveal';
+  return JSON.stringify(viewOf(state, { kind: 'public' }).board.pulse);
+};
+
+/** A revealed fist of five (CO-3/CO-4), with how many answered (public even while it is open). */
+const consensusShown: Shown = (world, minOthers) => {
+  const state = consensusBoard;
+  state.minOthersToShow = minOthers;
+  const consensus = state.actions.values().next().value!.consensus!;
+  consensus.answers = new Map(world.flatMap((v, i) => (v === NONE ? [] : [[`consensus-${i}`, v] as [string, number]])));
+  return JSON.stringify(viewOf(state, { kind: 'public' }).board.actions[0]!.consensus);
+};
+const consensusBoard: BoardState = (() => {
+  const state = boardWith();
+  const item = addCard(state, alice, 'x');
+  moveTo(state, 'discuss');
+  const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: item, text: 'y' });
+  must(state, fran, { type: 'consensus.start', actionId });
+  must(state, fran, { type: 'consensus.reveal', actionId });
+  return state;
+})();
+
+interface Leak {
+  world: World;
+  viewer: number;
+  learned: number;
+  value: number;
+}
+
+/** Every case where a viewer can pin down another person's answer from what they see plus their own answer. */
+function leaks(n: number, values: number[], shown: Shown, minOthers: number): Leak[] {
+  const all = [...worlds(n, values)].map((world) => ({ world, view: shown(world, minOthers) }));
+  // For each (view, viewer, own answer): per other person, the values they may have given (if they answered).
+  const possible = new Map<string, Set<number>[]>();
+  for (const { world, view } of all) {
+    for (let viewer = 0; viewer < n; viewer++) {
+      const key = `${view}|${viewer}|${world[viewer]}`;
+      const sets = possible.get(key) ?? Array.from({ length: n }, () => new Set<number>());
+      world.forEach((v, j) => v !== NONE && sets[j]!.add(v));
+      possible.set(key, sets);
+    }
+  }
+  const found: Leak[] = [];
+  for (const { world, view } of all) {
+    for (let viewer = 0; viewer < n; viewer++) {
+      const sets = possible.get(`${view}|${viewer}|${world[viewer]}`)!;
+      world.forEach((value, learned) => {
+        if (learned !== viewer && value !== NONE && sets[learned]!.size === 1) found.push({ world, viewer, learned, value });
+      });
+    }
+  }
+  return found;
+}
+
+/** The one thing that may be learned: everyone else who answered gave the same answer, and there were enough of them. */
+function allowed({ world, viewer }: Leak, minOthers: number): boolean {
+  const others = world.filter((v, i) => i !== viewer && v !== NONE);
+  return others.length >= minOthers && others.every((v) => v === others[0]);
+}
+
+describe('aggregates survive subtraction', () => {
+  for (const [name, shown, values, maxPeople] of [
+    ['pulse', pulseShown, [1, 2, 3, 4, 5], 6],
+    ['fist of five', consensusShown, [0, 1, 2, 3, 4, 5], 5],
+  ] as const) {
+    for (const minOthers of [LIMITS.minOthersToShow, LIMITS.minOthersToShow + 1]) {
+      it(`AN-9 ${name}, threshold ${minOthers}: in rooms of 1 to ${maxPeople}, nobody learns another's answer unless ${minOthers}+ others all answered the same`, () => {
+        let shownDistributions = 0;
+        for (let n = 1; n <= maxPeople; n++) {
+          const bad = leaks(n, [...values], shown, minOthers).filter((leak) => !allowed(leak, minOthers));
+          expect(bad.slice(0, 3), `room of ${n}`).toEqual([]);
+          for (const world of worlds(n, [...values])) if (shown(world, minOthers).includes('"counts"')) shownDistributions++;
+        }
+        expect(shownDistributions).toBeGreaterThan(0); // the rule hides too little answers, not everything
+      });
+    }
+  }
+
+  it('AN-9 a distribution appears only when every viewer sees at least 3 answers besides their own', () => {
+    for (let answered = 0; answered <= 6; answered++) {
+      const world = Array.from({ length: 6 }, (_, i) => (i < answered ? 1 + (i % 5) : NONE));
+      const shows = pulseShown(world, LIMITS.minOthersToShow).includes('"counts"');
+      expect(shows, `${answered} answers`).toBe(answered - 1 >= LIMITS.minOthersToShow);
+    }
+  });
+
+  it('AN-9 the facilitator may raise the threshold, never lower it; raising hides what now falls short', () => {
+    const state = teamBoardWith();
+    const dana = addPerson(state, 'Dana');
+    expect(run(state, alice, { type: 'anonymity.raise', minOthers: 5 })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, fran, { type: 'anonymity.raise', minOthers: 4 });
+    expect(viewOf(state, { kind: 'public' }).board.minOthersToShow).toBe(4);
+    expect(run(state, fran, { type: 'anonymity.raise', minOthers: 3 })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(run(state, fran, { type: 'anonymity.raise', minOthers: 4 })).toEqual({ ok: true, events: [], data: {} });
+    for (const [who, value] of [[fran, 1], [alice, 2], [dana, 3], [addPerson(state, 'Eve'), 4]] as const) must(state, who, { type: 'pulse.answer', value });
+    moveTo(state, 'write');
+    addCard(state, alice, 'x');
+    moveTo(state, 'reveal');
+    expect(viewOf(state, { kind: 'public' }).board.pulse).toEqual({ open: false, distribution: null, notEnough: true });
+    moveTo(state, 'closed');
+    expect(run(state, fran, { type: 'anonymity.raise', minOthers: 5 })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+  });
+
+  it(`AN-9 the threshold is a whole number from ${LIMITS.minOthersToShow} to ${LIMITS.minOthersToShowMax}: lower is INVALID_INPUT at the edge`, () => {
+    const parse = (minOthers: unknown) => Command.safeParse({ id: 'cmd-00000001', type: 'anonymity.raise', minOthers }).success;
+    for (const bad of [0, 1, 2, 3.5, LIMITS.minOthersToShowMax + 1, '4', null]) expect(parse(bad), String(bad)).toBe(false);
+    for (const good of [LIMITS.minOthersToShow, LIMITS.minOthersToShowMax]) expect(parse(good)).toBe(true);
+  });
+});

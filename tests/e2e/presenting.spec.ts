@@ -1,0 +1,77 @@
+import { test, expect } from './fixtures/team';
+import type { Locator } from '@playwright/test';
+
+const adaCard = 'Our on-call handover happens in a hallway';
+const boCard = 'Nobody knows who owns the flaky test suite';
+
+/**
+ * The DOM of an element with its own words blanked out: what would tell two cards apart if not their text.
+ * Tag names, classes, attributes, buttons, badges — everything but the card's text and the item's name in
+ * labels — must be the same for my card and someone else's while presenting.
+ */
+async function shapeOf(element: Locator, words: string[]): Promise<string> {
+  const html = await element.evaluate((el) => el.outerHTML);
+  return words.reduce((out, w) => out.split(w).join('…').split(w.slice(0, 30)).join('…'), html);
+}
+
+test('AN-11 in presenting mode nothing on the screen tells my cards, votes or answers from anyone else’s', async ({ facilitator, ada, bo }, testInfo) => {
+  const home = facilitator.page;
+  await home.goto('/');
+  await home.getByLabel('Retro name').fill('Screen share');
+  await home.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
+  await home.getByRole('button', { name: 'Create retro' }).click();
+  const link = await home.getByLabel('Participant link').inputValue();
+  await home.getByRole('button', { name: 'Open the board' }).click();
+  await home.getByLabel('Your name').fill('Fiona');
+  await home.getByRole('button', { name: 'Join' }).click();
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+
+  await ada.addCard('Stop', adaCard);
+  await bo.addCard('Stop', boCard);
+  await facilitator.goTo('Reveal');
+
+  // At Reveal the facilitator is offered presenting mode.
+  await expect(home.getByRole('note').filter({ hasText: 'Sharing your screen?' })).toBeVisible();
+
+  // Before: Ada's own card is marked and has controls; Bo's is not.
+  const words = [adaCard, boCard];
+  await expect(ada.card(adaCard).getByText('yours', { exact: true })).toBeVisible();
+  expect(await shapeOf(ada.card(adaCard), words)).not.toBe(await shapeOf(ada.card(boCard), words));
+  await ada.screenshot(testInfo, 'presenting-off-reveal');
+
+  // One click: presenting.
+  await ada.page.getByRole('button', { name: 'Presenting' }).click();
+  await expect(ada.page.getByRole('button', { name: /^Presenting/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(ada.page.getByText('yours', { exact: true })).toHaveCount(0);
+  await expect(ada.page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(ada.page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  expect(await shapeOf(ada.card(adaCard), words)).toBe(await shapeOf(ada.card(boCard), words));
+  await ada.screenshot(testInfo, 'presenting-on-reveal');
+
+  // Remembered: a reload keeps it on.
+  await ada.page.reload();
+  await expect(ada.card(adaCard)).toBeVisible();
+  await expect(ada.page.getByRole('button', { name: /^Presenting/ })).toHaveAttribute('aria-pressed', 'true');
+  expect(await shapeOf(ada.card(adaCard), words)).toBe(await shapeOf(ada.card(boCard), words));
+
+  // Vote: Ada votes for her own card; while presenting nothing shows where her votes went. A card and its
+  // vote controls share a list item, so the whole item is compared.
+  const itemOf = (text: string) => ada.page.getByRole('listitem').filter({ has: ada.card(text) });
+  await facilitator.goTo('Vote');
+  await ada.page.getByRole('button', { name: 'Presenting: your marks are hidden' }).click(); // off, to vote
+  await ada.voteFor(adaCard, 2);
+  await expect(itemOf(adaCard).getByLabel('Your votes: 2')).toBeVisible();
+  expect(await shapeOf(itemOf(adaCard), words)).not.toBe(await shapeOf(itemOf(boCard), words));
+  await ada.page.getByRole('button', { name: 'Presenting' }).click(); // on again
+  await expect(ada.page.getByLabel(/^Your votes:/)).toHaveCount(0);
+  await expect(ada.page.getByText(/You have \d+ votes? left/)).toHaveCount(0);
+  expect(await shapeOf(itemOf(adaCard), words)).toBe(await shapeOf(itemOf(boCard), words));
+  await ada.screenshot(testInfo, 'presenting-on-vote');
+
+  // Turned off, everything that is Ada's is back.
+  await ada.page.getByRole('button', { name: 'Presenting: your marks are hidden' }).click();
+  await expect(ada.page.getByRole('button', { name: 'Presenting' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(itemOf(adaCard).getByLabel('Your votes: 2')).toBeVisible();
+  await expect(ada.card(adaCard).getByText('yours', { exact: true })).toBeVisible();
+});

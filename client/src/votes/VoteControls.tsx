@@ -11,12 +11,12 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
   const { t } = useTranslation();
   const session = useSession();
   const { me, pending } = useSessionState();
+  const readOnly = useReadOnly(board);
   // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
   if (usePresenting()) return null;
   const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(pending, itemId));
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
   const name = shortText(label, 40);
-  const readOnly = useReadOnly(board);
   return (
     <div className="vote-controls">
       <button

@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
+/** SU-1: a real SMTP server for the run, and where a spec reads what it received (ports derived from PORT). */
+export const SMTP_PORT = PORT + 20_000;
+export const SINK_PORT = PORT + 21_000;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,11 +31,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -rf .e2e-data && node server/dist/index.js`,
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn' },
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/fixtures/smtpSink.mjs`,
+      url: `http://127.0.0.1:${SINK_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SMTP_PORT: String(SMTP_PORT), SINK_PORT: String(SINK_PORT) },
+    },
+    {
+      command: `rm -rf .e2e-data && node server/dist/index.js`,
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` },
+    },
+  ],
 });

@@ -167,6 +167,23 @@ async function commands(items: { key: number; cmd: Record<string, unknown> }[]) 
   return { ok, errors, results };
 }
 
+/** Ends people's Socket.io connections but keeps their documents open, so a later `join` is them coming back. */
+async function dropSockets(keys: number[]) {
+  let dropped = 0;
+  await Promise.all(
+    keys.map(async (key) => {
+      const s = sims.get(key);
+      const sock = s?.sock;
+      if (!s || !sock) return;
+      s.sock = null;
+      if (sock.connected) await new Promise<void>((resolve) => (sock.once('disconnect', () => resolve()), sock.disconnect()));
+      else sock.close();
+      dropped++;
+    }),
+  );
+  return { dropped };
+}
+
 function arm() {
   for (const s of sims.values()) Object.assign(s, { wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0 });
   lastFrameAt = 0;
@@ -284,6 +301,8 @@ async function handle(req: LoadgenRequest): Promise<unknown> {
       return openWs(req.targets, req.handshake, req.concurrency);
     case 'cmds':
       return commands(req.items);
+    case 'dropSockets':
+      return dropSockets(req.keys);
     case 'arm':
       return arm();
     case 'collect':

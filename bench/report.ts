@@ -1,7 +1,9 @@
 import type { AbuseResult } from './scenarios/abuse.js';
 import type { AckResult } from './scenarios/ack.js';
+import type { BurstResult } from './scenarios/burst.js';
 import type { MemoryResult } from './scenarios/memory.js';
 import type { RevealResult, System } from './scenarios/reveal.js';
+import { median } from './lib/stats.js';
 
 /** Everything one `pnpm bench` measured, as written to bench/results.json. */
 export interface Results {
@@ -15,6 +17,7 @@ export interface Results {
   ack?: AckResult;
   memory?: MemoryResult;
   abuse?: AbuseResult;
+  burst?: BurstResult;
   targets?: Target[];
   failures?: string[];
   seconds: number;
@@ -79,6 +82,16 @@ export function targets(r: Results): Target[] {
   if (r.memory) {
     out.push({ what: 'RSS per active 8-person board', measured: `${r.memory.activeKbPerBoard.toFixed(0)} KB`, target: '≤ 200 KB', met: r.memory.activeKbPerBoard <= 200 });
     out.push({ what: 'heap per idle (unloaded) board', measured: `${r.memory.idleHeapKbPerBoard.toFixed(1)} KB`, target: '~0', met: r.memory.idleHeapKbPerBoard <= 5 && r.memory.loadedAfterIdle === 0 });
+  }
+  if (r.burst) {
+    const b = r.burst;
+    const cpu = b.median.burst.cpuMs / b.median.join.cpuMs;
+    const p99 = b.median.burst.p99 / b.median.join.p99;
+    out.push({ what: `server CPU, ${b.n} raise a hand + react vs the same ${b.n} joining`, measured: x(cpu), target: '≤ 2×', met: cpu <= 2 });
+    out.push({ what: `delivery p99, ${b.n} raise a hand + react vs the same ${b.n} joining`, measured: x(p99), target: '≤ 2×', met: p99 <= 2 });
+    const right = b.countedAfterEach.every((c) => c.hands === (c.on ? b.n : 0) && c.reactions === (c.on ? b.n : 0));
+    const shown = b.countedAfterEach.map((c) => `${c.on ? 'on' : 'off'}: ${c.hands}/${c.reactions}`).join(', ');
+    out.push({ what: 'every hand and reaction counted after each burst (hands/reactions)', measured: shown, target: `${b.n} after on, 0 after off`, met: right });
   }
   if (r.abuse) {
     const a = r.abuse;
@@ -145,6 +158,20 @@ export function render(r: Results): string {
           ['before', `${mm.baselineMb.toFixed(0)} MB`, '', '', '0'],
           ['active', `${mm.activeMb.toFixed(0)} MB`, `${mm.activeKbPerBoard.toFixed(0)} KB`, `${mm.activeHeapKbPerBoard.toFixed(0)} KB`, String(mm.loadedWhileActive)],
           [`idle (${(mm.unloadMs / 1000).toFixed(1)} s after all left)`, `${mm.idleMb.toFixed(0)} MB`, `${mm.idleKbPerBoard.toFixed(0)} KB`, `${mm.idleHeapKbPerBoard.toFixed(0)} KB`, String(mm.loadedAfterIdle)],
+        ],
+      ),
+    );
+  }
+  if (r.burst) {
+    const b = r.burst;
+    parts.push(`\nBurst: ${b.n} people on one board in Discuss each raise a hand and react at once (2 commands each), vs the same people joining; ${b.runs} runs, medians`);
+    parts.push(
+      table(
+        ['window', 'delivery p99', 'server CPU', 'frames/person'],
+        [
+          ['join', ms(b.median.join.p99), ms(b.median.join.cpuMs), String(median(b.join.map((w) => w.framesPerClient)))],
+          ['hands + reactions', ms(b.median.burst.p99), ms(b.median.burst.cpuMs), String(median(b.burst.map((w) => w.framesPerClient)))],
+          ['ratio', x(b.median.burst.p99 / b.median.join.p99), x(b.median.burst.cpuMs / b.median.join.cpuMs), ''],
         ],
       ),
     );

@@ -9,6 +9,7 @@ import { BENCH, ROOT } from './lib/procs.js';
 import { median } from './lib/stats.js';
 import { render, targets, type Results, type RevealSummary } from './report.js';
 import { abuse } from './scenarios/abuse.js';
+import { reactionBurst } from './scenarios/burst.js';
 import { ackLatency } from './scenarios/ack.js';
 import { memoryPerBoard } from './scenarios/memory.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
@@ -17,10 +18,10 @@ import { type RevealResult, type System, revealCandor, revealFloor, revealStock,
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
  * y-websocket server on 127.0.0.1. Prints a table and writes bench/results.json. One scenario at a time:
  *   pnpm bench --only reveal --n 500          pnpm bench --only ack          pnpm bench --only memory --boards 100
- *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5
+ *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5     pnpm bench --only burst --burst-n 100
  * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
  */
-const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory', 'abuse'] as const;
+const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory', 'abuse', 'burst'] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string', default: SCENARIOS.join(',') },
@@ -42,6 +43,9 @@ const { values: args } = parseArgs({
     'abuse-honest': { type: 'string', default: '20' },
     /** abuse: which of issue 8's attacks run (item 2 is the document amplification) */
     attacks: { type: 'string', default: '1,2,3,5' },
+    /** burst: people who raise a hand and react at once, against the same people joining */
+    'burst-n': { type: 'string', default: '500' },
+    'burst-runs': { type: 'string', default: '3' },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH, 'results.json') },
@@ -177,6 +181,11 @@ async function main(): Promise<void> {
       results.abuse = await abuse(crowd, { seconds: Number(args.seconds), honest: Number(args['abuse-honest']), items: list(args.attacks!), log });
       const a = results.abuse;
       log(`honest ack p99 ${a.baseline.p99.toFixed(1)} → ${a.attacked.p99.toFixed(1)} ms, RSS ${a.rssBaselineMb.toFixed(0)} / peak ${a.rssPeakMb.toFixed(0)} / after ${a.rssAfterMb.toFixed(0)} MB, disconnects ${a.honestDisconnects}, healthz failed ${a.healthz.failed}/${a.healthz.asked}`);
+    });
+
+    if (only.has('burst')) await guard('burst', async () => {
+      console.log(`› burst: ${args['burst-n']} people raise a hand and react at once, vs the same people joining (${args['burst-runs']} runs)`);
+      results.burst = await reactionBurst(crowd, { n: Number(args['burst-n']), runs: Number(args['burst-runs']), quietMs: QUIET, log });
     });
   } finally {
     await crowd.stop();

@@ -12,6 +12,8 @@ type Op =
   | { op: 'join'; url: string; boardId: string; people: Person[]; concurrency: number }
   | { op: 'openWs'; targets: { key: number; url: string }[]; handshake: boolean; concurrency: number }
   | { op: 'cmds'; items: { key: number; cmd: Record<string, unknown> }[] }
+  /** closes these people's Socket.io connections (their documents stay open): they show as away */
+  | { op: 'dropSockets'; keys: number[] }
   | { op: 'arm' }
   | { op: 'collect'; quietMs: number; timeoutMs: number }
   | { op: 'ackLoad'; durationMs: number; rateHz: number; plan: 'card.add' | 'vote'; texts: string[]; itemIds: string[] }

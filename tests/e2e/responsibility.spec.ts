@@ -1,3 +1,4 @@
+import { defaultDueDate } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 import { BoardPage as BoardPageOf, type BoardPage } from './pages/BoardPage';
 import { GuidedMovePage } from './pages/GuidedMovePage';
@@ -59,6 +60,10 @@ test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offe
   await expect(move.bo.action(PAIR)).toContainText('Ours');
   await expect(move.bo.action(PAIR)).toContainText('Helping: Ada');
   await expect(move.bo.action(RUNBOOK)).toContainText('Helping: Bo');
+  // Start small: the form says so, and a new action is due at the next retro — two weeks for a team's first.
+  await expect(facilitator.page.getByText('Start small: make it something that can begin before the next retro.')).toBeVisible();
+  const due = await move.bo.action(PAIR).getByLabel('Due date').inputValue();
+  expect([defaultDueDate(Date.now() - 60_000, null), defaultDueDate(Date.now(), null)]).toContain(due);
   await move.bo.screenshot(testInfo, 'guided-move');
 
   // The responsibility nudge: it hints, it never blocks; rewritten as an ask of someone outside the room.

@@ -60,6 +60,8 @@ export interface StartOptions {
   idleJoinerExpiryMs?: number;
   /** a logger of the test's own (e.g. writing to memory), instead of a silent one */
   logger?: Logger;
+  /** the server's clock (e.g. to create a team's retros days apart) */
+  now?: () => number;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -79,6 +81,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');
   return {

@@ -138,6 +138,41 @@ describe('the move to responsibility-focus', () => {
     expect(await A.cmd('lens.tap', { itemId, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
   });
 
+  it('SS-1 SS-2 in a team that meets weekly, a new action is due at the next retro, a week on', async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    let clock = Date.UTC(2031, 2, 3, 9, 0);
+    const weekly = await startServer({ now: () => clock });
+    const people: Person[] = [];
+    try {
+      const create = async <T>(pathname: string, body: unknown): Promise<T> => {
+        const res = await fetch(`${weekly.url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        expect(res.status).toBe(201);
+        return (await res.json()) as T;
+      };
+      const { teamId } = await create<{ teamId: string }>('/api/teams', { name: 'Weekly' });
+      await create<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Week 1', templateId: 'responsibility' });
+      clock += 7 * DAY;
+      await create<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Week 2', templateId: 'responsibility' });
+      clock += 7 * DAY;
+      const week3 = await create<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Week 3', templateId: 'responsibility' });
+      const [F, A] = [new Person(weekly.url), new Person(weekly.url)];
+      people.push(F, A);
+      await F.connect(week3.boardId, 'Fran', week3.facilitatorKey);
+      await A.connect(week3.boardId, 'Alex');
+      await stepTo(F, ['write']);
+      const card = (await A.cmd('card.add', { columnId: 'not-my-job', text: 'Flaky tests are QA’s job' })) as { data: { cardId: string } };
+      await stepTo(F, ['reveal', 'vote', 'discuss']);
+      expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+      expect(await A.cmd('action.create', { itemId: card.data.cardId, text: 'Quarantine one flaky test' })).toMatchObject({ ok: true });
+      await A.waitFor(() => A.board()?.actions.length === 1);
+      // Week 3 is on 17 March; the team meets every 7 days, so the action is due on 24 March.
+      expect(A.board()!.actions[0]!.dueDate).toBe('2031-03-24');
+    } finally {
+      for (const p of people) await p.disconnect();
+      await weekly.close();
+    }
+  });
+
   it('AK-4 SS-2 RM-1 RM-2 RM-3 an ask is reviewed in the next team retro, and the team figures survive a restart', async () => {
     const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
     const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'responsibility' });

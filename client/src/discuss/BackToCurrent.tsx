@@ -12,7 +12,8 @@ export function BackToCurrent({ target, itemKey }: { target: RefObject<HTMLEleme
       setAway(false);
       return;
     }
-    const observer = new IntersectionObserver(([entry]) => setAway(!entry?.isIntersecting), { threshold: 0.15 });
+    // "Away" means the current item is nowhere in the middle of the screen (a tall item may overflow it).
+    const observer = new IntersectionObserver(([entry]) => setAway(!entry?.isIntersecting), { rootMargin: '-20% 0px -20% 0px', threshold: 0 });
     observer.observe(element);
     return () => observer.disconnect();
   }, [target, itemKey]);

@@ -4,6 +4,7 @@ import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { UntakenBeforeClose } from '../responsibility/UntakenBeforeClose.js';
+import { TrustLensSwitch } from '../responsibility/TrustLens.js';
 import { PhaseIntro } from './PhaseView.js';
 
 export function ActPhase({ board }: { board: PublicBoardView }) {
@@ -13,13 +14,14 @@ export function ActPhase({ board }: { board: PublicBoardView }) {
     <>
       <PhaseIntro title={t('act.title')}>{t('act.intro')}</PhaseIntro>
       <UntakenBeforeClose board={board} />
+      <TrustLensSwitch board={board} />
       {board.discussedItemIds.length === 0 && <p className="empty">{t('act.noneDiscussed')}</p>}
       <div className="act-items">
         {board.discussedItemIds.map((itemId) => (
           <section key={itemId} className="panel act-item" aria-label={t('act.discussedLabel', { name: shortText(itemLabel(items.get(itemId)), 60) })}>
             <ItemContent item={items.get(itemId)} />
             <p className="tally">{t('summary.votes', { count: board.tallies?.[itemId] ?? 0 })}</p>
-            <GuidedMove board={board} itemId={itemId} notesRows={3} />
+            <GuidedMove board={board} itemId={itemId} notesRows={3} lensSwitch={false} />
           </section>
         ))}
       </div>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCallback, useRef, useState } from 'react';
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -45,6 +45,17 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
+  // Spoken while moving an item: its words and place, never its id.
+  const nameOf = (id: string | number) => shortText(itemLabel(items.get(String(id))), 50);
+  const placeOf = (id: string | number | undefined) => (id === undefined ? 0 : order.indexOf(String(id)) + 1);
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('running.moveStart', { name: nameOf(active.id) }),
+    onDragOver: ({ active, over }) => (over ? t('running.moveOver', { name: nameOf(active.id), n: placeOf(over.id), total: order.length }) : undefined),
+    onDragEnd: ({ active, over }) => (over ? t('running.moveEnd', { name: nameOf(active.id), n: placeOf(over.id), total: order.length }) : undefined),
+    onDragCancel: ({ active }) => t('running.moveCancel', { name: nameOf(active.id) }),
+  };
+  const screenReaderInstructions = { draggable: t('running.moveInstructions') };
+
   function onDragEnd(event: DragEndEvent) {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
@@ -68,7 +79,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
         )}
       </div>
       {order.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions }}>
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
           <ol className="discussion" aria-label={t('running.order')}>
             {order.map((itemId, index) => {

@@ -8,7 +8,7 @@ export function ActionKindLine({ board, action }: { board: PublicBoardView; acti
   const { t } = useTranslation();
   const session = useSession();
   const changeable = allowedIn('action.ask', board.phase);
-  const kind = action.kind ?? (action.owners.length ? 'ours' : 'untaken');
+  const kind = action.kind;
   if (kind === 'ours') {
     return (
       <p className="owners kind-ours">

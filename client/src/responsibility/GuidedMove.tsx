@@ -9,7 +9,18 @@ import { TrustLensSwitch, TrustLensTaps } from './TrustLens.js';
  * The guided move for one discussed item: from "not my job" to "What is the right thing to do?" (the shared
  * notes are the room's answer) and then "How can I help?" (named offers), which become actions.
  */
-export function GuidedMove({ board, itemId, notesRows = 6 }: { board: PublicBoardView; itemId: string; notesRows?: number }) {
+export function GuidedMove({
+  board,
+  itemId,
+  notesRows = 6,
+  lensSwitch = true,
+}: {
+  board: PublicBoardView;
+  itemId: string;
+  notesRows?: number;
+  /** the facilitator's lens switch; a page with many items shows it once itself */
+  lensSwitch?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div className="guided-move">
@@ -30,7 +41,7 @@ export function GuidedMove({ board, itemId, notesRows = 6 }: { board: PublicBoar
         </h3>
         <OffersOfHelp board={board} itemId={itemId} />
       </section>
-      <TrustLensSwitch board={board} />
+      {lensSwitch && <TrustLensSwitch board={board} />}
       <TrustLensTaps board={board} itemId={itemId} />
       <ItemActions board={board} itemId={itemId} />
     </div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/shared';
+import { LIMITS, TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { usePresenting } from '../board/presenting.js';
 
@@ -72,7 +72,7 @@ export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemI
       <p className="hint" aria-live="polite">
         {counts
           ? TRUST_PARTS.map((part) => t('resp.lens.count', { part: t(`resp.lens.parts.${part}`), count: counts[part] })).join(' · ')
-          : t('resp.lens.waiting', { count: lens?.tappers ?? 0 })}
+          : t('resp.lens.waiting', { count: lens?.tappers ?? 0, needed: (board.minOthersToShow ?? LIMITS.minOthersToShow) + 1 })}
       </p>
     </div>
   );

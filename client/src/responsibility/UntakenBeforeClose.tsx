@@ -5,7 +5,7 @@ import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 /** AK-3: before Close, the room sees every action nobody in it has taken yet. */
 export function UntakenBeforeClose({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
-  const untaken = board.actions.filter((a) => (a.kind ?? (a.owners.length ? 'ours' : 'untaken')) === 'untaken');
+  const untaken = board.actions.filter((a) => a.kind === 'untaken');
   if (untaken.length === 0) return null;
   return (
     <section className="panel untaken-panel" aria-labelledby="untaken-title">

@@ -83,9 +83,8 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
           dueDate: a.dueDate,
           status: !last || (last.status === 'not-done' && last.carry) ? 'open' : last.status,
           reason: last?.reason ?? null,
-          // Retros stored before asks existed have no kind: an action with owners was ours.
-          kind: a.kind ?? (a.owners.length ? 'ours' : 'untaken'),
-          askOf: a.askOf ?? null,
+          kind: a.kind,
+          askOf: a.askOf,
         };
       }),
       metrics: retroMetrics(input, reviews),

@@ -79,6 +79,14 @@ describe('team metrics', () => {
     expect(h.retros.map((r) => r.metrics.smallWins)).toEqual([2, 0, 0]);
   });
 
+  it('RM-3 an action ticked done in its own retro (AC-6) is a small win too', () => {
+    const state = retro('Sprint 5', [], {}, [['Pin the node version', 'ours'], ['Write the ADR', 'ours']]);
+    must(state, alice, { type: 'action.done', actionId: [...state.actions.keys()][0]!, done: true });
+    moveTo(state, 'closed');
+    const h = buildTeamHistory(TEAM, [{ boardId: 'board-sprint-5', createdAt: NOW, view: publicView(state), notes: {} }]);
+    expect(h.retros[0]!.metrics.smallWins).toBe(1);
+  });
+
   it('TL-6 the team history sums the trust lens counts a retro could show, and nothing it could not', () => {
     const state = retro('Sprint 9', [], {}, []);
     const people = [alice, bob, fran, actor('carol')];

@@ -59,6 +59,8 @@ export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { stat
     if (first.status === 'done') asksAnswered += 1;
   }
   const smallWins = actions.filter((a) => {
+    // Ticked done in its own retro (AC-6): done before any due date it could have.
+    if (a.done) return true;
     const firstDone = reviews.get(`${retro.boardId}:${a.id}`)?.find((r) => r.status === 'done');
     return isSmallWin(a.dueDate, firstDone?.at ?? null);
   }).length;

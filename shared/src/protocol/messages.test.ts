@@ -52,6 +52,14 @@ describe('command schemas', () => {
       { id: ID, type: 'facilitator.handover', toHandle: 'handle_0001' },
       { id: ID, type: 'facilitator.claim' },
       { id: ID, type: 'columns.set', columns: [{ id: 'start', title: 'Start', prompt: '' }, { title: 'New one', prompt: 'Why?' }] },
+      { id: ID, type: 'action.create', itemId: CARD, text: 'A staging cluster', askOf: 'Platform team' },
+      { id: ID, type: 'action.ask', actionId: 'action_001', askOf: 'Platform team' },
+      { id: ID, type: 'action.ask', actionId: 'action_001', askOf: null },
+      { id: ID, type: 'offer.add', itemId: CARD, text: 'I can pair on it' },
+      { id: ID, type: 'offer.withdraw', offerId: 'offer_0001' },
+      { id: ID, type: 'offer.accept', offerId: 'offer_0001' },
+      { id: ID, type: 'lens.set', on: false },
+      { id: ID, type: 'lens.tap', itemId: CARD, part: 'self-interest', on: true },
       { id: ID, type: 'grouping.restrict', facilitatorOnly: true },
       { id: ID, type: 'discuss.order', itemIds: [CARD, 'group_0001'] },
       { id: ID, type: 'discuss.next' },
@@ -70,6 +78,25 @@ describe('command schemas', () => {
     for (const example of examples) accepts(example);
   });
 
+  it(`OF-6 rejects an offer over ${LIMITS.offerText} characters, blank, with control characters, or with a name of its own`, () => {
+    rejects({ id: ID, type: 'offer.add', itemId: CARD, text: 'x'.repeat(LIMITS.offerText + 1) });
+    rejects({ id: ID, type: 'offer.add', itemId: CARD, text: '   ' });
+    rejects({ id: ID, type: 'offer.add', itemId: CARD, text: 'I can\u0007 help' });
+    rejects({ id: ID, type: 'offer.add', itemId: CARD, text: 'I can help', participantId: 'participant-1' });
+    expect(accepts({ id: ID, type: 'offer.add', itemId: CARD, text: '  I can help  ' })).toMatchObject({ text: 'I can help' });
+  });
+  it(`AK-5 rejects an ask of more than ${LIMITS.askOf} characters, a blank one, or one that is not text`, () => {
+    rejects({ id: ID, type: 'action.ask', actionId: 'action_001', askOf: 'x'.repeat(LIMITS.askOf + 1) });
+    rejects({ id: ID, type: 'action.ask', actionId: 'action_001', askOf: ' ' });
+    rejects({ id: ID, type: 'action.ask', actionId: 'action_001' });
+    rejects({ id: ID, type: 'action.create', itemId: CARD, text: 'x', askOf: 42 });
+  });
+  it('TL-8 rejects a trust part that is not one of the four, and a tap without on/off', () => {
+    rejects({ id: ID, type: 'lens.tap', itemId: CARD, part: 'trust', on: true });
+    rejects({ id: ID, type: 'lens.tap', itemId: CARD, part: 'empathy' });
+    rejects({ id: ID, type: 'lens.tap', itemId: CARD, part: 'empathy', on: true, trustTag: 'someone-else' });
+    rejects({ id: ID, type: 'lens.set', on: 'yes' });
+  });
   it('IN-1 rejects an unknown command type', () => rejects({ id: ID, type: 'board.destroy' }));
   it('IN-1 rejects a command without a type', () => rejects({ id: ID, columnId: 'start', text: 'x' }));
   it('IN-1 rejects something that is not an object', () => {

@@ -1,0 +1,60 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Discuss phase as one person sees it: the items in discussion order, the current one, hands and reactions. */
+export class DiscussionPage {
+  constructor(readonly page: Page) {}
+
+  get list(): Locator {
+    return this.page.getByRole('list', { name: 'Items in discussion order' });
+  }
+
+  /** the items in the order shown, as their visible text */
+  async order(): Promise<string[]> {
+    return this.list.locator(':scope > li').allInnerTexts();
+  }
+
+  get current(): Locator {
+    return this.page.getByRole('article', { name: /^Now discussing/ });
+  }
+
+  item(text: string): Locator {
+    return this.list.locator(':scope > li').filter({ hasText: text });
+  }
+
+  /** What the drag and drop says to screen readers (dnd-kit's live region). */
+  get announcement(): Locator {
+    return this.page.locator('[id^="DndLiveRegion"]');
+  }
+
+  /**
+   * DI-5: moves an item from place `from` to place `to` with the keyboard only (Space, arrows, Space), waiting
+   * after each key for what a screen reader would hear.
+   */
+  async moveByKeyboard(label: RegExp, from: number, to: number): Promise<void> {
+    await this.page.getByRole('button', { name: label }).focus();
+    await this.page.keyboard.press('Space');
+    // dnd-kit says "picked up", then at once where the item is
+    await expect(this.announcement).toContainText(`is now at place ${from} of`);
+    for (let place = from; place !== to; ) {
+      place += to < from ? -1 : 1;
+      await this.page.keyboard.press(to < from ? 'ArrowUp' : 'ArrowDown');
+      await expect(this.announcement).toContainText(`is now at place ${place} of`);
+    }
+    await this.page.keyboard.press('Space');
+    await expect(this.announcement).toContainText(`dropped at place ${to} of`);
+  }
+
+  /** DI-6: the facilitator's → key, pressed with nothing focused (not in a field, not on a drag handle). */
+  async pressNextKey(): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press('ArrowRight');
+  }
+
+  reaction(name: string): Locator {
+    return this.current.getByRole('group', { name: 'React to this item' }).getByRole('button', { name: new RegExp(`^${name} \\(`) });
+  }
+
+  async expectReactionCount(name: string, count: number): Promise<void> {
+    await expect(this.reaction(name)).toHaveAccessibleName(`${name} (${count})`);
+  }
+}

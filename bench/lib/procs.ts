@@ -165,7 +165,8 @@ function procCpuMs(pid: number): number {
   }
 }
 
-function procRss(pid: number): number | null {
+/** The RSS of a process from /proc, without asking it (it may be too busy to answer its probe). */
+export function procRss(pid: number): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status);

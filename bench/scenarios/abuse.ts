@@ -7,7 +7,7 @@ import { now, sleep, within } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
 import { Commander, boardDocUrl, createBoard, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
-import { BENCH, ROOT, type ServerProcess, startCandor } from '../lib/procs.js';
+import { BENCH, ROOT, type ServerProcess, procRss, startCandor } from '../lib/procs.js';
 import { spread, type Spread } from '../lib/stats.js';
 
 /**
@@ -137,10 +137,10 @@ export async function abuse(
     counting = true;
     let rssPeak = rssBaseline;
     let sampling = true;
+    // read from /proc, not the server's probe: a server drowning in the attack may not answer its probe
     const sampler = (async () => {
       while (sampling) {
-        const usage = await server.usage().catch(() => null);
-        if (usage) rssPeak = Math.max(rssPeak, usage.rss);
+        rssPeak = Math.max(rssPeak, procRss(server.child.pid!) ?? Number.NaN);
         await sleep(1_000);
       }
     })();
@@ -185,13 +185,13 @@ export async function abuse(
   }
 }
 
-/** The server's RSS (after a GC when `gc`); a server too busy to answer its probe for a minute gives NaN. */
+/** The server's RSS after a GC; from /proc without the GC when the server is too busy to answer its probe for a minute. */
 async function rssOf(server: ServerProcess, gc: boolean): Promise<number> {
   for (let tries = 0; tries < 6; tries++) {
     const usage = await server.usage(gc).catch(() => null);
     if (usage) return usage.rss;
   }
-  return Number.NaN;
+  return procRss(server.child.pid!) ?? Number.NaN;
 }
 
 async function stopQuietly(server: ServerProcess): Promise<void> {

@@ -32,13 +32,16 @@ export interface MemoryResult {
   seconds: number;
 }
 
-/** The server allows a burst of 30 board creations then 1 a minute: create them over several server starts. */
+/**
+ * The server allows one address a burst of 20 board creations, then one every 5 s (AB-7): create them over
+ * several server starts.
+ */
 async function createBoards(dataDir: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   while (ids.length < count) {
     const server = await startCandor({ dataDir });
     try {
-      for (let i = 0; i < 30 && ids.length < count; i++) ids.push((await createBoard(server.url, `Memory ${ids.length}`)).boardId);
+      for (let i = 0; i < 20 && ids.length < count; i++) ids.push((await createBoard(server.url, `Memory ${ids.length}`)).boardId);
     } finally {
       await server.stop();
     }

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import { LIMITS, YJS_PATH } from '@candor/shared';
-import type { Config } from './config.js';
+import { type Config, defaultKeyFile } from './config.js';
+import path from 'node:path';
+import { loadServerKey } from './keyFile.js';
 import { Keyring } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
@@ -25,7 +27,7 @@ export { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
   config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
-    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom'>> & {
+    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom'>> & {
       /** AB-5 / AB-6, shortened in tests */
       participantsPerBoard?: number;
       idleJoinerExpiryMs?: number;
@@ -49,7 +51,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const trustProxy = deps.config.trustProxy ?? false;
   const store = deps.store ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous });
   const now = deps.now ?? Date.now;
-  const keyring = new Keyring(await store.serverKey());
+  const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
+  const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid();
   const mailer = createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');

@@ -16,7 +16,7 @@ const Env = z.object({
   FACILITATOR_CLAIM_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
   /**
    * FULL (default): an acknowledged command is on disk even if the machine loses power. NORMAL: it survives
-   * the process being killed (the WAL is in the OS), not a power cut; much faster writes.
+   * the process being killed (the writes are in the OS), not a power cut; faster writes.
    */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** SU-2: where the summary email is sent through (smtp://… or smtps://…); unset hides the feature. */
@@ -33,6 +33,10 @@ const Env = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.connectionsPerAddress),
   /** AB-4: new participants one client address may add at once (then one a second), across all boards. */
   MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
+  /** AR-7: where the server key lives; by default beside DATA_DIR, never inside it */
+  KEY_FILE: z.string().optional(),
+  /** AR-7: the server key itself (64 hex digits or base64url), instead of a key file */
+  CANDOR_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -50,6 +54,13 @@ export interface Config {
   trustProxy: boolean | number | string;
   connectionsPerAddress: number;
   joinBurstPerAddress: number;
+  keyFile: string;
+  envKey: string | undefined;
+}
+
+/** The default key file: next to the data directory, so that a copy of DATA_DIR alone does not carry it. */
+export function defaultKeyFile(dataDir: string): string {
+  return path.join(path.dirname(path.resolve(dataDir)), `${path.basename(path.resolve(dataDir))}.key`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,5 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     connectionsPerAddress: parsed.MAX_CONNECTIONS_PER_ADDRESS,
     joinBurstPerAddress: parsed.MAX_JOINS_PER_ADDRESS,
+    keyFile: parsed.KEY_FILE ? path.resolve(parsed.KEY_FILE) : defaultKeyFile(dataDir),
+    envKey: parsed.CANDOR_KEY,
   };
 }

@@ -6,6 +6,7 @@ export * from './domain/limits.js';
 export * from './domain/templates.js';
 export * from './domain/phases.js';
 export * from './domain/board.js';
+export * from './domain/atRest.js';
 export * from './domain/reveal.js';
 export * from './domain/voting.js';
 export * from './domain/visibility.js';

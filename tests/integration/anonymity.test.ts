@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PersonalView, type PublicBoardView, notesKey } from '@candor/shared';
+import { personTags, storedAnonymousState, storedTags } from './atRest.js';
 import { type Frame, Person, type TestServer, createBoard, frameContains, frameMark, startServer } from './harness.js';
 
 /**
@@ -187,18 +189,13 @@ describe('anonymity over a whole retro', () => {
     const { A, B } = people;
     const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
     try {
-      const payloads = (db.prepare('SELECT payload FROM events WHERE board_id = ?').all(boardId) as { payload: string }[]).map(
-        (r) => JSON.parse(r.payload) as Record<string, unknown>,
-      );
-      const authorTags = new Set(payloads.flatMap((p) => (typeof p.authorTag === 'string' ? [p.authorTag] : [])));
-      const voterTags = new Set(payloads.flatMap((p) => (typeof p.voterTag === 'string' ? [p.voterTag] : [])));
-      const reactionTags = new Set(payloads.flatMap((p) => (typeof p.reactionTag === 'string' ? [p.reactionTag] : [])));
-      expect(reactionTags.size).toBe(2);
-      const trustTags = new Set(payloads.flatMap((p) => (typeof p.trustTag === 'string' ? [p.trustTag] : [])));
-      expect(trustTags.size).toBe(3);
-      // three people wrote (A, F, B) and the same three voted
-      expect(authorTags.size).toBe(3);
-      expect(voterTags.size).toBe(3);
+      // the tags the server holds in memory for each person, and the per-fact tags the file holds
+      const memoryTags = [A, F(), B].flatMap((p) => personTags(server.keyFile, boardId, p.secret));
+      const stored = storedAnonymousState(server.dbFile, boardId);
+      expect(stored.cards.length).toBe(5);
+      expect(stored.votes.length).toBeGreaterThanOrEqual(3);
+      expect(stored.lens.length).toBe(3); // three people tapped the trust lens
+      expect(stored.reactions.length).toBe(3); // and three reactions are on
       const hashes = [
         ...(db.prepare('SELECT auth_hash AS h FROM participants WHERE board_id = ?').all(boardId) as { h: string }[]).map((r) => r.h),
         ...(db.prepare('SELECT command_key AS h FROM commands WHERE board_id = ?').all(boardId) as { h: string }[]).map((r) => r.h),
@@ -211,10 +208,8 @@ describe('anonymity over a whole retro', () => {
         "F's secret": F().secret,
         "F's facilitator key": facilitatorKey,
       };
-      [...authorTags].forEach((t, i) => (forbidden[`author tag ${i}`] = t));
-      [...voterTags].forEach((t, i) => (forbidden[`voter tag ${i}`] = t));
-      [...reactionTags].forEach((t, i) => (forbidden[`reaction tag ${i}`] = t));
-      [...trustTags].forEach((t, i) => (forbidden[`trust tag ${i}`] = t));
+      memoryTags.forEach((t, i) => (forbidden[`person tag ${i}`] = t));
+      storedTags(server.dbFile, boardId).forEach((t, i) => (forbidden[`stored fact tag ${i}`] = t));
       hashes.forEach((h, i) => (forbidden[`stored hash ${i}`] = h));
 
       expect(B.frames.length).toBeGreaterThan(20);
@@ -269,7 +264,7 @@ describe('anonymity over a whole retro', () => {
     expect(A.meHistory.every((v) => v.participantId === A.participantId)).toBe(true);
   });
 
-  it('AN-6 the SQLite file cannot link a card or a vote to a name', () => {
+  it('AN-6 AR-1 AR-2 the SQLite file cannot link a card or a vote to a name', () => {
     const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
     try {
       const participants = db.prepare('SELECT id, name, auth_hash FROM participants WHERE board_id = ?').all(boardId) as {
@@ -278,40 +273,32 @@ describe('anonymity over a whole retro', () => {
         auth_hash: string;
       }[];
       expect(participants.map((p) => p.name).sort()).toEqual(['Bo-Observer', 'Fay-Facilitator', A_NAME].sort());
-      const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name);
-      expect(columns).toEqual(['board_id', 'seq', 'payload']);
+      // the log holds public facts only: not one card, vote, group, pulse or consensus answer
       const rows = db.prepare('SELECT payload FROM events WHERE board_id = ? ORDER BY seq').all(boardId) as { payload: string }[];
-      const anonymous = rows.filter((r) => /"type":"(card\.|vote\.|group\.|reaction\.)/.test(r.payload));
-      expect(anonymous.filter((r) => r.payload.includes('"reaction.toggled"'))).toHaveLength(3);
-      expect(anonymous.filter((r) => r.payload.includes('"card.added"'))).toHaveLength(6);
-      for (const { payload } of anonymous) {
-        for (const p of participants) {
-          expect(payload).not.toContain(p.id);
-          expect(payload).not.toContain(p.name);
-          expect(payload).not.toContain(p.auth_hash);
-        }
-        expect(Object.keys(JSON.parse(payload) as object)).not.toContain('participantId');
-      }
-      // author tags and voter tags are different keys: a card's author cannot be matched to a vote
-      const parsed = rows.map((r) => JSON.parse(r.payload) as { authorTag?: string; voterTag?: string });
-      const authorTags = new Set(parsed.flatMap((p) => (p.authorTag ? [p.authorTag] : [])));
-      for (const p of parsed) if (p.voterTag) expect(authorTags.has(p.voterTag)).toBe(false);
-      // the saved board document is the public view: no ids, no hashes, no tags
-      const saved = db.prepare("SELECT update_blob FROM doc_updates WHERE board_id = ? AND doc = 'board'").all(boardId) as { update_blob: Buffer }[];
-      expect(saved.length).toBeGreaterThan(0);
-      const snapshot = Buffer.concat(saved.map((r) => r.update_blob));
-      for (const p of participants) {
-        expect(snapshot.includes(p.id)).toBe(false);
-        expect(snapshot.includes(p.auth_hash)).toBe(false);
-      }
-      for (const p of parsed) for (const tag of [p.authorTag, p.voterTag]) if (tag) expect(snapshot.includes(tag)).toBe(false);
+      const types = rows.map((r) => (JSON.parse(r.payload) as { type: string }).type);
+      expect(types.filter((t) => /^(card|vote|group|pulse)\.|consensus\.answered/.test(t))).toEqual([]);
+      expect(types).toContain('phase.changed');
+      // the anonymous state: every fact its own tag, none shared, none a person's tag, no id or name
+      const stored = storedAnonymousState(server.dbFile, boardId);
+      expect(stored.cards.map((c) => c.text)).toEqual(expect.arrayContaining(A_TEXTS));
+      const tags = storedTags(server.dbFile, boardId);
+      expect(new Set(tags).size).toBe(tags.length);
+      const blob = (db.prepare('SELECT state FROM anonymous_state WHERE board_id = ?').get(boardId) as { state: Buffer }).state.toString('utf8');
+      for (const p of participants) for (const v of [p.id, p.name, p.auth_hash]) expect(blob).not.toContain(v);
+      const file = fs.readFileSync(server.dbFile);
+      for (const p of [people.A, F(), people.B]) for (const tag of personTags(server.keyFile, boardId, p.secret)) expect(file.includes(tag)).toBe(false);
+      // the board document is not stored at all (AR-4); no table has an implicit rowid (AR-6)
+      expect(db.prepare("SELECT count(*) AS n FROM doc_updates WHERE doc = 'board'").get()).toEqual({ n: 0 });
+      const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table'").all() as { sql: string }[]).map((r) => r.sql);
+      for (const create of sql) expect(create).toMatch(/WITHOUT ROWID\s*$/);
+      // every stored command record has one size, whatever the command was (AR-5)
+      expect(db.prepare('SELECT DISTINCT length(sealed) AS n FROM commands').all()).toHaveLength(1);
       // the only events carrying a participant id are public: promises (action.owner, offer.added) and the facilitator role
       const withIds = rows.filter((r) => participants.some((p) => r.payload.includes(p.id)));
       expect(withIds.map((r) => (JSON.parse(r.payload) as { type: string }).type).sort()).toEqual(['action.owner', 'facilitator.changed', 'offer.added']);
-      // TL-2: trust-lens taps carry a trust tag of their own, never an author or voter tag
-      const taps = rows.map((r) => JSON.parse(r.payload) as { type: string; trustTag?: string }).filter((e) => e.type === 'lens.tapped');
-      expect(taps).toHaveLength(3);
-      for (const tap of taps) expect(authorTags.has(tap.trustTag!)).toBe(false);
+      // TL-2: trust-lens taps are stored as state too, each under a tag of its own (counted in the distinct tags above)
+      expect(stored.lens).toHaveLength(3);
+      expect(types).not.toContain('lens.tapped');
     } finally {
       db.close();
     }

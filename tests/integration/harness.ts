@@ -39,6 +39,8 @@ export interface TestServer {
   url: string;
   port: number;
   dbFile: string;
+  /** the server key's file, beside the data directory (AR-7) */
+  keyFile: string;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     url: `http://127.0.0.1:${port}`,
     port,
     dbFile,
+    keyFile: `${path.dirname(dbFile)}.key`,
     async close() {
       await app.close();
     },
@@ -309,7 +312,8 @@ export class Person {
   boardId = '';
   facilitatorKey: string | undefined;
   socket: Socket | null = null;
-  readonly boardDoc = new Y.Doc();
+  /** the board document of the current connection: a fresh copy each time, as the browser does (AR-4) */
+  boardDoc = new Y.Doc();
   readonly notesDoc = new Y.Doc();
   boardConn: DocConnection | null = null;
   notesConn: DocConnection | null = null;
@@ -321,11 +325,16 @@ export class Person {
   readonly boardHistory: PublicBoardView[] = [];
   readonly frames: Frame[] = [];
 
-  constructor(public url: string) {
-    this.boardDoc.on('update', () => {
-      const view = readBoardDoc(this.boardDoc);
+  constructor(public url: string) {}
+
+  private freshBoardDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.on('update', () => {
+      const view = readBoardDoc(doc);
       if (view) this.boardHistory.push(structuredClone(view));
     });
+    this.boardDoc = doc;
+    return doc;
   }
 
   record(channel: Channel, bytes: Buffer): void {
@@ -360,7 +369,7 @@ export class Person {
       this.lastJoinId,
     );
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
-    this.boardConn = new DocConnection(docUrl(this.url, this.boardId, 'board', this.participantId, this.secret), this.boardDoc, (b) =>
+    this.boardConn = new DocConnection(docUrl(this.url, this.boardId, 'board', this.participantId, this.secret), this.freshBoardDoc(), (b) =>
       this.record('board', b),
     );
     this.notesConn = new DocConnection(docUrl(this.url, this.boardId, 'notes', this.participantId, this.secret), this.notesDoc, (b) =>

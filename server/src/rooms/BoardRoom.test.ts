@@ -14,7 +14,7 @@ let counter = 0;
 const newId = () => `id${String(++counter).padStart(10, '0')}`;
 
 async function roomWith(store: BoardStore = openSqliteStore(':memory:')) {
-  const keyring = new Keyring(await store.serverKey());
+  const keyring = new Keyring(Buffer.alloc(32, 7));
   await store.createBoard(
     { id: 'board-room', facilitatorHash: keyring.facilitatorHash('board-room', 'f'.repeat(40)), createdAt: 0 },
     { type: 'board.created', name: 'Room test', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },

@@ -16,6 +16,8 @@ import {
   LIMITS,
   entryFor,
   mayStay,
+  atRestOfCommand,
+  changesAnonymousState,
   decide,
   emptyBoard,
   evolve,
@@ -37,6 +39,7 @@ import { Admission, joinBuckets } from './admission.js';
 import type { AddressBuckets } from '../transport/addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
+import { AnonymousState } from '../storage/anonymousState.js';
 
 /** One connection as the room sees it; the transport decides how each message travels. */
 export interface RoomSocket {
@@ -113,6 +116,8 @@ const COMPACTION_QUIET_MS = 2_000;
 export class BoardRoom {
   readonly id: string;
   readonly state: BoardState;
+  /** the anonymous facts' at-rest form: per-fact tags and recognition of returning people (AR-2) */
+  private anonymous = new AnonymousState();
   readonly boardDoc = new Y.Doc();
   readonly notesDoc = new Y.Doc();
   private readonly facilitatorHash: string;
@@ -153,16 +158,14 @@ export class BoardRoom {
       this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
     }
     for (const { event } of loaded.events) evolve(this.state, event);
-    // Both documents continue their stored history. For the board document that matters although it is a
-    // projection: clients keep their copy across a restart, and a rebuilt document's items could lose to the
-    // stale ones they hold (Yjs orders rival writes by client id), freezing their board.
-    for (const name of ['board', 'notes'] as const) {
-      const doc = this.docs[name];
-      for (const update of loaded.docs[name]) Y.applyUpdate(doc, update, 'store');
-      doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== 'store') this.persistDocUpdate(name, update);
-      });
-    }
+    this.anonymous.load(this.state, loaded.anonymousState);
+    // AR-4: the board document is a projection, rebuilt here and never stored (a stored history of it would
+    // be a timeline of who came online next to every change of the card count); browsers start a fresh copy
+    // on every connection. The notes document is people's own writing and continues its stored history.
+    for (const update of loaded.docs.notes) Y.applyUpdate(this.notesDoc, update, 'store');
+    this.notesDoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== 'store') this.persistDocUpdate('notes', update);
+    });
     this.ensureNotesTexts();
     projectBoardDoc(this.boardDoc, this.publicView());
   }
@@ -369,6 +372,8 @@ export class BoardRoom {
     session.holdsFacilitatorKey = facilitatorOk;
     session.trustTag = keyring.trustTag(this.id, command.secret);
     session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
+    // AR-2: after a restart this person's facts wait under placeholders; hand them back
+    this.anonymous.recognise(this.state, session);
     session.lastMe = '';
     this.refreshPresence(command.participantId);
     this.sendPersonal((s) => s === session);
@@ -414,12 +419,40 @@ export class BoardRoom {
     this.admission.markActive(participantId);
 
     const sealed = sealCommand(sealKey, { digest, result: decision.data });
-    await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed });
-    for (const event of decision.events) evolve(this.state, event);
+    const anonymous = atRestOfCommand(decision.events) === 'anonymous-state';
+    if (!decision.events.some(changesAnonymousState)) {
+      await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed });
+      for (const event of decision.events) evolve(this.state, event);
+    } else {
+      // The stored anonymous state is the state after the command, so it is applied first; if the commit
+      // fails the room goes back to what the store holds (CM-2).
+      for (const event of decision.events) evolve(this.state, event);
+      const anonymousState = this.anonymous.encode(this.state);
+      try {
+        await this.deps.store.commit(this.id, { commandKey, events: anonymous ? [] : decision.events, anonymousState, sealed });
+      } catch (err) {
+        await this.reloadState();
+        throw err;
+      }
+    }
     if (command.type === 'access.admit') this.door.answerKnock(command.knockId, command.admit);
     this.door.signOutWhoMayNotStay(decision.events);
     if (decision.events.length > 0) this.publish(decision.events, participantId);
     return ok(decision.data);
+  }
+
+  /** Rebuilds the board from the store (after a failed commit), keeping who is here and recognising them again. */
+  private async reloadState(): Promise<void> {
+    const loaded = await this.deps.store.loadBoard(this.id);
+    if (!loaded) return;
+    const fresh = emptyBoard(this.id);
+    fresh.participants = this.state.participants;
+    for (const { event } of loaded.events) evolve(fresh, event);
+    const anonymous = new AnonymousState();
+    anonymous.load(fresh, loaded.anonymousState);
+    for (const session of this.sessions.values()) if (session.participantId) anonymous.recognise(fresh, session);
+    Object.assign(this.state, fresh);
+    this.anonymous = anonymous;
   }
 
   private refreshPresence(participantId: string): void {

@@ -60,7 +60,7 @@ export class RoomRegistry {
     if (room.connectionCount > 0 || room.busy || this.rooms.get(room.id) !== room || room.deleted) return;
     this.rooms.delete(room.id);
     await room.forgetNeverActive();
-    await Promise.all([room.compactDoc('board'), room.compactDoc('notes')]);
+    await room.compactDoc('notes');
     room.destroy();
     this.deps.logger.debug({ board: room.id }, 'board unloaded');
   }

@@ -31,31 +31,33 @@ export interface StoredEvent {
 export interface LoadedBoard {
   record: BoardRecord;
   participants: ParticipantRecord[];
+  /** AR-1: the public log, in order; anonymous facts are never in it */
   events: StoredEvent[];
-  /**
-   * Each document's stored Yjs updates, oldest first. The board document is kept too, though it is a
-   * projection of the events: clients keep their copy across reconnects, and a rebuilt document's fresh
-   * items could lose to the stale ones they hold, so a reloaded room continues the same document.
-   */
+  /** AR-1: the board's anonymous state (`anonymousState.ts`), or null if it has none yet */
+  anonymousState: Uint8Array | null;
+  /** each document's stored Yjs updates, oldest first; the board document is a projection and is never stored (AR-4) */
   docs: Record<DocName, Uint8Array[]>;
 }
 
 export interface CommitInput {
   /** keyed hash of (participant secret, command id): recognises a resend, says nothing of whose it is */
   commandKey: string;
+  /** public-log events only (AR-1); the store refuses anonymous ones */
   events: BoardEvent[];
+  /** the board's whole anonymous state after this command, when the command changed it */
+  anonymousState?: Uint8Array;
   /** the command's digest and result, sealed under a key only its sender's connection has (`sealedCommand.ts`) */
   sealed: Uint8Array;
 }
 
 /**
- * Where boards live. Each commit is one transaction: the command key, then the events with the next
- * per-board sequence numbers. A command is acknowledged only after its commit has returned.
- * Async so that a networked store (PostgreSQL) can implement the same contract.
+ * Where boards live. Each commit is one transaction: the command key, the public events with the next
+ * per-board sequence numbers, and the anonymous state if it changed. A command is acknowledged only after
+ * its commit has returned. Async so that a networked store (PostgreSQL) can implement the same contract.
+ * The server key is not here: it lives in its own file (`keyFile.ts`), so a copy of the data is not enough
+ * to recompute anyone's tags.
  */
 export interface BoardStore {
-  /** the pepper for keyed hashes, created on first use and kept with the data */
-  serverKey(): Promise<Buffer>;
   createBoard(record: BoardRecord, first: BoardEvent): Promise<void>;
   createTeam(team: TeamRecord): Promise<void>;
   /** the team and its retros (ids and creation times), oldest first; null if there is no such team */
@@ -72,6 +74,8 @@ export interface BoardStore {
   appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array): Promise<number>;
   /** replaces every stored update of that document with one merged snapshot */
   compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array): Promise<void>;
+  /** SH-2: a small write that proves storage accepts writes again */
+  probe(): Promise<void>;
   /** BD-3: removes the board and everything recorded for it, leaving none of its bytes in the files */
   deleteBoard(boardId: string): Promise<void>;
   close(): Promise<void>;

@@ -1,75 +1,96 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { BoardEvent, DocName } from '@candor/shared';
+import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
 import type { BoardRecord, BoardStore, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
 
+/**
+ * AR-1…AR-6. Every table is WITHOUT ROWID (no implicit counter in insertion order); no timestamps but the
+ * public creation dates; anonymous facts live in one blob per board (`anonymous_state`), never as rows of
+ * their own, because rows leak their insertion order through where SQLite places them in a page.
+ */
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS teams (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   created_at INTEGER NOT NULL
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
   facilitator_hash TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   last_seq INTEGER NOT NULL DEFAULT 0,
   team_id TEXT REFERENCES teams(id)
-);
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS boards_by_team ON boards(team_id, created_at);
 -- name is public; auth_hash only proves identity. Cards and votes never refer to this table.
 CREATE TABLE IF NOT EXISTS participants (
   board_id TEXT NOT NULL REFERENCES boards(id),
   id TEXT NOT NULL,
   name TEXT NOT NULL,
-  handle TEXT NOT NULL DEFAULT '',
+  handle TEXT NOT NULL,
   auth_hash TEXT NOT NULL,
   is_facilitator INTEGER NOT NULL,
   PRIMARY KEY (board_id, id)
-);
--- No timestamps: the order of events is all a board needs, and times would help link cards to joins.
+) WITHOUT ROWID;
+-- AR-1: the public log only (phase, facilitator, actions and their named owners, …), in order.
 CREATE TABLE IF NOT EXISTS events (
   board_id TEXT NOT NULL REFERENCES boards(id),
   seq INTEGER NOT NULL,
   payload TEXT NOT NULL,
   PRIMARY KEY (board_id, seq)
 ) WITHOUT ROWID;
+-- AR-1: cards, groups, votes, pulse and consensus answers: one blob per board, rewritten whole.
+CREATE TABLE IF NOT EXISTS anonymous_state (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  state BLOB NOT NULL
+) WITHOUT ROWID;
+-- AR-5: opaque lookup key and a sealed, fixed-size record per command.
 CREATE TABLE IF NOT EXISTS commands (
   board_id TEXT NOT NULL,
   command_key TEXT NOT NULL,
   sealed BLOB NOT NULL,
   PRIMARY KEY (board_id, command_key)
 ) WITHOUT ROWID;
--- Yjs updates of each board's two documents: 'notes' (co-edited) and 'board' (the server's public projection).
+-- Yjs updates of the co-edited notes document (the board document is a projection, never stored: AR-4).
 CREATE TABLE IF NOT EXISTS doc_updates (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
   board_id TEXT NOT NULL,
   doc TEXT NOT NULL,
-  update_blob BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_by_board ON doc_updates(board_id, doc, id);
+  n INTEGER NOT NULL,
+  update_blob BLOB NOT NULL,
+  PRIMARY KEY (board_id, doc, n)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS probe (k INTEGER PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
-/** better-sqlite3 in WAL mode with synchronous=FULL: a returned commit is on disk, kill -9 or not. */
+/**
+ * The layout of the data file, in `PRAGMA user_version`. A file of another layout (or an older one, which
+ * has none) is refused rather than misread: there are no users to migrate yet.
+ */
+export const DATA_FORMAT = 3;
+
+/** Thrown when a data file or directory cannot be used; its message is the one line the server prints before it exits. */
+export class DataFileError extends Error {}
+
+/**
+ * better-sqlite3 with a rollback journal truncated at every commit (AR-6: no WAL, whose frames would keep a
+ * timeline of every write; TRUNCATE rather than DELETE spares creating the file on every commit),
+ * synchronous=FULL (a returned commit is on disk, kill -9 or power cut) and secure_delete (freed bytes are
+ * zeroed, so an edited or deleted text is gone once the transaction committed).
+ */
 export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): BoardStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  db.pragma('journal_mode = TRUNCATE');
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-  db.pragma('foreign_keys = ON');
-  // BD-3: deleted rows are overwritten with zeros, so a deleted board's text is not left in free pages.
+  // AR-6, BD-3: deleted rows are overwritten with zeros, so no deleted or replaced text stays in free pages.
   db.pragma('secure_delete = ON');
+  db.pragma('foreign_keys = ON');
   refuseOtherFormats(db, file);
   db.exec(SCHEMA);
-  migrate(db);
   db.pragma(`user_version = ${DATA_FORMAT}`);
-  db.exec('CREATE INDEX IF NOT EXISTS boards_by_team ON boards(team_id, created_at)');
 
   const q = {
-    getMeta: db.prepare<[string], { value: Buffer }>('SELECT value FROM meta WHERE key = ?'),
-    putMeta: db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
     insertBoard: db.prepare('INSERT INTO boards (id, facilitator_hash, created_at, last_seq, team_id) VALUES (?, ?, ?, 0, ?)'),
     getBoard: db.prepare<[string], { id: string; facilitator_hash: string; created_at: number; last_seq: number; team_id: string | null }>(
       'SELECT id, facilitator_hash, created_at, last_seq, team_id FROM boards WHERE id = ?',
@@ -80,8 +101,11 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       'SELECT id, created_at FROM boards WHERE team_id = ? ORDER BY created_at, id',
     ),
     bumpSeq: db.prepare('UPDATE boards SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq'),
+    lastSeq: db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM boards WHERE id = ?'),
     insertEvent: db.prepare('INSERT INTO events (board_id, seq, payload) VALUES (?, ?, ?)'),
     events: db.prepare<[string], { seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = ? ORDER BY seq'),
+    putState: db.prepare('INSERT INTO anonymous_state (board_id, state) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state'),
+    getState: db.prepare<[string], { state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = ?'),
     upsertParticipant: db.prepare(
       `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
@@ -92,30 +116,33 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     ),
     findCommand: db.prepare<[string, string], { sealed: Buffer }>('SELECT sealed FROM commands WHERE board_id = ? AND command_key = ?'),
     insertCommand: db.prepare('INSERT INTO commands (board_id, command_key, sealed) VALUES (?, ?, ?)'),
-    appendDoc: db.prepare('INSERT INTO doc_updates (board_id, doc, update_blob) VALUES (?, ?, ?)'),
-    countDoc: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE board_id = ? AND doc = ?'),
-    docUpdates: db.prepare<[string, string], { update_blob: Buffer }>(
-      'SELECT update_blob FROM doc_updates WHERE board_id = ? AND doc = ? ORDER BY id',
+    appendDoc: db.prepare(
+      'INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES (?, ?, (SELECT coalesce(max(n), 0) + 1 FROM doc_updates WHERE board_id = ? AND doc = ?), ?)',
     ),
+    countDoc: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE board_id = ? AND doc = ?'),
+    docUpdates: db.prepare<[string, string], { update_blob: Buffer }>('SELECT update_blob FROM doc_updates WHERE board_id = ? AND doc = ? ORDER BY n'),
     clearDoc: db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND doc = ?'),
+    probe: db.prepare('INSERT INTO probe (k, v) VALUES (1, 1) ON CONFLICT (k) DO UPDATE SET v = v + 1'),
     deleteBoardRows: [
       db.prepare('DELETE FROM doc_updates WHERE board_id = ?'),
       db.prepare('DELETE FROM commands WHERE board_id = ?'),
       db.prepare('DELETE FROM events WHERE board_id = ?'),
+      db.prepare('DELETE FROM anonymous_state WHERE board_id = ?'),
       db.prepare('DELETE FROM participants WHERE board_id = ?'),
       db.prepare('DELETE FROM boards WHERE id = ?'),
     ],
   };
 
   const appendEvents = (boardId: string, events: BoardEvent[]): number => {
-    let lastSeq = 0;
     for (const event of events) {
+      if (atRestOf(event) !== 'public-log') throw new Error(`${event.type} is an anonymous fact: it is stored as state, never logged`);
       const row = q.bumpSeq.get(boardId) as { last_seq: number } | undefined;
       if (!row) throw new Error(`board ${boardId} does not exist`);
-      lastSeq = row.last_seq;
-      q.insertEvent.run(boardId, lastSeq, JSON.stringify(event));
+      q.insertEvent.run(boardId, row.last_seq, JSON.stringify(event));
     }
-    return lastSeq;
+    const row = q.lastSeq.get(boardId);
+    if (!row) throw new Error(`board ${boardId} does not exist`);
+    return row.last_seq;
   };
 
   const createBoardTx = db.transaction((record: BoardRecord, first: BoardEvent) => {
@@ -125,15 +152,17 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
 
   const commitTx = db.transaction((boardId: string, input: CommitInput) => {
     q.insertCommand.run(boardId, input.commandKey, Buffer.from(input.sealed));
-    return appendEvents(boardId, input.events);
+    const lastSeq = appendEvents(boardId, input.events);
+    if (input.anonymousState) q.putState.run(boardId, Buffer.from(input.anonymousState));
+    return lastSeq;
   });
 
   const compactTx = db.transaction((boardId: string, doc: DocName, snapshot: Uint8Array) => {
     q.clearDoc.run(boardId, doc);
-    q.appendDoc.run(boardId, doc, Buffer.from(snapshot));
+    q.appendDoc.run(boardId, doc, boardId, doc, Buffer.from(snapshot));
   });
   const appendDocTx = db.transaction((boardId: string, doc: DocName, update: Uint8Array) => {
-    q.appendDoc.run(boardId, doc, Buffer.from(update));
+    q.appendDoc.run(boardId, doc, boardId, doc, Buffer.from(update));
     return q.countDoc.get(boardId, doc)!.n;
   });
   const deleteBoardTx = db.transaction((boardId: string) => {
@@ -142,12 +171,6 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const docUpdates = (boardId: string, doc: DocName) => q.docUpdates.all(boardId, doc).map((n) => new Uint8Array(n.update_blob));
 
   return {
-    async serverKey() {
-      const existing = q.getMeta.get('server_key');
-      if (existing) return existing.value;
-      q.putMeta.run('server_key', randomBytes(32));
-      return q.getMeta.get('server_key')!.value;
-    },
     async createBoard(record, first) {
       createBoardTx(record, first);
     },
@@ -168,12 +191,14 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     async loadBoard(boardId): Promise<LoadedBoard | null> {
       const board = q.getBoard.get(boardId);
       if (!board) return null;
+      const state = q.getState.get(boardId);
       return {
         record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: board.created_at, teamId: board.team_id },
         participants: q.participants.all(boardId).map(
           (p): ParticipantRecord => ({ id: p.id, name: p.name, handle: p.handle, authHash: p.auth_hash, isFacilitator: p.is_facilitator === 1 }),
         ),
         events: q.events.all(boardId).map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
+        anonymousState: state ? new Uint8Array(state.state) : null,
         docs: { board: docUpdates(boardId, 'board'), notes: docUpdates(boardId, 'notes') },
       };
     },
@@ -196,25 +221,17 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     async compactDoc(boardId, doc, snapshot) {
       compactTx(boardId, doc, snapshot);
     },
+    async probe() {
+      q.probe.run();
+    },
     async deleteBoard(boardId) {
       deleteBoardTx(boardId);
-      // The WAL still holds the pages as they were before the delete: copy it into the file and empty it.
-      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
       db.close();
     },
   };
 }
-
-/**
- * The layout of the data file, in `PRAGMA user_version`. A file of another layout (or an older one, which
- * has none) is refused rather than misread: there are no users to migrate yet.
- */
-export const DATA_FORMAT = 2;
-
-/** Thrown when a data file cannot be used; its message is the one line the server prints before it exits. */
-export class DataFileError extends Error {}
 
 function refuseOtherFormats(db: Database.Database, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -225,12 +242,4 @@ function refuseOtherFormats(db: Database.Database, file: string): void {
     `${file} is a Candor data file of format ${version || 'none (an older Candor)'}, but this server reads format ${DATA_FORMAT}; ` +
       'move it away (or point DATA_DIR elsewhere) to start with an empty one.',
   );
-}
-
-/** Columns added after a data file was first created. */
-function migrate(db: Database.Database): void {
-  const has = (table: string, column: string) =>
-    (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
-  if (!has('boards', 'team_id')) db.exec('ALTER TABLE boards ADD COLUMN team_id TEXT REFERENCES teams(id)');
-  if (!has('participants', 'handle')) db.exec("ALTER TABLE participants ADD COLUMN handle TEXT NOT NULL DEFAULT ''");
 }

@@ -313,7 +313,11 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     }
     case 'consensus.answered': {
       const consensus = state.actions.get(event.actionId)?.consensus;
-      if (consensus?.open) consensus.answers.set(event.consensusTag, event.value);
+      if (!consensus?.open) return;
+      consensus.answers.set(event.consensusTag, event.value);
+      // CO-2: once as many have answered as were here when the check started, the result shows by itself
+      // (someone who answered and left still counts; someone who joined later does not hold it up).
+      if (consensus.answers.size >= consensus.expected) Object.assign(consensus, { open: false, revealed: true });
       return;
     }
     case 'consensus.revealed': {
@@ -456,12 +460,13 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'card.hidden':
       // MO-3: a hidden card leaves the board as a deleted one does (text, votes, group); only the count stays.
       // A group title still made of its first words (GR-6) goes with it.
+      // At load the public log replays before the anonymous state, which no longer holds the card: the count stays.
+      state.hiddenCards += 1;
       const hidden = state.cards.get(event.cardId);
       if (!hidden) return;
       const group = hidden.groupId ? state.groups.get(hidden.groupId) : undefined;
       if (group && group.title === titleFromWords(hidden.text)) group.title = '';
       evolve(state, { type: 'card.deleted', cardId: event.cardId });
-      state.hiddenCards += 1;
       return;
     case 'board.renamed':
     case 'done.marked':
@@ -523,6 +528,24 @@ function indexCard(state: BoardState, authorTag: string, cardId: string, add: bo
   else mine.delete(cardId);
   if (mine.size > 0) state.cardsByAuthor.set(authorTag, mine);
   else state.cardsByAuthor.delete(authorTag);
+}
+
+/** AR-2: hands every card of one author tag to another (a restarted room recognising a returning author). */
+export function moveCards(state: BoardState, from: string, to: string): void {
+  for (const cardId of [...(state.cardsByAuthor.get(from) ?? [])]) {
+    const card = state.cards.get(cardId)!;
+    indexCard(state, from, cardId, false);
+    card.authorTag = to;
+    indexCard(state, to, cardId, true);
+  }
+}
+
+/** AR-2: hands every vote of one voter tag to another. */
+export function moveVotes(state: BoardState, from: string, to: string): void {
+  for (const [targetId, n] of [...(state.votesByVoter.get(from) ?? [])]) {
+    addVotes(state, targetId, from, -n);
+    addVotes(state, targetId, to, n);
+  }
 }
 
 /** One author's cards, oldest first. */

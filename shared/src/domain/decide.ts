@@ -322,12 +322,9 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       if (!action) return fail('NOT_FOUND', 'No such action.');
       const consensus = action.consensus;
       if (!consensus?.open) return fail('CONFLICT', 'There is no open consensus check on that action.');
-      const events: BoardEvent[] = [{ type: 'consensus.answered', actionId: command.actionId, consensusTag: actor.consensusTag, value: command.value }];
-      // CO-2: once as many have answered as were here when the check started, the result shows by itself
-      // (someone who answered and left still counts; someone who joined later does not hold it up).
-      const answered = consensus.answers.size + (consensus.answers.has(actor.consensusTag) ? 0 : 1);
-      if (answered >= consensus.expected) events.push({ type: 'consensus.revealed', actionId: command.actionId });
-      return done(events);
+      // CO-2: the result shows by itself once everyone answered — derived in `evolve`, not recorded, because a
+      // public log entry caused by an answer would place that answer in time (AR-3).
+      return done([{ type: 'consensus.answered', actionId: command.actionId, consensusTag: actor.consensusTag, value: command.value }]);
     }
     case 'consensus.reveal': {
       const action = state.actions.get(command.actionId);

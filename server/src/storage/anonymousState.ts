@@ -1,0 +1,264 @@
+import { createCipheriv, createHmac } from 'node:crypto';
+import { type BoardState, LIMITS, type TrustPart, evolve, moveCards, moveVotes } from '@candor/shared';
+
+/**
+ * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
+ *
+ * In memory the rules work with one tag per person and purpose (author, voter, pulse, consensus), as they
+ * always did. At rest each fact carries its own tag instead, derived per slot from the person's tag: for
+ * cards, votes and the pulse, block `slot` of AES-256 (one block per slot) under HMAC(personTag, kind); for a
+ * consensus answer HMAC(personTag, 'consensus' ‖ action id). Slots are bounded per person (a card's < 50, a
+ * vote's < the largest budget, one pulse answer, one per action), so no two stored facts share a value, and
+ * without the person's secret (which only their browser holds) nothing ties one fact to another. The whole
+ * state is one JSON blob sorted by random ids and tags: no order of creation survives in it.
+ *
+ * After a restart nobody's person tag is known; each loaded fact carries a placeholder (its stored tag
+ * behind `~`, which no real tag contains) until its owner joins, when `recognise` computes that person's
+ * slot tags (a few dozen HMACs) and hands the matching facts back to them.
+ */
+
+interface StoredCard {
+  id: string;
+  column: string;
+  text: string;
+  group: string | null;
+  revealed: boolean;
+  /** SG-1: the name its author chose to show (absent while anonymous) */
+  signature?: string;
+  tag: string;
+}
+
+interface StoredState {
+  format: 1;
+  cards: StoredCard[];
+  groups: { id: string; title: string }[];
+  votes: { target: string; tag: string }[];
+  pulse: { tag: string; value: number }[];
+  consensus: { action: string; tag: string; value: number }[];
+  /** TL-*: one entry per person and item, the parts they tapped */
+  lens: { item: string; tag: string; parts: TrustPart[] }[];
+  /** RX-2: one entry per person, item and kind of reaction */
+  reactions: { item: string; reaction: string; tag: string }[];
+}
+
+export interface Tags {
+  authorTag: string;
+  voterTag: string;
+  pulseTag: string;
+  consensusTag: string;
+  trustTag: string;
+  reactionTag: string;
+}
+
+const PLACEHOLDER = '~';
+const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
+
+type SlotKind = 'card' | 'vote' | 'pulse';
+const SLOTS: Record<SlotKind, number> = { card: LIMITS.cardsPerPerson, vote: LIMITS.voteBudgetMax, pulse: 1 };
+
+/**
+ * The stored tags of one person's slots of one kind, all at once: one HMAC and one AES call, so recognising a
+ * person at join costs a handful of operations rather than one HMAC per slot.
+ */
+export function slotTags(personTag: string, kind: SlotKind): string[] {
+  const key = createHmac('sha256', personTag).update(kind).digest();
+  const blocks = Buffer.alloc(16 * SLOTS[kind]);
+  for (let slot = 0; slot < SLOTS[kind]; slot++) blocks.writeUInt32BE(slot, slot * 16);
+  const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+  const out = Buffer.concat([cipher.update(blocks), cipher.final()]);
+  return Array.from({ length: SLOTS[kind] }, (_, slot) => out.subarray(slot * 16, slot * 16 + 16).toString('base64url'));
+}
+
+/** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
+export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
+  return createHmac('sha256', personTag).update(`${kind}\u0000${id}`).digest('base64url');
+}
+
+const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+export class AnonymousState {
+  /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
+  private readonly cardSlots = new Map<string, number>();
+  private readonly slotCache = new Map<string, string[]>();
+  /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
+  private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0, reaction: 0 };
+
+  private tag(personTag: string, kind: SlotKind | 'consensus' | 'lens' | 'reaction', slot: string | number): string {
+    if (isPlaceholder(personTag)) return personTag.slice(1);
+    if (kind === 'consensus' || kind === 'lens' || kind === 'reaction') return perIdTag(personTag, kind, String(slot));
+    const key = `${kind}\u0000${personTag}`;
+    let tags = this.slotCache.get(key);
+    if (!tags) {
+      tags = slotTags(personTag, kind);
+      this.slotCache.set(key, tags);
+    }
+    const tag = tags[Number(slot)];
+    if (tag === undefined) throw new Error(`no ${kind} slot ${slot}: past the per-person bound`);
+    return tag;
+  }
+
+  /** The blob to store for `state`: every anonymous fact with its own tag, sorted, no order of creation. */
+  encode(state: BoardState): Uint8Array {
+    const cards: StoredCard[] = [];
+    for (const card of state.cards.values()) {
+      cards.push({
+        id: card.id,
+        column: card.columnId,
+        text: card.text,
+        group: card.groupId,
+        revealed: card.revealed,
+        ...(card.signature !== null ? { signature: card.signature } : {}),
+        tag: this.tag(card.authorTag, 'card', this.slotOf(state, card.id, card.authorTag)),
+      });
+    }
+    const votes: StoredState['votes'] = [];
+    for (const [voter, targets] of state.votesByVoter) {
+      // a voter's units get slots 0, 1, 2… in target order; a placeholder stands for exactly one stored unit
+      let slot = 0;
+      for (const [target, n] of [...targets].sort(byKey(([t]) => t))) {
+        for (let i = 0; i < n; i++) votes.push({ target, tag: this.tag(voter, 'vote', slot++) });
+      }
+    }
+    const pulse = [...state.pulse].map(([tag, value]) => ({ tag: this.tag(tag, 'pulse', 0), value }));
+    const consensus: StoredState['consensus'] = [];
+    for (const action of state.actions.values()) {
+      for (const [tag, value] of action.consensus?.answers ?? []) consensus.push({ action: action.id, tag: this.tag(tag, 'consensus', action.id), value });
+    }
+    const lens: StoredState['lens'] = [];
+    for (const [item, byTag] of state.lensTaps) for (const [tag, parts] of byTag) lens.push({ item, tag: this.tag(tag, 'lens', item), parts: [...parts].sort() });
+    const reactions: StoredState['reactions'] = [];
+    for (const [item, byReaction] of state.reactions) {
+      for (const [reaction, tags] of byReaction) for (const tag of tags) reactions.push({ item, reaction, tag: this.tag(tag, 'reaction', `${item}\u0000${reaction}`) });
+    }
+    const stored: StoredState = {
+      format: 1,
+      cards: cards.sort(byKey((c) => c.id)),
+      groups: [...state.groups.values()].map((g) => ({ id: g.id, title: g.title })).sort(byKey((g) => g.id)),
+      votes: votes.sort(byKey((v) => v.tag)),
+      pulse: pulse.sort(byKey((p) => p.tag)),
+      consensus: consensus.sort(byKey((c) => c.tag)),
+      lens: lens.sort(byKey((l) => l.tag)),
+      reactions: reactions.sort(byKey((x) => x.tag)),
+    };
+    return Buffer.from(JSON.stringify(stored), 'utf8');
+  }
+
+  /** the smallest slot none of this author's other cards holds (assigned once, when the card is first stored) */
+  private slotOf(state: BoardState, cardId: string, authorTag: string): number {
+    const known = this.cardSlots.get(cardId);
+    if (known !== undefined) return known;
+    const taken = new Set<number>();
+    for (const id of state.cardsByAuthor.get(authorTag) ?? []) {
+      const slot = this.cardSlots.get(id);
+      if (slot !== undefined) taken.add(slot);
+    }
+    let slot = 0;
+    while (taken.has(slot)) slot++;
+    this.cardSlots.set(cardId, slot);
+    return slot;
+  }
+
+  /** Puts a stored blob's facts into a state folded from the public log; every fact waits for its owner. */
+  load(state: BoardState, blob: Uint8Array | null): void {
+    if (!blob) return;
+    const stored = JSON.parse(Buffer.from(blob).toString('utf8')) as StoredState;
+    if (stored.format !== 1) throw new Error(`unknown anonymous-state format ${String(stored.format)}`);
+    for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title });
+    for (const c of stored.cards) {
+      evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
+      Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: c.revealed, signature: c.signature ?? null });
+    }
+    for (const v of stored.votes) evolve(state, { type: 'vote.cast', targetId: v.target, voterTag: PLACEHOLDER + v.tag });
+    for (const p of stored.pulse) state.pulse.set(PLACEHOLDER + p.tag, p.value);
+    for (const c of stored.consensus) {
+      const consensus = state.actions.get(c.action)?.consensus;
+      if (!consensus) continue;
+      consensus.answers.set(PLACEHOLDER + c.tag, c.value);
+      if (consensus.open && consensus.answers.size >= consensus.expected) Object.assign(consensus, { open: false, revealed: true });
+    }
+    for (const l of stored.lens) {
+      const byTag = state.lensTaps.get(l.item) ?? new Map<string, Set<TrustPart>>();
+      byTag.set(PLACEHOLDER + l.tag, new Set(l.parts));
+      state.lensTaps.set(l.item, byTag);
+    }
+    for (const x of stored.reactions) {
+      const byReaction = state.reactions.get(x.item) ?? new Map<string, Set<string>>();
+      byReaction.set(x.reaction, (byReaction.get(x.reaction) ?? new Set<string>()).add(PLACEHOLDER + x.tag));
+      state.reactions.set(x.item, byReaction);
+    }
+    this.unclaimed = {
+      card: stored.cards.length,
+      vote: stored.votes.length,
+      pulse: stored.pulse.length,
+      consensus: stored.consensus.length,
+      lens: stored.lens.length,
+      reaction: stored.reactions.length,
+    };
+  }
+
+  /**
+   * AR-2: a person joined with these tags; hands them back any loaded facts that are theirs. Costs at most
+   * cardsPerPerson + voteBudgetMax + 1 + (actions) HMACs, and nothing once every loaded fact has its owner.
+   */
+  recognise(state: BoardState, tags: Tags): void {
+    if (this.unclaimed.card > 0) {
+      for (let slot = 0; slot < LIMITS.cardsPerPerson; slot++) {
+        const placeholder = PLACEHOLDER + this.tag(tags.authorTag, 'card', slot);
+        const cardId = [...(state.cardsByAuthor.get(placeholder) ?? [])][0];
+        if (!cardId) continue;
+        moveCards(state, placeholder, tags.authorTag);
+        this.cardSlots.set(cardId, slot);
+        this.unclaimed.card--;
+      }
+    }
+    if (this.unclaimed.vote > 0) {
+      for (let slot = 0; slot < LIMITS.voteBudgetMax; slot++) {
+        const placeholder = PLACEHOLDER + this.tag(tags.voterTag, 'vote', slot);
+        if (!state.votesByVoter.has(placeholder)) continue;
+        moveVotes(state, placeholder, tags.voterTag);
+        this.unclaimed.vote--;
+      }
+    }
+    if (this.unclaimed.pulse > 0) {
+      const placeholder = PLACEHOLDER + this.tag(tags.pulseTag, 'pulse', 0);
+      const value = state.pulse.get(placeholder);
+      if (value !== undefined) {
+        state.pulse.delete(placeholder);
+        state.pulse.set(tags.pulseTag, value);
+        this.unclaimed.pulse--;
+      }
+    }
+    if (this.unclaimed.consensus > 0) {
+      for (const action of state.actions.values()) {
+        const answers = action.consensus?.answers;
+        const placeholder = PLACEHOLDER + this.tag(tags.consensusTag, 'consensus', action.id);
+        const value = answers?.get(placeholder);
+        if (answers && value !== undefined) {
+          answers.delete(placeholder);
+          answers.set(tags.consensusTag, value);
+          this.unclaimed.consensus--;
+        }
+      }
+    }
+    if (this.unclaimed.lens > 0) {
+      for (const [item, byTag] of state.lensTaps) {
+        const placeholder = PLACEHOLDER + this.tag(tags.trustTag, 'lens', item);
+        const parts = byTag.get(placeholder);
+        if (!parts) continue;
+        byTag.delete(placeholder);
+        byTag.set(tags.trustTag, parts);
+        this.unclaimed.lens--;
+      }
+    }
+    if (this.unclaimed.reaction > 0) {
+      for (const [item, byReaction] of state.reactions) {
+        for (const [reaction, holders] of byReaction) {
+          const placeholder = PLACEHOLDER + this.tag(tags.reactionTag, 'reaction', `${item}\u0000${reaction}`);
+          if (!holders.delete(placeholder)) continue;
+          holders.add(tags.reactionTag);
+          this.unclaimed.reaction--;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type { BoardEvent } from './board.js';
+
+/**
+ * AR-1: where each kind of recorded fact lives at rest.
+ * - `public-log`: named or public facts (phase, facilitator, settings, columns, review, discussion, timer,
+ *   actions and their named owners), kept as an ordered per-board log: their order is public anyway.
+ * - `anonymous-state`: facts that must not be linked to a person or placed in time (cards, votes, pulse and
+ *   consensus answers, trust-lens taps, reactions, and the grouping of cards, whose life follows the cards). They are not logged: the
+ *   server stores the board's anonymous state as one blob, sorted by random id, rewritten whole.
+ * Adding an event type without choosing is a compile error (the Record must name every type).
+ */
+export type AtRest = 'public-log' | 'anonymous-state';
+
+export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
+  'board.created': 'public-log',
+  'facilitator.changed': 'public-log',
+  'review.marked': 'public-log',
+  'consensus.started': 'public-log',
+  'consensus.revealed': 'public-log',
+  'columns.changed': 'public-log',
+  'phase.changed': 'public-log',
+  'settings.changed': 'public-log',
+  'discuss.selected': 'public-log',
+  'timer.started': 'public-log',
+  'timer.stopped': 'public-log',
+  'action.created': 'public-log',
+  'action.owner': 'public-log',
+  'action.due': 'public-log',
+  'action.deleted': 'public-log',
+  'action.asked': 'public-log',
+  'offer.added': 'public-log',
+  'offer.withdrawn': 'public-log',
+  'offer.accepted': 'public-log',
+  'lens.switched': 'public-log',
+  'lens.tapped': 'anonymous-state',
+  'grouping.restricted': 'public-log',
+  'discuss.ordered': 'public-log',
+  'item.done': 'public-log',
+  'timer.changed': 'public-log',
+  'action.marked': 'public-log',
+  'hand.raised': 'public-log',
+  'reactions.enabled': 'public-log',
+  'reaction.toggled': 'anonymous-state',
+  'anonymity.raised': 'public-log',
+  'pulse.answered': 'anonymous-state',
+  'consensus.answered': 'anonymous-state',
+  'card.added': 'anonymous-state',
+  'card.edited': 'anonymous-state',
+  'card.deleted': 'anonymous-state',
+  'card.grouped': 'anonymous-state',
+  'card.ungrouped': 'anonymous-state',
+  'group.titled': 'anonymous-state',
+  'vote.cast': 'anonymous-state',
+  'vote.retracted': 'anonymous-state',
+  // Issue 10, room control: who is in, the door and the lock are named or public facts.
+  'board.renamed': 'public-log',
+  'done.marked': 'public-log',
+  'done.reset': 'public-log',
+  'access.passwordChanged': 'public-log',
+  'access.knockChanged': 'public-log',
+  'access.joiningLocked': 'public-log',
+  'access.admitted': 'public-log',
+  'board.locked': 'public-log',
+  'participant.removed': 'public-log',
+  // MO-3: that a card was hidden is public (the count); the card itself leaves the anonymous state.
+  'card.hidden': 'public-log',
+  // SG-1: a signature is part of its card.
+  'card.signed': 'anonymous-state',
+};
+
+export function atRestOf(event: BoardEvent): AtRest {
+  return EVENT_AT_REST[event.type];
+}
+
+/**
+ * Public events whose effect reaches into the anonymous state (the reveal flags every card; a new consensus
+ * check clears the answers; a deleted action takes its answers with it): after them the stored anonymous
+ * state is rewritten too.
+ */
+const REACHES_ANONYMOUS_STATE: ReadonlySet<BoardEvent['type']> = new Set(['phase.changed', 'consensus.started', 'action.deleted', 'card.hidden']);
+
+export function changesAnonymousState(event: BoardEvent): boolean {
+  return atRestOf(event) === 'anonymous-state' || REACHES_ANONYMOUS_STATE.has(event.type);
+}
+
+/**
+ * AR-3: one command records either anonymous facts or public ones, never both: a public log entry caused by
+ * an anonymous act would place that act in time. Returns the kind, or throws on a mix (a bug in `decide`).
+ */
+export function atRestOfCommand(events: readonly BoardEvent[]): AtRest | null {
+  const kinds = new Set(events.map(atRestOf));
+  if (kinds.size > 1) throw new Error(`a command recorded both public and anonymous facts: ${events.map((e) => e.type).join(', ')}`);
+  return [...kinds][0] ?? null;
+}

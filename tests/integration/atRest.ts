@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { Keyring } from '../../server/src/identity.js';
+
+/** What the data file holds of a board's anonymous facts (AR-1), for tests that look for tags elsewhere. */
+export interface StoredAnonymous {
+  cards: { id: string; text: string; tag: string }[];
+  votes: { target: string; tag: string }[];
+  pulse: { tag: string; value: number }[];
+  consensus: { action: string; tag: string; value: number }[];
+  lens: { item: string; tag: string; parts: string[] }[];
+  reactions: { item: string; reaction: string; tag: string }[];
+}
+
+export function storedAnonymousState(dbFile: string, boardId: string): StoredAnonymous {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT state FROM anonymous_state WHERE board_id = ?').get(boardId) as { state: Buffer } | undefined;
+    if (!row) return { cards: [], votes: [], pulse: [], consensus: [], lens: [], reactions: [] };
+    return JSON.parse(row.state.toString('utf8')) as StoredAnonymous;
+  } finally {
+    db.close();
+  }
+}
+
+/** Every stored per-fact tag of a board. */
+export function storedTags(dbFile: string, boardId: string): string[] {
+  const s = storedAnonymousState(dbFile, boardId);
+  return [...s.cards, ...s.votes, ...s.pulse, ...s.consensus, ...s.lens, ...s.reactions].map((f) => f.tag);
+}
+
+/** The per-person tags the running server holds in memory for a secret (computed with the key file). */
+export function personTags(keyFile: string, boardId: string, secret: string): string[] {
+  const keyring = new Keyring(fs.readFileSync(keyFile));
+  return [
+    keyring.authorTag(boardId, secret),
+    keyring.voterTag(boardId, secret),
+    keyring.pulseTag(boardId, secret),
+    keyring.consensusTag(boardId, secret),
+    keyring.trustTag(boardId, secret),
+    keyring.reactionTag(boardId, secret),
+    keyring.commandKeyBase(boardId, secret),
+  ];
+}

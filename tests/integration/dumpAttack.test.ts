@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Person, createBoard, startServer, type TestServer } from './harness.js';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { attack, type Claim, type Knowledge } from './dump/attacker.js';
+import { parseSqlite } from './dump/sqliteFile.js';
+
+/**
+ * AR-1…AR-8, proved the way an operator with a copy of the data files would try it. A retro scripted to make
+ * linking easy: people join one at a time and each writes, then answers the pulse, right after joining; one
+ * person volunteers for an action and answers the fist of five right after; a card is edited and another
+ * deleted before the reveal; the server restarts in the middle. Then `attack` (dump/attacker.ts) gets only
+ * the files of DATA_DIR — optionally with one participant's browser secret — and must link nothing.
+ */
+
+interface Truth {
+  /** subject → the name of the person behind it */
+  owner: Map<string, string>;
+  /** card subjects in the order they were written */
+  written: string[];
+}
+
+function judge(claims: Claim[], truth: Truth) {
+  return claims.map((c) => {
+    let right: boolean;
+    if (c.kind === 'same-person') right = truth.owner.has(c.a) && truth.owner.get(c.a) === truth.owner.get(c.b);
+    else if (c.kind === 'named') right = truth.owner.get(c.subject) === c.name;
+    else if (c.kind === 'order') right = truth.written.indexOf(c.before) < truth.written.indexOf(c.after);
+    else right = true;
+    return { ...c, right };
+  });
+}
+
+function summary(claims: ReturnType<typeof judge>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of claims) {
+    const [right, all] = (out[c.route] ?? '0/0').split('/').map(Number) as [number, number];
+    out[c.route] = `${right + (c.right ? 1 : 0)}/${all + 1}`;
+  }
+  return out;
+}
+
+describe('dump attack', () => {
+  const servers: TestServer[] = [];
+  const people: Person[] = [];
+  afterAll(async () => {
+    await Promise.all(people.map((p) => p.disconnect().catch(() => undefined)));
+    for (const s of servers) await s.close().catch(() => undefined);
+  });
+
+  async function scriptedRetro() {
+    let server = await startServer();
+    servers.push(server);
+    const dataDir = path.dirname(server.dbFile);
+    const truth: Truth = { owner: new Map(), written: [] };
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Dump attack');
+    const F = new Person(server.url);
+    people.push(F);
+    await F.connect(boardId, 'Fay', facilitatorKey);
+    const ok = async (p: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown>) => {
+      const ack = await p.cmd(type, fields);
+      if (!ack.ok) throw new Error(`${p.name} ${type}: ${ack.code} ${ack.message}`);
+      return ack.data as { cardId?: string; actionId?: string };
+    };
+    const write = async (p: Person, text: string) => {
+      const { cardId } = await ok(p, 'card.add', { columnId: 'start', text });
+      truth.owner.set(`card:${text}`, p.name);
+      truth.written.push(`card:${text}`);
+      return cardId!;
+    };
+    const pulse = async (p: Person, value: number) => {
+      await ok(p, 'pulse.answer', { value });
+      truth.owner.set(`pulse:${value}`, p.name);
+    };
+    await pulse(F, 5);
+
+    const joiners: Person[] = [];
+    const cards = new Map<string, string>(); // text → id
+    // texts in no particular order (a list sorted by text would look like a sorted list, not a timeline)
+    const texts: Record<string, [string, string]> = {
+      Ada: ['rollouts are scary', 'keep the pairing'],
+      Ben: ['more tests please', 'fewer meetings'],
+      Cleo: ['docs are missing', 'unclear goals'],
+      Dev: ['slow CI', 'great demo'],
+    };
+    const join = async (name: string, pulseValue: number) => {
+      const p = new Person(server.url);
+      people.push(p);
+      joiners.push(p);
+      await p.connect(boardId, name);
+      for (const text of texts[name]!) cards.set(text, await write(p, text));
+      await pulse(p, pulseValue);
+      return p;
+    };
+    const ada = await join('Ada', 1);
+    const ben = await join('Ben', 2);
+    const stuck = 'Ben is STUCK on the migration and hides it';
+    const stuckId = await write(ben, stuck);
+    const confession = 'Ben DELETED this confession before the reveal';
+    const confessionId = await write(ben, confession);
+
+    // a restart in the middle: same data directory, everyone comes back
+    await server.close();
+    server = await startServer({ dbFile: server.dbFile });
+    servers.push(server);
+    for (const p of [F, ...joiners]) await p.reconnect(server.url);
+
+    // edited and deleted before the reveal, after the restart (the server must recognise Ben's cards again)
+    await ok(ben, 'card.edit', { cardId: stuckId, text: 'I am afraid of the migration' });
+    truth.written[truth.written.indexOf(`card:${stuck}`)] = 'card:I am afraid of the migration';
+    truth.owner.set('card:I am afraid of the migration', 'Ben');
+    cards.set('I am afraid of the migration', stuckId);
+    await ok(ben, 'card.delete', { cardId: confessionId });
+    truth.written.splice(truth.written.indexOf(`card:${confession}`), 1);
+    const cleo = await join('Cleo', 3);
+    const dev = await join('Dev', 4);
+
+    for (const phase of ['reveal', 'vote'] as const) await ok(F, 'phase.set', { phase });
+    // each votes once, each on another person's card
+    const ballots: [Person, string][] = [
+      [ada, 'fewer meetings'],
+      [ben, 'docs are missing'],
+      [cleo, 'great demo'],
+      [dev, 'rollouts are scary'],
+    ];
+    for (const [p, text] of ballots) {
+      await ok(p, 'vote.cast', { itemId: cards.get(text) });
+      truth.owner.set(`vote:${text}`, p.name);
+    }
+    await ok(F, 'phase.set', { phase: 'discuss' });
+    await ok(F, 'discuss.select', { itemId: cards.get('rollouts are scary') });
+    await ok(F, 'phase.set', { phase: 'act' });
+    const { actionId } = await ok(F, 'action.create', { itemId: cards.get('rollouts are scary'), text: 'Pair on the migration' });
+    await ok(F, 'consensus.start', { actionId });
+    // Cleo says "I can help" and answers the fist of five right after
+    await ok(cleo, 'action.volunteer', { actionId, volunteer: true });
+    const answers: [Person, number][] = [
+      [cleo, 3],
+      [ada, 1],
+      [dev, 4],
+      [ben, 2],
+      [F, 5],
+    ];
+    for (const [p, value] of answers) {
+      await ok(p, 'consensus.answer', { actionId, value });
+      truth.owner.set(`consensus:${value}`, p.name);
+    }
+    await ok(F, 'phase.set', { phase: 'closed' });
+
+    // the dump: every file in DATA_DIR, copied while the server runs (as a backup would)
+    const files = new Map<string, Buffer>();
+    for (const name of fs.readdirSync(dataDir)) files.set(name, fs.readFileSync(path.join(dataDir, name)));
+    const known: Knowledge = {
+      boardId,
+      names: ['Fay', 'Ada', 'Ben', 'Cleo', 'Dev'],
+      cardTexts: [...cards.keys()],
+      hiddenTexts: [stuck, confession],
+    };
+    return { files, known, truth, ada, server, keyFile: `${dataDir}.key` };
+  }
+
+  it('AR-1 AR-2 AR-3 AR-4 AR-6 with only the data files (and one browser secret), no route links anything', async () => {
+    const { files, known, truth, ada, keyFile } = await scriptedRetro();
+    const dumpOnly = judge(attack(files, known), truth);
+    const withSecret = judge(attack(files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }), truth);
+    // printed so that a failing run shows how much each route linked (right/claimed)
+    console.log('dump only:', JSON.stringify(summary(dumpOnly)), '\nwith Ada’s secret:', JSON.stringify(summary(withSecret)));
+    expect(dumpOnly).toEqual([]);
+    expect(withSecret).toEqual([]);
+    // AR-6: no WAL; the rollback journal is truncated to nothing at every commit
+    expect([...files].filter(([name, bytes]) => name !== 'candor.sqlite' && bytes.length > 0).map(([name]) => name)).toEqual([]);
+
+    // AR-7: the key is not in DATA_DIR; whoever also holds the key file and Ada's secret finds Ada's own facts
+    // (what Ada's browser knows anyway), and still nothing of anyone else
+    const key = fs.readFileSync(keyFile);
+    const withKey = judge(attack(files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }, [key]), truth);
+    expect(withKey.length).toBeGreaterThan(0);
+    expect(withKey.filter((c) => !(c.kind === 'named' && c.name === 'Ada' && c.right))).toEqual([]);
+    expect(new Set(withKey.map((c) => (c as { subject: string }).subject))).toEqual(
+      new Set([...truth.owner].filter(([, name]) => name === 'Ada').map(([subject]) => subject)),
+    );
+  }, 60_000);
+
+  it('AR-1 why anonymous facts are one blob: rows keyed by random ids still give away the order they were written in', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-rows-'));
+    const file = path.join(dir, 'rows.sqlite');
+    const db = new Database(file);
+    db.pragma('journal_mode = DELETE');
+    db.exec('CREATE TABLE cards (id TEXT PRIMARY KEY, tag TEXT, text TEXT) WITHOUT ROWID');
+    const written: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const id = randomBytes(12).toString('base64url');
+      db.prepare('INSERT INTO cards VALUES (?, ?, ?)').run(id, randomBytes(32).toString('base64url'), `card ${i}`);
+      written.push(`card ${i}`);
+    }
+    db.close();
+    const rows = parseSqlite(fs.readFileSync(file)).tables.get('cards')!;
+    // the newest cell sits lowest in its page: placement alone recovers the order of writing
+    const placed = [...rows].sort((a, b) => a.page - b.page || b.offset - a.offset).map((r) => r.values[2]);
+    expect(placed).toEqual(written);
+    expect(rows.map((r) => r.values[2])).not.toEqual(written); // while the key order (what a query shows) is random
+  });
+});

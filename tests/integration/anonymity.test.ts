@@ -380,8 +380,13 @@ describe('anonymity of signatures, hidden cards and done marks', () => {
       const rows = (db.prepare('SELECT payload FROM events WHERE board_id = ?').all(boardId) as { payload: string }[]).map(
         (r) => JSON.parse(r.payload) as Record<string, unknown>,
       );
-      const signed = rows.filter((r) => r.type === 'card.signed');
-      expect(signed).toEqual([{ type: 'card.signed', cardId: ids.signed, name: NAME }]);
+      // SG-1 at rest (AR-1): a signature is part of its card in the anonymous state, never a logged event.
+      expect(rows.filter((r) => r.type === 'card.signed')).toEqual([]);
+      const blob = db.prepare('SELECT state FROM anonymous_state WHERE board_id = ?').get(boardId) as { state: Buffer };
+      const stored = JSON.parse(Buffer.from(blob.state).toString('utf8')) as { cards: { id: string; signature?: string }[] };
+      expect(stored.cards.filter((c) => c.signature !== undefined)).toEqual([expect.objectContaining({ id: ids.signed, signature: NAME })]);
+      expect(stored.cards.map((c) => c.id)).not.toContain(ids.hidden);
+      expect(Buffer.from(blob.state).includes(Buffer.from(A.participantId))).toBe(false);
       expect(rows.filter((r) => r.type === 'card.hidden')).toEqual([{ type: 'card.hidden', cardId: ids.hidden }]);
       for (const r of rows.filter((x) => x.type === 'done.marked')) expect(Object.keys(r).sort()).toEqual(['done', 'participantId', 'stage', 'type']);
     } finally {

@@ -6,6 +6,7 @@ import { LIMITS, YJS_PATH } from '@candor/shared';
 import { type Config, defaultKeyFile } from './config.js';
 import path from 'node:path';
 import { loadServerKey } from './keyFile.js';
+import { watchStorage } from './storage/storageHealth.js';
 import { Keyring } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
@@ -49,7 +50,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const warnings = sampleWarnings(logger);
   const trustProxy = deps.config.trustProxy ?? false;
-  const store = deps.store ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous });
+  const { store, health } = watchStorage(deps.store ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
   const now = deps.now ?? Date.now;
   const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
   const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));
@@ -80,6 +81,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   const httpApp = createHttpApp({
     store,
+    health,
     registry,
     keyring,
     logger,

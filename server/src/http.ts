@@ -20,6 +20,7 @@ import type { BoardRoom } from './rooms/BoardRoom.js';
 import { TeamService } from './teams/TeamService.js';
 import type { RoomRegistry } from './rooms/RoomRegistry.js';
 import type { BoardStore } from './storage/BoardStore.js';
+import type { StorageHealth } from './storage/storageHealth.js';
 import type { Keyring } from './identity.js';
 import { randomSecret } from './identity.js';
 import type { Logger } from './logger.js';
@@ -29,6 +30,8 @@ import { clientAddressOf } from './transport/clientAddress.js';
 
 export interface HttpDeps {
   store: BoardStore;
+  /** SH-2: storage errors, reported by /healthz */
+  health?: StorageHealth;
   registry: RoomRegistry;
   keyring: Keyring;
   logger: Logger;
@@ -61,8 +64,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   );
   app.use(express.json({ limit: '16kb' }));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, boardsLoaded: deps.registry.loadedCount });
+  // SH-2: 503 while storage writes fail (after trying a small write again), with the last storage error
+  app.get('/healthz', async (_req, res) => {
+    await deps.health?.recheck();
+    const storage = { failing: deps.health?.failing ?? false, lastError: deps.health?.lastError ?? null };
+    res.status(storage.failing ? 503 : 200).json({ ok: !storage.failing, boardsLoaded: deps.registry.loadedCount, storage });
   });
 
   app.get('/api/features', (_req, res) => {

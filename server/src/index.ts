@@ -4,11 +4,19 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createApp } from './app.js';
 import { DataFileError } from './storage/sqlite.js';
+import { checkDataDir } from './storage/dataDir.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDist = config.clientDist ?? path.resolve(here, '../../client/dist');
+try {
+  checkDataDir(config.dataDir, config.dbFile);
+} catch (err) {
+  if (!(err instanceof DataFileError)) throw err;
+  process.stderr.write(`Candor cannot start: ${err.message}\n`);
+  process.exit(1);
+}
 const app = await createApp({ config: { ...config, clientDist }, logger }).catch((err: unknown) => {
   // A data directory or file that cannot be used is the operator's to fix: one clear line, no stack.
   if (!(err instanceof DataFileError)) throw err;

@@ -1,0 +1,112 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '@candor/server';
+import { openSqliteStore } from '../../server/src/storage/sqlite.js';
+import { faultyStore } from '../../server/src/storage/faultyStore.js';
+import { SERVER_ENTRY, ensureServerBuilt, until } from './harness.js';
+
+/** SH-1, SH-2, AR-9: storage trouble is said clearly, never hidden. */
+
+/** Read-only for this process: root ignores file modes, so for root the file is made immutable instead. */
+function makeReadOnly(target: string, mode: number): () => void {
+  if (process.getuid?.() === 0) {
+    execFileSync('chattr', ['+i', target]);
+    return () => execFileSync('chattr', ['-i', target]);
+  }
+  const before = fs.statSync(target).mode;
+  fs.chmodSync(target, mode);
+  return () => fs.chmodSync(target, before);
+}
+
+/** Starts the built server on `dataDir` and waits for it to exit (or to listen, which fails the test). */
+function startAndWaitForExit(dataDir: string): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('storage trouble', () => {
+  beforeAll(() => ensureServerBuilt(), 120_000);
+
+  it('SH-1 a read-only DATA_DIR stops the server with one line naming DATA_DIR and the OS error', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-ro-dir-'));
+    const undo = makeReadOnly(dataDir, 0o555);
+    try {
+      const { code, stderr } = await startAndWaitForExit(dataDir);
+      expect(code).not.toBe(0);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(`DATA_DIR=${dataDir}`);
+      expect(stderr).toMatch(/EPERM|EACCES|EROFS/);
+    } finally {
+      undo();
+    }
+  }, 30_000);
+
+  it('SH-1 a read-only database file stops the server the same way', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-ro-file-'));
+    const file = path.join(dataDir, 'candor.sqlite');
+    openSqliteStore(file).close();
+    const undo = makeReadOnly(file, 0o444);
+    try {
+      const { code, stderr } = await startAndWaitForExit(dataDir);
+      expect(code).not.toBe(0);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(`DATA_DIR=${dataDir}`);
+      expect(stderr).toContain('candor.sqlite');
+      expect(stderr).toMatch(/EPERM|EACCES|EROFS/);
+    } finally {
+      undo();
+    }
+  }, 30_000);
+
+  it('AR-9 a data file of an older format is refused with one line, not misread', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-old-'));
+    const db = new Database(path.join(dataDir, 'candor.sqlite'));
+    db.exec('CREATE TABLE events (board_id TEXT, seq INTEGER, payload TEXT)');
+    db.close();
+    const { code, stderr } = await startAndWaitForExit(dataDir);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/format none \(an older Candor\)/);
+  }, 30_000);
+
+  it('SH-2 /healthz answers 503 with the last storage error while writes fail, and 200 once they work again', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-health-'));
+    const dbFile = path.join(dataDir, 'candor.sqlite');
+    const store = faultyStore(openSqliteStore(dbFile));
+    const app = await createApp({ config: { dbFile, clientDist: null, idleUnloadMs: 60_000, logLevel: 'silent' }, store });
+    const port = await app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      let healed = false;
+      store.failUntil(() => healed);
+      const created = await fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Full disk', templateId: '4ls' }) });
+      expect(created.status).toBe(500);
+      const sick = await fetch(`${url}/healthz`);
+      expect(sick.status).toBe(503);
+      expect(await sick.json()).toMatchObject({ ok: false, storage: { failing: true, lastError: { code: 'EIO', message: expect.stringContaining('injected storage fault') } } });
+      healed = true;
+      // the next health check tries a small write, which now succeeds
+      await until(async () => (await fetch(`${url}/healthz`)).status === 200, 5_000);
+      const well = await (await fetch(`${url}/healthz`)).json();
+      expect(well).toMatchObject({ ok: true, storage: { failing: false, lastError: { code: 'EIO' } } });
+    } finally {
+      await app.close();
+    }
+  });
+});

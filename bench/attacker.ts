@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
 import { now, sleep, within } from './lib/clock.js';
-import { boardDocUrl, newId } from './lib/candor.js';
+import { boardDocUrl, newId, withTicket } from './lib/candor.js';
 import { SYNC_STEP1_EMPTY } from './lib/yjsWire.js';
 
 /**
@@ -115,10 +115,10 @@ async function idleSockets(report: AttackReport['idle']): Promise<void> {
  */
 async function amplify(index: number, report: AttackReport['amplification']): Promise<void> {
   const address = `10.66.2.${index + 1}`;
-  const { sock, ack, pid, secret } = await joinFrom(address, `Amplifier ${index}`);
+  const { sock, ack } = await joinFrom(address, `Amplifier ${index}`);
   if (!ack.ok) return void sock.close();
   report.clients++;
-  const ws = new WebSocket(boardDocUrl(plan.url, plan.victimBoardId, { key: index, pid, secret, name: '' }), {
+  const ws = new WebSocket(await withTicket(sock, boardDocUrl(plan.url, plan.victimBoardId)), {
     headers: { 'x-forwarded-for': address },
     perMessageDeflate: false,
   });
@@ -171,11 +171,14 @@ async function joinFlood(report: AttackReport['joinFlood']): Promise<void> {
 /** Item 5: malformed document messages, reconnecting whenever the server closes the connection. */
 async function malformed(report: AttackReport['malformed']): Promise<void> {
   const address = '10.66.5.1';
-  const { sock, ack, pid, secret } = await joinFrom(address, 'Garbage');
+  const { sock, ack } = await joinFrom(address, 'Garbage');
   if (!ack.ok) return void sock.close();
-  const url = boardDocUrl(plan.url, plan.victimBoardId, { key: 0, pid, secret, name: '' }).replace('/board?', '/notes?');
+  const notesUrl = boardDocUrl(plan.url, plan.victimBoardId).replace(/\/board\?.*$/, '/notes');
   const garbage = Uint8Array.from([0, 1, 0xff, 0xff, 0xff, 0xff, 0x07]);
   while (running) {
+    // each connection needs a fresh single-use ticket from the joined session (DO-6)
+    const url = await withTicket(sock, notesUrl).catch(() => null);
+    if (!url) break;
     const ws = new WebSocket(url, { headers: { 'x-forwarded-for': address }, perMessageDeflate: false });
     report.connections++;
     ws.on('error', () => undefined);

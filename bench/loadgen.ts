@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
+import { withTicket } from './lib/candor.js';
 import { now, sleep, within } from './lib/clock.js';
 import { SYNC_STEP1_EMPTY, isSyncStep2 } from './lib/yjsWire.js';
 import type { LoadgenReply, LoadgenRequest, Person, WindowStats } from './lib/loadgenProtocol.js';
@@ -108,11 +109,12 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
   await pool(targets, concurrency, async (t) => {
     const s = sim(t.key);
     try {
+      const url = await ticketed(s, t.url);
       await within(
         20_000,
         'websocket open',
         new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(t.url, { perMessageDeflate: false });
+          const ws = new WebSocket(url, { perMessageDeflate: false });
           s.ws = ws;
           let done = !handshake;
           ws.on('open', () => {
@@ -142,6 +144,11 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
     }
   });
   return { ok, errors };
+}
+
+/** DO-6: a document URL gets its single-use ticket from the person's joined socket (none without a socket). */
+async function ticketed(s: Sim, url: string): Promise<string> {
+  return s.sock ? withTicket(s.sock, url) : url;
 }
 
 /** Each person sends their commands one after another, each after the previous ack. */

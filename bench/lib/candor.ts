@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, YJS_PATH, type Ack, type CreateBoardResponse } from '@candor/shared';
+import { PROTOCOL_VERSION, YJS_COMPRESS_DEFLATE_RAW, YJS_PARAM, YJS_PATH, type Ack, type CreateBoardResponse } from '@candor/shared';
 import { within } from './clock.js';
 import type { Person } from './loadgenProtocol.js';
 
@@ -32,8 +32,22 @@ export function people(count: number, firstKey = 0, boardId?: string): Person[] 
   }));
 }
 
-export function boardDocUrl(url: string, boardId: string, p: Person): string {
-  return `${url.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}/board?pid=${encodeURIComponent(p.pid)}&secret=${encodeURIComponent(p.secret)}`;
+/**
+ * The board document's URL as Candor's browser opens it (asking for compressed messages), without its
+ * ticket: the load generator asks each person's joined socket for a single-use ticket and adds it (DO-6).
+ */
+export function boardDocUrl(url: string, boardId: string): string {
+  return `${url.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}/board?${YJS_PARAM.compress}=${YJS_COMPRESS_DEFLATE_RAW}`;
+}
+
+/** DO-6: adds a single-use ticket, asked for over the person's joined socket, to a document URL. */
+export async function withTicket(sock: Socket, url: string): Promise<string> {
+  const doc = new URL(url).pathname.endsWith('/notes') ? 'notes' : 'board';
+  const ack = (await sock.timeout(20_000).emitWithAck('doc.ticket' as never, { doc } as never)) as Ack<{ ticket: string }>;
+  if (!ack.ok) throw new Error(`ticket: ${ack.code}`);
+  const withIt = new URL(url);
+  withIt.searchParams.set(YJS_PARAM.ticket, ack.data.ticket);
+  return withIt.toString();
 }
 
 /** One person driven from the bench process (the facilitator, the idle-server probe): Socket.io only. */

@@ -99,7 +99,7 @@ export async function abuse(
     const crowdPeople = people(o.honest, 100);
     const joined = mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'join', url, boardId: board.boardId, people: mine, concurrency: 10 })));
     if (joined.ok !== o.honest) throw new Error(`honest join: ${JSON.stringify(joined.errors)}`);
-    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, board.boardId, p) }));
+    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, board.boardId) }));
     const opened = mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 10 })));
     if (opened.ok !== o.honest) throw new Error(`honest documents: ${JSON.stringify(opened.errors)}`);
     const cards = crowdPeople.map((p, i) => ({ key: p.key, cmd: { type: 'card.add', columnId: 'start', text: `honest card ${i}` } }));

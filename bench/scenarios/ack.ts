@@ -65,7 +65,7 @@ export async function ackLatency(crowd: Crowd, o: { n: number; seconds: number; 
     const crowdPeople = people(o.n);
     const joined = mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'join', url, boardId: board.boardId, people: mine, concurrency: 25 })));
     if (joined.ok !== o.n) throw new Error(`join: ${JSON.stringify(joined.errors)}`);
-    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, board.boardId, p) }));
+    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, board.boardId) }));
     await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 }));
     await sleep(300);
 

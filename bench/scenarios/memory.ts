@@ -79,7 +79,7 @@ export async function memoryPerBoard(crowd: Crowd, o: { boards: number; people: 
           }
           const joined = mergeOutcomes(await crowd.split(group, (mine) => ({ op: 'join', url, boardId: '', people: mine, concurrency: 25 })));
           if (joined.ok !== group.length) throw new Error(`join: ${JSON.stringify(joined.errors)}`);
-          const targets = group.map((p) => ({ key: p.key, url: boardDocUrl(url, p.boardId!, p) }));
+          const targets = group.map((p) => ({ key: p.key, url: boardDocUrl(url, p.boardId!) }));
           const opened = mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 })));
           if (opened.ok !== group.length) throw new Error(`board documents: ${JSON.stringify(opened.errors)}`);
           const items = group.flatMap((p, i) =>

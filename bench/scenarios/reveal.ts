@@ -129,7 +129,7 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
       log(`wrote ${o.cards} cards in ${(now() - t).toFixed(0)} ms`);
 
       t = now();
-      const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId, p) }));
+      const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId) }));
       assertAll('board document', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), o.n);
       log(`opened ${o.n} board documents in ${(now() - t).toFixed(0)} ms`);
       await sleep(300);

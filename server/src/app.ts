@@ -28,7 +28,12 @@ export { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
   config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
-    Partial<Pick<Config, 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom'>> & {
+    Partial<
+      Pick<
+        Config,
+        'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes'
+      >
+    > & {
       /** AB-5 / AB-6, shortened in tests */
       participantsPerBoard?: number;
       idleJoinerExpiryMs?: number;
@@ -104,11 +109,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   const addressOf = (req: http.IncomingMessage) => clientAddressOf(httpApp, req);
   const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);
-  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections });
+  // DO-7: one bound on what the server holds unsent for any connection
+  const sendBufferBytes = deps.config.sendBufferBytes;
+  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes });
   // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
   // hands Socket.io its upgrades itself.
   server.removeAllListeners('upgrade');
-  const yjs = attachYjs(registry, logger, warnings);
+  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes });
   routeUpgrades(server, {
     routes: [
       { prefix: `${YJS_PATH}/`, handle: yjs.handleUpgrade },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from '@candor/shared';
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { parseTrustProxy } from './transport/clientAddress.js';
 
@@ -19,6 +20,8 @@ const Env = z.object({
    * the process being killed (the writes are in the OS), not a power cut; faster writes.
    */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** DO-7: bytes the server holds unsent for one connection before closing it (the client resyncs). */
+  SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(LIMITS.sendBufferBytes),
   /** SU-2: where the summary email is sent through (smtp://… or smtps://…); unset hides the feature. */
   SMTP_URL: z.string().url().optional(),
   /** The sender of the summary email. */
@@ -49,6 +52,7 @@ export interface Config {
   idleUnloadMs: number;
   claimAfterMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  sendBufferBytes: number;
   smtpUrl: string | null;
   smtpFrom: string;
   trustProxy: boolean | number | string;
@@ -76,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
+    sendBufferBytes: parsed.SEND_BUFFER_BYTES,
     smtpUrl: parsed.SMTP_URL ?? null,
     smtpFrom: parsed.SMTP_FROM,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),

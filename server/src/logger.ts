@@ -7,7 +7,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   const options = {
     level,
     // Secrets travel in handshakes and query strings; never let them reach a log line.
-    redact: ['secret', 'facilitatorKey', '*.secret', '*.facilitatorKey', 'req.url'],
+    redact: ['secret', 'facilitatorKey', 'ticket', '*.secret', '*.facilitatorKey', '*.ticket', 'req.url'],
   };
   return destination ? pino(options, destination) : pino(options);
 }

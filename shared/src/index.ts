@@ -2,6 +2,7 @@ export * from './protocol/version.js';
 export * from './protocol/errors.js';
 export * from './protocol/messages.js';
 export * from './protocol/events.js';
+export * from './protocol/yjsWire.js';
 export * from './domain/limits.js';
 export * from './domain/templates.js';
 export * from './domain/phases.js';

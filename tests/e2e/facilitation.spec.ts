@@ -49,6 +49,8 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
 
   // Reveal. CA-7: an edit after the reveal is marked for everyone; a delete asks first.
   await facilitator.goTo('Reveal');
+  await ada.expectPhase('Reveal');
+  await expect(ada.card(RETRIES)).toBeVisible();
   await ada.card(FLAKY).getByRole('button', { name: 'Edit' }).click();
   await ada.page.getByLabel('Edit card').fill(FLAKY_EDITED);
   await ada.page.getByRole('button', { name: 'Save' }).click();

@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Socket } from 'socket.io-client';
-import { type Ack, type ErrorCode, PROTOCOL_VERSION } from '@candor/shared';
+import { type Ack, type ErrorCode, PROTOCOL_VERSION, WS_CLOSE } from '@candor/shared';
 import {
   DocConnection,
   Person,
   boardWithNote,
   type TestServer,
   createBoard,
-  docUrl,
   getBoard,
   healthz,
   newId,
@@ -287,7 +286,7 @@ describe('bad input', () => {
   });
 
   it('IN-20 a y-websocket message over 1 MiB closes that connection; the server survives', async () => {
-    const conn = new DocConnection(docUrl(server.url, boardId, 'notes', A.participantId, A.secret), new Y.Doc(), () => undefined);
+    const conn = new DocConnection(await A.docUrl('notes'), new Y.Doc(), () => undefined);
     await until(() => conn.synced);
     const big = Buffer.alloc(1024 * 1024 + 16, 7);
     big[0] = 0; // a sync message
@@ -304,7 +303,7 @@ describe('bad input', () => {
     for (let i = 0; i < 16; i++) H.typeNote(key, String(i % 10).repeat(64 * 1024));
     expect(H.notes(key)!.length).toBe(16 * 64 * 1024);
     // A fresh observer sees what the server kept: the start of the flood, not a mebibyte of it.
-    const observer = new DocConnection(docUrl(server.url, ownBoard, 'notes', G.participantId, G.secret), new Y.Doc(), () => undefined);
+    const observer = new DocConnection(await G.docUrl('notes'), new Y.Doc(), () => undefined);
     await until(() => observer.synced && ((observer.doc.getMap('notes').get(key) as Y.Text | undefined)?.length ?? 0) > 0);
     const kept = (observer.doc.getMap('notes').get(key) as Y.Text).length;
     expect(kept).toBeGreaterThanOrEqual(64 * 1024);
@@ -321,7 +320,7 @@ describe('bad input', () => {
     expect(G.notes(key)!.endsWith('c'.repeat(100 * 1024))).toBe(true);
   });
 
-  it('IN-21 garbage bytes to y-websocket are dropped; the connection, the documents and the server stay healthy', async () => {
+  it('IN-21 (DO-5) garbage bytes to y-websocket are dropped and close that connection (4400); the documents and the server stay healthy', async () => {
     const garbage: Buffer[] = [
       Buffer.alloc(0),
       Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]),
@@ -335,11 +334,13 @@ describe('bad input', () => {
     ];
     for (let i = 0; i < 50; i++) garbage.push(Buffer.from(Array.from({ length: 1 + (i * 37) % 200 }, (_, j) => (i * 131 + j * 17) % 256)));
     const noteKeyBefore = A.notesDoc.getMap('notes').size;
-    for (const conn of [A.boardConn!, A.notesConn!]) {
+    for (const doc of ['board', 'notes'] as const) {
+      const conn = new DocConnection(await A.docUrl(doc), new Y.Doc(), () => undefined);
+      await conn.open();
       for (const bytes of garbage) conn.sendRaw(bytes);
-      await conn.roundTrip();
-      expect(conn.ws.readyState).toBe(WebSocket.OPEN);
+      expect((await conn.waitClosed()).code).toBe(WS_CLOSE.MALFORMED);
     }
+    for (const conn of [A.boardConn!, A.notesConn!]) expect(conn.ws.readyState).toBe(WebSocket.OPEN);
     expect((await healthz(server.url)).ok).toBe(true);
     // the documents still carry real changes to everyone
     expect(await F.cmd('timer.start', { durationSec: 30 })).toMatchObject({ ok: true });

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '@candor/shared';
-import { Person, createBoard, docUrl, openSocket, until, useServer } from './harness.js';
+import { Person, createBoard, openSocket, until, useServer } from './harness.js';
 
 /**
  * AB-3: one client address holds at most so many WebSockets and Socket.io connections together; one more
@@ -38,7 +38,7 @@ describe('AB-3 connections per address', () => {
     await A.connect(boardId, 'Alex'); // 6
     // a seventh connection of either kind is refused, with a reason
     await expect(openSocket(url, { boardId })).rejects.toThrow();
-    const doc = await upgrade(docUrl(url, boardId, 'board', A.participantId, A.secret));
+    const doc = await upgrade(await A.docUrl('board'));
     expect(doc.status).toBe(429);
     expect(JSON.parse(doc.body)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     const sio = await upgrade(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);

@@ -9,10 +9,8 @@ import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as syncProtocol from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
 import { createApp, type Logger } from '@candor/server';
+import { openSqliteStore, type BoardStore } from '@candor/server/testing';
 import {
   type Ack,
   type CommandType,
@@ -21,8 +19,14 @@ import {
   type PersonalView,
   type PublicBoardView,
   PROTOCOL_VERSION,
+  YJS_COMPRESS_DEFLATE_RAW,
   YJS_MESSAGE_COMPRESSED,
+  YJS_PARAM,
   YJS_PATH,
+  decodeYjsMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
   notesKey,
   readBoardDoc,
 } from '@candor/shared';
@@ -50,6 +54,10 @@ export interface StartOptions {
   idleUnloadMs?: number;
   /** FA-3 claim delay, shortened in tests */
   claimAfterMs?: number;
+  /** wraps the real SQLite store (e.g. with `faultyStore`, to fail or stall writes on demand) */
+  wrapStore?: (store: BoardStore) => BoardStore;
+  /** DO-7 cap, lowered in tests */
+  sendBufferBytes?: number;
   /** SU-2: the SMTP server the summary email goes through */
   smtpUrl?: string;
   /** AB-8: Express's `trust proxy`, as TRUST_PROXY sets it */
@@ -68,9 +76,12 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-it-')), 'candor.sqlite');
+  const store = options.wrapStore ? options.wrapStore(openSqliteStore(dbFile)) : undefined;
   const app = await createApp({
+    ...(store ? { store } : {}),
     config: {
       dbFile,
+      ...(options.sendBufferBytes !== undefined ? { sendBufferBytes: options.sendBufferBytes } : {}),
       clientDist: null,
       idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
       logLevel: 'silent',
@@ -167,7 +178,6 @@ export function frameContains(frame: Frame, needle: string): boolean {
 }
 
 const REMOTE = Symbol('remote');
-const MESSAGE_SYNC = 0;
 
 /** One y-websocket connection, speaking the sync protocol the way y-websocket's provider does. */
 export class DocConnection {
@@ -189,25 +199,21 @@ export class DocConnection {
       this.ws.once('close', (code) => reject(new Error(`closed with ${code} before opening`)));
     });
     this.opened.catch(() => undefined);
-    this.ws.on('open', () => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(encoder, doc);
-      this.ws.send(encoding.toUint8Array(encoder));
-    });
+    this.ws.on('open', () => this.ws.send(encodeSyncStep1(Y.encodeStateVector(doc))));
     this.ws.on('message', (data: ArrayBuffer | Buffer) => {
       const raw = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
       this.record(raw);
       // A compressed board-document message is also recorded decompressed, so searches see its content.
       const bytes = raw[0] === YJS_MESSAGE_COMPRESSED ? inflateRawSync(raw.subarray(1)) : raw;
       if (bytes !== raw) this.record(bytes);
-      const decoder = decoding.createDecoder(new Uint8Array(bytes));
-      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      const kind = syncProtocol.readSyncMessage(decoder, encoder, doc, REMOTE);
-      if (kind === syncProtocol.messageYjsSyncStep2) this.synced = true;
-      if (encoding.length(encoder) > 1 && this.ws.readyState === WebSocket.OPEN) this.ws.send(encoding.toUint8Array(encoder));
+      const message = decodeYjsMessage(new Uint8Array(bytes));
+      if (message.type === 'step1') {
+        // what the server lacks, as y-websocket's provider answers
+        if (this.ws.readyState === WebSocket.OPEN) this.ws.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc, message.stateVector)));
+      } else if (message.type === 'step2' || message.type === 'update') {
+        Y.applyUpdate(doc, message.update, REMOTE);
+        if (message.type === 'step2') this.synced = true;
+      }
     });
     this.ws.on('close', (code, reason) => {
       this.closed = { code, reason: reason.toString() };
@@ -219,10 +225,7 @@ export class DocConnection {
   /** Local edits travel to the server, as a collaborative client's would. */
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === REMOTE || this.ws.readyState !== WebSocket.OPEN) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    this.ws.send(encoding.toUint8Array(encoder));
+    this.ws.send(encodeUpdate(update));
   };
 
   open(): Promise<void> {
@@ -233,22 +236,25 @@ export class DocConnection {
     this.ws.send(bytes);
   }
 
-  /** Resolves once the server has answered a fresh syncStep1: every message sent before it has been handled. */
+  /**
+   * Resolves once the server has answered a fresh syncStep1: every message sent before it has been handled.
+   * Rejects if the connection closes first.
+   */
   async roundTrip(): Promise<void> {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
-    const answered = new Promise<void>((resolve) => {
+    if (this.ws.readyState !== WebSocket.OPEN) throw new Error('the connection is not open');
+    const answered = new Promise<void>((resolve, reject) => {
+      this.ws.once('close', (code) => reject(new Error(`closed with ${code} before answering`)));
       const onMessage = (data: ArrayBuffer | Buffer) => {
-        const decoder = decoding.createDecoder(new Uint8Array(Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer)));
-        if (decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2) {
+        const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+        const message = decodeYjsMessage(new Uint8Array(bytes[0] === YJS_MESSAGE_COMPRESSED ? inflateRawSync(bytes.subarray(1)) : bytes));
+        if (message.type === 'step2') {
           this.ws.off('message', onMessage);
           resolve();
         }
       };
       this.ws.on('message', onMessage);
     });
-    this.ws.send(encoding.toUint8Array(encoder));
+    this.ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
     await answered;
   }
 
@@ -262,9 +268,19 @@ export class DocConnection {
   }
 }
 
-export function docUrl(serverUrl: string, boardId: string, doc: DocName, pid: string, secret: string): string {
+/** A document connection's URL: a ticket (DO-6) and, for Candor's own board reader, the wish for compression (DO-4). */
+export function docUrl(serverUrl: string, boardId: string, doc: DocName, ticket: string, options: { compress?: boolean } = {}): string {
   const base = serverUrl.replace(/^http/, 'ws');
-  return `${base}${YJS_PATH}/${boardId}/${doc}?pid=${encodeURIComponent(pid)}&secret=${encodeURIComponent(secret)}`;
+  const params = new URLSearchParams({ [YJS_PARAM.ticket]: ticket });
+  if (options.compress) params.set(YJS_PARAM.compress, YJS_COMPRESS_DEFLATE_RAW);
+  return `${base}${YJS_PATH}/${boardId}/${doc}?${params}`;
+}
+
+/** DO-6: asks a joined Socket.io session for a single-use document ticket. */
+export async function docTicket(socket: Socket, doc: DocName): Promise<string> {
+  const ack = (await socket.timeout(10_000).emitWithAck('doc.ticket', { doc })) as Ack<{ ticket: string }>;
+  if (!ack.ok) throw new Error(`no ticket: ${ack.code} ${ack.message}`);
+  return ack.data.ticket;
 }
 
 export interface OpenSocketOptions {
@@ -369,12 +385,10 @@ export class Person {
       this.lastJoinId,
     );
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
-    this.boardConn = new DocConnection(docUrl(this.url, this.boardId, 'board', this.participantId, this.secret), this.freshBoardDoc(), (b) =>
-      this.record('board', b),
-    );
-    this.notesConn = new DocConnection(docUrl(this.url, this.boardId, 'notes', this.participantId, this.secret), this.notesDoc, (b) =>
-      this.record('notes', b),
-    );
+    // Like the browser: a fresh board document per connection whose reader asks for compression; the notes
+    // are plain y-websocket. Each connection opens with a single-use ticket (DO-6).
+    this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.freshBoardDoc(), (b) => this.record('board', b));
+    this.notesConn = new DocConnection(await this.docUrl('notes'), this.notesDoc, (b) => this.record('notes', b));
     await Promise.all([this.boardConn.open(), this.notesConn.open()]);
     // Joined means the room can see it too: presence is projected in short batches, so wait for our own entry.
     await until(
@@ -385,6 +399,12 @@ export class Person {
         this.board()?.participants.some((p) => p.name === this.name && p.online),
     );
     return joined;
+  }
+
+  /** A fresh single-use URL for one more connection to a document of this person's board (DO-6). */
+  async docUrl(doc: DocName, options: { compress?: boolean } = {}): Promise<string> {
+    if (!this.socket) throw new Error('not connected');
+    return docUrl(this.url, this.boardId, doc, await docTicket(this.socket, doc), options);
   }
 
   /** Sends a command with a fresh (or given) client command id and resolves with its ack. */

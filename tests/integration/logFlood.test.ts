@@ -2,7 +2,7 @@ import net from 'node:net';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '@candor/server';
-import { DocConnection, Person, createBoard, docUrl, healthz, useServer } from './harness.js';
+import { DocConnection, Person, createBoard, healthz, useServer } from './harness.js';
 import * as Y from 'yjs';
 
 /** AB-9: warnings a client can trigger at will are sampled, so a flood of them writes a bounded number of lines. */
@@ -31,7 +31,7 @@ describe('AB-9 log flooding', () => {
     let sent = 0;
     // Over as many connections as it takes: a server may close a connection that sends garbage.
     while (sent < 3000) {
-      const conn = new DocConnection(docUrl(url, boardId, 'notes', F.participantId, F.secret), new Y.Doc(), () => undefined);
+      const conn = new DocConnection(await F.docUrl('notes'), new Y.Doc(), () => undefined);
       await conn.open();
       for (let i = 0; i < 300 && sent < 3000; i++, sent++) conn.sendRaw(MALFORMED);
       // a round trip on a connection that is still open proves everything before it was read

@@ -195,23 +195,34 @@ describe('permissions', () => {
     expect(A.me?.cards.map((c) => c.text)).toEqual(['private']);
   });
 
-  it('PE-5 the y-websocket endpoint closes connections with bad credentials (4401) or unknown boards (4404)', async () => {
+  it('PE-5 (DO-6) the y-websocket endpoint closes connections without a valid single-use ticket (4401) or for unknown boards (4404)', async () => {
     const { boardId } = await createBoard(server.url, 'Yjs auth');
     const A = person();
     await A.connect(boardId, 'Alex');
+    const used = await A.docUrl('board');
+    const spent = new DocConnection(used, new Y.Doc(), () => undefined);
+    await until(() => spent.synced);
+    spent.close();
+    const ticketOf = (url: string) => new URL(url).searchParams.get('ticket')!;
+    const base = server.url.replace(/^http/, 'ws');
     const attempts: [string, number][] = [
-      [docUrl(server.url, boardId, 'board', A.participantId, newId(32)), WS_CLOSE.UNAUTHORIZED],
-      [docUrl(server.url, boardId, 'notes', A.participantId, newId(32)), WS_CLOSE.UNAUTHORIZED],
-      [docUrl(server.url, boardId, 'notes', newId(), A.secret), WS_CLOSE.UNAUTHORIZED],
-      [docUrl(server.url, boardId, 'board', '', ''), WS_CLOSE.UNAUTHORIZED],
-      [docUrl(server.url, newId(16), 'board', A.participantId, A.secret), WS_CLOSE.NOT_FOUND],
-      [docUrl(server.url, boardId, 'board', A.participantId, A.secret).replace('/board?', '/secrets?'), WS_CLOSE.NOT_FOUND],
+      [docUrl(server.url, boardId, 'board', newId(32)), WS_CLOSE.UNAUTHORIZED],
+      [docUrl(server.url, boardId, 'notes', newId(32)), WS_CLOSE.UNAUTHORIZED],
+      // a ticket works once
+      [used, WS_CLOSE.UNAUTHORIZED],
+      // a ticket is for one document
+      [docUrl(server.url, boardId, 'notes', ticketOf(await A.docUrl('board'))), WS_CLOSE.UNAUTHORIZED],
+      [docUrl(server.url, boardId, 'board', ''), WS_CLOSE.UNAUTHORIZED],
+      // the participant's own credentials are not accepted in a URL any more
+      [`${base}/yjs/${boardId}/board?pid=${A.participantId}&secret=${A.secret}`, WS_CLOSE.UNAUTHORIZED],
+      [docUrl(server.url, newId(16), 'board', ticketOf(await A.docUrl('board'))), WS_CLOSE.NOT_FOUND],
+      [(await A.docUrl('board')).replace('/board?', '/secrets?'), WS_CLOSE.NOT_FOUND],
     ];
     for (const [url, code] of attempts) {
       const doc = new Y.Doc();
       const conn = new DocConnection(url, doc, () => undefined);
       const closed = await conn.waitClosed();
-      expect(closed.code, url.replace(/secret=[^&]*/, 'secret=…')).toBe(code);
+      expect(closed.code, url.replace(/(secret|ticket)=[^&]*/g, '$1=…')).toBe(code);
       // nothing of the board was sent before closing
       expect(readBoardDoc(doc)).toBeNull();
       expect(conn.synced).toBe(false);
@@ -248,7 +259,7 @@ describe('permissions', () => {
 
     // A fresh reader gets the server's copy: no forgery in it either.
     const fresh = new Y.Doc();
-    const conn = new DocConnection(docUrl(server.url, boardId, 'board', B.participantId, B.secret), fresh, () => undefined);
+    const conn = new DocConnection(await B.docUrl('board'), fresh, () => undefined);
     await until(() => conn.synced && readBoardDoc(fresh));
     expect(readBoardDoc(fresh)).toEqual(B.board());
     conn.close();
@@ -267,7 +278,7 @@ describe('permissions', () => {
     expect(exported).toContain('before close');
     expect(exported).not.toContain('AFTER-CLOSE');
     const fresh = new Y.Doc();
-    const conn = new DocConnection(docUrl(server.url, boardId, 'notes', F.participantId, F.secret), fresh, () => undefined);
+    const conn = new DocConnection(await F.docUrl('notes'), fresh, () => undefined);
     await until(() => conn.synced);
     expect(fresh.getMap<Y.Text>('notes').get(key)?.toString()).toBe('before close');
     expect(F.notes(key)).toBe('before close');
@@ -289,7 +300,7 @@ describe('permissions', () => {
     // A fair edit after them still goes through, so the connection was kept and the server kept up.
     F.typeNote(key, ' (and more)');
     const fresh = new Y.Doc();
-    const conn = new DocConnection(docUrl(server.url, boardId, 'notes', F.participantId, F.secret), fresh, () => undefined);
+    const conn = new DocConnection(await F.docUrl('notes'), fresh, () => undefined);
     await until(() => conn.synced && fresh.getMap<Y.Text>('notes').get(key)?.toString() === 'a fair note (and more)');
     expect([...fresh.getMap<Y.Text>('notes').keys()]).toEqual([key]);
     expect([...fresh.share.keys()]).toEqual(['notes']);

@@ -4,7 +4,10 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import {
   PROTOCOL_VERSION,
+  YJS_COMPRESS_DEFLATE_RAW,
+  YJS_PARAM,
   YJS_PATH,
+  type DocName,
   readBoardDoc,
   type Ack,
   type ClientToServerEvents,
@@ -109,6 +112,9 @@ export class BoardSession {
   private readonly socket: CandorSocket;
   private readonly boardDoc: ReadOnlyDocProvider;
   private notes: WebsocketProvider | null = null;
+  private notesTicketPending = false;
+  private notesAttempts = 0;
+  private notesRetry: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   /** ids sent on the current connection; cleared on disconnect so they are resent after the next join */
   private inflight = new Set<string>();
@@ -146,7 +152,8 @@ export class BoardSession {
       transports: ['websocket'],
       autoConnect: false,
     });
-    this.boardDoc = new ReadOnlyDocProvider(this.yjsUrl('board'), {
+    // Candor's own reader asks for the compressed form of large messages (DO-4).
+    this.boardDoc = new ReadOnlyDocProvider(() => this.docUrl('board', { [YJS_PARAM.compress]: YJS_COMPRESS_DEFLATE_RAW }), {
       onUpdate: (doc) => {
         const board = readBoardDoc(doc);
         if (board) this.update({ board });
@@ -170,6 +177,7 @@ export class BoardSession {
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.boardDoc.destroy();
+    if (this.notesRetry) clearTimeout(this.notesRetry);
     this.notes?.destroy();
     this.notes = null;
     this.notesDoc.destroy();
@@ -322,14 +330,28 @@ export class BoardSession {
     });
   }
 
+  /**
+   * The notes connection opens only with a fresh single-use ticket (DO-6), so the provider never reconnects
+   * by itself: whenever the server closes it (a RESYNC after a failed store, DO-3, or anything else) we ask
+   * for a new ticket and connect again; it then resends whatever the server lacks.
+   */
   private connectNotes(): void {
-    if (this.notes) {
-      // After a refusal (e.g. before a restarted server saw our join) y-websocket waits for us.
-      if (!this.notes.shouldConnect) this.notes.connect();
-      return;
-    }
+    const provider = (this.notes ??= this.createNotesProvider());
+    if (provider.shouldConnect || this.notesTicketPending) return;
+    this.notesTicketPending = true;
+    void this.ticket('notes').then((ticket) => {
+      this.notesTicketPending = false;
+      if (this.stopped || this.notes !== provider) return;
+      if (!ticket) return; // not joined now: the next join connects
+      provider.params = { [YJS_PARAM.ticket]: ticket };
+      provider.connect();
+    });
+  }
+
+  private createNotesProvider(): WebsocketProvider {
     const provider = new WebsocketProvider(this.yjsBase(), 'notes', this.notesDoc, {
-      params: { pid: this.identity.participantId, secret: this.identity.secret },
+      connect: false,
+      shouldReconnect: () => false,
       disableBc: true,
       maxBackoffTime: 5000,
       // The server relays no awareness; a resync every 10 s keeps the provider from thinking the link is dead.
@@ -338,9 +360,18 @@ export class BoardSession {
     // No cursors or presence in the notes: nothing to broadcast.
     provider.awareness.setLocalState(null);
     provider.on('sync', (synced: boolean) => {
-      if (synced) this.update({ notesSynced: true });
+      if (!synced) return;
+      this.notesAttempts = 0;
+      this.update({ notesSynced: true });
     });
-    this.notes = provider;
+    provider.on('closed', () => {
+      const delay = Math.min(5000, 250 * 2 ** this.notesAttempts++) * (0.75 + Math.random() * 0.5);
+      this.notesRetry = setTimeout(() => {
+        this.notesRetry = null;
+        if (!this.stopped && this.state.joined) this.connectNotes();
+      }, delay);
+    });
+    return provider;
   }
 
   /** Sends, in order, every queued command not yet sent on this connection. */
@@ -406,8 +437,20 @@ export class BoardSession {
     return `${scheme}://${location.host}${YJS_PATH}/${encodeURIComponent(this.boardId)}`;
   }
 
-  private yjsUrl(doc: 'board' | 'notes'): string {
-    const params = new URLSearchParams({ pid: this.identity.participantId, secret: this.identity.secret });
-    return `${this.yjsBase()}/${doc}?${params}`;
+  /** DO-6: a single-use ticket for one document connection, from the joined session; null if there is none. */
+  private async ticket(doc: DocName): Promise<string | null> {
+    if (!this.socket.connected || !this.state.joined) return null;
+    const ack = await this.socket
+      .timeout(5000)
+      .emitWithAck('doc.ticket', { doc })
+      .catch(() => null);
+    return ack?.ok ? ack.data.ticket : null;
+  }
+
+  /** A document's URL for one connection: a fresh ticket and nothing secret (DO-6). */
+  private async docUrl(doc: DocName, extra: Record<string, string> = {}): Promise<string | null> {
+    const ticket = await this.ticket(doc);
+    if (!ticket) return null;
+    return `${this.yjsBase()}/${doc}?${new URLSearchParams({ [YJS_PARAM.ticket]: ticket, ...extra })}`;
   }
 }

@@ -1,26 +1,23 @@
 import * as Y from 'yjs';
-import * as syncProtocol from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
-import { WS_CLOSE, YJS_MESSAGE_COMPRESSED } from '@candor/shared';
+import { WS_CLOSE, decodeYjsMessage, encodeSyncStep1 } from '@candor/shared';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 const MAX_BACKOFF_MS = 5000;
-const REFUSED_CODES: readonly number[] = [WS_CLOSE.UNAUTHORIZED, WS_CLOSE.FORBIDDEN, WS_CLOSE.NOT_FOUND];
+/** Closes after which retrying is pointless until the session has joined again (DO-6 tickets come from there). */
+const REFUSED_CODES: readonly number[] = [WS_CLOSE.FORBIDDEN, WS_CLOSE.NOT_FOUND, WS_CLOSE.MALFORMED];
 
 export interface ReadOnlyDocEvents {
   /** called after every change of the current document (a new one after each reconnection) */
   onUpdate: (doc: Y.Doc) => void;
   onStatus: (connected: boolean) => void;
-  /** the server said no (4401/4403/4404); the provider stops until `connect()` is called again */
+  /** the server said no (4403/4404/4400), or no ticket was to be had; the provider stops until `connect()` */
   onRefused: (code: number) => void;
 }
 
 /**
  * Reads a document only the server writes, over the y-websocket protocol. Every connection starts from a
  * FRESH Y.Doc: the server rebuilds its document after a restart, and merging an old copy into the new one
- * would resurrect deleted cards. Local updates are never sent.
+ * would resurrect deleted cards. Local updates are never sent. Each connection opens with a URL made
+ * for it (a fresh single-use ticket, DO-6); null means there is none to be had now.
  */
 export class ReadOnlyDocProvider {
   private ws: WebSocket | null = null;
@@ -29,7 +26,7 @@ export class ReadOnlyDocProvider {
   private stopped = true;
 
   constructor(
-    private readonly url: string,
+    private readonly url: () => Promise<string | null>,
     private readonly events: ReadOnlyDocEvents,
   ) {}
 
@@ -53,8 +50,20 @@ export class ReadOnlyDocProvider {
   }
 
   private open(): void {
+    void this.url().then(
+      (url) => {
+        if (this.stopped) return;
+        if (url) return this.openAt(url);
+        this.stopped = true;
+        this.events.onRefused(WS_CLOSE.UNAUTHORIZED);
+      },
+      () => this.retryLater(),
+    );
+  }
+
+  private openAt(url: string): void {
     const doc = new Y.Doc();
-    const ws = new WebSocket(this.url);
+    const ws = new WebSocket(url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
 
@@ -63,12 +72,8 @@ export class ReadOnlyDocProvider {
     });
 
     ws.onopen = () => {
-      this.attempts = 0;
       this.events.onStatus(true);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(encoder, doc);
-      ws.send(encoding.toUint8Array(encoder));
+      ws.send(encodeSyncStep1(Y.encodeStateVector(doc)));
     };
 
     // Messages are applied strictly in arrival order, even when one has to be decompressed first.
@@ -78,8 +83,11 @@ export class ReadOnlyDocProvider {
       const bytes = new Uint8Array(event.data);
       applied = applied
         .then(async () => {
-          const message = bytes[0] === YJS_MESSAGE_COMPRESSED ? await inflateRaw(bytes.subarray(1)) : bytes;
-          if (this.ws === ws) applySyncMessage(message, doc);
+          let message = decodeYjsMessage(bytes);
+          if (message.type === 'compressed') message = decodeYjsMessage(await inflateRaw(message.deflated));
+          // Our answer to the server's step 1 is not sent: this client never writes.
+          if (this.ws === ws && (message.type === 'step2' || message.type === 'update')) Y.applyUpdate(doc, message.update, 'server');
+          this.attempts = 0; // served: the next trouble starts the backoff afresh
         })
         .catch(() => ws.close());
     };
@@ -95,24 +103,19 @@ export class ReadOnlyDocProvider {
         this.events.onRefused(event.code);
         return;
       }
-      const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.attempts) * (0.75 + Math.random() * 0.5);
-      this.attempts++;
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        if (!this.stopped) this.open();
-      }, delay);
+      // Anything else (RESYNC, TOO_SLOW, a ticket that expired, a lost network): start over with a fresh copy.
+      this.retryLater();
     };
   }
-}
 
-function applySyncMessage(message: Uint8Array, doc: Y.Doc): void {
-  const decoder = decoding.createDecoder(message);
-  const type = decoding.readVarUint(decoder);
-  if (type === MESSAGE_AWARENESS || type !== MESSAGE_SYNC) return;
-  // The reply (our own state for the server's step 1) is not sent: this client never writes.
-  const reply = encoding.createEncoder();
-  encoding.writeVarUint(reply, MESSAGE_SYNC);
-  syncProtocol.readSyncMessage(decoder, reply, doc, 'server');
+  private retryLater(): void {
+    const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.attempts) * (0.75 + Math.random() * 0.5);
+    this.attempts++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) this.open();
+    }, delay);
+  }
 }
 
 /** Undoes the server's raw DEFLATE with the browser's own decompressor. */

@@ -35,6 +35,8 @@ import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
 import { RoomDoor } from './RoomDoor.js';
+import { RoomDocuments } from './RoomDocuments.js';
+import { DocTickets } from './DocTickets.js';
 import { Admission, joinBuckets } from './admission.js';
 import type { AddressBuckets } from '../transport/addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
@@ -101,12 +103,8 @@ interface Session {
 
 type BoardCommand = Exclude<Command, { type: 'join' }>;
 
-/** How many updates a document may pile up in the store before they are folded into one snapshot. */
-const DOC_UPDATES_BEFORE_COMPACTION = 500;
 /** Presence changes within this window are projected together. */
 const PRESENCE_BATCH_MS = 25;
-/** How long a document must be quiet before its stored updates are folded together. */
-const COMPACTION_QUIET_MS = 2_000;
 
 /**
  * One board: its state (a fold of its stored events), the rules applied through `decide`, and the fan-out
@@ -118,8 +116,9 @@ export class BoardRoom {
   readonly state: BoardState;
   /** the anonymous facts' at-rest form: per-fact tags and recognition of returning people (AR-2) */
   private anonymous = new AnonymousState();
-  readonly boardDoc = new Y.Doc();
-  readonly notesDoc = new Y.Doc();
+  /** the board and notes documents, and the one path their changes take (DO-2) */
+  readonly documents: RoomDocuments;
+  private readonly docTickets: DocTickets;
   private readonly facilitatorHash: string;
   private readonly authHashes = new Map<string, string>();
   private readonly sessions = new Map<string, Session>();
@@ -129,7 +128,6 @@ export class BoardRoom {
   private presenceTimer: NodeJS.Timeout | undefined;
   /** JN-*, MO-1: knocks and sign-outs */
   private readonly door: RoomDoor;
-  private readonly compactionTimers: Partial<Record<DocName, NodeJS.Timeout>> = {};
   private readonly admission: Admission;
 
   constructor(
@@ -162,41 +160,28 @@ export class BoardRoom {
     // AR-4: the board document is a projection, rebuilt here and never stored (a stored history of it would
     // be a timeline of who came online next to every change of the card count); browsers start a fresh copy
     // on every connection. The notes document is people's own writing and continues its stored history.
-    for (const update of loaded.docs.notes) Y.applyUpdate(this.notesDoc, update, 'store');
-    this.notesDoc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== 'store') this.persistDocUpdate('notes', update);
+    this.documents = new RoomDocuments(this.id, { board: [], notes: loaded.docs.notes }, {
+      store: deps.store,
+      logger: deps.logger,
+      notesWritable: () => this.notesWritable(),
+      stored: { board: false, notes: true },
+      deleted: () => this.deleted,
     });
+    this.docTickets = new DocTickets(deps.now);
     this.ensureNotesTexts();
     projectBoardDoc(this.boardDoc, this.publicView());
   }
 
-  private get docs(): Record<DocName, Y.Doc> {
-    return { board: this.boardDoc, notes: this.notesDoc };
+  get boardDoc(): Y.Doc {
+    return this.documents.doc('board');
   }
 
-  /**
-   * Appends an update as it happens (the SQLite store runs synchronously, so it is written before the
-   * transport relays it); once a document has many small updates they are folded into one snapshot.
-   */
-  private persistDocUpdate(name: DocName, update: Uint8Array): void {
-    if (this.deleted) return;
-    const failed = (err: unknown) => this.deps.logger.error({ err, board: this.id, doc: name }, 'document update not saved');
-    this.deps.store.appendDocUpdate(this.id, name, update).then((count) => {
-      if (count > DOC_UPDATES_BEFORE_COMPACTION) this.scheduleCompaction(name);
-    }, failed);
-  }
-
-  /** Compaction re-encodes a whole document: never in the middle of a burst (a reveal), only once it is quiet. */
-  private scheduleCompaction(name: DocName): void {
-    clearTimeout(this.compactionTimers[name]);
-    this.compactionTimers[name] = setTimeout(() => {
-      delete this.compactionTimers[name];
-      this.compactDoc(name).catch((err) => this.deps.logger.error({ err, board: this.id, doc: name }, 'compaction failed'));
-    }, COMPACTION_QUIET_MS);
+  get notesDoc(): Y.Doc {
+    return this.documents.doc('notes');
   }
 
   compactDoc(name: DocName): Promise<void> {
-    return this.deps.store.compactDoc(this.id, name, Y.encodeStateAsUpdate(this.docs[name]));
+    return this.documents.compact(name);
   }
 
   get connectionCount(): number {
@@ -204,7 +189,7 @@ export class BoardRoom {
   }
 
   get busy(): boolean {
-    return !this.queue.idle;
+    return !this.queue.idle || this.documents.busy;
   }
 
   publicView(): PublicBoardView {
@@ -228,38 +213,22 @@ export class BoardRoom {
     return this.state.phase !== 'closed';
   }
 
-  /**
-   * PE-8: what a person may change in the notes document: the text of notes the server created, nothing
-   * else — no new entries, no removed or replaced ones, no other shared types. Tried on a copy first.
-   */
-  acceptsNotesUpdate(update: Uint8Array): boolean {
-    if (!this.notesWritable()) return false;
-    const probe = new Y.Doc();
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.notesDoc));
-    const notes = probe.getMap<Y.Text>('notes');
-    const before = new Map(notes.entries());
-    try {
-      Y.applyUpdate(probe, update);
-    } catch {
-      return false;
-    }
-    const after = [...notes.entries()];
-    const onlyTexts = after.length === before.size && after.every(([key, text]) => before.get(key) === text);
-    const settled = probe.store.pendingStructs === null && probe.store.pendingDs === null;
-    const onlyNotes = [...probe.share.keys()].every((name) => name === 'notes');
-    probe.destroy();
-    return onlyTexts && settled && onlyNotes;
-  }
-
-  /** True when `secret` proves participant `participantId` of this board and they may be in it now (JN-*, MO-1). */
-  authenticate(participantId: string, secret: string): boolean {
-    const stored = this.authHashes.get(participantId);
-    return stored !== undefined && sameHash(stored, this.deps.keyring.authHash(this.id, secret)) && mayStay(this.state, participantId);
+  /** DO-6: a single-use ticket for one document connection, for a session that has joined. */
+  issueDocTicket(socketId: string, doc: DocName): Ack<{ ticket: string }> {
+    const participantId = this.sessions.get(socketId)?.participantId;
+    if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
+    return ok({ ticket: this.docTickets.issue(participantId, doc) });
   }
 
   /** A document connection of `participantId`; `close` ends it when they are signed out. Returns the unwatch. */
   watchDocConnection(participantId: string, close: () => void): () => void {
     return this.door.watchDocConnection(participantId, close);
+  }
+
+  /** DO-6: the participant a ticket was issued to (once), or null; JN-*, MO-1: only while they may be here. */
+  redeemDocTicket(ticket: string, doc: DocName): string | null {
+    const participantId = this.docTickets.redeem(ticket, doc);
+    return participantId !== null && mayStay(this.state, participantId) ? participantId : null;
   }
 
   hold(): void {
@@ -593,8 +562,6 @@ export class BoardRoom {
   destroy(): void {
     this.admission.destroy();
     clearTimeout(this.presenceTimer);
-    for (const timer of Object.values(this.compactionTimers)) clearTimeout(timer);
-    this.boardDoc.destroy();
-    this.notesDoc.destroy();
+    this.documents.destroy();
   }
 }

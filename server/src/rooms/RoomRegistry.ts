@@ -1,5 +1,6 @@
 import type { BoardStore } from '../storage/BoardStore.js';
 import { BoardRoom, type RoomDeps } from './BoardRoom.js';
+import { readStoredBoard } from './storedBoard.js';
 
 /**
  * Loads boards on first use and unloads them when nobody has been connected for a while, after folding
@@ -35,6 +36,17 @@ export class RoomRegistry {
     this.deps.logger.debug({ board: boardId, events: data.events.length }, 'board loaded');
     this.scheduleUnload(room);
     return room;
+  }
+
+  /**
+   * TM-6: a board's public view and notes for reading only (the team history): from the live room if it is
+   * loaded, else straight from the store, without loading it as a room.
+   */
+  async readPublic(boardId: string): Promise<ReturnType<typeof readStoredBoard> | null> {
+    const room = this.rooms.get(boardId);
+    if (room) return { view: room.publicView(), notes: room.notesText() };
+    const data = await this.store.loadBoard(boardId);
+    return data ? readStoredBoard(data, this.deps.now(), this.deps.claimAfterMs) : null;
   }
 
   /** BD-2: a deleted board is dropped at once; a later request finds nothing in storage. */

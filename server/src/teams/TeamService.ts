@@ -3,7 +3,7 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 
 /**
- * A team's history, read from each of its retros through the room's public view (TM-1): the same
+ * A team's history, read from each of its retros through the public view (TM-1): the same
  * visibility function as every other outbound path, so no author, voter or individual answer gets out.
  */
 export class TeamService {
@@ -17,8 +17,9 @@ export class TeamService {
     if (!loaded) return null;
     const inputs: TeamRetroInput[] = [];
     for (const board of loaded.boards) {
-      const room = await this.registry.get(board.id);
-      if (room) inputs.push({ boardId: board.id, createdAt: board.createdAt, view: room.publicView(), notes: room.notesText() });
+      // TM-6: read, not loaded: a team page must not turn every retro of the team into a live room
+      const read = await this.registry.readPublic(board.id);
+      if (read) inputs.push({ boardId: board.id, createdAt: board.createdAt, view: read.view, notes: read.notes });
     }
     return buildTeamHistory(loaded.team, inputs);
   }

@@ -5,7 +5,9 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   Command,
+  DocTicketRequest,
   HandshakeAuth,
+  LIMITS,
   PROTOCOL_VERSION,
   describeIssues,
   fail,
@@ -26,7 +28,7 @@ interface EngineSocket {
   once(event: 'close', listener: () => void): void;
 }
 
-const KNOWN_EVENTS = new Set(['cmd', 'time.sync']);
+const KNOWN_EVENTS = new Set(['cmd', 'time.sync', 'doc.ticket']);
 
 /** Socket.io adapter: parse, rate-limit, hand the typed command to the room, ack once. Nothing else. */
 export function attachSocketIo(
@@ -34,8 +36,9 @@ export function attachSocketIo(
   registry: RoomRegistry,
   logger: Logger,
   now: () => number,
-  guards: { addressOf: (req: IncomingMessage) => string; connections: ConnectionCounts },
+  guards: { addressOf: (req: IncomingMessage) => string; connections: ConnectionCounts; sendBufferBytes?: number },
 ) {
+  const sendBufferBytes = guards.sendBufferBytes ?? LIMITS.sendBufferBytes;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>(httpServer, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
@@ -84,10 +87,19 @@ export function attachSocketIo(
   io.on('connection', (socket: CandorSocket) => {
     const room = socket.data.room;
     const bucket = new TokenBucket(60, 20, now);
+    // DO-7: a socket that does not read what we send is closed (the client reconnects and rejoins) before
+    // the server holds more than the cap for it.
+    const overloaded = () => {
+      if (unsentBytes(socket) <= sendBufferBytes) return false;
+      socket.conn.close();
+      return true;
+    };
     room.attach({
       id: socket.id,
       address: addresses.get(socket.conn) ?? 'unknown',
-      sendMe: (view) => socket.emit('me', view),
+      sendMe: (view) => {
+        if (!overloaded()) socket.emit('me', view);
+      },
       signOut: (reason, message) => {
         socket.emit('signedOut', { reason, message });
         // MO-1: a removed person's connection ends; after a new password (JN-2) it stays for the next join.
@@ -118,6 +130,15 @@ export function attachSocketIo(
       (ack as (r: Ack) => void)({ ok: true, data: { serverNow: now() } });
     });
 
+    socket.on('doc.ticket', (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const reply = ack as (result: Ack) => void;
+      if (!bucket.take()) return reply(fail('RATE_LIMITED', 'Too many requests.'));
+      const parsed = DocTicketRequest.safeParse(payload);
+      if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
+      reply(room.issueDocTicket(socket.id, parsed.data.doc));
+    });
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
       const ack = args[args.length - 1];
@@ -131,4 +152,18 @@ export function attachSocketIo(
   });
 
   return io;
+}
+
+/**
+ * What engine.io holds for this socket and has not written yet: packets waiting for the transport, and the
+ * WebSocket's own buffer (the bytes the kernel has not taken yet).
+ */
+function unsentBytes(socket: CandorSocket): number {
+  const conn = socket.conn as unknown as { writeBuffer: { data?: unknown }[]; transport: { socket?: { bufferedAmount?: number } } };
+  let queued = 0;
+  for (const packet of conn.writeBuffer) {
+    const data = packet.data;
+    queued += typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : 64;
+  }
+  return queued + (conn.transport.socket?.bufferedAmount ?? 0);
 }

@@ -1,32 +1,54 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { deflateRawSync } from 'node:zlib';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import * as syncProtocol from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
-import { deflateRawSync } from 'node:zlib';
-import { WS_CLOSE, YJS_COMPRESS_MIN_BYTES, YJS_MESSAGE_COMPRESSED, YJS_PATH, type DocName } from '@candor/shared';
+import {
+  LIMITS,
+  MalformedYjsMessage,
+  WS_CLOSE,
+  YJS_COMPRESS_DEFLATE_RAW,
+  YJS_COMPRESS_MIN_BYTES,
+  YJS_PARAM,
+  YJS_PATH,
+  decodeYjsMessage,
+  encodeCompressed,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type DocName,
+} from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { DocPeer } from '../rooms/RoomDocuments.js';
 import type { Logger } from '../logger.js';
 import type { SampledWarnings } from '../logSampler.js';
 import { TokenBucket } from './rateLimit.js';
 
-const MESSAGE_SYNC = 0;
 /** After a notes message was dropped for the budget, ask the client to resend what we lack this much later. */
 const RESYNC_AFTER_DROP_MS = 2_000;
-const MESSAGE_AWARENESS = 1;
+/** IN-23: messages per connection (burst, then per second), and notes bytes (burst, then per second). */
+const MESSAGE_BURST = 300;
+const MESSAGES_PER_SEC = 100;
+const NOTES_BYTES_BURST = 256 * 1024;
+const NOTES_BYTES_PER_SEC = 32 * 1024;
 const ROUTE = new RegExp(`^${YJS_PATH}/([A-Za-z0-9_-]{8,64})/(board|notes)$`);
 
+export interface YjsOptions {
+  /** DO-7: bytes held unsent for one connection before it is closed (LIMITS.sendBufferBytes) */
+  sendBufferBytes?: number;
+}
+
 /**
- * The y-websocket protocol, served by us so that we decide who may write. The board document is read-only
- * for every client (only the room writes it); the notes document accepts edits until the board closes.
- * Awareness is not relayed: it would only carry identities we do not need to share.
+ * The y-websocket protocol adapter: framing, authentication (a single-use ticket, DO-6), limits. Every
+ * document change goes through the room (`room.documents`), which stores it before relaying it to its
+ * peers; this file only turns bytes into calls and calls into bytes. The board document is read-only for
+ * every client; the notes document accepts what the room allows. Awareness is not relayed.
  */
-export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: SampledWarnings) {
+export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: SampledWarnings, options: YjsOptions = {}) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const connections = new Map<Y.Doc, { name: DocName; peers: Set<WebSocket>; onUpdate: (update: Uint8Array, origin: unknown) => void }>();
+  const sendBufferBytes = options.sendBufferBytes ?? LIMITS.sendBufferBytes;
+  const encoded = new SharedEncodings();
 
   /** Takes an upgrade under YJS_PATH that the upgrade router (`upgrades.ts`) hands over. */
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -45,42 +67,46 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     const [, boardId, docName] = match as unknown as [string, string, DocName];
     const room = await registry.get(boardId);
     if (!room || room.deleted) return ws.close(WS_CLOSE.NOT_FOUND, 'no such board');
-    const pid = url.searchParams.get('pid') ?? '';
-    const secret = url.searchParams.get('secret') ?? '';
-    if (!room.authenticate(pid, secret)) return ws.close(WS_CLOSE.UNAUTHORIZED, 'join the board first');
+    const participantId = room.redeemDocTicket(url.searchParams.get(YJS_PARAM.ticket) ?? '', docName);
+    if (!participantId) return ws.close(WS_CLOSE.UNAUTHORIZED, 'ask for a ticket over the joined session');
+    const compress = docName === 'board' && url.searchParams.get(YJS_PARAM.compress) === YJS_COMPRESS_DEFLATE_RAW;
     // JN-2/MO-1: a person signed out of the board loses its documents at once.
-    const unwatch = room.watchDocConnection(pid, () => ws.close(WS_CLOSE.FORBIDDEN, 'signed out'));
+    const unwatch = room.watchDocConnection(participantId, () => ws.close(WS_CLOSE.FORBIDDEN, 'signed out'));
     ws.once('close', unwatch);
-    serve(ws, room, docName);
+    serve(ws, room, docName, participantId, compress);
   }
 
-  function serve(ws: WebSocket, room: BoardRoom, docName: DocName): void {
-    const doc = docName === 'board' ? room.boardDoc : room.notesDoc;
-    // The board document takes nothing from clients; the notes document takes what the room allows.
-    const accepts = (update: Uint8Array) => docName === 'notes' && room.acceptsNotesUpdate(update);
-    const bucket = new TokenBucket(300, 100);
+  function serve(ws: WebSocket, room: BoardRoom, docName: DocName, participantId: string, compress: boolean): void {
+    const documents = room.documents;
+    const doc = documents.doc(docName);
+    const bucket = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SEC);
     // Notes are typed by people: 256 KiB at once and 32 KiB a second per connection is far above typing speed.
-    const bytes = new TokenBucket(256 * 1024, 32 * 1024);
+    const bytes = new TokenBucket(NOTES_BYTES_BURST, NOTES_BYTES_PER_SEC);
+    let malformed = 0;
+    let closing = false;
+
+    const close = (code: number, reason: string) => {
+      closing = true;
+      ws.close(code, reason);
+    };
+    // DO-7: what we hold unsent for this socket is bounded; a reader that falls that far behind starts over.
+    const send = (message: Uint8Array) => {
+      if (closing || ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount + message.length > sendBufferBytes) return close(WS_CLOSE.TOO_SLOW, 'too far behind; reconnect');
+      ws.send(message);
+    };
+    const peer: DocPeer = {
+      participantId,
+      sendUpdate: (update) => send(encoded.update(update, compress)),
+      resync: () => close(WS_CLOSE.RESYNC, 'not stored; reconnect and send again'),
+    };
+    if (!documents.join(docName, peer)) return ws.close(WS_CLOSE.TOO_MANY, 'too many connections to this document');
     room.hold();
-    let entry = connections.get(doc);
-    if (!entry) {
-      const onUpdate = (update: Uint8Array, origin: unknown) => broadcast(doc, update, origin);
-      entry = { name: docName, peers: new Set(), onUpdate };
-      connections.set(doc, entry);
-      doc.on('update', onUpdate);
-    }
-    const { peers } = entry;
-    peers.add(ws);
     // BD-2: a deleted board ends its document connections.
-    const stopListening = room.onDeleted(() => ws.close(WS_CLOSE.NOT_FOUND, 'board deleted'));
+    const stopListening = room.onDeleted(() => close(WS_CLOSE.NOT_FOUND, 'board deleted'));
 
     // Sync step 1 (our state vector): the client answers with whatever we lack.
-    const sendStep1 = () => {
-      const step1 = encoding.createEncoder();
-      encoding.writeVarUint(step1, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(step1, doc);
-      if (ws.readyState === ws.OPEN) ws.send(encoding.toUint8Array(step1));
-    };
+    const sendStep1 = () => send(encodeSyncStep1(Y.encodeStateVector(doc)));
     // A message dropped for going over the budget is asked for again once the budget has refilled, so an
     // honest client that pasted a lot is not left out of step (the protocol would not resend it by itself).
     let resync: NodeJS.Timeout | undefined;
@@ -90,25 +116,40 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
         sendStep1();
       }, RESYNC_AFTER_DROP_MS);
     };
+    // DO-5: a few malformed messages are dropped; past that the connection is closed, and warnings are sampled.
+    const onMalformed = (err: unknown) => {
+      malformed++;
+      warnings.warn('bad-yjs-message', { board: room.id, doc: docName, reason: err instanceof Error ? err.message : String(err) }, 'bad yjs message dropped');
+      if (malformed >= LIMITS.malformedDocMessages) close(WS_CLOSE.MALFORMED, 'too many malformed messages');
+    };
 
     ws.binaryType = 'arraybuffer';
     ws.on('message', (data: ArrayBuffer) => {
+      if (closing) return;
       if (!bucket.take() || !bytes.take(data.byteLength)) return docName === 'notes' ? resyncLater() : undefined;
       try {
-        const reply = handleMessage(new Uint8Array(data), doc, accepts, ws);
-        if (reply) ws.send(docName === 'board' ? compressed(reply) : reply);
+        const message = decodeYjsMessage(new Uint8Array(data));
+        switch (message.type) {
+          case 'step1':
+            return send(encoded.answer(documents.answer(docName, peer, message.stateVector), compress));
+          case 'step2':
+          case 'update':
+            return void documents.receive(docName, peer, message.update).then((verdict) => {
+              if (verdict === 'malformed') onMalformed(new MalformedYjsMessage('update Yjs cannot apply'));
+            }, onMalformed);
+          case 'ignored':
+            return;
+          case 'compressed':
+            throw new MalformedYjsMessage('clients do not send compressed messages');
+        }
       } catch (err) {
-        warnings.warn('bad-yjs-message', { err, board: room.id, doc: docName }, 'bad yjs message dropped');
+        onMalformed(err);
       }
     });
     ws.on('close', () => {
       clearTimeout(resync);
       stopListening();
-      peers.delete(ws);
-      if (peers.size === 0 && connections.get(doc) === entry) {
-        doc.off('update', entry!.onUpdate);
-        connections.delete(doc);
-      }
+      documents.leave(docName, peer);
       room.release();
       registry.scheduleUnload(room);
     });
@@ -116,19 +157,6 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
 
     // Start the handshake (what the client sends back is ignored for the read-only board document).
     sendStep1();
-  }
-
-  function broadcast(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
-    const entry = connections.get(doc);
-    if (!entry || entry.peers.size === 0) return;
-    const peers = entry.peers;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    // Encoded (and, for the board document, compressed) once; every socket gets the same bytes.
-    const plain = encoding.toUint8Array(encoder);
-    const message = entry.name === 'board' ? compressed(plain) : plain;
-    for (const peer of peers) if (peer !== origin && peer.readyState === peer.OPEN) peer.send(message);
   }
 
   return {
@@ -140,40 +168,35 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
   };
 }
 
-/** Answers one y-websocket message; drops writes to read-only documents. Returns the reply, if any. */
-function handleMessage(message: Uint8Array, doc: Y.Doc, accepts: (update: Uint8Array) => boolean, origin: WebSocket): Uint8Array | null {
-  const decoder = decoding.createDecoder(message);
-  const type = decoding.readVarUint(decoder);
-  if (type === MESSAGE_AWARENESS) return null;
-  if (type !== MESSAGE_SYNC) return null;
-  const syncType = decoding.readVarUint(decoder);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  switch (syncType) {
-    case syncProtocol.messageYjsSyncStep1:
-      syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder));
-      return encoding.toUint8Array(encoder);
-    case syncProtocol.messageYjsSyncStep2:
-    case syncProtocol.messageYjsUpdate: {
-      const update = decoding.readVarUint8Array(decoder);
-      if (accepts(update)) Y.applyUpdate(doc, update, origin);
-      return null;
+/**
+ * Each update (and each whole-document answer) is framed, and compressed for clients that asked, once: the
+ * room hands every peer the same bytes, so the encodings are remembered by those bytes.
+ */
+class SharedEncodings {
+  private readonly updates = new WeakMap<Uint8Array, Framed>();
+  private readonly answers = new WeakMap<Uint8Array, Framed>();
+
+  update(update: Uint8Array, compress: boolean): Uint8Array {
+    return this.framed(this.updates, update, encodeUpdate, compress);
+  }
+
+  answer(update: Uint8Array, compress: boolean): Uint8Array {
+    return this.framed(this.answers, update, encodeSyncStep2, compress);
+  }
+
+  private framed(cache: WeakMap<Uint8Array, Framed>, update: Uint8Array, frame: (u: Uint8Array) => Uint8Array, compress: boolean): Uint8Array {
+    let entry = cache.get(update);
+    if (!entry) {
+      entry = { plain: frame(update) };
+      cache.set(update, entry);
     }
-    default:
-      return null;
+    if (!compress || entry.plain.length < YJS_COMPRESS_MIN_BYTES) return entry.plain;
+    entry.compressed ??= encodeCompressed(deflateRawSync(entry.plain, { level: 1 }));
+    return entry.compressed;
   }
 }
 
-/**
- * A large board-document message, compressed once with raw DEFLATE behind our own message type (see
- * YJS_MESSAGE_COMPRESSED). Only our read-only board client reads it; the notes document stays plain
- * y-websocket so any stock provider can edit it.
- */
-function compressed(message: Uint8Array): Uint8Array {
-  if (message.length < YJS_COMPRESS_MIN_BYTES) return message;
-  const body = deflateRawSync(message, { level: 1 });
-  const out = new Uint8Array(body.length + 1);
-  out[0] = YJS_MESSAGE_COMPRESSED;
-  out.set(body, 1);
-  return out;
+interface Framed {
+  plain: Uint8Array;
+  compressed?: Uint8Array;
 }

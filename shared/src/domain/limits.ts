@@ -31,6 +31,16 @@ export const LIMITS = {
   cardCountStep: 5,
   /** FA-3: how long the facilitator must have been away before someone may claim the role */
   facilitatorClaimAfterMs: 60_000,
+  /** DO-6: how long a document connection ticket is valid (it is used once, within a second normally) */
+  docTicketTtlMs: 30_000,
+  /** DO-6: unused tickets one person may hold at once; asking for more drops the oldest */
+  docTicketsPerPerson: 8,
+  /** DO-8: open connections one person may hold to one document (a few tabs) */
+  docConnectionsPerPerson: 6,
+  /** DO-5: malformed messages a document connection may send before it is closed */
+  malformedDocMessages: 3,
+  /** DO-7: bytes the server holds unsent for one connection (WebSocket or Socket.io) before closing it */
+  sendBufferBytes: 8 * 1024 * 1024,
   /** DI-5: how many item ids a discussion order may list */
   discussOrderMax: 500,
   /** DI-8: what "+1 min" adds to the timer */

@@ -1,5 +1,5 @@
 import type { Ack } from './errors.js';
-import type { Command } from './messages.js';
+import type { Command, DocTicketRequest } from './messages.js';
 import type { PersonalView } from '../domain/visibility.js';
 
 /**
@@ -9,6 +9,8 @@ import type { PersonalView } from '../domain/visibility.js';
 export interface ClientToServerEvents {
   cmd: (command: Command, ack: (result: Ack) => void) => void;
   'time.sync': (ack: (result: Ack<{ serverNow: number }>) => void) => void;
+  /** DO-6: a single-use ticket for opening one document connection (nothing secret goes in its URL) */
+  'doc.ticket': (request: DocTicketRequest, ack: (result: Ack<{ ticket: string }>) => void) => void;
 }
 
 /** JN-2/MO-1: why the server signed this connection out. */
@@ -35,13 +37,29 @@ export const notesKey = {
 };
 
 /**
- * Our one addition to the y-websocket protocol, on the read-only board document only: a message whose
- * first byte is this type carries a whole y-websocket message compressed with raw DEFLATE. The server
- * compresses a large update once and sends the same bytes to every socket (the reveal is the case).
+ * Our one addition to the y-websocket protocol, on the read-only board document only, and only for
+ * connections that ask for it (DO-4): a message whose first byte is this type carries a whole y-websocket
+ * message compressed with raw DEFLATE. The server compresses a large update once and sends the same bytes
+ * to every socket that asked (the reveal is the case). See `yjsWire.ts`.
  */
 export const YJS_MESSAGE_COMPRESSED = 100;
 /** Messages smaller than this are sent as they are: compressing them saves too little. */
 export const YJS_COMPRESS_MIN_BYTES = 8 * 1024;
 
-/** WebSocket close codes for refused y-websocket connections. */
-export const WS_CLOSE = { UNAUTHORIZED: 4401, FORBIDDEN: 4403, NOT_FOUND: 4404 } as const;
+/**
+ * WebSocket close codes of the document connections. 4400–4499 mean "do not retry as you are" (a stock
+ * y-websocket provider stops on them); 4000–4099 mean "reconnect and sync again" (it retries on its own).
+ */
+export const WS_CLOSE = {
+  /** DO-3: an update of yours could not be stored; reconnect and send what you have again */
+  RESYNC: 4000,
+  /** DO-7: you did not read what we sent fast enough; reconnect with a fresh copy */
+  TOO_SLOW: 4001,
+  /** DO-5: too many malformed messages */
+  MALFORMED: 4400,
+  UNAUTHORIZED: 4401,
+  FORBIDDEN: 4403,
+  NOT_FOUND: 4404,
+  /** DO-8: this person already has as many connections to this document as allowed */
+  TOO_MANY: 4429,
+} as const;

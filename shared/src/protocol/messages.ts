@@ -195,6 +195,10 @@ export const HandshakeAuth = z.object({
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
+/** DO-6: which document a joined Socket.io session wants a connection ticket for. */
+export const DocTicketRequest = z.strictObject({ doc: z.enum(['board', 'notes']) });
+export type DocTicketRequest = z.infer<typeof DocTicketRequest>;
+
 /** Formats a zod error as one readable sentence for the error ack. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

@@ -1,0 +1,270 @@
+import * as Y from 'yjs';
+import { LIMITS, type DocName, isEmptyStateVector } from '@candor/shared';
+import type { BoardStore } from '../storage/BoardStore.js';
+import type { Logger } from '../logger.js';
+import { SerialQueue } from './SerialQueue.js';
+
+/**
+ * One document connection as the room sees it (beside `RoomSocket`, which carries commands). The transport
+ * decides how the bytes travel: framing, compression, limits.
+ */
+export interface DocPeer {
+  readonly participantId: string;
+  /** a stored, applied update; every peer gets the very same bytes, so the transport can encode them once */
+  sendUpdate(update: Uint8Array): void;
+  /** DO-3: something this peer sent could not be stored: it must reconnect and send what it has again */
+  resync(): void;
+}
+
+/** What became of an update a peer sent. */
+export type UpdateVerdict = 'applied' | 'refused' | 'malformed' | 'failed';
+
+export interface RoomDocumentsDeps {
+  store: BoardStore;
+  logger: Logger;
+  /** PE-8 / notes frozen at Close: may people edit the notes now? */
+  notesWritable: () => boolean;
+  /** which documents are stored (the board document is a projection; see BoardRoom) */
+  stored: Record<DocName, boolean>;
+  /** BD-2: a deleted board stores nothing more */
+  deleted: () => boolean;
+}
+
+/** How many updates a document may pile up in the store before they are folded into one snapshot. */
+const DOC_UPDATES_BEFORE_COMPACTION = 500;
+/** How long a document must be quiet before its stored updates are folded together. */
+const COMPACTION_QUIET_MS = 2_000;
+/** DO-3: after a failed store, how soon (then doubling, up to the maximum) the snapshot is tried again. */
+const SNAPSHOT_RETRY_MS = 500;
+const SNAPSHOT_RETRY_MAX_MS = 30_000;
+/** What a document that lacks nothing is sent: an update with no change. */
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+/** Origins of updates already stored (loaded, or a peer's update applied after its append). */
+const LOADED = Symbol('loaded');
+const STORED = Symbol('stored');
+
+interface Document {
+  name: DocName;
+  doc: Y.Doc;
+  /** each peer with the document version it was last given the whole answer for (DO-1) */
+  peers: Map<DocPeer, { answeredVersion: number }>;
+  /** bumped by every change of the document */
+  version: number;
+  /** the whole document encoded once per version, shared by every peer that asks for everything */
+  fullAnswer: { version: number; update: Uint8Array } | null;
+  /** stores, applies and relays strictly in order */
+  queue: SerialQueue;
+  /** a store failed: the next write is a full snapshot (DO-3) */
+  dirty: boolean;
+  /** the server's own updates not yet stored, so not yet relayed */
+  unrelayed: Uint8Array[];
+  retryTimer?: NodeJS.Timeout;
+  retryMs: number;
+  compactionTimer?: NodeJS.Timeout;
+}
+
+/**
+ * The room's two Yjs documents and the one path every change of them takes: validate, await the store,
+ * apply, then hand the same bytes to the room's peers (DO-2). Nothing reaches another peer before it is
+ * stored; an update that could not be stored is refused and its sender resyncs (DO-3).
+ */
+export class RoomDocuments {
+  private readonly documents: Record<DocName, Document>;
+
+  constructor(
+    private readonly boardId: string,
+    loaded: Record<DocName, Uint8Array[]>,
+    private readonly deps: RoomDocumentsDeps,
+  ) {
+    this.documents = { board: this.open('board', loaded.board), notes: this.open('notes', loaded.notes) };
+  }
+
+  private open(name: DocName, updates: Uint8Array[]): Document {
+    const document: Document = {
+      name,
+      doc: new Y.Doc(),
+      peers: new Map(),
+      version: 0,
+      fullAnswer: null,
+      queue: new SerialQueue(),
+      dirty: false,
+      unrelayed: [],
+      retryMs: SNAPSHOT_RETRY_MS,
+    };
+    for (const update of updates) Y.applyUpdate(document.doc, update, LOADED);
+    document.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      document.version++;
+      if (origin === LOADED || origin === STORED) return;
+      // The server's own change (a projection of committed events, or a note it creates) is in memory
+      // already; it reaches peers only once it is stored.
+      void document.queue.run(async () => {
+        if (await this.store(document, update)) this.relay(document, update, null);
+        else document.unrelayed.push(update);
+      });
+    });
+    return document;
+  }
+
+  doc(name: DocName): Y.Doc {
+    return this.documents[name].doc;
+  }
+
+  get busy(): boolean {
+    return !this.documents.board.queue.idle || !this.documents.notes.queue.idle;
+  }
+
+  /** DO-8: adds a peer unless this person already holds as many connections to the document as allowed. */
+  join(name: DocName, peer: DocPeer): boolean {
+    const { peers } = this.documents[name];
+    let mine = 0;
+    for (const other of peers.keys()) if (other.participantId === peer.participantId) mine++;
+    if (mine >= LIMITS.docConnectionsPerPerson) return false;
+    peers.set(peer, { answeredVersion: -1 });
+    return true;
+  }
+
+  leave(name: DocName, peer: DocPeer): void {
+    this.documents[name].peers.delete(peer);
+  }
+
+  /**
+   * DO-1: the answer to a peer's sync step 1: what it lacks. A peer gets the whole document at most once per
+   * document version (it has been sent every change since), and the whole document is encoded once per
+   * version for everyone who asks for it. Throws for a state vector Yjs cannot read.
+   */
+  answer(name: DocName, peer: DocPeer, stateVector: Uint8Array): Uint8Array {
+    const document = this.documents[name];
+    const entry = document.peers.get(peer);
+    if (!entry || entry.answeredVersion === document.version) return EMPTY_UPDATE;
+    entry.answeredVersion = document.version;
+    if (!isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(document.doc, stateVector);
+    if (document.fullAnswer?.version !== document.version) {
+      document.fullAnswer = { version: document.version, update: Y.encodeStateAsUpdate(document.doc) };
+    }
+    return document.fullAnswer.update;
+  }
+
+  /**
+   * DO-2: a peer's update: checked (the board document takes none, PE-6; notes only text edits, PE-8), stored,
+   * applied, and then relayed to every other peer — in that order, one update at a time.
+   */
+  receive(name: DocName, peer: DocPeer, update: Uint8Array): Promise<UpdateVerdict> {
+    const document = this.documents[name];
+    return document.queue.run(async () => {
+      if (name === 'board') return 'refused';
+      const verdict = this.checkNotesUpdate(update);
+      if (verdict !== 'applied') return verdict;
+      if (!(await this.store(document, update))) {
+        peer.resync();
+        return 'failed';
+      }
+      Y.applyUpdate(document.doc, update, STORED);
+      this.relay(document, update, peer);
+      return 'applied';
+    });
+  }
+
+  /**
+   * PE-8: what a person may change in the notes document: the text of notes the server created, nothing
+   * else — no new entries, no removed or replaced ones, no other shared types. Tried on a copy first.
+   */
+  private checkNotesUpdate(update: Uint8Array): UpdateVerdict {
+    if (!this.deps.notesWritable()) return 'refused';
+    const probe = new Y.Doc();
+    try {
+      Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.documents.notes.doc));
+      const notes = probe.getMap<Y.Text>('notes');
+      const before = new Map(notes.entries());
+      try {
+        Y.applyUpdate(probe, update);
+      } catch {
+        return 'malformed';
+      }
+      const after = [...notes.entries()];
+      const onlyTexts = after.length === before.size && after.every(([key, text]) => before.get(key) === text);
+      const settled = probe.store.pendingStructs === null && probe.store.pendingDs === null;
+      const onlyNotes = [...probe.share.keys()].every((key) => key === 'notes');
+      return onlyTexts && settled && onlyNotes ? 'applied' : 'refused';
+    } finally {
+      probe.destroy();
+    }
+  }
+
+  private relay(document: Document, update: Uint8Array, origin: DocPeer | null): void {
+    for (const peer of document.peers.keys()) if (peer !== origin) peer.sendUpdate(update);
+  }
+
+  /**
+   * Appends one update; true once it is stored. After a failure the document is dirty: the next write is a
+   * whole snapshot (it carries whatever was missed), retried on a timer until storage works again (DO-3).
+   */
+  private async store(document: Document, update: Uint8Array): Promise<boolean> {
+    if (!this.deps.stored[document.name] || this.deps.deleted()) return true;
+    try {
+      if (document.dirty) await this.writeSnapshot(document);
+      const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update);
+      if (count > DOC_UPDATES_BEFORE_COMPACTION) this.scheduleCompaction(document);
+      return true;
+    } catch (err) {
+      // one line when storage starts failing, not one per refused keystroke
+      if (!document.dirty) this.deps.logger.error({ err, board: this.boardId, doc: document.name }, 'document update not stored; refused until storage works');
+      document.dirty = true;
+      this.scheduleSnapshotRetry(document);
+      return false;
+    }
+  }
+
+  private async writeSnapshot(document: Document): Promise<void> {
+    await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
+    if (!document.dirty) return;
+    document.dirty = false;
+    document.retryMs = SNAPSHOT_RETRY_MS;
+    clearTimeout(document.retryTimer);
+    document.retryTimer = undefined;
+    this.deps.logger.info({ board: this.boardId, doc: document.name }, 'storage works again; document snapshot written');
+    const pending = document.unrelayed;
+    document.unrelayed = [];
+    for (const update of pending) this.relay(document, update, null);
+  }
+
+  private scheduleSnapshotRetry(document: Document): void {
+    if (document.retryTimer) return;
+    document.retryTimer = setTimeout(() => {
+      document.retryTimer = undefined;
+      void document.queue.run(async () => {
+        if (!document.dirty) return;
+        try {
+          await this.writeSnapshot(document);
+        } catch {
+          document.retryMs = Math.min(SNAPSHOT_RETRY_MAX_MS, document.retryMs * 2);
+          this.scheduleSnapshotRetry(document);
+        }
+      });
+    }, document.retryMs);
+  }
+
+  /** Compaction re-encodes a whole document: never in the middle of a burst (a reveal), only once it is quiet. */
+  private scheduleCompaction(document: Document): void {
+    clearTimeout(document.compactionTimer);
+    document.compactionTimer = setTimeout(() => {
+      document.compactionTimer = undefined;
+      this.compact(document.name).catch((err) => this.deps.logger.error({ err, board: this.boardId, doc: document.name }, 'compaction failed'));
+    }, COMPACTION_QUIET_MS);
+  }
+
+  /** Folds a document's stored updates into one snapshot (in order with its other writes). */
+  compact(name: DocName): Promise<void> {
+    const document = this.documents[name];
+    if (!this.deps.stored[name] || this.deps.deleted()) return Promise.resolve();
+    return document.queue.run(() => this.writeSnapshot(document));
+  }
+
+  destroy(): void {
+    for (const document of Object.values(this.documents)) {
+      clearTimeout(document.retryTimer);
+      clearTimeout(document.compactionTimer);
+      document.peers.clear();
+      document.doc.destroy();
+    }
+  }
+}

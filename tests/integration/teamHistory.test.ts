@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { CreateBoardResponse, TeamHistory } from '@candor/shared';
+import { faultyStore, type FaultControls } from '@candor/server/testing';
+import { Person, healthz, useServer } from './harness.js';
+
+const WRITES = ['createBoard', 'createTeam', 'upsertParticipant', 'commit', 'appendDocUpdate', 'compactDoc'];
+
+describe('team history', () => {
+  let counted!: FaultControls;
+  const live = useServer({
+    idleUnloadMs: 50,
+    wrapStore: (store) => {
+      const wrapped = faultyStore(store);
+      counted = wrapped;
+      return wrapped;
+    },
+  });
+  const writes = () => WRITES.reduce((n, m) => n + (counted.calls[m] ?? 0), 0);
+
+  async function post<T>(path: string, body: unknown): Promise<T> {
+    const res = await fetch(`${live.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(201);
+    return (await res.json()) as T;
+  }
+
+  it('TM-6 reading a team’s history loads no retro as a live room and writes nothing', async () => {
+    const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
+    const boardIds: string[] = [];
+    for (const name of ['One', 'Two', 'Three']) {
+      const { boardId, facilitatorKey } = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name, templateId: 'post-mortem' });
+      boardIds.push(boardId);
+      // each retro has been used once (and is unloaded again once everyone left)
+      const F = new Person(live.server.url);
+      await F.connect(boardId, 'Fran', facilitatorKey);
+      expect(await F.cmd('phase.set', { phase: 'write' })).toMatchObject({ ok: true });
+      await F.disconnect();
+    }
+    await expect.poll(async () => (await healthz(live.server.url)).boardsLoaded).toBe(0);
+
+    const before = { writes: writes(), loads: counted.calls.loadBoard ?? 0 };
+    const res = await fetch(`${live.server.url}/api/teams/${teamId}`);
+    expect(res.status).toBe(200);
+    const history = (await res.json()) as TeamHistory;
+    expect(history.retros.map((r) => r.name)).toEqual(['One', 'Two', 'Three']);
+    expect(history.retros.map((r) => r.phase)).toEqual(['write', 'write', 'write']);
+    expect(writes()).toBe(before.writes);
+    expect((await healthz(live.server.url)).boardsLoaded).toBe(0);
+    // each retro read once from the store
+    expect((counted.calls.loadBoard ?? 0) - before.loads).toBe(boardIds.length);
+  });
+});

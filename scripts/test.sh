@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: install what is missing (pnpm, dependencies, Debian's Chromium), build, then run every test:
+# `npm test`: install what is missing (pnpm, dependencies, Debian's Chromium and PostgreSQL), build, then run every test:
 # Vitest (unit + integration) and Playwright (end to end in Chromium). Ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,9 @@ if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1
 fi
+# PG-*: the PostgreSQL store's tests need a real PostgreSQL: Debian's, installed (one line) and started here if missing
+CANDOR_TEST_DATABASE_URL="$(bash scripts/postgres.sh)" || exit 1
+export CANDOR_TEST_DATABASE_URL
 echo "› building"
 pnpm build >/dev/null || exit 1
 echo "› typechecking"

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
 import type { BoardStore } from './storage/BoardStore.js';
 import { openSqliteStore } from './storage/sqlite.js';
+import { openPostgresStore } from './storage/postgres.js';
 import { attachSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
@@ -25,13 +26,14 @@ import { routeUpgrades } from './transport/upgrades.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
 
 export { createLogger, type Logger } from './logger.js';
+export { openPostgresStore } from './storage/postgres.js';
 
 export interface AppDeps {
   config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
     Partial<
       Pick<
         Config,
-        'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes'
+        'databaseUrl' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -55,7 +57,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const warnings = sampleWarnings(logger);
   const trustProxy = deps.config.trustProxy ?? false;
-  const { store, health } = watchStorage(deps.store ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
+  const { store, health } = watchStorage(
+    deps.store ??
+      (deps.config.databaseUrl
+        ? await openPostgresStore(deps.config.databaseUrl)
+        : openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous })),
+  );
   const now = deps.now ?? Date.now;
   const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
   const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));

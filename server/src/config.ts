@@ -38,6 +38,14 @@ const Env = z.object({
   MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
   /** AR-7: where the server key lives; by default beside DATA_DIR, never inside it */
   KEY_FILE: z.string().optional(),
+  /**
+   * PG-1: postgres://user:password@host/db selects the PostgreSQL store instead of the SQLite file in
+   * DATA_DIR (the key file still lives beside DATA_DIR).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
   /** AR-7: the server key itself (64 hex digits or base64url), instead of a key file */
   CANDOR_KEY: z.string().optional(),
 });
@@ -47,6 +55,8 @@ export interface Config {
   host: string;
   dataDir: string;
   dbFile: string;
+  /** PG-1: set, the boards live in PostgreSQL; null, in the SQLite file `dbFile` */
+  databaseUrl: string | null;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   clientDist: string | null;
   idleUnloadMs: number;
@@ -75,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: parsed.HOST,
     dataDir,
     dbFile: path.join(dataDir, 'candor.sqlite'),
+    databaseUrl: parsed.DATABASE_URL ?? null,
     logLevel: parsed.LOG_LEVEL,
     clientDist: parsed.CLIENT_DIST ?? null,
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,

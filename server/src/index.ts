@@ -11,7 +11,8 @@ const logger = createLogger(config.logLevel);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDist = config.clientDist ?? path.resolve(here, '../../client/dist');
 try {
-  checkDataDir(config.dataDir, config.dbFile);
+  // on PostgreSQL (PG-1) nothing is stored in DATA_DIR; the key file beside it is checked when it is loaded
+  if (!config.databaseUrl) checkDataDir(config.dataDir, config.dbFile);
 } catch (err) {
   if (!(err instanceof DataFileError)) throw err;
   process.stderr.write(`Candor cannot start: ${err.message}\n`);
@@ -24,7 +25,7 @@ const app = await createApp({ config: { ...config, clientDist }, logger }).catch
   process.exit(1);
 });
 const port = await app.listen(config.port, config.host);
-logger.info({ port, data: config.dbFile }, `Candor is listening on http://localhost:${port}`);
+logger.info({ port, data: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dbFile }, `Candor is listening on http://localhost:${port}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Person, createBoard, startServer, type TestServer } from './harness.js';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { attack, type Claim, type Knowledge } from './dump/attacker.js';
+import { attack, attackTables, type Claim, type Knowledge } from './dump/attacker.js';
+import { freshSchema, logicalDump, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
 import { parseSqlite } from './dump/sqliteFile.js';
 
 /**
@@ -51,8 +52,9 @@ describe('dump attack', () => {
     for (const s of servers) await s.close().catch(() => undefined);
   });
 
-  async function scriptedRetro() {
-    let server = await startServer();
+  /** `postgres`: the same retro with the boards in that PostgreSQL schema (PG-6) */
+  async function scriptedRetro(postgres?: { url: string; schema: string }) {
+    let server = await startServer(postgres ? { postgres } : {});
     servers.push(server);
     const dataDir = path.dirname(server.dbFile);
     const truth: Truth = { owner: new Map(), written: [] };
@@ -104,7 +106,7 @@ describe('dump attack', () => {
 
     // a restart in the middle: same data directory, everyone comes back
     await server.close();
-    server = await startServer({ dbFile: server.dbFile });
+    server = await startServer({ dbFile: server.dbFile, ...(postgres ? { postgres } : {}) });
     servers.push(server);
     for (const p of [F, ...joiners]) await p.reconnect(server.url);
 
@@ -178,6 +180,30 @@ describe('dump attack', () => {
     const key = fs.readFileSync(keyFile);
     const withKey = judge(attack(files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }, [key]), truth);
     expect(withKey.length).toBeGreaterThan(0);
+    expect(withKey.filter((c) => !(c.kind === 'named' && c.name === 'Ada' && c.right))).toEqual([]);
+    expect(new Set(withKey.map((c) => (c as { subject: string }).subject))).toEqual(
+      new Set([...truth.owner].filter(([, name]) => name === 'Ada').map(([subject]) => subject)),
+    );
+  }, 60_000);
+
+  it('PG-6 AR-1 AR-2 AR-3 AR-4 on PostgreSQL, a logical dump of every table (and one browser secret) links nothing', async () => {
+    const postgres = { url: testDatabaseUrl(), schema: freshSchema() };
+    const { known, truth, ada, keyFile, server } = await scriptedRetro(postgres);
+    await server.close();
+    const tables = await logicalDump(postgres.url, postgres.schema);
+    expect(tables.get('anonymous_state')).toHaveLength(1);
+    // the dump as a file, blobs written out as text, for the byte search for deleted and pre-edit texts
+    const dump = JSON.stringify([...tables], (_k, v: unknown) => (v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer' ? Buffer.from((v as { data: number[] }).data).toString('utf8') : v));
+    const files = new Map([['pg_dump.json', Buffer.from(dump)]]);
+    const noPages = { tables: new Map() };
+    const dumpOnly = judge(attackTables(tables, noPages, files, known), truth);
+    const withSecret = judge(attackTables(tables, noPages, files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }), truth);
+    console.log('PostgreSQL dump only:', JSON.stringify(summary(dumpOnly)), '\nwith Ada’s secret:', JSON.stringify(summary(withSecret)));
+    expect(dumpOnly).toEqual([]);
+    expect(withSecret).toEqual([]);
+    // the attacker is armed: with the key file too it finds exactly Ada's own facts
+    const key = fs.readFileSync(keyFile);
+    const withKey = judge(attackTables(tables, noPages, files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }, [key]), truth);
     expect(withKey.filter((c) => !(c.kind === 'named' && c.name === 'Ada' && c.right))).toEqual([]);
     expect(new Set(withKey.map((c) => (c as { subject: string }).subject))).toEqual(
       new Set([...truth.owner].filter(([, name]) => name === 'Ada').map(([subject]) => subject)),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createApp, type Logger } from '@candor/server';
+import { createApp, openPostgresStore, type Logger } from '@candor/server';
 import { openSqliteStore, type BoardStore } from '@candor/server/testing';
 import {
   type Ack,
@@ -70,6 +70,8 @@ export interface StartOptions {
   idleJoinerExpiryMs?: number;
   /** a logger of the test's own (e.g. writing to memory), instead of a silent one */
   logger?: Logger;
+  /** PG-6: keep the boards in this PostgreSQL schema instead of the SQLite file (the key file stays beside dbFile's directory) */
+  postgres?: { url: string; schema: string };
   /** the server's clock (e.g. to create a team's retros days apart) */
   now?: () => number;
 }
@@ -94,6 +96,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.postgres ? { store: await openPostgresStore(options.postgres.url, { schema: options.postgres.schema }) } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');

@@ -65,11 +65,25 @@ interface Fact {
 }
 
 export function attack(files: Map<string, Buffer>, known: Knowledge, leak?: Leak, extraKeys: Buffer[] = []): Claim[] {
-  const claims: Claim[] = [];
   const dbName = [...files.keys()].find((f) => files.get(f)!.subarray(0, 16).toString('latin1').startsWith('SQLite format 3'));
-  if (!dbName) return claims;
-  const logical = readLogical(files, dbName);
-  const physical = parseSqlite(files.get(dbName)!);
+  if (!dbName) return [];
+  return attackTables(readLogical(files, dbName), parseSqlite(files.get(dbName)!), files, known, leak, extraKeys);
+}
+
+/**
+ * The same routes on tables already read, e.g. a logical dump of PostgreSQL (rows in the order the dump
+ * gives them, which is their order in the heap, as `_rowid`); `physical` is empty when there are no pages to
+ * read; `files` are searched for remnants, WAL timelines and keys.
+ */
+export function attackTables(
+  logical: Map<string, Record<string, unknown>[]>,
+  physical: { tables: Map<string, PhysicalRow[]> },
+  files: Map<string, Buffer>,
+  known: Knowledge,
+  leak?: Leak,
+  extraKeys: Buffer[] = [],
+): Claim[] {
+  const claims: Claim[] = [];
   const nameOf = new Map<string, string>(); // participant id → name
   for (const row of logical.get('participants') ?? []) nameOf.set(String(row.id), String(row.name));
   const facts = collectFacts(logical, physical.tables, known, nameOf);

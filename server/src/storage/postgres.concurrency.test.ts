@@ -1,0 +1,136 @@
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
+import type { BoardEvent } from '@candor/shared';
+import { CommandKeyTaken, openPostgresStore, type LockedBoard } from './postgres.js';
+import { freshSchema, testDatabaseUrl } from './postgres.testing.js';
+import { DataFileError } from './sqlite.js';
+
+/**
+ * PG-2…PG-5: what one PostgreSQL store must get right when commands of one board arrive through different
+ * connections at once (as they will from several processes). Two stores on one schema have two pools.
+ */
+const sealed = (n: number) => new Uint8Array(284).fill(n % 256);
+const created: BoardEvent = {
+  type: 'board.created',
+  name: 'Concurrency',
+  templateId: 'start-stop-continue',
+  columns: [{ id: 'start', title: 'Start', prompt: 'What should we begin?' }],
+  settings: { voteBudget: 5, perItemCap: 5 },
+};
+const selected = (itemId: string): BoardEvent => ({ type: 'discuss.selected', itemId });
+
+async function twoPools(names: [string, string] = ['candor-a', 'candor-b']) {
+  const url = testDatabaseUrl();
+  const schema = freshSchema();
+  const a = await openPostgresStore(url, { schema, applicationName: `${names[0]}-${schema}` });
+  const b = await openPostgresStore(url, { schema, applicationName: `${names[1]}-${schema}` });
+  await a.createBoard({ id: 'board-race', facilitatorHash: 'f', createdAt: 1 }, created);
+  const admin = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await admin.connect();
+  return {
+    a,
+    b,
+    schema,
+    admin,
+    async close() {
+      await Promise.all([a.close(), b.close(), admin.end()]);
+    },
+  };
+}
+
+/** yields to the event loop a few times, so the other transactions get to run while this one is open */
+async function interleave(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('PostgreSQL store under concurrency', () => {
+  it('PG-3 concurrent over-budget votes through two pools: exactly the budget is accepted, each against the count before it', async () => {
+    const { a, b, close } = await twoPools();
+    const BUDGET = 5;
+    const seen: number[] = [];
+    // a vote is one byte of the anonymous state; the rule reads the state under the board row lock
+    const vote = (i: number) =>
+      (i % 2 ? a : b).commitLocked('board-race', `vote-${i}`, async ({ anonymousState }: LockedBoard) => {
+        const votes = anonymousState?.length ?? 0;
+        await interleave();
+        if (votes >= BUDGET) return { refuse: 'VOTE_BUDGET' };
+        seen.push(votes);
+        return { events: [], anonymousState: new Uint8Array([...(anonymousState ?? []), i]), sealed: sealed(i) };
+      });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => vote(i)));
+    expect(results.filter((r) => 'lastSeq' in r)).toHaveLength(BUDGET);
+    expect(results.filter((r) => 'refused' in r)).toHaveLength(40 - BUDGET);
+    // every accepted vote saw the count its predecessors left: none decided on a stale read
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    expect((await b.loadBoard('board-race'))?.anonymousState).toHaveLength(BUDGET);
+    await close();
+  });
+
+  it('PG-4 one command key sent twice at once through two pools has one effect', async () => {
+    const { a, b, close } = await twoPools();
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      [a, b].map((store) => store.commit('board-race', { commandKey: `same-${i}`, events: [selected(`item-${i}`)], sealed: sealed(i) })),
+    ).flat();
+    const settled = await Promise.allSettled(attempts);
+    expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(20);
+    const refusals = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+    expect(refusals).toHaveLength(20);
+    for (const r of refusals) expect(r.reason).toBeInstanceOf(CommandKeyTaken);
+    const events = (await a.loadBoard('board-race'))!.events;
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(new Set(events.slice(1).map((e) => (e.event as { itemId: string }).itemId)).size).toBe(20);
+    await close();
+  });
+
+  it('PG-5 a commit that reaches a board another transaction holds waits for it: numbers follow commit order, no reader sees a gap', async () => {
+    const { a, b, schema, admin, close } = await twoPools();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const holding = new Promise<void>((resolve) => (entered = resolve));
+    const first = a.commitLocked('board-race', 'first', async () => {
+      entered();
+      await gate;
+      return { events: [selected('first')], sealed: sealed(1) };
+    });
+    await holding;
+    const second = b.commit('board-race', { commandKey: 'second', events: [selected('second')], sealed: sealed(2) });
+    // the second transaction is waiting for the board row's lock, not numbering its event
+    await vi.waitFor(
+      async () => {
+        const { rows } = await admin.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [`candor-b-${schema}`]);
+        expect(rows).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    const meanwhile = await admin.query<{ seq: number }>("SELECT seq FROM events WHERE board_id = 'board-race' ORDER BY seq");
+    expect(meanwhile.rows.map((r) => r.seq)).toEqual([1]);
+    release();
+    expect(await first).toEqual({ lastSeq: 2 });
+    expect(await second).toEqual({ lastSeq: 3 });
+    const events = (await a.loadBoard('board-race'))!.events;
+    expect(events.map((e) => [e.seq, (e.event as { itemId?: string }).itemId])).toEqual([
+      [1, undefined],
+      [2, 'first'],
+      [3, 'second'],
+    ]);
+    await close();
+  });
+
+  it('PG-2 creates its tables on an empty schema and refuses another version or foreign tables with a clear message', async () => {
+    const { a, b, schema, admin, close } = await twoPools();
+    await a.close();
+    await b.close();
+    const url = testDatabaseUrl();
+    const again = await openPostgresStore(url, { schema });
+    expect(await again.boardExists('board-race')).toBe(true);
+    await again.close();
+    await admin.query('UPDATE schema_version SET version = 99');
+    await expect(openPostgresStore(url, { schema })).rejects.toThrow(DataFileError);
+    await expect(openPostgresStore(url, { schema })).rejects.toThrow(/version 99, but this server reads version 1/);
+    const foreign = freshSchema();
+    await admin.query(`CREATE SCHEMA ${foreign}; CREATE TABLE ${foreign}.boards (id TEXT)`);
+    await expect(openPostgresStore(url, { schema: foreign })).rejects.toThrow(/already holds tables \(boards\) but no Candor schema_version/);
+    await admin.end();
+  });
+});

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openPostgresStore, type PostgresOptions } from './postgres.js';
+
+/** The URL of this test run's database (tests/postgres/globalSetup.ts). */
+export function testDatabaseUrl(): string {
+  return inject('databaseUrl');
+}
+
+/** A schema no other test uses, so tests and runs never see each other's boards. */
+export function freshSchema(): string {
+  return `t_${randomBytes(8).toString('hex')}`;
+}
+
+/** A PostgreSQL store in a schema of its own, and a way to open it again (as a restarted server would). */
+export async function openTestStore(options: PostgresOptions = {}) {
+  const schema = options.schema ?? freshSchema();
+  const url = testDatabaseUrl();
+  const open = () => openPostgresStore(url, { ...options, schema });
+  return { store: await open(), reopen: open, schema, url };
+}
+
+/**
+ * What `pg_dump` of a schema gives an attacker: every row of every table, in the order the dump writes them
+ * (their order in the heap, `ctid`), numbered in that order as `_rowid`. Bytea columns come back as Buffers.
+ */
+export async function logicalDump(url: string, schema: string): Promise<Map<string, Record<string, unknown>[]>> {
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await client.connect();
+  try {
+    const tables = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'", [schema]);
+    const out = new Map<string, Record<string, unknown>[]>();
+    for (const { table_name } of tables.rows) {
+      const { rows } = await client.query<Record<string, unknown>>(`SELECT * FROM "${table_name}" ORDER BY ctid`);
+      out.set(table_name, rows.map((row, i) => ({ _rowid: i + 1, ...row })));
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,341 @@
+import pg from 'pg';
+import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
+import type { BoardRecord, BoardStore, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
+import { DataFileError } from './sqlite.js';
+
+/**
+ * The PostgreSQL `BoardStore` (`DATABASE_URL=postgres://…`), the same contract as `sqlite.ts`
+ * (store.contract.ts runs against both). Each command is one transaction that locks its board row
+ * (`SELECT … FOR UPDATE`), so commands of one board are applied one after another whatever connection or
+ * process they come through: the command key is checked, the public events are numbered from the locked
+ * row's `last_seq` (gap-free and in commit order, unlike a sequence/bigserial, whose numbers are handed out
+ * before commit), the anonymous state blob is rewritten, then it commits. No table has a serial column or a
+ * timestamp besides the public creation dates (AR-1, AR-3). What PostgreSQL's files keep of old row versions
+ * is said in the README ("Running on PostgreSQL").
+ */
+const SCHEMA = `
+CREATE TABLE teams (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE boards (
+  id TEXT PRIMARY KEY,
+  facilitator_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  team_id TEXT REFERENCES teams(id)
+);
+CREATE INDEX boards_by_team ON boards(team_id, created_at);
+CREATE TABLE participants (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  handle TEXT NOT NULL,
+  auth_hash TEXT NOT NULL,
+  is_facilitator BOOLEAN NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+CREATE TABLE events (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  seq INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  PRIMARY KEY (board_id, seq)
+);
+CREATE TABLE anonymous_state (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  state BYTEA NOT NULL
+);
+CREATE TABLE commands (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  command_key TEXT NOT NULL,
+  sealed BYTEA NOT NULL,
+  PRIMARY KEY (board_id, command_key)
+);
+CREATE TABLE doc_updates (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  update_blob BYTEA NOT NULL,
+  PRIMARY KEY (board_id, doc, n)
+);
+CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
+`;
+
+/** The layout of the tables, in `schema_version`; another one is refused rather than misread. */
+export const POSTGRES_SCHEMA_VERSION = 1;
+
+/** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
+const SCHEMA_LOCK = 0x63616e64;
+
+/** Thrown by a commit whose command key is already stored: the room answers the resend from `findCommand`. */
+export class CommandKeyTaken extends Error {}
+
+/** What a command's transaction sees of its board once the row is locked. */
+export interface LockedBoard {
+  lastSeq: number;
+  anonymousState: Uint8Array | null;
+}
+
+/** The rest of a commit, decided against the locked board, or a refusal that writes nothing. */
+export type LockedDecision = { refuse: string } | Omit<CommitInput, 'commandKey'>;
+
+export interface PostgresStore extends BoardStore {
+  /**
+   * One command as one transaction: lock the board row, check the command key, let `decide` apply the rule
+   * against the state read under the lock (e.g. a vote budget), write what it decided, commit. Two such
+   * transactions of one board never interleave, on any connection of any process.
+   */
+  commitLocked(boardId: string, commandKey: string, decide: (board: LockedBoard) => LockedDecision | Promise<LockedDecision>): Promise<{ lastSeq: number } | { refused: string }>;
+}
+
+export interface PostgresOptions {
+  /** a schema of its own (created if missing) instead of `public`: tests give every run one */
+  schema?: string;
+  /** connections in the pool */
+  poolSize?: number;
+  /** shown in `pg_stat_activity`, so an operator (or a test) can tell Candor's connections apart */
+  applicationName?: string;
+}
+
+const POOL_SIZE = 10;
+
+export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+  const schema = options.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, application_name: options.applicationName ?? 'candor', options: `-c search_path=${schema}` });
+  // an idle connection that the server drops must not crash the process: the next query gets a new one
+  pool.on('error', () => undefined);
+  try {
+    await ensureSchema(pool, schema);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Locks the board row for the rest of the transaction; throws if there is no such board. */
+  async function lockBoard(client: pg.PoolClient, boardId: string): Promise<number> {
+    const { rows } = await client.query<{ last_seq: number }>('SELECT last_seq FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+    if (!rows[0]) throw new Error(`board ${boardId} does not exist`);
+    return rows[0].last_seq;
+  }
+
+  function refuseAnonymous(events: readonly BoardEvent[]): void {
+    for (const event of events) if (atRestOf(event) !== 'public-log') throw new Error(`${event.type} is an anonymous fact: it is stored as state, never logged`);
+  }
+
+  /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
+  async function appendEvents(client: pg.PoolClient, boardId: string, lastSeq: number, events: readonly BoardEvent[]): Promise<number> {
+    let seq = lastSeq;
+    for (const event of events) {
+      seq += 1;
+      await client.query('INSERT INTO events (board_id, seq, payload) VALUES ($1, $2, $3)', [boardId, seq, JSON.stringify(event)]);
+    }
+    if (seq !== lastSeq) await client.query('UPDATE boards SET last_seq = $2 WHERE id = $1', [boardId, seq]);
+    return seq;
+  }
+
+  async function commitLocked(
+    boardId: string,
+    commandKey: string,
+    decide: (board: LockedBoard) => LockedDecision | Promise<LockedDecision>,
+  ): Promise<{ lastSeq: number } | { refused: string }> {
+    return inTransaction(async (client) => {
+      const lastSeq = await lockBoard(client, boardId);
+      // under the lock, so a resend racing its first copy sees it once the first has committed
+      const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
+      if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+      const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
+      const decision = await decide({ lastSeq, anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null });
+      if ('refuse' in decision) return { refused: decision.refuse };
+      refuseAnonymous(decision.events);
+      await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, commandKey, Buffer.from(decision.sealed)]);
+      const newSeq = await appendEvents(client, boardId, lastSeq, decision.events);
+      if (decision.anonymousState) {
+        await client.query(
+          'INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',
+          [boardId, Buffer.from(decision.anonymousState)],
+        );
+      }
+      return { lastSeq: newSeq };
+    });
+  }
+
+  const docUpdates = async (client: pg.PoolClient, boardId: string, doc: DocName) =>
+    (await client.query<{ update_blob: Buffer }>('SELECT update_blob FROM doc_updates WHERE board_id = $1 AND doc = $2 ORDER BY n', [boardId, doc])).rows.map(
+      (r) => new Uint8Array(r.update_blob),
+    );
+
+  return {
+    commitLocked,
+    async createBoard(record: BoardRecord, first: BoardEvent) {
+      refuseAnonymous([first]);
+      await inTransaction(async (client) => {
+        await client.query('INSERT INTO boards (id, facilitator_hash, created_at, last_seq, team_id) VALUES ($1, $2, $3, 0, $4)', [
+          record.id,
+          record.facilitatorHash,
+          record.createdAt,
+          record.teamId ?? null,
+        ]);
+        await appendEvents(client, record.id, 0, [first]);
+      });
+    },
+    async createTeam(team) {
+      await pool.query('INSERT INTO teams (id, name, created_at) VALUES ($1, $2, $3)', [team.id, team.name, team.createdAt]);
+    },
+    async loadTeam(teamId) {
+      const team = await pool.query<{ id: string; name: string; created_at: string }>('SELECT id, name, created_at FROM teams WHERE id = $1', [teamId]);
+      const row = team.rows[0];
+      if (!row) return null;
+      const boards = await pool.query<{ id: string; created_at: string }>(
+        'SELECT id, created_at FROM boards WHERE team_id = $1 ORDER BY created_at, id COLLATE "C"',
+        [teamId],
+      );
+      return {
+        team: { id: row.id, name: row.name, createdAt: Number(row.created_at) },
+        boards: boards.rows.map((b) => ({ id: b.id, createdAt: Number(b.created_at) })),
+      };
+    },
+    async boardExists(boardId) {
+      return ((await pool.query('SELECT 1 FROM boards WHERE id = $1', [boardId])).rowCount ?? 0) > 0;
+    },
+    async loadBoard(boardId): Promise<LoadedBoard | null> {
+      // one snapshot, so the log, the state and the documents belong to the same moment
+      return inTransaction(async (client) => {
+        const board = (
+          await client.query<{ id: string; facilitator_hash: string; created_at: string; team_id: string | null }>(
+            'SELECT id, facilitator_hash, created_at, team_id FROM boards WHERE id = $1',
+            [boardId],
+          )
+        ).rows[0];
+        if (!board) return null;
+        const participants = await client.query<{ id: string; name: string; handle: string; auth_hash: string; is_facilitator: boolean }>(
+          'SELECT id, name, handle, auth_hash, is_facilitator FROM participants WHERE board_id = $1 ORDER BY name COLLATE "C", id COLLATE "C"',
+          [boardId],
+        );
+        const events = await client.query<{ seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = $1 ORDER BY seq', [boardId]);
+        const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
+        return {
+          record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: Number(board.created_at), teamId: board.team_id },
+          participants: participants.rows.map(
+            (p): ParticipantRecord => ({ id: p.id, name: p.name, handle: p.handle, authHash: p.auth_hash, isFacilitator: p.is_facilitator }),
+          ),
+          events: events.rows.map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
+          anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null,
+          docs: { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
+        };
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async upsertParticipant(boardId, p) {
+      await pool.query(
+        `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
+        [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
+      );
+    },
+    async removeParticipant(boardId, participantId) {
+      await pool.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);
+    },
+    async findCommand(boardId, commandKey) {
+      const { rows } = await pool.query<{ sealed: Buffer }>('SELECT sealed FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
+      return rows[0] ? new Uint8Array(rows[0].sealed) : null;
+    },
+    async commit(boardId, input) {
+      refuseAnonymous(input.events);
+      const { commandKey, ...rest } = input;
+      const result = await commitLocked(boardId, commandKey, () => rest);
+      if ('refused' in result) throw new Error(result.refused);
+      return result;
+    },
+    async appendDocUpdate(boardId, doc, update) {
+      return inTransaction(async (client) => {
+        await lockBoard(client, boardId);
+        const { rows } = await client.query<{ n: number }>(
+          'INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES ($1, $2, (SELECT coalesce(max(n), 0) + 1 FROM doc_updates WHERE board_id = $1 AND doc = $2), $3) RETURNING n',
+          [boardId, doc, Buffer.from(update)],
+        );
+        // updates are numbered 1… without gaps (compaction restarts at 1), so the last number is the count
+        return rows[0]!.n;
+      });
+    },
+    async compactDoc(boardId, doc, snapshot) {
+      await inTransaction(async (client) => {
+        await lockBoard(client, boardId);
+        await client.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc = $2', [boardId, doc]);
+        await client.query('INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES ($1, $2, 1, $3)', [boardId, doc, Buffer.from(snapshot)]);
+      });
+    },
+    async probe() {
+      await pool.query('INSERT INTO probe (k, v) VALUES (1, 1) ON CONFLICT (k) DO UPDATE SET v = probe.v + 1');
+    },
+    async deleteBoard(boardId) {
+      await inTransaction(async (client) => {
+        for (const table of ['doc_updates', 'commands', 'events', 'anonymous_state', 'participants']) {
+          await client.query(`DELETE FROM ${table} WHERE board_id = $1`, [boardId]);
+        }
+        await client.query('DELETE FROM boards WHERE id = $1', [boardId]);
+      });
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * Creates the tables on an empty database (one process at a time, under an advisory lock) and refuses a
+ * database whose `schema_version` is not this server's, or that holds tables but no version.
+ */
+async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
+  const client = await pool.connect().catch((err: Error) => {
+    // the operator's to fix, in one line (the URL is not repeated: it holds the password)
+    throw new DataFileError(`cannot connect to PostgreSQL (DATABASE_URL): ${err.message}`);
+  });
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const tables = await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [schema]);
+    const names = new Set(tables.rows.map((r) => r.table_name));
+    if (names.has('schema_version')) {
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
+      const version = rows[0]?.version;
+      if (version !== POSTGRES_SCHEMA_VERSION) {
+        throw new DataFileError(
+          `the PostgreSQL schema "${schema}" holds Candor tables of version ${version ?? 'none'}, but this server reads version ${POSTGRES_SCHEMA_VERSION}; ` +
+            'point DATABASE_URL at an empty database (or drop those tables) to start afresh.',
+        );
+      }
+    } else if (names.size > 0) {
+      throw new DataFileError(
+        `the PostgreSQL schema "${schema}" already holds tables (${[...names].sort().join(', ')}) but no Candor schema_version; ` +
+          'point DATABASE_URL at an empty database.',
+      );
+    } else {
+      await client.query(SCHEMA);
+      await client.query('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

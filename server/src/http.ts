@@ -8,6 +8,7 @@ import {
   CreateBoardRequest,
   CreateTeamRequest,
   DEFAULT_SETTINGS,
+  defaultRetroName,
   describeIssues,
   fail,
   findTemplate,
@@ -97,11 +98,14 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const cadenceDays = teamId ? await teams.cadenceFor(teamId, deps.now()) : null;
     const boardId = deps.newBoardId();
     const facilitatorKey = randomSecret();
+    // NA-1: a retro created without a name is named after its team and number, or after the day.
+    const team = teamId && !parsed.data.name ? await deps.store.loadTeam(teamId) : null;
+    const name = parsed.data.name ?? defaultRetroName(new Date(deps.now()), team ? { name: team.team.name, retroCount: team.boards.length } : null);
     await deps.store.createBoard(
       { id: boardId, facilitatorHash: deps.keyring.facilitatorHash(boardId, facilitatorKey), createdAt: deps.now(), teamId },
       {
         type: 'board.created',
-        name: parsed.data.name,
+        name,
         templateId: template.id,
         columns: template.columns,
         settings: { ...DEFAULT_SETTINGS },

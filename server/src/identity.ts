@@ -65,6 +65,11 @@ export class Keyring {
   facilitatorHash(boardId: string, facilitatorKey: string): string {
     return this.mac('facilitator', boardId, facilitatorKey);
   }
+
+  /** JN-1: a board password is kept only as this keyed hash (a dump without the server key cannot test guesses). */
+  passwordHash(boardId: string, password: string): string {
+    return this.mac('board-password', boardId, password);
+  }
 }
 
 export function sameHash(a: string, b: string): boolean {

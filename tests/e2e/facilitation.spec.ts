@@ -183,8 +183,8 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await expect(fiona.getByRole('status').filter({ hasText: 'Ada is facilitating now (the role was handed over).' })).toBeVisible();
   await shot(fiona, testInfo, 'owner-take-back');
   await fiona.getByRole('button', { name: 'Take it back' }).click();
-  await expect(fiona.getByRole('button', { name: 'Next: Close' })).toBeVisible();
-  await expect(ada.page.getByRole('button', { name: 'Next: Close' })).toHaveCount(0);
+  await expect(fiona.getByRole('button', { name: 'Close the retro…' })).toBeVisible();
+  await expect(ada.page.getByRole('button', { name: 'Close the retro…' })).toHaveCount(0);
 
   // Close. SU-1: the summary email arrives at a real SMTP server with the cards and no author or voter.
   await facilitator.goTo('Close');

@@ -304,3 +304,93 @@ describe('anonymity over a whole retro', () => {
     }
   });
 });
+
+/**
+ * SG-*, MO-3, DN-*: signing, hiding and "I'm done" keep the promise. Only an author puts their name on a
+ * card; an unsigned card never travels with a name; hiding a card names nobody; done marks carry no card.
+ */
+describe('anonymity of signatures, hidden cards and done marks', () => {
+  let server: TestServer;
+  const NAME = 'Signe-QX-AUTHOR';
+  const T = { unsigned: 'UNSIGNED-BY-A', signed: 'SIGNED-BY-A', hidden: 'HIDDEN-ABUSIVE-BY-A', b: 'B-OWN-CARD' };
+  const p = {} as { F: Person; A: Person; B: Person };
+  let boardId = '';
+  let hideMark = 0;
+
+  beforeAll(async () => {
+    server = await startServer();
+    let facilitatorKey = '';
+    ({ boardId, facilitatorKey } = await createBoard(server.url, 'Signatures', 'start-stop-continue'));
+    p.F = new Person(server.url);
+    p.A = new Person(server.url);
+    p.B = new Person(server.url);
+    await p.B.connect(boardId, 'Bo-Observer');
+    await p.F.connect(boardId, 'Fay-Facilitator', facilitatorKey);
+    await p.A.connect(boardId, NAME);
+  });
+
+  afterAll(async () => {
+    for (const person of Object.values(p)) await person?.disconnect();
+    await server?.close();
+  });
+
+  it('SG-1 (SG-2, MO-3, DN-1) an unsigned card never travels with a name, a hidden card names nobody, done marks carry no card', async () => {
+    const { F, A, B } = p;
+    const ids: Record<string, string> = {};
+    for (const [key, text] of Object.entries(T)) {
+      const who = key === 'b' ? B : A;
+      const ack = (await who.cmd('card.add', { columnId: 'start', text })) as { ok: true; data: { cardId: string } };
+      ids[key] = ack.data.cardId;
+    }
+    expect(await A.cmd('done.mark', { done: true })).toMatchObject({ ok: true });
+    expect(await B.cmd('done.mark', { done: true })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.progress?.done === 2);
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    // Nobody but A can sign A's card, the facilitator included.
+    expect(await F.cmd('card.sign', { cardId: ids.signed, signed: true })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(await B.cmd('card.sign', { cardId: ids.signed, signed: true })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(await A.cmd('card.sign', { cardId: ids.signed, signed: true })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards.find((c) => c.id === ids.signed)?.signedBy === NAME);
+
+    hideMark = frameMark();
+    const hidden = await F.cmd('card.hide', { cardId: ids.hidden });
+    expect(hidden).toEqual({ ok: true, data: {} });
+    await B.waitFor(() => B.board()?.hiddenCards === 1);
+    await A.waitFor(() => A.me?.cards.length === 2);
+
+    // In every version of the board B ever held, a name sits only on the card its author signed.
+    for (const view of B.boardHistory) {
+      for (const card of view.cards) expect(card.signedBy, card.text).toBe(card.id === ids.signed && card.signedBy ? NAME : null);
+      const cardsJson = JSON.stringify([view.cards.filter((c) => c.id !== ids.signed), view.groups]);
+      expect(cardsJson).not.toContain(NAME);
+    }
+    // After the hide, nothing anyone receives holds the hidden text, and neither F nor B learns who wrote it.
+    for (const person of [F, B]) {
+      for (const frame of person.frames.filter((f) => f.seq >= hideMark)) {
+        expect(frameContains(frame, T.hidden), `${person.name} ${frame.channel} #${frame.seq}`).toBe(false);
+        expect(frameContains(frame, A.participantId)).toBe(false);
+        if (frame.channel === 'socket.io') expect(frameContains(frame, NAME)).toBe(false);
+      }
+    }
+    // Done marks are public by name and hold nothing about cards.
+    for (const view of B.boardHistory) for (const person of view.participants) expect(Object.keys(person).sort()).toEqual(['done', 'facilitator', 'handle', 'name', 'online']);
+
+    const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+    try {
+      const rows = (db.prepare('SELECT payload FROM events WHERE board_id = ?').all(boardId) as { payload: string }[]).map(
+        (r) => JSON.parse(r.payload) as Record<string, unknown>,
+      );
+      // SG-1 at rest (AR-1): a signature is part of its card in the anonymous state, never a logged event.
+      expect(rows.filter((r) => r.type === 'card.signed')).toEqual([]);
+      const blob = db.prepare('SELECT state FROM anonymous_state WHERE board_id = ?').get(boardId) as { state: Buffer };
+      const stored = JSON.parse(Buffer.from(blob.state).toString('utf8')) as { cards: { id: string; signature?: string }[] };
+      expect(stored.cards.filter((c) => c.signature !== undefined)).toEqual([expect.objectContaining({ id: ids.signed, signature: NAME })]);
+      expect(stored.cards.map((c) => c.id)).not.toContain(ids.hidden);
+      expect(Buffer.from(blob.state).includes(Buffer.from(A.participantId))).toBe(false);
+      expect(rows.filter((r) => r.type === 'card.hidden')).toEqual([{ type: 'card.hidden', cardId: ids.hidden }]);
+      for (const r of rows.filter((x) => x.type === 'done.marked')) expect(Object.keys(r).sort()).toEqual(['done', 'participantId', 'stage', 'type']);
+    } finally {
+      db.close();
+    }
+  });
+});

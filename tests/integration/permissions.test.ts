@@ -59,6 +59,15 @@ describe('permissions', () => {
       'consensus.reveal': { actionId },
       'facilitator.handover': { toHandle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
       'columns.set': { columns: [{ title: 'Only column', prompt: '' }] },
+      'board.rename': { name: 'Taken over' },
+      'done.reset': {},
+      'access.password': { password: 'letmein' },
+      'access.knock': { on: true },
+      'access.lockJoining': { locked: true },
+      'access.admit': { knockId: 'someknock1', admit: true },
+      'board.lock': { locked: true },
+      'participant.remove': { handle: B.board()!.participants.find((p) => !p.facilitator)!.handle },
+      'card.hide': { cardId: cards[0] },
       'anonymity.raise': { minOthers: 5 },
       'grouping.restrict': { facilitatorOnly: true },
       'discuss.order': { itemIds: [cards[1], cards[0]] },
@@ -129,7 +138,7 @@ describe('permissions', () => {
     // not even the facilitator
     expect(await F.cmd('card.edit', { cardId, text: 'hijacked' })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
     expect(await F.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
-    expect(A.me?.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine alone' }]);
+    expect(A.me?.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine alone', signed: false }]);
 
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.cards.length === 1);
@@ -137,7 +146,7 @@ describe('permissions', () => {
     expect(await B.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
     expect(await A.cmd('card.edit', { cardId, text: 'mine, edited' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.cards[0]?.text === 'mine, edited');
-    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null, edited: true }]);
+    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null, edited: true, signedBy: null }]);
   });
 
   it('PE-1 a forged facilitator key at join is refused with NOT_FACILITATOR and creates nobody', async () => {

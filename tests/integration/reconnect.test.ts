@@ -57,7 +57,7 @@ describe('reconnect', () => {
     await A.reconnect();
     const more = await Promise.all([1, 2, 3].map(() => A.cmd('card.add', { columnId: 'start', text: 'only once' }, commandId)));
     expect([second, ...more.map(cardIdOf)]).toEqual([first, first, first, first]);
-    expect(A.me!.cards).toEqual([{ id: first, columnId: 'start', text: 'only once' }]);
+    expect(A.me!.cards).toEqual([{ id: first, columnId: 'start', text: 'only once', signed: false }]);
 
     // the same holds for a vote: resending does not spend a second vote
     for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });

@@ -13,6 +13,10 @@ import { Tabs } from '../layout/Tabs.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
 import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
+import { BoardTitle } from '../facilitation/BoardTitle.js';
+import { ShareButton } from '../facilitation/ShareButton.js';
+import { RoomNotices } from '../facilitation/RoomNotices.js';
+import { DoorScreen } from '../facilitation/DoorScreen.js';
 import { OwnerBanner } from './OwnerBanner.js';
 import { DeleteBoard } from './DeleteBoard.js';
 import { useSession } from './SessionContext.js';
@@ -80,6 +84,7 @@ export function BoardScreen({
   }
 
   const board = state.board ?? initialBoard;
+  if (state.door) return <DoorScreen door={state.door} boardName={board?.name ?? null} facilitatorName={board?.facilitator?.name ?? null} />;
   if (!board) {
     return (
       <main className="page narrow">
@@ -106,11 +111,12 @@ export function BoardScreen({
       <header className="board-header">
         <div className="board-title">
           <span className="brand">{t('app.brand')}</span>
-          <h1>{board.name}</h1>
+          <BoardTitle name={board.name} canRename={state.isFacilitator && board.phase !== 'closed'} />
         </div>
         <PhaseStepper phase={board.phase} hasReview={board.hasReview} />
         <div className="header-side">
           <TimerDisplay timer={board.timer} />
+          <ShareButton boardId={board.id} />
           <PresentingToggle />
           <ConnectionStatus />
           <Preferences />
@@ -118,6 +124,13 @@ export function BoardScreen({
       </header>
       <FacilitatorAnnouncer board={board} />
       <UnstableNetworkNote />
+      {board.locked && (
+        <p className="banner locked" role="status">
+          {state.isFacilitator
+            ? t('facilitation.room.lockedForYou')
+            : t('facilitation.room.locked')}
+        </p>
+      )}
       <OwnerBanner board={board} />
       {phone ? (
         // A phone shows one thing at a time: the board, the people, or (for the facilitator) the controls.
@@ -148,6 +161,7 @@ export function BoardScreen({
         </div>
       )}
       <Notices />
+      {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
     </div>
   );
 }

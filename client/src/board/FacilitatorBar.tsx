@@ -1,8 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useState, type FormEvent } from 'react';
-import { LIMITS, allowedIn, nextPhase, previousPhase, type PublicBoardView } from '@candor/shared';
+import { LIMITS, allowedIn, nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 import { TimerControls } from '../timer/TimerControls.js';
+import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
+import { DoneProgress } from '../facilitation/DoneToggle.js';
+import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
+
+/** CF-1: the two steps nobody can take back, and what they do to everyone. */
+const CONFIRM = {
+  reveal: { title: 'facilitation.confirm.revealTitle', body: 'facilitation.confirm.revealBody', action: 'facilitation.confirm.revealAction' },
+  closed: { title: 'facilitation.confirm.closeTitle', body: 'facilitation.confirm.closeBody', action: 'facilitation.confirm.closeAction' },
+} as const;
+const needsConfirming = (phase: Phase): phase is keyof typeof CONFIRM => phase in CONFIRM;
 import { AnonymitySetting } from './AnonymitySetting.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
@@ -14,10 +24,14 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const moving = pending.some((c) => c.type === 'phase.set');
   const next = nextPhase(board.phase, board.hasReview);
   const previous = previousPhase(board.phase, board.hasReview);
+  const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
+  const go = (phase: Phase) => (needsConfirming(phase) ? setConfirming(phase) : session.send({ type: 'phase.set', phase }));
+  const confirm = confirming ? CONFIRM[confirming] : undefined;
 
   return (
     <section className="panel facilitator-bar" aria-labelledby="facilitator-title">
       <h2 id="facilitator-title">{t('facilitator.title')}</h2>
+      <KnockList />
       {board.phase === 'closed' ? (
         <p className="hint">{t('facilitator.closed')}</p>
       ) : (
@@ -27,13 +41,15 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
               {t('facilitator.back')}
             </button>
           )}
-          {next && (
-            <button type="button" className="primary" aria-disabled={moving} onClick={() => !moving && session.send({ type: 'phase.set', phase: next })}>
+          {/* CF-1: Close never sits where every "Next" button stood; it has its own place at the end. */}
+          {next && next !== 'closed' && (
+            <button type="button" className="primary" aria-disabled={moving} onClick={() => !moving && go(next)}>
               {t('facilitator.next', { phase: t(`phases.${next}`) })}
             </button>
           )}
         </div>
       )}
+      <DoneProgress board={board} />
       {allowedIn('settings.update', board.phase) && <VoteSettings board={board} />}
       {(board.phase === 'reveal' || board.phase === 'vote') && (
         <label className="switch">
@@ -53,6 +69,29 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       )}
       {allowedIn('timer.start', board.phase) && <TimerControls timer={board.timer} />}
       {allowedIn('anonymity.raise', board.phase) && <AnonymitySetting board={board} />}
+      {board.phase !== 'closed' && <AccessControls board={board} />}
+      {next === 'closed' && (
+        <div className="close-retro">
+          <h3>{t('facilitation.confirm.finish')}</h3>
+          <button type="button" className="danger-outline" aria-disabled={moving} onClick={() => !moving && go('closed')}>
+            {t('facilitation.confirm.closeButton')}
+          </button>
+        </div>
+      )}
+      {confirming && confirm && (
+        <ConfirmDialog
+          title={t(confirm.title)}
+          confirmLabel={t(confirm.action)}
+          danger={confirming === 'closed'}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            session.send({ type: 'phase.set', phase: confirming });
+            setConfirming(null);
+          }}
+        >
+          <p>{t(confirm.body)}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Strong } from '../i18n/Strong.js';
-import type { PublicBoardView, PublicParticipant } from '@candor/shared';
+import { LIMITS, type PublicBoardView, type PublicParticipant } from '@candor/shared';
+import { peopleToShow } from '../facilitation/presenceNotices.js';
+import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { useSession, useSessionState } from './SessionContext.js';
 import { useNow } from '../timer/useNow.js';
 
@@ -10,6 +12,10 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
   const { me, isFacilitator } = useSessionState();
   const online = board.participants.filter((p) => p.online).length;
   const canHandOver = isFacilitator && board.phase !== 'closed';
+  const [showAll, setShowAll] = useState(false);
+  // PR-2: a long room does not push everything else off the panel: the first few, then "+N more".
+  const { shown, more } = showAll ? { shown: board.participants, more: 0 } : peopleToShow(board.participants, LIMITS.peopleShown);
+  const stage = board.progress?.stage;
   return (
     <section className="panel presence" aria-labelledby="presence-title">
       <h2 id="presence-title">
@@ -22,18 +28,40 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
         </p>
       )}
       <ul className="people">
-        {board.participants.map((p, i) => (
+        {shown.map((p, i) => (
           <li key={p.handle ?? `${p.name}-${i}`} className={p.online ? 'online' : 'offline'}>
             <span className="person-line">
               <span className="dot" aria-hidden="true" />
-              <span className="person-name">{p.name}</span>
+              <span className="person-name" title={p.name}>
+                {p.name}
+              </span>
               <span className="visually-hidden">{p.online ? t('presence.isOnline') : t('presence.isAway')}</span>
               {p.facilitator && <span className="badge facilitator">{t('presence.facilitator')}</span>}
+              {stage && p.done && (
+                <span className="badge done" title={stage === 'vote' ? t('facilitation.done.doneVoting') : t('facilitation.done.doneWriting')}>
+                  {t('facilitation.done.badge')}
+                </span>
+              )}
             </span>
-            {canHandOver && p.online && !p.facilitator && <HandOver person={p} />}
+            {canHandOver && !p.facilitator && (
+              <span className="person-actions">
+                {p.online && <HandOver person={p} />}
+                <RemovePerson person={p} />
+              </span>
+            )}
           </li>
         ))}
       </ul>
+      {more > 0 && (
+        <button type="button" className="link small" onClick={() => setShowAll(true)}>
+          {t('facilitation.presence.more', { count: more })}
+        </button>
+      )}
+      {showAll && board.participants.length > LIMITS.peopleShown && (
+        <button type="button" className="link small" onClick={() => setShowAll(false)}>
+          {t('facilitation.presence.fewer')}
+        </button>
+      )}
       {!isFacilitator && board.phase !== 'closed' && <FacilitatorAway board={board} />}
     </section>
   );
@@ -68,6 +96,34 @@ function HandOver({ person }: { person: PublicParticipant }) {
         {t('app.cancel')}
       </button>
     </span>
+  );
+}
+
+/** MO-1: the facilitator removes someone; the room is told, and that browser cannot come back as them. */
+function RemovePerson({ person }: { person: PublicParticipant }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <>
+      <button type="button" className="link small danger" onClick={() => setConfirming(true)}>
+        {t('facilitation.confirm.removeAction', { name: person.name })}
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title={t('facilitation.confirm.removeTitle', { name: person.name })}
+          confirmLabel={t('facilitation.confirm.removeAction', { name: person.name })}
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            session.send({ type: 'participant.remove', handle: person.handle });
+            setConfirming(false);
+          }}
+        >
+          <p>{t('facilitation.confirm.removeBody', { name: person.name })}</p>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }
 

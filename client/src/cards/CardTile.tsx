@@ -4,6 +4,7 @@ import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
 import { CardTextarea } from './CardTextarea.js';
+import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { usePresenting } from '../board/presenting.js';
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
@@ -13,6 +14,10 @@ export function CardTile({
   own,
   editable,
   sending,
+  signedBy = null,
+  signable,
+  signed,
+  hideable,
   edited,
   children,
 }: {
@@ -21,6 +26,13 @@ export function CardTile({
   own: boolean;
   editable?: boolean;
   sending?: boolean;
+  /** SG-1: the name its author chose to show */
+  signedBy?: string | null;
+  /** SG-1: my own revealed card, which I may sign */
+  signable?: boolean;
+  signed?: boolean;
+  /** MO-3: the facilitator may hide it */
+  hideable?: boolean;
   /** CA-7: changed by its author after the reveal */
   edited?: boolean;
   children?: ReactNode;
@@ -31,6 +43,7 @@ export function CardTile({
   const presenting = usePresenting();
   if (presenting) own = false;
   const [editing, setEditing] = useState(false);
+  const [confirmHide, setConfirmHide] = useState(false);
   const [draft, setDraft] = useState(text);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
@@ -65,6 +78,7 @@ export function CardTile({
       ) : (
         <p className="card-text">{text}</p>
       )}
+      {signedBy && <p className="signature">{t('facilitation.card.signature', { name: signedBy })}</p>}
       <div className="card-footer">
         {own && <span className="badge yours">{t('card.yours')}</span>}
         {edited && <span className="badge edited">{t('running.edited')}</span>}
@@ -108,8 +122,32 @@ export function CardTile({
             </button>
           </span>
         )}
+        {signable && !presenting && cardId && (
+          <button type="button" className="link small" aria-pressed={Boolean(signed)} onClick={() => session.send({ type: 'card.sign', cardId, signed: !signed })}>
+            {signed ? t('facilitation.card.unsign') : t('facilitation.card.sign')}
+          </button>
+        )}
+        {hideable && cardId && (
+          <button type="button" className="link small danger" onClick={() => setConfirmHide(true)}>
+            {t('facilitation.card.hide')}
+          </button>
+        )}
         {children}
       </div>
+      {confirmHide && cardId && (
+        <ConfirmDialog
+          title={t('facilitation.card.hideTitle')}
+          confirmLabel={t('facilitation.card.hide')}
+          danger
+          onCancel={() => setConfirmHide(false)}
+          onConfirm={() => {
+            session.send({ type: 'card.hide', cardId });
+            setConfirmHide(false);
+          }}
+        >
+          <p>{t('facilitation.card.hideBody')}</p>
+        </ConfirmDialog>
+      )}
     </article>
   );
 }

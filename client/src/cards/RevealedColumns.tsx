@@ -9,6 +9,7 @@ import { GroupBox } from './GroupBox.js';
 import { GroupWithSelect } from './GroupWithSelect.js';
 import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
 import { pendingCardChanges } from './pendingChanges.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 /**
  * Revealed cards in their columns, in the order the server gave (which says nothing about who wrote what).
@@ -17,13 +18,17 @@ import { pendingCardChanges } from './pendingChanges.js';
 export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
   const { t } = useTranslation();
   const { me, pending, isFacilitator } = useSessionState();
+  const readOnly = useReadOnly(board);
   const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
+  const mySigned = new Set(me?.cards.filter((c) => c.signed).map((c) => c.id) ?? []);
+  const canSign = allowedIn('card.sign', board.phase) && !readOnly;
+  const canHide = allowedIn('card.hide', board.phase) && isFacilitator;
   const { edits, deletes } = pendingCardChanges(pending);
   const groups = new Map(board.groups.map((g) => [g.id, g]));
   const cardsById = new Map(board.cards.map((c) => [c.id, c]));
-  const canEdit = allowedIn('card.edit', board.phase);
+  const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
   // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
-  const canGroup = allowedIn('card.group', board.phase) && (!board.groupingFacilitatorOnly || isFacilitator);
+  const canGroup = allowedIn('card.group', board.phase) && (!board.groupingFacilitatorOnly || isFacilitator) && !readOnly;
   const visible = board.cards.filter((c) => !deletes.has(c.id));
   // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are on the page.
   useEffect(() => {
@@ -34,7 +39,18 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     const own = myIds.has(card.id);
     const text = edits.get(card.id) ?? card.text;
     const tile = (
-      <CardTile cardId={card.id} text={text} own={own} editable={canEdit} sending={edits.has(card.id)} edited={card.edited}>
+      <CardTile
+        cardId={card.id}
+        text={text}
+        own={own}
+        editable={canEdit}
+        sending={edits.has(card.id)}
+        edited={card.edited}
+        signedBy={card.signedBy}
+        signable={own && canSign}
+        signed={mySigned.has(card.id)}
+        hideable={canHide}
+      >
         {/* The non-drag path: a picker that works with a tap, a screen reader or a keyboard. */}
         {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}
         {canGroup && inGroup && <UngroupButton cardId={card.id} />}

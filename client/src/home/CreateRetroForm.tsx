@@ -33,11 +33,13 @@ export function CreateRetroForm({
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim() || busy) return;
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      setCreated({ response: await create({ name: name.trim(), templateId }), name: name.trim() });
+      // NA-1: without a name the server picks one (the team and its number, or the date).
+      const request = name.trim() ? { name: name.trim(), templateId } : { templateId };
+      setCreated({ response: await create(request), name: name.trim() || t('facilitation.name.created') });
       onCreated?.();
     } catch (e) {
       setError(e instanceof Error ? e.message : t('home.createFailed'));
@@ -71,16 +73,17 @@ export function CreateRetroForm({
       <h2>{title}</h2>
       {hint && <p className="hint">{hint}</p>}
       <label className="field">
-        <span>{t('home.retroName')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={placeholder} required />
+        <span>{t('home.retroNameOptional')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={placeholder} />
       </label>
+      <p className="hint">{t('home.nameHint')}</p>
       <TemplatePicker value={templateId} onChange={setTemplateId} />
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      <button type="submit" className="primary" disabled={busy || !name.trim()}>
+      <button type="submit" className="primary" disabled={busy}>
         {busy ? t('home.creating') : t('home.createRetro')}
       </button>
     </form>

@@ -3,6 +3,7 @@ import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { VoteControls, VotesLeft } from '../votes/VoteControls.js';
 import { PhaseIntro } from './PhaseIntro.js';
+import { DoneToggle } from '../facilitation/DoneToggle.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
       <div className="sticky-status">
         <VotesLeft />
       </div>
+      <DoneToggle board={board} />
       <RevealedColumns board={board} renderItemExtras={(itemId, label) => <VoteControls board={board} itemId={itemId} label={label} />} />
     </>
   );

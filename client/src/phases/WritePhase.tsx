@@ -9,14 +9,17 @@ import { ColumnsView } from '../layout/ColumnsView.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
+import { DoneToggle } from '../facilitation/DoneToggle.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
   const { me, pending, sendingCards, isFacilitator } = useSessionState();
   const { edits, deletes } = pendingCardChanges(pending);
-  const canAdd = allowedIn('card.add', board.phase);
-  const canEdit = allowedIn('card.edit', board.phase);
+  const readOnly = useReadOnly(board);
+  const canAdd = allowedIn('card.add', board.phase) && !readOnly;
+  const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
   // AN-11: on a shared screen my unrevealed cards would be both mine and readable: hidden while presenting
   const presenting = usePresenting();
   const myCards = presenting ? [] : (me?.cards ?? []).filter((c) => !deletes.has(c.id));
@@ -33,6 +36,7 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           ? t('write.cardCountNone', { writers: LIMITS.minWritersToCount, step: LIMITS.cardCountStep })
           : t('write.cardCountAtLeast', { count })}
       </p>
+      <DoneToggle board={board} />
       {presenting && <p className="hint">{t('privacy.hiddenCards')}</p>}
       <ColumnsView
         columns={board.columns}

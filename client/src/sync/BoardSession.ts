@@ -37,8 +37,19 @@ export interface SendingCard {
   text: string;
 }
 
+/**
+ * JN-*, MO-1: why this browser is at the door instead of on the board: the board wants a password, the
+ * facilitator has not let us in yet, or the door is shut for us (locked joining, refused, removed).
+ */
+export type Door =
+  | { kind: 'password'; reason: 'required' | 'wrong' | 'changed' }
+  | { kind: 'knocking' }
+  | { kind: 'shut'; reason: 'joiningLocked' | 'refused' | 'removed' };
+
 export interface SessionState {
   connection: ConnectionState;
+  /** null while on the board (or on the way in) */
+  door: Door | null;
   /** joined on the current connection */
   joined: boolean;
   isFacilitator: boolean;
@@ -72,6 +83,27 @@ function refusal(reason: string): string {
 
 type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** Join refusals that put the person at the door rather than in front of an error. */
+const DOOR_CODES = new Set<string>(['PASSWORD_REQUIRED', 'WRONG_PASSWORD', 'WAITING_TO_BE_ADMITTED', 'JOINING_LOCKED', 'REMOVED']);
+
+function doorFor(code: string): Door {
+  if (code === 'PASSWORD_REQUIRED') return { kind: 'password', reason: 'required' };
+  if (code === 'WRONG_PASSWORD') return { kind: 'password', reason: 'wrong' };
+  if (code === 'WAITING_TO_BE_ADMITTED') return { kind: 'knocking' };
+  return { kind: 'shut', reason: code === 'REMOVED' ? 'removed' : 'joiningLocked' };
+}
+
+const passwordKey = (boardId: string) => `candor.password.${boardId}`;
+function loadPassword(boardId: string): string | null {
+  return sessionStorage.getItem(passwordKey(boardId));
+}
+function rememberPassword(boardId: string, password: string): void {
+  sessionStorage.setItem(passwordKey(boardId), password);
+}
+function forgetPassword(boardId: string): void {
+  sessionStorage.removeItem(passwordKey(boardId));
+}
+
 /**
  * Everything one person's browser says to and hears from one board: the Socket.io connection (join, then
  * commands through the offline queue, `me` back), the read-only board document, and the shared notes.
@@ -104,6 +136,7 @@ export class BoardSession {
     this.queue = new CommandQueue(boardId);
     this.state = {
       connection: 'connecting',
+      door: null,
       joined: false,
       isFacilitator: false,
       rejected: null,
@@ -264,11 +297,33 @@ export class BoardSession {
       this.update({ me, isFacilitator: me.isFacilitator });
       this.pruneArriving();
     });
+    socket.on('signedOut', ({ reason }) => {
+      this.inflight.clear();
+      this.update({ joined: false, door: reason === 'password' ? { kind: 'password', reason: 'changed' } : { kind: 'shut', reason: 'removed' } });
+      if (reason === 'password') forgetPassword(this.boardId);
+    });
+    socket.on('knockAnswered', ({ admitted }) => {
+      if (admitted) this.join(this.connectionGeneration);
+      else this.update({ door: { kind: 'shut', reason: 'refused' } });
+    });
+  }
+
+  /** JN-1: the password the person typed; kept for this tab so a reload does not ask again. */
+  enterPassword(password: string): void {
+    rememberPassword(this.boardId, password);
+    this.update({ door: null });
+    this.join(this.connectionGeneration);
+  }
+
+  /** JN-3: after a refusal, knock once more. */
+  knockAgain(): void {
+    this.update({ door: null });
+    this.join(this.connectionGeneration);
   }
 
   private join(generation: number): void {
     const { participantId, secret, name } = this.identity;
-    const command: JoinCommand = {
+    const command: JoinCommand & { password?: string } = {
       type: 'join',
       id: nanoid(),
       participantId,
@@ -276,8 +331,15 @@ export class BoardSession {
       name,
       ...(this.facilitatorKey ? { facilitatorKey: this.facilitatorKey } : {}),
     };
+    const password = loadPassword(this.boardId);
+    if (password) command.password = password;
     this.socket.emit('cmd', command, (ack) => {
       if (generation !== this.connectionGeneration || this.stopped) return;
+      if (!ack.ok && DOOR_CODES.has(ack.code)) {
+        if (ack.code === 'WRONG_PASSWORD') forgetPassword(this.boardId);
+        this.update({ door: doorFor(ack.code), joined: false });
+        return;
+      }
       if (!ack.ok) {
         if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'INVALID_INPUT') {
           const message =
@@ -298,7 +360,7 @@ export class BoardSession {
         return;
       }
       const data = ack.data as { isFacilitator?: boolean };
-      this.update({ connection: 'connected', joined: true, isFacilitator: Boolean(data.isFacilitator), refused: null });
+      this.update({ connection: 'connected', joined: true, isFacilitator: Boolean(data.isFacilitator), refused: null, door: null });
       this.flush();
       this.boardDoc.connect();
       this.connectNotes();

@@ -3,6 +3,7 @@ import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js';
 import { shortText } from '../cards/items.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
 
 /** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
@@ -10,6 +11,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
   const { t } = useTranslation();
   const session = useSession();
   const { me, pending } = useSessionState();
+  const readOnly = useReadOnly(board);
   // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
   if (usePresenting()) return null;
   const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(pending, itemId));
@@ -21,7 +23,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
         type="button"
         className="vote-button"
         aria-label={t('vote.remove', { name })}
-        disabled={mine === 0}
+        disabled={readOnly || mine === 0}
         onClick={() => session.send({ type: 'vote.retract', itemId })}
       >
         −
@@ -34,7 +36,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
         type="button"
         className="vote-button"
         aria-label={t('vote.add', { name })}
-        disabled={left === 0 || mine >= board.settings.perItemCap}
+        disabled={readOnly || left === 0 || mine >= board.settings.perItemCap}
         onClick={() => session.send({ type: 'vote.cast', itemId })}
       >
         +

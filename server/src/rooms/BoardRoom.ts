@@ -12,7 +12,10 @@ import {
   type JoinCommand,
   type PersonalView,
   type PublicBoardView,
+  type SignOutReason,
   LIMITS,
+  entryFor,
+  mayStay,
   atRestOfCommand,
   changesAnonymousState,
   decide,
@@ -31,6 +34,7 @@ import type { Keyring } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
+import { RoomDoor } from './RoomDoor.js';
 import { RoomDocuments } from './RoomDocuments.js';
 import { DocTickets } from './DocTickets.js';
 import { Admission, joinBuckets } from './admission.js';
@@ -39,12 +43,16 @@ import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 import { AnonymousState } from '../storage/anonymousState.js';
 
-/** One connection as the room sees it; the transport decides how `sendMe` travels. */
+/** One connection as the room sees it; the transport decides how each message travels. */
 export interface RoomSocket {
   id: string;
   /** the client address it came from (AB-4 counts new participants per address) */
   address?: string;
   sendMe(view: PersonalView): void;
+  /** JN-2: tell the connection it must join again (new password); MO-1: tell it it was removed, then end it */
+  signOut(reason: SignOutReason, message: string): void;
+  /** JN-3: the facilitator's answer to this connection's knock */
+  answerKnock(admitted: boolean, message: string): void;
   /** BD-2: the board was deleted; tell the person and end the connection */
   sendDeleted?(): void;
 }
@@ -89,6 +97,8 @@ interface Session {
   commandKeyBase: string;
   /** digest of the last personal view sent, to send only changes */
   lastMe: string;
+  /** JN-3: the knock this connection is waiting on, if any */
+  knockId: string | null;
 }
 
 type BoardCommand = Exclude<Command, { type: 'join' }>;
@@ -116,6 +126,8 @@ export class BoardRoom {
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
   private presenceTimer: NodeJS.Timeout | undefined;
+  /** JN-*, MO-1: knocks and sign-outs */
+  private readonly door: RoomDoor;
   private readonly admission: Admission;
 
   constructor(
@@ -125,6 +137,11 @@ export class BoardRoom {
     this.id = loaded.record.id;
     this.facilitatorHash = loaded.record.facilitatorHash;
     this.state = emptyBoard(this.id);
+    this.door = new RoomDoor(this.state, this.sessions, {
+      newId: deps.newId,
+      knocksChanged: () => this.schedulePresence(),
+      signedOut: (participantId) => this.refreshPresence(participantId),
+    });
     this.admission = new Admission({
       joins: deps.joins ?? joinBuckets(),
       cap: deps.participantCap ?? LIMITS.participantsPerBoard,
@@ -203,9 +220,15 @@ export class BoardRoom {
     return ok({ ticket: this.docTickets.issue(participantId, doc) });
   }
 
-  /** DO-6: the participant a ticket was issued to (once), or null. */
+  /** A document connection of `participantId`; `close` ends it when they are signed out. Returns the unwatch. */
+  watchDocConnection(participantId: string, close: () => void): () => void {
+    return this.door.watchDocConnection(participantId, close);
+  }
+
+  /** DO-6: the participant a ticket was issued to (once), or null; JN-*, MO-1: only while they may be here. */
   redeemDocTicket(ticket: string, doc: DocName): string | null {
-    return this.docTickets.redeem(ticket, doc);
+    const participantId = this.docTickets.redeem(ticket, doc);
+    return participantId !== null && mayStay(this.state, participantId) ? participantId : null;
   }
 
   hold(): void {
@@ -229,12 +252,14 @@ export class BoardRoom {
       trustTag: '',
       commandKeyBase: '',
       lastMe: '',
+      knockId: null,
     });
   }
 
   detach(socketId: string): void {
     const session = this.sessions.get(socketId);
     this.sessions.delete(socketId);
+    if (session?.knockId) this.door.dropKnock(session.knockId);
     if (session?.participantId) this.refreshPresence(session.participantId);
   }
 
@@ -264,11 +289,22 @@ export class BoardRoom {
     if (wantsFacilitator && !facilitatorOk) return fail('NOT_FACILITATOR', 'That facilitator link is not valid for this board.');
 
     const existing = this.state.participants.get(command.participantId);
-    if (existing) {
-      if (!sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
-    } else {
+    if (existing && !sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
+    // JN-*, MO-1: the door (removed, locked joining, password, knock) before anything is recorded.
+    const entry = entryFor(this.state, {
+      participantId: command.participantId,
+      known: existing !== undefined,
+      facilitatorKeyOk: facilitatorOk,
+      passwordHash: command.password === undefined ? null : keyring.passwordHash(this.id, command.password),
+    });
+    if (entry.kind === 'refused') return fail(entry.code, entry.message);
+    if (!existing) {
       const refused = this.admission.refuseNewcomer(this.state.participants.values(), session.socket.address ?? 'unknown');
       if (refused) return refused;
+    }
+    if (entry.kind === 'knock') return this.door.knock(session, command.participantId, command.name);
+    if (session.knockId) this.door.dropKnock(session.knockId);
+    if (!existing) {
       const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
       await this.deps.store.upsertParticipant(this.id, record);
       this.authHashes.set(record.id, authHash);
@@ -283,14 +319,18 @@ export class BoardRoom {
     }
     // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards
     // the role moves by handover or claim, so there is exactly one facilitator at any moment.
+    const joinEvents: BoardEvent[] = [];
+    if (entry.admit) joinEvents.push({ type: 'access.admitted', participantId: command.participantId });
     if (facilitatorOk) this.admission.markActive(command.participantId);
     if (facilitatorOk && this.state.facilitatorId === null) {
-      const event = { type: 'facilitator.changed', participantId: command.participantId, how: 'created' } as const;
+      joinEvents.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
+    }
+    if (joinEvents.length > 0) {
       const base = keyring.commandKeyBase(this.id, command.secret);
       const commandKey = keyring.commandKey(base, command.id);
       const sealed = sealCommand(keyring.commandSealKey(base, command.id), { digest: commandDigest(command), result: {} });
-      await this.deps.store.commit(this.id, { commandKey, events: [event], sealed });
-      evolve(this.state, event);
+      await this.deps.store.commit(this.id, { commandKey, events: joinEvents, sealed });
+      for (const event of joinEvents) evolve(this.state, event);
     }
     session.participantId = command.participantId;
     session.authorTag = keyring.authorTag(this.id, command.secret);
@@ -337,7 +377,8 @@ export class BoardRoom {
       trustTag: session.trustTag,
     };
     const { now, newId, newSeed, claimAfterMs } = this.deps;
-    const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs });
+    const hashPassword = (password: string) => keyring.passwordHash(this.id, password);
+    const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs, hashPassword });
     if (!decision.ok) return decision;
     if (command.type === 'board.delete') return this.deleteBoard();
     if (command.type === 'summary.email') {
@@ -363,6 +404,8 @@ export class BoardRoom {
         throw err;
       }
     }
+    if (command.type === 'access.admit') this.door.answerKnock(command.knockId, command.admit);
+    this.door.signOutWhoMayNotStay(decision.events);
     if (decision.events.length > 0) this.publish(decision.events, participantId);
     return ok(decision.data);
   }
@@ -419,8 +462,9 @@ export class BoardRoom {
    */
   private publish(events: BoardEvent[], actorId: string): void {
     const changed = events.filter((e) => changesPublicView(e, this.state));
+    // TL-7, DN-4: a burst of taps or of done marks is one projection, in the presence batch
     if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
-    else if (changed.length > 0) this.schedulePresence(); // TL-7, RX-4: a burst of taps, reactions or hands is one projection
+    else if (changed.length > 0) this.schedulePresence(); // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection
     const everyone = events.some(changesEveryonesView);
     this.sendPersonal((s) => everyone || s.participantId === actorId);
   }
@@ -435,6 +479,9 @@ export class BoardRoom {
     this.presenceTimer = undefined;
     this.ensureNotesTexts();
     projectBoardDoc(this.boardDoc, this.publicView());
+    if (this.door.takeKnocksChanged()) {
+      this.sendPersonal((s) => s.participantId !== null && s.participantId === this.state.facilitatorId);
+    }
   }
 
   /** Sends each chosen person their own view if it changed since the last one they got. */

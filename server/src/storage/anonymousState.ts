@@ -23,6 +23,8 @@ interface StoredCard {
   text: string;
   group: string | null;
   revealed: boolean;
+  /** SG-1: the name its author chose to show (absent while anonymous) */
+  signature?: string;
   tag: string;
 }
 
@@ -105,6 +107,7 @@ export class AnonymousState {
         text: card.text,
         group: card.groupId,
         revealed: card.revealed,
+        ...(card.signature !== null ? { signature: card.signature } : {}),
         tag: this.tag(card.authorTag, 'card', this.slotOf(state, card.id, card.authorTag)),
       });
     }
@@ -163,7 +166,7 @@ export class AnonymousState {
     for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title });
     for (const c of stored.cards) {
       evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
-      Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: c.revealed });
+      Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: c.revealed, signature: c.signature ?? null });
     }
     for (const v of stored.votes) evolve(state, { type: 'vote.cast', targetId: v.target, voterTag: PLACEHOLDER + v.tag });
     for (const p of stored.pulse) state.pulse.set(PLACEHOLDER + p.tag, p.value);

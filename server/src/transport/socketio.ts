@@ -100,6 +100,12 @@ export function attachSocketIo(
       sendMe: (view) => {
         if (!overloaded()) socket.emit('me', view);
       },
+      signOut: (reason, message) => {
+        socket.emit('signedOut', { reason, message });
+        // MO-1: a removed person's connection ends; after a new password (JN-2) it stays for the next join.
+        if (reason === 'removed') socket.disconnect(true);
+      },
+      answerKnock: (admitted, message) => socket.emit('knockAnswered', { admitted, message }),
       sendDeleted: () => {
         socket.emit('board.deleted');
         socket.disconnect(true);

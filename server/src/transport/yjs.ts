@@ -70,6 +70,9 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     const participantId = room.redeemDocTicket(url.searchParams.get(YJS_PARAM.ticket) ?? '', docName);
     if (!participantId) return ws.close(WS_CLOSE.UNAUTHORIZED, 'ask for a ticket over the joined session');
     const compress = docName === 'board' && url.searchParams.get(YJS_PARAM.compress) === YJS_COMPRESS_DEFLATE_RAW;
+    // JN-2/MO-1: a person signed out of the board loses its documents at once.
+    const unwatch = room.watchDocConnection(participantId, () => ws.close(WS_CLOSE.FORBIDDEN, 'signed out'));
+    ws.once('close', unwatch);
     serve(ws, room, docName, participantId, compress);
   }
 

@@ -52,6 +52,20 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'group.titled': 'anonymous-state',
   'vote.cast': 'anonymous-state',
   'vote.retracted': 'anonymous-state',
+  // Issue 10, room control: who is in, the door and the lock are named or public facts.
+  'board.renamed': 'public-log',
+  'done.marked': 'public-log',
+  'done.reset': 'public-log',
+  'access.passwordChanged': 'public-log',
+  'access.knockChanged': 'public-log',
+  'access.joiningLocked': 'public-log',
+  'access.admitted': 'public-log',
+  'board.locked': 'public-log',
+  'participant.removed': 'public-log',
+  // MO-3: that a card was hidden is public (the count); the card itself leaves the anonymous state.
+  'card.hidden': 'public-log',
+  // SG-1: a signature is part of its card.
+  'card.signed': 'anonymous-state',
 };
 
 export function atRestOf(event: BoardEvent): AtRest {
@@ -63,7 +77,7 @@ export function atRestOf(event: BoardEvent): AtRest {
  * check clears the answers; a deleted action takes its answers with it): after them the stored anonymous
  * state is rewritten too.
  */
-const REACHES_ANONYMOUS_STATE: ReadonlySet<BoardEvent['type']> = new Set(['phase.changed', 'consensus.started', 'action.deleted']);
+const REACHES_ANONYMOUS_STATE: ReadonlySet<BoardEvent['type']> = new Set(['phase.changed', 'consensus.started', 'action.deleted', 'card.hidden']);
 
 export function changesAnonymousState(event: BoardEvent): boolean {
   return atRestOf(event) === 'anonymous-state' || REACHES_ANONYMOUS_STATE.has(event.type);

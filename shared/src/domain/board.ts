@@ -1,6 +1,8 @@
 import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import type { Phase } from './phases.js';
+import { evolveRoomControl } from './roomControl.js';
+import { titleFromWords } from './facilitation.js';
 import { evolveFacilitation, type FacilitationEvent } from './facilitationEvents.js';
 import { evolveOffers, type Offer, type OfferEvent } from './offers.js';
 import { evolveLens, type LensEvent, type LensTaps } from './trustLens.js';
@@ -21,8 +23,34 @@ export interface Card {
   authorTag: string;
   groupId: string | null;
   revealed: boolean;
+  /** SG-1: the name its author chose to show on it after the reveal; null while anonymous */
+  signature: string | null;
   /** CA-7: changed by its author after the room could read it */
   edited: boolean;
+}
+
+/** DN-*: the two stages in which people say "I'm done". */
+export type DoneStage = 'write' | 'vote';
+
+/** JN-*: who may come in. Named facts: being in the room is public, unlike what anyone wrote. */
+export interface Access {
+  /** JN-1: a keyed hash of the board password, or null for none */
+  passwordHash: string | null;
+  /** JN-3: newcomers wait until the facilitator lets them in */
+  knock: boolean;
+  /** JN-4: nobody new gets in */
+  joiningLocked: boolean;
+  /** participant ids that passed the current gate (password or knock) */
+  admitted: Set<string>;
+  /** MO-1: participant ids the facilitator removed; they cannot come back */
+  removed: Set<string>;
+}
+
+/** JN-3: someone waiting at the door (runtime only: a knock lasts as long as its connection). */
+export interface Knock {
+  id: string;
+  participantId: string;
+  name: string;
 }
 
 export interface Group {
@@ -120,6 +148,15 @@ export interface BoardState {
   discussedItemIds: string[];
   timer: Timer;
   actions: Map<string, Action>;
+  access: Access;
+  /** LK-1: read-only for everyone but the facilitator */
+  locked: boolean;
+  /** DN-1: participant ids that said "I'm done", per stage */
+  done: Record<DoneStage, Set<string>>;
+  /** MO-3: how many cards the facilitator hid (the cards themselves are gone) */
+  hiddenCards: number;
+  /** JN-3: people knocking, by knock id (runtime only, never stored) */
+  knocks: Map<string, Knock>;
   /** AN-9: answers a viewer must see besides their own before a distribution shows; only ever raised */
   minOthersToShow: number;
   /** GR-8: only the facilitator groups and titles */
@@ -182,6 +219,19 @@ export type BoardEvent =
   | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
   | { type: 'action.due'; actionId: string; dueDate: string | null }
   | { type: 'action.deleted'; actionId: string }
+  | { type: 'board.renamed'; name: string }
+  | { type: 'done.marked'; participantId: string; stage: DoneStage; done: boolean }
+  | { type: 'done.reset'; stage: DoneStage }
+  /** JN-2: a new password lets in only `keep` (the facilitator); everyone else must enter it again */
+  | { type: 'access.passwordChanged'; passwordHash: string | null; keep: string[] }
+  /** JN-3: turning knock on admits `admit` (everyone already in), so nobody present has to knock */
+  | { type: 'access.knockChanged'; on: boolean; admit: string[] }
+  | { type: 'access.joiningLocked'; locked: boolean }
+  | { type: 'access.admitted'; participantId: string }
+  | { type: 'board.locked'; locked: boolean }
+  | { type: 'participant.removed'; participantId: string }
+  | { type: 'card.hidden'; cardId: string }
+  | { type: 'card.signed'; cardId: string; name: string | null }
   | { type: 'anonymity.raised'; minOthers: number }
   | FacilitationEvent;
 
@@ -210,6 +260,11 @@ export function emptyBoard(id: string): BoardState {
     discussedItemIds: [],
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
+    access: { passwordHash: null, knock: false, joiningLocked: false, admitted: new Set(), removed: new Set() },
+    locked: false,
+    done: { write: new Set(), vote: new Set() },
+    hiddenCards: 0,
+    knocks: new Map(),
     minOthersToShow: LIMITS.minOthersToShow,
     groupingFacilitatorOnly: false,
     discussOrder: null,
@@ -282,6 +337,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         authorTag: event.authorTag,
         groupId: null,
         revealed: false,
+        signature: null,
         edited: false,
       });
       return;
@@ -400,6 +456,29 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.actions.delete(event.actionId);
       // OF-5: an offer that became this action is an offer again.
       for (const offer of state.offers.values()) if (offer.actionId === event.actionId) offer.actionId = null;
+      return;
+    case 'card.hidden':
+      // MO-3: a hidden card leaves the board as a deleted one does (text, votes, group); only the count stays.
+      // A group title still made of its first words (GR-6) goes with it.
+      // At load the public log replays before the anonymous state, which no longer holds the card: the count stays.
+      state.hiddenCards += 1;
+      const hidden = state.cards.get(event.cardId);
+      if (!hidden) return;
+      const group = hidden.groupId ? state.groups.get(hidden.groupId) : undefined;
+      if (group && group.title === titleFromWords(hidden.text)) group.title = '';
+      evolve(state, { type: 'card.deleted', cardId: event.cardId });
+      return;
+    case 'board.renamed':
+    case 'done.marked':
+    case 'done.reset':
+    case 'access.passwordChanged':
+    case 'access.knockChanged':
+    case 'access.joiningLocked':
+    case 'access.admitted':
+    case 'board.locked':
+    case 'participant.removed':
+    case 'card.signed':
+      evolveRoomControl(state, event);
       return;
     default:
       evolveFacilitation(state, event);

@@ -31,6 +31,11 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'discussedItemIds',
   'timer',
   'actions',
+  'locked',
+  'access',
+  'progress',
+  'removed',
+  'hiddenCards',
   'minOthersToShow',
   'groupingFacilitatorOnly',
   'discussOrder',
@@ -57,15 +62,15 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
     // Inserted in reveal order, so even the order of the bytes follows the shuffle, not the writing.
     syncMap(
       childMap<CardBody>(root, CARDS),
-      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited }]),
-      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited,
+      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signedBy }]),
+      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited && a.signedBy === b.signedBy,
     );
     const order = view.cards.map((c) => c.id);
     if (!sameJson(root.get('order'), order)) root.set('order', order);
     syncMap(
       childMap<PersonBody>(root, PEOPLE),
-      view.participants.map((p) => [p.handle, { name: p.name, online: p.online, facilitator: p.facilitator }]),
-      (a, b) => a.name === b.name && a.online === b.online && a.facilitator === b.facilitator,
+      view.participants.map((p) => [p.handle, { name: p.name, online: p.online, facilitator: p.facilitator, done: p.done }]),
+      (a, b) => a.name === b.name && a.online === b.online && a.facilitator === b.facilitator && a.done === b.done,
     );
   });
 }

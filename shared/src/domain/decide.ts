@@ -6,6 +6,8 @@ import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import { canTransition, type Phase } from './phases.js';
 import { canVote, itemIds, itemOf, retractTarget } from './voting.js';
+import { decideRoomControl } from './roomControl.js';
+import { votesSpent } from './progress.js';
 import { decideFacilitation, firstInRevealOrder, isFacilitationCommand, titleFromWords } from './facilitation.js';
 import { decideOffers } from './offers.js';
 import { defaultDueDate } from './startSmall.js';
@@ -34,6 +36,8 @@ export interface DecideContext {
   newSeed: () => string;
   /** FA-3: how long the facilitator must be away before the role may be claimed */
   claimAfterMs?: number;
+  /** JN-1: the keyed hash a board password is stored as (the server's key; never the password itself) */
+  hashPassword?: (password: string) => string;
 }
 
 export type Decision = { ok: true; events: BoardEvent[]; data: unknown } | { ok: false; code: ErrorCode; message: string };
@@ -52,6 +56,15 @@ export const FACILITATOR_COMMANDS = [
   'consensus.reveal',
   'facilitator.handover',
   'columns.set',
+  'board.rename',
+  'done.reset',
+  'access.password',
+  'access.knock',
+  'access.lockJoining',
+  'access.admit',
+  'board.lock',
+  'participant.remove',
+  'card.hide',
   'anonymity.raise',
   'grouping.restrict',
   'discuss.order',
@@ -65,6 +78,12 @@ export const FACILITATOR_COMMANDS = [
   'offer.accept',
   'lens.set',
 ] as const;
+
+/**
+ * LK-1: what a participant may still send while the board is locked: picking up an orphaned role, and what
+ * belongs to the creator rather than to the board's content (taking the role back, deleting the board).
+ */
+const WHILE_LOCKED: readonly Command['type'][] = ['facilitator.claim', 'facilitator.reclaim', 'board.delete'];
 
 export function isFacilitatorCommand(type: Command['type']): boolean {
   return (FACILITATOR_COMMANDS as readonly string[]).includes(type);
@@ -81,7 +100,7 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'card.ungroup': ['reveal'],
   'group.title': ['reveal', 'vote', 'discuss', 'act'],
   'phase.set': OPEN,
-  'settings.update': ['review', 'write', 'reveal'],
+  'settings.update': ['review', 'write', 'reveal', 'vote'],
   'vote.cast': ['vote'],
   'vote.retract': ['vote'],
   'discuss.select': ['discuss', 'act'],
@@ -99,6 +118,17 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'facilitator.handover': OPEN,
   'facilitator.claim': OPEN,
   'columns.set': ['review', 'write'],
+  'board.rename': OPEN,
+  'done.mark': ['write', 'vote'],
+  'done.reset': ['write', 'vote'],
+  'access.password': OPEN,
+  'access.knock': OPEN,
+  'access.lockJoining': OPEN,
+  'access.admit': OPEN,
+  'board.lock': OPEN,
+  'participant.remove': OPEN,
+  'card.hide': ['reveal', 'vote', 'discuss', 'act'],
+  'card.sign': ['reveal', 'vote', 'discuss', 'act'],
   'anonymity.raise': OPEN,
   'grouping.restrict': OPEN,
   'discuss.order': ['discuss', 'act'],
@@ -136,6 +166,9 @@ const done = (events: BoardEvent[], data: unknown = {}): Decision => ({ ok: true
 export function decide(state: BoardState, actor: Actor, command: BoardCommand, ctx: DecideContext): Decision {
   if (isFacilitatorCommand(command.type) && !actor.isFacilitator) {
     return fail('NOT_FACILITATOR', 'Only the facilitator can do that.');
+  }
+  if (state.locked && !actor.isFacilitator && !WHILE_LOCKED.includes(command.type)) {
+    return fail('BOARD_LOCKED', 'The facilitator has locked the board; it is read-only for now.');
   }
   if (GROUPING_COMMANDS.has(command.type) && state.groupingFacilitatorOnly && !actor.isFacilitator) {
     return fail('NOT_FACILITATOR', 'The facilitator has kept grouping and titles to themselves.');
@@ -203,6 +236,13 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     }
     case 'settings.update': {
       if (command.perItemCap > command.voteBudget) return fail('INVALID_INPUT', 'The per-item cap cannot exceed the budget.');
+      // VO-10: mid-vote the settings may change, but never below what someone has already spent (outside
+      // Vote nobody can cast, and VO-9 keeps votes left at zero or more).
+      const spent = state.phase === 'vote' ? votesSpent(state) : { total: 0, onOneItem: 0 };
+      if (command.voteBudget < spent.total) return fail('BELOW_VOTES_SPENT', `Someone has already used ${spent.total} votes; the budget cannot go below that.`);
+      if (command.perItemCap < spent.onOneItem) {
+        return fail('BELOW_VOTES_SPENT', `Someone already has ${spent.onOneItem} votes on one item; the cap cannot go below that.`);
+      }
       return done([{ type: 'settings.changed', settings: { voteBudget: command.voteBudget, perItemCap: command.perItemCap } }]);
     }
     case 'vote.cast': {
@@ -310,6 +350,18 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
     }
     case 'columns.set':
       return decideColumns(state, command.columns, ctx);
+    case 'board.rename':
+    case 'done.mark':
+    case 'done.reset':
+    case 'access.password':
+    case 'access.knock':
+    case 'access.lockJoining':
+    case 'access.admit':
+    case 'board.lock':
+    case 'participant.remove':
+    case 'card.hide':
+    case 'card.sign':
+      return decideRoomControl(state, actor, command, ctx);
     case 'anonymity.raise':
       // AN-9: people answered trusting the threshold they were shown; it may go up, never back down.
       if (command.minOthers < state.minOthersToShow) {

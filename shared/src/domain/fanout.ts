@@ -15,6 +15,8 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
       return talliesVisible(state.phase); // VO-4: hidden tallies do not move while voting is open
     case 'pulse.answered':
       return false; // PU-2: answers are never shown while the pulse is open
+    case 'access.admitted':
+      return false; // who passed the gate shows once they join
     case 'reaction.toggled':
       return state.reactionsOn; // RX-2: counts show; a toggle the room cannot see changes nothing
     default:
@@ -27,7 +29,7 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
  * their public change is projected in short batches, like presence, never once per click.
  */
 export function batchesPublicView(event: BoardEvent): boolean {
-  return event.type === 'lens.tapped' || event.type === 'reaction.toggled' || event.type === 'hand.raised';
+  return event.type === 'lens.tapped' || event.type === 'reaction.toggled' || event.type === 'hand.raised' || event.type === 'done.marked'; // TL-7, RX-*, DN-4
 }
 
 /** True for events that can change the personal view of someone other than the person who acted. */
@@ -40,6 +42,9 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'facilitator.changed': // isFacilitator of two people
     case 'action.deleted': // someone's "I can help" and consensus answers
     case 'consensus.started': // everyone's previous answers are cleared
+    case 'card.hidden': // its author's cards, and the votes cast on it
+    case 'done.reset': // everyone's "I'm done"
+    case 'access.admitted': // the facilitator's list of knocks
     case 'discuss.selected': // RX-1: a new item lowers every hand
     case 'offer.accepted': // the offerer now helps with an action the facilitator made
       return true;

@@ -13,6 +13,10 @@ export const LIMITS = {
   columns: 8,
   columnTitle: 60,
   columnPrompt: 200,
+  /** JN-1: board passwords are short things said aloud or pasted into a chat */
+  boardPassword: 64,
+  /** PR-2: the people list shows this many before "+N more" */
+  peopleShown: 12,
   /**
    * AN-9 (PU-3, CO-3): a pulse or consensus distribution shows only when everyone looking can see at least this
    * many answers besides their own, i.e. with at least one more answer than this. The facilitator may raise it.

@@ -142,7 +142,7 @@ describe('team history', () => {
 
   it('FA-5 suggests whoever facilitated least recently: never first, ties alphabetically', () => {
     const { r1 } = threeRetros();
-    const people = ['Fran', 'Cleo', 'Bob', 'Alice'].map((name) => ({ handle: `handle-${name}`, name, online: false, facilitator: false }));
+    const people = ['Fran', 'Cleo', 'Bob', 'Alice'].map((name) => ({ handle: `handle-${name}`, name, online: false, facilitator: false, done: false }));
     const hosted = (...names: string[]): PublicBoardView => ({ ...r1.view, participants: people, facilitatorLog: names.map((name) => ({ name, how: 'created' as const })) });
     const suggest = (...retros: string[][]) => buildTeamHistory(TEAM, retros.map((names, i) => ({ boardId: `board-retro-${i}`, createdAt: i, view: hosted(...names), notes: {} }))).suggestedFacilitator;
     expect(suggest(['Fran'])).toBe('Alice');

@@ -36,7 +36,7 @@ export const everyone = [fran, alice, bob];
 /** Deterministic ids and seed; ids look like server ids (url-safe, ≥ 8 chars). */
 export function testContext(now = NOW): DecideContext {
   let n = 0;
-  return { now, newId: () => `id${String(++n).padStart(6, '0')}x`, newSeed: () => 'seed-for-tests' };
+  return { now, newId: () => `id${String(++n).padStart(6, '0')}x`, newSeed: () => 'seed-for-tests', hashPassword: (p) => `keyed-hash(${p})` };
 }
 
 const contexts = new WeakMap<BoardState, DecideContext>();

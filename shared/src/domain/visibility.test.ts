@@ -67,9 +67,12 @@ describe('visibility', () => {
     expect(viewOf(state, PUBLIC).board.cards).toEqual([]);
   });
 
-  it('AN-1 public cards have only id, column, text, group and the edited mark', () => {
+  it('AN-1 public cards have only id, column, text, group, the edited mark and the signature their author chose (SG-1)', () => {
     const { state } = fullRetro();
-    for (const card of viewOf(state, PUBLIC).board.cards) expect(Object.keys(card).sort()).toEqual(['columnId', 'edited', 'groupId', 'id', 'text']);
+    for (const card of viewOf(state, PUBLIC).board.cards) {
+      expect(Object.keys(card).sort()).toEqual(['columnId', 'edited', 'groupId', 'id', 'signedBy', 'text']);
+      expect(card.signedBy).toBeNull();
+    }
   });
 
   it('AN-1 public view has no per-person vote, even once tallies are shown', () => {
@@ -83,12 +86,12 @@ describe('visibility', () => {
     const { state } = fullRetro();
     const participants = viewOf(state, PUBLIC).board.participants;
     expect(participants).toEqual([
-      { handle: 'handle-alice', name: 'Alice', online: true, facilitator: false },
-      { handle: 'handle-bob', name: 'Bob', online: true, facilitator: false },
-      { handle: 'handle-fran', name: 'Fran', online: true, facilitator: true },
+      { handle: 'handle-alice', name: 'Alice', online: true, facilitator: false, done: false },
+      { handle: 'handle-bob', name: 'Bob', online: true, facilitator: false, done: false },
+      { handle: 'handle-fran', name: 'Fran', online: true, facilitator: true, done: false },
     ]);
     for (const p of participants) {
-      expect(Object.keys(p).sort()).toEqual(['facilitator', 'handle', 'name', 'online']);
+      expect(Object.keys(p).sort()).toEqual(['done', 'facilitator', 'handle', 'name', 'online']);
       for (const a of everyone) expect(p.handle).not.toBe(a.participantId);
     }
   });
@@ -131,6 +134,11 @@ describe('visibility', () => {
         'teamId',
         'templateId',
         'timer',
+        'locked',
+        'access',
+        'progress',
+        'removed',
+        'hiddenCards',
         'groupingFacilitatorOnly',
         'discussOrder',
         'doneItemIds',
@@ -193,7 +201,7 @@ describe('visibility', () => {
     const mine = addCard(state, alice, 'mine');
     addCard(state, bob, 'not mine');
     const me = viewOf(state, as(alice)).me!;
-    expect(me.cards).toEqual([{ id: mine, columnId: 'start', text: 'mine' }]);
+    expect(me.cards).toEqual([{ id: mine, columnId: 'start', text: 'mine', signed: false }]);
     expect(JSON.stringify(me)).not.toContain('not mine');
     expect(JSON.stringify(me)).not.toContain(bob.authorTag);
   });
@@ -207,7 +215,7 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'handRaised', 'isFacilitator', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'reactions', 'votes', 'votesLeft']);
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'handRaised', 'isFacilitator', 'knocks', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'reactions', 'votes', 'votesLeft']);
     expect(me).toMatchObject({ pulse: null, consensus: {} });
   });
 

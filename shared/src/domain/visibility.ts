@@ -7,6 +7,7 @@ import { pulseOpen, talliesVisible } from './phases.js';
 import { revealOrder } from './reveal.js';
 import { publicCardCount } from './cardCount.js';
 import { rankItems, tallyVotes, votesOf } from './voting.js';
+import { doneStageOf, progressOf, type Progress } from './progress.js';
 import { discussionOrder } from './facilitation.js';
 import type { Reaction } from './reactions.js';
 import { actionKind, type ActionKind } from './offers.js';
@@ -22,6 +23,8 @@ export interface PublicCard {
   columnId: string;
   text: string;
   groupId: string | null;
+  /** SG-1: the name the author chose to show on this card, or null (the default: anonymous) */
+  signedBy: string | null;
   /** CA-7: changed by its author after the reveal */
   edited: boolean;
 }
@@ -84,6 +87,8 @@ export interface PublicParticipant {
   name: string;
   online: boolean;
   facilitator: boolean;
+  /** DN-1: said "I'm done" in the current stage (Write or Vote) */
+  done: boolean;
 }
 
 export interface PublicFacilitator {
@@ -133,6 +138,16 @@ export interface PublicBoardView {
   discussedItemIds: string[];
   timer: { endsAt: number | null; durationMs: number; pausedMs: number | null };
   actions: PublicAction[];
+  /** LK-1: read-only for everyone but the facilitator */
+  locked: boolean;
+  /** JN-*: how the door works (never the password or its hash) */
+  access: { password: boolean; knock: boolean; joiningLocked: boolean };
+  /** DN-2: "5 of 7 done" among the people here; null outside Write and Vote */
+  progress: Progress | null;
+  /** MO-2: names of the people the facilitator removed, so the room is told */
+  removed: string[];
+  /** MO-3: how many cards the facilitator hid */
+  hiddenCards: number;
   /** AN-9: a distribution shows only when each viewer sees at least this many answers besides their own */
   minOthersToShow: number;
   /** GR-8 */
@@ -159,6 +174,8 @@ export interface PersonalCard {
   id: string;
   columnId: string;
   text: string;
+  /** SG-1: I chose to show my name on it */
+  signed: boolean;
 }
 
 export interface PersonalView {
@@ -176,6 +193,10 @@ export interface PersonalView {
   pulse: number | null;
   /** action id → my own consensus answer */
   consensus: Record<string, number>;
+  /** DN-1: I said "I'm done" in the current stage */
+  done: boolean;
+  /** JN-3: people waiting to be let in; only the facilitator sees them */
+  knocks: { id: string; name: string }[];
   /** RX-2: item id → the reactions I put on it */
   reactions: Record<string, Reaction[]>;
   /** RX-1: my hand is up */
@@ -252,7 +273,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   );
   const cards = order.map((id) => {
     const c = state.cards.get(id)!;
-    return { id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited };
+    return { id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signature };
   });
   const groups = [...state.groups.values()]
     .map((g) => ({ id: g.id, title: g.title, cardIds: cards.filter((c) => c.groupId === g.id).map((c) => c.id) }))
@@ -260,6 +281,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   const showTallies = talliesVisible(state.phase);
   const ranking = showTallies ? rankItems(state) : null;
   const names = new Map([...state.participants.values()].map((p) => [p.id, p.name]));
+  const stage = doneStageOf(state.phase);
   return {
     id: state.id,
     name: state.name,
@@ -270,7 +292,8 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     settings: { ...state.settings },
     phase: state.phase,
     participants: [...state.participants.values()]
-      .map((p) => ({ handle: p.handle, name: p.name, online: p.online, facilitator: p.isFacilitator }))
+      .filter((p) => !state.access.removed.has(p.id))
+      .map((p) => ({ handle: p.handle, name: p.name, online: p.online, facilitator: p.isFacilitator, done: stage !== null && state.done[stage].has(p.id) }))
       .sort(byPresenceOrder),
     facilitator: facilitatorView(state, claimAfterMs),
     facilitatorLog: state.facilitatorLog.map((f) => ({ name: names.get(f.participantId) ?? 'someone', how: f.how })),
@@ -294,6 +317,11 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
       kind: actionKind(a),
       askOf: a.askOf,
     })),
+    locked: state.locked,
+    access: { password: state.access.passwordHash !== null, knock: state.access.knock, joiningLocked: state.access.joiningLocked },
+    progress: progressOf(state),
+    removed: [...state.access.removed].map((id) => names.get(id) ?? 'someone'),
+    hiddenCards: state.hiddenCards,
     groupingFacilitatorOnly: state.groupingFacilitatorOnly,
     discussOrder: ranking ? discussionOrder(state, ranking) : null,
     doneItemIds: [...state.doneItemIds],
@@ -358,12 +386,13 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
   const participant = state.participants.get(viewer.participantId);
   const votes = votesOf(state, viewer.voterTag);
   const used = Object.values(votes).reduce((a, b) => a + b, 0);
+  const stage = doneStageOf(state.phase);
   return {
     participantId: viewer.participantId,
     name: participant?.name ?? '',
     isFacilitator: participant?.isFacilitator ?? false,
     // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
-    cards: cardsOf(state, viewer.authorTag).map((c) => ({ id: c.id, columnId: c.columnId, text: c.text })),
+    cards: cardsOf(state, viewer.authorTag).map((c) => ({ id: c.id, columnId: c.columnId, text: c.text, signed: c.signature !== null })),
     votes,
     votesLeft: Math.max(0, state.settings.voteBudget - used),
     actionIds: [...state.actions.values()].filter((a) => a.owners.includes(viewer.participantId)).map((a) => a.id),
@@ -374,6 +403,8 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
         return mine === undefined ? [] : [[a.id, mine]];
       }),
     ),
+    done: stage !== null && state.done[stage].has(viewer.participantId),
+    knocks: participant?.isFacilitator ? [...state.knocks.values()].map((k) => ({ id: k.id, name: k.name })) : [],
     reactions: myReactions(state, viewer.reactionTag),
     handRaised: state.raisedHands.includes(viewer.participantId),
     offerIds: [...state.offers.values()].filter((o) => o.participantId === viewer.participantId).map((o) => o.id),

@@ -16,6 +16,19 @@ export const ErrorCode = {
   /** AB-5: the board has as many participants counted as it may */
   BOARD_FULL: 'BOARD_FULL',
   CONFLICT: 'CONFLICT',
+  /** LK-1: the facilitator made the board read-only */
+  BOARD_LOCKED: 'BOARD_LOCKED',
+  /** JN-1: the board has a password and none (or the old one) was given */
+  PASSWORD_REQUIRED: 'PASSWORD_REQUIRED',
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
+  /** JN-3: knock is on; the facilitator has been asked to let this person in */
+  WAITING_TO_BE_ADMITTED: 'WAITING_TO_BE_ADMITTED',
+  /** JN-4: the facilitator closed the door to newcomers */
+  JOINING_LOCKED: 'JOINING_LOCKED',
+  /** MO-1: the facilitator removed this person; this identity cannot come back */
+  REMOVED: 'REMOVED',
+  /** VO-10: a budget or cap below what someone already spent */
+  BELOW_VOTES_SPENT: 'BELOW_VOTES_SPENT',
   /** RX-3: the facilitator turned reactions off */
   REACTIONS_OFF: 'REACTIONS_OFF',
   /** SU-2: the server has no SMTP_URL, so it cannot send mail */

@@ -13,8 +13,15 @@ export interface ClientToServerEvents {
   'doc.ticket': (request: DocTicketRequest, ack: (result: Ack<{ ticket: string }>) => void) => void;
 }
 
+/** JN-2/MO-1: why the server signed this connection out. */
+export type SignOutReason = 'password' | 'removed';
+
 export interface ServerToClientEvents {
   me: (view: PersonalView) => void;
+  /** JN-2: the password changed (join again with the new one); MO-1: the facilitator removed you (the connection ends) */
+  signedOut: (info: { reason: SignOutReason; message: string }) => void;
+  /** JN-3: the facilitator's answer to a knock; when admitted, join again */
+  knockAnswered: (info: { admitted: boolean; message: string }) => void;
   /** BD-2: the board was deleted by its creator; the connection ends */
   'board.deleted': () => void;
 }

@@ -31,6 +31,12 @@ function line(max: number) {
 }
 
 const base = { id };
+/** JN-1: a board password is any 1–64 visible characters; only a keyed hash of it is kept. */
+const boardPassword = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(LIMITS.boardPassword, `must be at most ${LIMITS.boardPassword} characters`)
+  .refine(noControlChars, 'must not contain control characters');
 const groupTitle = z.string().trim().max(LIMITS.groupTitle).refine(noControlChars, 'must not contain control characters').refine(oneLine, ONE_LINE);
 const columnId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a column id');
 
@@ -41,6 +47,8 @@ export const JoinCommand = z.strictObject({
   secret,
   name: line(LIMITS.displayName),
   facilitatorKey: secret.optional(),
+  /** JN-1: the board password, when the facilitator has set one (never trimmed: it is compared as typed) */
+  password: boardPassword.optional(),
 });
 
 export const Command = z.discriminatedUnion('type', [
@@ -112,6 +120,18 @@ export const Command = z.discriminatedUnion('type', [
       .min(1, 'a board needs at least one column')
       .max(LIMITS.columns, `at most ${LIMITS.columns} columns`),
   }),
+  // Issue 10: what a facilitator reaches for (rules NA-*, DN-*, JN-*, LK-*, MO-*, SG-*).
+  z.strictObject({ ...base, type: z.literal('board.rename'), name: text(LIMITS.boardName) }),
+  z.strictObject({ ...base, type: z.literal('done.mark'), done: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('done.reset') }),
+  z.strictObject({ ...base, type: z.literal('access.password'), password: boardPassword.nullable() }),
+  z.strictObject({ ...base, type: z.literal('access.knock'), on: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('access.lockJoining'), locked: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('access.admit'), knockId: id, admit: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('board.lock'), locked: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal('participant.remove'), handle: id }),
+  z.strictObject({ ...base, type: z.literal('card.hide'), cardId: id }),
+  z.strictObject({ ...base, type: z.literal('card.sign'), cardId: id, signed: z.boolean() }),
   // Issue 10, items 11 and 13–21: running the retro (facilitation.ts).
   z.strictObject({ ...base, type: z.literal('grouping.restrict'), facilitatorOnly: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('discuss.order'), itemIds: z.array(id).max(LIMITS.discussOrderMax) }),
@@ -137,7 +157,8 @@ export type CommandType = Command['type'];
 export type JoinCommand = z.infer<typeof JoinCommand>;
 
 export const CreateBoardRequest = z.strictObject({
-  name: line(LIMITS.boardName),
+  /** NA-1: optional; without it the server names the retro (`defaultRetroName`) */
+  name: line(LIMITS.boardName).optional(),
   templateId: z.string().max(40),
 });
 

@@ -29,9 +29,26 @@ export class BoardPage {
     return this.page.getByRole('article').filter({ hasText: text });
   }
 
+  /** Moves the retro one step on; Reveal and Close are confirmed in their dialog (CF-1). */
   async goTo(phase: 'Write' | 'Reveal' | 'Vote' | 'Discuss' | 'Act' | 'Close'): Promise<void> {
-    await this.page.getByRole('button', { name: `Next: ${phase}` }).click();
+    if (phase === 'Close') {
+      await this.page.getByRole('button', { name: 'Close the retro…' }).click();
+      await this.confirm('Close the retro');
+    } else {
+      await this.page.getByRole('button', { name: `Next: ${phase}` }).click();
+      if (phase === 'Reveal') await this.confirm('Reveal all cards');
+    }
     await this.expectPhase(phase);
+  }
+
+  /** The open confirmation dialog (CF-1 and the other "are you sure" questions). */
+  dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  async confirm(action: string): Promise<void> {
+    await this.dialog().getByRole('button', { name: action, exact: true }).click();
+    await expect(this.dialog()).toHaveCount(0);
   }
 
   async expectPhase(phase: string): Promise<void> {

@@ -1,0 +1,54 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '@candor/shared';
+import { useSession } from '../board/SessionContext.js';
+
+/** NA-2: the retro's name; the facilitator renames it in place, everyone sees the new name at once. */
+export function BoardTitle({ name, canRename }: { name: string; canRename: boolean }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(name);
+
+  if (!editing) {
+    return (
+      <span className="title-line">
+        <h1 title={name}>{name}</h1>
+        {canRename && (
+          <button
+            type="button"
+            className="link small"
+            onClick={() => {
+              setDraft(name);
+              setEditing(true);
+            }}
+          >
+            {t('facilitation.name.rename')}
+          </button>
+        )}
+      </span>
+    );
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const next = draft.trim();
+    if (next && next !== name) session.send({ type: 'board.rename', name: next });
+    setEditing(false);
+  }
+
+  return (
+    <form className="title-line" onSubmit={onSubmit}>
+      <label className="visually-hidden" htmlFor="retro-name">
+        {t('facilitation.name.label')}
+      </label>
+      <input id="retro-name" value={draft} maxLength={LIMITS.boardName} autoFocus onChange={(e) => setDraft(e.target.value)} />
+      <button type="submit" className="small primary" disabled={!draft.trim()}>
+        {t('facilitation.name.save')}
+      </button>
+      <button type="button" className="small" onClick={() => setEditing(false)}>
+        {t('facilitation.name.cancel')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { everyoneDone, type PublicBoardView, type PublicParticipant } from '@candor/shared';
+import { nameList, presenceChanges, type PresenceChange } from './presenceNotices.js';
+
+/** PR-1: at most one presence line this often; what happens meanwhile is folded into the next line. */
+const PRESENCE_NOTICE_EVERY_MS = 2000;
+const QUIET_NOTICE_MS = 6000;
+
+interface Quiet {
+  id: number;
+  text: string;
+}
+
+/**
+ * Quiet room news, read from the board document: who joined or left (PR-1), everyone done (DN-3), someone
+ * removed (MO-2), a card hidden (MO-3). Polite, brief, never a stack of thirty.
+ */
+export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my own arrival is not news to me */ myName: string | null }) {
+  const { t } = useTranslation();
+  const [notices, setNotices] = useState<Quiet[]>([]);
+  const nextId = useRef(0);
+  const announced = useRef<readonly PublicParticipant[] | null>(null);
+  const lastPresenceAt = useRef(0);
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(board);
+  const wasAllDone = useRef(everyoneDone(board.progress));
+  const removedSeen = useRef(board.removed.length);
+  const hiddenSeen = useRef(board.hiddenCards);
+  const myNameRef = useRef(myName);
+  latest.current = board;
+  myNameRef.current = myName;
+
+  const push = (text: string) => {
+    const id = nextId.current++;
+    setNotices((list) => [...list.slice(-2), { id, text }]);
+    setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), QUIET_NOTICE_MS);
+  };
+
+  const sentence = ({ kind, names }: PresenceChange) => {
+    const { form, ...values } = nameList(names);
+    return t(`facilitation.presence.${kind}${form}`, values);
+  };
+
+  useEffect(() => {
+    // The people already here when the board opens are not news.
+    if (announced.current === null) {
+      announced.current = board.participants;
+      return;
+    }
+    const flush = () => {
+      flushTimer.current = undefined;
+      const now = latest.current.participants;
+      const others = (list: readonly PublicParticipant[]) => list.filter((p) => p.name !== myNameRef.current);
+      const changes = presenceChanges(others(announced.current ?? []), others(now));
+      announced.current = now;
+      if (changes.length === 0) return;
+      lastPresenceAt.current = Date.now();
+      push(changes.map(sentence).join(' · '));
+    };
+    const wait = lastPresenceAt.current + PRESENCE_NOTICE_EVERY_MS - Date.now();
+    if (wait <= 0) flush();
+    else flushTimer.current ??= setTimeout(flush, wait);
+  }, [board.participants]);
+
+  useEffect(() => () => clearTimeout(flushTimer.current), []);
+
+  useEffect(() => {
+    const allDone = everyoneDone(board.progress);
+    if (allDone && !wasAllDone.current) push(board.progress?.stage === 'vote' ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting'));
+    wasAllDone.current = allDone;
+  }, [board.progress]);
+
+  useEffect(() => {
+    const fresh = board.removed.slice(removedSeen.current);
+    removedSeen.current = board.removed.length;
+    if (fresh.length > 0) push(t('facilitation.presence.removed', { names: fresh.join(', ') }));
+  }, [board.removed]);
+
+  useEffect(() => {
+    if (board.hiddenCards > hiddenSeen.current) push(t('facilitation.presence.hidden'));
+    hiddenSeen.current = board.hiddenCards;
+  }, [board.hiddenCards]);
+
+  return (
+    <div className="room-notices" role="status" aria-live="polite">
+      {notices.map((n) => (
+        <p key={n.id} className="room-notice">
+          {n.text}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { PublicParticipant } from '@candor/shared';
+
+/** One line of room news: who joined or who left in one batch (PR-1). */
+export interface PresenceChange {
+  kind: 'joined' | 'left';
+  names: string[];
+}
+
+/**
+ * PR-1: what changed in the room between two versions of the people list, one change per direction.
+ * The server already batches presence (25 ms); this turns a batch into one line, so a room of 30 loading
+ * at once reads "Ada, Bo and 28 others joined", not thirty lines.
+ */
+export function presenceChanges(before: readonly PublicParticipant[], after: readonly PublicParticipant[]): PresenceChange[] {
+  const was = new Map(before.map((p) => [p.handle, p.online]));
+  const now = new Map(after.map((p) => [p.handle, p]));
+  const joined = after.filter((p) => p.online && was.get(p.handle) !== true).map((p) => p.name);
+  const left = before.filter((p) => p.online && now.has(p.handle) && now.get(p.handle)?.online !== true).map((p) => p.name);
+  const changes: PresenceChange[] = [];
+  if (joined.length > 0) changes.push({ kind: 'joined', names: joined });
+  if (left.length > 0) changes.push({ kind: 'left', names: left });
+  return changes;
+}
+
+/** Which sentence names a list: one, two, three people by name, or two and a count ("and 5 others"). */
+export function nameList(names: readonly string[]): { form: '1' | '2' | '3' | 'Many'; a: string; b: string; c: string; count: number } {
+  const [a = '', b = '', c = ''] = names;
+  const form = names.length <= 1 ? '1' : names.length === 2 ? '2' : names.length === 3 ? '3' : 'Many';
+  return { form, a, b, c, count: Math.max(0, names.length - 2) };
+}
+
+/** PR-2: the people the list shows before "+N more": the facilitator, then online people, in the view's order. */
+export function peopleToShow<T extends Pick<PublicParticipant, 'online' | 'facilitator'>>(people: readonly T[], max: number): { shown: T[]; more: number } {
+  const ordered = [...people.filter((p) => p.facilitator), ...people.filter((p) => !p.facilitator && p.online), ...people.filter((p) => !p.facilitator && !p.online)];
+  return { shown: ordered.slice(0, max), more: Math.max(0, ordered.length - max) };
+}

@@ -1,0 +1,112 @@
+import { type Ack, type BoardEvent, type BoardState, fail, mayStay, whoToAsk } from '@candor/shared';
+import type { RoomSocket } from './BoardRoom.js';
+
+/** What the door needs of a room's connection. */
+export interface DoorSession {
+  socket: RoomSocket;
+  participantId: string | null;
+  lastMe: string;
+  knockId: string | null;
+}
+
+/**
+ * JN-*, MO-1: the runtime side of who may be in a room — the knocks waiting for the facilitator, and
+ * signing people out (Socket.io sessions and document connections) when a new password or a removal says
+ * they may not stay. The rules themselves are `entryFor` / `mayStay` in shared.
+ */
+export class RoomDoor {
+  private knocksChanged = false;
+  /** which connection each knock came from */
+  private readonly knockSockets = new Map<string, string>();
+  /** closers of each participant's document connections, to end them when they are signed out */
+  private readonly docConnections = new Map<string, Set<() => void>>();
+
+  constructor(
+    private readonly state: BoardState,
+    private readonly sessions: Map<string, DoorSession>,
+    private readonly hooks: {
+      newId: () => string;
+      /** the facilitator's knock list changed: send it with the next presence batch */
+      knocksChanged: () => void;
+      /** a participant's sessions were signed out: their presence changed */
+      signedOut: (participantId: string) => void;
+    },
+  ) {}
+
+  watchDocConnection(participantId: string, close: () => void): () => void {
+    const closers = this.docConnections.get(participantId) ?? new Set();
+    closers.add(close);
+    this.docConnections.set(participantId, closers);
+    return () => {
+      closers.delete(close);
+      if (closers.size === 0 && this.docConnections.get(participantId) === closers) this.docConnections.delete(participantId);
+    };
+  }
+
+  /** True once after the knock list changed (the room then sends the facilitator their view). */
+  takeKnocksChanged(): boolean {
+    const changed = this.knocksChanged;
+    this.knocksChanged = false;
+    return changed;
+  }
+
+  /** JN-3: the connection waits; the facilitator sees the knock in the next presence batch. */
+  knock(session: DoorSession, participantId: string, name: string): Ack {
+    for (const [id, knock] of this.state.knocks) if (knock.participantId === participantId) this.dropKnock(id);
+    const knockId = this.hooks.newId();
+    this.state.knocks.set(knockId, { id: knockId, participantId, name });
+    this.knockSockets.set(knockId, session.socket.id);
+    session.knockId = knockId;
+    this.markKnocksChanged();
+    return fail('WAITING_TO_BE_ADMITTED', `You knocked. Waiting for ${whoToAsk(this.state)} to let you in.`);
+  }
+
+  dropKnock(knockId: string): void {
+    const socketId = this.knockSockets.get(knockId);
+    const session = socketId ? this.sessions.get(socketId) : undefined;
+    if (session?.knockId === knockId) session.knockId = null;
+    this.knockSockets.delete(knockId);
+    if (this.state.knocks.delete(knockId)) this.markKnocksChanged();
+  }
+
+  /** JN-3: tells the knocking connection the answer; a refused person learns who to ask. */
+  answerKnock(knockId: string, admitted: boolean): void {
+    const socketId = this.knockSockets.get(knockId);
+    this.dropKnock(knockId);
+    const session = socketId ? this.sessions.get(socketId) : undefined;
+    if (!session) return;
+    const ask = whoToAsk(this.state);
+    const message = admitted ? 'You are in.' : `${ask} did not let you in this time. Ask ${ask} directly if you think you should be here.`;
+    session.socket.answerKnock(admitted, message);
+  }
+
+  /** JN-2/MO-1: after a new password or a removal, whoever may no longer be here is signed out everywhere. */
+  signOutWhoMayNotStay(events: BoardEvent[]): void {
+    const removal = events.some((e) => e.type === 'participant.removed');
+    const newPassword = events.some((e) => e.type === 'access.passwordChanged' && e.passwordHash !== null);
+    if (!removal && !newPassword) return;
+    const out = new Set<string>();
+    for (const session of this.sessions.values()) {
+      const id = session.participantId;
+      if (!id || mayStay(this.state, id)) continue;
+      const removed = this.state.access.removed.has(id);
+      session.participantId = null;
+      session.lastMe = '';
+      session.socket.signOut(
+        removed ? 'removed' : 'password',
+        removed ? 'The facilitator removed you from this retro.' : 'The facilitator changed the password of this retro. Enter the new one to come back in.',
+      );
+      out.add(id);
+    }
+    for (const id of this.docConnections.keys()) if (!mayStay(this.state, id)) out.add(id);
+    for (const id of out) {
+      for (const close of [...(this.docConnections.get(id) ?? [])]) close();
+      this.hooks.signedOut(id);
+    }
+  }
+
+  private markKnocksChanged(): void {
+    this.knocksChanged = true;
+    this.hooks.knocksChanged();
+  }
+}

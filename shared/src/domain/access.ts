@@ -1,0 +1,58 @@
+import type { ErrorCode } from '../protocol/errors.js';
+import type { BoardState } from './board.js';
+
+/**
+ * JN-*, MO-1: who may come into a board. The gate is a password, a knock, or both; people who passed the
+ * current gate are `admitted`. The facilitator (and the holder of the facilitator link) never wait.
+ */
+export type Entry =
+  | { kind: 'enter'; /** record that they passed the gate */ admit: boolean }
+  | { kind: 'knock' }
+  | { kind: 'refused'; code: ErrorCode; message: string };
+
+export interface Arrival {
+  participantId: string;
+  /** already a participant of this board (a reconnect, or a return) */
+  known: boolean;
+  /** joined with a valid facilitator key */
+  facilitatorKeyOk: boolean;
+  /** keyed hash of the password given with the join, or null when none was given */
+  passwordHash: string | null;
+}
+
+export function gated(state: BoardState): boolean {
+  return state.access.passwordHash !== null || state.access.knock;
+}
+
+/** Who to ask, in words, for refusals: the facilitator by name when there is one. */
+export function whoToAsk(state: BoardState): string {
+  const f = state.facilitatorId ? state.participants.get(state.facilitatorId) : undefined;
+  return f ? f.name : 'the facilitator';
+}
+
+export function entryFor(state: BoardState, arrival: Arrival): Entry {
+  const { access } = state;
+  const id = arrival.participantId;
+  if (access.removed.has(id)) return refused('REMOVED', 'The facilitator removed you from this retro.');
+  const admittedAlready = !gated(state) || access.admitted.has(id);
+  if (arrival.facilitatorKeyOk || state.facilitatorId === id) return { kind: 'enter', admit: !admittedAlready };
+  if (!arrival.known && access.joiningLocked) {
+    return refused('JOINING_LOCKED', `Joining is closed for this retro. Ask ${whoToAsk(state)} to open it.`);
+  }
+  if (admittedAlready) return { kind: 'enter', admit: false };
+  if (access.passwordHash !== null) {
+    if (arrival.passwordHash === null) return refused('PASSWORD_REQUIRED', 'This retro has a password. Ask the facilitator for it.');
+    if (arrival.passwordHash !== access.passwordHash) return refused('WRONG_PASSWORD', 'That password is not right. Ask the facilitator for the current one.');
+  }
+  return access.knock ? { kind: 'knock' } : { kind: 'enter', admit: true };
+}
+
+/** Whether a participant may read the board's documents now (PE-5 plus JN-* and MO-1). */
+export function mayStay(state: BoardState, participantId: string): boolean {
+  if (state.access.removed.has(participantId)) return false;
+  return !gated(state) || state.access.admitted.has(participantId) || state.facilitatorId === participantId;
+}
+
+function refused(code: ErrorCode, message: string): Entry {
+  return { kind: 'refused', code, message };
+}

@@ -1,0 +1,55 @@
+import type { BoardState, DoneStage } from './board.js';
+import type { Phase } from './phases.js';
+
+/** DN-1: the stage a phase's "I'm done" belongs to; null where there is nothing to finish. */
+export function doneStageOf(phase: Phase): DoneStage | null {
+  if (phase === 'write') return 'write';
+  if (phase === 'vote') return 'vote';
+  return null;
+}
+
+export interface Progress {
+  stage: DoneStage;
+  /** people online (and not removed) who said they are done */
+  done: number;
+  /** people online (and not removed): DN-2, away people do not count */
+  of: number;
+}
+
+/** DN-2: "5 of 7 done" among the people who are here now; null outside Write and Vote. */
+export function progressOf(state: BoardState): Progress | null {
+  const stage = doneStageOf(state.phase);
+  if (!stage) return null;
+  let of = 0;
+  let done = 0;
+  for (const p of state.participants.values()) {
+    if (!p.online || state.access.removed.has(p.id)) continue;
+    of += 1;
+    if (state.done[stage].has(p.id)) done += 1;
+  }
+  return { stage, done, of };
+}
+
+/** DN-3: everyone here is done (and someone is here). */
+export function everyoneDone(progress: Progress | null): boolean {
+  return progress !== null && progress.of > 0 && progress.done === progress.of;
+}
+
+/** VO-10: the most votes any one person has spent in all, and on any one item. */
+export function votesSpent(state: BoardState): { total: number; onOneItem: number } {
+  let total = 0;
+  let onOneItem = 0;
+  for (const byTarget of state.votesByVoter.values()) {
+    const perItem = new Map<string, number>();
+    let mine = 0;
+    for (const [targetId, n] of byTarget) {
+      const card = state.cards.get(targetId);
+      const item = state.groups.has(targetId) ? targetId : (card?.groupId ?? targetId);
+      perItem.set(item, (perItem.get(item) ?? 0) + n);
+      mine += n;
+    }
+    total = Math.max(total, mine);
+    for (const n of perItem.values()) onOneItem = Math.max(onOneItem, n);
+  }
+  return { total, onOneItem };
+}

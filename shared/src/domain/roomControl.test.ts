@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { entryFor, mayStay } from './access.js';
+import type { BoardState } from './board.js';
+import { defaultRetroName } from './naming.js';
+import { everyoneDone, progressOf } from './progress.js';
+import { addCard, alice, bob, boardWith, fran, moveTo, must, run, setOnline } from './testBoard.js';
+import { personalViewOf, viewOf } from './visibility.js';
+
+const viewerOf = (who: typeof alice) => ({ kind: 'participant' as const, ...who });
+const publicOf = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
+const arrival = (participantId: string, extra: Partial<Parameters<typeof entryFor>[1]> = {}) => ({
+  participantId,
+  known: true,
+  facilitatorKeyOk: false,
+  passwordHash: null,
+  ...extra,
+});
+
+describe('names', () => {
+  it('NA-1 names a retro without a name after its team and number, or after the day', () => {
+    const day = new Date('2026-11-30T23:59:00Z');
+    expect(defaultRetroName(day, null)).toBe('Retro 2026-11-30');
+    expect(defaultRetroName(day, { name: 'Platform', retroCount: 0 })).toBe('Platform retro #1');
+    expect(defaultRetroName(day, { name: 'Platform', retroCount: 6 })).toBe('Platform retro #7');
+    expect(defaultRetroName(day, { name: 'x'.repeat(100), retroCount: 11 }).length).toBeLessThanOrEqual(100);
+  });
+
+  it('NA-2 the facilitator renames the retro live; a participant cannot', () => {
+    const state = boardWith();
+    expect(run(state, alice, { type: 'board.rename', name: 'Mine now' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, fran, { type: 'board.rename', name: 'Sprint 43' });
+    expect(publicOf(state).name).toBe('Sprint 43');
+    expect(run(state, fran, { type: 'board.rename', name: 'Sprint 43' })).toMatchObject({ ok: true, events: [] });
+  });
+});
+
+describe("I'm done", () => {
+  it('DN-1 marks and unmarks the sender in the current stage, Write and Vote separately', () => {
+    const state = boardWith();
+    must(state, alice, { type: 'done.mark', done: true });
+    expect(personalViewOf(state, viewerOf(alice)).done).toBe(true);
+    expect(publicOf(state).participants.find((p) => p.name === 'Alice')?.done).toBe(true);
+    addCard(state, bob, 'a card');
+    moveTo(state, 'vote');
+    expect(personalViewOf(state, viewerOf(alice)).done).toBe(false);
+    must(state, alice, { type: 'done.mark', done: true });
+    must(state, alice, { type: 'done.mark', done: false });
+    expect(personalViewOf(state, viewerOf(alice)).done).toBe(false);
+    moveTo(state, 'discuss');
+    expect(run(state, alice, { type: 'done.mark', done: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(publicOf(state).progress).toBeNull();
+  });
+
+  it('DN-2 counts "x of y done" among the people online; away people count on neither side', () => {
+    const state = boardWith();
+    must(state, alice, { type: 'done.mark', done: true });
+    must(state, bob, { type: 'done.mark', done: true });
+    expect(progressOf(state)).toEqual({ stage: 'write', done: 2, of: 3 });
+    setOnline(state, bob, 1);
+    expect(progressOf(state)).toEqual({ stage: 'write', done: 1, of: 2 });
+    setOnline(state, fran, 1);
+    expect(everyoneDone(progressOf(state))).toBe(true);
+    setOnline(state, alice, 1);
+    expect(everyoneDone(progressOf(state))).toBe(false);
+  });
+
+  it('DN-5 only the facilitator resets the done marks of the current stage', () => {
+    const state = boardWith();
+    must(state, alice, { type: 'done.mark', done: true });
+    expect(run(state, alice, { type: 'done.reset' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, fran, { type: 'done.reset' });
+    expect(progressOf(state)).toEqual({ stage: 'write', done: 0, of: 3 });
+  });
+});
+
+describe('who may join', () => {
+  it('JN-1 a password refuses a join without it or with a wrong one; the view only says there is one', () => {
+    const state = boardWith();
+    must(state, fran, { type: 'access.password', password: 'tulip' });
+    expect(entryFor(state, arrival('pid-new', { known: false }))).toMatchObject({ kind: 'refused', code: 'PASSWORD_REQUIRED' });
+    expect(entryFor(state, arrival('pid-new', { known: false, passwordHash: 'keyed-hash(rose)' }))).toMatchObject({ kind: 'refused', code: 'WRONG_PASSWORD' });
+    expect(entryFor(state, arrival('pid-new', { known: false, passwordHash: 'keyed-hash(tulip)' }))).toEqual({ kind: 'enter', admit: true });
+    expect(state.access.passwordHash).toBe('keyed-hash(tulip)');
+    expect(JSON.stringify(publicOf(state))).not.toContain('tulip');
+    expect(publicOf(state).access).toEqual({ password: true, knock: false, joiningLocked: false });
+  });
+
+  it('JN-2 changing the password signs everyone else out until they enter the new one', () => {
+    const state = boardWith();
+    must(state, fran, { type: 'access.password', password: 'tulip' });
+    expect(mayStay(state, alice.participantId)).toBe(false);
+    expect(mayStay(state, fran.participantId)).toBe(true);
+    state.access.admitted.add(alice.participantId); // alice entered "tulip"
+    must(state, fran, { type: 'access.password', password: 'daisy' });
+    expect(mayStay(state, alice.participantId)).toBe(false);
+    expect(entryFor(state, arrival(alice.participantId, { passwordHash: 'keyed-hash(tulip)' }))).toMatchObject({ code: 'WRONG_PASSWORD' });
+    expect(entryFor(state, arrival(fran.participantId))).toEqual({ kind: 'enter', admit: false });
+    must(state, fran, { type: 'access.password', password: null });
+    expect(entryFor(state, arrival(alice.participantId))).toEqual({ kind: 'enter', admit: false });
+  });
+
+  it('JN-3 with knock on, newcomers knock; everyone already in stays in; an admitted person enters', () => {
+    const state = boardWith();
+    must(state, fran, { type: 'access.knock', on: true });
+    expect(entryFor(state, arrival(alice.participantId))).toEqual({ kind: 'enter', admit: false });
+    expect(entryFor(state, arrival('pid-newcomer', { known: false }))).toEqual({ kind: 'knock' });
+    state.knocks.set('knock-00001', { id: 'knock-00001', participantId: 'pid-newcomer', name: 'Nell' });
+    expect(personalViewOf(state, viewerOf(fran)).knocks).toEqual([{ id: 'knock-00001', name: 'Nell' }]);
+    expect(personalViewOf(state, viewerOf(alice)).knocks).toEqual([]);
+    expect(run(state, fran, { type: 'access.admit', knockId: 'knock-99999', admit: true })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(run(state, fran, { type: 'access.admit', knockId: 'knock-00001', admit: false })).toMatchObject({ ok: true, events: [] });
+    must(state, fran, { type: 'access.admit', knockId: 'knock-00001', admit: true });
+    expect(entryFor(state, arrival('pid-newcomer', { known: false }))).toEqual({ kind: 'enter', admit: false });
+  });
+
+  it('JN-4 locked joining refuses newcomers and names who to ask; people already in come back', () => {
+    const state = boardWith();
+    must(state, fran, { type: 'access.lockJoining', locked: true });
+    expect(entryFor(state, arrival('pid-late', { known: false }))).toEqual({
+      kind: 'refused',
+      code: 'JOINING_LOCKED',
+      message: 'Joining is closed for this retro. Ask Fran to open it.',
+    });
+    expect(entryFor(state, arrival(bob.participantId))).toEqual({ kind: 'enter', admit: false });
+  });
+
+  it('JN-5 the facilitator and the holder of the facilitator link never wait at the door', () => {
+    const state = boardWith();
+    must(state, fran, { type: 'access.password', password: 'tulip' });
+    must(state, fran, { type: 'access.knock', on: true });
+    must(state, fran, { type: 'access.lockJoining', locked: true });
+    expect(entryFor(state, arrival(fran.participantId))).toMatchObject({ kind: 'enter' });
+    expect(entryFor(state, arrival('pid-creator-new-device', { known: false, facilitatorKeyOk: true }))).toEqual({ kind: 'enter', admit: true });
+  });
+});
+
+describe('lock, remove, hide', () => {
+  it('LK-1 a locked board refuses every participant write with BOARD_LOCKED, in every phase; the facilitator still acts', () => {
+    const state = boardWith();
+    must(state, fran, { type: 'board.lock', locked: true });
+    expect(publicOf(state).locked).toBe(true);
+    expect(run(state, alice, { type: 'card.add', columnId: 'start', text: 'x' })).toMatchObject({ ok: false, code: 'BOARD_LOCKED' });
+    expect(run(state, alice, { type: 'done.mark', done: true })).toMatchObject({ ok: false, code: 'BOARD_LOCKED' });
+    addCard(state, fran, 'the facilitator writes');
+    moveTo(state, 'vote');
+    const item = publicOf(state).cards[0]!.id;
+    expect(run(state, alice, { type: 'vote.cast', itemId: item })).toMatchObject({ ok: false, code: 'BOARD_LOCKED' });
+    expect(run(state, alice, { type: 'facilitator.claim' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    must(state, fran, { type: 'board.lock', locked: false });
+    must(state, alice, { type: 'vote.cast', itemId: item });
+  });
+
+  it('MO-1 the facilitator removes a participant: gone from the view, named in `removed`, never admitted again', () => {
+    const state = boardWith();
+    expect(run(state, fran, { type: 'participant.remove', handle: 'handle-fran' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(run(state, alice, { type: 'participant.remove', handle: 'handle-bob' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    must(state, fran, { type: 'participant.remove', handle: 'handle-bob' });
+    const view = publicOf(state);
+    expect(view.participants.map((p) => p.name)).toEqual(['Alice', 'Fran']);
+    expect(view.removed).toEqual(['Bob']);
+    expect(mayStay(state, bob.participantId)).toBe(false);
+    expect(entryFor(state, arrival(bob.participantId))).toMatchObject({ kind: 'refused', code: 'REMOVED' });
+    expect(run(state, fran, { type: 'participant.remove', handle: 'handle-bob' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('MO-3 hiding a revealed card removes it, the votes on it and its place in a group from every view, and names nobody', () => {
+    const state = boardWith();
+    const abusive = addCard(state, alice, 'ABUSIVE-TEXT');
+    const lone = addCard(state, alice, 'LONE-ABUSIVE-TEXT');
+    const other = addCard(state, bob, 'fine');
+    const third = addCard(state, bob, 'also fine');
+    expect(run(state, fran, { type: 'card.hide', cardId: abusive })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    moveTo(state, 'reveal');
+    must(state, bob, { type: 'card.group', cardId: abusive, withCardId: other });
+    must(state, bob, { type: 'card.group', cardId: third, withCardId: other });
+    const group = state.cards.get(other)!.groupId!;
+    moveTo(state, 'vote');
+    must(state, bob, { type: 'vote.cast', itemId: group });
+    must(state, bob, { type: 'vote.cast', itemId: lone });
+    expect(run(state, alice, { type: 'card.hide', cardId: abusive })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(run(state, fran, { type: 'card.hide', cardId: abusive })).toEqual({ ok: true, events: [{ type: 'card.hidden', cardId: abusive }], data: {} });
+    must(state, fran, { type: 'card.hide', cardId: lone });
+    const view = publicOf(state);
+    expect(JSON.stringify(view)).not.toContain('ABUSIVE-TEXT');
+    expect(view.cards.map((c) => c.id).sort()).toEqual([other, third].sort());
+    expect(view.groups.map((g) => g.cardIds.sort())).toEqual([[other, third].sort()]);
+    expect(view.hiddenCards).toBe(2);
+    expect(view.cardCount).toBe(2);
+    expect(personalViewOf(state, viewerOf(alice)).cards).toEqual([]);
+    // the vote on the group stays; the vote on the hidden lone card is given back
+    expect(personalViewOf(state, viewerOf(bob)).votesLeft).toBe(2);
+  });
+});
+
+describe('signing', () => {
+  it('SG-1 an author shows their name on their own card after the reveal, and can take it off again', () => {
+    const state = boardWith();
+    const card = addCard(state, alice, 'I am stuck on the deploy');
+    expect(run(state, alice, { type: 'card.sign', cardId: card, signed: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    moveTo(state, 'reveal');
+    must(state, alice, { type: 'card.sign', cardId: card, signed: true });
+    expect(publicOf(state).cards.find((c) => c.id === card)?.signedBy).toBe('Alice');
+    expect(personalViewOf(state, viewerOf(alice)).cards[0]?.signed).toBe(true);
+    must(state, alice, { type: 'card.sign', cardId: card, signed: false });
+    expect(publicOf(state).cards.find((c) => c.id === card)?.signedBy).toBeNull();
+  });
+
+  it('SG-2 nobody else can put a name on a card — the facilitator included', () => {
+    const state = boardWith();
+    const card = addCard(state, alice, 'anonymous thought');
+    moveTo(state, 'reveal');
+    expect(run(state, fran, { type: 'card.sign', cardId: card, signed: true })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(run(state, bob, { type: 'card.sign', cardId: card, signed: true })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(publicOf(state).cards[0]?.signedBy).toBeNull();
+  });
+});
+
+describe('vote settings mid-vote', () => {
+  it('VO-10 the budget and cap change during Vote, never below what someone already spent', () => {
+    const state = boardWith();
+    const [a, b] = ['a', 'b'].map((t) => addCard(state, alice, t));
+    moveTo(state, 'vote');
+    must(state, bob, { type: 'vote.cast', itemId: a! });
+    must(state, bob, { type: 'vote.cast', itemId: a! });
+    must(state, alice, { type: 'vote.cast', itemId: b! });
+    expect(run(state, fran, { type: 'settings.update', voteBudget: 1, perItemCap: 1 })).toMatchObject({ ok: false, code: 'BELOW_VOTES_SPENT' });
+    expect(run(state, fran, { type: 'settings.update', voteBudget: 3, perItemCap: 1 })).toMatchObject({ ok: false, code: 'BELOW_VOTES_SPENT' });
+    must(state, fran, { type: 'settings.update', voteBudget: 5, perItemCap: 3 });
+    expect(personalViewOf(state, viewerOf(bob)).votesLeft).toBe(3);
+    must(state, fran, { type: 'settings.update', voteBudget: 2, perItemCap: 2 });
+    expect(run(state, bob, { type: 'vote.cast', itemId: b! })).toMatchObject({ ok: false, code: 'VOTE_BUDGET_EXCEEDED' });
+  });
+});

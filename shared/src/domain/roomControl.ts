@@ -1,0 +1,158 @@
+import { fail } from '../protocol/errors.js';
+import type { Command } from '../protocol/messages.js';
+import type { BoardEvent, BoardState } from './board.js';
+import type { Actor, DecideContext, Decision } from './decide.js';
+import { mayStay } from './access.js';
+import { doneStageOf } from './progress.js';
+
+/**
+ * Issue 10: the commands a facilitator reaches for during a retro (rename, "I'm done", who may join, lock,
+ * remove, hide a card) and an author signing their own card. `decide` hands them here after checking role
+ * and phase; `evolve` hands their events here.
+ */
+export type RoomControlCommand = Extract<
+  Command,
+  {
+    type:
+      | 'board.rename'
+      | 'done.mark'
+      | 'done.reset'
+      | 'access.password'
+      | 'access.knock'
+      | 'access.lockJoining'
+      | 'access.admit'
+      | 'board.lock'
+      | 'participant.remove'
+      | 'card.hide'
+      | 'card.sign';
+  }
+>;
+
+type RoomControlEvent = Extract<
+  BoardEvent,
+  {
+    type:
+      | 'board.renamed'
+      | 'done.marked'
+      | 'done.reset'
+      | 'access.passwordChanged'
+      | 'access.knockChanged'
+      | 'access.joiningLocked'
+      | 'access.admitted'
+      | 'board.locked'
+      | 'participant.removed'
+      | 'card.signed';
+  }
+>;
+
+const done = (events: BoardEvent[], data: unknown = {}): Decision => ({ ok: true, events, data });
+
+export function decideRoomControl(state: BoardState, actor: Actor, command: RoomControlCommand, ctx: DecideContext): Decision {
+  switch (command.type) {
+    case 'board.rename':
+      return done(command.name === state.name ? [] : [{ type: 'board.renamed', name: command.name }]);
+    case 'done.mark': {
+      const stage = doneStageOf(state.phase)!;
+      if (state.done[stage].has(actor.participantId) === command.done) return done([]);
+      return done([{ type: 'done.marked', participantId: actor.participantId, stage, done: command.done }]);
+    }
+    case 'done.reset': {
+      const stage = doneStageOf(state.phase)!;
+      return done(state.done[stage].size === 0 ? [] : [{ type: 'done.reset', stage }]);
+    }
+    case 'access.password': {
+      if (command.password === null) {
+        return done(state.access.passwordHash === null ? [] : [{ type: 'access.passwordChanged', passwordHash: null, keep: [] }]);
+      }
+      if (!ctx.hashPassword) throw new Error('decide needs ctx.hashPassword to set a password');
+      // JN-2: a new password signs everyone else out: only the facilitator stays admitted.
+      return done([{ type: 'access.passwordChanged', passwordHash: ctx.hashPassword(command.password), keep: [actor.participantId] }]);
+    }
+    case 'access.knock': {
+      if (state.access.knock === command.on) return done([]);
+      const admit = command.on ? [...state.participants.keys()].filter((id) => mayStay(state, id)) : [];
+      return done([{ type: 'access.knockChanged', on: command.on, admit }]);
+    }
+    case 'access.lockJoining':
+      return done(state.access.joiningLocked === command.locked ? [] : [{ type: 'access.joiningLocked', locked: command.locked }]);
+    case 'access.admit': {
+      const knock = state.knocks.get(command.knockId);
+      if (!knock) return fail('NOT_FOUND', 'Nobody is waiting with that knock any more.');
+      return done(command.admit ? [{ type: 'access.admitted', participantId: knock.participantId }] : []);
+    }
+    case 'board.lock':
+      return done(state.locked === command.locked ? [] : [{ type: 'board.locked', locked: command.locked }]);
+    case 'participant.remove': {
+      const target = [...state.participants.values()].find((p) => p.handle === command.handle && !state.access.removed.has(p.id));
+      if (!target) return fail('NOT_FOUND', 'No such person in this retro.');
+      if (target.id === actor.participantId) return fail('INVALID_INPUT', 'You cannot remove yourself; hand the role over first.');
+      return done([{ type: 'participant.removed', participantId: target.id }]);
+    }
+    case 'card.hide': {
+      // MO-3: the author is neither checked nor named: hiding says nothing about who wrote the card.
+      const card = state.cards.get(command.cardId);
+      if (!card?.revealed) return fail('NOT_FOUND', 'No such card.');
+      return done([{ type: 'card.hidden', cardId: card.id }]);
+    }
+    case 'card.sign': {
+      const card = state.cards.get(command.cardId);
+      if (!card?.revealed) return fail('NOT_FOUND', 'No such card.');
+      // SG-2: only the author signs; nobody else — the facilitator included — can put a name on a card.
+      if (card.authorTag !== actor.authorTag) return fail('NOT_YOURS', 'Only the author can put their name on a card.');
+      const name = command.signed ? (state.participants.get(actor.participantId)?.name ?? null) : null;
+      return done(card.signature === name ? [] : [{ type: 'card.signed', cardId: card.id, name }]);
+    }
+    default: {
+      const unreachable: never = command;
+      return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);
+    }
+  }
+}
+
+export function evolveRoomControl(state: BoardState, event: RoomControlEvent): void {
+  const { access } = state;
+  switch (event.type) {
+    case 'board.renamed':
+      state.name = event.name;
+      return;
+    case 'done.marked':
+      if (event.done) state.done[event.stage].add(event.participantId);
+      else state.done[event.stage].delete(event.participantId);
+      return;
+    case 'done.reset':
+      state.done[event.stage].clear();
+      return;
+    case 'access.passwordChanged':
+      access.passwordHash = event.passwordHash;
+      if (event.passwordHash !== null) access.admitted = new Set(event.keep);
+      return;
+    case 'access.knockChanged':
+      access.knock = event.on;
+      for (const id of event.admit) access.admitted.add(id);
+      return;
+    case 'access.joiningLocked':
+      access.joiningLocked = event.locked;
+      return;
+    case 'access.admitted':
+      access.admitted.add(event.participantId);
+      return;
+    case 'board.locked':
+      state.locked = event.locked;
+      return;
+    case 'participant.removed':
+      access.removed.add(event.participantId);
+      access.admitted.delete(event.participantId);
+      state.done.write.delete(event.participantId);
+      state.done.vote.delete(event.participantId);
+      return;
+    case 'card.signed': {
+      const card = state.cards.get(event.cardId);
+      if (card) card.signature = event.name;
+      return;
+    }
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unknown event ${(unreachable as { type: string }).type}`);
+    }
+  }
+}

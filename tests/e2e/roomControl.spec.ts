@@ -1,0 +1,166 @@
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '@candor/shared';
+import { test, expect } from './fixtures/facilitation';
+import type { FacilitationPage } from './pages/FacilitationPage';
+
+/**
+ * Issue 10 items 1–9 and 12 in real browsers: a facilitator and participants share, knock and admit, say
+ * "I'm done", confirm the reveal, sign a card, hide one, lock the board, remove someone and close.
+ */
+
+async function createUnnamedRetro(facilitator: FacilitationPage): Promise<string> {
+  const page = facilitator.page;
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  const link = await page.getByLabel('Participant link').inputValue();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  return link;
+}
+
+test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 MO-3 LK-1 MO-1: a facilitator runs the room with two participants', async ({ facilitator, ada, bo }) => {
+  const link = await createUnnamedRetro(facilitator);
+  // NA-1: no name given, the retro is named after the day
+  await expect(facilitator.page.getByRole('heading', { level: 1, name: /^Retro \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
+
+  // SH-1: the share dialog shows the participant link and its QR code
+  expect(await facilitator.openShare()).toBe(link);
+  await facilitator.shot('share');
+  await facilitator.closeDialog();
+
+  // NA-2: renamed live
+  await facilitator.rename('Sprint 15');
+  await ada.join(link, 'Ada');
+  await expect(ada.page.getByRole('heading', { level: 1, name: 'Sprint 15' })).toBeVisible();
+  // PR-1: a quiet notice, not a flood
+  await expect(facilitator.page.getByText('Ada joined')).toBeVisible();
+  // SH-1: participants can share too
+  expect(await ada.openShare()).toBe(link);
+  await ada.closeDialog();
+
+  // JN-3: knock and admit
+  await facilitator.setKnock(true);
+  await bo.knock(link, 'Bo');
+  await expect(bo.page.getByText(/Waiting for Fiona to let you in/)).toBeVisible();
+  await bo.shot('knock-waiting');
+  await expect(facilitator.panel().getByText('1 person is waiting to join')).toBeVisible();
+  await facilitator.shot('knock-admit');
+  await facilitator.admit('Bo');
+  await expect(bo.page.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(bo.page.getByRole('heading', { level: 1, name: 'Sprint 15' })).toBeVisible();
+
+  // DN-1/DN-2/DN-3: "I'm done", counted among the people here
+  await ada.addCard("I don't know…", 'Pairing on reviews');
+  await bo.addCard("I'm stuck on…", 'ABUSIVE CARD TEXT');
+  await facilitator.expectDoneCount(0, 3);
+  await ada.markDone();
+  await facilitator.expectDoneCount(1, 3);
+  await bo.markDone();
+  await facilitator.expectDoneCount(2, 3);
+  await expect(facilitator.people().getByText('✓ done')).toHaveCount(2);
+  await facilitator.shot('done-count');
+  await facilitator.markDone();
+  await expect(ada.page.getByText('Everyone here is done writing.')).toBeVisible();
+
+  // CF-1: the reveal asks first, saying what happens to everyone
+  await facilitator.page.getByRole('button', { name: 'Next: Reveal' }).click();
+  await expect(facilitator.dialog()).toContainText('Everyone sees every card');
+  await facilitator.shot('confirm-reveal');
+  await facilitator.dialog().getByRole('button', { name: 'Cancel' }).click();
+  await facilitator.expectPhase('Write');
+  await facilitator.goTo('Reveal');
+
+  // SG-1: Ada shows her name on her own card; nobody else has that button on it
+  await expect(facilitator.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card' })).toHaveCount(0);
+  await expect(bo.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card' })).toHaveCount(0);
+  await ada.signCard('Pairing on reviews');
+  await expect(bo.card('Pairing on reviews').getByText('— Ada')).toBeVisible();
+  await expect(bo.card('ABUSIVE CARD TEXT').getByText(/— /)).toHaveCount(0);
+  await bo.shot('signed-card');
+
+  // MO-3: the facilitator hides a card for everyone
+  await facilitator.hideCard('ABUSIVE CARD TEXT');
+  await expect(ada.card('ABUSIVE CARD TEXT')).toHaveCount(0);
+  await expect(ada.page.getByText('The facilitator hid a card.')).toBeVisible();
+
+  // LK-1: locked, the participants' controls are disabled and they are told
+  await facilitator.goTo('Vote');
+  await facilitator.setBoardLocked(true);
+  await expect(ada.page.getByText('The facilitator has locked the board: it is read-only for now.')).toBeVisible();
+  await expect(ada.page.getByRole('button', { name: /^Vote for: Pairing/ })).toBeDisabled();
+  await expect(ada.page.getByRole('button', { name: /I'm done voting/ })).toBeDisabled();
+  await ada.shot('locked');
+  await facilitator.setBoardLocked(false);
+  await expect(ada.page.getByRole('button', { name: /^Vote for: Pairing/ })).toBeEnabled();
+  await ada.voteFor('Pairing on reviews');
+
+  // MO-1/MO-2: Bo is removed; his page says so; the room is told
+  await facilitator.removePerson('Bo');
+  await expect(bo.page.getByText('The facilitator removed you from this retro.')).toBeVisible();
+  await bo.shot('removed');
+  await expect(ada.page.getByText('The facilitator removed Bo from the retro.')).toBeVisible();
+  await bo.page.reload();
+  await expect(bo.page.getByText('The facilitator removed you from this retro.')).toBeVisible();
+
+  // CF-1: Close has its own place, never where "Next" stood, and asks first
+  await facilitator.goTo('Discuss');
+  await facilitator.goTo('Act');
+  await expect(facilitator.page.getByRole('button', { name: /^Next:/ })).toHaveCount(0);
+  await facilitator.page.getByRole('button', { name: 'Close the retro…' }).click();
+  await expect(facilitator.dialog()).toContainText('cannot be reopened');
+  await facilitator.shot('confirm-close');
+  await facilitator.confirm('Close the retro');
+  await facilitator.expectPhase('Close');
+});
+
+test('JN-1 JN-2 JN-4: a password signs people out until they enter it; locked joining turns newcomers away', async ({ facilitator, ada, cleo }) => {
+  const link = await createUnnamedRetro(facilitator);
+  await ada.join(link, 'Ada');
+  await facilitator.setPassword('blue heron');
+  // JN-2: Ada is signed out and meets the password prompt
+  await expect(ada.page.getByLabel('Board password')).toBeVisible();
+  await ada.enterPassword('grey heron');
+  await expect(ada.page.getByText('That password is not right.', { exact: false })).toBeVisible();
+  await ada.shot('password');
+  await ada.enterPassword('blue heron');
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(facilitator.people().getByText('Ada', { exact: true })).toBeVisible();
+
+  // JN-4: locked joining turns a newcomer away before any password, and says whom to ask
+  await facilitator.setJoiningLocked(true);
+  await cleo.page.goto(link);
+  await cleo.page.getByLabel('Your name').fill('Cleo');
+  await cleo.page.getByRole('button', { name: 'Join' }).click();
+  await expect(cleo.page.getByText('Joining is closed for this retro. Ask Fiona to open it.')).toBeVisible();
+  await cleo.shot('joining-locked');
+  await facilitator.setJoiningLocked(false);
+  await cleo.page.getByRole('button', { name: 'Try again' }).click();
+  await cleo.enterPassword('blue heron');
+  await expect(cleo.page.getByTestId('connection-status')).toHaveText('Connected');
+});
+
+test('PR-2 the people list stays in its panel with long names and shows "+N more"', async ({ facilitator }) => {
+  const link = await createUnnamedRetro(facilitator);
+  const boardId = new URL(link).pathname.split('/').pop()!;
+  const sockets = [];
+  for (let i = 0; i < 15; i++) {
+    const socket = io(new URL(link).origin, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION }, forceNew: true });
+    const name = `Participant-with-a-really-long-name-${String(i).padStart(2, '0')}`.slice(0, 40);
+    await socket.timeout(10_000).emitWithAck('cmd', { id: `join-${i}-xxxxxxxx`, type: 'join', participantId: `long-person-${i}-xx`, secret: `s`.repeat(32) + i, name });
+    sockets.push(socket);
+  }
+  await expect(facilitator.page.getByText('16 online')).toBeVisible();
+  const people = facilitator.people();
+  await expect(people.getByRole('button', { name: '+4 more' })).toBeVisible();
+  const panel = (await people.boundingBox())!;
+  for (const item of await people.getByRole('listitem').all()) {
+    const box = (await item.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+  }
+  await facilitator.shot('people-more');
+  await people.getByRole('button', { name: '+4 more' }).click();
+  await expect(people.getByRole('listitem')).toHaveCount(16);
+  for (const socket of sockets) socket.close();
+});

@@ -38,6 +38,9 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   const next = (phase: string) => page.getByRole('button', { name: `Next: ${phase}` });
   await tabTo(page, next('Reveal'));
   await page.keyboard.press('Enter');
+  // CF-1: the room is asked first; the dialog opens on Cancel, the confirming button is a Tab away.
+  await tabTo(page, page.getByRole('button', { name: 'Reveal all cards' }));
+  await page.keyboard.press('Enter');
   await ada.expectPhase('Reveal');
   // The button kept focus through the step (it never disabled itself), so the next step is one Enter away.
   await expect(next('Vote')).toBeFocused();
@@ -72,7 +75,10 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await you.keyboard.press('Space');
   await expect(page.getByText('Helping: Ada')).toBeVisible();
 
-  await tabTo(page, next('Close'), { backwards: true });
+  // CF-1: Close has its own button, away from where every "Next" stood, and asks first.
+  await tabTo(page, page.getByRole('button', { name: 'Close the retro…' }), { backwards: true });
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: 'Close the retro', exact: true }));
   await page.keyboard.press('Enter');
   await ada.expectPhase('Close');
   await tabTo(you, you.getByRole('link', { name: 'Download Markdown' }));

@@ -50,7 +50,13 @@ test('UI-12 at 390×844 columns and sections are tabs, nothing scrolls sideways,
   for (const phase of ['Reveal', 'Vote', 'Discuss', 'Act', 'Close'] as const) {
     await section(page, 'Facilitate');
     await noSidewaysScroll(page, `facilitate before ${phase}`);
-    await page.getByRole('button', { name: `Next: ${phase}` }).click();
+    // CF-1: Close has its own button; Reveal and Close are confirmed in a dialog, which must fit the phone too.
+    await page.getByRole('button', { name: phase === 'Close' ? 'Close the retro…' : `Next: ${phase}` }).click();
+    if (phase === 'Reveal' || phase === 'Close') {
+      const dialog = page.getByRole('dialog');
+      await noSidewaysScroll(page, `confirm ${phase}`);
+      await dialog.getByRole('button', { name: phase === 'Reveal' ? 'Reveal all cards' : 'Close the retro', exact: true }).click();
+    }
     await section(page, 'Board');
     await ada.expectPhase(phase);
     if (phase === 'Vote') await ada.voteFor('Pairing on reviews');

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 import { TimerControls } from '../timer/TimerControls.js';
@@ -25,7 +25,18 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const next = nextPhase(board.phase, board.hasReview);
   const previous = previousPhase(board.phase, board.hasReview);
   const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
-  const go = (phase: Phase) => (needsConfirming(phase) ? setConfirming(phase) : session.send({ type: 'phase.set', phase }));
+  // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
+  const opener = useRef<HTMLElement | null>(null);
+  const go = (phase: Phase) => {
+    if (!needsConfirming(phase)) return session.send({ type: 'phase.set', phase });
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setConfirming(phase);
+  };
+  useEffect(() => {
+    if (confirming !== null) return;
+    if (opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }, [confirming]);
   const confirm = confirming ? CONFIRM[confirming] : undefined;
 
   return (

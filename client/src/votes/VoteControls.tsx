@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -12,6 +13,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
   const session = useSession();
   const { me, pending } = useSessionState();
   const readOnly = useReadOnly(board);
+  const removeButton = useRef<HTMLButtonElement>(null);
   // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
   if (usePresenting()) return null;
   const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(pending, itemId));
@@ -22,6 +24,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
       <button
         type="button"
         className="vote-button"
+        ref={removeButton}
         aria-label={t('vote.remove', { name })}
         disabled={readOnly || mine === 0}
         onClick={() => session.send({ type: 'vote.retract', itemId })}
@@ -37,7 +40,12 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
         className="vote-button"
         aria-label={t('vote.add', { name })}
         disabled={readOnly || left === 0 || mine >= board.settings.perItemCap}
-        onClick={() => session.send({ type: 'vote.cast', itemId })}
+        onClick={() => {
+          session.send({ type: 'vote.cast', itemId });
+          // UI-10: a press that uses up this button moves the keyboard user to "remove" beside it (enabled by
+          // the time the next frame is drawn), instead of leaving focus on a disabled button.
+          if (mine + 1 >= board.settings.perItemCap || left - 1 <= 0) requestAnimationFrame(() => removeButton.current?.focus());
+        }}
       >
         +
       </button>

@@ -18,6 +18,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const base = process.env.CANDOR_TEST_DATABASE_URL ?? execFileSync('bash', [fileURLToPath(new URL('../../../scripts/postgres.sh', import.meta.url))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  if (!/^postgres(ql)?:\/\/\S+$/.test(base)) {
+    throw new Error(`CANDOR_TEST_DATABASE_URL must be a postgres:// URL; scripts/postgres.sh gave ${JSON.stringify(base)}`);
+  }
   const name = `candor_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -28,6 +28,13 @@ export interface RoomDocumentsDeps {
   stored: Record<DocName, boolean>;
   /** BD-2: a deleted board stores nothing more */
   deleted: () => boolean;
+  /**
+   * CL-6: several processes serve the board: a notes update this room stored (its number `count` among the
+   * stored ones) goes to the others once stored; compaction first takes in what the others stored.
+   */
+  notesStored?: (update: Uint8Array, count: number) => void;
+  /** CL-6: every stored update of a document, to take in what other processes stored */
+  storedUpdates?: (name: DocName) => Promise<Uint8Array[]>;
 }
 
 /** How many updates a document may pile up in the store before they are folded into one snapshot. */
@@ -61,6 +68,8 @@ interface Document {
   retryTimer?: NodeJS.Timeout;
   retryMs: number;
   compactionTimer?: NodeJS.Timeout;
+  /** CL-6: the highest stored-update number seen (here or from another process), to notice a missed one */
+  knownCount: number;
 }
 
 /**
@@ -90,6 +99,7 @@ export class RoomDocuments {
       dirty: false,
       unrelayed: [],
       retryMs: SNAPSHOT_RETRY_MS,
+      knownCount: updates.length,
     };
     for (const update of updates) Y.applyUpdate(document.doc, update, LOADED);
     document.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -204,6 +214,8 @@ export class RoomDocuments {
       if (document.dirty) await this.writeSnapshot(document);
       const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update);
       if (count > DOC_UPDATES_BEFORE_COMPACTION) this.scheduleCompaction(document);
+      document.knownCount = count;
+      if (document.name === 'notes') this.deps.notesStored?.(update, count);
       return true;
     } catch (err) {
       // one line when storage starts failing, not one per refused keystroke
@@ -215,7 +227,13 @@ export class RoomDocuments {
   }
 
   private async writeSnapshot(document: Document): Promise<void> {
-    await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
+    if (this.deps.storedUpdates) {
+      // CL-6: the snapshot must hold what other processes stored too; what they store meanwhile is kept after it
+      const stored = await this.deps.storedUpdates(document.name);
+      this.takeIn(document, stored);
+      await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc), stored.length);
+      document.knownCount = 1;
+    } else await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
     if (!document.dirty) return;
     document.dirty = false;
     document.retryMs = SNAPSHOT_RETRY_MS;
@@ -252,6 +270,39 @@ export class RoomDocuments {
     }, COMPACTION_QUIET_MS);
   }
 
+  /** Applies stored updates (already stored: not stored again) and relays to this room's peers what was new here. */
+  private takeIn(document: Document, updates: Uint8Array[]): void {
+    if (updates.length === 0) return;
+    for (const update of updates) Y.applyUpdate(document.doc, update, STORED);
+    // peers apply what they already have as a no-op; a merged update carries deletions too (a state vector would not)
+    this.relay(document, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null);
+  }
+
+  /**
+   * CL-6: an update another process stored (number `count`): applied and relayed here, in order with this
+   * room's own. A number past the next one means one was missed: everything stored is taken in instead.
+   */
+  receiveStored(name: DocName, update: Uint8Array, count: number): Promise<void> {
+    const document = this.documents[name];
+    return document.queue.run(async () => {
+      if (count > document.knownCount + 1 && this.deps.storedUpdates) this.takeIn(document, await this.deps.storedUpdates(name));
+      else this.takeIn(document, [update]);
+      document.knownCount = count;
+    });
+  }
+
+  /** CL-6: after fan-out was interrupted (Redis restarted), takes in everything stored. */
+  refreshFromStore(name: DocName): Promise<void> {
+    const document = this.documents[name];
+    const load = this.deps.storedUpdates;
+    if (!load) return Promise.resolve();
+    return document.queue.run(async () => {
+      const stored = await load(name);
+      this.takeIn(document, stored);
+      document.knownCount = stored.length;
+    });
+  }
+
   /** Folds a document's stored updates into one snapshot (in order with its other writes). */
   compact(name: DocName): Promise<void> {
     const document = this.documents[name];
@@ -268,3 +319,4 @@ export class RoomDocuments {
     }
   }
 }
+

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
-import { CommandKeyTaken, openPostgresStore, type LockedBoard } from './postgres.js';
+import { CommandKeyTaken, POSTGRES_SCHEMA_VERSION, openPostgresStore, type LockedBoard } from './postgres.js';
+import { StaleCopy } from './BoardStore.js';
 import { freshSchema, testDatabaseUrl } from './postgres.testing.js';
 import { DataFileError } from './sqlite.js';
 
@@ -125,12 +126,46 @@ describe('PostgreSQL store under concurrency', () => {
     const again = await openPostgresStore(url, { schema });
     expect(await again.boardExists('board-race')).toBe(true);
     await again.close();
+    // a database of the first layout (before CL-2's change counter) is brought to this one
+    await admin.query('ALTER TABLE boards DROP COLUMN version; UPDATE schema_version SET version = 1');
+    const migrated = await openPostgresStore(url, { schema });
+    expect(await migrated.storedVersion('board-race')).toBe(0);
+    await migrated.close();
+    expect((await admin.query<{ version: number }>('SELECT version FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
     await admin.query('UPDATE schema_version SET version = 99');
     await expect(openPostgresStore(url, { schema })).rejects.toThrow(DataFileError);
-    await expect(openPostgresStore(url, { schema })).rejects.toThrow(/version 99, but this server reads version 1/);
+    await expect(openPostgresStore(url, { schema })).rejects.toThrow(new RegExp(`version 99, but this server reads version ${POSTGRES_SCHEMA_VERSION}`));
     const foreign = freshSchema();
     await admin.query(`CREATE SCHEMA ${foreign}; CREATE TABLE ${foreign}.boards (id TEXT)`);
     await expect(openPostgresStore(url, { schema: foreign })).rejects.toThrow(/already holds tables \(boards\) but no Candor schema_version/);
     await admin.end();
+  });
+
+  it('CL-2 a commit or a new participant decided against an older version of the board is refused with StaleCopy and writes nothing', async () => {
+    const { a, b, close } = await twoPools();
+    const version = (await a.storedVersion('board-race'))!;
+    await b.commit('board-race', { commandKey: 'k-b', events: [selected('by-b')], sealed: sealed(1), expectedVersion: version });
+    expect(await b.storedVersion('board-race')).toBe(version + 1);
+    await expect(a.commit('board-race', { commandKey: 'k-a', events: [selected('by-a')], sealed: sealed(2), expectedVersion: version })).rejects.toThrow(StaleCopy);
+    await expect(a.upsertParticipant('board-race', { id: 'p1', name: 'Ada', handle: 'h1', authHash: 'x', isFacilitator: false }, version)).rejects.toThrow(StaleCopy);
+    const loaded = (await a.loadBoard('board-race'))!;
+    expect(loaded.events.map((e) => (e.event as { itemId?: string }).itemId)).toEqual([undefined, 'by-b']);
+    expect(loaded.participants).toEqual([]);
+    expect(await a.findCommand('board-race', 'k-a')).toBeNull();
+    expect(loaded.version).toBe(version + 1);
+    await a.upsertParticipant('board-race', { id: 'p1', name: 'Ada', handle: 'h1', authHash: 'x', isFacilitator: false }, version + 1);
+    expect(await b.storedVersion('board-race')).toBe(version + 2);
+    await close();
+  });
+
+  it('CL-6 a compaction up to the updates one process has seen keeps those another process appended meanwhile', async () => {
+    const { a, b, close } = await twoPools();
+    await a.appendDocUpdate('board-race', 'notes', new Uint8Array([1]));
+    await a.appendDocUpdate('board-race', 'notes', new Uint8Array([2]));
+    await b.appendDocUpdate('board-race', 'notes', new Uint8Array([3]));
+    await a.compactDoc('board-race', 'notes', new Uint8Array([12]), 2);
+    expect((await b.loadBoard('board-race'))!.docs.notes).toEqual([new Uint8Array([12]), new Uint8Array([3])]);
+    expect(await b.appendDocUpdate('board-race', 'notes', new Uint8Array([4]))).toBe(3);
+    await close();
   });
 });

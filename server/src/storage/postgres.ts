@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
-import type { BoardRecord, BoardStore, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
+import { type BoardRecord, type BoardStore, CommandKeyTaken, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
 import { DataFileError } from './sqlite.js';
 
 /**
@@ -24,6 +24,7 @@ CREATE TABLE boards (
   facilitator_hash TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   last_seq INTEGER NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 0,
   team_id TEXT REFERENCES teams(id)
 );
 CREATE INDEX boards_by_team ON boards(team_id, created_at);
@@ -63,17 +64,24 @@ CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
 `;
 
 /** The layout of the tables, in `schema_version`; another one is refused rather than misread. */
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
+
+/** How a database of an earlier layout is brought to this one (in the schema lock), by the version it holds. */
+const MIGRATIONS: Record<number, string> = {
+  // 1 → 2 (CL-2): every change of a board counts, so a process can tell its copy is behind
+  1: 'ALTER TABLE boards ADD COLUMN version BIGINT NOT NULL DEFAULT 0',
+};
 
 /** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
 const SCHEMA_LOCK = 0x63616e64;
 
-/** Thrown by a commit whose command key is already stored: the room answers the resend from `findCommand`. */
-export class CommandKeyTaken extends Error {}
+export { CommandKeyTaken };
 
 /** What a command's transaction sees of its board once the row is locked. */
 export interface LockedBoard {
   lastSeq: number;
+  /** CL-2: the board's change counter (see `LoadedBoard.version`) */
+  version: number;
   anonymousState: Uint8Array | null;
 }
 
@@ -81,6 +89,8 @@ export interface LockedBoard {
 export type LockedDecision = { refuse: string } | Omit<CommitInput, 'commandKey'>;
 
 export interface PostgresStore extends BoardStore {
+  /** CL-2: the board's change counter, or null if there is no such board */
+  storedVersion(boardId: string): Promise<number | null>;
   /**
    * One command as one transaction: lock the board row, check the command key, let `decide` apply the rule
    * against the state read under the lock (e.g. a vote budget), write what it decided, commit. Two such
@@ -130,9 +140,22 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   /** Locks the board row for the rest of the transaction; throws if there is no such board. */
   async function lockBoard(client: pg.PoolClient, boardId: string): Promise<number> {
-    const { rows } = await client.query<{ last_seq: number }>('SELECT last_seq FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+    return (await lockBoardRow(client, boardId)).lastSeq;
+  }
+
+  async function lockBoardRow(client: pg.PoolClient, boardId: string): Promise<{ lastSeq: number; version: number }> {
+    const { rows } = await client.query<{ last_seq: number; version: string }>('SELECT last_seq, version FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
     if (!rows[0]) throw new Error(`board ${boardId} does not exist`);
-    return rows[0].last_seq;
+    return { lastSeq: rows[0].last_seq, version: Number(rows[0].version) };
+  }
+
+  /**
+   * CL-2: under the board lock, refuses a write decided against another version of the board than the stored
+   * one (nothing written: the caller catches up and decides again), then counts this change.
+   */
+  async function checkAndCount(client: pg.PoolClient, boardId: string, version: number, expected: number | undefined): Promise<void> {
+    if (expected !== undefined && expected !== version) throw new StaleCopy(boardId);
+    await client.query('UPDATE boards SET version = version + 1 WHERE id = $1', [boardId]);
   }
 
   function refuseAnonymous(events: readonly BoardEvent[]): void {
@@ -156,14 +179,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     decide: (board: LockedBoard) => LockedDecision | Promise<LockedDecision>,
   ): Promise<{ lastSeq: number } | { refused: string }> {
     return inTransaction(async (client) => {
-      const lastSeq = await lockBoard(client, boardId);
+      const { lastSeq, version } = await lockBoardRow(client, boardId);
       // under the lock, so a resend racing its first copy sees it once the first has committed
       const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
       if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
       const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
-      const decision = await decide({ lastSeq, anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null });
+      const decision = await decide({ lastSeq, version, anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null });
       if ('refuse' in decision) return { refused: decision.refuse };
       refuseAnonymous(decision.events);
+      await checkAndCount(client, boardId, version, decision.expectedVersion);
       await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, commandKey, Buffer.from(decision.sealed)]);
       const newSeq = await appendEvents(client, boardId, lastSeq, decision.events);
       if (decision.anonymousState) {
@@ -183,6 +207,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   return {
     commitLocked,
+    async storedVersion(boardId) {
+      const { rows } = await pool.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);
+      return rows[0] ? Number(rows[0].version) : null;
+    },
     async createBoard(record: BoardRecord, first: BoardEvent) {
       refuseAnonymous([first]);
       await inTransaction(async (client) => {
@@ -214,12 +242,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     async boardExists(boardId) {
       return ((await pool.query('SELECT 1 FROM boards WHERE id = $1', [boardId])).rowCount ?? 0) > 0;
     },
-    async loadBoard(boardId): Promise<LoadedBoard | null> {
+    async loadBoard(boardId, options = {}): Promise<LoadedBoard | null> {
       // one snapshot, so the log, the state and the documents belong to the same moment
       return inTransaction(async (client) => {
         const board = (
-          await client.query<{ id: string; facilitator_hash: string; created_at: string; team_id: string | null }>(
-            'SELECT id, facilitator_hash, created_at, team_id FROM boards WHERE id = $1',
+          await client.query<{ id: string; facilitator_hash: string; created_at: string; team_id: string | null; version: string }>(
+            'SELECT id, facilitator_hash, created_at, team_id, version FROM boards WHERE id = $1',
             [boardId],
           )
         ).rows[0];
@@ -237,19 +265,28 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           ),
           events: events.rows.map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
           anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null,
-          docs: { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
+          docs: options.docs === false ? { board: [], notes: [] } : { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
+          version: Number(board.version),
         };
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
-    async upsertParticipant(boardId, p) {
-      await pool.query(
-        `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
-        [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
-      );
+    async upsertParticipant(boardId, p, expectedVersion) {
+      await inTransaction(async (client) => {
+        const { version } = await lockBoardRow(client, boardId);
+        await checkAndCount(client, boardId, version, expectedVersion);
+        await client.query(
+          `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
+          [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
+        );
+      });
     },
     async removeParticipant(boardId, participantId) {
-      await pool.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);
+      await inTransaction(async (client) => {
+        const { version } = await lockBoardRow(client, boardId);
+        await checkAndCount(client, boardId, version, undefined);
+        await client.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);
+      });
     },
     async findCommand(boardId, commandKey) {
       const { rows } = await pool.query<{ sealed: Buffer }>('SELECT sealed FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
@@ -273,10 +310,18 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         return rows[0]!.n;
       });
     },
-    async compactDoc(boardId, doc, snapshot) {
+    async compactDoc(boardId, doc, snapshot, upTo) {
       await inTransaction(async (client) => {
         await lockBoard(client, boardId);
-        await client.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc = $2', [boardId, doc]);
+        if (upTo === undefined) {
+          await client.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc = $2', [boardId, doc]);
+        } else {
+          // CL-6: the snapshot covers the first `upTo`; later ones (appended by another process meanwhile) move
+          // up behind it, keeping the numbers 1… without gaps (negated first, so no two rows share a number)
+          await client.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc = $2 AND n <= $3', [boardId, doc, upTo]);
+          await client.query('UPDATE doc_updates SET n = -(n - $3 + 1) WHERE board_id = $1 AND doc = $2', [boardId, doc, upTo]);
+          await client.query('UPDATE doc_updates SET n = -n WHERE board_id = $1 AND doc = $2', [boardId, doc]);
+        }
         await client.query('INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES ($1, $2, 1, $3)', [boardId, doc, Buffer.from(snapshot)]);
       });
     },
@@ -314,7 +359,12 @@ async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
     const names = new Set(tables.rows.map((r) => r.table_name));
     if (names.has('schema_version')) {
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
-      const version = rows[0]?.version;
+      let version = rows[0]?.version;
+      while (version !== undefined && MIGRATIONS[version] !== undefined && version < POSTGRES_SCHEMA_VERSION) {
+        await client.query(MIGRATIONS[version]!);
+        version += 1;
+        await client.query('UPDATE schema_version SET version = $1', [version]);
+      }
       if (version !== POSTGRES_SCHEMA_VERSION) {
         throw new DataFileError(
           `the PostgreSQL schema "${schema}" holds Candor tables of version ${version ?? 'none'}, but this server reads version ${POSTGRES_SCHEMA_VERSION}; ` +

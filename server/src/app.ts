@@ -34,7 +34,7 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'databaseUrl' | 'redisUrl' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes'
+        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -65,7 +65,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const postgres = !deps.store && deps.config.databaseUrl ? await openPostgresStore(deps.config.databaseUrl) : null;
   const { store, health } = watchStorage(deps.store ?? postgres ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
   // CL-*: several processes on one PostgreSQL tell each other through Redis what changed
-  const cluster = postgres && redisUrl ? new Cluster(redisUrl, postgres, logger) : null;
+  const cluster = postgres && redisUrl ? new Cluster(redisUrl, postgres, logger, deps.config.writerLeaseMs) : null;
   const now = deps.now ?? Date.now;
   const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
   const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));

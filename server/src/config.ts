@@ -54,6 +54,8 @@ const Env = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
+  /** CL-8: how long a board's writer lease lasts without renewal (a killed writer is replaced within about this) */
+  WRITER_LEASE_MS: z.coerce.number().int().min(100).default(3_000),
   /** AR-7: the server key itself (64 hex digits or base64url), instead of a key file */
   CANDOR_KEY: z.string().optional(),
 });
@@ -67,6 +69,7 @@ export interface Config {
   databaseUrl: string | null;
   /** CL-*: set, several processes on one PostgreSQL tell each other what changed through this Redis */
   redisUrl: string | null;
+  writerLeaseMs: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   clientDist: string | null;
   idleUnloadMs: number;
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbFile: path.join(dataDir, 'candor.sqlite'),
     databaseUrl: parsed.DATABASE_URL ?? null,
     redisUrl: parsed.REDIS_URL ?? null,
+    writerLeaseMs: parsed.WRITER_LEASE_MS,
     logLevel: parsed.LOG_LEVEL,
     clientDist: parsed.CLIENT_DIST ?? null,
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,

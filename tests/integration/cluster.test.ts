@@ -21,6 +21,17 @@ function twinOf(person: Person, url: string): Person {
   return twin;
 }
 
+/**
+ * How many texts were ever set under this notes key (CL-8): a Y.Map keeps an overwritten entry as a deleted
+ * item to the left of the visible one, so rival texts made by two processes show up here.
+ */
+function textsEverSet(person: Person, key: string): number {
+  const notes = person.notesDoc.getMap('notes') as unknown as { _map: Map<string, { left: unknown } | undefined> };
+  let count = 0;
+  for (let item = notes._map.get(key); item; item = item.left as { left: unknown } | undefined) count++;
+  return count;
+}
+
 /** what every person must agree on: the board as its document shows it */
 function comparable(person: Person) {
   const board = person.board();
@@ -84,6 +95,8 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     C.typeNote(key, 'typed on three.');
     const everyone = [F, A, B, C];
     for (const p of everyone) await p.waitFor(() => p.notes(key) === 'typed on two. typed on three.');
+    // CL-8: the note's text was made once, by the board's one writer, not once per process
+    for (const p of everyone) expect(textsEverSet(p, key)).toBe(1);
 
     await F.waitFor(() => F.board()?.phase === 'discuss' && F.board()!.participants.filter((p) => p.online).length === 4);
     for (const p of everyone) await p.waitFor(() => JSON.stringify(comparable(p)) === JSON.stringify(comparable(F)));

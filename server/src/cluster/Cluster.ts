@@ -3,6 +3,8 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomCluster } from './RoomCluster.js';
+import type { PostgresStore } from '../storage/postgres.js';
+import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
 
 /** CL-7: how often each process repeats who is connected through it, and after how many silent periods it counts as gone. */
 export const PRESENCE_HEARTBEAT_MS = 2_000;
@@ -42,13 +44,16 @@ export class Cluster implements RoomCluster {
   private readonly elsewhere = new Map<string, Map<string, { online: Set<string>; until: number }>>();
   private readonly heartbeat: NodeJS.Timeout;
   private everReady = false;
+  private readonly leases: WriterLeases;
 
   constructor(
     redisUrl: string,
-    private readonly versions: { storedVersion(boardId: string): Promise<number | null> },
+    private readonly versions: PostgresStore,
     private readonly logger: Logger,
+    leaseMs: number = WRITER_LEASE_MS,
     private readonly now: () => number = Date.now,
   ) {
+    this.leases = new WriterLeases(versions, this.processId, leaseMs, () => this.rooms?.loaded() ?? [], logger);
     const options = { lazyConnect: false, maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
     this.pub = new Redis(redisUrl, options);
     this.sub = new Redis(redisUrl, options);
@@ -69,9 +74,15 @@ export class Cluster implements RoomCluster {
     this.rooms = rooms;
   }
 
-  /** A board was loaded here: the others say who is connected through them. */
+  /** A board was loaded here: the others say who is connected through them; its writer lease is tried at once. */
   roomLoaded(boardId: string): void {
     this.publish(boardId, { kind: 'hello' });
+    const room = this.rooms?.peek(boardId);
+    if (room) this.leases.claim(room).catch((err: Error) => this.logger.warn({ board: boardId, reason: err.message }, 'board writer lease not taken'));
+  }
+
+  writerEpoch(boardId: string): number | null {
+    return this.leases.epoch(boardId);
   }
 
   storedVersion(boardId: string): Promise<number | null> {
@@ -171,6 +182,7 @@ export class Cluster implements RoomCluster {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    await this.leases.close();
     this.sub.disconnect();
     await this.pub.quit().catch(() => this.pub.disconnect());
   }

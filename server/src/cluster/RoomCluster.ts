@@ -13,6 +13,8 @@ export interface RoomCluster {
   onlineElsewhere(boardId: string, participantId: string): boolean;
   /** this process stored a notes update (number `count` of the stored ones): the others apply it (CL-6) */
   notesStored(boardId: string, update: Uint8Array, count: number): void;
+  /** CL-8: the epoch of the board's writer lease while this process holds it, else null */
+  writerEpoch(boardId: string): number | null;
   /** the board was deleted here: the others tell their connections (BD-2) */
   deleted(boardId: string): void;
 }

@@ -179,6 +179,7 @@ export class BoardRoom {
         ? {
             notesStored: (update: Uint8Array, count: number) => deps.cluster!.notesStored(this.id, update, count),
             storedUpdates: async (name: DocName) => (await deps.store.loadBoard(this.id))?.docs[name] ?? [],
+            writerEpoch: () => deps.cluster!.writerEpoch(this.id),
           }
         : {}),
     });
@@ -499,8 +500,15 @@ export class BoardRoom {
     const anonymous = new AnonymousState();
     anonymous.load(fresh, loaded.anonymousState);
     for (const session of this.sessions.values()) if (session.participantId) anonymous.recognise(fresh, session);
+    const newcomers = [...fresh.participants.keys()].filter((id) => !this.state.participants.has(id));
     Object.assign(this.state, fresh);
     this.anonymous = anonymous;
+    for (const id of newcomers) {
+      // AB-6: what they did through another process is not known here, as for people loaded from storage
+      this.admission.markActive(id);
+      // CL-7: someone who joined through another process may be connected there already
+      this.refreshPresence(id);
+    }
     this.unsettled.push(...loaded.events.slice(foldedBefore).map((e) => e.event));
   }
 
@@ -625,8 +633,23 @@ export class BoardRoom {
     }
   }
 
-  /** The server creates each shared text once, so two people never create rival texts for the same key. */
+  /**
+   * CL-8: this process took the board's writer lease: after taking in every stored notes update, it creates
+   * the shared texts nobody created yet (a writer that was killed may have left some).
+   */
+  becameWriter(): Promise<void> {
+    return this.queue.run(async () => {
+      await this.documents.refreshFromStore('notes');
+      this.ensureNotesTexts();
+    });
+  }
+
+  /**
+   * The server creates each shared text once, so two people never create rival texts for the same key. With
+   * several processes only the holder of the board's writer lease does (CL-8), or each would make its own.
+   */
   private ensureNotesTexts(): void {
+    if (this.deps.cluster && this.deps.cluster.writerEpoch(this.id) === null) return;
     const notes = this.notesDoc.getMap<Y.Text>('notes');
     const missing: [string, string][] = [];
     for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { LIMITS, type DocName, isEmptyStateVector } from '@candor/shared';
 import type { BoardStore } from '../storage/BoardStore.js';
+import { Fenced } from '../storage/fenced.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
 
@@ -35,6 +36,11 @@ export interface RoomDocumentsDeps {
   notesStored?: (update: Uint8Array, count: number) => void;
   /** CL-6: every stored update of a document, to take in what other processes stored */
   storedUpdates?: (name: DocName) => Promise<Uint8Array[]>;
+  /**
+   * CL-8: the epoch of the board's writer lease while this process holds it, else null. Given, the server's
+   * own document writes and compactions happen only under the lease and are fenced by it.
+   */
+  writerEpoch?: () => number | null;
 }
 
 /** How many updates a document may pile up in the store before they are folded into one snapshot. */
@@ -102,17 +108,42 @@ export class RoomDocuments {
       knownCount: updates.length,
     };
     for (const update of updates) Y.applyUpdate(document.doc, update, LOADED);
+    this.listen(document);
+    return document;
+  }
+
+  private listen(document: Document): void {
     document.doc.on('update', (update: Uint8Array, origin: unknown) => {
       document.version++;
       if (origin === LOADED || origin === STORED) return;
       // The server's own change (a projection of committed events, or a note it creates) is in memory
       // already; it reaches peers only once it is stored.
       void document.queue.run(async () => {
-        if (await this.store(document, update)) this.relay(document, update, null);
+        const stored = await this.store(document, update, true);
+        if (stored === true) this.relay(document, update, null);
+        else if (stored === 'fenced') void document.queue.run(() => this.rebuild(document));
         else document.unrelayed.push(update);
       });
     });
-    return document;
+  }
+
+  /**
+   * CL-8: this process wrote under a writer lease it had lost: the write was refused, but its copy holds it.
+   * The copy is built again from what is stored, and its peers resync from it (they never got the write).
+   */
+  private async rebuild(document: Document): Promise<void> {
+    const stored = await this.deps.storedUpdates!(document.name);
+    const old = document.doc;
+    document.doc = new Y.Doc();
+    for (const update of stored) Y.applyUpdate(document.doc, update, LOADED);
+    this.listen(document);
+    old.destroy();
+    document.version++;
+    document.fullAnswer = null;
+    document.knownCount = stored.length;
+    document.unrelayed = [];
+    this.deps.logger.warn({ board: this.boardId, doc: document.name }, 'writer lease lost: document copy rebuilt from storage');
+    for (const peer of document.peers.keys()) peer.resync();
   }
 
   doc(name: DocName): Y.Doc {
@@ -208,16 +239,19 @@ export class RoomDocuments {
    * Appends one update; true once it is stored. After a failure the document is dirty: the next write is a
    * whole snapshot (it carries whatever was missed), retried on a timer until storage works again (DO-3).
    */
-  private async store(document: Document, update: Uint8Array): Promise<boolean> {
+  private async store(document: Document, update: Uint8Array, own = false): Promise<boolean | 'fenced'> {
     if (!this.deps.stored[document.name] || this.deps.deleted()) return true;
+    const fence = own && this.deps.writerEpoch ? this.deps.writerEpoch() : undefined;
+    if (fence === null) return 'fenced';
     try {
       if (document.dirty) await this.writeSnapshot(document);
-      const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update);
+      const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update, fence);
       if (count > DOC_UPDATES_BEFORE_COMPACTION) this.scheduleCompaction(document);
       document.knownCount = count;
       if (document.name === 'notes') this.deps.notesStored?.(update, count);
       return true;
     } catch (err) {
+      if (err instanceof Fenced) return 'fenced';
       // one line when storage starts failing, not one per refused keystroke
       if (!document.dirty) this.deps.logger.error({ err, board: this.boardId, doc: document.name }, 'document update not stored; refused until storage works');
       document.dirty = true;
@@ -228,11 +262,18 @@ export class RoomDocuments {
 
   private async writeSnapshot(document: Document): Promise<void> {
     if (this.deps.storedUpdates) {
-      // CL-6: the snapshot must hold what other processes stored too; what they store meanwhile is kept after it
-      const stored = await this.deps.storedUpdates(document.name);
-      this.takeIn(document, stored);
-      await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc), stored.length);
-      document.knownCount = 1;
+      // CL-8: only the writer compacts, under its lease
+      const fence = this.deps.writerEpoch?.();
+      if (fence === null || fence === undefined) {
+        // another process writes the snapshots; this one only needs to know that storage takes writes (DO-3)
+        await this.deps.store.probe();
+      } else {
+        // CL-6: the snapshot must hold what other processes stored too; what they store meanwhile is kept after it
+        const stored = await this.deps.storedUpdates(document.name);
+        this.takeIn(document, stored);
+        await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc), stored.length, fence);
+        document.knownCount = 1;
+      }
     } else await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
     if (!document.dirty) return;
     document.dirty = false;

@@ -93,13 +93,16 @@ export interface BoardStore {
   /** the sealed record stored with that command key, or null */
   findCommand(boardId: string, commandKey: string): Promise<Uint8Array | null>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
-  /** appends one Yjs update of a board's document; returns how many updates that document now has stored */
-  appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array): Promise<number>;
+  /**
+   * appends one Yjs update of a board's document; returns how many updates that document now has stored.
+   * With `fence` (CL-8, PostgreSQL), only while the board's writer lease is valid at that epoch.
+   */
+  appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array, fence?: number): Promise<number>;
   /**
    * replaces the stored updates of that document with one merged snapshot: all of them, or with `upTo` only the
    * first `upTo` (CL-6: updates another process appended meanwhile are kept, after the snapshot)
    */
-  compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array, upTo?: number): Promise<void>;
+  compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array, upTo?: number, fence?: number): Promise<void>;
   /** SH-2: a small write that proves storage accepts writes again */
   probe(): Promise<void>;
   /** BD-3: removes the board and everything recorded for it, leaving none of its bytes in the files */

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
-import { CommandKeyTaken, POSTGRES_SCHEMA_VERSION, openPostgresStore, type LockedBoard } from './postgres.js';
+import { CommandKeyTaken, Fenced, POSTGRES_SCHEMA_VERSION, openPostgresStore, type LockedBoard } from './postgres.js';
 import { StaleCopy } from './BoardStore.js';
 import { freshSchema, testDatabaseUrl } from './postgres.testing.js';
 import { DataFileError } from './sqlite.js';
@@ -127,7 +127,7 @@ describe('PostgreSQL store under concurrency', () => {
     expect(await again.boardExists('board-race')).toBe(true);
     await again.close();
     // a database of the first layout (before CL-2's change counter) is brought to this one
-    await admin.query('ALTER TABLE boards DROP COLUMN version; UPDATE schema_version SET version = 1');
+    await admin.query('ALTER TABLE boards DROP COLUMN version, DROP COLUMN writer, DROP COLUMN writer_epoch, DROP COLUMN writer_until; UPDATE schema_version SET version = 1');
     const migrated = await openPostgresStore(url, { schema });
     expect(await migrated.storedVersion('board-race')).toBe(0);
     await migrated.close();
@@ -166,6 +166,32 @@ describe('PostgreSQL store under concurrency', () => {
     await a.compactDoc('board-race', 'notes', new Uint8Array([12]), 2);
     expect((await b.loadBoard('board-race'))!.docs.notes).toEqual([new Uint8Array([12]), new Uint8Array([3])]);
     expect(await b.appendDocUpdate('board-race', 'notes', new Uint8Array([4]))).toBe(3);
+    await close();
+  });
+
+  it('CL-8 the writer lease: one holder at a time, taken over with the next epoch once it expired, renewed and released only by its holder at its epoch, and a write under a lost epoch is fenced', async () => {
+    const { a, b, admin, close } = await twoPools();
+    const first = await a.claimWriter('board-race', 'process-a', 60_000);
+    expect(first).toBe(1);
+    expect(await b.claimWriter('board-race', 'process-b', 60_000)).toBeNull();
+    expect(await a.claimWriter('board-race', 'process-a', 60_000)).toBe(first);
+    expect(await a.appendDocUpdate('board-race', 'notes', new Uint8Array([1]), first!)).toBe(1);
+    // the lease runs out (on the database's clock); the other process takes it with the next epoch
+    await admin.query("UPDATE boards SET writer_until = now() - interval '1 second'");
+    await expect(a.appendDocUpdate('board-race', 'notes', new Uint8Array([2]), first!)).rejects.toThrow(Fenced);
+    const second = await b.claimWriter('board-race', 'process-b', 60_000);
+    expect(second).toBe(first! + 1);
+    // the old holder can neither renew, nor release, nor write, nor compact
+    expect(await a.renewWriter('board-race', 'process-a', first!, 60_000)).toBe(false);
+    await a.releaseWriter('board-race', 'process-a', first!);
+    await expect(a.appendDocUpdate('board-race', 'notes', new Uint8Array([2]), first!)).rejects.toThrow(Fenced);
+    await expect(a.compactDoc('board-race', 'notes', new Uint8Array([9]), 1, first!)).rejects.toThrow(Fenced);
+    expect(await b.renewWriter('board-race', 'process-b', second!, 60_000)).toBe(true);
+    expect(await b.appendDocUpdate('board-race', 'notes', new Uint8Array([3]), second!)).toBe(2);
+    expect((await a.loadBoard('board-race'))!.docs.notes).toEqual([new Uint8Array([1]), new Uint8Array([3])]);
+    // released by its holder, it is free at once, with the next epoch
+    await b.releaseWriter('board-race', 'process-b', second!);
+    expect(await a.claimWriter('board-race', 'process-a', 60_000)).toBe(second! + 1);
     await close();
   });
 });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
 import { type BoardRecord, type BoardStore, CommandKeyTaken, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
 import { DataFileError } from './sqlite.js';
+import { Fenced } from './fenced.js';
 
 /**
  * The PostgreSQL `BoardStore` (`DATABASE_URL=postgres://…`), the same contract as `sqlite.ts`
@@ -25,6 +26,9 @@ CREATE TABLE boards (
   created_at BIGINT NOT NULL,
   last_seq INTEGER NOT NULL DEFAULT 0,
   version BIGINT NOT NULL DEFAULT 0,
+  writer TEXT,
+  writer_epoch BIGINT NOT NULL DEFAULT 0,
+  writer_until TIMESTAMPTZ,
   team_id TEXT REFERENCES teams(id)
 );
 CREATE INDEX boards_by_team ON boards(team_id, created_at);
@@ -68,8 +72,10 @@ export const POSTGRES_SCHEMA_VERSION = 2;
 
 /** How a database of an earlier layout is brought to this one (in the schema lock), by the version it holds. */
 const MIGRATIONS: Record<number, string> = {
-  // 1 → 2 (CL-2): every change of a board counts, so a process can tell its copy is behind
-  1: 'ALTER TABLE boards ADD COLUMN version BIGINT NOT NULL DEFAULT 0',
+  // 1 → 2: every change of a board counts, so a process can tell its copy is behind (CL-2); the notes
+  // document's writer lease (CL-8)
+  1: `ALTER TABLE boards ADD COLUMN version BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer TEXT,
+      ADD COLUMN writer_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer_until TIMESTAMPTZ`,
 };
 
 /** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
@@ -88,7 +94,19 @@ export interface LockedBoard {
 /** The rest of a commit, decided against the locked board, or a refusal that writes nothing. */
 export type LockedDecision = { refuse: string } | Omit<CommitInput, 'commandKey'>;
 
+export { Fenced };
+
 export interface PostgresStore extends BoardStore {
+  /**
+   * CL-8: takes the board's writer lease for `owner` if nobody holds it, it expired, or `owner` holds it
+   * already (then only renewed). Taking it over counts one more epoch. Expiry is on the database's clock.
+   * Returns the epoch held, or null if another process holds a valid lease.
+   */
+  claimWriter(boardId: string, owner: string, leaseMs: number): Promise<number | null>;
+  /** CL-8: extends the lease only if `owner` still holds it at `epoch` (compare-and-set); false once it is lost */
+  renewWriter(boardId: string, owner: string, epoch: number, leaseMs: number): Promise<boolean>;
+  /** CL-8: gives the lease up only if `owner` still holds it at `epoch` (compare-and-set) */
+  releaseWriter(boardId: string, owner: string, epoch: number): Promise<void>;
   /** CL-2: the board's change counter, or null if there is no such board */
   storedVersion(boardId: string): Promise<number | null>;
   /**
@@ -162,6 +180,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     for (const event of events) if (atRestOf(event) !== 'public-log') throw new Error(`${event.type} is an anonymous fact: it is stored as state, never logged`);
   }
 
+  /** CL-8: under the board lock, refuses a write under a lease epoch that is not the valid current one. */
+  async function checkFence(client: pg.PoolClient, boardId: string, fence: number | undefined): Promise<void> {
+    if (fence === undefined) return;
+    const { rows } = await client.query<{ ok: boolean }>('SELECT writer_epoch = $2 AND writer_until >= now() AS ok FROM boards WHERE id = $1', [boardId, fence]);
+    if (!rows[0]?.ok) throw new Fenced(`the writer lease of board ${boardId} at epoch ${fence} is no longer valid`);
+  }
+
   /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
   async function appendEvents(client: pg.PoolClient, boardId: string, lastSeq: number, events: readonly BoardEvent[]): Promise<number> {
     let seq = lastSeq;
@@ -207,6 +232,28 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   return {
     commitLocked,
+    async claimWriter(boardId, owner, leaseMs) {
+      const { rows } = await pool.query<{ writer_epoch: string }>(
+        `UPDATE boards SET
+           writer_epoch = CASE WHEN writer = $2 AND writer_until >= now() THEN writer_epoch ELSE writer_epoch + 1 END,
+           writer = $2,
+           writer_until = now() + $3 * interval '1 millisecond'
+         WHERE id = $1 AND (writer IS NULL OR writer = $2 OR writer_until < now())
+         RETURNING writer_epoch`,
+        [boardId, owner, leaseMs],
+      );
+      return rows[0] ? Number(rows[0].writer_epoch) : null;
+    },
+    async renewWriter(boardId, owner, epoch, leaseMs) {
+      const result = await pool.query(
+        `UPDATE boards SET writer_until = now() + $4 * interval '1 millisecond' WHERE id = $1 AND writer = $2 AND writer_epoch = $3`,
+        [boardId, owner, epoch, leaseMs],
+      );
+      return result.rowCount === 1;
+    },
+    async releaseWriter(boardId, owner, epoch) {
+      await pool.query('UPDATE boards SET writer = NULL, writer_until = NULL WHERE id = $1 AND writer = $2 AND writer_epoch = $3', [boardId, owner, epoch]);
+    },
     async storedVersion(boardId) {
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);
       return rows[0] ? Number(rows[0].version) : null;
@@ -299,9 +346,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       if ('refused' in result) throw new Error(result.refused);
       return result;
     },
-    async appendDocUpdate(boardId, doc, update) {
+    async appendDocUpdate(boardId, doc, update, fence) {
       return inTransaction(async (client) => {
         await lockBoard(client, boardId);
+        await checkFence(client, boardId, fence);
         const { rows } = await client.query<{ n: number }>(
           'INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES ($1, $2, (SELECT coalesce(max(n), 0) + 1 FROM doc_updates WHERE board_id = $1 AND doc = $2), $3) RETURNING n',
           [boardId, doc, Buffer.from(update)],
@@ -310,9 +358,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         return rows[0]!.n;
       });
     },
-    async compactDoc(boardId, doc, snapshot, upTo) {
+    async compactDoc(boardId, doc, snapshot, upTo, fence) {
       await inTransaction(async (client) => {
         await lockBoard(client, boardId);
+        await checkFence(client, boardId, fence);
         if (upTo === undefined) {
           await client.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc = $2', [boardId, doc]);
         } else {

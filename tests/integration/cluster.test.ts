@@ -1,42 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { notesKey } from '@candor/shared';
 import { Redis } from '@candor/server/testing';
-import { Person, createBoard, ensureServerBuilt, newId } from './harness.js';
-import { type SpawnedServer, kill9, startServerProcess } from './spawnedServer.js';
+import { Person, createBoard, newId } from './harness.js';
+import { type SpawnedServer, kill9 } from './spawnedServer.js';
+import { comparable, startProcesses, textsEverSet, twinOf } from './clusterHarness.js';
 
 /**
  * CL-*: three Candor processes on one PostgreSQL (this run's database) and one Redis, people spread over
  * them, as a round-robin load balancer would spread them. They share one server key (CANDOR_KEY), as every
  * process of one installation must.
  */
-
-/** the same person (participant id and secret) on another connection, e.g. a second tab behind the balancer */
-function twinOf(person: Person, url: string): Person {
-  const twin = new Person(url);
-  Object.assign(twin, { participantId: person.participantId, secret: person.secret });
-  return twin;
-}
-
-/**
- * How many texts were ever set under this notes key (CL-8): a Y.Map keeps an overwritten entry as a deleted
- * item to the left of the visible one, so rival texts made by two processes show up here.
- */
-function textsEverSet(person: Person, key: string): number {
-  const notes = person.notesDoc.getMap('notes') as unknown as { _map: Map<string, { left: unknown } | undefined> };
-  let count = 0;
-  for (let item = notes._map.get(key); item; item = item.left as { left: unknown } | undefined) count++;
-  return count;
-}
-
-/** what every person must agree on: the board as its document shows it */
-function comparable(person: Person) {
-  const board = person.board();
-  return board && { ...board, participants: [...board.participants].sort((a, b) => a.handle.localeCompare(b.handle)) };
-}
 
 describe('several processes on one PostgreSQL and one Redis', () => {
   const processes: SpawnedServer[] = [];
@@ -45,10 +18,7 @@ describe('several processes on one PostgreSQL and one Redis', () => {
   let listener: Redis;
 
   beforeAll(async () => {
-    ensureServerBuilt();
-    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-cl-')), 'data');
-    const common = { dataDir, databaseUrl: inject('databaseUrl'), redisUrl: inject('redisUrl'), env: { CANDOR_KEY: randomBytes(32).toString('hex') } };
-    for (let i = 0; i < 3; i++) processes.push(await startServerProcess(common));
+    processes.push(...(await startProcesses(3)));
     // everything published on Redis while these tests run, to search it (CL-5)
     listener = new Redis(inject('redisUrl'));
     await listener.psubscribe('*');

@@ -107,6 +107,8 @@ export interface PostgresStore extends BoardStore {
   renewWriter(boardId: string, owner: string, epoch: number, leaseMs: number): Promise<boolean>;
   /** CL-8: gives the lease up only if `owner` still holds it at `epoch` (compare-and-set) */
   releaseWriter(boardId: string, owner: string, epoch: number): Promise<void>;
+  /** CL-8: who holds the board's writer lease now (null if nobody holds a valid one) and its epoch */
+  writerLease(boardId: string): Promise<{ owner: string | null; epoch: number } | null>;
   /** CL-2: the board's change counter, or null if there is no such board */
   storedVersion(boardId: string): Promise<number | null>;
   /**
@@ -253,6 +255,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     async releaseWriter(boardId, owner, epoch) {
       await pool.query('UPDATE boards SET writer = NULL, writer_until = NULL WHERE id = $1 AND writer = $2 AND writer_epoch = $3', [boardId, owner, epoch]);
+    },
+    async writerLease(boardId) {
+      const { rows } = await pool.query<{ owner: string | null; writer_epoch: string }>(
+        'SELECT CASE WHEN writer_until >= now() THEN writer END AS owner, writer_epoch FROM boards WHERE id = $1',
+        [boardId],
+      );
+      return rows[0] ? { owner: rows[0].owner, epoch: Number(rows[0].writer_epoch) } : null;
     },
     async storedVersion(boardId) {
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);

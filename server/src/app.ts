@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import { LIMITS, YJS_PATH } from '@candor/shared';
 import { type Config, defaultKeyFile } from './config.js';
@@ -64,11 +64,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   const postgres = !deps.store && deps.config.databaseUrl ? await openPostgresStore(deps.config.databaseUrl) : null;
   const { store, health } = watchStorage(deps.store ?? postgres ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
-  // CL-*: several processes on one PostgreSQL tell each other through Redis what changed
-  const cluster = postgres && redisUrl ? new Cluster(redisUrl, postgres, logger, deps.config.writerLeaseMs) : null;
   const now = deps.now ?? Date.now;
   const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
-  const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));
+  const serverKey = loadServerKey({ keyFile, envKey: deps.config.envKey });
+  const keyring = new Keyring(serverKey);
+  // CL-*: several processes on one PostgreSQL tell each other through Redis what changed
+  const cluster =
+    postgres && redisUrl
+      ? new Cluster(redisUrl, postgres, logger, { leaseMs: deps.config.writerLeaseMs, ticketKey: createHmac('sha256', serverKey).update('doc-ticket').digest() })
+      : null;
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid();
   const mailer = createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { notesKey } from '@candor/shared';
 import { Redis } from '@candor/server/testing';
-import { Person, createBoard, newId } from './harness.js';
+import * as Y from 'yjs';
+import { DocConnection, Person, createBoard, docTicket, docUrl, newId, until } from './harness.js';
 import { type SpawnedServer, kill9 } from './spawnedServer.js';
 import { comparable, startProcesses, textsEverSet, twinOf } from './clusterHarness.js';
 
@@ -166,5 +167,26 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     const keys = await reader.keys('*');
     reader.disconnect();
     expect(keys.filter((k) => k.includes(boardId))).toEqual([]);
+  }, 60_000);
+
+  it('CL-12 a document ticket asked for on one process opens the document on any other, once', async () => {
+    const { boardId } = await createBoard(url(0), 'Tickets anywhere');
+    const A = person(0);
+    await A.connect(boardId, 'Alex');
+    const ticket = await docTicket(A.socket!, 'notes');
+    // an opaque token: the participant id is not readable in the URL (proxies log URLs)
+    expect(Buffer.from(ticket, 'base64url').toString('latin1')).not.toContain(A.participantId);
+    const there = new DocConnection(docUrl(url(1), boardId, 'notes', ticket), new Y.Doc(), () => undefined);
+    await there.open();
+    await until(() => there.synced);
+    const again = new DocConnection(docUrl(url(2), boardId, 'notes', ticket), new Y.Doc(), () => undefined);
+    expect((await again.waitClosed()).code).toBe(4401);
+    // a ticket is for its board and its document only
+    const other = await createBoard(url(0), 'Another board');
+    const otherBoard = new DocConnection(docUrl(url(2), other.boardId, 'notes', await docTicket(A.socket!, 'notes')), new Y.Doc(), () => undefined);
+    expect((await otherBoard.waitClosed()).code).toBe(4401);
+    const otherDoc = new DocConnection(docUrl(url(1), boardId, 'board', await docTicket(A.socket!, 'notes')), new Y.Doc(), () => undefined);
+    expect((await otherDoc.waitClosed()).code).toBe(4401);
+    there.close();
   }, 60_000);
 });

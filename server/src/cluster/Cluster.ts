@@ -5,6 +5,8 @@ import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomCluster } from './RoomCluster.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
+import { SharedTickets } from './SharedTickets.js';
+import type { DocName } from '@candor/shared';
 
 /** CL-7: how often each process repeats who is connected through it, and after how many silent periods it counts as gone. */
 export const PRESENCE_HEARTBEAT_MS = 2_000;
@@ -45,14 +47,16 @@ export class Cluster implements RoomCluster {
   private readonly heartbeat: NodeJS.Timeout;
   private everReady = false;
   private readonly leases: WriterLeases;
+  private readonly tickets: SharedTickets;
 
   constructor(
     redisUrl: string,
     private readonly versions: PostgresStore,
     private readonly logger: Logger,
-    leaseMs: number = WRITER_LEASE_MS,
+    settings: { leaseMs?: number; ticketKey: Buffer },
     private readonly now: () => number = Date.now,
   ) {
+    const leaseMs = settings.leaseMs ?? WRITER_LEASE_MS;
     this.leases = new WriterLeases(versions, this.processId, leaseMs, () => this.rooms?.loaded() ?? [], logger);
     const options = { lazyConnect: false, maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
     this.pub = new Redis(redisUrl, options);
@@ -65,6 +69,7 @@ export class Cluster implements RoomCluster {
       if (this.everReady) this.resync();
       this.everReady = true;
     });
+    this.tickets = new SharedTickets(settings.ticketKey, this.pub, now);
     this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -79,6 +84,14 @@ export class Cluster implements RoomCluster {
     this.publish(boardId, { kind: 'hello' });
     const room = this.rooms?.peek(boardId);
     if (room) this.leases.claim(room).catch((err: Error) => this.logger.warn({ board: boardId, reason: err.message }, 'board writer lease not taken'));
+  }
+
+  issueTicket(boardId: string, participantId: string, doc: DocName): string {
+    return this.tickets.issue(boardId, participantId, doc);
+  }
+
+  redeemTicket(ticket: string, boardId: string, doc: DocName): Promise<string | null> {
+    return this.tickets.redeem(ticket, boardId, doc);
   }
 
   writerEpoch(boardId: string): number | null {

@@ -1,3 +1,5 @@
+import type { DocName } from '@candor/shared';
+
 /**
  * CL-*: what a room needs when several processes serve its board (PostgreSQL + Redis). Without it (SQLite,
  * or PostgreSQL with one process) the room is the only copy of its board and needs none of this.
@@ -15,6 +17,10 @@ export interface RoomCluster {
   notesStored(boardId: string, update: Uint8Array, count: number): void;
   /** CL-8: the epoch of the board's writer lease while this process holds it, else null */
   writerEpoch(boardId: string): number | null;
+  /** CL-12: a document ticket (DO-6) any process can redeem */
+  issueTicket(boardId: string, participantId: string, doc: DocName): string;
+  /** CL-12: the participant a ticket was issued to, once across every process; else null */
+  redeemTicket(ticket: string, boardId: string, doc: DocName): Promise<string | null>;
   /** the board was deleted here: the others tell their connections (BD-2) */
   deleted(boardId: string): void;
 }

@@ -233,7 +233,9 @@ export class BoardRoom {
   issueDocTicket(socketId: string, doc: DocName): Ack<{ ticket: string }> {
     const participantId = this.sessions.get(socketId)?.participantId;
     if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
-    return ok({ ticket: this.docTickets.issue(participantId, doc) });
+    // CL-12: with several processes, a ticket any of them can redeem
+    const cluster = this.deps.cluster;
+    return ok({ ticket: cluster ? cluster.issueTicket(this.id, participantId, doc) : this.docTickets.issue(participantId, doc) });
   }
 
   /** A document connection of `participantId`; `close` ends it when they are signed out. Returns the unwatch. */
@@ -242,7 +244,10 @@ export class BoardRoom {
   }
 
   /** DO-6: the participant a ticket was issued to (once), or null; JN-*, MO-1: only while they may be here. */
-  redeemDocTicket(ticket: string, doc: DocName): string | null {
+  redeemDocTicket(ticket: string, doc: DocName): string | null | Promise<string | null> {
+    if (this.deps.cluster) {
+      return this.deps.cluster.redeemTicket(ticket, this.id, doc).then((id) => (id !== null && mayStay(this.state, id) ? id : null));
+    }
     const participantId = this.docTickets.redeem(ticket, doc);
     return participantId !== null && mayStay(this.state, participantId) ? participantId : null;
   }

@@ -28,12 +28,14 @@ describe('AR-5 sealed command records', () => {
   });
 
   it('AR-5 records of different commands and results all have one size, and the same command sealed twice differs', () => {
+    const vote = { id: 'a', type: 'vote.cast', itemId: 'x' };
+    const card = { id: 'b', type: 'card.add', columnId: 'start', text: 'a much longer text than the other one' };
     const records = [
-      sealCommand(keyOf(alice, 'a'), { digest: commandDigest({ id: 'a', type: 'vote.cast', itemId: 'x' }), result: {} }),
-      sealCommand(keyOf(bob, 'b'), { digest: commandDigest({ id: 'b', type: 'card.add', columnId: 'start', text: 'a much longer text than the other one' }), result: { cardId: 'c'.repeat(21) } }),
+      sealCommand(keyOf(alice, 'a'), { digest: commandDigest(vote), result: {} }),
+      sealCommand(keyOf(bob, 'b'), { digest: commandDigest(card), result: { cardId: 'c'.repeat(21) } }),
     ];
     expect(records.map((r) => r.length)).toEqual([SEALED_COMMAND_BYTES, SEALED_COMMAND_BYTES]);
-    const again = sealCommand(keyOf(alice, 'a'), { digest: commandDigest({ id: 'a', type: 'vote.cast', itemId: 'x' }), result: {} });
+    const again = sealCommand(keyOf(alice, 'a'), { digest: commandDigest(vote), result: {} });
     expect(again.equals(records[0]!)).toBe(false);
   });
 });

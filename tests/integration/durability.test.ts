@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesKey } from '@candor/shared';
-import { Person, createBoard, ensureServerBuilt, startServer } from './harness.js';
+import { Person, createBoard, ensureServerBuilt, readerHeaders, startServer } from './harness.js';
 import { type SpawnedServer, kill9, startServerProcess } from './spawnedServer.js';
 
 /**
@@ -111,7 +111,7 @@ describe('durability', () => {
 
     // and the retro can be finished and exported from the restored state
     for (const phase of ['act', 'closed'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    const exported = await (await fetch(`${running.url}/api/boards/${boardId}/export.md`)).text();
+    const exported = await (await fetch(`${running.url}/api/boards/${boardId}/export.md`, { headers: readerHeaders(F) })).text();
     expect(exported).toContain('Pair on the next deploy by Friday — Alex');
     expect(exported).toContain('We agreed to pair on deploys. Bea adds a line.');
   });

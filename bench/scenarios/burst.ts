@@ -100,8 +100,8 @@ export async function reactionBurst(crowd: Crowd, o: { n: number; runs: number; 
       sendMs = now() - t0;
       window = await crowd.collect(o.quietMs, 60_000);
       burst.push(windowOf(t0, sendMs, window, before, await server.usage(), sent));
-      const view = (await (await fetch(`${url}/api/boards/${boardId}`)).json()) as { board: { raisedHands: unknown[]; reactions: Record<string, { agree?: number }> } };
-      counted.push({ on, hands: view.board.raisedHands.length, reactions: view.board.reactions[cardId]?.agree ?? 0 });
+      const view = await facilitator.publicView<{ raisedHands: unknown[]; reactions: Record<string, { agree?: number }> }>(url, boardId);
+      counted.push({ on, hands: view.raisedHands.length, reactions: view.reactions[cardId]?.agree ?? 0 });
       const b = burst.at(-1)!;
       const j = join.at(-1)!;
       o.log(

@@ -136,6 +136,7 @@ const enBoard = {
     createRetroFailed: 'We could not create the retro. Please try again.',
     createTeamFailed: 'We could not create the team. Please try again.',
     boardLoadFailed: 'The board could not be loaded.',
+    exportFailed: 'The export could not be downloaded.',
     teamLoadFailed: 'The team could not be loaded.',
     unreachable: 'The server could not be reached.',
     unreachableRetry: 'The server could not be reached. Please try again.',

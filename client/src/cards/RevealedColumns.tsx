@@ -32,7 +32,8 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
   const canGroup = allowedIn('card.group', board.phase) && (!board.groupingFacilitatorOnly || isFacilitator) && !readOnly;
   // UI-14: on a touch screen a drag fights scrolling; the tap path ("Group with…", "Take out of group") replaces it.
-  const canDrag = canGroup && !useCoarsePointer();
+  const coarse = useCoarsePointer();
+  const canDrag = canGroup && !coarse;
   const visible = board.cards.filter((c) => !deletes.has(c.id));
   // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are on the page.
   useEffect(() => {

@@ -128,7 +128,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);
   // DO-7: one bound on what the server holds unsent for any connection
   const sendBufferBytes = deps.config.sendBufferBytes;
-  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes });
+  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, movingElsewhere: cluster });
   // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
   // hands Socket.io its upgrades itself.
   server.removeAllListeners('upgrade');

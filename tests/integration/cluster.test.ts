@@ -189,4 +189,27 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     expect((await otherDoc.waitClosed()).code).toBe(4401);
     there.close();
   }, 60_000);
+
+  it('CL-13 "being moved" (MV-1) reaches people on the other processes, as a card id only, over pub/sub', async () => {
+    const { boardId, facilitatorKey } = await createBoard(url(0), 'Moving across processes');
+    const F = person(0);
+    const A = person(1);
+    const B = person(2);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Ada');
+    await B.connect(boardId, 'Bo');
+    const cardId = ((await A.cmd('card.add', { columnId: 'start', text: 'moved about' })) as { data: { cardId: string } }).data.cardId;
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.phase === 'reveal');
+    const seen: { moving: string[]; still: string[] }[] = [];
+    F.socket!.on('cards.moving', (batch: { moving: string[]; still: string[] }) => seen.push(batch));
+    redisMessages = [];
+    expect(await B.socket!.timeout(5000).emitWithAck('card.moving', { cardId, moving: true })).toEqual({ ok: true, data: {} });
+    await until(() => seen.some((b) => b.moving.includes(cardId)));
+    expect(await B.socket!.timeout(5000).emitWithAck('card.moving', { cardId, moving: false })).toMatchObject({ ok: true });
+    await until(() => seen.some((b) => b.still.includes(cardId)));
+    for (const message of redisMessages.filter((m) => m.includes(cardId))) {
+      for (const who of [B.participantId, B.secret, 'Bo']) expect(message).not.toContain(who);
+    }
+  }, 60_000);
 });

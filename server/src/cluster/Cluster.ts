@@ -6,7 +6,8 @@ import type { RoomCluster } from './RoomCluster.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
 import { SharedTickets } from './SharedTickets.js';
-import type { DocName } from '@candor/shared';
+import type { CardsMovingBatch, DocName } from '@candor/shared';
+import type { MovingElsewhere } from '../transport/socketio.js';
 
 /** CL-7: how often each process repeats who is connected through it, and after how many silent periods it counts as gone. */
 export const PRESENCE_HEARTBEAT_MS = 2_000;
@@ -24,6 +25,7 @@ type Message =
   | { kind: 'notes'; count: number; update: string }
   | { kind: 'presence'; online: string[] }
   | { kind: 'hello' }
+  | { kind: 'moving'; batch: CardsMovingBatch }
   | { kind: 'deleted' };
 
 /** What the cluster needs of the registry: the rooms this process has loaded. */
@@ -37,7 +39,7 @@ export interface LoadedRooms {
  * against the stored board, see BoardRoom + StaleCopy) and one Redis, through which each process tells the
  * others what changed, so that they catch up and send their own connections what changed for them.
  */
-export class Cluster implements RoomCluster {
+export class Cluster implements RoomCluster, MovingElsewhere {
   readonly processId = randomBytes(8).toString('base64url');
   private readonly pub: Redis;
   private readonly sub: Redis;
@@ -46,6 +48,7 @@ export class Cluster implements RoomCluster {
   private readonly elsewhere = new Map<string, Map<string, { online: Set<string>; until: number }>>();
   private readonly heartbeat: NodeJS.Timeout;
   private everReady = false;
+  private movingListener: ((boardId: string, batch: CardsMovingBatch) => void) | null = null;
   private readonly leases: WriterLeases;
   private readonly tickets: SharedTickets;
 
@@ -124,6 +127,15 @@ export class Cluster implements RoomCluster {
     this.publish(boardId, { kind: 'deleted' });
   }
 
+  /** CL-13: MV-1 batches ("being moved", card ids only) for the others' connections */
+  publishMoving(boardId: string, batch: CardsMovingBatch): void {
+    this.publish(boardId, { kind: 'moving', batch });
+  }
+
+  onMoving(listener: (boardId: string, batch: CardsMovingBatch) => void): void {
+    this.movingListener = listener;
+  }
+
   private publish(boardId: string, message: Message): void {
     this.pub.publish(CHANNEL_PREFIX + boardId, JSON.stringify({ from: this.processId, ...message })).catch((err: Error) => {
       // the others catch up from PostgreSQL on their next change, or when Redis is back (CL-9)
@@ -153,6 +165,8 @@ export class Cluster implements RoomCluster {
         return this.presenceChanged(boardId, room.onlineHere());
       case 'deleted':
         return room.deletedHere();
+      case 'moving':
+        return this.movingListener?.(boardId, message.batch);
     }
   }
 

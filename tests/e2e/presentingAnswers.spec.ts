@@ -6,7 +6,7 @@ import { DiscussionPage } from './pages/DiscussionPage';
  * fist-of-five answers, and which reactions and trust-lens parts are one's own. While Ada presents, her screen
  * shows none of them as hers; turned off, each is back.
  */
-test('AN-11 presenting hides my unrevealed cards, my pulse and fist-of-five answers, and my reactions and lens taps', async ({ facilitator, ada }) => {
+test('AN-11 AN-9 presenting hides my unrevealed cards, my pulse and fist-of-five answers, and my reactions and lens taps; the fist of five warns before I answer', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Shared screen');
   await ada.join(link, 'Ada');
   const page = ada.page;
@@ -41,6 +41,10 @@ test('AN-11 presenting hides my unrevealed cards, my pulse and fist-of-five answ
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
   await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the billing code' }).click();
   const fist = page.getByRole('radiogroup', { name: 'Fist of five' });
+  // AN-9: before anyone answers, the check says what a shown distribution could give away
+  await expect(fist).toBeVisible();
+  await expect(page.getByText('Results show only once at least 4 people have answered', { exact: false })).toBeVisible();
+  await expect(page.getByText(/If everyone else answers the same, you will be able to tell what they answered/)).toBeVisible();
   await fist.getByRole('radio', { name: '4 — support' }).click();
   await expect(fist.getByRole('radio', { name: '4 — support' })).toBeChecked();
 

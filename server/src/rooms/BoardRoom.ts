@@ -305,26 +305,37 @@ export class BoardRoom {
   /** Every command of every socket of this board passes here, one at a time. */
   handle(socketId: string, command: Command): Promise<Ack> {
     return this.queue.run(async () => {
-      const session = this.sessions.get(socketId);
-      if (!session) return fail('NOT_JOINED', 'This connection is closed.');
-      if (this.deleted) return fail('NOT_FOUND', 'This board was deleted.');
-      for (let attempt = 1; ; attempt++) {
-        const version = this.storedVersion;
-        try {
-          return command.type === 'join' ? await this.join(session, command) : await this.apply(session, command);
-        } catch (err) {
-          // CL-2: another process changed the board since this copy was read: catch up, decide again.
-          // CL-3: another process stored this very command meanwhile: the next attempt answers from the store.
-          if ((err instanceof StaleCopy || err instanceof CommandKeyTaken) && attempt < STALE_COPY_ATTEMPTS) {
-            if (this.storedVersion === version) await this.reloadState();
-            this.settle();
-            continue;
-          }
-          this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
-          return fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');
-        }
-      }
+      const cluster = this.deps.cluster;
+      if (!cluster) return this.handleNow(socketId, command);
+      // CL-2: the board's commands, from every process, one at a time: this copy catches up first, so the
+      // command is decided against the stored board
+      return cluster.serialize(this.id, async (stored) => {
+        if (stored !== null && stored !== this.storedVersion) await this.catchUp();
+        return this.handleNow(socketId, command);
+      });
     });
+  }
+
+  private async handleNow(socketId: string, command: Command): Promise<Ack> {
+    const session = this.sessions.get(socketId);
+    if (!session) return fail('NOT_JOINED', 'This connection is closed.');
+    if (this.deleted) return fail('NOT_FOUND', 'This board was deleted.');
+    for (let attempt = 1; ; attempt++) {
+      const version = this.storedVersion;
+      try {
+        return command.type === 'join' ? await this.join(session, command) : await this.apply(session, command);
+      } catch (err) {
+        // CL-2: another process changed the board since this copy was read: catch up, decide again.
+        // CL-3: another process stored this very command meanwhile: the next attempt answers from the store.
+        if ((err instanceof StaleCopy || err instanceof CommandKeyTaken) && attempt < STALE_COPY_ATTEMPTS) {
+          if (this.storedVersion === version) await this.reloadState();
+          this.settle();
+          continue;
+        }
+        this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
+        return fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');
+      }
+    }
   }
 
   /** CL-2: after this copy's change was stored, the copy stands one change further; the others learn of it. */
@@ -367,9 +378,7 @@ export class BoardRoom {
     if (session.participantId && session.participantId !== command.participantId) {
       return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
     }
-    const { keyring, cluster } = this.deps;
-    // CL-4: someone who joined through another process is known here before their credentials are checked
-    if (cluster && (await cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
+    const { keyring } = this.deps;
     const authHash = keyring.authHash(this.id, command.secret);
     const wantsFacilitator = command.facilitatorKey !== undefined;
     const facilitatorOk = wantsFacilitator && sameHash(this.facilitatorHash, keyring.facilitatorHash(this.id, command.facilitatorKey!));

@@ -110,6 +110,8 @@ type BoardCommand = Exclude<Command, { type: 'join' }>;
 const PRESENCE_BATCH_MS = 25;
 /** CL-2: how often a command decided against a copy another process had changed is decided again */
 const STALE_COPY_ATTEMPTS = 50;
+/** CL-2: the first, lock-free attempt met a copy another process had changed */
+const STALE = Symbol('stale copy');
 
 /**
  * One board: its state (a fold of its stored events), the rules applied through `decide`, and the fan-out
@@ -306,17 +308,23 @@ export class BoardRoom {
   handle(socketId: string, command: Command): Promise<Ack> {
     return this.queue.run(async () => {
       const cluster = this.deps.cluster;
-      if (!cluster) return this.handleNow(socketId, command);
-      // CL-2: the board's commands, from every process, one at a time: this copy catches up first, so the
-      // command is decided against the stored board
+      if (!cluster) return this.handleNow(socketId, command, STALE_COPY_ATTEMPTS);
+      // CL-2: first as if this copy were the stored board (the commit checks that it is); if another process
+      // changed the board meanwhile, again under the board's lock, which holds every other process's commands
+      // back while this copy catches up and decides, so a busy board cannot starve it
+      const first = await this.handleNow(socketId, command, 1);
+      if (first !== STALE) return first;
       return cluster.serialize(this.id, async (stored) => {
         if (stored !== null && stored !== this.storedVersion) await this.catchUp();
-        return this.handleNow(socketId, command);
+        return this.handleNow(socketId, command, STALE_COPY_ATTEMPTS);
       });
     });
   }
 
-  private async handleNow(socketId: string, command: Command): Promise<Ack> {
+  /** One command; with one attempt, a copy found stale is answered with STALE (the caller retries under the lock). */
+  private async handleNow(socketId: string, command: Command, attempts: 1): Promise<Ack | typeof STALE>;
+  private async handleNow(socketId: string, command: Command, attempts: number): Promise<Ack>;
+  private async handleNow(socketId: string, command: Command, attempts: number): Promise<Ack | typeof STALE> {
     const session = this.sessions.get(socketId);
     if (!session) return fail('NOT_JOINED', 'This connection is closed.');
     if (this.deleted) return fail('NOT_FOUND', 'This board was deleted.');
@@ -327,10 +335,11 @@ export class BoardRoom {
       } catch (err) {
         // CL-2: another process changed the board since this copy was read: catch up, decide again.
         // CL-3: another process stored this very command meanwhile: the next attempt answers from the store.
-        if ((err instanceof StaleCopy || err instanceof CommandKeyTaken) && attempt < STALE_COPY_ATTEMPTS) {
+        if (err instanceof StaleCopy || err instanceof CommandKeyTaken) {
           if (this.storedVersion === version) await this.reloadState();
           this.settle();
-          continue;
+          if (attempt < attempts) continue;
+          if (attempts === 1) return STALE;
         }
         this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
         return fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');

@@ -41,6 +41,8 @@ export interface ClusterAckResult {
 }
 
 const JOIN_CONCURRENCY = 25;
+/** cards sent at once while the board is filled (not measured) */
+const WRITE_WAVE = 100;
 
 function fromScript(envName: string, script: string): string {
   return (process.env[envName] ?? execFileSync('bash', [path.join(ROOT, 'scripts', script)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })).trim();
@@ -97,7 +99,10 @@ export async function revealOnProcesses(crowd: Crowd, o: { processes: number; n:
     await joinSpread(crowd, urls, boardId, o.n);
     let t = now();
     const items = makeCards(o.cards, 1).map((c, i) => ({ key: i % o.n, cmd: { type: 'card.add', columnId: c.columnId, text: c.text } }));
-    assertAll('card.add', mergeOutcomes(await crowd.split(items, (mine) => ({ op: 'cmds', items: mine }), 900_000)), o.cards);
+    // written in waves, so that no command waits behind a thousand others (PostgreSQL commits one at a time per board)
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < items.length; i += WRITE_WAVE) outcomes.push(...(await crowd.split<(typeof items)[number], Outcome>(items.slice(i, i + WRITE_WAVE), (mine) => ({ op: 'cmds', items: mine }), 900_000)));
+    assertAll('card.add', mergeOutcomes(outcomes), o.cards);
     const writeMs = now() - t;
     log(`${o.processes} process(es): wrote ${o.cards} cards in ${writeMs.toFixed(0)} ms`);
     await sleep(1_000);

@@ -63,6 +63,8 @@ async function startOnPostgres(count: number): Promise<{ servers: ServerProcess[
   return {
     servers,
     async stop() {
+      // what the servers reported (errors only: LOG_LEVEL=warn), for a run that failed
+      for (const [i, s] of servers.entries()) for (const line of s.output.join('').split('\n')) if (/"level":50/.test(line)) console.error(`  process ${i + 1}: ${line.slice(0, 600)}`);
       for (const s of servers) await s.stop();
       execFileSync('psql', [base, '-qc', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { stdio: 'ignore' });
       fs.rmSync(dataDir, { recursive: true, force: true });

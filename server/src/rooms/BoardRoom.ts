@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import {
   type Ack,
   type BoardEvent,
   type BoardState,
   type DocName,
-  changesEveryonesView,
-  changesPublicView,
-  batchesPublicView,
+  type RosterEvent,
+  evolveRoster,
   type Command,
   type JoinCommand,
   type PersonalView,
@@ -22,14 +20,11 @@ import {
   emptyBoard,
   evolve,
   fail,
-  notesKey,
   ok,
-  personalViewOf,
-  projectBoardDoc,
   renderMarkdown,
   viewOf,
 } from '@candor/shared';
-import type { BoardStore, LoadedBoard } from '../storage/BoardStore.js';
+import type { BoardStore, LoadedBoard, ParticipantRecord } from '../storage/BoardStore.js';
 import type { Keyring } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
@@ -42,6 +37,10 @@ import type { AddressBuckets } from '../transport/addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 import { AnonymousState } from '../storage/anonymousState.js';
+import { type JoinedSession, type Session, attached, participantOf } from './Session.js';
+import { Presence } from './Presence.js';
+import { PendingBatch } from './PendingBatch.js';
+import { RoomFanout } from './RoomFanout.js';
 
 /** One connection as the room sees it; the transport decides how each message travels. */
 export interface RoomSocket {
@@ -83,49 +82,52 @@ export interface RoomDeps {
   idleJoinerExpiryMs?: number;
 }
 
-interface Session {
-  socket: RoomSocket;
-  participantId: string | null;
-  authorTag: string;
-  voterTag: string;
-  pulseTag: string;
-  consensusTag: string;
-  reactionTag: string;
-  /** FA-6, BD-1: joined with this board's facilitator key */
-  holdsFacilitatorKey: boolean;
-  trustTag: string;
-  commandKeyBase: string;
-  /** digest of the last personal view sent, to send only changes */
-  lastMe: string;
-  /** JN-3: the knock this connection is waiting on, if any */
-  knockId: string | null;
-}
-
 type BoardCommand = Exclude<Command, { type: 'join' }>;
 
-/** Presence changes within this window are projected together. */
-const PRESENCE_BATCH_MS = 25;
+type AloneCommand = Extract<Command, { type: 'board.delete' | 'summary.email' }>;
+/** Commands that act outside the board's own storage (email, deleting it all): never part of a batch. */
+const runsAlone = (command: Command): command is AloneCommand => command.type === 'board.delete' || command.type === 'summary.email';
+
+interface Incoming {
+  socketId: string;
+  command: Command;
+  answer: (ack: Ack) => void;
+}
 
 /**
- * One board: its state (a fold of its stored events), the rules applied through `decide`, and the fan-out
- * of what changed. The public part goes into the board document (which only this room writes); each
- * person's own part goes to their sockets alone. Knows nothing of Socket.io or WebSockets.
+ * One board: its state, the rules applied through `decide`, and the fan-out of what changed. The public part
+ * goes into the board document (which only this room writes); each person's own part goes to their sockets
+ * alone. Knows nothing of Socket.io or WebSockets.
+ *
+ * Every change takes one path: decide → store → apply. The state is the fold of what is stored — the public
+ * log (`evolve`), the anonymous state (AR-1), the participant rows (`participant.joined`, `evolveRoster`) —
+ * plus presence, which is runtime only (`Presence`, `presence.changed`: never stored, a restart is everyone
+ * leaving). Commands that arrive together are committed together (group commit, `PendingBatch`): each is
+ * decided and applied in memory in turn, then the batch is stored in one transaction, and only then is any of
+ * it answered or shown to anyone.
  */
 export class BoardRoom {
   readonly id: string;
   readonly state: BoardState;
   /** the anonymous facts' at-rest form: per-fact tags and recognition of returning people (AR-2) */
   private anonymous = new AnonymousState();
+  /** AR-2: loaded participants whose stored facts still wait for them (recognition runs once per person) */
+  private unrecognised = new Set<string>();
   /** the board and notes documents, and the one path their changes take (DO-2) */
   readonly documents: RoomDocuments;
   private readonly docTickets: DocTickets;
   private readonly facilitatorHash: string;
   private readonly authHashes = new Map<string, string>();
   private readonly sessions = new Map<string, Session>();
+  private readonly presence = new Presence();
   private readonly queue = new SerialQueue();
+  /** commands received and not yet taken into a batch */
+  private readonly inbox: Incoming[] = [];
+  private drainScheduled = false;
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
-  private presenceTimer: NodeJS.Timeout | undefined;
+  /** what changed, to whom: the board document and personal views */
+  private readonly fanout: RoomFanout;
   /** JN-*, MO-1: knocks and sign-outs */
   private readonly door: RoomDoor;
   private readonly admission: Admission;
@@ -139,8 +141,8 @@ export class BoardRoom {
     this.state = emptyBoard(this.id);
     this.door = new RoomDoor(this.state, this.sessions, {
       newId: deps.newId,
-      knocksChanged: () => this.schedulePresence(),
-      signedOut: (participantId) => this.refreshPresence(participantId),
+      knocksChanged: () => this.fanout.schedulePresence(),
+      signOut: (session) => this.leave(session, attached(session.socket, session.knockId)),
     });
     this.admission = new Admission({
       joins: deps.joins ?? joinBuckets(),
@@ -148,15 +150,8 @@ export class BoardRoom {
       expiryMs: deps.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
       expire: (participantId) => void this.forgetIfNeverActive(participantId),
     });
-    // A freshly loaded room has nobody connected: everyone counts as away from now (FA-3).
-    const loadedAt = deps.now();
-    for (const p of loaded.participants) {
-      this.state.participants.set(p.id, { id: p.id, name: p.name, handle: p.handle, isFacilitator: false, online: false, offlineSince: loadedAt });
-      this.authHashes.set(p.id, p.authHash);
-      this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
-    }
-    for (const { event } of loaded.events) evolve(this.state, event);
-    this.anonymous.load(this.state, loaded.anonymousState);
+    this.foldStored(this.state, loaded);
+    for (const p of loaded.participants) this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
     // AR-4: the board document is a projection, rebuilt here and never stored (a stored history of it would
     // be a timeline of who came online next to every change of the card count); browsers start a fresh copy
     // on every connection. The notes document is people's own writing and continues its stored history.
@@ -168,8 +163,28 @@ export class BoardRoom {
       deleted: () => this.deleted,
     });
     this.docTickets = new DocTickets(deps.now);
-    this.ensureNotesTexts();
-    projectBoardDoc(this.boardDoc, this.publicView());
+    this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView());
+    this.fanout.projectPublic();
+  }
+
+  /**
+   * Folds what the store holds into `state`: the participant rows, the public log, the anonymous state. Who
+   * is connected is runtime: someone connected here stays online, everyone else is away (since they were
+   * last seen, or since now: FA-3 counts a restart as everyone leaving).
+   */
+  private foldStored(state: BoardState, loaded: LoadedBoard): void {
+    const at = this.deps.now();
+    this.authHashes.clear();
+    for (const p of loaded.participants) {
+      evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
+      const online = this.presence.isOnline(p.id);
+      evolveRoster(state, { type: 'presence.changed', participantId: p.id, online, at: this.state.participants.get(p.id)?.offlineSince ?? at });
+      this.authHashes.set(p.id, p.authHash);
+    }
+    for (const { event } of loaded.events) evolve(state, event);
+    this.anonymous = new AnonymousState();
+    this.anonymous.load(state, loaded.anonymousState);
+    this.unrecognised = new Set(loaded.participants.map((p) => p.id));
   }
 
   get boardDoc(): Y.Doc {
@@ -189,7 +204,7 @@ export class BoardRoom {
   }
 
   get busy(): boolean {
-    return !this.queue.idle || this.documents.busy;
+    return !this.queue.idle || this.inbox.length > 0 || this.documents.busy;
   }
 
   publicView(): PublicBoardView {
@@ -215,7 +230,7 @@ export class BoardRoom {
 
   /** DO-6: a single-use ticket for one document connection, for a session that has joined. */
   issueDocTicket(socketId: string, doc: DocName): Ack<{ ticket: string }> {
-    const participantId = this.sessions.get(socketId)?.participantId;
+    const participantId = participantOf(this.sessions.get(socketId));
     if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
     return ok({ ticket: this.docTickets.issue(participantId, doc) });
   }
@@ -240,48 +255,137 @@ export class BoardRoom {
   }
 
   attach(socket: RoomSocket): void {
-    this.sessions.set(socket.id, {
-      socket,
-      participantId: null,
-      authorTag: '',
-      voterTag: '',
-      pulseTag: '',
-      consensusTag: '',
-      reactionTag: '',
-      holdsFacilitatorKey: false,
-      trustTag: '',
-      commandKeyBase: '',
-      lastMe: '',
-      knockId: null,
-    });
+    this.sessions.set(socket.id, attached(socket));
   }
 
   detach(socketId: string): void {
     const session = this.sessions.get(socketId);
+    if (!session) return;
+    if (session.knockId) this.door.dropKnock(session.knockId);
+    if (session.kind === 'joined') this.leave(session, null);
     this.sessions.delete(socketId);
-    if (session?.knockId) this.door.dropKnock(session.knockId);
-    if (session?.participantId) this.refreshPresence(session.participantId);
   }
 
-  /** Every command of every socket of this board passes here, one at a time. */
+  /** A joined session ends (closed, or signed out: then `next` is what the connection becomes). */
+  private leave(session: JoinedSession, next: Session | null): void {
+    if (next) this.sessions.set(session.socket.id, next);
+    this.applyPresence(this.presence.disconnected(session.participantId, session.socket.id, this.deps.now()));
+  }
+
+  private applyPresence(event: RosterEvent | null): void {
+    if (!event || event.type !== 'presence.changed') return;
+    evolveRoster(this.state, event);
+    this.admission.presenceChanged(event.participantId, event.online);
+    this.fanout.schedulePresence();
+  }
+
+  /**
+   * Every command of every socket of this board passes here. Commands that arrive together (in one turn of
+   * the event loop, or while the previous batch was being stored) are decided one after another and stored
+   * as one batch; each is answered once its batch is stored.
+   */
   handle(socketId: string, command: Command): Promise<Ack> {
-    return this.queue.run(async () => {
-      const session = this.sessions.get(socketId);
-      if (!session) return fail('NOT_JOINED', 'This connection is closed.');
-      if (this.deleted) return fail('NOT_FOUND', 'This board was deleted.');
-      try {
-        return command.type === 'join' ? await this.join(session, command) : await this.apply(session, command);
-      } catch (err) {
-        this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
-        return fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');
-      }
+    return new Promise<Ack>((answer) => {
+      this.inbox.push({ socketId, command, answer });
+      if (this.drainScheduled) return;
+      this.drainScheduled = true;
+      setImmediate(() => void this.queue.run(() => this.drain()));
     });
   }
 
-  private async join(session: Session, command: JoinCommand): Promise<Ack> {
-    if (session.participantId && session.participantId !== command.participantId) {
-      return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
+  private async drain(): Promise<void> {
+    this.drainScheduled = false;
+    let batch = this.newBatch();
+    for (const { socketId, command, answer } of this.inbox.splice(0)) {
+      const session = this.sessions.get(socketId);
+      if (!session) {
+        answer(fail('NOT_JOINED', 'This connection is closed.'));
+        continue;
+      }
+      if (this.deleted) {
+        answer(fail('NOT_FOUND', 'This board was deleted.'));
+        continue;
+      }
+      try {
+        if (runsAlone(command)) {
+          await this.flush(batch);
+          answer(await this.runAlone(session, command));
+          batch = this.newBatch();
+          continue;
+        }
+        batch.answerLater(answer, command.type === 'join' ? this.stageJoin(session, command, batch) : await this.stage(session, command, batch));
+      } catch (err) {
+        this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
+        answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      }
     }
+    await this.flush(batch);
+  }
+
+  /**
+   * Stores a batch in one transaction, then shows it: knock answers and sign-outs, one projection and one
+   * round of personal views for the whole batch, and every answer. If the store fails, the room goes back to
+   * what the store holds and the whole batch is answered INTERNAL (CM-2: nothing acknowledged is lost,
+   * nothing unacknowledged is shown).
+   */
+  private async flush(batch: PendingBatch): Promise<void> {
+    let stored = false;
+    try {
+      if (batch.writes) {
+        await this.deps.store.commitBatch(this.id, {
+          participants: batch.participants,
+          commands: batch.commands,
+          events: batch.events,
+          ...(batch.anonymousChanged ? { anonymousState: this.anonymous.encode(this.state) } : {}),
+        });
+      }
+      stored = true;
+    } catch (err) {
+      this.deps.logger.error({ err, board: this.id, commands: batch.size }, 'batch not stored');
+      await this.rollback(batch).catch((reloadErr) => this.deps.logger.error({ err: reloadErr, board: this.id }, 'could not reload the board'));
+    } finally {
+      this.fanout.release();
+    }
+    if (!stored) return batch.answerAll(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+    if (batch.size === 0) return;
+    for (const effect of batch.afterCommit) effect();
+    this.fanout.publish(batch.published);
+    batch.answerAll();
+  }
+
+  /** CM-4: a new batch; what is staged in it stays out of every view until it is stored (or rolled back). */
+  private newBatch(): PendingBatch {
+    this.fanout.holdBack();
+    return new PendingBatch();
+  }
+
+  /** After a failed commit: the sessions that joined in the batch are attached again, the state is the store's. */
+  private async rollback(batch: PendingBatch): Promise<void> {
+    for (const session of batch.joined) {
+      if (this.sessions.get(session.socket.id) !== session) continue;
+      this.sessions.set(session.socket.id, attached(session.socket, session.knockId));
+      this.presence.disconnected(session.participantId, session.socket.id, this.deps.now());
+    }
+    const loaded = await this.deps.store.loadBoard(this.id);
+    if (!loaded) return;
+    const fresh = emptyBoard(this.id);
+    fresh.knocks = this.state.knocks;
+    this.foldStored(fresh, loaded);
+    for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(fresh, session);
+    Object.assign(this.state, fresh);
+    this.fanout.schedulePresence();
+  }
+
+  /** AR-2: hands a returning person their stored facts, once per person and room (not per connection). */
+  private recognise(state: BoardState, session: JoinedSession): void {
+    if (!this.unrecognised.delete(session.participantId)) return;
+    this.anonymous.recognise(state, session.tags);
+  }
+
+  /** Decides a join and applies it in memory; what it records (a new participant row, events) joins `batch`. */
+  private stageJoin(session: Session, command: JoinCommand, batch: PendingBatch): Ack {
+    const joinedAs = participantOf(session);
+    if (joinedAs && joinedAs !== command.participantId) return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
     const { keyring } = this.deps;
     const authHash = keyring.authHash(this.id, command.secret);
     const wantsFacilitator = command.facilitatorKey !== undefined;
@@ -304,18 +408,13 @@ export class BoardRoom {
     }
     if (entry.kind === 'knock') return this.door.knock(session, command.participantId, command.name);
     if (session.knockId) this.door.dropKnock(session.knockId);
+
+    const base = keyring.commandKeyBase(this.id, command.secret);
     if (!existing) {
-      const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
-      await this.deps.store.upsertParticipant(this.id, record);
+      const record: ParticipantRecord = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
+      batch.participants.push(record);
       this.authHashes.set(record.id, authHash);
-      this.state.participants.set(record.id, {
-        id: record.id,
-        name: record.name,
-        handle: record.handle,
-        isFacilitator: false,
-        online: false,
-        offlineSince: null,
-      });
+      evolveRoster(this.state, { type: 'participant.joined', participantId: record.id, name: record.name, handle: record.handle });
     }
     // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards
     // the role moves by handover or claim, so there is exactly one facilitator at any moment.
@@ -326,113 +425,103 @@ export class BoardRoom {
       joinEvents.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
     }
     if (joinEvents.length > 0) {
-      const base = keyring.commandKeyBase(this.id, command.secret);
       const commandKey = keyring.commandKey(base, command.id);
       const sealed = sealCommand(keyring.commandSealKey(base, command.id), { digest: commandDigest(command), result: {} });
-      await this.deps.store.commit(this.id, { commandKey, events: joinEvents, sealed });
+      batch.commands.push({ commandKey, sealed });
+      batch.events.push(...joinEvents);
       for (const event of joinEvents) evolve(this.state, event);
     }
-    session.participantId = command.participantId;
-    session.authorTag = keyring.authorTag(this.id, command.secret);
-    session.voterTag = keyring.voterTag(this.id, command.secret);
-    session.pulseTag = keyring.pulseTag(this.id, command.secret);
-    session.consensusTag = keyring.consensusTag(this.id, command.secret);
-    session.reactionTag = keyring.reactionTag(this.id, command.secret);
-    session.holdsFacilitatorKey = facilitatorOk;
-    session.trustTag = keyring.trustTag(this.id, command.secret);
-    session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
-    // AR-2: after a restart this person's facts wait under placeholders; hand them back
-    this.anonymous.recognise(this.state, session);
-    session.lastMe = '';
-    this.refreshPresence(command.participantId);
-    this.sendPersonal((s) => s === session);
+    const joined: JoinedSession = {
+      kind: 'joined',
+      socket: session.socket,
+      knockId: null,
+      participantId: command.participantId,
+      tags: keyring.tags(this.id, command.secret),
+      holdsFacilitatorKey: facilitatorOk,
+      commandKeyBase: base,
+      lastMe: '',
+    };
+    this.sessions.set(session.socket.id, joined);
+    batch.joined.push(joined);
+    this.recognise(this.state, joined);
+    this.applyPresence(this.presence.connected(joined.participantId, joined.socket.id, this.deps.now()));
+    batch.published.push({ events: joinEvents, actorId: joined.participantId });
     const participant = this.state.participants.get(command.participantId)!;
     return ok({ participantId: participant.id, isFacilitator: participant.isFacilitator });
   }
 
-  private async apply(session: Session, command: BoardCommand): Promise<Ack> {
-    const participantId = session.participantId;
-    if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
+  /** Decides a command and applies it in memory; what it records joins `batch`. */
+  private async stage(session: Session, command: BoardCommand, batch: PendingBatch): Promise<Ack> {
+    if (session.kind !== 'joined') return fail('NOT_JOINED', 'Join the board first.');
+    const { participantId } = session;
     const { keyring } = this.deps;
     const commandKey = keyring.commandKey(session.commandKeyBase, command.id);
     const sealKey = keyring.commandSealKey(session.commandKeyBase, command.id);
     const digest = commandDigest(command);
-    const stored = await this.deps.store.findCommand(this.id, commandKey);
-    if (stored) {
-      // CM-3: the same id is answered with its first result only if it is the same command
-      const first = openCommand(sealKey, stored);
-      if (first.digest !== digest) return fail('ID_REUSED', 'This command id was already used for a different command.');
-      return ok(first.result);
-    }
+    // CM-3: the same id is answered with its first result only if it is the same command
+    const first = batch.byKey.get(commandKey) ?? (await this.storedCommand(commandKey, sealKey));
+    if (first) return first.digest === digest ? ok(first.result) : fail('ID_REUSED', 'This command id was already used for a different command.');
 
-    const actor = {
-      participantId,
-      isFacilitator: this.state.facilitatorId === participantId,
-      authorTag: session.authorTag,
-      voterTag: session.voterTag,
-      pulseTag: session.pulseTag,
-      consensusTag: session.consensusTag,
-      reactionTag: session.reactionTag,
-      holdsFacilitatorKey: session.holdsFacilitatorKey,
-      trustTag: session.trustTag,
-    };
-    const { now, newId, newSeed, claimAfterMs } = this.deps;
-    const hashPassword = (password: string) => keyring.passwordHash(this.id, password);
-    const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs, hashPassword });
+    const decision = decide(this.state, this.actorOf(session), command, this.decideContext());
     if (!decision.ok) return decision;
-    if (command.type === 'board.delete') return this.deleteBoard();
-    if (command.type === 'summary.email') {
-      const sent = await this.emailSummary(command.to);
-      if (!sent.ok) return sent;
-    }
     this.admission.markActive(participantId);
 
-    const sealed = sealCommand(sealKey, { digest, result: decision.data });
-    const anonymous = atRestOfCommand(decision.events) === 'anonymous-state';
-    if (!decision.events.some(changesAnonymousState)) {
-      await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed });
-      for (const event of decision.events) evolve(this.state, event);
-    } else {
-      // The stored anonymous state is the state after the command, so it is applied first; if the commit
-      // fails the room goes back to what the store holds (CM-2).
-      for (const event of decision.events) evolve(this.state, event);
-      const anonymousState = this.anonymous.encode(this.state);
-      try {
-        await this.deps.store.commit(this.id, { commandKey, events: anonymous ? [] : decision.events, anonymousState, sealed });
-      } catch (err) {
-        await this.reloadState();
-        throw err;
-      }
-    }
-    if (command.type === 'access.admit') this.door.answerKnock(command.knockId, command.admit);
-    this.door.signOutWhoMayNotStay(decision.events);
-    if (decision.events.length > 0) this.publish(decision.events, participantId);
+    for (const event of decision.events) evolve(this.state, event);
+    batch.commands.push({ commandKey, sealed: sealCommand(sealKey, { digest, result: decision.data }) });
+    batch.byKey.set(commandKey, { digest, result: decision.data });
+    // AR-3: an anonymous command's facts live in the anonymous state only, never in the log
+    if (atRestOfCommand(decision.events) !== 'anonymous-state') batch.events.push(...decision.events);
+    if (decision.events.some(changesAnonymousState)) batch.anonymousChanged = true;
+    batch.afterCommit.push(() => {
+      if (command.type === 'access.admit') this.door.answerKnock(command.knockId, command.admit);
+      this.door.signOutWhoMayNotStay(decision.events);
+    });
+    batch.published.push({ events: decision.events, actorId: participantId });
     return ok(decision.data);
   }
 
-  /** Rebuilds the board from the store (after a failed commit), keeping who is here and recognising them again. */
-  private async reloadState(): Promise<void> {
-    const loaded = await this.deps.store.loadBoard(this.id);
-    if (!loaded) return;
-    const fresh = emptyBoard(this.id);
-    fresh.participants = this.state.participants;
-    for (const { event } of loaded.events) evolve(fresh, event);
-    const anonymous = new AnonymousState();
-    anonymous.load(fresh, loaded.anonymousState);
-    for (const session of this.sessions.values()) if (session.participantId) anonymous.recognise(fresh, session);
-    Object.assign(this.state, fresh);
-    this.anonymous = anonymous;
+  private async storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null> {
+    const stored = await this.deps.store.findCommand(this.id, commandKey);
+    return stored ? openCommand(sealKey, stored) : null;
   }
 
-  private refreshPresence(participantId: string): void {
-    const participant = this.state.participants.get(participantId);
-    if (!participant) return;
-    const online = [...this.sessions.values()].some((s) => s.participantId === participantId);
-    if (participant.online && !online) participant.offlineSince = this.deps.now();
-    if (online) participant.offlineSince = null;
-    participant.online = online;
-    this.admission.presenceChanged(participantId, online);
-    this.schedulePresence();
+  /**
+   * BD-1, SU-1: commands that act outside the board's storage, decided and carried out on their own. The
+   * summary email is recorded like any command once sent, so a resend of it sends nothing again (CM-3).
+   */
+  private async runAlone(session: Session, command: AloneCommand): Promise<Ack> {
+    if (session.kind !== 'joined') return fail('NOT_JOINED', 'Join the board first.');
+    if (command.type === 'board.delete') {
+      const decision = decide(this.state, this.actorOf(session), command, this.decideContext());
+      return decision.ok ? this.deleteBoard() : decision;
+    }
+    const base = session.commandKeyBase;
+    const first = await this.storedCommand(this.deps.keyring.commandKey(base, command.id), this.deps.keyring.commandSealKey(base, command.id));
+    if (!first) {
+      const decision = decide(this.state, this.actorOf(session), command, this.decideContext());
+      if (!decision.ok) return decision;
+      const sent = await this.emailSummary(command.to);
+      if (!sent.ok) return sent;
+    }
+    const batch = this.newBatch();
+    const staged = await this.stage(session, command, batch).catch((err: unknown) => {
+      this.fanout.release();
+      throw err;
+    });
+    let answer: Ack = staged;
+    batch.answerLater((ack) => (answer = ack), staged);
+    await this.flush(batch);
+    return answer;
+  }
+
+  private actorOf(session: JoinedSession) {
+    const { participantId, tags, holdsFacilitatorKey } = session;
+    return { participantId, isFacilitator: this.state.facilitatorId === participantId, ...tags, holdsFacilitatorKey };
+  }
+
+  private decideContext() {
+    const { now, newId, newSeed, claimAfterMs, keyring } = this.deps;
+    return { now: now(), newId, newSeed, claimAfterMs, hashPassword: (password: string) => keyring.passwordHash(this.id, password) };
   }
 
   /**
@@ -444,80 +533,16 @@ export class BoardRoom {
       const participant = this.state.participants.get(participantId);
       if (!participant || participant.online || this.admission.hasActed(participantId)) return;
       await this.deps.store.removeParticipant(this.id, participantId);
-      this.state.participants.delete(participantId);
+      evolveRoster(this.state, { type: 'participant.forgotten', participantId });
       this.authHashes.delete(participantId);
-      this.schedulePresence();
+      this.unrecognised.delete(participantId);
+      this.fanout.schedulePresence();
     });
   }
 
   /** AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. */
   async forgetNeverActive(): Promise<void> {
     for (const id of [...this.state.participants.keys()]) await this.forgetIfNeverActive(id);
-  }
-
-  /**
-   * Fans out what `events` changed: the board document only if the public view can have changed, and
-   * personal views only for the people they can concern — the actor, or everyone for the few events that
-   * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
-   */
-  private publish(events: BoardEvent[], actorId: string): void {
-    const changed = events.filter((e) => changesPublicView(e, this.state));
-    // TL-7, DN-4: a burst of taps or of done marks is one projection, in the presence batch
-    if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
-    else if (changed.length > 0) this.schedulePresence(); // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection
-    const everyone = events.some(changesEveryonesView);
-    this.sendPersonal((s) => everyone || s.participantId === actorId);
-  }
-
-  /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
-  private schedulePresence(): void {
-    this.presenceTimer ??= setTimeout(() => this.projectPublic(), PRESENCE_BATCH_MS);
-  }
-
-  private projectPublic(): void {
-    clearTimeout(this.presenceTimer);
-    this.presenceTimer = undefined;
-    this.ensureNotesTexts();
-    projectBoardDoc(this.boardDoc, this.publicView());
-    if (this.door.takeKnocksChanged()) {
-      this.sendPersonal((s) => s.participantId !== null && s.participantId === this.state.facilitatorId);
-    }
-  }
-
-  /** Sends each chosen person their own view if it changed since the last one they got. */
-  private sendPersonal(include: (session: Session) => boolean): void {
-    for (const session of this.sessions.values()) {
-      if (!session.participantId || !include(session)) continue;
-      const me = personalViewOf(this.state, {
-        kind: 'participant',
-        participantId: session.participantId,
-        authorTag: session.authorTag,
-        voterTag: session.voterTag,
-        pulseTag: session.pulseTag,
-        consensusTag: session.consensusTag,
-        reactionTag: session.reactionTag,
-        trustTag: session.trustTag,
-      });
-      // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
-      const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
-      if (digest === session.lastMe) continue;
-      session.lastMe = digest;
-      session.socket.sendMe(me);
-    }
-  }
-
-  /** The server creates each shared text once, so two people never create rival texts for the same key. */
-  private ensureNotesTexts(): void {
-    const notes = this.notesDoc.getMap<Y.Text>('notes');
-    const missing: [string, string][] = [];
-    for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
-    for (const action of this.state.actions.values()) {
-      if (!notes.has(notesKey.action(action.id))) missing.push([notesKey.action(action.id), action.initialText]);
-    }
-    if (missing.length === 0) return;
-    this.notesDoc.transact(() => {
-      for (const [key, initial] of missing) notes.set(key, new Y.Text(initial));
-    }, 'server');
   }
 
   /**
@@ -561,7 +586,7 @@ export class BoardRoom {
 
   destroy(): void {
     this.admission.destroy();
-    clearTimeout(this.presenceTimer);
+    this.fanout.destroy();
     this.documents.destroy();
   }
 }

@@ -1,4 +1,5 @@
 import { createCipheriv, createHmac } from 'node:crypto';
+import type { Tags } from '../identity.js';
 import { type BoardState, LIMITS, type TrustPart, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
@@ -41,14 +42,7 @@ interface StoredState {
   reactions: { item: string; reaction: string; tag: string }[];
 }
 
-export interface Tags {
-  authorTag: string;
-  voterTag: string;
-  pulseTag: string;
-  consensusTag: string;
-  trustTag: string;
-  reactionTag: string;
-}
+export type { Tags } from '../identity.js';
 
 const PLACEHOLDER = '~';
 const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);

@@ -25,7 +25,7 @@ import {
   viewOf,
 } from '@candor/shared';
 import type { BoardStore, LoadedBoard, ParticipantRecord } from '../storage/BoardStore.js';
-import type { Keyring } from '../identity.js';
+import type { Keyring, Tags } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
@@ -118,6 +118,8 @@ export class BoardRoom {
   private readonly docTickets: DocTickets;
   private readonly facilitatorHash: string;
   private readonly authHashes = new Map<string, string>();
+  /** a person's tags and command-key base, derived once per room from their (verified) secret: a rejoin reuses them */
+  private readonly derived = new Map<string, { tags: Tags; commandKeyBase: string }>();
   private readonly sessions = new Map<string, Session>();
   private readonly presence = new Presence();
   private readonly queue = new SerialQueue();
@@ -409,7 +411,13 @@ export class BoardRoom {
     if (entry.kind === 'knock') return this.door.knock(session, command.participantId, command.name);
     if (session.knockId) this.door.dropKnock(session.knockId);
 
-    const base = keyring.commandKeyBase(this.id, command.secret);
+    // the auth hash matched, so this is the same secret as before: what was derived from it still holds
+    let derived = existing ? this.derived.get(existing.id) : undefined;
+    if (!derived) {
+      derived = { tags: keyring.tags(this.id, command.secret), commandKeyBase: keyring.commandKeyBase(this.id, command.secret) };
+      this.derived.set(command.participantId, derived);
+    }
+    const base = derived.commandKeyBase;
     if (!existing) {
       const record: ParticipantRecord = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
       batch.participants.push(record);
@@ -436,7 +444,7 @@ export class BoardRoom {
       socket: session.socket,
       knockId: null,
       participantId: command.participantId,
-      tags: keyring.tags(this.id, command.secret),
+      tags: derived.tags,
       holdsFacilitatorKey: facilitatorOk,
       commandKeyBase: base,
       lastMe: '',
@@ -535,6 +543,7 @@ export class BoardRoom {
       await this.deps.store.removeParticipant(this.id, participantId);
       evolveRoster(this.state, { type: 'participant.forgotten', participantId });
       this.authHashes.delete(participantId);
+      this.derived.delete(participantId);
       this.unrecognised.delete(participantId);
       this.fanout.schedulePresence();
     });

@@ -14,5 +14,20 @@ export default defineConfig({
       '/yjs': { target: server, ws: true },
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true, manifest: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // React and i18next in one chunk of their own: left to itself the bundler spreads them over several small
+        // chunks as on-demand code starts sharing them, and each separately gzipped file costs the board page bytes.
+        codeSplitting: {
+          groups: [
+            { name: 'framework', test: /node_modules[\\/].pnpm[\\/](react|react-dom|scheduler|i18next|react-i18next|use-sync-external-store)@/ },
+          ],
+        },
+      },
+    },
+  },
 });

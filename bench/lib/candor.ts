@@ -52,7 +52,10 @@ export async function withTicket(sock: Socket, url: string): Promise<string> {
 
 /** One person driven from the bench process (the facilitator, the idle-server probe): Socket.io only. */
 export class Commander {
-  private constructor(readonly socket: Socket) {}
+  private constructor(
+    readonly socket: Socket,
+    private readonly identity: { participantId: string; secret: string },
+  ) {}
 
   static async join(url: string, boardId: string, name: string, facilitatorKey?: string): Promise<Commander> {
     const socket = io(url, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION }, reconnection: false, forceNew: true });
@@ -67,13 +70,22 @@ export class Commander {
       socket.close();
       throw err;
     });
-    const commander = new Commander(socket);
-    const ack = await commander.cmd({ type: 'join', participantId: newId(), secret: newId(32), name, ...(facilitatorKey ? { facilitatorKey } : {}) });
+    const identity = { participantId: newId(), secret: newId(32) };
+    const commander = new Commander(socket, identity);
+    const ack = await commander.cmd({ type: 'join', ...identity, name, ...(facilitatorKey ? { facilitatorKey } : {}) });
     if (!ack.ok) {
       socket.close();
       throw new Error(`join failed: ${ack.code} ${ack.message}`);
     }
     return commander;
+  }
+
+  /** The board's public view over HTTP, read as this person (JN-6: the link alone gives only the name). */
+  async publicView<T>(url: string, boardId: string): Promise<T> {
+    const res = await fetch(`${url}/api/boards/${boardId}`, { headers: { authorization: `Candor ${this.identity.participantId} ${this.identity.secret}` } });
+    const body = (await res.json()) as { board?: T };
+    if (!body.board) throw new Error(`board ${boardId} not readable (${res.status})`);
+    return body.board;
   }
 
   async cmd(fields: Record<string, unknown>, timeoutMs = 30_000): Promise<Ack> {

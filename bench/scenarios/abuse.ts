@@ -106,8 +106,8 @@ export async function abuse(
     await crowd.split(cards, (mine) => ({ op: 'cmds', items: mine }));
     await facilitator.must({ type: 'phase.set', phase: 'reveal' });
     await facilitator.must({ type: 'phase.set', phase: 'vote' });
-    const view = (await (await fetch(`${url}/api/boards/${board.boardId}`)).json()) as { board: { cards: { id: string }[] } };
-    const ids = view.board.cards.map((c) => c.id);
+    const view = await facilitator.publicView<{ cards: { id: string }[] }>(url, board.boardId);
+    const ids = view.cards.map((c) => c.id);
     if (ids.length === 0) throw new Error('honest board has no revealed cards');
 
     type Load = { latencies: number[]; errors: Record<string, number>; sent: number };

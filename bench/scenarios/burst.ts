@@ -101,8 +101,8 @@ export async function reactionBurst(crowd: Crowd, o: { n: number; runs: number; 
       sendMs = now() - t0;
       window = await crowd.collect(o.quietMs, 60_000);
       doneBursts.push(windowOf(t0, sendMs, window, before, await server.usage(), doneSent));
-      const doneView = (await (await fetch(`${url}/api/boards/${boardId}`)).json()) as { board: { progress: { done: number } | null } };
-      const doneCount = doneView.board.progress?.done ?? -1;
+      const doneView = await facilitator!.publicView<{ progress: { done: number } | null }>(url, boardId);
+      const doneCount = doneView.progress?.done ?? -1;
 
       // Discuss: every person raises a hand and reacts (on, then off in the next run, so each run changes the room).
       await facilitator.must({ type: 'phase.set', phase: 'discuss' });
@@ -119,9 +119,9 @@ export async function reactionBurst(crowd: Crowd, o: { n: number; runs: number; 
       sendMs = now() - t0;
       window = await crowd.collect(o.quietMs, 60_000);
       burst.push(windowOf(t0, sendMs, window, before, await server.usage(), sent));
-      const view = (await (await fetch(`${url}/api/boards/${boardId}`)).json()) as { board: { raisedHands: unknown[]; reactions: Record<string, { agree?: number }> } };
-      counted.push({ on, hands: view.board.raisedHands.length, reactions: view.board.reactions[cardId]?.agree ?? 0, done: doneCount });
-      await facilitator.must({ type: 'phase.set', phase: 'vote' });
+      const view = await facilitator!.publicView<{ raisedHands: unknown[]; reactions: Record<string, { agree?: number }> }>(url, boardId);
+      counted.push({ on, hands: view.raisedHands.length, reactions: view.reactions[cardId]?.agree ?? 0, done: doneCount });
+      await facilitator!.must({ type: 'phase.set', phase: 'vote' });
       const b = burst.at(-1)!;
       const d = doneBursts.at(-1)!;
       const j = join.at(-1)!;

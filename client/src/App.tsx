@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Suspense, lazy } from 'react';
 import { matchRoute, navigate, usePathname } from './navigation.js';
+import { lazyWithWords } from './i18n/lazyWithWords.js';
 
 // Each page is its own chunk: someone opening a board never downloads the home page, the team page or its charts.
-const HomePage = lazy(() => import('./home/HomePage.js').then((m) => ({ default: m.HomePage })));
+const HomePage = lazyWithWords(() => import('./home/HomePage.js'), (m) => m.HomePage);
 const BoardPage = lazy(() => import('./board/BoardPage.js').then((m) => ({ default: m.BoardPage })));
-const TeamPage = lazy(() => import('./team/TeamPage.js').then((m) => ({ default: m.TeamPage })));
+const TeamPage = lazyWithWords(() => import('./team/TeamPage.js'), (m) => m.TeamPage);
 
 export function App() {
   return (

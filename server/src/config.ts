@@ -50,6 +50,9 @@ const Env = z.object({
   CANDOR_KEY: z.string().optional(),
 });
 
+/** the names of every environment variable Candor reads (the README's configuration table lists each) */
+export const ENV_VARIABLES = Object.keys(Env.shape) as (keyof typeof Env.shape)[];
+
 export interface Config {
   port: number;
   host: string;

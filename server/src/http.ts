@@ -141,10 +141,21 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json(history);
   });
 
+  /**
+   * JN-6: the board over HTTP is for the people in the room. The link alone gives the name (for the join form);
+   * the public view and the exports need `Authorization: Candor <participant id> <secret>` of someone the door
+   * would still let in, so a password, a removal or a knock holds here too, and nobody reads unseen.
+   */
+  function readerOf(req: Request, room: BoardRoom): 'stranger' | 'out' | 'in' {
+    const match = /^Candor ([\w-]{1,64}) ([\w-]{1,128})$/.exec(req.get('authorization') ?? '');
+    return match ? room.reader(match[1]!, match[2]!) : 'stranger';
+  }
+
   app.get('/api/boards/:id', async (req: Request<{ id: string }>, res: Response) => {
     const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
     if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
-    res.json({ board: room.publicView() });
+    const door = { id: room.id, name: room.state.name };
+    res.json(readerOf(req, room) === 'in' ? { door, board: room.publicView() } : { door });
   });
 
   /** EX-*: every export of a closed retro, each rendered from the room's public view. */
@@ -167,6 +178,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     if (!format) return next();
     const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
     if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
+    const reader = readerOf(req, room);
+    if (reader === 'stranger') return res.status(401).json(fail('NOT_JOINED', 'Join the retro to download its export.'));
+    if (reader === 'out') return res.status(403).json(fail('NOT_JOINED', 'You are no longer in this retro.'));
     if (room.state.phase !== 'closed') return res.status(409).json(fail('WRONG_PHASE', 'The export is ready once the retro is closed.'));
     res.type(format.type);
     res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(room.state.name)}${format.suffix}"`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Person, createBoard, getBoard, newId, openSocket, sendCommand, startServer, until, useServer } from './harness.js';
+import { Person, createBoard, getBoard, type Reader, newId, openSocket, sendCommand, startServer, until, useServer } from './harness.js';
 
 /**
  * AB-4 – AB-6: one client cannot fill a board for good. New participants are limited per address; only people
@@ -14,7 +14,7 @@ async function joinAs(url: string, boardId: string, name: string, participantId 
   return { socket, ack, participantId, secret };
 }
 
-const names = async (url: string, boardId: string) => (await getBoard(url, boardId)).board.participants.map((p) => p.name).sort();
+const names = async (url: string, boardId: string, reader: Reader) => (await getBoard(url, boardId, reader)).board.participants.map((p) => p.name).sort();
 
 describe('AB-4 joins per address', () => {
   const live = useServer({ joinBurstPerAddress: 5 });
@@ -86,16 +86,16 @@ describe('AB-5 / AB-6 who counts towards the cap, and who is forgotten', () => {
     await W.connect(boardId, 'Wren');
     expect(await W.cmd('card.add', { columnId: 'start', text: 'I did something' })).toMatchObject({ ok: true });
     const lurker = await joinAs(url, boardId, 'Lurker');
-    expect(await names(url, boardId)).toEqual(['Fran', 'Lurker', 'Wren']);
+    expect(await names(url, boardId, F)).toEqual(['Fran', 'Lurker', 'Wren']);
     await W.disconnect();
     lurker.socket.close();
-    await until(async () => !(await names(url, boardId)).includes('Lurker'));
-    expect(await names(url, boardId)).toEqual(['Fran', 'Wren']);
+    await until(async () => !(await names(url, boardId, F)).includes('Lurker'));
+    expect(await names(url, boardId, F)).toEqual(['Fran', 'Wren']);
     // and it is gone from storage: a server on the same file does not know the lurker either
     await F.disconnect();
     const restarted = await startServer({ dbFile });
     try {
-      expect(await names(restarted.url, boardId)).toEqual(['Fran', 'Wren']);
+      expect(await names(restarted.url, boardId, F)).toEqual(['Fran', 'Wren']);
     } finally {
       await restarted.close();
     }

@@ -13,6 +13,7 @@ import {
   healthz,
   newId,
   openSocket,
+  readerHeaders,
   sendCommand,
   startServer,
   until,
@@ -65,13 +66,13 @@ describe('bad input', () => {
 
   /** Sends `payload` as `sender`; expects the error `code` and no change to the board or to the sender's view. */
   async function refused(sender: Person, payload: unknown, code: ErrorCode): Promise<void> {
-    const boardBefore = await getBoard(server.url, boardId);
+    const boardBefore = await getBoard(server.url, boardId, F);
     const meBefore = structuredClone(sender.me);
     const ack = await sendCommand(sender.socket!, payload);
     expect(ack).toMatchObject({ ok: false, code });
     expect((ack as { message: string }).message.length).toBeGreaterThan(0);
     // A change would have been applied (and `me` sent) before the ack: comparing now is enough.
-    expect((await getBoard(server.url, boardId)).board).toEqual(boardBefore.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(boardBefore.board);
     expect(sender.me).toEqual(meBefore);
   }
 
@@ -127,7 +128,7 @@ describe('bad input', () => {
   it('IN-4 (IN-2, IN-3) join with a 41-character name, a control character in the name, a short secret or a bad id is INVALID_INPUT', async () => {
     const socket = await openSocket(server.url, { boardId });
     sockets.push(socket);
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, F);
     const join = (fields: Record<string, unknown>) => ({ id: newId(), type: 'join', participantId: newId(), secret: newId(32), name: 'Nia', ...fields });
     for (const bad of [
       join({ name: 'n'.repeat(41) }),
@@ -141,26 +142,26 @@ describe('bad input', () => {
     ]) {
       expect(await sendCommand(socket, bad)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     }
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(before.board);
     // 40 characters is fine
     expect(await sendCommand(socket, join({ name: 'n'.repeat(40) }))).toMatchObject({ ok: true });
-    await until(async () => (await getBoard(server.url, boardId)).board.participants.some((p) => p.name === 'n'.repeat(40)));
+    await until(async () => (await getBoard(server.url, boardId, F)).board.participants.some((p) => p.name === 'n'.repeat(40)));
   });
 
   it('IN-1 an unknown command type is INVALID_INPUT; IN-13 an unknown event with an ack is UNKNOWN_EVENT', async () => {
     await refused(A, cmd('card.steal', { cardId: aCard }), 'INVALID_INPUT');
     await refused(A, cmd('__proto__'), 'INVALID_INPUT');
     await refused(A, cmd('join '), 'INVALID_INPUT');
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, F);
     for (const event of ['export', 'admin', 'me', 'cmd ', 'x'.repeat(500)]) {
       const ack = (await A.socket!.timeout(5000).emitWithAck(event, { type: 'phase.set', phase: 'reveal' })) as Ack;
       expect(ack).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
     }
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(before.board);
   });
 
   it('IN-14 a cmd without an ack is dropped without a crash and without effect', async () => {
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, F);
     const meBefore = structuredClone(A.me);
     A.socket!.emit('cmd', cmd('card.add', { columnId: 'start', text: 'NO-ACK-CARD' }));
     A.socket!.emit('cmd', cmd('card.delete', { cardId: aCard }));
@@ -168,7 +169,7 @@ describe('bad input', () => {
     A.socket!.emit('time.sync');
     // A later command on the same socket passes through the same queue: once it is answered, the ones before are done.
     expect(await A.cmd('vote.cast', { itemId: aCard })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(before.board);
     expect(A.me).toEqual(meBefore);
     expect(A.socket!.connected).toBe(true);
   });
@@ -176,7 +177,7 @@ describe('bad input', () => {
   it('IN-15 commands before join are NOT_JOINED', async () => {
     const socket = await openSocket(server.url, { boardId });
     sockets.push(socket);
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, F);
     const meEvents: unknown[] = [];
     socket.on('me', (v: unknown) => meEvents.push(v));
     for (const payload of [
@@ -187,7 +188,7 @@ describe('bad input', () => {
     ]) {
       expect(await sendCommand(socket, payload)).toMatchObject({ ok: false, code: 'NOT_JOINED' });
     }
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(before.board);
     expect(meEvents).toEqual([]);
   });
 
@@ -249,7 +250,7 @@ describe('bad input', () => {
 
   it('IN-18 a flood of 200 commands is rate limited (RATE_LIMITED), only for that connection, and the server stays up', async () => {
     const R = await person('Rapid');
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, F);
     const acks = await Promise.all(Array.from({ length: 200 }, () => R.cmd('vote.cast', { itemId: aCard })));
     const limited = acks.filter((a) => !a.ok && a.code === 'RATE_LIMITED').length;
     const answered = acks.filter((a) => !a.ok && a.code === 'WRONG_PHASE').length;
@@ -258,7 +259,7 @@ describe('bad input', () => {
     // a bucket of 60 (one already spent on the join), refilled at 20 a second
     expect(answered).toBeGreaterThanOrEqual(50);
     expect(answered).toBeLessThanOrEqual(80);
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(before.board);
     expect((await healthz(server.url)).ok).toBe(true);
     // other connections are not slowed down
     expect(await A.cmd('vote.cast', { itemId: aCard })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
@@ -273,13 +274,13 @@ describe('bad input', () => {
   it('IN-19 a 1 MB Socket.io message closes that connection; the server survives and a fresh client works', async () => {
     const socket = await openSocket(server.url, { boardId });
     sockets.push(socket);
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, F);
     let acked = false;
     socket.emit('cmd', cmd('card.add', { columnId: 'start', text: 'z'.repeat(1024 * 1024) }), () => (acked = true));
     await until(() => !socket.connected);
     expect(acked).toBe(false);
     expect((await healthz(server.url)).ok).toBe(true);
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(before.board);
     const fresh = await person('Fresh after 1MB');
     expect(await fresh.cmd('card.add', { columnId: 'start', text: 'still works' })).toMatchObject({ ok: true });
     expect(await A.cmd('vote.cast', { itemId: aCard })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
@@ -353,12 +354,12 @@ describe('bad input', () => {
   it('IN-29 a name or title with a line break is INVALID_INPUT from a raw socket and a 400 over HTTP; the board is unchanged', async () => {
     const socket = await openSocket(server.url, { boardId });
     sockets.push(socket);
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, F);
     for (const name of ['Nia\n# Heading', 'Nia\r\n- [x] done', 'Nia\u2028Lovelace']) {
       expect(await sendCommand(socket, { id: newId(), type: 'join', participantId: newId(), secret: newId(32), name })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     }
     await refused(F, cmd('columns.set', { columns: [{ title: 'Start\n<img src=x onerror=alert(1)>', prompt: '' }] }), 'INVALID_INPUT');
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(before.board);
     const res = await fetch(`${server.url}/api/boards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -380,7 +381,10 @@ describe('bad input', () => {
       [post(JSON.stringify({ name: 'x'.repeat(20_000), templateId: 'dont-know' })), 413],
       [fetch(`${server.url}/api/boards/not!an!id`), 404],
       [fetch(`${server.url}/api/boards/${newId(16)}`), 404],
-      [fetch(`${server.url}/api/boards/${boardId}/export.md`), 409],
+      [fetch(`${server.url}/api/boards/${boardId}/export.md`, { headers: readerHeaders(F) }), 409],
+      [fetch(`${server.url}/api/boards/${boardId}/export.md`), 401],
+      [fetch(`${server.url}/api/boards/${boardId}/export.md`, { headers: { authorization: 'Candor ../../etc passwd\n' } }), 401],
+      [fetch(`${server.url}/api/boards/${boardId}/export.md`, { headers: { authorization: `Candor ${F.participantId} ${'x'.repeat(5000)}` } }), 401],
       [fetch(`${server.url}/api/nothing-here`), 404],
     ];
     for (const [request, status] of cases) {

@@ -76,6 +76,22 @@ describe('document amplification and abuse', () => {
     attacker.ws.close();
   });
 
+  it('IN-30 a document connection is answered for 300 messages at once, then about 100 a second; the rest are dropped', async () => {
+    const { reader } = await bigRevealedBoard(live.server.url, people, 'Counted');
+    const flooder = new RawDoc(await reader.docUrl('board'));
+    await flooder.opened;
+    const started = Date.now();
+    for (let i = 0; i < 1000; i++) flooder.ws.send(STEP1_EMPTY);
+    // the server's own step 1, then one answer per message it took: the burst of 300 and no more than the refill
+    await until(() => flooder.messages >= 301, 10_000);
+    const answered = flooder.messages - 1;
+    const seconds = (Date.now() - started) / 1000;
+    expect(answered).toBeGreaterThanOrEqual(300);
+    expect(answered).toBeLessThanOrEqual(300 + Math.ceil(100 * seconds));
+    expect(answered).toBeLessThan(1000);
+    flooder.ws.close();
+  });
+
   it('DO-7 a reader that stops reading is closed once the server holds more than the cap for it; people on another board stay connected and served', async () => {
     const { F, reader } = await bigRevealedBoard(live.server.url, people, 'Attacked');
     // another board, whose people must not notice

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesKey } from '@candor/shared';
-import { Person, REPO_ROOT, SERVER_ENTRY, createBoard, ensureServerBuilt, startServer, until } from './harness.js';
+import { Person, REPO_ROOT, SERVER_ENTRY, createBoard, ensureServerBuilt, readerHeaders, startServer, until } from './harness.js';
 
 /**
  * DU: an acknowledged change survives `kill -9`. The built server runs as a child process on a temp data
@@ -146,7 +146,7 @@ describe('durability', () => {
 
     // and the retro can be finished and exported from the restored state
     for (const phase of ['act', 'closed'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    const exported = await (await fetch(`${running.url}/api/boards/${boardId}/export.md`)).text();
+    const exported = await (await fetch(`${running.url}/api/boards/${boardId}/export.md`, { headers: readerHeaders(F) })).text();
     expect(exported).toContain('Pair on the next deploy by Friday — Alex');
     expect(exported).toContain('We agreed to pair on deploys. Bea adds a line.');
   });

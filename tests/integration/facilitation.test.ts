@@ -61,7 +61,7 @@ describe('running the retro', () => {
     expect(await A.cmd('grouping.restrict', { facilitatorOnly: true })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
     expect(await F.cmd('grouping.restrict', { facilitatorOnly: true })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.groupingFacilitatorOnly === true);
-    const before = (await getBoard(live.server.url, boardId)).board;
+    const before = (await getBoard(live.server.url, boardId, F)).board;
     const socket = await openSocket(live.server.url, { boardId });
     try {
       expect(await sendCommand(socket, { id: newId(), type: 'join', participantId: B.participantId, secret: B.secret, name: 'Bea' })).toMatchObject({ ok: true });
@@ -76,7 +76,7 @@ describe('running the retro', () => {
     } finally {
       socket.close();
     }
-    expect((await getBoard(live.server.url, boardId)).board).toEqual(before);
+    expect((await getBoard(live.server.url, boardId, F)).board).toEqual(before);
     expect(await F.cmd('card.group', { cardId: ids[2], withCardId: ids[0] })).toMatchObject({ ok: true });
   });
 

@@ -121,11 +121,30 @@ export async function createBoard(url: string, name: string, template: TemplateI
   return (await res.json()) as CreateBoardResponse;
 }
 
-/** GET /api/boards/:id as parsed JSON (the public view the world can read). */
-export async function getBoard(url: string, boardId: string): Promise<{ board: PublicBoardView }> {
+/** Who reads over HTTP (JN-6): a participant's id and secret, sent as `Authorization: Candor <id> <secret>`. */
+export interface Reader {
+  participantId: string;
+  secret: string;
+}
+
+export function readerHeaders(reader: Reader): Record<string, string> {
+  return { authorization: `Candor ${reader.participantId} ${reader.secret}` };
+}
+
+/** GET /api/boards/:id as parsed JSON, read by someone in the room: the public view (JN-6). */
+export async function getBoard(url: string, boardId: string, reader: Reader): Promise<{ door: { id: string; name: string }; board: PublicBoardView }> {
+  const res = await fetch(`${url}/api/boards/${boardId}`, { headers: readerHeaders(reader) });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { door: { id: string; name: string }; board?: PublicBoardView };
+  if (!body.board) throw new Error(`${reader.participantId} may not read board ${boardId}`);
+  return body as { door: { id: string; name: string }; board: PublicBoardView };
+}
+
+/** GET /api/boards/:id with the link alone: what anyone holding it learns (JN-6). */
+export async function getDoor(url: string, boardId: string): Promise<{ id: string; name: string }> {
   const res = await fetch(`${url}/api/boards/${boardId}`);
   expect(res.status).toBe(200);
-  return (await res.json()) as { board: PublicBoardView };
+  return ((await res.json()) as { door: { id: string; name: string } }).door;
 }
 
 export async function healthz(url: string): Promise<{ ok: boolean; boardsLoaded: number }> {
@@ -439,7 +458,7 @@ export class Person {
 
   /** Fetches a path over HTTP as this person would, recording the body. */
   async fetchText(pathname: string): Promise<{ status: number; body: string }> {
-    const res = await fetch(`${this.url}${pathname}`);
+    const res = await fetch(`${this.url}${pathname}`, { headers: readerHeaders(this) });
     const bytes = Buffer.from(await res.arrayBuffer());
     this.record('http', bytes);
     return { status: res.status, body: bytes.toString('utf8') };

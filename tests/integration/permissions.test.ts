@@ -84,7 +84,7 @@ describe('permissions', () => {
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());
 
-    const httpBefore = await getBoard(server.url, boardId);
+    const httpBefore = await getBoard(server.url, boardId, F);
     const docBefore = B.board();
     const meBefore = A.me;
     for (const [type, fields] of Object.entries(payloads) as [FacilitatorCommand, Record<string, unknown>][]) {
@@ -95,7 +95,7 @@ describe('permissions', () => {
     await B.waitFor(() => B.board()?.actions[0]?.dueDate === '2030-02-03');
     const withDue = (v: typeof docBefore) => ({ ...v!, actions: v!.actions.map((a) => ({ ...a, dueDate: '2030-02-03' })) });
     expect(B.board()).toEqual(withDue(docBefore));
-    expect((await getBoard(server.url, boardId)).board).toEqual(withDue(httpBefore.board));
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(withDue(httpBefore.board));
     expect(A.me).toEqual(meBefore);
 
     // The same commands from the facilitator do go through: the refusal was about the role alone.
@@ -113,11 +113,11 @@ describe('permissions', () => {
     const A = person();
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, F);
     expect(await A.cmd('settings.update', { voteBudget: 10, perItemCap: 10 })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
     expect(await A.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
     expect(await A.cmd('timer.start', { durationSec: 60 })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, F)).board).toEqual(before.board);
     expect(A.board()).toEqual(before.board);
     expect(await F.cmd('settings.update', { voteBudget: 10, perItemCap: 10 })).toMatchObject({ ok: true });
     await A.waitFor(() => A.board()?.settings.voteBudget === 10);
@@ -146,7 +146,7 @@ describe('permissions', () => {
     expect(await B.cmd('card.delete', { cardId })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
     expect(await A.cmd('card.edit', { cardId, text: 'mine, edited' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.cards[0]?.text === 'mine, edited');
-    expect((await getBoard(server.url, boardId)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null, edited: true, signedBy: null }]);
+    expect((await getBoard(server.url, boardId, F)).board.cards).toEqual([{ id: cardId, columnId: 'start', text: 'mine, edited', groupId: null, edited: true, signedBy: null }]);
   });
 
   it('PE-1 a forged facilitator key at join is refused with NOT_FACILITATOR and creates nobody', async () => {
@@ -154,7 +154,7 @@ describe('permissions', () => {
     const other = await createBoard(server.url, 'Other board');
     const A = person();
     await A.connect(boardId, 'Alex');
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, A);
     const socket = await openSocket(server.url, { boardId });
     try {
       const forged = [newId(32), other.facilitatorKey, facilitatorKey.slice(0, -1) + (facilitatorKey.endsWith('A') ? 'B' : 'A')];
@@ -169,7 +169,7 @@ describe('permissions', () => {
     } finally {
       socket.close();
     }
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, A)).board).toEqual(before.board);
     expect(await A.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
   });
 
@@ -178,7 +178,7 @@ describe('permissions', () => {
     const A = person();
     await A.connect(boardId, 'Alex');
     const card = (await A.cmd('card.add', { columnId: 'stop', text: 'private' })) as { ok: true; data: { cardId: string } };
-    const before = await getBoard(server.url, boardId);
+    const before = await getBoard(server.url, boardId, A);
     const socket = await openSocket(server.url, { boardId });
     const received: unknown[] = [];
     socket.on('me', (v: unknown) => received.push(v));
@@ -191,7 +191,7 @@ describe('permissions', () => {
       socket.close();
     }
     expect(received).toEqual([]);
-    expect((await getBoard(server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(server.url, boardId, A)).board).toEqual(before.board);
     expect(A.me?.cards.map((c) => c.text)).toEqual(['private']);
   });
 
@@ -263,7 +263,7 @@ describe('permissions', () => {
     await until(() => conn.synced && readBoardDoc(fresh));
     expect(readBoardDoc(fresh)).toEqual(B.board());
     conn.close();
-    expect((await getBoard(server.url, boardId)).board.phase).toBe('write');
+    expect((await getBoard(server.url, boardId, F)).board.phase).toBe('write');
   });
 
   it('PE-7 notes are frozen at Close: a notes update sent after closing is dropped', async () => {
@@ -274,7 +274,7 @@ describe('permissions', () => {
     await A.waitFor(() => A.board()?.phase === 'closed');
     A.typeNote(key, ' AFTER-CLOSE');
     await A.notesConn!.roundTrip();
-    const exported = await (await fetch(`${server.url}/api/boards/${boardId}/export.md`)).text();
+    const exported = (await A.fetchText(`/api/boards/${boardId}/export.md`)).body;
     expect(exported).toContain('before close');
     expect(exported).not.toContain('AFTER-CLOSE');
     const fresh = new Y.Doc();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { type Ack, WS_CLOSE } from '@candor/shared';
-import { Person, createBoard, docTicket, getBoard, newId, openSocket, sendCommand, until, useServer } from './harness.js';
+import { Person, createBoard, docTicket, getDoor, newId, openSocket, sendCommand, until, useServer } from './harness.js';
 
 /**
  * Issue 10 rules as a raw client meets them: every refusal comes from the server with its error code, not
@@ -40,12 +40,12 @@ describe('naming', () => {
       fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
     const plain = await post('/api/boards', { templateId: 'start-stop-continue' });
     expect(plain.status).toBe(201);
-    expect((await getBoard(url, plain.body.boardId!)).board.name).toMatch(/^Retro \d{4}-\d{2}-\d{2}$/);
+    expect((await getDoor(url, plain.body.boardId!)).name).toMatch(/^Retro \d{4}-\d{2}-\d{2}$/);
     const team = await post('/api/teams', { name: 'Platform' });
     const first = await post(`/api/teams/${team.body.teamId}/boards`, { templateId: 'start-stop-continue' });
     const second = await post(`/api/teams/${team.body.teamId}/boards`, { templateId: 'start-stop-continue' });
-    expect((await getBoard(url, first.body.boardId!)).board.name).toBe('Platform retro #1');
-    expect((await getBoard(url, second.body.boardId!)).board.name).toBe('Platform retro #2');
+    expect((await getDoor(url, first.body.boardId!)).name).toBe('Platform retro #1');
+    expect((await getDoor(url, second.body.boardId!)).name).toBe('Platform retro #2');
     expect((await post('/api/boards', { name: '   ', templateId: 'start-stop-continue' })).status).toBe(400);
   });
 

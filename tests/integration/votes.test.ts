@@ -44,13 +44,13 @@ describe('votes', () => {
     await A.waitFor(() => A.me?.votesLeft === 0);
     expect(sum(A.me!.votes)).toBe(3);
     expect(A.board()!.tallies).toBeNull();
-    expect((await getBoard(live.server.url, boardId)).board.tallies).toBeNull();
+    expect((await getBoard(live.server.url, boardId, F)).board.tallies).toBeNull();
 
     expect(await F.cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
     await A.waitFor(() => A.board()?.tallies);
     expect(sum(A.board()!.tallies!)).toBe(3);
     expect(A.board()!.tallies).toEqual(A.me!.votes);
-    expect((await getBoard(live.server.url, boardId)).board.tallies).toEqual(A.me!.votes);
+    expect((await getBoard(live.server.url, boardId, F)).board.tallies).toEqual(A.me!.votes);
   });
 
   it('VO-3 twenty concurrent votes on one item: exactly the per-item cap of 2 is accepted, the rest VOTE_CAP_EXCEEDED', async () => {
@@ -113,10 +113,10 @@ describe('votes', () => {
     expect(await A.cmd('vote.cast', { itemId: items[0] })).toMatchObject({ ok: true });
     expect(await F.cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
     await A.waitFor(() => A.board()?.tallies);
-    const before = await getBoard(live.server.url, boardId);
+    const before = await getBoard(live.server.url, boardId, F);
     expect(await A.cmd('vote.cast', { itemId: items[1] })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     expect(await A.cmd('vote.retract', { itemId: items[0] })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
-    expect((await getBoard(live.server.url, boardId)).board).toEqual(before.board);
+    expect((await getBoard(live.server.url, boardId, F)).board).toEqual(before.board);
     expect(A.me!.votes).toEqual({ [items[0]!]: 1 });
   });
 });

@@ -59,7 +59,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   if (!identity) {
     return (
       <JoinForm
-        boardName={initialBoard?.name ?? null}
+        boardName={lookup?.status === 'found' ? lookup.door.name : null}
         facilitator={Boolean(facilitatorKey)}
         message={rejection}
         onJoin={(name) => {

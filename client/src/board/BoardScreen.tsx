@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { useSessionState } from './SessionContext.js';
 import { PhaseStepper } from './PhaseStepper.js';
@@ -16,15 +16,17 @@ import { TimerDisplay } from '../timer/TimerDisplay.js';
 import { BoardTitle } from '../facilitation/BoardTitle.js';
 import { ShareButton } from '../facilitation/ShareButton.js';
 import { RoomNotices } from '../facilitation/RoomNotices.js';
-import { DoorScreen } from '../facilitation/DoorScreen.js';
-import { OwnerBanner } from './OwnerBanner.js';
-import { DeleteBoard } from './DeleteBoard.js';
 import { useSession } from './SessionContext.js';
 import { forgetRetro, rememberRetro } from '../home/myRetros.js';
 import { navigate } from '../navigation.js';
+import { lazyWithWords } from '../i18n/lazyWithWords.js';
 
-// The facilitator's tools are a chunk of their own: participants never download them.
-const FacilitatorBar = lazy(() => import('./FacilitatorBar.js').then((m) => ({ default: m.FacilitatorBar })));
+// The facilitator's tools are a chunk of their own: participants never download them. Nor do they download the
+// door (only boards with a password or a knock show it) or the creator's banner and delete button.
+const FacilitatorBar = lazyWithWords(() => import('./FacilitatorBar.js'), (m) => m.FacilitatorBar);
+const DoorScreen = lazyWithWords(() => import('../facilitation/DoorScreen.js'), (m) => m.DoorScreen);
+const DeleteBoard = lazyWithWords(() => import('./DeleteBoard.js'), (m) => m.DeleteBoard);
+const OwnerBanner = lazyWithWords(() => import('./OwnerBanner.js'), (m) => m.OwnerBanner);
 
 export function BoardScreen({
   initialBoard,
@@ -84,7 +86,13 @@ export function BoardScreen({
   }
 
   const board = state.board ?? initialBoard;
-  if (state.door) return <DoorScreen door={state.door} boardName={board?.name ?? null} facilitatorName={board?.facilitator?.name ?? null} />;
+  if (state.door) {
+    return (
+      <Suspense fallback={null}>
+        <DoorScreen door={state.door} boardName={board?.name ?? null} facilitatorName={board?.facilitator?.name ?? null} />
+      </Suspense>
+    );
+  }
   if (!board) {
     return (
       <main className="page narrow">
@@ -98,6 +106,11 @@ export function BoardScreen({
   const facilitatorBar = state.isFacilitator && (
     <Suspense fallback={null}>
       <FacilitatorBar board={board} />
+    </Suspense>
+  );
+  const deleteBoard = session.holdsFacilitatorKey && (
+    <Suspense fallback={null}>
+      <DeleteBoard boardName={board.name} />
     </Suspense>
   );
   const sections = [
@@ -131,14 +144,18 @@ export function BoardScreen({
             : t('facilitation.room.locked')}
         </p>
       )}
-      <OwnerBanner board={board} />
+      {session.holdsFacilitatorKey && (
+        <Suspense fallback={null}>
+          <OwnerBanner board={board} />
+        </Suspense>
+      )}
       {phone ? (
         // A phone shows one thing at a time: the board, the people, or (for the facilitator) the controls.
         <Tabs label={t('layout.sections')} tabs={sections} selected={section} onSelect={setSection} className="board-sections">
           {section === 'people' ? (
             <aside className="sidebar">
               <PresenceList board={board} />
-              <DeleteBoard boardName={board.name} />
+              {deleteBoard}
             </aside>
           ) : section === 'facilitate' && state.isFacilitator ? (
             <aside className="sidebar">{facilitatorBar}</aside>
@@ -153,7 +170,7 @@ export function BoardScreen({
           <aside className="sidebar">
             <PresenceList board={board} />
             {facilitatorBar}
-            <DeleteBoard boardName={board.name} />
+            {deleteBoard}
           </aside>
           <main className="board-main">
             <PhaseView board={board} />

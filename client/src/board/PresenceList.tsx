@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Strong } from '../i18n/Strong.js';
 import { LIMITS, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { peopleToShow } from '../facilitation/presenceNotices.js';
-import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { useSession, useSessionState } from './SessionContext.js';
 import { useNow } from '../timer/useNow.js';
+import { lazyWithWords } from '../i18n/lazyWithWords.js';
+
+// Only the facilitator sees what they can do to a person: loaded on demand.
+const PersonActions = lazyWithWords(() => import('../facilitation/PersonActions.js'), (m) => m.PersonActions);
 
 export function PresenceList({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -44,10 +47,9 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
               )}
             </span>
             {canHandOver && !p.facilitator && (
-              <span className="person-actions">
-                {p.online && <HandOver person={p} />}
-                <RemovePerson person={p} />
-              </span>
+              <Suspense fallback={null}>
+                <PersonActions person={p} />
+              </Suspense>
             )}
           </li>
         ))}
@@ -64,66 +66,6 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
       )}
       {!isFacilitator && board.phase !== 'closed' && <FacilitatorAway board={board} />}
     </section>
-  );
-}
-
-/** FA-2: the facilitator passes the role on, with one confirming step so a slip of the mouse does not. */
-function HandOver({ person }: { person: PublicParticipant }) {
-  const { t } = useTranslation();
-  const session = useSession();
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
-    return (
-      <button type="button" className="link small" onClick={() => setConfirming(true)}>
-        {t('presence.handOverTo', { name: person.name })}
-      </button>
-    );
-  }
-  return (
-    <span className="confirm" role="group" aria-label={t('presence.handOverQuestion', { name: person.name })}>
-      <span className="hint">{t('presence.handOverConfirm', { name: person.name })}</span>
-      <button
-        type="button"
-        className="small primary"
-        onClick={() => {
-          session.send({ type: 'facilitator.handover', toHandle: person.handle });
-          setConfirming(false);
-        }}
-      >
-        {t('presence.yesHandOver')}
-      </button>
-      <button type="button" className="small" onClick={() => setConfirming(false)}>
-        {t('app.cancel')}
-      </button>
-    </span>
-  );
-}
-
-/** MO-1: the facilitator removes someone; the room is told, and that browser cannot come back as them. */
-function RemovePerson({ person }: { person: PublicParticipant }) {
-  const { t } = useTranslation();
-  const session = useSession();
-  const [confirming, setConfirming] = useState(false);
-  return (
-    <>
-      <button type="button" className="link small danger" onClick={() => setConfirming(true)}>
-        {t('facilitation.confirm.removeAction', { name: person.name })}
-      </button>
-      {confirming && (
-        <ConfirmDialog
-          title={t('facilitation.confirm.removeTitle', { name: person.name })}
-          confirmLabel={t('facilitation.confirm.removeAction', { name: person.name })}
-          danger
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            session.send({ type: 'participant.remove', handle: person.handle });
-            setConfirming(false);
-          }}
-        >
-          <p>{t('facilitation.confirm.removeBody', { name: person.name })}</p>
-        </ConfirmDialog>
-      )}
-    </>
   );
 }
 

@@ -462,6 +462,7 @@ const de: Catalogue = {
     createRetroFailed: 'Die Retro konnte nicht angelegt werden. Bitte versuche es noch einmal.',
     createTeamFailed: 'Das Team konnte nicht angelegt werden. Bitte versuche es noch einmal.',
     boardLoadFailed: 'Das Board konnte nicht geladen werden.',
+    exportFailed: 'Der Export konnte nicht heruntergeladen werden.',
     teamLoadFailed: 'Das Team konnte nicht geladen werden.',
     unreachable: 'Der Server ist nicht erreichbar.',
     unreachableRetry: 'Der Server ist nicht erreichbar. Bitte versuche es noch einmal.',

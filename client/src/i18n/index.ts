@@ -1,10 +1,12 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en, { type Catalogue } from './en.js';
+import enBoard from './en.board.js';
+import type { Catalogue } from './en.js';
 
 /**
- * i18next set up once for the whole client. English ships with the page; every other catalogue is a separate
- * chunk fetched only when that language is chosen, so the board path stays small.
+ * i18next set up once for the whole client. The English words of the board's first screen ship with the page;
+ * the rest of English comes with the code that shows it (`loadMoreWords`), and every other catalogue is a
+ * separate chunk fetched only when that language is chosen, so the board path stays small (UI-6).
  * How to add a string: see the comment at the top of ./en.ts.
  */
 export const LANGUAGES = ['en', 'de'] as const;
@@ -68,12 +70,22 @@ export async function startI18n(): Promise<void> {
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      resources: { en: { translation: en } },
+      resources: { en: { translation: enBoard } },
       partialBundledLanguages: true,
       interpolation: { escapeValue: false }, // React escapes
       react: { useSuspense: false },
       returnNull: false,
     });
+}
+
+let moreWords: Promise<void> | null = null;
+
+/** Fetches the English words of later pages, phases and tools once; resolves when i18next has them. */
+export function loadMoreWords(): Promise<void> {
+  moreWords ??= import('./en.more.js').then((module) => {
+    i18n.addResourceBundle('en', 'translation', module.default, true, false);
+  });
+  return moreWords;
 }
 
 function remember(language: Language): void {

@@ -1,9 +1,10 @@
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
-import { exportUrl } from '../sync/api.js';
+import { type BoardExport, downloadExport, exportUrl } from '../sync/api.js';
 import { navigate } from '../navigation.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
@@ -18,22 +19,23 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
   const items = itemsById(board);
   const fileName = board.name || 'retro';
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   return (
     <div className="summary">
       <PhaseIntro title={t('summary.title')}>{t('summary.intro')}</PhaseIntro>
       <div className="row downloads">
-        <a className="button primary" href={exportUrl(board.id)} download={`${fileName}.md`}>
+        <ExportLink board={board} file="export.md" fileName={`${fileName}.md`} primary onError={setDownloadError}>
           {t('summary.markdown')}
-        </a>
-        <a className="button" href={exportUrl(board.id, 'export.csv')} download={`${fileName}-cards.csv`}>
+        </ExportLink>
+        <ExportLink board={board} file="export.csv" fileName={`${fileName}-cards.csv`} onError={setDownloadError}>
           {t('summary.csv')}
-        </a>
-        <a className="button" href={exportUrl(board.id, 'actions.csv')} download={`${fileName}-actions.csv`}>
+        </ExportLink>
+        <ExportLink board={board} file="actions.csv" fileName={`${fileName}-actions.csv`} onError={setDownloadError}>
           {t('summary.actionsCsv')}
-        </a>
-        <a className="button" href={exportUrl(board.id, 'export.json')} download={`${fileName}.json`}>
+        </ExportLink>
+        <ExportLink board={board} file="export.json" fileName={`${fileName}.json`} onError={setDownloadError}>
           {t('summary.json')}
-        </a>
+        </ExportLink>
         {board.teamId && (
           <a href={`/t/${board.teamId}`} className="back-to-team" onClick={(e) => (e.preventDefault(), navigate(`/t/${board.teamId}`))}>
             {t('summary.backToTeam')}
@@ -41,6 +43,11 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
         )}
       </div>
 
+      {downloadError && (
+        <p className="error" role="alert">
+          {downloadError}
+        </p>
+      )}
       <SummaryEmail />
       {board.hasReview && <ReviewSummary board={board} />}
       <PulseResult board={board} />
@@ -154,5 +161,26 @@ function ReviewSummary({ board }: { board: PublicBoardView }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * An export as a link (it reads and behaves as a download link), fetched with this browser's credentials for the
+ * board when followed (JN-6), because the server gives exports only to people in the room.
+ */
+function ExportLink(props: { board: PublicBoardView; file: BoardExport; fileName: string; primary?: boolean; onError: (message: string | null) => void; children: ReactNode }) {
+  const { board, file, fileName, primary, onError, children } = props;
+  return (
+    <a
+      className={primary ? 'button primary' : 'button'}
+      href={exportUrl(board.id, file)}
+      download={fileName}
+      onClick={(e) => {
+        e.preventDefault();
+        void downloadExport(board.id, file, fileName).then(onError);
+      }}
+    >
+      {children}
+    </a>
   );
 }

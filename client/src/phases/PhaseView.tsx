@@ -1,15 +1,16 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { WritePhase } from './WritePhase.js';
+import { lazyWithWords } from '../i18n/lazyWithWords.js';
 
 // Write ships with the board; every later phase (grouping by drag and drop, votes, notes, actions, charts,
 // exports) and the Review of a team retro load when the room gets there.
-const RevealPhase = lazy(() => import('./RevealPhase.js').then((m) => ({ default: m.RevealPhase })));
-const VotePhase = lazy(() => import('./VotePhase.js').then((m) => ({ default: m.VotePhase })));
-const ReviewPhase = lazy(() => import('./ReviewPhase.js').then((m) => ({ default: m.ReviewPhase })));
-const DiscussPhase = lazy(() => import('./DiscussPhase.js').then((m) => ({ default: m.DiscussPhase })));
-const ActPhase = lazy(() => import('./ActPhase.js').then((m) => ({ default: m.ActPhase })));
-const ClosedSummary = lazy(() => import('./ClosedSummary.js').then((m) => ({ default: m.ClosedSummary })));
+const RevealPhase = lazyWithWords(() => import('./RevealPhase.js'), (m) => m.RevealPhase);
+const VotePhase = lazyWithWords(() => import('./VotePhase.js'), (m) => m.VotePhase);
+const ReviewPhase = lazyWithWords(() => import('./ReviewPhase.js'), (m) => m.ReviewPhase);
+const DiscussPhase = lazyWithWords(() => import('./DiscussPhase.js'), (m) => m.DiscussPhase);
+const ActPhase = lazyWithWords(() => import('./ActPhase.js'), (m) => m.ActPhase);
+const ClosedSummary = lazyWithWords(() => import('./ClosedSummary.js'), (m) => m.ClosedSummary);
 
 export function PhaseView({ board }: { board: PublicBoardView }) {
   return (

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSessionState } from '../board/SessionContext.js';
@@ -7,11 +8,14 @@ import { pendingCardChanges } from '../cards/pendingChanges.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
 import { ColumnsView } from '../layout/ColumnsView.js';
 import { PhaseIntro } from './PhaseIntro.js';
-import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { DoneToggle } from '../facilitation/DoneToggle.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
+import { lazyWithWords } from '../i18n/lazyWithWords.js';
+
+// PU-1: only team retros ask the pulse question, so its code loads only while the question is open.
+const TrustPulse = lazyWithWords(() => import('../pulse/TrustPulse.js'), (m) => m.TrustPulse);
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
   const { t } = useTranslation();
@@ -28,7 +32,11 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
   return (
     <>
       <PhaseIntro title={t('write.title')}>{t('write.intro')}</PhaseIntro>
-      <TrustPulse board={board} />
+      {board.pulse.open && (
+        <Suspense fallback={null}>
+          <TrustPulse board={board} />
+        </Suspense>
+      )}
       {isFacilitator && <LazyColumnEditor board={board} />}
       <p className="card-count" role="status">
         {/* AN-10: the count is a lower bound that moves in steps, so it never says who just wrote */}

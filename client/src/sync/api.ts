@@ -1,5 +1,6 @@
 import { i18n } from '../i18n/index.js';
 import { refusalMessage } from '../i18n/errors.js';
+import { loadIdentity } from './identity.js';
 import type { CreateBoardRequest, CreateBoardResponse, CreateTeamRequest, CreateTeamResponse, PublicBoardView, TeamHistory } from '@candor/shared';
 
 /** The few plain HTTP calls: creating boards and teams, looking them up, and the export links. */
@@ -16,15 +17,30 @@ export async function createTeamBoard(teamId: string, request: CreateBoardReques
   return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, request, () => i18n.t('api.createRetroFailed'));
 }
 
-export type BoardLookup = { status: 'found'; board: PublicBoardView } | { status: 'not-found' } | { status: 'error'; message: string };
+/** What the link alone shows (JN-6): the retro's name, for the join form. */
+export interface BoardDoor {
+  id: string;
+  name: string;
+}
+
+export type BoardLookup =
+  | { status: 'found'; door: BoardDoor; board: PublicBoardView | null }
+  | { status: 'not-found' }
+  | { status: 'error'; message: string };
+
+/** JN-6: HTTP reads of a board carry this browser's identity for it; the link alone gives only the name. */
+function readerHeaders(boardId: string): Record<string, string> {
+  const identity = loadIdentity(boardId);
+  return identity ? { authorization: `Candor ${identity.participantId} ${identity.secret}` } : {};
+}
 
 export async function lookupBoard(boardId: string): Promise<BoardLookup> {
   try {
-    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`);
+    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { headers: readerHeaders(boardId) });
     if (response.status === 404) return { status: 'not-found' };
     if (!response.ok) return { status: 'error', message: await errorMessage(response, () => i18n.t('api.boardLoadFailed')) };
-    const body = (await response.json()) as { board: PublicBoardView };
-    return { status: 'found', board: body.board };
+    const body = (await response.json()) as { door: BoardDoor; board?: PublicBoardView };
+    return { status: 'found', door: body.door, board: body.board ?? null };
   } catch {
     return { status: 'error', message: i18n.t('api.unreachable') };
   }
@@ -47,6 +63,30 @@ export type BoardExport = 'export.md' | 'export.csv' | 'actions.csv' | 'export.j
 
 export function exportUrl(boardId: string, file: BoardExport = 'export.md'): string {
   return `/api/boards/${encodeURIComponent(boardId)}/${file}`;
+}
+
+/**
+ * Downloads an export as this browser's participant (JN-6: exports need the reader's credentials, which a plain
+ * link cannot carry): fetched with them, then saved under `fileName` from a short-lived object URL.
+ * Resolves to null, or to a message the person can read when the server refused.
+ */
+export async function downloadExport(boardId: string, file: BoardExport, fileName: string): Promise<string | null> {
+  let response: Response;
+  try {
+    response = await fetch(exportUrl(boardId, file), { headers: readerHeaders(boardId) });
+  } catch {
+    return i18n.t('api.unreachable');
+  }
+  if (!response.ok) return errorMessage(response, () => i18n.t('api.exportFailed'));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return null;
 }
 
 export function teamExportUrl(teamId: string): string {

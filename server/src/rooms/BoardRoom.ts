@@ -248,6 +248,17 @@ export class BoardRoom {
     return participantId !== null && mayStay(this.state, participantId) ? participantId : null;
   }
 
+  /**
+   * JN-6: who is reading over HTTP. `stranger` when the credentials are not a participant's of this board,
+   * `out` when they are but the door would not let them in now (removed, signed out by a new password, waiting),
+   * `in` otherwise.
+   */
+  reader(participantId: string, secret: string): 'stranger' | 'out' | 'in' {
+    const authHash = this.authHashes.get(participantId);
+    if (!authHash || !sameHash(authHash, this.deps.keyring.authHash(this.id, secret))) return 'stranger';
+    return mayStay(this.state, participantId) ? 'in' : 'out';
+  }
+
   hold(): void {
     this.holders++;
   }

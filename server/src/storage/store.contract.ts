@@ -171,6 +171,32 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       }
     });
 
+    it('ST-13 deletes one board and everything recorded for it (BD-3); another board, also of the same team, is untouched', async () => {
+      const { store } = await open();
+      await store.createTeam({ id: 'team-del1', name: 'Platform', createdAt: 1 });
+      for (const id of ['board-del1', 'board-del2']) {
+        await store.createBoard({ id, facilitatorHash: 'a', createdAt: id === 'board-del1' ? 1 : 2, teamId: 'team-del1' }, created);
+        await store.upsertParticipant(id, { id: 'p1', name: 'Ada', handle: 'hd1', authHash: 'h1', isFacilitator: true });
+        await store.commit(id, { commandKey: 'k1', events: [{ type: 'timer.stopped' }], anonymousState: new Uint8Array([7]), sealed: sealed(1) });
+        await store.appendDocUpdate(id, 'notes', new Uint8Array([1, 2]));
+      }
+      await store.deleteBoard('board-del1');
+      expect(await store.boardExists('board-del1')).toBe(false);
+      expect(await store.loadBoard('board-del1')).toBeNull();
+      expect(await store.findCommand('board-del1', 'k1')).toBeNull();
+      expect((await store.loadTeam('team-del1'))?.boards.map((b) => b.id)).toEqual(['board-del2']);
+      const kept = await store.loadBoard('board-del2');
+      expect(kept?.participants.map((p) => p.id)).toEqual(['p1']);
+      expect(kept?.events.map((e) => e.event.type)).toEqual(['board.created', 'timer.stopped']);
+      expect(kept?.anonymousState).toEqual(new Uint8Array([7]));
+      expect(kept?.docs.notes).toHaveLength(1);
+      expect(await store.findCommand('board-del2', 'k1')).toEqual(sealed(1));
+      // the id can be used again as if it had never been (nothing left to collide with)
+      await store.createBoard({ id: 'board-del1', facilitatorHash: 'b', createdAt: 3 }, created);
+      expect((await store.loadBoard('board-del1'))?.participants).toEqual([]);
+      await store.close();
+    });
+
     it('ST-7 keeps committed events after closing and reopening', async () => {
       const { store, reopen } = await open();
       if (!reopen) return store.close();

@@ -59,11 +59,13 @@ function closedRetro() {
   const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[0], text: 'x' });
   must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
   must(state, bob, { type: 'action.volunteer', actionId, volunteer: true });
+  const ask = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[0], text: 'y', askOf: '@Platform team' }).actionId;
+  const untaken = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[0], text: 'z' }).actionId;
   const dana = addPerson(state, 'Dana');
   must(state, fran, { type: 'consensus.start', actionId });
   for (const [who, value] of [[alice, 5], [bob, 2], [fran, 4], [dana, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
   moveTo(state, 'closed');
-  const notes = { [notesKey.action(actionId)]: '=cmd|"/c calc"!A1, really' };
+  const notes = { [notesKey.action(actionId)]: '=cmd|"/c calc"!A1, really', [notesKey.action(ask)]: 'A staging cluster', [notesKey.action(untaken)]: 'Fix the flaky deploy' };
   return { state, ids, actionId, notes, view: viewOf(state, { kind: 'public' }).board };
 }
 
@@ -106,12 +108,14 @@ describe('CSV and JSON exports', () => {
     expect(cells).toContain(`'=cmd|"/c calc"!A1, really`);
   });
 
-  it('EX-2 the actions CSV has text from the notes, owners by name, and only the consensus summary', () => {
+  it('EX-2 AK-1 the actions CSV has text from the notes, ours/ask/untaken, owners by name or who was asked, and only the consensus summary', () => {
     const { view, notes } = closedRetro();
     const rows = parseCsv(renderActionsCsv(view, notes));
     expect(rows).toEqual([
-      ['action', 'owners', 'due', 'consensus average', 'doubts flagged'],
-      [`'=cmd|"/c calc"!A1, really`, 'Alice; Bob', '2023-11-28', '3.75', 'yes'],
+      ['action', 'kind', 'owners', 'asked of', 'due', 'consensus average', 'doubts flagged'],
+      [`'=cmd|"/c calc"!A1, really`, 'ours', 'Alice; Bob', '', '2023-11-28', '3.75', 'yes'],
+      ['A staging cluster', 'ask', '', `'@Platform team`, '2023-11-28', '', ''],
+      ['Fix the flaky deploy', 'untaken', '', '', '2023-11-28', '', ''],
     ]);
   });
 

@@ -28,12 +28,14 @@ export function renderCsv(view: PublicBoardView): string {
 }
 
 export function renderActionsCsv(view: PublicBoardView, notes: Record<string, string>): string {
-  const rows: string[][] = [['action', 'owners', 'due', 'consensus average', 'doubts flagged']];
+  const rows: string[][] = [['action', 'kind', 'owners', 'asked of', 'due', 'consensus average', 'doubts flagged']];
   for (const action of view.actions) {
     const d = action.consensus?.distribution;
     rows.push([
       (notes[notesKey.action(action.id)] ?? '').trim(),
+      action.kind,
       action.owners.join('; '),
+      action.kind === 'ask' ? (action.askOf ?? '') : '',
       action.dueDate ?? '',
       d ? String(d.average) : '',
       action.consensus?.flagged ? 'yes' : '',

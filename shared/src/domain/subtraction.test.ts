@@ -4,6 +4,7 @@ import type { BoardState } from './board.js';
 import { LIMITS } from './limits.js';
 import { addCard, addPerson, alice, boardWith, fran, moveTo, must, run, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
+import { TRUST_PARTS, type TrustPart, publicLens } from './trustLens.js';
 
 /**
  * AN-9: aggregates survive subtraction. Every small room is tried: n people, each of whom answered any value or
@@ -137,4 +138,76 @@ describe('aggregates survive subtraction', () => {
     for (const bad of [0, 1, 2, 3.5, LIMITS.minOthersToShowMax + 1, '4', null]) expect(parse(bad), String(bad)).toBe(false);
     for (const good of [LIMITS.minOthersToShow, LIMITS.minOthersToShowMax]) expect(parse(good)).toBe(true);
   });
+});
+
+/**
+ * TL-4 with AN-9: the trust lens is several yes/no answers per person (one per part), shown as counts per part and
+ * how many tapped. Every small room is tried, each person tapping any set of parts or nothing: a viewer
+ * who knows their own taps may learn whether another person tapped a part only when at least `minOthers` others
+ * tapped and they all agree on that part (all tapped it, or none did).
+ */
+describe('the trust lens survives subtraction', () => {
+  const lensBoard: { state: BoardState; item: string } = (() => {
+    const state = boardWith();
+    const item = addCard(state, alice, 'x');
+    const next = addCard(state, alice, 'y');
+    moveTo(state, 'discuss');
+    must(state, fran, { type: 'lens.set', on: true });
+    must(state, fran, { type: 'discuss.select', itemId: next }); // the room moved on from `item`
+    return { state, item };
+  })();
+  /** world[i]: the parts person i tapped, as a bit mask over TRUST_PARTS; 0 or null: nothing */
+  const lensShown = (world: World, minOthers: number): string => {
+    const { state, item } = lensBoard;
+    state.minOthersToShow = minOthers;
+    const byTag = new Map<string, Set<TrustPart>>();
+    world.forEach((mask, i) => {
+      if (mask) byTag.set(`trust-${i}`, new Set(TRUST_PARTS.filter((_, bit) => mask & (1 << bit))));
+    });
+    state.lensTaps = byTag.size ? new Map([[item, byTag]]) : new Map();
+    return JSON.stringify(publicLens(state));
+  };
+
+  // every set of the four parts in rooms of up to 4; with a raised threshold rooms must be larger (5), so there
+  // every set of two parts (16^5 worlds would take minutes; the parts are symmetric in the rule)
+  for (const [minOthers, maxPeople, parts] of [
+    [LIMITS.minOthersToShow, 4, 4],
+    [LIMITS.minOthersToShow + 1, 5, 2],
+  ] as const) {
+    it(`TL-4 AN-9 threshold ${minOthers}: in rooms of 1 to ${maxPeople} tapping any of ${parts} parts, nobody learns whether another tapped a part unless ${minOthers}+ others tapped and agree on it`, () => {
+      const masks = Array.from({ length: 2 ** parts - 1 }, (_, i) => i + 1);
+      let shownBreakdowns = 0;
+      for (let n = 1; n <= maxPeople; n++) {
+        const all = [...worlds(n, masks)].map((world) => ({ world, view: lensShown(world, minOthers) }));
+        // per (view, viewer, own taps): per other person and part, the answers they may have given
+        const possible = new Map<string, Set<boolean>[][]>();
+        for (const { world, view } of all) {
+          for (let viewer = 0; viewer < n; viewer++) {
+            const key = `${view}|${viewer}|${world[viewer]}`;
+            const sets = possible.get(key) ?? Array.from({ length: n }, () => TRUST_PARTS.map(() => new Set<boolean>()));
+            world.forEach((mask, j) => mask && TRUST_PARTS.forEach((_, bit) => sets[j]![bit]!.add(Boolean(mask & (1 << bit)))));
+            possible.set(key, sets);
+          }
+        }
+        const bad: string[] = [];
+        for (const { world, view } of all) {
+          if (view.includes('"counts":{')) shownBreakdowns++;
+          for (let viewer = 0; viewer < n; viewer++) {
+            const sets = possible.get(`${view}|${viewer}|${world[viewer]}`)!;
+            const others = world.filter((mask, j) => j !== viewer && mask);
+            world.forEach((mask, learned) => {
+              if (learned === viewer || !mask) return;
+              TRUST_PARTS.slice(0, parts).forEach((part, bit) => {
+                if (sets[learned]![bit]!.size !== 1) return;
+                const agree = others.every((m) => Boolean(m! & (1 << bit)) === Boolean(mask & (1 << bit)));
+                if (!(others.length >= minOthers && agree)) bad.push(`room ${JSON.stringify(world)}: ${viewer} learns ${learned}'s ${part}`);
+              });
+            });
+          }
+        }
+        expect(bad.slice(0, 3), `room of ${n}`).toEqual([]);
+      }
+      expect(shownBreakdowns).toBeGreaterThan(0);
+    });
+  }
 });

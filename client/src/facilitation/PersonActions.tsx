@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicParticipant } from '@candor/shared';
+import { ConfirmDialog } from './ConfirmDialog.js';
+import { useSession } from '../board/SessionContext.js';
+
+/** What the facilitator can do to someone in the people list: hand them the role, or remove them. */
+export function PersonActions({ person }: { person: PublicParticipant }) {
+  return (
+    <span className="person-actions">
+      {person.online && <HandOver person={person} />}
+      <RemovePerson person={person} />
+    </span>
+  );
+}
+
+/** FA-2: the facilitator passes the role on, with one confirming step so a slip of the mouse does not. */
+function HandOver({ person }: { person: PublicParticipant }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className="link small" onClick={() => setConfirming(true)}>
+        {t('presence.handOverTo', { name: person.name })}
+      </button>
+    );
+  }
+  return (
+    <span className="confirm" role="group" aria-label={t('presence.handOverQuestion', { name: person.name })}>
+      <span className="hint">{t('presence.handOverConfirm', { name: person.name })}</span>
+      <button
+        type="button"
+        className="small primary"
+        onClick={() => {
+          session.send({ type: 'facilitator.handover', toHandle: person.handle });
+          setConfirming(false);
+        }}
+      >
+        {t('presence.yesHandOver')}
+      </button>
+      <button type="button" className="small" onClick={() => setConfirming(false)}>
+        {t('app.cancel')}
+      </button>
+    </span>
+  );
+}
+
+/** MO-1: the facilitator removes someone; the room is told, and that browser cannot come back as them. */
+function RemovePerson({ person }: { person: PublicParticipant }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <>
+      <button type="button" className="link small danger" onClick={() => setConfirming(true)}>
+        {t('facilitation.confirm.removeAction', { name: person.name })}
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title={t('facilitation.confirm.removeTitle', { name: person.name })}
+          confirmLabel={t('facilitation.confirm.removeAction', { name: person.name })}
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            session.send({ type: 'participant.remove', handle: person.handle });
+            setConfirming(false);
+          }}
+        >
+          <p>{t('facilitation.confirm.removeBody', { name: person.name })}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

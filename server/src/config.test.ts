@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ENV_VARIABLES, loadConfig } from './config.js';
+
+/** The README's configuration table, row by row: `| \`NAME\` | default | what it does |`. */
+function readmeTable(): Map<string, string> {
+  const readme = fs.readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+  const rows = new Map<string, string>();
+  for (const match of readme.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)) rows.set(match[1]!, match[2]!.trim().replace(/^`|`$/g, ''));
+  return rows;
+}
+
+describe('CG-1 configuration', () => {
+  it('CG-1 the README lists exactly the environment variables Candor reads', () => {
+    expect([...readmeTable().keys()].sort()).toEqual([...ENV_VARIABLES].sort());
+  });
+
+  it('CG-1 every default the README states is the one Candor uses', () => {
+    const table = readmeTable();
+    const config = loadConfig({});
+    const stated = (name: string) => table.get(name);
+    expect(String(config.port)).toBe(stated('PORT'));
+    expect(config.host).toBe(stated('HOST'));
+    expect(config.dataDir).toBe(path.resolve(stated('DATA_DIR')!));
+    expect(config.dbFile).toBe(path.resolve(stated('DATA_DIR')!, 'candor.sqlite'));
+    expect(config.logLevel).toBe(stated('LOG_LEVEL'));
+    expect(String(config.idleUnloadMs)).toBe(stated('IDLE_UNLOAD_MS'));
+    expect(String(config.claimAfterMs)).toBe(stated('FACILITATOR_CLAIM_AFTER_MS'));
+    expect(config.sqliteSynchronous).toBe(stated('SQLITE_SYNCHRONOUS'));
+    expect(String(config.sendBufferBytes)).toBe(stated('SEND_BUFFER_BYTES'));
+    expect(config.smtpFrom).toBe(stated('SMTP_FROM'));
+    expect(String(config.trustProxy)).toBe(stated('TRUST_PROXY'));
+    expect(String(config.connectionsPerAddress)).toBe(stated('MAX_CONNECTIONS_PER_ADDRESS'));
+    expect(String(config.joinBurstPerAddress)).toBe(stated('MAX_JOINS_PER_ADDRESS'));
+    expect(stated('KEY_FILE')).toBe('<DATA_DIR>.key');
+    expect(config.keyFile).toBe(`${path.resolve(stated('DATA_DIR')!)}.key`);
+    // unset by default: nothing configured
+    for (const name of ['DATABASE_URL', 'CANDOR_KEY', 'SMTP_URL']) expect(['—', 'unset']).toContain(stated(name));
+    expect([config.databaseUrl, config.envKey, config.smtpUrl]).toEqual([null, undefined, null]);
+    // CLIENT_DIST: unset means the built client beside the server (server/src/index.ts)
+    expect(stated('CLIENT_DIST')).toBe('client/dist');
+    expect(config.clientDist).toBeNull();
+  });
+
+  it('CG-1 values are parsed and checked at start: a bad one stops the server instead of being guessed', () => {
+    const config = loadConfig({ PORT: '8080', SQLITE_SYNCHRONOUS: 'NORMAL', TRUST_PROXY: '1', KEY_FILE: 'k.key', DATA_DIR: '/tmp/x' });
+    expect(config).toMatchObject({ port: 8080, sqliteSynchronous: 'NORMAL', trustProxy: 1, keyFile: path.resolve('k.key'), dbFile: '/tmp/x/candor.sqlite' });
+    for (const bad of [{ PORT: '70000' }, { SQLITE_SYNCHRONOUS: 'OFF' }, { SEND_BUFFER_BYTES: '1000' }, { DATABASE_URL: 'mysql://x' }, { LOG_LEVEL: 'loud' }]) {
+      expect(() => loadConfig(bad), JSON.stringify(bad)).toThrow();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { Person, createBoard, until, useServer } from './harness.js';
+
+/**
+ * JN-6: the board over HTTP is for the people in the room, on the same terms as the room itself. The link alone
+ * shows the retro's name (for the join form); the public view and every export need a participant's credentials
+ * that the door (JN-*, MO-1) would still let in. Otherwise anyone holding the link could read a password-protected
+ * board, a removed person could keep reading it, and a reader would never show up in the people list.
+ */
+
+const EXPORTS = ['export.md', 'export.csv', 'actions.csv', 'export.json'];
+
+async function read(url: string, pathname: string, who?: Person) {
+  const headers: Record<string, string> = who ? { authorization: `Candor ${who.participantId} ${who.secret}` } : {};
+  const res = await fetch(`${url}${pathname}`, { headers });
+  return { status: res.status, body: await res.text() };
+}
+
+/** A closed retro of three; `beforeClose` runs in Act, where the facilitator can still change who is in. */
+async function closedRetro(url: string, people: Person[], beforeClose: (room: { F: Person; A: Person; B: Person }) => Promise<void> = async () => {}) {
+  const { boardId, facilitatorKey } = await createBoard(url, 'Quiet retro');
+  const [F, A, B] = [new Person(url), new Person(url), new Person(url)];
+  people.push(F, A, B);
+  await F.connect(boardId, 'Fran', facilitatorKey);
+  await A.connect(boardId, 'Alex');
+  await B.connect(boardId, 'Bea');
+  await A.cmd('card.add', { columnId: 'start', text: 'SECRET-CARD-TEXT' });
+  for (const phase of ['reveal', 'vote', 'discuss', 'act']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+  await beforeClose({ F, A, B });
+  expect(await F.cmd('phase.set', { phase: 'closed' })).toMatchObject({ ok: true });
+  return { boardId, F, A, B };
+}
+
+describe('reading a board over HTTP', () => {
+  const live = useServer();
+
+  it('JN-6 the link alone shows the name only; the view and the exports need the credentials of someone in the room', async () => {
+    const { boardId, A } = await closedRetro(live.server.url, live.people);
+    const stranger = await read(live.server.url, `/api/boards/${boardId}`);
+    expect(stranger.status).toBe(200);
+    expect(JSON.parse(stranger.body)).toEqual({ door: { id: boardId, name: 'Quiet retro' } });
+    for (const file of EXPORTS) {
+      const res = await read(live.server.url, `/api/boards/${boardId}/${file}`);
+      expect(res.status, file).toBe(401);
+      expect(res.body).not.toContain('SECRET-CARD-TEXT');
+    }
+    const member = await read(live.server.url, `/api/boards/${boardId}`, A);
+    expect(member.status).toBe(200);
+    expect(member.body).toContain('SECRET-CARD-TEXT');
+    for (const file of EXPORTS.filter((f) => f !== 'actions.csv')) {
+      const res = await read(live.server.url, `/api/boards/${boardId}/${file}`, A);
+      expect(res.status, file).toBe(200);
+      expect(res.body, file).toContain('SECRET-CARD-TEXT');
+    }
+    // a made-up secret for a real participant id is a stranger
+    const forged = await fetch(`${live.server.url}/api/boards/${boardId}/export.md`, { headers: { authorization: `Candor ${A.participantId} not-the-secret` } });
+    expect(forged.status).toBe(401);
+  });
+
+  it('JN-6 MO-1 a removed participant reads nothing more over HTTP', async () => {
+    const { boardId, B } = await closedRetro(live.server.url, live.people, async ({ F, B }) => {
+      const handle = F.board()!.participants.find((p) => p.name === 'Bea')!.handle;
+      expect(await F.cmd('participant.remove', { handle })).toMatchObject({ ok: true });
+      await until(() => B.socket?.connected === false);
+    });
+    expect(JSON.parse((await read(live.server.url, `/api/boards/${boardId}`, B)).body)).not.toHaveProperty('board');
+    for (const file of EXPORTS) expect((await read(live.server.url, `/api/boards/${boardId}/${file}`, B)).status, file).toBe(403);
+  });
+
+  it('JN-6 JN-2 after a new password, people who have not entered it read nothing; the facilitator still does', async () => {
+    const { boardId, F, A } = await closedRetro(live.server.url, live.people, async ({ F }) => {
+      expect(await F.cmd('access.password', { password: 'daisy' })).toMatchObject({ ok: true });
+    });
+    await until(async () => (await read(live.server.url, `/api/boards/${boardId}/export.md`, A)).status === 403);
+    expect(JSON.parse((await read(live.server.url, `/api/boards/${boardId}`, A)).body)).not.toHaveProperty('board');
+    expect((await read(live.server.url, `/api/boards/${boardId}/export.md`, F)).status).toBe(200);
+  });
+});

@@ -241,8 +241,8 @@ export function render(r: Results): string {
     );
     parts.push(
       table(
-        ['server RSS before', 'peak under attack', `${a.settleSeconds} s after`, 'honest disconnects', '/healthz ok', 'slowest /healthz', 'log lines while attacked'],
-        [[`${a.rssBaselineMb.toFixed(0)} MB`, `${a.rssPeakMb.toFixed(0)} MB`, `${a.rssAfterMb.toFixed(0)} MB`, String(a.honestDisconnects), `${a.healthz.asked - a.healthz.failed}/${a.healthz.asked}`, ms(a.healthz.slowestMs), String(a.logLines)]],
+        ['server RSS before', 'peak under attack', `${a.settleSeconds} s after`, 'heap before / after', 'honest disconnects', '/healthz ok', 'slowest /healthz', 'log lines while attacked'],
+        [[`${a.rssBaselineMb.toFixed(0)} MB`, `${a.rssPeakMb.toFixed(0)} MB`, `${a.rssAfterMb.toFixed(0)} MB`, `${a.heapBaselineMb?.toFixed(0)} / ${a.heapAfterMb?.toFixed(0)} MB`, String(a.honestDisconnects), `${a.healthz.asked - a.healthz.failed}/${a.healthz.asked}`, ms(a.healthz.slowestMs), String(a.logLines)]],
       ),
     );
     const k = a.attack;

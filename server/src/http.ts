@@ -154,7 +154,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.get('/api/boards/:id', async (req: Request<{ id: string }>, res: Response) => {
     const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
     if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
-    const door = { id: room.id, name: room.state.name };
+    // JN-3: the door says whom to ask, by name, as a refused join already does to anyone who tries.
+    const facilitator = room.state.facilitatorId ? (room.state.participants.get(room.state.facilitatorId)?.name ?? null) : null;
+    const door = { id: room.id, name: room.state.name, facilitator };
     res.json(readerOf(req, room) === 'in' ? { door, board: room.publicView() } : { door });
   });
 

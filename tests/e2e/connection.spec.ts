@@ -3,19 +3,28 @@ import type { Page } from '@playwright/test';
 
 /**
  * A switch between the page and the server's Socket.io endpoint: `silent` drops every frame both ways without
- * closing anything (a dead Wi-Fi), `swallowCommands` drops only the page's commands (an answer that never comes).
+ * closing anything (a dead Wi-Fi), `swallowCommands` drops only the page's commands (an answer that never comes),
+ * `swallowAcks` lets commands through but drops the server's answers to them (the Socket.io ack packet `43<n>`
+ * for a `42<n>["cmd",…]`): the change is applied, and the page never hears so. The route holds for the page's
+ * next connections too (after a reload).
  */
 async function routeSocket(page: Page) {
-  const link = { silent: false, swallowCommands: false };
+  const link = { silent: false, swallowCommands: false, swallowAcks: false };
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
+    const commandAcks = new Set<string>();
     ws.onMessage((message) => {
       if (link.silent) return;
+      const command = typeof message === 'string' ? /^42(\d+)\["cmd"/.exec(message) : null;
+      if (command && link.swallowAcks) commandAcks.add(command[1]!);
       if (link.swallowCommands && typeof message === 'string' && message.includes('["cmd"')) return;
       server.send(message);
     });
     server.onMessage((message) => {
-      if (!link.silent) ws.send(message);
+      if (link.silent) return;
+      const ack = typeof message === 'string' ? /^43(\d+)/.exec(message) : null;
+      if (ack && commandAcks.has(ack[1]!)) return;
+      ws.send(message);
     });
   });
   return link;
@@ -73,4 +82,35 @@ test('UI-9 a command the server does not answer within 5 s shows as pending, and
   await expect(page.getByText('1 change not confirmed yet.')).toHaveCount(0);
   await expect(page.getByRole('article').filter({ hasText: 'Sent into the void' }).getByText('sending…')).toHaveCount(0);
   await expect(page.getByRole('article').filter({ hasText: 'Sent into the void' })).toHaveCount(1);
+});
+
+test('RC-8 changes not confirmed are kept across a reload and sent again with their ids: one that never arrived is applied, one whose answer was lost is not applied twice', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await routeSocket(page);
+  await openBoard(page);
+  const column = page.getByRole('region', { name: 'Start', exact: true });
+  const card = (text: string) => page.getByRole('article').filter({ hasText: text });
+
+  link.swallowCommands = true;
+  await column.getByLabel('New card in Start').fill('Never reached the server');
+  await column.getByLabel('New card in Start').press('Enter');
+  await expect(page.getByText('1 change not confirmed yet.')).toBeVisible({ timeout: 10_000 });
+  link.swallowCommands = false;
+  link.swallowAcks = true;
+  await column.getByLabel('New card in Start').fill('Applied, answer lost');
+  await column.getByLabel('New card in Start').press('Enter');
+  await expect(page.getByText('2 changes not confirmed yet.')).toBeVisible({ timeout: 10_000 });
+
+  link.swallowAcks = false;
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(page.getByText(/not confirmed yet/)).toHaveCount(0);
+  for (const text of ['Never reached the server', 'Applied, answer lost']) {
+    await expect(card(text).getByText('sending…')).toHaveCount(0);
+    await expect(card(text)).toHaveCount(1);
+  }
+  // still one each after another reload: the resend was answered with its first result, not applied again
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  for (const text of ['Never reached the server', 'Applied, answer lost']) await expect(card(text)).toHaveCount(1);
 });

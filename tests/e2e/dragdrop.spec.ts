@@ -1,28 +1,10 @@
 import { test, expect } from './fixtures/team';
-import type { Locator, Page } from '@playwright/test';
-
-async function dragOnto(page: Page, handle: Locator, target: Locator): Promise<void> {
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  // Several steps: the pointer sensor starts a drag only after a few pixels, then follows the pointer.
-  await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
+import { BoardPage } from './pages/BoardPage';
 
 test('UI-14 cards group by drag and drop with the mouse and with the keyboard, others see it live, and drop on a column ungroups', async ({ facilitator, ada, bo }) => {
   test.setTimeout(180_000);
   const page = facilitator.page;
-  await page.goto('/');
-  await page.getByLabel('Retro name').fill('Drag check');
-  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
-  await page.getByRole('button', { name: 'Create retro' }).click();
-  const link = await page.getByLabel('Participant link').inputValue();
-  await page.getByRole('button', { name: 'Open the board' }).click();
-  await page.getByLabel('Your name').fill('Fiona');
-  await page.getByRole('button', { name: 'Join' }).click();
+  const link = await facilitator.createRetro('Drag check');
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
   await ada.addCard('Stop', 'Late reviews');
@@ -31,7 +13,7 @@ test('UI-14 cards group by drag and drop with the mouse and with the keyboard, o
   await facilitator.goTo('Reveal');
 
   // Mouse: drop one card onto another; the room sees the group.
-  await dragOnto(ada.page, ada.page.getByRole('button', { name: 'Move card: Late reviews' }), ada.card('Reviews take days'));
+  await ada.dragOnto('Late reviews', ada.card('Reviews take days'));
   await expect(bo.page.getByRole('region', { name: /^Group:/ })).toContainText('Late reviews');
   await expect(bo.page.getByRole('region', { name: /^Group:/ })).toContainText('Reviews take days');
 
@@ -52,6 +34,62 @@ test('UI-14 cards group by drag and drop with the mouse and with the keyboard, o
   // Out of the group: drop a grouped card on a column's empty space — the Start column, which has no cards
   // (the group itself may be drawn in either of the other two); the card goes back to its own column.
   const column = ada.column('Start');
-  await dragOnto(ada.page, ada.page.getByRole('button', { name: 'Move card: Pairing on hard bugs' }), column.locator('.column-drop'));
+  await ada.dragOnto('Pairing on hard bugs', column.locator('.column-drop'));
   await expect(page.getByRole('region', { name: /^Group:/ })).not.toContainText('Pairing on hard bugs');
+});
+
+test('GR-9 MV-1 MV-3 a card being dragged shows as moved to everyone else, without a name; dropped across columns, the group lives where it was dropped', async ({ facilitator, ada, bo }) => {
+  test.setTimeout(180_000);
+  const link = await facilitator.createRetro('Across columns');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await ada.addCard('Stop', 'Late reviews');
+  await bo.addCard('Continue', 'Pairing on hard bugs');
+  await facilitator.goTo('Reveal');
+
+  // Bo picks up Ada's card: Ada and Fiona see it as being moved, and nobody's name with it; Bo does not.
+  await bo.pickUp('Late reviews');
+  for (const other of [ada, facilitator]) {
+    await expect(other.beingMoved('Late reviews')).toBeVisible();
+    await expect(other.page.locator('.moved-elsewhere')).not.toContainText('Bo');
+  }
+  await expect(bo.page.getByText('Someone is moving this card')).toHaveCount(0);
+
+  // Dropped on a card in Continue: the group is drawn in Continue for everyone, and Stop is empty.
+  await bo.dropOn(bo.card('Pairing on hard bugs'));
+  for (const person of [ada, bo, facilitator]) {
+    const group = person.column('Continue').getByRole('region', { name: /^Group:/ });
+    await expect(group).toContainText('Late reviews');
+    await expect(group).toContainText('Pairing on hard bugs');
+    await expect(person.column('Stop').getByRole('article')).toHaveCount(0);
+  }
+  await expect(ada.page.getByText('Someone is moving this card')).toHaveCount(0);
+});
+
+test('UI-14 on a touch screen there is no drag grip; "Group with…" groups by taps', async ({ facilitator, browser }) => {
+  test.setTimeout(180_000);
+  const link = await facilitator.createRetro('Tablet');
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  try {
+    const tablet = new BoardPage(await context.newPage(), 'tablet');
+    await tablet.join(link, 'Tess');
+    await tablet.addCard('Stop', 'Flaky tests');
+    await tablet.addCard('Start', 'A test owner per suite');
+    await facilitator.goTo('Reveal');
+    await expect(tablet.card('Flaky tests')).toBeVisible();
+    await expect(tablet.page.getByRole('button', { name: /^Move card:/ })).toHaveCount(0);
+    // The mouse user still has grips.
+    await expect(facilitator.grip('Flaky tests')).toBeVisible();
+
+    await tablet.card('Flaky tests').getByRole('button', { name: 'Group with…' }).tap();
+    const select = tablet.card('Flaky tests').getByLabel('Choose a card to group with');
+    const option = select.locator('option', { hasText: 'A test owner per suite' });
+    await select.selectOption({ label: (await option.textContent())!.trim() });
+    // Grouped with a card in Start: the group lives in Start (GR-9), for the facilitator too.
+    const group = facilitator.column('Start').getByRole('region', { name: /^Group:/ });
+    await expect(group).toContainText('Flaky tests');
+    await expect(group).toContainText('A test owner per suite');
+  } finally {
+    await context.close();
+  }
 });

@@ -286,6 +286,18 @@ describe('bad input', () => {
     expect(await A.cmd('vote.cast', { itemId: aCard })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
   });
 
+  it('IN-19 the Socket.io bound is 64 KB: a message just under it is read and answered (here INVALID_INPUT), one just over closes the connection', async () => {
+    const socket = await openSocket(server.url, { boardId });
+    sockets.push(socket);
+    const under = await sendCommand(socket, cmd('card.add', { columnId: 'start', text: 'u'.repeat(60 * 1024) }));
+    expect(under).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(socket.connected).toBe(true);
+    let acked = false;
+    socket.emit('cmd', cmd('card.add', { columnId: 'start', text: 'o'.repeat(66 * 1024) }), () => (acked = true));
+    await until(() => !socket.connected);
+    expect(acked).toBe(false);
+  });
+
   it('IN-20 a y-websocket message over 1 MiB closes that connection; the server survives', async () => {
     const conn = new DocConnection(await A.docUrl('notes'), new Y.Doc(), () => undefined);
     await until(() => conn.synced);

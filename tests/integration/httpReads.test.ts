@@ -38,7 +38,7 @@ describe('reading a board over HTTP', () => {
     const { boardId, A } = await closedRetro(live.server.url, live.people);
     const stranger = await read(live.server.url, `/api/boards/${boardId}`);
     expect(stranger.status).toBe(200);
-    expect(JSON.parse(stranger.body)).toEqual({ door: { id: boardId, name: 'Quiet retro' } });
+    expect(JSON.parse(stranger.body)).toEqual({ door: { id: boardId, name: 'Quiet retro', facilitator: 'Fran' } });
     for (const file of EXPORTS) {
       const res = await read(live.server.url, `/api/boards/${boardId}/${file}`);
       expect(res.status, file).toBe(401);

@@ -80,6 +80,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       )}
       <BoardScreen
         initialBoard={initialBoard}
+        door={lookup?.status === 'found' ? lookup.door : null}
         onFacilitatorRefused={(message) => {
           forgetFacilitatorKey(boardId);
           setFacilitatorKey(null);

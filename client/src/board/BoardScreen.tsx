@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Suspense, useEffect, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
+import type { BoardDoor } from '../sync/api.js';
 import { useSessionState } from './SessionContext.js';
 import { PhaseStepper } from './PhaseStepper.js';
 import { PresenceList } from './PresenceList.js';
@@ -30,10 +31,13 @@ const OwnerBanner = lazyWithWords(() => import('./OwnerBanner.js'), (m) => m.Own
 
 export function BoardScreen({
   initialBoard,
+  door,
   onRejected,
   onFacilitatorRefused,
 }: {
   initialBoard: PublicBoardView | null;
+  /** JN-6: what the link alone shows (the name, and whom to ask), for the door */
+  door: BoardDoor | null;
   onRejected: (message: string) => void;
   onFacilitatorRefused: (message: string) => void;
 }) {
@@ -89,7 +93,7 @@ export function BoardScreen({
   if (state.door) {
     return (
       <Suspense fallback={null}>
-        <DoorScreen door={state.door} boardName={board?.name ?? null} facilitatorName={board?.facilitator?.name ?? null} />
+        <DoorScreen door={state.door} boardName={board?.name ?? door?.name ?? null} facilitatorName={board?.facilitator?.name ?? door?.facilitator ?? null} />
       </Suspense>
     );
   }

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DndContext,
@@ -14,6 +14,7 @@ import {
   type Announcements,
   type CollisionDetection,
   type DragEndEvent,
+  type DragStartEvent,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import type { PublicBoardView } from '@candor/shared';
@@ -96,7 +97,14 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
     onDragCancel: ({ active }) => t('dnd.putBack', { text: cardText(active.id) }),
   };
 
+  // MV-1: the room sees the card as being moved while I hold it (the server relays the card, not me).
+  function onDragStart({ active }: DragStartEvent) {
+    const cardId = parse(active.id)?.id;
+    if (cardId) session.moving.pickUp(cardId);
+  }
+
   function onDragEnd({ active, over }: DragEndEvent) {
+    session.moving.putDown();
     const dragged = cards.get(parse(active.id)?.id ?? '');
     const target = parse(over?.id);
     if (!dragged || !target) return;
@@ -112,7 +120,13 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
   }
 
   return (
-    <DndContext sensors={sensors} collisionDetection={preferInnermost} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={preferInnermost}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => session.moving.putDown()}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}>
       {children}
     </DndContext>
   );
@@ -123,9 +137,17 @@ export function DraggableCard({ cardId, text, children }: { cardId: string; text
   const { t } = useTranslation();
   const drag = useDraggable({ id: `card:${cardId}` });
   const drop = useDroppable({ id: `card:${cardId}` });
+  const session = useSession();
+  // MV-1: someone else (never said who) is dragging this card right now.
+  const movedElsewhere = useSyncExternalStore(session.moving.subscribe, session.moving.getSnapshot).has(cardId) && !drag.isDragging;
   const style = drag.transform ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` } : undefined;
   return (
-    <div ref={(el) => (drag.setNodeRef(el), drop.setNodeRef(el))} style={style} className={`draggable-card ${drag.isDragging ? 'dragging' : ''} ${drop.isOver && !drag.isDragging ? 'drop-over' : ''}`}>
+    <div
+      ref={(el) => (drag.setNodeRef(el), drop.setNodeRef(el))}
+      style={style}
+      className={`draggable-card ${drag.isDragging ? 'dragging' : ''} ${drop.isOver && !drag.isDragging ? 'drop-over' : ''} ${movedElsewhere ? 'moved-elsewhere' : ''}`}
+    >
+      {movedElsewhere && <span className="badge moving">{t('dnd.beingMoved')}</span>}
       <button type="button" className="drag-handle" {...drag.listeners} {...drag.attributes} aria-label={t('dnd.handle', { text: shortText(text, 40) })}>
         <span aria-hidden="true">⠿</span>
       </button>

@@ -10,10 +10,12 @@ import { GroupWithSelect } from './GroupWithSelect.js';
 import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
 import { pendingCardChanges } from './pendingChanges.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
+import { useCoarsePointer } from '../layout/useIsPhone.js';
 
 /**
  * Revealed cards in their columns, in the order the server gave (which says nothing about who wrote what).
- * A group is drawn where its first card would be. `renderItemExtras` adds per-item controls (votes).
+ * A group is drawn in its own column (GR-9: where it was dropped), at the place of its first card in that
+ * order. `renderItemExtras` adds per-item controls (votes).
  */
 export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
   const { t } = useTranslation();
@@ -29,6 +31,9 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
   // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
   const canGroup = allowedIn('card.group', board.phase) && (!board.groupingFacilitatorOnly || isFacilitator) && !readOnly;
+  // UI-14: on a touch screen a drag fights scrolling; the tap path ("Group with…", "Take out of group") replaces it.
+  const coarse = useCoarsePointer();
+  const canDrag = canGroup && !coarse;
   const visible = board.cards.filter((c) => !deletes.has(c.id));
   // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are on the page.
   useEffect(() => {
@@ -58,7 +63,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     );
     return (
       <li key={card.id}>
-        {canGroup ? (
+        {canDrag ? (
           <DraggableCard cardId={card.id} text={text}>
             {tile}
           </DraggableCard>
@@ -86,25 +91,30 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     );
   }
 
+  /** GR-9: what a column shows: its cards that stand alone, and the groups that live in it (wherever their cards came from). */
+  type Entry = { card: PublicCard } | { group: PublicGroup };
+  function entriesOf(columnId: string): Entry[] {
+    return visible.flatMap((card): Entry[] => {
+      const group = card.groupId ? groups.get(card.groupId) : undefined;
+      if (!group) return card.columnId === columnId ? [{ card }] : [];
+      const first = group.cardIds.find((id) => !deletes.has(id));
+      return first === card.id && group.columnId === columnId ? [{ group }] : [];
+    });
+  }
+  const countOf = (columnId: string) => entriesOf(columnId).reduce((n, e) => n + ('group' in e ? e.group.cardIds.filter((id) => !deletes.has(id)).length : 1), 0);
+
   const view = (
     <ColumnsView
       columns={board.columns}
-      counts={new Map(board.columns.map((c) => [c.id, visible.filter((card) => card.columnId === c.id).length]))}
+      counts={new Map(board.columns.map((c) => [c.id, countOf(c.id)]))}
       renderColumn={(column) => {
-        const entries = visible.filter((c) => c.columnId === column.id);
+        const entries = entriesOf(column.id);
         return (
           <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
             <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
             <p className="prompt">{columnPrompt(column)}</p>
             <ColumnDropZone columnId={column.id}>
-            <ul className="cards">
-              {entries.map((card) => {
-                const group = card.groupId ? groups.get(card.groupId) : undefined;
-                if (!group) return renderCard(card, false);
-                const first = group.cardIds.find((id) => !deletes.has(id));
-                return first === card.id ? renderGroup(group) : null;
-              })}
-            </ul>
+            <ul className="cards">{entries.map((entry) => ('group' in entry ? renderGroup(entry.group) : renderCard(entry.card, false)))}</ul>
             {entries.length === 0 && <p className="empty">{t('reveal.emptyColumn')}</p>}
             </ColumnDropZone>
           </section>
@@ -112,7 +122,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
       }}
     />
   );
-  return canGroup ? <DragToGroup board={board}>{view}</DragToGroup> : view;
+  return canDrag ? <DragToGroup board={board}>{view}</DragToGroup> : view;
 }
 
 function UngroupButton({ cardId }: { cardId: string }) {

@@ -484,6 +484,7 @@ const de: Catalogue = {
     nowhere: 'Nicht über einem Ablageort.',
     dropped: '{{text}} abgelegt. {{where}}',
     putBack: 'Zurückgelegt: {{text}}.',
+    beingMoved: 'Jemand verschiebt diese Karte',
   },
   notices: {
     more_one: '{{count}} weitere Meldung wartet',

@@ -419,6 +419,7 @@ const enMore = {
     nowhere: 'Not over a place to drop.',
     dropped: 'Dropped {{text}}. {{where}}',
     putBack: 'Put back: {{text}}.',
+    beingMoved: 'Someone is moving this card',
   },
   /** issue 11: the move to responsibility-focus (guided move, nudge, ours or an ask, trust lens, team figures) */
   resp: {

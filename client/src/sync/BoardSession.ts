@@ -25,6 +25,7 @@ import { returnToDraft } from './draftStore.js';
 import type { Identity } from './identity.js';
 import { i18n } from '../i18n/index.js';
 import { refusalMessage } from '../i18n/errors.js';
+import { MovingCards } from './movingCards.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -114,6 +115,8 @@ export class BoardSession {
   private readonly queue: CommandQueue;
   private readonly socket: CandorSocket;
   private readonly boardDoc: ReadOnlyDocProvider;
+  /** MV-*: cards being dragged on this board, and my own pick-up and put-down */
+  readonly moving: MovingCards;
   private notes: WebsocketProvider | null = null;
   private notesTicketPending = false;
   private notesAttempts = 0;
@@ -170,6 +173,7 @@ export class BoardSession {
         if (code === 4404) this.update({ refused: i18n.t('board.gone') });
       },
     });
+    this.moving = new MovingCards(this.socket);
     this.health = new ConnectionHealth(this.socket, {
       onSilent: () => {
         // The link went quiet: say so now, and let Socket.io reconnect instead of waiting for its ping timeout.
@@ -190,6 +194,7 @@ export class BoardSession {
   stop(): void {
     this.stopped = true;
     this.health.stop();
+    this.moving.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.boardDoc.destroy();

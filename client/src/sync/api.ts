@@ -21,6 +21,8 @@ export async function createTeamBoard(teamId: string, request: CreateBoardReques
 export interface BoardDoor {
   id: string;
   name: string;
+  /** JN-3: whom to ask at the door (null before anyone facilitates) */
+  facilitator: string | null;
 }
 
 export type BoardLookup =

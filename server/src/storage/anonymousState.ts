@@ -32,7 +32,8 @@ interface StoredCard {
 interface StoredState {
   format: 1;
   cards: StoredCard[];
-  groups: { id: string; title: string }[];
+  /** `column` (GR-9) is absent in blobs written before groups had a column of their own */
+  groups: { id: string; title: string; column?: string }[];
   votes: { target: string; tag: string }[];
   pulse: { tag: string; value: number }[];
   consensus: { action: string; tag: string; value: number }[];
@@ -141,7 +142,7 @@ export class AnonymousState {
     const stored: StoredState = {
       format: 1,
       cards: cards.sort(byKey((c) => c.id)),
-      groups: [...state.groups.values()].map((g) => ({ id: g.id, title: g.title })).sort(byKey((g) => g.id)),
+      groups: [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId })).sort(byKey((g) => g.id)),
       votes: votes.sort(byKey((v) => v.tag)),
       pulse: pulse.sort(byKey((p) => p.tag)),
       consensus: consensus.sort(byKey((c) => c.tag)),
@@ -171,7 +172,7 @@ export class AnonymousState {
     if (!blob) return;
     const stored = JSON.parse(Buffer.from(blob).toString('utf8')) as StoredState;
     if (stored.format !== 1) throw new Error(`unknown anonymous-state format ${String(stored.format)}`);
-    for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title });
+    for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column ?? '' });
     for (const c of stored.cards) {
       this.waiting.card.set(hexOf(c.tag), PLACEHOLDER + c.tag);
       evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });

@@ -4,6 +4,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   type ServerToClientEvents,
+  CardMovingSignal,
   Command,
   DocTicketRequest,
   HandshakeAuth,
@@ -11,6 +12,7 @@ import {
   PROTOCOL_VERSION,
   describeIssues,
   fail,
+  movingRefusal,
 } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
@@ -18,8 +20,11 @@ import type { Logger } from '../logger.js';
 import { TokenBucket } from './rateLimit.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { ConnectionCounts } from './connectionGuards.js';
+import { MovingCards } from './movingCards.js';
 
-type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>;
+/** `participantId`: who this connection joined as (MV-1 checks it; set by a successful join, cleared by a sign-out) */
+type SocketData = { room: BoardRoom; participantId?: string };
+type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** the parts of an engine.io socket used here */
 interface EngineSocket {
@@ -28,7 +33,10 @@ interface EngineSocket {
   once(event: 'close', listener: () => void): void;
 }
 
-const KNOWN_EVENTS = new Set(['cmd', 'time.sync', 'doc.ticket']);
+const KNOWN_EVENTS = new Set(['cmd', 'time.sync', 'doc.ticket', 'card.moving']);
+
+/** MV-1: the Socket.io room a board's joined connections are in, for relaying "being moved" */
+const movingChannel = (boardId: string) => `moving:${boardId}`;
 
 /** Socket.io adapter: parse, rate-limit, hand the typed command to the room, ack once. Nothing else. */
 export function attachSocketIo(
@@ -39,7 +47,7 @@ export function attachSocketIo(
   guards: { addressOf: (req: IncomingMessage) => string; connections: ConnectionCounts; sendBufferBytes?: number },
 ) {
   const sendBufferBytes = guards.sendBufferBytes ?? LIMITS.sendBufferBytes;
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { room: BoardRoom }>(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
     // y-websocket shares the port: leave upgrades that are not ours alone.
@@ -84,9 +92,26 @@ export function attachSocketIo(
     next();
   });
 
+  /** MV-1: one relay per loaded board; it goes with the board */
+  const moving = new WeakMap<BoardRoom, MovingCards>();
+  const movingOf = (room: BoardRoom) => {
+    let relay = moving.get(room);
+    if (!relay) {
+      relay = new MovingCards((batch) => io.to(movingChannel(room.id)).emit('cards.moving', batch), now);
+      moving.set(room, relay);
+    }
+    return relay;
+  };
+
   io.on('connection', (socket: CandorSocket) => {
     const room = socket.data.room;
     const bucket = new TokenBucket(60, 20, now);
+    const movingBucket = new TokenBucket(LIMITS.movingBurst, LIMITS.movingPerSecond, now);
+    const signedOut = () => {
+      socket.data.participantId = undefined;
+      void socket.leave(movingChannel(room.id));
+      moving.get(room)?.dropConnection(socket.id);
+    };
     // DO-7: a socket that does not read what we send is closed (the client reconnects and rejoins) before
     // the server holds more than the cap for it.
     const overloaded = () => {
@@ -101,6 +126,7 @@ export function attachSocketIo(
         if (!overloaded()) socket.emit('me', view);
       },
       signOut: (reason, message) => {
+        signedOut();
         socket.emit('signedOut', { reason, message });
         // MO-1: a removed person's connection ends; after a new password (JN-2) it stays for the next join.
         if (reason === 'removed') socket.disconnect(true);
@@ -118,7 +144,14 @@ export function attachSocketIo(
       if (!bucket.take()) return reply(fail('RATE_LIMITED', 'Too many changes at once; slow down a little.'));
       const parsed = Command.safeParse(payload);
       if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
-      room.handle(socket.id, parsed.data).then(reply, (err) => {
+      const command = parsed.data;
+      room.handle(socket.id, command).then((result) => {
+        if (command.type === 'join' && result.ok) {
+          socket.data.participantId = command.participantId;
+          void socket.join(movingChannel(room.id));
+        }
+        reply(result);
+      }, (err) => {
         logger.error({ err }, 'unexpected command failure');
         reply(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
       });
@@ -139,6 +172,21 @@ export function attachSocketIo(
       reply(room.issueDocTicket(socket.id, parsed.data.doc));
     });
 
+    // MV-1, MV-2: "I picked up / put down this card", relayed to the board without a name.
+    socket.on('card.moving', (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const reply = ack as (result: Ack) => void;
+      if (!movingBucket.take()) return reply(fail('RATE_LIMITED', 'Too many moves at once; slow down a little.'));
+      const parsed = CardMovingSignal.safeParse(payload);
+      if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
+      const participantId = socket.data.participantId;
+      if (!participantId) return reply(fail('NOT_JOINED', 'Join the board first.'));
+      const refusal = parsed.data.moving ? movingRefusal(room.state, participantId, parsed.data.cardId) : null;
+      if (refusal) return reply(fail(refusal.code, refusal.message));
+      movingOf(room).signal(socket.id, parsed.data.cardId, parsed.data.moving);
+      reply({ ok: true, data: {} });
+    });
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
       const ack = args[args.length - 1];
@@ -146,6 +194,7 @@ export function attachSocketIo(
     });
 
     socket.on('disconnect', () => {
+      moving.get(room)?.dropConnection(socket.id);
       room.detach(socket.id);
       registry.scheduleUnload(room);
     });

@@ -56,6 +56,8 @@ export interface Knock {
 export interface Group {
   id: string;
   title: string;
+  /** GR-9: where the group lives: the column of the card it was made on (the one dropped onto) */
+  columnId: string;
 }
 
 /** CO-*: a fist of five (0–5) on one action; answers are keyed by a consensus tag, never by a person. */
@@ -375,7 +377,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       const card = state.cards.get(event.cardId);
       if (!card) return;
       const previous = card.groupId;
-      if (!state.groups.has(event.groupId)) state.groups.set(event.groupId, { id: event.groupId, title: '' });
+      // GR-9: a new group lives in the column of the card that opens it: decide groups the card dropped onto first.
+      if (!state.groups.has(event.groupId)) state.groups.set(event.groupId, { id: event.groupId, title: '', columnId: card.columnId });
       card.groupId = event.groupId;
       if (previous && previous !== event.groupId) dissolveSmallGroup(state, previous);
       return;

@@ -398,7 +398,31 @@ describe('grouping', () => {
     const group = state.cards.get(ids[0])!.groupId;
     expect(group).not.toBeNull();
     expect(state.cards.get(ids[1])!.groupId).toBe(group);
-    expect(state.groups.get(group!)).toEqual({ id: group, title: expect.stringMatching(/^card \d$/) });
+    expect(state.groups.get(group!)).toEqual({ id: group, title: expect.stringMatching(/^card \d$/), columnId: 'start' });
+  });
+
+  it('GR-9 a card dropped onto a card in another column makes a group in that card\'s column, which stays there', () => {
+    const state = boardWith();
+    const [start, stop, cont] = ['start', 'stop', 'continue'].map((column) => addCard(state, alice, `a ${column} card`, column));
+    moveTo(state, 'reveal');
+    // Whichever of the two came first in reveal order, the group lives where the card was dropped.
+    must(state, bob, { type: 'card.group', cardId: start!, withCardId: stop! });
+    const group = state.cards.get(start!)!.groupId!;
+    expect(state.groups.get(group)!.columnId).toBe('stop');
+    // Cards joining from a third column and the card it was made on leaving do not move it.
+    must(state, bob, { type: 'card.group', cardId: cont!, withCardId: start! });
+    must(state, bob, { type: 'card.ungroup', cardId: stop! });
+    expect(state.groups.get(group)!.columnId).toBe('stop');
+    expect(state.cards.get(stop!)!.columnId).toBe('stop');
+    expect(state.cards.get(start!)!.columnId).toBe('start');
+  });
+
+  it('GR-9 the other way round the group lives in the other column', () => {
+    const state = boardWith();
+    const [start, stop] = ['start', 'stop'].map((column) => addCard(state, alice, `a ${column} card`, column));
+    moveTo(state, 'reveal');
+    must(state, bob, { type: 'card.group', cardId: stop!, withCardId: start! });
+    expect(state.groups.get(state.cards.get(stop!)!.groupId!)!.columnId).toBe('start');
   });
 
   it('GR-1 adds a card to the group of the card it is grouped with', () => {

@@ -203,6 +203,7 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       const groupId = ctx.newId();
       const first = state.cards.get(firstInRevealOrder(state, card.id, other.id))!;
       return done([
+        // GR-9: the card dropped onto comes first, so the new group lives in its column.
         { type: 'card.grouped', cardId: other.id, groupId },
         { type: 'card.grouped', cardId: card.id, groupId },
         // GR-6: a new group starts with its first card's first words as a title anyone can change.

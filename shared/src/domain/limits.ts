@@ -55,6 +55,14 @@ export const LIMITS = {
   offerText: 280,
   /** AK-1: the name of the role or team an action asks something of */
   askOf: 100,
+  /** MV-2: "being moved" signals one connection may send at once, then this many a second */
+  movingBurst: 10,
+  movingPerSecond: 2,
+  /** MV-2: a "being moved" mark ends by itself after this long unless renewed; the dragging browser renews it */
+  movingTtlMs: 10_000,
+  movingRenewMs: 4_000,
+  /** MV-1: marks are relayed to the board in batches, at most one message per board this often */
+  movingBatchMs: 100,
 } as const;
 
 export const DEFAULT_SETTINGS = { voteBudget: 3, perItemCap: 2 } as const;

@@ -236,7 +236,17 @@ describe('visibility', () => {
     const { state, b, c, group } = fullRetro();
     const board = viewOf(state, PUBLIC).board;
     const order = board.cards.map((card) => card.id);
-    expect(board.groups).toEqual([{ id: group, title: expect.any(String), cardIds: [b, c].sort((x, y) => order.indexOf(x) - order.indexOf(y)) }]);
+    expect(board.groups).toEqual([{ id: group, title: expect.any(String), columnId: expect.any(String), cardIds: [b, c].sort((x, y) => order.indexOf(x) - order.indexOf(y)) }]);
+  });
+
+  it('GR-9 a group is drawn in its own column; one stored before groups had a column stays with its first card', () => {
+    const { state, group } = fullRetro();
+    const firstColumn = (view: ReturnType<typeof viewOf>) => view.board.cards.find((card) => card.id === view.board.groups[0]!.cardIds[0])!.columnId;
+    state.groups.get(group)!.columnId = 'continue';
+    expect(viewOf(state, PUBLIC).board.groups[0]!.columnId).toBe('continue');
+    state.groups.get(group)!.columnId = '';
+    const view = viewOf(state, PUBLIC);
+    expect(view.board.groups[0]!.columnId).toBe(firstColumn(view));
   });
 
   it('VO-9 votesLeft never goes below zero when the budget is lowered after voting', () => {

@@ -32,6 +32,8 @@ export interface PublicCard {
 export interface PublicGroup {
   id: string;
   title: string;
+  /** GR-9: the column the group is drawn in */
+  columnId: string;
   cardIds: string[];
 }
 
@@ -276,7 +278,11 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     return { id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signature };
   });
   const groups = [...state.groups.values()]
-    .map((g) => ({ id: g.id, title: g.title, cardIds: cards.filter((c) => c.groupId === g.id).map((c) => c.id) }))
+    .map((g) => {
+      const members = cards.filter((c) => c.groupId === g.id);
+      // A group stored before GR-9 has no column: it stays where it was drawn, with its first card.
+      return { id: g.id, title: g.title, columnId: g.columnId || (members[0]?.columnId ?? ''), cardIds: members.map((c) => c.id) };
+    })
     .sort((a, b) => order.indexOf(a.cardIds[0] ?? '') - order.indexOf(b.cardIds[0] ?? ''));
   const showTallies = talliesVisible(state.phase);
   const ranking = showTallies ? rankItems(state) : null;

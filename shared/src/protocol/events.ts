@@ -1,5 +1,5 @@
 import type { Ack } from './errors.js';
-import type { Command, DocTicketRequest } from './messages.js';
+import type { CardMovingSignal, CardsMovingBatch, Command, DocTicketRequest } from './messages.js';
 import type { PersonalView } from '../domain/visibility.js';
 
 /**
@@ -11,6 +11,8 @@ export interface ClientToServerEvents {
   'time.sync': (ack: (result: Ack<{ serverNow: number }>) => void) => void;
   /** DO-6: a single-use ticket for opening one document connection (nothing secret goes in its URL) */
   'doc.ticket': (request: DocTicketRequest, ack: (result: Ack<{ ticket: string }>) => void) => void;
+  /** MV-1: a card I picked up or put down while grouping; relayed without my name */
+  'card.moving': (signal: CardMovingSignal, ack: (result: Ack) => void) => void;
 }
 
 /** JN-2/MO-1: why the server signed this connection out. */
@@ -24,6 +26,8 @@ export interface ServerToClientEvents {
   knockAnswered: (info: { admitted: boolean; message: string }) => void;
   /** BD-2: the board was deleted by its creator; the connection ends */
   'board.deleted': () => void;
+  /** MV-1: cards someone (never said who) picked up or put down, batched per board */
+  'cards.moving': (batch: CardsMovingBatch) => void;
 }
 
 /** y-websocket rooms served under this path: /yjs/<boardId>/<doc>. */

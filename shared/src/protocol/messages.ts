@@ -199,6 +199,16 @@ export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 export const DocTicketRequest = z.strictObject({ doc: z.enum(['board', 'notes']) });
 export type DocTicketRequest = z.infer<typeof DocTicketRequest>;
 
+/** MV-1: "I picked up this card" (`moving: true`) or "I put it down"; nothing else travels. */
+export const CardMovingSignal = z.strictObject({ cardId: id, moving: z.boolean() });
+export type CardMovingSignal = z.infer<typeof CardMovingSignal>;
+
+/** MV-1: what the server relays to a board: card ids only, never who moves them. */
+export interface CardsMovingBatch {
+  moving: string[];
+  still: string[];
+}
+
 /** Formats a zod error as one readable sentence for the error ack. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

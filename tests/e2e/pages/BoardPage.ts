@@ -14,6 +14,20 @@ export class BoardPage {
     await expect(this.page.getByTestId('connection-status')).toHaveText('Connected');
   }
 
+  /** Creates a retro on the home page, opens it and joins as its facilitator; returns the participant link. */
+  async createRetro(name: string, options: { template?: string; as?: string } = {}): Promise<string> {
+    await this.page.goto('/');
+    await this.page.getByLabel('Retro name').fill(name);
+    await this.page.getByRole('radio', { name: options.template ?? 'Start / Stop / Continue' }).check();
+    await this.page.getByRole('button', { name: 'Create retro' }).click();
+    const link = await this.page.getByLabel('Participant link').inputValue();
+    await this.page.getByRole('button', { name: 'Open the board' }).click();
+    await this.page.getByLabel('Your name').fill(options.as ?? 'Fiona');
+    await this.page.getByRole('button', { name: 'Join' }).click();
+    await expect(this.page.getByTestId('connection-status')).toHaveText('Connected');
+    return link;
+  }
+
   column(title: string): Locator {
     return this.page.getByRole('region', { name: title, exact: true });
   }
@@ -60,6 +74,37 @@ export class BoardPage {
     const select = this.card(cardText).getByLabel('Choose a card to group with');
     const option = select.locator('option', { hasText: otherText.slice(0, 40) });
     await select.selectOption({ label: (await option.textContent())!.trim() });
+  }
+
+  /** The grip that drags a card (UI-14). */
+  grip(cardText: string): Locator {
+    return this.page.getByRole('button', { name: `Move card: ${cardText.slice(0, 40)}` });
+  }
+
+  /** Presses the mouse on a card's grip and moves it far enough for the drag to start; the card stays held. */
+  async pickUp(cardText: string): Promise<void> {
+    const from = (await this.grip(cardText).boundingBox())!;
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    // Several steps: the pointer sensor starts a drag only after a few pixels, then follows the pointer.
+    await this.page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
+  }
+
+  /** MV-3: the mark on a card that someone else is dragging. */
+  beingMoved(cardText: string): Locator {
+    return this.page.locator('.draggable-card').filter({ has: this.card(cardText) }).getByText('Someone is moving this card');
+  }
+
+  /** Moves the held card onto `target` and lets go. */
+  async dropOn(target: Locator): Promise<void> {
+    const to = (await target.boundingBox())!;
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  async dragOnto(cardText: string, target: Locator): Promise<void> {
+    await this.pickUp(cardText);
+    await this.dropOn(target);
   }
 
   async voteFor(text: string, times = 1): Promise<void> {

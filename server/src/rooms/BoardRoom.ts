@@ -4,7 +4,6 @@ import {
   type BoardEvent,
   type BoardState,
   type DocName,
-  type RosterEvent,
   evolveRoster,
   type Command,
   type JoinCommand,
@@ -24,7 +23,8 @@ import {
   renderMarkdown,
   viewOf,
 } from '@candor/shared';
-import type { BoardStore, LoadedBoard, ParticipantRecord } from '../storage/BoardStore.js';
+import { type BoardStore, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy } from '../storage/BoardStore.js';
+import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { Keyring, Tags } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
@@ -80,6 +80,8 @@ export interface RoomDeps {
   participantCap?: number;
   /** AB-6: how long a participant who never did anything is kept after leaving */
   idleJoinerExpiryMs?: number;
+  /** CL-*: set when several processes serve the board (`server/src/cluster/`) */
+  cluster?: RoomCluster | null;
 }
 
 type BoardCommand = Exclude<Command, { type: 'join' }>;
@@ -88,10 +90,15 @@ type AloneCommand = Extract<Command, { type: 'board.delete' | 'summary.email' }>
 /** Commands that act outside the board's own storage (email, deleting it all): never part of a batch. */
 const runsAlone = (command: Command): command is AloneCommand => command.type === 'board.delete' || command.type === 'summary.email';
 
+/** CL-2: how often a batch decided against a copy another process had changed is decided again */
+const STALE_COPY_ATTEMPTS = 50;
+
 interface Incoming {
   socketId: string;
   command: Command;
   answer: (ack: Ack) => void;
+  /** answered already (a batch decided again after a stale copy, CL-2, leaves these out) */
+  answered?: boolean;
 }
 
 /**
@@ -130,9 +137,15 @@ export class BoardRoom {
   private holders = 0;
   /** what changed, to whom: the board document and personal views */
   private readonly fanout: RoomFanout;
-  /** JN-*, MO-1: knocks and sign-outs */
-  private readonly door: RoomDoor;
+  /** JN-*, MO-1: knocks and sign-outs (CL-15: the cluster passes on knocks made through other processes) */
+  readonly door: RoomDoor;
   private readonly admission: Admission;
+  /** CL-2: the stored board's change counter this copy stands at (undefined: this process is the only one) */
+  private storedVersion: number | undefined;
+  /** how many stored events this copy has folded (CL-1: the rest are new to it) */
+  private foldedEvents = 0;
+  /** events folded by a rebuild whose fan-out has not happened yet */
+  private unsettled: BoardEvent[] = [];
 
   constructor(
     loaded: LoadedBoard,
@@ -145,6 +158,13 @@ export class BoardRoom {
       newId: deps.newId,
       knocksChanged: () => this.fanout.schedulePresence(),
       signOut: (session) => this.leave(session, attached(session.socket, session.knockId)),
+      ...(deps.cluster
+        ? {
+            knockShared: (knock) => deps.cluster!.knocked(this.id, knock),
+            knockGone: (knockId) => deps.cluster!.knockGone(this.id, knockId),
+            answeredElsewhere: (knockId, admitted) => deps.cluster!.knockAnswered(this.id, knockId, admitted),
+          }
+        : {}),
     });
     this.admission = new Admission({
       joins: deps.joins ?? joinBuckets(),
@@ -153,6 +173,7 @@ export class BoardRoom {
       expire: (participantId) => void this.forgetIfNeverActive(participantId),
     });
     this.foldStored(this.state, loaded);
+    this.foldedEvents = loaded.events.length;
     for (const p of loaded.participants) this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
     // AR-4: the board document is a projection, rebuilt here and never stored (a stored history of it would
     // be a timeline of who came online next to every change of the card count); browsers start a fresh copy
@@ -163,9 +184,23 @@ export class BoardRoom {
       notesWritable: () => this.notesWritable(),
       stored: { board: false, notes: true },
       deleted: () => this.deleted,
+      ...(deps.cluster
+        ? {
+            notesStored: (update: Uint8Array, count: number) => deps.cluster!.notesStored(this.id, update, count),
+            storedUpdates: async (name: DocName) => (await deps.store.loadBoard(this.id))?.docs[name] ?? [],
+            writerEpoch: () => deps.cluster!.writerEpoch(this.id),
+          }
+        : {}),
     });
     this.docTickets = new DocTickets(deps.now);
-    this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView());
+    this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView(), {
+      // CL-7: who is connected here goes to the other processes with each projection that changed it
+      projecting: () => {
+        if (this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) this.deps.cluster?.presenceChanged(this.id, this.onlineHere());
+      },
+      // CL-8: with several processes only the holder of the board's writer lease creates shared texts
+      mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
+    });
     this.fanout.projectPublic();
   }
 
@@ -179,7 +214,7 @@ export class BoardRoom {
     this.authHashes.clear();
     for (const p of loaded.participants) {
       evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
-      const online = this.presence.isOnline(p.id);
+      const online = this.isOnline(p.id);
       evolveRoster(state, { type: 'presence.changed', participantId: p.id, online, at: this.state.participants.get(p.id)?.offlineSince ?? at });
       this.authHashes.set(p.id, p.authHash);
     }
@@ -187,6 +222,12 @@ export class BoardRoom {
     this.anonymous = new AnonymousState();
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
+    this.storedVersion = loaded.version;
+  }
+
+  /** connected here, or (CL-7) through another process */
+  private isOnline(participantId: string): boolean {
+    return this.presence.isOnline(participantId) || (this.deps.cluster?.onlineElsewhere(this.id, participantId) ?? false);
   }
 
   get boardDoc(): Y.Doc {
@@ -234,7 +275,9 @@ export class BoardRoom {
   issueDocTicket(socketId: string, doc: DocName): Ack<{ ticket: string }> {
     const participantId = participantOf(this.sessions.get(socketId));
     if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
-    return ok({ ticket: this.docTickets.issue(participantId, doc) });
+    // CL-12: with several processes, a ticket any of them can redeem
+    const cluster = this.deps.cluster;
+    return ok({ ticket: cluster ? cluster.issueTicket(this.id, participantId, doc) : this.docTickets.issue(participantId, doc) });
   }
 
   /** A document connection of `participantId`; `close` ends it when they are signed out. Returns the unwatch. */
@@ -243,7 +286,10 @@ export class BoardRoom {
   }
 
   /** DO-6: the participant a ticket was issued to (once), or null; JN-*, MO-1: only while they may be here. */
-  redeemDocTicket(ticket: string, doc: DocName): string | null {
+  redeemDocTicket(ticket: string, doc: DocName): string | null | Promise<string | null> {
+    if (this.deps.cluster) {
+      return this.deps.cluster.redeemTicket(ticket, this.id, doc).then((id) => (id !== null && mayStay(this.state, id) ? id : null));
+    }
     const participantId = this.docTickets.redeem(ticket, doc);
     return participantId !== null && mayStay(this.state, participantId) ? participantId : null;
   }
@@ -282,15 +328,33 @@ export class BoardRoom {
   /** A joined session ends (closed, or signed out: then `next` is what the connection becomes). */
   private leave(session: JoinedSession, next: Session | null): void {
     if (next) this.sessions.set(session.socket.id, next);
-    this.applyPresence(this.presence.disconnected(session.participantId, session.socket.id, this.deps.now()));
+    this.presence.disconnected(session.participantId, session.socket.id);
+    this.refreshPresence(session.participantId);
   }
 
-  private applyPresence(event: RosterEvent | null): void {
-    if (!event || event.type !== 'presence.changed') return;
-    evolveRoster(this.state, event);
-    this.admission.presenceChanged(event.participantId, event.online);
+  /** Applies `presence.changed` when whether someone is connected (here or, CL-7, elsewhere) changed. */
+  private refreshPresence(participantId: string): void {
+    const participant = this.state.participants.get(participantId);
+    if (!participant) return;
+    const online = this.isOnline(participantId);
+    if (participant.online === online && (online || participant.offlineSince !== null)) return;
+    evolveRoster(this.state, { type: 'presence.changed', participantId, online, at: this.deps.now() });
+    this.admission.presenceChanged(participantId, online);
     this.fanout.schedulePresence();
   }
+
+  /** CL-7: who is connected through this process (the cluster tells the others) */
+  onlineHere(): string[] {
+    return [...this.presence.online()];
+  }
+
+  /** CL-7: who is connected through other processes changed: presence is worked out again for these people */
+  presenceElsewhereChanged(participantIds: Iterable<string>): void {
+    for (const id of participantIds) this.refreshPresence(id);
+  }
+
+  /** CL-7: who was connected here when presence was last projected */
+  private presenceSent = '';
 
   /**
    * Every command of every socket of this board passes here. Commands that arrive together (in one turn of
@@ -308,8 +372,28 @@ export class BoardRoom {
 
   private async drain(): Promise<void> {
     this.drainScheduled = false;
+    const items = this.inbox.splice(0);
+    for (let attempt = 1; ; attempt++) {
+      // CL-4: with several processes, someone who joined (or anything that changed) through another process is
+      // known here before anything is decided
+      if (this.deps.cluster && (await this.deps.cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
+      const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
+      if (outcome !== 'retry') return;
+      // CL-2: another process changed the board since this copy was read: catch up, decide the batch again.
+      // CL-3: another process stored one of these very commands meanwhile: the next attempt answers it from the store.
+      this.settle();
+    }
+  }
+
+  /** Decides every command of `items` in turn and stores them as one batch; 'retry' when the copy was stale. */
+  private async runBatch(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
     let batch = this.newBatch();
-    for (const { socketId, command, answer } of this.inbox.splice(0)) {
+    for (const item of items) {
+      const { socketId, command } = item;
+      const answer = (ack: Ack) => {
+        item.answered = true;
+        item.answer(ack);
+      };
       const session = this.sessions.get(socketId);
       if (!session) {
         answer(fail('NOT_JOINED', 'This connection is closed.'));
@@ -321,7 +405,7 @@ export class BoardRoom {
       }
       try {
         if (runsAlone(command)) {
-          await this.flush(batch);
+          if ((await this.flush(batch, mayRetry)) === 'retry') return 'retry';
           answer(await this.runAlone(session, command));
           batch = this.newBatch();
           continue;
@@ -332,7 +416,7 @@ export class BoardRoom {
         answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
       }
     }
-    await this.flush(batch);
+    return (await this.flush(batch, mayRetry)) === 'retry' ? 'retry' : 'done';
   }
 
   /**
@@ -341,29 +425,73 @@ export class BoardRoom {
    * what the store holds and the whole batch is answered INTERNAL (CM-2: nothing acknowledged is lost,
    * nothing unacknowledged is shown).
    */
-  private async flush(batch: PendingBatch): Promise<void> {
-    let stored = false;
+  private async flush(batch: PendingBatch, mayRetry = false): Promise<'stored' | 'failed' | 'retry'> {
+    let outcome: 'stored' | 'failed' | 'retry' = 'stored';
     try {
+      // CL-2: a refusal stands only if this copy is the stored board (a change is checked under the lock instead)
+      if (mayRetry && batch.refusals > 0 && this.deps.cluster && (await this.deps.cluster.storedVersion(this.id)) !== this.storedVersion) {
+        throw new StaleCopy(this.id);
+      }
       if (batch.writes) {
         await this.deps.store.commitBatch(this.id, {
           participants: batch.participants,
           commands: batch.commands,
           events: batch.events,
           ...(batch.anonymousChanged ? { anonymousState: this.anonymous.encode(this.state) } : {}),
+          ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
         });
+        this.counted();
       }
-      stored = true;
     } catch (err) {
-      this.deps.logger.error({ err, board: this.id, commands: batch.size }, 'batch not stored');
+      outcome = mayRetry && (err instanceof StaleCopy || err instanceof CommandKeyTaken) ? 'retry' : 'failed';
+      if (outcome === 'failed') this.deps.logger.error({ err, board: this.id, commands: batch.size }, 'batch not stored');
       await this.rollback(batch).catch((reloadErr) => this.deps.logger.error({ err: reloadErr, board: this.id }, 'could not reload the board'));
     } finally {
       this.fanout.release();
     }
-    if (!stored) return batch.answerAll(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
-    if (batch.size === 0) return;
+    if (outcome === 'retry') return outcome;
+    if (outcome === 'failed') {
+      batch.answerAll(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      return outcome;
+    }
+    if (batch.size === 0) return outcome;
     for (const effect of batch.afterCommit) effect();
     this.fanout.publish(batch.published);
     batch.answerAll();
+    return outcome;
+  }
+
+  /** CL-2: after this copy's change was stored, the copy stands one change further; the others learn of it. */
+  private counted(): void {
+    if (this.storedVersion === undefined) return;
+    this.storedVersion += 1;
+    this.deps.cluster?.committed(this.id, this.storedVersion);
+  }
+
+  /**
+   * CL-1: another process stored the board at `version`; if this copy is behind, it catches up from the store
+   * and sends what changed to its own connections. In order with this room's commands.
+   */
+  catchUpTo(version: number | null): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.deleted || (version !== null && this.storedVersion !== undefined && this.storedVersion >= version)) return;
+      await this.catchUp();
+    });
+  }
+
+  /** CL-1: rebuilds the copy from the store, then fans out whatever changed for the people here. */
+  private async catchUp(): Promise<void> {
+    await this.reloadState();
+    this.settle();
+  }
+
+  /** CL-1: after the copy was rebuilt, whatever changed reaches the people here (and who may not stay leaves). */
+  private settle(): void {
+    const fresh = this.unsettled;
+    this.unsettled = [];
+    this.door.signOutWhoMayNotStay(fresh);
+    this.fanout.projectPublic();
+    this.fanout.sendPersonal(() => true);
   }
 
   /** CM-4: a new batch; what is staged in it stays out of every view until it is stored (or rolled back). */
@@ -377,16 +505,38 @@ export class BoardRoom {
     for (const session of batch.joined) {
       if (this.sessions.get(session.socket.id) !== session) continue;
       this.sessions.set(session.socket.id, attached(session.socket, session.knockId));
-      this.presence.disconnected(session.participantId, session.socket.id, this.deps.now());
+      this.presence.disconnected(session.participantId, session.socket.id);
     }
-    const loaded = await this.deps.store.loadBoard(this.id);
+    await this.reloadState();
+    this.fanout.schedulePresence();
+  }
+
+  /**
+   * Rebuilds the board from the store (after a failed commit, or CL-1 to catch up on another process's
+   * changes), keeping who is connected and recognising them again. The events it had not folded before wait
+   * in `unsettled` for `settle()`.
+   */
+  private async reloadState(): Promise<void> {
+    const loaded = await this.deps.store.loadBoard(this.id, { docs: false });
     if (!loaded) return;
+    const before = this.state.participants;
+    const hashesBefore = new Map(this.authHashes);
     const fresh = emptyBoard(this.id);
     fresh.knocks = this.state.knocks;
     this.foldStored(fresh, loaded);
+    // CL-4: someone forgotten through another process (AB-6) stays while connected here
+    for (const [id, known] of before) {
+      if (fresh.participants.has(id) || !this.presence.isOnline(id)) continue;
+      fresh.participants.set(id, { ...known, isFacilitator: fresh.facilitatorId === id });
+      this.authHashes.set(id, hashesBefore.get(id)!);
+    }
     for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(fresh, session);
+    const newcomers = [...fresh.participants.keys()].filter((id) => !before.has(id));
     Object.assign(this.state, fresh);
-    this.fanout.schedulePresence();
+    // AB-6: what they did through another process is not known here, as for people loaded from storage
+    for (const id of newcomers) this.admission.markActive(id);
+    this.unsettled.push(...loaded.events.slice(this.foldedEvents).map((e) => e.event));
+    this.foldedEvents = loaded.events.length;
   }
 
   /** AR-2: hands a returning person their stored facts, once per person and room (not per connection). */
@@ -463,7 +613,8 @@ export class BoardRoom {
     this.sessions.set(session.socket.id, joined);
     batch.joined.push(joined);
     this.recognise(this.state, joined);
-    this.applyPresence(this.presence.connected(joined.participantId, joined.socket.id, this.deps.now()));
+    this.presence.connected(joined.participantId, joined.socket.id);
+    this.refreshPresence(joined.participantId);
     batch.published.push({ events: joinEvents, actorId: joined.participantId });
     const participant = this.state.participants.get(command.participantId)!;
     return ok({ participantId: participant.id, isFacilitator: participant.isFacilitator });
@@ -482,7 +633,10 @@ export class BoardRoom {
     if (first) return first.digest === digest ? ok(first.result) : fail('ID_REUSED', 'This command id was already used for a different command.');
 
     const decision = decide(this.state, this.actorOf(session), command, this.decideContext());
-    if (!decision.ok) return decision;
+    if (!decision.ok) {
+      batch.refusals++;
+      return decision;
+    }
     this.admission.markActive(participantId);
 
     for (const event of decision.events) evolve(this.state, event);
@@ -571,13 +725,31 @@ export class BoardRoom {
    */
   private async deleteBoard(): Promise<Ack> {
     await this.deps.store.deleteBoard(this.id);
+    this.deps.cluster?.deleted(this.id);
+    this.deletedHere();
+    return ok({});
+  }
+
+  /** BD-2: the board is gone from storage (deleted here, or CL-1 through another process): everyone here is told. */
+  deletedHere(): void {
+    if (this.deleted) return;
     this.deleted = true;
     this.deps.onDeleted?.(this);
     setTimeout(() => {
       for (const listener of this.deletedListeners) listener();
       for (const session of this.sessions.values()) session.socket.sendDeleted?.();
     }, 0);
-    return ok({});
+  }
+
+  /**
+   * CL-8: this process took the board's writer lease: after taking in every stored notes update, it creates
+   * the shared texts nobody created yet (a writer that was killed may have left some).
+   */
+  becameWriter(): Promise<void> {
+    return this.queue.run(async () => {
+      await this.documents.refreshFromStore('notes');
+      this.fanout.ensureNotesTexts();
+    });
   }
 
   /** Set once the board is gone from storage: nothing may load or write it again. */

@@ -12,6 +12,8 @@ export class PendingBatch {
   readonly participants: ParticipantRecord[] = [];
   readonly commands: CommitBatch['commands'] = [];
   readonly events: BoardEvent[] = [];
+  /** CL-2: commands refused against this copy (with several processes they are decided again if the copy was stale) */
+  refusals = 0;
   /** a command changed the anonymous state: the batch stores it once, as it is after the last command */
   anonymousChanged = false;
   /** CM-3: the commands of this batch by key, so a resend within the batch is answered like one after it */

@@ -35,6 +35,12 @@ export class RoomFanout {
     private readonly door: RoomDoor,
     private readonly documents: RoomDocuments,
     private readonly publicView: () => PublicBoardView,
+    private readonly hooks: {
+      /** called before each projection (CL-7: the cluster learns who is connected here) */
+      projecting?: () => void;
+      /** CL-8: whether this process may create the notes' shared texts */
+      mayCreateTexts?: () => boolean;
+    } = {},
   ) {}
 
   /**
@@ -78,6 +84,7 @@ export class RoomFanout {
       this.projectWhenReleased = true;
       return;
     }
+    this.hooks.projecting?.();
     this.ensureNotesTexts();
     projectBoardDoc(this.documents.doc('board'), this.publicView());
     if (this.door.takeKnocksChanged()) {
@@ -98,8 +105,12 @@ export class RoomFanout {
     }
   }
 
-  /** The server creates each shared text once, so two people never create rival texts for the same key. */
+  /**
+   * The server creates each shared text once, so two people never create rival texts for the same key. With
+   * several processes only the holder of the board's writer lease does (CL-8), or each would make its own.
+   */
   ensureNotesTexts(): void {
+    if (this.hooks.mayCreateTexts && !this.hooks.mayCreateTexts()) return;
     const notes = this.documents.doc('notes').getMap<Y.Text>('notes');
     const missing: [string, string][] = [];
     for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);

@@ -370,6 +370,9 @@ export class BoardRoom {
     });
   }
 
+  /** CL-2: this process holds the board's lock (its batches may be stored while others wait for it) */
+  private holdsBoardLock = false;
+
   private async drain(): Promise<void> {
     this.drainScheduled = false;
     const items = this.inbox.splice(0);
@@ -392,12 +395,17 @@ export class BoardRoom {
     this.settle();
     try {
       await cluster.serialize(this.id, async (stored) => {
-        for (let attempt = 1; ; attempt++) {
-          const current = attempt === 1 ? stored : await cluster.storedVersion(this.id);
-          if (current !== this.storedVersion) await this.catchUp();
-          const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
-          if (outcome !== 'retry') return;
-          this.settle();
+        this.holdsBoardLock = true;
+        try {
+          for (let attempt = 1; ; attempt++) {
+            const current = attempt === 1 ? stored : await cluster.storedVersion(this.id);
+            if (current !== this.storedVersion) await this.catchUp();
+            const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
+            if (outcome !== 'retry') return;
+            this.settle();
+          }
+        } finally {
+          this.holdsBoardLock = false;
         }
       });
     } catch (err) {
@@ -461,6 +469,7 @@ export class BoardRoom {
           events: batch.events,
           ...(batch.anonymousChanged ? { anonymousState: this.anonymous.encode(this.state) } : {}),
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
+          ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
         this.counted();
       }

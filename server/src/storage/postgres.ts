@@ -396,6 +396,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     async commitBatch(boardId: string, batch: CommitBatch) {
       refuseAnonymous(batch.events);
       return inTransaction(async (client) => {
+        if (batch.expectedVersion !== undefined && !batch.underBoardLock) {
+          // CL-2: another process is deciding under the board's lock: this batch waits its turn there
+          const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS got', [BOARD_LOCK_CLASS, boardId]);
+          if (!rows[0]?.got) throw new StaleCopy(boardId);
+        }
         const { lastSeq, version } = await lockBoardRow(client, boardId);
         // CL-2: decided against another version of the board: nothing of it is written
         await checkAndCount(client, boardId, version, batch.expectedVersion);

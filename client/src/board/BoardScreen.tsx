@@ -192,8 +192,11 @@ export function BoardScreen({
           </main>
         </div>
       )}
-      <Notices />
-      {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
+      {/* One corner for everything passing: room news above refusals, clear of the sidebar and its controls. */}
+      <div className="toasts">
+        {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
+        <Notices />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,62 @@
+import { test, expect } from './fixtures/team';
+import { DiscussionPage } from './pages/DiscussionPage';
+
+/**
+ * AN-11, the parts presenting.spec.ts does not reach: own unrevealed cards in Write, the own pulse and
+ * fist-of-five answers, and which reactions and trust-lens parts are one's own. While Ada presents, her screen
+ * shows none of them as hers; turned off, each is back.
+ */
+test('AN-11 AN-9 presenting hides my unrevealed cards, my pulse and fist-of-five answers, and my reactions and lens taps; the fist of five warns before I answer', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Shared screen');
+  await ada.join(link, 'Ada');
+  const page = ada.page;
+  const presentingOn = () => page.getByRole('button', { name: 'Presenting', exact: true }).click();
+  const presentingOff = () => page.getByRole('button', { name: 'Presenting: your marks are hidden' }).click();
+
+  // Write: a pulse answer and a card of Ada's
+  const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
+  await pulse.getByRole('radio', { name: '2 — a little safe' }).check();
+  await ada.addCard('Stop', 'I do not understand the billing code');
+  await presentingOn();
+  await expect(page.getByText('I do not understand the billing code')).toHaveCount(0);
+  await expect(page.getByText('Your cards are hidden while you present.')).toBeVisible();
+  await expect(pulse.getByRole('radio', { checked: true })).toHaveCount(0);
+  await presentingOff();
+  await expect(ada.card('I do not understand the billing code')).toBeVisible();
+  await expect(pulse.getByRole('radio', { name: '2 — a little safe' })).toBeChecked();
+
+  // Discuss: a reaction, a trust-lens tap and a fist-of-five answer of Ada's
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await facilitator.page.getByLabel(/^Trust lens: let the room tag/).check();
+  const discussion = new DiscussionPage(page);
+  await discussion.reaction('Agree').click();
+  await expect(discussion.reaction('Agree')).toHaveAttribute('aria-pressed', 'true');
+  const lens = page.getByRole('group', { name: 'Trust lens: which parts of trust does this touch?' });
+  await lens.getByRole('button', { name: 'Empathy' }).click();
+  await expect(lens.getByRole('button', { name: 'Empathy' })).toHaveAttribute('aria-pressed', 'true');
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the billing code');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the billing code' }).click();
+  const fist = page.getByRole('radiogroup', { name: 'Fist of five' });
+  // AN-9: before anyone answers, the check says what a shown distribution could give away
+  await expect(fist).toBeVisible();
+  await expect(page.getByText('Results show only once at least 4 people have answered', { exact: false })).toBeVisible();
+  await expect(page.getByText(/If everyone else answers the same, you will be able to tell what they answered/)).toBeVisible();
+  await fist.getByRole('radio', { name: '4 — support' }).click();
+  await expect(fist.getByRole('radio', { name: '4 — support' })).toBeChecked();
+
+  await presentingOn();
+  await expect(discussion.reaction('Agree')).toHaveAttribute('aria-pressed', 'false');
+  await expect(lens.getByRole('button', { name: 'Empathy' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(fist.getByRole('radio', { checked: true })).toHaveCount(0);
+  // the counts are everyone's, so they stay
+  await expect(discussion.reaction('Agree')).toHaveAccessibleName('Agree (1)');
+
+  await presentingOff();
+  await expect(discussion.reaction('Agree')).toHaveAttribute('aria-pressed', 'true');
+  await expect(lens.getByRole('button', { name: 'Empathy' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(fist.getByRole('radio', { name: '4 — support' })).toBeChecked();
+});

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: install what is missing (pnpm, dependencies, Debian's Chromium and PostgreSQL), build, then run every test:
+# `npm test`: install what is missing (pnpm, dependencies, Debian's Chromium, PostgreSQL and Redis), build, then run every test:
 # Vitest (unit + integration) and Playwright (end to end in Chromium). Ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,9 @@ fi
 # PG-*: the PostgreSQL store's tests need a real PostgreSQL: Debian's, installed (one line) and started here if missing
 CANDOR_TEST_DATABASE_URL="$(bash scripts/postgres.sh)" || exit 1
 export CANDOR_TEST_DATABASE_URL
+# CL-*: several server processes fan out through a real Redis: Debian's, installed and started here if missing
+CANDOR_TEST_REDIS_URL="$(bash scripts/redis.sh)" || exit 1
+export CANDOR_TEST_REDIS_URL
 echo "› building"
 pnpm build >/dev/null || exit 1
 echo "› typechecking"

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import { LIMITS, YJS_PATH } from '@candor/shared';
 import { type Config, defaultKeyFile } from './config.js';
@@ -11,7 +11,8 @@ import { Keyring } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
 import type { BoardStore } from './storage/BoardStore.js';
-import { openSqliteStore } from './storage/sqlite.js';
+import { DataFileError, openSqliteStore } from './storage/sqlite.js';
+import { Cluster } from './cluster/Cluster.js';
 import { openPostgresStore } from './storage/postgres.js';
 import { attachSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
@@ -33,7 +34,7 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'databaseUrl' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes'
+        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -57,15 +58,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const warnings = sampleWarnings(logger);
   const trustProxy = deps.config.trustProxy ?? false;
-  const { store, health } = watchStorage(
-    deps.store ??
-      (deps.config.databaseUrl
-        ? await openPostgresStore(deps.config.databaseUrl)
-        : openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous })),
-  );
+  const redisUrl = deps.config.redisUrl ?? null;
+  if (redisUrl && !deps.config.databaseUrl) {
+    throw new DataFileError('REDIS_URL is for several processes sharing one PostgreSQL: set DATABASE_URL too (SQLite serves one process).');
+  }
+  const postgres = !deps.store && deps.config.databaseUrl ? await openPostgresStore(deps.config.databaseUrl) : null;
+  const { store, health } = watchStorage(deps.store ?? postgres ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
   const now = deps.now ?? Date.now;
   const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
-  const keyring = new Keyring(loadServerKey({ keyFile, envKey: deps.config.envKey }));
+  const serverKey = loadServerKey({ keyFile, envKey: deps.config.envKey });
+  const keyring = new Keyring(serverKey);
+  // CL-*: several processes on one PostgreSQL tell each other through Redis what changed
+  const cluster =
+    postgres && redisUrl
+      ? new Cluster(redisUrl, postgres, logger, { leaseMs: deps.config.writerLeaseMs, ticketKey: createHmac('sha256', serverKey).update('doc-ticket').digest() })
+      : null;
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid();
   const mailer = createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
@@ -88,9 +95,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }),
       participantCap: deps.config.participantsPerBoard ?? LIMITS.participantsPerBoard,
       idleJoinerExpiryMs: deps.config.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
+      cluster,
     },
     deps.config.idleUnloadMs,
+    cluster ? (boardId) => cluster.roomLoaded(boardId) : undefined,
   );
+  cluster?.attach(registry);
   const httpApp = createHttpApp({
     store,
     health,
@@ -118,7 +128,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);
   // DO-7: one bound on what the server holds unsent for any connection
   const sendBufferBytes = deps.config.sendBufferBytes;
-  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes });
+  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, movingElsewhere: cluster });
   // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
   // hands Socket.io its upgrades itself.
   server.removeAllListeners('upgrade');
@@ -147,6 +157,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       yjs.close();
       await io.close();
       await registry.close();
+      await cluster?.close();
       warnings.flush();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

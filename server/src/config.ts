@@ -46,6 +46,16 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * CL-*: redis://host:port turns on fan-out between several processes serving the same PostgreSQL
+   * (DATABASE_URL is then required).
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional(),
+  /** CL-8: how long a board's writer lease lasts without renewal (a killed writer is replaced within about this) */
+  WRITER_LEASE_MS: z.coerce.number().int().min(100).default(3_000),
   /** AR-7: the server key itself (64 hex digits or base64url), instead of a key file */
   CANDOR_KEY: z.string().optional(),
 });
@@ -60,6 +70,9 @@ export interface Config {
   dbFile: string;
   /** PG-1: set, the boards live in PostgreSQL; null, in the SQLite file `dbFile` */
   databaseUrl: string | null;
+  /** CL-*: set, several processes on one PostgreSQL tell each other what changed through this Redis */
+  redisUrl: string | null;
+  writerLeaseMs: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   clientDist: string | null;
   idleUnloadMs: number;
@@ -89,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     dbFile: path.join(dataDir, 'candor.sqlite'),
     databaseUrl: parsed.DATABASE_URL ?? null,
+    redisUrl: parsed.REDIS_URL ?? null,
+    writerLeaseMs: parsed.WRITER_LEASE_MS,
     logLevel: parsed.LOG_LEVEL,
     clientDist: parsed.CLIENT_DIST ?? null,
     idleUnloadMs: parsed.IDLE_UNLOAD_MS,

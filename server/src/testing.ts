@@ -2,3 +2,4 @@
 export { openSqliteStore } from './storage/sqlite.js';
 export { faultyStore, type FaultyStore, type FaultControls } from './storage/faultyStore.js';
 export type { BoardStore } from './storage/BoardStore.js';
+export { Redis } from 'ioredis';

@@ -1,60 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notesKey } from '@candor/shared';
-import { Person, REPO_ROOT, SERVER_ENTRY, createBoard, ensureServerBuilt, readerHeaders, startServer, until } from './harness.js';
+import { Person, createBoard, ensureServerBuilt, readerHeaders, startServer } from './harness.js';
+import { type SpawnedServer, kill9, startServerProcess } from './spawnedServer.js';
 
 /**
  * DU: an acknowledged change survives `kill -9`. The built server runs as a child process on a temp data
  * directory; it is killed with SIGKILL (no shutdown hook runs) and started again on the same directory.
  */
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: string[];
-}
-
-async function startChild(dataDir: string): Promise<Running> {
-  const port = await freePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', IDLE_UNLOAD_MS: '3600000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  await until(async () => {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output.join('')}`);
-    const res = await fetch(`${url}/healthz`).catch(() => null);
-    return res?.ok ?? false;
-  }, 15_000);
-  return { child, url, output };
-}
-
-async function kill9(running: Running): Promise<void> {
-  const exited = new Promise<void>((resolve) => running.child.once('exit', () => resolve()));
-  running.child.kill('SIGKILL');
-  await exited;
+/** `kill -9`, and that it was one (no shutdown hook ran). */
+async function killHard(running: SpawnedServer): Promise<void> {
+  await kill9(running);
   expect(running.child.signalCode).toBe('SIGKILL');
 }
 
 describe('durability', () => {
   let dataDir: string;
-  let running: Running | null = null;
+  let running: SpawnedServer | null = null;
   const people: Person[] = [];
 
   beforeAll(() => {
@@ -64,11 +29,11 @@ describe('durability', () => {
 
   afterAll(async () => {
     for (const p of people) await p.disconnect();
-    if (running && running.child.exitCode === null && running.child.signalCode === null) await kill9(running);
+    if (running) await killHard(running);
   });
 
   it('DU-1 every acknowledged card, vote and note survives kill -9 and a restart on the same data directory', async () => {
-    running = await startChild(dataDir);
+    running = await startServerProcess({ dataDir });
     const { boardId, facilitatorKey } = await createBoard(running.url, 'Survives kill -9');
     const F = new Person(running.url);
     const A = new Person(running.url);
@@ -96,8 +61,8 @@ describe('durability', () => {
     expect(aBefore.cards.map((c) => c.text)).toEqual(['durable one', 'durable two', 'durable three, edited']);
 
     // 1. killed in the middle of Vote
-    await kill9(running);
-    running = await startChild(dataDir);
+    await killHard(running);
+    running = await startServerProcess({ dataDir });
     for (const p of [F, A, B]) expect(await p.reconnect(running.url)).toMatchObject({ ok: true });
     expect(A.me).toEqual(aBefore);
     expect(B.me).toEqual(bBefore);
@@ -130,8 +95,8 @@ describe('durability', () => {
     const boardBefore = structuredClone(A.board()!);
 
     // 2. killed during Discuss
-    await kill9(running);
-    running = await startChild(dataDir);
+    await killHard(running);
+    running = await startServerProcess({ dataDir });
     const reader = new Person(running.url);
     people.push(reader);
     for (const p of [F, A, B]) await p.reconnect(running.url);

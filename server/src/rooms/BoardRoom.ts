@@ -29,7 +29,8 @@ import {
   renderMarkdown,
   viewOf,
 } from '@candor/shared';
-import type { BoardStore, LoadedBoard } from '../storage/BoardStore.js';
+import { type BoardStore, CommandKeyTaken, type LoadedBoard, StaleCopy } from '../storage/BoardStore.js';
+import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { Keyring } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
@@ -81,6 +82,8 @@ export interface RoomDeps {
   participantCap?: number;
   /** AB-6: how long a participant who never did anything is kept after leaving */
   idleJoinerExpiryMs?: number;
+  /** CL-*: set when several processes serve the board (`server/src/cluster/`) */
+  cluster?: RoomCluster | null;
 }
 
 interface Session {
@@ -105,6 +108,8 @@ type BoardCommand = Exclude<Command, { type: 'join' }>;
 
 /** Presence changes within this window are projected together. */
 const PRESENCE_BATCH_MS = 25;
+/** CL-2: how often a command decided against a copy another process had changed is decided again */
+const STALE_COPY_ATTEMPTS = 50;
 
 /**
  * One board: its state (a fold of its stored events), the rules applied through `decide`, and the fan-out
@@ -129,6 +134,8 @@ export class BoardRoom {
   /** JN-*, MO-1: knocks and sign-outs */
   private readonly door: RoomDoor;
   private readonly admission: Admission;
+  /** CL-2: the stored board's change counter this copy stands at (undefined: this process is the only one) */
+  private storedVersion: number | undefined;
 
   constructor(
     loaded: LoadedBoard,
@@ -156,7 +163,9 @@ export class BoardRoom {
       this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
     }
     for (const { event } of loaded.events) evolve(this.state, event);
+    this.foldedEvents = loaded.events.length;
     this.anonymous.load(this.state, loaded.anonymousState);
+    this.storedVersion = loaded.version;
     // AR-4: the board document is a projection, rebuilt here and never stored (a stored history of it would
     // be a timeline of who came online next to every change of the card count); browsers start a fresh copy
     // on every connection. The notes document is people's own writing and continues its stored history.
@@ -166,6 +175,13 @@ export class BoardRoom {
       notesWritable: () => this.notesWritable(),
       stored: { board: false, notes: true },
       deleted: () => this.deleted,
+      ...(deps.cluster
+        ? {
+            notesStored: (update: Uint8Array, count: number) => deps.cluster!.notesStored(this.id, update, count),
+            storedUpdates: async (name: DocName) => (await deps.store.loadBoard(this.id))?.docs[name] ?? [],
+            writerEpoch: () => deps.cluster!.writerEpoch(this.id),
+          }
+        : {}),
     });
     this.docTickets = new DocTickets(deps.now);
     this.ensureNotesTexts();
@@ -217,7 +233,9 @@ export class BoardRoom {
   issueDocTicket(socketId: string, doc: DocName): Ack<{ ticket: string }> {
     const participantId = this.sessions.get(socketId)?.participantId;
     if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
-    return ok({ ticket: this.docTickets.issue(participantId, doc) });
+    // CL-12: with several processes, a ticket any of them can redeem
+    const cluster = this.deps.cluster;
+    return ok({ ticket: cluster ? cluster.issueTicket(this.id, participantId, doc) : this.docTickets.issue(participantId, doc) });
   }
 
   /** A document connection of `participantId`; `close` ends it when they are signed out. Returns the unwatch. */
@@ -226,7 +244,10 @@ export class BoardRoom {
   }
 
   /** DO-6: the participant a ticket was issued to (once), or null; JN-*, MO-1: only while they may be here. */
-  redeemDocTicket(ticket: string, doc: DocName): string | null {
+  redeemDocTicket(ticket: string, doc: DocName): string | null | Promise<string | null> {
+    if (this.deps.cluster) {
+      return this.deps.cluster.redeemTicket(ticket, this.id, doc).then((id) => (id !== null && mayStay(this.state, id) ? id : null));
+    }
     const participantId = this.docTickets.redeem(ticket, doc);
     return participantId !== null && mayStay(this.state, participantId) ? participantId : null;
   }
@@ -280,20 +301,68 @@ export class BoardRoom {
       const session = this.sessions.get(socketId);
       if (!session) return fail('NOT_JOINED', 'This connection is closed.');
       if (this.deleted) return fail('NOT_FOUND', 'This board was deleted.');
-      try {
-        return command.type === 'join' ? await this.join(session, command) : await this.apply(session, command);
-      } catch (err) {
-        this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
-        return fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');
+      for (let attempt = 1; ; attempt++) {
+        const version = this.storedVersion;
+        try {
+          return command.type === 'join' ? await this.join(session, command) : await this.apply(session, command);
+        } catch (err) {
+          // CL-2: another process changed the board since this copy was read: catch up, decide again.
+          // CL-3: another process stored this very command meanwhile: the next attempt answers from the store.
+          if ((err instanceof StaleCopy || err instanceof CommandKeyTaken) && attempt < STALE_COPY_ATTEMPTS) {
+            if (this.storedVersion === version) await this.reloadState();
+            this.settle();
+            continue;
+          }
+          this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
+          return fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');
+        }
       }
     });
   }
+
+  /** CL-2: after this copy's change was stored, the copy stands one change further; the others learn of it. */
+  private counted(): void {
+    if (this.storedVersion === undefined) return;
+    this.storedVersion += 1;
+    this.deps.cluster?.committed(this.id, this.storedVersion);
+  }
+
+  /**
+   * CL-1: another process stored the board at `version`; if this copy is behind, it catches up from the store
+   * and sends what changed to its own connections. In order with this room's commands.
+   */
+  catchUpTo(version: number | null): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.deleted || (version !== null && this.storedVersion !== undefined && this.storedVersion >= version)) return;
+      await this.catchUp();
+    });
+  }
+
+  /** CL-1: rebuilds the copy from the store, then fans out whatever changed for the people here. */
+  private async catchUp(): Promise<void> {
+    await this.reloadState();
+    this.settle();
+  }
+
+  /** CL-1: after the copy was rebuilt, whatever changed reaches the people here (and who may not stay leaves). */
+  private settle(): void {
+    const fresh = this.unsettled;
+    this.unsettled = [];
+    this.door.signOutWhoMayNotStay(fresh);
+    this.projectPublic();
+    this.sendPersonal(() => true);
+  }
+
+  /** events folded by a rebuild whose fan-out has not happened yet */
+  private unsettled: BoardEvent[] = [];
 
   private async join(session: Session, command: JoinCommand): Promise<Ack> {
     if (session.participantId && session.participantId !== command.participantId) {
       return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
     }
-    const { keyring } = this.deps;
+    const { keyring, cluster } = this.deps;
+    // CL-4: someone who joined through another process is known here before their credentials are checked
+    if (cluster && (await cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
     const authHash = keyring.authHash(this.id, command.secret);
     const wantsFacilitator = command.facilitatorKey !== undefined;
     const facilitatorOk = wantsFacilitator && sameHash(this.facilitatorHash, keyring.facilitatorHash(this.id, command.facilitatorKey!));
@@ -317,7 +386,8 @@ export class BoardRoom {
     if (session.knockId) this.door.dropKnock(session.knockId);
     if (!existing) {
       const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
-      await this.deps.store.upsertParticipant(this.id, record);
+      await this.deps.store.upsertParticipant(this.id, record, this.storedVersion);
+      this.counted();
       this.authHashes.set(record.id, authHash);
       this.state.participants.set(record.id, {
         id: record.id,
@@ -340,7 +410,8 @@ export class BoardRoom {
       const base = keyring.commandKeyBase(this.id, command.secret);
       const commandKey = keyring.commandKey(base, command.id);
       const sealed = sealCommand(keyring.commandSealKey(base, command.id), { digest: commandDigest(command), result: {} });
-      await this.deps.store.commit(this.id, { commandKey, events: joinEvents, sealed });
+      await this.deps.store.commit(this.id, { commandKey, events: joinEvents, sealed, expectedVersion: this.storedVersion });
+      this.counted();
       for (const event of joinEvents) evolve(this.state, event);
     }
     session.participantId = command.participantId;
@@ -390,7 +461,11 @@ export class BoardRoom {
     const { now, newId, newSeed, claimAfterMs } = this.deps;
     const hashPassword = (password: string) => keyring.passwordHash(this.id, password);
     const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs, hashPassword });
-    if (!decision.ok) return decision;
+    if (!decision.ok) {
+      // CL-2: a refusal stands only if this copy is the stored board (a change is checked under the lock instead)
+      if (this.deps.cluster && (await this.deps.cluster.storedVersion(this.id)) !== this.storedVersion) throw new StaleCopy(this.id);
+      return decision;
+    }
     if (command.type === 'board.delete') return this.deleteBoard();
     if (command.type === 'summary.email') {
       const sent = await this.emailSummary(command.to);
@@ -401,7 +476,8 @@ export class BoardRoom {
     const sealed = sealCommand(sealKey, { digest, result: decision.data });
     const anonymous = atRestOfCommand(decision.events) === 'anonymous-state';
     if (!decision.events.some(changesAnonymousState)) {
-      await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed });
+      await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed, expectedVersion: this.storedVersion });
+      this.counted();
       for (const event of decision.events) evolve(this.state, event);
     } else {
       // The stored anonymous state is the state after the command, so it is applied first; if the commit
@@ -409,7 +485,8 @@ export class BoardRoom {
       for (const event of decision.events) evolve(this.state, event);
       const anonymousState = this.anonymous.encode(this.state);
       try {
-        await this.deps.store.commit(this.id, { commandKey, events: anonymous ? [] : decision.events, anonymousState, sealed });
+        await this.deps.store.commit(this.id, { commandKey, events: anonymous ? [] : decision.events, anonymousState, sealed, expectedVersion: this.storedVersion });
+        this.counted();
       } catch (err) {
         await this.reloadState();
         throw err;
@@ -421,24 +498,66 @@ export class BoardRoom {
     return ok(decision.data);
   }
 
-  /** Rebuilds the board from the store (after a failed commit), keeping who is here and recognising them again. */
+  /**
+   * Rebuilds the board from the store (after a failed commit, or CL-1 to catch up on another process's
+   * changes), keeping who is here and recognising them again. The events it had not folded before wait in
+   * `unsettled` for `settle()`.
+   */
   private async reloadState(): Promise<void> {
-    const loaded = await this.deps.store.loadBoard(this.id);
+    const loaded = await this.deps.store.loadBoard(this.id, { docs: false });
     if (!loaded) return;
     const fresh = emptyBoard(this.id);
-    fresh.participants = this.state.participants;
+    fresh.participants = this.mergeParticipants(loaded);
+    fresh.knocks = this.state.knocks;
+    const foldedBefore = this.foldedEvents;
     for (const { event } of loaded.events) evolve(fresh, event);
+    this.foldedEvents = loaded.events.length;
+    this.storedVersion = loaded.version;
     const anonymous = new AnonymousState();
     anonymous.load(fresh, loaded.anonymousState);
     for (const session of this.sessions.values()) if (session.participantId) anonymous.recognise(fresh, session);
+    const newcomers = [...fresh.participants.keys()].filter((id) => !this.state.participants.has(id));
     Object.assign(this.state, fresh);
     this.anonymous = anonymous;
+    for (const id of newcomers) {
+      // AB-6: what they did through another process is not known here, as for people loaded from storage
+      this.admission.markActive(id);
+      // CL-7: someone who joined through another process may be connected there already
+      this.refreshPresence(id);
+    }
+    this.unsettled.push(...loaded.events.slice(foldedBefore).map((e) => e.event));
+  }
+
+  /** how many stored events this copy has folded (CL-1: the rest are new to it) */
+  private foldedEvents = 0;
+
+  /**
+   * CL-4: the stored participants, each keeping what this process knows of their presence; someone forgotten
+   * elsewhere (AB-6) stays only while connected here.
+   */
+  private mergeParticipants(loaded: LoadedBoard): BoardState['participants'] {
+    const merged: BoardState['participants'] = new Map();
+    for (const p of loaded.participants) {
+      const known = this.state.participants.get(p.id);
+      merged.set(p.id, {
+        id: p.id,
+        name: p.name,
+        handle: p.handle,
+        isFacilitator: false,
+        online: known?.online ?? false,
+        offlineSince: known ? known.offlineSince : this.deps.now(),
+      });
+      this.authHashes.set(p.id, p.authHash);
+    }
+    for (const [id, known] of this.state.participants) if (!merged.has(id) && known.online) merged.set(id, { ...known, isFacilitator: false });
+    return merged;
   }
 
   private refreshPresence(participantId: string): void {
     const participant = this.state.participants.get(participantId);
     if (!participant) return;
-    const online = [...this.sessions.values()].some((s) => s.participantId === participantId);
+    const here = [...this.sessions.values()].some((s) => s.participantId === participantId);
+    const online = here || (this.deps.cluster?.onlineElsewhere(this.id, participantId) ?? false);
     if (participant.online && !online) participant.offlineSince = this.deps.now();
     if (online) participant.offlineSince = null;
     participant.online = online;
@@ -485,9 +604,22 @@ export class BoardRoom {
     this.presenceTimer ??= setTimeout(() => this.projectPublic(), PRESENCE_BATCH_MS);
   }
 
+  /** CL-7: who is connected through this process (the cluster tells the others) */
+  onlineHere(): string[] {
+    const ids = new Set<string>();
+    for (const s of this.sessions.values()) if (s.participantId) ids.add(s.participantId);
+    return [...ids];
+  }
+
+  /** CL-7: who is connected through other processes changed: presence is worked out again for these people */
+  presenceElsewhereChanged(participantIds: Iterable<string>): void {
+    for (const id of participantIds) this.refreshPresence(id);
+  }
+
   private projectPublic(): void {
     clearTimeout(this.presenceTimer);
     this.presenceTimer = undefined;
+    if (this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) this.deps.cluster?.presenceChanged(this.id, this.onlineHere());
     this.ensureNotesTexts();
     projectBoardDoc(this.boardDoc, this.publicView());
     if (this.door.takeKnocksChanged()) {
@@ -517,8 +649,23 @@ export class BoardRoom {
     }
   }
 
-  /** The server creates each shared text once, so two people never create rival texts for the same key. */
+  /**
+   * CL-8: this process took the board's writer lease: after taking in every stored notes update, it creates
+   * the shared texts nobody created yet (a writer that was killed may have left some).
+   */
+  becameWriter(): Promise<void> {
+    return this.queue.run(async () => {
+      await this.documents.refreshFromStore('notes');
+      this.ensureNotesTexts();
+    });
+  }
+
+  /**
+   * The server creates each shared text once, so two people never create rival texts for the same key. With
+   * several processes only the holder of the board's writer lease does (CL-8), or each would make its own.
+   */
   private ensureNotesTexts(): void {
+    if (this.deps.cluster && this.deps.cluster.writerEpoch(this.id) === null) return;
     const notes = this.notesDoc.getMap<Y.Text>('notes');
     const missing: [string, string][] = [];
     for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
@@ -537,14 +684,24 @@ export class BoardRoom {
    */
   private async deleteBoard(): Promise<Ack> {
     await this.deps.store.deleteBoard(this.id);
+    this.deps.cluster?.deleted(this.id);
+    this.deletedHere();
+    return ok({});
+  }
+
+  /** BD-2: the board is gone from storage (deleted here, or CL-1 through another process): everyone here is told. */
+  deletedHere(): void {
+    if (this.deleted) return;
     this.deleted = true;
     this.deps.onDeleted?.(this);
     setTimeout(() => {
       for (const listener of this.deletedListeners) listener();
       for (const session of this.sessions.values()) session.socket.sendDeleted?.();
     }, 0);
-    return ok({});
   }
+
+  /** CL-7: who was connected here when presence was last projected */
+  private presenceSent = '';
 
   /** Set once the board is gone from storage: nothing may load or write it again. */
   deleted = false;

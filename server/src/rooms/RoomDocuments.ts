@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { LIMITS, type DocName, isEmptyStateVector } from '@candor/shared';
 import type { BoardStore } from '../storage/BoardStore.js';
+import { Fenced } from '../storage/fenced.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
 
@@ -28,6 +29,18 @@ export interface RoomDocumentsDeps {
   stored: Record<DocName, boolean>;
   /** BD-2: a deleted board stores nothing more */
   deleted: () => boolean;
+  /**
+   * CL-6: several processes serve the board: a notes update this room stored (its number `count` among the
+   * stored ones) goes to the others once stored; compaction first takes in what the others stored.
+   */
+  notesStored?: (update: Uint8Array, count: number) => void;
+  /** CL-6: every stored update of a document, to take in what other processes stored */
+  storedUpdates?: (name: DocName) => Promise<Uint8Array[]>;
+  /**
+   * CL-8: the epoch of the board's writer lease while this process holds it, else null. Given, the server's
+   * own document writes and compactions happen only under the lease and are fenced by it.
+   */
+  writerEpoch?: () => number | null;
 }
 
 /** How many updates a document may pile up in the store before they are folded into one snapshot. */
@@ -61,6 +74,8 @@ interface Document {
   retryTimer?: NodeJS.Timeout;
   retryMs: number;
   compactionTimer?: NodeJS.Timeout;
+  /** CL-6: the highest stored-update number seen (here or from another process), to notice a missed one */
+  knownCount: number;
 }
 
 /**
@@ -90,19 +105,45 @@ export class RoomDocuments {
       dirty: false,
       unrelayed: [],
       retryMs: SNAPSHOT_RETRY_MS,
+      knownCount: updates.length,
     };
     for (const update of updates) Y.applyUpdate(document.doc, update, LOADED);
+    this.listen(document);
+    return document;
+  }
+
+  private listen(document: Document): void {
     document.doc.on('update', (update: Uint8Array, origin: unknown) => {
       document.version++;
       if (origin === LOADED || origin === STORED) return;
       // The server's own change (a projection of committed events, or a note it creates) is in memory
       // already; it reaches peers only once it is stored.
       void document.queue.run(async () => {
-        if (await this.store(document, update)) this.relay(document, update, null);
+        const stored = await this.store(document, update, true);
+        if (stored === true) this.relay(document, update, null);
+        else if (stored === 'fenced') void document.queue.run(() => this.rebuild(document));
         else document.unrelayed.push(update);
       });
     });
-    return document;
+  }
+
+  /**
+   * CL-8: this process wrote under a writer lease it had lost: the write was refused, but its copy holds it.
+   * The copy is built again from what is stored, and its peers resync from it (they never got the write).
+   */
+  private async rebuild(document: Document): Promise<void> {
+    const stored = await this.deps.storedUpdates!(document.name);
+    const old = document.doc;
+    document.doc = new Y.Doc();
+    for (const update of stored) Y.applyUpdate(document.doc, update, LOADED);
+    this.listen(document);
+    old.destroy();
+    document.version++;
+    document.fullAnswer = null;
+    document.knownCount = stored.length;
+    document.unrelayed = [];
+    this.deps.logger.warn({ board: this.boardId, doc: document.name }, 'writer lease lost: document copy rebuilt from storage');
+    for (const peer of document.peers.keys()) peer.resync();
   }
 
   doc(name: DocName): Y.Doc {
@@ -198,14 +239,19 @@ export class RoomDocuments {
    * Appends one update; true once it is stored. After a failure the document is dirty: the next write is a
    * whole snapshot (it carries whatever was missed), retried on a timer until storage works again (DO-3).
    */
-  private async store(document: Document, update: Uint8Array): Promise<boolean> {
+  private async store(document: Document, update: Uint8Array, own = false): Promise<boolean | 'fenced'> {
     if (!this.deps.stored[document.name] || this.deps.deleted()) return true;
+    const fence = own && this.deps.writerEpoch ? this.deps.writerEpoch() : undefined;
+    if (fence === null) return 'fenced';
     try {
       if (document.dirty) await this.writeSnapshot(document);
-      const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update);
+      const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update, fence);
       if (count > DOC_UPDATES_BEFORE_COMPACTION) this.scheduleCompaction(document);
+      document.knownCount = count;
+      if (document.name === 'notes') this.deps.notesStored?.(update, count);
       return true;
     } catch (err) {
+      if (err instanceof Fenced) return 'fenced';
       // one line when storage starts failing, not one per refused keystroke
       if (!document.dirty) this.deps.logger.error({ err, board: this.boardId, doc: document.name }, 'document update not stored; refused until storage works');
       document.dirty = true;
@@ -215,7 +261,20 @@ export class RoomDocuments {
   }
 
   private async writeSnapshot(document: Document): Promise<void> {
-    await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
+    if (this.deps.storedUpdates) {
+      // CL-8: only the writer compacts, under its lease
+      const fence = this.deps.writerEpoch?.();
+      if (fence === null || fence === undefined) {
+        // another process writes the snapshots; this one only needs to know that storage takes writes (DO-3)
+        await this.deps.store.probe();
+      } else {
+        // CL-6: the snapshot must hold what other processes stored too; what they store meanwhile is kept after it
+        const stored = await this.deps.storedUpdates(document.name);
+        this.takeIn(document, stored);
+        await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc), stored.length, fence);
+        document.knownCount = 1;
+      }
+    } else await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
     if (!document.dirty) return;
     document.dirty = false;
     document.retryMs = SNAPSHOT_RETRY_MS;
@@ -252,6 +311,39 @@ export class RoomDocuments {
     }, COMPACTION_QUIET_MS);
   }
 
+  /** Applies stored updates (already stored: not stored again) and relays to this room's peers what was new here. */
+  private takeIn(document: Document, updates: Uint8Array[]): void {
+    if (updates.length === 0) return;
+    for (const update of updates) Y.applyUpdate(document.doc, update, STORED);
+    // peers apply what they already have as a no-op; a merged update carries deletions too (a state vector would not)
+    this.relay(document, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null);
+  }
+
+  /**
+   * CL-6: an update another process stored (number `count`): applied and relayed here, in order with this
+   * room's own. A number past the next one means one was missed: everything stored is taken in instead.
+   */
+  receiveStored(name: DocName, update: Uint8Array, count: number): Promise<void> {
+    const document = this.documents[name];
+    return document.queue.run(async () => {
+      if (count > document.knownCount + 1 && this.deps.storedUpdates) this.takeIn(document, await this.deps.storedUpdates(name));
+      else this.takeIn(document, [update]);
+      document.knownCount = count;
+    });
+  }
+
+  /** CL-6: after fan-out was interrupted (Redis restarted), takes in everything stored. */
+  refreshFromStore(name: DocName): Promise<void> {
+    const document = this.documents[name];
+    const load = this.deps.storedUpdates;
+    if (!load) return Promise.resolve();
+    return document.queue.run(async () => {
+      const stored = await load(name);
+      this.takeIn(document, stored);
+      document.knownCount = stored.length;
+    });
+  }
+
   /** Folds a document's stored updates into one snapshot (in order with its other writes). */
   compact(name: DocName): Promise<void> {
     const document = this.documents[name];
@@ -268,3 +360,4 @@ export class RoomDocuments {
     }
   }
 }
+

@@ -15,7 +15,18 @@ export class RoomRegistry {
     private readonly store: BoardStore,
     private readonly deps: RoomDeps,
     private readonly idleUnloadMs: number,
+    /** CL-7: called when a board is loaded here (the cluster asks the other processes who is connected) */
+    private readonly onLoaded?: (boardId: string) => void,
   ) {}
+
+  /** A loaded board, without loading it (CL-1: another process's change concerns only boards loaded here). */
+  peek(boardId: string): BoardRoom | undefined {
+    return this.rooms.get(boardId);
+  }
+
+  loaded(): Iterable<BoardRoom> {
+    return this.rooms.values();
+  }
 
   async get(boardId: string): Promise<BoardRoom | null> {
     const loaded = this.rooms.get(boardId);
@@ -33,6 +44,7 @@ export class RoomRegistry {
     if (!data) return null;
     const room: BoardRoom = new BoardRoom(data, { ...this.deps, onDeleted: () => this.forget(room) });
     this.rooms.set(boardId, room);
+    this.onLoaded?.(boardId);
     this.deps.logger.debug({ board: boardId, events: data.events.length }, 'board loaded');
     this.scheduleUnload(room);
     return room;

@@ -37,6 +37,25 @@ export interface LoadedBoard {
   anonymousState: Uint8Array | null;
   /** each document's stored Yjs updates, oldest first; the board document is a projection and is never stored (AR-4) */
   docs: Record<DocName, Uint8Array[]>;
+  /**
+   * CL-2: how many changes the board has had (commits, participants added or removed), on a store that several
+   * processes share (PostgreSQL); a process whose copy is at another version must catch up before it decides.
+   */
+  version?: number;
+}
+
+/** Thrown by a commit whose command key is already stored: the room answers the resend from `findCommand`. */
+export class CommandKeyTaken extends Error {}
+
+/**
+ * CL-2: a commit (or participant upsert) made against `expectedVersion` when the stored board is at another:
+ * another process changed the board since this copy was read. Nothing was written; the room catches up and
+ * decides again.
+ */
+export class StaleCopy extends Error {
+  constructor(readonly boardId: string) {
+    super(`board ${boardId} changed in another process`);
+  }
 }
 
 export interface CommitInput {
@@ -48,6 +67,8 @@ export interface CommitInput {
   anonymousState?: Uint8Array;
   /** the command's digest and result, sealed under a key only its sender's connection has (`sealedCommand.ts`) */
   sealed: Uint8Array;
+  /** CL-2: commit only if the stored board is still at this version (else `StaleCopy`); it is then one more */
+  expectedVersion?: number;
 }
 
 /**
@@ -63,17 +84,25 @@ export interface BoardStore {
   /** the team and its retros (ids and creation times), oldest first; null if there is no such team */
   loadTeam(teamId: string): Promise<{ team: TeamRecord; boards: { id: string; createdAt: number }[] } | null>;
   boardExists(boardId: string): Promise<boolean>;
-  loadBoard(boardId: string): Promise<LoadedBoard | null>;
-  upsertParticipant(boardId: string, participant: ParticipantRecord): Promise<void>;
+  /** `docs: false` leaves the documents out (a process catching up on another's commands needs only the state) */
+  loadBoard(boardId: string, options?: { docs?: boolean }): Promise<LoadedBoard | null>;
+  /** CL-4: with `expectedVersion`, only if the stored board is still at it (else `StaleCopy`) */
+  upsertParticipant(boardId: string, participant: ParticipantRecord, expectedVersion?: number): Promise<void>;
   /** forgets a participant (AB-6: one who joined and never did anything) */
   removeParticipant(boardId: string, participantId: string): Promise<void>;
   /** the sealed record stored with that command key, or null */
   findCommand(boardId: string, commandKey: string): Promise<Uint8Array | null>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
-  /** appends one Yjs update of a board's document; returns how many updates that document now has stored */
-  appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array): Promise<number>;
-  /** replaces every stored update of that document with one merged snapshot */
-  compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array): Promise<void>;
+  /**
+   * appends one Yjs update of a board's document; returns how many updates that document now has stored.
+   * With `fence` (CL-8, PostgreSQL), only while the board's writer lease is valid at that epoch.
+   */
+  appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array, fence?: number): Promise<number>;
+  /**
+   * replaces the stored updates of that document with one merged snapshot: all of them, or with `upTo` only the
+   * first `upTo` (CL-6: updates another process appended meanwhile are kept, after the snapshot)
+   */
+  compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array, upTo?: number, fence?: number): Promise<void>;
   /** SH-2: a small write that proves storage accepts writes again */
   probe(): Promise<void>;
   /** BD-3: removes the board and everything recorded for it, leaving none of its bytes in the files */

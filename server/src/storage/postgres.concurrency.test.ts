@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
-import { CommandKeyTaken, openPostgresStore, type LockedBoard } from './postgres.js';
+import { CommandKeyTaken, Fenced, POSTGRES_SCHEMA_VERSION, openPostgresStore, type LockedBoard } from './postgres.js';
+import { StaleCopy } from './BoardStore.js';
 import { freshSchema, testDatabaseUrl } from './postgres.testing.js';
 import { DataFileError } from './sqlite.js';
 
@@ -125,12 +126,72 @@ describe('PostgreSQL store under concurrency', () => {
     const again = await openPostgresStore(url, { schema });
     expect(await again.boardExists('board-race')).toBe(true);
     await again.close();
+    // a database of the first layout (before CL-2's change counter) is brought to this one
+    await admin.query('ALTER TABLE boards DROP COLUMN version, DROP COLUMN writer, DROP COLUMN writer_epoch, DROP COLUMN writer_until; UPDATE schema_version SET version = 1');
+    const migrated = await openPostgresStore(url, { schema });
+    expect(await migrated.storedVersion('board-race')).toBe(0);
+    await migrated.close();
+    expect((await admin.query<{ version: number }>('SELECT version FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
     await admin.query('UPDATE schema_version SET version = 99');
     await expect(openPostgresStore(url, { schema })).rejects.toThrow(DataFileError);
-    await expect(openPostgresStore(url, { schema })).rejects.toThrow(/version 99, but this server reads version 1/);
+    await expect(openPostgresStore(url, { schema })).rejects.toThrow(new RegExp(`version 99, but this server reads version ${POSTGRES_SCHEMA_VERSION}`));
     const foreign = freshSchema();
     await admin.query(`CREATE SCHEMA ${foreign}; CREATE TABLE ${foreign}.boards (id TEXT)`);
     await expect(openPostgresStore(url, { schema: foreign })).rejects.toThrow(/already holds tables \(boards\) but no Candor schema_version/);
     await admin.end();
+  });
+
+  it('CL-2 a commit or a new participant decided against an older version of the board is refused with StaleCopy and writes nothing', async () => {
+    const { a, b, close } = await twoPools();
+    const version = (await a.storedVersion('board-race'))!;
+    await b.commit('board-race', { commandKey: 'k-b', events: [selected('by-b')], sealed: sealed(1), expectedVersion: version });
+    expect(await b.storedVersion('board-race')).toBe(version + 1);
+    await expect(a.commit('board-race', { commandKey: 'k-a', events: [selected('by-a')], sealed: sealed(2), expectedVersion: version })).rejects.toThrow(StaleCopy);
+    await expect(a.upsertParticipant('board-race', { id: 'p1', name: 'Ada', handle: 'h1', authHash: 'x', isFacilitator: false }, version)).rejects.toThrow(StaleCopy);
+    const loaded = (await a.loadBoard('board-race'))!;
+    expect(loaded.events.map((e) => (e.event as { itemId?: string }).itemId)).toEqual([undefined, 'by-b']);
+    expect(loaded.participants).toEqual([]);
+    expect(await a.findCommand('board-race', 'k-a')).toBeNull();
+    expect(loaded.version).toBe(version + 1);
+    await a.upsertParticipant('board-race', { id: 'p1', name: 'Ada', handle: 'h1', authHash: 'x', isFacilitator: false }, version + 1);
+    expect(await b.storedVersion('board-race')).toBe(version + 2);
+    await close();
+  });
+
+  it('CL-6 a compaction up to the updates one process has seen keeps those another process appended meanwhile', async () => {
+    const { a, b, close } = await twoPools();
+    await a.appendDocUpdate('board-race', 'notes', new Uint8Array([1]));
+    await a.appendDocUpdate('board-race', 'notes', new Uint8Array([2]));
+    await b.appendDocUpdate('board-race', 'notes', new Uint8Array([3]));
+    await a.compactDoc('board-race', 'notes', new Uint8Array([12]), 2);
+    expect((await b.loadBoard('board-race'))!.docs.notes).toEqual([new Uint8Array([12]), new Uint8Array([3])]);
+    expect(await b.appendDocUpdate('board-race', 'notes', new Uint8Array([4]))).toBe(3);
+    await close();
+  });
+
+  it('CL-8 the writer lease: one holder at a time, taken over with the next epoch once it expired, renewed and released only by its holder at its epoch, and a write under a lost epoch is fenced', async () => {
+    const { a, b, admin, close } = await twoPools();
+    const first = await a.claimWriter('board-race', 'process-a', 60_000);
+    expect(first).toBe(1);
+    expect(await b.claimWriter('board-race', 'process-b', 60_000)).toBeNull();
+    expect(await a.claimWriter('board-race', 'process-a', 60_000)).toBe(first);
+    expect(await a.appendDocUpdate('board-race', 'notes', new Uint8Array([1]), first!)).toBe(1);
+    // the lease runs out (on the database's clock); the other process takes it with the next epoch
+    await admin.query("UPDATE boards SET writer_until = now() - interval '1 second'");
+    await expect(a.appendDocUpdate('board-race', 'notes', new Uint8Array([2]), first!)).rejects.toThrow(Fenced);
+    const second = await b.claimWriter('board-race', 'process-b', 60_000);
+    expect(second).toBe(first! + 1);
+    // the old holder can neither renew, nor release, nor write, nor compact
+    expect(await a.renewWriter('board-race', 'process-a', first!, 60_000)).toBe(false);
+    await a.releaseWriter('board-race', 'process-a', first!);
+    await expect(a.appendDocUpdate('board-race', 'notes', new Uint8Array([2]), first!)).rejects.toThrow(Fenced);
+    await expect(a.compactDoc('board-race', 'notes', new Uint8Array([9]), 1, first!)).rejects.toThrow(Fenced);
+    expect(await b.renewWriter('board-race', 'process-b', second!, 60_000)).toBe(true);
+    expect(await b.appendDocUpdate('board-race', 'notes', new Uint8Array([3]), second!)).toBe(2);
+    expect((await a.loadBoard('board-race'))!.docs.notes).toEqual([new Uint8Array([1]), new Uint8Array([3])]);
+    // released by its holder, it is free at once, with the next epoch
+    await b.releaseWriter('board-race', 'process-b', second!);
+    expect(await a.claimWriter('board-race', 'process-a', 60_000)).toBe(second! + 1);
+    await close();
   });
 });

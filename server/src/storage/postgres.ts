@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
-import type { BoardRecord, BoardStore, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
+import { type BoardRecord, type BoardStore, CommandKeyTaken, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
 import { DataFileError } from './sqlite.js';
+import { Fenced } from './fenced.js';
 
 /**
  * The PostgreSQL `BoardStore` (`DATABASE_URL=postgres://…`), the same contract as `sqlite.ts`
@@ -24,6 +25,10 @@ CREATE TABLE boards (
   facilitator_hash TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   last_seq INTEGER NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 0,
+  writer TEXT,
+  writer_epoch BIGINT NOT NULL DEFAULT 0,
+  writer_until TIMESTAMPTZ,
   team_id TEXT REFERENCES teams(id)
 );
 CREATE INDEX boards_by_team ON boards(team_id, created_at);
@@ -63,24 +68,49 @@ CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
 `;
 
 /** The layout of the tables, in `schema_version`; another one is refused rather than misread. */
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
+
+/** How a database of an earlier layout is brought to this one (in the schema lock), by the version it holds. */
+const MIGRATIONS: Record<number, string> = {
+  // 1 → 2: every change of a board counts, so a process can tell its copy is behind (CL-2); the notes
+  // document's writer lease (CL-8)
+  1: `ALTER TABLE boards ADD COLUMN version BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer TEXT,
+      ADD COLUMN writer_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer_until TIMESTAMPTZ`,
+};
 
 /** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
 const SCHEMA_LOCK = 0x63616e64;
 
-/** Thrown by a commit whose command key is already stored: the room answers the resend from `findCommand`. */
-export class CommandKeyTaken extends Error {}
+export { CommandKeyTaken };
 
 /** What a command's transaction sees of its board once the row is locked. */
 export interface LockedBoard {
   lastSeq: number;
+  /** CL-2: the board's change counter (see `LoadedBoard.version`) */
+  version: number;
   anonymousState: Uint8Array | null;
 }
 
 /** The rest of a commit, decided against the locked board, or a refusal that writes nothing. */
 export type LockedDecision = { refuse: string } | Omit<CommitInput, 'commandKey'>;
 
+export { Fenced };
+
 export interface PostgresStore extends BoardStore {
+  /**
+   * CL-8: takes the board's writer lease for `owner` if nobody holds it, it expired, or `owner` holds it
+   * already (then only renewed). Taking it over counts one more epoch. Expiry is on the database's clock.
+   * Returns the epoch held, or null if another process holds a valid lease.
+   */
+  claimWriter(boardId: string, owner: string, leaseMs: number): Promise<number | null>;
+  /** CL-8: extends the lease only if `owner` still holds it at `epoch` (compare-and-set); false once it is lost */
+  renewWriter(boardId: string, owner: string, epoch: number, leaseMs: number): Promise<boolean>;
+  /** CL-8: gives the lease up only if `owner` still holds it at `epoch` (compare-and-set) */
+  releaseWriter(boardId: string, owner: string, epoch: number): Promise<void>;
+  /** CL-8: who holds the board's writer lease now (null if nobody holds a valid one) and its epoch */
+  writerLease(boardId: string): Promise<{ owner: string | null; epoch: number } | null>;
+  /** CL-2: the board's change counter, or null if there is no such board */
+  storedVersion(boardId: string): Promise<number | null>;
   /**
    * One command as one transaction: lock the board row, check the command key, let `decide` apply the rule
    * against the state read under the lock (e.g. a vote budget), write what it decided, commit. Two such
@@ -130,13 +160,33 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   /** Locks the board row for the rest of the transaction; throws if there is no such board. */
   async function lockBoard(client: pg.PoolClient, boardId: string): Promise<number> {
-    const { rows } = await client.query<{ last_seq: number }>('SELECT last_seq FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+    return (await lockBoardRow(client, boardId)).lastSeq;
+  }
+
+  async function lockBoardRow(client: pg.PoolClient, boardId: string): Promise<{ lastSeq: number; version: number }> {
+    const { rows } = await client.query<{ last_seq: number; version: string }>('SELECT last_seq, version FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
     if (!rows[0]) throw new Error(`board ${boardId} does not exist`);
-    return rows[0].last_seq;
+    return { lastSeq: rows[0].last_seq, version: Number(rows[0].version) };
+  }
+
+  /**
+   * CL-2: under the board lock, refuses a write decided against another version of the board than the stored
+   * one (nothing written: the caller catches up and decides again), then counts this change.
+   */
+  async function checkAndCount(client: pg.PoolClient, boardId: string, version: number, expected: number | undefined): Promise<void> {
+    if (expected !== undefined && expected !== version) throw new StaleCopy(boardId);
+    await client.query('UPDATE boards SET version = version + 1 WHERE id = $1', [boardId]);
   }
 
   function refuseAnonymous(events: readonly BoardEvent[]): void {
     for (const event of events) if (atRestOf(event) !== 'public-log') throw new Error(`${event.type} is an anonymous fact: it is stored as state, never logged`);
+  }
+
+  /** CL-8: under the board lock, refuses a write under a lease epoch that is not the valid current one. */
+  async function checkFence(client: pg.PoolClient, boardId: string, fence: number | undefined): Promise<void> {
+    if (fence === undefined) return;
+    const { rows } = await client.query<{ ok: boolean }>('SELECT writer_epoch = $2 AND writer_until >= now() AS ok FROM boards WHERE id = $1', [boardId, fence]);
+    if (!rows[0]?.ok) throw new Fenced(`the writer lease of board ${boardId} at epoch ${fence} is no longer valid`);
   }
 
   /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
@@ -156,14 +206,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     decide: (board: LockedBoard) => LockedDecision | Promise<LockedDecision>,
   ): Promise<{ lastSeq: number } | { refused: string }> {
     return inTransaction(async (client) => {
-      const lastSeq = await lockBoard(client, boardId);
+      const { lastSeq, version } = await lockBoardRow(client, boardId);
       // under the lock, so a resend racing its first copy sees it once the first has committed
       const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
       if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
       const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
-      const decision = await decide({ lastSeq, anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null });
+      const decision = await decide({ lastSeq, version, anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null });
       if ('refuse' in decision) return { refused: decision.refuse };
       refuseAnonymous(decision.events);
+      await checkAndCount(client, boardId, version, decision.expectedVersion);
       await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, commandKey, Buffer.from(decision.sealed)]);
       const newSeq = await appendEvents(client, boardId, lastSeq, decision.events);
       if (decision.anonymousState) {
@@ -183,6 +234,39 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   return {
     commitLocked,
+    async claimWriter(boardId, owner, leaseMs) {
+      const { rows } = await pool.query<{ writer_epoch: string }>(
+        `UPDATE boards SET
+           writer_epoch = CASE WHEN writer = $2 AND writer_until >= now() THEN writer_epoch ELSE writer_epoch + 1 END,
+           writer = $2,
+           writer_until = now() + $3 * interval '1 millisecond'
+         WHERE id = $1 AND (writer IS NULL OR writer = $2 OR writer_until < now())
+         RETURNING writer_epoch`,
+        [boardId, owner, leaseMs],
+      );
+      return rows[0] ? Number(rows[0].writer_epoch) : null;
+    },
+    async renewWriter(boardId, owner, epoch, leaseMs) {
+      const result = await pool.query(
+        `UPDATE boards SET writer_until = now() + $4 * interval '1 millisecond' WHERE id = $1 AND writer = $2 AND writer_epoch = $3`,
+        [boardId, owner, epoch, leaseMs],
+      );
+      return result.rowCount === 1;
+    },
+    async releaseWriter(boardId, owner, epoch) {
+      await pool.query('UPDATE boards SET writer = NULL, writer_until = NULL WHERE id = $1 AND writer = $2 AND writer_epoch = $3', [boardId, owner, epoch]);
+    },
+    async writerLease(boardId) {
+      const { rows } = await pool.query<{ owner: string | null; writer_epoch: string }>(
+        'SELECT CASE WHEN writer_until >= now() THEN writer END AS owner, writer_epoch FROM boards WHERE id = $1',
+        [boardId],
+      );
+      return rows[0] ? { owner: rows[0].owner, epoch: Number(rows[0].writer_epoch) } : null;
+    },
+    async storedVersion(boardId) {
+      const { rows } = await pool.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);
+      return rows[0] ? Number(rows[0].version) : null;
+    },
     async createBoard(record: BoardRecord, first: BoardEvent) {
       refuseAnonymous([first]);
       await inTransaction(async (client) => {
@@ -214,12 +298,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     async boardExists(boardId) {
       return ((await pool.query('SELECT 1 FROM boards WHERE id = $1', [boardId])).rowCount ?? 0) > 0;
     },
-    async loadBoard(boardId): Promise<LoadedBoard | null> {
+    async loadBoard(boardId, options = {}): Promise<LoadedBoard | null> {
       // one snapshot, so the log, the state and the documents belong to the same moment
       return inTransaction(async (client) => {
         const board = (
-          await client.query<{ id: string; facilitator_hash: string; created_at: string; team_id: string | null }>(
-            'SELECT id, facilitator_hash, created_at, team_id FROM boards WHERE id = $1',
+          await client.query<{ id: string; facilitator_hash: string; created_at: string; team_id: string | null; version: string }>(
+            'SELECT id, facilitator_hash, created_at, team_id, version FROM boards WHERE id = $1',
             [boardId],
           )
         ).rows[0];
@@ -237,19 +321,28 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           ),
           events: events.rows.map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
           anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null,
-          docs: { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
+          docs: options.docs === false ? { board: [], notes: [] } : { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
+          version: Number(board.version),
         };
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
-    async upsertParticipant(boardId, p) {
-      await pool.query(
-        `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
-        [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
-      );
+    async upsertParticipant(boardId, p, expectedVersion) {
+      await inTransaction(async (client) => {
+        const { version } = await lockBoardRow(client, boardId);
+        await checkAndCount(client, boardId, version, expectedVersion);
+        await client.query(
+          `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
+          [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
+        );
+      });
     },
     async removeParticipant(boardId, participantId) {
-      await pool.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);
+      await inTransaction(async (client) => {
+        const { version } = await lockBoardRow(client, boardId);
+        await checkAndCount(client, boardId, version, undefined);
+        await client.query('DELETE FROM participants WHERE board_id = $1 AND id = $2', [boardId, participantId]);
+      });
     },
     async findCommand(boardId, commandKey) {
       const { rows } = await pool.query<{ sealed: Buffer }>('SELECT sealed FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
@@ -262,9 +355,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       if ('refused' in result) throw new Error(result.refused);
       return result;
     },
-    async appendDocUpdate(boardId, doc, update) {
+    async appendDocUpdate(boardId, doc, update, fence) {
       return inTransaction(async (client) => {
         await lockBoard(client, boardId);
+        await checkFence(client, boardId, fence);
         const { rows } = await client.query<{ n: number }>(
           'INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES ($1, $2, (SELECT coalesce(max(n), 0) + 1 FROM doc_updates WHERE board_id = $1 AND doc = $2), $3) RETURNING n',
           [boardId, doc, Buffer.from(update)],
@@ -273,10 +367,19 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         return rows[0]!.n;
       });
     },
-    async compactDoc(boardId, doc, snapshot) {
+    async compactDoc(boardId, doc, snapshot, upTo, fence) {
       await inTransaction(async (client) => {
         await lockBoard(client, boardId);
-        await client.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc = $2', [boardId, doc]);
+        await checkFence(client, boardId, fence);
+        if (upTo === undefined) {
+          await client.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc = $2', [boardId, doc]);
+        } else {
+          // CL-6: the snapshot covers the first `upTo`; later ones (appended by another process meanwhile) move
+          // up behind it, keeping the numbers 1… without gaps (negated first, so no two rows share a number)
+          await client.query('DELETE FROM doc_updates WHERE board_id = $1 AND doc = $2 AND n <= $3', [boardId, doc, upTo]);
+          await client.query('UPDATE doc_updates SET n = -(n - $3 + 1) WHERE board_id = $1 AND doc = $2', [boardId, doc, upTo]);
+          await client.query('UPDATE doc_updates SET n = -n WHERE board_id = $1 AND doc = $2', [boardId, doc]);
+        }
         await client.query('INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES ($1, $2, 1, $3)', [boardId, doc, Buffer.from(snapshot)]);
       });
     },
@@ -314,7 +417,12 @@ async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
     const names = new Set(tables.rows.map((r) => r.table_name));
     if (names.has('schema_version')) {
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
-      const version = rows[0]?.version;
+      let version = rows[0]?.version;
+      while (version !== undefined && MIGRATIONS[version] !== undefined && version < POSTGRES_SCHEMA_VERSION) {
+        await client.query(MIGRATIONS[version]!);
+        version += 1;
+        await client.query('UPDATE schema_version SET version = $1', [version]);
+      }
       if (version !== POSTGRES_SCHEMA_VERSION) {
         throw new DataFileError(
           `the PostgreSQL schema "${schema}" holds Candor tables of version ${version ?? 'none'}, but this server reads version ${POSTGRES_SCHEMA_VERSION}; ` +

@@ -1,4 +1,4 @@
-import type { BoardStore } from './BoardStore.js';
+import { type BoardStore, CommandKeyTaken, StaleCopy } from './BoardStore.js';
 
 /** SH-2: the last storage error, and whether writes are failing now. */
 export interface StorageHealth {
@@ -32,7 +32,9 @@ export function watchStorage(inner: BoardStore, now: () => number = Date.now): {
           return result;
         } catch (err) {
           const code = (err as { code?: unknown }).code;
-          if (!(typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))) {
+          // a refused constraint (a resent command key), or CL-2 a copy another process changed, is no storage failure
+          const refused = (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) || err instanceof CommandKeyTaken || err instanceof StaleCopy;
+          if (!refused) {
             failing = true;
             lastError = { message: (err as Error).message, code: typeof code === 'string' ? code : null, at: now() };
           }

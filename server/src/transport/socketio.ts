@@ -5,6 +5,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   CardMovingSignal,
+  type CardsMovingBatch,
   Command,
   DocTicketRequest,
   HandshakeAuth,
@@ -35,6 +36,15 @@ interface EngineSocket {
 
 const KNOWN_EVENTS = new Set(['cmd', 'time.sync', 'doc.ticket', 'card.moving']);
 
+/**
+ * CL-13: the one room-wide emit ("being moved") crossing to other processes. Over the cluster's Redis pub/sub
+ * rather than a Socket.io adapter: the streams adapter keeps what it relays in a Redis stream (CL-5).
+ */
+export interface MovingElsewhere {
+  publishMoving(boardId: string, batch: CardsMovingBatch): void;
+  onMoving(listener: (boardId: string, batch: CardsMovingBatch) => void): void;
+}
+
 /** MV-1: the Socket.io room a board's joined connections are in, for relaying "being moved" */
 const movingChannel = (boardId: string) => `moving:${boardId}`;
 
@@ -44,7 +54,13 @@ export function attachSocketIo(
   registry: RoomRegistry,
   logger: Logger,
   now: () => number,
-  guards: { addressOf: (req: IncomingMessage) => string; connections: ConnectionCounts; sendBufferBytes?: number },
+  guards: {
+    addressOf: (req: IncomingMessage) => string;
+    connections: ConnectionCounts;
+    sendBufferBytes?: number;
+    /** CL-13: with several processes, "being moved" batches also go to (and come from) the others */
+    movingElsewhere?: MovingElsewhere | null;
+  },
 ) {
   const sendBufferBytes = guards.sendBufferBytes ?? LIMITS.sendBufferBytes;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
@@ -97,11 +113,16 @@ export function attachSocketIo(
   const movingOf = (room: BoardRoom) => {
     let relay = moving.get(room);
     if (!relay) {
-      relay = new MovingCards((batch) => io.to(movingChannel(room.id)).emit('cards.moving', batch), now);
+      relay = new MovingCards((batch) => {
+        io.to(movingChannel(room.id)).emit('cards.moving', batch);
+        guards.movingElsewhere?.publishMoving(room.id, batch);
+      }, now);
       moving.set(room, relay);
     }
     return relay;
   };
+
+  guards.movingElsewhere?.onMoving((boardId, batch) => io.to(movingChannel(boardId)).emit('cards.moving', batch));
 
   io.on('connection', (socket: CandorSocket) => {
     const room = socket.data.room;

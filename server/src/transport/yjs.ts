@@ -65,15 +65,21 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     const match = ROUTE.exec(url.pathname);
     if (!match) return ws.close(WS_CLOSE.NOT_FOUND, 'no such document');
     const [, boardId, docName] = match as unknown as [string, string, DocName];
+    // what the client sends while the board loads and its ticket is checked is kept, then read in order
+    const early: unknown[] = [];
+    const hold = (data: unknown) => early.push(data);
+    ws.on('message', hold);
     const room = await registry.get(boardId);
     if (!room || room.deleted) return ws.close(WS_CLOSE.NOT_FOUND, 'no such board');
-    const participantId = room.redeemDocTicket(url.searchParams.get(YJS_PARAM.ticket) ?? '', docName);
+    const participantId = await room.redeemDocTicket(url.searchParams.get(YJS_PARAM.ticket) ?? '', docName);
     if (!participantId) return ws.close(WS_CLOSE.UNAUTHORIZED, 'ask for a ticket over the joined session');
     const compress = docName === 'board' && url.searchParams.get(YJS_PARAM.compress) === YJS_COMPRESS_DEFLATE_RAW;
     // JN-2/MO-1: a person signed out of the board loses its documents at once.
     const unwatch = room.watchDocConnection(participantId, () => ws.close(WS_CLOSE.FORBIDDEN, 'signed out'));
     ws.once('close', unwatch);
     serve(ws, room, docName, participantId, compress);
+    ws.off('message', hold);
+    for (const data of early) ws.emit('message', data, true);
   }
 
   function serve(ws: WebSocket, room: BoardRoom, docName: DocName, participantId: string, compress: boolean): void {

@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { RoomCluster } from './RoomCluster.js';
+import type { PostgresStore } from '../storage/postgres.js';
+import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
+import { SharedTickets } from './SharedTickets.js';
+import type { CardsMovingBatch, DocName } from '@candor/shared';
+import type { MovingElsewhere } from '../transport/socketio.js';
+
+/** CL-7: how often each process repeats who is connected through it, and after how many silent periods it counts as gone. */
+export const PRESENCE_HEARTBEAT_MS = 2_000;
+const PRESENCE_MISSED_BEATS = 3;
+const CHANNEL_PREFIX = 'candor:board:';
+
+/**
+ * What crosses Redis, on one pub/sub channel per board (CL-5): that the board changed and its new version
+ * (no content: each process reads the change from PostgreSQL), a stored notes update (the notes are the
+ * room's shared, unattributed text), who is connected through a process (presence is public), that a board
+ * was deleted. Pub/sub keeps nothing: a process that was not listening reads PostgreSQL instead.
+ */
+type Message =
+  | { kind: 'changed'; version: number }
+  | { kind: 'notes'; count: number; update: string }
+  | { kind: 'presence'; online: string[] }
+  | { kind: 'hello' }
+  | { kind: 'moving'; batch: CardsMovingBatch }
+  | { kind: 'deleted' };
+
+/** What the cluster needs of the registry: the rooms this process has loaded. */
+export interface LoadedRooms {
+  peek(boardId: string): BoardRoom | undefined;
+  loaded(): Iterable<BoardRoom>;
+}
+
+/**
+ * CL-*: several Candor processes serving the same boards, on one PostgreSQL (where every command is decided
+ * against the stored board, see BoardRoom + StaleCopy) and one Redis, through which each process tells the
+ * others what changed, so that they catch up and send their own connections what changed for them.
+ */
+export class Cluster implements RoomCluster, MovingElsewhere {
+  readonly processId = randomBytes(8).toString('base64url');
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private rooms: LoadedRooms | null = null;
+  /** board → process → who is connected through it, and until when that holds without a new beat */
+  private readonly elsewhere = new Map<string, Map<string, { online: Set<string>; until: number }>>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private everReady = false;
+  private movingListener: ((boardId: string, batch: CardsMovingBatch) => void) | null = null;
+  private readonly leases: WriterLeases;
+  private readonly tickets: SharedTickets;
+
+  constructor(
+    redisUrl: string,
+    private readonly versions: PostgresStore,
+    private readonly logger: Logger,
+    settings: { leaseMs?: number; ticketKey: Buffer },
+    private readonly now: () => number = Date.now,
+  ) {
+    const leaseMs = settings.leaseMs ?? WRITER_LEASE_MS;
+    this.leases = new WriterLeases(versions, this.processId, leaseMs, () => this.rooms?.loaded() ?? [], logger);
+    const options = { lazyConnect: false, maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
+    this.pub = new Redis(redisUrl, options);
+    this.sub = new Redis(redisUrl, options);
+    for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.logger.warn({ reason: err.message }, 'redis connection problem'));
+    this.sub.on('pmessage', (_pattern: string, channel: string, raw: string) => this.receive(channel.slice(CHANNEL_PREFIX.length), raw));
+    this.sub.on('ready', () => {
+      void this.sub.psubscribe(`${CHANNEL_PREFIX}*`);
+      // CL-9: after Redis came back, whatever was published meanwhile is read from PostgreSQL instead
+      if (this.everReady) this.resync();
+      this.everReady = true;
+    });
+    this.tickets = new SharedTickets(settings.ticketKey, this.pub, now);
+    this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Connects the cluster to this process's rooms (the registry, once it exists). */
+  attach(rooms: LoadedRooms): void {
+    this.rooms = rooms;
+  }
+
+  /** A board was loaded here: the others say who is connected through them; its writer lease is tried at once. */
+  roomLoaded(boardId: string): void {
+    this.publish(boardId, { kind: 'hello' });
+    const room = this.rooms?.peek(boardId);
+    if (room) this.leases.claim(room).catch((err: Error) => this.logger.warn({ board: boardId, reason: err.message }, 'board writer lease not taken'));
+  }
+
+  issueTicket(boardId: string, participantId: string, doc: DocName): string {
+    return this.tickets.issue(boardId, participantId, doc);
+  }
+
+  redeemTicket(ticket: string, boardId: string, doc: DocName): Promise<string | null> {
+    return this.tickets.redeem(ticket, boardId, doc);
+  }
+
+  writerEpoch(boardId: string): number | null {
+    return this.leases.epoch(boardId);
+  }
+
+  storedVersion(boardId: string): Promise<number | null> {
+    return this.versions.storedVersion(boardId);
+  }
+
+  committed(boardId: string, version: number): void {
+    this.publish(boardId, { kind: 'changed', version });
+  }
+
+  presenceChanged(boardId: string, online: readonly string[]): void {
+    this.publish(boardId, { kind: 'presence', online: [...online] });
+  }
+
+  onlineElsewhere(boardId: string, participantId: string): boolean {
+    const now = this.now();
+    for (const entry of this.elsewhere.get(boardId)?.values() ?? []) if (entry.until > now && entry.online.has(participantId)) return true;
+    return false;
+  }
+
+  notesStored(boardId: string, update: Uint8Array, count: number): void {
+    this.publish(boardId, { kind: 'notes', count, update: Buffer.from(update).toString('base64') });
+  }
+
+  deleted(boardId: string): void {
+    this.publish(boardId, { kind: 'deleted' });
+  }
+
+  /** CL-13: MV-1 batches ("being moved", card ids only) for the others' connections */
+  publishMoving(boardId: string, batch: CardsMovingBatch): void {
+    this.publish(boardId, { kind: 'moving', batch });
+  }
+
+  onMoving(listener: (boardId: string, batch: CardsMovingBatch) => void): void {
+    this.movingListener = listener;
+  }
+
+  private publish(boardId: string, message: Message): void {
+    this.pub.publish(CHANNEL_PREFIX + boardId, JSON.stringify({ from: this.processId, ...message })).catch((err: Error) => {
+      // the others catch up from PostgreSQL on their next change, or when Redis is back (CL-9)
+      this.logger.warn({ board: boardId, reason: err.message }, 'could not tell the other processes');
+    });
+  }
+
+  private receive(boardId: string, raw: string): void {
+    let message: Message & { from: string };
+    try {
+      message = JSON.parse(raw) as Message & { from: string };
+    } catch {
+      return;
+    }
+    if (message.from === this.processId) return;
+    const room = this.rooms?.peek(boardId);
+    if (!room) return;
+    const failed = (err: unknown) => this.logger.error({ err, board: boardId, kind: message.kind }, 'could not follow another process');
+    switch (message.kind) {
+      case 'changed':
+        return void room.catchUpTo(message.version).catch(failed);
+      case 'notes':
+        return void room.documents.receiveStored('notes', new Uint8Array(Buffer.from(message.update, 'base64')), message.count).catch(failed);
+      case 'presence':
+        return this.presenceFrom(room, message.from, message.online);
+      case 'hello':
+        return this.presenceChanged(boardId, room.onlineHere());
+      case 'deleted':
+        return room.deletedHere();
+      case 'moving':
+        return this.movingListener?.(boardId, message.batch);
+    }
+  }
+
+  private presenceFrom(room: BoardRoom, processId: string, online: string[]): void {
+    const byProcess = this.elsewhere.get(room.id) ?? new Map<string, { online: Set<string>; until: number }>();
+    this.elsewhere.set(room.id, byProcess);
+    const before = byProcess.get(processId)?.online ?? new Set<string>();
+    const now = new Set(online);
+    byProcess.set(processId, { online: now, until: this.now() + PRESENCE_HEARTBEAT_MS * PRESENCE_MISSED_BEATS });
+    const changed = [...before].filter((id) => !now.has(id)).concat(online.filter((id) => !before.has(id)));
+    if (changed.length > 0) room.presenceElsewhereChanged(changed);
+  }
+
+  /** Repeats who is connected here (for every loaded board) and forgets processes that fell silent (kill -9). */
+  private beat(): void {
+    if (!this.rooms) return;
+    const now = this.now();
+    for (const room of this.rooms.loaded()) {
+      this.presenceChanged(room.id, room.onlineHere());
+      const byProcess = this.elsewhere.get(room.id);
+      if (!byProcess) continue;
+      for (const [processId, entry] of byProcess) {
+        if (entry.until > now) continue;
+        byProcess.delete(processId);
+        room.presenceElsewhereChanged(entry.online);
+      }
+    }
+  }
+
+  /** CL-9: every loaded board catches up from PostgreSQL (commands and notes) and says who is here. */
+  private resync(): void {
+    if (!this.rooms) return;
+    for (const room of this.rooms.loaded()) {
+      const failed = (err: unknown) => this.logger.error({ err, board: room.id }, 'could not catch up after Redis came back');
+      void room.catchUpTo(null).catch(failed);
+      void room.documents.refreshFromStore('notes').catch(failed);
+      this.roomLoaded(room.id);
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    await this.leases.close();
+    this.sub.disconnect();
+    await this.pub.quit().catch(() => this.pub.disconnect());
+  }
+}

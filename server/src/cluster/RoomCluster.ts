@@ -1,0 +1,26 @@
+import type { DocName } from '@candor/shared';
+
+/**
+ * CL-*: what a room needs when several processes serve its board (PostgreSQL + Redis). Without it (SQLite,
+ * or PostgreSQL with one process) the room is the only copy of its board and needs none of this.
+ */
+export interface RoomCluster {
+  /** the stored board's change counter (CL-2), to tell whether this copy is behind before a join */
+  storedVersion(boardId: string): Promise<number | null>;
+  /** this process committed a change that made the board `version`: the others catch up (CL-1) */
+  committed(boardId: string, version: number): void;
+  /** who is connected to the board through this process changed (CL-7) */
+  presenceChanged(boardId: string, online: readonly string[]): void;
+  /** whether the participant is connected to the board through another process (CL-7) */
+  onlineElsewhere(boardId: string, participantId: string): boolean;
+  /** this process stored a notes update (number `count` of the stored ones): the others apply it (CL-6) */
+  notesStored(boardId: string, update: Uint8Array, count: number): void;
+  /** CL-8: the epoch of the board's writer lease while this process holds it, else null */
+  writerEpoch(boardId: string): number | null;
+  /** CL-12: a document ticket (DO-6) any process can redeem */
+  issueTicket(boardId: string, participantId: string, doc: DocName): string;
+  /** CL-12: the participant a ticket was issued to, once across every process; else null */
+  redeemTicket(ticket: string, boardId: string, doc: DocName): Promise<string | null>;
+  /** the board was deleted here: the others tell their connections (BD-2) */
+  deleted(boardId: string): void;
+}

@@ -1,0 +1,209 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Ack, notesKey } from '@candor/shared';
+import { Redis } from '@candor/server/testing';
+import { Person, createBoard, until } from './harness.js';
+import { type SpawnedServer, freePort, isRunning, kill9 } from './spawnedServer.js';
+import { comparable, moveToLiveProcess, sendUntilAcked, startProcesses, storedBoard, textsEverSet } from './clusterHarness.js';
+
+/**
+ * CL-9…CL-11: processes of one installation die (kill -9), stall (SIGSTOP) or lose Redis while people work;
+ * nothing acknowledged is lost or doubled, nobody is over budget, and people carry on through the others.
+ */
+
+/** CL-8: a short writer lease, so that a take-over happens within the test's patience */
+const LEASE_MS = 2_000;
+
+const cardIdOf = (ack: Ack) => (ack as { ok: true; data: { cardId: string } }).data.cardId;
+
+describe('processes that die, stall or lose Redis', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  async function cluster(count: number, redisUrl?: string) {
+    const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(LEASE_MS) }, ...(redisUrl ? { redisUrl } : {}) });
+    const people: Person[] = [];
+    cleanup.push(async () => {
+      for (const p of people) await p.disconnect();
+      for (const p of processes) {
+        if (p.child.signalCode === 'SIGSTOP') p.child.kill('SIGCONT');
+        await kill9(p);
+      }
+    });
+    const live = () => processes.filter((p) => isRunning(p.child));
+    const join = async (i: number, boardId: string, name: string, facilitatorKey?: string) => {
+      const person = new Person(processes[i]!.url);
+      people.push(person);
+      await person.connect(boardId, name, facilitatorKey);
+      return person;
+    };
+    return { processes, people, live, join };
+  }
+
+  /** the writer lease once someone holds it */
+  const heldLease = (boardId: string) => until(async () => ((await storedBoard(boardId)).lease?.owner ? (await storedBoard(boardId)).lease : null), 10_000);
+
+  it('CL-9 kill -9 of the writer while 20 people add cards, then of another process mid-vote: every acknowledged card exists once, nobody is over budget, a new writer with a higher epoch takes over within two lease periods, and everyone carries on', async () => {
+    const { processes, people, live, join } = await cluster(3);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Survives a dead process');
+    // the first process to load the board takes its writer lease
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const first = await heldLease(boardId);
+    const writers: Person[] = [];
+    for (let i = 0; i < 20; i++) writers.push(await join(i % 3, boardId, `Writer ${i}`));
+
+    let acks = 0;
+    const acked: string[][] = writers.map(() => []);
+    let killedAt = 0;
+    let acksAtKill = 0;
+    const killWriter = (async () => {
+      await until(() => acks >= 20, 30_000);
+      await kill9(processes[0]!);
+      killedAt = Date.now();
+      acksAtKill = acks;
+    })();
+    await Promise.all(
+      writers.map(async (writer, i) => {
+        for (let n = 0; n < 4; n++) {
+          const ack = await sendUntilAcked(writer, live, 'card.add', { columnId: 'start', text: `card ${i}.${n}` });
+          expect(ack).toMatchObject({ ok: true });
+          acked[i]!.push(cardIdOf(ack));
+          acks++;
+        }
+      }),
+    );
+    await killWriter;
+    // the kill came mid-way: cards were still being added (and resent) after it
+    expect(acksAtKill).toBeLessThan(80);
+    // a new writer, with a higher epoch, within two lease periods of the kill
+    const second = await until(async () => {
+      const lease = (await storedBoard(boardId)).lease;
+      return lease?.owner && lease.owner !== first.owner && lease.epoch > first.epoch ? lease : null;
+    }, 2 * LEASE_MS - (Date.now() - killedAt));
+    expect(second.epoch).toBeGreaterThan(first.epoch);
+
+    // every acknowledged card exists once in PostgreSQL
+    const all = acked.flat();
+    expect(new Set(all).size).toBe(80);
+    expect((await storedBoard(boardId)).cardIds.sort()).toEqual([...all].sort());
+    for (const person of [F, ...writers]) if (!person.socket?.connected) await moveToLiveProcess(person, live);
+    expect(await sendUntilAcked(F, live, 'phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    // … and once in every person's board document
+    for (const person of [F, ...writers]) await person.waitFor(() => JSON.stringify(person.board()?.cards.map((c) => c.id).sort()) === JSON.stringify([...all].sort()), 15_000);
+
+    // mid-vote, another process dies: 5 votes each against a budget of 3
+    expect(await sendUntilAcked(F, live, 'phase.set', { phase: 'vote' })).toMatchObject({ ok: true });
+    let votes = 0;
+    let votesAtKill = 0;
+    const killAnother = (async () => {
+      await until(() => votes >= 15, 30_000);
+      await kill9(processes[1]!);
+      votesAtKill = votes;
+    })();
+    const accepted = await Promise.all(
+      writers.map(async (writer, i) => {
+        const targets = [0, 1, 2, 3, 4].map((k) => all[(i * 4 + k) % all.length]!);
+        const results = await Promise.all(
+          targets.map(async (itemId) => {
+            const ack = await sendUntilAcked(writer, live, 'vote.cast', { itemId });
+            votes++;
+            return ack;
+          }),
+        );
+        expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'VOTE_BUDGET_EXCEEDED')).toBe(true);
+        return results.filter((r) => r.ok).length;
+      }),
+    );
+    await killAnother;
+    expect(votesAtKill).toBeLessThan(100);
+    expect(accepted).toEqual(writers.map(() => 3));
+    for (const person of [F, ...writers]) if (!person.socket?.connected) await moveToLiveProcess(person, live);
+    for (const writer of writers) await writer.waitFor(() => writer.me?.votesLeft === 0, 15_000);
+    expect((await storedBoard(boardId)).votes).toBe(60);
+
+    // and carry on: discuss, a note typed on one process reaches everyone, made once
+    expect(await sendUntilAcked(F, live, 'phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
+    expect(await sendUntilAcked(F, live, 'discuss.select', { itemId: all[0]! })).toMatchObject({ ok: true });
+    const key = notesKey.item(all[0]!);
+    await writers[0]!.waitFor(() => writers[0]!.notes(key) !== undefined, 15_000);
+    writers[0]!.typeNote(key, 'after two deaths');
+    for (const person of [F, ...writers]) await person.waitFor(() => person.notes(key) === 'after two deaths', 15_000);
+    for (const person of [F, ...writers]) expect(textsEverSet(person, key)).toBe(1);
+    await F.waitFor(() => Object.values(F.board()?.tallies ?? {}).reduce((sum, n) => sum + n, 0) === 60, 15_000);
+    for (const person of writers) await person.waitFor(() => JSON.stringify(comparable(person)) === JSON.stringify(comparable(F)), 15_000);
+    expect(people.length).toBe(21);
+  }, 240_000);
+
+  it('CL-10 a writer stopped (SIGSTOP) past its lease is replaced; resumed, it writes nothing under its old epoch and its people carry on', async () => {
+    const { processes, join } = await cluster(2);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'A stalled writer');
+    const S = await join(0, boardId, 'Sam');
+    const first = await heldLease(boardId);
+    const F = await join(1, boardId, 'Fran', facilitatorKey);
+    const A = await join(1, boardId, 'Alex');
+    const B = await join(0, boardId, 'Bea');
+    const one = cardIdOf(await A.cmd('card.add', { columnId: 'start', text: 'one' }));
+    const two = cardIdOf(await B.cmd('card.add', { columnId: 'start', text: 'two' }));
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+
+    processes[0]!.child.kill('SIGSTOP');
+    const second = await until(async () => {
+      const lease = (await storedBoard(boardId)).lease;
+      return lease?.owner && lease.owner !== first.owner && lease.epoch > first.epoch ? lease : null;
+    }, 2 * LEASE_MS);
+    expect(await F.cmd('discuss.select', { itemId: one })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.notes(notesKey.item(one)) !== undefined);
+    A.typeNote(notesKey.item(one), 'while it slept');
+    processes[0]!.child.kill('SIGCONT');
+
+    for (const person of [S, B]) await person.waitFor(() => person.notes(notesKey.item(one)) === 'while it slept', 15_000);
+    expect(await F.cmd('discuss.select', { itemId: two })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.notes(notesKey.item(two)) !== undefined, 10_000);
+    B.typeNote(notesKey.item(two), 'typed on the one that slept');
+    for (const person of [S, F, A, B]) {
+      await person.waitFor(() => person.notes(notesKey.item(two)) === 'typed on the one that slept' && person.notes(notesKey.item(one)) === 'while it slept', 10_000);
+      expect(textsEverSet(person, notesKey.item(one))).toBe(1);
+      expect(textsEverSet(person, notesKey.item(two))).toBe(1);
+    }
+    // the resumed process did not take the lease back
+    expect((await storedBoard(boardId)).lease).toEqual(second);
+  }, 120_000);
+
+  it('CL-11 Redis restarted: commands go on through PostgreSQL meanwhile, fan-out resumes and nothing is lost', async () => {
+    const port = await freePort();
+    const startRedis = async (): Promise<ChildProcess> => {
+      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      const client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => 50 });
+      client.on('error', () => undefined); // refused until the server listens
+      await until(async () => (await client.ping().catch(() => null)) === 'PONG', 10_000);
+      client.disconnect();
+      return child;
+    };
+    let redis = await startRedis();
+    cleanup.push(async () => void redis.kill('SIGKILL'));
+    const { processes, join } = await cluster(2, `redis://127.0.0.1:${port}`);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Redis restarted');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const A = await join(1, boardId, 'Alex');
+    const before = cardIdOf(await A.cmd('card.add', { columnId: 'start', text: 'before' }));
+
+    const gone = new Promise<void>((resolve) => redis.once('exit', () => resolve()));
+    redis.kill('SIGKILL');
+    await gone;
+    // every command is decided and stored in PostgreSQL: Redis being away stops nothing
+    const during = [cardIdOf(await A.cmd('card.add', { columnId: 'stop', text: 'during, on two' })), cardIdOf(await F.cmd('card.add', { columnId: 'stop', text: 'during, on one' }))];
+    redis = await startRedis();
+
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    const expected = [before, ...during].sort();
+    for (const person of [F, A]) await person.waitFor(() => JSON.stringify(person.board()?.cards.map((c) => c.id).sort()) === JSON.stringify(expected), 15_000);
+    for (const phase of ['vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: before })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.notes(notesKey.item(before)) !== undefined, 10_000);
+    A.typeNote(notesKey.item(before), 'fan-out is back');
+    await F.waitFor(() => F.notes(notesKey.item(before)) === 'fan-out is back', 10_000);
+    await A.waitFor(() => JSON.stringify(comparable(A)) === JSON.stringify(comparable(F)), 10_000);
+  }, 120_000);
+});

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { Ack, CommandType } from '@candor/shared';
+import { openPostgresStore } from '@candor/server';
+import { Person, ensureServerBuilt, newId, sendCommand } from './harness.js';
+import { type SpawnOptions, type SpawnedServer, isRunning, startServerProcess } from './spawnedServer.js';
+
+/**
+ * CL-*: several built server processes on this run's PostgreSQL database and one Redis, sharing one server
+ * key (CANDOR_KEY) as every process of one installation must, and people spread over them.
+ */
+
+export async function startProcesses(count: number, options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<SpawnedServer[]> {
+  ensureServerBuilt();
+  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-cl-')), 'data');
+  const common: SpawnOptions = {
+    dataDir,
+    databaseUrl: inject('databaseUrl'),
+    redisUrl: options.redisUrl ?? inject('redisUrl'),
+    env: { CANDOR_KEY: randomBytes(32).toString('hex'), ...options.env },
+  };
+  const started: SpawnedServer[] = [];
+  for (let i = 0; i < count; i++) started.push(await startServerProcess(common));
+  return started;
+}
+
+/** the same person (participant id and secret) on another connection, e.g. a second tab behind the balancer */
+export function twinOf(person: Person, url: string): Person {
+  const twin = new Person(url);
+  Object.assign(twin, { participantId: person.participantId, secret: person.secret });
+  return twin;
+}
+
+/**
+ * How many texts were ever set under this notes key (CL-8): a Y.Map keeps an overwritten entry as a deleted
+ * item to the left of the visible one, so rival texts made by two processes show up here.
+ */
+export function textsEverSet(person: Person, key: string): number {
+  const notes = person.notesDoc.getMap('notes') as unknown as { _map: Map<string, { left: unknown } | undefined> };
+  let count = 0;
+  for (let item = notes._map.get(key); item; item = item.left as { left: unknown } | undefined) count++;
+  return count;
+}
+
+/** what every person must agree on: the board as its document shows it */
+export function comparable(person: Person) {
+  const board = person.board();
+  return board && { ...board, participants: [...board.participants].sort((a, b) => a.handle.localeCompare(b.handle)) };
+}
+
+/** A read-only look at what PostgreSQL holds of a board (its anonymous state's cards and votes, the writer lease). */
+export async function storedBoard(boardId: string) {
+  const store = await openPostgresStore(inject('databaseUrl'), { poolSize: 1 });
+  try {
+    const loaded = await store.loadBoard(boardId, { docs: false });
+    const lease = await store.writerLease(boardId);
+    const anonymous = loaded?.anonymousState ? (JSON.parse(Buffer.from(loaded.anonymousState).toString('utf8')) as { cards: { id: string }[]; votes: unknown[] }) : null;
+    return { cardIds: anonymous?.cards.map((c) => c.id) ?? [], votes: anonymous?.votes.length ?? 0, lease };
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Sends one command until it is acknowledged, as the browser does: when the connection is lost before the ack
+ * (its process was killed), the person reconnects to another live process and sends it again with the same id.
+ */
+export async function sendUntilAcked(person: Person, live: () => SpawnedServer[], type: CommandType, fields: Record<string, unknown>, id = newId()): Promise<Ack> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const socket = person.socket;
+    if (socket?.connected) {
+      const lost = new Promise<null>((resolve) => socket.once('disconnect', () => resolve(null)));
+      const ack = await Promise.race([sendCommand(socket, { id, type, ...fields }, 15_000).catch(() => null), lost]);
+      if (ack) return ack;
+    }
+    await moveOnce(person, socket, live);
+  }
+  throw new Error(`${type} ${id} was never acknowledged`);
+}
+
+/** the move under way for a person, so that commands waiting on the same lost connection share one reconnect */
+const moves = new WeakMap<Person, { from: unknown; done: Promise<void> }>();
+
+function moveOnce(person: Person, lostSocket: unknown, live: () => SpawnedServer[]): Promise<void> {
+  const current = moves.get(person);
+  if (current && current.from === lostSocket) return current.done;
+  // another command already moved this person to a live connection
+  if (person.socket !== lostSocket && person.socket?.connected) return Promise.resolve();
+  const done = moveToLiveProcess(person, live);
+  moves.set(person, { from: lostSocket, done });
+  return done;
+}
+
+/** Reconnects a person to a live process (not the one it was on, if that one is gone). */
+export async function moveToLiveProcess(person: Person, live: () => SpawnedServer[]): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    // a process being killed may still look alive for a moment: then the next attempt picks another
+    const candidates = live().filter((p) => isRunning(p.child));
+    const target = candidates[(attempt + Math.floor(Math.random() * candidates.length)) % candidates.length]!;
+    try {
+      await person.reconnect(target.url);
+      return;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw lastError;
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: install what is missing (pnpm, dependencies, Debian's Chromium, PostgreSQL and Redis), build, then run every test:
+# `npm test`: install what is missing (pnpm, dependencies, Debian's Chromium, PostgreSQL, Redis and HAProxy), build, then run every test:
 # Vitest (unit + integration) and Playwright (end to end in Chromium). Ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,9 @@ export CANDOR_TEST_DATABASE_URL
 # CL-*: several server processes fan out through a real Redis: Debian's, installed and started here if missing
 CANDOR_TEST_REDIS_URL="$(bash scripts/redis.sh)" || exit 1
 export CANDOR_TEST_REDIS_URL
+# CL-14: the load-balanced end-to-end test puts Debian's HAProxy in front of two processes
+CANDOR_TEST_HAPROXY="$(bash scripts/haproxy.sh)" || exit 1
+export CANDOR_TEST_HAPROXY
 echo "› building"
 pnpm build >/dev/null || exit 1
 echo "› typechecking"

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { notesKey } from '@candor/shared';
 import { Redis } from '@candor/server/testing';
 import * as Y from 'yjs';
-import { DocConnection, Person, createBoard, docTicket, docUrl, newId, until } from './harness.js';
+import { DocConnection, Person, createBoard, docTicket, docUrl, newId, openSocket, sendCommand, until } from './harness.js';
 import { type SpawnedServer, kill9 } from './spawnedServer.js';
 import { comparable, startProcesses, textsEverSet, twinOf } from './clusterHarness.js';
 
@@ -211,5 +211,38 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     for (const message of redisMessages.filter((m) => m.includes(cardId))) {
       for (const who of [B.participantId, B.secret, 'Bo']) expect(message).not.toContain(who);
     }
+  }, 60_000);
+
+  it('CL-15 a knock through one process reaches a facilitator on another, whose answer reaches the one knocking', async () => {
+    const { boardId, facilitatorKey } = await createBoard(url(0), 'Knocks across processes');
+    const F = person(0);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    expect(await F.cmd('access.knock', { on: true })).toMatchObject({ ok: true });
+    const knock = async (name: string) => {
+      const socket = await openSocket(url(1), { boardId });
+      const answers: { admitted: boolean; message: string }[] = [];
+      socket.on('knockAnswered', (info: { admitted: boolean; message: string }) => answers.push(info));
+      const identity = { participantId: newId(), secret: newId(32), name };
+      const join = () => sendCommand(socket, { id: newId(), type: 'join', ...identity });
+      return { socket, answers, join, first: await join() };
+    };
+    const nell = await knock('Nell');
+    const otto = await knock('Otto');
+    expect(nell.first).toMatchObject({ ok: false, code: 'WAITING_TO_BE_ADMITTED' });
+    await F.waitFor(() => F.me?.knocks.length === 2);
+    const knockOf = (name: string) => F.me!.knocks.find((k) => k.name === name)!.id;
+    expect(await F.cmd('access.admit', { knockId: knockOf('Nell'), admit: true })).toMatchObject({ ok: true });
+    expect(await F.cmd('access.admit', { knockId: knockOf('Otto'), admit: false })).toMatchObject({ ok: true });
+    await until(() => nell.answers.length > 0 && otto.answers.length > 0);
+    expect(nell.answers[0]).toMatchObject({ admitted: true });
+    expect(otto.answers[0]).toMatchObject({ admitted: false });
+    expect(otto.answers[0]!.message).toContain('Ask Fran');
+    expect(await nell.join()).toMatchObject({ ok: true });
+    expect(await otto.join()).toMatchObject({ ok: false, code: 'WAITING_TO_BE_ADMITTED' });
+    await F.waitFor(() => F.board()?.participants.some((p) => p.name === 'Nell') && F.me?.knocks.length === 1);
+    // the one still knocking leaves: the facilitator's list empties
+    otto.socket.close();
+    await F.waitFor(() => F.me?.knocks.length === 0);
+    nell.socket.close();
   }, 60_000);
 });

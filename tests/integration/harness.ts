@@ -2,10 +2,10 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { REPO_ROOT, SERVER_ENTRY } from './spawnedServer.js';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -508,9 +508,8 @@ export function useServer(options: StartOptions = {}): { server: TestServer; peo
   return live;
 }
 
-/** The repository root and the built server, for tests that run it as a child process. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SERVER_ENTRY = path.join(REPO_ROOT, 'server/dist/index.js');
+/** The repository root and the built server, for tests that run it as a child process (`spawnedServer.ts`). */
+export { REPO_ROOT, SERVER_ENTRY };
 
 /** Newest modification time of the files under `dir`. */
 function newestUnder(dir: string): number {

@@ -1,12 +1,28 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
-import { REPO_ROOT, SERVER_ENTRY, until } from './harness.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The built server as a child process of its own (`server/dist/index.js`), for what only a real process can
- * show: `kill -9` (DU-*, PG-1), SIGSTOP, several processes on one PostgreSQL and Redis (CL-*). Call
+ * show: `kill -9` (DU-*, PG-1), SIGSTOP, several processes on one PostgreSQL and Redis (CL-*), behind a load
+ * balancer (the end-to-end CL-14). Used by Vitest and Playwright alike, so it imports neither. In Vitest, call
  * `ensureServerBuilt()` (harness.ts) once before the first start.
  */
+
+/** The repository root and the built server. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER_ENTRY = path.join(REPO_ROOT, 'server/dist/index.js');
+
+/** Polls `check` until it is true (or throws what it threw last), for at most `timeout` ms. */
+async function waitFor(check: () => Promise<boolean>, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 export interface SpawnOptions {
   /** DATA_DIR (on PostgreSQL only the key file lives beside it) */
@@ -67,7 +83,7 @@ export async function startServerProcess(options: SpawnOptions): Promise<Spawned
   const port = options.port ?? (await freePort());
   const { child, output } = spawnServer(options, port);
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => {
+  await waitFor(async () => {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output.join('')}`);
     const res = await fetch(`${url}/healthz`).catch(() => null);
     return res?.ok ?? false;

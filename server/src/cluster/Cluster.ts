@@ -25,6 +25,9 @@ type Message =
   | { kind: 'notes'; count: number; update: string }
   | { kind: 'presence'; online: string[] }
   | { kind: 'hello' }
+  | { kind: 'knock'; knock: { id: string; participantId: string; name: string } }
+  | { kind: 'unknock'; knockId: string }
+  | { kind: 'knockAnswer'; knockId: string; admitted: boolean }
   | { kind: 'moving'; batch: CardsMovingBatch }
   | { kind: 'deleted' };
 
@@ -127,6 +130,18 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     this.publish(boardId, { kind: 'deleted' });
   }
 
+  knocked(boardId: string, knock: { id: string; participantId: string; name: string }): void {
+    this.publish(boardId, { kind: 'knock', knock });
+  }
+
+  knockGone(boardId: string, knockId: string): void {
+    this.publish(boardId, { kind: 'unknock', knockId });
+  }
+
+  knockAnswered(boardId: string, knockId: string, admitted: boolean): void {
+    this.publish(boardId, { kind: 'knockAnswer', knockId, admitted });
+  }
+
   /** CL-13: MV-1 batches ("being moved", card ids only) for the others' connections */
   publishMoving(boardId: string, batch: CardsMovingBatch): void {
     this.publish(boardId, { kind: 'moving', batch });
@@ -162,7 +177,15 @@ export class Cluster implements RoomCluster, MovingElsewhere {
       case 'presence':
         return this.presenceFrom(room, message.from, message.online);
       case 'hello':
+        for (const knock of room.door.localKnocks()) this.knocked(boardId, knock);
         return this.presenceChanged(boardId, room.onlineHere());
+      case 'knock':
+        return room.door.knockFromElsewhere(message.knock);
+      case 'unknock':
+        return room.door.knockGoneElsewhere(message.knockId);
+      case 'knockAnswer':
+        if (room.door.localKnocks().some((k) => k.id === message.knockId)) room.door.answerKnock(message.knockId, message.admitted);
+        return;
       case 'deleted':
         return room.deletedHere();
       case 'moving':

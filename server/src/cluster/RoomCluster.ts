@@ -21,6 +21,10 @@ export interface RoomCluster {
   issueTicket(boardId: string, participantId: string, doc: DocName): string;
   /** CL-12: the participant a ticket was issued to, once across every process; else null */
   redeemTicket(ticket: string, boardId: string, doc: DocName): Promise<string | null>;
+  /** CL-15: a knock made through this process, withdrawn here, or one made elsewhere answered here */
+  knocked(boardId: string, knock: { id: string; participantId: string; name: string }): void;
+  knockGone(boardId: string, knockId: string): void;
+  knockAnswered(boardId: string, knockId: string, admitted: boolean): void;
   /** the board was deleted here: the others tell their connections (BD-2) */
   deleted(boardId: string): void;
 }

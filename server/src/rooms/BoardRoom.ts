@@ -131,8 +131,8 @@ export class BoardRoom {
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
   private presenceTimer: NodeJS.Timeout | undefined;
-  /** JN-*, MO-1: knocks and sign-outs */
-  private readonly door: RoomDoor;
+  /** JN-*, MO-1: knocks and sign-outs (CL-15: the cluster passes on knocks made through other processes) */
+  readonly door: RoomDoor;
   private readonly admission: Admission;
   /** CL-2: the stored board's change counter this copy stands at (undefined: this process is the only one) */
   private storedVersion: number | undefined;
@@ -148,6 +148,13 @@ export class BoardRoom {
       newId: deps.newId,
       knocksChanged: () => this.schedulePresence(),
       signedOut: (participantId) => this.refreshPresence(participantId),
+      ...(deps.cluster
+        ? {
+            knockShared: (knock) => deps.cluster!.knocked(this.id, knock),
+            knockGone: (knockId) => deps.cluster!.knockGone(this.id, knockId),
+            answeredElsewhere: (knockId, admitted) => deps.cluster!.knockAnswered(this.id, knockId, admitted),
+          }
+        : {}),
     });
     this.admission = new Admission({
       joins: deps.joins ?? joinBuckets(),

@@ -1,4 +1,6 @@
 import { type Ack, type BoardEvent, type BoardState, fail, mayStay, whoToAsk } from '@candor/shared';
+
+type Knock = BoardState['knocks'] extends Map<string, infer K> ? K : never;
 import type { RoomSocket } from './BoardRoom.js';
 
 /** What the door needs of a room's connection. */
@@ -30,8 +32,34 @@ export class RoomDoor {
       knocksChanged: () => void;
       /** a participant's sessions were signed out: their presence changed */
       signedOut: (participantId: string) => void;
+      /** CL-15: a knock made here, or gone from here, for the facilitator's process if it is another */
+      knockShared?: (knock: Knock) => void;
+      knockGone?: (knockId: string) => void;
+      /** CL-15: a knock made through another process was answered here */
+      answeredElsewhere?: (knockId: string, admitted: boolean) => void;
     },
   ) {}
+
+  /** CL-15: the knocks made through this process (to tell a process that loads the board later) */
+  localKnocks(): Knock[] {
+    return [...this.knockSockets.keys()].flatMap((id) => {
+      const knock = this.state.knocks.get(id);
+      return knock ? [knock] : [];
+    });
+  }
+
+  /** CL-15: someone knocks through another process: the facilitator here sees it (a newer knock replaces theirs). */
+  knockFromElsewhere(knock: Knock): void {
+    for (const [id, other] of this.state.knocks) if (other.participantId === knock.participantId && !this.knockSockets.has(id)) this.state.knocks.delete(id);
+    this.state.knocks.set(knock.id, knock);
+    this.markKnocksChanged();
+  }
+
+  /** CL-15: a knock made through another process was withdrawn (its connection closed) or answered there. */
+  knockGoneElsewhere(knockId: string): void {
+    if (this.knockSockets.has(knockId)) return;
+    if (this.state.knocks.delete(knockId)) this.markKnocksChanged();
+  }
 
   watchDocConnection(participantId: string, close: () => void): () => void {
     const closers = this.docConnections.get(participantId) ?? new Set();
@@ -58,6 +86,7 @@ export class RoomDoor {
     this.knockSockets.set(knockId, session.socket.id);
     session.knockId = knockId;
     this.markKnocksChanged();
+    this.hooks.knockShared?.({ id: knockId, participantId, name });
     return fail('WAITING_TO_BE_ADMITTED', `You knocked. Waiting for ${whoToAsk(this.state)} to let you in.`);
   }
 
@@ -65,13 +94,16 @@ export class RoomDoor {
     const socketId = this.knockSockets.get(knockId);
     const session = socketId ? this.sessions.get(socketId) : undefined;
     if (session?.knockId === knockId) session.knockId = null;
-    this.knockSockets.delete(knockId);
+    const local = this.knockSockets.delete(knockId);
     if (this.state.knocks.delete(knockId)) this.markKnocksChanged();
+    if (local) this.hooks.knockGone?.(knockId);
   }
 
   /** JN-3: tells the knocking connection the answer; a refused person learns who to ask. */
   answerKnock(knockId: string, admitted: boolean): void {
     const socketId = this.knockSockets.get(knockId);
+    // CL-15: a knock made through another process is answered there
+    if (!socketId && this.state.knocks.has(knockId)) this.hooks.answeredElsewhere?.(knockId, admitted);
     this.dropKnock(knockId);
     const session = socketId ? this.sessions.get(socketId) : undefined;
     if (!session) return;

@@ -1,0 +1,54 @@
+import { test, expect } from './fixtures/facilitation';
+import { type LoadBalanced, startLoadBalanced } from './fixtures/loadBalanced';
+
+/** CL-14: the balancer's port, derived from this run's E2E_PORT like the other ports of the run. */
+const LB_PORT = Number(process.env.E2E_PORT ?? 3199) + 22_000;
+
+let lb: LoadBalanced | null = null;
+test.beforeAll(async () => {
+  lb = await startLoadBalanced(LB_PORT);
+});
+test.afterAll(async () => {
+  await lb?.stop();
+});
+test.use({ baseURL: `http://127.0.0.1:${LB_PORT}` });
+
+test('CL-14 two browsers through a round-robin HAProxy in front of two processes run Write, Reveal and Vote', async ({ facilitator, ada }, testInfo) => {
+  const link = await facilitator.createRetro('Behind a balancer');
+  await ada.join(link, 'Ada');
+  await expect(facilitator.page.getByText('2 online')).toBeVisible();
+
+  // Write
+  await ada.addCard('Start', 'Pair on the flaky deploy');
+  await facilitator.addCard('Stop', 'Merging on Friday evening');
+  await expect(ada.page.getByText('Merging on Friday evening')).toHaveCount(0);
+
+  // Reveal: both see both cards, whichever process serves them
+  await facilitator.goTo('Reveal');
+  for (const person of [facilitator, ada]) {
+    for (const text of ['Pair on the flaky deploy', 'Merging on Friday evening']) await expect(person.card(text)).toBeVisible();
+  }
+  await expect(ada.card('Pair on the flaky deploy').getByText('yours')).toBeVisible();
+  await expect(facilitator.card('Pair on the flaky deploy').getByText('yours')).toHaveCount(0);
+
+  // Vote: the budget holds across processes
+  await facilitator.goTo('Vote');
+  await ada.expectPhase('Vote');
+  await expect(ada.page.getByText('You have 3 votes left')).toBeVisible();
+  await ada.voteFor('Merging on Friday evening', 2);
+  await ada.voteFor('Pair on the flaky deploy');
+  await expect(ada.page.getByText('You have 0 votes left')).toBeVisible();
+  await facilitator.voteFor('Pair on the flaky deploy');
+  await expect(facilitator.page.getByText('You have 2 votes left')).toBeVisible();
+  await ada.screenshot(testInfo, 'load-balanced-vote');
+
+  // … and really through both processes: HAProxy sent connections to each, and each has the board loaded
+  // (a process loads a board only for a connection or request of that board)
+  const sessions = await lb!.sessions();
+  expect(sessions.map((s) => s.server).sort()).toEqual(['p1', 'p2']);
+  for (const backend of sessions) expect(backend.total).toBeGreaterThan(0);
+  for (const p of lb!.processes) {
+    const health = (await (await fetch(`${p.url}/healthz`)).json()) as { boardsLoaded: number };
+    expect(health.boardsLoaded).toBe(1);
+  }
+});

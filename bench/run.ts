@@ -11,6 +11,7 @@ import { render, targets, type Results, type RevealSummary } from './report.js';
 import { abuse } from './scenarios/abuse.js';
 import { reactionBurst } from './scenarios/burst.js';
 import { ackLatency } from './scenarios/ack.js';
+import { JOIN_BASELINE_REF, joinLatency } from './scenarios/join.js';
 import { memoryPerBoard } from './scenarios/memory.js';
 import { measureBundle } from './scenarios/bundle.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
@@ -21,9 +22,10 @@ import { type RevealResult, type System, revealCandor, revealFloor, revealStock,
  *   pnpm bench --only reveal --n 500          pnpm bench --only ack          pnpm bench --only memory --boards 100
  *   pnpm bench --only bundle                  (gzip size of the JavaScript the board page loads first)
  *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5     pnpm bench --only burst --burst-n 100
+ *   pnpm bench --only join --join-people 500 --join-runs 3    (in-process, against the commit before anonymity at rest)
  * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
  */
-const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'memory', 'abuse', 'burst', 'bundle'] as const;
+const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'join', 'memory', 'abuse', 'burst', 'bundle'] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string', default: SCENARIOS.join(',') },
@@ -48,6 +50,11 @@ const { values: args } = parseArgs({
     /** burst: people who raise a hand and react at once, against the same people joining */
     'burst-n': { type: 'string', default: '500' },
     'burst-runs': { type: 'string', default: '3' },
+    /** join: writers on the board (3 cards each), newcomers, runs; the baseline is a git ref of this repository */
+    'join-people': { type: 'string', default: '500' },
+    'join-runs': { type: 'string', default: '3' },
+    'join-arrive-ms': { type: 'string', default: '2000' },
+    'join-baseline': { type: 'string', default: JOIN_BASELINE_REF },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH, 'results.json') },
@@ -178,6 +185,18 @@ async function main(): Promise<void> {
       console.log(`› command ack latency: ${args['ack-n']} people × 1 command/s for ${args['ack-seconds']} s`);
       results.ack = await ackLatency(crowd, { n: Number(args['ack-n']), seconds: Number(args['ack-seconds']) });
       log(`idle p99 ${results.ack.idle.p99.toFixed(1)} ms, active p99 ${results.ack.load.p99.toFixed(1)} ms, errors ${JSON.stringify(results.ack.errors)}`);
+    });
+
+    if (only.has('join')) await guard('join', async () => {
+      console.log(`› join: ${args['join-people']} people × ${Number(args['join-people']) * 3} cards, in-process, ${args['join-runs']} runs, against ${args['join-baseline']} (before anonymity at rest)`);
+      results.join = joinLatency({
+        people: Number(args['join-people']),
+        cardsEach: 3,
+        arriveMs: Number(args['join-arrive-ms']),
+        runs: Number(args['join-runs']),
+        baselineRef: args['join-baseline']!,
+        log,
+      });
     });
 
     if (only.has('memory')) await guard('memory', async () => {

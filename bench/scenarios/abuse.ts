@@ -31,6 +31,9 @@ export interface AbuseResult {
   rssBaselineMb: number;
   rssPeakMb: number;
   rssAfterMb: number;
+  /** V8 heap in use after a GC, before the attack and `settleSeconds` after it */
+  heapBaselineMb: number;
+  heapAfterMb: number;
   settleSeconds: number;
   /** /healthz asked every 500 ms from the baseline to the end: answers, failures (no 200 within 2 s), slowest */
   healthz: { asked: number; failed: number; slowestMs: number };
@@ -121,7 +124,8 @@ export async function abuse(
 
     o.log(`baseline: ${o.honest} honest people voting for ${o.seconds} s, no attack`);
     const baseline = merge(await voteLoad());
-    const rssBaseline = await rssOf(server, true);
+    const memoryBaseline = await memoryOf(server, true);
+    const rssBaseline = memoryBaseline.rss;
 
     o.log(`attack: items ${o.items.join(', ')} for ${o.seconds} s while the same people vote`);
     const plan: AttackPlan = { url, victimBoardId: victim.boardId, seconds: o.seconds, amplifiers: 5, idleSockets: 300, items: o.items };
@@ -155,7 +159,8 @@ export async function abuse(
     // What the attack left behind, once it has stopped and a GC ran.
     const settleSeconds = o.settleSeconds ?? 10;
     await sleep(settleSeconds * 1000);
-    const rssAfter = await rssOf(server, true);
+    const memoryAfter = await memoryOf(server, true);
+    const rssAfter = memoryAfter.rss;
     const mb = (bytes: number) => bytes / (1024 * 1024);
     return {
       seconds: o.seconds,
@@ -169,6 +174,8 @@ export async function abuse(
       rssBaselineMb: mb(rssBaseline),
       rssPeakMb: mb(rssPeak),
       rssAfterMb: mb(rssAfter),
+      heapBaselineMb: mb(memoryBaseline.heapUsed),
+      heapAfterMb: mb(memoryAfter.heapUsed),
       settleSeconds,
       healthz: health,
       logLines,
@@ -187,11 +194,16 @@ export async function abuse(
 
 /** The server's RSS after a GC; from /proc without the GC when the server is too busy to answer its probe for a minute. */
 async function rssOf(server: ServerProcess, gc: boolean): Promise<number> {
+  return (await memoryOf(server, gc)).rss;
+}
+
+/** RSS and V8 heap in use (after a GC when asked): heap back at its baseline with RSS above it is the allocator keeping pages. */
+async function memoryOf(server: ServerProcess, gc: boolean): Promise<{ rss: number; heapUsed: number }> {
   for (let tries = 0; tries < 6; tries++) {
     const usage = await server.usage(gc).catch(() => null);
-    if (usage) return usage.rss;
+    if (usage) return { rss: usage.rss, heapUsed: usage.heapUsed };
   }
-  return procRss(server.child.pid!) ?? Number.NaN;
+  return { rss: procRss(server.child.pid!) ?? Number.NaN, heapUsed: Number.NaN };
 }
 
 async function stopQuietly(server: ServerProcess): Promise<void> {

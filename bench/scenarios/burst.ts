@@ -13,8 +13,9 @@ import { median, spread, type Spread } from '../lib/stats.js';
  * (2 commands each, all fired together), measured against the same `n` people joining (coming back to the
  * board with their documents open: today's batched presence), in the same server process. Delivery is per
  * person, from the first command of the burst leaving until the last board-document frame of it arrived; server
- * CPU is process.cpuUsage over the window. "I'm done" marks are not on main yet, so the burst is reactions +
- * raised hands (RX-4).
+ * CPU is process.cpuUsage over the window. Each run has two bursts: in Vote everyone marks themselves done
+ * (DN-1), then in Discuss everyone raises a hand and reacts (RX-4); "the burst" is both together — CPU summed,
+ * delivery p99 the larger of the two.
  */
 export interface BurstWindow {
   delivery: Spread;
@@ -31,11 +32,14 @@ export interface BurstResult {
   n: number;
   runs: number;
   join: BurstWindow[];
+  /** "I'm done" from everyone (Vote) */
+  done: BurstWindow[];
+  /** a raised hand and a reaction from everyone (Discuss) */
   burst: BurstWindow[];
   /** medians over the runs */
-  median: { join: { p99: number; cpuMs: number }; burst: { p99: number; cpuMs: number } };
+  median: { join: { p99: number; cpuMs: number }; done: { p99: number; cpuMs: number }; burst: { p99: number; cpuMs: number }; both: { p99: number; cpuMs: number } };
   /** after each burst the public view showed every hand and reaction (n after an "on" burst, 0 after "off") */
-  countedAfterEach: { on: boolean; hands: number; reactions: number }[];
+  countedAfterEach: { on: boolean; hands: number; reactions: number; done: number }[];
 }
 
 function windowOf(t0: number, sendMs: number, w: WindowStats, before: Usage, after: Usage, outcome: Outcome): BurstWindow {
@@ -66,11 +70,11 @@ export async function reactionBurst(crowd: Crowd, o: { n: number; runs: number; 
 
     // One item in discussion, so hands and reactions have somewhere to go.
     const { cardId } = (await facilitator.must({ type: 'card.add', columnId: 'start', text: 'What slowed us down' })) as { cardId: string };
-    for (const phase of ['reveal', 'vote', 'discuss']) await facilitator.must({ type: 'phase.set', phase });
-    await facilitator.must({ type: 'discuss.select', itemId: cardId });
+    for (const phase of ['reveal', 'vote']) await facilitator.must({ type: 'phase.set', phase });
     await sleep(o.quietMs);
 
     const join: BurstWindow[] = [];
+    const doneBursts: BurstWindow[] = [];
     const burst: BurstWindow[] = [];
     const keys = crowdPeople.map((p) => p.key);
     const counted: BurstResult['countedAfterEach'] = [];
@@ -86,8 +90,23 @@ export async function reactionBurst(crowd: Crowd, o: { n: number; runs: number; 
       let window = await crowd.collect(o.quietMs, 60_000);
       join.push(windowOf(t0, sendMs, window, before, await server.usage(), back));
 
-      // The burst: every person raises a hand and reacts (on, then off in the next run, so each run changes the room).
       const on = run % 2 === 1;
+      // Vote: everyone says they are done (on), or takes it back (off), at once.
+      await sleep(o.quietMs);
+      await crowd.all({ op: 'arm' });
+      before = await server.usage();
+      t0 = now();
+      const doneItems = keys.map((key) => ({ key, cmd: { type: 'done.mark', done: on } }));
+      const doneSent = mergeOutcomes(await crowd.split(doneItems, (mine) => ({ op: 'cmds', items: mine }), 120_000));
+      sendMs = now() - t0;
+      window = await crowd.collect(o.quietMs, 60_000);
+      doneBursts.push(windowOf(t0, sendMs, window, before, await server.usage(), doneSent));
+      const doneView = await facilitator!.publicView<{ progress: { done: number } | null }>(url, boardId);
+      const doneCount = doneView.progress?.done ?? -1;
+
+      // Discuss: every person raises a hand and reacts (on, then off in the next run, so each run changes the room).
+      await facilitator.must({ type: 'phase.set', phase: 'discuss' });
+      await facilitator.must({ type: 'discuss.select', itemId: cardId });
       await sleep(o.quietMs);
       await crowd.all({ op: 'arm' });
       before = await server.usage();
@@ -100,25 +119,32 @@ export async function reactionBurst(crowd: Crowd, o: { n: number; runs: number; 
       sendMs = now() - t0;
       window = await crowd.collect(o.quietMs, 60_000);
       burst.push(windowOf(t0, sendMs, window, before, await server.usage(), sent));
-      const view = await facilitator.publicView<{ raisedHands: unknown[]; reactions: Record<string, { agree?: number }> }>(url, boardId);
-      counted.push({ on, hands: view.raisedHands.length, reactions: view.reactions[cardId]?.agree ?? 0 });
+      const view = await facilitator!.publicView<{ raisedHands: unknown[]; reactions: Record<string, { agree?: number }> }>(url, boardId);
+      counted.push({ on, hands: view.raisedHands.length, reactions: view.reactions[cardId]?.agree ?? 0, done: doneCount });
+      await facilitator!.must({ type: 'phase.set', phase: 'vote' });
       const b = burst.at(-1)!;
+      const d = doneBursts.at(-1)!;
       const j = join.at(-1)!;
       o.log(
         `run ${run}: join p99 ${j.delivery.p99.toFixed(0)} ms, CPU ${j.serverCpuMs.toFixed(0)} ms, ${j.framesPerClient} frames/person | ` +
+          `done p99 ${d.delivery.p99.toFixed(0)} ms (sent in ${d.sendMs.toFixed(0)} ms), CPU ${d.serverCpuMs.toFixed(0)} ms, acks ok ${doneSent.ok}/${doneItems.length} | ` +
           `hands+reactions p99 ${b.delivery.p99.toFixed(0)} ms (sent in ${b.sendMs.toFixed(0)} ms), CPU ${b.serverCpuMs.toFixed(0)} ms, ${b.framesPerClient} frames/person, acks ok ${sent.ok}/${items.length}`,
       );
     }
 
     const pick = (ws: BurstWindow[], f: (w: BurstWindow) => number) => median(ws.map(f));
+    const both = burst.map((b, i) => ({ p99: Math.max(b.delivery.p99, doneBursts[i]!.delivery.p99), cpuMs: b.serverCpuMs + doneBursts[i]!.serverCpuMs }));
     return {
       n: o.n,
       runs: o.runs,
       join,
+      done: doneBursts,
       burst,
       median: {
         join: { p99: pick(join, (w) => w.delivery.p99), cpuMs: pick(join, (w) => w.serverCpuMs) },
+        done: { p99: pick(doneBursts, (w) => w.delivery.p99), cpuMs: pick(doneBursts, (w) => w.serverCpuMs) },
         burst: { p99: pick(burst, (w) => w.delivery.p99), cpuMs: pick(burst, (w) => w.serverCpuMs) },
+        both: { p99: median(both.map((w) => w.p99)), cpuMs: median(both.map((w) => w.cpuMs)) },
       },
       countedAfterEach: counted,
     };

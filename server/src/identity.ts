@@ -10,6 +10,16 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * - command: makes a resent command recognisable without saying whose it is.
  * The database holds only these hashes; without the secrets (which only browsers hold) nothing links them.
  */
+/** The tags that stand for one person on their anonymous facts, one per purpose (never stored as they are: AR-2). */
+export interface Tags {
+  authorTag: string;
+  voterTag: string;
+  pulseTag: string;
+  consensusTag: string;
+  trustTag: string;
+  reactionTag: string;
+}
+
 export class Keyring {
   constructor(private readonly serverKey: Buffer) {}
 
@@ -47,6 +57,18 @@ export class Keyring {
   /** TL-2: stands for the person on their anonymous trust-lens taps */
   trustTag(boardId: string, secret: string): string {
     return this.mac('trust', boardId, secret);
+  }
+
+  /** every tag of one person on one board, computed together once per joined connection */
+  tags(boardId: string, secret: string): Tags {
+    return {
+      authorTag: this.authorTag(boardId, secret),
+      voterTag: this.voterTag(boardId, secret),
+      pulseTag: this.pulseTag(boardId, secret),
+      consensusTag: this.consensusTag(boardId, secret),
+      trustTag: this.trustTag(boardId, secret),
+      reactionTag: this.reactionTag(boardId, secret),
+    };
   }
 
   commandKeyBase(boardId: string, secret: string): string {

@@ -20,6 +20,7 @@ export * from './domain/blameless.js';
 export * from './domain/exports.js';
 export * from './domain/fanout.js';
 export * from './domain/access.js';
+export * from './domain/roster.js';
 export * from './domain/progress.js';
 export * from './domain/roomControl.js';
 export * from './domain/naming.js';

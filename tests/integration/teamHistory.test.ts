@@ -3,7 +3,7 @@ import type { CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { faultyStore, type FaultControls } from '@candor/server/testing';
 import { Person, healthz, useServer } from './harness.js';
 
-const WRITES = ['createBoard', 'createTeam', 'upsertParticipant', 'commit', 'appendDocUpdate', 'compactDoc'];
+const WRITES = ['createBoard', 'createTeam', 'upsertParticipant', 'commit', 'commitBatch', 'appendDocUpdate', 'compactDoc'];
 
 describe('team history', () => {
   let counted!: FaultControls;

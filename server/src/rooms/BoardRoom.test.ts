@@ -75,7 +75,7 @@ describe('BoardRoom', () => {
     const { room } = await roomWith(store);
     const ada = person(room, 'ada');
     await ada.join();
-    store.commit = async () => {
+    store.commit = store.commitBatch = async () => {
       throw new Error('disk full');
     };
     const result = await ada.send({ type: 'card.add', columnId: 'start', text: 'lost?' });
@@ -126,7 +126,8 @@ describe('BoardRoom', () => {
 
 describe('BoardRoom batching', () => {
   it('RX-4 a burst of reactions and raised hands is projected once per batch, not once per click', async () => {
-    vi.useFakeTimers();
+    // the room gathers the commands of one turn of the event loop with setImmediate: only timers are faked
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const { room } = await roomWith();
       const fac = person(room, 'fac', true);

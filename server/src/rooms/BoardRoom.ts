@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import {
   type Ack,
   type BoardEvent,
   type BoardState,
   type DocName,
-  changesEveryonesView,
-  changesPublicView,
-  batchesPublicView,
+  evolveRoster,
   type Command,
   type JoinCommand,
   type PersonalView,
@@ -22,16 +19,13 @@ import {
   emptyBoard,
   evolve,
   fail,
-  notesKey,
   ok,
-  personalViewOf,
-  projectBoardDoc,
   renderMarkdown,
   viewOf,
 } from '@candor/shared';
-import { type BoardStore, CommandKeyTaken, type LoadedBoard, StaleCopy } from '../storage/BoardStore.js';
+import { type BoardStore, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy } from '../storage/BoardStore.js';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
-import type { Keyring } from '../identity.js';
+import type { Keyring, Tags } from '../identity.js';
 import { sameHash } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
@@ -43,6 +37,10 @@ import type { AddressBuckets } from '../transport/addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { commandDigest, openCommand, sealCommand } from '../storage/sealedCommand.js';
 import { AnonymousState } from '../storage/anonymousState.js';
+import { type JoinedSession, type Session, attached, participantOf } from './Session.js';
+import { Presence } from './Presence.js';
+import { PendingBatch } from './PendingBatch.js';
+import { RoomFanout } from './RoomFanout.js';
 
 /** One connection as the room sees it; the transport decides how each message travels. */
 export interface RoomSocket {
@@ -86,56 +84,68 @@ export interface RoomDeps {
   cluster?: RoomCluster | null;
 }
 
-interface Session {
-  socket: RoomSocket;
-  participantId: string | null;
-  authorTag: string;
-  voterTag: string;
-  pulseTag: string;
-  consensusTag: string;
-  reactionTag: string;
-  /** FA-6, BD-1: joined with this board's facilitator key */
-  holdsFacilitatorKey: boolean;
-  trustTag: string;
-  commandKeyBase: string;
-  /** digest of the last personal view sent, to send only changes */
-  lastMe: string;
-  /** JN-3: the knock this connection is waiting on, if any */
-  knockId: string | null;
-}
-
 type BoardCommand = Exclude<Command, { type: 'join' }>;
 
-/** Presence changes within this window are projected together. */
-const PRESENCE_BATCH_MS = 25;
-/** CL-2: how often a command decided against a copy another process had changed is decided again */
+type AloneCommand = Extract<Command, { type: 'board.delete' | 'summary.email' }>;
+/** Commands that act outside the board's own storage (email, deleting it all): never part of a batch. */
+const runsAlone = (command: Command): command is AloneCommand => command.type === 'board.delete' || command.type === 'summary.email';
+
+/** CL-2: how often a batch decided against a copy another process had changed is decided again */
 const STALE_COPY_ATTEMPTS = 50;
 
+interface Incoming {
+  socketId: string;
+  command: Command;
+  answer: (ack: Ack) => void;
+  /** answered already (a batch decided again after a stale copy, CL-2, leaves these out) */
+  answered?: boolean;
+}
+
 /**
- * One board: its state (a fold of its stored events), the rules applied through `decide`, and the fan-out
- * of what changed. The public part goes into the board document (which only this room writes); each
- * person's own part goes to their sockets alone. Knows nothing of Socket.io or WebSockets.
+ * One board: its state, the rules applied through `decide`, and the fan-out of what changed. The public part
+ * goes into the board document (which only this room writes); each person's own part goes to their sockets
+ * alone. Knows nothing of Socket.io or WebSockets.
+ *
+ * Every change takes one path: decide → store → apply. The state is the fold of what is stored — the public
+ * log (`evolve`), the anonymous state (AR-1), the participant rows (`participant.joined`, `evolveRoster`) —
+ * plus presence, which is runtime only (`Presence`, `presence.changed`: never stored, a restart is everyone
+ * leaving). Commands that arrive together are committed together (group commit, `PendingBatch`): each is
+ * decided and applied in memory in turn, then the batch is stored in one transaction, and only then is any of
+ * it answered or shown to anyone.
  */
 export class BoardRoom {
   readonly id: string;
   readonly state: BoardState;
   /** the anonymous facts' at-rest form: per-fact tags and recognition of returning people (AR-2) */
   private anonymous = new AnonymousState();
+  /** AR-2: loaded participants whose stored facts still wait for them (recognition runs once per person) */
+  private unrecognised = new Set<string>();
   /** the board and notes documents, and the one path their changes take (DO-2) */
   readonly documents: RoomDocuments;
   private readonly docTickets: DocTickets;
   private readonly facilitatorHash: string;
   private readonly authHashes = new Map<string, string>();
+  /** a person's tags and command-key base, derived once per room from their (verified) secret: a rejoin reuses them */
+  private readonly derived = new Map<string, { tags: Tags; commandKeyBase: string }>();
   private readonly sessions = new Map<string, Session>();
+  private readonly presence = new Presence();
   private readonly queue = new SerialQueue();
+  /** commands received and not yet taken into a batch */
+  private readonly inbox: Incoming[] = [];
+  private drainScheduled = false;
   /** other holders of the room (y-websocket connections) that keep it loaded */
   private holders = 0;
-  private presenceTimer: NodeJS.Timeout | undefined;
+  /** what changed, to whom: the board document and personal views */
+  private readonly fanout: RoomFanout;
   /** JN-*, MO-1: knocks and sign-outs (CL-15: the cluster passes on knocks made through other processes) */
   readonly door: RoomDoor;
   private readonly admission: Admission;
   /** CL-2: the stored board's change counter this copy stands at (undefined: this process is the only one) */
   private storedVersion: number | undefined;
+  /** how many stored events this copy has folded (CL-1: the rest are new to it) */
+  private foldedEvents = 0;
+  /** events folded by a rebuild whose fan-out has not happened yet */
+  private unsettled: BoardEvent[] = [];
 
   constructor(
     loaded: LoadedBoard,
@@ -146,8 +156,8 @@ export class BoardRoom {
     this.state = emptyBoard(this.id);
     this.door = new RoomDoor(this.state, this.sessions, {
       newId: deps.newId,
-      knocksChanged: () => this.schedulePresence(),
-      signedOut: (participantId) => this.refreshPresence(participantId),
+      knocksChanged: () => this.fanout.schedulePresence(),
+      signOut: (session) => this.leave(session, attached(session.socket, session.knockId)),
       ...(deps.cluster
         ? {
             knockShared: (knock) => deps.cluster!.knocked(this.id, knock),
@@ -162,17 +172,9 @@ export class BoardRoom {
       expiryMs: deps.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
       expire: (participantId) => void this.forgetIfNeverActive(participantId),
     });
-    // A freshly loaded room has nobody connected: everyone counts as away from now (FA-3).
-    const loadedAt = deps.now();
-    for (const p of loaded.participants) {
-      this.state.participants.set(p.id, { id: p.id, name: p.name, handle: p.handle, isFacilitator: false, online: false, offlineSince: loadedAt });
-      this.authHashes.set(p.id, p.authHash);
-      this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
-    }
-    for (const { event } of loaded.events) evolve(this.state, event);
+    this.foldStored(this.state, loaded);
     this.foldedEvents = loaded.events.length;
-    this.anonymous.load(this.state, loaded.anonymousState);
-    this.storedVersion = loaded.version;
+    for (const p of loaded.participants) this.admission.markActive(p.id); // AB-6: what they did before the load is not known here
     // AR-4: the board document is a projection, rebuilt here and never stored (a stored history of it would
     // be a timeline of who came online next to every change of the card count); browsers start a fresh copy
     // on every connection. The notes document is people's own writing and continues its stored history.
@@ -191,8 +193,41 @@ export class BoardRoom {
         : {}),
     });
     this.docTickets = new DocTickets(deps.now);
-    this.ensureNotesTexts();
-    projectBoardDoc(this.boardDoc, this.publicView());
+    this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView(), {
+      // CL-7: who is connected here goes to the other processes with each projection that changed it
+      projecting: () => {
+        if (this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) this.deps.cluster?.presenceChanged(this.id, this.onlineHere());
+      },
+      // CL-8: with several processes only the holder of the board's writer lease creates shared texts
+      mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
+    });
+    this.fanout.projectPublic();
+  }
+
+  /**
+   * Folds what the store holds into `state`: the participant rows, the public log, the anonymous state. Who
+   * is connected is runtime: someone connected here stays online, everyone else is away (since they were
+   * last seen, or since now: FA-3 counts a restart as everyone leaving).
+   */
+  private foldStored(state: BoardState, loaded: LoadedBoard): void {
+    const at = this.deps.now();
+    this.authHashes.clear();
+    for (const p of loaded.participants) {
+      evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
+      const online = this.isOnline(p.id);
+      evolveRoster(state, { type: 'presence.changed', participantId: p.id, online, at: this.state.participants.get(p.id)?.offlineSince ?? at });
+      this.authHashes.set(p.id, p.authHash);
+    }
+    for (const { event } of loaded.events) evolve(state, event);
+    this.anonymous = new AnonymousState();
+    this.anonymous.load(state, loaded.anonymousState);
+    this.unrecognised = new Set(loaded.participants.map((p) => p.id));
+    this.storedVersion = loaded.version;
+  }
+
+  /** connected here, or (CL-7) through another process */
+  private isOnline(participantId: string): boolean {
+    return this.presence.isOnline(participantId) || (this.deps.cluster?.onlineElsewhere(this.id, participantId) ?? false);
   }
 
   get boardDoc(): Y.Doc {
@@ -212,7 +247,7 @@ export class BoardRoom {
   }
 
   get busy(): boolean {
-    return !this.queue.idle || this.documents.busy;
+    return !this.queue.idle || this.inbox.length > 0 || this.documents.busy;
   }
 
   publicView(): PublicBoardView {
@@ -238,7 +273,7 @@ export class BoardRoom {
 
   /** DO-6: a single-use ticket for one document connection, for a session that has joined. */
   issueDocTicket(socketId: string, doc: DocName): Ack<{ ticket: string }> {
-    const participantId = this.sessions.get(socketId)?.participantId;
+    const participantId = participantOf(this.sessions.get(socketId));
     if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
     // CL-12: with several processes, a ticket any of them can redeem
     const cluster = this.deps.cluster;
@@ -279,52 +314,151 @@ export class BoardRoom {
   }
 
   attach(socket: RoomSocket): void {
-    this.sessions.set(socket.id, {
-      socket,
-      participantId: null,
-      authorTag: '',
-      voterTag: '',
-      pulseTag: '',
-      consensusTag: '',
-      reactionTag: '',
-      holdsFacilitatorKey: false,
-      trustTag: '',
-      commandKeyBase: '',
-      lastMe: '',
-      knockId: null,
-    });
+    this.sessions.set(socket.id, attached(socket));
   }
 
   detach(socketId: string): void {
     const session = this.sessions.get(socketId);
+    if (!session) return;
+    if (session.knockId) this.door.dropKnock(session.knockId);
+    if (session.kind === 'joined') this.leave(session, null);
     this.sessions.delete(socketId);
-    if (session?.knockId) this.door.dropKnock(session.knockId);
-    if (session?.participantId) this.refreshPresence(session.participantId);
   }
 
-  /** Every command of every socket of this board passes here, one at a time. */
+  /** A joined session ends (closed, or signed out: then `next` is what the connection becomes). */
+  private leave(session: JoinedSession, next: Session | null): void {
+    if (next) this.sessions.set(session.socket.id, next);
+    this.presence.disconnected(session.participantId, session.socket.id);
+    this.refreshPresence(session.participantId);
+  }
+
+  /** Applies `presence.changed` when whether someone is connected (here or, CL-7, elsewhere) changed. */
+  private refreshPresence(participantId: string): void {
+    const participant = this.state.participants.get(participantId);
+    if (!participant) return;
+    const online = this.isOnline(participantId);
+    if (participant.online === online && (online || participant.offlineSince !== null)) return;
+    evolveRoster(this.state, { type: 'presence.changed', participantId, online, at: this.deps.now() });
+    this.admission.presenceChanged(participantId, online);
+    this.fanout.schedulePresence();
+  }
+
+  /** CL-7: who is connected through this process (the cluster tells the others) */
+  onlineHere(): string[] {
+    return [...this.presence.online()];
+  }
+
+  /** CL-7: who is connected through other processes changed: presence is worked out again for these people */
+  presenceElsewhereChanged(participantIds: Iterable<string>): void {
+    for (const id of participantIds) this.refreshPresence(id);
+  }
+
+  /** CL-7: who was connected here when presence was last projected */
+  private presenceSent = '';
+
+  /**
+   * Every command of every socket of this board passes here. Commands that arrive together (in one turn of
+   * the event loop, or while the previous batch was being stored) are decided one after another and stored
+   * as one batch; each is answered once its batch is stored.
+   */
   handle(socketId: string, command: Command): Promise<Ack> {
-    return this.queue.run(async () => {
-      const session = this.sessions.get(socketId);
-      if (!session) return fail('NOT_JOINED', 'This connection is closed.');
-      if (this.deleted) return fail('NOT_FOUND', 'This board was deleted.');
-      for (let attempt = 1; ; attempt++) {
-        const version = this.storedVersion;
-        try {
-          return command.type === 'join' ? await this.join(session, command) : await this.apply(session, command);
-        } catch (err) {
-          // CL-2: another process changed the board since this copy was read: catch up, decide again.
-          // CL-3: another process stored this very command meanwhile: the next attempt answers from the store.
-          if ((err instanceof StaleCopy || err instanceof CommandKeyTaken) && attempt < STALE_COPY_ATTEMPTS) {
-            if (this.storedVersion === version) await this.reloadState();
-            this.settle();
-            continue;
-          }
-          this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
-          return fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');
-        }
-      }
+    return new Promise<Ack>((answer) => {
+      this.inbox.push({ socketId, command, answer });
+      if (this.drainScheduled) return;
+      this.drainScheduled = true;
+      setImmediate(() => void this.queue.run(() => this.drain()));
     });
+  }
+
+  private async drain(): Promise<void> {
+    this.drainScheduled = false;
+    const items = this.inbox.splice(0);
+    for (let attempt = 1; ; attempt++) {
+      // CL-4: with several processes, someone who joined (or anything that changed) through another process is
+      // known here before anything is decided
+      if (this.deps.cluster && (await this.deps.cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
+      const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
+      if (outcome !== 'retry') return;
+      // CL-2: another process changed the board since this copy was read: catch up, decide the batch again.
+      // CL-3: another process stored one of these very commands meanwhile: the next attempt answers it from the store.
+      this.settle();
+    }
+  }
+
+  /** Decides every command of `items` in turn and stores them as one batch; 'retry' when the copy was stale. */
+  private async runBatch(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
+    let batch = this.newBatch();
+    for (const item of items) {
+      const { socketId, command } = item;
+      const answer = (ack: Ack) => {
+        item.answered = true;
+        item.answer(ack);
+      };
+      const session = this.sessions.get(socketId);
+      if (!session) {
+        answer(fail('NOT_JOINED', 'This connection is closed.'));
+        continue;
+      }
+      if (this.deleted) {
+        answer(fail('NOT_FOUND', 'This board was deleted.'));
+        continue;
+      }
+      try {
+        if (runsAlone(command)) {
+          if ((await this.flush(batch, mayRetry)) === 'retry') return 'retry';
+          answer(await this.runAlone(session, command));
+          batch = this.newBatch();
+          continue;
+        }
+        batch.answerLater(answer, command.type === 'join' ? this.stageJoin(session, command, batch) : await this.stage(session, command, batch));
+      } catch (err) {
+        this.deps.logger.error({ err, board: this.id, type: command.type }, 'command failed');
+        answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      }
+    }
+    return (await this.flush(batch, mayRetry)) === 'retry' ? 'retry' : 'done';
+  }
+
+  /**
+   * Stores a batch in one transaction, then shows it: knock answers and sign-outs, one projection and one
+   * round of personal views for the whole batch, and every answer. If the store fails, the room goes back to
+   * what the store holds and the whole batch is answered INTERNAL (CM-2: nothing acknowledged is lost,
+   * nothing unacknowledged is shown).
+   */
+  private async flush(batch: PendingBatch, mayRetry = false): Promise<'stored' | 'failed' | 'retry'> {
+    let outcome: 'stored' | 'failed' | 'retry' = 'stored';
+    try {
+      // CL-2: a refusal stands only if this copy is the stored board (a change is checked under the lock instead)
+      if (mayRetry && batch.refusals > 0 && this.deps.cluster && (await this.deps.cluster.storedVersion(this.id)) !== this.storedVersion) {
+        throw new StaleCopy(this.id);
+      }
+      if (batch.writes) {
+        await this.deps.store.commitBatch(this.id, {
+          participants: batch.participants,
+          commands: batch.commands,
+          events: batch.events,
+          ...(batch.anonymousChanged ? { anonymousState: this.anonymous.encode(this.state) } : {}),
+          ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
+        });
+        this.counted();
+      }
+    } catch (err) {
+      outcome = mayRetry && (err instanceof StaleCopy || err instanceof CommandKeyTaken) ? 'retry' : 'failed';
+      if (outcome === 'failed') this.deps.logger.error({ err, board: this.id, commands: batch.size }, 'batch not stored');
+      await this.rollback(batch).catch((reloadErr) => this.deps.logger.error({ err: reloadErr, board: this.id }, 'could not reload the board'));
+    } finally {
+      this.fanout.release();
+    }
+    if (outcome === 'retry') return outcome;
+    if (outcome === 'failed') {
+      batch.answerAll(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      return outcome;
+    }
+    if (batch.size === 0) return outcome;
+    for (const effect of batch.afterCommit) effect();
+    this.fanout.publish(batch.published);
+    batch.answerAll();
+    return outcome;
   }
 
   /** CL-2: after this copy's change was stored, the copy stands one change further; the others learn of it. */
@@ -356,20 +490,66 @@ export class BoardRoom {
     const fresh = this.unsettled;
     this.unsettled = [];
     this.door.signOutWhoMayNotStay(fresh);
-    this.projectPublic();
-    this.sendPersonal(() => true);
+    this.fanout.projectPublic();
+    this.fanout.sendPersonal(() => true);
   }
 
-  /** events folded by a rebuild whose fan-out has not happened yet */
-  private unsettled: BoardEvent[] = [];
+  /** CM-4: a new batch; what is staged in it stays out of every view until it is stored (or rolled back). */
+  private newBatch(): PendingBatch {
+    this.fanout.holdBack();
+    return new PendingBatch();
+  }
 
-  private async join(session: Session, command: JoinCommand): Promise<Ack> {
-    if (session.participantId && session.participantId !== command.participantId) {
-      return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
+  /** After a failed commit: the sessions that joined in the batch are attached again, the state is the store's. */
+  private async rollback(batch: PendingBatch): Promise<void> {
+    for (const session of batch.joined) {
+      if (this.sessions.get(session.socket.id) !== session) continue;
+      this.sessions.set(session.socket.id, attached(session.socket, session.knockId));
+      this.presence.disconnected(session.participantId, session.socket.id);
     }
-    const { keyring, cluster } = this.deps;
-    // CL-4: someone who joined through another process is known here before their credentials are checked
-    if (cluster && (await cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
+    await this.reloadState();
+    this.fanout.schedulePresence();
+  }
+
+  /**
+   * Rebuilds the board from the store (after a failed commit, or CL-1 to catch up on another process's
+   * changes), keeping who is connected and recognising them again. The events it had not folded before wait
+   * in `unsettled` for `settle()`.
+   */
+  private async reloadState(): Promise<void> {
+    const loaded = await this.deps.store.loadBoard(this.id, { docs: false });
+    if (!loaded) return;
+    const before = this.state.participants;
+    const hashesBefore = new Map(this.authHashes);
+    const fresh = emptyBoard(this.id);
+    fresh.knocks = this.state.knocks;
+    this.foldStored(fresh, loaded);
+    // CL-4: someone forgotten through another process (AB-6) stays while connected here
+    for (const [id, known] of before) {
+      if (fresh.participants.has(id) || !this.presence.isOnline(id)) continue;
+      fresh.participants.set(id, { ...known, isFacilitator: fresh.facilitatorId === id });
+      this.authHashes.set(id, hashesBefore.get(id)!);
+    }
+    for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(fresh, session);
+    const newcomers = [...fresh.participants.keys()].filter((id) => !before.has(id));
+    Object.assign(this.state, fresh);
+    // AB-6: what they did through another process is not known here, as for people loaded from storage
+    for (const id of newcomers) this.admission.markActive(id);
+    this.unsettled.push(...loaded.events.slice(this.foldedEvents).map((e) => e.event));
+    this.foldedEvents = loaded.events.length;
+  }
+
+  /** AR-2: hands a returning person their stored facts, once per person and room (not per connection). */
+  private recognise(state: BoardState, session: JoinedSession): void {
+    if (!this.unrecognised.delete(session.participantId)) return;
+    this.anonymous.recognise(state, session.tags);
+  }
+
+  /** Decides a join and applies it in memory; what it records (a new participant row, events) joins `batch`. */
+  private stageJoin(session: Session, command: JoinCommand, batch: PendingBatch): Ack {
+    const joinedAs = participantOf(session);
+    if (joinedAs && joinedAs !== command.participantId) return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
+    const { keyring } = this.deps;
     const authHash = keyring.authHash(this.id, command.secret);
     const wantsFacilitator = command.facilitatorKey !== undefined;
     const facilitatorOk = wantsFacilitator && sameHash(this.facilitatorHash, keyring.facilitatorHash(this.id, command.facilitatorKey!));
@@ -391,19 +571,19 @@ export class BoardRoom {
     }
     if (entry.kind === 'knock') return this.door.knock(session, command.participantId, command.name);
     if (session.knockId) this.door.dropKnock(session.knockId);
+
+    // the auth hash matched, so this is the same secret as before: what was derived from it still holds
+    let derived = existing ? this.derived.get(existing.id) : undefined;
+    if (!derived) {
+      derived = { tags: keyring.tags(this.id, command.secret), commandKeyBase: keyring.commandKeyBase(this.id, command.secret) };
+      this.derived.set(command.participantId, derived);
+    }
+    const base = derived.commandKeyBase;
     if (!existing) {
-      const record = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
-      await this.deps.store.upsertParticipant(this.id, record, this.storedVersion);
-      this.counted();
+      const record: ParticipantRecord = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
+      batch.participants.push(record);
       this.authHashes.set(record.id, authHash);
-      this.state.participants.set(record.id, {
-        id: record.id,
-        name: record.name,
-        handle: record.handle,
-        isFacilitator: false,
-        online: false,
-        offlineSince: null,
-      });
+      evolveRoster(this.state, { type: 'participant.joined', participantId: record.id, name: record.name, handle: record.handle });
     }
     // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards
     // the role moves by handover or claim, so there is exactly one facilitator at any moment.
@@ -414,162 +594,107 @@ export class BoardRoom {
       joinEvents.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
     }
     if (joinEvents.length > 0) {
-      const base = keyring.commandKeyBase(this.id, command.secret);
       const commandKey = keyring.commandKey(base, command.id);
       const sealed = sealCommand(keyring.commandSealKey(base, command.id), { digest: commandDigest(command), result: {} });
-      await this.deps.store.commit(this.id, { commandKey, events: joinEvents, sealed, expectedVersion: this.storedVersion });
-      this.counted();
+      batch.commands.push({ commandKey, sealed });
+      batch.events.push(...joinEvents);
       for (const event of joinEvents) evolve(this.state, event);
     }
-    session.participantId = command.participantId;
-    session.authorTag = keyring.authorTag(this.id, command.secret);
-    session.voterTag = keyring.voterTag(this.id, command.secret);
-    session.pulseTag = keyring.pulseTag(this.id, command.secret);
-    session.consensusTag = keyring.consensusTag(this.id, command.secret);
-    session.reactionTag = keyring.reactionTag(this.id, command.secret);
-    session.holdsFacilitatorKey = facilitatorOk;
-    session.trustTag = keyring.trustTag(this.id, command.secret);
-    session.commandKeyBase = keyring.commandKeyBase(this.id, command.secret);
-    // AR-2: after a restart this person's facts wait under placeholders; hand them back
-    this.anonymous.recognise(this.state, session);
-    session.lastMe = '';
-    this.refreshPresence(command.participantId);
-    this.sendPersonal((s) => s === session);
+    const joined: JoinedSession = {
+      kind: 'joined',
+      socket: session.socket,
+      knockId: null,
+      participantId: command.participantId,
+      tags: derived.tags,
+      holdsFacilitatorKey: facilitatorOk,
+      commandKeyBase: base,
+      lastMe: '',
+    };
+    this.sessions.set(session.socket.id, joined);
+    batch.joined.push(joined);
+    this.recognise(this.state, joined);
+    this.presence.connected(joined.participantId, joined.socket.id);
+    this.refreshPresence(joined.participantId);
+    batch.published.push({ events: joinEvents, actorId: joined.participantId });
     const participant = this.state.participants.get(command.participantId)!;
     return ok({ participantId: participant.id, isFacilitator: participant.isFacilitator });
   }
 
-  private async apply(session: Session, command: BoardCommand): Promise<Ack> {
-    const participantId = session.participantId;
-    if (!participantId) return fail('NOT_JOINED', 'Join the board first.');
+  /** Decides a command and applies it in memory; what it records joins `batch`. */
+  private async stage(session: Session, command: BoardCommand, batch: PendingBatch): Promise<Ack> {
+    if (session.kind !== 'joined') return fail('NOT_JOINED', 'Join the board first.');
+    const { participantId } = session;
     const { keyring } = this.deps;
     const commandKey = keyring.commandKey(session.commandKeyBase, command.id);
     const sealKey = keyring.commandSealKey(session.commandKeyBase, command.id);
     const digest = commandDigest(command);
-    const stored = await this.deps.store.findCommand(this.id, commandKey);
-    if (stored) {
-      // CM-3: the same id is answered with its first result only if it is the same command
-      const first = openCommand(sealKey, stored);
-      if (first.digest !== digest) return fail('ID_REUSED', 'This command id was already used for a different command.');
-      return ok(first.result);
-    }
+    // CM-3: the same id is answered with its first result only if it is the same command
+    const first = batch.byKey.get(commandKey) ?? (await this.storedCommand(commandKey, sealKey));
+    if (first) return first.digest === digest ? ok(first.result) : fail('ID_REUSED', 'This command id was already used for a different command.');
 
-    const actor = {
-      participantId,
-      isFacilitator: this.state.facilitatorId === participantId,
-      authorTag: session.authorTag,
-      voterTag: session.voterTag,
-      pulseTag: session.pulseTag,
-      consensusTag: session.consensusTag,
-      reactionTag: session.reactionTag,
-      holdsFacilitatorKey: session.holdsFacilitatorKey,
-      trustTag: session.trustTag,
-    };
-    const { now, newId, newSeed, claimAfterMs } = this.deps;
-    const hashPassword = (password: string) => keyring.passwordHash(this.id, password);
-    const decision = decide(this.state, actor, command, { now: now(), newId, newSeed, claimAfterMs, hashPassword });
+    const decision = decide(this.state, this.actorOf(session), command, this.decideContext());
     if (!decision.ok) {
-      // CL-2: a refusal stands only if this copy is the stored board (a change is checked under the lock instead)
-      if (this.deps.cluster && (await this.deps.cluster.storedVersion(this.id)) !== this.storedVersion) throw new StaleCopy(this.id);
+      batch.refusals++;
       return decision;
-    }
-    if (command.type === 'board.delete') return this.deleteBoard();
-    if (command.type === 'summary.email') {
-      const sent = await this.emailSummary(command.to);
-      if (!sent.ok) return sent;
     }
     this.admission.markActive(participantId);
 
-    const sealed = sealCommand(sealKey, { digest, result: decision.data });
-    const anonymous = atRestOfCommand(decision.events) === 'anonymous-state';
-    if (!decision.events.some(changesAnonymousState)) {
-      await this.deps.store.commit(this.id, { commandKey, events: decision.events, sealed, expectedVersion: this.storedVersion });
-      this.counted();
-      for (const event of decision.events) evolve(this.state, event);
-    } else {
-      // The stored anonymous state is the state after the command, so it is applied first; if the commit
-      // fails the room goes back to what the store holds (CM-2).
-      for (const event of decision.events) evolve(this.state, event);
-      const anonymousState = this.anonymous.encode(this.state);
-      try {
-        await this.deps.store.commit(this.id, { commandKey, events: anonymous ? [] : decision.events, anonymousState, sealed, expectedVersion: this.storedVersion });
-        this.counted();
-      } catch (err) {
-        await this.reloadState();
-        throw err;
-      }
-    }
-    if (command.type === 'access.admit') this.door.answerKnock(command.knockId, command.admit);
-    this.door.signOutWhoMayNotStay(decision.events);
-    if (decision.events.length > 0) this.publish(decision.events, participantId);
+    for (const event of decision.events) evolve(this.state, event);
+    batch.commands.push({ commandKey, sealed: sealCommand(sealKey, { digest, result: decision.data }) });
+    batch.byKey.set(commandKey, { digest, result: decision.data });
+    // AR-3: an anonymous command's facts live in the anonymous state only, never in the log
+    if (atRestOfCommand(decision.events) !== 'anonymous-state') batch.events.push(...decision.events);
+    if (decision.events.some(changesAnonymousState)) batch.anonymousChanged = true;
+    batch.afterCommit.push(() => {
+      if (command.type === 'access.admit') this.door.answerKnock(command.knockId, command.admit);
+      this.door.signOutWhoMayNotStay(decision.events);
+    });
+    batch.published.push({ events: decision.events, actorId: participantId });
     return ok(decision.data);
   }
 
-  /**
-   * Rebuilds the board from the store (after a failed commit, or CL-1 to catch up on another process's
-   * changes), keeping who is here and recognising them again. The events it had not folded before wait in
-   * `unsettled` for `settle()`.
-   */
-  private async reloadState(): Promise<void> {
-    const loaded = await this.deps.store.loadBoard(this.id, { docs: false });
-    if (!loaded) return;
-    const fresh = emptyBoard(this.id);
-    fresh.participants = this.mergeParticipants(loaded);
-    fresh.knocks = this.state.knocks;
-    const foldedBefore = this.foldedEvents;
-    for (const { event } of loaded.events) evolve(fresh, event);
-    this.foldedEvents = loaded.events.length;
-    this.storedVersion = loaded.version;
-    const anonymous = new AnonymousState();
-    anonymous.load(fresh, loaded.anonymousState);
-    for (const session of this.sessions.values()) if (session.participantId) anonymous.recognise(fresh, session);
-    const newcomers = [...fresh.participants.keys()].filter((id) => !this.state.participants.has(id));
-    Object.assign(this.state, fresh);
-    this.anonymous = anonymous;
-    for (const id of newcomers) {
-      // AB-6: what they did through another process is not known here, as for people loaded from storage
-      this.admission.markActive(id);
-      // CL-7: someone who joined through another process may be connected there already
-      this.refreshPresence(id);
-    }
-    this.unsettled.push(...loaded.events.slice(foldedBefore).map((e) => e.event));
+  private async storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null> {
+    const stored = await this.deps.store.findCommand(this.id, commandKey);
+    return stored ? openCommand(sealKey, stored) : null;
   }
 
-  /** how many stored events this copy has folded (CL-1: the rest are new to it) */
-  private foldedEvents = 0;
-
   /**
-   * CL-4: the stored participants, each keeping what this process knows of their presence; someone forgotten
-   * elsewhere (AB-6) stays only while connected here.
+   * BD-1, SU-1: commands that act outside the board's storage, decided and carried out on their own. The
+   * summary email is recorded like any command once sent, so a resend of it sends nothing again (CM-3).
    */
-  private mergeParticipants(loaded: LoadedBoard): BoardState['participants'] {
-    const merged: BoardState['participants'] = new Map();
-    for (const p of loaded.participants) {
-      const known = this.state.participants.get(p.id);
-      merged.set(p.id, {
-        id: p.id,
-        name: p.name,
-        handle: p.handle,
-        isFacilitator: false,
-        online: known?.online ?? false,
-        offlineSince: known ? known.offlineSince : this.deps.now(),
-      });
-      this.authHashes.set(p.id, p.authHash);
+  private async runAlone(session: Session, command: AloneCommand): Promise<Ack> {
+    if (session.kind !== 'joined') return fail('NOT_JOINED', 'Join the board first.');
+    if (command.type === 'board.delete') {
+      const decision = decide(this.state, this.actorOf(session), command, this.decideContext());
+      return decision.ok ? this.deleteBoard() : decision;
     }
-    for (const [id, known] of this.state.participants) if (!merged.has(id) && known.online) merged.set(id, { ...known, isFacilitator: false });
-    return merged;
+    const base = session.commandKeyBase;
+    const first = await this.storedCommand(this.deps.keyring.commandKey(base, command.id), this.deps.keyring.commandSealKey(base, command.id));
+    if (!first) {
+      const decision = decide(this.state, this.actorOf(session), command, this.decideContext());
+      if (!decision.ok) return decision;
+      const sent = await this.emailSummary(command.to);
+      if (!sent.ok) return sent;
+    }
+    const batch = this.newBatch();
+    const staged = await this.stage(session, command, batch).catch((err: unknown) => {
+      this.fanout.release();
+      throw err;
+    });
+    let answer: Ack = staged;
+    batch.answerLater((ack) => (answer = ack), staged);
+    await this.flush(batch);
+    return answer;
   }
 
-  private refreshPresence(participantId: string): void {
-    const participant = this.state.participants.get(participantId);
-    if (!participant) return;
-    const here = [...this.sessions.values()].some((s) => s.participantId === participantId);
-    const online = here || (this.deps.cluster?.onlineElsewhere(this.id, participantId) ?? false);
-    if (participant.online && !online) participant.offlineSince = this.deps.now();
-    if (online) participant.offlineSince = null;
-    participant.online = online;
-    this.admission.presenceChanged(participantId, online);
-    this.schedulePresence();
+  private actorOf(session: JoinedSession) {
+    const { participantId, tags, holdsFacilitatorKey } = session;
+    return { participantId, isFacilitator: this.state.facilitatorId === participantId, ...tags, holdsFacilitatorKey };
+  }
+
+  private decideContext() {
+    const { now, newId, newSeed, claimAfterMs, keyring } = this.deps;
+    return { now: now(), newId, newSeed, claimAfterMs, hashPassword: (password: string) => keyring.passwordHash(this.id, password) };
   }
 
   /**
@@ -581,108 +706,17 @@ export class BoardRoom {
       const participant = this.state.participants.get(participantId);
       if (!participant || participant.online || this.admission.hasActed(participantId)) return;
       await this.deps.store.removeParticipant(this.id, participantId);
-      this.state.participants.delete(participantId);
+      evolveRoster(this.state, { type: 'participant.forgotten', participantId });
       this.authHashes.delete(participantId);
-      this.schedulePresence();
+      this.derived.delete(participantId);
+      this.unrecognised.delete(participantId);
+      this.fanout.schedulePresence();
     });
   }
 
   /** AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. */
   async forgetNeverActive(): Promise<void> {
     for (const id of [...this.state.participants.keys()]) await this.forgetIfNeverActive(id);
-  }
-
-  /**
-   * Fans out what `events` changed: the board document only if the public view can have changed, and
-   * personal views only for the people they can concern — the actor, or everyone for the few events that
-   * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
-   */
-  private publish(events: BoardEvent[], actorId: string): void {
-    const changed = events.filter((e) => changesPublicView(e, this.state));
-    // TL-7, DN-4: a burst of taps or of done marks is one projection, in the presence batch
-    if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
-    else if (changed.length > 0) this.schedulePresence(); // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection
-    const everyone = events.some(changesEveryonesView);
-    this.sendPersonal((s) => everyone || s.participantId === actorId);
-  }
-
-  /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
-  private schedulePresence(): void {
-    this.presenceTimer ??= setTimeout(() => this.projectPublic(), PRESENCE_BATCH_MS);
-  }
-
-  /** CL-7: who is connected through this process (the cluster tells the others) */
-  onlineHere(): string[] {
-    const ids = new Set<string>();
-    for (const s of this.sessions.values()) if (s.participantId) ids.add(s.participantId);
-    return [...ids];
-  }
-
-  /** CL-7: who is connected through other processes changed: presence is worked out again for these people */
-  presenceElsewhereChanged(participantIds: Iterable<string>): void {
-    for (const id of participantIds) this.refreshPresence(id);
-  }
-
-  private projectPublic(): void {
-    clearTimeout(this.presenceTimer);
-    this.presenceTimer = undefined;
-    if (this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) this.deps.cluster?.presenceChanged(this.id, this.onlineHere());
-    this.ensureNotesTexts();
-    projectBoardDoc(this.boardDoc, this.publicView());
-    if (this.door.takeKnocksChanged()) {
-      this.sendPersonal((s) => s.participantId !== null && s.participantId === this.state.facilitatorId);
-    }
-  }
-
-  /** Sends each chosen person their own view if it changed since the last one they got. */
-  private sendPersonal(include: (session: Session) => boolean): void {
-    for (const session of this.sessions.values()) {
-      if (!session.participantId || !include(session)) continue;
-      const me = personalViewOf(this.state, {
-        kind: 'participant',
-        participantId: session.participantId,
-        authorTag: session.authorTag,
-        voterTag: session.voterTag,
-        pulseTag: session.pulseTag,
-        consensusTag: session.consensusTag,
-        reactionTag: session.reactionTag,
-        trustTag: session.trustTag,
-      });
-      // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
-      const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
-      if (digest === session.lastMe) continue;
-      session.lastMe = digest;
-      session.socket.sendMe(me);
-    }
-  }
-
-  /**
-   * CL-8: this process took the board's writer lease: after taking in every stored notes update, it creates
-   * the shared texts nobody created yet (a writer that was killed may have left some).
-   */
-  becameWriter(): Promise<void> {
-    return this.queue.run(async () => {
-      await this.documents.refreshFromStore('notes');
-      this.ensureNotesTexts();
-    });
-  }
-
-  /**
-   * The server creates each shared text once, so two people never create rival texts for the same key. With
-   * several processes only the holder of the board's writer lease does (CL-8), or each would make its own.
-   */
-  private ensureNotesTexts(): void {
-    if (this.deps.cluster && this.deps.cluster.writerEpoch(this.id) === null) return;
-    const notes = this.notesDoc.getMap<Y.Text>('notes');
-    const missing: [string, string][] = [];
-    for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
-    for (const action of this.state.actions.values()) {
-      if (!notes.has(notesKey.action(action.id))) missing.push([notesKey.action(action.id), action.initialText]);
-    }
-    if (missing.length === 0) return;
-    this.notesDoc.transact(() => {
-      for (const [key, initial] of missing) notes.set(key, new Y.Text(initial));
-    }, 'server');
   }
 
   /**
@@ -707,8 +741,16 @@ export class BoardRoom {
     }, 0);
   }
 
-  /** CL-7: who was connected here when presence was last projected */
-  private presenceSent = '';
+  /**
+   * CL-8: this process took the board's writer lease: after taking in every stored notes update, it creates
+   * the shared texts nobody created yet (a writer that was killed may have left some).
+   */
+  becameWriter(): Promise<void> {
+    return this.queue.run(async () => {
+      await this.documents.refreshFromStore('notes');
+      this.fanout.ensureNotesTexts();
+    });
+  }
 
   /** Set once the board is gone from storage: nothing may load or write it again. */
   deleted = false;
@@ -736,7 +778,7 @@ export class BoardRoom {
 
   destroy(): void {
     this.admission.destroy();
-    clearTimeout(this.presenceTimer);
+    this.fanout.destroy();
     this.documents.destroy();
   }
 }

@@ -1,15 +1,7 @@
 import { type Ack, type BoardEvent, type BoardState, fail, mayStay, whoToAsk } from '@candor/shared';
+import type { JoinedSession, Session } from './Session.js';
 
 type Knock = BoardState['knocks'] extends Map<string, infer K> ? K : never;
-import type { RoomSocket } from './BoardRoom.js';
-
-/** What the door needs of a room's connection. */
-export interface DoorSession {
-  socket: RoomSocket;
-  participantId: string | null;
-  lastMe: string;
-  knockId: string | null;
-}
 
 /**
  * JN-*, MO-1: the runtime side of who may be in a room — the knocks waiting for the facilitator, and
@@ -25,13 +17,13 @@ export class RoomDoor {
 
   constructor(
     private readonly state: BoardState,
-    private readonly sessions: Map<string, DoorSession>,
+    private readonly sessions: Map<string, Session>,
     private readonly hooks: {
       newId: () => string;
       /** the facilitator's knock list changed: send it with the next presence batch */
       knocksChanged: () => void;
-      /** a participant's sessions were signed out: their presence changed */
-      signedOut: (participantId: string) => void;
+      /** this joined session is signed out: it goes back to attached and its presence ends */
+      signOut: (session: JoinedSession) => void;
       /** CL-15: a knock made here, or gone from here, for the facilitator's process if it is another */
       knockShared?: (knock: Knock) => void;
       knockGone?: (knockId: string) => void;
@@ -79,7 +71,7 @@ export class RoomDoor {
   }
 
   /** JN-3: the connection waits; the facilitator sees the knock in the next presence batch. */
-  knock(session: DoorSession, participantId: string, name: string): Ack {
+  knock(session: Session, participantId: string, name: string): Ack {
     for (const [id, knock] of this.state.knocks) if (knock.participantId === participantId) this.dropKnock(id);
     const knockId = this.hooks.newId();
     this.state.knocks.set(knockId, { id: knockId, participantId, name });
@@ -118,23 +110,18 @@ export class RoomDoor {
     const newPassword = events.some((e) => e.type === 'access.passwordChanged' && e.passwordHash !== null);
     if (!removal && !newPassword) return;
     const out = new Set<string>();
-    for (const session of this.sessions.values()) {
-      const id = session.participantId;
-      if (!id || mayStay(this.state, id)) continue;
-      const removed = this.state.access.removed.has(id);
-      session.participantId = null;
-      session.lastMe = '';
+    for (const session of [...this.sessions.values()]) {
+      if (session.kind !== 'joined' || mayStay(this.state, session.participantId)) continue;
+      const removed = this.state.access.removed.has(session.participantId);
+      this.hooks.signOut(session);
       session.socket.signOut(
         removed ? 'removed' : 'password',
         removed ? 'The facilitator removed you from this retro.' : 'The facilitator changed the password of this retro. Enter the new one to come back in.',
       );
-      out.add(id);
+      out.add(session.participantId);
     }
     for (const id of this.docConnections.keys()) if (!mayStay(this.state, id)) out.add(id);
-    for (const id of out) {
-      for (const close of [...(this.docConnections.get(id) ?? [])]) close();
-      this.hooks.signedOut(id);
-    }
+    for (const id of out) for (const close of [...(this.docConnections.get(id) ?? [])]) close();
   }
 
   private markKnocksChanged(): void {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { type PublicBoardView, emptyBoard, evolve, notesKey, viewOf } from '@candor/shared';
+import { type PublicBoardView, emptyBoard, evolve, evolveRoster, notesKey, viewOf } from '@candor/shared';
 import type { LoadedBoard } from '../storage/BoardStore.js';
 
 /**
@@ -9,7 +9,8 @@ import type { LoadedBoard } from '../storage/BoardStore.js';
 export function readStoredBoard(loaded: LoadedBoard, now: number, claimAfterMs: number): { view: PublicBoardView; notes: Record<string, string> } {
   const state = emptyBoard(loaded.record.id);
   for (const p of loaded.participants) {
-    state.participants.set(p.id, { id: p.id, name: p.name, handle: p.handle, isFacilitator: false, online: false, offlineSince: now });
+    evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
+    evolveRoster(state, { type: 'presence.changed', participantId: p.id, online: false, at: now });
   }
   for (const { event } of loaded.events) evolve(state, event);
 

@@ -72,6 +72,24 @@ export interface CommitInput {
 }
 
 /**
+ * Several commands of one board, and the participant rows they need, committed as one transaction (group
+ * commit): a command in it is acknowledged once the whole batch has committed, so durability is that of
+ * `commit`, at one commit's cost for the batch. All or nothing: a command key already stored fails the batch.
+ */
+export interface CommitBatch {
+  /** participant rows written before the commands (people who joined in this batch) */
+  participants: ParticipantRecord[];
+  /** one entry per command, as in `CommitInput` */
+  commands: { commandKey: string; sealed: Uint8Array }[];
+  /** the public-log events of every command, in order (AR-1) */
+  events: BoardEvent[];
+  /** the board's whole anonymous state after the batch, when a command in it changed it */
+  anonymousState?: Uint8Array;
+  /** CL-2: store only if the stored board is still at this version (else `StaleCopy`); the batch is one change */
+  expectedVersion?: number;
+}
+
+/**
  * Where boards live. Each commit is one transaction: the command key, the public events with the next
  * per-board sequence numbers, and the anonymous state if it changed. A command is acknowledged only after
  * its commit has returned. Async so that a networked store (PostgreSQL) can implement the same contract.
@@ -93,6 +111,8 @@ export interface BoardStore {
   /** the sealed record stored with that command key, or null */
   findCommand(boardId: string, commandKey: string): Promise<Uint8Array | null>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
+  /** group commit: participant rows and many commands in one transaction (see `CommitBatch`) */
+  commitBatch(boardId: string, batch: CommitBatch): Promise<{ lastSeq: number }>;
   /**
    * appends one Yjs update of a board's document; returns how many updates that document now has stored.
    * With `fence` (CL-8, PostgreSQL), only while the board's writer lease is valid at that epoch.

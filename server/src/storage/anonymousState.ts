@@ -1,4 +1,5 @@
 import { createCipheriv, createHmac } from 'node:crypto';
+import type { Tags } from '../identity.js';
 import { type BoardState, LIMITS, type TrustPart, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
@@ -42,14 +43,7 @@ interface StoredState {
   reactions: { item: string; reaction: string; tag: string }[];
 }
 
-export interface Tags {
-  authorTag: string;
-  voterTag: string;
-  pulseTag: string;
-  consensusTag: string;
-  trustTag: string;
-  reactionTag: string;
-}
+export type { Tags } from '../identity.js';
 
 const PLACEHOLDER = '~';
 const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
@@ -62,13 +56,22 @@ const SLOTS: Record<SlotKind, number> = { card: LIMITS.cardsPerPerson, vote: LIM
  * person at join costs a handful of operations rather than one HMAC per slot.
  */
 export function slotTags(personTag: string, kind: SlotKind): string[] {
+  const out = slotBlocks(personTag, kind);
+  return Array.from({ length: SLOTS[kind] }, (_, slot) => out.subarray(slot * 16, slot * 16 + 16).toString('base64url'));
+}
+
+/** the raw 16-byte blocks behind `slotTags`, one after another */
+function slotBlocks(personTag: string, kind: SlotKind): Buffer {
   const key = createHmac('sha256', personTag).update(kind).digest();
   const blocks = Buffer.alloc(16 * SLOTS[kind]);
   for (let slot = 0; slot < SLOTS[kind]; slot++) blocks.writeUInt32BE(slot, slot * 16);
   const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
-  const out = Buffer.concat([cipher.update(blocks), cipher.final()]);
-  return Array.from({ length: SLOTS[kind] }, (_, slot) => out.subarray(slot * 16, slot * 16 + 16).toString('base64url'));
+  return Buffer.concat([cipher.update(blocks), cipher.final()]);
 }
+
+/** The same blocks in hex, so that block `slot` is a plain slice (no encoding per slot at join). */
+const slotHex = (personTag: string, kind: SlotKind) => slotBlocks(personTag, kind).toString('hex');
+const hexOf = (storedTag: string) => Buffer.from(storedTag, 'base64url').toString('hex');
 
 /** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
 export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
@@ -81,6 +84,11 @@ export class AnonymousState {
   /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
   private readonly cardSlots = new Map<string, number>();
   private readonly slotCache = new Map<string, string[]>();
+  /**
+   * AR-2: the loaded card, vote and pulse facts that still wait for their owner, by the hex of their stored
+   * tag: recognising a person is then one AES call per kind and a lookup per slot.
+   */
+  private waiting: Record<SlotKind, Map<string, string>> = { card: new Map(), vote: new Map(), pulse: new Map() };
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
   private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0, reaction: 0 };
 
@@ -166,11 +174,18 @@ export class AnonymousState {
     if (stored.format !== 1) throw new Error(`unknown anonymous-state format ${String(stored.format)}`);
     for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column ?? '' });
     for (const c of stored.cards) {
+      this.waiting.card.set(hexOf(c.tag), PLACEHOLDER + c.tag);
       evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
       Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: c.revealed, signature: c.signature ?? null });
     }
-    for (const v of stored.votes) evolve(state, { type: 'vote.cast', targetId: v.target, voterTag: PLACEHOLDER + v.tag });
-    for (const p of stored.pulse) state.pulse.set(PLACEHOLDER + p.tag, p.value);
+    for (const v of stored.votes) {
+      this.waiting.vote.set(hexOf(v.tag), PLACEHOLDER + v.tag);
+      evolve(state, { type: 'vote.cast', targetId: v.target, voterTag: PLACEHOLDER + v.tag });
+    }
+    for (const p of stored.pulse) {
+      this.waiting.pulse.set(hexOf(p.tag), PLACEHOLDER + p.tag);
+      state.pulse.set(PLACEHOLDER + p.tag, p.value);
+    }
     for (const c of stored.consensus) {
       const consensus = state.actions.get(c.action)?.consensus;
       if (!consensus) continue;
@@ -203,8 +218,12 @@ export class AnonymousState {
    */
   recognise(state: BoardState, tags: Tags): void {
     if (this.unclaimed.card > 0) {
+      const hex = slotHex(tags.authorTag, 'card');
       for (let slot = 0; slot < LIMITS.cardsPerPerson; slot++) {
-        const placeholder = PLACEHOLDER + this.tag(tags.authorTag, 'card', slot);
+        const key = hex.slice(slot * 32, slot * 32 + 32);
+        const placeholder = this.waiting.card.get(key);
+        if (!placeholder) continue;
+        this.waiting.card.delete(key);
         const cardId = [...(state.cardsByAuthor.get(placeholder) ?? [])][0];
         if (!cardId) continue;
         moveCards(state, placeholder, tags.authorTag);
@@ -213,17 +232,23 @@ export class AnonymousState {
       }
     }
     if (this.unclaimed.vote > 0) {
+      const hex = slotHex(tags.voterTag, 'vote');
       for (let slot = 0; slot < LIMITS.voteBudgetMax; slot++) {
-        const placeholder = PLACEHOLDER + this.tag(tags.voterTag, 'vote', slot);
+        const key = hex.slice(slot * 32, slot * 32 + 32);
+        const placeholder = this.waiting.vote.get(key);
+        if (!placeholder) continue;
+        this.waiting.vote.delete(key);
         if (!state.votesByVoter.has(placeholder)) continue;
         moveVotes(state, placeholder, tags.voterTag);
         this.unclaimed.vote--;
       }
     }
     if (this.unclaimed.pulse > 0) {
-      const placeholder = PLACEHOLDER + this.tag(tags.pulseTag, 'pulse', 0);
-      const value = state.pulse.get(placeholder);
-      if (value !== undefined) {
+      const key = slotHex(tags.pulseTag, 'pulse');
+      const placeholder = this.waiting.pulse.get(key);
+      const value = placeholder === undefined ? undefined : state.pulse.get(placeholder);
+      if (placeholder !== undefined && value !== undefined) {
+        this.waiting.pulse.delete(key);
         state.pulse.delete(placeholder);
         state.pulse.set(tags.pulseTag, value);
         this.unclaimed.pulse--;

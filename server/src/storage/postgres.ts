@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
-import { type BoardRecord, type BoardStore, CommandKeyTaken, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
+import { type BoardRecord, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
 import { DataFileError } from './sqlite.js';
 import { Fenced } from './fenced.js';
 
@@ -354,6 +354,35 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       const result = await commitLocked(boardId, commandKey, () => rest);
       if ('refused' in result) throw new Error(result.refused);
       return result;
+    },
+    async commitBatch(boardId: string, batch: CommitBatch) {
+      refuseAnonymous(batch.events);
+      return inTransaction(async (client) => {
+        const { lastSeq, version } = await lockBoardRow(client, boardId);
+        // CL-2: decided against another version of the board: nothing of it is written
+        await checkAndCount(client, boardId, version, batch.expectedVersion);
+        for (const p of batch.participants) {
+          await client.query(
+            `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
+            [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
+          );
+        }
+        for (const c of batch.commands) {
+          // under the lock: a key stored meanwhile (a resend racing its first copy) fails the whole batch
+          const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, c.commandKey]);
+          if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+          await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, c.commandKey, Buffer.from(c.sealed)]);
+        }
+        const newSeq = await appendEvents(client, boardId, lastSeq, batch.events);
+        if (batch.anonymousState) {
+          await client.query(
+            'INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',
+            [boardId, Buffer.from(batch.anonymousState)],
+          );
+        }
+        return { lastSeq: newSeq };
+      });
     },
     async appendDocUpdate(boardId, doc, update, fence) {
       return inTransaction(async (client) => {

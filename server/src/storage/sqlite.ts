@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
-import type { BoardRecord, BoardStore, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
+import type { BoardRecord, BoardStore, CommitBatch, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
 
 /**
  * AR-1…AR-6. Every table is WITHOUT ROWID (no implicit counter in insertion order); no timestamps but the
@@ -157,6 +157,14 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     return lastSeq;
   });
 
+  const commitBatchTx = db.transaction((boardId: string, batch: CommitBatch) => {
+    for (const p of batch.participants) q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0);
+    for (const c of batch.commands) q.insertCommand.run(boardId, c.commandKey, Buffer.from(c.sealed));
+    const lastSeq = appendEvents(boardId, batch.events);
+    if (batch.anonymousState) q.putState.run(boardId, Buffer.from(batch.anonymousState));
+    return lastSeq;
+  });
+
   const compactTx = db.transaction((boardId: string, doc: DocName, snapshot: Uint8Array) => {
     q.clearDoc.run(boardId, doc);
     q.appendDoc.run(boardId, doc, boardId, doc, Buffer.from(snapshot));
@@ -214,6 +222,9 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     },
     async commit(boardId, input) {
       return { lastSeq: commitTx(boardId, input) };
+    },
+    async commitBatch(boardId, batch) {
+      return { lastSeq: commitBatchTx(boardId, batch) };
     },
     async appendDocUpdate(boardId, doc, update) {
       return appendDocTx(boardId, doc, update);

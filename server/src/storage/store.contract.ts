@@ -53,6 +53,48 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.close();
     });
 
+    it('CM-4 stores a batch of participants, commands, events and the anonymous state in one transaction, all or nothing', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-bat1', facilitatorHash: 'a', createdAt: 1 }, created);
+      const select = (itemId: string): BoardEvent => ({ type: 'discuss.selected', itemId });
+      const ada = { id: 'p1', name: 'Ada', handle: 'hd1', authHash: 'h1', isFacilitator: false };
+      const result = await store.commitBatch('board-bat1', {
+        participants: [ada],
+        commands: [
+          { commandKey: 'b1', sealed: sealed(1) },
+          { commandKey: 'b2', sealed: sealed(2) },
+        ],
+        events: [select('c1'), select('c2')],
+        anonymousState: new Uint8Array([7, 7]),
+      });
+      expect(result).toEqual({ lastSeq: 3 });
+      const loaded = (await store.loadBoard('board-bat1'))!;
+      expect(loaded.participants).toEqual([ada]);
+      expect(loaded.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(loaded.anonymousState).toEqual(new Uint8Array([7, 7]));
+      expect(await store.findCommand('board-bat1', 'b2')).toEqual(sealed(2));
+      // a batch holding a key that is already stored fails whole: no participant, command or event of it stays
+      const bo = { id: 'p2', name: 'Bo', handle: 'hd2', authHash: 'h2', isFacilitator: false };
+      await expect(
+        store.commitBatch('board-bat1', {
+          participants: [bo],
+          commands: [
+            { commandKey: 'b3', sealed: sealed(3) },
+            { commandKey: 'b1', sealed: sealed(4) },
+          ],
+          events: [select('c3')],
+          anonymousState: new Uint8Array([8]),
+        }),
+      ).rejects.toThrow();
+      const after = (await store.loadBoard('board-bat1'))!;
+      expect(after.participants).toEqual([ada]);
+      expect(after.events).toHaveLength(3);
+      expect(after.anonymousState).toEqual(new Uint8Array([7, 7]));
+      expect(await store.findCommand('board-bat1', 'b3')).toBeNull();
+      expect(await store.findCommand('board-bat1', 'b1')).toEqual(sealed(1));
+      await store.close();
+    });
+
     it('ST-4 keeps participants and updates the facilitator flag in place', async () => {
       const { store } = await open();
       await store.createBoard({ id: 'board-ppl1', facilitatorHash: 'a', createdAt: 1 }, created);

@@ -36,7 +36,8 @@ export function entryFor(state: BoardState, arrival: Arrival): Entry {
   if (access.removed.has(id)) return refused('REMOVED', 'The facilitator removed you from this retro.');
   const admittedAlready = !gated(state) || access.admitted.has(id);
   if (arrival.facilitatorKeyOk || state.facilitatorId === id) return { kind: 'enter', admit: !admittedAlready };
-  if (!arrival.known && access.joiningLocked) {
+  // JN-4: someone the facilitator let in is on the board even when their name was forgotten meanwhile (AB-6)
+  if (!arrival.known && !access.admitted.has(id) && access.joiningLocked) {
     return refused('JOINING_LOCKED', `Joining is closed for this retro. Ask ${whoToAsk(state)} to open it.`);
   }
   if (admittedAlready) return { kind: 'enter', admit: false };

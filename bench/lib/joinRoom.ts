@@ -1,0 +1,184 @@
+/**
+ * Issue 9's join figure, in-process (no network: the room's own work and its storage): a board of `people`
+ * writers × `cardsEach` cards is built and the room rebuilt as after a restart; then
+ *   - restart: everyone comes back (the known-participant join, where a restarted room recognises their facts);
+ *   - first:   as many newcomers join the same board (a participant row is stored for each).
+ * Each pass runs twice: `crowd` — arrivals spread evenly over `arriveMs`, as a room joining, wall time from
+ * arrival to ack; and `alone` — one join at a time, wall and CPU time of each.
+ *
+ * Newcomers: as many as the board still holds (AB-5: 1,000 participants), 499 next to 500 writers.
+ *
+ * Runs as a child process against a source tree given by `--tree` (this one, or an older checkout: see
+ * `scenarios/join.ts`), so it only uses what every version of the room has: `new BoardRoom(loaded, deps)`,
+ * `attach`, `handle`, `destroy`, `openSqliteStore`, `Keyring`. Prints one JSON line.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+
+const { values: a } = parseArgs({
+  options: {
+    tree: { type: 'string' },
+    people: { type: 'string', default: '500' },
+    'cards-each': { type: 'string', default: '3' },
+    'arrive-ms': { type: 'string', default: '2000' },
+    /** writes a .cpuprofile of the timed passes alone (not of building the boards) */
+    profile: { type: 'string' },
+    /** only these passes (comma-separated), e.g. when profiling one of them */
+    passes: { type: 'string', default: 'restartCrowd,restartAlone,firstCrowd,firstAlone' },
+  },
+});
+const TREE = path.resolve(a.tree!);
+const PEOPLE = Number(a.people);
+const CARDS_EACH = Number(a['cards-each']);
+const ARRIVE_MS = Number(a['arrive-ms']);
+
+type Ack = { ok: boolean; message?: string; code?: string };
+interface Room {
+  attach(socket: unknown): void;
+  handle(socketId: string, command: unknown): Promise<Ack>;
+  destroy(): void;
+}
+
+const from = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(path.join(TREE, rel)).href)) as T;
+const { BoardRoom } = await from<{ BoardRoom: new (loaded: unknown, deps: unknown) => Room }>('server/src/rooms/BoardRoom.ts');
+const { openSqliteStore } = await from<{ openSqliteStore: (file: string, o?: unknown) => any }>('server/src/storage/sqlite.ts');
+const { Keyring } = await from<{ Keyring: new (key: Buffer) => { facilitatorHash(b: string, k: string): string } }>('server/src/identity.ts');
+const { TEMPLATES } = await from<{ TEMPLATES: { id: string; columns: { id: string }[] }[] }>('shared/src/index.ts');
+
+const template = TEMPLATES.find((t) => t.id === 'start-stop-continue') ?? TEMPLATES[0]!;
+let counter = 0;
+const newId = () => `${randomBytes(6).toString('base64url')}${(++counter).toString(36)}`;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+function p(samples: number[], q: number): number {
+  const s = [...samples].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((q / 100) * s.length) - 1))]!;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-join-'));
+// the server's default durability (SQLITE_SYNCHRONOUS=FULL): a join is acknowledged once it is on disk
+const store = openSqliteStore(path.join(dir, 'candor.sqlite'), { synchronous: 'FULL' });
+const serverKey: Buffer = typeof store.serverKey === 'function' ? await store.serverKey() : randomBytes(32);
+const keyring = new Keyring(serverKey);
+const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child() { return silent; } };
+const deps = {
+  store,
+  keyring,
+  logger: silent,
+  now: () => Date.now(),
+  newId,
+  newSeed: () => 'seed',
+  claimAfterMs: 60_000,
+  participantCap: 10_000,
+};
+const person = (prefix: string, i: number) => ({ participantId: `${prefix}-${i}`.padEnd(12, 'x'), secret: `${prefix}-secret-${i}`.padEnd(40, 'x'), name: `${prefix} ${i}` });
+const writers = Array.from({ length: PEOPLE }, (_, i) => person('w', i));
+let socketNo = 0;
+const socket = () => ({ id: `s${++socketNo}`, address: `10.${socketNo >> 16}.${(socketNo >> 8) & 255}.${socketNo & 255}`, sendMe() {}, signOut() {}, answerKnock() {} });
+const must = async (room: Room, socketId: string, body: Record<string, unknown>) => {
+  const ack = await room.handle(socketId, { id: newId(), ...body });
+  if (!ack.ok) throw new Error(`${String(body.type)}: ${ack.code} ${ack.message}`);
+};
+const load = async (boardId: string) => new BoardRoom(await store.loadBoard(boardId), deps);
+
+type Person = ReturnType<typeof person>;
+/** One join timed from its arrival to its ack; a fresh connection each time. */
+async function timedJoin(room: Room, who: Person): Promise<{ wall: number; cpu: number }> {
+  const s = socket();
+  room.attach(s);
+  const t = performance.now();
+  const c = cpuMs();
+  await must(room, s.id, { type: 'join', ...who });
+  return { wall: performance.now() - t, cpu: cpuMs() - c };
+}
+/** Resolves from an I/O callback (the poll phase), where a join read from a socket starts. */
+const fromIo = () => new Promise<void>((resolve) => fs.stat(dir, () => resolve()));
+
+async function alone(room: Room, who: Person[]) {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const w of who) {
+    // Each join starts as one read from the network would: in an I/O callback, after the previous one is answered.
+    await fromIo();
+    const r = await timedJoin(room, w);
+    wall.push(r.wall);
+    cpu.push(r.cpu);
+  }
+  return { wallP50: p(wall, 50), wallP99: p(wall, 99), cpuP50: p(cpu, 50), cpuP99: p(cpu, 99) };
+}
+async function crowd(room: Room, who: Person[]) {
+  const c = cpuMs();
+  const started = performance.now();
+  const joins: Promise<{ wall: number }>[] = [];
+  for (let i = 0; i < who.length; i++) {
+    const due = started + (i * ARRIVE_MS) / who.length;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    joins.push(timedJoin(room, who[i]!));
+  }
+  const wall = (await Promise.all(joins)).map((r) => r.wall);
+  return { wallP50: p(wall, 50), wallP99: p(wall, 99), cpuMsPerJoin: (cpuMs() - c) / who.length, seconds: (performance.now() - started) / 1000 };
+}
+
+/** A board where `writers` joined and wrote `CARDS_EACH` cards each; left as after a restart. */
+async function buildBoard(boardId: string): Promise<void> {
+  await store.createBoard(
+    { id: boardId, facilitatorHash: keyring.facilitatorHash(boardId, 'f'.repeat(40)), createdAt: 0 },
+    { type: 'board.created', name: 'Join bench', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+  const room = await load(boardId);
+  const fac = socket();
+  room.attach(fac);
+  await must(room, fac.id, { type: 'join', participantId: 'facilitator-x', secret: 'f-secret'.padEnd(40, 'x'), name: 'Fac', facilitatorKey: 'f'.repeat(40) });
+  const sockets: string[] = [];
+  for (const w of writers) {
+    const s = socket();
+    room.attach(s);
+    await must(room, s.id, { type: 'join', ...w });
+    sockets.push(s.id);
+  }
+  for (let c = 0; c < CARDS_EACH; c++) {
+    for (let i = 0; i < PEOPLE; i++) await must(room, sockets[i]!, { type: 'card.add', columnId: template.columns[0]!.id, text: `card ${c} of writer ${i}` });
+  }
+  room.destroy();
+}
+await buildBoard('board-bench-join-a');
+await buildBoard('board-bench-join-b');
+// a board holds at most 1,000 participants (AB-5), the facilitator and the writers among them
+const NEWCOMERS = Math.min(PEOPLE, 1000 - PEOPLE - 1);
+
+const result: Record<string, unknown> = { tree: TREE, people: PEOPLE, cards: PEOPLE * CARDS_EACH, newcomers: NEWCOMERS, arriveMs: ARRIVE_MS };
+const passes: [string, string, (room: Room) => Promise<unknown>][] = [
+  ['restartCrowd', 'board-bench-join-a', (room) => crowd(room, writers)],
+  ['restartAlone', 'board-bench-join-a', (room) => alone(room, writers)],
+  ['firstCrowd', 'board-bench-join-a', (room) => crowd(room, Array.from({ length: NEWCOMERS }, (_, i) => person('n', i)))],
+  ['firstAlone', 'board-bench-join-b', (room) => alone(room, Array.from({ length: NEWCOMERS }, (_, i) => person('m', i)))],
+];
+const profiler = a.profile ? await startProfile() : null;
+for (const [pass, boardId, run] of passes.filter(([name]) => a.passes!.split(',').includes(name))) {
+  const room = await load(boardId);
+  result[pass] = await run(room);
+  room.destroy();
+}
+if (profiler) fs.writeFileSync(a.profile!, JSON.stringify(await profiler.stop()));
+await store.close();
+fs.rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify(result));
+process.exit(0);
+
+async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return { stop: async () => (await session.post('Profiler.stop')).profile };
+}

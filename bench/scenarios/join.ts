@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../lib/procs.js';
+import { median } from '../lib/stats.js';
+
+/**
+ * Issue 9, Performance: "keep join p99 at 500 people × 1,500 cards within 1.2× of today's". Today's is the
+ * room as it was before anonymity at rest (`JOIN_BASELINE_REF`: the parent of the commit that brought per-fact
+ * tags, the rollback journal and the anonymous-state blob). Both run `lib/joinRoom.ts` in a child process of
+ * their own, interleaved, in this run: the baseline from a checkout of that commit (`git archive`, wired to
+ * this tree's installed dependencies), Candor from this tree. Same machine, same durability (synchronous=FULL).
+ */
+export const JOIN_BASELINE_REF = 'c6f8108^';
+
+interface Alone {
+  wallP50: number;
+  wallP99: number;
+  cpuP50: number;
+  cpuP99: number;
+}
+interface Crowd {
+  wallP50: number;
+  wallP99: number;
+  cpuMsPerJoin: number;
+  seconds: number;
+}
+export interface JoinRun {
+  restartCrowd: Crowd;
+  restartAlone: Alone;
+  firstCrowd: Crowd;
+  firstAlone: Alone;
+}
+export interface JoinResult {
+  people: number;
+  cards: number;
+  arriveMs: number;
+  baselineRef: string;
+  baselineCommit: string;
+  runs: { candor: JoinRun[]; baseline: JoinRun[] };
+  /** medians over the runs of the figures the target names */
+  median: Record<'candor' | 'baseline', JoinFigures>;
+}
+export interface JoinFigures {
+  /** a room joining: arrivals spread over `arriveMs`, arrival → ack */
+  firstCrowdWallP99: number;
+  restartCrowdWallP99: number;
+  firstCrowdCpuPerJoin: number;
+  restartCrowdCpuPerJoin: number;
+  /** one join at a time */
+  firstAloneWallP99: number;
+  restartAloneWallP99: number;
+  firstAloneCpuP99: number;
+  restartAloneCpuP99: number;
+}
+
+function figures(runs: JoinRun[]): JoinFigures {
+  const m = (f: (r: JoinRun) => number) => median(runs.map(f));
+  return {
+    firstCrowdWallP99: m((r) => r.firstCrowd.wallP99),
+    restartCrowdWallP99: m((r) => r.restartCrowd.wallP99),
+    firstCrowdCpuPerJoin: m((r) => r.firstCrowd.cpuMsPerJoin),
+    restartCrowdCpuPerJoin: m((r) => r.restartCrowd.cpuMsPerJoin),
+    firstAloneWallP99: m((r) => r.firstAlone.wallP99),
+    restartAloneWallP99: m((r) => r.restartAlone.wallP99),
+    firstAloneCpuP99: m((r) => r.firstAlone.cpuP99),
+    restartAloneCpuP99: m((r) => r.restartAlone.cpuP99),
+  };
+}
+
+/**
+ * A checkout of `ref` in the temp directory whose imports resolve to this tree's installed packages, except
+ * `@candor/shared`, which is the checkout's own. Kept between runs (keyed by commit).
+ */
+function baselineTree(ref: string): { dir: string; commit: string } {
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = path.join(os.tmpdir(), `candor-join-baseline-${commit}`);
+  if (fs.existsSync(path.join(dir, '.ready'))) return { dir, commit };
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const tar = execFileSync('git', ['archive', '--format=tar', commit, 'server/src', 'shared/src', 'shared/package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  fs.symlinkSync(path.join(ROOT, 'shared/node_modules'), path.join(dir, 'shared/node_modules'));
+  const serverModules = path.join(dir, 'server/node_modules');
+  fs.mkdirSync(path.join(serverModules, '@candor'), { recursive: true });
+  for (const entry of fs.readdirSync(path.join(ROOT, 'server/node_modules'))) {
+    if (entry === '@candor' || entry === '.bin') continue;
+    fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'server/node_modules', entry)), path.join(serverModules, entry));
+  }
+  fs.symlinkSync(path.join(dir, 'shared'), path.join(serverModules, '@candor/shared'));
+  fs.writeFileSync(path.join(dir, '.ready'), commit);
+  return { dir, commit };
+}
+
+function runOnce(tree: string, o: { people: number; cardsEach: number; arriveMs: number }): JoinRun {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'bench/lib/joinRoom.ts'), '--tree', tree, '--people', String(o.people), '--cards-each', String(o.cardsEach), '--arrive-ms', String(o.arriveMs)],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as JoinRun;
+}
+
+export function joinLatency(o: { people: number; cardsEach: number; arriveMs: number; runs: number; baselineRef: string; log: (line: string) => void }): JoinResult {
+  const baseline = baselineTree(o.baselineRef);
+  const runs: JoinResult['runs'] = { candor: [], baseline: [] };
+  const f = (n: number) => n.toFixed(2);
+  const show = (r: JoinRun) =>
+    `first: crowd p99 ${f(r.firstCrowd.wallP99)} ms (${f(r.firstCrowd.cpuMsPerJoin)} ms CPU/join), alone p99 ${f(r.firstAlone.wallP99)} ms / CPU ${f(r.firstAlone.cpuP99)} ms | ` +
+    `after restart: crowd p99 ${f(r.restartCrowd.wallP99)} ms (${f(r.restartCrowd.cpuMsPerJoin)} ms CPU/join), alone p99 ${f(r.restartAlone.wallP99)} ms / CPU ${f(r.restartAlone.cpuP99)} ms`;
+  for (let run = 1; run <= o.runs; run++) {
+    const b = runOnce(baseline.dir, o);
+    runs.baseline.push(b);
+    o.log(`run ${run} baseline ${baseline.commit}: ${show(b)}`);
+    const c = runOnce(ROOT, o);
+    runs.candor.push(c);
+    o.log(`run ${run} candor:          ${show(c)}`);
+  }
+  return {
+    people: o.people,
+    cards: o.people * o.cardsEach,
+    arriveMs: o.arriveMs,
+    baselineRef: o.baselineRef,
+    baselineCommit: baseline.commit,
+    runs,
+    median: { candor: figures(runs.candor), baseline: figures(runs.baseline) },
+  };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { readBoardDoc, type Command, type PersonalView, TEMPLATES } from '@candor/shared';
+import { pino } from 'pino';
+import { openSqliteStore } from '../storage/sqlite.js';
+import { faultyStore } from '../storage/faultyStore.js';
+import { Keyring } from '../identity.js';
+import { BoardRoom } from './BoardRoom.js';
+
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
+const template = TEMPLATES[2]!;
+let counter = 0;
+const newId = () => `id${String(++counter).padStart(10, '0')}`;
+
+async function room() {
+  const store = faultyStore(openSqliteStore(':memory:'));
+  const keyring = new Keyring(Buffer.alloc(32, 9));
+  await store.createBoard(
+    { id: 'board-batch', facilitatorHash: keyring.facilitatorHash('board-batch', 'f'.repeat(40)), createdAt: 0 },
+    { type: 'board.created', name: 'Batch test', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+  const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
+  return { room: new BoardRoom((await store.loadBoard('board-batch'))!, deps), store, deps };
+}
+
+let socketNo = 0;
+function person(r: BoardRoom, name: string, facilitator = false) {
+  const received: PersonalView[] = [];
+  const socketId = `socket-${name}-${++socketNo}`;
+  r.attach({ id: socketId, sendMe: (v) => received.push(v), signOut: () => undefined, answerKnock: () => undefined });
+  const participantId = `pid-${name}`.padEnd(10, 'x');
+  const send = (command: CommandBody & { id?: string }) => r.handle(socketId, { id: newId(), ...command } as Command);
+  return {
+    received,
+    socketId,
+    send,
+    join: () => send({ type: 'join', participantId, secret: `${name}-secret`.padEnd(40, 'x'), name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) }),
+  };
+}
+
+/** A gate that holds every commitBatch until `open()` is called. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let held = 0;
+  return {
+    hold: async (method: string) => {
+      if (method !== 'commitBatch') return;
+      held++;
+      await opened;
+    },
+    open: () => open(),
+    get held() {
+      return held;
+    },
+  };
+}
+
+const names = (r: BoardRoom) => readBoardDoc(r.boardDoc)!.participants.map((p) => p.name).sort();
+const settled = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('BoardRoom group commit (CM-4)', () => {
+  it('CM-4 commands that arrive together are stored in one transaction, and none is answered or shown before it committed', async () => {
+    const { room: r, store } = await room();
+    const people = Array.from({ length: 10 }, (_, i) => person(r, `p${i}`));
+    for (const p of people) expect((await p.join()).ok).toBe(true);
+    const before = store.calls.commitBatch ?? 0;
+    const g = gate();
+    store.hold(g.hold);
+    const answered: boolean[] = people.map(() => false);
+    const acks = people.map((p, i) => p.send({ type: 'card.add', columnId: 'start', text: `card ${i}` }).finally(() => (answered[i] = true)));
+    await expect.poll(() => g.held).toBe(1);
+    await settled();
+    expect(answered.every((a) => !a)).toBe(true);
+    expect(people.every((p) => p.received.at(-1)!.cards.length === 0)).toBe(true);
+    g.open();
+    expect((await Promise.all(acks)).every((a) => a.ok)).toBe(true);
+    expect((store.calls.commitBatch ?? 0) - before).toBe(1);
+    expect(people.every((p) => p.received.at(-1)!.cards.length === 1)).toBe(true);
+    store.hold(null);
+  });
+
+  it('CM-4 a batch whose transaction fails is answered INTERNAL as a whole and leaves the room as the store has it', async () => {
+    const { room: r, store } = await room();
+    const people = Array.from({ length: 5 }, (_, i) => person(r, `q${i}`));
+    for (const p of people) expect((await p.join()).ok).toBe(true);
+    store.failNext(1, ['commitBatch']);
+    const acks = await Promise.all(people.map((p, i) => p.send({ type: 'card.add', columnId: 'start', text: `lost ${i}` })));
+    expect(acks.every((a) => !a.ok && a.code === 'INTERNAL')).toBe(true);
+    expect(r.state.cards.size).toBe(0);
+    expect((await store.loadBoard('board-batch'))!.anonymousState).toBeNull();
+    // the room goes on: the next command is stored and shown
+    expect((await people[0]!.send({ type: 'card.add', columnId: 'start', text: 'kept' })).ok).toBe(true);
+    expect(r.state.cards.size).toBe(1);
+  });
+});
+
+describe('BoardRoom one write path (CM-5)', () => {
+  it('CM-5 a newcomer is in the room (and the board document) only once their participant row is stored', async () => {
+    const { room: r, store } = await room();
+    const fac = person(r, 'fac', true);
+    await fac.join();
+    const g = gate();
+    store.hold(g.hold);
+    const ada = person(r, 'ada');
+    let answered = false;
+    const joined = ada.join().finally(() => (answered = true));
+    await expect.poll(() => g.held).toBe(1);
+    await settled();
+    expect(answered).toBe(false);
+    expect(names(r)).toEqual(['fac']);
+    g.open();
+    expect((await joined).ok).toBe(true);
+    await expect.poll(() => names(r)).toEqual(['ada', 'fac']);
+    expect((await store.loadBoard('board-batch'))!.participants.map((p) => p.name).sort()).toEqual(['ada', 'fac']);
+    store.hold(null);
+  });
+
+  it('CM-5 a join whose participant row cannot be stored changes nothing: not joined, not listed, not stored', async () => {
+    const { room: r, store } = await room();
+    const fac = person(r, 'fac', true);
+    await fac.join();
+    const bo = person(r, 'bo');
+    store.failNext(1, ['commitBatch']);
+    expect(await bo.join()).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(await bo.send({ type: 'card.add', columnId: 'start', text: 'as nobody' })).toMatchObject({ ok: false, code: 'NOT_JOINED' });
+    await settled();
+    expect(names(r)).toEqual(['fac']);
+    expect(r.state.participants.size).toBe(1);
+    expect((await store.loadBoard('board-batch'))!.participants.map((p) => p.name)).toEqual(['fac']);
+    // the same person can join once storage works
+    expect((await bo.join()).ok).toBe(true);
+  });
+
+  it('CM-5 presence is runtime: coming and going writes nothing, and a loaded room starts with everyone away', async () => {
+    const { room: r, store, deps } = await room();
+    const ada = person(r, 'ada');
+    await ada.join();
+    await expect.poll(() => readBoardDoc(r.boardDoc)!.participants).toMatchObject([{ name: 'ada', online: true }]);
+    const writes = () => (store.calls.commitBatch ?? 0) + (store.calls.commit ?? 0) + (store.calls.upsertParticipant ?? 0);
+    const before = writes();
+    r.detach(ada.socketId);
+    await expect.poll(() => readBoardDoc(r.boardDoc)!.participants).toMatchObject([{ name: 'ada', online: false }]);
+    const again = person(r, 'ada');
+    expect((await again.join()).ok).toBe(true); // a known participant: nothing to store
+    await expect.poll(() => readBoardDoc(r.boardDoc)!.participants).toMatchObject([{ name: 'ada', online: true }]);
+    expect(writes()).toBe(before);
+    const reloaded = new BoardRoom((await store.loadBoard('board-batch'))!, deps);
+    expect(readBoardDoc(reloaded.boardDoc)!.participants).toMatchObject([{ name: 'ada', online: false }]);
+  });
+});

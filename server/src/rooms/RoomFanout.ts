@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import {
+  type BoardEvent,
+  type BoardState,
+  type PublicBoardView,
+  batchesPublicView,
+  changesEveryonesView,
+  changesPublicView,
+  notesKey,
+  personalViewOf,
+  projectBoardDoc,
+} from '@candor/shared';
+import type { RoomDocuments } from './RoomDocuments.js';
+import type { RoomDoor } from './RoomDoor.js';
+import type { JoinedSession, Session } from './Session.js';
+
+/** Presence changes within this window are projected together. */
+const PRESENCE_BATCH_MS = 25;
+
+/**
+ * A room's fan-out: the public view projected into the board document (which only the room writes), and
+ * each person's own view to their sockets alone, only to those whose view can have changed and only when it
+ * did. Bursts (a room joining, a round of reactions) are one projection.
+ */
+export class RoomFanout {
+  private presenceTimer: NodeJS.Timeout | undefined;
+  /** CM-4: while a batch is being stored its changes are in memory only: nothing is projected until it is */
+  private heldBack = 0;
+  private projectWhenReleased = false;
+
+  constructor(
+    private readonly state: BoardState,
+    private readonly sessions: Map<string, Session>,
+    private readonly door: RoomDoor,
+    private readonly documents: RoomDocuments,
+    private readonly publicView: () => PublicBoardView,
+    private readonly hooks: {
+      /** called before each projection (CL-7: the cluster learns who is connected here) */
+      projecting?: () => void;
+      /** CL-8: whether this process may create the notes' shared texts */
+      mayCreateTexts?: () => boolean;
+    } = {},
+  ) {}
+
+  /**
+   * Fans out what a batch changed: the board document only if the public view can have changed, and
+   * personal views only for the people it can concern — the actors, or everyone for the few events that
+   * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
+   */
+  publish(changes: { events: BoardEvent[]; actorId: string }[]): void {
+    const events = changes.flatMap((c) => c.events);
+    const changed = events.filter((e) => changesPublicView(e, this.state));
+    // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection, in the presence batch
+    if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
+    else if (changed.length > 0) this.schedulePresence();
+    const everyone = events.some(changesEveryonesView);
+    const actors = new Set(changes.map((c) => c.actorId));
+    this.sendPersonal((s) => everyone || actors.has(s.participantId));
+  }
+
+  /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
+  schedulePresence(): void {
+    this.presenceTimer ??= setTimeout(() => this.projectPublic(), PRESENCE_BATCH_MS);
+  }
+
+  /** CM-4: holds projections back while a batch is in memory but not yet stored; `release` catches up. */
+  holdBack(): void {
+    this.heldBack++;
+  }
+
+  release(): void {
+    this.heldBack = Math.max(0, this.heldBack - 1);
+    if (this.heldBack === 0 && this.projectWhenReleased) {
+      this.projectWhenReleased = false;
+      this.schedulePresence();
+    }
+  }
+
+  projectPublic(): void {
+    clearTimeout(this.presenceTimer);
+    this.presenceTimer = undefined;
+    if (this.heldBack > 0) {
+      this.projectWhenReleased = true;
+      return;
+    }
+    this.hooks.projecting?.();
+    this.ensureNotesTexts();
+    projectBoardDoc(this.documents.doc('board'), this.publicView());
+    if (this.door.takeKnocksChanged()) {
+      this.sendPersonal((s) => s.participantId === this.state.facilitatorId);
+    }
+  }
+
+  /** Sends each chosen person their own view if it changed since the last one they got. */
+  sendPersonal(include: (session: JoinedSession) => boolean): void {
+    for (const session of this.sessions.values()) {
+      if (session.kind !== 'joined' || !include(session)) continue;
+      const me = personalViewOf(this.state, { kind: 'participant', participantId: session.participantId, ...session.tags });
+      // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
+      const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
+      if (digest === session.lastMe) continue;
+      session.lastMe = digest;
+      session.socket.sendMe(me);
+    }
+  }
+
+  /**
+   * The server creates each shared text once, so two people never create rival texts for the same key. With
+   * several processes only the holder of the board's writer lease does (CL-8), or each would make its own.
+   */
+  ensureNotesTexts(): void {
+    if (this.hooks.mayCreateTexts && !this.hooks.mayCreateTexts()) return;
+    const notes = this.documents.doc('notes').getMap<Y.Text>('notes');
+    const missing: [string, string][] = [];
+    for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
+    for (const action of this.state.actions.values()) {
+      if (!notes.has(notesKey.action(action.id))) missing.push([notesKey.action(action.id), action.initialText]);
+    }
+    if (missing.length === 0) return;
+    this.documents.doc('notes').transact(() => {
+      for (const [key, initial] of missing) notes.set(key, new Y.Text(initial));
+    }, 'server');
+  }
+
+  destroy(): void {
+    clearTimeout(this.presenceTimer);
+  }
+}

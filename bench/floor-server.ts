@@ -1,23 +1,70 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { WebSocketServer } from 'ws';
+import { YJS_MESSAGE, encodeCompressed } from '@candor/shared';
 import { now } from './lib/clock.js';
 
 /**
- * The floor: a bare `ws` server that, when told over IPC, sends every connected client the same number of
- * bytes as one message (one buffer, shared by all sends). Nothing Candor does can take less than this.
+ * The floor: a bare `ws` server that, when told over IPC, sends every connected client the same bytes
+ * (one buffer per message, shared by all sends). Nothing Candor does can take less than this.
+ *
+ * Two kinds of payload:
+ * - `bytes`: that many filler bytes as one message (the uncompressed floor);
+ * - `frames` (after `load`): the very frames Candor put on the wire for a reveal, recorded by a bench client.
+ *   A compressed frame (type 100, RV-6) is inflated once at load and deflated again at fire time with
+ *   Candor's settings, so the floor pays the one compression Candor pays per reveal; load checks that this
+ *   gives back byte for byte what Candor sent.
  */
+/** Candor's setting (server/src/transport/yjs.ts: deflateRawSync(plain, { level: 1 })) */
+const CANDOR_DEFLATE_LEVEL = 1;
+
 const port = Number(process.env.PORT);
 const wss = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 1024 * 1024 });
 
-process.on('message', (message: { reqId: number; op: string; bytes?: number }) => {
-  if (message?.op !== 'fire') return;
-  const payload = Buffer.alloc(message.bytes ?? 0, 0x61);
-  const t0 = now();
+/** one recorded frame: sent as is, or (compressed) rebuilt from its plain message at fire time */
+type Frame = { raw: Buffer } | { plain: Buffer };
+let frames: Frame[] = [];
+
+function load(base64Frames: string[]): number {
+  frames = base64Frames.map((b64) => {
+    const raw = Buffer.from(b64, 'base64');
+    if (raw[0] !== YJS_MESSAGE.compressed) return { raw };
+    const plain = inflateRawSync(raw.subarray(1));
+    if (!Buffer.from(compress(plain)).equals(raw)) throw new Error('deflating the recorded message again does not give Candor’s bytes');
+    return { plain };
+  });
+  return frames.reduce((sum, f) => sum + ('raw' in f ? f.raw.length : 0), 0);
+}
+
+function compress(plain: Buffer): Uint8Array {
+  return encodeCompressed(deflateRawSync(plain, { level: CANDOR_DEFLATE_LEVEL }));
+}
+
+function sendToAll(payload: Uint8Array): number {
   let sent = 0;
   for (const client of wss.clients) {
     if (client.readyState !== client.OPEN) continue;
     client.send(payload);
     sent++;
   }
+  return sent;
+}
+
+process.on('message', (message: { reqId: number; op: string; bytes?: number; frames?: string[] }) => {
+  if (message?.op === 'load') {
+    try {
+      process.send!({ reqId: message.reqId, ok: true, plainBytes: load(message.frames ?? []) });
+    } catch (err) {
+      process.send!({ reqId: message.reqId, ok: false, error: (err as Error).message });
+    }
+    return;
+  }
+  if (message?.op !== 'fire') return;
+  // filler is made before the clock starts (it stands for bytes Candor already holds); compression is not
+  const filler = message.bytes !== undefined ? Buffer.alloc(message.bytes, 0x61) : null;
+  const t0 = now();
+  let sent = 0;
+  if (filler) sent = sendToAll(filler);
+  else for (const f of frames) sent = sendToAll('raw' in f ? f.raw : compress(f.plain));
   process.send!({ reqId: message.reqId, t0, sent });
 });
 

@@ -20,7 +20,8 @@ import { type RevealResult, type System, revealCandor, revealFloor, revealStock,
 /**
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
  * y-websocket server on 127.0.0.1. Prints a table and writes bench/results.json. One scenario at a time:
- *   pnpm bench --only reveal --n 500          pnpm bench --only ack          pnpm bench --only memory --boards 100
+ *   pnpm bench --only reveal --n 500          (candor, floor, floorz = the floor sending Candor's compressed frames, stock)
+ *   pnpm bench --only ack          pnpm bench --only memory --boards 100
  *   pnpm bench --only bundle                  (gzip size of the JavaScript the board page loads first)
  *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5     pnpm bench --only burst --burst-n 100
  *   pnpm bench --only join --join-people 500 --join-runs 3    (in-process, against the commit before anonymity at rest)
@@ -33,7 +34,7 @@ const { values: args } = parseArgs({
     n: { type: 'string', default: '500' },
     cards: { type: 'string', default: '1500' },
     runs: { type: 'string', default: '3' },
-    systems: { type: 'string', default: 'candor,floor,stock' },
+    systems: { type: 'string', default: 'candor,floor,floorz,stock' },
     'growth-n': { type: 'string', default: '100,250' },
     'growth-cards': { type: 'string', default: '300,750' },
     'growth-runs': { type: 'string', default: '1' },
@@ -137,11 +138,16 @@ async function main(): Promise<void> {
       console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved`);
       const runs: RevealResult[] = [];
       for (let run = 1; run <= RUNS; run++) {
+        /** what Candor put on the wire in this run's reveal, for the compressed floor */
+        let candorFrames: Buffer[] | null = null;
         for (const system of systems) {
           const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, log };
           let r: RevealResult;
           if (system === 'candor') {
-            r = await revealCandor(crowd, o);
+            r = await revealCandor(crowd, { ...o, record: (frames) => (candorFrames = frames) });
+          } else if (system === 'floorz') {
+            if (!candorFrames) throw new Error('floorz sends the frames Candor sent: list candor before it in --systems');
+            r = await revealFloor(crowd, { ...o, frames: candorFrames });
           } else if (system === 'floor') {
             // The floor sends what an uncompressed reveal would: a plain Yjs update of the same cards in one
             // y-websocket message (Candor compresses its reveal, so it may send fewer bytes than this).
@@ -152,7 +158,7 @@ async function main(): Promise<void> {
         }
       }
       const of = (s: System) => summarize(runs.filter((r) => r.system === s));
-      results.reveal = { n: N, cards: CARDS, runs, median: { candor: of('candor'), floor: of('floor'), stock: of('stock') } };
+      results.reveal = { n: N, cards: CARDS, runs, median: { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), stock: of('stock') } };
     });
 
     if (args.profile) await guard('profile', async () => {

@@ -10,6 +10,7 @@ import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome, WindowStats } from '../lib/loadgenProtocol.js';
 import { type ServerProcess, type Usage, startBenchServer, startCandor } from '../lib/procs.js';
 import { Screen } from '../lib/screen.js';
+import { WireRecorder } from '../lib/wireRecorder.js';
 import { SYNC_STEP1_EMPTY, isSyncStep2, updateMessage } from '../lib/yjsWire.js';
 import { median, spread, type Spread } from '../lib/stats.js';
 
@@ -19,7 +20,8 @@ import { median, spread, type Spread } from '../lib/stats.js';
  * Candor, at the floor (a bare `ws` server sending the same bytes) and at the stock y-websocket server.
  */
 
-export type System = 'candor' | 'floor' | 'stock';
+/** floorz: the floor sending the very (compressed) frames Candor sent in the same run */
+export type System = 'candor' | 'floor' | 'floorz' | 'stock';
 
 export interface RevealResult {
   system: System;
@@ -64,6 +66,10 @@ export interface RevealOptions {
   screen?: boolean;
   /** for the floor: bytes to send each client */
   bytes?: number;
+  /** for the compressed floor: the frames Candor sent a person in its reveal (see `record`) */
+  frames?: Buffer[];
+  /** Candor: receives the board-document frames one more person got in the reveal window */
+  record?: (frames: Buffer[]) => void;
   log?: (line: string) => void;
 }
 
@@ -110,6 +116,7 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
     const server = await startCandor({ dataDir, cpuProfile: o.cpuProfile });
     let facilitator: Commander | null = null;
     let screen: Screen | null = null;
+    let recorder: WireRecorder | null = null;
     try {
       const { url } = server;
       const { boardId, facilitatorKey } = await createBoard(url, `Bench ${o.n}×${o.cards}`);
@@ -132,9 +139,11 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
       const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId) }));
       assertAll('board document', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), o.n);
       log(`opened ${o.n} board documents in ${(now() - t).toFixed(0)} ms`);
+      if (o.record) recorder = await WireRecorder.open(url, boardId, facilitator);
       await sleep(300);
 
       await crowd.all({ op: 'arm' });
+      recorder?.arm();
       const before = await server.usage();
       const t0 = now();
       const ack = await facilitator.cmd({ type: 'phase.set', phase: 'reveal' }, 60_000);
@@ -142,6 +151,7 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
       if (!ack.ok) throw new Error(`reveal refused: ${ack.code} ${ack.message}`);
       const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
       const after = await server.usage();
+      if (recorder) o.record!(recorder.stop());
       let screenMs: number | null = null;
       if (screen) {
         const at = await screen.renderedAt(o.cards, 60_000);
@@ -150,6 +160,7 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
       return { ...summarize('candor', o, t0, window, before, after), commandAckMs, screenMs, cardsWritten: written.ok, errors: written.errors };
     } finally {
       // killed first (gracefully only to write a profile): 500 goodbyes would cost it seconds nobody measures
+      recorder?.stop();
       await server.stop(o.cpuProfile ? 60_000 : 0);
       await crowd.reset().catch(() => undefined);
       facilitator?.close();
@@ -158,19 +169,27 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
   });
 }
 
-/** The floor: the same people connect to a bare `ws` server, which sends each `bytes` bytes in one message. */
+/**
+ * The floor: the same people connect to a bare `ws` server, which sends each `bytes` bytes in one message,
+ * or, given `frames`, Candor's own reveal frames (the compressed floor, compressing as Candor does).
+ */
 export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
-  const server = await startBenchServer('floor', 'floor-server.ts');
+  const system: System = o.frames ? 'floorz' : 'floor';
+  const server = await startBenchServer(system, 'floor-server.ts');
   try {
+    if (o.frames) {
+      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: o.frames.map((f) => f.toString('base64')) });
+      if (!loaded.ok) throw new Error(`compressed floor: ${loaded.error}`);
+    }
     const targets = Array.from({ length: o.n }, (_, key) => ({ key, url: `ws://127.0.0.1:${server.port}/` }));
     assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: false, concurrency: JOIN_CONCURRENCY }))), o.n);
     await sleep(300);
     await crowd.all({ op: 'arm' });
     const before = await server.usage();
-    const fired = await server.request<{ t0: number; sent: number }>({ op: 'fire', bytes: o.bytes ?? 0 });
+    const fired = await server.request<{ t0: number; sent: number }>(o.frames ? { op: 'fire' } : { op: 'fire', bytes: o.bytes ?? 0 });
     const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
     const after = await server.usage();
-    return { ...summarize('floor', o, fired.t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: 0, errors: {} };
+    return { ...summarize(system, o, fired.t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: 0, errors: {} };
   } finally {
     await crowd.reset().catch(() => undefined);
     await server.stop();
@@ -230,7 +249,7 @@ export async function revealStock(crowd: Crowd, o: RevealOptions): Promise<Revea
 }
 
 export function revealRunner(system: System): (crowd: Crowd, o: RevealOptions) => Promise<RevealResult> {
-  return { candor: revealCandor, floor: revealFloor, stock: revealStock }[system];
+  return { candor: revealCandor, floor: revealFloor, floorz: revealFloor, stock: revealStock }[system];
 }
 
 export type { ServerProcess };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { WebSocketServer } from 'ws';
 import { YJS_MESSAGE, encodeCompressed } from '@candor/shared';
@@ -13,6 +14,9 @@ import { now } from './lib/clock.js';
  *   A compressed frame (type 100, RV-6) is inflated once at load and deflated again at fire time with
  *   Candor's settings, so the floor pays the one compression Candor pays per reveal; load checks that this
  *   gives back byte for byte what Candor sent.
+ * For the restart storm, FLOOR_GREETING_FILE (a JSON list of base64 frames: the whole board document as
+ * Candor answers a fresh client) is loaded before listening and sent to every new connection, compressed
+ * once and then shared, as Candor caches its answer; any message a client sends is echoed (its "vote").
  */
 /** Candor's setting (server/src/transport/yjs.ts: deflateRawSync(plain, { level: 1 })) */
 const CANDOR_DEFLATE_LEVEL = 1;
@@ -67,6 +71,22 @@ process.on('message', (message: { reqId: number; op: string; bytes?: number; fra
   else for (const f of frames) sent = sendToAll('raw' in f ? f.raw : compress(f.plain));
   process.send!({ reqId: message.reqId, t0, sent });
 });
+
+const greetingFile = process.env.FLOOR_GREETING_FILE;
+if (greetingFile) {
+  load(JSON.parse(fs.readFileSync(greetingFile, 'utf8')) as string[]);
+  const shared = new Map<Frame, Uint8Array>();
+  wss.on('connection', (ws) => {
+    for (const f of frames) {
+      if ('raw' in f) ws.send(f.raw);
+      else {
+        if (!shared.has(f)) shared.set(f, compress(f.plain));
+        ws.send(shared.get(f)!);
+      }
+    }
+    ws.on('message', (data: Buffer) => ws.send(data));
+  });
+}
 
 wss.on('listening', () => process.send!({ ready: true }));
 process.once('SIGTERM', () => {

@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
 import { withTicket } from './lib/candor.js';
 import { now, sleep, within } from './lib/clock.js';
 import { SYNC_STEP1_EMPTY, isSyncStep2 } from './lib/yjsWire.js';
+import { storm } from './lib/stormClient.js';
 import type { LoadgenReply, LoadgenRequest, Person, WindowStats } from './lib/loadgenProtocol.js';
 
 /**
@@ -316,6 +317,15 @@ async function handle(req: LoadgenRequest): Promise<unknown> {
       return collect(req.quietMs, req.timeoutMs);
     case 'ackLoad':
       return ackLoad(req.durationMs, req.rateHz, req.plan, req.texts, req.itemIds);
+    case 'storm':
+      return storm(req.targets, req.req, (key, sock, ws) => {
+        // what the killed server left behind is dead: drop it, keep the new connections for reset
+        const s = sim(key);
+        if (sock && s.sock !== sock) s.sock?.close();
+        if (ws && s.ws !== ws) s.ws?.terminate();
+        s.sock = sock ?? s.sock;
+        s.ws = ws ?? s.ws;
+      });
     case 'status':
       return status();
     case 'reset':

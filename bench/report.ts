@@ -6,6 +6,7 @@ import type { JoinResult } from './scenarios/join.js';
 import type { MemoryResult } from './scenarios/memory.js';
 import type { BundleResult } from './scenarios/bundle.js';
 import type { RevealResult, System } from './scenarios/reveal.js';
+import type { StormRun } from './scenarios/storm.js';
 import { median } from './lib/stats.js';
 
 /** Everything one `pnpm bench` measured, as written to bench/results.json. */
@@ -24,6 +25,8 @@ export interface Results {
   burst?: BurstResult;
   join?: JoinResult;
   /** issue 13: one Candor process on PostgreSQL against two with Redis */
+  /** issue 13: kill -9 and restart with N people connected, against a bare ws floor */
+  storm?: { candor: StormRun; floor: StormRun };
   cluster?: { reveal: { one: ClusterRevealResult; two: ClusterRevealResult }; ack: { one: ClusterAckResult; two: ClusterAckResult } };
   targets?: Target[];
   failures?: string[];
@@ -93,6 +96,11 @@ export function targets(r: Results): Target[] {
     out.push({ what: `ack p99 at ${r.ack.n} active vs idle server`, measured: x(ratio), target: '≤ 3×', met: ratio <= 3 });
     out.push({ what: 'ack errors', measured: String(errors), target: '0', met: errors === 0 });
   }
+  if (r.storm) {
+    const { candor, floor } = r.storm;
+    const ratio = candor.voted.max / floor.voted.max;
+    out.push({ what: `restart storm: kill → all ${candor.n} resynced and voted, vs ${floor.n} bare reconnects`, measured: x(ratio), target: '≤ 3×', met: ratio <= 3 && candor.missing === 0 });
+  }
   if (r.cluster) {
     const { reveal, ack } = r.cluster;
     const p99 = reveal.two.delivery.p99 / reveal.one.delivery.p99;
@@ -159,6 +167,13 @@ export function render(r: Results): string {
     if (m.candor && m.floorz) rows.push(['candor/floorz', x(m.candor.p50 / m.floorz.p50), x(m.candor.p99 / m.floorz.p99), x(m.candor.max / m.floorz.max), x(m.candor.bytesPerClient / m.floorz.bytesPerClient), '', x(m.candor.serverCpuMs / m.floorz.serverCpuMs), '']);
     if (m.candor && m.stock) rows.push(['candor/stock', x(m.candor.p50 / m.stock.p50), x(m.candor.p99 / m.stock.p99), x(m.candor.max / m.stock.max), x(m.candor.bytesPerClient / m.stock.bytesPerClient), '', x(m.candor.serverCpuMs / m.stock.serverCpuMs), '']);
     parts.push(table(['system', 'p50', 'p99', 'max', 'bytes/client (doc)', 'socket.io/client', 'server CPU', 'server RSS'], rows));
+  }
+  if (r.storm) {
+    const { candor, floor } = r.storm;
+    parts.push(`\nRestart storm: ${candor.n} people, ${candor.cards} cards, kill -9 and restart (one process); ms from the kill`);
+    const row = (s: StormRun) => [s.system, ms(s.serverBackMs), ms(s.resynced.p50), ms(s.resynced.max), ms(s.voted.p50), ms(s.voted.max), kb(s.bytesPerClient), String(s.attempts), String(s.missing)];
+    const rows = [row(candor), row(floor), ['candor/floor', x(candor.serverBackMs / floor.serverBackMs), x(candor.resynced.p50 / floor.resynced.p50), x(candor.resynced.max / floor.resynced.max), x(candor.voted.p50 / floor.voted.p50), x(candor.voted.max / floor.voted.max), '', '', '']];
+    parts.push(table(['system', 'server back', 'resynced p50', 'resynced all', 'voted p50', 'voted all', 'doc bytes/client', 'attempts', 'missing'], rows));
   }
   if (r.screen) {
     const s = r.screen;

@@ -15,6 +15,7 @@ import { JOIN_BASELINE_REF, joinLatency } from './scenarios/join.js';
 import { memoryPerBoard } from './scenarios/memory.js';
 import { measureBundle } from './scenarios/bundle.js';
 import { ackOnProcesses, revealOnProcesses } from './scenarios/cluster.js';
+import { restartStorm, type StormRun } from './scenarios/storm.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
 
 /**
@@ -24,10 +25,11 @@ import { type RevealResult, type System, revealCandor, revealFloor, revealStock,
  *   pnpm bench --only ack          pnpm bench --only memory --boards 100
  *   pnpm bench --only bundle                  (gzip size of the JavaScript the board page loads first)
  *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5     pnpm bench --only burst --burst-n 100
+ *   pnpm bench --only storm --storm-n 500 --storm-cards 1500   (kill -9 and restart, against a bare ws floor)
  *   pnpm bench --only join --join-people 500 --join-runs 3    (in-process, against the commit before anonymity at rest)
  * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
  */
-const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'join', 'memory', 'abuse', 'burst', 'bundle', 'cluster'] as const;
+const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'join', 'memory', 'abuse', 'burst', 'bundle', 'cluster', 'storm'] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string', default: SCENARIOS.join(',') },
@@ -62,6 +64,9 @@ const { values: args } = parseArgs({
     'cluster-cards': { type: 'string', default: '1500' },
     'cluster-ack-n': { type: 'string', default: '100' },
     'cluster-ack-seconds': { type: 'string', default: '30' },
+    /** storm (issue 13): people and cards of the board whose server is killed and restarted */
+    'storm-n': { type: 'string', default: '500' },
+    'storm-cards': { type: 'string', default: '1500' },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH, 'results.json') },
@@ -239,6 +244,15 @@ async function main(): Promise<void> {
         ack.push(a);
       }
       results.cluster = { reveal: { one: reveal[0]!, two: reveal[1]! }, ack: { one: ack[0]!, two: ack[1]! } };
+    });
+
+    if (only.has('storm')) await guard('storm', async () => {
+      const [n, cards] = [Number(args['storm-n']), Number(args['storm-cards'])];
+      console.log(`› restart storm: ${n} people on ${cards} cards, kill -9 and restart (one process), against ${n} bare WebSocket reconnects`);
+      results.storm = await restartStorm(crowd, { n, cards, log });
+      const show = (r: StormRun) => `${r.system.padEnd(6)} server back ${r.serverBackMs.toFixed(0)} ms, resynced p50 ${r.resynced.p50.toFixed(0)} / max ${r.resynced.max.toFixed(0)} ms, voted p50 ${r.voted.p50.toFixed(0)} / max ${r.voted.max.toFixed(0)} ms, ${r.bytesPerClient.toFixed(0)} B/client, ${r.attempts} attempts, missing ${r.missing}, errors ${JSON.stringify(r.errors)}`;
+      log(show(results.storm.candor));
+      log(show(results.storm.floor));
     });
 
     if (only.has('burst')) await guard('burst', async () => {

@@ -1,3 +1,5 @@
+import type { StormRequest, StormTarget } from './stormClient.js';
+
 /** The IPC protocol between the bench (coordinator) and its two load-generating processes. */
 export interface Person {
   key: number;
@@ -17,6 +19,8 @@ type Op =
   | { op: 'arm' }
   | { op: 'collect'; quietMs: number; timeoutMs: number }
   | { op: 'ackLoad'; durationMs: number; rateHz: number; plan: 'card.add' | 'vote'; texts: string[]; itemIds: string[] }
+  /** the restart storm: everyone comes back to a server that was just killed (bench/lib/stormClient.ts) */
+  | { op: 'storm'; targets: StormTarget[]; req: StormRequest }
   | { op: 'status' }
   | { op: 'reset' }
   | { op: 'exit' };

@@ -93,9 +93,11 @@ export class ServerProcess {
     env?: Record<string, string>;
     nodeArgs?: string[];
     tsx?: boolean;
+    /** a fixed port (a restarted server comes back where its clients were); a free one by default */
+    port?: number;
     ready: (server: ServerProcess) => Promise<boolean>;
   }): Promise<ServerProcess> {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const args = [...(options.nodeArgs ?? []), ...(options.tsx ? ['--import', 'tsx'] : []), '--import', PROBE, options.entry];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -185,6 +187,7 @@ export async function startCandor(options: {
   /** only for filling boards fast where fsyncs are not what is measured (memory) */
   sqliteSynchronous?: 'FULL' | 'NORMAL';
   env?: Record<string, string>;
+  port?: number;
 }): Promise<ServerProcess> {
   const nodeArgs: string[] = [];
   if (options.cpuProfile) {
@@ -196,6 +199,7 @@ export async function startCandor(options: {
     name: 'candor',
     entry: path.join(ROOT, 'server/dist/index.js'),
     nodeArgs,
+    port: options.port,
     env: {
       DATA_DIR: options.dataDir,
       LOG_LEVEL: 'warn',
@@ -212,6 +216,6 @@ export async function startCandor(options: {
 }
 
 /** A server of the bench itself (floor, stock), run from TypeScript; ready when it says so on IPC. */
-export async function startBenchServer(name: string, file: string): Promise<ServerProcess> {
-  return ServerProcess.start({ name, entry: path.join(BENCH, file), tsx: true, ready: async (s) => s.saidReady });
+export async function startBenchServer(name: string, file: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+  return ServerProcess.start({ name, entry: path.join(BENCH, file), tsx: true, ...options, ready: async (s) => s.saidReady });
 }

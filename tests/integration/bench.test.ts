@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Crowd } from '../../bench/lib/loadgens.js';
 import { revealCandor, revealFloor, revealStock } from '../../bench/scenarios/reveal.js';
+import { restartStorm } from '../../bench/scenarios/storm.js';
 import { ensureServerBuilt } from './harness.js';
 
 /**
@@ -23,7 +24,8 @@ describe('bench (5 people, 20 cards)', () => {
 
   it('counts the reveal at every person, and the floor and stock servers deliver to the same people', async () => {
     const o = { n: 5, cards: 20, quietMs: 300, timeoutMs: 10_000 };
-    const candor = await revealCandor(crowd!, o);
+    let recorded: Buffer[] = [];
+    const candor = await revealCandor(crowd!, { ...o, record: (frames) => (recorded = frames) });
     expect(candor.cardsWritten).toBe(20);
     expect(candor.errors).toEqual({});
     expect(candor.timedOut).toBe(false);
@@ -38,9 +40,23 @@ describe('bench (5 people, 20 cards)', () => {
     const floor = await revealFloor(crowd!, { ...o, bytes: candor.bytesPerClient });
     expect(floor).toMatchObject({ clients: 5, timedOut: false, bytesMin: candor.bytesPerClient, bytesMax: candor.bytesPerClient, framesPerClient: 1 });
 
+    // the compressed floor sends the very frames one more person recorded from Candor's reveal
+    expect(recorded.reduce((sum, f) => sum + f.length, 0)).toBe(candor.bytesPerClient);
+    const floorz = await revealFloor(crowd!, { ...o, frames: recorded });
+    expect(floorz).toMatchObject({ system: 'floorz', clients: 5, timedOut: false, bytesMin: candor.bytesPerClient, bytesMax: candor.bytesPerClient, framesPerClient: candor.framesPerClient });
+
     const stock = await revealStock(crowd!, o);
     expect(stock).toMatchObject({ clients: 5, timedOut: false, framesPerClient: 1 });
     expect(stock.bytesMin).toBeGreaterThan(20 * 8 * 2);
     expect(stock.bytesMax).toBe(stock.bytesMin);
   }, 60_000);
+
+  it('brings every person back after kill -9 (document whole again, a vote acked), and every floor client gets the same bytes', async () => {
+    const { candor, floor } = await restartStorm(crowd!, { n: 5, cards: 20 });
+    expect(candor).toMatchObject({ missing: 0, voted: { count: 5 }, resynced: { count: 5 } });
+    expect(floor).toMatchObject({ missing: 0, voted: { count: 5 }, resynced: { count: 5 } });
+    // the board document came back whole: at least the cards' text, and the floor sent as much
+    expect(candor.bytesPerClient).toBeGreaterThan(20 * 8);
+    expect(floor.bytesPerClient).toBeGreaterThanOrEqual(candor.bytesPerClient);
+  }, 90_000);
 });

@@ -91,6 +91,7 @@ interface Back {
 async function candorBack(t: StormTarget, req: StormRequest, keep: Keep): Promise<Back> {
   const sock = io(req.url, { transports: ['websocket'], auth: { boardId: req.boardId, protocolVersion: PROTOCOL_VERSION }, reconnection: false, forceNew: true, timeout: ATTEMPT_TIMEOUT_MS });
   keep(t.key, sock, null);
+  let ws: WebSocket | null = null;
   try {
     await new Promise<void>((resolve, reject) => {
       sock.once('connect', () => resolve());
@@ -99,7 +100,7 @@ async function candorBack(t: StormTarget, req: StormRequest, keep: Keep): Promis
     const p = t.person;
     const joined = await cmd(sock, { type: 'join', participantId: p.pid, secret: p.secret, name: p.name });
     if (!joined.ok) throw new Error(`join: ${joined.code}`);
-    const ws = new WebSocket(await withTicket(sock, req.docUrl), { perMessageDeflate: false });
+    ws = new WebSocket(await withTicket(sock, req.docUrl), { perMessageDeflate: false });
     keep(t.key, sock, ws);
     const { at, bytes } = await handshake(ws, true, (data) => isSyncStep2(data));
     const vote = await cmd(sock, { type: 'vote.cast', itemId: t.itemId });
@@ -107,6 +108,7 @@ async function candorBack(t: StormTarget, req: StormRequest, keep: Keep): Promis
     return { resynced: at, voted: now(), bytes };
   } catch (err) {
     sock.close();
+    ws?.terminate();
     throw err;
   }
 }

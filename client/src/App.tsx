@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Suspense, lazy } from 'react';
 import { matchRoute, navigate, usePathname } from './navigation.js';
-import { lazyWithWords } from './i18n/lazyWithWords.js';
+import { lazyWithWords, untilLoaded } from './i18n/lazyWithWords.js';
 
 // Each page is its own chunk: someone opening a board never downloads the home page, the team page or its charts.
-const HomePage = lazyWithWords(() => import('./home/HomePage.js'), (m) => m.HomePage);
-const BoardPage = lazy(() => import('./board/BoardPage.js').then((m) => ({ default: m.BoardPage })));
-const TeamPage = lazyWithWords(() => import('./team/TeamPage.js'), (m) => m.TeamPage);
+const HomePage = lazyWithWords(() => import('./home/HomePage.js'), (m) => m.HomePage, { preload: false });
+const BoardPage = lazy(() => untilLoaded(() => import('./board/BoardPage.js')).then((m) => ({ default: m.BoardPage })));
+const TeamPage = lazyWithWords(() => import('./team/TeamPage.js'), (m) => m.TeamPage, { preload: false });
 
 export function App() {
   return (

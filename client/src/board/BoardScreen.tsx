@@ -20,7 +20,7 @@ import { RoomNotices } from '../facilitation/RoomNotices.js';
 import { useSession } from './SessionContext.js';
 import { forgetRetro, rememberRetro } from '../home/myRetros.js';
 import { navigate } from '../navigation.js';
-import { lazyWithWords } from '../i18n/lazyWithWords.js';
+import { lazyWithWords, preloadLazyParts } from '../i18n/lazyWithWords.js';
 
 // The facilitator's tools are a chunk of their own: participants never download them. Nor do they download the
 // door (only boards with a password or a knock show it) or the creator's banner and delete button.
@@ -47,6 +47,15 @@ export function BoardScreen({
   const [section, setSection] = useState('board');
   const session = useSession();
   const known = state.board;
+
+  // UI-16: once the board is on screen, the parts it loads on demand are fetched ahead, so a network that drops
+  // later does not find one missing (and one that is missing waits for the network rather than blanking the page)
+  const boardShown = known !== null;
+  useEffect(() => {
+    if (!boardShown) return;
+    const timer = setTimeout(preloadLazyParts, 500);
+    return () => clearTimeout(timer);
+  }, [boardShown]);
 
   // MY-1: this browser remembers the retros it took part in.
   useEffect(() => {

@@ -79,7 +79,7 @@ describe('UI-6 the words the board page ships with', () => {
 
   it('UI-6 code loaded on demand waits for the rest of English (lazyWithWords, not a bare React.lazy)', () => {
     const bare = allSourceFiles(SRC)
-      .filter((file) => /\blazy\(\s*\(\)\s*=>\s*import\(/.test(fs.readFileSync(file, 'utf8')))
+      .filter((file) => /\blazy\(\s*\(\)\s*=>\s*(?:untilLoaded\(\s*\(\)\s*=>\s*)?import\(/.test(fs.readFileSync(file, 'utf8')))
       .map((file) => path.relative(SRC, file));
     // The board page itself is the one exception: what it ships with is checked above.
     expect(bare).toEqual(['App.tsx']);

@@ -82,9 +82,15 @@ let moreWords: Promise<void> | null = null;
 
 /** Fetches the English words of later pages, phases and tools once; resolves when i18next has them. */
 export function loadMoreWords(): Promise<void> {
-  moreWords ??= import('./en.more.js').then((module) => {
-    i18n.addResourceBundle('en', 'translation', module.default, true, false);
-  });
+  moreWords ??= import('./en.more.js').then(
+    (module) => {
+      i18n.addResourceBundle('en', 'translation', module.default, true, false);
+    },
+    (err: unknown) => {
+      moreWords = null; // fetched again by the next caller (lazyWithWords retries)
+      throw err;
+    },
+  );
   return moreWords;
 }
 

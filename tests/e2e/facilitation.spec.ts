@@ -29,14 +29,7 @@ async function shot(page: import('@playwright/test').Page, testInfo: import('@pl
 
 test('a facilitator runs a whole retro: reorder, next item with →, timer, hands, reactions, act, email, My retros, delete', async ({ facilitator, ada, bo }, testInfo) => {
   const fiona = facilitator.page;
-  await fiona.goto('/');
-  await fiona.getByLabel('Retro name').fill('Sprint 15');
-  await fiona.getByRole('radio', { name: "I don't know / I'm stuck" }).check();
-  await fiona.getByRole('button', { name: 'Create retro' }).click();
-  const link = await fiona.getByLabel('Participant link').inputValue();
-  await fiona.getByRole('button', { name: 'Open the board' }).click();
-  await fiona.getByLabel('Your name').fill('Fiona');
-  await fiona.getByRole('button', { name: 'Join' }).click();
+  const link = await facilitator.createRetro('Sprint 15', { template: "I don't know / I'm stuck" });
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
 

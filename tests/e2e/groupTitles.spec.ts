@@ -10,13 +10,7 @@ const B = 'Meetings eat the afternoon';
  */
 test('GR-7 two people edit one group title at once: the focused field shows the other change and nothing is lost silently', async ({ facilitator, ada, bo }) => {
   const fiona = facilitator.page;
-  await fiona.goto('/');
-  await fiona.getByLabel('Retro name').fill('Titles');
-  await fiona.getByRole('button', { name: 'Create retro' }).click();
-  const link = await fiona.getByLabel('Participant link').inputValue();
-  await fiona.getByRole('button', { name: 'Open the board' }).click();
-  await fiona.getByLabel('Your name').fill('Fiona');
-  await fiona.getByRole('button', { name: 'Join' }).click();
+  const link = await facilitator.createRetro('Titles', { template: "I don't know / I'm stuck" });
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
   await ada.addCard("I'm stuck on…", A);

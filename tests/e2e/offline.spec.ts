@@ -5,14 +5,7 @@ test('RC-7 a card written while offline shows as sending, is sent once when the 
   ada,
 }, testInfo) => {
   const home = facilitator.page;
-  await home.goto('/');
-  await home.getByLabel('Retro name').fill('Offline check');
-  await home.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
-  await home.getByRole('button', { name: 'Create retro' }).click();
-  const participantLink = await home.getByLabel('Participant link').inputValue();
-  await home.getByRole('button', { name: 'Open the board' }).click();
-  await home.getByLabel('Your name').fill('Fiona');
-  await home.getByRole('button', { name: 'Join' }).click();
+  const participantLink = await facilitator.createRetro('Offline check');
   await ada.join(participantLink, 'Ada');
 
   await ada.page.context().setOffline(true);

@@ -68,3 +68,35 @@ test('UI-12 at 390×844 columns and sections are tabs, nothing scrolls sideways,
   await facilitatorContext.close();
   await participantContext.close();
 });
+
+test('UI-12 on a phone the actions have a tab of their own from Discuss on', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const ada = new BoardPage(await phone.newPage(), 'ada');
+    const link = await fiona.createRetro('Actions on a phone');
+    await ada.join(link, 'Ada');
+    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
+    await ada.addCard('Stop', 'The build breaks every Monday');
+    const sections = ada.page.getByRole('tablist', { name: 'Board sections' });
+    await expect(sections.getByRole('tab', { name: /^Actions/ })).toHaveCount(0);
+
+    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+    await fiona.page.getByRole('button', { name: 'Add action' }).click();
+
+    await sections.getByRole('tab', { name: 'Actions (1)' }).click();
+    const actions = ada.page.getByRole('region', { name: 'Actions', exact: true });
+    await expect(actions.getByRole('article', { name: /^Action: Pair on the build script/ })).toBeVisible();
+    await noSidewaysScroll(ada.page, 'actions tab');
+    // The other sections are still there, one tap away.
+    await sections.getByRole('tab', { name: 'Board' }).click();
+    await expect(ada.page.getByRole('region', { name: 'Actions', exact: true })).toHaveCount(0);
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});

@@ -16,14 +16,7 @@ async function shapeOf(element: Locator, words: string[]): Promise<string> {
 
 test('AN-11 in presenting mode nothing on the screen tells my cards, votes or answers from anyone else’s', async ({ facilitator, ada, bo }, testInfo) => {
   const home = facilitator.page;
-  await home.goto('/');
-  await home.getByLabel('Retro name').fill('Screen share');
-  await home.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
-  await home.getByRole('button', { name: 'Create retro' }).click();
-  const link = await home.getByLabel('Participant link').inputValue();
-  await home.getByRole('button', { name: 'Open the board' }).click();
-  await home.getByLabel('Your name').fill('Fiona');
-  await home.getByRole('button', { name: 'Join' }).click();
+  const link = await facilitator.createRetro('Screen share');
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
 

@@ -10,28 +10,9 @@ const ASK = 'A staging cluster we can rely on';
 const HANDED_AWAY = 'Management should give us a staging cluster';
 const NUDGE = 'What could someone in this room do first?';
 
-/** Starts a retro from the team page with the Authority → Responsibility template; the facilitator ends up on the board. */
-async function startTeamRetro(facilitator: BoardPage, teamUrl: string, name: string): Promise<string> {
-  const page = facilitator.page;
-  await page.goto(teamUrl);
-  await page.getByLabel('Retro name').fill(name);
-  await page.getByRole('radio', { name: /Authority → Responsibility/ }).check();
-  await page.getByRole('button', { name: 'Create retro' }).click();
-  const link = await page.getByLabel('Participant link').inputValue();
-  await page.getByRole('button', { name: 'Open the board' }).click();
-  await page.getByLabel('Your name').fill('Fiona');
-  await page.getByRole('button', { name: 'Join' }).click();
-  await facilitator.expectPhase('Review');
-  return link;
-}
-
 test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offers and an ask; the next team retro reviews the ask', async ({ facilitator, ada, bo }, testInfo) => {
-  await facilitator.page.goto('/');
-  await facilitator.page.getByLabel('Team name').fill('Deploy crew');
-  await facilitator.page.getByRole('button', { name: 'Create team' }).click();
-  await expect(facilitator.page).toHaveURL(/\/t\/[A-Za-z0-9_-]+$/);
-  const teamUrl = facilitator.page.url();
-  const link = await startTeamRetro(facilitator, teamUrl, 'Sprint 1');
+  const teamUrl = await facilitator.createTeam('Deploy crew');
+  const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 1', { template: /Authority → Responsibility/ });
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
 
@@ -89,7 +70,7 @@ test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offe
   await expect(ada.page.getByText('Asked of Platform team')).toBeVisible();
 
   // The next team retro reviews the ask: was it answered?
-  const link2 = await startTeamRetro(facilitator, teamUrl, 'Sprint 2');
+  const link2 = await facilitator.startTeamRetro(teamUrl, 'Sprint 2', { template: /Authority → Responsibility/ });
   await ada.join(link2, 'Ada');
   const ask = ada.page.getByRole('article', { name: `Promise: ${ASK}` });
   await expect(ask).toContainText('We asked Platform team. Was it answered?');
@@ -107,12 +88,8 @@ test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offe
 });
 
 test('TL-4 TL-6 four people tap the trust lens; counts show once the room moves on, and the team page shows which parts came up', async ({ browser, facilitator, ada, bo }, testInfo) => {
-  await facilitator.page.goto('/');
-  await facilitator.page.getByLabel('Team name').fill('Lens crew');
-  await facilitator.page.getByRole('button', { name: 'Create team' }).click();
-  await expect(facilitator.page).toHaveURL(/\/t\/[A-Za-z0-9_-]+$/);
-  const teamUrl = facilitator.page.url();
-  const link = await startTeamRetro(facilitator, teamUrl, 'Sprint 7');
+  const teamUrl = await facilitator.createTeam('Lens crew');
+  const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 7', { template: /Authority → Responsibility/ });
   const cyContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const cy = new BoardPageOf(await cyContext.newPage(), 'cy');
   await ada.join(link, 'Ada');

@@ -4,14 +4,7 @@ import { test, expect } from './fixtures/team';
 
 test('RV-6 a large reveal arrives as one compressed message and Chromium shows every card', async ({ facilitator, ada }, testInfo) => {
   const home = facilitator.page;
-  await home.goto('/');
-  await home.getByLabel('Retro name').fill('Big reveal');
-  await home.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
-  await home.getByRole('button', { name: 'Create retro' }).click();
-  const link = await home.getByLabel('Participant link').inputValue();
-  await home.getByRole('button', { name: 'Open the board' }).click();
-  await home.getByLabel('Your name').fill('Fiona');
-  await home.getByRole('button', { name: 'Join' }).click();
+  const link = await facilitator.createRetro('Big reveal');
 
   const compressedFrames: number[] = [];
   ada.page.on('websocket', (ws) => {

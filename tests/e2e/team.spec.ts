@@ -1,32 +1,12 @@
 import { test, expect } from './fixtures/team';
-import type { BoardPage } from './pages/BoardPage';
 
 const firstPromise = 'Pair on every production deploy';
 const secondPromise = 'Write the rollback runbook together';
 
-/** Starts a retro from the team page and returns its participant link; the facilitator ends up on the board. */
-async function startTeamRetro(facilitator: BoardPage, teamUrl: string, name: string): Promise<string> {
-  const page = facilitator.page;
-  await page.goto(teamUrl);
-  await page.getByLabel('Retro name').fill(name);
-  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
-  await page.getByRole('button', { name: 'Create retro' }).click();
-  const link = await page.getByLabel('Participant link').inputValue();
-  await page.getByRole('button', { name: 'Open the board' }).click();
-  await page.getByLabel('Your name').fill('Fiona');
-  await page.getByRole('button', { name: 'Join' }).click();
-  await facilitator.expectPhase('Review');
-  return link;
-}
-
 test('TM-1 a team runs two retros: the second reviews the first one’s promises, and the team page charts them', async ({ facilitator, ada, bo, cy }, testInfo) => {
   // A team, then its first retro
-  await facilitator.page.goto('/');
-  await facilitator.page.getByLabel('Team name').fill('Platform team');
-  await facilitator.page.getByRole('button', { name: 'Create team' }).click();
-  await expect(facilitator.page).toHaveURL(/\/t\/[A-Za-z0-9_-]+$/);
-  const teamUrl = facilitator.page.url();
-  const link = await startTeamRetro(facilitator, teamUrl, 'Sprint 1');
+  const teamUrl = await facilitator.createTeam('Platform team');
+  const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
   await cy.join(link, 'Cy');
@@ -82,7 +62,7 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await expect(facilitator.page.getByRole('link', { name: 'Download JSON' })).toBeVisible();
 
   // The second retro opens with Review of the first one's promises
-  const link2 = await startTeamRetro(facilitator, teamUrl, 'Sprint 2');
+  const link2 = await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
   await ada.join(link2, 'Ada');
   const first = ada.page.getByRole('article', { name: `Promise: ${firstPromise}` });
   const second = ada.page.getByRole('article', { name: `Promise: ${secondPromise}` });

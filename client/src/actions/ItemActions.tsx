@@ -8,6 +8,7 @@ import { shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
 import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
 import { ActionKindLine } from '../responsibility/ActionKindLine.js';
+import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
@@ -88,22 +89,16 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
           </button>
         )}
         {canDelete && confirmingDelete && (
-          <span className="confirm" role="group" aria-label={t('running.deleteActionQuestion', { name: label })}>
-            <span className="hint">{t('running.deleteActionHint')}</span>
-            <button
-              type="button"
-              className="small danger"
-              onClick={() => {
-                setConfirmingDelete(false);
-                session.send({ type: 'action.delete', actionId: action.id });
-              }}
-            >
-              {t('running.yesDelete')}
-            </button>
-            <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
-              {t('running.keepIt')}
-            </button>
-          </span>
+          <InlineConfirm
+            question={t('running.deleteActionQuestion', { name: label })}
+            hint={t('running.deleteActionHint')}
+            confirmLabel={t('running.yesDelete')}
+            onCancel={() => setConfirmingDelete(false)}
+            onConfirm={() => {
+              setConfirmingDelete(false);
+              session.send({ type: 'action.delete', actionId: action.id });
+            }}
+          />
         )}
       </div>
       <ConsensusCheck board={board} action={action} label={label} />

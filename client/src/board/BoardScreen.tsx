@@ -28,6 +28,10 @@ const FacilitatorBar = lazyWithWords(() => import('./FacilitatorBar.js'), (m) =>
 const DoorScreen = lazyWithWords(() => import('../facilitation/DoorScreen.js'), (m) => m.DoorScreen);
 const DeleteBoard = lazyWithWords(() => import('./DeleteBoard.js'), (m) => m.DeleteBoard);
 const OwnerBanner = lazyWithWords(() => import('./OwnerBanner.js'), (m) => m.OwnerBanner);
+const ActionsOverview = lazyWithWords(() => import('../actions/ActionsOverview.js'), (m) => m.ActionsOverview);
+
+/** UI-12: the phases in which actions exist; on a phone they then have a tab of their own. */
+const PHASES_WITH_ACTIONS = new Set(['discuss', 'act', 'closed']);
 
 export function BoardScreen({
   initialBoard,
@@ -129,6 +133,7 @@ export function BoardScreen({
   const sections = [
     { id: 'board', label: t('layout.board') },
     { id: 'people', label: t('layout.people') },
+    ...(PHASES_WITH_ACTIONS.has(board.phase) ? [{ id: 'actions', label: t('layout.actions', { count: board.actions.length }) }] : []),
     ...(state.isFacilitator ? [{ id: 'facilitate', label: t('layout.facilitate') }] : []),
   ];
 
@@ -170,6 +175,12 @@ export function BoardScreen({
               <PresenceList board={board} />
               {deleteBoard}
             </aside>
+          ) : section === 'actions' && PHASES_WITH_ACTIONS.has(board.phase) ? (
+            <main className="board-main">
+              <Suspense fallback={null}>
+                <ActionsOverview board={board} />
+              </Suspense>
+            </main>
           ) : section === 'facilitate' && state.isFacilitator ? (
             <aside className="sidebar">{facilitatorBar}</aside>
           ) : (
@@ -190,8 +201,11 @@ export function BoardScreen({
           </main>
         </div>
       )}
-      <Notices />
-      {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
+      {/* One corner for everything passing: room news above refusals, clear of the sidebar and its controls. */}
+      <div className="toasts">
+        {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
+        <Notices />
+      </div>
     </div>
   );
 }

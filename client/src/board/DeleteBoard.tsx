@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useSession, useSessionState } from './SessionContext.js';
 import { refusalMessage } from '../i18n/errors.js';
+import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 
 /** BD-1: only the creator's browser (holding the facilitator link) sees this; it asks before deleting. */
 export function DeleteBoard({ boardName }: { boardName: string }) {
@@ -28,17 +29,14 @@ export function DeleteBoard({ boardName }: { boardName: string }) {
           {t('running.deleteRetro')}
         </button>
       ) : (
-        <div className="confirm" role="group" aria-label={t('running.deleteQuestion')}>
-          <p className="hint">{t('running.deleteHint', { name: boardName })}</p>
-          <div className="row">
-            <button type="button" className="small danger" disabled={busy} onClick={() => void remove()}>
-              {t('running.deleteYes')}
-            </button>
-            <button type="button" className="small" autoFocus onClick={() => setConfirming(false)}>
-              {t('running.keepIt')}
-            </button>
-          </div>
-        </div>
+        <InlineConfirm
+          question={t('running.deleteQuestion')}
+          hint={t('running.deleteHint', { name: boardName })}
+          confirmLabel={t('running.deleteYes')}
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void remove()}
+        />
       )}
     </section>
   );

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
-import { Preferences } from '../theme/Preferences.js';
+import { EntryPage, OneFieldForm } from './EntryPage.js';
 
 export function JoinForm({
   boardName,
@@ -15,46 +14,16 @@ export function JoinForm({
   onJoin: (name: string) => void;
 }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (name.trim()) onJoin(name.trim());
-  }
-
   return (
-    <main className="page narrow">
-      <div className="top-row">
-        <p className="brand">{t('app.brand')}</p>
-        <Preferences />
-      </div>
-      <h1>{boardName ? t('join.title', { name: boardName }) : t('join.titleUnknown')}</h1>
-      <p className="lede">{t('join.lede')}</p>
-      <form className="panel" onSubmit={onSubmit}>
-        {message && (
-          <p className="error" role="alert">
-            {message}
-          </p>
-        )}
-        <label className="field">
-          <span>{t('join.yourName')}</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={LIMITS.displayName}
-            autoComplete="nickname"
-            placeholder={t('join.namePlaceholder')}
-            required
-            autoFocus
-          />
-        </label>
-        <p className="hint">
-          {facilitator ? t('join.asFacilitator') : t('join.asParticipant')}
-        </p>
-        <button type="submit" className="primary" disabled={!name.trim()}>
-          {t('join.join')}
-        </button>
-      </form>
-    </main>
+    <EntryPage title={boardName ? t('join.title', { name: boardName }) : t('join.titleUnknown')} lede={t('join.lede')}>
+      <OneFieldForm
+        message={message}
+        label={t('join.yourName')}
+        hint={facilitator ? t('join.asFacilitator') : t('join.asParticipant')}
+        submitLabel={t('join.join')}
+        input={{ maxLength: LIMITS.displayName, autoComplete: 'nickname', placeholder: t('join.namePlaceholder'), required: true, autoFocus: true }}
+        onSubmit={(name) => onJoin(name.trim())}
+      />
+    </EntryPage>
   );
 }

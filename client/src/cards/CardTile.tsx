@@ -5,6 +5,7 @@ import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
 import { CardTextarea } from './CardTextarea.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
+import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { usePresenting } from '../board/presenting.js';
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
@@ -88,22 +89,16 @@ export function CardTile({
           </span>
         )}
         {own && editable && cardId && !editing && confirmingDelete && (
-          <span className="confirm" role="group" aria-label={t('running.deleteCardQuestion')}>
-            <span className="hint">{t('running.deleteCardHint')}</span>
-            <button
-              type="button"
-              className="small danger"
-              onClick={() => {
-                setConfirmingDelete(false);
-                session.send({ type: 'card.delete', cardId });
-              }}
-            >
-              {t('running.yesDelete')}
-            </button>
-            <button type="button" className="small" autoFocus onClick={() => setConfirmingDelete(false)}>
-              {t('running.keepIt')}
-            </button>
-          </span>
+          <InlineConfirm
+            question={t('running.deleteCardQuestion')}
+            hint={t('running.deleteCardHint')}
+            confirmLabel={t('running.yesDelete')}
+            onCancel={() => setConfirmingDelete(false)}
+            onConfirm={() => {
+              setConfirmingDelete(false);
+              session.send({ type: 'card.delete', cardId });
+            }}
+          />
         )}
         {own && editable && cardId && !editing && !confirmingDelete && (
           <span className="card-actions">

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@candor/shared';
 import type { Door } from '../sync/BoardSession.js';
 import { useSession } from '../board/SessionContext.js';
+import { EntryPage, OneFieldForm } from '../board/EntryPage.js';
 
 /**
  * JN-*, MO-1: what a person sees while the board does not let them in: a password field, a wait, or why
@@ -11,13 +11,7 @@ import { useSession } from '../board/SessionContext.js';
 export function DoorScreen({ door, boardName, facilitatorName }: { door: Door; boardName: string | null; facilitatorName: string | null }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [password, setPassword] = useState('');
   const name = facilitatorName ?? t('facilitation.door.theFacilitator');
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (password) session.enterPassword(password);
-  }
 
   const passwordMessage = door.kind === 'password' ? { required: null, wrong: t('facilitation.door.wrongPassword'), changed: t('facilitation.door.passwordChanged') }[door.reason] : null;
   const shutMessage =
@@ -26,25 +20,16 @@ export function DoorScreen({ door, boardName, facilitatorName }: { door: Door; b
       : null;
 
   return (
-    <main className="page narrow">
-      <p className="brand">{t('app.brand')}</p>
-      <h1>{boardName ? `“${boardName}”` : t('join.titleUnknown')}</h1>
+    <EntryPage title={boardName ? `“${boardName}”` : t('join.titleUnknown')}>
       {door.kind === 'password' && (
-        <form className="panel" onSubmit={onSubmit}>
-          {passwordMessage && (
-            <p className="error" role="alert">
-              {passwordMessage}
-            </p>
-          )}
-          <label className="field">
-            <span>{t('facilitation.door.passwordLabel')}</span>
-            <input type="password" value={password} maxLength={LIMITS.boardPassword} autoFocus onChange={(e) => setPassword(e.target.value)} />
-          </label>
-          <p className="hint">{t('facilitation.door.passwordHint')}</p>
-          <button type="submit" className="primary" disabled={!password}>
-            {t('facilitation.door.enter')}
-          </button>
-        </form>
+        <OneFieldForm
+          message={passwordMessage}
+          label={t('facilitation.door.passwordLabel')}
+          hint={t('facilitation.door.passwordHint')}
+          submitLabel={t('facilitation.door.enter')}
+          input={{ type: 'password', maxLength: LIMITS.boardPassword, autoFocus: true }}
+          onSubmit={(password) => session.enterPassword(password)}
+        />
       )}
       {door.kind === 'knocking' && (
         <section className="panel" aria-labelledby="door-title">
@@ -64,6 +49,6 @@ export function DoorScreen({ door, boardName, facilitatorName }: { door: Door; b
           )}
         </section>
       )}
-    </main>
+    </EntryPage>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicParticipant } from '@candor/shared';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { InlineConfirm } from './InlineConfirm.js';
 import { useSession } from '../board/SessionContext.js';
 
 /** What the facilitator can do to someone in the people list: hand them the role, or remove them. */
@@ -27,22 +28,18 @@ function HandOver({ person }: { person: PublicParticipant }) {
     );
   }
   return (
-    <span className="confirm" role="group" aria-label={t('presence.handOverQuestion', { name: person.name })}>
-      <span className="hint">{t('presence.handOverConfirm', { name: person.name })}</span>
-      <button
-        type="button"
-        className="small primary"
-        onClick={() => {
-          session.send({ type: 'facilitator.handover', toHandle: person.handle });
-          setConfirming(false);
-        }}
-      >
-        {t('presence.yesHandOver')}
-      </button>
-      <button type="button" className="small" onClick={() => setConfirming(false)}>
-        {t('app.cancel')}
-      </button>
-    </span>
+    <InlineConfirm
+      question={t('presence.handOverQuestion', { name: person.name })}
+      hint={t('presence.handOverConfirm', { name: person.name })}
+      confirmLabel={t('presence.yesHandOver')}
+      cancelLabel={t('app.cancel')}
+      primary
+      onCancel={() => setConfirming(false)}
+      onConfirm={() => {
+        session.send({ type: 'facilitator.handover', toHandle: person.handle });
+        setConfirming(false);
+      }}
+    />
   );
 }
 

@@ -473,6 +473,7 @@ const de: Catalogue = {
     board: 'Board',
     people: 'Anwesende',
     facilitate: 'Moderieren',
+    actions: 'Maßnahmen ({{count}})',
   },
   dnd: {
     handle: 'Karte verschieben: {{text}}',

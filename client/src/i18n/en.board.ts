@@ -147,6 +147,7 @@ const enBoard = {
     board: 'Board',
     people: 'People',
     facilitate: 'Facilitate',
+    actions: 'Actions ({{count}})',
   },
   notices: {
     more_one: '{{count}} more message waiting',

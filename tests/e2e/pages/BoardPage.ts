@@ -12,11 +12,35 @@ export class BoardPage {
     await this.page.getByLabel('Your name').fill(name);
     await this.page.getByRole('button', { name: 'Join' }).click();
     await expect(this.page.getByTestId('connection-status')).toHaveText('Connected');
+    // Joined means on the board: its document has arrived (a link alone no longer shows the board, JN-6).
+    await expect(this.page.getByRole('navigation', { name: 'Retro phases' })).toBeVisible();
   }
 
   /** Creates a retro on the home page, opens it and joins as its facilitator; returns the participant link. */
-  async createRetro(name: string, options: { template?: string; as?: string } = {}): Promise<string> {
+  async createRetro(name: string, options: { template?: string | RegExp; as?: string } = {}): Promise<string> {
     await this.page.goto('/');
+    return this.createRetroHere(name, options);
+  }
+
+  /** Creates a team on the home page; returns the team page's address. */
+  async createTeam(name: string): Promise<string> {
+    await this.page.goto('/');
+    await this.page.getByLabel('Team name').fill(name);
+    await this.page.getByRole('button', { name: 'Create team' }).click();
+    await expect(this.page).toHaveURL(/\/t\/[A-Za-z0-9_-]+$/);
+    return this.page.url();
+  }
+
+  /** Starts a retro from a team page; a team retro opens in Review. Returns the participant link. */
+  async startTeamRetro(teamUrl: string, name: string, options: { template?: string | RegExp; as?: string } = {}): Promise<string> {
+    await this.page.goto(teamUrl);
+    const link = await this.createRetroHere(name, options);
+    await this.expectPhase('Review');
+    return link;
+  }
+
+  /** The create form on this page (home or team), then the board, joined as the facilitator. */
+  private async createRetroHere(name: string, options: { template?: string | RegExp; as?: string }): Promise<string> {
     await this.page.getByLabel('Retro name').fill(name);
     await this.page.getByRole('radio', { name: options.template ?? 'Start / Stop / Continue' }).check();
     await this.page.getByRole('button', { name: 'Create retro' }).click();
@@ -25,6 +49,7 @@ export class BoardPage {
     await this.page.getByLabel('Your name').fill(options.as ?? 'Fiona');
     await this.page.getByRole('button', { name: 'Join' }).click();
     await expect(this.page.getByTestId('connection-status')).toHaveText('Connected');
+    await expect(this.page.getByRole('navigation', { name: 'Retro phases' })).toBeVisible();
     return link;
   }
 

@@ -1,0 +1,64 @@
+import { useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Preferences } from '../theme/Preferences.js';
+
+/** What someone sees before the board: the join form and the door (JN-*) share this frame. */
+export function EntryPage({ title, lede, children }: { title: string; lede?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <main className="page narrow">
+      <div className="top-row">
+        <p className="brand">{t('app.brand')}</p>
+        <Preferences />
+      </div>
+      <h1>{title}</h1>
+      {lede && <p className="lede">{lede}</p>}
+      {children}
+    </main>
+  );
+}
+
+/**
+ * One field and one button (a name to join with, a board's password): the refusal above it, the field, a hint,
+ * and a button that waits for something to send. `onSubmit` gets the value as typed.
+ */
+export function OneFieldForm({
+  message,
+  label,
+  hint,
+  submitLabel,
+  input,
+  onSubmit,
+}: {
+  message: string | null;
+  label: string;
+  hint: string;
+  submitLabel: string;
+  input: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
+  onSubmit: (value: string) => void;
+}) {
+  const [value, setValue] = useState('');
+  return (
+    <form
+      className="panel"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (value.trim()) onSubmit(value);
+      }}
+    >
+      {message && (
+        <p className="error" role="alert">
+          {message}
+        </p>
+      )}
+      <label className="field">
+        <span>{label}</span>
+        <input {...input} value={value} onChange={(e) => setValue(e.target.value)} />
+      </label>
+      <p className="hint">{hint}</p>
+      <button type="submit" className="primary" disabled={!value.trim()}>
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Everything on the page that sticks out of the box it sits in: for each panel, column, group and card, any
+ * control, heading or name inside it whose box reaches past the container's left or right edge. Visually
+ * hidden text (for screen readers) does not count.
+ */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const containers = document.querySelectorAll<HTMLElement>('.panel, .column, .group, .card, .sidebar, .board-header, .dialog');
+    const inside = 'input, select, textarea, button, h1, h2, h3, label, .person-name, .group-heading, .badge, p';
+    const found: string[] = [];
+    for (const container of containers) {
+      const box = container.getBoundingClientRect();
+      if (box.width === 0) continue;
+      for (const element of container.querySelectorAll<HTMLElement>(inside)) {
+        if (element.closest('.visually-hidden') || element.getClientRects().length === 0) continue;
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0) continue;
+        if (rect.left < box.left - 1 || rect.right > box.right + 1) {
+          const label = (element as HTMLInputElement).labels?.[0]?.textContent?.trim();
+          const name = element.getAttribute('aria-label') ?? label ?? element.textContent?.trim().slice(0, 40) ?? element.tagName;
+          found.push(`${element.tagName.toLowerCase()} "${name}" sticks out of .${container.className.split(' ')[0]} by ${Math.round(Math.max(box.left - rect.left, rect.right - box.right))} px`);
+        }
+      }
+    }
+    return found;
+  });
+}
+
+export async function expectNothingOverflows(page: Page, where: string): Promise<void> {
+  await expect.poll(() => overflowing(page), { message: where }).toEqual([]);
+}

@@ -31,7 +31,10 @@ export interface StormRun {
   voted: Spread;
   /** people who did not make it back within the deadline */
   missing: number;
+  /** board-document bytes each person received until resynced: mean, least, most */
   bytesPerClient: number;
+  bytesMin: number;
+  bytesMax: number;
   attempts: number;
   errors: Record<string, number>;
 }
@@ -76,6 +79,8 @@ async function killAndStorm(crowd: Crowd, o: StormOptions, system: StormRun['sys
     voted: spread(since(merged.voted)),
     missing: merged.voted.filter((t) => !Number.isFinite(t)).length,
     bytesPerClient: merged.bytes.length ? merged.bytes.reduce((a, b) => a + b, 0) / merged.bytes.length : 0,
+    bytesMin: Math.min(...merged.bytes),
+    bytesMax: Math.max(...merged.bytes),
     attempts: merged.attempts,
     errors: merged.errors,
   };

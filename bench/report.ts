@@ -1,4 +1,5 @@
 import type { AbuseResult } from './scenarios/abuse.js';
+import type { ClusterAckResult, ClusterRevealResult } from './scenarios/cluster.js';
 import type { AckResult } from './scenarios/ack.js';
 import type { BurstResult } from './scenarios/burst.js';
 import type { JoinResult } from './scenarios/join.js';
@@ -22,6 +23,8 @@ export interface Results {
   abuse?: AbuseResult;
   burst?: BurstResult;
   join?: JoinResult;
+  /** issue 13: one Candor process on PostgreSQL against two with Redis */
+  cluster?: { reveal: { one: ClusterRevealResult; two: ClusterRevealResult }; ack: { one: ClusterAckResult; two: ClusterAckResult } };
   targets?: Target[];
   failures?: string[];
   seconds: number;
@@ -82,6 +85,15 @@ export function targets(r: Results): Target[] {
     const errors = Object.values(r.ack.errors).reduce((a, b) => a + b, 0);
     out.push({ what: `ack p99 at ${r.ack.n} active vs idle server`, measured: x(ratio), target: '≤ 3×', met: ratio <= 3 });
     out.push({ what: 'ack errors', measured: String(errors), target: '0', met: errors === 0 });
+  }
+  if (r.cluster) {
+    const { reveal, ack } = r.cluster;
+    const p99 = reveal.two.delivery.p99 / reveal.one.delivery.p99;
+    out.push({ what: `reveal delivery p99, N=${reveal.two.n}, two processes vs one (PostgreSQL)`, measured: x(p99), target: '≤ 1.30×', met: p99 <= 1.3 && !reveal.two.timedOut });
+    const ackRatio = ack.two.load.p99 / ack.one.load.p99;
+    out.push({ what: `ack p99 at ${ack.two.n} active, two processes vs one (PostgreSQL)`, measured: x(ackRatio), target: '≤ 2×', met: ackRatio <= 2 });
+    const errors = [ack.one, ack.two].flatMap((a) => Object.values(a.errors)).reduce((a, b) => a + b, 0);
+    out.push({ what: 'ack errors, one and two processes', measured: String(errors), target: '0', met: errors === 0 });
   }
   if (r.memory) {
     out.push({ what: 'RSS per active 8-person board', measured: `${r.memory.activeKbPerBoard.toFixed(0)} KB`, target: '≤ 200 KB', met: r.memory.activeKbPerBoard <= 200 });

@@ -14,6 +14,7 @@ import { ackLatency } from './scenarios/ack.js';
 import { JOIN_BASELINE_REF, joinLatency } from './scenarios/join.js';
 import { memoryPerBoard } from './scenarios/memory.js';
 import { measureBundle } from './scenarios/bundle.js';
+import { ackOnProcesses, revealOnProcesses } from './scenarios/cluster.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
 
 /**
@@ -25,7 +26,7 @@ import { type RevealResult, type System, revealCandor, revealFloor, revealStock,
  *   pnpm bench --only join --join-people 500 --join-runs 3    (in-process, against the commit before anonymity at rest)
  * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
  */
-const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'join', 'memory', 'abuse', 'burst', 'bundle'] as const;
+const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'join', 'memory', 'abuse', 'burst', 'bundle', 'cluster'] as const;
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string', default: SCENARIOS.join(',') },
@@ -55,6 +56,11 @@ const { values: args } = parseArgs({
     'join-runs': { type: 'string', default: '3' },
     'join-arrive-ms': { type: 'string', default: '2000' },
     'join-baseline': { type: 'string', default: JOIN_BASELINE_REF },
+    /** cluster (issue 13): the reveal and ack scenarios on PostgreSQL, one process against two (+ Redis) */
+    'cluster-n': { type: 'string', default: '500' },
+    'cluster-cards': { type: 'string', default: '1500' },
+    'cluster-ack-n': { type: 'string', default: '100' },
+    'cluster-ack-seconds': { type: 'string', default: '30' },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH, 'results.json') },
@@ -209,6 +215,24 @@ async function main(): Promise<void> {
       results.abuse = await abuse(crowd, { seconds: Number(args.seconds), honest: Number(args['abuse-honest']), items: list(args.attacks!), log });
       const a = results.abuse;
       log(`honest ack p99 ${a.baseline.p99.toFixed(1)} → ${a.attacked.p99.toFixed(1)} ms, RSS ${a.rssBaselineMb.toFixed(0)} / peak ${a.rssPeakMb.toFixed(0)} / after ${a.rssAfterMb.toFixed(0)} MB, disconnects ${a.honestDisconnects}, healthz failed ${a.healthz.failed}/${a.healthz.asked}`);
+    });
+
+    if (only.has('cluster')) await guard('cluster', async () => {
+      const [n, cards, ackN, ackSeconds] = ['cluster-n', 'cluster-cards', 'cluster-ack-n', 'cluster-ack-seconds'].map((k) => Number(args[k as 'cluster-n']));
+      console.log(`› cluster: on PostgreSQL, one process against two (with Redis): reveal of ${cards} cards to ${n} people, ack at ${ackN} active`);
+      const reveal = [];
+      for (const processes of [1, 2]) {
+        const r = await revealOnProcesses(crowd, { processes, n: n!, cards: cards!, quietMs: QUIET, log });
+        log(`${processes} process(es): reveal p50 ${r.delivery.p50.toFixed(0)} p99 ${r.delivery.p99.toFixed(0)} ms, CPU ${r.serverCpuMs.toFixed(0)} ms, ${r.clients} clients${r.timedOut ? ' (timed out)' : ''}`);
+        reveal.push(r);
+      }
+      const ack = [];
+      for (const processes of [1, 2]) {
+        const a = await ackOnProcesses(crowd, { processes, n: ackN!, seconds: ackSeconds! });
+        log(`${processes} process(es): ack p50 ${a.load.p50.toFixed(1)} p99 ${a.load.p99.toFixed(1)} ms, ${a.sent} sent, errors ${JSON.stringify(a.errors)}`);
+        ack.push(a);
+      }
+      results.cluster = { reveal: { one: reveal[0]!, two: reveal[1]! }, ack: { one: ack[0]!, two: ack[1]! } };
     });
 
     if (only.has('burst')) await guard('burst', async () => {

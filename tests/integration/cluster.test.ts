@@ -245,4 +245,17 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     await F.waitFor(() => F.me?.knocks.length === 0);
     nell.socket.close();
   }, 60_000);
+
+  it('CL-16 a board deleted through one process is gone on the others: their people are told, their documents close, and nothing loads it again', async () => {
+    const { boardId, facilitatorKey } = await createBoard(url(0), 'Deleted across processes');
+    const F = person(0);
+    const A = person(1);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const told = new Promise<void>((resolve) => A.socket!.once('board.deleted', () => resolve()));
+    expect(await F.cmd('board.delete')).toMatchObject({ ok: true });
+    await told;
+    await A.notesConn!.waitClosed();
+    for (const i of [0, 1, 2]) expect((await fetch(`${url(i)}/api/boards/${boardId}`)).status).toBe(404);
+  }, 60_000);
 });

@@ -108,6 +108,10 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     return this.versions.storedVersion(boardId);
   }
 
+  serialize<T>(boardId: string, work: (storedVersion: number | null) => Promise<T>): Promise<T> {
+    return this.versions.withBoardLock(boardId, work);
+  }
+
   committed(boardId: string, version: number): void {
     this.publish(boardId, { kind: 'changed', version });
   }

@@ -5,8 +5,13 @@ import type { DocName } from '@candor/shared';
  * or PostgreSQL with one process) the room is the only copy of its board and needs none of this.
  */
 export interface RoomCluster {
-  /** the stored board's change counter (CL-2), to tell whether this copy is behind before a join */
+  /** the stored board's change counter (CL-2), to tell whether this copy is behind */
   storedVersion(boardId: string): Promise<number | null>;
+  /**
+   * CL-2: runs one command of the board while no other process runs one (a PostgreSQL advisory lock of the
+   * board), handing it the stored board's change counter so that a copy that is behind catches up first
+   */
+  serialize<T>(boardId: string, work: (storedVersion: number | null) => Promise<T>): Promise<T>;
   /** this process committed a change that made the board `version`: the others catch up (CL-1) */
   committed(boardId: string, version: number): void;
   /** who is connected to the board through this process changed (CL-7) */

@@ -370,18 +370,48 @@ export class BoardRoom {
     });
   }
 
+  /** CL-2: this process holds the board's lock (its batches may be stored while others wait for it) */
+  private holdsBoardLock = false;
+
   private async drain(): Promise<void> {
     this.drainScheduled = false;
     const items = this.inbox.splice(0);
-    for (let attempt = 1; ; attempt++) {
-      // CL-4: with several processes, someone who joined (or anything that changed) through another process is
-      // known here before anything is decided
-      if (this.deps.cluster && (await this.deps.cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
-      const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
-      if (outcome !== 'retry') return;
-      // CL-2: another process changed the board since this copy was read: catch up, decide the batch again.
-      // CL-3: another process stored one of these very commands meanwhile: the next attempt answers it from the store.
-      this.settle();
+    const cluster = this.deps.cluster;
+    if (!cluster) {
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
+        if (outcome !== 'retry') return;
+        // CL-3: one of these very commands was stored meanwhile: the next attempt answers it from the store
+        this.settle();
+      }
+    }
+    // CL-4: with several processes, someone who joined (or anything that changed) through another process is
+    // known here before anything is decided
+    if ((await cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
+    if ((await this.runBatch(items.filter((item) => !item.answered), true)) !== 'retry') return;
+    // CL-2: another process changed the board since this copy was read (CL-3: or stored one of these very
+    // commands). The batch is decided again holding the board's lock, which holds every other process's commands
+    // back meanwhile, so a busy board cannot starve this process.
+    this.settle();
+    try {
+      await cluster.serialize(this.id, async (stored) => {
+        this.holdsBoardLock = true;
+        try {
+          for (let attempt = 1; ; attempt++) {
+            const current = attempt === 1 ? stored : await cluster.storedVersion(this.id);
+            if (current !== this.storedVersion) await this.catchUp();
+            const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
+            if (outcome !== 'retry') return;
+            this.settle();
+          }
+        } finally {
+          this.holdsBoardLock = false;
+        }
+      });
+    } catch (err) {
+      // the lock could not be had (PostgreSQL unreachable): every command still waiting gets its one answer
+      this.deps.logger.error({ err, board: this.id }, 'board lock not taken');
+      for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
     }
   }
 
@@ -439,6 +469,7 @@ export class BoardRoom {
           events: batch.events,
           ...(batch.anonymousChanged ? { anonymousState: this.anonymous.encode(this.state) } : {}),
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
+          ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
         this.counted();
       }

@@ -87,6 +87,12 @@ export interface CommitBatch {
   anonymousState?: Uint8Array;
   /** CL-2: store only if the stored board is still at this version (else `StaleCopy`); the batch is one change */
   expectedVersion?: number;
+  /**
+   * CL-2: made by the holder of the board's lock (`withBoardLock`). Without it, a batch with `expectedVersion`
+   * is refused (`StaleCopy`) while another process holds the lock, so that a process retrying under the lock
+   * is not overtaken again and again.
+   */
+  underBoardLock?: boolean;
 }
 
 /**

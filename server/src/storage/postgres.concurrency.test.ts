@@ -194,4 +194,37 @@ describe('PostgreSQL store under concurrency', () => {
     expect(await a.claimWriter('board-race', 'process-a', 60_000)).toBe(second! + 1);
     await close();
   });
+
+  it('CL-2 the board lock has one holder at a time across stores, and the version it hands over is read once it is held', async () => {
+    const { a, b, admin, schema, close } = await twoPools();
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let aHolds!: () => void;
+    const aHolding = new Promise<void>((resolve) => (aHolds = resolve));
+    const first = a.withBoardLock('board-race', async (version) => {
+      order.push(`a holds at ${version}`);
+      aHolds();
+      await held;
+      await a.commit('board-race', { commandKey: 'k-under-lock', events: [selected('x')], sealed: sealed(1), expectedVersion: version! });
+      order.push('a committed');
+    });
+    await aHolding;
+    const second = b.withBoardLock('board-race', async (version) => {
+      order.push(`b holds at ${version}`);
+    });
+    // b waits for a (PostgreSQL shows its advisory lock not granted), however long a takes
+    await vi.waitFor(async () => {
+      const { rows } = await admin.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_locks l JOIN pg_stat_activity s ON s.pid = l.pid WHERE l.locktype = 'advisory' AND NOT l.granted AND s.application_name = $1",
+        [`candor-b-${schema}-locks`],
+      );
+      expect(Number(rows[0]!.n)).toBe(1);
+    });
+    expect(order).toEqual(['a holds at 0']);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['a holds at 0', 'a committed', 'b holds at 1']);
+    await close();
+  });
 });

@@ -112,6 +112,13 @@ export interface PostgresStore extends BoardStore {
   /** CL-2: the board's change counter, or null if there is no such board */
   storedVersion(boardId: string): Promise<number | null>;
   /**
+   * CL-2: runs `work` holding the board's advisory lock (on a connection of its own, so that the writes `work`
+   * makes through the store's other connections are not blocked by it), with the board's change counter read
+   * once the lock is held. Every process takes it for each command of the board, so commands of one board are
+   * decided one at a time against the stored board, whatever process they reach.
+   */
+  withBoardLock<T>(boardId: string, work: (storedVersion: number | null) => Promise<T>): Promise<T>;
+  /**
    * One command as one transaction: lock the board row, check the command key, let `decide` apply the rule
    * against the state read under the lock (e.g. a vote budget), write what it decided, commit. Two such
    * transactions of one board never interleave, on any connection of any process.
@@ -129,6 +136,15 @@ export interface PostgresOptions {
 }
 
 const POOL_SIZE = 10;
+/** CL-2: connections that hold board locks (one per board with a command under way in this process) */
+const LOCK_POOL_SIZE = 10;
+/** An arbitrary constant: the class of the per-board advisory locks (the other key is the board id's hash). */
+const BOARD_LOCK_CLASS = 0x63616e65;
+/**
+ * CL-2: PostgreSQL ends a lock holder's session that sits this long in its transaction (a process stopped
+ * with SIGSTOP mid-command), so the board's other processes are not held up for good.
+ */
+const BOARD_LOCK_IDLE_MS = 5_000;
 
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
   const schema = options.schema ?? 'public';
@@ -136,10 +152,17 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, application_name: options.applicationName ?? 'candor', options: `-c search_path=${schema}` });
   // an idle connection that the server drops must not crash the process: the next query gets a new one
   pool.on('error', () => undefined);
+  const lockPool = new pg.Pool({
+    connectionString: url,
+    max: LOCK_POOL_SIZE,
+    application_name: `${options.applicationName ?? 'candor'}-locks`,
+    options: `-c search_path=${schema} -c idle_in_transaction_session_timeout=${BOARD_LOCK_IDLE_MS}`,
+  });
+  lockPool.on('error', () => undefined);
   try {
     await ensureSchema(pool, schema);
   } catch (err) {
-    await pool.end();
+    await Promise.all([pool.end(), lockPool.end()]);
     throw err;
   }
 
@@ -234,6 +257,21 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   return {
     commitLocked,
+    async withBoardLock(boardId, work) {
+      const client = await lockPool.connect();
+      let healthy = true;
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BOARD_LOCK_CLASS, boardId]);
+        // a statement of its own, after the lock is held, so that it sees every commit made before
+        const { rows } = await client.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);
+        return await work(rows[0] ? Number(rows[0].version) : null);
+      } finally {
+        // the lock holds no writes: ending its transaction only lets the next command of the board go
+        await client.query('COMMIT').catch(() => (healthy = false));
+        client.release(!healthy);
+      }
+    },
     async claimWriter(boardId, owner, leaseMs) {
       const { rows } = await pool.query<{ writer_epoch: string }>(
         `UPDATE boards SET
@@ -358,6 +396,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     async commitBatch(boardId: string, batch: CommitBatch) {
       refuseAnonymous(batch.events);
       return inTransaction(async (client) => {
+        if (batch.expectedVersion !== undefined && !batch.underBoardLock) {
+          // CL-2: another process is deciding under the board's lock: this batch waits its turn there
+          const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS got', [BOARD_LOCK_CLASS, boardId]);
+          if (!rows[0]?.got) throw new StaleCopy(boardId);
+        }
         const { lastSeq, version } = await lockBoardRow(client, boardId);
         // CL-2: decided against another version of the board: nothing of it is written
         await checkAndCount(client, boardId, version, batch.expectedVersion);
@@ -424,7 +467,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       });
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), lockPool.end()]);
     },
   };
 }

@@ -107,9 +107,12 @@ function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: s
   const [reason, setReason] = useState(item.reason ?? '');
   // The last reason sent, so a blur followed by a submit does not send it twice.
   const sent = useRef(item.reason ?? '');
+  // A reason confirmed by the server (or changed by someone else) replaces the field only while it holds nothing
+  // of mine unsaved: a confirmation arriving while I type must not wipe what I typed.
   useEffect(() => {
-    setReason(item.reason ?? '');
-    sent.current = item.reason ?? '';
+    const incoming = item.reason ?? '';
+    setReason((current) => (current.trim() === sent.current ? incoming : current));
+    sent.current = incoming;
   }, [item.reason]);
   const inputId = `reason-${item.ref.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const trimmed = reason.trim();

@@ -11,7 +11,6 @@ import {
   type PublicBoardView,
   type SignOutReason,
   LIMITS,
-  entryFor,
   mayStay,
   atRestOfCommand,
   changesAnonymousState,
@@ -25,8 +24,7 @@ import {
 } from '@candor/shared';
 import { type BoardStore, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy } from '../storage/BoardStore.js';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
-import type { Keyring, Tags } from '../identity.js';
-import { sameHash } from '../identity.js';
+import type { Keyring } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
 import { RoomDoor } from './RoomDoor.js';
@@ -40,6 +38,7 @@ import { AnonymousState } from '../storage/anonymousState.js';
 import { type JoinedSession, type Session, attached, participantOf } from './Session.js';
 import { Presence } from './Presence.js';
 import { PendingBatch } from './PendingBatch.js';
+import { Identities, decideJoin } from './RoomJoin.js';
 import { RoomFanout } from './RoomFanout.js';
 
 /** One connection as the room sees it; the transport decides how each message travels. */
@@ -123,10 +122,8 @@ export class BoardRoom {
   /** the board and notes documents, and the one path their changes take (DO-2) */
   readonly documents: RoomDocuments;
   private readonly docTickets: DocTickets;
-  private readonly facilitatorHash: string;
-  private readonly authHashes = new Map<string, string>();
-  /** a person's tags and command-key base, derived once per room from their (verified) secret: a rejoin reuses them */
-  private readonly derived = new Map<string, { tags: Tags; commandKeyBase: string }>();
+  /** each participant's auth hash and what their secret derives */
+  private readonly identities: Identities;
   private readonly sessions = new Map<string, Session>();
   private readonly presence = new Presence();
   private readonly queue = new SerialQueue();
@@ -152,7 +149,7 @@ export class BoardRoom {
     private readonly deps: RoomDeps,
   ) {
     this.id = loaded.record.id;
-    this.facilitatorHash = loaded.record.facilitatorHash;
+    this.identities = new Identities(this.id, deps.keyring, loaded.record.facilitatorHash);
     this.state = emptyBoard(this.id);
     this.door = new RoomDoor(this.state, this.sessions, {
       newId: deps.newId,
@@ -211,13 +208,12 @@ export class BoardRoom {
    */
   private foldStored(state: BoardState, loaded: LoadedBoard): void {
     const at = this.deps.now();
-    this.authHashes.clear();
     for (const p of loaded.participants) {
       evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
       const online = this.isOnline(p.id);
       evolveRoster(state, { type: 'presence.changed', participantId: p.id, online, at: this.state.participants.get(p.id)?.offlineSince ?? at });
-      this.authHashes.set(p.id, p.authHash);
     }
+    this.identities.load(loaded.participants, this.presence.online());
     for (const { event } of loaded.events) evolve(state, event);
     this.anonymous = new AnonymousState();
     this.anonymous.load(state, loaded.anonymousState);
@@ -300,8 +296,7 @@ export class BoardRoom {
    * `in` otherwise.
    */
   reader(participantId: string, secret: string): 'stranger' | 'out' | 'in' {
-    const authHash = this.authHashes.get(participantId);
-    if (!authHash || !sameHash(authHash, this.deps.keyring.authHash(this.id, secret))) return 'stranger';
+    if (!this.identities.isParticipant(participantId, secret)) return 'stranger';
     return mayStay(this.state, participantId) ? 'in' : 'out';
   }
 
@@ -551,7 +546,6 @@ export class BoardRoom {
     const loaded = await this.deps.store.loadBoard(this.id, { docs: false });
     if (!loaded) return;
     const before = this.state.participants;
-    const hashesBefore = new Map(this.authHashes);
     const fresh = emptyBoard(this.id);
     fresh.knocks = this.state.knocks;
     this.foldStored(fresh, loaded);
@@ -559,7 +553,6 @@ export class BoardRoom {
     for (const [id, known] of before) {
       if (fresh.participants.has(id) || !this.presence.isOnline(id)) continue;
       fresh.participants.set(id, { ...known, isFacilitator: fresh.facilitatorId === id });
-      this.authHashes.set(id, hashesBefore.get(id)!);
     }
     for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(fresh, session);
     const newcomers = [...fresh.participants.keys()].filter((id) => !before.has(id));
@@ -576,60 +569,31 @@ export class BoardRoom {
     this.anonymous.recognise(state, session.tags);
   }
 
-  /** Decides a join and applies it in memory; what it records (a new participant row, events) joins `batch`. */
+  /** Decides a join (`decideJoin`) and applies it in memory; what it records (a participant row, events) joins `batch`. */
   private stageJoin(session: Session, command: JoinCommand, batch: PendingBatch): Ack {
     const joinedAs = participantOf(session);
     if (joinedAs && joinedAs !== command.participantId) return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
-    const { keyring } = this.deps;
-    const authHash = keyring.authHash(this.id, command.secret);
-    const wantsFacilitator = command.facilitatorKey !== undefined;
-    const facilitatorOk = wantsFacilitator && sameHash(this.facilitatorHash, keyring.facilitatorHash(this.id, command.facilitatorKey!));
-    if (wantsFacilitator && !facilitatorOk) return fail('NOT_FACILITATOR', 'That facilitator link is not valid for this board.');
-
-    const existing = this.state.participants.get(command.participantId);
-    if (existing && !sameHash(this.authHashes.get(existing.id)!, authHash)) return fail('BAD_CREDENTIALS', 'These credentials do not match.');
-    // JN-*, MO-1: the door (removed, locked joining, password, knock) before anything is recorded.
-    const entry = entryFor(this.state, {
-      participantId: command.participantId,
-      known: existing !== undefined,
-      facilitatorKeyOk: facilitatorOk,
-      passwordHash: command.password === undefined ? null : keyring.passwordHash(this.id, command.password),
-    });
-    if (entry.kind === 'refused') return fail(entry.code, entry.message);
-    if (!existing) {
-      const refused = this.admission.refuseNewcomer(this.state.participants.values(), session.socket.address ?? 'unknown');
-      if (refused) return refused;
-    }
-    if (entry.kind === 'knock') return this.door.knock(session, command.participantId, command.name);
+    const { keyring, newId } = this.deps;
+    const address = session.socket.address ?? 'unknown';
+    const decision = decideJoin(this.state, command, { identities: this.identities, keyring, boardId: this.id, admission: this.admission, address, newId });
+    if (decision.kind === 'refused') return decision.ack;
+    if (decision.kind === 'knock') return this.door.knock(session, command.participantId, command.name);
     if (session.knockId) this.door.dropKnock(session.knockId);
 
-    // the auth hash matched, so this is the same secret as before: what was derived from it still holds
-    let derived = existing ? this.derived.get(existing.id) : undefined;
-    if (!derived) {
-      derived = { tags: keyring.tags(this.id, command.secret), commandKeyBase: keyring.commandKeyBase(this.id, command.secret) };
-      this.derived.set(command.participantId, derived);
+    const { newcomer, events } = decision;
+    if (newcomer) {
+      batch.participants.push(newcomer);
+      this.identities.add(newcomer.id, newcomer.authHash);
+      evolveRoster(this.state, { type: 'participant.joined', participantId: newcomer.id, name: newcomer.name, handle: newcomer.handle });
     }
-    const base = derived.commandKeyBase;
-    if (!existing) {
-      const record: ParticipantRecord = { id: command.participantId, name: command.name, handle: this.deps.newId(), authHash, isFacilitator: false };
-      batch.participants.push(record);
-      this.authHashes.set(record.id, authHash);
-      evolveRoster(this.state, { type: 'participant.joined', participantId: record.id, name: record.name, handle: record.handle });
-    }
-    // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards
-    // the role moves by handover or claim, so there is exactly one facilitator at any moment.
-    const joinEvents: BoardEvent[] = [];
-    if (entry.admit) joinEvents.push({ type: 'access.admitted', participantId: command.participantId });
-    if (facilitatorOk) this.admission.markActive(command.participantId);
-    if (facilitatorOk && this.state.facilitatorId === null) {
-      joinEvents.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
-    }
-    if (joinEvents.length > 0) {
-      const commandKey = keyring.commandKey(base, command.id);
-      const sealed = sealCommand(keyring.commandSealKey(base, command.id), { digest: commandDigest(command), result: {} });
+    const derived = this.identities.derive(command.participantId, command.secret);
+    if (decision.holdsFacilitatorKey) this.admission.markActive(command.participantId);
+    if (events.length > 0) {
+      const commandKey = keyring.commandKey(derived.commandKeyBase, command.id);
+      const sealed = sealCommand(keyring.commandSealKey(derived.commandKeyBase, command.id), { digest: commandDigest(command), result: {} });
       batch.commands.push({ commandKey, sealed });
-      batch.events.push(...joinEvents);
-      for (const event of joinEvents) evolve(this.state, event);
+      batch.events.push(...events);
+      for (const event of events) evolve(this.state, event);
     }
     const joined: JoinedSession = {
       kind: 'joined',
@@ -637,8 +601,8 @@ export class BoardRoom {
       knockId: null,
       participantId: command.participantId,
       tags: derived.tags,
-      holdsFacilitatorKey: facilitatorOk,
-      commandKeyBase: base,
+      holdsFacilitatorKey: decision.holdsFacilitatorKey,
+      commandKeyBase: derived.commandKeyBase,
       lastMe: '',
     };
     this.sessions.set(session.socket.id, joined);
@@ -646,7 +610,7 @@ export class BoardRoom {
     this.recognise(this.state, joined);
     this.presence.connected(joined.participantId, joined.socket.id);
     this.refreshPresence(joined.participantId);
-    batch.published.push({ events: joinEvents, actorId: joined.participantId });
+    batch.published.push({ events, actorId: joined.participantId });
     const participant = this.state.participants.get(command.participantId)!;
     return ok({ participantId: participant.id, isFacilitator: participant.isFacilitator });
   }
@@ -738,8 +702,7 @@ export class BoardRoom {
       if (!participant || participant.online || this.admission.hasActed(participantId)) return;
       await this.deps.store.removeParticipant(this.id, participantId);
       evolveRoster(this.state, { type: 'participant.forgotten', participantId });
-      this.authHashes.delete(participantId);
-      this.derived.delete(participantId);
+      this.identities.forget(participantId);
       this.unrecognised.delete(participantId);
       this.fanout.schedulePresence();
     });

@@ -1,0 +1,118 @@
+import { type Ack, type BoardEvent, type BoardState, type JoinCommand, entryFor, fail } from '@candor/shared';
+import { type Keyring, type Tags, sameHash } from '../identity.js';
+import type { ParticipantRecord } from '../storage/BoardStore.js';
+import type { Admission } from './admission.js';
+
+/** What a verified secret derives for one person on one board. */
+export interface Derived {
+  tags: Tags;
+  /** makes this person's command keys (CM-3) */
+  commandKeyBase: string;
+}
+
+/**
+ * Who is who in one room: each participant's auth hash (stored with their row) and what their secret derives,
+ * computed once per room and reused when they join again (the auth hash proved it is the same secret).
+ */
+export class Identities {
+  private readonly authHashes = new Map<string, string>();
+  private readonly derived = new Map<string, Derived>();
+
+  constructor(
+    private readonly boardId: string,
+    private readonly keyring: Keyring,
+    private readonly facilitatorHash: string,
+  ) {}
+
+  /** the stored participants' hashes (everyone else's are forgotten; derived values stay valid) */
+  load(participants: readonly { id: string; authHash: string }[], keep: Iterable<string> = []): void {
+    const kept = new Map([...keep].flatMap((id) => (this.authHashes.has(id) ? [[id, this.authHashes.get(id)!] as const] : [])));
+    this.authHashes.clear();
+    for (const [id, hash] of kept) this.authHashes.set(id, hash);
+    for (const p of participants) this.authHashes.set(p.id, p.authHash);
+  }
+
+  add(participantId: string, authHash: string): void {
+    this.authHashes.set(participantId, authHash);
+  }
+
+  forget(participantId: string): void {
+    this.authHashes.delete(participantId);
+    this.derived.delete(participantId);
+  }
+
+  /** JN-6: whether these credentials are a known participant's of this board */
+  isParticipant(participantId: string, secret: string): boolean {
+    const authHash = this.authHashes.get(participantId);
+    return authHash !== undefined && sameHash(authHash, this.keyring.authHash(this.boardId, secret));
+  }
+
+  facilitatorKeyOk(facilitatorKey: string): boolean {
+    return sameHash(this.facilitatorHash, this.keyring.facilitatorHash(this.boardId, facilitatorKey));
+  }
+
+  /** the secret's tags and command-key base, derived once per person and room */
+  derive(participantId: string, secret: string): Derived {
+    let derived = this.derived.get(participantId);
+    if (!derived) {
+      derived = { tags: this.keyring.tags(this.boardId, secret), commandKeyBase: this.keyring.commandKeyBase(this.boardId, secret) };
+      this.derived.set(participantId, derived);
+    }
+    return derived;
+  }
+
+  authHashOf(participantId: string): string | undefined {
+    return this.authHashes.get(participantId);
+  }
+}
+
+export type JoinDecision =
+  | { kind: 'refused'; ack: Ack }
+  | { kind: 'knock' }
+  | {
+      kind: 'enter';
+      /** the row to store for someone the board does not know yet */
+      newcomer: ParticipantRecord | null;
+      /** public facts the join records (JN-3 admitted, FA-1 facilitator created) */
+      events: BoardEvent[];
+      holdsFacilitatorKey: boolean;
+    };
+
+/**
+ * Decides a join (the door, JN-*, MO-1; identity; AB-4/AB-5 admission; FA-1) without changing the room: the
+ * room stores what it records and then applies it.
+ */
+export function decideJoin(
+  state: BoardState,
+  command: JoinCommand,
+  ctx: { identities: Identities; keyring: Keyring; boardId: string; admission: Admission; address: string; newId: () => string },
+): JoinDecision {
+  const refused = (ack: Ack): JoinDecision => ({ kind: 'refused', ack });
+  const wantsFacilitator = command.facilitatorKey !== undefined;
+  const facilitatorOk = wantsFacilitator && ctx.identities.facilitatorKeyOk(command.facilitatorKey!);
+  if (wantsFacilitator && !facilitatorOk) return refused(fail('NOT_FACILITATOR', 'That facilitator link is not valid for this board.'));
+  const existing = state.participants.get(command.participantId);
+  if (existing && !ctx.identities.isParticipant(existing.id, command.secret)) return refused(fail('BAD_CREDENTIALS', 'These credentials do not match.'));
+  // JN-*, MO-1: the door (removed, locked joining, password, knock) before anything is recorded.
+  const entry = entryFor(state, {
+    participantId: command.participantId,
+    known: existing !== undefined,
+    facilitatorKeyOk: facilitatorOk,
+    passwordHash: command.password === undefined ? null : ctx.keyring.passwordHash(ctx.boardId, command.password),
+  });
+  if (entry.kind === 'refused') return refused(fail(entry.code, entry.message));
+  if (!existing) {
+    const full = ctx.admission.refuseNewcomer(state.participants.values(), ctx.address);
+    if (full) return refused(full);
+  }
+  if (entry.kind === 'knock') return { kind: 'knock' };
+  // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards
+  // the role moves by handover or claim, so there is exactly one facilitator at any moment.
+  const events: BoardEvent[] = [];
+  if (entry.admit) events.push({ type: 'access.admitted', participantId: command.participantId });
+  if (facilitatorOk && state.facilitatorId === null) events.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
+  const newcomer = existing
+    ? null
+    : { id: command.participantId, name: command.name, handle: ctx.newId(), authHash: ctx.keyring.authHash(ctx.boardId, command.secret), isFacilitator: false };
+  return { kind: 'enter', newcomer, events, holdsFacilitatorKey: facilitatorOk };
+}

@@ -57,6 +57,13 @@ test('README screenshots: every phase in light and dark, the team page, and the 
   await page.getByLabel('Group title').fill('Reviews are slow');
   await page.getByLabel('Group title').press('Enter');
   await shoot(page, 'reveal');
+  await shoot(bo.page, 'phone-reveal', false);
+  // MV-1: while Ada holds a card, everyone else sees it as being moved (and nobody's name with it).
+  await ada.pickUp('Understanding the billing edge cases');
+  await expect(facilitator.beingMoved('Understanding the billing edge cases')).toBeVisible();
+  await shoot(page, 'reveal-moving', false);
+  await ada.page.keyboard.press('Escape');
+  await expect(facilitator.page.getByText('Someone is moving this card')).toHaveCount(0);
 
   await facilitator.goTo('Vote');
   await ada.voteFor('Reviews are slow', 2);
@@ -73,6 +80,10 @@ test('README screenshots: every phase in light and dark, the team page, and the 
   await page.getByRole('button', { name: 'Add action' }).first().click();
   await ada.page.getByRole('button', { name: 'I can help' }).first().click();
   await shoot(page, 'act');
+  // UI-12: on the phone the actions have a tab of their own.
+  await bo.page.getByRole('tablist', { name: 'Board sections' }).getByRole('tab', { name: /^Actions/ }).click();
+  await expect(bo.page.getByRole('region', { name: 'Actions', exact: true }).getByRole('article')).toHaveCount(1);
+  await shoot(bo.page, 'phone-actions', false);
 
   await facilitator.goTo('Close');
   await shoot(ada.page, 'closed');

@@ -54,7 +54,7 @@ async function main() {
     const cpu: number[] = [];
     for (const p of people) {
       const socketId = `s${++socketNo}`;
-      room.attach({ id: socketId, sendMe: () => undefined });
+      room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
       const t = performance.now();
       const c = cpuMs();
       await send(room, socketId, { type: 'join', ...p });
@@ -65,7 +65,7 @@ async function main() {
   };
 
   let room = new BoardRoom((await store.loadBoard(boardId))!, deps);
-  room.attach({ id: 'fac', sendMe: () => undefined });
+  room.attach({ id: 'fac', sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
   await send(room, 'fac', { type: 'join', participantId: 'pid-facilitator', secret: 'f-secret'.padEnd(40, 'x'), name: 'Fac', facilitatorKey: 'f'.repeat(40) });
   const firstJoins = await joinAll(room);
   for (let i = 0; i < PEOPLE; i++) for (let c = 0; c < CARDS_EACH; c++) await send(room, `s${i + 1}`, { type: 'card.add', columnId: template.columns[0]!.id, text: `card ${c} of ${i}` });

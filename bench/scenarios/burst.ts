@@ -65,7 +65,7 @@ export async function reactionBurst(crowd: Crowd, o: { n: number; runs: number; 
     const crowdPeople = people(o.n);
     const joined = mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'join', url, boardId, people: mine, concurrency: 25 })));
     if (joined.ok !== o.n) throw new Error(`join: ${JSON.stringify(joined.errors)}`);
-    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId, p) }));
+    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId) }));
     await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 }));
 
     // One item in discussion, so hands and reactions have somewhere to go.

@@ -197,7 +197,7 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     const B = person(2);
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Ada');
-    await B.connect(boardId, 'Bo');
+    await B.connect(boardId, 'Bo Quillfeather');
     const cardId = ((await A.cmd('card.add', { columnId: 'start', text: 'moved about' })) as { data: { cardId: string } }).data.cardId;
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.phase === 'reveal');
@@ -209,7 +209,7 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     expect(await B.socket!.timeout(5000).emitWithAck('card.moving', { cardId, moving: false })).toMatchObject({ ok: true });
     await until(() => seen.some((b) => b.still.includes(cardId)));
     for (const message of redisMessages.filter((m) => m.includes(cardId))) {
-      for (const who of [B.participantId, B.secret, 'Bo']) expect(message).not.toContain(who);
+      for (const who of [B.participantId, B.secret, 'Quillfeather']) expect(message).not.toContain(who);
     }
   }, 60_000);
 

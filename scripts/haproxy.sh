@@ -5,11 +5,13 @@
 # service (if the package starts one) is not used.
 set -euo pipefail
 exec 3>&1 1>&2 # everything but the path goes to stderr: the caller reads stdout
+. "$(dirname "$0")/detached.sh"
+LOG="$(mktemp -t candor-haproxy.XXXXXX)"
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ]; then
   echo "› installing HAProxy from Debian"
   $SUDO apt-get update -qq >/dev/null
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+  detached "$LOG" $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy || { cat "$LOG"; exit 1; }
 fi
 BIN="$(command -v haproxy || echo /usr/sbin/haproxy)"
 "$BIN" -v >/dev/null || { echo "HAProxy is installed but does not run"; exit 1; }

@@ -5,6 +5,8 @@
 # nothing answers there, and checks that it answers PING. Everything else goes to stderr.
 set -euo pipefail
 exec 3>&1 1>&2 # everything but the URL goes to stderr: the caller reads stdout
+. "$(dirname "$0")/detached.sh"
+LOG="$(mktemp -t candor-redis.XXXXXX)"
 PORT="${CANDOR_TEST_REDIS_PORT:-6379}"
 URL="redis://127.0.0.1:${PORT}"
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -12,11 +14,12 @@ if ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-cli >/dev/nul
   echo "› installing Redis from Debian"
   $SUDO apt-get update -qq >/dev/null
   # the package's own service may fail to start without systemd: that is fine, it is started below
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  detached "$LOG" $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server || { cat "$LOG"; exit 1; }
 fi
 if ! redis-cli -h 127.0.0.1 -p "$PORT" ping >/dev/null 2>&1; then
   echo "› starting Redis on 127.0.0.1:${PORT}"
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$PORT" --save '' --appendonly no --dir /tmp --logfile '' >/dev/null
+  # the server must not inherit our descriptors (see detached.sh)
+  detached "$LOG" redis-server --daemonize yes --bind 127.0.0.1 --port "$PORT" --save '' --appendonly no --dir /tmp --logfile '' || { cat "$LOG"; exit 1; }
 fi
 for _ in $(seq 1 100); do redis-cli -h 127.0.0.1 -p "$PORT" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
 if ! redis-cli -h 127.0.0.1 -p "$PORT" ping 2>/dev/null | grep -q PONG; then

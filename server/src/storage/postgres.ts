@@ -223,6 +223,41 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     return seq;
   }
 
+  /** Under the board's row lock, so a resend racing its first copy sees it once the first has committed. */
+  async function refuseTakenKey(client: pg.PoolClient, boardId: string, commandKey: string): Promise<void> {
+    const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
+    if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+  }
+
+  async function insertCommand(client: pg.PoolClient, boardId: string, commandKey: string, sealed: Uint8Array): Promise<void> {
+    await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, commandKey, Buffer.from(sealed)]);
+  }
+
+  async function storeParticipant(client: pg.PoolClient, boardId: string, p: ParticipantRecord): Promise<void> {
+    await client.query(
+      `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
+      [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
+    );
+  }
+
+  /** The named events after `lastSeq`, and the anonymous state when it changed; returns the new last seq. */
+  async function storeChanges(
+    client: pg.PoolClient,
+    boardId: string,
+    lastSeq: number,
+    changes: { events: readonly BoardEvent[]; anonymousState?: Uint8Array | undefined },
+  ): Promise<number> {
+    const newSeq = await appendEvents(client, boardId, lastSeq, changes.events);
+    if (changes.anonymousState) {
+      await client.query('INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state', [
+        boardId,
+        Buffer.from(changes.anonymousState),
+      ]);
+    }
+    return newSeq;
+  }
+
   async function commitLocked(
     boardId: string,
     commandKey: string,
@@ -230,23 +265,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   ): Promise<{ lastSeq: number } | { refused: string }> {
     return inTransaction(async (client) => {
       const { lastSeq, version } = await lockBoardRow(client, boardId);
-      // under the lock, so a resend racing its first copy sees it once the first has committed
-      const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
-      if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+      await refuseTakenKey(client, boardId, commandKey);
       const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
       const decision = await decide({ lastSeq, version, anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null });
       if ('refuse' in decision) return { refused: decision.refuse };
       refuseAnonymous(decision.events);
       await checkAndCount(client, boardId, version, decision.expectedVersion);
-      await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, commandKey, Buffer.from(decision.sealed)]);
-      const newSeq = await appendEvents(client, boardId, lastSeq, decision.events);
-      if (decision.anonymousState) {
-        await client.query(
-          'INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',
-          [boardId, Buffer.from(decision.anonymousState)],
-        );
-      }
-      return { lastSeq: newSeq };
+      await insertCommand(client, boardId, commandKey, decision.sealed);
+      return { lastSeq: await storeChanges(client, boardId, lastSeq, decision) };
     });
   }
 
@@ -368,11 +394,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       await inTransaction(async (client) => {
         const { version } = await lockBoardRow(client, boardId);
         await checkAndCount(client, boardId, version, expectedVersion);
-        await client.query(
-          `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
-          [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
-        );
+        await storeParticipant(client, boardId, p);
       });
     },
     async removeParticipant(boardId, participantId) {
@@ -404,27 +426,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         const { lastSeq, version } = await lockBoardRow(client, boardId);
         // CL-2: decided against another version of the board: nothing of it is written
         await checkAndCount(client, boardId, version, batch.expectedVersion);
-        for (const p of batch.participants) {
-          await client.query(
-            `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
-            [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
-          );
-        }
+        for (const p of batch.participants) await storeParticipant(client, boardId, p);
+        // a key stored meanwhile (a resend racing its first copy) fails the whole batch
         for (const c of batch.commands) {
-          // under the lock: a key stored meanwhile (a resend racing its first copy) fails the whole batch
-          const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, c.commandKey]);
-          if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
-          await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, c.commandKey, Buffer.from(c.sealed)]);
+          await refuseTakenKey(client, boardId, c.commandKey);
+          await insertCommand(client, boardId, c.commandKey, c.sealed);
         }
-        const newSeq = await appendEvents(client, boardId, lastSeq, batch.events);
-        if (batch.anonymousState) {
-          await client.query(
-            'INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',
-            [boardId, Buffer.from(batch.anonymousState)],
-          );
-        }
-        return { lastSeq: newSeq };
+        return { lastSeq: await storeChanges(client, boardId, lastSeq, batch) };
       });
     },
     async appendDocUpdate(boardId, doc, update, fence) {

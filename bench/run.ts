@@ -64,6 +64,10 @@ const { values: args } = parseArgs({
     'cluster-cards': { type: 'string', default: '1500' },
     'cluster-ack-n': { type: 'string', default: '100' },
     'cluster-ack-seconds': { type: 'string', default: '30' },
+    /** which of the cluster scenario's two parts run (both by default) */
+    'cluster-parts': { type: 'string', default: 'reveal,ack' },
+    /** writes a .cpuprofile of each Candor process of the ack part under bench/profiles/ */
+    'cluster-profile': { type: 'boolean', default: false },
     /** storm (issue 13): people and cards of the board whose server is killed and restarted */
     'storm-n': { type: 'string', default: '500' },
     'storm-cards': { type: 'string', default: '1500' },
@@ -231,19 +235,23 @@ async function main(): Promise<void> {
     if (only.has('cluster')) await guard('cluster', async () => {
       const [n, cards, ackN, ackSeconds] = ['cluster-n', 'cluster-cards', 'cluster-ack-n', 'cluster-ack-seconds'].map((k) => Number(args[k as 'cluster-n']));
       console.log(`› cluster: on PostgreSQL, one process against two (with Redis): reveal of ${cards} cards to ${n} people, ack at ${ackN} active`);
+      const parts = new Set(args['cluster-parts']!.split(','));
       const reveal = [];
-      for (const processes of [1, 2]) {
+      for (const processes of parts.has('reveal') ? [1, 2] : []) {
         const r = await revealOnProcesses(crowd, { processes, n: n!, cards: cards!, quietMs: QUIET, log });
         log(`${processes} process(es): reveal p50 ${r.delivery.p50.toFixed(0)} p99 ${r.delivery.p99.toFixed(0)} ms, CPU ${r.serverCpuMs.toFixed(0)} ms, ${r.clients} clients${r.timedOut ? ' (timed out)' : ''}`);
         reveal.push(r);
       }
       const ack = [];
-      for (const processes of [1, 2]) {
-        const a = await ackOnProcesses(crowd, { processes, n: ackN!, seconds: ackSeconds! });
+      for (const processes of parts.has('ack') ? [1, 2] : []) {
+        const a = await ackOnProcesses(crowd, { processes, n: ackN!, seconds: ackSeconds!, ...(args['cluster-profile'] ? { cpuProfile: `candor-ack-${processes}p-${Date.now()}` } : {}) });
         log(`${processes} process(es): ack p50 ${a.load.p50.toFixed(1)} p99 ${a.load.p99.toFixed(1)} ms, ${a.sent} sent, errors ${JSON.stringify(a.errors)}`);
         ack.push(a);
       }
-      results.cluster = { reveal: { one: reveal[0]!, two: reveal[1]! }, ack: { one: ack[0]!, two: ack[1]! } };
+      results.cluster = {
+        ...(reveal.length === 2 ? { reveal: { one: reveal[0]!, two: reveal[1]! } } : {}),
+        ...(ack.length === 2 ? { ack: { one: ack[0]!, two: ack[1]! } } : {}),
+      };
     });
 
     if (only.has('storm')) await guard('storm', async () => {

@@ -22,7 +22,8 @@ import {
   renderMarkdown,
   viewOf,
 } from '@candor/shared';
-import { type BoardStore, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy } from '../storage/BoardStore.js';
+import { type BoardStore, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy, anonymousDigest } from '../storage/BoardStore.js';
+import { addedRows, followsWithoutGap, rowKey, withoutAnonymousFacts } from './copyChanges.js';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { Keyring } from '../identity.js';
 import type { Logger } from '../logger.js';
@@ -143,6 +144,11 @@ export class BoardRoom {
   private foldedEvents = 0;
   /** events folded by a rebuild whose fan-out has not happened yet */
   private unsettled: BoardEvent[] = [];
+  /**
+   * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
+   * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
+   */
+  private mark: { rows: Map<string, string>; participantsDigest: string; anonymousDigest: string | null } | null = null;
 
   constructor(
     loaded: LoadedBoard,
@@ -219,6 +225,10 @@ export class BoardRoom {
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
     this.storedVersion = loaded.version;
+    this.mark =
+      this.deps.store.loadChanges && loaded.participantsDigest !== undefined
+        ? { rows: new Map(loaded.participants.map((p) => [p.id, rowKey(p)])), participantsDigest: loaded.participantsDigest, anonymousDigest: anonymousDigest(loaded.anonymousState) }
+        : null;
   }
 
   /** connected here, or (CL-7) through another process */
@@ -458,15 +468,16 @@ export class BoardRoom {
         throw new StaleCopy(this.id);
       }
       if (batch.writes) {
-        await this.deps.store.commitBatch(this.id, {
+        const anonymousState = batch.anonymousChanged ? this.anonymous.encode(this.state) : undefined;
+        const { lastSeq } = await this.deps.store.commitBatch(this.id, {
           participants: batch.participants,
           commands: batch.commands,
           events: batch.events,
-          ...(batch.anonymousChanged ? { anonymousState: this.anonymous.encode(this.state) } : {}),
+          ...(anonymousState ? { anonymousState } : {}),
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
           ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
-        this.counted();
+        this.counted(batch, lastSeq, anonymousState);
       }
     } catch (err) {
       outcome = mayRetry && (err instanceof StaleCopy || err instanceof CommandKeyTaken) ? 'retry' : 'failed';
@@ -487,8 +498,16 @@ export class BoardRoom {
     return outcome;
   }
 
-  /** CL-2: after this copy's change was stored, the copy stands one change further; the others learn of it. */
-  private counted(): void {
+  /**
+   * CL-2: after this copy's change was stored, the copy stands one change further (CL-17: with the rows, events
+   * and anonymous state it just stored); the others learn of it.
+   */
+  private counted(batch: PendingBatch, lastSeq: number, anonymousState: Uint8Array | undefined): void {
+    this.foldedEvents = lastSeq;
+    if (this.mark) {
+      for (const p of batch.participants) this.mark.rows.set(p.id, rowKey(p));
+      if (anonymousState) this.mark.anonymousDigest = anonymousDigest(anonymousState);
+    }
     if (this.storedVersion === undefined) return;
     this.storedVersion += 1;
     this.deps.cluster?.committed(this.id, this.storedVersion);
@@ -505,10 +524,56 @@ export class BoardRoom {
     });
   }
 
-  /** CL-1: rebuilds the copy from the store, then fans out whatever changed for the people here. */
+  /**
+   * CL-1: brings the copy up to the store — CL-17: by folding only what changed, or, when that cannot be done,
+   * by rebuilding it from everything stored — then fans out whatever changed for the people here.
+   */
   private async catchUp(): Promise<void> {
-    await this.reloadState();
+    if (!(await this.foldChanges())) await this.reloadState();
     this.settle();
+  }
+
+  /**
+   * CL-17: reads what changed since this copy was built or last caught up — the events after the last one it
+   * folded, the participant rows if their digest changed, the anonymous state if its digest changed — and
+   * folds that onto the copy, to the state `reloadState` would build. False, with nothing changed, when the
+   * store cannot say what changed or the change is not one to fold (a gap in the events, a row that changed or
+   * went): the caller then rebuilds the whole copy.
+   */
+  private async foldChanges(): Promise<boolean> {
+    const { mark } = this;
+    if (!mark || !this.deps.store.loadChanges) return false;
+    const since = { afterSeq: this.foldedEvents, participantsDigest: mark.participantsDigest, anonymousDigest: mark.anonymousDigest };
+    const changes = await this.deps.store.loadChanges(this.id, since);
+    if (!changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
+    const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
+    if (!added) return false;
+    const at = this.deps.now();
+    for (const p of added) {
+      // as `foldStored` folds a row, and as `reloadState` treats a newcomer (AB-6)
+      evolveRoster(this.state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
+      evolveRoster(this.state, { type: 'presence.changed', participantId: p.id, online: this.isOnline(p.id), at });
+      this.identities.add(p.id, p.authHash);
+      this.admission.markActive(p.id);
+      this.unrecognised.add(p.id);
+      mark.rows.set(p.id, rowKey(p));
+    }
+    for (const { event } of changes.events) evolve(this.state, event);
+    if (changes.anonymousState) {
+      // the blob is the whole anonymous state: its facts replace the copy's, and wait for their owners again
+      const { blob, digest } = changes.anonymousState;
+      withoutAnonymousFacts(this.state);
+      this.anonymous = new AnonymousState();
+      this.anonymous.load(this.state, blob);
+      this.unrecognised = new Set(mark.rows.keys());
+      for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(this.state, session);
+      mark.anonymousDigest = digest;
+    }
+    if (changes.participants) mark.participantsDigest = changes.participants.digest;
+    this.unsettled.push(...changes.events.map((e) => e.event));
+    this.foldedEvents = changes.lastSeq;
+    this.storedVersion = changes.version;
+    return true;
   }
 
   /** CL-1: after the copy was rebuilt, whatever changed reaches the people here (and who may not stay leaves). */
@@ -701,6 +766,7 @@ export class BoardRoom {
       const participant = this.state.participants.get(participantId);
       if (!participant || participant.online || this.admission.hasActed(participantId)) return;
       await this.deps.store.removeParticipant(this.id, participantId);
+      this.mark?.rows.delete(participantId);
       evolveRoster(this.state, { type: 'participant.forgotten', participantId });
       this.identities.forget(participantId);
       this.unrecognised.delete(participantId);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
-import { type BoardRecord, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
+import { type BoardChanges, type BoardRecord, type CopyMark, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
 import { DataFileError } from './sqlite.js';
 import { Fenced } from './fenced.js';
 
@@ -78,6 +78,33 @@ const MIGRATIONS: Record<number, string> = {
       ADD COLUMN writer_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer_until TIMESTAMPTZ`,
 };
 
+/**
+ * CL-17: a digest of a board's participant rows (JSON of each row in id order, so no name can make two row sets
+ * read alike), computed where the rows are read; nothing of it is stored.
+ */
+const PARTICIPANTS_DIGEST = `md5(coalesce((SELECT json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY id COLLATE "C")::text
+  FROM participants WHERE board_id = $1), ''))`;
+
+/**
+ * CL-17: what changed on a board since a copy was read, in one statement (one snapshot, one round trip): the
+ * events after $2, the participant rows only if their digest is not $3, the anonymous state only if its md5 is
+ * not $4.
+ */
+const CHANGES_SINCE = `
+SELECT b.version, b.last_seq,
+  (SELECT json_agg(json_build_array(e.seq, e.payload) ORDER BY e.seq) FROM events e WHERE e.board_id = b.id AND e.seq > $2) AS events,
+  p.digest AS participants_digest,
+  CASE WHEN p.digest IS DISTINCT FROM $3 THEN
+    (SELECT coalesce(json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY name COLLATE "C", id COLLATE "C"), '[]')
+       FROM participants WHERE board_id = b.id)
+  END AS participants,
+  a.digest AS anonymous_digest,
+  CASE WHEN a.digest IS DISTINCT FROM $4 THEN a.state END AS anonymous_state
+FROM boards b
+CROSS JOIN LATERAL (SELECT ${PARTICIPANTS_DIGEST} AS digest) p
+LEFT JOIN LATERAL (SELECT md5(s.state) AS digest, s.state FROM anonymous_state s WHERE s.board_id = b.id) a ON true
+WHERE b.id = $1`;
+
 /** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
 const SCHEMA_LOCK = 0x63616e64;
 
@@ -97,6 +124,8 @@ export type LockedDecision = { refuse: string } | Omit<CommitInput, 'commandKey'
 export { Fenced };
 
 export interface PostgresStore extends BoardStore {
+  /** CL-17: always there on PostgreSQL, the store several processes share */
+  loadChanges(boardId: string, since: CopyMark): Promise<BoardChanges | null>;
   /**
    * CL-8: takes the board's writer lease for `owner` if nobody holds it, it expired, or `owner` holds it
    * already (then only renewed). Taking it over counts one more epoch. Expiry is on the database's clock.
@@ -352,6 +381,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         );
         const events = await client.query<{ seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = $1 ORDER BY seq', [boardId]);
         const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
+        const digest = await client.query<{ digest: string }>(`SELECT ${PARTICIPANTS_DIGEST} AS digest`, [boardId]);
         return {
           record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: Number(board.created_at), teamId: board.team_id },
           participants: participants.rows.map(
@@ -361,8 +391,36 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null,
           docs: options.docs === false ? { board: [], notes: [] } : { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
           version: Number(board.version),
+          participantsDigest: digest.rows[0]!.digest,
         };
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async loadChanges(boardId, since): Promise<BoardChanges | null> {
+      type Row = [string, string, string, string, boolean];
+      const { rows } = await pool.query<{
+        version: string;
+        last_seq: number;
+        events: [number, string][] | null;
+        participants_digest: string;
+        participants: Row[] | null;
+        anonymous_digest: string | null;
+        anonymous_state: Buffer | null;
+      }>(CHANGES_SINCE, [boardId, since.afterSeq, since.participantsDigest, since.anonymousDigest]);
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        version: Number(row.version),
+        lastSeq: row.last_seq,
+        events: (row.events ?? []).map(([seq, payload]) => ({ seq, event: JSON.parse(payload) as BoardEvent })),
+        participants: row.participants
+          ? {
+              rows: row.participants.map(([id, name, handle, authHash, isFacilitator]): ParticipantRecord => ({ id, name, handle, authHash, isFacilitator })),
+              digest: row.participants_digest,
+            }
+          : null,
+        anonymousState:
+          row.anonymous_digest !== since.anonymousDigest ? { blob: row.anonymous_state ? new Uint8Array(row.anonymous_state) : null, digest: row.anonymous_digest } : null,
+      };
     },
     async upsertParticipant(boardId, p, expectedVersion) {
       await inTransaction(async (client) => {

@@ -459,9 +459,17 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS got', [BOARD_LOCK_CLASS, boardId]);
           if (!rows[0]?.got) throw new StaleCopy(boardId);
         }
-        const { lastSeq, version } = await lockBoardRow(client, boardId);
-        // CL-2: decided against another version of the board: nothing of it is written
-        await checkAndCount(client, boardId, version, batch.expectedVersion);
+        // the row is locked, counted and its sequence moved on in one statement (CL-2: only at the expected version)
+        const { rows: counted } = await client.query<{ last_seq: number }>(
+          `UPDATE boards SET version = version + 1, last_seq = last_seq + $3 WHERE id = $1 AND ($2::bigint IS NULL OR version = $2) RETURNING last_seq`,
+          [boardId, batch.expectedVersion ?? null, batch.events.length],
+        );
+        if (!counted[0]) {
+          // decided against another version of the board: nothing of it is written
+          if ((await client.query('SELECT 1 FROM boards WHERE id = $1', [boardId])).rowCount) throw new StaleCopy(boardId);
+          throw new Error(`board ${boardId} does not exist`);
+        }
+        const newSeq = counted[0].last_seq;
         for (const p of batch.participants) {
           await client.query(
             `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
@@ -469,13 +477,23 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
             [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
           );
         }
-        for (const c of batch.commands) {
-          // under the lock: a key stored meanwhile (a resend racing its first copy) fails the whole batch
-          const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, c.commandKey]);
-          if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
-          await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, c.commandKey, Buffer.from(c.sealed)]);
+        if (batch.commands.length > 0) {
+          // under the row lock: a key stored meanwhile (a resend racing its first copy) fails the whole batch;
+          // the rows go in in the batch's order, as one insert after another would put them
+          const inserted = await client.query(
+            `INSERT INTO commands (board_id, command_key, sealed)
+             SELECT $1, k, s FROM unnest($2::text[], $3::bytea[]) WITH ORDINALITY AS t(k, s, n) ORDER BY n
+             ON CONFLICT DO NOTHING`,
+            [boardId, batch.commands.map((c) => c.commandKey), batch.commands.map((c) => Buffer.from(c.sealed))],
+          );
+          if (inserted.rowCount !== batch.commands.length) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
         }
-        const newSeq = await appendEvents(client, boardId, lastSeq, batch.events);
+        if (batch.events.length > 0) {
+          await client.query(
+            `INSERT INTO events (board_id, seq, payload) SELECT $1, $2 + n, p FROM unnest($3::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n`,
+            [boardId, newSeq - batch.events.length, batch.events.map((e) => JSON.stringify(e))],
+          );
+        }
         if (batch.anonymousState) {
           await client.query(
             'INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',

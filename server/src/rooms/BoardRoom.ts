@@ -92,6 +92,12 @@ const runsAlone = (command: Command): command is AloneCommand => command.type ==
 
 /** CL-2: how often a batch decided against a copy another process had changed is decided again */
 const STALE_COPY_ATTEMPTS = 50;
+/**
+ * CL-2: for this long after one of its batches found the copy stale, a room takes the board's lock for its
+ * batches at once: while other processes are busy on the board too, a lock-free attempt is mostly refused,
+ * and each refusal costs a rebuild of the copy before the attempt under the lock.
+ */
+const CONTENDED_MS = 1_000;
 
 interface Incoming {
   socketId: string;
@@ -148,7 +154,7 @@ export class BoardRoom {
    * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
    * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
    */
-  private mark: { rows: Map<string, string>; participantsDigest: string; anonymousDigest: string | null } | null = null;
+  private mark: { rows: Map<string, string>; participantsDigest: string; anonymousDigest: string | null; slotHexes: Map<string, string> | undefined } | null = null;
 
   constructor(
     loaded: LoadedBoard,
@@ -221,13 +227,20 @@ export class BoardRoom {
     }
     this.identities.load(loaded.participants, this.presence.online());
     for (const { event } of loaded.events) evolve(state, event);
-    this.anonymous = new AnonymousState();
+    // CL-17: with several processes, recognising people again after each rebuild reuses their slot blocks
+    const slotHexes = this.deps.cluster ? (this.mark?.slotHexes ?? new Map<string, string>()) : undefined;
+    this.anonymous = new AnonymousState(slotHexes);
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
     this.storedVersion = loaded.version;
     this.mark =
       this.deps.store.loadChanges && loaded.participantsDigest !== undefined
-        ? { rows: new Map(loaded.participants.map((p) => [p.id, rowKey(p)])), participantsDigest: loaded.participantsDigest, anonymousDigest: anonymousDigest(loaded.anonymousState) }
+        ? {
+            rows: new Map(loaded.participants.map((p) => [p.id, rowKey(p)])),
+            participantsDigest: loaded.participantsDigest,
+            anonymousDigest: anonymousDigest(loaded.anonymousState),
+            slotHexes,
+          }
         : null;
   }
 
@@ -377,10 +390,13 @@ export class BoardRoom {
 
   /** CL-2: this process holds the board's lock (its batches may be stored while others wait for it) */
   private holdsBoardLock = false;
+  /** CL-2: when a lock-free batch of this room last found its copy stale */
+  private staleAt = Number.NEGATIVE_INFINITY;
 
   private async drain(): Promise<void> {
     this.drainScheduled = false;
     const items = this.inbox.splice(0);
+    if (items.length === 0) return; // an earlier batch took them in while it waited for the board's lock
     const cluster = this.deps.cluster;
     if (!cluster) {
       for (let attempt = 1; ; attempt++) {
@@ -390,18 +406,23 @@ export class BoardRoom {
         this.settle();
       }
     }
-    // CL-4: with several processes, someone who joined (or anything that changed) through another process is
-    // known here before anything is decided
-    if ((await cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
-    if ((await this.runBatch(items.filter((item) => !item.answered), true)) !== 'retry') return;
-    // CL-2: another process changed the board since this copy was read (CL-3: or stored one of these very
-    // commands). The batch is decided again holding the board's lock, which holds every other process's commands
-    // back meanwhile, so a busy board cannot starve this process.
-    this.settle();
+    if (this.deps.now() - this.staleAt >= CONTENDED_MS) {
+      // CL-4: with several processes, someone who joined (or anything that changed) through another process is
+      // known here before anything is decided
+      if ((await cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
+      if ((await this.runBatch(items.filter((item) => !item.answered), true)) !== 'retry') return;
+      // CL-2: another process changed the board since this copy was read (CL-3: or stored one of these very
+      // commands). The batch is decided again holding the board's lock, which holds every other process's
+      // commands back meanwhile, so a busy board cannot starve this process.
+      this.staleAt = this.deps.now();
+      this.settle();
+    }
     try {
       await cluster.serialize(this.id, async (stored) => {
         this.holdsBoardLock = true;
         try {
+          // what arrived while the lock was awaited joins this batch, in order, rather than waiting for the lock again
+          items.push(...this.inbox.splice(0));
           for (let attempt = 1; ; attempt++) {
             const current = attempt === 1 ? stored : await cluster.storedVersion(this.id);
             if (current !== this.storedVersion) await this.catchUp();
@@ -563,7 +584,7 @@ export class BoardRoom {
       // the blob is the whole anonymous state: its facts replace the copy's, and wait for their owners again
       const { blob, digest } = changes.anonymousState;
       withoutAnonymousFacts(this.state);
-      this.anonymous = new AnonymousState();
+      this.anonymous = new AnonymousState(mark.slotHexes);
       this.anonymous.load(this.state, blob);
       this.unrecognised = new Set(mark.rows.keys());
       for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(this.state, session);

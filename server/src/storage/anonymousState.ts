@@ -81,6 +81,24 @@ export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reacti
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 export class AnonymousState {
+  /**
+   * @param slotHexCache CL-17: the slot blocks (`slotHex`) of people already recognised, kept across rebuilds of
+   * one room's copy: a process catching up recognises everyone connected to it again after each change of the
+   * anonymous state, and this spares it the HMAC and AES per person each time. Without it nothing is kept.
+   */
+  constructor(private readonly slotHexCache?: Map<string, string>) {}
+
+  private slotHexOf(personTag: string, kind: SlotKind): string {
+    if (!this.slotHexCache) return slotHex(personTag, kind);
+    const key = `${kind}\u0000${personTag}`;
+    let hex = this.slotHexCache.get(key);
+    if (hex === undefined) {
+      hex = slotHex(personTag, kind);
+      this.slotHexCache.set(key, hex);
+    }
+    return hex;
+  }
+
   /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
   private readonly cardSlots = new Map<string, number>();
   private readonly slotCache = new Map<string, string[]>();
@@ -218,7 +236,7 @@ export class AnonymousState {
    */
   recognise(state: BoardState, tags: Tags): void {
     if (this.unclaimed.card > 0) {
-      const hex = slotHex(tags.authorTag, 'card');
+      const hex = this.slotHexOf(tags.authorTag, 'card');
       for (let slot = 0; slot < LIMITS.cardsPerPerson; slot++) {
         const key = hex.slice(slot * 32, slot * 32 + 32);
         const placeholder = this.waiting.card.get(key);
@@ -232,7 +250,7 @@ export class AnonymousState {
       }
     }
     if (this.unclaimed.vote > 0) {
-      const hex = slotHex(tags.voterTag, 'vote');
+      const hex = this.slotHexOf(tags.voterTag, 'vote');
       for (let slot = 0; slot < LIMITS.voteBudgetMax; slot++) {
         const key = hex.slice(slot * 32, slot * 32 + 32);
         const placeholder = this.waiting.vote.get(key);
@@ -244,7 +262,7 @@ export class AnonymousState {
       }
     }
     if (this.unclaimed.pulse > 0) {
-      const key = slotHex(tags.pulseTag, 'pulse');
+      const key = this.slotHexOf(tags.pulseTag, 'pulse');
       const placeholder = this.waiting.pulse.get(key);
       const value = placeholder === undefined ? undefined : state.pulse.get(placeholder);
       if (placeholder !== undefined && value !== undefined) {

@@ -1,22 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT, freePort } from '../../tests/integration/spawnedServer.js';
 import { now, sleep, within } from './clock.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// the tests' own helpers for child processes: one place that knows where the repository is and finds a port
+export { freePort };
+export const ROOT = REPO_ROOT;
 export const BENCH = path.join(ROOT, 'bench');
 const PROBE = path.join(BENCH, 'probe.mjs');
 const CLK_TCK = 100; // `getconf CLK_TCK` on Linux x86_64; only used for the /proc cross-check
-
-export async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 export interface Usage {
   at: number;

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Suspense, lazy } from 'react';
-import { matchRoute, navigate, usePathname } from './navigation.js';
+import { matchRoute, usePathname } from './navigation.js';
 import { lazyWithWords, untilLoaded } from './i18n/lazyWithWords.js';
+import { NotFound } from './layout/NotFound.js';
 
 // Each page is its own chunk: someone opening a board never downloads the home page, the team page or its charts.
 const HomePage = lazyWithWords(() => import('./home/HomePage.js'), (m) => m.HomePage, { preload: false });
@@ -27,16 +28,6 @@ function Route() {
     case 'team':
       return <TeamPage key={route.teamId} teamId={route.teamId} />;
     case 'not-found':
-      return (
-        <main className="page narrow">
-          <h1>{t('app.notFoundTitle')}</h1>
-          <p>{t('app.notFoundBody')}</p>
-          <p>
-            <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-              {t('app.startNew')}
-            </a>
-          </p>
-        </main>
-      );
+      return <NotFound title={t('app.notFoundTitle')} body={t('app.notFoundBody')} />;
   }
 }

@@ -12,6 +12,8 @@ async function person(browser: Browser, who: string, viewport = DESKTOP): Promis
 
 /** Each picture in light and in dark (system preference), so the README shows both. */
 async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  // from the top: scrolled, a full-page capture draws the sticky header across the middle of the picture
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: `${OUT}/${name}${colorScheme === 'dark' ? '-dark' : ''}.png`, fullPage });

@@ -18,7 +18,14 @@ test('UI-5 the theme follows the system until one is chosen, and the choice is r
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
   await expect.poll(() => background(page)).toBe(DARK);
 
-  // Back to following the system.
+  // Chosen light wins over a dark system.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await expect.poll(() => background(page)).toBe(LIGHT);
+
+  // Back to following the system (dark now, then light).
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+  await expect.poll(() => background(page)).toBe(DARK);
+  await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(() => background(page)).toBe(LIGHT);
 });

@@ -15,6 +15,14 @@ describe('permissions', () => {
     people.push(p);
     return p;
   };
+  /** Fran (who facilitates), Alex and Bea join the board in that order. */
+  const franAlexBea = async (boardId: string, facilitatorKey: string) => {
+    const [F, A, B] = [person(), person(), person()];
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    await B.connect(boardId, 'Bea');
+    return { F, A, B };
+  };
 
   beforeAll(async () => {
     server = await startServer();
@@ -28,12 +36,7 @@ describe('permissions', () => {
   /** A board in Discuss with one action and a running timer: every facilitator command would change something. */
   async function boardInDiscuss() {
     const { boardId, facilitatorKey } = await createBoard(server.url, 'Permissions');
-    const F = person();
-    const A = person();
-    const B = person();
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    await B.connect(boardId, 'Bea');
+    const { F, A, B } = await franAlexBea(boardId, facilitatorKey);
     const a1 = (await A.cmd('card.add', { columnId: 'start', text: 'first' })) as { ok: true; data: { cardId: string } };
     const a2 = (await A.cmd('card.add', { columnId: 'stop', text: 'second' })) as { ok: true; data: { cardId: string } };
     for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
@@ -125,12 +128,7 @@ describe('permissions', () => {
 
   it('PE-3 nobody, the facilitator included, edits or deletes someone else’s card (NOT_YOURS), before or after Reveal', async () => {
     const { boardId, facilitatorKey } = await createBoard(server.url, 'Not yours');
-    const F = person();
-    const A = person();
-    const B = person();
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    await B.connect(boardId, 'Bea');
+    const { F, A, B } = await franAlexBea(boardId, facilitatorKey);
     const added = (await A.cmd('card.add', { columnId: 'start', text: 'mine alone' })) as { ok: true; data: { cardId: string } };
     const cardId = added.data.cardId;
     expect(await B.cmd('card.edit', { cardId, text: 'hijacked' })).toMatchObject({ ok: false, code: 'NOT_YOURS' });

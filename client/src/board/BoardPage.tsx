@@ -11,7 +11,7 @@ import {
   takeFacilitatorKeyFromHash,
   type Identity,
 } from '../sync/identity.js';
-import { navigate } from '../navigation.js';
+import { NotFound } from '../layout/NotFound.js';
 import { SessionProvider } from './SessionContext.js';
 import { JoinForm } from './JoinForm.js';
 import { BoardScreen } from './BoardScreen.js';
@@ -41,17 +41,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   }, [boardId]);
 
   if (lookup?.status === 'not-found') {
-    return (
-      <main className="page narrow">
-        <h1>{t('board.notFoundTitle')}</h1>
-        <p>{t('board.notFoundBody')}</p>
-        <p>
-          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-            {t('app.startNew')}
-          </a>
-        </p>
-      </main>
-    );
+    return <NotFound title={t('board.notFoundTitle')} body={t('board.notFoundBody')} />;
   }
 
   const initialBoard: PublicBoardView | null = lookup?.status === 'found' ? lookup.board : null;

@@ -242,14 +242,71 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   }
 
   /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
+  /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
   async function appendEvents(client: pg.PoolClient, boardId: string, lastSeq: number, events: readonly BoardEvent[]): Promise<number> {
-    let seq = lastSeq;
-    for (const event of events) {
-      seq += 1;
-      await client.query('INSERT INTO events (board_id, seq, payload) VALUES ($1, $2, $3)', [boardId, seq, JSON.stringify(event)]);
-    }
+    await insertEvents(client, boardId, lastSeq, events);
+    const seq = lastSeq + events.length;
     if (seq !== lastSeq) await client.query('UPDATE boards SET last_seq = $2 WHERE id = $1', [boardId, seq]);
     return seq;
+  }
+
+  /** Inserts events numbered after `afterSeq`, in their order, in one statement. */
+  async function insertEvents(client: pg.PoolClient, boardId: string, afterSeq: number, events: readonly BoardEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await client.query('INSERT INTO events (board_id, seq, payload) SELECT $1, $2 + n, p FROM unnest($3::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n', [
+      boardId,
+      afterSeq,
+      events.map((e) => JSON.stringify(e)),
+    ]);
+  }
+
+  /**
+   * A batch's command keys in one statement, under the board's row lock: a key stored meanwhile (a resend racing
+   * its first copy) fails the whole batch. The rows go in in the batch's order, as one insert after another would.
+   */
+  async function insertCommands(client: pg.PoolClient, boardId: string, commands: readonly { commandKey: string; sealed: Uint8Array }[]): Promise<void> {
+    if (commands.length === 0) return;
+    const inserted = await client.query(
+      `INSERT INTO commands (board_id, command_key, sealed)
+       SELECT $1, k, s FROM unnest($2::text[], $3::bytea[]) WITH ORDINALITY AS t(k, s, n) ORDER BY n
+       ON CONFLICT DO NOTHING`,
+      [boardId, commands.map((c) => c.commandKey), commands.map((c) => Buffer.from(c.sealed))],
+    );
+    if (inserted.rowCount !== commands.length) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+  }
+
+  async function storeAnonymousState(client: pg.PoolClient, boardId: string, state: Uint8Array): Promise<void> {
+    await client.query('INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state', [boardId, Buffer.from(state)]);
+  }
+
+  /** Under the board's row lock, so a resend racing its first copy sees it once the first has committed. */
+  async function refuseTakenKey(client: pg.PoolClient, boardId: string, commandKey: string): Promise<void> {
+    const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
+    if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+  }
+
+  async function insertCommand(client: pg.PoolClient, boardId: string, commandKey: string, sealed: Uint8Array): Promise<void> {
+    await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, commandKey, Buffer.from(sealed)]);
+  }
+
+  async function storeParticipant(client: pg.PoolClient, boardId: string, p: ParticipantRecord): Promise<void> {
+    await client.query(
+      `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
+      [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
+    );
+  }
+
+  /** The named events after `lastSeq`, and the anonymous state when it changed; returns the new last seq. */
+  async function storeChanges(
+    client: pg.PoolClient,
+    boardId: string,
+    lastSeq: number,
+    changes: { events: readonly BoardEvent[]; anonymousState?: Uint8Array | undefined },
+  ): Promise<number> {
+    const newSeq = await appendEvents(client, boardId, lastSeq, changes.events);
+    if (changes.anonymousState) await storeAnonymousState(client, boardId, changes.anonymousState);
+    return newSeq;
   }
 
   async function commitLocked(
@@ -259,23 +316,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   ): Promise<{ lastSeq: number } | { refused: string }> {
     return inTransaction(async (client) => {
       const { lastSeq, version } = await lockBoardRow(client, boardId);
-      // under the lock, so a resend racing its first copy sees it once the first has committed
-      const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
-      if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+      await refuseTakenKey(client, boardId, commandKey);
       const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
       const decision = await decide({ lastSeq, version, anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null });
       if ('refuse' in decision) return { refused: decision.refuse };
       refuseAnonymous(decision.events);
       await checkAndCount(client, boardId, version, decision.expectedVersion);
-      await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, commandKey, Buffer.from(decision.sealed)]);
-      const newSeq = await appendEvents(client, boardId, lastSeq, decision.events);
-      if (decision.anonymousState) {
-        await client.query(
-          'INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',
-          [boardId, Buffer.from(decision.anonymousState)],
-        );
-      }
-      return { lastSeq: newSeq };
+      await insertCommand(client, boardId, commandKey, decision.sealed);
+      return { lastSeq: await storeChanges(client, boardId, lastSeq, decision) };
     });
   }
 
@@ -426,11 +474,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       await inTransaction(async (client) => {
         const { version } = await lockBoardRow(client, boardId);
         await checkAndCount(client, boardId, version, expectedVersion);
-        await client.query(
-          `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
-          [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
-        );
+        await storeParticipant(client, boardId, p);
       });
     },
     async removeParticipant(boardId, participantId) {
@@ -461,45 +505,19 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         }
         // the row is locked, counted and its sequence moved on in one statement (CL-2: only at the expected version)
         const { rows: counted } = await client.query<{ last_seq: number }>(
-          `UPDATE boards SET version = version + 1, last_seq = last_seq + $3 WHERE id = $1 AND ($2::bigint IS NULL OR version = $2) RETURNING last_seq`,
+          'UPDATE boards SET version = version + 1, last_seq = last_seq + $3 WHERE id = $1 AND ($2::bigint IS NULL OR version = $2) RETURNING last_seq',
           [boardId, batch.expectedVersion ?? null, batch.events.length],
         );
         if (!counted[0]) {
-          // decided against another version of the board: nothing of it is written
+          // CL-2: decided against another version of the board: nothing of it is written
           if ((await client.query('SELECT 1 FROM boards WHERE id = $1', [boardId])).rowCount) throw new StaleCopy(boardId);
           throw new Error(`board ${boardId} does not exist`);
         }
         const newSeq = counted[0].last_seq;
-        for (const p of batch.participants) {
-          await client.query(
-            `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
-            [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
-          );
-        }
-        if (batch.commands.length > 0) {
-          // under the row lock: a key stored meanwhile (a resend racing its first copy) fails the whole batch;
-          // the rows go in in the batch's order, as one insert after another would put them
-          const inserted = await client.query(
-            `INSERT INTO commands (board_id, command_key, sealed)
-             SELECT $1, k, s FROM unnest($2::text[], $3::bytea[]) WITH ORDINALITY AS t(k, s, n) ORDER BY n
-             ON CONFLICT DO NOTHING`,
-            [boardId, batch.commands.map((c) => c.commandKey), batch.commands.map((c) => Buffer.from(c.sealed))],
-          );
-          if (inserted.rowCount !== batch.commands.length) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
-        }
-        if (batch.events.length > 0) {
-          await client.query(
-            `INSERT INTO events (board_id, seq, payload) SELECT $1, $2 + n, p FROM unnest($3::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n`,
-            [boardId, newSeq - batch.events.length, batch.events.map((e) => JSON.stringify(e))],
-          );
-        }
-        if (batch.anonymousState) {
-          await client.query(
-            'INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state',
-            [boardId, Buffer.from(batch.anonymousState)],
-          );
-        }
+        for (const p of batch.participants) await storeParticipant(client, boardId, p);
+        await insertCommands(client, boardId, batch.commands);
+        await insertEvents(client, boardId, newSeq - batch.events.length, batch.events);
+        if (batch.anonymousState) await storeAnonymousState(client, boardId, batch.anonymousState);
         return { lastSeq: newSeq };
       });
     },

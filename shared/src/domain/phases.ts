@@ -1,16 +1,6 @@
 export const PHASES = ['review', 'write', 'reveal', 'vote', 'discuss', 'act', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const PHASE_LABELS: Record<Phase, string> = {
-  review: 'Review',
-  write: 'Write',
-  reveal: 'Reveal',
-  vote: 'Vote',
-  discuss: 'Discuss',
-  act: 'Act',
-  closed: 'Close',
-};
-
 export function phaseIndex(phase: Phase): number {
   return PHASES.indexOf(phase);
 }

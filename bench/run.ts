@@ -45,6 +45,8 @@ const { values: args } = parseArgs({
     boards: { type: 'string', default: '1000' },
     'board-people': { type: 'string', default: '8' },
     'board-cards': { type: 'string', default: '30' },
+    /** memory: heap snapshots of the server at the baseline and with every board active, under bench/profiles/ */
+    'memory-snapshots': { type: 'boolean', default: false },
     'quiet-ms': { type: 'string', default: '1500' },
     /** abuse: how long the baseline and the attack each last (60 s in the full run) */
     seconds: { type: 'string', default: '60' },
@@ -222,7 +224,7 @@ async function main(): Promise<void> {
 
     if (only.has('memory')) await guard('memory', async () => {
       console.log(`› memory: ${args.boards} boards × ${args['board-people']} people × ${args['board-cards']} cards`);
-      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), log });
+      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), log, ...(args['memory-snapshots'] ? { snapshots: path.join(BENCH, 'profiles') } : {}) });
     });
 
     if (only.has('abuse')) await guard('abuse', async () => {

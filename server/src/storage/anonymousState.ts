@@ -50,6 +50,8 @@ const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
 
 type SlotKind = 'card' | 'vote' | 'pulse';
 const SLOTS: Record<SlotKind, number> = { card: LIMITS.cardsPerPerson, vote: LIMITS.voteBudgetMax, pulse: 1 };
+/** a slot tag is one 16-byte AES block in base64url: 22 characters, no padding */
+const SLOT_TAG_LENGTH = 22;
 
 /**
  * The stored tags of one person's slots of one kind, all at once: one HMAC and one AES call, so recognising a
@@ -101,7 +103,11 @@ export class AnonymousState {
 
   /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
   private readonly cardSlots = new Map<string, number>();
-  private readonly slotCache = new Map<string, string[]>();
+  /**
+   * kind and person tag → that person's slot tags of that kind, one after another in one string (each is
+   * `SLOT_TAG_LENGTH` characters): one string per person rather than an array of fifty keeps a loaded board small
+   */
+  private readonly slotCache = new Map<string, string>();
   /**
    * AR-2: the loaded card, vote and pulse facts that still wait for their owner, by the hex of their stored
    * tag: recognising a person is then one AES call per kind and a lookup per slot.
@@ -115,13 +121,13 @@ export class AnonymousState {
     if (kind === 'consensus' || kind === 'lens' || kind === 'reaction') return perIdTag(personTag, kind, String(slot));
     const key = `${kind}\u0000${personTag}`;
     let tags = this.slotCache.get(key);
-    if (!tags) {
-      tags = slotTags(personTag, kind);
+    if (tags === undefined) {
+      tags = slotTags(personTag, kind).join('');
       this.slotCache.set(key, tags);
     }
-    const tag = tags[Number(slot)];
-    if (tag === undefined) throw new Error(`no ${kind} slot ${slot}: past the per-person bound`);
-    return tag;
+    const at = Number(slot);
+    if (!(at >= 0 && at < SLOTS[kind])) throw new Error(`no ${kind} slot ${slot}: past the per-person bound`);
+    return tags.slice(at * SLOT_TAG_LENGTH, (at + 1) * SLOT_TAG_LENGTH);
   }
 
   /** The blob to store for `state`: every anonymous fact with its own tag, sorted, no order of creation. */

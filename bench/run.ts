@@ -73,6 +73,8 @@ const { values: args } = parseArgs({
     /** storm (issue 13): people and cards of the board whose server is killed and restarted */
     'storm-n': { type: 'string', default: '500' },
     'storm-cards': { type: 'string', default: '1500' },
+    /** writes a .cpuprofile of the restarted Candor server of the storm under bench/profiles/ */
+    'storm-profile': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH, 'results.json') },
@@ -259,7 +261,7 @@ async function main(): Promise<void> {
     if (only.has('storm')) await guard('storm', async () => {
       const [n, cards] = [Number(args['storm-n']), Number(args['storm-cards'])];
       console.log(`› restart storm: ${n} people on ${cards} cards, kill -9 and restart (one process), against ${n} bare WebSocket reconnects`);
-      results.storm = await restartStorm(crowd, { n, cards, log });
+      results.storm = await restartStorm(crowd, { n, cards, log, ...(args['storm-profile'] ? { cpuProfile: `candor-storm-${Date.now()}.cpuprofile` } : {}) });
       const show = (r: StormRun) => `${r.system.padEnd(6)} server back ${r.serverBackMs.toFixed(0)} ms, resynced p50 ${r.resynced.p50.toFixed(0)} / max ${r.resynced.max.toFixed(0)} ms, voted p50 ${r.voted.p50.toFixed(0)} / max ${r.voted.max.toFixed(0)} ms, ${r.bytesPerClient.toFixed(0)} B/client, ${r.attempts} attempts, missing ${r.missing}, errors ${JSON.stringify(r.errors)}`;
       log(show(results.storm.candor));
       log(show(results.storm.floor));

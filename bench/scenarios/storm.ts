@@ -43,6 +43,8 @@ export interface StormOptions {
   n: number;
   cards: number;
   log?: (line: string) => void;
+  /** a .cpuprofile of the restarted Candor server under bench/profiles/ (it is then stopped with SIGTERM) */
+  cpuProfile?: string;
 }
 
 const JOIN_CONCURRENCY = 25;
@@ -120,12 +122,12 @@ export async function restartStorm(crowd: Crowd, o: StormOptions): Promise<{ can
 
     const targets = crowdPeople.map((p) => ({ key: p.key, person: p, itemId: cardIds[p.key % cardIds.length]! }));
     const req: StormRequest = { mode: 'candor', url, boardId, docUrl, greetingBytes: 0, deadlineMs: STORM_DEADLINE_MS };
-    const done = await killAndStorm(crowd, o, 'candor', server, targets, req, () => startCandor({ dataDir, port }));
+    const done = await killAndStorm(crowd, o, 'candor', server, targets, req, () => startCandor({ dataDir, port, ...(o.cpuProfile ? { cpuProfile: o.cpuProfile } : {}) }));
     server = done.server;
     candor = done.run;
   } finally {
     facilitator?.close();
-    await server?.stop(0);
+    await server?.stop(o.cpuProfile ? 10_000 : 0);
     await crowd.reset().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

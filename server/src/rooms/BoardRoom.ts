@@ -98,6 +98,14 @@ const STALE_COPY_ATTEMPTS = 50;
  * and each refusal costs a rebuild of the copy before the attempt under the lock.
  */
 const CONTENDED_MS = 1_000;
+/**
+ * CM-4: a commit that took at least this long (a big board rewrites its whole anonymous state, hundreds of KB,
+ * and waits for the disk) makes the next batch wait as long again, up to `GROUP_COMMIT_MAX_WAIT_MS`, for more
+ * commands to share its commit: on such a board (in Vote, everyone voting) the commits, not the commands, are
+ * the cost. Faster commits change nothing.
+ */
+const SLOW_COMMIT_MS = 5;
+const GROUP_COMMIT_MAX_WAIT_MS = 25;
 
 interface Incoming {
   socketId: string;
@@ -229,7 +237,7 @@ export class BoardRoom {
     for (const { event } of loaded.events) evolve(state, event);
     // CL-17: with several processes, recognising people again after each rebuild reuses their slot blocks
     const slotHexes = this.deps.cluster ? (this.mark?.slotHexes ?? new Map<string, string>()) : undefined;
-    this.anonymous = new AnonymousState(slotHexes);
+    this.anonymous = new AnonymousState({ slotHexes });
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
     this.storedVersion = loaded.version;
@@ -384,12 +392,17 @@ export class BoardRoom {
       this.inbox.push({ socketId, command, answer });
       if (this.drainScheduled) return;
       this.drainScheduled = true;
-      setImmediate(() => void this.queue.run(() => this.drain()));
+      const drain = () => void this.queue.run(() => this.drain());
+      // (with several processes a batch waiting for the board's lock takes in what arrives meanwhile: no wait here)
+      if (!this.deps.cluster && this.lastCommitMs >= SLOW_COMMIT_MS) setTimeout(drain, Math.min(this.lastCommitMs, GROUP_COMMIT_MAX_WAIT_MS));
+      else setImmediate(drain);
     });
   }
 
   /** CL-2: this process holds the board's lock (its batches may be stored while others wait for it) */
   private holdsBoardLock = false;
+  /** CM-4: how long the last commit took (`SLOW_COMMIT_MS`) */
+  private lastCommitMs = 0;
   /** CL-2: when a lock-free batch of this room last found its copy stale */
   private staleAt = Number.NEGATIVE_INFINITY;
 
@@ -490,6 +503,7 @@ export class BoardRoom {
       }
       if (batch.writes) {
         const anonymousState = batch.anonymousChanged ? this.anonymous.encode(this.state) : undefined;
+        const started = performance.now();
         const { lastSeq } = await this.deps.store.commitBatch(this.id, {
           participants: batch.participants,
           commands: batch.commands,
@@ -498,6 +512,7 @@ export class BoardRoom {
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
           ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
+        this.lastCommitMs = performance.now() - started;
         this.counted(batch, lastSeq, anonymousState);
       }
     } catch (err) {
@@ -584,7 +599,7 @@ export class BoardRoom {
       // the blob is the whole anonymous state: its facts replace the copy's, and wait for their owners again
       const { blob, digest } = changes.anonymousState;
       withoutAnonymousFacts(this.state);
-      this.anonymous = new AnonymousState(mark.slotHexes);
+      this.anonymous = new AnonymousState({ slotHexes: mark.slotHexes });
       this.anonymous.load(this.state, blob);
       this.unrecognised = new Set(mark.rows.keys());
       for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(this.state, session);

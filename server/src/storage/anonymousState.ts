@@ -1,6 +1,6 @@
 import { createCipheriv, createHmac } from 'node:crypto';
 import type { Tags } from '../identity.js';
-import { type BoardState, LIMITS, type TrustPart, evolve, moveCards, moveVotes } from '@candor/shared';
+import { type BoardState, LIMITS, type TrustPart, cardsVersion, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -80,27 +80,40 @@ export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reacti
   return createHmac('sha256', personTag).update(`${kind}\u0000${id}`).digest('base64url');
 }
 
+/**
+ * From this many cards on, a board keeps the stored form of its cards and groups (a few hundred KB at 1,500
+ * cards) between encodes, and rebuilds it only once a card or group changed: in Vote each batch of votes
+ * rewrites the anonymous state, and rebuilding every card's entry each time was most of that cost. Smaller
+ * boards rebuild it (cheap) rather than keep a second copy of every card's text in memory.
+ */
+export const STORED_CARDS_KEPT_FROM = 500;
+
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 export class AnonymousState {
   /**
-   * @param slotHexCache CL-17: the slot blocks (`slotHex`) of people already recognised, kept across rebuilds of
-   * one room's copy: a process catching up recognises everyone connected to it again after each change of the
-   * anonymous state, and this spares it the HMAC and AES per person each time. Without it nothing is kept.
+   * @param options.slotHexes CL-17: the slot blocks (`slotHex`) of people already recognised, kept across
+   * rebuilds of one room's copy: a process catching up recognises everyone connected to it again after each
+   * change of the anonymous state, and this spares it the HMAC and AES per person each time.
+   * @param options.keepCardsFrom from how many cards on the stored form of the cards is kept between encodes
+   * (`STORED_CARDS_KEPT_FROM`)
    */
-  constructor(private readonly slotHexCache?: Map<string, string>) {}
+  constructor(private readonly options: { slotHexes?: Map<string, string> | undefined; keepCardsFrom?: number } = {}) {}
 
   private slotHexOf(personTag: string, kind: SlotKind): string {
-    if (!this.slotHexCache) return slotHex(personTag, kind);
+    const cache = this.options.slotHexes;
+    if (!cache) return slotHex(personTag, kind);
     const key = `${kind}\u0000${personTag}`;
-    let hex = this.slotHexCache.get(key);
+    let hex = cache.get(key);
     if (hex === undefined) {
       hex = slotHex(personTag, kind);
-      this.slotHexCache.set(key, hex);
+      cache.set(key, hex);
     }
     return hex;
   }
 
+  /** big boards: the stored form of the cards and groups, as of `cardsVersion` of that state */
+  private keptCards: { state: BoardState; version: number; json: string } | null = null;
   /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
   private readonly cardSlots = new Map<string, number>();
   /**
@@ -132,18 +145,7 @@ export class AnonymousState {
 
   /** The blob to store for `state`: every anonymous fact with its own tag, sorted, no order of creation. */
   encode(state: BoardState): Uint8Array {
-    const cards: StoredCard[] = [];
-    for (const card of state.cards.values()) {
-      cards.push({
-        id: card.id,
-        column: card.columnId,
-        text: card.text,
-        group: card.groupId,
-        revealed: card.revealed,
-        ...(card.signature !== null ? { signature: card.signature } : {}),
-        tag: this.tag(card.authorTag, 'card', this.slotOf(state, card.id, card.authorTag)),
-      });
-    }
+    const cardsAndGroups = this.storedCardsAndGroups(state);
     const votes: StoredState['votes'] = [];
     for (const [voter, targets] of state.votesByVoter) {
       // a voter's units get slots 0, 1, 2… in target order; a placeholder stands for exactly one stored unit
@@ -163,17 +165,37 @@ export class AnonymousState {
     for (const [item, byReaction] of state.reactions) {
       for (const [reaction, tags] of byReaction) for (const tag of tags) reactions.push({ item, reaction, tag: this.tag(tag, 'reaction', `${item}\u0000${reaction}`) });
     }
-    const stored: StoredState = {
-      format: 1,
-      cards: cards.sort(byKey((c) => c.id)),
-      groups: [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId })).sort(byKey((g) => g.id)),
+    const rest: Omit<StoredState, 'format' | 'cards' | 'groups'> = {
       votes: votes.sort(byKey((v) => v.tag)),
       pulse: pulse.sort(byKey((p) => p.tag)),
       consensus: consensus.sort(byKey((c) => c.tag)),
       lens: lens.sort(byKey((l) => l.tag)),
       reactions: reactions.sort(byKey((x) => x.tag)),
     };
-    return Buffer.from(JSON.stringify(stored), 'utf8');
+    // the very bytes of JSON.stringify(StoredState), in its key order: format, cards, groups, then the rest
+    return Buffer.from(`{"format":1,${cardsAndGroups},${JSON.stringify(rest).slice(1)}`, 'utf8');
+  }
+
+  /** the stored form of the cards and groups, as `"cards":[…],"groups":[…]` (kept on big boards while they do not change) */
+  private storedCardsAndGroups(state: BoardState): string {
+    const version = cardsVersion(state);
+    if (this.keptCards?.state === state && this.keptCards.version === version) return this.keptCards.json;
+    const cards: StoredCard[] = [];
+    for (const card of state.cards.values()) {
+      cards.push({
+        id: card.id,
+        column: card.columnId,
+        text: card.text,
+        group: card.groupId,
+        revealed: card.revealed,
+        ...(card.signature !== null ? { signature: card.signature } : {}),
+        tag: this.tag(card.authorTag, 'card', this.slotOf(state, card.id, card.authorTag)),
+      });
+    }
+    const groups = [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId }));
+    const json = `"cards":${JSON.stringify(cards.sort(byKey((c) => c.id)))},"groups":${JSON.stringify(groups.sort(byKey((g) => g.id)))}`;
+    this.keptCards = state.cards.size >= (this.options.keepCardsFrom ?? STORED_CARDS_KEPT_FROM) ? { state, version, json } : null;
+    return json;
   }
 
   /** the smallest slot none of this author's other cards holds (assigned once, when the card is first stored) */

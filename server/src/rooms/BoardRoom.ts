@@ -503,7 +503,7 @@ export class BoardRoom {
       }
       if (batch.writes) {
         const anonymousState = batch.anonymousChanged ? this.anonymous.encode(this.state) : undefined;
-        const started = performance.now();
+        const started = this.deps.now();
         const { lastSeq } = await this.deps.store.commitBatch(this.id, {
           participants: batch.participants,
           commands: batch.commands,
@@ -512,7 +512,7 @@ export class BoardRoom {
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
           ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
-        this.lastCommitMs = performance.now() - started;
+        this.lastCommitMs = this.deps.now() - started;
         this.counted(batch, lastSeq, anonymousState);
       }
     } catch (err) {

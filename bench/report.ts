@@ -11,7 +11,7 @@ import { median } from './lib/stats.js';
 
 /** Everything one `pnpm bench` measured, as written to bench/results.json. */
 export interface Results {
-  machine: { cores: number; cpu: string; node: string; platform: string; date: string };
+  machine: { cores: number; cpu: string; node: string; platform: string; date: string; commit: string };
   options: Record<string, unknown>;
   reveal?: { n: number; cards: number; runs: RevealResult[]; median: Record<System, RevealSummary | undefined> };
   screen?: RevealResult;

@@ -30,6 +30,10 @@ import { type RevealResult, type System, revealCandor, revealFloor, revealStock,
  * BENCH_CPU_PROF=1 (or --profile) writes a .cpuprofile of the first Candor reveal server under bench/profiles/.
  */
 const SCENARIOS = ['reveal', 'screen', 'growth', 'ack', 'join', 'memory', 'abuse', 'burst', 'bundle', 'cluster', 'storm'] as const;
+const DEFAULT_OUT = path.join(BENCH, 'results.json');
+/** each scenario's last run also lands in a file of its own, so that a run of one scenario keeps the others' */
+const PER_SCENARIO = path.join(BENCH, 'results');
+
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string', default: SCENARIOS.join(',') },
@@ -77,7 +81,7 @@ const { values: args } = parseArgs({
     'storm-profile': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
-    out: { type: 'string', default: path.join(BENCH, 'results.json') },
+    out: { type: 'string', default: DEFAULT_OUT },
   },
   allowPositionals: true,
 });
@@ -110,6 +114,29 @@ function summarize(runs: RevealResult[]): RevealSummary | undefined {
   };
 }
 
+/** The commit measured, marked when the work tree differs from it (the figures are then of uncommitted code). */
+function commitOf(): string {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no -- server shared client bench', { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `bench/results/<scenario>.json`: the machine, the options and what this run measured of that scenario. */
+function keepPerScenario(results: Results): void {
+  fs.mkdirSync(PER_SCENARIO, { recursive: true });
+  for (const name of SCENARIOS) {
+    const measured = (results as unknown as Record<string, unknown>)[name];
+    if (measured === undefined || results.failures?.some((f) => f.startsWith(`${name}:`))) continue;
+    const kept = { machine: results.machine, options: results.options, seconds: results.seconds, [name]: measured, targets: results.targets };
+    fs.writeFileSync(path.join(PER_SCENARIO, `${name}.json`), JSON.stringify(kept, null, 2) + '\n');
+    console.log(`wrote ${path.relative(ROOT, path.join(PER_SCENARIO, `${name}.json`))}`);
+  }
+}
+
 function line(r: RevealResult): string {
   const extra = r.screenMs !== null ? `, screen ${r.screenMs.toFixed(0)} ms` : '';
   const warn = r.timedOut ? ' (TIMED OUT: not every client got a frame)' : '';
@@ -123,7 +150,7 @@ async function main(): Promise<void> {
     execSync('pnpm build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const results: Results = {
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString() },
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString(), commit: commitOf() },
     options: { ...args, only: [...only] },
     seconds: 0,
   };
@@ -281,6 +308,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(args.out!, JSON.stringify(results, null, 2) + '\n');
   console.log('\n' + render(results));
   console.log(`\nwrote ${path.relative(ROOT, args.out!)}`);
+  if (args.out === DEFAULT_OUT) keepPerScenario(results);
   if (failures.length) throw new Error(`${failures.length} scenario(s) failed:\n${failures.join('\n')}`);
 }
 

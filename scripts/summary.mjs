@@ -1,4 +1,4 @@
-// Prints one closing line over both runners' JSON reports: "Tests: N passed, N failed".
+// Prints one closing line over both runners' JSON reports: "Tests: N passed, N failed" (", N skipped" when any were).
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;

@@ -4,25 +4,28 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NO_COLOR=1 FORCE_COLOR=0
-bash scripts/setup.sh || exit 1
+# Set-up that fails before the runners start still ends the run with one line, saying which step failed.
+not_run() { echo "Tests: not run, $1 failed"; exit 1; }
+rm -f .vitest-report.json .playwright-report.json # a report left by an earlier run must not be counted
+bash scripts/setup.sh || not_run "installing dependencies"
 if [ ! -x /usr/bin/chromium ]; then
   echo "› installing Chromium from Debian"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1
+  $SUDO apt-get update -qq >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || not_run "installing Chromium"
 fi
 # PG-*: the PostgreSQL store's tests need a real PostgreSQL: Debian's, installed (one line) and started here if missing
-CANDOR_TEST_DATABASE_URL="$(bash scripts/postgres.sh)" || exit 1
+CANDOR_TEST_DATABASE_URL="$(bash scripts/postgres.sh)" || not_run "starting PostgreSQL"
 export CANDOR_TEST_DATABASE_URL
 # CL-*: several server processes fan out through a real Redis: Debian's, installed and started here if missing
-CANDOR_TEST_REDIS_URL="$(bash scripts/redis.sh)" || exit 1
+CANDOR_TEST_REDIS_URL="$(bash scripts/redis.sh)" || not_run "starting Redis"
 export CANDOR_TEST_REDIS_URL
 # CL-14: the load-balanced end-to-end test puts Debian's HAProxy in front of two processes
-CANDOR_TEST_HAPROXY="$(bash scripts/haproxy.sh)" || exit 1
+CANDOR_TEST_HAPROXY="$(bash scripts/haproxy.sh)" || not_run "installing HAProxy"
 export CANDOR_TEST_HAPROXY
 echo "› building"
-pnpm build >/dev/null || exit 1
+pnpm build >/dev/null || not_run "building"
 echo "› typechecking"
-pnpm typecheck || exit 1
+pnpm typecheck || not_run "typechecking"
 
 echo "› vitest (unit + integration)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile=.vitest-report.json

@@ -30,7 +30,7 @@ import { clientAddressOf } from './transport/clientAddress.js';
 
 export interface HttpDeps {
   store: BoardStore;
-  /** SH-2: storage errors, reported by /healthz */
+  /** SO-2: storage errors, reported by /healthz */
   health?: StorageHealth;
   registry: RoomRegistry;
   keyring: Keyring;
@@ -64,7 +64,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   );
   app.use(express.json({ limit: '16kb' }));
 
-  // SH-2: 503 while storage writes fail (after trying a small write again), with the last storage error
+  // SO-2: 503 while storage writes fail (after trying a small write again), with the last storage error
   app.get('/healthz', async (_req, res) => {
     await deps.health?.recheck();
     const storage = { failing: deps.health?.failing ?? false, lastError: deps.health?.lastError ?? null };

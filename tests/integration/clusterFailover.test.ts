@@ -206,4 +206,17 @@ describe('processes that die, stall or lose Redis', () => {
     await F.waitFor(() => F.notes(notesKey.item(before)) === 'fan-out is back', 10_000);
     await A.waitFor(() => JSON.stringify(comparable(A)) === JSON.stringify(comparable(F)), 10_000);
   }, 120_000);
+
+  it('CL-7 presence is the union over processes; the people of a process killed with -9 stop counting as here', async () => {
+    const { processes, join } = await cluster(2);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Presence across processes');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    await join(1, boardId, 'Alex');
+    const here = () => JSON.stringify(F.board()?.participants.filter((p) => p.online).map((p) => p.name).sort());
+    await F.waitFor(() => here() === JSON.stringify(['Alex', 'Fran']));
+    // Alex's connection dies with its process: no goodbye reaches anyone, only that process's silence can tell
+    await kill9(processes[1]!);
+    await F.waitFor(() => here() === JSON.stringify(['Fran']), 15_000);
+    expect(F.board()!.participants.map((p) => p.name).sort()).toEqual(['Alex', 'Fran']);
+  }, 60_000);
 });

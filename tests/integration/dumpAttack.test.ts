@@ -170,7 +170,7 @@ describe('dump attack', () => {
     return { files, known, truth, ada, server, keyFile: `${dataDir}.key` };
   }
 
-  it('AR-1 AR-2 AR-3 AR-4 AR-6 with only the data files (and one browser secret), no route links anything', async () => {
+  it('AR-8 AR-1 AR-2 AR-3 AR-4 AR-6 with only the data files (and one browser secret), no route links anything', async () => {
     const { files, known, truth, ada, keyFile } = await scriptedRetro();
     const dumpOnly = judge(attack(files, known), truth);
     const withSecret = judge(attack(files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }), truth);
@@ -192,7 +192,7 @@ describe('dump attack', () => {
     );
   }, 60_000);
 
-  it('PG-6 AR-1 AR-2 AR-3 AR-4 on PostgreSQL, a logical dump of every table (and one browser secret) links nothing', async () => {
+  it('PG-6 AR-8 AR-1 AR-2 AR-3 AR-4 on PostgreSQL, a logical dump of every table (and one browser secret) links nothing', async () => {
     const postgres = { url: testDatabaseUrl(), schema: freshSchema() };
     const { known, truth, ada, keyFile, server } = await scriptedRetro(postgres);
     await server.close();

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, freePort } from './spawnedServer.js';
@@ -31,5 +32,34 @@ describe('service scripts', () => {
     await closed;
     expect(stdout).toBe(`redis://127.0.0.1:${port}\n`);
     expect(execFileSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).trim()).toBe('PONG');
+  });
+});
+
+/** CG-3: `npm test` ends with one line over both runners' reports; a runner whose report is missing counts as failed. */
+describe('the summary line', () => {
+  const summary = (vitest: unknown, playwright: unknown) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-summary-'));
+    const file = (name: string, body: unknown) => {
+      const at = path.join(dir, name);
+      if (body !== null) fs.writeFileSync(at, JSON.stringify(body));
+      return at;
+    };
+    try {
+      return execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/summary.mjs'), file('v.json', vitest), file('p.json', playwright)], { encoding: 'utf8' }).trim();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const vitest = { numPassedTests: 660, numFailedTests: 1, numFailedTestSuites: 0, numPendingTests: 0, numTodoTests: 0 };
+  const playwright = { stats: { expected: 37, flaky: 1, unexpected: 0, skipped: 0 } };
+
+  it('CG-3 sums both runners, counts a flaky pass as passed, and names skipped tests only when there are some', () => {
+    expect(summary(vitest, playwright)).toBe('Tests: 698 passed, 1 failed');
+    expect(summary({ ...vitest, numPendingTests: 2 }, { stats: { ...playwright.stats, skipped: 1 } })).toBe('Tests: 698 passed, 1 failed, 3 skipped');
+  });
+
+  it('CG-3 a runner that left no report counts as a failure, never as a pass', () => {
+    expect(summary(vitest, null)).toBe('Tests: 660 passed, 2 failed');
+    expect(summary(null, null)).toBe('Tests: 0 passed, 2 failed');
   });
 });

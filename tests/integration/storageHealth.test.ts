@@ -9,7 +9,7 @@ import { openSqliteStore } from '../../server/src/storage/sqlite.js';
 import { faultyStore } from '../../server/src/storage/faultyStore.js';
 import { SERVER_ENTRY, ensureServerBuilt, until } from './harness.js';
 
-/** SH-1, SH-2, AR-9: storage trouble is said clearly, never hidden. */
+/** SO-1, SO-2, AR-9: storage trouble is said clearly, never hidden. */
 
 /** Read-only for this process: root ignores file modes, so for root the file is made immutable instead. */
 function makeReadOnly(target: string, mode: number): () => void {
@@ -42,7 +42,7 @@ function startAndWaitForExit(dataDir: string): Promise<{ code: number | null; st
 describe('storage trouble', () => {
   beforeAll(() => ensureServerBuilt(), 120_000);
 
-  it('SH-1 a read-only DATA_DIR stops the server with one line naming DATA_DIR and the OS error', async () => {
+  it('SO-1 a read-only DATA_DIR stops the server with one line naming DATA_DIR and the OS error', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-ro-dir-'));
     const undo = makeReadOnly(dataDir, 0o555);
     try {
@@ -56,7 +56,7 @@ describe('storage trouble', () => {
     }
   }, 30_000);
 
-  it('SH-1 a read-only database file stops the server the same way', async () => {
+  it('SO-1 a read-only database file stops the server the same way', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-ro-file-'));
     const file = path.join(dataDir, 'candor.sqlite');
     openSqliteStore(file).close();
@@ -84,7 +84,7 @@ describe('storage trouble', () => {
     expect(stderr).toMatch(/format none \(an older Candor\)/);
   }, 30_000);
 
-  it('SH-2 /healthz answers 503 with the last storage error while writes fail, and 200 once they work again', async () => {
+  it('SO-2 /healthz answers 503 with the last storage error while writes fail, and 200 once they work again', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-health-'));
     const dbFile = path.join(dataDir, 'candor.sqlite');
     const store = faultyStore(openSqliteStore(dbFile));

@@ -168,7 +168,7 @@ export interface BoardStore {
    * first `upTo` (CL-6: updates another process appended meanwhile are kept, after the snapshot)
    */
   compactDoc(boardId: string, doc: DocName, snapshot: Uint8Array, upTo?: number, fence?: number): Promise<void>;
-  /** SH-2: a small write that proves storage accepts writes again */
+  /** SO-2: a small write that proves storage accepts writes again */
   probe(): Promise<void>;
   /** BD-3: removes the board and everything recorded for it, leaving none of its bytes in the files */
   deleteBoard(boardId: string): Promise<void>;

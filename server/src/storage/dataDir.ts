@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DataFileError } from './sqlite.js';
 
 /**
- * SH-1: before anything else, prove that DATA_DIR (and the database file, if there is one) can be written;
+ * SO-1: before anything else, prove that DATA_DIR (and the database file, if there is one) can be written;
  * otherwise stop with one line that names DATA_DIR and the operating system's error, not a stack.
  */
 export function checkDataDir(dataDir: string, dbFile: string): void {

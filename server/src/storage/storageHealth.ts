@@ -1,6 +1,6 @@
 import { type BoardStore, CommandKeyTaken, StaleCopy } from './BoardStore.js';
 
-/** SH-2: the last storage error, and whether writes are failing now. */
+/** SO-2: the last storage error, and whether writes are failing now. */
 export interface StorageHealth {
   readonly failing: boolean;
   readonly lastError: { message: string; code: string | null; at: number } | null;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
 import type { BoardStore } from './BoardStore.js';
-import { faultyStore } from './faultyStore.js';
 
 /** a stand-in for a sealed command record: the store keeps the bytes it is given, nothing more */
 const sealed = (n: number) => new Uint8Array(284).fill(n);
@@ -53,7 +52,7 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.close();
     });
 
-    it('CM-4 stores a batch of participants, commands, events and the anonymous state in one transaction, all or nothing', async () => {
+    it('CM-4 ST-8 stores a batch of participants, commands, events and the anonymous state in one transaction, all or nothing', async () => {
       const { store } = await open();
       await store.createBoard({ id: 'board-bat1', facilitatorHash: 'a', createdAt: 1 }, created);
       const select = (itemId: string): BoardEvent => ({ type: 'discuss.selected', itemId });
@@ -92,6 +91,11 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       expect(after.anonymousState).toEqual(new Uint8Array([7, 7]));
       expect(await store.findCommand('board-bat1', 'b3')).toBeNull();
       expect(await store.findCommand('board-bat1', 'b1')).toEqual(sealed(1));
+      // and the store goes on: the next batch is numbered right after the last one stored
+      expect(await store.commitBatch('board-bat1', { participants: [bo], commands: [{ commandKey: 'b3', sealed: sealed(3) }], events: [select('c3')] })).toEqual({
+        lastSeq: 4,
+      });
+      expect((await store.loadBoard('board-bat1'))!.participants.map((p) => p.id).sort()).toEqual(['p1', 'p2']);
       await store.close();
     });
 

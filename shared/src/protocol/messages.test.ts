@@ -224,6 +224,17 @@ describe('command schemas', () => {
     accepts({ ...valid.cardAdd, text: 'first\nsecond' });
   });
 
+  it(`IN-31 a group title names the title it replaces; a discussion order lists at most ${LIMITS.discussOrderMax} items; a reaction is a known one; a summary goes to 1–${LIMITS.emailRecipients} addresses`, () => {
+    rejects({ id: ID, type: 'group.title', groupId: 'group_0001', title: 'New' });
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `item_${String(i).padStart(4, '0')}`);
+    expect(accepts({ id: ID, type: 'discuss.order', itemIds: ids(LIMITS.discussOrderMax) })).toBeTruthy();
+    rejects({ id: ID, type: 'discuss.order', itemIds: ids(LIMITS.discussOrderMax + 1) });
+    rejects({ id: ID, type: 'reaction.toggle', itemId: CARD, reaction: 'thumbs-down-skull', on: true });
+    rejects({ id: ID, type: 'summary.email', to: [] });
+    rejects({ id: ID, type: 'summary.email', to: ids(LIMITS.emailRecipients + 1).map((x) => `${x}@example.com`) });
+    rejects({ id: ID, type: 'summary.email', to: [`${'a'.repeat(LIMITS.emailAddress)}@example.com`] });
+    rejects({ id: ID, type: 'summary.email', to: ['not an address'] });
+  });
   it('IN-2 checks the board id in the handshake', () => {
     expect(HandshakeAuth.safeParse({ boardId: 'board_0001', protocolVersion: 1 }).success).toBe(true);
     expect(HandshakeAuth.safeParse({ boardId: '../../etc', protocolVersion: 1 }).success).toBe(false);

@@ -16,6 +16,7 @@ import { memoryPerBoard } from './scenarios/memory.js';
 import { measureBundle } from './scenarios/bundle.js';
 import { ackOnProcesses, revealOnProcesses } from './scenarios/cluster.js';
 import { restartStorm, type StormRun } from './scenarios/storm.js';
+import { restartStormOneOfTwo } from './scenarios/stormCluster.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
 
 /**
@@ -79,6 +80,8 @@ const { values: args } = parseArgs({
     'storm-cards': { type: 'string', default: '1500' },
     /** writes a .cpuprofile of the restarted Candor server of the storm under bench/profiles/ */
     'storm-profile': { type: 'boolean', default: false },
+    /** storm: also the variant with one of two processes (PostgreSQL + Redis) killed */
+    'storm-two': { type: 'boolean', default: true },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: DEFAULT_OUT },
@@ -292,6 +295,11 @@ async function main(): Promise<void> {
       const show = (r: StormRun) => `${r.system.padEnd(6)} server back ${r.serverBackMs.toFixed(0)} ms, resynced p50 ${r.resynced.p50.toFixed(0)} / max ${r.resynced.max.toFixed(0)} ms, voted p50 ${r.voted.p50.toFixed(0)} / max ${r.voted.max.toFixed(0)} ms, ${r.bytesPerClient.toFixed(0)} B/client, ${r.attempts} attempts, missing ${r.missing}, errors ${JSON.stringify(r.errors)}`;
       log(show(results.storm.candor));
       log(show(results.storm.floor));
+      if (args['storm-two']) {
+        console.log(`› restart storm, one of two processes killed (PostgreSQL + Redis): its ${Math.ceil(n / 2)} people come back through the other`);
+        results.storm.oneOfTwo = await restartStormOneOfTwo(crowd, { n, cards, log });
+        log(show(results.storm.oneOfTwo));
+      }
     });
 
     if (only.has('burst')) await guard('burst', async () => {

@@ -49,7 +49,7 @@ function fromScript(envName: string, script: string): string {
 }
 
 /** `count` Candor processes on a fresh PostgreSQL database (and, for more than one, one Redis). */
-async function startOnPostgres(count: number, cpuProfile?: string): Promise<{ servers: ServerProcess[]; stop: () => Promise<void> }> {
+export async function startOnPostgres(count: number, cpuProfile?: string): Promise<{ servers: ServerProcess[]; stop: () => Promise<void> }> {
   const base = fromScript('CANDOR_TEST_DATABASE_URL', 'postgres.sh');
   const redisUrl = count > 1 ? fromScript('CANDOR_TEST_REDIS_URL', 'redis.sh') : null;
   const database = `candor_bench_${randomBytes(6).toString('hex')}`;
@@ -79,7 +79,7 @@ function assertAll(what: string, outcome: Outcome, expected: number): void {
 const cpuUs = (usages: Usage[]) => usages.reduce((sum, u) => sum + u.cpuUs, 0);
 
 /** People join the processes in turn (person k on process k mod count), as a round-robin balancer spreads them. */
-async function joinSpread(crowd: Crowd, urls: string[], boardId: string, n: number) {
+export async function joinSpread(crowd: Crowd, urls: string[], boardId: string, n: number) {
   const crowdPeople = people(n);
   const outcomes = await Promise.all(
     urls.map((url, i) => crowd.split<(typeof crowdPeople)[number], Outcome>(crowdPeople.filter((p) => p.key % urls.length === i), (mine) => ({ op: 'join', url, boardId, people: mine, concurrency: JOIN_CONCURRENCY }))),

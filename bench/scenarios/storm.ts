@@ -20,7 +20,8 @@ import { WireRecorder } from '../lib/wireRecorder.js';
  */
 
 export interface StormRun {
-  system: 'candor' | 'floor';
+  /** candor2: one of two Candor processes (PostgreSQL + Redis) killed, its people back through the other */
+  system: 'candor' | 'candor2' | 'floor';
   n: number;
   cards: number;
   /** kill → the new server answered its readiness check (Candor: /healthz; floor: listening), ms */
@@ -56,7 +57,7 @@ function assertAll(what: string, outcome: Outcome, expected: number): void {
 }
 
 /** Kills `before`, sends the storm (clients start retrying at once), restarts, and waits for everyone. */
-async function killAndStorm(crowd: Crowd, o: StormOptions, system: StormRun['system'], before: ServerProcess, targets: StormTarget[], req: StormRequest, restart: () => Promise<ServerProcess>) {
+export async function killAndStorm(crowd: Crowd, o: StormOptions, system: StormRun['system'], before: ServerProcess, targets: StormTarget[], req: StormRequest, restart: () => Promise<ServerProcess>) {
   const t0 = now();
   await before.stop(0); // SIGKILL: no goodbyes, no flush beyond what was already committed
   const storming = crowd.split<StormTarget, StormResult>(targets, (mine) => ({ op: 'storm', targets: mine, req }), STORM_DEADLINE_MS + 30_000);

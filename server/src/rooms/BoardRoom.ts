@@ -99,11 +99,12 @@ const STALE_COPY_ATTEMPTS = 50;
  */
 const CONTENDED_MS = 1_000;
 /**
- * CM-4: a commit that took at least this long (a big board rewrites its whole anonymous state, hundreds of KB,
- * and waits for the disk) makes the next batch wait as long again, up to `GROUP_COMMIT_MAX_WAIT_MS`, for more
- * commands to share its commit: on such a board (in Vote, everyone voting) the commits, not the commands, are
- * the cost. Faster commits change nothing.
+ * CM-4: a commit that rewrote an anonymous state of at least `BIG_STATE_BYTES` (a big board: its every card)
+ * and took at least `SLOW_COMMIT_MS` makes the next batch wait as long again, up to `GROUP_COMMIT_MAX_WAIT_MS`,
+ * for more commands to share its commit: on such a board (in Vote, everyone voting) the commits, not the
+ * commands, are the cost. Small boards and fast commits change nothing.
  */
+const BIG_STATE_BYTES = 64 * 1024;
 const SLOW_COMMIT_MS = 5;
 const GROUP_COMMIT_MAX_WAIT_MS = 25;
 
@@ -401,7 +402,7 @@ export class BoardRoom {
 
   /** CL-2: this process holds the board's lock (its batches may be stored while others wait for it) */
   private holdsBoardLock = false;
-  /** CM-4: how long the last commit took (`SLOW_COMMIT_MS`) */
+  /** CM-4: how long the last commit took, if it rewrote a big anonymous state (`BIG_STATE_BYTES`), else 0 */
   private lastCommitMs = 0;
   /** CL-2: when a lock-free batch of this room last found its copy stale */
   private staleAt = Number.NEGATIVE_INFINITY;
@@ -512,7 +513,7 @@ export class BoardRoom {
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
           ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
-        this.lastCommitMs = this.deps.now() - started;
+        this.lastCommitMs = (anonymousState?.length ?? 0) >= BIG_STATE_BYTES ? this.deps.now() - started : 0;
         this.counted(batch, lastSeq, anonymousState);
       }
     } catch (err) {

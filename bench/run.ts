@@ -8,7 +8,7 @@ import { Crowd } from './lib/loadgens.js';
 import { BENCH, ROOT } from './lib/procs.js';
 import { median } from './lib/stats.js';
 import { render, targets, type Results, type RevealSummary } from './report.js';
-import { abuse } from './scenarios/abuse.js';
+import { type MemoryMb, abuse } from './scenarios/abuse.js';
 import { reactionBurst } from './scenarios/burst.js';
 import { ackLatency } from './scenarios/ack.js';
 import { JOIN_BASELINE_REF, joinLatency } from './scenarios/join.js';
@@ -264,6 +264,8 @@ async function main(): Promise<void> {
       results.abuse = await abuse(crowd, { seconds: Number(args.seconds), honest: Number(args['abuse-honest']), items: list(args.attacks!), log });
       const a = results.abuse;
       log(`honest ack p99 ${a.baseline.p99.toFixed(1)} → ${a.attacked.p99.toFixed(1)} ms, RSS ${a.rssBaselineMb.toFixed(0)} / peak ${a.rssPeakMb.toFixed(0)} / after ${a.rssAfterMb.toFixed(0)} MB, disconnects ${a.honestDisconnects}, healthz failed ${a.healthz.failed}/${a.healthz.asked}`);
+      const m = (x: MemoryMb | null) => (x ? `RSS ${x.rss.toFixed(0)}, heap ${x.heapUsed.toFixed(0)}/${x.heapTotal.toFixed(0)}, external ${x.external.toFixed(0)} (buffers ${x.arrayBuffers.toFixed(0)})` : 'no answer');
+      log(`memory (MB): before ${m(a.memory.baseline)} | peak ${m(a.memory.peak)} | after ${m(a.memory.after)}; RSS over the baseline each second after: ${a.settleRssMb.map((x) => x.toFixed(0)).join(' ')}`);
     });
 
     if (only.has('cluster')) await guard('cluster', async () => {

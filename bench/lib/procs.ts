@@ -19,6 +19,10 @@ export interface Usage {
   procCpuMs: number;
   rss: number;
   heapUsed: number;
+  /** V8 heap committed, and memory outside it: `external` (Buffers and other native objects V8 knows of), of which `arrayBuffers` */
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
   /** the server's monotonic clock in µs (the timestamps of a --cpu-prof profile) */
   hrUs: number;
 }
@@ -124,7 +128,7 @@ export class ServerProcess {
         this.child.send({ probe: id, gc, ...(heapSnapshot ? { heapSnapshot } : {}) });
       }),
     );
-    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, hrUs: reply.hr };
+    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr };
   }
 
   /**
@@ -145,7 +149,7 @@ export class ServerProcess {
 interface ProbeReply {
   probe: number;
   cpu: { user: number; system: number };
-  mem: { rss: number; heapUsed: number };
+  mem: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
   hr: number;
 }
 

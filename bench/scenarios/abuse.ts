@@ -7,7 +7,7 @@ import { now, sleep, within } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
 import { Commander, boardDocUrl, createBoard, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
-import { BENCH, ROOT, type ServerProcess, procRss, startCandor } from '../lib/procs.js';
+import { BENCH, ROOT, type ServerProcess, type Usage, procRss, startCandor } from '../lib/procs.js';
 import { spread, type Spread } from '../lib/stats.js';
 
 /**
@@ -35,11 +35,27 @@ export interface AbuseResult {
   heapBaselineMb: number;
   heapAfterMb: number;
   settleSeconds: number;
+  /**
+   * Where the memory was, MB: before the attack (after a GC), at the sample of highest RSS during it (no GC:
+   * the probe's answer nearest the peak) and after it (after a GC). RSS not accounted for by the V8 heap
+   * (`heapTotal`) and `external` is the allocator's and native code's (zlib, OpenSSL, SQLite, libuv).
+   */
+  memory: { baseline: MemoryMb; peak: MemoryMb | null; after: MemoryMb };
+  /** RSS each second after the attack ended (MB over the baseline), before the GC of `memory.after` */
+  settleRssMb: number[];
   /** /healthz asked every 500 ms from the baseline to the end: answers, failures (no 200 within 2 s), slowest */
   healthz: { asked: number; failed: number; slowestMs: number };
   /** log lines the server wrote while attacked */
   logLines: number;
   attack: AttackReport | null;
+}
+
+export interface MemoryMb {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
 }
 
 const LONG_CARDS = 300;
@@ -140,6 +156,7 @@ export async function abuse(
     await within(30_000, 'attacker start', new Promise<void>((resolve) => attacker!.on('message', (m: { started?: boolean }) => m.started && resolve())));
     counting = true;
     let rssPeak = rssBaseline;
+    let peakSample: MemoryMb | null = null;
     let sampling = true;
     // read from /proc, not the server's probe: a server drowning in the attack may not answer its probe
     const sampler = (async () => {
@@ -148,20 +165,31 @@ export async function abuse(
         await sleep(1_000);
       }
     })();
+    // what the memory is made of, near the peak: the probe (no GC) when it answers within a second
+    const breakdown = (async () => {
+      while (sampling) {
+        const usage = await within(1_000, 'probe', server.usage(false)).catch(() => null);
+        if (usage && (!peakSample || mb(usage.rss) > peakSample.rss)) peakSample = inMb(usage);
+        await sleep(2_000);
+      }
+    })();
     const attacked = merge(await voteLoad());
     const attack = await within(o.seconds * 1000 + 60_000, 'attacker report', reportPromise).catch(() => null);
     counting = false;
     sampling = false;
-    await sampler;
+    await Promise.all([sampler, breakdown]);
     const status = await crowd.all<{ people: number; socketsDown: number; wsDown: number }>({ op: 'status' });
     const honestDisconnects = status.reduce((a, s) => a + s.socketsDown + s.wsDown, 0);
 
     // What the attack left behind, once it has stopped and a GC ran.
     const settleSeconds = o.settleSeconds ?? 10;
-    await sleep(settleSeconds * 1000);
+    const settleRssMb: number[] = [];
+    for (let s = 0; s < settleSeconds; s++) {
+      await sleep(1_000);
+      settleRssMb.push(mb((procRss(server.child.pid!) ?? Number.NaN) - rssBaseline));
+    }
     const memoryAfter = await memoryOf(server, true);
     const rssAfter = memoryAfter.rss;
-    const mb = (bytes: number) => bytes / (1024 * 1024);
     return {
       seconds: o.seconds,
       items: o.items,
@@ -177,6 +205,8 @@ export async function abuse(
       heapBaselineMb: mb(memoryBaseline.heapUsed),
       heapAfterMb: mb(memoryAfter.heapUsed),
       settleSeconds,
+      memory: { baseline: inMb(memoryBaseline), peak: peakSample, after: inMb(memoryAfter) },
+      settleRssMb,
       healthz: health,
       logLines,
       attack,
@@ -197,13 +227,17 @@ async function rssOf(server: ServerProcess, gc: boolean): Promise<number> {
   return (await memoryOf(server, gc)).rss;
 }
 
-/** RSS and V8 heap in use (after a GC when asked): heap back at its baseline with RSS above it is the allocator keeping pages. */
-async function memoryOf(server: ServerProcess, gc: boolean): Promise<{ rss: number; heapUsed: number }> {
+type Memory = Pick<Usage, 'rss' | 'heapUsed' | 'heapTotal' | 'external' | 'arrayBuffers'>;
+const mb = (bytes: number) => bytes / (1024 * 1024);
+const inMb = (m: Memory): MemoryMb => ({ rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) });
+
+/** RSS and V8 heap (after a GC when asked): heap back at its baseline with RSS above it is the allocator keeping pages. */
+async function memoryOf(server: ServerProcess, gc: boolean): Promise<Memory> {
   for (let tries = 0; tries < 6; tries++) {
     const usage = await server.usage(gc).catch(() => null);
-    if (usage) return { rss: usage.rss, heapUsed: usage.heapUsed };
+    if (usage) return usage;
   }
-  return { rss: procRss(server.child.pid!) ?? Number.NaN, heapUsed: Number.NaN };
+  return { rss: procRss(server.child.pid!) ?? Number.NaN, heapUsed: Number.NaN, heapTotal: Number.NaN, external: Number.NaN, arrayBuffers: Number.NaN };
 }
 
 async function stopQuietly(server: ServerProcess): Promise<void> {

@@ -19,6 +19,15 @@ export const ABUSE_LIMITS = {
    * progress); only for direct peers: behind a proxy every peer is the proxy.
    */
   socketSlackPerAddress: 64,
+  /**
+   * AB-1: upgrades one address may have refused (404 unknown path, 429 too many connections) at once, then
+   * this many a second; past that each refusal is answered only after `refusedUpgradeDelayMs`. A client that
+   * loops on refused upgrades is slowed to that pace instead of having thousands a second parsed and
+   * answered (which grows the server's heap by tens of megabytes a minute: the abuse bench).
+   */
+  refusedUpgradeBurstPerAddress: 20,
+  refusedUpgradesPerSecondPerAddress: 10,
+  refusedUpgradeDelayMs: 1_000,
   /** AB-4: new participants one address may add (across all boards): a burst, then this many a second. */
   joinBurstPerAddress: 60,
   joinsPerSecondPerAddress: 1,

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PersonalView, type PublicBoardView, notesKey } from '@candor/shared';
-import { personTags, storedAnonymousState, storedTags } from './atRest.js';
+import { openDataFile, personTags, storedAnonymousState, storedTags } from './atRest.js';
 import { type Frame, Person, type TestServer, createBoard, frameContains, frameMark, startServer } from './harness.js';
 
 /**
@@ -187,7 +186,7 @@ describe('anonymity over a whole retro', () => {
 
   it('AN-1 nothing B received in the whole retro carries another’s participant id, secret, facilitator key, author tag or voter tag', () => {
     const { A, B } = people;
-    const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+    const db = openDataFile(server.dbFile);
     try {
       // the tags the server holds in memory for each person, and the per-fact tags the file holds
       const memoryTags = [A, F(), B].flatMap((p) => personTags(server.keyFile, boardId, p.secret));
@@ -265,7 +264,7 @@ describe('anonymity over a whole retro', () => {
   });
 
   it('AN-6 AR-1 AR-2 the SQLite file cannot link a card or a vote to a name', () => {
-    const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+    const db = openDataFile(server.dbFile);
     try {
       const participants = db.prepare('SELECT id, name, auth_hash FROM participants WHERE board_id = ?').all(boardId) as {
         id: string;
@@ -375,7 +374,7 @@ describe('anonymity of signatures, hidden cards and done marks', () => {
     // Done marks are public by name and hold nothing about cards.
     for (const view of B.boardHistory) for (const person of view.participants) expect(Object.keys(person).sort()).toEqual(['done', 'facilitator', 'handle', 'name', 'online']);
 
-    const db = new Database(server.dbFile, { readonly: true, fileMustExist: true });
+    const db = openDataFile(server.dbFile);
     try {
       const rows = (db.prepare('SELECT payload FROM events WHERE board_id = ?').all(boardId) as { payload: string }[]).map(
         (r) => JSON.parse(r.payload) as Record<string, unknown>,

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Keyring } from '../../server/src/identity.js';
 
@@ -12,8 +14,18 @@ export interface StoredAnonymous {
   reactions: { item: string; reaction: string; tag: string }[];
 }
 
+/**
+ * The data file as a backup would take it while the server runs: copied (DU-5: the server holds the file
+ * locked, and between two commits the file is whole), then opened read-only.
+ */
+export function openDataFile(dbFile: string): Database.Database {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-copy-')), path.basename(dbFile));
+  fs.copyFileSync(dbFile, copy);
+  return new Database(copy, { readonly: true, fileMustExist: true });
+}
+
 export function storedAnonymousState(dbFile: string, boardId: string): StoredAnonymous {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const db = openDataFile(dbFile);
   try {
     const row = db.prepare('SELECT state FROM anonymous_state WHERE board_id = ?').get(boardId) as { state: Buffer } | undefined;
     if (!row) return { cards: [], votes: [], pulse: [], consensus: [], lens: [], reactions: [] };

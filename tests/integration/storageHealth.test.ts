@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@candor/server';
 import { openSqliteStore } from '../../server/src/storage/sqlite.js';
 import { faultyStore } from '../../server/src/storage/faultyStore.js';
-import { SERVER_ENTRY, ensureServerBuilt, until } from './harness.js';
+import { SERVER_ENTRY, createBoard, ensureServerBuilt, startServer, until } from './harness.js';
 
 /** SO-1, SO-2, AR-9: storage trouble is said clearly, never hidden. */
 
@@ -82,6 +82,20 @@ describe('storage trouble', () => {
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/format none \(an older Candor\)/);
+  }, 30_000);
+
+  it('DU-5 a second server on the DATA_DIR of a running one stops with one line, and the first keeps serving', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-twice-'));
+    const first = await startServer({ dbFile: path.join(dataDir, 'candor.sqlite') });
+    try {
+      const { code, stderr } = await startAndWaitForExit(dataDir);
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/candor\.sqlite is in use by another process/);
+      expect((await createBoard(first.url, 'still here')).boardId).toBeTruthy();
+    } finally {
+      await first.close();
+    }
   }, 30_000);
 
   it('SO-2 /healthz answers 503 with the last storage error while writes fail, and 200 once they work again', async () => {

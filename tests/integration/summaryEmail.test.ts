@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import Database from 'better-sqlite3';
 import { Person, createBoard, useServer } from './harness.js';
+import { openDataFile } from './atRest.js';
 
 /** SU: the summary email, end to end through a real SMTP server started here. */
 
@@ -78,7 +78,7 @@ describe('summary email', () => {
     }
 
     // The addresses were used for the message only: nothing in the database holds them.
-    const db = new Database(live.server.dbFile, { readonly: true, fileMustExist: true });
+    const db = openDataFile(live.server.dbFile);
     try {
       for (const table of ['events', 'commands', 'participants', 'boards']) {
         const dump = JSON.stringify(db.prepare(`SELECT * FROM ${table}`).all());

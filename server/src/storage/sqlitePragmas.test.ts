@@ -29,10 +29,34 @@ describe('DU-4 the SQLite file settings', () => {
     expect(full.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(full.db.pragma('journal_mode', { simple: true })).toBe('truncate');
     expect(full.db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(full.db.pragma('locking_mode', { simple: true })).toBe('exclusive');
     await full.store.close();
     const normal = openAndCatch(tmpFile(), { synchronous: 'NORMAL' });
     expect(normal.db.pragma('synchronous', { simple: true })).toBe(1);
     await normal.store.close();
+  });
+
+  it('DU-5 a second store on a file that is open is refused with one line, and opens once the first is closed', async () => {
+    const file = tmpFile();
+    const first = openSqliteStore(file);
+    const refused = (() => {
+      try {
+        openSqliteStore(file);
+      } catch (err) {
+        return err;
+      }
+      return null;
+    })();
+    expect(refused).toBeInstanceOf(DataFileError);
+    expect((refused as Error).message).toMatch(/in use by another process/);
+    // nor can another connection read it behind the owner's back
+    const reader = new Database(file, { readonly: true, timeout: 0 });
+    expect(() => reader.pragma('user_version')).toThrow(/locked/);
+    reader.close();
+    await first.close();
+    const second = openSqliteStore(file);
+    expect(await second.boardExists('nope')).toBe(false);
+    await second.close();
   });
 
   it('AR-9 a file of a newer layout is refused, never misread', () => {

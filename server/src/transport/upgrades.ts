@@ -4,12 +4,14 @@ import { STATUS_CODES } from 'node:http';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { SampledWarnings } from '../logSampler.js';
 import type { ConnectionCounts } from './connectionGuards.js';
+import { AddressBuckets } from './addressBuckets.js';
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 /**
  * AB-1: the one `upgrade` listener of the server. Every upgrade is handed to the transport that owns its path
- * prefix, or answered 404 and closed — a socket nobody answers would stay open for ever. AB-2: a handshake
+ * prefix, or answered 404 and closed — a socket nobody answers would stay open for ever — at a pace per
+ * address: past a burst, a refusal is answered a second later, so a client looping on them is slowed down. AB-2: a handshake
  * that has not become a WebSocket within the handshake time is closed (ws disarms the timer once it has).
  * AB-3: a new WebSocket is refused with 429 when its address already holds its share of connections.
  */
@@ -22,6 +24,19 @@ export function routeUpgrades(
     warnings: SampledWarnings;
   },
 ): void {
+  // AB-1: refusals each address may have answered at once; past them, an answer waits (see `refuseAtPace`)
+  const refusals = new AddressBuckets({
+    burst: ABUSE_LIMITS.refusedUpgradeBurstPerAddress,
+    perSecond: ABUSE_LIMITS.refusedUpgradesPerSecondPerAddress,
+    maxAddresses: ABUSE_LIMITS.addressesTracked,
+  });
+  /** Refuses now while the address has refusals left, else after `refusedUpgradeDelayMs` (the socket still times out at the handshake time). */
+  const refuseAtPace = (socket: Duplex, address: string, status: number, message: string) => {
+    if (refusals.take(address)) return refuse(socket, status, message);
+    const later = setTimeout(() => refuse(socket, status, message), ABUSE_LIMITS.refusedUpgradeDelayMs);
+    socket.once('close', () => clearTimeout(later));
+  };
+
   server.on('upgrade', (req: IncomingMessage, socket: Duplex & { setTimeout?(ms: number): void }, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     socket.setTimeout?.(ABUSE_LIMITS.handshakeTimeoutMs);
@@ -30,14 +45,14 @@ export function routeUpgrades(
     const route = deps.routes.find((r) => url.pathname.startsWith(r.prefix));
     if (!route) {
       deps.warnings.warn('upgrade-unknown-path', { path: url.pathname.slice(0, 60) }, 'upgrade to an unknown path refused');
-      return refuse(socket, 404, 'No such endpoint.');
+      return refuseAtPace(socket, deps.addressOf(req), 404, 'No such endpoint.');
     }
     // Socket.io moving an existing session onto a WebSocket is not a new connection: it is counted already.
     if (!url.searchParams.has('sid')) {
       const address = deps.addressOf(req);
       if (!deps.connections.hasRoom(address)) {
         deps.warnings.warn('too-many-connections', { address }, 'connection refused: too many from one address');
-        return refuse(socket, 429, 'Too many connections from your address.');
+        return refuseAtPace(socket, address, 429, 'Too many connections from your address.');
       }
       socket.once('close', deps.connections.add(address));
     }

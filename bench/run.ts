@@ -16,6 +16,7 @@ import { memoryPerBoard } from './scenarios/memory.js';
 import { measureBundle } from './scenarios/bundle.js';
 import { ackOnProcesses, revealOnProcesses } from './scenarios/cluster.js';
 import { restartStorm, type StormRun } from './scenarios/storm.js';
+import { restartStormOneOfTwo } from './scenarios/stormCluster.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
 
 /**
@@ -49,6 +50,8 @@ const { values: args } = parseArgs({
     boards: { type: 'string', default: '1000' },
     'board-people': { type: 'string', default: '8' },
     'board-cards': { type: 'string', default: '30' },
+    /** memory: heap snapshots of the server at the baseline and with every board active, under bench/profiles/ */
+    'memory-snapshots': { type: 'boolean', default: false },
     'quiet-ms': { type: 'string', default: '1500' },
     /** abuse: how long the baseline and the attack each last (60 s in the full run) */
     seconds: { type: 'string', default: '60' },
@@ -68,9 +71,17 @@ const { values: args } = parseArgs({
     'cluster-cards': { type: 'string', default: '1500' },
     'cluster-ack-n': { type: 'string', default: '100' },
     'cluster-ack-seconds': { type: 'string', default: '30' },
+    /** which of the cluster scenario's two parts run (both by default) */
+    'cluster-parts': { type: 'string', default: 'reveal,ack' },
+    /** writes a .cpuprofile of each Candor process of the ack part under bench/profiles/ */
+    'cluster-profile': { type: 'boolean', default: false },
     /** storm (issue 13): people and cards of the board whose server is killed and restarted */
     'storm-n': { type: 'string', default: '500' },
     'storm-cards': { type: 'string', default: '1500' },
+    /** writes a .cpuprofile of the restarted Candor server of the storm under bench/profiles/ */
+    'storm-profile': { type: 'boolean', default: false },
+    /** storm: also the variant with one of two processes (PostgreSQL + Redis) killed */
+    'storm-two': { type: 'boolean', default: true },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: DEFAULT_OUT },
@@ -245,7 +256,7 @@ async function main(): Promise<void> {
 
     if (only.has('memory')) await guard('memory', async () => {
       console.log(`› memory: ${args.boards} boards × ${args['board-people']} people × ${args['board-cards']} cards`);
-      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), log });
+      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), log, ...(args['memory-snapshots'] ? { snapshots: path.join(BENCH, 'profiles') } : {}) });
     });
 
     if (only.has('abuse')) await guard('abuse', async () => {
@@ -260,28 +271,37 @@ async function main(): Promise<void> {
     if (only.has('cluster')) await guard('cluster', async () => {
       const [n, cards, ackN, ackSeconds] = ['cluster-n', 'cluster-cards', 'cluster-ack-n', 'cluster-ack-seconds'].map((k) => Number(args[k as 'cluster-n']));
       console.log(`› cluster: on PostgreSQL, one process against two (with Redis): reveal of ${cards} cards to ${n} people, ack at ${ackN} active`);
+      const parts = new Set(args['cluster-parts']!.split(','));
       const reveal = [];
-      for (const processes of [1, 2]) {
+      for (const processes of parts.has('reveal') ? [1, 2] : []) {
         const r = await revealOnProcesses(crowd, { processes, n: n!, cards: cards!, quietMs: QUIET, log });
         log(`${processes} process(es): reveal p50 ${r.delivery.p50.toFixed(0)} p99 ${r.delivery.p99.toFixed(0)} ms, CPU ${r.serverCpuMs.toFixed(0)} ms, ${r.clients} clients${r.timedOut ? ' (timed out)' : ''}`);
         reveal.push(r);
       }
       const ack = [];
-      for (const processes of [1, 2]) {
-        const a = await ackOnProcesses(crowd, { processes, n: ackN!, seconds: ackSeconds! });
+      for (const processes of parts.has('ack') ? [1, 2] : []) {
+        const a = await ackOnProcesses(crowd, { processes, n: ackN!, seconds: ackSeconds!, ...(args['cluster-profile'] ? { cpuProfile: `candor-ack-${processes}p-${Date.now()}` } : {}) });
         log(`${processes} process(es): ack p50 ${a.load.p50.toFixed(1)} p99 ${a.load.p99.toFixed(1)} ms, ${a.sent} sent, errors ${JSON.stringify(a.errors)}`);
         ack.push(a);
       }
-      results.cluster = { reveal: { one: reveal[0]!, two: reveal[1]! }, ack: { one: ack[0]!, two: ack[1]! } };
+      results.cluster = {
+        ...(reveal.length === 2 ? { reveal: { one: reveal[0]!, two: reveal[1]! } } : {}),
+        ...(ack.length === 2 ? { ack: { one: ack[0]!, two: ack[1]! } } : {}),
+      };
     });
 
     if (only.has('storm')) await guard('storm', async () => {
       const [n, cards] = [Number(args['storm-n']), Number(args['storm-cards'])];
       console.log(`› restart storm: ${n} people on ${cards} cards, kill -9 and restart (one process), against ${n} bare WebSocket reconnects`);
-      results.storm = await restartStorm(crowd, { n, cards, log });
+      results.storm = await restartStorm(crowd, { n, cards, log, ...(args['storm-profile'] ? { cpuProfile: `candor-storm-${Date.now()}.cpuprofile` } : {}) });
       const show = (r: StormRun) => `${r.system.padEnd(6)} server back ${r.serverBackMs.toFixed(0)} ms, resynced p50 ${r.resynced.p50.toFixed(0)} / max ${r.resynced.max.toFixed(0)} ms, voted p50 ${r.voted.p50.toFixed(0)} / max ${r.voted.max.toFixed(0)} ms, ${r.bytesPerClient.toFixed(0)} B/client, ${r.attempts} attempts, missing ${r.missing}, errors ${JSON.stringify(r.errors)}`;
       log(show(results.storm.candor));
       log(show(results.storm.floor));
+      if (args['storm-two']) {
+        console.log(`› restart storm, one of two processes killed (PostgreSQL + Redis): its ${Math.ceil(n / 2)} people come back through the other`);
+        results.storm.oneOfTwo = await restartStormOneOfTwo(crowd, { n, cards, log });
+        log(show(results.storm.oneOfTwo));
+      }
     });
 
     if (only.has('burst')) await guard('burst', async () => {

@@ -118,14 +118,14 @@ export class ServerProcess {
   }
 
   /** Asks the server's probe for its cpuUsage and memory (after a GC when `gc` and --expose-gc). */
-  async usage(gc = false): Promise<Usage> {
+  async usage(gc = false, heapSnapshot?: string): Promise<Usage> {
     const id = this.nextProbe++;
     const reply = await within(
-      10_000,
+      heapSnapshot ? 300_000 : 10_000,
       `${this.name} probe`,
       new Promise<ProbeReply>((resolve) => {
         this.waiting.set(id, resolve);
-        this.child.send({ probe: id, gc });
+        this.child.send({ probe: id, gc, ...(heapSnapshot ? { heapSnapshot } : {}) });
       }),
     );
     return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr };

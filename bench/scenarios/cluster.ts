@@ -49,7 +49,7 @@ function fromScript(envName: string, script: string): string {
 }
 
 /** `count` Candor processes on a fresh PostgreSQL database (and, for more than one, one Redis). */
-async function startOnPostgres(count: number): Promise<{ servers: ServerProcess[]; stop: () => Promise<void> }> {
+export async function startOnPostgres(count: number, cpuProfile?: string): Promise<{ servers: ServerProcess[]; stop: () => Promise<void> }> {
   const base = fromScript('CANDOR_TEST_DATABASE_URL', 'postgres.sh');
   const redisUrl = count > 1 ? fromScript('CANDOR_TEST_REDIS_URL', 'redis.sh') : null;
   const database = `candor_bench_${randomBytes(6).toString('hex')}`;
@@ -59,7 +59,7 @@ async function startOnPostgres(count: number): Promise<{ servers: ServerProcess[
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-cl-'));
   const env: Record<string, string> = { DATABASE_URL: url.toString(), CANDOR_KEY: randomBytes(32).toString('hex'), ...(redisUrl ? { REDIS_URL: redisUrl } : {}) };
   const servers: ServerProcess[] = [];
-  for (let i = 0; i < count; i++) servers.push(await startCandor({ dataDir: path.join(dataDir, 'data'), env }));
+  for (let i = 0; i < count; i++) servers.push(await startCandor({ dataDir: path.join(dataDir, 'data'), env, ...(cpuProfile ? { cpuProfile: `${cpuProfile}-${i + 1}.cpuprofile` } : {}) }));
   return {
     servers,
     async stop() {
@@ -79,7 +79,7 @@ function assertAll(what: string, outcome: Outcome, expected: number): void {
 const cpuUs = (usages: Usage[]) => usages.reduce((sum, u) => sum + u.cpuUs, 0);
 
 /** People join the processes in turn (person k on process k mod count), as a round-robin balancer spreads them. */
-async function joinSpread(crowd: Crowd, urls: string[], boardId: string, n: number) {
+export async function joinSpread(crowd: Crowd, urls: string[], boardId: string, n: number) {
   const crowdPeople = people(n);
   const outcomes = await Promise.all(
     urls.map((url, i) => crowd.split<(typeof crowdPeople)[number], Outcome>(crowdPeople.filter((p) => p.key % urls.length === i), (mine) => ({ op: 'join', url, boardId, people: mine, concurrency: JOIN_CONCURRENCY }))),
@@ -137,8 +137,8 @@ export async function revealOnProcesses(crowd: Crowd, o: { processes: number; n:
 }
 
 /** `n` people split over the processes each send about one command a second: card.add in Write, then vote pairs in Vote. */
-export async function ackOnProcesses(crowd: Crowd, o: { processes: number; n: number; seconds: number }): Promise<ClusterAckResult> {
-  const { servers, stop } = await startOnPostgres(o.processes);
+export async function ackOnProcesses(crowd: Crowd, o: { processes: number; n: number; seconds: number; cpuProfile?: string }): Promise<ClusterAckResult> {
+  const { servers, stop } = await startOnPostgres(o.processes, o.cpuProfile);
   let facilitator: Commander | null = null;
   try {
     const urls = servers.map((s) => s.url);

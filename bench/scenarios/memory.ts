@@ -51,7 +51,10 @@ async function createBoards(dataDir: string, count: number): Promise<string[]> {
 
 const WARMUP_BOARDS = 5;
 
-export async function memoryPerBoard(crowd: Crowd, o: { boards: number; people: number; cards: number; wave?: number; log?: (s: string) => void }): Promise<MemoryResult> {
+export async function memoryPerBoard(
+  crowd: Crowd,
+  o: { boards: number; people: number; cards: number; wave?: number; log?: (s: string) => void; /** a directory for heap snapshots at the baseline and with every board active */ snapshots?: string },
+): Promise<MemoryResult> {
   const log = o.log ?? (() => undefined);
   const started = now();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-mem-'));
@@ -102,10 +105,14 @@ export async function memoryPerBoard(crowd: Crowd, o: { boards: number; people: 
       await crowd.reset();
       await waitUnloaded();
       await sleep(500);
+      if (o.snapshots) fs.mkdirSync(o.snapshots, { recursive: true });
+      const snapshot = (name: string) => (o.snapshots ? path.join(o.snapshots, `memory-${name}-${Date.now()}.heapsnapshot`) : undefined);
       const baseline = await server.usage(true);
+      if (o.snapshots) await server.usage(true, snapshot('baseline'));
       await populate(boardIds);
       await sleep(500);
       const active: Usage = await server.usage(true);
+      if (o.snapshots) await server.usage(true, snapshot('active'));
       const loadedWhileActive = (await healthz(url)).boardsLoaded;
 
       await crowd.reset();

@@ -20,7 +20,8 @@ import { WireRecorder } from '../lib/wireRecorder.js';
  */
 
 export interface StormRun {
-  system: 'candor' | 'floor';
+  /** candor2: one of two Candor processes (PostgreSQL + Redis) killed, its people back through the other */
+  system: 'candor' | 'candor2' | 'floor';
   n: number;
   cards: number;
   /** kill → the new server answered its readiness check (Candor: /healthz; floor: listening), ms */
@@ -43,6 +44,8 @@ export interface StormOptions {
   n: number;
   cards: number;
   log?: (line: string) => void;
+  /** a .cpuprofile of the restarted Candor server under bench/profiles/ (it is then stopped with SIGTERM) */
+  cpuProfile?: string;
 }
 
 const JOIN_CONCURRENCY = 25;
@@ -54,7 +57,7 @@ function assertAll(what: string, outcome: Outcome, expected: number): void {
 }
 
 /** Kills `before`, sends the storm (clients start retrying at once), restarts, and waits for everyone. */
-async function killAndStorm(crowd: Crowd, o: StormOptions, system: StormRun['system'], before: ServerProcess, targets: StormTarget[], req: StormRequest, restart: () => Promise<ServerProcess>) {
+export async function killAndStorm(crowd: Crowd, o: StormOptions, system: StormRun['system'], before: ServerProcess, targets: StormTarget[], req: StormRequest, restart: () => Promise<ServerProcess>) {
   const t0 = now();
   await before.stop(0); // SIGKILL: no goodbyes, no flush beyond what was already committed
   const storming = crowd.split<StormTarget, StormResult>(targets, (mine) => ({ op: 'storm', targets: mine, req }), STORM_DEADLINE_MS + 30_000);
@@ -120,12 +123,12 @@ export async function restartStorm(crowd: Crowd, o: StormOptions): Promise<{ can
 
     const targets = crowdPeople.map((p) => ({ key: p.key, person: p, itemId: cardIds[p.key % cardIds.length]! }));
     const req: StormRequest = { mode: 'candor', url, boardId, docUrl, greetingBytes: 0, deadlineMs: STORM_DEADLINE_MS };
-    const done = await killAndStorm(crowd, o, 'candor', server, targets, req, () => startCandor({ dataDir, port }));
+    const done = await killAndStorm(crowd, o, 'candor', server, targets, req, () => startCandor({ dataDir, port, ...(o.cpuProfile ? { cpuProfile: o.cpuProfile } : {}) }));
     server = done.server;
     candor = done.run;
   } finally {
     facilitator?.close();
-    await server?.stop(0);
+    await server?.stop(o.cpuProfile ? 10_000 : 0);
     await crowd.reset().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

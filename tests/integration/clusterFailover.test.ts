@@ -97,13 +97,20 @@ describe('processes that die, stall or lose Redis', () => {
     expect(await sendUntilAcked(F, live, 'phase.set', { phase: 'vote' })).toMatchObject({ ok: true });
     let votes = 0;
     let votesAtKill = 0;
+    let killSent!: () => void;
+    const sent = new Promise<void>((resolve) => (killSent = resolve));
     const killAnother = (async () => {
       await until(() => votes >= 15, 30_000);
-      await kill9(processes[1]!);
+      // counted as the signal goes out (votes acknowledged fast enough can otherwise all be in before it lands)
       votesAtKill = votes;
+      const dying = kill9(processes[1]!);
+      killSent();
+      await dying;
     })();
     const accepted = await Promise.all(
       writers.map(async (writer, i) => {
+        // half the writers start voting once the kill is on its way, so that it always falls mid-vote
+        if (i >= writers.length / 2) await sent;
         const targets = [0, 1, 2, 3, 4].map((k) => all[(i * 4 + k) % all.length]!);
         const results = await Promise.all(
           targets.map(async (itemId) => {

@@ -22,7 +22,8 @@ import {
   renderMarkdown,
   viewOf,
 } from '@candor/shared';
-import { type BoardStore, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy } from '../storage/BoardStore.js';
+import { type BoardStore, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy, anonymousDigest } from '../storage/BoardStore.js';
+import { addedRows, followsWithoutGap, rowKey, withoutAnonymousFacts } from './copyChanges.js';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { Keyring } from '../identity.js';
 import type { Logger } from '../logger.js';
@@ -91,6 +92,21 @@ const runsAlone = (command: Command): command is AloneCommand => command.type ==
 
 /** CL-2: how often a batch decided against a copy another process had changed is decided again */
 const STALE_COPY_ATTEMPTS = 50;
+/**
+ * CL-2: for this long after one of its batches found the copy stale, a room takes the board's lock for its
+ * batches at once: while other processes are busy on the board too, a lock-free attempt is mostly refused,
+ * and each refusal costs a rebuild of the copy before the attempt under the lock.
+ */
+const CONTENDED_MS = 1_000;
+/**
+ * CM-4: a commit that rewrote an anonymous state of at least `BIG_STATE_BYTES` (a big board: its every card)
+ * and took at least `SLOW_COMMIT_MS` makes the next batch wait as long again, up to `GROUP_COMMIT_MAX_WAIT_MS`,
+ * for more commands to share its commit: on such a board (in Vote, everyone voting) the commits, not the
+ * commands, are the cost. Small boards and fast commits change nothing.
+ */
+const BIG_STATE_BYTES = 64 * 1024;
+const SLOW_COMMIT_MS = 5;
+const GROUP_COMMIT_MAX_WAIT_MS = 25;
 
 interface Incoming {
   socketId: string;
@@ -143,6 +159,11 @@ export class BoardRoom {
   private foldedEvents = 0;
   /** events folded by a rebuild whose fan-out has not happened yet */
   private unsettled: BoardEvent[] = [];
+  /**
+   * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
+   * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
+   */
+  private mark: { rows: Map<string, string>; participantsDigest: string; anonymousDigest: string | null; slotHexes: Map<string, string> | undefined } | null = null;
 
   constructor(
     loaded: LoadedBoard,
@@ -215,10 +236,21 @@ export class BoardRoom {
     }
     this.identities.load(loaded.participants, this.presence.online());
     for (const { event } of loaded.events) evolve(state, event);
-    this.anonymous = new AnonymousState();
+    // CL-17: with several processes, recognising people again after each rebuild reuses their slot blocks
+    const slotHexes = this.deps.cluster ? (this.mark?.slotHexes ?? new Map<string, string>()) : undefined;
+    this.anonymous = new AnonymousState({ slotHexes });
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
     this.storedVersion = loaded.version;
+    this.mark =
+      this.deps.store.loadChanges && loaded.participantsDigest !== undefined
+        ? {
+            rows: new Map(loaded.participants.map((p) => [p.id, rowKey(p)])),
+            participantsDigest: loaded.participantsDigest,
+            anonymousDigest: anonymousDigest(loaded.anonymousState),
+            slotHexes,
+          }
+        : null;
   }
 
   /** connected here, or (CL-7) through another process */
@@ -361,16 +393,24 @@ export class BoardRoom {
       this.inbox.push({ socketId, command, answer });
       if (this.drainScheduled) return;
       this.drainScheduled = true;
-      setImmediate(() => void this.queue.run(() => this.drain()));
+      const drain = () => void this.queue.run(() => this.drain());
+      // (with several processes a batch waiting for the board's lock takes in what arrives meanwhile: no wait here)
+      if (!this.deps.cluster && this.lastCommitMs >= SLOW_COMMIT_MS) setTimeout(drain, Math.min(this.lastCommitMs, GROUP_COMMIT_MAX_WAIT_MS));
+      else setImmediate(drain);
     });
   }
 
   /** CL-2: this process holds the board's lock (its batches may be stored while others wait for it) */
   private holdsBoardLock = false;
+  /** CM-4: how long the last commit took, if it rewrote a big anonymous state (`BIG_STATE_BYTES`), else 0 */
+  private lastCommitMs = 0;
+  /** CL-2: when a lock-free batch of this room last found its copy stale */
+  private staleAt = Number.NEGATIVE_INFINITY;
 
   private async drain(): Promise<void> {
     this.drainScheduled = false;
     const items = this.inbox.splice(0);
+    if (items.length === 0) return; // an earlier batch took them in while it waited for the board's lock
     const cluster = this.deps.cluster;
     if (!cluster) {
       for (let attempt = 1; ; attempt++) {
@@ -380,18 +420,23 @@ export class BoardRoom {
         this.settle();
       }
     }
-    // CL-4: with several processes, someone who joined (or anything that changed) through another process is
-    // known here before anything is decided
-    if ((await cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
-    if ((await this.runBatch(items.filter((item) => !item.answered), true)) !== 'retry') return;
-    // CL-2: another process changed the board since this copy was read (CL-3: or stored one of these very
-    // commands). The batch is decided again holding the board's lock, which holds every other process's commands
-    // back meanwhile, so a busy board cannot starve this process.
-    this.settle();
+    if (this.deps.now() - this.staleAt >= CONTENDED_MS) {
+      // CL-4: with several processes, someone who joined (or anything that changed) through another process is
+      // known here before anything is decided
+      if ((await cluster.storedVersion(this.id)) !== this.storedVersion) await this.catchUp();
+      if ((await this.runBatch(items.filter((item) => !item.answered), true)) !== 'retry') return;
+      // CL-2: another process changed the board since this copy was read (CL-3: or stored one of these very
+      // commands). The batch is decided again holding the board's lock, which holds every other process's
+      // commands back meanwhile, so a busy board cannot starve this process.
+      this.staleAt = this.deps.now();
+      this.settle();
+    }
     try {
       await cluster.serialize(this.id, async (stored) => {
         this.holdsBoardLock = true;
         try {
+          // what arrived while the lock was awaited joins this batch, in order, rather than waiting for the lock again
+          items.push(...this.inbox.splice(0));
           for (let attempt = 1; ; attempt++) {
             const current = attempt === 1 ? stored : await cluster.storedVersion(this.id);
             if (current !== this.storedVersion) await this.catchUp();
@@ -458,15 +503,18 @@ export class BoardRoom {
         throw new StaleCopy(this.id);
       }
       if (batch.writes) {
-        await this.deps.store.commitBatch(this.id, {
+        const anonymousState = batch.anonymousChanged ? this.anonymous.encode(this.state) : undefined;
+        const started = this.deps.now();
+        const { lastSeq } = await this.deps.store.commitBatch(this.id, {
           participants: batch.participants,
           commands: batch.commands,
           events: batch.events,
-          ...(batch.anonymousChanged ? { anonymousState: this.anonymous.encode(this.state) } : {}),
+          ...(anonymousState ? { anonymousState } : {}),
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
           ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
-        this.counted();
+        this.lastCommitMs = (anonymousState?.length ?? 0) >= BIG_STATE_BYTES ? this.deps.now() - started : 0;
+        this.counted(batch, lastSeq, anonymousState);
       }
     } catch (err) {
       outcome = mayRetry && (err instanceof StaleCopy || err instanceof CommandKeyTaken) ? 'retry' : 'failed';
@@ -487,8 +535,16 @@ export class BoardRoom {
     return outcome;
   }
 
-  /** CL-2: after this copy's change was stored, the copy stands one change further; the others learn of it. */
-  private counted(): void {
+  /**
+   * CL-2: after this copy's change was stored, the copy stands one change further (CL-17: with the rows, events
+   * and anonymous state it just stored); the others learn of it.
+   */
+  private counted(batch: PendingBatch, lastSeq: number, anonymousState: Uint8Array | undefined): void {
+    this.foldedEvents = lastSeq;
+    if (this.mark) {
+      for (const p of batch.participants) this.mark.rows.set(p.id, rowKey(p));
+      if (anonymousState) this.mark.anonymousDigest = anonymousDigest(anonymousState);
+    }
     if (this.storedVersion === undefined) return;
     this.storedVersion += 1;
     this.deps.cluster?.committed(this.id, this.storedVersion);
@@ -505,10 +561,56 @@ export class BoardRoom {
     });
   }
 
-  /** CL-1: rebuilds the copy from the store, then fans out whatever changed for the people here. */
+  /**
+   * CL-1: brings the copy up to the store — CL-17: by folding only what changed, or, when that cannot be done,
+   * by rebuilding it from everything stored — then fans out whatever changed for the people here.
+   */
   private async catchUp(): Promise<void> {
-    await this.reloadState();
+    if (!(await this.foldChanges())) await this.reloadState();
     this.settle();
+  }
+
+  /**
+   * CL-17: reads what changed since this copy was built or last caught up — the events after the last one it
+   * folded, the participant rows if their digest changed, the anonymous state if its digest changed — and
+   * folds that onto the copy, to the state `reloadState` would build. False, with nothing changed, when the
+   * store cannot say what changed or the change is not one to fold (a gap in the events, a row that changed or
+   * went): the caller then rebuilds the whole copy.
+   */
+  private async foldChanges(): Promise<boolean> {
+    const { mark } = this;
+    if (!mark || !this.deps.store.loadChanges) return false;
+    const since = { afterSeq: this.foldedEvents, participantsDigest: mark.participantsDigest, anonymousDigest: mark.anonymousDigest };
+    const changes = await this.deps.store.loadChanges(this.id, since);
+    if (!changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
+    const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
+    if (!added) return false;
+    const at = this.deps.now();
+    for (const p of added) {
+      // as `foldStored` folds a row, and as `reloadState` treats a newcomer (AB-6)
+      evolveRoster(this.state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
+      evolveRoster(this.state, { type: 'presence.changed', participantId: p.id, online: this.isOnline(p.id), at });
+      this.identities.add(p.id, p.authHash);
+      this.admission.markActive(p.id);
+      this.unrecognised.add(p.id);
+      mark.rows.set(p.id, rowKey(p));
+    }
+    for (const { event } of changes.events) evolve(this.state, event);
+    if (changes.anonymousState) {
+      // the blob is the whole anonymous state: its facts replace the copy's, and wait for their owners again
+      const { blob, digest } = changes.anonymousState;
+      withoutAnonymousFacts(this.state);
+      this.anonymous = new AnonymousState({ slotHexes: mark.slotHexes });
+      this.anonymous.load(this.state, blob);
+      this.unrecognised = new Set(mark.rows.keys());
+      for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(this.state, session);
+      mark.anonymousDigest = digest;
+    }
+    if (changes.participants) mark.participantsDigest = changes.participants.digest;
+    this.unsettled.push(...changes.events.map((e) => e.event));
+    this.foldedEvents = changes.lastSeq;
+    this.storedVersion = changes.version;
+    return true;
   }
 
   /** CL-1: after the copy was rebuilt, whatever changed reaches the people here (and who may not stay leaves). */
@@ -701,6 +803,7 @@ export class BoardRoom {
       const participant = this.state.participants.get(participantId);
       if (!participant || participant.online || this.admission.hasActed(participantId)) return;
       await this.deps.store.removeParticipant(this.id, participantId);
+      this.mark?.rows.delete(participantId);
       evolveRoster(this.state, { type: 'participant.forgotten', participantId });
       this.identities.forget(participantId);
       this.unrecognised.delete(participantId);

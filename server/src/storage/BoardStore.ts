@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BoardEvent, DocName } from '@candor/shared';
 
 export interface BoardRecord {
@@ -42,6 +43,39 @@ export interface LoadedBoard {
    * processes share (PostgreSQL); a process whose copy is at another version must catch up before it decides.
    */
   version?: number;
+  /** CL-17: the digest of the participant rows (a store with `loadChanges` gives it), to tell later whether they changed */
+  participantsDigest?: string;
+}
+
+/**
+ * CL-17: what a process's copy of a board was built from, so that catching up reads only what changed since.
+ * Nothing of it is stored: the digests are computed from the rows when they are read.
+ */
+export interface CopyMark {
+  /** the last public-log seq folded into the copy */
+  afterSeq: number;
+  /** `participantsDigest` of the rows the copy knows */
+  participantsDigest: string;
+  /** `anonymousDigest` of the anonymous-state blob the copy holds (null: none) */
+  anonymousDigest: string | null;
+}
+
+/** CL-17: the digest of an anonymous-state blob: md5 in hex, as PostgreSQL's `md5(bytea)` computes it */
+export function anonymousDigest(blob: Uint8Array | null): string | null {
+  return blob ? createHash('md5').update(blob).digest('hex') : null;
+}
+
+/** CL-17: what changed on a board since a `CopyMark`, read at one moment. */
+export interface BoardChanges {
+  version: number;
+  /** the board's last public-log seq */
+  lastSeq: number;
+  /** the public-log events after `afterSeq`, in order */
+  events: StoredEvent[];
+  /** every participant row and their digest, only when the digest is not the mark's (else null) */
+  participants: { rows: ParticipantRecord[]; digest: string } | null;
+  /** the anonymous state and its `anonymousDigest`, only when that is not the mark's (else null) */
+  anonymousState: { blob: Uint8Array | null; digest: string | null } | null;
 }
 
 /** Thrown by a commit whose command key is already stored: the room answers the resend from `findCommand`. */
@@ -110,6 +144,11 @@ export interface BoardStore {
   boardExists(boardId: string): Promise<boolean>;
   /** `docs: false` leaves the documents out (a process catching up on another's commands needs only the state) */
   loadBoard(boardId: string, options?: { docs?: boolean }): Promise<LoadedBoard | null>;
+  /**
+   * CL-17: what changed since `since` (null if there is no such board), for a process catching up on another's
+   * changes. Only stores that several processes share implement it; without it a copy is rebuilt by `loadBoard`.
+   */
+  loadChanges?(boardId: string, since: CopyMark): Promise<BoardChanges | null>;
   /** CL-4: with `expectedVersion`, only if the stored board is still at it (else `StaleCopy`) */
   upsertParticipant(boardId: string, participant: ParticipantRecord, expectedVersion?: number): Promise<void>;
   /** forgets a participant (AB-6: one who joined and never did anything) */

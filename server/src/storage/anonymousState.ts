@@ -1,6 +1,6 @@
 import { createCipheriv, createHmac } from 'node:crypto';
 import type { Tags } from '../identity.js';
-import { type BoardState, LIMITS, type TrustPart, evolve, moveCards, moveVotes } from '@candor/shared';
+import { type BoardState, LIMITS, type TrustPart, cardsVersion, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -50,6 +50,8 @@ const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
 
 type SlotKind = 'card' | 'vote' | 'pulse';
 const SLOTS: Record<SlotKind, number> = { card: LIMITS.cardsPerPerson, vote: LIMITS.voteBudgetMax, pulse: 1 };
+/** a slot tag is one 16-byte AES block in base64url: 22 characters, no padding */
+const SLOT_TAG_LENGTH = 22;
 
 /**
  * The stored tags of one person's slots of one kind, all at once: one HMAC and one AES call, so recognising a
@@ -78,12 +80,47 @@ export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reacti
   return createHmac('sha256', personTag).update(`${kind}\u0000${id}`).digest('base64url');
 }
 
+/**
+ * From this many cards on, a board keeps the stored form of its cards and groups (a few hundred KB at 1,500
+ * cards) between encodes, and rebuilds it only once a card or group changed: in Vote each batch of votes
+ * rewrites the anonymous state, and rebuilding every card's entry each time was most of that cost. Smaller
+ * boards rebuild it (cheap) rather than keep a second copy of every card's text in memory.
+ */
+export const STORED_CARDS_KEPT_FROM = 500;
+
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 export class AnonymousState {
+  /**
+   * @param options.slotHexes CL-17: the slot blocks (`slotHex`) of people already recognised, kept across
+   * rebuilds of one room's copy: a process catching up recognises everyone connected to it again after each
+   * change of the anonymous state, and this spares it the HMAC and AES per person each time.
+   * @param options.keepCardsFrom from how many cards on the stored form of the cards is kept between encodes
+   * (`STORED_CARDS_KEPT_FROM`)
+   */
+  constructor(private readonly options: { slotHexes?: Map<string, string> | undefined; keepCardsFrom?: number } = {}) {}
+
+  private slotHexOf(personTag: string, kind: SlotKind): string {
+    const cache = this.options.slotHexes;
+    if (!cache) return slotHex(personTag, kind);
+    const key = `${kind}\u0000${personTag}`;
+    let hex = cache.get(key);
+    if (hex === undefined) {
+      hex = slotHex(personTag, kind);
+      cache.set(key, hex);
+    }
+    return hex;
+  }
+
+  /** big boards: the stored form of the cards and groups, as of `cardsVersion` of that state */
+  private keptCards: { state: BoardState; version: number; json: string } | null = null;
   /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
   private readonly cardSlots = new Map<string, number>();
-  private readonly slotCache = new Map<string, string[]>();
+  /**
+   * kind and person tag → that person's slot tags of that kind, one after another in one string (each is
+   * `SLOT_TAG_LENGTH` characters): one string per person rather than an array of fifty keeps a loaded board small
+   */
+  private readonly slotCache = new Map<string, string>();
   /**
    * AR-2: the loaded card, vote and pulse facts that still wait for their owner, by the hex of their stored
    * tag: recognising a person is then one AES call per kind and a lookup per slot.
@@ -97,29 +134,18 @@ export class AnonymousState {
     if (kind === 'consensus' || kind === 'lens' || kind === 'reaction') return perIdTag(personTag, kind, String(slot));
     const key = `${kind}\u0000${personTag}`;
     let tags = this.slotCache.get(key);
-    if (!tags) {
-      tags = slotTags(personTag, kind);
+    if (tags === undefined) {
+      tags = slotTags(personTag, kind).join('');
       this.slotCache.set(key, tags);
     }
-    const tag = tags[Number(slot)];
-    if (tag === undefined) throw new Error(`no ${kind} slot ${slot}: past the per-person bound`);
-    return tag;
+    const at = Number(slot);
+    if (!(at >= 0 && at < SLOTS[kind])) throw new Error(`no ${kind} slot ${slot}: past the per-person bound`);
+    return tags.slice(at * SLOT_TAG_LENGTH, (at + 1) * SLOT_TAG_LENGTH);
   }
 
   /** The blob to store for `state`: every anonymous fact with its own tag, sorted, no order of creation. */
   encode(state: BoardState): Uint8Array {
-    const cards: StoredCard[] = [];
-    for (const card of state.cards.values()) {
-      cards.push({
-        id: card.id,
-        column: card.columnId,
-        text: card.text,
-        group: card.groupId,
-        revealed: card.revealed,
-        ...(card.signature !== null ? { signature: card.signature } : {}),
-        tag: this.tag(card.authorTag, 'card', this.slotOf(state, card.id, card.authorTag)),
-      });
-    }
+    const cardsAndGroups = this.storedCardsAndGroups(state);
     const votes: StoredState['votes'] = [];
     for (const [voter, targets] of state.votesByVoter) {
       // a voter's units get slots 0, 1, 2… in target order; a placeholder stands for exactly one stored unit
@@ -139,17 +165,37 @@ export class AnonymousState {
     for (const [item, byReaction] of state.reactions) {
       for (const [reaction, tags] of byReaction) for (const tag of tags) reactions.push({ item, reaction, tag: this.tag(tag, 'reaction', `${item}\u0000${reaction}`) });
     }
-    const stored: StoredState = {
-      format: 1,
-      cards: cards.sort(byKey((c) => c.id)),
-      groups: [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId })).sort(byKey((g) => g.id)),
+    const rest: Omit<StoredState, 'format' | 'cards' | 'groups'> = {
       votes: votes.sort(byKey((v) => v.tag)),
       pulse: pulse.sort(byKey((p) => p.tag)),
       consensus: consensus.sort(byKey((c) => c.tag)),
       lens: lens.sort(byKey((l) => l.tag)),
       reactions: reactions.sort(byKey((x) => x.tag)),
     };
-    return Buffer.from(JSON.stringify(stored), 'utf8');
+    // the very bytes of JSON.stringify(StoredState), in its key order: format, cards, groups, then the rest
+    return Buffer.from(`{"format":1,${cardsAndGroups},${JSON.stringify(rest).slice(1)}`, 'utf8');
+  }
+
+  /** the stored form of the cards and groups, as `"cards":[…],"groups":[…]` (kept on big boards while they do not change) */
+  private storedCardsAndGroups(state: BoardState): string {
+    const version = cardsVersion(state);
+    if (this.keptCards?.state === state && this.keptCards.version === version) return this.keptCards.json;
+    const cards: StoredCard[] = [];
+    for (const card of state.cards.values()) {
+      cards.push({
+        id: card.id,
+        column: card.columnId,
+        text: card.text,
+        group: card.groupId,
+        revealed: card.revealed,
+        ...(card.signature !== null ? { signature: card.signature } : {}),
+        tag: this.tag(card.authorTag, 'card', this.slotOf(state, card.id, card.authorTag)),
+      });
+    }
+    const groups = [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId }));
+    const json = `"cards":${JSON.stringify(cards.sort(byKey((c) => c.id)))},"groups":${JSON.stringify(groups.sort(byKey((g) => g.id)))}`;
+    this.keptCards = state.cards.size >= (this.options.keepCardsFrom ?? STORED_CARDS_KEPT_FROM) ? { state, version, json } : null;
+    return json;
   }
 
   /** the smallest slot none of this author's other cards holds (assigned once, when the card is first stored) */
@@ -218,7 +264,7 @@ export class AnonymousState {
    */
   recognise(state: BoardState, tags: Tags): void {
     if (this.unclaimed.card > 0) {
-      const hex = slotHex(tags.authorTag, 'card');
+      const hex = this.slotHexOf(tags.authorTag, 'card');
       for (let slot = 0; slot < LIMITS.cardsPerPerson; slot++) {
         const key = hex.slice(slot * 32, slot * 32 + 32);
         const placeholder = this.waiting.card.get(key);
@@ -232,7 +278,7 @@ export class AnonymousState {
       }
     }
     if (this.unclaimed.vote > 0) {
-      const hex = slotHex(tags.voterTag, 'vote');
+      const hex = this.slotHexOf(tags.voterTag, 'vote');
       for (let slot = 0; slot < LIMITS.voteBudgetMax; slot++) {
         const key = hex.slice(slot * 32, slot * 32 + 32);
         const placeholder = this.waiting.vote.get(key);
@@ -244,7 +290,7 @@ export class AnonymousState {
       }
     }
     if (this.unclaimed.pulse > 0) {
-      const key = slotHex(tags.pulseTag, 'pulse');
+      const key = this.slotHexOf(tags.pulseTag, 'pulse');
       const placeholder = this.waiting.pulse.get(key);
       const value = placeholder === undefined ? undefined : state.pulse.get(placeholder);
       if (placeholder !== undefined && value !== undefined) {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
-import { type BoardRecord, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
+import { type BoardChanges, type BoardRecord, type CopyMark, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
 import { DataFileError } from './sqlite.js';
 import { Fenced } from './fenced.js';
 
@@ -78,6 +78,33 @@ const MIGRATIONS: Record<number, string> = {
       ADD COLUMN writer_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer_until TIMESTAMPTZ`,
 };
 
+/**
+ * CL-17: a digest of a board's participant rows (JSON of each row in id order, so no name can make two row sets
+ * read alike), computed where the rows are read; nothing of it is stored.
+ */
+const PARTICIPANTS_DIGEST = `md5(coalesce((SELECT json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY id COLLATE "C")::text
+  FROM participants WHERE board_id = $1), ''))`;
+
+/**
+ * CL-17: what changed on a board since a copy was read, in one statement (one snapshot, one round trip): the
+ * events after $2, the participant rows only if their digest is not $3, the anonymous state only if its md5 is
+ * not $4.
+ */
+const CHANGES_SINCE = `
+SELECT b.version, b.last_seq,
+  (SELECT json_agg(json_build_array(e.seq, e.payload) ORDER BY e.seq) FROM events e WHERE e.board_id = b.id AND e.seq > $2) AS events,
+  p.digest AS participants_digest,
+  CASE WHEN p.digest IS DISTINCT FROM $3 THEN
+    (SELECT coalesce(json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY name COLLATE "C", id COLLATE "C"), '[]')
+       FROM participants WHERE board_id = b.id)
+  END AS participants,
+  a.digest AS anonymous_digest,
+  CASE WHEN a.digest IS DISTINCT FROM $4 THEN a.state END AS anonymous_state
+FROM boards b
+CROSS JOIN LATERAL (SELECT ${PARTICIPANTS_DIGEST} AS digest) p
+LEFT JOIN LATERAL (SELECT md5(s.state) AS digest, s.state FROM anonymous_state s WHERE s.board_id = b.id) a ON true
+WHERE b.id = $1`;
+
 /** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
 const SCHEMA_LOCK = 0x63616e64;
 
@@ -97,6 +124,8 @@ export type LockedDecision = { refuse: string } | Omit<CommitInput, 'commandKey'
 export { Fenced };
 
 export interface PostgresStore extends BoardStore {
+  /** CL-17: always there on PostgreSQL, the store several processes share */
+  loadChanges(boardId: string, since: CopyMark): Promise<BoardChanges | null>;
   /**
    * CL-8: takes the board's writer lease for `owner` if nobody holds it, it expired, or `owner` holds it
    * already (then only renewed). Taking it over counts one more epoch. Expiry is on the database's clock.
@@ -213,14 +242,41 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   }
 
   /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
+  /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
   async function appendEvents(client: pg.PoolClient, boardId: string, lastSeq: number, events: readonly BoardEvent[]): Promise<number> {
-    let seq = lastSeq;
-    for (const event of events) {
-      seq += 1;
-      await client.query('INSERT INTO events (board_id, seq, payload) VALUES ($1, $2, $3)', [boardId, seq, JSON.stringify(event)]);
-    }
+    await insertEvents(client, boardId, lastSeq, events);
+    const seq = lastSeq + events.length;
     if (seq !== lastSeq) await client.query('UPDATE boards SET last_seq = $2 WHERE id = $1', [boardId, seq]);
     return seq;
+  }
+
+  /** Inserts events numbered after `afterSeq`, in their order, in one statement. */
+  async function insertEvents(client: pg.PoolClient, boardId: string, afterSeq: number, events: readonly BoardEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await client.query('INSERT INTO events (board_id, seq, payload) SELECT $1, $2 + n, p FROM unnest($3::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n', [
+      boardId,
+      afterSeq,
+      events.map((e) => JSON.stringify(e)),
+    ]);
+  }
+
+  /**
+   * A batch's command keys in one statement, under the board's row lock: a key stored meanwhile (a resend racing
+   * its first copy) fails the whole batch. The rows go in in the batch's order, as one insert after another would.
+   */
+  async function insertCommands(client: pg.PoolClient, boardId: string, commands: readonly { commandKey: string; sealed: Uint8Array }[]): Promise<void> {
+    if (commands.length === 0) return;
+    const inserted = await client.query(
+      `INSERT INTO commands (board_id, command_key, sealed)
+       SELECT $1, k, s FROM unnest($2::text[], $3::bytea[]) WITH ORDINALITY AS t(k, s, n) ORDER BY n
+       ON CONFLICT DO NOTHING`,
+      [boardId, commands.map((c) => c.commandKey), commands.map((c) => Buffer.from(c.sealed))],
+    );
+    if (inserted.rowCount !== commands.length) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+  }
+
+  async function storeAnonymousState(client: pg.PoolClient, boardId: string, state: Uint8Array): Promise<void> {
+    await client.query('INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state', [boardId, Buffer.from(state)]);
   }
 
   /** Under the board's row lock, so a resend racing its first copy sees it once the first has committed. */
@@ -249,12 +305,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     changes: { events: readonly BoardEvent[]; anonymousState?: Uint8Array | undefined },
   ): Promise<number> {
     const newSeq = await appendEvents(client, boardId, lastSeq, changes.events);
-    if (changes.anonymousState) {
-      await client.query('INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state', [
-        boardId,
-        Buffer.from(changes.anonymousState),
-      ]);
-    }
+    if (changes.anonymousState) await storeAnonymousState(client, boardId, changes.anonymousState);
     return newSeq;
   }
 
@@ -378,6 +429,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         );
         const events = await client.query<{ seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = $1 ORDER BY seq', [boardId]);
         const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
+        const digest = await client.query<{ digest: string }>(`SELECT ${PARTICIPANTS_DIGEST} AS digest`, [boardId]);
         return {
           record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: Number(board.created_at), teamId: board.team_id },
           participants: participants.rows.map(
@@ -387,8 +439,36 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null,
           docs: options.docs === false ? { board: [], notes: [] } : { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
           version: Number(board.version),
+          participantsDigest: digest.rows[0]!.digest,
         };
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async loadChanges(boardId, since): Promise<BoardChanges | null> {
+      type Row = [string, string, string, string, boolean];
+      const { rows } = await pool.query<{
+        version: string;
+        last_seq: number;
+        events: [number, string][] | null;
+        participants_digest: string;
+        participants: Row[] | null;
+        anonymous_digest: string | null;
+        anonymous_state: Buffer | null;
+      }>(CHANGES_SINCE, [boardId, since.afterSeq, since.participantsDigest, since.anonymousDigest]);
+      const row = rows[0];
+      if (!row) return null;
+      return {
+        version: Number(row.version),
+        lastSeq: row.last_seq,
+        events: (row.events ?? []).map(([seq, payload]) => ({ seq, event: JSON.parse(payload) as BoardEvent })),
+        participants: row.participants
+          ? {
+              rows: row.participants.map(([id, name, handle, authHash, isFacilitator]): ParticipantRecord => ({ id, name, handle, authHash, isFacilitator })),
+              digest: row.participants_digest,
+            }
+          : null,
+        anonymousState:
+          row.anonymous_digest !== since.anonymousDigest ? { blob: row.anonymous_state ? new Uint8Array(row.anonymous_state) : null, digest: row.anonymous_digest } : null,
+      };
     },
     async upsertParticipant(boardId, p, expectedVersion) {
       await inTransaction(async (client) => {
@@ -423,16 +503,22 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS got', [BOARD_LOCK_CLASS, boardId]);
           if (!rows[0]?.got) throw new StaleCopy(boardId);
         }
-        const { lastSeq, version } = await lockBoardRow(client, boardId);
-        // CL-2: decided against another version of the board: nothing of it is written
-        await checkAndCount(client, boardId, version, batch.expectedVersion);
-        for (const p of batch.participants) await storeParticipant(client, boardId, p);
-        // a key stored meanwhile (a resend racing its first copy) fails the whole batch
-        for (const c of batch.commands) {
-          await refuseTakenKey(client, boardId, c.commandKey);
-          await insertCommand(client, boardId, c.commandKey, c.sealed);
+        // the row is locked, counted and its sequence moved on in one statement (CL-2: only at the expected version)
+        const { rows: counted } = await client.query<{ last_seq: number }>(
+          'UPDATE boards SET version = version + 1, last_seq = last_seq + $3 WHERE id = $1 AND ($2::bigint IS NULL OR version = $2) RETURNING last_seq',
+          [boardId, batch.expectedVersion ?? null, batch.events.length],
+        );
+        if (!counted[0]) {
+          // CL-2: decided against another version of the board: nothing of it is written
+          if ((await client.query('SELECT 1 FROM boards WHERE id = $1', [boardId])).rowCount) throw new StaleCopy(boardId);
+          throw new Error(`board ${boardId} does not exist`);
         }
-        return { lastSeq: await storeChanges(client, boardId, lastSeq, batch) };
+        const newSeq = counted[0].last_seq;
+        for (const p of batch.participants) await storeParticipant(client, boardId, p);
+        await insertCommands(client, boardId, batch.commands);
+        await insertEvents(client, boardId, newSeq - batch.events.length, batch.events);
+        if (batch.anonymousState) await storeAnonymousState(client, boardId, batch.anonymousState);
+        return { lastSeq: newSeq };
       });
     },
     async appendDocUpdate(boardId, doc, update, fence) {

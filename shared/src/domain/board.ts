@@ -282,7 +282,36 @@ export function emptyBoard(id: string): BoardState {
 }
 
 /** Applies one recorded event. Events were checked by `decide` before they were recorded. */
+/**
+ * Events that leave every card and group as it was (they change votes, answers, taps, reactions, or nothing
+ * anonymous at all). Any other event counts as a change of the cards (`cardsVersion`).
+ */
+const LEAVES_CARDS: ReadonlySet<BoardEvent['type']> = new Set<BoardEvent['type']>([
+  'vote.cast',
+  'vote.retracted',
+  'pulse.answered',
+  'consensus.answered',
+  'lens.tapped',
+  'reaction.toggled',
+  'done.marked',
+  'done.reset',
+  'hand.raised',
+  'timer.started',
+  'timer.stopped',
+  'timer.changed',
+]);
+const cardChanges = new WeakMap<BoardState, number>();
+
+/**
+ * How many times `evolve` (or `moveCards`) may have changed the board's cards or groups: equal numbers mean
+ * the same cards, so what is derived from them alone can be kept (the stored form of a big board's cards).
+ */
+export function cardsVersion(state: BoardState): number {
+  return cardChanges.get(state) ?? 0;
+}
+
 export function evolve(state: BoardState, event: BoardEvent): void {
+  if (!LEAVES_CARDS.has(event.type)) cardChanges.set(state, cardsVersion(state) + 1);
   switch (event.type) {
     case 'board.created':
       state.name = event.name;
@@ -535,6 +564,7 @@ function indexCard(state: BoardState, authorTag: string, cardId: string, add: bo
 
 /** AR-2: hands every card of one author tag to another (a restarted room recognising a returning author). */
 export function moveCards(state: BoardState, from: string, to: string): void {
+  cardChanges.set(state, cardsVersion(state) + 1);
   for (const cardId of [...(state.cardsByAuthor.get(from) ?? [])]) {
     const card = state.cards.get(cardId)!;
     indexCard(state, from, cardId, false);

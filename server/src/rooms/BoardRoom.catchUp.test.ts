@@ -1,0 +1,183 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Ack, type Command, TEMPLATES } from '@candor/shared';
+import { pino } from 'pino';
+import { Keyring } from '../identity.js';
+import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
+import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
+import { BoardRoom } from './BoardRoom.js';
+
+/**
+ * CL-17: a process catches up on another's changes by folding only what changed onto its copy. Two rooms of
+ * one board on two PostgreSQL pools of one schema stand for two processes (no Redis: the test tells the
+ * second room the version the first one reached, as a published "board B changed" would).
+ */
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
+const BOARD = 'board-catchup';
+const FACILITATOR_KEY = 'f'.repeat(40);
+const template = TEMPLATES[2]!;
+let counter = 0;
+const newId = () => `cu${String(++counter).padStart(10, '0')}`;
+const opened: PostgresStore[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+});
+
+async function twoProcesses() {
+  const url = testDatabaseUrl();
+  const schema = freshSchema();
+  const keyring = new Keyring(Buffer.alloc(32, 9));
+  const open = async () => {
+    const store = await openPostgresStore(url, { schema });
+    opened.push(store);
+    return store;
+  };
+  const storeA = await open();
+  const storeB = await open();
+  await storeA.createBoard(
+    { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, FACILITATOR_KEY), createdAt: 0 },
+    { type: 'board.created', name: 'Catch-up', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+  const room = async (store: PostgresStore) =>
+    new BoardRoom((await store.loadBoard(BOARD))!, { store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
+  const a = await room(storeA);
+  const b = await room(storeB);
+  /** the second room learns that the first one stored the board at its current version */
+  const catchUpB = async () => b.catchUpTo(await storeA.storedVersion(BOARD));
+  return { a, b, storeA, storeB, catchUpB };
+}
+
+function person(room: BoardRoom, name: string, facilitator = false) {
+  const socketId = `socket-${name}-${newId()}`;
+  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
+  const secret = `${name}-secret`.padEnd(40, 'x');
+  const participantId = `pid-${name}`.padEnd(10, 'x');
+  const send = async (command: CommandBody): Promise<Ack> => room.handle(socketId, { id: newId(), ...command } as Command);
+  const must = async (command: CommandBody) => {
+    const ack = await send(command);
+    expect(ack.ok, `${command.type} by ${name}: ${JSON.stringify(ack)}`).toBe(true);
+    return (ack as { ok: true; data: Record<string, string> }).data;
+  };
+  return { must, join: () => must({ type: 'join', participantId, secret, name, ...(facilitator ? { facilitatorKey: FACILITATOR_KEY } : {}) }) };
+}
+
+/** The state as plain data in one order (maps and sets sorted), so that two folds of it compare equal or not. */
+function canonical(value: unknown): unknown {
+  if (value instanceof Map) return [...value].map(([k, v]) => [k, canonical(v)] as const).sort(([x], [y]) => (String(x) < String(y) ? -1 : 1));
+  if (value instanceof Set) return [...value].map(canonical).sort();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+/** What `b` holds now, against what it holds after rebuilding its copy from everything stored. */
+async function againstFullReload(room: BoardRoom) {
+  const incremental = canonical(room.state);
+  await room['reloadState']();
+  return { incremental, reloaded: canonical(room.state) };
+}
+
+describe('CL-17 incremental catch-up', () => {
+  it('CL-17 folds only what another process changed (events, new rows, the anonymous state) to the state a full reload builds', async () => {
+    const { a, b, storeB, catchUpB } = await twoProcesses();
+    const fac = person(a, 'fac', true);
+    const ada = person(b, 'ada');
+    await fac.join();
+    await catchUpB();
+    await ada.join();
+    const bob = person(a, 'bob');
+    await bob.join();
+    await bob.must({ type: 'pulse.answer', value: 4 });
+    const first = await bob.must({ type: 'card.add', columnId: template.columns[0]!.id, text: 'ship smaller' });
+    const second = await bob.must({ type: 'card.add', columnId: template.columns[0]!.id, text: 'pair more' });
+    const loadBoard = vi.spyOn(storeB, 'loadBoard');
+    const loadChanges = vi.spyOn(storeB, 'loadChanges');
+    await catchUpB();
+    expect(loadChanges).toHaveBeenCalledTimes(1);
+    expect(loadBoard).not.toHaveBeenCalled();
+    expect(b.state.participants.has('pid-bobxxx')).toBe(true);
+    expect([...b.state.cards.values()].map((c) => c.text).sort()).toEqual(['pair more', 'ship smaller']);
+
+    // a card of ada's through b, then the reveal, grouping, votes and an action through a
+    const third = await ada.must({ type: 'card.add', columnId: template.columns[1]!.id, text: 'fewer meetings' });
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    await bob.must({ type: 'card.group', cardId: first.cardId!, withCardId: second.cardId! });
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    await bob.must({ type: 'vote.cast', itemId: first.cardId! });
+    await catchUpB();
+    await ada.must({ type: 'vote.cast', itemId: third.cardId! });
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    await fac.must({ type: 'phase.set', phase: 'discuss' });
+    const { actionId } = await fac.must({ type: 'action.create', itemId: third.cardId!, text: 'try trunk-based' });
+    await fac.must({ type: 'consensus.start', actionId: actionId! });
+    await bob.must({ type: 'consensus.answer', actionId: actionId!, value: 3 });
+    await catchUpB();
+    expect(loadBoard).not.toHaveBeenCalled();
+    expect(loadChanges).toHaveBeenCalledTimes(3);
+    // who is online differs (each room sees its own connections: presence crosses processes through Redis)
+    const withoutPresence = (room: BoardRoom) => ({ ...room.publicView(), participants: [], facilitator: null });
+    expect(withoutPresence(b)).toEqual(withoutPresence(a));
+
+    const { incremental, reloaded } = await againstFullReload(b);
+    expect(loadBoard).toHaveBeenCalledTimes(1); // the rebuild this test asked for
+    expect(incremental).toEqual(reloaded);
+  });
+
+  it('CL-17 reads only the changed parts: no rows and no anonymous state when only public events came', async () => {
+    const { a, b, storeA, storeB, catchUpB } = await twoProcesses();
+    const fac = person(a, 'fac', true);
+    const ada = person(b, 'ada');
+    await fac.join();
+    await catchUpB();
+    await ada.join();
+    await ada.must({ type: 'card.add', columnId: template.columns[0]!.id, text: 'stored through b' });
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    await fac.must({ type: 'timer.start', durationSec: 300 });
+    const loadChanges = vi.spyOn(storeB, 'loadChanges');
+    await catchUpB();
+    // the anonymous state b wrote itself is known by its digest: not read again
+    const first = await loadChanges.mock.results[0]!.value;
+    expect(first.anonymousState).toBeNull();
+    expect(first.events.map((e: { event: { type: string } }) => e.event.type)).toEqual(['timer.started']);
+    expect(b.state.timer.endsAt).not.toBeNull();
+    await fac.must({ type: 'timer.stop' });
+    await catchUpB();
+    expect(await loadChanges.mock.results[1]!.value).toMatchObject({ participants: null, anonymousState: null });
+    expect(b.state.timer.endsAt).toBeNull();
+    expect(await storeA.storedVersion(BOARD)).toBe(b['storedVersion']);
+  });
+
+  it('CL-17 rebuilds the whole copy when the changes leave a gap, or a known row changed or went', async () => {
+    const { a, b, storeB, catchUpB } = await twoProcesses();
+    const fac = person(a, 'fac', true);
+    await fac.join();
+    await catchUpB();
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    await fac.must({ type: 'timer.start', durationSec: 300 });
+    // an event lost on the way (as a store read that skipped one would give): the copy is rebuilt, not folded
+    const real = storeB.loadChanges.bind(storeB);
+    const gap = vi.spyOn(storeB, 'loadChanges').mockImplementation(async (boardId, since) => {
+      const changes = await real(boardId, since);
+      return changes && { ...changes, events: changes.events.slice(1) };
+    });
+    const loadBoard = vi.spyOn(storeB, 'loadBoard');
+    await catchUpB();
+    expect(gap).toHaveBeenCalledTimes(1);
+    expect(loadBoard).toHaveBeenCalledTimes(1);
+    expect(b.state.phase).toBe('reveal');
+    expect(b.state.timer.endsAt).not.toBeNull();
+    gap.mockRestore();
+
+    // a row that went (AB-6 forgot someone through another process): rebuilt as well
+    await storeB.upsertParticipant(BOARD, { id: 'pid-gonexx', name: 'gone', handle: 'handle-gone', authHash: 'h', isFacilitator: false });
+    await catchUpB();
+    expect(b.state.participants.has('pid-gonexx')).toBe(true);
+    expect(loadBoard).toHaveBeenCalledTimes(1);
+    await storeB.removeParticipant(BOARD, 'pid-gonexx');
+    await catchUpB();
+    expect(loadBoard).toHaveBeenCalledTimes(2);
+    expect(b.state.participants.has('pid-gonexx')).toBe(false);
+  });
+});

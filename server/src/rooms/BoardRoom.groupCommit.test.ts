@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Command, TEMPLATES } from '@candor/shared';
+import { pino } from 'pino';
+import { openSqliteStore } from '../storage/sqlite.js';
+import { Keyring } from '../identity.js';
+import { BoardRoom } from './BoardRoom.js';
+
+/**
+ * CM-4: after a slow commit of a big anonymous state (a big board rewriting it whole), the next batch waits as
+ * long again for more commands to share its commit. The room's clock is the test's: each commit "takes" what
+ * the test says.
+ */
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
+const template = TEMPLATES[2]!;
+let counter = 0;
+const newId = () => `gc${String(++counter).padStart(10, '0')}`;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function roomWithCommitsOf(commitMs: number) {
+  const store = openSqliteStore(':memory:');
+  const keyring = new Keyring(Buffer.alloc(32, 5));
+  await store.createBoard(
+    { id: 'board-group', facilitatorHash: keyring.facilitatorHash('board-group', 'f'.repeat(40)), createdAt: 0 },
+    { type: 'board.created', name: 'Group commit', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+  let clock = 1_000;
+  const commits: number[] = [];
+  const commitBatch = store.commitBatch.bind(store);
+  store.commitBatch = async (boardId, batch) => {
+    commits.push(batch.commands.length);
+    clock += commitMs;
+    return commitBatch(boardId, batch);
+  };
+  const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => clock, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
+  const room = new BoardRoom((await store.loadBoard('board-group'))!, deps);
+  return { room, commits };
+}
+
+function person(room: BoardRoom, name: string) {
+  const socketId = `socket-${name}`;
+  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
+  const send = (command: CommandBody) => room.handle(socketId, { id: newId(), ...command } as Command);
+  return { send, join: () => send({ type: 'join', participantId: `pid-${name}`.padEnd(10, 'x'), secret: `${name}-secret`.padEnd(40, 'x'), name }) };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Two cards sent one turn of the event loop apart, after a first commit that took `commitMs` (on a board whose
+ * anonymous state is over 64 KB when `big`): the commits that stored them.
+ */
+async function twoCardsAfter(o: { commitMs: number; big: boolean }) {
+  const { room, commits } = await roomWithCommitsOf(o.commitMs);
+  const ada = person(room, 'ada');
+  const bo = person(room, 'bo');
+  expect((await ada.join()).ok).toBe(true);
+  expect((await bo.join()).ok).toBe(true);
+  if (o.big) {
+    // 90 cards of 900 characters: an anonymous state of about 85 KB
+    const writers = [person(room, 'cy'), person(room, 'di')];
+    for (const w of writers) expect((await w.join()).ok).toBe(true);
+    const adds = writers.flatMap((w, k) => Array.from({ length: 45 }, (_, i) => w.send({ type: 'card.add', columnId: template.columns[0]!.id, text: `${k}-${i} `.padEnd(900, 'x') })));
+    expect((await Promise.all(adds)).every((a) => a.ok)).toBe(true);
+  }
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  const before = commits.length;
+  const first = ada.send({ type: 'card.add', columnId: template.columns[0]!.id, text: 'first' });
+  await nextTurn();
+  await nextTurn();
+  const second = bo.send({ type: 'card.add', columnId: template.columns[0]!.id, text: 'second' });
+  await vi.advanceTimersByTimeAsync(o.commitMs);
+  expect((await first).ok).toBe(true);
+  expect((await second).ok).toBe(true);
+  return commits.slice(before);
+}
+
+describe('CM-4 group commit after a slow commit of a big board', () => {
+  it('CM-4 a command that comes while the room waits after a slow commit of a big board shares the next commit', async () => {
+    expect(await twoCardsAfter({ commitMs: 10, big: true })).toEqual([2]);
+  });
+
+  it('CM-4 after fast commits each command is stored as soon as the room gets to it', async () => {
+    expect(await twoCardsAfter({ commitMs: 1, big: true })).toEqual([1, 1]);
+  });
+
+  it('CM-4 on a small board even slow commits make nobody wait', async () => {
+    expect(await twoCardsAfter({ commitMs: 10, big: false })).toEqual([1, 1]);
+  });
+});

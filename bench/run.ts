@@ -50,7 +50,7 @@ const { values: args } = parseArgs({
     boards: { type: 'string', default: '1000' },
     'board-people': { type: 'string', default: '8' },
     'board-cards': { type: 'string', default: '30' },
-    /** memory: heap snapshots of the server at the baseline and with every board active, under bench/profiles/ */
+    /** memory: heap snapshots of the server at the baseline, with every board active and once all are unloaded, under bench/profiles/ */
     'memory-snapshots': { type: 'boolean', default: false },
     'quiet-ms': { type: 'string', default: '1500' },
     /** abuse: how long the baseline and the attack each last (60 s in the full run) */

@@ -53,7 +53,7 @@ const WARMUP_BOARDS = 5;
 
 export async function memoryPerBoard(
   crowd: Crowd,
-  o: { boards: number; people: number; cards: number; wave?: number; log?: (s: string) => void; /** a directory for heap snapshots at the baseline and with every board active */ snapshots?: string },
+  o: { boards: number; people: number; cards: number; wave?: number; log?: (s: string) => void; /** a directory for heap snapshots at the baseline, with every board active and once all are unloaded */ snapshots?: string },
 ): Promise<MemoryResult> {
   const log = o.log ?? (() => undefined);
   const started = now();
@@ -121,6 +121,7 @@ export async function memoryPerBoard(
       const unloadMs = now() - leftAt;
       await sleep(500);
       const idle: Usage = await server.usage(true);
+      if (o.snapshots) await server.usage(true, snapshot('idle'));
       const kb = (bytes: number) => bytes / 1024 / o.boards;
       return {
         boards: o.boards,

@@ -83,6 +83,40 @@ describe('PostgreSQL store under concurrency', () => {
     await close();
   });
 
+  it('BD-3 a board deleted while another process is writing to it is deleted whole: the delete waits for the writer, then takes what it wrote too', async () => {
+    const { a, b, schema, admin, close } = await twoPools();
+    // a process holds the board, as a commit or a document write does, and writes a row of the board
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const holding = new Promise<void>((resolve) => (entered = resolve));
+    const writing = a.commitLocked('board-race', 'written-meanwhile', async () => {
+      entered();
+      await gate;
+      return { events: [selected('meanwhile')], sealed: sealed(1) };
+    });
+    await holding;
+    const deleting = b.deleteBoard('board-race');
+    await vi.waitFor(
+      async () => {
+        const { rows } = await admin.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [`candor-b-${schema}`]);
+        expect(rows).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    release();
+    expect(await writing).toEqual({ lastSeq: 2 });
+    // before: the delete had cleared the board's rows first and then failed on the one written meanwhile
+    // (a foreign key still pointing at the board), so the person deleting it was told INTERNAL
+    await deleting;
+    expect(await a.loadBoard('board-race')).toBeNull();
+    for (const table of ['events', 'commands', 'doc_updates', 'participants', 'anonymous_state']) {
+      const { rows } = await admin.query(`SELECT count(*)::int AS n FROM ${table} WHERE board_id = 'board-race'`);
+      expect(rows[0].n, table).toBe(0);
+    }
+    await close();
+  });
+
   it('PG-5 a commit that reaches a board another transaction holds waits for it: numbers follow commit order, no reader sees a gap', async () => {
     const { a, b, schema, admin, close } = await twoPools();
     let release!: () => void;

@@ -554,6 +554,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     async deleteBoard(boardId) {
       await inTransaction(async (client) => {
+        // BD-3: the board's row first, as every writer takes it: a commit or document write in progress finishes
+        // before anything is deleted, and what it wrote goes too (else its row would still point at the board)
+        const held = await client.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+        if (!held.rowCount) return;
         for (const table of ['doc_updates', 'commands', 'events', 'anonymous_state', 'participants']) {
           await client.query(`DELETE FROM ${table} WHERE board_id = $1`, [boardId]);
         }

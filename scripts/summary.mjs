@@ -8,7 +8,11 @@ const [vitestFile, playwrightFile] = process.argv.slice(2);
 if (existsSync(vitestFile)) {
   const r = JSON.parse(readFileSync(vitestFile, 'utf8'));
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  // a file that failed before any of its tests ran (an import error) counts once; a failing test is already counted
+  const brokenFiles = Array.isArray(r.testResults)
+    ? r.testResults.filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length
+    : (r.numFailedTestSuites ?? 0);
+  failed += r.numFailedTests + brokenFiles;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 } else failed += 1;
 if (existsSync(playwrightFile)) {

@@ -58,6 +58,15 @@ describe('the summary line', () => {
     expect(summary({ ...vitest, numPendingTests: 2 }, { stats: { ...playwright.stats, skipped: 1 } })).toBe('Tests: 698 passed, 1 failed, 3 skipped');
   });
 
+  it('CG-3 a file whose test failed counts once (the test), a file that broke before its tests ran counts once too', () => {
+    const files = [
+      { status: 'failed', assertionResults: [{ status: 'failed' }, { status: 'passed' }] },
+      { status: 'failed', assertionResults: [] },
+      { status: 'passed', assertionResults: [{ status: 'passed' }] },
+    ];
+    expect(summary({ ...vitest, numPassedTests: 2, numFailedTests: 1, numFailedTestSuites: 2, testResults: files }, playwright)).toBe('Tests: 40 passed, 2 failed');
+  });
+
   it('CG-3 a runner that left no report counts as a failure, never as a pass', () => {
     expect(summary(vitest, null)).toBe('Tests: 660 passed, 2 failed');
     expect(summary(null, null)).toBe('Tests: 0 passed, 2 failed');

@@ -19,7 +19,7 @@ import { ShareButton } from '../facilitation/ShareButton.js';
 import { RoomNotices } from '../facilitation/RoomNotices.js';
 import { useSession } from './SessionContext.js';
 import { forgetRetro, rememberRetro } from '../home/myRetros.js';
-import { navigate } from '../navigation.js';
+import { NotFound } from '../layout/NotFound.js';
 import { lazyWithWords, preloadLazyParts } from '../i18n/lazyWithWords.js';
 
 // The facilitator's tools are a chunk of their own: participants never download them. Nor do they download the
@@ -79,18 +79,7 @@ export function BoardScreen({
   }, [state.facilitatorRefused, onFacilitatorRefused]);
 
   if (state.deleted) {
-    return (
-      <main className="page narrow deleted-page">
-        <p className="brand">{t('app.brand')}</p>
-        <h1>{t('running.deletedTitle')}</h1>
-        <p role="alert">{t('running.deletedBody')}</p>
-        <p>
-          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-            {t('app.startNew')}
-          </a>
-        </p>
-      </main>
-    );
+    return <NotFound title={t('running.deletedTitle')} body={t('running.deletedBody')} gone />;
   }
 
   if (state.refused) {

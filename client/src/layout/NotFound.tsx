@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../navigation.js';
 
-/** A page for a link that leads nowhere (an unknown path, a board that does not exist or was deleted). */
-export function NotFound({ title, body }: { title: string; body: string }) {
+/**
+ * A page for a link that leads nowhere (an unknown path, a board that does not exist) or no longer does (a board
+ * deleted while someone was on it: `gone` adds the brand and says it as an alert).
+ */
+export function NotFound({ title, body, gone = false }: { title: string; body: string; gone?: boolean }) {
   const { t } = useTranslation();
   return (
-    <main className="page narrow">
+    <main className={gone ? 'page narrow deleted-page' : 'page narrow'}>
+      {gone && <p className="brand">{t('app.brand')}</p>}
       <h1>{title}</h1>
-      <p>{body}</p>
+      <p role={gone ? 'alert' : undefined}>{body}</p>
       <p>
         <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
           {t('app.startNew')}

@@ -527,6 +527,15 @@ export function ensureServerBuilt(): void {
   execSync('pnpm --filter @candor/server build', { cwd: REPO_ROOT, stdio: 'pipe' });
 }
 
+/** Fran (who facilitates), Alex and Bea join the board in that order; `person` makes each (and keeps it for cleanup). */
+export async function franAlexBea(person: () => Person, boardId: string, facilitatorKey: string): Promise<{ F: Person; A: Person; B: Person }> {
+  const [F, A, B] = [person(), person(), person()];
+  await F.connect(boardId, 'Fran', facilitatorKey);
+  await A.connect(boardId, 'Alex');
+  await B.connect(boardId, 'Bea');
+  return { F, A, B };
+}
+
 /**
  * A new board moved to Discuss with one card selected, so it has one shared note: F (facilitator) and A
  * are connected and pushed to `people` for cleanup. Returns the note's key.

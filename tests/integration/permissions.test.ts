@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FACILITATOR_COMMANDS, type Phase, WS_CLOSE, readBoardDoc } from '@candor/shared';
-import { DocConnection, Person, boardWithNote, type TestServer, createBoard, docUrl, getBoard, newId, openSocket, sendCommand, startServer, until } from './harness.js';
+import { DocConnection, Person, boardWithNote, type TestServer, createBoard, docUrl, getBoard, newId, openSocket, sendCommand, startServer, until, franAlexBea } from './harness.js';
 
 /** PE: the server, not the client, decides who may do what. */
 
@@ -14,14 +14,6 @@ describe('permissions', () => {
     const p = new Person(server.url);
     people.push(p);
     return p;
-  };
-  /** Fran (who facilitates), Alex and Bea join the board in that order. */
-  const franAlexBea = async (boardId: string, facilitatorKey: string) => {
-    const [F, A, B] = [person(), person(), person()];
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    await B.connect(boardId, 'Bea');
-    return { F, A, B };
   };
 
   beforeAll(async () => {
@@ -36,7 +28,7 @@ describe('permissions', () => {
   /** A board in Discuss with one action and a running timer: every facilitator command would change something. */
   async function boardInDiscuss() {
     const { boardId, facilitatorKey } = await createBoard(server.url, 'Permissions');
-    const { F, A, B } = await franAlexBea(boardId, facilitatorKey);
+    const { F, A, B } = await franAlexBea(() => person(), boardId, facilitatorKey);
     const a1 = (await A.cmd('card.add', { columnId: 'start', text: 'first' })) as { ok: true; data: { cardId: string } };
     const a2 = (await A.cmd('card.add', { columnId: 'stop', text: 'second' })) as { ok: true; data: { cardId: string } };
     for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
@@ -128,7 +120,7 @@ describe('permissions', () => {
 
   it('PE-3 nobody, the facilitator included, edits or deletes someone else’s card (NOT_YOURS), before or after Reveal', async () => {
     const { boardId, facilitatorKey } = await createBoard(server.url, 'Not yours');
-    const { F, A, B } = await franAlexBea(boardId, facilitatorKey);
+    const { F, A, B } = await franAlexBea(() => person(), boardId, facilitatorKey);
     const added = (await A.cmd('card.add', { columnId: 'start', text: 'mine alone' })) as { ok: true; data: { cardId: string } };
     const cardId = added.data.cardId;
     expect(await B.cmd('card.edit', { cardId, text: 'hijacked' })).toMatchObject({ ok: false, code: 'NOT_YOURS' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreateBoardResponse, type TeamHistory, notesKey } from '@candor/shared';
 import { personTags, storedAnonymousState } from './atRest.js';
-import { Person, type TestServer, frameContains, startServer, until } from './harness.js';
+import { Person, type TestServer, frameContains, startServer, until, franAlexBea } from './harness.js';
 
 /** Trust over time on the real server: teams and Review (RE, TM), pulse (PU), consensus (CO), the facilitator role (FA). */
 
@@ -14,14 +14,6 @@ describe('trust over time', () => {
     const p = new Person(url);
     people.push(p);
     return p;
-  };
-  /** Fran (who facilitates), Alex and Bea join the board in that order. */
-  const franAlexBea = async (boardId: string, facilitatorKey: string) => {
-    const [F, A, B] = [person(), person(), person()];
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    await B.connect(boardId, 'Bea');
-    return { F, A, B };
   };
 
   beforeAll(async () => {
@@ -127,7 +119,7 @@ describe('trust over time', () => {
 
   it('PU-1 AN-7 AN-9 pulse answers never leave the server one by one: nothing shows until each sees 3 others, then only a distribution', async () => {
     const { boardId, facilitatorKey } = await post<CreateBoardResponse>('/api/boards', { name: 'Pulse', templateId: 'mad-sad-glad' });
-    const { F, A, B } = await franAlexBea(boardId, facilitatorKey);
+    const { F, A, B } = await franAlexBea(() => person(), boardId, facilitatorKey);
     expect(await A.cmd('pulse.answer', { value: 1 })).toMatchObject({ ok: true });
     expect(await B.cmd('pulse.answer', { value: 4 })).toMatchObject({ ok: true });
     expect(await F.cmd('pulse.answer', { value: 1 })).toMatchObject({ ok: true });
@@ -174,7 +166,7 @@ describe('trust over time', () => {
 
   it('CO-1 AN-8 AN-9 a fist of five stays hidden until everyone answered; with 3 answers nothing shows; a low answer flags the action', async () => {
     const { boardId, facilitatorKey } = await post<CreateBoardResponse>('/api/boards', { name: 'Consensus', templateId: 'start-stop-continue' });
-    const { F, A, B } = await franAlexBea(boardId, facilitatorKey);
+    const { F, A, B } = await franAlexBea(() => person(), boardId, facilitatorKey);
     const D = person();
     await D.connect(boardId, 'Dee');
     const card = (await A.cmd('card.add', { columnId: 'start', text: 'smaller pull requests' })) as { ok: true; data: { cardId: string } };
@@ -254,7 +246,7 @@ describe('trust over time', () => {
 
   it('FA-1 FA-3 when the facilitator is gone, two people claim the role at once and exactly one wins; handover moves it live', async () => {
     const { boardId, facilitatorKey } = await post<CreateBoardResponse>('/api/boards', { name: 'Rotation', templateId: 'start-stop-continue' });
-    const { F, A, B } = await franAlexBea(boardId, facilitatorKey);
+    const { F, A, B } = await franAlexBea(() => person(), boardId, facilitatorKey);
     expect(A.board()!.facilitator).toMatchObject({ name: 'Fran', online: true, claimableAt: null });
     // while Fran is here nobody can claim
     expect(await A.cmd('facilitator.claim')).toMatchObject({ ok: false, code: 'CONFLICT' });

@@ -39,6 +39,35 @@ async function twoPools(names: [string, string] = ['candor-a', 'candor-b']) {
   };
 }
 
+/**
+ * A commit through `store` that holds the board's row until `release()`: `holding` resolves once it has it, and
+ * `done` with the commit's result.
+ */
+async function holdBoard(store: Awaited<ReturnType<typeof openPostgresStore>>, commandKey: string, itemId: string) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let entered!: () => void;
+  const holding = new Promise<void>((resolve) => (entered = resolve));
+  const done = store.commitLocked('board-race', commandKey, async () => {
+    entered();
+    await gate;
+    return { events: [selected(itemId)], sealed: sealed(1) };
+  });
+  await holding;
+  return { release, done };
+}
+
+/** Waits until the pool named `application` has a statement waiting for a lock (another transaction holds the row). */
+async function waitingForLock(admin: pg.Client, application: string): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const { rows } = await admin.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [application]);
+      expect(rows).toHaveLength(1);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+}
+
 /** yields to the event loop a few times, so the other transactions get to run while this one is open */
 async function interleave(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -86,26 +115,11 @@ describe('PostgreSQL store under concurrency', () => {
   it('BD-3 a board deleted while another process is writing to it is deleted whole: the delete waits for the writer, then takes what it wrote too', async () => {
     const { a, b, schema, admin, close } = await twoPools();
     // a process holds the board, as a commit or a document write does, and writes a row of the board
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const holding = new Promise<void>((resolve) => (entered = resolve));
-    const writing = a.commitLocked('board-race', 'written-meanwhile', async () => {
-      entered();
-      await gate;
-      return { events: [selected('meanwhile')], sealed: sealed(1) };
-    });
-    await holding;
+    const writing = await holdBoard(a, 'written-meanwhile', 'meanwhile');
     const deleting = b.deleteBoard('board-race');
-    await vi.waitFor(
-      async () => {
-        const { rows } = await admin.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [`candor-b-${schema}`]);
-        expect(rows).toHaveLength(1);
-      },
-      { timeout: 10_000, interval: 20 },
-    );
-    release();
-    expect(await writing).toEqual({ lastSeq: 2 });
+    await waitingForLock(admin, `candor-b-${schema}`);
+    writing.release();
+    expect(await writing.done).toEqual({ lastSeq: 2 });
     // before: the delete had cleared the board's rows first and then failed on the one written meanwhile
     // (a foreign key still pointing at the board), so the person deleting it was told INTERNAL
     await deleting;
@@ -119,29 +133,14 @@ describe('PostgreSQL store under concurrency', () => {
 
   it('PG-5 a commit that reaches a board another transaction holds waits for it: numbers follow commit order, no reader sees a gap', async () => {
     const { a, b, schema, admin, close } = await twoPools();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const holding = new Promise<void>((resolve) => (entered = resolve));
-    const first = a.commitLocked('board-race', 'first', async () => {
-      entered();
-      await gate;
-      return { events: [selected('first')], sealed: sealed(1) };
-    });
-    await holding;
+    const first = await holdBoard(a, 'first', 'first');
     const second = b.commit('board-race', { commandKey: 'second', events: [selected('second')], sealed: sealed(2) });
     // the second transaction is waiting for the board row's lock, not numbering its event
-    await vi.waitFor(
-      async () => {
-        const { rows } = await admin.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [`candor-b-${schema}`]);
-        expect(rows).toHaveLength(1);
-      },
-      { timeout: 10_000, interval: 20 },
-    );
+    await waitingForLock(admin, `candor-b-${schema}`);
     const meanwhile = await admin.query<{ seq: number }>("SELECT seq FROM events WHERE board_id = 'board-race' ORDER BY seq");
     expect(meanwhile.rows.map((r) => r.seq)).toEqual([1]);
-    release();
-    expect(await first).toEqual({ lastSeq: 2 });
+    first.release();
+    expect(await first.done).toEqual({ lastSeq: 2 });
     expect(await second).toEqual({ lastSeq: 3 });
     const events = (await a.loadBoard('board-race'))!.events;
     expect(events.map((e) => [e.seq, (e.event as { itemId?: string }).itemId])).toEqual([

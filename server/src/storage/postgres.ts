@@ -285,28 +285,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
   }
 
-  async function insertCommand(client: pg.PoolClient, boardId: string, commandKey: string, sealed: Uint8Array): Promise<void> {
-    await client.query('INSERT INTO commands (board_id, command_key, sealed) VALUES ($1, $2, $3)', [boardId, commandKey, Buffer.from(sealed)]);
-  }
-
   async function storeParticipant(client: pg.PoolClient, boardId: string, p: ParticipantRecord): Promise<void> {
     await client.query(
       `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
       [boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator],
     );
-  }
-
-  /** The named events after `lastSeq`, and the anonymous state when it changed; returns the new last seq. */
-  async function storeChanges(
-    client: pg.PoolClient,
-    boardId: string,
-    lastSeq: number,
-    changes: { events: readonly BoardEvent[]; anonymousState?: Uint8Array | undefined },
-  ): Promise<number> {
-    const newSeq = await appendEvents(client, boardId, lastSeq, changes.events);
-    if (changes.anonymousState) await storeAnonymousState(client, boardId, changes.anonymousState);
-    return newSeq;
   }
 
   async function commitLocked(
@@ -322,8 +306,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       if ('refuse' in decision) return { refused: decision.refuse };
       refuseAnonymous(decision.events);
       await checkAndCount(client, boardId, version, decision.expectedVersion);
-      await insertCommand(client, boardId, commandKey, decision.sealed);
-      return { lastSeq: await storeChanges(client, boardId, lastSeq, decision) };
+      await insertCommands(client, boardId, [{ commandKey, sealed: decision.sealed }]);
+      const newSeq = await appendEvents(client, boardId, lastSeq, decision.events);
+      if (decision.anonymousState) await storeAnonymousState(client, boardId, decision.anonymousState);
+      return { lastSeq: newSeq };
     });
   }
 

@@ -30,6 +30,8 @@ const { values: a } = parseArgs({
     profile: { type: 'string' },
     /** only these passes (comma-separated), e.g. when profiling one of them */
     passes: { type: 'string', default: 'restartCrowd,restartAlone,firstCrowd,firstAlone' },
+    /** writes where the time of the slowest joins went (`joinTrace.ts`) to this file */
+    trace: { type: 'string' },
   },
 });
 const TREE = path.resolve(a.tree!);
@@ -50,6 +52,26 @@ const { openSqliteStore } = await from<{ openSqliteStore: (file: string, o?: unk
 const { Keyring } = await from<{ Keyring: new (key: Buffer) => { facilitatorHash(b: string, k: string): string } }>('server/src/identity.ts');
 const { TEMPLATES } = await from<{ TEMPLATES: { id: string; columns: { id: string }[] }[] }>('shared/src/index.ts');
 
+const tracer = a.trace ? await import('./joinTrace.js') : null;
+if (tracer) {
+  // whatever of these the tree has: the room, its parts, the keyring (every HMAC)
+  const parts: [string, string, string][] = [
+    ['BoardRoom', 'server/src/rooms/BoardRoom.ts', 'BoardRoom'],
+    ['Keyring', 'server/src/identity.ts', 'Keyring'],
+    ['RoomFanout', 'server/src/rooms/RoomFanout.ts', 'RoomFanout'],
+    ['Identities', 'server/src/rooms/RoomJoin.ts', 'Identities'],
+    ['AnonymousState', 'server/src/storage/anonymousState.ts', 'AnonymousState'],
+    ['RoomDocuments', 'server/src/rooms/RoomDocuments.ts', 'RoomDocuments'],
+    ['Presence', 'server/src/rooms/Presence.ts', 'Presence'],
+    ['Admission', 'server/src/rooms/admission.ts', 'Admission'],
+    ['RoomDoor', 'server/src/rooms/RoomDoor.ts', 'RoomDoor'],
+  ];
+  for (const [label, rel, name] of parts) {
+    if (!fs.existsSync(path.join(TREE, rel))) continue;
+    const mod = await from<Record<string, { prototype: object } | undefined>>(rel);
+    tracer.traceClass(label, mod[name]?.prototype);
+  }
+}
 const template = TEMPLATES.find((t) => t.id === 'start-stop-continue') ?? TEMPLATES[0]!;
 let counter = 0;
 const newId = () => `${randomBytes(6).toString('base64url')}${(++counter).toString(36)}`;
@@ -65,7 +87,8 @@ function p(samples: number[], q: number): number {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-join-'));
 // the server's default durability (SQLITE_SYNCHRONOUS=FULL): a join is acknowledged once it is on disk
-const store = openSqliteStore(path.join(dir, 'candor.sqlite'), { synchronous: 'FULL' });
+const opened = openSqliteStore(path.join(dir, 'candor.sqlite'), { synchronous: 'FULL' });
+const store = tracer ? tracer.traceObject('store', opened) : opened;
 const serverKey: Buffer = typeof store.serverKey === 'function' ? await store.serverKey() : randomBytes(32);
 const keyring = new Keyring(serverKey);
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child() { return silent; } };
@@ -97,8 +120,12 @@ async function timedJoin(room: Room, who: Person): Promise<{ wall: number; cpu: 
   const t = performance.now();
   const c = cpuMs();
   await must(room, s.id, { type: 'join', ...who });
-  return { wall: performance.now() - t, cpu: cpuMs() - c };
+  const end = performance.now();
+  const cpu = cpuMs() - c;
+  tracer?.traceJoin(currentPass, t, end, cpu);
+  return { wall: end - t, cpu };
 }
+let currentPass = '';
 /** Resolves from an I/O callback (the poll phase), where a join read from a socket starts. */
 const fromIo = () => new Promise<void>((resolve) => fs.stat(dir, () => resolve()));
 
@@ -122,6 +149,9 @@ async function crowd(room: Room, who: Person[]) {
     const due = started + (i * ARRIVE_MS) / who.length;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
+    // as in `alone`: a join arrives as a read from the network, in an I/O callback (the poll phase), not in a
+    // timer callback, where other due timers (the room's presence projection) would run before the room's turn
+    await fromIo();
     joins.push(timedJoin(room, who[i]!));
   }
   const wall = (await Promise.all(joins)).map((r) => r.wall);
@@ -163,12 +193,15 @@ const passes: [string, string, (room: Room) => Promise<unknown>][] = [
   ['firstAlone', 'board-bench-join-b', (room) => alone(room, Array.from({ length: NEWCOMERS }, (_, i) => person('m', i)))],
 ];
 const profiler = a.profile ? await startProfile() : null;
+tracer?.startTrace();
 for (const [pass, boardId, run] of passes.filter(([name]) => a.passes!.split(',').includes(name))) {
   const room = await load(boardId);
+  currentPass = pass;
   result[pass] = await run(room);
   room.destroy();
 }
 if (profiler) fs.writeFileSync(a.profile!, JSON.stringify(await profiler.stop()));
+if (tracer) fs.writeFileSync(a.trace!, JSON.stringify(await tracer.traceReport(), null, 2));
 await store.close();
 fs.rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify(result));

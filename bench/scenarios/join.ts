@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,12 +72,15 @@ function figures(runs: JoinRun[]): JoinFigures {
 
 /**
  * A checkout of `ref` in the temp directory whose imports resolve to this tree's installed packages, except
- * `@candor/shared`, which is the checkout's own. Kept between runs (keyed by commit).
+ * `@candor/shared`, which is the checkout's own. Kept between runs, keyed by commit and by this tree (its
+ * links point into this tree's node_modules), and made again when a link no longer resolves (a removed
+ * worktree, a reinstall).
  */
 function baselineTree(ref: string): { dir: string; commit: string } {
   const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dir = path.join(os.tmpdir(), `candor-join-baseline-${commit}`);
-  if (fs.existsSync(path.join(dir, '.ready'))) return { dir, commit };
+  const tree = createHash('sha1').update(ROOT).digest('hex').slice(0, 8);
+  const dir = path.join(os.tmpdir(), `candor-join-baseline-${commit}-${tree}`);
+  if (fs.existsSync(path.join(dir, '.ready')) && linksResolve(path.join(dir, 'server/node_modules'))) return { dir, commit };
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const tar = execFileSync('git', ['archive', '--format=tar', commit, 'server/src', 'shared/src', 'shared/package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
@@ -92,6 +96,10 @@ function baselineTree(ref: string): { dir: string; commit: string } {
   fs.symlinkSync(path.join(dir, 'shared'), path.join(serverModules, '@candor/shared'));
   fs.writeFileSync(path.join(dir, '.ready'), commit);
   return { dir, commit };
+}
+
+function linksResolve(modules: string): boolean {
+  return fs.readdirSync(modules).every((entry) => fs.existsSync(path.join(modules, entry)));
 }
 
 function runOnce(tree: string, o: { people: number; cardsEach: number; arriveMs: number }): JoinRun {

@@ -163,7 +163,7 @@ export class BoardRoom {
    * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
    * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
    */
-  private mark: { rows: Map<string, string>; participantsDigest: string; anonymousDigest: string | null; slotHexes: Map<string, string> | undefined } | null = null;
+  private mark: { rows: Map<string, string>; participantsDigest: string; anonymousDigest: string | null; slotKeys: Map<string, string> | undefined } | null = null;
 
   constructor(
     loaded: LoadedBoard,
@@ -237,8 +237,8 @@ export class BoardRoom {
     this.identities.load(loaded.participants, this.presence.online());
     for (const { event } of loaded.events) evolve(state, event);
     // CL-17: with several processes, recognising people again after each rebuild reuses their slot blocks
-    const slotHexes = this.deps.cluster ? (this.mark?.slotHexes ?? new Map<string, string>()) : undefined;
-    this.anonymous = new AnonymousState({ slotHexes });
+    const slotKeys = this.deps.cluster ? (this.mark?.slotKeys ?? new Map<string, string>()) : undefined;
+    this.anonymous = new AnonymousState({ slotKeys });
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
     this.storedVersion = loaded.version;
@@ -248,7 +248,7 @@ export class BoardRoom {
             rows: new Map(loaded.participants.map((p) => [p.id, rowKey(p)])),
             participantsDigest: loaded.participantsDigest,
             anonymousDigest: anonymousDigest(loaded.anonymousState),
-            slotHexes,
+            slotKeys,
           }
         : null;
   }
@@ -600,7 +600,7 @@ export class BoardRoom {
       // the blob is the whole anonymous state: its facts replace the copy's, and wait for their owners again
       const { blob, digest } = changes.anonymousState;
       withoutAnonymousFacts(this.state);
-      this.anonymous = new AnonymousState({ slotHexes: mark.slotHexes });
+      this.anonymous = new AnonymousState({ slotKeys: mark.slotKeys });
       this.anonymous.load(this.state, blob);
       this.unrecognised = new Set(mark.rows.keys());
       for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(this.state, session);

@@ -62,18 +62,31 @@ export function slotTags(personTag: string, kind: SlotKind): string[] {
   return Array.from({ length: SLOTS[kind] }, (_, slot) => out.subarray(slot * 16, slot * 16 + 16).toString('base64url'));
 }
 
+/** what `slotBlocks` encrypts: block `slot` holds the slot number, big-endian, in its first four bytes */
+const SLOT_PLAINTEXT: Record<SlotKind, Buffer> = {
+  card: slotPlaintext(SLOTS.card),
+  vote: slotPlaintext(SLOTS.vote),
+  pulse: slotPlaintext(SLOTS.pulse),
+};
+function slotPlaintext(slots: number): Buffer {
+  const blocks = Buffer.alloc(16 * slots);
+  for (let slot = 0; slot < slots; slot++) blocks.writeUInt32BE(slot, slot * 16);
+  return blocks;
+}
+
 /** the raw 16-byte blocks behind `slotTags`, one after another */
 function slotBlocks(personTag: string, kind: SlotKind): Buffer {
   const key = createHmac('sha256', personTag).update(kind).digest();
-  const blocks = Buffer.alloc(16 * SLOTS[kind]);
-  for (let slot = 0; slot < SLOTS[kind]; slot++) blocks.writeUInt32BE(slot, slot * 16);
-  const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
-  return Buffer.concat([cipher.update(blocks), cipher.final()]);
+  // whole blocks without padding: `update` returns every one of them and `final` nothing
+  return createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(SLOT_PLAINTEXT[kind]);
 }
 
-/** The same blocks in hex, so that block `slot` is a plain slice (no encoding per slot at join). */
-const slotHex = (personTag: string, kind: SlotKind) => slotBlocks(personTag, kind).toString('hex');
-const hexOf = (storedTag: string) => Buffer.from(storedTag, 'base64url').toString('hex');
+/**
+ * The same blocks as one latin1 string (one character a byte), so that block `slot` is a plain 16-character
+ * slice: a join looks its slots up without encoding each one, and a short key hashes fast.
+ */
+const slotKeys = (personTag: string, kind: SlotKind) => slotBlocks(personTag, kind).toString('latin1');
+const keyOf = (storedTag: string) => Buffer.from(storedTag, 'base64url').toString('latin1');
 
 /** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
 export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
@@ -92,24 +105,24 @@ const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) 
 
 export class AnonymousState {
   /**
-   * @param options.slotHexes CL-17: the slot blocks (`slotHex`) of people already recognised, kept across
+   * @param options.slotKeys CL-17: the slot blocks (`slotKeys`) of people already recognised, kept across
    * rebuilds of one room's copy: a process catching up recognises everyone connected to it again after each
    * change of the anonymous state, and this spares it the HMAC and AES per person each time.
    * @param options.keepCardsFrom from how many cards on the stored form of the cards is kept between encodes
    * (`STORED_CARDS_KEPT_FROM`)
    */
-  constructor(private readonly options: { slotHexes?: Map<string, string> | undefined; keepCardsFrom?: number } = {}) {}
+  constructor(private readonly options: { slotKeys?: Map<string, string> | undefined; keepCardsFrom?: number } = {}) {}
 
-  private slotHexOf(personTag: string, kind: SlotKind): string {
-    const cache = this.options.slotHexes;
-    if (!cache) return slotHex(personTag, kind);
+  private slotKeysOf(personTag: string, kind: SlotKind): string {
+    const cache = this.options.slotKeys;
+    if (!cache) return slotKeys(personTag, kind);
     const key = `${kind}\u0000${personTag}`;
-    let hex = cache.get(key);
-    if (hex === undefined) {
-      hex = slotHex(personTag, kind);
-      cache.set(key, hex);
+    let keys = cache.get(key);
+    if (keys === undefined) {
+      keys = slotKeys(personTag, kind);
+      cache.set(key, keys);
     }
-    return hex;
+    return keys;
   }
 
   /** big boards: the stored form of the cards and groups, as of `cardsVersion` of that state */
@@ -122,8 +135,8 @@ export class AnonymousState {
    */
   private readonly slotCache = new Map<string, string>();
   /**
-   * AR-2: the loaded card, vote and pulse facts that still wait for their owner, by the hex of their stored
-   * tag: recognising a person is then one AES call per kind and a lookup per slot.
+   * AR-2: the loaded card, vote and pulse facts that still wait for their owner, by their stored tag's bytes as
+   * latin1 (`keyOf`): recognising a person is then one AES call per kind and a lookup per slot.
    */
   private waiting: Record<SlotKind, Map<string, string>> = { card: new Map(), vote: new Map(), pulse: new Map() };
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
@@ -220,16 +233,16 @@ export class AnonymousState {
     if (stored.format !== 1) throw new Error(`unknown anonymous-state format ${String(stored.format)}`);
     for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column ?? '' });
     for (const c of stored.cards) {
-      this.waiting.card.set(hexOf(c.tag), PLACEHOLDER + c.tag);
+      this.waiting.card.set(keyOf(c.tag), PLACEHOLDER + c.tag);
       evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
       Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: c.revealed, signature: c.signature ?? null });
     }
     for (const v of stored.votes) {
-      this.waiting.vote.set(hexOf(v.tag), PLACEHOLDER + v.tag);
+      this.waiting.vote.set(keyOf(v.tag), PLACEHOLDER + v.tag);
       evolve(state, { type: 'vote.cast', targetId: v.target, voterTag: PLACEHOLDER + v.tag });
     }
     for (const p of stored.pulse) {
-      this.waiting.pulse.set(hexOf(p.tag), PLACEHOLDER + p.tag);
+      this.waiting.pulse.set(keyOf(p.tag), PLACEHOLDER + p.tag);
       state.pulse.set(PLACEHOLDER + p.tag, p.value);
     }
     for (const c of stored.consensus) {
@@ -264,9 +277,9 @@ export class AnonymousState {
    */
   recognise(state: BoardState, tags: Tags): void {
     if (this.unclaimed.card > 0) {
-      const hex = this.slotHexOf(tags.authorTag, 'card');
+      const keys = this.slotKeysOf(tags.authorTag, 'card');
       for (let slot = 0; slot < LIMITS.cardsPerPerson; slot++) {
-        const key = hex.slice(slot * 32, slot * 32 + 32);
+        const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.card.get(key);
         if (!placeholder) continue;
         this.waiting.card.delete(key);
@@ -278,9 +291,9 @@ export class AnonymousState {
       }
     }
     if (this.unclaimed.vote > 0) {
-      const hex = this.slotHexOf(tags.voterTag, 'vote');
+      const keys = this.slotKeysOf(tags.voterTag, 'vote');
       for (let slot = 0; slot < LIMITS.voteBudgetMax; slot++) {
-        const key = hex.slice(slot * 32, slot * 32 + 32);
+        const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.vote.get(key);
         if (!placeholder) continue;
         this.waiting.vote.delete(key);
@@ -290,7 +303,7 @@ export class AnonymousState {
       }
     }
     if (this.unclaimed.pulse > 0) {
-      const key = this.slotHexOf(tags.pulseTag, 'pulse');
+      const key = this.slotKeysOf(tags.pulseTag, 'pulse');
       const placeholder = this.waiting.pulse.get(key);
       const value = placeholder === undefined ? undefined : state.pulse.get(placeholder);
       if (placeholder !== undefined && value !== undefined) {

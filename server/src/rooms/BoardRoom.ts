@@ -316,7 +316,12 @@ export class BoardRoom {
   /** DO-6: the participant a ticket was issued to (once), or null; JN-*, MO-1: only while they may be here. */
   redeemDocTicket(ticket: string, doc: DocName): string | null | Promise<string | null> {
     if (this.deps.cluster) {
-      return this.deps.cluster.redeemTicket(ticket, this.id, doc).then((id) => (id !== null && mayStay(this.state, id) ? id : null));
+      return this.deps.cluster.redeemTicket(ticket, this.id, doc).then(async (id) => {
+        if (id === null) return null;
+        // CL-19: let in through another process, whose announcement has not reached this copy yet
+        if (!mayStay(this.state, id)) await this.catchUpTo(null);
+        return mayStay(this.state, id) ? id : null;
+      });
     }
     const participantId = this.docTickets.redeem(ticket, doc);
     return participantId !== null && mayStay(this.state, participantId) ? participantId : null;

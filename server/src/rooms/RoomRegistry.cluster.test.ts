@@ -10,10 +10,9 @@ import { BoardRoom, type RoomDeps } from './BoardRoom.js';
 import { RoomRegistry } from './RoomRegistry.js';
 
 /**
- * CL-18: a process that loads a board while another process stores a change of it. The other process's
- * announcement ("board B changed") reaches only boards already listed as loaded; one stored after the load's
- * snapshot and announced before the room was listed reaches nobody, and without CL-18 the copy stayed behind
- * until the board's next change (in CL-14, a card missing from a screen after Reveal).
+ * CL-18, CL-19: a process whose copy of a board is behind another's because an announcement ("board B
+ * changed") did not reach it. Process A is a room on one PostgreSQL pool; process B is a registry on another
+ * pool of the same schema, with a cluster that announces nothing, standing in for the announcement that was lost.
  */
 
 const BOARD = 'board-cl18';
@@ -27,22 +26,24 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((store) => store.close()));
 });
 
-/** A cluster that announces nothing: this test stands in for the announcement that was lost. */
-const silentCluster = {
-  storedVersion: async () => null,
-  serialize: async (_boardId: string, work: (v: number | null) => Promise<unknown>) => work(null),
-  committed: () => undefined,
-  presenceChanged: () => undefined,
-  onlineElsewhere: () => false,
-  notesStored: () => undefined,
-  writerEpoch: () => null,
-  issueTicket: () => 'ticket',
-  redeemTicket: async () => null,
-  knocked: () => undefined,
-  knockGone: () => undefined,
-  knockAnswered: () => undefined,
-  deleted: () => undefined,
-} as unknown as RoomCluster;
+/** A cluster that announces nothing; its document tickets all name `ticketHolder`. */
+function silentCluster(ticketHolder: string | null = null): RoomCluster {
+  return {
+    storedVersion: async () => null,
+    serialize: async <T>(_boardId: string, work: (v: number | null) => Promise<T>) => work(null),
+    committed: () => undefined,
+    presenceChanged: () => undefined,
+    onlineElsewhere: () => false,
+    notesStored: () => undefined,
+    writerEpoch: () => null,
+    issueTicket: () => 'ticket',
+    redeemTicket: async () => ticketHolder,
+    knocked: () => undefined,
+    knockGone: () => undefined,
+    knockAnswered: () => undefined,
+    deleted: () => undefined,
+  };
+}
 
 function deferred() {
   let resolve!: () => void;
@@ -50,27 +51,43 @@ function deferred() {
   return { promise, resolve };
 }
 
-describe('CL-18 a board loaded while another process changes it', () => {
-  it('CL-18 catches up on a change and a notes update stored between its load and its listing, with no announcement to help', async () => {
-    const url = testDatabaseUrl();
-    const schema = freshSchema();
-    const keyring = new Keyring(Buffer.alloc(32, 7));
-    const open = async () => {
-      const store = await openPostgresStore(url, { schema });
-      opened.push(store);
-      return store;
+async function twoProcesses() {
+  const url = testDatabaseUrl();
+  const schema = freshSchema();
+  const keyring = new Keyring(Buffer.alloc(32, 7));
+  const open = async () => {
+    const store = await openPostgresStore(url, { schema });
+    opened.push(store);
+    return store;
+  };
+  const storeA = await open();
+  const storeB = await open();
+  await storeA.createBoard(
+    { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, FACILITATOR_KEY), createdAt: 0 },
+    { type: 'board.created', name: 'CL-18', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+  const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
+  const a = new BoardRoom((await storeA.loadBoard(BOARD))!, deps(storeA));
+  /** a person on process A; `send` answers with the command's ack */
+  const personOnA = (name: string) => {
+    const socketId = `socket-${name}`;
+    a.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
+    const participantId = `pid-${name}`.padEnd(10, 'x');
+    const send = async (command: Record<string, unknown>) => {
+      const ack = await a.handle(socketId, { id: newId(), ...command } as Parameters<BoardRoom['handle']>[1]);
+      expect(ack.ok, `${String(command.type)} by ${name}: ${JSON.stringify(ack)}`).toBe(true);
     };
-    const storeA = await open();
-    const storeB = await open();
-    await storeA.createBoard(
-      { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, FACILITATOR_KEY), createdAt: 0 },
-      { type: 'board.created', name: 'CL-18', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-    );
-    const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
-    const a = new BoardRoom((await storeA.loadBoard(BOARD))!, deps(storeA));
-    a.attach({ id: 'socket-fac', sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
-    const joined = await a.handle('socket-fac', { id: newId(), type: 'join', participantId: 'pid-facxxx', secret: 'fac-secret'.padEnd(40, 'x'), name: 'Fac', facilitatorKey: FACILITATOR_KEY });
-    expect(joined.ok).toBe(true);
+    return { participantId, send, join: (extra: Record<string, unknown> = {}) => send({ type: 'join', participantId, secret: `${name}-secret`.padEnd(40, 'x'), name, ...extra }) };
+  };
+  const registryB = (cluster: RoomCluster, store: PostgresStore = storeB) => new RoomRegistry(store, { ...deps(store), cluster }, 60_000);
+  return { a, storeA, storeB, personOnA, registryB };
+}
+
+describe('CL-18, CL-19 a process whose copy missed an announcement', () => {
+  it('CL-18 a board loaded while another process stores a change and a notes update catches up on both once listed', async () => {
+    const { a, storeA, storeB, personOnA, registryB } = await twoProcesses();
+    const fac = personOnA('fac');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
 
     // process B's load takes its snapshot, then is held before the room is listed
     const snapshotTaken = deferred();
@@ -83,14 +100,13 @@ describe('CL-18 a board loaded while another process changes it', () => {
         return loaded;
       },
     });
-    const registry = new RoomRegistry(gated, { ...deps(gated), cluster: silentCluster }, 60_000);
+    const registry = registryB(silentCluster(), gated);
     const loading = registry.get(BOARD);
     await snapshotTaken.promise;
     expect(registry.peek(BOARD)).toBeUndefined();
 
     // meanwhile process A stores a change and a notes update (their announcements would find no room listed in B)
-    const phase = await a.handle('socket-fac', { id: newId(), type: 'phase.set', phase: 'reveal' });
-    expect(phase.ok).toBe(true);
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
     const notes = new Y.Doc();
     notes.getMap<Y.Text>('notes').set('item-1', new Y.Text('stored while B was loading'));
     await storeA.appendDocUpdate(BOARD, 'notes', Y.encodeStateAsUpdate(notes));
@@ -99,6 +115,22 @@ describe('CL-18 a board loaded while another process changes it', () => {
     const b = (await loading)!;
     expect(b.publicView().phase).toBe('reveal');
     expect(b.documents.doc('notes').getMap<Y.Text>('notes').get('item-1')?.toString()).toBe('stored while B was loading');
+    b.destroy();
+    a.destroy();
+  });
+
+  it('CL-19 a document ticket of someone admitted through another process opens the document before the announcement came', async () => {
+    const { a, personOnA, registryB } = await twoProcesses();
+    const fac = personOnA('fac');
+    const ada = personOnA('ada');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
+    await fac.send({ type: 'access.password', password: 'open sesame' });
+    const b = (await registryB(silentCluster(ada.participantId)).get(BOARD))!;
+
+    // B knows the gate; Ada comes through it on A, and B's copy has not heard of her
+    await ada.join({ password: 'open sesame' });
+
+    expect(await b.redeemDocTicket('ticket', 'board')).toBe(ada.participantId);
     b.destroy();
     a.destroy();
   });

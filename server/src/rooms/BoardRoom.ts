@@ -481,6 +481,9 @@ export class BoardRoom {
       try {
         if (runsAlone(command)) {
           if ((await this.flush(batch, mayRetry)) === 'retry') return 'retry';
+          // CL-20: what it does outside (an email) cannot be taken back, so with several processes it runs only
+          // under the board's lock, where no other process's change can make its record stale
+          if (this.deps.cluster && !this.holdsBoardLock) return 'retry';
           answer(await this.runAlone(session, command));
           batch = this.newBatch();
           continue;

@@ -6,13 +6,14 @@ import { Keyring } from '../identity.js';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
 import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
-import { BoardRoom, type RoomDeps } from './BoardRoom.js';
+import { BoardRoom, type Mailer, type RoomDeps } from './BoardRoom.js';
 import { RoomRegistry } from './RoomRegistry.js';
 
 /**
- * CL-18, CL-19: a process whose copy of a board is behind another's because an announcement ("board B
- * changed") did not reach it. Process A is a room on one PostgreSQL pool; process B is a registry on another
- * pool of the same schema, with a cluster that announces nothing, standing in for the announcement that was lost.
+ * CL-18, CL-19, CL-20: a process whose copy of a board falls behind another's — an announcement ("board B
+ * changed") did not reach it, or a change came while it was busy. Process A is a room on one PostgreSQL pool;
+ * process B is a registry (or a room) on another pool of the same schema, with a cluster that announces
+ * nothing, standing in for the announcement that was lost.
  */
 
 const BOARD = 'board-cl18';
@@ -26,11 +27,14 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((store) => store.close()));
 });
 
-/** A cluster that announces nothing; its document tickets all name `ticketHolder`. */
-function silentCluster(ticketHolder: string | null = null): RoomCluster {
+/**
+ * A cluster that announces nothing; its document tickets all name `ticketHolder`. Given a store, it reads the
+ * stored version and takes the board's lock there, as the real one does (CL-2).
+ */
+function silentCluster(ticketHolder: string | null = null, store?: PostgresStore): RoomCluster {
   return {
-    storedVersion: async () => null,
-    serialize: async <T>(_boardId: string, work: (v: number | null) => Promise<T>) => work(null),
+    storedVersion: async (boardId: string) => (store ? store.storedVersion(boardId) : null),
+    serialize: async <T>(boardId: string, work: (v: number | null) => Promise<T>) => (store ? store.withBoardLock(boardId, work) : work(null)),
     committed: () => undefined,
     presenceChanged: () => undefined,
     onlineElsewhere: () => false,
@@ -68,22 +72,25 @@ async function twoProcesses() {
   );
   const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
   const a = new BoardRoom((await storeA.loadBoard(BOARD))!, deps(storeA));
-  /** a person on process A; `send` answers with the command's ack */
-  const personOnA = (name: string) => {
-    const socketId = `socket-${name}`;
-    a.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
-    const participantId = `pid-${name}`.padEnd(10, 'x');
-    const send = async (command: Record<string, unknown>) => {
-      const ack = await a.handle(socketId, { id: newId(), ...command } as Parameters<BoardRoom['handle']>[1]);
-      expect(ack.ok, `${String(command.type)} by ${name}: ${JSON.stringify(ack)}`).toBe(true);
-    };
-    return { participantId, send, join: (extra: Record<string, unknown> = {}) => send({ type: 'join', participantId, secret: `${name}-secret`.padEnd(40, 'x'), name, ...extra }) };
-  };
+  const personOnA = (name: string) => personOn(a, name);
   const registryB = (cluster: RoomCluster, store: PostgresStore = storeB) => new RoomRegistry(store, { ...deps(store), cluster }, 60_000);
-  return { a, storeA, storeB, personOnA, registryB };
+  return { a, storeA, storeB, deps, personOnA, registryB };
 }
 
-describe('CL-18, CL-19 a process whose copy missed an announcement', () => {
+/** a person on a room; `send` expects the command to be accepted, `ack` gives its answer */
+function personOn(room: BoardRoom, name: string) {
+  const socketId = `socket-${name}-${newId()}`;
+  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
+  const participantId = `pid-${name}`.padEnd(10, 'x');
+  const ack = (command: Record<string, unknown>) => room.handle(socketId, { id: newId(), ...command } as Parameters<BoardRoom['handle']>[1]);
+  const send = async (command: Record<string, unknown>) => {
+    const answer = await ack(command);
+    expect(answer.ok, `${String(command.type)} by ${name}: ${JSON.stringify(answer)}`).toBe(true);
+  };
+  return { participantId, ack, send, join: (extra: Record<string, unknown> = {}) => send({ type: 'join', participantId, secret: `${name}-secret`.padEnd(40, 'x'), name, ...extra }) };
+}
+
+describe('CL-18, CL-19, CL-20 a process whose copy falls behind', () => {
   it('CL-18 a board loaded while another process stores a change and a notes update catches up on both once listed', async () => {
     const { a, storeA, storeB, personOnA, registryB } = await twoProcesses();
     const fac = personOnA('fac');
@@ -133,5 +140,37 @@ describe('CL-18, CL-19 a process whose copy missed an announcement', () => {
     expect(await b.redeemDocTicket('ticket', 'board')).toBe(ada.participantId);
     b.destroy();
     a.destroy();
+  });
+
+  it('CL-20 a summary email sent while another process changes the board is sent once and acknowledged', async () => {
+    const { storeA, storeB, deps } = await twoProcesses();
+    const sending = deferred();
+    const delivered = deferred();
+    const sent: string[][] = [];
+    const mailer: Mailer = {
+      async send({ to }) {
+        sent.push(to);
+        sending.resolve();
+        await delivered.promise; // a mail server takes its time
+      },
+    };
+    const a = new BoardRoom((await storeA.loadBoard(BOARD))!, { ...deps(storeA), mailer, cluster: silentCluster(null, storeA) });
+    const b = new BoardRoom((await storeB.loadBoard(BOARD))!, { ...deps(storeB), cluster: silentCluster(null, storeB) });
+    const fac = personOn(a, 'fac');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
+    for (const phase of ['reveal', 'vote', 'discuss', 'act', 'closed']) await fac.send({ type: 'phase.set', phase });
+
+    const email = { type: 'summary.email', to: ['team@example.com'] };
+    const answer = fac.ack(email);
+    await sending.promise;
+    // while the mail is on its way, someone joins through the other process
+    const late = personOn(b, 'late').join();
+    delivered.resolve();
+    expect(await answer).toMatchObject({ ok: true });
+    await late;
+    // the browser sends a command again with the same id only when it got no answer; it got one
+    expect(sent).toEqual([['team@example.com']]);
+    a.destroy();
+    b.destroy();
   });
 });

@@ -212,6 +212,7 @@ export class BoardRoom {
     });
     this.docTickets = new DocTickets(deps.now);
     this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView(), {
+      socketsOf: (participantId) => this.presence.socketsOf(participantId),
       // CL-7: who is connected here goes to the other processes with each projection that changed it
       projecting: () => {
         if (this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) this.deps.cluster?.presenceChanged(this.id, this.onlineHere());

@@ -24,6 +24,11 @@ export class Presence {
     return this.connections.has(participantId);
   }
 
+  /** the joined connections of `participantId` here (none when they are not connected here) */
+  socketsOf(participantId: string): Iterable<string> {
+    return this.connections.get(participantId) ?? [];
+  }
+
   /** everyone connected here (the participants a rebuilt room must recognise again) */
   online(): IterableIterator<string> {
     return this.connections.keys();

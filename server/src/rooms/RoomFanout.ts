@@ -36,11 +36,13 @@ export class RoomFanout {
     private readonly documents: RoomDocuments,
     private readonly publicView: () => PublicBoardView,
     private readonly hooks: {
+      /** the joined connections of one participant here (`Presence`) */
+      socketsOf: (participantId: string) => Iterable<string>;
       /** called before each projection (CL-7: the cluster learns who is connected here) */
       projecting?: () => void;
       /** CL-8: whether this process may create the notes' shared texts */
       mayCreateTexts?: () => boolean;
-    } = {},
+    },
   ) {}
 
   /**
@@ -54,9 +56,14 @@ export class RoomFanout {
     // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection, in the presence batch
     if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
     else if (changed.length > 0) this.schedulePresence();
-    const everyone = events.some(changesEveryonesView);
-    const actors = new Set(changes.map((c) => c.actorId));
-    this.sendPersonal((s) => everyone || actors.has(s.participantId));
+    if (events.some(changesEveryonesView)) return this.sendPersonal(() => true);
+    // only the actors' own connections: a join or a card in a room of 500 looks at one person's sockets, not 500
+    for (const actorId of new Set(changes.map((c) => c.actorId))) {
+      for (const socketId of this.hooks.socketsOf(actorId)) {
+        const session = this.sessions.get(socketId);
+        if (session?.kind === 'joined' && session.participantId === actorId) this.sendPersonalTo(session);
+      }
+    }
   }
 
   /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
@@ -94,15 +101,16 @@ export class RoomFanout {
 
   /** Sends each chosen person their own view if it changed since the last one they got. */
   sendPersonal(include: (session: JoinedSession) => boolean): void {
-    for (const session of this.sessions.values()) {
-      if (session.kind !== 'joined' || !include(session)) continue;
-      const me = personalViewOf(this.state, { kind: 'participant', participantId: session.participantId, ...session.tags });
-      // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
-      const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
-      if (digest === session.lastMe) continue;
-      session.lastMe = digest;
-      session.socket.sendMe(me);
-    }
+    for (const session of this.sessions.values()) if (session.kind === 'joined' && include(session)) this.sendPersonalTo(session);
+  }
+
+  private sendPersonalTo(session: JoinedSession): void {
+    const me = personalViewOf(this.state, { kind: 'participant', participantId: session.participantId, ...session.tags });
+    // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
+    const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
+    if (digest === session.lastMe) return;
+    session.lastMe = digest;
+    session.socket.sendMe(me);
   }
 
   /**

@@ -1,14 +1,17 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Keyed hashes of a participant's secret, each with its own purpose, so none can be turned into another:
  * - auth: proves "I am participant P" (stored beside P's name);
- * - author: stands for the author on cards (stored on cards, never beside a name);
- * - voter: stands for the voter on votes (a different tag, so votes cannot be joined to cards);
- * - pulse / consensus: stand for the person on their anonymous answers (again each its own tag);
- * - reaction: stands for the person on their reactions to discussed items (RX-2);
- * - command: makes a resent command recognisable without saying whose it is.
- * The database holds only these hashes; without the secrets (which only browsers hold) nothing links them.
+ * - the person's values (`Keyring.person`), held in memory only while they are connected:
+ *   - author: stands for the author on cards (the stored per-card tags are derived from it, AR-2);
+ *   - voter: stands for the voter on votes (a different tag, so votes cannot be joined to cards);
+ *   - pulse / consensus: stand for the person on their anonymous answers (again each its own tag);
+ *   - reaction: stands for the person on their reactions to discussed items (RX-2);
+ *   - trust: stands for the person on their trust-lens taps (TL-2);
+ *   - command: makes a resent command recognisable without saying whose it is.
+ * The database holds only the auth hash and values derived from these; without the secrets (which only
+ * browsers hold) nothing links them.
  */
 /** The tags that stand for one person on their anonymous facts, one per purpose (never stored as they are: AR-2). */
 export interface Tags {
@@ -19,6 +22,19 @@ export interface Tags {
   trustTag: string;
   reactionTag: string;
 }
+
+/** what a person's secret derives on one board, besides the auth hash */
+export interface PersonValues {
+  tags: Tags;
+  /** makes this person's command keys (CM-3) */
+  commandKeyBase: string;
+}
+
+/** `Keyring.person` expands 7 values (six tags and the command-key base) of 32 bytes, two AES blocks each */
+const PERSON_VALUES = 7;
+/** block i holds i, big-endian, in its first four bytes */
+const PERSON_PLAINTEXT = Buffer.alloc(32 * PERSON_VALUES);
+for (let i = 0; i < 2 * PERSON_VALUES; i++) PERSON_PLAINTEXT.writeUInt32BE(i, i * 16);
 
 export class Keyring {
   constructor(private readonly serverKey: Buffer) {}
@@ -34,45 +50,17 @@ export class Keyring {
     return this.mac('auth', boardId, secret);
   }
 
-  authorTag(boardId: string, secret: string): string {
-    return this.mac('author', boardId, secret);
-  }
-
-  voterTag(boardId: string, secret: string): string {
-    return this.mac('voter', boardId, secret);
-  }
-
-  pulseTag(boardId: string, secret: string): string {
-    return this.mac('pulse', boardId, secret);
-  }
-
-  consensusTag(boardId: string, secret: string): string {
-    return this.mac('consensus', boardId, secret);
-  }
-
-  reactionTag(boardId: string, secret: string): string {
-    return this.mac('reaction', boardId, secret);
-  }
-
-  /** TL-2: stands for the person on their anonymous trust-lens taps */
-  trustTag(boardId: string, secret: string): string {
-    return this.mac('trust', boardId, secret);
-  }
-
-  /** every tag of one person on one board, computed together once per joined connection */
-  tags(boardId: string, secret: string): Tags {
-    return {
-      authorTag: this.authorTag(boardId, secret),
-      voterTag: this.voterTag(boardId, secret),
-      pulseTag: this.pulseTag(boardId, secret),
-      consensusTag: this.consensusTag(boardId, secret),
-      trustTag: this.trustTag(boardId, secret),
-      reactionTag: this.reactionTag(boardId, secret),
-    };
-  }
-
-  commandKeyBase(boardId: string, secret: string): string {
-    return this.mac('command', boardId, secret);
+  /**
+   * A person's tags and command-key base on one board, all at once: one keyed hash of the secret (its own
+   * purpose) and one AES-256 call under it over distinct blocks, rather than one HMAC per value. Each value is
+   * two blocks of a pseudorandom permutation keyed by a secret the server never keeps, so none says anything of
+   * another, as with separate HMACs; a join after a restart derives them for everyone who comes back.
+   */
+  person(boardId: string, secret: string): PersonValues {
+    const key = Buffer.from(this.mac('person', boardId, secret), 'base64url');
+    const out = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(PERSON_PLAINTEXT);
+    const at = (i: number) => out.toString('base64url', i * 32, i * 32 + 32);
+    return { tags: { authorTag: at(0), voterTag: at(1), pulseTag: at(2), consensusTag: at(3), trustTag: at(4), reactionTag: at(5) }, commandKeyBase: at(6) };
   }
 
   commandKey(base: string, commandId: string): string {

@@ -43,14 +43,6 @@ export function storedTags(dbFile: string, boardId: string): string[] {
 
 /** The per-person tags the running server holds in memory for a secret (computed with the key file). */
 export function personTags(keyFile: string, boardId: string, secret: string): string[] {
-  const keyring = new Keyring(fs.readFileSync(keyFile));
-  return [
-    keyring.authorTag(boardId, secret),
-    keyring.voterTag(boardId, secret),
-    keyring.pulseTag(boardId, secret),
-    keyring.consensusTag(boardId, secret),
-    keyring.trustTag(boardId, secret),
-    keyring.reactionTag(boardId, secret),
-    keyring.commandKeyBase(boardId, secret),
-  ];
+  const { tags, commandKeyBase } = new Keyring(fs.readFileSync(keyFile)).person(boardId, secret);
+  return [...Object.values(tags), commandKeyBase];
 }

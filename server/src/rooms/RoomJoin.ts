@@ -1,14 +1,7 @@
 import { type Ack, type BoardEvent, type BoardState, type JoinCommand, entryFor, fail } from '@candor/shared';
-import { type Keyring, type Tags, sameHash } from '../identity.js';
+import { type Keyring, type PersonValues, sameHash } from '../identity.js';
 import type { ParticipantRecord } from '../storage/BoardStore.js';
 import type { Admission } from './admission.js';
-
-/** What a verified secret derives for one person on one board. */
-export interface Derived {
-  tags: Tags;
-  /** makes this person's command keys (CM-3) */
-  commandKeyBase: string;
-}
 
 /**
  * Who is who in one room: each participant's auth hash (stored with their row) and what their secret derives,
@@ -16,7 +9,7 @@ export interface Derived {
  */
 export class Identities {
   private readonly authHashes = new Map<string, string>();
-  private readonly derived = new Map<string, Derived>();
+  private readonly derived = new Map<string, PersonValues>();
 
   constructor(
     private readonly boardId: string,
@@ -52,10 +45,10 @@ export class Identities {
   }
 
   /** the secret's tags and command-key base, derived once per person and room */
-  derive(participantId: string, secret: string): Derived {
+  derive(participantId: string, secret: string): PersonValues {
     let derived = this.derived.get(participantId);
     if (!derived) {
-      derived = { tags: this.keyring.tags(this.boardId, secret), commandKeyBase: this.keyring.commandKeyBase(this.boardId, secret) };
+      derived = this.keyring.person(this.boardId, secret);
       this.derived.set(participantId, derived);
     }
     return derived;

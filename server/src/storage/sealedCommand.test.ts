@@ -12,13 +12,13 @@ describe('AR-5 sealed command records', () => {
   const keyring = new Keyring(randomBytes(32));
   const board = 'board-0001';
   const [alice, bob] = [randomSecret(), randomSecret()];
-  const keyOf = (secret: string, commandId: string) => keyring.commandSealKey(keyring.commandKeyBase(board, secret), commandId);
+  const keyOf = (secret: string, commandId: string) => keyring.commandSealKey(keyring.person(board, secret).commandKeyBase, commandId);
 
   it('AR-5 only the sender’s secret with the command’s id opens it; every other key and any changed byte fails', () => {
     const command = { id: 'cmd-alice-01', type: 'pulse.answer', value: 3 };
     const sealed = sealCommand(keyOf(alice, command.id), { digest: commandDigest(command), result: { ok: 1 } });
     expect(openCommand(keyOf(alice, command.id), sealed)).toEqual({ digest: commandDigest(command), result: { ok: 1 } });
-    const wrongKeys = [keyOf(bob, command.id), keyOf(alice, 'cmd-alice-02'), keyring.commandSealKey(keyring.commandKeyBase('board-0002', alice), command.id), randomBytes(32)];
+    const wrongKeys = [keyOf(bob, command.id), keyOf(alice, 'cmd-alice-02'), keyring.commandSealKey(keyring.person('board-0002', alice).commandKeyBase, command.id), randomBytes(32)];
     for (const key of wrongKeys) expect(() => openCommand(key, sealed)).toThrow();
     for (const at of [0, 20, SEALED_COMMAND_BYTES - 1]) {
       const tampered = Buffer.from(sealed);

@@ -65,9 +65,10 @@ CREATE TABLE IF NOT EXISTS probe (k INTEGER PRIMARY KEY, v INTEGER NOT NULL) WIT
 
 /**
  * The layout of the data file, in `PRAGMA user_version`. A file of another layout (or an older one, which
- * has none) is refused rather than misread: there are no users to migrate yet.
+ * has none) is refused rather than misread: there are no users to migrate yet. 4: the stored per-fact tags
+ * and command keys come from `Keyring.person` (a format-3 file's would never be recognised or matched).
  */
-export const DATA_FORMAT = 3;
+export const DATA_FORMAT = 4;
 
 /** DU-5: how long opening waits for another process to let go of the file (a server restarting) before refusing */
 const LOCK_WAIT_MS = 2_000;

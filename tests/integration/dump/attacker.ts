@@ -213,9 +213,18 @@ export function attackTables(
   return dedupe(claims);
 }
 
-/** The per-person tags of today's design and the per-fact derivation of the at-rest design (AR-2), as documented. */
+/**
+ * The per-person tags as documented: one HMAC per purpose (the design before AR-2), and the at-rest design's
+ * (AR-2): seven 32-byte values, AES-256 blocks 0…13 under HMAC(key, 'person' ‖ board ‖ secret).
+ */
 function personTags(key: Buffer, boardId: string, secret: string): string[] {
-  return ['author', 'voter', 'pulse', 'consensus', 'trust'].map((purpose) => mac(key, purpose, boardId, secret));
+  const perPurpose = ['author', 'voter', 'pulse', 'consensus', 'trust'].map((purpose) => mac(key, purpose, boardId, secret));
+  const blocks = Buffer.alloc(16 * 14);
+  for (let i = 0; i < 14; i++) blocks.writeUInt32BE(i, i * 16);
+  const cipher = createCipheriv('aes-256-ecb', Buffer.from(mac(key, 'person', boardId, secret), 'base64url'), null).setAutoPadding(false);
+  const out = Buffer.concat([cipher.update(blocks), cipher.final()]);
+  const expanded = Array.from({ length: 7 }, (_, i) => out.subarray(i * 32, i * 32 + 32).toString('base64url'));
+  return [...perPurpose, ...expanded];
 }
 
 function mac(key: Buffer, purpose: string, ...parts: string[]): string {

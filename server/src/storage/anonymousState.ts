@@ -87,6 +87,33 @@ function slotBlocks(personTag: string, kind: SlotKind): Buffer {
  */
 const slotKeys = (personTag: string, kind: SlotKind) => slotBlocks(personTag, kind).toString('latin1');
 const keyOf = (storedTag: string) => Buffer.from(storedTag, 'base64url').toString('latin1');
+/** a slot key's first two bytes, as one number: where its bit is in `WaitingPrefixes` */
+const prefixAt = (keys: string, at: number) => (keys.charCodeAt(at) << 8) | keys.charCodeAt(at + 1);
+
+/**
+ * From this many waiting card and vote facts on (a big board after a restart), a join tests each of its slots
+ * against `WaitingPrefixes` first and looks up in the waiting facts only the slots that may be there.
+ */
+export const PREFIX_FILTER_FROM = 256;
+
+/**
+ * One bit for each first two bytes of a waiting fact's key (8 KB): a slot whose bit is clear waits for nobody,
+ * so most of a person's fifty card slots cost a bit test instead of a string and a map lookup. Bits are not
+ * cleared as facts are claimed (another fact may share the prefix); a set bit only means "look".
+ */
+class WaitingPrefixes {
+  private readonly bits = new Uint8Array(65536 / 8);
+
+  add(key: string): void {
+    const prefix = prefixAt(key, 0);
+    this.bits[prefix >> 3]! |= 1 << (prefix & 7);
+  }
+
+  mayHold(keys: string, at: number): boolean {
+    const prefix = prefixAt(keys, at);
+    return (this.bits[prefix >> 3]! & (1 << (prefix & 7))) !== 0;
+  }
+}
 
 /** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
 export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
@@ -139,6 +166,8 @@ export class AnonymousState {
    * latin1 (`keyOf`): recognising a person is then one AES call per kind and a lookup per slot.
    */
   private waiting: Record<SlotKind, Map<string, string>> = { card: new Map(), vote: new Map(), pulse: new Map() };
+  /** the prefixes of the waiting card and vote keys, on big boards while any wait (`PREFIX_FILTER_FROM`) */
+  private prefixes: WaitingPrefixes | null = null;
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
   private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0, reaction: 0 };
 
@@ -269,6 +298,11 @@ export class AnonymousState {
       lens: stored.lens.length,
       reaction: stored.reactions.length,
     };
+    if (this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) {
+      this.prefixes = new WaitingPrefixes();
+      for (const key of this.waiting.card.keys()) this.prefixes.add(key);
+      for (const key of this.waiting.vote.keys()) this.prefixes.add(key);
+    }
   }
 
   /**
@@ -279,6 +313,7 @@ export class AnonymousState {
     if (this.unclaimed.card > 0) {
       const keys = this.slotKeysOf(tags.authorTag, 'card');
       for (let slot = 0; slot < LIMITS.cardsPerPerson; slot++) {
+        if (this.prefixes && !this.prefixes.mayHold(keys, slot * 16)) continue;
         const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.card.get(key);
         if (!placeholder) continue;
@@ -293,6 +328,7 @@ export class AnonymousState {
     if (this.unclaimed.vote > 0) {
       const keys = this.slotKeysOf(tags.voterTag, 'vote');
       for (let slot = 0; slot < LIMITS.voteBudgetMax; slot++) {
+        if (this.prefixes && !this.prefixes.mayHold(keys, slot * 16)) continue;
         const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.vote.get(key);
         if (!placeholder) continue;
@@ -302,6 +338,7 @@ export class AnonymousState {
         this.unclaimed.vote--;
       }
     }
+    if (this.prefixes && this.unclaimed.card + this.unclaimed.vote === 0) this.prefixes = null;
     if (this.unclaimed.pulse > 0) {
       const key = this.slotKeysOf(tags.pulseTag, 'pulse');
       const placeholder = this.waiting.pulse.get(key);

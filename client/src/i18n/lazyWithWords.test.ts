@@ -1,4 +1,4 @@
-import { createElement, Suspense } from 'react';
+import { createElement, Suspense, type ComponentType } from 'react';
 import { renderToString } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from './index.js';
@@ -7,7 +7,7 @@ import { lazyWithWords, preloadLazyParts } from './lazyWithWords.js';
 const FALLBACK = 'waiting for the part';
 
 /** What React draws for `Part` inside a Suspense boundary in one synchronous render (nothing can resolve meanwhile). */
-function drawn(Part: () => ReturnType<typeof createElement>): string {
+function drawn(Part: ComponentType): string {
   return renderToString(createElement(Suspense, { fallback: FALLBACK }, createElement(Part)));
 }
 

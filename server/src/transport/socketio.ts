@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
 import {
   type Ack,
@@ -222,6 +223,26 @@ export function attachSocketIo(
   });
 
   return io;
+}
+
+/**
+ * ME-1: hands Socket.io a WebSocket upgrade. engine.io's upgrade leaves a `close` listener on the TCP socket that
+ * re-emits `close` on a stand-in HTTP response, for engine.io's HTTP middlewares (`io.engine.use`, which Candor
+ * does not use); through that response it holds the upgrade's request, headers and all, for as long as the
+ * connection lives. That one listener is taken off again at once; anything else engine.io adds stays.
+ */
+export function upgradeSocketIo(io: Pick<Server, 'engine'>, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const before = new Set(socket.rawListeners('close'));
+  io.engine.handleUpgrade(req, socket, head);
+  for (const listener of socket.rawListeners('close')) {
+    if (!before.has(listener) && isResponseCloseRelay(listener)) socket.removeListener('close', listener as (...args: unknown[]) => void);
+  }
+}
+
+/** engine.io's `socket.once("close", () => this.emit("close"))` in its WebSocketResponse, seen through `once`'s wrapper */
+function isResponseCloseRelay(listener: unknown): boolean {
+  const inner = (listener as { listener?: unknown }).listener;
+  return typeof inner === 'function' && inner.toString().replace(/\s+/g, '') === '()=>this.emit("close")';
 }
 
 /**

@@ -33,7 +33,7 @@ describe('ME-1 the upgrade router keeps nothing of an upgrade it handed on', () 
       connections: new ConnectionCounts(UPGRADES),
       warnings: { warn: () => undefined, flush: () => undefined },
     });
-    const urlsBefore = queryObjects(URL);
+    const urlsBefore = queryObjects(URL) as number;
     const requests = sendUpgrades(server, UPGRADES);
     // a WeakRef's target lives at least until the current job ends
     await new Promise((resolve) => setImmediate(resolve));

@@ -5,11 +5,12 @@ import type { Page } from '@playwright/test';
  * A switch between the page and the server's Socket.io endpoint: `silent` drops every frame both ways without
  * closing anything (a dead Wi-Fi), `swallowCommands` drops only the page's commands (an answer that never comes),
  * `swallowAcks` lets commands through but drops the server's answers to them (the Socket.io ack packet `43<n>`
- * for a `42<n>["cmd",…]`): the change is applied, and the page never hears so. The route holds for the page's
- * next connections too (after a reload).
+ * for a `42<n>["cmd",…]`): the change is applied, and the page never hears so. `refuseTickets` answers that many
+ * of the page's next document-ticket requests (DO-6) itself with RATE_LIMITED, as a server whose budget the page
+ * had spent would. The route holds for the page's next connections too (after a reload).
  */
 async function routeSocket(page: Page) {
-  const link = { silent: false, swallowCommands: false, swallowAcks: false };
+  const link = { silent: false, swallowCommands: false, swallowAcks: false, refuseTickets: 0, ticketsRefused: 0 };
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     const commandAcks = new Set<string>();
@@ -18,6 +19,13 @@ async function routeSocket(page: Page) {
       const command = typeof message === 'string' ? /^42(\d+)\["cmd"/.exec(message) : null;
       if (command && link.swallowAcks) commandAcks.add(command[1]!);
       if (link.swallowCommands && typeof message === 'string' && message.includes('["cmd"')) return;
+      const ticket = typeof message === 'string' ? /^42(\d+)\["doc.ticket"/.exec(message) : null;
+      if (ticket && link.refuseTickets > 0) {
+        link.refuseTickets--;
+        link.ticketsRefused++;
+        ws.send(`43${ticket[1]}[${JSON.stringify({ ok: false, code: 'RATE_LIMITED', message: 'Too many requests.' })}]`);
+        return;
+      }
       server.send(message);
     });
     server.onMessage((message) => {
@@ -113,4 +121,24 @@ test('RC-8 changes not confirmed are kept across a reload and sent again with th
   await page.reload();
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');
   for (const text of ['Never reached the server', 'Applied, answer lost']) await expect(card(text)).toHaveCount(1);
+});
+
+test('DO-9 a document ticket the server refused is asked for again: the board document and the notes still connect', async ({ facilitator, ada }) => {
+  const link = await routeSocket(facilitator.page);
+  link.refuseTickets = 2; // the first ticket of the board document and the first of the notes
+  const participantLink = await facilitator.createRetro('Tickets refused');
+  expect(link.ticketsRefused).toBe(2);
+
+  // the board document: cards another person wrote reach this page at Reveal
+  await ada.join(participantLink, 'Ada');
+  await ada.addCard('Start', 'Written by Ada');
+  await facilitator.goTo('Reveal');
+  await expect(facilitator.card('Written by Ada')).toBeVisible();
+
+  // the notes: what Ada types reaches this page
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this: Written by Ada/ }).click();
+  await ada.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes').fill('Still connected.');
+  await expect(facilitator.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes')).toHaveValue('Still connected.');
 });

@@ -84,6 +84,10 @@ function refusal(reason: string): string {
 
 type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** DO-9: a notes ticket the server did not give is asked for again after this, doubling up to the maximum. */
+const TICKET_RETRY_MS = 250;
+const TICKET_RETRY_MAX_MS = 5000;
+
 /** Join refusals that put the person at the door rather than in front of an error. */
 const DOOR_CODES = new Set<string>(['PASSWORD_REQUIRED', 'WRONG_PASSWORD', 'WAITING_TO_BE_ADMITTED', 'JOINING_LOCKED', 'REMOVED']);
 
@@ -376,6 +380,7 @@ export class BoardSession {
   }
 
   private notesLoading = false;
+  private notesTicketRetries = 0;
 
   /**
    * The notes connection opens only with a fresh single-use ticket (DO-6), so the provider never reconnects
@@ -398,13 +403,24 @@ export class BoardSession {
     const provider = this.notes;
     if (provider.shouldConnect || this.notesTicketPending) return;
     this.notesTicketPending = true;
-    void this.ticket('notes').then((ticket) => {
-      this.notesTicketPending = false;
-      if (this.stopped || this.notes !== provider) return;
-      if (!ticket) return; // not joined now: the next join connects
-      provider.params = { [YJS_PARAM.ticket]: ticket };
-      provider.connect();
-    });
+    this.ticket('notes').then(
+      (ticket) => {
+        this.notesTicketPending = false;
+        if (this.stopped || this.notes !== provider) return;
+        if (!ticket) return; // not joined now: the next join connects
+        this.notesTicketRetries = 0;
+        provider.params = { [YJS_PARAM.ticket]: ticket };
+        provider.connect();
+      },
+      () => {
+        // DO-9: no ticket now; ask again, backing off as the board document's provider does
+        this.notesTicketPending = false;
+        const delay = Math.min(TICKET_RETRY_MAX_MS, TICKET_RETRY_MS * 2 ** this.notesTicketRetries++);
+        setTimeout(() => {
+          if (!this.stopped && this.notes === provider) this.connectNotes();
+        }, delay);
+      },
+    );
   }
 
   private createNotesProvider(Provider: typeof WebsocketProvider): WebsocketProvider {
@@ -498,14 +514,16 @@ export class BoardSession {
     return `${scheme}://${location.host}${YJS_PATH}/${encodeURIComponent(this.boardId)}`;
   }
 
-  /** DO-6: a single-use ticket for one document connection, from the joined session; null if there is none. */
+  /**
+   * DO-6: a single-use ticket for one document connection, from the joined session; null when not joined (the
+   * next join connects). DO-9: throws when the server gave none now (rate limited, no answer): the caller asks
+   * again later, as the page is still joined and would otherwise never connect the document.
+   */
   private async ticket(doc: DocName): Promise<string | null> {
     if (!this.socket.connected || !this.state.joined) return null;
-    const ack = await this.socket
-      .timeout(5000)
-      .emitWithAck('doc.ticket', { doc })
-      .catch(() => null);
-    return ack?.ok ? ack.data.ticket : null;
+    const ack = await this.socket.timeout(5000).emitWithAck('doc.ticket', { doc });
+    if (!ack.ok) throw new Error(`no ${doc} ticket now: ${ack.code}`);
+    return ack.data.ticket;
   }
 
   /** A document's URL for one connection: a fresh ticket and nothing secret (DO-6). */

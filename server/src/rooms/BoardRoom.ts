@@ -316,7 +316,12 @@ export class BoardRoom {
   /** DO-6: the participant a ticket was issued to (once), or null; JN-*, MO-1: only while they may be here. */
   redeemDocTicket(ticket: string, doc: DocName): string | null | Promise<string | null> {
     if (this.deps.cluster) {
-      return this.deps.cluster.redeemTicket(ticket, this.id, doc).then((id) => (id !== null && mayStay(this.state, id) ? id : null));
+      return this.deps.cluster.redeemTicket(ticket, this.id, doc).then(async (id) => {
+        if (id === null) return null;
+        // CL-19: let in through another process, whose announcement has not reached this copy yet
+        if (!mayStay(this.state, id)) await this.catchUpTo(null);
+        return mayStay(this.state, id) ? id : null;
+      });
     }
     const participantId = this.docTickets.redeem(ticket, doc);
     return participantId !== null && mayStay(this.state, participantId) ? participantId : null;
@@ -476,6 +481,9 @@ export class BoardRoom {
       try {
         if (runsAlone(command)) {
           if ((await this.flush(batch, mayRetry)) === 'retry') return 'retry';
+          // CL-20: what it does outside (an email) cannot be taken back, so with several processes it runs only
+          // under the board's lock, where no other process's change can make its record stale
+          if (this.deps.cluster && !this.holdsBoardLock) return 'retry';
           answer(await this.runAlone(session, command));
           batch = this.newBatch();
           continue;

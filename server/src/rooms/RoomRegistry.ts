@@ -45,9 +45,25 @@ export class RoomRegistry {
     const room: BoardRoom = new BoardRoom(data, { ...this.deps, onDeleted: () => this.forget(room) });
     this.rooms.set(boardId, room);
     this.onLoaded?.(boardId);
+    if (this.deps.cluster) await this.caughtUpAfterLoad(room);
     this.deps.logger.debug({ board: boardId, events: data.events.length }, 'board loaded');
     this.scheduleUnload(room);
     return room;
+  }
+
+  /**
+   * CL-18: another process's announcement ("board B changed", a stored notes update) reaches only rooms listed
+   * here; one stored after the load's snapshot and announced before the room was listed reached nobody. Now
+   * that announcements reach the room, it reads once what was stored meanwhile (nothing, usually: one query).
+   */
+  private async caughtUpAfterLoad(room: BoardRoom): Promise<void> {
+    try {
+      await room.catchUpTo(null);
+      await room.documents.refreshFromStore('notes');
+    } catch (err) {
+      // the copy stays as loaded; the board's next announcement brings it up to date
+      this.deps.logger.error({ err, board: room.id }, 'could not catch up after loading');
+    }
   }
 
   /**

@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEMPLATES } from '@candor/shared';
+import { pino } from 'pino';
+import * as Y from 'yjs';
+import { Keyring } from '../identity.js';
+import type { RoomCluster } from '../cluster/RoomCluster.js';
+import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
+import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
+import { BoardRoom, type Mailer, type RoomDeps } from './BoardRoom.js';
+import { RoomRegistry } from './RoomRegistry.js';
+
+/**
+ * CL-18, CL-19, CL-20: a process whose copy of a board falls behind another's — an announcement ("board B
+ * changed") did not reach it, or a change came while it was busy. Process A is a room on one PostgreSQL pool;
+ * process B is a registry (or a room) on another pool of the same schema, with a cluster that announces
+ * nothing, standing in for the announcement that was lost.
+ */
+
+const BOARD = 'board-cl18';
+const FACILITATOR_KEY = 'f'.repeat(40);
+const template = TEMPLATES[2]!;
+let counter = 0;
+const newId = () => `cl${String(++counter).padStart(10, '0')}`;
+const opened: PostgresStore[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+});
+
+/**
+ * A cluster that announces nothing; its document tickets all name `ticketHolder`. Given a store, it reads the
+ * stored version and takes the board's lock there, as the real one does (CL-2).
+ */
+function silentCluster(ticketHolder: string | null = null, store?: PostgresStore): RoomCluster {
+  return {
+    storedVersion: async (boardId: string) => (store ? store.storedVersion(boardId) : null),
+    serialize: async <T>(boardId: string, work: (v: number | null) => Promise<T>) => (store ? store.withBoardLock(boardId, work) : work(null)),
+    committed: () => undefined,
+    presenceChanged: () => undefined,
+    onlineElsewhere: () => false,
+    notesStored: () => undefined,
+    writerEpoch: () => null,
+    issueTicket: () => 'ticket',
+    redeemTicket: async () => ticketHolder,
+    knocked: () => undefined,
+    knockGone: () => undefined,
+    knockAnswered: () => undefined,
+    deleted: () => undefined,
+  };
+}
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+async function twoProcesses() {
+  const url = testDatabaseUrl();
+  const schema = freshSchema();
+  const keyring = new Keyring(Buffer.alloc(32, 7));
+  const open = async () => {
+    const store = await openPostgresStore(url, { schema });
+    opened.push(store);
+    return store;
+  };
+  const storeA = await open();
+  const storeB = await open();
+  await storeA.createBoard(
+    { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, FACILITATOR_KEY), createdAt: 0 },
+    { type: 'board.created', name: 'CL-18', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+  const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
+  const a = new BoardRoom((await storeA.loadBoard(BOARD))!, deps(storeA));
+  const personOnA = (name: string) => personOn(a, name);
+  const registryB = (cluster: RoomCluster, store: PostgresStore = storeB) => new RoomRegistry(store, { ...deps(store), cluster }, 60_000);
+  return { a, storeA, storeB, deps, personOnA, registryB };
+}
+
+/** a person on a room; `send` expects the command to be accepted, `ack` gives its answer */
+function personOn(room: BoardRoom, name: string) {
+  const socketId = `socket-${name}-${newId()}`;
+  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
+  const participantId = `pid-${name}`.padEnd(10, 'x');
+  const ack = (command: Record<string, unknown>) => room.handle(socketId, { id: newId(), ...command } as Parameters<BoardRoom['handle']>[1]);
+  const send = async (command: Record<string, unknown>) => {
+    const answer = await ack(command);
+    expect(answer.ok, `${String(command.type)} by ${name}: ${JSON.stringify(answer)}`).toBe(true);
+  };
+  return { participantId, ack, send, join: (extra: Record<string, unknown> = {}) => send({ type: 'join', participantId, secret: `${name}-secret`.padEnd(40, 'x'), name, ...extra }) };
+}
+
+describe('CL-18, CL-19, CL-20 a process whose copy falls behind', () => {
+  it('CL-18 a board loaded while another process stores a change and a notes update catches up on both once listed', async () => {
+    const { a, storeA, storeB, personOnA, registryB } = await twoProcesses();
+    const fac = personOnA('fac');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
+
+    // process B's load takes its snapshot, then is held before the room is listed
+    const snapshotTaken = deferred();
+    const release = deferred();
+    const gated: PostgresStore = Object.assign(Object.create(storeB) as PostgresStore, {
+      loadBoard: async (...args: Parameters<PostgresStore['loadBoard']>) => {
+        const loaded = await storeB.loadBoard(...args);
+        snapshotTaken.resolve();
+        await release.promise;
+        return loaded;
+      },
+    });
+    const registry = registryB(silentCluster(), gated);
+    const loading = registry.get(BOARD);
+    await snapshotTaken.promise;
+    expect(registry.peek(BOARD)).toBeUndefined();
+
+    // meanwhile process A stores a change and a notes update (their announcements would find no room listed in B)
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    const notes = new Y.Doc();
+    notes.getMap<Y.Text>('notes').set('item-1', new Y.Text('stored while B was loading'));
+    await storeA.appendDocUpdate(BOARD, 'notes', Y.encodeStateAsUpdate(notes));
+    release.resolve();
+
+    const b = (await loading)!;
+    expect(b.publicView().phase).toBe('reveal');
+    expect(b.documents.doc('notes').getMap<Y.Text>('notes').get('item-1')?.toString()).toBe('stored while B was loading');
+    b.destroy();
+    a.destroy();
+  });
+
+  it('CL-19 a document ticket of someone admitted through another process opens the document before the announcement came', async () => {
+    const { a, personOnA, registryB } = await twoProcesses();
+    const fac = personOnA('fac');
+    const ada = personOnA('ada');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
+    await fac.send({ type: 'access.password', password: 'open sesame' });
+    const b = (await registryB(silentCluster(ada.participantId)).get(BOARD))!;
+
+    // B knows the gate; Ada comes through it on A, and B's copy has not heard of her
+    await ada.join({ password: 'open sesame' });
+
+    expect(await b.redeemDocTicket('ticket', 'board')).toBe(ada.participantId);
+    b.destroy();
+    a.destroy();
+  });
+
+  it('CL-20 a summary email sent while another process changes the board is sent once and acknowledged', async () => {
+    const { storeA, storeB, deps } = await twoProcesses();
+    const sending = deferred();
+    const delivered = deferred();
+    const sent: string[][] = [];
+    const mailer: Mailer = {
+      async send({ to }) {
+        sent.push(to);
+        sending.resolve();
+        await delivered.promise; // a mail server takes its time
+      },
+    };
+    const a = new BoardRoom((await storeA.loadBoard(BOARD))!, { ...deps(storeA), mailer, cluster: silentCluster(null, storeA) });
+    const b = new BoardRoom((await storeB.loadBoard(BOARD))!, { ...deps(storeB), cluster: silentCluster(null, storeB) });
+    const fac = personOn(a, 'fac');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
+    for (const phase of ['reveal', 'vote', 'discuss', 'act', 'closed']) await fac.send({ type: 'phase.set', phase });
+
+    const email = { type: 'summary.email', to: ['team@example.com'] };
+    const answer = fac.ack(email);
+    await sending.promise;
+    // while the mail is on its way, someone joins through the other process
+    const late = personOn(b, 'late').join();
+    delivered.resolve();
+    expect(await answer).toMatchObject({ ok: true });
+    await late;
+    // the browser sends a command again with the same id only when it got no answer; it got one
+    expect(sent).toEqual([['team@example.com']]);
+    a.destroy();
+    b.destroy();
+  });
+});

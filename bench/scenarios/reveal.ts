@@ -196,19 +196,16 @@ export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<Revea
   }
 }
 
-/** The same cards as Candor's board document holds them: a map of card objects plus their order. */
+/** The same cards as Candor's board document holds them (RV-7): one list of card objects, inserted in one run. */
 export function stockUpdate(cardCount: number, seed: number): Uint8Array {
   const doc = new Y.Doc();
   let update: Uint8Array | null = null;
   doc.on('update', (u: Uint8Array) => (update = u));
   const cards = makeCards(cardCount, seed);
   doc.transact(() => {
-    const root = doc.getMap<unknown>('board');
-    const map = new Y.Map<unknown>();
-    root.set('cards', map);
-    const ids = cards.map(() => newId(16).slice(0, 21));
-    cards.forEach((c, i) => map.set(ids[i]!, { columnId: c.columnId, text: c.text, groupId: null }));
-    root.set('order', ids);
+    const list = new Y.Array<unknown>();
+    doc.getMap<unknown>('board').set('cards', list);
+    list.insert(0, cards.map((c) => ({ id: newId(16).slice(0, 21), columnId: c.columnId, text: c.text, groupId: null, edited: false, signedBy: null })));
   });
   return update!;
 }

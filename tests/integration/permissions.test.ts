@@ -234,8 +234,7 @@ describe('permissions', () => {
       const root = M.boardDoc.getMap('board');
       root.set('phase', 'closed');
       root.set('tallies', { forged: 99 });
-      root.set('order', ['forged-card']);
-      (root.get('cards') as Y.Map<unknown>).set('forged-card', { columnId: 'start', text: 'FORGED-TEXT', groupId: null });
+      (root.get('cards') as Y.Array<unknown>).insert(0, [{ id: 'forged-card', columnId: 'start', text: 'FORGED-TEXT', groupId: null, edited: false, signedBy: null }]);
     });
     expect(M.board()?.phase).toBe('closed');
     await M.boardConn!.roundTrip(); // the server has handled Mallory's update by now

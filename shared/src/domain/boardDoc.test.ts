@@ -186,4 +186,69 @@ describe('board document', () => {
     projectBoardDoc(server, publicView(state));
     expect(updates).toHaveLength(0);
   });
+
+  it('RV-7 a reveal writes every card in one run: one Yjs item, however many cards', () => {
+    const state = boardWith();
+    for (let i = 0; i < 60; i++) addCard(state, i % 2 ? alice : bob, `card-text-${i}`);
+    const server = new Y.Doc();
+    projectBoardDoc(server, publicView(state));
+    const updates: Uint8Array[] = [];
+    server.on('update', (u: Uint8Array) => updates.push(u));
+    moveTo(state, 'reveal');
+    projectBoardDoc(server, publicView(state));
+    expect(updates).toHaveLength(1);
+    const { structs } = Y.decodeUpdate(updates[0]!);
+    const runs = structs.filter((s) => s instanceof Y.Item && s.content instanceof Y.ContentAny && s.content.arr.some((v) => typeof v === 'object' && v !== null && 'text' in v));
+    expect(runs).toHaveLength(1);
+    expect((runs[0] as Y.Item).content.getLength()).toBe(60);
+  });
+
+  it('RV-7 a client following the updates reads the public view through later reveals, edits, deletions and groups', () => {
+    const state = boardWith();
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    server.on('update', (update: Uint8Array) => Y.applyUpdate(client, update));
+    const sync = (step: string) => {
+      projectBoardDoc(server, publicView(state));
+      expect(readBoardDoc(client), step).toEqual(publicView(state));
+    };
+    const first = Array.from({ length: 12 }, (_, i) => addCard(state, i % 2 ? alice : bob, `first-${i}`));
+    moveTo(state, 'reveal');
+    sync('revealed');
+    must(state, alice, { type: 'card.group', cardId: first[0]!, withCardId: first[5]! });
+    sync('grouped');
+    const aliceCard = first.find((id) => state.cards.get(id)!.authorTag === alice.authorTag)!;
+    must(state, alice, { type: 'card.edit', cardId: aliceCard, text: 'edited-text' });
+    sync('edited');
+    const bobCards = first.filter((id) => state.cards.get(id)!.authorTag === bob.authorTag);
+    for (const id of bobCards.slice(0, 3)) must(state, bob, { type: 'card.delete', cardId: id });
+    sync('three deleted');
+    // RV-5: cards written after going back to Write join the others at their hashed place at the next Reveal
+    moveTo(state, 'write');
+    for (let i = 0; i < 8; i++) addCard(state, i % 2 ? alice : bob, `later-${i}`);
+    sync('written again, not revealed');
+    moveTo(state, 'reveal');
+    sync('revealed again');
+    // the later cards were inserted among the others (the walk's middle), not only after them
+    const kinds = publicView(state).cards.map((c) => (c.text.startsWith('later-') ? 'L' : 'F')).join('');
+    expect(kinds).not.toMatch(/^F+L+$/);
+  });
+
+  it('RV-7 an unchanged card is the same object from one read of the document to the next', () => {
+    const { state, ids } = revealedBoard();
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    server.on('update', (update: Uint8Array) => Y.applyUpdate(client, update));
+    projectBoardDoc(server, publicView(state));
+    const before = readBoardDoc(client)!.cards;
+    const author = state.cards.get(ids[4])!.authorTag === alice.authorTag ? alice : bob;
+    must(state, author, { type: 'card.edit', cardId: ids[4], text: 'card-text-five-edited' });
+    projectBoardDoc(server, publicView(state));
+    const after = readBoardDoc(client)!.cards;
+    for (const card of after) {
+      const old = before.find((c) => c.id === card.id)!;
+      if (card.id === ids[4]) expect(card).not.toBe(old);
+      else expect(card).toBe(old);
+    }
+  });
 });

@@ -3,8 +3,11 @@ import type { PublicBoardView, PublicCard, PublicParticipant } from './visibilit
 
 /**
  * The board document is the public view laid out in Yjs. Only the server writes it (projectBoardDoc);
- * clients only read it (readBoardDoc). Cards and people live in maps of their own, so an edit or someone
- * joining sends one entry, not the whole list: with 500 people, presence would otherwise dominate.
+ * clients only read it (readBoardDoc). People live in a map of their own, so someone joining sends one
+ * entry, not the whole list: with 500 people, presence would otherwise dominate. Cards live in one array in
+ * reveal order (RV-2): a reveal inserts every card in one run, which Yjs keeps, encodes and sends as one item
+ * rather than one per card (1,500 map entries cost the server more than sending the reveal to 500 people);
+ * an edit replaces one entry, a deletion removes one.
  */
 const ROOT = 'board';
 const CARDS = 'cards';
@@ -48,7 +51,6 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'lens',
 ];
 
-type CardBody = Omit<PublicCard, 'id'>;
 type PersonBody = Omit<PublicParticipant, 'handle'>;
 
 /** Writes the differences between the document and `view` in one transaction. */
@@ -59,14 +61,7 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
       const next = view[key];
       if (!sameJson(root.get(key), next)) root.set(key, next as never);
     }
-    // Inserted in reveal order, so even the order of the bytes follows the shuffle, not the writing.
-    syncMap(
-      childMap<CardBody>(root, CARDS),
-      view.cards.map((c) => [c.id, { columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signedBy }]),
-      (a, b) => a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited && a.signedBy === b.signedBy,
-    );
-    const order = view.cards.map((c) => c.id);
-    if (!sameJson(root.get('order'), order)) root.set('order', order);
+    syncCards(childArray<PublicCard>(root, CARDS), view.cards);
     syncMap(
       childMap<PersonBody>(root, PEOPLE),
       view.participants.map((p) => [p.handle, { name: p.name, online: p.online, facilitator: p.facilitator, done: p.done }]),
@@ -79,17 +74,14 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
 export function readBoardDoc(doc: Y.Doc): PublicBoardView | null {
   const root = doc.getMap<unknown>(ROOT);
   if (!root.has('id')) return null;
-  const cards = root.get(CARDS) as Y.Map<CardBody> | undefined;
+  const cards = root.get(CARDS) as Y.Array<PublicCard> | undefined;
   const people = root.get(PEOPLE) as Y.Map<PersonBody> | undefined;
-  const order = (root.get('order') as string[] | undefined) ?? [];
   const view = Object.fromEntries(SCALAR_KEYS.map((k) => [k, root.get(k)])) as Scalars;
   return {
     ...view,
     participants: [...(people?.entries() ?? [])].map(([handle, body]) => ({ handle, ...body })).sort(byPresenceOrder),
-    cards: order.flatMap((id) => {
-      const body = cards?.get(id);
-      return body ? [{ id, ...body }] : [];
-    }),
+    // the document's own entries: a card that did not change is the same object from one read to the next
+    cards: cards instanceof Y.Array ? cards.toArray() : [],
   };
 }
 
@@ -106,6 +98,69 @@ function childMap<T>(root: Y.Map<unknown>, key: string): Y.Map<T> {
   }
   return map;
 }
+
+function childArray<T>(root: Y.Map<unknown>, key: string): Y.Array<T> {
+  let array = root.get(key) as Y.Array<T> | undefined;
+  if (!(array instanceof Y.Array)) {
+    array = new Y.Array<T>();
+    root.set(key, array);
+  }
+  return array;
+}
+
+/**
+ * Makes `list` hold exactly `cards`, in their order, touching only what changed: a card that went is deleted,
+ * a changed card is replaced where it stands, and new cards are inserted at their place, a run of them (the
+ * reveal) in one insert. Both lists are in reveal order, which never reorders the cards they share (RV-2), so
+ * one walk through both finds every change; should they ever disagree, the list is written again whole.
+ */
+function syncCards(list: Y.Array<PublicCard>, cards: readonly PublicCard[]): void {
+  const current = list.toArray();
+  const wanted = new Set(cards.map((c) => c.id));
+  const had = new Set(current.map((c) => c.id));
+  const kept = current.filter((c) => wanted.has(c.id));
+  const shared = cards.filter((c) => had.has(c.id));
+  if (!kept.every((c, k) => c.id === shared[k]!.id)) {
+    list.delete(0, list.length);
+    list.insert(0, cards.map(cardEntry));
+    return;
+  }
+  let at = 0;
+  let i = 0;
+  let run: PublicCard[] = [];
+  const insertRun = () => {
+    if (run.length === 0) return;
+    list.insert(at, run);
+    at += run.length;
+    run = [];
+  };
+  for (const next of cards) {
+    if (!had.has(next.id)) {
+      run.push(cardEntry(next));
+      continue;
+    }
+    insertRun();
+    // the cards that went before this one, then this one (the same card: the walk keeps both lists in step)
+    while (!wanted.has(current[i]!.id)) {
+      list.delete(at, 1);
+      i++;
+    }
+    if (!sameCard(current[i]!, next)) {
+      list.delete(at, 1);
+      list.insert(at, [cardEntry(next)]);
+    }
+    at++;
+    i++;
+  }
+  insertRun();
+  if (at < list.length) list.delete(at, list.length - at);
+}
+
+/** A card as the document holds it: its public fields only, in a fixed order. */
+const cardEntry = (c: PublicCard): PublicCard => ({ id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signedBy });
+
+const sameCard = (a: PublicCard, b: PublicCard) =>
+  a.id === b.id && a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited && a.signedBy === b.signedBy;
 
 /** Makes `map` hold exactly `entries`, setting only what changed, in the order given. */
 function syncMap<T>(map: Y.Map<T>, entries: [string, T][], same: (a: T, b: T) => boolean): void {

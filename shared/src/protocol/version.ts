@@ -1,2 +1,2 @@
 /** Bumped whenever a command, event or view changes shape; client and server must agree at connect. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

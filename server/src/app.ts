@@ -14,7 +14,7 @@ import type { BoardStore } from './storage/BoardStore.js';
 import { DataFileError, openSqliteStore } from './storage/sqlite.js';
 import { Cluster } from './cluster/Cluster.js';
 import { openPostgresStore } from './storage/postgres.js';
-import { attachSocketIo } from './transport/socketio.js';
+import { attachSocketIo, upgradeSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
 import { createHttpApp } from './http.js';
 import { createMailer } from './mailer.js';
@@ -136,7 +136,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   routeUpgrades(server, {
     routes: [
       { prefix: `${YJS_PATH}/`, handle: yjs.handleUpgrade },
-      { prefix: '/socket.io/', handle: (req, socket, head) => io.engine.handleUpgrade(req, socket, head) },
+      { prefix: '/socket.io/', handle: (req, socket, head) => upgradeSocketIo(io, req, socket, head) },
     ],
     addressOf,
     connections,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { REPO_ROOT, SERVER_ENTRY } from './spawnedServer.js';
@@ -45,6 +46,8 @@ export interface TestServer {
   dbFile: string;
   /** the server key's file, beside the data directory (AR-7) */
   keyFile: string;
+  /** the app's HTTP server (ME-1 watches the upgrades it receives) */
+  httpServer: Server;
   close(): Promise<void>;
 }
 
@@ -105,6 +108,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     port,
     dbFile,
     keyFile: `${path.dirname(dbFile)}.key`,
+    httpServer: app.server,
     async close() {
       await app.close();
     },

@@ -46,7 +46,8 @@ export function guardConnections(server: HttpServer, options: { socketsPerAddres
     const key = addressKey(socket.remoteAddress ?? 'unknown');
     const count = (sockets.get(key) ?? 0) + 1;
     sockets.set(key, count);
-    socket.once('close', () => {
+    // `close` comes once: a plain listener, not a `once` wrapper kept for the socket's lifetime
+    socket.on('close', () => {
       const left = (sockets.get(key) ?? 1) - 1;
       if (left > 0) sockets.set(key, left);
       else sockets.delete(key);

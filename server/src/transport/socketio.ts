@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
 import {
   type Ack,
@@ -6,6 +7,8 @@ import {
   type ServerToClientEvents,
   CardMovingSignal,
   type CardsMovingBatch,
+  type PersonalView,
+  type SignOutReason,
   Command,
   DocTicketRequest,
   HandshakeAuth,
@@ -16,22 +19,25 @@ import {
   movingRefusal,
 } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { BoardRoom, RoomSocket } from '../rooms/BoardRoom.js';
 import type { Logger } from '../logger.js';
 import { TokenBucket } from './rateLimit.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
 
-/** `participantId`: who this connection joined as (MV-1 checks it; set by a successful join, cleared by a sign-out) */
-type SocketData = { room: BoardRoom; participantId?: string };
+/**
+ * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
+ * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second); `movingBucket`: MV-3.
+ */
+type SocketData = { room: BoardRoom; participantId?: string; bucket: TokenBucket; movingBucket: TokenBucket };
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** the parts of an engine.io socket used here */
 interface EngineSocket {
   request: IncomingMessage | null;
   transport: { name: string; socket?: { terminate?(): void } };
-  once(event: 'close', listener: () => void): void;
+  on(event: 'close', listener: (this: EngineSocket) => void): void;
 }
 
 const KNOWN_EVENTS = new Set(['cmd', 'time.sync', 'doc.ticket', 'card.moving']);
@@ -83,15 +89,13 @@ export function attachSocketIo(
 
   /** the client address of each engine connection, read from its handshake (AB-4 counts joins by it) */
   const addresses = new WeakMap<object, string>();
-  // Socket.io's own advice for many connections: once the handshake is read, drop the HTTP request that
+  // ME-1, Socket.io's own advice for many connections: once the handshake is read, drop the HTTP request that
   // engine.io would otherwise keep for the connection's lifetime (we never use socket.request).
   io.engine.on('connection', (rawSocket: EngineSocket) => {
     const address = guards.addressOf(rawSocket.request!);
     addresses.set(rawSocket, address);
-    if (rawSocket.transport.name === 'polling') rawSocket.once('close', guards.connections.add(address));
-    // AB-2: a closed session's WebSocket is dropped at once instead of waiting up to 30 s for a peer that
-    // may never answer the close frame (a client that never finished its handshake, above all).
-    rawSocket.once('close', () => rawSocket.transport.socket?.terminate?.());
+    if (rawSocket.transport.name === 'polling') rawSocket.on('close', guards.connections.add(address));
+    rawSocket.on('close', terminateTransport);
     rawSocket.request = null;
   });
 
@@ -124,104 +128,167 @@ export function attachSocketIo(
 
   guards.movingElsewhere?.onMoving((boardId, batch) => io.to(movingChannel(boardId)).emit('cards.moving', batch));
 
-  io.on('connection', (socket: CandorSocket) => {
-    const room = socket.data.room;
-    const bucket = new TokenBucket(60, 20, now);
-    const movingBucket = new TokenBucket(LIMITS.movingBurst, LIMITS.movingPerSecond, now);
-    const signedOut = () => {
-      socket.data.participantId = undefined;
-      void socket.leave(movingChannel(room.id));
-      moving.get(room)?.dropConnection(socket.id);
-    };
-    // DO-7: a socket that does not read what we send is closed (the client reconnects and rejoins) before
-    // the server holds more than the cap for it.
-    const overloaded = () => {
-      if (unsentBytes(socket) <= sendBufferBytes) return false;
-      socket.conn.close();
-      return true;
-    };
-    room.attach({
-      id: socket.id,
-      address: addresses.get(socket.conn) ?? 'unknown',
-      sendMe: (view) => {
-        if (!overloaded()) socket.emit('me', view);
-      },
-      signOut: (reason, message) => {
-        signedOut();
-        socket.emit('signedOut', { reason, message });
-        // MO-1: a removed person's connection ends; after a new password (JN-2) it stays for the next join.
-        if (reason === 'removed') socket.disconnect(true);
-      },
-      answerKnock: (admitted, message) => socket.emit('knockAnswered', { admitted, message }),
-      sendDeleted: () => {
-        socket.emit('board.deleted');
-        socket.disconnect(true);
-      },
-    });
+  const handlers = socketHandlers({ registry, logger, now, movingOf, droppedConnection: (socket) => moving.get(socket.data.room)?.dropConnection(socket.id) });
 
-    socket.on('cmd', (payload: unknown, ack: unknown) => {
+  // Memory per connection (issue 13): a connection holds its state as data (`socket.data`, a `SocketSession`); its listeners are the same
+  // functions for every socket (called with the socket as `this`), so no connection keeps closures of its own.
+  io.on('connection', (socket: CandorSocket) => {
+    socket.data.bucket = new TokenBucket(60, 20, now);
+    socket.data.movingBucket = new TokenBucket(LIMITS.movingBurst, LIMITS.movingPerSecond, now);
+    socket.data.room.attach(new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBufferBytes, handlers.signedOut));
+    socket.on('cmd', handlers.cmd);
+    socket.on('time.sync', handlers.timeSync);
+    socket.on('doc.ticket', handlers.docTicket);
+    socket.on('card.moving', handlers.cardMoving);
+    socket.onAny(answerUnknownEvent);
+    socket.on('disconnect', handlers.disconnect);
+  });
+
+  return io;
+}
+
+/** The listeners every Socket.io connection shares; each is called with its socket as `this`. */
+function socketHandlers(deps: {
+  registry: RoomRegistry;
+  logger: Logger;
+  now: () => number;
+  movingOf: (room: BoardRoom) => MovingCards;
+  droppedConnection: (socket: CandorSocket) => void;
+}) {
+  const { registry, logger, now, movingOf } = deps;
+  /** JN-2 / MO-1: the connection is no longer anyone's; it stops receiving "being moved" */
+  const signedOut = (socket: CandorSocket) => {
+    socket.data.participantId = undefined;
+    void socket.leave(movingChannel(socket.data.room.id));
+    deps.droppedConnection(socket);
+  };
+  return {
+    signedOut,
+    cmd(this: CandorSocket, payload: unknown, ack: unknown) {
       if (typeof ack !== 'function') return; // nobody to answer: drop it
       const reply = ack as (result: Ack) => void;
-      if (!bucket.take()) return reply(fail('RATE_LIMITED', 'Too many changes at once; slow down a little.'));
+      if (!this.data.bucket.take()) return reply(fail('RATE_LIMITED', 'Too many changes at once; slow down a little.'));
       const parsed = Command.safeParse(payload);
       if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
       const command = parsed.data;
-      room.handle(socket.id, command).then((result) => {
+      const room = this.data.room;
+      room.handle(this.id, command).then((result) => {
         if (command.type === 'join' && result.ok) {
-          socket.data.participantId = command.participantId;
-          void socket.join(movingChannel(room.id));
+          this.data.participantId = command.participantId;
+          void this.join(movingChannel(room.id));
         }
         reply(result);
       }, (err) => {
         logger.error({ err }, 'unexpected command failure');
         reply(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
       });
-    });
-
-    socket.on('time.sync', (ack: unknown) => {
+    },
+    timeSync(this: CandorSocket, ack: unknown) {
       if (typeof ack !== 'function') return;
-      if (!bucket.take()) return (ack as (r: Ack) => void)(fail('RATE_LIMITED', 'Too many requests.'));
+      if (!this.data.bucket.take()) return (ack as (r: Ack) => void)(fail('RATE_LIMITED', 'Too many requests.'));
       (ack as (r: Ack) => void)({ ok: true, data: { serverNow: now() } });
-    });
-
-    socket.on('doc.ticket', (payload: unknown, ack: unknown) => {
+    },
+    docTicket(this: CandorSocket, payload: unknown, ack: unknown) {
       if (typeof ack !== 'function') return;
       const reply = ack as (result: Ack) => void;
-      if (!bucket.take()) return reply(fail('RATE_LIMITED', 'Too many requests.'));
+      if (!this.data.bucket.take()) return reply(fail('RATE_LIMITED', 'Too many requests.'));
       const parsed = DocTicketRequest.safeParse(payload);
       if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
-      reply(room.issueDocTicket(socket.id, parsed.data.doc));
-    });
-
+      reply(this.data.room.issueDocTicket(this.id, parsed.data.doc));
+    },
     // MV-1, MV-2: "I picked up / put down this card", relayed to the board without a name.
-    socket.on('card.moving', (payload: unknown, ack: unknown) => {
+    cardMoving(this: CandorSocket, payload: unknown, ack: unknown) {
       if (typeof ack !== 'function') return;
       const reply = ack as (result: Ack) => void;
-      if (!movingBucket.take()) return reply(fail('RATE_LIMITED', 'Too many moves at once; slow down a little.'));
+      if (!this.data.movingBucket.take()) return reply(fail('RATE_LIMITED', 'Too many moves at once; slow down a little.'));
       const parsed = CardMovingSignal.safeParse(payload);
       if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
-      const participantId = socket.data.participantId;
+      const participantId = this.data.participantId;
       if (!participantId) return reply(fail('NOT_JOINED', 'Join the board first.'));
+      const room = this.data.room;
       const refusal = parsed.data.moving ? movingRefusal(room.state, participantId, parsed.data.cardId) : null;
       if (refusal) return reply(fail(refusal.code, refusal.message));
-      movingOf(room).signal(socket.id, parsed.data.cardId, parsed.data.moving);
+      movingOf(room).signal(this.id, parsed.data.cardId, parsed.data.moving);
       reply({ ok: true, data: {} });
-    });
+    },
+    disconnect(this: CandorSocket) {
+      deps.droppedConnection(this);
+      this.data.room.detach(this.id);
+      registry.scheduleUnload(this.data.room);
+    },
+  };
+}
 
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (KNOWN_EVENTS.has(event)) return;
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function') (ack as (r: Ack) => void)(fail('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 40)}".`));
-    });
+function answerUnknownEvent(event: string, ...args: unknown[]): void {
+  if (KNOWN_EVENTS.has(event)) return;
+  const ack = args[args.length - 1];
+  if (typeof ack === 'function') (ack as (r: Ack) => void)(fail('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 40)}".`));
+}
 
-    socket.on('disconnect', () => {
-      moving.get(room)?.dropConnection(socket.id);
-      room.detach(socket.id);
-      registry.scheduleUnload(room);
-    });
-  });
+/** AB-2: a closed session's WebSocket is dropped at once instead of waiting up to 30 s for a peer that may never answer the close frame (a client that never finished its handshake, above all). */
+function terminateTransport(this: EngineSocket): void {
+  this.transport.socket?.terminate?.();
+}
 
-  return io;
+/** One Socket.io connection as its room sees it (`RoomSocket`). */
+class SocketSession implements RoomSocket {
+  constructor(
+    private readonly socket: CandorSocket,
+    readonly address: string,
+    private readonly sendBufferBytes: number,
+    private readonly signedOut: (socket: CandorSocket) => void,
+  ) {}
+
+  get id(): string {
+    return this.socket.id;
+  }
+
+  sendMe(view: PersonalView): void {
+    if (!this.overloaded()) this.socket.emit('me', view);
+  }
+
+  signOut(reason: SignOutReason, message: string): void {
+    this.signedOut(this.socket);
+    this.socket.emit('signedOut', { reason, message });
+    // MO-1: a removed person's connection ends; after a new password (JN-2) it stays for the next join.
+    if (reason === 'removed') this.socket.disconnect(true);
+  }
+
+  answerKnock(admitted: boolean, message: string): void {
+    this.socket.emit('knockAnswered', { admitted, message });
+  }
+
+  sendDeleted(): void {
+    this.socket.emit('board.deleted');
+    this.socket.disconnect(true);
+  }
+
+  /** DO-7: a socket that does not read what we send is closed (the client reconnects and rejoins) before the server holds more than the cap for it. */
+  private overloaded(): boolean {
+    if (unsentBytes(this.socket) <= this.sendBufferBytes) return false;
+    this.socket.conn.close();
+    return true;
+  }
+}
+
+/**
+ * ME-1: hands Socket.io a WebSocket upgrade. engine.io's upgrade leaves a `close` listener on the TCP socket that
+ * re-emits `close` on a stand-in HTTP response, for engine.io's HTTP middlewares (`io.engine.use`, which Candor
+ * does not use); through that response it holds the upgrade's request, headers and all, for as long as the
+ * connection lives. That one listener is taken off again at once; anything else engine.io adds stays.
+ */
+export function upgradeSocketIo(io: Pick<Server, 'engine'>, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const before = new Set(socket.rawListeners('close'));
+  io.engine.handleUpgrade(req, socket, head);
+  for (const listener of socket.rawListeners('close')) {
+    if (!before.has(listener) && isResponseCloseRelay(listener)) socket.removeListener('close', listener as (...args: unknown[]) => void);
+  }
+}
+
+/** engine.io's `socket.once("close", () => this.emit("close"))` in its WebSocketResponse, seen through `once`'s wrapper */
+function isResponseCloseRelay(listener: unknown): boolean {
+  const inner = (listener as { listener?: unknown }).listener;
+  return typeof inner === 'function' && inner.toString().replace(/\s+/g, '') === '()=>this.emit("close")';
 }
 
 /**

@@ -38,26 +38,44 @@ export function routeUpgrades(
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex & { setTimeout?(ms: number): void }, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
+    // Plain functions, not closures: a listener that closed over this call would keep its request and URL for
+    // as long as the connection lives (ws disarms the timeout, but the listeners stay on the socket).
+    socket.on('error', destroySocket);
     socket.setTimeout?.(ABUSE_LIMITS.handshakeTimeoutMs);
-    socket.once('timeout', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = deps.routes.find((r) => url.pathname.startsWith(r.prefix));
+    socket.on('timeout', destroySocket);
+    const { pathname, resumesSession } = readUpgradeUrl(req);
+    const route = routeFor(deps.routes, pathname);
     if (!route) {
-      deps.warnings.warn('upgrade-unknown-path', { path: url.pathname.slice(0, 60) }, 'upgrade to an unknown path refused');
+      deps.warnings.warn('upgrade-unknown-path', { path: pathname.slice(0, 60) }, 'upgrade to an unknown path refused');
       return refuseAtPace(socket, deps.addressOf(req), 404, 'No such endpoint.');
     }
     // Socket.io moving an existing session onto a WebSocket is not a new connection: it is counted already.
-    if (!url.searchParams.has('sid')) {
+    if (!resumesSession) {
       const address = deps.addressOf(req);
       if (!deps.connections.hasRoom(address)) {
         deps.warnings.warn('too-many-connections', { address }, 'connection refused: too many from one address');
         return refuseAtPace(socket, address, 429, 'Too many connections from your address.');
       }
-      socket.once('close', deps.connections.add(address));
+      // `close` comes once; the release is idempotent (no `once` wrapper kept per socket)
+      socket.on('close', deps.connections.add(address));
     }
     route.handle(req, socket, head);
   });
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
+
+/** What the router reads of an upgrade's URL; the parsed URL itself is not kept. */
+function readUpgradeUrl(req: IncomingMessage): { pathname: string; resumesSession: boolean } {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  return { pathname: url.pathname, resumesSession: url.searchParams.has('sid') };
+}
+
+function routeFor<R extends { prefix: string }>(routes: R[], pathname: string): R | undefined {
+  for (const route of routes) if (pathname.startsWith(route.prefix)) return route;
+  return undefined;
 }
 
 /** Answers an upgrade with a plain HTTP status and closes the socket once the answer is out (or time is up). */

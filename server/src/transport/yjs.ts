@@ -46,14 +46,25 @@ export interface YjsOptions {
  * every client; the notes document accepts what the room allows. Awareness is not relayed.
  */
 export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: SampledWarnings, options: YjsOptions = {}) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const sendBufferBytes = options.sendBufferBytes ?? LIMITS.sendBufferBytes;
-  const encoded = new SharedEncodings();
+  // The connections are kept in `open` (for `close`), not by ws's client tracking, which would add a closure to each.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, clientTracking: false });
+  const open = new Set<WebSocket>();
+  const forget = function (this: WebSocket) {
+    open.delete(this);
+  };
+  const shared: SessionDeps = {
+    registry,
+    warnings,
+    sendBufferBytes: options.sendBufferBytes ?? LIMITS.sendBufferBytes,
+    encoded: new SharedEncodings(),
+  };
 
   /** Takes an upgrade under YJS_PATH that the upgrade router (`upgrades.ts`) hands over. */
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
     wss.handleUpgrade(req, socket, head, (ws) => {
+      open.add(ws);
+      ws.once('close', forget);
       void accept(ws, url).catch((err) => {
         logger.error({ err }, 'yjs connection failed');
         ws.close(1011, 'internal error');
@@ -65,113 +76,179 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     const match = ROUTE.exec(url.pathname);
     if (!match) return ws.close(WS_CLOSE.NOT_FOUND, 'no such document');
     const [, boardId, docName] = match as unknown as [string, string, DocName];
+    const ticket = url.searchParams.get(YJS_PARAM.ticket) ?? '';
+    const compress = docName === 'board' && url.searchParams.get(YJS_PARAM.compress) === YJS_COMPRESS_DEFLATE_RAW;
     // what the client sends while the board loads and its ticket is checked is kept, then read in order
     const early: unknown[] = [];
     const hold = (data: unknown) => early.push(data);
     ws.on('message', hold);
     const room = await registry.get(boardId);
     if (!room || room.deleted) return ws.close(WS_CLOSE.NOT_FOUND, 'no such board');
-    const participantId = await room.redeemDocTicket(url.searchParams.get(YJS_PARAM.ticket) ?? '', docName);
+    const participantId = await room.redeemDocTicket(ticket, docName);
     if (!participantId) return ws.close(WS_CLOSE.UNAUTHORIZED, 'ask for a ticket over the joined session');
-    const compress = docName === 'board' && url.searchParams.get(YJS_PARAM.compress) === YJS_COMPRESS_DEFLATE_RAW;
-    // JN-2/MO-1: a person signed out of the board loses its documents at once.
-    const unwatch = room.watchDocConnection(participantId, () => ws.close(WS_CLOSE.FORBIDDEN, 'signed out'));
-    ws.once('close', unwatch);
-    serve(ws, room, docName, participantId, compress);
     ws.off('message', hold);
+    if (ws.readyState !== ws.OPEN) return; // it closed while the board loaded: nothing to serve
+    const session = new DocSession(ws, room, docName, participantId, compress, shared);
+    if (!session.start()) return;
     for (const data of early) ws.emit('message', data, true);
-  }
-
-  function serve(ws: WebSocket, room: BoardRoom, docName: DocName, participantId: string, compress: boolean): void {
-    const documents = room.documents;
-    const doc = documents.doc(docName);
-    const bucket = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SEC);
-    // Notes are typed by people: 256 KiB at once and 32 KiB a second per connection is far above typing speed.
-    const bytes = new TokenBucket(NOTES_BYTES_BURST, NOTES_BYTES_PER_SEC);
-    let malformed = 0;
-    let closing = false;
-
-    const close = (code: number, reason: string) => {
-      closing = true;
-      ws.close(code, reason);
-    };
-    // DO-7: what we hold unsent for this socket is bounded; a reader that falls that far behind starts over.
-    const send = (message: Uint8Array) => {
-      if (closing || ws.readyState !== ws.OPEN) return;
-      if (ws.bufferedAmount + message.length > sendBufferBytes) return close(WS_CLOSE.TOO_SLOW, 'too far behind; reconnect');
-      ws.send(message);
-    };
-    const peer: DocPeer = {
-      participantId,
-      sendUpdate: (update) => send(encoded.update(update, compress)),
-      resync: () => close(WS_CLOSE.RESYNC, 'not stored; reconnect and send again'),
-    };
-    if (!documents.join(docName, peer)) return ws.close(WS_CLOSE.TOO_MANY, 'too many connections to this document');
-    room.hold();
-    // BD-2: a deleted board ends its document connections.
-    const stopListening = room.onDeleted(() => close(WS_CLOSE.NOT_FOUND, 'board deleted'));
-
-    // Sync step 1 (our state vector): the client answers with whatever we lack.
-    const sendStep1 = () => send(encodeSyncStep1(Y.encodeStateVector(doc)));
-    // A message dropped for going over the budget is asked for again once the budget has refilled, so an
-    // honest client that pasted a lot is not left out of step (the protocol would not resend it by itself).
-    let resync: NodeJS.Timeout | undefined;
-    const resyncLater = () => {
-      resync ??= setTimeout(() => {
-        resync = undefined;
-        sendStep1();
-      }, RESYNC_AFTER_DROP_MS);
-    };
-    // DO-5: a few malformed messages are dropped; past that the connection is closed, and warnings are sampled.
-    const onMalformed = (err: unknown) => {
-      malformed++;
-      warnings.warn('bad-yjs-message', { board: room.id, doc: docName, reason: err instanceof Error ? err.message : String(err) }, 'bad yjs message dropped');
-      if (malformed >= LIMITS.malformedDocMessages) close(WS_CLOSE.MALFORMED, 'too many malformed messages');
-    };
-
-    ws.binaryType = 'arraybuffer';
-    ws.on('message', (data: ArrayBuffer) => {
-      if (closing) return;
-      if (!bucket.take() || !bytes.take(data.byteLength)) return docName === 'notes' ? resyncLater() : undefined;
-      try {
-        const message = decodeYjsMessage(new Uint8Array(data));
-        switch (message.type) {
-          case 'step1':
-            return send(encoded.answer(documents.answer(docName, peer, message.stateVector), compress));
-          case 'step2':
-          case 'update':
-            return void documents.receive(docName, peer, message.update).then((verdict) => {
-              if (verdict === 'malformed') onMalformed(new MalformedYjsMessage('update Yjs cannot apply'));
-            }, onMalformed);
-          case 'ignored':
-            return;
-          case 'compressed':
-            throw new MalformedYjsMessage('clients do not send compressed messages');
-        }
-      } catch (err) {
-        onMalformed(err);
-      }
-    });
-    ws.on('close', () => {
-      clearTimeout(resync);
-      stopListening();
-      documents.leave(docName, peer);
-      room.release();
-      registry.scheduleUnload(room);
-    });
-    ws.on('error', () => ws.terminate());
-
-    // Start the handshake (what the client sends back is ignored for the read-only board document).
-    sendStep1();
   }
 
   return {
     handleUpgrade,
     close(): void {
-      for (const client of wss.clients) client.terminate();
+      for (const client of open) client.terminate();
       wss.close();
     },
   };
+}
+
+/** What every document connection of the server shares. */
+interface SessionDeps {
+  registry: RoomRegistry;
+  warnings: SampledWarnings;
+  /** DO-7: bytes held unsent for one connection before it is closed */
+  sendBufferBytes: number;
+  encoded: SharedEncodings;
+}
+
+/**
+ * One document connection: the room's peer, and what the connection's messages become. Its state is fields of
+ * one object and its listeners are methods bound once, so a connection costs little memory (issue 13).
+ */
+class DocSession implements DocPeer {
+  private readonly doc: Y.Doc;
+  /** IN-23: messages per connection */
+  private readonly bucket = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SEC);
+  // Notes are typed by people: 256 KiB at once and 32 KiB a second per connection is far above typing speed.
+  private readonly bytes = new TokenBucket(NOTES_BYTES_BURST, NOTES_BYTES_PER_SEC);
+  private malformed = 0;
+  private closing = false;
+  private resyncTimer: NodeJS.Timeout | undefined;
+  private stopWatching: (() => void) | undefined;
+  private stopListening: (() => void) | undefined;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: BoardRoom,
+    private readonly docName: DocName,
+    readonly participantId: string,
+    private readonly compress: boolean,
+    private readonly deps: SessionDeps,
+  ) {
+    this.doc = room.documents.doc(docName);
+  }
+
+  /** Joins the document and starts the handshake; false (and the connection closed) when the document is full. */
+  start(): boolean {
+    const { ws, room } = this;
+    ws.once('close', this.onClose.bind(this));
+    // JN-2/MO-1: a person signed out of the board loses its documents at once.
+    this.stopWatching = room.watchDocConnection(this.participantId, this.signedOut.bind(this));
+    if (!room.documents.join(this.docName, this)) {
+      ws.close(WS_CLOSE.TOO_MANY, 'too many connections to this document');
+      return false;
+    }
+    room.hold();
+    // BD-2: a deleted board ends its document connections.
+    this.stopListening = room.onDeleted(this.boardDeleted.bind(this));
+    ws.binaryType = 'arraybuffer';
+    ws.on('message', this.onMessage.bind(this));
+    ws.on('error', terminate);
+    // Start the handshake (what the client sends back is ignored for the read-only board document).
+    this.sendStep1();
+    return true;
+  }
+
+  sendUpdate(update: Uint8Array): void {
+    this.send(this.deps.encoded.update(update, this.compress));
+  }
+
+  resync(): void {
+    this.close(WS_CLOSE.RESYNC, 'not stored; reconnect and send again');
+  }
+
+  private signedOut(): void {
+    this.ws.close(WS_CLOSE.FORBIDDEN, 'signed out');
+  }
+
+  private boardDeleted(): void {
+    this.close(WS_CLOSE.NOT_FOUND, 'board deleted');
+  }
+
+  private close(code: number, reason: string): void {
+    this.closing = true;
+    this.ws.close(code, reason);
+  }
+
+  // DO-7: what we hold unsent for this socket is bounded; a reader that falls that far behind starts over.
+  private send(message: Uint8Array): void {
+    const ws = this.ws;
+    if (this.closing || ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount + message.length > this.deps.sendBufferBytes) return this.close(WS_CLOSE.TOO_SLOW, 'too far behind; reconnect');
+    ws.send(message);
+  }
+
+  /** Sync step 1 (our state vector): the client answers with whatever we lack. */
+  private sendStep1(): void {
+    this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+  }
+
+  // A message dropped for going over the budget is asked for again once the budget has refilled, so an
+  // honest client that pasted a lot is not left out of step (the protocol would not resend it by itself).
+  private resyncLater(): void {
+    this.resyncTimer ??= setTimeout(() => {
+      this.resyncTimer = undefined;
+      this.sendStep1();
+    }, RESYNC_AFTER_DROP_MS);
+  }
+
+  // DO-5: a few malformed messages are dropped; past that the connection is closed, and warnings are sampled.
+  private onMalformed(err: unknown): void {
+    this.malformed++;
+    this.deps.warnings.warn('bad-yjs-message', { board: this.room.id, doc: this.docName, reason: err instanceof Error ? err.message : String(err) }, 'bad yjs message dropped');
+    if (this.malformed >= LIMITS.malformedDocMessages) this.close(WS_CLOSE.MALFORMED, 'too many malformed messages');
+  }
+
+  private onMessage(data: ArrayBuffer): void {
+    if (this.closing) return;
+    if (!this.bucket.take() || !this.bytes.take(data.byteLength)) return this.docName === 'notes' ? this.resyncLater() : undefined;
+    const documents = this.room.documents;
+    try {
+      const message = decodeYjsMessage(new Uint8Array(data));
+      switch (message.type) {
+        case 'step1':
+          return this.send(this.deps.encoded.answer(documents.answer(this.docName, this, message.stateVector), this.compress));
+        case 'step2':
+        case 'update':
+          return void documents.receive(this.docName, this, message.update).then(
+            (verdict) => {
+              if (verdict === 'malformed') this.onMalformed(new MalformedYjsMessage('update Yjs cannot apply'));
+            },
+            (err: unknown) => this.onMalformed(err),
+          );
+        case 'ignored':
+          return;
+        case 'compressed':
+          throw new MalformedYjsMessage('clients do not send compressed messages');
+      }
+    } catch (err) {
+      this.onMalformed(err);
+    }
+  }
+
+  private onClose(): void {
+    this.stopWatching?.();
+    if (!this.stopListening) return; // never joined the document
+    clearTimeout(this.resyncTimer);
+    this.stopListening();
+    this.room.documents.leave(this.docName, this);
+    this.room.release();
+    this.deps.registry.scheduleUnload(this.room);
+  }
+}
+
+function terminate(this: WebSocket): void {
+  this.terminate();
 }
 
 /**

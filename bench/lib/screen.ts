@@ -2,10 +2,14 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 
 /**
  * One more participant as a real Chromium page, joined through the UI. The client marks
- * `candor:cards-rendered` (with the number of cards in its detail) when the revealed board has rendered
- * them; the mark is read back on the bench's clock through performance.timeOrigin.
+ * `candor:cards-rendered` (with the number of cards in its detail) once the browser has drawn the revealed
+ * board's cards (the frame after the commit: `client/src/layout/markWhenDrawn.ts`); the mark is read back on
+ * the bench's clock through performance.timeOrigin.
  */
 const MARK = 'candor:cards-rendered';
+/** BENCH_SCREEN_TRACE=<file>: a Chromium performance trace of the page, from its join until the mark */
+const TRACE = process.env.BENCH_SCREEN_TRACE;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'disabled-by-default-devtools.timeline.frame', 'loading', 'latencyInfo', 'disabled-by-default-v8.cpu_profiler'];
 
 export class Screen {
   private constructor(
@@ -24,6 +28,7 @@ export class Screen {
       await page.getByLabel('Your name').fill('Screen');
       await page.getByRole('button', { name: 'Join' }).click();
       await page.waitForFunction(() => document.querySelector('[data-testid="connection-status"]')?.textContent === 'Connected', null, { timeout: 30_000 });
+      if (TRACE) await browser.startTracing(page, { path: TRACE, categories: TRACE_CATEGORIES });
       return new Screen(browser, page);
     } catch (err) {
       await browser.close();
@@ -41,6 +46,8 @@ export class Screen {
       );
     } catch {
       return null;
+    } finally {
+      if (TRACE) await this.browser.stopTracing();
     }
     return this.page.evaluate(
       ([mark, n]) => {

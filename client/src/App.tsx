@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from './i18n/useWords.js';
 import { Suspense, lazy } from 'react';
 import { matchRoute, usePathname } from './navigation.js';
 import { lazyWithWords, untilLoaded } from './i18n/lazyWithWords.js';
@@ -18,7 +18,7 @@ export function App() {
 }
 
 function Route() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const route = matchRoute(usePathname());
   switch (route.name) {
     case 'home':

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { startI18n } from './i18n/index.js';
+import { WordsProvider } from './i18n/useWords.js';
 import { applyStoredTheme } from './theme/theme.js';
 import { startFocusRescue } from './a11y/focusRescue.js';
 import './styles.css';
@@ -12,7 +13,9 @@ startFocusRescue();
 void startI18n().then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <WordsProvider>
+        <App />
+      </WordsProvider>
     </StrictMode>,
   ),
 );

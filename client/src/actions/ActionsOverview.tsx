@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ActionCard } from './ItemActions.js';
@@ -8,7 +8,7 @@ import { ActionCard } from './ItemActions.js';
  * from, without scrolling past the whole discussion to find them.
  */
 export function ActionsOverview({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const items = itemsById(board);
   const itemIds = [...new Set(board.actions.map((a) => a.itemId))];
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
@@ -12,7 +12,7 @@ const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
  * or the facilitator reveals; then only the distribution shows, and any answer of 2 or less is a flag.
  */
 export function ConsensusCheck({ board, action, label }: { board: PublicBoardView; action: PublicAction; label: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me, isFacilitator, pending } = useSessionState();
   const consensus = action.consensus;
@@ -74,7 +74,7 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
 }
 
 export function ConsensusResult({ action }: { action: PublicAction }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const consensus = action.consensus;
   if (!consensus?.revealed) return null;
   return (

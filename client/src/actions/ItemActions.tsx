@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -12,7 +12,7 @@ import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const actions = board.actions.filter((a) => a.itemId === itemId);
   const canCreate = allowedIn('action.create', board.phase);
   return (
@@ -32,7 +32,7 @@ export function ItemActions({ board, itemId, compact = false }: { board: PublicB
 }
 
 export function ActionCard({ board, action }: { board: PublicBoardView; action: PublicAction }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me, isFacilitator } = useSessionState();
   const closed = board.phase === 'closed';
@@ -108,7 +108,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 
 /** AC-1: on an item that is not current, the form opens on demand. */
 function CollapsedActionForm({ itemId }: { itemId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [open, setOpen] = useState(false);
   if (open) return <NewActionForm itemId={itemId} />;
   return (
@@ -119,7 +119,7 @@ function CollapsedActionForm({ itemId }: { itemId: string }) {
 }
 
 function NewActionForm({ itemId }: { itemId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [text, setText] = useState('');
   const [askOf, setAskOf] = useState('');

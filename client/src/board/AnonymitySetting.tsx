@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession } from './SessionContext.js';
 
 /** AN-9: the facilitator may raise how many other answers everyone must see before a distribution shows; never lower it. */
 export function AnonymitySetting({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const current = board.minOthersToShow;
   const [wanted, setWanted] = useState(current);

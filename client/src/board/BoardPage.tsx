@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { lookupBoard, type BoardLookup } from '../sync/api.js';
@@ -28,7 +28,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [facilitatorWarning, setFacilitatorWarning] = useState<string | null>(null);
   const [lookup, setLookup] = useState<BoardLookup | null>(null);
   const freshIdentity = useRef(false);
-  const { t } = useTranslation();
+  const { t } = useWords();
 
   useEffect(() => {
     let cancelled = false;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { Suspense, useEffect, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import type { BoardDoor } from '../sync/api.js';
@@ -45,7 +45,7 @@ export function BoardScreen({
   onRejected: (message: string) => void;
   onFacilitatorRefused: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const state = useSessionState();
   const phone = useIsPhone();
   const [section, setSection] = useState('board');

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useState } from 'react';
 import { useSession, useSessionState } from './SessionContext.js';
 
 /** The header's honest word on the connection: connected, reconnecting (with "Reconnect now"), unanswered changes. */
 export function ConnectionStatus() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { connection, joined, pending, stalled } = useSessionState();
   const connected = connection === 'connected' && joined;
@@ -35,7 +35,7 @@ export function ConnectionStatus() {
 
 /** After several drops in a minute, a note that stays until dismissed: the problem is the network, not you. */
 export function UnstableNetworkNote() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { unstableDrops } = useSessionState();
   const [shown, setShown] = useState<number | null>(null);
   const [dismissed, setDismissed] = useState(false);

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useState } from 'react';
 import { useSession, useSessionState } from './SessionContext.js';
 import { refusalMessage } from '../i18n/errors.js';
@@ -6,7 +6,7 @@ import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 
 /** BD-1: only the creator's browser (holding the facilitator link) sees this; it asks before deleting. */
 export function DeleteBoard({ boardName }: { boardName: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { joined } = useSessionState();
   const [confirming, setConfirming] = useState(false);

@@ -1,10 +1,10 @@
 import { useState, type InputHTMLAttributes, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { Preferences } from '../theme/Preferences.js';
 
 /** What someone sees before the board: the join form and the door (JN-*) share this frame. */
 export function EntryPage({ title, lede, children }: { title: string; lede?: string; children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <main className="page narrow">
       <div className="top-row">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { i18n } from '../i18n/index.js';
@@ -18,7 +18,7 @@ export function announcement(log: readonly LogEntry[]): string | null {
 }
 
 export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const seen = useRef<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const length = board.facilitatorLog.length;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
@@ -16,7 +16,7 @@ const needsConfirming = (phase: Phase): phase is keyof typeof CONFIRM => phase i
 import { AnonymitySetting } from './AnonymitySetting.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { pending } = useSessionState();
   // One step at a time: a second click before the first is confirmed would be refused anyway. aria-disabled,
@@ -108,7 +108,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
 }
 
 function VoteSettings({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [budget, setBudget] = useState(board.settings.voteBudget);
   const [cap, setCap] = useState(board.settings.perItemCap);

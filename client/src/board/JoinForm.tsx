@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS } from '@candor/shared';
 import { EntryPage, OneFieldForm } from './EntryPage.js';
 
@@ -13,7 +13,7 @@ export function JoinForm({
   message: string | null;
   onJoin: (name: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <EntryPage title={boardName ? t('join.title', { name: boardName }) : t('join.titleUnknown')} lede={t('join.lede')}>
       <OneFieldForm

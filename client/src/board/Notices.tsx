@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSession, useSessionState } from './SessionContext.js';
 import { formatNumber } from '../i18n/format.js';
@@ -10,7 +10,7 @@ const VISIBLE = 3;
 
 /** Refusals from the server (error acks) and other messages, each readable before the next takes its place. */
 export function Notices() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { notices } = useSessionState();
   const [held, setHeld] = useState(false);

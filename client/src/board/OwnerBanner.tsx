@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
 
@@ -7,7 +7,7 @@ import { useSession, useSessionState } from './SessionContext.js';
  * it back in one click. A plain reload after handing over does not grab the role back by itself.
  */
 export function OwnerBanner({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { isFacilitator, joined, pending } = useSessionState();
   if (!session.holdsFacilitatorKey || isFacilitator || !joined || board.phase === 'closed' || !board.facilitator) return null;

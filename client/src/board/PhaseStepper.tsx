@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { phasesOf, type Phase } from '@candor/shared';
 
 export function PhaseStepper({ phase, hasReview }: { phase: Phase; hasReview: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const phases = phasesOf(hasReview);
   const current = phases.indexOf(phase);
   return (

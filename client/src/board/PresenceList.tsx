@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { Strong } from '../i18n/Strong.js';
 import { LIMITS, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { peopleToShow } from '../facilitation/presenceNotices.js';
@@ -11,7 +11,7 @@ import { lazyWithWords } from '../i18n/lazyWithWords.js';
 const PersonActions = lazyWithWords(() => import('../facilitation/PersonActions.js'), (m) => m.PersonActions);
 
 export function PresenceList({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { me, isFacilitator } = useSessionState();
   const online = board.participants.filter((p) => p.online).length;
   const canHandOver = isFacilitator && board.phase !== 'closed';
@@ -71,7 +71,7 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
 
 /** FA-3: when the facilitator has been gone a minute, anyone may pick the role up so the retro can go on. */
 function FacilitatorAway({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { pending, joined } = useSessionState();
   const facilitator = board.facilitator;

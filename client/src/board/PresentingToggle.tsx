@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { setPresenting, usePresenting } from './presenting.js';
 
 /** AN-11: one click hides every mark of what is mine, for sharing the screen; one click brings it back. */
 export function PresentingToggle() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const presenting = usePresenting();
   return (
     <button
@@ -20,7 +20,7 @@ export function PresentingToggle() {
 
 /** AN-11: at Reveal the facilitator, who usually shares their screen, is offered presenting mode. */
 export function PresentingSuggestion() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const presenting = usePresenting();
   if (presenting) return null;
   return (

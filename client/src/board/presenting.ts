@@ -30,18 +30,19 @@ export function setPresenting(on: boolean): void {
 
 let current = typeof localStorage === 'undefined' ? false : read();
 
+/** Another tab turned it on or off. One listener on the window for all subscribers (there is one per card). */
+function onStorage(event: StorageEvent): void {
+  if (event.key !== KEY) return;
+  current = read();
+  for (const listener of listeners) listener();
+}
+
 function subscribe(listener: () => void): () => void {
+  if (listeners.size === 0) window.addEventListener('storage', onStorage);
   listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === KEY) {
-      current = read();
-      listener();
-    }
-  };
-  window.addEventListener('storage', onStorage);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
+    if (listeners.size === 0) window.removeEventListener('storage', onStorage);
   };
 }
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useMemo } from 'react';
 import { blamelessHint } from '@candor/shared';
 import { useSessionState } from '../board/SessionContext.js';
@@ -8,7 +8,7 @@ import { useSessionState } from '../board/SessionContext.js';
  * It never blocks posting. The live region is always there so a hint that appears is read out politely.
  */
 export function BlamelessHint({ text, id }: { text: string; id?: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { board } = useSessionState();
   const names = useMemo(() => board?.participants.map((p) => p.name) ?? [], [board?.participants]);
   const hint = blamelessHint(text, names);

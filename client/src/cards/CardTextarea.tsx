@@ -1,5 +1,5 @@
 import { useId, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { formatNumber } from '../i18n/format.js';
 import { emojiQuery, suggestEmoji } from './emoji.js';
 
@@ -42,7 +42,7 @@ export function CardTextarea({
   inputRef?: RefObject<HTMLTextAreaElement | null>;
   autoFocus?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const own = useId();
   const [suggesting, setSuggesting] = useState<Suggesting | null>(null);
   const [refused, setRefused] = useState<string | null>(null);

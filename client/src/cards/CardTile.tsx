@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -38,7 +38,7 @@ export function CardTile({
   edited?: boolean;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   // AN-11: while presenting, my own card looks exactly like anyone else's.
   const presenting = usePresenting();

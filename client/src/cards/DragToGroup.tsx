@@ -1,5 +1,5 @@
-import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
+import { useWords } from '../i18n/useWords.js';
 import {
   DndContext,
   KeyboardCode,
@@ -75,7 +75,7 @@ const preferInnermost: CollisionDetection = (args) => {
 
 /** GR-*: drag a card onto a card or a group to group it, onto a column's empty space to take it out of its group. */
 export function DragToGroup({ board, children }: { board: PublicBoardView; children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: jumpToNearest }));
   const cards = useMemo(() => new Map(board.cards.map((c) => [c.id, c])), [board.cards]);
@@ -132,21 +132,38 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
   );
 }
 
-/** The grip on a card: a button that picks the card up (Space or a drag); the card itself is a drop target. */
+/**
+ * The grip on a card: a button that picks the card up (Space or a drag); while something is being dragged, the
+ * card is also a drop target (`CardDropTarget`). Not before: dnd-kit copies its whole map of drop targets for
+ * each one that registers, so 1,500 cards registering as they appear cost a third of a second of a frozen page
+ * right after every reveal, for everyone. Now only the person who picks a card up pays it, once per drag.
+ */
 export function DraggableCard({ cardId, text, children }: { cardId: string; text: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const drag = useDraggable({ id: `card:${cardId}` });
-  const drop = useDroppable({ id: `card:${cardId}` });
+  const { t } = useWords();
+  const id = `card:${cardId}`;
+  const drag = useDraggable({ id });
+  const node = useRef<HTMLDivElement | null>(null);
+  const { setNodeRef } = drag;
+  // Stable, so React does not detach and re-attach it on each render, when the drop target would read null.
+  const setNode = useCallback(
+    (el: HTMLDivElement | null) => {
+      node.current = el;
+      setNodeRef(el);
+    },
+    [setNodeRef],
+  );
   const session = useSession();
   // MV-1: someone else (never said who) is dragging this card right now.
   const movedElsewhere = useSyncExternalStore(session.moving.subscribe, session.moving.getSnapshot).has(cardId) && !drag.isDragging;
+  const isOver = drag.over?.id === id && !drag.isDragging;
   const style = drag.transform ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` } : undefined;
   return (
     <div
-      ref={(el) => (drag.setNodeRef(el), drop.setNodeRef(el))}
+      ref={setNode}
       style={style}
-      className={`draggable-card ${drag.isDragging ? 'dragging' : ''} ${drop.isOver && !drag.isDragging ? 'drop-over' : ''} ${movedElsewhere ? 'moved-elsewhere' : ''}`}
+      className={`draggable-card ${drag.isDragging ? 'dragging' : ''} ${isOver ? 'drop-over' : ''} ${movedElsewhere ? 'moved-elsewhere' : ''}`}
     >
+      {drag.active && <CardDropTarget id={id} node={node} />}
       {movedElsewhere && <span className="badge moving">{t('dnd.beingMoved')}</span>}
       <button type="button" className="drag-handle" {...drag.listeners} {...drag.attributes} aria-label={t('dnd.handle', { text: shortText(text, 40) })}>
         <span aria-hidden="true">⠿</span>
@@ -154,6 +171,17 @@ export function DraggableCard({ cardId, text, children }: { cardId: string; text
       {children}
     </div>
   );
+}
+
+/** Makes the card's element a drop target for as long as it is mounted (during a drag); draws nothing. */
+function CardDropTarget({ id, node }: { id: string; node: RefObject<HTMLDivElement | null> }) {
+  const { setNodeRef } = useDroppable({ id });
+  // After the commit's refs are attached; dnd-kit measures the node when it re-renders for the registration.
+  useEffect(() => {
+    setNodeRef(node.current);
+    return () => setNodeRef(null);
+  }, [setNodeRef, node]);
+  return null;
 }
 
 export function GroupDropZone({ groupId, children }: { groupId: string; children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, allowedIn, type Phase, type PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -22,7 +22,7 @@ export function GroupBox({
   extras?: ReactNode;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const id = useId();
   // `base` is the title this person started from; `draft` what they have typed.

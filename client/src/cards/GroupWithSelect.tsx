@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useId, useState } from 'react';
 import type { PublicCard, PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -9,14 +9,15 @@ import { shortText } from './items.js';
  * the other's group). The picker exists only while open, so card texts are not repeated all over the page.
  */
 export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; cards: PublicCard[]; groups: Map<string, PublicGroup> }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const others = cards.filter((c) => c.id !== card.id && !(card.groupId && c.groupId === card.groupId));
-  if (others.length === 0) return null;
-
+  const isOther = (c: PublicCard) => c.id !== card.id && !(card.groupId && c.groupId === card.groupId);
+  // Closed, it only asks whether there is another card (`some` stops at the first): the list is built when
+  // opened, not for each of 1,500 cards on every render.
   if (!open) {
+    if (!cards.some(isOther)) return null;
     return (
       <button type="button" className="link small" aria-expanded={false} onClick={() => setOpen(true)}>
         {t('reveal.groupWith')}
@@ -24,6 +25,8 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
     );
   }
 
+  const others = cards.filter(isOther);
+  if (others.length === 0) return null;
   return (
     <span className="group-with">
       <label htmlFor={id} className="visually-hidden">

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { Item } from './items.js';
 
 /** An item's words, read-only: the card text, or a group's title and its cards. */
 export function ItemContent({ item }: { item: Item | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   if (!item) return <p className="empty">{t('items.gone')}</p>;
   if (item.kind === 'card') return <p className="item-text">{item.card.text}</p>;
   return (

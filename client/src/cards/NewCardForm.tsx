@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useRef, type FormEvent } from 'react';
 import { LIMITS, type Column } from '@candor/shared';
 import { columnTitle } from '../i18n/templates.js';
@@ -8,7 +8,7 @@ import { BlamelessHint } from './BlamelessHint.js';
 import { CardTextarea } from './CardTextarea.js';
 
 export function NewCardForm({ column }: { column: Column }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [draft, setDraft] = useDraft(session.boardId, column.id);
   const inputId = `new-card-${column.id}`;

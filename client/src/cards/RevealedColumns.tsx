@@ -1,9 +1,10 @@
-import { useTranslation } from 'react-i18next';
-import { useEffect, type ReactNode } from 'react';
+import { useWords } from '../i18n/useWords.js';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { allowedIn, type PublicBoardView, type PublicCard, type PublicGroup } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
 import { ColumnsView } from '../layout/ColumnsView.js';
+import { markWhenDrawn } from '../layout/markWhenDrawn.js';
 import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
 import { GroupWithSelect } from './GroupWithSelect.js';
@@ -18,7 +19,7 @@ import { useCoarsePointer } from '../layout/useIsPhone.js';
  * order. `renderItemExtras` adds per-item controls (votes).
  */
 export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { me, pending, isFacilitator } = useSessionState();
   const readOnly = useReadOnly(board);
   const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
@@ -35,10 +36,8 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const coarse = useCoarsePointer();
   const canDrag = canGroup && !coarse;
   const visible = board.cards.filter((c) => !deletes.has(c.id));
-  // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are on the page.
-  useEffect(() => {
-    if (board.cards.length > 0) performance.mark('candor:cards-rendered', { detail: { count: board.cards.length } });
-  }, [board.cards.length]);
+  // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are drawn.
+  useLayoutEffect(() => (board.cards.length > 0 ? markWhenDrawn('candor:cards-rendered', { count: board.cards.length }) : undefined), [board.cards.length]);
 
   function renderCard(card: PublicCard, inGroup: boolean) {
     const own = myIds.has(card.id);
@@ -126,7 +125,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
 }
 
 function UngroupButton({ cardId }: { cardId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   return (
     <button type="button" className="link small" onClick={() => session.send({ type: 'card.ungroup', cardId })}>

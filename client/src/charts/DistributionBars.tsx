@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { formatNumber } from '../i18n/format.js';
 import type { Distribution } from '@candor/shared';
 
@@ -7,7 +7,7 @@ import type { Distribution } from '@candor/shared';
  * when enough people answered that no single answer can be told apart.
  */
 export function DistributionBars({ distribution, label, valueLabel }: { distribution: Distribution; label: string; valueLabel?: (value: number) => string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const highest = Math.max(1, ...distribution.counts);
   const name = (v: number) => valueLabel?.(v) ?? String(v);
   const summary = distribution.counts.map((n, i) => `${name(distribution.min + i)}: ${n}`).join(', ');

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 export interface TrendPoint {
   /** short label under the point (a retro's name) */
   label: string;
@@ -34,7 +34,7 @@ export function TrendChart({
   format: (value: number) => string;
   empty: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const step = points.length > 1 ? innerW / (points.length - 1) : 0;

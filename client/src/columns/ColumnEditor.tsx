@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -15,7 +15,7 @@ let nextKey = 0;
 
 /** TE-2: before Write the facilitator shapes the board: rename, add, remove and reorder columns. */
 export function ColumnEditor({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [draft, setDraft] = useState<DraftColumn[] | null>(null);
   if (!allowedIn('columns.set', board.phase)) return null;

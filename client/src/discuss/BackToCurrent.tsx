@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useState, type RefObject } from 'react';
 
 /** DI-5: whoever scrolled away from the current item gets one button back to it. */
 export function BackToCurrent({ target, itemKey }: { target: RefObject<HTMLElement | null>; itemKey: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [away, setAway] = useState(false);
 
   useEffect(() => {

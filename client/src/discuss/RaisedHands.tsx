@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 
 /** RX-1: raise or lower my hand; everyone sees whose hands are up, first raised first. */
 export function RaisedHands({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me } = useSessionState();
   const raised = me?.handRaised ?? false;

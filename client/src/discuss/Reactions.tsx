@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { REACTIONS, REACTION_EMOJI, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { usePresenting } from '../board/presenting.js';
@@ -8,7 +8,7 @@ import { usePresenting } from '../board/presenting.js';
  * back. Without `interactive` only the counts show. Hidden entirely when the facilitator turned them off.
  */
 export function Reactions({ board, itemId, interactive }: { board: PublicBoardView; itemId: string; interactive: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me } = useSessionState();
   const presenting = usePresenting();

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 
 /** JN-*, LK-1: the facilitator's controls for who may come in and whether the board takes changes. */
 export function AccessControls({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { access, locked } = board;
   return (
@@ -30,7 +30,7 @@ export function AccessControls({ board }: { board: PublicBoardView }) {
 
 /** JN-1/JN-2: set, change or remove the board password. Changing it signs everyone else out. */
 function PasswordSetting({ hasPassword }: { hasPassword: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [draft, setDraft] = useState('');
   function onSubmit(event: FormEvent) {
@@ -62,7 +62,7 @@ function PasswordSetting({ hasPassword }: { hasPassword: boolean }) {
 
 /** JN-3: people knocking, with one click to let each in or not (at the top of the panel, so it is seen). */
 export function KnockList() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me } = useSessionState();
   const knocks = me?.knocks ?? [];

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
 /** NA-2: the retro's name; the facilitator renames it in place, everyone sees the new name at once. */
 export function BoardTitle({ name, canRename }: { name: string; canRename: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { everyoneDone, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useReadOnly } from './useReadOnly.js';
 
 /** DN-1: "I'm done" for the current stage (Write or Vote), for everyone; pressed again it takes it back. */
 export function DoneToggle({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me, pending } = useSessionState();
   const readOnly = useReadOnly(board);
@@ -29,7 +29,7 @@ export function DoneToggle({ board }: { board: PublicBoardView }) {
 
 /** DN-2/DN-5: what the facilitator sees: "5 of 7 done" among the people here, and a reset. */
 export function DoneProgress({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const progress = board.progress;
   if (!progress) return null;

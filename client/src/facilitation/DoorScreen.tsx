@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS } from '@candor/shared';
 import type { Door } from '../sync/BoardSession.js';
 import { useSession } from '../board/SessionContext.js';
@@ -9,7 +9,7 @@ import { EntryPage, OneFieldForm } from '../board/EntryPage.js';
  * not — always naming whom to ask (the facilitator, by name when the board says who that is).
  */
 export function DoorScreen({ door, boardName, facilitatorName }: { door: Door; boardName: string | null; facilitatorName: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const name = facilitatorName ?? t('facilitation.door.theFacilitator');
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 
 /**
  * CF-*: the small "are you sure?" that takes the place of a button (delete a card, an action, the retro; hand
@@ -27,7 +27,7 @@ export function InlineConfirm({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <span className="confirm" role="group" aria-label={question}>
       <span className="hint">{hint}</span>

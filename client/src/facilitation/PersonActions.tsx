@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicParticipant } from '@candor/shared';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { InlineConfirm } from './InlineConfirm.js';
@@ -17,7 +17,7 @@ export function PersonActions({ person }: { person: PublicParticipant }) {
 
 /** FA-2: the facilitator passes the role on, with one confirming step so a slip of the mouse does not. */
 function HandOver({ person }: { person: PublicParticipant }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
@@ -45,7 +45,7 @@ function HandOver({ person }: { person: PublicParticipant }) {
 
 /** MO-1: the facilitator removes someone; the room is told, and that browser cannot come back as them. */
 function RemovePerson({ person }: { person: PublicParticipant }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [confirming, setConfirming] = useState(false);
   return (

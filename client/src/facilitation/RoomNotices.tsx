@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { everyoneDone, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { nameList, presenceChanges, type PresenceChange } from './presenceNotices.js';
 
@@ -17,7 +17,7 @@ interface Quiet {
  * removed (MO-2), a card hidden (MO-3). Polite, brief, never a stack of thirty.
  */
 export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my own arrival is not news to me */ myName: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [notices, setNotices] = useState<Quiet[]>([]);
   const nextId = useRef(0);
   const announced = useRef<readonly PublicParticipant[] | null>(null);

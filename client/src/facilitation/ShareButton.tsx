@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { lazyWithWords } from '../i18n/lazyWithWords.js';
 
 // The dialog draws a QR code; its library is larger than the rest of the board page's own code, so it loads
@@ -13,7 +13,7 @@ export function shareLink(boardId: string): string {
 
 /** SH-1: everyone can share the board: the link as text, a copy button and a QR code for phones in the room. */
 export function ShareButton({ boardId }: { boardId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 
 /** SH-1: the participant link as text, a copy button and a QR code for phones in the room. */
 export function ShareDialog({ link, onClose }: { link: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const ref = useRef<HTMLDialogElement>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, TEMPLATES, type CreateBoardRequest, type CreateBoardResponse } from '@candor/shared';
 import { TemplatePicker } from './TemplatePicker.js';
@@ -24,7 +24,7 @@ export function CreateRetroForm({
   /** offer to start another retro once the links are shown */
   again?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [name, setName] = useState('');
   const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? '');
   const [busy, setBusy] = useState(false);

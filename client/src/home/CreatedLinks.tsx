@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useState } from 'react';
 import type { CreateBoardResponse } from '@candor/shared';
 import { navigate } from '../navigation.js';
@@ -8,7 +8,7 @@ export function CreatedLinks({ created, name }: { created: CreateBoardResponse; 
   const facilitatorPath = `${participantPath}#f=${created.facilitatorKey}`;
   const participantLink = `${location.origin}${participantPath}`;
   const facilitatorLink = `${location.origin}${facilitatorPath}`;
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [copied, setCopied] = useState(false);
 
   async function copy() {

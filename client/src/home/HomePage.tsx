@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { Preferences } from '../theme/Preferences.js';
 import { MyRetros } from './MyRetros.js';
 import { createBoard } from '../sync/api.js';
@@ -6,7 +6,7 @@ import { CreateRetroForm } from './CreateRetroForm.js';
 import { StartTeamForm } from './StartTeamForm.js';
 
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <main className="page narrow home">
       <header className="home-header">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useState } from 'react';
 import { navigate } from '../navigation.js';
 import { forgetRetro, loadMyRetros } from './myRetros.js';
@@ -6,7 +6,7 @@ import { formatDate } from '../i18n/format.js';
 
 /** MY-1: the retros this browser created or joined; each opens the board (a closed one read-only). */
 export function MyRetros() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [retros, setRetros] = useState(loadMyRetros);
   if (retros.length === 0) return null;
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
 import { createTeam } from '../sync/api.js';
@@ -6,7 +6,7 @@ import { navigate } from '../navigation.js';
 
 /** A team keeps its retros together, so the next one can start by looking at the promises of the last. */
 export function StartTeamForm() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

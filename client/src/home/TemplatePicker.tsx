@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { TEMPLATES } from '@candor/shared';
 import { columnTitle, templateDescription, templateName } from '../i18n/templates.js';
 
 export function TemplatePicker({ value, onChange }: { value: string; onChange: (templateId: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <fieldset className="templates">
       <legend>{t('home.template')}</legend>

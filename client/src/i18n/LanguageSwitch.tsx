@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from './useWords.js';
 import { LANGUAGES, currentLanguage, setLanguage, type Language } from './index.js';
 
 /** The language picker: each language named in itself, so anyone can find their own. */
 export function LanguageSwitch() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <label className="language-switch">
       <span className="visually-hidden">{t('app.language')}</span>

@@ -15,7 +15,7 @@ import enMore from './en.more.js';
  *   1. Add the key under the area it belongs to (e.g. `facilitation.share.copy: 'Copy link'`) in the part that
  *      holds that area (`en.board.ts` or `en.more.ts`), and the same key with a German text to de.ts.
  *      Placeholders are `{{name}}`; plurals are two keys `x_one` / `x_other` called as t('x', { count }).
- *   2. In a component: `const { t } = useTranslation();` then `t('facilitation.share.copy')`.
+ *   2. In a component: `const { t } = useWords();` (from ./useWords.tsx) then `t('facilitation.share.copy')`.
  *      Outside React (sync/, plain functions): `import { i18n } from '../i18n/index.js'; i18n.t('…')`.
  *   3. Dates and numbers: `formatDate(…)` / `formatNumber(…)` from `client/src/i18n/format.ts` (Intl, current language).
  *   Keep English texts the tests read (by role and label) unchanged when you move a string here.

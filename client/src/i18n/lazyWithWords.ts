@@ -12,14 +12,33 @@ const parts: (() => Promise<unknown>)[] = [];
  * is up, so a connection that drops later rarely finds one missing; pages (`preload: false`) are not.
  */
 export function lazyWithWords<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>, options: { preload?: boolean } = {}) {
-  const loadAll = () => untilLoaded(() => Promise.all([load(), loadMoreWords()]));
+  let loaded: { default: ComponentType<P> } | null = null;
+  const loadAll = () =>
+    untilLoaded(() => Promise.all([load(), loadMoreWords()])).then(([module]) => {
+      loaded = { default: pick(module) };
+      return loaded;
+    });
   if (options.preload !== false) parts.push(loadAll);
-  return lazy(() => loadAll().then(([module]) => ({ default: pick(module) })));
+  // Once fetched (ahead, by preloadLazyParts), the part is handed to React at once. A promise, even a settled
+  // one, suspends the first render: the phase's Suspense shows its empty fallback for a moment, and the part
+  // then renders as a retry, which React slices into 5 ms pieces — on the reveal of 1,500 cards that made the
+  // board blank and then slow to come back.
+  // (React.lazy's type asks for a Promise; it only ever calls `then`.)
+  return lazy(() => (loaded ? (settled(loaded) as Promise<{ default: ComponentType<P> }>) : loadAll()));
+}
+
+/** A thenable that calls back at once, so React.lazy takes an already-loaded part without suspending. */
+function settled<T>(value: T): PromiseLike<T> {
+  return {
+    then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null): PromiseLike<A | B> {
+      return settled(onFulfilled ? (onFulfilled(value) as A) : (value as unknown as A));
+    },
+  };
 }
 
 /** Fetches every on-demand part of the board in the background (after the board first rendered). */
-export function preloadLazyParts(): void {
-  for (const part of parts) void part();
+export function preloadLazyParts(): Promise<unknown> {
+  return Promise.all(parts.map((part) => part()));
 }
 
 const RETRY_MS = [1000, 2000, 4000, 8000];

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { Column } from '@candor/shared';
 import { columnTitle } from '../i18n/templates.js';
 import { Tabs } from './Tabs.js';
@@ -7,7 +7,7 @@ import { useIsPhone } from './useIsPhone.js';
 
 /** The board's columns side by side; on a phone, one column at a time behind tabs (no sideways scrolling). */
 export function ColumnsView({ columns, counts, renderColumn }: { columns: Column[]; counts?: Map<string, number>; renderColumn: (column: Column) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const phone = useIsPhone();
   const [selected, setSelected] = useState(columns[0]?.id ?? '');
   if (!phone) return <div className="columns">{columns.map(renderColumn)}</div>;

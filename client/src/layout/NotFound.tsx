@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { navigate } from '../navigation.js';
 
 /**
@@ -6,7 +6,7 @@ import { navigate } from '../navigation.js';
  * deleted while someone was on it: `gone` adds the brand and says it as an alert).
  */
 export function NotFound({ title, body, gone = false }: { title: string; body: string; gone?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <main className={gone ? 'page narrow deleted-page' : 'page narrow'}>
       {gone && <p className="brand">{t('app.brand')}</p>}

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useId, useRef } from 'react';
 import * as Y from 'yjs';
 import { spliceBetween } from './textDiff.js';
@@ -11,7 +11,7 @@ const LOCAL = Symbol('candor-textarea');
  * edits replace the value while the caret stays where it was relative to the text around it.
  */
 export function SharedTextarea({ textKey, label, readOnly, rows = 4, placeholder }: { textKey: string; label: string; readOnly?: boolean; rows?: number; placeholder?: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const text = useSharedText(textKey);
   const id = useId();
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
@@ -8,7 +8,7 @@ import { TrustLensSwitch } from '../responsibility/TrustLens.js';
 import { PhaseIntro } from './PhaseIntro.js';
 
 export function ActPhase({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const items = itemsById(board);
   return (
     <>

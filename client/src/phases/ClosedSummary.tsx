@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
@@ -16,7 +16,7 @@ import { statusKey } from './ReviewPhase.js';
 import { TrustLensResult } from '../responsibility/TrustLens.js';
 
 export function ClosedSummary({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const items = itemsById(board);
   const fileName = board.name || 'retro';
   const [downloadError, setDownloadError] = useState<string | null>(null);
@@ -110,7 +110,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
 }
 
 function SummaryAction({ action, itemName }: { action: PublicAction; itemName: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
   return (
     <li className="summary-action">
@@ -132,13 +132,13 @@ function SummaryAction({ action, itemName }: { action: PublicAction; itemName: s
 }
 
 function SummaryNotes({ textKey }: { textKey: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const notes = useTextValue(useSharedText(textKey));
   return notes.trim() ? <p className="notes-text">{notes}</p> : <p className="empty">{t('summary.noNotes')}</p>;
 }
 
 function ReviewSummary({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <section className="panel" aria-labelledby="summary-review">
       <h2 id="summary-review">{t('summary.earlierPromises')}</h2>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useCallback, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -21,7 +21,7 @@ import { usePresenting } from '../board/presenting.js';
  * with its notes, reactions and actions; the others are dimmed; discussed ones look done and can be reopened.
  */
 export function DiscussPhase({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   // AN-11: while presenting, "(n yours)" would show where I voted
   const presenting = usePresenting();
   const session = useSession();

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { PhaseIntro } from './PhaseIntro.js';
@@ -7,7 +7,7 @@ import { useSessionState } from '../board/SessionContext.js';
 import { PresentingSuggestion } from '../board/PresentingToggle.js';
 
 export function RevealPhase({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { isFacilitator } = useSessionState();
   return (
     <>

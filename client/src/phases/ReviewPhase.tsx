@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -14,7 +14,7 @@ export function statusKey(item: Pick<ReviewItem, 'askOf'>, status: ReviewStatus)
 }
 
 export function ReviewPhase({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { isFacilitator } = useSessionState();
   const reviewed = board.review.filter((r) => r.status !== null).length;
   return (
@@ -44,7 +44,7 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
 }
 
 function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { pending } = useSessionState();
   // What I marked but the server has not confirmed yet shows at once, so the controls do not lag.
@@ -103,7 +103,7 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
 }
 
 function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: string | null, carry: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [reason, setReason] = useState(item.reason ?? '');
   // The last reason sent, so a blur followed by a submit does not send it twice.
   const sent = useRef(item.reason ?? '');

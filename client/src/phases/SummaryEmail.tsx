@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -11,7 +11,7 @@ import { refusalMessage } from '../i18n/errors.js';
  * field is cleared once sent. Hidden when the server has no SMTP_URL (SU-2).
  */
 export function SummaryEmail() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { isFacilitator } = useSessionState();
   const [available, setAvailable] = useState(false);

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { VoteControls, VotesLeft } from '../votes/VoteControls.js';
@@ -6,7 +6,7 @@ import { PhaseIntro } from './PhaseIntro.js';
 import { DoneToggle } from '../facilitation/DoneToggle.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <>
       <PhaseIntro title={t('vote.title')}>{t('vote.intro', { cap: board.settings.perItemCap })}</PhaseIntro>

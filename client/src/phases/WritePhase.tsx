@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSessionState } from '../board/SessionContext.js';
 import { CardTile } from '../cards/CardTile.js';
@@ -18,7 +18,7 @@ import { lazyWithWords } from '../i18n/lazyWithWords.js';
 const TrustPulse = lazyWithWords(() => import('../pulse/TrustPulse.js'), (m) => m.TrustPulse);
 
 export function WritePhase({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { me, pending, sendingCards, isFacilitator } = useSessionState();
   const { edits, deletes } = pendingCardChanges(pending);
   const readOnly = useReadOnly(board);

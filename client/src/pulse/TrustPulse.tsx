@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
@@ -9,7 +9,7 @@ const PULSE_VALUES = [1, 2, 3, 4, 5] as const;
 
 /** PU-1: an anonymous 1–5 answer at the start of the retro. Only my own choice comes back to me. */
 export function TrustPulse({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me, pending } = useSessionState();
   const presenting = usePresenting();
@@ -47,7 +47,7 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
 
 /** PU-3: the pulse once it has closed: a distribution, or nothing that could point at someone. */
 export function PulseResult({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   if (board.pulse.open) return null;
   return (
     <section className="panel pulse-result" aria-labelledby="pulse-result-title">

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS, allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
 /** AK-3: whose an action is — ours (named), an ask of someone outside the room, or nobody's yet. */
 export function ActionKindLine({ board, action }: { board: PublicBoardView; action: PublicAction }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const changeable = allowedIn('action.ask', board.phase);
   const kind = action.kind;
@@ -39,7 +39,7 @@ export function ActionKindLine({ board, action }: { board: PublicBoardView; acti
 }
 
 function AskForm({ actionId }: { actionId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [askOf, setAskOf] = useState('');
   const inputId = `ask-${actionId}`;

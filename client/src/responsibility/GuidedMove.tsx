@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { notesKey, type PublicBoardView } from '@candor/shared';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
 import { ItemActions } from '../actions/ItemActions.js';
@@ -21,7 +21,7 @@ export function GuidedMove({
   /** the facilitator's lens switch; a page with many items shows it once itself */
   lensSwitch?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <div className="guided-move">
       <section className="move-step" aria-labelledby={`right-thing-${itemId}`}>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS, allowedIn, type PublicBoardView, type PublicOffer } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { shortText } from '../cards/items.js';
@@ -9,7 +9,7 @@ import { shortText } from '../cards/items.js';
  * author's name; the facilitator turns one into an action with one click (OF-4).
  */
 export function OffersOfHelp({ board, itemId }: { board: PublicBoardView; itemId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { me, isFacilitator } = useSessionState();
   const offers = (board.offers ?? []).filter((o) => o.itemId === itemId);
   const open = allowedIn('offer.add', board.phase);
@@ -30,7 +30,7 @@ export function OffersOfHelp({ board, itemId }: { board: PublicBoardView; itemId
 }
 
 function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: boolean; canAccept: boolean; open: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const short = shortText(offer.text, 40);
   return (
@@ -58,7 +58,7 @@ function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: 
 }
 
 function NewOfferForm({ itemId }: { itemId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [text, setText] = useState('');
   const inputId = `new-offer-${itemId}`;

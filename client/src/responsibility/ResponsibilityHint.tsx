@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { handsItAway } from '@candor/shared';
 
 /**
@@ -6,7 +6,7 @@ import { handsItAway } from '@candor/shared';
  * blocks; the live region is always there so a hint that appears is read out politely.
  */
 export function ResponsibilityHint({ text, id }: { text: string; id?: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <p className="hint nudge" aria-live="polite" id={id}>
       {text.trim() && handsItAway(text) ? t('resp.nudge') : null}

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LIMITS, TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { usePresenting } from '../board/presenting.js';
 
 /** TL-4: the counts of one item, where they can be shown (nothing otherwise). */
 export function TrustLensResult({ board, itemId }: { board: PublicBoardView; itemId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const counts = (board.lens ?? []).find((l) => l.itemId === itemId)?.counts;
   if (!counts) return null;
   return (
@@ -17,7 +17,7 @@ export function TrustLensResult({ board, itemId }: { board: PublicBoardView; ite
 
 /** TL-1: the facilitator's switch for the trust lens. */
 export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { isFacilitator, pending } = useSessionState();
   if (!isFacilitator || !allowedIn('lens.set', board.phase)) return null;
@@ -37,7 +37,7 @@ export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
  * enough people tapped; until then only how many tapped.
  */
 export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me, pending } = useSessionState();
   const lens = (board.lens ?? []).find((l) => l.itemId === itemId);

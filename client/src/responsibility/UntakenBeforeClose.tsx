@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 
 /** AK-3: before Close, the room sees every action nobody in it has taken yet. */
 export function UntakenBeforeClose({ board }: { board: PublicBoardView }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const untaken = board.actions.filter((a) => a.kind === 'untaken');
   if (untaken.length === 0) return null;
   return (

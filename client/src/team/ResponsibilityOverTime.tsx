@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { TRUST_PARTS, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { TrendChart } from '../charts/TrendChart.js';
 import { formatNumber } from '../i18n/format.js';
@@ -10,7 +10,7 @@ const percent = (share: number | null) => (share === null ? '—' : `${formatNum
  * ours, how many asks were answered by the next review, and small wins; TL-6: which parts of trust recur.
  */
 export function ResponsibilityOverTime({ team }: { team: TeamHistory }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const retros = team.retros.filter((r) => r.metrics);
   return (
     <section className="panel" aria-labelledby="responsibility-title">
@@ -35,7 +35,7 @@ export function ResponsibilityOverTime({ team }: { team: TeamHistory }) {
 }
 
 function MetricsTable({ retros }: { retros: TeamRetro[] }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     // A wide table scrolls sideways on a phone: the scroller is focusable so keyboards can scroll it too.
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('resp.team.caption')}>
@@ -73,7 +73,7 @@ function MetricsTable({ retros }: { retros: TeamRetro[] }) {
 }
 
 function TrustTable({ retros }: { retros: TeamRetro[] }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const withLens = retros.filter((r) => r.metrics.trust !== null);
   if (withLens.length === 0) return null;
   return (

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
 import { type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
@@ -12,7 +12,7 @@ import { TrendChart } from '../charts/TrendChart.js';
 import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [lookup, setLookup] = useState<TeamLookup | null>(null);
 
   const reload = useCallback(() => {
@@ -84,7 +84,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
 
 function TeamLink({ teamId }: { teamId: string }) {
   const link = `${location.origin}/t/${teamId}`;
-  const { t } = useTranslation();
+  const { t } = useWords();
   const [copied, setCopied] = useState(false);
   return (
     <section className="panel" aria-labelledby="team-link-title">
@@ -106,7 +106,7 @@ function TeamLink({ teamId }: { teamId: string }) {
 }
 
 function NextFacilitator({ team }: { team: TeamHistory }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <section className="panel" aria-labelledby="next-facilitator-title">
       <h2 id="next-facilitator-title">{t('team.whoNext')}</h2>
@@ -122,7 +122,7 @@ function NextFacilitator({ team }: { team: TeamHistory }) {
 }
 
 function StartTeamRetro({ teamId, onCreated }: { teamId: string; onCreated: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <CreateRetroForm
       create={(request) => createTeamBoard(teamId, request)}
@@ -136,7 +136,7 @@ function StartTeamRetro({ teamId, onCreated }: { teamId: string; onCreated: () =
 }
 
 function TeamCharts({ team }: { team: TeamHistory }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <section className="panel" aria-labelledby="team-charts-title">
       <h2 id="team-charts-title">{t('team.overTime')}</h2>
@@ -168,7 +168,7 @@ function TeamCharts({ team }: { team: TeamHistory }) {
 }
 
 function PastRetros({ team }: { team: TeamHistory }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const retros = [...team.retros].reverse();
   return (
     <section className="panel" aria-labelledby="past-retros-title">
@@ -187,7 +187,7 @@ function PastRetros({ team }: { team: TeamHistory }) {
 }
 
 function PastRetro({ retro }: { retro: TeamRetro }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { done, notDone, dropped } = retro.promises;
   const reviewed = done + notDone + dropped;
   return (
@@ -222,7 +222,7 @@ function PastRetro({ retro }: { retro: TeamRetro }) {
 }
 
 function TeamActionRow({ action }: { action: TeamAction }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   return (
     <li className="team-action">
       <span className={`status-pill ${action.status}`}>{t(`team.status.${action.status}`)}</span>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { THEME_CHOICES, setTheme, useThemeChoice, type ThemeChoice } from './theme.js';
 
@@ -13,7 +13,7 @@ export function Preferences() {
 }
 
 function ThemeSwitch() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const choice = useThemeChoice();
   return (
     <label className="theme-switch">

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
@@ -7,7 +7,7 @@ import { useSession } from '../board/SessionContext.js';
 const PRESET_MINUTES = [1, 3, 5, 10] as const;
 
 export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const [minutes, setMinutes] = useState(5);
   const running = timer.endsAt !== null;

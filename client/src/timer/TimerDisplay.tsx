@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { formatDuration, useNow } from './useNow.js';
@@ -8,7 +8,7 @@ import { formatDuration, useNow } from './useNow.js';
  * it says so gently (a soft glow, no sound, still under reduced motion); paused, it shows the time left.
  */
 export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   useSessionState(); // re-render when the clock offset is measured
   const running = timer.endsAt !== null;

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js';
@@ -9,7 +9,7 @@ import { usePresenting } from '../board/presenting.js';
 
 /** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
 export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const session = useSession();
   const { me, pending } = useSessionState();
   const readOnly = useReadOnly(board);
@@ -54,7 +54,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
 }
 
 export function VotesLeft() {
-  const { t } = useTranslation();
+  const { t } = useWords();
   const { me, pending } = useSessionState();
   const presenting = usePresenting();
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));

@@ -121,6 +121,8 @@ export function targets(r: Results): Target[] {
   }
   if (r.memory) {
     out.push({ what: 'RSS per active 8-person board', measured: `${r.memory.activeKbPerBoard.toFixed(0)} KB`, target: '≤ 200 KB', met: r.memory.activeKbPerBoard <= 200 });
+    // issue 13 states its goal in heap after a full GC; RSS also counts memory outside the JS heap and pages not returned
+    out.push({ what: 'heap per active 8-person board', measured: `${r.memory.activeHeapKbPerBoard.toFixed(0)} KB`, target: '≤ 200 KB', met: r.memory.activeHeapKbPerBoard <= 200 });
     out.push({ what: 'heap per idle (unloaded) board', measured: `${r.memory.idleHeapKbPerBoard.toFixed(1)} KB`, target: '~0', met: r.memory.idleHeapKbPerBoard <= 5 && r.memory.loadedAfterIdle === 0 });
   }
   if (r.bundle) {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from './index.js';
+import { remembering } from './useWords.js';
 
 /**
  * UI-19: react-i18next's useTranslation copies the i18next instance each time a component using it mounts; on
@@ -24,5 +26,20 @@ describe('useWords', () => {
       .filter((file) => /\buseTranslation\s*\(/.test(fs.readFileSync(file, 'utf8')))
       .map((file) => path.relative(SRC, file));
     expect(callers).toEqual([path.join('i18n', 'useWords.tsx')]);
+  });
+
+  describe('remembered plain keys', () => {
+    beforeAll(() => i18n.init({ lng: 'en', resources: { en: { translation: { test: { here: 'Here' } } } } }));
+    // (the test words are not in the typed catalogue, hence the loose call)
+    const lookUp = (t: ReturnType<typeof remembering>, key: string) => (t as unknown as (key: string) => string)(key);
+
+    it('UI-19 a plain key gives the same words each time; one whose words arrive later is looked up again', () => {
+      const t = remembering(i18n.getFixedT('en'));
+      expect(lookUp(t, 'test.here')).toBe('Here');
+      expect(lookUp(t, 'test.here')).toBe('Here');
+      expect(lookUp(t, 'test.later')).toBe('test.later');
+      i18n.addResourceBundle('en', 'translation', { test: { later: 'Later' } }, true, false);
+      expect(lookUp(t, 'test.later')).toBe('Later');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { i18n } from './index.js';
 
 type Words = { t: TFunction<'translation', undefined> };
 
@@ -15,7 +16,7 @@ const WordsContext = createContext<Words | null>(null);
  */
 export function WordsProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const words = useMemo(() => ({ t }), [t]);
+  const words = useMemo(() => ({ t: remembering(t) }), [t]);
   return <WordsContext.Provider value={words}>{children}</WordsContext.Provider>;
 }
 
@@ -24,4 +25,23 @@ export function useWords(): Words {
   const words = useContext(WordsContext);
   if (!words) throw new Error('useWords outside WordsProvider');
   return words;
+}
+
+/**
+ * `t` that looks a plain key (no options) up once per language: the same label on each of 1,500 cards was
+ * otherwise resolved 1,500 times on the reveal. Only keys i18next has are kept, so a key whose words come later
+ * (en.more.ts) is looked up again; a language change brings a new `t`, and with it an empty memory.
+ */
+export function remembering(t: Words['t']): Words['t'] {
+  const lookUp = t as unknown as (...args: unknown[]) => unknown;
+  const known = new Map<string, unknown>();
+  const remembered = (...args: unknown[]) => {
+    const [key] = args;
+    if (args.length !== 1 || typeof key !== 'string') return lookUp(...args);
+    if (known.has(key)) return known.get(key);
+    const text = lookUp(key);
+    if (i18n.exists(key)) known.set(key, text);
+    return text;
+  };
+  return remembered as unknown as Words['t'];
 }

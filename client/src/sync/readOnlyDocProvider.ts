@@ -67,8 +67,11 @@ export class ReadOnlyDocProvider {
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
 
-    doc.on('update', () => {
-      if (this.ws === ws) this.events.onUpdate(doc);
+    // 'afterTransaction', not 'update': with an 'update' listener Yjs encodes every applied update again for it
+    // (on a reveal, the whole board once more), and nothing here reads those bytes.
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      const changed = transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0;
+      if (changed && this.ws === ws) this.events.onUpdate(doc);
     });
 
     ws.onopen = () => {

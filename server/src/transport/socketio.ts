@@ -42,6 +42,9 @@ interface EngineSocket {
 
 const KNOWN_EVENTS = new Set(['cmd', 'time.sync', 'doc.ticket', 'card.moving']);
 
+/** what every socket's `handshake` becomes once the connection middleware read it */
+const HANDSHAKE_READ: CandorSocket['handshake'] = Object.freeze({ headers: {}, time: '', address: '', xdomain: false, secure: false, issued: 0, url: '', query: {}, auth: {} });
+
 /**
  * CL-13: the one room-wide emit ("being moved") crossing to other processes. Over the cluster's Redis pub/sub
  * rather than a Socket.io adapter: the streams adapter keeps what it relays in a Redis stream (CL-5).
@@ -109,6 +112,9 @@ export function attachSocketIo(
     });
     if (!room) return next(new Error('BOARD_NOT_FOUND'));
     socket.data.room = room;
+    // Socket.io keeps a copy of the handshake (its time as text, address, query, auth) per socket; what we need
+    // of it is read above and nothing reads it later, so every socket points at one shared, empty record.
+    (socket as { handshake: CandorSocket['handshake'] }).handshake = HANDSHAKE_READ;
     next();
   });
 

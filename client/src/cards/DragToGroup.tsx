@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import {
   DndContext,
@@ -73,6 +73,9 @@ const preferInnermost: CollisionDetection = (args) => {
   return closestCenter({ ...args, droppableContainers: others });
 };
 
+/** Whether cards are drop targets yet: from the first drag on, and then for as long as the board is shown. */
+const CardTargetsArmed = createContext(false);
+
 /** GR-*: drag a card onto a card or a group to group it, onto a column's empty space to take it out of its group. */
 export function DragToGroup({ board, children }: { board: PublicBoardView; children: ReactNode }) {
   const { t } = useWords();
@@ -97,8 +100,13 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
     onDragCancel: ({ active }) => t('dnd.putBack', { text: cardText(active.id) }),
   };
 
+  // Cards become drop targets at the first pick-up and stay so: registering them costs dnd-kit time in the
+  // square of their number, paid once here rather than at every pick-up and drop.
+  const [cardTargetsArmed, setCardTargetsArmed] = useState(false);
+
   // MV-1: the room sees the card as being moved while I hold it (the server relays the card, not me).
   function onDragStart({ active }: DragStartEvent) {
+    setCardTargetsArmed(true);
     const cardId = parse(active.id)?.id;
     if (cardId) session.moving.pickUp(cardId);
   }
@@ -127,21 +135,22 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
       onDragEnd={onDragEnd}
       onDragCancel={() => session.moving.putDown()}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}>
-      {children}
+      <CardTargetsArmed.Provider value={cardTargetsArmed}>{children}</CardTargetsArmed.Provider>
     </DndContext>
   );
 }
 
 /**
- * The grip on a card: a button that picks the card up (Space or a drag); while something is being dragged, the
- * card is also a drop target (`CardDropTarget`). Not before: dnd-kit copies its whole map of drop targets for
- * each one that registers, so 1,500 cards registering as they appear cost a third of a second of a frozen page
- * right after every reveal, for everyone. Now only the person who picks a card up pays it, once per drag.
+ * The grip on a card: a button that picks the card up (Space or a drag); from the first pick-up on, the card is
+ * also a drop target (`CardDropTarget`). Not before: dnd-kit copies its whole map of drop targets for each one
+ * that registers, so 1,500 cards registering as they appear cost a third of a second of a frozen page right
+ * after every reveal, for everyone. Now only someone who drags pays it, once.
  */
 export function DraggableCard({ cardId, text, children }: { cardId: string; text: string; children: ReactNode }) {
   const { t } = useWords();
   const id = `card:${cardId}`;
   const drag = useDraggable({ id });
+  const armed = useContext(CardTargetsArmed);
   const node = useRef<HTMLDivElement | null>(null);
   const { setNodeRef } = drag;
   // Stable, so React does not detach and re-attach it on each render, when the drop target would read null.
@@ -163,7 +172,7 @@ export function DraggableCard({ cardId, text, children }: { cardId: string; text
       style={style}
       className={`draggable-card ${drag.isDragging ? 'dragging' : ''} ${isOver ? 'drop-over' : ''} ${movedElsewhere ? 'moved-elsewhere' : ''}`}
     >
-      {drag.active && <CardDropTarget id={id} node={node} />}
+      {armed && <CardDropTarget id={id} node={node} />}
       {movedElsewhere && <span className="badge moving">{t('dnd.beingMoved')}</span>}
       <button type="button" className="drag-handle" {...drag.listeners} {...drag.attributes} aria-label={t('dnd.handle', { text: shortText(text, 40) })}>
         <span aria-hidden="true">⠿</span>

@@ -37,7 +37,7 @@ async function roomWithCommitsOf(commitMs: number) {
   };
   const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => clock, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
   const room = new BoardRoom((await store.loadBoard('board-group'))!, deps);
-  return { room, commits };
+  return { room, commits, pause: (ms: number) => (clock += ms) };
 }
 
 function person(room: BoardRoom, name: string) {
@@ -49,23 +49,31 @@ function person(room: BoardRoom, name: string) {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** 90 cards of 900 characters: an anonymous state of about 85 KB */
+async function fill(room: BoardRoom) {
+  const writers = [person(room, 'cy'), person(room, 'di')];
+  for (const w of writers) expect((await w.join()).ok).toBe(true);
+  const adds = writers.flatMap((w, k) => Array.from({ length: 45 }, (_, i) => w.send({ type: 'card.add', columnId: template.columns[0]!.id, text: `${k}-${i} `.padEnd(900, 'x') })));
+  expect((await Promise.all(adds)).every((a) => a.ok)).toBe(true);
+}
+
+/** A room whose commits each take `commitMs`, with ada and bo joined. */
+async function roomOfTwo(commitMs: number) {
+  const { room, commits, pause } = await roomWithCommitsOf(commitMs);
+  const ada = person(room, 'ada');
+  const bo = person(room, 'bo');
+  expect((await ada.join()).ok).toBe(true);
+  expect((await bo.join()).ok).toBe(true);
+  return { room, commits, pause, ada, bo };
+}
+
 /**
  * Two cards sent one turn of the event loop apart, after a first commit that took `commitMs` (on a board whose
  * anonymous state is over 64 KB when `big`): the commits that stored them.
  */
 async function twoCardsAfter(o: { commitMs: number; big: boolean }) {
-  const { room, commits } = await roomWithCommitsOf(o.commitMs);
-  const ada = person(room, 'ada');
-  const bo = person(room, 'bo');
-  expect((await ada.join()).ok).toBe(true);
-  expect((await bo.join()).ok).toBe(true);
-  if (o.big) {
-    // 90 cards of 900 characters: an anonymous state of about 85 KB
-    const writers = [person(room, 'cy'), person(room, 'di')];
-    for (const w of writers) expect((await w.join()).ok).toBe(true);
-    const adds = writers.flatMap((w, k) => Array.from({ length: 45 }, (_, i) => w.send({ type: 'card.add', columnId: template.columns[0]!.id, text: `${k}-${i} `.padEnd(900, 'x') })));
-    expect((await Promise.all(adds)).every((a) => a.ok)).toBe(true);
-  }
+  const { room, commits, ada, bo } = await roomOfTwo(o.commitMs);
+  if (o.big) await fill(room);
   vi.useFakeTimers({ toFake: ['setTimeout'] });
   const before = commits.length;
   const first = ada.send({ type: 'card.add', columnId: template.columns[0]!.id, text: 'first' });
@@ -89,5 +97,20 @@ describe('CM-4 group commit after a slow commit of a big board', () => {
 
   it('CM-4 on a small board even slow commits make nobody wait', async () => {
     expect(await twoCardsAfter({ commitMs: 10, big: false })).toEqual([1, 1]);
+  });
+
+  it('CM-4 a command that comes when no commit has followed another for a while (a reveal after the writing) does not wait', async () => {
+    const { room, commits, pause, ada } = await roomOfTwo(10);
+    await fill(room);
+    pause(1_000);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const before = commits.length;
+    const card = ada.send({ type: 'card.add', columnId: template.columns[0]!.id, text: 'after a pause' });
+    let answered = false;
+    void card.then(() => (answered = true));
+    // without advancing the (fake) timers: a command held back for others to join it would never be answered
+    for (let turn = 0; turn < 50 && !answered; turn++) await nextTurn();
+    expect(answered).toBe(true);
+    expect(commits.slice(before)).toEqual([1]);
   });
 });

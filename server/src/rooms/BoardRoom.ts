@@ -107,6 +107,11 @@ const CONTENDED_MS = 1_000;
 const BIG_STATE_BYTES = 64 * 1024;
 const SLOW_COMMIT_MS = 5;
 const GROUP_COMMIT_MAX_WAIT_MS = 25;
+/**
+ * CM-4: only while commits follow each other (the last one ended less than this ago) can waiting gather more
+ * commands; a command after a quiet spell (the facilitator's reveal after the writing) is stored at once.
+ */
+const BURST_GAP_MS = 100;
 
 interface Incoming {
   socketId: string;
@@ -401,7 +406,8 @@ export class BoardRoom {
       this.drainScheduled = true;
       const drain = () => void this.queue.run(() => this.drain());
       // (with several processes a batch waiting for the board's lock takes in what arrives meanwhile: no wait here)
-      if (!this.deps.cluster && this.lastCommitMs >= SLOW_COMMIT_MS) setTimeout(drain, Math.min(this.lastCommitMs, GROUP_COMMIT_MAX_WAIT_MS));
+      const inBurst = this.deps.now() - this.lastCommitEndedAt < BURST_GAP_MS;
+      if (!this.deps.cluster && this.lastCommitMs >= SLOW_COMMIT_MS && inBurst) setTimeout(drain, Math.min(this.lastCommitMs, GROUP_COMMIT_MAX_WAIT_MS));
       else setImmediate(drain);
     });
   }
@@ -410,6 +416,7 @@ export class BoardRoom {
   private holdsBoardLock = false;
   /** CM-4: how long the last commit took, if it rewrote a big anonymous state (`BIG_STATE_BYTES`), else 0 */
   private lastCommitMs = 0;
+  private lastCommitEndedAt = Number.NEGATIVE_INFINITY;
   /** CL-2: when a lock-free batch of this room last found its copy stale */
   private staleAt = Number.NEGATIVE_INFINITY;
 
@@ -522,7 +529,8 @@ export class BoardRoom {
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
           ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
-        this.lastCommitMs = (anonymousState?.length ?? 0) >= BIG_STATE_BYTES ? this.deps.now() - started : 0;
+        this.lastCommitEndedAt = this.deps.now();
+        this.lastCommitMs = (anonymousState?.length ?? 0) >= BIG_STATE_BYTES ? this.lastCommitEndedAt - started : 0;
         this.counted(batch, lastSeq, anonymousState);
       }
     } catch (err) {

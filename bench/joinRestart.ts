@@ -54,7 +54,8 @@ async function main() {
     const cpu: number[] = [];
     for (const p of people) {
       const socketId = `s${++socketNo}`;
-      room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
+      // an address of its own per connection, as people on their own machines (AB-4 paces joins per address)
+      room.attach({ id: socketId, address: `10.0.${socketNo >> 8}.${socketNo & 255}`, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
       const t = performance.now();
       const c = cpuMs();
       await send(room, socketId, { type: 'join', ...p });

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Ack, type Command, TEMPLATES } from '@candor/shared';
-import { pino } from 'pino';
-import { Keyring } from '../identity.js';
-import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
-import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
+import { type Ack, type Command } from '@candor/shared';
+import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
 
 /**
  * CL-17: a process catches up on another's changes by folding only what changed onto its copy. Two rooms of
@@ -15,7 +13,7 @@ type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> 
 
 const BOARD = 'board-catchup';
 const FACILITATOR_KEY = 'f'.repeat(40);
-const template = TEMPLATES[2]!;
+const template = TWO_PROCESS_TEMPLATE;
 let counter = 0;
 const newId = () => `cu${String(++counter).padStart(10, '0')}`;
 const opened: PostgresStore[] = [];
@@ -25,22 +23,8 @@ afterEach(async () => {
 });
 
 async function twoProcesses() {
-  const url = testDatabaseUrl();
-  const schema = freshSchema();
-  const keyring = new Keyring(Buffer.alloc(32, 9));
-  const open = async () => {
-    const store = await openPostgresStore(url, { schema });
-    opened.push(store);
-    return store;
-  };
-  const storeA = await open();
-  const storeB = await open();
-  await storeA.createBoard(
-    { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, FACILITATOR_KEY), createdAt: 0 },
-    { type: 'board.created', name: 'Catch-up', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-  );
-  const room = async (store: PostgresStore) =>
-    new BoardRoom((await store.loadBoard(BOARD))!, { store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
+  const { storeA, storeB, deps } = await boardOnTwoPools({ id: BOARD, name: 'Catch-up', facilitatorKey: FACILITATOR_KEY }, newId, opened);
+  const room = async (store: PostgresStore) => new BoardRoom((await store.loadBoard(BOARD))!, deps(store));
   const a = await room(storeA);
   const b = await room(storeB);
   /** the second room learns that the first one stored the board at its current version */

@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEMPLATES } from '@candor/shared';
-import { pino } from 'pino';
 import * as Y from 'yjs';
-import { Keyring } from '../identity.js';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
-import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
-import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
+import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom, type Mailer, type RoomDeps } from './BoardRoom.js';
+import { boardOnTwoPools } from './twoProcesses.testing.js';
 import { RoomRegistry } from './RoomRegistry.js';
 
 /**
@@ -18,7 +15,6 @@ import { RoomRegistry } from './RoomRegistry.js';
 
 const BOARD = 'board-cl18';
 const FACILITATOR_KEY = 'f'.repeat(40);
-const template = TEMPLATES[2]!;
 let counter = 0;
 const newId = () => `cl${String(++counter).padStart(10, '0')}`;
 const opened: PostgresStore[] = [];
@@ -56,21 +52,7 @@ function deferred() {
 }
 
 async function twoProcesses() {
-  const url = testDatabaseUrl();
-  const schema = freshSchema();
-  const keyring = new Keyring(Buffer.alloc(32, 7));
-  const open = async () => {
-    const store = await openPostgresStore(url, { schema });
-    opened.push(store);
-    return store;
-  };
-  const storeA = await open();
-  const storeB = await open();
-  await storeA.createBoard(
-    { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, FACILITATOR_KEY), createdAt: 0 },
-    { type: 'board.created', name: 'CL-18', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-  );
-  const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
+  const { storeA, storeB, deps } = await boardOnTwoPools({ id: BOARD, name: 'CL-18', facilitatorKey: FACILITATOR_KEY }, newId, opened);
   const a = new BoardRoom((await storeA.loadBoard(BOARD))!, deps(storeA));
   const personOnA = (name: string) => personOn(a, name);
   const registryB = (cluster: RoomCluster, store: PostgresStore = storeB) => new RoomRegistry(store, { ...deps(store), cluster }, 60_000);

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
 import { AnonymousState, PREFIX_FILTER_FROM } from './anonymousState.js';
+import { tagsOf } from './anonymousState.testing.js';
 
 /** A big board after a restart: a join tests its slots against the waiting facts' prefixes first (`WaitingPrefixes`). */
-const person = (n: number) => ({
-  authorTag: `author-${n}`.padEnd(43, 'x'),
-  voterTag: `voter-${n}`.padEnd(43, 'x'),
-  pulseTag: `pulse-${n}`.padEnd(43, 'x'),
-  consensusTag: `consensus-${n}`.padEnd(43, 'x'),
-  trustTag: `trust-${n}`.padEnd(43, 'x'),
-  reactionTag: `reaction-${n}`.padEnd(43, 'x'),
-});
+const person = tagsOf;
 const PEOPLE = 120;
 const people = Array.from({ length: PEOPLE }, (_, n) => person(n));
 const created: BoardEvent = { type: 'board.created', name: 'Big', templateId: 't', columns: [{ id: 'c', title: 'C', prompt: '' }], settings: { voteBudget: 3, perItemCap: 2 } };

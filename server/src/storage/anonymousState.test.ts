@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
 import { AnonymousState } from './anonymousState.js';
+import { tagsOf } from './anonymousState.testing.js';
 
-const person = (n: string) => ({
-  authorTag: `author-${n}`.padEnd(43, 'x'),
-  voterTag: `voter-${n}`.padEnd(43, 'x'),
-  pulseTag: `pulse-${n}`.padEnd(43, 'x'),
-  consensusTag: `consensus-${n}`.padEnd(43, 'x'),
-  trustTag: `trust-${n}`.padEnd(43, 'x'),
-  reactionTag: `reaction-${n}`.padEnd(43, 'x'),
-});
+const person = tagsOf;
 const ada = person('ada');
 const bo = person('bo');
 

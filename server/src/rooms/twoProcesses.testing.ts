@@ -1,0 +1,34 @@
+import { TEMPLATES } from '@candor/shared';
+import { pino } from 'pino';
+import { Keyring } from '../identity.js';
+import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
+import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
+import type { RoomDeps } from './BoardRoom.js';
+
+/** The template the two-process tests' board is made from. */
+export const TWO_PROCESS_TEMPLATE = TEMPLATES[2]!;
+
+/**
+ * Two processes of one board, as the room tests stand them in (no Redis): two PostgreSQL pools on one fresh
+ * schema, the board created through the first, and the dependencies each process gives its rooms. `opened`
+ * collects the stores for the test to close.
+ */
+export async function boardOnTwoPools(board: { id: string; name: string; facilitatorKey: string }, newId: () => string, opened: PostgresStore[]) {
+  const url = testDatabaseUrl();
+  const schema = freshSchema();
+  const keyring = new Keyring(Buffer.alloc(32, 9));
+  const open = async () => {
+    const store = await openPostgresStore(url, { schema });
+    opened.push(store);
+    return store;
+  };
+  const storeA = await open();
+  const storeB = await open();
+  const { id, columns } = TWO_PROCESS_TEMPLATE;
+  await storeA.createBoard(
+    { id: board.id, facilitatorHash: keyring.facilitatorHash(board.id, board.facilitatorKey), createdAt: 0 },
+    { type: 'board.created', name: board.name, templateId: id, columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+  const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
+  return { storeA, storeB, deps };
+}

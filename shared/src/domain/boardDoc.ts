@@ -61,9 +61,9 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
       const next = view[key];
       if (!sameJson(root.get(key), next)) root.set(key, next as never);
     }
-    syncCards(childArray<PublicCard>(root, CARDS), view.cards);
+    syncCards(childOf(root, CARDS, Y.Array<PublicCard>), view.cards);
     syncMap(
-      childMap<PersonBody>(root, PEOPLE),
+      childOf(root, PEOPLE, Y.Map<PersonBody>),
       view.participants.map((p) => [p.handle, { name: p.name, online: p.online, facilitator: p.facilitator, done: p.done }]),
       (a, b) => a.name === b.name && a.online === b.online && a.facilitator === b.facilitator && a.done === b.done,
     );
@@ -90,22 +90,17 @@ export function byPresenceOrder(a: PublicParticipant, b: PublicParticipant): num
   return a.name.localeCompare(b.name) || Number(b.online) - Number(a.online) || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0);
 }
 
-function childMap<T>(root: Y.Map<unknown>, key: string): Y.Map<T> {
-  let map = root.get(key) as Y.Map<T> | undefined;
-  if (!(map instanceof Y.Map)) {
-    map = new Y.Map<T>();
-    root.set(key, map);
+/**
+ * The shared type of `kind` under `key`, made there first if it is missing (or of another kind). (`any`: Yjs
+ * types are invariant in their event type, so no narrower bound admits both a `Y.Map<X>` and a `Y.Array<Y>`.)
+ */
+function childOf<T extends Y.AbstractType<any>>(root: Y.Map<unknown>, key: string, kind: new () => T): T {
+  let child = root.get(key);
+  if (!(child instanceof kind)) {
+    child = new kind();
+    root.set(key, child);
   }
-  return map;
-}
-
-function childArray<T>(root: Y.Map<unknown>, key: string): Y.Array<T> {
-  let array = root.get(key) as Y.Array<T> | undefined;
-  if (!(array instanceof Y.Array)) {
-    array = new Y.Array<T>();
-    root.set(key, array);
-  }
-  return array;
+  return child as T;
 }
 
 /**

@@ -99,6 +99,13 @@ export class RoomFanout {
     }
   }
 
+  /** The room's first projection, into a board document nobody holds yet (`RoomDocuments.seed`). */
+  projectFirst(): void {
+    this.hooks.projecting?.();
+    this.ensureNotesTexts();
+    this.documents.seed('board', (doc) => projectBoardDoc(doc, this.publicView()));
+  }
+
   /** Sends each chosen person their own view if it changed since the last one they got. */
   sendPersonal(include: (session: JoinedSession) => boolean): void {
     for (const session of this.sessions.values()) if (session.kind === 'joined' && include(session)) this.sendPersonalTo(session);

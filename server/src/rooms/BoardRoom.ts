@@ -168,7 +168,13 @@ export class BoardRoom {
    * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
    * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
    */
-  private mark: { rows: Map<string, string>; participantsDigest: string; anonymousDigest: string | null; slotKeys: Map<string, string> | undefined } | null = null;
+  private mark: {
+    rows: Map<string, string>;
+    participantsDigest: string;
+    anonymousDigest: string | null;
+    slotKeys: Map<string, string> | undefined;
+    slotTags: Map<string, string> | undefined;
+  } | null = null;
 
   constructor(
     loaded: LoadedBoard,
@@ -244,7 +250,8 @@ export class BoardRoom {
     for (const { event } of loaded.events) evolve(state, event);
     // CL-17: with several processes, recognising people again after each rebuild reuses their slot blocks
     const slotKeys = this.deps.cluster ? (this.mark?.slotKeys ?? new Map<string, string>()) : undefined;
-    this.anonymous = new AnonymousState({ slotKeys });
+    const slotTags = this.deps.cluster ? (this.mark?.slotTags ?? new Map<string, string>()) : undefined;
+    this.anonymous = new AnonymousState({ slotKeys, slotTags });
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
     this.storedVersion = loaded.version;
@@ -255,6 +262,7 @@ export class BoardRoom {
             participantsDigest: loaded.participantsDigest,
             anonymousDigest: anonymousDigest(loaded.anonymousState),
             slotKeys,
+            slotTags,
           }
         : null;
   }
@@ -617,7 +625,7 @@ export class BoardRoom {
       // the blob is the whole anonymous state: its facts replace the copy's, and wait for their owners again
       const { blob, digest } = changes.anonymousState;
       withoutAnonymousFacts(this.state);
-      this.anonymous = new AnonymousState({ slotKeys: mark.slotKeys });
+      this.anonymous = new AnonymousState({ slotKeys: mark.slotKeys, slotTags: mark.slotTags });
       this.anonymous.load(this.state, blob);
       this.unrecognised = new Set(mark.rows.keys());
       for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(this.state, session);
@@ -635,8 +643,7 @@ export class BoardRoom {
     const fresh = this.unsettled;
     this.unsettled = [];
     this.door.signOutWhoMayNotStay(fresh);
-    this.fanout.projectPublic();
-    this.fanout.sendPersonal(() => true);
+    this.fanout.caughtUp(fresh);
   }
 
   /** CM-4: a new batch; what is staged in it stays out of every view until it is stored (or rolled back). */

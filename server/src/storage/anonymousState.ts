@@ -135,10 +135,14 @@ export class AnonymousState {
    * @param options.slotKeys CL-17: the slot blocks (`slotKeys`) of people already recognised, kept across
    * rebuilds of one room's copy: a process catching up recognises everyone connected to it again after each
    * change of the anonymous state, and this spares it the HMAC and AES per person each time.
+   * @param options.slotTags CL-17: likewise the slot tags each encode writes (`slotCache`), kept across rebuilds,
+   * so the first encode after a rebuild does not derive every author's and voter's tags again
    * @param options.keepCardsFrom from how many cards on the stored form of the cards is kept between encodes
    * (`STORED_CARDS_KEPT_FROM`)
    */
-  constructor(private readonly options: { slotKeys?: Map<string, string> | undefined; keepCardsFrom?: number } = {}) {}
+  constructor(private readonly options: { slotKeys?: Map<string, string> | undefined; slotTags?: Map<string, string> | undefined; keepCardsFrom?: number } = {}) {
+    this.slotCache = options.slotTags ?? new Map<string, string>();
+  }
 
   private slotKeysOf(personTag: string, kind: SlotKind): string {
     const cache = this.options.slotKeys;
@@ -160,7 +164,7 @@ export class AnonymousState {
    * kind and person tag → that person's slot tags of that kind, one after another in one string (each is
    * `SLOT_TAG_LENGTH` characters): one string per person rather than an array of fifty keeps a loaded board small
    */
-  private readonly slotCache = new Map<string, string>();
+  private readonly slotCache: Map<string, string>;
   /**
    * AR-2: the loaded card, vote and pulse facts that still wait for their owner, by their stored tag's bytes as
    * latin1 (`keyOf`): recognising a person is then one AES call per kind and a lookup per slot.

@@ -452,9 +452,14 @@ export class BoardRoom {
       this.staleAt = this.deps.now();
       this.settle();
     }
+    // CL-2: what is stored under the lock is shown (and answered) once the lock is let go, so that the other
+    // processes' commands wait for this process's commit, not for its fan-out too
+    const shows: (() => void)[] = [];
+    let lockFailed: unknown = null;
     try {
       await cluster.serialize(this.id, async (stored) => {
         this.holdsBoardLock = true;
+        this.showsAfterLock = shows;
         try {
           // what arrived while the lock was awaited joins this batch, in order, rather than waiting for the lock again
           items.push(...this.inbox.splice(0));
@@ -467,14 +472,21 @@ export class BoardRoom {
           }
         } finally {
           this.holdsBoardLock = false;
+          this.showsAfterLock = null;
         }
       });
     } catch (err) {
-      // the lock could not be had (PostgreSQL unreachable): every command still waiting gets its one answer
-      this.deps.logger.error({ err, board: this.id }, 'board lock not taken');
-      for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      lockFailed = err;
     }
+    for (const show of shows) show();
+    if (lockFailed === null) return;
+    // the lock could not be had (PostgreSQL unreachable): every command still waiting gets its one answer
+    this.deps.logger.error({ err: lockFailed, board: this.id }, 'board lock not taken');
+    for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
   }
+
+  /** CL-2: while this process holds the board's lock, where stored batches leave their fan-out for after it */
+  private showsAfterLock: (() => void)[] | null = null;
 
   /** Decides every command of `items` in turn and stores them as one batch; 'retry' when the copy was stale. */
   private async runBatch(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
@@ -554,9 +566,13 @@ export class BoardRoom {
       return outcome;
     }
     if (batch.size === 0) return outcome;
-    for (const effect of batch.afterCommit) effect();
-    this.fanout.publish(batch.published);
-    batch.answerAll();
+    const show = () => {
+      for (const effect of batch.afterCommit) effect();
+      this.fanout.publish(batch.published);
+      batch.answerAll();
+    };
+    if (this.showsAfterLock) this.showsAfterLock.push(show);
+    else show();
     return outcome;
   }
 

@@ -25,6 +25,8 @@ export interface MemoryResult {
   idleKbPerBoard: number;
   activeHeapKbPerBoard: number;
   idleHeapKbPerBoard: number;
+  /** V8's `external` (buffers' contents and other memory outside the JS heap), so that a heap saving that only moved bytes into buffers shows */
+  activeExternalKbPerBoard: number;
   loadedWhileActive: number;
   loadedAfterIdle: number;
   unloadMs: number;
@@ -134,6 +136,7 @@ export async function memoryPerBoard(
         idleKbPerBoard: kb(idle.rss - baseline.rss),
         activeHeapKbPerBoard: kb(active.heapUsed - baseline.heapUsed),
         idleHeapKbPerBoard: kb(idle.heapUsed - baseline.heapUsed),
+        activeExternalKbPerBoard: kb(active.external - baseline.external),
         loadedWhileActive,
         loadedAfterIdle,
         unloadMs,

@@ -52,3 +52,36 @@ describe('ME-3 slot tags kept only on big boards', () => {
     expect(anonymous.keptSlotTags).toBe(SLOT_TAGS_KEPT_FROM);
   });
 });
+
+/** each card's stored tag in a blob */
+const storedTags = (blob: Uint8Array) => new Map((JSON.parse(Buffer.from(blob).toString('utf8')) as { cards: { id: string; tag: string }[] }).cards.map((c) => [c.id, c.tag]));
+
+describe('ME-4 card slots kept per author', () => {
+  it('ME-4 AR-2 a card keeps its stored tag for its life; a new card takes the slot a deleted one freed, also after a restart', () => {
+    const state = boardOf(8, 30);
+    const anonymous = new AnonymousState();
+    const first = storedTags(anonymous.encode(state));
+    expect(new Set(first.values()).size).toBe(240);
+    evolve(state, { type: 'card.deleted', cardId: 'card-0-3' });
+    const afterDelete = storedTags(anonymous.encode(state));
+    for (const [id, tag] of afterDelete) expect(tag, id).toBe(first.get(id));
+    evolve(state, { type: 'card.added', cardId: 'card-0-new', columnId: 'c', text: 'new', authorTag: tags(0).authorTag });
+    const blob = anonymous.encode(state);
+    const afterAdd = storedTags(blob);
+    expect(afterAdd.get('card-0-new')).toBe(first.get('card-0-3'));
+    for (const [id, tag] of afterDelete) expect(afterAdd.get(id), id).toBe(tag);
+
+    // a restart: every card waits for its author; once they are back, the same tags, and the next new card takes a free slot
+    const restarted = boardOf(0, 0);
+    const reloaded = new AnonymousState();
+    reloaded.load(restarted, blob);
+    expect(storedTags(reloaded.encode(restarted))).toEqual(afterAdd);
+    for (let p = 0; p < 8; p++) reloaded.recognise(restarted, { ...tags(p), consensusTag: `c${p}`, trustTag: `t${p}`, reactionTag: `r${p}` });
+    expect(storedTags(reloaded.encode(restarted))).toEqual(afterAdd);
+    evolve(restarted, { type: 'card.deleted', cardId: 'card-1-0' });
+    evolve(restarted, { type: 'card.added', cardId: 'card-1-new', columnId: 'c', text: 'again', authorTag: tags(1).authorTag });
+    const later = storedTags(reloaded.encode(restarted));
+    expect(later.get('card-1-new')).toBe(afterAdd.get('card-1-0'));
+    expect(new Set(later.values()).size).toBe(later.size);
+  });
+});

@@ -165,8 +165,12 @@ export class AnonymousState {
 
   /** big boards: the stored form of the cards and groups, as of `cardsVersion` of that state */
   private keptCards: { state: BoardState; version: number; json: string } | null = null;
-  /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
-  private readonly cardSlots = new Map<string, number>();
+  /**
+   * author tag → the ids of the cards in that author's slots (index = slot): a card keeps its slot for its life,
+   * so its stored tag does too; the slot of a card that is gone is free again. (One short array per person
+   * rather than a map entry per card: ME-4.)
+   */
+  private readonly cardSlots = new Map<string, (string | undefined)[]>();
   /**
    * ME-3, on boards of `SLOT_TAGS_KEPT_FROM` people or more: the slot tags of the people, kept between encodes
    * (one string per person and kind rather than an array of fifty keeps a loaded board small)
@@ -257,7 +261,8 @@ export class AnonymousState {
         group: card.groupId,
         revealed: card.revealed,
         ...(card.signature !== null ? { signature: card.signature } : {}),
-        tag: this.slotTag(card.authorTag, 'card', this.slotOf(state, card.id, card.authorTag), cache),
+        // a placeholder stands for its stored tag, whatever the slot
+        tag: this.slotTag(card.authorTag, 'card', isPlaceholder(card.authorTag) ? 0 : this.slotOf(state, card.id, card.authorTag), cache),
       });
     }
     const groups = [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId }));
@@ -266,18 +271,16 @@ export class AnonymousState {
     return json;
   }
 
-  /** the smallest slot none of this author's other cards holds (assigned once, when the card is first stored) */
+  /** the card's slot; a new card takes the smallest slot none of this author's other cards holds */
   private slotOf(state: BoardState, cardId: string, authorTag: string): number {
-    const known = this.cardSlots.get(cardId);
-    if (known !== undefined) return known;
-    const taken = new Set<number>();
-    for (const id of state.cardsByAuthor.get(authorTag) ?? []) {
-      const slot = this.cardSlots.get(id);
-      if (slot !== undefined) taken.add(slot);
-    }
+    let slots = this.cardSlots.get(authorTag);
+    if (!slots) this.cardSlots.set(authorTag, (slots = []));
+    const known = slots.indexOf(cardId);
+    if (known >= 0) return known;
+    const mine = state.cardsByAuthor.get(authorTag);
     let slot = 0;
-    while (taken.has(slot)) slot++;
-    this.cardSlots.set(cardId, slot);
+    while (slot < slots.length && slots[slot] !== undefined && mine?.has(slots[slot]!)) slot++;
+    slots[slot] = cardId;
     return slot;
   }
 
@@ -347,7 +350,9 @@ export class AnonymousState {
         const cardId = [...(state.cardsByAuthor.get(placeholder) ?? [])][0];
         if (!cardId) continue;
         moveCards(state, placeholder, tags.authorTag);
-        this.cardSlots.set(cardId, slot);
+        const slots = this.cardSlots.get(tags.authorTag) ?? [];
+        slots[slot] = cardId;
+        this.cardSlots.set(tags.authorTag, slots);
         this.unclaimed.card--;
       }
     }

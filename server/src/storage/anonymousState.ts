@@ -279,7 +279,7 @@ export class AnonymousState {
     if (known >= 0) return known;
     const mine = state.cardsByAuthor.get(authorTag);
     let slot = 0;
-    while (slot < slots.length && slots[slot] !== undefined && mine?.has(slots[slot]!)) slot++;
+    while (slot < slots.length && slots[slot] !== undefined && mine?.includes(slots[slot]!)) slot++;
     slots[slot] = cardId;
     return slot;
   }
@@ -347,7 +347,7 @@ export class AnonymousState {
         const placeholder = this.waiting.card.get(key);
         if (!placeholder) continue;
         this.waiting.card.delete(key);
-        const cardId = [...(state.cardsByAuthor.get(placeholder) ?? [])][0];
+        const cardId = state.cardsByAuthor.get(placeholder)?.[0];
         if (!cardId) continue;
         moveCards(state, placeholder, tags.authorTag);
         const slots = this.cardSlots.get(tags.authorTag) ?? [];

@@ -217,7 +217,8 @@ export function render(r: Results): string {
   }
   if (r.memory) {
     const mm = r.memory;
-    parts.push(`\nMemory per board: ${mm.boards} boards × ${mm.people} people × ${mm.cardsEach} cards each (all connected at once), RSS/heap after a full GC`);
+    const connections = mm.connectionsEach === 3 ? 'Socket.io, board and notes documents' : 'Socket.io and the board document';
+    parts.push(`\nMemory per board: ${mm.boards} boards × ${mm.people} people × ${mm.cardsEach} cards each (all connected at once: ${connections}), RSS/heap after a full GC`);
     parts.push(
       table(
         ['', 'server RSS', 'RSS per board', 'heap per board', 'outside the heap per board', 'boards loaded'],

@@ -1,6 +1,6 @@
 import { createCipheriv, createHmac } from 'node:crypto';
 import type { Tags } from '../identity.js';
-import { type BoardState, LIMITS, type TrustPart, cardsVersion, evolve, moveCards, moveVotes } from '@candor/shared';
+import { type BoardState, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -23,6 +23,10 @@ interface StoredCard {
   column: string;
   text: string;
   group: string | null;
+  /**
+   * RV-8: right whenever the board is before Reveal; in Reveal and after, every card is revealed whatever this
+   * says (the reveal itself does not rewrite the state, so after it this may still say false)
+   */
   revealed: boolean;
   /** SG-1: the name its author chose to show (absent while anonymous) */
   signature?: string;
@@ -284,16 +288,20 @@ export class AnonymousState {
     return slot;
   }
 
-  /** Puts a stored blob's facts into a state folded from the public log; every fact waits for its owner. */
+  /**
+   * Puts a stored blob's facts into a state folded from the public log (so its phase is known: RV-8); every
+   * fact waits for its owner.
+   */
   load(state: BoardState, blob: Uint8Array | null): void {
     if (!blob) return;
     const stored = JSON.parse(Buffer.from(blob).toString('utf8')) as StoredState;
     if (stored.format !== 1) throw new Error(`unknown anonymous-state format ${String(stored.format)}`);
+    const allRevealed = everyCardRevealedIn(state.phase);
     for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column ?? '' });
     for (const c of stored.cards) {
       this.waiting.card.set(keyOf(c.tag), PLACEHOLDER + c.tag);
       evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
-      Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: c.revealed, signature: c.signature ?? null });
+      Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: allRevealed || c.revealed, signature: c.signature ?? null });
     }
     for (const v of stored.votes) {
       this.waiting.vote.set(keyOf(v.tag), PLACEHOLDER + v.tag);

@@ -77,30 +77,40 @@ const LOCK_WAIT_MS = 2_000;
 export class DataFileError extends Error {}
 
 /**
- * better-sqlite3 with a rollback journal truncated at every commit (AR-6: no WAL, whose frames would keep a
- * timeline of every write; TRUNCATE rather than DELETE spares creating the file on every commit),
- * synchronous=FULL (a returned commit is on disk, kill -9 or power cut) and secure_delete (freed bytes are
- * zeroed, so an edited or deleted text is gone once the transaction committed).
+ * better-sqlite3 in WAL mode, synchronous=FULL (a returned commit is on disk, kill -9 or power cut: one fsync
+ * of the WAL per commit) and secure_delete (freed bytes are zeroed).
+ *
+ * AR-6: the WAL must never keep a timeline of anonymous facts. Its frames are whole pages in the order they
+ * were written, so two anonymous commits in it order them, and a join next to a card names the card's writer.
+ * So the WAL holds either a run of named commits (participant rows, the public log, command keys: a join is
+ * one fsync) or exactly one anonymous commit — what a rollback journal holds during a commit, one
+ * transaction's change. A commit that writes anonymous state, or deletes anything, finds the WAL empty
+ * (`checkpoint` first if named commits wait) and is checkpointed and truncated to nothing before it returns,
+ * so an edited or deleted text is gone from every file once the commit returned. A WAL left by a server that
+ * was killed is folded in and emptied at open, before anything else.
  *
  * DU-5: the file is held with an exclusive lock for as long as the store is open. One server process owns it
  * anyway (a second one on the same file would keep a copy of every board that goes stale); holding the lock
- * spares every commit taking and dropping file locks, checking for a hot journal and opening and closing the
- * journal — about a third of a commit's CPU — and a second process is refused at start instead.
+ * spares every commit taking and dropping file locks, and keeps the WAL index in the process's memory (no
+ * `-shm` file); a second process is refused at start instead.
  */
 export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): BoardStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: LOCK_WAIT_MS });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = TRUNCATE');
     db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     // AR-6, BD-3: deleted rows are overwritten with zeros, so no deleted or replaced text stays in free pages.
     db.pragma('secure_delete = ON');
     db.pragma('foreign_keys = ON');
     refuseOtherFormats(db, file);
+    db.pragma('journal_mode = WAL');
+    // AR-6: whatever a killed server left in the WAL is folded into the file before anything else is written
+    checkpointOrThrow(db);
     db.exec(SCHEMA);
     // a write, so the exclusive lock (DU-5) is taken now, not at the first command
     db.pragma(`user_version = ${DATA_FORMAT}`);
+    checkpointOrThrow(db);
   } catch (err) {
     if (db.open) db.close();
     if ((err as { code?: string }).code === 'SQLITE_BUSY') {
@@ -195,14 +205,52 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const deleteBoardTx = db.transaction((boardId: string) => {
     for (const statement of q.deleteBoardRows) statement.run(boardId);
   });
+  /**
+   * AR-6: what the WAL holds now. `named` commits may pile up (SQLite's own checkpoints, every 1,000 pages, keep
+   * it short); an `anonymous` one is alone in it and checkpointed before the call that wrote it returns.
+   */
+  let wal: 'empty' | 'named' | 'anonymous' = 'empty';
+  const emptyWal = () => {
+    checkpointOrThrow(db);
+    wal = 'empty';
+  };
+  /** a write of named or public facts only: it may join other named commits in the WAL */
+  const named = <T>(write: () => T): T => {
+    if (wal === 'anonymous') emptyWal();
+    const result = write();
+    wal = 'named';
+    return result;
+  };
+  /**
+   * a write of anonymous state, or a delete: alone in the WAL, and out of it before this returns. If the commit
+   * succeeded and the checkpoint fails, the commit stands (it is durable); the WAL is emptied before the next
+   * write, which fails if that fails again.
+   */
+  const alone = <T>(write: () => T): T => {
+    if (wal !== 'empty') emptyWal();
+    // set before the write: frames of a transaction that failed half-way are bytes in the WAL too
+    wal = 'anonymous';
+    let committed = false;
+    try {
+      const result = write();
+      committed = true;
+      return result;
+    } finally {
+      try {
+        emptyWal();
+      } catch (err) {
+        if (!committed) throw err;
+      }
+    }
+  };
   const docUpdates = (boardId: string, doc: DocName) => q.docUpdates.all(boardId, doc).map((n) => new Uint8Array(n.update_blob));
 
   return {
     async createBoard(record, first) {
-      createBoardTx(record, first);
+      named(() => createBoardTx(record, first));
     },
     async createTeam(team) {
-      q.insertTeam.run(team.id, team.name, team.createdAt);
+      named(() => q.insertTeam.run(team.id, team.name, team.createdAt));
     },
     async loadTeam(teamId) {
       const team = q.getTeam.get(teamId);
@@ -230,37 +278,43 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       };
     },
     async removeParticipant(boardId, participantId) {
-      q.removeParticipant.run(boardId, participantId);
+      alone(() => q.removeParticipant.run(boardId, participantId));
     },
     async upsertParticipant(boardId, p) {
-      q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0);
+      named(() => q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0));
     },
     async findCommand(boardId, commandKey) {
       const row = q.findCommand.get(boardId, commandKey);
       return row ? new Uint8Array(row.sealed) : null;
     },
     async commit(boardId, input) {
-      return { lastSeq: commitTx(boardId, input) };
+      return { lastSeq: (input.anonymousState ? alone : named)(() => commitTx(boardId, input)) };
     },
     async commitBatch(boardId, batch) {
-      return { lastSeq: commitBatchTx(boardId, batch) };
+      return { lastSeq: (batch.anonymousState ? alone : named)(() => commitBatchTx(boardId, batch)) };
     },
     async appendDocUpdate(boardId, doc, update) {
-      return appendDocTx(boardId, doc, update);
+      return named(() => appendDocTx(boardId, doc, update));
     },
     async compactDoc(boardId, doc, snapshot) {
-      compactTx(boardId, doc, snapshot);
+      alone(() => compactTx(boardId, doc, snapshot));
     },
     async probe() {
-      q.probe.run();
+      named(() => q.probe.run());
     },
     async deleteBoard(boardId) {
-      deleteBoardTx(boardId);
+      alone(() => deleteBoardTx(boardId));
     },
     async close() {
       db.close();
     },
   };
+}
+
+/** AR-6: copies the WAL into the file and truncates it to nothing (with synchronous=FULL, both synced) */
+function checkpointOrThrow(db: Database.Database): void {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  if (!result || result.busy !== 0) throw new Error('the WAL could not be checkpointed');
 }
 
 function refuseOtherFormats(db: Database.Database, file: string): void {

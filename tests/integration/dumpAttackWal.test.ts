@@ -62,7 +62,7 @@ describe('AR-6 what the WAL may hold', () => {
     );
   });
 
-  it('AR-6 DU-4 joins wait in the WAL, each anonymous commit finds it empty and leaves it empty: a copy taken at any moment links nothing', async () => {
+  it('AR-6 DU-4 joins wait in the WAL, each anonymous commit finds it checkpointed and leaves it all zeros: a copy taken at any moment links nothing', async () => {
     const server = await startServer();
     servers.push(server);
     const dataDir = path.dirname(server.dbFile);
@@ -83,7 +83,7 @@ describe('AR-6 what the WAL may hold', () => {
       const card = await p.cmd('card.add', { columnId: 'start', text });
       expect(card.ok).toBe(true);
       const afterCard = read(dataDir);
-      expect(walOf(afterCard).length).toBe(0);
+      expect(walOf(afterCard).some((b) => b !== 0)).toBe(false);
       dumps.push({ moment: `${name} wrote`, files: afterCard });
       expect((await p.cmd('pulse.answer', { value: 3 })).ok).toBe(true);
       dumps.push({ moment: `${name} answered the pulse`, files: read(dataDir) });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
+import { WalDiscipline, checkpoint } from './walDiscipline.js';
 import type { BoardRecord, BoardStore, CommitBatch, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
 
 /**
@@ -78,16 +79,10 @@ export class DataFileError extends Error {}
 
 /**
  * better-sqlite3 in WAL mode, synchronous=FULL (a returned commit is on disk, kill -9 or power cut: one fsync
- * of the WAL per commit) and secure_delete (freed bytes are zeroed).
- *
- * AR-6: the WAL must never keep a timeline of anonymous facts. Its frames are whole pages in the order they
- * were written, so two anonymous commits in it order them, and a join next to a card names the card's writer.
- * So the WAL holds either a run of named commits (participant rows, the public log, command keys: a join is
- * one fsync) or exactly one anonymous commit — what a rollback journal holds during a commit, one
- * transaction's change. A commit that writes anonymous state, or deletes anything, finds the WAL empty
- * (`checkpoint` first if named commits wait) and is checkpointed and truncated to nothing before it returns,
- * so an edited or deleted text is gone from every file once the commit returned. A WAL left by a server that
- * was killed is folded in and emptied at open, before anything else.
+ * of the WAL per commit) and secure_delete (freed bytes are zeroed). AR-6: `WalDiscipline` keeps the WAL from
+ * ever holding a timeline of anonymous facts — named commits (joins) may wait in it, a commit of anonymous state
+ * or a delete is alone in it and scrubbed out of it before it returns; a WAL left by a server that was killed is
+ * folded into the file and emptied at open, before anything else.
  *
  * DU-5: the file is held with an exclusive lock for as long as the store is open. One server process owns it
  * anyway (a second one on the same file would keep a copy of every board that goes stale); holding the lock
@@ -106,11 +101,11 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     refuseOtherFormats(db, file);
     db.pragma('journal_mode = WAL');
     // AR-6: whatever a killed server left in the WAL is folded into the file before anything else is written
-    checkpointOrThrow(db);
+    checkpoint(db, 'TRUNCATE');
     db.exec(SCHEMA);
     // a write, so the exclusive lock (DU-5) is taken now, not at the first command
     db.pragma(`user_version = ${DATA_FORMAT}`);
-    checkpointOrThrow(db);
+    checkpoint(db, 'TRUNCATE');
   } catch (err) {
     if (db.open) db.close();
     if ((err as { code?: string }).code === 'SQLITE_BUSY') {
@@ -205,52 +200,15 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const deleteBoardTx = db.transaction((boardId: string) => {
     for (const statement of q.deleteBoardRows) statement.run(boardId);
   });
-  /**
-   * AR-6: what the WAL holds now. `named` commits may pile up (SQLite's own checkpoints, every 1,000 pages, keep
-   * it short); an `anonymous` one is alone in it and checkpointed before the call that wrote it returns.
-   */
-  let wal: 'empty' | 'named' | 'anonymous' = 'empty';
-  const emptyWal = () => {
-    checkpointOrThrow(db);
-    wal = 'empty';
-  };
-  /** a write of named or public facts only: it may join other named commits in the WAL */
-  const named = <T>(write: () => T): T => {
-    if (wal === 'anonymous') emptyWal();
-    const result = write();
-    wal = 'named';
-    return result;
-  };
-  /**
-   * a write of anonymous state, or a delete: alone in the WAL, and out of it before this returns. If the commit
-   * succeeded and the checkpoint fails, the commit stands (it is durable); the WAL is emptied before the next
-   * write, which fails if that fails again.
-   */
-  const alone = <T>(write: () => T): T => {
-    if (wal !== 'empty') emptyWal();
-    // set before the write: frames of a transaction that failed half-way are bytes in the WAL too
-    wal = 'anonymous';
-    let committed = false;
-    try {
-      const result = write();
-      committed = true;
-      return result;
-    } finally {
-      try {
-        emptyWal();
-      } catch (err) {
-        if (!committed) throw err;
-      }
-    }
-  };
+  const wal = new WalDiscipline(db, file === ':memory:' ? null : `${file}-wal`, db.pragma('page_size', { simple: true }) as number);
   const docUpdates = (boardId: string, doc: DocName) => q.docUpdates.all(boardId, doc).map((n) => new Uint8Array(n.update_blob));
 
   return {
     async createBoard(record, first) {
-      named(() => createBoardTx(record, first));
+      wal.named(() => createBoardTx(record, first));
     },
     async createTeam(team) {
-      named(() => q.insertTeam.run(team.id, team.name, team.createdAt));
+      wal.named(() => q.insertTeam.run(team.id, team.name, team.createdAt));
     },
     async loadTeam(teamId) {
       const team = q.getTeam.get(teamId);
@@ -278,43 +236,38 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       };
     },
     async removeParticipant(boardId, participantId) {
-      alone(() => q.removeParticipant.run(boardId, participantId));
+      wal.alone(() => q.removeParticipant.run(boardId, participantId));
     },
     async upsertParticipant(boardId, p) {
-      named(() => q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0));
+      wal.named(() => q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0));
     },
     async findCommand(boardId, commandKey) {
       const row = q.findCommand.get(boardId, commandKey);
       return row ? new Uint8Array(row.sealed) : null;
     },
     async commit(boardId, input) {
-      return { lastSeq: (input.anonymousState ? alone : named)(() => commitTx(boardId, input)) };
+      return { lastSeq: input.anonymousState ? wal.alone(() => commitTx(boardId, input)) : wal.named(() => commitTx(boardId, input)) };
     },
     async commitBatch(boardId, batch) {
-      return { lastSeq: (batch.anonymousState ? alone : named)(() => commitBatchTx(boardId, batch)) };
+      return { lastSeq: batch.anonymousState ? wal.alone(() => commitBatchTx(boardId, batch)) : wal.named(() => commitBatchTx(boardId, batch)) };
     },
     async appendDocUpdate(boardId, doc, update) {
-      return named(() => appendDocTx(boardId, doc, update));
+      return wal.named(() => appendDocTx(boardId, doc, update));
     },
     async compactDoc(boardId, doc, snapshot) {
-      alone(() => compactTx(boardId, doc, snapshot));
+      wal.alone(() => compactTx(boardId, doc, snapshot));
     },
     async probe() {
-      named(() => q.probe.run());
+      wal.named(() => q.probe.run());
     },
     async deleteBoard(boardId) {
-      alone(() => deleteBoardTx(boardId));
+      wal.alone(() => deleteBoardTx(boardId));
     },
     async close() {
+      wal.close();
       db.close();
     },
   };
-}
-
-/** AR-6: copies the WAL into the file and truncates it to nothing (with synchronous=FULL, both synced) */
-function checkpointOrThrow(db: Database.Database): void {
-  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-  if (!result || result.busy !== 0) throw new Error('the WAL could not be checkpointed');
 }
 
 function refuseOtherFormats(db: Database.Database, file: string): void {

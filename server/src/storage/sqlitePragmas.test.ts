@@ -62,6 +62,18 @@ describe('DU-4 the SQLite file settings', () => {
     await store.close();
   });
 
+  it('AR-6 a long run of named commits is checkpointed as SQLite would (1,000 pages), so the WAL file stays that size', async () => {
+    const file = tmpFile();
+    const store = openSqliteStore(file, { synchronous: 'NORMAL' });
+    await store.createBoard({ id: 'b', facilitatorHash: 'h', createdAt: 1 }, { type: 'board.created', name: 'B', templateId: 't', columns: [], settings: { voteBudget: 3, perItemCap: 2 } } as never);
+    // each row fills most of a page, so 1,500 of them write more than 1,000 pages
+    for (let i = 0; i < 1500; i++) await store.upsertParticipant('b', { id: `p${i}`, name: 'n'.repeat(3000), handle: `h${i}`, authHash: 'a', isFacilitator: false });
+    expect(fs.statSync(file).size).toBeGreaterThan(1500 * 3000);
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThan(1100 * 4120);
+    expect((await store.loadBoard('b'))!.participants).toHaveLength(1500);
+    await store.close();
+  });
+
   it('AR-6 DU-4 a WAL left behind by a server killed after a commit is folded into the file and emptied at start', async () => {
     const file = tmpFile();
     await openSqliteStore(file).close();

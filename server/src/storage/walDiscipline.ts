@@ -52,10 +52,17 @@ export class WalDiscipline {
     const result = write();
     this.holds = 'named';
     // instead of SQLite's automatic checkpoint: a run of named commits that grew the file past the limit is
-    // copied into the database file, and the next commit starts the WAL again at its beginning
+    // copied into the database file, and the next commit starts the WAL again at its beginning. The commit is
+    // durable already: if the checkpoint fails (a full disk), it is tried again after the next named commit.
     if (this.walFile !== null) {
       const size = fs.fstatSync(this.descriptor()).size;
-      if (size > NAMED_RUN_BYTES && size > this.runStartSize) this.restart();
+      if (size > NAMED_RUN_BYTES && size > this.runStartSize) {
+        try {
+          this.restart();
+        } catch {
+          // the run goes on in the WAL, which SQLite reads as it always does
+        }
+      }
     }
     return result;
   }

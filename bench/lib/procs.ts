@@ -190,6 +190,8 @@ export async function startCandor(options: {
   if (options.cpuProfile) {
     fs.mkdirSync(path.join(BENCH, 'profiles'), { recursive: true });
     nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.join(BENCH, 'profiles'), '--cpu-prof-name', options.cpuProfile);
+    // node's default samples every 1,000 µs: a reveal of some 30 ms is then a few dozen samples
+    if (process.env.BENCH_CPU_PROF_INTERVAL_US) nodeArgs.push('--cpu-prof-interval', process.env.BENCH_CPU_PROF_INTERVAL_US);
   }
   if (options.exposeGc) nodeArgs.push('--expose-gc');
   return ServerProcess.start({

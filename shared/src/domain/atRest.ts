@@ -1,4 +1,5 @@
 import type { BoardEvent } from './board.js';
+import { everyCardRevealedIn } from './phases.js';
 
 /**
  * AR-1: where each kind of recorded fact lives at rest.
@@ -73,13 +74,14 @@ export function atRestOf(event: BoardEvent): AtRest {
 }
 
 /**
- * Public events whose effect reaches into the anonymous state (the reveal flags every card; a new consensus
- * check clears the answers; a deleted action takes its answers with it): after them the stored anonymous
- * state is rewritten too.
+ * Public events whose effect reaches into the anonymous state (a new consensus check clears the answers; a
+ * deleted action takes its answers with it; a hidden card leaves it): after them the stored anonymous state is
+ * rewritten too.
  */
-const REACHES_ANONYMOUS_STATE: ReadonlySet<BoardEvent['type']> = new Set(['phase.changed', 'consensus.started', 'action.deleted', 'card.hidden']);
+const REACHES_ANONYMOUS_STATE: ReadonlySet<BoardEvent['type']> = new Set(['consensus.started', 'action.deleted', 'card.hidden']);
 
 export function changesAnonymousState(event: BoardEvent): boolean {
+  if (event.type === 'phase.changed') return !everyCardRevealedIn(event.phase);
   return atRestOf(event) === 'anonymous-state' || REACHES_ANONYMOUS_STATE.has(event.type);
 }
 

@@ -32,6 +32,15 @@ export function previousPhase(phase: Phase, hasReview = false): Phase | null {
   return index > 0 ? phases[index - 1]! : null;
 }
 
+/**
+ * RV-8: in Reveal and every phase after it, every card is revealed: cards are written only in Write, and Write
+ * leads forward only into Reveal, which reveals every card there is. So at rest a card's own flag needs to be
+ * right only while the board is before Reveal.
+ */
+export function everyCardRevealedIn(phase: Phase): boolean {
+  return phaseIndex(phase) >= phaseIndex('reveal');
+}
+
 /** VO-4: tallies are hidden until the facilitator closes voting by moving past Vote. */
 export function talliesVisible(phase: Phase): boolean {
   return phaseIndex(phase) > phaseIndex('vote');

@@ -15,6 +15,11 @@ describe('reveal', () => {
     expect(forward).not.toEqual(ids);
   });
 
+  it('RV-2 keeps the order boards were revealed in before the seed was hashed once per reveal (cyrb53 of seed:id)', () => {
+    expect(revealOrder(ids.slice(0, 8), 'seed-a')).toEqual(['card0003', 'card0000', 'card0001', 'card0007', 'card0004', 'card0006', 'card0002', 'card0005']);
+    expect(revealOrder(['x', 'y', 'zz', 'Ümlaut-ø'], '')).toEqual(['Ümlaut-ø', 'zz', 'x', 'y']);
+  });
+
   it('RV-2 gives a different order for a different seed', () => {
     expect(revealOrder(ids, 'seed-a')).not.toEqual(revealOrder(ids, 'seed-b'));
   });

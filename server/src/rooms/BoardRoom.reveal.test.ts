@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { type Command, readBoardDoc, TEMPLATES } from '@candor/shared';
+import { pino } from 'pino';
+import { openSqliteStore } from '../storage/sqlite.js';
+import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
+import { Keyring } from '../identity.js';
+import { BoardRoom } from './BoardRoom.js';
+
+/**
+ * RV-8: revealing is a fact of the board (its phase), not of each card at rest: the reveal's commit holds the
+ * phase change alone, and a board loaded from storage shows every card that existed at the reveal revealed.
+ */
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
+const template = TEMPLATES[2]!;
+const column = template.columns[0]!.id;
+let counter = 0;
+const newId = () => `rv${String(++counter).padStart(10, '0')}`;
+const keyring = new Keyring(Buffer.alloc(32, 8));
+
+async function boardIn(store: BoardStore) {
+  await store.createBoard(
+    { id: 'board-reveal', facilitatorHash: keyring.facilitatorHash('board-reveal', 'f'.repeat(40)), createdAt: 0 },
+    { type: 'board.created', name: 'Reveal', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+}
+
+/** A room of the board as loaded from `store` now (a restart, or kill -9: only what was committed is there). */
+async function load(store: BoardStore) {
+  const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
+  return new BoardRoom((await store.loadBoard('board-reveal'))!, deps);
+}
+
+function person(room: BoardRoom, name: string, facilitator = false) {
+  const socketId = `socket-${name}`;
+  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
+  const send = async (command: CommandBody) => {
+    const ack = await room.handle(socketId, { id: newId(), ...command } as Command);
+    expect(ack.ok, JSON.stringify(ack)).toBe(true);
+    return ack;
+  };
+  const join = () => send({ type: 'join', participantId: `pid-${name}`.padEnd(10, 'x'), secret: `${name}-secret`.padEnd(40, 'x'), name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) });
+  return { send, join };
+}
+
+/** A store whose commits are recorded, with a board of three cards by two people, in Write. */
+async function writtenBoard() {
+  const store = openSqliteStore(':memory:');
+  await boardIn(store);
+  const commits: CommitBatch[] = [];
+  const commitBatch = store.commitBatch.bind(store);
+  store.commitBatch = (boardId, batch) => {
+    commits.push(batch);
+    return commitBatch(boardId, batch);
+  };
+  const room = await load(store);
+  const fac = person(room, 'fac', true);
+  const ada = person(room, 'ada');
+  await fac.join();
+  await ada.join();
+  for (const text of ['one', 'two']) await ada.send({ type: 'card.add', columnId: column, text });
+  await fac.send({ type: 'card.add', columnId: column, text: 'three' });
+  return { store, commits, room, fac, ada };
+}
+
+const publicTexts = (room: BoardRoom) => (readBoardDoc(room.boardDoc)?.cards.map((c) => c.text) ?? []).sort();
+
+describe('RV-8 the reveal is the phase, not a rewrite of every card at rest', () => {
+  it('RV-8 the reveal is committed without the anonymous state', async () => {
+    const { commits, fac } = await writtenBoard();
+    const before = commits.length;
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    const reveal = commits.slice(before);
+    expect(reveal).toHaveLength(1);
+    expect(reveal[0]!.events.map((e) => e.type)).toEqual(['phase.changed']);
+    expect(reveal[0]!.anonymousState).toBeUndefined();
+  });
+
+  it('RV-8 a board loaded after the reveal was committed shows every card revealed', async () => {
+    const { store, fac } = await writtenBoard();
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(publicTexts(await load(store))).toEqual(['one', 'three', 'two']);
+  });
+
+  it('RV-8 going back to Write stores the cards as revealed: after a load they stay public and a new card stays private', async () => {
+    const { store, commits, fac, ada } = await writtenBoard();
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    const before = commits.length;
+    await fac.send({ type: 'phase.set', phase: 'write' });
+    expect(commits.slice(before)[0]!.anonymousState).toBeDefined();
+    await ada.send({ type: 'card.add', columnId: column, text: 'later' });
+    const loaded = await load(store);
+    expect(publicTexts(loaded)).toEqual(['one', 'three', 'two']);
+    expect(JSON.stringify(loaded.publicView())).not.toContain('later');
+    expect(loaded.state.cards.size).toBe(4);
+  });
+
+  it('RV-8 a second reveal after going back to Write reveals the later card too, also after a load', async () => {
+    const { store, fac, ada } = await writtenBoard();
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    await fac.send({ type: 'phase.set', phase: 'write' });
+    await ada.send({ type: 'card.add', columnId: column, text: 'later' });
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(publicTexts(await load(store))).toEqual(['later', 'one', 'three', 'two']);
+  });
+});

@@ -89,8 +89,6 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: DEFAULT_OUT },
   },
   allowPositionals: true,
-  // `--no-storm-two` and the like turn a boolean off
-  allowNegative: true,
 });
 
 const only = new Set(args.only!.split(',').map((s) => s.trim()));

@@ -111,6 +111,11 @@ function childOf<T extends Y.AbstractType<any>>(root: Y.Map<unknown>, key: strin
  * one walk through both finds every change; should they ever disagree, the list is written again whole.
  */
 function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[]): void {
+  // the first reveal: nothing to compare with
+  if (list.length === 0) {
+    if (cards.length > 0) list.insert(0, cards.map(cardEntry));
+    return;
+  }
   const current = list.toArray();
   const wanted = new Set(cards.map((c) => c.id));
   const had = new Set(current.map((c) => c[ID]));

@@ -18,6 +18,8 @@ interface Sim {
   key: number;
   sock: Socket | null;
   ws: WebSocket | null;
+  /** document connections opened `beside` the first (`ws`), closed with it at reset */
+  moreWs: WebSocket[];
   wsBytes: number;
   wsFrames: number;
   wsFirst: number;
@@ -33,7 +35,7 @@ let lastFrameAt = 0;
 function sim(key: number): Sim {
   let s = sims.get(key);
   if (!s) {
-    s = { key, sock: null, ws: null, wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0 };
+    s = { key, sock: null, ws: null, moreWs: [], wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0 };
     sims.set(key, s);
   }
   return s;
@@ -104,7 +106,7 @@ async function join(url: string, boardId: string, people: Person[], concurrency:
 }
 
 /** Opens a WebSocket per target; with `handshake`, sends syncStep1 of an empty doc and waits for syncStep2. */
-async function openWs(targets: { key: number; url: string }[], handshake: boolean, concurrency: number) {
+async function openWs(targets: { key: number; url: string }[], handshake: boolean, concurrency: number, beside = false) {
   const errors: Record<string, number> = {};
   let ok = 0;
   await pool(targets, concurrency, async (t) => {
@@ -116,7 +118,8 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
         'websocket open',
         new Promise<void>((resolve, reject) => {
           const ws = new WebSocket(url, { perMessageDeflate: false });
-          s.ws = ws;
+          if (beside) s.moreWs.push(ws);
+          else s.ws = ws;
           let done = !handshake;
           ws.on('open', () => {
             if (handshake) ws.send(SYNC_STEP1_EMPTY);
@@ -291,13 +294,14 @@ async function reset(): Promise<{ closed: number }> {
   const closing: Promise<void>[] = [];
   for (const s of all) {
     s.sock?.close();
-    const ws = s.ws;
-    if (ws && ws.readyState !== WebSocket.CLOSED) {
-      closing.push(new Promise<void>((resolve) => ws.once('close', () => resolve())));
-      ws.close();
+    for (const ws of [s.ws, ...s.moreWs]) {
+      if (ws && ws.readyState !== WebSocket.CLOSED) {
+        closing.push(new Promise<void>((resolve) => ws.once('close', () => resolve())));
+        ws.close();
+      }
     }
   }
-  await within(10_000, 'closing', Promise.all(closing)).catch(() => all.forEach((s) => s.ws?.terminate()));
+  await within(10_000, 'closing', Promise.all(closing)).catch(() => all.forEach((s) => [s.ws, ...s.moreWs].forEach((ws) => ws?.terminate())));
   return { closed: all.length };
 }
 
@@ -306,7 +310,7 @@ async function handle(req: LoadgenRequest): Promise<unknown> {
     case 'join':
       return join(req.url, req.boardId, req.people, req.concurrency);
     case 'openWs':
-      return openWs(req.targets, req.handshake, req.concurrency);
+      return openWs(req.targets, req.handshake, req.concurrency, req.beside);
     case 'cmds':
       return commands(req.items);
     case 'dropSockets':

@@ -217,14 +217,15 @@ export function render(r: Results): string {
   }
   if (r.memory) {
     const mm = r.memory;
-    parts.push(`\nMemory per board: ${mm.boards} boards × ${mm.people} people × ${mm.cardsEach} cards each (all connected at once), RSS/heap after a full GC`);
+    const connections = mm.connectionsEach === 3 ? 'Socket.io, board and notes documents' : 'Socket.io and the board document';
+    parts.push(`\nMemory per board: ${mm.boards} boards × ${mm.people} people × ${mm.cardsEach} cards each (all connected at once: ${connections}), RSS/heap after a full GC`);
     parts.push(
       table(
-        ['', 'server RSS', 'RSS per board', 'heap per board', 'boards loaded'],
+        ['', 'server RSS', 'RSS per board', 'heap per board', 'outside the heap per board', 'boards loaded'],
         [
-          ['before', `${mm.baselineMb.toFixed(0)} MB`, '', '', '0'],
-          ['active', `${mm.activeMb.toFixed(0)} MB`, `${mm.activeKbPerBoard.toFixed(0)} KB`, `${mm.activeHeapKbPerBoard.toFixed(0)} KB`, String(mm.loadedWhileActive)],
-          [`idle (${(mm.unloadMs / 1000).toFixed(1)} s after all left)`, `${mm.idleMb.toFixed(0)} MB`, `${mm.idleKbPerBoard.toFixed(0)} KB`, `${mm.idleHeapKbPerBoard.toFixed(0)} KB`, String(mm.loadedAfterIdle)],
+          ['before', `${mm.baselineMb.toFixed(0)} MB`, '', '', '', '0'],
+          ['active', `${mm.activeMb.toFixed(0)} MB`, `${mm.activeKbPerBoard.toFixed(0)} KB`, `${mm.activeHeapKbPerBoard.toFixed(0)} KB`, mm.activeExternalKbPerBoard === undefined ? '' : `${mm.activeExternalKbPerBoard.toFixed(1)} KB`, String(mm.loadedWhileActive)],
+          [`idle (${(mm.unloadMs / 1000).toFixed(1)} s after all left)`, `${mm.idleMb.toFixed(0)} MB`, `${mm.idleKbPerBoard.toFixed(0)} KB`, `${mm.idleHeapKbPerBoard.toFixed(0)} KB`, '', String(mm.loadedAfterIdle)],
         ],
       ),
     );

@@ -52,6 +52,8 @@ const { values: args } = parseArgs({
     'board-cards': { type: 'string', default: '30' },
     /** memory: heap snapshots of the server at the baseline, with every board active and once all are unloaded, under bench/profiles/ */
     'memory-snapshots': { type: 'boolean', default: false },
+    /** memory: each person also opens the notes document, as the browser does (3 connections a person, not 2) */
+    'memory-notes': { type: 'boolean', default: false },
     'quiet-ms': { type: 'string', default: '1500' },
     /** abuse: how long the baseline and the attack each last (60 s in the full run) */
     seconds: { type: 'string', default: '60' },
@@ -256,7 +258,7 @@ async function main(): Promise<void> {
 
     if (only.has('memory')) await guard('memory', async () => {
       console.log(`› memory: ${args.boards} boards × ${args['board-people']} people × ${args['board-cards']} cards`);
-      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), log, ...(args['memory-snapshots'] ? { snapshots: path.join(BENCH, 'profiles') } : {}) });
+      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), notes: args['memory-notes'], log, ...(args['memory-snapshots'] ? { snapshots: path.join(BENCH, 'profiles') } : {}) });
     });
 
     if (only.has('abuse')) await guard('abuse', async () => {

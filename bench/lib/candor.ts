@@ -40,6 +40,11 @@ export function boardDocUrl(url: string, boardId: string): string {
   return `${url.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}/board?${YJS_PARAM.compress}=${YJS_COMPRESS_DEFLATE_RAW}`;
 }
 
+/** the notes document, which the browser opens beside the board document once it has joined */
+export function notesDocUrl(url: string, boardId: string): string {
+  return `${url.replace(/^http/, 'ws')}${YJS_PATH}/${boardId}/notes`;
+}
+
 /** DO-6: adds a single-use ticket, asked for over the person's joined socket, to a document URL. */
 export async function withTicket(sock: Socket, url: string): Promise<string> {
   const doc = new URL(url).pathname.endsWith('/notes') ? 'notes' : 'board';

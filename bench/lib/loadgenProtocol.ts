@@ -12,7 +12,14 @@ export interface Person {
 
 type Op =
   | { op: 'join'; url: string; boardId: string; people: Person[]; concurrency: number }
-  | { op: 'openWs'; targets: { key: number; url: string }[]; handshake: boolean; concurrency: number }
+  | {
+      op: 'openWs';
+      targets: { key: number; url: string }[];
+      handshake: boolean;
+      concurrency: number;
+      /** a second document connection of each person (the notes, as the browser opens them), kept beside the first */
+      beside?: boolean;
+    }
   | { op: 'cmds'; items: { key: number; cmd: Record<string, unknown> }[] }
   /** closes these people's Socket.io connections (their documents stay open): they show as away */
   | { op: 'dropSockets'; keys: number[] }

@@ -3,14 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { now, sleep } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
-import { boardDocUrl, createBoard, healthz, people } from '../lib/candor.js';
+import { boardDocUrl, createBoard, healthz, notesDocUrl, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Person } from '../lib/loadgenProtocol.js';
 import { type Usage, startCandor } from '../lib/procs.js';
 
 /**
  * Scenario 6: memory per board. `boards` boards, each with `people` participants writing `cards` cards
- * each (Socket.io + board document connections, all kept open until every board is written), then
+ * each (Socket.io + board document connections, and with `notes` the notes document as the browser opens it,
+ * all kept open until every board is written), then
  * everyone leaves and the boards must be saved and unloaded (IDLE_UNLOAD_MS=2000). RSS is read after a
  * full GC (--expose-gc, asked through the probe), against the same server's RSS before any board loaded.
  */
@@ -18,6 +19,8 @@ export interface MemoryResult {
   boards: number;
   people: number;
   cardsEach: number;
+  /** connections per person: Socket.io and the board document, and with `notes` the notes document too (as the browser) */
+  connectionsEach: number;
   baselineMb: number;
   activeMb: number;
   idleMb: number;
@@ -25,6 +28,8 @@ export interface MemoryResult {
   idleKbPerBoard: number;
   activeHeapKbPerBoard: number;
   idleHeapKbPerBoard: number;
+  /** V8's `external` (buffers' contents and other memory outside the JS heap), so that a heap saving that only moved bytes into buffers shows */
+  activeExternalKbPerBoard: number;
   loadedWhileActive: number;
   loadedAfterIdle: number;
   unloadMs: number;
@@ -53,7 +58,17 @@ const WARMUP_BOARDS = 5;
 
 export async function memoryPerBoard(
   crowd: Crowd,
-  o: { boards: number; people: number; cards: number; wave?: number; log?: (s: string) => void; /** a directory for heap snapshots at the baseline, with every board active and once all are unloaded */ snapshots?: string },
+  o: {
+    boards: number;
+    people: number;
+    cards: number;
+    wave?: number;
+    log?: (s: string) => void;
+    /** a directory for heap snapshots at the baseline, with every board active and once all are unloaded */
+    snapshots?: string;
+    /** each person also opens the notes document, as the browser does once joined */
+    notes?: boolean;
+  },
 ): Promise<MemoryResult> {
   const log = o.log ?? (() => undefined);
   const started = now();
@@ -85,6 +100,11 @@ export async function memoryPerBoard(
           const targets = group.map((p) => ({ key: p.key, url: boardDocUrl(url, p.boardId!) }));
           const opened = mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 })));
           if (opened.ok !== group.length) throw new Error(`board documents: ${JSON.stringify(opened.errors)}`);
+          if (o.notes) {
+            const notes = group.map((p) => ({ key: p.key, url: notesDocUrl(url, p.boardId!) }));
+            const besides = mergeOutcomes(await crowd.split(notes, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25, beside: true })));
+            if (besides.ok !== group.length) throw new Error(`notes documents: ${JSON.stringify(besides.errors)}`);
+          }
           const items = group.flatMap((p, i) =>
             Array.from({ length: o.cards }, (_, c) => ({ key: p.key, cmd: { type: 'card.add', columnId: texts[(i * o.cards + c) % texts.length]!.columnId, text: texts[(i * o.cards + c) % texts.length]!.text } })),
           );
@@ -127,6 +147,7 @@ export async function memoryPerBoard(
         boards: o.boards,
         people: o.people,
         cardsEach: o.cards,
+        connectionsEach: o.notes ? 3 : 2,
         baselineMb: baseline.rss / 2 ** 20,
         activeMb: active.rss / 2 ** 20,
         idleMb: idle.rss / 2 ** 20,
@@ -134,6 +155,7 @@ export async function memoryPerBoard(
         idleKbPerBoard: kb(idle.rss - baseline.rss),
         activeHeapKbPerBoard: kb(active.heapUsed - baseline.heapUsed),
         idleHeapKbPerBoard: kb(idle.heapUsed - baseline.heapUsed),
+        activeExternalKbPerBoard: kb(active.external - baseline.external),
         loadedWhileActive,
         loadedAfterIdle,
         unloadMs,

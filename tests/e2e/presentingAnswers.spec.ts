@@ -30,7 +30,10 @@ test('AN-11 AN-9 presenting hides my unrevealed cards, my pulse and fist-of-five
   await facilitator.goTo('Vote');
   await facilitator.goTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await facilitator.page.getByLabel(/^Trust lens: let the room tag/).check();
+  // the switch shows the server's state: it turns on once the command is acknowledged, which a loaded machine delays
+  // past what Playwright's check() waits for, so click and wait for it
+  await facilitator.page.getByLabel(/^Trust lens: let the room tag/).click();
+  await expect(facilitator.page.getByLabel(/^Trust lens: let the room tag/)).toBeChecked();
   const discussion = new DiscussionPage(page);
   await discussion.reaction('Agree').click();
   await expect(discussion.reaction('Agree')).toHaveAttribute('aria-pressed', 'true');

@@ -107,7 +107,10 @@ test('TL-4 TL-6 four people tap the trust lens; counts show once the room moves 
 
   // Only the facilitator has the switch; taps are anonymous and show only as "how many" while discussed.
   await expect(ada.page.getByLabel(/^Trust lens: let the room tag/)).toHaveCount(0);
-  await facilitator.page.getByLabel(/^Trust lens: let the room tag/).check();
+  // the switch shows the server's state: it turns on once the command is acknowledged, which a loaded machine delays
+  // past what Playwright's check() waits for, so click and wait for it
+  await facilitator.page.getByLabel(/^Trust lens: let the room tag/).click();
+  await expect(facilitator.page.getByLabel(/^Trust lens: let the room tag/)).toBeChecked();
   const lens = (p: BoardPage) => p.page.getByRole('group', { name: 'Trust lens: which parts of trust does this touch?' });
   for (const [person, part] of [[facilitator, 'Reliability'], [ada, 'Reliability'], [bo, 'Empathy'], [cy, 'Reliability']] as const) {
     await lens(person).getByRole('button', { name: part }).click();

@@ -63,7 +63,7 @@ interface Document {
   peers: Map<DocPeer, { answeredVersion: number }>;
   /** bumped by every change of the document */
   version: number;
-  /** the whole document encoded once per version, shared by every peer that asks for everything */
+  /** the whole document encoded once per version, shared by every peer that asks for everything (ME-2: only the current one) */
   fullAnswer: { version: number; update: Uint8Array } | null;
   /** stores, applies and relays strictly in order */
   queue: SerialQueue;
@@ -115,6 +115,8 @@ export class RoomDocuments {
   private listen(document: Document): void {
     document.doc.on('update', (update: Uint8Array, origin: unknown) => {
       document.version++;
+      // ME-2: an answer for an older version is never sent again: not kept until the next peer asks
+      document.fullAnswer = null;
       if (origin === LOADED || origin === STORED) return;
       // The server's own change (a projection of committed events, or a note it creates) is in memory
       // already; it reaches peers only once it is stored.

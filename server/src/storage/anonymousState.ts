@@ -132,6 +132,16 @@ export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reacti
  */
 export const STORED_CARDS_KEPT_FROM = 500;
 
+/**
+ * ME-3: from this many people on, a board keeps its people's slot tags (about 1.5 KB a person) between encodes.
+ * A smaller board derives them again at each encode, one HMAC and one AES call per person and kind (some 10 µs
+ * each): at eight people that is a tenth of a millisecond against a tenth of the board's memory.
+ */
+export const SLOT_TAGS_KEPT_FROM = 16;
+
+/** kind and person tag → that person's slot tags of that kind, one after another in one string (`SLOT_TAG_LENGTH` characters each) */
+type SlotTagCache = Map<string, string>;
+
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 export class AnonymousState {
@@ -141,8 +151,9 @@ export class AnonymousState {
    * change of the anonymous state, and this spares it the HMAC and AES per person each time.
    * @param options.keepCardsFrom from how many cards on the stored form of the cards is kept between encodes
    * (`STORED_CARDS_KEPT_FROM`)
+   * @param options.keepSlotTagsFrom from how many people on their slot tags are kept between encodes (`SLOT_TAGS_KEPT_FROM`)
    */
-  constructor(private readonly options: { slotKeys?: Map<string, string> | undefined; keepCardsFrom?: number } = {}) {}
+  constructor(private readonly options: { slotKeys?: Map<string, string> | undefined; keepCardsFrom?: number; keepSlotTagsFrom?: number } = {}) {}
 
   private slotKeysOf(personTag: string, kind: SlotKind): string {
     const cache = this.options.slotKeys;
@@ -158,13 +169,17 @@ export class AnonymousState {
 
   /** big boards: the stored form of the cards and groups, as of `cardsVersion` of that state */
   private keptCards: { state: BoardState; version: number; json: string } | null = null;
-  /** card id → its slot among its author's cards (stable for the card's life, so its stored tag is too) */
-  private readonly cardSlots = new Map<string, number>();
   /**
-   * kind and person tag → that person's slot tags of that kind, one after another in one string (each is
-   * `SLOT_TAG_LENGTH` characters): one string per person rather than an array of fifty keeps a loaded board small
+   * author tag → the ids of the cards in that author's slots (index = slot): a card keeps its slot for its life,
+   * so its stored tag does too; the slot of a card that is gone is free again. (One short array per person
+   * rather than a map entry per card: ME-4.)
    */
-  private readonly slotCache = new Map<string, string>();
+  private readonly cardSlots = new Map<string, (string | undefined)[]>();
+  /**
+   * ME-3, on boards of `SLOT_TAGS_KEPT_FROM` people or more: the slot tags of the people, kept between encodes
+   * (one string per person and kind rather than an array of fifty keeps a loaded board small)
+   */
+  private readonly slotCache: SlotTagCache = new Map();
   /**
    * AR-2: the loaded card, vote and pulse facts that still wait for their owner, by their stored tag's bytes as
    * latin1 (`keyOf`): recognising a person is then one AES call per kind and a lookup per slot.
@@ -175,41 +190,56 @@ export class AnonymousState {
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
   private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0, reaction: 0 };
 
-  private tag(personTag: string, kind: SlotKind | 'consensus' | 'lens' | 'reaction', slot: string | number): string {
+  /** ME-3: how many people's slot tags (per kind) the board keeps between encodes */
+  get keptSlotTags(): number {
+    return this.slotCache.size;
+  }
+
+  /** the cache of slot tags for one encode: the kept one on a big board, else one that goes with the encode */
+  private slotTagCacheFor(state: BoardState): SlotTagCache {
+    return state.participants.size >= (this.options.keepSlotTagsFrom ?? SLOT_TAGS_KEPT_FROM) ? this.slotCache : new Map();
+  }
+
+  /** the stored tag of a person's fact of which there is one per action or item */
+  private idTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
+    return isPlaceholder(personTag) ? personTag.slice(1) : perIdTag(personTag, kind, id);
+  }
+
+  /** the stored tag of a person's card, vote or pulse answer in slot `slot` */
+  private slotTag(personTag: string, kind: SlotKind, slot: number, cache: SlotTagCache): string {
     if (isPlaceholder(personTag)) return personTag.slice(1);
-    if (kind === 'consensus' || kind === 'lens' || kind === 'reaction') return perIdTag(personTag, kind, String(slot));
     const key = `${kind}\u0000${personTag}`;
-    let tags = this.slotCache.get(key);
+    let tags = cache.get(key);
     if (tags === undefined) {
       tags = slotTags(personTag, kind).join('');
-      this.slotCache.set(key, tags);
+      cache.set(key, tags);
     }
-    const at = Number(slot);
-    if (!(at >= 0 && at < SLOTS[kind])) throw new Error(`no ${kind} slot ${slot}: past the per-person bound`);
-    return tags.slice(at * SLOT_TAG_LENGTH, (at + 1) * SLOT_TAG_LENGTH);
+    if (!(slot >= 0 && slot < SLOTS[kind])) throw new Error(`no ${kind} slot ${slot}: past the per-person bound`);
+    return tags.slice(slot * SLOT_TAG_LENGTH, (slot + 1) * SLOT_TAG_LENGTH);
   }
 
   /** The blob to store for `state`: every anonymous fact with its own tag, sorted, no order of creation. */
   encode(state: BoardState): Uint8Array {
-    const cardsAndGroups = this.storedCardsAndGroups(state);
+    const cache = this.slotTagCacheFor(state);
+    const cardsAndGroups = this.storedCardsAndGroups(state, cache);
     const votes: StoredState['votes'] = [];
     for (const [voter, targets] of state.votesByVoter) {
       // a voter's units get slots 0, 1, 2… in target order; a placeholder stands for exactly one stored unit
       let slot = 0;
       for (const [target, n] of [...targets].sort(byKey(([t]) => t))) {
-        for (let i = 0; i < n; i++) votes.push({ target, tag: this.tag(voter, 'vote', slot++) });
+        for (let i = 0; i < n; i++) votes.push({ target, tag: this.slotTag(voter, 'vote', slot++, cache) });
       }
     }
-    const pulse = [...state.pulse].map(([tag, value]) => ({ tag: this.tag(tag, 'pulse', 0), value }));
+    const pulse = [...state.pulse].map(([tag, value]) => ({ tag: this.slotTag(tag, 'pulse', 0, cache), value }));
     const consensus: StoredState['consensus'] = [];
     for (const action of state.actions.values()) {
-      for (const [tag, value] of action.consensus?.answers ?? []) consensus.push({ action: action.id, tag: this.tag(tag, 'consensus', action.id), value });
+      for (const [tag, value] of action.consensus?.answers ?? []) consensus.push({ action: action.id, tag: this.idTag(tag, 'consensus', action.id), value });
     }
     const lens: StoredState['lens'] = [];
-    for (const [item, byTag] of state.lensTaps) for (const [tag, parts] of byTag) lens.push({ item, tag: this.tag(tag, 'lens', item), parts: [...parts].sort() });
+    for (const [item, byTag] of state.lensTaps) for (const [tag, parts] of byTag) lens.push({ item, tag: this.idTag(tag, 'lens', item), parts: [...parts].sort() });
     const reactions: StoredState['reactions'] = [];
     for (const [item, byReaction] of state.reactions) {
-      for (const [reaction, tags] of byReaction) for (const tag of tags) reactions.push({ item, reaction, tag: this.tag(tag, 'reaction', `${item}\u0000${reaction}`) });
+      for (const [reaction, tags] of byReaction) for (const tag of tags) reactions.push({ item, reaction, tag: this.idTag(tag, 'reaction', `${item}\u0000${reaction}`) });
     }
     const rest: Omit<StoredState, 'format' | 'cards' | 'groups'> = {
       votes: votes.sort(byKey((v) => v.tag)),
@@ -223,7 +253,7 @@ export class AnonymousState {
   }
 
   /** the stored form of the cards and groups, as `"cards":[…],"groups":[…]` (kept on big boards while they do not change) */
-  private storedCardsAndGroups(state: BoardState): string {
+  private storedCardsAndGroups(state: BoardState, cache: SlotTagCache): string {
     const version = cardsVersion(state);
     if (this.keptCards?.state === state && this.keptCards.version === version) return this.keptCards.json;
     const cards: StoredCard[] = [];
@@ -235,7 +265,8 @@ export class AnonymousState {
         group: card.groupId,
         revealed: card.revealed,
         ...(card.signature !== null ? { signature: card.signature } : {}),
-        tag: this.tag(card.authorTag, 'card', this.slotOf(state, card.id, card.authorTag)),
+        // a placeholder stands for its stored tag, whatever the slot
+        tag: this.slotTag(card.authorTag, 'card', isPlaceholder(card.authorTag) ? 0 : this.slotOf(state, card.id, card.authorTag), cache),
       });
     }
     const groups = [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId }));
@@ -244,18 +275,16 @@ export class AnonymousState {
     return json;
   }
 
-  /** the smallest slot none of this author's other cards holds (assigned once, when the card is first stored) */
+  /** the card's slot; a new card takes the smallest slot none of this author's other cards holds */
   private slotOf(state: BoardState, cardId: string, authorTag: string): number {
-    const known = this.cardSlots.get(cardId);
-    if (known !== undefined) return known;
-    const taken = new Set<number>();
-    for (const id of state.cardsByAuthor.get(authorTag) ?? []) {
-      const slot = this.cardSlots.get(id);
-      if (slot !== undefined) taken.add(slot);
-    }
+    let slots = this.cardSlots.get(authorTag);
+    if (!slots) this.cardSlots.set(authorTag, (slots = []));
+    const known = slots.indexOf(cardId);
+    if (known >= 0) return known;
+    const mine = state.cardsByAuthor.get(authorTag);
     let slot = 0;
-    while (taken.has(slot)) slot++;
-    this.cardSlots.set(cardId, slot);
+    while (slot < slots.length && slots[slot] !== undefined && mine?.includes(slots[slot]!)) slot++;
+    slots[slot] = cardId;
     return slot;
   }
 
@@ -326,10 +355,12 @@ export class AnonymousState {
         const placeholder = this.waiting.card.get(key);
         if (!placeholder) continue;
         this.waiting.card.delete(key);
-        const cardId = [...(state.cardsByAuthor.get(placeholder) ?? [])][0];
+        const cardId = state.cardsByAuthor.get(placeholder)?.[0];
         if (!cardId) continue;
         moveCards(state, placeholder, tags.authorTag);
-        this.cardSlots.set(cardId, slot);
+        const slots = this.cardSlots.get(tags.authorTag) ?? [];
+        slots[slot] = cardId;
+        this.cardSlots.set(tags.authorTag, slots);
         this.unclaimed.card--;
       }
     }
@@ -361,7 +392,7 @@ export class AnonymousState {
     if (this.unclaimed.consensus > 0) {
       for (const action of state.actions.values()) {
         const answers = action.consensus?.answers;
-        const placeholder = PLACEHOLDER + this.tag(tags.consensusTag, 'consensus', action.id);
+        const placeholder = PLACEHOLDER + this.idTag(tags.consensusTag, 'consensus', action.id);
         const value = answers?.get(placeholder);
         if (answers && value !== undefined) {
           answers.delete(placeholder);
@@ -372,7 +403,7 @@ export class AnonymousState {
     }
     if (this.unclaimed.lens > 0) {
       for (const [item, byTag] of state.lensTaps) {
-        const placeholder = PLACEHOLDER + this.tag(tags.trustTag, 'lens', item);
+        const placeholder = PLACEHOLDER + this.idTag(tags.trustTag, 'lens', item);
         const parts = byTag.get(placeholder);
         if (!parts) continue;
         byTag.delete(placeholder);
@@ -383,7 +414,7 @@ export class AnonymousState {
     if (this.unclaimed.reaction > 0) {
       for (const [item, byReaction] of state.reactions) {
         for (const [reaction, holders] of byReaction) {
-          const placeholder = PLACEHOLDER + this.tag(tags.reactionTag, 'reaction', `${item}\u0000${reaction}`);
+          const placeholder = PLACEHOLDER + this.idTag(tags.reactionTag, 'reaction', `${item}\u0000${reaction}`);
           if (!holders.delete(placeholder)) continue;
           holders.add(tags.reactionTag);
           this.unclaimed.reaction--;

@@ -3,32 +3,71 @@ import type { Socket } from 'node:net';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { addressKey } from './clientAddress.js';
 
+/** Something that emits `close` once it is over: a TCP socket, an engine.io connection. */
+interface Closing {
+  on(event: 'close', listener: (this: Closing) => void): unknown;
+}
+
+/**
+ * How many open things each key (an address) holds: each is counted until it emits `close`. Every one of them
+ * gets the same listener and its key is looked up by the thing itself, so a connection keeps no closure of its
+ * own (issue 13: two per TCP socket were ~3 KB of an 8-person board).
+ */
+class CountedUntilClose {
+  private readonly open = new Map<string, number>();
+  private readonly keys = new WeakMap<Closing, string>();
+  private readonly onClose: (this: Closing) => void;
+
+  constructor() {
+    const counts = this;
+    this.onClose = function (this: Closing) {
+      counts.release(this);
+    };
+  }
+
+  /** Counts `thing` under `key` until it closes; returns how many `key` holds now. */
+  hold(thing: Closing, key: string): number {
+    if (this.keys.has(thing)) return this.count(key);
+    const count = this.count(key) + 1;
+    this.open.set(key, count);
+    this.keys.set(thing, key);
+    thing.on('close', this.onClose);
+    return count;
+  }
+
+  /** idempotent: a second `close` finds no key */
+  private release(thing: Closing): void {
+    const key = this.keys.get(thing);
+    if (key === undefined) return;
+    this.keys.delete(thing);
+    const left = this.count(key) - 1;
+    if (left > 0) this.open.set(key, left);
+    else this.open.delete(key);
+  }
+
+  count(key: string): number {
+    return this.open.get(key) ?? 0;
+  }
+}
+
 /** AB-3: how many long-lived connections (WebSockets, Socket.io sessions) each client address holds. */
 export class ConnectionCounts {
-  private readonly open = new Map<string, number>();
+  private readonly open = new CountedUntilClose();
 
   constructor(readonly maxPerAddress: number) {}
 
   /** True when `address` may open one more connection. */
   hasRoom(address: string): boolean {
-    return (this.open.get(address) ?? 0) < this.maxPerAddress;
+    return this.open.count(address) < this.maxPerAddress;
   }
 
-  /** Counts a connection of `address`; returns its release (idempotent). */
-  add(address: string): () => void {
-    this.open.set(address, (this.open.get(address) ?? 0) + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const left = (this.open.get(address) ?? 1) - 1;
-      if (left > 0) this.open.set(address, left);
-      else this.open.delete(address);
-    };
+  /** Counts `connection` for `address` until it emits `close`. */
+  holdUntilClose(connection: Closing, address: string): void {
+    this.open.hold(connection, address);
   }
 
   count(address: string): number {
-    return this.open.get(address) ?? 0;
+    return this.open.count(address);
   }
 }
 
@@ -39,19 +78,11 @@ export class ConnectionCounts {
  * so many sockets at once; behind a proxy every peer is the proxy, so that cap is the proxy's job.
  */
 export function guardConnections(server: HttpServer, options: { socketsPerAddress: number | null }): void {
-  const sockets = new Map<string, number>();
+  const sockets = new CountedUntilClose();
   server.on('connection', (socket: Socket) => {
     socket.setTimeout(ABUSE_LIMITS.handshakeTimeoutMs);
     if (options.socketsPerAddress === null) return;
-    const key = addressKey(socket.remoteAddress ?? 'unknown');
-    const count = (sockets.get(key) ?? 0) + 1;
-    sockets.set(key, count);
-    // `close` comes once: a plain listener, not a `once` wrapper kept for the socket's lifetime
-    socket.on('close', () => {
-      const left = (sockets.get(key) ?? 1) - 1;
-      if (left > 0) sockets.set(key, left);
-      else sockets.delete(key);
-    });
+    const count = sockets.hold(socket, addressKey(socket.remoteAddress ?? 'unknown'));
     if (count > options.socketsPerAddress) socket.destroy();
   });
   // Node's own keep-alive timeout takes over once a response is sent; a request in progress is not cut off.

@@ -97,7 +97,7 @@ export function attachSocketIo(
   io.engine.on('connection', (rawSocket: EngineSocket) => {
     const address = guards.addressOf(rawSocket.request!);
     addresses.set(rawSocket, address);
-    if (rawSocket.transport.name === 'polling') rawSocket.on('close', guards.connections.add(address));
+    if (rawSocket.transport.name === 'polling') guards.connections.holdUntilClose(rawSocket, address);
     rawSocket.on('close', terminateTransport);
     rawSocket.request = null;
   });

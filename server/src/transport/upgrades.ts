@@ -56,8 +56,7 @@ export function routeUpgrades(
         deps.warnings.warn('too-many-connections', { address }, 'connection refused: too many from one address');
         return refuseAtPace(socket, address, 429, 'Too many connections from your address.');
       }
-      // `close` comes once; the release is idempotent (no `once` wrapper kept per socket)
-      socket.on('close', deps.connections.add(address));
+      deps.connections.holdUntilClose(socket, address);
     }
     route.handle(req, socket, head);
   });

@@ -64,7 +64,8 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     const url = new URL(req.url ?? '/', 'http://localhost');
     wss.handleUpgrade(req, socket, head, (ws) => {
       open.add(ws);
-      ws.once('close', forget);
+      // ws emits `close` once: a plain listener, without the wrapper `once` would keep per connection
+      ws.on('close', forget);
       void accept(ws, url).catch((err) => {
         logger.error({ err }, 'yjs connection failed');
         ws.close(1011, 'internal error');
@@ -141,7 +142,7 @@ class DocSession implements DocPeer {
   /** Joins the document and starts the handshake; false (and the connection closed) when the document is full. */
   start(): boolean {
     const { ws, room } = this;
-    ws.once('close', this.onClose.bind(this));
+    ws.on('close', this.onClose.bind(this));
     // JN-2/MO-1: a person signed out of the board loses its documents at once.
     this.stopWatching = room.watchDocConnection(this.participantId, this.signedOut.bind(this));
     if (!room.documents.join(this.docName, this)) {

@@ -143,8 +143,11 @@ export interface BoardState {
   groups: Map<string, Group>;
   /** target id (card or group) → voter tag → number of votes */
   votes: Map<string, Map<string, number>>;
-  /** indexes kept by `evolve`, so one person's cards and votes are found without scanning the board */
-  cardsByAuthor: Map<string, Set<string>>;
+  /**
+   * indexes kept by `evolve`, so one person's cards and votes are found without scanning the board. A person's
+   * cards are a short array, oldest first (at most `LIMITS.cardsPerPerson`): about half the memory of a Set (issue 13).
+   */
+  cardsByAuthor: Map<string, string[]>;
   votesByVoter: Map<string, Map<string, number>>;
   currentItemId: string | null;
   discussedItemIds: string[];
@@ -555,10 +558,11 @@ function clearVotes(state: BoardState, targetId: string): void {
 }
 
 function indexCard(state: BoardState, authorTag: string, cardId: string, add: boolean): void {
-  const mine = state.cardsByAuthor.get(authorTag) ?? new Set<string>();
-  if (add) mine.add(cardId);
-  else mine.delete(cardId);
-  if (mine.size > 0) state.cardsByAuthor.set(authorTag, mine);
+  const mine = state.cardsByAuthor.get(authorTag) ?? [];
+  const at = mine.indexOf(cardId);
+  if (add && at < 0) mine.push(cardId);
+  else if (!add && at >= 0) mine.splice(at, 1);
+  if (mine.length > 0) state.cardsByAuthor.set(authorTag, mine);
   else state.cardsByAuthor.delete(authorTag);
 }
 

@@ -15,7 +15,7 @@ export function publicCardCount(state: BoardState): number {
   if (hidden === 0) return revealed;
   let writers = 0;
   for (const ids of state.cardsByAuthor.values()) {
-    if ([...ids].some((id) => state.cards.get(id)?.revealed === false)) writers++;
+    if (ids.some((id) => state.cards.get(id)?.revealed === false)) writers++;
     if (writers >= LIMITS.minWritersToCount) break;
   }
   if (writers < LIMITS.minWritersToCount) return revealed;

@@ -180,7 +180,7 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
   switch (command.type) {
     case 'card.add': {
       if (!state.columns.some((c) => c.id === command.columnId)) return fail('NOT_FOUND', 'No such column.');
-      const mine = state.cardsByAuthor.get(actor.authorTag)?.size ?? 0;
+      const mine = state.cardsByAuthor.get(actor.authorTag)?.length ?? 0;
       if (mine >= LIMITS.cardsPerPerson) return fail('CARD_LIMIT', `At most ${LIMITS.cardsPerPerson} cards per person.`);
       const cardId = ctx.newId();
       return done([{ type: 'card.added', cardId, columnId: command.columnId, text: command.text, authorTag: actor.authorTag }], { cardId });

@@ -1,0 +1,67 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { BoardStore } from '../storage/BoardStore.js';
+import { type DocPeer, RoomDocuments } from './RoomDocuments.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
+
+/** documents that store nothing (a board document is a projection; nothing here needs the store) */
+function unstoredDocuments(): RoomDocuments {
+  return new RoomDocuments('board-1', { board: [], notes: [] }, {
+    store: {} as BoardStore,
+    logger: pino({ level: 'silent' }),
+    notesWritable: () => true,
+    stored: { board: false, notes: false },
+    deleted: () => false,
+  });
+}
+
+const peer = (participantId: string): DocPeer & { received: Uint8Array[] } => {
+  const received: Uint8Array[] = [];
+  return { participantId, received, sendUpdate: (u) => void received.push(u), resync: () => undefined };
+};
+
+/** the whole-document answer for a new peer, held only weakly: what the test keeps must not keep it alive */
+function answerWeakly(documents: RoomDocuments, who: DocPeer): WeakRef<Uint8Array> {
+  documents.join('board', who);
+  return new WeakRef(documents.answer('board', who, EMPTY_STATE_VECTOR));
+}
+
+describe('ME-2 a document keeps its encoded whole-document answer only while it is current', () => {
+  it('ME-2 a change of the document drops the answer, and the next peer gets the changed document', async () => {
+    const documents = unstoredDocuments();
+    documents.doc('board').getMap('people').set('p1', 'Ada');
+    const first = answerWeakly(documents, peer('a'));
+    gc();
+    // while the document does not change, the answer is kept for everyone else who asks for everything
+    expect(first.deref() !== undefined).toBe(true);
+    documents.doc('board').getMap('people').set('p2', 'Bo');
+    await expect.poll(() => {
+      gc();
+      return first.deref() === undefined;
+    }).toBe(true);
+    const late = new Y.Doc();
+    const newcomer = peer('c');
+    documents.join('board', newcomer);
+    Y.applyUpdate(late, documents.answer('board', newcomer, EMPTY_STATE_VECTOR));
+    expect(late.getMap('people').toJSON()).toEqual({ p1: 'Ada', p2: 'Bo' });
+    documents.destroy();
+  });
+
+  it('ME-2 peers asking at the same version share one encoded answer', () => {
+    const documents = unstoredDocuments();
+    documents.doc('board').getMap('people').set('p1', 'Ada');
+    const a = peer('a');
+    const b = peer('b');
+    documents.join('board', a);
+    documents.join('board', b);
+    expect(documents.answer('board', a, EMPTY_STATE_VECTOR)).toBe(documents.answer('board', b, EMPTY_STATE_VECTOR));
+    documents.destroy();
+  });
+});

@@ -178,8 +178,11 @@ describe('dump attack', () => {
     console.log('dump only:', JSON.stringify(summary(dumpOnly)), '\nwith Ada’s secret:', JSON.stringify(summary(withSecret)));
     expect(dumpOnly).toEqual([]);
     expect(withSecret).toEqual([]);
-    // AR-6: no WAL; the rollback journal is truncated to nothing at every commit
-    expect([...files].filter(([name, bytes]) => name !== 'candor.sqlite' && bytes.length > 0).map(([name]) => name)).toEqual([]);
+    // AR-6: beside the database only its WAL, holding named commits at most (the last anonymous one was checkpointed)
+    expect([...files].filter(([name, bytes]) => name !== 'candor.sqlite' && bytes.length > 0).map(([name]) => name)).toEqual(
+      files.get('candor.sqlite-wal')?.length ? ['candor.sqlite-wal'] : [],
+    );
+    for (const text of known.cardTexts) expect(files.get('candor.sqlite-wal')?.includes(Buffer.from(text)) ?? false).toBe(false);
 
     // AR-7: the key is not in DATA_DIR; whoever also holds the key file and Ada's secret finds Ada's own facts
     // (what Ada's browser knows anyway), and still nothing of anyone else

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
 import { type BoardChanges, type BoardRecord, type CopyMark, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
-import { DataFileError } from './sqlite.js';
+import { DATA_FORMAT, DataFileError } from './sqlite.js';
 import { Fenced } from './fenced.js';
 
 /**
@@ -67,8 +67,12 @@ CREATE TABLE doc_updates (
 CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
 `;
 
-/** The layout of the tables, in `schema_version`; another one is refused rather than misread. */
-export const POSTGRES_SCHEMA_VERSION = 2;
+/**
+ * The layout of the tables, in `schema_version.version`; another one is refused rather than misread. The format of
+ * the stored data (how tags and command keys are derived, `DATA_FORMAT` as for SQLite) is beside it, in
+ * `schema_version.data_format` (AR-9).
+ */
+export const POSTGRES_SCHEMA_VERSION = 3;
 
 /** How a database of an earlier layout is brought to this one (in the schema lock), by the version it holds. */
 const MIGRATIONS: Record<number, string> = {
@@ -76,6 +80,8 @@ const MIGRATIONS: Record<number, string> = {
   // document's writer lease (CL-8)
   1: `ALTER TABLE boards ADD COLUMN version BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer TEXT,
       ADD COLUMN writer_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer_until TIMESTAMPTZ`,
+  // 2 → 3: the data format (AR-9); unknown (null) for what was stored before it, see `refuseOtherFormats`
+  2: 'ALTER TABLE schema_version ADD COLUMN IF NOT EXISTS data_format INTEGER',
 };
 
 /**
@@ -585,6 +591,7 @@ async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
             'point DATABASE_URL at an empty database (or drop those tables) to start afresh.',
         );
       }
+      await refuseOtherFormats(client, schema);
     } else if (names.size > 0) {
       throw new DataFileError(
         `the PostgreSQL schema "${schema}" already holds tables (${[...names].sort().join(', ')}) but no Candor schema_version; ` +
@@ -592,8 +599,8 @@ async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
       );
     } else {
       await client.query(SCHEMA);
-      await client.query('CREATE TABLE schema_version (version INTEGER NOT NULL)');
-      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION]);
+      await client.query('CREATE TABLE schema_version (version INTEGER NOT NULL, data_format INTEGER)');
+      await client.query('INSERT INTO schema_version (version, data_format) VALUES ($1, $2)', [POSTGRES_SCHEMA_VERSION, DATA_FORMAT]);
     }
     await client.query('COMMIT');
   } catch (err) {
@@ -602,4 +609,23 @@ async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/**
+ * AR-9: data of another format is refused, never misread: its stored tags and command keys were derived another
+ * way, so nobody's facts would be recognised again. Data stored before the format was recorded (null) is of an
+ * older format, unless there is none yet: then the database is marked with this one.
+ */
+async function refuseOtherFormats(client: pg.PoolClient, schema: string): Promise<void> {
+  const { rows } = await client.query<{ data_format: number | null }>('SELECT data_format FROM schema_version');
+  const format = rows[0]?.data_format ?? null;
+  if (format === DATA_FORMAT) return;
+  if (format === null && (await client.query('SELECT 1 FROM boards LIMIT 1')).rowCount === 0) {
+    await client.query('UPDATE schema_version SET data_format = $1', [DATA_FORMAT]);
+    return;
+  }
+  throw new DataFileError(
+    `the PostgreSQL schema "${schema}" holds Candor data of format ${format ?? 'none (an older Candor)'}, but this server reads format ${DATA_FORMAT}; ` +
+      'point DATABASE_URL at an empty database (or drop those tables) to start afresh.',
+  );
 }

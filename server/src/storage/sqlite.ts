@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
+import { WalDiscipline, checkpoint } from './walDiscipline.js';
 import type { BoardRecord, BoardStore, CommitBatch, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
 
 /**
@@ -77,30 +78,34 @@ const LOCK_WAIT_MS = 2_000;
 export class DataFileError extends Error {}
 
 /**
- * better-sqlite3 with a rollback journal truncated at every commit (AR-6: no WAL, whose frames would keep a
- * timeline of every write; TRUNCATE rather than DELETE spares creating the file on every commit),
- * synchronous=FULL (a returned commit is on disk, kill -9 or power cut) and secure_delete (freed bytes are
- * zeroed, so an edited or deleted text is gone once the transaction committed).
+ * better-sqlite3 in WAL mode, synchronous=FULL (a returned commit is on disk, kill -9 or power cut: one fsync
+ * of the WAL per commit) and secure_delete (freed bytes are zeroed). AR-6: `WalDiscipline` keeps the WAL from
+ * ever holding a timeline of anonymous facts — named commits (joins) may wait in it, a commit of anonymous state
+ * or a delete is alone in it and scrubbed out of it before it returns; a WAL left by a server that was killed is
+ * folded into the file and emptied at open, before anything else.
  *
  * DU-5: the file is held with an exclusive lock for as long as the store is open. One server process owns it
  * anyway (a second one on the same file would keep a copy of every board that goes stale); holding the lock
- * spares every commit taking and dropping file locks, checking for a hot journal and opening and closing the
- * journal — about a third of a commit's CPU — and a second process is refused at start instead.
+ * spares every commit taking and dropping file locks, and keeps the WAL index in the process's memory (no
+ * `-shm` file); a second process is refused at start instead.
  */
 export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): BoardStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: LOCK_WAIT_MS });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('journal_mode = TRUNCATE');
     db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     // AR-6, BD-3: deleted rows are overwritten with zeros, so no deleted or replaced text stays in free pages.
     db.pragma('secure_delete = ON');
     db.pragma('foreign_keys = ON');
     refuseOtherFormats(db, file);
+    db.pragma('journal_mode = WAL');
+    // AR-6: whatever a killed server left in the WAL is folded into the file before anything else is written
+    checkpoint(db, 'TRUNCATE');
     db.exec(SCHEMA);
     // a write, so the exclusive lock (DU-5) is taken now, not at the first command
     db.pragma(`user_version = ${DATA_FORMAT}`);
+    checkpoint(db, 'TRUNCATE');
   } catch (err) {
     if (db.open) db.close();
     if ((err as { code?: string }).code === 'SQLITE_BUSY') {
@@ -195,14 +200,15 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const deleteBoardTx = db.transaction((boardId: string) => {
     for (const statement of q.deleteBoardRows) statement.run(boardId);
   });
+  const wal = new WalDiscipline(db, file === ':memory:' ? null : `${file}-wal`, db.pragma('page_size', { simple: true }) as number);
   const docUpdates = (boardId: string, doc: DocName) => q.docUpdates.all(boardId, doc).map((n) => new Uint8Array(n.update_blob));
 
   return {
     async createBoard(record, first) {
-      createBoardTx(record, first);
+      wal.named(() => createBoardTx(record, first));
     },
     async createTeam(team) {
-      q.insertTeam.run(team.id, team.name, team.createdAt);
+      wal.named(() => q.insertTeam.run(team.id, team.name, team.createdAt));
     },
     async loadTeam(teamId) {
       const team = q.getTeam.get(teamId);
@@ -230,34 +236,35 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       };
     },
     async removeParticipant(boardId, participantId) {
-      q.removeParticipant.run(boardId, participantId);
+      wal.alone(() => q.removeParticipant.run(boardId, participantId));
     },
     async upsertParticipant(boardId, p) {
-      q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0);
+      wal.named(() => q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0));
     },
     async findCommand(boardId, commandKey) {
       const row = q.findCommand.get(boardId, commandKey);
       return row ? new Uint8Array(row.sealed) : null;
     },
     async commit(boardId, input) {
-      return { lastSeq: commitTx(boardId, input) };
+      return { lastSeq: input.anonymousState ? wal.alone(() => commitTx(boardId, input)) : wal.named(() => commitTx(boardId, input)) };
     },
     async commitBatch(boardId, batch) {
-      return { lastSeq: commitBatchTx(boardId, batch) };
+      return { lastSeq: batch.anonymousState ? wal.alone(() => commitBatchTx(boardId, batch)) : wal.named(() => commitBatchTx(boardId, batch)) };
     },
     async appendDocUpdate(boardId, doc, update) {
-      return appendDocTx(boardId, doc, update);
+      return wal.named(() => appendDocTx(boardId, doc, update));
     },
     async compactDoc(boardId, doc, snapshot) {
-      compactTx(boardId, doc, snapshot);
+      wal.alone(() => compactTx(boardId, doc, snapshot));
     },
     async probe() {
-      q.probe.run();
+      wal.named(() => q.probe.run());
     },
     async deleteBoard(boardId) {
-      deleteBoardTx(boardId);
+      wal.alone(() => deleteBoardTx(boardId));
     },
     async close() {
+      wal.close();
       db.close();
     },
   };

@@ -24,16 +24,73 @@ function openAndCatch(file: string, options?: { synchronous?: 'FULL' | 'NORMAL' 
 describe('DU-4 the SQLite file settings', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('DU-4 synchronous is FULL by default (2) and NORMAL (1) only when asked; rollback journal, secure_delete on', async () => {
-    const full = openAndCatch(tmpFile());
+  it('DU-4 AR-6 synchronous is FULL by default (2) and NORMAL (1) only when asked; WAL with its index in memory (no -shm file), secure_delete on', async () => {
+    const file = tmpFile();
+    const full = openAndCatch(file);
     expect(full.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(full.db.pragma('journal_mode', { simple: true })).toBe('truncate');
+    expect(full.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(full.db.pragma('secure_delete', { simple: true })).toBe(1);
     expect(full.db.pragma('locking_mode', { simple: true })).toBe('exclusive');
+    await full.store.createTeam({ id: 'team', name: 'Team', createdAt: 1 });
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['candor.sqlite', 'candor.sqlite-wal']);
     await full.store.close();
     const normal = openAndCatch(tmpFile(), { synchronous: 'NORMAL' });
     expect(normal.db.pragma('synchronous', { simple: true })).toBe(1);
     await normal.store.close();
+  });
+
+  it('AR-6 named writes wait in the WAL; a delete or an anonymous commit leaves it all zeros, also when named ones waited before it', async () => {
+    const file = tmpFile();
+    const store = openSqliteStore(file);
+    // bytes of the WAL that are not zero
+    const walBytes = () => fs.readFileSync(`${file}-wal`).filter((b) => b !== 0).length;
+    await store.createBoard({ id: 'b', facilitatorHash: 'h', createdAt: 1 }, { type: 'board.created', name: 'B', templateId: 't', columns: [], settings: { voteBudget: 3, perItemCap: 2 } } as never);
+    const row = (id: string) => ({ id, name: `name of ${id}`, handle: `handle-${id}`, authHash: 'a', isFacilitator: false });
+    await store.upsertParticipant('b', row('p1'));
+    await store.commitBatch('b', { participants: [row('p2')], commands: [], events: [] });
+    expect(walBytes()).toBeGreaterThan(0);
+    await store.commitBatch('b', { participants: [], commands: [{ commandKey: 'k1', sealed: new Uint8Array(8) }], events: [], anonymousState: Buffer.from('{"cards":["secret"]}') });
+    expect(walBytes()).toBe(0);
+    await store.upsertParticipant('b', row('p3'));
+    expect(walBytes()).toBeGreaterThan(0);
+    await store.removeParticipant('b', 'p3');
+    expect(walBytes()).toBe(0);
+    await store.upsertParticipant('b', row('p4'));
+    await store.deleteBoard('b');
+    expect(walBytes()).toBe(0);
+    for (const text of ['name of p3', 'name of p4', 'secret']) expect(fs.readFileSync(file).includes(Buffer.from(text))).toBe(false);
+    await store.close();
+  });
+
+  it('AR-6 a long run of named commits is checkpointed as SQLite would (1,000 pages), so the WAL file stays that size', async () => {
+    const file = tmpFile();
+    const store = openSqliteStore(file, { synchronous: 'NORMAL' });
+    await store.createBoard({ id: 'b', facilitatorHash: 'h', createdAt: 1 }, { type: 'board.created', name: 'B', templateId: 't', columns: [], settings: { voteBudget: 3, perItemCap: 2 } } as never);
+    // each row fills most of a page, so 1,500 of them write more than 1,000 pages
+    for (let i = 0; i < 1500; i++) await store.upsertParticipant('b', { id: `p${i}`, name: 'n'.repeat(3000), handle: `h${i}`, authHash: 'a', isFacilitator: false });
+    expect(fs.statSync(file).size).toBeGreaterThan(1500 * 3000);
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThan(1100 * 4120);
+    expect((await store.loadBoard('b'))!.participants).toHaveLength(1500);
+    await store.close();
+  });
+
+  it('AR-6 DU-4 a WAL left behind by a server killed after a commit is folded into the file and emptied at start', async () => {
+    const file = tmpFile();
+    await openSqliteStore(file).close();
+    // what a killed server leaves: a committed transaction in the WAL, never checkpointed
+    const writer = new Database(file);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)').run('team', 'Left in the WAL', 1);
+    const killed = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-killed-')), 'candor.sqlite');
+    fs.copyFileSync(file, killed);
+    fs.copyFileSync(`${file}-wal`, `${killed}-wal`);
+    writer.close();
+    expect(fs.statSync(`${killed}-wal`).size).toBeGreaterThan(0);
+    const store = openSqliteStore(killed);
+    expect(fs.statSync(`${killed}-wal`).size).toBe(0);
+    expect((await store.loadTeam('team'))?.team.name).toBe('Left in the WAL');
+    await store.close();
   });
 
   it('DU-5 a second store on a file that is open is refused with one line, and opens once the first is closed', async () => {

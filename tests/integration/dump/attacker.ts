@@ -5,7 +5,7 @@ import { createCipheriv, createHmac } from 'node:crypto';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { readBoardDoc } from '@candor/shared';
-import { parseSqlite, walFrames, type PhysicalRow } from './sqliteFile.js';
+import { parseSqlite, walCommits, type PhysicalRow } from './sqliteFile.js';
 
 /**
  * An adversary who holds a copy of Candor's data files and wants to know who wrote, voted or answered
@@ -136,19 +136,33 @@ export function attackTables(
     for (let i = 1; i < placed.length; i++) claims.push({ route: 'physical-order', kind: 'order', before: placed[i - 1]!.subject!, after: placed[i]!.subject! });
   }
 
-  // 5. WAL timeline: the first frame each name and each card text appears in; a card belongs to the last name before it.
+  // 5. WAL timeline: the WAL's transactions in the order they were appended. Whatever a transaction holds that
+  // neither the database file nor an earlier transaction held, it wrote: a card written in a transaction that
+  // came after (or was) the one that brought exactly one new name is that person's, and cards written in
+  // different transactions are in the order of those transactions.
   for (const [file, bytes] of files) {
     if (!file.endsWith('-wal')) continue;
-    const firstSeen = new Map<string, number>();
-    walFrames(bytes).forEach((frame, i) => {
-      for (const name of known.names) if (!firstSeen.has(`name:${name}`) && frame.data.includes(Buffer.from(`${name}`))) firstSeen.set(`name:${name}`, i);
-      for (const text of known.cardTexts) if (!firstSeen.has(`card:${text}`) && frame.data.includes(Buffer.from(text))) firstSeen.set(`card:${text}`, i);
-    });
-    const timeline = [...firstSeen].sort((a, b) => a[1] - b[1]);
+    const needles = [...known.names.map((n) => `name:${n}`), ...known.cardTexts.map((t) => `card:${t}`)];
+    const holds = (data: Buffer, needle: string) => data.includes(Buffer.from(needle.slice(needle.indexOf(':') + 1)));
+    const commits = walCommits(bytes);
+    const inWal = needles.filter((n) => commits.some((frames) => frames.some((f) => holds(f, n))));
+    // the database file before the WAL's first transaction is the base; one already checkpointed holds it all and says nothing
+    const db = files.get(file.slice(0, -'-wal'.length)) ?? Buffer.alloc(0);
+    const seen = new Set(needles.filter((n) => holds(db, n)));
+    if (inWal.every((n) => seen.has(n))) seen.clear();
     let lastName: string | null = null;
-    for (const [key, frame] of timeline) {
-      if (key.startsWith('name:')) lastName = key.slice(5);
-      else if (lastName && timeline.some(([k, f]) => k === `name:${lastName}` && f < frame)) claims.push({ route: 'wal-timeline', kind: 'named', subject: key, name: lastName });
+    const earlierCards: string[] = [];
+    for (const frames of commits) {
+      const fresh = needles.filter((n) => !seen.has(n) && frames.some((f) => holds(f, n)));
+      for (const n of fresh) seen.add(n);
+      const names = fresh.filter((n) => n.startsWith('name:')).map((n) => n.slice(5));
+      if (names.length > 0) lastName = names.length === 1 ? names[0]! : null;
+      const cards = fresh.filter((n) => n.startsWith('card:'));
+      for (const card of cards) {
+        if (lastName) claims.push({ route: 'wal-timeline', kind: 'named', subject: card, name: lastName });
+        for (const before of earlierCards) claims.push({ route: 'wal-timeline', kind: 'order', before, after: card });
+      }
+      earlierCards.push(...cards);
     }
   }
 

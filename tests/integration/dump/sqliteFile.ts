@@ -128,12 +128,28 @@ export function parseSqlite(file: Buffer): SqliteFile {
 }
 
 /** A WAL file's frames in the order they were appended: each is a full page image, tagged with its page number. */
-export function walFrames(wal: Buffer): { pageNo: number; data: Buffer }[] {
+export function walFrames(wal: Buffer): { pageNo: number; commit: boolean; data: Buffer }[] {
   if (wal.length < 32) return [];
   const pageSize = wal.readUInt32BE(8);
-  const frames: { pageNo: number; data: Buffer }[] = [];
+  const frames: { pageNo: number; commit: boolean; data: Buffer }[] = [];
   for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
-    frames.push({ pageNo: wal.readUInt32BE(at), data: wal.subarray(at + 24, at + 24 + pageSize) });
+    frames.push({ pageNo: wal.readUInt32BE(at), commit: wal.readUInt32BE(at + 4) !== 0, data: wal.subarray(at + 24, at + 24 + pageSize) });
   }
   return frames;
+}
+
+/** A WAL file's frames grouped by transaction, oldest first: a commit's last frame carries the database size after it. */
+export function walCommits(wal: Buffer): Buffer[][] {
+  const commits: Buffer[][] = [];
+  let open: Buffer[] = [];
+  for (const frame of walFrames(wal)) {
+    open.push(frame.data);
+    if (frame.commit) {
+      commits.push(open);
+      open = [];
+    }
+  }
+  // frames after the last commit frame: a transaction that never committed (rolled back, or cut off), still bytes
+  if (open.length > 0) commits.push(open);
+  return commits;
 }

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+
+/** how much of the WAL file is overwritten with zeros per write call */
+const ZEROS = Buffer.alloc(64 * 1024);
+
+/**
+ * AR-6: the WAL must never keep a timeline of anonymous facts. Its frames are whole pages in the order they were
+ * written, so two anonymous commits in it order them, and a join next to a card names the card's writer
+ * (`tests/integration/dumpAttackWal.test.ts`). So the WAL holds either a run of named commits (participant
+ * rows, the public log, command keys — a join costs one fsync, as before AR-6) or exactly one anonymous commit,
+ * which is what a rollback journal holds during a commit: one transaction's change.
+ *
+ * - `named(write)`: a write of named or public facts; it may join other named commits in the WAL (SQLite's own
+ *   checkpoint every 1,000 pages keeps the run short).
+ * - `alone(write)`: a write of anonymous state, or a delete. It finds the WAL checkpointed; once it committed,
+ *   the WAL is checkpointed again (the file synced) and every byte of the WAL file is overwritten with zeros and
+ *   synced, all before it returns — so an edited or deleted text is in no file once the commit returned.
+ *
+ * Zeros rather than truncation: the WAL file keeps its blocks, so the named commits that follow overwrite them
+ * in place, and their fsync writes only data. A WAL truncated after every card was regrown by the joins after
+ * it, and on this machine's disk (ext4, `discard`) those growing fsyncs reached 4–23 ms, against 0.1–0.9 ms for
+ * overwrites (`strace -T` of the join bench, issue 9).
+ *
+ * SQLite reads nothing of the WAL after a complete RESTART checkpoint (its index starts again at frame 0, in
+ * this process's memory: `locking_mode=EXCLUSIVE`), and the next commit writes a new header at offset 0, so
+ * the zeros are never read as frames; a file of zeros is an empty WAL to SQLite's recovery too.
+ */
+export class WalDiscipline {
+  private holds: 'nothing' | 'named' | 'anonymous' = 'nothing';
+  private fd: number | null = null;
+  /** bytes of the WAL file written since it was last all zeros (each run of frames starts at offset 0) */
+  private dirty = 0;
+  /** the WAL file's size when the current run of named commits began */
+  private runStartSize = 0;
+
+  /**
+   * `walFile` null: a database with no WAL (`:memory:`). SQLite's own checkpoints are turned off: every
+   * checkpoint is this class's, so it knows how far into the file frames were written since its last scrub.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly walFile: string | null,
+    private readonly pageSize: number,
+  ) {
+    db.pragma('wal_autocheckpoint = 0');
+  }
+
+  named<T>(write: () => T): T {
+    if (this.holds === 'anonymous') this.scrub();
+    if (this.holds === 'nothing' && this.walFile !== null) this.runStartSize = fs.fstatSync(this.descriptor()).size;
+    const result = write();
+    this.holds = 'named';
+    // instead of SQLite's automatic checkpoint: a run of named commits that grew the file past the limit is
+    // copied into the database file, and the next commit starts the WAL again at its beginning. The commit is
+    // durable already: if the checkpoint fails (a full disk), it is tried again after the next named commit.
+    if (this.walFile !== null) {
+      const size = fs.fstatSync(this.descriptor()).size;
+      if (size > NAMED_RUN_BYTES && size > this.runStartSize) {
+        try {
+          this.restart();
+        } catch {
+          // the run goes on in the WAL, which SQLite reads as it always does
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * If the commit succeeded and the scrubbing after it fails, the commit stands (it is durable and will be
+   * acknowledged); the WAL is scrubbed before the next write, which fails if that fails again.
+   */
+  alone<T>(write: () => T): T {
+    if (this.holds === 'named') this.restart();
+    // before the write: frames of a transaction that failed half-way are bytes in the WAL too
+    this.holds = 'anonymous';
+    let committed = false;
+    try {
+      const result = write();
+      committed = true;
+      return result;
+    } catch (err) {
+      // a transaction that failed may have left frames past the last one SQLite counts: zero the whole file
+      if (this.walFile !== null) this.dirty = fs.fstatSync(this.descriptor()).size;
+      throw err;
+    } finally {
+      try {
+        this.scrub();
+      } catch (err) {
+        if (!committed) throw err;
+      }
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** copies the WAL into the database file (synced); the next commit writes its frames from offset 0 again */
+  private restart(): void {
+    const frames = checkpoint(this.db, 'RESTART');
+    this.dirty = Math.max(this.dirty, frames === 0 ? 0 : WAL_HEADER + frames * (WAL_FRAME_HEADER + this.pageSize));
+    this.holds = 'nothing';
+  }
+
+  /** checkpoints, then overwrites every byte written into the WAL file since it was last all zeros */
+  private scrub(): void {
+    this.restart();
+    if (this.walFile !== null && this.dirty > 0) {
+      const fd = this.descriptor();
+      for (let at = 0; at < this.dirty; at += ZEROS.length) fs.writeSync(fd, ZEROS, 0, Math.min(ZEROS.length, this.dirty - at), at);
+      fs.fdatasyncSync(fd);
+    }
+    this.dirty = 0;
+  }
+
+  private descriptor(): number {
+    this.fd ??= fs.openSync(this.walFile!, 'r+');
+    return this.fd;
+  }
+}
+
+const WAL_HEADER = 32;
+const WAL_FRAME_HEADER = 24;
+/** how long the WAL may grow with named commits before it is checkpointed: SQLite's default, 1,000 pages of 4 KiB */
+const NAMED_RUN_BYTES = 1000 * 4096;
+
+/** copies the WAL into the database file (synced) and returns how many frames it held; TRUNCATE also cuts the file to nothing */
+export function checkpoint(db: Database.Database, mode: 'RESTART' | 'TRUNCATE'): number {
+  const [result] = db.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[];
+  if (!result || result.busy !== 0) throw new Error('the WAL could not be checkpointed');
+  return Math.max(0, result.log);
+}

@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
 import type { BoardStore } from './storage/BoardStore.js';
 import { DataFileError, openSqliteStore } from './storage/sqlite.js';
-import { Cluster } from './cluster/Cluster.js';
+import { openCluster } from './cluster/Cluster.js';
 import { openPostgresStore } from './storage/postgres.js';
 import { attachSocketIo, upgradeSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
@@ -71,11 +71,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // CL-*: several processes on one PostgreSQL tell each other through Redis what changed
   const cluster =
     postgres && redisUrl
-      ? new Cluster(redisUrl, postgres, logger, { leaseMs: deps.config.writerLeaseMs, ticketKey: createHmac('sha256', serverKey).update('doc-ticket').digest() })
+      ? await openCluster(redisUrl, postgres, logger, { leaseMs: deps.config.writerLeaseMs, ticketKey: createHmac('sha256', serverKey).update('doc-ticket').digest() })
       : null;
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid();
-  const mailer = createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
+  const mailer = await createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
   const registry = new RoomRegistry(
     store,
     {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomCluster } from './RoomCluster.js';
@@ -31,6 +31,19 @@ type Message =
   | { kind: 'moving'; batch: CardsMovingBatch }
   | { kind: 'deleted' };
 
+/** The cluster's two Redis connections (publishing, and the subscription); ioredis is loaded only here. */
+export async function openCluster(
+  redisUrl: string,
+  versions: PostgresStore,
+  logger: Logger,
+  settings: { leaseMs?: number | undefined; ticketKey: Buffer },
+  now: () => number = Date.now,
+): Promise<Cluster> {
+  const { Redis } = await import('ioredis');
+  const options: RedisOptions = { lazyConnect: false, maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
+  return new Cluster({ pub: new Redis(redisUrl, options), sub: new Redis(redisUrl, options) }, versions, logger, settings, now);
+}
+
 /** What the cluster needs of the registry: the rooms this process has loaded. */
 export interface LoadedRooms {
   peek(boardId: string): BoardRoom | undefined;
@@ -56,17 +69,16 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   private readonly tickets: SharedTickets;
 
   constructor(
-    redisUrl: string,
+    redis: { pub: Redis; sub: Redis },
     private readonly versions: PostgresStore,
     private readonly logger: Logger,
-    settings: { leaseMs?: number; ticketKey: Buffer },
+    settings: { leaseMs?: number | undefined; ticketKey: Buffer },
     private readonly now: () => number = Date.now,
   ) {
     const leaseMs = settings.leaseMs ?? WRITER_LEASE_MS;
     this.leases = new WriterLeases(versions, this.processId, leaseMs, () => this.rooms?.loaded() ?? [], logger);
-    const options = { lazyConnect: false, maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
-    this.pub = new Redis(redisUrl, options);
-    this.sub = new Redis(redisUrl, options);
+    this.pub = redis.pub;
+    this.sub = redis.sub;
     for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.logger.warn({ reason: err.message }, 'redis connection problem'));
     this.sub.on('pmessage', (_pattern: string, channel: string, raw: string) => this.receive(channel.slice(CHANNEL_PREFIX.length), raw));
     this.sub.on('ready', () => {

@@ -19,6 +19,7 @@ const newId = () => `cu${String(++counter).padStart(10, '0')}`;
 const opened: PostgresStore[] = [];
 
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(opened.splice(0).map((store) => store.close()));
 });
 
@@ -163,5 +164,32 @@ describe('CL-17 incremental catch-up', () => {
     await catchUpB();
     expect(loadBoard).toHaveBeenCalledTimes(2);
     expect(b.state.participants.has('pid-gonexx')).toBe(false);
+  });
+});
+
+describe('CL-21 catch-ups fan out in the presence batch', () => {
+  it('CL-21 three "I\'m done" marks made through another process are one projection, in the presence batch; a phase change is projected at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { a, b, catchUpB } = await twoProcesses();
+    const fac = person(a, 'fac', true);
+    await fac.join();
+    await catchUpB();
+    await person(b, 'ada').join();
+    await vi.advanceTimersByTimeAsync(1_000); // whatever the joins scheduled is projected
+    let projections = 0;
+    b.boardDoc.on('update', () => projections++);
+    for (const done of [true, false, true]) {
+      await fac.must({ type: 'done.mark', done });
+      await catchUpB();
+    }
+    expect(projections).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(projections).toBe(1);
+    expect(b.state.done.write.size).toBe(1);
+
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    await catchUpB();
+    expect(projections).toBe(2);
+    expect(b.publicView().phase).toBe('reveal');
   });
 });

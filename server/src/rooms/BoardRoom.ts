@@ -168,7 +168,13 @@ export class BoardRoom {
    * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
    * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
    */
-  private mark: { rows: Map<string, string>; participantsDigest: string; anonymousDigest: string | null; slotKeys: Map<string, string> | undefined } | null = null;
+  private mark: {
+    rows: Map<string, string>;
+    participantsDigest: string;
+    anonymousDigest: string | null;
+    slotKeys: Map<string, string> | undefined;
+    slotTags: Map<string, string> | undefined;
+  } | null = null;
 
   constructor(
     loaded: LoadedBoard,
@@ -218,14 +224,16 @@ export class BoardRoom {
     this.docTickets = new DocTickets(deps.now);
     this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView(), {
       socketsOf: (participantId) => this.presence.socketsOf(participantId),
-      // CL-7: who is connected here goes to the other processes with each projection that changed it
+      // CL-7: who is connected here goes to the other processes with each projection that changed it (with one
+      // process there is nobody to tell, and 500 people's ids need not be sorted at every projection)
       projecting: () => {
-        if (this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) this.deps.cluster?.presenceChanged(this.id, this.onlineHere());
+        const cluster = this.deps.cluster;
+        if (cluster && this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) cluster.presenceChanged(this.id, this.onlineHere());
       },
       // CL-8: with several processes only the holder of the board's writer lease creates shared texts
       mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
     });
-    this.fanout.projectPublic();
+    this.fanout.projectFirst();
   }
 
   /**
@@ -244,7 +252,8 @@ export class BoardRoom {
     for (const { event } of loaded.events) evolve(state, event);
     // CL-17: with several processes, recognising people again after each rebuild reuses their slot blocks
     const slotKeys = this.deps.cluster ? (this.mark?.slotKeys ?? new Map<string, string>()) : undefined;
-    this.anonymous = new AnonymousState({ slotKeys });
+    const slotTags = this.deps.cluster ? (this.mark?.slotTags ?? new Map<string, string>()) : undefined;
+    this.anonymous = new AnonymousState({ slotKeys, slotTags });
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
     this.storedVersion = loaded.version;
@@ -255,6 +264,7 @@ export class BoardRoom {
             participantsDigest: loaded.participantsDigest,
             anonymousDigest: anonymousDigest(loaded.anonymousState),
             slotKeys,
+            slotTags,
           }
         : null;
   }
@@ -444,9 +454,14 @@ export class BoardRoom {
       this.staleAt = this.deps.now();
       this.settle();
     }
+    // CL-2: what is stored under the lock is shown (and answered) once the lock is let go, so that the other
+    // processes' commands wait for this process's commit, not for its fan-out too
+    const shows: (() => void)[] = [];
+    let lockFailed: unknown = null;
     try {
       await cluster.serialize(this.id, async (stored) => {
         this.holdsBoardLock = true;
+        this.showsAfterLock = shows;
         try {
           // what arrived while the lock was awaited joins this batch, in order, rather than waiting for the lock again
           items.push(...this.inbox.splice(0));
@@ -459,14 +474,21 @@ export class BoardRoom {
           }
         } finally {
           this.holdsBoardLock = false;
+          this.showsAfterLock = null;
         }
       });
     } catch (err) {
-      // the lock could not be had (PostgreSQL unreachable): every command still waiting gets its one answer
-      this.deps.logger.error({ err, board: this.id }, 'board lock not taken');
-      for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      lockFailed = err;
     }
+    for (const show of shows) show();
+    if (lockFailed === null) return;
+    // the lock could not be had (PostgreSQL unreachable): every command still waiting gets its one answer
+    this.deps.logger.error({ err: lockFailed, board: this.id }, 'board lock not taken');
+    for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
   }
+
+  /** CL-2: while this process holds the board's lock, where stored batches leave their fan-out for after it */
+  private showsAfterLock: (() => void)[] | null = null;
 
   /** Decides every command of `items` in turn and stores them as one batch; 'retry' when the copy was stale. */
   private async runBatch(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
@@ -546,9 +568,13 @@ export class BoardRoom {
       return outcome;
     }
     if (batch.size === 0) return outcome;
-    for (const effect of batch.afterCommit) effect();
-    this.fanout.publish(batch.published);
-    batch.answerAll();
+    const show = () => {
+      for (const effect of batch.afterCommit) effect();
+      this.fanout.publish(batch.published);
+      batch.answerAll();
+    };
+    if (this.showsAfterLock) this.showsAfterLock.push(show);
+    else show();
     return outcome;
   }
 
@@ -617,7 +643,7 @@ export class BoardRoom {
       // the blob is the whole anonymous state: its facts replace the copy's, and wait for their owners again
       const { blob, digest } = changes.anonymousState;
       withoutAnonymousFacts(this.state);
-      this.anonymous = new AnonymousState({ slotKeys: mark.slotKeys });
+      this.anonymous = new AnonymousState({ slotKeys: mark.slotKeys, slotTags: mark.slotTags });
       this.anonymous.load(this.state, blob);
       this.unrecognised = new Set(mark.rows.keys());
       for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(this.state, session);
@@ -635,8 +661,7 @@ export class BoardRoom {
     const fresh = this.unsettled;
     this.unsettled = [];
     this.door.signOutWhoMayNotStay(fresh);
-    this.fanout.projectPublic();
-    this.fanout.sendPersonal(() => true);
+    this.fanout.caughtUp(fresh);
   }
 
   /** CM-4: a new batch; what is staged in it stays out of every view until it is stored (or rolled back). */

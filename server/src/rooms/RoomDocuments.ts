@@ -76,6 +76,8 @@ interface Document {
   compactionTimer?: NodeJS.Timeout;
   /** CL-6: the highest stored-update number seen (here or from another process), to notice a missed one */
   knownCount: number;
+  /** the document's `update` listener (the one path of the server's own changes) */
+  onUpdate?: (update: Uint8Array, origin: unknown) => void;
 }
 
 /**
@@ -113,7 +115,7 @@ export class RoomDocuments {
   }
 
   private listen(document: Document): void {
-    document.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    document.onUpdate = (update: Uint8Array, origin: unknown) => {
       document.version++;
       // ME-2: an answer for an older version is never sent again: not kept until the next peer asks
       document.fullAnswer = null;
@@ -126,7 +128,26 @@ export class RoomDocuments {
         else if (stored === 'fenced') void document.queue.run(() => this.rebuild(document));
         else document.unrelayed.push(update);
       });
-    });
+    };
+    document.doc.on('update', document.onUpdate);
+  }
+
+  /**
+   * Writes the first content of a document that is not stored and that nobody holds yet (the board document's
+   * first projection, AR-4): no peer needs it as an update, so it does not take the update path — Yjs encodes
+   * an update only for a document with an `update` listener, and on a 1,500-card board that encoding was
+   * about 80 ms of every board load (a restart's critical path).
+   */
+  seed(name: DocName, write: (doc: Y.Doc) => void): void {
+    const document = this.documents[name];
+    if (this.deps.stored[name] || document.peers.size > 0) throw new Error(`the ${name} document is stored or held: its changes take the update path`);
+    document.doc.off('update', document.onUpdate!);
+    try {
+      write(document.doc);
+    } finally {
+      document.doc.on('update', document.onUpdate!);
+      document.version++;
+    }
   }
 
   /**

@@ -28,6 +28,8 @@ export class RoomFanout {
   /** CM-4: while a batch is being stored its changes are in memory only: nothing is projected until it is */
   private heldBack = 0;
   private projectWhenReleased = false;
+  /** CL-1: everyone's personal view goes out with the next projection (a catch-up changed what is not known one by one) */
+  private everyoneWithNextProjection = false;
 
   constructor(
     private readonly state: BoardState,
@@ -66,6 +68,20 @@ export class RoomFanout {
     }
   }
 
+  /**
+   * CL-1: what a catch-up on another process's changes brought: the public log's new events, and perhaps a new
+   * anonymous state whose facts are not known one by one (they are never logged, AR-3), so that anyone's
+   * personal view may have changed. A change `publish` would project at once (a reveal, a phase) is projected
+   * at once; anything else (a card, a vote, a tap made through another process) waits for the next presence
+   * batch, with everyone's personal view: on a busy board the processes' changes then cost one projection and
+   * one round of personal views per batch, not per change made elsewhere.
+   */
+  caughtUp(events: readonly BoardEvent[]): void {
+    this.everyoneWithNextProjection = true;
+    if (events.some((e) => changesPublicView(e, this.state) && !batchesPublicView(e))) this.projectPublic();
+    else this.schedulePresence();
+  }
+
   /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
   schedulePresence(): void {
     this.presenceTimer ??= setTimeout(() => this.projectPublic(), PRESENCE_BATCH_MS);
@@ -94,9 +110,20 @@ export class RoomFanout {
     this.hooks.projecting?.();
     this.ensureNotesTexts();
     projectBoardDoc(this.documents.doc('board'), this.publicView());
-    if (this.door.takeKnocksChanged()) {
+    const knocksChanged = this.door.takeKnocksChanged();
+    if (this.everyoneWithNextProjection) {
+      this.everyoneWithNextProjection = false;
+      this.sendPersonal(() => true);
+    } else if (knocksChanged) {
       this.sendPersonal((s) => s.participantId === this.state.facilitatorId);
     }
+  }
+
+  /** The room's first projection, into a board document nobody holds yet (`RoomDocuments.seed`). */
+  projectFirst(): void {
+    this.hooks.projecting?.();
+    this.ensureNotesTexts();
+    this.documents.seed('board', (doc) => projectBoardDoc(doc, this.publicView()));
   }
 
   /** Sends each chosen person their own view if it changed since the last one they got. */

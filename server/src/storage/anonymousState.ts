@@ -149,11 +149,17 @@ export class AnonymousState {
    * @param options.slotKeys CL-17: the slot blocks (`slotKeys`) of people already recognised, kept across
    * rebuilds of one room's copy: a process catching up recognises everyone connected to it again after each
    * change of the anonymous state, and this spares it the HMAC and AES per person each time.
+   * @param options.slotTags CL-17: likewise the slot tags encodes keep (`slotCache`, ME-3), kept across rebuilds,
+   * so the first encode after a rebuild does not derive every author's and voter's tags again
    * @param options.keepCardsFrom from how many cards on the stored form of the cards is kept between encodes
    * (`STORED_CARDS_KEPT_FROM`)
    * @param options.keepSlotTagsFrom from how many people on their slot tags are kept between encodes (`SLOT_TAGS_KEPT_FROM`)
    */
-  constructor(private readonly options: { slotKeys?: Map<string, string> | undefined; keepCardsFrom?: number; keepSlotTagsFrom?: number } = {}) {}
+  constructor(
+    private readonly options: { slotKeys?: Map<string, string> | undefined; slotTags?: SlotTagCache | undefined; keepCardsFrom?: number; keepSlotTagsFrom?: number } = {},
+  ) {
+    this.slotCache = options.slotTags ?? new Map();
+  }
 
   private slotKeysOf(personTag: string, kind: SlotKind): string {
     const cache = this.options.slotKeys;
@@ -179,7 +185,7 @@ export class AnonymousState {
    * ME-3, on boards of `SLOT_TAGS_KEPT_FROM` people or more: the slot tags of the people, kept between encodes
    * (one string per person and kind rather than an array of fifty keeps a loaded board small)
    */
-  private readonly slotCache: SlotTagCache = new Map();
+  private readonly slotCache: SlotTagCache;
   /**
    * AR-2: the loaded card, vote and pulse facts that still wait for their owner, by their stored tag's bytes as
    * latin1 (`keyOf`): recognising a person is then one AES call per kind and a lookup per slot.

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
 import { type BoardChanges, type BoardRecord, type CopyMark, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
 import { DATA_FORMAT, DataFileError } from './sqlite.js';
@@ -51,6 +51,7 @@ CREATE TABLE anonymous_state (
   board_id TEXT PRIMARY KEY REFERENCES boards(id),
   state BYTEA NOT NULL
 );
+ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL;
 CREATE TABLE commands (
   board_id TEXT NOT NULL REFERENCES boards(id),
   command_key TEXT NOT NULL,
@@ -72,7 +73,7 @@ CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
  * the stored data (how tags and command keys are derived, `DATA_FORMAT` as for SQLite) is beside it, in
  * `schema_version.data_format` (AR-9).
  */
-export const POSTGRES_SCHEMA_VERSION = 3;
+export const POSTGRES_SCHEMA_VERSION = 4;
 
 /** How a database of an earlier layout is brought to this one (in the schema lock), by the version it holds. */
 const MIGRATIONS: Record<number, string> = {
@@ -82,6 +83,10 @@ const MIGRATIONS: Record<number, string> = {
       ADD COLUMN writer_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer_until TIMESTAMPTZ`,
   // 2 → 3: the data format (AR-9); unknown (null) for what was stored before it, see `refuseOtherFormats`
   2: 'ALTER TABLE schema_version ADD COLUMN IF NOT EXISTS data_format INTEGER',
+  // 3 → 4: the anonymous state is kept uncompressed (out of line, but not through pglz): every batch rewrites it
+  // whole and every catch-up of another process reads it, and on a 1,500-card board compressing its few hundred
+  // KB took longer than the rest of the commit (rows written before stay as they are until rewritten)
+  3: `ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL`,
 };
 
 /**
@@ -184,6 +189,8 @@ const BOARD_LOCK_IDLE_MS = 5_000;
 export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
   const schema = options.schema ?? 'public';
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
+  // loaded here, not at start: a server on SQLite never needs it, and a restart does not wait for it
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, application_name: options.applicationName ?? 'candor', options: `-c search_path=${schema}` });
   // an idle connection that the server drops must not crash the process: the next query gets a new one
   pool.on('error', () => undefined);
@@ -201,7 +208,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     throw err;
   }
 
-  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  async function inTransaction<T>(work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await pool.connect();
     try {
       await client.query(begin);
@@ -217,11 +224,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   }
 
   /** Locks the board row for the rest of the transaction; throws if there is no such board. */
-  async function lockBoard(client: pg.PoolClient, boardId: string): Promise<number> {
+  async function lockBoard(client: PoolClient, boardId: string): Promise<number> {
     return (await lockBoardRow(client, boardId)).lastSeq;
   }
 
-  async function lockBoardRow(client: pg.PoolClient, boardId: string): Promise<{ lastSeq: number; version: number }> {
+  async function lockBoardRow(client: PoolClient, boardId: string): Promise<{ lastSeq: number; version: number }> {
     const { rows } = await client.query<{ last_seq: number; version: string }>('SELECT last_seq, version FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
     if (!rows[0]) throw new Error(`board ${boardId} does not exist`);
     return { lastSeq: rows[0].last_seq, version: Number(rows[0].version) };
@@ -231,7 +238,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
    * CL-2: under the board lock, refuses a write decided against another version of the board than the stored
    * one (nothing written: the caller catches up and decides again), then counts this change.
    */
-  async function checkAndCount(client: pg.PoolClient, boardId: string, version: number, expected: number | undefined): Promise<void> {
+  async function checkAndCount(client: PoolClient, boardId: string, version: number, expected: number | undefined): Promise<void> {
     if (expected !== undefined && expected !== version) throw new StaleCopy(boardId);
     await client.query('UPDATE boards SET version = version + 1 WHERE id = $1', [boardId]);
   }
@@ -241,7 +248,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   }
 
   /** CL-8: under the board lock, refuses a write under a lease epoch that is not the valid current one. */
-  async function checkFence(client: pg.PoolClient, boardId: string, fence: number | undefined): Promise<void> {
+  async function checkFence(client: PoolClient, boardId: string, fence: number | undefined): Promise<void> {
     if (fence === undefined) return;
     const { rows } = await client.query<{ ok: boolean }>('SELECT writer_epoch = $2 AND writer_until >= now() AS ok FROM boards WHERE id = $1', [boardId, fence]);
     if (!rows[0]?.ok) throw new Fenced(`the writer lease of board ${boardId} at epoch ${fence} is no longer valid`);
@@ -249,7 +256,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
   /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
-  async function appendEvents(client: pg.PoolClient, boardId: string, lastSeq: number, events: readonly BoardEvent[]): Promise<number> {
+  async function appendEvents(client: PoolClient, boardId: string, lastSeq: number, events: readonly BoardEvent[]): Promise<number> {
     await insertEvents(client, boardId, lastSeq, events);
     const seq = lastSeq + events.length;
     if (seq !== lastSeq) await client.query('UPDATE boards SET last_seq = $2 WHERE id = $1', [boardId, seq]);
@@ -257,7 +264,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   }
 
   /** Inserts events numbered after `afterSeq`, in their order, in one statement. */
-  async function insertEvents(client: pg.PoolClient, boardId: string, afterSeq: number, events: readonly BoardEvent[]): Promise<void> {
+  async function insertEvents(client: PoolClient, boardId: string, afterSeq: number, events: readonly BoardEvent[]): Promise<void> {
     if (events.length === 0) return;
     await client.query('INSERT INTO events (board_id, seq, payload) SELECT $1, $2 + n, p FROM unnest($3::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n', [
       boardId,
@@ -270,7 +277,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
    * A batch's command keys in one statement, under the board's row lock: a key stored meanwhile (a resend racing
    * its first copy) fails the whole batch. The rows go in in the batch's order, as one insert after another would.
    */
-  async function insertCommands(client: pg.PoolClient, boardId: string, commands: readonly { commandKey: string; sealed: Uint8Array }[]): Promise<void> {
+  async function insertCommands(client: PoolClient, boardId: string, commands: readonly { commandKey: string; sealed: Uint8Array }[]): Promise<void> {
     if (commands.length === 0) return;
     const inserted = await client.query(
       `INSERT INTO commands (board_id, command_key, sealed)
@@ -281,17 +288,17 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     if (inserted.rowCount !== commands.length) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
   }
 
-  async function storeAnonymousState(client: pg.PoolClient, boardId: string, state: Uint8Array): Promise<void> {
+  async function storeAnonymousState(client: PoolClient, boardId: string, state: Uint8Array): Promise<void> {
     await client.query('INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state', [boardId, Buffer.from(state)]);
   }
 
   /** Under the board's row lock, so a resend racing its first copy sees it once the first has committed. */
-  async function refuseTakenKey(client: pg.PoolClient, boardId: string, commandKey: string): Promise<void> {
+  async function refuseTakenKey(client: PoolClient, boardId: string, commandKey: string): Promise<void> {
     const taken = await client.query('SELECT 1 FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
     if (taken.rowCount) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
   }
 
-  async function storeParticipant(client: pg.PoolClient, boardId: string, p: ParticipantRecord): Promise<void> {
+  async function storeParticipant(client: PoolClient, boardId: string, p: ParticipantRecord): Promise<void> {
     await client.query(
       `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
@@ -319,7 +326,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     });
   }
 
-  const docUpdates = async (client: pg.PoolClient, boardId: string, doc: DocName) =>
+  const docUpdates = async (client: PoolClient, boardId: string, doc: DocName) =>
     (await client.query<{ update_blob: Buffer }>('SELECT update_blob FROM doc_updates WHERE board_id = $1 AND doc = $2 ORDER BY n', [boardId, doc])).rows.map(
       (r) => new Uint8Array(r.update_blob),
     );
@@ -566,7 +573,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
  * Creates the tables on an empty database (one process at a time, under an advisory lock) and refuses a
  * database whose `schema_version` is not this server's, or that holds tables but no version.
  */
-async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
+async function ensureSchema(pool: Pool, schema: string): Promise<void> {
   const client = await pool.connect().catch((err: Error) => {
     // the operator's to fix, in one line (the URL is not repeated: it holds the password)
     throw new DataFileError(`cannot connect to PostgreSQL (DATABASE_URL): ${err.message}`);
@@ -616,7 +623,7 @@ async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
  * way, so nobody's facts would be recognised again. Data stored before the format was recorded (null) is of an
  * older format, unless there is none yet: then the database is marked with this one.
  */
-async function refuseOtherFormats(client: pg.PoolClient, schema: string): Promise<void> {
+async function refuseOtherFormats(client: PoolClient, schema: string): Promise<void> {
   const { rows } = await client.query<{ data_format: number | null }>('SELECT data_format FROM schema_version');
   const format = rows[0]?.data_format ?? null;
   if (format === DATA_FORMAT) return;

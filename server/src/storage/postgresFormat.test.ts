@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
-import { openPostgresStore } from './postgres.js';
+import { POSTGRES_SCHEMA_VERSION, openPostgresStore } from './postgres.js';
 import { freshSchema, testDatabaseUrl } from './postgres.testing.js';
 import { DATA_FORMAT, DataFileError } from './sqlite.js';
 
@@ -53,7 +53,7 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
       const store = await openPostgresStore(url, { schema });
       expect(await store.boardExists('any')).toBe(false);
       await store.close();
-      expect((await db.query('SELECT version, data_format FROM schema_version')).rows).toEqual([{ version: 3, data_format: DATA_FORMAT }]);
+      expect((await db.query('SELECT version, data_format FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION, data_format: DATA_FORMAT }]);
     } finally {
       await db.end();
     }

@@ -196,7 +196,7 @@ export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<Revea
   }
 }
 
-/** The same cards as Candor's board document holds them (RV-7): one list of card objects, inserted in one run. */
+/** The same cards as Candor's board document holds them (RV-7): one list of card entries, inserted in one run. */
 export function stockUpdate(cardCount: number, seed: number): Uint8Array {
   const doc = new Y.Doc();
   let update: Uint8Array | null = null;
@@ -205,7 +205,8 @@ export function stockUpdate(cardCount: number, seed: number): Uint8Array {
   doc.transact(() => {
     const list = new Y.Array<unknown>();
     doc.getMap<unknown>('board').set('cards', list);
-    list.insert(0, cards.map((c) => ({ id: newId(16).slice(0, 21), columnId: c.columnId, text: c.text, groupId: null, edited: false, signedBy: null })));
+    // each card its public fields in a fixed order (id, column, text, group, edited, signed by), as Candor writes it
+    list.insert(0, cards.map((c) => [newId(16).slice(0, 21), c.columnId, c.text, null, false, null]));
   });
   return update!;
 }

@@ -234,7 +234,7 @@ describe('permissions', () => {
       const root = M.boardDoc.getMap('board');
       root.set('phase', 'closed');
       root.set('tallies', { forged: 99 });
-      (root.get('cards') as Y.Array<unknown>).insert(0, [{ id: 'forged-card', columnId: 'start', text: 'FORGED-TEXT', groupId: null, edited: false, signedBy: null }]);
+      (root.get('cards') as Y.Array<unknown>).insert(0, [['forged-card', 'start', 'FORGED-TEXT', null, false, null]]);
     });
     expect(M.board()?.phase).toBe('closed');
     await M.boardConn!.roundTrip(); // the server has handled Mallory's update by now

@@ -224,9 +224,11 @@ export class BoardRoom {
     this.docTickets = new DocTickets(deps.now);
     this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView(), {
       socketsOf: (participantId) => this.presence.socketsOf(participantId),
-      // CL-7: who is connected here goes to the other processes with each projection that changed it
+      // CL-7: who is connected here goes to the other processes with each projection that changed it (with one
+      // process there is nobody to tell, and 500 people's ids need not be sorted at every projection)
       projecting: () => {
-        if (this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) this.deps.cluster?.presenceChanged(this.id, this.onlineHere());
+        const cluster = this.deps.cluster;
+        if (cluster && this.presenceSent !== (this.presenceSent = this.onlineHere().sort().join())) cluster.presenceChanged(this.id, this.onlineHere());
       },
       // CL-8: with several processes only the holder of the board's writer lease creates shared texts
       mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,

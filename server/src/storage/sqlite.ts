@@ -200,7 +200,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const deleteBoardTx = db.transaction((boardId: string) => {
     for (const statement of q.deleteBoardRows) statement.run(boardId);
   });
-  const wal = new WalDiscipline(db, file === ':memory:' ? null : `${file}-wal`, db.pragma('page_size', { simple: true }) as number);
+  const wal = new WalDiscipline(db, file, options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL');
   const docUpdates = (boardId: string, doc: DocName) => q.docUpdates.all(boardId, doc).map((n) => new Uint8Array(n.update_blob));
 
   return {
@@ -264,8 +264,8 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       wal.alone(() => deleteBoardTx(boardId));
     },
     async close() {
-      wal.close();
       db.close();
+      wal.close();
     },
   };
 }

@@ -34,17 +34,26 @@ export class WalDiscipline {
   /** the WAL file's size when the current run of named commits began */
   private runStartSize = 0;
 
+  private readonly walFile: string | null;
+  /** the database file, held open to sync it after a checkpoint (and never closed before SQLite's own handle: closing a descriptor drops the process's locks on the file) */
+  private dbFd: number | null = null;
+
   /**
-   * `walFile` null: a database with no WAL (`:memory:`). SQLite's own checkpoints are turned off: every
-   * checkpoint is this class's, so it knows how far into the file frames were written since its last scrub.
+   * `dbFile` ':memory:': a database with no WAL. SQLite's own checkpoints are turned off: every checkpoint is
+   * this class's, so it knows how far into the file frames were written since its last scrub.
    */
   constructor(
     private readonly db: Database.Database,
-    private readonly walFile: string | null,
-    private readonly pageSize: number,
+    dbFile: string,
+    private readonly synchronous: 'FULL' | 'NORMAL',
   ) {
+    this.walFile = dbFile === ':memory:' ? null : `${dbFile}-wal`;
+    if (this.walFile !== null && synchronous === 'FULL') this.dbFd = fs.openSync(dbFile, 'r');
+    this.pageSize = db.pragma('page_size', { simple: true }) as number;
     db.pragma('wal_autocheckpoint = 0');
   }
+
+  private readonly pageSize: number;
 
   named<T>(write: () => T): T {
     if (this.holds === 'anonymous') this.scrub();
@@ -93,14 +102,29 @@ export class WalDiscipline {
     }
   }
 
+  /** after SQLite's handle is closed */
   close(): void {
-    if (this.fd !== null) fs.closeSync(this.fd);
+    for (const fd of [this.fd, this.dbFd]) if (fd !== null) fs.closeSync(fd);
     this.fd = null;
+    this.dbFd = null;
   }
 
   /** copies the WAL into the database file (synced); the next commit writes its frames from offset 0 again */
   private restart(): void {
-    const frames = checkpoint(this.db, 'RESTART');
+    let frames: number;
+    if (this.dbFd === null) frames = checkpoint(this.db, 'RESTART');
+    else {
+      // At synchronous=FULL every commit in the WAL was synced when it committed; SQLite would sync the WAL again
+      // before copying it and the database file after. The copy runs unsynced instead and the database file is
+      // synced here, once, before anything is zeroed: a power cut before that finds the WAL whole.
+      this.db.pragma('synchronous = OFF');
+      try {
+        frames = checkpoint(this.db, 'RESTART');
+      } finally {
+        this.db.pragma(`synchronous = ${this.synchronous}`);
+      }
+      fs.fdatasyncSync(this.dbFd);
+    }
     this.dirty = Math.max(this.dirty, frames === 0 ? 0 : WAL_HEADER + frames * (WAL_FRAME_HEADER + this.pageSize));
     this.holds = 'nothing';
   }

@@ -198,9 +198,17 @@ describe('board document', () => {
     projectBoardDoc(server, publicView(state));
     expect(updates).toHaveLength(1);
     const { structs } = Y.decodeUpdate(updates[0]!);
-    const runs = structs.filter((s) => s instanceof Y.Item && s.content instanceof Y.ContentAny && s.content.arr.some((v) => typeof v === 'object' && v !== null && 'text' in v));
+    const runs = structs.filter((s) => s instanceof Y.Item && s.content instanceof Y.ContentAny && s.content.arr.some((v) => Array.isArray(v)));
     expect(runs).toHaveLength(1);
     expect((runs[0] as Y.Item).content.getLength()).toBe(60);
+  });
+
+  it('RV-7 the document holds each card as its public fields in a fixed order, without their names', () => {
+    const { state } = revealedBoard();
+    const { server, client } = roundTrip(state);
+    const entries = (server.getMap('board').get('cards') as Y.Array<unknown>).toArray();
+    expect(entries).toEqual(publicView(state).cards.map((c) => [c.id, c.columnId, c.text, c.groupId, c.edited, c.signedBy]));
+    expect(readBoardDoc(client)!.cards).toEqual(publicView(state).cards);
   });
 
   it('RV-7 a client following the updates reads the public view through later reveals, edits, deletions and groups', () => {

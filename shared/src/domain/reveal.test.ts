@@ -20,6 +20,12 @@ describe('reveal', () => {
     expect(revealOrder(['x', 'y', 'zz', 'Ümlaut-ø'], '')).toEqual(['Ümlaut-ø', 'zz', 'x', 'y']);
   });
 
+  it('RV-2 gives a card id that comes twice its place twice (equal keys go by id)', () => {
+    const order = revealOrder([...ids.slice(0, 6), ids[2]!], 'seed-a');
+    expect(order.filter((id) => id === ids[2])).toHaveLength(2);
+    expect(order.filter((id) => id !== ids[2])).toEqual(revealOrder(ids.slice(0, 6), 'seed-a').filter((id) => id !== ids[2]));
+  });
+
   it('RV-2 gives a different order for a different seed', () => {
     expect(revealOrder(ids, 'seed-a')).not.toEqual(revealOrder(ids, 'seed-b'));
   });

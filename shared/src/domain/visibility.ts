@@ -268,11 +268,9 @@ function publicConsensus(consensus: Consensus, minOthers: number): PublicConsens
 }
 
 function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
-  const revealed = [...state.cards.values()].filter((c) => c.revealed);
-  const order = revealOrder(
-    revealed.map((c) => c.id),
-    state.revealSeed ?? '',
-  );
+  const revealed: string[] = [];
+  for (const c of state.cards.values()) if (c.revealed) revealed.push(c.id);
+  const order = revealOrder(revealed, state.revealSeed ?? '');
   const cards = order.map((id) => {
     const c = state.cards.get(id)!;
     return { id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signature };

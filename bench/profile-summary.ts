@@ -23,8 +23,10 @@ if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [results
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
 let window: [number, number] = [-Infinity, Infinity];
 try {
-  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { profiled?: { file: string; run: { serverWindowUs: [number, number] } } };
-  if (results.profiled && path.basename(results.profiled.file) === path.basename(file)) window = results.profiled.run.serverWindowUs;
+  type Profiled = { file: string; run: { serverWindowUs: [number, number] } };
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { profiled?: Profiled; profiledFloor?: Profiled };
+  const run = [results.profiled, results.profiledFloor].find((p) => p && path.basename(p.file) === path.basename(file));
+  if (run) window = run.run.serverWindowUs;
 } catch {
   /* whole profile */
 }

@@ -17,6 +17,8 @@ export interface Results {
   screen?: RevealResult;
   /** the --profile run (not in the medians) and its .cpuprofile */
   profiled?: { file: string; run: RevealResult };
+  /** the compressed floor sending the profiled reveal's frames, profiled too */
+  profiledFloor?: { file: string; run: RevealResult };
   growth?: RevealSummary[];
   ack?: AckResult;
   memory?: MemoryResult;

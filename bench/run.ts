@@ -145,7 +145,7 @@ function keepPerScenario(results: Results): void {
 function line(r: RevealResult): string {
   const extra = r.screenMs !== null ? `, screen ${r.screenMs.toFixed(0)} ms` : '';
   const warn = r.timedOut ? ' (TIMED OUT: not every client got a frame)' : '';
-  return `${r.system.padEnd(6)} N=${r.n} cards=${r.cards}: p50 ${r.delivery.p50.toFixed(0)} / p99 ${r.delivery.p99.toFixed(0)} / max ${r.delivery.max.toFixed(0)} ms, ${r.bytesPerClient} B/client (${r.bytesMin}–${r.bytesMax}), server CPU ${r.serverCpuMs.toFixed(0)} ms${extra}${warn}`;
+  return `${r.system.padEnd(6)} N=${r.n} cards=${r.cards}: p50 ${r.delivery.p50.toFixed(0)} / p99 ${r.delivery.p99.toFixed(0)} / max ${r.delivery.max.toFixed(0)} ms, ${r.bytesPerClient} B/client (${r.bytesMin}–${r.bytesMax}), server CPU ${r.serverCpuMs.toFixed(0)} ms (main thread ${r.serverMainThreadCpuMs.toFixed(1)}, others ${r.serverOtherThreadsCpuMs.toFixed(1)})${extra}${warn}`;
 }
 
 async function main(): Promise<void> {
@@ -185,14 +185,21 @@ async function main(): Promise<void> {
       for (let run = 1; run <= RUNS; run++) {
         /** what Candor put on the wire in this run's reveal, for the compressed floor */
         let candorFrames: Buffer[] | null = null;
+        let candorGreeting: Buffer[] = [];
         for (const system of systems) {
           const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, log };
           let r: RevealResult;
           if (system === 'candor') {
-            r = await revealCandor(crowd, { ...o, record: (frames) => (candorFrames = frames) });
+            r = await revealCandor(crowd, {
+              ...o,
+              record: (frames, greeting) => {
+                candorFrames = frames;
+                candorGreeting = greeting;
+              },
+            });
           } else if (system === 'floorz') {
             if (!candorFrames) throw new Error('floorz sends the frames Candor sent: list candor before it in --systems');
-            r = await revealFloor(crowd, { ...o, frames: candorFrames });
+            r = await revealFloor(crowd, { ...o, frames: candorFrames, greeting: candorGreeting });
           } else if (system === 'floor') {
             // The floor sends what an uncompressed reveal would: a plain Yjs update of the same cards in one
             // y-websocket message (Candor compresses its reveal, so it may send fewer bytes than this).
@@ -210,8 +217,19 @@ async function main(): Promise<void> {
       // a run of its own, kept out of the medians: the profiler costs the server CPU
       const file = `candor-reveal-n${N}-c${CARDS}-${Date.now()}.cpuprofile`;
       console.log(`› profiled Candor reveal (N=${N}, ${CARDS} cards) → bench/profiles/${file}`);
-      results.profiled = { file: `bench/profiles/${file}`, run: await revealCandor(crowd, { n: N, cards: CARDS, seed: 50, quietMs: QUIET, cpuProfile: file, log }) };
+      let frames: Buffer[] | null = null;
+      let greeting: Buffer[] = [];
+      const record = (f: Buffer[], g: Buffer[]) => {
+        frames = f;
+        greeting = g;
+      };
+      results.profiled = { file: `bench/profiles/${file}`, run: await revealCandor(crowd, { n: N, cards: CARDS, seed: 50, quietMs: QUIET, cpuProfile: file, log, record }) };
       log(`${line(results.profiled.run)}; summary: node --import tsx bench/profile-summary.ts ${results.profiled.file}`);
+      // the compressed floor sending the very frames of that reveal, profiled the same way, to compare with
+      const floorFile = file.replace(/^candor-/, 'floorz-');
+      console.log(`› profiled compressed floor, the same frames → bench/profiles/${floorFile}`);
+      results.profiledFloor = { file: `bench/profiles/${floorFile}`, run: await revealFloor(crowd, { n: N, cards: CARDS, quietMs: QUIET, frames: frames!, greeting, cpuProfile: floorFile, log }) };
+      log(`${line(results.profiledFloor.run)}; summary: node --import tsx bench/profile-summary.ts ${results.profiledFloor.file}`);
     });
 
     if (only.has('screen')) await guard('screen', async () => {

@@ -25,6 +25,9 @@ export interface Usage {
   arrayBuffers: number;
   /** the server's monotonic clock in µs (the timestamps of a --cpu-prof profile) */
   hrUs: number;
+  /** CPU time on the main (JavaScript) thread and on all its other threads (V8's GC and compiler helpers, libuv's pool), µs, from /proc/<pid>/task/<tid>/schedstat */
+  mainThreadCpuUs: number;
+  otherThreadsCpuUs: number;
 }
 
 /** A measured server in its own process, with the probe preloaded and an IPC channel to ask it. */
@@ -128,7 +131,8 @@ export class ServerProcess {
         this.child.send({ probe: id, gc, ...(heapSnapshot ? { heapSnapshot } : {}) });
       }),
     );
-    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr };
+    const threads = threadCpuUs(this.child.pid!);
+    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr, mainThreadCpuUs: threads.main, otherThreadsCpuUs: threads.others };
   }
 
   /**
@@ -164,6 +168,27 @@ function procCpuMs(pid: number): number {
   }
 }
 
+/** CPU time of a process's main thread and of its other threads, µs (schedstat's first field is ns on a CPU). */
+function threadCpuUs(pid: number): { main: number; others: number } {
+  let main = Number.NaN;
+  let others = 0;
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      let ns: number;
+      try {
+        ns = Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        continue; // the thread ended meanwhile
+      }
+      if (Number(tid) === pid) main = ns / 1000;
+      else others += ns / 1000;
+    }
+  } catch {
+    return { main: Number.NaN, others: Number.NaN };
+  }
+  return { main, others };
+}
+
 /** The RSS of a process from /proc, without asking it (it may be too busy to answer its probe). */
 export function procRss(pid: number): number | null {
   try {
@@ -186,14 +211,9 @@ export async function startCandor(options: {
   env?: Record<string, string>;
   port?: number;
 }): Promise<ServerProcess> {
-  const nodeArgs: string[] = [];
-  if (options.cpuProfile) {
-    fs.mkdirSync(path.join(BENCH, 'profiles'), { recursive: true });
-    nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.join(BENCH, 'profiles'), '--cpu-prof-name', options.cpuProfile);
-    // node's default samples every 1,000 µs: a reveal of some 30 ms is then a few dozen samples
-    if (process.env.BENCH_CPU_PROF_INTERVAL_US) nodeArgs.push('--cpu-prof-interval', process.env.BENCH_CPU_PROF_INTERVAL_US);
-  }
+  const nodeArgs = profilerArgs(options.cpuProfile);
   if (options.exposeGc) nodeArgs.push('--expose-gc');
+  if (process.env.XX_CANDOR_NODE_ARGS) nodeArgs.push(...process.env.XX_CANDOR_NODE_ARGS.split(' '));
   return ServerProcess.start({
     name: 'candor',
     entry: path.join(ROOT, 'server/dist/index.js'),
@@ -214,7 +234,37 @@ export async function startCandor(options: {
   });
 }
 
-/** A server of the bench itself (floor, stock), run from TypeScript; ready when it says so on IPC. */
-export async function startBenchServer(name: string, file: string, options: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
-  return ServerProcess.start({ name, entry: path.join(BENCH, file), tsx: true, ...options, ready: async (s) => s.saidReady });
+/** node's flags to write a .cpuprofile named `name` under bench/profiles/ (none without a name) */
+function profilerArgs(name: string | undefined): string[] {
+  if (!name) return [];
+  fs.mkdirSync(path.join(BENCH, 'profiles'), { recursive: true });
+  return ['--cpu-prof', '--cpu-prof-dir', path.join(BENCH, 'profiles'), '--cpu-prof-name', name, ...samplingArgs()];
+}
+
+/** node's default samples every 1,000 µs: a reveal of some 30 ms is then a few dozen samples */
+function samplingArgs(): string[] {
+  const us = process.env.BENCH_CPU_PROF_INTERVAL_US;
+  return us ? ['--cpu-prof-interval', us] : [];
+}
+
+/**
+ * A server of the bench itself (floor, stock), run from TypeScript; ready when it says so on IPC. With
+ * `cpuProfile`, tsx's loader thread writes a profile too: each thread's goes to a folder of its own, and
+ * `keepMainThreadProfile` keeps the main thread's under the name asked for once the server has stopped.
+ */
+export async function startBenchServer(name: string, file: string, options: { port?: number; env?: Record<string, string>; cpuProfile?: string } = {}): Promise<ServerProcess> {
+  const { cpuProfile, ...rest } = options;
+  const nodeArgs = cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', threadProfiles(cpuProfile), ...samplingArgs()] : [];
+  return ServerProcess.start({ name, entry: path.join(BENCH, file), tsx: true, nodeArgs, ...rest, ready: async (s) => s.saidReady });
+}
+
+const threadProfiles = (name: string) => path.join(BENCH, 'profiles', `${name}.threads`);
+
+/** After a profiled bench server stopped: its main thread's profile (thread id 0) as bench/profiles/<name>. */
+export function keepMainThreadProfile(name: string): void {
+  const dir = threadProfiles(name);
+  const main = fs.readdirSync(dir).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+  if (!main) throw new Error(`no main-thread profile in ${dir}`);
+  fs.renameSync(path.join(dir, main), path.join(BENCH, 'profiles', name));
+  fs.rmSync(dir, { recursive: true, force: true });
 }

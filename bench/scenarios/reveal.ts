@@ -8,7 +8,7 @@ import { makeCards } from '../lib/cards.js';
 import { Commander, boardDocUrl, createBoard, newId, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome, WindowStats } from '../lib/loadgenProtocol.js';
-import { type ServerProcess, type Usage, startBenchServer, startCandor } from '../lib/procs.js';
+import { type ServerProcess, type Usage, keepMainThreadProfile, startBenchServer, startCandor } from '../lib/procs.js';
 import { Screen } from '../lib/screen.js';
 import { WireRecorder } from '../lib/wireRecorder.js';
 import { SYNC_STEP1_EMPTY, isSyncStep2, updateMessage } from '../lib/yjsWire.js';
@@ -40,6 +40,9 @@ export interface RevealResult {
   serverCpuMs: number;
   /** the same from /proc/<pid>/stat (10 ms ticks), a cross-check */
   serverProcCpuMs: number;
+  /** of the server's CPU, what its main (JavaScript) thread used and what its other threads (GC and compiler helpers, libuv) used */
+  serverMainThreadCpuMs: number;
+  serverOtherThreadsCpuMs: number;
   serverRssMb: number;
   /** the facilitator's ack of phase.set reveal (Candor), ms */
   commandAckMs: number | null;
@@ -60,7 +63,7 @@ export interface RevealOptions {
   /** no frame on any client for this long ends the window */
   quietMs?: number;
   timeoutMs?: number;
-  /** writes a .cpuprofile of the Candor server under bench/profiles/ */
+  /** writes a .cpuprofile of the server (Candor or the floor) under bench/profiles/ */
   cpuProfile?: string;
   /** one more participant as a Chromium page */
   screen?: boolean;
@@ -68,8 +71,10 @@ export interface RevealOptions {
   bytes?: number;
   /** for the compressed floor: the frames Candor sent a person in its reveal (see `record`) */
   frames?: Buffer[];
-  /** Candor: receives the board-document frames one more person got in the reveal window */
-  record?: (frames: Buffer[]) => void;
+  /** for the compressed floor: what Candor sent a person when their board document opened (see `record`) */
+  greeting?: Buffer[];
+  /** Candor: receives the board-document frames one more person got in the reveal window, and what it got when its document opened */
+  record?: (frames: Buffer[], greeting: Buffer[]) => void;
   log?: (line: string) => void;
 }
 
@@ -89,6 +94,8 @@ function summarize(system: System, o: RevealOptions, t0: number, w: WindowStats,
     socketBytesPerClient: median(w.sockBytes),
     serverCpuMs: (after.cpuUs - before.cpuUs) / 1000,
     serverProcCpuMs: after.procCpuMs - before.procCpuMs,
+    serverMainThreadCpuMs: (after.mainThreadCpuUs - before.mainThreadCpuUs) / 1000,
+    serverOtherThreadsCpuMs: (after.otherThreadsCpuUs - before.otherThreadsCpuUs) / 1000,
     serverRssMb: after.rss / 2 ** 20,
     clients: w.keys.length,
     timedOut: w.timedOut,
@@ -144,6 +151,10 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
 
       await crowd.all({ op: 'arm' });
       recorder?.arm();
+      const during: string[] = [];
+      const grab = (d: Buffer) => during.push(d.toString());
+      server.child.stdout?.on('data', grab);
+      server.child.stderr?.on('data', grab);
       const before = await server.usage();
       const t0 = now();
       const ack = await facilitator.cmd({ type: 'phase.set', phase: 'reveal' }, 60_000);
@@ -151,7 +162,10 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
       if (!ack.ok) throw new Error(`reveal refused: ${ack.code} ${ack.message}`);
       const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
       const after = await server.usage();
-      if (recorder) o.record!(recorder.stop());
+      server.child.stdout?.off('data', grab);
+      server.child.stderr?.off('data', grab);
+      if (process.env.XX_CANDOR_NODE_ARGS) log(`XX during:\n${during.join('')}`);
+      if (recorder) o.record!(recorder.stop(), recorder.greeting);
       let screenMs: number | null = null;
       if (screen) {
         const at = await screen.renderedAt(o.cards, 60_000);
@@ -175,14 +189,17 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
  */
 export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
   const system: System = o.frames ? 'floorz' : 'floor';
-  const server = await startBenchServer(system, 'floor-server.ts');
+  const server = await startBenchServer(system, 'floor-server.ts', o.cpuProfile ? { cpuProfile: o.cpuProfile } : {});
   try {
     if (o.frames) {
-      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: o.frames.map((f) => f.toString('base64')) });
+      const base64 = (frames: Buffer[]) => frames.map((f) => f.toString('base64'));
+      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: base64(o.frames), greeting: base64(o.greeting ?? []) });
       if (!loaded.ok) throw new Error(`compressed floor: ${loaded.error}`);
     }
     const targets = Array.from({ length: o.n }, (_, key) => ({ key, url: `ws://127.0.0.1:${server.port}/` }));
-    assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: false, concurrency: JOIN_CONCURRENCY }))), o.n);
+    // with a greeting, each client waits for the whole document in it, as it did from Candor
+    const handshake = (o.greeting?.length ?? 0) > 0;
+    assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake, concurrency: JOIN_CONCURRENCY }))), o.n);
     await sleep(300);
     await crowd.all({ op: 'arm' });
     const before = await server.usage();
@@ -192,7 +209,8 @@ export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<Revea
     return { ...summarize(system, o, fired.t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: 0, errors: {} };
   } finally {
     await crowd.reset().catch(() => undefined);
-    await server.stop();
+    await server.stop(o.cpuProfile ? 60_000 : undefined);
+    if (o.cpuProfile) keepMainThreadProfile(o.cpuProfile);
   }
 }
 

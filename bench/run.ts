@@ -85,6 +85,8 @@ const { values: args } = parseArgs({
     /** storm: also the variant with one of two processes (PostgreSQL + Redis) killed */
     'storm-two': { type: 'boolean', default: true },
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
+    /** reveal: each server (Candor and the floors) first serves one unmeasured reveal of the same size */
+    'reveal-warm': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: DEFAULT_OUT },
   },
@@ -115,6 +117,8 @@ function summarize(runs: RevealResult[]): RevealSummary | undefined {
     socketBytesPerClient: pick((r) => r.socketBytesPerClient),
     serverCpuMs: pick((r) => r.serverCpuMs),
     serverProcCpuMs: pick((r) => r.serverProcCpuMs),
+    serverMainThreadCpuMs: pick((r) => r.serverMainThreadCpuMs),
+    serverOtherThreadsCpuMs: pick((r) => r.serverOtherThreadsCpuMs),
     serverRssMb: pick((r) => r.serverRssMb),
   };
 }
@@ -187,7 +191,7 @@ async function main(): Promise<void> {
         let candorFrames: Buffer[] | null = null;
         let candorGreeting: Buffer[] = [];
         for (const system of systems) {
-          const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, log };
+          const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, warm: args['reveal-warm'], log };
           let r: RevealResult;
           if (system === 'candor') {
             r = await revealCandor(crowd, {
@@ -210,7 +214,7 @@ async function main(): Promise<void> {
         }
       }
       const of = (s: System) => summarize(runs.filter((r) => r.system === s));
-      results.reveal = { n: N, cards: CARDS, runs, median: { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), stock: of('stock') } };
+      results.reveal = { n: N, cards: CARDS, warm: args['reveal-warm'], runs, median: { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), stock: of('stock') } };
     });
 
     if (args.profile) await guard('profile', async () => {

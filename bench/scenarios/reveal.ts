@@ -67,6 +67,8 @@ export interface RevealOptions {
   cpuProfile?: string;
   /** one more participant as a Chromium page */
   screen?: boolean;
+  /** the server first serves one unmeasured reveal of the same size (Candor: of another board; the floor: the same frames) */
+  warm?: boolean;
   /** for the floor: bytes to send each client */
   bytes?: number;
   /** for the compressed floor: the frames Candor sent a person in its reveal (see `record`) */
@@ -116,45 +118,73 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** A board of N people with the cards written (acknowledged) and every person's board document open. */
+async function prepareBoard(server: ServerProcess, crowd: Crowd, o: RevealOptions, name: string): Promise<{ boardId: string; facilitator: Commander; written: Outcome }> {
+  const log = o.log ?? (() => undefined);
+  const { url } = server;
+  const { boardId, facilitatorKey } = await createBoard(url, name);
+  const facilitator = await Commander.join(url, boardId, 'Facilitator', facilitatorKey);
+  try {
+    const crowdPeople = people(o.n);
+    let t = now();
+    assertAll('join', mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'join', url, boardId, people: mine, concurrency: JOIN_CONCURRENCY }))), o.n);
+    log(`joined ${o.n} in ${(now() - t).toFixed(0)} ms`);
+
+    // Cards spread over the people, written with acks before anything is measured.
+    t = now();
+    const cards = makeCards(o.cards, o.seed ?? 1);
+    const items = cards.map((c, i) => ({ key: i % o.n, cmd: { type: 'card.add', columnId: c.columnId, text: c.text } }));
+    const written = mergeOutcomes(await crowd.split(items, (mine) => ({ op: 'cmds', items: mine }), 600_000));
+    assertAll('card.add', written, o.cards);
+    log(`wrote ${o.cards} cards in ${(now() - t).toFixed(0)} ms`);
+
+    t = now();
+    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId) }));
+    assertAll('board document', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), o.n);
+    log(`opened ${o.n} board documents in ${(now() - t).toFixed(0)} ms`);
+    return { boardId, facilitator, written };
+  } catch (err) {
+    facilitator.close();
+    throw err;
+  }
+}
+
+/**
+ * `warm`: before the measured board, the same server reveals another board of the same size to the same crowd,
+ * unmeasured: the measured reveal is then not the process's first, whose code V8 compiles while it runs.
+ */
+async function warmUp(server: ServerProcess, crowd: Crowd, o: RevealOptions): Promise<void> {
+  const { facilitator } = await prepareBoard(server, crowd, o, `Warm-up ${o.n}×${o.cards}`);
+  try {
+    await sleep(300);
+    await crowd.all({ op: 'arm' });
+    const ack = await facilitator.cmd({ type: 'phase.set', phase: 'reveal' }, 60_000);
+    if (!ack.ok) throw new Error(`warm-up reveal refused: ${ack.code} ${ack.message}`);
+    await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
+  } finally {
+    facilitator.close();
+    await crowd.reset();
+  }
+}
+
 /** Candor: N people join, write the cards (acknowledged, before measuring), open the board document; then reveal. */
 export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
-  const log = o.log ?? (() => undefined);
   return withTempDir(async (dataDir) => {
     const server = await startCandor({ dataDir, cpuProfile: o.cpuProfile });
     let facilitator: Commander | null = null;
     let screen: Screen | null = null;
     let recorder: WireRecorder | null = null;
     try {
+      if (o.warm) await warmUp(server, crowd, o);
+      const board = await prepareBoard(server, crowd, o, `Bench ${o.n}×${o.cards}`);
+      facilitator = board.facilitator;
       const { url } = server;
-      const { boardId, facilitatorKey } = await createBoard(url, `Bench ${o.n}×${o.cards}`);
-      facilitator = await Commander.join(url, boardId, 'Facilitator', facilitatorKey);
-      const crowdPeople = people(o.n);
-      let t = now();
-      assertAll('join', mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'join', url, boardId, people: mine, concurrency: JOIN_CONCURRENCY }))), o.n);
-      log(`joined ${o.n} in ${(now() - t).toFixed(0)} ms`);
-      if (o.screen) screen = await Screen.join(url, boardId);
-
-      // Cards spread over the people, written with acks before anything is measured.
-      t = now();
-      const cards = makeCards(o.cards, o.seed ?? 1);
-      const items = cards.map((c, i) => ({ key: i % o.n, cmd: { type: 'card.add', columnId: c.columnId, text: c.text } }));
-      const written = mergeOutcomes(await crowd.split(items, (mine) => ({ op: 'cmds', items: mine }), 600_000));
-      assertAll('card.add', written, o.cards);
-      log(`wrote ${o.cards} cards in ${(now() - t).toFixed(0)} ms`);
-
-      t = now();
-      const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId) }));
-      assertAll('board document', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), o.n);
-      log(`opened ${o.n} board documents in ${(now() - t).toFixed(0)} ms`);
-      if (o.record) recorder = await WireRecorder.open(url, boardId, facilitator);
+      if (o.screen) screen = await Screen.join(url, board.boardId);
+      if (o.record) recorder = await WireRecorder.open(url, board.boardId, facilitator);
       await sleep(300);
 
       await crowd.all({ op: 'arm' });
       recorder?.arm();
-      const during: string[] = [];
-      const grab = (d: Buffer) => during.push(d.toString());
-      server.child.stdout?.on('data', grab);
-      server.child.stderr?.on('data', grab);
       const before = await server.usage();
       const t0 = now();
       const ack = await facilitator.cmd({ type: 'phase.set', phase: 'reveal' }, 60_000);
@@ -162,16 +192,13 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
       if (!ack.ok) throw new Error(`reveal refused: ${ack.code} ${ack.message}`);
       const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
       const after = await server.usage();
-      server.child.stdout?.off('data', grab);
-      server.child.stderr?.off('data', grab);
-      if (process.env.XX_CANDOR_NODE_ARGS) log(`XX during:\n${during.join('')}`);
       if (recorder) o.record!(recorder.stop(), recorder.greeting);
       let screenMs: number | null = null;
       if (screen) {
         const at = await screen.renderedAt(o.cards, 60_000);
         screenMs = at === null ? null : at - t0;
       }
-      return { ...summarize('candor', o, t0, window, before, after), commandAckMs, screenMs, cardsWritten: written.ok, errors: written.errors };
+      return { ...summarize('candor', o, t0, window, before, after), commandAckMs, screenMs, cardsWritten: board.written.ok, errors: board.written.errors };
     } finally {
       // killed first (gracefully only to write a profile): 500 goodbyes would cost it seconds nobody measures
       recorder?.stop();
@@ -201,6 +228,11 @@ export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<Revea
     const handshake = (o.greeting?.length ?? 0) > 0;
     assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake, concurrency: JOIN_CONCURRENCY }))), o.n);
     await sleep(300);
+    if (o.warm) {
+      await crowd.all({ op: 'arm' });
+      await server.request({ op: 'fire', ...(o.frames ? {} : { bytes: o.bytes ?? 0 }) });
+      await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
+    }
     await crowd.all({ op: 'arm' });
     const before = await server.usage();
     const fired = await server.request<{ t0: number; sent: number }>(o.frames ? { op: 'fire' } : { op: 'fire', bytes: o.bytes ?? 0 });

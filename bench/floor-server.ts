@@ -61,6 +61,8 @@ function sendToAll(payload: Uint8Array): number {
  * the reveal (its cost is outside the measured window, as Candor's is).
  */
 let revealGreeting: Buffer[] = [];
+/** how many times this server has fired (a warm-up's fire comes first) */
+let fires = 0;
 
 process.on('message', (message: { reqId: number; op: string; bytes?: number; frames?: string[]; greeting?: string[] }) => {
   if (message?.op === 'load') {
@@ -76,10 +78,11 @@ process.on('message', (message: { reqId: number; op: string; bytes?: number; fra
   // filler is made before the clock starts (it stands for bytes Candor already holds); compression is not
   const filler = message.bytes !== undefined ? Buffer.alloc(message.bytes, 0x61) : null;
   const t0 = now();
+  fires++;
   let sent = 0;
   if (filler) sent = sendToAll(filler);
   else for (const f of frames) sent = sendToAll('raw' in f ? f.raw : compress(f.plain));
-  process.send!({ reqId: message.reqId, t0, sent });
+  process.send!({ reqId: message.reqId, t0, sent, fired: fires });
 });
 
 const greetingFile = process.env.FLOOR_GREETING_FILE;

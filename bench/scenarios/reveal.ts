@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { now, sleep, within } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
-import { Commander, boardDocUrl, createBoard, newId, people } from '../lib/candor.js';
+import { Commander, boardDocUrl, createBoard, healthz, newId, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome, WindowStats } from '../lib/loadgenProtocol.js';
 import { type ServerProcess, type Usage, keepMainThreadProfile, startBenchServer, startCandor } from '../lib/procs.js';
@@ -51,6 +51,8 @@ export interface RevealResult {
   cardsWritten: number;
   clients: number;
   timedOut: boolean;
+  /** the reveals this server had served when measured, this one included (Candor: boards loaded, each revealed once; the floors: fires); null for stock */
+  revealsServed: number | null;
   /** the reveal window on the server's monotonic clock (µs), to cut a --cpu-prof profile */
   serverWindowUs: [number, number];
   errors: Record<string, number>;
@@ -82,7 +84,7 @@ export interface RevealOptions {
 
 const JOIN_CONCURRENCY = 25;
 
-function summarize(system: System, o: RevealOptions, t0: number, w: WindowStats, before: Usage, after: Usage): Omit<RevealResult, 'commandAckMs' | 'screenMs' | 'cardsWritten' | 'errors'> {
+function summarize(system: System, o: RevealOptions, t0: number, w: WindowStats, before: Usage, after: Usage): Omit<RevealResult, 'commandAckMs' | 'screenMs' | 'cardsWritten' | 'errors' | 'revealsServed'> {
   const delivery = w.wsLast.map((t) => (t > 0 ? t - t0 : Number.NaN)).filter((d) => !Number.isNaN(d));
   return {
     system,
@@ -192,13 +194,14 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
       if (!ack.ok) throw new Error(`reveal refused: ${ack.code} ${ack.message}`);
       const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
       const after = await server.usage();
+      const { boardsLoaded } = await healthz(url);
       if (recorder) o.record!(recorder.stop(), recorder.greeting);
       let screenMs: number | null = null;
       if (screen) {
         const at = await screen.renderedAt(o.cards, 60_000);
         screenMs = at === null ? null : at - t0;
       }
-      return { ...summarize('candor', o, t0, window, before, after), commandAckMs, screenMs, cardsWritten: board.written.ok, errors: board.written.errors };
+      return { ...summarize('candor', o, t0, window, before, after), commandAckMs, screenMs, cardsWritten: board.written.ok, errors: board.written.errors, revealsServed: boardsLoaded };
     } finally {
       // killed first (gracefully only to write a profile): 500 goodbyes would cost it seconds nobody measures
       recorder?.stop();
@@ -235,10 +238,10 @@ export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<Revea
     }
     await crowd.all({ op: 'arm' });
     const before = await server.usage();
-    const fired = await server.request<{ t0: number; sent: number }>(o.frames ? { op: 'fire' } : { op: 'fire', bytes: o.bytes ?? 0 });
+    const fired = await server.request<{ t0: number; sent: number; fired: number }>(o.frames ? { op: 'fire' } : { op: 'fire', bytes: o.bytes ?? 0 });
     const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
     const after = await server.usage();
-    return { ...summarize(system, o, fired.t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: 0, errors: {} };
+    return { ...summarize(system, o, fired.t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: 0, errors: {}, revealsServed: fired.fired };
   } finally {
     await crowd.reset().catch(() => undefined);
     await server.stop(o.cpuProfile ? 60_000 : undefined);
@@ -288,7 +291,7 @@ export async function revealStock(crowd: Crowd, o: RevealOptions): Promise<Revea
     ws.send(message);
     const window = await crowd.collect(o.quietMs ?? 1500, o.timeoutMs ?? 60_000);
     const after = await server.usage();
-    return { ...summarize('stock', o, t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: o.cards, errors: {} };
+    return { ...summarize('stock', o, t0, window, before, after), commandAckMs: null, screenMs: null, cardsWritten: o.cards, errors: {}, revealsServed: null };
   } finally {
     writer?.terminate();
     await crowd.reset().catch(() => undefined);

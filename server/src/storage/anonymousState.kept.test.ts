@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
 import { AnonymousState, STORED_CARDS_KEPT_FROM } from './anonymousState.js';
+import { storedText } from './anonymousState.testing.js';
 
 /**
  * A big board keeps the stored form of its cards between encodes (`STORED_CARDS_KEPT_FROM`): what it stores
@@ -32,8 +33,8 @@ describe('anonymous state kept for big boards', () => {
     const anonymous = new AnonymousState();
     // the reference rebuilds every card's entry at every encode (the same encodes, so the same slot history)
     const reference = new AnonymousState({ keepCardsFrom: Number.POSITIVE_INFINITY });
-    const encode = () => Buffer.from(anonymous.encode(state)).toString('utf8');
-    const freshly = () => Buffer.from(reference.encode(state)).toString('utf8');
+    const encode = () => storedText(anonymous.encode(state));
+    const freshly = () => storedText(reference.encode(state));
     expect(firstDifference(encode(), freshly())).toBeNull();
     const changes: BoardEvent[][] = [
       [{ type: 'vote.cast', targetId: 'card0001', voterTag: tags(3).voterTag }],

@@ -28,7 +28,7 @@ function firstDifference(a: string, b: string): string | null {
 }
 
 describe('anonymous state kept for big boards', () => {
-  it('AR-1 a big board stores the same bytes as an encoder that keeps nothing, after votes, an edit, a grouping, the reveal and a deletion', () => {
+  it('AR-1 a big board stores the same bytes as an encoder that keeps nothing, after votes, an edit, a grouping, an added and a signed card, the reveal and a deletion', () => {
     const state = bigBoard();
     const anonymous = new AnonymousState();
     // the reference rebuilds every card's entry at every encode (the same encodes, so the same slot history)
@@ -45,6 +45,8 @@ describe('anonymous state kept for big boards', () => {
         { type: 'card.grouped', cardId: 'card0006', groupId: 'g1' },
       ],
       [{ type: 'group.titled', groupId: 'g1', title: 'Together' }],
+      [{ type: 'card.added', cardId: 'card0003b', columnId: 'c', text: 'added "later", with quotes \\ and a backslash', authorTag: tags(5).authorTag }],
+      [{ type: 'card.signed', cardId: 'card0008', name: 'Ada' }],
       [{ type: 'phase.changed', phase: 'reveal', revealSeed: 'seed' }],
       [{ type: 'card.deleted', cardId: 'card0007' }],
       [{ type: 'vote.retracted', targetId: 'card0001', voterTag: tags(3).voterTag }],

@@ -1,7 +1,8 @@
 import { createCipheriv, createHash, createHmac } from 'node:crypto';
 import type { Tags } from '../identity.js';
 import type { AnonymousPart } from './BoardStore.js';
-import { type BoardState, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes } from '@candor/shared';
+import { PART_FORMAT, type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
+import { type BoardState, type Card, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -21,31 +22,6 @@ import { type BoardState, LIMITS, type TrustPart, cardsVersion, everyCardReveale
  * behind `~`, which no real tag contains) until its owner joins, when `recognise` computes that person's
  * slot tags (a few dozen HMACs) and hands the matching facts back to them.
  */
-
-interface StoredCard {
-  id: string;
-  column: string;
-  text: string;
-  group: string | null;
-  /**
-   * RV-8: right whenever the board is before Reveal; in Reveal and after, every card is revealed whatever this
-   * says (the reveal itself does not rewrite the state, so after it this may still say false)
-   */
-  revealed: boolean;
-  /** SG-1: the name its author chose to show (absent while anonymous) */
-  signature?: string;
-  tag: string;
-}
-
-/** the version of both parts' JSON (format 1 was one blob of both) */
-const PART_FORMAT = 2;
-
-/** the cards part: every card and group */
-interface StoredCards {
-  format: typeof PART_FORMAT;
-  cards: StoredCard[];
-  groups: { id: string; title: string; column: string }[];
-}
 
 /** the marks part: what people put on the cards and actions */
 interface StoredMarks {
@@ -141,9 +117,10 @@ export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reacti
 
 /**
  * From this many cards on, a board keeps the stored form of its cards and groups (a few hundred KB at 1,500
- * cards) between encodes, and rebuilds it only once a card or group changed: in Vote each batch of votes
- * rewrites the anonymous state, and rebuilding every card's entry each time was most of that cost. Smaller
- * boards rebuild it (cheap) rather than keep a second copy of every card's text in memory.
+ * cards) between encodes, and each card's entry in it (`StoredCardsBuilder`): the part is built again only once a
+ * card or group changed, encoding only the cards that did (in Write, each batch of adds rewrites the cards part,
+ * and encoding every card each time was half of such a commit's cost). Smaller boards rebuild it (cheap) rather
+ * than keep a second copy of every card's text in memory.
  */
 export const STORED_CARDS_KEPT_FROM = 500;
 
@@ -188,6 +165,8 @@ export class AnonymousState {
     return keys;
   }
 
+  /** big boards: each card's stored entry, kept between encodes */
+  private cardsBuilder: StoredCardsBuilder | null = null;
   /** big boards: the stored form of the cards and groups, as of `cardsVersion` of that state */
   private keptCards: { state: BoardState; version: number; json: string } | null = null;
   /**
@@ -332,22 +311,12 @@ export class AnonymousState {
   private storedCards(state: BoardState, cache: SlotTagCache): string {
     const version = cardsVersion(state);
     if (this.keptCards?.state === state && this.keptCards.version === version) return this.keptCards.json;
-    const cards: StoredCard[] = [];
-    for (const card of state.cards.values()) {
-      cards.push({
-        id: card.id,
-        column: card.columnId,
-        text: card.text,
-        group: card.groupId,
-        revealed: card.revealed,
-        ...(card.signature !== null ? { signature: card.signature } : {}),
-        // a placeholder stands for its stored tag, whatever the slot
-        tag: this.slotTag(card.authorTag, 'card', isPlaceholder(card.authorTag) ? 0 : this.slotOf(state, card.id, card.authorTag), cache),
-      });
-    }
-    const groups = [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId }));
-    const stored: StoredCards = { format: PART_FORMAT, cards: cards.sort(byKey((c) => c.id)), groups: groups.sort(byKey((g) => g.id)) };
-    const json = JSON.stringify(stored);
+    // a placeholder stands for its stored tag, whatever the slot
+    const tagOf = (card: Card) => this.slotTag(card.authorTag, 'card', isPlaceholder(card.authorTag) ? 0 : this.slotOf(state, card.id, card.authorTag), cache);
+    const big = state.cards.size >= (this.options.keepCardsFrom ?? STORED_CARDS_KEPT_FROM);
+    if (!big) this.cardsBuilder = null;
+    else this.cardsBuilder ??= new StoredCardsBuilder();
+    const json = this.cardsBuilder ? this.cardsBuilder.build(state, tagOf) : storedCardsJson(state, tagOf);
     this.keepCards(state, version, json);
     return json;
   }

@@ -500,8 +500,36 @@ export class BoardRoom {
   /** CL-2: while this process holds the board's lock, where stored batches leave their fan-out for after it */
   private showsAfterLock: (() => void)[] | null = null;
 
+  /**
+   * CM-3: the command keys of the batch being decided, read from the store at once before any is decided (one
+   * round trip on PostgreSQL, not one per command); a key not among them (a command of someone who joins in the
+   * same batch) is looked up on its own.
+   */
+  private lookedUp: { keys: Set<string>; found: Map<string, Uint8Array> } | null = null;
+
+  private async lookUpCommands(items: Incoming[]): Promise<void> {
+    const keys: string[] = [];
+    for (const { socketId, command } of items) {
+      const session = this.sessions.get(socketId);
+      if (session?.kind === 'joined' && command.type !== 'join') keys.push(this.deps.keyring.commandKey(session.commandKeyBase, command.id));
+    }
+    if (keys.length === 0) return;
+    // a read that fails leaves each command to its own lookup, answered INTERNAL if that fails too
+    const found = await this.deps.store.findCommands(this.id, keys).catch(() => null);
+    this.lookedUp = found && { keys: new Set(keys), found };
+  }
+
   /** Decides every command of `items` in turn and stores them as one batch; 'retry' when the copy was stale. */
   private async runBatch(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
+    await this.lookUpCommands(items);
+    try {
+      return await this.decideAndStore(items, mayRetry);
+    } finally {
+      this.lookedUp = null;
+    }
+  }
+
+  private async decideAndStore(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
     let batch = this.newBatch();
     for (const item of items) {
       const { socketId, command } = item;
@@ -818,7 +846,8 @@ export class BoardRoom {
   }
 
   private async storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null> {
-    const stored = await this.deps.store.findCommand(this.id, commandKey);
+    const lookedUp = this.lookedUp;
+    const stored = lookedUp?.keys.has(commandKey) ? (lookedUp.found.get(commandKey) ?? null) : await this.deps.store.findCommand(this.id, commandKey);
     return stored ? openCommand(sealKey, stored) : null;
   }
 

@@ -166,6 +166,8 @@ export interface BoardStore {
   removeParticipant(boardId: string, participantId: string): Promise<void>;
   /** the sealed record stored with that command key, or null */
   findCommand(boardId: string, commandKey: string): Promise<Uint8Array | null>;
+  /** CM-3: the sealed records stored with any of these command keys, by key (absent: none), in one read */
+  findCommands(boardId: string, commandKeys: readonly string[]): Promise<Map<string, Uint8Array>>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
   /** group commit: participant rows and many commands in one transaction (see `CommitBatch`) */
   commitBatch(boardId: string, batch: CommitBatch): Promise<{ lastSeq: number }>;

@@ -515,6 +515,17 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       const { rows } = await pool.query<{ sealed: Buffer }>('SELECT sealed FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
       return rows[0] ? new Uint8Array(rows[0].sealed) : null;
     },
+    async findCommands(boardId, commandKeys) {
+      const found = new Map<string, Uint8Array>();
+      if (commandKeys.length === 0) return found;
+      // one round trip for a batch's commands, however many (CM-3)
+      const { rows } = await pool.query<{ command_key: string; sealed: Buffer }>('SELECT command_key, sealed FROM commands WHERE board_id = $1 AND command_key = ANY($2::text[])', [
+        boardId,
+        commandKeys,
+      ]);
+      for (const row of rows) found.set(row.command_key, new Uint8Array(row.sealed));
+      return found;
+    },
     async commit(boardId, input) {
       refuseAnonymous(input.events);
       const { commandKey, ...rest } = input;

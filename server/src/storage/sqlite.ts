@@ -261,6 +261,14 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       const row = q.findCommand.get(boardId, commandKey);
       return row ? new Uint8Array(row.sealed) : null;
     },
+    async findCommands(boardId, commandKeys) {
+      const found = new Map<string, Uint8Array>();
+      for (const key of commandKeys) {
+        const row = q.findCommand.get(boardId, key);
+        if (row) found.set(key, new Uint8Array(row.sealed));
+      }
+      return found;
+    },
     async commit(boardId, input) {
       return { lastSeq: writesAnonymous(input.anonymousState) ? wal.alone(() => commitTx(boardId, input)) : wal.named(() => commitTx(boardId, input)) };
     },

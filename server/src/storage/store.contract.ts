@@ -47,6 +47,9 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.commit('board-cmd1', { commandKey: 'same', events: [event], sealed: sealed(1) });
       expect(await store.findCommand('board-cmd1', 'same')).toEqual(sealed(1));
       expect(await store.findCommand('board-cmd1', 'other')).toBeNull();
+      // many keys in one read: the stored ones, by key
+      expect(await store.findCommands('board-cmd1', ['other', 'same'])).toEqual(new Map([['same', sealed(1)]]));
+      expect(await store.findCommands('board-cmd1', [])).toEqual(new Map());
       await expect(store.commit('board-cmd1', { commandKey: 'same', events: [event], sealed: sealed(0) })).rejects.toThrow();
       expect((await store.loadBoard('board-cmd1'))?.events).toHaveLength(2);
       await store.close();

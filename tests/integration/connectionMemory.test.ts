@@ -3,7 +3,9 @@ import type { Duplex } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { Person, createBoard, until, useServer } from './harness.js';
+import * as Y from 'yjs';
+import { WS_CLOSE } from '@candor/shared';
+import { DocConnection, Person, createBoard, until, useServer } from './harness.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -91,5 +93,41 @@ describe('ME-6 open WebSockets and what their handshake and last read left', () 
     // still serving: a command is answered, the documents follow, and a silent socket is still closed (AB-2 is a test of its own)
     expect((await A.cmd('done.mark', { done: true })).ok).toBe(true);
     await F.waitFor((f) => f.board()?.progress?.done === 1);
+  });
+});
+
+/**
+ * ME-7: the room holds a document connection as an object (for sign-out and deletion) only while it is open; a
+ * closed one is forgotten, so its WebSocket is collected while the board stays loaded and its other people stay.
+ */
+describe('ME-7 closed document connections and the room', () => {
+  const live = useServer();
+
+  it('ME-7 the WebSockets of closed document connections are collected while the board stays loaded, and sign-out still ends the open ones', async () => {
+    const { url, httpServer } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Kept light');
+    const F = new Person(url);
+    const A = new Person(url);
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const sockets: Duplex[] = [];
+    const watch = (_req: IncomingMessage, socket: Duplex) => void sockets.push(socket);
+    httpServer.on('upgrade', watch);
+    const extra = [new DocConnection(await A.docUrl('board'), new Y.Doc(), () => undefined), new DocConnection(await A.docUrl('notes'), new Y.Doc(), () => undefined)];
+    await Promise.all(extra.map((c) => c.open()));
+    httpServer.off('upgrade', watch);
+    expect(sockets).toHaveLength(2);
+    const served = sockets.map((s) => new WeakRef(webSocketOf(s)!));
+    sockets.length = 0;
+    expect(served.every((ws) => ws.deref())).toBe(true);
+    for (const conn of extra) conn.close();
+    await until(() => {
+      gc();
+      return served.every((ws) => ws.deref() === undefined);
+    });
+    // the open ones are still the room's: a new password ends them (JN-2)
+    expect((await F.cmd('access.password', { password: 'daisy' })).ok).toBe(true);
+    expect((await A.boardConn!.waitClosed()).code).toBe(WS_CLOSE.FORBIDDEN);
   });
 });

@@ -32,7 +32,10 @@ export interface ParticipantRecord {
 export const ANONYMOUS_PARTS = ['cards', 'marks'] as const;
 export type AnonymousPart = (typeof ANONYMOUS_PARTS)[number];
 
-/** the parts of the anonymous state a commit replaces (absent: kept as stored) */
+/**
+ * the parts of the anonymous state a commit replaces (absent: kept as stored); each is JSON, so it never ends in
+ * a space (SQLite pads what it stores with spaces, and cuts them off as it reads)
+ */
 export type AnonymousWrite = Partial<Record<AnonymousPart, Uint8Array>>;
 
 export interface StoredEvent {

@@ -180,7 +180,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const putParts = (boardId: string, parts: AnonymousWrite | undefined) => {
     for (const part of ANONYMOUS_PARTS) {
       const blob = parts?.[part];
-      if (blob) q.putState.run(boardId, part, Buffer.from(blob));
+      if (blob) q.putState.run(boardId, part, padded(blob));
     }
   };
 
@@ -240,7 +240,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       const board = q.getBoard.get(boardId);
       if (!board) return null;
       const anonymousState: LoadedBoard['anonymousState'] = { cards: null, marks: null };
-      for (const row of q.getState.all(boardId)) anonymousState[row.part] = new Uint8Array(row.state);
+      for (const row of q.getState.all(boardId)) anonymousState[row.part] = unpadded(row.state);
       return {
         record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: board.created_at, teamId: board.team_id },
         participants: q.participants.all(boardId).map(
@@ -292,6 +292,32 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       wal.close();
     },
   };
+}
+
+/** the smallest size class: one page */
+const PART_SIZE_STEP_MIN = 4096;
+const SPACE = 0x20;
+
+/**
+ * AR-1, AR-6: a part of the anonymous state is stored padded with spaces to a size class (a multiple of a power of
+ * two at most an eighth of its size, so at most 1/8 more bytes). SQLite overwrites a row whose size is unchanged
+ * in place and writes only the pages whose bytes changed; a row of another size gets a new chain of overflow
+ * pages and the old one zeroed (`secure_delete`). So a card added to a 1,500-card board rewrites about half the
+ * part's pages, once, instead of writing all of them twice. In place, a rewrite also leaves no trace of when it
+ * happened in where the row lies. (A part is JSON, which ends in `}`: the padding is whitespace to a parser, and
+ * cut off exactly when it is read.)
+ */
+function padded(blob: Uint8Array): Buffer {
+  const step = Math.max(PART_SIZE_STEP_MIN, 2 ** Math.floor(Math.log2(Math.max(1, blob.length / 8))));
+  const out = Buffer.alloc(Math.ceil((blob.length + 1) / step) * step, SPACE);
+  out.set(blob);
+  return out;
+}
+
+function unpadded(stored: Buffer): Uint8Array {
+  let end = stored.length;
+  while (end > 0 && stored[end - 1] === SPACE) end--;
+  return new Uint8Array(stored.buffer, stored.byteOffset, end);
 }
 
 function refuseOtherFormats(db: Database.Database, file: string): void {

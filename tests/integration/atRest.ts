@@ -27,9 +27,10 @@ export function openDataFile(dbFile: string): Database.Database {
 export function storedAnonymousState(dbFile: string, boardId: string): StoredAnonymous {
   const db = openDataFile(dbFile);
   try {
-    const row = db.prepare('SELECT state FROM anonymous_state WHERE board_id = ?').get(boardId) as { state: Buffer } | undefined;
-    if (!row) return { cards: [], votes: [], pulse: [], consensus: [], lens: [], reactions: [] };
-    return JSON.parse(row.state.toString('utf8')) as StoredAnonymous;
+    // AR-1: two parts (the cards, the marks), each its own row
+    const rows = db.prepare('SELECT state FROM anonymous_state WHERE board_id = ?').all(boardId) as { state: Buffer }[];
+    const empty: StoredAnonymous = { cards: [], votes: [], pulse: [], consensus: [], lens: [], reactions: [] };
+    return Object.assign(empty, ...rows.map((row) => JSON.parse(row.state.toString('utf8')) as Partial<StoredAnonymous>)) as StoredAnonymous;
   } finally {
     db.close();
   }

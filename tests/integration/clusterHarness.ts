@@ -57,8 +57,10 @@ export async function storedBoard(boardId: string) {
   try {
     const loaded = await store.loadBoard(boardId, { docs: false });
     const lease = await store.writerLease(boardId);
-    const anonymous = loaded?.anonymousState ? (JSON.parse(Buffer.from(loaded.anonymousState).toString('utf8')) as { cards: { id: string }[]; votes: unknown[] }) : null;
-    return { cardIds: anonymous?.cards.map((c) => c.id) ?? [], votes: anonymous?.votes.length ?? 0, lease };
+    const part = <T>(blob: Uint8Array | null | undefined) => (blob ? (JSON.parse(Buffer.from(blob).toString('utf8')) as T) : null);
+    const cards = part<{ cards: { id: string }[] }>(loaded?.anonymousState.cards);
+    const marks = part<{ votes: unknown[] }>(loaded?.anonymousState.marks);
+    return { cardIds: cards?.cards.map((c) => c.id) ?? [], votes: marks?.votes.length ?? 0, lease };
   } finally {
     await store.close();
   }

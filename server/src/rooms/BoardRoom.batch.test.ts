@@ -80,6 +80,23 @@ describe('BoardRoom group commit (CM-4)', () => {
     store.hold(null);
   });
 
+  it('CM-3 CM-4 a batch looks its command ids up in one read; a resend in a later batch is answered with its first result', async () => {
+    const { room: r, store } = await room();
+    const people = Array.from({ length: 5 }, (_, i) => person(r, `q${i}`));
+    for (const p of people) expect((await p.join()).ok).toBe(true);
+    const calls = () => ({ one: store.calls.findCommand ?? 0, many: store.calls.findCommands ?? 0 });
+    const before = calls();
+    const ids = people.map(() => newId());
+    const first = await Promise.all(people.map((p, i) => p.send({ id: ids[i]!, type: 'card.add', columnId: 'start', text: `card ${i}` })));
+    expect(first.every((a) => a.ok)).toBe(true);
+    // five commands, one batch, one read of their ids (not one per command)
+    expect(calls()).toEqual({ one: before.one, many: before.many + 1 });
+    const again = await Promise.all(people.map((p, i) => p.send({ id: ids[i]!, type: 'card.add', columnId: 'start', text: `card ${i}` })));
+    expect(again).toEqual(first);
+    expect(calls()).toEqual({ one: before.one, many: before.many + 2 });
+    expect(r.state.cards.size).toBe(5);
+  });
+
   it('CM-4 a batch whose transaction fails is answered INTERNAL as a whole and leaves the room as the store has it', async () => {
     const { room: r, store } = await room();
     const people = Array.from({ length: 5 }, (_, i) => person(r, `q${i}`));
@@ -88,7 +105,7 @@ describe('BoardRoom group commit (CM-4)', () => {
     const acks = await Promise.all(people.map((p, i) => p.send({ type: 'card.add', columnId: 'start', text: `lost ${i}` })));
     expect(acks.every((a) => !a.ok && a.code === 'INTERNAL')).toBe(true);
     expect(r.state.cards.size).toBe(0);
-    expect((await store.loadBoard('board-batch'))!.anonymousState).toBeNull();
+    expect((await store.loadBoard('board-batch'))!.anonymousState).toEqual({ cards: null, marks: null });
     // the room goes on: the next command is stored and shown
     expect((await people[0]!.send({ type: 'card.add', columnId: 'start', text: 'kept' })).ok).toBe(true);
     expect(r.state.cards.size).toBe(1);

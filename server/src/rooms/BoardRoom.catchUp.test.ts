@@ -124,14 +124,42 @@ describe('CL-17 incremental catch-up', () => {
     await catchUpB();
     // the anonymous state b wrote itself is known by its digest: not read again
     const first = await loadChanges.mock.results[0]!.value;
-    expect(first.anonymousState).toBeNull();
+    expect(first.anonymousParts).toEqual({});
     expect(first.events.map((e: { event: { type: string } }) => e.event.type)).toEqual(['timer.started']);
     expect(b.state.timer.endsAt).not.toBeNull();
     await fac.must({ type: 'timer.stop' });
     await catchUpB();
-    expect(await loadChanges.mock.results[1]!.value).toMatchObject({ participants: null, anonymousState: null });
+    expect(await loadChanges.mock.results[1]!.value).toMatchObject({ participants: null, anonymousParts: {} });
     expect(b.state.timer.endsAt).toBeNull();
     expect(await storeA.storedVersion(BOARD)).toBe(b['storedVersion']);
+  });
+
+  it('CL-17 AR-1 a vote made through another process reads the marks again, not the cards: the cards stay as they were, with their owners', async () => {
+    const { a, b, storeB, catchUpB } = await twoProcesses();
+    const fac = person(a, 'fac', true);
+    const ada = person(b, 'ada');
+    await fac.join();
+    await catchUpB();
+    await ada.join();
+    const { cardId } = await ada.must({ type: 'card.add', columnId: template.columns[0]!.id, text: 'written through b' });
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    await fac.must({ type: 'vote.cast', itemId: cardId! });
+    await catchUpB();
+    const card = b.state.cards.get(cardId!);
+    await fac.must({ type: 'vote.cast', itemId: cardId! });
+    const loadChanges = vi.spyOn(storeB, 'loadChanges');
+    await catchUpB();
+    const changes = await loadChanges.mock.results[0]!.value;
+    expect(Object.keys(changes.anonymousParts)).toEqual(['marks']);
+    expect(Buffer.from(changes.anonymousParts.marks.blob).includes(Buffer.from('written through b'))).toBe(false);
+    // the very card object b held: not loaded again, still ada's
+    expect(b.state.cards.get(cardId!)).toBe(card);
+    expect(b.state.cardsByAuthor.get(card!.authorTag)).toEqual([cardId]);
+    expect([...(b.state.votes.get(cardId!)?.values() ?? [])].reduce((x, n) => x + n, 0)).toBe(2);
+    const { incremental, reloaded } = await againstFullReload(b);
+    expect(incremental).toEqual(reloaded);
   });
 
   it('CL-17 rebuilds the whole copy when the changes leave a gap, or a known row changed or went', async () => {

@@ -22,8 +22,18 @@ import {
   renderMarkdown,
   viewOf,
 } from '@candor/shared';
-import { type BoardStore, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy, anonymousDigest } from '../storage/BoardStore.js';
-import { addedRows, followsWithoutGap, rowKey, withoutAnonymousFacts } from './copyChanges.js';
+import {
+  ANONYMOUS_PARTS,
+  type AnonymousPart,
+  type AnonymousWrite,
+  type BoardStore,
+  CommandKeyTaken,
+  type LoadedBoard,
+  type ParticipantRecord,
+  StaleCopy,
+  anonymousDigest,
+} from '../storage/BoardStore.js';
+import { addedRows, followsWithoutGap, rowKey, withoutAnonymousFacts, withoutMarks } from './copyChanges.js';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { Keyring } from '../identity.js';
 import type { Logger } from '../logger.js';
@@ -171,7 +181,7 @@ export class BoardRoom {
   private mark: {
     rows: Map<string, string>;
     participantsDigest: string;
-    anonymousDigest: string | null;
+    anonymousDigests: Record<AnonymousPart, string | null>;
     slotKeys: Map<string, string> | undefined;
     slotTags: Map<string, string> | undefined;
   } | null = null;
@@ -262,7 +272,7 @@ export class BoardRoom {
         ? {
             rows: new Map(loaded.participants.map((p) => [p.id, rowKey(p)])),
             participantsDigest: loaded.participantsDigest,
-            anonymousDigest: anonymousDigest(loaded.anonymousState),
+            anonymousDigests: { cards: anonymousDigest(loaded.anonymousState.cards), marks: anonymousDigest(loaded.anonymousState.marks) },
             slotKeys,
             slotTags,
           }
@@ -490,8 +500,36 @@ export class BoardRoom {
   /** CL-2: while this process holds the board's lock, where stored batches leave their fan-out for after it */
   private showsAfterLock: (() => void)[] | null = null;
 
+  /**
+   * CM-3: the command keys of the batch being decided, read from the store at once before any is decided (one
+   * round trip on PostgreSQL, not one per command); a key not among them (a command of someone who joins in the
+   * same batch) is looked up on its own.
+   */
+  private lookedUp: { keys: Set<string>; found: Map<string, Uint8Array> } | null = null;
+
+  private async lookUpCommands(items: Incoming[]): Promise<void> {
+    const keys: string[] = [];
+    for (const { socketId, command } of items) {
+      const session = this.sessions.get(socketId);
+      if (session?.kind === 'joined' && command.type !== 'join') keys.push(this.deps.keyring.commandKey(session.commandKeyBase, command.id));
+    }
+    if (keys.length === 0) return;
+    // a read that fails leaves each command to its own lookup, answered INTERNAL if that fails too
+    const found = await this.deps.store.findCommands(this.id, keys).catch(() => null);
+    this.lookedUp = found && { keys: new Set(keys), found };
+  }
+
   /** Decides every command of `items` in turn and stores them as one batch; 'retry' when the copy was stale. */
   private async runBatch(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
+    await this.lookUpCommands(items);
+    try {
+      return await this.decideAndStore(items, mayRetry);
+    } finally {
+      this.lookedUp = null;
+    }
+  }
+
+  private async decideAndStore(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
     let batch = this.newBatch();
     for (const item of items) {
       const { socketId, command } = item;
@@ -541,18 +579,20 @@ export class BoardRoom {
         throw new StaleCopy(this.id);
       }
       if (batch.writes) {
-        const anonymousState = batch.anonymousChanged ? this.anonymous.encode(this.state) : undefined;
+        // AR-1: only the parts that changed (a vote writes the marks, not every card's text)
+        const anonymousState = batch.anonymousChanged ? this.anonymous.changedParts(this.state) : undefined;
+        const anonymousBytes = (anonymousState?.cards?.length ?? 0) + (anonymousState?.marks?.length ?? 0);
         const started = this.deps.now();
         const { lastSeq } = await this.deps.store.commitBatch(this.id, {
           participants: batch.participants,
           commands: batch.commands,
           events: batch.events,
-          ...(anonymousState ? { anonymousState } : {}),
+          ...(anonymousBytes > 0 ? { anonymousState } : {}),
           ...(this.storedVersion !== undefined ? { expectedVersion: this.storedVersion } : {}),
           ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
         this.lastCommitEndedAt = this.deps.now();
-        this.lastCommitMs = (anonymousState?.length ?? 0) >= BIG_STATE_BYTES ? this.lastCommitEndedAt - started : 0;
+        this.lastCommitMs = anonymousBytes >= BIG_STATE_BYTES ? this.lastCommitEndedAt - started : 0;
         this.counted(batch, lastSeq, anonymousState);
       }
     } catch (err) {
@@ -582,11 +622,14 @@ export class BoardRoom {
    * CL-2: after this copy's change was stored, the copy stands one change further (CL-17: with the rows, events
    * and anonymous state it just stored); the others learn of it.
    */
-  private counted(batch: PendingBatch, lastSeq: number, anonymousState: Uint8Array | undefined): void {
+  private counted(batch: PendingBatch, lastSeq: number, anonymousState: AnonymousWrite | undefined): void {
     this.foldedEvents = lastSeq;
     if (this.mark) {
       for (const p of batch.participants) this.mark.rows.set(p.id, rowKey(p));
-      if (anonymousState) this.mark.anonymousDigest = anonymousDigest(anonymousState);
+      for (const part of ANONYMOUS_PARTS) {
+        const written = anonymousState?.[part];
+        if (written) this.mark.anonymousDigests[part] = anonymousDigest(written);
+      }
     }
     if (this.storedVersion === undefined) return;
     this.storedVersion += 1;
@@ -623,7 +666,7 @@ export class BoardRoom {
   private async foldChanges(): Promise<boolean> {
     const { mark } = this;
     if (!mark || !this.deps.store.loadChanges) return false;
-    const since = { afterSeq: this.foldedEvents, participantsDigest: mark.participantsDigest, anonymousDigest: mark.anonymousDigest };
+    const since = { afterSeq: this.foldedEvents, participantsDigest: mark.participantsDigest, anonymousDigests: mark.anonymousDigests };
     const changes = await this.deps.store.loadChanges(this.id, since);
     if (!changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
     const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
@@ -639,15 +682,24 @@ export class BoardRoom {
       mark.rows.set(p.id, rowKey(p));
     }
     for (const { event } of changes.events) evolve(this.state, event);
-    if (changes.anonymousState) {
-      // the blob is the whole anonymous state: its facts replace the copy's, and wait for their owners again
-      const { blob, digest } = changes.anonymousState;
+    const { cards, marks } = changes.anonymousParts;
+    if (cards) {
+      // the cards changed: every anonymous fact is loaded again (the marks as this copy stored or now read them),
+      // and waits for its owner again
+      const marksBlob = marks ? marks.blob : this.anonymous.storedMarksPart;
       withoutAnonymousFacts(this.state);
       this.anonymous = new AnonymousState({ slotKeys: mark.slotKeys, slotTags: mark.slotTags });
-      this.anonymous.load(this.state, blob);
+      this.anonymous.load(this.state, { cards: cards.blob, marks: marksBlob });
+    } else if (marks) {
+      // AR-1: only the marks changed (votes, answers): the cards stay as they are, with their owners
+      withoutMarks(this.state);
+      this.anonymous.reloadMarks(this.state, marks.blob);
+    }
+    if (cards || marks) {
       this.unrecognised = new Set(mark.rows.keys());
       for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(this.state, session);
-      mark.anonymousDigest = digest;
+      if (cards) mark.anonymousDigests.cards = cards.digest;
+      if (marks) mark.anonymousDigests.marks = marks.digest;
     }
     if (changes.participants) mark.participantsDigest = changes.participants.digest;
     this.unsettled.push(...changes.events.map((e) => e.event));
@@ -701,6 +753,7 @@ export class BoardRoom {
     for (const session of this.sessions.values()) if (session.kind === 'joined') this.recognise(fresh, session);
     const newcomers = [...fresh.participants.keys()].filter((id) => !before.has(id));
     Object.assign(this.state, fresh);
+    this.anonymous.stateReplacedBy(this.state);
     // AB-6: what they did through another process is not known here, as for people loaded from storage
     for (const id of newcomers) this.admission.markActive(id);
     this.unsettled.push(...loaded.events.slice(this.foldedEvents).map((e) => e.event));
@@ -793,7 +846,8 @@ export class BoardRoom {
   }
 
   private async storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null> {
-    const stored = await this.deps.store.findCommand(this.id, commandKey);
+    const lookedUp = this.lookedUp;
+    const stored = lookedUp?.keys.has(commandKey) ? (lookedUp.found.get(commandKey) ?? null) : await this.deps.store.findCommand(this.id, commandKey);
     return stored ? openCommand(sealKey, stored) : null;
   }
 

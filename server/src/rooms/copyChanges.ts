@@ -35,9 +35,18 @@ export function followsWithoutGap(changes: BoardChanges, afterSeq: number): bool
 /**
  * Takes every anonymous fact (AR-1) out of `state` — cards, groups, votes and their indexes, pulse and
  * consensus answers, lens taps, reactions — leaving what the public log and the rows made, as a rebuild has it
- * just before it loads the anonymous state. A changed anonymous-state blob is then loaded into it whole.
+ * just before it loads the anonymous state. A changed cards part is then loaded into it, with the marks.
  */
 export function withoutAnonymousFacts(state: BoardState): void {
-  for (const facts of [state.cards, state.groups, state.votes, state.cardsByAuthor, state.votesByVoter, state.pulse, state.lensTaps, state.reactions]) facts.clear();
+  for (const facts of [state.cards, state.groups, state.cardsByAuthor]) facts.clear();
+  withoutMarks(state);
+}
+
+/**
+ * AR-1, CL-17: takes the marks out of `state` — votes and their indexes, pulse and consensus answers, lens taps,
+ * reactions — leaving the cards and groups, before a changed marks part is loaded into it.
+ */
+export function withoutMarks(state: BoardState): void {
+  for (const facts of [state.votes, state.votesByVoter, state.pulse, state.lensTaps, state.reactions]) facts.clear();
   for (const action of state.actions.values()) action.consensus?.answers.clear();
 }

@@ -24,6 +24,20 @@ export interface ParticipantRecord {
   isFacilitator: boolean;
 }
 
+/**
+ * AR-1: the anonymous state is stored in these parts, each one value replaced whole: the cards and groups, and
+ * the marks put on them (votes, pulse and consensus answers, lens taps, reactions). A batch writes only the parts
+ * it changed, so a vote does not write every card's text again.
+ */
+export const ANONYMOUS_PARTS = ['cards', 'marks'] as const;
+export type AnonymousPart = (typeof ANONYMOUS_PARTS)[number];
+
+/**
+ * the parts of the anonymous state a commit replaces (absent: kept as stored); each is JSON, so it never ends in
+ * a space (SQLite pads what it stores with spaces, and cuts them off as it reads)
+ */
+export type AnonymousWrite = Partial<Record<AnonymousPart, Uint8Array>>;
+
 export interface StoredEvent {
   seq: number;
   event: BoardEvent;
@@ -34,8 +48,8 @@ export interface LoadedBoard {
   participants: ParticipantRecord[];
   /** AR-1: the public log, in order; anonymous facts are never in it */
   events: StoredEvent[];
-  /** AR-1: the board's anonymous state (`anonymousState.ts`), or null if it has none yet */
-  anonymousState: Uint8Array | null;
+  /** AR-1: the board's anonymous state (`anonymousState.ts`), part by part (null: that part was never stored) */
+  anonymousState: Record<AnonymousPart, Uint8Array | null>;
   /** each document's stored Yjs updates, oldest first; the board document is a projection and is never stored (AR-4) */
   docs: Record<DocName, Uint8Array[]>;
   /**
@@ -56,11 +70,11 @@ export interface CopyMark {
   afterSeq: number;
   /** `participantsDigest` of the rows the copy knows */
   participantsDigest: string;
-  /** `anonymousDigest` of the anonymous-state blob the copy holds (null: none) */
-  anonymousDigest: string | null;
+  /** `anonymousDigest` of each anonymous-state part the copy holds (null: none) */
+  anonymousDigests: Record<AnonymousPart, string | null>;
 }
 
-/** CL-17: the digest of an anonymous-state blob: md5 in hex, as PostgreSQL's `md5(bytea)` computes it */
+/** CL-17: the digest of an anonymous-state part: md5 in hex, as PostgreSQL's `md5(bytea)` computes it */
 export function anonymousDigest(blob: Uint8Array | null): string | null {
   return blob ? createHash('md5').update(blob).digest('hex') : null;
 }
@@ -74,8 +88,8 @@ export interface BoardChanges {
   events: StoredEvent[];
   /** every participant row and their digest, only when the digest is not the mark's (else null) */
   participants: { rows: ParticipantRecord[]; digest: string } | null;
-  /** the anonymous state and its `anonymousDigest`, only when that is not the mark's (else null) */
-  anonymousState: { blob: Uint8Array | null; digest: string | null } | null;
+  /** each anonymous-state part whose `anonymousDigest` is not the mark's, with that digest (the others are absent) */
+  anonymousParts: Partial<Record<AnonymousPart, { blob: Uint8Array | null; digest: string | null }>>;
 }
 
 /** Thrown by a commit whose command key is already stored: the room answers the resend from `findCommand`. */
@@ -97,8 +111,8 @@ export interface CommitInput {
   commandKey: string;
   /** public-log events only (AR-1); the store refuses anonymous ones */
   events: BoardEvent[];
-  /** the board's whole anonymous state after this command, when the command changed it */
-  anonymousState?: Uint8Array;
+  /** the parts of the board's anonymous state this command changed, each whole */
+  anonymousState?: AnonymousWrite;
   /** the command's digest and result, sealed under a key only its sender's connection has (`sealedCommand.ts`) */
   sealed: Uint8Array;
   /** CL-2: commit only if the stored board is still at this version (else `StaleCopy`); it is then one more */
@@ -117,8 +131,8 @@ export interface CommitBatch {
   commands: { commandKey: string; sealed: Uint8Array }[];
   /** the public-log events of every command, in order (AR-1) */
   events: BoardEvent[];
-  /** the board's whole anonymous state after the batch, when a command in it changed it */
-  anonymousState?: Uint8Array;
+  /** the parts of the board's anonymous state the batch changed, each whole */
+  anonymousState?: AnonymousWrite;
   /** CL-2: store only if the stored board is still at this version (else `StaleCopy`); the batch is one change */
   expectedVersion?: number;
   /**
@@ -131,7 +145,7 @@ export interface CommitBatch {
 
 /**
  * Where boards live. Each commit is one transaction: the command key, the public events with the next
- * per-board sequence numbers, and the anonymous state if it changed. A command is acknowledged only after
+ * per-board sequence numbers, and the parts of the anonymous state it changed. A command is acknowledged only after
  * its commit has returned. Async so that a networked store (PostgreSQL) can implement the same contract.
  * The server key is not here: it lives in its own file (`keyFile.ts`), so a copy of the data is not enough
  * to recompute anyone's tags.
@@ -155,6 +169,8 @@ export interface BoardStore {
   removeParticipant(boardId: string, participantId: string): Promise<void>;
   /** the sealed record stored with that command key, or null */
   findCommand(boardId: string, commandKey: string): Promise<Uint8Array | null>;
+  /** CM-3: the sealed records stored with any of these command keys, by key (absent: none), in one read */
+  findCommands(boardId: string, commandKeys: readonly string[]): Promise<Map<string, Uint8Array>>;
   commit(boardId: string, input: CommitInput): Promise<{ lastSeq: number }>;
   /** group commit: participant rows and many commands in one transaction (see `CommitBatch`) */
   commitBatch(boardId: string, batch: CommitBatch): Promise<{ lastSeq: number }>;

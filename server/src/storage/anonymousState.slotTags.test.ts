@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
 import { AnonymousState, SLOT_TAGS_KEPT_FROM } from './anonymousState.js';
+import { storedText } from './anonymousState.testing.js';
 
 /**
  * ME-3: a board of fewer than `SLOT_TAGS_KEPT_FROM` people keeps none of its people's slot tags between encodes
@@ -26,7 +27,7 @@ describe('ME-3 slot tags kept only on big boards', () => {
     const small = new AnonymousState();
     // the same encodes, so the same slot history, with every person's slot tags kept
     const keeping = new AnonymousState({ keepSlotTagsFrom: 0 });
-    const both = () => [Buffer.from(small.encode(state)).toString('utf8'), Buffer.from(keeping.encode(state)).toString('utf8')];
+    const both = () => [storedText(small.encode(state)), storedText(keeping.encode(state))];
     const changes: BoardEvent[] = [
       { type: 'vote.cast', targetId: 'card-1-1', voterTag: tags(3).voterTag },
       { type: 'vote.cast', targetId: 'card-1-1', voterTag: tags(3).voterTag },
@@ -54,7 +55,7 @@ describe('ME-3 slot tags kept only on big boards', () => {
 });
 
 /** each card's stored tag in a blob */
-const storedTags = (blob: Uint8Array) => new Map((JSON.parse(Buffer.from(blob).toString('utf8')) as { cards: { id: string; tag: string }[] }).cards.map((c) => [c.id, c.tag]));
+const storedTags = (blob: { cards: Uint8Array | null; marks: Uint8Array | null }) => new Map((JSON.parse(storedText(blob)) as { cards: { id: string; tag: string }[] }).cards.map((c) => [c.id, c.tag]));
 
 describe('ME-4 card slots kept per author', () => {
   it('ME-4 AR-2 a card keeps its stored tag for its life; a new card takes the slot a deleted one freed, also after a restart', () => {

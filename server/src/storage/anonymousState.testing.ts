@@ -9,3 +9,9 @@ export function tagsOf(who: string | number) {
     reactionTag: `reaction-${who}`.padEnd(43, 'x'),
   };
 }
+
+/** both parts of a stored anonymous state as one JSON text (the cards part's fields, then the marks part's) */
+export function storedText(parts: { cards: Uint8Array | null; marks: Uint8Array | null }): string {
+  const fields = (blob: Uint8Array | null) => (blob ? (JSON.parse(Buffer.from(blob).toString('utf8')) as object) : {});
+  return JSON.stringify({ ...fields(parts.cards), ...fields(parts.marks) });
+}

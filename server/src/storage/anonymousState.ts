@@ -1,6 +1,8 @@
-import { createCipheriv, createHmac } from 'node:crypto';
+import { createCipheriv, createHash, createHmac } from 'node:crypto';
 import type { Tags } from '../identity.js';
-import { type BoardState, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes } from '@candor/shared';
+import type { AnonymousPart } from './BoardStore.js';
+import { PART_FORMAT, type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
+import { type BoardState, type Card, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -10,34 +12,20 @@ import { type BoardState, LIMITS, type TrustPart, cardsVersion, everyCardReveale
  * cards, votes and the pulse, block `slot` of AES-256 (one block per slot) under HMAC(personTag, kind); for a
  * consensus answer HMAC(personTag, 'consensus' ‖ action id). Slots are bounded per person (a card's < 50, a
  * vote's < the largest budget, one pulse answer, one per action), so no two stored facts share a value, and
- * without the person's secret (which only their browser holds) nothing ties one fact to another. The whole
- * state is one JSON blob sorted by random ids and tags: no order of creation survives in it.
+ * without the person's secret (which only their browser holds) nothing ties one fact to another. The state is
+ * stored as two JSON blobs (`ANONYMOUS_PARTS`), each sorted by random ids and tags, so no order of creation
+ * survives in either: the cards and groups, and the marks people put on them (votes, pulse, consensus answers,
+ * lens taps, reactions). A batch rewrites only the part it changed, so a vote does not write every card's text
+ * again (AR-1).
  *
  * After a restart nobody's person tag is known; each loaded fact carries a placeholder (its stored tag
  * behind `~`, which no real tag contains) until its owner joins, when `recognise` computes that person's
  * slot tags (a few dozen HMACs) and hands the matching facts back to them.
  */
 
-interface StoredCard {
-  id: string;
-  column: string;
-  text: string;
-  group: string | null;
-  /**
-   * RV-8: right whenever the board is before Reveal; in Reveal and after, every card is revealed whatever this
-   * says (the reveal itself does not rewrite the state, so after it this may still say false)
-   */
-  revealed: boolean;
-  /** SG-1: the name its author chose to show (absent while anonymous) */
-  signature?: string;
-  tag: string;
-}
-
-interface StoredState {
-  format: 1;
-  cards: StoredCard[];
-  /** `column` (GR-9) is absent in blobs written before groups had a column of their own */
-  groups: { id: string; title: string; column?: string }[];
+/** the marks part: what people put on the cards and actions */
+interface StoredMarks {
+  format: typeof PART_FORMAT;
   votes: { target: string; tag: string }[];
   pulse: { tag: string; value: number }[];
   consensus: { action: string; tag: string; value: number }[];
@@ -48,6 +36,9 @@ interface StoredState {
 }
 
 export type { Tags } from '../identity.js';
+
+/** AR-1: the anonymous state as stored, one blob per part (null: that part was never stored) */
+export type StoredParts = Record<AnonymousPart, Uint8Array | null>;
 
 const PLACEHOLDER = '~';
 const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
@@ -126,9 +117,10 @@ export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reacti
 
 /**
  * From this many cards on, a board keeps the stored form of its cards and groups (a few hundred KB at 1,500
- * cards) between encodes, and rebuilds it only once a card or group changed: in Vote each batch of votes
- * rewrites the anonymous state, and rebuilding every card's entry each time was most of that cost. Smaller
- * boards rebuild it (cheap) rather than keep a second copy of every card's text in memory.
+ * cards) between encodes, and each card's entry in it (`StoredCardsBuilder`): the part is built again only once a
+ * card or group changed, encoding only the cards that did (in Write, each batch of adds rewrites the cards part,
+ * and encoding every card each time was half of such a commit's cost). Smaller boards rebuild it (cheap) rather
+ * than keep a second copy of every card's text in memory.
  */
 export const STORED_CARDS_KEPT_FROM = 500;
 
@@ -173,8 +165,17 @@ export class AnonymousState {
     return keys;
   }
 
+  /** big boards: each card's stored entry, kept between encodes */
+  private cardsBuilder: StoredCardsBuilder | null = null;
   /** big boards: the stored form of the cards and groups, as of `cardsVersion` of that state */
   private keptCards: { state: BoardState; version: number; json: string } | null = null;
+  /**
+   * AR-1: the state and `cardsVersion` the stored cards part was made from (null: none stored), and the part's md5
+   * when known (null on a big board, whose kept copy of the part is compared instead)
+   */
+  private cardsStored: { state: BoardState; version: number; digest: string | null } | null = null;
+  /** AR-1: the stored marks part's JSON (small: a few dozen bytes a vote or answer), null if none is stored */
+  private marksStored: string | null = null;
   /**
    * author tag → the ids of the cards in that author's slots (index = slot): a card keeps its slot for its life,
    * so its stored tag does too; the slot of a card that is gone is free again. (One short array per person
@@ -224,11 +225,59 @@ export class AnonymousState {
     return tags.slice(slot * SLOT_TAG_LENGTH, (slot + 1) * SLOT_TAG_LENGTH);
   }
 
-  /** The blob to store for `state`: every anonymous fact with its own tag, sorted, no order of creation. */
-  encode(state: BoardState): Uint8Array {
+  /**
+   * The stored form of `state`, both parts: every anonymous fact with its own tag, sorted, no order of creation.
+   * What `changedParts` compares against.
+   */
+  encode(state: BoardState): Record<AnonymousPart, Uint8Array> {
     const cache = this.slotTagCacheFor(state);
-    const cardsAndGroups = this.storedCardsAndGroups(state, cache);
-    const votes: StoredState['votes'] = [];
+    return { cards: Buffer.from(this.storedCards(state, cache), 'utf8'), marks: Buffer.from(this.storedMarks(state, cache), 'utf8') };
+  }
+
+  /**
+   * AR-1: the parts of `state`'s stored form that differ from what is stored (what this copy last loaded or
+   * handed out here): a batch of votes gives the marks alone, not every card's text again. Assumes what it hands
+   * out is committed; a failed commit rebuilds the room's copy (and this) from the store.
+   */
+  changedParts(state: BoardState): Partial<Record<AnonymousPart, Uint8Array>> {
+    const cache = this.slotTagCacheFor(state);
+    const changed: Partial<Record<AnonymousPart, Uint8Array>> = {};
+    const version = cardsVersion(state);
+    const stored = this.cardsStored;
+    if (stored?.state !== state || stored.version !== version) {
+      // many events count as a change of the cards (a phase change) and leave them as stored: compared with
+      // what is stored, by a big board's copy of it or else by digest
+      const kept = this.keptCards;
+      const before = stored && kept?.state === state && kept.version === stored.version ? kept.json : null;
+      const cards = this.storedCards(state, cache);
+      const digest = before === null ? createHash('md5').update(cards).digest('hex') : null;
+      if (before === null ? digest !== stored?.digest : cards !== before) changed.cards = Buffer.from(cards, 'utf8');
+      this.cardsStored = { state, version, digest: digest ?? (stored?.digest ?? null) };
+    }
+    const marks = this.storedMarks(state, cache);
+    if (marks !== this.marksStored) changed.marks = Buffer.from(marks, 'utf8');
+    this.marksStored = marks;
+    return changed;
+  }
+
+  /**
+   * The room's state object took over what `load` put into another (a rebuild copies the rebuilt state into the
+   * room's): the stored parts are those of `state` as it is now.
+   */
+  stateReplacedBy(state: BoardState): void {
+    const version = cardsVersion(state);
+    if (this.cardsStored) this.cardsStored = { ...this.cardsStored, state, version };
+    if (this.keptCards) this.keptCards = { state, version, json: this.keptCards.json };
+  }
+
+  /** the marks part as this copy knows it stored (to rebuild the copy when only the cards changed elsewhere, CL-17) */
+  get storedMarksPart(): Uint8Array | null {
+    return this.marksStored === null ? null : Buffer.from(this.marksStored, 'utf8');
+  }
+
+  /** the marks part's JSON */
+  private storedMarks(state: BoardState, cache: SlotTagCache): string {
+    const votes: StoredMarks['votes'] = [];
     for (const [voter, targets] of state.votesByVoter) {
       // a voter's units get slots 0, 1, 2… in target order; a placeholder stands for exactly one stored unit
       let slot = 0;
@@ -237,48 +286,44 @@ export class AnonymousState {
       }
     }
     const pulse = [...state.pulse].map(([tag, value]) => ({ tag: this.slotTag(tag, 'pulse', 0, cache), value }));
-    const consensus: StoredState['consensus'] = [];
+    const consensus: StoredMarks['consensus'] = [];
     for (const action of state.actions.values()) {
       for (const [tag, value] of action.consensus?.answers ?? []) consensus.push({ action: action.id, tag: this.idTag(tag, 'consensus', action.id), value });
     }
-    const lens: StoredState['lens'] = [];
+    const lens: StoredMarks['lens'] = [];
     for (const [item, byTag] of state.lensTaps) for (const [tag, parts] of byTag) lens.push({ item, tag: this.idTag(tag, 'lens', item), parts: [...parts].sort() });
-    const reactions: StoredState['reactions'] = [];
+    const reactions: StoredMarks['reactions'] = [];
     for (const [item, byReaction] of state.reactions) {
       for (const [reaction, tags] of byReaction) for (const tag of tags) reactions.push({ item, reaction, tag: this.idTag(tag, 'reaction', `${item}\u0000${reaction}`) });
     }
-    const rest: Omit<StoredState, 'format' | 'cards' | 'groups'> = {
+    const marks: StoredMarks = {
+      format: PART_FORMAT,
       votes: votes.sort(byKey((v) => v.tag)),
       pulse: pulse.sort(byKey((p) => p.tag)),
       consensus: consensus.sort(byKey((c) => c.tag)),
       lens: lens.sort(byKey((l) => l.tag)),
       reactions: reactions.sort(byKey((x) => x.tag)),
     };
-    // the very bytes of JSON.stringify(StoredState), in its key order: format, cards, groups, then the rest
-    return Buffer.from(`{"format":1,${cardsAndGroups},${JSON.stringify(rest).slice(1)}`, 'utf8');
+    return JSON.stringify(marks);
   }
 
-  /** the stored form of the cards and groups, as `"cards":[…],"groups":[…]` (kept on big boards while they do not change) */
-  private storedCardsAndGroups(state: BoardState, cache: SlotTagCache): string {
+  /** the cards part's JSON (kept on big boards while the cards do not change) */
+  private storedCards(state: BoardState, cache: SlotTagCache): string {
     const version = cardsVersion(state);
     if (this.keptCards?.state === state && this.keptCards.version === version) return this.keptCards.json;
-    const cards: StoredCard[] = [];
-    for (const card of state.cards.values()) {
-      cards.push({
-        id: card.id,
-        column: card.columnId,
-        text: card.text,
-        group: card.groupId,
-        revealed: card.revealed,
-        ...(card.signature !== null ? { signature: card.signature } : {}),
-        // a placeholder stands for its stored tag, whatever the slot
-        tag: this.slotTag(card.authorTag, 'card', isPlaceholder(card.authorTag) ? 0 : this.slotOf(state, card.id, card.authorTag), cache),
-      });
-    }
-    const groups = [...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId }));
-    const json = `"cards":${JSON.stringify(cards.sort(byKey((c) => c.id)))},"groups":${JSON.stringify(groups.sort(byKey((g) => g.id)))}`;
-    this.keptCards = state.cards.size >= (this.options.keepCardsFrom ?? STORED_CARDS_KEPT_FROM) ? { state, version, json } : null;
+    // a placeholder stands for its stored tag, whatever the slot
+    const tagOf = (card: Card) => this.slotTag(card.authorTag, 'card', isPlaceholder(card.authorTag) ? 0 : this.slotOf(state, card.id, card.authorTag), cache);
+    const big = state.cards.size >= (this.options.keepCardsFrom ?? STORED_CARDS_KEPT_FROM);
+    if (!big) this.cardsBuilder = null;
+    else this.cardsBuilder ??= new StoredCardsBuilder();
+    const json = this.cardsBuilder ? this.cardsBuilder.build(state, tagOf) : storedCardsJson(state, tagOf);
+    this.keepCards(state, version, json);
     return json;
+  }
+
+  /** big boards keep the cards part's JSON (`STORED_CARDS_KEPT_FROM`) */
+  private keepCards(state: BoardState, version: number, json: string): void {
+    this.keptCards = state.cards.size >= (this.options.keepCardsFrom ?? STORED_CARDS_KEPT_FROM) ? { state, version, json } : null;
   }
 
   /** the card's slot; a new card takes the smallest slot none of this author's other cards holds */
@@ -295,52 +340,72 @@ export class AnonymousState {
   }
 
   /**
-   * Puts a stored blob's facts into a state folded from the public log (so its phase is known: RV-8); every
+   * Puts the stored parts' facts into a state folded from the public log (so its phase is known: RV-8); every
    * fact waits for its owner.
    */
-  load(state: BoardState, blob: Uint8Array | null): void {
-    if (!blob) return;
-    const stored = JSON.parse(Buffer.from(blob).toString('utf8')) as StoredState;
-    if (stored.format !== 1) throw new Error(`unknown anonymous-state format ${String(stored.format)}`);
-    const allRevealed = everyCardRevealedIn(state.phase);
-    for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column ?? '' });
-    for (const c of stored.cards) {
-      this.waiting.card.set(keyOf(c.tag), PLACEHOLDER + c.tag);
-      evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
-      Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: allRevealed || c.revealed, signature: c.signature ?? null });
+  load(state: BoardState, parts: StoredParts): void {
+    if (parts.cards) {
+      const json = Buffer.from(parts.cards).toString('utf8');
+      const stored = parsePart<StoredCards>(json, 'cards');
+      const allRevealed = everyCardRevealedIn(state.phase);
+      for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column });
+      for (const c of stored.cards) {
+        this.waiting.card.set(keyOf(c.tag), PLACEHOLDER + c.tag);
+        evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
+        Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: allRevealed || c.revealed, signature: c.signature ?? null });
+      }
+      this.unclaimed.card = stored.cards.length;
+      this.keepCards(state, cardsVersion(state), json);
+      this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
     }
-    for (const v of stored.votes) {
+    this.loadMarks(state, parts.marks);
+  }
+
+  /**
+   * CL-17: another process changed only the marks: they replace this copy's (which `state` must hold none of
+   * any more: `withoutMarks`), and wait for their owners again; the cards stay as they are, with their owners.
+   */
+  reloadMarks(state: BoardState, marks: Uint8Array | null): void {
+    this.waiting.vote.clear();
+    this.waiting.pulse.clear();
+    this.loadMarks(state, marks);
+  }
+
+  private loadMarks(state: BoardState, blob: Uint8Array | null): void {
+    const json = blob ? Buffer.from(blob).toString('utf8') : null;
+    this.marksStored = json;
+    const stored = json === null ? null : parsePart<StoredMarks>(json, 'marks');
+    for (const v of stored?.votes ?? []) {
       this.waiting.vote.set(keyOf(v.tag), PLACEHOLDER + v.tag);
       evolve(state, { type: 'vote.cast', targetId: v.target, voterTag: PLACEHOLDER + v.tag });
     }
-    for (const p of stored.pulse) {
+    for (const p of stored?.pulse ?? []) {
       this.waiting.pulse.set(keyOf(p.tag), PLACEHOLDER + p.tag);
       state.pulse.set(PLACEHOLDER + p.tag, p.value);
     }
-    for (const c of stored.consensus) {
+    for (const c of stored?.consensus ?? []) {
       const consensus = state.actions.get(c.action)?.consensus;
       if (!consensus) continue;
       consensus.answers.set(PLACEHOLDER + c.tag, c.value);
       if (consensus.open && consensus.answers.size >= consensus.expected) Object.assign(consensus, { open: false, revealed: true });
     }
-    for (const l of stored.lens) {
+    for (const l of stored?.lens ?? []) {
       const byTag = state.lensTaps.get(l.item) ?? new Map<string, Set<TrustPart>>();
       byTag.set(PLACEHOLDER + l.tag, new Set(l.parts));
       state.lensTaps.set(l.item, byTag);
     }
-    for (const x of stored.reactions) {
+    for (const x of stored?.reactions ?? []) {
       const byReaction = state.reactions.get(x.item) ?? new Map<string, Set<string>>();
       byReaction.set(x.reaction, (byReaction.get(x.reaction) ?? new Set<string>()).add(PLACEHOLDER + x.tag));
       state.reactions.set(x.item, byReaction);
     }
-    this.unclaimed = {
-      card: stored.cards.length,
-      vote: stored.votes.length,
-      pulse: stored.pulse.length,
-      consensus: stored.consensus.length,
-      lens: stored.lens.length,
-      reaction: stored.reactions.length,
-    };
+    Object.assign(this.unclaimed, {
+      vote: stored?.votes.length ?? 0,
+      pulse: stored?.pulse.length ?? 0,
+      consensus: stored?.consensus.length ?? 0,
+      lens: stored?.lens.length ?? 0,
+      reaction: stored?.reactions.length ?? 0,
+    });
     if (this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) {
       this.prefixes = new WaitingPrefixes();
       for (const key of this.waiting.card.keys()) this.prefixes.add(key);
@@ -354,6 +419,9 @@ export class AnonymousState {
    */
   recognise(state: BoardState, tags: Tags): void {
     if (this.unclaimed.card > 0) {
+      // a recognised card's stored tag is the one it was loaded with: if the stored cards part was up to date, it stays so
+      const stored = this.cardsStored?.state === state && this.cardsStored.version === cardsVersion(state) ? this.cardsStored : null;
+      const kept = stored && this.keptCards?.state === state && this.keptCards.version === stored.version ? this.keptCards : null;
       const keys = this.slotKeysOf(tags.authorTag, 'card');
       for (let slot = 0; slot < LIMITS.cardsPerPerson; slot++) {
         if (this.prefixes && !this.prefixes.mayHold(keys, slot * 16)) continue;
@@ -369,6 +437,8 @@ export class AnonymousState {
         this.cardSlots.set(tags.authorTag, slots);
         this.unclaimed.card--;
       }
+      if (stored) stored.version = cardsVersion(state);
+      if (kept) kept.version = cardsVersion(state);
     }
     if (this.unclaimed.vote > 0) {
       const keys = this.slotKeysOf(tags.voterTag, 'vote');
@@ -428,4 +498,11 @@ export class AnonymousState {
       }
     }
   }
+}
+
+/** a stored part's JSON, refused if it is not of this format */
+function parsePart<T extends { format: number }>(json: string, part: AnonymousPart): T {
+  const stored = JSON.parse(json) as T;
+  if (stored.format !== PART_FORMAT) throw new Error(`unknown anonymous-state ${part} format ${String(stored.format)}`);
+  return stored;
 }

@@ -78,21 +78,21 @@ describe('PostgreSQL store under concurrency', () => {
     const { a, b, close } = await twoPools();
     const BUDGET = 5;
     const seen: number[] = [];
-    // a vote is one byte of the anonymous state; the rule reads the state under the board row lock
+    // a vote is one byte of the anonymous state's marks; the rule reads the state under the board row lock
     const vote = (i: number) =>
       (i % 2 ? a : b).commitLocked('board-race', `vote-${i}`, async ({ anonymousState }: LockedBoard) => {
-        const votes = anonymousState?.length ?? 0;
+        const votes = anonymousState.marks?.length ?? 0;
         await interleave();
         if (votes >= BUDGET) return { refuse: 'VOTE_BUDGET' };
         seen.push(votes);
-        return { events: [], anonymousState: new Uint8Array([...(anonymousState ?? []), i]), sealed: sealed(i) };
+        return { events: [], anonymousState: { marks: new Uint8Array([...(anonymousState.marks ?? []), i]) }, sealed: sealed(i) };
       });
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => vote(i)));
     expect(results.filter((r) => 'lastSeq' in r)).toHaveLength(BUDGET);
     expect(results.filter((r) => 'refused' in r)).toHaveLength(40 - BUDGET);
     // every accepted vote saw the count its predecessors left: none decided on a stale read
     expect(seen).toEqual([0, 1, 2, 3, 4]);
-    expect((await b.loadBoard('board-race'))?.anonymousState).toHaveLength(BUDGET);
+    expect((await b.loadBoard('board-race'))?.anonymousState.marks).toHaveLength(BUDGET);
     await close();
   });
 

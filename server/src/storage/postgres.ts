@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
-import { type BoardChanges, type BoardRecord, type CopyMark, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
+import { ANONYMOUS_PARTS, type AnonymousPart, type AnonymousWrite, type BoardChanges, type BoardRecord, type CopyMark, type BoardStore, CommandKeyTaken, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
 import { DATA_FORMAT, DataFileError } from './sqlite.js';
 import { Fenced } from './fenced.js';
 
@@ -10,10 +10,22 @@ import { Fenced } from './fenced.js';
  * (`SELECT … FOR UPDATE`), so commands of one board are applied one after another whatever connection or
  * process they come through: the command key is checked, the public events are numbered from the locked
  * row's `last_seq` (gap-free and in commit order, unlike a sequence/bigserial, whose numbers are handed out
- * before commit), the anonymous state blob is rewritten, then it commits. No table has a serial column or a
+ * before commit), the parts of the anonymous state it changed are rewritten, then it commits. No table has a serial column or a
  * timestamp besides the public creation dates (AR-1, AR-3). What PostgreSQL's files keep of old row versions
  * is said in the README ("Running on PostgreSQL").
  */
+/** AR-1: the anonymous state, one row per board and part (`ANONYMOUS_PARTS`), each rewritten whole */
+const ANONYMOUS_STATE_TABLE = `
+CREATE TABLE anonymous_state (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  part TEXT NOT NULL,
+  state BYTEA NOT NULL,
+  -- CL-17: md5(state), so a process catching up learns which parts changed without reading them
+  digest TEXT NOT NULL,
+  PRIMARY KEY (board_id, part)
+);
+ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL;`;
+
 const SCHEMA = `
 CREATE TABLE teams (
   id TEXT PRIMARY KEY,
@@ -47,11 +59,7 @@ CREATE TABLE events (
   payload TEXT NOT NULL,
   PRIMARY KEY (board_id, seq)
 );
-CREATE TABLE anonymous_state (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  state BYTEA NOT NULL
-);
-ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL;
+${ANONYMOUS_STATE_TABLE}
 CREATE TABLE commands (
   board_id TEXT NOT NULL REFERENCES boards(id),
   command_key TEXT NOT NULL,
@@ -73,7 +81,7 @@ CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
  * the stored data (how tags and command keys are derived, `DATA_FORMAT` as for SQLite) is beside it, in
  * `schema_version.data_format` (AR-9).
  */
-export const POSTGRES_SCHEMA_VERSION = 4;
+export const POSTGRES_SCHEMA_VERSION = 5;
 
 /** How a database of an earlier layout is brought to this one (in the schema lock), by the version it holds. */
 const MIGRATIONS: Record<number, string> = {
@@ -87,6 +95,10 @@ const MIGRATIONS: Record<number, string> = {
   // whole and every catch-up of another process reads it, and on a 1,500-card board compressing its few hundred
   // KB took longer than the rest of the commit (rows written before stay as they are until rewritten)
   3: `ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL`,
+  // 4 → 5: the anonymous state in parts, a row per board and part (AR-1). Boards stored before it are of data
+  // format 4 and refused (AR-9) in the same transaction, which undoes this; so only a database without boards
+  // keeps the new table.
+  4: `DROP TABLE anonymous_state; ${ANONYMOUS_STATE_TABLE}`,
 };
 
 /**
@@ -98,8 +110,9 @@ const PARTICIPANTS_DIGEST = `md5(coalesce((SELECT json_agg(json_build_array(id, 
 
 /**
  * CL-17: what changed on a board since a copy was read, in one statement (one snapshot, one round trip): the
- * events after $2, the participant rows only if their digest is not $3, the anonymous state only if its md5 is
- * not $4.
+ * events after $2, the participant rows only if their digest is not $3, each part of the anonymous state only if
+ * its md5 is not the one in $4 (the parts' digests in `ANONYMOUS_PARTS` order): a vote made elsewhere reads the
+ * marks again, not every card.
  */
 const CHANGES_SINCE = `
 SELECT b.version, b.last_seq,
@@ -109,11 +122,11 @@ SELECT b.version, b.last_seq,
     (SELECT coalesce(json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY name COLLATE "C", id COLLATE "C"), '[]')
        FROM participants WHERE board_id = b.id)
   END AS participants,
-  a.digest AS anonymous_digest,
-  CASE WHEN a.digest IS DISTINCT FROM $4 THEN a.state END AS anonymous_state
+  (SELECT coalesce(json_agg(json_build_array(s.part, s.digest, encode(s.state, 'base64'))), '[]')
+     FROM anonymous_state s
+    WHERE s.board_id = b.id AND s.digest IS DISTINCT FROM ($4::text[])[array_position($5::text[], s.part)]) AS anonymous_parts
 FROM boards b
 CROSS JOIN LATERAL (SELECT ${PARTICIPANTS_DIGEST} AS digest) p
-LEFT JOIN LATERAL (SELECT md5(s.state) AS digest, s.state FROM anonymous_state s WHERE s.board_id = b.id) a ON true
 WHERE b.id = $1`;
 
 /** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
@@ -126,7 +139,7 @@ export interface LockedBoard {
   lastSeq: number;
   /** CL-2: the board's change counter (see `LoadedBoard.version`) */
   version: number;
-  anonymousState: Uint8Array | null;
+  anonymousState: LoadedBoard['anonymousState'];
 }
 
 /** The rest of a commit, decided against the locked board, or a refusal that writes nothing. */
@@ -288,8 +301,24 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     if (inserted.rowCount !== commands.length) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
   }
 
-  async function storeAnonymousState(client: PoolClient, boardId: string, state: Uint8Array): Promise<void> {
-    await client.query('INSERT INTO anonymous_state (board_id, state) VALUES ($1, $2) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state', [boardId, Buffer.from(state)]);
+  /** the parts a commit changed, each replaced whole (the others are left as stored) */
+  async function storeAnonymousState(client: PoolClient, boardId: string, parts: AnonymousWrite | undefined): Promise<void> {
+    for (const part of ANONYMOUS_PARTS) {
+      const blob = parts?.[part];
+      if (!blob) continue;
+      await client.query('INSERT INTO anonymous_state (board_id, part, state, digest) VALUES ($1, $2, $3::bytea, md5($3::bytea)) ON CONFLICT (board_id, part) DO UPDATE SET state = excluded.state, digest = excluded.digest', [
+        boardId,
+        part,
+        Buffer.from(blob),
+      ]);
+    }
+  }
+
+  async function anonymousStateOf(client: PoolClient, boardId: string): Promise<LoadedBoard['anonymousState']> {
+    const { rows } = await client.query<{ part: AnonymousPart; state: Buffer }>('SELECT part, state FROM anonymous_state WHERE board_id = $1', [boardId]);
+    const parts: LoadedBoard['anonymousState'] = { cards: null, marks: null };
+    for (const row of rows) parts[row.part] = new Uint8Array(row.state);
+    return parts;
   }
 
   /** Under the board's row lock, so a resend racing its first copy sees it once the first has committed. */
@@ -314,14 +343,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     return inTransaction(async (client) => {
       const { lastSeq, version } = await lockBoardRow(client, boardId);
       await refuseTakenKey(client, boardId, commandKey);
-      const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
-      const decision = await decide({ lastSeq, version, anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null });
+      const decision = await decide({ lastSeq, version, anonymousState: await anonymousStateOf(client, boardId) });
       if ('refuse' in decision) return { refused: decision.refuse };
       refuseAnonymous(decision.events);
       await checkAndCount(client, boardId, version, decision.expectedVersion);
       await insertCommands(client, boardId, [{ commandKey, sealed: decision.sealed }]);
       const newSeq = await appendEvents(client, boardId, lastSeq, decision.events);
-      if (decision.anonymousState) await storeAnonymousState(client, boardId, decision.anonymousState);
+      await storeAnonymousState(client, boardId, decision.anonymousState);
       return { lastSeq: newSeq };
     });
   }
@@ -427,7 +455,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
           [boardId],
         );
         const events = await client.query<{ seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = $1 ORDER BY seq', [boardId]);
-        const state = await client.query<{ state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = $1', [boardId]);
+        const anonymousState = await anonymousStateOf(client, boardId);
         const digest = await client.query<{ digest: string }>(`SELECT ${PARTICIPANTS_DIGEST} AS digest`, [boardId]);
         return {
           record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: Number(board.created_at), teamId: board.team_id },
@@ -435,7 +463,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
             (p): ParticipantRecord => ({ id: p.id, name: p.name, handle: p.handle, authHash: p.auth_hash, isFacilitator: p.is_facilitator }),
           ),
           events: events.rows.map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
-          anonymousState: state.rows[0] ? new Uint8Array(state.rows[0].state) : null,
+          anonymousState,
           docs: options.docs === false ? { board: [], notes: [] } : { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
           version: Number(board.version),
           participantsDigest: digest.rows[0]!.digest,
@@ -450,9 +478,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         events: [number, string][] | null;
         participants_digest: string;
         participants: Row[] | null;
-        anonymous_digest: string | null;
-        anonymous_state: Buffer | null;
-      }>(CHANGES_SINCE, [boardId, since.afterSeq, since.participantsDigest, since.anonymousDigest]);
+        anonymous_parts: [AnonymousPart, string | null, string | null][];
+      }>(CHANGES_SINCE, [boardId, since.afterSeq, since.participantsDigest, ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part]), ANONYMOUS_PARTS]);
       const row = rows[0];
       if (!row) return null;
       return {
@@ -465,8 +492,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
               digest: row.participants_digest,
             }
           : null,
-        anonymousState:
-          row.anonymous_digest !== since.anonymousDigest ? { blob: row.anonymous_state ? new Uint8Array(row.anonymous_state) : null, digest: row.anonymous_digest } : null,
+        anonymousParts: Object.fromEntries(
+          row.anonymous_parts.map(([part, digest, base64]) => [part, { blob: base64 === null ? null : new Uint8Array(Buffer.from(base64, 'base64')), digest }]),
+        ),
       };
     },
     async upsertParticipant(boardId, p, expectedVersion) {
@@ -486,6 +514,17 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     async findCommand(boardId, commandKey) {
       const { rows } = await pool.query<{ sealed: Buffer }>('SELECT sealed FROM commands WHERE board_id = $1 AND command_key = $2', [boardId, commandKey]);
       return rows[0] ? new Uint8Array(rows[0].sealed) : null;
+    },
+    async findCommands(boardId, commandKeys) {
+      const found = new Map<string, Uint8Array>();
+      if (commandKeys.length === 0) return found;
+      // one round trip for a batch's commands, however many (CM-3)
+      const { rows } = await pool.query<{ command_key: string; sealed: Buffer }>('SELECT command_key, sealed FROM commands WHERE board_id = $1 AND command_key = ANY($2::text[])', [
+        boardId,
+        commandKeys,
+      ]);
+      for (const row of rows) found.set(row.command_key, new Uint8Array(row.sealed));
+      return found;
     },
     async commit(boardId, input) {
       refuseAnonymous(input.events);
@@ -516,7 +555,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         for (const p of batch.participants) await storeParticipant(client, boardId, p);
         await insertCommands(client, boardId, batch.commands);
         await insertEvents(client, boardId, newSeq - batch.events.length, batch.events);
-        if (batch.anonymousState) await storeAnonymousState(client, boardId, batch.anonymousState);
+        await storeAnonymousState(client, boardId, batch.anonymousState);
         return { lastSeq: newSeq };
       });
     },
@@ -621,13 +660,13 @@ async function ensureSchema(pool: Pool, schema: string): Promise<void> {
 /**
  * AR-9: data of another format is refused, never misread: its stored tags and command keys were derived another
  * way, so nobody's facts would be recognised again. Data stored before the format was recorded (null) is of an
- * older format, unless there is none yet: then the database is marked with this one.
+ * older format. A database that holds no board yet is marked with this format, whatever it said.
  */
 async function refuseOtherFormats(client: PoolClient, schema: string): Promise<void> {
   const { rows } = await client.query<{ data_format: number | null }>('SELECT data_format FROM schema_version');
   const format = rows[0]?.data_format ?? null;
   if (format === DATA_FORMAT) return;
-  if (format === null && (await client.query('SELECT 1 FROM boards LIMIT 1')).rowCount === 0) {
+  if ((await client.query('SELECT 1 FROM boards LIMIT 1')).rowCount === 0) {
     await client.query('UPDATE schema_version SET data_format = $1', [DATA_FORMAT]);
     return;
   }

@@ -43,6 +43,33 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
     }
   });
 
+  it('AR-9 PG-2 AR-1 a database of layout 4 (the anonymous state as one row per board) that holds boards is refused with one line, and left as it was', async () => {
+    const url = testDatabaseUrl();
+    const schema = freshSchema();
+    const store = await openPostgresStore(url, { schema });
+    await store.createBoard({ id: 'old-board', facilitatorHash: 'f', createdAt: 1 }, created);
+    await store.close();
+    const db = await admin(schema);
+    try {
+      // what the server before the parts wrote: one row of anonymous state per board, layout 4, data format 4
+      await db.query(`DROP TABLE anonymous_state;
+        CREATE TABLE anonymous_state (board_id TEXT PRIMARY KEY REFERENCES boards(id), state BYTEA NOT NULL);
+        INSERT INTO anonymous_state VALUES ('old-board', '\\x7b7d');
+        UPDATE schema_version SET version = 4, data_format = 4`);
+      expect(POSTGRES_SCHEMA_VERSION).toBe(5);
+      expect(DATA_FORMAT).toBe(5);
+      const refused = await openPostgresStore(url, { schema }).catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(DataFileError);
+      expect((refused as Error).message).toMatch(/holds Candor data of format 4, but this server reads format 5; point DATABASE_URL at an empty database/);
+      expect((refused as Error).message).not.toContain('\n');
+      // the refusal changed nothing: the old layout and its row are there as they were
+      expect((await db.query('SELECT version, data_format FROM schema_version')).rows).toEqual([{ version: 4, data_format: 4 }]);
+      expect((await db.query('SELECT board_id FROM anonymous_state')).rows).toEqual([{ board_id: 'old-board' }]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('AR-9 PG-2 a database of the older layout that holds no board yet opens, and is marked with this format', async () => {
     const url = testDatabaseUrl();
     const schema = freshSchema();

@@ -3,12 +3,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
 import { WalDiscipline, checkpoint } from './walDiscipline.js';
-import type { BoardRecord, BoardStore, CommitBatch, CommitInput, LoadedBoard, ParticipantRecord } from './BoardStore.js';
+import { ANONYMOUS_PARTS, type AnonymousPart, type AnonymousWrite, type BoardRecord, type BoardStore, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord } from './BoardStore.js';
+
+/** AR-6: whether a commit writes any part of the anonymous state (then it goes alone through the WAL) */
+const writesAnonymous = (parts: AnonymousWrite | undefined) => ANONYMOUS_PARTS.some((part) => parts?.[part] !== undefined);
 
 /**
  * AR-1…AR-6. Every table is WITHOUT ROWID (no implicit counter in insertion order); no timestamps but the
- * public creation dates; anonymous facts live in one blob per board (`anonymous_state`), never as rows of
- * their own, because rows leak their insertion order through where SQLite places them in a page.
+ * public creation dates; anonymous facts live in two blobs per board (`anonymous_state`: the cards, and the
+ * marks on them), never as rows of their own, because rows leak their insertion order through where SQLite
+ * places them in a page.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS teams (
@@ -41,10 +45,13 @@ CREATE TABLE IF NOT EXISTS events (
   payload TEXT NOT NULL,
   PRIMARY KEY (board_id, seq)
 ) WITHOUT ROWID;
--- AR-1: cards, groups, votes, pulse and consensus answers: one blob per board, rewritten whole.
+-- AR-1: cards and groups in one blob per board ('cards'), votes, pulse, consensus answers, lens taps and
+-- reactions in another ('marks'); each rewritten whole, and only by a commit that changed it.
 CREATE TABLE IF NOT EXISTS anonymous_state (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  state BLOB NOT NULL
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  part TEXT NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (board_id, part)
 ) WITHOUT ROWID;
 -- AR-5: opaque lookup key and a sealed, fixed-size record per command.
 CREATE TABLE IF NOT EXISTS commands (
@@ -67,9 +74,10 @@ CREATE TABLE IF NOT EXISTS probe (k INTEGER PRIMARY KEY, v INTEGER NOT NULL) WIT
 /**
  * The layout of the data file, in `PRAGMA user_version`. A file of another layout (or an older one, which
  * has none) is refused rather than misread: there are no users to migrate yet. 4: the stored per-fact tags
- * and command keys come from `Keyring.person` (a format-3 file's would never be recognised or matched).
+ * and command keys come from `Keyring.person` (a format-3 file's would never be recognised or matched). 5: the
+ * anonymous state is stored in two parts (`ANONYMOUS_PARTS`), no longer as one blob.
  */
-export const DATA_FORMAT = 4;
+export const DATA_FORMAT = 5;
 
 /** DU-5: how long opening waits for another process to let go of the file (a server restarting) before refusing */
 const LOCK_WAIT_MS = 2_000;
@@ -128,8 +136,8 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     lastSeq: db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM boards WHERE id = ?'),
     insertEvent: db.prepare('INSERT INTO events (board_id, seq, payload) VALUES (?, ?, ?)'),
     events: db.prepare<[string], { seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = ? ORDER BY seq'),
-    putState: db.prepare('INSERT INTO anonymous_state (board_id, state) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET state = excluded.state'),
-    getState: db.prepare<[string], { state: Buffer }>('SELECT state FROM anonymous_state WHERE board_id = ?'),
+    putState: db.prepare('INSERT INTO anonymous_state (board_id, part, state) VALUES (?, ?, ?) ON CONFLICT (board_id, part) DO UPDATE SET state = excluded.state'),
+    getState: db.prepare<[string], { part: AnonymousPart; state: Buffer }>('SELECT part, state FROM anonymous_state WHERE board_id = ?'),
     upsertParticipant: db.prepare(
       `INSERT INTO participants (board_id, id, name, handle, auth_hash, is_facilitator) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (board_id, id) DO UPDATE SET name = excluded.name, is_facilitator = excluded.is_facilitator`,
@@ -169,6 +177,13 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     return row.last_seq;
   };
 
+  const putParts = (boardId: string, parts: AnonymousWrite | undefined) => {
+    for (const part of ANONYMOUS_PARTS) {
+      const blob = parts?.[part];
+      if (blob) q.putState.run(boardId, part, padded(blob));
+    }
+  };
+
   const createBoardTx = db.transaction((record: BoardRecord, first: BoardEvent) => {
     q.insertBoard.run(record.id, record.facilitatorHash, record.createdAt, record.teamId ?? null);
     appendEvents(record.id, [first]);
@@ -177,7 +192,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
   const commitTx = db.transaction((boardId: string, input: CommitInput) => {
     q.insertCommand.run(boardId, input.commandKey, Buffer.from(input.sealed));
     const lastSeq = appendEvents(boardId, input.events);
-    if (input.anonymousState) q.putState.run(boardId, Buffer.from(input.anonymousState));
+    putParts(boardId, input.anonymousState);
     return lastSeq;
   });
 
@@ -185,7 +200,7 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     for (const p of batch.participants) q.upsertParticipant.run(boardId, p.id, p.name, p.handle, p.authHash, p.isFacilitator ? 1 : 0);
     for (const c of batch.commands) q.insertCommand.run(boardId, c.commandKey, Buffer.from(c.sealed));
     const lastSeq = appendEvents(boardId, batch.events);
-    if (batch.anonymousState) q.putState.run(boardId, Buffer.from(batch.anonymousState));
+    putParts(boardId, batch.anonymousState);
     return lastSeq;
   });
 
@@ -224,14 +239,15 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     async loadBoard(boardId): Promise<LoadedBoard | null> {
       const board = q.getBoard.get(boardId);
       if (!board) return null;
-      const state = q.getState.get(boardId);
+      const anonymousState: LoadedBoard['anonymousState'] = { cards: null, marks: null };
+      for (const row of q.getState.all(boardId)) anonymousState[row.part] = unpadded(row.state);
       return {
         record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: board.created_at, teamId: board.team_id },
         participants: q.participants.all(boardId).map(
           (p): ParticipantRecord => ({ id: p.id, name: p.name, handle: p.handle, authHash: p.auth_hash, isFacilitator: p.is_facilitator === 1 }),
         ),
         events: q.events.all(boardId).map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
-        anonymousState: state ? new Uint8Array(state.state) : null,
+        anonymousState,
         docs: { board: docUpdates(boardId, 'board'), notes: docUpdates(boardId, 'notes') },
       };
     },
@@ -245,11 +261,19 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       const row = q.findCommand.get(boardId, commandKey);
       return row ? new Uint8Array(row.sealed) : null;
     },
+    async findCommands(boardId, commandKeys) {
+      const found = new Map<string, Uint8Array>();
+      for (const key of commandKeys) {
+        const row = q.findCommand.get(boardId, key);
+        if (row) found.set(key, new Uint8Array(row.sealed));
+      }
+      return found;
+    },
     async commit(boardId, input) {
-      return { lastSeq: input.anonymousState ? wal.alone(() => commitTx(boardId, input)) : wal.named(() => commitTx(boardId, input)) };
+      return { lastSeq: writesAnonymous(input.anonymousState) ? wal.alone(() => commitTx(boardId, input)) : wal.named(() => commitTx(boardId, input)) };
     },
     async commitBatch(boardId, batch) {
-      return { lastSeq: batch.anonymousState ? wal.alone(() => commitBatchTx(boardId, batch)) : wal.named(() => commitBatchTx(boardId, batch)) };
+      return { lastSeq: writesAnonymous(batch.anonymousState) ? wal.alone(() => commitBatchTx(boardId, batch)) : wal.named(() => commitBatchTx(boardId, batch)) };
     },
     async appendDocUpdate(boardId, doc, update) {
       return wal.named(() => appendDocTx(boardId, doc, update));
@@ -268,6 +292,32 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       wal.close();
     },
   };
+}
+
+/** the smallest size class: one page */
+const PART_SIZE_STEP_MIN = 4096;
+const SPACE = 0x20;
+
+/**
+ * AR-1, AR-6: a part of the anonymous state is stored padded with spaces to a size class (a multiple of a power of
+ * two at most an eighth of its size, so at most 1/8 more bytes). SQLite overwrites a row whose size is unchanged
+ * in place and writes only the pages whose bytes changed; a row of another size gets a new chain of overflow
+ * pages and the old one zeroed (`secure_delete`). So a card added to a 1,500-card board rewrites about half the
+ * part's pages, once, instead of writing all of them twice. In place, a rewrite also leaves no trace of when it
+ * happened in where the row lies. (A part is JSON, which ends in `}`: the padding is whitespace to a parser, and
+ * cut off exactly when it is read.)
+ */
+function padded(blob: Uint8Array): Buffer {
+  const step = Math.max(PART_SIZE_STEP_MIN, 2 ** Math.floor(Math.log2(Math.max(1, blob.length / 8))));
+  const out = Buffer.alloc(Math.ceil((blob.length + 1) / step) * step, SPACE);
+  out.set(blob);
+  return out;
+}
+
+function unpadded(stored: Buffer): Uint8Array {
+  let end = stored.length;
+  while (end > 0 && stored[end - 1] === SPACE) end--;
+  return new Uint8Array(stored.buffer, stored.byteOffset, end);
 }
 
 function refuseOtherFormats(db: Database.Database, file: string): void {

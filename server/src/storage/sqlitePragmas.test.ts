@@ -49,7 +49,7 @@ describe('DU-4 the SQLite file settings', () => {
     await store.upsertParticipant('b', row('p1'));
     await store.commitBatch('b', { participants: [row('p2')], commands: [], events: [] });
     expect(walBytes()).toBeGreaterThan(0);
-    await store.commitBatch('b', { participants: [], commands: [{ commandKey: 'k1', sealed: new Uint8Array(8) }], events: [], anonymousState: Buffer.from('{"cards":["secret"]}') });
+    await store.commitBatch('b', { participants: [], commands: [{ commandKey: 'k1', sealed: new Uint8Array(8) }], events: [], anonymousState: { cards: Buffer.from('{"cards":["secret"]}') } });
     expect(walBytes()).toBe(0);
     await store.upsertParticipant('b', row('p3'));
     expect(walBytes()).toBeGreaterThan(0);
@@ -114,6 +114,22 @@ describe('DU-4 the SQLite file settings', () => {
     const second = openSqliteStore(file);
     expect(await second.boardExists('nope')).toBe(false);
     await second.close();
+  });
+
+  it('AR-9 AR-1 a file of format 4 (the anonymous state as one blob per board) is refused with one line naming both formats, and left as it was', () => {
+    const file = tmpFile();
+    const db = new Database(file);
+    db.exec(`CREATE TABLE boards (id TEXT PRIMARY KEY) WITHOUT ROWID;
+             CREATE TABLE anonymous_state (board_id TEXT PRIMARY KEY, state BLOB NOT NULL) WITHOUT ROWID;
+             INSERT INTO boards VALUES ('b'); INSERT INTO anonymous_state VALUES ('b', '{"format":1}');`);
+    db.pragma('user_version = 4');
+    db.close();
+    expect(DATA_FORMAT).toBe(5);
+    expect(() => openSqliteStore(file)).toThrow(/ of format 4, but this server reads format 5; move it away/);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(4);
+    expect(after.prepare('SELECT board_id, CAST(state AS TEXT) AS state FROM anonymous_state').all()).toEqual([{ board_id: 'b', state: '{"format":1}' }]);
+    after.close();
   });
 
   it('AR-9 a file of a newer layout is refused, never misread', () => {

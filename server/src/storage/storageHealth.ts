@@ -18,7 +18,7 @@ export function watchStorage(inner: BoardStore, now: () => number = Date.now): {
   let failing = false;
   let lastError: StorageHealth['lastError'] = null;
   let lastCheck = 0;
-  const reads = new Set<string>(['loadTeam', 'boardExists', 'loadBoard', 'findCommand', 'close']);
+  const reads = new Set<string>(['loadTeam', 'boardExists', 'loadBoard', 'findCommand', 'findCommands', 'close']);
 
   const store = new Proxy(inner, {
     get(target, property, receiver) {

@@ -47,6 +47,9 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.commit('board-cmd1', { commandKey: 'same', events: [event], sealed: sealed(1) });
       expect(await store.findCommand('board-cmd1', 'same')).toEqual(sealed(1));
       expect(await store.findCommand('board-cmd1', 'other')).toBeNull();
+      // many keys in one read: the stored ones, by key
+      expect(await store.findCommands('board-cmd1', ['other', 'same'])).toEqual(new Map([['same', sealed(1)]]));
+      expect(await store.findCommands('board-cmd1', [])).toEqual(new Map());
       await expect(store.commit('board-cmd1', { commandKey: 'same', events: [event], sealed: sealed(0) })).rejects.toThrow();
       expect((await store.loadBoard('board-cmd1'))?.events).toHaveLength(2);
       await store.close();
@@ -64,13 +67,13 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
           { commandKey: 'b2', sealed: sealed(2) },
         ],
         events: [select('c1'), select('c2')],
-        anonymousState: new Uint8Array([7, 7]),
+        anonymousState: { cards: new Uint8Array([7, 7]) },
       });
       expect(result).toEqual({ lastSeq: 3 });
       const loaded = (await store.loadBoard('board-bat1'))!;
       expect(loaded.participants).toEqual([ada]);
       expect(loaded.events.map((e) => e.seq)).toEqual([1, 2, 3]);
-      expect(loaded.anonymousState).toEqual(new Uint8Array([7, 7]));
+      expect(loaded.anonymousState).toEqual({ cards: new Uint8Array([7, 7]), marks: null });
       expect(await store.findCommand('board-bat1', 'b2')).toEqual(sealed(2));
       // a batch holding a key that is already stored fails whole: no participant, command or event of it stays
       const bo = { id: 'p2', name: 'Bo', handle: 'hd2', authHash: 'h2', isFacilitator: false };
@@ -82,13 +85,13 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
             { commandKey: 'b1', sealed: sealed(4) },
           ],
           events: [select('c3')],
-          anonymousState: new Uint8Array([8]),
+          anonymousState: { cards: new Uint8Array([8]), marks: new Uint8Array([9]) },
         }),
       ).rejects.toThrow();
       const after = (await store.loadBoard('board-bat1'))!;
       expect(after.participants).toEqual([ada]);
       expect(after.events).toHaveLength(3);
-      expect(after.anonymousState).toEqual(new Uint8Array([7, 7]));
+      expect(after.anonymousState).toEqual({ cards: new Uint8Array([7, 7]), marks: null });
       expect(await store.findCommand('board-bat1', 'b3')).toBeNull();
       expect(await store.findCommand('board-bat1', 'b1')).toEqual(sealed(1));
       // and the store goes on: the next batch is numbered right after the last one stored
@@ -154,15 +157,17 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.close();
     });
 
-    it('ST-12 keeps one anonymous state per board, replaced whole in the commit that changes it, and logs no anonymous fact', async () => {
+    it('ST-12 keeps each part of a board\'s anonymous state, replaced whole only in a commit that changes that part, and logs no anonymous fact', async () => {
       const { store, reopen } = await open();
       await store.createBoard({ id: 'board-anon', facilitatorHash: 'a', createdAt: 1 }, created);
-      expect((await store.loadBoard('board-anon'))?.anonymousState).toBeNull();
-      await store.commit('board-anon', { commandKey: 'k1', events: [], anonymousState: new Uint8Array([1, 2, 3]), sealed: sealed(4) });
-      await store.commit('board-anon', { commandKey: 'k2', events: [], anonymousState: new Uint8Array([4]), sealed: sealed(5) });
+      expect((await store.loadBoard('board-anon'))?.anonymousState).toEqual({ cards: null, marks: null });
+      await store.commit('board-anon', { commandKey: 'k1', events: [], anonymousState: { cards: new Uint8Array([1, 2, 3]), marks: new Uint8Array([9]) }, sealed: sealed(4) });
+      await store.commit('board-anon', { commandKey: 'k2', events: [], anonymousState: { cards: new Uint8Array([4]) }, sealed: sealed(5) });
       await store.commit('board-anon', { commandKey: 'k3', events: [{ type: 'timer.stopped' }], sealed: sealed(6) });
       const loaded = await store.loadBoard('board-anon');
-      expect(loaded?.anonymousState).toEqual(new Uint8Array([4]));
+      expect(loaded?.anonymousState).toEqual({ cards: new Uint8Array([4]), marks: new Uint8Array([9]) });
+      await store.commitBatch('board-anon', { participants: [], commands: [{ commandKey: 'k5', sealed: sealed(8) }], events: [], anonymousState: { marks: new Uint8Array([5, 5]) } });
+      expect((await store.loadBoard('board-anon'))?.anonymousState).toEqual({ cards: new Uint8Array([4]), marks: new Uint8Array([5, 5]) });
       expect(loaded?.events.map((e) => e.event.type)).toEqual(['board.created', 'timer.stopped']);
       const card: BoardEvent = { type: 'card.added', cardId: 'c1', columnId: 'start', text: 'x', authorTag: 't' };
       await expect(store.commit('board-anon', { commandKey: 'k4', events: [card], sealed: sealed(7) })).rejects.toThrow(/anonymous/);
@@ -170,7 +175,7 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       await store.close();
       if (reopen) {
         const again = await reopen();
-        expect((await again.loadBoard('board-anon'))?.anonymousState).toEqual(new Uint8Array([4]));
+        expect((await again.loadBoard('board-anon'))?.anonymousState).toEqual({ cards: new Uint8Array([4]), marks: new Uint8Array([5, 5]) });
         await again.close();
       }
     });
@@ -181,7 +186,7 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       for (const id of ['board-del1', 'board-del2']) {
         await store.createBoard({ id, facilitatorHash: 'a', createdAt: id === 'board-del1' ? 1 : 2, teamId: 'team-del1' }, created);
         await store.upsertParticipant(id, { id: 'p1', name: 'Ada', handle: 'hd1', authHash: 'h1', isFacilitator: true });
-        await store.commit(id, { commandKey: 'k1', events: [{ type: 'timer.stopped' }], anonymousState: new Uint8Array([7]), sealed: sealed(1) });
+        await store.commit(id, { commandKey: 'k1', events: [{ type: 'timer.stopped' }], anonymousState: { cards: new Uint8Array([7]), marks: new Uint8Array([6]) }, sealed: sealed(1) });
         await store.appendDocUpdate(id, 'notes', new Uint8Array([1, 2]));
       }
       await store.deleteBoard('board-del1');
@@ -192,7 +197,7 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       const kept = await store.loadBoard('board-del2');
       expect(kept?.participants.map((p) => p.id)).toEqual(['p1']);
       expect(kept?.events.map((e) => e.event.type)).toEqual(['board.created', 'timer.stopped']);
-      expect(kept?.anonymousState).toEqual(new Uint8Array([7]));
+      expect(kept?.anonymousState).toEqual({ cards: new Uint8Array([7]), marks: new Uint8Array([6]) });
       expect(kept?.docs.notes).toHaveLength(1);
       expect(await store.findCommand('board-del2', 'k1')).toEqual(sealed(1));
       // the id can be used again as if it had never been (nothing left to collide with)

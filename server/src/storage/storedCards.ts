@@ -1,0 +1,112 @@
+import type { BoardState, Card } from '@candor/shared';
+
+/**
+ * AR-1: the cards part of a board's anonymous state at rest — every card and group, sorted by their random ids —
+ * and, for big boards, a builder that makes it again without encoding every card each time.
+ */
+
+/** the version of the parts' JSON (format 1 was one blob of both parts) */
+export const PART_FORMAT = 2;
+
+export interface StoredCard {
+  id: string;
+  column: string;
+  text: string;
+  group: string | null;
+  /**
+   * RV-8: right whenever the board is before Reveal; in Reveal and after, every card is revealed whatever this
+   * says (the reveal itself does not rewrite the state, so after it this may still say false)
+   */
+  revealed: boolean;
+  /** SG-1: the name its author chose to show (absent while anonymous) */
+  signature?: string;
+  tag: string;
+}
+
+/** the cards part: every card and group */
+export interface StoredCards {
+  format: typeof PART_FORMAT;
+  cards: StoredCard[];
+  groups: { id: string; title: string; column: string }[];
+}
+
+const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+const storedCard = (card: Card, tag: string): StoredCard => ({
+  id: card.id,
+  column: card.columnId,
+  text: card.text,
+  group: card.groupId,
+  revealed: card.revealed,
+  ...(card.signature !== null ? { signature: card.signature } : {}),
+  tag,
+});
+
+/** the groups, as they end the cards part's JSON */
+const groupsJson = (state: BoardState) =>
+  JSON.stringify([...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId })).sort(byKey((g) => g.id)));
+
+/** The cards part's JSON, every card encoded (`tagOf` gives a card's stored tag). */
+export function storedCardsJson(state: BoardState, tagOf: (card: Card) => string): string {
+  const cards = [...state.cards.values()].map((card) => storedCard(card, tagOf(card))).sort(byKey((c) => c.id));
+  // the bytes of JSON.stringify(StoredCards), in its key order
+  return `{"format":${PART_FORMAT},"cards":${JSON.stringify(cards)},"groups":${groupsJson(state)}}`;
+}
+
+/** one card's entry, and the fields it was encoded from */
+interface Entry {
+  text: string;
+  column: string;
+  group: string | null;
+  revealed: boolean;
+  signature: string | null;
+  author: string;
+  json: string;
+}
+
+/**
+ * For big boards: each card's entry is kept, encoded again only once the card changed, and the part is the
+ * entries joined in id order — the very bytes `storedCardsJson` gives. A card added in Write costs one card's
+ * encoding, not 1,500 (most of the encode of a big board's add).
+ */
+export class StoredCardsBuilder {
+  private readonly entries = new Map<string, Entry>();
+  private sortedIds: string[] = [];
+
+  /** `tagOf` is called for the cards new or changed since the last build only */
+  build(state: BoardState, tagOf: (card: Card) => string): string {
+    let idsChanged = false;
+    for (const card of state.cards.values()) {
+      const entry = this.entries.get(card.id);
+      if (
+        entry &&
+        entry.text === card.text &&
+        entry.column === card.columnId &&
+        entry.group === card.groupId &&
+        entry.revealed === card.revealed &&
+        entry.signature === card.signature &&
+        entry.author === card.authorTag
+      ) {
+        continue;
+      }
+      if (!entry) idsChanged = true;
+      this.entries.set(card.id, {
+        text: card.text,
+        column: card.columnId,
+        group: card.groupId,
+        revealed: card.revealed,
+        signature: card.signature,
+        author: card.authorTag,
+        json: JSON.stringify(storedCard(card, tagOf(card))),
+      });
+    }
+    if (this.entries.size !== state.cards.size) {
+      for (const id of this.entries.keys()) if (!state.cards.has(id)) this.entries.delete(id);
+      idsChanged = true;
+    }
+    // the same order as sorting by `byKey` (UTF-16 code units)
+    if (idsChanged) this.sortedIds = [...this.entries.keys()].sort();
+    const cards = this.sortedIds.map((id) => this.entries.get(id)!.json).join(',');
+    return `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${groupsJson(state)}}`;
+  }
+}

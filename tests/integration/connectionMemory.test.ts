@@ -1,8 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { Person, createBoard, until, useServer } from './harness.js';
+import * as Y from 'yjs';
+import { WS_CLOSE } from '@candor/shared';
+import { DocConnection, Person, createBoard, until, useServer } from './harness.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -37,5 +40,94 @@ describe('ME-1 open connections and their upgrade requests', () => {
     expect((await A.cmd('done.mark', { done: true })).ok).toBe(true);
     await A.waitFor((a) => a.me?.cards.length === 1);
     await F.waitFor((f) => f.board()?.progress?.done === 1);
+  });
+});
+
+/** Node keeps a socket's last `setTimeout` timer in an own symbol property, even once it is cleared. */
+function timerSlotOf(socket: Duplex): unknown {
+  const slot = Object.getOwnPropertySymbols(socket).find((s) => s.description === 'timeout');
+  return slot === undefined ? undefined : (socket as unknown as Record<symbol, unknown>)[slot];
+}
+
+/** the `ws` WebSocket that took over a TCP socket (ws marks the socket with it) */
+function webSocketOf(socket: Duplex): { listeners(event: string): ((...args: unknown[]) => void)[] } | undefined {
+  const slot = Object.getOwnPropertySymbols(socket).find((s) => s.description === 'websocket');
+  return slot === undefined ? undefined : ((socket as unknown as Record<symbol, unknown>)[slot] as ReturnType<typeof webSocketOf>);
+}
+
+/**
+ * ME-6: an open WebSocket keeps nothing of its handshake and nothing of the bytes it last read: not the spent
+ * handshake timer (AB-2), not engine.io's listener for errors before the upgrade, not the chunk a frame's mask
+ * was read from.
+ */
+describe('ME-6 open WebSockets and what their handshake and last read left', () => {
+  const live = useServer();
+
+  it('ME-6 no spent handshake timer, no pre-upgrade error listener and no read chunk outlives its use, and the people go on working', async () => {
+    const { url, httpServer } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Kept light');
+    const sockets: Duplex[] = [];
+    const chunks: WeakRef<ArrayBufferLike>[] = [];
+    // after the upgrade router (appended): the socket is a WebSocket by now; every chunk it reads from here on is watched
+    const watch = (_req: IncomingMessage, socket: Duplex) => {
+      sockets.push(socket);
+      socket.prependListener('data', (chunk: Buffer) => void chunks.push(new WeakRef(chunk.buffer)));
+    };
+    httpServer.on('upgrade', watch);
+    const F = new Person(url);
+    const A = new Person(url);
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    httpServer.off('upgrade', watch);
+    for (let i = 0; i < 5; i++) expect((await A.cmd('card.add', { columnId: 'start', text: `card ${i}` })).ok).toBe(true);
+    expect(sockets).toHaveLength(6);
+    expect(sockets.map(timerSlotOf).filter((t) => t)).toEqual([]);
+    const errorListeners = sockets.flatMap((s) => webSocketOf(s)?.listeners('error') ?? []);
+    expect(errorListeners.length).toBeGreaterThan(0);
+    expect(errorListeners.filter((l) => l.name === 'onUpgradeError')).toEqual([]);
+    await until(() => {
+      gc();
+      return chunks.every((c) => c.deref() === undefined);
+    });
+    // still serving: a command is answered, the documents follow, and a silent socket is still closed (AB-2 is a test of its own)
+    expect((await A.cmd('done.mark', { done: true })).ok).toBe(true);
+    await F.waitFor((f) => f.board()?.progress?.done === 1);
+  });
+});
+
+/**
+ * ME-7: the room holds a document connection as an object (for sign-out and deletion) only while it is open; a
+ * closed one is forgotten, so its WebSocket is collected while the board stays loaded and its other people stay.
+ */
+describe('ME-7 closed document connections and the room', () => {
+  const live = useServer();
+
+  it('ME-7 the WebSockets of closed document connections are collected while the board stays loaded, and sign-out still ends the open ones', async () => {
+    const { url, httpServer } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Kept light');
+    const F = new Person(url);
+    const A = new Person(url);
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const sockets: Duplex[] = [];
+    const watch = (_req: IncomingMessage, socket: Duplex) => void sockets.push(socket);
+    httpServer.on('upgrade', watch);
+    const extra = [new DocConnection(await A.docUrl('board'), new Y.Doc(), () => undefined), new DocConnection(await A.docUrl('notes'), new Y.Doc(), () => undefined)];
+    await Promise.all(extra.map((c) => c.open()));
+    httpServer.off('upgrade', watch);
+    expect(sockets).toHaveLength(2);
+    const served = sockets.map((s) => new WeakRef(webSocketOf(s)!));
+    sockets.length = 0;
+    expect(served.every((ws) => ws.deref())).toBe(true);
+    for (const conn of extra) conn.close();
+    await until(() => {
+      gc();
+      return served.every((ws) => ws.deref() === undefined);
+    });
+    // the open ones are still the room's: a new password ends them (JN-2)
+    expect((await F.cmd('access.password', { password: 'daisy' })).ok).toBe(true);
+    expect((await A.boardConn!.waitClosed()).code).toBe(WS_CLOSE.FORBIDDEN);
   });
 });

@@ -38,7 +38,7 @@ import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { Keyring } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
-import { RoomDoor } from './RoomDoor.js';
+import { RoomDoor, type SignedOutListener } from './RoomDoor.js';
 import { RoomDocuments } from './RoomDocuments.js';
 import { DocTickets } from './DocTickets.js';
 import { Admission, joinBuckets } from './admission.js';
@@ -51,6 +51,11 @@ import { Presence } from './Presence.js';
 import { PendingBatch } from './PendingBatch.js';
 import { Identities, decideJoin } from './RoomJoin.js';
 import { RoomFanout } from './RoomFanout.js';
+
+/** BD-2: a document connection, ended when the board is deleted */
+export interface DeletedListener {
+  boardDeleted(): void;
+}
 
 /** One connection as the room sees it; the transport decides how each message travels. */
 export interface RoomSocket {
@@ -334,9 +339,13 @@ export class BoardRoom {
     return ok({ ticket: cluster ? cluster.issueTicket(this.id, participantId, doc) : this.docTickets.issue(participantId, doc) });
   }
 
-  /** A document connection of `participantId`; `close` ends it when they are signed out. Returns the unwatch. */
-  watchDocConnection(participantId: string, close: () => void): () => void {
-    return this.door.watchDocConnection(participantId, close);
+  /** A document connection of `participantId`, ended (`signedOut`) when they are signed out, until it is unwatched. */
+  watchDocConnection(participantId: string, connection: SignedOutListener): void {
+    this.door.watchDocConnection(participantId, connection);
+  }
+
+  unwatchDocConnection(participantId: string, connection: SignedOutListener): void {
+    this.door.unwatchDocConnection(participantId, connection);
   }
 
   /** DO-6: the participant a ticket was issued to (once), or null; JN-*, MO-1: only while they may be here. */
@@ -929,7 +938,7 @@ export class BoardRoom {
     this.deleted = true;
     this.deps.onDeleted?.(this);
     setTimeout(() => {
-      for (const listener of this.deletedListeners) listener();
+      for (const listener of this.deletedListeners) listener.boardDeleted();
       for (const session of this.sessions.values()) session.socket.sendDeleted?.();
     }, 0);
   }
@@ -947,12 +956,15 @@ export class BoardRoom {
 
   /** Set once the board is gone from storage: nothing may load or write it again. */
   deleted = false;
-  private readonly deletedListeners = new Set<() => void>();
+  private readonly deletedListeners = new Set<DeletedListener>();
 
-  /** BD-2: the document connections end when the board is deleted. */
-  onDeleted(listener: () => void): () => void {
+  /** BD-2: the document connections end when the board is deleted (objects, not closures: ME-7). */
+  onDeleted(listener: DeletedListener): void {
     this.deletedListeners.add(listener);
-    return () => this.deletedListeners.delete(listener);
+  }
+
+  offDeleted(listener: DeletedListener): void {
+    this.deletedListeners.delete(listener);
   }
 
   /** SU-1: the Markdown summary (the public view and notes alone, AN-4) to the typed addresses. */

@@ -3,6 +3,11 @@ import type { JoinedSession, Session } from './Session.js';
 
 type Knock = BoardState['knocks'] extends Map<string, infer K> ? K : never;
 
+/** A document connection, ended when its person is signed out (an object, not a closure: issue 13, ME-7). */
+export interface SignedOutListener {
+  signedOut(): void;
+}
+
 /**
  * JN-*, MO-1: the runtime side of who may be in a room — the knocks waiting for the facilitator, and
  * signing people out (Socket.io sessions and document connections) when a new password or a removal says
@@ -12,8 +17,8 @@ export class RoomDoor {
   private knocksChanged = false;
   /** which connection each knock came from */
   private readonly knockSockets = new Map<string, string>();
-  /** closers of each participant's document connections, to end them when they are signed out */
-  private readonly docConnections = new Map<string, Set<() => void>>();
+  /** each participant's document connections, to end them when they are signed out */
+  private readonly docConnections = new Map<string, Set<SignedOutListener>>();
 
   constructor(
     private readonly state: BoardState,
@@ -53,14 +58,16 @@ export class RoomDoor {
     if (this.state.knocks.delete(knockId)) this.markKnocksChanged();
   }
 
-  watchDocConnection(participantId: string, close: () => void): () => void {
-    const closers = this.docConnections.get(participantId) ?? new Set();
-    closers.add(close);
-    this.docConnections.set(participantId, closers);
-    return () => {
-      closers.delete(close);
-      if (closers.size === 0 && this.docConnections.get(participantId) === closers) this.docConnections.delete(participantId);
-    };
+  watchDocConnection(participantId: string, connection: SignedOutListener): void {
+    const connections = this.docConnections.get(participantId) ?? new Set();
+    connections.add(connection);
+    this.docConnections.set(participantId, connections);
+  }
+
+  unwatchDocConnection(participantId: string, connection: SignedOutListener): void {
+    const connections = this.docConnections.get(participantId);
+    if (!connections?.delete(connection)) return;
+    if (connections.size === 0) this.docConnections.delete(participantId);
   }
 
   /** True once after the knock list changed (the room then sends the facilitator their view). */
@@ -121,7 +128,7 @@ export class RoomDoor {
       out.add(session.participantId);
     }
     for (const id of this.docConnections.keys()) if (!mayStay(this.state, id)) out.add(id);
-    for (const id of out) for (const close of [...(this.docConnections.get(id) ?? [])]) close();
+    for (const id of out) for (const connection of [...(this.docConnections.get(id) ?? [])]) connection.signedOut();
   }
 
   private markKnocksChanged(): void {

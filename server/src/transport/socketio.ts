@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
+import { WebSocketServer } from 'ws';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -36,7 +37,7 @@ type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 /** the parts of an engine.io socket used here */
 interface EngineSocket {
   request: IncomingMessage | null;
-  transport: { name: string; socket?: { terminate?(): void } };
+  transport: { name: string; socket?: UpgradedWebSocket };
   on(event: 'close', listener: (this: EngineSocket) => void): void;
 }
 
@@ -75,6 +76,9 @@ export function attachSocketIo(
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
+    // ME-6: the `ws` Candor depends on (8.23), not engine.io's own (8.21), whose receiver keeps a view into the
+    // last chunk it read (the last frame's mask) for as long as the connection is idle.
+    wsEngine: WebSocketServer,
     // y-websocket shares the port: leave upgrades that are not ours alone.
     destroyUpgrade: false,
     pingInterval: 10_000,
@@ -98,6 +102,7 @@ export function attachSocketIo(
     const address = guards.addressOf(rawSocket.request!);
     addresses.set(rawSocket, address);
     if (rawSocket.transport.name === 'polling') guards.connections.holdUntilClose(rawSocket, address);
+    else dropPreUpgradeErrorListener(rawSocket.transport.socket);
     rawSocket.on('close', terminateTransport);
     rawSocket.request = null;
   });
@@ -229,6 +234,23 @@ function answerUnknownEvent(event: string, ...args: unknown[]): void {
   if (KNOWN_EVENTS.has(event)) return;
   const ack = args[args.length - 1];
   if (typeof ack === 'function') (ack as (r: Ack) => void)(fail('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 40)}".`));
+}
+
+/** the parts of engine.io's `ws` WebSocket used here */
+interface UpgradedWebSocket {
+  terminate?(): void;
+  listeners(event: 'error'): ((...args: unknown[]) => void)[];
+  off(event: 'error', listener: (...args: unknown[]) => void): void;
+}
+
+/**
+ * ME-6: engine.io puts a no-op `error` listener on a new WebSocket for the moment before its transport exists, and
+ * takes it off again only for an upgrade from long-polling; a connection that opened as a WebSocket keeps it (a
+ * closure over the upgrade) for its lifetime. By the engine's `connection` the transport's own listener is on.
+ */
+function dropPreUpgradeErrorListener(ws: UpgradedWebSocket | undefined): void {
+  if (!ws) return;
+  for (const listener of ws.listeners('error')) if (listener.name === 'onUpgradeError') ws.off('error', listener);
 }
 
 /** AB-2: a closed session's WebSocket is dropped at once instead of waiting up to 30 s for a peer that may never answer the close frame (a client that never finished its handshake, above all). */

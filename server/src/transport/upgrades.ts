@@ -59,7 +59,22 @@ export function routeUpgrades(
       deps.connections.holdUntilClose(socket, address);
     }
     route.handle(req, socket, head);
+    forgetSpentTimer(socket);
   });
+}
+
+/**
+ * ME-6: once a WebSocket has taken the socket, `ws` has disarmed the handshake timer (`setTimeout(0)`), but Node
+ * keeps the spent timer and its bound callback in the socket for the connection's lifetime (~150 bytes each). The
+ * slot is set back to the empty value Node gives a new socket. A handshake that did not finish synchronously keeps
+ * its armed timer; nothing is touched then.
+ */
+function forgetSpentTimer(socket: Duplex & { timeout?: number }): void {
+  if (socket.timeout !== 0) return;
+  const slot = Object.getOwnPropertySymbols(socket).find((s) => s.description === 'timeout');
+  if (slot === undefined) return;
+  const held = socket as unknown as Record<symbol, { _destroyed?: boolean } | null>;
+  if (held[slot]?._destroyed) held[slot] = null;
 }
 
 function destroySocket(this: Duplex): void {

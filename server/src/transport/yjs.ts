@@ -19,7 +19,8 @@ import {
   type DocName,
 } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { BoardRoom, DeletedListener } from '../rooms/BoardRoom.js';
+import type { SignedOutListener } from '../rooms/RoomDoor.js';
 import type { DocPeer } from '../rooms/RoomDocuments.js';
 import type { Logger } from '../logger.js';
 import type { SampledWarnings } from '../logSampler.js';
@@ -112,11 +113,23 @@ interface SessionDeps {
   encoded: SharedEncodings;
 }
 
+/** the session of each document connection, for the listeners every connection shares (ME-7) */
+const sessionOf = new WeakMap<WebSocket, DocSession>();
+
+function onDocMessage(this: WebSocket, data: ArrayBuffer): void {
+  sessionOf.get(this)?.onMessage(data);
+}
+
+function onDocClose(this: WebSocket): void {
+  sessionOf.get(this)?.onClose();
+}
+
 /**
  * One document connection: the room's peer, and what the connection's messages become. Its state is fields of
- * one object and its listeners are methods bound once, so a connection costs little memory (issue 13).
+ * one object; its socket's listeners are functions shared by every connection, and the room calls it as an object
+ * (sign-out, deletion), so a connection keeps no closure or bound function of its own (issue 13, ME-7).
  */
-class DocSession implements DocPeer {
+class DocSession implements DocPeer, SignedOutListener, DeletedListener {
   private readonly doc: Y.Doc;
   /** IN-23: messages per connection */
   private readonly bucket = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SEC);
@@ -125,8 +138,8 @@ class DocSession implements DocPeer {
   private malformed = 0;
   private closing = false;
   private resyncTimer: NodeJS.Timeout | undefined;
-  private stopWatching: (() => void) | undefined;
-  private stopListening: (() => void) | undefined;
+  /** in the document's peers (and the room's deletion listeners) */
+  private joined = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -142,18 +155,20 @@ class DocSession implements DocPeer {
   /** Joins the document and starts the handshake; false (and the connection closed) when the document is full. */
   start(): boolean {
     const { ws, room } = this;
-    ws.on('close', this.onClose.bind(this));
+    sessionOf.set(ws, this);
+    ws.on('close', onDocClose);
     // JN-2/MO-1: a person signed out of the board loses its documents at once.
-    this.stopWatching = room.watchDocConnection(this.participantId, this.signedOut.bind(this));
+    room.watchDocConnection(this.participantId, this);
     if (!room.documents.join(this.docName, this)) {
       ws.close(WS_CLOSE.TOO_MANY, 'too many connections to this document');
       return false;
     }
+    this.joined = true;
     room.hold();
     // BD-2: a deleted board ends its document connections.
-    this.stopListening = room.onDeleted(this.boardDeleted.bind(this));
+    room.onDeleted(this);
     ws.binaryType = 'arraybuffer';
-    ws.on('message', this.onMessage.bind(this));
+    ws.on('message', onDocMessage);
     ws.on('error', terminate);
     // Start the handshake (what the client sends back is ignored for the read-only board document).
     this.sendStep1();
@@ -168,11 +183,11 @@ class DocSession implements DocPeer {
     this.close(WS_CLOSE.RESYNC, 'not stored; reconnect and send again');
   }
 
-  private signedOut(): void {
+  signedOut(): void {
     this.ws.close(WS_CLOSE.FORBIDDEN, 'signed out');
   }
 
-  private boardDeleted(): void {
+  boardDeleted(): void {
     this.close(WS_CLOSE.NOT_FOUND, 'board deleted');
   }
 
@@ -210,7 +225,7 @@ class DocSession implements DocPeer {
     if (this.malformed >= LIMITS.malformedDocMessages) this.close(WS_CLOSE.MALFORMED, 'too many malformed messages');
   }
 
-  private onMessage(data: ArrayBuffer): void {
+  onMessage(data: ArrayBuffer): void {
     if (this.closing) return;
     if (!this.bucket.take() || !this.bytes.take(data.byteLength)) return this.docName === 'notes' ? this.resyncLater() : undefined;
     const documents = this.room.documents;
@@ -237,11 +252,12 @@ class DocSession implements DocPeer {
     }
   }
 
-  private onClose(): void {
-    this.stopWatching?.();
-    if (!this.stopListening) return; // never joined the document
+  onClose(): void {
+    this.room.unwatchDocConnection(this.participantId, this);
+    if (!this.joined) return;
+    this.joined = false;
     clearTimeout(this.resyncTimer);
-    this.stopListening();
+    this.room.offDeleted(this);
     this.room.documents.leave(this.docName, this);
     this.room.release();
     this.deps.registry.scheduleUnload(this.room);

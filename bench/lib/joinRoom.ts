@@ -32,6 +32,11 @@ const { values: a } = parseArgs({
     passes: { type: 'string', default: 'restartCrowd,restartAlone,firstCrowd,firstAlone' },
     /** writes where the time of the slowest joins went (`joinTrace.ts`) to this file */
     trace: { type: 'string' },
+    /**
+     * adds each pass's CPU time by thread (Linux): the main thread's and the sum of the others' (V8's compiler
+     * and GC helpers, the module loader); run with --no-concurrent-recompilation to see what compiling costs
+     */
+    threads: { type: 'boolean', default: false },
   },
 });
 const TREE = path.resolve(a.tree!);
@@ -197,7 +202,9 @@ tracer?.startTrace();
 for (const [pass, boardId, run] of passes.filter(([name]) => a.passes!.split(',').includes(name))) {
   const room = await load(boardId);
   currentPass = pass;
+  const ticks = a.threads ? threadTicks() : null;
   result[pass] = await run(room);
+  if (ticks) result[pass] = { ...(result[pass] as object), cpuMsByThread: threadCpuSince(ticks) };
   room.destroy();
 }
 if (profiler) fs.writeFileSync(a.profile!, JSON.stringify(await profiler.stop()));
@@ -214,4 +221,21 @@ async function startProfile() {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   return { stop: async () => (await session.post('Profiler.stop')).profile };
+}
+
+/** CPU clock ticks (1/100 s) so far of each thread of this process, from /proc (Linux only) */
+function threadTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    // fields after the command name: state is the first, utime the 12th, stime the 13th
+    const fields = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    ticks.set(tid, Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+function threadCpuSince(before: Map<string, number>): { main: number; others: number } {
+  let others = 0;
+  for (const [tid, t] of threadTicks()) if (tid !== String(process.pid)) others += (t - (before.get(tid) ?? 0)) * 10;
+  const main = (threadTicks().get(String(process.pid))! - before.get(String(process.pid))!) * 10;
+  return { main, others };
 }

@@ -5,6 +5,9 @@
  * loop's delay, and for each timed join (from the join request to its ack) adds up what ran inside its window.
  * What no wrapped call and no GC explains is the event loop doing other things (timers, microtasks, the
  * bench's own code) or the process not running at all (the machine's other load).
+ * Besides the slowest joins (each with its `timeline`), `parts` gives per wrapped call the p50 and p99 of its own
+ * time in a join and of when it started after the join's arrival: whether the slow joins wait in a queue (late
+ * starts) or are slowed inside one step (a long own time).
  */
 import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
@@ -99,6 +102,67 @@ function breakdown(start: number, end: number): Record<string, number> {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * A slow join's timeline: what ran inside its window, in order of start (nested calls too), each wrapped call
+ * and GC pause as `+start ms name (own ms / whole ms)`, and the gaps that no wrapped call explains. A long own
+ * time in trivial code (a map lookup, a promise) is the main thread stopped there: a deoptimisation, a GC step
+ * or the thread not running (`--threads` in joinRoom.ts says whether the process's other threads were busy).
+ */
+function timeline(start: number, end: number): string[] {
+  const lines: string[] = [];
+  const inWindow = [
+    ...calls.filter((c) => c.end >= start && c.start <= end),
+    ...gcs.filter((g) => g.end >= start && g.start <= end).map((g) => ({ name: `(gc kind ${g.kind})`, start: g.start, end: g.end, self: g.end - g.start })),
+  ].sort((x, y) => x.start - y.start);
+  let until = start;
+  for (const c of inWindow) {
+    if (c.start - until >= GAP_SHOWN_MS) lines.push(`+${round(until - start)} (nothing wrapped for ${round(c.start - until)} ms)`);
+    if (c.self >= CALL_SHOWN_MS || c.end - c.start >= CALL_SHOWN_MS * 4) lines.push(`+${round(c.start - start)} ${c.name} (own ${round(c.self)} / ${round(c.end - c.start)} ms)`);
+    until = Math.max(until, c.end);
+  }
+  if (end - until >= GAP_SHOWN_MS) lines.push(`+${round(until - start)} (nothing wrapped for ${round(end - until)} ms, until the ack)`);
+  return lines;
+}
+/**
+ * Across all joins of a pass, per wrapped name: p50 and p99 of the own time it took inside a join's window and
+ * of when (after the join's arrival) it first started, and the same of what nothing wrapped explains: where
+ * the slow joins' time goes, against the typical join's.
+ */
+function timelineStats(mine: Window[]): Record<string, string> {
+  const own = new Map<string, number[]>();
+  const at = new Map<string, number[]>();
+  const rest: number[] = [];
+  for (const w of mine) {
+    const by = breakdown(w.start, w.end);
+    let explained = 0;
+    for (const [name, ms] of Object.entries(by)) {
+      (own.get(name) ?? own.set(name, []).get(name)!).push(ms);
+      explained += ms;
+    }
+    rest.push(w.end - w.start - explained);
+    const first = new Map<string, number>();
+    for (const c of calls) if (c.start >= w.start && c.start <= w.end && !first.has(c.name)) first.set(c.name, c.start - w.start);
+    for (const [name, t] of first) (at.get(name) ?? at.set(name, []).get(name)!).push(t);
+  }
+  const q = (xs: number[], f: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return round(s[Math.min(s.length - 1, Math.max(0, Math.ceil(f * s.length) - 1))] ?? 0);
+  };
+  const rows: [string, string][] = [['(wall)', `p50 ${q(mine.map((w) => w.end - w.start), 0.5)} p99 ${q(mine.map((w) => w.end - w.start), 0.99)}`]];
+  rows.push(['(not wrapped)', `own p50 ${q(rest, 0.5)} p99 ${q(rest, 0.99)}`]);
+  const names = [...own.keys()].sort((x, y) => q(own.get(y)!, 0.99) - q(own.get(x)!, 0.99));
+  for (const name of names) {
+    const o = own.get(name)!;
+    const a = at.get(name) ?? [];
+    rows.push([name, `in ${o.length} joins, own p50 ${q(o, 0.5)} p99 ${q(o, 0.99)}${a.length ? `, starts at p50 +${q(a, 0.5)} p99 +${q(a, 0.99)}` : ''}`]);
+  }
+  return Object.fromEntries(rows.slice(0, 16));
+}
+
+/** a timeline shows calls of at least this much own time, and gaps of at least this much */
+const CALL_SHOWN_MS = 0.01;
+const GAP_SHOWN_MS = 0.02;
 function top(by: Record<string, number>, n: number): Record<string, number> {
   return Object.fromEntries(
     Object.entries(by)
@@ -127,12 +191,19 @@ export async function traceReport(): Promise<unknown> {
     for (const w of mine) for (const [k, v] of Object.entries(breakdown(w.start, w.end))) all[k] = (all[k] ?? 0) + v / mine.length;
     report[pass] = {
       joins: mine.length,
+      parts: timelineStats(mine),
       meanMs: round(mine.reduce((s, w) => s + w.end - w.start, 0) / mine.length),
       meanBreakdown: top(all, 8),
       slowest: slow.map((w) => {
         const by = breakdown(w.start, w.end);
         const explained = Object.entries(by).reduce((s, [k, v]) => (k === '(gc)' ? s : s + v), 0);
-        return { ms: round(w.end - w.start), cpuMs: round(w.cpu), unexplainedMs: round(w.end - w.start - explained - (by['(gc)'] ?? 0)), by: top(by, 8) };
+        return {
+          ms: round(w.end - w.start),
+          cpuMs: round(w.cpu),
+          unexplainedMs: round(w.end - w.start - explained - (by['(gc)'] ?? 0)),
+          by: top(by, 8),
+          timeline: timeline(w.start, w.end),
+        };
       }),
     };
   }

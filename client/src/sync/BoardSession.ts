@@ -26,6 +26,7 @@ import type { Identity } from './identity.js';
 import { i18n } from '../i18n/index.js';
 import { refusalMessage } from '../i18n/errors.js';
 import { MovingCards } from './movingCards.js';
+import { SettledCommands } from './settledCommands.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -63,6 +64,8 @@ export interface SessionState {
   board: PublicBoardView | null;
   me: PersonalView | null;
   pending: readonly BoardCommand[];
+  /** UI-20: commands accepted in the last few seconds, whose effect the board may not show yet */
+  settled: readonly BoardCommand[];
   sendingCards: readonly SendingCard[];
   notices: readonly Notice[];
   clockOffset: number;
@@ -131,6 +134,7 @@ export class BoardSession {
   private inflight = new Set<string>();
   /** card.add acknowledged (id known) but not yet in `me` */
   private arriving = new Map<string, SendingCard>();
+  private readonly settled = new SettledCommands((settled) => this.update({ settled }));
   private connectionGeneration = 0;
   private state: SessionState;
   private stopped = false;
@@ -152,6 +156,7 @@ export class BoardSession {
       board: null,
       me: null,
       pending: this.queue.all(),
+      settled: [],
       sendingCards: [],
       notices: [],
       clockOffset: 0,
@@ -199,6 +204,7 @@ export class BoardSession {
     this.stopped = true;
     this.health.stop();
     this.moving.stop();
+    this.settled.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.boardDoc.destroy();
@@ -466,6 +472,7 @@ export class BoardSession {
     this.queue.remove(command.id);
     if (generation === this.connectionGeneration) this.inflight.delete(command.id);
     this.health.answered(command.id);
+    if (ack.ok) this.settled.add(command);
     if (ack.ok && command.type === 'card.add') {
       const cardId = (ack.data as { cardId?: string } | null)?.cardId;
       if (cardId && !this.state.me?.cards.some((c) => c.id === cardId)) {

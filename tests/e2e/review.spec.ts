@@ -1,0 +1,100 @@
+import { test, expect } from './fixtures/team';
+import type { Page } from '@playwright/test';
+
+/** Resolves when the server's ack of the page's next `review.mark` command reaches the page (Socket.io). */
+async function watchReviewMarkAck(page: Page) {
+  const watch = { acked: Promise.resolve(), next: () => {} };
+  let waiting: string | null = null;
+  let done: () => void = () => {};
+  watch.next = () => {
+    waiting = null;
+    watch.acked = new Promise<void>((resolve) => (done = resolve));
+  };
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const command = typeof message === 'string' ? /^42(\d+)\["cmd",\{[^]*"type":"review\.mark"/.exec(message) : null;
+      if (command) waiting = command[1]!;
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      ws.send(message);
+      if (waiting !== null && typeof message === 'string' && message.startsWith(`43${waiting}[`)) done();
+    });
+  });
+  return watch;
+}
+
+/**
+ * Holds what the server sends on the page's board-document connection while `link.hold` is set, and lets it
+ * through in order when `release()` is called: the document arriving late against the command's ack, which
+ * travels on the Socket.io connection. Nothing is dropped.
+ */
+async function holdBoardDocument(page: Page) {
+  const held: Array<() => void> = [];
+  const link = {
+    hold: false,
+    release() {
+      link.hold = false;
+      for (const send of held.splice(0)) send();
+    },
+  };
+  await page.routeWebSocket(/\/yjs\/[^/]+\/board\b/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (link.hold) held.push(() => ws.send(message));
+      else ws.send(message);
+    });
+  });
+  return link;
+}
+
+/** Lets the page handle what has reached it and draw it: two animation frames. */
+async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+}
+
+const promise = 'Write the rollback runbook together';
+
+test('UI-20 a promise marked "not done" keeps its reason field while the board catches up with the mark', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const marks = await watchReviewMarkAck(page);
+  const teamUrl = await facilitator.createTeam('Review team');
+
+  // A first retro with one action, so the second one has a promise to review
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
+  await facilitator.goTo('Write');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await expect(page.getByLabel('Action', { exact: true }).last()).toHaveValue(promise);
+  await facilitator.goTo('Act');
+  await facilitator.goTo('Close');
+
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
+  const entry = page.getByRole('article', { name: `Promise: ${promise}` });
+  await expect(entry).toBeVisible();
+
+  // The mark is acknowledged before the board document shows it
+  link.hold = true;
+  marks.next();
+  await page.getByRole('button', { name: `Not done: ${promise}`, exact: true }).click();
+  const reason = page.getByLabel('What got in the way?');
+  await reason.fill('The staging cluster was down for a week');
+  await marks.acked;
+  await twoFrames(page);
+  await expect(reason).toHaveValue('The staging cluster was down for a week');
+  await expect(page.getByRole('button', { name: 'Save reason' })).toBeEnabled();
+
+  link.release();
+  await twoFrames(page);
+  await expect(reason).toHaveValue('The staging cluster was down for a week');
+  await page.getByRole('button', { name: 'Save reason' }).click();
+  await expect(entry).toContainText('What got in the way: The staging cluster was down for a week');
+});

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Command, TEMPLATES } from '@candor/shared';
-import { pino } from 'pino';
+import { TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
-import { BoardRoom } from './BoardRoom.js';
+import type { BoardRoom } from './BoardRoom.js';
+import { recordCommits, roomDriver } from './room.testing.js';
 
 /**
  * AR-1: the anonymous state is stored in parts, and a batch writes only the parts it changed: a vote writes the
  * marks (a few dozen bytes a vote), not every card's text again.
  */
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
-
 const template = TEMPLATES[2]!;
 const column = template.columns[0]!.id;
 const BOARD = 'board-parts';
@@ -20,22 +18,8 @@ const newId = () => `pa${String(++counter).padStart(10, '0')}`;
 const keyring = new Keyring(Buffer.alloc(32, 5));
 const CARDS_EACH = 20;
 
-async function load(store: BoardStore) {
-  const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
-  return new BoardRoom((await store.loadBoard(BOARD))!, deps);
-}
-
-function person(room: BoardRoom, name: string, facilitator = false) {
-  const socketId = `socket-${name}`;
-  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
-  const send = async (command: CommandBody) => {
-    const ack = await room.handle(socketId, { id: newId(), ...command } as Command);
-    expect(ack.ok, JSON.stringify(ack)).toBe(true);
-    return (ack as { ok: true; data: Record<string, string> }).data;
-  };
-  const join = () => send({ type: 'join', participantId: `pid-${name}`.padEnd(10, 'x'), secret: `${name}-secret`.padEnd(40, 'x'), name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) });
-  return { send, join };
-}
+const { person, load: loadBoard } = roomDriver(keyring, newId);
+const load = (store: BoardStore) => loadBoard(store, BOARD);
 
 /** every byte of anonymous state a batch hands the store, whatever its shape */
 function anonymousBytes(batch: CommitBatch): Buffer {
@@ -55,12 +39,7 @@ async function votingBoard() {
     { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, 'f'.repeat(40)), createdAt: 0 },
     { type: 'board.created', name: 'Parts', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
   );
-  const commits: CommitBatch[] = [];
-  const commitBatch = store.commitBatch.bind(store);
-  store.commitBatch = (boardId, batch) => {
-    commits.push(batch);
-    return commitBatch(boardId, batch);
-  };
+  const commits = recordCommits(store);
   const room = await load(store);
   const fac = person(room, 'fac', true);
   const people = [fac, person(room, 'ada'), person(room, 'bob')];

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Command, readBoardDoc, TEMPLATES } from '@candor/shared';
-import { pino } from 'pino';
+import { readBoardDoc, TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
-import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
+import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
-import { BoardRoom } from './BoardRoom.js';
+import type { BoardRoom } from './BoardRoom.js';
+import { recordCommits, roomDriver } from './room.testing.js';
 
 /**
  * RV-8: revealing is a fact of the board (its phase), not of each card at rest: the reveal's commit holds the
  * phase change alone, and a board loaded from storage shows every card that existed at the reveal revealed.
  */
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
-
 const template = TEMPLATES[2]!;
 const column = template.columns[0]!.id;
 let counter = 0;
@@ -25,34 +23,15 @@ async function boardIn(store: BoardStore) {
   );
 }
 
-/** A room of the board as loaded from `store` now (a restart, or kill -9: only what was committed is there). */
-async function load(store: BoardStore) {
-  const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
-  return new BoardRoom((await store.loadBoard('board-reveal'))!, deps);
-}
-
-function person(room: BoardRoom, name: string, facilitator = false) {
-  const socketId = `socket-${name}`;
-  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
-  const send = async (command: CommandBody) => {
-    const ack = await room.handle(socketId, { id: newId(), ...command } as Command);
-    expect(ack.ok, JSON.stringify(ack)).toBe(true);
-    return ack;
-  };
-  const join = () => send({ type: 'join', participantId: `pid-${name}`.padEnd(10, 'x'), secret: `${name}-secret`.padEnd(40, 'x'), name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) });
-  return { send, join };
-}
+const { person, load: loadBoard } = roomDriver(keyring, newId);
+/** The board's room as loaded from `store` now (a restart, or kill -9: only what was committed is there). */
+const load = (store: BoardStore) => loadBoard(store, 'board-reveal');
 
 /** A store whose commits are recorded, with a board of three cards by two people, in Write. */
 async function writtenBoard() {
   const store = openSqliteStore(':memory:');
   await boardIn(store);
-  const commits: CommitBatch[] = [];
-  const commitBatch = store.commitBatch.bind(store);
-  store.commitBatch = (boardId, batch) => {
-    commits.push(batch);
-    return commitBatch(boardId, batch);
-  };
+  const commits = recordCommits(store);
   const room = await load(store);
   const fac = person(room, 'fac', true);
   const ada = person(room, 'ada');

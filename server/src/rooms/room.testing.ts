@@ -1,0 +1,47 @@
+import { expect } from 'vitest';
+import type { Command } from '@candor/shared';
+import { pino } from 'pino';
+import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
+import type { Keyring } from '../identity.js';
+import { BoardRoom } from './BoardRoom.js';
+
+/** A command as a test writes it; the helper gives it its id. */
+export type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
+/**
+ * What the BoardRoom tests that drive a room over a real store share: the room as loaded from the store now (a
+ * restart, or kill -9: only what was committed is there), and people who join and send through it as the socket
+ * layer would. `newId` gives command and card ids, so each test file keeps its own recognisable ones.
+ */
+export function roomDriver(keyring: Keyring, newId: () => string) {
+  async function load(store: BoardStore, boardId: string): Promise<BoardRoom> {
+    const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
+    return new BoardRoom((await store.loadBoard(boardId))!, deps);
+  }
+
+  function person(room: BoardRoom, name: string, facilitator = false) {
+    const socketId = `socket-${name}`;
+    room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
+    const send = async (command: CommandBody) => {
+      const ack = await room.handle(socketId, { id: newId(), ...command } as Command);
+      expect(ack.ok, JSON.stringify(ack)).toBe(true);
+      return (ack as { ok: true; data: Record<string, string> }).data;
+    };
+    const join = () =>
+      send({ type: 'join', participantId: `pid-${name}`.padEnd(10, 'x'), secret: `${name}-secret`.padEnd(40, 'x'), name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) });
+    return { send, join };
+  }
+
+  return { load, person };
+}
+
+/** Every batch `store` is asked to commit from now on, in order (the store still commits it). */
+export function recordCommits(store: BoardStore): CommitBatch[] {
+  const commits: CommitBatch[] = [];
+  const commitBatch = store.commitBatch.bind(store);
+  store.commitBatch = (boardId, batch) => {
+    commits.push(batch);
+    return commitBatch(boardId, batch);
+  };
+  return commits;
+}

@@ -20,13 +20,16 @@ import { useCoarsePointer } from '../layout/useIsPhone.js';
  */
 export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
   const { t } = useWords();
-  const { me, pending, isFacilitator } = useSessionState();
+  const { me, pending, settled, isFacilitator } = useSessionState();
   const readOnly = useReadOnly(board);
   const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
   const mySigned = new Set(me?.cards.filter((c) => c.signed).map((c) => c.id) ?? []);
   const canSign = allowedIn('card.sign', board.phase) && !readOnly;
   const canHide = allowedIn('card.hide', board.phase) && isFacilitator;
+  // UI-20: an edit or delete the server accepted stays shown until the board document carries it too.
   const { edits, deletes } = pendingCardChanges(pending);
+  const accepted = pendingCardChanges(settled);
+  for (const id of accepted.deletes) deletes.add(id);
   const groups = new Map(board.groups.map((g) => [g.id, g]));
   const cardsById = new Map(board.cards.map((c) => [c.id, c]));
   const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
@@ -41,7 +44,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
 
   function renderCard(card: PublicCard, inGroup: boolean) {
     const own = myIds.has(card.id);
-    const text = edits.get(card.id) ?? card.text;
+    const text = edits.get(card.id) ?? accepted.edits.get(card.id) ?? card.text;
     const tile = (
       <CardTile
         cardId={card.id}

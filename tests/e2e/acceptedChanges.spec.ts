@@ -1,28 +1,26 @@
 import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
 
-/** Resolves when the server's ack of the page's next `review.mark` command reaches the page (Socket.io). */
-async function watchReviewMarkAck(page: Page) {
-  const watch = { acked: Promise.resolve(), next: () => {} };
-  let waiting: string | null = null;
-  let done: () => void = () => {};
-  watch.next = () => {
-    waiting = null;
-    watch.acked = new Promise<void>((resolve) => (done = resolve));
-  };
+/** `acked(type)` resolves when the server's ack of the page's next command of that type reaches the page (Socket.io). */
+async function watchAcks(page: Page) {
+  let waiting: { type: string; packet: string | null; done: () => void } | null = null;
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => {
-      const command = typeof message === 'string' ? /^42(\d+)\["cmd",\{[^]*"type":"review\.mark"/.exec(message) : null;
-      if (command) waiting = command[1]!;
+      const command = typeof message === 'string' ? /^42(\d+)\["cmd",\{[^]*?"type":"([a-z.]+)"/.exec(message) : null;
+      if (command && waiting && waiting.packet === null && command[2] === waiting.type) waiting.packet = command[1]!;
       server.send(message);
     });
     server.onMessage((message) => {
       ws.send(message);
-      if (waiting !== null && typeof message === 'string' && message.startsWith(`43${waiting}[`)) done();
+      if (waiting?.packet != null && typeof message === 'string' && message.startsWith(`43${waiting.packet}[`)) {
+        waiting.done();
+        waiting = null;
+      }
     });
   });
-  return watch;
+  /** call before the click that sends the command */
+  return (type: string) => new Promise<void>((resolve) => (waiting = { type, packet: null, done: resolve }));
 }
 
 /**
@@ -60,7 +58,7 @@ const promise = 'Write the rollback runbook together';
 test('UI-20 a promise marked "not done" keeps its reason field while the board catches up with the mark', async ({ facilitator }) => {
   const page = facilitator.page;
   const link = await holdBoardDocument(page);
-  const marks = await watchReviewMarkAck(page);
+  const acked = await watchAcks(page);
   const teamUrl = await facilitator.createTeam('Review team');
 
   // A first retro with one action, so the second one has a promise to review
@@ -83,11 +81,11 @@ test('UI-20 a promise marked "not done" keeps its reason field while the board c
 
   // The mark is acknowledged before the board document shows it
   link.hold = true;
-  marks.next();
+  const marked = acked('review.mark');
   await page.getByRole('button', { name: `Not done: ${promise}`, exact: true }).click();
   const reason = page.getByLabel('What got in the way?');
   await reason.fill('The staging cluster was down for a week');
-  await marks.acked;
+  await marked;
   await twoFrames(page);
   await expect(reason).toHaveValue('The staging cluster was down for a week');
   await expect(page.getByRole('button', { name: 'Save reason' })).toBeEnabled();
@@ -97,4 +95,40 @@ test('UI-20 a promise marked "not done" keeps its reason field while the board c
   await expect(reason).toHaveValue('The staging cluster was down for a week');
   await page.getByRole('button', { name: 'Save reason' }).click();
   await expect(entry).toContainText('What got in the way: The staging cluster was down for a week');
+});
+
+test('UI-20 an edit or a delete of my revealed card stays on screen while the board catches up with it', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  await page.goto('/');
+  await page.getByLabel('Retro name').fill('Settling');
+  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.addCard('Stop', 'A typo card');
+  await facilitator.goTo('Reveal');
+  await expect(facilitator.card('A typo card')).toBeVisible();
+
+  link.hold = true;
+  const edited = acked('card.edit');
+  await facilitator.card('Deploys on Friday').getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Edit card').fill('Deploys on Friday afternoon without a second pair of eyes');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await edited;
+  const deleted = acked('card.delete');
+  await facilitator.card('A typo card').getByRole('button', { name: 'Delete' }).click();
+  await facilitator.card('A typo card').getByRole('button', { name: 'Yes, delete' }).click();
+  await deleted;
+  await twoFrames(page);
+  await expect(facilitator.card('without a second pair of eyes')).toBeVisible();
+  await expect(facilitator.card('A typo card')).toHaveCount(0);
+
+  link.release();
+  await twoFrames(page);
+  await expect(facilitator.card('without a second pair of eyes')).toBeVisible();
+  await expect(facilitator.card('A typo card')).toHaveCount(0);
 });

@@ -97,7 +97,7 @@ test('UI-20 a promise marked "not done" keeps its reason field while the board c
   await expect(entry).toContainText('What got in the way: The staging cluster was down for a week');
 });
 
-test('UI-20 an edit or a delete of my revealed card stays on screen while the board catches up with it', async ({ facilitator }) => {
+test('UI-20 an edit or a delete of my revealed card, and the trust lens switched on, stay on screen while the board catches up with them', async ({ facilitator }) => {
   const page = facilitator.page;
   const link = await holdBoardDocument(page);
   const acked = await watchAcks(page);
@@ -131,4 +131,20 @@ test('UI-20 an edit or a delete of my revealed card stays on screen while the bo
   await twoFrames(page);
   await expect(facilitator.card('without a second pair of eyes')).toBeVisible();
   await expect(facilitator.card('A typo card')).toHaveCount(0);
+
+  // The trust lens's switch stays where the facilitator put it
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.goTo('Act');
+  const lens = page.getByLabel('Trust lens: let the room tag which parts of trust this touches');
+  await expect(lens).not.toBeChecked();
+  link.hold = true;
+  const switched = acked('lens.set');
+  await lens.check();
+  await switched;
+  await twoFrames(page);
+  await expect(lens).toBeChecked();
+  link.release();
+  await twoFrames(page);
+  await expect(lens).toBeChecked();
 });

@@ -19,10 +19,10 @@ export function TrustLensResult({ board, itemId }: { board: PublicBoardView; ite
 export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  const { isFacilitator, pending } = useSessionState();
+  const { isFacilitator, pending, settled } = useSessionState();
   if (!isFacilitator || !allowedIn('lens.set', board.phase)) return null;
-  // What I switched but the server has not confirmed yet shows at once, so the switch does not lag.
-  const queued = [...pending].reverse().find((c) => c.type === 'lens.set');
+  // What I switched shows at once, so the switch does not lag, and once accepted until the board shows it (UI-20).
+  const queued = [...settled, ...pending].reverse().find((c) => c.type === 'lens.set');
   const on = queued?.type === 'lens.set' ? queued.on : board.trustLens;
   return (
     <label className="check lens-switch">

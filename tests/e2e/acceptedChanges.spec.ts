@@ -101,13 +101,7 @@ test('UI-20 an edit or a delete of my revealed card, and the trust lens switched
   const page = facilitator.page;
   const link = await holdBoardDocument(page);
   const acked = await watchAcks(page);
-  await page.goto('/');
-  await page.getByLabel('Retro name').fill('Settling');
-  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
-  await page.getByRole('button', { name: 'Create retro' }).click();
-  await page.getByRole('button', { name: 'Open the board' }).click();
-  await page.getByLabel('Your name').fill('Fiona');
-  await page.getByRole('button', { name: 'Join' }).click();
+  await facilitator.createRetro('Settling');
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
   await facilitator.addCard('Stop', 'A typo card');
   await facilitator.goTo('Reveal');

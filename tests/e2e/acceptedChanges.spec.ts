@@ -142,3 +142,84 @@ test('UI-20 an edit or a delete of my revealed card, and the trust lens switched
   await twoFrames(page);
   await expect(lens).toBeChecked();
 });
+
+test('UI-20 the facilitator\'s switches and the Next button stay where the facilitator put them while the board catches up', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  await facilitator.createRetro('Switches');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.goTo('Reveal');
+
+  const onlyMe = page.getByLabel('Only I group cards and edit titles');
+  await expect(onlyMe).not.toBeChecked();
+  link.hold = true;
+  const restricted = acked('grouping.restrict');
+  await onlyMe.click();
+  await restricted;
+  await twoFrames(page);
+  await expect(onlyMe).toBeChecked();
+  link.release();
+  await twoFrames(page);
+  await expect(onlyMe).toBeChecked();
+
+  // Next stays unavailable until the board is in the next phase (a second click would ask for the same step again)
+  link.hold = true;
+  const moved = acked('phase.set');
+  await page.getByRole('button', { name: 'Next: Vote' }).click();
+  await moved;
+  await twoFrames(page);
+  await expect(page.getByRole('button', { name: 'Next: Vote' })).toHaveAttribute('aria-disabled', 'true');
+  link.release();
+  await facilitator.expectPhase('Vote');
+  await expect(page.getByRole('button', { name: 'Next: Discuss' })).toHaveAttribute('aria-disabled', 'false');
+
+  await facilitator.goTo('Discuss');
+  const reactions = page.getByLabel('Reactions on');
+  await expect(reactions).toBeChecked();
+  link.hold = true;
+  const switched = acked('reactions.enable');
+  await reactions.click();
+  await switched;
+  await twoFrames(page);
+  await expect(reactions).not.toBeChecked();
+  link.release();
+  await twoFrames(page);
+  await expect(reactions).not.toBeChecked();
+});
+
+test('UI-20 an action marked done and given a due date keeps both while the board catches up', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  await facilitator.createRetro('Actions settling');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every Friday deploy');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  const action = page.getByRole('article', { name: /Pair on every Friday deploy/ });
+  await expect(action).toBeVisible();
+
+  const done = action.getByLabel('Done', { exact: true });
+  link.hold = true;
+  const marked = acked('action.done');
+  await done.click();
+  await marked;
+  await twoFrames(page);
+  await expect(done).toBeChecked();
+
+  const due = action.getByLabel('Due date');
+  const dated = acked('action.due');
+  await due.fill('2030-01-15');
+  await dated;
+  await twoFrames(page);
+  await expect(due).toHaveValue('2030-01-15');
+
+  link.release();
+  await twoFrames(page);
+  await expect(done).toBeChecked();
+  await expect(due).toHaveValue('2030-01-15');
+});

@@ -55,6 +55,8 @@ export interface AppDeps {
 
 export interface App {
   server: http.Server;
+  /** the Socket.io server (tests read a connection's listeners: ME-10) */
+  io: { of(name: '/'): { sockets: Map<string, unknown> } };
   store: BoardStore;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -153,6 +155,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     server,
+    io,
     store,
     listen(port, host) {
       return new Promise((resolve, reject) => {

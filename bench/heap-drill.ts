@@ -5,13 +5,20 @@ import { type Heap, dominators, edgeLabel, load, subtreeName } from './lib/heapS
  * roots is walked down its dominator tree, and the bytes are added up by the path of property names that leads
  * to them (array indexes and map entries folded into `[]`), to `depth` steps. Each row is a path's own bytes
  * plus everything it retains deeper than `depth`, per board, with the number of objects per board.
- *   node --import tsx bench/heap-drill.ts <active.heapsnapshot> <name, e.g. BoardRoom> [boards=100] [depth=4] [top=60]
+ * With a baseline snapshot, each row is the difference (for subtrees that are there before any board loads:
+ * closures' contexts, compiled code).
+ *   node --import tsx bench/heap-drill.ts <active.heapsnapshot> <name, e.g. BoardRoom> [boards=100] [depth=4] [top=60] [baseline.heapsnapshot]
  */
-const [file, wanted, boardsArg = '100', depthArg = '4', topArg = '60'] = process.argv.slice(2);
-if (!file || !wanted) throw new Error('usage: heap-drill.ts <active.heapsnapshot> <name> [boards] [depth] [top]');
+const [file, wanted, boardsArg = '100', depthArg = '4', topArg = '60', baselineFile] = process.argv.slice(2);
+if (!file || !wanted) throw new Error('usage: heap-drill.ts <active.heapsnapshot> <name> [boards] [depth] [top] [baseline]');
 const boards = Number(boardsArg);
 const depth = Number(depthArg);
-const h: Heap = load(file);
+
+type Rows = Map<string, { bytes: number; count: number }>;
+
+/** bytes and object counts by path, over every subtree named `wanted` directly under the roots */
+function drill(snapshotFile: string): { rows: Rows; roots: number } {
+const h: Heap = load(snapshotFile);
 const { dom, retained } = dominators(h);
 const synthetic = h.nodeTypes.indexOf('synthetic');
 
@@ -32,10 +39,11 @@ function step(parent: number, child: number): string {
 
 function kind(v: number): string {
   const type = h.nodeTypes[h.type[v]!];
+  if (type === 'closure') return `(closure ${h.strings[h.name[v]!] || 'anonymous'})`;
   return type === 'object' || type === 'native' ? h.strings[h.name[v]!]! : `(${type})`;
 }
 
-const rows = new Map<string, { bytes: number; count: number }>();
+const rows: Rows = new Map();
 const add = (path: string, bytes: number) => {
   const row = rows.get(path) ?? { bytes: 0, count: 0 };
   row.bytes += bytes;
@@ -47,7 +55,7 @@ function walk(v: number, path: string, level: number): void {
     add(path, retained[v]!);
     return;
   }
-  add(path, h.size[v]!);
+  add(level === 0 && h.nodeTypes[h.type[v]!] === 'closure' ? `${path} ${kind(v)}` : path, h.size[v]!);
   for (const c of children[v]!) walk(c, `${path}.${step(v, c)}:${kind(c)}`, level + 1);
 }
 
@@ -59,9 +67,19 @@ for (let v = 1; v < h.count; v++) {
   roots += 1;
   walk(v, wanted, 0);
 }
+return { rows, roots };
+}
+
+const { rows, roots } = drill(file);
+if (baselineFile) {
+  for (const [path, r] of drill(baselineFile).rows) {
+    const row = rows.get(path) ?? { bytes: 0, count: 0 };
+    rows.set(path, { bytes: row.bytes - r.bytes, count: row.count - r.count });
+  }
+}
 const sorted = [...rows].sort((a, b) => b[1].bytes - a[1].bytes);
 const total = sorted.reduce((sum, [, r]) => sum + r.bytes, 0);
-console.log(`${wanted}: ${roots} subtrees, ${(total / 1024 / boards).toFixed(2)} KB per board (${file})`);
+console.log(`${wanted}: ${roots} subtrees, ${(total / 1024 / boards).toFixed(2)} KB per board (${file}${baselineFile ? ` against ${baselineFile}` : ''})`);
 for (const [path, r] of sorted.slice(0, Number(topArg))) {
   console.log(`${(r.bytes / 1024 / boards).toFixed(2).padStart(8)} KB ${(r.count / boards).toFixed(1).padStart(7)}×  ${path}`);
 }

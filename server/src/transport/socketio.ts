@@ -30,9 +30,10 @@ import { MovingCards } from './movingCards.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
- * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second); `movingBucket`: MV-3.
+ * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second); `movingBucket`: MV-3, from the
+ * first move on.
  */
-type SocketData = { room: BoardRoom; participantId?: string; bucket: TokenBucket; movingBucket: TokenBucket };
+type SocketData = { room: BoardRoom; participantId?: string; bucket: TokenBucket; movingBucket?: TokenBucket };
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** the parts of an engine.io socket used here */
@@ -145,7 +146,6 @@ export function attachSocketIo(
   // client sends goes through one of them (`event`), so a socket's own listener table holds `disconnect` alone.
   io.on('connection', (socket: CandorSocket) => {
     socket.data.bucket = new TokenBucket(60, 20, now);
-    socket.data.movingBucket = new TokenBucket(LIMITS.movingBurst, LIMITS.movingPerSecond, now);
     socket.data.room.attach(new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBufferBytes, handlers.signedOut));
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);
@@ -222,6 +222,8 @@ function socketHandlers(deps: {
     cardMoving(this: CandorSocket, payload: unknown, ack: unknown) {
       if (typeof ack !== 'function') return;
       const reply = ack as (result: Ack) => void;
+      // made at the first move (a bucket starts full either way): nobody moves cards while people write
+      this.data.movingBucket ??= new TokenBucket(LIMITS.movingBurst, LIMITS.movingPerSecond, now);
       if (!this.data.movingBucket.take()) return reply(fail('RATE_LIMITED', 'Too many moves at once; slow down a little.'));
       const parsed = CardMovingSignal.safeParse(payload);
       if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));

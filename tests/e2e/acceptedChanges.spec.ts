@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
+import { DiscussionPage } from './pages/DiscussionPage';
 
 /** `acked(type)` resolves when the server's ack of the page's next command of that type reaches the page (Socket.io). */
 async function watchAcks(page: Page) {
@@ -223,3 +224,36 @@ test('UI-20 an action marked done and given a due date keeps both while the boar
   await expect(done).toBeChecked();
   await expect(due).toHaveValue('2030-01-15');
 });
+
+test('UI-20 DI-10 "Next item" pressed again before the board moved on does not skip an item', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  await facilitator.createRetro('Next item');
+  for (const text of ['Deploys on Friday afternoon', 'Flaky tests on CI', 'Reviews wait for days']) await facilitator.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  const discussion = new DiscussionPage(page);
+  const order = await discussion.order();
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  await expect(discussion.current).toContainText(firstLine(order[0]!));
+
+  link.hold = true;
+  const moved = acked('discuss.next');
+  await page.getByRole('button', { name: 'Next item →' }).click();
+  await moved;
+  await twoFrames(page);
+  // the room has not moved on yet on this screen: a second press (the button, or →) must not move it twice
+  await page.getByRole('button', { name: 'Next item →' }).click();
+  await discussion.pressNextKey();
+  link.release();
+  await expect(discussion.current).toContainText(firstLine(order[1]!));
+  await twoFrames(page);
+  await expect(discussion.current).toContainText(firstLine(order[1]!));
+});
+
+/** an item's text as the discussion list shows it, without its vote count line */
+function firstLine(itemText: string): string {
+  return itemText.split('\n').find((line) => /^(Deploys|Flaky|Reviews)/.test(line.trim()))!.trim();
+}

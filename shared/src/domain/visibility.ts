@@ -1,4 +1,4 @@
-import { cardsOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
+import { cardsOf, editedOf, groupOf, signatureOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
 import { LIMITS } from './limits.js';
 import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
@@ -273,7 +273,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   const order = revealOrder(revealed, state.revealSeed ?? '');
   const cards = order.map((id) => {
     const c = state.cards.get(id)!;
-    return { id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signature };
+    return { id: c.id, columnId: c.columnId, text: c.text, groupId: groupOf(c), edited: editedOf(c), signedBy: signatureOf(c) };
   });
   const groups = [...state.groups.values()]
     .map((g) => {
@@ -396,7 +396,7 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     name: participant?.name ?? '',
     isFacilitator: participant?.isFacilitator ?? false,
     // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
-    cards: cardsOf(state, viewer.authorTag).map((c) => ({ id: c.id, columnId: c.columnId, text: c.text, signed: c.signature !== null })),
+    cards: cardsOf(state, viewer.authorTag).map((c) => ({ id: c.id, columnId: c.columnId, text: c.text, signed: signatureOf(c) !== null })),
     votes,
     votesLeft: Math.max(0, state.settings.voteBudget - used),
     actionIds: [...state.actions.values()].filter((a) => a.owners.includes(viewer.participantId)).map((a) => a.id),

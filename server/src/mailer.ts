@@ -1,4 +1,4 @@
-import type { Mailer } from './rooms/BoardRoom.js';
+import type { Mailer } from './rooms/roomPorts.js';
 
 /**
  * SU-1: the summary email goes through the SMTP server named by SMTP_URL (nodemailer parses the URL,

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { PostgresStore } from '../storage/postgres.js';
-import { BoardRoom, type Mailer, type RoomDeps } from './BoardRoom.js';
+import { BoardRoom } from './BoardRoom.js';
+import type { Mailer, RoomDeps } from './roomPorts.js';
 import { boardOnTwoPools } from './twoProcesses.testing.js';
 import { RoomRegistry } from './RoomRegistry.js';
 

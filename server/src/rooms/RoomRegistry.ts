@@ -1,5 +1,6 @@
 import type { BoardStore } from '../storage/BoardStore.js';
-import { BoardRoom, type RoomDeps } from './BoardRoom.js';
+import { BoardRoom } from './BoardRoom.js';
+import type { RoomDeps } from './roomPorts.js';
 import { readStoredBoard } from './storedBoard.js';
 
 /**

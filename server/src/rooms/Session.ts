@@ -1,5 +1,5 @@
 import type { Tags } from '../identity.js';
-import type { RoomSocket } from './BoardRoom.js';
+import type { RoomSocket } from './roomPorts.js';
 
 /**
  * One connection as the room sees it: attached (connected, not yet anyone) or joined (a participant, with the

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { Keyring } from '../identity.js';
 import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
 import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
-import type { RoomDeps } from './BoardRoom.js';
+import type { RoomDeps } from './roomPorts.js';
 
 /** The template the two-process tests' board is made from. */
 export const TWO_PROCESS_TEMPLATE = TEMPLATES[2]!;

@@ -20,7 +20,8 @@ import {
   movingRefusal,
 } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardRoom, RoomSocket } from '../rooms/BoardRoom.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { RoomSocket } from '../rooms/roomPorts.js';
 import type { Logger } from '../logger.js';
 import { TokenBucket } from './rateLimit.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';

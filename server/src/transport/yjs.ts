@@ -19,7 +19,8 @@ import {
   type DocName,
 } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
-import type { BoardRoom, DeletedListener } from '../rooms/BoardRoom.js';
+import type { BoardRoom } from '../rooms/BoardRoom.js';
+import type { DeletedListener } from '../rooms/roomPorts.js';
 import type { SignedOutListener } from '../rooms/RoomDoor.js';
 import type { DocPeer } from '../rooms/RoomDocuments.js';
 import type { Logger } from '../logger.js';

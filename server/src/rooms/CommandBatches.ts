@@ -1,0 +1,317 @@
+import { type Ack, type Command, type JoinCommand, fail } from '@candor/shared';
+import { CommandKeyTaken, StaleCopy } from '../storage/BoardStore.js';
+import { openCommand } from '../storage/sealedCommand.js';
+import { PendingBatch } from './PendingBatch.js';
+import type { RoomFanout } from './RoomFanout.js';
+import type { SerialQueue } from './SerialQueue.js';
+import type { Session } from './Session.js';
+import type { StoredCopy } from './StoredCopy.js';
+import type { RoomDeps } from './roomPorts.js';
+
+export type BoardCommand = Exclude<Command, { type: 'join' }>;
+
+export type AloneCommand = Extract<Command, { type: 'board.delete' | 'summary.email' }>;
+/** Commands that act outside the board's own storage (email, deleting it all): never part of a batch. */
+const runsAlone = (command: Command): command is AloneCommand => command.type === 'board.delete' || command.type === 'summary.email';
+
+/** CL-2: how often a batch decided against a copy another process had changed is decided again */
+const STALE_COPY_ATTEMPTS = 50;
+/**
+ * CL-2: for this long after one of its batches found the copy stale, a room takes the board's lock for its
+ * batches at once: while other processes are busy on the board too, a lock-free attempt is mostly refused,
+ * and each refusal costs a rebuild of the copy before the attempt under the lock.
+ */
+const CONTENDED_MS = 1_000;
+/**
+ * CM-4: a commit that rewrote an anonymous state of at least `BIG_STATE_BYTES` (a big board: its every card)
+ * and took at least `SLOW_COMMIT_MS` makes the next batch wait as long again, up to `GROUP_COMMIT_MAX_WAIT_MS`,
+ * for more commands to share its commit: on such a board (in Vote, everyone voting) the commits, not the
+ * commands, are the cost. Small boards and fast commits change nothing.
+ */
+const BIG_STATE_BYTES = 64 * 1024;
+const SLOW_COMMIT_MS = 5;
+const GROUP_COMMIT_MAX_WAIT_MS = 25;
+/**
+ * CM-4: only while commits follow each other (the last one ended less than this ago) can waiting gather more
+ * commands; a command after a quiet spell (the facilitator's reveal after the writing) is stored at once.
+ */
+const BURST_GAP_MS = 100;
+
+interface Incoming {
+  socketId: string;
+  command: Command;
+  answer: (ack: Ack) => void;
+  /** answered already (a batch decided again after a stale copy, CL-2, leaves these out) */
+  answered?: boolean;
+}
+
+/** What of its room the batches use: where commands are decided, and how the copy is caught up or rolled back. */
+export interface BatchesOfRoom {
+  id: string;
+  deps: RoomDeps;
+  sessions: ReadonlyMap<string, Session>;
+  queue: SerialQueue;
+  copy: StoredCopy;
+  fanout: RoomFanout;
+  deleted(): boolean;
+  /** decides a join and applies it in memory; what it records joins `batch` */
+  stageJoin(session: Session, command: JoinCommand, batch: PendingBatch): Ack;
+  /** decides a command and applies it in memory; what it records joins `batch` */
+  stage(session: Session, command: BoardCommand, batch: PendingBatch): Promise<Ack>;
+  /** BD-1, SU-1: does what an alone command does outside the board; null when it is then to be recorded */
+  actAlone(session: Session, command: AloneCommand): Promise<Ack | null>;
+  /** after a failed commit: the room goes back to what the store holds */
+  rollback(batch: PendingBatch): Promise<void>;
+  /** CL-1: after the copy was rebuilt, whatever changed reaches the people here */
+  settle(): void;
+  /** CL-1: brings the copy up to the store, then settles */
+  catchUp(): Promise<void>;
+}
+
+/**
+ * Group commit (CM-4) and, with several processes, the board's lock (CL-2). Commands that arrive together (in
+ * one turn of the event loop, or while the previous batch was being stored) are decided one after another
+ * and stored as one batch; each is answered once its batch is stored, and only then is any of it shown.
+ */
+export class CommandBatches {
+  /** commands received and not yet taken into a batch */
+  private readonly inbox: Incoming[] = [];
+  private drainScheduled = false;
+  /** CL-2: this process holds the board's lock (its batches may be stored while others wait for it) */
+  private holdsBoardLock = false;
+  /** CM-4: how long the last commit took, if it rewrote a big anonymous state (`BIG_STATE_BYTES`), else 0 */
+  private lastCommitMs = 0;
+  private lastCommitEndedAt = Number.NEGATIVE_INFINITY;
+  /** CL-2: when a lock-free batch of this room last found its copy stale */
+  private staleAt = Number.NEGATIVE_INFINITY;
+  /** CL-2: while this process holds the board's lock, where stored batches leave their fan-out for after it */
+  private showsAfterLock: (() => void)[] | null = null;
+  /**
+   * CM-3: the command keys of the batch being decided, read from the store at once before any is decided (one
+   * round trip on PostgreSQL, not one per command); a key not among them (a command of someone who joins in the
+   * same batch) is looked up on its own.
+   */
+  private lookedUp: { keys: Set<string>; found: Map<string, Uint8Array> } | null = null;
+
+  constructor(private readonly room: BatchesOfRoom) {}
+
+  /** commands are waiting for a batch */
+  get waiting(): boolean {
+    return this.inbox.length > 0;
+  }
+
+  /** Every command of every socket of the board passes here; answered once its batch is stored. */
+  handle(socketId: string, command: Command): Promise<Ack> {
+    return new Promise<Ack>((answer) => {
+      this.inbox.push({ socketId, command, answer });
+      if (this.drainScheduled) return;
+      this.drainScheduled = true;
+      const drain = () => void this.room.queue.run(() => this.drain());
+      // (with several processes a batch waiting for the board's lock takes in what arrives meanwhile: no wait here)
+      const inBurst = this.room.deps.now() - this.lastCommitEndedAt < BURST_GAP_MS;
+      if (!this.room.deps.cluster && this.lastCommitMs >= SLOW_COMMIT_MS && inBurst) setTimeout(drain, Math.min(this.lastCommitMs, GROUP_COMMIT_MAX_WAIT_MS));
+      else setImmediate(drain);
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.drainScheduled = false;
+    const items = this.inbox.splice(0);
+    if (items.length === 0) return; // an earlier batch took them in while it waited for the board's lock
+    const { id, deps, copy } = this.room;
+    const cluster = deps.cluster;
+    if (!cluster) {
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
+        if (outcome !== 'retry') return;
+        // CL-3: one of these very commands was stored meanwhile: the next attempt answers it from the store
+        this.room.settle();
+      }
+    }
+    if (deps.now() - this.staleAt >= CONTENDED_MS) {
+      // CL-4: with several processes, someone who joined (or anything that changed) through another process is
+      // known here before anything is decided
+      if ((await cluster.storedVersion(id)) !== copy.storedVersion) await this.room.catchUp();
+      if ((await this.runBatch(items.filter((item) => !item.answered), true)) !== 'retry') return;
+      // CL-2: another process changed the board since this copy was read (CL-3: or stored one of these very
+      // commands). The batch is decided again holding the board's lock, which holds every other process's
+      // commands back meanwhile, so a busy board cannot starve this process.
+      this.staleAt = deps.now();
+      this.room.settle();
+    }
+    // CL-2: what is stored under the lock is shown (and answered) once the lock is let go, so that the other
+    // processes' commands wait for this process's commit, not for its fan-out too
+    const shows: (() => void)[] = [];
+    let lockFailed: unknown = null;
+    try {
+      await cluster.serialize(id, async (stored) => {
+        this.holdsBoardLock = true;
+        this.showsAfterLock = shows;
+        try {
+          // what arrived while the lock was awaited joins this batch, in order, rather than waiting for the lock again
+          items.push(...this.inbox.splice(0));
+          for (let attempt = 1; ; attempt++) {
+            const current = attempt === 1 ? stored : await cluster.storedVersion(id);
+            if (current !== copy.storedVersion) await this.room.catchUp();
+            const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
+            if (outcome !== 'retry') return;
+            this.room.settle();
+          }
+        } finally {
+          this.holdsBoardLock = false;
+          this.showsAfterLock = null;
+        }
+      });
+    } catch (err) {
+      lockFailed = err;
+    }
+    for (const show of shows) show();
+    if (lockFailed === null) return;
+    // the lock could not be had (PostgreSQL unreachable): every command still waiting gets its one answer
+    deps.logger.error({ err: lockFailed, board: id }, 'board lock not taken');
+    for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+  }
+
+  private async lookUpCommands(items: Incoming[]): Promise<void> {
+    const keys: string[] = [];
+    for (const { socketId, command } of items) {
+      const session = this.room.sessions.get(socketId);
+      if (session?.kind === 'joined' && command.type !== 'join') keys.push(this.room.deps.keyring.commandKey(session.commandKeyBase, command.id));
+    }
+    if (keys.length === 0) return;
+    // a read that fails leaves each command to its own lookup, answered INTERNAL if that fails too
+    const found = await this.room.deps.store.findCommands(this.room.id, keys).catch(() => null);
+    this.lookedUp = found && { keys: new Set(keys), found };
+  }
+
+  /** CM-3: the first result stored under `commandKey`, if any (from the batch's lookup when it made one) */
+  async storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null> {
+    const lookedUp = this.lookedUp;
+    const stored = lookedUp?.keys.has(commandKey) ? (lookedUp.found.get(commandKey) ?? null) : await this.room.deps.store.findCommand(this.room.id, commandKey);
+    return stored ? openCommand(sealKey, stored) : null;
+  }
+
+  /** Decides every command of `items` in turn and stores them as one batch; 'retry' when the copy was stale. */
+  private async runBatch(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
+    await this.lookUpCommands(items);
+    try {
+      return await this.decideAndStore(items, mayRetry);
+    } finally {
+      this.lookedUp = null;
+    }
+  }
+
+  private async decideAndStore(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
+    let batch = this.newBatch();
+    for (const item of items) {
+      const { socketId, command } = item;
+      const answer = (ack: Ack) => {
+        item.answered = true;
+        item.answer(ack);
+      };
+      const session = this.room.sessions.get(socketId);
+      if (!session) {
+        answer(fail('NOT_JOINED', 'This connection is closed.'));
+        continue;
+      }
+      if (this.room.deleted()) {
+        answer(fail('NOT_FOUND', 'This board was deleted.'));
+        continue;
+      }
+      try {
+        if (runsAlone(command)) {
+          if ((await this.flush(batch, mayRetry)) === 'retry') return 'retry';
+          // CL-20: what it does outside (an email) cannot be taken back, so with several processes it runs only
+          // under the board's lock, where no other process's change can make its record stale
+          if (this.room.deps.cluster && !this.holdsBoardLock) return 'retry';
+          answer(await this.runAlone(session, command));
+          batch = this.newBatch();
+          continue;
+        }
+        batch.answerLater(answer, command.type === 'join' ? this.room.stageJoin(session, command, batch) : await this.room.stage(session, command, batch));
+      } catch (err) {
+        this.room.deps.logger.error({ err, board: this.room.id, type: command.type }, 'command failed');
+        answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      }
+    }
+    return (await this.flush(batch, mayRetry)) === 'retry' ? 'retry' : 'done';
+  }
+
+  /**
+   * BD-1, SU-1: commands that act outside the board's storage, decided and carried out on their own. The
+   * summary email is recorded like any command once sent, so a resend of it sends nothing again (CM-3).
+   */
+  private async runAlone(session: Session, command: AloneCommand): Promise<Ack> {
+    const done = await this.room.actAlone(session, command);
+    if (done) return done;
+    const batch = this.newBatch();
+    const staged = await this.room.stage(session, command, batch).catch((err: unknown) => {
+      this.room.fanout.release();
+      throw err;
+    });
+    let answer: Ack = staged;
+    batch.answerLater((ack) => (answer = ack), staged);
+    await this.flush(batch);
+    return answer;
+  }
+
+  /** CM-4: a new batch; what is staged in it stays out of every view until it is stored (or rolled back). */
+  private newBatch(): PendingBatch {
+    this.room.fanout.holdBack();
+    return new PendingBatch();
+  }
+
+  /**
+   * Stores a batch in one transaction, then shows it: knock answers and sign-outs, one projection and one
+   * round of personal views for the whole batch, and every answer. If the store fails, the room goes back to
+   * what the store holds and the whole batch is answered INTERNAL (CM-2: nothing acknowledged is lost,
+   * nothing unacknowledged is shown).
+   */
+  private async flush(batch: PendingBatch, mayRetry = false): Promise<'stored' | 'failed' | 'retry'> {
+    const { id, deps, copy, fanout } = this.room;
+    let outcome: 'stored' | 'failed' | 'retry' = 'stored';
+    try {
+      // CL-2: a refusal stands only if this copy is the stored board (a change is checked under the lock instead)
+      if (mayRetry && batch.refusals > 0 && deps.cluster && (await deps.cluster.storedVersion(id)) !== copy.storedVersion) {
+        throw new StaleCopy(id);
+      }
+      if (batch.writes) {
+        // AR-1: only the parts that changed (a vote writes the marks, not every card's text)
+        const anonymousState = batch.anonymousChanged ? copy.changedParts() : undefined;
+        const anonymousBytes = (anonymousState?.cards?.length ?? 0) + (anonymousState?.marks?.length ?? 0);
+        const started = deps.now();
+        const { lastSeq } = await deps.store.commitBatch(id, {
+          participants: batch.participants,
+          commands: batch.commands,
+          events: batch.events,
+          ...(anonymousBytes > 0 ? { anonymousState } : {}),
+          ...(copy.storedVersion !== undefined ? { expectedVersion: copy.storedVersion } : {}),
+          ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
+        });
+        this.lastCommitEndedAt = deps.now();
+        this.lastCommitMs = anonymousBytes >= BIG_STATE_BYTES ? this.lastCommitEndedAt - started : 0;
+        copy.counted(batch, lastSeq, anonymousState);
+      }
+    } catch (err) {
+      outcome = mayRetry && (err instanceof StaleCopy || err instanceof CommandKeyTaken) ? 'retry' : 'failed';
+      if (outcome === 'failed') deps.logger.error({ err, board: id, commands: batch.size }, 'batch not stored');
+      await this.room.rollback(batch).catch((reloadErr) => deps.logger.error({ err: reloadErr, board: id }, 'could not reload the board'));
+    } finally {
+      fanout.release();
+    }
+    if (outcome === 'retry') return outcome;
+    if (outcome === 'failed') {
+      batch.answerAll(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      return outcome;
+    }
+    if (batch.size === 0) return outcome;
+    const show = () => {
+      for (const effect of batch.afterCommit) effect();
+      fanout.publish(batch.published);
+      batch.answerAll();
+    };
+    if (this.showsAfterLock) this.showsAfterLock.push(show);
+    else show();
+    return outcome;
+  }
+}

@@ -1,0 +1,225 @@
+import { type BoardEvent, type BoardState, emptyBoard, evolve, evolveRoster } from '@candor/shared';
+import {
+  ANONYMOUS_PARTS,
+  type AnonymousPart,
+  type AnonymousWrite,
+  type LoadedBoard,
+  anonymousDigest,
+} from '../storage/BoardStore.js';
+import { AnonymousState } from '../storage/anonymousState.js';
+import { addedRows, followsWithoutGap, rowKey, withoutAnonymousFacts, withoutMarks } from './copyChanges.js';
+import type { Admission } from './admission.js';
+import type { PendingBatch } from './PendingBatch.js';
+import type { Presence } from './Presence.js';
+import type { Identities } from './RoomJoin.js';
+import type { JoinedSession, Session } from './Session.js';
+import type { RoomDeps } from './roomPorts.js';
+
+/** What of its room a copy reads and rebuilds. */
+export interface CopyOfRoom {
+  id: string;
+  /** the room's live state: folded into at the load, rebuilt in place afterwards */
+  state: BoardState;
+  deps: RoomDeps;
+  sessions: ReadonlyMap<string, Session>;
+  presence: Presence;
+  identities: Identities;
+  admission: Admission;
+  /** connected here, or (CL-7) through another process */
+  isOnline(participantId: string): boolean;
+}
+
+/**
+ * A room's copy of the stored board, and where it stands against the store. The state is the fold of what is
+ * stored — the public log (`evolve`), the anonymous state (AR-1), the participant rows (`participant.joined`,
+ * `evolveRoster`) — plus who is connected. With several processes (CL-1, CL-2, CL-17) the copy knows the
+ * stored version it stands at and catches up by folding what changed, or by rebuilding from everything stored.
+ */
+export class StoredCopy {
+  /** the anonymous facts' at-rest form: per-fact tags and recognition of returning people (AR-2) */
+  private anonymous = new AnonymousState();
+  /** AR-2: loaded participants whose stored facts still wait for them (recognition runs once per person) */
+  private unrecognised = new Set<string>();
+  /** CL-2: the stored board's change counter this copy stands at (undefined: this process is the only one) */
+  storedVersion: number | undefined;
+  /** how many stored events this copy has folded (CL-1: the rest are new to it) */
+  private foldedEvents = 0;
+  /** events folded by a rebuild whose fan-out has not happened yet */
+  private unsettled: BoardEvent[] = [];
+  /**
+   * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
+   * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
+   */
+  private mark: {
+    rows: Map<string, string>;
+    participantsDigest: string;
+    anonymousDigests: Record<AnonymousPart, string | null>;
+    slotKeys: Map<string, string> | undefined;
+    slotTags: Map<string, string> | undefined;
+  } | null = null;
+
+  constructor(private readonly room: CopyOfRoom) {}
+
+  /** The first fold, when the room is loaded. */
+  load(loaded: LoadedBoard): void {
+    this.foldStored(this.room.state, loaded);
+    this.foldedEvents = loaded.events.length;
+  }
+
+  /**
+   * Folds what the store holds into `state`: the participant rows, the public log, the anonymous state. Who
+   * is connected is runtime: someone connected here stays online, everyone else is away (since they were
+   * last seen, or since now: FA-3 counts a restart as everyone leaving).
+   */
+  private foldStored(state: BoardState, loaded: LoadedBoard): void {
+    const { deps, presence, identities } = this.room;
+    const at = deps.now();
+    for (const p of loaded.participants) {
+      evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
+      const online = this.room.isOnline(p.id);
+      evolveRoster(state, { type: 'presence.changed', participantId: p.id, online, at: this.room.state.participants.get(p.id)?.offlineSince ?? at });
+    }
+    identities.load(loaded.participants, presence.online());
+    for (const { event } of loaded.events) evolve(state, event);
+    // CL-17: with several processes, recognising people again after each rebuild reuses their slot blocks
+    const slotKeys = deps.cluster ? (this.mark?.slotKeys ?? new Map<string, string>()) : undefined;
+    const slotTags = deps.cluster ? (this.mark?.slotTags ?? new Map<string, string>()) : undefined;
+    this.anonymous = new AnonymousState({ slotKeys, slotTags });
+    this.anonymous.load(state, loaded.anonymousState);
+    this.unrecognised = new Set(loaded.participants.map((p) => p.id));
+    this.storedVersion = loaded.version;
+    this.mark =
+      deps.store.loadChanges && loaded.participantsDigest !== undefined
+        ? {
+            rows: new Map(loaded.participants.map((p) => [p.id, rowKey(p)])),
+            participantsDigest: loaded.participantsDigest,
+            anonymousDigests: { cards: anonymousDigest(loaded.anonymousState.cards), marks: anonymousDigest(loaded.anonymousState.marks) },
+            slotKeys,
+            slotTags,
+          }
+        : null;
+  }
+
+  /**
+   * Rebuilds the board from the store (after a failed commit, or CL-1 to catch up on another process's
+   * changes), keeping who is connected and recognising them again. The events it had not folded before wait
+   * in `unsettled` for `takeUnsettled()`.
+   */
+  async reload(): Promise<void> {
+    const { id, deps, state, presence, sessions, admission } = this.room;
+    const loaded = await deps.store.loadBoard(id, { docs: false });
+    if (!loaded) return;
+    const before = state.participants;
+    const fresh = emptyBoard(id);
+    fresh.knocks = state.knocks;
+    this.foldStored(fresh, loaded);
+    // CL-4: someone forgotten through another process (AB-6) stays while connected here
+    for (const [participantId, known] of before) {
+      if (fresh.participants.has(participantId) || !presence.isOnline(participantId)) continue;
+      fresh.participants.set(participantId, { ...known, isFacilitator: fresh.facilitatorId === participantId });
+    }
+    for (const session of sessions.values()) if (session.kind === 'joined') this.recognise(fresh, session);
+    const newcomers = [...fresh.participants.keys()].filter((participantId) => !before.has(participantId));
+    Object.assign(state, fresh);
+    this.anonymous.stateReplacedBy(state);
+    // AB-6: what they did through another process is not known here, as for people loaded from storage
+    for (const participantId of newcomers) admission.markActive(participantId);
+    this.unsettled.push(...loaded.events.slice(this.foldedEvents).map((e) => e.event));
+    this.foldedEvents = loaded.events.length;
+  }
+
+  /**
+   * CL-17: reads what changed since this copy was built or last caught up — the events after the last one it
+   * folded, the participant rows if their digest changed, the anonymous state if its digest changed — and
+   * folds that onto the copy, to the state `reload` would build. False, with nothing changed, when the
+   * store cannot say what changed or the change is not one to fold (a gap in the events, a row that changed or
+   * went): the caller then rebuilds the whole copy.
+   */
+  async foldChanges(): Promise<boolean> {
+    const { mark } = this;
+    const { id, deps, state, sessions, identities, admission } = this.room;
+    if (!mark || !deps.store.loadChanges) return false;
+    const since = { afterSeq: this.foldedEvents, participantsDigest: mark.participantsDigest, anonymousDigests: mark.anonymousDigests };
+    const changes = await deps.store.loadChanges(id, since);
+    if (!changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
+    const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
+    if (!added) return false;
+    const at = deps.now();
+    for (const p of added) {
+      // as `foldStored` folds a row, and as `reload` treats a newcomer (AB-6)
+      evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
+      evolveRoster(state, { type: 'presence.changed', participantId: p.id, online: this.room.isOnline(p.id), at });
+      identities.add(p.id, p.authHash);
+      admission.markActive(p.id);
+      this.unrecognised.add(p.id);
+      mark.rows.set(p.id, rowKey(p));
+    }
+    for (const { event } of changes.events) evolve(state, event);
+    const { cards, marks } = changes.anonymousParts;
+    if (cards) {
+      // the cards changed: every anonymous fact is loaded again (the marks as this copy stored or now read them),
+      // and waits for its owner again
+      const marksBlob = marks ? marks.blob : this.anonymous.storedMarksPart;
+      withoutAnonymousFacts(state);
+      this.anonymous = new AnonymousState({ slotKeys: mark.slotKeys, slotTags: mark.slotTags });
+      this.anonymous.load(state, { cards: cards.blob, marks: marksBlob });
+    } else if (marks) {
+      // AR-1: only the marks changed (votes, answers): the cards stay as they are, with their owners
+      withoutMarks(state);
+      this.anonymous.reloadMarks(state, marks.blob);
+    }
+    if (cards || marks) {
+      this.unrecognised = new Set(mark.rows.keys());
+      for (const session of sessions.values()) if (session.kind === 'joined') this.recognise(state, session);
+      if (cards) mark.anonymousDigests.cards = cards.digest;
+      if (marks) mark.anonymousDigests.marks = marks.digest;
+    }
+    if (changes.participants) mark.participantsDigest = changes.participants.digest;
+    this.unsettled.push(...changes.events.map((e) => e.event));
+    this.foldedEvents = changes.lastSeq;
+    this.storedVersion = changes.version;
+    return true;
+  }
+
+  /** CL-1: the events folded by a rebuild or catch-up that nobody here was shown yet (they are taken once). */
+  takeUnsettled(): BoardEvent[] {
+    const fresh = this.unsettled;
+    this.unsettled = [];
+    return fresh;
+  }
+
+  /** AR-2: hands a returning person their stored facts, once per person and room (not per connection). */
+  recognise(state: BoardState, session: JoinedSession): void {
+    if (!this.unrecognised.delete(session.participantId)) return;
+    this.anonymous.recognise(state, session.tags);
+  }
+
+  /** AR-1: the parts of the anonymous state the commands since the last commit changed, in their stored form. */
+  changedParts(): AnonymousWrite {
+    return this.anonymous.changedParts(this.room.state);
+  }
+
+  /**
+   * CL-2: after this copy's change was stored, the copy stands one change further (CL-17: with the rows, events
+   * and anonymous state it just stored); the others learn of it.
+   */
+  counted(batch: PendingBatch, lastSeq: number, anonymousState: AnonymousWrite | undefined): void {
+    this.foldedEvents = lastSeq;
+    if (this.mark) {
+      for (const p of batch.participants) this.mark.rows.set(p.id, rowKey(p));
+      for (const part of ANONYMOUS_PARTS) {
+        const written = anonymousState?.[part];
+        if (written) this.mark.anonymousDigests[part] = anonymousDigest(written);
+      }
+    }
+    if (this.storedVersion === undefined) return;
+    this.storedVersion += 1;
+    this.room.deps.cluster?.committed(this.room.id, this.storedVersion);
+  }
+
+  /** AB-6: someone who never did anything was removed from storage: the copy forgets them too. */
+  forget(participantId: string): void {
+    this.mark?.rows.delete(participantId);
+    this.unrecognised.delete(participantId);
+  }
+}

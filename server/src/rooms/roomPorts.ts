@@ -1,0 +1,55 @@
+import type { PersonalView, SignOutReason } from '@candor/shared';
+import type { BoardStore } from '../storage/BoardStore.js';
+import type { RoomCluster } from '../cluster/RoomCluster.js';
+import type { Keyring } from '../identity.js';
+import type { Logger } from '../logger.js';
+import type { AddressBuckets } from '../transport/addressBuckets.js';
+import type { BoardRoom } from './BoardRoom.js';
+
+/** BD-2: a document connection, ended when the board is deleted */
+export interface DeletedListener {
+  boardDeleted(): void;
+}
+
+/** One connection as the room sees it; the transport decides how each message travels. */
+export interface RoomSocket {
+  id: string;
+  /** the client address it came from (AB-4 counts new participants per address) */
+  address?: string;
+  sendMe(view: PersonalView): void;
+  /** JN-2: tell the connection it must join again (new password); MO-1: tell it it was removed, then end it */
+  signOut(reason: SignOutReason, message: string): void;
+  /** JN-3: the facilitator's answer to this connection's knock */
+  answerKnock(admitted: boolean, message: string): void;
+  /** BD-2: the board was deleted; tell the person and end the connection */
+  sendDeleted?(): void;
+}
+
+/** SU-1: sends the summary; the addresses are used for this one message and kept nowhere. */
+export interface Mailer {
+  send(message: { to: string[]; subject: string; text: string }): Promise<void>;
+}
+
+/** What a room is given by the composition root (`createApp` through `RoomRegistry`). */
+export interface RoomDeps {
+  store: BoardStore;
+  keyring: Keyring;
+  logger: Logger;
+  now: () => number;
+  newId: () => string;
+  newSeed: () => string;
+  /** FA-3: how long the facilitator must be away before someone may claim the role */
+  claimAfterMs: number;
+  /** SU-2: null when SMTP_URL is not set */
+  mailer?: Mailer | null;
+  /** BD-2: called once the board is gone from storage, so the registry forgets it */
+  onDeleted?: (room: BoardRoom) => void;
+  /** AB-4: new participants per client address, shared by every board (one of its own when not given) */
+  joins?: AddressBuckets;
+  /** AB-5: participants counted at once (LIMITS.participantsPerBoard) */
+  participantCap?: number;
+  /** AB-6: how long a participant who never did anything is kept after leaving */
+  idleJoinerExpiryMs?: number;
+  /** CL-*: set when several processes serve the board (`server/src/cluster/`) */
+  cluster?: RoomCluster | null;
+}

@@ -75,6 +75,9 @@ if (tracer) {
   // whatever of these the tree has: the room, its parts, the keyring (every HMAC)
   const parts: [string, string, string][] = [
     ['BoardRoom', 'server/src/rooms/BoardRoom.ts', 'BoardRoom'],
+    ['StoredCopy', 'server/src/rooms/StoredCopy.ts', 'StoredCopy'],
+    ['CommandBatches', 'server/src/rooms/CommandBatches.ts', 'CommandBatches'],
+    ['CommandStaging', 'server/src/rooms/CommandStaging.ts', 'CommandStaging'],
     ['Keyring', 'server/src/identity.ts', 'Keyring'],
     ['RoomFanout', 'server/src/rooms/RoomFanout.ts', 'RoomFanout'],
     ['Identities', 'server/src/rooms/RoomJoin.ts', 'Identities'],

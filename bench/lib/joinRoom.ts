@@ -298,13 +298,15 @@ function gcWatch() {
       let pauseMs = 0;
       let longestMs = 0;
       let scavenges = 0;
+      let markCompacts = 0;
       for (const g of statistics) {
         freed += g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize;
         pauseMs += g.cost / 1000;
         longestMs = Math.max(longestMs, g.cost / 1000);
         if (g.gcType === 'Scavenge') scavenges++;
+        if (g.gcType === 'MarkSweepCompact') markCompacts++;
       }
-      return { collections: statistics.length, scavenges, pauseMs, longestMs, kbAllocatedPerJoin: (after - before + freed) / 1024 / joins };
+      return { collections: statistics.length, scavenges, markCompacts, pauseMs, longestMs, kbAllocatedPerJoin: (after - before + freed) / 1024 / joins };
     },
   };
 }

@@ -25,6 +25,8 @@ export const JOIN_BASELINE_REF = 'c6f8108^';
 export interface PassGc {
   collections: number;
   scavenges: number;
+  /** full collections (absent from results before stop 18's second bench change) */
+  markCompacts?: number;
   pauseMs: number;
   longestMs: number;
   kbAllocatedPerJoin: number;
@@ -154,7 +156,7 @@ function runOnce(tree: string, o: { people: number; cardsEach: number; arriveMs:
 
 function gcShown(r: JoinRun): string {
   const passes: [string, { gc?: PassGc }][] = [['first crowd', r.firstCrowd], ['first alone', r.firstAlone], ['fresh restart crowd', r.fresh.restartCrowd], ['fresh restart alone', r.fresh.restartAlone]];
-  return passes.map(([name, { gc }]) => (gc ? `${name} ${gc.collections}, ${gc.pauseMs.toFixed(1)}, ${gc.kbAllocatedPerJoin.toFixed(0)}` : `${name} –`)).join('; ');
+  return passes.map(([name, { gc }]) => (gc ? `${name} ${gc.collections} (${gc.markCompacts ?? '?'} full), ${gc.pauseMs.toFixed(1)}, ${gc.kbAllocatedPerJoin.toFixed(0)}` : `${name} –`)).join('; ');
 }
 
 export function joinLatency(o: { people: number; cardsEach: number; arriveMs: number; runs: number; baselineRef: string; log: (line: string) => void }): JoinResult {

@@ -26,6 +26,13 @@ import { ConnectionCounts, guardConnections } from './transport/connectionGuards
 import { routeUpgrades } from './transport/upgrades.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
 
+/**
+ * ME-8: the length of the ids a room makes (cards, groups, handles, knocks…): 96 random bits, unguessable and
+ * unique on any board. nanoid's default 21 characters cost 8 bytes more per id on the heap (a V8 string of up to
+ * 16 one-byte characters is 32 bytes, of 21 is 40), and a board holds one per card.
+ */
+const ROOM_ID_CHARS = 16;
+
 export { createLogger, type Logger } from './logger.js';
 export { openPostgresStore } from './storage/postgres.js';
 
@@ -48,6 +55,8 @@ export interface AppDeps {
 
 export interface App {
   server: http.Server;
+  /** the Socket.io server (tests read a connection's listeners: ME-10) */
+  io: { of(name: '/'): { sockets: Map<string, unknown> } };
   store: BoardStore;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -74,7 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ? await openCluster(redisUrl, postgres, logger, { leaseMs: deps.config.writerLeaseMs, ticketKey: createHmac('sha256', serverKey).update('doc-ticket').digest() })
       : null;
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
-  const newId = () => nanoid();
+  const newId = () => nanoid(ROOM_ID_CHARS);
   const mailer = await createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
   const registry = new RoomRegistry(
     store,
@@ -146,6 +155,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     server,
+    io,
     store,
     listen(port, host) {
       return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { WS_CLOSE } from '@candor/shared';
+import { type Ack, WS_CLOSE } from '@candor/shared';
 import { DocConnection, Person, createBoard, until, useServer } from './harness.js';
 
 setFlagsFromString('--expose-gc');
@@ -129,5 +129,41 @@ describe('ME-7 closed document connections and the room', () => {
     // the open ones are still the room's: a new password ends them (JN-2)
     expect((await F.cmd('access.password', { password: 'daisy' })).ok).toBe(true);
     expect((await A.boardConn!.waitClosed()).code).toBe(WS_CLOSE.FORBIDDEN);
+  });
+});
+
+/** the events a Socket.io connection has listeners of its own for (Node keeps them in `_events`) */
+function ownListenedEvents(socket: unknown): string[] {
+  return Reflect.ownKeys((socket as { _events: object })._events).map(String);
+}
+
+/**
+ * ME-10: every event a client sends reaches one listener shared by every connection; a connection's own listener
+ * table holds Candor's `disconnect` alone beside Socket.io's `error` (a small table, not one grown for six events).
+ */
+describe('ME-10 one listener for what a client sends', () => {
+  const live = useServer();
+
+  it('ME-10 a Socket.io connection has its own listener for disconnect alone, and commands, clock syncs, tickets, moves and unknown events are still answered', async () => {
+    const { url, io } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Kept light');
+    const F = new Person(url);
+    const A = new Person(url);
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const sockets = [...io.of('/').sockets.values()];
+    expect(sockets).toHaveLength(2);
+    // Socket.io's own no-op for `error`, and Candor's `disconnect`
+    for (const socket of sockets) expect(ownListenedEvents(socket)).toEqual(['error', 'disconnect']);
+    const added = await A.cmd('card.add', { columnId: 'start', text: 'still answered' });
+    expect(added.ok).toBe(true);
+    const emit = (event: string, ...args: unknown[]) => new Promise<Ack>((resolve) => A.socket!.emit(event, ...args, resolve));
+    expect(await emit('time.sync')).toMatchObject({ ok: true });
+    expect(await emit('doc.ticket', { doc: 'board' })).toMatchObject({ ok: true });
+    expect(await emit('card.moving', { cardId: (added as { data: { cardId: string } }).data.cardId, moving: false })).toMatchObject({ ok: true });
+    expect(await emit('no.such.event', {})).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
+    // a malformed command is refused as before
+    expect(await emit('cmd', { type: 'card.add' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 });

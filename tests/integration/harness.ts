@@ -10,7 +10,7 @@ import { REPO_ROOT, SERVER_ENTRY } from './spawnedServer.js';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { createApp, openPostgresStore, type Logger } from '@candor/server';
+import { type App, createApp, openPostgresStore, type Logger } from '@candor/server';
 import { openSqliteStore, type BoardStore } from '@candor/server/testing';
 import {
   type Ack,
@@ -48,6 +48,8 @@ export interface TestServer {
   keyFile: string;
   /** the app's HTTP server (ME-1 watches the upgrades it receives) */
   httpServer: Server;
+  /** the app's Socket.io server (ME-10 reads a connection's listeners) */
+  io: App['io'];
   close(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     dbFile,
     keyFile: `${path.dirname(dbFile)}.key`,
     httpServer: app.server,
+    io: app.io,
     async close() {
       await app.close();
     },

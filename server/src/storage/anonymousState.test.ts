@@ -58,6 +58,16 @@ function anonymousParts(state: BoardState) {
 }
 
 describe('anonymous state at rest', () => {
+  it('ME-9 after a restart a card nobody grouped or signed holds its five fields, a grouped card its group', () => {
+    const blob = new AnonymousState().encode(live());
+    const restarted = emptyBoard('b');
+    for (const e of publicLog) evolve(restarted, e);
+    new AnonymousState().load(restarted, blob);
+    expect(Object.keys(restarted.cards.get('card1')!)).toEqual(['id', 'columnId', 'text', 'authorTag', 'revealed']);
+    expect(restarted.cards.get('card2')).toMatchObject({ groupId: 'g1', signature: null, edited: false, revealed: true });
+    expect(Object.keys(restarted.cards.get('card3')!)).toEqual(['id', 'columnId', 'text', 'authorTag', 'revealed', 'groupId', 'signature', 'edited']);
+  });
+
   it('AR-2 after a restart every fact waits under its own placeholder; each person who joins gets theirs back, and only theirs', () => {
     const before = live();
     const blob = new AnonymousState().encode(before);

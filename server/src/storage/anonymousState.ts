@@ -2,7 +2,7 @@ import { createCipheriv, createHash, createHmac } from 'node:crypto';
 import type { Tags } from '../identity.js';
 import type { AnonymousPart } from './BoardStore.js';
 import { PART_FORMAT, type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
-import { type BoardState, type Card, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes } from '@candor/shared';
+import { type BoardState, type Card, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes, withLateFields } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -352,7 +352,10 @@ export class AnonymousState {
       for (const c of stored.cards) {
         this.waiting.card.set(keyOf(c.tag), PLACEHOLDER + c.tag);
         evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
-        Object.assign(state.cards.get(c.id)!, { groupId: c.group, revealed: allRevealed || c.revealed, signature: c.signature ?? null });
+        const card = state.cards.get(c.id)!;
+        card.revealed = allRevealed || c.revealed;
+        // ME-9: a card nobody grouped or signed stays in the five-field form
+        if (c.group !== null || c.signature) Object.assign(withLateFields(card), { groupId: c.group, signature: c.signature ?? null });
       }
       this.unclaimed.card = stored.cards.length;
       this.keepCards(state, cardsVersion(state), json);

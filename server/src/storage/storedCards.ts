@@ -1,4 +1,4 @@
-import type { BoardState, Card } from '@candor/shared';
+import { type BoardState, type Card, groupOf, signatureOf } from '@candor/shared';
 
 /**
  * AR-1: the cards part of a board's anonymous state at rest — every card and group, sorted by their random ids —
@@ -32,15 +32,10 @@ export interface StoredCards {
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-const storedCard = (card: Card, tag: string): StoredCard => ({
-  id: card.id,
-  column: card.columnId,
-  text: card.text,
-  group: card.groupId,
-  revealed: card.revealed,
-  ...(card.signature !== null ? { signature: card.signature } : {}),
-  tag,
-});
+function storedCard(card: Card, tag: string): StoredCard {
+  const signature = signatureOf(card);
+  return { id: card.id, column: card.columnId, text: card.text, group: groupOf(card), revealed: card.revealed, ...(signature !== null ? { signature } : {}), tag };
+}
 
 /** the groups, as they end the cards part's JSON */
 const groupsJson = (state: BoardState) =>
@@ -82,9 +77,9 @@ export class StoredCardsBuilder {
         entry &&
         entry.text === card.text &&
         entry.column === card.columnId &&
-        entry.group === card.groupId &&
+        entry.group === groupOf(card) &&
         entry.revealed === card.revealed &&
-        entry.signature === card.signature &&
+        entry.signature === signatureOf(card) &&
         entry.author === card.authorTag
       ) {
         continue;
@@ -93,9 +88,9 @@ export class StoredCardsBuilder {
       this.entries.set(card.id, {
         text: card.text,
         column: card.columnId,
-        group: card.groupId,
+        group: groupOf(card),
         revealed: card.revealed,
-        signature: card.signature,
+        signature: signatureOf(card),
         author: card.authorTag,
         json: JSON.stringify(storedCard(card, tagOf(card))),
       });

@@ -30,9 +30,10 @@ import { MovingCards } from './movingCards.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
- * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second); `movingBucket`: MV-3.
+ * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second); `movingBucket`: MV-3, from the
+ * first move on.
  */
-type SocketData = { room: BoardRoom; participantId?: string; bucket: TokenBucket; movingBucket: TokenBucket };
+type SocketData = { room: BoardRoom; participantId?: string; bucket: TokenBucket; movingBucket?: TokenBucket };
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** the parts of an engine.io socket used here */
@@ -41,8 +42,6 @@ interface EngineSocket {
   transport: { name: string; socket?: UpgradedWebSocket };
   on(event: 'close', listener: (this: EngineSocket) => void): void;
 }
-
-const KNOWN_EVENTS = new Set(['cmd', 'time.sync', 'doc.ticket', 'card.moving']);
 
 /** what every socket's `handshake` becomes once the connection middleware read it */
 const HANDSHAKE_READ: CandorSocket['handshake'] = Object.freeze({ headers: {}, time: '', address: '', xdomain: false, secure: false, issued: 0, url: '', query: {}, auth: {} });
@@ -143,16 +142,12 @@ export function attachSocketIo(
   const handlers = socketHandlers({ registry, logger, now, movingOf, droppedConnection: (socket) => moving.get(socket.data.room)?.dropConnection(socket.id) });
 
   // Memory per connection (issue 13): a connection holds its state as data (`socket.data`, a `SocketSession`); its listeners are the same
-  // functions for every socket (called with the socket as `this`), so no connection keeps closures of its own.
+  // functions for every socket (called with the socket as `this`), so no connection keeps closures of its own. ME-10: every event a
+  // client sends goes through one of them (`event`), so a socket's own listener table holds `disconnect` alone.
   io.on('connection', (socket: CandorSocket) => {
     socket.data.bucket = new TokenBucket(60, 20, now);
-    socket.data.movingBucket = new TokenBucket(LIMITS.movingBurst, LIMITS.movingPerSecond, now);
     socket.data.room.attach(new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBufferBytes, handlers.signedOut));
-    socket.on('cmd', handlers.cmd);
-    socket.on('time.sync', handlers.timeSync);
-    socket.on('doc.ticket', handlers.docTicket);
-    socket.on('card.moving', handlers.cardMoving);
-    socket.onAny(answerUnknownEvent);
+    socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);
   });
 
@@ -174,8 +169,23 @@ function socketHandlers(deps: {
     void socket.leave(movingChannel(socket.data.room.id));
     deps.droppedConnection(socket);
   };
-  return {
+  const handlers = {
     signedOut,
+    /** ME-10: the one listener for every event a client sends (Socket.io's `onAny`), known or not */
+    event(this: CandorSocket, event: unknown, ...args: unknown[]): void {
+      switch (event) {
+        case 'cmd':
+          return handlers.cmd.call(this, args[0], args[1]);
+        case 'time.sync':
+          return handlers.timeSync.call(this, args[0]);
+        case 'doc.ticket':
+          return handlers.docTicket.call(this, args[0], args[1]);
+        case 'card.moving':
+          return handlers.cardMoving.call(this, args[0], args[1]);
+        default:
+          return answerUnknownEvent(event, args[args.length - 1]);
+      }
+    },
     cmd(this: CandorSocket, payload: unknown, ack: unknown) {
       if (typeof ack !== 'function') return; // nobody to answer: drop it
       const reply = ack as (result: Ack) => void;
@@ -212,6 +222,8 @@ function socketHandlers(deps: {
     cardMoving(this: CandorSocket, payload: unknown, ack: unknown) {
       if (typeof ack !== 'function') return;
       const reply = ack as (result: Ack) => void;
+      // made at the first move (a bucket starts full either way): nobody moves cards while people write
+      this.data.movingBucket ??= new TokenBucket(LIMITS.movingBurst, LIMITS.movingPerSecond, now);
       if (!this.data.movingBucket.take()) return reply(fail('RATE_LIMITED', 'Too many moves at once; slow down a little.'));
       const parsed = CardMovingSignal.safeParse(payload);
       if (!parsed.success) return reply(fail('INVALID_INPUT', describeIssues(parsed.error)));
@@ -229,11 +241,10 @@ function socketHandlers(deps: {
       registry.scheduleUnload(this.data.room);
     },
   };
+  return handlers;
 }
 
-function answerUnknownEvent(event: string, ...args: unknown[]): void {
-  if (KNOWN_EVENTS.has(event)) return;
-  const ack = args[args.length - 1];
+function answerUnknownEvent(event: unknown, ack: unknown): void {
   if (typeof ack === 'function') (ack as (r: Ack) => void)(fail('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 40)}".`));
 }
 

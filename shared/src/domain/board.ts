@@ -16,17 +16,46 @@ export interface Settings {
   perItemCap: number;
 }
 
+/**
+ * ME-9: a card is made with the five fields every card needs. The three that only a later step sets (grouping,
+ * signing, an edit after the reveal) are absent until then, and then all three are added at once, in one order
+ * (`withLateFields`), so a card has one of two shapes: 24 bytes less per card on the server's heap for the cards
+ * nobody grouped, signed or edited. Read them as `groupOf`, `signatureOf`, `editedOf`, or with `?? null`.
+ */
 export interface Card {
   id: string;
   columnId: string;
   text: string;
   authorTag: string;
-  groupId: string | null;
   revealed: boolean;
-  /** SG-1: the name its author chose to show on it after the reveal; null while anonymous */
-  signature: string | null;
+  /** GR-*: its group; absent or null when it stands alone */
+  groupId?: string | null;
+  /** SG-1: the name its author chose to show on it after the reveal; absent or null while anonymous */
+  signature?: string | null;
   /** CA-7: changed by its author after the room could read it */
-  edited: boolean;
+  edited?: boolean;
+}
+
+/** ME-9: a card with its three late fields, added together and in one order the first time one is set */
+export function withLateFields(card: Card): Required<Card> {
+  if (card.groupId === undefined) {
+    card.groupId = null;
+    card.signature = null;
+    card.edited = false;
+  }
+  return card as Required<Card>;
+}
+
+export function groupOf(card: Card): string | null {
+  return card.groupId ?? null;
+}
+
+export function signatureOf(card: Card): string | null {
+  return card.signature ?? null;
+}
+
+export function editedOf(card: Card): boolean {
+  return card.edited === true;
 }
 
 /** DN-*: the two stages in which people say "I'm done". */
@@ -364,23 +393,14 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       return;
     case 'card.added':
       indexCard(state, event.authorTag, event.cardId, true);
-      state.cards.set(event.cardId, {
-        id: event.cardId,
-        columnId: event.columnId,
-        text: event.text,
-        authorTag: event.authorTag,
-        groupId: null,
-        revealed: false,
-        signature: null,
-        edited: false,
-      });
+      state.cards.set(event.cardId, { id: event.cardId, columnId: event.columnId, text: event.text, authorTag: event.authorTag, revealed: false });
       return;
     case 'card.edited': {
       const card = state.cards.get(event.cardId);
       if (!card) return;
       card.text = event.text;
       // CA-7: an edit before the reveal changed nothing anyone else read.
-      if (card.revealed) card.edited = true;
+      if (card.revealed) withLateFields(card).edited = true;
       return;
     }
     case 'card.deleted': {
@@ -411,7 +431,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       const previous = card.groupId;
       // GR-9: a new group lives in the column of the card that opens it: decide groups the card dropped onto first.
       if (!state.groups.has(event.groupId)) state.groups.set(event.groupId, { id: event.groupId, title: '', columnId: card.columnId });
-      card.groupId = event.groupId;
+      withLateFields(card).groupId = event.groupId;
       if (previous && previous !== event.groupId) dissolveSmallGroup(state, previous);
       return;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardState } from './board.js';
+import { type BoardState, groupOf } from './board.js';
 import { allowedIn, decide, FACILITATOR_COMMANDS, isFacilitatorCommand } from './decide.js';
 import { LIMITS } from './limits.js';
 import { PHASES, phaseIndex, type Phase } from './phases.js';
@@ -330,7 +330,8 @@ describe('cards', () => {
     if (!decision.ok) return;
     const { cardId } = decision.data as { cardId: string };
     expect(decision.events).toEqual([{ type: 'card.added', cardId, columnId: 'stop', text: 'meetings', authorTag: alice.authorTag }]);
-    expect(state.cards.get(cardId)).toMatchObject({ columnId: 'stop', text: 'meetings', revealed: false, groupId: null });
+    expect(state.cards.get(cardId)).toMatchObject({ columnId: 'stop', text: 'meetings', revealed: false });
+    expect(groupOf(state.cards.get(cardId)!)).toBeNull();
   });
 
   it(`CA-3 refuses card ${LIMITS.cardsPerPerson + 1} from one person with CARD_LIMIT`, () => {

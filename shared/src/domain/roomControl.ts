@@ -1,6 +1,6 @@
 import { fail } from '../protocol/errors.js';
 import type { Command } from '../protocol/messages.js';
-import type { BoardEvent, BoardState } from './board.js';
+import { type BoardEvent, type BoardState, signatureOf, withLateFields } from './board.js';
 import type { Actor, DecideContext, Decision } from './decide.js';
 import { mayStay } from './access.js';
 import { doneStageOf } from './progress.js';
@@ -100,7 +100,7 @@ export function decideRoomControl(state: BoardState, actor: Actor, command: Room
       // SG-2: only the author signs; nobody else — the facilitator included — can put a name on a card.
       if (card.authorTag !== actor.authorTag) return fail('NOT_YOURS', 'Only the author can put their name on a card.');
       const name = command.signed ? (state.participants.get(actor.participantId)?.name ?? null) : null;
-      return done(card.signature === name ? [] : [{ type: 'card.signed', cardId: card.id, name }]);
+      return done(signatureOf(card) === name ? [] : [{ type: 'card.signed', cardId: card.id, name }]);
     }
     default: {
       const unreachable: never = command;
@@ -147,7 +147,7 @@ export function evolveRoomControl(state: BoardState, event: RoomControlEvent): v
       return;
     case 'card.signed': {
       const card = state.cards.get(event.cardId);
-      if (card) card.signature = event.name;
+      if (card) withLateFields(card).signature = event.name;
       return;
     }
     default: {

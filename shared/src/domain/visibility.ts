@@ -1,4 +1,4 @@
-import { cardsOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
+import { cardsOf, editedOf, groupOf, signatureOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
 import { LIMITS } from './limits.js';
 import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
@@ -283,7 +283,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   const cards: PublicCard[] = [];
   for (const id of order) {
     const c = state.cards.get(id)!;
-    cards.push({ id: c.id, columnId: c.columnId, text: c.text, groupId: c.groupId, edited: c.edited, signedBy: c.signature });
+    cards.push({ id: c.id, columnId: c.columnId, text: c.text, groupId: groupOf(c), edited: editedOf(c), signedBy: signatureOf(c) });
   }
   const groups: PublicGroup[] = [];
   for (const g of state.groups.values()) {
@@ -415,7 +415,7 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     name: participant?.name ?? '',
     isFacilitator: participant?.isFacilitator ?? false,
     // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
-    cards: cardsOf(state, viewer.authorTag).map((c) => ({ id: c.id, columnId: c.columnId, text: c.text, signed: c.signature !== null })),
+    cards: cardsOf(state, viewer.authorTag).map((c) => ({ id: c.id, columnId: c.columnId, text: c.text, signed: signatureOf(c) !== null })),
     votes,
     votesLeft: Math.max(0, state.settings.voteBudget - used),
     actionIds: [...state.actions.values()].filter((a) => a.owners.includes(viewer.participantId)).map((a) => a.id),

@@ -49,7 +49,8 @@ export interface Leak {
   secret: string;
 }
 
-const TOKEN = /^[A-Za-z0-9_-]{20,}$/;
+/** ids and tags: url-safe tokens of 16 characters or more (a room's ids are 16, ME-8; tags and secrets longer) */
+const TOKEN = /^[A-Za-z0-9_-]{16,}$/;
 
 interface Fact {
   subject: string | null;

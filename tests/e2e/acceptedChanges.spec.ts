@@ -8,7 +8,7 @@ async function watchAcks(page: Page) {
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => {
-      const command = typeof message === 'string' ? /^42(\d+)\["cmd",\{[^]*?"type":"([a-z.]+)"/.exec(message) : null;
+      const command = typeof message === 'string' ? /^42(\d+)\["cmd",\{[^]*?"type":"([A-Za-z.]+)"/.exec(message) : null;
       if (command && waiting && waiting.packet === null && command[2] === waiting.type) waiting.packet = command[1]!;
       server.send(message);
     });
@@ -257,3 +257,27 @@ test('UI-20 DI-10 "Next item" pressed again before the board moved on does not s
 function firstLine(itemText: string): string {
   return itemText.split('\n').find((line) => /^(Deploys|Flaky|Reviews)/.test(line.trim()))!.trim();
 }
+
+test('UI-20 the room\'s switches (lock the board, newcomers knock, lock joining) stay where the facilitator put them while the board catches up', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  await facilitator.createRetro('Room switches');
+  for (const [label, type] of [
+    ['Lock the board (read-only for everyone else)', 'board.lock'],
+    ['Newcomers knock; I let them in', 'access.knock'],
+    ['Lock joining (nobody new gets in)', 'access.lockJoining'],
+  ] as const) {
+    const box = page.getByLabel(label);
+    await expect(box).not.toBeChecked();
+    link.hold = true;
+    const switched = acked(type);
+    await box.click();
+    await switched;
+    await twoFrames(page);
+    await expect(box, label).toBeChecked();
+    link.release();
+    await twoFrames(page);
+    await expect(box, label).toBeChecked();
+  }
+});

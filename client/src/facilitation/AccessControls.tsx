@@ -2,12 +2,20 @@ import { useState, type FormEvent } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
+import { useAhead } from '../board/useAhead.js';
 
 /** JN-*, LK-1: the facilitator's controls for who may come in and whether the board takes changes. */
 export function AccessControls({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  const { access, locked } = board;
+  // UI-20: each switch stays where I put it until the board shows it
+  const locking = useAhead('board.lock', (c) => c.locked === board.locked);
+  const knocking = useAhead('access.knock', (c) => c.on === board.access.knock);
+  const closing = useAhead('access.lockJoining', (c) => c.locked === board.access.joiningLocked);
+  const { access } = board;
+  const locked = locking ? locking.locked : board.locked;
+  const knock = knocking ? knocking.on : access.knock;
+  const joiningLocked = closing ? closing.locked : access.joiningLocked;
   return (
     <div className="access-controls">
       <h3>{t('facilitation.room.heading')}</h3>
@@ -16,11 +24,11 @@ export function AccessControls({ board }: { board: PublicBoardView }) {
         <span>{t('facilitation.room.lockBoard')}</span>
       </label>
       <label className="check">
-        <input type="checkbox" checked={access.knock} onChange={(e) => session.send({ type: 'access.knock', on: e.target.checked })} />
+        <input type="checkbox" checked={knock} onChange={(e) => session.send({ type: 'access.knock', on: e.target.checked })} />
         <span>{t('facilitation.room.knock')}</span>
       </label>
       <label className="check">
-        <input type="checkbox" checked={access.joiningLocked} onChange={(e) => session.send({ type: 'access.lockJoining', locked: e.target.checked })} />
+        <input type="checkbox" checked={joiningLocked} onChange={(e) => session.send({ type: 'access.lockJoining', locked: e.target.checked })} />
         <span>{t('facilitation.room.lockJoining')}</span>
       </label>
       <PasswordSetting hasPassword={access.password} />

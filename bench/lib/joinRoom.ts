@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 
 const { values: a } = parseArgs({
   options: {
@@ -28,6 +29,8 @@ const { values: a } = parseArgs({
     'arrive-ms': { type: 'string', default: '2000' },
     /** writes a .cpuprofile of the timed passes alone (not of building the boards) */
     profile: { type: 'string' },
+    /** writes a .heapprofile of what the timed passes allocated (sampled, collected objects included) */
+    'alloc-profile': { type: 'string' },
     /** only these passes (comma-separated), e.g. when profiling one of them */
     passes: { type: 'string', default: 'restartCrowd,restartAlone,firstCrowd,firstAlone' },
     /** writes where the time of the slowest joins went (`joinTrace.ts`) to this file */
@@ -37,8 +40,18 @@ const { values: a } = parseArgs({
      * and GC helpers, the module loader); run with --no-concurrent-recompilation to see what compiling costs
      */
     threads: { type: 'boolean', default: false },
+    /**
+     * what this process does: `all` builds the boards and times every pass in the same process (the figures
+     * before stop 18); `build` only builds board a into `--dir` and exits; `restart` builds nothing and times
+     * the restart passes on the board a `build` process left in `--dir`, as a server restarted on its data
+     */
+    stage: { type: 'string', default: 'all' },
+    /** the data directory (kept afterwards); a temporary one, removed at the end, when not given */
+    dir: { type: 'string' },
   },
 });
+const STAGE = a.stage as 'all' | 'build' | 'restart';
+if (!['all', 'build', 'restart'].includes(STAGE)) throw new Error(`--stage ${STAGE}: all, build or restart`);
 const TREE = path.resolve(a.tree!);
 const PEOPLE = Number(a.people);
 const CARDS_EACH = Number(a['cards-each']);
@@ -62,6 +75,9 @@ if (tracer) {
   // whatever of these the tree has: the room, its parts, the keyring (every HMAC)
   const parts: [string, string, string][] = [
     ['BoardRoom', 'server/src/rooms/BoardRoom.ts', 'BoardRoom'],
+    ['StoredCopy', 'server/src/rooms/StoredCopy.ts', 'StoredCopy'],
+    ['CommandBatches', 'server/src/rooms/CommandBatches.ts', 'CommandBatches'],
+    ['CommandStaging', 'server/src/rooms/CommandStaging.ts', 'CommandStaging'],
     ['Keyring', 'server/src/identity.ts', 'Keyring'],
     ['RoomFanout', 'server/src/rooms/RoomFanout.ts', 'RoomFanout'],
     ['Identities', 'server/src/rooms/RoomJoin.ts', 'Identities'],
@@ -90,11 +106,12 @@ function p(samples: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((q / 100) * s.length) - 1))]!;
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-join-'));
+const dir = a.dir ? path.resolve(a.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-join-'));
+fs.mkdirSync(dir, { recursive: true });
 // the server's default durability (SQLITE_SYNCHRONOUS=FULL): a join is acknowledged once it is on disk
 const opened = openSqliteStore(path.join(dir, 'candor.sqlite'), { synchronous: 'FULL' });
 const store = tracer ? tracer.traceObject('store', opened) : opened;
-const serverKey: Buffer = typeof store.serverKey === 'function' ? await store.serverKey() : randomBytes(32);
+const serverKey: Buffer = typeof store.serverKey === 'function' ? await store.serverKey() : keptKey(path.join(dir, 'bench-server.key'));
 const keyring = new Keyring(serverKey);
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child() { return silent; } };
 const deps = {
@@ -185,12 +202,12 @@ async function buildBoard(boardId: string): Promise<void> {
   }
   room.destroy();
 }
-await buildBoard('board-bench-join-a');
-await buildBoard('board-bench-join-b');
+if (STAGE !== 'restart') await buildBoard('board-bench-join-a');
+if (STAGE === 'all') await buildBoard('board-bench-join-b');
 // a board holds at most 1,000 participants (AB-5), the facilitator and the writers among them
 const NEWCOMERS = Math.min(PEOPLE, 1000 - PEOPLE - 1);
 
-const result: Record<string, unknown> = { tree: TREE, people: PEOPLE, cards: PEOPLE * CARDS_EACH, newcomers: NEWCOMERS, arriveMs: ARRIVE_MS };
+const result: Record<string, unknown> = { tree: TREE, stage: STAGE, people: PEOPLE, cards: PEOPLE * CARDS_EACH, newcomers: NEWCOMERS, arriveMs: ARRIVE_MS };
 const passes: [string, string, (room: Room) => Promise<unknown>][] = [
   ['restartCrowd', 'board-bench-join-a', (room) => crowd(room, writers)],
   ['restartAlone', 'board-bench-join-a', (room) => alone(room, writers)],
@@ -198,19 +215,27 @@ const passes: [string, string, (room: Room) => Promise<unknown>][] = [
   ['firstAlone', 'board-bench-join-b', (room) => alone(room, Array.from({ length: NEWCOMERS }, (_, i) => person('m', i)))],
 ];
 const profiler = a.profile ? await startProfile() : null;
+const allocations = a['alloc-profile'] ? await startAllocationProfile() : null;
 tracer?.startTrace();
-for (const [pass, boardId, run] of passes.filter(([name]) => a.passes!.split(',').includes(name))) {
+const wanted = STAGE === 'build' ? [] : STAGE === 'restart' ? ['restartCrowd', 'restartAlone'] : a.passes!.split(',');
+for (const [pass, boardId, run] of passes.filter(([name]) => wanted.includes(name) && a.passes!.split(',').includes(name))) {
+  const loadStarted = performance.now();
   const room = await load(boardId);
+  const loadMs = performance.now() - loadStarted;
   currentPass = pass;
   const ticks = a.threads ? threadTicks() : null;
-  result[pass] = await run(room);
+  const gc = gcWatch();
+  const joins = (pass.startsWith('restart') ? writers.length : NEWCOMERS);
+  const figures = await run(room);
+  result[pass] = { ...(figures as object), loadMs, gc: gc.stop(joins) };
   if (ticks) result[pass] = { ...(result[pass] as object), cpuMsByThread: threadCpuSince(ticks) };
   room.destroy();
 }
 if (profiler) fs.writeFileSync(a.profile!, JSON.stringify(await profiler.stop()));
+if (allocations) fs.writeFileSync(a['alloc-profile']!, JSON.stringify(await allocations.stop()));
 if (tracer) fs.writeFileSync(a.trace!, JSON.stringify(await tracer.traceReport(), null, 2));
 await store.close();
-fs.rmSync(dir, { recursive: true, force: true });
+if (!a.dir) fs.rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify(result));
 process.exit(0);
 
@@ -221,6 +246,16 @@ async function startProfile() {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
   return { stop: async () => (await session.post('Profiler.stop')).profile };
+}
+
+async function startAllocationProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  // every allocation sampled, also what the young-generation and full collections freed since (a join's garbage)
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as object);
+  return { stop: async () => (await session.post('HeapProfiler.stopSampling')).profile };
 }
 
 /** CPU clock ticks (1/100 s) so far of each thread of this process, from /proc (Linux only) */
@@ -238,4 +273,40 @@ function threadCpuSince(before: Map<string, number>): { main: number; others: nu
   for (const [tid, t] of threadTicks()) if (tid !== String(process.pid)) others += (t - (before.get(tid) ?? 0)) * 10;
   const main = (threadTicks().get(String(process.pid))! - before.get(String(process.pid))!) * 10;
   return { main, others };
+}
+
+/** the baseline's server key when its store keeps none: made by the `build` process, read by the `restart` one */
+function keptKey(file: string): Buffer {
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32));
+  return fs.readFileSync(file);
+}
+
+/**
+ * Garbage collection during a pass: how many collections (scavenges of the young generation, and the rest), the
+ * pauses' sum and longest (from V8's GC profiler, as the main thread saw them), and the bytes the pass allocated
+ * per join (the heap's growth plus what each collection freed).
+ */
+function gcWatch() {
+  const profiler = new v8.GCProfiler();
+  const before = v8.getHeapStatistics().used_heap_size;
+  profiler.start();
+  return {
+    stop(joins: number) {
+      const { statistics } = profiler.stop() as { statistics: { gcType: string; cost: number; beforeGC: { heapStatistics: { usedHeapSize: number } }; afterGC: { heapStatistics: { usedHeapSize: number } } }[] };
+      const after = v8.getHeapStatistics().used_heap_size;
+      let freed = 0;
+      let pauseMs = 0;
+      let longestMs = 0;
+      let scavenges = 0;
+      let markCompacts = 0;
+      for (const g of statistics) {
+        freed += g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize;
+        pauseMs += g.cost / 1000;
+        longestMs = Math.max(longestMs, g.cost / 1000);
+        if (g.gcType === 'Scavenge') scavenges++;
+        if (g.gcType === 'MarkSweepCompact') markCompacts++;
+      }
+      return { collections: statistics.length, scavenges, markCompacts, pauseMs, longestMs, kbAllocatedPerJoin: (after - before + freed) / 1024 / joins };
+    },
+  };
 }

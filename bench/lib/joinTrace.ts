@@ -198,6 +198,8 @@ export async function traceReport(): Promise<unknown> {
         const by = breakdown(w.start, w.end);
         const explained = Object.entries(by).reduce((s, [k, v]) => (k === '(gc)' ? s : s + v), 0);
         return {
+          /** performance.now() at its arrival: ms since the process started, about what --trace-gc and --trace-deopt print */
+          at: round(w.start),
           ms: round(w.end - w.start),
           cpuMs: round(w.cpu),
           unexplainedMs: round(w.end - w.start - explained - (by['(gc)'] ?? 0)),

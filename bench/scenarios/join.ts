@@ -12,16 +12,34 @@ import { median } from '../lib/stats.js';
  * tags, the rollback journal and the anonymous-state blob). Both run `lib/joinRoom.ts` in a child process of
  * their own, interleaved, in this run: the baseline from a checkout of that commit (`git archive`, wired to
  * this tree's installed dependencies), Candor from this tree. Same machine, same durability (synchronous=FULL).
+ *
+ * The join after a restart is timed in a process of its own (`fresh`): one child builds the board into a data
+ * directory and exits, a second opens that directory as a restarted server would and times the passes. A real
+ * restart is a new process in both trees; timed in the process that built the board (`restartCrowd`,
+ * `restartAlone`, kept for comparison), the baseline's restart path — replaying the log, the same code that
+ * built the board — is warm while Candor's — loading its stored state — runs for the first time.
  */
 export const JOIN_BASELINE_REF = 'c6f8108^';
 
+/** garbage collection during a pass (`joinRoom.ts`, `gcWatch`) */
+export interface PassGc {
+  collections: number;
+  scavenges: number;
+  /** full collections (absent from results before stop 18's second bench change) */
+  markCompacts?: number;
+  pauseMs: number;
+  longestMs: number;
+  kbAllocatedPerJoin: number;
+}
 interface Alone {
+  gc?: PassGc;
   wallP50: number;
   wallP99: number;
   cpuP50: number;
   cpuP99: number;
 }
 interface Crowd {
+  gc?: PassGc;
   wallP50: number;
   wallP99: number;
   cpuMsPerJoin: number;
@@ -32,6 +50,8 @@ export interface JoinRun {
   restartAlone: Alone;
   firstCrowd: Crowd;
   firstAlone: Alone;
+  /** the restart passes again, in a process that did not build the board */
+  fresh: { restartCrowd: Crowd; restartAlone: Alone };
 }
 export interface JoinResult {
   people: number;
@@ -46,6 +66,12 @@ export interface JoinResult {
 export interface JoinFigures {
   /** a room joining: arrivals spread over `arriveMs`, arrival → ack */
   firstCrowdWallP99: number;
+  /** in a fresh process: the target's figure */
+  freshRestartCrowdWallP99: number;
+  freshRestartCrowdCpuPerJoin: number;
+  freshRestartAloneWallP99: number;
+  freshRestartAloneCpuP99: number;
+  /** in the process that built the board (the figure before stop 18) */
   restartCrowdWallP99: number;
   firstCrowdCpuPerJoin: number;
   restartCrowdCpuPerJoin: number;
@@ -60,6 +86,10 @@ function figures(runs: JoinRun[]): JoinFigures {
   const m = (f: (r: JoinRun) => number) => median(runs.map(f));
   return {
     firstCrowdWallP99: m((r) => r.firstCrowd.wallP99),
+    freshRestartCrowdWallP99: m((r) => r.fresh.restartCrowd.wallP99),
+    freshRestartCrowdCpuPerJoin: m((r) => r.fresh.restartCrowd.cpuMsPerJoin),
+    freshRestartAloneWallP99: m((r) => r.fresh.restartAlone.wallP99),
+    freshRestartAloneCpuP99: m((r) => r.fresh.restartAlone.cpuP99),
     restartCrowdWallP99: m((r) => r.restartCrowd.wallP99),
     firstCrowdCpuPerJoin: m((r) => r.firstCrowd.cpuMsPerJoin),
     restartCrowdCpuPerJoin: m((r) => r.restartCrowd.cpuMsPerJoin),
@@ -102,13 +132,31 @@ function linksResolve(modules: string): boolean {
   return fs.readdirSync(modules).every((entry) => fs.existsSync(path.join(modules, entry)));
 }
 
-function runOnce(tree: string, o: { people: number; cardsEach: number; arriveMs: number }): JoinRun {
+function child(tree: string, o: { people: number; cardsEach: number; arriveMs: number }, more: string[] = []): Record<string, unknown> {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'bench/lib/joinRoom.ts'), '--tree', tree, '--people', String(o.people), '--cards-each', String(o.cardsEach), '--arrive-ms', String(o.arriveMs)],
+    ['--import', 'tsx', path.join(ROOT, 'bench/lib/joinRoom.ts'), '--tree', tree, '--people', String(o.people), '--cards-each', String(o.cardsEach), '--arrive-ms', String(o.arriveMs), ...more],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  return JSON.parse(out.trim().split('\n').at(-1)!) as JoinRun;
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+
+/** Every pass in one process as before, then the restart passes again in a process that did not build the board. */
+function runOnce(tree: string, o: { people: number; cardsEach: number; arriveMs: number }): JoinRun {
+  const inProcess = child(tree, o) as unknown as Omit<JoinRun, 'fresh'>;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-join-fresh-'));
+  try {
+    child(tree, o, ['--stage', 'build', '--dir', dir]);
+    const fresh = child(tree, o, ['--stage', 'restart', '--dir', dir]) as unknown as JoinRun['fresh'];
+    return { ...inProcess, fresh: { restartCrowd: fresh.restartCrowd, restartAlone: fresh.restartAlone } };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function gcShown(r: JoinRun): string {
+  const passes: [string, { gc?: PassGc }][] = [['first crowd', r.firstCrowd], ['first alone', r.firstAlone], ['fresh restart crowd', r.fresh.restartCrowd], ['fresh restart alone', r.fresh.restartAlone]];
+  return passes.map(([name, { gc }]) => (gc ? `${name} ${gc.collections} (${gc.markCompacts ?? '?'} full), ${gc.pauseMs.toFixed(1)}, ${gc.kbAllocatedPerJoin.toFixed(0)}` : `${name} –`)).join('; ');
 }
 
 export function joinLatency(o: { people: number; cardsEach: number; arriveMs: number; runs: number; baselineRef: string; log: (line: string) => void }): JoinResult {
@@ -117,7 +165,9 @@ export function joinLatency(o: { people: number; cardsEach: number; arriveMs: nu
   const f = (n: number) => n.toFixed(2);
   const show = (r: JoinRun) =>
     `first: crowd p99 ${f(r.firstCrowd.wallP99)} ms (${f(r.firstCrowd.cpuMsPerJoin)} ms CPU/join), alone p99 ${f(r.firstAlone.wallP99)} ms / CPU ${f(r.firstAlone.cpuP99)} ms | ` +
-    `after restart: crowd p99 ${f(r.restartCrowd.wallP99)} ms (${f(r.restartCrowd.cpuMsPerJoin)} ms CPU/join), alone p99 ${f(r.restartAlone.wallP99)} ms / CPU ${f(r.restartAlone.cpuP99)} ms`;
+    `after restart, fresh process: crowd p99 ${f(r.fresh.restartCrowd.wallP99)} ms (${f(r.fresh.restartCrowd.cpuMsPerJoin)} ms CPU/join), alone p99 ${f(r.fresh.restartAlone.wallP99)} ms / CPU ${f(r.fresh.restartAlone.cpuP99)} ms | ` +
+    `after restart, building process: crowd p99 ${f(r.restartCrowd.wallP99)} ms (${f(r.restartCrowd.cpuMsPerJoin)} ms CPU/join), alone p99 ${f(r.restartAlone.wallP99)} ms / CPU ${f(r.restartAlone.cpuP99)} ms | ` +
+    `GC (collections, ms, KB allocated/join): ${gcShown(r)}`;
   for (let run = 1; run <= o.runs; run++) {
     const b = runOnce(baseline.dir, o);
     runs.baseline.push(b);

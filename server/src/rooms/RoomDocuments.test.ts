@@ -65,3 +65,40 @@ describe('ME-2 a document keeps its encoded whole-document answer only while it 
     documents.destroy();
   });
 });
+
+describe('RV-9 the board document’s change reaches its peers in the turn that made it', () => {
+  it('RV-9 a change of the unstored board document is handed to every peer before anything else runs', () => {
+    const documents = unstoredDocuments();
+    const a = peer('a');
+    const b = peer('b');
+    documents.join('board', a);
+    documents.join('board', b);
+    documents.doc('board').getMap('people').set('p1', 'Ada');
+    // no await: the projection's caller (the command's ack, personal views) runs only after this
+    expect(a.received).toHaveLength(1);
+    expect(b.received).toEqual(a.received);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, a.received[0]!);
+    expect(copy.getMap('people').toJSON()).toEqual({ p1: 'Ada' });
+    documents.destroy();
+  });
+
+  it('RV-9 a change made while the document’s queue is busy waits its turn, in order', async () => {
+    const documents = unstoredDocuments();
+    const a = peer('a');
+    const b = peer('b');
+    documents.join('board', a);
+    documents.join('board', b);
+    // b sends an update to the read-only board document: refused, but it holds the queue for a moment
+    const refused = documents.receive('board', b, Y.encodeStateAsUpdate(new Y.Doc()));
+    documents.doc('board').getMap('people').set('p1', 'Ada');
+    documents.doc('board').getMap('people').set('p2', 'Bo');
+    expect(a.received).toHaveLength(0);
+    await expect(refused).resolves.toBe('refused');
+    await expect.poll(() => a.received.length).toBe(2);
+    const copy = new Y.Doc();
+    for (const update of a.received) Y.applyUpdate(copy, update);
+    expect(copy.getMap('people').toJSON()).toEqual({ p1: 'Ada', p2: 'Bo' });
+    documents.destroy();
+  });
+});

@@ -141,6 +141,10 @@ export class RoomDocuments {
       // ME-2: an answer for an older version is never sent again: not kept until the next peer asks
       document.fullAnswer = null;
       if (origin === LOADED || origin === STORED) return;
+      // RV-9: the board document is a projection of what is stored already, never stored itself (AR-4): with
+      // nothing of the document's before it in the queue, its change goes to the peers in this very turn,
+      // before the command's ack and anyone's personal view (a reveal reaches 500 people a queue hop sooner).
+      if (!this.deps.stored[document.name] && document.queue.idle) return this.relay(document, update, null);
       // The server's own change (a projection of committed events, or a note it creates) is in memory
       // already; it reaches peers only once it is stored.
       void document.queue.run(async () => {

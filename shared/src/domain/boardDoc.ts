@@ -63,12 +63,28 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
       if (!sameJson(root.get(key), next)) root.set(key, next as never);
     }
     syncCards(childOf(root, CARDS, Y.Array<CardEntry>), view.cards);
-    syncMap(
-      childOf(root, PEOPLE, Y.Map<PersonBody>),
-      view.participants.map((p) => [p.handle, { name: p.name, online: p.online, facilitator: p.facilitator, done: p.done }]),
-      (a, b) => a.name === b.name && a.online === b.online && a.facilitator === b.facilitator && a.done === b.done,
-    );
+    syncPeople(childOf(root, PEOPLE, Y.Map<PersonBody>), view.participants);
   });
+}
+
+/**
+ * Makes `people` hold exactly `participants` (by handle), setting only who changed. Runs at every presence
+ * batch of a room of hundreds, so it builds a body only for who changed and makes no list of the map's keys.
+ */
+function syncPeople(people: Y.Map<PersonBody>, participants: readonly PublicParticipant[]): void {
+  const present = new Set<string>();
+  for (const p of participants) {
+    present.add(p.handle);
+    const current = people.get(p.handle);
+    if (current === undefined || current.name !== p.name || current.online !== p.online || current.facilitator !== p.facilitator || current.done !== p.done) {
+      people.set(p.handle, { name: p.name, online: p.online, facilitator: p.facilitator, done: p.done });
+    }
+  }
+  const gone: string[] = [];
+  people.forEach((_, handle) => {
+    if (!present.has(handle)) gone.push(handle);
+  });
+  for (const handle of gone) people.delete(handle);
 }
 
 /** Reads the public view back; null until the server's first sync has arrived. */
@@ -177,17 +193,6 @@ function cardOf(entry: CardEntry): PublicCard {
 
 const sameCard = (a: CardEntry, b: PublicCard) =>
   a[0] === b.id && a[1] === b.columnId && a[2] === b.text && a[3] === b.groupId && a[4] === b.edited && a[5] === b.signedBy;
-
-/** Makes `map` hold exactly `entries`, setting only what changed, in the order given. */
-function syncMap<T>(map: Y.Map<T>, entries: [string, T][], same: (a: T, b: T) => boolean): void {
-  const present = new Set<string>();
-  for (const [key, value] of entries) {
-    present.add(key);
-    const current = map.get(key);
-    if (current === undefined || !same(current, value)) map.set(key, value);
-  }
-  for (const key of [...map.keys()]) if (!present.has(key)) map.delete(key);
-}
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -267,25 +267,47 @@ function publicConsensus(consensus: Consensus, minOthers: number): PublicConsens
   };
 }
 
+/**
+ * Built on every projection (a room joining projects every presence batch), so it allocates little and builds
+ * each array the same way, with loops and `push` (chains of `map`/`filter`/`sort` hand the next call arrays
+ * whose maps differ once V8 optimises them, which threw the optimised code away and compiled it again).
+ */
 function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   const revealed: string[] = [];
-  for (const c of state.cards.values()) if (c.revealed) revealed.push(c.id);
-  const order = revealOrder(revealed, state.revealSeed ?? '');
-  const cards = order.map((id) => {
-    const c = state.cards.get(id)!;
-    return { id: c.id, columnId: c.columnId, text: c.text, groupId: groupOf(c), edited: editedOf(c), signedBy: signatureOf(c) };
+  // (forEach: a loop over the map's iterator makes an object per card until V8 optimises it, and a board is
+  // projected unoptimised for its first dozens of projections after a restart)
+  state.cards.forEach((c) => {
+    if (c.revealed) revealed.push(c.id);
   });
-  const groups = [...state.groups.values()]
-    .map((g) => {
-      const members = cards.filter((c) => c.groupId === g.id);
-      // A group stored before GR-9 has no column: it stays where it was drawn, with its first card.
-      return { id: g.id, title: g.title, columnId: g.columnId || (members[0]?.columnId ?? ''), cardIds: members.map((c) => c.id) };
-    })
-    .sort((a, b) => order.indexOf(a.cardIds[0] ?? '') - order.indexOf(b.cardIds[0] ?? ''));
+  const order = revealOrder(revealed, state.revealSeed ?? '');
+  const cards: PublicCard[] = [];
+  for (const id of order) {
+    const c = state.cards.get(id)!;
+    cards.push({ id: c.id, columnId: c.columnId, text: c.text, groupId: groupOf(c), edited: editedOf(c), signedBy: signatureOf(c) });
+  }
+  const groups: PublicGroup[] = [];
+  for (const g of state.groups.values()) {
+    const cardIds: string[] = [];
+    let firstColumn = '';
+    for (const c of cards) {
+      if (c.groupId !== g.id) continue;
+      if (cardIds.length === 0) firstColumn = c.columnId;
+      cardIds.push(c.id);
+    }
+    // A group stored before GR-9 has no column: it stays where it was drawn, with its first card.
+    groups.push({ id: g.id, title: g.title, columnId: g.columnId || firstColumn, cardIds });
+  }
+  groups.sort((a, b) => order.indexOf(a.cardIds[0] ?? '') - order.indexOf(b.cardIds[0] ?? ''));
   const showTallies = talliesVisible(state.phase);
   const ranking = showTallies ? rankItems(state) : null;
-  const names = new Map([...state.participants.values()].map((p) => [p.id, p.name]));
+  const nameOf = (participantId: string) => state.participants.get(participantId)?.name;
   const stage = doneStageOf(state.phase);
+  const participants: PublicParticipant[] = [];
+  for (const p of state.participants.values()) {
+    if (state.access.removed.has(p.id)) continue;
+    participants.push({ handle: p.handle, name: p.name, online: p.online, facilitator: p.isFacilitator, done: stage !== null && state.done[stage].has(p.id) });
+  }
+  participants.sort(byPresenceOrder);
   return {
     id: state.id,
     name: state.name,
@@ -295,12 +317,9 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     columns: state.columns,
     settings: { ...state.settings },
     phase: state.phase,
-    participants: [...state.participants.values()]
-      .filter((p) => !state.access.removed.has(p.id))
-      .map((p) => ({ handle: p.handle, name: p.name, online: p.online, facilitator: p.isFacilitator, done: stage !== null && state.done[stage].has(p.id) }))
-      .sort(byPresenceOrder),
+    participants,
     facilitator: facilitatorView(state, claimAfterMs),
-    facilitatorLog: state.facilitatorLog.map((f) => ({ name: names.get(f.participantId) ?? 'someone', how: f.how })),
+    facilitatorLog: state.facilitatorLog.map((f) => ({ name: nameOf(f.participantId) ?? 'someone', how: f.how })),
     review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),
     pulse: pulseView(state),
     cardCount: publicCardCount(state),
@@ -314,7 +333,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     actions: [...state.actions.values()].map((a) => ({
       id: a.id,
       itemId: a.itemId,
-      owners: a.owners.map((id) => names.get(id) ?? 'someone who left'),
+      owners: a.owners.map((id) => nameOf(id) ?? 'someone who left'),
       dueDate: a.dueDate,
       consensus: a.consensus ? publicConsensus(a.consensus, state.minOthersToShow) : null,
       done: a.done,
@@ -324,7 +343,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     locked: state.locked,
     access: { password: state.access.passwordHash !== null, knock: state.access.knock, joiningLocked: state.access.joiningLocked },
     progress: progressOf(state),
-    removed: [...state.access.removed].map((id) => names.get(id) ?? 'someone'),
+    removed: [...state.access.removed].map((id) => nameOf(id) ?? 'someone'),
     hiddenCards: state.hiddenCards,
     groupingFacilitatorOnly: state.groupingFacilitatorOnly,
     discussOrder: ranking ? discussionOrder(state, ranking) : null,
@@ -338,7 +357,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     offers: [...state.offers.values()].map((o) => ({
       id: o.id,
       itemId: o.itemId,
-      name: names.get(o.participantId) ?? 'someone who left',
+      name: nameOf(o.participantId) ?? 'someone who left',
       text: o.text,
       actionId: o.actionId,
     })),

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
+import { DiscussionPage } from './pages/DiscussionPage';
 
 /** `acked(type)` resolves when the server's ack of the page's next command of that type reaches the page (Socket.io). */
 async function watchAcks(page: Page) {
@@ -142,3 +143,117 @@ test('UI-20 an edit or a delete of my revealed card, and the trust lens switched
   await twoFrames(page);
   await expect(lens).toBeChecked();
 });
+
+test('UI-20 the facilitator\'s switches and the Next button stay where the facilitator put them while the board catches up', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  await facilitator.createRetro('Switches');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.goTo('Reveal');
+
+  const onlyMe = page.getByLabel('Only I group cards and edit titles');
+  await expect(onlyMe).not.toBeChecked();
+  link.hold = true;
+  const restricted = acked('grouping.restrict');
+  await onlyMe.click();
+  await restricted;
+  await twoFrames(page);
+  await expect(onlyMe).toBeChecked();
+  link.release();
+  await twoFrames(page);
+  await expect(onlyMe).toBeChecked();
+
+  // Next stays unavailable until the board is in the next phase (a second click would ask for the same step again)
+  link.hold = true;
+  const moved = acked('phase.set');
+  await page.getByRole('button', { name: 'Next: Vote' }).click();
+  await moved;
+  await twoFrames(page);
+  await expect(page.getByRole('button', { name: 'Next: Vote' })).toHaveAttribute('aria-disabled', 'true');
+  link.release();
+  await facilitator.expectPhase('Vote');
+  await expect(page.getByRole('button', { name: 'Next: Discuss' })).toHaveAttribute('aria-disabled', 'false');
+
+  await facilitator.goTo('Discuss');
+  const reactions = page.getByLabel('Reactions on');
+  await expect(reactions).toBeChecked();
+  link.hold = true;
+  const switched = acked('reactions.enable');
+  await reactions.click();
+  await switched;
+  await twoFrames(page);
+  await expect(reactions).not.toBeChecked();
+  link.release();
+  await twoFrames(page);
+  await expect(reactions).not.toBeChecked();
+});
+
+test('UI-20 an action marked done and given a due date keeps both while the board catches up', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  await facilitator.createRetro('Actions settling');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every Friday deploy');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  const action = page.getByRole('article', { name: /Pair on every Friday deploy/ });
+  await expect(action).toBeVisible();
+
+  const done = action.getByLabel('Done', { exact: true });
+  link.hold = true;
+  const marked = acked('action.done');
+  await done.click();
+  await marked;
+  await twoFrames(page);
+  await expect(done).toBeChecked();
+
+  const due = action.getByLabel('Due date');
+  const dated = acked('action.due');
+  await due.fill('2030-01-15');
+  await dated;
+  await twoFrames(page);
+  await expect(due).toHaveValue('2030-01-15');
+
+  link.release();
+  await twoFrames(page);
+  await expect(done).toBeChecked();
+  await expect(due).toHaveValue('2030-01-15');
+});
+
+test('UI-20 DI-10 "Next item" pressed again before the board moved on does not skip an item', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  await facilitator.createRetro('Next item');
+  for (const text of ['Deploys on Friday afternoon', 'Flaky tests on CI', 'Reviews wait for days']) await facilitator.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  const discussion = new DiscussionPage(page);
+  const order = await discussion.order();
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  await expect(discussion.current).toContainText(firstLine(order[0]!));
+
+  link.hold = true;
+  const moved = acked('discuss.next');
+  await page.getByRole('button', { name: 'Next item →' }).click();
+  await moved;
+  await twoFrames(page);
+  // the room has not moved on yet on this screen: a second press (the button, or →) must not move it twice
+  await page.getByRole('button', { name: 'Next item →' }).click();
+  await discussion.pressNextKey();
+  link.release();
+  await expect(discussion.current).toContainText(firstLine(order[1]!));
+  await twoFrames(page);
+  await expect(discussion.current).toContainText(firstLine(order[1]!));
+});
+
+/** an item's text as the discussion list shows it, without its vote count line */
+function firstLine(itemText: string): string {
+  return itemText.split('\n').find((line) => /^(Deploys|Flaky|Reviews)/.test(line.trim()))!.trim();
+}

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
-import { expectNothingOverflows } from './pages/layout';
+import { expectNothingOverflows, expectWholeTitles } from './pages/layout';
 
 const LONG_NAME = 'Maximiliane Featherstonehaugh-Cholmondeley';
 const LONG_WORD = 'Supercalifragilisticexpialidocious-retrospective-observations';
@@ -45,6 +45,7 @@ for (const viewport of [
           await expect(ada.page.getByRole('region', { name: /^Group: Title/ })).toBeVisible();
         }
         await expectNothingOverflows(ada.page, `${phase}, participant`);
+        await expectWholeTitles(ada.page, `${phase}, participant`);
         await tab(fiona, 'Facilitate');
         // The vote settings (votes per person, most votes on one item) and the timer sit in the facilitator's panel.
         await expect(fiona.page.getByLabel('Most votes on one item')).toBeVisible();

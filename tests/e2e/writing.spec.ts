@@ -99,3 +99,19 @@ test('UI-10 when a vote button disables itself at the cap, focus moves to the re
   await expect(vote).toBeDisabled();
   await expect(ada.page.getByRole('button', { name: /^Remove vote: Short reviews/ })).toBeFocused();
 });
+
+test('UI-10 after joining with the keyboard, focus lands on the phase heading, not on the page', async ({ facilitator, ada }) => {
+  const link = await openBoard(facilitator.page);
+  const page = ada.page;
+  await page.goto(link);
+  await expect(page.getByLabel('Your name')).toBeFocused();
+  await page.keyboard.type('Ada');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  const heading = page.getByRole('heading', { name: 'Write', level: 2 });
+  await expect(heading).toBeFocused();
+  // focus is visible where it lands (UI-13), and the next Tab goes on into the board, not back to the top
+  expect(await heading.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.board-main')))).toBe(true);
+});

@@ -98,6 +98,17 @@ describe('running the retro', () => {
     await B.waitFor(() => B.board()!.currentItemId === group && B.board()!.doneItemIds.length === 0);
   });
 
+  it('DI-10 a second "Next item" from the item the room already left changes nothing, from a raw socket too', async () => {
+    const { F, B, group, single } = await retro('discuss');
+    expect(await F.cmd('discuss.next', { from: null })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()!.currentItemId === single);
+    expect(await F.cmd('discuss.next', { from: single })).toMatchObject({ ok: true, data: { itemId: group } });
+    expect(await F.cmd('discuss.next', { from: single })).toMatchObject({ ok: true, data: { itemId: group } });
+    await B.waitFor(() => B.board()!.currentItemId === group);
+    expect(B.board()!.doneItemIds).toEqual([single]);
+    expect(await F.cmd('discuss.next', { from: 'not an id' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
   it('DI-7 DI-8 pause, resume and +1 min reach everyone; from a participant they are NOT_FACILITATOR', async () => {
     const { F, A, B } = await retro('discuss');
     expect(await F.cmd('timer.start', { durationSec: 180 })).toMatchObject({ ok: true });

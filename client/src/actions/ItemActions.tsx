@@ -2,6 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
+import { useAhead } from '../board/useAhead.js';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { shortText } from '../cards/items.js';
@@ -43,6 +44,9 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   // AC-5: the facilitator, or someone helping with it, may delete an action.
   const canDelete = allowedIn('action.delete', board.phase) && (isFacilitator || helping);
   const label = shortText(text || t('act.thisAction'), 40);
+  // UI-20: the done mark and the due date stay as I set them until the board shows them
+  const marking = useAhead('action.done', (c) => c.done === action.done, (c) => c.actionId === action.id);
+  const dating = useAhead('action.due', (c) => c.dueDate === action.dueDate, (c) => c.actionId === action.id);
 
   return (
     <article className={`action ${action.done ? 'done' : ''}`} aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
@@ -54,7 +58,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
           <label className="done-toggle">
             <input
               type="checkbox"
-              checked={action.done}
+              checked={marking ? marking.done : action.done}
               onChange={(e) => session.send({ type: 'action.done', actionId: action.id, done: e.target.checked })}
             />
             <span>{t('running.done')}</span>
@@ -77,7 +81,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
           <span>{t('act.dueDate')}</span>
           <input
             type="date"
-            value={action.dueDate ?? ''}
+            value={(dating ? dating.dueDate : action.dueDate) ?? ''}
             readOnly={!changeable}
             disabled={!changeable}
             onChange={(e) => session.send({ type: 'action.due', actionId: action.id, dueDate: e.target.value || null })}

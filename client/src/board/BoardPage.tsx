@@ -28,6 +28,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [facilitatorWarning, setFacilitatorWarning] = useState<string | null>(null);
   const [lookup, setLookup] = useState<BoardLookup | null>(null);
   const freshIdentity = useRef(false);
+  const [joinedFromForm, setJoinedFromForm] = useState(false);
   const { t } = useWords();
 
   useEffect(() => {
@@ -54,6 +55,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         message={rejection}
         onJoin={(name) => {
           freshIdentity.current = true;
+          setJoinedFromForm(true);
           setRejection(null);
           setIdentity(createIdentity(boardId, name));
         }}
@@ -70,6 +72,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       )}
       <BoardScreen
         initialBoard={initialBoard}
+        joinedFromForm={joinedFromForm}
         door={lookup?.status === 'found' ? lookup.door : null}
         onFacilitatorRefused={(message) => {
           forgetFacilitatorKey(boardId);

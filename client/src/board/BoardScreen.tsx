@@ -38,8 +38,11 @@ export function BoardScreen({
   door,
   onRejected,
   onFacilitatorRefused,
+  joinedFromForm = false,
 }: {
   initialBoard: PublicBoardView | null;
+  /** UI-10: this person just joined through the join form, whose field had focus */
+  joinedFromForm?: boolean;
   /** JN-6: what the link alone shows (the name, and whom to ask), for the door */
   door: BoardDoor | null;
   onRejected: (message: string) => void;
@@ -60,6 +63,14 @@ export function BoardScreen({
     const timer = setTimeout(preloadLazyParts, 500);
     return () => clearTimeout(timer);
   }, [boardShown]);
+
+  // UI-10: the join form that had focus is gone, and focus fell to the page: it goes to the phase's heading, so a
+  // keyboard user goes on from the board rather than from the top of the page
+  useEffect(() => {
+    if (!joinedFromForm || !boardShown || state.door) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector<HTMLElement>('.board-main .phase-intro h2')?.focus();
+  }, [joinedFromForm, boardShown, state.door]);
 
   // MY-1: this browser remembers the retros it took part in.
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
-import { useSession, useSessionState } from './SessionContext.js';
+import { useSession } from './SessionContext.js';
+import { useAhead } from './useAhead.js';
 import { TimerControls } from '../timer/TimerControls.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { DoneProgress } from '../facilitation/DoneToggle.js';
@@ -18,10 +19,13 @@ import { AnonymitySetting } from './AnonymitySetting.js';
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  const { pending } = useSessionState();
-  // One step at a time: a second click before the first is confirmed would be refused anyway. aria-disabled,
-  // not disabled, so the button keeps keyboard focus while the step is confirmed.
-  const moving = pending.some((c) => c.type === 'phase.set');
+  // One step at a time, until the board shows the step taken (UI-20: the ack can come before the board's update,
+  // and the buttons would offer the step just taken again). aria-disabled, not disabled, so the button keeps
+  // keyboard focus while the step is confirmed.
+  const moving = useAhead('phase.set', (c) => c.phase === board.phase) !== undefined;
+  // UI-20: the switches stay where I put them until the board shows it
+  const restricting = useAhead('grouping.restrict', (c) => c.facilitatorOnly === board.groupingFacilitatorOnly);
+  const enablingReactions = useAhead('reactions.enable', (c) => c.enabled === board.reactionsOn);
   const next = nextPhase(board.phase, board.hasReview);
   const previous = previousPhase(board.phase, board.hasReview);
   const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
@@ -66,7 +70,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
         <label className="switch">
           <input
             type="checkbox"
-            checked={board.groupingFacilitatorOnly}
+            checked={restricting ? restricting.facilitatorOnly : board.groupingFacilitatorOnly}
             onChange={(e) => session.send({ type: 'grouping.restrict', facilitatorOnly: e.target.checked })}
           />
           <span>{t('running.onlyMeGroups')}</span>
@@ -74,7 +78,11 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       )}
       {allowedIn('reaction.toggle', board.phase) && (
         <label className="switch">
-          <input type="checkbox" checked={board.reactionsOn} onChange={(e) => session.send({ type: 'reactions.enable', enabled: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={enablingReactions ? enablingReactions.enabled : board.reactionsOn}
+            onChange={(e) => session.send({ type: 'reactions.enable', enabled: e.target.checked })}
+          />
           <span>{t('running.reactionsOn')}</span>
         </label>
       )}

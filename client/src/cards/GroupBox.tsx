@@ -62,15 +62,23 @@ export function GroupBox({
           <label htmlFor={id} className="visually-hidden">
             {t('reveal.groupTitle')}
           </label>
-          <input
+          {/* UI-15: a field that wraps and grows with its title (one line of text, Enter saves), so a long title
+              is read whole in a narrow column instead of cut off inside a one-line input */}
+          <textarea
             id={id}
+            rows={1}
             value={draft}
             maxLength={LIMITS.groupTitle}
             placeholder={t('reveal.nameGroup')}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }}
             onBlur={() => {
               if (!changedMeanwhile) save();
             }}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => setDraft(e.target.value.replace(/[\r\n]+/g, ' '))}
           />
           {changedMeanwhile && (
             <p className="hint title-conflict" role="status">

@@ -4,6 +4,7 @@ import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, us
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
+import { useAhead } from '../board/useAhead.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ItemActions } from '../actions/ItemActions.js';
@@ -40,7 +41,12 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const remaining = order.filter((id) => id !== current && !done.has(id)).length;
   const currentRef = useRef<HTMLElement | null>(null);
 
-  const next = useCallback(() => session.send({ type: 'discuss.next' }), [session]);
+  // DI-10, UI-20: "Next item" says which item it moves on from, and waits until the board has moved on: pressed
+  // again meanwhile (the ack can come before the board's update) it would otherwise skip an item
+  const moving = useAhead('discuss.next', (c) => c.from === undefined || c.from !== current || (c.from !== null && done.has(c.from))) !== undefined;
+  const next = useCallback(() => {
+    if (!moving) session.send({ type: 'discuss.next', from: current });
+  }, [session, current, moving]);
   useNextItemKey(canNext && (remaining > 0 || (current !== null && !done.has(current))), next);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -71,7 +77,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
         <RaisedHands board={board} />
         {canNext && (
           <div className="next-item">
-            <button type="button" className="primary" disabled={remaining === 0 && (current === null || done.has(current))} onClick={next}>
+            <button type="button" className="primary" disabled={remaining === 0 && (current === null || done.has(current))} aria-disabled={moving} onClick={next}>
               {current === null ? t('running.startFirst') : remaining === 0 ? t('running.markLast') : t('running.nextItem')}
             </button>
             <span className="hint">{t('running.orPress')}</span>

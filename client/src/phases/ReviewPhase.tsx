@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import type { BoardCommand } from '../sync/commandQueue.js';
+import { type CommandOf, useAhead } from '../board/useAhead.js';
 import { shortText } from '../cards/items.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
@@ -47,15 +47,13 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
 function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: boolean }) {
   const { t } = useWords();
   const session = useSession();
-  const { pending, settled } = useSessionState();
   // What I marked but the server has not confirmed yet shows at once, so the controls do not lag; once accepted it
   // shows until the board shows it (UI-20), so the reason field it opened does not close under my typing.
-  const mine = (c: BoardCommand): c is ReviewMark => c.type === 'review.mark' && c.ref === confirmed.ref;
-  const queued = [...pending].reverse().find(mine);
-  const accepted = [...settled].reverse().find(mine);
-  const shown = useRef(new Set<string>());
-  if (accepted && sameMark(confirmed, markedAs(accepted))) shown.current.add(accepted.id);
-  const ahead = queued ?? (accepted && !shown.current.has(accepted.id) ? accepted : undefined);
+  const ahead = useAhead(
+    'review.mark',
+    (c) => sameMark(confirmed, markedAs(c)),
+    (c) => c.ref === confirmed.ref,
+  );
   const item: ReviewItem = ahead ? { ...confirmed, ...markedAs(ahead) } : confirmed;
   const short = shortText(item.text || t('review.thisAction'), 60);
   const mark = (status: ReviewStatus, extra: { reason?: string | null; carry?: boolean } = {}) =>
@@ -106,7 +104,7 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
   );
 }
 
-type ReviewMark = Extract<BoardCommand, { type: 'review.mark' }>;
+type ReviewMark = CommandOf<'review.mark'>;
 type Mark = Pick<ReviewItem, 'status' | 'reason' | 'carry'>;
 
 function markedAs(command: ReviewMark): Mark {

@@ -2,6 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { LIMITS, TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { usePresenting } from '../board/presenting.js';
+import { useAhead } from '../board/useAhead.js';
 
 /** TL-4: the counts of one item, where they can be shown (nothing otherwise). */
 export function TrustLensResult({ board, itemId }: { board: PublicBoardView; itemId: string }) {
@@ -19,11 +20,11 @@ export function TrustLensResult({ board, itemId }: { board: PublicBoardView; ite
 export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  const { isFacilitator, pending, settled } = useSessionState();
-  if (!isFacilitator || !allowedIn('lens.set', board.phase)) return null;
+  const { isFacilitator } = useSessionState();
   // What I switched shows at once, so the switch does not lag, and once accepted until the board shows it (UI-20).
-  const queued = [...settled, ...pending].reverse().find((c) => c.type === 'lens.set');
-  const on = queued?.type === 'lens.set' ? queued.on : board.trustLens;
+  const ahead = useAhead('lens.set', (c) => c.on === board.trustLens);
+  if (!isFacilitator || !allowedIn('lens.set', board.phase)) return null;
+  const on = ahead ? ahead.on : board.trustLens;
   return (
     <label className="check lens-switch">
       <input type="checkbox" checked={on} onChange={(e) => session.send({ type: 'lens.set', on: e.target.checked })} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
-import { AnonymousState, PREFIX_FILTER_FROM, type StoredParts } from './anonymousState.js';
+import { AnonymousState, type StoredParts } from './anonymousState.js';
+import { PREFIX_FILTER_FROM } from './factTags.js';
 import { storedText, tagsOf } from './anonymousState.testing.js';
 
 /** A big board after a restart: a join tests its slots against the waiting facts' prefixes first (`WaitingPrefixes`). */

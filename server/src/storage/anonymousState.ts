@@ -1,7 +1,21 @@
-import { createCipheriv, createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Tags } from '../identity.js';
 import type { AnonymousPart } from './BoardStore.js';
-import { PART_FORMAT, type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
+import { type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
+import { type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
+import {
+  PLACEHOLDER,
+  PREFIX_FILTER_FROM,
+  SLOTS,
+  SLOT_TAG_LENGTH,
+  type SlotKind,
+  WaitingPrefixes,
+  isPlaceholder,
+  keyOf,
+  perIdTag,
+  slotKeys,
+  slotTags,
+} from './factTags.js';
 import { type BoardState, type Card, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes, withLateFields } from '@candor/shared';
 
 /**
@@ -20,100 +34,14 @@ import { type BoardState, type Card, LIMITS, type TrustPart, cardsVersion, every
  *
  * After a restart nobody's person tag is known; each loaded fact carries a placeholder (its stored tag
  * behind `~`, which no real tag contains) until its owner joins, when `recognise` computes that person's
- * slot tags (a few dozen HMACs) and hands the matching facts back to them.
+ * slot tags (a few dozen HMACs) and hands the matching facts back to them. How the tags are derived is in
+ * `factTags.ts`; the stored parts' formats are `storedCards.ts` and `storedMarks.ts`.
  */
-
-/** the marks part: what people put on the cards and actions */
-interface StoredMarks {
-  format: typeof PART_FORMAT;
-  votes: { target: string; tag: string }[];
-  pulse: { tag: string; value: number }[];
-  consensus: { action: string; tag: string; value: number }[];
-  /** TL-*: one entry per person and item, the parts they tapped */
-  lens: { item: string; tag: string; parts: TrustPart[] }[];
-  /** RX-2: one entry per person, item and kind of reaction */
-  reactions: { item: string; reaction: string; tag: string }[];
-}
 
 export type { Tags } from '../identity.js';
 
 /** AR-1: the anonymous state as stored, one blob per part (null: that part was never stored) */
 export type StoredParts = Record<AnonymousPart, Uint8Array | null>;
-
-const PLACEHOLDER = '~';
-const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
-
-type SlotKind = 'card' | 'vote' | 'pulse';
-const SLOTS: Record<SlotKind, number> = { card: LIMITS.cardsPerPerson, vote: LIMITS.voteBudgetMax, pulse: 1 };
-/** a slot tag is one 16-byte AES block in base64url: 22 characters, no padding */
-const SLOT_TAG_LENGTH = 22;
-
-/**
- * The stored tags of one person's slots of one kind, all at once: one HMAC and one AES call, so recognising a
- * person at join costs a handful of operations rather than one HMAC per slot.
- */
-export function slotTags(personTag: string, kind: SlotKind): string[] {
-  const out = slotBlocks(personTag, kind);
-  return Array.from({ length: SLOTS[kind] }, (_, slot) => out.subarray(slot * 16, slot * 16 + 16).toString('base64url'));
-}
-
-/** what `slotBlocks` encrypts: block `slot` holds the slot number, big-endian, in its first four bytes */
-const SLOT_PLAINTEXT: Record<SlotKind, Buffer> = {
-  card: slotPlaintext(SLOTS.card),
-  vote: slotPlaintext(SLOTS.vote),
-  pulse: slotPlaintext(SLOTS.pulse),
-};
-function slotPlaintext(slots: number): Buffer {
-  const blocks = Buffer.alloc(16 * slots);
-  for (let slot = 0; slot < slots; slot++) blocks.writeUInt32BE(slot, slot * 16);
-  return blocks;
-}
-
-/** the raw 16-byte blocks behind `slotTags`, one after another */
-function slotBlocks(personTag: string, kind: SlotKind): Buffer {
-  const key = createHmac('sha256', personTag).update(kind).digest();
-  // whole blocks without padding: `update` returns every one of them and `final` nothing
-  return createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(SLOT_PLAINTEXT[kind]);
-}
-
-/**
- * The same blocks as one latin1 string (one character a byte), so that block `slot` is a plain 16-character
- * slice: a join looks its slots up without encoding each one, and a short key hashes fast.
- */
-const slotKeys = (personTag: string, kind: SlotKind) => slotBlocks(personTag, kind).toString('latin1');
-const keyOf = (storedTag: string) => Buffer.from(storedTag, 'base64url').toString('latin1');
-/** a slot key's first two bytes, as one number: where its bit is in `WaitingPrefixes` */
-const prefixAt = (keys: string, at: number) => (keys.charCodeAt(at) << 8) | keys.charCodeAt(at + 1);
-
-/**
- * From this many waiting card and vote facts on (a big board after a restart), a join tests each of its slots
- * against `WaitingPrefixes` first and looks up in the waiting facts only the slots that may be there.
- */
-export const PREFIX_FILTER_FROM = 256;
-
-/**
- * One bit for each first two bytes of a waiting fact's key (8 KB): a slot whose bit is clear waits for nobody,
- * so most of a person's fifty card slots cost a bit test instead of a string and a map lookup. Bits are not
- * cleared as facts are claimed (another fact may share the prefix); a set bit only means "look".
- */
-class WaitingPrefixes {
-  private readonly bits = new Uint8Array(65536 / 8);
-
-  add(key: string): void {
-    const prefix = prefixAt(key, 0);
-    this.bits[prefix >> 3]! |= 1 << (prefix & 7);
-  }
-
-  mayHold(keys: string, at: number): boolean {
-    const prefix = prefixAt(keys, at);
-    return (this.bits[prefix >> 3]! & (1 << (prefix & 7))) !== 0;
-  }
-}
-
-/** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
-export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
-  return createHmac('sha256', personTag).update(`${kind}\u0000${id}`).digest('base64url');
-}
 
 /**
  * From this many cards on, a board keeps the stored form of its cards and groups (a few hundred KB at 1,500
@@ -133,8 +61,6 @@ export const SLOT_TAGS_KEPT_FROM = 16;
 
 /** kind and person tag → that person's slot tags of that kind, one after another in one string (`SLOT_TAG_LENGTH` characters each) */
 type SlotTagCache = Map<string, string>;
-
-const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 export class AnonymousState {
   /**
@@ -277,34 +203,7 @@ export class AnonymousState {
 
   /** the marks part's JSON */
   private storedMarks(state: BoardState, cache: SlotTagCache): string {
-    const votes: StoredMarks['votes'] = [];
-    for (const [voter, targets] of state.votesByVoter) {
-      // a voter's units get slots 0, 1, 2… in target order; a placeholder stands for exactly one stored unit
-      let slot = 0;
-      for (const [target, n] of [...targets].sort(byKey(([t]) => t))) {
-        for (let i = 0; i < n; i++) votes.push({ target, tag: this.slotTag(voter, 'vote', slot++, cache) });
-      }
-    }
-    const pulse = [...state.pulse].map(([tag, value]) => ({ tag: this.slotTag(tag, 'pulse', 0, cache), value }));
-    const consensus: StoredMarks['consensus'] = [];
-    for (const action of state.actions.values()) {
-      for (const [tag, value] of action.consensus?.answers ?? []) consensus.push({ action: action.id, tag: this.idTag(tag, 'consensus', action.id), value });
-    }
-    const lens: StoredMarks['lens'] = [];
-    for (const [item, byTag] of state.lensTaps) for (const [tag, parts] of byTag) lens.push({ item, tag: this.idTag(tag, 'lens', item), parts: [...parts].sort() });
-    const reactions: StoredMarks['reactions'] = [];
-    for (const [item, byReaction] of state.reactions) {
-      for (const [reaction, tags] of byReaction) for (const tag of tags) reactions.push({ item, reaction, tag: this.idTag(tag, 'reaction', `${item}\u0000${reaction}`) });
-    }
-    const marks: StoredMarks = {
-      format: PART_FORMAT,
-      votes: votes.sort(byKey((v) => v.tag)),
-      pulse: pulse.sort(byKey((p) => p.tag)),
-      consensus: consensus.sort(byKey((c) => c.tag)),
-      lens: lens.sort(byKey((l) => l.tag)),
-      reactions: reactions.sort(byKey((x) => x.tag)),
-    };
-    return JSON.stringify(marks);
+    return storedMarksJson(state, { slot: (tag, kind, slot) => this.slotTag(tag, kind, slot, cache), id: (tag, kind, id) => this.idTag(tag, kind, id) });
   }
 
   /** the cards part's JSON (kept on big boards while the cards do not change) */
@@ -501,11 +400,4 @@ export class AnonymousState {
       }
     }
   }
-}
-
-/** a stored part's JSON, refused if it is not of this format */
-function parsePart<T extends { format: number }>(json: string, part: AnonymousPart): T {
-  const stored = JSON.parse(json) as T;
-  if (stored.format !== PART_FORMAT) throw new Error(`unknown anonymous-state ${part} format ${String(stored.format)}`);
-  return stored;
 }

@@ -120,6 +120,21 @@ describe('discussion order and next item', () => {
     moveTo(state, 'act');
     expect(run(state, fran, { type: 'discuss.next' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
   });
+
+  it('DI-10 "Next item" names the item it moves on from: pressed again from an item the room already left, it changes nothing', () => {
+    const { state, a, b, c } = discussBoard();
+    must(state, fran, { type: 'discuss.order', itemIds: [c, a, b] });
+    must(state, fran, { type: 'discuss.next', from: null });
+    expect(state.currentItemId).toBe(c);
+    // the same press twice (the room had not shown the first yet): the second one is answered, and nothing moves
+    must(state, fran, { type: 'discuss.next', from: c });
+    expect(run(state, fran, { type: 'discuss.next', from: c })).toMatchObject({ ok: true, events: [], data: { itemId: a } });
+    expect(run(state, fran, { type: 'discuss.next', from: null })).toMatchObject({ ok: true, events: [] });
+    expect(state.currentItemId).toBe(a);
+    expect(state.doneItemIds).toEqual([c]);
+    must(state, fran, { type: 'discuss.next', from: a });
+    expect(state.currentItemId).toBe(b);
+  });
 });
 
 describe('timer', () => {

@@ -48,6 +48,9 @@ export function decideFacilitation(state: BoardState, actor: Actor, command: Fac
       // DI-6: the current item is discussed; everyone moves to the next one not yet discussed.
       const events: BoardEvent[] = [];
       const current = state.currentItemId;
+      // DI-10: a press from an item the room has already left (pressed again before the room moved on here, or
+      // from a second tab) was taken already: it changes nothing
+      if (command.from !== undefined && command.from !== current) return done([], { itemId: current });
       if (current && !state.doneItemIds.includes(current)) events.push({ type: 'item.done', itemId: current, done: true });
       const next = nextItem(state);
       if (next) events.push({ type: 'discuss.selected', itemId: next });

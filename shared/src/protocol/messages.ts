@@ -135,7 +135,8 @@ export const Command = z.discriminatedUnion('type', [
   // Issue 10, items 11 and 13–21: running the retro (facilitation.ts).
   z.strictObject({ ...base, type: z.literal('grouping.restrict'), facilitatorOnly: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('discuss.order'), itemIds: z.array(id).max(LIMITS.discussOrderMax) }),
-  z.strictObject({ ...base, type: z.literal('discuss.next') }),
+  // DI-10: the item it moves on from (null: none was current yet); absent, it moves on from whatever is current
+  z.strictObject({ ...base, type: z.literal('discuss.next'), from: id.nullable().optional() }),
   z.strictObject({ ...base, type: z.literal('discuss.reopen'), itemId: id }),
   z.strictObject({ ...base, type: z.literal('timer.pause') }),
   z.strictObject({ ...base, type: z.literal('timer.resume') }),

@@ -31,3 +31,19 @@ export async function overflowing(page: Page): Promise<string[]> {
 export async function expectNothingOverflows(page: Page, where: string): Promise<void> {
   await expect.poll(() => overflowing(page), { message: where }).toEqual([]);
 }
+
+/** Fields whose own text is cut off inside them (wider or taller than the field shows): a title read only in part. */
+export async function clippedFields(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const found: string[] = [];
+    for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(selector)) {
+      if (field.getClientRects().length === 0) continue;
+      if (field.scrollWidth > field.clientWidth + 1 || field.scrollHeight > field.clientHeight + 1) found.push(`"${field.value.slice(0, 40)}" is cut off`);
+    }
+    return found;
+  }, selector);
+}
+
+export async function expectWholeTitles(page: Page, where: string): Promise<void> {
+  await expect.poll(() => clippedFields(page, '.group-title input, .group-title textarea'), { message: where }).toEqual([]);
+}

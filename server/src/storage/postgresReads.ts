@@ -1,0 +1,95 @@
+import type { Pool, PoolClient } from 'pg';
+import type { BoardEvent, DocName } from '@candor/shared';
+import { ANONYMOUS_PARTS, type AnonymousPart, type BoardChanges, type CopyMark, type LoadedBoard, type ParticipantRecord } from './BoardStore.js';
+import { anonymousStateOf } from './postgresRows.js';
+
+/**
+ * CL-17: a digest of a board's participant rows (JSON of each row in id order, so no name can make two row sets
+ * read alike), computed where the rows are read; nothing of it is stored.
+ */
+const PARTICIPANTS_DIGEST = `md5(coalesce((SELECT json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY id COLLATE "C")::text
+  FROM participants WHERE board_id = $1), ''))`;
+
+/**
+ * CL-17: what changed on a board since a copy was read, in one statement (one snapshot, one round trip): the
+ * events after $2, the participant rows only if their digest is not $3, each part of the anonymous state only if
+ * its md5 is not the one in $4 (the parts' digests in `ANONYMOUS_PARTS` order): a vote made elsewhere reads the
+ * marks again, not every card.
+ */
+const CHANGES_SINCE = `
+SELECT b.version, b.last_seq,
+  (SELECT json_agg(json_build_array(e.seq, e.payload) ORDER BY e.seq) FROM events e WHERE e.board_id = b.id AND e.seq > $2) AS events,
+  p.digest AS participants_digest,
+  CASE WHEN p.digest IS DISTINCT FROM $3 THEN
+    (SELECT coalesce(json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY name COLLATE "C", id COLLATE "C"), '[]')
+       FROM participants WHERE board_id = b.id)
+  END AS participants,
+  (SELECT coalesce(json_agg(json_build_array(s.part, s.digest, encode(s.state, 'base64'))), '[]')
+     FROM anonymous_state s
+    WHERE s.board_id = b.id AND s.digest IS DISTINCT FROM ($4::text[])[array_position($5::text[], s.part)]) AS anonymous_parts
+FROM boards b
+CROSS JOIN LATERAL (SELECT ${PARTICIPANTS_DIGEST} AS digest) p
+WHERE b.id = $1`;
+
+const docUpdates = async (client: PoolClient, boardId: string, doc: DocName) =>
+  (await client.query<{ update_blob: Buffer }>('SELECT update_blob FROM doc_updates WHERE board_id = $1 AND doc = $2 ORDER BY n', [boardId, doc])).rows.map(
+    (r) => new Uint8Array(r.update_blob),
+  );
+
+/** Everything stored of a board, read through `client` (in one snapshot: the caller's read-only transaction). */
+export async function readBoard(client: PoolClient, boardId: string, options: { docs?: boolean }): Promise<LoadedBoard | null> {
+  const board = (
+    await client.query<{ id: string; facilitator_hash: string; created_at: string; team_id: string | null; version: string }>(
+      'SELECT id, facilitator_hash, created_at, team_id, version FROM boards WHERE id = $1',
+      [boardId],
+    )
+  ).rows[0];
+  if (!board) return null;
+  const participants = await client.query<{ id: string; name: string; handle: string; auth_hash: string; is_facilitator: boolean }>(
+    'SELECT id, name, handle, auth_hash, is_facilitator FROM participants WHERE board_id = $1 ORDER BY name COLLATE "C", id COLLATE "C"',
+    [boardId],
+  );
+  const events = await client.query<{ seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = $1 ORDER BY seq', [boardId]);
+  const anonymousState = await anonymousStateOf(client, boardId);
+  const digest = await client.query<{ digest: string }>(`SELECT ${PARTICIPANTS_DIGEST} AS digest`, [boardId]);
+  return {
+    record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: Number(board.created_at), teamId: board.team_id },
+    participants: participants.rows.map(
+      (p): ParticipantRecord => ({ id: p.id, name: p.name, handle: p.handle, authHash: p.auth_hash, isFacilitator: p.is_facilitator }),
+    ),
+    events: events.rows.map((e) => ({ seq: e.seq, event: JSON.parse(e.payload) as BoardEvent })),
+    anonymousState,
+    docs: options.docs === false ? { board: [], notes: [] } : { board: await docUpdates(client, boardId, 'board'), notes: await docUpdates(client, boardId, 'notes') },
+    version: Number(board.version),
+    participantsDigest: digest.rows[0]!.digest,
+  };
+}
+
+/** CL-17: what changed on a board since a copy was read (`CHANGES_SINCE`), or null if there is no such board. */
+export async function readChanges(pool: Pool, boardId: string, since: CopyMark): Promise<BoardChanges | null> {
+  type Row = [string, string, string, string, boolean];
+  const { rows } = await pool.query<{
+    version: string;
+    last_seq: number;
+    events: [number, string][] | null;
+    participants_digest: string;
+    participants: Row[] | null;
+    anonymous_parts: [AnonymousPart, string | null, string | null][];
+  }>(CHANGES_SINCE, [boardId, since.afterSeq, since.participantsDigest, ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part]), ANONYMOUS_PARTS]);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    version: Number(row.version),
+    lastSeq: row.last_seq,
+    events: (row.events ?? []).map(([seq, payload]) => ({ seq, event: JSON.parse(payload) as BoardEvent })),
+    participants: row.participants
+      ? {
+          rows: row.participants.map(([id, name, handle, authHash, isFacilitator]): ParticipantRecord => ({ id, name, handle, authHash, isFacilitator })),
+          digest: row.participants_digest,
+        }
+      : null,
+    anonymousParts: Object.fromEntries(
+      row.anonymous_parts.map(([part, digest, base64]) => [part, { blob: base64 === null ? null : new Uint8Array(Buffer.from(base64, 'base64')), digest }]),
+    ),
+  };
+}

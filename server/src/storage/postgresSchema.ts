@@ -1,0 +1,160 @@
+import type { Pool, PoolClient } from 'pg';
+import { DATA_FORMAT, DataFileError } from './sqlite.js';
+
+/** AR-1: the anonymous state, one row per board and part (`ANONYMOUS_PARTS`), each rewritten whole */
+const ANONYMOUS_STATE_TABLE = `
+CREATE TABLE anonymous_state (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  part TEXT NOT NULL,
+  state BYTEA NOT NULL,
+  -- CL-17: md5(state), so a process catching up learns which parts changed without reading them
+  digest TEXT NOT NULL,
+  PRIMARY KEY (board_id, part)
+);
+ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL;`;
+
+const SCHEMA = `
+CREATE TABLE teams (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE boards (
+  id TEXT PRIMARY KEY,
+  facilitator_hash TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 0,
+  writer TEXT,
+  writer_epoch BIGINT NOT NULL DEFAULT 0,
+  writer_until TIMESTAMPTZ,
+  team_id TEXT REFERENCES teams(id)
+);
+CREATE INDEX boards_by_team ON boards(team_id, created_at);
+CREATE TABLE participants (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  handle TEXT NOT NULL,
+  auth_hash TEXT NOT NULL,
+  is_facilitator BOOLEAN NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+CREATE TABLE events (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  seq INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  PRIMARY KEY (board_id, seq)
+);
+${ANONYMOUS_STATE_TABLE}
+CREATE TABLE commands (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  command_key TEXT NOT NULL,
+  sealed BYTEA NOT NULL,
+  PRIMARY KEY (board_id, command_key)
+);
+CREATE TABLE doc_updates (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  update_blob BYTEA NOT NULL,
+  PRIMARY KEY (board_id, doc, n)
+);
+CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
+`;
+
+/**
+ * The layout of the tables, in `schema_version.version`; another one is refused rather than misread. The format of
+ * the stored data (how tags and command keys are derived, `DATA_FORMAT` as for SQLite) is beside it, in
+ * `schema_version.data_format` (AR-9).
+ */
+export const POSTGRES_SCHEMA_VERSION = 5;
+
+/** How a database of an earlier layout is brought to this one (in the schema lock), by the version it holds. */
+const MIGRATIONS: Record<number, string> = {
+  // 1 → 2: every change of a board counts, so a process can tell its copy is behind (CL-2); the notes
+  // document's writer lease (CL-8)
+  1: `ALTER TABLE boards ADD COLUMN version BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer TEXT,
+      ADD COLUMN writer_epoch BIGINT NOT NULL DEFAULT 0, ADD COLUMN writer_until TIMESTAMPTZ`,
+  // 2 → 3: the data format (AR-9); unknown (null) for what was stored before it, see `refuseOtherFormats`
+  2: 'ALTER TABLE schema_version ADD COLUMN IF NOT EXISTS data_format INTEGER',
+  // 3 → 4: the anonymous state is kept uncompressed (out of line, but not through pglz): every batch rewrites it
+  // whole and every catch-up of another process reads it, and on a 1,500-card board compressing its few hundred
+  // KB took longer than the rest of the commit (rows written before stay as they are until rewritten)
+  3: `ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL`,
+  // 4 → 5: the anonymous state in parts, a row per board and part (AR-1). Boards stored before it are of data
+  // format 4 and refused (AR-9) in the same transaction, which undoes this; so only a database without boards
+  // keeps the new table.
+  4: `DROP TABLE anonymous_state; ${ANONYMOUS_STATE_TABLE}`,
+};
+
+/** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
+const SCHEMA_LOCK = 0x63616e64;
+
+/**
+ * Creates the tables on an empty database (one process at a time, under an advisory lock) and refuses a
+ * database whose `schema_version` is not this server's, or that holds tables but no version.
+ */
+export async function ensureSchema(pool: Pool, schema: string): Promise<void> {
+  const client = await pool.connect().catch((err: Error) => {
+    // the operator's to fix, in one line (the URL is not repeated: it holds the password)
+    throw new DataFileError(`cannot connect to PostgreSQL (DATABASE_URL): ${err.message}`);
+  });
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const tables = await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [schema]);
+    const names = new Set(tables.rows.map((r) => r.table_name));
+    if (names.has('schema_version')) {
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
+      let version = rows[0]?.version;
+      while (version !== undefined && MIGRATIONS[version] !== undefined && version < POSTGRES_SCHEMA_VERSION) {
+        await client.query(MIGRATIONS[version]!);
+        version += 1;
+        await client.query('UPDATE schema_version SET version = $1', [version]);
+      }
+      if (version !== POSTGRES_SCHEMA_VERSION) {
+        throw new DataFileError(
+          `the PostgreSQL schema "${schema}" holds Candor tables of version ${version ?? 'none'}, but this server reads version ${POSTGRES_SCHEMA_VERSION}; ` +
+            'point DATABASE_URL at an empty database (or drop those tables) to start afresh.',
+        );
+      }
+      await refuseOtherFormats(client, schema);
+    } else if (names.size > 0) {
+      throw new DataFileError(
+        `the PostgreSQL schema "${schema}" already holds tables (${[...names].sort().join(', ')}) but no Candor schema_version; ` +
+          'point DATABASE_URL at an empty database.',
+      );
+    } else {
+      await client.query(SCHEMA);
+      await client.query('CREATE TABLE schema_version (version INTEGER NOT NULL, data_format INTEGER)');
+      await client.query('INSERT INTO schema_version (version, data_format) VALUES ($1, $2)', [POSTGRES_SCHEMA_VERSION, DATA_FORMAT]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * AR-9: data of another format is refused, never misread: its stored tags and command keys were derived another
+ * way, so nobody's facts would be recognised again. Data stored before the format was recorded (null) is of an
+ * older format. A database that holds no board yet is marked with this format, whatever it said.
+ */
+async function refuseOtherFormats(client: PoolClient, schema: string): Promise<void> {
+  const { rows } = await client.query<{ data_format: number | null }>('SELECT data_format FROM schema_version');
+  const format = rows[0]?.data_format ?? null;
+  if (format === DATA_FORMAT) return;
+  if ((await client.query('SELECT 1 FROM boards LIMIT 1')).rowCount === 0) {
+    await client.query('UPDATE schema_version SET data_format = $1', [DATA_FORMAT]);
+    return;
+  }
+  throw new DataFileError(
+    `the PostgreSQL schema "${schema}" holds Candor data of format ${format ?? 'none (an older Candor)'}, but this server reads format ${DATA_FORMAT}; ` +
+      'point DATABASE_URL at an empty database (or drop those tables) to start afresh.',
+  );
+}

@@ -189,8 +189,11 @@ export async function traceReport(): Promise<unknown> {
     const slow = sorted.slice(0, Math.max(1, Math.ceil(mine.length / 100)));
     const all: Record<string, number> = {};
     for (const w of mine) for (const [k, v] of Object.entries(breakdown(w.start, w.end))) all[k] = (all[k] ?? 0) + v / mine.length;
+    const byCpu = [...mine].sort((a, b) => b.cpu - a.cpu).slice(0, Math.max(1, Math.ceil(mine.length / 100)));
     report[pass] = {
       joins: mine.length,
+      /** the joins that took the most process CPU (every thread), with what ran in their window */
+      mostCpu: byCpu.map((w) => ({ at: round(w.start), ms: round(w.end - w.start), cpuMs: round(w.cpu), by: top(breakdown(w.start, w.end), 6) })),
       parts: timelineStats(mine),
       meanMs: round(mine.reduce((s, w) => s + w.end - w.start, 0) / mine.length),
       meanBreakdown: top(all, 8),

@@ -86,14 +86,35 @@ interface Document {
  * stored; an update that could not be stored is refused and its sender resyncs (DO-3).
  */
 export class RoomDocuments {
-  private readonly documents: Record<DocName, Document>;
+  private readonly board: Document;
+  /**
+   * ME-11: the notes document is made the first time something needs it (a connection, a note the server
+   * creates, an export, another process's update); until then the room keeps only the updates it loaded.
+   */
+  private notes: Document | null = null;
+  private notesLoaded: Uint8Array[];
 
   constructor(
     private readonly boardId: string,
     loaded: Record<DocName, Uint8Array[]>,
     private readonly deps: RoomDocumentsDeps,
   ) {
-    this.documents = { board: this.open('board', loaded.board), notes: this.open('notes', loaded.notes) };
+    this.board = this.open('board', loaded.board);
+    this.notesLoaded = loaded.notes;
+  }
+
+  private document(name: DocName): Document {
+    if (name === 'board') return this.board;
+    if (!this.notes) {
+      this.notes = this.open('notes', this.notesLoaded);
+      this.notesLoaded = [];
+    }
+    return this.notes;
+  }
+
+  /** ME-11: whether the notes document was made yet (the board document always is) */
+  opened(name: DocName): boolean {
+    return name === 'board' || this.notes !== null;
   }
 
   private open(name: DocName, updates: Uint8Array[]): Document {
@@ -143,7 +164,7 @@ export class RoomDocuments {
    * about 80 ms of every board load (a restart's critical path).
    */
   seed(name: DocName, write: (doc: Y.Doc) => void): void {
-    const document = this.documents[name];
+    const document = this.document(name);
     if (this.deps.stored[name] || document.peers.size > 0) throw new Error(`the ${name} document is stored or held: its changes take the update path`);
     document.doc.off('update', document.onUpdate!);
     try {
@@ -174,16 +195,16 @@ export class RoomDocuments {
   }
 
   doc(name: DocName): Y.Doc {
-    return this.documents[name].doc;
+    return this.document(name).doc;
   }
 
   get busy(): boolean {
-    return !this.documents.board.queue.idle || !this.documents.notes.queue.idle;
+    return !this.board.queue.idle || (this.notes !== null && !this.notes.queue.idle);
   }
 
   /** DO-8: adds a peer unless this person already holds as many connections to the document as allowed. */
   join(name: DocName, peer: DocPeer): boolean {
-    const { peers } = this.documents[name];
+    const { peers } = this.document(name);
     let mine = 0;
     for (const other of peers.keys()) if (other.participantId === peer.participantId) mine++;
     if (mine >= LIMITS.docConnectionsPerPerson) return false;
@@ -192,7 +213,7 @@ export class RoomDocuments {
   }
 
   leave(name: DocName, peer: DocPeer): void {
-    this.documents[name].peers.delete(peer);
+    this.document(name).peers.delete(peer);
   }
 
   /**
@@ -201,7 +222,7 @@ export class RoomDocuments {
    * version for everyone who asks for it. Throws for a state vector Yjs cannot read.
    */
   answer(name: DocName, peer: DocPeer, stateVector: Uint8Array): Uint8Array {
-    const document = this.documents[name];
+    const document = this.document(name);
     const entry = document.peers.get(peer);
     if (!entry || entry.answeredVersion === document.version) return EMPTY_UPDATE;
     entry.answeredVersion = document.version;
@@ -217,7 +238,7 @@ export class RoomDocuments {
    * applied, and then relayed to every other peer — in that order, one update at a time.
    */
   receive(name: DocName, peer: DocPeer, update: Uint8Array): Promise<UpdateVerdict> {
-    const document = this.documents[name];
+    const document = this.document(name);
     return document.queue.run(async () => {
       if (name === 'board') return 'refused';
       const verdict = this.checkNotesUpdate(update);
@@ -240,7 +261,7 @@ export class RoomDocuments {
     if (!this.deps.notesWritable()) return 'refused';
     const probe = new Y.Doc();
     try {
-      Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.documents.notes.doc));
+      Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.document('notes').doc));
       const notes = probe.getMap<Y.Text>('notes');
       const before = new Map(notes.entries());
       try {
@@ -351,7 +372,7 @@ export class RoomDocuments {
    * room's own. A number past the next one means one was missed: everything stored is taken in instead.
    */
   receiveStored(name: DocName, update: Uint8Array, count: number): Promise<void> {
-    const document = this.documents[name];
+    const document = this.document(name);
     return document.queue.run(async () => {
       if (count > document.knownCount + 1 && this.deps.storedUpdates) this.takeIn(document, await this.deps.storedUpdates(name));
       else this.takeIn(document, [update]);
@@ -361,7 +382,7 @@ export class RoomDocuments {
 
   /** CL-6: after fan-out was interrupted (Redis restarted), takes in everything stored. */
   refreshFromStore(name: DocName): Promise<void> {
-    const document = this.documents[name];
+    const document = this.document(name);
     const load = this.deps.storedUpdates;
     if (!load) return Promise.resolve();
     return document.queue.run(async () => {
@@ -373,13 +394,13 @@ export class RoomDocuments {
 
   /** Folds a document's stored updates into one snapshot (in order with its other writes). */
   compact(name: DocName): Promise<void> {
-    const document = this.documents[name];
+    const document = this.document(name);
     if (!this.deps.stored[name] || this.deps.deleted()) return Promise.resolve();
     return document.queue.run(() => this.writeSnapshot(document));
   }
 
   destroy(): void {
-    for (const document of Object.values(this.documents)) {
+    for (const document of this.notes ? [this.board, this.notes] : [this.board]) {
       clearTimeout(document.retryTimer);
       clearTimeout(document.compactionTimer);
       document.peers.clear();

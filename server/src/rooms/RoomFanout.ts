@@ -146,6 +146,8 @@ export class RoomFanout {
    */
   ensureNotesTexts(): void {
     if (this.hooks.mayCreateTexts && !this.hooks.mayCreateTexts()) return;
+    // ME-11: nothing discussed and no action yet, so no note to create: the notes document need not exist
+    if (this.state.discussedItemIds.length === 0 && this.state.actions.size === 0) return;
     const notes = this.documents.doc('notes').getMap<Y.Text>('notes');
     const missing: [string, string][] = [];
     for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);

@@ -281,3 +281,35 @@ test('UI-20 the room\'s switches (lock the board, newcomers knock, lock joining)
     await expect(box, label).toBeChecked();
   }
 });
+
+test('UI-20 "Check consensus" pressed again before the board shows the check does not start it over and wipe an answer', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  const board = await facilitator.createRetro('Consensus');
+  await ada.join(board, 'Ada');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  await page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every Friday deploy');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  const check = page.getByRole('button', { name: /^Check consensus/ });
+  await expect(check).toBeVisible();
+
+  link.hold = true;
+  const started = acked('consensus.start');
+  await check.click();
+  await started;
+  // Ada sees the check and answers while the facilitator's board has not shown it yet
+  await ada.page.getByRole('radio', { name: '4 — support' }).check();
+  await expect(ada.page.getByText(/^1 answered/)).toBeVisible();
+  await twoFrames(page);
+  await check.click();
+  link.release();
+  await expect(page.getByText(/^1 answered/)).toBeVisible();
+  await expect(ada.page.getByText(/^1 answered/)).toBeVisible();
+  await twoFrames(page);
+  await expect(ada.page.getByText(/^1 answered/)).toBeVisible();
+});

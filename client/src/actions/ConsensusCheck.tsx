@@ -25,8 +25,8 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   const groupId = `fist-${action.id}`;
   // UI-20: a check or a reveal I asked for waits for the board to show it; pressed again meanwhile, a check would
   // start over and drop the answers given since
-  const starting = useAhead('consensus.start', () => consensus !== null, (c) => c.actionId === action.id) !== undefined;
-  const revealing = useAhead('consensus.reveal', () => !consensus?.open, (c) => c.actionId === action.id) !== undefined;
+  const starting = useAhead('consensus.start', (c) => c.actionId === action.id) !== undefined;
+  const revealing = useAhead('consensus.reveal', (c) => c.actionId === action.id) !== undefined;
 
   if (!consensus) {
     return canRun ? (

@@ -64,6 +64,8 @@ export interface SessionState {
   board: PublicBoardView | null;
   me: PersonalView | null;
   pending: readonly BoardCommand[];
+  /** UI-22: the pending commands my personal view (`me`) does not include yet: what counts on top of `me` */
+  notInMe: readonly BoardCommand[];
   /** UI-20: accepted commands a control keeps showing until the board document shows them */
   settled: readonly BoardCommand[];
   sendingCards: readonly SendingCard[];
@@ -132,6 +134,8 @@ export class BoardSession {
   private readonly health: ConnectionHealth;
   /** ids sent on the current connection; cleared on disconnect so they are resent after the next join */
   private inflight = new Set<string>();
+  /** UI-22: sent commands the last personal view said it includes, until their answer comes */
+  private inMe = new Set<string>();
   /** card.add acknowledged (id known) but not yet in `me` */
   private arriving = new Map<string, SendingCard>();
   private readonly settled = new SettledCommands();
@@ -156,6 +160,7 @@ export class BoardSession {
       board: null,
       me: null,
       pending: this.queue.all(),
+      notInMe: this.queue.all(),
       settled: [],
       sendingCards: [],
       notices: [],
@@ -308,8 +313,15 @@ export class BoardSession {
     socket.on('board.deleted', () => {
       this.update({ deleted: true });
     });
-    socket.on('me', (me) => {
-      this.update({ me, isFacilitator: me.isFacilitator });
+    socket.on('me', (me, upTo) => {
+      // UI-22: the view includes `upTo` and every command sent before it: they no longer count on top of it
+      if (upTo !== undefined && this.queue.has(upTo)) {
+        for (const command of this.queue.all()) {
+          this.inMe.add(command.id);
+          if (command.id === upTo) break;
+        }
+      }
+      this.update({ me, isFacilitator: me.isFacilitator, notInMe: this.notInMe() });
       this.pruneArriving();
     });
     socket.on('signedOut', ({ reason }) => {
@@ -470,6 +482,7 @@ export class BoardSession {
   private acknowledged(command: BoardCommand, ack: Ack, generation: number): void {
     if (this.stopped || !this.queue.has(command.id)) return;
     this.queue.remove(command.id);
+    this.inMe.delete(command.id);
     if (generation === this.connectionGeneration) this.inflight.delete(command.id);
     this.health.answered(command.id);
     // UI-20: held until the board shows it, unless the board already does
@@ -507,7 +520,12 @@ export class BoardSession {
   private syncQueueState(): void {
     const pending = this.queue.all();
     const queuedCards: SendingCard[] = pending.flatMap((c) => (c.type === 'card.add' ? [{ key: c.id, columnId: c.columnId, text: c.text }] : []));
-    this.update({ pending, sendingCards: [...queuedCards, ...this.arriving.values()] });
+    this.update({ pending, notInMe: this.notInMe(), sendingCards: [...queuedCards, ...this.arriving.values()] });
+  }
+
+  private notInMe(): readonly BoardCommand[] {
+    const pending = this.queue.all();
+    return this.inMe.size === 0 ? pending : pending.filter((command) => !this.inMe.has(command.id));
   }
 
   private notify(message: string, kind = 'other'): void {

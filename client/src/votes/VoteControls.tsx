@@ -11,13 +11,13 @@ import { usePresenting } from '../board/presenting.js';
 export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
   const { t } = useWords();
   const session = useSession();
-  const { me, pending } = useSessionState();
+  const { me, notInMe } = useSessionState();
   const readOnly = useReadOnly(board);
   const removeButton = useRef<HTMLButtonElement>(null);
   // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
   if (usePresenting()) return null;
-  const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(pending, itemId));
-  const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
+  const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(notInMe, itemId));
+  const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
   const name = shortText(label, 40);
   return (
     <div className="vote-controls">
@@ -55,9 +55,9 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
 
 export function VotesLeft() {
   const { t } = useWords();
-  const { me, pending } = useSessionState();
+  const { me, notInMe } = useSessionState();
   const presenting = usePresenting();
-  const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(pending));
+  const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
   if (presenting) {
     return (
       <p className="votes-left" role="status">

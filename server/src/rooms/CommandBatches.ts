@@ -229,6 +229,9 @@ export class CommandBatches {
           continue;
         }
         batch.answerLater(answer, command.type === 'join' ? this.room.stageJoin(session, command, batch) : await this.room.stage(session, command, batch));
+        // UI-22: once stored, the personal views this connection gets say they include this command, so the
+        // browser does not count it again on top of them while its answer is on the way
+        if (command.type !== 'join' && session.kind === 'joined') batch.afterCommit.push(() => (session.lastDecided = command.id));
       } catch (err) {
         this.room.deps.logger.error({ err, board: this.room.id, type: command.type }, 'command failed');
         answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));

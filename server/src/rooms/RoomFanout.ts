@@ -137,7 +137,7 @@ export class RoomFanout {
     const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
     if (digest === session.lastMe) return;
     session.lastMe = digest;
-    session.socket.sendMe(me);
+    session.socket.sendMe(me, session.lastDecided);
   }
 
   /**

@@ -28,6 +28,8 @@ export interface JoinedSession extends Connection {
   commandKeyBase: string;
   /** digest of the last personal view sent, to send only changes */
   lastMe: string;
+  /** UI-22: the last command of this connection that is decided and stored: every personal view from then on includes it */
+  lastDecided?: string;
 }
 
 export function attached(socket: RoomSocket, knockId: string | null = null): AttachedSession {

@@ -16,7 +16,8 @@ export interface RoomSocket {
   id: string;
   /** the client address it came from (AB-4 counts new participants per address) */
   address?: string;
-  sendMe(view: PersonalView): void;
+  /** UI-22: `upTo` is the last command of this connection the view includes */
+  sendMe(view: PersonalView, upTo?: string): void;
   /** JN-2: tell the connection it must join again (new password); MO-1: tell it it was removed, then end it */
   signOut(reason: SignOutReason, message: string): void;
   /** JN-3: the facilitator's answer to this connection's knock */

@@ -283,8 +283,8 @@ class SocketSession implements RoomSocket {
     return this.socket.id;
   }
 
-  sendMe(view: PersonalView): void {
-    if (!this.overloaded()) this.socket.emit('me', view);
+  sendMe(view: PersonalView, upTo?: string): void {
+    if (!this.overloaded()) this.socket.emit('me', view, ...(upTo === undefined ? [] : [upTo]));
   }
 
   signOut(reason: SignOutReason, message: string): void {

@@ -19,7 +19,8 @@ export interface ClientToServerEvents {
 export type SignOutReason = 'password' | 'removed';
 
 export interface ServerToClientEvents {
-  me: (view: PersonalView) => void;
+  /** UI-22: `upTo`, the last command of this connection the view includes (every one before it too) */
+  me: (view: PersonalView, upTo?: string) => void;
   /** JN-2: the password changed (join again with the new one); MO-1: the facilitator removed you (the connection ends) */
   signedOut: (info: { reason: SignOutReason; message: string }) => void;
   /** JN-3: the facilitator's answer to a knock; when admitted, join again */

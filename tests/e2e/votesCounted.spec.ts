@@ -1,0 +1,57 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures/team';
+
+/**
+ * Holds the answers (acks) the server sends on the page's Socket.io connection while `link.hold` is set, and
+ * lets them go on `release`; everything else (my personal view among it) passes at once.
+ */
+async function holdAcks(page: Page) {
+  const held: Array<() => void> = [];
+  let meArrived: (() => void) | null = null;
+  const link = {
+    hold: false,
+    /** resolves when the next personal view has been passed to the page */
+    nextMe: () => new Promise<void>((resolve) => (meArrived = resolve)),
+    release() {
+      link.hold = false;
+      for (const send of held.splice(0)) send();
+    },
+  };
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (link.hold && typeof message === 'string' && /^43\d/.test(message)) held.push(() => ws.send(message));
+      else ws.send(message);
+      if (typeof message === 'string' && message.startsWith('42["me"')) {
+        meArrived?.();
+        meArrived = null;
+      }
+    });
+  });
+  return link;
+}
+
+test('UI-22 a vote my personal view already shows is not counted again while its answer is on the way', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdAcks(page);
+  await facilitator.createRetro('Counted once');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.addCard('Stop', 'Flaky tests on CI');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await expect(page.getByText('You have 3 votes left')).toBeVisible();
+
+  // the server shows my vote in my personal view, then answers; the answer is held here
+  link.hold = true;
+  const me = link.nextMe();
+  await page.getByRole('button', { name: /^Vote for: Deploys on Friday/ }).click();
+  await me;
+  // counted twice, the count said 2 votes and 1 left, and the button (cap 2 per item) took no second vote
+  await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+  await expect(page.getByLabel('Your votes: 1')).toBeVisible();
+  await expect(page.getByText('You have 2 votes left')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Vote for: Deploys on Friday/ })).toBeEnabled();
+  link.release();
+  await expect(page.getByText('You have 2 votes left')).toBeVisible();
+});

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { REPO_ROOT, SERVER_ENTRY } from './spawnedServer.js';
+import { SocketBoardReader } from './socketBoardReader.js';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -360,7 +361,13 @@ export class Person {
   /** the board document of the current connection: a fresh copy each time, as the browser does (AR-4) */
   boardDoc = new Y.Doc();
   readonly notesDoc = new Y.Doc();
+  /**
+   * How this person reads the board document: over the joined Socket.io connection, as the browser does
+   * (DO-10), or over its own y-websocket connection (DO-6's ticket; raw tools, and tests of that endpoint).
+   */
+  boardOver: 'socket' | 'websocket' = 'socket';
   boardConn: DocConnection | null = null;
+  boardReader: SocketBoardReader | null = null;
   notesConn: DocConnection | null = null;
   me: PersonalView | null = null;
   /** the command id of the last join this person sent */
@@ -414,15 +421,21 @@ export class Person {
       this.lastJoinId,
     );
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
-    // Like the browser: a fresh board document per connection whose reader asks for compression; the notes
-    // are plain y-websocket. Each connection opens with a single-use ticket (DO-6).
-    this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.freshBoardDoc(), (b) => this.record('board', b));
+    // Like the browser: a fresh board document per join, read over the joined socket (DO-10), whose messages
+    // come compressed when large; the notes are plain y-websocket, opened with a single-use ticket (DO-6).
+    if (this.boardOver === 'socket') {
+      this.boardReader = new SocketBoardReader(socket, this.freshBoardDoc(), (b) => this.record('board', b));
+      const asked = await this.boardReader.start();
+      if (!asked.ok) throw new Error(`board.doc refused: ${asked.code} ${asked.message}`);
+    } else {
+      this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.freshBoardDoc(), (b) => this.record('board', b));
+    }
     this.notesConn = new DocConnection(await this.docUrl('notes'), this.notesDoc, (b) => this.record('notes', b));
-    await Promise.all([this.boardConn.open(), this.notesConn.open()]);
+    await Promise.all([this.boardConn?.open(), this.notesConn.open()]);
     // Joined means the room can see it too: presence is projected in short batches, so wait for our own entry.
     await until(
       () =>
-        this.boardConn!.synced &&
+        (this.boardConn ?? this.boardReader)!.synced &&
         this.notesConn!.synced &&
         this.me !== null &&
         this.board()?.participants.some((p) => p.name === this.name && p.online),
@@ -440,6 +453,13 @@ export class Person {
   cmd(type: CommandType, fields: Record<string, unknown> = {}, id: string = newId()): Promise<Ack> {
     if (!this.socket) throw new Error('not connected');
     return sendCommand(this.socket, { id, type, ...fields });
+  }
+
+  /** Resolves once everything the server sent this person's board document before the call has arrived. */
+  async boardRoundTrip(): Promise<void> {
+    if (this.boardConn) return this.boardConn.roundTrip();
+    if (!this.boardReader) throw new Error('not reading the board document');
+    return this.boardReader.roundTrip();
   }
 
   /** The public board as this person's board document holds it now. */
@@ -479,6 +499,8 @@ export class Person {
     const socket = this.socket;
     this.socket = null;
     this.boardConn?.close();
+    this.boardReader?.stop();
+    this.boardReader = null;
     this.notesConn?.close();
     if (socket?.connected) {
       await new Promise<void>((resolve) => {

@@ -141,7 +141,7 @@ describe('the board document over the joined Socket.io connection', () => {
   it('DO-8 reading over a socket counts among a person’s connections to the board document: one too many is TOO_MANY_CONNECTIONS', async () => {
     const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Many tabs');
     const identity = { participantId: newId(), secret: newId(32), name: 'Pat', facilitatorKey };
-    const tabs = [];
+    const tabs: Awaited<ReturnType<typeof openSocket>>[] = [];
     for (let i = 0; i <= LIMITS.docConnectionsPerPerson; i++) {
       const socket = await openSocket(live.server.url, { boardId });
       expect(await sendCommand(socket, { id: newId(), type: 'join', ...identity })).toMatchObject({ ok: true });

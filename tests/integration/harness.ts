@@ -320,7 +320,7 @@ export interface OpenSocketOptions {
 }
 
 /** A Socket.io connection without a join; resolves once connected, rejects with the connect_error. */
-export async function openSocket(url: string, options: OpenSocketOptions & { boardId: string }, onRaw?: (bytes: Buffer) => void): Promise<Socket> {
+export async function openSocket(url: string, options: OpenSocketOptions & { boardId: string }, onRaw?: (bytes: Buffer, text: boolean) => void): Promise<Socket> {
   const auth = options.auth ?? { boardId: options.boardId, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION };
   const socket = io(url, { transports: ['websocket'], auth: auth as Record<string, unknown>, reconnection: false, forceNew: true });
   if (onRaw) {
@@ -328,7 +328,7 @@ export async function openSocket(url: string, options: OpenSocketOptions & { boa
     const transport = (socket.io.engine as unknown as { transport: { onData(data: unknown): void } }).transport;
     const onData = transport.onData.bind(transport);
     transport.onData = (data: unknown) => {
-      onRaw(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as ArrayBuffer));
+      onRaw(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as ArrayBuffer), typeof data === 'string');
       onData(data);
     };
   }
@@ -340,6 +340,25 @@ export async function openSocket(url: string, options: OpenSocketOptions & { boa
     });
   });
   return socket;
+}
+
+/**
+ * DO-10: sorts a socket's raw frames into the board document's (a `board.doc` event: its text header and its
+ * binary attachments, byte for byte as they arrived) and the rest, so that each channel's checks still see
+ * exactly what that channel carried, now that one connection carries both.
+ */
+export function boardDocFrames(record: (channel: Channel, bytes: Buffer) => void): (bytes: Buffer, text: boolean) => void {
+  let attachments = 0;
+  return (bytes, text) => {
+    if (!text && attachments > 0) {
+      attachments--;
+      return record('board', bytes);
+    }
+    // engine.io message (4), Socket.io binary event (5), its number of attachments, then the event's name
+    const header = text ? /^45(\d+)-\["board\.doc"/.exec(bytes.toString('utf8')) : null;
+    if (header) attachments = Number(header[1]);
+    record(header ? 'board' : 'socket.io', bytes);
+  };
 }
 
 /** Sends one command with an ack, as the client does; fails the test if no ack arrives in time. */
@@ -403,7 +422,7 @@ export class Person {
   /** Opens the socket, joins, then opens both documents and waits for their first sync. */
   private async open(): Promise<Ack> {
     this.me = null;
-    const socket = await openSocket(this.url, { boardId: this.boardId }, (bytes) => this.record('socket.io', bytes));
+    const socket = await openSocket(this.url, { boardId: this.boardId }, boardDocFrames((channel, bytes) => this.record(channel, bytes)));
     this.socket = socket;
     socket.on('me', (view: PersonalView) => {
       this.me = view;

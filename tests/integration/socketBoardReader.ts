@@ -9,7 +9,8 @@ export const BOARD_STEP1_EMPTY = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()
 /**
  * The board document read over a joined Socket.io connection, as the browser reads it (DO-10): a sync step 1
  * as a binary `board.doc` event, then the server's answer and every later change as `board.doc` events.
- * Every message is recorded as it arrived and, when compressed (DO-4), once more inflated, so searches see it.
+ * A compressed message (DO-4) is recorded inflated, so searches see it (the raw frames are recorded as they arrive,
+ * `boardDocFrames` in the harness).
  */
 export class SocketBoardReader {
   synced = false;
@@ -26,7 +27,6 @@ export class SocketBoardReader {
   private readonly onMessage = (data: ArrayBuffer | Uint8Array) => {
     const raw = Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
     this.messages++;
-    this.record(raw);
     const bytes = raw[0] === YJS_MESSAGE_COMPRESSED ? inflateRawSync(raw.subarray(1)) : raw;
     if (bytes !== raw) this.record(bytes);
     const message = decodeYjsMessage(new Uint8Array(bytes));

@@ -64,7 +64,7 @@ export interface SessionState {
   board: PublicBoardView | null;
   me: PersonalView | null;
   pending: readonly BoardCommand[];
-  /** UI-20: commands accepted in the last few seconds, whose effect the board may not show yet */
+  /** UI-20: accepted commands a control keeps showing until the board document shows them */
   settled: readonly BoardCommand[];
   sendingCards: readonly SendingCard[];
   notices: readonly Notice[];
@@ -134,7 +134,7 @@ export class BoardSession {
   private inflight = new Set<string>();
   /** card.add acknowledged (id known) but not yet in `me` */
   private arriving = new Map<string, SendingCard>();
-  private readonly settled = new SettledCommands((settled) => this.update({ settled }));
+  private readonly settled = new SettledCommands();
   private connectionGeneration = 0;
   private state: SessionState;
   private stopped = false;
@@ -174,7 +174,8 @@ export class BoardSession {
     this.boardDoc = new ReadOnlyDocProvider(() => this.docUrl('board', { [YJS_PARAM.compress]: YJS_COMPRESS_DEFLATE_RAW }), {
       onUpdate: (doc) => {
         const board = readBoardDoc(doc);
-        if (board) this.update({ board });
+        // UI-20: what the board now carries is shown from the board, in the same render
+        if (board) this.update(this.settled.seen(board) ? { board, settled: this.settled.all() } : { board });
       },
       onStatus: () => {},
       onRefused: (code) => {
@@ -204,7 +205,6 @@ export class BoardSession {
     this.stopped = true;
     this.health.stop();
     this.moving.stop();
-    this.settled.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.boardDoc.destroy();
@@ -472,7 +472,11 @@ export class BoardSession {
     this.queue.remove(command.id);
     if (generation === this.connectionGeneration) this.inflight.delete(command.id);
     this.health.answered(command.id);
-    if (ack.ok) this.settled.add(command);
+    // UI-20: held until the board shows it, unless the board already does
+    if (ack.ok && this.settled.add(command)) {
+      if (this.state.board) this.settled.seen(this.state.board);
+      this.update({ settled: this.settled.all() });
+    }
     if (ack.ok && command.type === 'card.add') {
       const cardId = (ack.data as { cardId?: string } | null)?.cardId;
       if (cardId && !this.state.me?.cards.some((c) => c.id === cardId)) {

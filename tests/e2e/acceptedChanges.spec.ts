@@ -270,8 +270,11 @@ test('UI-20 DI-10 "Next item" pressed again before the board moved on does not s
   await page.getByRole('button', { name: 'Next item →' }).click();
   await moved;
   await twoFrames(page);
-  // the room has not moved on yet on this screen: a second press (the button, or →) must not move it twice
-  await page.getByRole('button', { name: 'Next item →' }).click();
+  // the room has not moved on yet on this screen: a second press (the button, or →) must not move it twice. The
+  // button says it is unavailable (aria-disabled, which Playwright would wait out for ever): press it all the same
+  const nextItem = page.getByRole('button', { name: 'Next item →' });
+  await expect(nextItem).toHaveAttribute('aria-disabled', 'true');
+  await nextItem.click({ force: true });
   await discussion.pressNextKey();
   link.release();
   await expect(discussion.current).toContainText(firstLine(order[1]!));
@@ -306,4 +309,41 @@ test('UI-20 the room\'s switches (lock the board, newcomers knock, lock joining)
     await twoFrames(page);
     await expect(box, label).toBeChecked();
   }
+});
+
+test('UI-20 "Check consensus" pressed again before the board shows the check does not start it over and wipe an answer', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  // the page's clock, so the board's update can be late by minutes without the test waiting for them
+  await page.clock.install();
+  const link = await holdBoardDocument(page);
+  const acked = await watchAcks(page);
+  const board = await facilitator.createRetro('Consensus');
+  await ada.join(board, 'Ada');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  await page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every Friday deploy');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  const check = page.getByRole('button', { name: /^Check consensus/ });
+  await expect(check).toBeVisible();
+
+  link.hold = true;
+  const started = acked('consensus.start');
+  await check.click();
+  await started;
+  // Ada sees the check and answers while the facilitator's board has not shown it yet
+  await ada.page.getByRole('radio', { name: '4 — support' }).check();
+  await expect(ada.page.getByText(/^1 answered/)).toBeVisible();
+  // unavailable (aria-disabled) until the board shows the check, however late that is: pressed all the same
+  await page.clock.fastForward('02:00');
+  await twoFrames(page);
+  await expect(check).toHaveAttribute('aria-disabled', 'true');
+  await check.click({ force: true });
+  link.release();
+  await expect(page.getByText(/^1 answered/)).toBeVisible();
+  await expect(ada.page.getByText(/^1 answered/)).toBeVisible();
+  await twoFrames(page);
+  await expect(ada.page.getByText(/^1 answered/)).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
-import { expectNothingOverflows, expectWholeTitles } from './pages/layout';
+import { controlsReachingBelow, expectNothingOverflows, expectWholeTitles, sameBox } from './pages/layout';
 
 const LONG_NAME = 'Maximiliane Featherstonehaugh-Cholmondeley';
 const LONG_WORD = 'Supercalifragilisticexpialidocious-retrospective-observations';
@@ -60,13 +60,66 @@ for (const viewport of [
   });
 }
 
-test('PR-1 the "joined" line keeps clear of the facilitator\'s panel and its timer controls', async ({ facilitator, ada }) => {
+test('PR-1 UI-21 the "joined" line keeps clear of the facilitator\'s panel and its timer controls', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
   const link = await facilitator.createRetro('Where notices go');
   await ada.join(link, 'Ada');
-  const line = facilitator.page.getByText('Ada joined');
-  await expect(line).toBeVisible();
-  const panel = (await facilitator.page.locator('.sidebar').boundingBox())!;
-  const box = (await line.boundingBox())!;
-  const apart = box.x >= panel.x + panel.width || box.x + box.width <= panel.x || box.y >= panel.y + panel.height || box.y + box.height <= panel.y;
-  expect(apart, `"Ada joined" at ${JSON.stringify(box)} overlaps the facilitator's panel at ${JSON.stringify(panel)}`).toBe(true);
+  const news = page.getByRole('region', { name: 'Room news' });
+  await expect(news.getByText('Ada joined')).toBeVisible();
+  const line = (await news.boundingBox())!;
+  // the timer's controls, brought on screen, sit above the line, not under it
+  for (const name of ['3 min', '10 min']) {
+    const control = page.getByRole('button', { name, exact: true });
+    await control.scrollIntoViewIfNeeded();
+    const box = (await control.boundingBox())!;
+    expect(box.y + box.height, `"${name}" reaches under the room news line`).toBeLessThanOrEqual(line.y + 0.5);
+  }
 });
+
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`UI-21 at ${viewport.width}px room news has its own line at the bottom, and no control is ever under it`, async ({ browser }) => {
+    const fionaContext = await browser.newContext({ viewport });
+    const adaContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+      const ada = new BoardPage(await adaContext.newPage(), 'ada');
+      const page = fiona.page;
+      const link = await fiona.createRetro('Room news line');
+      if (viewport.width < 760) await page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
+      for (const text of ['Deploys on Friday afternoon', 'Flaky tests on CI', 'Reviews wait for days', 'Standups run long']) await fiona.addCard('Stop', text);
+
+      // The line is there before there is news, and the news comes into it: nothing moves, nothing is laid over
+      const news = page.getByRole('region', { name: 'Room news' });
+      await expect(news).toBeVisible();
+      const before = (await news.boundingBox())!;
+      await ada.join(link, 'Ada');
+      await expect(news).toContainText('Ada joined');
+      const after = (await news.boundingBox())!;
+      expect(sameBox(before, after), `the line moved from ${JSON.stringify(before)} to ${JSON.stringify(after)}`).toBe(true);
+
+      // The page ends above the line: scrolled to the end, every control is clear of it
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(() => controlsReachingBelow(page, after.y, '.room-bar')).toEqual([]);
+
+      // With the keyboard, every control Tab reaches is scrolled clear of the line
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('body').focus();
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          // controls only: a region the page focuses for screen readers (the phase's heading) may be taller than the window
+          const rect = element?.matches('button, input, textarea, select, a[href], [role="tab"], [role="radio"]') ? element.getBoundingClientRect() : null;
+          return rect ? { bottom: rect.bottom, name: (element!.getAttribute('aria-label') ?? element!.textContent ?? element!.tagName).trim().slice(0, 40) } : null;
+        });
+        if (focused) expect(focused.bottom, `"${focused.name}" is focused under the room news line`).toBeLessThanOrEqual(after.y + 0.5);
+      }
+    } finally {
+      await fionaContext.close();
+      await adaContext.close();
+    }
+  });
+}

@@ -4,6 +4,7 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
 import { SubtractionNote } from '../pulse/SubtractionNote.js';
 import { usePresenting } from '../board/presenting.js';
+import { useAhead } from '../board/useAhead.js';
 
 const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
@@ -22,11 +23,21 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   const presenting = usePresenting();
   const mine = presenting ? null : queued?.type === 'consensus.answer' ? queued.value : (me?.consensus[action.id] ?? null);
   const groupId = `fist-${action.id}`;
+  // UI-20: a check or a reveal I asked for waits for the board to show it; pressed again meanwhile, a check would
+  // start over and drop the answers given since
+  const starting = useAhead('consensus.start', (c) => c.actionId === action.id) !== undefined;
+  const revealing = useAhead('consensus.reveal', (c) => c.actionId === action.id) !== undefined;
 
   if (!consensus) {
     return canRun ? (
       <div className="consensus">
-        <button type="button" className="small" aria-label={t('consensus.checkLabel', { name: label })} onClick={() => session.send({ type: 'consensus.start', actionId: action.id })}>
+        <button
+          type="button"
+          className="small"
+          aria-label={t('consensus.checkLabel', { name: label })}
+          aria-disabled={starting}
+          onClick={() => !starting && session.send({ type: 'consensus.start', actionId: action.id })}
+        >
           {t('consensus.check')}
         </button>
       </div>
@@ -62,7 +73,13 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
         </p>
         <SubtractionNote minOthers={board.minOthersToShow} />
         {canRun && (
-          <button type="button" className="small" aria-label={t('consensus.revealLabel', { name: label })} onClick={() => session.send({ type: 'consensus.reveal', actionId: action.id })}>
+          <button
+            type="button"
+            className="small"
+            aria-label={t('consensus.revealLabel', { name: label })}
+            aria-disabled={revealing}
+            onClick={() => !revealing && session.send({ type: 'consensus.reveal', actionId: action.id })}
+          >
             {t('consensus.reveal')}
           </button>
         )}

@@ -45,8 +45,8 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const canDelete = allowedIn('action.delete', board.phase) && (isFacilitator || helping);
   const label = shortText(text || t('act.thisAction'), 40);
   // UI-20: the done mark and the due date stay as I set them until the board shows them
-  const marking = useAhead('action.done', (c) => c.done === action.done, (c) => c.actionId === action.id);
-  const dating = useAhead('action.due', (c) => c.dueDate === action.dueDate, (c) => c.actionId === action.id);
+  const marking = useAhead('action.done', (c) => c.actionId === action.id);
+  const dating = useAhead('action.due', (c) => c.actionId === action.id);
 
   return (
     <article className={`action ${action.done ? 'done' : ''}`} aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>

@@ -201,9 +201,12 @@ export function BoardScreen({
           </main>
         </div>
       )}
-      {/* One corner for everything passing: room news above refusals, clear of the sidebar and its controls. */}
-      <div className="toasts">
+      {/* UI-21: room news has a line of its own at the bottom, and the page ends above it: news never lies over a
+          control (as a corner toast it covered a phone's text field and buttons). Refusals pass above it. */}
+      <section className="room-bar" aria-label={t('layout.roomNews')}>
         {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
+      </section>
+      <div className="toasts">
         <Notices />
       </div>
     </div>

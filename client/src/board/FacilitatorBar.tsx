@@ -22,10 +22,10 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   // One step at a time, until the board shows the step taken (UI-20: the ack can come before the board's update,
   // and the buttons would offer the step just taken again). aria-disabled, not disabled, so the button keeps
   // keyboard focus while the step is confirmed.
-  const moving = useAhead('phase.set', (c) => c.phase === board.phase) !== undefined;
+  const moving = useAhead('phase.set') !== undefined;
   // UI-20: the switches stay where I put them until the board shows it
-  const restricting = useAhead('grouping.restrict', (c) => c.facilitatorOnly === board.groupingFacilitatorOnly);
-  const enablingReactions = useAhead('reactions.enable', (c) => c.enabled === board.reactionsOn);
+  const restricting = useAhead('grouping.restrict');
+  const enablingReactions = useAhead('reactions.enable');
   const next = nextPhase(board.phase, board.hasReview);
   const previous = previousPhase(board.phase, board.hasReview);
   const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);

@@ -26,7 +26,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const mySigned = new Set(me?.cards.filter((c) => c.signed).map((c) => c.id) ?? []);
   const canSign = allowedIn('card.sign', board.phase) && !readOnly;
   const canHide = allowedIn('card.hide', board.phase) && isFacilitator;
-  // UI-20: an edit or delete the server accepted stays shown until the board document carries it too.
+  // UI-20: an edit or delete the server accepted stays shown until the board document carries it too (`boardShows`).
   const { edits, deletes } = pendingCardChanges(pending);
   const accepted = pendingCardChanges(settled);
   for (const id of accepted.deletes) deletes.add(id);

@@ -9,9 +9,9 @@ export function AccessControls({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
   // UI-20: each switch stays where I put it until the board shows it
-  const locking = useAhead('board.lock', (c) => c.locked === board.locked);
-  const knocking = useAhead('access.knock', (c) => c.on === board.access.knock);
-  const closing = useAhead('access.lockJoining', (c) => c.locked === board.access.joiningLocked);
+  const locking = useAhead('board.lock');
+  const knocking = useAhead('access.knock');
+  const closing = useAhead('access.lockJoining');
   const { access } = board;
   const locked = locking ? locking.locked : board.locked;
   const knock = knocking ? knocking.on : access.knock;

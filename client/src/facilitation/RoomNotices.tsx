@@ -82,13 +82,18 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
     hiddenSeen.current = board.hiddenCards;
   }, [board.hiddenCards]);
 
+  // The line shows the latest news (each was announced as it came), or, with none, how many are here.
+  const here = board.participants.filter((p) => p.online).length;
   return (
-    <div className="room-notices" role="status" aria-live="polite">
-      {notices.map((n) => (
-        <p key={n.id} className="room-notice">
-          {n.text}
-        </p>
-      ))}
-    </div>
+    <>
+      <div className="room-notices" role="status" aria-live="polite">
+        {notices.map((n) => (
+          <p key={n.id} className="room-notice">
+            {n.text}
+          </p>
+        ))}
+      </div>
+      {notices.length === 0 && <p className="room-here">{t('layout.here', { count: here })}</p>}
+    </>
   );
 }

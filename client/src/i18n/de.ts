@@ -474,6 +474,9 @@ const de: Catalogue = {
     people: 'Anwesende',
     facilitate: 'Moderieren',
     actions: 'Maßnahmen ({{count}})',
+    roomNews: 'Neuigkeiten im Raum',
+    here_one: '{{count}} Person hier',
+    here_other: '{{count}} Personen hier',
   },
   dnd: {
     handle: 'Karte verschieben: {{text}}',

@@ -148,6 +148,9 @@ const enBoard = {
     people: 'People',
     facilitate: 'Facilitate',
     actions: 'Actions ({{count}})',
+    roomNews: 'Room news',
+    here_one: '{{count}} person here',
+    here_other: '{{count}} people here',
   },
   notices: {
     more_one: '{{count}} more message waiting',

@@ -43,7 +43,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
 
   // DI-10, UI-20: "Next item" says which item it moves on from, and waits until the board has moved on: pressed
   // again meanwhile (the ack can come before the board's update) it would otherwise skip an item
-  const moving = useAhead('discuss.next', (c) => c.from === undefined || c.from !== current || (c.from !== null && done.has(c.from))) !== undefined;
+  const moving = useAhead('discuss.next') !== undefined;
   const next = useCallback(() => {
     if (!moving) session.send({ type: 'discuss.next', from: current });
   }, [session, current, moving]);

@@ -2,7 +2,8 @@ import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { type CommandOf, useAhead } from '../board/useAhead.js';
+import { useAhead } from '../board/useAhead.js';
+import { markedAs } from '../sync/boardShows.js';
 import { shortText } from '../cards/items.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
@@ -49,11 +50,7 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
   const session = useSession();
   // What I marked but the server has not confirmed yet shows at once, so the controls do not lag; once accepted it
   // shows until the board shows it (UI-20), so the reason field it opened does not close under my typing.
-  const ahead = useAhead(
-    'review.mark',
-    (c) => sameMark(confirmed, markedAs(c)),
-    (c) => c.ref === confirmed.ref,
-  );
+  const ahead = useAhead('review.mark', (c) => c.ref === confirmed.ref);
   const item: ReviewItem = ahead ? { ...confirmed, ...markedAs(ahead) } : confirmed;
   const short = shortText(item.text || t('review.thisAction'), 60);
   const mark = (status: ReviewStatus, extra: { reason?: string | null; carry?: boolean } = {}) =>
@@ -102,18 +99,6 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
       )}
     </article>
   );
-}
-
-type ReviewMark = CommandOf<'review.mark'>;
-type Mark = Pick<ReviewItem, 'status' | 'reason' | 'carry'>;
-
-function markedAs(command: ReviewMark): Mark {
-  const notDone = command.status === 'not-done';
-  return { status: command.status, reason: notDone ? (command.reason ?? null) : null, carry: notDone && Boolean(command.carry) };
-}
-
-function sameMark(item: Mark, mark: Mark): boolean {
-  return item.status === mark.status && (item.reason ?? null) === mark.reason && item.carry === mark.carry;
 }
 
 function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: string | null, carry: boolean) => void }) {

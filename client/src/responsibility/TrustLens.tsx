@@ -22,7 +22,7 @@ export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
   const session = useSession();
   const { isFacilitator } = useSessionState();
   // What I switched shows at once, so the switch does not lag, and once accepted until the board shows it (UI-20).
-  const ahead = useAhead('lens.set', (c) => c.on === board.trustLens);
+  const ahead = useAhead('lens.set');
   if (!isFacilitator || !allowedIn('lens.set', board.phase)) return null;
   const on = ahead ? ahead.on : board.trustLens;
   return (

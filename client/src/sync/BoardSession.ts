@@ -63,7 +63,7 @@ export interface SessionState {
   board: PublicBoardView | null;
   me: PersonalView | null;
   pending: readonly BoardCommand[];
-  /** UI-20: commands accepted in the last few seconds, whose effect the board may not show yet */
+  /** UI-20: accepted commands a control keeps showing until the board document shows them */
   settled: readonly BoardCommand[];
   sendingCards: readonly SendingCard[];
   notices: readonly Notice[];
@@ -133,7 +133,7 @@ export class BoardSession {
   private inflight = new Set<string>();
   /** card.add acknowledged (id known) but not yet in `me` */
   private arriving = new Map<string, SendingCard>();
-  private readonly settled = new SettledCommands((settled) => this.update({ settled }));
+  private readonly settled = new SettledCommands();
   private connectionGeneration = 0;
   private state: SessionState;
   private stopped = false;
@@ -173,7 +173,8 @@ export class BoardSession {
     this.boardDoc = new SocketBoardDoc(this.socket, {
       onUpdate: (doc) => {
         const board = readBoardDoc(doc);
-        if (board) this.update({ board });
+        // UI-20: what the board now carries is shown from the board, in the same render
+        if (board) this.update(this.settled.seen(board) ? { board, settled: this.settled.all() } : { board });
       },
       // NOT_JOINED: signed out meanwhile, the next join asks again; TOO_MANY_CONNECTIONS (DO-8): say so
       onRefused: (ack) => {
@@ -202,7 +203,6 @@ export class BoardSession {
     this.stopped = true;
     this.health.stop();
     this.moving.stop();
-    this.settled.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.boardDoc.stop();
@@ -472,7 +472,11 @@ export class BoardSession {
     this.queue.remove(command.id);
     if (generation === this.connectionGeneration) this.inflight.delete(command.id);
     this.health.answered(command.id);
-    if (ack.ok) this.settled.add(command);
+    // UI-20: held until the board shows it, unless the board already does
+    if (ack.ok && this.settled.add(command)) {
+      if (this.state.board) this.settled.seen(this.state.board);
+      this.update({ settled: this.settled.all() });
+    }
     if (ack.ok && command.type === 'card.add') {
       const cardId = (ack.data as { cardId?: string } | null)?.cardId;
       if (cardId && !this.state.me?.cards.some((c) => c.id === cardId)) {

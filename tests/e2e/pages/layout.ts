@@ -47,3 +47,30 @@ export async function clippedFields(page: Page, selector: string): Promise<strin
 export async function expectWholeTitles(page: Page, where: string): Promise<void> {
   await expect.poll(() => clippedFields(page, '.group-title input, .group-title textarea'), { message: where }).toEqual([]);
 }
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * The controls a person could use (buttons, fields, links, tabs) that are on screen and reach below `top`:
+ * what a line fixed at the bottom of the window from `top` down would cover. `skip` is the line itself.
+ */
+export async function controlsReachingBelow(page: Page, top: number, skip: string): Promise<string[]> {
+  return page.evaluate(
+    ({ top, skip }) => {
+      const found: string[] = [];
+      for (const element of document.querySelectorAll<HTMLElement>('button, input, textarea, select, a[href], [role="tab"], [tabindex="0"]')) {
+        if (element.closest(skip) || element.getClientRects().length === 0) continue;
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0 || rect.bottom <= top + 0.5 || rect.top >= window.innerHeight) continue;
+        const name = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent;
+        found.push(`${element.tagName.toLowerCase()} "${(name ?? '').trim().slice(0, 40)}" reaches ${Math.round(rect.bottom - top)} px under the line`);
+      }
+      return found;
+    },
+    { top, skip },
+  );
+}
+
+export function sameBox(a: Box, b: Box): boolean {
+  return Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
+}

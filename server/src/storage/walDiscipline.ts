@@ -11,8 +11,9 @@ const ZEROS = Buffer.alloc(64 * 1024);
  * rows, the public log, command keys — a join costs one fsync, as before AR-6) or exactly one anonymous commit,
  * which is what a rollback journal holds during a commit: one transaction's change.
  *
- * - `named(write)`: a write of named or public facts; it may join other named commits in the WAL (SQLite's own
- *   checkpoint every 1,000 pages keeps the run short).
+ * - `named(write)`: a write of named or public facts; it may join other named commits in the WAL. The run is
+ *   checkpointed in a turn of its own once it passes 3 MB, and by the commit that takes it past 1,000 pages
+ *   (SQLite's own limit) if no such turn came first.
  * - `alone(write)`: a write of anonymous state, or a delete. It finds the WAL checkpointed; once it committed,
  *   the WAL is checkpointed again (the file synced) and every byte of the WAL file is overwritten with zeros and
  *   synced, all before it returns — so an edited or deleted text is in no file once the commit returned.
@@ -61,20 +62,39 @@ export class WalDiscipline {
     const result = write();
     this.holds = 'named';
     // instead of SQLite's automatic checkpoint: a run of named commits that grew the file past the limit is
-    // copied into the database file, and the next commit starts the WAL again at its beginning. The commit is
-    // durable already: if the checkpoint fails (a full disk), it is tried again after the next named commit.
+    // copied into the database file, and the next commit starts the WAL again at its beginning. Past the soft
+    // limit that happens in a turn of the event loop of its own, once this commit has returned (its join is
+    // answered without waiting for the copy and the database file's sync); a run that reaches the hard limit
+    // before such a turn came is checkpointed here. The commit is durable already: if the checkpoint fails (a
+    // full disk), it is tried again after the next named commit.
     if (this.walFile !== null) {
       const size = fs.fstatSync(this.descriptor()).size;
-      if (size > NAMED_RUN_BYTES && size > this.runStartSize) {
-        try {
-          this.restart();
-        } catch {
-          // the run goes on in the WAL, which SQLite reads as it always does
-        }
-      }
+      if (size > this.runStartSize && size > NAMED_RUN_BYTES) this.checkpointRun();
+      else if (size > NAMED_RUN_SOFT_BYTES && size > this.runStartSize) this.checkpointRunSoon();
     }
     return result;
   }
+
+  /** a run of named commits, copied into the database file now; a failure leaves it in the WAL, which SQLite reads as ever */
+  private checkpointRun(): void {
+    if (this.holds !== 'named') return;
+    try {
+      this.restart();
+    } catch {
+      // tried again after the next named commit
+    }
+  }
+
+  private checkpointRunSoon(): void {
+    this.soon ??= setImmediate(() => {
+      this.soon = null;
+      // whatever came in between decides: an anonymous commit has checkpointed the run already, or left the
+      // WAL to be zeroed (holds 'anonymous'), which only the next write may do
+      this.checkpointRun();
+    });
+  }
+
+  private soon: NodeJS.Immediate | null = null;
 
   /**
    * If the commit succeeded and the scrubbing after it fails, the commit stands (it is durable and will be
@@ -104,6 +124,8 @@ export class WalDiscipline {
 
   /** after SQLite's handle is closed */
   close(): void {
+    if (this.soon) clearImmediate(this.soon);
+    this.soon = null;
     for (const fd of [this.fd, this.dbFd]) if (fd !== null) fs.closeSync(fd);
     this.fd = null;
     this.dbFd = null;
@@ -133,9 +155,13 @@ export class WalDiscipline {
   private scrub(): void {
     this.restart();
     if (this.walFile !== null && this.dirty > 0) {
+      // until the zeros are written and synced the file may hold what was just checkpointed: if writing them
+      // fails, the next write (named or not) scrubs again before it writes anything
+      this.holds = 'anonymous';
       const fd = this.descriptor();
       for (let at = 0; at < this.dirty; at += ZEROS.length) fs.writeSync(fd, ZEROS, 0, Math.min(ZEROS.length, this.dirty - at), at);
       fs.fdatasyncSync(fd);
+      this.holds = 'nothing';
     }
     this.dirty = 0;
   }
@@ -148,8 +174,10 @@ export class WalDiscipline {
 
 const WAL_HEADER = 32;
 const WAL_FRAME_HEADER = 24;
-/** how long the WAL may grow with named commits before it is checkpointed: SQLite's default, 1,000 pages of 4 KiB */
+/** how long the WAL may grow with named commits before the commit that grows it further checkpoints it: SQLite's default, 1,000 pages of 4 KiB */
 const NAMED_RUN_BYTES = 1000 * 4096;
+/** past this, a run of named commits is checkpointed in a turn of its own, after the commit (and its join's answer) */
+const NAMED_RUN_SOFT_BYTES = 3 * 1024 * 1024;
 
 /** copies the WAL into the database file (synced) and returns how many frames it held; TRUNCATE also cuts the file to nothing */
 export function checkpoint(db: Database.Database, mode: 'RESTART' | 'TRUNCATE'): number {

@@ -7,7 +7,7 @@ export type CommandOf<T extends BoardCommand['type']> = Extract<BoardCommand, { 
 /**
  * UI-20: my latest command of `type` (and, if given, `which`) that the board does not show yet, for a control
  * whose state comes from the board document: a command not acknowledged yet, or one the server accepted (its
- * ack comes before the board document's update, which is projected after the change is stored, by any amount)
+ * ack can come before the board document's update: a change projected in the room's presence batch follows it)
  * until the board carries it (`boardShows`, checked by the session at each board update). From then on the
  * board wins again, so a later change by someone else is not hidden by mine. Undefined when the board is to be
  * shown as it is.

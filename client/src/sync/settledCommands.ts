@@ -29,9 +29,9 @@ export type HeldCommand = Extract<BoardCommand, { type: HeldType }>;
 const HELD = new Set<string>(HELD_UNTIL_SHOWN);
 
 /**
- * UI-20: the commands the server accepted whose effect the board may not show yet. The board's update that shows
- * a change is projected after the change is stored (in the room's presence batch), so the ack arrives first, and
- * by any amount on a busy board: a control that showed the command at once (from the pending queue) keeps showing it
+ * UI-20: the commands the server accepted whose effect the board may not show yet. The ack can arrive before the
+ * board's update that shows the change (one the room projects in its presence batch follows the ack), by any
+ * amount on a busy board: a control that showed the command at once (from the pending queue) keeps showing it
  * from here until the board document carries it (`boardShows`). A refused command never gets here. No clock
  * decides: a command let go after a fixed time (it was 5 s) showed the old value again on a slow link, and a
  * facilitator pressing "Check consensus" again started the check over and wiped the answers given since.

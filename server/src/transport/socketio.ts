@@ -169,6 +169,9 @@ export function attachSocketIo(
     socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);
+    // ME-12: Socket.io put the connection in a room of its own (for `io.to(socketId)`, never used here): a set and a
+    // map entry per connection. A joined one is in its board's moving channel alone.
+    void socket.leave(socket.id);
   });
 
   return io;

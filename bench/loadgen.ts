@@ -26,6 +26,8 @@ interface Sim {
   wsLast: number;
   sockBytes: number;
   sockFrames: number;
+  /** DO-10: reads the board document over `sock`; its `board.doc` messages are counted as `ws*` */
+  readsBoard: boolean;
 }
 
 const sims = new Map<number, Sim>();
@@ -35,7 +37,7 @@ let lastFrameAt = 0;
 function sim(key: number): Sim {
   let s = sims.get(key);
   if (!s) {
-    s = { key, sock: null, ws: null, moreWs: [], wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0 };
+    s = { key, sock: null, ws: null, moreWs: [], wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0, readsBoard: false };
     sims.set(key, s);
   }
   return s;
@@ -150,6 +152,48 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
   return { ok, errors };
 }
 
+/**
+ * DO-10: each person reads the board document over its joined socket, as the browser does: a sync step 1 as a
+ * binary `board.doc` event, then waits for the answer; later messages are counted like a document WebSocket's.
+ */
+async function readBoard(keys: number[], concurrency: number) {
+  const errors: Record<string, number> = {};
+  let ok = 0;
+  await pool(keys, concurrency, async (key) => {
+    const s = sims.get(key);
+    const sock = s?.sock;
+    if (!s || !sock) return void countErrors(errors, 'NOT_CONNECTED');
+    try {
+      await within(
+        20_000,
+        'board.doc',
+        new Promise<void>((resolve, reject) => {
+          let done = false;
+          sock.on('board.doc' as never, (data: Buffer) => {
+            if (!done && isSyncStep2(data)) {
+              done = true;
+              resolve();
+            }
+            if (!armed) return;
+            const at = now();
+            if (s.wsFrames === 0) s.wsFirst = at;
+            s.wsFrames++;
+            s.wsBytes += data.length;
+            s.wsLast = at;
+            lastFrameAt = at;
+          });
+          sock.emit('board.doc' as never, SYNC_STEP1_EMPTY as never, ((ack: Ack) => (ack.ok ? undefined : reject(new Error(ack.code)))) as never);
+        }),
+      );
+      s.readsBoard = true;
+      ok++;
+    } catch (err) {
+      countErrors(errors, (err as Error).message);
+    }
+  });
+  return { ok, errors };
+}
+
 /** DO-6: a document URL gets its single-use ticket from the person's joined socket (none without a socket). */
 async function ticketed(s: Sim, url: string): Promise<string> {
   return s.sock ? withTicket(s.sock, url) : url;
@@ -187,6 +231,7 @@ async function dropSockets(keys: number[]) {
       const sock = s?.sock;
       if (!s || !sock) return;
       s.sock = null;
+      s.readsBoard = false; // DO-10: what it read over that socket ends with it
       if (sock.connected) await new Promise<void>((resolve) => (sock.once('disconnect', () => resolve()), sock.disconnect()));
       else sock.close();
       dropped++;
@@ -205,7 +250,7 @@ function arm() {
 /** Waits until every WebSocket has had a frame and none has come for `quietMs` (or `timeoutMs`). */
 async function collect(quietMs: number, timeoutMs: number): Promise<WindowStats> {
   const started = now();
-  const withWs = [...sims.values()].filter((s) => s.ws);
+  const withWs = [...sims.values()].filter((s) => s.ws || s.readsBoard);
   let timedOut = false;
   for (;;) {
     const t = now();
@@ -311,6 +356,8 @@ async function handle(req: LoadgenRequest): Promise<unknown> {
       return join(req.url, req.boardId, req.people, req.concurrency);
     case 'openWs':
       return openWs(req.targets, req.handshake, req.concurrency, req.beside);
+    case 'readBoard':
+      return readBoard(req.keys, req.concurrency);
     case 'cmds':
       return commands(req.items);
     case 'dropSockets':

@@ -228,7 +228,15 @@ export function render(r: Results): string {
   }
   if (r.memory) {
     const mm = r.memory;
-    const connections = mm.connectionsEach === 3 ? 'Socket.io, board and notes documents' : 'Socket.io and the board document';
+    // DO-10: the board document travels over the Socket.io connection (results before it counted 2 or 3 connections)
+    const connections =
+      mm.connectionsEach === 3
+        ? 'Socket.io, board and notes documents'
+        : mm.connectionsEach === 2 && mm.boardOverSocket
+          ? 'Socket.io with the board document, and the notes document'
+          : mm.connectionsEach === 2
+            ? 'Socket.io and the board document'
+            : 'Socket.io with the board document';
     parts.push(`\nMemory per board: ${mm.boards} boards × ${mm.people} people × ${mm.cardsEach} cards each (all connected at once: ${connections}), RSS/heap after a full GC`);
     parts.push(
       table(

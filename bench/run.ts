@@ -52,7 +52,7 @@ const { values: args } = parseArgs({
     'board-cards': { type: 'string', default: '30' },
     /** memory: heap snapshots of the server at the baseline, with every board active and once all are unloaded, under bench/profiles/ */
     'memory-snapshots': { type: 'boolean', default: false },
-    /** memory: each person also opens the notes document, as the browser does (3 connections a person, not 2) */
+    /** memory: each person also opens the notes document, as the browser does (2 connections a person, not 1: the board document rides on Socket.io, DO-10) */
     'memory-notes': { type: 'boolean', default: false },
     'quiet-ms': { type: 'string', default: '1500' },
     /** abuse: how long the baseline and the attack each last (60 s in the full run) */

@@ -20,6 +20,8 @@ type Op =
       /** a second document connection of each person (the notes, as the browser opens them), kept beside the first */
       beside?: boolean;
     }
+  /** DO-10: these joined people read the board document over their socket, as the browser does (counted like a document WebSocket) */
+  | { op: 'readBoard'; keys: number[]; concurrency: number }
   | { op: 'cmds'; items: { key: number; cmd: Record<string, unknown> }[] }
   /** closes these people's Socket.io connections (their documents stay open): they show as away */
   | { op: 'dropSockets'; keys: number[] }

@@ -3,15 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { now, sleep } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
-import { boardDocUrl, createBoard, healthz, notesDocUrl, people } from '../lib/candor.js';
+import { createBoard, healthz, notesDocUrl, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Person } from '../lib/loadgenProtocol.js';
 import { type Usage, startCandor } from '../lib/procs.js';
 
 /**
  * Scenario 6: memory per board. `boards` boards, each with `people` participants writing `cards` cards
- * each (Socket.io + board document connections, and with `notes` the notes document as the browser opens it,
- * all kept open until every board is written), then
+ * each (one Socket.io connection each, over which they read the board document as the browser does (DO-10), and
+ * with `notes` the notes document's WebSocket as the browser opens it, all kept open until every board is
+ * written), then
  * everyone leaves and the boards must be saved and unloaded (IDLE_UNLOAD_MS=2000). RSS is read after a
  * full GC (--expose-gc, asked through the probe), against the same server's RSS before any board loaded.
  */
@@ -19,8 +20,10 @@ export interface MemoryResult {
   boards: number;
   people: number;
   cardsEach: number;
-  /** connections per person: Socket.io and the board document, and with `notes` the notes document too (as the browser) */
+  /** connections per person: Socket.io (which carries the board document, DO-10), and with `notes` the notes document too (as the browser) */
   connectionsEach: number;
+  /** DO-10: the board document was read over the Socket.io connection (absent in results from before it) */
+  boardOverSocket?: boolean;
   baselineMb: number;
   activeMb: number;
   idleMb: number;
@@ -97,9 +100,9 @@ export async function memoryPerBoard(
           }
           const joined = mergeOutcomes(await crowd.split(group, (mine) => ({ op: 'join', url, boardId: '', people: mine, concurrency: 25 })));
           if (joined.ok !== group.length) throw new Error(`join: ${JSON.stringify(joined.errors)}`);
-          const targets = group.map((p) => ({ key: p.key, url: boardDocUrl(url, p.boardId!) }));
-          const opened = mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 })));
-          if (opened.ok !== group.length) throw new Error(`board documents: ${JSON.stringify(opened.errors)}`);
+          const readers = group.map((p) => ({ key: p.key }));
+          const read = mergeOutcomes(await crowd.split(readers, (mine) => ({ op: 'readBoard', keys: mine.map((r) => r.key), concurrency: 25 })));
+          if (read.ok !== group.length) throw new Error(`board documents: ${JSON.stringify(read.errors)}`);
           if (o.notes) {
             const notes = group.map((p) => ({ key: p.key, url: notesDocUrl(url, p.boardId!) }));
             const besides = mergeOutcomes(await crowd.split(notes, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25, beside: true })));
@@ -147,7 +150,8 @@ export async function memoryPerBoard(
         boards: o.boards,
         people: o.people,
         cardsEach: o.cards,
-        connectionsEach: o.notes ? 3 : 2,
+        connectionsEach: o.notes ? 2 : 1,
+        boardOverSocket: true,
         baselineMb: baseline.rss / 2 ** 20,
         activeMb: active.rss / 2 ** 20,
         idleMb: idle.rss / 2 ** 20,

@@ -16,6 +16,7 @@ import { openCluster } from './cluster/Cluster.js';
 import { openPostgresStore } from './storage/postgres.js';
 import { attachSocketIo, upgradeSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
+import { SharedEncodings } from './transport/docEncodings.js';
 import { createHttpApp } from './http.js';
 import { createMailer } from './mailer.js';
 
@@ -137,11 +138,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);
   // DO-7: one bound on what the server holds unsent for any connection
   const sendBufferBytes = deps.config.sendBufferBytes;
-  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, movingElsewhere: cluster });
+  // each board-document update is framed and compressed once for every reader, whichever connection carries it
+  const encoded = new SharedEncodings();
+  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, movingElsewhere: cluster, boardDoc: { encoded, warnings } });
   // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
   // hands Socket.io its upgrades itself.
   server.removeAllListeners('upgrade');
-  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes });
+  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes, encoded });
   routeUpgrades(server, {
     routes: [
       { prefix: `${YJS_PATH}/`, handle: yjs.handleUpgrade },

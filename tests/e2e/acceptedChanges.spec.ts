@@ -2,50 +2,76 @@ import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
 import { DiscussionPage } from './pages/DiscussionPage';
 
-/** `acked(type)` resolves when the server's ack of the page's next command of that type reaches the page (Socket.io). */
-async function watchAcks(page: Page) {
-  let waiting: { type: string; packet: string | null; done: () => void } | null = null;
+/**
+ * The page's Socket.io connection, routed once per page: it carries the commands and their acks and, since DO-10,
+ * the board document (binary `board.doc` events: a text header `45<attachments>-["board.doc",…]`, then its bytes).
+ */
+interface SocketRoute {
+  waiting: { type: string; packet: string | null; done: () => void } | null;
+  hold: boolean;
+  held: Array<() => void>;
+}
+const routes = new WeakMap<Page, SocketRoute>();
+
+async function routeSocket(page: Page): Promise<SocketRoute> {
+  const known = routes.get(page);
+  if (known) return known;
+  const route: SocketRoute = { waiting: null, hold: false, held: [] };
+  routes.set(page, route);
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => {
       const command = typeof message === 'string' ? /^42(\d+)\["cmd",\{[^]*?"type":"([A-Za-z.]+)"/.exec(message) : null;
+      const waiting = route.waiting;
       if (command && waiting && waiting.packet === null && command[2] === waiting.type) waiting.packet = command[1]!;
       server.send(message);
     });
+    /** binary frames still to come of the board-document event whose header passed last */
+    let attachments = 0;
     server.onMessage((message) => {
+      const header = typeof message === 'string' ? /^45(\d+)-\["board\.doc"/.exec(message) : null;
+      const boardDocument = header !== null || (typeof message !== 'string' && attachments > 0);
+      if (header) attachments = Number(header[1]);
+      else if (boardDocument) attachments--;
+      // a held event keeps its header and bytes together, and everything held goes out in order
+      if (boardDocument && route.hold) return void route.held.push(() => ws.send(message));
       ws.send(message);
+      const waiting = route.waiting;
       if (waiting?.packet != null && typeof message === 'string' && message.startsWith(`43${waiting.packet}[`)) {
         waiting.done();
-        waiting = null;
+        route.waiting = null;
       }
     });
   });
+  return route;
+}
+
+/** `acked(type)` resolves when the server's ack of the page's next command of that type reaches the page (Socket.io). */
+async function watchAcks(page: Page) {
+  const route = await routeSocket(page);
   /** call before the click that sends the command */
-  return (type: string) => new Promise<void>((resolve) => (waiting = { type, packet: null, done: resolve }));
+  return (type: string) => new Promise<void>((resolve) => (route.waiting = { type, packet: null, done: resolve }));
 }
 
 /**
- * Holds what the server sends on the page's board-document connection while `link.hold` is set, and lets it
- * through in order when `release()` is called: the document arriving late against the command's ack, which
- * travels on the Socket.io connection. Nothing is dropped.
+ * Holds the board document the server sends the page (DO-10: on the Socket.io connection) while `link.hold` is
+ * set, and lets it through in order when `release()` is called, while everything else on the connection (the
+ * command's ack above all) goes on: the document arriving late against the command's ack. Nothing is dropped.
  */
 async function holdBoardDocument(page: Page) {
-  const held: Array<() => void> = [];
+  const route = await routeSocket(page);
   const link = {
-    hold: false,
+    get hold() {
+      return route.hold;
+    },
+    set hold(on: boolean) {
+      route.hold = on;
+    },
     release() {
-      link.hold = false;
-      for (const send of held.splice(0)) send();
+      route.hold = false;
+      for (const send of route.held.splice(0)) send();
     },
   };
-  await page.routeWebSocket(/\/yjs\/[^/]+\/board\b/, (ws) => {
-    const server = ws.connectToServer();
-    ws.onMessage((message) => server.send(message));
-    server.onMessage((message) => {
-      if (link.hold) held.push(() => ws.send(message));
-      else ws.send(message);
-    });
-  });
   return link;
 }
 

@@ -7,15 +7,28 @@ import type { Page } from '@playwright/test';
  * `swallowAcks` lets commands through but drops the server's answers to them (the Socket.io ack packet `43<n>`
  * for a `42<n>["cmd",…]`): the change is applied, and the page never hears so. `refuseTickets` answers that many
  * of the page's next document-ticket requests (DO-6) itself with RATE_LIMITED, as a server whose budget the page
- * had spent would. The route holds for the page's next connections too (after a reload).
+ * had spent would; `refuseBoardDocs` does the same to its requests for the board document (DO-10: a binary event,
+ * `45<attachments>-<n>["board.doc",…]` and then its bytes). The route holds for the page's next connections too
+ * (after a reload).
  */
 async function routeSocket(page: Page) {
-  const link = { silent: false, swallowCommands: false, swallowAcks: false, refuseTickets: 0, ticketsRefused: 0 };
+  const link = { silent: false, swallowCommands: false, swallowAcks: false, refuseTickets: 0, ticketsRefused: 0, refuseBoardDocs: 0, boardDocsRefused: 0 };
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     const commandAcks = new Set<string>();
+    /** the binary attachments of a refused `board.doc` still to come, dropped with it */
+    let dropAttachments = 0;
     ws.onMessage((message) => {
       if (link.silent) return;
+      if (typeof message !== 'string' && dropAttachments > 0) return void dropAttachments--;
+      const boardDoc = typeof message === 'string' ? /^45(\d+)-(\d+)\["board\.doc"/.exec(message) : null;
+      if (boardDoc && link.refuseBoardDocs > 0) {
+        link.refuseBoardDocs--;
+        link.boardDocsRefused++;
+        dropAttachments += Number(boardDoc[1]);
+        ws.send(`43${boardDoc[2]}[${JSON.stringify({ ok: false, code: 'RATE_LIMITED', message: 'Too many requests.' })}]`);
+        return;
+      }
       const command = typeof message === 'string' ? /^42(\d+)\["cmd"/.exec(message) : null;
       if (command && link.swallowAcks) commandAcks.add(command[1]!);
       if (link.swallowCommands && typeof message === 'string' && message.includes('["cmd"')) return;
@@ -123,11 +136,12 @@ test('RC-8 changes not confirmed are kept across a reload and sent again with th
   for (const text of ['Never reached the server', 'Applied, answer lost']) await expect(card(text)).toHaveCount(1);
 });
 
-test('DO-9 a document ticket the server refused is asked for again: the board document and the notes still connect', async ({ facilitator, ada }) => {
+test('DO-9 a board document request and a notes ticket the server refused are asked for again: both still connect', async ({ facilitator, ada }) => {
   const link = await routeSocket(facilitator.page);
-  link.refuseTickets = 2; // the first ticket of the board document and the first of the notes
+  link.refuseTickets = 1; // the notes' first ticket
+  link.refuseBoardDocs = 1; // the first request for the board document over the socket (DO-10)
   const participantLink = await facilitator.createRetro('Tickets refused');
-  expect(link.ticketsRefused).toBe(2);
+  await expect.poll(() => [link.ticketsRefused, link.boardDocsRefused]).toEqual([1, 1]);
 
   // the board document: cards another person wrote reach this page at Reveal
   await ada.join(participantLink, 'Ada');

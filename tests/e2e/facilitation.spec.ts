@@ -75,6 +75,9 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await facilitator.goTo('Vote');
   await ada.voteFor(BILLING, 2);
   await bo.voteFor(ONCALL);
+  // a click is not yet a counted vote: both are in (3 each to give) before the facilitator moves on
+  await expect(ada.page.getByText('You have 1 vote left')).toBeVisible();
+  await expect(bo.page.getByText('You have 2 votes left')).toBeVisible();
 
   // Discuss. DI-5: vote order, then the facilitator moves the group to the top with the keyboard alone.
   await facilitator.goTo('Discuss');

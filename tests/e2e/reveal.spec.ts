@@ -6,11 +6,14 @@ test('RV-6 a large reveal arrives as one compressed message and Chromium shows e
   const home = facilitator.page;
   const link = await facilitator.createRetro('Big reveal');
 
+  // DO-10: the board document arrives on the page's Socket.io connection, a binary frame after its event's header
   const compressedFrames: number[] = [];
   ada.page.on('websocket', (ws) => {
-    if (!ws.url().includes('/board?')) return;
+    if (!ws.url().includes('/socket.io/')) return;
+    let boardDocument = false;
     ws.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string' && payload[0] === YJS_MESSAGE_COMPRESSED) compressedFrames.push(payload.length);
+      if (typeof payload === 'string') boardDocument = /^45\d+-\["board\.doc"/.test(payload);
+      else if (boardDocument && payload[0] === YJS_MESSAGE_COMPRESSED) compressedFrames.push(payload.length);
     });
   });
   await ada.join(link, 'Ada');

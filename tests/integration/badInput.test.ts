@@ -307,7 +307,7 @@ describe('bad input', () => {
     const closed = await conn.waitClosed();
     expect(closed.code).toBe(1009);
     expect((await healthz(server.url)).ok).toBe(true);
-    expect(A.boardConn!.ws.readyState).toBe(WebSocket.OPEN);
+    expect(A.socket!.connected).toBe(true); // and with it A's board document (DO-10)
   });
 
   it('IN-23 a notes connection that floods updates past its byte budget has the excess dropped; others still connect', async () => {
@@ -353,7 +353,8 @@ describe('bad input', () => {
       for (const bytes of garbage) conn.sendRaw(bytes);
       expect((await conn.waitClosed()).code).toBe(WS_CLOSE.MALFORMED);
     }
-    for (const conn of [A.boardConn!, A.notesConn!]) expect(conn.ws.readyState).toBe(WebSocket.OPEN);
+    expect(A.notesConn!.ws.readyState).toBe(WebSocket.OPEN);
+    expect(A.socket!.connected).toBe(true); // and with it A's board document (DO-10)
     expect((await healthz(server.url)).ok).toBe(true);
     // the documents still carry real changes to everyone
     expect(await F.cmd('timer.start', { durationSec: 30 })).toMatchObject({ ok: true });

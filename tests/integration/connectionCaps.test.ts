@@ -33,9 +33,11 @@ describe('AB-3 connections per address', () => {
     const { boardId, facilitatorKey } = await createBoard(url, 'Capped');
     const F = new Person(url);
     const A = new Person(url);
-    live.people.push(F, A);
-    await F.connect(boardId, 'Fran', facilitatorKey); // Socket.io + two documents: 3
-    await A.connect(boardId, 'Alex'); // 6
+    const B = new Person(url);
+    live.people.push(F, A, B);
+    await F.connect(boardId, 'Fran', facilitatorKey); // Socket.io (with the board document, DO-10) + the notes: 2
+    await A.connect(boardId, 'Alex'); // 4
+    await B.connect(boardId, 'Bea'); // 6
     // a seventh connection of either kind is refused, with a reason
     await expect(openSocket(url, { boardId })).rejects.toThrow();
     const doc = await upgrade(await A.docUrl('board'));

@@ -26,6 +26,8 @@ describe('ME-1 open connections and their upgrade requests', () => {
     const F = new Person(url);
     const A = new Person(url);
     live.people.push(F, A);
+    // both documents over their own WebSockets (the endpoint raw tools use; the browser reads the board over its socket, DO-10)
+    F.boardOver = A.boardOver = 'websocket';
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');
     httpServer.off('upgrade', watch);
@@ -77,6 +79,8 @@ describe('ME-6 open WebSockets and what their handshake and last read left', () 
     const F = new Person(url);
     const A = new Person(url);
     live.people.push(F, A);
+    // both documents over their own WebSockets (the endpoint raw tools use; the browser reads the board over its socket, DO-10)
+    F.boardOver = A.boardOver = 'websocket';
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');
     httpServer.off('upgrade', watch);
@@ -109,6 +113,8 @@ describe('ME-7 closed document connections and the room', () => {
     const F = new Person(url);
     const A = new Person(url);
     live.people.push(F, A);
+    // both documents over their own WebSockets (the endpoint raw tools use; the browser reads the board over its socket, DO-10)
+    F.boardOver = A.boardOver = 'websocket';
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');
     const sockets: Duplex[] = [];
@@ -150,6 +156,8 @@ describe('ME-10 one listener for what a client sends', () => {
     const F = new Person(url);
     const A = new Person(url);
     live.people.push(F, A);
+    // both documents over their own WebSockets (the endpoint raw tools use; the browser reads the board over its socket, DO-10)
+    F.boardOver = A.boardOver = 'websocket';
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');
     const sockets = [...io.of('/').sockets.values()];

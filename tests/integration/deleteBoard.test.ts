@@ -61,7 +61,7 @@ describe('deleting a board', () => {
     expect(await F.cmd('board.delete')).toMatchObject({ ok: true });
     await told;
     await A.waitFor(() => A.socket?.connected === false);
-    expect((await A.boardConn!.waitClosed()).code).toBe(4404);
+    // (A read the board document over that socket, DO-10; the notes had a connection of their own)
     expect((await A.notesConn!.waitClosed()).code).toBe(4404);
 
     expect((await fetch(`${live.server.url}/api/boards/${boardId}`)).status).toBe(404);

@@ -118,7 +118,7 @@ describe('document amplification and abuse', () => {
     await O2.waitFor(() => O2.board()?.timer.endsAt !== null);
     for (const p of [O1, O2, F]) {
       expect(p.socket!.connected).toBe(true);
-      expect(p.boardConn!.ws.readyState).toBe(WebSocket.OPEN);
+      expect(p.notesConn!.ws.readyState).toBe(WebSocket.OPEN);
     }
 
     attacker.ws.resume();

@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { REPO_ROOT, SERVER_ENTRY } from './spawnedServer.js';
+import { SocketBoardReader } from './socketBoardReader.js';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -319,7 +320,7 @@ export interface OpenSocketOptions {
 }
 
 /** A Socket.io connection without a join; resolves once connected, rejects with the connect_error. */
-export async function openSocket(url: string, options: OpenSocketOptions & { boardId: string }, onRaw?: (bytes: Buffer) => void): Promise<Socket> {
+export async function openSocket(url: string, options: OpenSocketOptions & { boardId: string }, onRaw?: (bytes: Buffer, text: boolean) => void): Promise<Socket> {
   const auth = options.auth ?? { boardId: options.boardId, protocolVersion: options.protocolVersion ?? PROTOCOL_VERSION };
   const socket = io(url, { transports: ['websocket'], auth: auth as Record<string, unknown>, reconnection: false, forceNew: true });
   if (onRaw) {
@@ -327,7 +328,7 @@ export async function openSocket(url: string, options: OpenSocketOptions & { boa
     const transport = (socket.io.engine as unknown as { transport: { onData(data: unknown): void } }).transport;
     const onData = transport.onData.bind(transport);
     transport.onData = (data: unknown) => {
-      onRaw(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as ArrayBuffer));
+      onRaw(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data as ArrayBuffer), typeof data === 'string');
       onData(data);
     };
   }
@@ -339,6 +340,25 @@ export async function openSocket(url: string, options: OpenSocketOptions & { boa
     });
   });
   return socket;
+}
+
+/**
+ * DO-10: sorts a socket's raw frames into the board document's (a `board.doc` event: its text header and its
+ * binary attachments, byte for byte as they arrived) and the rest, so that each channel's checks still see
+ * exactly what that channel carried, now that one connection carries both.
+ */
+export function boardDocFrames(record: (channel: Channel, bytes: Buffer) => void): (bytes: Buffer, text: boolean) => void {
+  let attachments = 0;
+  return (bytes, text) => {
+    if (!text && attachments > 0) {
+      attachments--;
+      return record('board', bytes);
+    }
+    // engine.io message (4), Socket.io binary event (5), its number of attachments, then the event's name
+    const header = text ? /^45(\d+)-\["board\.doc"/.exec(bytes.toString('utf8')) : null;
+    if (header) attachments = Number(header[1]);
+    record(header ? 'board' : 'socket.io', bytes);
+  };
 }
 
 /** Sends one command with an ack, as the client does; fails the test if no ack arrives in time. */
@@ -360,7 +380,13 @@ export class Person {
   /** the board document of the current connection: a fresh copy each time, as the browser does (AR-4) */
   boardDoc = new Y.Doc();
   readonly notesDoc = new Y.Doc();
+  /**
+   * How this person reads the board document: over the joined Socket.io connection, as the browser does
+   * (DO-10), or over its own y-websocket connection (DO-6's ticket; raw tools, and tests of that endpoint).
+   */
+  boardOver: 'socket' | 'websocket' = 'socket';
   boardConn: DocConnection | null = null;
+  boardReader: SocketBoardReader | null = null;
   notesConn: DocConnection | null = null;
   me: PersonalView | null = null;
   /** the command id of the last join this person sent */
@@ -396,7 +422,7 @@ export class Person {
   /** Opens the socket, joins, then opens both documents and waits for their first sync. */
   private async open(): Promise<Ack> {
     this.me = null;
-    const socket = await openSocket(this.url, { boardId: this.boardId }, (bytes) => this.record('socket.io', bytes));
+    const socket = await openSocket(this.url, { boardId: this.boardId }, boardDocFrames((channel, bytes) => this.record(channel, bytes)));
     this.socket = socket;
     socket.on('me', (view: PersonalView) => {
       this.me = view;
@@ -414,15 +440,21 @@ export class Person {
       this.lastJoinId,
     );
     if (!joined.ok) throw new Error(`join failed: ${joined.code} ${joined.message}`);
-    // Like the browser: a fresh board document per connection whose reader asks for compression; the notes
-    // are plain y-websocket. Each connection opens with a single-use ticket (DO-6).
-    this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.freshBoardDoc(), (b) => this.record('board', b));
+    // Like the browser: a fresh board document per join, read over the joined socket (DO-10), whose messages
+    // come compressed when large; the notes are plain y-websocket, opened with a single-use ticket (DO-6).
+    if (this.boardOver === 'socket') {
+      this.boardReader = new SocketBoardReader(socket, this.freshBoardDoc(), (b) => this.record('board', b));
+      const asked = await this.boardReader.start();
+      if (!asked.ok) throw new Error(`board.doc refused: ${asked.code} ${asked.message}`);
+    } else {
+      this.boardConn = new DocConnection(await this.docUrl('board', { compress: true }), this.freshBoardDoc(), (b) => this.record('board', b));
+    }
     this.notesConn = new DocConnection(await this.docUrl('notes'), this.notesDoc, (b) => this.record('notes', b));
-    await Promise.all([this.boardConn.open(), this.notesConn.open()]);
+    await Promise.all([this.boardConn?.open(), this.notesConn.open()]);
     // Joined means the room can see it too: presence is projected in short batches, so wait for our own entry.
     await until(
       () =>
-        this.boardConn!.synced &&
+        (this.boardConn ?? this.boardReader)!.synced &&
         this.notesConn!.synced &&
         this.me !== null &&
         this.board()?.participants.some((p) => p.name === this.name && p.online),
@@ -440,6 +472,13 @@ export class Person {
   cmd(type: CommandType, fields: Record<string, unknown> = {}, id: string = newId()): Promise<Ack> {
     if (!this.socket) throw new Error('not connected');
     return sendCommand(this.socket, { id, type, ...fields });
+  }
+
+  /** Resolves once everything the server sent this person's board document before the call has arrived. */
+  async boardRoundTrip(): Promise<void> {
+    if (this.boardConn) return this.boardConn.roundTrip();
+    if (!this.boardReader) throw new Error('not reading the board document');
+    return this.boardReader.roundTrip();
   }
 
   /** The public board as this person's board document holds it now. */
@@ -479,6 +518,8 @@ export class Person {
     const socket = this.socket;
     this.socket = null;
     this.boardConn?.close();
+    this.boardReader?.stop();
+    this.boardReader = null;
     this.notesConn?.close();
     if (socket?.connected) {
       await new Promise<void>((resolve) => {

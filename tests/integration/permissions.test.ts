@@ -224,6 +224,8 @@ describe('permissions', () => {
     const F = person();
     const M = person();
     const B = person();
+    // Mallory reads (and writes) the board document over its y-websocket endpoint, where a client can send updates
+    M.boardOver = 'websocket';
     await F.connect(boardId, 'Fran', facilitatorKey);
     await M.connect(boardId, 'Mallory');
     await B.connect(boardId, 'Bea');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { type Ack, WS_CLOSE } from '@candor/shared';
 import { Person, createBoard, docTicket, getDoor, newId, openSocket, sendCommand, until, useServer } from './harness.js';
+import { BOARD_STEP1_EMPTY } from './socketBoardReader.js';
 
 /**
  * Issue 10 rules as a raw client meets them: every refusal comes from the server with its error code, not
@@ -120,8 +121,10 @@ describe('who may join', () => {
     await until(() => raw.heard.some((h) => h.event === 'signedOut'));
     expect(raw.heard[0]).toMatchObject({ event: 'signedOut', info: { reason: 'password' } });
     expect(await sendCommand(raw.socket, { id: newId(), type: 'card.add', columnId: 'start', text: 'still here?' })).toMatchObject({ ok: false, code: 'NOT_JOINED' });
-    const closedDoc = await A.boardConn!.waitClosed();
+    const closedDoc = await A.notesConn!.waitClosed();
     expect(closedDoc.code).toBe(WS_CLOSE.FORBIDDEN);
+    // DO-10: the board document, read over the socket, ends too: asking again is NOT_JOINED
+    expect(await A.socket!.timeout(5000).emitWithAck('board.doc', BOARD_STEP1_EMPTY)).toMatchObject({ ok: false, code: 'NOT_JOINED' });
     // DO-6: documents open only with a ticket from a joined session, which a signed-out person no longer has.
     await expect(docTicket(A.socket!, 'board')).rejects.toThrow(/NOT_JOINED/);
     expect(await raw.join({ password: 'tulip' })).toMatchObject({ ok: false, code: 'WRONG_PASSWORD' });
@@ -197,7 +200,7 @@ describe('lock, remove, hide, sign', () => {
     expect(await F.cmd('participant.remove', { handle })).toMatchObject({ ok: true });
     await until(() => signedOut.length === 1 && B.socket?.connected === false);
     expect(signedOut[0]).toMatchObject({ reason: 'removed' });
-    expect((await B.boardConn!.waitClosed()).code).toBe(WS_CLOSE.FORBIDDEN);
+    expect((await B.notesConn!.waitClosed()).code).toBe(WS_CLOSE.FORBIDDEN);
     await A.waitFor(() => A.board()?.removed.includes('Bea') && !A.board()?.participants.some((p) => p.name === 'Bea'));
     const again = await openSocket(live.server.url, { boardId });
     const ack = await sendCommand(again, { id: newId(), type: 'join', participantId: B.participantId, secret: B.secret, name: 'Bea' });

@@ -644,6 +644,7 @@ const de: Catalogue = {
     EMAIL_UNAVAILABLE: 'Dieser Server kann keine E-Mails senden.',
     INTERNAL: 'Auf dem Server ist etwas schiefgegangen. Bitte versuche es noch einmal.',
     ID_REUSED: 'Diese Änderung wurde schon mit anderem Inhalt gesendet. Bitte versuche es noch einmal.',
+    TOO_MANY_CONNECTIONS: 'Du hast dieses Board in zu vielen Tabs offen. Schließe einen davon.',
     BOARD_FULL: 'Dieses Board ist voll: Es hat so viele Teilnehmende, wie ein Board haben darf.',
     BOARD_LOCKED: 'Die Moderation hat das Board gesperrt; es ist gerade nur lesbar.',
     PASSWORD_REQUIRED: 'Diese Retro hat ein Passwort. Frag die Moderation danach.',

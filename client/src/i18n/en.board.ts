@@ -243,6 +243,7 @@ const enBoard = {
     EMAIL_UNAVAILABLE: 'This server cannot send email.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
     ID_REUSED: 'That change was already sent with other content. Please try again.',
+    TOO_MANY_CONNECTIONS: 'You have this board open in too many tabs. Close one of them.',
     BOARD_FULL: 'This board is full: it has as many people as one board may.',
     BOARD_LOCKED: 'The facilitator has locked the board; it is read-only for now.',
     PASSWORD_REQUIRED: 'This retro has a password. Ask the facilitator for it.',

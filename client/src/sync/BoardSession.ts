@@ -4,7 +4,6 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import {
   PROTOCOL_VERSION,
-  YJS_COMPRESS_DEFLATE_RAW,
   YJS_PARAM,
   YJS_PATH,
   type DocName,
@@ -17,7 +16,7 @@ import {
   type ServerToClientEvents,
 } from '@candor/shared';
 import { CommandQueue, type BoardCommand, type CommandInput } from './commandQueue.js';
-import { ReadOnlyDocProvider } from './readOnlyDocProvider.js';
+import { SocketBoardDoc } from './socketBoardDoc.js';
 import { measureClockOffset } from './clock.js';
 import { ConnectionHealth } from './connectionHealth.js';
 import { addNotice, type Notice } from './notices.js';
@@ -121,7 +120,7 @@ export class BoardSession {
   readonly notesDoc = new Y.Doc();
   private readonly queue: CommandQueue;
   private readonly socket: CandorSocket;
-  private readonly boardDoc: ReadOnlyDocProvider;
+  private readonly boardDoc: SocketBoardDoc;
   /** MV-*: cards being dragged on this board, and my own pick-up and put-down */
   readonly moving: MovingCards;
   private notes: WebsocketProvider | null = null;
@@ -170,17 +169,16 @@ export class BoardSession {
       transports: ['websocket'],
       autoConnect: false,
     });
-    // Candor's own reader asks for the compressed form of large messages (DO-4).
-    this.boardDoc = new ReadOnlyDocProvider(() => this.docUrl('board', { [YJS_PARAM.compress]: YJS_COMPRESS_DEFLATE_RAW }), {
+    // DO-10: the board document arrives over this same connection once joined (compressed when large, DO-4).
+    this.boardDoc = new SocketBoardDoc(this.socket, {
       onUpdate: (doc) => {
         const board = readBoardDoc(doc);
         // UI-20: what the board now carries is shown from the board, in the same render
         if (board) this.update(this.settled.seen(board) ? { board, settled: this.settled.all() } : { board });
       },
-      onStatus: () => {},
-      onRefused: (code) => {
-        // A refusal can follow a server restart that has not seen our join yet; the next join retries.
-        if (code === 4404) this.update({ refused: i18n.t('board.gone') });
+      // NOT_JOINED: signed out meanwhile, the next join asks again; TOO_MANY_CONNECTIONS (DO-8): say so
+      onRefused: (ack) => {
+        if (!ack.ok && ack.code === 'TOO_MANY_CONNECTIONS') this.notify(refusalMessage(ack), ack.code);
       },
     });
     this.moving = new MovingCards(this.socket);
@@ -207,7 +205,7 @@ export class BoardSession {
     this.moving.stop();
     this.socket.removeAllListeners();
     this.socket.disconnect();
-    this.boardDoc.destroy();
+    this.boardDoc.stop();
     if (this.notesRetry) clearTimeout(this.notesRetry);
     this.notes?.destroy();
     this.notes = null;
@@ -292,6 +290,7 @@ export class BoardSession {
       this.join(this.connectionGeneration);
     });
     socket.on('disconnect', () => {
+      this.boardDoc.stop();
       this.health.dropped();
       this.health.forgetSends();
       this.inflight.clear();
@@ -313,6 +312,7 @@ export class BoardSession {
       this.pruneArriving();
     });
     socket.on('signedOut', ({ reason }) => {
+      this.boardDoc.stop();
       this.inflight.clear();
       this.update({ joined: false, door: reason === 'password' ? { kind: 'password', reason: 'changed' } : { kind: 'shut', reason: 'removed' } });
       if (reason === 'password') forgetPassword(this.boardId);
@@ -377,7 +377,7 @@ export class BoardSession {
       const data = ack.data as { isFacilitator?: boolean };
       this.update({ connection: 'connected', joined: true, isFacilitator: Boolean(data.isFacilitator), refused: null, door: null });
       this.flush();
-      this.boardDoc.connect();
+      this.boardDoc.start();
       this.connectNotes();
       void measureClockOffset(this.socket).then((offset) => {
         if (offset !== null) this.update({ clockOffset: offset });
@@ -535,12 +535,5 @@ export class BoardSession {
     const ack = await this.socket.timeout(5000).emitWithAck('doc.ticket', { doc });
     if (!ack.ok) throw new Error(`no ${doc} ticket now: ${ack.code}`);
     return ack.data.ticket;
-  }
-
-  /** A document's URL for one connection: a fresh ticket and nothing secret (DO-6). */
-  private async docUrl(doc: DocName, extra: Record<string, string> = {}): Promise<string | null> {
-    const ticket = await this.ticket(doc);
-    if (!ticket) return null;
-    return `${this.yjsBase()}/${doc}?${new URLSearchParams({ [YJS_PARAM.ticket]: ticket, ...extra })}`;
   }
 }

@@ -27,13 +27,23 @@ import { TokenBucket } from './rateLimit.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
+import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoardDoc, stopBoardDoc } from './socketBoardDoc.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
  * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second); `movingBucket`: MV-3, from the
- * first move on.
+ * first move on; `session`: the connection as its room sees it; `boardDoc`: DO-10, while it reads the board document;
+ * `malformedDoc`: DO-11, malformed `board.doc` messages so far.
  */
-type SocketData = { room: BoardRoom; participantId?: string; bucket: TokenBucket; movingBucket?: TokenBucket };
+type SocketData = {
+  room: BoardRoom;
+  participantId?: string;
+  bucket: TokenBucket;
+  movingBucket?: TokenBucket;
+  session: SocketSession;
+  boardDoc?: SocketBoardDoc;
+  malformedDoc?: number;
+};
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** the parts of an engine.io socket used here */
@@ -70,6 +80,8 @@ export function attachSocketIo(
     sendBufferBytes?: number;
     /** CL-13: with several processes, "being moved" batches also go to (and come from) the others */
     movingElsewhere?: MovingElsewhere | null;
+    /** DO-10: what reading the board document over a socket shares */
+    boardDoc: BoardDocDeps;
   },
 ) {
   const sendBufferBytes = guards.sendBufferBytes ?? LIMITS.sendBufferBytes;
@@ -139,14 +151,22 @@ export function attachSocketIo(
 
   guards.movingElsewhere?.onMoving((boardId, batch) => io.to(movingChannel(boardId)).emit('cards.moving', batch));
 
-  const handlers = socketHandlers({ registry, logger, now, movingOf, droppedConnection: (socket) => moving.get(socket.data.room)?.dropConnection(socket.id) });
+  const handlers = socketHandlers({
+    registry,
+    logger,
+    now,
+    movingOf,
+    boardDoc: guards.boardDoc,
+    droppedConnection: (socket) => moving.get(socket.data.room)?.dropConnection(socket.id),
+  });
 
   // Memory per connection (issue 13): a connection holds its state as data (`socket.data`, a `SocketSession`); its listeners are the same
   // functions for every socket (called with the socket as `this`), so no connection keeps closures of its own. ME-10: every event a
   // client sends goes through one of them (`event`), so a socket's own listener table holds `disconnect` alone.
   io.on('connection', (socket: CandorSocket) => {
     socket.data.bucket = new TokenBucket(60, 20, now);
-    socket.data.room.attach(new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBufferBytes, handlers.signedOut));
+    socket.data.session = new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBufferBytes, handlers.signedOut);
+    socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);
   });
@@ -160,11 +180,13 @@ function socketHandlers(deps: {
   logger: Logger;
   now: () => number;
   movingOf: (room: BoardRoom) => MovingCards;
+  boardDoc: BoardDocDeps;
   droppedConnection: (socket: CandorSocket) => void;
 }) {
   const { registry, logger, now, movingOf } = deps;
   /** JN-2 / MO-1: the connection is no longer anyone's; it stops receiving "being moved" */
   const signedOut = (socket: CandorSocket) => {
+    stopBoardDoc(socket.data.session);
     socket.data.participantId = undefined;
     void socket.leave(movingChannel(socket.data.room.id));
     deps.droppedConnection(socket);
@@ -182,6 +204,8 @@ function socketHandlers(deps: {
           return handlers.docTicket.call(this, args[0], args[1]);
         case 'card.moving':
           return handlers.cardMoving.call(this, args[0], args[1]);
+        case 'board.doc':
+          return handlers.boardDoc.call(this, args[0], args[1]);
         default:
           return answerUnknownEvent(event, args[args.length - 1]);
       }
@@ -196,6 +220,8 @@ function socketHandlers(deps: {
       const room = this.data.room;
       room.handle(this.id, command).then((result) => {
         if (command.type === 'join' && result.ok) {
+          // DO-10: a join starts over: the browser reads the board afresh (and maybe as someone else now)
+          stopBoardDoc(this.data.session);
           this.data.participantId = command.participantId;
           void this.join(movingChannel(room.id));
         }
@@ -235,7 +261,15 @@ function socketHandlers(deps: {
       movingOf(room).signal(this.id, parsed.data.cardId, parsed.data.moving);
       reply({ ok: true, data: {} });
     },
+    // DO-10, DO-11: the board document over this joined connection
+    boardDoc(this: CandorSocket, payload: unknown, ack: unknown) {
+      if (typeof ack !== 'function') return;
+      const reply = ack as (result: Ack) => void;
+      if (!this.data.bucket.take()) return reply(fail('RATE_LIMITED', 'Too many requests.'));
+      reply(receiveBoardDoc(this.data.session, payload, deps.boardDoc));
+    },
     disconnect(this: CandorSocket) {
+      stopBoardDoc(this.data.session);
       deps.droppedConnection(this);
       this.data.room.detach(this.id);
       registry.scheduleUnload(this.data.room);
@@ -270,8 +304,8 @@ function terminateTransport(this: EngineSocket): void {
   this.transport.socket?.terminate?.();
 }
 
-/** One Socket.io connection as its room sees it (`RoomSocket`). */
-class SocketSession implements RoomSocket {
+/** One Socket.io connection as its room sees it (`RoomSocket`), and as a reader of the board document (DO-10). */
+class SocketSession implements RoomSocket, BoardDocSocket {
   constructor(
     private readonly socket: CandorSocket,
     readonly address: string,
@@ -281,6 +315,25 @@ class SocketSession implements RoomSocket {
 
   get id(): string {
     return this.socket.id;
+  }
+
+  get data(): SocketData {
+    return this.socket.data;
+  }
+
+  emit(event: 'board.doc', message: Uint8Array): void {
+    this.socket.emit(event, message);
+  }
+
+  /** DO-7: room for `bytes` more without holding more than the cap unsent; past it the connection is closed. */
+  hasRoomFor(bytes: number): boolean {
+    if (unsentBytes(this.socket) + bytes <= this.sendBufferBytes) return true;
+    this.closeConnection();
+    return false;
+  }
+
+  closeConnection(): void {
+    this.socket.conn.close();
   }
 
   sendMe(view: PersonalView): void {

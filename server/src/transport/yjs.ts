@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { deflateRawSync } from 'node:zlib';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import {
@@ -8,14 +7,10 @@ import {
   MalformedYjsMessage,
   WS_CLOSE,
   YJS_COMPRESS_DEFLATE_RAW,
-  YJS_COMPRESS_MIN_BYTES,
   YJS_PARAM,
   YJS_PATH,
   decodeYjsMessage,
-  encodeCompressed,
   encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
   type DocName,
 } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
@@ -26,6 +21,7 @@ import type { DocPeer } from '../rooms/RoomDocuments.js';
 import type { Logger } from '../logger.js';
 import type { SampledWarnings } from '../logSampler.js';
 import { TokenBucket } from './rateLimit.js';
+import { SharedEncodings } from './docEncodings.js';
 
 /** After a notes message was dropped for the budget, ask the client to resend what we lack this much later. */
 const RESYNC_AFTER_DROP_MS = 2_000;
@@ -39,6 +35,8 @@ const ROUTE = new RegExp(`^${YJS_PATH}/([A-Za-z0-9_-]{8,64})/(board|notes)$`);
 export interface YjsOptions {
   /** DO-7: bytes held unsent for one connection before it is closed (LIMITS.sendBufferBytes) */
   sendBufferBytes?: number;
+  /** the framed (and compressed) updates, shared with the board document's readers over Socket.io */
+  encoded?: SharedEncodings;
 }
 
 /**
@@ -58,7 +56,7 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     registry,
     warnings,
     sendBufferBytes: options.sendBufferBytes ?? LIMITS.sendBufferBytes,
-    encoded: new SharedEncodings(),
+    encoded: options.encoded ?? new SharedEncodings(),
   };
 
   /** Takes an upgrade under YJS_PATH that the upgrade router (`upgrades.ts`) hands over. */
@@ -267,37 +265,4 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
 
 function terminate(this: WebSocket): void {
   this.terminate();
-}
-
-/**
- * Each update (and each whole-document answer) is framed, and compressed for clients that asked, once: the
- * room hands every peer the same bytes, so the encodings are remembered by those bytes.
- */
-class SharedEncodings {
-  private readonly updates = new WeakMap<Uint8Array, Framed>();
-  private readonly answers = new WeakMap<Uint8Array, Framed>();
-
-  update(update: Uint8Array, compress: boolean): Uint8Array {
-    return this.framed(this.updates, update, encodeUpdate, compress);
-  }
-
-  answer(update: Uint8Array, compress: boolean): Uint8Array {
-    return this.framed(this.answers, update, encodeSyncStep2, compress);
-  }
-
-  private framed(cache: WeakMap<Uint8Array, Framed>, update: Uint8Array, frame: (u: Uint8Array) => Uint8Array, compress: boolean): Uint8Array {
-    let entry = cache.get(update);
-    if (!entry) {
-      entry = { plain: frame(update) };
-      cache.set(update, entry);
-    }
-    if (!compress || entry.plain.length < YJS_COMPRESS_MIN_BYTES) return entry.plain;
-    entry.compressed ??= encodeCompressed(deflateRawSync(entry.plain, { level: 1 }));
-    return entry.compressed;
-  }
-}
-
-interface Framed {
-  plain: Uint8Array;
-  compressed?: Uint8Array;
 }

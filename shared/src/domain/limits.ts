@@ -39,6 +39,8 @@ export const LIMITS = {
   docConnectionsPerPerson: 6,
   /** DO-5: malformed messages a document connection may send before it is closed */
   malformedDocMessages: 3,
+  /** DO-11: the longest `board.doc` message a socket may send (a sync step 1: a state vector, a few bytes) */
+  boardDocMessageBytes: 4096,
   /** DO-7: bytes the server holds unsent for one connection (WebSocket or Socket.io) before closing it */
   sendBufferBytes: 8 * 1024 * 1024,
   /** DI-5: how many item ids a discussion order may list */

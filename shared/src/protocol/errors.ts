@@ -35,6 +35,8 @@ export const ErrorCode = {
   EMAIL_UNAVAILABLE: 'EMAIL_UNAVAILABLE',
   /** CM-3: a command id was resent with another type or payload */
   ID_REUSED: 'ID_REUSED',
+  /** DO-8: this person already reads the board document in as many places as allowed */
+  TOO_MANY_CONNECTIONS: 'TOO_MANY_CONNECTIONS',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

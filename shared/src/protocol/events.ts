@@ -13,6 +13,8 @@ export interface ClientToServerEvents {
   'doc.ticket': (request: DocTicketRequest, ack: (result: Ack<{ ticket: string }>) => void) => void;
   /** MV-1: a card I picked up or put down while grouping; relayed without my name */
   'card.moving': (signal: CardMovingSignal, ack: (result: Ack) => void) => void;
+  /** DO-10: a y-websocket sync step 1 for the board document, read over this joined connection (binary) */
+  'board.doc': (message: Uint8Array, ack: (result: Ack) => void) => void;
 }
 
 /** JN-2/MO-1: why the server signed this connection out. */
@@ -28,6 +30,8 @@ export interface ServerToClientEvents {
   'board.deleted': () => void;
   /** MV-1: cards someone (never said who) picked up or put down, batched per board */
   'cards.moving': (batch: CardsMovingBatch) => void;
+  /** DO-10: a y-websocket message of the board document (binary; DO-4's compressed form from 8 KiB) */
+  'board.doc': (message: Uint8Array) => void;
 }
 
 /** y-websocket rooms served under this path: /yjs/<boardId>/<doc>. */

@@ -200,6 +200,11 @@ export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 export const DocTicketRequest = z.strictObject({ doc: z.enum(['board', 'notes']) });
 export type DocTicketRequest = z.infer<typeof DocTicketRequest>;
 
+/** DO-11: what a joined socket may send as `board.doc`: one binary y-websocket message, a few KiB at most. */
+export const BoardDocMessage = z
+  .instanceof(Uint8Array)
+  .refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= LIMITS.boardDocMessageBytes, { message: `a board.doc message is 1 to ${LIMITS.boardDocMessageBytes} bytes` });
+
 /** MV-1: "I picked up this card" (`moving: true`) or "I put it down"; nothing else travels. */
 export const CardMovingSignal = z.strictObject({ cardId: id, moving: z.boolean() });
 export type CardMovingSignal = z.infer<typeof CardMovingSignal>;

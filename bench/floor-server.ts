@@ -10,7 +10,8 @@ import { now } from './lib/clock.js';
  *
  * Two kinds of payload:
  * - `bytes`: that many filler bytes as one message (the uncompressed floor);
- * - `frames` (after `load`): the very frames Candor put on the wire for a reveal, recorded by a bench client.
+ * - `frames` (after `load`): the very frames Candor put on the wire for a reveal, recorded by a bench client,
+ *   each binary (base64) or text (`{ text }`: the Socket.io event packet a `board.doc` attachment follows, DO-10).
  *   A compressed frame (type 100, RV-6) is inflated once at load and deflated again at fire time with
  *   Candor's settings, so the floor pays the one compression Candor pays per reveal; load checks that this
  *   gives back byte for byte what Candor sent.
@@ -26,13 +27,16 @@ const CANDOR_DEFLATE_LEVEL = 1;
 const port = Number(process.env.PORT);
 const wss = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 1024 * 1024 });
 
-/** one recorded frame: sent as is, or (compressed) rebuilt from its plain message at fire time */
-type Frame = { raw: Buffer } | { plain: Buffer };
+/** one recorded frame: sent as is (binary or text), or (compressed) rebuilt from its plain message at fire time */
+type Frame = { raw: Buffer } | { text: string } | { plain: Buffer };
+/** how a frame comes: base64 bytes for a binary frame, `{ text }` for a text frame */
+type SentFrame = string | { text: string };
 let frames: Frame[] = [];
 
-function load(base64Frames: string[]): number {
-  frames = base64Frames.map((b64) => {
-    const raw = Buffer.from(b64, 'base64');
+function load(sent: SentFrame[]): number {
+  frames = sent.map((frame) => {
+    if (typeof frame !== 'string') return { text: frame.text };
+    const raw = Buffer.from(frame, 'base64');
     if (raw[0] !== YJS_MESSAGE.compressed) return { raw };
     const plain = inflateRawSync(raw.subarray(1));
     if (!Buffer.from(compress(plain)).equals(raw)) throw new Error('deflating the recorded message again does not give Candor’s bytes');
@@ -41,11 +45,14 @@ function load(base64Frames: string[]): number {
   return frames.reduce((sum, f) => sum + ('raw' in f ? f.raw.length : 0), 0);
 }
 
+/** a frame's payload at fire time: a compressed one is compressed now, as Candor compresses each update once */
+const wire = (f: Frame): Uint8Array | string => ('raw' in f ? f.raw : 'text' in f ? f.text : compress(f.plain));
+
 function compress(plain: Buffer): Uint8Array {
   return encodeCompressed(deflateRawSync(plain, { level: CANDOR_DEFLATE_LEVEL }));
 }
 
-function sendToAll(payload: Uint8Array): number {
+function sendToAll(payload: Uint8Array | string): number {
   let sent = 0;
   for (const client of wss.clients) {
     if (client.readyState !== client.OPEN) continue;
@@ -60,14 +67,14 @@ function sendToAll(payload: Uint8Array): number {
  * each new connection, so the floor's clients and its sending code have been through what Candor's had before
  * the reveal (its cost is outside the measured window, as Candor's is).
  */
-let revealGreeting: Buffer[] = [];
+let revealGreeting: (Buffer | string)[] = [];
 /** how many times this server has fired (a warm-up's fire comes first) */
 let fires = 0;
 
-process.on('message', (message: { reqId: number; op: string; bytes?: number; frames?: string[]; greeting?: string[] }) => {
+process.on('message', (message: { reqId: number; op: string; bytes?: number; frames?: SentFrame[]; greeting?: SentFrame[] }) => {
   if (message?.op === 'load') {
     try {
-      revealGreeting = (message.greeting ?? []).map((b64) => Buffer.from(b64, 'base64'));
+      revealGreeting = (message.greeting ?? []).map((f) => (typeof f === 'string' ? Buffer.from(f, 'base64') : f.text));
       process.send!({ reqId: message.reqId, ok: true, plainBytes: load(message.frames ?? []) });
     } catch (err) {
       process.send!({ reqId: message.reqId, ok: false, error: (err as Error).message });
@@ -81,7 +88,7 @@ process.on('message', (message: { reqId: number; op: string; bytes?: number; fra
   fires++;
   let sent = 0;
   if (filler) sent = sendToAll(filler);
-  else for (const f of frames) sent = sendToAll('raw' in f ? f.raw : compress(f.plain));
+  else for (const f of frames) sent = sendToAll(wire(f));
   process.send!({ reqId: message.reqId, t0, sent, fired: fires });
 });
 
@@ -91,15 +98,12 @@ if (!greetingFile) {
     for (const frame of revealGreeting) ws.send(frame);
   });
 } else {
-  load(JSON.parse(fs.readFileSync(greetingFile, 'utf8')) as string[]);
-  const shared = new Map<Frame, Uint8Array>();
+  load(JSON.parse(fs.readFileSync(greetingFile, 'utf8')) as SentFrame[]);
+  const shared = new Map<Frame, Uint8Array | string>();
   wss.on('connection', (ws) => {
     for (const f of frames) {
-      if ('raw' in f) ws.send(f.raw);
-      else {
-        if (!shared.has(f)) shared.set(f, compress(f.plain));
-        ws.send(shared.get(f)!);
-      }
+      if (!shared.has(f)) shared.set(f, wire(f));
+      ws.send(shared.get(f)!);
     }
     ws.on('message', (data: Buffer) => ws.send(data));
   });

@@ -127,7 +127,10 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
             if (handshake) ws.send(SYNC_STEP1_EMPTY);
             else resolve();
           });
-          ws.on('message', (data: Buffer) => {
+          ws.on('message', (data: Buffer, isBinary: boolean) => {
+            // a text frame is the Socket.io event packet the compressed floor sends before each board-document
+            // message, as Candor frames it (DO-10): counted as Candor's people count it, with its message
+            if (!isBinary) return;
             if (!done && isSyncStep2(data)) {
               done = true;
               resolve();

@@ -18,6 +18,7 @@ import { ackOnProcesses, revealOnProcesses } from './scenarios/cluster.js';
 import { restartStorm, type StormRun } from './scenarios/storm.js';
 import { restartStormOneOfTwo } from './scenarios/stormCluster.js';
 import { type RevealResult, type System, revealCandor, revealFloor, revealStock, stockUpdate } from './scenarios/reveal.js';
+import type { WireFrame } from './lib/wireRecorder.js';
 
 /**
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
@@ -190,8 +191,8 @@ async function main(): Promise<void> {
       const runs: RevealResult[] = [];
       for (let run = 1; run <= RUNS; run++) {
         /** what Candor put on the wire in this run's reveal, for the compressed floor */
-        let candorFrames: Buffer[] | null = null;
-        let candorGreeting: Buffer[] = [];
+        let candorFrames: WireFrame[] | null = null;
+        let candorGreeting: WireFrame[] = [];
         for (const system of systems) {
           const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, warm: args['reveal-warm'], log };
           let r: RevealResult;
@@ -223,9 +224,9 @@ async function main(): Promise<void> {
       // a run of its own, kept out of the medians: the profiler costs the server CPU
       const file = `candor-reveal-n${N}-c${CARDS}-${Date.now()}.cpuprofile`;
       console.log(`› profiled Candor reveal (N=${N}, ${CARDS} cards) → bench/profiles/${file}`);
-      let frames: Buffer[] | null = null;
-      let greeting: Buffer[] = [];
-      const record = (f: Buffer[], g: Buffer[]) => {
+      let frames: WireFrame[] | null = null;
+      let greeting: WireFrame[] = [];
+      const record = (f: WireFrame[], g: WireFrame[]) => {
         frames = f;
         greeting = g;
       };

@@ -5,12 +5,12 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { now, sleep, within } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
-import { Commander, boardDocUrl, createBoard, healthz, newId, people } from '../lib/candor.js';
+import { Commander, createBoard, healthz, newId, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome, WindowStats } from '../lib/loadgenProtocol.js';
 import { type ServerProcess, type Usage, keepMainThreadProfile, startBenchServer, startCandor } from '../lib/procs.js';
 import { Screen } from '../lib/screen.js';
-import { WireRecorder } from '../lib/wireRecorder.js';
+import { type WireFrame, WireRecorder, toSent } from '../lib/wireRecorder.js';
 import { SYNC_STEP1_EMPTY, isSyncStep2, updateMessage } from '../lib/yjsWire.js';
 import { median, spread, type Spread } from '../lib/stats.js';
 
@@ -34,7 +34,7 @@ export interface RevealResult {
   bytesMin: number;
   bytesMax: number;
   framesPerClient: number;
-  /** Socket.io bytes each person received in the window (Candor's `me` events); 0 elsewhere */
+  /** Socket.io bytes each person received in the window: Candor's `me` events and, since DO-10, the board document's frames too (also counted as its bytes); 0 elsewhere */
   socketBytesPerClient: number;
   /** server CPU time (process.cpuUsage, user + system) from just before the command until the room went quiet */
   serverCpuMs: number;
@@ -74,11 +74,11 @@ export interface RevealOptions {
   /** for the floor: bytes to send each client */
   bytes?: number;
   /** for the compressed floor: the frames Candor sent a person in its reveal (see `record`) */
-  frames?: Buffer[];
+  frames?: WireFrame[];
   /** for the compressed floor: what Candor sent a person when their board document opened (see `record`) */
-  greeting?: Buffer[];
+  greeting?: WireFrame[];
   /** Candor: receives the board-document frames one more person got in the reveal window, and what it got when its document opened */
-  record?: (frames: Buffer[], greeting: Buffer[]) => void;
+  record?: (frames: WireFrame[], greeting: WireFrame[]) => void;
   log?: (line: string) => void;
 }
 
@@ -141,8 +141,9 @@ async function prepareBoard(server: ServerProcess, crowd: Crowd, o: RevealOption
     log(`wrote ${o.cards} cards in ${(now() - t).toFixed(0)} ms`);
 
     t = now();
-    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, boardId) }));
-    assertAll('board document', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), o.n);
+    // DO-10: each person reads the board document over its joined socket, as the browser does
+    const readers = crowdPeople.map((p) => ({ key: p.key }));
+    assertAll('board document', mergeOutcomes(await crowd.split(readers, (mine) => ({ op: 'readBoard', keys: mine.map((r) => r.key), concurrency: JOIN_CONCURRENCY }))), o.n);
     log(`opened ${o.n} board documents in ${(now() - t).toFixed(0)} ms`);
     return { boardId, facilitator, written };
   } catch (err) {
@@ -182,7 +183,7 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
       facilitator = board.facilitator;
       const { url } = server;
       if (o.screen) screen = await Screen.join(url, board.boardId);
-      if (o.record) recorder = await WireRecorder.open(url, board.boardId, facilitator);
+      if (o.record) recorder = await WireRecorder.overSocket(facilitator);
       await sleep(300);
 
       await crowd.all({ op: 'arm' });
@@ -222,8 +223,7 @@ export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<Revea
   const server = await startBenchServer(system, 'floor-server.ts', o.cpuProfile ? { cpuProfile: o.cpuProfile } : {});
   try {
     if (o.frames) {
-      const base64 = (frames: Buffer[]) => frames.map((f) => f.toString('base64'));
-      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: base64(o.frames), greeting: base64(o.greeting ?? []) });
+      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: toSent(o.frames), greeting: toSent(o.greeting ?? []) });
       if (!loaded.ok) throw new Error(`compressed floor: ${loaded.error}`);
     }
     const targets = Array.from({ length: o.n }, (_, key) => ({ key, url: `ws://127.0.0.1:${server.port}/` }));

@@ -9,7 +9,7 @@ import type { Outcome } from '../lib/loadgenProtocol.js';
 import { type ServerProcess, startBenchServer, startCandor } from '../lib/procs.js';
 import { spread, type Spread } from '../lib/stats.js';
 import type { StormRequest, StormResult, StormTarget } from '../lib/stormClient.js';
-import { WireRecorder } from '../lib/wireRecorder.js';
+import { type WireFrame, WireRecorder, toSent } from '../lib/wireRecorder.js';
 
 /**
  * Issue 13's restart storm (single process): N people on a board of `cards` cards in Vote, each with their
@@ -96,7 +96,7 @@ export async function restartStorm(crowd: Crowd, o: StormOptions): Promise<{ can
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-storm-'));
   let server: ServerProcess | null = null;
   let facilitator: Commander | null = null;
-  let greeting: Buffer[] = [];
+  let greeting: WireFrame[] = [];
   let candor!: StormRun;
   try {
     server = await startCandor({ dataDir });
@@ -134,7 +134,7 @@ export async function restartStorm(crowd: Crowd, o: StormOptions): Promise<{ can
   }
 
   const greetingFile = path.join(os.tmpdir(), `candor-storm-greeting-${process.pid}.json`);
-  fs.writeFileSync(greetingFile, JSON.stringify(greeting.map((f) => f.toString('base64'))));
+  fs.writeFileSync(greetingFile, JSON.stringify(toSent(greeting)));
   const env = { FLOOR_GREETING_FILE: greetingFile };
   let floorServer: ServerProcess | null = null;
   try {

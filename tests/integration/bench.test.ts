@@ -3,6 +3,7 @@ import { Crowd } from '../../bench/lib/loadgens.js';
 import { revealCandor, revealFloor, revealStock } from '../../bench/scenarios/reveal.js';
 import { restartStorm } from '../../bench/scenarios/storm.js';
 import { isSyncStep2 } from '../../bench/lib/yjsWire.js';
+import type { WireFrame } from '../../bench/lib/wireRecorder.js';
 import { ensureServerBuilt } from './harness.js';
 
 /**
@@ -10,6 +11,9 @@ import { ensureServerBuilt } from './harness.js';
  * built server, then the floor and the stock server with the same people. Checks that it completes and
  * counts correctly; timings are the bench's business, not a test's.
  */
+
+/** the text frame engine.io sends before each binary `board.doc` event's attachment (Socket.io v4, EIO 4) */
+const BOARD_DOC_PACKET = '451-["board.doc",{"_placeholder":true,"num":0}]';
 
 describe('bench (5 people, 20 cards)', () => {
   let crowd: Crowd | null = null;
@@ -25,8 +29,8 @@ describe('bench (5 people, 20 cards)', () => {
 
   it('counts the reveal at every person, and the floor and stock servers deliver to the same people', async () => {
     const o = { n: 5, cards: 20, quietMs: 300, timeoutMs: 10_000 };
-    let recorded: Buffer[] = [];
-    let greeting: Buffer[] = [];
+    let recorded: WireFrame[] = [];
+    let greeting: WireFrame[] = [];
     const candor = await revealCandor(crowd!, {
       ...o,
       record: (frames, greeted) => {
@@ -52,10 +56,13 @@ describe('bench (5 people, 20 cards)', () => {
     const floor = await revealFloor(crowd!, { ...o, bytes: candor.bytesPerClient });
     expect(floor).toMatchObject({ clients: 5, timedOut: false, bytesMin: candor.bytesPerClient, bytesMax: candor.bytesPerClient, framesPerClient: 1 });
 
-    // the compressed floor sends the very frames one more person recorded from Candor's reveal
-    expect(recorded.reduce((sum, f) => sum + f.length, 0)).toBe(candor.bytesPerClient);
+    // the compressed floor sends the very frames one more person recorded from Candor's reveal: each
+    // board-document message as engine.io framed it (DO-10), a Socket.io event packet then its binary attachment
+    const messages = recorded.filter((f): f is Buffer => typeof f !== 'string');
+    expect(messages.reduce((sum, f) => sum + f.length, 0)).toBe(candor.bytesPerClient);
+    expect(recorded).toEqual(messages.flatMap((m) => [BOARD_DOC_PACKET, m]));
     // and, when its board document opened, what Candor sent: up to the whole document (the end of the handshake)
-    expect(greeting.some(isSyncStep2)).toBe(true);
+    expect(greeting.some((f) => typeof f !== 'string' && isSyncStep2(f))).toBe(true);
     // each floorz client waits for that whole document before the reveal, as it did from Candor, and the
     // greeting is not counted as the reveal's
     const floorz = await revealFloor(crowd!, { ...o, frames: recorded, greeting });
@@ -69,8 +76,8 @@ describe('bench (5 people, 20 cards)', () => {
 
   it('measures a warm reveal: each server serves one of the same size first, and only the second is counted', async () => {
     const o = { n: 5, cards: 20, quietMs: 300, timeoutMs: 10_000, warm: true };
-    let recorded: Buffer[] = [];
-    let greeting: Buffer[] = [];
+    let recorded: WireFrame[] = [];
+    let greeting: WireFrame[] = [];
     const candor = await revealCandor(crowd!, {
       ...o,
       record: (frames, greeted) => {
@@ -81,7 +88,7 @@ describe('bench (5 people, 20 cards)', () => {
     // the warm-up board's people were reset: the measured board has its own 5, each counted once
     // the measured reveal is the server's second: two boards loaded, the warm-up's and the measured one
     expect(candor).toMatchObject({ revealsServed: 2, cardsWritten: 20, errors: {}, timedOut: false, clients: 5, delivery: { count: 5 } });
-    expect(recorded.reduce((sum, f) => sum + f.length, 0)).toBe(candor.bytesPerClient);
+    expect(recorded.reduce((sum, f) => sum + (typeof f === 'string' ? 0 : f.length), 0)).toBe(candor.bytesPerClient);
     // the floor fired the same frames twice: one reveal's bytes in the window, not two
     const floorz = await revealFloor(crowd!, { ...o, frames: recorded, greeting });
     expect(floorz).toMatchObject({ revealsServed: 2, clients: 5, timedOut: false, bytesMin: candor.bytesPerClient, bytesMax: candor.bytesPerClient });

@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type Ack, WS_CLOSE } from '@candor/shared';
-import { DocConnection, Person, createBoard, until, useServer } from './harness.js';
+import { DocConnection, Person, createBoard, openSocket, until, useServer } from './harness.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -173,5 +173,39 @@ describe('ME-10 one listener for what a client sends', () => {
     expect(await emit('no.such.event', {})).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
     // a malformed command is refused as before
     expect(await emit('cmd', { type: 'card.add' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+});
+
+/**
+ * ME-12: Socket.io puts every connection in a room named after its id, for `io.to(socketId)`, which Candor never
+ * uses: a set and a map entry per connection. A connection is in its board's "being moved" channel once joined
+ * (MV-1), and in no room of its own.
+ */
+describe('ME-12 no Socket.io room per connection', () => {
+  const live = useServer();
+
+  it('ME-12 a connection is in no room of its own; a joined one is in its board’s moving channel alone, and moves still reach the others', async () => {
+    const { url, io } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'No own rooms');
+    const F = new Person(url);
+    const A = new Person(url);
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const stranger = await openSocket(url, { boardId });
+    const { adapter } = io.of('/');
+    const ids = [...io.of('/').sockets.keys()];
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(adapter.rooms.has(id)).toBe(false);
+    expect([...adapter.rooms.keys()]).toEqual([`moving:${boardId}`]);
+    expect(adapter.rooms.get(`moving:${boardId}`)?.size).toBe(2);
+    // MV-1 still relays through that channel
+    const { data } = (await A.cmd('card.add', { columnId: 'start', text: 'moved about' })) as { data: { cardId: string } };
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    const heard: unknown[] = [];
+    F.socket!.on('cards.moving', (batch: unknown) => heard.push(batch));
+    await until(async () => (await A.socket!.timeout(5000).emitWithAck('card.moving', { cardId: data.cardId, moving: true }) as { ok: boolean }).ok);
+    await until(() => heard.length > 0);
+    stranger.close();
   });
 });

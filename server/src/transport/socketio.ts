@@ -27,6 +27,7 @@ import { TokenBucket } from './rateLimit.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
+import { BoardDocPackets, type EngineConnection, writeTogether } from './boardDocPackets.js';
 import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoardDoc, stopBoardDoc } from './socketBoardDoc.js';
 
 /**
@@ -151,6 +152,7 @@ export function attachSocketIo(
 
   guards.movingElsewhere?.onMoving((boardId, batch) => io.to(movingChannel(boardId)).emit('cards.moving', batch));
 
+  const boardDocPackets = new BoardDocPackets(io.encoder);
   const handlers = socketHandlers({
     registry,
     logger,
@@ -165,10 +167,13 @@ export function attachSocketIo(
   // client sends goes through one of them (`event`), so a socket's own listener table holds `disconnect` alone.
   io.on('connection', (socket: CandorSocket) => {
     socket.data.bucket = new TokenBucket(60, 20, now);
-    socket.data.session = new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBufferBytes, handlers.signedOut);
+    socket.data.session = new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBufferBytes, handlers.signedOut, boardDocPackets);
     socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);
+    // ME-12: Socket.io put the connection in a room of its own (for `io.to(socketId)`, never used here): a set and a
+    // map entry per connection. A joined one is in its board's moving channel alone.
+    void socket.leave(socket.id);
   });
 
   return io;
@@ -311,6 +316,7 @@ class SocketSession implements RoomSocket, BoardDocSocket {
     readonly address: string,
     private readonly sendBufferBytes: number,
     private readonly signedOut: (socket: CandorSocket) => void,
+    private readonly boardDocPackets: BoardDocPackets,
   ) {}
 
   get id(): string {
@@ -321,8 +327,9 @@ class SocketSession implements RoomSocket, BoardDocSocket {
     return this.socket.data;
   }
 
-  emit(event: 'board.doc', message: Uint8Array): void {
-    this.socket.emit(event, message);
+  /** the event's packets as encoded and framed once for every socket (`BoardDocPackets`), written to this connection */
+  emit(_event: 'board.doc', message: Uint8Array): void {
+    if (this.socket.connected) writeTogether(this.socket.conn as unknown as EngineConnection, this.boardDocPackets.of(message));
   }
 
   /** DO-7: room for `bytes` more without holding more than the cap unsent; past it the connection is closed. */

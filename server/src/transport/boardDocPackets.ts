@@ -1,0 +1,71 @@
+import * as ws from 'ws';
+
+/** The parts of a Socket.io server's packet encoder used here (`io.encoder`, socket.io-parser's `Encoder`). */
+interface PacketEncoder {
+  encode(packet: { type: number; nsp: string; data: unknown[] }): (string | Uint8Array)[];
+}
+
+/** socket.io-parser's EVENT packet type (the encoder makes it a BINARY_EVENT for bytes) */
+const EVENT = 2;
+
+/** engine.io's message packet on a WebSocket: a text frame of its type and data, or the bytes as a binary frame */
+const ENGINE_MESSAGE = '4';
+
+/** One `board.doc` event, encoded once for every socket: its engine.io packets, each with its WebSocket frame. */
+export interface EncodedBoardDoc {
+  packets: { data: string | Buffer; options: { wsPreEncodedFrame: Buffer[]; compress: boolean } }[];
+}
+
+/** ws's own framing, for a server (no mask), as Socket.io frames what it broadcasts */
+const frame = (data: Buffer, opcode: 1 | 2): Buffer[] =>
+  (ws as unknown as { Sender: { frame(data: Buffer, o: object): Buffer[] } }).Sender.frame(data, { readOnly: false, mask: false, rsv1: false, opcode, fin: true });
+
+/**
+ * DO-12: a board-document message goes to hundreds of sockets at once (a reveal to 500 people), each sent the very
+ * same bytes: its Socket.io event is encoded, and each of its packets framed for the WebSocket, once per message
+ * rather than once per socket (as Socket.io does for what it broadcasts), and remembered by those bytes.
+ */
+export class BoardDocPackets {
+  private readonly encoded = new WeakMap<Uint8Array, EncodedBoardDoc>();
+
+  constructor(private readonly encoder: PacketEncoder) {}
+
+  of(message: Uint8Array): EncodedBoardDoc {
+    let encoded = this.encoded.get(message);
+    if (!encoded) {
+      const packets = this.encoder.encode({ type: EVENT, nsp: '/', data: ['board.doc', message] }).map((p) => {
+        if (typeof p === 'string') return { data: p, options: { wsPreEncodedFrame: frame(Buffer.from(ENGINE_MESSAGE + p), 1), compress: true } };
+        const bytes = Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+        return { data: bytes, options: { wsPreEncodedFrame: frame(bytes, 2), compress: true } };
+      });
+      encoded = { packets };
+      this.encoded.set(message, encoded);
+    }
+    return encoded;
+  }
+}
+
+/** the parts of an engine.io socket (`socket.conn`) a board-document message is written with */
+export interface EngineConnection {
+  transport: { writable: boolean };
+  write(data: string | Buffer, options: object): void;
+  flush(): void;
+}
+
+/**
+ * DO-12: writes an encoded `board.doc` event to one connection, its packets in one flush. engine.io sends what is
+ * written at once while its transport is free and holds the rest until that write is done: written one by one, the
+ * event's text packet would go alone and its bytes only after it had been written, a second flush per socket.
+ * Held back while both are written, they leave together (one frame after the other), in order with what was
+ * written before them.
+ */
+export function writeTogether(conn: EngineConnection, encoded: EncodedBoardDoc): void {
+  const writable = conn.transport.writable;
+  conn.transport.writable = false;
+  try {
+    for (const packet of encoded.packets) conn.write(packet.data, packet.options);
+  } finally {
+    conn.transport.writable = writable;
+  }
+  if (writable) conn.flush();
+}

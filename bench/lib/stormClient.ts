@@ -1,7 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
-import { withTicket } from './candor.js';
 import { now, sleep, within } from './clock.js';
 import type { Person } from './loadgenProtocol.js';
 import { SYNC_STEP1_EMPTY, isSyncStep2 } from './yjsWire.js';
@@ -9,9 +8,11 @@ import { SYNC_STEP1_EMPTY, isSyncStep2 } from './yjsWire.js';
 /**
  * The restart storm, on the load generator's side: every person's server has just been killed; each comes
  * back on its own as soon as the server answers again, retrying at a fixed interval (the same for Candor and
- * the floor, so neither is favoured by a backoff): Candor = Socket.io connect, join as the same person,
- * ticket, board document until its whole answer (syncStep2), then one vote acked; the floor = a bare
- * WebSocket that receives the same bytes, then one message echoed.
+ * the floor, so neither is favoured by a backoff): Candor = Socket.io connect, join as the same person, then,
+ * as the browser does after every (re)join (DO-10, client/src/sync/socketBoardDoc.ts), a fresh board document
+ * asked for over that socket (an empty sync step 1 as a binary `board.doc` event) until its whole answer
+ * (syncStep2), then one vote acked; the floor = a bare WebSocket that receives the same frames, then one
+ * message echoed.
  */
 
 /** a refused connection while the server is down is retried after this long */
@@ -31,9 +32,7 @@ export interface StormRequest {
   /** Candor's http URL, or the floor's ws URL */
   url: string;
   boardId: string;
-  /** Candor's board-document URL (asks for compression like the board client) */
-  docUrl: string;
-  /** floor: bytes that make the whole greeting */
+  /** floor: binary bytes that make the whole greeting (its text frames, Socket.io event packets, not counted) */
   greetingBytes: number;
   deadlineMs: number;
 }
@@ -42,7 +41,7 @@ export interface StormResult {
   /** per person (same order as targets): when they had the whole document again, when their vote was acked (epoch ms) */
   resynced: number[];
   voted: number[];
-  /** board-document bytes each person received until resynced */
+  /** board-document bytes each person received until resynced (binary messages only) */
   bytes: number[];
   attempts: number;
   errors: Record<string, number>;
@@ -91,7 +90,6 @@ interface Back {
 async function candorBack(t: StormTarget, req: StormRequest, keep: Keep): Promise<Back> {
   const sock = io(req.url, { transports: ['websocket'], auth: { boardId: req.boardId, protocolVersion: PROTOCOL_VERSION }, reconnection: false, forceNew: true, timeout: ATTEMPT_TIMEOUT_MS });
   keep(t.key, sock, null);
-  let ws: WebSocket | null = null;
   try {
     await new Promise<void>((resolve, reject) => {
       sock.once('connect', () => resolve());
@@ -100,15 +98,12 @@ async function candorBack(t: StormTarget, req: StormRequest, keep: Keep): Promis
     const p = t.person;
     const joined = await cmd(sock, { type: 'join', participantId: p.pid, secret: p.secret, name: p.name });
     if (!joined.ok) throw new Error(`join: ${joined.code}`);
-    ws = new WebSocket(await withTicket(sock, req.docUrl), { perMessageDeflate: false });
-    keep(t.key, sock, ws);
-    const { at, bytes } = await handshake(ws, true, (data) => isSyncStep2(data));
+    const { at, bytes } = await readBoard(sock);
     const vote = await cmd(sock, { type: 'vote.cast', itemId: t.itemId });
     if (!vote.ok) throw new Refused(`vote: ${vote.code}`);
     return { resynced: at, voted: now(), bytes };
   } catch (err) {
     sock.close();
-    ws?.terminate();
     throw err;
   }
 }
@@ -117,7 +112,7 @@ async function floorBack(t: StormTarget, req: StormRequest, keep: Keep): Promise
   const ws = new WebSocket(req.url, { perMessageDeflate: false });
   keep(t.key, null, ws);
   try {
-    const { at, bytes } = await handshake(ws, false, (_data, total) => total >= req.greetingBytes);
+    const { at, bytes } = await handshake(ws, (total) => total >= req.greetingBytes);
     // the floor's "vote": one small message and its echo
     const voted = await new Promise<number>((resolve, reject) => {
       ws.once('message', () => resolve(now()));
@@ -132,19 +127,35 @@ async function floorBack(t: StormTarget, req: StormRequest, keep: Keep): Promise
 }
 
 /**
- * Waits on `ws` until `complete` says the document is whole; `step1` sends an empty syncStep1 first, as a
- * fresh board client does (the floor just sends its bytes to every new connection).
+ * DO-10: a fresh board document over the joined socket, as the browser asks after each join: an empty sync
+ * step 1 as a binary `board.doc` event, then the `board.doc` messages until the whole answer (syncStep2).
  */
-function handshake(ws: WebSocket, step1: boolean, complete: (data: Buffer, total: number) => boolean): Promise<{ at: number; bytes: number }> {
+function readBoard(sock: Socket): Promise<{ at: number; bytes: number }> {
   let total = 0;
   return new Promise((resolve, reject) => {
     const onMessage = (data: Buffer) => {
       total += data.length;
-      if (!complete(data, total)) return;
+      if (!isSyncStep2(data)) return;
+      sock.off('board.doc' as never, onMessage);
+      resolve({ at: now(), bytes: total });
+    };
+    sock.on('board.doc' as never, onMessage);
+    sock.once('disconnect', (reason) => reject(new Error(`socket closed: ${reason}`)));
+    sock.emit('board.doc' as never, SYNC_STEP1_EMPTY as never, ((ack: Ack) => (ack.ok ? undefined : reject(new Error(`board.doc: ${ack.code}`)))) as never);
+  });
+}
+
+/** Waits on the floor's `ws` until `complete` says its binary frames make the whole greeting (text frames are framing). */
+function handshake(ws: WebSocket, complete: (total: number) => boolean): Promise<{ at: number; bytes: number }> {
+  let total = 0;
+  return new Promise((resolve, reject) => {
+    const onMessage = (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return;
+      total += data.length;
+      if (!complete(total)) return;
       ws.off('message', onMessage);
       resolve({ at: now(), bytes: total });
     };
-    ws.on('open', () => step1 && ws.send(SYNC_STEP1_EMPTY));
     ws.on('message', onMessage);
     ws.on('close', (code) => reject(new Error(`document closed with ${code}`)));
     ws.on('error', (err) => reject(new Error(`document: ${err.message}`)));

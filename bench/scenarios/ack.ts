@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { now, sleep } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
-import { Commander, boardDocUrl, createBoard, people } from '../lib/candor.js';
+import { Commander, createBoard, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import { startCandor } from '../lib/procs.js';
 import { spread, type Spread } from '../lib/stats.js';
@@ -65,8 +65,9 @@ export async function ackLatency(crowd: Crowd, o: { n: number; seconds: number; 
     const crowdPeople = people(o.n);
     const joined = mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'join', url, boardId: board.boardId, people: mine, concurrency: 25 })));
     if (joined.ok !== o.n) throw new Error(`join: ${JSON.stringify(joined.errors)}`);
-    const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(url, board.boardId) }));
-    await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: 25 }));
+    // DO-10: each reads the board document over its joined socket, as the browser does
+    const read = mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'readBoard', keys: mine.map((p) => p.key), concurrency: 25 })));
+    if (read.ok !== o.n) throw new Error(`board document: ${JSON.stringify(read.errors)}`);
     await sleep(300);
 
     type Load = { latencies: number[]; errors: Record<string, number>; sent: number; cardIds: string[] };

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { now, sleep } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
-import { Commander, boardDocUrl, createBoard, people } from '../lib/candor.js';
+import { Commander, createBoard, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome } from '../lib/loadgenProtocol.js';
 import { ROOT, type ServerProcess, type Usage, startCandor } from '../lib/procs.js';
@@ -85,8 +85,8 @@ export async function joinSpread(crowd: Crowd, urls: string[], boardId: string, 
     urls.map((url, i) => crowd.split<(typeof crowdPeople)[number], Outcome>(crowdPeople.filter((p) => p.key % urls.length === i), (mine) => ({ op: 'join', url, boardId, people: mine, concurrency: JOIN_CONCURRENCY }))),
   );
   assertAll('join', mergeOutcomes(outcomes.flat()), n);
-  const targets = crowdPeople.map((p) => ({ key: p.key, url: boardDocUrl(urls[p.key % urls.length]!, boardId) }));
-  assertAll('board document', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), n);
+  // DO-10: each reads the board document over its joined socket (on the process it joined), as the browser does
+  assertAll('board document', mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'readBoard', keys: mine.map((p) => p.key), concurrency: JOIN_CONCURRENCY }))), n);
   return crowdPeople;
 }
 

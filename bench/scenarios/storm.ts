@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { now, sleep } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
-import { Commander, boardDocUrl, createBoard, people } from '../lib/candor.js';
+import { Commander, createBoard, people } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome } from '../lib/loadgenProtocol.js';
 import { type ServerProcess, startBenchServer, startCandor } from '../lib/procs.js';
@@ -13,10 +13,12 @@ import { type WireFrame, WireRecorder, toSent } from '../lib/wireRecorder.js';
 
 /**
  * Issue 13's restart storm (single process): N people on a board of `cards` cards in Vote, each with their
- * Socket.io session and board document open. The server is killed (SIGKILL) and started again on the same
- * port and data; measured from the kill until every person has the whole board document again and has had
- * one vote acked. The floor: the same N bare WebSocket connections to a bare `ws` server, killed and started
- * again, each receiving the very bytes Candor's board document answers a fresh client, then one echo.
+ * Socket.io session open and reading the board document over it, as the browser does (DO-10). The server is
+ * killed (SIGKILL) and started again on the same port and data; measured from the kill until every person has
+ * joined again, has the whole board document again (asked afresh over the new socket) and has had one vote
+ * acked. The floor: the same N bare WebSocket connections to a bare `ws` server, killed and started again, each
+ * receiving the very frames Candor's board document answers a fresh socket (each `board.doc` event's text packet
+ * and binary attachment), then one echo.
  */
 
 export interface StormRun {
@@ -111,9 +113,8 @@ export async function restartStorm(crowd: Crowd, o: StormOptions): Promise<{ can
     const cardIds = written.flatMap((w) => w.results.map((r) => (r.data as { cardId: string }).cardId));
     await facilitator.must({ type: 'phase.set', phase: 'reveal' });
     await facilitator.must({ type: 'phase.set', phase: 'vote' });
-    const docUrl = boardDocUrl(url, boardId);
-    assertAll('board document', mergeOutcomes(await crowd.split(crowdPeople.map((p) => ({ key: p.key, url: docUrl })), (mine) => ({ op: 'openWs', targets: mine, handshake: true, concurrency: JOIN_CONCURRENCY }))), o.n);
-    const recorder = await WireRecorder.open(url, boardId, facilitator);
+    assertAll('board document', mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'readBoard', keys: mine.map((p) => p.key), concurrency: JOIN_CONCURRENCY }))), o.n);
+    const recorder = await WireRecorder.overSocket(facilitator);
     greeting = recorder.greeting;
     recorder.stop();
     facilitator.close();
@@ -122,7 +123,7 @@ export async function restartStorm(crowd: Crowd, o: StormOptions): Promise<{ can
     await sleep(300);
 
     const targets = crowdPeople.map((p) => ({ key: p.key, person: p, itemId: cardIds[p.key % cardIds.length]! }));
-    const req: StormRequest = { mode: 'candor', url, boardId, docUrl, greetingBytes: 0, deadlineMs: STORM_DEADLINE_MS };
+    const req: StormRequest = { mode: 'candor', url, boardId, greetingBytes: 0, deadlineMs: STORM_DEADLINE_MS };
     const done = await killAndStorm(crowd, o, 'candor', server, targets, req, () => startCandor({ dataDir, port, ...(o.cpuProfile ? { cpuProfile: o.cpuProfile } : {}) }));
     server = done.server;
     candor = done.run;
@@ -140,12 +141,12 @@ export async function restartStorm(crowd: Crowd, o: StormOptions): Promise<{ can
   try {
     floorServer = await startBenchServer('floor', 'floor-server.ts', { env });
     const url = `ws://127.0.0.1:${floorServer.port}/`;
-    const greetingBytes = greeting.reduce((sum, f) => sum + f.length, 0);
+    const greetingBytes = greeting.reduce((sum, f) => sum + (typeof f === 'string' ? 0 : f.length), 0);
     const targets = Array.from({ length: o.n }, (_, key) => ({ key, url }));
     assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake: false, concurrency: JOIN_CONCURRENCY }))), o.n);
     await sleep(300);
     const stormTargets = people(o.n).map((p) => ({ key: p.key, person: p, itemId: '' }));
-    const req: StormRequest = { mode: 'floor', url, boardId: '', docUrl: url, greetingBytes, deadlineMs: STORM_DEADLINE_MS };
+    const req: StormRequest = { mode: 'floor', url, boardId: '', greetingBytes, deadlineMs: STORM_DEADLINE_MS };
     const port = floorServer.port;
     const done = await killAndStorm(crowd, o, 'floor', floorServer, stormTargets, req, () => startBenchServer('floor', 'floor-server.ts', { port, env }));
     floorServer = done.server;

@@ -1,6 +1,6 @@
 import { now, sleep } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
-import { Commander, boardDocUrl, createBoard } from '../lib/candor.js';
+import { Commander, createBoard } from '../lib/candor.js';
 import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome } from '../lib/loadgenProtocol.js';
 import type { StormRequest } from '../lib/stormClient.js';
@@ -40,7 +40,7 @@ export async function restartStormOneOfTwo(crowd: Crowd, o: StormOptions): Promi
     const mine = crowdPeople.filter((p) => p.key % 2 === 0);
     log(`${o.n} people on ${o.cards} cards in Vote over two processes; killing the one ${mine.length} of them are on`);
     const targets = mine.map((p) => ({ key: p.key, person: p, itemId: cardIds[p.key % cardIds.length]! }));
-    const req: StormRequest = { mode: 'candor', url: survivor.url, boardId, docUrl: boardDocUrl(survivor.url, boardId), greetingBytes: 0, deadlineMs: STORM_DEADLINE_MS };
+    const req: StormRequest = { mode: 'candor', url: survivor.url, boardId, greetingBytes: 0, deadlineMs: STORM_DEADLINE_MS };
     const t0 = now();
     const { run } = await killAndStorm(crowd, { ...o, n: mine.length }, 'candor2', killed, targets, req, async () => survivor);
     log(`one of two killed: all ${mine.length} back through the other ${(now() - t0).toFixed(0)} ms after the kill`);

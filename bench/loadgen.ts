@@ -135,13 +135,7 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
               done = true;
               resolve();
             }
-            if (!armed) return;
-            const at = now();
-            if (s.wsFrames === 0) s.wsFirst = at;
-            s.wsFrames++;
-            s.wsBytes += data.length;
-            s.wsLast = at;
-            lastFrameAt = at;
+            countDocMessage(s, data);
           });
           ws.on('close', (code) => reject(new Error(`closed with ${code}`)));
           ws.on('error', (err) => reject(err));
@@ -153,6 +147,17 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
     }
   });
   return { ok, errors };
+}
+
+/** a board-document message one person received, counted once measuring has started (WebSocket or `board.doc`) */
+function countDocMessage(s: Sim, data: Buffer): void {
+  if (!armed) return;
+  const at = now();
+  if (s.wsFrames === 0) s.wsFirst = at;
+  s.wsFrames++;
+  s.wsBytes += data.length;
+  s.wsLast = at;
+  lastFrameAt = at;
 }
 
 /**
@@ -177,13 +182,7 @@ async function readBoard(keys: number[], concurrency: number) {
               done = true;
               resolve();
             }
-            if (!armed) return;
-            const at = now();
-            if (s.wsFrames === 0) s.wsFirst = at;
-            s.wsFrames++;
-            s.wsBytes += data.length;
-            s.wsLast = at;
-            lastFrameAt = at;
+            countDocMessage(s, data);
           });
           sock.emit('board.doc' as never, SYNC_STEP1_EMPTY as never, ((ack: Ack) => (ack.ok ? undefined : reject(new Error(ack.code)))) as never);
         }),

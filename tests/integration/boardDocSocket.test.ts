@@ -23,11 +23,17 @@ describe('the board document over the joined Socket.io connection', () => {
   const live = useServer({ sendBufferBytes: SEND_BUFFER_BYTES });
   const people = live.people;
 
-  it('DO-10 a joined socket that sends a sync step 1 is answered with the board and then sent every change, on the same connection', async () => {
-    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Over the socket');
+  /** a new board, with its facilitator Fran joined over a Person of this file */
+  async function boardWithFacilitator(title: string) {
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, title);
     const F = new Person(live.server.url);
     people.push(F);
     await F.connect(boardId, 'Fran', facilitatorKey);
+    return { boardId, F };
+  }
+
+  it('DO-10 a joined socket that sends a sync step 1 is answered with the board and then sent every change, on the same connection', async () => {
+    const { boardId, F } = await boardWithFacilitator('Over the socket');
     const socket = await joinedSocket(live.server.url, boardId, 'Sol');
     const reader = new SocketBoardReader(socket, new Y.Doc(), () => undefined);
     expect(await reader.start()).toMatchObject({ ok: true });
@@ -38,10 +44,7 @@ describe('the board document over the joined Socket.io connection', () => {
   });
 
   it('DO-10 a socket that has not joined is refused NOT_JOINED and sent nothing of the board', async () => {
-    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Not joined');
-    const F = new Person(live.server.url);
-    people.push(F);
-    await F.connect(boardId, 'Fran', facilitatorKey);
+    const { boardId, F } = await boardWithFacilitator('Not joined');
     const stranger = await openSocket(live.server.url, { boardId });
     const reader = new SocketBoardReader(stranger, new Y.Doc(), () => undefined);
     expect(await reader.start()).toMatchObject({ ok: false, code: 'NOT_JOINED' });
@@ -53,10 +56,7 @@ describe('the board document over the joined Socket.io connection', () => {
   });
 
   it('DO-10 a sign-out ends the reading at once: nothing more is sent, and asking again is NOT_JOINED until a new join', async () => {
-    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Signed out');
-    const F = new Person(live.server.url);
-    people.push(F);
-    await F.connect(boardId, 'Fran', facilitatorKey);
+    const { boardId, F } = await boardWithFacilitator('Signed out');
     const socket = await joinedSocket(live.server.url, boardId, 'Sol');
     const reader = new SocketBoardReader(socket, new Y.Doc(), () => undefined);
     expect(await reader.start()).toMatchObject({ ok: true });
@@ -75,10 +75,7 @@ describe('the board document over the joined Socket.io connection', () => {
   });
 
   it('DO-10 a new join on the same socket ends the reading: nothing is sent until it asks again, then the whole board', async () => {
-    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Joined twice');
-    const F = new Person(live.server.url);
-    people.push(F);
-    await F.connect(boardId, 'Fran', facilitatorKey);
+    const { boardId, F } = await boardWithFacilitator('Joined twice');
     const socket = await openSocket(live.server.url, { boardId });
     const identity = { participantId: newId(), secret: newId(32), name: 'Sol' };
     expect(await sendCommand(socket, { id: newId(), type: 'join', ...identity })).toMatchObject({ ok: true });
@@ -100,10 +97,7 @@ describe('the board document over the joined Socket.io connection', () => {
   });
 
   it('DO-11 what a socket sends as board.doc is checked: not bytes, too long, an update or step 2, malformed — each refused with a code, the board unchanged', async () => {
-    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Hostile bytes');
-    const F = new Person(live.server.url);
-    people.push(F);
-    await F.connect(boardId, 'Fran', facilitatorKey);
+    const { boardId, F } = await boardWithFacilitator('Hostile bytes');
     const socket = await joinedSocket(live.server.url, boardId, 'Mallory');
     // Mallory's arrival is projected in a short batch: the board is settled once F sees her
     await F.waitFor(() => F.board()?.participants.some((p) => p.name === 'Mallory' && p.online));
@@ -127,10 +121,7 @@ describe('the board document over the joined Socket.io connection', () => {
   });
 
   it('DO-11 (DO-5) a socket that sends a few malformed board.doc messages is disconnected; before that it is served, others are untouched', async () => {
-    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Garbage on the socket');
-    const F = new Person(live.server.url);
-    people.push(F);
-    await F.connect(boardId, 'Fran', facilitatorKey);
+    const { boardId, F } = await boardWithFacilitator('Garbage on the socket');
     const socket = await joinedSocket(live.server.url, boardId, 'Mallory');
     const garbage = [Buffer.from([0, 9]), Buffer.from([7, 7, 7]), Buffer.from([0, 0, 0xff, 0xff, 0xff, 0x0f])];
     for (const bytes of garbage.slice(0, LIMITS.malformedDocMessages - 1)) expect(await ask(socket, bytes)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
@@ -145,10 +136,7 @@ describe('the board document over the joined Socket.io connection', () => {
   });
 
   it('DO-11 a board.doc message past the socket’s size limit ends that connection only; the board goes on', async () => {
-    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Oversize');
-    const F = new Person(live.server.url);
-    people.push(F);
-    await F.connect(boardId, 'Fran', facilitatorKey);
+    const { boardId, F } = await boardWithFacilitator('Oversize');
     const socket = await joinedSocket(live.server.url, boardId, 'Mallory');
     let reason = '';
     socket.on('disconnect', (why) => (reason = why));

@@ -243,7 +243,7 @@ export function render(r: Results): string {
         ['', 'server RSS', 'RSS per board', 'heap per board', 'outside the heap per board', 'boards loaded'],
         [
           ['before', `${mm.baselineMb.toFixed(0)} MB`, '', '', '', '0'],
-          ['active', `${mm.activeMb.toFixed(0)} MB`, `${mm.activeKbPerBoard.toFixed(0)} KB`, `${mm.activeHeapKbPerBoard.toFixed(0)} KB`, mm.activeExternalKbPerBoard === undefined ? '' : `${mm.activeExternalKbPerBoard.toFixed(1)} KB`, String(mm.loadedWhileActive)],
+          ['active', `${mm.activeMb.toFixed(0)} MB`, `${mm.activeKbPerBoard.toFixed(0)} KB`, `${mm.activeHeapKbPerBoard.toFixed(0)} KB`, outsideTheHeap(mm), String(mm.loadedWhileActive)],
           [`idle (${(mm.unloadMs / 1000).toFixed(1)} s after all left)`, `${mm.idleMb.toFixed(0)} MB`, `${mm.idleKbPerBoard.toFixed(0)} KB`, `${mm.idleHeapKbPerBoard.toFixed(0)} KB`, '', String(mm.loadedAfterIdle)],
         ],
       ),
@@ -351,4 +351,12 @@ export function render(r: Results): string {
   if (r.failures?.length) parts.push(`\nFAILED: ${r.failures.join('; ')}`);
   parts.push(`\nTotal ${r.seconds.toFixed(0)} s`);
   return parts.join('\n');
+}
+
+/** `external` per active board: as read after the measuring GC, and (when measured) once V8 settled its count of freed buffers */
+function outsideTheHeap(mm: MemoryResult): string {
+  if (mm.activeExternalKbPerBoard === undefined) return '';
+  const first = `${mm.activeExternalKbPerBoard.toFixed(1)} KB`;
+  if (mm.activeExternalSettledKbPerBoard === undefined) return first;
+  return `${first} (${mm.activeExternalSettledKbPerBoard.toFixed(1)} KB settled, buffers ${(mm.activeArrayBuffersKbPerBoard ?? 0).toFixed(1)} KB)`;
 }

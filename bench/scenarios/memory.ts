@@ -33,6 +33,14 @@ export interface MemoryResult {
   idleHeapKbPerBoard: number;
   /** V8's `external` (buffers' contents and other memory outside the JS heap), so that a heap saving that only moved bytes into buffers shows */
   activeExternalKbPerBoard: number;
+  /**
+   * `external` again after a second full GC, against the baseline's read the same way. Right after one GC V8 still
+   * counts the buffers that GC freed (it settles that count at the next one): the first figure moves with how many
+   * buffers the load had just dropped (20–50 KB a board), this one with what is held. Absent in older results.
+   */
+  activeExternalSettledKbPerBoard?: number;
+  /** Node's count of live ArrayBuffer and Buffer memory (`arrayBuffers`, part of `external`), after that second GC */
+  activeArrayBuffersKbPerBoard?: number;
   loadedWhileActive: number;
   loadedAfterIdle: number;
   unloadMs: number;
@@ -131,10 +139,12 @@ export async function memoryPerBoard(
       if (o.snapshots) fs.mkdirSync(o.snapshots, { recursive: true });
       const snapshot = (name: string) => (o.snapshots ? path.join(o.snapshots, `memory-${name}-${Date.now()}.heapsnapshot`) : undefined);
       const baseline = await server.usage(true);
+      const baselineSettled = await server.usage(true);
       if (o.snapshots) await server.usage(true, snapshot('baseline'));
       await populate(boardIds);
       await sleep(500);
       const active: Usage = await server.usage(true);
+      const activeSettled: Usage = await server.usage(true);
       if (o.snapshots) await server.usage(true, snapshot('active'));
       const loadedWhileActive = (await healthz(url)).boardsLoaded;
 
@@ -160,6 +170,8 @@ export async function memoryPerBoard(
         activeHeapKbPerBoard: kb(active.heapUsed - baseline.heapUsed),
         idleHeapKbPerBoard: kb(idle.heapUsed - baseline.heapUsed),
         activeExternalKbPerBoard: kb(active.external - baseline.external),
+        activeExternalSettledKbPerBoard: kb(activeSettled.external - baselineSettled.external),
+        activeArrayBuffersKbPerBoard: kb(activeSettled.arrayBuffers - baselineSettled.arrayBuffers),
         loadedWhileActive,
         loadedAfterIdle,
         unloadMs,

@@ -29,6 +29,7 @@ import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
 import { BoardDocPackets, type EngineConnection, writeTogether } from './boardDocPackets.js';
 import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoardDoc, stopBoardDoc } from './socketBoardDoc.js';
+import { fitComponentListeners, fitList, fitListeners } from './fittedLists.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
@@ -50,7 +51,7 @@ type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 /** the parts of an engine.io socket used here */
 interface EngineSocket {
   request: IncomingMessage | null;
-  transport: { name: string; socket?: UpgradedWebSocket };
+  transport: { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex } };
   on(event: 'close', listener: (this: EngineSocket) => void): void;
 }
 
@@ -118,6 +119,11 @@ export function attachSocketIo(
     else dropPreUpgradeErrorListener(rawSocket.transport.socket);
     rawSocket.on('close', terminateTransport);
     rawSocket.request = null;
+    // ME-14: lists this connection filled while it opened, at their exact length (its TCP socket's `close`
+    // listeners are complete once the WebSocket took the socket)
+    fitListeners(rawSocket, 'close');
+    fitList(rawSocket, 'cleanupFn');
+    fitListeners(rawSocket.transport.socket?._socket, 'close');
   });
 
   io.use(async (socket, next) => {
@@ -171,6 +177,9 @@ export function attachSocketIo(
     socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);
+    // ME-14: the `onAny` list and the decoder's listeners, at their exact length
+    fitList(socket, '_anyListeners');
+    fitComponentListeners((socket.client as unknown as { decoder?: object }).decoder, 'decoded');
     // ME-12: Socket.io put the connection in a room of its own (for `io.to(socketId)`, never used here): a set and a
     // map entry per connection. A joined one is in its board's moving channel alone.
     void socket.leave(socket.id);

@@ -56,8 +56,8 @@ export interface AppDeps {
 
 export interface App {
   server: http.Server;
-  /** the Socket.io server (tests read a connection's listeners, ME-10, and the rooms it is in, ME-12) */
-  io: { of(name: '/'): { sockets: Map<string, unknown>; adapter: { rooms: Map<string, Set<string>> } } };
+  /** the Socket.io server (tests read a connection's listeners, ME-10, and the rooms it is in, ME-12, ME-15) */
+  io: { of(name: '/'): { sockets: Map<string, unknown>; adapter: { rooms: Map<string, Set<string>>; sids: Map<string, Set<string>> } } };
   store: BoardStore;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;

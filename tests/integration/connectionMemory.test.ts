@@ -178,13 +178,13 @@ describe('ME-10 one listener for what a client sends', () => {
 
 /**
  * ME-12: Socket.io puts every connection in a room named after its id, for `io.to(socketId)`, which Candor never
- * uses: a set and a map entry per connection. A connection is in its board's "being moved" channel once joined
- * (MV-1), and in no room of its own.
+ * uses: a set and a map entry per connection. ME-15: a joined connection is in no Socket.io room either: the board's
+ * room knows who joined, and "being moved" (MV-1) goes to them.
  */
-describe('ME-12 no Socket.io room per connection', () => {
+describe('ME-12 ME-15 no Socket.io room per connection or per board', () => {
   const live = useServer();
 
-  it('ME-12 a connection is in no room of its own; a joined one is in its board’s moving channel alone, and moves still reach the others', async () => {
+  it('ME-12 ME-15 a connection is in no Socket.io room, and moves still reach the joined people and nobody else', async () => {
     const { url, io } = live.server;
     const { boardId, facilitatorKey } = await createBoard(url, 'No own rooms');
     const F = new Person(url);
@@ -194,18 +194,24 @@ describe('ME-12 no Socket.io room per connection', () => {
     await A.connect(boardId, 'Alex');
     const stranger = await openSocket(url, { boardId });
     const { adapter } = io.of('/');
-    const ids = [...io.of('/').sockets.keys()];
-    expect(ids).toHaveLength(3);
-    for (const id of ids) expect(adapter.rooms.has(id)).toBe(false);
-    expect([...adapter.rooms.keys()]).toEqual([`moving:${boardId}`]);
-    expect(adapter.rooms.get(`moving:${boardId}`)?.size).toBe(2);
-    // MV-1 still relays through that channel
+    expect([...io.of('/').sockets.keys()]).toHaveLength(3);
+    expect([...adapter.rooms.keys()]).toEqual([]);
+    expect([...adapter.sids.keys()]).toEqual([]);
+    // MV-1 still relays to the people joined to the board, the mover included, and not to a connection that did not join
     const { data } = (await A.cmd('card.add', { columnId: 'start', text: 'moved about' })) as { data: { cardId: string } };
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     const heard: unknown[] = [];
+    const heardByMover: unknown[] = [];
+    const heardByStranger: unknown[] = [];
     F.socket!.on('cards.moving', (batch: unknown) => heard.push(batch));
+    A.socket!.on('cards.moving', (batch: unknown) => heardByMover.push(batch));
+    stranger.on('cards.moving', (batch: unknown) => heardByStranger.push(batch));
     await until(async () => (await A.socket!.timeout(5000).emitWithAck('card.moving', { cardId: data.cardId, moving: true }) as { ok: boolean }).ok);
-    await until(() => heard.length > 0);
+    await until(() => heard.length > 0 && heardByMover.length > 0);
+    expect(heard[0]).toEqual({ moving: [data.cardId], still: [] });
+    // a round trip on the stranger's socket: anything sent to it before would have arrived by now
+    expect(await stranger.timeout(5000).emitWithAck('time.sync')).toMatchObject({ ok: true });
+    expect(heardByStranger).toEqual([]);
     stranger.close();
   });
 });

@@ -421,6 +421,11 @@ export class BoardRoom {
   deleted = false;
   private readonly deletedListeners = new Set<DeletedListener>();
 
+  /** MV-1: the connections of the people joined here (the transport relays "being moved" batches to them) */
+  *joinedSockets(): IterableIterator<RoomSocket> {
+    for (const session of this.sessions.values()) if (session.kind === 'joined') yield session.socket;
+  }
+
   /** BD-2: the document connections end when the board is deleted (objects, not closures: ME-7). */
   onDeleted(listener: DeletedListener): void {
     this.deletedListeners.add(listener);

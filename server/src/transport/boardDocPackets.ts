@@ -33,15 +33,24 @@ export class BoardDocPackets {
   of(message: Uint8Array): EncodedBoardDoc {
     let encoded = this.encoded.get(message);
     if (!encoded) {
-      const packets = this.encoder.encode({ type: EVENT, nsp: '/', data: ['board.doc', message] }).map((p) => {
-        if (typeof p === 'string') return { data: p, options: { wsPreEncodedFrame: frame(Buffer.from(ENGINE_MESSAGE + p), 1), compress: true } };
-        const bytes = Buffer.from(p.buffer, p.byteOffset, p.byteLength);
-        return { data: bytes, options: { wsPreEncodedFrame: frame(bytes, 2), compress: true } };
-      });
-      encoded = { packets };
+      encoded = this.encode(['board.doc', message]);
       this.encoded.set(message, encoded);
     }
     return encoded;
+  }
+
+  /** MV-1: any other event that goes to many sockets at once (a "being moved" batch), encoded once, not remembered */
+  event(name: string, payload: unknown): EncodedBoardDoc {
+    return this.encode([name, payload]);
+  }
+
+  private encode(data: unknown[]): EncodedBoardDoc {
+    const packets = this.encoder.encode({ type: EVENT, nsp: '/', data }).map((p) => {
+      if (typeof p === 'string') return { data: p, options: { wsPreEncodedFrame: frame(Buffer.from(ENGINE_MESSAGE + p), 1), compress: true } };
+      const bytes = Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+      return { data: bytes, options: { wsPreEncodedFrame: frame(bytes, 2), compress: true } };
+    });
+    return { packets };
   }
 }
 

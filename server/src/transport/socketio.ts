@@ -27,7 +27,7 @@ import { TokenBucket } from './rateLimit.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
-import { BoardDocPackets, type EngineConnection, writeTogether } from './boardDocPackets.js';
+import { BoardDocPackets, type EncodedBoardDoc, type EngineConnection, writeTogether } from './boardDocPackets.js';
 import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoardDoc, stopBoardDoc } from './socketBoardDoc.js';
 import { fitComponentListeners, fitList, fitListeners } from './fittedLists.js';
 
@@ -66,9 +66,6 @@ export interface MovingElsewhere {
   publishMoving(boardId: string, batch: CardsMovingBatch): void;
   onMoving(listener: (boardId: string, batch: CardsMovingBatch) => void): void;
 }
-
-/** MV-1: the Socket.io room a board's joined connections are in, for relaying "being moved" */
-const movingChannel = (boardId: string) => `moving:${boardId}`;
 
 /** Socket.io adapter: parse, rate-limit, hand the typed command to the room, ack once. Nothing else. */
 export function attachSocketIo(
@@ -142,13 +139,24 @@ export function attachSocketIo(
     next();
   });
 
+  const boardDocPackets = new BoardDocPackets(io.encoder);
+
+  /**
+   * MV-1: a "being moved" batch goes to the connections of the people joined to the board, encoded once. ME-15:
+   * the room knows them already; a Socket.io room of them cost a set and a map entry per connection.
+   */
+  const relayMoving = (room: BoardRoom, batch: CardsMovingBatch) => {
+    const encoded = boardDocPackets.event('cards.moving', batch);
+    for (const socket of room.joinedSockets()) if (socket instanceof SocketSession) socket.write(encoded);
+  };
+
   /** MV-1: one relay per loaded board; it goes with the board */
   const moving = new WeakMap<BoardRoom, MovingCards>();
   const movingOf = (room: BoardRoom) => {
     let relay = moving.get(room);
     if (!relay) {
       relay = new MovingCards((batch) => {
-        io.to(movingChannel(room.id)).emit('cards.moving', batch);
+        relayMoving(room, batch);
         guards.movingElsewhere?.publishMoving(room.id, batch);
       }, now);
       moving.set(room, relay);
@@ -156,9 +164,10 @@ export function attachSocketIo(
     return relay;
   };
 
-  guards.movingElsewhere?.onMoving((boardId, batch) => io.to(movingChannel(boardId)).emit('cards.moving', batch));
-
-  const boardDocPackets = new BoardDocPackets(io.encoder);
+  guards.movingElsewhere?.onMoving((boardId, batch) => {
+    const room = registry.peek(boardId);
+    if (room) relayMoving(room, batch);
+  });
   const handlers = socketHandlers({
     registry,
     logger,
@@ -181,8 +190,9 @@ export function attachSocketIo(
     fitList(socket, '_anyListeners');
     fitComponentListeners((socket.client as unknown as { decoder?: object }).decoder, 'decoded');
     // ME-12: Socket.io put the connection in a room of its own (for `io.to(socketId)`, never used here): a set and a
-    // map entry per connection. A joined one is in its board's moving channel alone.
-    void socket.leave(socket.id);
+    // map entry per connection. `leave` would keep the connection's (then empty) set of rooms; this drops it too.
+    // ME-15: nor is a joined one in any room ("being moved" goes through the board's room).
+    socket.nsp.adapter.delAll(socket.id);
   });
 
   return io;
@@ -202,7 +212,6 @@ function socketHandlers(deps: {
   const signedOut = (socket: CandorSocket) => {
     stopBoardDoc(socket.data.session);
     socket.data.participantId = undefined;
-    void socket.leave(movingChannel(socket.data.room.id));
     deps.droppedConnection(socket);
   };
   const handlers = {
@@ -237,7 +246,6 @@ function socketHandlers(deps: {
           // DO-10: a join starts over: the browser reads the board afresh (and maybe as someone else now)
           stopBoardDoc(this.data.session);
           this.data.participantId = command.participantId;
-          void this.join(movingChannel(room.id));
         }
         reply(result);
       }, (err) => {
@@ -338,7 +346,12 @@ class SocketSession implements RoomSocket, BoardDocSocket {
 
   /** the event's packets as encoded and framed once for every socket (`BoardDocPackets`), written to this connection */
   emit(_event: 'board.doc', message: Uint8Array): void {
-    if (this.socket.connected) writeTogether(this.socket.conn as unknown as EngineConnection, this.boardDocPackets.of(message));
+    this.write(this.boardDocPackets.of(message));
+  }
+
+  /** an event encoded once for many sockets (`BoardDocPackets`), written to this connection while it is connected */
+  write(encoded: EncodedBoardDoc): void {
+    if (this.socket.connected) writeTogether(this.socket.conn as unknown as EngineConnection, encoded);
   }
 
   /** DO-7: room for `bytes` more without holding more than the cap unsent; past it the connection is closed. */

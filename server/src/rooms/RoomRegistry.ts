@@ -11,6 +11,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, BoardRoom>();
   private readonly loading = new Map<string, Promise<BoardRoom | null>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** what every room is given: one object for all of them (a copy per room cost ~0.5 KB of heap a board, its shape included) */
+  private readonly roomDeps: RoomDeps;
 
   constructor(
     private readonly store: BoardStore,
@@ -18,7 +20,9 @@ export class RoomRegistry {
     private readonly idleUnloadMs: number,
     /** CL-7: called when a board is loaded here (the cluster asks the other processes who is connected) */
     private readonly onLoaded?: (boardId: string) => void,
-  ) {}
+  ) {
+    this.roomDeps = { ...deps, onDeleted: (room) => this.forget(room) };
+  }
 
   /** A loaded board, without loading it (CL-1: another process's change concerns only boards loaded here). */
   peek(boardId: string): BoardRoom | undefined {
@@ -43,7 +47,7 @@ export class RoomRegistry {
   private async load(boardId: string): Promise<BoardRoom | null> {
     const data = await this.store.loadBoard(boardId);
     if (!data) return null;
-    const room: BoardRoom = new BoardRoom(data, { ...this.deps, onDeleted: () => this.forget(room) });
+    const room = new BoardRoom(data, this.roomDeps);
     this.rooms.set(boardId, room);
     this.onLoaded?.(boardId);
     if (this.deps.cluster) await this.caughtUpAfterLoad(room);

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { fitComponentListeners, fitList, fitListeners } from './fittedLists.js';
+import { fitComponentListeners, fitList, fitListenerTable, fitListeners } from './fittedLists.js';
 
 describe('fitted lists', () => {
   it('ME-14 a fitted listener list is a copy of the same listeners in the same order, and emitting, once and removing still work', () => {
@@ -47,5 +47,33 @@ describe('fitted lists', () => {
     fitList(owner, 'absent');
     expect(owner.list).toBe(empty);
     expect(owner).toEqual({ list: [], other: 'x' });
+  });
+
+  it('ME-14 a listener table made afresh holds the same listeners: on, once, several, removal and counts work as before', () => {
+    const emitter = new EventEmitter();
+    const calls: string[] = [];
+    const headers = () => calls.push('headers');
+    emitter.on('headers', headers);
+    emitter.once('error', () => calls.push('error once'));
+    emitter.on('packet', () => calls.push('packet 1'));
+    emitter.on('packet', () => calls.push('packet 2'));
+    emitter.on('packet', () => calls.push('packet 3'));
+    emitter.once('close', () => calls.push('close once'));
+    emitter.removeAllListeners('headers');
+    const before = (emitter as unknown as { _events: object })._events;
+    fitListenerTable(emitter);
+    expect((emitter as unknown as { _events: object })._events).not.toBe(before);
+    expect(emitter.eventNames()).toEqual(['error', 'packet', 'close']);
+    emitter.emit('packet');
+    emitter.emit('close');
+    emitter.emit('close');
+    emitter.emit('headers');
+    expect(calls).toEqual(['packet 1', 'packet 2', 'packet 3', 'close once']);
+    expect(emitter.listenerCount('close')).toBe(0);
+    expect(emitter.eventNames()).toEqual(['error', 'packet']);
+    emitter.on('close', () => calls.push('close again'));
+    emitter.emit('close');
+    expect(calls.at(-1)).toBe('close again');
+    fitListenerTable(undefined);
   });
 });

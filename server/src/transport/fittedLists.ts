@@ -26,6 +26,20 @@ export function fitListeners(emitter: object | null | undefined, event: string):
   fitList((emitter as { _events?: ListenerTable } | null | undefined)?._events, event);
 }
 
+/**
+ * Node's EventEmitter keeps its listener table (`_events`) as a dictionary that only grows: sized for its most
+ * events at once, it stays so. Copied afresh, it is sized for the events it has now (and each list at its exact
+ * length). An engine.io WebSocket transport's table is sized for six events; with the one it never emits dropped
+ * (see `socketio.ts`), a fresh one for five is ~190 bytes smaller.
+ */
+export function fitListenerTable(emitter: object | null | undefined): void {
+  const owner = emitter as { _events?: ListenerTable } | null | undefined;
+  if (!owner?._events) return;
+  const table: ListenerTable = Object.assign(Object.create(null) as ListenerTable, owner._events);
+  for (const event of Object.keys(table)) fitList(table, event);
+  owner._events = table;
+}
+
 /** component-emitter, Socket.io's parser's emitter (`_callbacks`, keyed `$event`). */
 export function fitComponentListeners(emitter: object | null | undefined, event: string): void {
   fitList((emitter as { _callbacks?: ListenerTable } | null | undefined)?._callbacks, `$${event}`);

@@ -29,7 +29,7 @@ import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
 import { BoardDocPackets, type EncodedBoardDoc, type EngineConnection, writeTogether } from './boardDocPackets.js';
 import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoardDoc, stopBoardDoc } from './socketBoardDoc.js';
-import { fitComponentListeners, fitList, fitListeners } from './fittedLists.js';
+import { fitComponentListeners, fitList, fitListenerTable, fitListeners } from './fittedLists.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
@@ -51,7 +51,7 @@ type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 /** the parts of an engine.io socket used here */
 interface EngineSocket {
   request: IncomingMessage | null;
-  transport: { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex } };
+  transport: { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex }; removeAllListeners(event: 'headers'): void };
   on(event: 'close', listener: (this: EngineSocket) => void): void;
 }
 
@@ -121,6 +121,12 @@ export function attachSocketIo(
     fitListeners(rawSocket, 'close');
     fitList(rawSocket, 'cleanupFn');
     fitListeners(rawSocket.transport.socket?._socket, 'close');
+    if (rawSocket.transport.name === 'websocket') {
+      // engine.io gives every transport a `headers` listener (cookies for long-polling responses); a WebSocket
+      // transport never emits `headers`. Without it, its listener table is made again for the five events left.
+      rawSocket.transport.removeAllListeners('headers');
+      fitListenerTable(rawSocket.transport);
+    }
   });
 
   io.use(async (socket, next) => {

@@ -215,3 +215,30 @@ describe('ME-12 ME-15 no Socket.io room per connection or per board', () => {
     stranger.close();
   });
 });
+
+/**
+ * ME-16: Socket.io keeps a map per connection for the server's own emits that ask the client for an answer;
+ * Candor's server never asks, so every connection shares one that stays empty.
+ */
+describe('ME-16 one empty map of server acks for every connection', () => {
+  const live = useServer();
+
+  it('ME-16 connections share the empty acks map; an ack a client sends unasked is ignored and the connection goes on', async () => {
+    const { url, io } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'No acks kept');
+    const F = new Person(url);
+    const A = new Person(url);
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const sockets = [...io.of('/').sockets.values()] as { acks: Map<number, unknown> }[];
+    expect(sockets).toHaveLength(2);
+    expect(sockets[0]!.acks).toBe(sockets[1]!.acks);
+    expect(sockets[0]!.acks.size).toBe(0);
+    // socket.io-parser's ACK packet (type 3) for an id the server never gave out
+    (A.socket as unknown as { packet(p: object): void }).packet({ type: 3, id: 7, data: [] });
+    expect((await A.cmd('card.add', { columnId: 'start', text: 'still answered' })).ok).toBe(true);
+    await A.waitFor((a) => a.me?.cards.length === 1);
+    expect(sockets[0]!.acks.size).toBe(0);
+  });
+});

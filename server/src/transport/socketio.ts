@@ -55,6 +55,19 @@ interface EngineSocket {
   on(event: 'close', listener: (this: EngineSocket) => void): void;
 }
 
+/**
+ * ME-16: what every socket's `acks` becomes. Socket.io keeps the callbacks of the server's own emits that ask the
+ * client for an answer there (a Map per connection, ~180 bytes); Candor's server never asks, so every socket shares
+ * one that stays empty: an ack a client sends unasked finds nothing, as before. Asking would be a programming error
+ * that would mix connections' callbacks, so it throws.
+ */
+class NoServerAcks extends Map<number, unknown> {
+  override set(): never {
+    throw new Error('Candor emits nothing that asks a client for an ack (ME-16)');
+  }
+}
+const NO_SERVER_ACKS = new NoServerAcks();
+
 /** what every socket's `handshake` becomes once the connection middleware read it */
 const HANDSHAKE_READ: CandorSocket['handshake'] = Object.freeze({ headers: {}, time: '', address: '', xdomain: false, secure: false, issued: 0, url: '', query: {}, auth: {} });
 
@@ -192,6 +205,7 @@ export function attachSocketIo(
     socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);
+    (socket as unknown as { acks: Map<number, unknown> }).acks = NO_SERVER_ACKS;
     // ME-14: the `onAny` list and the decoder's listeners, at their exact length
     fitList(socket, '_anyListeners');
     fitComponentListeners((socket.client as unknown as { decoder?: object }).decoder, 'decoded');

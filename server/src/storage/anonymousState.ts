@@ -234,7 +234,9 @@ export class AnonymousState {
     const mine = state.cardsByAuthor.get(authorTag);
     let slot = 0;
     while (slot < slots.length && slots[slot] !== undefined && mine?.includes(slots[slot]!)) slot++;
-    slots[slot] = cardId;
+    // ME-17: a slot past the end makes the list anew at its exact length (grown in place it keeps room for more)
+    if (slot === slots.length) this.cardSlots.set(authorTag, slots.concat(cardId));
+    else slots[slot] = cardId;
     return slot;
   }
 

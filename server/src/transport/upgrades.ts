@@ -60,7 +60,19 @@ export function routeUpgrades(
     }
     route.handle(req, socket, head);
     forgetSpentTimer(socket);
+    forgetPeerName(socket);
   });
+}
+
+/**
+ * ME-18: Node keeps the peer address object it read for a socket (the limits read it when the connection came
+ * in: AB-3, AB-4) for the connection's lifetime: ~90 bytes with its address string. Everything that needs the
+ * address has read it by the time the upgrade is handed on; should anything ask again while the socket is open,
+ * Node reads it from the socket again.
+ */
+function forgetPeerName(socket: Duplex): void {
+  const cached = socket as unknown as { _peername?: object };
+  if (cached._peername !== undefined) cached._peername = undefined;
 }
 
 /**

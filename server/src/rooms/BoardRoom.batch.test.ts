@@ -80,6 +80,32 @@ describe('BoardRoom group commit (CM-4)', () => {
     store.hold(null);
   });
 
+  it('CM-4 a returning person whose join waits alone is answered before the event loop turns, storing nothing', async () => {
+    const { room: r, store } = await room();
+    expect((await person(r, 'back').join()).ok).toBe(true);
+    const again = person(r, 'back');
+    const before = store.calls.commitBatch ?? 0;
+    // (queued before the join: a join that waited for the check phase would come after it)
+    let nextTurn = false;
+    setImmediate(() => (nextTurn = true));
+    const ack = again.join();
+    expect(await ack).toEqual({ ok: true, data: { participantId: 'pid-back'.padEnd(10, 'x'), isFacilitator: false } });
+    expect(nextTurn).toBe(false);
+    expect(again.received).toHaveLength(1);
+    expect(store.calls.commitBatch ?? 0).toBe(before);
+  });
+
+  it('CM-4 a returning join and a command that arrive together are still decided in order, in one batch', async () => {
+    const { room: r, store } = await room();
+    expect((await person(r, 'order').join()).ok).toBe(true);
+    const again = person(r, 'order');
+    const before = store.calls.commitBatch ?? 0;
+    const [joined, added] = await Promise.all([again.join(), again.send({ type: 'card.add', columnId: 'start', text: 'after my join' })]);
+    expect(joined.ok && added.ok).toBe(true);
+    expect((store.calls.commitBatch ?? 0) - before).toBe(1);
+    expect(again.received.at(-1)!.cards.map((c) => c.text)).toEqual(['after my join']);
+  });
+
   it('CM-3 CM-4 a batch looks its command ids up in one read; a resend in a later batch is answered with its first result', async () => {
     const { room: r, store } = await room();
     const people = Array.from({ length: 5 }, (_, i) => person(r, `q${i}`));

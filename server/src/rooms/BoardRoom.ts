@@ -163,6 +163,7 @@ export class BoardRoom {
       rollback: (batch) => this.rollback(batch),
       settle: () => this.settle(),
       catchUp: () => this.catchUp(),
+      joinStoresNothing: (command) => command.facilitatorKey === undefined && this.state.participants.has(command.participantId),
     });
     this.fanout.projectFirst();
   }

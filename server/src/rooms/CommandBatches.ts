@@ -66,6 +66,8 @@ export interface BatchesOfRoom {
   settle(): void;
   /** CL-1: brings the copy up to the store, then settles */
   catchUp(): Promise<void>;
+  /** a join that stores nothing as far as the room can tell now: someone the board knows, coming back */
+  joinStoresNothing(command: JoinCommand): boolean;
 }
 
 /**
@@ -107,11 +109,20 @@ export class CommandBatches {
       if (this.drainScheduled) return;
       this.drainScheduled = true;
       const drain = () => void this.room.queue.run(() => this.drain());
+      // A returning person's join stores nothing, so it has no commit to share: when no other command waits for
+      // a batch, its batch is queued at once (decided in this callback's microtasks if the room is idle) rather
+      // than after the rest of this turn of the event loop. Whatever arrives before it starts joins it, in order.
+      if (this.startsAlone(command)) return drain();
       // (with several processes a batch waiting for the board's lock takes in what arrives meanwhile: no wait here)
       const inBurst = this.room.deps.now() - this.lastCommitEndedAt < BURST_GAP_MS;
       if (!this.room.deps.cluster && this.lastCommitMs >= SLOW_COMMIT_MS && inBurst) setTimeout(drain, Math.min(this.lastCommitMs, GROUP_COMMIT_MAX_WAIT_MS));
       else setImmediate(drain);
     });
+  }
+
+  /** the command just put in the inbox is alone there, and it is a join that stores nothing (one process) */
+  private startsAlone(command: Command): boolean {
+    return command.type === 'join' && this.inbox.length === 1 && !this.room.deps.cluster && this.room.joinStoresNothing(command);
   }
 
   private async drain(): Promise<void> {

@@ -1,4 +1,4 @@
-import { createCipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { type Hmac, createCipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Keyed hashes of a participant's secret, each with its own purpose, so none can be turned into another:
@@ -36,14 +36,21 @@ const PERSON_VALUES = 7;
 const PERSON_PLAINTEXT = Buffer.alloc(32 * PERSON_VALUES);
 for (let i = 0; i < 2 * PERSON_VALUES; i++) PERSON_PLAINTEXT.writeUInt32BE(i, i * 16);
 
+/** value `i` of `Keyring.person`'s output: its two blocks in base64url */
+const valueAt = (out: Buffer, i: number) => out.toString('base64url', i * 32, i * 32 + 32);
+
 export class Keyring {
   constructor(private readonly serverKey: Buffer) {}
 
   private mac(purpose: string, ...parts: string[]): string {
+    return this.macHash(purpose, parts).digest('base64url');
+  }
+
+  private macHash(purpose: string, parts: readonly string[]): Hmac {
     const h = createHmac('sha256', this.serverKey);
     h.update(purpose);
     for (const part of parts) h.update('\u0000' + part);
-    return h.digest('base64url');
+    return h;
   }
 
   authHash(boardId: string, secret: string): string {
@@ -57,10 +64,13 @@ export class Keyring {
    * another, as with separate HMACs; a join after a restart derives them for everyone who comes back.
    */
   person(boardId: string, secret: string): PersonValues {
-    const key = Buffer.from(this.mac('person', boardId, secret), 'base64url');
+    // (the key as the digest's bytes: the same key as decoding the base64url `mac`, without the round trip)
+    const key = this.macHash('person', [boardId, secret]).digest();
     const out = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(PERSON_PLAINTEXT);
-    const at = (i: number) => out.toString('base64url', i * 32, i * 32 + 32);
-    return { tags: { authorTag: at(0), voterTag: at(1), pulseTag: at(2), consensusTag: at(3), trustTag: at(4), reactionTag: at(5) }, commandKeyBase: at(6) };
+    return {
+      tags: { authorTag: valueAt(out, 0), voterTag: valueAt(out, 1), pulseTag: valueAt(out, 2), consensusTag: valueAt(out, 3), trustTag: valueAt(out, 4), reactionTag: valueAt(out, 5) },
+      commandKeyBase: valueAt(out, 6),
+    };
   }
 
   commandKey(base: string, commandId: string): string {

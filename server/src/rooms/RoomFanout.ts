@@ -53,14 +53,15 @@ export class RoomFanout {
    * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
    */
   publish(changes: { events: BoardEvent[]; actorId: string }[]): void {
-    const events = changes.flatMap((c) => c.events);
+    // (a batch of one command, such as a join, needs no list of its events made)
+    const events = changes.length === 1 ? changes[0]!.events : changes.flatMap((c) => c.events);
     const changed = events.filter((e) => changesPublicView(e, this.state));
     // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection, in the presence batch
     if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
     else if (changed.length > 0) this.schedulePresence();
     if (events.some(changesEveryonesView)) return this.sendPersonal(() => true);
     // only the actors' own connections: a join or a card in a room of 500 looks at one person's sockets, not 500
-    for (const actorId of new Set(changes.map((c) => c.actorId))) {
+    for (const actorId of changes.length === 1 ? [changes[0]!.actorId] : new Set(changes.map((c) => c.actorId))) {
       for (const socketId of this.hooks.socketsOf(actorId)) {
         const session = this.sessions.get(socketId);
         if (session?.kind === 'joined' && session.participantId === actorId) this.sendPersonalTo(session);

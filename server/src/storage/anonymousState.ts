@@ -4,6 +4,7 @@ import type { AnonymousPart } from './BoardStore.js';
 import { type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
 import { type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
 import {
+  EVERY_SLOT,
   PLACEHOLDER,
   PREFIX_FILTER_FROM,
   SLOTS,
@@ -16,7 +17,7 @@ import {
   slotKeys,
   slotTags,
 } from './factTags.js';
-import { type BoardState, type Card, LIMITS, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes, withLateFields } from '@candor/shared';
+import { type BoardState, type Card, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes, withLateFields } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -317,6 +318,11 @@ export class AnonymousState {
     }
   }
 
+  /** the slots of a person's keys of one kind to look up in the waiting facts (on a big board, only those whose prefix waits) */
+  private slotsToLookUp(keys: string, kind: 'card' | 'vote'): readonly number[] {
+    return this.prefixes ? this.prefixes.slotsThatMayWait(keys, SLOTS[kind]) : EVERY_SLOT[kind];
+  }
+
   /**
    * AR-2: a person joined with these tags; hands them back any loaded facts that are theirs. Costs at most
    * cardsPerPerson + voteBudgetMax + 1 + (actions) HMACs, and nothing once every loaded fact has its owner.
@@ -327,8 +333,7 @@ export class AnonymousState {
       const stored = this.cardsStored?.state === state && this.cardsStored.version === cardsVersion(state) ? this.cardsStored : null;
       const kept = stored && this.keptCards?.state === state && this.keptCards.version === stored.version ? this.keptCards : null;
       const keys = this.slotKeysOf(tags.authorTag, 'card');
-      for (let slot = 0; slot < LIMITS.cardsPerPerson; slot++) {
-        if (this.prefixes && !this.prefixes.mayHold(keys, slot * 16)) continue;
+      for (const slot of this.slotsToLookUp(keys, 'card')) {
         const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.card.get(key);
         if (!placeholder) continue;
@@ -346,8 +351,7 @@ export class AnonymousState {
     }
     if (this.unclaimed.vote > 0) {
       const keys = this.slotKeysOf(tags.voterTag, 'vote');
-      for (let slot = 0; slot < LIMITS.voteBudgetMax; slot++) {
-        if (this.prefixes && !this.prefixes.mayHold(keys, slot * 16)) continue;
+      for (const slot of this.slotsToLookUp(keys, 'vote')) {
         const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.vote.get(key);
         if (!placeholder) continue;

@@ -71,11 +71,27 @@ export class WaitingPrefixes {
     this.bits[prefix >> 3]! |= 1 << (prefix & 7);
   }
 
-  mayHold(keys: string, at: number): boolean {
-    const prefix = prefixAt(keys, at);
-    return (this.bits[prefix >> 3]! & (1 << (prefix & 7))) !== 0;
+  /**
+   * The slots, of the first `slots` keys in `keys` (16 characters each), whose prefix's bit is set: the only ones
+   * that may wait for someone. One call and one tight loop per kind and join, which a restarted process runs fast
+   * from its first joins on (a call per slot cost its first joins, still interpreted, most of their recognition).
+   */
+  slotsThatMayWait(keys: string, slots: number): number[] {
+    const found: number[] = [];
+    for (let slot = 0; slot < slots; slot++) {
+      const prefix = prefixAt(keys, slot * 16);
+      if ((this.bits[prefix >> 3]! & (1 << (prefix & 7))) !== 0) found.push(slot);
+    }
+    return found;
   }
 }
+
+/** every slot of a kind, for boards too small for `WaitingPrefixes` */
+export const EVERY_SLOT: Record<SlotKind, readonly number[]> = {
+  card: Array.from({ length: SLOTS.card }, (_, slot) => slot),
+  vote: Array.from({ length: SLOTS.vote }, (_, slot) => slot),
+  pulse: [0],
+};
 
 /** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
 export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {

@@ -1,4 +1,4 @@
-import { cardsOf, editedOf, groupOf, signatureOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
+import { editedOf, groupOf, signatureOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
 import { LIMITS } from './limits.js';
 import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
@@ -405,32 +405,49 @@ function myReactions(state: BoardState, reactionTag: string): Record<string, Rea
   return out;
 }
 
+/**
+ * Built for every person who joins or acts, so it walks each collection once with plain loops (no copies of the
+ * board's maps, no closures): a restarted server runs it interpreted for its first joins (issue 9).
+ */
 function personalView(state: BoardState, viewer: ParticipantViewer): PersonalView {
-  const participant = state.participants.get(viewer.participantId);
+  const { participantId } = viewer;
+  const participant = state.participants.get(participantId);
   const votes = votesOf(state, viewer.voterTag);
-  const used = Object.values(votes).reduce((a, b) => a + b, 0);
+  let used = 0;
+  for (const item in votes) used += votes[item]!;
   const stage = doneStageOf(state.phase);
+  // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
+  const cards: PersonalCard[] = [];
+  for (const cardId of state.cardsByAuthor.get(viewer.authorTag) ?? []) {
+    const c = state.cards.get(cardId)!;
+    cards.push({ id: c.id, columnId: c.columnId, text: c.text, signed: signatureOf(c) !== null });
+  }
+  const actionIds: string[] = [];
+  const consensus: Record<string, number> = {};
+  for (const a of state.actions.values()) {
+    if (a.owners.includes(participantId)) actionIds.push(a.id);
+    const mine = a.consensus?.answers.get(viewer.consensusTag);
+    if (mine !== undefined) consensus[a.id] = mine;
+  }
+  const knocks: PersonalView['knocks'] = [];
+  if (participant?.isFacilitator) for (const k of state.knocks.values()) knocks.push({ id: k.id, name: k.name });
+  const offerIds: string[] = [];
+  for (const o of state.offers.values()) if (o.participantId === participantId) offerIds.push(o.id);
   return {
-    participantId: viewer.participantId,
+    participantId,
     name: participant?.name ?? '',
     isFacilitator: participant?.isFacilitator ?? false,
-    // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
-    cards: cardsOf(state, viewer.authorTag).map((c) => ({ id: c.id, columnId: c.columnId, text: c.text, signed: signatureOf(c) !== null })),
+    cards,
     votes,
     votesLeft: Math.max(0, state.settings.voteBudget - used),
-    actionIds: [...state.actions.values()].filter((a) => a.owners.includes(viewer.participantId)).map((a) => a.id),
+    actionIds,
     pulse: state.pulse.get(viewer.pulseTag) ?? null,
-    consensus: Object.fromEntries(
-      [...state.actions.values()].flatMap((a) => {
-        const mine = a.consensus?.answers.get(viewer.consensusTag);
-        return mine === undefined ? [] : [[a.id, mine]];
-      }),
-    ),
-    done: stage !== null && state.done[stage].has(viewer.participantId),
-    knocks: participant?.isFacilitator ? [...state.knocks.values()].map((k) => ({ id: k.id, name: k.name })) : [],
+    consensus,
+    done: stage !== null && state.done[stage].has(participantId),
+    knocks,
     reactions: myReactions(state, viewer.reactionTag),
-    handRaised: state.raisedHands.includes(viewer.participantId),
-    offerIds: [...state.offers.values()].filter((o) => o.participantId === viewer.participantId).map((o) => o.id),
+    handRaised: state.raisedHands.includes(participantId),
+    offerIds,
     lens: myLens(state, viewer.trustTag),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Server } from 'socket.io';
-import { BoardDocPackets, type EngineConnection, writeTogether } from './boardDocPackets.js';
+import { BoardDocPackets, type EngineConnection, type RawStream, writeBoardDoc, writeTogether } from './boardDocPackets.js';
 
 /** Socket.io's own encoder, as the server's `io.encoder` */
 function socketIoEncoder() {
@@ -75,5 +75,64 @@ describe('board.doc packets (DO-12)', () => {
     expect(busy.flushes).toEqual([['4earlier']]);
     busy.drain();
     expect(busy.flushes).toEqual([['4earlier'], [text, binary]]);
+  });
+
+  /** an engine.io connection over an open WebSocket, its TCP socket recording what is written to it */
+  function webSocketConnection(options: { writable?: boolean; waiting?: unknown[]; wsState?: number } = {}) {
+    const calls: string[] = [];
+    const bytes: Buffer[] = [];
+    const raw: RawStream = {
+      writable: true,
+      write(chunk) {
+        calls.push('write');
+        bytes.push(chunk);
+        return true;
+      },
+    };
+    const engineWrites: unknown[] = [];
+    const conn: EngineConnection = {
+      readyState: 'open',
+      writeBuffer: options.waiting ?? [],
+      transport: { name: 'websocket', writable: options.writable ?? true, perMessageDeflate: null, socket: { readyState: options.wsState ?? 1, _socket: raw } },
+      write: (data) => void engineWrites.push(data),
+      flush: () => undefined,
+    };
+    return { conn, calls, bytes, engineWrites };
+  }
+
+  it('DO-13 a connection with nothing waiting gets the event and its bytes straight on its TCP socket, in one write of one buffer made once', () => {
+    const encoded = new BoardDocPackets(socketIoEncoder()).of(new Uint8Array(70_000).fill(7));
+    const idle = webSocketConnection();
+    writeBoardDoc(idle.conn, encoded);
+    expect(idle.calls).toEqual(['write']);
+    expect(idle.engineWrites).toEqual([]);
+    // the very frames engine.io would have written, one after the other
+    const frames = encoded.packets.flatMap((p) => p.options.wsPreEncodedFrame);
+    expect(idle.bytes[0]!.equals(Buffer.concat(frames))).toBe(true);
+    // made once: every socket is written the same buffer
+    const other = webSocketConnection();
+    writeBoardDoc(other.conn, encoded);
+    expect(other.bytes[0]).toBe(idle.bytes[0]);
+  });
+
+  it('DO-13 only the last message written straight keeps its frames in one buffer (a remembered answer does not keep a copy of its bytes)', () => {
+    const packets = new BoardDocPackets(socketIoEncoder());
+    const answer = packets.of(new Uint8Array(70_000).fill(7));
+    const first = answer.wire();
+    expect(answer.wire()).toBe(first);
+    packets.of(new Uint8Array(5_000).fill(8)).wire();
+    const again = answer.wire();
+    expect(again).not.toBe(first);
+    expect(again.equals(first)).toBe(true);
+  });
+
+  it('DO-13 a connection still writing, holding packets or whose WebSocket is closing gets the event through engine.io', () => {
+    const encoded = new BoardDocPackets(socketIoEncoder()).of(new Uint8Array(70_000).fill(7));
+    const [text, binary] = encoded.packets.map((p) => p.data);
+    for (const busy of [webSocketConnection({ writable: false }), webSocketConnection({ waiting: [{ data: '4earlier' }] }), webSocketConnection({ wsState: 2 })]) {
+      writeBoardDoc(busy.conn, encoded);
+      expect(busy.calls).toEqual([]);
+      expect(busy.engineWrites).toEqual([text, binary]);
+    }
   });
 });

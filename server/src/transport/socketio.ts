@@ -27,7 +27,7 @@ import { TokenBucket } from './rateLimit.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
-import { BoardDocPackets, type EncodedBoardDoc, type EngineConnection, writeTogether } from './boardDocPackets.js';
+import { BoardDocPackets, type EncodedBoardDoc, type EngineConnection, writeBoardDoc } from './boardDocPackets.js';
 import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoardDoc, stopBoardDoc } from './socketBoardDoc.js';
 import { fitComponentListeners, fitList, fitListenerTable, fitListeners } from './fittedLists.js';
 
@@ -369,9 +369,9 @@ class SocketSession implements RoomSocket, BoardDocSocket {
     this.write(this.boardDocPackets.of(message));
   }
 
-  /** an event encoded once for many sockets (`BoardDocPackets`), written to this connection while it is connected */
+  /** an event encoded once for many sockets (`BoardDocPackets`), written to this connection while it is connected (`writeBoardDoc`) */
   write(encoded: EncodedBoardDoc): void {
-    if (this.socket.connected) writeTogether(this.socket.conn as unknown as EngineConnection, encoded);
+    if (this.socket.connected) writeBoardDoc(this.socket.conn as unknown as EngineConnection, encoded);
   }
 
   /** DO-7: room for `bytes` more without holding more than the cap unsent; past it the connection is closed. */

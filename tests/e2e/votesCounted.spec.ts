@@ -55,3 +55,23 @@ test('UI-22 a vote my personal view already shows is not counted again while its
   link.release();
   await expect(page.getByText('You have 2 votes left')).toBeVisible();
 });
+
+test('UI-22 a card my personal view already shows is not shown a second time as "sending…" while its answer is on the way', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdAcks(page);
+  await facilitator.createRetro('Shown once');
+
+  // the server shows my card in my personal view, then answers; the answer is held here
+  link.hold = true;
+  const me = link.nextMe();
+  const column = facilitator.column('Stop');
+  await column.getByLabel('New card in Stop').fill('Deploys on Friday afternoon');
+  await column.getByRole('button', { name: 'Add card' }).click();
+  await me;
+  await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+  // shown twice, the card stood in the column once as mine and once more as "sending…" until the answer came
+  await expect(column.getByRole('article').filter({ hasText: 'Deploys on Friday afternoon' })).toHaveCount(1);
+  await expect(column.getByText('sending…')).toHaveCount(0);
+  link.release();
+  await expect(column.getByRole('article').filter({ hasText: 'Deploys on Friday afternoon' })).toHaveCount(1);
+});

@@ -320,8 +320,9 @@ export class BoardSession {
           if (command.id === upTo) break;
         }
       }
-      this.update({ me, isFacilitator: me.isFacilitator, notInMe: this.notInMe() });
+      this.update({ me, isFacilitator: me.isFacilitator });
       this.pruneArriving();
+      this.syncQueueState();
     });
     socket.on('signedOut', ({ reason }) => {
       this.boardDoc.stop();
@@ -505,22 +506,18 @@ export class BoardSession {
     this.syncQueueState();
   }
 
+  /** forgets the acknowledged cards my personal view now shows (the caller brings `sendingCards` up to date) */
   private pruneArriving(): void {
     const mine = new Set(this.state.me?.cards.map((c) => c.id) ?? []);
-    let changed = false;
-    for (const id of [...this.arriving.keys()]) {
-      if (mine.has(id)) {
-        this.arriving.delete(id);
-        changed = true;
-      }
-    }
-    if (changed) this.syncQueueState();
+    for (const id of [...this.arriving.keys()]) if (mine.has(id)) this.arriving.delete(id);
   }
 
   private syncQueueState(): void {
     const pending = this.queue.all();
-    const queuedCards: SendingCard[] = pending.flatMap((c) => (c.type === 'card.add' ? [{ key: c.id, columnId: c.columnId, text: c.text }] : []));
-    this.update({ pending, notInMe: this.notInMe(), sendingCards: [...queuedCards, ...this.arriving.values()] });
+    const notInMe = this.notInMe();
+    // UI-22: a card my personal view already shows is mine there, not a second copy still "sending…"
+    const queuedCards: SendingCard[] = notInMe.flatMap((c) => (c.type === 'card.add' ? [{ key: c.id, columnId: c.columnId, text: c.text }] : []));
+    this.update({ pending, notInMe, sendingCards: [...queuedCards, ...this.arriving.values()] });
   }
 
   private notInMe(): readonly BoardCommand[] {

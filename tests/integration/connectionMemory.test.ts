@@ -139,6 +139,18 @@ describe('ME-7 closed document connections and the room', () => {
 });
 
 /** the events a Socket.io connection has listeners of its own for (Node keeps them in `_events`) */
+/** a new board that Fran (who facilitates) and Alex have joined, both kept for cleanup */
+async function franAndAlexJoined(live: ReturnType<typeof useServer>, title: string): Promise<{ boardId: string; F: Person; A: Person }> {
+  const { url } = live.server;
+  const { boardId, facilitatorKey } = await createBoard(url, title);
+  const F = new Person(url);
+  const A = new Person(url);
+  live.people.push(F, A);
+  await F.connect(boardId, 'Fran', facilitatorKey);
+  await A.connect(boardId, 'Alex');
+  return { boardId, F, A };
+}
+
 function ownListenedEvents(socket: unknown): string[] {
   return Reflect.ownKeys((socket as { _events: object })._events).map(String);
 }
@@ -186,12 +198,7 @@ describe('ME-12 ME-15 no Socket.io room per connection or per board', () => {
 
   it('ME-12 ME-15 a connection is in no Socket.io room, and moves still reach the joined people and nobody else', async () => {
     const { url, io } = live.server;
-    const { boardId, facilitatorKey } = await createBoard(url, 'No own rooms');
-    const F = new Person(url);
-    const A = new Person(url);
-    live.people.push(F, A);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
+    const { boardId, F, A } = await franAndAlexJoined(live, 'No own rooms');
     const stranger = await openSocket(url, { boardId });
     const { adapter } = io.of('/');
     expect([...io.of('/').sockets.keys()]).toHaveLength(3);
@@ -224,13 +231,8 @@ describe('ME-16 one empty map of server acks for every connection', () => {
   const live = useServer();
 
   it('ME-16 connections share the empty acks map; an ack a client sends unasked is ignored and the connection goes on', async () => {
-    const { url, io } = live.server;
-    const { boardId, facilitatorKey } = await createBoard(url, 'No acks kept');
-    const F = new Person(url);
-    const A = new Person(url);
-    live.people.push(F, A);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
+    const { io } = live.server;
+    const { A } = await franAndAlexJoined(live, 'No acks kept');
     const sockets = [...io.of('/').sockets.values()] as { acks: Map<number, unknown> }[];
     expect(sockets).toHaveLength(2);
     expect(sockets[0]!.acks).toBe(sockets[1]!.acks);

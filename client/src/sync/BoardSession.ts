@@ -320,9 +320,8 @@ export class BoardSession {
           if (command.id === upTo) break;
         }
       }
-      this.update({ me, isFacilitator: me.isFacilitator });
-      this.pruneArriving();
-      this.syncQueueState();
+      this.pruneArriving(me);
+      this.syncQueueState({ me, isFacilitator: me.isFacilitator });
     });
     socket.on('signedOut', ({ reason }) => {
       this.boardDoc.stop();
@@ -507,17 +506,18 @@ export class BoardSession {
   }
 
   /** forgets the acknowledged cards my personal view now shows (the caller brings `sendingCards` up to date) */
-  private pruneArriving(): void {
-    const mine = new Set(this.state.me?.cards.map((c) => c.id) ?? []);
+  private pruneArriving(me: PersonalView): void {
+    const mine = new Set(me.cards.map((c) => c.id));
     for (const id of [...this.arriving.keys()]) if (mine.has(id)) this.arriving.delete(id);
   }
 
-  private syncQueueState(): void {
+  /** the queue's part of the state, with whatever else changed at the same moment (`patch`), in one update */
+  private syncQueueState(patch: Partial<SessionState> = {}): void {
     const pending = this.queue.all();
     const notInMe = this.notInMe();
     // UI-22: a card my personal view already shows is mine there, not a second copy still "sending…"
     const queuedCards: SendingCard[] = notInMe.flatMap((c) => (c.type === 'card.add' ? [{ key: c.id, columnId: c.columnId, text: c.text }] : []));
-    this.update({ pending, notInMe, sendingCards: [...queuedCards, ...this.arriving.values()] });
+    this.update({ ...patch, pending, notInMe, sendingCards: [...queuedCards, ...this.arriving.values()] });
   }
 
   private notInMe(): readonly BoardCommand[] {

@@ -37,6 +37,12 @@ const GROUP_COMMIT_MAX_WAIT_MS = 25;
  */
 const BURST_GAP_MS = 100;
 
+/** CM-3: command keys read from the store at once, and the sealed records found under them */
+interface LookedUp {
+  keys: Set<string>;
+  found: Map<string, Uint8Array>;
+}
+
 interface Incoming {
   socketId: string;
   command: Command;
@@ -90,10 +96,10 @@ export class CommandBatches {
   private showsAfterLock: (() => void)[] | null = null;
   /**
    * CM-3: the command keys of the batch being decided, read from the store at once before any is decided (one
-   * round trip on PostgreSQL, not one per command); a key not among them (a command of someone who joins in the
-   * same batch) is looked up on its own.
+   * round trip on PostgreSQL, not one per command; with several processes, while the version or the board's lock is
+   * awaited); a key not among them (a command of someone who joins in the same batch) is looked up on its own.
    */
-  private lookedUp: { keys: Set<string>; found: Map<string, Uint8Array> } | null = null;
+  private lookedUp: LookedUp | null = null;
 
   constructor(private readonly room: BatchesOfRoom) {}
 
@@ -141,9 +147,10 @@ export class CommandBatches {
     }
     if (deps.now() - this.staleAt >= CONTENDED_MS) {
       // CL-4: with several processes, someone who joined (or anything that changed) through another process is
-      // known here before anything is decided
-      if ((await cluster.storedVersion(id)) !== copy.storedVersion) await this.room.catchUp();
-      if ((await this.runBatch(items.filter((item) => !item.answered), true)) !== 'retry') return;
+      // known here before anything is decided (CM-3: the batch's command keys are read meanwhile, not after)
+      const [stored, known] = await Promise.all([cluster.storedVersion(id), this.prefetchCommands(items)]);
+      if (stored !== copy.storedVersion) await this.room.catchUp();
+      if ((await this.runBatch(items.filter((item) => !item.answered), true, known)) !== 'retry') return;
       // CL-2: another process changed the board since this copy was read (CL-3: or stored one of these very
       // commands). The batch is decided again holding the board's lock, which holds every other process's
       // commands back meanwhile, so a busy board cannot starve this process.
@@ -154,6 +161,8 @@ export class CommandBatches {
     // processes' commands wait for this process's commit, not for its fan-out too
     const shows: (() => void)[] = [];
     let lockFailed: unknown = null;
+    // CM-3: the command keys are read while the lock is awaited, not after it is held
+    const known = this.prefetchCommands(items.filter((item) => !item.answered));
     try {
       await cluster.serialize(id, async (stored) => {
         this.holdsBoardLock = true;
@@ -164,7 +173,7 @@ export class CommandBatches {
           for (let attempt = 1; ; attempt++) {
             const current = attempt === 1 ? stored : await cluster.storedVersion(id);
             if (current !== copy.storedVersion) await this.room.catchUp();
-            const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS);
+            const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS, attempt === 1 ? await known : null);
             if (outcome !== 'retry') return;
             this.room.settle();
           }
@@ -183,16 +192,40 @@ export class CommandBatches {
     for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
   }
 
-  private async lookUpCommands(items: Incoming[]): Promise<void> {
+  /** the command keys of `items`' commands (a join has none) */
+  private commandKeysOf(items: Incoming[]): string[] {
     const keys: string[] = [];
     for (const { socketId, command } of items) {
       const session = this.room.sessions.get(socketId);
       if (session?.kind === 'joined' && command.type !== 'join') keys.push(this.room.deps.keyring.commandKey(session.commandKeyBase, command.id));
     }
-    if (keys.length === 0) return;
-    // a read that fails leaves each command to its own lookup, answered INTERNAL if that fails too
+    return keys;
+  }
+
+  /**
+   * CM-3, CL-2: the batch's command keys read at once, while the board's version (or its lock) is awaited, rather
+   * than after. A key another process stores in between is not missed: the commit then finds it taken and the
+   * batch is decided again, looked up anew (CL-3). Null when the read failed (each command then looks itself up).
+   */
+  private async prefetchCommands(items: Incoming[]): Promise<LookedUp | null> {
+    const keys = this.commandKeysOf(items);
+    if (keys.length === 0) return { keys: new Set(), found: new Map() };
     const found = await this.room.deps.store.findCommands(this.room.id, keys).catch(() => null);
-    this.lookedUp = found && { keys: new Set(keys), found };
+    return found && { keys: new Set(keys), found };
+  }
+
+  /** reads the keys of `items` not in `known` (all of them without it), in one round trip */
+  private async lookUpCommands(items: Incoming[], known: LookedUp | null): Promise<void> {
+    const keys = this.commandKeysOf(items);
+    const missing = known ? keys.filter((key) => !known.keys.has(key)) : keys;
+    if (missing.length === 0) {
+      this.lookedUp = known;
+      return;
+    }
+    // a read that fails leaves each command to its own lookup, answered INTERNAL if that fails too
+    const found = await this.room.deps.store.findCommands(this.room.id, missing).catch(() => null);
+    if (!found) this.lookedUp = known;
+    else this.lookedUp = { keys: new Set([...(known?.keys ?? []), ...missing]), found: new Map([...(known?.found ?? []), ...found]) };
   }
 
   /** CM-3: the first result stored under `commandKey`, if any (from the batch's lookup when it made one) */
@@ -203,8 +236,8 @@ export class CommandBatches {
   }
 
   /** Decides every command of `items` in turn and stores them as one batch; 'retry' when the copy was stale. */
-  private async runBatch(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
-    await this.lookUpCommands(items);
+  private async runBatch(items: Incoming[], mayRetry: boolean, known: LookedUp | null = null): Promise<'done' | 'retry'> {
+    await this.lookUpCommands(items, known);
     try {
       return await this.decideAndStore(items, mayRetry);
     } finally {

@@ -6,13 +6,13 @@ import { Fenced } from './fenced.js';
 import { ensureSchema } from './postgresSchema.js';
 import { writerLeases } from './postgresLeases.js';
 import { readBoard, readChanges } from './postgresReads.js';
+import { COMMIT_BATCH, UNIQUE_VIOLATION, commitBatchParameters } from './postgresBatch.js';
 import {
   anonymousStateOf,
   appendEvents,
   checkAndCount,
   checkFence,
   insertCommands,
-  insertEvents,
   lockBoard,
   lockBoardRow,
   refuseAnonymous,
@@ -160,18 +160,27 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     commitLocked,
     async withBoardLock(boardId, work) {
       const client = await lockPool.connect();
-      let healthy = true;
+      // the lock holds no writes: ending its transaction only lets the next command of the board go
+      const unlock = () =>
+        client.query('COMMIT').then(
+          () => client.release(),
+          () => client.release(true),
+        );
+      let result;
       try {
         await client.query('BEGIN');
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BOARD_LOCK_CLASS, boardId]);
         // a statement of its own, after the lock is held, so that it sees every commit made before
         const { rows } = await client.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);
-        return await work(rows[0] ? Number(rows[0].version) : null);
-      } finally {
-        // the lock holds no writes: ending its transaction only lets the next command of the board go
-        await client.query('COMMIT').catch(() => (healthy = false));
-        client.release(!healthy);
+        result = await work(rows[0] ? Number(rows[0].version) : null);
+      } catch (err) {
+        await unlock();
+        throw err;
       }
+      // CL-2: the COMMIT is on its way (pg sends it at once); what `work` stored is committed already, so the caller
+      // answers and fans out meanwhile rather than after one more round trip. The next holder waits for PostgreSQL.
+      void unlock();
+      return result;
     },
     ...writerLeases(pool),
     async storedVersion(boardId) {
@@ -254,29 +263,19 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     async commitBatch(boardId: string, batch: CommitBatch) {
       refuseAnonymous(batch.events);
-      return inTransaction(async (client) => {
-        if (batch.expectedVersion !== undefined && !batch.underBoardLock) {
-          // CL-2: another process is deciding under the board's lock: this batch waits its turn there
-          const { rows } = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS got', [BOARD_LOCK_CLASS, boardId]);
-          if (!rows[0]?.got) throw new StaleCopy(boardId);
-        }
-        // the row is locked, counted and its sequence moved on in one statement (CL-2: only at the expected version)
-        const { rows: counted } = await client.query<{ last_seq: number }>(
-          'UPDATE boards SET version = version + 1, last_seq = last_seq + $3 WHERE id = $1 AND ($2::bigint IS NULL OR version = $2) RETURNING last_seq',
-          [boardId, batch.expectedVersion ?? null, batch.events.length],
-        );
-        if (!counted[0]) {
-          // CL-2: decided against another version of the board: nothing of it is written
-          if ((await client.query('SELECT 1 FROM boards WHERE id = $1', [boardId])).rowCount) throw new StaleCopy(boardId);
-          throw new Error(`board ${boardId} does not exist`);
-        }
-        const newSeq = counted[0].last_seq;
-        for (const p of batch.participants) await storeParticipant(client, boardId, p);
-        await insertCommands(client, boardId, batch.commands);
-        await insertEvents(client, boardId, newSeq - batch.events.length, batch.events);
-        await storeAnonymousState(client, boardId, batch.anonymousState);
-        return { lastSeq: newSeq };
-      });
+      // one statement, so one round trip and one transaction of its own (PostgreSQL commits it as it ends)
+      const { rows } = await pool
+        .query<{ last_seq: number | null; board_exists: boolean }>(COMMIT_BATCH, commitBatchParameters(boardId, batch, BOARD_LOCK_CLASS))
+        .catch((err: { code?: string; constraint?: string }) => {
+          // a command key stored meanwhile (a resend racing its first copy) fails the whole statement, so the batch
+          if (err.code === UNIQUE_VIOLATION && err.constraint === 'commands_pkey') throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+          throw err;
+        });
+      const row = rows[0]!;
+      if (row.last_seq !== null) return { lastSeq: row.last_seq };
+      // CL-2: decided against another version of the board, or another process holds its lock: nothing was written
+      if (row.board_exists) throw new StaleCopy(boardId);
+      throw new Error(`board ${boardId} does not exist`);
     },
     async appendDocUpdate(boardId, doc, update, fence) {
       return inTransaction(async (client) => {

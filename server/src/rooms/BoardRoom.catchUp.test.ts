@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Ack, type Command } from '@candor/shared';
 import type { PostgresStore } from '../storage/postgres.js';
+import { AnonymousState } from '../storage/anonymousState.js';
 import { BoardRoom } from './BoardRoom.js';
 import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
 
@@ -161,6 +162,54 @@ describe('CL-17 incremental catch-up', () => {
     const { incremental, reloaded } = await againstFullReload(b);
     expect(incremental).toEqual(reloaded);
   });
+
+  it('CL-17 AR-2 on a big board, cards only added through another process are taken in one by one: the cards already here stay, with their owners, to the state a full reload builds', async () => {
+    const { a, b, storeB, catchUpB } = await twoProcesses();
+    const fac = person(a, 'fac', true);
+    const ada = person(b, 'ada');
+    await fac.join();
+    await catchUpB();
+    await ada.join();
+    const column = template.columns[0]!.id;
+    const { cardId: adas } = await ada.must({ type: 'card.add', columnId: column, text: 'written through b' });
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    // past STORED_CARDS_KEPT_FROM (500) cards, through a, at most 50 a person
+    const writers = Array.from({ length: 11 }, (_, i) => person(a, `writer${i}`));
+    for (const w of writers) await w.join();
+    await Promise.all(writers.flatMap((w, i) => Array.from({ length: 46 }, (_, k) => w.must({ type: 'card.add', columnId: column, text: `card ${i}-${k}` }))));
+    await catchUpB();
+    // b stores a card of its own: from then on b keeps each card's stored entry
+    await ada.must({ type: 'card.add', columnId: column, text: 'second through b' });
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    const adasCard = b.state.cards.get(adas!);
+    const added = await Promise.all([0, 1, 2].map((k) => writers[0]!.must({ type: 'card.add', columnId: column, text: `late ${k}` })));
+    const load = vi.spyOn(AnonymousState.prototype, 'load');
+    await catchUpB();
+    expect(load).not.toHaveBeenCalled();
+    expect(b.state.cards.size).toBe(2 + 11 * 46 + 3);
+    for (const { cardId } of added) expect(b.state.cards.get(cardId!)?.text).toMatch(/^late /);
+    // the very card object b held, still ada's
+    expect(b.state.cards.get(adas!)).toBe(adasCard);
+    expect(b.state.cardsByAuthor.get(adasCard!.authorTag)).toHaveLength(2);
+    const { incremental, reloaded } = await againstFullReload(b);
+    expect(incremental).toEqual(reloaded);
+
+    // what b stores next is what a rebuilt copy stores: a reads it back to the same state
+    await ada.must({ type: 'card.add', columnId: column, text: 'third through b' });
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    expect(a.state.cards.size).toBe(b.state.cards.size);
+    const onA = await againstFullReload(a);
+    expect(onA.incremental).toEqual(onA.reloaded);
+
+    // a card edited elsewhere is not an addition: b rebuilds its copy, to the same state
+    await writers[0]!.must({ type: 'card.edit', cardId: added[1]!.cardId!, text: 'edited through a' });
+    load.mockClear();
+    await catchUpB();
+    expect(b.state.cards.get(added[1]!.cardId!)?.text).toBe('edited through a');
+    expect(load).toHaveBeenCalledTimes(1);
+    const again = await againstFullReload(b);
+    expect(again.incremental).toEqual(again.reloaded);
+  }, 60_000);
 
   it('CL-17 rebuilds the whole copy when the changes leave a gap, or a known row changed or went', async () => {
     const { a, b, storeB, catchUpB } = await twoProcesses();

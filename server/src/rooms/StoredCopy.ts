@@ -156,7 +156,9 @@ export class StoredCopy {
     }
     for (const { event } of changes.events) evolve(state, event);
     const { cards, marks } = changes.anonymousParts;
-    if (cards) {
+    if (cards && !marks && cards.blob && this.anonymous.foldAddedCards(state, cards.blob, cards.json)) {
+      // cards were only added elsewhere (a busy Write): they wait for their owners, the rest stays as it is
+    } else if (cards) {
       // the cards changed: every anonymous fact is loaded again (the marks as this copy stored or now read them),
       // and waits for its owner again
       const marksBlob = marks ? marks.blob : this.anonymous.storedMarksPart;

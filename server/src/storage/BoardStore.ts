@@ -88,8 +88,11 @@ export interface BoardChanges {
   events: StoredEvent[];
   /** every participant row and their digest, only when the digest is not the mark's (else null) */
   participants: { rows: ParticipantRecord[]; digest: string } | null;
-  /** each anonymous-state part whose `anonymousDigest` is not the mark's, with that digest (the others are absent) */
-  anonymousParts: Partial<Record<AnonymousPart, { blob: Uint8Array | null; digest: string | null }>>;
+  /**
+   * each anonymous-state part whose `anonymousDigest` is not the mark's, with that digest (the others are absent);
+   * `json` is the same part as text, when the store read it so (a catch-up then need not decode it again)
+   */
+  anonymousParts: Partial<Record<AnonymousPart, { blob: Uint8Array | null; digest: string | null; json?: string }>>;
 }
 
 /** Thrown by a commit whose command key is already stored: the room answers the resend from `findCommand`. */

@@ -267,6 +267,43 @@ export class AnonymousState {
   }
 
   /**
+   * CL-17: another process stored a cards part that only adds cards to the one this copy last stored or read
+   * (see `StoredCardsBuilder.takeAdded`): the added cards go into `state` as `load` puts them, each waiting for its
+   * owner, and every other card stays as it is, with its owner — a catch-up on three cards added elsewhere does not
+   * rebuild 1,500. Only on big boards (which keep each card's stored entry) and only when `state`'s cards are those
+   * of that part (nothing decided here since); false, with nothing changed, otherwise (the caller rebuilds).
+   */
+  foldAddedCards(state: BoardState, cards: Uint8Array, cardsJson?: string): boolean {
+    const builder = this.cardsBuilder;
+    const kept = this.keptCards;
+    const stored = this.cardsStored;
+    if (!builder || !kept || kept.state !== state || stored?.state !== state || kept.version !== cardsVersion(state) || stored.version !== kept.version) return false;
+    if (!builder.makes(kept.json)) return false;
+    const json = cardsJson ?? Buffer.from(cards).toString('utf8');
+    const added = builder.takeAdded(json, (tag) => PLACEHOLDER + tag);
+    if (!added) return false;
+    const allRevealed = everyCardRevealedIn(state.phase);
+    for (const c of added) {
+      const key = keyOf(c.tag);
+      this.waiting.card.set(key, PLACEHOLDER + c.tag);
+      this.prefixes?.add(key);
+      evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
+      const card = state.cards.get(c.id)!;
+      card.revealed = allRevealed || c.revealed;
+      if (c.group !== null || c.signature) Object.assign(withLateFields(card), { groupId: c.group, signature: c.signature ?? null });
+    }
+    this.unclaimed.card += added.length;
+    if (!this.prefixes && this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) {
+      this.prefixes = new WaitingPrefixes();
+      for (const key of this.waiting.card.keys()) this.prefixes.add(key);
+      for (const key of this.waiting.vote.keys()) this.prefixes.add(key);
+    }
+    this.keepCards(state, cardsVersion(state), json);
+    this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
+    return true;
+  }
+
+  /**
    * CL-17: another process changed only the marks: they replace this copy's (which `state` must hold none of
    * any more: `withoutMarks`), and wait for their owners again; the cards stay as they are, with their owners.
    */

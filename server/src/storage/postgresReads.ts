@@ -11,10 +11,25 @@ const PARTICIPANTS_DIGEST = `md5(coalesce((SELECT json_agg(json_build_array(id, 
   FROM participants WHERE board_id = $1), ''))`;
 
 /**
+ * CL-17: each part of the anonymous state whose md5 is not the copy's (parameter `$n`), as a digest and state
+ * column pair (`<part>_digest`, `<part>_state`), both null when that part is as the copy has it. The state goes
+ * as text (the parts are JSON, so UTF-8): a 1,500-card board's cards part is a few hundred KB, which a catch-up
+ * reads whole (each batch of cards made elsewhere rewrites it), and as base64 inside JSON it took five times as
+ * long to send and decode, under the board's lock.
+ */
+const partColumns = (firstParameter: number) =>
+  ANONYMOUS_PARTS.map((part, i) => ({
+    select: `${part}.digest AS ${part}_digest, ${part}.state AS ${part}_state`,
+    join: `LEFT JOIN LATERAL (SELECT s.digest, convert_from(s.state, 'UTF8') AS state FROM anonymous_state s
+      WHERE s.board_id = b.id AND s.part = '${part}' AND s.digest IS DISTINCT FROM $${firstParameter + i}) ${part} ON true`,
+  }));
+const PARTS = partColumns(4);
+
+/**
  * CL-17: what changed on a board since a copy was read, in one statement (one snapshot, one round trip): the
  * events after $2, the participant rows only if their digest is not $3, each part of the anonymous state only if
- * its md5 is not the one in $4 (the parts' digests in `ANONYMOUS_PARTS` order): a vote made elsewhere reads the
- * marks again, not every card.
+ * its md5 is not the copy's ($4…, in `ANONYMOUS_PARTS` order): a vote made elsewhere reads the marks again, not
+ * every card.
  */
 const CHANGES_SINCE = `
 SELECT b.version, b.last_seq,
@@ -24,11 +39,10 @@ SELECT b.version, b.last_seq,
     (SELECT coalesce(json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY name COLLATE "C", id COLLATE "C"), '[]')
        FROM participants WHERE board_id = b.id)
   END AS participants,
-  (SELECT coalesce(json_agg(json_build_array(s.part, s.digest, encode(s.state, 'base64'))), '[]')
-     FROM anonymous_state s
-    WHERE s.board_id = b.id AND s.digest IS DISTINCT FROM ($4::text[])[array_position($5::text[], s.part)]) AS anonymous_parts
+  ${PARTS.map((c) => c.select).join(',\n  ')}
 FROM boards b
 CROSS JOIN LATERAL (SELECT ${PARTICIPANTS_DIGEST} AS digest) p
+${PARTS.map((c) => c.join).join('\n')}
 WHERE b.id = $1`;
 
 const docUpdates = async (client: PoolClient, boardId: string, doc: DocName) =>
@@ -68,16 +82,22 @@ export async function readBoard(client: PoolClient, boardId: string, options: { 
 /** CL-17: what changed on a board since a copy was read (`CHANGES_SINCE`), or null if there is no such board. */
 export async function readChanges(pool: Pool, boardId: string, since: CopyMark): Promise<BoardChanges | null> {
   type Row = [string, string, string, string, boolean];
-  const { rows } = await pool.query<{
-    version: string;
-    last_seq: number;
-    events: [number, string][] | null;
-    participants_digest: string;
-    participants: Row[] | null;
-    anonymous_parts: [AnonymousPart, string | null, string | null][];
-  }>(CHANGES_SINCE, [boardId, since.afterSeq, since.participantsDigest, ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part]), ANONYMOUS_PARTS]);
+  const { rows } = await pool.query<
+    {
+      version: string;
+      last_seq: number;
+      events: [number, string][] | null;
+      participants_digest: string;
+      participants: Row[] | null;
+    } & Record<`${AnonymousPart}_digest` | `${AnonymousPart}_state`, string | null>
+  >(CHANGES_SINCE, [boardId, since.afterSeq, since.participantsDigest, ...ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part])]);
   const row = rows[0];
   if (!row) return null;
+  const anonymousParts: BoardChanges['anonymousParts'] = {};
+  for (const part of ANONYMOUS_PARTS) {
+    const state = row[`${part}_state`];
+    if (state !== null) anonymousParts[part] = { blob: Buffer.from(state, 'utf8'), digest: row[`${part}_digest`], json: state };
+  }
   return {
     version: Number(row.version),
     lastSeq: row.last_seq,
@@ -88,8 +108,6 @@ export async function readChanges(pool: Pool, boardId: string, since: CopyMark):
           digest: row.participants_digest,
         }
       : null,
-    anonymousParts: Object.fromEntries(
-      row.anonymous_parts.map(([part, digest, base64]) => [part, { blob: base64 === null ? null : new Uint8Array(Buffer.from(base64, 'base64')), digest }]),
-    ),
+    anonymousParts,
   };
 }

@@ -59,6 +59,21 @@ interface Entry {
   json: string;
 }
 
+/** the end (one past its `}`) of the stored card entry at `at` (flat: only strings, booleans and null inside), or -1 */
+function entryEnd(json: string, at: number): number {
+  if (json[at] !== '{') return -1;
+  let inString = false;
+  for (let i = at + 1; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7d) return i + 1;
+  }
+  return -1;
+}
+
 /**
  * For big boards: each card's entry is kept, encoded again only once the card changed, and the part is the
  * entries joined in id order — the very bytes `storedCardsJson` gives. A card added in Write costs one card's
@@ -67,6 +82,62 @@ interface Entry {
 export class StoredCardsBuilder {
   private readonly entries = new Map<string, Entry>();
   private sortedIds: string[] = [];
+  /** the part the entries make: the last one built, or the one `takeAdded` took them from */
+  private made: { json: string; groups: string } | null = null;
+
+  /** the entries are those of `json` (built last, or taken in from it) */
+  makes(json: string): boolean {
+    return this.made?.json === json;
+  }
+
+  /**
+   * CL-17: the cards the stored part `json` adds to the part the entries make, if that is all it changes: read
+   * in the part's id order, every other card's entry the very same bytes, none gone, the groups as they were;
+   * null otherwise. Only the added cards' entries are parsed (a 1,500-card part is a few hundred KB), and each is
+   * taken in as stored, authored by `placeholderOf` its tag, as `load` leaves a card until its owner is recognised.
+   */
+  takeAdded(json: string, placeholderOf: (tag: string) => string): StoredCard[] | null {
+    const made = this.made;
+    const head = `{"format":${PART_FORMAT},"cards":[`;
+    if (!made || !json.startsWith(head)) return null;
+    const known = this.sortedIds;
+    const ids: string[] = [];
+    const added: StoredCard[] = [];
+    let k = 0;
+    let at = head.length;
+    while (json[at] !== ']') {
+      if (ids.length > 0 && json[at++] !== ',') return null;
+      const next = k < known.length ? this.entries.get(known[k]!)!.json : null;
+      if (next !== null && json.slice(at, at + next.length) === next) {
+        ids.push(known[k++]!);
+        at += next.length;
+        continue;
+      }
+      const end = entryEnd(json, at);
+      if (end < 0) return null;
+      const card = JSON.parse(json.slice(at, end)) as StoredCard;
+      // a card this copy knows, stored otherwise (edited, grouped, …), or one that went: not an addition
+      if (this.entries.has(card.id)) return null;
+      added.push(card);
+      ids.push(card.id);
+      at = end;
+    }
+    if (k !== known.length || json.slice(at) !== `],"groups":${made.groups}}`) return null;
+    for (const card of added) {
+      this.entries.set(card.id, {
+        text: card.text,
+        column: card.column,
+        group: card.group,
+        revealed: card.revealed,
+        signature: card.signature ?? null,
+        author: placeholderOf(card.tag),
+        json: JSON.stringify(card),
+      });
+    }
+    this.sortedIds = ids;
+    this.made = { json, groups: made.groups };
+    return added;
+  }
 
   /** `tagOf` is called for the cards new or changed since the last build only */
   build(state: BoardState, tagOf: (card: Card) => string): string {
@@ -102,6 +173,9 @@ export class StoredCardsBuilder {
     // the same order as sorting by `byKey` (UTF-16 code units)
     if (idsChanged) this.sortedIds = [...this.entries.keys()].sort();
     const cards = this.sortedIds.map((id) => this.entries.get(id)!.json).join(',');
-    return `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${groupsJson(state)}}`;
+    const groups = groupsJson(state);
+    const json = `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${groups}}`;
+    this.made = { json, groups };
+    return json;
   }
 }

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
 import type { BoardEvent } from '@candor/shared';
 import type { BoardChanges, BoardRecord, BoardStore, CommitBatch, CommitInput, CopyMark, LoadedBoard } from './BoardStore.js';
 import { CommandKeyTaken, StaleCopy } from './BoardStore.js';
@@ -168,11 +168,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         );
       let result;
       try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BOARD_LOCK_CLASS, boardId]);
-        // a statement of its own, after the lock is held, so that it sees every commit made before
-        const { rows } = await client.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);
-        result = await work(rows[0] ? Number(rows[0].version) : null);
+        // one round trip for the three (a query of several statements takes no parameters: the id goes as a
+        // literal); the version is read by a statement of its own, after the lock is held, so that it sees every
+        // commit made before (each statement of a READ COMMITTED transaction takes its own snapshot)
+        const board = client.escapeLiteral(boardId);
+        const results = (await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(${BOARD_LOCK_CLASS}, hashtext(${board})); SELECT version FROM boards WHERE id = ${board}`,
+        )) as unknown as QueryResult<{ version: string }>[];
+        const row = results[2]?.rows[0];
+        result = await work(row ? Number(row.version) : null);
       } catch (err) {
         await unlock();
         throw err;

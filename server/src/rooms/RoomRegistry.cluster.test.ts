@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
 import type { Mailer, RoomDeps } from './roomPorts.js';
-import { boardOnTwoPools } from './twoProcesses.testing.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
 import { RoomRegistry } from './RoomRegistry.js';
 
 /**
@@ -73,7 +73,7 @@ function personOn(room: BoardRoom, name: string) {
   return { participantId, ack, send, join: (extra: Record<string, unknown> = {}) => send({ type: 'join', participantId, secret: `${name}-secret`.padEnd(40, 'x'), name, ...extra }) };
 }
 
-describe('CL-18, CL-19, CL-20 a process whose copy falls behind', () => {
+describe('CL-18, CL-19, CL-20, CL-22 a process whose copy falls behind', () => {
   it('CL-18 a board loaded while another process stores a change and a notes update catches up on both once listed', async () => {
     const { a, storeA, storeB, personOnA, registryB } = await twoProcesses();
     const fac = personOnA('fac');
@@ -107,6 +107,32 @@ describe('CL-18, CL-19, CL-20 a process whose copy falls behind', () => {
     expect(b.documents.doc('notes').getMap<Y.Text>('notes').get('item-1')?.toString()).toBe('stored while B was loading');
     b.destroy();
     a.destroy();
+  });
+
+  it('CL-22 a change announced while commands wait for a batch is caught up on by that batch, not once more before it', async () => {
+    const { storeA, storeB, deps, personOnA } = await twoProcesses();
+    const fac = personOnA('fac');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
+    const b = new BoardRoom((await storeB.loadBoard(BOARD))!, { ...deps(storeB), cluster: silentCluster(null, storeB) });
+    const ada = personOn(b, 'ada');
+    await ada.join();
+    const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
+    await fac.send({ type: 'card.add', columnId: column, text: 'written through a' });
+    const version = await storeA.storedVersion(BOARD);
+    const loadChanges = vi.spyOn(storeB, 'loadChanges');
+    // ada's command waits for its batch (queued for the next turn of the event loop) when b is told of a's change
+    const pending = ada.send({ type: 'card.add', columnId: column, text: 'written through b' });
+    await b.catchUpTo(version);
+    expect(loadChanges).not.toHaveBeenCalled();
+    await pending;
+    // the batch read what a stored before deciding, once
+    expect(loadChanges).toHaveBeenCalledTimes(1);
+    expect([...b.state.cards.values()].map((c) => c.text).sort()).toEqual(['written through a', 'written through b']);
+    // told once nothing waits, b catches up as before
+    await fac.send({ type: 'card.add', columnId: column, text: 'again through a' });
+    await b.catchUpTo(await storeA.storedVersion(BOARD));
+    expect(loadChanges).toHaveBeenCalledTimes(2);
+    expect(b.state.cards.size).toBe(3);
   });
 
   it('CL-19 a document ticket of someone admitted through another process opens the document before the announcement came', async () => {

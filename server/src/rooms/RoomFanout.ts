@@ -11,6 +11,7 @@ import {
   personalViewOf,
   projectBoardDoc,
 } from '@candor/shared';
+import { PreparedReveal } from './PreparedReveal.js';
 import type { RoomDocuments } from './RoomDocuments.js';
 import type { RoomDoor } from './RoomDoor.js';
 import type { JoinedSession, Session } from './Session.js';
@@ -30,6 +31,8 @@ export class RoomFanout {
   private projectWhenReleased = false;
   /** CL-1: everyone's personal view goes out with the next projection (a catch-up changed what is not known one by one) */
   private everyoneWithNextProjection = false;
+  /** RV-10: a big board's card entries, encoded ahead for the reveal's update */
+  private readonly reveal: PreparedReveal;
 
   constructor(
     private readonly state: BoardState,
@@ -45,7 +48,9 @@ export class RoomFanout {
       /** CL-8: whether this process may create the notes' shared texts */
       mayCreateTexts?: () => boolean;
     },
-  ) {}
+  ) {
+    this.reveal = new PreparedReveal(state);
+  }
 
   /**
    * Fans out what a batch changed: the board document only if the public view can have changed, and
@@ -59,6 +64,7 @@ export class RoomFanout {
     // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection, in the presence batch
     if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
     else if (changed.length > 0) this.schedulePresence();
+    this.reveal.changed(events);
     if (events.some(changesEveryonesView)) return this.sendPersonal(() => true);
     // only the actors' own connections: a join or a card in a room of 500 looks at one person's sockets, not 500
     for (const actorId of changes.length === 1 ? [changes[0]!.actorId] : new Set(changes.map((c) => c.actorId))) {
@@ -81,6 +87,7 @@ export class RoomFanout {
     this.everyoneWithNextProjection = true;
     if (events.some((e) => changesPublicView(e, this.state) && !batchesPublicView(e))) this.projectPublic();
     else this.schedulePresence();
+    this.reveal.changed(events);
   }
 
   /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
@@ -110,7 +117,8 @@ export class RoomFanout {
     }
     this.hooks.projecting?.();
     this.ensureNotesTexts();
-    projectBoardDoc(this.documents.doc('board'), this.publicView());
+    // RV-10: a reveal's run of cards takes the bytes encoded ahead
+    projectBoardDoc(this.documents.doc('board'), this.publicView(), this.reveal.insert);
     const knocksChanged = this.door.takeKnocksChanged();
     if (this.everyoneWithNextProjection) {
       this.everyoneWithNextProjection = false;
@@ -163,5 +171,6 @@ export class RoomFanout {
 
   destroy(): void {
     clearTimeout(this.presenceTimer);
+    this.reveal.destroy();
   }
 }

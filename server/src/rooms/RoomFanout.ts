@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   type BoardEvent,
   type BoardState,
+  type PresenceChange,
   type PublicBoardView,
   batchesPublicView,
   changesEveryonesView,
@@ -10,6 +11,7 @@ import {
   notesKey,
   personalViewOf,
   projectBoardDoc,
+  projectPresence,
 } from '@candor/shared';
 import type { RoomDocuments } from './RoomDocuments.js';
 import type { RoomDoor } from './RoomDoor.js';
@@ -30,6 +32,13 @@ export class RoomFanout {
   private projectWhenReleased = false;
   /** CL-1: everyone's personal view goes out with the next projection (a catch-up changed what is not known one by one) */
   private everyoneWithNextProjection = false;
+  /**
+   * the next projection is of the whole public view; while only presence changed (`presenceChanged`), it is of
+   * what that changed alone (a room of 500 rejoining a 1,500-card board projects who came, not every card and person)
+   */
+  private wholeViewDue = false;
+  /** whose presence changed since the last projection */
+  private readonly presenceChangedOf = new Set<string>();
 
   constructor(
     private readonly state: BoardState,
@@ -37,6 +46,7 @@ export class RoomFanout {
     private readonly door: RoomDoor,
     private readonly documents: RoomDocuments,
     private readonly publicView: () => PublicBoardView,
+    private readonly presenceChange: (participantIds: Iterable<string>) => PresenceChange,
     private readonly hooks: {
       /** the joined connections of one participant here (`Presence`) */
       socketsOf: (participantId: string) => Iterable<string>;
@@ -83,9 +93,28 @@ export class RoomFanout {
     else this.schedulePresence();
   }
 
-  /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
+  /**
+   * Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. The
+   * whole public view is projected then (what else changed is not known here); `presenceChanged` is for a change
+   * of the presence parts alone.
+   */
   schedulePresence(): void {
-    this.presenceTimer ??= setTimeout(() => this.projectPublic(), PRESENCE_BATCH_MS);
+    this.wholeViewDue = true;
+    this.scheduleProjection();
+  }
+
+  /**
+   * Only whether `participantId` is online changed (with a returning person's join, AR-2 recognition may also
+   * have regrouped stored facts under their owner): the next projection, in the presence batch, writes what that
+   * changed alone (`presenceChangeOf`) unless something else asks for the whole view before it.
+   */
+  presenceChanged(participantId: string): void {
+    this.presenceChangedOf.add(participantId);
+    this.scheduleProjection();
+  }
+
+  private scheduleProjection(): void {
+    this.presenceTimer ??= setTimeout(() => this.project(), PRESENCE_BATCH_MS);
   }
 
   /** CM-4: holds projections back while a batch is in memory but not yet stored; `release` catches up. */
@@ -97,11 +126,17 @@ export class RoomFanout {
     this.heldBack = Math.max(0, this.heldBack - 1);
     if (this.heldBack === 0 && this.projectWhenReleased) {
       this.projectWhenReleased = false;
-      this.schedulePresence();
+      this.scheduleProjection();
     }
   }
 
+  /** Projects the whole public view now (or, CM-4, once the batch held back is stored). */
   projectPublic(): void {
+    this.wholeViewDue = true;
+    this.project();
+  }
+
+  private project(): void {
     clearTimeout(this.presenceTimer);
     this.presenceTimer = undefined;
     if (this.heldBack > 0) {
@@ -109,8 +144,12 @@ export class RoomFanout {
       return;
     }
     this.hooks.projecting?.();
-    this.ensureNotesTexts();
-    projectBoardDoc(this.documents.doc('board'), this.publicView());
+    if (this.wholeViewDue) {
+      this.wholeViewDue = false;
+      this.ensureNotesTexts();
+      projectBoardDoc(this.documents.doc('board'), this.publicView());
+    } else projectPresence(this.documents.doc('board'), this.presenceChange(this.presenceChangedOf));
+    this.presenceChangedOf.clear();
     const knocksChanged = this.door.takeKnocksChanged();
     if (this.everyoneWithNextProjection) {
       this.everyoneWithNextProjection = false;

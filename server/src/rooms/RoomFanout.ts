@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import * as Y from 'yjs';
 import {
   type BoardEvent,
@@ -174,7 +174,7 @@ export class RoomFanout {
   private sendPersonalTo(session: JoinedSession): void {
     const me = personalViewOf(this.state, { kind: 'participant', participantId: session.participantId, ...session.tags });
     // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
-    const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
+    const digest = hash('sha1', JSON.stringify(me), 'base64');
     if (digest === session.lastMe) return;
     session.lastMe = digest;
     session.socket.sendMe(me, session.lastDecided);

@@ -390,7 +390,7 @@ export class CommandBatches {
     }
     if (batch.size === 0) return outcome;
     const show = () => {
-      for (const effect of batch.afterCommit) effect();
+      for (let i = 0; i < batch.afterCommit.length; i++) batch.afterCommit[i]!();
       fanout.publish(batch.published);
       batch.answerAll();
     };

@@ -46,10 +46,10 @@ export class RoomFanout {
     private readonly door: RoomDoor,
     private readonly documents: RoomDocuments,
     private readonly publicView: () => PublicBoardView,
-    private readonly presenceChange: (participantIds: Iterable<string>) => PresenceChange,
+    private readonly presenceChange: (participantIds: ReadonlySet<string>) => PresenceChange,
     private readonly hooks: {
       /** the joined connections of one participant here (`Presence`) */
-      socketsOf: (participantId: string) => Iterable<string>;
+      socketsOf: (participantId: string) => readonly string[] | ReadonlySet<string>;
       /** called before each projection (CL-7: the cluster learns who is connected here) */
       projecting?: () => void;
       /** CL-8: whether this process may create the notes' shared texts */
@@ -71,12 +71,16 @@ export class RoomFanout {
     else if (changed.length > 0) this.schedulePresence();
     if (events.some(changesEveryonesView)) return this.sendPersonal(() => true);
     // only the actors' own connections: a join or a card in a room of 500 looks at one person's sockets, not 500
-    for (const actorId of changes.length === 1 ? [changes[0]!.actorId] : new Set(changes.map((c) => c.actorId))) {
-      for (const socketId of this.hooks.socketsOf(actorId)) {
-        const session = this.sessions.get(socketId);
-        if (session?.kind === 'joined' && session.participantId === actorId) this.sendPersonalTo(session);
-      }
-    }
+    if (changes.length === 1) return this.sendPersonalToActor(changes[0]!.actorId);
+    for (const actorId of new Set(changes.map((c) => c.actorId))) this.sendPersonalToActor(actorId);
+  }
+
+  private sendPersonalToActor(actorId: string): void {
+    // (forEach, not `for…of`: no iterator at each join, which a restarted room runs interpreted at first)
+    this.hooks.socketsOf(actorId).forEach((socketId) => {
+      const session = this.sessions.get(socketId);
+      if (session?.kind === 'joined' && session.participantId === actorId) this.sendPersonalTo(session);
+    });
   }
 
   /**

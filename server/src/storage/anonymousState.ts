@@ -372,7 +372,10 @@ export class AnonymousState {
       const keys = this.slotKeysOf(tags.authorTag, 'card');
       // (the person's cards, one placeholder each, move together: one change of the cards, one new list)
       const claimed: string[] = [];
-      for (const slot of this.slotsToLookUp(keys, 'card')) {
+      const slots = this.slotsToLookUp(keys, 'card');
+      // (indexed: a `for…of` makes an iterator and an object per step while a restarted process runs this interpreted)
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s]!;
         const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.card.get(key);
         if (!placeholder) continue;
@@ -380,9 +383,9 @@ export class AnonymousState {
         const cardId = state.cardsByAuthor.get(placeholder)?.[0];
         if (!cardId) continue;
         claimed.push(placeholder);
-        const slots = this.cardSlots.get(tags.authorTag) ?? [];
-        slots[slot] = cardId;
-        this.cardSlots.set(tags.authorTag, slots);
+        const mine = this.cardSlots.get(tags.authorTag) ?? [];
+        mine[slot] = cardId;
+        this.cardSlots.set(tags.authorTag, mine);
         this.unclaimed.card--;
       }
       moveCardsOf(state, claimed, tags.authorTag);

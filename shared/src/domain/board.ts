@@ -611,11 +611,15 @@ export function moveCardsOf(state: BoardState, froms: readonly string[], to: str
   cardChanges.set(state, cardsVersion(state) + 1);
   const mine = state.cardsByAuthor.get(to) ?? [];
   const moved: string[] = [];
-  for (const from of froms) {
+  // (indexed loops: run at a restarted room's every join, interpreted at first, where `for…of` makes an iterator
+  // and an object per step)
+  for (let f = 0; f < froms.length; f++) {
+    const from = froms[f]!;
     const ids = state.cardsByAuthor.get(from);
     if (!ids || from === to) continue;
     state.cardsByAuthor.delete(from);
-    for (const cardId of ids) {
+    for (let i = 0; i < ids.length; i++) {
+      const cardId = ids[i]!;
       state.cards.get(cardId)!.authorTag = to;
       if (!mine.includes(cardId) && !moved.includes(cardId)) moved.push(cardId);
     }

@@ -376,13 +376,13 @@ export interface PresenceChange {
   progress: Progress | null;
 }
 
-export function presenceChangeOf(state: BoardState, changed: Iterable<string>, claimAfterMs: number = LIMITS.facilitatorClaimAfterMs): PresenceChange {
+export function presenceChangeOf(state: BoardState, changed: ReadonlySet<string>, claimAfterMs: number = LIMITS.facilitatorClaimAfterMs): PresenceChange {
   const stage = doneStageOf(state.phase);
   const participants: PublicParticipant[] = [];
-  for (const id of changed) {
+  changed.forEach((id) => {
     const p = state.participants.get(id);
     if (p && !state.access.removed.has(id)) participants.push(publicParticipant(state, p, stage));
-  }
+  });
   participants.sort(byPresenceOrder);
   return { participants, facilitator: facilitatorView(state, claimAfterMs), cardCount: publicCardCount(state), progress: progressOf(state) };
 }
@@ -451,8 +451,9 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
   const stage = doneStageOf(state.phase);
   // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
   const cards: PersonalCard[] = [];
-  for (const cardId of state.cardsByAuthor.get(viewer.authorTag) ?? []) {
-    const c = state.cards.get(cardId)!;
+  const mine = state.cardsByAuthor.get(viewer.authorTag) ?? [];
+  for (let i = 0; i < mine.length; i++) {
+    const c = state.cards.get(mine[i]!)!;
     cards.push({ id: c.id, columnId: c.columnId, text: c.text, signed: signatureOf(c) !== null });
   }
   const actionIds: string[] = [];

@@ -20,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
+import { JOIN_PARTS } from './joinBundle.js';
 
 const { values: a } = parseArgs({
   options: {
@@ -48,6 +49,8 @@ const { values: a } = parseArgs({
     stage: { type: 'string', default: 'all' },
     /** the data directory (kept afterwards); a temporary one, removed at the end, when not given */
     dir: { type: 'string' },
+    /** the tree's parts from this bundle of them (`joinBundle.ts`: what `npm start` runs) rather than from its sources through tsx */
+    bundle: { type: 'string' },
   },
 });
 const STAGE = a.stage as 'all' | 'build' | 'restart';
@@ -65,11 +68,14 @@ interface Room {
 }
 
 const from = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(path.join(TREE, rel)).href)) as T;
-const { BoardRoom } = await from<{ BoardRoom: new (loaded: unknown, deps: unknown) => Room }>('server/src/rooms/BoardRoom.ts');
-const { openSqliteStore } = await from<{ openSqliteStore: (file: string, o?: unknown) => any }>('server/src/storage/sqlite.ts');
-const { Keyring } = await from<{ Keyring: new (key: Buffer) => { facilitatorHash(b: string, k: string): string } }>('server/src/identity.ts');
-const { TEMPLATES } = await from<{ TEMPLATES: { id: string; columns: { id: string }[] }[] }>('shared/src/index.ts');
+const bundle = a.bundle ? ((await import(pathToFileURL(path.resolve(a.bundle)).href)) as Record<string, unknown>) : null;
+const part = async <T>(name: keyof typeof JOIN_PARTS): Promise<T> => (bundle ? bundle[name] : (await from<Record<string, unknown>>(JOIN_PARTS[name]))[name]) as T;
+const BoardRoom = await part<new (loaded: unknown, deps: unknown) => Room>('BoardRoom');
+const openSqliteStore = await part<(file: string, o?: unknown) => any>('openSqliteStore');
+const Keyring = await part<new (key: Buffer) => { facilitatorHash(b: string, k: string): string }>('Keyring');
+const TEMPLATES = await part<{ id: string; columns: { id: string }[] }[]>('TEMPLATES');
 
+if (a.trace && bundle) throw new Error('--trace wraps the classes of the sources: not with --bundle');
 const tracer = a.trace ? await import('./joinTrace.js') : null;
 if (tracer) {
   // whatever of these the tree has: the room, its parts, the keyring (every HMAC)

@@ -49,7 +49,7 @@ export class Keyring {
   private macHash(purpose: string, parts: readonly string[]): Hmac {
     const h = createHmac('sha256', this.serverKey);
     h.update(purpose);
-    for (const part of parts) h.update('\u0000' + part);
+    for (let i = 0; i < parts.length; i++) h.update('\u0000' + parts[i]);
     return h;
   }
 

@@ -95,6 +95,43 @@ describe('BoardRoom group commit (CM-4)', () => {
     expect(store.calls.commitBatch ?? 0).toBe(before);
   });
 
+  it('CM-4 a returning person whose join finds the room idle is decided, shown and answered in the call that hands it over', async () => {
+    const { room: r, store } = await room();
+    expect((await person(r, 'now').join()).ok).toBe(true);
+    await settled(); // (the first join's batch leaves the queue a few promise hops after its answer)
+    const again = person(r, 'now');
+    const before = store.calls.commitBatch ?? 0;
+    let answered = false;
+    const ack = again.join().then((a) => ((answered = true), a));
+    // nothing awaited yet: they are in, and have their view
+    expect(r.state.participants.get('pid-now'.padEnd(10, 'x'))!.online).toBe(true);
+    expect(again.received).toHaveLength(1);
+    expect(answered).toBe(false); // (a promise's callbacks run after this turn's code, as always)
+    expect(await ack).toEqual({ ok: true, data: { participantId: 'pid-now'.padEnd(10, 'x'), isFacilitator: false } });
+    expect(store.calls.commitBatch ?? 0).toBe(before);
+  });
+
+  it('CM-4 a returning person whose join comes while a batch is being stored waits for that batch, and is shown after it', async () => {
+    const { room: r, store } = await room();
+    const writer = person(r, 'writer');
+    expect((await writer.join()).ok).toBe(true);
+    expect((await person(r, 'later').join()).ok).toBe(true);
+    const again = person(r, 'later');
+    const g = gate();
+    store.hold(g.hold);
+    const added = writer.send({ type: 'card.add', columnId: 'start', text: 'stored first' });
+    await expect.poll(() => g.held).toBe(1);
+    let joined = false;
+    const ack = again.join().then((a) => ((joined = true), a));
+    await settled();
+    expect(joined).toBe(false);
+    expect(again.received).toHaveLength(0);
+    g.open();
+    expect((await added).ok && (await ack).ok).toBe(true);
+    expect(again.received).toHaveLength(1);
+    store.hold(null);
+  });
+
   it('CM-4 a returning join and a command that arrive together are still decided in order, in one batch', async () => {
     const { room: r, store } = await room();
     expect((await person(r, 'order').join()).ok).toBe(true);

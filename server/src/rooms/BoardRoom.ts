@@ -11,6 +11,7 @@ import {
   emptyBoard,
   fail,
   ok,
+  presenceChangeOf,
   renderMarkdown,
   viewOf,
 } from '@candor/shared';
@@ -123,7 +124,7 @@ export class BoardRoom {
         : {}),
     });
     this.docTickets = new DocTickets(deps.now);
-    this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView(), {
+    this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView(), (changed) => presenceChangeOf(this.state, changed, this.deps.claimAfterMs), {
       socketsOf: (participantId) => this.presence.socketsOf(participantId),
       // CL-7: who is connected here goes to the other processes with each projection that changed it (with one
       // process there is nobody to tell, and 500 people's ids need not be sorted at every projection)
@@ -146,6 +147,7 @@ export class BoardRoom {
       copy: this.copy,
       storedCommand: (commandKey, sealKey) => this.batches.storedCommand(commandKey, sealKey),
       refreshPresence: (participantId) => this.refreshPresence(participantId),
+      rosterChanged: () => this.fanout.schedulePresence(),
       deleteBoard: () => this.deleteBoard(),
       exportMarkdown: (now) => this.exportMarkdown(now),
     });
@@ -296,7 +298,7 @@ export class BoardRoom {
     if (participant.online === online && (online || participant.offlineSince !== null)) return;
     evolveRoster(this.state, { type: 'presence.changed', participantId, online, at: this.deps.now() });
     this.admission.presenceChanged(participantId, online);
-    this.fanout.schedulePresence();
+    this.fanout.presenceChanged(participantId);
   }
 
   /** CL-7: who is connected through this process (the cluster tells the others) */

@@ -110,6 +110,7 @@ export class CommandBatches {
 
   /** Every command of every socket of the board passes here; answered once its batch is stored. */
   handle(socketId: string, command: Command): Promise<Ack> {
+    if (this.joinsAtOnce(command)) return this.joinAtOnce(socketId, command);
     return new Promise<Ack>((answer) => {
       this.inbox.push({ socketId, command, answer });
       if (this.drainScheduled) return;
@@ -124,6 +125,42 @@ export class CommandBatches {
       if (!this.room.deps.cluster && this.lastCommitMs >= SLOW_COMMIT_MS && inBurst) setTimeout(drain, Math.min(this.lastCommitMs, GROUP_COMMIT_MAX_WAIT_MS));
       else setImmediate(drain);
     });
+  }
+
+  /**
+   * CM-4: a join that stores nothing (one process) while the room is idle — no command waits for a batch, none is
+   * being decided or stored — has nothing to wait for and no commit to share: it is decided and answered at once.
+   */
+  private joinsAtOnce(command: Command): command is JoinCommand {
+    return command.type === 'join' && this.inbox.length === 0 && this.room.queue.idle && !this.room.deps.cluster && this.room.joinStoresNothing(command);
+  }
+
+  /**
+   * A batch of this one join, decided in this call and, storing nothing, shown and answered in it too (a room of
+   * 500 coming back after a restart is 500 of these). Should it record something after all (a knock let in
+   * meanwhile), its batch is stored as any other, first in the room's queue.
+   */
+  private joinAtOnce(socketId: string, command: JoinCommand): Promise<Ack> {
+    const session = this.room.sessions.get(socketId);
+    if (!session) return Promise.resolve(fail('NOT_JOINED', 'This connection is closed.'));
+    if (this.room.deleted()) return Promise.resolve(fail('NOT_FOUND', 'This board was deleted.'));
+    const batch = this.newBatch();
+    let answered: Ack | null = null;
+    try {
+      batch.answerLater((ack) => (answered = ack), this.room.stageJoin(session, command, batch));
+    } catch (err) {
+      this.room.deps.logger.error({ err, board: this.room.id, type: command.type }, 'command failed');
+      answered = fail('INTERNAL', 'Something went wrong on the server; nothing was changed.');
+    }
+    if (batch.writes) {
+      return this.room.queue.run(async () => {
+        await this.flush(batch);
+        return answered!;
+      });
+    }
+    // (storing nothing, `flush` shows the batch and answers it before it returns)
+    this.flush(batch).catch((err: unknown) => this.room.deps.logger.error({ err, board: this.room.id, type: command.type }, 'command failed'));
+    return Promise.resolve(answered ?? fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
   }
 
   /** the command just put in the inbox is alone there, and it is a join that stores nothing (one process) */
@@ -353,7 +390,7 @@ export class CommandBatches {
     }
     if (batch.size === 0) return outcome;
     const show = () => {
-      for (const effect of batch.afterCommit) effect();
+      for (let i = 0; i < batch.afterCommit.length; i++) batch.afterCommit[i]!();
       fanout.publish(batch.published);
       batch.answerAll();
     };

@@ -37,6 +37,11 @@ export interface StagingOfRoom {
   storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null>;
   /** applies `presence.changed` when whether someone is connected changed */
   refreshPresence(participantId: string): void;
+  /**
+   * someone new joined: besides the presence parts, the names the public view looks up by participant id may
+   * have changed (the whole view goes out with the presence batch)
+   */
+  rosterChanged(): void;
   /** BD-1: removes the board from storage and tells everyone */
   deleteBoard(): Promise<Ack>;
   exportMarkdown(now: Date): string;
@@ -65,6 +70,7 @@ export class CommandStaging {
       batch.participants.push(newcomer);
       this.room.identities.add(newcomer.id, newcomer.authHash);
       evolveRoster(this.room.state, { type: 'participant.joined', participantId: newcomer.id, name: newcomer.name, handle: newcomer.handle });
+      this.room.rosterChanged();
     }
     const derived = this.room.identities.derive(command.participantId, command.secret);
     if (decision.holdsFacilitatorKey) this.room.admission.markActive(command.participantId);

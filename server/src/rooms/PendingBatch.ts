@@ -41,6 +41,6 @@ export class PendingBatch {
 
   /** answers every command of the batch: with its own ack, or with `instead` (the batch was not stored) */
   answerAll(instead?: Ack): void {
-    for (const { answer, ack } of this.answers) answer(instead ?? ack);
+    for (let i = 0; i < this.answers.length; i++) this.answers[i]!.answer(instead ?? this.answers[i]!.ack);
   }
 }

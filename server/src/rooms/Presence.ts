@@ -36,7 +36,7 @@ export class Presence {
   }
 
   /** the joined connections of `participantId` here (none when they are not connected here) */
-  socketsOf(participantId: string): Iterable<string> {
+  socketsOf(participantId: string): readonly string[] | ReadonlySet<string> {
     const held = this.connections.get(participantId);
     return held === undefined ? [] : typeof held === 'string' ? [held] : held;
   }

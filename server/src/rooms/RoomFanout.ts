@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import * as Y from 'yjs';
 import {
   type BoardEvent,
   type BoardState,
+  type PresenceChange,
   type PublicBoardView,
   batchesPublicView,
   changesEveryonesView,
@@ -10,6 +11,7 @@ import {
   notesKey,
   personalViewOf,
   projectBoardDoc,
+  projectPresence,
 } from '@candor/shared';
 import { PreparedReveal } from './PreparedReveal.js';
 import type { RoomDocuments } from './RoomDocuments.js';
@@ -33,6 +35,13 @@ export class RoomFanout {
   private everyoneWithNextProjection = false;
   /** RV-10: a big board's card entries, encoded ahead for the reveal's update */
   private readonly reveal: PreparedReveal;
+  /**
+   * the next projection is of the whole public view; while only presence changed (`presenceChanged`), it is of
+   * what that changed alone (a room of 500 rejoining a 1,500-card board projects who came, not every card and person)
+   */
+  private wholeViewDue = false;
+  /** whose presence changed since the last projection */
+  private readonly presenceChangedOf = new Set<string>();
 
   constructor(
     private readonly state: BoardState,
@@ -40,9 +49,10 @@ export class RoomFanout {
     private readonly door: RoomDoor,
     private readonly documents: RoomDocuments,
     private readonly publicView: () => PublicBoardView,
+    private readonly presenceChange: (participantIds: ReadonlySet<string>) => PresenceChange,
     private readonly hooks: {
       /** the joined connections of one participant here (`Presence`) */
-      socketsOf: (participantId: string) => Iterable<string>;
+      socketsOf: (participantId: string) => readonly string[] | ReadonlySet<string>;
       /** called before each projection (CL-7: the cluster learns who is connected here) */
       projecting?: () => void;
       /** CL-8: whether this process may create the notes' shared texts */
@@ -67,12 +77,16 @@ export class RoomFanout {
     this.reveal.changed(events);
     if (events.some(changesEveryonesView)) return this.sendPersonal(() => true);
     // only the actors' own connections: a join or a card in a room of 500 looks at one person's sockets, not 500
-    for (const actorId of changes.length === 1 ? [changes[0]!.actorId] : new Set(changes.map((c) => c.actorId))) {
-      for (const socketId of this.hooks.socketsOf(actorId)) {
-        const session = this.sessions.get(socketId);
-        if (session?.kind === 'joined' && session.participantId === actorId) this.sendPersonalTo(session);
-      }
-    }
+    if (changes.length === 1) return this.sendPersonalToActor(changes[0]!.actorId);
+    for (const actorId of new Set(changes.map((c) => c.actorId))) this.sendPersonalToActor(actorId);
+  }
+
+  private sendPersonalToActor(actorId: string): void {
+    // (forEach, not `for…of`: no iterator at each join, which a restarted room runs interpreted at first)
+    this.hooks.socketsOf(actorId).forEach((socketId) => {
+      const session = this.sessions.get(socketId);
+      if (session?.kind === 'joined' && session.participantId === actorId) this.sendPersonalTo(session);
+    });
   }
 
   /**
@@ -90,9 +104,28 @@ export class RoomFanout {
     this.reveal.changed(events);
   }
 
-  /** Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. */
+  /**
+   * Presence changes come in bursts (a room joining or leaving); one projection serves the whole burst. The
+   * whole public view is projected then (what else changed is not known here); `presenceChanged` is for a change
+   * of the presence parts alone.
+   */
   schedulePresence(): void {
-    this.presenceTimer ??= setTimeout(() => this.projectPublic(), PRESENCE_BATCH_MS);
+    this.wholeViewDue = true;
+    this.scheduleProjection();
+  }
+
+  /**
+   * Only whether `participantId` is online changed (with a returning person's join, AR-2 recognition may also
+   * have regrouped stored facts under their owner): the next projection, in the presence batch, writes what that
+   * changed alone (`presenceChangeOf`) unless something else asks for the whole view before it.
+   */
+  presenceChanged(participantId: string): void {
+    this.presenceChangedOf.add(participantId);
+    this.scheduleProjection();
+  }
+
+  private scheduleProjection(): void {
+    this.presenceTimer ??= setTimeout(() => this.project(), PRESENCE_BATCH_MS);
   }
 
   /** CM-4: holds projections back while a batch is in memory but not yet stored; `release` catches up. */
@@ -104,11 +137,17 @@ export class RoomFanout {
     this.heldBack = Math.max(0, this.heldBack - 1);
     if (this.heldBack === 0 && this.projectWhenReleased) {
       this.projectWhenReleased = false;
-      this.schedulePresence();
+      this.scheduleProjection();
     }
   }
 
+  /** Projects the whole public view now (or, CM-4, once the batch held back is stored). */
   projectPublic(): void {
+    this.wholeViewDue = true;
+    this.project();
+  }
+
+  private project(): void {
     clearTimeout(this.presenceTimer);
     this.presenceTimer = undefined;
     if (this.heldBack > 0) {
@@ -116,9 +155,13 @@ export class RoomFanout {
       return;
     }
     this.hooks.projecting?.();
-    this.ensureNotesTexts();
-    // RV-10: a reveal's run of cards takes the bytes encoded ahead
-    projectBoardDoc(this.documents.doc('board'), this.publicView(), this.reveal.insert);
+    if (this.wholeViewDue) {
+      this.wholeViewDue = false;
+      this.ensureNotesTexts();
+      // RV-10: a reveal's run of cards takes the bytes encoded ahead
+      projectBoardDoc(this.documents.doc('board'), this.publicView(), this.reveal.insert);
+    } else projectPresence(this.documents.doc('board'), this.presenceChange(this.presenceChangedOf));
+    this.presenceChangedOf.clear();
     const knocksChanged = this.door.takeKnocksChanged();
     if (this.everyoneWithNextProjection) {
       this.everyoneWithNextProjection = false;
@@ -143,7 +186,7 @@ export class RoomFanout {
   private sendPersonalTo(session: JoinedSession): void {
     const me = personalViewOf(this.state, { kind: 'participant', participantId: session.participantId, ...session.tags });
     // A digest, not the JSON itself: a person's last view can hold all their cards, for every socket.
-    const digest = createHash('sha1').update(JSON.stringify(me)).digest('base64');
+    const digest = hash('sha1', JSON.stringify(me), 'base64');
     if (digest === session.lastMe) return;
     session.lastMe = digest;
     session.socket.sendMe(me, session.lastDecided);

@@ -17,7 +17,7 @@ import {
   slotKeys,
   slotTags,
 } from './factTags.js';
-import { type BoardState, type Card, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCards, moveVotes, withLateFields } from '@candor/shared';
+import { type BoardState, type Card, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCardsOf, moveVotes, withLateFields } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -370,19 +370,25 @@ export class AnonymousState {
       const stored = this.cardsStored?.state === state && this.cardsStored.version === cardsVersion(state) ? this.cardsStored : null;
       const kept = stored && this.keptCards?.state === state && this.keptCards.version === stored.version ? this.keptCards : null;
       const keys = this.slotKeysOf(tags.authorTag, 'card');
-      for (const slot of this.slotsToLookUp(keys, 'card')) {
+      // (the person's cards, one placeholder each, move together: one change of the cards, one new list)
+      const claimed: string[] = [];
+      const slots = this.slotsToLookUp(keys, 'card');
+      // (indexed: a `for…of` makes an iterator and an object per step while a restarted process runs this interpreted)
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s]!;
         const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.card.get(key);
         if (!placeholder) continue;
         this.waiting.card.delete(key);
         const cardId = state.cardsByAuthor.get(placeholder)?.[0];
         if (!cardId) continue;
-        moveCards(state, placeholder, tags.authorTag);
-        const slots = this.cardSlots.get(tags.authorTag) ?? [];
-        slots[slot] = cardId;
-        this.cardSlots.set(tags.authorTag, slots);
+        claimed.push(placeholder);
+        const mine = this.cardSlots.get(tags.authorTag) ?? [];
+        mine[slot] = cardId;
+        this.cardSlots.set(tags.authorTag, mine);
         this.unclaimed.card--;
       }
+      moveCardsOf(state, claimed, tags.authorTag);
       if (stored) stored.version = cardsVersion(state);
       if (kept) kept.version = cardsVersion(state);
     }

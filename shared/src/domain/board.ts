@@ -335,7 +335,7 @@ const LEAVES_CARDS: ReadonlySet<BoardEvent['type']> = new Set<BoardEvent['type']
 const cardChanges = new WeakMap<BoardState, number>();
 
 /**
- * How many times `evolve` (or `moveCards`) may have changed the board's cards or groups: equal numbers mean
+ * How many times `evolve` (or `moveCards`, `moveCardsOf`) may have changed the board's cards or groups: equal numbers mean
  * the same cards, so what is derived from them alone can be kept (the stored form of a big board's cards).
  */
 export function cardsVersion(state: BoardState): number {
@@ -600,6 +600,32 @@ export function moveCards(state: BoardState, from: string, to: string): void {
     card.authorTag = to;
     indexCard(state, to, cardId, true);
   }
+}
+
+/**
+ * AR-2: hands every card of several author tags to one author, in the order given — as `moveCards` of each in
+ * turn, in one change of the cards (a returning author's cards, one placeholder each, claimed at their join).
+ */
+export function moveCardsOf(state: BoardState, froms: readonly string[], to: string): void {
+  if (froms.length === 0) return;
+  cardChanges.set(state, cardsVersion(state) + 1);
+  const mine = state.cardsByAuthor.get(to) ?? [];
+  const moved: string[] = [];
+  // (indexed loops: run at a restarted room's every join, interpreted at first, where `for…of` makes an iterator
+  // and an object per step)
+  for (let f = 0; f < froms.length; f++) {
+    const from = froms[f]!;
+    const ids = state.cardsByAuthor.get(from);
+    if (!ids || from === to) continue;
+    state.cardsByAuthor.delete(from);
+    for (let i = 0; i < ids.length; i++) {
+      const cardId = ids[i]!;
+      state.cards.get(cardId)!.authorTag = to;
+      if (!mine.includes(cardId) && !moved.includes(cardId)) moved.push(cardId);
+    }
+  }
+  // ME-17: the list made anew at its exact length
+  if (moved.length > 0) state.cardsByAuthor.set(to, mine.concat(moved));
 }
 
 /** AR-2: hands every vote of one voter tag to another. */

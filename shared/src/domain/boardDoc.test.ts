@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardState } from './board.js';
-import { projectBoardDoc, readBoardDoc } from './boardDoc.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, NOW, REVIEW, setOnline, teamBoardWith, addPerson } from './testBoard.js';
-import { viewOf } from './visibility.js';
+import { projectBoardDoc, projectPresence, readBoardDoc } from './boardDoc.js';
+import { moveCards } from './board.js';
+import { actor, addCard, alice, bob, boardWith, everyone, fran, moveTo, must, NOW, REVIEW, run, setOnline, teamBoardWith, addPerson } from './testBoard.js';
+import { presenceChangeOf, viewOf } from './visibility.js';
 
 const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
 const bytesOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8');
@@ -258,5 +259,68 @@ describe('board document', () => {
       if (card.id === ids[4]) expect(card).not.toBe(old);
       else expect(card).toBe(old);
     }
+  });
+
+  it('AN-3 projecting what a change of presence alone changed writes the same bytes as projecting the whole view', () => {
+    // a seeded walk: people come and go (the facilitator too: FA-3), a few at a time between projections, stored
+    // cards go back to their writers (AR-2 recognition: AN-10's count of writers changes), someone is removed
+    // (MO-2: no longer listed), and now and then something else changes
+    let seed = 9;
+    // mulberry32
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const state = boardWith();
+    const people = [fran, alice, bob, ...Array.from({ length: 12 }, (_, i) => addPerson(state, `P${i % 5}`))];
+    // the cards of a restarted board: each written under a placeholder tag of its own until its writer returns
+    const placeholders = Array.from({ length: 9 }, (_, i) => actor(`stored-${i}`));
+    for (const [i, p] of placeholders.entries()) addCard(state, p, `stored card ${i}`);
+    const whole = new Y.Doc();
+    const presenceOnly = new Y.Doc();
+    whole.clientID = presenceOnly.clientID = 42;
+    projectBoardDoc(whole, publicView(state));
+    projectBoardDoc(presenceOnly, publicView(state));
+    const sent = { whole: [] as string[], presenceOnly: [] as string[] };
+    whole.on('update', (u: Uint8Array) => sent.whole.push(Buffer.from(u).toString('hex')));
+    presenceOnly.on('update', (u: Uint8Array) => sent.presenceOnly.push(Buffer.from(u).toString('hex')));
+    let presenceSteps = 0;
+    const counts = new Set<number>();
+    for (let step = 0; step < 300; step++) {
+      const kind = random(10);
+      if (kind < 8) {
+        const changed = new Set<string>();
+        for (let n = 1 + random(4); n > 0; n--) {
+          if (random(4) === 0) {
+            const stored = placeholders[random(placeholders.length)]!;
+            moveCards(state, stored.authorTag, people[random(2)]!.authorTag);
+            continue;
+          }
+          const who = people[random(people.length)]!;
+          setOnline(state, who, state.participants.get(who.participantId)!.online ? NOW + step : null);
+          changed.add(who.participantId);
+        }
+        presenceSteps++;
+        counts.add(publicView(state).cardCount);
+        projectBoardDoc(whole, publicView(state));
+        projectPresence(presenceOnly, presenceChangeOf(state, changed));
+        expect(sent.presenceOnly, `step ${step}`).toEqual(sent.whole);
+        continue;
+      }
+      // something else changed (a done mark, the lock, someone removed): both documents get the whole view
+      const who = people[1 + random(people.length - 1)]!;
+      if (kind === 8) run(state, who, { type: 'done.mark', done: !state.done.write.has(who.participantId) });
+      else if (state.access.removed.size < 2 && step % 3 === 0) state.access.removed.add(who.participantId);
+      else must(state, fran, { type: 'board.lock', locked: !state.locked });
+      projectBoardDoc(whole, publicView(state));
+      projectBoardDoc(presenceOnly, publicView(state));
+    }
+    expect(presenceSteps).toBeGreaterThan(200);
+    expect(counts, 'the count of cards moved with recognition (AN-10)').toEqual(new Set([5, 0]));
+    expect(new Set(sent.whole).size).toBeGreaterThan(150);
+    expect(state.access.removed.size).toBeGreaterThan(0);
+    expect(readBoardDoc(presenceOnly)).toEqual(publicView(state));
   });
 });

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { PublicBoardView, PublicCard, PublicParticipant } from './visibility.js';
+import type { PresenceChange, PublicBoardView, PublicCard, PublicParticipant } from './visibility.js';
 
 /**
  * The board document is the public view laid out in Yjs. Only the server writes it (projectBoardDoc);
@@ -74,6 +74,26 @@ export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView, insertRun: In
   });
 }
 
+/** the scalars among the presence parts, in the order `projectBoardDoc` writes them */
+const PRESENCE_SCALAR_KEYS = SCALAR_KEYS.filter((key): key is 'facilitator' | 'cardCount' | 'progress' => key === 'facilitator' || key === 'cardCount' || key === 'progress');
+
+/**
+ * Writes what a change of presence alone changed (`presenceChangeOf`) into a document that held the public view
+ * before it: the same writes, in the same order, as `projectBoardDoc` of the whole view would make then, so the
+ * same bytes go out — without a view of every card and every person at each presence batch of a room rejoining.
+ */
+export function projectPresence(doc: Y.Doc, change: PresenceChange): void {
+  const root = doc.getMap<unknown>(ROOT);
+  doc.transact(() => {
+    for (const key of PRESENCE_SCALAR_KEYS) {
+      const next = change[key];
+      if (!sameJson(root.get(key), next)) root.set(key, next as never);
+    }
+    const people = childOf(root, PEOPLE, Y.Map<PersonBody>);
+    for (const p of change.participants) setPerson(people, p);
+  });
+}
+
 /**
  * Makes `people` hold exactly `participants` (by handle), setting only who changed. Runs at every presence
  * batch of a room of hundreds, so it builds a body only for who changed and makes no list of the map's keys.
@@ -82,16 +102,21 @@ function syncPeople(people: Y.Map<PersonBody>, participants: readonly PublicPart
   const present = new Set<string>();
   for (const p of participants) {
     present.add(p.handle);
-    const current = people.get(p.handle);
-    if (current === undefined || current.name !== p.name || current.online !== p.online || current.facilitator !== p.facilitator || current.done !== p.done) {
-      people.set(p.handle, { name: p.name, online: p.online, facilitator: p.facilitator, done: p.done });
-    }
+    setPerson(people, p);
   }
   const gone: string[] = [];
   people.forEach((_, handle) => {
     if (!present.has(handle)) gone.push(handle);
   });
   for (const handle of gone) people.delete(handle);
+}
+
+/** Sets a person's entry if it differs from `p`. */
+function setPerson(people: Y.Map<PersonBody>, p: PublicParticipant): void {
+  const current = people.get(p.handle);
+  if (current === undefined || current.name !== p.name || current.online !== p.online || current.facilitator !== p.facilitator || current.done !== p.done) {
+    people.set(p.handle, { name: p.name, online: p.online, facilitator: p.facilitator, done: p.done });
+  }
 }
 
 /** Reads the public view back; null until the server's first sync has arrived. */

@@ -22,11 +22,13 @@ export function progressOf(state: BoardState): Progress | null {
   if (!stage) return null;
   let of = 0;
   let done = 0;
-  for (const p of state.participants.values()) {
-    if (!p.online || state.access.removed.has(p.id)) continue;
+  const doneHere = state.done[stage];
+  // (forEach, not an iterator: run at every presence batch, `publicCardCount` says why)
+  state.participants.forEach((p) => {
+    if (!p.online || state.access.removed.has(p.id)) return;
     of += 1;
-    if (state.done[stage].has(p.id)) done += 1;
-  }
+    if (doneHere.has(p.id)) done += 1;
+  });
   return { stage, done, of };
 }
 

@@ -1,4 +1,4 @@
-import { editedOf, groupOf, signatureOf, type BoardState, type Consensus, type FacilitatorChange, type ReviewItem } from './board.js';
+import { editedOf, groupOf, signatureOf, type BoardState, type Consensus, type DoneStage, type FacilitatorChange, type Participant, type ReviewItem } from './board.js';
 import { LIMITS } from './limits.js';
 import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
@@ -301,13 +301,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   const showTallies = talliesVisible(state.phase);
   const ranking = showTallies ? rankItems(state) : null;
   const nameOf = (participantId: string) => state.participants.get(participantId)?.name;
-  const stage = doneStageOf(state.phase);
-  const participants: PublicParticipant[] = [];
-  for (const p of state.participants.values()) {
-    if (state.access.removed.has(p.id)) continue;
-    participants.push({ handle: p.handle, name: p.name, online: p.online, facilitator: p.isFacilitator, done: stage !== null && state.done[stage].has(p.id) });
-  }
-  participants.sort(byPresenceOrder);
+  const participants = participantsView(state);
   return {
     id: state.id,
     name: state.name,
@@ -367,6 +361,45 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   };
 }
 
+/**
+ * What a change of who is online can change in the public view — and AR-2's recognition of a returning person's
+ * stored facts, which comes with their join and only regroups facts under their owner (the cards' writers,
+ * AN-10): the entries of the people whose presence changed, and the parts that count or name who is here. Built
+ * by the same functions as `viewOf`'s. A room projects only this when nothing else changed (a room rejoining
+ * after a restart), not the whole public view of every card and every person.
+ */
+export interface PresenceChange {
+  /** the people whose presence changed, as the public view lists them and in its order (none removed, AN-1) */
+  participants: PublicParticipant[];
+  facilitator: PublicFacilitator | null;
+  cardCount: number;
+  progress: Progress | null;
+}
+
+export function presenceChangeOf(state: BoardState, changed: ReadonlySet<string>, claimAfterMs: number = LIMITS.facilitatorClaimAfterMs): PresenceChange {
+  const stage = doneStageOf(state.phase);
+  const participants: PublicParticipant[] = [];
+  changed.forEach((id) => {
+    const p = state.participants.get(id);
+    if (p && !state.access.removed.has(id)) participants.push(publicParticipant(state, p, stage));
+  });
+  participants.sort(byPresenceOrder);
+  return { participants, facilitator: facilitatorView(state, claimAfterMs), cardCount: publicCardCount(state), progress: progressOf(state) };
+}
+
+/** AN-1: everyone not removed, by handle (never their participant id), in presence order */
+function participantsView(state: BoardState): PublicParticipant[] {
+  const stage = doneStageOf(state.phase);
+  const participants: PublicParticipant[] = [];
+  for (const p of state.participants.values()) if (!state.access.removed.has(p.id)) participants.push(publicParticipant(state, p, stage));
+  participants.sort(byPresenceOrder);
+  return participants;
+}
+
+function publicParticipant(state: BoardState, p: Participant, stage: DoneStage | null): PublicParticipant {
+  return { handle: p.handle, name: p.name, online: p.online, facilitator: p.isFacilitator, done: stage !== null && state.done[stage].has(p.id) };
+}
+
 /** RX-2: counts only; the tags behind them never leave the server. */
 function reactionCounts(state: BoardState): PublicBoardView['reactions'] {
   const out: PublicBoardView['reactions'] = {};
@@ -418,8 +451,9 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
   const stage = doneStageOf(state.phase);
   // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
   const cards: PersonalCard[] = [];
-  for (const cardId of state.cardsByAuthor.get(viewer.authorTag) ?? []) {
-    const c = state.cards.get(cardId)!;
+  const mine = state.cardsByAuthor.get(viewer.authorTag) ?? [];
+  for (let i = 0; i < mine.length; i++) {
+    const c = state.cards.get(mine[i]!)!;
     cards.push({ id: c.id, columnId: c.columnId, text: c.text, signed: signatureOf(c) !== null });
   }
   const actionIds: string[] = [];

@@ -86,14 +86,11 @@ export class PreparedReveal {
     // the path of Yjs's own insert at index 0 (typeListInsertGenerics), where there are no search markers to move
     if (!prepared?.size || doc === null || list.length !== 0 || (list._searchMarker?.length ?? 0) > 0) return list.insert(0, entries);
     const pieces: Uint8Array[] = [];
-    let length = 0;
     for (const entry of entries) {
       const kept = prepared.get(entry[0]);
-      const bytes = kept && sameEntry(kept.entry, entry) ? kept.bytes : encodeAny(entry);
-      pieces.push(bytes);
-      length += bytes.length;
+      pieces.push(kept && sameEntry(kept.entry, entry) ? kept.bytes : encodeAny(entry));
     }
-    const content = new PreparedRun(entries, pieces, length);
+    const content = new PreparedRun(entries, Buffer.concat(pieces));
     // the cards are revealed now: nothing more to prepare for them
     this.clear();
     Y.transact(doc, (transaction) => {
@@ -116,9 +113,7 @@ export class PreparedReveal {
 class PreparedRun extends Y.ContentAny {
   constructor(
     private readonly entries: CardEntry[],
-    /** each entry's bytes, `length` in all */
-    private readonly pieces: Uint8Array[],
-    private readonly length: number,
+    private readonly bytes: Uint8Array,
   ) {
     super(entries);
   }
@@ -127,11 +122,7 @@ class PreparedRun extends Y.ContentAny {
     // split, merged or in a V2 update: Yjs's own encoding
     if (offset !== 0 || this.arr !== this.entries || !(encoder instanceof Y.UpdateEncoderV1)) return super.write(encoder, offset);
     encoder.writeLen(this.arr.length);
-    // room for the whole run at once, then each entry copied in: a 1,500-card run is some 300 KB, and on the
-    // reveal's path every fresh buffer of that size costs its page faults (about 1 ms here)
-    const rest = encoder.restEncoder;
-    encoding.verifyLen(rest, this.length);
-    for (const piece of this.pieces) encoding.writeUint8Array(rest, piece);
+    encoding.writeUint8Array(encoder.restEncoder, this.bytes);
   }
 }
 

@@ -13,7 +13,6 @@ import {
   projectBoardDoc,
   projectPresence,
 } from '@candor/shared';
-import { PreparedReveal } from './PreparedReveal.js';
 import type { RoomDocuments } from './RoomDocuments.js';
 import type { RoomDoor } from './RoomDoor.js';
 import type { JoinedSession, Session } from './Session.js';
@@ -33,8 +32,6 @@ export class RoomFanout {
   private projectWhenReleased = false;
   /** CL-1: everyone's personal view goes out with the next projection (a catch-up changed what is not known one by one) */
   private everyoneWithNextProjection = false;
-  /** RV-10: a big board's card entries, encoded ahead for the reveal's update */
-  private readonly reveal: PreparedReveal;
   /**
    * the next projection is of the whole public view; while only presence changed (`presenceChanged`), it is of
    * what that changed alone (a room of 500 rejoining a 1,500-card board projects who came, not every card and person)
@@ -58,9 +55,7 @@ export class RoomFanout {
       /** CL-8: whether this process may create the notes' shared texts */
       mayCreateTexts?: () => boolean;
     },
-  ) {
-    this.reveal = new PreparedReveal(state);
-  }
+  ) {}
 
   /**
    * Fans out what a batch changed: the board document only if the public view can have changed, and
@@ -74,7 +69,6 @@ export class RoomFanout {
     // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection, in the presence batch
     if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
     else if (changed.length > 0) this.schedulePresence();
-    this.reveal.changed(events);
     if (events.some(changesEveryonesView)) return this.sendPersonal(() => true);
     // only the actors' own connections: a join or a card in a room of 500 looks at one person's sockets, not 500
     if (changes.length === 1) return this.sendPersonalToActor(changes[0]!.actorId);
@@ -101,7 +95,6 @@ export class RoomFanout {
     this.everyoneWithNextProjection = true;
     if (events.some((e) => changesPublicView(e, this.state) && !batchesPublicView(e))) this.projectPublic();
     else this.schedulePresence();
-    this.reveal.changed(events);
   }
 
   /**
@@ -158,8 +151,7 @@ export class RoomFanout {
     if (this.wholeViewDue) {
       this.wholeViewDue = false;
       this.ensureNotesTexts();
-      // RV-10: a reveal's run of cards takes the bytes encoded ahead
-      projectBoardDoc(this.documents.doc('board'), this.publicView(), this.reveal.insert);
+      projectBoardDoc(this.documents.doc('board'), this.publicView());
     } else projectPresence(this.documents.doc('board'), this.presenceChange(this.presenceChangedOf));
     this.presenceChangedOf.clear();
     const knocksChanged = this.door.takeKnocksChanged();
@@ -214,6 +206,5 @@ export class RoomFanout {
 
   destroy(): void {
     clearTimeout(this.presenceTimer);
-    this.reveal.destroy();
   }
 }

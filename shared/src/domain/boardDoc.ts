@@ -54,22 +54,15 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
 
 type PersonBody = Omit<PublicParticipant, 'handle'>;
 
-/**
- * How a whole list of card entries goes into the empty card list (the first reveal): Yjs's own insert, or the
- * server's, which writes the same bytes faster (RV-10).
- */
-export type InsertCardRun = (list: Y.Array<CardEntry>, entries: CardEntry[]) => void;
-const insertWithYjs: InsertCardRun = (list, entries) => list.insert(0, entries);
-
 /** Writes the differences between the document and `view` in one transaction. */
-export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView, insertRun: InsertCardRun = insertWithYjs): void {
+export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
   const root = doc.getMap<unknown>(ROOT);
   doc.transact(() => {
     for (const key of SCALAR_KEYS) {
       const next = view[key];
       if (!sameJson(root.get(key), next)) root.set(key, next as never);
     }
-    syncCards(childOf(root, CARDS, Y.Array<CardEntry>), view.cards, insertRun);
+    syncCards(childOf(root, CARDS, Y.Array<CardEntry>), view.cards);
     syncPeople(childOf(root, PEOPLE, Y.Map<PersonBody>), view.participants);
   });
 }
@@ -158,10 +151,10 @@ function childOf<T extends Y.AbstractType<any>>(root: Y.Map<unknown>, key: strin
  * reveal) in one insert. Both lists are in reveal order, which never reorders the cards they share (RV-2), so
  * one walk through both finds every change; should they ever disagree, the list is written again whole.
  */
-function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[], insertAll: InsertCardRun): void {
+function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[]): void {
   // the first reveal: nothing to compare with
   if (list.length === 0) {
-    if (cards.length > 0) insertAll(list, cards.map(cardEntry));
+    if (cards.length > 0) list.insert(0, cards.map(cardEntry));
     return;
   }
   const current = list.toArray();
@@ -171,7 +164,7 @@ function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[], inser
   const shared = cards.filter((c) => had.has(c.id));
   if (!kept.every((c, k) => c[ID] === shared[k]!.id)) {
     list.delete(0, list.length);
-    insertAll(list, cards.map(cardEntry));
+    list.insert(0, cards.map(cardEntry));
     return;
   }
   let at = 0;
@@ -206,7 +199,7 @@ function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[], inser
 }
 
 /** RV-7: a card as the document holds it: its public fields, in this order, without their names */
-export type CardEntry = readonly [id: string, columnId: string, text: string, groupId: string | null, edited: boolean, signedBy: string | null];
+type CardEntry = readonly [id: string, columnId: string, text: string, groupId: string | null, edited: boolean, signedBy: string | null];
 const ID = 0;
 
 const cardEntry = (c: PublicCard): CardEntry => [c.id, c.columnId, c.text, c.groupId, c.edited, c.signedBy];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Tags } from '../identity.js';
 import type { AnonymousPart } from './BoardStore.js';
-import { type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
+import { type StoredCard, type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
 import { type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
 import {
   EVERY_SLOT,
@@ -251,14 +251,7 @@ export class AnonymousState {
       const stored = parsePart<StoredCards>(json, 'cards');
       const allRevealed = everyCardRevealedIn(state.phase);
       for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column });
-      for (const c of stored.cards) {
-        this.waiting.card.set(keyOf(c.tag), PLACEHOLDER + c.tag);
-        evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
-        const card = state.cards.get(c.id)!;
-        card.revealed = allRevealed || c.revealed;
-        // ME-9: a card nobody grouped or signed stays in the five-field form
-        if (c.group !== null || c.signature) Object.assign(withLateFields(card), { groupId: c.group, signature: c.signature ?? null });
-      }
+      for (const c of stored.cards) this.addWaitingCard(state, c, allRevealed);
       this.unclaimed.card = stored.cards.length;
       this.keepCards(state, cardsVersion(state), json);
       this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
@@ -284,20 +277,11 @@ export class AnonymousState {
     if (!added) return false;
     const allRevealed = everyCardRevealedIn(state.phase);
     for (const c of added) {
-      const key = keyOf(c.tag);
-      this.waiting.card.set(key, PLACEHOLDER + c.tag);
+      const key = this.addWaitingCard(state, c, allRevealed);
       this.prefixes?.add(key);
-      evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
-      const card = state.cards.get(c.id)!;
-      card.revealed = allRevealed || c.revealed;
-      if (c.group !== null || c.signature) Object.assign(withLateFields(card), { groupId: c.group, signature: c.signature ?? null });
     }
     this.unclaimed.card += added.length;
-    if (!this.prefixes && this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) {
-      this.prefixes = new WaitingPrefixes();
-      for (const key of this.waiting.card.keys()) this.prefixes.add(key);
-      for (const key of this.waiting.vote.keys()) this.prefixes.add(key);
-    }
+    if (!this.prefixes && this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) this.collectPrefixes();
     this.keepCards(state, cardsVersion(state), json);
     this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
     return true;
@@ -348,11 +332,26 @@ export class AnonymousState {
       lens: stored?.lens.length ?? 0,
       reaction: stored?.reactions.length ?? 0,
     });
-    if (this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) {
-      this.prefixes = new WaitingPrefixes();
-      for (const key of this.waiting.card.keys()) this.prefixes.add(key);
-      for (const key of this.waiting.vote.keys()) this.prefixes.add(key);
-    }
+    if (this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) this.collectPrefixes();
+  }
+
+  /** a stored card put into `state` as waiting for its owner (`load`, `foldAddedCards`); its waiting key */
+  private addWaitingCard(state: BoardState, c: StoredCard, allRevealed: boolean): string {
+    const key = keyOf(c.tag);
+    this.waiting.card.set(key, PLACEHOLDER + c.tag);
+    evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
+    const card = state.cards.get(c.id)!;
+    card.revealed = allRevealed || c.revealed;
+    // ME-9: a card nobody grouped or signed stays in the five-field form
+    if (c.group !== null || c.signature) Object.assign(withLateFields(card), { groupId: c.group, signature: c.signature ?? null });
+    return key;
+  }
+
+  /** the prefixes of every waiting card and vote key, made anew */
+  private collectPrefixes(): void {
+    this.prefixes = new WaitingPrefixes();
+    for (const key of this.waiting.card.keys()) this.prefixes.add(key);
+    for (const key of this.waiting.vote.keys()) this.prefixes.add(key);
   }
 
   /** the slots of a person's keys of one kind to look up in the waiting facts (on a big board, only those whose prefix waits) */

@@ -18,6 +18,7 @@ export * from './domain/markdown.js';
 export * from './domain/team.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';
+export { cardRowVotes } from './domain/exportItems.js';
 export * from './domain/fanout.js';
 export * from './domain/access.js';
 export * from './domain/roster.js';

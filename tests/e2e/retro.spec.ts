@@ -114,5 +114,10 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   // Ada and Fiona made no promise, so their names are nowhere in the export.
   expect(markdown).not.toContain('Ada');
   expect(markdown).not.toContain('Fiona');
+  // "All cards" says what each card's row says in the exports: its votes, or the group that carries them.
+  const allCards = ada.page.getByRole('region', { name: 'All cards' });
+  await expect(allCards.getByRole('listitem').filter({ hasText: boCard })).toContainText('1 vote');
+  await expect(allCards.getByRole('listitem').filter({ hasText: adaCard })).toContainText('(in “Working alone on risky things”)');
+  await expect(allCards.getByRole('listitem').filter({ hasText: adaCard })).not.toContainText('vote');
   await ada.screenshot(testInfo, '06-closed');
 });

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
-import { notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
+import { cardRowVotes, notesKey, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
@@ -96,7 +96,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
                 ) : (
                   <ul className="summary-cards">
                     {cards.map((c) => (
-                      <li key={c.id}>{c.text}</li>
+                      <SummaryCard key={c.id} board={board} card={c} />
                     ))}
                   </ul>
                 )}
@@ -106,6 +106,20 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
         </div>
       </section>
     </div>
+  );
+}
+
+/** A card of "All cards", with what the exports give its row (EX-5): its votes, or the group that carries them. */
+function SummaryCard({ board, card }: { board: PublicBoardView; card: PublicCard }) {
+  const { t } = useWords();
+  const votes = cardRowVotes(board, card);
+  const group = card.groupId ? board.groups.find((g) => g.id === card.groupId) : undefined;
+  return (
+    <li>
+      {card.text}
+      {votes !== null && <span className="tally"> · {t('summary.votes', { count: votes })}</span>}
+      {group && <span className="hint">{t('reveal.inGroup', { title: group.title || t('reveal.untitled') })}</span>}
+    </li>
   );
 }
 

@@ -183,7 +183,7 @@ async function crowd(room: Room, who: Person[]) {
     joins.push(timedJoin(room, who[i]!));
   }
   const wall = (await Promise.all(joins)).map((r) => r.wall);
-  return { wallP50: p(wall, 50), wallP99: p(wall, 99), cpuMsPerJoin: (cpuMs() - c) / who.length, seconds: (performance.now() - started) / 1000 };
+  return { wallP50: p(wall, 50), wallP90: p(wall, 90), wallP95: p(wall, 95), wallP99: p(wall, 99), wallMax: Math.max(...wall), cpuMsPerJoin: (cpuMs() - c) / who.length, seconds: (performance.now() - started) / 1000 };
 }
 
 /** A board where `writers` joined and wrote `CARDS_EACH` cards each; left as after a restart. */

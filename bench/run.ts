@@ -308,7 +308,7 @@ async function main(): Promise<void> {
       const ack = [];
       for (const processes of parts.has('ack') ? [1, 2] : []) {
         const a = await ackOnProcesses(crowd, { processes, n: ackN!, seconds: ackSeconds!, ...(args['cluster-profile'] ? { cpuProfile: `candor-ack-${processes}p-${Date.now()}` } : {}) });
-        log(`${processes} process(es): ack p50 ${a.load.p50.toFixed(1)} p99 ${a.load.p99.toFixed(1)} ms, ${a.sent} sent, errors ${JSON.stringify(a.errors)}`);
+        log(`${processes} process(es): ack p50 ${a.load.p50.toFixed(1)} p99 ${a.load.p99.toFixed(1)} ms (card.add p50 ${a.adds.p50.toFixed(1)} p99 ${a.adds.p99.toFixed(1)}, vote p50 ${a.votes.p50.toFixed(1)} p99 ${a.votes.p99.toFixed(1)}), ${a.sent} sent, errors ${JSON.stringify(a.errors)}`);
         ack.push(a);
       }
       results.cluster = {

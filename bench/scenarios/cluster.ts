@@ -36,6 +36,9 @@ export interface ClusterAckResult {
   n: number;
   seconds: number;
   load: Spread;
+  /** the same latencies by phase: card.add in Write, votes in Vote */
+  adds: Spread;
+  votes: Spread;
   sent: number;
   errors: Record<string, number>;
 }
@@ -161,6 +164,8 @@ export async function ackOnProcesses(crowd: Crowd, o: { processes: number; n: nu
       n: o.n,
       seconds: o.seconds,
       load: spread([...adds, ...votes].flatMap((a) => a.latencies)),
+      adds: spread(adds.flatMap((a) => a.latencies)),
+      votes: spread(votes.flatMap((a) => a.latencies)),
       sent: [...adds, ...votes].reduce((a, p) => a + p.sent, 0),
       errors,
     };

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomCluster } from './RoomCluster.js';
 import type { PostgresStore } from '../storage/postgres.js';
+import type { BoardChanges, CopyMark } from '../storage/BoardStore.js';
 import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
 import { SharedTickets } from './SharedTickets.js';
 import type { CardsMovingBatch, DocName } from '@candor/shared';
@@ -120,8 +121,8 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     return this.versions.storedVersion(boardId);
   }
 
-  serialize<T>(boardId: string, work: (storedVersion: number | null) => Promise<T>): Promise<T> {
-    return this.versions.withBoardLock(boardId, work);
+  serialize<T>(boardId: string, work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>, since?: CopyMark): Promise<T> {
+    return this.versions.withBoardLock(boardId, work, since);
   }
 
   committed(boardId: string, version: number): void {

@@ -1,4 +1,5 @@
 import type { DocName } from '@candor/shared';
+import type { BoardChanges, CopyMark } from '../storage/BoardStore.js';
 
 /**
  * CL-*: what a room needs when several processes serve its board (PostgreSQL + Redis). Without it (SQLite,
@@ -9,9 +10,10 @@ export interface RoomCluster {
   storedVersion(boardId: string): Promise<number | null>;
   /**
    * CL-2: runs one command of the board while no other process runs one (a PostgreSQL advisory lock of the
-   * board), handing it the stored board's change counter so that a copy that is behind catches up first
+   * board), handing it the stored board's change counter so that a copy that is behind catches up first (CL-24:
+   * given the copy's mark, with what changed since it, read in the lock's round trip)
    */
-  serialize<T>(boardId: string, work: (storedVersion: number | null) => Promise<T>): Promise<T>;
+  serialize<T>(boardId: string, work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>, since?: CopyMark): Promise<T>;
   /** this process committed a change that made the board `version`: the others catch up (CL-1) */
   committed(boardId: string, version: number): void;
   /** who is connected to the board through this process changed (CL-7) */

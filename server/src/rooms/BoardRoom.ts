@@ -27,7 +27,7 @@ import { Presence } from './Presence.js';
 import type { PendingBatch } from './PendingBatch.js';
 import { Identities } from './RoomJoin.js';
 import { RoomFanout } from './RoomFanout.js';
-import { StoredCopy } from './StoredCopy.js';
+import { type PrefetchedChanges, StoredCopy } from './StoredCopy.js';
 import { CommandBatches } from './CommandBatches.js';
 import { CommandStaging } from './CommandStaging.js';
 import type { DeletedListener, RoomDeps, RoomSocket } from './roomPorts.js';
@@ -164,7 +164,7 @@ export class BoardRoom {
       actAlone: (session, command) => this.staging.actAlone(session, command),
       rollback: (batch) => this.rollback(batch),
       settle: () => this.settle(),
-      catchUp: () => this.catchUp(),
+      catchUp: (prefetched) => this.catchUp(prefetched),
       joinStoresNothing: (command) => command.facilitatorKey === undefined && this.state.participants.has(command.participantId),
     });
     this.fanout.projectFirst();
@@ -341,8 +341,8 @@ export class BoardRoom {
    * CL-1: brings the copy up to the store — CL-17: by folding only what changed, or, when that cannot be done,
    * by rebuilding it from everything stored — then fans out whatever changed for the people here.
    */
-  private async catchUp(): Promise<void> {
-    if (!(await this.copy.foldChanges())) await this.reloadState();
+  private async catchUp(prefetched?: PrefetchedChanges): Promise<void> {
+    if (!(await this.copy.foldChanges(prefetched))) await this.reloadState();
     this.settle();
   }
 

@@ -5,7 +5,7 @@ import { PendingBatch } from './PendingBatch.js';
 import type { RoomFanout } from './RoomFanout.js';
 import type { SerialQueue } from './SerialQueue.js';
 import type { Session } from './Session.js';
-import type { StoredCopy } from './StoredCopy.js';
+import type { PrefetchedChanges, StoredCopy } from './StoredCopy.js';
 import type { RoomDeps } from './roomPorts.js';
 
 export type BoardCommand = Exclude<Command, { type: 'join' }>;
@@ -70,8 +70,8 @@ export interface BatchesOfRoom {
   rollback(batch: PendingBatch): Promise<void>;
   /** CL-1: after the copy was rebuilt, whatever changed reaches the people here */
   settle(): void;
-  /** CL-1: brings the copy up to the store, then settles */
-  catchUp(): Promise<void>;
+  /** CL-1: brings the copy up to the store (CL-24: from changes read already, if they are since where it stands), then settles */
+  catchUp(prefetched?: PrefetchedChanges): Promise<void>;
   /** a join that stores nothing as far as the room can tell now: someone the board knows, coming back */
   joinStoresNothing(command: JoinCommand): boolean;
 }
@@ -100,6 +100,8 @@ export class CommandBatches {
    * awaited); a key not among them (a command of someone who joins in the same batch) is looked up on its own.
    */
   private lookedUp: LookedUp | null = null;
+  /** CL-23: while this process holds the board's lock, the batch's commands, which later arrivals join */
+  private lateInto: Incoming[] | null = null;
 
   constructor(private readonly room: BatchesOfRoom) {}
 
@@ -201,15 +203,18 @@ export class CommandBatches {
     // CM-3: the command keys are read while the lock is awaited, not after it is held
     const known = this.prefetchCommands(items.filter((item) => !item.answered));
     try {
-      await cluster.serialize(id, async (stored) => {
+      // CL-24: what changed since this copy is read with the lock, in its round trip
+      const since = copy.changesMark() ?? undefined;
+      await cluster.serialize(id, async (stored, changes) => {
         this.holdsBoardLock = true;
         this.showsAfterLock = shows;
+        this.lateInto = items;
         try {
           // what arrived while the lock was awaited joins this batch, in order, rather than waiting for the lock again
           items.push(...this.inbox.splice(0));
           for (let attempt = 1; ; attempt++) {
             const current = attempt === 1 ? stored : await cluster.storedVersion(id);
-            if (current !== copy.storedVersion) await this.room.catchUp();
+            if (current !== copy.storedVersion) await this.room.catchUp(attempt === 1 && since && changes !== undefined ? { since, changes } : undefined);
             const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS, attempt === 1 ? await known : null);
             if (outcome !== 'retry') return;
             this.room.settle();
@@ -217,8 +222,9 @@ export class CommandBatches {
         } finally {
           this.holdsBoardLock = false;
           this.showsAfterLock = null;
+          this.lateInto = null;
         }
-      });
+      }, since);
     } catch (err) {
       lockFailed = err;
     }
@@ -284,7 +290,20 @@ export class CommandBatches {
 
   private async decideAndStore(items: Incoming[], mayRetry: boolean): Promise<'done' | 'retry'> {
     let batch = this.newBatch();
-    for (const item of items) {
+    let tookLate = false;
+    for (let i = 0; ; i++) {
+      if (i === items.length) {
+        // CL-23: under the board's lock, what reached the room since the lock was granted joins this batch too
+        // (once: its command keys cost one more round trip), rather than waiting for the lock again behind the
+        // other processes' batches
+        if (tookLate || !this.lateInto || this.inbox.length === 0) break;
+        tookLate = true;
+        const late = this.inbox.splice(0);
+        this.lateInto.push(...late);
+        items.push(...late);
+        await this.lookUpCommands(late, this.lookedUp);
+      }
+      const item = items[i]!;
       const { socketId, command } = item;
       const answer = (ack: Ack) => {
         item.answered = true;

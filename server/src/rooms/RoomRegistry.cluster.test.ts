@@ -135,6 +135,65 @@ describe('CL-18, CL-19, CL-20, CL-22 a process whose copy falls behind', () => {
     expect(b.state.cards.size).toBe(3);
   });
 
+  /**
+   * b's copy falls behind a's card (its cluster reads the version b's copy stands at, as if a's commit came just
+   * after), so b's first, lock-free attempt is refused as stale and decided again under the board's lock; for the
+   * next second b's batches go to the lock at once (CL-2), and a's next card is caught up on there.
+   */
+  async function batchUnderLock(serialize: 'with changes' | 'without') {
+    const { storeA, storeB, deps, personOnA } = await twoProcesses();
+    const fac = personOnA('fac');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
+    const cluster = silentCluster(null, storeB);
+    const b = new BoardRoom((await storeB.loadBoard(BOARD))!, { ...deps(storeB), cluster });
+    const ada = personOn(b, 'ada');
+    const bea = personOn(b, 'bea');
+    await ada.join();
+    await bea.join();
+    const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
+    const behind = await storeB.storedVersion(BOARD);
+    cluster.storedVersion = async () => behind;
+    if (serialize === 'with changes') cluster.serialize = (boardId, work, since) => storeB.withBoardLock(boardId, work, since);
+    await fac.send({ type: 'card.add', columnId: column, text: 'written through a' });
+    await ada.send({ type: 'card.add', columnId: column, text: 'first through b' });
+    await fac.send({ type: 'card.add', columnId: column, text: 'again through a' });
+    const commits = vi.spyOn(storeB, 'commitBatch');
+    const loadChanges = vi.spyOn(storeB, 'loadChanges');
+    return { b, ada, bea, column, commits, loadChanges, storeA };
+  }
+
+  it('CL-23 a command that reaches a process while it decides a batch under the board\'s lock joins that batch', async () => {
+    const { b, ada, bea, column, commits, loadChanges } = await batchUnderLock('without');
+    let late: Promise<void> | null = null;
+    // bea's card reaches b while its batch, holding the lock, catches up on a's card
+    const read = loadChanges.getMockImplementation();
+    loadChanges.mockImplementation(async (...args) => {
+      late ??= bea.send({ type: 'card.add', columnId: column, text: 'arrived under the lock' });
+      return (read ?? (() => null))(...args);
+    });
+    await ada.send({ type: 'card.add', columnId: column, text: 'written through b' });
+    await late;
+    // one commit, under the lock, for both
+    expect(loadChanges).toHaveBeenCalledTimes(1);
+    expect(commits.mock.calls.map(([, batch]) => batch.commands.length)).toEqual([2]);
+    expect([...b.state.cards.values()].map((c) => c.text).sort()).toEqual(['again through a', 'arrived under the lock', 'first through b', 'written through a', 'written through b']);
+    b.destroy();
+  });
+
+  it('CL-24 a batch under the board\'s lock catches up from what the lock\'s round trip read, not by reading again', async () => {
+    const { b, ada, column, commits, loadChanges, storeA } = await batchUnderLock('with changes');
+    await ada.send({ type: 'card.add', columnId: column, text: 'written through b' });
+    expect(loadChanges).not.toHaveBeenCalled();
+    expect(commits).toHaveBeenCalledTimes(1);
+    const texts = ['again through a', 'first through b', 'written through a', 'written through b'];
+    expect([...b.state.cards.values()].map((c) => c.text).sort()).toEqual(texts);
+    // and stored: a full load reads the same cards
+    const { events, anonymousState } = (await storeA.loadBoard(BOARD))!;
+    expect(events.length).toBeGreaterThan(0);
+    for (const text of texts) expect(Buffer.from(anonymousState.cards!).toString('utf8')).toContain(text);
+    b.destroy();
+  });
+
   it('CL-19 a document ticket of someone admitted through another process opens the document before the announcement came', async () => {
     const { a, personOnA, registryB } = await twoProcesses();
     const fac = personOnA('fac');

@@ -3,6 +3,8 @@ import {
   ANONYMOUS_PARTS,
   type AnonymousPart,
   type AnonymousWrite,
+  type BoardChanges,
+  type CopyMark,
   type LoadedBoard,
   anonymousDigest,
 } from '../storage/BoardStore.js';
@@ -14,6 +16,15 @@ import type { Presence } from './Presence.js';
 import type { Identities } from './RoomJoin.js';
 import type { JoinedSession, Session } from './Session.js';
 import type { RoomDeps } from './roomPorts.js';
+
+/** CL-24: what changed on the board since `since`, read by the caller (with the board's lock) */
+export interface PrefetchedChanges {
+  since: CopyMark;
+  changes: BoardChanges | null;
+}
+
+const sameMark = (a: CopyMark, b: CopyMark) =>
+  a.afterSeq === b.afterSeq && a.participantsDigest === b.participantsDigest && ANONYMOUS_PARTS.every((part) => a.anonymousDigests[part] === b.anonymousDigests[part]);
 
 /** What of its room a copy reads and rebuilds. */
 export interface CopyOfRoom {
@@ -128,6 +139,13 @@ export class StoredCopy {
     this.foldedEvents = loaded.events.length;
   }
 
+  /** CL-17: where this copy stands against the store, to read what changed since (null: the store cannot say) */
+  changesMark(): CopyMark | null {
+    const { mark } = this;
+    if (!mark) return null;
+    return { afterSeq: this.foldedEvents, participantsDigest: mark.participantsDigest, anonymousDigests: { ...mark.anonymousDigests } };
+  }
+
   /**
    * CL-17: reads what changed since this copy was built or last caught up — the events after the last one it
    * folded, the participant rows if their digest changed, the anonymous state if its digest changed — and
@@ -135,12 +153,13 @@ export class StoredCopy {
    * store cannot say what changed or the change is not one to fold (a gap in the events, a row that changed or
    * went): the caller then rebuilds the whole copy.
    */
-  async foldChanges(): Promise<boolean> {
+  async foldChanges(prefetched?: PrefetchedChanges): Promise<boolean> {
     const { mark } = this;
     const { id, deps, state, sessions, identities, admission } = this.room;
-    if (!mark || !deps.store.loadChanges) return false;
-    const since = { afterSeq: this.foldedEvents, participantsDigest: mark.participantsDigest, anonymousDigests: mark.anonymousDigests };
-    const changes = await deps.store.loadChanges(id, since);
+    const since = this.changesMark();
+    if (!mark || !since || !deps.store.loadChanges) return false;
+    // CL-24: what was read with the board's lock, if this copy stood then where it stands now
+    const changes = prefetched && sameMark(prefetched.since, since) ? prefetched.changes : await deps.store.loadChanges(id, since);
     if (!changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
     const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
     if (!added) return false;

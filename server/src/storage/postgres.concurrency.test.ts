@@ -267,4 +267,48 @@ describe('PostgreSQL store under concurrency', () => {
     expect(order).toEqual(['a holds at 0', 'a committed', 'b holds at 1']);
     await close();
   });
+  it('CL-24 given a copy\'s mark, the board lock reads what changed since it once held, in its round trip: what the holder before committed is there', async () => {
+    const { a, b, close } = await twoPools();
+    const loaded = (await b.loadBoard('board-race'))!;
+    const since = { afterSeq: loaded.events.length, participantsDigest: loaded.participantsDigest!, anonymousDigests: { cards: null, marks: null } };
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let aHolds!: () => void;
+    const aHolding = new Promise<void>((resolve) => (aHolds = resolve));
+    const first = a.withBoardLock('board-race', async (version) => {
+      aHolds();
+      await held;
+      await a.commitBatch('board-race', {
+        participants: [],
+        commands: [{ commandKey: 'k-under-lock', sealed: sealed(1) }],
+        events: [selected('x')],
+        anonymousState: { cards: new TextEncoder().encode('{"cards":"written under a\'s lock"}') },
+        expectedVersion: version!,
+        underBoardLock: true,
+      });
+    });
+    await aHolding;
+    const query = vi.spyOn(pg.Client.prototype, 'query');
+    const second = b.withBoardLock(
+      'board-race',
+      async (version, changes) => ({ version, changes }),
+      since,
+    );
+    release();
+    await first;
+    const { version, changes } = await second;
+    // the lock and the read were one query of the lock's connection
+    expect(query.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('pg_advisory_xact_lock') && text.includes('anonymous_state'))).toHaveLength(1);
+    query.mockRestore();
+    expect(version).toBe(1);
+    expect(changes).toEqual(await b.loadChanges('board-race', since));
+    expect(changes!.events.map((e) => e.event)).toEqual([selected('x')]);
+    expect(changes!.anonymousParts.cards?.json).toBe('{"cards":"written under a\'s lock"}');
+    expect(changes!.anonymousParts.marks).toBeUndefined();
+    // a mark's texts go in as literals: quotes in them are data, not SQL
+    const odd = await b.withBoardLock('board-race', async (_v, c) => c, { ...since, participantsDigest: "x'); DROP TABLE boards; --" });
+    expect(odd!.participants).not.toBeNull();
+    expect(await b.storedVersion('board-race')).toBe(1);
+    await close();
+  });
 });

@@ -5,7 +5,7 @@ import { CommandKeyTaken, StaleCopy } from './BoardStore.js';
 import { Fenced } from './fenced.js';
 import { ensureSchema } from './postgresSchema.js';
 import { writerLeases } from './postgresLeases.js';
-import { readBoard, readChanges } from './postgresReads.js';
+import { type ChangesRow, changesOf, changesSinceStatement, readBoard, readChanges } from './postgresReads.js';
 import { COMMIT_BATCH, UNIQUE_VIOLATION, commitBatchParameters } from './postgresBatch.js';
 import {
   anonymousStateOf,
@@ -68,9 +68,10 @@ export interface PostgresStore extends BoardStore {
    * CL-2: runs `work` holding the board's advisory lock (on a connection of its own, so that the writes `work`
    * makes through the store's other connections are not blocked by it), with the board's change counter read
    * once the lock is held. Every process takes it for each command of the board, so commands of one board are
-   * decided one at a time against the stored board, whatever process they reach.
+   * decided one at a time against the stored board, whatever process they reach. CL-24: given `since`, what changed
+   * after it (`loadChanges`) is read once the lock is held, in the lock's round trip, and handed to `work` too.
    */
-  withBoardLock<T>(boardId: string, work: (storedVersion: number | null) => Promise<T>): Promise<T>;
+  withBoardLock<T>(boardId: string, work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>, since?: CopyMark): Promise<T>;
   /**
    * One command as one transaction: lock the board row, check the command key, let `decide` apply the rule
    * against the state read under the lock (e.g. a vote budget), write what it decided, commit. Two such
@@ -158,7 +159,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   return {
     commitLocked,
-    async withBoardLock(boardId, work) {
+    async withBoardLock(boardId, work, since) {
       const client = await lockPool.connect();
       // the lock holds no writes: ending its transaction only lets the next command of the board go
       const unlock = () =>
@@ -172,11 +173,17 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         // literal); the version is read by a statement of its own, after the lock is held, so that it sees every
         // commit made before (each statement of a READ COMMITTED transaction takes its own snapshot)
         const board = client.escapeLiteral(boardId);
-        const results = (await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(${BOARD_LOCK_CLASS}, hashtext(${board})); SELECT version FROM boards WHERE id = ${board}`,
-        )) as unknown as QueryResult<{ version: string }>[];
+        const read = since ? changesSinceStatement(boardId, since, (text) => client.escapeLiteral(text)) : `SELECT version FROM boards WHERE id = ${board}`;
+        const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${BOARD_LOCK_CLASS}, hashtext(${board})); ${read}`)) as unknown as QueryResult<
+          { version: string } & ChangesRow
+        >[];
         const row = results[2]?.rows[0];
-        result = await work(row ? Number(row.version) : null);
+        if (since) {
+          const changes = changesOf(row);
+          result = await work(changes ? changes.version : null, changes);
+        } else {
+          result = await work(row ? Number(row.version) : null);
+        }
       } catch (err) {
         await unlock();
         throw err;

@@ -79,19 +79,34 @@ export async function readBoard(client: PoolClient, boardId: string, options: { 
   };
 }
 
+export type ChangesRow = {
+  version: string;
+  last_seq: number;
+  events: [number, string][] | null;
+  participants_digest: string;
+  participants: [string, string, string, string, boolean][] | null;
+} & Record<`${AnonymousPart}_digest` | `${AnonymousPart}_state`, string | null>;
+
+const changesParameters = (boardId: string, since: CopyMark) => [boardId, since.afterSeq, since.participantsDigest, ...ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part])];
+
 /** CL-17: what changed on a board since a copy was read (`CHANGES_SINCE`), or null if there is no such board. */
 export async function readChanges(pool: Pool, boardId: string, since: CopyMark): Promise<BoardChanges | null> {
-  type Row = [string, string, string, string, boolean];
-  const { rows } = await pool.query<
-    {
-      version: string;
-      last_seq: number;
-      events: [number, string][] | null;
-      participants_digest: string;
-      participants: Row[] | null;
-    } & Record<`${AnonymousPart}_digest` | `${AnonymousPart}_state`, string | null>
-  >(CHANGES_SINCE, [boardId, since.afterSeq, since.participantsDigest, ...ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part])]);
-  const row = rows[0];
+  const { rows } = await pool.query<ChangesRow>(CHANGES_SINCE, changesParameters(boardId, since));
+  return changesOf(rows[0]);
+}
+
+/**
+ * CL-24: `CHANGES_SINCE` with its parameters written in as literals, for a query of several statements (which
+ * takes no parameters): the board's lock and the catch-up it makes under it go in one round trip.
+ */
+export function changesSinceStatement(boardId: string, since: CopyMark, literal: (text: string) => string): string {
+  if (!Number.isSafeInteger(since.afterSeq)) throw new Error(`not a sequence number: ${since.afterSeq}`);
+  const values = changesParameters(boardId, since).map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : literal(v)));
+  return CHANGES_SINCE.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1]!);
+}
+
+/** the changes a `CHANGES_SINCE` row says (none: no such board) */
+export function changesOf(row: ChangesRow | undefined): BoardChanges | null {
   if (!row) return null;
   const anonymousParts: BoardChanges['anonymousParts'] = {};
   for (const part of ANONYMOUS_PARTS) {

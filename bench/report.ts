@@ -6,6 +6,7 @@ import type { JoinResult } from './scenarios/join.js';
 import type { MemoryResult } from './scenarios/memory.js';
 import type { BundleResult } from './scenarios/bundle.js';
 import type { RevealResult, System } from './scenarios/reveal.js';
+import type { LoadgenMode } from './lib/loadgens.js';
 import type { StormRun } from './scenarios/storm.js';
 import { median } from './lib/stats.js';
 
@@ -14,7 +15,17 @@ export interface Results {
   machine: { cores: number; cpu: string; node: string; platform: string; date: string; commit: string };
   options: Record<string, unknown>;
   /** `warm`: each server served one unmeasured reveal of the same size first (--reveal-warm) */
-  reveal?: { n: number; cards: number; warm?: boolean; runs: RevealResult[]; median: Record<System, RevealSummary | undefined> };
+  reveal?: {
+    n: number;
+    cards: number;
+    warm?: boolean;
+    /** how the load processes of these runs treated their own memory (bench/lib/loadgens.ts) */
+    loadgens?: LoadgenMode;
+    runs: RevealResult[];
+    median: Record<System, RevealSummary | undefined>;
+    /** `--reveal-loadgens both`: the same runs' other half, with the load processes the other way */
+    otherLoadgens?: { loadgens: LoadgenMode; runs: RevealResult[]; median: Record<System, RevealSummary | undefined> };
+  };
   screen?: RevealResult;
   /** the --profile run (not in the medians) and its .cpuprofile */
   profiled?: { file: string; run: RevealResult };

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { now, sleep, within } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
 import { Commander, createBoard, healthz, newId, people } from '../lib/candor.js';
-import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
+import { type Crowd, type LoadgenMode, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome, WindowStats } from '../lib/loadgenProtocol.js';
 import { type ServerProcess, type Usage, keepMainThreadProfile, startBenchServer, startCandor } from '../lib/procs.js';
 import { Screen } from '../lib/screen.js';
@@ -29,6 +29,20 @@ export interface RevealResult {
   cards: number;
   /** per-person delivery, ms from the reveal command until their last frame of the reveal */
   delivery: Spread;
+  /**
+   * Where a delivery's time goes (the same for every system). `wire`: ms from the reveal command until each person's
+   * last chunk of the reveal came off its TCP socket in the load process, before its client decoded it; `clientLag`:
+   * from that chunk to the person's count of the message (its client's decoding, and for Socket.io its event).
+   */
+  wire: Spread;
+  clientLag: Spread;
+  /** the two load processes' CPU in the window, ms (their clients' reading and decoding of the reveal), and their minor page faults */
+  loadgenCpuMs: number;
+  loadgenPageFaults: number;
+  /** how the load processes treated their own memory (bench/lib/loadgens.ts), set by the bench */
+  loadgens?: LoadgenMode;
+  /** the server's socket writes in the window (bench/probe.mjs): how many, and ms from the command to the first bytes read (the command arriving), to the first and the last write handed over, and to the last done */
+  serverWrites: { count: number; bytes: number; firstReadMs: number; firstMs: number; lastMs: number; lastDoneMs: number };
   /** board-document (or floor/stock WebSocket) bytes each person received in the reveal window */
   bytesPerClient: number;
   bytesMin: number;
@@ -86,11 +100,20 @@ const JOIN_CONCURRENCY = 25;
 
 function summarize(system: System, o: RevealOptions, t0: number, w: WindowStats, before: Usage, after: Usage): Omit<RevealResult, 'commandAckMs' | 'screenMs' | 'cardsWritten' | 'errors' | 'revealsServed'> {
   const delivery = w.wsLast.map((t) => (t > 0 ? t - t0 : Number.NaN)).filter((d) => !Number.isNaN(d));
+  const wire = w.rawLast.map((t) => (t > 0 ? t - t0 : Number.NaN)).filter((d) => !Number.isNaN(d));
+  const lag = w.wsLast.map((t, i) => (t > 0 && w.rawLast[i]! > 0 ? t - w.rawLast[i]! : Number.NaN)).filter((d) => !Number.isNaN(d));
+  const wr = after.writes;
+  const since = (t: number) => (t > 0 ? t - t0 : Number.NaN);
   return {
     system,
     n: o.n,
     cards: o.cards,
     delivery: spread(delivery),
+    wire: spread(wire),
+    clientLag: spread(lag),
+    loadgenCpuMs: w.loadgenCpuMs.reduce((a, b) => a + b, 0),
+    loadgenPageFaults: w.loadgenPageFaults.reduce((a, b) => a + b, 0),
+    serverWrites: { count: wr.count, bytes: wr.bytes, firstReadMs: since(wr.firstRead), firstMs: since(wr.first), lastMs: since(wr.last), lastDoneMs: since(wr.lastDone) },
     bytesPerClient: median(w.wsBytes),
     bytesMin: Math.min(...w.wsBytes),
     bytesMax: Math.max(...w.wsBytes),

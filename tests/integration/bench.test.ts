@@ -128,6 +128,8 @@ describe('bench (5 people, 20 cards)', () => {
       // Candor read the reveal command before it wrote anything of the reveal; the floor read nothing (it is told over IPC)
       expect(candor.serverWrites.firstReadMs).toBeLessThanOrEqual(candor.serverWrites.firstMs);
       expect(Number.isNaN(floorz.serverWrites.firstReadMs)).toBe(true);
+      // the floor writes each client the reveal's frames in one write, as Candor does (DO-13)
+      expect(floorz.serverWrites.count).toBe(5);
     } finally {
       await settled.stop();
     }

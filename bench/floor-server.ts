@@ -90,12 +90,15 @@ function sendToAll(payload: Uint8Array | string): number {
  * the reveal (its cost is outside the measured window, as Candor's is).
  */
 let revealGreeting: (Buffer | string)[] = [];
+/** floorzsend: each frame in a `ws.send` of its own, as the floor sent them before stop 22 */
+let perFrame = false;
 /** how many times this server has fired (a warm-up's fire comes first) */
 let fires = 0;
 
-process.on('message', (message: { reqId: number; op: string; bytes?: number; frames?: SentFrame[]; greeting?: SentFrame[] }) => {
+process.on('message', (message: { reqId: number; op: string; bytes?: number; frames?: SentFrame[]; greeting?: SentFrame[]; perFrame?: boolean }) => {
   if (message?.op === 'load') {
     try {
+      perFrame = message.perFrame === true;
       revealGreeting = (message.greeting ?? []).map((f) => (typeof f === 'string' ? Buffer.from(f, 'base64') : f.text));
       process.send!({ reqId: message.reqId, ok: true, plainBytes: load(message.frames ?? []) });
     } catch (err) {
@@ -110,6 +113,7 @@ process.on('message', (message: { reqId: number; op: string; bytes?: number; fra
   fires++;
   let sent = 0;
   if (filler) sent = sendToAll(filler);
+  else if (perFrame) for (const f of frames) sent = sendToAll(wire(f));
   else sent = writeAllAtOnce(frames.map(wire));
   process.send!({ reqId: message.reqId, t0, sent, fired: fires });
 });

@@ -23,7 +23,8 @@ import type { WireFrame } from './lib/wireRecorder.js';
 /**
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
  * y-websocket server on 127.0.0.1. Prints a table and writes bench/results.json. One scenario at a time:
- *   pnpm bench --only reveal --n 500          (candor, floor, floorz = the floor sending Candor's compressed frames, stock)
+ *   pnpm bench --only reveal --n 500          (candor, floor, floorz = the floor sending Candor's compressed frames, stock;
+ *                                             also floorzsend = floorz with a ws.send per frame, as before stop 22)
  *   pnpm bench --only ack          pnpm bench --only memory --boards 100
  *   pnpm bench --only bundle                  (gzip size of the JavaScript the board page loads first)
  *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5     pnpm bench --only burst --burst-n 100
@@ -218,9 +219,9 @@ async function main(): Promise<void> {
                 candorGreeting = greeting;
               },
             });
-          } else if (system === 'floorz') {
-            if (!candorFrames) throw new Error('floorz sends the frames Candor sent: list candor before it in --systems');
-            r = await revealFloor(crowd, { ...o, frames: candorFrames, greeting: candorGreeting });
+          } else if (system === 'floorz' || system === 'floorzsend') {
+            if (!candorFrames) throw new Error(`${system} sends the frames Candor sent: list candor before it in --systems`);
+            r = await revealFloor(crowd, { ...o, frames: candorFrames, greeting: candorGreeting, perFrame: system === 'floorzsend' });
           } else if (system === 'floor') {
             // The floor sends what an uncompressed reveal would: a plain Yjs update of the same cards in one
             // y-websocket message (Candor compresses its reveal, so it may send fewer bytes than this).
@@ -236,14 +237,14 @@ async function main(): Promise<void> {
       }
       const medians = (mode: LoadgenMode) => {
         const of = (s: System) => summarize(runs.filter((r) => r.system === s && r.loadgens === mode));
-        return { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), stock: of('stock') };
+        return { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), floorzsend: of('floorzsend'), stock: of('stock') };
       };
       results.reveal = { n: N, cards: CARDS, warm: args['reveal-warm'], loadgens: modes[0]!, runs: runs.filter((r) => r.loadgens === modes[0]), median: medians(modes[0]!) };
       if (modes.length > 1) {
         results.reveal.otherLoadgens = { loadgens: modes[1]!, runs: runs.filter((r) => r.loadgens === modes[1]), median: medians(modes[1]!) };
         for (const mode of modes) {
           const m = medians(mode);
-          if (m.candor && m.floorz) log(`load processes ${mode}: candor/floorz p99 ${(m.candor.p99 / m.floorz.p99).toFixed(2)}×, CPU ${(m.candor.serverCpuMs / m.floorz.serverCpuMs).toFixed(2)}× (medians of ${m.candor.runs})`);
+          for (const floor of [m.floorz, m.floorzsend]) if (m.candor && floor) log(`load processes ${mode}: candor/${floor.system} p99 ${(m.candor.p99 / floor.p99).toFixed(2)}×, CPU ${(m.candor.serverCpuMs / floor.serverCpuMs).toFixed(2)}× (medians of ${m.candor.runs})`);
         }
       }
     });

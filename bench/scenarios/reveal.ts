@@ -20,8 +20,11 @@ import { median, spread, type Spread } from '../lib/stats.js';
  * Candor, at the floor (a bare `ws` server sending the same bytes) and at the stock y-websocket server.
  */
 
-/** floorz: the floor sending the very (compressed) frames Candor sent in the same run */
-export type System = 'candor' | 'floor' | 'floorz' | 'stock';
+/**
+ * floorz: the floor sending the very (compressed) frames Candor sent in the same run, all of a client's in one write;
+ * floorzsend: the same frames each in a `ws.send` of its own (two writes a client), as floorz sent them before stop 22
+ */
+export type System = 'candor' | 'floor' | 'floorz' | 'floorzsend' | 'stock';
 
 export interface RevealResult {
   system: System;
@@ -89,6 +92,8 @@ export interface RevealOptions {
   bytes?: number;
   /** for the compressed floor: the frames Candor sent a person in its reveal (see `record`) */
   frames?: WireFrame[];
+  /** for the compressed floor: each frame in a `ws.send` of its own (floorzsend) rather than all in one write */
+  perFrame?: boolean;
   /** for the compressed floor: what Candor sent a person when their board document opened (see `record`) */
   greeting?: WireFrame[];
   /** Candor: receives the board-document frames one more person got in the reveal window, and what it got when its document opened */
@@ -242,11 +247,11 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
  * or, given `frames`, Candor's own reveal frames (the compressed floor, compressing as Candor does).
  */
 export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
-  const system: System = o.frames ? 'floorz' : 'floor';
+  const system: System = o.frames ? (o.perFrame ? 'floorzsend' : 'floorz') : 'floor';
   const server = await startBenchServer(system, 'floor-server.ts', o.cpuProfile ? { cpuProfile: o.cpuProfile } : {});
   try {
     if (o.frames) {
-      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: toSent(o.frames), greeting: toSent(o.greeting ?? []) });
+      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: toSent(o.frames), greeting: toSent(o.greeting ?? []), perFrame: o.perFrame === true });
       if (!loaded.ok) throw new Error(`compressed floor: ${loaded.error}`);
     }
     const targets = Array.from({ length: o.n }, (_, key) => ({ key, url: `ws://127.0.0.1:${server.port}/` }));
@@ -323,7 +328,7 @@ export async function revealStock(crowd: Crowd, o: RevealOptions): Promise<Revea
 }
 
 export function revealRunner(system: System): (crowd: Crowd, o: RevealOptions) => Promise<RevealResult> {
-  return { candor: revealCandor, floor: revealFloor, floorz: revealFloor, stock: revealStock }[system];
+  return { candor: revealCandor, floor: revealFloor, floorz: revealFloor, floorzsend: (crowd: Crowd, o: RevealOptions) => revealFloor(crowd, { ...o, perFrame: true }), stock: revealStock }[system];
 }
 
 export type { ServerProcess };

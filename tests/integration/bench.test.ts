@@ -128,8 +128,12 @@ describe('bench (5 people, 20 cards)', () => {
       // Candor read the reveal command before it wrote anything of the reveal; the floor read nothing (it is told over IPC)
       expect(candor.serverWrites.firstReadMs).toBeLessThanOrEqual(candor.serverWrites.firstMs);
       expect(Number.isNaN(floorz.serverWrites.firstReadMs)).toBe(true);
-      // the floor writes each client the reveal's frames in one write, as Candor does (DO-13)
+      // the floor writes each client the reveal's frames in one write, as Candor does (DO-13); floorzsend, as the
+      // floor did before, a ws.send a frame: the same bytes in two writes a client
       expect(floorz.serverWrites.count).toBe(5);
+      const floorzsend = await revealFloor(settled, { ...o, frames: recorded, greeting, perFrame: true });
+      expect(floorzsend).toMatchObject({ system: 'floorzsend', bytesMin: floorz.bytesMin, bytesMax: floorz.bytesMax, framesPerClient: floorz.framesPerClient });
+      expect(floorzsend.serverWrites.count).toBe(10);
     } finally {
       await settled.stop();
     }

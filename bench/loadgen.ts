@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
+import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
@@ -26,6 +29,8 @@ interface Sim {
   wsLast: number;
   sockBytes: number;
   sockFrames: number;
+  /** when the last chunk of bytes was read off this person's TCP socket, before any code of its client saw it */
+  rawLast: number;
   /** DO-10: reads the board document over `sock`; its `board.doc` messages are counted as `ws*` */
   readsBoard: boolean;
 }
@@ -33,11 +38,41 @@ interface Sim {
 const sims = new Map<number, Sim>();
 let armed = false;
 let lastFrameAt = 0;
+/** this process's CPU and page faults when armed, to tell what its people's clients cost in the window */
+let usageAtArm: NodeJS.ResourceUsage | null = null;
+/**
+ * "settled" (LOADGEN_SETTLED=1, see bench/lib/loadgens.ts): collect this process's garbage when armed, so that what
+ * its people left from setting up (joins, cards, documents) is not collected inside the measured window.
+ */
+const SETTLED = process.env.LOADGEN_SETTLED === '1';
+
+/**
+ * Settled: the process touches, once at its start, as much memory as its people's messages of a reveal take (a
+ * 1,500-card reveal is about 100 KB to each of 250 people), and frees it; glibc keeps it (see bench/lib/loadgens.ts),
+ * so the first measured reveal does not fault in fresh pages while later ones reuse them (it was always Candor's,
+ * as Candor runs first in every run).
+ */
+function settleMemory(): void {
+  const touched = Array.from({ length: 300 }, () => Buffer.allocUnsafe(110 * 1024).fill(1));
+  touched.length = 0;
+  (globalThis as { gc?: () => void }).gc?.();
+}
+if (SETTLED) settleMemory();
+
+/**
+ * Notes when bytes come off a person's TCP socket, ahead of every other listener (ws parses a chunk in its own
+ * `data` listener): the same point for a Socket.io client and a bare WebSocket, before either decodes anything.
+ */
+function watchRaw(s: Sim, socket: NodeJS.EventEmitter | undefined): void {
+  socket?.prependListener('data', () => {
+    if (armed) s.rawLast = now();
+  });
+}
 
 function sim(key: number): Sim {
   let s = sims.get(key);
   if (!s) {
-    s = { key, sock: null, ws: null, moreWs: [], wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0, readsBoard: false };
+    s = { key, sock: null, ws: null, moreWs: [], wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0, rawLast: 0, readsBoard: false };
     sims.set(key, s);
   }
   return s;
@@ -79,6 +114,7 @@ async function connectSocket(s: Sim, url: string, boardId: string): Promise<Sock
       sock.once('connect_error', (err) => reject(err));
     }),
   );
+  watchRaw(s, (sock.io.engine as unknown as { transport: { ws?: { _socket?: NodeJS.EventEmitter } } }).transport.ws?._socket);
   return sock;
 }
 
@@ -124,6 +160,7 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
           else s.ws = ws;
           let done = !handshake;
           ws.on('open', () => {
+            if (!beside) watchRaw(s, (ws as unknown as { _socket?: NodeJS.EventEmitter })._socket);
             if (handshake) ws.send(SYNC_STEP1_EMPTY);
             else resolve();
           });
@@ -242,9 +279,36 @@ async function dropSockets(keys: number[]) {
   return { dropped };
 }
 
+/** BENCH_LOADGEN_PROFILE_DIR: each measured window of this process as a .cpuprofile there (what its clients cost) */
+const PROFILE_DIR = process.env.BENCH_LOADGEN_PROFILE_DIR;
+let profiler: Session | null = null;
+let windows = 0;
+
+function startProfile(): void {
+  if (!PROFILE_DIR || profiler) return;
+  profiler = new Session();
+  profiler.connect();
+  profiler.post('Profiler.enable');
+  profiler.post('Profiler.start');
+}
+
+function stopProfile(): void {
+  const session = profiler;
+  if (!session) return;
+  profiler = null;
+  const file = path.join(PROFILE_DIR!, `loadgen-${process.pid}-${++windows}.cpuprofile`);
+  session.post('Profiler.stop', (err, result) => {
+    if (!err) fs.writeFileSync(file, JSON.stringify(result.profile));
+    session.disconnect();
+  });
+}
+
 function arm() {
-  for (const s of sims.values()) Object.assign(s, { wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0 });
+  if (SETTLED) (globalThis as { gc?: () => void }).gc?.();
+  startProfile();
+  for (const s of sims.values()) Object.assign(s, { wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0, rawLast: 0 });
   lastFrameAt = 0;
+  usageAtArm = process.resourceUsage();
   armed = true;
   return { at: now() };
 }
@@ -265,8 +329,13 @@ async function collect(quietMs: number, timeoutMs: number): Promise<WindowStats>
     await sleep(25);
   }
   armed = false;
+  const usage = process.resourceUsage();
+  stopProfile();
   return {
     keys: withWs.map((s) => s.key),
+    rawLast: withWs.map((s) => s.rawLast),
+    loadgenCpuMs: [(usage.userCPUTime + usage.systemCPUTime - usageAtArm!.userCPUTime - usageAtArm!.systemCPUTime) / 1000],
+    loadgenPageFaults: [usage.minorPageFault - usageAtArm!.minorPageFault],
     wsBytes: withWs.map((s) => s.wsBytes),
     wsFrames: withWs.map((s) => s.wsFrames),
     wsFirst: withWs.map((s) => s.wsFirst),

@@ -6,6 +6,7 @@ import type { JoinResult } from './scenarios/join.js';
 import type { MemoryResult } from './scenarios/memory.js';
 import type { BundleResult } from './scenarios/bundle.js';
 import type { RevealResult, System } from './scenarios/reveal.js';
+import type { LoadgenMode } from './lib/loadgens.js';
 import type { StormRun } from './scenarios/storm.js';
 import { median } from './lib/stats.js';
 
@@ -14,7 +15,17 @@ export interface Results {
   machine: { cores: number; cpu: string; node: string; platform: string; date: string; commit: string };
   options: Record<string, unknown>;
   /** `warm`: each server served one unmeasured reveal of the same size first (--reveal-warm) */
-  reveal?: { n: number; cards: number; warm?: boolean; runs: RevealResult[]; median: Record<System, RevealSummary | undefined> };
+  reveal?: {
+    n: number;
+    cards: number;
+    warm?: boolean;
+    /** how the load processes of these runs treated their own memory (bench/lib/loadgens.ts) */
+    loadgens?: LoadgenMode;
+    runs: RevealResult[];
+    median: Record<System, RevealSummary | undefined>;
+    /** `--reveal-loadgens both`: the same runs' other half, with the load processes the other way */
+    otherLoadgens?: { loadgens: LoadgenMode; runs: RevealResult[]; median: Record<System, RevealSummary | undefined> };
+  };
   screen?: RevealResult;
   /** the --profile run (not in the medians) and its .cpuprofile */
   profiled?: { file: string; run: RevealResult };
@@ -181,12 +192,13 @@ export function render(r: Results): string {
     const runs = r.reveal.runs.filter((x) => x.system === 'candor').length;
     const warm = r.reveal.warm ? '; each server warm (its second reveal of this size)' : '';
     parts.push(`\nReveal delivery: one board, N = ${n}, ${cards} cards; medians of ${runs} interleaved runs${warm}`);
-    const rows = (['candor', 'floor', 'floorz', 'stock'] as const).flatMap((s) => {
+    const rows = (['candor', 'floor', 'floorz', 'floorzsend', 'stock'] as const).flatMap((s) => {
       const v = m[s];
       return v ? [[s, ms(v.p50), ms(v.p99), ms(v.max), kb(v.bytesPerClient), kb(v.socketBytesPerClient), ms(v.serverCpuMs), `${ms(v.serverMainThreadCpuMs)} / ${ms(v.serverOtherThreadsCpuMs)}`, `${v.serverRssMb.toFixed(0)} MB`]] : [];
     });
     if (m.candor && m.floor) rows.push(['candor/floor', x(m.candor.p50 / m.floor.p50), x(m.candor.p99 / m.floor.p99), x(m.candor.max / m.floor.max), x(m.candor.bytesPerClient / m.floor.bytesPerClient), '', x(m.candor.serverCpuMs / m.floor.serverCpuMs), '', '']);
     if (m.candor && m.floorz) rows.push(['candor/floorz', x(m.candor.p50 / m.floorz.p50), x(m.candor.p99 / m.floorz.p99), x(m.candor.max / m.floorz.max), x(m.candor.bytesPerClient / m.floorz.bytesPerClient), '', x(m.candor.serverCpuMs / m.floorz.serverCpuMs), '', '']);
+    if (m.candor && m.floorzsend) rows.push(['candor/floorzsend', x(m.candor.p50 / m.floorzsend.p50), x(m.candor.p99 / m.floorzsend.p99), x(m.candor.max / m.floorzsend.max), x(m.candor.bytesPerClient / m.floorzsend.bytesPerClient), '', x(m.candor.serverCpuMs / m.floorzsend.serverCpuMs), '', '']);
     if (m.candor && m.stock) rows.push(['candor/stock', x(m.candor.p50 / m.stock.p50), x(m.candor.p99 / m.stock.p99), x(m.candor.max / m.stock.max), x(m.candor.bytesPerClient / m.stock.bytesPerClient), '', x(m.candor.serverCpuMs / m.stock.serverCpuMs), '', '']);
     parts.push(table(['system', 'p50', 'p99', 'max', 'bytes/client (doc)', 'socket.io/client', 'server CPU', 'main / other threads', 'server RSS'], rows));
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { now } from './lib/clock.js';
-import { Crowd } from './lib/loadgens.js';
+import { Crowd, type LoadgenMode } from './lib/loadgens.js';
 import { BENCH, ROOT } from './lib/procs.js';
 import { median } from './lib/stats.js';
 import { render, targets, type Results, type RevealSummary } from './report.js';
@@ -23,7 +23,8 @@ import type { WireFrame } from './lib/wireRecorder.js';
 /**
  * `pnpm bench`: builds Candor as `pnpm start` does, then measures it against the floor and the stock
  * y-websocket server on 127.0.0.1. Prints a table and writes bench/results.json. One scenario at a time:
- *   pnpm bench --only reveal --n 500          (candor, floor, floorz = the floor sending Candor's compressed frames, stock)
+ *   pnpm bench --only reveal --n 500          (candor, floor, floorz = the floor sending Candor's compressed frames, stock;
+ *                                             also floorzsend = floorz with a ws.send per frame, as before stop 22)
  *   pnpm bench --only ack          pnpm bench --only memory --boards 100
  *   pnpm bench --only bundle                  (gzip size of the JavaScript the board page loads first)
  *   pnpm bench --only abuse --seconds 10 --attacks 1,3,5     pnpm bench --only burst --burst-n 100
@@ -88,6 +89,11 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     /** reveal: each server (Candor and the floors, not stock) first serves one unmeasured reveal of the same size */
     'reveal-warm': { type: 'boolean', default: false },
+    /**
+     * reveal: how its two load processes treat their own memory (bench/lib/loadgens.ts): `settled` (the default
+     * since stop 22), `plain` (as before), or `both`: every system of every run once with each, the figures kept apart
+     */
+    'reveal-loadgens': { type: 'string', default: 'settled' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: DEFAULT_OUT },
   },
@@ -150,7 +156,9 @@ function keepPerScenario(results: Results): void {
 function line(r: RevealResult): string {
   const extra = r.screenMs !== null ? `, screen ${r.screenMs.toFixed(0)} ms` : '';
   const warn = r.timedOut ? ' (TIMED OUT: not every client got a frame)' : '';
-  return `${r.system.padEnd(6)} N=${r.n} cards=${r.cards}: p50 ${r.delivery.p50.toFixed(0)} / p99 ${r.delivery.p99.toFixed(0)} / max ${r.delivery.max.toFixed(0)} ms, ${r.bytesPerClient} B/client (${r.bytesMin}–${r.bytesMax}), server CPU ${r.serverCpuMs.toFixed(0)} ms (main thread ${r.serverMainThreadCpuMs.toFixed(1)}, others ${r.serverOtherThreadsCpuMs.toFixed(1)})${extra}${warn}`;
+  const w = r.serverWrites;
+  const where = `\n         where: server read the command at ${w.firstReadMs.toFixed(1)} ms, writes ${w.count} from ${w.firstMs.toFixed(1)} to ${w.lastMs.toFixed(1)} ms (done ${w.lastDoneMs.toFixed(1)}); off the wire p50 ${r.wire.p50.toFixed(0)} / p99 ${r.wire.p99.toFixed(0)} ms; client decode p50 ${r.clientLag.p50.toFixed(2)} / p99 ${r.clientLag.p99.toFixed(2)} ms; load processes' CPU ${r.loadgenCpuMs.toFixed(0)} ms, page faults ${r.loadgenPageFaults}`;
+  return `${r.system.padEnd(6)} N=${r.n} cards=${r.cards}: p50 ${r.delivery.p50.toFixed(0)} / p99 ${r.delivery.p99.toFixed(0)} / max ${r.delivery.max.toFixed(0)} ms, ${r.bytesPerClient} B/client (${r.bytesMin}–${r.bytesMax}), server CPU ${r.serverCpuMs.toFixed(0)} ms (main thread ${r.serverMainThreadCpuMs.toFixed(1)}, others ${r.serverOtherThreadsCpuMs.toFixed(1)})${extra}${warn}${where}`;
 }
 
 async function main(): Promise<void> {
@@ -187,9 +195,16 @@ async function main(): Promise<void> {
     if (only.has('reveal')) await guard('reveal', async () => {
       // the stock server would need a warm-up of its own (a room and writer of its own): not built
       if (args['reveal-warm'] && systems.includes('stock')) throw new Error('--reveal-warm warms Candor and the floors only: leave stock out of --systems');
-      console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved${args['reveal-warm'] ? ', each server warm' : ''}`);
+      const modes: LoadgenMode[] = args['reveal-loadgens'] === 'both' ? ['settled', 'plain'] : [args['reveal-loadgens'] as LoadgenMode];
+      if (!modes.every((m) => m === 'settled' || m === 'plain')) throw new Error('--reveal-loadgens is settled, plain or both');
+      console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved${args['reveal-warm'] ? ', each server warm' : ''}; load processes ${modes.join(' and ')}`);
+      // the bench's own load processes are plain; settled ones are started for the reveal and stopped after it
+      const crowds = new Map<LoadgenMode, Crowd>([['plain', crowd]]);
       const runs: RevealResult[] = [];
-      for (let run = 1; run <= RUNS; run++) {
+      try {
+      for (let run = 1; run <= RUNS; run++) for (const mode of modes) {
+        const crowd = crowds.get(mode) ?? (await Crowd.start(2, mode));
+        crowds.set(mode, crowd);
         /** what Candor put on the wire in this run's reveal, for the compressed floor */
         let candorFrames: WireFrame[] | null = null;
         let candorGreeting: WireFrame[] = [];
@@ -204,20 +219,34 @@ async function main(): Promise<void> {
                 candorGreeting = greeting;
               },
             });
-          } else if (system === 'floorz') {
-            if (!candorFrames) throw new Error('floorz sends the frames Candor sent: list candor before it in --systems');
-            r = await revealFloor(crowd, { ...o, frames: candorFrames, greeting: candorGreeting });
+          } else if (system === 'floorz' || system === 'floorzsend') {
+            if (!candorFrames) throw new Error(`${system} sends the frames Candor sent: list candor before it in --systems`);
+            r = await revealFloor(crowd, { ...o, frames: candorFrames, greeting: candorGreeting, perFrame: system === 'floorzsend' });
           } else if (system === 'floor') {
             // The floor sends what an uncompressed reveal would: a plain Yjs update of the same cards in one
             // y-websocket message (Candor compresses its reveal, so it may send fewer bytes than this).
             r = await revealFloor(crowd, { ...o, bytes: stockUpdate(CARDS, run).length + 4 });
           } else r = await revealStock(crowd, o);
+          r.loadgens = mode;
           runs.push(r);
-          log(`run ${run}: ${line(r)}`);
+          log(`run ${run}${modes.length > 1 ? ` (load processes ${mode})` : ''}: ${line(r)}`);
         }
       }
-      const of = (s: System) => summarize(runs.filter((r) => r.system === s));
-      results.reveal = { n: N, cards: CARDS, warm: args['reveal-warm'], runs, median: { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), stock: of('stock') } };
+      } finally {
+        await Promise.all([...crowds.values()].filter((c) => c !== crowd).map((c) => c.stop()));
+      }
+      const medians = (mode: LoadgenMode) => {
+        const of = (s: System) => summarize(runs.filter((r) => r.system === s && r.loadgens === mode));
+        return { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), floorzsend: of('floorzsend'), stock: of('stock') };
+      };
+      results.reveal = { n: N, cards: CARDS, warm: args['reveal-warm'], loadgens: modes[0]!, runs: runs.filter((r) => r.loadgens === modes[0]), median: medians(modes[0]!) };
+      if (modes.length > 1) {
+        results.reveal.otherLoadgens = { loadgens: modes[1]!, runs: runs.filter((r) => r.loadgens === modes[1]), median: medians(modes[1]!) };
+        for (const mode of modes) {
+          const m = medians(mode);
+          for (const floor of [m.floorz, m.floorzsend]) if (m.candor && floor) log(`load processes ${mode}: candor/${floor.system} p99 ${(m.candor.p99 / floor.p99).toFixed(2)}×, CPU ${(m.candor.serverCpuMs / floor.serverCpuMs).toFixed(2)}× (medians of ${m.candor.runs})`);
+        }
+      }
     });
 
     if (args.profile) await guard('profile', async () => {

@@ -48,6 +48,12 @@ export interface WindowStats {
   wsLast: number[];
   sockBytes: number[];
   sockFrames: number[];
+  /** when each person's last chunk of bytes came off its TCP socket, before its client decoded it */
+  rawLast: number[];
+  /** each load process's CPU (user + system) from arm to the end of the window, ms */
+  loadgenCpuMs: number[];
+  /** each load process's minor page faults in the same window (its heap growing again: kernel time on its clients' path) */
+  loadgenPageFaults: number[];
   timedOut: boolean;
 }
 

@@ -28,6 +28,21 @@ export interface Usage {
   /** CPU time on the main (JavaScript) thread and on all its other threads (V8's GC and compiler helpers, libuv's pool), µs, from /proc/<pid>/task/<tid>/schedstat */
   mainThreadCpuUs: number;
   otherThreadsCpuUs: number;
+  /** the server's writes to its sockets since the probe before this one (bench/probe.mjs) */
+  writes: ServerWrites;
+}
+
+/** What a server handed to its sockets between two probes: times on the bench's clock (`now()`), 0 if nothing */
+export interface ServerWrites {
+  count: number;
+  bytes: number;
+  /** when the first and the last write were handed to the socket */
+  first: number;
+  last: number;
+  /** when the last write to complete was done (libuv had taken its bytes) */
+  lastDone: number;
+  /** when the first bytes came off any of its sockets (for Candor in a reveal: the command arriving) */
+  firstRead: number;
 }
 
 /** A measured server in its own process, with the probe preloaded and an IPC channel to ask it. */
@@ -132,7 +147,7 @@ export class ServerProcess {
       }),
     );
     const threads = threadCpuUs(this.child.pid!);
-    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr, mainThreadCpuUs: threads.main, otherThreadsCpuUs: threads.others };
+    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr, mainThreadCpuUs: threads.main, otherThreadsCpuUs: threads.others, writes: reply.writes };
   }
 
   /**
@@ -155,6 +170,7 @@ interface ProbeReply {
   cpu: { user: number; system: number };
   mem: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
   hr: number;
+  writes: ServerWrites;
 }
 
 function procCpuMs(pid: number): number {

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { now, sleep, within } from '../lib/clock.js';
 import { makeCards } from '../lib/cards.js';
 import { Commander, createBoard, healthz, newId, people } from '../lib/candor.js';
-import { type Crowd, mergeOutcomes } from '../lib/loadgens.js';
+import { type Crowd, type LoadgenMode, mergeOutcomes } from '../lib/loadgens.js';
 import type { Outcome, WindowStats } from '../lib/loadgenProtocol.js';
 import { type ServerProcess, type Usage, keepMainThreadProfile, startBenchServer, startCandor } from '../lib/procs.js';
 import { Screen } from '../lib/screen.js';
@@ -20,8 +20,11 @@ import { median, spread, type Spread } from '../lib/stats.js';
  * Candor, at the floor (a bare `ws` server sending the same bytes) and at the stock y-websocket server.
  */
 
-/** floorz: the floor sending the very (compressed) frames Candor sent in the same run */
-export type System = 'candor' | 'floor' | 'floorz' | 'stock';
+/**
+ * floorz: the floor sending the very (compressed) frames Candor sent in the same run, all of a client's in one write;
+ * floorzsend: the same frames each in a `ws.send` of its own (two writes a client), as floorz sent them before stop 22
+ */
+export type System = 'candor' | 'floor' | 'floorz' | 'floorzsend' | 'stock';
 
 export interface RevealResult {
   system: System;
@@ -29,6 +32,20 @@ export interface RevealResult {
   cards: number;
   /** per-person delivery, ms from the reveal command until their last frame of the reveal */
   delivery: Spread;
+  /**
+   * Where a delivery's time goes (the same for every system). `wire`: ms from the reveal command until each person's
+   * last chunk of the reveal came off its TCP socket in the load process, before its client decoded it; `clientLag`:
+   * from that chunk to the person's count of the message (its client's decoding, and for Socket.io its event).
+   */
+  wire: Spread;
+  clientLag: Spread;
+  /** the two load processes' CPU in the window, ms (their clients' reading and decoding of the reveal), and their minor page faults */
+  loadgenCpuMs: number;
+  loadgenPageFaults: number;
+  /** how the load processes treated their own memory (bench/lib/loadgens.ts), set by the bench */
+  loadgens?: LoadgenMode;
+  /** the server's socket writes in the window (bench/probe.mjs): how many, and ms from the command to the first bytes read (the command arriving), to the first and the last write handed over, and to the last done */
+  serverWrites: { count: number; bytes: number; firstReadMs: number; firstMs: number; lastMs: number; lastDoneMs: number };
   /** board-document (or floor/stock WebSocket) bytes each person received in the reveal window */
   bytesPerClient: number;
   bytesMin: number;
@@ -75,6 +92,8 @@ export interface RevealOptions {
   bytes?: number;
   /** for the compressed floor: the frames Candor sent a person in its reveal (see `record`) */
   frames?: WireFrame[];
+  /** for the compressed floor: each frame in a `ws.send` of its own (floorzsend) rather than all in one write */
+  perFrame?: boolean;
   /** for the compressed floor: what Candor sent a person when their board document opened (see `record`) */
   greeting?: WireFrame[];
   /** Candor: receives the board-document frames one more person got in the reveal window, and what it got when its document opened */
@@ -86,11 +105,20 @@ const JOIN_CONCURRENCY = 25;
 
 function summarize(system: System, o: RevealOptions, t0: number, w: WindowStats, before: Usage, after: Usage): Omit<RevealResult, 'commandAckMs' | 'screenMs' | 'cardsWritten' | 'errors' | 'revealsServed'> {
   const delivery = w.wsLast.map((t) => (t > 0 ? t - t0 : Number.NaN)).filter((d) => !Number.isNaN(d));
+  const wire = w.rawLast.map((t) => (t > 0 ? t - t0 : Number.NaN)).filter((d) => !Number.isNaN(d));
+  const lag = w.wsLast.map((t, i) => (t > 0 && w.rawLast[i]! > 0 ? t - w.rawLast[i]! : Number.NaN)).filter((d) => !Number.isNaN(d));
+  const wr = after.writes;
+  const since = (t: number) => (t > 0 ? t - t0 : Number.NaN);
   return {
     system,
     n: o.n,
     cards: o.cards,
     delivery: spread(delivery),
+    wire: spread(wire),
+    clientLag: spread(lag),
+    loadgenCpuMs: w.loadgenCpuMs.reduce((a, b) => a + b, 0),
+    loadgenPageFaults: w.loadgenPageFaults.reduce((a, b) => a + b, 0),
+    serverWrites: { count: wr.count, bytes: wr.bytes, firstReadMs: since(wr.firstRead), firstMs: since(wr.first), lastMs: since(wr.last), lastDoneMs: since(wr.lastDone) },
     bytesPerClient: median(w.wsBytes),
     bytesMin: Math.min(...w.wsBytes),
     bytesMax: Math.max(...w.wsBytes),
@@ -219,11 +247,11 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
  * or, given `frames`, Candor's own reveal frames (the compressed floor, compressing as Candor does).
  */
 export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
-  const system: System = o.frames ? 'floorz' : 'floor';
+  const system: System = o.frames ? (o.perFrame ? 'floorzsend' : 'floorz') : 'floor';
   const server = await startBenchServer(system, 'floor-server.ts', o.cpuProfile ? { cpuProfile: o.cpuProfile } : {});
   try {
     if (o.frames) {
-      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: toSent(o.frames), greeting: toSent(o.greeting ?? []) });
+      const loaded = await server.request<{ ok: boolean; error?: string }>({ op: 'load', frames: toSent(o.frames), greeting: toSent(o.greeting ?? []), perFrame: o.perFrame === true });
       if (!loaded.ok) throw new Error(`compressed floor: ${loaded.error}`);
     }
     const targets = Array.from({ length: o.n }, (_, key) => ({ key, url: `ws://127.0.0.1:${server.port}/` }));
@@ -300,7 +328,7 @@ export async function revealStock(crowd: Crowd, o: RevealOptions): Promise<Revea
 }
 
 export function revealRunner(system: System): (crowd: Crowd, o: RevealOptions) => Promise<RevealResult> {
-  return { candor: revealCandor, floor: revealFloor, floorz: revealFloor, stock: revealStock }[system];
+  return { candor: revealCandor, floor: revealFloor, floorz: revealFloor, floorzsend: (crowd: Crowd, o: RevealOptions) => revealFloor(crowd, { ...o, perFrame: true }), stock: revealStock }[system];
 }
 
 export type { ServerProcess };

@@ -104,4 +104,38 @@ describe('bench (5 people, 20 cards)', () => {
     expect(floor.bytesMin).toBe(floor.bytesMax);
     expect(floor.bytesMin).toBeGreaterThan(20 * 8);
   }, 90_000);
+
+  it('says where a reveal went, the same way for Candor and the floor, with settled load processes too', async () => {
+    const settled = await Crowd.start(2, 'settled');
+    try {
+      const o = { n: 5, cards: 20, quietMs: 300, timeoutMs: 10_000 };
+      let recorded: WireFrame[] = [];
+      let greeting: WireFrame[] = [];
+      const candor = await revealCandor(settled, { ...o, record: (frames, greeted) => ((recorded = frames), (greeting = greeted)) });
+      const floorz = await revealFloor(settled, { ...o, frames: recorded, greeting });
+      for (const r of [candor, floorz]) {
+        // every person's last chunk came off its socket no later than its client counted the message
+        expect(r.wire.count).toBe(5);
+        expect(r.wire.max).toBeLessThanOrEqual(r.delivery.max);
+        expect(r.clientLag.count).toBe(5);
+        expect(r.clientLag.p50).toBeGreaterThanOrEqual(0);
+        // the server wrote to every person (and Candor to its recorder and the facilitator too), all after the clock started
+        expect(r.serverWrites.count).toBeGreaterThanOrEqual(5);
+        expect(r.serverWrites.firstMs).toBeGreaterThanOrEqual(0);
+        expect(r.serverWrites.lastMs).toBeGreaterThanOrEqual(r.serverWrites.firstMs);
+        expect(r.loadgenCpuMs).toBeGreaterThan(0);
+      }
+      // Candor read the reveal command before it wrote anything of the reveal; the floor read nothing (it is told over IPC)
+      expect(candor.serverWrites.firstReadMs).toBeLessThanOrEqual(candor.serverWrites.firstMs);
+      expect(Number.isNaN(floorz.serverWrites.firstReadMs)).toBe(true);
+      // the floor writes each client the reveal's frames in one write, as Candor does (DO-13); floorzsend, as the
+      // floor did before, a ws.send a frame: the same bytes in two writes a client
+      expect(floorz.serverWrites.count).toBe(5);
+      const floorzsend = await revealFloor(settled, { ...o, frames: recorded, greeting, perFrame: true });
+      expect(floorzsend).toMatchObject({ system: 'floorzsend', bytesMin: floorz.bytesMin, bytesMax: floorz.bytesMax, framesPerClient: floorz.framesPerClient });
+      expect(floorzsend.serverWrites.count).toBe(10);
+    } finally {
+      await settled.stop();
+    }
+  }, 90_000);
 });

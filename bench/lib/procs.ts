@@ -25,6 +25,8 @@ export interface Usage {
   arrayBuffers: number;
   /** the server's monotonic clock in µs (the timestamps of a --cpu-prof profile) */
   hrUs: number;
+  /** the server's process id (to find it in a `perf record -a` of the run: bench/perf-summary.ts) */
+  pid: number;
   /** CPU time on the main (JavaScript) thread and on all its other threads (V8's GC and compiler helpers, libuv's pool), µs, from /proc/<pid>/task/<tid>/schedstat */
   mainThreadCpuUs: number;
   otherThreadsCpuUs: number;
@@ -147,7 +149,7 @@ export class ServerProcess {
       }),
     );
     const threads = threadCpuUs(this.child.pid!);
-    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr, mainThreadCpuUs: threads.main, otherThreadsCpuUs: threads.others, writes: reply.writes };
+    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr, pid: this.child.pid!, mainThreadCpuUs: threads.main, otherThreadsCpuUs: threads.others, writes: reply.writes };
   }
 
   /**

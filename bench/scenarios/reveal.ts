@@ -72,6 +72,8 @@ export interface RevealResult {
   revealsServed: number | null;
   /** the reveal window on the server's monotonic clock (µs), to cut a --cpu-prof profile */
   serverWindowUs: [number, number];
+  /** the server's process id, to cut its samples out of a `perf record -a` of the run (bench/perf-summary.ts) */
+  serverPid: number;
   errors: Record<string, number>;
 }
 
@@ -132,6 +134,7 @@ function summarize(system: System, o: RevealOptions, t0: number, w: WindowStats,
     clients: w.keys.length,
     timedOut: w.timedOut,
     serverWindowUs: [before.hrUs, after.hrUs],
+    serverPid: after.pid,
   };
 }
 

@@ -6,8 +6,8 @@ import { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
 
 /**
- * CM-4: after a slow commit of a big anonymous state (a big board rewriting it whole), the next batch waits as
- * long again for more commands to share its commit. The room's clock is the test's: each commit "takes" what
+ * CM-4: after a slow commit of a big anonymous state (a big board rewriting it whole) that stored 8 commands or
+ * more, the next batch waits as long again for more commands to share its commit. The room's clock is the test's: each commit "takes" what
  * the test says.
  */
 type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
@@ -87,8 +87,31 @@ async function twoCardsAfter(o: { commitMs: number; big: boolean }) {
 }
 
 describe('CM-4 group commit after a slow commit of a big board', () => {
-  it('CM-4 a command that comes while the room waits after a slow commit of a big board shares the next commit', async () => {
+  it('CM-4 a command that comes while the room waits after a slow commit of a big board that stored many commands shares the next commit', async () => {
+    // (the commit before the first card stored the 90 cards of `fill`, at once)
     expect(await twoCardsAfter({ commitMs: 10, big: true })).toEqual([2]);
+  });
+
+  it('CM-4 after a slow commit of a big board that stored fewer than 8 commands the next command is stored as soon as the room gets to it', async () => {
+    const { room, commits, ada, bo } = await roomOfTwo(10);
+    await fill(room);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    // the commit before it stored the 90 cards of `fill`: this card waits, then is stored alone
+    const alone = ada.send({ type: 'card.add', columnId: template.columns[0]!.id, text: 'alone' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect((await alone).ok).toBe(true);
+    const before = commits.length;
+    const first = ada.send({ type: 'card.add', columnId: template.columns[0]!.id, text: 'first' });
+    await nextTurn();
+    await nextTurn();
+    const second = bo.send({ type: 'card.add', columnId: template.columns[0]!.id, text: 'second' });
+    const answered: boolean[] = [];
+    void first.then(() => answered.push(true));
+    void second.then(() => answered.push(true));
+    // without advancing the (fake) timers: a command held back for others to join it would never be answered
+    for (let turn = 0; turn < 50 && answered.length < 2; turn++) await nextTurn();
+    expect(answered).toHaveLength(2);
+    expect(commits.slice(before)).toEqual([1, 1]);
   });
 
   it('CM-4 after fast commits each command is stored as soon as the room gets to it', async () => {

@@ -36,6 +36,12 @@ const GROUP_COMMIT_MAX_WAIT_MS = 25;
  * commands; a command after a quiet spell (the facilitator's reveal after the writing) is stored at once.
  */
 const BURST_GAP_MS = 100;
+/**
+ * CM-4: and only after a batch of at least this many commands: they came faster than the board stores them (the
+ * restart storm's votes fill batches of 50), so waiting saves rewrites. Batches of one to four (a hundred people
+ * each adding a card a second) would gather a command or two more, for a wait everyone of them pays.
+ */
+const GROUP_COMMIT_MIN_BATCH = 8;
 
 /** CM-3: command keys read from the store at once, and the sealed records found under them */
 interface LookedUp {
@@ -87,7 +93,7 @@ export class CommandBatches {
   private drainScheduled = false;
   /** CL-2: this process holds the board's lock (its batches may be stored while others wait for it) */
   private holdsBoardLock = false;
-  /** CM-4: how long the last commit took, if it rewrote a big anonymous state (`BIG_STATE_BYTES`), else 0 */
+  /** CM-4: how long the last commit took, if it rewrote a big anonymous state (`BIG_STATE_BYTES`) for a batch of `GROUP_COMMIT_MIN_BATCH` or more, else 0 */
   private lastCommitMs = 0;
   private lastCommitEndedAt = Number.NEGATIVE_INFINITY;
   /** CL-2: when a lock-free batch of this room last found its copy stale */
@@ -392,7 +398,7 @@ export class CommandBatches {
           ...(this.holdsBoardLock ? { underBoardLock: true } : {}),
         });
         this.lastCommitEndedAt = deps.now();
-        this.lastCommitMs = anonymousBytes >= BIG_STATE_BYTES ? this.lastCommitEndedAt - started : 0;
+        this.lastCommitMs = anonymousBytes >= BIG_STATE_BYTES && batch.size >= GROUP_COMMIT_MIN_BATCH ? this.lastCommitEndedAt - started : 0;
         copy.counted(batch, lastSeq, anonymousState);
       }
     } catch (err) {

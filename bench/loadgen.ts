@@ -55,6 +55,11 @@ const SETTLED = process.env.LOADGEN_SETTLED === '1';
 function settleMemory(): void {
   const touched = Array.from({ length: 300 }, () => Buffer.allocUnsafe(110 * 1024).fill(1));
   touched.length = 0;
+  collectGarbage();
+}
+
+/** a full GC (the load process runs with --expose-gc) */
+function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 if (SETTLED) settleMemory();
@@ -304,7 +309,7 @@ function stopProfile(): void {
 }
 
 function arm() {
-  if (SETTLED) (globalThis as { gc?: () => void }).gc?.();
+  if (SETTLED) collectGarbage();
   startProfile();
   for (const s of sims.values()) Object.assign(s, { wsBytes: 0, wsFrames: 0, wsFirst: 0, wsLast: 0, sockBytes: 0, sockFrames: 0, rawLast: 0 });
   lastFrameAt = 0;

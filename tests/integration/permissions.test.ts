@@ -236,7 +236,7 @@ describe('permissions', () => {
       const root = M.boardDoc.getMap('board');
       root.set('phase', 'closed');
       root.set('tallies', { forged: 99 });
-      (root.get('cards') as Y.Array<unknown>).insert(0, [['forged-card', 'start', 'FORGED-TEXT', null, false, null]]);
+      (root.get('cards') as Y.Array<unknown>).insert(0, [[new TextEncoder().encode(JSON.stringify(['forged-card', 'start', 'FORGED-TEXT']))]]);
     });
     expect(M.board()?.phase).toBe('closed');
     await M.boardConn!.roundTrip(); // the server has handled Mallory's update by now

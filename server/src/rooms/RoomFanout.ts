@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   type BoardEvent,
   type BoardState,
+  CardEntries,
   type PresenceChange,
   type PublicBoardView,
   batchesPublicView,
@@ -12,6 +13,7 @@ import {
   personalViewOf,
   projectBoardDoc,
   projectPresence,
+  publicCardOf,
 } from '@candor/shared';
 import type { RoomDocuments } from './RoomDocuments.js';
 import type { RoomDoor } from './RoomDoor.js';
@@ -39,6 +41,8 @@ export class RoomFanout {
   private wholeViewDue = false;
   /** whose presence changed since the last projection */
   private readonly presenceChangedOf = new Set<string>();
+  /** RV-7: each card's board-document entry, encoded when the card is written (`keepEntries`), not in the reveal's turn */
+  private readonly cardEntries = new CardEntries();
 
   constructor(
     private readonly state: BoardState,
@@ -65,6 +69,7 @@ export class RoomFanout {
   publish(changes: { events: BoardEvent[]; actorId: string }[]): void {
     // (a batch of one command, such as a join, needs no list of its events made)
     const events = changes.length === 1 ? changes[0]!.events : changes.flatMap((c) => c.events);
+    this.keepEntries(events);
     const changed = events.filter((e) => changesPublicView(e, this.state));
     // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection, in the presence batch
     if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
@@ -73,6 +78,21 @@ export class RoomFanout {
     // only the actors' own connections: a join or a card in a room of 500 looks at one person's sockets, not 500
     if (changes.length === 1) return this.sendPersonalToActor(changes[0]!.actorId);
     for (const actorId of new Set(changes.map((c) => c.actorId))) this.sendPersonalToActor(actorId);
+  }
+
+  /**
+   * RV-7: a card written or changed (in Write, one at a time, as people write) gets its board-document entry now,
+   * so that the reveal inserts entries made before it rather than encoding every card in its turn. The entry
+   * stays in this process's memory and goes nowhere before the card is revealed.
+   */
+  private keepEntries(events: readonly BoardEvent[]): void {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      if (event.type === 'card.added' || event.type === 'card.edited' || event.type === 'card.signed') {
+        const card = this.state.cards.get(event.cardId);
+        if (card) this.cardEntries.of(publicCardOf(card));
+      } else if (event.type === 'card.deleted' || event.type === 'card.hidden') this.cardEntries.forget(event.cardId);
+    }
   }
 
   private sendPersonalToActor(actorId: string): void {
@@ -92,6 +112,7 @@ export class RoomFanout {
    * one round of personal views per batch, not per change made elsewhere.
    */
   caughtUp(events: readonly BoardEvent[]): void {
+    this.keepEntries(events);
     this.everyoneWithNextProjection = true;
     if (events.some((e) => changesPublicView(e, this.state) && !batchesPublicView(e))) this.projectPublic();
     else this.schedulePresence();
@@ -151,7 +172,7 @@ export class RoomFanout {
     if (this.wholeViewDue) {
       this.wholeViewDue = false;
       this.ensureNotesTexts();
-      projectBoardDoc(this.documents.doc('board'), this.publicView());
+      projectBoardDoc(this.documents.doc('board'), this.publicView(), this.cardEntries);
     } else projectPresence(this.documents.doc('board'), this.presenceChange(this.presenceChangedOf));
     this.presenceChangedOf.clear();
     const knocksChanged = this.door.takeKnocksChanged();
@@ -167,7 +188,7 @@ export class RoomFanout {
   projectFirst(): void {
     this.hooks.projecting?.();
     this.ensureNotesTexts();
-    this.documents.seed('board', (doc) => projectBoardDoc(doc, this.publicView()));
+    this.documents.seed('board', (doc) => projectBoardDoc(doc, this.publicView(), this.cardEntries));
   }
 
   /** Sends each chosen person their own view if it changed since the last one they got. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardState } from './board.js';
-import { projectBoardDoc, projectPresence, readBoardDoc } from './boardDoc.js';
+import { CardEntries, projectBoardDoc, projectPresence, readBoardDoc } from './boardDoc.js';
 import { moveCards } from './board.js';
 import { actor, addCard, alice, bob, boardWith, everyone, fran, moveTo, must, NOW, REVIEW, run, setOnline, teamBoardWith, addPerson } from './testBoard.js';
-import { presenceChangeOf, viewOf } from './visibility.js';
+import { presenceChangeOf, publicCardOf, viewOf, type PublicCard } from './visibility.js';
 
 const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
 const bytesOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8');
@@ -204,12 +204,44 @@ describe('board document', () => {
     expect((runs[0] as Y.Item).content.getLength()).toBe(60);
   });
 
-  it('RV-7 the document holds each card as its public fields in a fixed order, without their names', () => {
-    const { state } = revealedBoard();
+  it('RV-7 the document holds each card as the JSON of its public fields in a fixed order, without their names', () => {
+    const { state, ids } = revealedBoard();
+    must(state, alice, { type: 'card.sign', cardId: ids[1]!, signed: true });
+    must(state, bob, { type: 'card.edit', cardId: ids[2]!, text: 'card-text-three, "edited"' });
     const { server, client } = roundTrip(state);
-    const entries = (server.getMap('board').get('cards') as Y.Array<unknown>).toArray();
-    expect(entries).toEqual(publicView(state).cards.map((c) => [c.id, c.columnId, c.text, c.groupId, c.edited, c.signedBy]));
+    const entries = (server.getMap('board').get('cards') as Y.Array<unknown>).toArray() as [Uint8Array][];
+    const fields = (c: PublicCard) =>
+      c.signedBy !== null ? [c.id, c.columnId, c.text, c.groupId, c.edited, c.signedBy]
+      : c.edited ? [c.id, c.columnId, c.text, c.groupId, true]
+      : c.groupId !== null ? [c.id, c.columnId, c.text, c.groupId]
+      : [c.id, c.columnId, c.text];
+    expect(entries.map((e) => new TextDecoder().decode(e[0]))).toEqual(publicView(state).cards.map((c) => JSON.stringify(fields(c))));
+    // a signed card, a grouped one, an edited one and plain ones, each read back whole
+    expect(new Set(publicView(state).cards.map((c) => fields(c).length))).toEqual(new Set([3, 4, 5, 6]));
     expect(readBoardDoc(client)!.cards).toEqual(publicView(state).cards);
+  });
+
+  it('RV-7 a reveal inserts the entries the room encoded when the cards were written, not new ones', () => {
+    const state = boardWith();
+    const entries = new CardEntries();
+    const ids = Array.from({ length: 20 }, (_, i) => addCard(state, i % 2 ? alice : bob, `written-${i}`));
+    const written = new Map(ids.map((id) => [id, entries.of(publicCardOf(state.cards.get(id)!))]));
+    must(state, alice, { type: 'card.edit', cardId: ids[3]!, text: 'written-3, again' });
+    written.set(ids[3]!, entries.of(publicCardOf(state.cards.get(ids[3]!)!)));
+    const server = new Y.Doc();
+    projectBoardDoc(server, publicView(state), entries);
+    moveTo(state, 'reveal');
+    projectBoardDoc(server, publicView(state), entries);
+    const inDoc = (server.getMap('board').get('cards') as Y.Array<unknown>).toArray();
+    expect(inDoc).toHaveLength(20);
+    for (const [k, card] of publicView(state).cards.entries()) expect(inDoc[k], card.text).toBe(written.get(card.id));
+    // a card changed after its entry was kept gets a new entry, kept from then on
+    must(state, alice, { type: 'card.group', cardId: ids[0]!, withCardId: ids[1]! });
+    projectBoardDoc(server, publicView(state), entries);
+    const regrouped = (server.getMap('board').get('cards') as Y.Array<unknown>).toArray();
+    const at = publicView(state).cards.findIndex((c) => c.id === ids[0]);
+    expect(regrouped[at]).not.toBe(written.get(ids[0]!));
+    expect(entries.of(publicView(state).cards[at]!)).toBe(regrouped[at]);
   });
 
   it('RV-7 a client following the updates reads the public view through later reveals, edits, deletions and groups', () => {

@@ -8,7 +8,8 @@ import type { PresenceChange, PublicBoardView, PublicCard, PublicParticipant } f
  * reveal order (RV-2): a reveal inserts every card in one run, which Yjs keeps, encodes and sends as one item
  * rather than one per card (1,500 map entries cost the server more than sending the reveal to 500 people);
  * an edit replaces one entry, a deletion removes one. Each card is its public fields in a fixed order, without
- * their names (RV-7): Yjs encodes every string on its own, and the names were 9,000 of a reveal's 13,500.
+ * their names, as JSON bytes the server encoded when the card was written (RV-7, `CardEntries`): Yjs copies bytes
+ * as they are, where it walks every value of a list and writes every string byte by byte.
  */
 const ROOT = 'board';
 const CARDS = 'cards';
@@ -54,15 +55,18 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
 
 type PersonBody = Omit<PublicParticipant, 'handle'>;
 
-/** Writes the differences between the document and `view` in one transaction. */
-export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView): void {
+/**
+ * Writes the differences between the document and `view` in one transaction; a card's entry is the one kept in
+ * `entries` if the card did not change since it was kept (RV-7).
+ */
+export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView, entries: CardEntries = new CardEntries()): void {
   const root = doc.getMap<unknown>(ROOT);
   doc.transact(() => {
     for (const key of SCALAR_KEYS) {
       const next = view[key];
       if (!sameJson(root.get(key), next)) root.set(key, next as never);
     }
-    syncCards(childOf(root, CARDS, Y.Array<CardEntry>), view.cards);
+    syncCards(childOf(root, CARDS, Y.Array<CardEntry>), view.cards, entries);
     syncPeople(childOf(root, PEOPLE, Y.Map<PersonBody>), view.participants);
   });
 }
@@ -151,20 +155,21 @@ function childOf<T extends Y.AbstractType<any>>(root: Y.Map<unknown>, key: strin
  * reveal) in one insert. Both lists are in reveal order, which never reorders the cards they share (RV-2), so
  * one walk through both finds every change; should they ever disagree, the list is written again whole.
  */
-function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[]): void {
+function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[], entries: CardEntries): void {
+  const entryOf = (card: PublicCard) => entries.of(card);
   // the first reveal: nothing to compare with
   if (list.length === 0) {
-    if (cards.length > 0) list.insert(0, cards.map(cardEntry));
+    if (cards.length > 0) list.insert(0, cards.map(entryOf));
     return;
   }
   const current = list.toArray();
   const wanted = new Set(cards.map((c) => c.id));
-  const had = new Set(current.map((c) => c[ID]));
-  const kept = current.filter((c) => wanted.has(c[ID]));
+  const had = new Set(current.map(idOf));
+  const kept = current.filter((c) => wanted.has(idOf(c)));
   const shared = cards.filter((c) => had.has(c.id));
-  if (!kept.every((c, k) => c[ID] === shared[k]!.id)) {
+  if (!kept.every((c, k) => idOf(c) === shared[k]!.id)) {
     list.delete(0, list.length);
-    list.insert(0, cards.map(cardEntry));
+    list.insert(0, cards.map(entryOf));
     return;
   }
   let at = 0;
@@ -178,18 +183,18 @@ function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[]): void
   };
   for (const next of cards) {
     if (!had.has(next.id)) {
-      run.push(cardEntry(next));
+      run.push(entryOf(next));
       continue;
     }
     insertRun();
     // the cards that went before this one, then this one (the same card: the walk keeps both lists in step)
-    while (!wanted.has(current[i]![ID])) {
+    while (!wanted.has(idOf(current[i]!))) {
       list.delete(at, 1);
       i++;
     }
     if (!sameCard(current[i]!, next)) {
       list.delete(at, 1);
-      list.insert(at, [cardEntry(next)]);
+      list.insert(at, [entryOf(next)]);
     }
     at++;
     i++;
@@ -198,26 +203,67 @@ function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[]): void
   if (at < list.length) list.delete(at, list.length - at);
 }
 
-/** RV-7: a card as the document holds it: its public fields, in this order, without their names */
-type CardEntry = readonly [id: string, columnId: string, text: string, groupId: string | null, edited: boolean, signedBy: string | null];
-const ID = 0;
+/**
+ * RV-7: a card as the document holds it: the UTF-8 JSON of its public fields in this order, without their names —
+ * `[id, columnId, text, groupId, edited, signedBy]`, the last ones left out while they are null, false, null —
+ * alone in a list (a bare `Uint8Array` would be an item of its own in Yjs, and a reveal one item per card).
+ */
+type CardEntry = readonly [fields: Uint8Array];
+type CardFields = [id: string, columnId: string, text: string, groupId?: string | null, edited?: boolean, signedBy?: string | null];
 
-const cardEntry = (c: PublicCard): CardEntry => [c.id, c.columnId, c.text, c.groupId, c.edited, c.signedBy];
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+function fieldsOf(c: PublicCard): CardFields {
+  if (c.signedBy !== null) return [c.id, c.columnId, c.text, c.groupId, c.edited, c.signedBy];
+  if (c.edited) return [c.id, c.columnId, c.text, c.groupId, true];
+  if (c.groupId !== null) return [c.id, c.columnId, c.text, c.groupId];
+  return [c.id, c.columnId, c.text];
+}
+
+/**
+ * RV-7: the room's cards' entries, each encoded once: when the card is written (`of` as the room stores it, in
+ * Write, one card at a time) or changed, so that a reveal inserts 1,500 entries made before it and Yjs copies
+ * their bytes, instead of encoding 1,500 cards, value by value and byte by byte, in code only a reveal runs.
+ */
+export class CardEntries {
+  private readonly kept = new Map<string, CardEntry>();
+
+  /** `card`'s entry: the one kept if it still says what the card says, else a new one, kept from now on */
+  of(card: PublicCard): CardEntry {
+    const kept = this.kept.get(card.id);
+    if (kept !== undefined && sameCard(kept, card)) return kept;
+    const entry: CardEntry = [utf8.encode(JSON.stringify(fieldsOf(card)))];
+    // the entry's card is known here: only a client decodes it (`cardOf`)
+    cardOfEntry.set(entry, card);
+    this.kept.set(card.id, entry);
+    return entry;
+  }
+
+  /** the card is gone */
+  forget(cardId: string): void {
+    this.kept.delete(cardId);
+  }
+}
 
 /** each entry's card, made once: the entry is the document's own object for as long as the card is unchanged */
 const cardOfEntry = new WeakMap<CardEntry, PublicCard>();
 function cardOf(entry: CardEntry): PublicCard {
   let card = cardOfEntry.get(entry);
   if (!card) {
-    const [id, columnId, text, groupId, edited, signedBy] = entry;
+    const [id, columnId, text, groupId = null, edited = false, signedBy = null] = JSON.parse(fromUtf8.decode(entry[0])) as CardFields;
     card = { id, columnId, text, groupId, edited, signedBy };
     cardOfEntry.set(entry, card);
   }
   return card;
 }
 
-const sameCard = (a: CardEntry, b: PublicCard) =>
-  a[0] === b.id && a[1] === b.columnId && a[2] === b.text && a[3] === b.groupId && a[4] === b.edited && a[5] === b.signedBy;
+const idOf = (entry: CardEntry) => cardOf(entry).id;
+
+const sameCard = (entry: CardEntry, b: PublicCard) => {
+  const a = cardOf(entry);
+  return a.id === b.id && a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited && a.signedBy === b.signedBy;
+};
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -1,4 +1,4 @@
-import { editedOf, groupOf, signatureOf, type BoardState, type Consensus, type DoneStage, type FacilitatorChange, type Participant, type ReviewItem } from './board.js';
+import { editedOf, groupOf, signatureOf, type BoardState, type Card, type Consensus, type DoneStage, type FacilitatorChange, type Participant, type ReviewItem } from './board.js';
 import { LIMITS } from './limits.js';
 import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
@@ -268,6 +268,14 @@ function publicConsensus(consensus: Consensus, minOthers: number): PublicConsens
 }
 
 /**
+ * What anyone may read of a card once it is revealed (and what it would show if it were, for a card still
+ * private: the room encodes a card's board-document entry when it is written, RV-7, never sent before the reveal).
+ */
+export function publicCardOf(c: Card): PublicCard {
+  return { id: c.id, columnId: c.columnId, text: c.text, groupId: groupOf(c), edited: editedOf(c), signedBy: signatureOf(c) };
+}
+
+/**
  * Built on every projection (a room joining projects every presence batch), so it allocates little and builds
  * each array the same way, with loops and `push` (chains of `map`/`filter`/`sort` hand the next call arrays
  * whose maps differ once V8 optimises them, which threw the optimised code away and compiled it again).
@@ -281,10 +289,7 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
   });
   const order = revealOrder(revealed, state.revealSeed ?? '');
   const cards: PublicCard[] = [];
-  for (const id of order) {
-    const c = state.cards.get(id)!;
-    cards.push({ id: c.id, columnId: c.columnId, text: c.text, groupId: groupOf(c), edited: editedOf(c), signedBy: signatureOf(c) });
-  }
+  for (const id of order) cards.push(publicCardOf(state.cards.get(id)!));
   const groups: PublicGroup[] = [];
   for (const g of state.groups.values()) {
     const cardIds: string[] = [];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readBoardDoc, TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore } from '../storage/BoardStore.js';
@@ -81,5 +81,34 @@ describe('RV-8 the reveal is the phase, not a rewrite of every card at rest', ()
     await ada.send({ type: 'card.add', columnId: column, text: 'later' });
     await fac.send({ type: 'phase.set', phase: 'reveal' });
     expect(publicTexts(await load(store))).toEqual(['later', 'one', 'three', 'two']);
+  });
+});
+
+describe('RV-7 the reveal inserts card entries encoded as the cards were written', () => {
+  /** the card texts the room encodes (as document entries) while `act` runs */
+  async function encodedWhile(act: () => Promise<unknown>): Promise<string[]> {
+    const texts: string[] = [];
+    const encode = TextEncoder.prototype.encode;
+    const spy = vi.spyOn(TextEncoder.prototype, 'encode').mockImplementation(function (this: TextEncoder, input?: string) {
+      texts.push(input ?? '');
+      return encode.call(this, input);
+    });
+    try {
+      await act();
+    } finally {
+      spy.mockRestore();
+    }
+    return texts.filter((t) => /"(one|two|three|four|edited)"/.test(t));
+  }
+
+  it('RV-7 a card is encoded when it is written; the reveal encodes none, an edit after it only that card', async () => {
+    const { fac, ada, room } = await writtenBoard();
+    expect(await encodedWhile(() => ada.send({ type: 'card.add', columnId: column, text: 'four' }))).toHaveLength(1);
+    expect(await encodedWhile(() => fac.send({ type: 'phase.set', phase: 'reveal' }))).toEqual([]);
+    expect(publicTexts(room)).toEqual(['four', 'one', 'three', 'two']);
+    const four = room.publicView().cards.find((c) => c.text === 'four')!;
+    const edit = await encodedWhile(() => ada.send({ type: 'card.edit', cardId: four.id, text: 'edited' }));
+    expect(edit).toEqual([JSON.stringify([four.id, column, 'edited', null, true])]);
+    expect(publicTexts(room)).toEqual(['edited', 'one', 'three', 'two']);
   });
 });

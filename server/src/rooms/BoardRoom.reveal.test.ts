@@ -5,6 +5,7 @@ import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
 import { recordCommits, roomDriver } from './room.testing.js';
+import { CARD_ENTRIES_KEPT_FROM } from './RoomFanout.js';
 
 /**
  * RV-8: revealing is a fact of the board (its phase), not of each card at rest: the reveal's commit holds the
@@ -84,7 +85,7 @@ describe('RV-8 the reveal is the phase, not a rewrite of every card at rest', ()
   });
 });
 
-describe('RV-7 the reveal inserts card entries encoded as the cards were written', () => {
+describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards were written', () => {
   /** the card texts the room encodes (as document entries) while `act` runs */
   async function encodedWhile(act: () => Promise<unknown>): Promise<string[]> {
     const texts: string[] = [];
@@ -98,17 +99,32 @@ describe('RV-7 the reveal inserts card entries encoded as the cards were written
     } finally {
       spy.mockRestore();
     }
-    return texts.filter((t) => /"(one|two|three|four|edited)"/.test(t));
+    return texts.filter((t) => /"card-[0-9]+|"(one|two|three|four|edited)"/.test(t));
   }
 
-  it('RV-7 a card is encoded when it is written; the reveal encodes none, an edit after it only that card', async () => {
+  it('RV-7 a small board encodes its cards at the reveal', async () => {
+    const { fac } = await writtenBoard();
+    expect(await encodedWhile(() => fac.send({ type: 'phase.set', phase: 'reveal' }))).toHaveLength(3);
+  });
+
+  it('RV-7 from CARD_ENTRIES_KEPT_FROM cards a card is encoded when it is written; the reveal encodes none, an edit after it only that card', async () => {
     const { fac, ada, room } = await writtenBoard();
-    expect(await encodedWhile(() => ada.send({ type: 'card.add', columnId: column, text: 'four' }))).toHaveLength(1);
+    const writers = Array.from({ length: Math.ceil(CARD_ENTRIES_KEPT_FROM / 45) }, (_, k) => person(room, `writer${k}`));
+    let added = 3;
+    for (const writer of writers) {
+      await writer.join();
+      for (let c = 0; c < 45 && added < CARD_ENTRIES_KEPT_FROM - 1; c++, added++) await writer.send({ type: 'card.add', columnId: column, text: `card-${added}` });
+    }
+    expect(room.state.cards.size).toBe(CARD_ENTRIES_KEPT_FROM - 1);
+    // the card that makes the board big: every card's entry is made then
+    expect(await encodedWhile(() => ada.send({ type: 'card.add', columnId: column, text: 'four' }))).toHaveLength(CARD_ENTRIES_KEPT_FROM);
+    expect(await encodedWhile(() => fac.send({ type: 'card.add', columnId: column, text: 'card-9999' }))).toHaveLength(1);
     expect(await encodedWhile(() => fac.send({ type: 'phase.set', phase: 'reveal' }))).toEqual([]);
-    expect(publicTexts(room)).toEqual(['four', 'one', 'three', 'two']);
+    expect(publicTexts(room)).toHaveLength(CARD_ENTRIES_KEPT_FROM + 1);
     const four = room.publicView().cards.find((c) => c.text === 'four')!;
     const edit = await encodedWhile(() => ada.send({ type: 'card.edit', cardId: four.id, text: 'edited' }));
     expect(edit).toEqual([JSON.stringify([four.id, column, 'edited', null, true])]);
-    expect(publicTexts(room)).toEqual(['edited', 'one', 'three', 'two']);
+    expect(publicTexts(room)).toContain('edited');
+    expect(publicTexts(room)).not.toContain('four');
   });
 });

@@ -21,6 +21,12 @@ import type { JoinedSession, Session } from './Session.js';
 
 /** Presence changes within this window are projected together. */
 const PRESENCE_BATCH_MS = 25;
+/**
+ * RV-7: from this many cards a board keeps each card's document entry from when it is written. A small board's
+ * reveal encodes its cards in its own turn in a millisecond or two, and a kept entry costs some 400 bytes of heap
+ * a card (ME-*: the 240 cards of an 8-person board would be some 100 KB of it).
+ */
+export const CARD_ENTRIES_KEPT_FROM = 500;
 
 /**
  * A room's fan-out: the public view projected into the board document (which only the room writes), and
@@ -43,6 +49,8 @@ export class RoomFanout {
   private readonly presenceChangedOf = new Set<string>();
   /** RV-7: each card's board-document entry, encoded when the card is written (`keepEntries`), not in the reveal's turn */
   private readonly cardEntries = new CardEntries();
+  /** whether every card's entry is kept (a big board, `CARD_ENTRIES_KEPT_FROM`) */
+  private keepingEntries = false;
 
   constructor(
     private readonly state: BoardState,
@@ -81,11 +89,18 @@ export class RoomFanout {
   }
 
   /**
-   * RV-7: a card written or changed (in Write, one at a time, as people write) gets its board-document entry now,
-   * so that the reveal inserts entries made before it rather than encoding every card in its turn. The entry
-   * stays in this process's memory and goes nowhere before the card is revealed.
+   * RV-7: on a big board, a card written or changed (in Write, one at a time, as people write) gets its
+   * board-document entry now, so that the reveal inserts entries made before it rather than encoding every card in
+   * its turn; the card that makes the board big has every card's entry made then. The entries stay in this
+   * process's memory and go nowhere before their cards are revealed.
    */
   private keepEntries(events: readonly BoardEvent[]): void {
+    if (!this.keepingEntries) {
+      if (this.state.cards.size < CARD_ENTRIES_KEPT_FROM) return;
+      this.keepingEntries = true;
+      this.state.cards.forEach((card) => this.cardEntries.of(publicCardOf(card)));
+      return;
+    }
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
       if (event.type === 'card.added' || event.type === 'card.edited' || event.type === 'card.signed') {

@@ -5,13 +5,21 @@
 // makes a start ~300 ms of CPU cheaper (800 → 500 ms to listening, on this 2-core machine). Kept external: the
 // native better-sqlite3; pg, ioredis and nodemailer, which only PostgreSQL, Redis or SMTP load (dynamic imports);
 // pino, whose transports start worker files found beside its own; ws's optional native helpers.
+//
+// Split at index.ts's dynamic imports (DU-6): dist/index.js holds little more than the config and what takes the
+// port, so the port is taken before the rest (Express, Socket.io, SQLite, the rooms; dist/app-*.js and chunks) is
+// even read.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const external = ['better-sqlite3', 'pg', 'ioredis', 'nodemailer', 'pino', 'bufferutil', 'utf-8-validate'];
 
+// the chunks' names change with their contents: no stale one stays beside the new
+rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
+  outdir: 'dist',
+  splitting: true,
   bundle: true,
   platform: 'node',
   target: 'node20',

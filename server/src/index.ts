@@ -5,7 +5,12 @@ import { HeldPort } from './transport/heldPort.js';
 
 const config = loadConfig();
 // DU-6: the port first; whoever connects while the rest loads waits instead of being refused
-const held = await HeldPort.take(config.port, config.host);
+const held = await HeldPort.take(config.port, config.host).catch((err: NodeJS.ErrnoException) => {
+  // taken before the data is opened, the port is what a second server on the same settings meets first
+  if (err.code !== 'EADDRINUSE') throw err;
+  process.stderr.write(`Candor cannot start: port ${config.port} on ${config.host} is in use (another Candor server?); stop it first.\n`);
+  process.exit(1);
+});
 // loaded only now (the bundle evaluates a module imported this way when it is imported)
 const [{ createLogger }, { createApp }, { DataFileError }, { checkDataDir }] = await Promise.all([
   import('./logger.js'),

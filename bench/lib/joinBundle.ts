@@ -1,6 +1,7 @@
 /**
- * A tree's room, store, keyring and templates as an esbuild bundle made with the options of `server/build.mjs`
- * (npm dependencies external, as this tree's server lists them): what `npm start` runs, rather than the sources
+ * A tree's room, store, keyring and templates as an esbuild bundle (npm dependencies external, as this tree's
+ * server lists them; `server/build.mjs` also bundles the pure-JavaScript ones, which the join's own code does not
+ * call into differently): the code `npm start` runs, rather than the sources
  * through tsx, which wraps every function to keep its name. Written under the tree's `server/node_modules`, so
  * that the external packages resolve as they do for the tree's sources. `joinRoom.ts --bundle <file>` imports it.
  *   node --import tsx bench/lib/joinBundle.ts <tree>   (prints the file)

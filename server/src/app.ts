@@ -26,6 +26,7 @@ import { clientAddressOf } from './transport/clientAddress.js';
 import { ConnectionCounts, guardConnections } from './transport/connectionGuards.js';
 import { routeUpgrades } from './transport/upgrades.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
+import type { HeldPort } from './transport/heldPort.js';
 
 /**
  * ME-8: the length of the ids a room makes (cards, groups, handles, knocks…): 96 random bits, unguessable and
@@ -36,6 +37,7 @@ const ROOM_ID_CHARS = 16;
 
 export { createLogger, type Logger } from './logger.js';
 export { openPostgresStore } from './storage/postgres.js';
+export { HeldPort } from './transport/heldPort.js';
 
 export interface AppDeps {
   config: Pick<Config, 'dbFile' | 'clientDist' | 'idleUnloadMs' | 'logLevel'> &
@@ -60,6 +62,8 @@ export interface App {
   io: { of(name: '/'): { sockets: Map<string, unknown>; adapter: { rooms: Map<string, Set<string>>; sids: Map<string, Set<string>> } } };
   store: BoardStore;
   listen(port: number, host?: string): Promise<number>;
+  /** DU-6: serves on a port taken before the server loaded, with the connections that waited on it */
+  listenOn(held: HeldPort): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -165,6 +169,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
       });
+    },
+    listenOn(held) {
+      return held.handTo(server);
     },
     async close() {
       yjs.close();

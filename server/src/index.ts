@@ -1,30 +1,41 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { createApp } from './app.js';
-import { DataFileError } from './storage/sqlite.js';
-import { checkDataDir } from './storage/dataDir.js';
+import { HeldPort } from './transport/heldPort.js';
 
 const config = loadConfig();
+// DU-6: the port first; whoever connects while the rest loads waits instead of being refused
+const held = await HeldPort.take(config.port, config.host).catch((err: NodeJS.ErrnoException) => {
+  // taken before the data is opened, the port is what a second server on the same settings meets first
+  if (err.code !== 'EADDRINUSE') throw err;
+  process.stderr.write(`Candor cannot start: port ${config.port} on ${config.host} is in use (another Candor server?); stop it first.\n`);
+  process.exit(1);
+});
+// loaded only now (the bundle evaluates a module imported this way when it is imported)
+const [{ createLogger }, { createApp }, { DataFileError }, { checkDataDir }] = await Promise.all([
+  import('./logger.js'),
+  import('./app.js'),
+  import('./storage/sqlite.js'),
+  import('./storage/dataDir.js'),
+]);
 const logger = createLogger(config.logLevel);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDist = config.clientDist ?? path.resolve(here, '../../client/dist');
+/** A data directory or file that cannot be used is the operator's to fix: one clear line, no stack. */
+const cannotStart = (err: unknown): never => {
+  if (!(err instanceof DataFileError)) throw err;
+  held.release();
+  process.stderr.write(`Candor cannot start: ${err.message}\n`);
+  process.exit(1);
+};
 try {
   // on PostgreSQL (PG-1) nothing is stored in DATA_DIR; the key file beside it is checked when it is loaded
   if (!config.databaseUrl) checkDataDir(config.dataDir, config.dbFile);
 } catch (err) {
-  if (!(err instanceof DataFileError)) throw err;
-  process.stderr.write(`Candor cannot start: ${err.message}\n`);
-  process.exit(1);
+  cannotStart(err);
 }
-const app = await createApp({ config: { ...config, clientDist }, logger }).catch((err: unknown) => {
-  // A data directory or file that cannot be used is the operator's to fix: one clear line, no stack.
-  if (!(err instanceof DataFileError)) throw err;
-  process.stderr.write(`Candor cannot start: ${err.message}\n`);
-  process.exit(1);
-});
-const port = await app.listen(config.port, config.host);
+const app = await createApp({ config: { ...config, clientDist }, logger }).catch(cannotStart);
+const port = await app.listenOn(held);
 logger.info({ port, data: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dbFile }, `Candor is listening on http://localhost:${port}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -42,6 +42,28 @@ describe('DU-6 the port is taken before the server loads', () => {
     }
   });
 
+  it('DU-6 while the server starts, one address may leave only so many connections waiting, and all of them only so many; the rest are reset, not kept', async () => {
+    for (const limits of [{ perAddress: 3 }, { perAddress: null, total: 3 }]) {
+      const held = await HeldPort.take(0, '127.0.0.1', limits);
+      const sockets: net.Socket[] = [];
+      try {
+        const reset = vi.fn();
+        for (let i = 0; i < 5; i++) {
+          const socket = net.connect(held.port, '127.0.0.1');
+          socket.on('error', () => {});
+          socket.on('close', reset);
+          sockets.push(socket);
+        }
+        // three wait for the server; the fourth and fifth are let go at once
+        await vi.waitFor(() => expect(reset).toHaveBeenCalledTimes(2));
+        expect(held.waitingCount).toBe(3);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        held.release();
+      }
+    }
+  });
+
   it('DU-6 a port already in use stops the built server with one line and a non-zero exit', async () => {
     const other = net.createServer();
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));

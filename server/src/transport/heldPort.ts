@@ -1,27 +1,43 @@
 import net from 'node:net';
 import type http from 'node:http';
+import { ABUSE_LIMITS } from '../abuseLimits.js';
+import { addressKey } from './clientAddress.js';
+
+/** How many connections may wait for a starting server: from one address (null: no cap, behind a proxy), and in all. */
+export interface HeldPortLimits {
+  perAddress: number | null;
+  total: number;
+}
+
+/** AB-3's cap on one direct peer's sockets, and room for a few thousand people coming back at once */
+const DEFAULT_LIMITS: HeldPortLimits = { perAddress: ABUSE_LIMITS.connectionsPerAddress + ABUSE_LIMITS.socketSlackPerAddress, total: 8_192 };
 
 /**
  * DU-6: the port, taken before the server loads its modules and opens its data. A connection that arrives
  * meanwhile is accepted and left unread (`pauseOnConnect`) until the server is ready, then served as if it had
  * arrived then. A restarted server is thus never "refused" to the clients that were on it: a refused Socket.io
  * client waits its backoff (1 to 5 s in the browser) before trying again, and hundreds of them retrying while
- * the server starts take the CPU it starts with (issue 13).
+ * the server starts take the CPU it starts with (issue 13). What waits is bounded as the running server bounds
+ * sockets (AB-3): past `limits`, a connection is reset at once, as a refused one would be.
  */
 export class HeldPort {
   private readonly waiting = new Set<net.Socket>();
+  private readonly waitingOf = new Map<string, number>();
 
-  private constructor(private readonly listener: net.Server) {
+  private constructor(
+    private readonly listener: net.Server,
+    private readonly limits: HeldPortLimits,
+  ) {
     listener.on('connection', this.keep);
   }
 
-  static take(port: number, host?: string): Promise<HeldPort> {
+  static take(port: number, host?: string, limits: Partial<HeldPortLimits> = {}): Promise<HeldPort> {
     const listener = net.createServer({ pauseOnConnect: true });
     return new Promise((resolve, reject) => {
       listener.once('error', reject);
       listener.listen(port, host, () => {
         listener.off('error', reject);
-        resolve(new HeldPort(listener));
+        resolve(new HeldPort(listener, { ...DEFAULT_LIMITS, ...limits }));
       });
     });
   }
@@ -36,10 +52,26 @@ export class HeldPort {
   }
 
   private readonly keep = (socket: net.Socket) => {
+    const address = addressKey(socket.remoteAddress ?? 'unknown');
+    const count = this.waitingOf.get(address) ?? 0;
+    const { perAddress, total } = this.limits;
+    if (this.waiting.size >= total || (perAddress !== null && count >= perAddress)) {
+      socket.destroy();
+      return;
+    }
     this.waiting.add(socket);
-    // one that gives up while waiting is dropped, so a long start does not keep dead sockets
-    socket.once('close', () => this.waiting.delete(socket));
+    this.waitingOf.set(address, count + 1);
+    // (left unread, a socket learns that its peer went away only once the server reads it: a client that gave up
+    // still counts until then, which the caps above bound)
+    socket.once('close', () => this.forget(socket, address));
   };
+
+  private forget(socket: net.Socket, address: string): void {
+    if (!this.waiting.delete(socket)) return;
+    const left = (this.waitingOf.get(address) ?? 1) - 1;
+    if (left === 0) this.waitingOf.delete(address);
+    else this.waitingOf.set(address, left);
+  }
 
   /** Hands the port to `server` (which accepts from then on) and gives it the connections that waited. */
   handTo(server: http.Server): Promise<number> {
@@ -51,6 +83,7 @@ export class HeldPort {
         server.off('error', reject);
         const waiting = [...this.waiting];
         this.waiting.clear();
+        this.waitingOf.clear();
         for (const socket of waiting) {
           server.emit('connection', socket);
           socket.resume();
@@ -62,8 +95,10 @@ export class HeldPort {
 
   /** When the server cannot start: let the waiting connections go (they are reset, and retry elsewhere or later). */
   release(): void {
-    for (const socket of this.waiting) socket.destroy();
+    const waiting = [...this.waiting];
     this.waiting.clear();
+    this.waitingOf.clear();
+    for (const socket of waiting) socket.destroy();
     this.listener.close();
   }
 }

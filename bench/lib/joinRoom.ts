@@ -294,6 +294,8 @@ async function startProfile() {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
+  // every 50 µs: a join after a restart takes 0.2–0.4 ms
+  await session.post('Profiler.setSamplingInterval', { interval: 50 });
   await session.post('Profiler.start');
   return { stop: async () => (await session.post('Profiler.stop')).profile };
 }

@@ -51,6 +51,13 @@ const { values: a } = parseArgs({
     dir: { type: 'string' },
     /** the tree's parts from this bundle of them (`joinBundle.ts`: what `npm start` runs) rather than from its sources through tsx */
     bundle: { type: 'string' },
+    /**
+     * Linux: each crowd join's main-thread time waiting for a CPU (the run queue delay in
+     * `/proc/thread-self/schedstat`, read just outside the timed window; the kernel adds it when the thread is
+     * switched back in) and its switches, for the slowest 1% (`slowestSched`) and over all joins: whether a slow
+     * join was the main thread working or waiting to run (preempted), and what the process's other threads used
+     */
+    sched: { type: 'boolean', default: false },
   },
 });
 const STAGE = a.stage as 'all' | 'build' | 'restart';
@@ -142,16 +149,52 @@ const load = async (boardId: string) => new BoardRoom(await store.loadBoard(boar
 
 type Person = ReturnType<typeof person>;
 /** One join timed from its arrival to its ack; a fresh connection each time. */
-async function timedJoin(room: Room, who: Person): Promise<{ wall: number; cpu: number }> {
+async function timedJoin(room: Room, who: Person): Promise<{ wall: number; cpu: number; sched?: Sched }> {
   const s = socket();
   room.attach(s);
+  const before = a.sched ? schedNs() : null;
   const t = performance.now();
   const c = cpuMs();
   await must(room, s.id, { type: 'join', ...who });
   const end = performance.now();
   const cpu = cpuMs() - c;
+  const after = before ? schedNs() : null;
   tracer?.traceJoin(currentPass, t, end, cpu);
-  return { wall: end - t, cpu };
+  const sched = before && after ? { waitMs: (after[1] - before[1]) / 1e6, switches: after[2] - before[2], at: t } : undefined;
+  return { wall: end - t, cpu, ...(sched ? { sched } : {}) };
+}
+interface Sched {
+  /** the main thread's time waiting in the run queue during the join (ms), and how often it was switched in */
+  waitMs: number;
+  switches: number;
+  at: number;
+}
+/**
+ * the main thread's time on a CPU and in the run queue so far (ns), and its switches in (Linux). The first is
+ * brought up to date only at a switch or a tick, so only the other two are read.
+ */
+function schedNs(): [number, number, number] {
+  const [run, wait, switches] = fs.readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(' ');
+  return [Number(run), Number(wait), Number(switches)];
+}
+/**
+ * the slowest 1% of joins: wall, the main thread's wait for a CPU and switches, the process's CPU beyond the
+ * main thread's (all of it minus wall minus wait, as the join runs without sleeping); and over all joins
+ */
+function schedReport(joins: { wall: number; cpu: number; sched?: Sched }[]) {
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  const row = (j: { wall: number; cpu: number; sched?: Sched }) => ({ at: r(j.sched!.at), wall: r(j.wall), mainWait: r(j.sched!.waitMs), switches: j.sched!.switches, othersCpu: r(Math.max(0, j.cpu - (j.wall - j.sched!.waitMs))) });
+  const sorted = [...joins].sort((x, y) => y.wall - x.wall);
+  const pct = (f: (j: (typeof joins)[number]) => number, q: number) => r(p(joins.map(f), q));
+  return {
+    slowestSched: sorted.slice(0, Math.max(1, Math.ceil(joins.length / 100))).map(row),
+    allSched: {
+      notWaitingP50: pct((j) => j.wall - j.sched!.waitMs, 50),
+      notWaitingP99: pct((j) => j.wall - j.sched!.waitMs, 99),
+      mainWaitP99: pct((j) => j.sched!.waitMs, 99),
+      joinsThatWaited: joins.filter((j) => j.sched!.waitMs > 0.05).length,
+    },
+  };
 }
 let currentPass = '';
 /** Resolves from an I/O callback (the poll phase), where a join read from a socket starts. */
@@ -172,7 +215,7 @@ async function alone(room: Room, who: Person[]) {
 async function crowd(room: Room, who: Person[]) {
   const c = cpuMs();
   const started = performance.now();
-  const joins: Promise<{ wall: number }>[] = [];
+  const joins: Promise<{ wall: number; cpu: number; sched?: Sched }>[] = [];
   for (let i = 0; i < who.length; i++) {
     const due = started + (i * ARRIVE_MS) / who.length;
     const wait = due - performance.now();
@@ -182,8 +225,9 @@ async function crowd(room: Room, who: Person[]) {
     await fromIo();
     joins.push(timedJoin(room, who[i]!));
   }
-  const wall = (await Promise.all(joins)).map((r) => r.wall);
-  return { wallP50: p(wall, 50), wallP90: p(wall, 90), wallP95: p(wall, 95), wallP99: p(wall, 99), wallMax: Math.max(...wall), cpuMsPerJoin: (cpuMs() - c) / who.length, seconds: (performance.now() - started) / 1000 };
+  const done = await Promise.all(joins);
+  const wall = done.map((r) => r.wall);
+  return { ...(a.sched ? schedReport(done) : {}), wallP50: p(wall, 50), wallP90: p(wall, 90), wallP95: p(wall, 95), wallP99: p(wall, 99), wallMax: Math.max(...wall), cpuMsPerJoin: (cpuMs() - c) / who.length, seconds: (performance.now() - started) / 1000 };
 }
 
 /** A board where `writers` joined and wrote `CARDS_EACH` cards each; left as after a restart. */
@@ -250,6 +294,8 @@ async function startProfile() {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
+  // every 50 µs: a join after a restart takes 0.2–0.4 ms
+  await session.post('Profiler.setSamplingInterval', { interval: 50 });
   await session.post('Profiler.start');
   return { stop: async () => (await session.post('Profiler.stop')).profile };
 }

@@ -302,12 +302,14 @@ export class AnonymousState {
     this.marksStored = json;
     const stored = json === null ? null : parsePart<StoredMarks>(json, 'marks');
     for (const v of stored?.votes ?? []) {
-      this.waiting.vote.set(keyOf(v.tag), PLACEHOLDER + v.tag);
-      evolve(state, { type: 'vote.cast', targetId: v.target, voterTag: PLACEHOLDER + v.tag });
+      const placeholder = PLACEHOLDER + v.tag;
+      this.waiting.vote.set(keyOf(v.tag), placeholder);
+      evolve(state, { type: 'vote.cast', targetId: v.target, voterTag: placeholder });
     }
     for (const p of stored?.pulse ?? []) {
-      this.waiting.pulse.set(keyOf(p.tag), PLACEHOLDER + p.tag);
-      state.pulse.set(PLACEHOLDER + p.tag, p.value);
+      const placeholder = PLACEHOLDER + p.tag;
+      this.waiting.pulse.set(keyOf(p.tag), placeholder);
+      state.pulse.set(placeholder, p.value);
     }
     for (const c of stored?.consensus ?? []) {
       const consensus = state.actions.get(c.action)?.consensus;
@@ -338,8 +340,10 @@ export class AnonymousState {
   /** a stored card put into `state` as waiting for its owner (`load`, `foldAddedCards`); its waiting key */
   private addWaitingCard(state: BoardState, c: StoredCard, allRevealed: boolean): string {
     const key = keyOf(c.tag);
-    this.waiting.card.set(key, PLACEHOLDER + c.tag);
-    evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: PLACEHOLDER + c.tag });
+    // one string for both: a join that claims the card then finds it by a key whose hash is already known
+    const placeholder = PLACEHOLDER + c.tag;
+    this.waiting.card.set(key, placeholder);
+    evolve(state, { type: 'card.added', cardId: c.id, columnId: c.column, text: c.text, authorTag: placeholder });
     const card = state.cards.get(c.id)!;
     card.revealed = allRevealed || c.revealed;
     // ME-9: a card nobody grouped or signed stays in the five-field form

@@ -5,7 +5,7 @@ import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
 import { recordCommits, roomDriver } from './room.testing.js';
-import { CARD_ENTRIES_KEPT_FROM } from './RoomFanout.js';
+import { CARD_ENTRIES_KEPT_FROM, CARD_ENTRIES_PER_TURN } from './RoomFanout.js';
 
 /**
  * RV-8: revealing is a fact of the board (its phase), not of each card at rest: the reveal's commit holds the
@@ -102,6 +102,50 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
     return texts.filter((t) => /"card-[0-9]+|"(one|two|three|four|edited)"/.test(t));
   }
 
+  /** lets `n` turns of the event loop pass (each batch of entries is a turn of its own) */
+  async function turns(n: number): Promise<void> {
+    for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards, loaded again as after a restart */
+  async function bigBoardLoaded() {
+    const { store, room } = await writtenBoard();
+    const writers = Array.from({ length: Math.ceil(CARD_ENTRIES_KEPT_FROM / 45) }, (_, k) => person(room, `writer${k}`));
+    let added = 3;
+    for (const writer of writers) {
+      await writer.join();
+      for (let c = 0; c < 45 && added < CARD_ENTRIES_KEPT_FROM; c++, added++) await writer.send({ type: 'card.add', columnId: column, text: `card-${added}` });
+    }
+    room.destroy();
+    const loaded = await load(store);
+    return { loaded, fac: person(loaded, 'fac', true), ada: person(loaded, 'ada') };
+  }
+
+  it('RV-7 a big board loaded again makes its entries in turns of their own: a join encodes none, the reveal none after them', async () => {
+    const { loaded, fac, ada } = await bigBoardLoaded();
+    expect(loaded.state.cards.size).toBe(CARD_ENTRIES_KEPT_FROM);
+    expect(await encodedWhile(() => ada.join())).toEqual([]);
+    // at most one batch in any turn
+    const batches: number[] = [];
+    for (let i = 0; i < Math.ceil(CARD_ENTRIES_KEPT_FROM / CARD_ENTRIES_PER_TURN) + 1; i++) batches.push((await encodedWhile(() => turns(1))).length);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(CARD_ENTRIES_PER_TURN);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(CARD_ENTRIES_KEPT_FROM);
+    await fac.join();
+    expect(await encodedWhile(() => fac.send({ type: 'phase.set', phase: 'reveal' }))).toEqual([]);
+    expect(publicTexts(loaded)).toHaveLength(CARD_ENTRIES_KEPT_FROM);
+  });
+
+  it('RV-7 a card the reveal finds without an entry yet is encoded by the reveal', async () => {
+    const { loaded, fac, ada } = await bigBoardLoaded();
+    await ada.join();
+    await fac.join();
+    // the reveal comes before the batches have run: it encodes what is left, and every card is revealed
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(publicTexts(loaded)).toHaveLength(CARD_ENTRIES_KEPT_FROM);
+    expect(publicTexts(loaded)).toContain('card-499');
+    loaded.destroy();
+  });
+
   it('RV-7 a small board encodes its cards at the reveal', async () => {
     const { fac } = await writtenBoard();
     expect(await encodedWhile(() => fac.send({ type: 'phase.set', phase: 'reveal' }))).toHaveLength(3);
@@ -116,8 +160,9 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
       for (let c = 0; c < 45 && added < CARD_ENTRIES_KEPT_FROM - 1; c++, added++) await writer.send({ type: 'card.add', columnId: column, text: `card-${added}` });
     }
     expect(room.state.cards.size).toBe(CARD_ENTRIES_KEPT_FROM - 1);
-    // the card that makes the board big: every card's entry is made then
-    expect(await encodedWhile(() => ada.send({ type: 'card.add', columnId: column, text: 'four' }))).toHaveLength(CARD_ENTRIES_KEPT_FROM);
+    // the card that makes the board big: its own entry in its turn, every other card's in turns of their own after it
+    expect(await encodedWhile(() => ada.send({ type: 'card.add', columnId: column, text: 'four' }))).toEqual([expect.stringContaining('"four"')]);
+    expect(await encodedWhile(() => turns(Math.ceil(CARD_ENTRIES_KEPT_FROM / CARD_ENTRIES_PER_TURN) + 1))).toHaveLength(CARD_ENTRIES_KEPT_FROM - 1);
     expect(await encodedWhile(() => fac.send({ type: 'card.add', columnId: column, text: 'card-9999' }))).toHaveLength(1);
     expect(await encodedWhile(() => fac.send({ type: 'phase.set', phase: 'reveal' }))).toEqual([]);
     expect(publicTexts(room)).toHaveLength(CARD_ENTRIES_KEPT_FROM + 1);

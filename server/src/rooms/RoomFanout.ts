@@ -27,6 +27,8 @@ const PRESENCE_BATCH_MS = 25;
  * a card (ME-*: the 240 cards of an 8-person board would be some 100 KB of it).
  */
 export const CARD_ENTRIES_KEPT_FROM = 500;
+/** RV-7: the cards a board had when it became big (or was loaded big) get their entries this many at a time, each batch a turn of its own */
+export const CARD_ENTRIES_PER_TURN = 100;
 
 /**
  * A room's fan-out: the public view projected into the board document (which only the room writes), and
@@ -51,6 +53,8 @@ export class RoomFanout {
   private readonly cardEntries = new CardEntries();
   /** whether every card's entry is kept (a big board, `CARD_ENTRIES_KEPT_FROM`) */
   private keepingEntries = false;
+  /** the next batch of the cards the board had when it became big, whose entries are made a turn at a time */
+  private entriesTurn: NodeJS.Immediate | undefined;
 
   constructor(
     private readonly state: BoardState,
@@ -91,15 +95,17 @@ export class RoomFanout {
   /**
    * RV-7: on a big board, a card written or changed (in Write, one at a time, as people write) gets its
    * board-document entry now, so that the reveal inserts entries made before it rather than encoding every card in
-   * its turn; the card that makes the board big has every card's entry made then. The entries stay in this
-   * process's memory and go nowhere before their cards are revealed.
+   * its turn. The cards the board already had when it became big (the card that made it so, or the first change
+   * after a big board was loaded) get theirs `CARD_ENTRIES_PER_TURN` at a time, each batch in a turn of its own,
+   * not in the turn of the command or join that found them: 1,500 at once held up the joins behind it. A card
+   * the reveal finds without an entry is encoded then. The entries stay in this process's memory and go nowhere
+   * before their cards are revealed.
    */
   private keepEntries(events: readonly BoardEvent[]): void {
     if (!this.keepingEntries) {
       if (this.state.cards.size < CARD_ENTRIES_KEPT_FROM) return;
       this.keepingEntries = true;
-      this.state.cards.forEach((card) => this.cardEntries.of(publicCardOf(card)));
-      return;
+      this.entriesInTurns([...this.state.cards.keys()]);
     }
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
@@ -108,6 +114,18 @@ export class RoomFanout {
         if (card) this.cardEntries.of(publicCardOf(card));
       } else if (event.type === 'card.deleted' || event.type === 'card.hidden') this.cardEntries.forget(event.cardId);
     }
+  }
+
+  private entriesInTurns(cardIds: string[], from = 0): void {
+    this.entriesTurn = setImmediate(() => {
+      this.entriesTurn = undefined;
+      const to = Math.min(from + CARD_ENTRIES_PER_TURN, cardIds.length);
+      for (let i = from; i < to; i++) {
+        const card = this.state.cards.get(cardIds[i]!);
+        if (card) this.cardEntries.of(publicCardOf(card));
+      }
+      if (to < cardIds.length) this.entriesInTurns(cardIds, to);
+    });
   }
 
   private sendPersonalToActor(actorId: string): void {
@@ -242,5 +260,6 @@ export class RoomFanout {
 
   destroy(): void {
     clearTimeout(this.presenceTimer);
+    clearImmediate(this.entriesTurn);
   }
 }

@@ -23,7 +23,7 @@ import { createMailer } from './mailer.js';
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { sampleWarnings } from './logSampler.js';
 import { clientAddressOf } from './transport/clientAddress.js';
-import { ConnectionCounts, guardConnections } from './transport/connectionGuards.js';
+import { ConnectionCounts, guardConnections, socketsPerAddress } from './transport/connectionGuards.js';
 import { routeUpgrades } from './transport/upgrades.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
 import type { HeldPort } from './transport/heldPort.js';
@@ -158,7 +158,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     connections,
     warnings,
   });
-  guardConnections(server, { socketsPerAddress: trustProxy === false ? connections.maxPerAddress + ABUSE_LIMITS.socketSlackPerAddress : null });
+  guardConnections(server, { socketsPerAddress: socketsPerAddress(trustProxy, connections.maxPerAddress) });
 
   return {
     server,

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
-import { ABUSE_LIMITS } from './abuseLimits.js';
+import { socketsPerAddress } from './transport/connectionGuards.js';
 import { HeldPort } from './transport/heldPort.js';
 
 const config = loadConfig();
 // DU-6: the port first; whoever connects while the rest loads waits instead of being refused
 // (bounded as the running server bounds one peer's sockets, AB-3; behind a proxy every peer is the proxy)
-const perAddress = config.trustProxy === false ? config.connectionsPerAddress + ABUSE_LIMITS.socketSlackPerAddress : null;
+const perAddress = socketsPerAddress(config.trustProxy, config.connectionsPerAddress);
 const held = await HeldPort.take(config.port, config.host, { perAddress }).catch((err: NodeJS.ErrnoException) => {
   // taken before the data is opened, the port is what a second server on the same settings meets first
   if (err.code !== 'EADDRINUSE') throw err;

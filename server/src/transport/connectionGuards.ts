@@ -13,7 +13,7 @@ interface Closing {
  * gets the same listener and its key is looked up by the thing itself, so a connection keeps no closure of its
  * own (issue 13: two per TCP socket were ~3 KB of an 8-person board).
  */
-class CountedUntilClose {
+export class CountedUntilClose {
   private readonly open = new Map<string, number>();
   private readonly keys = new WeakMap<Closing, string>();
   private readonly onClose: (this: Closing) => void;
@@ -69,6 +69,14 @@ export class ConnectionCounts {
   count(address: string): number {
     return this.open.count(address);
   }
+}
+
+/**
+ * AB-3: the raw TCP sockets one address may hold: its connections and some slack, for a direct peer; none per
+ * address behind a trusted proxy (`null`), where every peer is the proxy.
+ */
+export function socketsPerAddress(trustProxy: unknown, connectionsPerAddress: number): number | null {
+  return trustProxy === false ? connectionsPerAddress + ABUSE_LIMITS.socketSlackPerAddress : null;
 }
 
 /**

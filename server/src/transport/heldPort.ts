@@ -2,6 +2,7 @@ import net from 'node:net';
 import type http from 'node:http';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { addressKey } from './clientAddress.js';
+import { CountedUntilClose, socketsPerAddress } from './connectionGuards.js';
 
 /** How many connections may wait for a starting server: from one address (null: no cap, behind a proxy), and in all. */
 export interface HeldPortLimits {
@@ -10,7 +11,7 @@ export interface HeldPortLimits {
 }
 
 /** AB-3's cap on one direct peer's sockets, and room for a few thousand people coming back at once */
-const DEFAULT_LIMITS: HeldPortLimits = { perAddress: ABUSE_LIMITS.connectionsPerAddress + ABUSE_LIMITS.socketSlackPerAddress, total: 8_192 };
+const DEFAULT_LIMITS: HeldPortLimits = { perAddress: socketsPerAddress(false, ABUSE_LIMITS.connectionsPerAddress), total: 8_192 };
 
 /**
  * DU-6: the port, taken before the server loads its modules and opens its data. A connection that arrives
@@ -22,7 +23,8 @@ const DEFAULT_LIMITS: HeldPortLimits = { perAddress: ABUSE_LIMITS.connectionsPer
  */
 export class HeldPort {
   private readonly waiting = new Set<net.Socket>();
-  private readonly waitingOf = new Map<string, number>();
+  /** each address's sockets, counted as the running server counts them (AB-3) */
+  private readonly perAddress = new CountedUntilClose();
 
   private constructor(
     private readonly listener: net.Server,
@@ -52,26 +54,16 @@ export class HeldPort {
   }
 
   private readonly keep = (socket: net.Socket) => {
-    const address = addressKey(socket.remoteAddress ?? 'unknown');
-    const count = this.waitingOf.get(address) ?? 0;
     const { perAddress, total } = this.limits;
-    if (this.waiting.size >= total || (perAddress !== null && count >= perAddress)) {
+    if (this.waiting.size >= total || (perAddress !== null && this.perAddress.hold(socket, addressKey(socket.remoteAddress ?? 'unknown')) > perAddress)) {
       socket.destroy();
       return;
     }
     this.waiting.add(socket);
-    this.waitingOf.set(address, count + 1);
     // (left unread, a socket learns that its peer went away only once the server reads it: a client that gave up
     // still counts until then, which the caps above bound)
-    socket.once('close', () => this.forget(socket, address));
+    socket.once('close', () => this.waiting.delete(socket));
   };
-
-  private forget(socket: net.Socket, address: string): void {
-    if (!this.waiting.delete(socket)) return;
-    const left = (this.waitingOf.get(address) ?? 1) - 1;
-    if (left === 0) this.waitingOf.delete(address);
-    else this.waitingOf.set(address, left);
-  }
 
   /** Hands the port to `server` (which accepts from then on) and gives it the connections that waited. */
   handTo(server: http.Server): Promise<number> {
@@ -83,7 +75,6 @@ export class HeldPort {
         server.off('error', reject);
         const waiting = [...this.waiting];
         this.waiting.clear();
-        this.waitingOf.clear();
         for (const socket of waiting) {
           server.emit('connection', socket);
           socket.resume();
@@ -97,7 +88,6 @@ export class HeldPort {
   release(): void {
     const waiting = [...this.waiting];
     this.waiting.clear();
-    this.waitingOf.clear();
     for (const socket of waiting) socket.destroy();
     this.listener.close();
   }

@@ -109,10 +109,8 @@ export class RoomFanout {
     }
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
-      if (event.type === 'card.added' || event.type === 'card.edited' || event.type === 'card.signed') {
-        const card = this.state.cards.get(event.cardId);
-        if (card) this.cardEntries.of(publicCardOf(card));
-      } else if (event.type === 'card.deleted' || event.type === 'card.hidden') this.cardEntries.forget(event.cardId);
+      if (event.type === 'card.added' || event.type === 'card.edited' || event.type === 'card.signed') this.keepEntryOf(event.cardId);
+      else if (event.type === 'card.deleted' || event.type === 'card.hidden') this.cardEntries.forget(event.cardId);
     }
   }
 
@@ -120,12 +118,15 @@ export class RoomFanout {
     this.entriesTurn = setImmediate(() => {
       this.entriesTurn = undefined;
       const to = Math.min(from + CARD_ENTRIES_PER_TURN, cardIds.length);
-      for (let i = from; i < to; i++) {
-        const card = this.state.cards.get(cardIds[i]!);
-        if (card) this.cardEntries.of(publicCardOf(card));
-      }
+      for (let i = from; i < to; i++) this.keepEntryOf(cardIds[i]!);
       if (to < cardIds.length) this.entriesInTurns(cardIds, to);
     });
+  }
+
+  /** the card's entry, made now if it has none that says what the card says (a card deleted meanwhile has none) */
+  private keepEntryOf(cardId: string): void {
+    const card = this.state.cards.get(cardId);
+    if (card) this.cardEntries.of(publicCardOf(card));
   }
 
   private sendPersonalToActor(actorId: string): void {

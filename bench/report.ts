@@ -19,6 +19,8 @@ export interface Results {
     n: number;
     cards: number;
     warm?: boolean;
+    /** people opened the board document after the writing, not at their join (`--reveal-docs-late`) */
+    docsLate?: boolean;
     /** how the load processes of these runs treated their own memory (bench/lib/loadgens.ts) */
     loadgens?: LoadgenMode;
     runs: RevealResult[];

@@ -89,6 +89,7 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
     /** reveal: each server (Candor and the floors, not stock) first serves one unmeasured reveal of the same size */
     'reveal-warm': { type: 'boolean', default: false },
+    'reveal-docs-late': { type: 'boolean', default: false },
     /**
      * reveal: how its two load processes treat their own memory (bench/lib/loadgens.ts): `settled` (the default
      * since stop 22), `plain` (as before), or `both`: every system of every run once with each, the figures kept apart
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
       if (args['reveal-warm'] && systems.includes('stock')) throw new Error('--reveal-warm warms Candor and the floors only: leave stock out of --systems');
       const modes: LoadgenMode[] = args['reveal-loadgens'] === 'both' ? ['settled', 'plain'] : [args['reveal-loadgens'] as LoadgenMode];
       if (!modes.every((m) => m === 'settled' || m === 'plain')) throw new Error('--reveal-loadgens is settled, plain or both');
-      console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved${args['reveal-warm'] ? ', each server warm' : ''}; load processes ${modes.join(' and ')}`);
+      console.log(`› reveal: N=${N}, ${CARDS} cards, ${RUNS} runs of ${systems.join(', ')}, interleaved${args['reveal-warm'] ? ', each server warm' : ''}${args['reveal-docs-late'] ? ', documents opened after the writing' : ''}; load processes ${modes.join(' and ')}`);
       // the bench's own load processes are plain; settled ones are started for the reveal and stopped after it
       const crowds = new Map<LoadgenMode, Crowd>([['plain', crowd]]);
       const runs: RevealResult[] = [];
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
         let candorFrames: WireFrame[] | null = null;
         let candorGreeting: WireFrame[] = [];
         for (const system of systems) {
-          const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, warm: args['reveal-warm'], log };
+          const o = { n: N, cards: CARDS, seed: run, quietMs: QUIET, warm: args['reveal-warm'], docsLate: args['reveal-docs-late'], log };
           let r: RevealResult;
           if (system === 'candor') {
             r = await revealCandor(crowd, {
@@ -239,7 +240,7 @@ async function main(): Promise<void> {
         const of = (s: System) => summarize(runs.filter((r) => r.system === s && r.loadgens === mode));
         return { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), floorzsend: of('floorzsend'), stock: of('stock') };
       };
-      results.reveal = { n: N, cards: CARDS, warm: args['reveal-warm'], loadgens: modes[0]!, runs: runs.filter((r) => r.loadgens === modes[0]), median: medians(modes[0]!) };
+      results.reveal = { n: N, cards: CARDS, warm: args['reveal-warm'], docsLate: args['reveal-docs-late'], loadgens: modes[0]!, runs: runs.filter((r) => r.loadgens === modes[0]), median: medians(modes[0]!) };
       if (modes.length > 1) {
         results.reveal.otherLoadgens = { loadgens: modes[1]!, runs: runs.filter((r) => r.loadgens === modes[1]), median: medians(modes[1]!) };
         for (const mode of modes) {

@@ -88,6 +88,8 @@ export interface RevealOptions {
   cpuProfile?: string;
   /** one more participant as a Chromium page */
   screen?: boolean;
+  /** Candor: people open the board document only after the cards are written, not right after joining (see `prepareBoard`) */
+  docsLate?: boolean;
   /** the server first serves one unmeasured reveal of the same size (Candor: of another board; the floor: the same frames) */
   warm?: boolean;
   /** for the floor: bytes to send each client */
@@ -151,17 +153,39 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-/** A board of N people with the cards written (acknowledged) and every person's board document open. */
-async function prepareBoard(server: ServerProcess, crowd: Crowd, o: RevealOptions, name: string): Promise<{ boardId: string; facilitator: Commander; written: Outcome }> {
+/**
+ * A board of N people with the cards written (acknowledged) and every person's board document open. The browser
+ * opens the board document as soon as its join is acknowledged (`BoardSession`), so people read it while cards are
+ * written and see the card count and presence move; `docsLate` opens them only after the writing (the bench's order
+ * before stop 24), to compare.
+ */
+async function prepareBoard(
+  server: ServerProcess,
+  crowd: Crowd,
+  o: RevealOptions,
+  name: string,
+  record = false,
+): Promise<{ boardId: string; facilitator: Commander; written: Outcome; recorder: WireRecorder | null }> {
   const log = o.log ?? (() => undefined);
   const { url } = server;
   const { boardId, facilitatorKey } = await createBoard(url, name);
   const facilitator = await Commander.join(url, boardId, 'Facilitator', facilitatorKey);
+  let recorder: WireRecorder | null = null;
+  const crowdPeople = people(o.n);
+  const openDocuments = async () => {
+    const t = now();
+    // DO-10: each person reads the board document over its joined socket, as the browser does
+    const readers = crowdPeople.map((p) => ({ key: p.key }));
+    assertAll('board document', mergeOutcomes(await crowd.split(readers, (mine) => ({ op: 'readBoard', keys: mine.map((r) => r.key), concurrency: JOIN_CONCURRENCY }))), o.n);
+    log(`opened ${o.n} board documents in ${(now() - t).toFixed(0)} ms`);
+  };
   try {
-    const crowdPeople = people(o.n);
+    // the facilitator's browser reads the board document from its join as well: the recorder is that reader
+    if (record && !o.docsLate) recorder = await WireRecorder.overSocket(facilitator);
     let t = now();
     assertAll('join', mergeOutcomes(await crowd.split(crowdPeople, (mine) => ({ op: 'join', url, boardId, people: mine, concurrency: JOIN_CONCURRENCY }))), o.n);
     log(`joined ${o.n} in ${(now() - t).toFixed(0)} ms`);
+    if (!o.docsLate) await openDocuments();
 
     // Cards spread over the people, written with acks before anything is measured.
     t = now();
@@ -171,13 +195,13 @@ async function prepareBoard(server: ServerProcess, crowd: Crowd, o: RevealOption
     assertAll('card.add', written, o.cards);
     log(`wrote ${o.cards} cards in ${(now() - t).toFixed(0)} ms`);
 
-    t = now();
-    // DO-10: each person reads the board document over its joined socket, as the browser does
-    const readers = crowdPeople.map((p) => ({ key: p.key }));
-    assertAll('board document', mergeOutcomes(await crowd.split(readers, (mine) => ({ op: 'readBoard', keys: mine.map((r) => r.key), concurrency: JOIN_CONCURRENCY }))), o.n);
-    log(`opened ${o.n} board documents in ${(now() - t).toFixed(0)} ms`);
-    return { boardId, facilitator, written };
+    if (o.docsLate) {
+      await openDocuments();
+      if (record) recorder = await WireRecorder.overSocket(facilitator);
+    }
+    return { boardId, facilitator, written, recorder };
   } catch (err) {
+    recorder?.stop();
     facilitator.close();
     throw err;
   }
@@ -210,11 +234,10 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
     let recorder: WireRecorder | null = null;
     try {
       if (o.warm) await warmUp(server, crowd, o);
-      const board = await prepareBoard(server, crowd, o, `Bench ${o.n}×${o.cards}`);
-      facilitator = board.facilitator;
+      const board = await prepareBoard(server, crowd, o, `Bench ${o.n}×${o.cards}`, o.record !== undefined);
+      ({ facilitator, recorder } = board);
       const { url } = server;
       if (o.screen) screen = await Screen.join(url, board.boardId);
-      if (o.record) recorder = await WireRecorder.overSocket(facilitator);
       await sleep(300);
 
       await crowd.all({ op: 'arm' });

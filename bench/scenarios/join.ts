@@ -109,11 +109,13 @@ function figures(runs: JoinRun[]): JoinFigures {
 function baselineTree(ref: string): { dir: string; commit: string } {
   const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim();
   const tree = createHash('sha1').update(ROOT).digest('hex').slice(0, 8);
-  const dir = path.join(os.tmpdir(), `candor-join-baseline-${commit}-${tree}`);
+  // "-esm": since stop 24 the tree's server/package.json comes with it, so its `"type": "module"` holds (its server
+  // code ran as CommonJS under tsx before, where Candor's runs as ES modules); an older extraction is not reused
+  const dir = path.join(os.tmpdir(), `candor-join-baseline-${commit}-${tree}-esm`);
   if (fs.existsSync(path.join(dir, '.ready')) && linksResolve(path.join(dir, 'server/node_modules'))) return { dir, commit };
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const tar = execFileSync('git', ['archive', '--format=tar', commit, 'server/src', 'shared/src', 'shared/package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  const tar = execFileSync('git', ['archive', '--format=tar', commit, 'server/src', 'server/package.json', 'shared/src', 'shared/package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   fs.symlinkSync(path.join(ROOT, 'shared/node_modules'), path.join(dir, 'shared/node_modules'));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, YJS_COMPRESS_DEFLATE_RAW, YJS_PARAM, YJS_PATH, type Ack, type CreateBoardResponse } from '@candor/shared';
 import { within } from './clock.js';
+import { closingRequest } from './closingRequest.js';
 import type { Person } from './loadgenProtocol.js';
 
 /** Talking to Candor from the bench itself: create boards over HTTP, and the facilitator's own socket. */
@@ -9,17 +10,17 @@ import type { Person } from './loadgenProtocol.js';
 export const newId = (bytes = 12) => randomBytes(bytes).toString('base64url');
 
 export async function createBoard(url: string, name: string): Promise<CreateBoardResponse> {
-  const res = await fetch(`${url}/api/boards`, {
+  const res = await closingRequest(`${url}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name, templateId: 'start-stop-continue' }),
   });
-  if (res.status !== 201) throw new Error(`creating a board answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as CreateBoardResponse;
+  if (res.status !== 201) throw new Error(`creating a board answered ${res.status}: ${res.text}`);
+  return JSON.parse(res.text) as CreateBoardResponse;
 }
 
 export async function healthz(url: string): Promise<{ ok: boolean; boardsLoaded: number }> {
-  return (await (await fetch(`${url}/healthz`)).json()) as { ok: boolean; boardsLoaded: number };
+  return JSON.parse((await closingRequest(`${url}/healthz`)).text) as { ok: boolean; boardsLoaded: number };
 }
 
 export function people(count: number, firstKey = 0, boardId?: string): Person[] {

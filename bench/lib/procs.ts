@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, freePort } from '../../tests/integration/spawnedServer.js';
 import { now, sleep, within } from './clock.js';
+import { closingRequest } from './closingRequest.js';
 
 // the tests' own helpers for child processes: one place that knows where the repository is and finds a port
 export { freePort };
@@ -248,7 +249,7 @@ export async function startCandor(options: {
       MAX_JOINS_PER_ADDRESS: '1000000',
       ...options.env,
     },
-    ready: async (s) => (await fetch(`${s.url}/healthz`)).ok,
+    ready: async (s) => (await closingRequest(`${s.url}/healthz`)).status === 200,
   });
 }
 

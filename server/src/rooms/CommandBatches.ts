@@ -414,13 +414,16 @@ export class CommandBatches {
       return outcome;
     }
     if (batch.size === 0) return outcome;
-    const show = () => {
-      for (let i = 0; i < batch.afterCommit.length; i++) batch.afterCommit[i]!();
-      fanout.publish(batch.published);
-      batch.answerAll();
-    };
-    if (this.showsAfterLock) this.showsAfterLock.push(show);
-    else show();
+    // (a closure only when it waits for the lock: a join that stores nothing makes none)
+    if (this.showsAfterLock) this.showsAfterLock.push(() => this.show(batch));
+    else this.show(batch);
     return outcome;
+  }
+
+  /** A stored batch shown: knock answers and sign-outs, its fan-out, then its answers. */
+  private show(batch: PendingBatch): void {
+    for (let i = 0; i < batch.afterCommit.length; i++) batch.afterCommit[i]!();
+    this.room.fanout.publish(batch.published);
+    batch.answerAll();
   }
 }

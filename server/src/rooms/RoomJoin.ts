@@ -71,6 +71,9 @@ export type JoinDecision =
       holdsFacilitatorKey: boolean;
     };
 
+/** a refused join (one function for the module, not a closure made at each join) */
+const refused = (ack: Ack): JoinDecision => ({ kind: 'refused', ack });
+
 /**
  * Decides a join (the door, JN-*, MO-1; identity; AB-4/AB-5 admission; FA-1) without changing the room: the
  * room stores what it records and then applies it.
@@ -82,9 +85,9 @@ export function decideJoin(
 ): JoinDecision {
   const wantsFacilitator = command.facilitatorKey !== undefined;
   const facilitatorOk = wantsFacilitator && ctx.identities.facilitatorKeyOk(command.facilitatorKey!);
-  if (wantsFacilitator && !facilitatorOk) return { kind: 'refused', ack: fail('NOT_FACILITATOR', 'That facilitator link is not valid for this board.') };
+  if (wantsFacilitator && !facilitatorOk) return refused(fail('NOT_FACILITATOR', 'That facilitator link is not valid for this board.'));
   const existing = state.participants.get(command.participantId);
-  if (existing && !ctx.identities.isParticipant(existing.id, command.secret)) return { kind: 'refused', ack: fail('BAD_CREDENTIALS', 'These credentials do not match.') };
+  if (existing && !ctx.identities.isParticipant(existing.id, command.secret)) return refused(fail('BAD_CREDENTIALS', 'These credentials do not match.'));
   // JN-*, MO-1: the door (removed, locked joining, password, knock) before anything is recorded.
   const entry = entryFor(state, {
     participantId: command.participantId,
@@ -92,10 +95,10 @@ export function decideJoin(
     facilitatorKeyOk: facilitatorOk,
     passwordHash: command.password === undefined ? null : ctx.keyring.passwordHash(ctx.boardId, command.password),
   });
-  if (entry.kind === 'refused') return { kind: 'refused', ack: fail(entry.code, entry.message) };
+  if (entry.kind === 'refused') return refused(fail(entry.code, entry.message));
   if (!existing) {
     const full = ctx.admission.refuseNewcomer(state.participants.values(), ctx.address);
-    if (full) return { kind: 'refused', ack: full };
+    if (full) return refused(full);
   }
   if (entry.kind === 'knock') return { kind: 'knock' };
   // FA-1: the facilitator key makes its holder the facilitator only while the retro has none; afterwards

@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { JOIN_PARTS } from './joinBundle.js';
+import { threadCpuUs } from './threadCpu.js';
 
 const { values: a } = parseArgs({
   options: {
@@ -68,6 +69,8 @@ const { values: a } = parseArgs({
     'main-cpu': { type: 'boolean', default: false },
   },
 });
+/** the run time so far (ms) of this process's threads other than the main one (Linux, `--main-cpu`) */
+const othersRunMs = () => threadCpuUs(process.pid).others / 1000;
 const STAGE = a.stage as 'all' | 'build' | 'restart';
 if (!['all', 'build', 'restart'].includes(STAGE)) throw new Error(`--stage ${STAGE}: all, build or restart`);
 const TREE = path.resolve(a.tree!);
@@ -172,19 +175,6 @@ async function timedJoin(room: Room, who: Person): Promise<{ wall: number; cpu: 
   tracer?.traceJoin(currentPass, t, end, cpu);
   const sched = before && after ? { waitMs: (after[1] - before[1]) / 1e6, switches: after[2] - before[2], at: t } : undefined;
   return { wall: end - t, cpu, ...(mainCpu === undefined ? {} : { mainCpu }), ...(sched ? { sched } : {}) };
-}
-/** the run time so far (ms) of this process's threads other than the main one (Linux, `--main-cpu`) */
-function othersRunMs(): number {
-  let ns = 0;
-  for (const tid of fs.readdirSync('/proc/self/task')) {
-    if (tid === String(process.pid)) continue;
-    try {
-      ns += Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return ns / 1e6;
 }
 interface Sched {
   /** the main thread's time waiting in the run queue during the join (ms), and how often it was switched in */

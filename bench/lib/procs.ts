@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, freePort } from '../../tests/integration/spawnedServer.js';
+import { threadCpuUs } from './threadCpu.js';
 import { now, sleep, within } from './clock.js';
 import { closingRequest } from './closingRequest.js';
 
@@ -185,27 +186,6 @@ function procCpuMs(pid: number): number {
   } catch {
     return Number.NaN;
   }
-}
-
-/** CPU time of a process's main thread and of its other threads, µs (schedstat's first field is ns on a CPU). */
-function threadCpuUs(pid: number): { main: number; others: number } {
-  let main = Number.NaN;
-  let others = 0;
-  try {
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      let ns: number;
-      try {
-        ns = Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      } catch {
-        continue; // the thread ended meanwhile
-      }
-      if (Number(tid) === pid) main = ns / 1000;
-      else others += ns / 1000;
-    }
-  } catch {
-    return { main: Number.NaN, others: Number.NaN };
-  }
-  return { main, others };
 }
 
 /** The RSS of a process from /proc, without asking it (it may be too busy to answer its probe). */

@@ -8,13 +8,7 @@ import { LIMITS } from './limits.js';
  * just came online, would say "X just wrote a card". A card that does not cross a step changes nothing public,
  * so nothing at all is sent to anyone else.
  */
-export function publicCardCount(state: BoardState): number {
-  let revealed = 0;
-  // (forEach: a loop over the map's iterator makes an object per card until V8 optimises it, and a restarted
-  // room counts its cards at every presence batch of people coming back, unoptimised at first)
-  state.cards.forEach((card) => {
-    if (card.revealed) revealed++;
-  });
+export function publicCardCount(state: BoardState, revealed = revealedCount(state)): number {
   const hidden = state.cards.size - revealed;
   if (hidden === 0) return revealed;
   let writers = 0;
@@ -24,4 +18,15 @@ export function publicCardCount(state: BoardState): number {
   }
   if (writers < LIMITS.minWritersToCount) return revealed;
   return revealed + Math.floor(hidden / LIMITS.cardCountStep) * LIMITS.cardCountStep;
+}
+
+/** how many cards are revealed (the public view, which walks the cards anyway, passes its own count instead) */
+function revealedCount(state: BoardState): number {
+  let revealed = 0;
+  // (forEach: a loop over the map's iterator makes an object per card until V8 optimises it, and a restarted
+  // room counts its cards at every presence batch of people coming back, unoptimised at first)
+  state.cards.forEach((card) => {
+    if (card.revealed) revealed++;
+  });
+  return revealed;
 }

@@ -1,11 +1,20 @@
 import type { BoardState, DoneStage } from './board.js';
 import type { Phase } from './phases.js';
 
-/** DN-1: the stage a phase's "I'm done" belongs to; null where there is nothing to finish. */
+/** the phases with something to finish, and the stage their "I'm done" belongs to */
+const DONE_STAGES: ReadonlyMap<Phase, DoneStage> = new Map<Phase, DoneStage>([
+  ['write', 'write'],
+  ['vote', 'vote'],
+]);
+
+/**
+ * DN-1: the stage a phase's "I'm done" belongs to; null where there is nothing to finish. A lookup, not a chain
+ * of comparisons: a server's first reveal was the first call whose phase is not 'write', so the comparison with
+ * 'vote' had never run, and V8 threw away the optimised people's views (public and personal) that inline this
+ * ("insufficient type feedback") in the middle of the reveal.
+ */
 export function doneStageOf(phase: Phase): DoneStage | null {
-  if (phase === 'write') return 'write';
-  if (phase === 'vote') return 'vote';
-  return null;
+  return DONE_STAGES.get(phase) ?? null;
 }
 
 export interface Progress {

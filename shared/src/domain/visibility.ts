@@ -321,7 +321,9 @@ function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
     facilitatorLog: state.facilitatorLog.map((f) => ({ name: nameOf(f.participantId) ?? 'someone', how: f.how })),
     review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),
     pulse: pulseView(state),
-    cardCount: publicCardCount(state),
+    // (the revealed cards were just counted above: a second walk of 1,500 cards, at a server's first reveal one
+    // more callback run unoptimised for each, is not needed)
+    cardCount: publicCardCount(state, revealed.length),
     cards,
     groups,
     tallies: showTallies ? tallyVotes(state) : null,

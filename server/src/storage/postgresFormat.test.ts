@@ -1,7 +1,8 @@
-import pg from 'pg';
+import pg, { type PoolClient } from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
 import { POSTGRES_SCHEMA_VERSION, openPostgresStore } from './postgres.js';
+import { compressAnonymousState } from './postgresSchema.js';
 import { freshSchema, testDatabaseUrl } from './postgres.testing.js';
 import { DATA_FORMAT, DataFileError } from './sqlite.js';
 
@@ -81,6 +82,37 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
       expect(await store.boardExists('any')).toBe(false);
       await store.close();
       expect((await db.query('SELECT version, data_format FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION, data_format: DATA_FORMAT }]);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('PG-2 on a server without lz4, layout 6 leaves the anonymous state uncompressed and the schema transaction goes on', async () => {
+    const url = testDatabaseUrl();
+    const schema = freshSchema();
+    await (await openPostgresStore(url, { schema })).close();
+    const db = await admin(schema);
+    const storage = async () => {
+      const { rows } = await db.query<{ attstorage: string; attcompression: string }>(
+        `SELECT attstorage, attcompression FROM pg_attribute WHERE attrelid = '${schema}.anonymous_state'::regclass AND attname = 'state'`,
+      );
+      return `${rows[0]!.attstorage}${rows[0]!.attcompression}`;
+    };
+    try {
+      // the column as layout 5 left it, then layout 6's step with a method this server refuses, as one without lz4
+      // refuses lz4 ("compression method lz4 not supported"): the statement fails, nothing of it stays
+      await db.query("ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL, ALTER COLUMN state SET COMPRESSION DEFAULT");
+      expect(await storage()).toBe('e');
+      await db.query('BEGIN');
+      await compressAnonymousState(db as unknown as PoolClient, 'no_such_method');
+      // the transaction is not aborted: the migration's next statement runs and commits
+      await db.query('UPDATE schema_version SET version = version');
+      await db.query('COMMIT');
+      expect(await storage()).toBe('e');
+      await db.query('BEGIN');
+      await compressAnonymousState(db as unknown as PoolClient);
+      await db.query('COMMIT');
+      expect(await storage()).toBe('xl');
     } finally {
       await db.end();
     }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
 import { CommandKeyTaken, Fenced, POSTGRES_SCHEMA_VERSION, openPostgresStore, type LockedBoard } from './postgres.js';
 import { StaleCopy } from './BoardStore.js';
-import { freshSchema, testDatabaseUrl } from './postgres.testing.js';
+import { anonymousStateStorage, freshSchema, testDatabaseUrl } from './postgres.testing.js';
 import { DataFileError } from './sqlite.js';
 
 /**
@@ -161,12 +161,7 @@ describe('PostgreSQL store under concurrency', () => {
     await again.close();
     // the anonymous state, rewritten whole by every batch, is compressed with lz4, never pglz (schema versions 3 and
     // 6; Debian's PostgreSQL has lz4, so the tests' server does)
-    const stateStorage = async () => {
-      const { rows } = await admin.query<{ attstorage: string; attcompression: string }>(
-        `SELECT attstorage, attcompression FROM pg_attribute WHERE attrelid = '${schema}.anonymous_state'::regclass AND attname = 'state'`,
-      );
-      return `${rows[0]!.attstorage}${rows[0]!.attcompression}`;
-    };
+    const stateStorage = () => anonymousStateStorage(admin, schema);
     expect(await stateStorage()).toBe('xl');
     const cardsPart = Buffer.from(JSON.stringify({ cards: Array.from({ length: 300 }, (_, i) => ({ id: `card-${i}`, text: 'I am stuck on the release pipeline again' })) }));
     await admin.query(`INSERT INTO ${schema}.anonymous_state (board_id, part, state, digest) VALUES ('board-race', 'cards', $1::bytea, md5($1::bytea))`, [cardsPart]);

@@ -40,3 +40,14 @@ export async function logicalDump(url: string, schema: string): Promise<Map<stri
     await client.end();
   }
 }
+
+/**
+ * How a schema's anonymous state column is stored: `attstorage` then `attcompression` (`e`: out of line,
+ * uncompressed; `xl`: compressible, with lz4).
+ */
+export async function anonymousStateStorage(client: Pick<pg.ClientBase, 'query'>, schema: string): Promise<string> {
+  const { rows } = await client.query<{ attstorage: string; attcompression: string }>(
+    `SELECT attstorage, attcompression FROM pg_attribute WHERE attrelid = '${schema}.anonymous_state'::regclass AND attname = 'state'`,
+  );
+  return `${rows[0]!.attstorage}${rows[0]!.attcompression}`;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
 import { POSTGRES_SCHEMA_VERSION, openPostgresStore } from './postgres.js';
 import { compressAnonymousState } from './postgresSchema.js';
-import { freshSchema, testDatabaseUrl } from './postgres.testing.js';
+import { anonymousStateStorage, freshSchema, testDatabaseUrl } from './postgres.testing.js';
 import { DATA_FORMAT, DataFileError } from './sqlite.js';
 
 const created: BoardEvent = {
@@ -92,12 +92,7 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
     const schema = freshSchema();
     await (await openPostgresStore(url, { schema })).close();
     const db = await admin(schema);
-    const storage = async () => {
-      const { rows } = await db.query<{ attstorage: string; attcompression: string }>(
-        `SELECT attstorage, attcompression FROM pg_attribute WHERE attrelid = '${schema}.anonymous_state'::regclass AND attname = 'state'`,
-      );
-      return `${rows[0]!.attstorage}${rows[0]!.attcompression}`;
-    };
+    const storage = () => anonymousStateStorage(db, schema);
     try {
       // the column as layout 5 left it, then layout 6's step with a method this server refuses, as one without lz4
       // refuses lz4 ("compression method lz4 not supported"): the statement fails, nothing of it stays

@@ -327,9 +327,12 @@ export class BoardRoom {
    * CL-1: another process stored the board at `version`; if this copy is behind, it catches up from the store
    * and sends what changed to its own connections. In order with this room's commands. CL-22: not while commands
    * wait here for a batch: that batch reads the stored version before it decides anything and catches up then
-   * (under the board's lock when the board is busy, where it would have to catch up again anyway).
+   * (under the board's lock when the board is busy, where it would have to catch up again anyway). CL-25: for a
+   * second after such an announcement, this room's batches take the board's lock at once.
    */
   catchUpTo(version: number | null): Promise<void> {
+    // CL-25: an announced change (not a catch-up asked for here) says the board is busy elsewhere
+    if (version !== null) this.batches.changedElsewhere();
     return this.queue.run(async () => {
       if (this.deleted || (version !== null && this.copy.storedVersion !== undefined && this.copy.storedVersion >= version)) return;
       if (version !== null && this.batches.waiting) return;

@@ -17,9 +17,10 @@ const runsAlone = (command: Command): command is AloneCommand => command.type ==
 /** CL-2: how often a batch decided against a copy another process had changed is decided again */
 const STALE_COPY_ATTEMPTS = 50;
 /**
- * CL-2: for this long after one of its batches found the copy stale, a room takes the board's lock for its
- * batches at once: while other processes are busy on the board too, a lock-free attempt is mostly refused,
- * and each refusal costs a rebuild of the copy before the attempt under the lock.
+ * CL-2, CL-25: for this long after one of its batches found the copy stale, or after it was told that another
+ * process changed the board, a room takes the board's lock for its batches at once: while other processes are
+ * busy on the board too, a lock-free attempt is mostly refused, and each refusal costs a rebuild of the copy
+ * before the attempt under the lock.
  */
 const CONTENDED_MS = 1_000;
 /**
@@ -98,6 +99,8 @@ export class CommandBatches {
   private lastCommitEndedAt = Number.NEGATIVE_INFINITY;
   /** CL-2: when a lock-free batch of this room last found its copy stale */
   private staleAt = Number.NEGATIVE_INFINITY;
+  /** CL-25: when this process was last told that another one changed the board */
+  private changedElsewhereAt = Number.NEGATIVE_INFINITY;
   /** CL-2: while this process holds the board's lock, where stored batches leave their fan-out for after it */
   private showsAfterLock: (() => void)[] | null = null;
   /**
@@ -114,6 +117,14 @@ export class CommandBatches {
   /** commands are waiting for a batch */
   get waiting(): boolean {
     return this.inbox.length > 0;
+  }
+
+  /**
+   * CL-25: another process stored a change of the board (CL-5): for the next `CONTENDED_MS` this room's batches go
+   * to the board's lock at once, where a lock-free attempt would likely be refused (and rebuild the copy) first.
+   */
+  changedElsewhere(): void {
+    this.changedElsewhereAt = this.room.deps.now();
   }
 
   /** Every command of every socket of the board passes here; answered once its batch is stored. */
@@ -190,7 +201,7 @@ export class CommandBatches {
         this.room.settle();
       }
     }
-    if (deps.now() - this.staleAt >= CONTENDED_MS) {
+    if (deps.now() - Math.max(this.staleAt, this.changedElsewhereAt) >= CONTENDED_MS) {
       // CL-4: with several processes, someone who joined (or anything that changed) through another process is
       // known here before anything is decided (CM-3: the batch's command keys are read meanwhile, not after)
       const [stored, known] = await Promise.all([cluster.storedVersion(id), this.prefetchCommands(items)]);

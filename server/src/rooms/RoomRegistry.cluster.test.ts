@@ -242,3 +242,39 @@ describe('CL-18, CL-19, CL-20, CL-22 a process whose copy falls behind', () => {
     b.destroy();
   });
 });
+
+describe('CL-25 a board busy elsewhere goes to the lock at once', () => {
+  it('CL-25 for a second after it is told another process changed the board, a process takes the board\'s lock for its batches at once', async () => {
+    const { storeA, storeB, deps, personOnA } = await twoProcesses();
+    const fac = personOnA('fac');
+    await fac.join({ facilitatorKey: FACILITATOR_KEY });
+    const cluster = silentCluster(null, storeB);
+    let clock = 5_000;
+    const b = new BoardRoom((await storeB.loadBoard(BOARD))!, { ...deps(storeB), cluster, now: () => clock });
+    const ada = personOn(b, 'ada');
+    await ada.join();
+    const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
+    const serialize = vi.spyOn(cluster, 'serialize');
+    const commits = vi.spyOn(storeB, 'commitBatch');
+    const underLock = () => commits.mock.calls.map(([, batch]) => batch.underBoardLock === true);
+
+    // nobody else is busy on the board: the batch commits without the lock
+    await ada.send({ type: 'card.add', columnId: column, text: 'on a quiet board' });
+    expect(underLock()).toEqual([false]);
+
+    // a's change is announced: b's next batch goes to the lock, with no lock-free attempt (nor its refusal) first
+    await fac.send({ type: 'card.add', columnId: column, text: 'written through a' });
+    await b.catchUpTo(await storeA.storedVersion(BOARD));
+    clock += 999;
+    await ada.send({ type: 'card.add', columnId: column, text: 'on a busy board' });
+    expect(serialize).toHaveBeenCalledTimes(1);
+    expect(underLock()).toEqual([false, true]);
+
+    // a second after the announcement, quiet again
+    clock += 1;
+    await ada.send({ type: 'card.add', columnId: column, text: 'quiet again' });
+    expect(underLock()).toEqual([false, true, false]);
+    expect([...b.state.cards.values()].map((c) => c.text).sort()).toEqual(['on a busy board', 'on a quiet board', 'quiet again', 'written through a']);
+    b.destroy();
+  });
+});

@@ -42,6 +42,8 @@ export class RoomFanout {
   private projectWhenReleased = false;
   /** CL-1: everyone's personal view goes out with the next projection (a catch-up changed what is not known one by one) */
   private everyoneWithNextProjection = false;
+  /** CL-26: the people whose personal view goes out with the next projection (cards made elsewhere were handed to them) */
+  private readonly personalWithNextProjection = new Set<string>();
   /**
    * the next projection is of the whole public view; while only presence changed (`presenceChanged`), it is of
    * what that changed alone (a room of 500 rejoining a 1,500-card board projects who came, not every card and person)
@@ -143,11 +145,13 @@ export class RoomFanout {
    * personal view may have changed. A change `publish` would project at once (a reveal, a phase) is projected
    * at once; anything else (a card, a vote, a tap made through another process) waits for the next presence
    * batch, with everyone's personal view: on a busy board the processes' changes then cost one projection and
-   * one round of personal views per batch, not per change made elsewhere.
+   * one round of personal views per batch, not per change made elsewhere. CL-26: when the catch-up only added
+   * cards (`personalFor`), only the views of the people here who were handed some of them are worked out again.
    */
-  caughtUp(events: readonly BoardEvent[]): void {
+  caughtUp(events: readonly BoardEvent[], personalFor: ReadonlySet<string> | 'everyone'): void {
     this.keepEntries(events);
-    this.everyoneWithNextProjection = true;
+    if (personalFor === 'everyone' || events.some(changesEveryonesView)) this.everyoneWithNextProjection = true;
+    else for (const participantId of personalFor) this.personalWithNextProjection.add(participantId);
     if (events.some((e) => changesPublicView(e, this.state) && !batchesPublicView(e))) this.projectPublic();
     else this.schedulePresence();
   }
@@ -210,12 +214,14 @@ export class RoomFanout {
     } else projectPresence(this.documents.doc('board'), this.presenceChange(this.presenceChangedOf));
     this.presenceChangedOf.clear();
     const knocksChanged = this.door.takeKnocksChanged();
+    const handed = this.personalWithNextProjection;
     if (this.everyoneWithNextProjection) {
       this.everyoneWithNextProjection = false;
       this.sendPersonal(() => true);
-    } else if (knocksChanged) {
-      this.sendPersonal((s) => s.participantId === this.state.facilitatorId);
+    } else if (knocksChanged || handed.size > 0) {
+      this.sendPersonal((s) => handed.has(s.participantId) || (knocksChanged && s.participantId === this.state.facilitatorId));
     }
+    handed.clear();
   }
 
   /** The room's first projection, into a board document nobody holds yet (`RoomDocuments.seed`). */

@@ -58,6 +58,11 @@ export class StoredCopy {
   /** events folded by a rebuild whose fan-out has not happened yet */
   private unsettled: BoardEvent[] = [];
   /**
+   * CL-26: whose personal view what was folded since the last `takeUnsettled` may have changed: everyone, or (cards
+   * only added elsewhere) the people here who were handed some of them (AR-2).
+   */
+  private unsettledFor: Set<string> | 'everyone' = new Set();
+  /**
    * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
    * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
    */
@@ -136,6 +141,7 @@ export class StoredCopy {
     // AB-6: what they did through another process is not known here, as for people loaded from storage
     for (const participantId of newcomers) admission.markActive(participantId);
     this.unsettled.push(...loaded.events.slice(this.foldedEvents).map((e) => e.event));
+    this.unsettledFor = 'everyone';
     this.foldedEvents = loaded.events.length;
   }
 
@@ -175,8 +181,11 @@ export class StoredCopy {
     }
     for (const { event } of changes.events) evolve(state, event);
     const { cards, marks } = changes.anonymousParts;
+    // CL-26: cards only added elsewhere, and nothing else, change the personal views of their authors alone
+    let onlyCardsAdded = false;
     if (cards && !marks && cards.blob && this.anonymous.foldAddedCards(state, cards.blob, cards.json)) {
       // cards were only added elsewhere (a busy Write): they wait for their owners, the rest stays as it is
+      onlyCardsAdded = added.length === 0 && changes.events.every(({ event }) => event.type === 'card.added');
     } else if (cards) {
       // the cards changed: every anonymous fact is loaded again (the marks as this copy stored or now read them),
       // and waits for its owner again
@@ -189,9 +198,16 @@ export class StoredCopy {
       withoutMarks(state);
       this.anonymous.reloadMarks(state, marks.blob);
     }
+    const handedCards = onlyCardsAdded && this.unsettledFor !== 'everyone' ? this.unsettledFor : null;
+    if (!handedCards) this.unsettledFor = 'everyone';
     if (cards || marks) {
       this.unrecognised = new Set(mark.rows.keys());
-      for (const session of sessions.values()) if (session.kind === 'joined') this.recognise(state, session);
+      for (const session of sessions.values()) {
+        if (session.kind !== 'joined') continue;
+        const before = handedCards ? (state.cardsByAuthor.get(session.tags.authorTag)?.length ?? 0) : 0;
+        this.recognise(state, session);
+        if (handedCards && (state.cardsByAuthor.get(session.tags.authorTag)?.length ?? 0) !== before) handedCards.add(session.participantId);
+      }
       if (cards) mark.anonymousDigests.cards = cards.digest;
       if (marks) mark.anonymousDigests.marks = marks.digest;
     }
@@ -202,10 +218,14 @@ export class StoredCopy {
     return true;
   }
 
-  /** CL-1: the events folded by a rebuild or catch-up that nobody here was shown yet (they are taken once). */
-  takeUnsettled(): BoardEvent[] {
-    const fresh = this.unsettled;
+  /**
+   * CL-1: the events folded by a rebuild or catch-up that nobody here was shown yet (they are taken once), and
+   * (CL-26) whose personal views they may have changed.
+   */
+  takeUnsettled(): { events: BoardEvent[]; personalFor: ReadonlySet<string> | 'everyone' } {
+    const fresh = { events: this.unsettled, personalFor: this.unsettledFor };
     this.unsettled = [];
+    this.unsettledFor = new Set();
     return fresh;
   }
 

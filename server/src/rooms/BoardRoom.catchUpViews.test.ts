@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as shared from '@candor/shared';
+import { type Ack, type Command, type PersonalView } from '@candor/shared';
+import type { PostgresStore } from '../storage/postgres.js';
+import { BoardRoom } from './BoardRoom.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
+
+// which personal views a room works out (RoomFanout calls this for every person it may send one to)
+vi.mock('@candor/shared', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@candor/shared')>();
+  return { ...original, personalViewOf: vi.fn(original.personalViewOf) };
+});
+
+/**
+ * CL-26: what a catch-up on another process's change makes a room work out again for its own people. Two rooms of
+ * one board on two PostgreSQL pools of one schema stand for two processes (the test tells the second room the
+ * version the first reached, as a published "board B changed" would).
+ */
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+
+const BOARD = 'board-catchup-views';
+const FACILITATOR_KEY = 'f'.repeat(40);
+const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
+let counter = 0;
+const newId = () => `cv${String(++counter).padStart(10, '0')}`;
+const opened: PostgresStore[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+});
+
+function person(room: BoardRoom, name: string, facilitator = false) {
+  const socketId = `socket-${name}-${newId()}`;
+  const views: PersonalView[] = [];
+  room.attach({ id: socketId, sendMe: (me: PersonalView) => views.push(me), signOut: () => undefined, answerKnock: () => undefined });
+  const secret = `${name}-secret`.padEnd(40, 'x');
+  const participantId = `pid-${name}`.padEnd(10, 'x');
+  const must = async (command: CommandBody) => {
+    const ack: Ack = await room.handle(socketId, { id: newId(), ...command } as Command);
+    expect(ack.ok, `${command.type} by ${name}: ${JSON.stringify(ack)}`).toBe(true);
+  };
+  return { participantId, views, must, join: () => must({ type: 'join', participantId, secret, name, ...(facilitator ? { facilitatorKey: FACILITATOR_KEY } : {}) }) };
+}
+
+/** the people whose personal view `room` worked out since `from` calls */
+const viewsWorkedOut = (room: BoardRoom, from: number) =>
+  vi.mocked(shared.personalViewOf).mock.calls.slice(from).flatMap(([state, viewer]) => (state === room.state ? [viewer.participantId] : []));
+
+describe('CL-26 personal views after a catch-up', () => {
+  it('CL-26 cards only added elsewhere work out again the views of their authors here alone; a vote elsewhere, everyone\'s', async () => {
+    const { storeA, storeB, deps } = await boardOnTwoPools({ id: BOARD, name: 'Views', facilitatorKey: FACILITATOR_KEY }, newId, opened);
+    const a = new BoardRoom((await storeA.loadBoard(BOARD))!, deps(storeA));
+    const fac = person(a, 'fac', true);
+    await fac.join();
+    const b = new BoardRoom((await storeB.loadBoard(BOARD))!, deps(storeB));
+    const catchUpB = async () => b.catchUpTo(await storeA.storedVersion(BOARD));
+    await catchUpB();
+    // ada has a tab on each process; bea and cy are on b only
+    const [adaOnA, adaOnB, bea, cy] = [person(a, 'ada'), person(b, 'ada'), person(b, 'bea'), person(b, 'cy')];
+    for (const p of [adaOnA, adaOnB, bea, cy]) await p.join();
+    // past STORED_CARDS_KEPT_FROM (500) cards through a, at most 50 a person: from there a catch-up folds added cards one by one (CL-17)
+    const writers = Array.from({ length: 11 }, (_, i) => person(a, `writer${i}`));
+    for (const w of writers) await w.join();
+    await Promise.all(writers.flatMap((w, i) => Array.from({ length: 46 }, (_, k) => w.must({ type: 'card.add', columnId: column, text: `card ${i}-${k}` }))));
+    await catchUpB();
+    // b stores a card of its own: from then on b keeps the stored cards part
+    await bea.must({ type: 'card.add', columnId: column, text: 'written through b' });
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    await vi.waitFor(() => expect(b['fanout']['presenceTimer']).toBeUndefined());
+
+    let from = vi.mocked(shared.personalViewOf).mock.calls.length;
+    await adaOnA.must({ type: 'card.add', columnId: column, text: 'written in the other tab' });
+    await writers[0]!.must({ type: 'card.add', columnId: column, text: 'a writer\'s' });
+    await catchUpB();
+    // ada's tab on b shows her card (in the presence batch, CL-21); nobody else's view was worked out again
+    await vi.waitFor(() => expect(adaOnB.views.at(-1)?.cards.map((c) => c.text)).toEqual(['written in the other tab']));
+    await vi.waitFor(() => expect(b['fanout']['presenceTimer']).toBeUndefined());
+    expect(viewsWorkedOut(b, from)).toEqual([adaOnB.participantId]);
+    expect(b.state.cards.size).toBe(11 * 46 + 3);
+
+    // a vote changes the marks, whose owners are not known one by one: everyone's view is worked out again
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    await catchUpB();
+    await vi.waitFor(() => expect(b['fanout']['presenceTimer']).toBeUndefined());
+    from = vi.mocked(shared.personalViewOf).mock.calls.length;
+    await adaOnA.must({ type: 'vote.cast', itemId: [...b.state.cards.keys()][0]! });
+    await catchUpB();
+    await vi.waitFor(() => expect(adaOnB.views.at(-1)?.votesLeft).toBe(2));
+    expect(new Set(viewsWorkedOut(b, from))).toEqual(new Set([adaOnB.participantId, bea.participantId, cy.participantId]));
+    a.destroy();
+    b.destroy();
+  }, 60_000);
+});

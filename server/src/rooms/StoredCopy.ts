@@ -1,4 +1,4 @@
-import { type BoardEvent, type BoardState, emptyBoard, evolve, evolveRoster } from '@candor/shared';
+import { type BoardEvent, type BoardState, emptyBoard, evolve, evolveRoster, ownMarksKey } from '@candor/shared';
 import {
   ANONYMOUS_PARTS,
   type AnonymousPart,
@@ -183,6 +183,7 @@ export class StoredCopy {
     const { cards, marks } = changes.anonymousParts;
     // CL-26: cards only added elsewhere, and nothing else, change the personal views of their authors alone
     let onlyCardsAdded = false;
+    let marksBefore: Map<string, string> | null = null;
     if (cards && !marks && cards.blob && this.anonymous.foldAddedCards(state, cards.blob, cards.json)) {
       // cards were only added elsewhere (a busy Write): they wait for their owners, the rest stays as it is
       onlyCardsAdded = added.length === 0 && changes.events.every(({ event }) => event.type === 'card.added');
@@ -195,18 +196,24 @@ export class StoredCopy {
       this.anonymous.load(state, { cards: cards.blob, marks: marksBlob });
     } else if (marks) {
       // AR-1: only the marks changed (votes, answers): the cards stay as they are, with their owners
+      // CL-27: and nothing else changed: what the people here had marked, to tell whose marks changed
+      if (added.length === 0 && changes.events.length === 0) marksBefore = ownMarksHere(state, sessions);
       withoutMarks(state);
       this.anonymous.reloadMarks(state, marks.blob);
     }
-    const handedCards = onlyCardsAdded && this.unsettledFor !== 'everyone' ? this.unsettledFor : null;
-    if (!handedCards) this.unsettledFor = 'everyone';
+    // CL-26, CL-27: the people here whose own cards or marks changed, when nothing else did
+    const concerned = (onlyCardsAdded || marksBefore) && this.unsettledFor !== 'everyone' ? this.unsettledFor : null;
+    if (!concerned) this.unsettledFor = 'everyone';
     if (cards || marks) {
       this.unrecognised = new Set(mark.rows.keys());
       for (const session of sessions.values()) {
         if (session.kind !== 'joined') continue;
-        const before = handedCards ? (state.cardsByAuthor.get(session.tags.authorTag)?.length ?? 0) : 0;
+        const before = concerned && onlyCardsAdded ? (state.cardsByAuthor.get(session.tags.authorTag)?.length ?? 0) : 0;
         this.recognise(state, session);
-        if (handedCards && (state.cardsByAuthor.get(session.tags.authorTag)?.length ?? 0) !== before) handedCards.add(session.participantId);
+        if (!concerned) continue;
+        if (onlyCardsAdded ? (state.cardsByAuthor.get(session.tags.authorTag)?.length ?? 0) !== before : marksBefore?.get(session.participantId) !== ownMarksOf(state, session)) {
+          concerned.add(session.participantId);
+        }
       }
       if (cards) mark.anonymousDigests.cards = cards.digest;
       if (marks) mark.anonymousDigests.marks = marks.digest;
@@ -263,4 +270,15 @@ export class StoredCopy {
     this.mark?.rows.delete(participantId);
     this.unrecognised.delete(participantId);
   }
+}
+
+/** CL-27: what a joined person marked (`ownMarksKey`), by the tags this process knows them by (AR-2) */
+const ownMarksOf = (state: BoardState, session: JoinedSession): string =>
+  ownMarksKey(state, { kind: 'participant', participantId: session.participantId, ...session.tags });
+
+/** CL-27: what each person joined here marked, before a catch-up reloads the marks */
+function ownMarksHere(state: BoardState, sessions: ReadonlyMap<string, Session>): Map<string, string> {
+  const marked = new Map<string, string>();
+  for (const session of sessions.values()) if (session.kind === 'joined' && !marked.has(session.participantId)) marked.set(session.participantId, ownMarksOf(state, session));
+  return marked;
 }

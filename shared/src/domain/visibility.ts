@@ -446,6 +446,22 @@ function myReactions(state: BoardState, reactionTag: string): Record<string, Rea
 }
 
 /**
+ * CL-27: the parts of a person's own view (`personalViewOf`) that the marks feed — their votes, pulse, consensus
+ * answers, reactions and lens taps (AR-1) — as one string, to tell whether a catch-up that only changed the marks
+ * changed this person's view. Read from the same places `personalView` reads them; a new marked part of the
+ * personal view belongs here too.
+ */
+export function ownMarksKey(state: BoardState, viewer: ParticipantViewer): string {
+  const consensus: Record<string, number> = {};
+  for (const a of state.actions.values()) {
+    const mine = a.consensus?.answers.get(viewer.consensusTag);
+    if (mine !== undefined) consensus[a.id] = mine;
+  }
+  const pulse = state.pulse.get(viewer.pulseTag) ?? null;
+  return JSON.stringify([votesOf(state, viewer.voterTag), pulse, consensus, myReactions(state, viewer.reactionTag), myLens(state, viewer.trustTag)]);
+}
+
+/**
  * Built for every person who joins or acts, so it walks each collection once with plain loops (no copies of the
  * board's maps, no closures): a restarted server runs it interpreted for its first joins (issue 9).
  */

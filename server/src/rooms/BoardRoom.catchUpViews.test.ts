@@ -5,10 +5,11 @@ import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
 import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
 
-// which personal views a room works out (RoomFanout calls this for every person it may send one to)
+// which personal views a room works out (RoomFanout calls this for every person it may send one to), and when it
+// works out the whole public view (BoardRoom.publicView, for a projection of the board document)
 vi.mock('@candor/shared', async (importOriginal) => {
   const original = await importOriginal<typeof import('@candor/shared')>();
-  return { ...original, personalViewOf: vi.fn(original.personalViewOf) };
+  return { ...original, personalViewOf: vi.fn(original.personalViewOf), viewOf: vi.fn(original.viewOf) };
 });
 
 /**
@@ -41,6 +42,10 @@ function person(room: BoardRoom, name: string, facilitator = false) {
   };
   return { participantId, views, must, join: () => must({ type: 'join', participantId, secret, name, ...(facilitator ? { facilitatorKey: FACILITATOR_KEY } : {}) }) };
 }
+
+/** how many times `room` worked out the whole public view since `from` calls */
+const publicViewsWorkedOut = (room: BoardRoom, from: number) =>
+  vi.mocked(shared.viewOf).mock.calls.slice(from).filter(([state, viewer]) => state === room.state && viewer.kind === 'public').length;
 
 /** the people whose personal view `room` worked out since `from` calls */
 const viewsWorkedOut = (room: BoardRoom, from: number) =>
@@ -83,8 +88,8 @@ describe('CL-26 personal views after a catch-up', () => {
   }, 60_000);
 });
 
-describe('CL-27 personal views after a catch-up on marks', () => {
-  it('CL-27 a vote elsewhere works out again the views of the people here whose own marks changed alone', async () => {
+describe('CL-27 CL-28 views after a catch-up on marks', () => {
+  it('CL-27 CL-28 a vote elsewhere works out again the views of the people here whose own marks changed alone, and not the public view while tallies are hidden', async () => {
     const { storeA, storeB, deps } = await boardOnTwoPools({ id: `${BOARD}-marks`, name: 'Marks', facilitatorKey: FACILITATOR_KEY }, newId, opened);
     const a = new BoardRoom((await storeA.loadBoard(`${BOARD}-marks`))!, deps(storeA));
     const fac = person(a, 'fac', true);
@@ -112,10 +117,13 @@ describe('CL-27 personal views after a catch-up on marks', () => {
 
     // a vote by someone with no tab here: nobody's view here is worked out again
     let from = vi.mocked(shared.personalViewOf).mock.calls.length;
+    const publicFrom = vi.mocked(shared.viewOf).mock.calls.length;
     await dan.must({ type: 'vote.cast', itemId: item });
     await catchUpB();
     await vi.waitFor(() => expect(b['fanout']['presenceTimer']).toBeUndefined());
     expect(viewsWorkedOut(b, from)).toEqual([]);
+    // CL-28: and, the tallies hidden while voting is open (VO-4), not the public view either
+    expect(publicViewsWorkedOut(b, publicFrom)).toBe(0);
 
     // ada's vote through her other tab: her tab here shows it, and hers is the only view worked out again
     from = vi.mocked(shared.personalViewOf).mock.calls.length;
@@ -126,6 +134,17 @@ describe('CL-27 personal views after a catch-up on marks', () => {
     expect(viewsWorkedOut(b, from)).toEqual([adaOnB.participantId]);
     // and bea's own vote, cast here, still shows as hers
     expect(bea.views.at(-1)?.votes).toEqual({ [item]: 1 });
+
+    // CL-28: a change of the marks the public view shows (a reaction, RX-2) is projected here
+    await fac.must({ type: 'phase.set', phase: 'discuss' });
+    await fac.must({ type: 'reactions.enable', enabled: true });
+    await catchUpB();
+    await vi.waitFor(() => expect(b['fanout']['presenceTimer']).toBeUndefined());
+    const reactedFrom = vi.mocked(shared.viewOf).mock.calls.length;
+    await dan.must({ type: 'reaction.toggle', itemId: item, reaction: shared.REACTIONS[0], on: true });
+    await catchUpB();
+    await vi.waitFor(() => expect(b['fanout']['presenceTimer']).toBeUndefined());
+    expect(publicViewsWorkedOut(b, reactedFrom)).toBeGreaterThan(0);
     a.destroy();
     b.destroy();
   }, 60_000);

@@ -351,9 +351,9 @@ export class BoardRoom {
 
   /** CL-1: after the copy was rebuilt, whatever changed reaches the people here (and who may not stay leaves). */
   private settle(): void {
-    const { events, personalFor } = this.copy.takeUnsettled();
+    const { events, personalFor, publicChanged } = this.copy.takeUnsettled();
     this.door.signOutWhoMayNotStay(events);
-    this.fanout.caughtUp(events, personalFor);
+    this.fanout.caughtUp(events, personalFor, publicChanged);
   }
 
   /** After a failed commit: the sessions that joined in the batch are attached again, the state is the store's. */

@@ -146,14 +146,18 @@ export class RoomFanout {
    * at once; anything else (a card, a vote, a tap made through another process) waits for the next presence
    * batch, with everyone's personal view: on a busy board the processes' changes then cost one projection and
    * one round of personal views per batch, not per change made elsewhere. CL-26: when the catch-up only added
-   * cards (`personalFor`), only the views of the people here who were handed some of them are worked out again.
+   * cards (`personalFor`), only the views of the people here who were handed some of them are worked out again;
+   * CL-27, for marks alone, of those whose own marks changed. CL-28: marks that changed nothing public (a vote
+   * while the tallies are hidden, `publicChanged` false) leave the board document as it was.
    */
-  caughtUp(events: readonly BoardEvent[], personalFor: ReadonlySet<string> | 'everyone'): void {
+  caughtUp(events: readonly BoardEvent[], personalFor: ReadonlySet<string> | 'everyone', publicChanged = true): void {
     this.keepEntries(events);
     if (personalFor === 'everyone' || events.some(changesEveryonesView)) this.everyoneWithNextProjection = true;
     else for (const participantId of personalFor) this.personalWithNextProjection.add(participantId);
     if (events.some((e) => changesPublicView(e, this.state) && !batchesPublicView(e))) this.projectPublic();
-    else this.schedulePresence();
+    else if (publicChanged || events.length > 0) this.schedulePresence();
+    // (the presence batch with nobody's presence changed: only the personal views due go out)
+    else if (this.everyoneWithNextProjection || this.personalWithNextProjection.size > 0) this.scheduleProjection();
   }
 
   /**

@@ -1,4 +1,4 @@
-import { type BoardEvent, type BoardState, emptyBoard, evolve, evolveRoster, ownMarksKey } from '@candor/shared';
+import { type BoardEvent, type BoardState, emptyBoard, evolve, evolveRoster, ownMarksKey, publicMarksKey } from '@candor/shared';
 import {
   ANONYMOUS_PARTS,
   type AnonymousPart,
@@ -62,6 +62,8 @@ export class StoredCopy {
    * only added elsewhere) the people here who were handed some of them (AR-2).
    */
   private unsettledFor: Set<string> | 'everyone' = new Set();
+  /** CL-28: whether what was folded since the last `takeUnsettled` may have changed the public view */
+  private unsettledPublic = false;
   /**
    * CL-17: what this copy was built from, when the store can say what changed since (`loadChanges`): the rows
    * it knows, their digest, the digest of its anonymous state. Catching up then reads only what changed.
@@ -142,6 +144,7 @@ export class StoredCopy {
     for (const participantId of newcomers) admission.markActive(participantId);
     this.unsettled.push(...loaded.events.slice(this.foldedEvents).map((e) => e.event));
     this.unsettledFor = 'everyone';
+    this.unsettledPublic = true;
     this.foldedEvents = loaded.events.length;
   }
 
@@ -184,6 +187,7 @@ export class StoredCopy {
     // CL-26: cards only added elsewhere, and nothing else, change the personal views of their authors alone
     let onlyCardsAdded = false;
     let marksBefore: Map<string, string> | null = null;
+    let publicBefore: string | null = null;
     if (cards && !marks && cards.blob && this.anonymous.foldAddedCards(state, cards.blob, cards.json)) {
       // cards were only added elsewhere (a busy Write): they wait for their owners, the rest stays as it is
       onlyCardsAdded = added.length === 0 && changes.events.every(({ event }) => event.type === 'card.added');
@@ -197,7 +201,10 @@ export class StoredCopy {
     } else if (marks) {
       // AR-1: only the marks changed (votes, answers): the cards stay as they are, with their owners
       // CL-27: and nothing else changed: what the people here had marked, to tell whose marks changed
-      if (added.length === 0 && changes.events.length === 0) marksBefore = ownMarksHere(state, sessions);
+      if (added.length === 0 && changes.events.length === 0) {
+        marksBefore = ownMarksHere(state, sessions);
+        publicBefore = publicMarksKey(state);
+      }
       withoutMarks(state);
       this.anonymous.reloadMarks(state, marks.blob);
     }
@@ -218,6 +225,8 @@ export class StoredCopy {
       if (cards) mark.anonymousDigests.cards = cards.digest;
       if (marks) mark.anonymousDigests.marks = marks.digest;
     }
+    // CL-28: marks that changed nothing the public view shows (a vote while the tallies are hidden) leave it as it was
+    if (publicBefore === null || publicMarksKey(state) !== publicBefore) this.unsettledPublic = true;
     if (changes.participants) mark.participantsDigest = changes.participants.digest;
     this.unsettled.push(...changes.events.map((e) => e.event));
     this.foldedEvents = changes.lastSeq;
@@ -229,10 +238,11 @@ export class StoredCopy {
    * CL-1: the events folded by a rebuild or catch-up that nobody here was shown yet (they are taken once), and
    * (CL-26) whose personal views they may have changed.
    */
-  takeUnsettled(): { events: BoardEvent[]; personalFor: ReadonlySet<string> | 'everyone' } {
-    const fresh = { events: this.unsettled, personalFor: this.unsettledFor };
+  takeUnsettled(): { events: BoardEvent[]; personalFor: ReadonlySet<string> | 'everyone'; publicChanged: boolean } {
+    const fresh = { events: this.unsettled, personalFor: this.unsettledFor, publicChanged: this.unsettledPublic };
     this.unsettled = [];
     this.unsettledFor = new Set();
+    this.unsettledPublic = false;
     return fresh;
   }
 

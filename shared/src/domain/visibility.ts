@@ -462,6 +462,20 @@ export function ownMarksKey(state: BoardState, viewer: ParticipantViewer): strin
 }
 
 /**
+ * CL-28: the parts of the public view (`publicViewOf`) that the marks feed — the pulse, the tallies once shown (and
+ * the ranking and order of discussion made from them), consensus answers, reaction counts, the trust lens — as one
+ * string, to tell whether a catch-up that only changed the marks changed the public view. While voting is open a
+ * vote changes none of it (VO-4). Read from the same places `publicView` reads them; a new marked part of the
+ * public view belongs here too.
+ */
+export function publicMarksKey(state: BoardState): string {
+  const consensus: (PublicConsensus | null)[] = [];
+  for (const a of state.actions.values()) consensus.push(a.consensus ? publicConsensus(a.consensus, state.minOthersToShow) : null);
+  const tallies = talliesVisible(state.phase) ? tallyVotes(state) : null;
+  return JSON.stringify([pulseView(state), tallies, consensus, reactionCounts(state), publicLens(state)]);
+}
+
+/**
  * Built for every person who joins or acts, so it walks each collection once with plain loops (no copies of the
  * board's maps, no closures): a restarted server runs it interpreted for its first joins (issue 9).
  */

@@ -306,7 +306,8 @@ describe('PostgreSQL store under concurrency', () => {
     await first;
     const { version, changes } = await second;
     // the lock and the read were one query of the lock's connection
-    expect(query.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('pg_advisory_xact_lock') && text.includes('anonymous_state'))).toHaveLength(1);
+    const texts = query.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text?: unknown } | undefined)?.text));
+    expect(texts.filter((text) => typeof text === 'string' && text.includes('pg_advisory_xact_lock') && text.includes('anonymous_state'))).toHaveLength(1);
     query.mockRestore();
     expect(version).toBe(1);
     expect(changes).toEqual(await b.loadChanges('board-race', since));

@@ -173,15 +173,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         // literal); the version is read by a statement of its own, after the lock is held, so that it sees every
         // commit made before (each statement of a READ COMMITTED transaction takes its own snapshot)
         const board = client.escapeLiteral(boardId);
-        const read = since ? changesSinceStatement(boardId, since, (text) => client.escapeLiteral(text)) : `SELECT version FROM boards WHERE id = ${board}`;
-        const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${BOARD_LOCK_CLASS}, hashtext(${board})); ${read}`)) as unknown as QueryResult<
-          { version: string } & ChangesRow
-        >[];
-        const row = results[2]?.rows[0];
+        const lock = `BEGIN; SELECT pg_advisory_xact_lock(${BOARD_LOCK_CLASS}, hashtext(${board}));`;
         if (since) {
-          const changes = changesOf(row);
+          const read = changesSinceStatement(boardId, since, (text) => client.escapeLiteral(text));
+          const results = (await client.query({ ...read, text: `${lock} ${read.text}` })) as unknown as QueryResult<ChangesRow>[];
+          const changes = changesOf(results.at(-1)?.rows[0]);
           result = await work(changes ? changes.version : null, changes);
         } else {
+          const results = (await client.query(`${lock} SELECT version FROM boards WHERE id = ${board}`)) as unknown as QueryResult<{ version: string }>[];
+          const row = results.at(-1)?.rows[0];
           result = await work(row ? Number(row.version) : null);
         }
       } catch (err) {

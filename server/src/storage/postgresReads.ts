@@ -13,14 +13,16 @@ const PARTICIPANTS_DIGEST = `md5(coalesce((SELECT json_agg(json_build_array(id, 
 /**
  * CL-17: each part of the anonymous state whose md5 is not the copy's (parameter `$n`), as a digest and state
  * column pair (`<part>_digest`, `<part>_state`), both null when that part is as the copy has it. The state goes
- * as text (the parts are JSON, so UTF-8): a 1,500-card board's cards part is a few hundred KB, which a catch-up
- * reads whole (each batch of cards made elsewhere rewrites it), and as base64 inside JSON it took five times as
- * long to send and decode, under the board's lock.
+ * as it is stored (bytea, the JSON's UTF-8) and is read in binary format (`CHANGES_FORMAT`): a 1,500-card board's
+ * cards part is a few hundred KB, which a catch-up reads whole under the board's lock (each batch of cards made
+ * elsewhere rewrites it). As text, `convert_from` checked every byte as UTF-8 and copied it in PostgreSQL, which
+ * cost more than reading and sending it (1.5-4 ms of a 311 KB part); as base64 inside JSON it took five times as
+ * long to send and decode.
  */
 const partColumns = (firstParameter: number) =>
   ANONYMOUS_PARTS.map((part, i) => ({
     select: `${part}.digest AS ${part}_digest, ${part}.state AS ${part}_state`,
-    join: `LEFT JOIN LATERAL (SELECT s.digest, convert_from(s.state, 'UTF8') AS state FROM anonymous_state s
+    join: `LEFT JOIN LATERAL (SELECT s.digest, s.state FROM anonymous_state s
       WHERE s.board_id = b.id AND s.part = '${part}' AND s.digest IS DISTINCT FROM $${firstParameter + i}) ${part} ON true`,
   }));
 const PARTS = partColumns(4);
@@ -29,14 +31,15 @@ const PARTS = partColumns(4);
  * CL-17: what changed on a board since a copy was read, in one statement (one snapshot, one round trip): the
  * events after $2, the participant rows only if their digest is not $3, each part of the anonymous state only if
  * its md5 is not the copy's ($4…, in `ANONYMOUS_PARTS` order): a vote made elsewhere reads the marks again, not
- * every card.
+ * every card. Every column is text or bytea, whose binary format is their bytes: read in binary format, each
+ * arrives as the string its UTF-8 says (`CHANGES_FORMAT`), the other columns being cast to text for it.
  */
 const CHANGES_SINCE = `
-SELECT b.version, b.last_seq,
-  (SELECT json_agg(json_build_array(e.seq, e.payload) ORDER BY e.seq) FROM events e WHERE e.board_id = b.id AND e.seq > $2) AS events,
+SELECT b.version::text AS version, b.last_seq::text AS last_seq,
+  (SELECT json_agg(json_build_array(e.seq, e.payload) ORDER BY e.seq)::text FROM events e WHERE e.board_id = b.id AND e.seq > $2) AS events,
   p.digest AS participants_digest,
   CASE WHEN p.digest IS DISTINCT FROM $3 THEN
-    (SELECT coalesce(json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY name COLLATE "C", id COLLATE "C"), '[]')
+    (SELECT coalesce(json_agg(json_build_array(id, name, handle, auth_hash, is_facilitator) ORDER BY name COLLATE "C", id COLLATE "C"), '[]')::text
        FROM participants WHERE board_id = b.id)
   END AS participants,
   ${PARTS.map((c) => c.select).join(',\n  ')}
@@ -44,6 +47,16 @@ FROM boards b
 CROSS JOIN LATERAL (SELECT ${PARTICIPANTS_DIGEST} AS digest) p
 ${PARTS.map((c) => c.join).join('\n')}
 WHERE b.id = $1`;
+
+/** `CHANGES_SINCE`'s columns, in order */
+const CHANGES_COLUMNS = ['version', 'last_seq', 'events', 'participants_digest', 'participants', ...ANONYMOUS_PARTS.flatMap((part) => [`${part}_digest`, `${part}_state`])];
+
+/**
+ * How `CHANGES_SINCE` is read: rows as arrays of the strings node-postgres decodes from each value's UTF-8 (it
+ * does so for binary values too, and a binary text or bytea value is its bytes), so that no column is converted
+ * again: an object row would turn each binary value back into a Buffer and then into a string.
+ */
+const CHANGES_FORMAT = { rowMode: 'array' } as const;
 
 const docUpdates = async (client: PoolClient, boardId: string, doc: DocName) =>
   (await client.query<{ update_blob: Buffer }>('SELECT update_blob FROM doc_updates WHERE board_id = $1 AND doc = $2 ORDER BY n', [boardId, doc])).rows.map(
@@ -79,48 +92,52 @@ export async function readBoard(client: PoolClient, boardId: string, options: { 
   };
 }
 
-export type ChangesRow = {
-  version: string;
-  last_seq: number;
-  events: [number, string][] | null;
-  participants_digest: string;
-  participants: [string, string, string, string, boolean][] | null;
-} & Record<`${AnonymousPart}_digest` | `${AnonymousPart}_state`, string | null>;
+/** a `CHANGES_SINCE` row as read in `CHANGES_FORMAT`: each column's text, or null */
+export type ChangesRow = (string | null)[];
 
 const changesParameters = (boardId: string, since: CopyMark) => [boardId, since.afterSeq, since.participantsDigest, ...ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part])];
 
 /** CL-17: what changed on a board since a copy was read (`CHANGES_SINCE`), or null if there is no such board. */
 export async function readChanges(pool: Pool, boardId: string, since: CopyMark): Promise<BoardChanges | null> {
-  const { rows } = await pool.query<ChangesRow>(CHANGES_SINCE, changesParameters(boardId, since));
+  // `binary` asks for every column in binary format (node-postgres has it, its types do not)
+  const query = { text: CHANGES_SINCE, values: changesParameters(boardId, since), binary: true, ...CHANGES_FORMAT };
+  const { rows } = await pool.query<ChangesRow>(query);
   return changesOf(rows[0]);
 }
 
 /**
  * CL-24: `CHANGES_SINCE` with its parameters written in as literals, for a query of several statements (which
- * takes no parameters): the board's lock and the catch-up it makes under it go in one round trip.
+ * takes no parameters), as a binary cursor and its fetch (a query of several statements has no other way to ask
+ * for binary format): the board's lock and the catch-up it makes under it go in one round trip. Its row is the
+ * query's last result.
  */
-export function changesSinceStatement(boardId: string, since: CopyMark, literal: (text: string) => string): string {
+export function changesSinceStatement(boardId: string, since: CopyMark, literal: (text: string) => string): { text: string } & typeof CHANGES_FORMAT {
   if (!Number.isSafeInteger(since.afterSeq)) throw new Error(`not a sequence number: ${since.afterSeq}`);
   const values = changesParameters(boardId, since).map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : literal(v)));
-  return CHANGES_SINCE.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1]!);
+  const select = CHANGES_SINCE.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1]!);
+  // the cursor is closed with the transaction that holds the lock
+  return { text: `DECLARE board_changes BINARY CURSOR FOR ${select}; FETCH ALL FROM board_changes`, ...CHANGES_FORMAT };
 }
 
 /** the changes a `CHANGES_SINCE` row says (none: no such board) */
-export function changesOf(row: ChangesRow | undefined): BoardChanges | null {
-  if (!row) return null;
+export function changesOf(values: ChangesRow | undefined): BoardChanges | null {
+  if (!values) return null;
+  const row = Object.fromEntries(CHANGES_COLUMNS.map((column, i) => [column, values[i] ?? null])) as Record<string, string | null>;
   const anonymousParts: BoardChanges['anonymousParts'] = {};
   for (const part of ANONYMOUS_PARTS) {
-    const state = row[`${part}_state`];
-    if (state !== null) anonymousParts[part] = { blob: Buffer.from(state, 'utf8'), digest: row[`${part}_digest`], json: state };
+    const state = row[`${part}_state`]!;
+    if (state !== null) anonymousParts[part] = { blob: Buffer.from(state, 'utf8'), digest: row[`${part}_digest`] ?? null, json: state };
   }
+  const events = row.events === null ? [] : (JSON.parse(row.events!) as [number, string][]);
+  const participants = row.participants === null ? null : (JSON.parse(row.participants!) as [string, string, string, string, boolean][]);
   return {
     version: Number(row.version),
-    lastSeq: row.last_seq,
-    events: (row.events ?? []).map(([seq, payload]) => ({ seq, event: JSON.parse(payload) as BoardEvent })),
-    participants: row.participants
+    lastSeq: Number(row.last_seq),
+    events: events.map(([seq, payload]) => ({ seq, event: JSON.parse(payload) as BoardEvent })),
+    participants: participants
       ? {
-          rows: row.participants.map(([id, name, handle, authHash, isFacilitator]): ParticipantRecord => ({ id, name, handle, authHash, isFacilitator })),
-          digest: row.participants_digest,
+          rows: participants.map(([id, name, handle, authHash, isFacilitator]): ParticipantRecord => ({ id, name, handle, authHash, isFacilitator })),
+          digest: row.participants_digest!,
         }
       : null,
     anonymousParts,

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readBoardDoc, type Command, type PersonalView, TEMPLATES } from '@candor/shared';
+import { readBoardDoc, TEMPLATES } from '@candor/shared';
 import { pino } from 'pino';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { faultyStore } from '../storage/faultyStore.js';
 import { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
-
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+import { attachPerson } from './room.testing.js';
 
 const template = TEMPLATES[2]!;
 let counter = 0;
@@ -24,19 +23,7 @@ async function room() {
 }
 
 let socketNo = 0;
-function person(r: BoardRoom, name: string, facilitator = false) {
-  const received: PersonalView[] = [];
-  const socketId = `socket-${name}-${++socketNo}`;
-  r.attach({ id: socketId, sendMe: (v) => received.push(v), signOut: () => undefined, answerKnock: () => undefined });
-  const participantId = `pid-${name}`.padEnd(10, 'x');
-  const send = (command: CommandBody & { id?: string }) => r.handle(socketId, { id: newId(), ...command } as Command);
-  return {
-    received,
-    socketId,
-    send,
-    join: () => send({ type: 'join', participantId, secret: `${name}-secret`.padEnd(40, 'x'), name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) }),
-  };
-}
+const person = (r: BoardRoom, name: string, facilitator = false) => attachPerson(r, name, newId, { facilitator, socketId: `socket-${name}-${++socketNo}` });
 
 /** A gate that holds every commitBatch until `open()` is called. */
 function gate() {

@@ -1,17 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Command, TEMPLATES } from '@candor/shared';
+import { TEMPLATES } from '@candor/shared';
 import { pino } from 'pino';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
+import { attachPerson } from './room.testing.js';
 
 /**
  * CM-4: after a slow commit of a big anonymous state (a big board rewriting it whole) that stored 8 commands or
  * more, the next batch waits as long again for more commands to share its commit. The room's clock is the test's: each commit "takes" what
  * the test says.
  */
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
-
 const template = TEMPLATES[2]!;
 let counter = 0;
 const newId = () => `gc${String(++counter).padStart(10, '0')}`;
@@ -40,18 +39,11 @@ async function roomWithCommitsOf(commitMs: number) {
   return { room, commits, pause: (ms: number) => (clock += ms) };
 }
 
-function person(room: BoardRoom, name: string) {
-  const socketId = `socket-${name}`;
-  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
-  const send = (command: CommandBody) => room.handle(socketId, { id: newId(), ...command } as Command);
-  return { send, join: () => send({ type: 'join', participantId: `pid-${name}`.padEnd(10, 'x'), secret: `${name}-secret`.padEnd(40, 'x'), name }) };
-}
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** 90 cards of 900 characters: an anonymous state of about 85 KB */
 async function fill(room: BoardRoom) {
-  const writers = [person(room, 'cy'), person(room, 'di')];
+  const writers = [attachPerson(room, 'cy', newId), attachPerson(room, 'di', newId)];
   for (const w of writers) expect((await w.join()).ok).toBe(true);
   const adds = writers.flatMap((w, k) => Array.from({ length: 45 }, (_, i) => w.send({ type: 'card.add', columnId: template.columns[0]!.id, text: `${k}-${i} `.padEnd(900, 'x') })));
   expect((await Promise.all(adds)).every((a) => a.ok)).toBe(true);
@@ -60,8 +52,8 @@ async function fill(room: BoardRoom) {
 /** A room whose commits each take `commitMs`, with ada and bo joined. */
 async function roomOfTwo(commitMs: number) {
   const { room, commits, pause } = await roomWithCommitsOf(commitMs);
-  const ada = person(room, 'ada');
-  const bo = person(room, 'bo');
+  const ada = attachPerson(room, 'ada', newId);
+  const bo = attachPerson(room, 'bo', newId);
   expect((await ada.join()).ok).toBe(true);
   expect((await bo.join()).ok).toBe(true);
   return { room, commits, pause, ada, bo };

@@ -1,13 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { readBoardDoc, type Command, type PersonalView, TEMPLATES } from '@candor/shared';
+import { readBoardDoc, TEMPLATES } from '@candor/shared';
 import { pino } from 'pino';
 import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
-
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+import { attachPerson } from './room.testing.js';
 
 const template = TEMPLATES[2]!;
 let counter = 0;
@@ -24,27 +23,12 @@ async function roomWith(store: BoardStore = openSqliteStore(':memory:')) {
   return { room, store, deps };
 }
 
-function person(room: BoardRoom, name: string, facilitator = false) {
-  const received: PersonalView[] = [];
-  const socketId = `socket-${name}`;
-  room.attach({ id: socketId, sendMe: (v) => received.push(v), signOut: () => undefined, answerKnock: () => undefined });
-  const secret = `${name}-secret`.padEnd(40, 'x');
-  const participantId = `pid-${name}`.padEnd(10, 'x');
-  const send = (command: CommandBody & { id?: string }) => room.handle(socketId, { id: newId(), ...command } as Command);
-  return {
-    received,
-    participantId,
-    send,
-    join: () => send({ type: 'join', participantId, secret, name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) }),
-  };
-}
-
 describe('BoardRoom', () => {
   it('AN-3 sends a card to its author alone and keeps its text out of the board document until Reveal', async () => {
     const { room } = await roomWith();
-    const fac = person(room, 'fac', true);
-    const ada = person(room, 'ada');
-    const bob = person(room, 'bob');
+    const fac = attachPerson(room, 'fac', newId, { facilitator: true });
+    const ada = attachPerson(room, 'ada', newId);
+    const bob = attachPerson(room, 'bob', newId);
     await fac.join();
     await ada.join();
     await bob.join();
@@ -62,7 +46,7 @@ describe('BoardRoom', () => {
 
   it('CM-1 applies a command id once and answers a repeat with the stored result', async () => {
     const { room } = await roomWith();
-    const ada = person(room, 'ada');
+    const ada = attachPerson(room, 'ada', newId);
     await ada.join();
     const first = await ada.send({ id: 'repeat-me-1', type: 'card.add', columnId: 'start', text: 'once' });
     const again = await ada.send({ id: 'repeat-me-1', type: 'card.add', columnId: 'start', text: 'once' });
@@ -73,7 +57,7 @@ describe('BoardRoom', () => {
   it('CM-2 answers INTERNAL and changes nothing when the store cannot commit', async () => {
     const store = openSqliteStore(':memory:');
     const { room } = await roomWith(store);
-    const ada = person(room, 'ada');
+    const ada = attachPerson(room, 'ada', newId);
     await ada.join();
     store.commit = store.commitBatch = async () => {
       throw new Error('disk full');
@@ -87,7 +71,7 @@ describe('BoardRoom', () => {
   it('AN-4 rebuilds the same board from the store after a restart', async () => {
     const store = openSqliteStore(':memory:');
     const { room, deps } = await roomWith(store);
-    const fac = person(room, 'fac', true);
+    const fac = attachPerson(room, 'fac', newId, { facilitator: true });
     await fac.join();
     await fac.send({ type: 'card.add', columnId: 'stop', text: 'late reviews' });
     await fac.send({ type: 'phase.set', phase: 'reveal' });
@@ -130,8 +114,8 @@ describe('BoardRoom batching', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const { room } = await roomWith();
-      const fac = person(room, 'fac', true);
-      const crowd = Array.from({ length: 20 }, (_, i) => person(room, `p${i}`));
+      const fac = attachPerson(room, 'fac', newId, { facilitator: true });
+      const crowd = Array.from({ length: 20 }, (_, i) => attachPerson(room, `p${i}`, newId));
       await fac.join();
       for (const p of crowd) await p.join();
       const card = await crowd[0]!.send({ type: 'card.add', columnId: 'start', text: 'topic' });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Command } from '@candor/shared';
+import type { Command, PersonalView } from '@candor/shared';
 import { pino } from 'pino';
 import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
 import type { Keyring } from '../identity.js';
@@ -20,19 +20,30 @@ export function roomDriver(keyring: Keyring, newId: () => string) {
   }
 
   function person(room: BoardRoom, name: string, facilitator = false) {
-    const socketId = `socket-${name}`;
-    room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
-    const send = async (command: CommandBody) => {
-      const ack = await room.handle(socketId, { id: newId(), ...command } as Command);
-      expect(ack.ok, JSON.stringify(ack)).toBe(true);
-      return (ack as { ok: true; data: Record<string, string> }).data;
-    };
-    const join = () =>
-      send({ type: 'join', participantId: `pid-${name}`.padEnd(10, 'x'), secret: `${name}-secret`.padEnd(40, 'x'), name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) });
-    return { send, join };
+    const { must, joinCommand } = attachPerson(room, name, newId, { facilitator });
+    return { send: must, join: () => must(joinCommand) };
   }
 
   return { load, person };
+}
+
+/**
+ * A person attached to `room` as the socket layer would attach them: the personal views they are sent, their
+ * commands (`send` answers the ack as it is; `must` expects it ok and answers its data) and their join. The
+ * socket's id is `socket-<name>` unless given (a test that attaches one name twice gives each its own).
+ */
+export function attachPerson(room: BoardRoom, name: string, newId: () => string, { facilitator = false, socketId = `socket-${name}` } = {}) {
+  const received: PersonalView[] = [];
+  room.attach({ id: socketId, sendMe: (view) => received.push(view), signOut: () => undefined, answerKnock: () => undefined });
+  const participantId = `pid-${name}`.padEnd(10, 'x');
+  const joinCommand: CommandBody = { type: 'join', participantId, secret: `${name}-secret`.padEnd(40, 'x'), name, ...(facilitator ? { facilitatorKey: 'f'.repeat(40) } : {}) };
+  const send = (command: CommandBody & { id?: string }) => room.handle(socketId, { id: newId(), ...command } as Command);
+  const must = async (command: CommandBody) => {
+    const ack = await send(command);
+    expect(ack.ok, `${command.type} by ${name}: ${JSON.stringify(ack)}`).toBe(true);
+    return (ack as { ok: true; data: Record<string, string> }).data;
+  };
+  return { socketId, participantId, received, send, must, joinCommand, join: () => send(joinCommand) };
 }
 
 /** Every batch `store` is asked to commit from now on, in order (the store still commits it). */

@@ -5,17 +5,16 @@ import { Keyring } from './identity.js';
 describe('Keyring.person', () => {
   const keyring = new Keyring(Buffer.alloc(32, 1));
   const values = (k: Keyring, board: string, secret: string) => {
-    const { tags, commandKeyBase } = k.person(board, secret);
-    return [...Object.values(tags), commandKeyBase];
+    const { tags, commandKeyBase, authHash } = k.person(board, secret);
+    return [...Object.values(tags), commandKeyBase, authHash];
   };
 
-  it('AR-2 gives each person seven values of their own: none equal to another, to the auth hash, or across boards, secrets and server keys', () => {
+  it('AR-2 gives each person eight values of their own (the auth hash among them): none equal to another, or across boards, secrets and server keys', () => {
     const mine = values(keyring, 'board-1', 'secret-a');
-    expect(mine).toHaveLength(7);
+    expect(mine).toHaveLength(8);
     for (const v of mine) expect(v).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const everything = [
       ...mine,
-      keyring.authHash('board-1', 'secret-a'),
       ...values(keyring, 'board-2', 'secret-a'),
       ...values(keyring, 'board-1', 'secret-b'),
       ...values(new Keyring(Buffer.alloc(32, 2)), 'board-1', 'secret-a'),
@@ -34,16 +33,16 @@ describe('Keyring values at rest', () => {
 
   it('AR-2 derives the auth hash, the facilitator hash and the person values that stored data was made with, byte for byte', () => {
     // (stored auth hashes and the per-fact tags derived from these values must keep matching after any rewrite of `Keyring`)
-    expect(keyring.authHash('board-1', 'secret-a')).toBe(hmac('auth', 'board-1', 'secret-a').toString('base64url'));
     expect(keyring.facilitatorHash('board-1', 'key-f')).toBe(hmac('facilitator', 'board-1', 'key-f').toString('base64url'));
-    const blocks = Buffer.alloc(32 * 7);
-    for (let i = 0; i < 14; i++) blocks.writeUInt32BE(i, i * 16);
+    const blocks = Buffer.alloc(32 * 8);
+    for (let i = 0; i < 16; i++) blocks.writeUInt32BE(i, i * 16);
     const out = createCipheriv('aes-256-ecb', hmac('person', 'board-1', 'secret-a'), null).setAutoPadding(false).update(blocks);
     const at = (i: number) => out.subarray(i * 32, i * 32 + 32).toString('base64url');
-    const { tags, commandKeyBase } = keyring.person('board-1', 'secret-a');
-    expect([tags.authorTag, tags.voterTag, tags.pulseTag, tags.consensusTag, tags.trustTag, tags.reactionTag, commandKeyBase]).toEqual([0, 1, 2, 3, 4, 5, 6].map(at));
-    // fixed values, computed once with the Keyring of stop 23 (a Buffer key, one HMAC update a part)
-    expect(keyring.authHash('board-1', 'secret-a')).toBe('n4354CbiOl1Ojf6jOKsjWoIC_zEGfkFyFf9nRf6CUPs');
+    const { tags, commandKeyBase, authHash } = keyring.person('board-1', 'secret-a');
+    expect([tags.authorTag, tags.voterTag, tags.pulseTag, tags.consensusTag, tags.trustTag, tags.reactionTag, commandKeyBase, authHash]).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map(at));
+    // fixed values: the author tag computed once with the Keyring of stop 23 (a Buffer key, one HMAC update a
+    // part), the auth hash with that of stop 27 (data format 6: value 7 of the person's, no HMAC of its own)
+    expect(authHash).toBe('Dg-CnZcyAa1DGeNXD5Jji6HlYMrZ8SBSnjkifyY1BIk');
     expect(tags.authorTag).toBe('Vj94mD_heGdzOnJse_GFIY_4v_QRoFHN1FVSr3mY97g');
   });
 });

@@ -2,8 +2,8 @@ import { type Hmac, type KeyObject, createCipheriv, createHmac, createSecretKey,
 
 /**
  * Keyed hashes of a participant's secret, each with its own purpose, so none can be turned into another:
- * - auth: proves "I am participant P" (stored beside P's name);
- * - the person's values (`Keyring.person`), held in memory only while they are connected:
+ * - the person's values (`Keyring.person`), held in memory only while they are connected, and their auth hash:
+ *   - auth: proves "I am participant P" (the one value stored, beside P's name: AR-2);
  *   - author: stands for the author on cards (the stored per-card tags are derived from it, AR-2);
  *   - voter: stands for the voter on votes (a different tag, so votes cannot be joined to cards);
  *   - pulse / consensus: stand for the person on their anonymous answers (again each its own tag);
@@ -23,15 +23,20 @@ export interface Tags {
   reactionTag: string;
 }
 
-/** what a person's secret derives on one board, besides the auth hash */
+/** what a person's secret derives on one board */
 export interface PersonValues {
   tags: Tags;
   /** makes this person's command keys (CM-3) */
   commandKeyBase: string;
+  /** JN-6: stored with the participant's row; a join whose secret derives another is refused */
+  authHash: string;
 }
 
-/** `Keyring.person` expands 7 values (six tags and the command-key base) of 32 bytes, two AES blocks each */
-const PERSON_VALUES = 7;
+/**
+ * `Keyring.person` expands 8 values (six tags, the command-key base and the auth hash) of 32 bytes, two AES
+ * blocks each: a returning person's join is one HMAC and one AES call, the auth hash included (AR-2)
+ */
+const PERSON_VALUES = 8;
 /** block i holds i, big-endian, in its first four bytes */
 const PERSON_PLAINTEXT = Buffer.alloc(32 * PERSON_VALUES);
 for (let i = 0; i < 2 * PERSON_VALUES; i++) PERSON_PLAINTEXT.writeUInt32BE(i, i * 16);
@@ -61,15 +66,12 @@ export class Keyring {
     return createHmac('sha256', this.serverKey).update(message);
   }
 
-  authHash(boardId: string, secret: string): string {
-    return this.mac('auth', boardId, secret);
-  }
-
   /**
-   * A person's tags and command-key base on one board, all at once: one keyed hash of the secret (its own
-   * purpose) and one AES-256 call under it over distinct blocks, rather than one HMAC per value. Each value is
+   * A person's tags, command-key base and auth hash on one board, all at once: one keyed hash of the secret (its
+   * own purpose) and one AES-256 call under it over distinct blocks, rather than one HMAC per value. Each value is
    * two blocks of a pseudorandom permutation keyed by a secret the server never keeps, so none says anything of
-   * another, as with separate HMACs; a join after a restart derives them for everyone who comes back.
+   * another, as with separate HMACs (the stored auth hash tells nothing of the tags); a join after a restart
+   * derives them, and checks the auth hash with them, for everyone who comes back.
    */
   person(boardId: string, secret: string): PersonValues {
     // (the key as the digest's bytes: the same key as decoding the base64url `mac`, without the round trip)
@@ -78,6 +80,7 @@ export class Keyring {
     return {
       tags: { authorTag: valueAt(out, 0), voterTag: valueAt(out, 1), pulseTag: valueAt(out, 2), consensusTag: valueAt(out, 3), trustTag: valueAt(out, 4), reactionTag: valueAt(out, 5) },
       commandKeyBase: valueAt(out, 6),
+      authHash: valueAt(out, 7),
     };
   }
 

@@ -67,9 +67,10 @@ export class CommandStaging {
 
     const { newcomer, events } = decision;
     if (newcomer) {
-      batch.participants.push(newcomer);
-      this.room.identities.add(newcomer.id, newcomer.authHash);
-      evolveRoster(this.room.state, { type: 'participant.joined', participantId: newcomer.id, name: newcomer.name, handle: newcomer.handle });
+      const { row } = newcomer;
+      batch.participants.push(row);
+      this.room.identities.add(row.id, row.authHash, newcomer.values);
+      evolveRoster(this.room.state, { type: 'participant.joined', participantId: row.id, name: row.name, handle: row.handle });
       this.room.rosterChanged();
     }
     const derived = this.room.identities.derive(command.participantId, command.secret);

@@ -25,8 +25,10 @@ export class Identities {
     for (const p of participants) this.authHashes.set(p.id, p.authHash);
   }
 
-  add(participantId: string, authHash: string): void {
+  /** a newcomer's row, stored in this join (with what their secret derives, when this process derived it) */
+  add(participantId: string, authHash: string, values?: PersonValues): void {
     this.authHashes.set(participantId, authHash);
+    if (values) this.derived.set(participantId, values);
   }
 
   forget(participantId: string): void {
@@ -34,10 +36,17 @@ export class Identities {
     this.derived.delete(participantId);
   }
 
-  /** JN-6: whether these credentials are a known participant's of this board */
+  /**
+   * JN-6: whether these credentials are a known participant's of this board. The auth hash is one of the values
+   * the secret derives (AR-2), so a secret that proves itself here has its tags derived too: `derive` reuses them.
+   */
   isParticipant(participantId: string, secret: string): boolean {
     const authHash = this.authHashes.get(participantId);
-    return authHash !== undefined && sameHash(authHash, this.keyring.authHash(this.boardId, secret));
+    if (authHash === undefined) return false;
+    const values = this.keyring.person(this.boardId, secret);
+    if (!sameHash(authHash, values.authHash)) return false;
+    this.derived.set(participantId, values);
+    return true;
   }
 
   facilitatorKeyOk(facilitatorKey: string): boolean {
@@ -64,8 +73,8 @@ export type JoinDecision =
   | { kind: 'knock' }
   | {
       kind: 'enter';
-      /** the row to store for someone the board does not know yet */
-      newcomer: ParticipantRecord | null;
+      /** the row to store for someone the board does not know yet, and what their secret derives (its auth hash among it) */
+      newcomer: { row: ParticipantRecord; values: PersonValues } | null;
       /** public facts the join records (JN-3 admitted, FA-1 facilitator created) */
       events: BoardEvent[];
       holdsFacilitatorKey: boolean;
@@ -106,8 +115,10 @@ export function decideJoin(
   const events: BoardEvent[] = [];
   if (entry.admit) events.push({ type: 'access.admitted', participantId: command.participantId });
   if (facilitatorOk && state.facilitatorId === null) events.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
-  const newcomer = existing
-    ? null
-    : { id: command.participantId, name: command.name, handle: ctx.newId(), authHash: ctx.keyring.authHash(ctx.boardId, command.secret), isFacilitator: false };
+  let newcomer: { row: ParticipantRecord; values: PersonValues } | null = null;
+  if (!existing) {
+    const values = ctx.keyring.person(ctx.boardId, command.secret);
+    newcomer = { row: { id: command.participantId, name: command.name, handle: ctx.newId(), authHash: values.authHash, isFacilitator: false }, values };
+  }
   return { kind: 'enter', newcomer, events, holdsFacilitatorKey: facilitatorOk };
 }

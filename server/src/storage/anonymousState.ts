@@ -24,7 +24,7 @@ import { type BoardState, type Card, type TrustPart, cardsVersion, everyCardReve
  *
  * In memory the rules work with one tag per person and purpose (author, voter, pulse, consensus), as they
  * always did. At rest each fact carries its own tag instead, derived per slot from the person's tag: for
- * cards, votes and the pulse, block `slot` of AES-256 (one block per slot) under HMAC(personTag, kind); for a
+ * cards, votes and the pulse, AES-256 of the slot's block under the person tag's own bytes (one block per slot); for a
  * consensus answer HMAC(personTag, 'consensus' ‖ action id). Slots are bounded per person (a card's < 50, a
  * vote's < the largest budget, one pulse answer, one per action), so no two stored facts share a value, and
  * without the person's secret (which only their browser holds) nothing ties one fact to another. The state is

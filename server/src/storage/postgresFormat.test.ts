@@ -58,10 +58,10 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
         INSERT INTO anonymous_state VALUES ('old-board', '\\x7b7d');
         UPDATE schema_version SET version = 4, data_format = 4`);
       expect(POSTGRES_SCHEMA_VERSION).toBe(6);
-      expect(DATA_FORMAT).toBe(5);
+      expect(DATA_FORMAT).toBe(6);
       const refused = await openPostgresStore(url, { schema }).catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(DataFileError);
-      expect((refused as Error).message).toMatch(/holds Candor data of format 4, but this server reads format 5; point DATABASE_URL at an empty database/);
+      expect((refused as Error).message).toMatch(/holds Candor data of format 4, but this server reads format 6; point DATABASE_URL at an empty database/);
       expect((refused as Error).message).not.toContain('\n');
       // the refusal changed nothing: the old layout and its row are there as they were
       expect((await db.query('SELECT version, data_format FROM schema_version')).rows).toEqual([{ version: 4, data_format: 4 }]);

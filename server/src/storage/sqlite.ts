@@ -75,9 +75,11 @@ CREATE TABLE IF NOT EXISTS probe (k INTEGER PRIMARY KEY, v INTEGER NOT NULL) WIT
  * The layout of the data file, in `PRAGMA user_version`. A file of another layout (or an older one, which
  * has none) is refused rather than misread: there are no users to migrate yet. 4: the stored per-fact tags
  * and command keys come from `Keyring.person` (a format-3 file's would never be recognised or matched). 5: the
- * anonymous state is stored in two parts (`ANONYMOUS_PARTS`), no longer as one blob.
+ * anonymous state is stored in two parts (`ANONYMOUS_PARTS`), no longer as one blob. 6: the auth hash is one of
+ * `Keyring.person`'s values and the slot tags are AES under the person tag itself, no HMAC (AR-2: a format-5 file's
+ * participants could not join and its facts would never be recognised).
  */
-export const DATA_FORMAT = 5;
+export const DATA_FORMAT = 6;
 
 /** DU-5: how long opening waits for another process to let go of the file (a server restarting) before refusing */
 const LOCK_WAIT_MS = 2_000;

@@ -124,11 +124,24 @@ describe('DU-4 the SQLite file settings', () => {
              INSERT INTO boards VALUES ('b'); INSERT INTO anonymous_state VALUES ('b', '{"format":1}');`);
     db.pragma('user_version = 4');
     db.close();
-    expect(DATA_FORMAT).toBe(5);
-    expect(() => openSqliteStore(file)).toThrow(/ of format 4, but this server reads format 5; move it away/);
+    expect(DATA_FORMAT).toBe(6);
+    expect(() => openSqliteStore(file)).toThrow(/ of format 4, but this server reads format 6; move it away/);
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(4);
     expect(after.prepare('SELECT board_id, CAST(state AS TEXT) AS state FROM anonymous_state').all()).toEqual([{ board_id: 'b', state: '{"format":1}' }]);
+    after.close();
+  });
+
+  it('AR-9 AR-2 a file of format 5 (auth hashes and slot tags made with HMACs of their own) is refused with one line naming both formats, and left as it was', () => {
+    const file = tmpFile();
+    const written = openSqliteStore(file);
+    void written.close();
+    const db = new Database(file);
+    db.pragma('user_version = 5');
+    db.close();
+    expect(() => openSqliteStore(file)).toThrow(/ of format 5, but this server reads format 6; move it away/);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(5);
     after.close();
   });
 

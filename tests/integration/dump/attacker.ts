@@ -211,7 +211,12 @@ export function attackTables(
       const tags = personTags(key, known.boardId, leak.secret);
       const mine = new Set<string>(tags);
       for (const tag of tags) {
-        for (const kind of ['card', 'vote', 'pulse']) for (let k = 0; k < 64; k++) mine.add(factTag(tag, kind, String(k)));
+        for (const kind of ['card', 'vote', 'pulse']) {
+          for (let k = 0; k < 64; k++) {
+            mine.add(factTag(tag, kind, String(k)));
+            mine.add(slotTagUnderTag(tag, kind, k));
+          }
+        }
         for (const id of ids) for (const kind of ['consensus', 'lens']) mine.add(factTag(tag, kind, id));
       }
       for (const f of anonymous) {
@@ -230,15 +235,16 @@ export function attackTables(
 
 /**
  * The per-person tags as documented: one HMAC per purpose (the design before AR-2), and the at-rest design's
- * (AR-2): seven 32-byte values, AES-256 blocks 0…13 under HMAC(key, 'person' ‖ board ‖ secret).
+ * (AR-2): eight 32-byte values (six tags, the command-key base, the auth hash), AES-256 blocks 0…15 under
+ * HMAC(key, 'person' ‖ board ‖ secret).
  */
 function personTags(key: Buffer, boardId: string, secret: string): string[] {
   const perPurpose = ['author', 'voter', 'pulse', 'consensus', 'trust'].map((purpose) => mac(key, purpose, boardId, secret));
-  const blocks = Buffer.alloc(16 * 14);
-  for (let i = 0; i < 14; i++) blocks.writeUInt32BE(i, i * 16);
+  const blocks = Buffer.alloc(16 * 16);
+  for (let i = 0; i < 16; i++) blocks.writeUInt32BE(i, i * 16);
   const cipher = createCipheriv('aes-256-ecb', Buffer.from(mac(key, 'person', boardId, secret), 'base64url'), null).setAutoPadding(false);
   const out = Buffer.concat([cipher.update(blocks), cipher.final()]);
-  const expanded = Array.from({ length: 7 }, (_, i) => out.subarray(i * 32, i * 32 + 32).toString('base64url'));
+  const expanded = Array.from({ length: 8 }, (_, i) => out.subarray(i * 32, i * 32 + 32).toString('base64url'));
   return [...perPurpose, ...expanded];
 }
 
@@ -249,7 +255,18 @@ function mac(key: Buffer, purpose: string, ...parts: string[]): string {
   return h.digest('base64url');
 }
 
-/** AR-2's documented derivation: slot k of a kind is AES-256 block k under HMAC(personTag, kind); consensus by action. */
+/**
+ * AR-2's documented derivation since data format 6: slot k of a kind is AES-256, under the person tag's own 32
+ * bytes, of the block holding k (four bytes, big-endian) and the kind's number (card 1, vote 2, pulse 3).
+ */
+function slotTagUnderTag(personTag: string, kind: string, slot: number): string {
+  const block = Buffer.alloc(16);
+  block.writeUInt32BE(slot, 0);
+  block[4] = kind === 'card' ? 1 : kind === 'vote' ? 2 : 3;
+  return createCipheriv('aes-256-ecb', Buffer.from(personTag, 'base64url'), null).setAutoPadding(false).update(block).toString('base64url');
+}
+
+/** AR-2's derivation before data format 6: slot k of a kind is AES-256 block k under HMAC(personTag, kind); consensus by action. */
 export function factTag(personTag: string, kind: string, slot: string): string {
   if (kind === 'consensus' || kind === 'lens') return createHmac('sha256', personTag).update(`${kind}\u0000${slot}`).digest('base64url');
   const key = createHmac('sha256', personTag).update(kind).digest();

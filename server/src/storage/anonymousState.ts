@@ -267,11 +267,8 @@ export class AnonymousState {
    * of that part (nothing decided here since); false, with nothing changed, otherwise (the caller rebuilds).
    */
   foldAddedCards(state: BoardState, cards: Uint8Array, cardsJson?: string): boolean {
-    const builder = this.cardsBuilder;
-    const kept = this.keptCards;
-    const stored = this.cardsStored;
-    if (!builder || !kept || kept.state !== state || stored?.state !== state || kept.version !== cardsVersion(state) || stored.version !== kept.version) return false;
-    if (!builder.makes(kept.json)) return false;
+    const builder = this.entriesOf(state);
+    if (!builder) return false;
     const json = cardsJson ?? Buffer.from(cards).toString('utf8');
     const added = builder.takeAdded(json, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
@@ -285,6 +282,32 @@ export class AnonymousState {
     this.keepCards(state, cardsVersion(state), json);
     this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
     return true;
+  }
+
+  /** CL-17, CL-29: a big board's entries, when they make the stored cards part and `state`'s cards are those of it */
+  private entriesOf(state: BoardState): StoredCardsBuilder | null {
+    const builder = this.cardsBuilder;
+    const kept = this.keptCards;
+    const stored = this.cardsStored;
+    if (!builder || !kept || kept.state !== state || stored?.state !== state || kept.version !== cardsVersion(state) || stored.version !== kept.version) return null;
+    return builder.makes(kept.json) ? builder : null;
+  }
+
+  /**
+   * CL-29: the stored entries of the cards the last encode added to the cards part, when it only added cards (on a
+   * big board, which keeps each card's entry); null otherwise
+   */
+  get cardsOnlyAdded(): readonly string[] | null {
+    return this.cardsBuilder?.lastAdded ?? null;
+  }
+
+  /**
+   * CL-29: the cards part another process stored by adding these stored entries to the one this copy holds (its
+   * JSON), for `foldAddedCards` to take in once its digest is checked; null where `foldAddedCards` could not fold it
+   * (a small board, cards decided here since) or an entry is not one to add.
+   */
+  cardsWithAdded(state: BoardState, entries: readonly string[]): string | null {
+    return this.entriesOf(state)?.withAdded(entries) ?? null;
   }
 
   /**

@@ -84,6 +84,16 @@ export class StoredCardsBuilder {
   private sortedIds: string[] = [];
   /** the part the entries make: the last one built, or the one `takeAdded` took them from */
   private made: { json: string; groups: string } | null = null;
+  /**
+   * CL-29: the entries the last build added to the part made before it, when that is all it changed (no entry
+   * encoded otherwise, none gone, the groups the same); null otherwise, or when nothing was made before
+   */
+  private added: string[] | null = null;
+
+  /** CL-29: the stored entries of the cards the last build only added (see `added`) */
+  get lastAdded(): readonly string[] | null {
+    return this.added;
+  }
 
   /** the entries are those of `json` (built last, or taken in from it) */
   makes(json: string): boolean {
@@ -136,12 +146,32 @@ export class StoredCardsBuilder {
     }
     this.sortedIds = ids;
     this.made = { json, groups: made.groups };
+    this.added = null;
     return added;
+  }
+
+  /**
+   * CL-29: the part the entries make with these stored entries added (each one card's JSON, as `StoredCard`), or
+   * null when one of them is a card the entries hold already, or is not an entry. Changes nothing.
+   */
+  withAdded(entries: readonly string[]): string | null {
+    const made = this.made;
+    if (!made) return null;
+    const byId = new Map<string, string>();
+    for (const json of entries) {
+      const card = JSON.parse(json) as Partial<StoredCard> | null;
+      if (typeof card?.id !== 'string' || this.entries.has(card.id) || byId.has(card.id) || entryEnd(json, 0) !== json.length) return null;
+      byId.set(card.id, json);
+    }
+    const ids = this.sortedIds.concat([...byId.keys()]).sort();
+    const cards = ids.map((id) => byId.get(id) ?? this.entries.get(id)!.json).join(',');
+    return `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${made.groups}}`;
   }
 
   /** `tagOf` is called for the cards new or changed since the last build only */
   build(state: BoardState, tagOf: (card: Card) => string): string {
     let idsChanged = false;
+    let added: string[] | null = this.made ? [] : null;
     for (const card of state.cards.values()) {
       const entry = this.entries.get(card.id);
       if (
@@ -156,6 +186,9 @@ export class StoredCardsBuilder {
         continue;
       }
       if (!entry) idsChanged = true;
+      const json = JSON.stringify(storedCard(card, tagOf(card)));
+      if (!entry) added?.push(json);
+      else if (entry.json !== json) added = null;
       this.entries.set(card.id, {
         text: card.text,
         column: card.columnId,
@@ -163,18 +196,20 @@ export class StoredCardsBuilder {
         revealed: card.revealed,
         signature: signatureOf(card),
         author: card.authorTag,
-        json: JSON.stringify(storedCard(card, tagOf(card))),
+        json,
       });
     }
     if (this.entries.size !== state.cards.size) {
       for (const id of this.entries.keys()) if (!state.cards.has(id)) this.entries.delete(id);
       idsChanged = true;
+      added = null;
     }
     // the same order as sorting by `byKey` (UTF-16 code units)
     if (idsChanged) this.sortedIds = [...this.entries.keys()].sort();
     const cards = this.sortedIds.map((id) => this.entries.get(id)!.json).join(',');
     const groups = groupsJson(state);
     const json = `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${groups}}`;
+    this.added = added && groups === this.made?.groups ? added : null;
     this.made = { json, groups };
     return json;
   }

@@ -4,15 +4,17 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  * CL-29: what a "board B changed" announcement (CL-5) may carry of the change itself, so that the processes
  * holding B fold it without reading the part it rewrote from PostgreSQL: a batch that only added cards (a busy
  * Write) sends the added cards' stored entries — their at-rest form (AR-1), each with its own per-fact tag (AR-2),
- * what a dump of the cards part holds, never a person id or an in-memory tag — and the md5 of the cards part it
- * stored. A receiver folds them only if the part they make with its copy has that very digest, and reads from
- * PostgreSQL as before otherwise: correctness never depends on Redis. Sealed with AES-256-GCM under a key derived
+ * what a dump of the cards part holds, never a person id or an in-memory tag — with the md5 of the cards part they
+ * were added to and of the one it stored. A receiver folds them only if its copy holds the part they were added to
+ * (same md5), and reads from PostgreSQL as before otherwise: correctness never depends on Redis. Sealed with AES-256-GCM under a key derived
  * from the server key (bound to the board and version), so Redis sees no card's text; pub/sub keeps nothing.
  */
 export interface AnnouncedChange {
   cards: {
     /** the stored entries of the cards the batch added (one card's JSON each, as the cards part holds it) */
     added: readonly string[];
+    /** `anonymousDigest` of the cards part the batch added them to (the one stored before it) */
+    base: string;
     /** `anonymousDigest` of the cards part the batch stored */
     digest: string;
   };
@@ -48,8 +50,8 @@ export function openChange(key: Buffer, boardId: string, version: number, sealed
     decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
     const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
     const change = JSON.parse(plain.toString('utf8')) as AnnouncedChange;
-    const { added, digest } = change.cards ?? {};
-    return Array.isArray(added) && added.every((e) => typeof e === 'string') && typeof digest === 'string' ? change : null;
+    const { added, base, digest } = change.cards ?? {};
+    return Array.isArray(added) && added.every((e) => typeof e === 'string') && typeof base === 'string' && typeof digest === 'string' ? change : null;
   } catch {
     return null;
   }

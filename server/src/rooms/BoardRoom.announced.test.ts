@@ -155,17 +155,24 @@ describe('CL-29 cards added elsewhere, folded from the announcement', () => {
     expect(incremental).toEqual(reloaded);
   }, 60_000);
 
-  it('CL-29 an announcement that does not make the stored part, or that did not come, leaves the copy to read the store, to the same state', async () => {
+  it('CL-29 an announcement of cards added to another part than the copy holds, or that did not come, leaves the copy to read the store, to the same state', async () => {
     const { a, b, storeB, writers, ada, fromA, clusterB } = await bigBoardOnTwo();
     await writers[0]!.must({ type: 'card.add', columnId: column, text: 'announced wrongly' });
     const loadChanges = vi.spyOn(storeB, 'loadChanges');
     const { version, change } = fromA.at(-1)!;
-    // an entry the stored part does not hold: the digest does not match, the store is read
-    const wrong: AnnouncedChange = { cards: { added: [change!.cards.added[0]!.replace('announced wrongly', 'something else')], digest: change!.cards.digest } };
+    // added to a part b does not hold (another digest): the store is read
+    const wrong: AnnouncedChange = { cards: { ...change!.cards, added: [change!.cards.added[0]!.replace('announced wrongly', 'something else')], base: 'e'.repeat(32) } };
     await b.catchUpTo(version, wrong);
     expect(loadChanges).toHaveBeenCalledTimes(1);
     expect([...b.state.cards.values()].map((c) => c.text)).toContain('announced wrongly');
     expect([...b.state.cards.values()].map((c) => c.text)).not.toContain('something else');
+    // a card b holds already is not one to add: the store is read
+    await writers[2]!.must({ type: 'card.add', columnId: column, text: 'announced twice' });
+    const again = fromA.at(-1)!;
+    await b.catchUpTo(again.version, { cards: { ...again.change!.cards, added: [...again.change!.cards.added, change!.cards.added[0]!] } });
+    expect(loadChanges).toHaveBeenCalledTimes(2);
+    expect([...b.state.cards.values()].filter((c) => c.text === 'announced wrongly')).toHaveLength(1);
+    expect([...b.state.cards.values()].map((c) => c.text)).toContain('announced twice');
 
     // under the lock, told of a's change without what it was: the part the lock's read left unread is read after it
     await writers[1]!.must({ type: 'card.add', columnId: column, text: 'announcement late' });
@@ -184,7 +191,7 @@ describe('CL-29 cards added elsewhere, folded from the announcement', () => {
 
   it('CL-29 CL-5 what crosses Redis of the added cards is sealed: no card text, and it opens for its board and version only', () => {
     const key = Buffer.alloc(32, 7);
-    const change: AnnouncedChange = { cards: { added: ['{"id":"c1","column":"start","text":"a secret card","group":null,"revealed":false,"tag":"t"}'], digest: 'd'.repeat(32) } };
+    const change: AnnouncedChange = { cards: { added: ['{"id":"c1","column":"start","text":"a secret card","group":null,"revealed":false,"tag":"t"}'], base: 'b'.repeat(32), digest: 'd'.repeat(32) } };
     const sealed = sealChange(key, BOARD, 12, change);
     expect(Buffer.from(sealed, 'base64').toString('latin1')).not.toContain('secret');
     expect(openChange(key, BOARD, 12, sealed)).toEqual(change);

@@ -186,7 +186,7 @@ export class StoredCopy {
 
   /**
    * CL-29: another process announced the change that made the board `version`, with what it changed (cards only
-   * added: their stored entries and the new cards part's digest); kept until a catch-up folds it.
+   * added: their stored entries, and the digests of the cards part before and after); kept until a catch-up folds it.
    */
   announced(version: number, change: AnnouncedChange): void {
     if (this.storedVersion === undefined || version <= this.storedVersion) return;
@@ -201,9 +201,9 @@ export class StoredCopy {
   }
 
   /**
-   * CL-29: folds the announced changes that follow the copy's version, one after another, each only if the cards
-   * part it makes with this copy's has the digest of the part stored (else it is dropped, and the store is read);
-   * whether the copy then stands at `upTo` or further. Nothing is read from the store.
+   * CL-29: folds the announced changes that follow the copy's version, one after another, each only if its cards
+   * were added to the part this copy holds (by digest; else it is dropped, and the store is read); whether the copy
+   * then stands at `upTo` or further. Nothing is read from the store.
    */
   foldAnnounced(upTo: number): boolean {
     for (;;) {
@@ -214,21 +214,21 @@ export class StoredCopy {
       const change = this.announcements.get(at + 1);
       if (!change) return false;
       this.announcements.delete(at + 1);
-      const json = this.anonymous.cardsWithAdded(this.room.state, change.cards.added);
-      if (json === null) return false;
-      const blob = Buffer.from(json, 'utf8');
-      const { digest } = change.cards;
-      if (anonymousDigest(blob) !== digest) return false;
-      // no event, no row, the marks as they were: only the cards part, as the store would have read it
-      if (!this.fold({ version: at + 1, lastSeq: this.foldedEvents, events: [], participants: null, anonymousParts: { cards: { blob, digest, json } } })) return false;
+      // added to the very part this copy holds (both digests are of what was stored), else the store is read
+      if (this.mark?.anonymousDigests.cards !== change.cards.base) return false;
+      // no event, no row, the marks as they were: only the cards part changed
+      const cards = { blob: null, digest: change.cards.digest };
+      if (!this.fold({ version: at + 1, lastSeq: this.foldedEvents, events: [], participants: null, anonymousParts: { cards } }, change)) return false;
     }
   }
 
   /** CL-17: folds what changed since this copy's mark onto it; false, with nothing changed, when it cannot */
-  private fold(changes: BoardChanges | null): boolean {
+  private fold(changes: BoardChanges | null, announced?: AnnouncedChange): boolean {
     const { mark } = this;
     const { deps, state, sessions, identities, admission } = this.room;
     if (!mark || !changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
+    // CL-29: an announced change is cards only added (no row, no event): folded here, or not at all
+    if (announced && !this.anonymous.foldAnnouncedCards(state, announced.cards.added, announced.cards.digest)) return false;
     const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
     if (!added) return false;
     const at = deps.now();
@@ -247,7 +247,7 @@ export class StoredCopy {
     let onlyCardsAdded = false;
     let marksBefore: Map<string, string> | null = null;
     let publicBefore: string | null = null;
-    if (cards && !marks && cards.blob && this.anonymous.foldAddedCards(state, cards.blob, cards.json)) {
+    if (announced || (cards && !marks && cards.blob && this.anonymous.foldAddedCards(state, cards.blob, cards.json))) {
       // cards were only added elsewhere (a busy Write): they wait for their owners, the rest stays as it is
       onlyCardsAdded = added.length === 0 && changes.events.every(({ event }) => event.type === 'card.added');
     } else if (cards) {
@@ -323,6 +323,7 @@ export class StoredCopy {
   counted(batch: PendingBatch, lastSeq: number, anonymousState: AnonymousWrite | undefined): void {
     this.foldedEvents = lastSeq;
     let cardsDigest: string | null = null;
+    const cardsBase = this.mark?.anonymousDigests.cards ?? null;
     if (this.mark) {
       for (const p of batch.participants) this.mark.rows.set(p.id, rowKey(p));
       for (const part of ANONYMOUS_PARTS) {
@@ -336,9 +337,9 @@ export class StoredCopy {
     const { cluster } = this.room.deps;
     if (!cluster) return;
     // CL-29: a batch that only added cards tells the others which, in their stored form, so that they need not read the part
-    const added = cardsDigest && !anonymousState?.marks && batch.events.length === 0 && batch.participants.length === 0 ? this.anonymous.cardsOnlyAdded : null;
+    const added = cardsDigest && cardsBase && !anonymousState?.marks && batch.events.length === 0 && batch.participants.length === 0 ? this.anonymous.cardsOnlyAdded : null;
     const small = added && added.length > 0 && added.reduce((bytes, entry) => bytes + entry.length, 0) <= ANNOUNCED_CARDS_MAX_BYTES;
-    cluster.committed(this.room.id, this.storedVersion, small ? { cards: { added: added!, digest: cardsDigest! } } : undefined);
+    cluster.committed(this.room.id, this.storedVersion, small ? { cards: { added: added!, base: cardsBase!, digest: cardsDigest! } } : undefined);
   }
 
   /** AB-6: someone who never did anything was removed from storage: the copy forgets them too. */

@@ -85,7 +85,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // CL-*: several processes on one PostgreSQL tell each other through Redis what changed
   const cluster =
     postgres && redisUrl
-      ? await openCluster(redisUrl, postgres, logger, { leaseMs: deps.config.writerLeaseMs, ticketKey: createHmac('sha256', serverKey).update('doc-ticket').digest() })
+      ? await openCluster(redisUrl, postgres, logger, {
+          leaseMs: deps.config.writerLeaseMs,
+          ticketKey: createHmac('sha256', serverKey).update('doc-ticket').digest(),
+          changesKey: createHmac('sha256', serverKey).update('cluster-changes').digest(),
+        })
       : null;
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid(ROOM_ID_CHARS);

@@ -7,6 +7,7 @@ import type { PostgresStore } from '../storage/postgres.js';
 import type { BoardChanges, CopyMark } from '../storage/BoardStore.js';
 import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
 import { SharedTickets } from './SharedTickets.js';
+import { type AnnouncedChange, openChange, sealChange } from './announcedChange.js';
 import type { CardsMovingBatch, DocName } from '@candor/shared';
 import type { MovingElsewhere } from '../transport/socketio.js';
 
@@ -17,12 +18,13 @@ const CHANNEL_PREFIX = 'candor:board:';
 
 /**
  * What crosses Redis, on one pub/sub channel per board (CL-5): that the board changed and its new version
- * (no content: each process reads the change from PostgreSQL), a stored notes update (the notes are the
+ * (each process reads the change from PostgreSQL; CL-29: or, for cards only added, from the cards' stored entries
+ * the announcement carries, sealed), a stored notes update (the notes are the
  * room's shared, unattributed text), who is connected through a process (presence is public), that a board
  * was deleted. Pub/sub keeps nothing: a process that was not listening reads PostgreSQL instead.
  */
 type Message =
-  | { kind: 'changed'; version: number }
+  | { kind: 'changed'; version: number; sealed?: string }
   | { kind: 'notes'; count: number; update: string }
   | { kind: 'presence'; online: string[] }
   | { kind: 'hello' }
@@ -37,12 +39,20 @@ export async function openCluster(
   redisUrl: string,
   versions: PostgresStore,
   logger: Logger,
-  settings: { leaseMs?: number | undefined; ticketKey: Buffer },
+  settings: ClusterSettings,
   now: () => number = Date.now,
 ): Promise<Cluster> {
   const { Redis } = await import('ioredis');
   const options: RedisOptions = { lazyConnect: false, maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy: (times: number) => Math.min(times * 100, 1_000) };
   return new Cluster({ pub: new Redis(redisUrl, options), sub: new Redis(redisUrl, options) }, versions, logger, settings, now);
+}
+
+export interface ClusterSettings {
+  leaseMs?: number | undefined;
+  /** CL-12: seals document tickets (derived from the server key) */
+  ticketKey: Buffer;
+  /** CL-29: seals what an announcement carries of a change (derived from the server key) */
+  changesKey: Buffer;
 }
 
 /** What the cluster needs of the registry: the rooms this process has loaded. */
@@ -68,16 +78,18 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   private movingListener: ((boardId: string, batch: CardsMovingBatch) => void) | null = null;
   private readonly leases: WriterLeases;
   private readonly tickets: SharedTickets;
+  private readonly changesKey: Buffer;
 
   constructor(
     redis: { pub: Redis; sub: Redis },
     private readonly versions: PostgresStore,
     private readonly logger: Logger,
-    settings: { leaseMs?: number | undefined; ticketKey: Buffer },
+    settings: ClusterSettings,
     private readonly now: () => number = Date.now,
   ) {
     const leaseMs = settings.leaseMs ?? WRITER_LEASE_MS;
     this.leases = new WriterLeases(versions, this.processId, leaseMs, () => this.rooms?.loaded() ?? [], logger);
+    this.changesKey = settings.changesKey;
     this.pub = redis.pub;
     this.sub = redis.sub;
     for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.logger.warn({ reason: err.message }, 'redis connection problem'));
@@ -121,12 +133,12 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     return this.versions.storedVersion(boardId);
   }
 
-  serialize<T>(boardId: string, work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>, since?: CopyMark): Promise<T> {
-    return this.versions.withBoardLock(boardId, work, since);
+  serialize<T>(boardId: string, work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>, since?: CopyMark, partsBelow?: number): Promise<T> {
+    return this.versions.withBoardLock(boardId, work, since, partsBelow);
   }
 
-  committed(boardId: string, version: number): void {
-    this.publish(boardId, { kind: 'changed', version });
+  committed(boardId: string, version: number, change?: AnnouncedChange): void {
+    this.publish(boardId, { kind: 'changed', version, ...(change ? { sealed: sealChange(this.changesKey, boardId, version, change) } : {}) });
   }
 
   presenceChanged(boardId: string, online: readonly string[]): void {
@@ -187,8 +199,11 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     if (!room) return;
     const failed = (err: unknown) => this.logger.error({ err, board: boardId, kind: message.kind }, 'could not follow another process');
     switch (message.kind) {
-      case 'changed':
-        return void room.catchUpTo(message.version).catch(failed);
+      case 'changed': {
+        // CL-29: what the announcement carries of the change, if it opens (else the change is read from PostgreSQL)
+        const change = message.sealed === undefined ? null : openChange(this.changesKey, boardId, message.version, message.sealed);
+        return void room.catchUpTo(message.version, change ?? undefined).catch(failed);
+      }
       case 'notes':
         return void room.documents.receiveStored('notes', new Uint8Array(Buffer.from(message.update, 'base64')), message.count).catch(failed);
       case 'presence':

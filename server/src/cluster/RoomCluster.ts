@@ -1,5 +1,6 @@
 import type { DocName } from '@candor/shared';
 import type { BoardChanges, CopyMark } from '../storage/BoardStore.js';
+import type { AnnouncedChange } from './announcedChange.js';
 
 /**
  * CL-*: what a room needs when several processes serve its board (PostgreSQL + Redis). Without it (SQLite,
@@ -11,11 +12,15 @@ export interface RoomCluster {
   /**
    * CL-2: runs one command of the board while no other process runs one (a PostgreSQL advisory lock of the
    * board), handing it the stored board's change counter so that a copy that is behind catches up first (CL-24:
-   * given the copy's mark, with what changed since it, read in the lock's round trip)
+   * given the copy's mark, with what changed since it, read in the lock's round trip; CL-29: with `partsBelow`, a
+   * changed part that big or bigger is left unread there)
    */
-  serialize<T>(boardId: string, work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>, since?: CopyMark): Promise<T>;
-  /** this process committed a change that made the board `version`: the others catch up (CL-1) */
-  committed(boardId: string, version: number): void;
+  serialize<T>(boardId: string, work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>, since?: CopyMark, partsBelow?: number): Promise<T>;
+  /**
+   * this process committed a change that made the board `version`: the others catch up (CL-1), from what `change`
+   * carries of it when it can (CL-29)
+   */
+  committed(boardId: string, version: number, change?: AnnouncedChange): void;
   /** who is connected to the board through this process changed (CL-7) */
   presenceChanged(boardId: string, online: readonly string[]): void;
   /** whether the participant is connected to the board through another process (CL-7) */

@@ -32,6 +32,7 @@ import { CommandBatches } from './CommandBatches.js';
 import { CommandStaging } from './CommandStaging.js';
 import type { DeletedListener, RoomDeps, RoomSocket } from './roomPorts.js';
 import type { LoadedBoard } from '../storage/BoardStore.js';
+import type { AnnouncedChange } from '../cluster/announcedChange.js';
 
 /**
  * One board: its state, the rules applied through `decide`, and the fan-out of what changed. The public part
@@ -328,14 +329,21 @@ export class BoardRoom {
    * and sends what changed to its own connections. In order with this room's commands. CL-22: not while commands
    * wait here for a batch: that batch reads the stored version before it decides anything and catches up then
    * (under the board's lock when the board is busy, where it would have to catch up again anyway). CL-25: for a
-   * second after such an announcement, this room's batches take the board's lock at once.
+   * second after such an announcement, this room's batches take the board's lock at once. CL-29: what the
+   * announcement carries of the change (`change`) is kept at once, for whichever catch-up comes first, which folds
+   * it rather than read the store when it follows the copy's version.
    */
-  catchUpTo(version: number | null): Promise<void> {
-    // CL-25: an announced change (not a catch-up asked for here) says the board is busy elsewhere
-    if (version !== null) this.batches.changedElsewhere();
+  catchUpTo(version: number | null, change?: AnnouncedChange): Promise<void> {
+    if (version !== null) {
+      // CL-25: an announced change (not a catch-up asked for here) says the board is busy elsewhere
+      this.batches.changedElsewhere();
+      if (change) this.copy.announced(version, change);
+    }
     return this.queue.run(async () => {
       if (this.deleted || (version !== null && this.copy.storedVersion !== undefined && this.copy.storedVersion >= version)) return;
       if (version !== null && this.batches.waiting) return;
+      // CL-29: brought up to the announced version by what the announcements carried, the copy reads nothing
+      if (version !== null && this.copy.foldAnnounced(version)) return this.settle();
       await this.catchUp();
     });
   }

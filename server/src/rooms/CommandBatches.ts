@@ -24,6 +24,14 @@ const STALE_COPY_ATTEMPTS = 50;
  */
 const CONTENDED_MS = 1_000;
 /**
+ * CL-29: while other processes announce what their changes were (cards only added, in their stored form), the
+ * read made with the board's lock (CL-24) leaves a changed part of the anonymous state of this many bytes or more
+ * unread (a big board's cards part, a few hundred KB): the announcement of the change that made it has mostly come
+ * by the time the lock is granted, and folding it costs less than reading the part; when it has not, the part is
+ * read after, one round trip more.
+ */
+const LOCK_READ_PARTS_BELOW = 64 * 1024;
+/**
  * CM-4: a commit that rewrote an anonymous state of at least `BIG_STATE_BYTES` (a big board: its every card)
  * and took at least `SLOW_COMMIT_MS` makes the next batch wait as long again, up to `GROUP_COMMIT_MAX_WAIT_MS`,
  * for more commands to share its commit: on such a board (in Vote, everyone voting) the commits, not the
@@ -222,6 +230,7 @@ export class CommandBatches {
     try {
       // CL-24: what changed since this copy is read with the lock, in its round trip
       const since = copy.changesMark() ?? undefined;
+      const partsBelow = copy.announcedWithin(CONTENDED_MS) ? LOCK_READ_PARTS_BELOW : undefined;
       await cluster.serialize(id, async (stored, changes) => {
         this.holdsBoardLock = true;
         this.showsAfterLock = shows;
@@ -241,7 +250,7 @@ export class CommandBatches {
           this.showsAfterLock = null;
           this.lateInto = null;
         }
-      }, since);
+      }, since, partsBelow);
     } catch (err) {
       lockFailed = err;
     }

@@ -16,12 +16,16 @@ import type { Presence } from './Presence.js';
 import type { Identities } from './RoomJoin.js';
 import type { JoinedSession, Session } from './Session.js';
 import type { RoomDeps } from './roomPorts.js';
+import { ANNOUNCED_CARDS_MAX_BYTES, type AnnouncedChange } from '../cluster/announcedChange.js';
 
 /** CL-24: what changed on the board since `since`, read by the caller (with the board's lock) */
 export interface PrefetchedChanges {
   since: CopyMark;
   changes: BoardChanges | null;
 }
+
+/** CL-29: how many announced changes a copy keeps while it is not at the version before them (a few: they come in order) */
+const ANNOUNCEMENTS_KEPT = 8;
 
 const sameMark = (a: CopyMark, b: CopyMark) =>
   a.afterSeq === b.afterSeq && a.participantsDigest === b.participantsDigest && ANONYMOUS_PARTS.every((part) => a.anonymousDigests[part] === b.anonymousDigests[part]);
@@ -75,6 +79,10 @@ export class StoredCopy {
     slotKeys: Map<string, string> | undefined;
     slotTags: Map<string, string> | undefined;
   } | null = null;
+  /** CL-29: changes announced with what they changed (by the version each made), not folded yet */
+  private readonly announcements = new Map<number, AnnouncedChange>();
+  /** CL-29: when the last one came */
+  private announcedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly room: CopyOfRoom) {}
 
@@ -163,13 +171,64 @@ export class StoredCopy {
    * went): the caller then rebuilds the whole copy.
    */
   async foldChanges(prefetched?: PrefetchedChanges): Promise<boolean> {
-    const { mark } = this;
-    const { id, deps, state, sessions, identities, admission } = this.room;
-    const since = this.changesMark();
-    if (!mark || !since || !deps.store.loadChanges) return false;
+    const { id, deps } = this.room;
+    if (!this.mark || !deps.store.loadChanges) return false;
+    // CL-29: what announcements brought first: the copy may then stand where the lock's read found the board
+    const at = prefetched?.changes?.version;
+    if (this.foldAnnounced(at ?? Number.POSITIVE_INFINITY) && at !== undefined) return true;
+    const since = this.changesMark()!;
     // CL-24: what was read with the board's lock, if this copy stood then where it stands now
-    const changes = prefetched && sameMark(prefetched.since, since) ? prefetched.changes : await deps.store.loadChanges(id, since);
-    if (!changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
+    let changes = prefetched && sameMark(prefetched.since, since) ? prefetched.changes : await deps.store.loadChanges(id, since);
+    // CL-29: a big part the lock's read left for an announcement that did not bring it
+    if (changes?.unread) changes = await deps.store.loadChanges(id, since);
+    return this.fold(changes);
+  }
+
+  /**
+   * CL-29: another process announced the change that made the board `version`, with what it changed (cards only
+   * added: their stored entries, and the digests of the cards part before and after); kept until a catch-up folds it.
+   */
+  announced(version: number, change: AnnouncedChange): void {
+    if (this.storedVersion === undefined || version <= this.storedVersion) return;
+    this.announcedAt = this.room.deps.now();
+    this.announcements.set(version, change);
+    if (this.announcements.size > ANNOUNCEMENTS_KEPT) this.announcements.delete(this.announcements.keys().next().value!);
+  }
+
+  /** CL-29: whether an announcement brought what a change made in the last `ms` */
+  announcedWithin(ms: number): boolean {
+    return this.room.deps.now() - this.announcedAt < ms;
+  }
+
+  /**
+   * CL-29: folds the announced changes that follow the copy's version, one after another, each only if its cards
+   * were added to the part this copy holds (by digest; else it is dropped, and the store is read); whether the copy
+   * then stands at `upTo` or further. Nothing is read from the store.
+   */
+  foldAnnounced(upTo: number): boolean {
+    for (;;) {
+      const at = this.storedVersion;
+      if (at === undefined) return false;
+      for (const version of this.announcements.keys()) if (version <= at) this.announcements.delete(version);
+      if (at >= upTo) return true;
+      const change = this.announcements.get(at + 1);
+      if (!change) return false;
+      this.announcements.delete(at + 1);
+      // added to the very part this copy holds (both digests are of what was stored), else the store is read
+      if (this.mark?.anonymousDigests.cards !== change.cards.base) return false;
+      // no event, no row, the marks as they were: only the cards part changed
+      const cards = { blob: null, digest: change.cards.digest };
+      if (!this.fold({ version: at + 1, lastSeq: this.foldedEvents, events: [], participants: null, anonymousParts: { cards } }, change)) return false;
+    }
+  }
+
+  /** CL-17: folds what changed since this copy's mark onto it; false, with nothing changed, when it cannot */
+  private fold(changes: BoardChanges | null, announced?: AnnouncedChange): boolean {
+    const { mark } = this;
+    const { deps, state, sessions, identities, admission } = this.room;
+    if (!mark || !changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
+    // CL-29: an announced change is cards only added (no row, no event): folded here, or not at all
+    if (announced && !this.anonymous.foldAnnouncedCards(state, announced.cards.added, announced.cards.digest)) return false;
     const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
     if (!added) return false;
     const at = deps.now();
@@ -188,7 +247,7 @@ export class StoredCopy {
     let onlyCardsAdded = false;
     let marksBefore: Map<string, string> | null = null;
     let publicBefore: string | null = null;
-    if (cards && !marks && cards.blob && this.anonymous.foldAddedCards(state, cards.blob, cards.json)) {
+    if (announced || (cards && !marks && cards.blob && this.anonymous.foldAddedCards(state, cards.blob, cards.json))) {
       // cards were only added elsewhere (a busy Write): they wait for their owners, the rest stays as it is
       onlyCardsAdded = added.length === 0 && changes.events.every(({ event }) => event.type === 'card.added');
     } else if (cards) {
@@ -263,16 +322,24 @@ export class StoredCopy {
    */
   counted(batch: PendingBatch, lastSeq: number, anonymousState: AnonymousWrite | undefined): void {
     this.foldedEvents = lastSeq;
+    let cardsDigest: string | null = null;
+    const cardsBase = this.mark?.anonymousDigests.cards ?? null;
     if (this.mark) {
       for (const p of batch.participants) this.mark.rows.set(p.id, rowKey(p));
       for (const part of ANONYMOUS_PARTS) {
         const written = anonymousState?.[part];
         if (written) this.mark.anonymousDigests[part] = anonymousDigest(written);
       }
+      cardsDigest = anonymousState?.cards ? this.mark.anonymousDigests.cards : null;
     }
     if (this.storedVersion === undefined) return;
     this.storedVersion += 1;
-    this.room.deps.cluster?.committed(this.room.id, this.storedVersion);
+    const { cluster } = this.room.deps;
+    if (!cluster) return;
+    // CL-29: a batch that only added cards tells the others which, in their stored form, so that they need not read the part
+    const added = cardsDigest && cardsBase && !anonymousState?.marks && batch.events.length === 0 && batch.participants.length === 0 ? this.anonymous.cardsOnlyAdded : null;
+    const small = added && added.length > 0 && added.reduce((bytes, entry) => bytes + entry.length, 0) <= ANNOUNCED_CARDS_MAX_BYTES;
+    cluster.committed(this.room.id, this.storedVersion, small ? { cards: { added: added!, base: cardsBase!, digest: cardsDigest! } } : undefined);
   }
 
   /** AB-6: someone who never did anything was removed from storage: the copy forgets them too. */

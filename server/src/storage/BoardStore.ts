@@ -93,6 +93,8 @@ export interface BoardChanges {
    * `json` is the same part as text, when the store read it so (a catch-up then need not decode it again)
    */
   anonymousParts: Partial<Record<AnonymousPart, { blob: Uint8Array | null; digest: string | null; json?: string }>>;
+  /** CL-29: parts that changed but were left unread, being big (the lock's read, `withBoardLock`): read them to fold */
+  unread?: AnonymousPart[];
 }
 
 /** Thrown by a commit whose command key is already stored: the room answers the resend from `findCommand`. */

@@ -267,14 +267,24 @@ export class AnonymousState {
    * of that part (nothing decided here since); false, with nothing changed, otherwise (the caller rebuilds).
    */
   foldAddedCards(state: BoardState, cards: Uint8Array, cardsJson?: string): boolean {
-    const builder = this.cardsBuilder;
-    const kept = this.keptCards;
-    const stored = this.cardsStored;
-    if (!builder || !kept || kept.state !== state || stored?.state !== state || kept.version !== cardsVersion(state) || stored.version !== kept.version) return false;
-    if (!builder.makes(kept.json)) return false;
+    const builder = this.entriesOf(state);
+    if (!builder) return false;
     const json = cardsJson ?? Buffer.from(cards).toString('utf8');
     const added = builder.takeAdded(json, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
+    this.takeInAdded(state, json, added);
+    return true;
+  }
+
+  /** CL-17, CL-29: cards added elsewhere go into `state`, each waiting for its owner; `json` is the cards part now */
+  private takeInAdded(state: BoardState, json: string, added: readonly StoredCard[]): void {
+    this.addWaitingCards(state, added);
+    this.keepCards(state, cardsVersion(state), json);
+    this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
+  }
+
+  /** CL-17, CL-29: cards added elsewhere go into `state`, each waiting for its owner */
+  private addWaitingCards(state: BoardState, added: readonly StoredCard[]): void {
     const allRevealed = everyCardRevealedIn(state.phase);
     for (const c of added) {
       const key = this.addWaitingCard(state, c, allRevealed);
@@ -282,9 +292,42 @@ export class AnonymousState {
     }
     this.unclaimed.card += added.length;
     if (!this.prefixes && this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) this.collectPrefixes();
-    this.keepCards(state, cardsVersion(state), json);
-    this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
+  }
+
+  /**
+   * CL-29: another process stored a cards part that only adds these stored entries to the one this copy holds (the
+   * caller checked that the part it added them to is the one this copy holds, by digest): they go into `state` as
+   * `foldAddedCards` puts them, without the part being joined or read (the next encode joins it); `digest` is the
+   * new part's. False, with nothing changed, where `foldAddedCards` could not fold it (a small board, cards decided
+   * here since) or an entry is not one to add.
+   */
+  foldAnnouncedCards(state: BoardState, entries: readonly string[], digest: string): boolean {
+    const added = this.entriesOf(state)?.takeAnnounced(entries, (tag) => PLACEHOLDER + tag);
+    if (!added) return false;
+    this.addWaitingCards(state, added);
+    // the stored part is known by its digest until the next encode joins it
+    this.keptCards = null;
+    this.cardsStored = { state, version: cardsVersion(state), digest };
     return true;
+  }
+
+  /** CL-17, CL-29: a big board's entries, when they make the stored cards part and `state`'s cards are those of it */
+  private entriesOf(state: BoardState): StoredCardsBuilder | null {
+    const builder = this.cardsBuilder;
+    const kept = this.keptCards;
+    const stored = this.cardsStored;
+    if (!builder || stored?.state !== state || stored.version !== cardsVersion(state)) return null;
+    // CL-29: taken in from an announcement, the entries are the stored part (no JSON of it is kept until it is joined)
+    if (builder.unjoined) return kept ? null : builder;
+    return kept && kept.state === state && kept.version === stored.version && builder.makes(kept.json) ? builder : null;
+  }
+
+  /**
+   * CL-29: the stored entries of the cards the last encode added to the cards part, when it only added cards (on a
+   * big board, which keeps each card's entry); null otherwise
+   */
+  get cardsOnlyAdded(): readonly string[] | null {
+    return this.cardsBuilder?.lastAdded ?? null;
   }
 
   /**

@@ -70,8 +70,15 @@ export interface PostgresStore extends BoardStore {
    * once the lock is held. Every process takes it for each command of the board, so commands of one board are
    * decided one at a time against the stored board, whatever process they reach. CL-24: given `since`, what changed
    * after it (`loadChanges`) is read once the lock is held, in the lock's round trip, and handed to `work` too.
+   * CL-29: with `partsBelow`, a changed part of the anonymous state of that many bytes or more is left unread there
+   * (`BoardChanges.unread`): an announcement may have brought it meanwhile.
    */
-  withBoardLock<T>(boardId: string, work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>, since?: CopyMark): Promise<T>;
+  withBoardLock<T>(
+    boardId: string,
+    work: (storedVersion: number | null, changes?: BoardChanges | null) => Promise<T>,
+    since?: CopyMark,
+    partsBelow?: number,
+  ): Promise<T>;
   /**
    * One command as one transaction: lock the board row, check the command key, let `decide` apply the rule
    * against the state read under the lock (e.g. a vote budget), write what it decided, commit. Two such
@@ -159,7 +166,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
 
   return {
     commitLocked,
-    async withBoardLock(boardId, work, since) {
+    async withBoardLock(boardId, work, since, partsBelow) {
       const client = await lockPool.connect();
       // the lock holds no writes: ending its transaction only lets the next command of the board go
       const unlock = () =>
@@ -175,7 +182,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         const board = client.escapeLiteral(boardId);
         const lock = `BEGIN; SELECT pg_advisory_xact_lock(${BOARD_LOCK_CLASS}, hashtext(${board}));`;
         if (since) {
-          const read = changesSinceStatement(boardId, since, (text) => client.escapeLiteral(text));
+          const read = changesSinceStatement(boardId, since, (text) => client.escapeLiteral(text), partsBelow ?? null);
           const results = (await client.query({ ...read, text: `${lock} ${read.text}` })) as unknown as QueryResult<ChangesRow>[];
           const changes = changesOf(results.at(-1)?.rows[0]);
           result = await work(changes ? changes.version : null, changes);

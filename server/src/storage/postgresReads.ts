@@ -19,19 +19,21 @@ const PARTICIPANTS_DIGEST = `md5(coalesce((SELECT json_agg(json_build_array(id, 
  * cost more than reading and sending it (1.5-4 ms of a 311 KB part); as base64 inside JSON it took five times as
  * long to send and decode.
  */
-const partColumns = (firstParameter: number) =>
+const partColumns = (firstParameter: number, below: number) =>
   ANONYMOUS_PARTS.map((part, i) => ({
     select: `${part}.digest AS ${part}_digest, ${part}.state AS ${part}_state`,
-    join: `LEFT JOIN LATERAL (SELECT s.digest, s.state FROM anonymous_state s
-      WHERE s.board_id = b.id AND s.part = '${part}' AND s.digest IS DISTINCT FROM $${firstParameter + i}) ${part} ON true`,
+    // CL-29: octet_length reads a TOASTed value's size from its pointer, without fetching or decompressing it
+    join: `LEFT JOIN LATERAL (SELECT s.digest, CASE WHEN $${below}::int IS NULL OR octet_length(s.state) < $${below}::int THEN s.state END AS state
+      FROM anonymous_state s WHERE s.board_id = b.id AND s.part = '${part}' AND s.digest IS DISTINCT FROM $${firstParameter + i}) ${part} ON true`,
   }));
-const PARTS = partColumns(4);
+const PARTS = partColumns(4, 4 + ANONYMOUS_PARTS.length);
 
 /**
  * CL-17: what changed on a board since a copy was read, in one statement (one snapshot, one round trip): the
  * events after $2, the participant rows only if their digest is not $3, each part of the anonymous state only if
  * its md5 is not the copy's ($4…, in `ANONYMOUS_PARTS` order): a vote made elsewhere reads the marks again, not
- * every card. Every column is text or bytea, whose binary format is their bytes: read in binary format, each
+ * every card. CL-29: given a size (the last parameter), a changed part of that many bytes or more is left unread,
+ * its digest alone said (`BoardChanges.unread`). Every column is text or bytea, whose binary format is their bytes: read in binary format, each
  * arrives as the string its UTF-8 says (`CHANGES_FORMAT`), the other columns being cast to text for it.
  */
 const CHANGES_SINCE = `
@@ -95,7 +97,13 @@ export async function readBoard(client: PoolClient, boardId: string, options: { 
 /** a `CHANGES_SINCE` row as read in `CHANGES_FORMAT`: each column's text, or null */
 export type ChangesRow = (string | null)[];
 
-const changesParameters = (boardId: string, since: CopyMark) => [boardId, since.afterSeq, since.participantsDigest, ...ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part])];
+const changesParameters = (boardId: string, since: CopyMark, partsBelow: number | null = null) => [
+  boardId,
+  since.afterSeq,
+  since.participantsDigest,
+  ...ANONYMOUS_PARTS.map((part) => since.anonymousDigests[part]),
+  partsBelow,
+];
 
 /** CL-17: what changed on a board since a copy was read (`CHANGES_SINCE`), or null if there is no such board. */
 export async function readChanges(pool: Pool, boardId: string, since: CopyMark): Promise<BoardChanges | null> {
@@ -111,9 +119,15 @@ export async function readChanges(pool: Pool, boardId: string, since: CopyMark):
  * for binary format): the board's lock and the catch-up it makes under it go in one round trip. Its row is the
  * query's last result.
  */
-export function changesSinceStatement(boardId: string, since: CopyMark, literal: (text: string) => string): { text: string } & typeof CHANGES_FORMAT {
+export function changesSinceStatement(
+  boardId: string,
+  since: CopyMark,
+  literal: (text: string) => string,
+  partsBelow: number | null = null,
+): { text: string } & typeof CHANGES_FORMAT {
   if (!Number.isSafeInteger(since.afterSeq)) throw new Error(`not a sequence number: ${since.afterSeq}`);
-  const values = changesParameters(boardId, since).map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : literal(v)));
+  if (partsBelow !== null && !Number.isSafeInteger(partsBelow)) throw new Error(`not a size: ${partsBelow}`);
+  const values = changesParameters(boardId, since, partsBelow).map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : literal(v)));
   const select = CHANGES_SINCE.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1]!);
   // the cursor is closed with the transaction that holds the lock
   return { text: `DECLARE board_changes BINARY CURSOR FOR ${select}; FETCH ALL FROM board_changes`, ...CHANGES_FORMAT };
@@ -124,9 +138,11 @@ export function changesOf(values: ChangesRow | undefined): BoardChanges | null {
   if (!values) return null;
   const row = Object.fromEntries(CHANGES_COLUMNS.map((column, i) => [column, values[i] ?? null])) as Record<string, string | null>;
   const anonymousParts: BoardChanges['anonymousParts'] = {};
+  const unread: AnonymousPart[] = [];
   for (const part of ANONYMOUS_PARTS) {
     const state = row[`${part}_state`]!;
     if (state !== null) anonymousParts[part] = { blob: Buffer.from(state, 'utf8'), digest: row[`${part}_digest`] ?? null, json: state };
+    else if (row[`${part}_digest`] !== null) unread.push(part);
   }
   const events = row.events === null ? [] : (JSON.parse(row.events!) as [number, string][]);
   const participants = row.participants === null ? null : (JSON.parse(row.participants!) as [string, string, string, string, boolean][]);
@@ -141,5 +157,6 @@ export function changesOf(values: ChangesRow | undefined): BoardChanges | null {
         }
       : null,
     anonymousParts,
+    ...(unread.length > 0 ? { unread } : {}),
   };
 }

@@ -82,12 +82,30 @@ function entryEnd(json: string, at: number): number {
 export class StoredCardsBuilder {
   private readonly entries = new Map<string, Entry>();
   private sortedIds: string[] = [];
-  /** the part the entries make: the last one built, or the one `takeAdded` took them from */
-  private made: { json: string; groups: string } | null = null;
+  /**
+   * the part the entries make: the last one built, or the one `takeAdded` took them from; its JSON is null when the
+   * entries were taken in from an announcement (CL-29) and not joined since (the next build joins them)
+   */
+  private made: { json: string | null; groups: string } | null = null;
+  /**
+   * CL-29: the entries the last build added to the part made before it, when that is all it changed (no entry
+   * encoded otherwise, none gone, the groups the same); null otherwise, or when nothing was made before
+   */
+  private added: string[] | null = null;
+
+  /** CL-29: the stored entries of the cards the last build only added (see `added`) */
+  get lastAdded(): readonly string[] | null {
+    return this.added;
+  }
 
   /** the entries are those of `json` (built last, or taken in from it) */
   makes(json: string): boolean {
     return this.made?.json === json;
+  }
+
+  /** CL-29: the entries make the stored part, taken in from an announcement, and were not joined since */
+  get unjoined(): boolean {
+    return this.made !== null && this.made.json === null;
   }
 
   /**
@@ -136,12 +154,50 @@ export class StoredCardsBuilder {
     }
     this.sortedIds = ids;
     this.made = { json, groups: made.groups };
+    this.added = null;
     return added;
+  }
+
+  /**
+   * CL-29: takes in these stored entries (each one card's JSON, as `StoredCard`) as added to the part the entries
+   * make, without joining them into a part (the next build does): the added cards, authored by `placeholderOf` their
+   * tag, or null, with nothing changed, when one of them is a card the entries hold already or is not an entry
+   */
+  takeAnnounced(entries: readonly string[], placeholderOf: (tag: string) => string): StoredCard[] | null {
+    const made = this.made;
+    if (!made) return null;
+    const byId = new Map<string, { card: StoredCard; json: string }>();
+    for (const json of entries) {
+      const card = JSON.parse(json) as StoredCard | null;
+      if (typeof card?.id !== 'string' || this.entries.has(card.id) || byId.has(card.id) || entryEnd(json, 0) !== json.length) return null;
+      byId.set(card.id, { card, json });
+    }
+    for (const { card, json } of byId.values()) {
+      this.entries.set(card.id, {
+        text: card.text,
+        column: card.column,
+        group: card.group,
+        revealed: card.revealed,
+        signature: card.signature ?? null,
+        author: placeholderOf(card.tag),
+        json,
+      });
+    }
+    // the known ids are sorted already: the few added ones are merged in (the order of `build`'s sort)
+    const fresh = [...byId.keys()].sort();
+    const known = this.sortedIds;
+    const ids: string[] = [];
+    for (let k = 0, f = 0; k < known.length || f < fresh.length; ) ids.push(f < fresh.length && (k === known.length || fresh[f]! < known[k]!) ? fresh[f++]! : known[k++]!);
+    this.sortedIds = ids;
+    this.made = { json: null, groups: made.groups };
+    this.added = null;
+    return [...byId.values()].map(({ card }) => card);
   }
 
   /** `tagOf` is called for the cards new or changed since the last build only */
   build(state: BoardState, tagOf: (card: Card) => string): string {
     let idsChanged = false;
+    let added: string[] | null = this.made ? [] : null;
     for (const card of state.cards.values()) {
       const entry = this.entries.get(card.id);
       if (
@@ -156,6 +212,9 @@ export class StoredCardsBuilder {
         continue;
       }
       if (!entry) idsChanged = true;
+      const json = JSON.stringify(storedCard(card, tagOf(card)));
+      if (!entry) added?.push(json);
+      else if (entry.json !== json) added = null;
       this.entries.set(card.id, {
         text: card.text,
         column: card.columnId,
@@ -163,18 +222,20 @@ export class StoredCardsBuilder {
         revealed: card.revealed,
         signature: signatureOf(card),
         author: card.authorTag,
-        json: JSON.stringify(storedCard(card, tagOf(card))),
+        json,
       });
     }
     if (this.entries.size !== state.cards.size) {
       for (const id of this.entries.keys()) if (!state.cards.has(id)) this.entries.delete(id);
       idsChanged = true;
+      added = null;
     }
     // the same order as sorting by `byKey` (UTF-16 code units)
     if (idsChanged) this.sortedIds = [...this.entries.keys()].sort();
     const cards = this.sortedIds.map((id) => this.entries.get(id)!.json).join(',');
     const groups = groupsJson(state);
     const json = `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${groups}}`;
+    this.added = added && groups === this.made?.groups ? added : null;
     this.made = { json, groups };
     return json;
   }

@@ -1,0 +1,58 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * CL-29: what a "board B changed" announcement (CL-5) may carry of the change itself, so that the processes
+ * holding B fold it without reading the part it rewrote from PostgreSQL: a batch that only added cards (a busy
+ * Write) sends the added cards' stored entries — their at-rest form (AR-1), each with its own per-fact tag (AR-2),
+ * what a dump of the cards part holds, never a person id or an in-memory tag — with the md5 of the cards part they
+ * were added to and of the one it stored. A receiver folds them only if its copy holds the part they were added to
+ * (same md5), and reads from PostgreSQL as before otherwise: correctness never depends on Redis. Sealed with AES-256-GCM under a key derived
+ * from the server key (bound to the board and version), so Redis sees no card's text; pub/sub keeps nothing.
+ */
+export interface AnnouncedChange {
+  cards: {
+    /** the stored entries of the cards the batch added (one card's JSON each, as the cards part holds it) */
+    added: readonly string[];
+    /** `anonymousDigest` of the cards part the batch added them to (the one stored before it) */
+    base: string;
+    /** `anonymousDigest` of the cards part the batch stored */
+    digest: string;
+  };
+}
+
+/**
+ * CL-29: the most card entries' bytes an announcement carries: a batch that added more (a board's first encode
+ * after a rebuild counts every card as added) announces its version alone, and the others read the part
+ */
+export const ANNOUNCED_CARDS_MAX_BYTES = 32 * 1024;
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+const boundTo = (boardId: string, version: number) => Buffer.from(`${boardId}\u0000${version}`, 'utf8');
+
+/** CL-29: the change sealed for the announcement of `version` of `boardId` (base64) */
+export function sealChange(key: Buffer, boardId: string, version: number, change: AnnouncedChange): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(boundTo(boardId, version));
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(change), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64');
+}
+
+/** CL-29: the change sealed for that announcement, or null if it is not one (another board, version or key) */
+export function openChange(key: Buffer, boardId: string, version: number, sealed: string): AnnouncedChange | null {
+  const raw = Buffer.from(sealed, 'base64');
+  if (raw.length <= IV_BYTES + TAG_BYTES) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+    decipher.setAAD(boundTo(boardId, version));
+    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+    const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
+    const change = JSON.parse(plain.toString('utf8')) as AnnouncedChange;
+    const { added, base, digest } = change.cards ?? {};
+    return Array.isArray(added) && added.every((e) => typeof e === 'string') && typeof base === 'string' && typeof digest === 'string' ? change : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Ack, type Command } from '@candor/shared';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import { type AnnouncedChange, openChange, sealChange } from '../cluster/announcedChange.js';
 import type { BoardChanges } from '../storage/BoardStore.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, againstFullReload, twoProcessPeople } from './twoProcesses.testing.js';
 
 /**
  * CL-29: a batch that only added cards announces them in their stored form, and a process holding the board folds
@@ -13,13 +12,12 @@ import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js
  * two processes; their clusters take the board's lock as the real one does, and the test carries a's
  * announcements to b by hand (as Redis would), or not (as when Redis is late).
  */
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
-
 const BOARD = 'board-announced';
 const FACILITATOR_KEY = 'f'.repeat(40);
 const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
 let counter = 0;
 const newId = () => `an${String(++counter).padStart(10, '0')}`;
+const person = twoProcessPeople(newId);
 const opened: PostgresStore[] = [];
 
 afterEach(async () => {
@@ -59,35 +57,6 @@ function clusterOn(store: PostgresStore, announced: Announcement[]): RoomCluster
     knockAnswered: () => undefined,
     deleted: () => undefined,
   };
-}
-
-function person(room: BoardRoom, name: string, facilitator = false) {
-  const socketId = `socket-${name}-${newId()}`;
-  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
-  const secret = `${name}-secret`.padEnd(40, 'x');
-  const participantId = `pid-${name}`.padEnd(10, 'x');
-  const must = async (command: CommandBody) => {
-    const ack: Ack = await room.handle(socketId, { id: newId(), ...command } as Command);
-    expect(ack.ok, `${command.type} by ${name}: ${JSON.stringify(ack)}`).toBe(true);
-    return (ack as { ok: true; data: Record<string, string> }).data;
-  };
-  return { must, join: () => must({ type: 'join', participantId, secret, name, ...(facilitator ? { facilitatorKey: FACILITATOR_KEY } : {}) }) };
-}
-
-/** The state as plain data in one order (maps and sets sorted), so that two folds of it compare equal or not. */
-function canonical(value: unknown): unknown {
-  if (value instanceof Map) return [...value].map(([k, v]) => [k, canonical(v)] as const).sort(([x], [y]) => (String(x) < String(y) ? -1 : 1));
-  if (value instanceof Set) return [...value].map(canonical).sort();
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-  return value;
-}
-
-/** What the room holds now, against what it holds after rebuilding its copy from everything stored. */
-async function againstFullReload(room: BoardRoom) {
-  const incremental = canonical(room.state);
-  await room['reloadState']();
-  return { incremental, reloaded: canonical(room.state) };
 }
 
 /**

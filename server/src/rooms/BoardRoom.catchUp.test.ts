@@ -1,22 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Ack, type Command } from '@candor/shared';
 import type { PostgresStore } from '../storage/postgres.js';
 import { AnonymousState } from '../storage/anonymousState.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, againstFullReload, twoProcessPeople } from './twoProcesses.testing.js';
 
 /**
  * CL-17: a process catches up on another's changes by folding only what changed onto its copy. Two rooms of
  * one board on two PostgreSQL pools of one schema stand for two processes (no Redis: the test tells the
  * second room the version the first one reached, as a published "board B changed" would).
  */
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
-
 const BOARD = 'board-catchup';
 const FACILITATOR_KEY = 'f'.repeat(40);
 const template = TWO_PROCESS_TEMPLATE;
 let counter = 0;
 const newId = () => `cu${String(++counter).padStart(10, '0')}`;
+const person = twoProcessPeople(newId);
 const opened: PostgresStore[] = [];
 
 afterEach(async () => {
@@ -32,36 +30,6 @@ async function twoProcesses() {
   /** the second room learns that the first one stored the board at its current version */
   const catchUpB = async () => b.catchUpTo(await storeA.storedVersion(BOARD));
   return { a, b, storeA, storeB, catchUpB };
-}
-
-function person(room: BoardRoom, name: string, facilitator = false) {
-  const socketId = `socket-${name}-${newId()}`;
-  room.attach({ id: socketId, sendMe: () => undefined, signOut: () => undefined, answerKnock: () => undefined });
-  const secret = `${name}-secret`.padEnd(40, 'x');
-  const participantId = `pid-${name}`.padEnd(10, 'x');
-  const send = async (command: CommandBody): Promise<Ack> => room.handle(socketId, { id: newId(), ...command } as Command);
-  const must = async (command: CommandBody) => {
-    const ack = await send(command);
-    expect(ack.ok, `${command.type} by ${name}: ${JSON.stringify(ack)}`).toBe(true);
-    return (ack as { ok: true; data: Record<string, string> }).data;
-  };
-  return { must, join: () => must({ type: 'join', participantId, secret, name, ...(facilitator ? { facilitatorKey: FACILITATOR_KEY } : {}) }) };
-}
-
-/** The state as plain data in one order (maps and sets sorted), so that two folds of it compare equal or not. */
-function canonical(value: unknown): unknown {
-  if (value instanceof Map) return [...value].map(([k, v]) => [k, canonical(v)] as const).sort(([x], [y]) => (String(x) < String(y) ? -1 : 1));
-  if (value instanceof Set) return [...value].map(canonical).sort();
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-  return value;
-}
-
-/** What `b` holds now, against what it holds after rebuilding its copy from everything stored. */
-async function againstFullReload(room: BoardRoom) {
-  const incremental = canonical(room.state);
-  await room['reloadState']();
-  return { incremental, reloaded: canonical(room.state) };
 }
 
 describe('CL-17 incremental catch-up', () => {

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as shared from '@candor/shared';
-import { type Ack, type Command, type PersonalView } from '@candor/shared';
 import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, twoProcessPeople } from './twoProcesses.testing.js';
 
 // which personal views a room works out (RoomFanout calls this for every person it may send one to), and when it
 // works out the whole public view (BoardRoom.publicView, for a projection of the board document)
@@ -17,31 +16,17 @@ vi.mock('@candor/shared', async (importOriginal) => {
  * one board on two PostgreSQL pools of one schema stand for two processes (the test tells the second room the
  * version the first reached, as a published "board B changed" would).
  */
-type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
-
 const BOARD = 'board-catchup-views';
 const FACILITATOR_KEY = 'f'.repeat(40);
 const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
 let counter = 0;
 const newId = () => `cv${String(++counter).padStart(10, '0')}`;
+const person = twoProcessPeople(newId);
 const opened: PostgresStore[] = [];
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((store) => store.close()));
 });
-
-function person(room: BoardRoom, name: string, facilitator = false) {
-  const socketId = `socket-${name}-${newId()}`;
-  const views: PersonalView[] = [];
-  room.attach({ id: socketId, sendMe: (me: PersonalView) => views.push(me), signOut: () => undefined, answerKnock: () => undefined });
-  const secret = `${name}-secret`.padEnd(40, 'x');
-  const participantId = `pid-${name}`.padEnd(10, 'x');
-  const must = async (command: CommandBody) => {
-    const ack: Ack = await room.handle(socketId, { id: newId(), ...command } as Command);
-    expect(ack.ok, `${command.type} by ${name}: ${JSON.stringify(ack)}`).toBe(true);
-  };
-  return { participantId, views, must, join: () => must({ type: 'join', participantId, secret, name, ...(facilitator ? { facilitatorKey: FACILITATOR_KEY } : {}) }) };
-}
 
 /** how many times `room` worked out the whole public view since `from` calls */
 const publicViewsWorkedOut = (room: BoardRoom, from: number) =>
@@ -78,7 +63,7 @@ describe('CL-26 personal views after a catch-up', () => {
     await writers[0]!.must({ type: 'card.add', columnId: column, text: 'a writer\'s' });
     await catchUpB();
     // ada's tab on b shows her card (in the presence batch, CL-21); nobody else's view was worked out again
-    await vi.waitFor(() => expect(adaOnB.views.at(-1)?.cards.map((c) => c.text)).toEqual(['written in the other tab']));
+    await vi.waitFor(() => expect(adaOnB.received.at(-1)?.cards.map((c) => c.text)).toEqual(['written in the other tab']));
     await vi.waitFor(() => expect(b['fanout']['presenceTimer']).toBeUndefined());
     expect(viewsWorkedOut(b, from)).toEqual([adaOnB.participantId]);
     expect(b.state.cards.size).toBe(11 * 46 + 3);
@@ -129,11 +114,11 @@ describe('CL-27 CL-28 views after a catch-up on marks', () => {
     from = vi.mocked(shared.personalViewOf).mock.calls.length;
     await adaOnA.must({ type: 'vote.cast', itemId: item });
     await catchUpB();
-    await vi.waitFor(() => expect(adaOnB.views.at(-1)?.votesLeft).toBe(2));
+    await vi.waitFor(() => expect(adaOnB.received.at(-1)?.votesLeft).toBe(2));
     await vi.waitFor(() => expect(b['fanout']['presenceTimer']).toBeUndefined());
     expect(viewsWorkedOut(b, from)).toEqual([adaOnB.participantId]);
     // and bea's own vote, cast here, still shows as hers
-    expect(bea.views.at(-1)?.votes).toEqual({ [item]: 1 });
+    expect(bea.received.at(-1)?.votes).toEqual({ [item]: 1 });
 
     // CL-28: a change of the marks the public view shows (a reaction, RX-2) is projected here
     await fac.must({ type: 'phase.set', phase: 'discuss' });

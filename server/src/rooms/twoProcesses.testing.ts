@@ -4,6 +4,8 @@ import { Keyring } from '../identity.js';
 import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
 import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
 import type { RoomDeps } from './roomPorts.js';
+import type { BoardRoom } from './BoardRoom.js';
+import { attachPerson } from './room.testing.js';
 
 /** The template the two-process tests' board is made from. */
 export const TWO_PROCESS_TEMPLATE = TEMPLATES[2]!;
@@ -31,4 +33,31 @@ export async function boardOnTwoPools(board: { id: string; name: string; facilit
   );
   const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
   return { storeA, storeB, deps };
+}
+
+/**
+ * People of the two-process tests: `attachPerson` with a socket of its own each time (one name may have a tab on
+ * each process), whose join must be answered ok.
+ */
+export function twoProcessPeople(newId: () => string) {
+  return (room: BoardRoom, name: string, facilitator = false) => {
+    const person = attachPerson(room, name, newId, { facilitator, socketId: `socket-${name}-${newId()}` });
+    return { ...person, join: () => person.must(person.joinCommand) };
+  };
+}
+
+/** The state as plain data in one order (maps and sets sorted), so that two folds of it compare equal or not. */
+function canonical(value: unknown): unknown {
+  if (value instanceof Map) return [...value].map(([k, v]) => [k, canonical(v)] as const).sort(([x], [y]) => (String(x) < String(y) ? -1 : 1));
+  if (value instanceof Set) return [...value].map(canonical).sort();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+/** What `room` holds now, against what it holds after rebuilding its copy from everything stored. */
+export async function againstFullReload(room: BoardRoom) {
+  const incremental = canonical(room.state);
+  await room['reloadState']();
+  return { incremental, reloaded: canonical(room.state) };
 }

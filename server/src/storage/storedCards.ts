@@ -59,6 +59,11 @@ interface Entry {
   json: string;
 }
 
+/** a stored card's entry, authored by `placeholderOf` its tag (AR-2: recognised when its author joins) */
+function entryOf(card: StoredCard, json: string, placeholderOf: (tag: string) => string): Entry {
+  return { text: card.text, column: card.column, group: card.group, revealed: card.revealed, signature: card.signature ?? null, author: placeholderOf(card.tag), json };
+}
+
 /** the end (one past its `}`) of the stored card entry at `at` (flat: only strings, booleans and null inside), or -1 */
 function entryEnd(json: string, at: number): number {
   if (json[at] !== '{') return -1;
@@ -142,15 +147,7 @@ export class StoredCardsBuilder {
     }
     if (k !== known.length || json.slice(at) !== `],"groups":${made.groups}}`) return null;
     for (const card of added) {
-      this.entries.set(card.id, {
-        text: card.text,
-        column: card.column,
-        group: card.group,
-        revealed: card.revealed,
-        signature: card.signature ?? null,
-        author: placeholderOf(card.tag),
-        json: JSON.stringify(card),
-      });
+      this.entries.set(card.id, entryOf(card, JSON.stringify(card), placeholderOf));
     }
     this.sortedIds = ids;
     this.made = { json, groups: made.groups };
@@ -173,15 +170,7 @@ export class StoredCardsBuilder {
       byId.set(card.id, { card, json });
     }
     for (const { card, json } of byId.values()) {
-      this.entries.set(card.id, {
-        text: card.text,
-        column: card.column,
-        group: card.group,
-        revealed: card.revealed,
-        signature: card.signature ?? null,
-        author: placeholderOf(card.tag),
-        json,
-      });
+      this.entries.set(card.id, entryOf(card, json, placeholderOf));
     }
     // the known ids are sorted already: the few added ones are merged in (the order of `build`'s sort)
     const fresh = [...byId.keys()].sort();

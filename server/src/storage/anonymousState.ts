@@ -272,15 +272,10 @@ export class AnonymousState {
     const json = cardsJson ?? Buffer.from(cards).toString('utf8');
     const added = builder.takeAdded(json, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
-    this.takeInAdded(state, json, added);
-    return true;
-  }
-
-  /** CL-17, CL-29: cards added elsewhere go into `state`, each waiting for its owner; `json` is the cards part now */
-  private takeInAdded(state: BoardState, json: string, added: readonly StoredCard[]): void {
     this.addWaitingCards(state, added);
     this.keepCards(state, cardsVersion(state), json);
     this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
+    return true;
   }
 
   /** CL-17, CL-29: cards added elsewhere go into `state`, each waiting for its owner */

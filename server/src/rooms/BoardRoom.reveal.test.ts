@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readBoardDoc, TEMPLATES } from '@candor/shared';
+import { readBoardDoc, RevealKeys, revealOrder, TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
@@ -171,5 +171,25 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
     expect(edit).toEqual([JSON.stringify([four.id, column, 'edited', null, true])]);
     expect(publicTexts(room)).toContain('edited');
     expect(publicTexts(room)).not.toContain('four');
+  });
+
+  it('RV-10 on a big board each card gets its reveal-order key when it is written: the reveal hashes no id, in the order RV-2 gives', async () => {
+    const { loaded, fac, ada } = await bigBoardLoaded();
+    await ada.join();
+    await ada.send({ type: 'card.add', columnId: column, text: 'written after the load' });
+    await turns(Math.ceil(CARD_ENTRIES_KEPT_FROM / CARD_ENTRIES_PER_TURN) + 1);
+    await fac.join();
+    const ordered = vi.spyOn(RevealKeys.prototype, 'orderOfAll');
+    try {
+      await fac.send({ type: 'phase.set', phase: 'reveal' });
+      // the reveal's projection took the cards in the order they were kept in as they were written
+      expect(ordered.mock.results[0]?.value).toHaveLength(CARD_ENTRIES_KEPT_FROM + 1);
+    } finally {
+      ordered.mockRestore();
+    }
+    const seed = loaded.state.revealSeed!;
+    expect(seed).toBe('seed');
+    expect(readBoardDoc(loaded.boardDoc)!.cards.map((c) => c.id)).toEqual(revealOrder([...loaded.state.cards.keys()], seed));
+    loaded.destroy();
   });
 });

@@ -135,6 +135,7 @@ export class BoardRoom {
       },
       // CL-8: with several processes only the holder of the board's writer lease creates shared texts
       mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
+      drawSeed: deps.newSeed,
     });
     this.staging = new CommandStaging({
       id: this.id,
@@ -148,6 +149,7 @@ export class BoardRoom {
       copy: this.copy,
       storedCommand: (commandKey, sealKey) => this.batches.storedCommand(commandKey, sealKey),
       refreshPresence: (participantId) => this.refreshPresence(participantId),
+      revealSeed: () => this.fanout.revealKeys().seed,
       rosterChanged: () => this.fanout.schedulePresence(),
       deleteBoard: () => this.deleteBoard(),
       exportMarkdown: (now) => this.exportMarkdown(now),
@@ -202,7 +204,7 @@ export class BoardRoom {
   }
 
   publicView(): PublicBoardView {
-    return viewOf(this.state, { kind: 'public' }, this.deps.claimAfterMs).board;
+    return viewOf(this.state, { kind: 'public' }, this.deps.claimAfterMs, this.fanout.revealKeys()).board;
   }
 
   /** the shared notes as plain text, by notes key */

@@ -37,6 +37,8 @@ export interface StagingOfRoom {
   storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null>;
   /** applies `presence.changed` when whether someone is connected changed */
   refreshPresence(participantId: string): void;
+  /** RV-3, RV-10: the seed this room reveals with, drawn when the room was made (`RoomFanout.revealKeys`) */
+  revealSeed(): string;
   /**
    * someone new joined: besides the presence parts, the names the public view looks up by participant id may
    * have changed (the whole view goes out with the presence batch)
@@ -163,8 +165,8 @@ export class CommandStaging {
   }
 
   private decideContext() {
-    const { now, newId, newSeed, claimAfterMs, keyring } = this.room.deps;
-    return { now: now(), newId, newSeed, claimAfterMs, hashPassword: (password: string) => keyring.passwordHash(this.room.id, password) };
+    const { now, newId, claimAfterMs, keyring } = this.room.deps;
+    return { now: now(), newId, newSeed: this.room.revealSeed, claimAfterMs, hashPassword: (password: string) => keyring.passwordHash(this.room.id, password) };
   }
 
   /** SU-1: the Markdown summary (the public view and notes alone, AN-4) to the typed addresses. */

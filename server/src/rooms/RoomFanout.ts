@@ -5,6 +5,7 @@ import {
   type BoardState,
   CardEntries,
   type PresenceChange,
+  RevealKeys,
   type PublicBoardView,
   batchesPublicView,
   changesEveryonesView,
@@ -57,6 +58,8 @@ export class RoomFanout {
   private keepingEntries = false;
   /** the next batch of the cards the board had when it became big, whose entries are made a turn at a time */
   private entriesTurn: NodeJS.Immediate | undefined;
+  /** RV-10: the cards' reveal-order keys, kept beside their entries, under the seed this room reveals with (RV-3) */
+  private keys: RevealKeys | undefined;
 
   constructor(
     private readonly state: BoardState,
@@ -72,8 +75,26 @@ export class RoomFanout {
       projecting?: () => void;
       /** CL-8: whether this process may create the notes' shared texts */
       mayCreateTexts?: () => boolean;
+      /** RV-3: a new random seed */
+      drawSeed: () => string;
     },
   ) {}
+
+  /**
+   * RV-3, RV-10: the reveal-order keys of this board. Before the first reveal they are under a seed this room drew
+   * when it was made, which the reveal then stores (`decide` takes it as its new seed) and which nobody is sent;
+   * once the board has a stored seed (revealed here, or elsewhere, CL-1, or before it was loaded), under that.
+   */
+  revealKeys(): RevealKeys {
+    const stored = this.state.revealSeed;
+    if (this.keys === undefined) this.keys = new RevealKeys(stored ?? this.hooks.drawSeed());
+    else if (stored !== null && this.keys.seed !== stored) {
+      this.keys = new RevealKeys(stored);
+      // (a big board's cards get their keys under it with their entries, a turn at a time)
+      if (this.keepingEntries) this.entriesInTurns([...this.state.cards.keys()]);
+    }
+    return this.keys;
+  }
 
   /**
    * Fans out what a batch changed: the board document only if the public view can have changed, and
@@ -112,11 +133,16 @@ export class RoomFanout {
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
       if (event.type === 'card.added' || event.type === 'card.edited' || event.type === 'card.signed') this.keepEntryOf(event.cardId);
-      else if (event.type === 'card.deleted' || event.type === 'card.hidden') this.cardEntries.forget(event.cardId);
+      else if (event.type === 'card.deleted' || event.type === 'card.hidden') {
+        this.cardEntries.forget(event.cardId);
+        this.keys?.forget(event.cardId);
+      }
     }
   }
 
   private entriesInTurns(cardIds: string[], from = 0): void {
+    // (a walk still under way is replaced: this one's cards are all the board's)
+    clearImmediate(this.entriesTurn);
     this.entriesTurn = setImmediate(() => {
       this.entriesTurn = undefined;
       const to = Math.min(from + CARD_ENTRIES_PER_TURN, cardIds.length);
@@ -125,10 +151,15 @@ export class RoomFanout {
     });
   }
 
-  /** the card's entry, made now if it has none that says what the card says (a card deleted meanwhile has none) */
+  /**
+   * the card's entry, made now if it has none that says what the card says (a card deleted meanwhile has none),
+   * and its reveal-order key (RV-10)
+   */
   private keepEntryOf(cardId: string): void {
     const card = this.state.cards.get(cardId);
-    if (card) this.cardEntries.of(publicCardOf(card));
+    if (!card) return;
+    this.cardEntries.of(publicCardOf(card));
+    this.revealKeys().keep(cardId);
   }
 
   private sendPersonalToActor(actorId: string): void {

@@ -46,6 +46,10 @@ export function withLateFields(card: Card): Required<Card> {
   return card as Required<Card>;
 }
 
+function revealCard(card: Card): void {
+  card.revealed = true;
+}
+
 export function groupOf(card: Card): string | null {
   return card.groupId ?? null;
 }
@@ -415,7 +419,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'phase.changed':
       state.phase = event.phase;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
-      if (event.phase === 'reveal') for (const card of state.cards.values()) card.revealed = true;
+      // (forEach: at a board's first reveal this runs cold over 1,500 cards, where an interpreted `for…of` over the
+      // map makes a result object per card)
+      if (event.phase === 'reveal') state.cards.forEach(revealCard);
       // DI-4, DI-9: a new phase starts with no timer, so "Time is up" never carries over (a closed retro has no clock).
       state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
       return;

@@ -5,6 +5,7 @@ import { CardEntries, projectBoardDoc, projectPresence, readBoardDoc } from './b
 import { moveCards } from './board.js';
 import { actor, addCard, alice, bob, boardWith, everyone, fran, moveTo, must, NOW, REVIEW, run, setOnline, teamBoardWith, addPerson } from './testBoard.js';
 import { presenceChangeOf, publicCardOf, viewOf, type PublicCard } from './visibility.js';
+import { RevealKeys } from './reveal.js';
 
 const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
 const bytesOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8');
@@ -273,6 +274,21 @@ describe('board document', () => {
     // the later cards were inserted among the others (the walk's middle), not only after them
     const kinds = publicView(state).cards.map((c) => (c.text.startsWith('later-') ? 'L' : 'F')).join('');
     expect(kinds).not.toMatch(/^F+L+$/);
+  });
+
+  it('RV-10 a view made with the reveal-order keys the room kept is the view made without, through edits, signatures, groups and deletions', () => {
+    const { state, ids } = revealedBoard();
+    const keys = new RevealKeys(state.revealSeed!);
+    for (const id of ids) keys.keep(id);
+    const keptView = () => viewOf(state, { kind: 'public' }, undefined, keys).board;
+    expect(keptView()).toEqual(publicView(state));
+    must(state, alice, { type: 'card.sign', cardId: ids[1]!, signed: true });
+    must(state, bob, { type: 'card.edit', cardId: ids[2]!, text: 'edited after the reveal' });
+    must(state, alice, { type: 'card.group', cardId: ids[3]!, withCardId: ids[4]! });
+    must(state, bob, { type: 'card.delete', cardId: ids[0]! });
+    expect(keptView()).toEqual(publicView(state));
+    keys.forget(ids[0]!);
+    expect(keptView()).toEqual(publicView(state));
   });
 
   it('RV-7 an unchanged card is the same object from one read of the document to the next', () => {

@@ -227,16 +227,16 @@ function fieldsOf(c: PublicCard): CardFields {
  * their bytes, instead of encoding 1,500 cards, value by value and byte by byte, in code only a reveal runs.
  */
 export class CardEntries {
-  private readonly kept = new Map<string, CardEntry>();
+  private readonly kept = new Map<string, { entry: CardEntry; card: PublicCard }>();
 
   /** `card`'s entry: the one kept if it still says what the card says, else a new one, kept from now on */
   of(card: PublicCard): CardEntry {
     const kept = this.kept.get(card.id);
-    if (kept !== undefined && sameCard(kept, card)) return kept;
+    if (kept !== undefined && samePublicCard(kept.card, card)) return kept.entry;
     const entry: CardEntry = [utf8.encode(JSON.stringify(fieldsOf(card)))];
     // the entry's card is known here: only a client decodes it (`cardOf`)
     cardOfEntry.set(entry, card);
-    this.kept.set(card.id, entry);
+    this.kept.set(card.id, { entry, card });
     return entry;
   }
 
@@ -260,10 +260,10 @@ function cardOf(entry: CardEntry): PublicCard {
 
 const idOf = (entry: CardEntry) => cardOf(entry).id;
 
-const sameCard = (entry: CardEntry, b: PublicCard) => {
-  const a = cardOf(entry);
-  return a.id === b.id && a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited && a.signedBy === b.signedBy;
-};
+const sameCard = (entry: CardEntry, b: PublicCard) => samePublicCard(cardOf(entry), b);
+
+const samePublicCard = (a: PublicCard, b: PublicCard) =>
+  a.id === b.id && a.columnId === b.columnId && a.text === b.text && a.groupId === b.groupId && a.edited === b.edited && a.signedBy === b.signedBy;
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

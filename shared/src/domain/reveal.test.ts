@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBoard, evolve } from './board.js';
-import { revealOrder } from './reveal.js';
+import { RevealKeys, revealOrder } from './reveal.js';
 import { addCard, alice, bob, boardWith, fran, moveTo, must, run } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
@@ -36,6 +36,33 @@ describe('reveal', () => {
     expect(without).toEqual(full.filter((id) => id !== full[3]));
     const more = revealOrder([...ids, 'cardlater1'], 'seed-a');
     expect(more.filter((id) => id !== 'cardlater1')).toEqual(full);
+  });
+
+  it('RV-10 orders by the keys kept as the cards were written exactly as by hashing the ids then', () => {
+    const keys = new RevealKeys('seed-a');
+    for (const id of ids.slice(0, 12)) keys.keep(id);
+    keys.forget(ids[4]!);
+    // every card's key kept, some of them, none (another seed's keys are not used)
+    expect(revealOrder(ids.slice(0, 12).filter((id) => id !== ids[4]), 'seed-a', keys)).toEqual(revealOrder(ids.slice(0, 12).filter((id) => id !== ids[4]), 'seed-a'));
+    expect(revealOrder(ids, 'seed-a', keys)).toEqual(revealOrder(ids, 'seed-a'));
+    expect(revealOrder(ids, 'seed-b', keys)).toEqual(revealOrder(ids, 'seed-b'));
+    expect(keys.known(ids[0]!)).toBeTypeOf('number');
+    expect(keys.known(ids[4]!)).toBeUndefined();
+  });
+
+  it('RV-10 keeps the cards in reveal order as they are written and forgotten, in any order', () => {
+    const keys = new RevealKeys('seed-a');
+    for (const id of [...ids].reverse()) keys.keep(id);
+    for (const id of ids.slice(0, 5)) keys.keep(id);
+    expect(keys.orderOfAll(ids, 'seed-a')).toEqual(revealOrder(ids, 'seed-a'));
+    keys.forget(ids[7]!);
+    keys.forget('never-kept');
+    const rest = ids.filter((id) => id !== ids[7]);
+    expect(keys.orderOfAll([...rest].reverse(), 'seed-a')).toEqual(revealOrder(rest, 'seed-a'));
+    // only for exactly the cards kept, and under their seed
+    expect(keys.orderOfAll(ids, 'seed-a')).toBeUndefined();
+    expect(keys.orderOfAll(rest.slice(1), 'seed-a')).toBeUndefined();
+    expect(keys.orderOfAll(rest, 'seed-b')).toBeUndefined();
   });
 
   it('RV-1 reveals every card at once on entering Reveal', () => {

@@ -3,12 +3,14 @@
  * random card ids, so it says nothing about who wrote a card or when. Sorting by a keyed hash (rather than
  * shuffling a list) keeps the order stable when a card is edited, deleted or revealed later.
  */
-export function revealOrder(cardIds: readonly string[], seed: string): string[] {
+export function revealOrder(cardIds: readonly string[], seed: string, keys?: RevealKeys): string[] {
   // each card's key is the hash of `seed:id`; the hash reads left to right, so `seed:` is read once for all
   // cards and each card's own part is only its id
   const [h1, h2] = cyrb53Read(START, `${seed}:`);
+  // RV-10: the keys the room worked out as the cards were written, if they are this seed's
+  const known = keys?.seed === seed ? keys : undefined;
   // the keys are sorted as numbers by the engine itself (no comparator called 16,000 times for 1,500 cards)
-  const keys = new Float64Array(cardIds.length);
+  const sorted = new Float64Array(cardIds.length);
   const idOfKey = new Map<number, string>();
   // A reveal is often the first time this runs at all, with 1,500 cards at once. Each card's hash is a small
   // function of its own (cyrb53Finish, no allocation), which the engine optimises after a few hundred calls
@@ -16,15 +18,70 @@ export function revealOrder(cardIds: readonly string[], seed: string): string[] 
   // running loop (OSR), which it gave up on ("dependency change") after the reveal had run slow to its end.
   for (let i = 0; i < cardIds.length; i++) {
     const id = cardIds[i]!;
-    const key = cyrb53Finish(h1, h2, id);
+    const key = known?.known(id) ?? cyrb53Finish(h1, h2, id);
     if (idOfKey.has(key)) return byKeyThenId(cardIds, h1, h2); // two cards with one key: they go by id
-    keys[i] = key;
+    sorted[i] = key;
     idOfKey.set(key, id);
   }
-  keys.sort();
-  const order = new Array<string>(keys.length);
-  for (let i = 0; i < keys.length; i++) order[i] = idOfKey.get(keys[i]!)!;
+  sorted.sort();
+  const order = new Array<string>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) order[i] = idOfKey.get(sorted[i]!)!;
   return order;
+}
+
+/**
+ * RV-10: the reveal-order keys of a big board's cards under the seed its room will reveal with (RV-3), each worked
+ * out when its card is written (`keep`, one at a time, in Write), so that the reveal sorts 1,500 keys rather than
+ * hashing 1,500 ids in its own turn, code that only a reveal runs. The keys stay in the room's memory: the seed is
+ * stored with the first entry into Reveal and sent to nobody, and the keys say no more than the seed and the ids.
+ */
+export class RevealKeys {
+  private readonly keys = new Map<string, number>();
+  /** the kept cards in reveal order (by key, then by id, as `revealOrder` orders them) */
+  private readonly ordered: string[] = [];
+  private readonly h1: number;
+  private readonly h2: number;
+
+  constructor(readonly seed: string) {
+    [this.h1, this.h2] = cyrb53Read(START, `${seed}:`);
+  }
+
+  /** works out the card's key now, keeps it and puts the card at its place */
+  keep(cardId: string): void {
+    if (this.keys.has(cardId)) return;
+    const key = cyrb53Finish(this.h1, this.h2, cardId);
+    this.keys.set(cardId, key);
+    let low = 0;
+    let high = this.ordered.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const other = this.ordered[middle]!;
+      const otherKey = this.keys.get(other)!;
+      if (otherKey < key || (otherKey === key && other < cardId)) low = middle + 1;
+      else high = middle;
+    }
+    this.ordered.splice(low, 0, cardId);
+  }
+
+  /** the card is gone */
+  forget(cardId: string): void {
+    if (!this.keys.delete(cardId)) return;
+    this.ordered.splice(this.ordered.indexOf(cardId), 1);
+  }
+
+  known(cardId: string): number | undefined {
+    return this.keys.get(cardId);
+  }
+
+  /**
+   * `revealOrder(cardIds, seed)` when `cardIds` (distinct) are exactly the cards kept under `seed` — a reveal's,
+   * when every card is revealed — else undefined
+   */
+  orderOfAll(cardIds: readonly string[], seed: string): string[] | undefined {
+    if (seed !== this.seed || cardIds.length !== this.ordered.length) return undefined;
+    for (let i = 0; i < cardIds.length; i++) if (!this.keys.has(cardIds[i]!)) return undefined;
+    return this.ordered.slice();
+  }
 }
 
 /** the same order, sorted with a comparator that breaks ties between equal keys by id */

@@ -4,7 +4,7 @@ import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
 import { pulseOpen, talliesVisible } from './phases.js';
-import { revealOrder } from './reveal.js';
+import { type RevealKeys, revealOrder } from './reveal.js';
 import { publicCardCount } from './cardCount.js';
 import { rankItems, tallyVotes, votesOf } from './voting.js';
 import { doneStageOf, progressOf, type Progress } from './progress.js';
@@ -226,9 +226,10 @@ export interface BoardView {
   me: PersonalView | null;
 }
 
-export function viewOf(state: BoardState, viewer: Viewer, claimAfterMs: number = LIMITS.facilitatorClaimAfterMs): BoardView {
+/** `revealKeys`: RV-10, the reveal-order keys a room keeps of its cards (a reveal of 1,500 cards hashes no id) */
+export function viewOf(state: BoardState, viewer: Viewer, claimAfterMs: number = LIMITS.facilitatorClaimAfterMs, revealKeys?: RevealKeys): BoardView {
   return {
-    board: publicView(state, claimAfterMs),
+    board: publicView(state, claimAfterMs, revealKeys),
     me: viewer.kind === 'participant' ? personalView(state, viewer) : null,
   };
 }
@@ -280,14 +281,16 @@ export function publicCardOf(c: Card): PublicCard {
  * each array the same way, with loops and `push` (chains of `map`/`filter`/`sort` hand the next call arrays
  * whose maps differ once V8 optimises them, which threw the optimised code away and compiled it again).
  */
-function publicView(state: BoardState, claimAfterMs: number): PublicBoardView {
+function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealKeys | undefined): PublicBoardView {
   const revealed: string[] = [];
   // (forEach: a loop over the map's iterator makes an object per card until V8 optimises it, and a board is
   // projected unoptimised for its first dozens of projections after a restart)
   state.cards.forEach((c) => {
     if (c.revealed) revealed.push(c.id);
   });
-  const order = revealOrder(revealed, state.revealSeed ?? '');
+  // (RV-10: at a reveal every card is revealed, and on a big board the room keeps them in order)
+  const seed = state.revealSeed ?? '';
+  const order = revealKeys?.orderOfAll(revealed, seed) ?? revealOrder(revealed, seed, revealKeys);
   const cards: PublicCard[] = [];
   for (const id of order) cards.push(publicCardOf(state.cards.get(id)!));
   const groups: PublicGroup[] = [];

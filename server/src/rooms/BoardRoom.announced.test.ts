@@ -4,7 +4,7 @@ import { type AnnouncedChange, openChange, sealChange } from '../cluster/announc
 import type { BoardChanges } from '../storage/BoardStore.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, againstFullReload, twoProcessPeople } from './twoProcesses.testing.js';
+import { TWO_PROCESS_TEMPLATE, againstFullReload, boardOnTwoPools, quietCluster, twoProcessPeople } from './twoProcesses.testing.js';
 
 /**
  * CL-29: a batch that only added cards announces them in their stored form, and a process holding the board folds
@@ -32,9 +32,7 @@ interface Announcement {
 /** a cluster of one process: the board's lock and version on its store; what it announces is kept in `announced` */
 function clusterOn(store: PostgresStore, announced: Announcement[]): RoomCluster & { lockReads: (BoardChanges | null | undefined)[] } {
   const lockReads: (BoardChanges | null | undefined)[] = [];
-  return {
-    lockReads,
-    storedVersion: (boardId) => store.storedVersion(boardId),
+  const cluster = quietCluster(store, {
     serialize: (boardId, work, since, partsBelow) =>
       store.withBoardLock(
         boardId,
@@ -46,17 +44,8 @@ function clusterOn(store: PostgresStore, announced: Announcement[]): RoomCluster
         partsBelow,
       ),
     committed: (_boardId, version, change) => void announced.push({ version, change }),
-    presenceChanged: () => undefined,
-    onlineElsewhere: () => false,
-    notesStored: () => undefined,
-    writerEpoch: () => null,
-    issueTicket: () => 'ticket',
-    redeemTicket: async () => null,
-    knocked: () => undefined,
-    knockGone: () => undefined,
-    knockAnswered: () => undefined,
-    deleted: () => undefined,
-  };
+  });
+  return { ...cluster, lockReads };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
 import type { Mailer, RoomDeps } from './roomPorts.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools } from './twoProcesses.testing.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, quietCluster } from './twoProcesses.testing.js';
 import { RoomRegistry } from './RoomRegistry.js';
 
 /**
@@ -29,21 +29,7 @@ afterEach(async () => {
  * stored version and takes the board's lock there, as the real one does (CL-2).
  */
 function silentCluster(ticketHolder: string | null = null, store?: PostgresStore): RoomCluster {
-  return {
-    storedVersion: async (boardId: string) => (store ? store.storedVersion(boardId) : null),
-    serialize: async <T>(boardId: string, work: (v: number | null) => Promise<T>) => (store ? store.withBoardLock(boardId, work) : work(null)),
-    committed: () => undefined,
-    presenceChanged: () => undefined,
-    onlineElsewhere: () => false,
-    notesStored: () => undefined,
-    writerEpoch: () => null,
-    issueTicket: () => 'ticket',
-    redeemTicket: async () => ticketHolder,
-    knocked: () => undefined,
-    knockGone: () => undefined,
-    knockAnswered: () => undefined,
-    deleted: () => undefined,
-  };
+  return quietCluster(store, { redeemTicket: async () => ticketHolder });
 }
 
 function deferred() {

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { Keyring } from '../identity.js';
 import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
 import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
+import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { RoomDeps } from './roomPorts.js';
 import type { BoardRoom } from './BoardRoom.js';
 import { attachPerson } from './room.testing.js';
@@ -60,4 +61,29 @@ export async function againstFullReload(room: BoardRoom) {
   const incremental = canonical(room.state);
   await room['reloadState']();
   return { incremental, reloaded: canonical(room.state) };
+}
+
+/**
+ * The cluster of a process whose room tests stand in no Redis: it announces nothing and hears nothing, every
+ * ticket is refused, and, given a store, it reads the stored version and takes the board's lock there, as the real
+ * one does (CL-2), though its lock reads no changes on the way (CL-24: a copy that is behind reads them itself).
+ * `instead` replaces any of its parts.
+ */
+export function quietCluster(store?: PostgresStore, instead: Partial<RoomCluster> = {}): RoomCluster {
+  return {
+    storedVersion: async (boardId) => (store ? store.storedVersion(boardId) : null),
+    serialize: (boardId, work) => (store ? store.withBoardLock(boardId, work) : work(null)),
+    committed: () => undefined,
+    presenceChanged: () => undefined,
+    onlineElsewhere: () => false,
+    notesStored: () => undefined,
+    writerEpoch: () => null,
+    issueTicket: () => 'ticket',
+    redeemTicket: async () => null,
+    knocked: () => undefined,
+    knockGone: () => undefined,
+    knockAnswered: () => undefined,
+    deleted: () => undefined,
+    ...instead,
+  };
 }

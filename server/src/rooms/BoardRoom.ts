@@ -150,7 +150,6 @@ export class BoardRoom {
       storedCommand: (commandKey, sealKey) => this.batches.storedCommand(commandKey, sealKey),
       refreshPresence: (participantId) => this.refreshPresence(participantId),
       revealSeed: () => this.fanout.revealKeys().seed,
-      rosterChanged: () => this.fanout.schedulePresence(),
       deleteBoard: () => this.deleteBoard(),
       exportMarkdown: (now) => this.exportMarkdown(now),
     });

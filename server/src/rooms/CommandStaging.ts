@@ -39,11 +39,6 @@ export interface StagingOfRoom {
   refreshPresence(participantId: string): void;
   /** RV-3, RV-10: the seed this room reveals with, drawn when the room was made (`RoomFanout.revealKeys`) */
   revealSeed(): string;
-  /**
-   * someone new joined: besides the presence parts, the names the public view looks up by participant id may
-   * have changed (the whole view goes out with the presence batch)
-   */
-  rosterChanged(): void;
   /** BD-1: removes the board from storage and tells everyone */
   deleteBoard(): Promise<Ack>;
   exportMarkdown(now: Date): string;
@@ -72,8 +67,10 @@ export class CommandStaging {
       const { row } = newcomer;
       batch.participants.push(row);
       this.room.identities.add(row.id, row.authHash, newcomer.values);
+      // AN-3: a newcomer's id is nowhere in the public view yet (what names a person by participant id — the
+      // facilitator's log, owners, offers, raised hands — names participants, and they stay), so their join
+      // changes its presence parts alone, projected with the presence batch (`refreshPresence` below)
       evolveRoster(this.room.state, { type: 'participant.joined', participantId: row.id, name: row.name, handle: row.handle });
-      this.room.rosterChanged();
     }
     const derived = this.room.identities.derive(command.participantId, command.secret);
     if (decision.holdsFacilitatorKey) this.room.admission.markActive(command.participantId);

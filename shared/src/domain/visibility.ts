@@ -376,7 +376,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
  * stored facts, which comes with their join and only regroups facts under their owner (the cards' writers,
  * AN-10): the entries of the people whose presence changed, and the parts that count or name who is here. Built
  * by the same functions as `viewOf`'s. A room projects only this when nothing else changed (a room rejoining
- * after a restart), not the whole public view of every card and every person.
+ * after a restart, or joining for the first time), not the whole public view of every card and every person.
  */
 export interface PresenceChange {
   /** the people whose presence changed, as the public view lists them and in its order (none removed, AN-1) */

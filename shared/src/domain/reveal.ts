@@ -31,9 +31,10 @@ export function revealOrder(cardIds: readonly string[], seed: string, keys?: Rev
 
 /**
  * RV-10: the reveal-order keys of a big board's cards under the seed its room will reveal with (RV-3), each worked
- * out when its card is written (`keep`, one at a time, in Write), so that the reveal sorts 1,500 keys rather than
- * hashing 1,500 ids in its own turn, code that only a reveal runs. The keys stay in the room's memory: the seed is
- * stored with the first entry into Reveal and sent to nobody, and the keys say no more than the seed and the ids.
+ * out when its card is written (`keep`, one at a time, in Write), and the cards in that order, so that the reveal
+ * takes them as they are rather than hashing 1,500 ids in its own turn, code that only a reveal runs. The keys stay
+ * in the room's memory: the seed is stored with the first entry into Reveal and sent to nobody, and the keys say
+ * no more than the seed and the ids.
  */
 export class RevealKeys {
   private readonly keys = new Map<string, number>();

@@ -147,7 +147,8 @@ export class RoomFanout {
       this.entriesTurn = undefined;
       const to = Math.min(from + CARD_ENTRIES_PER_TURN, cardIds.length);
       for (let i = from; i < to; i++) this.keepEntryOf(cardIds[i]!);
-      if (to < cardIds.length) this.entriesInTurns(cardIds, to);
+      // (unless a walk of all the board's cards began in this batch: the keys' seed changed, RV-10)
+      if (to < cardIds.length && this.entriesTurn === undefined) this.entriesInTurns(cardIds, to);
     });
   }
 

@@ -179,7 +179,7 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
     await ada.send({ type: 'card.add', columnId: column, text: 'written after the load' });
     await turns(Math.ceil(CARD_ENTRIES_KEPT_FROM / CARD_ENTRIES_PER_TURN) + 1);
     await fac.join();
-    const ordered = vi.spyOn(RevealKeys.prototype, 'orderOfAll');
+    const ordered = vi.spyOn(RevealKeys.prototype, 'orderOf');
     try {
       await fac.send({ type: 'phase.set', phase: 'reveal' });
       // the reveal's projection took the cards in the order they were kept in as they were written

@@ -3,14 +3,12 @@
  * random card ids, so it says nothing about who wrote a card or when. Sorting by a keyed hash (rather than
  * shuffling a list) keeps the order stable when a card is edited, deleted or revealed later.
  */
-export function revealOrder(cardIds: readonly string[], seed: string, keys?: RevealKeys): string[] {
+export function revealOrder(cardIds: readonly string[], seed: string): string[] {
   // each card's key is the hash of `seed:id`; the hash reads left to right, so `seed:` is read once for all
   // cards and each card's own part is only its id
   const [h1, h2] = cyrb53Read(START, `${seed}:`);
-  // RV-10: the keys the room worked out as the cards were written, if they are this seed's
-  const known = keys?.seed === seed ? keys : undefined;
   // the keys are sorted as numbers by the engine itself (no comparator called 16,000 times for 1,500 cards)
-  const sorted = new Float64Array(cardIds.length);
+  const keys = new Float64Array(cardIds.length);
   const idOfKey = new Map<number, string>();
   // A reveal is often the first time this runs at all, with 1,500 cards at once. Each card's hash is a small
   // function of its own (cyrb53Finish, no allocation), which the engine optimises after a few hundred calls
@@ -18,14 +16,14 @@ export function revealOrder(cardIds: readonly string[], seed: string, keys?: Rev
   // running loop (OSR), which it gave up on ("dependency change") after the reveal had run slow to its end.
   for (let i = 0; i < cardIds.length; i++) {
     const id = cardIds[i]!;
-    const key = known?.known(id) ?? cyrb53Finish(h1, h2, id);
+    const key = cyrb53Finish(h1, h2, id);
     if (idOfKey.has(key)) return byKeyThenId(cardIds, h1, h2); // two cards with one key: they go by id
-    sorted[i] = key;
+    keys[i] = key;
     idOfKey.set(key, id);
   }
-  sorted.sort();
-  const order = new Array<string>(sorted.length);
-  for (let i = 0; i < sorted.length; i++) order[i] = idOfKey.get(sorted[i]!)!;
+  keys.sort();
+  const order = new Array<string>(keys.length);
+  for (let i = 0; i < keys.length; i++) order[i] = idOfKey.get(keys[i]!)!;
   return order;
 }
 
@@ -70,18 +68,16 @@ export class RevealKeys {
     this.ordered.splice(this.ordered.indexOf(cardId), 1);
   }
 
-  known(cardId: string): number | undefined {
-    return this.keys.get(cardId);
-  }
-
   /**
-   * `revealOrder(cardIds, seed)` when `cardIds` (distinct) are exactly the cards kept under `seed` — a reveal's,
-   * when every card is revealed — else undefined
+   * `revealOrder(cardIds, seed)` taken from the kept order when every one of `cardIds` (distinct) is kept under
+   * `seed` — all of them at a reveal, fewer while some are not revealed yet — else undefined
    */
-  orderOfAll(cardIds: readonly string[], seed: string): string[] | undefined {
-    if (seed !== this.seed || cardIds.length !== this.ordered.length) return undefined;
+  orderOf(cardIds: readonly string[], seed: string): string[] | undefined {
+    if (seed !== this.seed || cardIds.length > this.ordered.length) return undefined;
     for (let i = 0; i < cardIds.length; i++) if (!this.keys.has(cardIds[i]!)) return undefined;
-    return this.ordered.slice();
+    if (cardIds.length === this.ordered.length) return this.ordered.slice();
+    const wanted = new Set(cardIds);
+    return this.ordered.filter((id) => wanted.has(id));
   }
 }
 

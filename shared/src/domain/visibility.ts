@@ -288,9 +288,9 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
   state.cards.forEach((c) => {
     if (c.revealed) revealed.push(c.id);
   });
-  // (RV-10: at a reveal every card is revealed, and on a big board the room keeps them in order)
+  // (RV-10: on a big board the room keeps the cards in reveal order as they are written)
   const seed = state.revealSeed ?? '';
-  const order = revealKeys?.orderOfAll(revealed, seed) ?? revealOrder(revealed, seed, revealKeys);
+  const order = revealKeys?.orderOf(revealed, seed) ?? revealOrder(revealed, seed);
   const cards: PublicCard[] = [];
   for (const id of order) cards.push(publicCardOf(state.cards.get(id)!));
   const groups: PublicGroup[] = [];

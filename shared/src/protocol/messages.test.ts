@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../domain/limits.js';
 import { Command, CreateBoardRequest, CreateTeamRequest, describeIssues, HandshakeAuth, JoinCommand } from './messages.js';
 
@@ -11,6 +11,63 @@ const valid = {
   cardAdd: { id: ID, type: 'card.add', columnId: 'start', text: 'Ship smaller' },
 } as const;
 
+/** one well-formed example of every command */
+const EXAMPLES = [
+  valid.join,
+  { ...valid.join, facilitatorKey: 'K'.repeat(64) },
+  valid.cardAdd,
+  { id: ID, type: 'card.edit', cardId: CARD, text: 'x' },
+  { id: ID, type: 'card.delete', cardId: CARD },
+  { id: ID, type: 'card.group', cardId: CARD, withCardId: 'card_0002' },
+  { id: ID, type: 'card.ungroup', cardId: CARD },
+  { id: ID, type: 'group.title', groupId: 'group_0001', title: '', previous: 'Old title' },
+  { id: ID, type: 'phase.set', phase: 'closed' },
+  { id: ID, type: 'settings.update', voteBudget: 20, perItemCap: 1 },
+  { id: ID, type: 'vote.cast', itemId: CARD },
+  { id: ID, type: 'vote.retract', itemId: CARD },
+  { id: ID, type: 'discuss.select', itemId: CARD },
+  { id: ID, type: 'timer.start', durationSec: 10 },
+  { id: ID, type: 'timer.stop' },
+  { id: ID, type: 'action.create', itemId: CARD, text: 'Do it' },
+  { id: ID, type: 'action.volunteer', actionId: 'action_001', volunteer: false },
+  { id: ID, type: 'action.due', actionId: 'action_001', dueDate: '2030-12-31' },
+  { id: ID, type: 'action.due', actionId: 'action_001', dueDate: null },
+  { id: ID, type: 'action.delete', actionId: 'action_001' },
+  { id: ID, type: 'phase.set', phase: 'review' },
+  { id: ID, type: 'review.mark', ref: REF, status: 'done' },
+  { id: ID, type: 'review.mark', ref: REF, status: 'not-done', reason: 'the pipeline was down', carry: true },
+  { id: ID, type: 'review.mark', ref: REF, status: 'dropped', reason: null, carry: false },
+  { id: ID, type: 'pulse.answer', value: 1 },
+  { id: ID, type: 'consensus.start', actionId: 'action_001' },
+  { id: ID, type: 'consensus.answer', actionId: 'action_001', value: 0 },
+  { id: ID, type: 'consensus.reveal', actionId: 'action_001' },
+  { id: ID, type: 'facilitator.handover', toHandle: 'handle_0001' },
+  { id: ID, type: 'facilitator.claim' },
+  { id: ID, type: 'columns.set', columns: [{ id: 'start', title: 'Start', prompt: '' }, { title: 'New one', prompt: 'Why?' }] },
+  { id: ID, type: 'action.create', itemId: CARD, text: 'A staging cluster', askOf: 'Platform team' },
+  { id: ID, type: 'action.ask', actionId: 'action_001', askOf: 'Platform team' },
+  { id: ID, type: 'action.ask', actionId: 'action_001', askOf: null },
+  { id: ID, type: 'offer.add', itemId: CARD, text: 'I can pair on it' },
+  { id: ID, type: 'offer.withdraw', offerId: 'offer_0001' },
+  { id: ID, type: 'offer.accept', offerId: 'offer_0001' },
+  { id: ID, type: 'lens.set', on: false },
+  { id: ID, type: 'lens.tap', itemId: CARD, part: 'self-interest', on: true },
+  { id: ID, type: 'grouping.restrict', facilitatorOnly: true },
+  { id: ID, type: 'discuss.order', itemIds: [CARD, 'group_0001'] },
+  { id: ID, type: 'discuss.next' },
+  { id: ID, type: 'discuss.reopen', itemId: CARD },
+  { id: ID, type: 'timer.pause' },
+  { id: ID, type: 'timer.resume' },
+  { id: ID, type: 'timer.extend' },
+  { id: ID, type: 'action.done', actionId: 'action_001', done: true },
+  { id: ID, type: 'hand.raise', raised: false },
+  { id: ID, type: 'reaction.toggle', itemId: CARD, reaction: 'celebrate', on: true },
+  { id: ID, type: 'reactions.enable', enabled: true },
+  { id: ID, type: 'facilitator.reclaim' },
+  { id: ID, type: 'board.delete' },
+  { id: ID, type: 'summary.email', to: ['team@example.com', 'lead@example.org'] },
+];
+
 const rejects = (input: unknown) => expect(Command.safeParse(input).success, JSON.stringify(input)?.slice(0, 120)).toBe(false);
 const accepts = (input: unknown) => {
   const result = Command.safeParse(input);
@@ -20,62 +77,7 @@ const accepts = (input: unknown) => {
 
 describe('command schemas', () => {
   it('IN-1 accepts one well-formed example of every command', () => {
-    const examples = [
-      valid.join,
-      { ...valid.join, facilitatorKey: 'K'.repeat(64) },
-      valid.cardAdd,
-      { id: ID, type: 'card.edit', cardId: CARD, text: 'x' },
-      { id: ID, type: 'card.delete', cardId: CARD },
-      { id: ID, type: 'card.group', cardId: CARD, withCardId: 'card_0002' },
-      { id: ID, type: 'card.ungroup', cardId: CARD },
-      { id: ID, type: 'group.title', groupId: 'group_0001', title: '', previous: 'Old title' },
-      { id: ID, type: 'phase.set', phase: 'closed' },
-      { id: ID, type: 'settings.update', voteBudget: 20, perItemCap: 1 },
-      { id: ID, type: 'vote.cast', itemId: CARD },
-      { id: ID, type: 'vote.retract', itemId: CARD },
-      { id: ID, type: 'discuss.select', itemId: CARD },
-      { id: ID, type: 'timer.start', durationSec: 10 },
-      { id: ID, type: 'timer.stop' },
-      { id: ID, type: 'action.create', itemId: CARD, text: 'Do it' },
-      { id: ID, type: 'action.volunteer', actionId: 'action_001', volunteer: false },
-      { id: ID, type: 'action.due', actionId: 'action_001', dueDate: '2030-12-31' },
-      { id: ID, type: 'action.due', actionId: 'action_001', dueDate: null },
-      { id: ID, type: 'action.delete', actionId: 'action_001' },
-      { id: ID, type: 'phase.set', phase: 'review' },
-      { id: ID, type: 'review.mark', ref: REF, status: 'done' },
-      { id: ID, type: 'review.mark', ref: REF, status: 'not-done', reason: 'the pipeline was down', carry: true },
-      { id: ID, type: 'review.mark', ref: REF, status: 'dropped', reason: null, carry: false },
-      { id: ID, type: 'pulse.answer', value: 1 },
-      { id: ID, type: 'consensus.start', actionId: 'action_001' },
-      { id: ID, type: 'consensus.answer', actionId: 'action_001', value: 0 },
-      { id: ID, type: 'consensus.reveal', actionId: 'action_001' },
-      { id: ID, type: 'facilitator.handover', toHandle: 'handle_0001' },
-      { id: ID, type: 'facilitator.claim' },
-      { id: ID, type: 'columns.set', columns: [{ id: 'start', title: 'Start', prompt: '' }, { title: 'New one', prompt: 'Why?' }] },
-      { id: ID, type: 'action.create', itemId: CARD, text: 'A staging cluster', askOf: 'Platform team' },
-      { id: ID, type: 'action.ask', actionId: 'action_001', askOf: 'Platform team' },
-      { id: ID, type: 'action.ask', actionId: 'action_001', askOf: null },
-      { id: ID, type: 'offer.add', itemId: CARD, text: 'I can pair on it' },
-      { id: ID, type: 'offer.withdraw', offerId: 'offer_0001' },
-      { id: ID, type: 'offer.accept', offerId: 'offer_0001' },
-      { id: ID, type: 'lens.set', on: false },
-      { id: ID, type: 'lens.tap', itemId: CARD, part: 'self-interest', on: true },
-      { id: ID, type: 'grouping.restrict', facilitatorOnly: true },
-      { id: ID, type: 'discuss.order', itemIds: [CARD, 'group_0001'] },
-      { id: ID, type: 'discuss.next' },
-      { id: ID, type: 'discuss.reopen', itemId: CARD },
-      { id: ID, type: 'timer.pause' },
-      { id: ID, type: 'timer.resume' },
-      { id: ID, type: 'timer.extend' },
-      { id: ID, type: 'action.done', actionId: 'action_001', done: true },
-      { id: ID, type: 'hand.raise', raised: false },
-      { id: ID, type: 'reaction.toggle', itemId: CARD, reaction: 'celebrate', on: true },
-      { id: ID, type: 'reactions.enable', enabled: true },
-      { id: ID, type: 'facilitator.reclaim' },
-      { id: ID, type: 'board.delete' },
-      { id: ID, type: 'summary.email', to: ['team@example.com', 'lead@example.org'] },
-    ];
-    for (const example of examples) accepts(example);
+    for (const example of EXAMPLES) accepts(example);
   });
 
   it(`OF-6 rejects an offer over ${LIMITS.offerText} characters, blank, with control characters, or with a name of its own`, () => {
@@ -298,5 +300,32 @@ describe('command schemas', () => {
 
   it('IN-2 a handover names a handle with the id rules', () => {
     for (const bad of ['abc', 'handle 0001', '', 'h'.repeat(65)]) rejects({ id: ID, type: 'facilitator.handover', toHandle: bad });
+  });
+});
+
+describe('IN-32: validation runs no code made at run time', () => {
+  it('IN-32 the first parse of every command and request makes no function from text', async () => {
+    // a module evaluated afresh: its schemas are new, so each parse below is that schema's first
+    vi.resetModules();
+    const made: string[] = [];
+    const RealFunction = globalThis.Function;
+    globalThis.Function = new Proxy(RealFunction, {
+      construct(target, args: unknown[]) {
+        made.push(String(args.at(-1)).slice(0, 80));
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    try {
+      const fresh = await import('./messages.js');
+      for (const example of EXAMPLES) expect(fresh.Command.safeParse(example).success).toBe(true);
+      expect(fresh.Command.safeParse({ ...valid.cardAdd, extra: 1 }).success).toBe(false);
+      expect(fresh.CreateBoardRequest.safeParse({ name: 'Sprint 1', templateId: 'start-stop-continue' }).success).toBe(true);
+      expect(fresh.HandshakeAuth.safeParse({ boardId: 'board_0001', protocolVersion: 1 }).success).toBe(true);
+      expect(fresh.DocTicketRequest.safeParse({ doc: 'board' }).success).toBe(true);
+      expect(fresh.CardMovingSignal.safeParse({ cardId: CARD, moving: true }).success).toBe(true);
+    } finally {
+      globalThis.Function = RealFunction;
+    }
+    expect(made).toEqual([]);
   });
 });

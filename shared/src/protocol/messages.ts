@@ -4,6 +4,14 @@ import { PHASES } from '../domain/phases.js';
 import { REACTIONS } from '../domain/reactions.js';
 import { TRUST_PARTS } from '../domain/trustLens.js';
 
+/**
+ * IN-32: zod without its JIT. With it, each object schema's first parse makes a parsing function from text (`new
+ * Function`): about half a millisecond of a command's turn, the first time a process meets each kind of command (a
+ * reveal's `phase.set`, with 500 people waiting for it). Without it a parse is a few microseconds slower once warm,
+ * and the server makes no code from text at run time. Set before any schema below is made: each reads it then.
+ */
+z.config({ jitless: true });
+
 /** Ids are random url-safe strings; client-made ones (commands, participants, secrets) are bounded too. */
 const id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 url-safe characters');
 const secret = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'must be 32–128 url-safe characters');

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import { LIMITS, YJS_PATH } from '@candor/shared';
 import { type Config, defaultKeyFile } from './config.js';
@@ -102,7 +102,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       logger,
       now,
       newId,
-      newSeed: () => randomBytes(16).toString('base64url'),
+      newSeed: (boardId) => keyring.revealSeed(boardId),
       claimAfterMs: deps.config.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs,
       mailer,
       joins: new AddressBuckets({

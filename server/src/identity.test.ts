@@ -46,3 +46,17 @@ describe('Keyring values at rest', () => {
     expect(tags.authorTag).toBe('Vj94mD_heGdzOnJse_GFIY_4v_QRoFHN1FVSr3mY97g');
   });
 });
+
+describe('Keyring.revealSeed', () => {
+  it('RV-3 gives each board one reveal seed for a server key: the same in every process and after a restart, another for another board or key', () => {
+    const key = Buffer.alloc(32, 5);
+    const seed = new Keyring(key).revealSeed('board-1');
+    expect(seed).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // two processes (or a restart) on one server key
+    expect(new Keyring(Buffer.from(key)).revealSeed('board-1')).toBe(seed);
+    const others = [new Keyring(key).revealSeed('board-2'), new Keyring(Buffer.alloc(32, 6)).revealSeed('board-1')];
+    expect(new Set([seed, ...others]).size).toBe(3);
+    // HMAC(server key, purpose ‖ 0 ‖ board), its first 16 bytes
+    expect(seed).toBe(createHmac('sha256', key).update('reveal-seed\u0000board-1').digest().subarray(0, 16).toString('base64url'));
+  });
+});

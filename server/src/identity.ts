@@ -97,6 +97,15 @@ export class Keyring {
     return this.mac('facilitator', boardId, facilitatorKey);
   }
 
+  /**
+   * RV-3: the seed a board's cards are revealed in order of, the same in every process and after every restart
+   * (its rooms keep their cards' reveal-order keys under it as the cards are written, RV-10). Stored with the
+   * first reveal and sent to nobody; it says nothing of any card or person, and nothing of the key.
+   */
+  revealSeed(boardId: string): string {
+    return this.macHash('reveal-seed', [boardId]).digest().subarray(0, 16).toString('base64url');
+  }
+
   /** JN-1: a board password is kept only as this keyed hash (a dump without the server key cannot test guesses). */
   passwordHash(boardId: string, password: string): string {
     return this.mac('board-password', boardId, password);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PersonalView, type PublicBoardView, notesKey } from '@candor/shared';
-import { openDataFile, personTags, storedAnonymousState, storedTags } from './atRest.js';
+import { boardRevealSeed, openDataFile, personTags, storedAnonymousState, storedTags } from './atRest.js';
 import { type Frame, Person, type TestServer, createBoard, frameContains, frameMark, startServer } from './harness.js';
 
 /**
@@ -298,6 +298,17 @@ describe('anonymity over a whole retro', () => {
       // TL-2: trust-lens taps are stored as state too, each under a tag of its own (counted in the distinct tags above)
       expect(stored.lens).toHaveLength(3);
       expect(types).not.toContain('lens.tapped');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('RV-3 the reveal stored the board\'s seed from the server key, the one every process keeps its cards\' order under before it', () => {
+    const db = openDataFile(server.dbFile);
+    try {
+      const rows = db.prepare('SELECT payload FROM events WHERE board_id = ?').all(boardId) as { payload: string }[];
+      const seeds = rows.map((r) => (JSON.parse(r.payload) as { revealSeed?: string }).revealSeed).filter((s) => s !== undefined);
+      expect(seeds).toEqual([boardRevealSeed(server.keyFile, boardId)]);
     } finally {
       db.close();
     }

@@ -42,6 +42,11 @@ export function storedTags(dbFile: string, boardId: string): string[] {
   return [...s.cards, ...s.votes, ...s.pulse, ...s.consensus, ...s.lens, ...s.reactions].map((f) => f.tag);
 }
 
+/** RV-3: the seed a board reveals with until one is stored, as every process of the server key works it out */
+export function boardRevealSeed(keyFile: string, boardId: string): string {
+  return new Keyring(fs.readFileSync(keyFile)).revealSeed(boardId);
+}
+
 /** The per-person tags the running server holds in memory for a secret (computed with the key file). */
 export function personTags(keyFile: string, boardId: string, secret: string): string[] {
   const { tags, commandKeyBase } = new Keyring(fs.readFileSync(keyFile)).person(boardId, secret);

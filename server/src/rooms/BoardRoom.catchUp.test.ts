@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readBoardDoc, RevealKeys, revealOrder } from '@candor/shared';
 import type { PostgresStore } from '../storage/postgres.js';
 import { AnonymousState } from '../storage/anonymousState.js';
 import { BoardRoom } from './BoardRoom.js';
@@ -23,13 +24,13 @@ afterEach(async () => {
 });
 
 async function twoProcesses() {
-  const { storeA, storeB, deps } = await boardOnTwoPools({ id: BOARD, name: 'Catch-up', facilitatorKey: FACILITATOR_KEY }, newId, opened);
+  const { storeA, storeB, deps, keyring } = await boardOnTwoPools({ id: BOARD, name: 'Catch-up', facilitatorKey: FACILITATOR_KEY }, newId, opened);
   const room = async (store: PostgresStore) => new BoardRoom((await store.loadBoard(BOARD))!, deps(store));
   const a = await room(storeA);
   const b = await room(storeB);
   /** the second room learns that the first one stored the board at its current version */
   const catchUpB = async () => b.catchUpTo(await storeA.storedVersion(BOARD));
-  return { a, b, storeA, storeB, catchUpB };
+  return { a, b, storeA, storeB, keyring, catchUpB };
 }
 
 describe('CL-17 incremental catch-up', () => {
@@ -177,6 +178,37 @@ describe('CL-17 incremental catch-up', () => {
     expect(load).toHaveBeenCalledTimes(1);
     const again = await againstFullReload(b);
     expect(again.incremental).toEqual(again.reloaded);
+  }, 60_000);
+
+  it('RV-3 RV-10 a big board revealed through one process: the other takes its cards in the order it kept them as they came, under the same seed (no id hashed)', async () => {
+    const { a, b, storeB, keyring, catchUpB } = await twoProcesses();
+    const fac = person(a, 'fac', true);
+    const ada = person(b, 'ada');
+    await fac.join();
+    await catchUpB();
+    await ada.join();
+    await a.catchUpTo(await storeB.storedVersion(BOARD));
+    const column = template.columns[0]!.id;
+    const writers = Array.from({ length: 11 }, (_, i) => person(a, `writer${i}`));
+    for (const w of writers) await w.join();
+    await Promise.all(writers.flatMap((w, i) => Array.from({ length: 46 }, (_, k) => w.must({ type: 'card.add', columnId: column, text: `card ${i}-${k}` }))));
+    await catchUpB();
+    // b keeps its cards' entries and keys a turn at a time (RV-7, RV-10), as it would while people write
+    for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
+    const ordered = vi.spyOn(RevealKeys.prototype, 'orderOf');
+    try {
+      await fac.must({ type: 'phase.set', phase: 'reveal' });
+      await catchUpB();
+      expect(b.state.phase).toBe('reveal');
+      // the projections of both processes took the kept order: none fell back to hashing every id
+      expect(ordered.mock.results.map((r) => (r.value as string[] | undefined)?.length)).toEqual([11 * 46, 11 * 46]);
+    } finally {
+      ordered.mockRestore();
+    }
+    expect(b.state.revealSeed).toBe(keyring.revealSeed(BOARD));
+    const order = (room: BoardRoom) => readBoardDoc(room.boardDoc)!.cards.map((c) => c.id);
+    expect(order(b)).toEqual(order(a));
+    expect(order(b)).toEqual(revealOrder([...b.state.cards.keys()], b.state.revealSeed!));
   }, 60_000);
 
   it('CL-17 rebuilds the whole copy when the changes leave a gap, or a known row changed or went', async () => {

@@ -135,7 +135,7 @@ export class BoardRoom {
       },
       // CL-8: with several processes only the holder of the board's writer lease creates shared texts
       mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
-      drawSeed: deps.newSeed,
+      revealSeed: () => deps.newSeed(this.id),
     });
     this.staging = new CommandStaging({
       id: this.id,

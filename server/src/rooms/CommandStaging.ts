@@ -37,7 +37,7 @@ export interface StagingOfRoom {
   storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null>;
   /** applies `presence.changed` when whether someone is connected changed */
   refreshPresence(participantId: string): void;
-  /** RV-3, RV-10: the seed this room reveals with, drawn when the room was made (`RoomFanout.revealKeys`) */
+  /** RV-3, RV-10: the seed this room reveals with, the board's from the server key until one is stored (`RoomFanout.revealKeys`) */
   revealSeed(): string;
   /** BD-1: removes the board from storage and tells everyone */
   deleteBoard(): Promise<Ack>;

@@ -75,19 +75,20 @@ export class RoomFanout {
       projecting?: () => void;
       /** CL-8: whether this process may create the notes' shared texts */
       mayCreateTexts?: () => boolean;
-      /** RV-3: a new random seed */
-      drawSeed: () => string;
+      /** RV-3: the seed this board reveals with until one is stored (the same in every process, `Keyring.revealSeed`) */
+      revealSeed: () => string;
     },
   ) {}
 
   /**
-   * RV-3, RV-10: the reveal-order keys of this board. Before the first reveal they are under a seed this room drew
-   * when it was made, which the reveal then stores (`decide` takes it as its new seed) and which nobody is sent;
-   * once the board has a stored seed (revealed here, or elsewhere, CL-1, or before it was loaded), under that.
+   * RV-3, RV-10: the reveal-order keys of this board. Before the first reveal they are under the board's seed from
+   * the server key (the same in every process and after a restart), which the reveal then stores (`decide` takes
+   * it as its new seed) and which nobody is sent; once the board has a stored seed (revealed here, or elsewhere,
+   * CL-1, or before it was loaded), under that.
    */
   revealKeys(): RevealKeys {
     const stored = this.state.revealSeed;
-    if (this.keys === undefined) this.keys = new RevealKeys(stored ?? this.hooks.drawSeed());
+    if (this.keys === undefined) this.keys = new RevealKeys(stored ?? this.hooks.revealSeed());
     else if (stored !== null && this.keys.seed !== stored) {
       this.keys = new RevealKeys(stored);
       // (a big board's cards get their keys under it with their entries, a turn at a time)

@@ -38,7 +38,8 @@ export interface RoomDeps {
   logger: Logger;
   now: () => number;
   newId: () => string;
-  newSeed: () => string;
+  /** RV-3: the seed the board reveals with until one is stored (`Keyring.revealSeed`) */
+  newSeed: (boardId: string) => string;
   /** FA-3: how long the facilitator must be away before someone may claim the role */
   claimAfterMs: number;
   /** SU-2: null when SMTP_URL is not set */

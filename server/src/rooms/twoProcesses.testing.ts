@@ -13,8 +13,8 @@ export const TWO_PROCESS_TEMPLATE = TEMPLATES[2]!;
 
 /**
  * Two processes of one board, as the room tests stand them in (no Redis): two PostgreSQL pools on one fresh
- * schema, the board created through the first, and the dependencies each process gives its rooms. `opened`
- * collects the stores for the test to close.
+ * schema, the board created through the first, and the dependencies each process gives its rooms (as `createApp`
+ * does: one server key, and the board's reveal seed from it). `opened` collects the stores for the test to close.
  */
 export async function boardOnTwoPools(board: { id: string; name: string; facilitatorKey: string }, newId: () => string, opened: PostgresStore[]) {
   const url = testDatabaseUrl();
@@ -32,8 +32,8 @@ export async function boardOnTwoPools(board: { id: string; name: string; facilit
     { id: board.id, facilitatorHash: keyring.facilitatorHash(board.id, board.facilitatorKey), createdAt: 0 },
     { type: 'board.created', name: board.name, templateId: id, columns, settings: { voteBudget: 3, perItemCap: 2 } },
   );
-  const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 });
-  return { storeA, storeB, deps };
+  const deps = (store: PostgresStore): RoomDeps => ({ store, keyring, logger: pino({ level: 'silent' }), now: () => 5_000, newId, newSeed: (boardId) => keyring.revealSeed(boardId), claimAfterMs: 60_000 });
+  return { storeA, storeB, deps, keyring };
 }
 
 /**

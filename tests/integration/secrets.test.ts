@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '@candor/server';
+import { defaultKeyFile, loadConfig } from '../../server/src/config.js';
+import { REPO_ROOT } from './spawnedServer.js';
 import { Person, createBoard, docTicket, docUrl, newId, openSocket, readerHeaders, sendCommand, until, useServer } from './harness.js';
 
 /**
@@ -76,6 +79,23 @@ describe('secrets are never written down', () => {
     // JN-1: the password reaches nobody else either
     for (const other of [A, B]) {
       for (const frame of other.frames) expect(frame.bytes.includes(PASSWORD), `password in a frame ${other.name} received`).toBe(false);
+    }
+  });
+});
+
+/**
+ * AR-7: the server key never travels with the code. The key file `npm start` and the end-to-end server make beside
+ * their data directories (`<DATA_DIR>.key`) is ignored by git, and the repository holds no key file.
+ */
+describe('the server key stays out of the repository', () => {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' });
+
+  it('AR-7 git tracks no key file and ignores the ones a server makes in the checkout', () => {
+    expect(git('ls-files').split('\n').filter((f) => f.endsWith('.key'))).toEqual([]);
+    // the default data directory and the end-to-end server's (playwright.config.ts), each with its key beside it
+    for (const dataDir of [loadConfig({}).dataDir, path.join(REPO_ROOT, '.e2e-data')]) {
+      const keyFile = path.relative(REPO_ROOT, defaultKeyFile(dataDir));
+      expect(git('check-ignore', '--no-index', '--verbose', keyFile)).toContain(keyFile);
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
-import { DiscussionPage } from './pages/DiscussionPage';
+import { discussingOneCard } from './pages/DiscussionPage';
 
 /**
  * UI-23: the emoji Candor draws (the raised hand, the reactions) and the ones people write on their cards are
@@ -36,15 +36,7 @@ test('UI-23 the raised hand, every reaction and an emoji on a card are drawn in 
   ada.page.on('request', (request) => {
     if (/\.woff2?$/.test(new URL(request.url()).pathname)) fonts.push(new URL(request.url()).pathname);
   });
-  const link = await facilitator.createRetro('Emoji');
-  await ada.join(link, 'Ada');
-  await ada.addCard('Stop', 'Merging on Fridays 🎉');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
-  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
-  const discussion = new DiscussionPage(ada.page);
-  await expect(discussion.reaction('Agree')).toBeVisible();
+  const discussion = await discussingOneCard(facilitator, ada, 'Emoji', 'Merging on Fridays 🎉');
   await ada.page.evaluate(() => document.fonts.ready);
 
   const glyphs: [string, Locator][] = [

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures/team';
-import { DiscussionPage } from './pages/DiscussionPage';
+import { discussingOneCard } from './pages/DiscussionPage';
 
 /** How many reactions Ada taps while offline: more than one connection may send at once (60, then 20 a second). */
 const TAPS = 80;
@@ -9,15 +9,7 @@ test('UI-11 refusals reach the person: "too many changes" and another refusal ar
   ada,
 }) => {
   test.setTimeout(180_000);
-  const link = await facilitator.createRetro('Notices');
-  await ada.join(link, 'Ada');
-  await ada.addCard('Stop', 'Slow builds');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
-  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
-  const discussion = new DiscussionPage(ada.page);
-  await expect(discussion.reaction('Agree')).toBeVisible();
+  const discussion = await discussingOneCard(facilitator, ada, 'Notices', 'Slow builds');
 
   // On a train: Ada keeps tapping a reaction while offline; every tap waits in her queue.
   await ada.page.context().setOffline(true);

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { BoardPage } from './BoardPage';
 
 /** The Discuss phase as one person sees it: the items in discussion order, the current one, hands and reactions. */
 export class DiscussionPage {
@@ -69,4 +70,21 @@ export class DiscussionPage {
   async expectReactionCount(name: string, count: number): Promise<void> {
     await expect(this.reaction(name)).toHaveAccessibleName(`${name} (${count})`);
   }
+}
+
+/**
+ * A retro in Discuss on one card: `facilitator` creates it, `person` joins and writes `card` in Stop, the facilitator
+ * moves on to Discuss and starts with it. Returns the discussion as `person` sees it, its reactions on screen.
+ */
+export async function discussingOneCard(facilitator: BoardPage, person: BoardPage, retro: string, card: string): Promise<DiscussionPage> {
+  const link = await facilitator.createRetro(retro);
+  await person.join(link, 'Ada');
+  await person.addCard('Stop', card);
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+  const discussion = new DiscussionPage(person.page);
+  await expect(discussion.reaction('Agree')).toBeVisible();
+  return discussion;
 }

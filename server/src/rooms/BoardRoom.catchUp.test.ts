@@ -3,6 +3,8 @@ import { readBoardDoc, RevealKeys, revealOrder } from '@candor/shared';
 import type { PostgresStore } from '../storage/postgres.js';
 import { AnonymousState } from '../storage/anonymousState.js';
 import { BoardRoom } from './BoardRoom.js';
+import { CARD_ENTRIES_PER_TURN } from './RoomFanout.js';
+import { turns } from './room.testing.js';
 import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, againstFullReload, twoProcessPeople } from './twoProcesses.testing.js';
 
 /**
@@ -194,7 +196,7 @@ describe('CL-17 incremental catch-up', () => {
     await Promise.all(writers.flatMap((w, i) => Array.from({ length: 46 }, (_, k) => w.must({ type: 'card.add', columnId: column, text: `card ${i}-${k}` }))));
     await catchUpB();
     // b keeps its cards' entries and keys a turn at a time (RV-7, RV-10), as it would while people write
-    for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await turns(Math.ceil(b.state.cards.size / CARD_ENTRIES_PER_TURN) + 1);
     const ordered = vi.spyOn(RevealKeys.prototype, 'orderOf');
     try {
       await fac.must({ type: 'phase.set', phase: 'reveal' });

@@ -4,7 +4,7 @@ import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
-import { recordCommits, roomDriver } from './room.testing.js';
+import { recordCommits, roomDriver, turns } from './room.testing.js';
 import { CARD_ENTRIES_KEPT_FROM, CARD_ENTRIES_PER_TURN } from './RoomFanout.js';
 
 /**
@@ -100,11 +100,6 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
       spy.mockRestore();
     }
     return texts.filter((t) => /"card-[0-9]+|"(one|two|three|four|edited)"/.test(t));
-  }
-
-  /** lets `n` turns of the event loop pass (each batch of entries is a turn of its own) */
-  async function turns(n: number): Promise<void> {
-    for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   /** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards, loaded again as after a restart */

@@ -5,6 +5,11 @@ import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
 import type { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
 
+/** Lets `n` turns of the event loop pass (a big board's card entries and reveal keys are kept a batch a turn, RV-7). */
+export async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** A command as a test writes it; the helper gives it its id. */
 export type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
 

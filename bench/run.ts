@@ -166,6 +166,12 @@ function line(r: RevealResult): string {
 
 async function main(): Promise<void> {
   const started = now();
+  // Every data directory, the server key beside each and any other temporary file of the run (its processes
+  // inherit TMPDIR) go under one directory, removed at the end: a run leaves no database or key behind.
+  // (What is kept between runs on purpose, the join baseline's checkout, stays in the machine's own.)
+  process.env.CANDOR_BENCH_KEPT_DIR ??= os.tmpdir();
+  const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-bench-run-'));
+  process.env.TMPDIR = tmpRoot;
   if (!args['no-build']) {
     console.log('› building (pnpm build)');
     execSync('pnpm build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -375,6 +381,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await crowd?.stop();
+    fs.rmSync(tmpRoot, { recursive: true, force: true });
   }
   results.failures = failures;
   results.targets = targets(results);

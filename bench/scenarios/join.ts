@@ -111,7 +111,7 @@ function baselineTree(ref: string): { dir: string; commit: string } {
   const tree = createHash('sha1').update(ROOT).digest('hex').slice(0, 8);
   // "-esm": since stop 24 the tree's server/package.json comes with it, so its `"type": "module"` holds (its server
   // code ran as CommonJS under tsx before, where Candor's runs as ES modules); an older extraction is not reused
-  const dir = path.join(os.tmpdir(), `candor-join-baseline-${commit}-${tree}-esm`);
+  const dir = path.join(process.env.CANDOR_BENCH_KEPT_DIR ?? os.tmpdir(), `candor-join-baseline-${commit}-${tree}-esm`);
   if (fs.existsSync(path.join(dir, '.ready')) && linksResolve(path.join(dir, 'server/node_modules'))) return { dir, commit };
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });

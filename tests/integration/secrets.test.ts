@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +88,18 @@ describe('secrets are never written down', () => {
  * AR-7: the server key never travels with the code. The key file `npm start` and the end-to-end server make beside
  * their data directories (`<DATA_DIR>.key`) is ignored by git, and the repository holds no key file.
  */
+describe('a test run leaves no data file or server key behind', () => {
+  const live = useServer();
+
+  it('AR-7 every data directory and its server key are made under the run\'s own temporary directory, which the run removes at its end (tests/tmpRoot.globalSetup.ts)', () => {
+    const root = process.env.TMPDIR ?? '';
+    expect(path.basename(root)).toMatch(/^candor-tests-/);
+    expect(os.tmpdir()).toBe(root);
+    for (const file of [live.server.dbFile, live.server.keyFile]) expect(file.startsWith(root + path.sep), file).toBe(true);
+    expect(fs.existsSync(live.server.keyFile)).toBe(true);
+  });
+});
+
 describe('the server key stays out of the repository', () => {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' });
 

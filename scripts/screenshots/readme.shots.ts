@@ -10,15 +10,26 @@ async function person(browser: Browser, who: string, viewport = DESKTOP): Promis
   return new BoardPage(await context.newPage(), who);
 }
 
-/** Each picture in light and in dark (system preference), so the README shows both. */
-async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
-  // from the top: scrolled, a full-page capture draws the sticky header across the middle of the picture
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+/**
+ * Each picture in light and in dark (system preference), so the README shows both. A whole page is taken with the
+ * window as tall as the page: a full-page capture draws the fixed bars (the header, the room-news line at the
+ * bottom) where the window ends, across the middle of the picture.
+ */
+async function shoot(page: Page, name: string, wholePage = true): Promise<void> {
+  const size = page.viewportSize()!;
+  if (wholePage) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  }
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await page.screenshot({ path: `${OUT}/${name}${colorScheme === 'dark' ? '-dark' : ''}.png`, fullPage });
+    // two frames, so the text inside form fields is painted in the new colours too (taken at once, it was not)
+    await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+    await page.screenshot({ path: `${OUT}/${name}${colorScheme === 'dark' ? '-dark' : ''}.png` });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  if (wholePage) await page.setViewportSize(size);
 }
 
 test('README screenshots: every phase in light and dark, the team page, and the phone layout', async ({ browser }) => {

@@ -84,10 +84,6 @@ describe('secrets are never written down', () => {
   });
 });
 
-/**
- * AR-7: the server key never travels with the code. The key file `npm start` and the end-to-end server make beside
- * their data directories (`<DATA_DIR>.key`) is ignored by git, and the repository holds no key file.
- */
 describe('a test run leaves no data file or server key behind', () => {
   const live = useServer();
 
@@ -100,6 +96,10 @@ describe('a test run leaves no data file or server key behind', () => {
   });
 });
 
+/**
+ * AR-7: the server key never travels with the code. The key file `npm start` and the end-to-end server make beside
+ * their data directories (`<DATA_DIR>.key`) is ignored by git, and the repository holds no key file.
+ */
 describe('the server key stays out of the repository', () => {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' });
 

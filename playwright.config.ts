@@ -8,8 +8,8 @@ export const SINK_PORT = PORT + 21_000;
 /**
  * Playwright's own list of Chromium features to turn off (playwright-core 1.65's `chromiumSwitches`), plus the
  * WebUI omnibox popups. A second --disable-features replaces the first, so the list is whole here. Full Chromium
- * (not the headless shell) makes two omnibox popup pages for each browser context at start and keeps them
- * rendering: about a tenth of the end-to-end run's CPU, for a popup no test opens.
+ * (not the headless shell) makes two omnibox popup pages for each browser context at start; their renderers took
+ * about a tenth of the CPU of two end-to-end tests (`top`), for a popup no test opens.
  */
 const DISABLED_FEATURES = `--disable-features=${[
   ...['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable'],

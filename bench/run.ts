@@ -161,7 +161,7 @@ function line(r: RevealResult): string {
   const warn = r.timedOut ? ' (TIMED OUT: not every client got a frame)' : '';
   const w = r.serverWrites;
   const where = `\n         where: server read the command at ${w.firstReadMs.toFixed(1)} ms, writes ${w.count} from ${w.firstMs.toFixed(1)} to ${w.lastMs.toFixed(1)} ms (done ${w.lastDoneMs.toFixed(1)}); off the wire p50 ${r.wire.p50.toFixed(0)} / p99 ${r.wire.p99.toFixed(0)} ms; client decode p50 ${r.clientLag.p50.toFixed(2)} / p99 ${r.clientLag.p99.toFixed(2)} ms; load processes' CPU ${r.loadgenCpuMs.toFixed(0)} ms, page faults ${r.loadgenPageFaults}`;
-  return `${r.system.padEnd(6)} N=${r.n} cards=${r.cards}: p50 ${r.delivery.p50.toFixed(0)} / p99 ${r.delivery.p99.toFixed(0)} / max ${r.delivery.max.toFixed(0)} ms, ${r.bytesPerClient} B/client (${r.bytesMin}–${r.bytesMax}), server CPU ${r.serverCpuMs.toFixed(0)} ms (main thread ${r.serverMainThreadCpuMs.toFixed(1)}, others ${r.serverOtherThreadsCpuMs.toFixed(1)})${extra}${warn}${where}`;
+  return `${r.system.padEnd(6)} N=${r.n} cards=${r.cards}: p50 ${r.delivery.p50.toFixed(0)} / p99 ${r.delivery.p99.toFixed(0)} / max ${r.delivery.max.toFixed(0)} ms, ${r.bytesPerClient} B/client (${r.bytesMin}–${r.bytesMax}), server CPU ${r.serverCpuMs.toFixed(0)} ms (main thread ${r.serverMainThreadCpuMs.toFixed(1)}, others ${r.serverOtherThreadsCpuMs.toFixed(1)}; kernel ${r.serverSysCpuMs.toFixed(1)}, ${r.serverMinorFaults} page faults)${extra}${warn}${where}`;
 }
 
 async function main(): Promise<void> {

@@ -55,6 +55,9 @@ export interface RevealResult {
   socketBytesPerClient: number;
   /** server CPU time (process.cpuUsage, user + system) from just before the command until the room went quiet */
   serverCpuMs: number;
+  /** of it, in the kernel (system time), ms; and the server's minor page faults in the window */
+  serverSysCpuMs: number;
+  serverMinorFaults: number;
   /** the same from /proc/<pid>/stat (10 ms ticks), a cross-check */
   serverProcCpuMs: number;
   /** of the server's CPU, what its main (JavaScript) thread used and what its other threads (GC and compiler helpers, libuv) used */
@@ -129,6 +132,8 @@ function summarize(system: System, o: RevealOptions, t0: number, w: WindowStats,
     framesPerClient: median(w.wsFrames),
     socketBytesPerClient: median(w.sockBytes),
     serverCpuMs: (after.cpuUs - before.cpuUs) / 1000,
+    serverSysCpuMs: (after.systemCpuUs - before.systemCpuUs) / 1000,
+    serverMinorFaults: after.minorFaults - before.minorFaults,
     serverProcCpuMs: after.procCpuMs - before.procCpuMs,
     serverMainThreadCpuMs: (after.mainThreadCpuUs - before.mainThreadCpuUs) / 1000,
     serverOtherThreadsCpuMs: (after.otherThreadsCpuUs - before.otherThreadsCpuUs) / 1000,

@@ -1,22 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { DISABLED_FEATURES } from './tests/e2e/fixtures/chromiumFeatures';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 /** SU-1: a real SMTP server for the run, and where a spec reads what it received (ports derived from PORT). */
 export const SMTP_PORT = PORT + 20_000;
 export const SINK_PORT = PORT + 21_000;
-
-/**
- * Playwright's own list of Chromium features to turn off (playwright-core 1.65's `chromiumSwitches`), plus the
- * WebUI omnibox popups. A second --disable-features replaces the first, so the list is whole here. Full Chromium
- * (not the headless shell) makes two omnibox popup pages for each browser context at start; their renderers took
- * about a tenth of the CPU of two end-to-end tests (`top`), for a popup no test opens.
- */
-const DISABLED_FEATURES = `--disable-features=${[
-  ...['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable'],
-  ...['LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect'],
-  ...['TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch'],
-  ...['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup'],
-].join(',')}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -41,7 +29,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
-        DISABLED_FEATURES,
+        // Playwright's own features to turn off, and the omnibox popups (see the list)
+        `--disable-features=${DISABLED_FEATURES.join(',')}`,
       ],
     },
   },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/team';
 
 const STUCK = "I'm stuck on…";
@@ -10,7 +11,24 @@ const boCard = 'How the billing retries work — I nodded along but I do not kno
 const fionaCard = 'Reviewing infra changes alone';
 const actionText = 'Pair on one deploy failure this week and write down what we find';
 
-test('a facilitator and two participants run a whole retro, from creation to Markdown export', async ({ facilitator, ada, bo }, testInfo) => {
+/** DO-6: every URL the page asks for and every WebSocket it opens, from now on: what a proxy's access log keeps */
+function urlsAskedFor(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  page.on('websocket', (socket) => urls.push(socket.url()));
+  return urls;
+}
+
+/** what the page keeps of who it is on the board: its participant id and secret, and a facilitator key */
+function credentialsOf(page: Page, boardId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const identity = JSON.parse(localStorage.getItem(`candor:board:${id}`) ?? '{}') as { participantId?: string; secret?: string };
+    return [identity.participantId, identity.secret, localStorage.getItem(`candor:fac:${id}`)].filter((v): v is string => typeof v === 'string');
+  }, boardId);
+}
+
+test('a facilitator and two participants run a whole retro, from creation to Markdown export, with nothing secret in any URL', async ({ facilitator, ada, bo }, testInfo) => {
+  const urls = [facilitator, ada, bo].map((person) => urlsAskedFor(person.page));
   // Create
   const home = facilitator.page;
   await home.goto('/');
@@ -120,4 +138,15 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   await expect(allCards.getByRole('listitem').filter({ hasText: adaCard })).toContainText('(in “Working alone on risky things”)');
   await expect(allCards.getByRole('listitem').filter({ hasText: adaCard })).not.toContainText('vote');
   await ada.screenshot(testInfo, '06-closed');
+
+  // DO-6: through the whole retro (the notes' WebSocket and the export included) no URL any of the three browsers
+  // asked for holds a participant id, a secret or the facilitator key
+  const boardId = new URL(participantLink).pathname.split('/').pop()!;
+  const asked = urls.flat();
+  expect(asked.filter((u) => u.includes('/socket.io/')).length).toBeGreaterThan(0);
+  expect(asked.filter((u) => /\/yjs\/[^/]+\/notes\?ticket=/.test(u)).length).toBeGreaterThan(0);
+  expect(asked.filter((u) => u.includes('/export.md')).length).toBeGreaterThan(0);
+  const credentials = (await Promise.all([facilitator, ada, bo].map((person) => credentialsOf(person.page, boardId)))).flat();
+  expect(credentials).toHaveLength(7);
+  for (const credential of credentials) expect(asked.filter((u) => u.includes(credential))).toEqual([]);
 });

@@ -42,9 +42,8 @@ if (process.send) {
     // a heap snapshot to that file (the memory scenario's --memory-snapshots), after the GC
     if (typeof message.heapSnapshot === 'string') v8.writeHeapSnapshot(message.heapSnapshot);
     // hr: the monotonic clock in µs, the clock of --cpu-prof's sample timestamps
-    // resource: the kernel's share of the CPU (system time), and minor page faults (the kernel handing the heap fresh pages)
-    const r = process.resourceUsage();
-    process.send({ probe: message.probe, cpu: process.cpuUsage(), resource: { system: r.systemCPUTime, minorFaults: r.minorPageFault }, mem: process.memoryUsage(), hr: Number(process.hrtime.bigint() / 1000n), writes });
+    // minorFaults: the kernel handing the process fresh pages (its heap growing)
+    process.send({ probe: message.probe, cpu: process.cpuUsage(), minorFaults: process.resourceUsage().minorPageFault, mem: process.memoryUsage(), hr: Number(process.hrtime.bigint() / 1000n), writes });
     writes = freshWrites();
   });
   // the channel must not keep a server alive that wants to exit

@@ -154,7 +154,7 @@ export class ServerProcess {
       }),
     );
     const threads = threadCpuUs(this.child.pid!);
-    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, systemCpuUs: reply.resource.system, minorFaults: reply.resource.minorFaults, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr, pid: this.child.pid!, mainThreadCpuUs: threads.main, otherThreadsCpuUs: threads.others, writes: reply.writes };
+    return { at: now(), cpuUs: reply.cpu.user + reply.cpu.system, systemCpuUs: reply.cpu.system, minorFaults: reply.minorFaults, procCpuMs: procCpuMs(this.child.pid!), rss: procRss(this.child.pid!) ?? reply.mem.rss, heapUsed: reply.mem.heapUsed, heapTotal: reply.mem.heapTotal, external: reply.mem.external, arrayBuffers: reply.mem.arrayBuffers, hrUs: reply.hr, pid: this.child.pid!, mainThreadCpuUs: threads.main, otherThreadsCpuUs: threads.others, writes: reply.writes };
   }
 
   /**
@@ -175,7 +175,7 @@ export class ServerProcess {
 interface ProbeReply {
   probe: number;
   cpu: { user: number; system: number };
-  resource: { system: number; minorFaults: number };
+  minorFaults: number;
   mem: { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
   hr: number;
   writes: ServerWrites;

@@ -14,6 +14,7 @@ import type { BoardStore } from './storage/BoardStore.js';
 import { DataFileError, openSqliteStore } from './storage/sqlite.js';
 import { openCluster } from './cluster/Cluster.js';
 import { openPostgresStore } from './storage/postgres.js';
+import { anonymousStateKey } from './storage/sealedState.js';
 import { attachSocketIo, upgradeSocketIo } from './transport/socketio.js';
 import { attachYjs } from './transport/yjs.js';
 import { SharedEncodings } from './transport/docEncodings.js';
@@ -37,6 +38,8 @@ const ROOM_ID_CHARS = 16;
 
 export { createLogger, type Logger } from './logger.js';
 export { openPostgresStore } from './storage/postgres.js';
+export { anonymousStateKey, openState } from './storage/sealedState.js';
+export { loadServerKey } from './keyFile.js';
 export { HeldPort } from './transport/heldPort.js';
 
 export interface AppDeps {
@@ -76,11 +79,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (redisUrl && !deps.config.databaseUrl) {
     throw new DataFileError('REDIS_URL is for several processes sharing one PostgreSQL: set DATABASE_URL too (SQLite serves one process).');
   }
-  const postgres = !deps.store && deps.config.databaseUrl ? await openPostgresStore(deps.config.databaseUrl) : null;
-  const { store, health } = watchStorage(deps.store ?? postgres ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
-  const now = deps.now ?? Date.now;
   const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
   const serverKey = loadServerKey({ keyFile, envKey: deps.config.envKey });
+  const postgres = !deps.store && deps.config.databaseUrl ? await openPostgresStore(deps.config.databaseUrl, { stateKey: anonymousStateKey(serverKey) }) : null;
+  const { store, health } = watchStorage(deps.store ?? postgres ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
+  const now = deps.now ?? Date.now;
   const keyring = new Keyring(serverKey);
   // CL-*: several processes on one PostgreSQL tell each other through Redis what changed
   const cluster =

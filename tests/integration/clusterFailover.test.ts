@@ -22,8 +22,11 @@ describe('processes that die, stall or lose Redis', () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
+  /** the test's processes, whose key opens what they stored (`storedBoard`) */
+  let started: SpawnedServer[] = [];
   async function cluster(count: number, redisUrl?: string) {
     const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(LEASE_MS) }, ...(redisUrl ? { redisUrl } : {}) });
+    started = processes;
     const people: Person[] = [];
     cleanup.push(async () => {
       for (const p of people) await p.disconnect();
@@ -43,7 +46,7 @@ describe('processes that die, stall or lose Redis', () => {
   }
 
   /** the writer lease once someone holds it */
-  const heldLease = (boardId: string) => until(async () => ((await storedBoard(boardId)).lease?.owner ? (await storedBoard(boardId)).lease : null), 10_000);
+  const heldLease = (boardId: string) => until(async () => ((await storedBoard(boardId, started)).lease?.owner ? (await storedBoard(boardId, started)).lease : null), 10_000);
 
   it('CL-9 kill -9 of the writer while 20 people add cards, then of another process mid-vote: every acknowledged card exists once, nobody is over budget, a new writer with a higher epoch takes over within two lease periods, and everyone carries on', async () => {
     const { processes, people, live, join } = await cluster(3);
@@ -79,7 +82,7 @@ describe('processes that die, stall or lose Redis', () => {
     expect(acksAtKill).toBeLessThan(80);
     // a new writer, with a higher epoch, within two lease periods of the kill
     const second = await until(async () => {
-      const lease = (await storedBoard(boardId)).lease;
+      const lease = (await storedBoard(boardId, started)).lease;
       return lease?.owner && lease.owner !== first.owner && lease.epoch > first.epoch ? lease : null;
     }, 2 * LEASE_MS - (Date.now() - killedAt));
     expect(second.epoch).toBeGreaterThan(first.epoch);
@@ -87,7 +90,7 @@ describe('processes that die, stall or lose Redis', () => {
     // every acknowledged card exists once in PostgreSQL
     const all = acked.flat();
     expect(new Set(all).size).toBe(80);
-    expect((await storedBoard(boardId)).cardIds.sort()).toEqual([...all].sort());
+    expect((await storedBoard(boardId, started)).cardIds.sort()).toEqual([...all].sort());
     for (const person of [F, ...writers]) if (!person.socket?.connected) await moveToLiveProcess(person, live);
     expect(await sendUntilAcked(F, live, 'phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     // … and once in every person's board document
@@ -128,7 +131,7 @@ describe('processes that die, stall or lose Redis', () => {
     expect(accepted).toEqual(writers.map(() => 3));
     for (const person of [F, ...writers]) if (!person.socket?.connected) await moveToLiveProcess(person, live);
     for (const writer of writers) await writer.waitFor(() => writer.me?.votesLeft === 0, 15_000);
-    expect((await storedBoard(boardId)).votes).toBe(60);
+    expect((await storedBoard(boardId, started)).votes).toBe(60);
 
     // and carry on: discuss, a note typed on one process reaches everyone, made once
     expect(await sendUntilAcked(F, live, 'phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
@@ -157,7 +160,7 @@ describe('processes that die, stall or lose Redis', () => {
 
     processes[0]!.child.kill('SIGSTOP');
     const second = await until(async () => {
-      const lease = (await storedBoard(boardId)).lease;
+      const lease = (await storedBoard(boardId, started)).lease;
       return lease?.owner && lease.owner !== first.owner && lease.epoch > first.epoch ? lease : null;
     }, 2 * LEASE_MS);
     expect(await F.cmd('discuss.select', { itemId: one })).toMatchObject({ ok: true });
@@ -175,7 +178,7 @@ describe('processes that die, stall or lose Redis', () => {
       expect(textsEverSet(person, notesKey.item(two))).toBe(1);
     }
     // the resumed process did not take the lease back
-    expect((await storedBoard(boardId)).lease).toEqual(second);
+    expect((await storedBoard(boardId, started)).lease).toEqual(second);
   }, 120_000);
 
   it('CL-11 Redis restarted: commands go on through PostgreSQL meanwhile, fan-out resumes and nothing is lost', async () => {

@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import type { Ack, CommandType } from '@candor/shared';
-import { openPostgresStore } from '@candor/server';
+import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
 import { Person, ensureServerBuilt, newId, sendCommand } from './harness.js';
 import { type SpawnOptions, type SpawnedServer, isRunning, startServerProcess } from './spawnedServer.js';
 
 /**
- * CL-*: several built server processes on this run's PostgreSQL database and one Redis, sharing one server
+ * CL-*: several built server processes on one PostgreSQL database of their own and one Redis, sharing one server
  * key (CANDOR_KEY) as every process of one installation must, and people spread over them.
  */
 
@@ -18,7 +19,7 @@ export async function startProcesses(count: number, options: { redisUrl?: string
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-cl-')), 'data');
   const common: SpawnOptions = {
     dataDir,
-    databaseUrl: inject('databaseUrl'),
+    databaseUrl: await installationDatabase(),
     redisUrl: options.redisUrl ?? inject('redisUrl'),
     env: { CANDOR_KEY: randomBytes(32).toString('hex'), ...options.env },
   };
@@ -51,9 +52,12 @@ export function comparable(person: Person) {
   return board && { ...board, participants: [...board.participants].sort((a, b) => a.handle.localeCompare(b.handle)) };
 }
 
-/** A read-only look at what PostgreSQL holds of a board (its anonymous state's cards and votes, the writer lease). */
-export async function storedBoard(boardId: string) {
-  const store = await openPostgresStore(inject('databaseUrl'), { poolSize: 1 });
+/**
+ * A read-only look at what PostgreSQL holds of a board (its anonymous state's cards and votes, the writer lease),
+ * opened with the key of the processes that stored it (AR-12).
+ */
+export async function storedBoard(boardId: string, processes: readonly SpawnedServer[]) {
+  const store = await openPostgresStore(processes[0]!.options.databaseUrl!, { poolSize: 1, stateKey: anonymousStateKey(loadServerKey({ keyFile: '', envKey: processes[0]!.options.env!.CANDOR_KEY })) });
   try {
     const loaded = await store.loadBoard(boardId, { docs: false });
     const lease = await store.writerLease(boardId);

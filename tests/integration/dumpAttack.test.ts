@@ -6,7 +6,7 @@ import { Person, createBoard, startServer, type TestServer } from './harness.js'
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { attack, attackTables, type Claim, type Knowledge } from './dump/attacker.js';
-import { freshSchema, logicalDump, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
+import { dataDirectoryAfterCheckpoint, freshSchema, logicalDump, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
 import { parseSqlite } from './dump/sqliteFile.js';
 
 /**
@@ -58,7 +58,9 @@ describe('dump attack', () => {
     servers.push(server);
     const dataDir = path.dirname(server.dbFile);
     const truth: Truth = { owner: new Map(), written: [] };
-    const { boardId, facilitatorKey } = await createBoard(server.url, 'Dump attack');
+    // a name of this run's own, which a search of PostgreSQL's files can find only where this run wrote it
+    const boardName = `Dump attack ${randomBytes(4).toString('hex')}`;
+    const { boardId, facilitatorKey } = await createBoard(server.url, boardName);
     const F = new Person(server.url);
     people.push(F);
     await F.connect(boardId, 'Fay', facilitatorKey);
@@ -67,10 +69,14 @@ describe('dump attack', () => {
       if (!ack.ok) throw new Error(`${p.name} ${type}: ${ack.code} ${ack.message}`);
       return ack.data as { cardId?: string; actionId?: string };
     };
+    // every text ends with this run's mark, so that a search of PostgreSQL's files (which other runs wrote to as
+    // well) finds only this run's; the cards are looked up by the text before it
+    const run = randomBytes(3).toString('hex');
+    const says = (text: string) => `${text} #${run}`;
     const write = async (p: Person, text: string) => {
-      const { cardId } = await ok(p, 'card.add', { columnId: 'start', text });
-      truth.owner.set(`card:${text}`, p.name);
-      truth.written.push(`card:${text}`);
+      const { cardId } = await ok(p, 'card.add', { columnId: 'start', text: says(text) });
+      truth.owner.set(`card:${says(text)}`, p.name);
+      truth.written.push(`card:${says(text)}`);
       return cardId!;
     };
     const pulse = async (p: Person, value: number) => {
@@ -111,12 +117,13 @@ describe('dump attack', () => {
     for (const p of [F, ...joiners]) await p.reconnect(server.url);
 
     // edited and deleted before the reveal, after the restart (the server must recognise Ben's cards again)
-    await ok(ben, 'card.edit', { cardId: stuckId, text: 'I am afraid of the migration' });
-    truth.written[truth.written.indexOf(`card:${stuck}`)] = 'card:I am afraid of the migration';
-    truth.owner.set('card:I am afraid of the migration', 'Ben');
-    cards.set('I am afraid of the migration', stuckId);
+    const afraid = 'I am afraid of the migration';
+    await ok(ben, 'card.edit', { cardId: stuckId, text: says(afraid) });
+    truth.written[truth.written.indexOf(`card:${says(stuck)}`)] = `card:${says(afraid)}`;
+    truth.owner.set(`card:${says(afraid)}`, 'Ben');
+    cards.set(afraid, stuckId);
     await ok(ben, 'card.delete', { cardId: confessionId });
-    truth.written.splice(truth.written.indexOf(`card:${confession}`), 1);
+    truth.written.splice(truth.written.indexOf(`card:${says(confession)}`), 1);
     const cleo = await join('Cleo', 3);
     const dev = await join('Dev', 4);
 
@@ -130,7 +137,7 @@ describe('dump attack', () => {
     ];
     for (const [p, text] of ballots) {
       await ok(p, 'vote.cast', { itemId: cards.get(text) });
-      truth.owner.set(`vote:${text}`, p.name);
+      truth.owner.set(`vote:${says(text)}`, p.name);
     }
     await ok(F, 'phase.set', { phase: 'discuss' });
     await ok(F, 'discuss.select', { itemId: cards.get('rollouts are scary') });
@@ -164,10 +171,10 @@ describe('dump attack', () => {
     const known: Knowledge = {
       boardId,
       names: ['Fay', 'Ada', 'Ben', 'Cleo', 'Dev'],
-      cardTexts: [...cards.keys()],
-      hiddenTexts: [stuck, confession],
+      cardTexts: [...cards.keys()].map(says),
+      hiddenTexts: [says(stuck), says(confession)],
     };
-    return { files, known, truth, ada, server, keyFile: `${dataDir}.key` };
+    return { files, known, truth, ada, server, keyFile: `${dataDir}.key`, boardName };
   }
 
   it('AR-8 AR-1 AR-2 AR-3 AR-4 AR-6 with only the data files (and one browser secret), no route links anything', async () => {
@@ -195,9 +202,9 @@ describe('dump attack', () => {
     );
   }, 60_000);
 
-  it('PG-6 AR-8 AR-1 AR-2 AR-3 AR-4 on PostgreSQL, a logical dump of every table (and one browser secret) links nothing', async () => {
+  it('PG-6 AR-8 AR-1 AR-2 AR-3 AR-4 AR-12 on PostgreSQL, a logical dump of every table (and one browser secret) links nothing, and no file of the data directory (tables, WAL) holds a card text, current, edited or deleted', async () => {
     const postgres = { url: testDatabaseUrl(), schema: freshSchema() };
-    const { known, truth, ada, keyFile, server } = await scriptedRetro(postgres);
+    const { known, truth, ada, keyFile, server, boardName } = await scriptedRetro(postgres);
     await server.close();
     const tables = await logicalDump(postgres.url, postgres.schema);
     // AR-1: one row per part of the anonymous state (the cards, the marks)
@@ -218,6 +225,35 @@ describe('dump attack', () => {
     expect(new Set(withKey.map((c) => (c as { subject: string }).subject))).toEqual(
       new Set([...truth.owner].filter(([, name]) => name === 'Ada').map(([subject]) => subject)),
     );
+
+    // AR-12: PostgreSQL keeps every version of a row in its WAL, and old ones in the table files until VACUUM, so
+    // the anonymous state goes in sealed. A copy of the whole data directory, after a checkpoint wrote the tables:
+    // no card text in any file, neither as it is now, nor as it was before its edit, nor the deleted one. The
+    // texts searched for are those the public tables do not hold anyway (the named log, the people).
+    const dataDirectory = await dataDirectoryAfterCheckpoint(postgres.url);
+    const publicTables = JSON.stringify([...tables].filter(([table]) => table !== 'anonymous_state'), (_k, v: unknown) =>
+      v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer' ? Buffer.from((v as { data: number[] }).data).toString('latin1') : v,
+    );
+    const sealedTexts = [...known.cardTexts, ...known.hiddenTexts].filter((text) => !publicTables.includes(text));
+    expect(sealedTexts).toEqual(expect.arrayContaining(known.hiddenTexts));
+    expect(sealedTexts.length).toBeGreaterThan(known.hiddenTexts.length);
+    const found: string[] = [];
+    let boardNameFound = false;
+    const search = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) search(file);
+        else if (entry.isFile()) {
+          const bytes = fs.readFileSync(file);
+          for (const text of sealedTexts) if (bytes.includes(Buffer.from(text))) found.push(`${text} in ${path.relative(dataDirectory, file)}`);
+          boardNameFound ||= bytes.includes(Buffer.from(boardName));
+        }
+      }
+    };
+    search(dataDirectory);
+    // the search reads what PostgreSQL wrote: the board's name, a public fact, is there in clear
+    expect(boardNameFound).toBe(true);
+    expect(found).toEqual([]);
   }, 60_000);
 
   it('AR-1 why anonymous facts are one blob: rows keyed by random ids still give away the order they were written in', () => {

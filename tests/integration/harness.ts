@@ -11,7 +11,7 @@ import { SocketBoardReader } from './socketBoardReader.js';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { type App, createApp, openPostgresStore, type Logger } from '@candor/server';
+import { type App, anonymousStateKey, createApp, loadServerKey, openPostgresStore, type Logger } from '@candor/server';
 import { openSqliteStore, type BoardStore } from '@candor/server/testing';
 import {
   type Ack,
@@ -102,7 +102,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },
     ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.postgres ? { store: await openPostgresStore(options.postgres.url, { schema: options.postgres.schema }) } : {}),
+    // AR-12: the store seals with the key the app loads (its key file beside the data directory, made here if new)
+    ...(options.postgres
+      ? { store: await openPostgresStore(options.postgres.url, { schema: options.postgres.schema, stateKey: anonymousStateKey(loadServerKey({ keyFile: `${path.dirname(dbFile)}.key` })) }) }
+      : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import { Person, createBoard, ensureServerBuilt } from './harness.js';
 import { type SpawnedServer, freePort, kill9, spawnServer, startServerProcess } from './spawnedServer.js';
 
 /**
- * PG-1: the built server, started with DATABASE_URL, keeps its boards in PostgreSQL (the run's own database,
- * server/src/storage/postgres.globalSetup.ts), survives kill -9 there, and writes no SQLite file.
+ * PG-1: the built server, started with DATABASE_URL, keeps its boards in PostgreSQL (a database of its own in the
+ * run's PostgreSQL, server/src/storage/postgres.globalSetup.ts), survives kill -9 there, and writes no SQLite file.
  */
 
 describe('the server on PostgreSQL', () => {
@@ -24,7 +25,7 @@ describe('the server on PostgreSQL', () => {
   });
 
   it('PG-1 DATABASE_URL keeps the boards in PostgreSQL: acknowledged cards and votes survive kill -9, and no SQLite file is written', async () => {
-    const databaseUrl = inject('databaseUrl');
+    const databaseUrl = await installationDatabase();
     let server = await startServerProcess({ dataDir, databaseUrl });
     running = server;
     const { boardId, facilitatorKey } = await createBoard(server.url, 'On PostgreSQL');

@@ -26,11 +26,12 @@ const CONTENDED_MS = 1_000;
 /**
  * CL-29: while other processes announce what their changes were (cards only added, in their stored form), the
  * read made with the board's lock (CL-24) leaves a changed part of the anonymous state of this many bytes or more
- * unread (a big board's cards part, a few hundred KB): the announcement of the change that made it has mostly come
- * by the time the lock is granted, and folding it costs less than reading the part; when it has not, the part is
- * read after, one round trip more.
+ * unread (a big board's cards part, a few hundred KB of JSON): the announcement of the change that made it has
+ * mostly come by the time the lock is granted, and folding it costs less than reading the part; when it has not,
+ * the part is read after, one round trip more. The size is the part as stored, sealed (AR-12: compressed first,
+ * to about 40% of the JSON for cards of plain text and random tags).
  */
-const LOCK_READ_PARTS_BELOW = 64 * 1024;
+const LOCK_READ_PARTS_BELOW = 32 * 1024;
 /**
  * CM-4: a commit that rewrote an anonymous state of at least `BIG_STATE_BYTES` (a big board: its every card)
  * and took at least `SLOW_COMMIT_MS` makes the next batch wait as long again, up to `GROUP_COMMIT_MAX_WAIT_MS`,

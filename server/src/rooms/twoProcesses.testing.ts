@@ -2,10 +2,14 @@ import { TEMPLATES } from '@candor/shared';
 import { pino } from 'pino';
 import { Keyring } from '../identity.js';
 import { openPostgresStore, type PostgresStore } from '../storage/postgres.js';
+import { anonymousStateKey } from '../storage/sealedState.js';
 import { freshSchema, testDatabaseUrl } from '../storage/postgres.testing.js';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { RoomDeps } from './roomPorts.js';
 import type { BoardRoom } from './BoardRoom.js';
+
+/** the server key both processes share, as every process of one installation must */
+const SERVER_KEY = Buffer.alloc(32, 9);
 import { attachPerson } from './room.testing.js';
 
 /** The template the two-process tests' board is made from. */
@@ -19,9 +23,9 @@ export const TWO_PROCESS_TEMPLATE = TEMPLATES[2]!;
 export async function boardOnTwoPools(board: { id: string; name: string; facilitatorKey: string }, newId: () => string, opened: PostgresStore[]) {
   const url = testDatabaseUrl();
   const schema = freshSchema();
-  const keyring = new Keyring(Buffer.alloc(32, 9));
+  const keyring = new Keyring(SERVER_KEY);
   const open = async () => {
-    const store = await openPostgresStore(url, { schema });
+    const store = await openPostgresStore(url, { schema, stateKey: anonymousStateKey(SERVER_KEY) });
     opened.push(store);
     return store;
   };

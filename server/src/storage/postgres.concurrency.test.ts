@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
 import { CommandKeyTaken, Fenced, POSTGRES_SCHEMA_VERSION, openPostgresStore, type LockedBoard } from './postgres.js';
 import { StaleCopy } from './BoardStore.js';
-import { anonymousStateStorage, freshSchema, testDatabaseUrl } from './postgres.testing.js';
+import { anonymousStateStorage, freshSchema, testDatabaseUrl, TEST_STATE_KEY } from './postgres.testing.js';
 import { DataFileError } from './sqlite.js';
 
 /**
@@ -23,8 +23,8 @@ const selected = (itemId: string): BoardEvent => ({ type: 'discuss.selected', it
 async function twoPools(names: [string, string] = ['candor-a', 'candor-b']) {
   const url = testDatabaseUrl();
   const schema = freshSchema();
-  const a = await openPostgresStore(url, { schema, applicationName: `${names[0]}-${schema}` });
-  const b = await openPostgresStore(url, { schema, applicationName: `${names[1]}-${schema}` });
+  const a = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema, applicationName: `${names[0]}-${schema}` });
+  const b = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema, applicationName: `${names[1]}-${schema}` });
   await a.createBoard({ id: 'board-race', facilitatorHash: 'f', createdAt: 1 }, created);
   const admin = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await admin.connect();
@@ -156,7 +156,7 @@ describe('PostgreSQL store under concurrency', () => {
     await a.close();
     await b.close();
     const url = testDatabaseUrl();
-    const again = await openPostgresStore(url, { schema });
+    const again = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema });
     expect(await again.boardExists('board-race')).toBe(true);
     await again.close();
     // the anonymous state, rewritten whole by every batch, is compressed with lz4, never pglz (schema versions 3 and
@@ -175,17 +175,17 @@ describe('PostgreSQL store under concurrency', () => {
     await admin.query(
       'ALTER TABLE boards DROP COLUMN version, DROP COLUMN writer, DROP COLUMN writer_epoch, DROP COLUMN writer_until; ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTENDED; UPDATE schema_version SET version = 1',
     );
-    const migrated = await openPostgresStore(url, { schema });
+    const migrated = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema });
     expect(await migrated.storedVersion('board-race')).toBe(0);
     expect(await stateStorage()).toBe('xl');
     await migrated.close();
     expect((await admin.query<{ version: number }>('SELECT version FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
     await admin.query('UPDATE schema_version SET version = 99');
-    await expect(openPostgresStore(url, { schema })).rejects.toThrow(DataFileError);
-    await expect(openPostgresStore(url, { schema })).rejects.toThrow(new RegExp(`version 99, but this server reads version ${POSTGRES_SCHEMA_VERSION}`));
+    await expect(openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).rejects.toThrow(DataFileError);
+    await expect(openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).rejects.toThrow(new RegExp(`version 99, but this server reads version ${POSTGRES_SCHEMA_VERSION}`));
     const foreign = freshSchema();
     await admin.query(`CREATE SCHEMA ${foreign}; CREATE TABLE ${foreign}.boards (id TEXT)`);
-    await expect(openPostgresStore(url, { schema: foreign })).rejects.toThrow(/already holds tables \(boards\) but no Candor schema_version/);
+    await expect(openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema: foreign })).rejects.toThrow(/already holds tables \(boards\) but no Candor schema_version/);
     await admin.end();
   });
 

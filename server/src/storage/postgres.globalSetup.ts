@@ -32,7 +32,9 @@ export default async function setup(project: TestProject) {
   return async () => {
     const drop = new pg.Client({ connectionString: base });
     await drop.connect();
-    await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // the run's database and those its tests made for installations of their own (`installationDatabase`)
+    const { rows } = await drop.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2", [name, `${name}\\_%`]);
+    for (const { datname } of rows) await drop.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await drop.end();
   };
 }

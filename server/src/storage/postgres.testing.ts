@@ -13,11 +13,33 @@ export function freshSchema(): string {
   return `t_${randomBytes(8).toString('hex')}`;
 }
 
+/**
+ * A database of its own in this run's PostgreSQL, for servers started as processes: they keep their boards in
+ * `public`, and one installation's database holds one server key's state (AR-12), so each test's installation gets
+ * one. The run's global teardown drops it with the run's database.
+ */
+export async function installationDatabase(): Promise<string> {
+  const url = new URL(testDatabaseUrl());
+  const name = `${url.pathname.slice(1)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** AR-12: the key the tests' stores seal the anonymous state with (a server's is `anonymousStateKey` of its key) */
+export const TEST_STATE_KEY = Buffer.alloc(32, 7);
+
 /** A PostgreSQL store in a schema of its own, and a way to open it again (as a restarted server would). */
-export async function openTestStore(options: PostgresOptions = {}) {
+export async function openTestStore(options: Partial<PostgresOptions> = {}) {
   const schema = options.schema ?? freshSchema();
   const url = testDatabaseUrl();
-  const open = () => openPostgresStore(url, { ...options, schema });
+  const open = () => openPostgresStore(url, { stateKey: TEST_STATE_KEY, ...options, schema });
   return { store: await open(), reopen: open, schema, url };
 }
 
@@ -36,6 +58,21 @@ export async function logicalDump(url: string, schema: string): Promise<Map<stri
       out.set(table_name, rows.map((row, i) => ({ _rowid: i + 1, ...row })));
     }
     return out;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * AR-12: where the server keeps its files (tables and WAL), after a checkpoint has written every table's pages, for
+ * a test that reads them as a copy of the data directory would.
+ */
+export async function dataDirectoryAfterCheckpoint(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CHECKPOINT');
+    return (await client.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!.data_directory;
   } finally {
     await client.end();
   }

@@ -94,6 +94,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** shown in `pg_stat_activity`, so an operator (or a test) can tell Candor's connections apart */
   applicationName?: string;
+  /** AR-12: the key the anonymous state is sealed with (`anonymousStateKey` of the server key, the same in every process) */
+  stateKey: Buffer;
 }
 
 const POOL_SIZE = 10;
@@ -107,7 +109,8 @@ const BOARD_LOCK_CLASS = 0x63616e65;
  */
 const BOARD_LOCK_IDLE_MS = 5_000;
 
-export async function openPostgresStore(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+export async function openPostgresStore(url: string, options: PostgresOptions): Promise<PostgresStore> {
+  const { stateKey } = options;
   const schema = options.schema ?? 'public';
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
   // loaded here, not at start: a server on SQLite never needs it, and a restart does not wait for it
@@ -123,7 +126,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   });
   lockPool.on('error', () => undefined);
   try {
-    await ensureSchema(pool, schema);
+    await ensureSchema(pool, schema, stateKey);
   } catch (err) {
     await Promise.all([pool.end(), lockPool.end()]);
     throw err;
@@ -153,13 +156,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     return inTransaction(async (client) => {
       const { lastSeq, version } = await lockBoardRow(client, boardId);
       await refuseTakenKey(client, boardId, commandKey);
-      const decision = await decide({ lastSeq, version, anonymousState: await anonymousStateOf(client, boardId) });
+      const decision = await decide({ lastSeq, version, anonymousState: await anonymousStateOf(client, boardId, stateKey) });
       if ('refuse' in decision) return { refused: decision.refuse };
       refuseAnonymous(decision.events);
       await checkAndCount(client, boardId, version, decision.expectedVersion);
       await insertCommands(client, boardId, [{ commandKey, sealed: decision.sealed }]);
       const newSeq = await appendEvents(client, boardId, lastSeq, decision.events);
-      await storeAnonymousState(client, boardId, decision.anonymousState);
+      await storeAnonymousState(client, boardId, decision.anonymousState, stateKey);
       return { lastSeq: newSeq };
     });
   }
@@ -184,7 +187,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
         if (since) {
           const read = changesSinceStatement(boardId, since, (text) => client.escapeLiteral(text), partsBelow ?? null);
           const results = (await client.query({ ...read, text: `${lock} ${read.text}` })) as unknown as QueryResult<ChangesRow>[];
-          const changes = changesOf(results.at(-1)?.rows[0]);
+          const changes = changesOf(results.at(-1)?.rows[0], boardId, stateKey);
           result = await work(changes ? changes.version : null, changes);
         } else {
           const results = (await client.query(`${lock} SELECT version FROM boards WHERE id = ${board}`)) as unknown as QueryResult<{ version: string }>[];
@@ -238,10 +241,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     },
     loadBoard(boardId, options = {}): Promise<LoadedBoard | null> {
       // one snapshot, so the log, the state and the documents belong to the same moment
-      return inTransaction((client) => readBoard(client, boardId, options), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return inTransaction((client) => readBoard(client, boardId, options, stateKey), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
     loadChanges(boardId, since): Promise<BoardChanges | null> {
-      return readChanges(pool, boardId, since);
+      return readChanges(pool, boardId, since, stateKey);
     },
     async upsertParticipant(boardId, p, expectedVersion) {
       await inTransaction(async (client) => {
@@ -283,7 +286,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       refuseAnonymous(batch.events);
       // one statement, so one round trip and one transaction of its own (PostgreSQL commits it as it ends)
       const { rows } = await pool
-        .query<{ last_seq: number | null; board_exists: boolean }>(COMMIT_BATCH, commitBatchParameters(boardId, batch, BOARD_LOCK_CLASS))
+        .query<{ last_seq: number | null; board_exists: boolean }>(COMMIT_BATCH, commitBatchParameters(boardId, batch, BOARD_LOCK_CLASS, stateKey))
         .catch((err: { code?: string; constraint?: string }) => {
           // a command key stored meanwhile (a resend racing its first copy) fails the whole statement, so the batch
           if (err.code === UNIQUE_VIOLATION && err.constraint === 'commands_pkey') throw new CommandKeyTaken(`command key already used on board ${boardId}`);

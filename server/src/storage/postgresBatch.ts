@@ -1,4 +1,5 @@
-import { type AnonymousPart, type CommitBatch, type ParticipantRecord } from './BoardStore.js';
+import { type AnonymousPart, type CommitBatch, type ParticipantRecord, anonymousDigest } from './BoardStore.js';
+import { sealState } from './sealedState.js';
 
 /**
  * CM-4, CL-2: a batch's whole commit as one statement, so one round trip and one transaction (autocommit): the
@@ -10,7 +11,8 @@ import { type AnonymousPart, type CommitBatch, type ParticipantRecord } from './
  *
  * $1 board, $2 expected version (null: any), $3 whether the caller holds the board's lock, $4 the lock's class,
  * $5 event payloads, $6–$10 participant columns, $11–$12 command keys and sealed records, $13–$14 the new cards and
- * marks parts (null: unchanged, each a parameter of its own so that a big cards part goes as bytes, not in an array's text).
+ * marks parts, sealed (AR-12; null: unchanged, each a parameter of its own so that a big cards part goes as bytes, not
+ * in an array's text), $15–$16 their digests (`anonymousDigest` of what was sealed, as every process's copy computes it).
  */
 export const COMMIT_BATCH = `
 WITH counted AS (
@@ -30,7 +32,7 @@ WITH counted AS (
   SELECT $1, counted.last_seq - cardinality($5::text[]) + t.n, t.p FROM counted, unnest($5::text[]) WITH ORDINALITY AS t(p, n) ORDER BY t.n
 ), anonymous_written AS (
   INSERT INTO anonymous_state (board_id, part, state, digest)
-  SELECT $1, t.part, t.state, md5(t.state) FROM counted, (VALUES ('cards', $13::bytea), ('marks', $14::bytea)) AS t(part, state)
+  SELECT $1, t.part, t.state, t.digest FROM counted, (VALUES ('cards', $13::bytea, $15::text), ('marks', $14::bytea, $16::text)) AS t(part, state, digest)
    WHERE t.state IS NOT NULL
   ON CONFLICT (board_id, part) DO UPDATE SET state = excluded.state, digest = excluded.digest
 )
@@ -54,11 +56,11 @@ function participantRows(participants: readonly ParticipantRecord[]): Participan
 }
 
 /** The parameters of `COMMIT_BATCH` for `batch`. */
-export function commitBatchParameters(boardId: string, batch: CommitBatch, lockClass: number): unknown[] {
+export function commitBatchParameters(boardId: string, batch: CommitBatch, lockClass: number, stateKey: Buffer): unknown[] {
   const participants = participantRows(batch.participants);
   const part = (name: AnonymousPart) => {
     const blob = batch.anonymousState?.[name];
-    return blob ? Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength) : null;
+    return blob ? sealState(stateKey, boardId, name, blob) : null;
   };
   return [
     boardId,
@@ -75,5 +77,7 @@ export function commitBatchParameters(boardId: string, batch: CommitBatch, lockC
     batch.commands.map((c) => Buffer.from(c.sealed)),
     part('cards'),
     part('marks'),
+    anonymousDigest(batch.anonymousState?.cards ?? null),
+    anonymousDigest(batch.anonymousState?.marks ?? null),
   ];
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardEvent } from '@candor/shared';
 import { POSTGRES_SCHEMA_VERSION, openPostgresStore } from './postgres.js';
 import { compressAnonymousState } from './postgresSchema.js';
-import { anonymousStateStorage, freshSchema, testDatabaseUrl } from './postgres.testing.js';
+import { anonymousStateStorage, freshSchema, testDatabaseUrl, TEST_STATE_KEY } from './postgres.testing.js';
 import { DATA_FORMAT, DataFileError } from './sqlite.js';
 
 const created: BoardEvent = {
@@ -24,7 +24,7 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
   it('AR-9 PG-2 boards stored without a data format (before Keyring.person) or in another one are refused with one clear line, never misread', async () => {
     const url = testDatabaseUrl();
     const schema = freshSchema();
-    const store = await openPostgresStore(url, { schema });
+    const store = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema });
     await store.createBoard({ id: 'old-board', facilitatorHash: 'f', createdAt: 1 }, created);
     await store.close();
     const db = await admin(schema);
@@ -32,13 +32,13 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
       expect((await db.query('SELECT data_format FROM schema_version')).rows).toEqual([{ data_format: DATA_FORMAT }]);
       // what a server before the data format wrote: its layout (schema version 2), no data format, boards
       await db.query('ALTER TABLE schema_version DROP COLUMN data_format; UPDATE schema_version SET version = 2');
-      const refused = await openPostgresStore(url, { schema }).catch((err: unknown) => err);
+      const refused = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema }).catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(DataFileError);
       expect((refused as Error).message).toMatch(new RegExp(`data of format none \\(an older Candor\\), but this server reads format ${DATA_FORMAT}`));
       // nothing was changed by the refusal
       expect((await db.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 2 }]);
       await db.query(`ALTER TABLE schema_version ADD COLUMN data_format INTEGER; UPDATE schema_version SET version = 3, data_format = ${DATA_FORMAT - 1}`);
-      await expect(openPostgresStore(url, { schema })).rejects.toThrow(new RegExp(`format ${DATA_FORMAT - 1}, but this server reads format ${DATA_FORMAT}`));
+      await expect(openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).rejects.toThrow(new RegExp(`format ${DATA_FORMAT - 1}, but this server reads format ${DATA_FORMAT}`));
     } finally {
       await db.end();
     }
@@ -47,7 +47,7 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
   it('AR-9 PG-2 AR-1 a database of layout 4 (the anonymous state as one row per board) that holds boards is refused with one line, and left as it was', async () => {
     const url = testDatabaseUrl();
     const schema = freshSchema();
-    const store = await openPostgresStore(url, { schema });
+    const store = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema });
     await store.createBoard({ id: 'old-board', facilitatorHash: 'f', createdAt: 1 }, created);
     await store.close();
     const db = await admin(schema);
@@ -57,9 +57,9 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
         CREATE TABLE anonymous_state (board_id TEXT PRIMARY KEY REFERENCES boards(id), state BYTEA NOT NULL);
         INSERT INTO anonymous_state VALUES ('old-board', '\\x7b7d');
         UPDATE schema_version SET version = 4, data_format = 4`);
-      expect(POSTGRES_SCHEMA_VERSION).toBe(6);
+      expect(POSTGRES_SCHEMA_VERSION).toBe(7);
       expect(DATA_FORMAT).toBe(6);
-      const refused = await openPostgresStore(url, { schema }).catch((err: unknown) => err);
+      const refused = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema }).catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(DataFileError);
       expect((refused as Error).message).toMatch(/holds Candor data of format 4, but this server reads format 6; point DATABASE_URL at an empty database/);
       expect((refused as Error).message).not.toContain('\n');
@@ -71,14 +71,62 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
     }
   });
 
+  it('AR-12 PG-2 a database of layout 6 (the anonymous state in clear) that holds any is refused with one line, and left as it was', async () => {
+    const url = testDatabaseUrl();
+    const schema = freshSchema();
+    const store = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema });
+    await store.createBoard({ id: 'old-board', facilitatorHash: 'f', createdAt: 1 }, created);
+    await store.close();
+    const db = await admin(schema);
+    try {
+      const clear = Buffer.from('{"cards":[{"id":"c1","text":"I am stuck"}]}');
+      await db.query("INSERT INTO anonymous_state (board_id, part, state, digest) VALUES ('old-board', 'cards', $1::bytea, md5($1::bytea))", [clear]);
+      await db.query('UPDATE schema_version SET version = 6');
+      const refused = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema }).catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(DataFileError);
+      expect((refused as Error).message).toMatch(/anonymous state that an older Candor stored in clear \(layout 6\).*point DATABASE_URL at an empty database/);
+      expect((refused as Error).message).not.toContain('\n');
+      expect((await db.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 6 }]);
+      expect((await db.query<{ state: Buffer }>('SELECT state FROM anonymous_state')).rows.map((r) => r.state.equals(clear))).toEqual([true]);
+      // without anonymous state, layout 6 is brought to this one
+      await db.query('DELETE FROM anonymous_state');
+      await (await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).close();
+      expect((await db.query('SELECT version FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('AR-12 PG-2 a server with another key than the one the database was written with is refused at start with one line', async () => {
+    const url = testDatabaseUrl();
+    const schema = freshSchema();
+    await (await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).close();
+    const refused = await openPostgresStore(url, { stateKey: Buffer.alloc(32, 8), schema }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(DataFileError);
+    expect((refused as Error).message).toMatch(new RegExp(`the PostgreSQL schema "${schema}" was written with another server key: start Candor with the key file \\(KEY_FILE\\) or CANDOR_KEY`));
+    expect((refused as Error).message).not.toContain('\n');
+    // the right key still opens it
+    await (await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).close();
+    // a database migrated from layout 6 has no check yet: the first server records its key, and the next with another is refused
+    const db = await admin(schema);
+    try {
+      await db.query('ALTER TABLE schema_version DROP COLUMN key_check; UPDATE schema_version SET version = 6');
+      await (await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).close();
+      expect((await db.query('SELECT version FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
+    } finally {
+      await db.end();
+    }
+    await expect(openPostgresStore(url, { stateKey: Buffer.alloc(32, 8), schema })).rejects.toThrow(/written with another server key/);
+  });
+
   it('AR-9 PG-2 a database of the older layout that holds no board yet opens, and is marked with this format', async () => {
     const url = testDatabaseUrl();
     const schema = freshSchema();
-    await (await openPostgresStore(url, { schema })).close();
+    await (await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).close();
     const db = await admin(schema);
     try {
       await db.query('ALTER TABLE schema_version DROP COLUMN data_format; UPDATE schema_version SET version = 2');
-      const store = await openPostgresStore(url, { schema });
+      const store = await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema });
       expect(await store.boardExists('any')).toBe(false);
       await store.close();
       expect((await db.query('SELECT version, data_format FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION, data_format: DATA_FORMAT }]);
@@ -90,7 +138,7 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
   it('PG-2 on a server without lz4, layout 6 leaves the anonymous state uncompressed and the schema transaction goes on', async () => {
     const url = testDatabaseUrl();
     const schema = freshSchema();
-    await (await openPostgresStore(url, { schema })).close();
+    await (await openPostgresStore(url, { stateKey: TEST_STATE_KEY, schema })).close();
     const db = await admin(schema);
     const storage = () => anonymousStateStorage(db, schema);
     try {

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { BoardEvent, DocName } from '@candor/shared';
 import { ANONYMOUS_PARTS, type AnonymousPart, type BoardChanges, type CopyMark, type LoadedBoard, type ParticipantRecord } from './BoardStore.js';
 import { anonymousStateOf } from './postgresRows.js';
+import { openState } from './sealedState.js';
 
 /**
  * CL-17: a digest of a board's participant rows (JSON of each row in id order, so no name can make two row sets
@@ -23,7 +24,8 @@ const partColumns = (firstParameter: number, below: number) =>
   ANONYMOUS_PARTS.map((part, i) => ({
     select: `${part}.digest AS ${part}_digest, ${part}.state AS ${part}_state`,
     // CL-29: octet_length reads a TOASTed value's size from its pointer, without fetching or decompressing it
-    join: `LEFT JOIN LATERAL (SELECT s.digest, CASE WHEN $${below}::int IS NULL OR octet_length(s.state) < $${below}::int THEN s.state END AS state
+    // AR-12: the sealed state as base64 text, which the binary format hands over as it is (its bytes are no UTF-8)
+    join: `LEFT JOIN LATERAL (SELECT s.digest, CASE WHEN $${below}::int IS NULL OR octet_length(s.state) < $${below}::int THEN encode(s.state, 'base64') END AS state
       FROM anonymous_state s WHERE s.board_id = b.id AND s.part = '${part}' AND s.digest IS DISTINCT FROM $${firstParameter + i}) ${part} ON true`,
   }));
 const PARTS = partColumns(4, 4 + ANONYMOUS_PARTS.length);
@@ -66,7 +68,7 @@ const docUpdates = async (client: PoolClient, boardId: string, doc: DocName) =>
   );
 
 /** Everything stored of a board, read through `client` (in one snapshot: the caller's read-only transaction). */
-export async function readBoard(client: PoolClient, boardId: string, options: { docs?: boolean }): Promise<LoadedBoard | null> {
+export async function readBoard(client: PoolClient, boardId: string, options: { docs?: boolean }, stateKey: Buffer): Promise<LoadedBoard | null> {
   const board = (
     await client.query<{ id: string; facilitator_hash: string; created_at: string; team_id: string | null; version: string }>(
       'SELECT id, facilitator_hash, created_at, team_id, version FROM boards WHERE id = $1',
@@ -79,7 +81,7 @@ export async function readBoard(client: PoolClient, boardId: string, options: { 
     [boardId],
   );
   const events = await client.query<{ seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = $1 ORDER BY seq', [boardId]);
-  const anonymousState = await anonymousStateOf(client, boardId);
+  const anonymousState = await anonymousStateOf(client, boardId, stateKey);
   const digest = await client.query<{ digest: string }>(`SELECT ${PARTICIPANTS_DIGEST} AS digest`, [boardId]);
   return {
     record: { id: board.id, facilitatorHash: board.facilitator_hash, createdAt: Number(board.created_at), teamId: board.team_id },
@@ -106,11 +108,11 @@ const changesParameters = (boardId: string, since: CopyMark, partsBelow: number 
 ];
 
 /** CL-17: what changed on a board since a copy was read (`CHANGES_SINCE`), or null if there is no such board. */
-export async function readChanges(pool: Pool, boardId: string, since: CopyMark): Promise<BoardChanges | null> {
+export async function readChanges(pool: Pool, boardId: string, since: CopyMark, stateKey: Buffer): Promise<BoardChanges | null> {
   // `binary` asks for every column in binary format (node-postgres has it, its types do not)
   const query = { text: CHANGES_SINCE, values: changesParameters(boardId, since), binary: true, ...CHANGES_FORMAT };
   const { rows } = await pool.query<ChangesRow>(query);
-  return changesOf(rows[0]);
+  return changesOf(rows[0], boardId, stateKey);
 }
 
 /**
@@ -133,15 +135,18 @@ export function changesSinceStatement(
   return { text: `DECLARE board_changes BINARY CURSOR FOR ${select}; FETCH ALL FROM board_changes`, ...CHANGES_FORMAT };
 }
 
-/** the changes a `CHANGES_SINCE` row says (none: no such board) */
-export function changesOf(values: ChangesRow | undefined): BoardChanges | null {
+/** the changes a `CHANGES_SINCE` row of `boardId` says (none: no such board), its parts opened with `stateKey` */
+export function changesOf(values: ChangesRow | undefined, boardId: string, stateKey: Buffer): BoardChanges | null {
   if (!values) return null;
   const row = Object.fromEntries(CHANGES_COLUMNS.map((column, i) => [column, values[i] ?? null])) as Record<string, string | null>;
   const anonymousParts: BoardChanges['anonymousParts'] = {};
   const unread: AnonymousPart[] = [];
   for (const part of ANONYMOUS_PARTS) {
     const state = row[`${part}_state`]!;
-    if (state !== null) anonymousParts[part] = { blob: Buffer.from(state, 'utf8'), digest: row[`${part}_digest`] ?? null, json: state };
+    if (state !== null) {
+      const blob = openState(stateKey, boardId, part, Buffer.from(state, 'base64'));
+      anonymousParts[part] = { blob, digest: row[`${part}_digest`] ?? null, json: blob.toString('utf8') };
+    }
     else if (row[`${part}_digest`] !== null) unread.push(part);
   }
   const events = row.events === null ? [] : (JSON.parse(row.events!) as [number, string][]);

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { type BoardEvent, atRestOf } from '@candor/shared';
-import { ANONYMOUS_PARTS, type AnonymousPart, type AnonymousWrite, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy } from './BoardStore.js';
+import { ANONYMOUS_PARTS, type AnonymousPart, type AnonymousWrite, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy, anonymousDigest } from './BoardStore.js';
+import { openState, sealState } from './sealedState.js';
 import { Fenced } from './fenced.js';
 
 /*
@@ -72,23 +73,24 @@ export async function insertCommands(client: PoolClient, boardId: string, comman
   if (inserted.rowCount !== commands.length) throw new CommandKeyTaken(`command key already used on board ${boardId}`);
 }
 
-/** the parts a commit changed, each replaced whole (the others are left as stored) */
-export async function storeAnonymousState(client: PoolClient, boardId: string, parts: AnonymousWrite | undefined): Promise<void> {
+/** the parts a commit changed, each replaced whole and sealed (AR-12; the others are left as stored) */
+export async function storeAnonymousState(client: PoolClient, boardId: string, parts: AnonymousWrite | undefined, stateKey: Buffer): Promise<void> {
   for (const part of ANONYMOUS_PARTS) {
     const blob = parts?.[part];
     if (!blob) continue;
-    await client.query('INSERT INTO anonymous_state (board_id, part, state, digest) VALUES ($1, $2, $3::bytea, md5($3::bytea)) ON CONFLICT (board_id, part) DO UPDATE SET state = excluded.state, digest = excluded.digest', [
+    await client.query('INSERT INTO anonymous_state (board_id, part, state, digest) VALUES ($1, $2, $3::bytea, $4) ON CONFLICT (board_id, part) DO UPDATE SET state = excluded.state, digest = excluded.digest', [
       boardId,
       part,
-      Buffer.from(blob),
+      sealState(stateKey, boardId, part, blob),
+      anonymousDigest(blob),
     ]);
   }
 }
 
-export async function anonymousStateOf(client: PoolClient, boardId: string): Promise<LoadedBoard['anonymousState']> {
+export async function anonymousStateOf(client: PoolClient, boardId: string, stateKey: Buffer): Promise<LoadedBoard['anonymousState']> {
   const { rows } = await client.query<{ part: AnonymousPart; state: Buffer }>('SELECT part, state FROM anonymous_state WHERE board_id = $1', [boardId]);
   const parts: LoadedBoard['anonymousState'] = { cards: null, marks: null };
-  for (const row of rows) parts[row.part] = new Uint8Array(row.state);
+  for (const row of rows) parts[row.part] = new Uint8Array(openState(stateKey, boardId, row.part, row.state));
   return parts;
 }
 

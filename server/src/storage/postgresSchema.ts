@@ -1,19 +1,24 @@
+import { createHmac } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DATA_FORMAT, DataFileError } from './sqlite.js';
 
-/** AR-1: the anonymous state, one row per board and part (`ANONYMOUS_PARTS`), each rewritten whole */
+/** AR-1: the anonymous state, one row per board and part (`ANONYMOUS_PARTS`), each rewritten whole, sealed (AR-12) */
 const ANONYMOUS_STATE_TABLE = `
 CREATE TABLE anonymous_state (
   board_id TEXT NOT NULL REFERENCES boards(id),
   part TEXT NOT NULL,
   state BYTEA NOT NULL,
-  -- CL-17: md5(state), so a process catching up learns which parts changed without reading them
+  -- CL-17: md5 of the part before it is sealed (\`anonymousDigest\`, computed in Node), so a process catching up
+  -- learns which parts changed without reading them
   digest TEXT NOT NULL,
   PRIMARY KEY (board_id, part)
 );
 ALTER TABLE anonymous_state ALTER COLUMN state SET STORAGE EXTERNAL;`;
 
 /**
+ * (Since layout 7 the state is compressed before it is sealed, AR-12, and sealed bytes do not compress: lz4 gives up
+ * on them at once and stores them as they are. The step stays, as a layout 5 database is brought through it.)
+ *
  * 5 → 6, and every new database: the anonymous state compressed with lz4 where the server has it (PostgreSQL 14 and
  * later built with it, as Debian's is), else left uncompressed (EXTERNAL). Every batch rewrites a part whole and
  * every other process reads it again; lz4 makes a 1,500-card cards part a quarter of its size, and storing or
@@ -86,7 +91,22 @@ CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
  * the stored data (how tags and command keys are derived, `DATA_FORMAT` as for SQLite) is beside it, in
  * `schema_version.data_format` (AR-9).
  */
-export const POSTGRES_SCHEMA_VERSION = 6;
+export const POSTGRES_SCHEMA_VERSION = 7;
+
+/**
+ * 6 → 7: the anonymous state is sealed (AR-12). What layout 6 stored is in clear and cannot be read as sealed, so a
+ * database that holds any is refused (the transaction undoes the step); one without keeps going.
+ */
+async function refuseClearState(client: PoolClient): Promise<void> {
+  if ((await client.query('SELECT 1 FROM anonymous_state LIMIT 1')).rowCount === 0) {
+    await client.query('ALTER TABLE schema_version ADD COLUMN IF NOT EXISTS key_check TEXT');
+    return;
+  }
+  throw new DataFileError(
+    'this PostgreSQL database holds anonymous state that an older Candor stored in clear (layout 6); this server seals it and cannot read it: ' +
+      'point DATABASE_URL at an empty database (or drop those tables) to start afresh.',
+  );
+}
 
 /** How a database of an earlier layout is brought to this one (in the schema lock), by the version it holds. */
 const MIGRATIONS: Record<number, string | ((client: PoolClient) => Promise<void>)> = {
@@ -106,6 +126,7 @@ const MIGRATIONS: Record<number, string | ((client: PoolClient) => Promise<void>
   4: `DROP TABLE anonymous_state; ${ANONYMOUS_STATE_TABLE}`,
   // 5 → 6: lz4 (rows written before stay as they are until rewritten, which a busy board's next batch does)
   5: compressAnonymousState,
+  6: refuseClearState,
 };
 
 /** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */
@@ -115,7 +136,7 @@ const SCHEMA_LOCK = 0x63616e64;
  * Creates the tables on an empty database (one process at a time, under an advisory lock) and refuses a
  * database whose `schema_version` is not this server's, or that holds tables but no version.
  */
-export async function ensureSchema(pool: Pool, schema: string): Promise<void> {
+export async function ensureSchema(pool: Pool, schema: string, stateKey: Buffer): Promise<void> {
   const client = await pool.connect().catch((err: Error) => {
     // the operator's to fix, in one line (the URL is not repeated: it holds the password)
     throw new DataFileError(`cannot connect to PostgreSQL (DATABASE_URL): ${err.message}`);
@@ -143,6 +164,7 @@ export async function ensureSchema(pool: Pool, schema: string): Promise<void> {
         );
       }
       await refuseOtherFormats(client, schema);
+      await refuseOtherKey(client, schema, stateKey);
     } else if (names.size > 0) {
       throw new DataFileError(
         `the PostgreSQL schema "${schema}" already holds tables (${[...names].sort().join(', ')}) but no Candor schema_version; ` +
@@ -151,8 +173,8 @@ export async function ensureSchema(pool: Pool, schema: string): Promise<void> {
     } else {
       await client.query(SCHEMA);
       await compressAnonymousState(client);
-      await client.query('CREATE TABLE schema_version (version INTEGER NOT NULL, data_format INTEGER)');
-      await client.query('INSERT INTO schema_version (version, data_format) VALUES ($1, $2)', [POSTGRES_SCHEMA_VERSION, DATA_FORMAT]);
+      await client.query('CREATE TABLE schema_version (version INTEGER NOT NULL, data_format INTEGER, key_check TEXT)');
+      await client.query('INSERT INTO schema_version (version, data_format, key_check) VALUES ($1, $2, $3)', [POSTGRES_SCHEMA_VERSION, DATA_FORMAT, keyCheck(stateKey)]);
     }
     await client.query('COMMIT');
   } catch (err) {
@@ -161,6 +183,33 @@ export async function ensureSchema(pool: Pool, schema: string): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/**
+ * AR-12: a keyed hash of a fixed text, which tells whether a server holds the key this database's anonymous state
+ * was sealed with, and nothing of the key.
+ */
+function keyCheck(stateKey: Buffer): string {
+  return createHmac('sha256', stateKey).update('key-check').digest('base64url');
+}
+
+/**
+ * AR-12: a server whose key is not the one the database's state was sealed with could open none of it, and what
+ * it sealed no other process could open: it is refused at start with one line. The first server to open a
+ * database of layout 7 without a check (one migrated from layout 6) records its own.
+ */
+async function refuseOtherKey(client: PoolClient, schema: string, stateKey: Buffer): Promise<void> {
+  const { rows } = await client.query<{ key_check: string | null }>('SELECT key_check FROM schema_version');
+  const stored = rows[0]?.key_check ?? null;
+  if (stored === keyCheck(stateKey)) return;
+  if (stored === null) {
+    await client.query('UPDATE schema_version SET key_check = $1', [keyCheck(stateKey)]);
+    return;
+  }
+  throw new DataFileError(
+    `the PostgreSQL schema "${schema}" was written with another server key: start Candor with the key file (KEY_FILE) or CANDOR_KEY it was written with; ` +
+      'every process on one database needs the same key.',
+  );
 }
 
 /**

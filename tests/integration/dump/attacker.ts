@@ -5,6 +5,7 @@ import { createCipheriv, createHmac } from 'node:crypto';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { readBoardDoc } from '@candor/shared';
+import { anonymousStateKey, openState } from '@candor/server';
 import { parseSqlite, walCommits, type PhysicalRow } from './sqliteFile.js';
 
 /**
@@ -85,6 +86,8 @@ export function attackTables(
   extraKeys: Buffer[] = [],
 ): Claim[] {
   const claims: Claim[] = [];
+  // 0. Sealed state (AR-12, PostgreSQL): opened with every key at hand, as the server would open it.
+  logical = openSealed(logical, [...candidateKeys(logical, files), ...extraKeys]);
   const nameOf = new Map<string, string>(); // participant id → name
   for (const row of logical.get('participants') ?? []) nameOf.set(String(row.id), String(row.name));
   const facts = collectFacts(logical, physical.tables, known, nameOf);
@@ -274,6 +277,23 @@ export function factTag(personTag: string, kind: string, slot: string): string {
   block.writeUInt32BE(Number(slot), 0);
   const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
   return Buffer.concat([cipher.update(block), cipher.final()]).toString('base64url');
+}
+
+/** the tables with each sealed anonymous-state part opened, where one of `keys` (a server key) opens it */
+function openSealed(logical: Map<string, Record<string, unknown>[]>, keys: Buffer[]): Map<string, Record<string, unknown>[]> {
+  const rows = logical.get('anonymous_state');
+  if (!rows || keys.length === 0) return logical;
+  const opened = rows.map((row) => {
+    for (const key of keys) {
+      try {
+        return { ...row, state: openState(anonymousStateKey(key), String(row.board_id), row.part as 'cards' | 'marks', row.state as Buffer) };
+      } catch {
+        // another key, or not sealed
+      }
+    }
+    return row;
+  });
+  return new Map([...logical, ['anonymous_state', opened]]);
 }
 
 function candidateKeys(logical: Map<string, Record<string, unknown>[]>, files: Map<string, Buffer>): Buffer[] {

@@ -4,9 +4,9 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  * CL-29: what a "board B changed" announcement (CL-5) may carry of the change itself, so that the processes
  * holding B fold it without reading the part it rewrote from PostgreSQL: a batch that only added cards (a busy
  * Write) sends the added cards' stored entries — their at-rest form (AR-1), each with its own per-fact tag (AR-2),
- * what a dump of the cards part holds, never a person id or an in-memory tag — with the md5 of the cards part they
+ * what a dump of the cards part holds, never a person id or an in-memory tag — with the digest of the cards part they
  * were added to and of the one it stored. A receiver folds them only if its copy holds the part they were added to
- * (same md5), and reads from PostgreSQL as before otherwise: correctness never depends on Redis. Sealed with AES-256-GCM under a key derived
+ * (same digest), and reads from PostgreSQL as before otherwise: correctness never depends on Redis. Sealed with AES-256-GCM under a key derived
  * from the server key (bound to the board and version), so Redis sees no card's text; pub/sub keeps nothing.
  */
 export interface AnnouncedChange {

@@ -74,9 +74,22 @@ export interface CopyMark {
   anonymousDigests: Record<AnonymousPart, string | null>;
 }
 
-/** CL-17: the digest of an anonymous-state part: md5 in hex, as PostgreSQL's `md5(bytea)` computes it */
+/** the digests already computed, by part: a commit's parts are hashed for the row and again for the copy's mark */
+const digestsOf = new WeakMap<Uint8Array, string>();
+
+/**
+ * CL-17: the digest of an anonymous-state part (its JSON, before AR-12 seals it): the first 128 bits of its SHA-256
+ * in hex, computed in Node for the row and for every copy's mark (SHA-256 rather than md5: this machine's CPU has
+ * instructions for it, 0.14 ms for a 1,500-card part against md5's 0.34). Computed once per part.
+ */
 export function anonymousDigest(blob: Uint8Array | null): string | null {
-  return blob ? createHash('md5').update(blob).digest('hex') : null;
+  if (!blob) return null;
+  let digest = digestsOf.get(blob);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(blob).digest('hex').slice(0, 32);
+    digestsOf.set(blob, digest);
+  }
+  return digest;
 }
 
 /** CL-17: what changed on a board since a `CopyMark`, read at one moment. */

@@ -12,7 +12,7 @@ const PARTICIPANTS_DIGEST = `md5(coalesce((SELECT json_agg(json_build_array(id, 
   FROM participants WHERE board_id = $1), ''))`;
 
 /**
- * CL-17: each part of the anonymous state whose md5 is not the copy's (parameter `$n`), as a digest and state
+ * CL-17: each part of the anonymous state whose digest is not the copy's (parameter `$n`), as a digest and state
  * column pair (`<part>_digest`, `<part>_state`), both null when that part is as the copy has it. The state goes
  * as it is stored (bytea, the JSON's UTF-8) and is read in binary format (`CHANGES_FORMAT`): a 1,500-card board's
  * cards part is a few hundred KB, which a catch-up reads whole under the board's lock (each batch of cards made
@@ -33,7 +33,7 @@ const PARTS = partColumns(4, 4 + ANONYMOUS_PARTS.length);
 /**
  * CL-17: what changed on a board since a copy was read, in one statement (one snapshot, one round trip): the
  * events after $2, the participant rows only if their digest is not $3, each part of the anonymous state only if
- * its md5 is not the copy's ($4…, in `ANONYMOUS_PARTS` order): a vote made elsewhere reads the marks again, not
+ * its digest is not the copy's ($4…, in `ANONYMOUS_PARTS` order): a vote made elsewhere reads the marks again, not
  * every card. CL-29: given a size (the last parameter), a changed part of that many bytes or more is left unread,
  * its digest alone said (`BoardChanges.unread`). Every column is text or bytea, whose binary format is their bytes: read in binary format, each
  * arrives as the string its UTF-8 says (`CHANGES_FORMAT`), the other columns being cast to text for it.

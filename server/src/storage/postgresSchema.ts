@@ -8,7 +8,7 @@ CREATE TABLE anonymous_state (
   board_id TEXT NOT NULL REFERENCES boards(id),
   part TEXT NOT NULL,
   state BYTEA NOT NULL,
-  -- CL-17: md5 of the part before it is sealed (\`anonymousDigest\`, computed in Node), so a process catching up
+  -- CL-17: a digest of the part before it is sealed (\`anonymousDigest\`, computed in Node), so a process catching up
   -- learns which parts changed without reading them
   digest TEXT NOT NULL,
   PRIMARY KEY (board_id, part)

@@ -22,12 +22,13 @@ const TAG_BYTES = 16;
 const HEADER_BYTES = 5;
 const BROTLI = 2;
 /**
- * Brotli at its second-fastest quality: a 1,500-card cards part (320 KB of JSON) in about 1.2 ms to 40% of its size,
- * where zlib's fastest level took 3.9 ms (to 41%) and lz4, which PostgreSQL used before the state was sealed, is not
- * in Node. Every commit that changes a part rewrites it whole, so this is paid per commit of a big board; storing it
- * uncompressed instead cost PostgreSQL 2.5 times the pages.
+ * Brotli at its fastest quality: a 1,500-card cards part (245 KB of JSON) in about 0.65 ms to 30% of its size, where
+ * quality 1 took 1.1 ms (to 25%), zlib's fastest level 1.35 ms (to 26%), and lz4, which PostgreSQL used before the
+ * state was sealed, is not in Node. Every commit that changes a part rewrites it whole, under the board's lock when
+ * several processes share it, so this is paid per commit of a big board; storing it uncompressed instead cost
+ * PostgreSQL 2.5 times the pages.
  */
-const COMPRESSION = { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 1 } };
+const COMPRESSION = { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 0 } };
 
 /** the smallest sealed size: the plaintext of a small board's part is padded to this */
 const MIN_PADDED = 4096;

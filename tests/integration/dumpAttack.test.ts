@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Person, createBoard, startServer, type TestServer } from './harness.js';
+import { anonymousStateKey, openState } from '@candor/server';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { attack, attackTables, type Claim, type Knowledge } from './dump/attacker.js';
@@ -202,7 +203,7 @@ describe('dump attack', () => {
     );
   }, 60_000);
 
-  it('PG-6 AR-8 AR-1 AR-2 AR-3 AR-4 AR-12 on PostgreSQL, a logical dump of every table (and one browser secret) links nothing, and no file of the data directory (tables, WAL) holds a card text, current, edited or deleted', async () => {
+  it('PG-6 AR-8 AR-1 AR-2 AR-3 AR-4 AR-12 on PostgreSQL, a logical dump of every table (and one browser secret) links nothing, and no file of the data directory (tables, WAL) holds a card text, current, edited or deleted, or the stored tag of a card, vote or answer', async () => {
     const postgres = { url: testDatabaseUrl(), schema: freshSchema() };
     const { known, truth, ada, keyFile, server, boardName } = await scriptedRetro(postgres);
     await server.close();
@@ -228,8 +229,9 @@ describe('dump attack', () => {
 
     // AR-12: PostgreSQL keeps every version of a row in its WAL, and old ones in the table files until VACUUM, so
     // the anonymous state goes in sealed. A copy of the whole data directory, after a checkpoint wrote the tables:
-    // no card text in any file, neither as it is now, nor as it was before its edit, nor the deleted one. The
-    // texts searched for are those the public tables do not hold anyway (the named log, the people).
+    // no card text in any file, neither as it is now, nor as it was before its edit, nor the deleted one, and no
+    // stored tag of a card, a vote or an answer. The texts searched for are those the public tables do not hold
+    // anyway (the named log, the people).
     const dataDirectory = await dataDirectoryAfterCheckpoint(postgres.url);
     const publicTables = JSON.stringify([...tables].filter(([table]) => table !== 'anonymous_state'), (_k, v: unknown) =>
       v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer' ? Buffer.from((v as { data: number[] }).data).toString('latin1') : v,
@@ -237,6 +239,14 @@ describe('dump attack', () => {
     const sealedTexts = [...known.cardTexts, ...known.hiddenTexts].filter((text) => !publicTables.includes(text));
     expect(sealedTexts).toEqual(expect.arrayContaining(known.hiddenTexts));
     expect(sealedTexts.length).toBeGreaterThan(known.hiddenTexts.length);
+    // and every vote, pulse and fist-of-five answer and every card as the state stores them: each has a tag of its
+    // own (AR-2), opened here with the key, so the search finds them wherever a version of the state is in clear
+    const stored = Object.fromEntries(
+      (tables.get('anonymous_state') ?? []).map((row) => [row.part, JSON.parse(openState(anonymousStateKey(fs.readFileSync(keyFile)), String(row.board_id), row.part as 'cards' | 'marks', row.state as Buffer).toString('utf8'))]),
+    ) as { cards: { cards: { tag: string }[] }; marks: { votes: { tag: string }[]; pulse: { tag: string }[]; consensus: { tag: string }[] } };
+    const markTags = [...stored.marks.votes, ...stored.marks.pulse, ...stored.marks.consensus].map((m) => m.tag);
+    expect([stored.marks.votes.length > 0, stored.marks.pulse.length, stored.marks.consensus.length > 0]).toEqual([true, 5, true]);
+    sealedTexts.push(...markTags, ...stored.cards.cards.map((c) => c.tag));
     const found: string[] = [];
     let boardNameFound = false;
     const search = (dir: string) => {

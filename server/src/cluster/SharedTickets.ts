@@ -1,9 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { type DocName, LIMITS } from '@candor/shared';
+import { open, seal } from '../aesGcm.js';
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const USED_PREFIX = 'candor:ticket-used:';
 
 interface TicketBody {
@@ -30,11 +29,8 @@ export class SharedTickets {
   ) {}
 
   issue(boardId: string, participantId: string, doc: DocName): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body: TicketBody = { b: boardId, p: participantId, d: doc, e: this.now() + LIMITS.docTicketTtlMs };
-    const sealed = Buffer.concat([cipher.update(JSON.stringify(body), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+    return seal(this.key, JSON.stringify(body)).toString('base64url');
   }
 
   /** The participant the ticket was issued to for this board and document, once across every process; else null. */
@@ -47,13 +43,8 @@ export class SharedTickets {
   }
 
   private open(ticket: string): TicketBody | null {
-    const raw = Buffer.from(ticket, 'base64url');
-    if (raw.length <= IV_BYTES + TAG_BYTES) return null;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, IV_BYTES));
-      decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
-      return JSON.parse(plain.toString('utf8')) as TicketBody;
+      return JSON.parse(open(this.key, Buffer.from(ticket, 'base64url')).toString('utf8')) as TicketBody;
     } catch {
       return null;
     }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { open, seal } from '../aesGcm.js';
 
 /**
  * CL-29: what a "board B changed" announcement (CL-5) may carry of the change itself, so that the processes
@@ -26,29 +26,18 @@ export interface AnnouncedChange {
  */
 export const ANNOUNCED_CARDS_MAX_BYTES = 32 * 1024;
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 const boundTo = (boardId: string, version: number) => Buffer.from(`${boardId}\u0000${version}`, 'utf8');
 
 /** CL-29: the change sealed for the announcement of `version` of `boardId` (base64) */
 export function sealChange(key: Buffer, boardId: string, version: number, change: AnnouncedChange): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(boundTo(boardId, version));
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(change), 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64');
+  return seal(key, JSON.stringify(change), boundTo(boardId, version)).toString('base64');
 }
 
 /** CL-29: the change sealed for that announcement, or null if it is not one (another board, version or key) */
 export function openChange(key: Buffer, boardId: string, version: number, sealed: string): AnnouncedChange | null {
-  const raw = Buffer.from(sealed, 'base64');
-  if (raw.length <= IV_BYTES + TAG_BYTES) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
-    decipher.setAAD(boundTo(boardId, version));
-    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
+    const plain = open(key, Buffer.from(sealed, 'base64'), boundTo(boardId, version));
     const change = JSON.parse(plain.toString('utf8')) as AnnouncedChange;
     const { added, base, digest } = change.cards ?? {};
     return Array.isArray(added) && added.every((e) => typeof e === 'string') && typeof base === 'string' && typeof digest === 'string' ? change : null;

@@ -12,7 +12,7 @@ import { sealState } from './sealedState.js';
  * $1 board, $2 expected version (null: any), $3 whether the caller holds the board's lock, $4 the lock's class,
  * $5 event payloads, $6–$10 participant columns, $11–$12 command keys and sealed records, $13–$14 the new cards and
  * marks parts, sealed (AR-12; null: unchanged, each a parameter of its own so that a big cards part goes as bytes, not
- * in an array's text), $15–$16 their digests (`anonymousDigest` of what was sealed, as every process's copy computes it).
+ * in an array's text), $15–$16 their digests (`anonymousDigest` of each part before it was sealed, as every process's copy computes it).
  */
 export const COMMIT_BATCH = `
 WITH counted AS (

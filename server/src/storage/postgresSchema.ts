@@ -201,9 +201,10 @@ function keyCheck(stateKey: Buffer): string {
 async function refuseOtherKey(client: PoolClient, schema: string, stateKey: Buffer): Promise<void> {
   const { rows } = await client.query<{ key_check: string | null }>('SELECT key_check FROM schema_version');
   const stored = rows[0]?.key_check ?? null;
-  if (stored === keyCheck(stateKey)) return;
+  const check = keyCheck(stateKey);
+  if (stored === check) return;
   if (stored === null) {
-    await client.query('UPDATE schema_version SET key_check = $1', [keyCheck(stateKey)]);
+    await client.query('UPDATE schema_version SET key_check = $1', [check]);
     return;
   }
   throw new DataFileError(

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
+import { SEALED_OVERHEAD, open, seal } from '../aesGcm.js';
 import type { AnonymousPart } from './BoardStore.js';
 
 /**
@@ -16,8 +17,6 @@ import type { AnonymousPart } from './BoardStore.js';
  * its WAL (AR-6).
  */
 const FORMAT = 1;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 /** the padded plaintext's header: how the part is held (`BROTLI`, the only way so far), then its length */
 const HEADER_BYTES = 5;
 const BROTLI = 2;
@@ -54,21 +53,14 @@ export function sealState(key: Buffer, boardId: string, part: AnonymousPart, pla
   padded.writeUInt8(BROTLI, 0);
   padded.writeUInt32BE(body.byteLength, 1);
   padded.set(body, HEADER_BYTES);
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(associated(boardId, part));
-  const sealed = Buffer.concat([cipher.update(padded), cipher.final()]);
-  return Buffer.concat([Buffer.of(FORMAT), iv, sealed, cipher.getAuthTag()]);
+  return Buffer.concat([Buffer.of(FORMAT), seal(key, padded, associated(boardId, part))]);
 }
 
 /** Opens a sealed part; throws when the key, the board or the part is not the one it was sealed for. */
 export function openState(key: Buffer, boardId: string, part: AnonymousPart, sealed: Uint8Array): Buffer {
   const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-  if (bytes[0] !== FORMAT || bytes.length < 1 + IV_BYTES + HEADER_BYTES + TAG_BYTES) throw new Error(`not a sealed anonymous state (board ${boardId}, part ${part})`);
-  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(1, 1 + IV_BYTES));
-  decipher.setAAD(associated(boardId, part));
-  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-  const padded = Buffer.concat([decipher.update(bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+  if (bytes[0] !== FORMAT || bytes.length < 1 + SEALED_OVERHEAD + HEADER_BYTES) throw new Error(`not a sealed anonymous state (board ${boardId}, part ${part})`);
+  const padded = open(key, bytes.subarray(1), associated(boardId, part));
   const body = padded.subarray(HEADER_BYTES, HEADER_BYTES + padded.readUInt32BE(1));
   if (padded[0] !== BROTLI) throw new Error(`not a sealed anonymous state (board ${boardId}, part ${part})`);
   return brotliDecompressSync(body);

@@ -106,7 +106,7 @@ export function decideJoin(
   });
   if (entry.kind === 'refused') return refused(fail(entry.code, entry.message));
   if (!existing) {
-    const full = ctx.admission.refuseNewcomer(state.participants.values(), ctx.address);
+    const full = ctx.admission.refuseNewcomer(state.participants, ctx.address);
     if (full) return refused(full);
   }
   if (entry.kind === 'knock') return { kind: 'knock' };

@@ -35,13 +35,22 @@ export class Admission {
     return this.active.has(participantId);
   }
 
-  /** AB-4 / AB-5: why a new participant may not join now, or null when they may. */
-  refuseNewcomer(participants: Iterable<Participant>, address: string): ReturnType<typeof fail> | null {
-    let counted = 0;
-    for (const p of participants) if (p.online || this.active.has(p.id)) counted++;
-    if (counted >= this.deps.cap) return fail('BOARD_FULL', 'This board is full.');
+  /**
+   * AB-4 / AB-5: why a new participant may not join now, or null when they may. Those who count are among the
+   * board's participants, so they are counted only on a board that has at least `cap` of them: a walk of every
+   * participant at each newcomer's join made a room of hundreds joining quadratic.
+   */
+  refuseNewcomer(participants: ReadonlyMap<string, Participant>, address: string): ReturnType<typeof fail> | null {
+    if (participants.size >= this.deps.cap && this.counted(participants) >= this.deps.cap) return fail('BOARD_FULL', 'This board is full.');
     if (!this.deps.joins.take(address)) return fail('RATE_LIMITED', 'Too many people joined from your address just now; try again in a minute.');
     return null;
+  }
+
+  /** AB-5: the participants who count towards the cap: connected, or who have done something */
+  private counted(participants: ReadonlyMap<string, Participant>): number {
+    let counted = 0;
+    for (const p of participants.values()) if (p.online || this.active.has(p.id)) counted++;
+    return counted;
   }
 
   /** AB-6: call when a participant's presence changes; starts or stops their clock. */

@@ -4,6 +4,7 @@ import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
+import type { RoomDeps } from './roomPorts.js';
 import { recordCommits, roomDriver, turns } from './room.testing.js';
 import { CARD_ENTRIES_KEPT_FROM, CARD_ENTRIES_PER_TURN } from './RoomFanout.js';
 
@@ -26,7 +27,7 @@ async function boardIn(store: BoardStore) {
 
 const { person, load: loadBoard } = roomDriver(keyring, newId);
 /** The board's room as loaded from `store` now (a restart, or kill -9: only what was committed is there). */
-const load = (store: BoardStore) => loadBoard(store, 'board-reveal');
+const load = (store: BoardStore, more: Partial<RoomDeps> = {}) => loadBoard(store, 'board-reveal', more);
 
 /** A store whose commits are recorded, with a board of three cards by two people, in Write. */
 async function writtenBoard() {
@@ -103,7 +104,7 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
   }
 
   /** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards, loaded again as after a restart */
-  async function bigBoardLoaded() {
+  async function bigBoardLoaded(more: Partial<RoomDeps> = {}) {
     const { store, room } = await writtenBoard();
     const writers = Array.from({ length: Math.ceil(CARD_ENTRIES_KEPT_FROM / 45) }, (_, k) => person(room, `writer${k}`));
     let added = 3;
@@ -112,9 +113,34 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
       for (let c = 0; c < 45 && added < CARD_ENTRIES_KEPT_FROM; c++, added++) await writer.send({ type: 'card.add', columnId: column, text: `card-${added}` });
     }
     room.destroy();
-    const loaded = await load(store);
+    const loaded = await load(store, more);
     return { loaded, fac: person(loaded, 'fac', true), ada: person(loaded, 'ada') };
   }
+
+  it('RV-7 a big board loaded again makes its entries once the room is quiet, not among a room joining', async () => {
+    const entriesQuietMs = 500;
+    const { loaded, fac, ada } = await bigBoardLoaded({ entriesQuietMs });
+    const joiners = Array.from({ length: 6 }, (_, k) => person(loaded, `joiner${k}`));
+    const encoded: string[] = [];
+    const whileJoining = await encodedWhile(async () => {
+      await ada.join();
+      for (const joiner of joiners) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        await joiner.join();
+      }
+    });
+    // people kept joining, each well within the quiet time after the one before: no card got its entry meanwhile
+    expect(whileJoining).toEqual([]);
+    // the room has been quiet since: every card gets its entry, and the reveal encodes none
+    await vi.waitFor(async () => {
+      encoded.push(...(await encodedWhile(() => new Promise((resolve) => setTimeout(resolve, 50)))));
+      expect(encoded).toHaveLength(CARD_ENTRIES_KEPT_FROM);
+    }, { timeout: 10_000, interval: 1 });
+    await fac.join();
+    expect(await encodedWhile(() => fac.send({ type: 'phase.set', phase: 'reveal' }))).toEqual([]);
+    expect(publicTexts(loaded)).toHaveLength(CARD_ENTRIES_KEPT_FROM);
+    loaded.destroy();
+  });
 
   it('RV-7 a big board loaded again makes its entries in turns of their own: a join encodes none, the reveal none after them', async () => {
     const { loaded, fac, ada } = await bigBoardLoaded();

@@ -136,6 +136,7 @@ export class BoardRoom {
       // CL-8: with several processes only the holder of the board's writer lease creates shared texts
       mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
       revealSeed: () => deps.newSeed(this.id),
+      entriesQuietMs: deps.entriesQuietMs,
     });
     this.staging = new CommandStaging({
       id: this.id,

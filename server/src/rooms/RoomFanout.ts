@@ -30,6 +30,14 @@ const PRESENCE_BATCH_MS = 25;
 export const CARD_ENTRIES_KEPT_FROM = 500;
 /** RV-7: the cards a board had when it became big (or was loaded big) get their entries this many at a time, each batch a turn of its own */
 export const CARD_ENTRIES_PER_TURN = 100;
+/**
+ * RV-7: that walk of the board's cards waits until the room has published nothing for this long: a room joining
+ * after a restart (500 people within a few seconds) is not slowed by it, nor given 1,500 entries and keys for its
+ * young collections to copy (about a sixth of the joins' p99 in issue 9's bench)
+ */
+export const CARD_ENTRIES_AFTER_QUIET_MS = 250;
+/** RV-7: … but no longer than this: a room that is never quiet gets its entries (and a revealed board its kept order) anyway */
+export const CARD_ENTRIES_WAIT_AT_MOST_MS = 5_000;
 
 /**
  * A room's fan-out: the public view projected into the board document (which only the room writes), and
@@ -58,6 +66,10 @@ export class RoomFanout {
   private keepingEntries = false;
   /** the next batch of the cards the board had when it became big, whose entries are made a turn at a time */
   private entriesTurn: NodeJS.Immediate | undefined;
+  /** the walk of those cards, waiting for the room to be quiet (`entriesWhenQuiet`) */
+  private entriesWait: NodeJS.Timeout | undefined;
+  /** when the room last published or caught up on a change (`performance.now()`) */
+  private busyAt = 0;
   /** RV-10: the cards' reveal-order keys, kept beside their entries, under the seed this room reveals with (RV-3) */
   private keys: RevealKeys | undefined;
 
@@ -77,6 +89,8 @@ export class RoomFanout {
       mayCreateTexts?: () => boolean;
       /** RV-3: the seed this board reveals with until one is stored (the same in every process, `Keyring.revealSeed`) */
       revealSeed: () => string;
+      /** RV-7: how long the room must be quiet before its cards' walk (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
+      entriesQuietMs?: number;
     },
   ) {}
 
@@ -92,7 +106,7 @@ export class RoomFanout {
     else if (stored !== null && this.keys.seed !== stored) {
       this.keys = new RevealKeys(stored);
       // (a big board's cards get their keys under it with their entries, a turn at a time)
-      if (this.keepingEntries) this.entriesInTurns([...this.state.cards.keys()]);
+      if (this.keepingEntries) this.entriesWhenQuiet([...this.state.cards.keys()]);
     }
     return this.keys;
   }
@@ -103,6 +117,7 @@ export class RoomFanout {
    * touch other people's views. Nothing is recomputed for sockets whose view cannot have changed.
    */
   publish(changes: { events: BoardEvent[]; actorId: string }[]): void {
+    this.busyAt = performance.now();
     // (a batch of one command, such as a join, needs no list of its events made)
     const events = changes.length === 1 ? changes[0]!.events : changes.flatMap((c) => c.events);
     this.keepEntries(events);
@@ -121,15 +136,16 @@ export class RoomFanout {
    * board-document entry now, so that the reveal inserts entries made before it rather than encoding every card in
    * its turn. The cards the board already had when it became big (the card that made it so, or the first change
    * after a big board was loaded) get theirs `CARD_ENTRIES_PER_TURN` at a time, each batch in a turn of its own,
-   * not in the turn of the command or join that found them: 1,500 at once held up the joins behind it. A card
-   * the reveal finds without an entry is encoded then. The entries stay in this process's memory and go nowhere
+   * not in the turn of the command or join that found them (1,500 at once held up the joins behind it), and only
+   * once the room is quiet (`CARD_ENTRIES_AFTER_QUIET_MS`), not among a room joining. A card the reveal finds
+   * without an entry is encoded then. The entries stay in this process's memory and go nowhere
    * before their cards are revealed.
    */
   private keepEntries(events: readonly BoardEvent[]): void {
     if (!this.keepingEntries) {
       if (this.state.cards.size < CARD_ENTRIES_KEPT_FROM) return;
       this.keepingEntries = true;
-      this.entriesInTurns([...this.state.cards.keys()]);
+      this.entriesWhenQuiet([...this.state.cards.keys()]);
     }
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
@@ -141,6 +157,25 @@ export class RoomFanout {
     }
   }
 
+  /** starts the walk of `cardIds` once the room has been quiet long enough (a walk waiting or under way is replaced) */
+  private entriesWhenQuiet(cardIds: string[]): void {
+    clearTimeout(this.entriesWait);
+    clearImmediate(this.entriesTurn);
+    this.entriesTurn = undefined;
+    const quietMs = this.hooks.entriesQuietMs ?? CARD_ENTRIES_AFTER_QUIET_MS;
+    if (quietMs === 0) return this.entriesInTurns(cardIds);
+    const due = performance.now();
+    const check = () => {
+      const now = performance.now();
+      const quietFor = now - this.busyAt;
+      if (quietFor >= quietMs || now - due >= CARD_ENTRIES_WAIT_AT_MOST_MS) {
+        this.entriesWait = undefined;
+        this.entriesInTurns(cardIds);
+      } else this.entriesWait = setTimeout(check, quietMs - quietFor);
+    };
+    this.entriesWait = setTimeout(check, quietMs);
+  }
+
   private entriesInTurns(cardIds: string[], from = 0): void {
     // (a walk still under way is replaced: this one's cards are all the board's)
     clearImmediate(this.entriesTurn);
@@ -148,8 +183,8 @@ export class RoomFanout {
       this.entriesTurn = undefined;
       const to = Math.min(from + CARD_ENTRIES_PER_TURN, cardIds.length);
       for (let i = from; i < to; i++) this.keepEntryOf(cardIds[i]!);
-      // (unless a walk of all the board's cards began in this batch: the keys' seed changed, RV-10)
-      if (to < cardIds.length && this.entriesTurn === undefined) this.entriesInTurns(cardIds, to);
+      // (unless a walk of all the board's cards began or was set to begin in this batch: the keys' seed changed, RV-10)
+      if (to < cardIds.length && this.entriesTurn === undefined && this.entriesWait === undefined) this.entriesInTurns(cardIds, to);
     });
   }
 
@@ -184,6 +219,7 @@ export class RoomFanout {
    * while the tallies are hidden, `publicChanged` false) leave the board document as it was.
    */
   caughtUp(events: readonly BoardEvent[], personalFor: ReadonlySet<string> | 'everyone', publicChanged = true): void {
+    this.busyAt = performance.now();
     this.keepEntries(events);
     if (personalFor === 'everyone' || events.some(changesEveryonesView)) this.everyoneWithNextProjection = true;
     else for (const participantId of personalFor) this.personalWithNextProjection.add(participantId);
@@ -304,6 +340,7 @@ export class RoomFanout {
 
   destroy(): void {
     clearTimeout(this.presenceTimer);
+    clearTimeout(this.entriesWait);
     clearImmediate(this.entriesTurn);
   }
 }

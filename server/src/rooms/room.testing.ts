@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
 import type { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
+import type { RoomDeps } from './roomPorts.js';
 
 /** Lets `n` turns of the event loop pass (a big board's card entries and reveal keys are kept a batch a turn, RV-7). */
 export async function turns(n: number): Promise<void> {
@@ -19,9 +20,11 @@ export type CommandBody = Command extends infer C ? (C extends Command ? Omit<C,
  * layer would. `newId` gives command and card ids, so each test file keeps its own recognisable ones.
  */
 export function roomDriver(keyring: Keyring, newId: () => string) {
-  async function load(store: BoardStore, boardId: string): Promise<BoardRoom> {
-    const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
-    return new BoardRoom((await store.loadBoard(boardId))!, deps);
+  async function load(store: BoardStore, boardId: string, more: Partial<RoomDeps> = {}): Promise<BoardRoom> {
+    // (a big board's cards get their entries in the turns right after the change that found them, not once the
+    // room is quiet, so that a test can count the turns: RV-7)
+    const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000, entriesQuietMs: 0 };
+    return new BoardRoom((await store.loadBoard(boardId))!, { ...deps, ...more });
   }
 
   function person(room: BoardRoom, name: string, facilitator = false) {

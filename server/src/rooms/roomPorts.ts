@@ -54,4 +54,6 @@ export interface RoomDeps {
   idleJoinerExpiryMs?: number;
   /** CL-*: set when several processes serve the board (`server/src/cluster/`) */
   cluster?: RoomCluster | null;
+  /** RV-7: how quiet the room must be before a big board's cards get their entries (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
+  entriesQuietMs?: number;
 }

@@ -38,10 +38,14 @@ describe('durability', () => {
     const F = new Person(running.url);
     const A = new Person(running.url);
     const B = new Person(running.url);
-    people.push(F, A, B);
+    // (AN-12: four voters, so that the tallies show and say every vote survived)
+    const [C, D] = [new Person(running.url), new Person(running.url)];
+    people.push(F, A, B, C, D);
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');
     await B.connect(boardId, 'Bea');
+    await C.connect(boardId, 'Cleo');
+    await D.connect(boardId, 'Dev');
 
     const add = async (p: Person, columnId: string, text: string) => {
       const ack = await p.cmd('card.add', { columnId, text });
@@ -54,6 +58,8 @@ describe('durability', () => {
     for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
     for (const itemId of [a1, a1, b1]) expect(await A.cmd('vote.cast', { itemId })).toMatchObject({ ok: true });
     for (const itemId of [a2, a3]) expect(await B.cmd('vote.cast', { itemId })).toMatchObject({ ok: true });
+    expect(await C.cmd('vote.cast', { itemId: b1 })).toMatchObject({ ok: true });
+    expect(await D.cmd('vote.cast', { itemId: a2 })).toMatchObject({ ok: true });
     await A.waitFor(() => A.me?.votesLeft === 0);
     await B.waitFor(() => B.me?.votesLeft === 1);
     const aBefore = structuredClone(A.me!);
@@ -63,7 +69,7 @@ describe('durability', () => {
     // 1. killed in the middle of Vote
     await killHard(running);
     running = await startServerProcess({ dataDir });
-    for (const p of [F, A, B]) expect(await p.reconnect(running.url)).toMatchObject({ ok: true });
+    for (const p of [F, A, B, C, D]) expect(await p.reconnect(running.url)).toMatchObject({ ok: true });
     expect(A.me).toEqual(aBefore);
     expect(B.me).toEqual(bBefore);
     expect(F.me?.isFacilitator).toBe(true);
@@ -74,7 +80,7 @@ describe('durability', () => {
 
     expect(await F.cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
     await A.waitFor(() => A.board()?.tallies);
-    const tallies = { [a1]: 2, [a2]: 1, [a3]: 1, [b1]: 1 };
+    const tallies = { [a1]: 2, [a2]: 2, [a3]: 1, [b1]: 2 };
     expect(A.board()!.tallies).toEqual(tallies);
 
     // notes typed into the shared document, and an action with an owner
@@ -99,7 +105,7 @@ describe('durability', () => {
     running = await startServerProcess({ dataDir });
     const reader = new Person(running.url);
     people.push(reader);
-    for (const p of [F, A, B]) await p.reconnect(running.url);
+    for (const p of [F, A, B, C, D]) await p.reconnect(running.url);
     await reader.connect(boardId, 'Reader');
     expect(reader.notes(key)).toBe('We agreed to pair on deploys. Bea adds a line.');
     expect(reader.notes(notesKey.action(actionId))).toBe('Pair on the next deploy by Friday');

@@ -8,12 +8,16 @@ import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { DoneProgress } from '../facilitation/DoneToggle.js';
 import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
 
-/** CF-1: the two steps nobody can take back, and what they do to everyone. */
+/**
+ * CF-1: the two steps nobody can take back, and what they do to everyone; and (AN-12) the step back from Discuss
+ * to Vote, which clears every vote.
+ */
 const CONFIRM = {
   reveal: { title: 'facilitation.confirm.revealTitle', body: 'facilitation.confirm.revealBody', action: 'facilitation.confirm.revealAction' },
   closed: { title: 'facilitation.confirm.closeTitle', body: 'facilitation.confirm.closeBody', action: 'facilitation.confirm.closeAction' },
+  vote: { title: 'facilitation.confirm.newVoteTitle', body: 'facilitation.confirm.newVoteBody', action: 'facilitation.confirm.newVoteAction' },
 } as const;
-const needsConfirming = (phase: Phase): phase is keyof typeof CONFIRM => phase in CONFIRM;
+const needsConfirming = (from: Phase, to: Phase): to is keyof typeof CONFIRM => to === 'reveal' || to === 'closed' || (from === 'discuss' && to === 'vote');
 import { AnonymitySetting } from './AnonymitySetting.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
@@ -32,7 +36,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
   const opener = useRef<HTMLElement | null>(null);
   const go = (phase: Phase) => {
-    if (!needsConfirming(phase)) return session.send({ type: 'phase.set', phase });
+    if (!needsConfirming(board.phase, phase)) return session.send({ type: 'phase.set', phase });
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setConfirming(phase);
   };
@@ -52,7 +56,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       ) : (
         <div className="phase-buttons">
           {previous && (
-            <button type="button" aria-disabled={moving} onClick={() => !moving && session.send({ type: 'phase.set', phase: previous })}>
+            <button type="button" aria-disabled={moving} onClick={() => !moving && go(previous)}>
               {t('facilitator.back')}
             </button>
           )}
@@ -126,7 +130,10 @@ function VoteSettings({ board }: { board: PublicBoardView }) {
     setCap(board.settings.perItemCap);
   }, [board.settings.voteBudget, board.settings.perItemCap]);
 
-  const invalid = cap > budget || budget < 1 || cap < 1;
+  // VO-10: while voting is open the settings only go up
+  const voting = board.phase === 'vote';
+  const lowest = voting ? board.settings : { voteBudget: 1, perItemCap: 1 };
+  const invalid = cap > budget || budget < lowest.voteBudget || cap < lowest.perItemCap;
   const unchanged = budget === board.settings.voteBudget && cap === board.settings.perItemCap;
 
   function onSubmit(event: FormEvent) {
@@ -139,13 +146,14 @@ function VoteSettings({ board }: { board: PublicBoardView }) {
       <h3>{t('facilitator.voting')}</h3>
       <label className="field inline">
         <span>{t('facilitator.votesPerPerson')}</span>
-        <input type="number" min={1} max={LIMITS.voteBudgetMax} value={budget} onChange={(e) => setBudget(e.target.valueAsNumber || 0)} />
+        <input type="number" min={lowest.voteBudget} max={LIMITS.voteBudgetMax} value={budget} onChange={(e) => setBudget(e.target.valueAsNumber || 0)} />
       </label>
       <label className="field inline">
         <span>{t('facilitator.perItemCap')}</span>
-        <input type="number" min={1} max={budget || 1} value={cap} onChange={(e) => setCap(e.target.valueAsNumber || 0)} />
+        <input type="number" min={lowest.perItemCap} max={budget || 1} value={cap} onChange={(e) => setCap(e.target.valueAsNumber || 0)} />
       </label>
       {cap > budget && <p className="hint">{t('facilitator.capTooHigh')}</p>}
+      {voting && <p className="hint">{t('facilitator.onlyRaise')}</p>}
       <button type="submit" disabled={invalid || unchanged}>
         {t('facilitator.updateVotes')}
       </button>

@@ -135,6 +135,7 @@ const de: Catalogue = {
     votesPerPerson: 'Stimmen pro Person',
     perItemCap: 'Höchstens Stimmen auf einem Punkt',
     capTooHigh: 'Die Stimmen auf einem Punkt dürfen die Stimmen pro Person nicht übersteigen.',
+    onlyRaise: 'Solange abgestimmt wird, gehen diese Zahlen nur nach oben: Ob eine kleinere möglich wäre, würde verraten, wie abgestimmt wurde.',
     updateVotes: 'Abstimmung anpassen',
     timer: 'Timer',
     timerMinutes: 'Minuten',
@@ -201,6 +202,7 @@ const de: Catalogue = {
   vote: {
     title: 'Abstimmen',
     intro: 'Worüber zu sprechen würde am meisten helfen? Stimmen bleiben privat; Summen erscheinen erst, wenn die Abstimmung endet. Höchstens {{cap}} auf einem Punkt.',
+    shownWhen: 'Die Summen erscheinen nur, wenn mindestens {{needed}} Personen abstimmen, damit sich niemandes Stimmen herauslesen lassen.',
     remove: 'Stimme entfernen: {{name}}',
     add: 'Stimme für: {{name}}',
     yours: 'Deine Stimmen: {{count}}',
@@ -211,6 +213,7 @@ const de: Catalogue = {
     title: 'Besprechen',
     intro: 'Die meisten Stimmen zuerst. Hör auf das, was hinter einer Karte steckt, und bleib bei der Arbeit, nicht bei Personen. Wenn es hilft, mach eine Maßnahme daraus.',
     byVotes: 'Nach Stimmen',
+    withheld: 'Weniger als {{needed}} Personen haben abgestimmt, darum bleiben die Stimmen verborgen und die Punkte in der Reihenfolge, in der sie aufgedeckt wurden.',
     votes_one: '{{count}} Stimme',
     votes_other: '{{count}} Stimmen',
     yours: '({{count}} von dir)',
@@ -591,6 +594,9 @@ const de: Catalogue = {
       closeTitle: 'Retro abschließen?',
       closeBody: 'Danach kann niemand mehr etwas hinzufügen, ändern oder abstimmen, auch keine Notizen. Alle bekommen die Zusammenfassung und die Exporte. Eine abgeschlossene Retro lässt sich nicht wieder öffnen.',
       closeAction: 'Retro abschließen',
+      newVoteTitle: 'Neu abstimmen?',
+      newVoteBody: 'Zurück zur Abstimmung löscht alle Stimmen und beginnt eine neue Abstimmung, damit ihr Ergebnis nie neben dieses gelegt werden kann, um herauszulesen, wie jemand abgestimmt hat.',
+      newVoteAction: 'Stimmen löschen und zurück',
       finish: 'Abschluss',
       closeButton: 'Retro abschließen…',
       cancel: 'Abbrechen',
@@ -652,7 +658,7 @@ const de: Catalogue = {
     WAITING_TO_BE_ADMITTED: 'Du hast angeklopft; die Moderation lässt dich herein.',
     JOINING_LOCKED: 'Der Beitritt zu dieser Retro ist gesperrt.',
     REMOVED: 'Die Moderation hat dich aus dieser Retro entfernt.',
-    BELOW_VOTES_SPENT: 'Jemand hat schon mehr Stimmen abgegeben. Wähle eine höhere Zahl.',
+    ONLY_RAISED_WHILE_VOTING: 'Solange abgestimmt wird, können Stimmen pro Person und pro Punkt nur erhöht werden.',
   },
   templates: {
     'dont-know': {
@@ -765,6 +771,7 @@ const de: Catalogue = {
       waiting_other: '{{count}} Personen haben das markiert. Die Zahlen erscheinen, wenn der Raum weitergeht und mindestens {{needed}} markiert haben.',
       count: '{{part}}: {{count}}',
       result: 'Vertrauenslinse:',
+      closed: 'Der Raum war schon einmal bei einem anderen Punkt, darum ist die Vertrauenslinse hier geschlossen: Neue Markierungen würden als Unterschied sichtbar.',
       parts: { credibility: 'Glaubwürdigkeit', reliability: 'Verlässlichkeit', empathy: 'Empathie', 'self-interest': 'Scheinbares Eigeninteresse' },
       hints: {
         credibility: 'wissen, wovon wir reden',

@@ -251,7 +251,7 @@ const enBoard = {
     WAITING_TO_BE_ADMITTED: 'You knocked; the facilitator will let you in.',
     JOINING_LOCKED: 'Joining is closed for this retro.',
     REMOVED: 'The facilitator removed you from this retro.',
-    BELOW_VOTES_SPENT: 'Someone has already cast more votes than that. Choose a higher number.',
+    ONLY_RAISED_WHILE_VOTING: 'While voting is open, votes per person and per item can only go up.',
   } satisfies Record<ErrorCode, string>, // a new ErrorCode needs a sentence here (and in de.ts)
   // English template words are the ones in @candor/shared, not a second copy; other languages translate them.
   templates: englishTemplates(),

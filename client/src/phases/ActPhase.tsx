@@ -20,7 +20,7 @@ export function ActPhase({ board }: { board: PublicBoardView }) {
         {board.discussedItemIds.map((itemId) => (
           <section key={itemId} className="panel act-item" aria-label={t('act.discussedLabel', { name: shortText(itemLabel(items.get(itemId)), 60) })}>
             <ItemContent item={items.get(itemId)} />
-            <p className="tally">{t('summary.votes', { count: board.tallies?.[itemId] ?? 0 })}</p>
+            {board.tallies && <p className="tally">{t('summary.votes', { count: board.tallies[itemId] ?? 0 })}</p>}
             <GuidedMove board={board} itemId={itemId} notesRows={3} lensSwitch={false} />
           </section>
         ))}

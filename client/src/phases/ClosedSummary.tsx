@@ -74,7 +74,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
             {board.discussedItemIds.map((itemId) => (
               <li key={itemId}>
                 <ItemContent item={items.get(itemId)} />
-                <p className="tally">{t('summary.votes', { count: board.tallies?.[itemId] ?? 0 })}</p>
+                {board.tallies && <p className="tally">{t('summary.votes', { count: board.tallies[itemId] ?? 0 })}</p>}
                 <SummaryNotes textKey={notesKey.item(itemId)} />
                 <TrustLensResult board={board} itemId={itemId} />
               </li>

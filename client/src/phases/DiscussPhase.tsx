@@ -85,13 +85,15 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
         )}
       </div>
       {order.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
+      {/* AN-12: too few voted for the tallies to show */}
+      {order.length > 0 && board.tallies === null && <p className="hint votes-withheld">{t('discuss.withheld', { needed: board.minOthersToShow + 1 })}</p>}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions }}>
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
           <ol className="discussion" aria-label={t('running.order')}>
             {order.map((itemId, index) => {
               const item = items.get(itemId);
               const label = shortText(itemLabel(item), 50);
-              const votes = board.tallies?.[itemId] ?? 0;
+              const votes = board.tallies === null ? null : (board.tallies[itemId] ?? 0);
               const isCurrent = current === itemId;
               const isDone = done.has(itemId);
               return (
@@ -111,7 +113,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                   >
                     <div className="ranked-head">
                       <span className="position">{index + 1}.</span>
-                      <span className="tally">{t('discuss.votes', { count: votes })}</span>
+                      {votes !== null && <span className="tally">{t('discuss.votes', { count: votes })}</span>}
                       {me?.votes[itemId] && !presenting ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}
                       {isCurrent && <span className="badge now">{t('discuss.now')}</span>}
                       {isDone && <span className="badge done">{t('running.discussed')}</span>}

@@ -9,7 +9,9 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   return (
     <>
-      <PhaseIntro title={t('vote.title')}>{t('vote.intro', { cap: board.settings.perItemCap })}</PhaseIntro>
+      <PhaseIntro title={t('vote.title')}>
+        {t('vote.intro', { cap: board.settings.perItemCap })} {t('vote.shownWhen', { needed: board.minOthersToShow + 1 })}
+      </PhaseIntro>
       <div className="sticky-status">
         <VotesLeft />
       </div>

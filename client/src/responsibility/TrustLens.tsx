@@ -48,7 +48,9 @@ export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemI
   for (const c of pending) if (c.type === 'lens.tap' && c.itemId === itemId) (c.on ? mine.add(c.part) : mine.delete(c.part));
   // AN-11: while presenting, which parts I tapped is not shown
   if (presenting) mine.clear();
-  const canTap = board.trustLens && board.currentItemId === itemId && allowedIn('lens.tap', board.phase);
+  // TL-9: once the room has moved on from an item, its lens is closed
+  const closed = (board.leftItemIds ?? []).includes(itemId);
+  const canTap = board.trustLens && board.currentItemId === itemId && !closed && allowedIn('lens.tap', board.phase);
   if (!board.trustLens && !lens?.counts) return null;
   const counts = lens?.counts;
   return (
@@ -74,6 +76,7 @@ export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemI
         {counts
           ? TRUST_PARTS.map((part) => t('resp.lens.count', { part: t(`resp.lens.parts.${part}`), count: counts[part] })).join(' · ')
           : t('resp.lens.waiting', { count: lens?.tappers ?? 0, needed: (board.minOthersToShow ?? LIMITS.minOthersToShow) + 1 })}
+        {closed && board.currentItemId === itemId && board.trustLens && ` ${t('resp.lens.closed')}`}
       </p>
     </div>
   );

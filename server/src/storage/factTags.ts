@@ -7,8 +7,7 @@ import { LIMITS } from '@candor/shared';
  */
 
 /** a loaded fact's tag until its owner is recognised: its stored tag behind `~`, which no real tag contains */
-export const PLACEHOLDER = '~';
-export const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
+export { PLACEHOLDER, isPlaceholder } from '@candor/shared';
 
 export type SlotKind = 'card' | 'vote' | 'pulse';
 export const SLOTS: Record<SlotKind, number> = { card: LIMITS.cardsPerPerson, vote: LIMITS.voteBudgetMax, pulse: 1 };

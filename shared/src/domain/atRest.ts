@@ -12,6 +12,13 @@ import { everyCardRevealedIn } from './phases.js';
  */
 export type AtRest = 'public-log' | 'anonymous-state';
 
+/**
+ * AR-2: after a restart nobody's tags are known; each loaded fact stands under a placeholder (its stored tag
+ * behind this prefix, which no real tag contains) until its owner comes back and is recognised.
+ */
+export const PLACEHOLDER = '~';
+export const isPlaceholder = (tag: string): boolean => tag.startsWith(PLACEHOLDER);
+
 export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'board.created': 'public-log',
   'facilitator.changed': 'public-log',
@@ -81,7 +88,8 @@ export function atRestOf(event: BoardEvent): AtRest {
 const REACHES_ANONYMOUS_STATE: ReadonlySet<BoardEvent['type']> = new Set(['consensus.started', 'action.deleted', 'card.hidden']);
 
 export function changesAnonymousState(event: BoardEvent): boolean {
-  if (event.type === 'phase.changed') return !everyCardRevealedIn(event.phase);
+  // (AN-12: back into Vote from Discuss the votes are cleared, a new vote)
+  if (event.type === 'phase.changed') return !everyCardRevealedIn(event.phase) || event.phase === 'vote';
   return atRestOf(event) === 'anonymous-state' || REACHES_ANONYMOUS_STATE.has(event.type);
 }
 

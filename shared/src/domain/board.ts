@@ -184,6 +184,10 @@ export interface BoardState {
   votesByVoter: Map<string, Map<string, number>>;
   currentItemId: string | null;
   discussedItemIds: string[];
+  /** TL-9: the items the room has moved on from (each was current, then another was chosen); their trust lens is closed */
+  leftItemIds: Set<string>;
+  /** AN-12: the vote that just closed had too few voters for its tallies to show (decided when Vote closed) */
+  talliesWithheld: boolean;
   timer: Timer;
   actions: Map<string, Action>;
   access: Access;
@@ -240,7 +244,7 @@ export type BoardEvent =
   | { type: 'card.added'; cardId: string; columnId: string; text: string; authorTag: string }
   | { type: 'card.edited'; cardId: string; text: string }
   | { type: 'card.deleted'; cardId: string }
-  | { type: 'phase.changed'; phase: Phase; revealSeed?: string }
+  | { type: 'phase.changed'; phase: Phase; revealSeed?: string; /** AN-12: Vote closed with too few voters to show its tallies */ tallies?: 'withheld' }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'card.grouped'; cardId: string; groupId: string }
   | { type: 'card.ungrouped'; cardId: string }
@@ -296,6 +300,8 @@ export function emptyBoard(id: string): BoardState {
     votesByVoter: new Map(),
     currentItemId: null,
     discussedItemIds: [],
+    leftItemIds: new Set(),
+    talliesWithheld: false,
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
     access: { passwordHash: null, knock: false, joiningLocked: false, admitted: new Set(), removed: new Set() },
@@ -417,6 +423,14 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       return;
     }
     case 'phase.changed':
+      // AN-12: leaving Vote for Discuss settles whether this vote's tallies show; coming back to Vote from
+      // Discuss starts a new vote, so tallies once shown are never shown again changed by a few people's votes
+      if (state.phase === 'vote' && event.phase === 'discuss') state.talliesWithheld = event.tallies === 'withheld';
+      if (state.phase === 'discuss' && event.phase === 'vote') {
+        state.votes.clear();
+        state.votesByVoter.clear();
+        state.talliesWithheld = false;
+      }
       state.phase = event.phase;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       // (forEach: at a board's first reveal this runs cold over 1,500 cards, where an interpreted `for…of` over the
@@ -466,6 +480,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
         state.raisedHands = [];
       }
+      // TL-9: the item the room moves on from keeps its trust lens closed from now on
+      if (state.currentItemId !== null && state.currentItemId !== event.itemId) state.leftItemIds.add(state.currentItemId);
       state.currentItemId = event.itemId;
       if (!state.discussedItemIds.includes(event.itemId)) state.discussedItemIds.push(event.itemId);
       return;

@@ -45,6 +45,7 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'groupingFacilitatorOnly',
   'discussOrder',
   'doneItemIds',
+  'leftItemIds',
   'raisedHands',
   'reactionsOn',
   'reactions',

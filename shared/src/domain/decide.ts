@@ -5,9 +5,8 @@ import type { BoardEvent, BoardState } from './board.js';
 import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import { canTransition, type Phase } from './phases.js';
-import { canVote, itemIds, itemOf, retractTarget } from './voting.js';
+import { canVote, enoughVotersToShow, itemIds, itemOf, retractTarget } from './voting.js';
 import { decideRoomControl } from './roomControl.js';
-import { votesSpent } from './progress.js';
 import { decideFacilitation, firstInRevealOrder, isFacilitationCommand, titleFromWords } from './facilitation.js';
 import { decideOffers } from './offers.js';
 import { defaultDueDate } from './startSmall.js';
@@ -233,16 +232,17 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
         return fail('BAD_TRANSITION', `Cannot move from ${state.phase} to ${command.phase}: one step at a time.`);
       }
       const revealSeed = command.phase === 'reveal' && !state.revealSeed ? ctx.newSeed() : undefined;
-      return done([{ type: 'phase.changed', phase: command.phase, ...(revealSeed ? { revealSeed } : {}) }]);
+      // AN-12: closing Vote settles, once, whether its tallies show (too few voters: withheld until a new vote)
+      const withheld = state.phase === 'vote' && command.phase === 'discuss' && !enoughVotersToShow(state);
+      return done([{ type: 'phase.changed', phase: command.phase, ...(revealSeed ? { revealSeed } : {}), ...(withheld ? { tallies: 'withheld' as const } : {}) }]);
     }
     case 'settings.update': {
       if (command.perItemCap > command.voteBudget) return fail('INVALID_INPUT', 'The per-item cap cannot exceed the budget.');
-      // VO-10: mid-vote the settings may change, but never below what someone has already spent (outside
-      // Vote nobody can cast, and VO-9 keeps votes left at zero or more).
-      const spent = state.phase === 'vote' ? votesSpent(state) : { total: 0, onOneItem: 0 };
-      if (command.voteBudget < spent.total) return fail('BELOW_VOTES_SPENT', `Someone has already used ${spent.total} votes; the budget cannot go below that.`);
-      if (command.perItemCap < spent.onOneItem) {
-        return fail('BELOW_VOTES_SPENT', `Someone already has ${spent.onOneItem} votes on one item; the cap cannot go below that.`);
+      // VO-10: while Vote is open budget and cap only go up. Whether a lower one were allowed would depend on
+      // how people voted, and the answer would tell the facilitator (outside Vote nobody can cast, and VO-9 keeps
+      // votes left at zero or more).
+      if (state.phase === 'vote' && (command.voteBudget < state.settings.voteBudget || command.perItemCap < state.settings.perItemCap)) {
+        return fail('ONLY_RAISED_WHILE_VOTING', 'While voting is open the budget and the cap can only be raised.');
       }
       return done([{ type: 'settings.changed', settings: { voteBudget: command.voteBudget, perItemCap: command.perItemCap } }]);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import { renderActionsCsv, renderCsv, renderJson } from './exports.js';
 import { renderMarkdown } from './markdown.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, addPerson } from './testBoard.js';
+import { addCard, addPerson, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
 const EXPORTED = new Date('2030-03-04T10:00:00Z');
@@ -55,6 +55,7 @@ function closedRetro() {
   must(state, alice, { type: 'group.title', groupId: state.cards.get(ids[5])!.groupId!, title: 'Formulas, "quoted"', previous: state.groups.get(state.cards.get(ids[5])!.groupId!)!.title });
   moveTo(state, 'vote');
   must(state, bob, { type: 'vote.cast', itemId: ids[0] });
+  enoughVoters(state, ids[0]); // AN-12: enough voters for the tallies to show
   moveTo(state, 'discuss');
   const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[0], text: 'x' });
   must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
@@ -77,7 +78,7 @@ describe('CSV and JSON exports', () => {
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual(['column', 'card', 'group', 'votes']);
     const byText = new Map(rows.slice(1).map((r) => [r[1], r]));
-    expect(byText.get('say "hi", then leave')).toEqual(['Stop', 'say "hi", then leave', '', '1']);
+    expect(byText.get('say "hi", then leave')).toEqual(['Stop', 'say "hi", then leave', '', '4']);
     expect(byText.get('line one\nline two')).toEqual(['Stop', 'line one\nline two', '', '0']);
     expect(byText.get('plain')).toEqual(['Stop', 'plain', 'Formulas, "quoted"', '']);
     expect(rows).toHaveLength(TRICKY.length + 2); // the cards and the one group
@@ -147,7 +148,7 @@ describe('CSV and JSON exports', () => {
 });
 
 describe('vote tallies in the exports', () => {
-  /** 9 votes: 3 people × 3, on two groups (through a card and through the group) and two single cards. */
+  /** 12 votes: 3 people × 3, on two groups (through a card and through the group) and two single cards, and AN-12's three more voters' on one of them. */
   function votedRetro() {
     const state = boardWith();
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((text, i) => addCard(state, [alice, bob, fran][i % 3]!, `card ${text}`));
@@ -162,10 +163,11 @@ describe('vote tallies in the exports', () => {
       [bob, groupOf(ids[3]!)], [bob, ids[4]!], [bob, ids[6]!],
       [fran, ids[1]!], [fran, groupOf(ids[0]!)], [fran, ids[5]!],
     ] as const) must(state, who, { type: 'vote.cast', itemId: target });
+    enoughVoters(state, ids[6]!);
     moveTo(state, 'closed');
     return viewOf(state, { kind: 'public' }).board;
   }
-  const CAST = 9;
+  const CAST = 12;
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
   it('EX-5 the cards CSV counts each vote once: its votes column sums to the votes cast', () => {

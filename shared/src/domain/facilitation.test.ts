@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { actor, addCard, alice, bob, boardWith, fran, moveTo, must, NOW, run, testContext } from './testBoard.js';
+import { actor, addCard, alice, bob, boardWith, enoughVoters, fran, moveTo, must, NOW, run, testContext } from './testBoard.js';
 import { decide } from './decide.js';
 import { LIMITS } from './limits.js';
 import { viewOf } from './visibility.js';
 import { titleFromWords } from './facilitation.js';
 
-/** A board in Discuss with three revealed cards, alice's vote on c; returns the ids (ranking: c, then reveal order). */
+/** A board in Discuss with three revealed cards, four votes on c (alice's and AN-12's three more voters'); returns the ids (ranking: c, then reveal order). */
 function discussBoard() {
   const state = boardWith();
   const [a, b, c] = ['alpha', 'beta', 'gamma'].map((t) => addCard(state, alice, t));
   moveTo(state, 'vote');
   must(state, alice, { type: 'vote.cast', itemId: c! });
+  enoughVoters(state, c!);
   moveTo(state, 'discuss');
   return { state, a: a!, b: b!, c: c! };
 }

@@ -4,7 +4,7 @@ import type { BoardEvent, BoardState } from './board.js';
 import type { Actor, DecideContext, Decision } from './decide.js';
 import { LIMITS } from './limits.js';
 import { revealOrder } from './reveal.js';
-import { itemIds, rankItems } from './voting.js';
+import { itemIds, rankItems, talliesShown } from './voting.js';
 
 /** The commands of running the retro (issue 10, items 11 and 13–21); `decide` hands them here. */
 export const FACILITATION_COMMANDS = [
@@ -135,7 +135,8 @@ export function discussionOrder(state: Pick<BoardState, 'discussOrder'>, ranking
 
 /** DI-6: the first item after the current one (wrapping round) that is not discussed yet. */
 function nextItem(state: BoardState): string | null {
-  const order = discussionOrder(state, rankItems(state));
+  // (AN-12: with the tallies withheld the ranking is not shown, so "next" must not follow it either)
+  const order = discussionOrder(state, talliesShown(state) ? rankItems(state) : itemIds(state));
   const start = state.currentItemId ? order.indexOf(state.currentItemId) + 1 : 0;
   const rotated = [...order.slice(start), ...order.slice(0, start)];
   return rotated.find((id) => id !== state.currentItemId && !state.doneItemIds.includes(id)) ?? null;

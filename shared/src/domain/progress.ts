@@ -46,21 +46,3 @@ export function everyoneDone(progress: Progress | null): boolean {
   return progress !== null && progress.of > 0 && progress.done === progress.of;
 }
 
-/** VO-10: the most votes any one person has spent in all, and on any one item. */
-export function votesSpent(state: BoardState): { total: number; onOneItem: number } {
-  let total = 0;
-  let onOneItem = 0;
-  for (const byTarget of state.votesByVoter.values()) {
-    const perItem = new Map<string, number>();
-    let mine = 0;
-    for (const [targetId, n] of byTarget) {
-      const card = state.cards.get(targetId);
-      const item = state.groups.has(targetId) ? targetId : (card?.groupId ?? targetId);
-      perItem.set(item, (perItem.get(item) ?? 0) + n);
-      mine += n;
-    }
-    total = Math.max(total, mine);
-    for (const n of perItem.values()) onOneItem = Math.max(onOneItem, n);
-  }
-  return { total, onOneItem };
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/messages.js';
-import type { BoardState } from './board.js';
+import { evolve, type BoardState } from './board.js';
 import { LIMITS } from './limits.js';
 import { addCard, addPerson, alice, boardWith, fran, moveTo, must, run, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
@@ -41,6 +41,23 @@ const consensusShown: Shown = (world, minOthers) => {
   const consensus = state.actions.values().next().value!.consensus!;
   consensus.answers = new Map(world.flatMap((v, i) => (v === NONE ? [] : [[`consensus-${i}`, v] as [string, number]])));
   return JSON.stringify(viewOf(state, { kind: 'public' }).board.actions[0]!.consensus);
+};
+/**
+ * AN-12: the tallies, ranking and order of discussion once Vote closed, where person i cast their one vote on
+ * item world[i] (or did not vote); people who did not vote see it too.
+ */
+const talliesShown: Shown = (world, minOthers) => {
+  const state = boardWith();
+  state.minOthersToShow = minOthers;
+  const items = ['first', 'second'].map((t) => addCard(state, alice, t));
+  moveTo(state, 'vote');
+  world.forEach((v, i) => v !== NONE && evolve(state, { type: 'vote.cast', targetId: items[v]!, voterTag: `voter-${i}` }));
+  moveTo(state, 'discuss');
+  const { tallies, ranking, discussOrder } = viewOf(state, { kind: 'public' }).board;
+  // (item ids differ from board to board: the view names them by their place in the reveal order)
+  const order = viewOf(state, { kind: 'public' }).board.cards.map((c) => c.id);
+  const named = (ids: string[] | null) => ids?.map((id) => order.indexOf(id)) ?? null;
+  return JSON.stringify({ counts: tallies ? order.map((id) => tallies[id] ?? 0) : null, ranking: named(ranking), discussOrder: named(discussOrder) });
 };
 const consensusBoard: BoardState = (() => {
   const state = boardWith();
@@ -94,6 +111,7 @@ describe('aggregates survive subtraction', () => {
   for (const [name, shown, values, maxPeople] of [
     ['pulse', pulseShown, [1, 2, 3, 4, 5], 6],
     ['fist of five', consensusShown, [0, 1, 2, 3, 4, 5], 5],
+    ['vote tallies (AN-12, one vote each on one of two items)', talliesShown, [0, 1], 6],
   ] as const) {
     for (const minOthers of [LIMITS.minOthersToShow, LIMITS.minOthersToShow + 1]) {
       it(`AN-9 ${name}, threshold ${minOthers}: in rooms of 1 to ${maxPeople}, nobody learns another's answer unless ${minOthers}+ others all answered the same`, () => {

@@ -6,10 +6,11 @@ import { batchesPublicView, changesPublicView } from './fanout.js';
 
 const carol = actor('carol');
 const dave = actor('dave');
+const erin = actor('erin');
 
 function discussing() {
   const state = boardWith();
-  for (const who of [carol, dave]) {
+  for (const who of [carol, dave, erin]) {
     const name = who.participantId.split('-')[1]!;
     state.participants.set(who.participantId, { id: who.participantId, name, handle: `handle-${name}`, isFacilitator: false, online: true, offlineSince: null });
   }
@@ -59,11 +60,33 @@ describe('trust lens', () => {
     must(state, fran, { type: 'discuss.select', itemId: next });
     // three tapped: whoever of them looks sees only two others
     expect(lensOf(state)).toEqual([{ itemId: item, tappers: 3, counts: null }]);
-    must(state, fran, { type: 'discuss.select', itemId: item });
+  });
+
+  it('TL-4 with a fourth tapper the counts show once the room moves on, not before', () => {
+    const { state, item, next } = discussing();
+    must(state, fran, { type: 'lens.set', on: true });
+    for (const who of [alice, bob, carol]) must(state, who, { type: 'lens.tap', itemId: item, part: 'reliability', on: true });
+    must(state, alice, { type: 'lens.tap', itemId: item, part: 'self-interest', on: true });
     must(state, dave, { type: 'lens.tap', itemId: item, part: 'empathy', on: true });
     expect(lensOf(state)[0]!.counts).toBeNull(); // still being discussed
     must(state, fran, { type: 'discuss.select', itemId: next });
     expect(lensOf(state)).toEqual([{ itemId: item, tappers: 4, counts: { credibility: 0, reliability: 3, empathy: 1, 'self-interest': 1 } }]);
+  });
+
+  it('TL-9 once the room moved on from an item, nobody taps it again: a second breakdown would show the difference', () => {
+    const { state, item, next } = discussing();
+    must(state, fran, { type: 'lens.set', on: true });
+    for (const who of [alice, bob, carol, dave]) must(state, who, { type: 'lens.tap', itemId: item, part: 'reliability', on: true });
+    must(state, fran, { type: 'discuss.select', itemId: next });
+    const shown = lensOf(state);
+    expect(shown[0]!.counts).toEqual({ credibility: 0, reliability: 4, empathy: 0, 'self-interest': 0 });
+    must(state, fran, { type: 'discuss.select', itemId: item });
+    expect(viewOf(state, { kind: 'public' }).board.leftItemIds).toEqual([item, next]);
+    // a late tapper, an untap or a change of mind: each refused, whoever asks
+    expect(run(state, erin, { type: 'lens.tap', itemId: item, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(run(state, alice, { type: 'lens.tap', itemId: item, part: 'reliability', on: false })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    must(state, fran, { type: 'discuss.select', itemId: next });
+    expect(lensOf(state)).toEqual(shown);
   });
 
   it('TL-4 AN-9 a threshold the facilitator raised holds for the lens too: 4 tappers are then not enough', () => {

@@ -50,6 +50,9 @@ export function decideLens(state: BoardState, actor: Actor, command: LensCommand
   if (!itemIds(state).includes(command.itemId)) return fail('NOT_FOUND', 'No such item.');
   if (!state.trustLens) return fail('CONFLICT', 'The trust lens is switched off.');
   if (state.currentItemId !== command.itemId) return fail('CONFLICT', 'Only the item being discussed can be tagged.');
+  // TL-9: an item's breakdown may already have been shown when the room moved on from it; taps added on a
+  // later turn would show as the difference between two breakdowns
+  if (state.leftItemIds.has(command.itemId)) return fail('CONFLICT', 'The room has moved on from this item once; its trust lens is closed.');
   const tapped = state.lensTaps.get(command.itemId)?.get(actor.trustTag)?.has(command.part) ?? false;
   if (tapped === command.on) return done([]);
   return done([{ type: 'lens.tapped', itemId: command.itemId, part: command.part, trustTag: actor.trustTag, on: command.on }]);

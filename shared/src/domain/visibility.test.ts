@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardState } from './board.js';
-import { addCard, alice, bob, boardWith, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
+import { addCard, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
 import { viewOf, type Viewer } from './visibility.js';
 
 const PUBLIC: Viewer = { kind: 'public' };
@@ -41,6 +41,7 @@ function fullRetro() {
   must(state, alice, { type: 'vote.cast', itemId: a });
   must(state, bob, { type: 'vote.cast', itemId: b });
   must(state, bob, { type: 'vote.cast', itemId: b });
+  enoughVoters(state, a); // AN-12: enough voters for the tallies to show
   moveTo(state, 'discuss');
   must(state, fran, { type: 'discuss.select', itemId: a });
   const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: a, text: 'Book a room' });
@@ -78,7 +79,7 @@ describe('visibility', () => {
   it('AN-1 public view has no per-person vote, even once tallies are shown', () => {
     const { state, a, group } = fullRetro();
     const board = viewOf(state, PUBLIC).board;
-    expect(board.tallies).toEqual({ [a]: 1, [group]: 2 });
+    expect(board.tallies).toEqual({ [a]: 4, [group]: 2 });
     expectNoIdentity(JSON.stringify(board));
   });
 
@@ -142,6 +143,7 @@ describe('visibility', () => {
         'groupingFacilitatorOnly',
         'discussOrder',
         'doneItemIds',
+        'leftItemIds',
         'raisedHands',
         'reactionsOn',
         'reactions',
@@ -178,12 +180,15 @@ describe('visibility', () => {
     const a = addCard(state, alice, 'a');
     for (const phase of ['write', 'reveal', 'vote'] as const) {
       moveTo(state, phase);
-      if (phase === 'vote') must(state, bob, { type: 'vote.cast', itemId: a });
+      if (phase === 'vote') {
+        must(state, bob, { type: 'vote.cast', itemId: a });
+        enoughVoters(state, a);
+      }
       expect(viewOf(state, PUBLIC).board.tallies, phase).toBeNull();
       expect(viewOf(state, PUBLIC).board.ranking, phase).toBeNull();
     }
     moveTo(state, 'discuss');
-    expect(viewOf(state, PUBLIC).board.tallies).toEqual({ [a]: 1 });
+    expect(viewOf(state, PUBLIC).board.tallies).toEqual({ [a]: 4 });
     expect(viewOf(state, PUBLIC).board.ranking).toEqual([a]);
   });
 

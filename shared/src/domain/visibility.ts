@@ -6,7 +6,7 @@ import type { Phase } from './phases.js';
 import { pulseOpen, talliesVisible } from './phases.js';
 import { type RevealKeys, revealOrder } from './reveal.js';
 import { publicCardCount } from './cardCount.js';
-import { rankItems, tallyVotes, votesOf } from './voting.js';
+import { itemIds, rankItems, talliesShown, tallyVotes, votesOf } from './voting.js';
 import { doneStageOf, progressOf, type Progress } from './progress.js';
 import { discussionOrder } from './facilitation.js';
 import type { Reaction } from './reactions.js';
@@ -132,9 +132,9 @@ export interface PublicBoardView {
   /** revealed cards, in reveal order */
   cards: PublicCard[];
   groups: PublicGroup[];
-  /** item id → votes; null until voting is closed */
+  /** item id → votes; null until voting is closed, and after it when too few voted to show them (AN-12) */
   tallies: Record<string, number> | null;
-  /** item ids by votes; null until voting is closed */
+  /** item ids by votes; null whenever `tallies` is */
   ranking: string[] | null;
   currentItemId: string | null;
   discussedItemIds: string[];
@@ -154,8 +154,10 @@ export interface PublicBoardView {
   minOthersToShow: number;
   /** GR-8 */
   groupingFacilitatorOnly: boolean;
-  /** DI-5: every item in the order it is discussed; null until tallies show */
+  /** DI-5: every item in the order it is discussed; null before Discuss (by votes, or the reveal order when AN-12 withheld the tallies) */
   discussOrder: string[] | null;
+  /** TL-9: the items the room has moved on from, whose trust lens is closed */
+  leftItemIds: string[];
   /** DI-6: items marked discussed with "Next item" */
   doneItemIds: string[];
   /** RX-1: raised hands, first raised first, by name (a hand is a person asking to speak) */
@@ -306,7 +308,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     groups.push({ id: g.id, title: g.title, columnId: g.columnId || firstColumn, cardIds });
   }
   groups.sort((a, b) => order.indexOf(a.cardIds[0] ?? '') - order.indexOf(b.cardIds[0] ?? ''));
-  const showTallies = talliesVisible(state.phase);
+  const showTallies = talliesShown(state);
   const ranking = showTallies ? rankItems(state) : null;
   const nameOf = (participantId: string) => state.participants.get(participantId)?.name;
   const participants = participantsView(state);
@@ -350,8 +352,10 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     removed: [...state.access.removed].map((id) => nameOf(id) ?? 'someone'),
     hiddenCards: state.hiddenCards,
     groupingFacilitatorOnly: state.groupingFacilitatorOnly,
-    discussOrder: ranking ? discussionOrder(state, ranking) : null,
+    // AN-12: tallies withheld, the items keep the reveal order (and the facilitator's)
+    discussOrder: ranking ? discussionOrder(state, ranking) : talliesVisible(state.phase) ? discussionOrder(state, itemIds(state)) : null,
     doneItemIds: [...state.doneItemIds],
+    leftItemIds: [...state.leftItemIds],
     raisedHands: state.raisedHands.flatMap((id) => {
       const p = state.participants.get(id);
       return p ? [{ handle: p.handle, name: p.name }] : [];
@@ -474,7 +478,7 @@ export function ownMarksKey(state: BoardState, viewer: ParticipantViewer): strin
 export function publicMarksKey(state: BoardState): string {
   const consensus: (PublicConsensus | null)[] = [];
   for (const a of state.actions.values()) consensus.push(a.consensus ? publicConsensus(a.consensus, state.minOthersToShow) : null);
-  const tallies = talliesVisible(state.phase) ? tallyVotes(state) : null;
+  const tallies = talliesShown(state) ? tallyVotes(state) : null;
   return JSON.stringify([pulseView(state), tallies, consensus, reactionCounts(state), publicLens(state)]);
 }
 

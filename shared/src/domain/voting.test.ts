@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardState } from './board.js';
-import { addCard, alice, bob, boardWith, fran, moveTo, must, run } from './testBoard.js';
-import { canVote, itemIds, itemOf, rankItems, retractTarget, tallyVotes, votesOf, votesUsed } from './voting.js';
+import { PLACEHOLDER } from './atRest.js';
+import { evolve, type BoardState } from './board.js';
+import { addCard, addPerson, alice, bob, boardWith, fran, moveTo, must, run } from './testBoard.js';
+import { personalViewOf, viewOf } from './visibility.js';
+import { canVote, itemIds, itemOf, rankItems, retractTarget, tallyVotes, votersAtLeast, votesOf, votesUsed } from './voting.js';
 
 /** A board in Vote with three revealed cards a, b, c and a group of d + e. */
 function votingBoard(settings?: { voteBudget: number; perItemCap: number }) {
@@ -114,5 +116,72 @@ describe('voting', () => {
   it('DI-1 ranks in reveal order when nobody voted', () => {
     const { state } = votingBoard();
     expect(rankItems(state)).toEqual(itemIds(state));
+  });
+});
+
+describe('tallies that cannot be subtracted (AN-12)', () => {
+  const viewerOf = (who: typeof alice) => ({ kind: 'participant' as const, ...who });
+  const publicOf = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
+  const room = (state: BoardState) => ['Carol', 'Dana', 'Erin'].map((name) => addPerson(state, name));
+
+  it('AN-12 with three voters Vote closes with its tallies withheld: no counts, no ranking, items in reveal order and "next" follows it', () => {
+    const { state } = votingBoard();
+    const [carol] = room(state);
+    // the most voted item is the last in reveal order, so a ranking would put it first
+    const [first, , , last] = itemIds(state);
+    for (const [who, item] of [[alice, last], [bob, last], [carol!, first]] as const) must(state, who, { type: 'vote.cast', itemId: item! });
+    moveTo(state, 'discuss');
+    const board = publicOf(state);
+    expect(board).toMatchObject({ tallies: null, ranking: null });
+    expect(board.discussOrder).toEqual(itemIds(state));
+    must(state, fran, { type: 'discuss.next' });
+    expect(state.currentItemId).toBe(first); // the reveal order's first, not the most voted
+    expect(personalViewOf(state, viewerOf(bob)).votes).toEqual({ [last!]: 1 }); // my own votes stay mine to see
+  });
+
+  it('AN-12 with a fourth voter the same vote shows its tallies; the choice is made once, when Vote closes', () => {
+    const { state, b, c } = votingBoard();
+    const [carol, dana, erin] = room(state);
+    for (const [who, item] of [[alice, c], [bob, c], [carol!, b], [dana!, b]] as const) must(state, who, { type: 'vote.cast', itemId: item });
+    moveTo(state, 'discuss');
+    expect(publicOf(state).tallies).toMatchObject({ [b]: 2, [c]: 2 });
+    expect(publicOf(state).ranking!.slice(0, 2)).toEqual([b, c].sort((x, y) => itemIds(state).indexOf(x) - itemIds(state).indexOf(y)));
+    expect(state.talliesWithheld).toBe(false);
+    // erin votes nothing: four voters are enough in a room of six
+    expect(erin).toBeDefined();
+  });
+
+  it('AN-12 back to Vote from Discuss starts a new vote: a late voter alone is never the difference between two tallies', () => {
+    const { state, b, c } = votingBoard();
+    const [carol, dana, erin] = room(state);
+    for (const [who, item] of [[alice, c], [bob, c], [carol!, b], [dana!, b]] as const) must(state, who, { type: 'vote.cast', itemId: item });
+    moveTo(state, 'discuss');
+    const first = publicOf(state).tallies;
+    expect(first).not.toBeNull();
+    moveTo(state, 'vote');
+    expect(personalViewOf(state, viewerOf(alice))).toMatchObject({ votes: {}, votesLeft: state.settings.voteBudget });
+    must(state, erin!, { type: 'vote.cast', itemId: c });
+    must(state, erin!, { type: 'vote.cast', itemId: b });
+    moveTo(state, 'discuss');
+    // the new vote has one voter: withheld, so nobody subtracts the first tallies from the second to get Erin's
+    expect(publicOf(state)).toMatchObject({ tallies: null, ranking: null });
+  });
+
+  it('AN-12 going back from Vote to Reveal (tallies never shown) keeps the votes (PH-4)', () => {
+    const { state, c } = votingBoard();
+    must(state, alice, { type: 'vote.cast', itemId: c });
+    moveTo(state, 'reveal');
+    moveTo(state, 'vote');
+    expect(personalViewOf(state, viewerOf(alice)).votes).toEqual({ [c]: 1 });
+  });
+
+  it('AN-12 after a restart, votes nobody has claimed yet count as one voter: tallies that could show may be withheld, never the reverse', () => {
+    const { state, b, c } = votingBoard();
+    must(state, alice, { type: 'vote.cast', itemId: c });
+    // (AR-2: four votes loaded from storage, each under a placeholder until its voter comes back)
+    for (const [i, item] of [b, b, c, c].entries()) evolve(state, { type: 'vote.cast', targetId: item, voterTag: `${PLACEHOLDER}stored-${i}` });
+    expect(votersAtLeast(state)).toBe(2);
+    moveTo(state, 'discuss');
+    expect(publicOf(state).tallies).toBeNull();
   });
 });

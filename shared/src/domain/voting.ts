@@ -1,4 +1,6 @@
+import { isPlaceholder } from './atRest.js';
 import type { BoardState } from './board.js';
+import { talliesVisible } from './phases.js';
 import { revealOrder } from './reveal.js';
 
 /**
@@ -85,4 +87,33 @@ export function retractTarget(state: BoardState, voterTag: string, itemId: strin
     if (n > 0 && itemOf(state, targetId) === itemId) return targetId;
   }
   return null;
+}
+
+/**
+ * AN-12: how many different people voted, at least. Someone whose stored votes have not been claimed since a
+ * restart (AR-2: one placeholder per vote until they come back) could be anyone with a placeholder, so all of
+ * those count as one: a lower bound, which can only hide tallies that could have shown, never the reverse.
+ */
+export function votersAtLeast(state: BoardState): number {
+  let known = 0;
+  let unclaimed = false;
+  for (const [voterTag, byTarget] of state.votesByVoter) {
+    if (byTarget.size === 0) continue;
+    if (isPlaceholder(voterTag)) unclaimed = true;
+    else known++;
+  }
+  return known + (unclaimed ? 1 : 0);
+}
+
+/**
+ * AN-12: whether Vote may close with its tallies shown: every viewer, voter or not, must see the votes of at
+ * least `minOthersToShow` other people (AN-9's rule for pulse and consensus), so more voters than that.
+ */
+export function enoughVotersToShow(state: BoardState): boolean {
+  return votersAtLeast(state) > state.minOthersToShow;
+}
+
+/** VO-4, AN-12: the tallies (and the ranking made from them) show past Vote, unless that vote had too few voters. */
+export function talliesShown(state: BoardState): boolean {
+  return talliesVisible(state.phase) && !state.talliesWithheld;
 }

@@ -27,8 +27,8 @@ export const ErrorCode = {
   JOINING_LOCKED: 'JOINING_LOCKED',
   /** MO-1: the facilitator removed this person; this identity cannot come back */
   REMOVED: 'REMOVED',
-  /** VO-10: a budget or cap below what someone already spent */
-  BELOW_VOTES_SPENT: 'BELOW_VOTES_SPENT',
+  /** VO-10: a lower budget or cap while voting is open */
+  ONLY_RAISED_WHILE_VOTING: 'ONLY_RAISED_WHILE_VOTING',
   /** RX-3: the facilitator turned reactions off */
   REACTIONS_OFF: 'REACTIONS_OFF',
   /** SU-2: the server has no SMTP_URL, so it cannot send mail */

@@ -27,7 +27,7 @@ async function shot(page: import('@playwright/test').Page, testInfo: import('@pl
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-test('a facilitator runs a whole retro: reorder, next item with →, timer, hands, reactions, act, email, My retros, delete', async ({ facilitator, ada, bo }, testInfo) => {
+test('a facilitator runs a whole retro: reorder, next item with →, timer, hands, reactions, act, email, My retros, delete', async ({ facilitator, ada, bo, cy }, testInfo) => {
   const fiona = facilitator.page;
   const link = await facilitator.createRetro('Sprint 15', { template: "I don't know / I'm stuck" });
   await ada.join(link, 'Ada');
@@ -71,10 +71,14 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await expect(ada.page.getByRole('heading', { name: 'Tests we cannot trust' })).toBeVisible();
   await shot(ada.page, testInfo, 'reveal-edited-and-titles');
 
-  // Vote: billing 2, on-call 1, the group 0 → vote order: billing, on-call, group.
+  // Vote: billing 3, on-call 2, the group 0 → vote order: billing, on-call, group. (AN-12: four voters, so the
+  // tallies show; Cy comes in just to vote.)
+  await cy.join(link, 'Cy');
   await facilitator.goTo('Vote');
   await ada.voteFor(BILLING, 2);
   await bo.voteFor(ONCALL);
+  await cy.voteFor(BILLING);
+  await facilitator.voteFor(ONCALL);
   // a click is not yet a counted vote: both are in (3 each to give) before the facilitator moves on
   await expect(ada.page.getByText('You have 1 vote left')).toBeVisible();
   await expect(bo.page.getByText('You have 2 votes left')).toBeVisible();

@@ -5,6 +5,7 @@ import { DistributionBars } from '../charts/DistributionBars.js';
 import { SubtractionNote } from '../pulse/SubtractionNote.js';
 import { usePresenting } from '../board/presenting.js';
 import { useAhead } from '../board/useAhead.js';
+import { tooFewHere } from '../pulse/tooFewHere.js';
 
 const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
@@ -27,6 +28,9 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   // start over and drop the answers given since
   const starting = useAhead('consensus.start', (c) => c.actionId === action.id) !== undefined;
   const revealing = useAhead('consensus.reveal', (c) => c.actionId === action.id) !== undefined;
+  // AN-9: too few here for the answers ever to show — said before the check starts, and before anyone answers
+  const tooFew = tooFewHere(board, consensus?.answered ?? 0);
+  const tooFewId = `${groupId}-too-few`;
 
   if (!consensus) {
     return canRun ? (
@@ -35,11 +39,17 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
           type="button"
           className="small"
           aria-label={t('consensus.checkLabel', { name: label })}
+          aria-describedby={tooFew ? tooFewId : undefined}
           aria-disabled={starting}
           onClick={() => !starting && session.send({ type: 'consensus.start', actionId: action.id })}
         >
           {t('consensus.check')}
         </button>
+        {tooFew && (
+          <p id={tooFewId} className="hint too-few">
+            {t('consensus.tooFewToStart', tooFew)}
+          </p>
+        )}
       </div>
     ) : null;
   }
@@ -50,8 +60,13 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
         <p id={`${groupId}-q`} className="consensus-question">
           {t('consensus.question')}
         </p>
+        {tooFew && (
+          <p id={tooFewId} className="hint too-few">
+            {t('consensus.tooFewToAnswer', tooFew)}
+          </p>
+        )}
         {allowedIn('consensus.answer', board.phase) && (
-          <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')}>
+          <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')} aria-describedby={tooFew ? tooFewId : undefined}>
             {FIST_VALUES.map((value) => (
               <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`} title={t(`consensus.fist.${value}`)}>
                 <input

@@ -345,6 +345,10 @@ const de: Catalogue = {
     revealLabel: 'Antworten aufdecken: {{name}}',
     scale: 'Fist of Five: 0 = Veto, 5 = volle Unterstützung',
     results: 'Ergebnis der Konsensprüfung',
+    tooFewToStart_one: '1 Person ist da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben — mit weniger frag lieber laut in die Runde.',
+    tooFewToStart_other: '{{count}} Personen sind da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben — mit weniger frag lieber laut in die Runde.',
+    tooFewToAnswer_one: '1 Person ist da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben, diese bleiben also verborgen — sag laut, wo du stehst.',
+    tooFewToAnswer_other: '{{count}} Personen sind da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben, diese bleiben also verborgen — sag laut, wo du stehst.',
   },
   pulse: {
     title: 'Vertrauenspuls',
@@ -356,6 +360,8 @@ const de: Catalogue = {
     scale: '(1 = nicht sicher, 5 = sehr sicher)',
     results: 'Ergebnis des Vertrauenspulses',
     notEnough: 'Zu wenige Antworten, um sie zu zeigen, ohne jemanden erkennbar zu machen',
+    tooFew_one: 'Bisher ist 1 Person da: Die Ergebnisse erscheinen erst, wenn {{needed}} geantwortet haben; mit weniger bleiben sie verborgen.',
+    tooFew_other: 'Bisher sind {{count}} Personen da: Die Ergebnisse erscheinen erst, wenn {{needed}} geantwortet haben; mit weniger bleiben sie verborgen.',
   },
   chart: {
     average: 'Durchschnitt {{average}} aus {{count}} Antworten',

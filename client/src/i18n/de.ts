@@ -345,6 +345,7 @@ const de: Catalogue = {
     revealLabel: 'Antworten aufdecken: {{name}}',
     scale: 'Fist of Five: 0 = Veto, 5 = volle Unterstützung',
     results: 'Ergebnis der Konsensprüfung',
+    region: 'Konsensprüfung: {{name}}',
     tooFewToStart_one: '1 Person ist da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben — mit weniger frag lieber laut in die Runde.',
     tooFewToStart_other: '{{count}} Personen sind da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben — mit weniger frag lieber laut in die Runde.',
     tooFewToAnswer_one: '1 Person ist da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben, diese bleiben also verborgen — sag laut, wo du stehst.',

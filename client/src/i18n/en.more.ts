@@ -315,6 +315,7 @@ const enMore = {
     revealLabel: 'Reveal answers: {{name}}',
     scale: 'Fist of five: 0 = block, 5 = fully support',
     results: 'Consensus results',
+    region: 'Consensus check: {{name}}',
     tooFewToStart_one: '1 person here: answers show only once {{needed}} have answered — with fewer, ask out loud.',
     tooFewToStart_other: '{{count}} people here: answers show only once {{needed}} have answered — with fewer, ask out loud.',
     tooFewToAnswer_one: '1 person here: answers show only once {{needed}} have answered, so these will stay hidden — say out loud where you stand.',

@@ -4,7 +4,8 @@ import { discussingOneCard } from './pages/DiscussionPage';
 
 /**
  * UI-10: where focus goes when the room takes away the control that had it. Not into a text field others share
- * (the next keys would edit the room's action).
+ * (the next keys would edit the room's action), and not onto whatever control comes first after a phase change
+ * (Space on a pulse radio changed an anonymous answer, Space on a drag grip picked a card up).
  */
 
 /** what has focus, as a person would name it: the tag, and the field's name or the text of a heading */
@@ -39,4 +40,37 @@ test('UI-10 when a consensus check closes under my focus, focus goes to the chec
   // and a key pressed now changes no shared text
   await ada.page.keyboard.type('x');
   await expect(facilitator.page.getByRole('textbox', { name: 'Action', exact: true })).toHaveValue('Pair on the build script');
+});
+
+test('UI-10 after a phase change, focus goes to the new phase\'s heading, or stays on a control that is still there', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Phase focus');
+  await ada.join(link, 'Ada');
+  const page = ada.page;
+  await ada.addCard('Stop', 'Merging on Fridays');
+
+  // Write → Reveal, focus on the pulse answer Ada chose with Space
+  const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
+  await pulse.getByRole('radio', { name: '4 — mostly safe' }).focus();
+  await page.keyboard.press('Space');
+  await expect(pulse.getByRole('radio', { name: '4 — mostly safe' })).toBeChecked();
+  await facilitator.goTo('Reveal');
+  await expect(page.getByRole('heading', { level: 2, name: 'Reveal' })).toBeFocused();
+
+  // Reveal → Vote, focus on a card's drag grip
+  await ada.grip('Merging on Fridays').focus();
+  await facilitator.goTo('Vote');
+  await expect(page.getByRole('heading', { level: 2, name: 'Vote' })).toBeFocused();
+
+  // Vote → Discuss, focus on "I'm done voting"
+  await page.getByRole('button', { name: "I'm done voting" }).focus();
+  await facilitator.goTo('Discuss');
+  await expect(page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeFocused();
+  // the heading is no Tab stop, and focus on it is visible
+  await expect(page.getByRole('heading', { level: 2, name: 'Discuss' })).toHaveAttribute('tabindex', '-1');
+  expect(await page.getByRole('heading', { level: 2, name: 'Discuss' }).evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+
+  // Discuss → Act, focus on a control outside the phase (the header's Share): it stays there
+  await page.getByRole('button', { name: 'Share', exact: true }).focus();
+  await facilitator.goTo('Act');
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
 });

@@ -56,6 +56,15 @@ export function BoardScreen({
   const session = useSession();
   const known = state.board;
   const phase = (known ?? initialBoard)?.phase ?? null;
+
+  // UI-12: at Close everyone is taken to the summary, where the downloads are, from whatever tab they had open (a
+  // phone left on the Actions tab showed a read-only list with nothing pointing to the summary). Set while
+  // rendering, so the closed Actions tab is never drawn first; a tab chosen after Close stays chosen.
+  const [sectionPhase, setSectionPhase] = useState(phase);
+  if (phase !== sectionPhase) {
+    setSectionPhase(phase);
+    if (phase === 'closed') setSection('board');
+  }
   useHeadingTakesFocusOnPhaseChange(phase);
 
   // UI-16: once the board is on screen, the parts it loads on demand are fetched ahead, so a network that drops

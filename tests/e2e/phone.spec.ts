@@ -100,3 +100,38 @@ test('UI-12 on a phone the actions have a tab of their own from Discuss on', asy
     await phone.close();
   }
 });
+
+test('UI-12 when the retro closes, a phone on the Actions tab is taken to the summary and its downloads', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const ada = new BoardPage(await phone.newPage(), 'ada');
+    const link = await fiona.createRetro('Closing on a phone');
+    await ada.join(link, 'Ada');
+    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
+    await ada.addCard('Stop', 'The build breaks every Monday');
+    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+    await fiona.page.getByRole('button', { name: 'Add action' }).click();
+    await fiona.goTo('Act');
+
+    const sections = ada.page.getByRole('tablist', { name: 'Board sections' });
+    await sections.getByRole('tab', { name: 'Actions (1)' }).tap();
+    await expect(ada.page.getByRole('region', { name: 'Actions', exact: true })).toBeVisible();
+    await fiona.goTo('Close');
+
+    await expect(sections.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+    await expect(ada.page.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible();
+    await expect(ada.page.getByRole('link', { name: 'Download Markdown' })).toBeVisible();
+    await ada.screenshot(testInfo, 'closed-on-a-phone');
+    // the actions are still one tap away, and stay where the person puts them
+    await sections.getByRole('tab', { name: 'Actions (1)' }).tap();
+    await expect(ada.page.getByRole('region', { name: 'Actions', exact: true })).toBeVisible();
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});

@@ -115,6 +115,24 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 MO-3 LK-1 MO-1: a facilitator runs the 
   await facilitator.expectPhase('Close');
 });
 
+test('DN-2 AN-5 in Vote the facilitator\'s count says "done voting": it counts "I\'m done" marks, never votes', async ({ facilitator, ada }) => {
+  const link = await createUnnamedRetro(facilitator);
+  await ada.join(link, 'Ada');
+  await ada.addCard("I don't know…", 'Pairing on reviews');
+  await ada.addCard("I'm stuck on…", 'Flaky deploys');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  const count = facilitator.panel().getByRole('status').filter({ hasText: /\d of \d/ });
+  // Ada spends every vote she has, and has not said she is done: nobody is counted, and the line says what it counts
+  await ada.voteFor('Pairing on reviews', 2);
+  await ada.voteFor('Flaky deploys');
+  await expect(ada.page.getByText('You have 0 votes left')).toBeVisible();
+  await expect(count).toContainText('0 of 2 done voting');
+  await expect(facilitator.panel()).not.toContainText('have voted');
+  await ada.markDone();
+  await expect(count).toContainText('1 of 2 done voting');
+});
+
 test('JN-1 JN-2 JN-4: a password signs people out until they enter it; locked joining turns newcomers away', async ({ facilitator, ada, cleo }) => {
   const link = await createUnnamedRetro(facilitator);
   await ada.join(link, 'Ada');

@@ -2,7 +2,9 @@
  * When the focused control disappears or disables itself (a vote button at the cap, a form that closes after
  * saving), browsers drop focus to <body> and a keyboard user starts over from the top of the page. This puts
  * focus back on the nearest control that still exists: the first enabled one inside the closest surviving
- * ancestor of the control that was lost.
+ * ancestor of the control that was lost — or that ancestor itself when it is a landing (`data-focus-landing`,
+ * tabIndex -1: a region that stands for the controls it held, like a consensus check that closed). Never into a
+ * text field: what is typed there next would edit text the room shares (UI-10).
  */
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -17,6 +19,13 @@ function ancestorsOf(element: HTMLElement): HTMLElement[] {
   const chain: HTMLElement[] = [];
   for (let node = element.parentElement; node && node !== document.body; node = node.parentElement) chain.push(node);
   return chain;
+}
+
+/** A field that keys type into: focus put there by code would take the next keys as edits (and open a phone's keyboard). */
+function takesText(element: HTMLElement): boolean {
+  if (element.isContentEditable || element instanceof HTMLTextAreaElement) return !(element as HTMLTextAreaElement).readOnly;
+  if (!(element instanceof HTMLInputElement)) return false;
+  return !element.readOnly && !['button', 'submit', 'reset', 'checkbox', 'radio', 'file', 'color', 'range', 'image'].includes(element.type);
 }
 
 function unusable(element: HTMLElement): boolean {
@@ -43,7 +52,11 @@ function rescue(): void {
   }
   for (const ancestor of lost.ancestors) {
     if (!ancestor.isConnected) continue;
-    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.offsetParent !== null);
+    if (ancestor.hasAttribute('data-focus-landing')) {
+      ancestor.focus();
+      return;
+    }
+    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.offsetParent !== null && !takesText(el));
     if (target) {
       target.focus();
       return;
@@ -59,7 +72,11 @@ function twinOf(element: HTMLElement): HTMLElement | null {
   }
   const label = element.getAttribute('aria-label');
   if (!label) return null;
-  const same = [...document.querySelectorAll<HTMLElement>(`${element.tagName}[aria-label]`)].filter((el) => el.getAttribute('aria-label') === label && !unusable(el));
+  // a field's name too: "4 — support" in the check that just closed is not the "4 — support" of another action's check
+  const name = element.getAttribute('name');
+  const same = [...document.querySelectorAll<HTMLElement>(`${element.tagName}[aria-label]`)].filter(
+    (el) => el.getAttribute('aria-label') === label && el.getAttribute('name') === name && !unusable(el),
+  );
   return same.length === 1 ? same[0]! : null;
 }
 

@@ -5,12 +5,17 @@ import { DistributionBars } from '../charts/DistributionBars.js';
 import { SubtractionNote } from '../pulse/SubtractionNote.js';
 import { usePresenting } from '../board/presenting.js';
 import { useAhead } from '../board/useAhead.js';
+import { tooFewHere } from '../pulse/tooFewHere.js';
 
 const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
 /**
  * CO-*: a fist of five against fake consensus. Answers stay anonymous and hidden until everyone answered
  * or the facilitator reveals; then only the distribution shows, and any answer of 2 or less is a flag.
+ *
+ * The check is one region from the facilitator's button through the answers to the result, so when the part
+ * that had focus goes (the button once pressed, the answers once the check closes), focus lands on the region
+ * (`data-focus-landing`, UI-10): not on an answer an arrow key would change, nor in the action's shared text.
  */
 export function ConsensusCheck({ board, action, label }: { board: PublicBoardView; action: PublicAction; label: string }) {
   const { t } = useWords();
@@ -27,75 +32,104 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   // start over and drop the answers given since
   const starting = useAhead('consensus.start', (c) => c.actionId === action.id) !== undefined;
   const revealing = useAhead('consensus.reveal', (c) => c.actionId === action.id) !== undefined;
+  // AN-9: too few here for the answers ever to show — said before the check starts, and before anyone answers
+  const tooFew = tooFewHere(board, consensus?.answered ?? 0);
+  const tooFewId = `${groupId}-too-few`;
+  if (!consensus && !canRun) return null;
 
-  if (!consensus) {
-    return canRun ? (
-      <div className="consensus">
-        <button
-          type="button"
-          className="small"
-          aria-label={t('consensus.checkLabel', { name: label })}
-          aria-disabled={starting}
-          onClick={() => !starting && session.send({ type: 'consensus.start', actionId: action.id })}
-        >
-          {t('consensus.check')}
-        </button>
-      </div>
-    ) : null;
-  }
-
-  if (consensus.open) {
-    return (
-      <div className="consensus open">
-        <p id={`${groupId}-q`} className="consensus-question">
-          {t('consensus.question')}
-        </p>
-        {allowedIn('consensus.answer', board.phase) && (
-          <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')}>
-            {FIST_VALUES.map((value) => (
-              <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`} title={t(`consensus.fist.${value}`)}>
-                <input
-                  type="radio"
-                  name={groupId}
-                  value={value}
-                  checked={mine === value}
-                  aria-label={t(`consensus.fist.${value}`)}
-                  onChange={() => session.send({ type: 'consensus.answer', actionId: action.id, value })}
-                />
-                <span aria-hidden="true">{value}</span>
-              </label>
-            ))}
-          </div>
-        )}
-        <p className="hint" aria-live="polite">
-          {t('consensus.answered', { count: consensus.answered })}
-          {mine !== null ? t('consensus.yours', { value: mine }) : ''}
-        </p>
-        <SubtractionNote minOthers={board.minOthersToShow} />
-        {canRun && (
+  return (
+    <div
+      className={`consensus ${!consensus ? 'unstarted' : consensus.open ? 'open' : 'revealed'}`}
+      role="group"
+      aria-label={t('consensus.region', { name: label })}
+      tabIndex={-1}
+      data-focus-landing
+    >
+      {!consensus ? (
+        <>
           <button
             type="button"
             className="small"
-            aria-label={t('consensus.revealLabel', { name: label })}
-            aria-disabled={revealing}
-            onClick={() => !revealing && session.send({ type: 'consensus.reveal', actionId: action.id })}
+            aria-label={t('consensus.checkLabel', { name: label })}
+            aria-describedby={tooFew ? tooFewId : undefined}
+            aria-disabled={starting}
+            onClick={() => !starting && session.send({ type: 'consensus.start', actionId: action.id })}
           >
-            {t('consensus.reveal')}
+            {t('consensus.check')}
           </button>
-        )}
-      </div>
-    );
-  }
-
-  return <ConsensusResult action={action} />;
+          {tooFew && (
+            <p id={tooFewId} className="hint too-few">
+              {t('consensus.tooFewToStart', tooFew)}
+            </p>
+          )}
+        </>
+      ) : consensus.open ? (
+        <>
+          <p id={`${groupId}-q`} className="consensus-question">
+            {t('consensus.question')}
+          </p>
+          {tooFew && (
+            <p id={tooFewId} className="hint too-few">
+              {t('consensus.tooFewToAnswer', tooFew)}
+            </p>
+          )}
+          {allowedIn('consensus.answer', board.phase) && (
+            <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')} aria-describedby={tooFew ? tooFewId : undefined}>
+              {FIST_VALUES.map((value) => (
+                <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`} title={t(`consensus.fist.${value}`)}>
+                  <input
+                    type="radio"
+                    name={groupId}
+                    value={value}
+                    checked={mine === value}
+                    aria-label={t(`consensus.fist.${value}`)}
+                    onChange={() => session.send({ type: 'consensus.answer', actionId: action.id, value })}
+                  />
+                  <span aria-hidden="true">{value}</span>
+                </label>
+              ))}
+            </div>
+          )}
+          <p className="hint" aria-live="polite">
+            {t('consensus.answered', { count: consensus.answered })}
+            {mine !== null ? t('consensus.yours', { value: mine }) : ''}
+          </p>
+          <SubtractionNote minOthers={board.minOthersToShow} />
+          {canRun && (
+            <button
+              type="button"
+              className="small"
+              aria-label={t('consensus.revealLabel', { name: label })}
+              aria-disabled={revealing}
+              onClick={() => !revealing && session.send({ type: 'consensus.reveal', actionId: action.id })}
+            >
+              {t('consensus.reveal')}
+            </button>
+          )}
+        </>
+      ) : (
+        <ConsensusOutcome action={action} />
+      )}
+    </div>
+  );
 }
 
+/** A revealed check on its own (the summary): the doubt flag and the distribution, or why they do not show. */
 export function ConsensusResult({ action }: { action: PublicAction }) {
+  if (!action.consensus?.revealed) return null;
+  return (
+    <div className="consensus revealed">
+      <ConsensusOutcome action={action} />
+    </div>
+  );
+}
+
+function ConsensusOutcome({ action }: { action: PublicAction }) {
   const { t } = useWords();
   const consensus = action.consensus;
   if (!consensus?.revealed) return null;
   return (
-    <div className="consensus revealed">
+    <>
       {consensus.flagged && (
         <p className="flag" role="status">
           {t('consensus.doubts')}
@@ -109,6 +143,6 @@ export function ConsensusResult({ action }: { action: PublicAction }) {
       ) : (
         <p className="empty">{t('pulse.notEnough')}</p>
       )}
-    </div>
+    </>
   );
 }

@@ -114,7 +114,8 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 function CollapsedActionForm({ itemId }: { itemId: string }) {
   const { t } = useWords();
   const [open, setOpen] = useState(false);
-  if (open) return <NewActionForm itemId={itemId} />;
+  // asked for, so its field takes focus (the focus rescue never moves focus into a text field on its own, UI-10)
+  if (open) return <NewActionForm itemId={itemId} autoFocus />;
   return (
     <button type="button" className="link small" onClick={() => setOpen(true)}>
       {t('running.addFromItem')}
@@ -122,7 +123,7 @@ function CollapsedActionForm({ itemId }: { itemId: string }) {
   );
 }
 
-function NewActionForm({ itemId }: { itemId: string }) {
+function NewActionForm({ itemId, autoFocus = false }: { itemId: string; autoFocus?: boolean }) {
   const { t } = useWords();
   const session = useSession();
   const [text, setText] = useState('');
@@ -146,6 +147,7 @@ function NewActionForm({ itemId }: { itemId: string }) {
         id={inputId}
         value={text}
         rows={2}
+        autoFocus={autoFocus}
         maxLength={LIMITS.cardText}
         placeholder={t('act.placeholder')}
         aria-describedby={`${inputId}-small ${inputId}-nudge`}

@@ -21,6 +21,7 @@ import { useSession } from './SessionContext.js';
 import { forgetRetro, rememberRetro } from '../home/myRetros.js';
 import { NotFound } from '../layout/NotFound.js';
 import { lazyWithWords, preloadLazyParts } from '../i18n/lazyWithWords.js';
+import { focusPhaseHeading, useHeadingTakesFocusOnPhaseChange } from '../a11y/phaseHeading.js';
 
 // The facilitator's tools are a chunk of their own: participants never download them. Nor do they download the
 // door (only boards with a password or a knock show it) or the creator's banner and delete button.
@@ -54,6 +55,17 @@ export function BoardScreen({
   const [section, setSection] = useState('board');
   const session = useSession();
   const known = state.board;
+  const phase = (known ?? initialBoard)?.phase ?? null;
+
+  // UI-12: at Close everyone is taken to the summary, where the downloads are, from whatever tab they had open (a
+  // phone left on the Actions tab showed a read-only list with nothing pointing to the summary). Set while
+  // rendering, so the closed Actions tab is never drawn first; a tab chosen after Close stays chosen.
+  const [sectionPhase, setSectionPhase] = useState(phase);
+  if (phase !== sectionPhase) {
+    setSectionPhase(phase);
+    if (phase === 'closed') setSection('board');
+  }
+  useHeadingTakesFocusOnPhaseChange(phase);
 
   // UI-16: once the board is on screen, the parts it loads on demand are fetched ahead, so a network that drops
   // later does not find one missing (and one that is missing waits for the network rather than blanking the page)
@@ -69,7 +81,7 @@ export function BoardScreen({
   useEffect(() => {
     if (!joinedFromForm || !boardShown || state.door) return;
     if (document.activeElement && document.activeElement !== document.body) return;
-    document.querySelector<HTMLElement>('.board-main .phase-intro h2')?.focus();
+    focusPhaseHeading();
   }, [joinedFromForm, boardShown, state.door]);
 
   // MY-1: this browser remembers the retros it took part in.

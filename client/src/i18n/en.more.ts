@@ -120,6 +120,8 @@ const enMore = {
     scale: '(1 = not safe, 5 = very safe)',
     results: 'Pulse results',
     notEnough: 'Not enough answers to show without identifying anyone',
+    tooFew_one: '1 person here so far: the results show only once {{needed}} have answered, so with fewer they will stay hidden.',
+    tooFew_other: '{{count}} people here so far: the results show only once {{needed}} have answered, so with fewer they will stay hidden.',
   },
   chart: {
     average: 'Average {{average}} from {{count}} answers',
@@ -319,6 +321,11 @@ const enMore = {
     revealLabel: 'Reveal answers: {{name}}',
     scale: 'Fist of five: 0 = block, 5 = fully support',
     results: 'Consensus results',
+    region: 'Consensus check: {{name}}',
+    tooFewToStart_one: '1 person here: answers show only once {{needed}} have answered — with fewer, ask out loud.',
+    tooFewToStart_other: '{{count}} people here: answers show only once {{needed}} have answered — with fewer, ask out loud.',
+    tooFewToAnswer_one: '1 person here: answers show only once {{needed}} have answered, so these will stay hidden — say out loud where you stand.',
+    tooFewToAnswer_other: '{{count}} people here: answers show only once {{needed}} have answered, so these will stay hidden — say out loud where you stand.',
   },
   review: {
     title: 'Review: promises from earlier retros',

@@ -4,6 +4,7 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
 import { SubtractionNote } from './SubtractionNote.js';
 import { usePresenting } from '../board/presenting.js';
+import { tooFewHere } from './tooFewHere.js';
 
 const PULSE_VALUES = [1, 2, 3, 4, 5] as const;
 
@@ -17,6 +18,7 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
   const queued = [...pending].reverse().find((c) => c.type === 'pulse.answer');
   // AN-11: my answer is not shown while presenting
   const mine = presenting ? null : queued?.type === 'pulse.answer' ? queued.value : (me?.pulse ?? null);
+  const tooFew = tooFewHere(board);
 
   return (
     <section className="panel pulse" aria-labelledby="pulse-title">
@@ -24,7 +26,12 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
       <p id="pulse-question" className="pulse-question">
         {t('pulse.question')}
       </p>
-      <div className="scale" role="radiogroup" aria-labelledby="pulse-question">
+      {tooFew && (
+        <p id="pulse-too-few" className="hint too-few">
+          {t('pulse.tooFew', tooFew)}
+        </p>
+      )}
+      <div className="scale" role="radiogroup" aria-labelledby="pulse-question" aria-describedby={tooFew ? 'pulse-too-few' : undefined}>
         {PULSE_VALUES.map((value) => (
           <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`}>
             <input type="radio" name="pulse" value={value} checked={mine === value} onChange={() => session.send({ type: 'pulse.answer', value })} />

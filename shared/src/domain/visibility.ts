@@ -242,9 +242,17 @@ export function personalViewOf(state: BoardState, viewer: ParticipantViewer): Pe
 }
 
 /**
+ * AN-9: how many answers a distribution needs before it shows: every viewer who answered must still see at least
+ * `minOthers` answers besides their own. The client says it before anyone answers when fewer people are here.
+ */
+export function answersToShow(minOthers: number = LIMITS.minOthersToShow): number {
+  return minOthers + 1;
+}
+
+/**
  * AN-9: counts answers into a distribution, or null when too few to show without identifying anyone. Whoever
  * answered can subtract their own answer from what is shown, so it shows only when every viewer still sees at
- * least `minOthers` answers besides their own: with more than `minOthers` answers.
+ * least `minOthers` answers besides their own: with at least `answersToShow(minOthers)` answers.
  */
 export function distributionOf(values: Iterable<number>, min: number, max: number, minOthers: number = LIMITS.minOthersToShow): Distribution | null {
   const counts = Array.from({ length: max - min + 1 }, () => 0);
@@ -255,7 +263,7 @@ export function distributionOf(values: Iterable<number>, min: number, max: numbe
     total += 1;
     sum += v;
   }
-  if (total < minOthers + 1) return null;
+  if (total < answersToShow(minOthers)) return null;
   return { min, counts, total, average: Math.round((sum / total) * 100) / 100 };
 }
 

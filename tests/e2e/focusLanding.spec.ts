@@ -1,0 +1,76 @@
+import { test, expect } from './fixtures/team';
+import type { Page } from '@playwright/test';
+import { discussingOneCard } from './pages/DiscussionPage';
+
+/**
+ * UI-10: where focus goes when the room takes away the control that had it. Not into a text field others share
+ * (the next keys would edit the room's action), and not onto whatever control comes first after a phase change
+ * (Space on a pulse radio changed an anonymous answer, Space on a drag grip picked a card up).
+ */
+
+/** what has focus, as a person would name it: the tag, and the field's name or the text of a heading */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return 'body';
+    return `${el.tagName.toLowerCase()}${el.getAttribute('name') ? ` name=${el.getAttribute('name')}` : ''} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 40) ?? ''}`.trim();
+  });
+}
+
+test('UI-10 when a consensus check closes under my focus, focus goes to the check, never into the action\'s text', async ({ facilitator, ada }) => {
+  await discussingOneCard(facilitator, ada, 'Closing check', 'The build breaks every Monday');
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
+  // starting it, the facilitator's focus does not fall on a fist-of-five answer either (an arrow key would answer)
+  await expect(facilitator.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
+  expect(await focused(facilitator.page)).not.toMatch(/^input/);
+
+  await facilitator.page.getByRole('radio', { name: '5 — fully support' }).click();
+  // Ada answers last, with the keyboard: two of two answered, the check closes under her focus
+  const four = ada.page.getByRole('radio', { name: '4 — support' });
+  await four.focus();
+  await ada.page.keyboard.press('Space');
+  for (const person of [ada, facilitator]) {
+    const check = person.page.getByRole('group', { name: 'Consensus check: Pair on the build script' });
+    await expect(check.getByText('Not enough answers to show without identifying anyone')).toBeVisible();
+    await expect(check).toBeFocused();
+    expect(await focused(person.page)).not.toMatch(/^(textarea|input)/);
+  }
+  // and a key pressed now changes no shared text
+  await ada.page.keyboard.type('x');
+  await expect(facilitator.page.getByRole('textbox', { name: 'Action', exact: true })).toHaveValue('Pair on the build script');
+});
+
+test('UI-10 after a phase change, focus goes to the new phase\'s heading, or stays on a control that is still there', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Phase focus');
+  await ada.join(link, 'Ada');
+  const page = ada.page;
+  await ada.addCard('Stop', 'Merging on Fridays');
+
+  // Write → Reveal, focus on the pulse answer Ada chose with Space
+  const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
+  await pulse.getByRole('radio', { name: '4 — mostly safe' }).focus();
+  await page.keyboard.press('Space');
+  await expect(pulse.getByRole('radio', { name: '4 — mostly safe' })).toBeChecked();
+  await facilitator.goTo('Reveal');
+  await expect(page.getByRole('heading', { level: 2, name: 'Reveal' })).toBeFocused();
+
+  // Reveal → Vote, focus on a card's drag grip
+  await ada.grip('Merging on Fridays').focus();
+  await facilitator.goTo('Vote');
+  await expect(page.getByRole('heading', { level: 2, name: 'Vote' })).toBeFocused();
+
+  // Vote → Discuss, focus on "I'm done voting"
+  await page.getByRole('button', { name: "I'm done voting" }).focus();
+  await facilitator.goTo('Discuss');
+  await expect(page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeFocused();
+  // the heading is no Tab stop, and focus on it is visible
+  await expect(page.getByRole('heading', { level: 2, name: 'Discuss' })).toHaveAttribute('tabindex', '-1');
+  expect(await page.getByRole('heading', { level: 2, name: 'Discuss' }).evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+
+  // Discuss → Act, focus on a control outside the phase (the header's Share): it stays there
+  await page.getByRole('button', { name: 'Share', exact: true }).focus();
+  await facilitator.goTo('Act');
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+});

@@ -17,6 +17,8 @@ const ENGINE_MESSAGE = '4';
  */
 export interface EncodedBoardDoc {
   packets: { data: string | Buffer; options: { wsPreEncodedFrame: Buffer[]; compress: boolean } }[];
+  /** its frames' length on the wire, what the connection holds unsent once it is written (DO-7) */
+  bytes: number;
   /** the event's WebSocket frames end to end in one buffer (`writeBoardDoc`), made once for all the sockets it goes to at once */
   wire(): Buffer;
 }
@@ -60,7 +62,8 @@ export class BoardDocPackets {
       const bytes = Buffer.from(p.buffer, p.byteOffset, p.byteLength);
       return { data: bytes, options: { wsPreEncodedFrame: frame(bytes, 2), compress: true } };
     });
-    return { packets, wire: () => this.wireOf(packets) };
+    const bytes = packets.reduce((sum, p) => sum + p.options.wsPreEncodedFrame.reduce((n, b) => n + b.length, 0), 0);
+    return { packets, bytes, wire: () => this.wireOf(packets) };
   }
 
   private wireOf(packets: EncodedBoardDoc['packets']): Buffer {

@@ -30,6 +30,7 @@ import { MovingCards } from './movingCards.js';
 import { BoardDocPackets, type EncodedBoardDoc, type EngineConnection, writeBoardDoc } from './boardDocPackets.js';
 import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoardDoc, stopBoardDoc } from './socketBoardDoc.js';
 import { fitComponentListeners, fitList, fitListenerTable, fitListeners } from './fittedLists.js';
+import { SendBuffers, type SendingConnection } from './sendBuffers.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
@@ -49,10 +50,11 @@ type SocketData = {
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** the parts of an engine.io socket used here */
-interface EngineSocket {
+interface EngineSocket extends SendingConnection {
   request: IncomingMessage | null;
-  transport: { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex }; removeAllListeners(event: 'headers'): void };
+  transport: SendingConnection['transport'] & { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex }; removeAllListeners(event: 'headers'): void };
   on(event: 'close', listener: (this: EngineSocket) => void): void;
+  on(event: 'packetCreate', listener: (this: SendingConnection, packet: { data?: unknown }) => void): void;
 }
 
 /**
@@ -120,6 +122,16 @@ export function attachSocketIo(
 
   /** the client address of each engine connection, read from its handshake (AB-4 counts joins by it) */
   const addresses = new WeakMap<object, string>();
+  // DO-7: every packet queued for a connection (acks and error answers too) counts against its cap; one over it is
+  // closed. A client can cause this at will, so its warning is sampled (AB-9).
+  const sendBuffers = new SendBuffers(sendBufferBytes, (conn, heldBytes) =>
+    guards.boardDoc.warnings.warn(
+      'send-buffer-full',
+      { code: 'TOO_SLOW', address: addresses.get(conn) ?? 'unknown', heldBytes, capBytes: sendBufferBytes },
+      'Socket.io connection closed: it did not read what it was sent (TOO_SLOW)',
+    ),
+  );
+  io.engine.on('flush', (conn: SendingConnection, writeBuffer: unknown[]) => sendBuffers.flushed(conn, writeBuffer.length));
   // ME-1, Socket.io's own advice for many connections: once the handshake is read, drop the HTTP request that
   // engine.io would otherwise keep for the connection's lifetime (we never use socket.request).
   io.engine.on('connection', (rawSocket: EngineSocket) => {
@@ -128,6 +140,7 @@ export function attachSocketIo(
     if (rawSocket.transport.name === 'polling') guards.connections.holdUntilClose(rawSocket, address);
     else dropPreUpgradeErrorListener(rawSocket.transport.socket);
     rawSocket.on('close', terminateTransport);
+    sendBuffers.watch(rawSocket);
     rawSocket.request = null;
     // ME-14: lists this connection filled while it opened, at their exact length (its TCP socket's `close`
     // listeners are complete once the WebSocket took the socket)
@@ -201,7 +214,7 @@ export function attachSocketIo(
   // client sends goes through one of them (`event`), so a socket's own listener table holds `disconnect` alone.
   io.on('connection', (socket: CandorSocket) => {
     socket.data.bucket = new TokenBucket(60, 20, now);
-    socket.data.session = new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBufferBytes, handlers.signedOut, boardDocPackets);
+    socket.data.session = new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBuffers, handlers.signedOut, boardDocPackets);
     socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);
@@ -250,8 +263,15 @@ function socketHandlers(deps: {
         case 'board.doc':
           return handlers.boardDoc.call(this, args[0], args[1]);
         default:
-          return answerUnknownEvent(event, args[args.length - 1]);
+          return handlers.unknownEvent.call(this, event, args[args.length - 1]);
       }
+    },
+    /** IN-13: any other event is refused, from the same request budget as commands (IN-18) */
+    unknownEvent(this: CandorSocket, event: unknown, ack: unknown) {
+      if (typeof ack !== 'function') return;
+      const reply = ack as (result: Ack) => void;
+      if (!this.data.bucket.take()) return reply(fail('RATE_LIMITED', 'Too many requests.'));
+      reply(fail('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 40)}".`));
     },
     cmd(this: CandorSocket, payload: unknown, ack: unknown) {
       if (typeof ack !== 'function') return; // nobody to answer: drop it
@@ -320,10 +340,6 @@ function socketHandlers(deps: {
   return handlers;
 }
 
-function answerUnknownEvent(event: unknown, ack: unknown): void {
-  if (typeof ack === 'function') (ack as (r: Ack) => void)(fail('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 40)}".`));
-}
-
 /** the parts of engine.io's `ws` WebSocket used here */
 interface UpgradedWebSocket {
   terminate?(): void;
@@ -351,7 +367,7 @@ class SocketSession implements RoomSocket, BoardDocSocket {
   constructor(
     private readonly socket: CandorSocket,
     readonly address: string,
-    private readonly sendBufferBytes: number,
+    private readonly sendBuffers: SendBuffers,
     private readonly signedOut: (socket: CandorSocket) => void,
     private readonly boardDocPackets: BoardDocPackets,
   ) {}
@@ -369,16 +385,21 @@ class SocketSession implements RoomSocket, BoardDocSocket {
     this.write(this.boardDocPackets.of(message));
   }
 
-  /** an event encoded once for many sockets (`BoardDocPackets`), written to this connection while it is connected (`writeBoardDoc`) */
+  /**
+   * an event encoded once for many sockets (`BoardDocPackets`), written to this connection while it is connected
+   * and has room for it (DO-7: `writeBoardDoc` may write it straight onto the TCP socket, past engine.io's packets)
+   */
   write(encoded: EncodedBoardDoc): void {
-    if (this.socket.connected) writeBoardDoc(this.socket.conn as unknown as EngineConnection, encoded);
+    if (this.socket.connected && this.hasRoomFor(encoded.bytes)) writeBoardDoc(this.socket.conn as unknown as EngineConnection, encoded);
   }
 
   /** DO-7: room for `bytes` more without holding more than the cap unsent; past it the connection is closed. */
   hasRoomFor(bytes: number): boolean {
-    if (unsentBytes(this.socket) + bytes <= this.sendBufferBytes) return true;
-    this.closeConnection();
-    return false;
+    return this.sendBuffers.hasRoomFor(this.engine, bytes);
+  }
+
+  private get engine(): SendingConnection {
+    return this.socket.conn as unknown as SendingConnection;
   }
 
   closeConnection(): void {
@@ -386,7 +407,7 @@ class SocketSession implements RoomSocket, BoardDocSocket {
   }
 
   sendMe(view: PersonalView, upTo?: string): void {
-    if (!this.overloaded()) this.socket.emit('me', view, ...(upTo === undefined ? [] : [upTo]));
+    if (this.hasRoomFor(0)) this.socket.emit('me', view, ...(upTo === undefined ? [] : [upTo]));
   }
 
   signOut(reason: SignOutReason, message: string): void {
@@ -403,13 +424,6 @@ class SocketSession implements RoomSocket, BoardDocSocket {
   sendDeleted(): void {
     this.socket.emit('board.deleted');
     this.socket.disconnect(true);
-  }
-
-  /** DO-7: a socket that does not read what we send is closed (the client reconnects and rejoins) before the server holds more than the cap for it. */
-  private overloaded(): boolean {
-    if (unsentBytes(this.socket) <= this.sendBufferBytes) return false;
-    this.socket.conn.close();
-    return true;
   }
 }
 
@@ -431,18 +445,4 @@ export function upgradeSocketIo(io: Pick<Server, 'engine'>, req: IncomingMessage
 function isResponseCloseRelay(listener: unknown): boolean {
   const inner = (listener as { listener?: unknown }).listener;
   return typeof inner === 'function' && inner.toString().replace(/\s+/g, '') === '()=>this.emit("close")';
-}
-
-/**
- * What engine.io holds for this socket and has not written yet: packets waiting for the transport, and the
- * WebSocket's own buffer (the bytes the kernel has not taken yet).
- */
-function unsentBytes(socket: CandorSocket): number {
-  const conn = socket.conn as unknown as { writeBuffer: { data?: unknown }[]; transport: { socket?: { bufferedAmount?: number } } };
-  let queued = 0;
-  for (const packet of conn.writeBuffer) {
-    const data = packet.data;
-    queued += typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : 64;
-  }
-  return queued + (conn.transport.socket?.bufferedAmount ?? 0);
 }

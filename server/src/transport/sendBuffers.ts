@@ -1,0 +1,110 @@
+import { WS_CLOSE } from '@candor/shared';
+
+/**
+ * What one packet waiting in engine.io's write buffer costs the heap beyond its data: engine.io's packet and its
+ * options, the slot in the buffer, and the pieces Socket.io's encoder concatenates the text from. Measured for an
+ * `UNKNOWN_EVENT` ack (73 characters of data): ~340 bytes of heap each. Counting the data alone would let a client
+ * that asks for tiny answers hold four times the cap.
+ */
+export const QUEUED_PACKET_OVERHEAD_BYTES = 256;
+
+/** A packet as engine.io makes it (`packetCreate`), before it joins the connection's write buffer */
+interface EnginePacket {
+  data?: unknown;
+}
+
+/** The parts of an engine.io socket (`socket.conn`) what it holds unsent is read from */
+export interface SendingConnection {
+  readyState: string;
+  transport: { socket?: { bufferedAmount?: number; close?(code: number, reason: string): void } };
+  on(event: 'packetCreate', listener: (this: SendingConnection, packet: EnginePacket) => void): unknown;
+  close(discard?: boolean): unknown;
+}
+
+/**
+ * DO-7 for Socket.io: every byte the server queues for one connection counts against its cap — acks and error
+ * answers as much as events — at the one place all of them pass: engine.io's `packetCreate`, which it emits before
+ * any packet (an ack, an event, a ping) joins the connection's write buffer. What a connection holds unsent is
+ *
+ * - the packets waiting in engine.io's write buffer (their data and `QUEUED_PACKET_OVERHEAD_BYTES` each), counted
+ *   as they are made, so reading it costs nothing however long the buffer grew;
+ * - the packets engine.io handed its transport last (their overhead: engine.io hands over no more until those are
+ *   written), counted when it flushes them (`flushed`, from the engine's own `flush` event);
+ * - its WebSocket's `bufferedAmount`: what engine.io handed over and the kernel has not taken yet, and what
+ *   `writeBoardDoc` writes straight onto its TCP socket.
+ *
+ * A connection over the cap is closed at once: from that packet on engine.io queues nothing more for it (it is
+ * closing), and its transport is closed and dropped on the next tick, out of whatever call stack sent the packet
+ * (a room's fan-out, an ack). A client that does not read cannot be told why; its WebSocket is sent `TOO_SLOW`
+ * (4001) in case it reads again, and the server writes the reason to its log (`overflowed`).
+ * Each connection keeps one number here, and every connection shares one `packetCreate` listener.
+ */
+export class SendBuffers {
+  private readonly queued = new WeakMap<SendingConnection, number>();
+  private readonly onPacket: (this: SendingConnection, packet: EnginePacket) => void;
+
+  constructor(
+    readonly capBytes: number,
+    private readonly overflowed: (conn: SendingConnection, heldBytes: number) => void,
+  ) {
+    const buffers = this;
+    this.onPacket = function (this: SendingConnection, packet: EnginePacket) {
+      buffers.add(this, sizeOf(packet));
+    };
+  }
+
+  /** Counts from now on what `conn` is sent. */
+  watch(conn: SendingConnection): void {
+    if (this.queued.has(conn)) return;
+    this.queued.set(conn, 0);
+    conn.on('packetCreate', this.onPacket);
+  }
+
+  /** engine.io handed `packets` packets to the transport: their data is its WebSocket's now (`bufferedAmount`) */
+  flushed(conn: SendingConnection, packets: number): void {
+    if (this.queued.has(conn)) this.queued.set(conn, packets * QUEUED_PACKET_OVERHEAD_BYTES);
+  }
+
+  /** What the server holds unsent for `conn` now. */
+  held(conn: SendingConnection): number {
+    return (this.queued.get(conn) ?? 0) + (conn.transport.socket?.bufferedAmount ?? 0);
+  }
+
+  /** True when `bytes` more fit under the cap; false, and the connection closed, when they do not. */
+  hasRoomFor(conn: SendingConnection, bytes: number): boolean {
+    if (conn.readyState !== 'open') return false;
+    const held = this.held(conn) + bytes;
+    if (held <= this.capBytes) return true;
+    this.close(conn, held);
+    return false;
+  }
+
+  private add(conn: SendingConnection, bytes: number): void {
+    const queued = (this.queued.get(conn) ?? 0) + bytes;
+    this.queued.set(conn, queued);
+    if (conn.readyState !== 'open') return;
+    const held = queued + (conn.transport.socket?.bufferedAmount ?? 0);
+    if (held > this.capBytes) this.close(conn, held);
+  }
+
+  private close(conn: SendingConnection, heldBytes: number): void {
+    // What engine.io's own `close()` does first: a closing connection is written no more packets (engine.io drops
+    // them, and Socket.io stops writing to it). Its own `close()` would then wait for the write buffer to drain,
+    // which a client that does not read never lets happen.
+    conn.readyState = 'closing';
+    process.nextTick(closeNow, conn);
+    this.overflowed(conn, heldBytes);
+  }
+}
+
+/** Closes the connection without waiting for what it holds: its WebSocket, and with it all of that, is dropped. */
+function closeNow(conn: SendingConnection): void {
+  conn.transport.socket?.close?.(WS_CLOSE.TOO_SLOW, 'too far behind; reconnect');
+  conn.close(true);
+}
+
+function sizeOf(packet: EnginePacket): number {
+  const data = packet.data;
+  const bytes = typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : 0;
+  return bytes + QUEUED_PACKET_OVERHEAD_BYTES;
+}

@@ -365,6 +365,8 @@ export class AnonymousState {
       byReaction.set(x.reaction, (byReaction.get(x.reaction) ?? new Set<string>()).add(PLACEHOLDER + x.tag));
       state.reactions.set(x.item, byReaction);
     }
+    // AN-12: the voters as stored wait to be recognised; a part without them: any votes count as one voter (a lower bound)
+    state.waitingVoters = stored?.voters ?? ((stored?.votes.length ?? 0) > 0 ? 1 : 0);
     Object.assign(this.unclaimed, {
       vote: stored?.votes.length ?? 0,
       pulse: stored?.pulse.length ?? 0,
@@ -435,6 +437,9 @@ export class AnonymousState {
     }
     if (this.unclaimed.vote > 0) {
       const keys = this.slotKeysOf(tags.voterTag, 'vote');
+      // AN-12: a voter who waited is known by their votes now, so the number of voters stays what it was
+      const wasVoter = (state.votesByVoter.get(tags.voterTag)?.size ?? 0) > 0;
+      let claimed = 0;
       for (const slot of this.slotsToLookUp(keys, 'vote')) {
         const key = keys.slice(slot * 16, slot * 16 + 16);
         const placeholder = this.waiting.vote.get(key);
@@ -443,7 +448,9 @@ export class AnonymousState {
         if (!state.votesByVoter.has(placeholder)) continue;
         moveVotes(state, placeholder, tags.voterTag);
         this.unclaimed.vote--;
+        claimed++;
       }
+      if (claimed > 0 && !wasVoter) state.waitingVoters = Math.max(0, state.waitingVoters - 1);
     }
     if (this.prefixes && this.unclaimed.card + this.unclaimed.vote === 0) this.prefixes = null;
     if (this.unclaimed.pulse > 0) {

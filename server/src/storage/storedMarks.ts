@@ -1,4 +1,4 @@
-import type { BoardState, TrustPart } from '@candor/shared';
+import { type BoardState, type TrustPart, knownVoters } from '@candor/shared';
 import type { AnonymousPart } from './BoardStore.js';
 import type { SlotKind } from './factTags.js';
 import { PART_FORMAT } from './storedCards.js';
@@ -13,6 +13,12 @@ export interface StoredMarks {
   lens: { item: string; tag: string; parts: TrustPart[] }[];
   /** RX-2: one entry per person, item and kind of reaction */
   reactions: { item: string; reaction: string; tag: string }[];
+  /**
+   * AN-12: how many people have votes — an aggregate, not who nor which votes are whose. After a load it stands for
+   * the voters still to be recognised (AR-2), so that each waiting vote is not taken for a voter of its own, and
+   * Vote closes with the same decision in every process. Absent in parts stored before it was kept.
+   */
+  voters?: number;
 }
 
 /** how a person's in-memory tag becomes the stored tag of one of their facts (`factTags.ts`) */
@@ -51,6 +57,7 @@ export function storedMarksJson(state: BoardState, tagOf: StoredTagOf): string {
     consensus: consensus.sort(byKey((c) => c.tag)),
     lens: lens.sort(byKey((l) => l.tag)),
     reactions: reactions.sort(byKey((x) => x.tag)),
+    voters: knownVoters(state) + state.waitingVoters,
   };
   return JSON.stringify(marks);
 }

@@ -188,6 +188,11 @@ export interface BoardState {
   leftItemIds: Set<string>;
   /** AN-12: the vote that just closed had too few voters for its tallies to show (decided when Vote closed) */
   talliesWithheld: boolean;
+  /**
+   * AN-12: after a load (a restart, or another process's change of the marks), how many of the stored voters have
+   * not been recognised here yet; with the voters known by their tags it makes the number of people who voted
+   */
+  waitingVoters: number;
   timer: Timer;
   actions: Map<string, Action>;
   access: Access;
@@ -302,6 +307,7 @@ export function emptyBoard(id: string): BoardState {
     discussedItemIds: [],
     leftItemIds: new Set(),
     talliesWithheld: false,
+    waitingVoters: 0,
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
     access: { passwordHash: null, knock: false, joiningLocked: false, admitted: new Set(), removed: new Set() },
@@ -430,6 +436,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         state.votes.clear();
         state.votesByVoter.clear();
         state.talliesWithheld = false;
+        state.waitingVoters = 0;
       }
       state.phase = event.phase;
       if (event.revealSeed) state.revealSeed = event.revealSeed;

@@ -90,19 +90,21 @@ export function retractTarget(state: BoardState, voterTag: string, itemId: strin
 }
 
 /**
- * AN-12: how many different people voted, at least. Someone whose stored votes have not been claimed since a
- * restart (AR-2: one placeholder per vote until they come back) could be anyone with a placeholder, so all of
- * those count as one: a lower bound, which can only hide tallies that could have shown, never the reverse.
+ * AN-12: how many different people voted, at least: those known here by their voter tag, and the stored voters
+ * not recognised here yet (`waitingVoters`, which the marks part keeps as it keeps the votes: after a restart, or
+ * with several processes, each vote waits under a placeholder of its own until its voter comes back). A part
+ * stored before it kept that number makes all its waiting votes one voter (`AnonymousState`): a lower bound,
+ * which can only withhold tallies that could have shown, never the reverse.
  */
 export function votersAtLeast(state: BoardState): number {
+  return knownVoters(state) + state.waitingVoters;
+}
+
+/** AN-12: the voters known here by their tags (what the marks part adds its waiting voters to) */
+export function knownVoters(state: BoardState): number {
   let known = 0;
-  let unclaimed = false;
-  for (const [voterTag, byTarget] of state.votesByVoter) {
-    if (byTarget.size === 0) continue;
-    if (isPlaceholder(voterTag)) unclaimed = true;
-    else known++;
-  }
-  return known + (unclaimed ? 1 : 0);
+  for (const [voterTag, byTarget] of state.votesByVoter) if (byTarget.size > 0 && !isPlaceholder(voterTag)) known++;
+  return known;
 }
 
 /**

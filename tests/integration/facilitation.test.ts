@@ -29,7 +29,10 @@ describe('running the retro', () => {
     const group = B.board()!.groups[0]!.id;
     if (phase === 'discuss') {
       expect(await F.cmd('phase.set', { phase: 'vote' })).toMatchObject({ ok: true });
-      expect(await B.cmd('vote.cast', { itemId: ids[2] })).toMatchObject({ ok: true });
+      // (AN-12: four voters, so that the tallies show and set the order: the single card first)
+      const D = person();
+      await D.connect(boardId, 'Dee');
+      for (const voter of [B, A, F, D]) expect(await voter.cmd('vote.cast', { itemId: ids[2] })).toMatchObject({ ok: true });
       expect(await F.cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
       await B.waitFor(() => B.board()?.phase === 'discuss');
     }

@@ -17,6 +17,8 @@ export interface AnnouncedChange {
     base: string;
     /** `anonymousDigest` of the cards part the batch stored */
     digest: string;
+    /** AN-10: the writers that part stored (`StoredCards.writers`), which the receiver's count goes by */
+    writers: number;
   };
 }
 
@@ -39,8 +41,10 @@ export function openChange(key: Buffer, boardId: string, version: number, sealed
   try {
     const plain = open(key, Buffer.from(sealed, 'base64'), boundTo(boardId, version));
     const change = JSON.parse(plain.toString('utf8')) as AnnouncedChange;
-    const { added, base, digest } = change.cards ?? {};
-    return Array.isArray(added) && added.every((e) => typeof e === 'string') && typeof base === 'string' && typeof digest === 'string' ? change : null;
+    const { added, base, digest, writers } = change.cards ?? {};
+    return Array.isArray(added) && added.every((e) => typeof e === 'string') && typeof base === 'string' && typeof digest === 'string' && Number.isSafeInteger(writers) && writers >= 0
+      ? change
+      : null;
   } catch {
     return null;
   }

@@ -151,7 +151,7 @@ describe('CL-29 cards added elsewhere, folded from the announcement', () => {
 
   it('CL-29 CL-5 what crosses Redis of the added cards is sealed: no card text, and it opens for its board and version only', () => {
     const key = Buffer.alloc(32, 7);
-    const change: AnnouncedChange = { cards: { added: ['{"id":"c1","column":"start","text":"a secret card","group":null,"revealed":false,"tag":"t"}'], base: 'b'.repeat(32), digest: 'd'.repeat(32) } };
+    const change: AnnouncedChange = { cards: { added: ['{"id":"c1","column":"start","text":"a secret card","group":null,"revealed":false,"tag":"t"}'], base: 'b'.repeat(32), digest: 'd'.repeat(32), writers: 1 } };
     const sealed = sealChange(key, BOARD, 12, change);
     expect(Buffer.from(sealed, 'base64').toString('latin1')).not.toContain('secret');
     expect(openChange(key, BOARD, 12, sealed)).toEqual(change);

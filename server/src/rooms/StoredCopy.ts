@@ -228,7 +228,7 @@ export class StoredCopy {
     const { deps, state, sessions, identities, admission } = this.room;
     if (!mark || !changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
     // CL-29: an announced change is cards only added (no row, no event): folded here, or not at all
-    if (announced && !this.anonymous.foldAnnouncedCards(state, announced.cards.added, announced.cards.digest)) return false;
+    if (announced && !this.anonymous.foldAnnouncedCards(state, announced.cards.added, announced.cards.digest, announced.cards.writers)) return false;
     const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
     if (!added) return false;
     const at = deps.now();
@@ -338,8 +338,8 @@ export class StoredCopy {
     if (!cluster) return;
     // CL-29: a batch that only added cards tells the others which, in their stored form, so that they need not read the part
     const added = cardsDigest && cardsBase && !anonymousState?.marks && batch.events.length === 0 && batch.participants.length === 0 ? this.anonymous.cardsOnlyAdded : null;
-    const small = added && added.length > 0 && added.reduce((bytes, entry) => bytes + entry.length, 0) <= ANNOUNCED_CARDS_MAX_BYTES;
-    cluster.committed(this.room.id, this.storedVersion, small ? { cards: { added: added!, base: cardsBase!, digest: cardsDigest! } } : undefined);
+    const small = added && added.entries.length > 0 && added.entries.reduce((bytes, entry) => bytes + entry.length, 0) <= ANNOUNCED_CARDS_MAX_BYTES;
+    cluster.committed(this.room.id, this.storedVersion, small ? { cards: { added: added.entries, base: cardsBase!, digest: cardsDigest!, writers: added.writers } } : undefined);
   }
 
   /** AB-6: someone who never did anything was removed from storage: the copy forgets them too. */

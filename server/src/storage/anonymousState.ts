@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Tags } from '../identity.js';
 import type { AnonymousPart } from './BoardStore.js';
-import { type StoredCard, type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
+import { type StoredCard, type StoredCards, StoredCardsBuilder, storedCardsJson, storedWritersOf } from './storedCards.js';
 import { type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
 import {
   EVERY_SLOT,
@@ -17,7 +17,7 @@ import {
   slotKeys,
   slotTags,
 } from './factTags.js';
-import { type BoardState, type Card, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCardsOf, moveVotes, withLateFields } from '@candor/shared';
+import { type BoardState, type Card, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCardsOf, moveVotes, unrevealedWriters, withLateFields } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -123,6 +123,11 @@ export class AnonymousState {
   private prefixes: WaitingPrefixes | null = null;
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
   private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0, reaction: 0 };
+  /**
+   * AN-10: the cards part loaded was stored before it kept its writers: each waiting unrevealed card counts as a
+   * writer of its own, as it did then, and stops counting once its author is recognised
+   */
+  private writerPerCard = false;
 
   /** ME-3: how many people's slot tags (per kind) the board keeps between encodes */
   get keptSlotTags(): number {
@@ -253,6 +258,9 @@ export class AnonymousState {
       for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column });
       for (const c of stored.cards) this.addWaitingCard(state, c, allRevealed);
       this.unclaimed.card = stored.cards.length;
+      this.writerPerCard = stored.writers === undefined;
+      // AN-10: the writers as stored (in Reveal and after, nobody has an unrevealed card, whatever the part says)
+      state.waitingWriters = allRevealed ? 0 : (stored.writers ?? stored.cards.filter((c) => !c.revealed).length);
       this.keepCards(state, cardsVersion(state), json);
       this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
     }
@@ -270,22 +278,31 @@ export class AnonymousState {
     const builder = this.entriesOf(state);
     if (!builder) return false;
     const json = cardsJson ?? Buffer.from(cards).toString('utf8');
+    // AN-10: a part stored without its writers is loaded whole (each waiting card then counts as a writer)
+    const writers = storedWritersOf(json);
+    if (writers === null) return false;
     const added = builder.takeAdded(json, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
-    this.addWaitingCards(state, added);
+    this.addWaitingCards(state, added, writers);
     this.keepCards(state, cardsVersion(state), json);
     this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
     return true;
   }
 
-  /** CL-17, CL-29: cards added elsewhere go into `state`, each waiting for its owner */
-  private addWaitingCards(state: BoardState, added: readonly StoredCard[]): void {
+  /**
+   * CL-17, CL-29: cards added elsewhere go into `state`, each waiting for its owner; `writers` is how many people
+   * have unrevealed cards with them (as the part stored with them says): those not known here wait (AN-10)
+   */
+  private addWaitingCards(state: BoardState, added: readonly StoredCard[], writers: number): void {
     const allRevealed = everyCardRevealedIn(state.phase);
     for (const c of added) {
       const key = this.addWaitingCard(state, c, allRevealed);
       this.prefixes?.add(key);
     }
     this.unclaimed.card += added.length;
+    const knownHere = unrevealedWriters(state) - state.waitingWriters;
+    state.waitingWriters = allRevealed ? 0 : Math.max(0, writers - knownHere);
+    this.writerPerCard = false;
     if (!this.prefixes && this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) this.collectPrefixes();
   }
 
@@ -293,13 +310,13 @@ export class AnonymousState {
    * CL-29: another process stored a cards part that only adds these stored entries to the one this copy holds (the
    * caller checked that the part it added them to is the one this copy holds, by digest): they go into `state` as
    * `foldAddedCards` puts them, without the part being joined or read (the next encode joins it); `digest` is the
-   * new part's. False, with nothing changed, where `foldAddedCards` could not fold it (a small board, cards decided
-   * here since) or an entry is not one to add.
+   * new part's, `writers` the writers it stored (AN-10). False, with nothing changed, where `foldAddedCards` could
+   * not fold it (a small board, cards decided here since) or an entry is not one to add.
    */
-  foldAnnouncedCards(state: BoardState, entries: readonly string[], digest: string): boolean {
+  foldAnnouncedCards(state: BoardState, entries: readonly string[], digest: string, writers: number): boolean {
     const added = this.entriesOf(state)?.takeAnnounced(entries, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
-    this.addWaitingCards(state, added);
+    this.addWaitingCards(state, added, writers);
     // the stored part is known by its digest until the next encode joins it
     this.keptCards = null;
     this.cardsStored = { state, version: cardsVersion(state), digest };
@@ -319,9 +336,9 @@ export class AnonymousState {
 
   /**
    * CL-29: the stored entries of the cards the last encode added to the cards part, when it only added cards (on a
-   * big board, which keeps each card's entry); null otherwise
+   * big board, which keeps each card's entry), and the writers it stored (AN-10); null otherwise
    */
-  get cardsOnlyAdded(): readonly string[] | null {
+  get cardsOnlyAdded(): { entries: readonly string[]; writers: number } | null {
     return this.cardsBuilder?.lastAdded ?? null;
   }
 
@@ -413,6 +430,9 @@ export class AnonymousState {
       const keys = this.slotKeysOf(tags.authorTag, 'card');
       // (the person's cards, one placeholder each, move together: one change of the cards, one new list)
       const claimed: string[] = [];
+      // AN-10: how many of them are unrevealed, and whether this person was a writer known here before
+      let claimedUnrevealed = 0;
+      const wasWriter = hasUnrevealed(state, tags.authorTag);
       const slots = this.slotsToLookUp(keys, 'card');
       // (indexed: a `for…of` makes an iterator and an object per step while a restarted process runs this interpreted)
       for (let s = 0; s < slots.length; s++) {
@@ -424,12 +444,17 @@ export class AnonymousState {
         const cardId = state.cardsByAuthor.get(placeholder)?.[0];
         if (!cardId) continue;
         claimed.push(placeholder);
+        if (!state.cards.get(cardId)!.revealed) claimedUnrevealed++;
         const mine = this.cardSlots.get(tags.authorTag) ?? [];
         mine[slot] = cardId;
         this.cardSlots.set(tags.authorTag, mine);
         this.unclaimed.card--;
       }
       moveCardsOf(state, claimed, tags.authorTag);
+      // AN-10: a writer who waited is known by their cards now, so the number of writers stays what it was (a part
+      // stored without its writers counted each card as one, and each stops counting once it has its author)
+      const known = this.writerPerCard ? claimedUnrevealed : claimedUnrevealed > 0 && !wasWriter ? 1 : 0;
+      state.waitingWriters = Math.max(0, state.waitingWriters - known);
       if (stored) stored.version = cardsVersion(state);
       if (kept) kept.version = cardsVersion(state);
     }
@@ -490,4 +515,10 @@ export class AnonymousState {
       }
     }
   }
+}
+
+/** AN-10: whether `authorTag` has a card not revealed yet */
+function hasUnrevealed(state: BoardState, authorTag: string): boolean {
+  const ids = state.cardsByAuthor.get(authorTag);
+  return ids !== undefined && ids.some((id) => state.cards.get(id)?.revealed === false);
 }

@@ -6,9 +6,8 @@ import { LIMITS } from '@candor/shared';
  * only their browser's secret gives): per slot for cards, votes and the pulse, per action or item for the rest.
  */
 
-/** a loaded fact's tag until its owner is recognised: its stored tag behind `~`, which no real tag contains */
-export const PLACEHOLDER = '~';
-export const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
+/** a loaded fact's tag until its owner is recognised: its stored tag behind `~` (shared: AN-10 counts writers without them) */
+export { PLACEHOLDER, isPlaceholder } from '@candor/shared';
 
 export type SlotKind = 'card' | 'vote' | 'pulse';
 export const SLOTS: Record<SlotKind, number> = { card: LIMITS.cardsPerPerson, vote: LIMITS.voteBudgetMax, pulse: 1 };

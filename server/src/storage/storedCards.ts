@@ -1,4 +1,4 @@
-import { type BoardState, type Card, groupOf, signatureOf } from '@candor/shared';
+import { type BoardState, type Card, groupOf, signatureOf, unrevealedWriters } from '@candor/shared';
 
 /**
  * AR-1: the cards part of a board's anonymous state at rest — every card and group, sorted by their random ids —
@@ -28,6 +28,21 @@ export interface StoredCards {
   format: typeof PART_FORMAT;
   cards: StoredCard[];
   groups: { id: string; title: string; column: string }[];
+  /**
+   * AN-10: how many people have unrevealed cards (`unrevealedWriters`) — an aggregate, like the live count: not
+   * who, nor which cards are whose. After a load it stands for the authors still to be recognised (AR-2), so
+   * that each waiting card is not taken for a writer of its own. Absent in parts stored before it was kept.
+   */
+  writers?: number;
+}
+
+/** the end of the cards part after its groups: the writers (AN-10), then the closing brace */
+const writersTail = (writers: number) => `,"writers":${writers}}`;
+
+/** AN-10: the writers a cards part's JSON ends with (`StoredCards.writers`), without parsing the part; null if none */
+export function storedWritersOf(json: string): number | null {
+  const found = /,"writers":(\d+)\}$/.exec(json.slice(-40));
+  return found ? Number(found[1]) : null;
 }
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -45,7 +60,7 @@ const groupsJson = (state: BoardState) =>
 export function storedCardsJson(state: BoardState, tagOf: (card: Card) => string): string {
   const cards = [...state.cards.values()].map((card) => storedCard(card, tagOf(card))).sort(byKey((c) => c.id));
   // the bytes of JSON.stringify(StoredCards), in its key order
-  return `{"format":${PART_FORMAT},"cards":${JSON.stringify(cards)},"groups":${groupsJson(state)}}`;
+  return `{"format":${PART_FORMAT},"cards":${JSON.stringify(cards)},"groups":${groupsJson(state)}${writersTail(unrevealedWriters(state))}`;
 }
 
 /** one card's entry, and the fields it was encoded from */
@@ -94,12 +109,13 @@ export class StoredCardsBuilder {
   private made: { json: string | null; groups: string } | null = null;
   /**
    * CL-29: the entries the last build added to the part made before it, when that is all it changed (no entry
-   * encoded otherwise, none gone, the groups the same); null otherwise, or when nothing was made before
+   * encoded otherwise, none gone, the groups the same), and the writers it stored (AN-10); null otherwise, or when
+   * nothing was made before
    */
-  private added: string[] | null = null;
+  private added: { entries: string[]; writers: number } | null = null;
 
-  /** CL-29: the stored entries of the cards the last build only added (see `added`) */
-  get lastAdded(): readonly string[] | null {
+  /** CL-29: the stored entries of the cards the last build only added, and the writers it stored (see `added`) */
+  get lastAdded(): { entries: readonly string[]; writers: number } | null {
     return this.added;
   }
 
@@ -145,7 +161,9 @@ export class StoredCardsBuilder {
       ids.push(card.id);
       at = end;
     }
-    if (k !== known.length || json.slice(at) !== `],"groups":${made.groups}}`) return null;
+    // (the writers after the groups may have changed: a card's new author, AN-10)
+    const groupsEnd = `],"groups":${made.groups}`;
+    if (k !== known.length || !json.startsWith(groupsEnd, at) || !/^(,"writers":\d+)?\}$/.test(json.slice(at + groupsEnd.length))) return null;
     for (const card of added) {
       this.entries.set(card.id, entryOf(card, JSON.stringify(card), placeholderOf));
     }
@@ -223,8 +241,9 @@ export class StoredCardsBuilder {
     if (idsChanged) this.sortedIds = [...this.entries.keys()].sort();
     const cards = this.sortedIds.map((id) => this.entries.get(id)!.json).join(',');
     const groups = groupsJson(state);
-    const json = `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${groups}}`;
-    this.added = added && groups === this.made?.groups ? added : null;
+    const writers = unrevealedWriters(state);
+    const json = `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${groups}${writersTail(writers)}`;
+    this.added = added && groups === this.made?.groups ? { entries: added, writers } : null;
     this.made = { json, groups };
     return json;
   }

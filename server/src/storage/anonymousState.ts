@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Tags } from '../identity.js';
 import type { AnonymousPart } from './BoardStore.js';
-import { type StoredCard, type StoredCards, StoredCardsBuilder, storedCardsJson, storedWritersOf } from './storedCards.js';
+import { type SealWriters, type StoredCard, type StoredCards, StoredCardsBuilder, storedCardsJson, storedWritersOf } from './storedCards.js';
+import { ANOTHER_KEY, type WritersSeal } from './sealedWriters.js';
 import { type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
 import {
   EVERY_SLOT,
@@ -65,6 +66,8 @@ type SlotTagCache = Map<string, string>;
 
 export class AnonymousState {
   /**
+   * @param writers AN-10: seals the number of people with unrevealed cards stored with the cards, and opens it at a
+   * load (under the server key: `Keyring.cardWritersKeys`)
    * @param options.slotKeys CL-17: the slot blocks (`slotKeys`) of people already recognised, kept across
    * rebuilds of one room's copy: a process catching up recognises everyone connected to it again after each
    * change of the anonymous state, and this spares it the HMAC and AES per person each time.
@@ -75,6 +78,7 @@ export class AnonymousState {
    * @param options.keepSlotTagsFrom from how many people on their slot tags are kept between encodes (`SLOT_TAGS_KEPT_FROM`)
    */
   constructor(
+    private readonly writers: WritersSeal,
     private readonly options: { slotKeys?: Map<string, string> | undefined; slotTags?: SlotTagCache | undefined; keepCardsFrom?: number; keepSlotTagsFrom?: number } = {},
   ) {
     this.slotCache = options.slotTags ?? new Map();
@@ -221,7 +225,8 @@ export class AnonymousState {
     const big = state.cards.size >= (this.options.keepCardsFrom ?? STORED_CARDS_KEPT_FROM);
     if (!big) this.cardsBuilder = null;
     else this.cardsBuilder ??= new StoredCardsBuilder();
-    const json = this.cardsBuilder ? this.cardsBuilder.build(state, tagOf) : storedCardsJson(state, tagOf);
+    const sealWriters: SealWriters = (writers, unrevealedIds) => this.writers.seal(state.id, writers, unrevealedIds);
+    const json = this.cardsBuilder ? this.cardsBuilder.build(state, tagOf, sealWriters) : storedCardsJson(state, tagOf, sealWriters);
     this.keepCards(state, version, json);
     return json;
   }
@@ -254,13 +259,18 @@ export class AnonymousState {
     if (parts.cards) {
       const json = Buffer.from(parts.cards).toString('utf8');
       const stored = parsePart<StoredCards>(json, 'cards');
+      // AN-10: the writers as stored, opened (one sealed under this key that does not open refuses the part:
+      // `UnreadableWriters`). Unknown in a part stored before it was kept, or sealed under another server key (AR-7:
+      // restored without its key): each waiting unrevealed card then counts as a writer. In Reveal and after, nobody
+      // has an unrevealed card, whatever the part says.
+      const opened = stored.writers === undefined ? null : this.writers.open(state.id, stored.writers);
+      const known = opened === ANOTHER_KEY ? null : opened;
       const allRevealed = everyCardRevealedIn(state.phase);
       for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column });
       for (const c of stored.cards) this.addWaitingCard(state, c, allRevealed);
       this.unclaimed.card = stored.cards.length;
-      this.writerPerCard = stored.writers === undefined;
-      // AN-10: the writers as stored (in Reveal and after, nobody has an unrevealed card, whatever the part says)
-      state.waitingWriters = allRevealed ? 0 : (stored.writers ?? stored.cards.filter((c) => !c.revealed).length);
+      this.writerPerCard = known === null;
+      state.waitingWriters = allRevealed ? 0 : (known ?? stored.cards.filter((c) => !c.revealed).length);
       this.keepCards(state, cardsVersion(state), json);
       this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
     }
@@ -279,8 +289,11 @@ export class AnonymousState {
     if (!builder) return false;
     const json = cardsJson ?? Buffer.from(cards).toString('utf8');
     // AN-10: a part stored without its writers is loaded whole (each waiting card then counts as a writer)
-    const writers = storedWritersOf(json);
-    if (writers === null) return false;
+    const sealed = storedWritersOf(json);
+    if (sealed === null) return false;
+    // (one that does not open refuses the part, as `load` would; one of another key is loaded whole, as `load` does it)
+    const writers = this.writers.open(state.id, sealed);
+    if (writers === ANOTHER_KEY) return false;
     const added = builder.takeAdded(json, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
     this.addWaitingCards(state, added, writers);
@@ -310,10 +323,13 @@ export class AnonymousState {
    * CL-29: another process stored a cards part that only adds these stored entries to the one this copy holds (the
    * caller checked that the part it added them to is the one this copy holds, by digest): they go into `state` as
    * `foldAddedCards` puts them, without the part being joined or read (the next encode joins it); `digest` is the
-   * new part's, `writers` the writers it stored (AN-10). False, with nothing changed, where `foldAddedCards` could
-   * not fold it (a small board, cards decided here since) or an entry is not one to add.
+   * new part's, `sealedWriters` the writers it stored, sealed as stored (AN-10). False, with nothing changed, where
+   * `foldAddedCards` could not fold it (a small board, cards decided here since), an entry is not one to add or the
+   * writers do not open (the store is read instead, and refuses them there).
    */
-  foldAnnouncedCards(state: BoardState, entries: readonly string[], digest: string, writers: number): boolean {
+  foldAnnouncedCards(state: BoardState, entries: readonly string[], digest: string, sealedWriters: string): boolean {
+    const writers = this.writers.opened(state.id, sealedWriters);
+    if (writers === null) return false;
     const added = this.entriesOf(state)?.takeAnnounced(entries, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
     this.addWaitingCards(state, added, writers);
@@ -336,9 +352,9 @@ export class AnonymousState {
 
   /**
    * CL-29: the stored entries of the cards the last encode added to the cards part, when it only added cards (on a
-   * big board, which keeps each card's entry), and the writers it stored (AN-10); null otherwise
+   * big board, which keeps each card's entry), and the writers it stored, sealed as stored (AN-10); null otherwise
    */
-  get cardsOnlyAdded(): { entries: readonly string[]; writers: number } | null {
+  get cardsOnlyAdded(): { entries: readonly string[]; writers: string } | null {
     return this.cardsBuilder?.lastAdded ?? null;
   }
 

@@ -1,9 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { type KeyObject, createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * How the server seals what it hands to others to keep (document tickets CL-12, change announcements CL-29, the
- * anonymous state in PostgreSQL AR-12): AES-256-GCM with a fresh 12-byte IV each time, bound to `bound` (the
- * associated data: what the bytes belong to), laid out as IV ‖ ciphertext ‖ 16-byte tag.
+ * anonymous state in PostgreSQL AR-12, the card writers AN-10): AES-256-GCM with a fresh 12-byte IV each time,
+ * bound to `bound` (the associated data: what the bytes belong to), laid out as IV ‖ ciphertext ‖ 16-byte tag.
  */
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -11,7 +11,25 @@ const TAG_BYTES = 16;
 export const SEALED_OVERHEAD = IV_BYTES + TAG_BYTES;
 
 export function seal(key: Buffer, plain: Uint8Array | string, bound?: Uint8Array): Buffer {
-  const iv = randomBytes(IV_BYTES);
+  return sealWithIv(key, randomBytes(IV_BYTES), plain, bound);
+}
+
+/**
+ * `seal`, with the IV a keyed hash (under `ivKey`, a key of its own) of everything the output is made from — `bound`,
+ * the plaintext and `context` — instead of random (a synthetic IV, as in SIV): sealing the same thing twice gives the
+ * same bytes, so a stored value that is written again unchanged is unchanged, and two different things get two
+ * different IVs. `context` is what the sealed bytes are stored with (the rest of a stored part): equal outputs then
+ * say no more than that everything around them is equal too. `open` opens it.
+ */
+export function sealSynthetic(key: Buffer, ivKey: KeyObject | Buffer, plain: Uint8Array, bound: Uint8Array, context: string): Buffer {
+  const lengths = Buffer.alloc(8);
+  lengths.writeUInt32BE(bound.byteLength, 0);
+  lengths.writeUInt32BE(plain.byteLength, 4);
+  const iv = createHmac('sha256', ivKey).update(lengths).update(bound).update(plain).update(context, 'utf8').digest().subarray(0, IV_BYTES);
+  return sealWithIv(key, iv, plain, bound);
+}
+
+function sealWithIv(key: Buffer, iv: Buffer, plain: Uint8Array | string, bound?: Uint8Array): Buffer {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   if (bound) cipher.setAAD(bound);
   const body = typeof plain === 'string' ? cipher.update(plain, 'utf8') : cipher.update(plain);

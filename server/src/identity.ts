@@ -32,6 +32,16 @@ export interface PersonValues {
   authHash: string;
 }
 
+/** AN-10: the keys of the stored card writers (`Keyring.cardWritersKeys`) */
+export interface CardWritersKeys {
+  /** which server key sealed a number (4 bytes, the same for every board): another key's cannot be opened (AR-7) */
+  id: Buffer;
+  /** AES-256-GCM */
+  seal: Buffer;
+  /** HMAC-SHA256, for the synthetic IV (`sealSynthetic`) */
+  iv: KeyObject;
+}
+
 /**
  * `Keyring.person` expands 8 values (six tags, the command-key base and the auth hash) of 32 bytes, two AES
  * blocks each: a returning person's join is one HMAC and one AES call, the auth hash included (AR-2)
@@ -50,6 +60,8 @@ export class Keyring {
    * `createHmac` (two a join: the auth hash and the person's values)
    */
   private readonly serverKey: KeyObject;
+  /** `cardWritersKeys`, once derived */
+  private writersKeys: CardWritersKeys | undefined;
 
   constructor(serverKey: Buffer) {
     this.serverKey = createSecretKey(serverKey);
@@ -104,6 +116,20 @@ export class Keyring {
    */
   revealSeed(boardId: string): string {
     return this.macHash('reveal-seed', [boardId]).digest().subarray(0, 16).toString('base64url');
+  }
+
+  /**
+   * AN-10, AR-8: the keys that seal the number of people with unrevealed cards stored with a board's cards
+   * (`storage/sealedWriters.ts`): one to encrypt it, one to derive its IV, and the key's id; each its own purpose,
+   * so none is any other derived key. Made once.
+   */
+  cardWritersKeys(): CardWritersKeys {
+    this.writersKeys ??= {
+      id: this.macHash('card-writers-key-id', []).digest().subarray(0, 4),
+      seal: this.macHash('card-writers-seal', []).digest(),
+      iv: createSecretKey(this.macHash('card-writers-iv', []).digest()),
+    };
+    return this.writersKeys;
   }
 
   /** JN-1: a board password is kept only as this keyed hash (a dump without the server key cannot test guesses). */

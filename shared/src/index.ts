@@ -19,6 +19,7 @@ export * from './domain/team.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';
 export { cardRowVotes } from './domain/exportItems.js';
+export { unrevealedWriters } from './domain/cardCount.js';
 export * from './domain/fanout.js';
 export * from './domain/access.js';
 export * from './domain/roster.js';

@@ -7,7 +7,9 @@ import { open, seal } from '../aesGcm.js';
  * what a dump of the cards part holds, never a person id or an in-memory tag — with the digest of the cards part they
  * were added to and of the one it stored. A receiver folds them only if its copy holds the part they were added to
  * (same digest), and reads from PostgreSQL as before otherwise: correctness never depends on Redis. Sealed with AES-256-GCM under a key derived
- * from the server key (bound to the board and version), so Redis sees no card's text; pub/sub keeps nothing.
+ * from the server key (bound to the board and version), so Redis sees no card's text; pub/sub keeps nothing. What
+ * it carries is what the part stores, so it links nothing a dump of the part would not (AR-8): the writers (AN-10)
+ * go sealed inside, as the part holds them.
  */
 export interface AnnouncedChange {
   cards: {
@@ -17,6 +19,12 @@ export interface AnnouncedChange {
     base: string;
     /** `anonymousDigest` of the cards part the batch stored */
     digest: string;
+    /**
+     * AN-10: the writers that part stored (`StoredCards.writers`), which the receiver's count goes by: sealed as
+     * stored (`sealedWriters.ts`, 48 characters whatever the number), so that not even the announcement's length
+     * says it, and it opens only for its board
+     */
+    writers: string;
   };
 }
 
@@ -39,8 +47,10 @@ export function openChange(key: Buffer, boardId: string, version: number, sealed
   try {
     const plain = open(key, Buffer.from(sealed, 'base64'), boundTo(boardId, version));
     const change = JSON.parse(plain.toString('utf8')) as AnnouncedChange;
-    const { added, base, digest } = change.cards ?? {};
-    return Array.isArray(added) && added.every((e) => typeof e === 'string') && typeof base === 'string' && typeof digest === 'string' ? change : null;
+    const { added, base, digest, writers } = change.cards ?? {};
+    return Array.isArray(added) && added.every((e) => typeof e === 'string') && typeof base === 'string' && typeof digest === 'string' && typeof writers === 'string'
+      ? change
+      : null;
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@ import type { RoomCluster } from '../cluster/RoomCluster.js';
 import { type AnnouncedChange, openChange, sealChange } from '../cluster/announcedChange.js';
 import type { BoardChanges } from '../storage/BoardStore.js';
 import type { PostgresStore } from '../storage/postgres.js';
+import { testWriters } from '../storage/anonymousState.testing.js';
 import { BoardRoom } from './BoardRoom.js';
 import { TWO_PROCESS_TEMPLATE, againstFullReload, boardOnTwoPools, quietCluster, twoProcessPeople } from './twoProcesses.testing.js';
 
@@ -149,11 +150,16 @@ describe('CL-29 cards added elsewhere, folded from the announcement', () => {
     expect(a.state.cards.size).toBe(b.state.cards.size);
   }, 60_000);
 
-  it('CL-29 CL-5 what crosses Redis of the added cards is sealed: no card text, and it opens for its board and version only', () => {
+  it('CL-29 CL-5 AN-10 what crosses Redis of the added cards is sealed: no card text, writers of a constant length, and it opens for its board and version only', () => {
     const key = Buffer.alloc(32, 7);
-    const change: AnnouncedChange = { cards: { added: ['{"id":"c1","column":"start","text":"a secret card","group":null,"revealed":false,"tag":"t"}'], base: 'b'.repeat(32), digest: 'd'.repeat(32) } };
+    const announce = (writers: number): AnnouncedChange => ({
+      cards: { added: ['{"id":"c1","column":"start","text":"a secret card","group":null,"revealed":false,"tag":"t"}'], base: 'b'.repeat(32), digest: 'd'.repeat(32), writers: testWriters.seal(BOARD, writers, 'c1') },
+    });
+    const change = announce(1);
     const sealed = sealChange(key, BOARD, 12, change);
     expect(Buffer.from(sealed, 'base64').toString('latin1')).not.toContain('secret');
+    // AN-10: the writers go as the cards part stores them, sealed: one writer or a thousand, the announcement is as long
+    expect(sealChange(key, BOARD, 12, announce(1000)).length).toBe(sealed.length);
     expect(openChange(key, BOARD, 12, sealed)).toEqual(change);
     expect(openChange(key, BOARD, 13, sealed)).toBeNull();
     expect(openChange(key, 'another-board', 12, sealed)).toBeNull();

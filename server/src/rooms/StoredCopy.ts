@@ -9,6 +9,7 @@ import {
   anonymousDigest,
 } from '../storage/BoardStore.js';
 import { AnonymousState } from '../storage/anonymousState.js';
+import { WritersSeal } from '../storage/sealedWriters.js';
 import { addedRows, followsWithoutGap, rowKey, withoutAnonymousFacts, withoutMarks } from './copyChanges.js';
 import type { Admission } from './admission.js';
 import type { PendingBatch } from './PendingBatch.js';
@@ -51,8 +52,10 @@ export interface CopyOfRoom {
  * stored version it stands at and catches up by folding what changed, or by rebuilding from everything stored.
  */
 export class StoredCopy {
+  /** AN-10: seals the writers stored with the cards, and opens them at a load, under the server key */
+  private readonly writers: WritersSeal;
   /** the anonymous facts' at-rest form: per-fact tags and recognition of returning people (AR-2) */
-  private anonymous = new AnonymousState();
+  private anonymous: AnonymousState;
   /** AR-2: loaded participants whose stored facts still wait for them (recognition runs once per person) */
   private unrecognised = new Set<string>();
   /** CL-2: the stored board's change counter this copy stands at (undefined: this process is the only one) */
@@ -84,7 +87,10 @@ export class StoredCopy {
   /** CL-29: when the last one came */
   private announcedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly room: CopyOfRoom) {}
+  constructor(private readonly room: CopyOfRoom) {
+    this.writers = new WritersSeal(room.deps.keyring.cardWritersKeys());
+    this.anonymous = new AnonymousState(this.writers);
+  }
 
   /** The first fold, when the room is loaded. */
   load(loaded: LoadedBoard): void {
@@ -110,7 +116,7 @@ export class StoredCopy {
     // CL-17: with several processes, recognising people again after each rebuild reuses their slot blocks
     const slotKeys = deps.cluster ? (this.mark?.slotKeys ?? new Map<string, string>()) : undefined;
     const slotTags = deps.cluster ? (this.mark?.slotTags ?? new Map<string, string>()) : undefined;
-    this.anonymous = new AnonymousState({ slotKeys, slotTags });
+    this.anonymous = new AnonymousState(this.writers, { slotKeys, slotTags });
     this.anonymous.load(state, loaded.anonymousState);
     this.unrecognised = new Set(loaded.participants.map((p) => p.id));
     this.storedVersion = loaded.version;
@@ -228,7 +234,7 @@ export class StoredCopy {
     const { deps, state, sessions, identities, admission } = this.room;
     if (!mark || !changes || !followsWithoutGap(changes, this.foldedEvents)) return false;
     // CL-29: an announced change is cards only added (no row, no event): folded here, or not at all
-    if (announced && !this.anonymous.foldAnnouncedCards(state, announced.cards.added, announced.cards.digest)) return false;
+    if (announced && !this.anonymous.foldAnnouncedCards(state, announced.cards.added, announced.cards.digest, announced.cards.writers)) return false;
     const added = changes.participants ? addedRows(mark.rows, changes.participants.rows) : [];
     if (!added) return false;
     const at = deps.now();
@@ -255,7 +261,7 @@ export class StoredCopy {
       // and waits for its owner again
       const marksBlob = marks ? marks.blob : this.anonymous.storedMarksPart;
       withoutAnonymousFacts(state);
-      this.anonymous = new AnonymousState({ slotKeys: mark.slotKeys, slotTags: mark.slotTags });
+      this.anonymous = new AnonymousState(this.writers, { slotKeys: mark.slotKeys, slotTags: mark.slotTags });
       this.anonymous.load(state, { cards: cards.blob, marks: marksBlob });
     } else if (marks) {
       // AR-1: only the marks changed (votes, answers): the cards stay as they are, with their owners
@@ -338,8 +344,8 @@ export class StoredCopy {
     if (!cluster) return;
     // CL-29: a batch that only added cards tells the others which, in their stored form, so that they need not read the part
     const added = cardsDigest && cardsBase && !anonymousState?.marks && batch.events.length === 0 && batch.participants.length === 0 ? this.anonymous.cardsOnlyAdded : null;
-    const small = added && added.length > 0 && added.reduce((bytes, entry) => bytes + entry.length, 0) <= ANNOUNCED_CARDS_MAX_BYTES;
-    cluster.committed(this.room.id, this.storedVersion, small ? { cards: { added: added!, base: cardsBase!, digest: cardsDigest! } } : undefined);
+    const small = added && added.entries.length > 0 && added.entries.reduce((bytes, entry) => bytes + entry.length, 0) <= ANNOUNCED_CARDS_MAX_BYTES;
+    cluster.committed(this.room.id, this.storedVersion, small ? { cards: { added: added.entries, base: cardsBase!, digest: cardsDigest!, writers: added.writers } } : undefined);
   }
 
   /** AB-6: someone who never did anything was removed from storage: the copy forgets them too. */

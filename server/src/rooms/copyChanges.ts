@@ -39,6 +39,7 @@ export function followsWithoutGap(changes: BoardChanges, afterSeq: number): bool
  */
 export function withoutAnonymousFacts(state: BoardState): void {
   for (const facts of [state.cards, state.groups, state.cardsByAuthor]) facts.clear();
+  state.waitingWriters = 0;
   withoutMarks(state);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
 import { AnonymousState, STORED_CARDS_KEPT_FROM } from './anonymousState.js';
-import { storedText } from './anonymousState.testing.js';
+import { storedText, testWriters } from './anonymousState.testing.js';
 
 /**
  * A big board keeps the stored form of its cards between encodes (`STORED_CARDS_KEPT_FROM`): what it stores
@@ -30,9 +30,9 @@ function firstDifference(a: string, b: string): string | null {
 describe('anonymous state kept for big boards', () => {
   it('AR-1 a big board stores the same bytes as an encoder that keeps nothing, after votes, an edit, a grouping, an added and a signed card, the reveal and a deletion', () => {
     const state = bigBoard();
-    const anonymous = new AnonymousState();
+    const anonymous = new AnonymousState(testWriters);
     // the reference rebuilds every card's entry at every encode (the same encodes, so the same slot history)
-    const reference = new AnonymousState({ keepCardsFrom: Number.POSITIVE_INFINITY });
+    const reference = new AnonymousState(testWriters, { keepCardsFrom: Number.POSITIVE_INFINITY });
     const encode = () => storedText(anonymous.encode(state));
     const freshly = () => storedText(reference.encode(state));
     expect(firstDifference(encode(), freshly())).toBeNull();

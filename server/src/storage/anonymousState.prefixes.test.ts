@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
 import { AnonymousState, type StoredParts } from './anonymousState.js';
 import { PREFIX_FILTER_FROM } from './factTags.js';
-import { storedText, tagsOf } from './anonymousState.testing.js';
+import { storedText, tagsOf, testWriters } from './anonymousState.testing.js';
 
 /** A big board after a restart: a join tests its slots against the waiting facts' prefixes first (`WaitingPrefixes`). */
 const person = tagsOf;
@@ -17,7 +17,7 @@ function live(): { state: BoardState; blob: StoredParts } {
   people.forEach((p, n) => {
     for (let c = 0; c < 3; c++) evolve(state, { type: 'card.added', cardId: `card-${n}-${c}`, columnId: 'c', text: `text ${n} ${c}`, authorTag: p.authorTag });
   });
-  const encoder = new AnonymousState();
+  const encoder = new AnonymousState(testWriters);
   encoder.encode(state); // every card gets its slot (0, 1, 2) while all three exist
   people.forEach((_, n) => evolve(state, { type: 'card.deleted', cardId: `card-${n}-1` }));
   people.forEach((p, n) => {
@@ -32,7 +32,7 @@ describe('anonymous state: the prefix filter of a big board', () => {
     const { blob } = live();
     const restarted = emptyBoard('big');
     evolve(restarted, created);
-    const anonymous = new AnonymousState();
+    const anonymous = new AnonymousState(testWriters);
     anonymous.load(restarted, blob);
     expect(restarted.cards.size + PEOPLE * 2).toBeGreaterThanOrEqual(PREFIX_FILTER_FROM); // the filter is in use
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
 import { AnonymousState, SLOT_TAGS_KEPT_FROM } from './anonymousState.js';
-import { storedText } from './anonymousState.testing.js';
+import { storedText, testWriters } from './anonymousState.testing.js';
 
 /**
  * ME-3: a board of fewer than `SLOT_TAGS_KEPT_FROM` people keeps none of its people's slot tags between encodes
@@ -24,9 +24,9 @@ function boardOf(people: number, cardsEach: number): BoardState {
 describe('ME-3 slot tags kept only on big boards', () => {
   it('ME-3 an 8-person board keeps no slot tags between encodes and stores what an encoder that keeps them stores', () => {
     const state = boardOf(8, 30);
-    const small = new AnonymousState();
+    const small = new AnonymousState(testWriters);
     // the same encodes, so the same slot history, with every person's slot tags kept
-    const keeping = new AnonymousState({ keepSlotTagsFrom: 0 });
+    const keeping = new AnonymousState(testWriters, { keepSlotTagsFrom: 0 });
     const both = () => [storedText(small.encode(state)), storedText(keeping.encode(state))];
     const changes: BoardEvent[] = [
       { type: 'vote.cast', targetId: 'card-1-1', voterTag: tags(3).voterTag },
@@ -48,7 +48,7 @@ describe('ME-3 slot tags kept only on big boards', () => {
 
   it(`ME-3 a board of ${SLOT_TAGS_KEPT_FROM} people keeps its people's slot tags`, () => {
     const state = boardOf(SLOT_TAGS_KEPT_FROM, 2);
-    const anonymous = new AnonymousState();
+    const anonymous = new AnonymousState(testWriters);
     anonymous.encode(state);
     expect(anonymous.keptSlotTags).toBe(SLOT_TAGS_KEPT_FROM);
   });
@@ -60,7 +60,7 @@ const storedTags = (blob: { cards: Uint8Array | null; marks: Uint8Array | null }
 describe('ME-4 card slots kept per author', () => {
   it('ME-4 AR-2 a card keeps its stored tag for its life; a new card takes the slot a deleted one freed, also after a restart', () => {
     const state = boardOf(8, 30);
-    const anonymous = new AnonymousState();
+    const anonymous = new AnonymousState(testWriters);
     const first = storedTags(anonymous.encode(state));
     expect(new Set(first.values()).size).toBe(240);
     evolve(state, { type: 'card.deleted', cardId: 'card-0-3' });
@@ -74,7 +74,7 @@ describe('ME-4 card slots kept per author', () => {
 
     // a restart: every card waits for its author; once they are back, the same tags, and the next new card takes a free slot
     const restarted = boardOf(0, 0);
-    const reloaded = new AnonymousState();
+    const reloaded = new AnonymousState(testWriters);
     reloaded.load(restarted, blob);
     expect(storedTags(reloaded.encode(restarted))).toEqual(afterAdd);
     for (let p = 0; p < 8; p++) reloaded.recognise(restarted, { ...tags(p), consensusTag: `c${p}`, trustTag: `t${p}`, reactionTag: `r${p}` });

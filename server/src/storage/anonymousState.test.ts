@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, evolve } from '@candor/shared';
 import { AnonymousState } from './anonymousState.js';
-import { storedText, tagsOf } from './anonymousState.testing.js';
+import { storedText, tagsOf, testWriters } from './anonymousState.testing.js';
 
 const person = tagsOf;
 const ada = person('ada');
@@ -59,10 +59,10 @@ function anonymousParts(state: BoardState) {
 
 describe('anonymous state at rest', () => {
   it('ME-9 after a restart a card nobody grouped or signed holds its five fields, a grouped card its group', () => {
-    const blob = new AnonymousState().encode(live());
+    const blob = new AnonymousState(testWriters).encode(live());
     const restarted = emptyBoard('b');
     for (const e of publicLog) evolve(restarted, e);
-    new AnonymousState().load(restarted, blob);
+    new AnonymousState(testWriters).load(restarted, blob);
     expect(Object.keys(restarted.cards.get('card1')!)).toEqual(['id', 'columnId', 'text', 'authorTag', 'revealed']);
     expect(restarted.cards.get('card2')).toMatchObject({ groupId: 'g1', signature: null, edited: false, revealed: true });
     expect(Object.keys(restarted.cards.get('card3')!)).toEqual(['id', 'columnId', 'text', 'authorTag', 'revealed', 'groupId', 'signature', 'edited']);
@@ -70,13 +70,13 @@ describe('anonymous state at rest', () => {
 
   it('AR-2 after a restart every fact waits under its own placeholder; each person who joins gets theirs back, and only theirs', () => {
     const before = live();
-    const blob = new AnonymousState().encode(before);
+    const blob = new AnonymousState(testWriters).encode(before);
     const text = storedText(blob);
     for (const tag of [...Object.values(ada), ...Object.values(bo)]) expect(text).not.toContain(tag);
 
     const restarted = emptyBoard('b');
     for (const e of publicLog) evolve(restarted, e);
-    const anonymous = new AnonymousState();
+    const anonymous = new AnonymousState(testWriters);
     anonymous.load(restarted, blob);
     // nobody recognised yet: five cards and votes, each its own placeholder
     expect(new Set([...restarted.cards.values()].map((c) => c.authorTag)).size).toBe(3);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Tags } from '../identity.js';
 import type { AnonymousPart } from './BoardStore.js';
-import { type StoredCard, type StoredCards, StoredCardsBuilder, storedCardsJson } from './storedCards.js';
-import { type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
+import { type SealWriters, type StoredCard, type StoredCards, StoredCardsBuilder, storedCardsJson, storedWritersOf } from './storedCards.js';
+import { ANOTHER_KEY, type WritersSeal } from './sealedWriters.js';
+import { type SealVoters, type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
 import {
   EVERY_SLOT,
   PLACEHOLDER,
@@ -17,7 +18,7 @@ import {
   slotKeys,
   slotTags,
 } from './factTags.js';
-import { type BoardState, type Card, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCardsOf, moveVotes, withLateFields } from '@candor/shared';
+import { type BoardState, type Card, type TrustPart, cardsVersion, everyCardRevealedIn, evolve, moveCardsOf, moveVotes, unrevealedWriters, withLateFields } from '@candor/shared';
 
 /**
  * AR-1, AR-2: the anonymous part of a board at rest, and the per-fact tags that stand for people in it.
@@ -65,6 +66,8 @@ type SlotTagCache = Map<string, string>;
 
 export class AnonymousState {
   /**
+   * @param writers AN-10: seals the number of people with unrevealed cards stored with the cards, and opens it at a
+   * load (under the server key: `Keyring.cardWritersKeys`)
    * @param options.slotKeys CL-17: the slot blocks (`slotKeys`) of people already recognised, kept across
    * rebuilds of one room's copy: a process catching up recognises everyone connected to it again after each
    * change of the anonymous state, and this spares it the HMAC and AES per person each time.
@@ -75,6 +78,7 @@ export class AnonymousState {
    * @param options.keepSlotTagsFrom from how many people on their slot tags are kept between encodes (`SLOT_TAGS_KEPT_FROM`)
    */
   constructor(
+    private readonly writers: WritersSeal,
     private readonly options: { slotKeys?: Map<string, string> | undefined; slotTags?: SlotTagCache | undefined; keepCardsFrom?: number; keepSlotTagsFrom?: number } = {},
   ) {
     this.slotCache = options.slotTags ?? new Map();
@@ -123,6 +127,11 @@ export class AnonymousState {
   private prefixes: WaitingPrefixes | null = null;
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
   private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0, reaction: 0 };
+  /**
+   * AN-10: the cards part loaded was stored before it kept its writers: each waiting unrevealed card counts as a
+   * writer of its own, as it did then, and stops counting once its author is recognised
+   */
+  private writerPerCard = false;
 
   /** ME-3: how many people's slot tags (per kind) the board keeps between encodes */
   get keptSlotTags(): number {
@@ -204,7 +213,8 @@ export class AnonymousState {
 
   /** the marks part's JSON */
   private storedMarks(state: BoardState, cache: SlotTagCache): string {
-    return storedMarksJson(state, { slot: (tag, kind, slot) => this.slotTag(tag, kind, slot, cache), id: (tag, kind, id) => this.idTag(tag, kind, id) });
+    const sealVoters: SealVoters = (voters, votes) => this.writers.seal(state.id, voters, votes, 'voters');
+    return storedMarksJson(state, { slot: (tag, kind, slot) => this.slotTag(tag, kind, slot, cache), id: (tag, kind, id) => this.idTag(tag, kind, id) }, sealVoters);
   }
 
   /** the cards part's JSON (kept on big boards while the cards do not change) */
@@ -216,7 +226,8 @@ export class AnonymousState {
     const big = state.cards.size >= (this.options.keepCardsFrom ?? STORED_CARDS_KEPT_FROM);
     if (!big) this.cardsBuilder = null;
     else this.cardsBuilder ??= new StoredCardsBuilder();
-    const json = this.cardsBuilder ? this.cardsBuilder.build(state, tagOf) : storedCardsJson(state, tagOf);
+    const sealWriters: SealWriters = (writers, unrevealedIds) => this.writers.seal(state.id, writers, unrevealedIds);
+    const json = this.cardsBuilder ? this.cardsBuilder.build(state, tagOf, sealWriters) : storedCardsJson(state, tagOf, sealWriters);
     this.keepCards(state, version, json);
     return json;
   }
@@ -249,10 +260,18 @@ export class AnonymousState {
     if (parts.cards) {
       const json = Buffer.from(parts.cards).toString('utf8');
       const stored = parsePart<StoredCards>(json, 'cards');
+      // AN-10: the writers as stored, opened (one sealed under this key that does not open refuses the part:
+      // `UnreadableWriters`). Unknown in a part stored before it was kept, or sealed under another server key (AR-7:
+      // restored without its key): each waiting unrevealed card then counts as a writer. In Reveal and after, nobody
+      // has an unrevealed card, whatever the part says.
+      const opened = stored.writers === undefined ? null : this.writers.open(state.id, stored.writers);
+      const known = opened === ANOTHER_KEY ? null : opened;
       const allRevealed = everyCardRevealedIn(state.phase);
       for (const g of stored.groups) state.groups.set(g.id, { id: g.id, title: g.title, columnId: g.column });
       for (const c of stored.cards) this.addWaitingCard(state, c, allRevealed);
       this.unclaimed.card = stored.cards.length;
+      this.writerPerCard = known === null;
+      state.waitingWriters = allRevealed ? 0 : (known ?? stored.cards.filter((c) => !c.revealed).length);
       this.keepCards(state, cardsVersion(state), json);
       this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
     }
@@ -270,22 +289,34 @@ export class AnonymousState {
     const builder = this.entriesOf(state);
     if (!builder) return false;
     const json = cardsJson ?? Buffer.from(cards).toString('utf8');
+    // AN-10: a part stored without its writers is loaded whole (each waiting card then counts as a writer)
+    const sealed = storedWritersOf(json);
+    if (sealed === null) return false;
+    // (one that does not open refuses the part, as `load` would; one of another key is loaded whole, as `load` does it)
+    const writers = this.writers.open(state.id, sealed);
+    if (writers === ANOTHER_KEY) return false;
     const added = builder.takeAdded(json, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
-    this.addWaitingCards(state, added);
+    this.addWaitingCards(state, added, writers);
     this.keepCards(state, cardsVersion(state), json);
     this.cardsStored = { state, version: cardsVersion(state), digest: this.keptCards ? null : createHash('md5').update(json).digest('hex') };
     return true;
   }
 
-  /** CL-17, CL-29: cards added elsewhere go into `state`, each waiting for its owner */
-  private addWaitingCards(state: BoardState, added: readonly StoredCard[]): void {
+  /**
+   * CL-17, CL-29: cards added elsewhere go into `state`, each waiting for its owner; `writers` is how many people
+   * have unrevealed cards with them (as the part stored with them says): those not known here wait (AN-10)
+   */
+  private addWaitingCards(state: BoardState, added: readonly StoredCard[], writers: number): void {
     const allRevealed = everyCardRevealedIn(state.phase);
     for (const c of added) {
       const key = this.addWaitingCard(state, c, allRevealed);
       this.prefixes?.add(key);
     }
     this.unclaimed.card += added.length;
+    const knownHere = unrevealedWriters(state) - state.waitingWriters;
+    state.waitingWriters = allRevealed ? 0 : Math.max(0, writers - knownHere);
+    this.writerPerCard = false;
     if (!this.prefixes && this.waiting.card.size + this.waiting.vote.size >= PREFIX_FILTER_FROM) this.collectPrefixes();
   }
 
@@ -293,13 +324,16 @@ export class AnonymousState {
    * CL-29: another process stored a cards part that only adds these stored entries to the one this copy holds (the
    * caller checked that the part it added them to is the one this copy holds, by digest): they go into `state` as
    * `foldAddedCards` puts them, without the part being joined or read (the next encode joins it); `digest` is the
-   * new part's. False, with nothing changed, where `foldAddedCards` could not fold it (a small board, cards decided
-   * here since) or an entry is not one to add.
+   * new part's, `sealedWriters` the writers it stored, sealed as stored (AN-10). False, with nothing changed, where
+   * `foldAddedCards` could not fold it (a small board, cards decided here since), an entry is not one to add or the
+   * writers do not open (the store is read instead, and refuses them there).
    */
-  foldAnnouncedCards(state: BoardState, entries: readonly string[], digest: string): boolean {
+  foldAnnouncedCards(state: BoardState, entries: readonly string[], digest: string, sealedWriters: string): boolean {
+    const writers = this.writers.opened(state.id, sealedWriters);
+    if (writers === null) return false;
     const added = this.entriesOf(state)?.takeAnnounced(entries, (tag) => PLACEHOLDER + tag);
     if (!added) return false;
-    this.addWaitingCards(state, added);
+    this.addWaitingCards(state, added, writers);
     // the stored part is known by its digest until the next encode joins it
     this.keptCards = null;
     this.cardsStored = { state, version: cardsVersion(state), digest };
@@ -319,9 +353,9 @@ export class AnonymousState {
 
   /**
    * CL-29: the stored entries of the cards the last encode added to the cards part, when it only added cards (on a
-   * big board, which keeps each card's entry); null otherwise
+   * big board, which keeps each card's entry), and the writers it stored, sealed as stored (AN-10); null otherwise
    */
-  get cardsOnlyAdded(): readonly string[] | null {
+  get cardsOnlyAdded(): { entries: readonly string[]; writers: string } | null {
     return this.cardsBuilder?.lastAdded ?? null;
   }
 
@@ -365,8 +399,12 @@ export class AnonymousState {
       byReaction.set(x.reaction, (byReaction.get(x.reaction) ?? new Set<string>()).add(PLACEHOLDER + x.tag));
       state.reactions.set(x.item, byReaction);
     }
-    // AN-12: the voters as stored wait to be recognised; a part without them: any votes count as one voter (a lower bound)
-    state.waitingVoters = stored?.voters ?? ((stored?.votes.length ?? 0) > 0 ? 1 : 0);
+    // AN-12: the voters as stored (sealed, AN-10's way) wait to be recognised. Unknown in a part stored before it was
+    // kept, or sealed under another server key (AR-7): any votes then count as one voter (a lower bound, which can
+    // only withhold tallies). One sealed under this key that does not open refuses the part (`UnreadableWriters`).
+    const voters = stored?.voters === undefined ? null : this.writers.open(state.id, stored.voters, 'voters');
+    const anyVotes = (stored?.votes.length ?? 0) > 0 ? 1 : 0;
+    state.waitingVoters = voters === null || voters === ANOTHER_KEY ? anyVotes : voters;
     Object.assign(this.unclaimed, {
       vote: stored?.votes.length ?? 0,
       pulse: stored?.pulse.length ?? 0,
@@ -415,6 +453,9 @@ export class AnonymousState {
       const keys = this.slotKeysOf(tags.authorTag, 'card');
       // (the person's cards, one placeholder each, move together: one change of the cards, one new list)
       const claimed: string[] = [];
+      // AN-10: how many of them are unrevealed, and whether this person was a writer known here before
+      let claimedUnrevealed = 0;
+      const wasWriter = hasUnrevealed(state, tags.authorTag);
       const slots = this.slotsToLookUp(keys, 'card');
       // (indexed: a `for…of` makes an iterator and an object per step while a restarted process runs this interpreted)
       for (let s = 0; s < slots.length; s++) {
@@ -426,12 +467,17 @@ export class AnonymousState {
         const cardId = state.cardsByAuthor.get(placeholder)?.[0];
         if (!cardId) continue;
         claimed.push(placeholder);
+        if (!state.cards.get(cardId)!.revealed) claimedUnrevealed++;
         const mine = this.cardSlots.get(tags.authorTag) ?? [];
         mine[slot] = cardId;
         this.cardSlots.set(tags.authorTag, mine);
         this.unclaimed.card--;
       }
       moveCardsOf(state, claimed, tags.authorTag);
+      // AN-10: a writer who waited is known by their cards now, so the number of writers stays what it was (a part
+      // stored without its writers counted each card as one, and each stops counting once it has its author)
+      const known = this.writerPerCard ? claimedUnrevealed : claimedUnrevealed > 0 && !wasWriter ? 1 : 0;
+      state.waitingWriters = Math.max(0, state.waitingWriters - known);
       if (stored) stored.version = cardsVersion(state);
       if (kept) kept.version = cardsVersion(state);
     }
@@ -497,4 +543,10 @@ export class AnonymousState {
       }
     }
   }
+}
+
+/** AN-10: whether `authorTag` has a card not revealed yet */
+function hasUnrevealed(state: BoardState, authorTag: string): boolean {
+  const ids = state.cardsByAuthor.get(authorTag);
+  return ids !== undefined && ids.some((id) => state.cards.get(id)?.revealed === false);
 }

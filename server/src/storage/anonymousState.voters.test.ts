@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardEvent, type BoardState, emptyBoard, enoughVotersToShow, evolve, votersAtLeast } from '@candor/shared';
 import { AnonymousState } from './anonymousState.js';
-import { tagsOf } from './anonymousState.testing.js';
+import { tagsOf, testWriters } from './anonymousState.testing.js';
+import { SEALED_WRITERS_CHARS, UnreadableWriters } from './sealedWriters.js';
 
 /**
  * AN-12 after a load: how many people voted must be what it was before (the marks part keeps the number), and must
@@ -16,7 +17,7 @@ const publicLog: BoardEvent[] = [
   { type: 'phase.changed', phase: 'vote' },
 ];
 
-/** four people who voted: ada three times, the others once each (seven votes, four voters) */
+/** four people who voted: ada three times, the others once each (six votes, four voters) */
 function voted(): BoardState {
   const state = emptyBoard('b');
   evolve(state, publicLog[0]!);
@@ -31,7 +32,7 @@ function voted(): BoardState {
 function restarted(blob: ReturnType<AnonymousState['encode']>) {
   const state = emptyBoard('b');
   for (const e of publicLog) evolve(state, e);
-  const anonymous = new AnonymousState();
+  const anonymous = new AnonymousState(testWriters);
   anonymous.load(state, blob);
   return { state, anonymous };
 }
@@ -40,8 +41,8 @@ describe('voters after a load (AN-12)', () => {
   it('AN-12 four voters stay four through a restart, before anyone is back and as each comes back', () => {
     const before = voted();
     expect(votersAtLeast(before)).toBe(4);
-    const { state, anonymous } = restarted(new AnonymousState().encode(before));
-    // seven votes wait under seven placeholders: they are not seven voters
+    const { state, anonymous } = restarted(new AnonymousState(testWriters).encode(before));
+    // six votes wait under six placeholders: they are not six voters
     expect(votersAtLeast(state)).toBe(4);
     for (const who of people) {
       anonymous.recognise(state, who);
@@ -50,10 +51,10 @@ describe('voters after a load (AN-12)', () => {
     }
   });
 
-  it('AN-12 three voters stay three (withheld) even while their seven votes wait under placeholders of their own', () => {
+  it('AN-12 three voters stay three (withheld) even while their five votes wait under placeholders of their own', () => {
     const before = voted();
     evolve(before, { type: 'vote.retracted', targetId: 'card3', voterTag: people[3]!.voterTag });
-    const { state, anonymous } = restarted(new AnonymousState().encode(before));
+    const { state, anonymous } = restarted(new AnonymousState(testWriters).encode(before));
     expect(votersAtLeast(state)).toBe(3);
     expect(enoughVotersToShow(state)).toBe(false);
     anonymous.recognise(state, people[0]!);
@@ -61,11 +62,11 @@ describe('voters after a load (AN-12)', () => {
   });
 
   it('AN-12 a part stored before it kept its voters counts all its waiting votes as one voter: withheld, never shown by mistake', () => {
-    const { state } = restarted(new AnonymousState().encode(voted()));
+    const { state } = restarted(new AnonymousState(testWriters).encode(voted()));
     // (what such a part loads to: the votes, and no number of voters)
     state.waitingVoters = 0;
-    const blob = new AnonymousState().encode(state);
-    const marks = JSON.parse(Buffer.from(blob.marks!).toString('utf8')) as { voters?: number };
+    const blob = new AnonymousState(testWriters).encode(state);
+    const marks = JSON.parse(Buffer.from(blob.marks!).toString('utf8')) as { voters?: string };
     delete marks.voters;
     const old = restarted({ cards: blob.cards, marks: Buffer.from(JSON.stringify(marks)) });
     expect(votersAtLeast(old.state)).toBe(1);
@@ -76,11 +77,26 @@ describe('voters after a load (AN-12)', () => {
   it('AN-12 a new voter after the restart adds one; the stored number follows', () => {
     const before = voted();
     evolve(before, { type: 'vote.retracted', targetId: 'card3', voterTag: people[3]!.voterTag });
-    const { state, anonymous } = restarted(new AnonymousState().encode(before));
+    const { state, anonymous } = restarted(new AnonymousState(testWriters).encode(before));
     anonymous.recognise(state, people[3]!);
     evolve(state, { type: 'vote.cast', targetId: 'card3', voterTag: people[3]!.voterTag });
     expect(votersAtLeast(state)).toBe(4);
     const again = restarted(anonymous.encode(state));
     expect(votersAtLeast(again.state)).toBe(4);
+  });
+
+  it('AN-12 AR-8 the stored number is sealed: the part says nothing of it without the key, and a changed one refuses the part', () => {
+    const blob = new AnonymousState(testWriters).encode(voted());
+    const marks = JSON.parse(Buffer.from(blob.marks!).toString('utf8')) as { voters: string; votes: unknown[] };
+    expect(marks.votes).toHaveLength(6);
+    expect(typeof marks.voters).toBe('string');
+    expect(marks.voters).toHaveLength(SEALED_WRITERS_CHARS);
+    expect(Buffer.from(blob.marks!).toString('utf8')).not.toMatch(/"voters":\d/);
+    // with the key it opens (as the server does at a load), for this board and as voters only
+    expect(testWriters.open('b', marks.voters, 'voters')).toBe(4);
+    expect(() => testWriters.open('b', marks.voters)).toThrow(UnreadableWriters);
+    expect(() => testWriters.open('another-board', marks.voters, 'voters')).toThrow(UnreadableWriters);
+    const changed = { ...marks, voters: marks.voters.slice(0, -2) + (marks.voters.endsWith('AA') ? 'AB' : 'AA') };
+    expect(() => restarted({ cards: blob.cards, marks: Buffer.from(JSON.stringify(changed)) })).toThrow(UnreadableWriters);
   });
 });

@@ -6,7 +6,7 @@ import { LIMITS } from '@candor/shared';
  * only their browser's secret gives): per slot for cards, votes and the pulse, per action or item for the rest.
  */
 
-/** a loaded fact's tag until its owner is recognised: its stored tag behind `~`, which no real tag contains */
+/** a loaded fact's tag until its owner is recognised: its stored tag behind `~` (shared: AN-10 counts writers without them) */
 export { PLACEHOLDER, isPlaceholder } from '@candor/shared';
 
 export type SlotKind = 'card' | 'vote' | 'pulse';

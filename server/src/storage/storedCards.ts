@@ -1,4 +1,4 @@
-import { type BoardState, type Card, groupOf, signatureOf } from '@candor/shared';
+import { type BoardState, type Card, groupOf, signatureOf, unrevealedWriters } from '@candor/shared';
 
 /**
  * AR-1: the cards part of a board's anonymous state at rest — every card and group, sorted by their random ids —
@@ -28,6 +28,28 @@ export interface StoredCards {
   format: typeof PART_FORMAT;
   cards: StoredCard[];
   groups: { id: string; title: string; column: string }[];
+  /**
+   * AN-10: how many people have unrevealed cards (`unrevealedWriters`), sealed (`sealedWriters.ts`: in the clear
+   * it would say, with one writer, that every unrevealed card is the same person's). After a load it stands for the
+   * authors still to be recognised (AR-2), so that each waiting card is not taken for a writer of its own. Absent
+   * in parts stored before it was kept.
+   */
+  writers?: string;
+}
+
+/**
+ * AN-10: seals the number of writers for the part being made, given the ids of the unrevealed cards it counts the
+ * writers of, in the part's order (`WritersSeal.seal` for the board)
+ */
+export type SealWriters = (writers: number, unrevealedIds: string) => string;
+
+/** the end of the cards part after its groups: the sealed writers (AN-10), then the closing brace */
+const writersTail = (sealed: string) => `,"writers":"${sealed}"}`;
+const WRITERS_TAIL = /,"writers":"([A-Za-z0-9_-]{48})"\}$/;
+
+/** AN-10: the sealed writers a cards part's JSON ends with (`StoredCards.writers`), without parsing the part; null if none */
+export function storedWritersOf(json: string): string | null {
+  return WRITERS_TAIL.exec(json.slice(-64))?.[1] ?? null;
 }
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -41,11 +63,12 @@ function storedCard(card: Card, tag: string): StoredCard {
 const groupsJson = (state: BoardState) =>
   JSON.stringify([...state.groups.values()].map((g) => ({ id: g.id, title: g.title, column: g.columnId })).sort(byKey((g) => g.id)));
 
-/** The cards part's JSON, every card encoded (`tagOf` gives a card's stored tag). */
-export function storedCardsJson(state: BoardState, tagOf: (card: Card) => string): string {
+/** The cards part's JSON, every card encoded (`tagOf` gives a card's stored tag, `sealWriters` seals the writers). */
+export function storedCardsJson(state: BoardState, tagOf: (card: Card) => string, sealWriters: SealWriters): string {
   const cards = [...state.cards.values()].map((card) => storedCard(card, tagOf(card))).sort(byKey((c) => c.id));
+  const unrevealedIds = cards.filter((c) => !c.revealed).map((c) => c.id).join(',');
   // the bytes of JSON.stringify(StoredCards), in its key order
-  return `{"format":${PART_FORMAT},"cards":${JSON.stringify(cards)},"groups":${groupsJson(state)}}`;
+  return `{"format":${PART_FORMAT},"cards":${JSON.stringify(cards)},"groups":${groupsJson(state)}${writersTail(sealWriters(unrevealedWriters(state), unrevealedIds))}`;
 }
 
 /** one card's entry, and the fields it was encoded from */
@@ -94,12 +117,13 @@ export class StoredCardsBuilder {
   private made: { json: string | null; groups: string } | null = null;
   /**
    * CL-29: the entries the last build added to the part made before it, when that is all it changed (no entry
-   * encoded otherwise, none gone, the groups the same); null otherwise, or when nothing was made before
+   * encoded otherwise, none gone, the groups the same), and the writers it stored (AN-10); null otherwise, or when
+   * nothing was made before
    */
-  private added: string[] | null = null;
+  private added: { entries: string[]; writers: string } | null = null;
 
-  /** CL-29: the stored entries of the cards the last build only added (see `added`) */
-  get lastAdded(): readonly string[] | null {
+  /** CL-29: the stored entries of the cards the last build only added, and the writers it stored, sealed (see `added`) */
+  get lastAdded(): { entries: readonly string[]; writers: string } | null {
     return this.added;
   }
 
@@ -145,7 +169,9 @@ export class StoredCardsBuilder {
       ids.push(card.id);
       at = end;
     }
-    if (k !== known.length || json.slice(at) !== `],"groups":${made.groups}}`) return null;
+    // (the writers after the groups may have changed: a card's new author, AN-10)
+    const groupsEnd = `],"groups":${made.groups}`;
+    if (k !== known.length || !json.startsWith(groupsEnd, at) || !/^(,"writers":"[A-Za-z0-9_-]{48}")?\}$/.test(json.slice(at + groupsEnd.length))) return null;
     for (const card of added) {
       this.entries.set(card.id, entryOf(card, JSON.stringify(card), placeholderOf));
     }
@@ -183,8 +209,8 @@ export class StoredCardsBuilder {
     return [...byId.values()].map(({ card }) => card);
   }
 
-  /** `tagOf` is called for the cards new or changed since the last build only */
-  build(state: BoardState, tagOf: (card: Card) => string): string {
+  /** `tagOf` is called for the cards new or changed since the last build only; `sealWriters` seals the writers */
+  build(state: BoardState, tagOf: (card: Card) => string, sealWriters: SealWriters): string {
     let idsChanged = false;
     let added: string[] | null = this.made ? [] : null;
     for (const card of state.cards.values()) {
@@ -221,10 +247,17 @@ export class StoredCardsBuilder {
     }
     // the same order as sorting by `byKey` (UTF-16 code units)
     if (idsChanged) this.sortedIds = [...this.entries.keys()].sort();
-    const cards = this.sortedIds.map((id) => this.entries.get(id)!.json).join(',');
+    const entries: string[] = new Array(this.sortedIds.length);
+    const unrevealed: string[] = [];
+    for (let i = 0; i < this.sortedIds.length; i++) {
+      const entry = this.entries.get(this.sortedIds[i]!)!;
+      entries[i] = entry.json;
+      if (!entry.revealed) unrevealed.push(this.sortedIds[i]!);
+    }
     const groups = groupsJson(state);
-    const json = `{"format":${PART_FORMAT},"cards":[${cards}],"groups":${groups}}`;
-    this.added = added && groups === this.made?.groups ? added : null;
+    const writers = sealWriters(unrevealedWriters(state), unrevealed.join(','));
+    const json = `{"format":${PART_FORMAT},"cards":[${entries.join(',')}],"groups":${groups}${writersTail(writers)}`;
+    this.added = added && groups === this.made?.groups ? { entries: added, writers } : null;
     this.made = { json, groups };
     return json;
   }

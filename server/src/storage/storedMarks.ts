@@ -16,9 +16,10 @@ export interface StoredMarks {
   /**
    * AN-12: how many people have votes — an aggregate, not who nor which votes are whose. After a load it stands for
    * the voters still to be recognised (AR-2), so that each waiting vote is not taken for a voter of its own, and
-   * Vote closes with the same decision in every process. Absent in parts stored before it was kept.
+   * Vote closes with the same decision in every process. Sealed like the card writers (`WritersSeal`, AN-10): in
+   * the clear, one voter and several votes would say they are all one person's. Absent in parts stored before it.
    */
-  voters?: number;
+  voters?: string;
 }
 
 /** how a person's in-memory tag becomes the stored tag of one of their facts (`factTags.ts`) */
@@ -30,7 +31,10 @@ export interface StoredTagOf {
 export const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 /** The marks part's JSON: every mark with its own tag, each list sorted by tag, so no order of creation survives. */
-export function storedMarksJson(state: BoardState, tagOf: StoredTagOf): string {
+/** AN-12: the number of voters sealed for the part; `votes` is the votes' stored tags, in order (its IV's context) */
+export type SealVoters = (voters: number, votes: string) => string;
+
+export function storedMarksJson(state: BoardState, tagOf: StoredTagOf, sealVoters: SealVoters): string {
   const votes: StoredMarks['votes'] = [];
   for (const [voter, targets] of state.votesByVoter) {
     // a voter's units get slots 0, 1, 2… in target order; a placeholder stands for exactly one stored unit
@@ -57,8 +61,8 @@ export function storedMarksJson(state: BoardState, tagOf: StoredTagOf): string {
     consensus: consensus.sort(byKey((c) => c.tag)),
     lens: lens.sort(byKey((l) => l.tag)),
     reactions: reactions.sort(byKey((x) => x.tag)),
-    voters: knownVoters(state) + state.waitingVoters,
   };
+  marks.voters = sealVoters(knownVoters(state) + state.waitingVoters, marks.votes.map((v) => v.tag).join(','));
   return JSON.stringify(marks);
 }
 

@@ -13,11 +13,11 @@ import { everyCardRevealedIn } from './phases.js';
 export type AtRest = 'public-log' | 'anonymous-state';
 
 /**
- * AR-2: after a restart nobody's tags are known; each loaded fact stands under a placeholder (its stored tag
- * behind this prefix, which no real tag contains) until its owner comes back and is recognised.
+ * AR-2: the owner a loaded fact has until its owner is recognised: its stored tag behind `~`, which no real tag
+ * contains (the server's `factTags.ts` makes them). AN-10's writer count tells them from people.
  */
 export const PLACEHOLDER = '~';
-export const isPlaceholder = (tag: string): boolean => tag.startsWith(PLACEHOLDER);
+export const isPlaceholder = (tag: string) => tag.startsWith(PLACEHOLDER);
 
 export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'board.created': 'public-log',

@@ -181,6 +181,13 @@ export interface BoardState {
    * cards are a short array, oldest first (at most `LIMITS.cardsPerPerson`): about half the memory of a Set (issue 13).
    */
   cardsByAuthor: Map<string, string[]>;
+  /**
+   * AN-10, AR-2: how many of the people with unrevealed cards are known here only as a number: after a load, their
+   * cards wait for them (each with a placeholder author of its own, which says nothing of who wrote which) until
+   * they join and are recognised. Set from the count stored with the cards (`writers`); one less for each person
+   * recognised whose cards make them a writer; none once every card is revealed.
+   */
+  waitingWriters: number;
   votesByVoter: Map<string, Map<string, number>>;
   currentItemId: string | null;
   discussedItemIds: string[];
@@ -302,6 +309,7 @@ export function emptyBoard(id: string): BoardState {
     groups: new Map(),
     votes: new Map(),
     cardsByAuthor: new Map(),
+    waitingWriters: 0,
     votesByVoter: new Map(),
     currentItemId: null,
     discussedItemIds: [],
@@ -442,7 +450,11 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       // (forEach: at a board's first reveal this runs cold over 1,500 cards, where an interpreted `for…of` over the
       // map makes a result object per card)
-      if (event.phase === 'reveal') state.cards.forEach(revealCard);
+      if (event.phase === 'reveal') {
+        state.cards.forEach(revealCard);
+        // AN-10: nobody has an unrevealed card any more, waiting for its author or not
+        state.waitingWriters = 0;
+      }
       // DI-4, DI-9: a new phase starts with no timer, so "Time is up" never carries over (a closed retro has no clock).
       state.timer = { endsAt: null, durationMs: 0, pausedMs: null };
       return;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardState } from './board.js';
+import { PLACEHOLDER } from './atRest.js';
+import { type BoardState, evolve, moveCardsOf } from './board.js';
+import { unrevealedWriters } from './cardCount.js';
 import { LIMITS } from './limits.js';
 import { actor, addCard, addPerson, alice, bob, boardWith, fran, moveTo, must } from './testBoard.js';
 import { viewOf } from './visibility.js';
@@ -84,5 +86,38 @@ describe('the live card count', () => {
       for (let i = 0; i < k; i++) addCard(state, actor('alice'), `more ${i}`);
       expect(publicJson(state), `${k} more`).toBe(quiet);
     }
+  });
+
+  it('AN-10 AR-2 cards waiting for their authors after a load count as the writers stored with them, never one per card; handing them back moves nothing', () => {
+    // as a reload leaves Alex's 5 cards and Bea's 1: each with a placeholder author of its own, two writers stored
+    const state = boardWith();
+    const waiting = (who: string, i: number) => `${PLACEHOLDER}${who}-${i}`;
+    for (let i = 0; i < 5; i++) evolve(state, { type: 'card.added', cardId: `a${i}`, columnId: 'start', text: 'x', authorTag: waiting('alice', i) });
+    evolve(state, { type: 'card.added', cardId: 'b0', columnId: 'start', text: 'x', authorTag: waiting('bob', 0) });
+    state.waitingWriters = 2;
+    expect(unrevealedWriters(state)).toBe(2);
+    expect(countOf(state)).toBe(0);
+    const quiet = publicJson(state);
+    // Alex is recognised: his cards are his again, and he leaves the waiting writers (as `AnonymousState.recognise` does)
+    moveCardsOf(state, [0, 1, 2, 3, 4].map((i) => waiting('alice', i)), alice.authorTag);
+    state.waitingWriters -= 1;
+    expect(unrevealedWriters(state)).toBe(2);
+    expect(publicJson(state)).toBe(quiet);
+    // a third person writes: counted, as without the reload (7 cards, shown as 5)
+    addCard(state, fran, 'f');
+    expect(unrevealedWriters(state)).toBe(3);
+    expect(countOf(state)).toBe(LIMITS.cardCountStep);
+  });
+
+  it('AN-10 the reveal leaves nobody waiting: cards written back in Write count their own writers only', () => {
+    const state = boardWith();
+    evolve(state, { type: 'card.added', cardId: 'w1', columnId: 'start', text: 'x', authorTag: `${PLACEHOLDER}w1` });
+    state.waitingWriters = 2;
+    moveTo(state, 'reveal');
+    expect(state.waitingWriters).toBe(0);
+    moveTo(state, 'write');
+    for (let i = 0; i < 5; i++) addCard(state, alice, `late ${i}`);
+    expect(unrevealedWriters(state)).toBe(1);
+    expect(countOf(state)).toBe(1);
   });
 });

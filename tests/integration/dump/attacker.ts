@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCipheriv, createHmac } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { readBoardDoc } from '@candor/shared';
@@ -16,7 +16,7 @@ import { parseSqlite, walCommits, type PhysicalRow } from './sqliteFile.js';
  *
  * A subject is one anonymous fact as the room knows it: `card:<text>`, `vote:<card text>`, `pulse:<value>`,
  * `consensus:<value>`, `lens:<parts>`. A claim says two subjects share a person, or a subject belongs to a name, or one fact
- * was written before another, or a deleted text is still there.
+ * was written before another, or a deleted text is still there, or how many people wrote the unrevealed cards.
  */
 export type Route =
   | 'equal-values'
@@ -27,13 +27,17 @@ export type Route =
   | 'document-history'
   | 'timestamps'
   | 'leaked-secret'
-  | 'remnants';
+  | 'remnants'
+  | 'writers-count'
+  | 'voters-count';
 
 export type Claim =
   | { route: Route; kind: 'same-person'; a: string; b: string }
   | { route: Route; kind: 'named'; subject: string; name: string }
   | { route: Route; kind: 'order'; before: string; after: string }
-  | { route: Route; kind: 'remnant'; text: string; file: string };
+  | { route: Route; kind: 'remnant'; text: string; file: string }
+  | { route: Route; kind: 'writers'; count: number }
+  | { route: Route; kind: 'voters'; count: number };
 
 export interface Knowledge {
   boardId: string;
@@ -229,7 +233,42 @@ export function attackTables(
     }
   }
 
-  // 9. Remnants: deleted and pre-edit texts anywhere in any file.
+  // 9. The writers stored with the cards (AN-10): how many people have unrevealed cards. One writer of several
+  // unrevealed cards says they are all one person's. Read from the parts as the tables hold them (opened where a key
+  // opens them), and from the raw bytes of every file (a page, a WAL frame, a freed cell): in the clear, or sealed
+  // and opened with any key at hand by the documented derivation.
+  const writersKeys = [...candidateKeys(logical, files), ...extraKeys];
+  for (const { boardId, writers, cards } of storedCardParts(logical)) {
+    const count = writersCount(writers, boardId, writersKeys);
+    if (count === null) continue;
+    claims.push({ route: 'writers-count', kind: 'writers', count });
+    if (count !== 1) continue;
+    const unrevealed = [...new Set(cards.filter((c) => c.revealed === false && typeof c.text === 'string').map((c) => `card:${String(c.text)}`))];
+    for (let i = 0; i < unrevealed.length; i++) for (let j = i + 1; j < unrevealed.length; j++) claims.push({ route: 'writers-count', kind: 'same-person', a: unrevealed[i]!, b: unrevealed[j]! });
+  }
+  for (const bytes of files.values()) {
+    // (a number where the JSON goes on after it, or a whole string: a value cut by a page boundary is no number; quotes
+    // escaped or not: a dump written out as JSON text holds them escaped)
+    for (const [, number, string] of bytes.toString('latin1').matchAll(/"writers\\?"\s*:\s*(?:(\d+)\s*[,}]|\\?"([A-Za-z0-9_-]+)\\?")/g)) {
+      const count = writersCount(number ?? string, known.boardId, writersKeys);
+      if (count !== null) claims.push({ route: 'writers-count', kind: 'writers', count });
+    }
+  }
+
+  // 9b. The voters stored with the marks (AN-12): how many people have votes. One voter of several votes says they are
+  // all one person's. Read and opened the same ways.
+  for (const { boardId, voters } of storedMarkParts(logical)) {
+    const count = writersCount(voters, boardId, writersKeys, 'voters');
+    if (count !== null) claims.push({ route: 'voters-count', kind: 'voters', count });
+  }
+  for (const bytes of files.values()) {
+    for (const [, number, string] of bytes.toString('latin1').matchAll(/"voters\\?"\s*:\s*(?:(\d+)\s*[,}]|\\?"([A-Za-z0-9_-]+)\\?")/g)) {
+      const count = writersCount(number ?? string, known.boardId, writersKeys, 'voters');
+      if (count !== null) claims.push({ route: 'voters-count', kind: 'voters', count });
+    }
+  }
+
+  // 10. Remnants: deleted and pre-edit texts anywhere in any file.
   for (const [file, bytes] of files) {
     for (const text of known.hiddenTexts) if (bytes.includes(Buffer.from(text))) claims.push({ route: 'remnants', kind: 'remnant', text, file });
   }
@@ -277,6 +316,61 @@ export function factTag(personTag: string, kind: string, slot: string): string {
   block.writeUInt32BE(Number(slot), 0);
   const cipher = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
   return Buffer.concat([cipher.update(block), cipher.final()]).toString('base64url');
+}
+
+/** every stored cards part with a `writers` field: the board it is of, the field as stored, its cards */
+function storedCardParts(logical: Map<string, Record<string, unknown>[]>): { boardId: string; writers: unknown; cards: Record<string, unknown>[] }[] {
+  const parts: { boardId: string; writers: unknown; cards: Record<string, unknown>[] }[] = [];
+  for (const rows of logical.values()) {
+    for (const row of rows) {
+      for (const value of Object.values(row)) {
+        const json = parseJson(value) as Record<string, unknown> | undefined;
+        if (json && typeof json === 'object' && 'writers' in json && Array.isArray(json.cards)) {
+          parts.push({ boardId: String(row.board_id ?? ''), writers: json.writers, cards: json.cards as Record<string, unknown>[] });
+        }
+      }
+    }
+  }
+  return parts;
+}
+
+/** every stored marks part with a `voters` field: the board it is of, the field as stored */
+function storedMarkParts(logical: Map<string, Record<string, unknown>[]>): { boardId: string; voters: unknown }[] {
+  const parts: { boardId: string; voters: unknown }[] = [];
+  for (const rows of logical.values()) {
+    for (const row of rows) {
+      for (const value of Object.values(row)) {
+        const json = parseJson(value) as Record<string, unknown> | undefined;
+        if (json && typeof json === 'object' && 'voters' in json && Array.isArray(json.votes)) parts.push({ boardId: String(row.board_id ?? ''), voters: json.voters });
+      }
+    }
+  }
+  return parts;
+}
+
+/**
+ * The number a stored `writers` (or, AN-12, `voters`) field says: a number in the clear, or one sealed as SPEC AN-10 documents it —
+ * AES-256-GCM under HMAC(server key, 'card-writers-seal'), bound to 'candor-card-writers' ‖ 0 ‖ 1 ‖ 0 ‖ board, laid
+ * out key id (4 bytes) ‖ IV ‖ four bytes ‖ tag in base64url — opened with each key at hand; null when it says nothing.
+ */
+function writersCount(writers: unknown, boardId: string, keys: Buffer[], what: 'card-writers' | 'voters' = 'card-writers'): number | null {
+  if (typeof writers === 'number') return writers;
+  if (typeof writers !== 'string') return null;
+  if (/^\d+$/.test(writers)) return Number(writers);
+  const sealed = Buffer.from(writers, 'base64url').subarray(4);
+  if (sealed.length <= 28) return null;
+  for (const key of keys) {
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', createHmac('sha256', key).update('card-writers-seal').digest(), sealed.subarray(0, 12));
+      decipher.setAAD(Buffer.from(`candor-${what}\u00001\u0000${boardId}`, 'utf8'));
+      decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+      const plain = Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
+      if (plain.length === 4) return plain.readUInt32BE(0);
+    } catch {
+      // another key
+    }
+  }
+  return null;
 }
 
 /** the tables with each sealed anonymous-state part opened, where one of `keys` (a server key) opens it */

@@ -251,6 +251,7 @@ const de: Catalogue = {
     paused: 'Pausiert · {{time}}',
     timerPaused: 'Timer pausiert',
     intro: 'Ein Punkt nach dem anderen, die meisten Stimmen zuerst. Hör auf das, was hinter einer Karte steckt, und bleib bei der Arbeit, nicht bei Personen. Wenn es hilft, mach eine Maßnahme daraus.',
+    introInOrder: 'Ein Punkt nach dem anderen. Hör auf das, was hinter einer Karte steckt, und bleib bei der Arbeit, nicht bei Personen. Wenn es hilft, mach eine Maßnahme daraus.',
     order: 'Punkte in Gesprächsreihenfolge',
     nowLabel: 'Jetzt im Gespräch: {{name}}',
     itemLabel: '{{n}}. {{name}}',

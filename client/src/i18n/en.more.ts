@@ -52,6 +52,7 @@ const enMore = {
     plusOne: '+1 min',
     stop: 'Stop',
     intro: 'One item at a time, most votes first. Listen for what is behind a card, and keep it about the work, not about anyone. When it helps, turn it into an action.',
+    introInOrder: 'One item at a time. Listen for what is behind a card, and keep it about the work, not about anyone. When it helps, turn it into an action.',
     order: 'Items in discussion order',
     nowLabel: 'Now discussing: {{name}}',
     itemLabel: '{{n}}. {{name}}',

@@ -72,7 +72,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
 
   return (
     <>
-      <PhaseIntro title={t('discuss.title')}>{t('running.intro')}</PhaseIntro>
+      <PhaseIntro title={t('discuss.title')}>{t(board.tallies === null ? 'running.introInOrder' : 'running.intro')}</PhaseIntro>
       <div className="discuss-bar">
         <RaisedHands board={board} />
         {canNext && (

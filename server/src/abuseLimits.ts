@@ -39,6 +39,14 @@ export const ABUSE_LIMITS = {
   /** AB-7: the backstop for every address together. */
   createBurstGlobal: 300,
   createsPerSecondGlobal: 5,
+  /**
+   * DO-15: what one address's notes connections together may make the server spend placing their updates, in
+   * Yjs items placed, walked past or rebuilt (0.2–1.1 µs each, `rooms/notesBounds.ts`): a burst, then this many
+   * a second. A keystroke costs 1–5, someone back after 2 minutes offline ~800; 20,000 a second is at most ~2 %
+   * of a core.
+   */
+  notesWorkBurstPerAddress: 200_000,
+  notesWorkPerSecondPerAddress: 20_000,
   /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
   addressesTracked: 10_000,
   /** AB-9: warnings of one kind written per interval before they are only counted. */

@@ -155,7 +155,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
   // hands Socket.io its upgrades itself.
   server.removeAllListeners('upgrade');
-  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes, encoded });
+  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes, encoded, addressOf });
   routeUpgrades(server, {
     routes: [
       { prefix: `${YJS_PATH}/`, handle: yjs.handleUpgrade },

@@ -4,6 +4,9 @@ import type { BoardStore } from '../storage/BoardStore.js';
 import { Fenced } from '../storage/fenced.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
+import { CheckedNotes, type NotesBounds, type WorkAllowance } from './CheckedNotes.js';
+import { loadNotes } from './loadNotes.js';
+import { NOTES_BOUNDS } from './notesBounds.js';
 
 /**
  * One document connection as the room sees it (beside `RoomSocket`, which carries commands). The transport
@@ -15,10 +18,17 @@ export interface DocPeer {
   sendUpdate(update: Uint8Array): void;
   /** DO-3: something this peer sent could not be stored: it must reconnect and send what it has again */
   resync(): void;
+  /** DO-14: an update this peer sent was refused as too costly, nothing of it kept (a read-only peer has none) */
+  refuseCostly?(reason: string): void;
+  /** DO-15: what this peer's updates may still make the server spend; without one, only DO-14's bounds hold */
+  readonly work?: WorkAllowance;
 }
 
-/** What became of an update a peer sent. */
-export type UpdateVerdict = 'applied' | 'refused' | 'malformed' | 'failed';
+/**
+ * What became of an update a peer sent: applied; refused (PE-6…PE-8); malformed; failed to store (DO-3); too
+ * costly (DO-14, DO-16: the peer is told); or dropped as busy, its sender's allowance spent (DO-15).
+ */
+export type UpdateVerdict = 'applied' | 'refused' | 'malformed' | 'failed' | 'costly' | 'busy';
 
 export interface RoomDocumentsDeps {
   store: BoardStore;
@@ -41,6 +51,8 @@ export interface RoomDocumentsDeps {
    * own document writes and compactions happen only under the lease and are fenced by it.
    */
   writerEpoch?: () => number | null;
+  /** DO-14…DO-16 (tests make them smaller) */
+  notesBounds?: Partial<NotesBounds>;
 }
 
 /** How many updates a document may pile up in the store before they are folded into one snapshot. */
@@ -52,9 +64,11 @@ const SNAPSHOT_RETRY_MS = 500;
 const SNAPSHOT_RETRY_MAX_MS = 30_000;
 /** What a document that lacks nothing is sent: an update with no change. */
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
-/** Origins of updates already stored (loaded, or a peer's update applied after its append). */
+/** Origins of updates already stored: loaded, or taken in from another process (CL-6). */
 const LOADED = Symbol('loaded');
 const STORED = Symbol('stored');
+/** Origin of a peer's update that was tried on the notes' checked copy (it is there already) and then stored. */
+const CHECKED = Symbol('checked');
 
 interface Document {
   name: DocName;
@@ -78,6 +92,10 @@ interface Document {
   knownCount: number;
   /** the document's `update` listener (the one path of the server's own changes) */
   onUpdate?: (update: Uint8Array, origin: unknown) => void;
+  /** notes: the copy a peer's update is tried on first (DO-14) */
+  checked?: CheckedNotes;
+  /** DO-16: items walked to place the updates stored since the last snapshot (as loaded, then as received) */
+  storedWalk: number;
 }
 
 /**
@@ -93,12 +111,14 @@ export class RoomDocuments {
    */
   private notes: Document | null = null;
   private notesLoaded: Uint8Array[];
+  private readonly bounds: NotesBounds;
 
   constructor(
     private readonly boardId: string,
     loaded: Record<DocName, Uint8Array[]>,
     private readonly deps: RoomDocumentsDeps,
   ) {
+    this.bounds = { ...NOTES_BOUNDS, ...deps.notesBounds };
     this.board = this.open('board', loaded.board);
     this.notesLoaded = loaded.notes;
   }
@@ -118,9 +138,10 @@ export class RoomDocuments {
   }
 
   private open(name: DocName, updates: Uint8Array[]): Document {
+    const loaded = this.load(name, updates);
     const document: Document = {
       name,
-      doc: new Y.Doc(),
+      doc: loaded.doc,
       peers: new Map(),
       version: 0,
       fullAnswer: null,
@@ -129,10 +150,23 @@ export class RoomDocuments {
       unrelayed: [],
       retryMs: SNAPSHOT_RETRY_MS,
       knownCount: updates.length,
+      storedWalk: loaded.walked,
     };
-    for (const update of updates) Y.applyUpdate(document.doc, update, LOADED);
+    if (name === 'notes') {
+      document.checked = new CheckedNotes(() => document, this.bounds, (walked) =>
+        this.deps.logger.error({ board: this.boardId, doc: name, walked }, 'notes too tangled to check: edits refused until they change otherwise'),
+      );
+    }
     this.listen(document);
     return document;
+  }
+
+  /** A document from its stored updates; the notes' placement is metered and bounded (DO-16). */
+  private load(name: DocName, updates: Uint8Array[]): { doc: Y.Doc; walked: number } {
+    if (name === 'notes') return loadNotes(updates, LOADED, this.bounds, this.deps.logger, this.boardId);
+    const doc = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(doc, update, LOADED);
+    return { doc, walked: 0 };
   }
 
   private listen(document: Document): void {
@@ -140,6 +174,8 @@ export class RoomDocuments {
       document.version++;
       // ME-2: an answer for an older version is never sent again: not kept until the next peer asks
       document.fullAnswer = null;
+      if (origin === CHECKED) return;
+      document.checked?.follow(update);
       if (origin === LOADED || origin === STORED) return;
       // RV-9: the board document is a projection of what is stored already, never stored itself (AR-4): with
       // nothing of the document's before it in the queue, its change goes to the peers in this very turn,
@@ -182,8 +218,10 @@ export class RoomDocuments {
   private async rebuild(document: Document): Promise<void> {
     const stored = await this.deps.storedUpdates!(document.name);
     const old = document.doc;
-    document.doc = new Y.Doc();
-    for (const update of stored) Y.applyUpdate(document.doc, update, LOADED);
+    const loaded = this.load(document.name, stored);
+    document.doc = loaded.doc;
+    document.storedWalk = loaded.walked;
+    document.checked?.drop();
     this.listen(document);
     old.destroy();
     document.version++;
@@ -234,49 +272,34 @@ export class RoomDocuments {
   }
 
   /**
-   * DO-2: a peer's update: checked (the board document takes none, PE-6; notes only text edits, PE-8), stored,
-   * applied, and then relayed to every other peer — in that order, one update at a time.
+   * DO-2: a peer's update: checked (the board document takes none, PE-6; notes only text edits, PE-8, and no more
+   * work than DO-14 and the peer's allowance allow, DO-15), stored, applied, and then relayed to every other
+   * peer — in that order, one update at a time.
    */
   receive(name: DocName, peer: DocPeer, update: Uint8Array): Promise<UpdateVerdict> {
     const document = this.document(name);
     return document.queue.run(async () => {
-      if (name === 'board') return 'refused';
-      const verdict = this.checkNotesUpdate(update);
-      if (verdict !== 'applied') return verdict;
+      if (name === 'board' || !this.deps.notesWritable()) return 'refused';
+      const trial = document.checked!.try(update, peer.work);
+      if (trial.work > 0) peer.work?.spend(trial.work);
+      if (trial.verdict !== 'applied') {
+        if (trial.verdict === 'costly') peer.refuseCostly?.(trial.reason);
+        return trial.verdict;
+      }
       if (!(await this.store(document, update))) {
+        document.checked!.drop(); // it holds what the live document will not
         peer.resync();
         return 'failed';
       }
-      Y.applyUpdate(document.doc, update, STORED);
+      Y.applyUpdate(document.doc, update, CHECKED);
       this.relay(document, update, peer);
+      // DO-16: what the updates stored since the last snapshot cost to place is what a load will walk
+      document.storedWalk += trial.walked;
+      if (document.storedWalk > this.bounds.documentWalk) {
+        this.compact(name).catch((err) => this.deps.logger.error({ err, board: this.boardId, doc: name }, 'compaction failed'));
+      }
       return 'applied';
     });
-  }
-
-  /**
-   * PE-8: what a person may change in the notes document: the text of notes the server created, nothing
-   * else — no new entries, no removed or replaced ones, no other shared types. Tried on a copy first.
-   */
-  private checkNotesUpdate(update: Uint8Array): UpdateVerdict {
-    if (!this.deps.notesWritable()) return 'refused';
-    const probe = new Y.Doc();
-    try {
-      Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.document('notes').doc));
-      const notes = probe.getMap<Y.Text>('notes');
-      const before = new Map(notes.entries());
-      try {
-        Y.applyUpdate(probe, update);
-      } catch {
-        return 'malformed';
-      }
-      const after = [...notes.entries()];
-      const onlyTexts = after.length === before.size && after.every(([key, text]) => before.get(key) === text);
-      const settled = probe.store.pendingStructs === null && probe.store.pendingDs === null;
-      const onlyNotes = [...probe.share.keys()].every((key) => key === 'notes');
-      return onlyTexts && settled && onlyNotes ? 'applied' : 'refused';
-    } finally {
-      probe.destroy();
-    }
   }
 
   private relay(document: Document, update: Uint8Array, origin: DocPeer | null): void {
@@ -323,6 +346,7 @@ export class RoomDocuments {
         document.knownCount = 1;
       }
     } else await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
+    document.storedWalk = 0;
     if (!document.dirty) return;
     document.dirty = false;
     document.retryMs = SNAPSHOT_RETRY_MS;
@@ -404,6 +428,7 @@ export class RoomDocuments {
       clearTimeout(document.retryTimer);
       clearTimeout(document.compactionTimer);
       document.peers.clear();
+      document.checked?.drop();
       document.doc.destroy();
     }
   }

@@ -21,14 +21,20 @@ export class AddressBuckets {
 
   /** Takes one token from `address`'s bucket and from the global one; false (nothing taken) when either is empty. */
   take(address: string): boolean {
+    const bucket = this.of(address);
+    if (!bucket.has(1)) return false;
+    if (this.global && !this.global.take()) return false;
+    return bucket.take();
+  }
+
+  /** `address`'s bucket, for a connection to hold on to (one that was dropped from the map still works for it). */
+  of(address: string): TokenBucket {
     let bucket = this.buckets.get(address);
     if (bucket) this.buckets.delete(address); // re-inserted below: the map's order is least recently seen first
     else bucket = new TokenBucket(this.options.burst, this.options.perSecond, this.options.now);
     this.buckets.set(address, bucket);
     if (this.buckets.size > this.options.maxAddresses) this.buckets.delete(this.buckets.keys().next().value!);
-    if (!bucket.has(1)) return false;
-    if (this.global && !this.global.take()) return false;
-    return bucket.take();
+    return bucket;
   }
 
   get size(): number {

@@ -24,9 +24,20 @@ export class TokenBucket {
 
   /** True when `cost` tokens are there now; takes nothing. */
   has(cost = 1): boolean {
+    return this.available() >= cost;
+  }
+
+  /** The tokens there now (below zero while work done past them is paid back, `spend`). */
+  available(): number {
     const t = this.now();
     this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.refillPerSecond);
     this.last = t;
-    return this.tokens >= cost;
+    return this.tokens;
+  }
+
+  /** Takes `cost` tokens even past what is there: for work already done, which the next refills pay back. */
+  spend(cost: number): void {
+    this.available();
+    this.tokens -= cost;
   }
 }

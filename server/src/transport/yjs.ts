@@ -18,9 +18,12 @@ import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { DeletedListener } from '../rooms/roomPorts.js';
 import type { SignedOutListener } from '../rooms/RoomDoor.js';
 import type { DocPeer } from '../rooms/RoomDocuments.js';
+import type { WorkAllowance } from '../rooms/CheckedNotes.js';
 import type { Logger } from '../logger.js';
 import type { SampledWarnings } from '../logSampler.js';
 import { TokenBucket } from './rateLimit.js';
+import type { AddressBuckets } from './addressBuckets.js';
+import { NotesAllowance, notesWorkPerAddress } from './notesAllowance.js';
 import { SharedEncodings } from './docEncodings.js';
 
 /** After a notes message was dropped for the budget, ask the client to resend what we lack this much later. */
@@ -37,6 +40,8 @@ export interface YjsOptions {
   sendBufferBytes?: number;
   /** the framed (and compressed) updates, shared with the board document's readers over Socket.io */
   encoded?: SharedEncodings;
+  /** DO-15: the client address an upgrade comes from (AB-8), which the notes connections' allowance is shared by */
+  addressOf?: (req: IncomingMessage) => string;
 }
 
 /**
@@ -57,23 +62,25 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     warnings,
     sendBufferBytes: options.sendBufferBytes ?? LIMITS.sendBufferBytes,
     encoded: options.encoded ?? new SharedEncodings(),
+    notesWork: notesWorkPerAddress(),
   };
 
   /** Takes an upgrade under YJS_PATH that the upgrade router (`upgrades.ts`) hands over. */
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const address = options.addressOf?.(req) ?? 'unknown';
     wss.handleUpgrade(req, socket, head, (ws) => {
       open.add(ws);
       // ws emits `close` once: a plain listener, without the wrapper `once` would keep per connection
       ws.on('close', forget);
-      void accept(ws, url).catch((err) => {
+      void accept(ws, url, address).catch((err) => {
         logger.error({ err }, 'yjs connection failed');
         ws.close(1011, 'internal error');
       });
     });
   }
 
-  async function accept(ws: WebSocket, url: URL): Promise<void> {
+  async function accept(ws: WebSocket, url: URL, address: string): Promise<void> {
     const match = ROUTE.exec(url.pathname);
     if (!match) return ws.close(WS_CLOSE.NOT_FOUND, 'no such document');
     const [, boardId, docName] = match as unknown as [string, string, DocName];
@@ -89,7 +96,8 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     if (!participantId) return ws.close(WS_CLOSE.UNAUTHORIZED, 'ask for a ticket over the joined session');
     ws.off('message', hold);
     if (ws.readyState !== ws.OPEN) return; // it closed while the board loaded: nothing to serve
-    const session = new DocSession(ws, room, docName, participantId, compress, shared);
+    const work = docName === 'notes' ? new NotesAllowance(shared.notesWork.of(address)) : undefined;
+    const session = new DocSession(ws, room, docName, participantId, compress, shared, work);
     if (!session.start()) return;
     for (const data of early) ws.emit('message', data, true);
   }
@@ -110,6 +118,8 @@ interface SessionDeps {
   /** DO-7: bytes held unsent for one connection before it is closed */
   sendBufferBytes: number;
   encoded: SharedEncodings;
+  /** DO-15: per address, what its notes connections may make the server spend */
+  notesWork: AddressBuckets;
 }
 
 /** the session of each document connection, for the listeners every connection shares (ME-7) */
@@ -147,6 +157,8 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
     readonly participantId: string,
     private readonly compress: boolean,
     private readonly deps: SessionDeps,
+    /** DO-15: a notes connection's allowance (the board document takes no updates) */
+    readonly work?: WorkAllowance,
   ) {
     this.doc = room.documents.doc(docName);
   }
@@ -180,6 +192,11 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
 
   resync(): void {
     this.close(WS_CLOSE.RESYNC, 'not stored; reconnect and send again');
+  }
+
+  refuseCostly(reason: string): void {
+    this.deps.warnings.warn('notes-update-too-costly', { board: this.room.id, reason }, 'notes update refused: too costly');
+    this.close(WS_CLOSE.TOO_COSTLY, `too costly: ${reason}`.slice(0, 120));
   }
 
   signedOut(): void {
@@ -238,6 +255,8 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
           return void documents.receive(this.docName, this, message.update).then(
             (verdict) => {
               if (verdict === 'malformed') this.onMalformed(new MalformedYjsMessage('update Yjs cannot apply'));
+              // DO-15: dropped for the allowance, like a message over the byte budget: asked for again later
+              else if (verdict === 'busy') this.resyncLater();
             },
             (err: unknown) => this.onMalformed(err),
           );

@@ -69,6 +69,8 @@ export const WS_CLOSE = {
   UNAUTHORIZED: 4401,
   FORBIDDEN: 4403,
   NOT_FOUND: 4404,
+  /** DO-14: an update of yours would cost the server too much to apply (nothing of it was kept); do not send it again */
+  TOO_COSTLY: 4413,
   /** DO-8: this person already has as many connections to this document as allowed */
   TOO_MANY: 4429,
 } as const;

@@ -1,3 +1,5 @@
+import { focusPhaseHeading, headingAwaited, phaseJustChanged } from './phaseHeading.js';
+
 /**
  * When the focused control disappears or disables itself (a vote button at the cap, a form that closes after
  * saving), browsers drop focus to <body> and a keyboard user starts over from the top of the page. This puts
@@ -35,6 +37,8 @@ function unusable(element: HTMLElement): boolean {
 function rescue(): void {
   scheduled = false;
   if (!lost) return;
+  // (a phase change left it for the new phase's heading, whose code is still on its way: UI-10)
+  if (headingAwaited()) return;
   const active = document.activeElement;
   if (active && active !== document.body && active !== lost.element) return;
   if (!unusable(lost.element)) {
@@ -56,6 +60,8 @@ function rescue(): void {
       ancestor.focus();
       return;
     }
+    // UI-10: gone with the phase before (the phase changed a moment ago): the new phase's heading, not a control
+    if (phaseJustChanged() && focusPhaseHeading()) return;
     const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.offsetParent !== null && !takesText(el));
     if (target) {
       target.focus();

@@ -1,8 +1,41 @@
 import { useLayoutEffect, useRef } from 'react';
 
-/** Focuses the heading of the phase on screen (`PhaseIntro`'s h2: tabIndex -1, focusable from code, no Tab stop). */
-export function focusPhaseHeading(): void {
-  document.querySelector<HTMLElement>('.board-main .phase-intro h2')?.focus();
+/** Focuses the heading of the phase on screen (`PhaseIntro`'s h2: tabIndex -1, focusable from code, no Tab stop); false when there is none yet. */
+export function focusPhaseHeading(): boolean {
+  const heading = document.querySelector<HTMLElement>('.board-main .phase-intro h2');
+  heading?.focus();
+  return heading !== null;
+}
+
+/**
+ * A phase change lost focus while the new phase's code was still on its way (each phase after Write is a chunk of
+ * its own): its heading takes focus when it appears (`PhaseIntro`), and until then the focus rescue leaves focus
+ * alone (or it would put it on the first control it finds). Given up after a few seconds.
+ */
+let headingAwaitedUntil = 0;
+const HEADING_AWAITED_MS = 5_000;
+
+export function headingAwaited(): boolean {
+  return performance.now() < headingAwaitedUntil;
+}
+
+/**
+ * The phase changed a moment ago: a control that goes away now went with the phase before (a pulse answer that
+ * becomes the pulse's result when the board catches up, a moment after the phase itself), so the focus rescue gives
+ * focus to the new phase's heading rather than to the first control it finds
+ */
+let phaseChangedAt = -Infinity;
+const PHASE_CHANGE_SETTLES_MS = 2_000;
+
+export function phaseJustChanged(): boolean {
+  return performance.now() - phaseChangedAt < PHASE_CHANGE_SETTLES_MS;
+}
+
+/** `PhaseIntro`'s heading appeared: it takes focus if a phase change left it waiting and focus is still nowhere */
+export function headingAppeared(heading: HTMLElement | null): void {
+  if (!headingAwaited()) return;
+  headingAwaitedUntil = 0;
+  if (heading && focusIsLost()) heading.focus();
 }
 
 function focusIsLost(): boolean {
@@ -22,7 +55,8 @@ export function useHeadingTakesFocusOnPhaseChange(phase: string | null): void {
   useLayoutEffect(() => {
     const before = shown.current;
     shown.current = phase;
+    if (before !== null && before !== phase) phaseChangedAt = performance.now();
     if (before === null || before === phase || !focusIsLost()) return;
-    focusPhaseHeading();
+    if (!focusPhaseHeading()) headingAwaitedUntil = performance.now() + HEADING_AWAITED_MS;
   }, [phase]);
 }

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
 
 const PHONE = { width: 390, height: 844 };
@@ -6,6 +6,27 @@ const PHONE = { width: 390, height: 844 };
 async function noSidewaysScroll(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `${where}: page wider than the screen`).toBeLessThanOrEqual(innerWidth);
+}
+
+/**
+ * Fiona at a desk creates a retro and Ada joins it on a phone, opens the Stop column and writes a card there; `run`
+ * goes on from there, and both browsers close after it.
+ */
+async function deskAndPhone(browser: Browser, retro: string, run: (fiona: BoardPage, ada: BoardPage) => Promise<void>): Promise<void> {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const ada = new BoardPage(await phone.newPage(), 'ada');
+    const link = await fiona.createRetro(retro);
+    await ada.join(link, 'Ada');
+    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
+    await ada.addCard('Stop', 'The build breaks every Monday');
+    await run(fiona, ada);
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
 }
 
 /** On a phone the board, the people and the facilitator's controls are tabs; so are the columns. */
@@ -71,15 +92,7 @@ test('UI-12 at 390×844 columns and sections are tabs, nothing scrolls sideways,
 
 test('UI-12 on a phone the actions have a tab of their own from Discuss on', async ({ browser }) => {
   test.setTimeout(180_000);
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await desk.newPage(), 'fiona');
-    const ada = new BoardPage(await phone.newPage(), 'ada');
-    const link = await fiona.createRetro('Actions on a phone');
-    await ada.join(link, 'Ada');
-    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
-    await ada.addCard('Stop', 'The build breaks every Monday');
+  await deskAndPhone(browser, 'Actions on a phone', async (fiona, ada) => {
     const sections = ada.page.getByRole('tablist', { name: 'Board sections' });
     await expect(sections.getByRole('tab', { name: /^Actions/ })).toHaveCount(0);
 
@@ -95,23 +108,12 @@ test('UI-12 on a phone the actions have a tab of their own from Discuss on', asy
     // The other sections are still there, one tap away.
     await sections.getByRole('tab', { name: 'Board' }).click();
     await expect(ada.page.getByRole('region', { name: 'Actions', exact: true })).toHaveCount(0);
-  } finally {
-    await desk.close();
-    await phone.close();
-  }
+  });
 });
 
 test('UI-12 when the retro closes, a phone on the Actions tab is taken to the summary and its downloads', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await desk.newPage(), 'fiona');
-    const ada = new BoardPage(await phone.newPage(), 'ada');
-    const link = await fiona.createRetro('Closing on a phone');
-    await ada.join(link, 'Ada');
-    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
-    await ada.addCard('Stop', 'The build breaks every Monday');
+  await deskAndPhone(browser, 'Closing on a phone', async (fiona, ada) => {
     for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
     await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
@@ -130,8 +132,5 @@ test('UI-12 when the retro closes, a phone on the Actions tab is taken to the su
     // the actions are still one tap away, and stay where the person puts them
     await sections.getByRole('tab', { name: 'Actions (1)' }).tap();
     await expect(ada.page.getByRole('region', { name: 'Actions', exact: true })).toBeVisible();
-  } finally {
-    await desk.close();
-    await phone.close();
-  }
+  });
 });

@@ -361,7 +361,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     hiddenCards: state.hiddenCards,
     groupingFacilitatorOnly: state.groupingFacilitatorOnly,
     // AN-12: tallies withheld, the items keep the reveal order (and the facilitator's)
-    discussOrder: ranking ? discussionOrder(state, ranking) : talliesVisible(state.phase) ? discussionOrder(state, itemIds(state)) : null,
+    discussOrder: ranking ? discussionOrder(state, ranking) : talliesVisible(state.phase) ? discussionOrder(state, itemIds(state, order)) : null,
     doneItemIds: [...state.doneItemIds],
     leftItemIds: [...state.leftItemIds],
     raisedHands: state.raisedHands.flatMap((id) => {

@@ -14,12 +14,8 @@ export function itemOf(state: BoardState, targetId: string): string | null {
   return card.groupId ?? card.id;
 }
 
-export function itemIds(state: BoardState): string[] {
-  const revealed = [...state.cards.values()].filter((c) => c.revealed);
-  const order = revealOrder(
-    revealed.map((c) => c.id),
-    state.revealSeed ?? '',
-  );
+/** the items in reveal order; `order` is the revealed cards' reveal order when the caller has it already */
+export function itemIds(state: BoardState, order: readonly string[] = revealedInOrder(state)): string[] {
   const seen = new Set<string>();
   const items: string[] = [];
   for (const cardId of order) {
@@ -30,6 +26,14 @@ export function itemIds(state: BoardState): string[] {
     }
   }
   return items;
+}
+
+function revealedInOrder(state: BoardState): string[] {
+  const revealed = [...state.cards.values()].filter((c) => c.revealed);
+  return revealOrder(
+    revealed.map((c) => c.id),
+    state.revealSeed ?? '',
+  );
 }
 
 /** VO-5: votes per item, summed over everyone. Only shown once voting is closed. */

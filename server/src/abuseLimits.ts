@@ -15,6 +15,14 @@ export const ABUSE_LIMITS = {
    */
   connectionsPerAddress: 256,
   /**
+   * AB-11: bytes the connections of one address may hold unsent together, over both transports
+   * (`SEND_BUFFER_BYTES_PER_ADDRESS`), besides DO-7's cap per connection: without it AB-3's 256 connections at 8 MiB
+   * each could hold 2 GiB. 64 MiB is 256 KiB for each of those 256 connections — more than two reveals of a
+   * 1,500-card board (~110 KB each, docs/performance.md) waiting on every one of them at once, which is what a whole
+   * office behind one NAT receives — or 8 connections at the per-connection cap.
+   */
+  sendBufferBytesPerAddress: 64 * 1024 * 1024,
+  /**
    * AB-3: raw TCP sockets one address may hold beyond its connections (plain HTTP requests, handshakes in
    * progress); only for direct peers: behind a proxy every peer is the proxy.
    */

@@ -48,6 +48,16 @@ export const ABUSE_LIMITS = {
   createBurstGlobal: 300,
   createsPerSecondGlobal: 5,
   /**
+   * AB-7: the global ceiling is shared fairly: an address must leave this many of its tokens, in proportion to what
+   * it created over the last `createWeightWindowMs` (20 or more: all of them), for addresses that created little.
+   * Addresses at their limit can spend the global ceiling down to 150, not below, so newcomers always find some;
+   * 10 minutes is long enough that an address must stay under 2 a minute to count as light, so locking newcomers out
+   * takes some 200 addresses, each pacing itself to one every 30 s, where 25 at their limit did (a simulation over
+   * `AddressBuckets`: 150 such addresses left every newcomer able to create, 200 a third of them).
+   */
+  createGlobalReserve: 150,
+  createWeightWindowMs: 10 * 60_000,
+  /**
    * DO-15: what one address's notes connections together may make the server spend placing their updates, in
    * Yjs items placed, walked past or rebuilt (0.2–1.1 µs each, `rooms/notesBounds.ts`): a burst, then this many
    * a second. A keystroke costs 1–5, someone back after 2 minutes offline ~800; 20,000 a second is at most ~2 %

@@ -15,6 +15,14 @@ export const ABUSE_LIMITS = {
    */
   connectionsPerAddress: 256,
   /**
+   * AB-11: bytes the connections of one address may hold unsent together, over both transports
+   * (`SEND_BUFFER_BYTES_PER_ADDRESS`), besides DO-7's cap per connection: without it AB-3's 256 connections at 8 MiB
+   * each could hold 2 GiB. 64 MiB is 256 KiB for each of those 256 connections — more than two reveals of a
+   * 1,500-card board (~110 KB each, docs/performance.md) waiting on every one of them at once, which is what a whole
+   * office behind one NAT receives — or 8 connections at the per-connection cap.
+   */
+  sendBufferBytesPerAddress: 64 * 1024 * 1024,
+  /**
    * AB-3: raw TCP sockets one address may hold beyond its connections (plain HTTP requests, handshakes in
    * progress); only for direct peers: behind a proxy every peer is the proxy.
    */
@@ -39,6 +47,16 @@ export const ABUSE_LIMITS = {
   /** AB-7: the backstop for every address together. */
   createBurstGlobal: 300,
   createsPerSecondGlobal: 5,
+  /**
+   * AB-7: the global ceiling is shared fairly: an address must leave this many of its tokens, in proportion to what
+   * it created over the last `createWeightWindowMs` (20 or more: all of them), for addresses that created little.
+   * Addresses at their limit can spend the global ceiling down to 150, not below, so newcomers always find some;
+   * 10 minutes is long enough that an address must stay under 2 a minute to count as light, so locking newcomers out
+   * takes some 200 addresses, each pacing itself to one every 30 s, where 25 at their limit did (a simulation over
+   * `AddressBuckets`: 150 such addresses left every newcomer able to create, 200 a third of them).
+   */
+  createGlobalReserve: 150,
+  createWeightWindowMs: 10 * 60_000,
   /**
    * DO-15: what one address's notes connections together may make the server spend placing their updates, in
    * Yjs items placed, walked past or rebuilt (0.2–1.1 µs each, `rooms/notesBounds.ts`): a burst, then this many

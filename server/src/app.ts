@@ -27,6 +27,7 @@ import { clientAddressOf } from './transport/clientAddress.js';
 import { ConnectionCounts, guardConnections, socketsPerAddress } from './transport/connectionGuards.js';
 import { routeUpgrades } from './transport/upgrades.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
+import { HeldPerAddress } from './transport/heldPerAddress.js';
 import type { HeldPort } from './transport/heldPort.js';
 
 /**
@@ -47,7 +48,7 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes'
+        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -149,13 +150,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);
   // DO-7: one bound on what the server holds unsent for any connection
   const sendBufferBytes = deps.config.sendBufferBytes;
+  // AB-11: and one on what the connections of an address hold unsent together, over both transports
+  const heldPerAddress = new HeldPerAddress(deps.config.sendBufferBytesPerAddress ?? ABUSE_LIMITS.sendBufferBytesPerAddress);
   // each board-document update is framed and compressed once for every reader, whichever connection carries it
   const encoded = new SharedEncodings();
-  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, movingElsewhere: cluster, boardDoc: { encoded, warnings } });
+  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, heldPerAddress, movingElsewhere: cluster, boardDoc: { encoded, warnings } });
   // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
   // hands Socket.io its upgrades itself.
   server.removeAllListeners('upgrade');
-  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes, encoded, addressOf });
+  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes, heldPerAddress, encoded, addressOf });
   routeUpgrades(server, {
     routes: [
       { prefix: `${YJS_PATH}/`, handle: yjs.handleUpgrade },

@@ -30,6 +30,7 @@ describe('CG-1 configuration', () => {
     expect(String(config.claimAfterMs)).toBe(stated('FACILITATOR_CLAIM_AFTER_MS'));
     expect(config.sqliteSynchronous).toBe(stated('SQLITE_SYNCHRONOUS'));
     expect(String(config.sendBufferBytes)).toBe(stated('SEND_BUFFER_BYTES'));
+    expect(String(config.sendBufferBytesPerAddress)).toBe(stated('SEND_BUFFER_BYTES_PER_ADDRESS'));
     expect(config.smtpFrom).toBe(stated('SMTP_FROM'));
     expect(String(config.trustProxy)).toBe(stated('TRUST_PROXY'));
     expect(String(config.connectionsPerAddress)).toBe(stated('MAX_CONNECTIONS_PER_ADDRESS'));

@@ -22,6 +22,8 @@ const Env = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** DO-7: bytes the server holds unsent for one connection before closing it (the client resyncs). */
   SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(LIMITS.sendBufferBytes),
+  /** AB-11: bytes the connections of one client address may hold unsent together before the next to go over is closed. */
+  SEND_BUFFER_BYTES_PER_ADDRESS: z.coerce.number().int().min(64 * 1024).default(ABUSE_LIMITS.sendBufferBytesPerAddress),
   /** SU-2: where the summary email is sent through (smtp://… or smtps://…); unset hides the feature. */
   SMTP_URL: z.string().url().optional(),
   /** The sender of the summary email. */
@@ -79,6 +81,7 @@ export interface Config {
   claimAfterMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   sendBufferBytes: number;
+  sendBufferBytesPerAddress: number;
   smtpUrl: string | null;
   smtpFrom: string;
   trustProxy: boolean | number | string;
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     claimAfterMs: parsed.FACILITATOR_CLAIM_AFTER_MS,
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
     sendBufferBytes: parsed.SEND_BUFFER_BYTES,
+    sendBufferBytesPerAddress: parsed.SEND_BUFFER_BYTES_PER_ADDRESS,
     smtpUrl: parsed.SMTP_URL ?? null,
     smtpFrom: parsed.SMTP_FROM,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),

@@ -76,12 +76,17 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   const teams = new TeamService(deps.store, deps.registry);
-  // AB-7: one bucket per client address, so one poller cannot lock everyone else out, and a global ceiling.
+  // AB-7: one bucket per client address, so one poller cannot lock everyone else out, and a global ceiling shared fairly.
   const createBuckets = new AddressBuckets({
     burst: ABUSE_LIMITS.createBurstPerAddress,
     perSecond: ABUSE_LIMITS.createsPerSecondPerAddress,
     maxAddresses: ABUSE_LIMITS.addressesTracked,
-    global: { burst: ABUSE_LIMITS.createBurstGlobal, perSecond: ABUSE_LIMITS.createsPerSecondGlobal },
+    global: {
+      burst: ABUSE_LIMITS.createBurstGlobal,
+      perSecond: ABUSE_LIMITS.createsPerSecondGlobal,
+      reserve: ABUSE_LIMITS.createGlobalReserve,
+      weightWindowMs: ABUSE_LIMITS.createWeightWindowMs,
+    },
     now: deps.now,
   });
   const mayCreate = (req: Request) => createBuckets.take(clientAddressOf(app, req));

@@ -41,6 +41,29 @@ describe('AB-7 creation limits per address (behind a trusted proxy)', () => {
   });
 });
 
+describe('AB-7 the global ceiling is shared fairly (behind a trusted proxy)', () => {
+  const live = useServer({ trustProxy: 1 });
+
+  it('AB-7 twenty-five addresses that each create until refused do not lock a newcomer out; the ceiling still holds for them together', async () => {
+    const { url } = live.server;
+    const started = Date.now();
+    let created = 0;
+    // each abuser takes its whole burst (20) and asks again: 500 asks against a global burst of 300
+    for (let round = 0; round < 22; round++) {
+      const statuses = await Promise.all(Array.from({ length: 25 }, (_, a) => create(url, `203.0.113.${a}`, round % 2 === 0 ? 'boards' : 'teams')));
+      created += statuses.filter((s) => s === 201).length;
+    }
+    expect(created).toBeLessThanOrEqual(300 + Math.ceil(((Date.now() - started) / 1000) * 5));
+    expect(created).toBeGreaterThan(100);
+    // every abuser is refused now…
+    expect(await create(url, '203.0.113.3')).toBe(429);
+    // …and people on new addresses still create their retros and teams
+    const newcomers: number[] = [];
+    for (let i = 0; i < 5; i++) newcomers.push(await create(url, `198.51.100.${i}`), await create(url, `198.51.100.${i}`, 'teams'));
+    expect(newcomers).toEqual(Array(10).fill(201));
+  });
+});
+
 describe('AB-8 without TRUST_PROXY the forwarded address is ignored', () => {
   const live = useServer();
 

@@ -64,6 +64,8 @@ export interface StartOptions {
   wrapStore?: (store: BoardStore) => BoardStore;
   /** DO-7 cap, lowered in tests */
   sendBufferBytes?: number;
+  /** AB-11 cap, lowered in tests */
+  sendBufferBytesPerAddress?: number;
   /** SU-2: the SMTP server the summary email goes through */
   smtpUrl?: string;
   /** AB-8: Express's `trust proxy`, as TRUST_PROXY sets it */
@@ -90,6 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     config: {
       dbFile,
       ...(options.sendBufferBytes !== undefined ? { sendBufferBytes: options.sendBufferBytes } : {}),
+      ...(options.sendBufferBytesPerAddress !== undefined ? { sendBufferBytesPerAddress: options.sendBufferBytesPerAddress } : {}),
       clientDist: null,
       idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
       logLevel: 'silent',

@@ -102,6 +102,7 @@ const de: Catalogue = {
     unstable_one: 'Dein Netz scheint instabil: Die Verbindung ist in der letzten Minute {{count}}-mal abgebrochen. Nichts geht verloren; Änderungen werden gesendet, sobald sie hält.',
     unstable_other: 'Dein Netz scheint instabil: Die Verbindung ist in der letzten Minute {{count}}-mal abgebrochen. Nichts geht verloren; Änderungen werden gesendet, sobald sie hält.',
     dismissUnstable: 'Hinweis zum Netz schließen',
+    notesRefused: 'Deine letzte Änderung an den Notizen war zu groß, als dass der Server sie behalten könnte, und wurde nicht gespeichert. Die Notizen zeigen wieder, was alle sehen.',
   },
   presence: {
     title: 'Anwesend',

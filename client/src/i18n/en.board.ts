@@ -74,6 +74,7 @@ const enBoard = {
     unstable_one: 'Your network seems unstable: the connection dropped {{count}} time in the last minute. Nothing is lost; changes are sent once it holds.',
     unstable_other: 'Your network seems unstable: the connection dropped {{count}} times in the last minute. Nothing is lost; changes are sent once it holds.',
     dismissUnstable: 'Dismiss the network note',
+    notesRefused: 'Your last change to the notes was too large for the server to keep, so it was not saved. The notes show what everyone sees again.',
   },
   presence: {
     title: 'People here',

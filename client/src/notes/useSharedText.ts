@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { useSession } from '../board/SessionContext.js';
 
@@ -8,7 +8,9 @@ import { useSession } from '../board/SessionContext.js';
  */
 export function useSharedText(key: string): Y.Text | null {
   const session = useSession();
-  const notes = session.notesDoc.getMap<unknown>('notes');
+  // DO-17: the page's notes start over from the server's copy after a refused update: the texts are read from the new one
+  const doc = useSyncExternalStore(session.subscribe, () => session.notesDoc);
+  const notes = doc.getMap<unknown>('notes');
   const read = () => {
     const value = notes.get(key);
     return value instanceof Y.Text ? value : null;

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import {
   PROTOCOL_VERSION,
+  WS_CLOSE,
   YJS_PARAM,
   YJS_PATH,
   type DocName,
@@ -119,7 +120,8 @@ function forgetPassword(boardId: string): void {
  * React reads it through `subscribe` / `getState`.
  */
 export class BoardSession {
-  readonly notesDoc = new Y.Doc();
+  /** the shared notes as this page has them; a new one after the server refused an update of ours (DO-17) */
+  private notesCopy = new Y.Doc();
   private readonly queue: CommandQueue;
   private readonly socket: CandorSocket;
   private readonly boardDoc: SocketBoardDoc;
@@ -215,6 +217,11 @@ export class BoardSession {
     this.notes?.destroy();
     this.notes = null;
     this.notesDoc.destroy();
+  }
+
+  /** the shared notes document; React reads it with `subscribe` (it is replaced when the server refuses an update, DO-17) */
+  get notesDoc(): Y.Doc {
+    return this.notesCopy;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -457,7 +464,8 @@ export class BoardSession {
       this.notesAttempts = 0;
       this.update({ notesSynced: true });
     });
-    provider.on('closed', () => {
+    provider.on('closed', (event) => {
+      if (event.code === WS_CLOSE.TOO_COSTLY) return this.restartNotes(provider, Provider);
       const delay = Math.min(5000, 250 * 2 ** this.notesAttempts++) * (0.75 + Math.random() * 0.5);
       this.notesRetry = setTimeout(() => {
         this.notesRetry = null;
@@ -465,6 +473,22 @@ export class BoardSession {
       }, delay);
     });
     return provider;
+  }
+
+  /**
+   * DO-17: the server refused an update of ours as too costly and kept nothing of it (DO-14). Our copy of the notes
+   * still holds it and would send it again at every reconnect, to be refused again, for ever: so the page says so
+   * once and starts its notes over from the server's copy (the refused change is dropped, as the server dropped it).
+   */
+  private restartNotes(refused: WebsocketProvider, Provider: typeof WebsocketProvider): void {
+    if (this.stopped || this.notes !== refused) return;
+    this.notify(i18n.t('connection.notesRefused'), `notes:${WS_CLOSE.TOO_COSTLY}`);
+    refused.destroy();
+    this.notesCopy.destroy();
+    this.notesCopy = new Y.Doc();
+    this.notes = this.createNotesProvider(Provider);
+    this.update({ notesSynced: false });
+    if (this.state.joined) this.connectNotes();
   }
 
   /** Sends, in order, every queued command not yet sent on this connection. */

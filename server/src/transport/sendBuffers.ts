@@ -1,4 +1,5 @@
 import { WS_CLOSE } from '@candor/shared';
+import type { HeldPerAddress, HeldShare } from './heldPerAddress.js';
 
 /**
  * What one packet waiting in engine.io's write buffer costs the heap beyond its data: engine.io's packet and its
@@ -18,7 +19,16 @@ export interface SendingConnection {
   readyState: string;
   transport: { socket?: { bufferedAmount?: number; close?(code: number, reason: string): void } };
   on(event: 'packetCreate', listener: (this: SendingConnection, packet: EnginePacket) => void): unknown;
+  on(event: 'close', listener: (this: SendingConnection) => void): unknown;
   close(discard?: boolean): unknown;
+}
+
+/** which cap a connection went over: its own (DO-7) or its address's (AB-11) */
+export type OverflowScope = 'connection' | 'address';
+
+/** what is kept per watched connection: its packets in engine.io's write buffer, and its part in its address's total */
+interface Watched extends HeldShare {
+  queued: number;
 }
 
 /**
@@ -37,63 +47,101 @@ export interface SendingConnection {
  * closing), and its transport is closed and dropped on the next tick, out of whatever call stack sent the packet
  * (a room's fan-out, an ack). A client that does not read cannot be told why; its WebSocket is sent `TOO_SLOW`
  * (4001) in case it reads again, and the server writes the reason to its log (`overflowed`).
- * Each connection keeps one number here, and every connection shares one `packetCreate` listener.
+ *
+ * AB-11: what a connection holds also counts towards its address's total (`HeldPerAddress`, shared with the
+ * document connections): the connection whose packet takes the address past its cap is closed the same way.
+ * Each connection keeps one small record here, and every connection shares one `packetCreate` and one `close` listener.
  */
 export class SendBuffers {
-  private readonly queued = new WeakMap<SendingConnection, number>();
+  private readonly watched = new WeakMap<SendingConnection, Watched>();
   private readonly onPacket: (this: SendingConnection, packet: EnginePacket) => void;
+  private readonly onClose: (this: SendingConnection) => void;
 
   constructor(
     readonly capBytes: number,
-    private readonly overflowed: (conn: SendingConnection, heldBytes: number) => void,
+    private readonly perAddress: HeldPerAddress,
+    private readonly overflowed: (conn: SendingConnection, heldBytes: number, scope: OverflowScope) => void,
   ) {
     const buffers = this;
     this.onPacket = function (this: SendingConnection, packet: EnginePacket) {
       buffers.add(this, sizeOf(packet));
     };
+    this.onClose = function (this: SendingConnection) {
+      buffers.forget(this);
+    };
   }
 
-  /** Counts from now on what `conn` is sent. */
-  watch(conn: SendingConnection): void {
-    if (this.queued.has(conn)) return;
-    this.queued.set(conn, 0);
+  /** Counts from now on what `conn`, a connection from `address`, is sent. */
+  watch(conn: SendingConnection, address: string): void {
+    if (this.watched.has(conn)) return;
+    this.watched.set(conn, { ...this.perAddress.share(address), queued: 0 });
     conn.on('packetCreate', this.onPacket);
+    conn.on('close', this.onClose);
   }
 
   /** engine.io handed `packets` packets to the transport: their data is its WebSocket's now (`bufferedAmount`) */
   flushed(conn: SendingConnection, packets: number): void {
-    if (this.queued.has(conn)) this.queued.set(conn, packets * QUEUED_PACKET_OVERHEAD_BYTES);
+    const watched = this.watched.get(conn);
+    if (watched) watched.queued = packets * QUEUED_PACKET_OVERHEAD_BYTES;
+  }
+
+  /**
+   * AB-11: `conn` was just written to (engine.io's `drain`, right after a flush handed its packets to the WebSocket;
+   * a message written straight onto its socket): its address counts what it holds now, no more than before.
+   */
+  settled(conn: SendingConnection): void {
+    const watched = this.watched.get(conn);
+    if (watched) this.perAddress.count(watched, this.held(conn));
   }
 
   /** What the server holds unsent for `conn` now. */
   held(conn: SendingConnection): number {
-    return (this.queued.get(conn) ?? 0) + (conn.transport.socket?.bufferedAmount ?? 0);
+    return (this.watched.get(conn)?.queued ?? 0) + (conn.transport.socket?.bufferedAmount ?? 0);
   }
 
-  /** True when `bytes` more fit under the cap; false, and the connection closed, when they do not. */
+  /**
+   * True when `bytes` more fit under the cap and its address's; they are counted as held from now on. False, and the
+   * connection closed, when they do not.
+   */
   hasRoomFor(conn: SendingConnection, bytes: number): boolean {
     if (conn.readyState !== 'open') return false;
-    const held = this.held(conn) + bytes;
-    if (held <= this.capBytes) return true;
-    this.close(conn, held);
+    const watched = this.watched.get(conn);
+    const held = this.held(conn);
+    const total = watched ? this.perAddress.count(watched, held + bytes) : 0;
+    if (held + bytes <= this.capBytes && total <= this.perAddress.capBytes) return true;
+    // not written: the connection is counted with what it holds
+    if (watched) this.perAddress.count(watched, held);
+    if (held + bytes > this.capBytes) this.close(conn, held + bytes, 'connection');
+    else this.close(conn, total, 'address');
     return false;
   }
 
   private add(conn: SendingConnection, bytes: number): void {
-    const queued = (this.queued.get(conn) ?? 0) + bytes;
-    this.queued.set(conn, queued);
+    const watched = this.watched.get(conn);
+    if (!watched) return;
+    watched.queued += bytes;
+    const held = this.held(conn);
+    const total = this.perAddress.count(watched, held);
     if (conn.readyState !== 'open') return;
-    const held = queued + (conn.transport.socket?.bufferedAmount ?? 0);
-    if (held > this.capBytes) this.close(conn, held);
+    if (held > this.capBytes) this.close(conn, held, 'connection');
+    else if (total > this.perAddress.capBytes) this.close(conn, total, 'address');
   }
 
-  private close(conn: SendingConnection, heldBytes: number): void {
+  /** the connection closed: what it held is dropped with it */
+  private forget(conn: SendingConnection): void {
+    const watched = this.watched.get(conn);
+    if (!watched) return;
+    this.perAddress.count(watched, 0);
+    this.watched.delete(conn);
+  }
+
+  private close(conn: SendingConnection, heldBytes: number, scope: OverflowScope): void {
     // What engine.io's own `close()` does first: a closing connection is written no more packets (engine.io drops
     // them, and Socket.io stops writing to it). Its own `close()` would then wait for the write buffer to drain,
     // which a client that does not read never lets happen.
     conn.readyState = 'closing';
     process.nextTick(closeNow, conn);
-    this.overflowed(conn, heldBytes);
+    this.overflowed(conn, heldBytes, scope);
   }
 }
 

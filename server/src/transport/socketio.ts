@@ -31,6 +31,7 @@ import { BoardDocPackets, type EncodedBoardDoc, type EngineConnection, writeBoar
 import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoardDoc, stopBoardDoc } from './socketBoardDoc.js';
 import { fitComponentListeners, fitList, fitListenerTable, fitListeners } from './fittedLists.js';
 import { SendBuffers, type SendingConnection } from './sendBuffers.js';
+import type { HeldPerAddress } from './heldPerAddress.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
@@ -92,6 +93,8 @@ export function attachSocketIo(
     addressOf: (req: IncomingMessage) => string;
     connections: ConnectionCounts;
     sendBufferBytes?: number;
+    /** AB-11: what each address's connections hold unsent together, shared with the document connections */
+    heldPerAddress: HeldPerAddress;
     /** CL-13: with several processes, "being moved" batches also go to (and come from) the others */
     movingElsewhere?: MovingElsewhere | null;
     /** DO-10: what reading the board document over a socket shares */
@@ -122,16 +125,18 @@ export function attachSocketIo(
 
   /** the client address of each engine connection, read from its handshake (AB-4 counts joins by it) */
   const addresses = new WeakMap<object, string>();
-  // DO-7: every packet queued for a connection (acks and error answers too) counts against its cap; one over it is
-  // closed. A client can cause this at will, so its warning is sampled (AB-9).
-  const sendBuffers = new SendBuffers(sendBufferBytes, (conn, heldBytes) =>
+  // DO-7: every packet queued for a connection (acks and error answers too) counts against its cap, and AB-11 against
+  // its address's; one over either is closed. A client can cause this at will, so its warning is sampled (AB-9).
+  const sendBuffers = new SendBuffers(sendBufferBytes, guards.heldPerAddress, (conn, heldBytes, scope) =>
     guards.boardDoc.warnings.warn(
       'send-buffer-full',
-      { code: 'TOO_SLOW', address: addresses.get(conn) ?? 'unknown', heldBytes, capBytes: sendBufferBytes },
+      { code: 'TOO_SLOW', address: addresses.get(conn) ?? 'unknown', scope, heldBytes, capBytes: scope === 'address' ? guards.heldPerAddress.capBytes : sendBufferBytes },
       'Socket.io connection closed: it did not read what it was sent (TOO_SLOW)',
     ),
   );
   io.engine.on('flush', (conn: SendingConnection, writeBuffer: unknown[]) => sendBuffers.flushed(conn, writeBuffer.length));
+  // engine.io emits `drain` right after a flush handed the packets to the WebSocket: what the kernel did not take is left
+  io.engine.on('drain', (conn: SendingConnection) => sendBuffers.settled(conn));
   // ME-1, Socket.io's own advice for many connections: once the handshake is read, drop the HTTP request that
   // engine.io would otherwise keep for the connection's lifetime (we never use socket.request).
   io.engine.on('connection', (rawSocket: EngineSocket) => {
@@ -140,7 +145,7 @@ export function attachSocketIo(
     if (rawSocket.transport.name === 'polling') guards.connections.holdUntilClose(rawSocket, address);
     else dropPreUpgradeErrorListener(rawSocket.transport.socket);
     rawSocket.on('close', terminateTransport);
-    sendBuffers.watch(rawSocket);
+    sendBuffers.watch(rawSocket, address);
     rawSocket.request = null;
     // ME-14: lists this connection filled while it opened, at their exact length (its TCP socket's `close`
     // listeners are complete once the WebSocket took the socket)
@@ -390,7 +395,10 @@ class SocketSession implements RoomSocket, BoardDocSocket {
    * and has room for it (DO-7: `writeBoardDoc` may write it straight onto the TCP socket, past engine.io's packets)
    */
   write(encoded: EncodedBoardDoc): void {
-    if (this.socket.connected && this.hasRoomFor(encoded.bytes)) writeBoardDoc(this.socket.conn as unknown as EngineConnection, encoded);
+    if (!this.socket.connected || !this.hasRoomFor(encoded.bytes)) return;
+    writeBoardDoc(this.socket.conn as unknown as EngineConnection, encoded);
+    // AB-11: counted above as if the kernel took none of it; its address counts what is left
+    this.sendBuffers.settled(this.engine);
   }
 
   /** DO-7: room for `bytes` more without holding more than the cap unsent; past it the connection is closed. */

@@ -25,6 +25,9 @@ import { TokenBucket } from './rateLimit.js';
 import type { AddressBuckets } from './addressBuckets.js';
 import { NotesAllowance, notesWorkPerAddress } from './notesAllowance.js';
 import { SharedEncodings } from './docEncodings.js';
+import { HeldPerAddress, type HeldShare } from './heldPerAddress.js';
+import type { OverflowScope } from './sendBuffers.js';
+import { ABUSE_LIMITS } from '../abuseLimits.js';
 
 /** After a notes message was dropped for the budget, ask the client to resend what we lack this much later. */
 const RESYNC_AFTER_DROP_MS = 2_000;
@@ -42,6 +45,8 @@ export interface YjsOptions {
   encoded?: SharedEncodings;
   /** DO-15: the client address an upgrade comes from (AB-8), which the notes connections' allowance is shared by */
   addressOf?: (req: IncomingMessage) => string;
+  /** AB-11: what each address's connections hold unsent together, shared with the Socket.io connections */
+  heldPerAddress?: HeldPerAddress;
 }
 
 /**
@@ -63,6 +68,7 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     sendBufferBytes: options.sendBufferBytes ?? LIMITS.sendBufferBytes,
     encoded: options.encoded ?? new SharedEncodings(),
     notesWork: notesWorkPerAddress(),
+    heldPerAddress: options.heldPerAddress ?? new HeldPerAddress(ABUSE_LIMITS.sendBufferBytesPerAddress),
   };
 
   /** Takes an upgrade under YJS_PATH that the upgrade router (`upgrades.ts`) hands over. */
@@ -97,7 +103,7 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     ws.off('message', hold);
     if (ws.readyState !== ws.OPEN) return; // it closed while the board loaded: nothing to serve
     const work = docName === 'notes' ? new NotesAllowance(shared.notesWork.of(address)) : undefined;
-    const session = new DocSession(ws, room, docName, participantId, compress, shared, work);
+    const session = new DocSession(ws, room, docName, participantId, compress, shared, address, work);
     if (!session.start()) return;
     for (const data of early) ws.emit('message', data, true);
   }
@@ -120,6 +126,8 @@ interface SessionDeps {
   encoded: SharedEncodings;
   /** DO-15: per address, what its notes connections may make the server spend */
   notesWork: AddressBuckets;
+  /** AB-11: per address, what its connections hold unsent together */
+  heldPerAddress: HeldPerAddress;
 }
 
 /** the session of each document connection, for the listeners every connection shares (ME-7) */
@@ -131,6 +139,14 @@ function onDocMessage(this: WebSocket, data: ArrayBuffer): void {
 
 function onDocClose(this: WebSocket): void {
   sessionOf.get(this)?.onClose();
+}
+
+/** the session of each document connection's TCP socket, for the `drain` listener every connection shares */
+const sessionOfSocket = new WeakMap<Duplex, DocSession>();
+
+/** AB-11: the kernel took everything that waited: the address no longer counts it */
+function onSocketDrain(this: Duplex): void {
+  sessionOfSocket.get(this)?.settled();
 }
 
 /**
@@ -149,6 +165,8 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
   private resyncTimer: NodeJS.Timeout | undefined;
   /** in the document's peers (and the room's deletion listeners) */
   private joined = false;
+  /** AB-11: this connection's part in what its address holds unsent */
+  private readonly held: HeldShare;
 
   constructor(
     private readonly ws: WebSocket,
@@ -157,10 +175,13 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
     readonly participantId: string,
     private readonly compress: boolean,
     private readonly deps: SessionDeps,
+    /** the client address it comes from (AB-8) */
+    private readonly address: string,
     /** DO-15: a notes connection's allowance (the board document takes no updates) */
     readonly work?: WorkAllowance,
   ) {
     this.doc = room.documents.doc(docName);
+    this.held = deps.heldPerAddress.share(address);
   }
 
   /** Joins the document and starts the handshake; false (and the connection closed) when the document is full. */
@@ -181,6 +202,11 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
     ws.binaryType = 'arraybuffer';
     ws.on('message', onDocMessage);
     ws.on('error', terminate);
+    const raw = rawSocketOf(ws);
+    if (raw) {
+      sessionOfSocket.set(raw, this);
+      raw.on('drain', onSocketDrain);
+    }
     // Start the handshake (what the client sends back is ignored for the read-only board document).
     this.sendStep1();
     return true;
@@ -212,12 +238,30 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
     this.ws.close(code, reason);
   }
 
-  // DO-7: what we hold unsent for this socket is bounded; a reader that falls that far behind starts over.
+  /** AB-11: what this connection holds now, counted for its address (after a write, and when its socket drained) */
+  settled(): void {
+    this.deps.heldPerAddress.count(this.held, this.ws.bufferedAmount);
+  }
+
+  // DO-7: what we hold unsent for this socket is bounded; a reader that falls that far behind starts over. AB-11: so is
+  // what its address's connections hold together; the one whose message would take it past that starts over too.
   private send(message: Uint8Array): void {
     const ws = this.ws;
     if (this.closing || ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount + message.length > this.deps.sendBufferBytes) return this.close(WS_CLOSE.TOO_SLOW, 'too far behind; reconnect');
+    const { heldPerAddress, sendBufferBytes } = this.deps;
+    const held = ws.bufferedAmount + message.length;
+    const total = heldPerAddress.count(this.held, held);
+    if (held > sendBufferBytes) return this.tooSlow({ scope: 'connection', heldBytes: held, capBytes: sendBufferBytes });
+    if (total > heldPerAddress.capBytes) return this.tooSlow({ scope: 'address', heldBytes: total, capBytes: heldPerAddress.capBytes });
     ws.send(message);
+    this.settled();
+  }
+
+  /** closes a connection whose message was not written for going over `over`'s cap, and logs it (sampled, AB-9) */
+  private tooSlow(over: { scope: OverflowScope; heldBytes: number; capBytes: number }): void {
+    this.settled(); // the message was not written
+    this.deps.warnings.warn('send-buffer-full', { code: 'TOO_SLOW', address: this.address, doc: this.docName, ...over }, 'document connection closed: it did not read what it was sent (TOO_SLOW)');
+    this.close(WS_CLOSE.TOO_SLOW, 'too far behind; reconnect');
   }
 
   /** Sync step 1 (our state vector): the client answers with whatever we lack. */
@@ -271,6 +315,8 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
   }
 
   onClose(): void {
+    // its socket is gone, and what it held with it
+    this.deps.heldPerAddress.count(this.held, 0);
     this.room.unwatchDocConnection(this.participantId, this);
     if (!this.joined) return;
     this.joined = false;
@@ -284,4 +330,9 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
 
 function terminate(this: WebSocket): void {
   this.terminate();
+}
+
+/** the TCP socket under a `ws` WebSocket (its private `_socket`) */
+function rawSocketOf(ws: WebSocket): Duplex | undefined {
+  return (ws as unknown as { _socket?: Duplex })._socket;
 }

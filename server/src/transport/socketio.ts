@@ -114,13 +114,10 @@ export function attachSocketIo(
     pingTimeout: 10_000,
     // AB-2: a connection that has not joined a namespace within the handshake time is closed.
     connectTimeout: ABUSE_LIMITS.handshakeTimeoutMs,
-    // AB-3: a new long-polling session is refused once its address holds its share (WebSocket upgrades are
-    // counted and refused by the upgrade router, before engine.io sees them).
-    allowRequest: (req, callback) => {
-      const polling = new URL(req.url ?? '/', 'http://localhost').searchParams.get('transport') === 'polling';
-      if (polling && !guards.connections.hasRoom(guards.addressOf(req))) return callback('Too many connections from your address.', false);
-      callback(null, true);
-    },
+    // AB-12: WebSocket only, as Candor's client connects. Long-polling would hand each poll's packets to an HTTP
+    // response that a client need not read, outside what DO-7 and AB-11 count; its handshake is answered 400. (AB-3
+    // counts and refuses WebSocket upgrades in the upgrade router, before engine.io sees them.)
+    transports: ['websocket'],
   });
 
   /** the client address of each engine connection, read from its handshake (AB-4 counts joins by it) */
@@ -142,8 +139,7 @@ export function attachSocketIo(
   io.engine.on('connection', (rawSocket: EngineSocket) => {
     const address = guards.addressOf(rawSocket.request!);
     addresses.set(rawSocket, address);
-    if (rawSocket.transport.name === 'polling') guards.connections.holdUntilClose(rawSocket, address);
-    else dropPreUpgradeErrorListener(rawSocket.transport.socket);
+    dropPreUpgradeErrorListener(rawSocket.transport.socket);
     rawSocket.on('close', terminateTransport);
     sendBuffers.watch(rawSocket, address);
     rawSocket.request = null;
@@ -152,12 +148,10 @@ export function attachSocketIo(
     fitListeners(rawSocket, 'close');
     fitList(rawSocket, 'cleanupFn');
     fitListeners(rawSocket.transport.socket?._socket, 'close');
-    if (rawSocket.transport.name === 'websocket') {
-      // engine.io gives every transport a `headers` listener (cookies for long-polling responses); a WebSocket
-      // transport never emits `headers`. Without it, its listener table is made again for the five events left.
-      rawSocket.transport.removeAllListeners('headers');
-      fitListenerTable(rawSocket.transport);
-    }
+    // engine.io gives every transport a `headers` listener (cookies for long-polling responses); a WebSocket
+    // transport never emits `headers`. Without it, its listener table is made again for the five events left.
+    rawSocket.transport.removeAllListeners('headers');
+    fitListenerTable(rawSocket.transport);
   });
 
   io.use(async (socket, next) => {

@@ -12,6 +12,7 @@ import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
 import { Tabs } from '../layout/Tabs.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
+import { useHeaderHeight } from '../layout/useHeaderHeight.js';
 import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 import { BoardTitle } from '../facilitation/BoardTitle.js';
@@ -70,6 +71,7 @@ export function BoardScreen({
   // UI-16: once the board is on screen, the parts it loads on demand are fetched ahead, so a network that drops
   // later does not find one missing (and one that is missing waits for the network rather than blanking the page)
   const boardShown = known !== null;
+  const headerRef = useHeaderHeight<HTMLElement>((known ?? initialBoard) !== null && !state.door && !state.deleted && !state.refused);
   useEffect(() => {
     if (!boardShown) return;
     const timer = setTimeout(preloadLazyParts, 500);
@@ -151,7 +153,7 @@ export function BoardScreen({
 
   return (
     <div className="board-layout">
-      <header className="board-header">
+      <header className="board-header" ref={headerRef}>
         <div className="board-title">
           <span className="brand">{t('app.brand')}</span>
           <BoardTitle name={board.name} canRename={state.isFacilitator && board.phase !== 'closed'} />
@@ -203,9 +205,10 @@ export function BoardScreen({
         </Tabs>
       ) : (
         <div className="board-body">
+          {/* the facilitator's phase controls come first: the step on is what they reach for most */}
           <aside className="sidebar">
-            <PresenceList board={board} />
             {facilitatorBar}
+            <PresenceList board={board} />
             {deleteBoard}
           </aside>
           <main className="board-main">

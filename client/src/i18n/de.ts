@@ -230,6 +230,10 @@ const de: Catalogue = {
     notes: 'Notizen',
     notesPlaceholder: 'Was haben wir gehört? Was wissen wir noch nicht?',
     loading: 'lädt…',
+    actionsToggle: 'Maßnahmen ({{count}})',
+    actionsToggleFor: 'Maßnahmen ({{count}}): {{name}}',
+    cardsInGroup_one: '· {{count}} Karte',
+    cardsInGroup_other: '· {{count}} Karten',
   },
   running: {
     edited: 'bearbeitet',

@@ -286,6 +286,10 @@ const enMore = {
     notes: 'Notes',
     notesPlaceholder: 'What did we hear? What do we not know yet?',
     loading: 'loading…',
+    actionsToggle: 'Actions ({{count}})',
+    actionsToggleFor: 'Actions ({{count}}): {{name}}',
+    cardsInGroup_one: '· {{count}} card',
+    cardsInGroup_other: '· {{count}} cards',
   },
   items: {
     gone: 'This item is no longer on the board.',

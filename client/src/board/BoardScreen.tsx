@@ -13,6 +13,7 @@ import { PhaseView } from '../phases/PhaseView.js';
 import { Tabs } from '../layout/Tabs.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
 import { useHeaderHeight } from '../layout/useHeaderHeight.js';
+import { SkipLinks, type SkipTarget } from '../layout/SkipLinks.js';
 import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 import { BoardTitle } from '../facilitation/BoardTitle.js';
@@ -151,8 +152,15 @@ export function BoardScreen({
     ...(state.isFacilitator ? [{ id: 'facilitate', label: t('layout.facilitate') }] : []),
   ];
 
+  const skipTargets: SkipTarget[] = [
+    { id: 'board-main', label: t('layout.skipToBoard'), section: 'board' },
+    ...(board.phase === 'discuss' && board.currentItemId ? [{ id: 'current-item', label: t('layout.skipToCurrent'), section: 'board' }] : []),
+    ...(state.isFacilitator ? [{ id: 'phase-controls', label: t('layout.skipToControls'), section: 'facilitate' }] : []),
+  ];
+
   return (
     <div className="board-layout">
+      <SkipLinks targets={skipTargets} openSection={(s) => phone && setSection(s)} />
       <header className="board-header" ref={headerRef}>
         <div className="board-title">
           <span className="brand">{t('app.brand')}</span>
@@ -190,7 +198,7 @@ export function BoardScreen({
               {deleteBoard}
             </aside>
           ) : section === 'actions' && PHASES_WITH_ACTIONS.has(board.phase) ? (
-            <main className="board-main">
+            <main className="board-main" id="board-main" tabIndex={-1}>
               <Suspense fallback={null}>
                 <ActionsOverview board={board} />
               </Suspense>
@@ -198,7 +206,7 @@ export function BoardScreen({
           ) : section === 'facilitate' && state.isFacilitator ? (
             <aside className="sidebar">{facilitatorBar}</aside>
           ) : (
-            <main className="board-main">
+            <main className="board-main" id="board-main" tabIndex={-1}>
               <PhaseView board={board} />
             </main>
           )}
@@ -211,7 +219,7 @@ export function BoardScreen({
             <PresenceList board={board} />
             {deleteBoard}
           </aside>
-          <main className="board-main">
+          <main className="board-main" id="board-main" tabIndex={-1}>
             <PhaseView board={board} />
           </main>
         </div>

@@ -48,7 +48,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const confirm = confirming ? CONFIRM[confirming] : undefined;
 
   return (
-    <section className="panel facilitator-bar" aria-labelledby="facilitator-title">
+    <section className="panel facilitator-bar" id="phase-controls" tabIndex={-1} aria-labelledby="facilitator-title">
       <h2 id="facilitator-title">{t('facilitator.title')}</h2>
       <KnockList />
       {board.phase === 'closed' ? (

@@ -141,6 +141,11 @@ const de: Catalogue = {
     timerMinutes: 'Minuten',
     startTimer: 'Timer starten',
     stopTimer: 'Timer stoppen',
+    unmarkedTitle_one: '{{count}} Versprechen ist noch nicht markiert',
+    unmarkedTitle_other: '{{count}} Versprechen sind noch nicht markiert',
+    unmarkedBody: 'Ein Versprechen, das niemand markiert, bleibt offen und kommt in der nächsten Team-Retro wieder. Es jetzt als erledigt, nicht erledigt oder verworfen zu markieren, zeigt dem Team, welche Versprechen halten — und was im Weg war, ohne Schuldzuweisung.',
+    unmarkedGoOn: 'Trotzdem weiter zu Schreiben',
+    unmarkedStay: 'Im Rückblick bleiben',
   },
   timer: {
     label: 'Verbleibende Zeit',

@@ -25,6 +25,11 @@ const enMore = {
     timerMinutes: 'Timer minutes',
     startTimer: 'Start timer',
     stopTimer: 'Stop timer',
+    unmarkedTitle_one: '{{count}} promise is not marked yet',
+    unmarkedTitle_other: '{{count}} promises are not marked yet',
+    unmarkedBody: 'A promise nobody marks stays open and comes back at the next team retro. Marking it done, not done or dropped now shows the team which promises hold — and what got in the way, without blame.',
+    unmarkedGoOn: 'Go on to Write anyway',
+    unmarkedStay: 'Stay in Review',
   },
   vote: {
     title: 'Vote',

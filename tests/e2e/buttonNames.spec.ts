@@ -3,7 +3,7 @@ import type { Locator } from '@playwright/test';
 import { longDiscussion } from './pages/DiscussionPage';
 
 /**
- * UI-13: a screen reader lists a page's controls by name; "I can help, I can help, Delete action…" says nothing
+ * UI-27: a screen reader lists a page's controls by name; "I can help, I can help, Delete action…" says nothing
  * about which action each one is for. Every button and checkbox on the board names what it acts on — by its
  * words, never by who wrote it (AN-1).
  */
@@ -17,7 +17,7 @@ function duplicates(names: string[]): string[] {
   return [...new Set(names.filter((name, i) => names.indexOf(name) !== i))];
 }
 
-test('UI-13 in Discuss no two controls on the board share a name: each says which item or action it acts on', async ({ facilitator, ada, bo }) => {
+test('UI-27 in Discuss no two controls on the board share a name: each says which item or action it acts on', async ({ facilitator, ada, bo }) => {
   test.setTimeout(180_000);
   await longDiscussion(facilitator, ada, bo, 'Names retro');
   for (const person of [facilitator, ada]) {
@@ -32,7 +32,7 @@ test('UI-13 in Discuss no two controls on the board share a name: each says whic
   for (const name of names) expect(name).not.toMatch(/Ada|Bo\b|Fiona/);
 });
 
-test('UI-13 AN-11 my own cards\' Edit and Delete name the card, and are gone while presenting', async ({ facilitator, ada }) => {
+test('UI-27 AN-11 my own cards\' Edit and Delete name the card, and are gone while presenting', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Own cards');
   await ada.join(link, 'Ada');
   await ada.addCard('Stop', 'Merging on Fridays');

@@ -2,11 +2,11 @@ import { test, expect } from './fixtures/team';
 import { longDiscussion } from './pages/DiscussionPage';
 
 /**
- * DI-6: far into Discuss the page stays short. The item being discussed is open with its notes and actions; the
+ * UI-24: far into Discuss the page stays short. The item being discussed is open with its notes and actions; the
  * others are one line each, and a discussed one opens its actions when asked. The facilitator's "Next item" and
  * "Next: Act" stay on screen wherever the page is scrolled.
  */
-test('DI-6 far into Discuss the current item is on the first screen, the others are one line each, and the facilitator\'s next steps stay in reach', async ({ facilitator, ada, bo }, testInfo) => {
+test('UI-24 far into Discuss the current item is on the first screen, the others are one line each, and the facilitator\'s next steps stay in reach', async ({ facilitator, ada, bo }, testInfo) => {
   test.setTimeout(180_000);
   const current = await longDiscussion(facilitator, ada, bo, 'Long retro');
   const page = facilitator.page;

@@ -135,7 +135,7 @@ test('UI-12 when the retro closes, a phone on the Actions tab is taken to the su
   });
 });
 
-test('UI-12 UI-15 at 390×844 the header is three short rows: the name, the phases on one line, the tools on one line', async ({ browser }) => {
+test('UI-12 UI-26 at 390×844 the header is three short rows: the name, the phases on one line, the tools on one line', async ({ browser }) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   try {

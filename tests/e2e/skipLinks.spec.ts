@@ -4,7 +4,7 @@ import { longDiscussion } from './pages/DiscussionPage';
 import { tabTo } from './pages/keyboard';
 
 /**
- * UI-13: from the top of the board a keyboard user is a few keys from what they came for. The first Tab reaches
+ * UI-25: from the top of the board a keyboard user is a few keys from what they came for. The first Tab reaches
  * skip links (shown when focused): to the board, to the item being discussed, and for the facilitator to the
  * phase controls — on a phone too, where those are on a tab of their own.
  */
@@ -14,7 +14,7 @@ async function fromTheTop(page: Page): Promise<void> {
   await expect(page.getByRole('article', { name: /^Now discussing/ })).toBeVisible();
 }
 
-test('UI-13 skip links take the keyboard to the current item and to "Next: Act" in a few keys', async ({ facilitator, ada, bo }) => {
+test('UI-13 UI-25 skip links take the keyboard to the current item and to "Next: Act" in a few keys', async ({ facilitator, ada, bo }) => {
   test.setTimeout(180_000);
   await longDiscussion(facilitator, ada, bo, 'Skip retro', 1);
   const page = facilitator.page;
@@ -47,7 +47,7 @@ test('UI-13 skip links take the keyboard to the current item and to "Next: Act" 
   await expect(ada.page.getByRole('navigation', { name: 'Skip links' }).getByRole('link')).toHaveText(['Skip to the board', 'Skip to the item being discussed']);
 });
 
-test('UI-12 UI-13 on a phone "Skip to the phase controls" opens the Facilitate tab', async ({ facilitator, ada, bo }) => {
+test('UI-12 UI-25 on a phone "Skip to the phase controls" opens the Facilitate tab', async ({ facilitator, ada, bo }) => {
   test.setTimeout(180_000);
   await longDiscussion(facilitator, ada, bo, 'Skip on a phone', 0);
   const page = facilitator.page;

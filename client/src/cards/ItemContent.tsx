@@ -18,7 +18,7 @@ export function ItemContent({ item }: { item: Item | undefined }) {
   );
 }
 
-/** DI-6: an item in one line, for the items not being discussed: the card's words, or a group's title and size. */
+/** UI-24: an item in one line, for the items not being discussed: the card's words, or a group's title and size. */
 export function ItemLine({ item }: { item: Item | undefined }) {
   const { t } = useWords();
   if (!item) return <p className="empty item-line">{t('items.gone')}</p>;

@@ -9,7 +9,7 @@ export interface SkipTarget {
 }
 
 /**
- * UI-13: the first keys on the board skip past the header and the people to what a keyboard user came for — the
+ * UI-25: the first keys on the board skip past the header and the people to what a keyboard user came for — the
  * board, the item being discussed, the facilitator's phase controls. Hidden until focused. On a phone a target
  * may be on another tab: the link opens that tab first, then moves focus once it is drawn.
  */

@@ -40,7 +40,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const canNext = isFacilitator && allowedIn('discuss.next', board.phase);
   const remaining = order.filter((id) => id !== current && !done.has(id)).length;
   const currentRef = useRef<HTMLElement | null>(null);
-  // DI-6: only the current item is open; a discussed one shows its actions when I ask (each viewer for themself)
+  // UI-24: only the current item is open; a discussed one shows its actions when I ask (each viewer for themself)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (itemId: string) =>
     setExpanded((open) => {

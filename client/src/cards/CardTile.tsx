@@ -7,7 +7,7 @@ import { CardTextarea } from './CardTextarea.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { usePresenting } from '../board/presenting.js';
-import { shortText } from './items.js';
+import { shortText } from './shortText.js';
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
 export function CardTile({

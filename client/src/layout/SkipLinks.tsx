@@ -1,4 +1,4 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { useWords } from '../i18n/useWords.js';
 
 /** Where a skip link goes: the id of the element that takes focus, and the phone tab it is on (UI-12). */
@@ -15,22 +15,13 @@ export interface SkipTarget {
  */
 export function SkipLinks({ targets, openSection }: { targets: SkipTarget[]; openSection: (section: string) => void }) {
   const { t } = useWords();
-  const [pending, setPending] = useState<string | null>(null);
-  useEffect(() => {
-    if (!pending) return;
-    const target = document.getElementById(pending);
-    if (!target) return; // not drawn yet (a part that loads on demand): this runs again with the next render
-    setPending(null);
-    target.focus();
-    target.scrollIntoView({ block: 'start' });
-  });
   const go = (target: SkipTarget) => (event: MouseEvent) => {
     event.preventDefault();
     openSection(target.section);
-    setPending(target.id);
+    focusWhenDrawn(target.id);
   };
   return (
-    <nav className="skip-links" aria-label={t('layout.skipLinks')}>
+    <nav className="skip-links" data-skip-links="" aria-label={t('layout.skipLinks')}>
       {targets.map((target) => (
         <a key={target.id} href={`#${target.id}`} onClick={go(target)}>
           {target.label}
@@ -38,4 +29,15 @@ export function SkipLinks({ targets, openSection }: { targets: SkipTarget[]; ope
       ))}
     </nav>
   );
+}
+
+/** Focuses the element once it is on the page: a tab just opened, or a part still loading, draws it a little later. */
+function focusWhenDrawn(id: string, framesLeft = 180): void {
+  const target = document.getElementById(id);
+  if (target) {
+    target.focus();
+    target.scrollIntoView({ block: 'start' });
+  } else if (framesLeft > 0) {
+    requestAnimationFrame(() => focusWhenDrawn(id, framesLeft - 1));
+  }
 }

@@ -21,6 +21,9 @@ test('UI-27 in Discuss no two controls on the board share a name: each says whic
   test.setTimeout(180_000);
   await longDiscussion(facilitator, ada, bo, 'Names retro');
   for (const person of [facilitator, ada]) {
+    // the discussed items' actions open (UI-24), so their controls are on the page too
+    for (const toggle of await person.page.getByRole('button', { name: /^Actions \(1\)/ }).all()) await toggle.click();
+    await expect(person.page.getByRole('article', { name: /^Action: / })).toHaveCount(2);
     const names = await controlNames(person.page.getByRole('main'));
     expect(names.length).toBeGreaterThan(10);
     expect(duplicates(names), `${person.who}: ${names.join(' | ')}`).toEqual([]);

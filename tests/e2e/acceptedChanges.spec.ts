@@ -230,7 +230,7 @@ test('UI-20 an action marked done and given a due date keeps both while the boar
   const action = page.getByRole('article', { name: /Pair on every Friday deploy/ });
   await expect(action).toBeVisible();
 
-  const done = action.getByLabel('Done', { exact: true });
+  const done = action.getByRole('checkbox', { name: /^Done/ });
   link.hold = true;
   const marked = acked('action.done');
   await done.click();

@@ -134,3 +134,47 @@ test('UI-12 when the retro closes, a phone on the Actions tab is taken to the su
     await expect(ada.page.getByRole('region', { name: 'Actions', exact: true })).toBeVisible();
   });
 });
+
+test('UI-12 UI-26 at 390×844 the header is three short rows: the name, the phases on one line, the tools on one line', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    const expectShortHeader = async (where: string) => {
+      const header = await page.locator('.board-header').evaluate((el) => {
+        // on one line: every box overlaps every other vertically (they differ in height, centred on the line)
+        const oneLine = (selector: string) => {
+          const boxes = [...el.querySelectorAll(selector)].map((e) => e.getBoundingClientRect());
+          return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
+        };
+        const widest = Math.max(...[...el.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right));
+        return { height: el.getBoundingClientRect().height, phasesOnOneLine: oneLine('.stepper li'), toolsOnOneLine: oneLine('.header-side > *'), widest };
+      });
+      expect(header.phasesOnOneLine, `${where}: the phases on one line`).toBe(true);
+      expect(header.toolsOnOneLine, `${where}: the tools on one line`).toBe(true);
+      expect(header.widest, `${where}: nothing reaches past the screen`).toBeLessThanOrEqual(PHONE.width);
+      expect(header.height, `${where}: the header takes little of the screen`).toBeLessThan(150);
+      await noSidewaysScroll(page, where);
+    };
+    // a team retro has all seven phases, none done yet in Review
+    const teamUrl = await fiona.createTeam('Payments');
+    await fiona.startTeamRetro(teamUrl, 'Sprint 42 of the payments platform', { as: 'Fiona Featherstonehaugh' });
+    await expectShortHeader('review');
+    await section(page, 'Facilitate');
+    await page.getByRole('button', { name: 'Next: Write' }).click();
+    await page.getByRole('button', { name: 'Next: Reveal' }).click();
+    await fiona.confirm('Reveal all cards');
+    await page.getByRole('button', { name: 'Next: Vote' }).click();
+    await page.getByRole('button', { name: 'Next: Discuss' }).click();
+    await fiona.expectPhase('Discuss');
+    await section(page, 'Board');
+    await expectShortHeader('discuss');
+    // the phases still say which is which to a screen reader, and the connection says it is connected
+    await expect(page.getByRole('navigation', { name: 'Retro phases' })).toContainText('Write');
+    await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+    await page.screenshot({ path: test.info().outputPath('phone-header.png') });
+  } finally {
+    await context.close();
+  }
+});

@@ -62,7 +62,8 @@ function rescue(): void {
     }
     // UI-10: gone with the phase before (the phase changed a moment ago): the new phase's heading, not a control
     if (phaseJustChanged() && focusPhaseHeading()) return;
-    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.offsetParent !== null && !takesText(el));
+    // (never a skip link: it is a way in from the top, and would pop up out of nowhere, UI-25)
+    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.offsetParent !== null && !takesText(el) && !el.closest('[data-skip-links]'));
     if (target) {
       target.focus();
       return;

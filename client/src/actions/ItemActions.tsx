@@ -5,7 +5,7 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
-import { shortText } from '../cards/items.js';
+import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
 import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
 import { ActionKindLine } from '../responsibility/ActionKindLine.js';
@@ -16,6 +16,8 @@ export function ItemActions({ board, itemId, compact = false }: { board: PublicB
   const { t } = useWords();
   const actions = board.actions.filter((a) => a.itemId === itemId);
   const canCreate = allowedIn('action.create', board.phase);
+  // the item's words name the buttons that act on it, so a list of buttons says which item each one is for
+  const itemName = shortText(itemLabel(itemsById(board).get(itemId)), 40);
   return (
     <div className="item-actions">
       <h3>{t('act.actions')}</h3>
@@ -27,7 +29,7 @@ export function ItemActions({ board, itemId, compact = false }: { board: PublicB
           </li>
         ))}
       </ul>
-      {canCreate && (compact ? <CollapsedActionForm itemId={itemId} /> : <NewActionForm itemId={itemId} />)}
+      {canCreate && (compact ? <CollapsedActionForm itemId={itemId} itemName={itemName} /> : <NewActionForm itemId={itemId} itemName={itemName} />)}
     </div>
   );
 }
@@ -52,12 +54,13 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
     <article className={`action ${action.done ? 'done' : ''}`} aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
       <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} readOnly={closed} rows={2} />
       {!closed && <ResponsibilityHint text={text} />}
-      <ActionKindLine board={board} action={action} />
+      <ActionKindLine board={board} action={action} label={label} />
       <div className="action-controls">
         {changeable ? (
           <label className="done-toggle">
             <input
               type="checkbox"
+              aria-label={t('running.doneFor', { name: label })}
               checked={marking ? marking.done : action.done}
               onChange={(e) => session.send({ type: 'action.done', actionId: action.id, done: e.target.checked })}
             />
@@ -71,6 +74,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
             type="button"
             className={`toggle ${helping ? 'on' : ''}`}
             aria-pressed={helping}
+            aria-label={t('act.canHelpFor', { name: label })}
             onClick={() => session.send({ type: 'action.volunteer', actionId: action.id, volunteer: !helping })}
           >
             {helping ? '✓ ' : ''}
@@ -81,6 +85,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
           <span>{t('act.dueDate')}</span>
           <input
             type="date"
+            aria-label={t('act.dueDateFor', { name: label })}
             value={(dating ? dating.dueDate : action.dueDate) ?? ''}
             readOnly={!changeable}
             disabled={!changeable}
@@ -88,7 +93,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
           />
         </label>
         {canDelete && !confirmingDelete && (
-          <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
+          <button type="button" className="link small danger" aria-label={t('act.deleteActionFor', { name: label })} onClick={() => setConfirmingDelete(true)}>
             {t('act.deleteAction')}
           </button>
         )}
@@ -111,19 +116,19 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 }
 
 /** AC-1: on an item that is not current, the form opens on demand. */
-function CollapsedActionForm({ itemId }: { itemId: string }) {
+function CollapsedActionForm({ itemId, itemName }: { itemId: string; itemName: string }) {
   const { t } = useWords();
   const [open, setOpen] = useState(false);
   // asked for, so its field takes focus (the focus rescue never moves focus into a text field on its own, UI-10)
-  if (open) return <NewActionForm itemId={itemId} autoFocus />;
+  if (open) return <NewActionForm itemId={itemId} itemName={itemName} autoFocus />;
   return (
-    <button type="button" className="link small" onClick={() => setOpen(true)}>
+    <button type="button" className="link small" aria-label={t('running.addFromItemFor', { name: itemName })} onClick={() => setOpen(true)}>
       {t('running.addFromItem')}
     </button>
   );
 }
 
-function NewActionForm({ itemId, autoFocus = false }: { itemId: string; autoFocus?: boolean }) {
+function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string; itemName: string; autoFocus?: boolean }) {
   const { t } = useWords();
   const session = useSession();
   const [text, setText] = useState('');
@@ -161,7 +166,7 @@ function NewActionForm({ itemId, autoFocus = false }: { itemId: string; autoFocu
         <span>{t('resp.askField')}</span>
         <input value={askOf} maxLength={LIMITS.askOf} placeholder={t('resp.askPlaceholder')} onChange={(e) => setAskOf(e.target.value)} />
       </label>
-      <button type="submit" className="small" disabled={!text.trim()}>
+      <button type="submit" className="small" aria-label={t('act.addActionFor', { name: itemName })} disabled={!text.trim()}>
         {t('act.addAction')}
       </button>
     </form>

@@ -12,6 +12,8 @@ import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
 import { Tabs } from '../layout/Tabs.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
+import { useHeaderHeight } from '../layout/useHeaderHeight.js';
+import { SkipLinks, type SkipTarget } from '../layout/SkipLinks.js';
 import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 import { BoardTitle } from '../facilitation/BoardTitle.js';
@@ -70,6 +72,7 @@ export function BoardScreen({
   // UI-16: once the board is on screen, the parts it loads on demand are fetched ahead, so a network that drops
   // later does not find one missing (and one that is missing waits for the network rather than blanking the page)
   const boardShown = known !== null;
+  const headerRef = useHeaderHeight<HTMLElement>((known ?? initialBoard) !== null && !state.door && !state.deleted && !state.refused);
   useEffect(() => {
     if (!boardShown) return;
     const timer = setTimeout(preloadLazyParts, 500);
@@ -149,9 +152,16 @@ export function BoardScreen({
     ...(state.isFacilitator ? [{ id: 'facilitate', label: t('layout.facilitate') }] : []),
   ];
 
+  const skipTargets: SkipTarget[] = [
+    { id: 'board-main', label: t('layout.skipToBoard'), section: 'board' },
+    ...(board.phase === 'discuss' && board.currentItemId ? [{ id: 'current-item', label: t('layout.skipToCurrent'), section: 'board' }] : []),
+    ...(state.isFacilitator ? [{ id: 'phase-controls', label: t('layout.skipToControls'), section: 'facilitate' }] : []),
+  ];
+
   return (
     <div className="board-layout">
-      <header className="board-header">
+      <SkipLinks targets={skipTargets} openSection={(s) => phone && setSection(s)} />
+      <header className="board-header" ref={headerRef}>
         <div className="board-title">
           <span className="brand">{t('app.brand')}</span>
           <BoardTitle name={board.name} canRename={state.isFacilitator && board.phase !== 'closed'} />
@@ -188,7 +198,7 @@ export function BoardScreen({
               {deleteBoard}
             </aside>
           ) : section === 'actions' && PHASES_WITH_ACTIONS.has(board.phase) ? (
-            <main className="board-main">
+            <main className="board-main" id="board-main" tabIndex={-1}>
               <Suspense fallback={null}>
                 <ActionsOverview board={board} />
               </Suspense>
@@ -196,19 +206,20 @@ export function BoardScreen({
           ) : section === 'facilitate' && state.isFacilitator ? (
             <aside className="sidebar">{facilitatorBar}</aside>
           ) : (
-            <main className="board-main">
+            <main className="board-main" id="board-main" tabIndex={-1}>
               <PhaseView board={board} />
             </main>
           )}
         </Tabs>
       ) : (
         <div className="board-body">
+          {/* the facilitator's phase controls come first: the step on is what they reach for most */}
           <aside className="sidebar">
-            <PresenceList board={board} />
             {facilitatorBar}
+            <PresenceList board={board} />
             {deleteBoard}
           </aside>
-          <main className="board-main">
+          <main className="board-main" id="board-main" tabIndex={-1}>
             <PhaseView board={board} />
           </main>
         </div>

@@ -13,7 +13,7 @@ export function ConnectionStatus() {
     <div className="connection-line">
       <p className={`connection ${connected ? 'ok' : 'waiting'}`} role="status" data-testid="connection-status">
         <span className="dot" aria-hidden="true" />
-        {label}
+        <span className="connection-label">{label}</span>
         {!connected && pending.length > 0 && <span className="pending-count"> {t('connection.waiting', { count: pending.length })}</span>}
       </p>
       {!connected && connection !== 'connecting' && (

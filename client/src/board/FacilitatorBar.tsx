@@ -33,22 +33,27 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const next = nextPhase(board.phase, board.hasReview);
   const previous = previousPhase(board.phase, board.hasReview);
   const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
+  // RE-10: leaving Review with promises nobody marked asks first — a nudge, not a block (they stay open, RE-3)
+  const [nudging, setNudging] = useState(false);
+  const unmarked = board.phase === 'review' ? board.review.filter((r) => r.status === null).length : 0;
   // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
   const opener = useRef<HTMLElement | null>(null);
   const go = (phase: Phase) => {
-    if (!needsConfirming(board.phase, phase)) return session.send({ type: 'phase.set', phase });
+    const nudge = board.phase === 'review' && phase === 'write' && unmarked > 0;
+    if (!nudge && !needsConfirming(board.phase, phase)) return session.send({ type: 'phase.set', phase });
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setConfirming(phase);
+    if (nudge) setNudging(true);
+    else if (needsConfirming(board.phase, phase)) setConfirming(phase);
   };
   useEffect(() => {
-    if (confirming !== null) return;
+    if (confirming !== null || nudging) return;
     if (opener.current?.isConnected) opener.current.focus();
     opener.current = null;
-  }, [confirming]);
+  }, [confirming, nudging]);
   const confirm = confirming ? CONFIRM[confirming] : undefined;
 
   return (
-    <section className="panel facilitator-bar" aria-labelledby="facilitator-title">
+    <section className="panel facilitator-bar" id="phase-controls" tabIndex={-1} aria-labelledby="facilitator-title">
       <h2 id="facilitator-title">{t('facilitator.title')}</h2>
       <KnockList />
       {board.phase === 'closed' ? (
@@ -100,6 +105,20 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
             {t('facilitation.confirm.closeButton')}
           </button>
         </div>
+      )}
+      {nudging && (
+        <ConfirmDialog
+          title={t('facilitator.unmarkedTitle', { count: unmarked })}
+          confirmLabel={t('facilitator.unmarkedGoOn')}
+          cancelLabel={t('facilitator.unmarkedStay')}
+          onCancel={() => setNudging(false)}
+          onConfirm={() => {
+            session.send({ type: 'phase.set', phase: 'write' });
+            setNudging(false);
+          }}
+        >
+          <p>{t('facilitator.unmarkedBody')}</p>
+        </ConfirmDialog>
       )}
       {confirming && confirm && (
         <ConfirmDialog

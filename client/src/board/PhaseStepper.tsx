@@ -10,7 +10,7 @@ export function PhaseStepper({ phase, hasReview }: { phase: Phase; hasReview: bo
       <ol>
         {phases.map((p, i) => (
           <li key={p} className={i === current ? 'current' : i < current ? 'done' : 'upcoming'} aria-current={i === current ? 'step' : undefined}>
-            {t(`phases.${p}`)}
+            <span className="phase-name">{t(`phases.${p}`)}</span>
           </li>
         ))}
       </ol>

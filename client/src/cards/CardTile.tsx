@@ -7,6 +7,7 @@ import { CardTextarea } from './CardTextarea.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { usePresenting } from '../board/presenting.js';
+import { shortText } from './shortText.js';
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
 export function CardTile({
@@ -105,6 +106,7 @@ export function CardTile({
             <button
               type="button"
               className="link small"
+              aria-label={t('card.editFor', { name: shortText(text, 40) })}
               onClick={() => {
                 setDraft(text);
                 setEditing(true);
@@ -112,7 +114,7 @@ export function CardTile({
             >
               {t('card.edit')}
             </button>
-            <button type="button" className="link small danger" onClick={() => setConfirmingDelete(true)}>
+            <button type="button" className="link small danger" aria-label={t('card.deleteFor', { name: shortText(text, 40) })} onClick={() => setConfirmingDelete(true)}>
               {t('card.delete')}
             </button>
           </span>
@@ -123,7 +125,7 @@ export function CardTile({
           </button>
         )}
         {hideable && cardId && (
-          <button type="button" className="link small danger" onClick={() => setConfirmHide(true)}>
+          <button type="button" className="link small danger" aria-label={t('facilitation.card.hideFor', { name: shortText(text, 40) })} onClick={() => setConfirmHide(true)}>
             {t('facilitation.card.hide')}
           </button>
         )}

@@ -45,7 +45,7 @@ export function NewCardForm({ column }: { column: Column }) {
         describedBy={`${inputId}-nudge`}
       />
       <BlamelessHint text={draft} id={`${inputId}-nudge`} />
-      <button type="submit" className="small" disabled={!draft.trim()}>
+      <button type="submit" className="small" aria-label={t('write.addCardTo', { column: columnTitle(column) })} disabled={!draft.trim()}>
         {t('write.addCard')}
       </button>
     </form>

@@ -1,5 +1,6 @@
 import { i18n } from '../i18n/index.js';
 import type { PublicBoardView, PublicCard, PublicGroup } from '@candor/shared';
+import { shortText } from './shortText.js';
 
 /** What people vote on and discuss: a group, or a revealed card standing alone (mirrors shared/voting.ts). */
 export type Item = { kind: 'group'; id: string; group: PublicGroup; cards: PublicCard[] } | { kind: 'card'; id: string; card: PublicCard };
@@ -33,7 +34,4 @@ export function itemLabel(item: Item | undefined): string {
   return item.group.title.trim() || i18n.t('items.group', { cards: item.cards.map((c) => shortText(c.text, 30)).join(' / ') });
 }
 
-export function shortText(text: string, max = 60): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
+export { shortText };

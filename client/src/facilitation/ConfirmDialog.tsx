@@ -9,6 +9,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   danger,
   onConfirm,
   onCancel,
@@ -16,6 +17,8 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** what staying means, when "Cancel" would not say it */
+  cancelLabel?: string;
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -33,7 +36,7 @@ export function ConfirmDialog({
       <div className="dialog-body">{children}</div>
       <div className="row dialog-buttons">
         <button type="button" onClick={onCancel}>
-          {t('facilitation.confirm.cancel')}
+          {cancelLabel ?? t('facilitation.confirm.cancel')}
         </button>
         <button type="button" className={danger ? 'danger-solid' : 'primary'} onClick={onConfirm}>
           {confirmLabel}

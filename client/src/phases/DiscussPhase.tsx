@@ -5,7 +5,7 @@ import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSo
 import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
-import { ItemContent } from '../cards/ItemContent.js';
+import { ItemContent, ItemLine } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
@@ -40,6 +40,15 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const canNext = isFacilitator && allowedIn('discuss.next', board.phase);
   const remaining = order.filter((id) => id !== current && !done.has(id)).length;
   const currentRef = useRef<HTMLElement | null>(null);
+  // UI-24: only the current item is open; a discussed one shows its actions when I ask (each viewer for themself)
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (itemId: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(itemId)) next.add(itemId);
+      return next;
+    });
+  const actionCount = (itemId: string) => board.actions.filter((a) => a.itemId === itemId).length;
 
   // DI-10, UI-20: "Next item" says which item it moves on from, and waits until the board has moved on: pressed
   // again meanwhile (the ack can come before the board's update) it would otherwise skip an item
@@ -73,7 +82,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   return (
     <>
       <PhaseIntro title={t('discuss.title')}>{t(board.tallies === null ? 'running.introInOrder' : 'running.intro')}</PhaseIntro>
-      <div className="discuss-bar">
+      <div className={`discuss-bar ${canNext ? 'sticky-bar' : ''}`}>
         <RaisedHands board={board} />
         {canNext && (
           <div className="next-item">
@@ -102,13 +111,14 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                   id={itemId}
                   label={label}
                   movable={canOrder}
-                  className={`discussion-item ${isCurrent ? 'current' : 'dimmed'} ${isDone ? 'done' : ''}`}
+                  className={`discussion-item ${isCurrent ? 'current' : 'dimmed compact'} ${isDone ? 'done' : ''}`}
                 >
                   <article
                     className="discussion-body"
                     aria-current={isCurrent ? 'true' : undefined}
                     aria-label={isCurrent ? t('running.nowLabel', { name: label }) : t('running.itemLabel', { n: index + 1, name: label })}
                     tabIndex={isCurrent ? -1 : undefined}
+                    id={isCurrent ? 'current-item' : undefined}
                     ref={isCurrent ? (el) => void (currentRef.current = el) : undefined}
                   >
                     <div className="ranked-head">
@@ -118,16 +128,30 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                       {isCurrent && <span className="badge now">{t('discuss.now')}</span>}
                       {isDone && <span className="badge done">{t('running.discussed')}</span>}
                     </div>
-                    <ItemContent item={item} />
-                    <Reactions board={board} itemId={itemId} interactive={isCurrent && allowedIn('reaction.toggle', board.phase)} />
                     {isCurrent ? (
                       <>
+                        <ItemContent item={item} />
+                        <Reactions board={board} itemId={itemId} interactive={allowedIn('reaction.toggle', board.phase)} />
                         <GuidedMove key={itemId} board={board} itemId={itemId} notesRows={5} />
                       </>
                     ) : (
-                      isDone && <ItemActions board={board} itemId={itemId} compact />
+                      <>
+                        <ItemLine item={item} />
+                        <Reactions board={board} itemId={itemId} interactive={false} />
+                      </>
                     )}
                     <div className="row item-controls">
+                      {isDone && !isCurrent && (
+                        <button
+                          type="button"
+                          className="small"
+                          aria-expanded={expanded.has(itemId)}
+                          aria-label={t('discuss.actionsToggleFor', { count: actionCount(itemId), name: label })}
+                          onClick={() => toggle(itemId)}
+                        >
+                          {t('discuss.actionsToggle', { count: actionCount(itemId) })}
+                        </button>
+                      )}
                       {canSelect && !isCurrent && !isDone && (
                         <button type="button" className="small" aria-label={t('discuss.discussThisLabel', { name: label })} onClick={() => session.send({ type: 'discuss.select', itemId })}>
                           {t('discuss.discussThis')}
@@ -139,6 +163,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                         </button>
                       )}
                     </div>
+                    {isDone && !isCurrent && expanded.has(itemId) && <ItemActions board={board} itemId={itemId} compact />}
                   </article>
                 </SortableItem>
               );

@@ -4,7 +4,7 @@ import { LIMITS, allowedIn, type PublicAction, type PublicBoardView } from '@can
 import { useSession } from '../board/SessionContext.js';
 
 /** AK-3: whose an action is — ours (named), an ask of someone outside the room, or nobody's yet. */
-export function ActionKindLine({ board, action }: { board: PublicBoardView; action: PublicAction }) {
+export function ActionKindLine({ board, action, label }: { board: PublicBoardView; action: PublicAction; /** the action's words, naming its buttons */ label: string }) {
   const { t } = useWords();
   const session = useSession();
   const changeable = allowedIn('action.ask', board.phase);
@@ -21,7 +21,7 @@ export function ActionKindLine({ board, action }: { board: PublicBoardView; acti
       <p className="owners kind-ask">
         <span className="badge ask">{t('resp.ask')}</span> {t('resp.askedOf')} <strong>{action.askOf}</strong>
         {changeable && (
-          <button type="button" className="link small" onClick={() => session.send({ type: 'action.ask', actionId: action.id, askOf: null })}>
+          <button type="button" className="link small" aria-label={t('resp.notAskFor', { name: label })} onClick={() => session.send({ type: 'action.ask', actionId: action.id, askOf: null })}>
             {t('resp.notAsk')}
           </button>
         )}
@@ -33,12 +33,12 @@ export function ActionKindLine({ board, action }: { board: PublicBoardView; acti
       <p className="hint untaken">
         <span className="badge untaken">{t('resp.nobody')}</span> {t('resp.untakenPrompt')}
       </p>
-      {changeable && <AskForm actionId={action.id} />}
+      {changeable && <AskForm actionId={action.id} label={label} />}
     </div>
   );
 }
 
-function AskForm({ actionId }: { actionId: string }) {
+function AskForm({ actionId, label }: { actionId: string; label: string }) {
   const { t } = useWords();
   const session = useSession();
   const [askOf, setAskOf] = useState('');
@@ -56,7 +56,7 @@ function AskForm({ actionId }: { actionId: string }) {
         {t('resp.askWho')}
       </label>
       <input id={inputId} className="grow" value={askOf} maxLength={LIMITS.askOf} placeholder={t('resp.askPlaceholder')} onChange={(e) => setAskOf(e.target.value)} />
-      <button type="submit" className="small" disabled={!askOf.trim()}>
+      <button type="submit" className="small" aria-label={t('resp.makeAskFor', { name: label })} disabled={!askOf.trim()}>
         {t('resp.makeAsk')}
       </button>
     </form>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { LIMITS, allowedIn, type PublicBoardView, type PublicOffer } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { shortText } from '../cards/items.js';
+import { itemLabel, itemsById, shortText } from '../cards/items.js';
 
 /**
  * OF-*: "How can I help?" — named offers on one discussed item. An offer is a promise, so it carries its
@@ -24,7 +24,7 @@ export function OffersOfHelp({ board, itemId }: { board: PublicBoardView; itemId
           ))}
         </ul>
       )}
-      {open && <NewOfferForm itemId={itemId} />}
+      {open && <NewOfferForm itemId={itemId} itemName={shortText(itemLabel(itemsById(board).get(itemId)), 40)} />}
     </div>
   );
 }
@@ -57,7 +57,7 @@ function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: 
   );
 }
 
-function NewOfferForm({ itemId }: { itemId: string }) {
+function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }) {
   const { t } = useWords();
   const session = useSession();
   const [text, setText] = useState('');
@@ -84,7 +84,7 @@ function NewOfferForm({ itemId }: { itemId: string }) {
         placeholder={t('resp.offerPlaceholder')}
         onChange={(e) => setText(e.target.value)}
       />
-      <button type="submit" className="small" disabled={!text.trim()}>
+      <button type="submit" className="small" aria-label={t('resp.offerFor', { name: itemName })} disabled={!text.trim()}>
         {t('resp.offer')}
       </button>
     </form>

@@ -192,3 +192,31 @@ describe('vote tallies in the exports', () => {
     expect(Object.keys(exported.board.tallies!)).toHaveLength(2 + 2);
   });
 });
+
+describe('the order of the cards CSV', () => {
+  it('EX-6 rows go column by column as on the board, within a column in the discussion order, each group just above its cards', () => {
+    const state = boardWith();
+    // written in an order that mixes the columns, so the reveal order does too
+    const ids = [
+      addCard(state, alice, 'continue: pairing', 'continue'),
+      addCard(state, bob, 'stop: friday deploys', 'stop'),
+      addCard(state, fran, 'start: demos', 'start'),
+      addCard(state, alice, 'stop: long standups', 'stop'),
+      addCard(state, bob, 'start: runbooks', 'start'),
+      addCard(state, fran, 'stop: skipped reviews', 'stop'),
+    ];
+    moveTo(state, 'reveal');
+    must(state, alice, { type: 'card.group', cardId: ids[5]!, withCardId: ids[3]! });
+    const group = state.cards.get(ids[3]!)!.groupId!;
+    must(state, alice, { type: 'group.title', groupId: group, title: 'Process', previous: state.groups.get(group)!.title });
+    moveTo(state, 'vote');
+    // runbooks 2, the group 2, friday deploys 1, demos 0 (and pairing, alone in its column, AN-12's voters)
+    for (const [who, target] of [[alice, ids[4]!], [bob, ids[4]!], [fran, group], [bob, group], [alice, ids[1]!]] as const) must(state, who, { type: 'vote.cast', itemId: target });
+    enoughVoters(state, ids[0]!);
+    moveTo(state, 'closed');
+    const rows = parseCsv(renderCsv(viewOf(state, { kind: 'public' }).board)).slice(1).map(([column, card, title]) => `${column}|${card || `[${title}]`}`);
+    expect(rows.slice(0, 3)).toEqual(['Start|start: runbooks', 'Start|start: demos', 'Stop|[Process]']);
+    expect(rows.slice(3, 5).sort()).toEqual(['Stop|stop: long standups', 'Stop|stop: skipped reviews']);
+    expect(rows.slice(5)).toEqual(['Stop|stop: friday deploys', 'Continue|continue: pairing']);
+  });
+});

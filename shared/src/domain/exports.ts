@@ -9,22 +9,33 @@ import type { PublicBoardView } from './visibility.js';
  */
 export function renderCsv(view: PublicBoardView): string {
   const columns = new Map(view.columns.map((c) => [c.id, c.title]));
-  const groups = new Map(view.groups.map((g) => [g.id, g.title]));
+  const columnOf = (id: string) => columns.get(id) ?? id;
   const votes = (n: number | null) => (n === null ? '' : String(n));
   const rows: string[][] = [['column', 'card', 'group', 'votes']];
-  for (const card of view.cards) {
-    rows.push([
-      columns.get(card.columnId) ?? card.columnId,
-      card.text,
-      card.groupId ? groups.get(card.groupId) || 'untitled group' : '',
-      votes(cardRowVotes(view, card)),
-    ]);
-  }
-  // EX-5: a group's votes are on one row of its own, not repeated on each of its cards.
-  for (const item of exportItems(view)) {
-    if (item.group) rows.push(['', '', item.group.title || 'untitled group', votes(item.votes)]);
+  for (const item of itemsAsShown(view)) {
+    const group = item.group ? item.group.title || 'untitled group' : '';
+    // EX-5: a group's votes are on one row of its own, just above its cards, not repeated on each of them.
+    if (item.group) rows.push([columnOf(item.cards[0]!.columnId), '', group, votes(item.votes)]);
+    for (const card of item.cards) rows.push([columnOf(card.columnId), card.text, group, votes(cardRowVotes(view, card))]);
   }
   return toCsv(rows);
+}
+
+/**
+ * EX-6: the items in the order the room saw them: column by column as on the board, and within a column in the
+ * discussion order (the facilitator's, else by votes, else as revealed). A group sits in the column of its first
+ * card.
+ */
+function itemsAsShown(view: PublicBoardView) {
+  const items = exportItems(view);
+  const discussed = view.discussOrder ?? view.ranking ?? items.map((item) => item.id);
+  const place = new Map(discussed.map((id, i) => [id, i]));
+  const columnPlace = new Map(view.columns.map((c, i) => [c.id, i]));
+  const key = (item: (typeof items)[number], i: number) => [columnPlace.get(item.cards[0]!.columnId) ?? view.columns.length, place.get(item.id) ?? discussed.length + i];
+  return items
+    .map((item, i) => ({ item, key: key(item, i) }))
+    .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]!)
+    .map(({ item }) => item);
 }
 
 export function renderActionsCsv(view: PublicBoardView, notes: Record<string, string>): string {

@@ -88,3 +88,42 @@ export async function discussingOneCard(facilitator: BoardPage, person: BoardPag
   await expect(discussion.reaction('Agree')).toBeVisible();
   return discussion;
 }
+
+/** Eight cards, each an item of its own, in Discuss (the votes withheld, so in the order they were revealed). */
+export const LONG_RETRO_CARDS = [
+  'Reviews are slow and pile up',
+  'Deploys break on Mondays',
+  'Pairing helped a lot',
+  'Flaky tests in CI',
+  'Standups run long',
+  'Docs are out of date',
+  'Onboarding buddy worked',
+  'Too many meetings',
+] as const;
+
+/**
+ * A retro far into Discuss, as the walk-through found it long: `facilitator` runs it, `ada` and `bo` write the
+ * eight cards, and the first `discussed` items are discussed with one action each; the next item is current.
+ * Returns the current item's words.
+ */
+export async function longDiscussion(facilitator: BoardPage, ada: BoardPage, bo: BoardPage, retro: string, discussed = 2): Promise<string> {
+  const link = await facilitator.createRetro(retro);
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  for (const [i, text] of LONG_RETRO_CARDS.entries()) await (i % 2 ? ada : bo).addCard(['Start', 'Stop', 'Continue'][i % 3]!, text);
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  const page = facilitator.page;
+  for (let i = 0; i <= discussed; i++) {
+    await page.getByRole('button', { name: /^(Start with the first item|Next item)/ }).click();
+    await expect(page.getByRole('article', { name: /^Now discussing/ })).toHaveCount(1);
+    if (i === discussed) break;
+    const current = page.getByRole('article', { name: /^Now discussing/ });
+    await current.getByLabel('What is the right thing to do? How can I help?').fill(`Action ${i + 1}`);
+    await current.getByRole('button', { name: /^Add action/ }).click();
+    await expect(current.getByRole('article', { name: `Action: Action ${i + 1}` })).toBeVisible();
+  }
+  const name = await page.getByRole('article', { name: /^Now discussing/ }).getAttribute('aria-label');
+  return name!.replace(/^Now discussing: /, '');
+}

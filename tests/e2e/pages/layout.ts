@@ -61,9 +61,14 @@ export async function controlsReachingBelow(page: Page, top: number, skip: strin
       for (const element of document.querySelectorAll<HTMLElement>('button, input, textarea, select, a[href], [role="tab"], [tabindex="0"]')) {
         if (element.closest(skip) || element.getClientRects().length === 0) continue;
         const rect = element.getBoundingClientRect();
-        if (rect.width === 0 || rect.bottom <= top + 0.5 || rect.top >= window.innerHeight) continue;
+        // what a scrolling box (the desk's sidebar) cuts off is not on screen: only the part it shows counts
+        let bottom = rect.bottom;
+        for (let box = element.parentElement; box; box = box.parentElement) {
+          if (getComputedStyle(box).overflowY !== 'visible') bottom = Math.min(bottom, box.getBoundingClientRect().bottom);
+        }
+        if (rect.width === 0 || bottom <= top + 0.5 || bottom <= rect.top || rect.top >= window.innerHeight) continue;
         const name = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent;
-        found.push(`${element.tagName.toLowerCase()} "${(name ?? '').trim().slice(0, 40)}" reaches ${Math.round(rect.bottom - top)} px under the line`);
+        found.push(`${element.tagName.toLowerCase()} "${(name ?? '').trim().slice(0, 40)}" reaches ${Math.round(bottom - top)} px under the line`);
       }
       return found;
     },

@@ -236,6 +236,12 @@ describe('anonymity over a whole retro', () => {
       }
       // Positive control: B's own id did arrive (join ack, `me`), so an id in a frame would be found.
       expect(B.frames.some((f) => frameContains(f, B.participantId))).toBe(true);
+      // "no Yjs item of a card carries its author's client id": every item of the board document B holds, cards
+      // included, was made by one Yjs client, the server's, and by none of the people's
+      expect(B.board()!.cards.length).toBe(5);
+      const writers = [...B.boardDoc.store.clients.keys()];
+      expect(writers).toHaveLength(1);
+      expect([A, F(), B].map((p) => p.boardDoc.clientID)).not.toContain(writers[0]);
     } finally {
       db.close();
     }

@@ -3,15 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack, PersonalView, PublicBoardView } from '@candor/shared';
+import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import { Person, createBoard, ensureServerBuilt } from './harness.js';
-import { type SpawnedServer, kill9, startServerProcess } from './spawnedServer.js';
+import { type SpawnOptions, type SpawnedServer, kill9, startServerProcess } from './spawnedServer.js';
 
 /**
  * DU-1 for everything else a person does that the README promises back after a restart ("people's cards, votes
  * and answers are theirs again as soon as they rejoin"): pulse answers, fist-of-five answers, trust-lens taps,
  * reactions, offers, a signature, a group's title and "I'm done" marks. Each is acknowledged, the process is
  * killed with SIGKILL, and on the same data directory every person gets back exactly their own, and what the
- * room sees afterwards is computed from the values given before the crash.
+ * room sees afterwards is computed from the values given before the crash. On SQLite and on PostgreSQL (PG-1: "the
+ * server survives kill -9 on PostgreSQL like on SQLite", where the anonymous state is sealed, AR-12).
  */
 
 function ok(ack: Ack): Extract<Ack, { ok: true }> {
@@ -24,14 +26,16 @@ const kept = (me: PersonalView | null) => ({ ...me!, knocks: [] });
 /** The public view without presence (who is online is runtime, CM-5). */
 const publicPart = (view: PublicBoardView | null) => ({ ...view!, participants: view!.participants.map((p) => ({ ...p, online: true })) });
 
-describe('durability of answers, taps, reactions and offers', () => {
-  let dataDir: string;
+describe.each(['SQLite', 'PostgreSQL'] as const)('durability of answers, taps, reactions and offers on %s', (store) => {
+  let options: SpawnOptions;
   let running: SpawnedServer | null = null;
   const people: Person[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ensureServerBuilt();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-du-answers-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-du-answers-'));
+    // on PostgreSQL only the key file lives beside the (never created) data directory
+    options = store === 'SQLite' ? { dataDir: dir } : { dataDir: path.join(dir, 'data'), databaseUrl: await installationDatabase() };
   }, 120_000);
 
   afterAll(async () => {
@@ -42,12 +46,12 @@ describe('durability of answers, taps, reactions and offers', () => {
   async function restartHard(everyone: Person[]): Promise<void> {
     await kill9(running!);
     expect(running!.child.signalCode).toBe('SIGKILL');
-    running = await startServerProcess({ dataDir });
+    running = await startServerProcess(options);
     for (const p of everyone) expect(await p.reconnect(running.url)).toMatchObject({ ok: true });
   }
 
-  it('DU-1 PU-1 CO-1 TL-5 RX-2 OF-2 SG-1 DN-1 acknowledged pulse and fist-of-five answers, lens taps, reactions, offers, a signature and done marks survive kill -9, each back with its own person', async () => {
-    running = await startServerProcess({ dataDir });
+  it('DU-1 PG-1 PU-1 CO-1 TL-5 RX-2 OF-2 SG-1 DN-1 acknowledged pulse and fist-of-five answers, lens taps, reactions, offers, a signature and done marks survive kill -9, each back with its own person', async () => {
+    running = await startServerProcess(options);
     const { boardId, facilitatorKey } = await createBoard(running.url, 'Answers survive kill -9', 'start-stop-continue');
     const [F, A, B, C, D] = [0, 1, 2, 3, 4].map(() => new Person(running!.url)) as [Person, Person, Person, Person, Person];
     people.push(F, A, B, C, D);

@@ -39,6 +39,7 @@ describe('anonymity over a whole retro', () => {
   const people = {} as { F: Person; A: Person; B: Person };
   let revealMark = 0;
   let exportBody = '';
+  const otherExports: Record<string, string> = {};
   const cardIds: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -137,7 +138,7 @@ describe('anonymity over a whole retro', () => {
     for (const votes of votesSeenByB) expect(Object.values(votes).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
   });
 
-  it('AN-4 the retro goes on: shared notes, an action A volunteers for, Close, and the export B downloads', async () => {
+  it('AN-4 the retro goes on: shared notes, an action A volunteers for, Close, and every export B downloads', async () => {
     const { A, B } = people;
     // (AN-12: no ranking with three voters; the items keep the reveal order)
     const top = B.board()!.discussOrder![0]!;
@@ -184,6 +185,13 @@ describe('anonymity over a whole retro', () => {
     expect(exportBody).toContain('ACTION-PAIR-ON-DEPLOYS');
     expect(exportBody).toContain('NOTE-FROM-A');
     expect(exportBody).toContain(A_TEXTS[0]);
+    // EX-2 EX-3: the other exports B can download go through the same search below (every HTTP body B received)
+    for (const [file, shown] of [['export.csv', A_TEXTS[0]!], ['actions.csv', 'ACTION-PAIR-ON-DEPLOYS'], ['export.json', 'NOTE-FROM-A']] as const) {
+      const other = await B.fetchText(`/api/boards/${boardId}/${file}`);
+      expect(other.status, file).toBe(200);
+      expect(other.body, file).toContain(shown);
+      otherExports[file] = other.body;
+    }
   });
 
   it('AN-1 nothing B received in the whole retro carries another’s participant id, secret, facilitator key, author tag or voter tag', () => {
@@ -228,6 +236,12 @@ describe('anonymity over a whole retro', () => {
       }
       // Positive control: B's own id did arrive (join ack, `me`), so an id in a frame would be found.
       expect(B.frames.some((f) => frameContains(f, B.participantId))).toBe(true);
+      // "no Yjs item of a card carries its author's client id": every item of the board document B holds, cards
+      // included, was made by one Yjs client, the server's, and by none of the people's
+      expect(B.board()!.cards.length).toBe(5);
+      const writers = [...B.boardDoc.store.clients.keys()];
+      expect(writers).toHaveLength(1);
+      expect([A, F(), B].map((p) => p.boardDoc.clientID)).not.toContain(writers[0]);
     } finally {
       db.close();
     }
@@ -261,6 +275,16 @@ describe('anonymity over a whole retro', () => {
     const lines = exportBody.split('\n').filter((l) => l.includes(A_NAME));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^- \[ \] ACTION-PAIR-ON-DEPLOYS — Ada-QX-NAME · due 2031-01-15$/);
+    // In the cards CSV not at all; in the actions CSV only as the action's owner; in the JSON export only among
+    // the people, the action's owners and the offers (OF-2: named like a promise).
+    expect(otherExports['export.csv']).not.toContain(A_NAME);
+    const actionLines = otherExports['actions.csv']!.split('\n').filter((l) => l.includes(A_NAME));
+    expect(actionLines).toHaveLength(1);
+    expect(actionLines[0]).toContain('ACTION-PAIR-ON-DEPLOYS');
+    const json = JSON.parse(otherExports['export.json']!) as Record<string, unknown>;
+    const withoutOwners = JSON.stringify(json, (key, value: unknown) => (['owners', 'people', 'offers'].includes(key) ? undefined : value));
+    expect(JSON.stringify(json)).toContain(A_NAME);
+    expect(withoutOwners).not.toContain(A_NAME);
     // A's own `me` stayed with A.
     expect(A.meHistory.every((v) => v.participantId === A.participantId)).toBe(true);
   });

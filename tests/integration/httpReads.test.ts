@@ -75,4 +75,33 @@ describe('reading a board over HTTP', () => {
     expect(JSON.parse((await read(live.server.url, `/api/boards/${boardId}`, A)).body)).not.toHaveProperty('board');
     expect((await read(live.server.url, `/api/boards/${boardId}/export.md`, F)).status).toBe(200);
   });
+
+  it('JN-6 TM-1 a team retro behind a password: the team link reads what the team page shows (its actions and owners), never its cards or its view', async () => {
+    const url = live.server.url;
+    const team = (await (await fetch(`${url}/api/teams`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Door team' }) })).json()) as { teamId: string };
+    const made = await fetch(`${url}/api/teams/${team.teamId}/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Locked sprint', templateId: 'start-stop-continue' }) });
+    const { boardId, facilitatorKey } = (await made.json()) as { boardId: string; facilitatorKey: string };
+    const [F, A] = [new Person(url), new Person(url)];
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    expect(await F.cmd('access.password', { password: 'tulip' })).toMatchObject({ ok: true });
+    expect(await F.cmd('phase.set', { phase: 'write' })).toMatchObject({ ok: true });
+    const card = (await F.cmd('card.add', { columnId: 'start', text: 'TEAM-DOOR-CARD' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    const action = (await F.cmd('action.create', { itemId: card.data.cardId, text: 'TEAM-DOOR-ACTION' })) as { ok: true; data: { actionId: string } };
+    expect(await F.cmd('action.volunteer', { actionId: action.data.actionId, volunteer: true })).toMatchObject({ ok: true });
+
+    // the board's own link: the door only
+    expect(JSON.parse((await read(url, `/api/boards/${boardId}`)).body)).toEqual({ door: { id: boardId, name: 'Locked sprint', facilitator: 'Fran' } });
+    // the team link: the retro's outcome as the team page shows it, with no credentials and nobody in the people list
+    for (const path of [`/api/teams/${team.teamId}`, `/api/teams/${team.teamId}/export.json`]) {
+      const page = await read(url, path);
+      expect(page.status, path).toBe(200);
+      expect(page.body, path).toContain('TEAM-DOOR-ACTION');
+      expect(page.body, path).toContain('"owners":["Fran"]');
+      expect(page.body, path).not.toContain('TEAM-DOOR-CARD');
+      for (const secret of [F.participantId, A.participantId, F.secret, facilitatorKey]) expect(page.body, path).not.toContain(secret);
+    }
+  });
 });

@@ -268,9 +268,17 @@ export function attackTables(
     }
   }
 
-  // 10. Remnants: deleted and pre-edit texts anywhere in any file.
+  // 10. Remnants: deleted and pre-edit texts anywhere in any file, whole or in pieces: SQLite cuts a value that runs
+  // over several overflow pages at each page boundary (a 4-byte pointer starts the next page), so a whole-text search
+  // misses a text that straddles one. One side of a cut holds at least half the text: any piece that long (at most 20
+  // characters, so that a public text sharing a few words, such as an action's, is not taken for one) that no live
+  // card holds is a remnant.
   for (const [file, bytes] of files) {
-    for (const text of known.hiddenTexts) if (bytes.includes(Buffer.from(text))) claims.push({ route: 'remnants', kind: 'remnant', text, file });
+    for (const text of known.hiddenTexts) {
+      const size = Math.min(20, Math.ceil(text.length / 2));
+      const pieces = Array.from({ length: Math.max(0, text.length - size + 1) }, (_, i) => text.slice(i, i + size)).filter((piece) => !known.cardTexts.some((t) => t.includes(piece)));
+      if (bytes.includes(Buffer.from(text)) || pieces.some((piece) => bytes.includes(Buffer.from(piece)))) claims.push({ route: 'remnants', kind: 'remnant', text, file });
+    }
   }
   return dedupe(claims);
 }

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, LIMITS } from '@candor/shared';
+import { ABUSE_LIMITS } from './abuseLimits.js';
+import { NOTES_BOUNDS } from './rooms/notesBounds.js';
+import { NOTES_WORK_BURST, NOTES_WORK_PER_SEC } from './transport/notesAllowance.js';
+
+/**
+ * CG-4: the tests of each limit read its constant, so a changed constant passes them all and leaves the
+ * README's number wrong. Here every number the README states for a limit is the constant Candor uses, phrase
+ * by phrase: change either and this fails.
+ */
+const readme = fs.readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8').replace(/\s+/g, ' ');
+const n = (value: number) => value.toLocaleString('en-US');
+
+describe('CG-4 the limits the README states', () => {
+  it.each([
+    ['card text', `card ≤ ${n(LIMITS.cardText)} characters`],
+    ['display name', `name ≤ ${LIMITS.displayName}`],
+    ['cards per person', `${LIMITS.cardsPerPerson} cards per person per board`],
+    ['board.doc size', `a sync step 1 of at most ${LIMITS.boardDocMessageBytes / 1024} KiB`],
+    ['malformed document messages', `closed after ${LIMITS.malformedDocMessages} malformed messages`],
+    ['connections per person to a document', `at most ${LIMITS.docConnectionsPerPerson} connections per person to one document`],
+    ['people shown', `the people list shows ${LIMITS.peopleShown} and then "+N more"`],
+    ['writers before the card count shows', `once at least ${LIMITS.minWritersToCount} people have written, a lower bound`],
+    ['card count step', `rounded down to a multiple of ${LIMITS.cardCountStep}`],
+    ['answers before a distribution', `at least ${LIMITS.minOthersToShow + 1} answers`],
+    ['voters before tallies', `only if at least ${LIMITS.minOthersToShow + 1} people voted`],
+    ['vote defaults', `default ${DEFAULT_SETTINGS.voteBudget} votes, at most ${DEFAULT_SETTINGS.perItemCap} on one item`],
+    ['people a board counts', `A board counts at most ${n(LIMITS.participantsPerBoard)} people`],
+    ['forgotten joiners', `forgotten after ${ABUSE_LIMITS.idleJoinerExpiryMs / 60_000} minutes`],
+    ['joins per address', `new participants: ${ABUSE_LIMITS.joinBurstPerAddress} at once, then one a second`],
+    ['refused upgrades', `${ABUSE_LIMITS.refusedUpgradeBurstPerAddress} refusals (404 or 429) at once, then ${ABUSE_LIMITS.refusedUpgradesPerSecondPerAddress} a second`],
+    ['handshake time', `finish its handshake within ${ABUSE_LIMITS.handshakeTimeoutMs / 1000} s`],
+    ['notes work per address', `${n(ABUSE_LIMITS.notesWorkBurstPerAddress)} Yjs items at once, then ${n(ABUSE_LIMITS.notesWorkPerSecondPerAddress)} a second`],
+    ['notes work per connection', `${n(NOTES_WORK_BURST)} items of such work at once, then ${n(NOTES_WORK_PER_SEC)} a second`],
+    ['notes update bounds', `per update at most ${n(NOTES_BOUNDS.updateItems)} items, ${NOTES_BOUNDS.updateClients} Yjs clients and ${n(NOTES_BOUNDS.updateDeletions)} deletion ranges`],
+    ['notes walk and size', `at most ${n(NOTES_BOUNDS.updateWalk)} items walked to place it; a notes document of at most ${n(NOTES_BOUNDS.documentItems)} items`],
+    ['sampled warnings', `written at most ${ABUSE_LIMITS.warningsPerInterval} times a minute per kind`],
+  ])('CG-4 %s: the README says "%s"', (_what, phrase) => {
+    expect(readme).toContain(phrase);
+  });
+
+  it('CG-4 the warnings are counted per minute, as the README says', () => {
+    expect(ABUSE_LIMITS.warningIntervalMs).toBe(60_000);
+  });
+});

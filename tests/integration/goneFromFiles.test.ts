@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Person, createBoard, newId, useServer } from './harness.js';
+
+/**
+ * The README: "once a change is acknowledged ... an edited or deleted text is gone from the files". The dump
+ * attack edits and deletes before the reveal; here the texts go after it, when every card is public and the
+ * change is an author's edit (CA-7), an author's delete, or the facilitator hiding an abusive card (MO-3). Each
+ * acknowledged change is followed at once by a byte search of every file in DATA_DIR.
+ */
+
+function dataDirBytes(dbFile: string): Buffer {
+  const dir = path.dirname(dbFile);
+  return Buffer.concat(fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))));
+}
+
+/**
+ * A text with a random body of 30 characters, and whether the files hold any 12-character piece of that body. A
+ * whole-text search misses a text SQLite cut at a page boundary (a part of the anonymous state runs over several
+ * overflow pages, each starting with a 4-byte pointer): a piece on either side of the cut is still found.
+ */
+const marked = (label: string) => `${label}:${newId(24).slice(0, 30)}`;
+function holdsPieceOf(bytes: Buffer, text: string): boolean {
+  const body = text.slice(text.indexOf(':') + 1);
+  for (let i = 0; i + 12 <= body.length; i++) if (bytes.includes(body.slice(i, i + 12))) return true;
+  return false;
+}
+
+describe('texts taken back after the reveal', () => {
+  const live = useServer();
+
+  it('AR-6 CA-7 MO-3 an edited, a deleted and a hidden card\'s text is gone from every file of DATA_DIR once the change is acknowledged', async () => {
+    const { url, dbFile } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Taken back');
+    const [F, A, B] = [new Person(url), new Person(url), new Person(url)];
+    live.people.push(F, A, B);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    await B.connect(boardId, 'Bea');
+    const add = async (p: Person, text: string) => {
+      const ack = await p.cmd('card.add', { columnId: 'start', text });
+      expect(ack).toMatchObject({ ok: true });
+      return (ack as { data: { cardId: string } }).data.cardId;
+    };
+    const T = { beforeEdit: marked('before-edit'), afterEdit: marked('after-edit'), deleted: marked('deleted'), hidden: marked('hidden'), kept: marked('kept') };
+    const edited = await add(A, T.beforeEdit);
+    const deleted = await add(A, T.deleted);
+    const hidden = await add(B, T.hidden);
+    await add(B, T.kept);
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards.length === 4);
+    // a positive control: the SQLite file holds card texts in a form a byte search finds
+    for (const text of [T.kept, T.beforeEdit, T.deleted, T.hidden]) expect(holdsPieceOf(dataDirBytes(dbFile), text), text).toBe(true);
+
+    expect(await A.cmd('card.edit', { cardId: edited, text: T.afterEdit })).toMatchObject({ ok: true });
+    let files = dataDirBytes(dbFile);
+    expect(holdsPieceOf(files, T.beforeEdit), 'the text before the edit').toBe(false);
+    expect(holdsPieceOf(files, T.afterEdit)).toBe(true);
+
+    expect(await A.cmd('card.delete', { cardId: deleted })).toMatchObject({ ok: true });
+    files = dataDirBytes(dbFile);
+    expect(holdsPieceOf(files, T.deleted), 'the deleted text').toBe(false);
+
+    expect(await F.cmd('card.hide', { cardId: hidden })).toMatchObject({ ok: true });
+    files = dataDirBytes(dbFile);
+    expect(holdsPieceOf(files, T.hidden), 'the hidden text').toBe(false);
+    expect(holdsPieceOf(files, T.kept)).toBe(true);
+  });
+});

@@ -135,3 +135,23 @@ test('TL-4 TL-6 four people tap the trust lens; counts show once the room moves 
   await expect(trust.getByRole('row', { name: /Sprint 7/ }).getByRole('cell')).toHaveText(['0', '3', '1', '1']);
   await cyContext.close();
 });
+
+test('AC-9 a room that went on to Act without discussing anything can still plan an action on any item', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Straight to Act');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await ada.addCard('Start', 'Pairing on reviews');
+  for (const phase of ['Reveal', 'Vote', 'Discuss', 'Act'] as const) await facilitator.goTo(phase);
+  await expect(ada.page.getByText('Nothing was discussed. Open an item below')).toBeVisible();
+  const plan = ada.page.getByRole('button', { name: 'Plan actions (0): Merging on Fridays' });
+  await expect(plan).toHaveAttribute('aria-expanded', 'false');
+  await plan.click();
+  const move = new GuidedMovePage(ada.page);
+  await move.newAction.fill('Merge before Thursday noon');
+  await ada.page.getByRole('button', { name: 'Add action' }).click();
+  await expect(move.action('Merge before Thursday noon')).toBeVisible();
+  // the facilitator's page counts it on the item (each viewer opens items for themself) and the summary keeps it
+  await expect(facilitator.page.getByRole('button', { name: 'Plan actions (1): Merging on Fridays' })).toBeVisible();
+  await facilitator.goTo('Close');
+  await expect(ada.page.getByText('Merge before Thursday noon')).toBeVisible();
+});

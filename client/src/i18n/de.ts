@@ -335,7 +335,8 @@ const de: Catalogue = {
   act: {
     title: 'Handeln',
     intro: 'Für alles, worüber wir gesprochen haben: Was ist das Richtige, und wie kannst du helfen? Kleine Versprechen, die gehalten werden, schaffen mehr Vertrauen als große.',
-    noneDiscussed: 'Es wurde noch kein Punkt besprochen. Die Moderation kann zu „Besprechen“ zurückgehen.',
+    noneDiscussed: 'Es wurde nichts besprochen. Öffnet unten einen Punkt, um zu planen, was ihr dazu tut, oder die Moderation geht zu „Besprechen“ zurück.',
+    planFor: 'Maßnahmen planen ({{count}}): {{name}}',
     discussedLabel: 'Besprochen: {{name}}',
     actions: 'Maßnahmen',
     noActions: 'Keine Maßnahmen.',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { ItemContent } from '../cards/ItemContent.js';
@@ -15,7 +16,7 @@ export function ActPhase({ board }: { board: PublicBoardView }) {
       <PhaseIntro title={t('act.title')}>{t('act.intro')}</PhaseIntro>
       <UntakenBeforeClose board={board} />
       <TrustLensSwitch board={board} />
-      {board.discussedItemIds.length === 0 && <p className="empty">{t('act.noneDiscussed')}</p>}
+      {board.discussedItemIds.length === 0 && <NothingDiscussed board={board} />}
       <div className="act-items">
         {board.discussedItemIds.map((itemId) => (
           <section key={itemId} className="panel act-item" aria-label={t('act.discussedLabel', { name: shortText(itemLabel(items.get(itemId)), 60) })}>
@@ -25,6 +26,46 @@ export function ActPhase({ board }: { board: PublicBoardView }) {
           </section>
         ))}
       </div>
+    </>
+  );
+}
+
+/**
+ * AC-9: a room that went on to Act without discussing anything is not stuck there: the items are listed in the
+ * order Discuss would have taken them, one line each, and anyone opens one to plan its actions (each viewer for
+ * themself, as a discussed item's actions in Discuss).
+ */
+function NothingDiscussed({ board }: { board: PublicBoardView }) {
+  const { t } = useWords();
+  const items = itemsById(board);
+  const order = board.discussOrder ?? board.ranking ?? [...items.keys()];
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (itemId: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (!next.delete(itemId)) next.add(itemId);
+      return next;
+    });
+  return (
+    <>
+      <p className="empty">{t('act.noneDiscussed')}</p>
+      <ol className="act-undiscussed">
+        {order.map((itemId) => {
+          const name = shortText(itemLabel(items.get(itemId)), 60);
+          const actions = board.actions.filter((a) => a.itemId === itemId).length;
+          return (
+            <li key={itemId} className="panel act-item">
+              <div className="act-item-line">
+                <ItemContent item={items.get(itemId)} />
+                <button type="button" aria-expanded={open.has(itemId)} onClick={() => toggle(itemId)}>
+                  {t('act.planFor', { name, count: actions })}
+                </button>
+              </div>
+              {open.has(itemId) && <GuidedMove board={board} itemId={itemId} notesRows={3} lensSwitch={false} />}
+            </li>
+          );
+        })}
+      </ol>
     </>
   );
 }

@@ -123,3 +123,53 @@ for (const viewport of [
     }
   });
 }
+
+/** The header's direct parts, as boxes; all on one row when each one's top is above every other one's bottom. */
+async function headerRows(page: import('@playwright/test').Page): Promise<{ height: number; parts: { name: string; top: number; bottom: number }[] }> {
+  return page.evaluate(() => {
+    const header = document.querySelector<HTMLElement>('.board-header')!;
+    const parts = [...header.children].map((child) => {
+      const rect = child.getBoundingClientRect();
+      return { name: child.className || child.tagName, top: rect.top, bottom: rect.bottom };
+    });
+    return { height: header.getBoundingClientRect().height, parts };
+  });
+}
+
+test('UI-28 at 1280×800 the facilitator\'s header is one row in every phase of a team retro, nothing sticking out', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    const teamUrl = await fiona.createTeam('Header team');
+    await fiona.startTeamRetro(teamUrl, 'Sprint 42 retrospect'); // 20 characters
+    await expect(page.getByRole('button', { name: 'Rename' })).toBeVisible();
+    const oneRow = async (phase: string) => {
+      await expectNothingOverflows(page, `header in ${phase}`);
+      const { height, parts } = await headerRows(page);
+      for (const a of parts) for (const b of parts) {
+        expect(a.top, `in ${phase}, ${a.name} starts below ${b.name}: the header wraps`).toBeLessThan(b.bottom);
+      }
+      // one row of controls plus the header's padding (it was ~118 px on two rows)
+      expect(height, `header height in ${phase}`).toBeLessThanOrEqual(80);
+      await context.pages()[0]!.screenshot({ path: `test-results/ui28-header-${phase}.png`, clip: { x: 0, y: 0, width: 1280, height: 160 } });
+    };
+    await oneRow('Review');
+    // a running timer takes its place in the header too: the name gives way, not the row
+    await page.getByRole('button', { name: '3 min', exact: true }).click();
+    await expect(page.locator('.board-header .timer')).toBeVisible();
+    await oneRow('Review, timer running');
+    await fiona.goTo('Write');
+    await fiona.addCard('Stop', 'Deploys on Friday afternoon');
+    await oneRow('Write');
+    for (const phase of ['Reveal', 'Vote', 'Discuss', 'Act', 'Close'] as const) {
+      await fiona.goTo(phase);
+      await oneRow(phase);
+    }
+    // the name, if the row is short, is cut with an ellipsis; the whole name stays in its title
+    await expect(page.locator('.board-title h1')).toHaveAttribute('title', 'Sprint 42 retrospect');
+  } finally {
+    await context.close();
+  }
+});

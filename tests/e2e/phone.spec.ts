@@ -1,5 +1,6 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
+import { controlsReachingBelow } from './pages/layout';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -176,5 +177,77 @@ test('UI-12 UI-26 at 390×844 the header is three short rows: the name, the phas
     await page.screenshot({ path: test.info().outputPath('phone-header.png') });
   } finally {
     await context.close();
+  }
+});
+
+test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, in a bar at the bottom that covers nothing', async ({ browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const adaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+    const ada = new BoardPage(await adaContext.newPage(), 'ada');
+    const page = fiona.page;
+    const link = await fiona.createRetro('Steps on a phone');
+    await ada.join(link, 'Ada');
+    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
+    for (const text of ['Deploys on Friday afternoon', 'Flaky tests on CI', 'Reviews wait for days', 'Standups run long', 'Tickets without a why', 'Meetings without an agenda']) await ada.addCard('Stop', text);
+
+    const bar = page.getByRole('region', { name: 'Next steps' });
+    // The page ends above the bar, and Tab scrolls what it reaches clear of it
+    const coversNothing = async (where: string) => {
+      const top = (await bar.boundingBox())!.y;
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(() => controlsReachingBelow(page, top, '.step-bar, .room-bar'), { message: where }).toEqual([]);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('body').focus();
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement | null;
+          if (!element || element.closest('.step-bar, .room-bar')) return null;
+          const rect = element.matches('button, input, textarea, select, a[href], [role="tab"], [role="radio"]') ? element.getBoundingClientRect() : null;
+          return rect ? { bottom: rect.bottom, name: (element.getAttribute('aria-label') ?? element.textContent ?? element.tagName).trim().slice(0, 40) } : null;
+        });
+        if (focused) expect(focused.bottom, `${where}: "${focused.name}" is focused under the bar`).toBeLessThanOrEqual(top + 0.5);
+      }
+    };
+
+    // on the Board tab, not on the Facilitate tab (whose panel has the same steps), and never for a participant
+    await expect(bar.getByRole('button', { name: 'Next: Reveal' })).toBeVisible();
+    await coversNothing('write');
+    await section(page, 'Facilitate');
+    await expect(bar).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Next: Reveal' })).toHaveCount(1);
+    await section(page, 'Board');
+    await expect(ada.page.getByRole('region', { name: 'Next steps' })).toHaveCount(0);
+
+    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) {
+      await bar.getByRole('button', { name: `Next: ${phase}` }).click();
+      if (phase === 'Reveal') await fiona.confirm('Reveal all cards'); // CF-1: the bar asks as the panel does
+      await ada.expectPhase(phase);
+      await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+      await noSidewaysScroll(page, phase);
+      await coversNothing(phase);
+    }
+
+    // Discuss: "Next item" is in the bar (once on the page), beside "Next: Act"
+    await bar.getByRole('button', { name: 'Start with the first item' }).click();
+    await expect(page.getByRole('article', { name: /^Now discussing/ })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Next item →' })).toHaveCount(1);
+    await bar.getByRole('button', { name: 'Next item →' }).click();
+    await expect(page.getByRole('article', { name: /^1\. / })).toContainText('Discussed');
+    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-discuss.png') });
+    await coversNothing('discuss');
+
+    // Act: Close never stands where "Next" stood (CF-1): it is on the Facilitate tab, and the bar goes
+    await bar.getByRole('button', { name: 'Next: Act' }).click();
+    await ada.expectPhase('Act');
+    await expect(bar).toHaveCount(0);
+    await section(page, 'Facilitate');
+    await expect(page.getByRole('button', { name: 'Close the retro…' })).toBeVisible();
+  } finally {
+    await fionaContext.close();
+    await adaContext.close();
   }
 });

@@ -31,6 +31,8 @@ const FacilitatorBar = lazyWithWords(() => import('./FacilitatorBar.js'), (m) =>
 const DoorScreen = lazyWithWords(() => import('../facilitation/DoorScreen.js'), (m) => m.DoorScreen);
 const DeleteBoard = lazyWithWords(() => import('./DeleteBoard.js'), (m) => m.DeleteBoard);
 const OwnerBanner = lazyWithWords(() => import('./OwnerBanner.js'), (m) => m.OwnerBanner);
+// UI-29: the facilitator's next steps at the bottom of a phone's Board tab
+const PhoneStepBar = lazyWithWords(() => import('./PhoneStepBar.js'), (m) => m.PhoneStepBar);
 const ActionsOverview = lazyWithWords(() => import('../actions/ActionsOverview.js'), (m) => m.ActionsOverview);
 
 /** UI-12: the phases in which actions exist; on a phone they then have a tab of their own. */
@@ -223,6 +225,11 @@ export function BoardScreen({
             <PhaseView board={board} />
           </main>
         </div>
+      )}
+      {phone && state.isFacilitator && section === 'board' && (
+        <Suspense fallback={null}>
+          <PhoneStepBar board={board} />
+        </Suspense>
       )}
       {/* UI-21: room news has a line of its own at the bottom, and the page ends above it: news never lies over a
           control (as a corner toast it covered a phone's text field and buttons). Refusals pass above it. */}

@@ -1,56 +1,21 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { LIMITS, allowedIn, nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
+import { useEffect, useState, type FormEvent } from 'react';
+import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { TimerControls } from '../timer/TimerControls.js';
-import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
+import { usePhaseStep } from './usePhaseStep.js';
 import { DoneProgress } from '../facilitation/DoneToggle.js';
 import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
-
-/**
- * CF-1: the two steps nobody can take back, and what they do to everyone; and (AN-12) the step back from Discuss
- * to Vote, which clears every vote.
- */
-const CONFIRM = {
-  reveal: { title: 'facilitation.confirm.revealTitle', body: 'facilitation.confirm.revealBody', action: 'facilitation.confirm.revealAction' },
-  closed: { title: 'facilitation.confirm.closeTitle', body: 'facilitation.confirm.closeBody', action: 'facilitation.confirm.closeAction' },
-  vote: { title: 'facilitation.confirm.newVoteTitle', body: 'facilitation.confirm.newVoteBody', action: 'facilitation.confirm.newVoteAction' },
-} as const;
-const needsConfirming = (from: Phase, to: Phase): to is keyof typeof CONFIRM => to === 'reveal' || to === 'closed' || (from === 'discuss' && to === 'vote');
 import { AnonymitySetting } from './AnonymitySetting.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  // One step at a time, until the board shows the step taken (UI-20: the ack can come before the board's update,
-  // and the buttons would offer the step just taken again). aria-disabled, not disabled, so the button keeps
-  // keyboard focus while the step is confirmed.
-  const moving = useAhead('phase.set') !== undefined;
+  const { next, previous, moving, go, dialogs } = usePhaseStep(board);
   // UI-20: the switches stay where I put them until the board shows it
   const restricting = useAhead('grouping.restrict');
   const enablingReactions = useAhead('reactions.enable');
-  const next = nextPhase(board.phase, board.hasReview);
-  const previous = previousPhase(board.phase, board.hasReview);
-  const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
-  // RE-10: leaving Review with promises nobody marked asks first — a nudge, not a block (they stay open, RE-3)
-  const [nudging, setNudging] = useState(false);
-  const unmarked = board.phase === 'review' ? board.review.filter((r) => r.status === null).length : 0;
-  // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
-  const opener = useRef<HTMLElement | null>(null);
-  const go = (phase: Phase) => {
-    const nudge = board.phase === 'review' && phase === 'write' && unmarked > 0;
-    if (!nudge && !needsConfirming(board.phase, phase)) return session.send({ type: 'phase.set', phase });
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (nudge) setNudging(true);
-    else if (needsConfirming(board.phase, phase)) setConfirming(phase);
-  };
-  useEffect(() => {
-    if (confirming !== null || nudging) return;
-    if (opener.current?.isConnected) opener.current.focus();
-    opener.current = null;
-  }, [confirming, nudging]);
-  const confirm = confirming ? CONFIRM[confirming] : undefined;
 
   return (
     <section className="panel facilitator-bar" id="phase-controls" tabIndex={-1} aria-labelledby="facilitator-title">
@@ -106,34 +71,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
           </button>
         </div>
       )}
-      {nudging && (
-        <ConfirmDialog
-          title={t('facilitator.unmarkedTitle', { count: unmarked })}
-          confirmLabel={t('facilitator.unmarkedGoOn')}
-          cancelLabel={t('facilitator.unmarkedStay')}
-          onCancel={() => setNudging(false)}
-          onConfirm={() => {
-            session.send({ type: 'phase.set', phase: 'write' });
-            setNudging(false);
-          }}
-        >
-          <p>{t('facilitator.unmarkedBody')}</p>
-        </ConfirmDialog>
-      )}
-      {confirming && confirm && (
-        <ConfirmDialog
-          title={t(confirm.title)}
-          confirmLabel={t(confirm.action)}
-          danger={confirming === 'closed'}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => {
-            session.send({ type: 'phase.set', phase: confirming });
-            setConfirming(null);
-          }}
-        >
-          <p>{t(confirm.body)}</p>
-        </ConfirmDialog>
-      )}
+      {dialogs}
     </section>
   );
 }

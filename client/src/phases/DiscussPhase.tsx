@@ -1,10 +1,9 @@
 import { useWords } from '../i18n/useWords.js';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { useAhead } from '../board/useAhead.js';
 import { ItemContent, ItemLine } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ItemActions } from '../actions/ItemActions.js';
@@ -14,6 +13,8 @@ import { RaisedHands } from '../discuss/RaisedHands.js';
 import { SortableItem } from '../discuss/SortableItem.js';
 import { BackToCurrent } from '../discuss/BackToCurrent.js';
 import { useNextItemKey } from '../discuss/useNextItemKey.js';
+import { useNextItem } from '../discuss/useNextItem.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { usePresenting } from '../board/presenting.js';
 
@@ -38,7 +39,6 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const canSelect = isFacilitator && allowedIn('discuss.select', board.phase);
   const canOrder = isFacilitator && allowedIn('discuss.order', board.phase);
   const canNext = isFacilitator && allowedIn('discuss.next', board.phase);
-  const remaining = order.filter((id) => id !== current && !done.has(id)).length;
   const currentRef = useRef<HTMLElement | null>(null);
   // UI-24: only the current item is open; a discussed one shows its actions when I ask (each viewer for themself)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -50,13 +50,11 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
     });
   const actionCount = (itemId: string) => board.actions.filter((a) => a.itemId === itemId).length;
 
-  // DI-10, UI-20: "Next item" says which item it moves on from, and waits until the board has moved on: pressed
-  // again meanwhile (the ack can come before the board's update) it would otherwise skip an item
-  const moving = useAhead('discuss.next') !== undefined;
-  const next = useCallback(() => {
-    if (!moving) session.send({ type: 'discuss.next', from: current });
-  }, [session, current, moving]);
-  useNextItemKey(canNext && (remaining > 0 || (current !== null && !done.has(current))), next);
+  // DI-10: "Next item"; on a phone the facilitator has it in the bar at the bottom (UI-29), not in the list
+  const nextItem = useNextItem(board);
+  const phone = useIsPhone();
+  const { next } = nextItem;
+  useNextItemKey(canNext && !nextItem.disabled, next);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
@@ -82,12 +80,12 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   return (
     <>
       <PhaseIntro title={t('discuss.title')}>{t(board.tallies === null ? 'running.introInOrder' : 'running.intro')}</PhaseIntro>
-      <div className={`discuss-bar ${canNext ? 'sticky-bar' : ''}`}>
+      <div className={`discuss-bar ${canNext && !phone ? 'sticky-bar' : ''}`}>
         <RaisedHands board={board} />
-        {canNext && (
+        {canNext && !phone && (
           <div className="next-item">
-            <button type="button" className="primary" disabled={remaining === 0 && (current === null || done.has(current))} aria-disabled={moving} onClick={next}>
-              {current === null ? t('running.startFirst') : remaining === 0 ? t('running.markLast') : t('running.nextItem')}
+            <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={next}>
+              {t(nextItem.label)}
             </button>
             <span className="hint">{t('running.orPress')}</span>
           </div>

@@ -220,3 +220,35 @@ describe('the order of the cards CSV', () => {
     expect(rows.slice(5)).toEqual(['Stop|stop: friday deploys', 'Continue|continue: pairing']);
   });
 });
+
+describe('the order of the discussed items', () => {
+  /** Three items voted most, fewer, fewest — then discussed against the ranking: the least voted first, the most voted last. */
+  function discussedAgainstTheRanking() {
+    const state = boardWith();
+    const ids = [addCard(state, alice, 'most voted', 'stop'), addCard(state, bob, 'second', 'stop'), addCard(state, fran, 'least voted', 'stop')];
+    moveTo(state, 'reveal');
+    moveTo(state, 'vote');
+    for (const [who, target] of [[alice, ids[0]!], [bob, ids[0]!], [fran, ids[0]!], [alice, ids[1]!], [bob, ids[1]!], [fran, ids[2]!]] as const) must(state, who, { type: 'vote.cast', itemId: target });
+    enoughVoters(state, ids[0]!);
+    moveTo(state, 'discuss');
+    for (const itemId of [ids[2]!, ids[0]!, ids[1]!]) must(state, fran, { type: 'discuss.select', itemId });
+    moveTo(state, 'closed');
+    return viewOf(state, { kind: 'public' }).board;
+  }
+
+  it('EX-1 the Markdown export lists the discussed items in the order they were discussed, as the summary page does', () => {
+    const view = discussedAgainstTheRanking();
+    expect(view.ranking!.slice(0, 3).map((id) => view.cards.find((c) => c.id === id)!.text)).toEqual(['most voted', 'second', 'least voted']);
+    const markdown = renderMarkdown(view, {}, EXPORTED);
+    const discussed = markdown.slice(markdown.indexOf('## Discussed'), markdown.indexOf('## All cards'));
+    const headings = discussed.split('\n').filter((line) => line.startsWith('### '));
+    expect(headings.map((line) => line.replace(/ \(\d+ votes?\)$/, ''))).toEqual(['### least voted', '### most voted', '### second']);
+    expect(headings[0]).toBe('### least voted (1 vote)');
+  });
+
+  it('EX-3 the JSON export carries the discussed items in the order they were discussed', () => {
+    const view = discussedAgainstTheRanking();
+    const { board } = renderJson(view, {}, EXPORTED);
+    expect(board.discussedItemIds.map((id) => board.cards.find((c) => c.id === id)!.text)).toEqual(['least voted', 'most voted', 'second']);
+  });
+});

@@ -56,8 +56,9 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   lines.push('');
 
   lines.push('## Discussed', '');
-  const ranking = view.ranking ?? view.discussedItemIds;
-  const discussed = ranking.filter((id) => view.discussedItemIds.includes(id));
+  // in the order the room discussed them, as the summary page lists them (not by votes: the facilitator may have
+  // taken a later item first, and the notes read as the conversation went)
+  const discussed = view.discussedItemIds;
   if (discussed.length === 0) lines.push('_Nothing was discussed._', '');
   for (const itemId of discussed) {
     const votes = itemsById.get(itemId)?.votes;

@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react';
+import type { PublicBoardView } from '@candor/shared';
+import { useWords } from '../i18n/useWords.js';
+import { usePhaseStep } from './usePhaseStep.js';
+import { useNextItem } from '../discuss/useNextItem.js';
+
+/**
+ * UI-29: on a phone the facilitator's next steps are on the Board tab too — "Next: <phase>", and in Discuss "Next
+ * item" — in a slim bar at the bottom, just above the room's news line, so running the retro does not mean going
+ * to the Facilitate tab and back at every step. The page ends above it (its height is given to the CSS as
+ * `--step-bar-h`), so it covers nothing. Close is not here: it never sits where "Next" stood (CF-1); in Act the
+ * Facilitate tab has it, and the bar is not drawn.
+ */
+export function PhoneStepBar({ board }: { board: PublicBoardView }) {
+  const { t } = useWords();
+  const { next, moving, go, dialogs } = usePhaseStep(board);
+  const nextItem = useNextItem(board);
+  const ref = useRef<HTMLElement | null>(null);
+  const step = next && next !== 'closed' ? next : null;
+  const shown = step !== null || nextItem.shown;
+
+  useEffect(() => {
+    const bar = ref.current;
+    if (!bar) return;
+    const root = document.documentElement;
+    const measure = () => root.style.setProperty('--step-bar-h', `${bar.offsetHeight}px`);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--step-bar-h');
+    };
+  }, [shown]);
+
+  // A control Tab reaches half under the bar stays there: Chromium scrolls a focused element only when it is out of
+  // sight, and one partly in sight (a card's field, 90 px tall) is not, whatever the scroll padding says. It is
+  // brought up clear of the bar (`scrollIntoView` keeps to the scroll padding).
+  useEffect(() => {
+    if (!shown) return;
+    const onFocus = (event: FocusEvent) => {
+      const bar = ref.current;
+      const target = event.target;
+      if (!bar || !(target instanceof HTMLElement) || target.closest('.step-bar, .room-bar')) return;
+      const rect = target.getBoundingClientRect();
+      if (rect.bottom > bar.getBoundingClientRect().top && rect.height < window.innerHeight / 2) target.scrollIntoView({ block: 'nearest' });
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, [shown]);
+
+  if (!shown) return null;
+  return (
+    <section className="step-bar" ref={ref} aria-label={t('facilitator.stepBar')}>
+      {nextItem.shown && (
+        <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.next}>
+          {t(nextItem.label)}
+        </button>
+      )}
+      {step && (
+        <button type="button" className={nextItem.shown ? undefined : 'primary'} aria-disabled={moving} onClick={() => !moving && go(step)}>
+          {t('facilitator.next', { phase: t(`phases.${step}`) })}
+        </button>
+      )}
+      {dialogs}
+    </section>
+  );
+}

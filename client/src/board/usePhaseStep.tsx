@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
+import { useWords } from '../i18n/useWords.js';
+import { useSession } from './SessionContext.js';
+import { useAhead } from './useAhead.js';
+import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
+
+/**
+ * CF-1: the two steps nobody can take back, and what they do to everyone; and (AN-12) the step back from Discuss
+ * to Vote, which clears every vote.
+ */
+const CONFIRM = {
+  reveal: { title: 'facilitation.confirm.revealTitle', body: 'facilitation.confirm.revealBody', action: 'facilitation.confirm.revealAction' },
+  closed: { title: 'facilitation.confirm.closeTitle', body: 'facilitation.confirm.closeBody', action: 'facilitation.confirm.closeAction' },
+  vote: { title: 'facilitation.confirm.newVoteTitle', body: 'facilitation.confirm.newVoteBody', action: 'facilitation.confirm.newVoteAction' },
+} as const;
+const needsConfirming = (from: Phase, to: Phase): to is keyof typeof CONFIRM => to === 'reveal' || to === 'closed' || (from === 'discuss' && to === 'vote');
+
+export interface PhaseStep {
+  next: Phase | null;
+  previous: Phase | null;
+  /** a step was sent and the board does not show it yet: no second step meanwhile */
+  moving: boolean;
+  /** moves the retro to `phase`, asking first where a step needs it (CF-1, RE-10) */
+  go: (phase: Phase) => void;
+  /** the questions `go` asks, to draw wherever the buttons are */
+  dialogs: ReactNode;
+}
+
+/**
+ * The facilitator's step from phase to phase, wherever its buttons are drawn (the facilitator's panel, UI-29's
+ * phone bar): the same questions before the same steps, and focus back on the button that asked.
+ */
+export function usePhaseStep(board: PublicBoardView): PhaseStep {
+  const { t } = useWords();
+  const session = useSession();
+  // One step at a time, until the board shows the step taken (UI-20: the ack can come before the board's update,
+  // and the buttons would offer the step just taken again). Buttons use aria-disabled, not disabled, so they keep
+  // keyboard focus while the step is confirmed.
+  const moving = useAhead('phase.set') !== undefined;
+  const next = nextPhase(board.phase, board.hasReview);
+  const previous = previousPhase(board.phase, board.hasReview);
+  const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
+  // RE-10: leaving Review with promises nobody marked asks first — a nudge, not a block (they stay open, RE-3)
+  const [nudging, setNudging] = useState(false);
+  const unmarked = board.phase === 'review' ? board.review.filter((r) => r.status === null).length : 0;
+  // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
+  const opener = useRef<HTMLElement | null>(null);
+  const go = (phase: Phase) => {
+    const nudge = board.phase === 'review' && phase === 'write' && unmarked > 0;
+    if (!nudge && !needsConfirming(board.phase, phase)) return session.send({ type: 'phase.set', phase });
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (nudge) setNudging(true);
+    else if (needsConfirming(board.phase, phase)) setConfirming(phase);
+  };
+  useEffect(() => {
+    if (confirming !== null || nudging) return;
+    if (opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }, [confirming, nudging]);
+  const confirm = confirming ? CONFIRM[confirming] : undefined;
+
+  const dialogs = (
+    <>
+      {nudging && (
+        <ConfirmDialog
+          title={t('facilitator.unmarkedTitle', { count: unmarked })}
+          confirmLabel={t('facilitator.unmarkedGoOn')}
+          cancelLabel={t('facilitator.unmarkedStay')}
+          onCancel={() => setNudging(false)}
+          onConfirm={() => {
+            session.send({ type: 'phase.set', phase: 'write' });
+            setNudging(false);
+          }}
+        >
+          <p>{t('facilitator.unmarkedBody')}</p>
+        </ConfirmDialog>
+      )}
+      {confirming && confirm && (
+        <ConfirmDialog
+          title={t(confirm.title)}
+          confirmLabel={t(confirm.action)}
+          danger={confirming === 'closed'}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            session.send({ type: 'phase.set', phase: confirming });
+            setConfirming(null);
+          }}
+        >
+          <p>{t(confirm.body)}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+  return { next, previous, moving, go, dialogs };
+}

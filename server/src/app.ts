@@ -28,6 +28,7 @@ import { ConnectionCounts, guardConnections, socketsPerAddress } from './transpo
 import { routeUpgrades } from './transport/upgrades.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
 import { HeldPerAddress } from './transport/heldPerAddress.js';
+import { countingResponses } from './transport/heldResponses.js';
 import type { HeldPort } from './transport/heldPort.js';
 
 /**
@@ -137,6 +138,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     features: { email: mailer !== null },
     trustProxy,
   });
+  const addressOf = (req: http.IncomingMessage) => clientAddressOf(httpApp, req);
+  const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);
+  // DO-7: one bound on what the server holds unsent for any connection
+  const sendBufferBytes = deps.config.sendBufferBytes;
+  // AB-11: and one on what the connections of an address hold unsent together: Socket.io, the documents and plain
+  // HTTP responses (the board and its exports, asked for again and again and never read)
+  const heldPerAddress = new HeldPerAddress(deps.config.sendBufferBytesPerAddress ?? ABUSE_LIMITS.sendBufferBytesPerAddress);
+  const countedApp = countingResponses(httpApp, heldPerAddress, addressOf, (address, heldBytes) =>
+    warnings.warn('send-buffer-full', { code: 'TOO_SLOW', address, scope: 'address', transport: 'http', heldBytes, capBytes: heldPerAddress.capBytes }, 'HTTP response refused: its address holds too much unsent (TOO_SLOW)'),
+  );
   // AB-2: headers and whole requests must arrive in time; Node checks every `connectionsCheckingInterval`.
   const server = http.createServer(
     {
@@ -144,14 +155,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       requestTimeout: ABUSE_LIMITS.requestTimeoutMs,
       connectionsCheckingInterval: ABUSE_LIMITS.timeoutCheckIntervalMs,
     },
-    httpApp,
+    countedApp,
   );
-  const addressOf = (req: http.IncomingMessage) => clientAddressOf(httpApp, req);
-  const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);
-  // DO-7: one bound on what the server holds unsent for any connection
-  const sendBufferBytes = deps.config.sendBufferBytes;
-  // AB-11: and one on what the connections of an address hold unsent together, over both transports
-  const heldPerAddress = new HeldPerAddress(deps.config.sendBufferBytesPerAddress ?? ABUSE_LIMITS.sendBufferBytesPerAddress);
   // each board-document update is framed and compressed once for every reader, whichever connection carries it
   const encoded = new SharedEncodings();
   const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, heldPerAddress, movingElsewhere: cluster, boardDoc: { encoded, warnings } });

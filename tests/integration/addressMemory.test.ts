@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import * as Y from 'yjs';
 import { LIMITS, PROTOCOL_VERSION, encodeSyncStep1 } from '@candor/shared';
 import { createLogger } from '@candor/server';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { Person, createBoard, newId, sendCommand, until, useServer } from './harness.js';
+import { Person, createBoard, newId, readerHeaders, sendCommand, until, useServer } from './harness.js';
 
 /**
  * AB-11: one address opens many connections of both kinds — document connections and joined Socket.io connections,
@@ -156,5 +157,74 @@ describe('AB-11 what the connections of one address hold unsent together', () =>
     for (const w of writers) await w.waitFor(() => w.board()?.timer.durationMs === 30_000);
     for (const ws of docs) ws.terminate();
     for (const { socket } of sockets) socket.close();
+  });
+
+  it('AB-11 plain HTTP too: the board asked for again and again (pipelined, on several sockets) and never read is refused once its address holds its cap; the people on the board go on', async () => {
+    const { url, httpServer, port } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Read again and again');
+    const F = new Person(url);
+    const writers = Array.from({ length: 4 }, () => new Person(url));
+    live.people.push(F, ...writers);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await Promise.all(writers.map((w, i) => w.connect(boardId, `Writer ${i}`)));
+    await Promise.all(
+      writers.map(async (w) => {
+        for (let c = 0; c < 25; c++) {
+          const text = randomBytes(LIMITS.cardText).toString('base64').slice(0, LIMITS.cardText);
+          expect(await w.cmd('card.add', { columnId: 'start', text })).toMatchObject({ ok: true });
+        }
+      }),
+    );
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await F.waitFor(() => F.board()?.cards.length === 100);
+
+    // what the server holds for the attacker's requests, read from Node's own responses: what each has buffered
+    // while it waits its turn, or its socket holds while it writes (not Candor's accounting)
+    const responses: ServerResponse[] = [];
+    const watch = (req: IncomingMessage, res: ServerResponse) => {
+      if (req.headers['x-forwarded-for'] === ATTACKER) responses.push(res);
+    };
+    httpServer.prependListener('request', watch);
+    const held = () => responses.reduce((sum, res) => sum + (res.writableFinished || res.destroyed ? 0 : res.writableLength), 0);
+    const statuses: number[] = [];
+    // 4 sockets, each with 150 requests for the whole board written at once, and nothing read but the first bytes
+    const request = `GET /api/boards/${boardId} HTTP/1.1\r\nHost: candor\r\nX-Forwarded-For: ${ATTACKER}\r\nAuthorization: ${readerHeaders(writers[0]!).authorization}\r\n\r\n`;
+    const sockets = await Promise.all(
+      Array.from({ length: 4 }, () => {
+        const socket = net.connect(port, '127.0.0.1');
+        socket.on('error', () => undefined);
+        socket.once('data', (chunk: Buffer) => {
+          statuses.push(Number(chunk.toString('latin1').slice(9, 12)));
+          socket.pause();
+        });
+        return new Promise<net.Socket>((resolve) => socket.once('connect', () => resolve(socket)));
+      }),
+    );
+    for (const socket of sockets) socket.write(request.repeat(150));
+    let maxHeld = 0;
+    const started = Date.now();
+    // until every request has its response, or 10 s
+    while (responses.length < 600 && Date.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      maxHeld = Math.max(maxHeld, held());
+    }
+    for (let i = 0; i < 10; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      maxHeld = Math.max(maxHeld, held());
+    }
+    httpServer.off('request', watch);
+    // refused answers are short 503s saying TOO_SLOW (their log lines are sampled, AB-9: the test above used them up)
+    const refused = responses.filter((res) => res.statusCode === 503);
+    const detail = `held at most ${(maxHeld / 1024 / 1024).toFixed(1)} MiB for ${ATTACKER} over ${responses.length} HTTP responses, ${refused.length} refused (503); first statuses ${statuses.join(',')}`;
+    console.log(`AB-11 HTTP: ${detail}`);
+    expect(responses.length, detail).toBeGreaterThan(100);
+    // one whole-board answer may cross the cap (it is counted before it is written); nothing more
+    expect(maxHeld, detail).toBeLessThanOrEqual(PER_ADDRESS_BYTES + 2 * OVERSHOOT);
+    expect(refused.length, detail).toBeGreaterThan(0);
+    // the people on the board (another address) go on: a change by one reaches the others, and they read the board
+    await until(async () => (await F.cmd('timer.start', { durationSec: 30 })).ok, 15_000);
+    for (const w of writers) await w.waitFor(() => w.board()?.timer.durationMs === 30_000);
+    expect((await fetch(`${url}/api/boards/${boardId}`, { headers: readerHeaders(writers[1]!) })).status).toBe(200);
+    for (const socket of sockets) socket.destroy();
   });
 });

@@ -1,4 +1,33 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/team';
+import { discussingOneCard } from './pages/DiscussionPage';
+
+/**
+ * Stands in for the server's side of the page's notes connections: closes one with `code` when an update carrying
+ * `marker` arrives (only the first time, with `once`) and relays everything else. Counts what it did.
+ */
+async function closeNotesOn(page: Page, marker: string, code: number, reason: string, once: boolean): Promise<{ closed: number; connections: number }> {
+  const route = { closed: 0, connections: 0 };
+  await page.routeWebSocket(/\/yjs\/[^/]+\/notes/, (ws) => {
+    route.connections++;
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const bytes = typeof message === 'string' ? Buffer.from(message) : message;
+      if (bytes.includes(marker) && !(once && route.closed > 0)) {
+        route.closed++;
+        ws.close({ code, reason });
+        server.close();
+        return;
+      }
+      server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  return route;
+}
+
+/** the notes of the item being discussed, on `page` */
+const notesOf = (page: Page) => page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes');
 
 /** what Ada types that the (routed) server refuses as too costly to apply, as DO-14 refuses an update past its bounds */
 const REFUSED = 'pasted far too much';
@@ -10,32 +39,10 @@ const REFUSED = 'pasted far too much';
  * for the server's bounds: it closes Ada's notes connection with 4413 when an update carrying REFUSED arrives.
  */
 test('DO-17 a notes edit refused as too costly shows a notice once, is not sent again, and the notes go on from everyone’s copy', async ({ facilitator, ada }) => {
-  const route = { refused: 0, connections: 0 };
-  await ada.page.routeWebSocket(/\/yjs\/[^/]+\/notes/, (ws) => {
-    route.connections++;
-    const server = ws.connectToServer();
-    ws.onMessage((message) => {
-      const bytes = typeof message === 'string' ? Buffer.from(message) : message;
-      if (bytes.includes(REFUSED)) {
-        route.refused++;
-        ws.close({ code: 4413, reason: 'too costly: test' });
-        server.close();
-        return;
-      }
-      server.send(message);
-    });
-    server.onMessage((message) => ws.send(message));
-  });
-
-  const link = await facilitator.createRetro('Refused notes');
-  await ada.join(link, 'Ada');
-  await ada.addCard('Start', 'Written by Ada');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
-  await facilitator.page.getByRole('button', { name: /^Discuss this: Written by Ada/ }).click();
-  const adaNotes = ada.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes');
-  const fransNotes = facilitator.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes');
+  const route = await closeNotesOn(ada.page, REFUSED, 4413, 'too costly: test', false);
+  await discussingOneCard(facilitator, ada, 'Refused notes', 'Written by Ada');
+  const adaNotes = notesOf(ada.page);
+  const fransNotes = notesOf(facilitator.page);
   await adaNotes.fill('Agreed so far.');
   await expect(fransNotes).toHaveValue('Agreed so far.');
 
@@ -47,8 +54,7 @@ test('DO-17 a notes edit refused as too costly shows a notice once, is not sent 
   await adaNotes.fill('Agreed so far. Short instead.');
   await expect(fransNotes).toHaveValue('Agreed so far. Short instead.');
   // by now the page reconnected and synced its notes: the refused change was never sent again
-  expect(route.refused).toBe(1);
-  expect(route.connections).toBe(2);
+  expect(route).toEqual({ closed: 1, connections: 2 });
   await expect(ada.page.getByText(/too large for the server to keep/)).toHaveCount(1);
 });
 
@@ -59,33 +65,11 @@ test('DO-17 a notes edit refused as too costly shows a notice once, is not sent 
  */
 test('DO-17 a notes connection closed TOO_SLOW reconnects by itself and sends the change again, without a notice', async ({ facilitator, ada }) => {
   const SLOW = 'sent while behind';
-  const route = { closed: 0, connections: 0 };
-  await ada.page.routeWebSocket(/\/yjs\/[^/]+\/notes/, (ws) => {
-    route.connections++;
-    const server = ws.connectToServer();
-    ws.onMessage((message) => {
-      const bytes = typeof message === 'string' ? Buffer.from(message) : message;
-      if (bytes.includes(SLOW) && route.closed === 0) {
-        route.closed++;
-        ws.close({ code: 4001, reason: 'too far behind; reconnect' });
-        server.close();
-        return;
-      }
-      server.send(message);
-    });
-    server.onMessage((message) => ws.send(message));
-  });
-
-  const link = await facilitator.createRetro('Slow notes');
-  await ada.join(link, 'Ada');
-  await ada.addCard('Start', 'Written by Ada');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
-  await facilitator.page.getByRole('button', { name: /^Discuss this: Written by Ada/ }).click();
-  const adaNotes = ada.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes');
+  const route = await closeNotesOn(ada.page, SLOW, 4001, 'too far behind; reconnect', true);
+  await discussingOneCard(facilitator, ada, 'Slow notes', 'Written by Ada');
+  const adaNotes = notesOf(ada.page);
   await adaNotes.fill(`Agreed: ${SLOW}`);
-  await expect(facilitator.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes')).toHaveValue(`Agreed: ${SLOW}`);
+  await expect(notesOf(facilitator.page)).toHaveValue(`Agreed: ${SLOW}`);
   expect(route).toEqual({ closed: 1, connections: 2 });
   await expect(adaNotes).toHaveValue(`Agreed: ${SLOW}`);
   await expect(ada.page.getByText(/too large for the server to keep/)).toHaveCount(0);

@@ -77,16 +77,17 @@ interface EngineView {
 describe('AB-11 what the connections of one address hold unsent together', () => {
   const live = useServer({ trustProxy: true, sendBufferBytes: SEND_BUFFER_BYTES, sendBufferBytesPerAddress: PER_ADDRESS_BYTES, logger: createLogger('warn', memory) });
 
-  it('AB-11 one address whose many connections read nothing while the board changes makes the server hold at most its cap; the people on the board are served throughout', async () => {
-    const { url, httpServer, io } = live.server;
-    const { boardId, facilitatorKey } = await createBoard(url, 'Growing');
+  /** A board of 100 revealed cards, written by 4 people (another address than the attacker's) and a facilitator. */
+  async function revealedBoard(name: string) {
+    const { url } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, name);
     const F = new Person(url);
     const writers = Array.from({ length: 4 }, () => new Person(url));
     live.people.push(F, ...writers);
     await F.connect(boardId, 'Fran', facilitatorKey);
     await Promise.all(writers.map((w, i) => w.connect(boardId, `Writer ${i}`)));
     await Promise.all(
-      writers.map(async (w, i) => {
+      writers.map(async (w) => {
         for (let c = 0; c < 25; c++) {
           // random text: what Socket.io readers are sent is compressed (DO-4), and a repeated sentence would shrink to nothing
           const text = randomBytes(LIMITS.cardText).toString('base64').slice(0, LIMITS.cardText);
@@ -96,7 +97,12 @@ describe('AB-11 what the connections of one address hold unsent together', () =>
     );
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     await F.waitFor(() => F.board()?.cards.length === 100);
+    return { boardId, F, writers };
+  }
 
+  it('AB-11 one address whose many connections read nothing while the board changes makes the server hold at most its cap; the people on the board are served throughout', async () => {
+    const { url, httpServer, io } = live.server;
+    const { boardId, F, writers } = await revealedBoard('Growing');
     // what the server holds for the attacker, read from the server's own sockets and engine.io (not Candor's accounting)
     const attackerSockets: Duplex[] = [];
     const watch = (req: IncomingMessage, socket: Duplex) => {
@@ -161,23 +167,7 @@ describe('AB-11 what the connections of one address hold unsent together', () =>
 
   it('AB-11 plain HTTP too: the board asked for again and again (pipelined, on several sockets) and never read is refused once its address holds its cap; the people on the board go on', async () => {
     const { url, httpServer, port } = live.server;
-    const { boardId, facilitatorKey } = await createBoard(url, 'Read again and again');
-    const F = new Person(url);
-    const writers = Array.from({ length: 4 }, () => new Person(url));
-    live.people.push(F, ...writers);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await Promise.all(writers.map((w, i) => w.connect(boardId, `Writer ${i}`)));
-    await Promise.all(
-      writers.map(async (w) => {
-        for (let c = 0; c < 25; c++) {
-          const text = randomBytes(LIMITS.cardText).toString('base64').slice(0, LIMITS.cardText);
-          expect(await w.cmd('card.add', { columnId: 'start', text })).toMatchObject({ ok: true });
-        }
-      }),
-    );
-    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
-    await F.waitFor(() => F.board()?.cards.length === 100);
-
+    const { boardId, F, writers } = await revealedBoard('Read again and again');
     // what the server holds for the attacker's requests, read from Node's own responses: what each has buffered
     // while it waits its turn, or its socket holds while it writes (not Candor's accounting)
     const responses: ServerResponse[] = [];

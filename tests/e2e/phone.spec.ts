@@ -1,6 +1,6 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
-import { controlsReachingBelow } from './pages/layout';
+import { controlsReachingBelow, expectNothingOverflows } from './pages/layout';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -250,4 +250,20 @@ test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, i
     await fionaContext.close();
     await adaContext.close();
   }
+});
+
+test('UI-14 the "Group with…" picker stays inside its card, on a phone and at a desk, whatever the other cards say', async ({ browser }) => {
+  test.setTimeout(180_000);
+  await deskAndPhone(browser, 'Grouping by tapping', async (fiona, ada) => {
+    await ada.addCard('Stop', 'Waiting two days for a code review on every pull request we open');
+    await fiona.addCard('Start', 'Pairing on reviews');
+    await fiona.goTo('Reveal');
+    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: /^Stop/ }).click();
+    for (const [person, text] of [[ada, 'The build breaks every Monday'], [fiona, 'Pairing on reviews']] as const) {
+      await person.card(text).getByRole('button', { name: 'Group with…' }).click();
+      await expect(person.card(text).getByLabel('Choose a card to group with')).toBeFocused();
+      await expectNothingOverflows(person.page, `${person.who}: the picker open`);
+    }
+    await noSidewaysScroll(ada.page, 'the picker open');
+  });
 });

@@ -267,3 +267,24 @@ test('UI-14 the "Group with…" picker stays inside its card, on a phone and at 
     await noSidewaysScroll(ada.page, 'the picker open');
   });
 });
+
+test('UI-12 on a phone the running timer stays in sight at the bottom, however far down the page the person is', async ({ browser }) => {
+  test.setTimeout(180_000);
+  await deskAndPhone(browser, 'A timer on a phone', async (fiona, ada) => {
+    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    await fiona.page.getByRole('button', { name: '3 min' }).click();
+    const timer = ada.page.getByRole('timer', { name: 'Time left' });
+    await expect(timer).toHaveText(/^(3:00|2:5\d)$/);
+    // down the current item, to the offers and the actions: a phone's header is long gone
+    await ada.page.getByLabel('What is the right thing to do? How can I help?').scrollIntoViewIfNeeded();
+    await expect(ada.page.locator('.board-header')).not.toBeInViewport();
+    await expect(timer).toBeInViewport({ ratio: 1 });
+    // one timer on the page, in the bar the page ends above: it covers nothing
+    await expect(ada.page.getByRole('timer')).toHaveCount(1);
+    await expect(ada.page.getByRole('region', { name: 'Room news' }).getByRole('timer')).toHaveCount(1);
+    await noSidewaysScroll(ada.page, 'timer in the bar');
+    // the desk keeps it in its header
+    await expect(fiona.page.locator('.board-header').getByRole('timer', { name: 'Time left' })).toBeVisible();
+  });
+});

@@ -170,7 +170,7 @@ export function BoardScreen({
         </div>
         <PhaseStepper phase={board.phase} hasReview={board.hasReview} />
         <div className="header-side">
-          <TimerDisplay timer={board.timer} />
+          {!phone && <TimerDisplay timer={board.timer} />}
           <ShareButton boardId={board.id} />
           <PresentingToggle />
           <ConnectionStatus />
@@ -235,6 +235,8 @@ export function BoardScreen({
           control (as a corner toast it covered a phone's text field and buttons). Refusals pass above it. */}
       <section className="room-bar" aria-label={t('layout.roomNews')}>
         {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
+        {/* A phone's header scrolls away (it is three rows): its timer is here, in sight wherever the person is. */}
+        {phone && <TimerDisplay timer={board.timer} />}
       </section>
       <div className="toasts">
         <Notices />

@@ -288,3 +288,40 @@ test('UI-12 on a phone the running timer stays in sight at the bottom, however f
     await expect(fiona.page.locator('.board-header').getByRole('timer', { name: 'Time left' })).toBeVisible();
   });
 });
+
+test('UI-29 the phone bar also steps back, as the panel does, and its three buttons fit in Discuss', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+    await fiona.createRetro('Back on a phone');
+    await fiona.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
+    await fiona.addCard('Stop', 'Deploys on Friday afternoon');
+    await fiona.addCard('Stop', 'Flaky tests on CI');
+    const bar = fiona.page.getByRole('region', { name: 'Next steps' });
+    // Write is the first phase here: nothing to go back to
+    await expect(bar.getByRole('button', { name: 'Back' })).toHaveCount(0);
+    await bar.getByRole('button', { name: 'Next: Reveal' }).click();
+    await fiona.confirm('Reveal all cards');
+    await bar.getByRole('button', { name: 'Next: Vote' }).click();
+    await fiona.expectPhase('Vote');
+    // back from Vote reveals nothing new: no "Reveal every card?" on the way (the panel asked it before)
+    await bar.getByRole('button', { name: 'Back' }).tap();
+    await fiona.expectPhase('Reveal');
+    await expect(fiona.dialog()).toHaveCount(0);
+    await bar.getByRole('button', { name: 'Next: Vote' }).click();
+    await bar.getByRole('button', { name: 'Next: Discuss' }).click();
+    await fiona.expectPhase('Discuss');
+    await bar.getByRole('button', { name: 'Start with the first item' }).click();
+    await expect(bar.getByRole('button')).toHaveText(['Back', 'Next item →', 'Next: Act']);
+    await expectNothingOverflows(fiona.page, 'three buttons in the bar');
+    await noSidewaysScroll(fiona.page, 'three buttons in the bar');
+    // back from Discuss clears the votes: the bar asks first, as the panel does (AN-12)
+    await bar.getByRole('button', { name: 'Back' }).click();
+    await expect(fiona.dialog()).toBeVisible();
+    await fiona.confirm('Clear the votes and go back');
+    await fiona.expectPhase('Vote');
+  } finally {
+    await fionaContext.close();
+  }
+});

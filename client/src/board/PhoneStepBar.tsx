@@ -8,12 +8,12 @@ import { useNextItem } from '../discuss/useNextItem.js';
  * UI-29: on a phone the facilitator's next steps are on the Board tab too — "Next: <phase>", and in Discuss "Next
  * item" — in a slim bar at the bottom, just above the room's news line, so running the retro does not mean going
  * to the Facilitate tab and back at every step. The page ends above it (its height is given to the CSS as
- * `--step-bar-h`), so it covers nothing. Close is not here: it never sits where "Next" stood (CF-1); in Act the
+ * `--step-bar-h`), so it covers nothing. "Back" is there too, as on the panel. Close is not here: it never sits where "Next" stood (CF-1); in Act the
  * Facilitate tab has it, and the bar is not drawn.
  */
 export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
-  const { next, moving, go, dialogs } = usePhaseStep(board);
+  const { next, previous, moving, go, dialogs } = usePhaseStep(board);
   const nextItem = useNextItem(board);
   const ref = useRef<HTMLElement | null>(null);
   const step = next && next !== 'closed' ? next : null;
@@ -52,6 +52,12 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   if (!shown) return null;
   return (
     <section className="step-bar" ref={ref} aria-label={t('facilitator.stepBar')}>
+      {/* Back as on the panel, first and narrow: a step back asks first where the panel's does (AN-12: Discuss → Vote) */}
+      {previous && (
+        <button type="button" className="back" aria-disabled={moving} onClick={() => !moving && go(previous)}>
+          {t('facilitator.back')}
+        </button>
+      )}
       {nextItem.shown && (
         <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.next}>
           {t(nextItem.label)}

@@ -14,7 +14,9 @@ const CONFIRM = {
   closed: { title: 'facilitation.confirm.closeTitle', body: 'facilitation.confirm.closeBody', action: 'facilitation.confirm.closeAction' },
   vote: { title: 'facilitation.confirm.newVoteTitle', body: 'facilitation.confirm.newVoteBody', action: 'facilitation.confirm.newVoteAction' },
 } as const;
-const needsConfirming = (from: Phase, to: Phase): to is keyof typeof CONFIRM => to === 'reveal' || to === 'closed' || (from === 'discuss' && to === 'vote');
+// Only Write → Reveal reveals anything: back from Vote to Reveal, every card is on the table already, and asking
+// "Reveal every card?" there would only alarm the facilitator.
+const needsConfirming = (from: Phase, to: Phase): to is keyof typeof CONFIRM => (from === 'write' && to === 'reveal') || to === 'closed' || (from === 'discuss' && to === 'vote');
 
 export interface PhaseStep {
   next: Phase | null;

@@ -182,3 +182,20 @@ test('PR-2 the people list stays in its panel with long names and shows "+N more
   await expect(people.getByRole('listitem')).toHaveCount(16);
   for (const socket of sockets) socket.close();
 });
+
+test('CF-1 in Act, "Close the retro…" is in sight on a 1280×800 desk without scrolling the panel, and still not where "Next" stood', async ({ facilitator, ada }) => {
+  await facilitator.page.setViewportSize({ width: 1280, height: 800 });
+  const link = await createUnnamedRetro(facilitator);
+  await ada.join(link, 'Ada');
+  await ada.addCard("I'm stuck on…", 'Flaky deploys');
+  for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await facilitator.goTo(phase);
+  const nextStood = (await facilitator.panel().getByRole('button', { name: 'Next: Act' }).boundingBox())!;
+  await facilitator.goTo('Act');
+  const close = facilitator.panel().getByRole('button', { name: 'Close the retro…' });
+  // the step that is left comes right after the phase buttons, not after the timer and the room's settings
+  await expect(close).toBeInViewport({ ratio: 1 });
+  expect(await facilitator.panel().evaluate((panel) => panel.closest('.sidebar')!.scrollTop)).toBe(0);
+  const box = (await close.boundingBox())!;
+  const overlaps = box.x < nextStood.x + nextStood.width && nextStood.x < box.x + box.width && box.y < nextStood.y + nextStood.height && nextStood.y < box.y + box.height;
+  expect(overlaps, 'Close lies where "Next: Act" was').toBe(false);
+});

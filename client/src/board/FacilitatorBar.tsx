@@ -30,7 +30,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
               {t('facilitator.back')}
             </button>
           )}
-          {/* CF-1: Close never sits where every "Next" button stood; it has its own place at the end. */}
+          {/* CF-1: Close never sits where every "Next" button stood; it has its own block below. */}
           {next && next !== 'closed' && (
             <button type="button" className="primary" aria-disabled={moving} onClick={() => !moving && go(next)}>
               {t('facilitator.next', { phase: t(`phases.${next}`) })}
@@ -39,6 +39,16 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
         </div>
       )}
       <DoneProgress board={board} />
+      {/* The step that is left, in sight under the phase buttons (below the timer and the room's settings a 1280×800
+          desk had to scroll the panel to find it), yet in its own block under its own heading, never where "Next" stood. */}
+      {next === 'closed' && (
+        <div className="close-retro">
+          <h3>{t('facilitation.confirm.finish')}</h3>
+          <button type="button" className="danger-outline" aria-disabled={moving} onClick={() => !moving && go('closed')}>
+            {t('facilitation.confirm.closeButton')}
+          </button>
+        </div>
+      )}
       {allowedIn('settings.update', board.phase) && <VoteSettings board={board} />}
       {(board.phase === 'reveal' || board.phase === 'vote') && (
         <label className="switch">
@@ -63,14 +73,6 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       {allowedIn('timer.start', board.phase) && <TimerControls timer={board.timer} />}
       {allowedIn('anonymity.raise', board.phase) && <AnonymitySetting board={board} />}
       {board.phase !== 'closed' && <AccessControls board={board} />}
-      {next === 'closed' && (
-        <div className="close-retro">
-          <h3>{t('facilitation.confirm.finish')}</h3>
-          <button type="button" className="danger-outline" aria-disabled={moving} onClick={() => !moving && go('closed')}>
-            {t('facilitation.confirm.closeButton')}
-          </button>
-        </div>
-      )}
       {dialogs}
     </section>
   );

@@ -89,3 +89,23 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await expect(facilitator.page.getByText(/Suggested next facilitator: (Ada|Bo)/)).toBeVisible();
   await facilitator.screenshot(testInfo, '12-team-page');
 });
+
+test('FA-5 the suggested next facilitator says "has not facilitated yet" of someone who never has, and "least recently" once they have', async ({ facilitator, ada }) => {
+  const teamUrl = await facilitator.createTeam('Checkout team');
+  const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
+  await ada.join(link, 'Ada');
+  // Ada looks at the team page in a second tab, still on the board in the first
+  const teamTab = await ada.page.context().newPage();
+  await teamTab.goto(teamUrl);
+  const next = teamTab.getByRole('region', { name: 'Who facilitates next?' });
+  await expect(next).toHaveText(/Suggested next facilitator: Ada — has not facilitated yet/);
+  await expect(next).not.toContainText('least recently');
+
+  // Fiona hands the role to Ada and takes it back: both have facilitated, Ada less recently
+  await facilitator.page.getByRole('button', { name: 'Hand over to Ada' }).click();
+  await facilitator.page.getByRole('button', { name: 'Yes, hand over' }).click();
+  await facilitator.page.getByRole('button', { name: 'Take it back' }).click();
+  await expect(facilitator.page.getByRole('heading', { name: 'Facilitator' })).toBeVisible();
+  await teamTab.reload();
+  await expect(next).toHaveText(/Suggested next facilitator: Ada — facilitated least recently/);
+});

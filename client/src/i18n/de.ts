@@ -458,6 +458,7 @@ const de: Catalogue = {
     linkHint: 'Wer diesen Link hat, sieht die Retros des Teams und kann eine neue starten. Er ist nicht zu erraten; teile ihn nur mit dem Team.',
     whoNext: 'Wer moderiert als Nächstes?',
     suggested: 'Vorschlag für die nächste Moderation: <1>{{name}}</1> — hat am längsten nicht moderiert',
+    suggestedFirstTime: 'Vorschlag für die nächste Moderation: <1>{{name}}</1> — hat noch nie moderiert',
     suggestLater: 'Nach der ersten Retro schlagen wir jemanden vor. Wer sich abwechselt, lässt alle einmal den Raum halten.',
     startRetro: 'Retro in diesem Team starten',
     startHint: 'Sie beginnt mit einem Rückblick auf die Versprechen, die aus früheren Retros noch offen sind.',

@@ -408,6 +408,7 @@ const enMore = {
     linkHint: 'Anyone with this link can see the team’s retros and start a new one. It cannot be guessed; share it only with the team.',
     whoNext: 'Who facilitates next?',
     suggested: 'Suggested next facilitator: <1>{{name}}</1> — facilitated least recently',
+    suggestedFirstTime: 'Suggested next facilitator: <1>{{name}}</1> — has not facilitated yet',
     suggestLater: 'After the first retro we can suggest someone. Taking turns means everyone gets to hold the room.',
     startRetro: 'Start a retro in this team',
     startHint: 'It opens with a Review of the promises still open from earlier retros.',

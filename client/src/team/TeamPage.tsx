@@ -107,12 +107,15 @@ function TeamLink({ teamId }: { teamId: string }) {
 
 function NextFacilitator({ team }: { team: TeamHistory }) {
   const { t } = useWords();
+  const name = team.suggestedFacilitator;
+  const facilitated = name !== null && team.retros.some((r) => r.facilitators.includes(name));
   return (
     <section className="panel" aria-labelledby="next-facilitator-title">
       <h2 id="next-facilitator-title">{t('team.whoNext')}</h2>
       {team.suggestedFacilitator ? (
         <p>
-          <Strong text={t('team.suggested', { name: team.suggestedFacilitator })} />
+          {/* "least recently" of someone who never facilitated would be wrong: say so instead */}
+          <Strong text={t(facilitated ? 'team.suggested' : 'team.suggestedFirstTime', { name: team.suggestedFacilitator })} />
         </p>
       ) : (
         <p className="empty">{t('team.suggestLater')}</p>

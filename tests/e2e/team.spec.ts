@@ -88,6 +88,15 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await expect(facilitator.page.getByRole('table', { name: 'Pulse average per retro' }).getByRole('row', { name: /Sprint 1/ })).toContainText('3.5');
   await expect(facilitator.page.getByText(/Suggested next facilitator: (Ada|Bo)/)).toBeVisible();
   await facilitator.screenshot(testInfo, '12-team-page');
+
+  // RM-4: on a desk the responsibility table shows every column without scrolling sideways, in English and German
+  for (const [language, caption] of [['en', 'Responsibility per retro'], ['de', 'Verantwortung je Retro']] as const) {
+    await facilitator.page.goto(`${teamUrl}?lang=${language}`);
+    const scroller = facilitator.page.getByRole('region', { name: caption });
+    await expect(scroller.getByRole('row', { name: /Sprint 1/ })).toBeVisible();
+    const { scrollWidth, clientWidth } = await scroller.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+    expect(scrollWidth, `${language}: the table is ${scrollWidth - clientWidth} px wider than its panel`).toBeLessThanOrEqual(clientWidth);
+  }
 });
 
 test('FA-5 the suggested next facilitator says "has not facilitated yet" of someone who never has, and "least recently" once they have', async ({ facilitator, ada }) => {

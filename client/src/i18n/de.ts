@@ -156,7 +156,7 @@ const de: Catalogue = {
   columns: {
     editToggle: 'Spalten bearbeiten',
     title: 'Spalten bearbeiten',
-    hint: 'Gestalte das Board, bevor jemand schreibt. Eine Spalte mit Karten kann nicht entfernt werden. Gute Fragen fragen nach der Arbeit, nie nach dem „Wer“.',
+    hint: 'Gestalte das Board, bevor jemand schreibt. Eine Spalte mit aufgedeckten Karten kann nicht entfernt werden; Karten, die noch niemand gesehen hat, wandern in die erste Spalte. Gute Fragen fragen nach der Arbeit, nie nach dem „Wer“.',
     column: 'Spalte {{n}}',
     columnTitle: 'Titel der Spalte',
     columnPrompt: 'Frage der Spalte',

@@ -247,7 +247,7 @@ const enMore = {
   columns: {
     editToggle: 'Edit columns',
     title: 'Edit columns',
-    hint: 'Shape the board before anyone writes. A column that already has cards cannot be removed. Good prompts ask about the work, never “who”.',
+    hint: 'Shape the board before anyone writes. A column with revealed cards cannot be removed; cards nobody has seen yet move to the first column. Good prompts ask about the work, never “who”.',
     column: 'Column {{n}}',
     columnTitle: 'Column title',
     columnPrompt: 'Column prompt',

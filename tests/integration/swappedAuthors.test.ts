@@ -9,8 +9,9 @@ import { Person, createBoard, frameMark, useServer } from './harness.js';
  * (cards, actions, handles, the board), which differ between any two runs, are replaced by what they stand for, and
  * lists whose order comes from those ids (the reveal order, ties in the ranking) are compared as sets.
  *
- * After each step the facilitator flips her done mark or hand (the presence batch, as in `silentActs.test.ts`), so
- * everything the step caused has arrived before the observer's views are read.
+ * Each step is one act. After it the facilitator flips her done mark or hand (the presence batch, as in
+ * `silentActs.test.ts`), so everything the act caused has arrived before the observer's views are read; whether the
+ * act's projection and the fence's came as one update or two is batching, so the fence's marks are left out.
  */
 describe('a retro run twice with two people swapped, as an observer receives it', () => {
   const live = useServer();
@@ -44,6 +45,12 @@ describe('a retro run twice with two people swapped, as an observer receives it'
       const sorted = { ...v, cards: v.cards.sort((a, b) => a.text.localeCompare(b.text)), discussOrder: v.discussOrder?.sort(), ranking: v.ranking?.sort(), tallies: byKey(v.tallies) };
       return JSON.stringify(sorted);
     };
+    const unfenced = (view: PublicBoardView): PublicBoardView => ({
+      ...view,
+      progress: null,
+      raisedHands: [],
+      participants: view.participants.map((p) => (p.name === 'Fran' ? { ...p, done: false } : p)),
+    });
     const seen: string[] = [];
     let from = 0;
     let mark = frameMark();
@@ -61,7 +68,8 @@ describe('a retro run twice with two people swapped, as an observer receives it'
         await O!.waitFor(() => O!.board()!.participants.find((p) => p.name === 'Fran')!.done === up);
       }
       await O!.boardRoundTrip();
-      const views = O!.boardHistory.slice(from).map(normal).filter((v, i, all) => i === 0 || v !== all[i - 1]);
+      // (the act's projection and the fence's may come as one update or two: the fence's marks are left out)
+      const views = O!.boardHistory.slice(from).map(unfenced).map(normal).filter((v, i, all) => i === 0 || v !== all[i - 1]);
       from = O!.boardHistory.length;
       // (an ack's number, and the id of the command a `me` answers, are the observer's own and random)
       let frames = O!.frames
@@ -92,10 +100,8 @@ describe('a retro run twice with two people swapped, as an observer receives it'
     // Vote, and the tallies (five voters)
     for (const phase of ['reveal', 'vote'] as const) await step(phase, phase, () => ok(F!, 'phase.set', { phase }));
     await step('vote', 'P1 votes', () => ok(P1, 'vote.cast', { itemId: t2 }));
-    await step('vote', 'P2 votes', async () => {
-      await ok(P2, 'vote.cast', { itemId: t1 });
-      await ok(P2, 'vote.cast', { itemId: t1 });
-    });
+    await step('vote', 'P2 votes', () => ok(P2, 'vote.cast', { itemId: t1 }));
+    await step('vote', 'P2 votes again', () => ok(P2, 'vote.cast', { itemId: t1 }));
     await step('vote', 'Cy votes', () => ok(C!, 'vote.cast', { itemId: t1 }));
     await step('vote', 'Fran votes', () => ok(F!, 'vote.cast', { itemId: t4 }));
     await step('vote', 'Obi votes', () => ok(O!, 'vote.cast', { itemId: t3 }));
@@ -105,14 +111,10 @@ describe('a retro run twice with two people swapped, as an observer receives it'
     await step('discuss', 'select', () => ok(F!, 'discuss.select', { itemId: t1 }));
     await step('discuss', 'lens on', () => ok(F!, 'lens.set', { on: true }));
     await step('discuss', 'P1 taps', () => ok(P1, 'lens.tap', { itemId: t1, part: 'reliability', on: true }));
-    await step('discuss', 'P2 taps', async () => {
-      await ok(P2, 'lens.tap', { itemId: t1, part: 'empathy', on: true });
-      await ok(P2, 'lens.tap', { itemId: t1, part: 'credibility', on: true });
-    });
-    await step('discuss', 'Cy, Obi tap', async () => {
-      await ok(C!, 'lens.tap', { itemId: t1, part: 'reliability', on: true });
-      await ok(O!, 'lens.tap', { itemId: t1, part: 'self-interest', on: true });
-    });
+    await step('discuss', 'P2 taps', () => ok(P2, 'lens.tap', { itemId: t1, part: 'empathy', on: true }));
+    await step('discuss', 'P2 taps again', () => ok(P2, 'lens.tap', { itemId: t1, part: 'credibility', on: true }));
+    await step('discuss', 'Cy taps', () => ok(C!, 'lens.tap', { itemId: t1, part: 'reliability', on: true }));
+    await step('discuss', 'Obi taps', () => ok(O!, 'lens.tap', { itemId: t1, part: 'self-interest', on: true }));
     await step('discuss', 'P1 reacts', () => ok(P1, 'reaction.toggle', { itemId: t1, reaction: 'agree', on: true }));
     let actionId = '';
     await step('discuss', 'action', async () => {
@@ -123,9 +125,9 @@ describe('a retro run twice with two people swapped, as an observer receives it'
     await step('discuss', 'P1 answers', () => ok(P1, 'consensus.answer', { actionId, value: 1 }));
     await step('discuss', 'P2 answers', () => ok(P2, 'consensus.answer', { actionId, value: 5 }));
     await step('discuss', 'P2 changes', () => ok(P2, 'consensus.answer', { actionId, value: 4 }));
-    await step('discuss', 'the rest answer', async () => {
-      for (const [p, value] of [[C!, 3], [O!, 4], [F!, 5]] as const) await ok(p, 'consensus.answer', { actionId, value });
-    });
+    await step('discuss', 'Cy answers', () => ok(C!, 'consensus.answer', { actionId, value: 3 }));
+    await step('discuss', 'Obi answers', () => ok(O!, 'consensus.answer', { actionId, value: 4 }));
+    await step('discuss', 'Fran answers', () => ok(F!, 'consensus.answer', { actionId, value: 5 }));
     await step('discuss', 'next item', () => ok(F!, 'discuss.select', { itemId: t2 })); // the lens breakdown shows
     await step('act', 'act', () => ok(F!, 'phase.set', { phase: 'act' }));
     for (const p of [F, A, B, C, O]) await p!.disconnect();
@@ -140,6 +142,6 @@ describe('a retro run twice with two people swapped, as an observer receives it'
     // the comparison sees what it should: the lens breakdown and the fist of five did show
     const last = (step: string) => JSON.parse((JSON.parse(first.find((f) => JSON.parse(f).step === step)!) as { views: string[] }).views.at(-1)!) as PublicBoardView;
     expect(last('next item').lens).toEqual([{ itemId: 'card:Pairing helps a lot', tappers: 4, counts: { credibility: 1, reliability: 2, empathy: 1, 'self-interest': 1 } }]);
-    expect(last('the rest answer').actions[0]!.consensus!.distribution).toEqual({ min: 0, counts: [0, 1, 0, 1, 2, 1], total: 5, average: 3.4 });
+    expect(last('Fran answers').actions[0]!.consensus!.distribution).toEqual({ min: 0, counts: [0, 1, 0, 1, 2, 1], total: 5, average: 3.4 });
   });
 });

@@ -55,7 +55,8 @@ describe('AB-5 / AB-6 who counts towards the cap, and who is forgotten', () => {
     live.people.push(F, W);
     await F.connect(boardId, 'Fran', facilitatorKey);
     await W.connect(boardId, 'Wren');
-    expect(await W.cmd('card.add', { columnId: 'start', text: 'I did something' })).toMatchObject({ ok: true });
+    // (something public: a card, a vote or an answer would not keep her, AN-1 — returning.test.ts)
+    expect(await W.cmd('done.mark', { done: true })).toMatchObject({ ok: true });
     const lurkers = [await joinAs(url, boardId, 'Lurker A'), await joinAs(url, boardId, 'Lurker B')];
     const refused = await joinAs(url, boardId, 'Newcomer');
     expect(refused.ack).toMatchObject({ ok: false, code: 'BOARD_FULL' });
@@ -84,7 +85,8 @@ describe('AB-5 / AB-6 who counts towards the cap, and who is forgotten', () => {
     live.people.push(F, W);
     await F.connect(boardId, 'Fran', facilitatorKey);
     await W.connect(boardId, 'Wren');
-    expect(await W.cmd('card.add', { columnId: 'start', text: 'I did something' })).toMatchObject({ ok: true });
+    // (something public: a card, a vote or an answer would not keep her, AN-1 — returning.test.ts)
+    expect(await W.cmd('done.mark', { done: true })).toMatchObject({ ok: true });
     const lurker = await joinAs(url, boardId, 'Lurker');
     expect(await names(url, boardId, F)).toEqual(['Fran', 'Lurker', 'Wren']);
     await W.disconnect();

@@ -67,4 +67,39 @@ describe('texts taken back after the reveal', () => {
     expect(holdsPieceOf(files, T.hidden), 'the hidden text').toBe(false);
     expect(holdsPieceOf(files, T.kept)).toBe(true);
   });
+
+  it('SG-1 AR-6 AN-3 a signature taken back leaves the card nameless in every file of DATA_DIR and in what a newcomer receives', async () => {
+    const { url, dbFile } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Signed, then not');
+    const [F, A] = [new Person(url), new Person(url)];
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    const name = marked('Alex'); // her name stays in the files as a participant's; only its place on the card must go
+    await A.connect(boardId, name);
+    const text = marked('signed');
+    const cardId = ((await A.cmd('card.add', { columnId: 'start', text })) as { data: { cardId: string } }).data.cardId;
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await F.waitFor(() => F.board()?.cards.length === 1);
+    /** the card and her name together: as the stored cards part writes a signature, or as a board-document entry */
+    const signed = (bytes: Buffer) => bytes.includes(`"signature":"${name}"`) || bytes.includes(`"${text}",null,false,"${name}"`);
+    const newcomerBytes = async () => {
+      const N = new Person(url);
+      live.people.push(N);
+      await N.connect(boardId, `Newcomer ${newId(4)}`);
+      const bytes = Buffer.concat(N.frames.map((f) => f.bytes));
+      await N.disconnect();
+      return bytes;
+    };
+
+    expect(await A.cmd('card.sign', { cardId, signed: true })).toMatchObject({ ok: true });
+    await F.waitFor(() => F.board()?.cards[0]?.signedBy === name);
+    // positive controls: while signed, both the files and a newcomer's frames hold the card with her name
+    expect(signed(dataDirBytes(dbFile)), 'files while signed').toBe(true);
+    expect(signed(await newcomerBytes()), 'a newcomer while signed').toBe(true);
+
+    expect(await A.cmd('card.sign', { cardId, signed: false })).toMatchObject({ ok: true });
+    await F.waitFor(() => F.board()?.cards[0]?.signedBy === null);
+    expect(signed(dataDirBytes(dbFile)), 'files after the signature was taken back').toBe(false);
+    expect(signed(await newcomerBytes()), 'a newcomer after the signature was taken back').toBe(false);
+  });
 });

@@ -20,6 +20,8 @@ describe('AR-7 restoring the data without its key', () => {
     await F.connect(boardId, 'Fran', facilitatorKey);
     await A.connect(boardId, 'Alex');
     expect(await A.cmd('card.add', { columnId: 'start', text: 'written before the backup' })).toMatchObject({ ok: true });
+    // (something public, so that the shutdown keeps his row: a card alone would not, AB-6)
+    expect(await A.cmd('done.mark', { done: true })).toMatchObject({ ok: true });
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     const before = (await getBoard(url, boardId, F)).board;
     for (const p of [F, A]) await p.disconnect();

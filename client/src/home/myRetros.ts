@@ -36,6 +36,15 @@ export function rememberRetro(entry: Omit<MyRetro, 'lastSeen'>): void {
   localStorage.setItem(KEY, JSON.stringify(next));
 }
 
+/**
+ * MY-2: takes the retro off the list and forgets everything this browser keeps on it — who it was there (id and
+ * secret), the facilitator link, drafts, unsent commands, the password — so on a shared computer whoever opens
+ * the board next here joins as someone new instead of as the last person, with their cards marked as theirs.
+ */
 export function forgetRetro(boardId: string): void {
   localStorage.setItem(KEY, JSON.stringify(loadMyRetros().filter((r) => r.boardId !== boardId)));
+  for (const storage of [localStorage, sessionStorage]) {
+    // every key Candor writes for a board names it as one segment: candor:board:<id>, candor:draft:<id>:<column>, candor.password.<id>
+    for (const key of Object.keys(storage)) if (key.startsWith('candor') && key.split(/[:.]/).includes(boardId)) storage.removeItem(key);
+  }
 }

@@ -93,7 +93,7 @@ export class CommandStaging {
     };
     this.room.sessions.set(session.socket.id, joined);
     batch.joined.push(joined);
-    this.room.copy.recognise(this.room.state, joined);
+    this.room.copy.recognise(this.room.state, joined, newcomer !== null);
     this.room.presence.connected(joined.participantId, joined.socket.id);
     this.room.refreshPresence(joined.participantId);
     batch.published.push({ events, actorId: joined.participantId });
@@ -118,7 +118,9 @@ export class CommandStaging {
       batch.refusals++;
       return decision;
     }
-    this.room.admission.markActive(participantId);
+    // AB-6, AN-1: only a public act keeps someone who leaves; were an anonymous one to, who stays in the people list
+    // (and in the participant rows) would say who wrote, voted or answered (their facts are theirs again on return)
+    if (atRestOfCommand(decision.events) === 'public-log') this.room.admission.markActive(participantId);
 
     for (const event of decision.events) evolve(this.room.state, event);
     batch.commands.push({ commandKey, sealed: sealCommand(sealKey, { digest, result: decision.data }) });

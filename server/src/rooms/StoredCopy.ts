@@ -311,9 +311,13 @@ export class StoredCopy {
     return fresh;
   }
 
-  /** AR-2: hands a returning person their stored facts, once per person and room (not per connection). */
-  recognise(state: BoardState, session: JoinedSession): void {
-    if (!this.unrecognised.delete(session.participantId)) return;
+  /**
+   * AR-2: hands a returning person their stored facts, once per person and room (not per connection). A newcomer
+   * too, while stored facts wait: someone who only wrote, voted or answered and left was forgotten (AB-6), so they
+   * come back as a newcomer with the same secret.
+   */
+  recognise(state: BoardState, session: JoinedSession, newcomer = false): void {
+    if (!this.unrecognised.delete(session.participantId) && !(newcomer && this.anonymous.hasWaitingFacts())) return;
     this.anonymous.recognise(state, session.tags);
   }
 

@@ -82,10 +82,10 @@ export function atRestOf(event: BoardEvent): AtRest {
 
 /**
  * Public events whose effect reaches into the anonymous state (a new consensus check clears the answers; a
- * deleted action takes its answers with it; a hidden card leaves it): after them the stored anonymous state is
- * rewritten too.
+ * deleted action takes its answers with it; a hidden card leaves it; a removed column's unseen cards move, TE-3):
+ * after them the stored anonymous state is rewritten too (a part only if it changed).
  */
-const REACHES_ANONYMOUS_STATE: ReadonlySet<BoardEvent['type']> = new Set(['consensus.started', 'action.deleted', 'card.hidden']);
+const REACHES_ANONYMOUS_STATE: ReadonlySet<BoardEvent['type']> = new Set(['consensus.started', 'action.deleted', 'card.hidden', 'columns.changed']);
 
 export function changesAnonymousState(event: BoardEvent): boolean {
   // (AN-12: back into Vote from Discuss the votes are cleared, a new vote)

@@ -412,9 +412,15 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       if (consensus) Object.assign(consensus, { open: false, revealed: true });
       return;
     }
-    case 'columns.changed':
+    case 'columns.changed': {
       state.columns = event.columns;
+      // TE-3: a removed column held no revealed card; its unseen cards go to the first column, where their
+      // authors find them (AN-10: the facilitator was not told they exist)
+      const first = event.columns[0]?.id;
+      const left = new Set(event.columns.map((c) => c.id));
+      if (first) for (const c of state.cards.values()) if (!left.has(c.columnId)) c.columnId = first;
       return;
+    }
     case 'card.added':
       indexCard(state, event.authorTag, event.cardId, true);
       state.cards.set(event.cardId, { id: event.cardId, columnId: event.columnId, text: event.text, authorTag: event.authorTag, revealed: false });

@@ -392,7 +392,11 @@ export function claimable(facilitator: { online: boolean; offlineSince: number |
   return ctx.now - facilitator.offlineSince >= (ctx.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs);
 }
 
-/** TE-2: before Write the facilitator may rename, add, remove and reorder columns; a column with cards stays. */
+/**
+ * TE-2: before Write the facilitator may rename, add, remove and reorder columns. TE-3: a column with revealed cards
+ * stays; whether one holds unseen cards must not decide the answer (AN-10: it would tell the facilitator that
+ * someone wrote there), so those cards move to the first column instead (`evolve`).
+ */
 function decideColumns(state: BoardState, wanted: { id?: string; title: string; prompt: string }[], ctx: DecideContext): Decision {
   const known = new Set(state.columns.map((c) => c.id));
   const kept = new Set<string>();
@@ -408,7 +412,7 @@ function decideColumns(state: BoardState, wanted: { id?: string; title: string; 
     }
   }
   for (const card of state.cards.values()) {
-    if (!kept.has(card.columnId)) return fail('CONFLICT', 'A column that already has cards cannot be removed.');
+    if (card.revealed && !kept.has(card.columnId)) return fail('CONFLICT', 'A column with revealed cards cannot be removed.');
   }
   return done([{ type: 'columns.changed', columns }]);
 }

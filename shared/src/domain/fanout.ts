@@ -43,6 +43,7 @@ export function changesEveryonesView(event: BoardEvent): boolean {
     case 'action.deleted': // someone's "I can help" and consensus answers
     case 'consensus.started': // everyone's previous answers are cleared
     case 'card.hidden': // its author's cards, and the votes cast on it
+    case 'columns.changed': // TE-3: the unseen cards of a removed column move (each author's own view)
     case 'done.reset': // everyone's "I'm done"
     case 'access.admitted': // the facilitator's list of knocks
     case 'discuss.selected': // RX-1: a new item lowers every hand

@@ -69,12 +69,22 @@ describe('templates and columns', () => {
     expect(state.columns.map((c) => c.id)).toEqual(['continue', 'start']);
   });
 
-  it('TE-3 refuses to remove a column that has cards with CONFLICT', () => {
+  it('TE-3 refuses to remove a column that has revealed cards with CONFLICT', () => {
     const state = boardWith();
     addCard(state, alice, 'stop the standup', 'stop');
+    for (const c of state.cards.values()) c.revealed = true;
     expect(set(state, [keep[0], keep[2]])).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(state.columns).toEqual(COLUMNS);
     expect(set(state, [keep[1]]).ok).toBe(true);
+  });
+
+  it('TE-3 AN-10 a column with unseen cards is removed as an empty one is; the cards move to the first column', () => {
+    const state = boardWith();
+    const id = addCard(state, alice, 'stop the standup', 'stop');
+    const withCard = set(state, [keep[2], keep[0]]);
+    expect(withCard).toEqual(set(boardWith(), [keep[2], keep[0]])); // the same answer, the same event
+    expect(withCard.ok).toBe(true);
+    expect(state.cards.get(id)!.columnId).toBe('continue');
   });
 
   it('TE-3 an unknown column id is NOT_FOUND and a repeated one INVALID_INPUT', () => {

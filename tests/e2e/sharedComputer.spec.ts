@@ -1,0 +1,37 @@
+import { test, expect } from './fixtures/team';
+
+/**
+ * MY-2 on a shared computer: Ada joins a retro on a borrowed laptop, writes a card, and when she is done removes
+ * the retro from My retros. Bo sits down at the same browser and opens the board from its history. If the
+ * browser still held Ada's identity he would be Ada — her card marked "yours", her votes and answers his to read.
+ */
+test('MY-2 removing a retro from My retros forgets who this browser was on it: the next person there is someone new', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Borrowed laptop');
+  await ada.join(link, 'Ada');
+  const adaCard = 'The release checklist lives in one head';
+  await ada.addCard('Stop', adaCard);
+  await facilitator.goTo('Reveal');
+  await expect(ada.card(adaCard).getByText('yours', { exact: true })).toBeVisible();
+  const boardId = new URL(link).pathname.split('/').pop()!;
+
+  // Ada is done: on the home page she removes the retro from her list
+  await ada.page.goto('/');
+  const mine = ada.page.getByRole('region', { name: 'My retros' });
+  await expect(mine.getByText(/Removing it also forgets you on it/)).toBeVisible();
+  await mine.getByRole('button', { name: 'Remove “Borrowed laptop” from this list and forget me on it' }).click();
+  await expect(mine.getByRole('link', { name: 'Borrowed laptop' })).toHaveCount(0);
+  // nothing this browser keeps names the board any more
+  const kept = await ada.page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
+  expect(kept.filter((key) => key.includes(boardId))).toEqual([]);
+
+  // Bo, at the same browser, opens the board from its history: he is asked who he is, and nothing is his
+  const bo = ada.page;
+  await bo.goto(link);
+  await expect(bo.getByLabel('Your name')).toBeVisible();
+  await bo.getByLabel('Your name').fill('Bo');
+  await bo.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(ada.card(adaCard)).toBeVisible();
+  await expect(bo.getByText('yours', { exact: true })).toHaveCount(0);
+  await expect(bo.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+});

@@ -134,6 +134,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
 
   async function inTransaction<T>(work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await pool.connect();
+    const lost = watchConnection(client);
     try {
       await client.query(begin);
       const result = await work(client);
@@ -143,7 +144,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      lost.release();
     }
   }
 
@@ -171,11 +172,14 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     commitLocked,
     async withBoardLock(boardId, work, since, partsBelow) {
       const client = await lockPool.connect();
+      // CL-2: PostgreSQL ends this session if the process stalls holding the lock (BOARD_LOCK_IDLE_MS); what `work`
+      // stores is checked against the stored version anyway, so the batch goes on and the connection is dropped
+      const lost = watchConnection(client);
       // the lock holds no writes: ending its transaction only lets the next command of the board go
       const unlock = () =>
         client.query('COMMIT').then(
-          () => client.release(),
-          () => client.release(true),
+          () => lost.release(),
+          () => lost.release(true),
         );
       let result;
       try {
@@ -343,6 +347,23 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
     async close() {
       await Promise.all([pool.end(), lockPool.end()]);
+    },
+  };
+}
+
+/**
+ * A connection taken from a pool emits `error` when PostgreSQL ends it between two queries (a board lock's
+ * session after BOARD_LOCK_IDLE_MS, a restart): the pool listens only while it holds the connection, and an
+ * `error` nobody listens to ends the process. So it is listened to while it is out, and given back as broken.
+ */
+function watchConnection(client: PoolClient): { release(broken?: boolean): void } {
+  let lost: Error | null = null;
+  const onError = (err: Error) => (lost = err);
+  client.on('error', onError);
+  return {
+    release(broken = false) {
+      client.off('error', onError);
+      client.release(broken || lost !== null);
     },
   };
 }

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Ack, notesKey } from '@candor/shared';
 import { Redis } from '@candor/server/testing';
-import { Person, createBoard, until } from './harness.js';
+import { Person, createBoard, newId, until } from './harness.js';
+import { endSessions } from '../../server/src/storage/postgres.testing.js';
 import { type SpawnedServer, freePort, isRunning, isStopped, kill9 } from './spawnedServer.js';
 import { comparable, moveToLiveProcess, sendUntilAcked, startProcesses, stopHoldingBoardLock, storedBoard, textsEverSet } from './clusterHarness.js';
 
@@ -230,6 +231,47 @@ describe('processes that die, stall or lose Redis', () => {
     expect(isRunning(processes[0]!.child)).toBe(true);
     expect(dropped).toBe(0);
     expect(await busy[0]!.cmd('done.mark', { done: true })).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('CL-11 PostgreSQL ends every session of the processes mid-vote, again and again (as its restart does): no process ends, nobody is over budget, nothing acknowledged is lost', async () => {
+    const { processes, join } = await cluster(2);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'PostgreSQL restarted');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const cards: string[] = [];
+    for (let i = 0; i < 6; i++) cards.push(cardIdOf(await F.cmd('card.add', { columnId: 'start', text: `card ${i}` })));
+    const voters: Person[] = [];
+    for (let i = 0; i < 8; i++) voters.push(await join(i % 2, boardId, `Voter ${i}`));
+    for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+
+    let voting = true;
+    let ended = 0;
+    const ending = (async () => {
+      // a commit or a board's lock under way at some of these moments, and connections waiting in the pools at others
+      for (let n = 0; n < 10 && voting; n++) ended += await endSessions(processes[0]!.options.databaseUrl!);
+    })();
+    const accepted = await Promise.all(
+      voters.map(async (voter, i) => {
+        const acks = await Promise.all(
+          [0, 1, 2, 3, 4].map(async (k) => {
+            // as someone who presses again after "something went wrong": the same command, the same id
+            const id = newId();
+            for (;;) {
+              const ack = await voter.cmd('vote.cast', { itemId: cards[(i + k) % cards.length]! }, id);
+              if (ack.ok || ack.code !== 'INTERNAL') return ack;
+            }
+          }),
+        );
+        expect(acks.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'VOTE_BUDGET_EXCEEDED')).toBe(true);
+        return acks.filter((r) => r.ok).length;
+      }),
+    );
+    voting = false;
+    await ending;
+    expect(ended).toBeGreaterThan(0);
+    for (const p of processes) expect(isRunning(p.child)).toBe(true);
+    expect(accepted).toEqual(voters.map(() => 3));
+    expect((await storedBoard(boardId, started)).votes).toBe(24);
+    for (const voter of voters) await voter.waitFor(() => voter.me?.votesLeft === 0, 15_000);
   }, 120_000);
 
   it('CL-11 Redis restarted: commands go on through PostgreSQL meanwhile, fan-out resumes and nothing is lost', async () => {

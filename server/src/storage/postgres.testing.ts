@@ -107,3 +107,18 @@ export async function advisoryLockHolderPorts(url: string): Promise<number[]> {
     await client.end();
   }
 }
+
+/**
+ * Ends every other session of `url`'s database, as a restart of PostgreSQL (or an administrator) ends them: their
+ * clients get `terminating connection due to administrator command` (57P01). Returns how many it ended.
+ */
+export async function endSessions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    return rows.length;
+  } finally {
+    await client.end();
+  }
+}

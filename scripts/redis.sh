@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes a local Redis ready for the multi-process tests (several Candor processes fan out through it) and
 # prints its URL (the only line on stdout): installs Debian's `redis-server` if missing, starts it on
-# 127.0.0.1 without persistence (`--save ''`, no append-only file: nothing Candor sends lingers on disk) if
-# nothing answers there, and checks that it answers PING. Everything else goes to stderr.
+# 127.0.0.1 without persistence (`--save ''`, no append-only file: nothing Candor sends lingers on disk) and without a
+# slow log (which would keep the start of a slow PUBLISH's arguments in memory) if nothing answers there, and checks that it answers PING. Everything else goes to stderr.
 set -euo pipefail
 exec 3>&1 1>&2 # everything but the URL goes to stderr: the caller reads stdout
 . "$(dirname "$0")/detached.sh"
@@ -19,7 +19,7 @@ fi
 if ! redis-cli -h 127.0.0.1 -p "$PORT" ping >/dev/null 2>&1; then
   echo "› starting Redis on 127.0.0.1:${PORT}"
   # the server must not inherit our descriptors (see detached.sh)
-  detached "$LOG" redis-server --daemonize yes --bind 127.0.0.1 --port "$PORT" --save '' --appendonly no --dir /tmp --logfile '' || { cat "$LOG"; exit 1; }
+  detached "$LOG" redis-server --daemonize yes --bind 127.0.0.1 --port "$PORT" --save '' --appendonly no --slowlog-log-slower-than -1 --dir /tmp --logfile '' || { cat "$LOG"; exit 1; }
 fi
 for _ in $(seq 1 100); do redis-cli -h 127.0.0.1 -p "$PORT" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
 if ! redis-cli -h 127.0.0.1 -p "$PORT" ping 2>/dev/null | grep -q PONG; then

@@ -2,9 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Ack, notesKey } from '@candor/shared';
 import { Redis } from '@candor/server/testing';
-import { Person, createBoard, until } from './harness.js';
-import { type SpawnedServer, freePort, isRunning, kill9 } from './spawnedServer.js';
-import { comparable, moveToLiveProcess, sendUntilAcked, startProcesses, storedBoard, textsEverSet } from './clusterHarness.js';
+import { Person, createBoard, newId, until } from './harness.js';
+import { endSessions } from '../../server/src/storage/postgres.testing.js';
+import { type SpawnedServer, freePort, isRunning, isStopped, kill9 } from './spawnedServer.js';
+import { comparable, moveToLiveProcess, sendUntilAcked, startProcesses, stopHoldingBoardLock, storedBoard, textsEverSet } from './clusterHarness.js';
 
 /**
  * CL-9…CL-11: processes of one installation die (kill -9), stall (SIGSTOP) or lose Redis while people work;
@@ -181,10 +182,102 @@ describe('processes that die, stall or lose Redis', () => {
     expect((await storedBoard(boardId, started)).lease).toEqual(second);
   }, 120_000);
 
+  it('CL-2 a process stopped (SIGSTOP) mid-vote holds the others up only until PostgreSQL ends its hold on the board; resumed, nobody is over budget and nothing is lost', async () => {
+    const { processes, live, join } = await cluster(3);
+    const { boardId, facilitatorKey } = await createBoard(processes[1]!.url, 'A process stalls mid-vote');
+    const F = await join(1, boardId, 'Fran', facilitatorKey);
+    const cards: string[] = [];
+    for (let i = 0; i < 6; i++) cards.push(cardIdOf(await F.cmd('card.add', { columnId: 'start', text: `card ${i}` })));
+    const voters: Person[] = [];
+    for (let i = 0; i < 12; i++) voters.push(await join(i % 3, boardId, `Voter ${i}`));
+    for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+
+    // a busy board: people on every process mark themselves done and not done until the first process stops (its
+    // batches take the board's lock, CL-25), and it stops while one of its batches holds that lock, mid-vote
+    let stopped!: () => void;
+    let isStoppedYet = false;
+    const stop = new Promise<void>((resolve) => (stopped = resolve));
+    const busy = await Promise.all([0, 1, 2].map((i) => join(i, boardId, `Busy ${i}`)));
+    const marking = busy.map(async (person) => {
+      for (let n = 0; !isStoppedYet; n++) await sendUntilAcked(person, live, 'done.mark', { done: n % 2 === 0 });
+    });
+    // (its people's connections are watched: resumed, it must carry on serving them)
+    let dropped = 0;
+    for (const person of [busy[0]!, ...voters.filter((_, i) => i % 3 === 0)]) person.socket!.on('disconnect', () => dropped++);
+    const stopper = (async () => {
+      await stopHoldingBoardLock(processes[0]!);
+      isStoppedYet = true;
+      stopped();
+    })();
+    const voting = voters.map(async (voter, i) => {
+      // the voters of the other processes start once it has stopped, so that they vote while it is stopped
+      if (i % 3 !== 0 && i >= 6) await stop;
+      const acks = await Promise.all([0, 1, 2, 3, 4].map((k) => sendUntilAcked(voter, live, 'vote.cast', { itemId: cards[(i + k) % cards.length]! })));
+      expect(acks.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'VOTE_BUDGET_EXCEEDED')).toBe(true);
+      return acks.filter((r) => r.ok).length;
+    });
+    await stopper;
+    // the others are not held up for good: their people's votes are all answered while it is still stopped
+    const elsewhere = await Promise.all(voting.filter((_, i) => i % 3 !== 0));
+    expect(isStopped(processes[0]!.child)).toBe(true);
+    expect(elsewhere).toEqual(elsewhere.map(() => 3));
+    processes[0]!.child.kill('SIGCONT');
+    await Promise.all(marking);
+    // resumed, it stores nothing decided against the board it had: its people end with their budget too
+    expect(await Promise.all(voting)).toEqual(voters.map(() => 3));
+    expect((await storedBoard(boardId, started)).votes).toBe(36);
+    for (const voter of voters) await voter.waitFor(() => voter.me?.votesLeft === 0, 15_000);
+    // and it is still there, serving the people it had: PostgreSQL ending its session under it did not end it
+    expect(isRunning(processes[0]!.child)).toBe(true);
+    expect(dropped).toBe(0);
+    expect(await busy[0]!.cmd('done.mark', { done: true })).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('CL-11 PostgreSQL ends every session of the processes mid-vote, again and again (as its restart does): no process ends, nobody is over budget, nothing acknowledged is lost', async () => {
+    const { processes, join } = await cluster(2);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'PostgreSQL restarted');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const cards: string[] = [];
+    for (let i = 0; i < 6; i++) cards.push(cardIdOf(await F.cmd('card.add', { columnId: 'start', text: `card ${i}` })));
+    const voters: Person[] = [];
+    for (let i = 0; i < 8; i++) voters.push(await join(i % 2, boardId, `Voter ${i}`));
+    for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+
+    let voting = true;
+    let ended = 0;
+    const ending = (async () => {
+      // a commit or a board's lock under way at some of these moments, and connections waiting in the pools at others
+      for (let n = 0; n < 10 && voting; n++) ended += await endSessions(processes[0]!.options.databaseUrl!);
+    })();
+    const accepted = await Promise.all(
+      voters.map(async (voter, i) => {
+        const acks = await Promise.all(
+          [0, 1, 2, 3, 4].map(async (k) => {
+            // as someone who presses again after "something went wrong": the same command, the same id
+            const id = newId();
+            for (;;) {
+              const ack = await voter.cmd('vote.cast', { itemId: cards[(i + k) % cards.length]! }, id);
+              if (ack.ok || ack.code !== 'INTERNAL') return ack;
+            }
+          }),
+        );
+        expect(acks.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'VOTE_BUDGET_EXCEEDED')).toBe(true);
+        return acks.filter((r) => r.ok).length;
+      }),
+    );
+    voting = false;
+    await ending;
+    expect(ended).toBeGreaterThan(0);
+    for (const p of processes) expect(isRunning(p.child)).toBe(true);
+    expect(accepted).toEqual(voters.map(() => 3));
+    expect((await storedBoard(boardId, started)).votes).toBe(24);
+    for (const voter of voters) await voter.waitFor(() => voter.me?.votesLeft === 0, 15_000);
+  }, 120_000);
+
   it('CL-11 Redis restarted: commands go on through PostgreSQL meanwhile, fan-out resumes and nothing is lost', async () => {
     const port = await freePort();
     const startRedis = async (): Promise<ChildProcess> => {
-      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '-1'], { stdio: 'ignore' });
       const client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => 50 });
       client.on('error', () => undefined); // refused until the server listens
       await until(async () => (await client.ping().catch(() => null)) === 'PONG', 10_000);

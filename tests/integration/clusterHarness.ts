@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
+import { advisoryLockHolderPorts, installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
 import { Person, ensureServerBuilt, newId, sendCommand } from './harness.js';
@@ -115,4 +115,48 @@ export async function moveToLiveProcess(person: Person, live: () => SpawnedServe
     }
   }
   throw lastError;
+}
+
+/** The local ports of a process's TCP connections (its sockets in /proc, looked up in the TCP table). */
+function connectionPorts(pid: number): Set<number> {
+  const inodes = new Set<string>();
+  for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+    const target = (() => {
+      try {
+        return fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return ''; // closed meanwhile
+      }
+    })();
+    const socket = /^socket:\[(\d+)\]$/.exec(target);
+    if (socket) inodes.add(socket[1]!);
+  }
+  const ports = new Set<number>();
+  for (const table of ['tcp', 'tcp6']) {
+    for (const line of fs.readFileSync(`/proc/${pid}/net/${table}`, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields[9] && inodes.has(fields[9])) ports.add(parseInt(fields[1]!.split(':')[1]!, 16));
+    }
+  }
+  return ports;
+}
+
+/** CL-2: whether one of the process's PostgreSQL connections holds a board's lock (the only board of its database) while the process decides. */
+export async function holdsBoardLock(server: SpawnedServer): Promise<boolean> {
+  const holders = await advisoryLockHolderPorts(server.options.databaseUrl!);
+  const ports = connectionPorts(server.child.pid!);
+  return holders.some((port) => ports.has(port));
+}
+
+/** Stops the process (SIGSTOP) at a moment it holds the board's lock: tried again until it is stopped holding it. */
+export async function stopHoldingBoardLock(server: SpawnedServer, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await holdsBoardLock(server)) {
+      server.child.kill('SIGSTOP');
+      if (await holdsBoardLock(server)) return;
+      server.child.kill('SIGCONT');
+    }
+  }
+  throw new Error(`the process never held the board's lock within ${timeout} ms`);
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +99,11 @@ export function restartServerProcess(server: SpawnedServer): Promise<SpawnedServ
 
 export function isRunning(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
+}
+
+/** Whether the process is stopped (SIGSTOP), as Linux's /proc says; Node's `signalCode` only tells how it exited. */
+export function isStopped(child: ChildProcess): boolean {
+  return readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('T');
 }
 
 /** `kill -9`: no shutdown hook runs. Resolves once the process is gone. */

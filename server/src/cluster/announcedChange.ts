@@ -1,4 +1,5 @@
 import { open, seal } from '../aesGcm.js';
+import { paddedSize } from '../storage/sealedState.js';
 
 /**
  * CL-29: what a "board B changed" announcement (CL-5) may carry of the change itself, so that the processes
@@ -37,9 +38,17 @@ export const ANNOUNCED_CARDS_MAX_BYTES = 32 * 1024;
 
 const boundTo = (boardId: string, version: number) => Buffer.from(`${boardId}\u0000${version}`, 'utf8');
 
-/** CL-29: the change sealed for the announcement of `version` of `boardId` (base64) */
+/**
+ * CL-29: the change sealed for the announcement of `version` of `boardId` (base64), its JSON padded with spaces (which
+ * JSON.parse skips) to the size the stored parts are padded to (AR-12: at least 4 KiB, then steps of 1/16): whoever
+ * watches Redis sees which process announced it, and after the reveal every card's text, so the length must not say
+ * how long the added cards are.
+ */
 export function sealChange(key: Buffer, boardId: string, version: number, change: AnnouncedChange): string {
-  return seal(key, JSON.stringify(change), boundTo(boardId, version)).toString('base64');
+  const json = Buffer.from(JSON.stringify(change), 'utf8');
+  const padded = Buffer.alloc(paddedSize(json.byteLength), ' ');
+  json.copy(padded);
+  return seal(key, padded, boundTo(boardId, version)).toString('base64');
 }
 
 /** CL-29: the change sealed for that announcement, or null if it is not one (another board, version or key) */

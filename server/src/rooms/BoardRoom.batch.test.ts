@@ -160,6 +160,22 @@ describe('BoardRoom group commit (CM-4)', () => {
     expect((await people[0]!.send({ type: 'card.add', columnId: 'start', text: 'kept' })).ok).toBe(true);
     expect(r.state.cards.size).toBe(1);
   });
+
+  it('CM-4 a batch whose transaction fails while the board cannot be read back either leaves nothing behind: what follows is decided on the stored board', async () => {
+    const { room: r, store } = await room();
+    const people = Array.from({ length: 3 }, (_, i) => person(r, `q${i}`));
+    for (const p of people) expect((await p.join()).ok).toBe(true);
+    // the store goes away for a moment (PostgreSQL restarting): the commit fails, and so does the read that goes back
+    store.failNext(2, ['commitBatch', 'loadBoard']);
+    const acks = await Promise.all(people.map((p, i) => p.send({ type: 'card.add', columnId: 'start', text: `lost ${i}` })));
+    expect(acks.every((a) => !a.ok && a.code === 'INTERNAL')).toBe(true);
+    // back: the next command is stored, and only it ("nothing was changed" held for the ones answered INTERNAL)
+    expect((await people[0]!.send({ type: 'card.add', columnId: 'start', text: 'kept' })).ok).toBe(true);
+    const stored = (await store.loadBoard('board-batch'))!.anonymousState.cards;
+    const texts = (JSON.parse(Buffer.from(stored!).toString('utf8')) as { cards: { text: string }[] }).cards.map((c) => c.text);
+    expect(texts).toEqual(['kept']);
+    expect([...r.state.cards.values()].map((c) => c.text)).toEqual(['kept']);
+  });
 });
 
 describe('BoardRoom one write path (CM-5)', () => {

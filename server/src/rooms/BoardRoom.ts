@@ -34,6 +34,10 @@ import type { DeletedListener, RoomDeps, RoomSocket } from './roomPorts.js';
 import type { LoadedBoard } from '../storage/BoardStore.js';
 import type { AnnouncedChange } from '../cluster/announcedChange.js';
 
+/** CM-2: how soon a room whose board could not be read back after a failed commit tries again, and at most how long it waits */
+const RELOAD_RETRY_MS = 50;
+const RELOAD_RETRY_MAX_MS = 2_000;
+
 /**
  * One board: its state, the rules applied through `decide`, and the fan-out of what changed. The public part
  * goes into the board document (which only this room writes); each person's own part goes to their sockets
@@ -366,14 +370,27 @@ export class BoardRoom {
     this.fanout.caughtUp(events, personalFor, publicChanged);
   }
 
-  /** After a failed commit: the sessions that joined in the batch are attached again, the state is the store's. */
+  /**
+   * After a failed commit: the sessions that joined in the batch are attached again, the state is the store's. The
+   * store may be unreadable just then too (PostgreSQL restarting, CM-2): the room reads it again until it can, and
+   * decides, shows and answers nothing meanwhile. A copy left holding the batch that was not stored refused its
+   * people's next votes as over budget and stored its cards with the next commit, though they were answered INTERNAL.
+   */
   private async rollback(batch: PendingBatch): Promise<void> {
     for (const session of batch.joined) {
       if (this.sessions.get(session.socket.id) !== session) continue;
       this.sessions.set(session.socket.id, attached(session.socket, session.knockId));
       this.presence.disconnected(session.participantId, session.socket.id);
     }
-    await this.reloadState();
+    for (let wait = RELOAD_RETRY_MS; !this.deleted; wait = Math.min(wait * 2, RELOAD_RETRY_MAX_MS)) {
+      try {
+        await this.reloadState();
+        break;
+      } catch (err) {
+        this.deps.logger.error({ err, board: this.id, retryInMs: wait }, 'could not reload the board after a failed commit');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
     this.fanout.schedulePresence();
   }
 

@@ -425,7 +425,7 @@ export class CommandBatches {
     } catch (err) {
       outcome = mayRetry && (err instanceof StaleCopy || err instanceof CommandKeyTaken) ? 'retry' : 'failed';
       if (outcome === 'failed') deps.logger.error({ err, board: id, commands: batch.size }, 'batch not stored');
-      await this.room.rollback(batch).catch((reloadErr) => deps.logger.error({ err: reloadErr, board: id }, 'could not reload the board'));
+      await this.room.rollback(batch);
     } finally {
       fanout.release();
     }

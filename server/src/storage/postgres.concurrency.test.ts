@@ -275,6 +275,31 @@ describe('PostgreSQL store under concurrency', () => {
     expect(order).toEqual(['a holds at 0', 'a committed', 'b holds at 1']);
     await close();
   });
+  it('CL-2 a board lock whose session PostgreSQL ends while its holder decides (a process stalled past BOARD_LOCK_IDLE_MS) ends nothing else: the holder goes on, and the lock is free for the next', async () => {
+    const { a, b, admin, schema, close } = await twoPools();
+    try {
+      const version = await a.withBoardLock('board-race', async (held) => {
+        // what PostgreSQL does to a holder idle in its transaction for BOARD_LOCK_IDLE_MS (a process stopped with SIGSTOP)
+        const { rows } = await admin.query<{ pid: number }>(
+          "SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle in transaction'",
+          [`candor-a-${schema}-locks`],
+        );
+        expect(rows).toHaveLength(1);
+        await vi.waitFor(async () => expect((await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [rows[0]!.pid])).rowCount).toBe(0));
+        // a round trip on another connection, by which time the end of this one has reached the store (with no query
+        // of it under way: an unheard `error` there ended the process that was resumed)
+        await a.storedVersion('board-race');
+        await a.commit('board-race', { commandKey: 'k-after-lock-lost', events: [selected('x')], sealed: sealed(2), expectedVersion: held! });
+        return held;
+      });
+      expect(version).toBe(0);
+      expect(await b.withBoardLock('board-race', async (held) => held)).toBe(1);
+      expect(await a.withBoardLock('board-race', async (held) => held)).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
   it('CL-24 given a copy\'s mark, the board lock reads what changed since it once held, in its round trip: what the holder before committed is there', async () => {
     const { a, b, close } = await twoPools();
     const loaded = (await b.loadBoard('board-race'))!;

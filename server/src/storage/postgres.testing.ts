@@ -88,3 +88,37 @@ export async function anonymousStateStorage(client: Pick<pg.ClientBase, 'query'>
   );
   return `${rows[0]!.attstorage}${rows[0]!.attcompression}`;
 }
+
+/**
+ * CL-2: the client ports of the sessions of `url`'s database that hold an advisory lock (a board's lock, taken by a
+ * process's lock pool) and wait in their transaction for the process (which decides and commits meanwhile on another
+ * connection), so that a test can tell which process holds it.
+ */
+export async function advisoryLockHolderPorts(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ client_port: number }>(
+      `SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND a.state = 'idle in transaction' AND a.datname = current_database()`,
+    );
+    return rows.map((r) => r.client_port);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Ends every other session of `url`'s database, as a restart of PostgreSQL (or an administrator) ends them: their
+ * clients get `terminating connection due to administrator command` (57P01). Returns how many it ended.
+ */
+export async function endSessions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    return rows.length;
+  } finally {
+    await client.end();
+  }
+}

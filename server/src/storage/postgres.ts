@@ -1,4 +1,4 @@
-import type { PoolClient, QueryResult } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { BoardEvent } from '@candor/shared';
 import type { BoardChanges, BoardRecord, BoardStore, CommitBatch, CommitInput, CopyMark, LoadedBoard } from './BoardStore.js';
 import { CommandKeyTaken, StaleCopy } from './BoardStore.js';
@@ -133,7 +133,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   }
 
   async function inTransaction<T>(work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-    const client = await pool.connect();
+    const lost = await connectWatched(pool);
+    const { client } = lost;
     try {
       await client.query(begin);
       const result = await work(client);
@@ -143,7 +144,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      lost.release();
     }
   }
 
@@ -170,12 +171,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   return {
     commitLocked,
     async withBoardLock(boardId, work, since, partsBelow) {
-      const client = await lockPool.connect();
+      // CL-2: PostgreSQL ends this session if the process stalls holding the lock (BOARD_LOCK_IDLE_MS); what `work`
+      // stores is checked against the stored version anyway, so the batch goes on and the connection is dropped
+      const lost = await connectWatched(lockPool);
+      const { client } = lost;
       // the lock holds no writes: ending its transaction only lets the next command of the board go
       const unlock = () =>
         client.query('COMMIT').then(
-          () => client.release(),
-          () => client.release(true),
+          () => lost.release(),
+          () => lost.release(true),
         );
       let result;
       try {
@@ -345,4 +349,29 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       await Promise.all([pool.end(), lockPool.end()]);
     },
   };
+}
+
+/**
+ * A connection taken from a pool emits `error` when PostgreSQL ends it between two queries (a board lock's
+ * session after BOARD_LOCK_IDLE_MS, a restart): the pool listens only while it holds the connection, and an
+ * `error` nobody listens to ends the process. So it is listened to from the moment the pool hands it over (in the
+ * pool's callback: a new connection's end can come in the very packet that made it ready, before an `await` goes
+ * on) until it is given back, as broken if it ended.
+ */
+function connectWatched(pool: Pool): Promise<{ client: PoolClient; release(broken?: boolean): void }> {
+  return new Promise((resolve, reject) => {
+    pool.connect((err, client) => {
+      if (err || !client) return reject(err ?? new Error('no connection'));
+      let lost: Error | null = null;
+      const onError = (e: Error) => (lost = e);
+      client.on('error', onError);
+      resolve({
+        client,
+        release(broken = false) {
+          client.off('error', onError);
+          client.release(broken || lost !== null);
+        },
+      });
+    });
+  });
 }

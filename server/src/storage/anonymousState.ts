@@ -441,16 +441,16 @@ export class AnonymousState {
     return this.prefixes ? this.prefixes.slotsThatMayWait(keys, SLOTS[kind]) : EVERY_SLOT[kind];
   }
 
-  /**
-   * AR-2: a person joined with these tags; hands them back any loaded facts that are theirs. Costs at most
-   * cardsPerPerson + voteBudgetMax + 1 + (actions) HMACs, and nothing once every loaded fact has its owner.
-   */
   /** AR-2: whether any stored fact still waits for its owner */
   hasWaitingFacts(): boolean {
     const u = this.unclaimed;
     return u.card + u.vote + u.pulse + u.consensus + u.lens + u.reaction > 0;
   }
 
+  /**
+   * AR-2: a person joined with these tags; hands them back any loaded facts that are theirs. Costs at most
+   * cardsPerPerson + voteBudgetMax + 1 + (actions) HMACs, and nothing once every loaded fact has its owner.
+   */
   recognise(state: BoardState, tags: Tags): void {
     if (this.unclaimed.card > 0) {
       // a recognised card's stored tag is the one it was loaded with: if the stored cards part was up to date, it stays so

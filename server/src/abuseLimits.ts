@@ -65,6 +65,17 @@ export const ABUSE_LIMITS = {
    */
   notesWorkBurstPerAddress: 200_000,
   notesWorkPerSecondPerAddress: 20_000,
+  /**
+   * AB-13: what one address's HTTP reads of boards (a board's view, its exports, a team's history) may make the server
+   * do, in board items: for each board read, the events replayed from its log when it is read from storage, else its
+   * cards and people projected. A burst, then this many a second. Replaying costs ~3 µs an item (a 1,000-card retro
+   * ~3 ms), so 20,000 a second is ~6 % of a core; the burst is a whole office behind one NAT opening a 1,500-card
+   * board at once (50 × ~1,550), or a team page of 100 such retros.
+   */
+  readWorkBurstPerAddress: 200_000,
+  readWorkPerSecondPerAddress: 20_000,
+  /** AB-13: an address's board reads run one after another; this many may wait their turn, further ones are refused */
+  readsWaitingPerAddress: 64,
   /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
   addressesTracked: 10_000,
   /** AB-9: warnings of one kind written per interval before they are only counted. */

@@ -37,6 +37,8 @@ describe('CG-4 the limits the README states', () => {
     ['notes work per connection', `${n(NOTES_WORK_BURST)} items of such work at once, then ${n(NOTES_WORK_PER_SEC)} a second`],
     ['notes update bounds', `per update at most ${n(NOTES_BOUNDS.updateItems)} items, ${NOTES_BOUNDS.updateClients} Yjs clients and ${n(NOTES_BOUNDS.updateDeletions)} deletion ranges`],
     ['notes walk and size', `at most ${n(NOTES_BOUNDS.updateWalk)} items walked to place it; a notes document of at most ${n(NOTES_BOUNDS.documentItems)} items`],
+    ['board reads per address', `${n(ABUSE_LIMITS.readWorkBurstPerAddress)} at once, then ${n(ABUSE_LIMITS.readWorkPerSecondPerAddress)} a second (AB-13`],
+    ['board reads waiting', `${ABUSE_LIMITS.readsWaitingPerAddress} at most waiting`],
     ['sampled warnings', `written at most ${ABUSE_LIMITS.warningsPerInterval} times a minute per kind`],
   ])('CG-4 %s: the README says "%s"', (_what, phrase) => {
     expect(readme).toContain(phrase);

@@ -76,6 +76,19 @@ export const ABUSE_LIMITS = {
   readWorkPerSecondPerAddress: 20_000,
   /** AB-13: an address's board reads run one after another; this many may wait their turn, further ones are refused */
   readsWaitingPerAddress: 64,
+  /**
+   * IN-33: bytes a Socket.io connection may send, each packet counted at least `readPacketMinBytes`: a burst, then this
+   * many a second, for the connection and for its address; past either its WebSocket is paused until paid back.
+   * Decoding runs at ~60 MB a second of a core for packets built to be slow (many small objects), so an address's
+   * 1 MiB a second is under 2 % of a core. A person sends far less: 60 commands of a 1,000-character card at once is
+   * ~70 KB, then at most 20 a second (IN-18); a message counts at least 256 bytes, so 256 a second at most.
+   */
+  readBytesBurstPerConnection: 256 * 1024,
+  readBytesPerSecondPerConnection: 64 * 1024,
+  readBytesPerSecondPerAddress: 1024 * 1024,
+  /** IN-33: an address's burst is this many seconds of its pace (MAX_READ_BYTES_PER_ADDRESS sets the pace): 4 MiB */
+  readBytesBurstSeconds: 4,
+  readPacketMinBytes: 256,
   /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
   addressesTracked: 10_000,
   /** AB-9: warnings of one kind written per interval before they are only counted. */

@@ -49,7 +49,7 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
+        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'readBytesPerSecondPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -159,7 +159,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   // each board-document update is framed and compressed once for every reader, whichever connection carries it
   const encoded = new SharedEncodings();
-  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, heldPerAddress, movingElsewhere: cluster, boardDoc: { encoded, warnings } });
+  const io = attachSocketIo(server, registry, logger, now, {
+    addressOf,
+    connections,
+    sendBufferBytes,
+    heldPerAddress,
+    readBytesPerSecondPerAddress: deps.config.readBytesPerSecondPerAddress ?? ABUSE_LIMITS.readBytesPerSecondPerAddress,
+    movingElsewhere: cluster,
+    boardDoc: { encoded, warnings },
+  });
   // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
   // hands Socket.io its upgrades itself.
   server.removeAllListeners('upgrade');

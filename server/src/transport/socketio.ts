@@ -32,6 +32,7 @@ import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoa
 import { fitComponentListeners, fitList, fitListenerTable, fitListeners } from './fittedLists.js';
 import { SendBuffers, type SendingConnection } from './sendBuffers.js';
 import type { HeldPerAddress } from './heldPerAddress.js';
+import { ReadPacing, type ReceivingConnection } from './readPacing.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
@@ -51,11 +52,13 @@ type SocketData = {
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** the parts of an engine.io socket used here */
-interface EngineSocket extends SendingConnection {
+interface EngineSocket extends SendingConnection, ReceivingConnection {
   request: IncomingMessage | null;
-  transport: SendingConnection['transport'] & { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex }; removeAllListeners(event: 'headers'): void };
+  transport: SendingConnection['transport'] &
+    ReceivingConnection['transport'] & { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex }; removeAllListeners(event: 'headers'): void };
   on(event: 'close', listener: (this: EngineSocket) => void): void;
   on(event: 'packetCreate', listener: (this: SendingConnection, packet: { data?: unknown }) => void): void;
+  on(event: 'packet', listener: (this: ReceivingConnection, packet: { data?: unknown }) => void): void;
 }
 
 /**
@@ -95,6 +98,8 @@ export function attachSocketIo(
     sendBufferBytes?: number;
     /** AB-11: what each address's connections hold unsent together, shared with the document connections */
     heldPerAddress: HeldPerAddress;
+    /** IN-33: MAX_READ_BYTES_PER_ADDRESS */
+    readBytesPerSecondPerAddress: number;
     /** CL-13: with several processes, "being moved" batches also go to (and come from) the others */
     movingElsewhere?: MovingElsewhere | null;
     /** DO-10: what reading the board document over a socket shares */
@@ -131,6 +136,8 @@ export function attachSocketIo(
       'Socket.io connection closed: it did not read what it was sent (TOO_SLOW)',
     ),
   );
+  // IN-33: what each connection sends is paced, per connection and per address, before Socket.io decodes it
+  const readPacing = new ReadPacing(guards.readBytesPerSecondPerAddress, now);
   io.engine.on('flush', (conn: SendingConnection, writeBuffer: unknown[]) => sendBuffers.flushed(conn, writeBuffer.length));
   // engine.io emits `drain` right after a flush handed the packets to the WebSocket: what the kernel did not take is left
   io.engine.on('drain', (conn: SendingConnection) => sendBuffers.settled(conn));
@@ -142,6 +149,7 @@ export function attachSocketIo(
     dropPreUpgradeErrorListener(rawSocket.transport.socket);
     rawSocket.on('close', terminateTransport);
     sendBuffers.watch(rawSocket, address);
+    readPacing.watch(rawSocket, address);
     rawSocket.request = null;
     // ME-14: lists this connection filled while it opened, at their exact length (its TCP socket's `close`
     // listeners are complete once the WebSocket took the socket)

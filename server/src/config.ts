@@ -38,7 +38,7 @@ const Env = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.connectionsPerAddress),
   /** AB-4: new participants one client address may add at once (then one a second), across all boards. */
   MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
-  /** IN-33: bytes a second one client address's Socket.io connections are read at past a burst of 4 seconds' worth. */
+  /** IN-33: bytes a second one client address's connections (both transports) are read at past a burst of 4 seconds' worth. */
   MAX_READ_BYTES_PER_ADDRESS: z.coerce.number().int().min(65_536).default(ABUSE_LIMITS.readBytesPerSecondPerAddress),
   /** AR-7: where the server key lives; by default beside DATA_DIR, never inside it */
   KEY_FILE: z.string().optional(),

@@ -1,8 +1,10 @@
+import type { Socket as TcpSocket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '@candor/shared';
 import { ABUSE_LIMITS } from '../../server/src/abuseLimits.js';
-import { Person, createBoard, newId, until, useServer } from './harness.js';
+import { Person, createBoard, docTicket, docUrl, newId, sendCommand, until, useServer } from './harness.js';
 
 /**
  * IN-33: Socket.io decodes every packet a connection sends (JSON, up to 64 KB) before any handler sees it. The command
@@ -63,5 +65,37 @@ describe('IN-33 what a Socket.io connection sends is read at a bounded pace', ()
     // read more slowly, not cut off
     expect(conn.readyState).toBe('open');
     attacker.close();
+  });
+
+  it('IN-33 a notes connection that floods 1 MB messages is paused past its allowance, even those its budget would drop', async () => {
+    const upgrades: { url: string; socket: TcpSocket }[] = [];
+    live.server.httpServer.on('upgrade', (req, socket: TcpSocket) => upgrades.push({ url: req.url ?? '', socket }));
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Noted');
+    const headers = { 'x-forwarded-for': '203.0.113.32' };
+    const session = ioClient(live.server.url, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION }, extraHeaders: headers, reconnection: false, forceNew: true });
+    await until(() => session.connected);
+    expect(await sendCommand(session, { id: newId(), type: 'join', participantId: newId(), secret: newId(24), name: 'Nora', facilitatorKey })).toMatchObject({ ok: true });
+    const ws = new WebSocket(docUrl(live.server.url, boardId, 'notes', await docTicket(session, 'notes')), { headers, perMessageDeflate: false });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const tcp = upgrades.find((u) => u.url.startsWith(`/yjs/${boardId}/notes`))!.socket;
+    // a y-sync update header and a megabyte of filler: dropped by the notes budget, but read whole first
+    const message = Buffer.alloc(1_000_000, 7);
+    message[0] = 0;
+    message[1] = 2;
+    for (let i = 0; i < 60; i++) ws.send(message);
+
+    await until(() => tcp.isPaused());
+    const readWhenPaused = tcp.bytesRead;
+    const { boardId: other, facilitatorKey: otherKey } = await createBoard(live.server.url, 'Elsewhere too');
+    const F = new Person(live.server.url);
+    live.people.push(F);
+    await F.connect(other, 'Fran', otherKey);
+    expect(await F.cmd('card.add', { columnId: 'start', text: 'still answered' })).toMatchObject({ ok: true });
+    expect(tcp.bytesRead).toBe(readWhenPaused);
+    // one message past the burst, and what Node had read besides
+    expect(readWhenPaused).toBeLessThan(ABUSE_LIMITS.readBytesBurstPerConnection + 1_000_000 + 4 * 64 * 1024);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.terminate();
+    session.close();
   });
 });

@@ -32,7 +32,7 @@ import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoa
 import { fitComponentListeners, fitList, fitListenerTable, fitListeners } from './fittedLists.js';
 import { SendBuffers, type SendingConnection } from './sendBuffers.js';
 import type { HeldPerAddress } from './heldPerAddress.js';
-import { ReadPacing, type ReceivingConnection } from './readPacing.js';
+import type { ReadPacing, ReceivingConnection } from './readPacing.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
@@ -99,7 +99,8 @@ export function attachSocketIo(
     /** AB-11: what each address's connections hold unsent together, shared with the document connections */
     heldPerAddress: HeldPerAddress;
     /** IN-33: MAX_READ_BYTES_PER_ADDRESS */
-    readBytesPerSecondPerAddress: number;
+    /** IN-33: what each connection sends is paced, per connection and per address (shared with the documents) */
+    readPacing: ReadPacing;
     /** CL-13: with several processes, "being moved" batches also go to (and come from) the others */
     movingElsewhere?: MovingElsewhere | null;
     /** DO-10: what reading the board document over a socket shares */
@@ -136,8 +137,6 @@ export function attachSocketIo(
       'Socket.io connection closed: it did not read what it was sent (TOO_SLOW)',
     ),
   );
-  // IN-33: what each connection sends is paced, per connection and per address, before Socket.io decodes it
-  const readPacing = new ReadPacing(guards.readBytesPerSecondPerAddress, now);
   io.engine.on('flush', (conn: SendingConnection, writeBuffer: unknown[]) => sendBuffers.flushed(conn, writeBuffer.length));
   // engine.io emits `drain` right after a flush handed the packets to the WebSocket: what the kernel did not take is left
   io.engine.on('drain', (conn: SendingConnection) => sendBuffers.settled(conn));
@@ -149,7 +148,8 @@ export function attachSocketIo(
     dropPreUpgradeErrorListener(rawSocket.transport.socket);
     rawSocket.on('close', terminateTransport);
     sendBuffers.watch(rawSocket, address);
-    readPacing.watch(rawSocket, address);
+    // IN-33: what it sends is paced before Socket.io decodes it
+    guards.readPacing.watch(rawSocket, address);
     rawSocket.request = null;
     // ME-14: lists this connection filled while it opened, at their exact length (its TCP socket's `close`
     // listeners are complete once the WebSocket took the socket)

@@ -84,11 +84,21 @@ export const ABUSE_LIMITS = {
    * ~70 KB, then at most 20 a second (IN-18); a message counts at least 256 bytes, so 256 a second at most.
    */
   readBytesBurstPerConnection: 256 * 1024,
+  /** IN-33: a document WebSocket's burst instead: two of its largest messages (1 MiB, IN-20), so a big paste is read at once */
+  readBytesBurstPerDocument: 2 * 1024 * 1024,
   readBytesPerSecondPerConnection: 64 * 1024,
   readBytesPerSecondPerAddress: 1024 * 1024,
   /** IN-33: an address's burst is this many seconds of its pace (MAX_READ_BYTES_PER_ADDRESS sets the pace): 4 MiB */
   readBytesBurstSeconds: 4,
   readPacketMinBytes: 256,
+  /**
+   * AB-14: commands and requests (IN-18's) of all of one address's Socket.io connections together, besides each
+   * connection's 60 then 20 a second: without it AB-3's 256 connections could send 5,120 a second, most of a core (an
+   * independent attack: 200 connections of one address editing a card at 20 a second each held 0.55 of a core). 200 a
+   * second is 4 a second for each of 50 people behind one NAT; the burst is this many seconds of it (600).
+   */
+  commandsPerSecondPerAddress: 200,
+  commandBurstSeconds: 3,
   /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
   addressesTracked: 10_000,
   /** AB-9: warnings of one kind written per interval before they are only counted. */

@@ -50,7 +50,7 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'readBytesPerSecondPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
+        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'readBytesPerSecondPerAddress' | 'commandsPerSecondPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -168,6 +168,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sendBufferBytes,
     heldPerAddress,
     readPacing,
+    commandsPerSecondPerAddress: deps.config.commandsPerSecondPerAddress ?? ABUSE_LIMITS.commandsPerSecondPerAddress,
     movingElsewhere: cluster,
     boardDoc: { encoded, warnings },
   });

@@ -31,8 +31,9 @@ describe('AB-13 what reading boards over HTTP makes the server do is bounded per
   const live = useServer({
     idleUnloadMs: 50,
     trustProxy: true,
-    // both tests' writers join from one address while the clock stands still
+    // both tests' writers join and write from one address while the clock stands still
     joinBurstPerAddress: 200,
+    commandsPerSecondPerAddress: 2_000,
     now: () => frozen,
     wrapStore: (store) => {
       const wrapped = faultyStore(store);

@@ -93,7 +93,7 @@ describe('IN-33 what a Socket.io connection sends is read at a bounded pace', ()
     expect(await F.cmd('card.add', { columnId: 'start', text: 'still answered' })).toMatchObject({ ok: true });
     expect(tcp.bytesRead).toBe(readWhenPaused);
     // one message past the burst, and what Node had read besides
-    expect(readWhenPaused).toBeLessThan(ABUSE_LIMITS.readBytesBurstPerConnection + 1_000_000 + 4 * 64 * 1024);
+    expect(readWhenPaused).toBeLessThan(ABUSE_LIMITS.readBytesBurstPerDocument + 1_000_000 + 4 * 64 * 1024);
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.terminate();
     session.close();

@@ -73,19 +73,19 @@ export class ReadPacing {
   watch(conn: ReceivingConnection, address: string): void {
     const socket = conn.transport.socket;
     if (!socket || this.paced.has(conn)) return;
-    this.paced.set(conn, this.pacedFor(socket, address));
+    this.paced.set(conn, this.pacedFor(socket, address, ABUSE_LIMITS.readBytesBurstPerConnection));
     conn.on('packet', this.onPacket);
   }
 
   /** Paces from now on what `ws`, a document WebSocket from `address`, sends: counted per message. */
   watchSocket(ws: PausableSocket, address: string): void {
     if (this.paced.has(ws)) return;
-    this.paced.set(ws, this.pacedFor(ws, address));
+    this.paced.set(ws, this.pacedFor(ws, address, ABUSE_LIMITS.readBytesBurstPerDocument));
     ws.on('message', this.onMessage);
   }
 
-  private pacedFor(socket: PausableSocket, address: string): Paced {
-    const own = new TokenBucket(ABUSE_LIMITS.readBytesBurstPerConnection, ABUSE_LIMITS.readBytesPerSecondPerConnection, this.now);
+  private pacedFor(socket: PausableSocket, address: string, burst: number): Paced {
+    const own = new TokenBucket(burst, ABUSE_LIMITS.readBytesPerSecondPerConnection, this.now);
     return { socket, own, address: this.addresses.of(address), resumeTimer: null };
   }
 

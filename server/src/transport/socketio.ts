@@ -23,7 +23,8 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomSocket } from '../rooms/roomPorts.js';
 import type { Logger } from '../logger.js';
-import { TokenBucket } from './rateLimit.js';
+import { SharedTokenBucket, TokenBucket } from './rateLimit.js';
+import { AddressBuckets } from './addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
@@ -36,7 +37,7 @@ import type { ReadPacing, ReceivingConnection } from './readPacing.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
- * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second); `movingBucket`: MV-3, from the
+ * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second, and its address's, AB-14); `movingBucket`: MV-3, from the
  * first move on; `session`: the connection as its room sees it; `boardDoc`: DO-10, while it reads the board document;
  * `malformedDoc`: DO-11, malformed `board.doc` messages so far.
  */
@@ -99,6 +100,8 @@ export function attachSocketIo(
     /** AB-11: what each address's connections hold unsent together, shared with the document connections */
     heldPerAddress: HeldPerAddress;
     /** IN-33: MAX_READ_BYTES_PER_ADDRESS */
+    /** AB-14: MAX_COMMANDS_PER_ADDRESS, commands and requests a second of all an address's connections together */
+    commandsPerSecondPerAddress: number;
     /** IN-33: what each connection sends is paced, per connection and per address (shared with the documents) */
     readPacing: ReadPacing;
     /** CL-13: with several processes, "being moved" batches also go to (and come from) the others */
@@ -126,6 +129,13 @@ export function attachSocketIo(
     transports: ['websocket'],
   });
 
+  // AB-14: every connection's requests also take from its address's bucket
+  const commandsPerAddress = new AddressBuckets({
+    burst: guards.commandsPerSecondPerAddress * ABUSE_LIMITS.commandBurstSeconds,
+    perSecond: guards.commandsPerSecondPerAddress,
+    maxAddresses: ABUSE_LIMITS.addressesTracked,
+    now,
+  });
   /** the client address of each engine connection, read from its handshake (AB-4 counts joins by it) */
   const addresses = new WeakMap<object, string>();
   // DO-7: every packet queued for a connection (acks and error answers too) counts against its cap, and AB-11 against
@@ -220,8 +230,9 @@ export function attachSocketIo(
   // functions for every socket (called with the socket as `this`), so no connection keeps closures of its own. ME-10: every event a
   // client sends goes through one of them (`event`), so a socket's own listener table holds `disconnect` alone.
   io.on('connection', (socket: CandorSocket) => {
-    socket.data.bucket = new TokenBucket(60, 20, now);
-    socket.data.session = new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBuffers, handlers.signedOut, boardDocPackets);
+    const address = addresses.get(socket.conn) ?? 'unknown';
+    socket.data.bucket = new SharedTokenBucket(60, 20, now, commandsPerAddress.of(address));
+    socket.data.session = new SocketSession(socket, address, sendBuffers, handlers.signedOut, boardDocPackets);
     socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);

@@ -227,10 +227,12 @@ export async function startCandor(options: {
       LOG_LEVEL: 'warn',
       IDLE_UNLOAD_MS: String(options.idleUnloadMs ?? 3_600_000),
       SQLITE_SYNCHRONOUS: options.sqliteSynchronous ?? 'FULL',
-      // Every simulated person connects from 127.0.0.1: lift the per-address limits (AB-3, AB-4) the way a
+      // Every simulated person connects from 127.0.0.1: lift the per-address limits (AB-3, AB-4, AB-14, IN-33) the way a
       // deployment would for one trusted address. The abuse scenario gives each client an address of its own.
       MAX_CONNECTIONS_PER_ADDRESS: '1000000',
       MAX_JOINS_PER_ADDRESS: '1000000',
+      MAX_READ_BYTES_PER_ADDRESS: '1000000000',
+      MAX_COMMANDS_PER_ADDRESS: '1000000000',
       ...options.env,
     },
     ready: async (s) => (await closingRequest(`${s.url}/healthz`)).status === 200,

@@ -65,6 +65,40 @@ export const ABUSE_LIMITS = {
    */
   notesWorkBurstPerAddress: 200_000,
   notesWorkPerSecondPerAddress: 20_000,
+  /**
+   * AB-13: what one address's HTTP reads of boards (a board's view, its exports, a team's history) may make the server
+   * do, in board items: for each board read, the events replayed from its log when it is read from storage, else its
+   * cards and people projected. A burst, then this many a second. Replaying costs ~3 µs an item (a 1,000-card retro
+   * ~3 ms), so 20,000 a second is ~6 % of a core; the burst is a whole office behind one NAT opening a 1,500-card
+   * board at once (50 × ~1,550), or a team page of 100 such retros.
+   */
+  readWorkBurstPerAddress: 200_000,
+  readWorkPerSecondPerAddress: 20_000,
+  /** AB-13: an address's board reads run one after another; this many may wait their turn, further ones are refused */
+  readsWaitingPerAddress: 64,
+  /**
+   * IN-33: bytes a Socket.io connection may send, each packet counted at least `readPacketMinBytes`: a burst, then this
+   * many a second, for the connection and for its address; past either its WebSocket is paused until paid back.
+   * Decoding runs at ~60 MB a second of a core for packets built to be slow (many small objects), so an address's
+   * 1 MiB a second is under 2 % of a core. A person sends far less: 60 commands of a 1,000-character card at once is
+   * ~70 KB, then at most 20 a second (IN-18); a message counts at least 256 bytes, so 256 a second at most.
+   */
+  readBytesBurstPerConnection: 256 * 1024,
+  /** IN-33: a document WebSocket's burst instead: two of its largest messages (1 MiB, IN-20), so a big paste is read at once */
+  readBytesBurstPerDocument: 2 * 1024 * 1024,
+  readBytesPerSecondPerConnection: 64 * 1024,
+  readBytesPerSecondPerAddress: 1024 * 1024,
+  /** IN-33: an address's burst is this many seconds of its pace (MAX_READ_BYTES_PER_ADDRESS sets the pace): 4 MiB */
+  readBytesBurstSeconds: 4,
+  readPacketMinBytes: 256,
+  /**
+   * AB-14: commands and requests (IN-18's) of all of one address's Socket.io connections together, besides each
+   * connection's 60 then 20 a second: without it AB-3's 256 connections could send 5,120 a second, most of a core (an
+   * independent attack: 200 connections of one address editing a card at 20 a second each held 0.55 of a core). 200 a
+   * second is 4 a second for each of 50 people behind one NAT; the burst is this many seconds of it (600).
+   */
+  commandsPerSecondPerAddress: 200,
+  commandBurstSeconds: 3,
   /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
   addressesTracked: 10_000,
   /** AB-9: warnings of one kind written per interval before they are only counted. */

@@ -29,6 +29,7 @@ import { routeUpgrades } from './transport/upgrades.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
 import { HeldPerAddress } from './transport/heldPerAddress.js';
 import { countingResponses } from './transport/heldResponses.js';
+import { ReadPacing } from './transport/readPacing.js';
 import type { HeldPort } from './transport/heldPort.js';
 
 /**
@@ -49,7 +50,7 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
+        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'readBytesPerSecondPerAddress' | 'commandsPerSecondPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -159,11 +160,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   // each board-document update is framed and compressed once for every reader, whichever connection carries it
   const encoded = new SharedEncodings();
-  const io = attachSocketIo(server, registry, logger, now, { addressOf, connections, sendBufferBytes, heldPerAddress, movingElsewhere: cluster, boardDoc: { encoded, warnings } });
+  // IN-33: what both transports' connections send is read at a pace per connection and per address
+  const readPacing = new ReadPacing(deps.config.readBytesPerSecondPerAddress ?? ABUSE_LIMITS.readBytesPerSecondPerAddress, now);
+  const io = attachSocketIo(server, registry, logger, now, {
+    addressOf,
+    connections,
+    sendBufferBytes,
+    heldPerAddress,
+    readPacing,
+    commandsPerSecondPerAddress: deps.config.commandsPerSecondPerAddress ?? ABUSE_LIMITS.commandsPerSecondPerAddress,
+    movingElsewhere: cluster,
+    boardDoc: { encoded, warnings },
+  });
   // AB-1: engine.io registered an `upgrade` listener of its own; the router below is the only one, and
   // hands Socket.io its upgrades itself.
   server.removeAllListeners('upgrade');
-  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes, heldPerAddress, encoded, addressOf });
+  const yjs = attachYjs(registry, logger, warnings, { sendBufferBytes, heldPerAddress, encoded, addressOf, readPacing });
   routeUpgrades(server, {
     routes: [
       { prefix: `${YJS_PATH}/`, handle: yjs.handleUpgrade },

@@ -38,6 +38,10 @@ const Env = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.connectionsPerAddress),
   /** AB-4: new participants one client address may add at once (then one a second), across all boards. */
   MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
+  /** AB-14: commands and requests a second one client address's Socket.io connections may send together (a burst of 3 s' worth). */
+  MAX_COMMANDS_PER_ADDRESS: z.coerce.number().int().min(20).default(ABUSE_LIMITS.commandsPerSecondPerAddress),
+  /** IN-33: bytes a second one client address's connections (both transports) are read at past a burst of 4 seconds' worth. */
+  MAX_READ_BYTES_PER_ADDRESS: z.coerce.number().int().min(65_536).default(ABUSE_LIMITS.readBytesPerSecondPerAddress),
   /** AR-7: where the server key lives; by default beside DATA_DIR, never inside it */
   KEY_FILE: z.string().optional(),
   /**
@@ -87,6 +91,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   connectionsPerAddress: number;
   joinBurstPerAddress: number;
+  readBytesPerSecondPerAddress: number;
+  commandsPerSecondPerAddress: number;
   keyFile: string;
   envKey: string | undefined;
 }
@@ -119,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     connectionsPerAddress: parsed.MAX_CONNECTIONS_PER_ADDRESS,
     joinBurstPerAddress: parsed.MAX_JOINS_PER_ADDRESS,
+    readBytesPerSecondPerAddress: parsed.MAX_READ_BYTES_PER_ADDRESS,
+    commandsPerSecondPerAddress: parsed.MAX_COMMANDS_PER_ADDRESS,
     keyFile: parsed.KEY_FILE ? path.resolve(parsed.KEY_FILE) : defaultKeyFile(dataDir),
     envKey: parsed.CANDOR_KEY,
   };

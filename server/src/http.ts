@@ -27,6 +27,7 @@ import type { Logger } from './logger.js';
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
 import { clientAddressOf } from './transport/clientAddress.js';
+import { HttpReads, READ_REFUSED } from './transport/httpReads.js';
 
 export interface HttpDeps {
   store: BoardStore;
@@ -91,6 +92,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
   const mayCreate = (req: Request) => createBuckets.take(clientAddressOf(app, req));
 
+  // AB-13: reads of boards (views, exports, team histories, a team's review) are charged to their address, one at a time
+  const reads = new HttpReads(deps.now);
+  const tooManyReads = (res: Response) =>
+    res.status(429).json(fail('RATE_LIMITED', 'Too many boards read from your address just now; try again in a minute.'));
+
   /** Creates a retro, inside a team when `teamId` is given (then it opens with Review of the team's open promises). */
   async function createBoard(req: Request, res: Response, teamId: string | null) {
     if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many boards created; try again in a minute.'));
@@ -98,7 +104,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
     const template = findTemplate(parsed.data.templateId);
     if (!template) return res.status(400).json(fail('INVALID_INPUT', 'Unknown template.'));
-    const review = teamId ? await teams.reviewFor(teamId) : [];
+    const review = teamId ? await reads.run(clientAddressOf(app, req), (allowance) => teams.reviewFor(teamId, allowance)) : [];
+    if (review === READ_REFUSED || review === 'spent') return tooManyReads(res);
     if (!review) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
     const cadenceDays = teamId ? await teams.cadenceFor(teamId, deps.now()) : null;
     const boardId = deps.newBoardId();
@@ -138,7 +145,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   );
 
   app.get(['/api/teams/:id', '/api/teams/:id/export.json'], async (req: Request<{ id: string }>, res: Response) => {
-    const history = BOARD_ID.test(req.params.id) ? await teams.history(req.params.id) : null;
+    const teamId = req.params.id;
+    const history = BOARD_ID.test(teamId) ? await reads.run(clientAddressOf(app, req), (allowance) => teams.history(teamId, allowance)) : null;
+    if (history === READ_REFUSED || history === 'spent') return tooManyReads(res);
     if (!history) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
     if (req.path.endsWith('/export.json')) {
       res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(history.name)}-history.json"`);
@@ -156,13 +165,32 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     return match ? room.reader(match[1]!, match[2]!) : 'stranger';
   }
 
+  /**
+   * AB-13: the loaded board `id` for a read charged to the request's address: the board's items when the read
+   * projects it (`whole`) or had to load it, else one. `READ_REFUSED` when the address cannot afford a read now.
+   */
+  function readBoard<T>(req: Request<{ id: string }>, read: (room: BoardRoom | null) => T & { whole: boolean }): Promise<T | typeof READ_REFUSED> {
+    const id = req.params.id;
+    return reads.run(clientAddressOf(app, req), async (allowance) => {
+      const wasLoaded = deps.registry.peek(id) !== undefined;
+      const room = BOARD_ID.test(id) ? await deps.registry.get(id) : null;
+      const answer = read(room);
+      allowance.spend(room && (answer.whole || !wasLoaded) ? room.readItems : 1);
+      return answer;
+    });
+  }
+
   app.get('/api/boards/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
-    if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
-    // JN-3: the door says whom to ask, by name, as a refused join already does to anyone who tries.
-    const facilitator = room.state.facilitatorId ? (room.state.participants.get(room.state.facilitatorId)?.name ?? null) : null;
-    const door = { id: room.id, name: room.state.name, facilitator };
-    res.json(readerOf(req, room) === 'in' ? { door, board: room.publicView() } : { door });
+    const answer = await readBoard(req, (room) => {
+      if (!room) return { whole: false, status: 404, body: fail('NOT_FOUND', 'No such board.') };
+      // JN-3: the door says whom to ask, by name, as a refused join already does to anyone who tries.
+      const facilitator = room.state.facilitatorId ? (room.state.participants.get(room.state.facilitatorId)?.name ?? null) : null;
+      const door = { id: room.id, name: room.state.name, facilitator };
+      const whole = readerOf(req, room) === 'in';
+      return { whole, status: 200, body: whole ? { door, board: room.publicView() } : { door } };
+    });
+    if (answer === READ_REFUSED) return tooManyReads(res);
+    res.status(answer.status).json(answer.body);
   });
 
   /** EX-*: every export of a closed retro, each rendered from the room's public view. */
@@ -183,15 +211,19 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.get('/api/boards/:id/:file', async (req: Request<{ id: string; file: string }>, res: Response, next: express.NextFunction) => {
     const format = Object.hasOwn(exports, req.params.file) ? exports[req.params.file]! : null;
     if (!format) return next();
-    const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
-    if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
-    const reader = readerOf(req, room);
-    if (reader === 'stranger') return res.status(401).json(fail('NOT_JOINED', 'Join the retro to download its export.'));
-    if (reader === 'out') return res.status(403).json(fail('NOT_JOINED', 'You are no longer in this retro.'));
-    if (room.state.phase !== 'closed') return res.status(409).json(fail('WRONG_PHASE', 'The export is ready once the retro is closed.'));
+    const answer = await readBoard(req, (room) => {
+      if (!room) return { whole: false, status: 404, body: fail('NOT_FOUND', 'No such board.') };
+      const reader = readerOf(req, room);
+      if (reader === 'stranger') return { whole: false, status: 401, body: fail('NOT_JOINED', 'Join the retro to download its export.') };
+      if (reader === 'out') return { whole: false, status: 403, body: fail('NOT_JOINED', 'You are no longer in this retro.') };
+      if (room.state.phase !== 'closed') return { whole: false, status: 409, body: fail('WRONG_PHASE', 'The export is ready once the retro is closed.') };
+      return { whole: true, status: 200, body: null, file: { name: room.state.name, text: format.render(room) } };
+    });
+    if (answer === READ_REFUSED) return tooManyReads(res);
+    if (!answer.file) return res.status(answer.status).json(answer.body);
     res.type(format.type);
-    res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(room.state.name)}${format.suffix}"`);
-    res.send(format.render(room));
+    res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(answer.file.name)}${format.suffix}"`);
+    res.send(answer.file.text);
   });
 
   app.use('/api', (_req, res) => {

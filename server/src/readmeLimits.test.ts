@@ -37,6 +37,11 @@ describe('CG-4 the limits the README states', () => {
     ['notes work per connection', `${n(NOTES_WORK_BURST)} items of such work at once, then ${n(NOTES_WORK_PER_SEC)} a second`],
     ['notes update bounds', `per update at most ${n(NOTES_BOUNDS.updateItems)} items, ${NOTES_BOUNDS.updateClients} Yjs clients and ${n(NOTES_BOUNDS.updateDeletions)} deletion ranges`],
     ['notes walk and size', `at most ${n(NOTES_BOUNDS.updateWalk)} items walked to place it; a notes document of at most ${n(NOTES_BOUNDS.documentItems)} items`],
+    ['board reads per address', `${n(ABUSE_LIMITS.readWorkBurstPerAddress)} at once, then ${n(ABUSE_LIMITS.readWorkPerSecondPerAddress)} a second (AB-13`],
+    ['board reads waiting', `${ABUSE_LIMITS.readsWaitingPerAddress} at most waiting`],
+    ['socket.io read pace', `${ABUSE_LIMITS.readBytesBurstPerConnection / 1024} KiB at once (a document connection ${ABUSE_LIMITS.readBytesBurstPerDocument / 1048576} MiB), then ${ABUSE_LIMITS.readBytesPerSecondPerConnection / 1024} KiB a second per connection, ${(ABUSE_LIMITS.readBytesBurstSeconds * ABUSE_LIMITS.readBytesPerSecondPerAddress) / 1048576} MiB at once, then ${ABUSE_LIMITS.readBytesPerSecondPerAddress / 1048576} MiB a second per client address`],
+    ['socket.io read minimum', `each message counted at least ${ABUSE_LIMITS.readPacketMinBytes} bytes`],
+    ['commands per address', `${ABUSE_LIMITS.commandsPerSecondPerAddress * ABUSE_LIMITS.commandBurstSeconds} at once, then ${ABUSE_LIMITS.commandsPerSecondPerAddress} a second (\`MAX_COMMANDS_PER_ADDRESS\`, AB-14`],
     ['sampled warnings', `written at most ${ABUSE_LIMITS.warningsPerInterval} times a minute per kind`],
   ])('CG-4 %s: the README says "%s"', (_what, phrase) => {
     expect(readme).toContain(phrase);

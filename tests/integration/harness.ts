@@ -72,6 +72,8 @@ export interface StartOptions {
   trustProxy?: boolean | number | string;
   /** AB-3: open connections per client address */
   connectionsPerAddress?: number;
+  /** AB-14: commands a second per address (raised where one address stands for a whole crowd) */
+  commandsPerSecondPerAddress?: number;
   /** AB-4 / AB-5 / AB-6, lowered in tests */
   joinBurstPerAddress?: number;
   participantsPerBoard?: number;
@@ -101,6 +103,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
       ...(options.connectionsPerAddress !== undefined ? { connectionsPerAddress: options.connectionsPerAddress } : {}),
       ...(options.joinBurstPerAddress !== undefined ? { joinBurstPerAddress: options.joinBurstPerAddress } : {}),
+      ...(options.commandsPerSecondPerAddress !== undefined ? { commandsPerSecondPerAddress: options.commandsPerSecondPerAddress } : {}),
       ...(options.participantsPerBoard !== undefined ? { participantsPerBoard: options.participantsPerBoard } : {}),
       ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },

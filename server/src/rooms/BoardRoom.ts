@@ -203,6 +203,11 @@ export class BoardRoom {
     return this.sessions.size + this.holders;
   }
 
+  /** AB-13: what projecting this board's public view costs, in board items: its cards, people and actions */
+  get readItems(): number {
+    return 1 + this.state.cards.size + this.state.participants.size + this.state.actions.size;
+  }
+
   get busy(): boolean {
     return !this.queue.idle || this.batches.waiting || this.documents.busy;
   }

@@ -75,11 +75,16 @@ export class RoomRegistry {
    * TM-6: a board's public view and notes for reading only (the team history): from the live room if it is
    * loaded, else straight from the store, without loading it as a room.
    */
-  async readPublic(boardId: string): Promise<ReturnType<typeof readStoredBoard> | null> {
+  async readPublic(boardId: string): Promise<(ReturnType<typeof readStoredBoard> & { items: number }) | null> {
     const room = this.rooms.get(boardId);
-    if (room) return { view: room.publicView(), notes: room.notesText() };
+    if (room) return { view: room.publicView(), notes: room.notesText(), items: room.readItems };
     const data = await this.store.loadBoard(boardId);
-    return data ? readStoredBoard(data, this.deps.now(), this.deps.claimAfterMs) : null;
+    if (!data) return null;
+    // AB-13: what the read cost: every event replayed, every person and stored notes update read, and the anonymous
+    // state read with them by the KiB (about a card's worth: reading it is most of the work for a big unrevealed board)
+    const anonymousBytes = (data.anonymousState.cards?.length ?? 0) + (data.anonymousState.marks?.length ?? 0);
+    const items = 1 + data.events.length + data.participants.length + data.docs.notes.length + Math.ceil(anonymousBytes / 1024);
+    return { ...readStoredBoard(data, this.deps.now(), this.deps.claimAfterMs), items };
   }
 
   /** BD-2: a deleted board is dropped at once; a later request finds nothing in storage. */

@@ -1,5 +1,6 @@
 import { buildTeamHistory, openActions, teamCadenceDays, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
+import type { ReadAllowance } from '../transport/httpReads.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 
 /**
@@ -12,22 +13,29 @@ export class TeamService {
     private readonly registry: RoomRegistry,
   ) {}
 
-  async history(teamId: string): Promise<TeamHistory | null> {
+  /**
+   * AB-13: each retro read is charged to `allowance`; once it is spent the reading stops before the next retro and
+   * answers `'spent'`.
+   */
+  async history(teamId: string, allowance: ReadAllowance): Promise<TeamHistory | null | 'spent'> {
     const loaded = await this.store.loadTeam(teamId);
+    allowance.spend(1 + (loaded?.boards.length ?? 0));
     if (!loaded) return null;
     const inputs: TeamRetroInput[] = [];
     for (const board of loaded.boards) {
+      if (allowance.spent) return 'spent';
       // TM-6: read, not loaded: a team page must not turn every retro of the team into a live room
       const read = await this.registry.readPublic(board.id);
+      allowance.spend(read?.items ?? 1);
       if (read) inputs.push({ boardId: board.id, createdAt: board.createdAt, view: read.view, notes: read.notes });
     }
     return buildTeamHistory(loaded.team, inputs);
   }
 
   /** RE-1: what a new retro of the team reviews: every earlier promise still open, as it reads now. */
-  async reviewFor(teamId: string): Promise<Omit<ReviewItem, 'status' | 'reason' | 'carry'>[] | null> {
-    const history = await this.history(teamId);
-    if (!history) return null;
+  async reviewFor(teamId: string, allowance: ReadAllowance): Promise<Omit<ReviewItem, 'status' | 'reason' | 'carry'>[] | null | 'spent'> {
+    const history = await this.history(teamId, allowance);
+    if (!history || history === 'spent') return history;
     return openActions(history).map((a) => ({
       ref: a.ref,
       fromRetro: a.fromRetro,

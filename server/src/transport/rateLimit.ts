@@ -41,3 +41,24 @@ export class TokenBucket {
     this.tokens -= cost;
   }
 }
+
+/**
+ * AB-14: a connection's bucket that also takes from its address's, shared by the address's other connections: a
+ * request is refused when either has no token for it, and then takes from neither.
+ */
+export class SharedTokenBucket extends TokenBucket {
+  constructor(
+    capacity: number,
+    refillPerSecond: number,
+    now: () => number,
+    private readonly address: TokenBucket,
+  ) {
+    super(capacity, refillPerSecond, now);
+  }
+
+  override take(cost = 1): boolean {
+    if (!this.has(cost) || !this.address.has(cost)) return false;
+    this.address.take(cost);
+    return super.take(cost);
+  }
+}

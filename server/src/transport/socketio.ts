@@ -23,7 +23,8 @@ import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomSocket } from '../rooms/roomPorts.js';
 import type { Logger } from '../logger.js';
-import { TokenBucket } from './rateLimit.js';
+import { SharedTokenBucket, TokenBucket } from './rateLimit.js';
+import { AddressBuckets } from './addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
@@ -32,10 +33,11 @@ import { type BoardDocDeps, type BoardDocSocket, type SocketBoardDoc, receiveBoa
 import { fitComponentListeners, fitList, fitListenerTable, fitListeners } from './fittedLists.js';
 import { SendBuffers, type SendingConnection } from './sendBuffers.js';
 import type { HeldPerAddress } from './heldPerAddress.js';
+import type { ReadPacing, ReceivingConnection } from './readPacing.js';
 
 /**
  * What a connection keeps. `participantId`: who it joined as (MV-1 checks it; set by a successful join, cleared by
- * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second); `movingBucket`: MV-3, from the
+ * a sign-out); `bucket`: its commands and requests (60 at once, then 20 a second, and its address's, AB-14); `movingBucket`: MV-3, from the
  * first move on; `session`: the connection as its room sees it; `boardDoc`: DO-10, while it reads the board document;
  * `malformedDoc`: DO-11, malformed `board.doc` messages so far.
  */
@@ -51,11 +53,13 @@ type SocketData = {
 type CandorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** the parts of an engine.io socket used here */
-interface EngineSocket extends SendingConnection {
+interface EngineSocket extends SendingConnection, ReceivingConnection {
   request: IncomingMessage | null;
-  transport: SendingConnection['transport'] & { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex }; removeAllListeners(event: 'headers'): void };
+  transport: SendingConnection['transport'] &
+    ReceivingConnection['transport'] & { name: string; socket?: UpgradedWebSocket & { _socket?: Duplex }; removeAllListeners(event: 'headers'): void };
   on(event: 'close', listener: (this: EngineSocket) => void): void;
   on(event: 'packetCreate', listener: (this: SendingConnection, packet: { data?: unknown }) => void): void;
+  on(event: 'packet', listener: (this: ReceivingConnection, packet: { data?: unknown }) => void): void;
 }
 
 /**
@@ -95,6 +99,11 @@ export function attachSocketIo(
     sendBufferBytes?: number;
     /** AB-11: what each address's connections hold unsent together, shared with the document connections */
     heldPerAddress: HeldPerAddress;
+    /** IN-33: MAX_READ_BYTES_PER_ADDRESS */
+    /** AB-14: MAX_COMMANDS_PER_ADDRESS, commands and requests a second of all an address's connections together */
+    commandsPerSecondPerAddress: number;
+    /** IN-33: what each connection sends is paced, per connection and per address (shared with the documents) */
+    readPacing: ReadPacing;
     /** CL-13: with several processes, "being moved" batches also go to (and come from) the others */
     movingElsewhere?: MovingElsewhere | null;
     /** DO-10: what reading the board document over a socket shares */
@@ -120,6 +129,13 @@ export function attachSocketIo(
     transports: ['websocket'],
   });
 
+  // AB-14: every connection's requests also take from its address's bucket
+  const commandsPerAddress = new AddressBuckets({
+    burst: guards.commandsPerSecondPerAddress * ABUSE_LIMITS.commandBurstSeconds,
+    perSecond: guards.commandsPerSecondPerAddress,
+    maxAddresses: ABUSE_LIMITS.addressesTracked,
+    now,
+  });
   /** the client address of each engine connection, read from its handshake (AB-4 counts joins by it) */
   const addresses = new WeakMap<object, string>();
   // DO-7: every packet queued for a connection (acks and error answers too) counts against its cap, and AB-11 against
@@ -142,6 +158,8 @@ export function attachSocketIo(
     dropPreUpgradeErrorListener(rawSocket.transport.socket);
     rawSocket.on('close', terminateTransport);
     sendBuffers.watch(rawSocket, address);
+    // IN-33: what it sends is paced before Socket.io decodes it
+    guards.readPacing.watch(rawSocket, address);
     rawSocket.request = null;
     // ME-14: lists this connection filled while it opened, at their exact length (its TCP socket's `close`
     // listeners are complete once the WebSocket took the socket)
@@ -212,8 +230,9 @@ export function attachSocketIo(
   // functions for every socket (called with the socket as `this`), so no connection keeps closures of its own. ME-10: every event a
   // client sends goes through one of them (`event`), so a socket's own listener table holds `disconnect` alone.
   io.on('connection', (socket: CandorSocket) => {
-    socket.data.bucket = new TokenBucket(60, 20, now);
-    socket.data.session = new SocketSession(socket, addresses.get(socket.conn) ?? 'unknown', sendBuffers, handlers.signedOut, boardDocPackets);
+    const address = addresses.get(socket.conn) ?? 'unknown';
+    socket.data.bucket = new SharedTokenBucket(60, 20, now, commandsPerAddress.of(address));
+    socket.data.session = new SocketSession(socket, address, sendBuffers, handlers.signedOut, boardDocPackets);
     socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);
     socket.on('disconnect', handlers.disconnect);

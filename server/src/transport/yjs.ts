@@ -27,6 +27,7 @@ import { NotesAllowance, notesWorkPerAddress } from './notesAllowance.js';
 import { SharedEncodings } from './docEncodings.js';
 import { HeldPerAddress, type HeldShare } from './heldPerAddress.js';
 import type { OverflowScope } from './sendBuffers.js';
+import type { PausableSocket, ReadPacing } from './readPacing.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 
 /** After a notes message was dropped for the budget, ask the client to resend what we lack this much later. */
@@ -47,6 +48,8 @@ export interface YjsOptions {
   addressOf?: (req: IncomingMessage) => string;
   /** AB-11: what each address's connections hold unsent together, shared with the Socket.io connections */
   heldPerAddress?: HeldPerAddress;
+  /** IN-33: what each connection sends is read at a pace, per connection and per address (shared with Socket.io) */
+  readPacing?: ReadPacing;
 }
 
 /**
@@ -77,6 +80,8 @@ export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: Samp
     const address = options.addressOf?.(req) ?? 'unknown';
     wss.handleUpgrade(req, socket, head, (ws) => {
       open.add(ws);
+      // IN-33: from its first message on, before its ticket is checked (what comes meanwhile is kept)
+      options.readPacing?.watchSocket(ws as unknown as PausableSocket, address);
       // ws emits `close` once: a plain listener, without the wrapper `once` would keep per connection
       ws.on('close', forget);
       void accept(ws, url, address).catch((err) => {

@@ -233,6 +233,7 @@ export async function startCandor(options: {
       MAX_JOINS_PER_ADDRESS: '1000000',
       MAX_READ_BYTES_PER_ADDRESS: '1000000000',
       MAX_COMMANDS_PER_ADDRESS: '1000000000',
+      MAX_REQUESTS_PER_ADDRESS: '1000000000',
       ...options.env,
     },
     ready: async (s) => (await closingRequest(`${s.url}/healthz`)).status === 200,

@@ -74,7 +74,7 @@ export async function abuse(
   const server = await startCandor({
     dataDir,
     exposeGc: true,
-    env: { TRUST_PROXY: 'true', MAX_CONNECTIONS_PER_ADDRESS: '256', MAX_JOINS_PER_ADDRESS: '60', MAX_READ_BYTES_PER_ADDRESS: '1048576', MAX_COMMANDS_PER_ADDRESS: '200', LOG_LEVEL: 'warn' },
+    env: { TRUST_PROXY: 'true', MAX_CONNECTIONS_PER_ADDRESS: '256', MAX_JOINS_PER_ADDRESS: '60', MAX_READ_BYTES_PER_ADDRESS: '1048576', MAX_COMMANDS_PER_ADDRESS: '200', MAX_REQUESTS_PER_ADDRESS: '100', LOG_LEVEL: 'warn' },
   });
   const commanders: Commander[] = [];
   let attacker: ChildProcess | null = null;

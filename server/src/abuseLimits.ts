@@ -99,6 +99,15 @@ export const ABUSE_LIMITS = {
    */
   commandsPerSecondPerAddress: 200,
   commandBurstSeconds: 3,
+  /**
+   * AB-15: HTTP requests of one address, whatever they ask for (a page, a script, `/api/features`): without a count,
+   * 64 keep-alive connections asking for `/api/features` in a loop were answered 1,200 times a second and held 0.4 of
+   * a core (an independent attack). A browser opening Candor asks for about 25 files, most of them once (they are
+   * cached), so 100 a second after a burst of 10 seconds' worth lets 40 people behind one NAT open it at once. The
+   * request past it is answered 429 and its connection closed, so a flood pays a new connection for every refusal.
+   */
+  requestsPerSecondPerAddress: 100,
+  requestBurstSeconds: 10,
   /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
   addressesTracked: 10_000,
   /** AB-9: warnings of one kind written per interval before they are only counted. */

@@ -50,7 +50,7 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'readBytesPerSecondPerAddress' | 'commandsPerSecondPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
+        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'readBytesPerSecondPerAddress' | 'commandsPerSecondPerAddress' | 'requestsPerSecondPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -138,6 +138,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clientDist: deps.config.clientDist,
     features: { email: mailer !== null },
     trustProxy,
+    requestsPerSecondPerAddress: deps.config.requestsPerSecondPerAddress ?? ABUSE_LIMITS.requestsPerSecondPerAddress,
   });
   const addressOf = (req: http.IncomingMessage) => clientAddressOf(httpApp, req);
   const connections = new ConnectionCounts(deps.config.connectionsPerAddress ?? ABUSE_LIMITS.connectionsPerAddress);

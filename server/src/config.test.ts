@@ -37,6 +37,7 @@ describe('CG-1 configuration', () => {
     expect(String(config.joinBurstPerAddress)).toBe(stated('MAX_JOINS_PER_ADDRESS'));
     expect(String(config.readBytesPerSecondPerAddress)).toBe(stated('MAX_READ_BYTES_PER_ADDRESS'));
     expect(String(config.commandsPerSecondPerAddress)).toBe(stated('MAX_COMMANDS_PER_ADDRESS'));
+    expect(String(config.requestsPerSecondPerAddress)).toBe(stated('MAX_REQUESTS_PER_ADDRESS'));
     expect(stated('KEY_FILE')).toBe('<DATA_DIR>.key');
     expect(config.keyFile).toBe(`${path.resolve(stated('DATA_DIR')!)}.key`);
     // unset by default: nothing configured

@@ -40,6 +40,8 @@ const Env = z.object({
   MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
   /** AB-14: commands and requests a second one client address's Socket.io connections may send together (a burst of 3 s' worth). */
   MAX_COMMANDS_PER_ADDRESS: z.coerce.number().int().min(20).default(ABUSE_LIMITS.commandsPerSecondPerAddress),
+  /** AB-15: HTTP requests a second one client address may make (a burst of 10 s' worth). */
+  MAX_REQUESTS_PER_ADDRESS: z.coerce.number().int().min(10).default(ABUSE_LIMITS.requestsPerSecondPerAddress),
   /** IN-33: bytes a second one client address's connections (both transports) are read at past a burst of 4 seconds' worth. */
   MAX_READ_BYTES_PER_ADDRESS: z.coerce.number().int().min(65_536).default(ABUSE_LIMITS.readBytesPerSecondPerAddress),
   /** AR-7: where the server key lives; by default beside DATA_DIR, never inside it */
@@ -93,6 +95,7 @@ export interface Config {
   joinBurstPerAddress: number;
   readBytesPerSecondPerAddress: number;
   commandsPerSecondPerAddress: number;
+  requestsPerSecondPerAddress: number;
   keyFile: string;
   envKey: string | undefined;
 }
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinBurstPerAddress: parsed.MAX_JOINS_PER_ADDRESS,
     readBytesPerSecondPerAddress: parsed.MAX_READ_BYTES_PER_ADDRESS,
     commandsPerSecondPerAddress: parsed.MAX_COMMANDS_PER_ADDRESS,
+    requestsPerSecondPerAddress: parsed.MAX_REQUESTS_PER_ADDRESS,
     keyFile: parsed.KEY_FILE ? path.resolve(parsed.KEY_FILE) : defaultKeyFile(dataDir),
     envKey: parsed.CANDOR_KEY,
   };

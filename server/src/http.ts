@@ -44,6 +44,8 @@ export interface HttpDeps {
   features?: { email: boolean };
   /** AB-8: Express's `trust proxy` (TRUST_PROXY) */
   trustProxy: boolean | number | string;
+  /** AB-15: requests a second one address may make, after a burst (MAX_REQUESTS_PER_ADDRESS) */
+  requestsPerSecondPerAddress?: number;
 }
 
 const BOARD_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -58,6 +60,19 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
+  // AB-15: every request is paid from its address's bucket before anything else is done for it; the one past it is
+  // refused and its connection closed, so a flood of cheap requests pays a new connection for each refusal
+  const requestsPerSecond = deps.requestsPerSecondPerAddress ?? ABUSE_LIMITS.requestsPerSecondPerAddress;
+  const requests = new AddressBuckets({
+    burst: requestsPerSecond * ABUSE_LIMITS.requestBurstSeconds,
+    perSecond: requestsPerSecond,
+    maxAddresses: ABUSE_LIMITS.addressesTracked,
+    now: deps.now,
+  });
+  app.use((req, res, next) => {
+    if (requests.take(clientAddressOf(app, req))) return next();
+    res.set('connection', 'close').status(429).json(fail('RATE_LIMITED', 'Too many requests from your address just now; try again in a minute.'));
+  });
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } },

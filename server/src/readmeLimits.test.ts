@@ -42,6 +42,7 @@ describe('CG-4 the limits the README states', () => {
     ['socket.io read pace', `${ABUSE_LIMITS.readBytesBurstPerConnection / 1024} KiB at once (a document connection ${ABUSE_LIMITS.readBytesBurstPerDocument / 1048576} MiB), then ${ABUSE_LIMITS.readBytesPerSecondPerConnection / 1024} KiB a second per connection, ${(ABUSE_LIMITS.readBytesBurstSeconds * ABUSE_LIMITS.readBytesPerSecondPerAddress) / 1048576} MiB at once, then ${ABUSE_LIMITS.readBytesPerSecondPerAddress / 1048576} MiB a second per client address`],
     ['socket.io read minimum', `each message counted at least ${ABUSE_LIMITS.readPacketMinBytes} bytes`],
     ['commands per address', `${ABUSE_LIMITS.commandsPerSecondPerAddress * ABUSE_LIMITS.commandBurstSeconds} at once, then ${ABUSE_LIMITS.commandsPerSecondPerAddress} a second (\`MAX_COMMANDS_PER_ADDRESS\`, AB-14`],
+    ['requests per address', `${n(ABUSE_LIMITS.requestsPerSecondPerAddress * ABUSE_LIMITS.requestBurstSeconds)} at once, then ${ABUSE_LIMITS.requestsPerSecondPerAddress} a second (\`MAX_REQUESTS_PER_ADDRESS\`, AB-15`],
     ['sampled warnings', `written at most ${ABUSE_LIMITS.warningsPerInterval} times a minute per kind`],
   ])('CG-4 %s: the README says "%s"', (_what, phrase) => {
     expect(readme).toContain(phrase);

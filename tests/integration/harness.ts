@@ -74,6 +74,8 @@ export interface StartOptions {
   connectionsPerAddress?: number;
   /** AB-14: commands a second per address (raised where one address stands for a whole crowd) */
   commandsPerSecondPerAddress?: number;
+  /** AB-15: HTTP requests a second per address */
+  requestsPerSecondPerAddress?: number;
   /** AB-4 / AB-5 / AB-6, lowered in tests */
   joinBurstPerAddress?: number;
   participantsPerBoard?: number;
@@ -104,6 +106,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.connectionsPerAddress !== undefined ? { connectionsPerAddress: options.connectionsPerAddress } : {}),
       ...(options.joinBurstPerAddress !== undefined ? { joinBurstPerAddress: options.joinBurstPerAddress } : {}),
       ...(options.commandsPerSecondPerAddress !== undefined ? { commandsPerSecondPerAddress: options.commandsPerSecondPerAddress } : {}),
+      ...(options.requestsPerSecondPerAddress !== undefined ? { requestsPerSecondPerAddress: options.requestsPerSecondPerAddress } : {}),
       ...(options.participantsPerBoard !== undefined ? { participantsPerBoard: options.participantsPerBoard } : {}),
       ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
     },

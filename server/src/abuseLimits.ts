@@ -103,11 +103,12 @@ export const ABUSE_LIMITS = {
    * AB-15: HTTP requests of one address, whatever they ask for (a page, a script, `/api/features`): without a count,
    * 64 keep-alive connections asking for `/api/features` in a loop were answered 1,200 times a second and held 0.4 of
    * a core (an independent attack). A browser opening Candor asks for about 25 files, most of them once (they are
-   * cached), so 100 a second after a burst of 10 seconds' worth lets 40 people behind one NAT open it at once. The
-   * request past it is answered 429 and its connection closed, so a flood pays a new connection for every refusal.
+   * cached for an hour), so a burst of 30 seconds' worth of 100 a second lets some 75 people behind one NAT open it
+   * at once, and what a flood can take after it is about 3 % of a core. The request past it is answered 429 and its
+   * connection closed, so a flood pays a new connection for every refusal.
    */
   requestsPerSecondPerAddress: 100,
-  requestBurstSeconds: 10,
+  requestBurstSeconds: 30,
   /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
   addressesTracked: 10_000,
   /** AB-9: warnings of one kind written per interval before they are only counted. */

@@ -40,7 +40,7 @@ const Env = z.object({
   MAX_JOINS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.joinBurstPerAddress),
   /** AB-14: commands and requests a second one client address's Socket.io connections may send together (a burst of 3 s' worth). */
   MAX_COMMANDS_PER_ADDRESS: z.coerce.number().int().min(20).default(ABUSE_LIMITS.commandsPerSecondPerAddress),
-  /** AB-15: HTTP requests a second one client address may make (a burst of 10 s' worth). */
+  /** AB-15: HTTP requests a second one client address may make (a burst of 30 s' worth). */
   MAX_REQUESTS_PER_ADDRESS: z.coerce.number().int().min(10).default(ABUSE_LIMITS.requestsPerSecondPerAddress),
   /** IN-33: bytes a second one client address's connections (both transports) are read at past a burst of 4 seconds' worth. */
   MAX_READ_BYTES_PER_ADDRESS: z.coerce.number().int().min(65_536).default(ABUSE_LIMITS.readBytesPerSecondPerAddress),

@@ -286,6 +286,17 @@ test('UI-12 on a phone the running timer stays in sight at the bottom, however f
     await noSidewaysScroll(ada.page, 'timer in the bar');
     // the desk keeps it in its header
     await expect(fiona.page.locator('.board-header').getByRole('timer', { name: 'Time left' })).toBeVisible();
+
+    // UI-30: the offer field shows its whole example ("I can pair on…, I can review…"), its button below it on a phone
+    const offer = ada.page.getByLabel('Your offer of help, under your name').first();
+    const { needed, room } = await offer.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      return { needed: context.measureText(input.placeholder).width, room: input.clientWidth - padding };
+    });
+    expect(needed, `the offer's example needs ${Math.ceil(needed)} px and has ${Math.floor(room)}`).toBeLessThanOrEqual(room);
   });
 });
 

@@ -35,3 +35,34 @@ test('MY-2 removing a retro from My retros forgets who this browser was on it: t
   await expect(bo.getByText('yours', { exact: true })).toHaveCount(0);
   await expect(bo.getByRole('button', { name: 'Edit' })).toHaveCount(0);
 });
+
+test('MY-3 "Leave and forget me here" on the board does the same from the board itself, and says what stays', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Meeting-room laptop');
+  await ada.join(link, 'Ada');
+  const adaCard = 'Nobody knows who owns the on-call rota';
+  await ada.addCard('Stop', adaCard);
+  await facilitator.goTo('Reveal');
+  await expect(ada.card(adaCard).getByText('yours', { exact: true })).toBeVisible();
+  const boardId = new URL(link).pathname.split('/').pop()!;
+
+  const leaving = ada.page.getByRole('region', { name: 'On a shared computer?' });
+  await leaving.getByRole('button', { name: 'Leave and forget me here…' }).click();
+  await expect(leaving).toContainText('What you wrote, voted and answered stays on the board, anonymous.');
+  await leaving.getByRole('button', { name: 'Yes, leave and forget me' }).click();
+  await expect(ada.page).toHaveURL(/\/$/);
+  await expect(ada.page.getByRole('region', { name: 'My retros' }).getByRole('link', { name: 'Meeting-room laptop' })).toHaveCount(0);
+  const kept = await ada.page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
+  expect(kept.filter((key) => key.includes(boardId))).toEqual([]);
+  // she has left the room (listed as gone until AB-6 forgets her), and her card stays, anonymous
+  await expect(facilitator.page.locator('.presence li.offline', { hasText: 'Ada' })).toHaveCount(1);
+  await expect(facilitator.card(adaCard)).toBeVisible();
+
+  // Bo, at the same browser, opens the board from its history: someone new, nothing his
+  const bo = ada.page;
+  await bo.goto(link);
+  await bo.getByLabel('Your name').fill('Bo');
+  await bo.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(ada.card(adaCard)).toBeVisible();
+  await expect(bo.getByText('yours', { exact: true })).toHaveCount(0);
+});

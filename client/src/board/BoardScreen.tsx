@@ -30,6 +30,7 @@ import { focusPhaseHeading, useHeadingTakesFocusOnPhaseChange } from '../a11y/ph
 const FacilitatorBar = lazyWithWords(() => import('./FacilitatorBar.js'), (m) => m.FacilitatorBar);
 const DoorScreen = lazyWithWords(() => import('../facilitation/DoorScreen.js'), (m) => m.DoorScreen);
 const DeleteBoard = lazyWithWords(() => import('./DeleteBoard.js'), (m) => m.DeleteBoard);
+const ForgetMe = lazyWithWords(() => import('./ForgetMe.js'), (m) => m.ForgetMe);
 const OwnerBanner = lazyWithWords(() => import('./OwnerBanner.js'), (m) => m.OwnerBanner);
 // UI-29: the facilitator's next steps at the bottom of a phone's Board tab
 const PhoneStepBar = lazyWithWords(() => import('./PhoneStepBar.js'), (m) => m.PhoneStepBar);
@@ -142,9 +143,10 @@ export function BoardScreen({
       <FacilitatorBar board={board} />
     </Suspense>
   );
-  const deleteBoard = session.holdsFacilitatorKey && (
+  const leaveOrDelete = (
     <Suspense fallback={null}>
-      <DeleteBoard boardName={board.name} />
+      <ForgetMe />
+      {session.holdsFacilitatorKey && <DeleteBoard boardName={board.name} />}
     </Suspense>
   );
   const sections = [
@@ -197,7 +199,7 @@ export function BoardScreen({
           {section === 'people' ? (
             <aside className="sidebar">
               <PresenceList board={board} />
-              {deleteBoard}
+              {leaveOrDelete}
             </aside>
           ) : section === 'actions' && PHASES_WITH_ACTIONS.has(board.phase) ? (
             <main className="board-main" id="board-main" tabIndex={-1}>
@@ -219,7 +221,7 @@ export function BoardScreen({
           <aside className="sidebar">
             {facilitatorBar}
             <PresenceList board={board} />
-            {deleteBoard}
+            {leaveOrDelete}
           </aside>
           <main className="board-main" id="board-main" tabIndex={-1}>
             <PhaseView board={board} />

@@ -3,6 +3,17 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openPostgresStore, type PostgresOptions } from './postgres.js';
 
+/** Runs `work` on a connection of its own to `url` (with `options`, e.g. a search path), ended whatever happens. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>, options?: string): Promise<T> {
+  const client = new pg.Client({ connectionString: url, ...(options ? { options } : {}) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The URL of this test run's database (tests/postgres/globalSetup.ts). */
 export function testDatabaseUrl(): string {
   return inject('databaseUrl');
@@ -21,13 +32,7 @@ export function freshSchema(): string {
 export async function installationDatabase(): Promise<string> {
   const url = new URL(testDatabaseUrl());
   const name = `${url.pathname.slice(1)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await withClient(url.toString(), (admin) => admin.query(`CREATE DATABASE ${name}`));
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -48,19 +53,19 @@ export async function openTestStore(options: Partial<PostgresOptions> = {}) {
  * (their order in the heap, `ctid`), numbered in that order as `_rowid`. Bytea columns come back as Buffers.
  */
 export async function logicalDump(url: string, schema: string): Promise<Map<string, Record<string, unknown>[]>> {
-  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
-  await client.connect();
-  try {
-    const tables = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'", [schema]);
-    const out = new Map<string, Record<string, unknown>[]>();
-    for (const { table_name } of tables.rows) {
-      const { rows } = await client.query<Record<string, unknown>>(`SELECT * FROM "${table_name}" ORDER BY ctid`);
-      out.set(table_name, rows.map((row, i) => ({ _rowid: i + 1, ...row })));
-    }
-    return out;
-  } finally {
-    await client.end();
-  }
+  return withClient(
+    url,
+    async (client) => {
+      const tables = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'", [schema]);
+      const out = new Map<string, Record<string, unknown>[]>();
+      for (const { table_name } of tables.rows) {
+        const { rows } = await client.query<Record<string, unknown>>(`SELECT * FROM "${table_name}" ORDER BY ctid`);
+        out.set(table_name, rows.map((row, i) => ({ _rowid: i + 1, ...row })));
+      }
+      return out;
+    },
+    `-c search_path=${schema}`,
+  );
 }
 
 /**
@@ -68,14 +73,10 @@ export async function logicalDump(url: string, schema: string): Promise<Map<stri
  * a test that reads them as a copy of the data directory would.
  */
 export async function dataDirectoryAfterCheckpoint(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withClient(url, async (client) => {
     await client.query('CHECKPOINT');
     return (await client.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!.data_directory;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -95,17 +96,13 @@ export async function anonymousStateStorage(client: Pick<pg.ClientBase, 'query'>
  * connection), so that a test can tell which process holds it.
  */
 export async function advisoryLockHolderPorts(url: string): Promise<number[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ client_port: number }>(
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ client_port: number }>(
       `SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
         WHERE l.locktype = 'advisory' AND l.granted AND a.state = 'idle in transaction' AND a.datname = current_database()`,
-    );
-    return rows.map((r) => r.client_port);
-  } finally {
-    await client.end();
-  }
+    ),
+  );
+  return rows.map((r) => r.client_port);
 }
 
 /**
@@ -113,12 +110,8 @@ export async function advisoryLockHolderPorts(url: string): Promise<number[]> {
  * clients get `terminating connection due to administrator command` (57P01). Returns how many it ended.
  */
 export async function endSessions(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-    return rows.length;
-  } finally {
-    await client.end();
-  }
+  const { rows } = await withClient(url, (client) =>
+    client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'),
+  );
+  return rows.length;
 }

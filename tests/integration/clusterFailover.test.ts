@@ -46,6 +46,22 @@ describe('processes that die, stall or lose Redis', () => {
     return { processes, people, live, join };
   }
 
+  /**
+   * `count` processes and a board in Vote: its facilitator on process `facilitatorOn` wrote 6 cards, and `voterCount`
+   * voters joined through the processes in turn, none of them voting yet
+   */
+  async function votingBoard(count: number, name: string, voterCount: number, facilitatorOn: number) {
+    const { processes, live, join } = await cluster(count);
+    const { boardId, facilitatorKey } = await createBoard(processes[facilitatorOn]!.url, name);
+    const F = await join(facilitatorOn, boardId, 'Fran', facilitatorKey);
+    const cards: string[] = [];
+    for (let i = 0; i < 6; i++) cards.push(cardIdOf(await F.cmd('card.add', { columnId: 'start', text: `card ${i}` })));
+    const voters: Person[] = [];
+    for (let i = 0; i < voterCount; i++) voters.push(await join(i % count, boardId, `Voter ${i}`));
+    for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    return { processes, live, join, boardId, cards, voters };
+  }
+
   /** the writer lease once someone holds it */
   const heldLease = (boardId: string) => until(async () => ((await storedBoard(boardId, started)).lease?.owner ? (await storedBoard(boardId, started)).lease : null), 10_000);
 
@@ -183,14 +199,7 @@ describe('processes that die, stall or lose Redis', () => {
   }, 120_000);
 
   it('CL-2 a process stopped (SIGSTOP) mid-vote holds the others up only until PostgreSQL ends its hold on the board; resumed, nobody is over budget and nothing is lost', async () => {
-    const { processes, live, join } = await cluster(3);
-    const { boardId, facilitatorKey } = await createBoard(processes[1]!.url, 'A process stalls mid-vote');
-    const F = await join(1, boardId, 'Fran', facilitatorKey);
-    const cards: string[] = [];
-    for (let i = 0; i < 6; i++) cards.push(cardIdOf(await F.cmd('card.add', { columnId: 'start', text: `card ${i}` })));
-    const voters: Person[] = [];
-    for (let i = 0; i < 12; i++) voters.push(await join(i % 3, boardId, `Voter ${i}`));
-    for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    const { processes, live, join, boardId, cards, voters } = await votingBoard(3, 'A process stalls mid-vote', 12, 1);
 
     // a busy board: people on every process mark themselves done and not done until the first process stops (its
     // batches take the board's lock, CL-25), and it stops while one of its batches holds that lock, mid-vote
@@ -234,14 +243,7 @@ describe('processes that die, stall or lose Redis', () => {
   }, 120_000);
 
   it('CL-11 PostgreSQL ends every session of the processes mid-vote, again and again (as its restart does): no process ends, nobody is over budget, nothing acknowledged is lost', async () => {
-    const { processes, join } = await cluster(2);
-    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'PostgreSQL restarted');
-    const F = await join(0, boardId, 'Fran', facilitatorKey);
-    const cards: string[] = [];
-    for (let i = 0; i < 6; i++) cards.push(cardIdOf(await F.cmd('card.add', { columnId: 'start', text: `card ${i}` })));
-    const voters: Person[] = [];
-    for (let i = 0; i < 8; i++) voters.push(await join(i % 2, boardId, `Voter ${i}`));
-    for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    const { processes, boardId, cards, voters } = await votingBoard(2, 'PostgreSQL restarted', 8, 0);
 
     let voting = true;
     let ended = 0;

@@ -1,4 +1,30 @@
 import { test, expect } from './fixtures/team';
+import type { BoardPage } from './pages/BoardPage';
+
+/** Ada joins `retro` on the shared browser and writes `card`, which the reveal shows as hers; returns the board's link and id */
+async function adaWroteOn(facilitator: BoardPage, ada: BoardPage, retro: string, card: string): Promise<{ link: string; boardId: string }> {
+  const link = await facilitator.createRetro(retro);
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', card);
+  await facilitator.goTo('Reveal');
+  await expect(ada.card(card).getByText('yours', { exact: true })).toBeVisible();
+  return { link, boardId: new URL(link).pathname.split('/').pop()! };
+}
+
+/** Nothing the browser keeps names the board; Bo, at the same browser, opens it from its history: he is asked who he is, and nothing is his */
+async function nextPersonIsNew(ada: BoardPage, link: string, boardId: string, card: string): Promise<void> {
+  const kept = await ada.page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
+  expect(kept.filter((key) => key.includes(boardId))).toEqual([]);
+  const bo = ada.page;
+  await bo.goto(link);
+  await expect(bo.getByLabel('Your name')).toBeVisible();
+  await bo.getByLabel('Your name').fill('Bo');
+  await bo.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(ada.card(card)).toBeVisible();
+  await expect(bo.getByText('yours', { exact: true })).toHaveCount(0);
+  await expect(bo.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+}
 
 /**
  * MY-2 on a shared computer: Ada joins a retro on a borrowed laptop, writes a card, and when she is done removes
@@ -6,13 +32,8 @@ import { test, expect } from './fixtures/team';
  * browser still held Ada's identity he would be Ada — her card marked "yours", her votes and answers his to read.
  */
 test('MY-2 removing a retro from My retros forgets who this browser was on it: the next person there is someone new', async ({ facilitator, ada }) => {
-  const link = await facilitator.createRetro('Borrowed laptop');
-  await ada.join(link, 'Ada');
   const adaCard = 'The release checklist lives in one head';
-  await ada.addCard('Stop', adaCard);
-  await facilitator.goTo('Reveal');
-  await expect(ada.card(adaCard).getByText('yours', { exact: true })).toBeVisible();
-  const boardId = new URL(link).pathname.split('/').pop()!;
+  const { link, boardId } = await adaWroteOn(facilitator, ada, 'Borrowed laptop', adaCard);
 
   // Ada is done: on the home page she removes the retro from her list
   await ada.page.goto('/');
@@ -20,30 +41,12 @@ test('MY-2 removing a retro from My retros forgets who this browser was on it: t
   await expect(mine.getByText(/Removing it also forgets you on it/)).toBeVisible();
   await mine.getByRole('button', { name: 'Remove “Borrowed laptop” from this list and forget me on it' }).click();
   await expect(mine.getByRole('link', { name: 'Borrowed laptop' })).toHaveCount(0);
-  // nothing this browser keeps names the board any more
-  const kept = await ada.page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
-  expect(kept.filter((key) => key.includes(boardId))).toEqual([]);
-
-  // Bo, at the same browser, opens the board from its history: he is asked who he is, and nothing is his
-  const bo = ada.page;
-  await bo.goto(link);
-  await expect(bo.getByLabel('Your name')).toBeVisible();
-  await bo.getByLabel('Your name').fill('Bo');
-  await bo.getByRole('button', { name: 'Join' }).click();
-  await expect(bo.getByTestId('connection-status')).toHaveText('Connected');
-  await expect(ada.card(adaCard)).toBeVisible();
-  await expect(bo.getByText('yours', { exact: true })).toHaveCount(0);
-  await expect(bo.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await nextPersonIsNew(ada, link, boardId, adaCard);
 });
 
 test('MY-3 "Leave and forget me here" on the board does the same from the board itself, and says what stays', async ({ facilitator, ada }) => {
-  const link = await facilitator.createRetro('Meeting-room laptop');
-  await ada.join(link, 'Ada');
   const adaCard = 'Nobody knows who owns the on-call rota';
-  await ada.addCard('Stop', adaCard);
-  await facilitator.goTo('Reveal');
-  await expect(ada.card(adaCard).getByText('yours', { exact: true })).toBeVisible();
-  const boardId = new URL(link).pathname.split('/').pop()!;
+  const { link, boardId } = await adaWroteOn(facilitator, ada, 'Meeting-room laptop', adaCard);
 
   const leaving = ada.page.getByRole('region', { name: 'On a shared computer?' });
   await leaving.getByRole('button', { name: 'Leave and forget me here…' }).click();
@@ -51,18 +54,8 @@ test('MY-3 "Leave and forget me here" on the board does the same from the board 
   await leaving.getByRole('button', { name: 'Yes, leave and forget me' }).click();
   await expect(ada.page).toHaveURL(/\/$/);
   await expect(ada.page.getByRole('region', { name: 'My retros' }).getByRole('link', { name: 'Meeting-room laptop' })).toHaveCount(0);
-  const kept = await ada.page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
-  expect(kept.filter((key) => key.includes(boardId))).toEqual([]);
   // she has left the room (listed as gone until AB-6 forgets her), and her card stays, anonymous
   await expect(facilitator.page.locator('.presence li.offline', { hasText: 'Ada' })).toHaveCount(1);
   await expect(facilitator.card(adaCard)).toBeVisible();
-
-  // Bo, at the same browser, opens the board from its history: someone new, nothing his
-  const bo = ada.page;
-  await bo.goto(link);
-  await bo.getByLabel('Your name').fill('Bo');
-  await bo.getByRole('button', { name: 'Join' }).click();
-  await expect(bo.getByTestId('connection-status')).toHaveText('Connected');
-  await expect(ada.card(adaCard)).toBeVisible();
-  await expect(bo.getByText('yours', { exact: true })).toHaveCount(0);
+  await nextPersonIsNew(ada, link, boardId, adaCard);
 });

@@ -96,3 +96,47 @@ test('UI-14 on a touch screen there is no drag grip; "Group with…" groups by t
     await context.close();
   }
 });
+
+test('UI-31 a card dragged to the bottom edge scrolls the board to its end and no further, and drops on a card that was below the fold', async ({ facilitator, ada }) => {
+  test.setTimeout(180_000);
+  const link = await facilitator.createRetro('Long board');
+  await ada.join(link, 'Ada');
+  const texts = Array.from({ length: 14 }, (_, i) => `Card ${i} ${'word '.repeat((i % 4) * 2)}`.trim());
+  for (const [i, text] of texts.entries()) await ada.addCard(['Start', 'Stop', 'Continue'][i % 3]!, text);
+  await facilitator.goTo('Reveal');
+  const page = ada.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const end = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(end).toBeGreaterThan(100);
+  // The reveal shuffles: the card drawn lowest is the one to find, the highest the one to carry to it.
+  const tops = await Promise.all(texts.map(async (text) => ({ text, y: (await ada.card(text).boundingBox())!.y })));
+  tops.sort((a, b) => a.y - b.y);
+  const [carried, sought] = [tops[0]!.text, tops.at(-1)!.text];
+  const last = ada.card(sought);
+  await expect(last).not.toBeInViewport();
+
+  // Let go over nothing (the phase's introduction, above the columns): the card goes back where it was. Before,
+  // it joined whichever card's centre was nearest.
+  await ada.pickUp(carried);
+  const intro = (await page.getByText('Every card is on the table').boundingBox())!;
+  await page.mouse.move(intro.x + 40, intro.y + intro.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await expect(page.getByText(`Put back: ${carried}.`)).toBeAttached();
+  await expect(page.getByRole('region', { name: /^Group:/ })).toHaveCount(0);
+
+  // Held at the bottom edge for a while, as someone looking for a card below would: the board scrolls to its end.
+  // Before, the held card moved with a transform inside the page, which grew under it: the page scrolled on into
+  // empty space (1,938 px against an end at 457 in the run that found it) and every card went out of sight above.
+  await ada.pickUp(carried);
+  for (let y = 600; y <= 790; y += 10) await page.mouse.move(700, y);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThanOrEqual(end - 2);
+  await page.waitForTimeout(1_000);
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThanOrEqual(end + 2);
+  await expect(last).toBeInViewport();
+
+  await ada.dropOn(last);
+  const group = page.getByRole('region', { name: /^Group:/ });
+  await expect(group).toContainText(carried);
+  await expect(group).toContainText(sought);
+});

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useWords } from '../i18n/useWords.js';
 import {
   DndContext,
+  DragOverlay,
   KeyboardCode,
   KeyboardSensor,
   PointerSensor,
@@ -60,12 +61,16 @@ const jumpToNearest: KeyboardCoordinateGetter = (event, { context: { droppableRe
 /** How close (px) a card's or group's centre must be to where the keyboard moved the card to count as under it. */
 const KEYBOARD_SNAP_PX = 40;
 
-/** Under the pointer wins, a card or group before the column around it; the keyboard lands on centres. */
+/**
+ * Under the pointer wins, a card or group before the column around it; the keyboard lands on centres. A pointer
+ * over nothing is over nothing (UI-31): dropped there, the card goes back; it used to join whichever card's
+ * centre was nearest, anywhere on the board.
+ */
 const preferInnermost: CollisionDetection = (args) => {
   const within = pointerWithin(args).filter((c) => c.id !== args.active.id);
   const inner = within.filter((c) => !String(c.id).startsWith('column:'));
   if (inner.length) return inner;
-  if (within.length) return within;
+  if (within.length || args.pointerCoordinates) return within;
   // Keyboard: the arrows land on a target's centre; a card or group right there wins over the column around it.
   const others = args.droppableContainers.filter((c) => c.id !== args.active.id);
   const nearestInner = closestCenter({ ...args, droppableContainers: others.filter((c) => !String(c.id).startsWith('column:')) });
@@ -103,15 +108,21 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
   // Cards become drop targets at the first pick-up and stay so: registering them costs dnd-kit time in the
   // square of their number, paid once here rather than at every pick-up and drop.
   const [cardTargetsArmed, setCardTargetsArmed] = useState(false);
+  // UI-31: what follows the pointer is a copy of the card drawn above the page (dnd-kit's overlay), not the card
+  // itself moved with a transform: a moved card made the page longer under it, so dragging to the bottom edge
+  // scrolled on into empty space for as long as the pointer stayed there, past every card one could drop on.
+  const [held, setHeld] = useState<string | null>(null);
 
   // MV-1: the room sees the card as being moved while I hold it (the server relays the card, not me).
   function onDragStart({ active }: DragStartEvent) {
     setCardTargetsArmed(true);
     const cardId = parse(active.id)?.id;
+    setHeld(cardId ?? null);
     if (cardId) session.moving.pickUp(cardId);
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
+    setHeld(null);
     session.moving.putDown();
     const dragged = cards.get(parse(active.id)?.id ?? '');
     const target = parse(over?.id);
@@ -133,9 +144,21 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
       collisionDetection={preferInnermost}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
-      onDragCancel={() => session.moving.putDown()}
+      onDragCancel={() => {
+        setHeld(null);
+        session.moving.putDown();
+      }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}>
       <CardTargetsArmed.Provider value={cardTargetsArmed}>{children}</CardTargetsArmed.Provider>
+      {/* The text alone: no mark of whose card it is (AN-*, presenting) travels with the pointer. Dropped, it is
+          simply gone (no flight back to where it was picked up, which would look like the drop failed). */}
+      <DragOverlay dropAnimation={null} zIndex={40}>
+        {held !== null && cards.has(held) ? (
+          <div className="card drag-preview" aria-hidden="true">
+            <div className="card-text">{cards.get(held)!.text}</div>
+          </div>
+        ) : null}
+      </DragOverlay>
     </DndContext>
   );
 }
@@ -165,11 +188,10 @@ export function DraggableCard({ cardId, text, children }: { cardId: string; text
   // MV-1: someone else (never said who) is dragging this card right now.
   const movedElsewhere = useSyncExternalStore(session.moving.subscribe, session.moving.getSnapshot).has(cardId) && !drag.isDragging;
   const isOver = drag.over?.id === id && !drag.isDragging;
-  const style = drag.transform ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` } : undefined;
+  // The card stays where it is while held (dimmed); the overlay in `DragToGroup` follows the pointer.
   return (
     <div
       ref={setNode}
-      style={style}
       className={`draggable-card ${drag.isDragging ? 'dragging' : ''} ${isOver ? 'drop-over' : ''} ${movedElsewhere ? 'moved-elsewhere' : ''}`}
     >
       {armed && <CardDropTarget id={id} node={node} />}

@@ -108,6 +108,8 @@ export class BoardPage {
 
   /** Presses the mouse on a card's grip and moves it far enough for the drag to start; the card stays held. */
   async pickUp(cardText: string): Promise<void> {
+    // A person takes hold of a grip they can see: one below the fold, or under the fixed bottom bar, is scrolled to first.
+    await this.grip(cardText).scrollIntoViewIfNeeded();
     const from = (await this.grip(cardText).boundingBox())!;
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await this.page.mouse.down();

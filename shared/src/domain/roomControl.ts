@@ -39,6 +39,7 @@ type RoomControlEvent = Extract<
       | 'access.knockChanged'
       | 'access.joiningLocked'
       | 'access.admitted'
+      | 'access.members'
       | 'board.locked'
       | 'participant.removed'
       | 'card.signed';
@@ -71,10 +72,11 @@ export function decideRoomControl(state: BoardState, actor: Actor, command: Room
     case 'access.knock': {
       if (state.access.knock === command.on) return done([]);
       const admit = command.on ? [...state.participants.keys()].filter((id) => mayStay(state, id)) : [];
-      return done([{ type: 'access.knockChanged', on: command.on, admit }]);
+      return done([{ type: 'access.knockChanged', on: command.on, admit }, ...(command.on ? membersOfRoom(state, ctx) : [])]);
     }
     case 'access.lockJoining':
-      return done(state.access.joiningLocked === command.locked ? [] : [{ type: 'access.joiningLocked', locked: command.locked }]);
+      if (state.access.joiningLocked === command.locked) return done([]);
+      return done([{ type: 'access.joiningLocked', locked: command.locked }, ...(command.locked ? membersOfRoom(state, ctx) : [])]);
     case 'access.admit': {
       const knock = state.knocks.get(command.knockId);
       if (!knock) return fail('NOT_FOUND', 'Nobody is waiting with that knock any more.');
@@ -109,6 +111,20 @@ export function decideRoomControl(state: BoardState, actor: Actor, command: Room
   }
 }
 
+/**
+ * JN-4: the door closes (joining locked, knock on): everyone in the people list who may stay is recorded as in the
+ * room, with their auth hash, so that AB-6 forgetting their name does not shut them out. Whoever is listed is
+ * recorded, whatever they did unseen; sorted by participant id, so the record keeps no order of arrival either.
+ */
+function membersOfRoom(state: BoardState, ctx: DecideContext): BoardEvent[] {
+  const members: { participantId: string; authHash: string }[] = [];
+  for (const id of [...state.participants.keys()].sort()) {
+    const authHash = ctx.authHashOf?.(id);
+    if (authHash !== undefined && mayStay(state, id) && state.access.members.get(id) !== authHash) members.push({ participantId: id, authHash });
+  }
+  return members.length > 0 ? [{ type: 'access.members', members }] : [];
+}
+
 export function evolveRoomControl(state: BoardState, event: RoomControlEvent): void {
   const { access } = state;
   switch (event.type) {
@@ -136,12 +152,16 @@ export function evolveRoomControl(state: BoardState, event: RoomControlEvent): v
     case 'access.admitted':
       access.admitted.add(event.participantId);
       return;
+    case 'access.members':
+      for (const { participantId, authHash } of event.members) access.members.set(participantId, authHash);
+      return;
     case 'board.locked':
       state.locked = event.locked;
       return;
     case 'participant.removed':
       access.removed.add(event.participantId);
       access.admitted.delete(event.participantId);
+      access.members.delete(event.participantId);
       state.done.write.delete(event.participantId);
       state.done.vote.delete(event.participantId);
       return;

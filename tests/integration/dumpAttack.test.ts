@@ -141,6 +141,8 @@ describe('dump attack', () => {
     truth.written.splice(truth.written.indexOf(`card:${says(confession)}`), 1);
     const cleo = await join('Cleo', 3);
     const dev = await join('Dev', 4);
+    // JN-4: the door closes with everyone in: the people in the room are recorded with their auth hashes (`access.members`)
+    await ok(F, 'access.lockJoining', { locked: true });
 
     for (const phase of ['reveal', 'vote'] as const) await ok(F, 'phase.set', { phase });
     // each votes once, each on another person's card

@@ -117,7 +117,8 @@ describe('people forgotten for privacy come back through a closed door', () => {
     }
   });
 
-  it.each(cases)('AB-4 JN-4 a crowd of 80 behind one address comes back at once after an orderly restart; a newcomer of theirs is still paced (%s, %s)', async (kind, door) => {
+  const crowdCases = Object.keys(stores).flatMap((store) => (['open', ...Object.keys(doors)] as ('open' | keyof typeof doors)[]).map((door) => [store, door] as const));
+  it.each(crowdCases)('AB-4 JN-4 a crowd of 80 behind one address comes back at once after an orderly restart; a newcomer of theirs is still paced (%s, door %s)', async (kind, door) => {
     const options = stores[kind]!();
     // the first server lets the whole crowd in at once; the restarted one has the usual 60 at once, then one a second
     const servers = [await startServer({ ...options, joinBurstPerAddress: 100 })];
@@ -140,10 +141,11 @@ describe('people forgotten for privacy come back through a closed door', () => {
       const { boardId, facilitatorKey } = await createBoard(servers[0]!.url, 'A crowd behind one NAT');
       await F.connect(boardId, 'Fran', facilitatorKey);
       expect((await joinAll(servers[0]!.url, boardId)).filter((a) => !a.ok)).toEqual([]);
-      expect(await closeDoor(F, door)).toMatchObject({ ok: true });
+      if (door !== 'open') expect(await closeDoor(F, door)).toMatchObject({ ok: true });
+      // the deploy: the server stops while everyone is connected
+      await servers[0]!.close();
       closeAll();
       await F.disconnect();
-      await servers[0]!.close();
 
       servers.push(await startServer({ ...options, dbFile: servers[0]!.dbFile }));
       const url = servers[1]!.url;
@@ -153,7 +155,7 @@ describe('people forgotten for privacy come back through a closed door', () => {
       await F.waitFor(() => F.board()!.participants.filter((p) => p.online).length === 81);
       // AB-4 still holds for people the board does not know, and the crowd's return took nothing of it: with the door
       // open again, the address has its 60 new participants at once, then RATE_LIMITED
-      expect(await F.cmd(door === 'lockJoining' ? 'access.lockJoining' : 'access.knock', door === 'lockJoining' ? { locked: false } : { on: false })).toMatchObject({ ok: true });
+      if (door !== 'open') expect(await F.cmd(door === 'lockJoining' ? 'access.lockJoining' : 'access.knock', door === 'lockJoining' ? { locked: false } : { on: false })).toMatchObject({ ok: true });
       const newcomers = [];
       for (let i = 0; i < 70; i++) {
         const socket = await openSocket(url, { boardId });

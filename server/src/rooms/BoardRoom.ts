@@ -9,7 +9,9 @@ import {
   LIMITS,
   mayStay,
   emptyBoard,
+  evolve,
   fail,
+  membersEvent,
   ok,
   presenceChangeOf,
   renderMarkdown,
@@ -420,9 +422,31 @@ export class BoardRoom {
     });
   }
 
-  /** AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. */
-  async forgetNeverActive(): Promise<void> {
+  /**
+   * AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. At an
+   * orderly shutdown (`stoppingSince`, when it began) the people still connected then are first recorded as in the
+   * room (JN-4, `access.members`): they come straight back, through a door that closes meanwhile too, and not paced
+   * as newcomers of their address (AB-4). Whoever is recorded is everyone who was connected, whatever they did unseen.
+   */
+  async forgetNeverActive({ stoppingSince }: { stoppingSince?: number } = {}): Promise<void> {
+    if (stoppingSince !== undefined) await this.recordWhoWasIn(stoppingSince);
     for (const id of [...this.state.participants.keys()]) await this.forgetIfNeverActive(id);
+  }
+
+  /** JN-4: records the people connected when the shutdown began (since `since`) who are about to be forgotten */
+  private recordWhoWasIn(since: number): Promise<void> {
+    return this.queue.run(async () => {
+      const connected = [...this.state.participants.values()].filter((p) => (p.online || (p.offlineSince ?? -Infinity) >= since) && !this.admission.hasActed(p.id));
+      const events = membersEvent(this.state, connected.map((p) => p.id), (id) => this.identities.authHashOf(id));
+      if (events.length === 0) return;
+      try {
+        await this.deps.store.commitBatch(this.id, { participants: [], commands: [], events, ...(this.storedVersion === undefined ? {} : { expectedVersion: this.storedVersion }) });
+        for (const event of events) evolve(this.state, event);
+      } catch (err) {
+        // they are forgotten all the same and meet the door as newcomers, as before JN-4 knew them
+        this.deps.logger.warn({ err, board: this.id }, 'could not record who was in the room at shutdown');
+      }
+    });
   }
 
   /**

@@ -2,7 +2,8 @@ import { fail } from '../protocol/errors.js';
 import type { Command } from '../protocol/messages.js';
 import { type BoardEvent, type BoardState, signatureOf, withLateFields } from './board.js';
 import type { Actor, DecideContext, Decision } from './decide.js';
-import { mayStay } from './access.js';
+import { mayStay, membersEvent } from './access.js';
+import { LIMITS } from './limits.js';
 import { doneStageOf } from './progress.js';
 
 /**
@@ -111,18 +112,9 @@ export function decideRoomControl(state: BoardState, actor: Actor, command: Room
   }
 }
 
-/**
- * JN-4: the door closes (joining locked, knock on): everyone in the people list who may stay is recorded as in the
- * room, with their auth hash, so that AB-6 forgetting their name does not shut them out. Whoever is listed is
- * recorded, whatever they did unseen; sorted by participant id, so the record keeps no order of arrival either.
- */
+/** JN-4: the door closes (joining locked, knock on): everyone in the people list is recorded as in the room (`membersEvent`). */
 function membersOfRoom(state: BoardState, ctx: DecideContext): BoardEvent[] {
-  const members: { participantId: string; authHash: string }[] = [];
-  for (const id of [...state.participants.keys()].sort()) {
-    const authHash = ctx.authHashOf?.(id);
-    if (authHash !== undefined && mayStay(state, id) && state.access.members.get(id) !== authHash) members.push({ participantId: id, authHash });
-  }
-  return members.length > 0 ? [{ type: 'access.members', members }] : [];
+  return ctx.authHashOf ? membersEvent(state, state.participants.keys(), ctx.authHashOf) : [];
 }
 
 export function evolveRoomControl(state: BoardState, event: RoomControlEvent): void {
@@ -153,7 +145,14 @@ export function evolveRoomControl(state: BoardState, event: RoomControlEvent): v
       access.admitted.add(event.participantId);
       return;
     case 'access.members':
-      for (const { participantId, authHash } of event.members) access.members.set(participantId, authHash);
+      for (const { participantId, authHash } of event.members) {
+        access.members.delete(participantId);
+        access.members.set(participantId, authHash);
+      }
+      for (const oldest of access.members.keys()) {
+        if (access.members.size <= LIMITS.membersPerBoard) break;
+        access.members.delete(oldest);
+      }
       return;
     case 'board.locked':
       state.locked = event.locked;

@@ -5,6 +5,7 @@ import { defaultRetroName } from './naming.js';
 import { everyoneDone, progressOf } from './progress.js';
 import { addCard, alice, bob, boardWith, fran, moveTo, must, run, setOnline, testContext } from './testBoard.js';
 import { evolve } from './board.js';
+import { evolveRoster } from './roster.js';
 import { LIMITS } from './limits.js';
 import { personalViewOf, viewOf } from './visibility.js';
 
@@ -141,6 +142,17 @@ describe('who may join', () => {
     expect(state.access.members.size).toBe(LIMITS.membersPerBoard);
     expect(state.access.members.has(alice.participantId)).toBe(false);
     expect(state.access.members.has('pid-00000')).toBe(true);
+  });
+
+  it('JN-3 JN-4 turning the knock on lets in, besides the people listed, those the door knows as in the room though AB-6 forgot them', () => {
+    const state = boardWith();
+    const ctx = { ...testContext(), authHashOf: (id: string) => `auth-hash(${id})` };
+    run(state, fran, { type: 'access.lockJoining', locked: true }, ctx);
+    evolveRoster(state, { type: 'participant.forgotten', participantId: alice.participantId });
+    expect(entryFor(state, arrival(alice.participantId))).toEqual({ kind: 'enter', admit: false });
+    expect(run(state, fran, { type: 'access.knock', on: true }, ctx)).toMatchObject({ ok: true });
+    expect(entryFor(state, arrival(alice.participantId))).toEqual({ kind: 'enter', admit: false });
+    expect(entryFor(state, arrival('pid-late', { known: false }))).toMatchObject({ kind: 'refused', code: 'JOINING_LOCKED' });
   });
 
   it('JN-5 the facilitator and the holder of the facilitator link never wait at the door', () => {

@@ -72,7 +72,9 @@ export function decideRoomControl(state: BoardState, actor: Actor, command: Room
     }
     case 'access.knock': {
       if (state.access.knock === command.on) return done([]);
-      const admit = command.on ? [...state.participants.keys()].filter((id) => mayStay(state, id)) : [];
+      // JN-4: everyone in the room stays in: the people listed, and those the door knows as in it though AB-6 forgot them
+      const inRoom = new Set([...state.participants.keys(), ...state.access.members.keys()]);
+      const admit = command.on ? [...inRoom].filter((id) => mayStay(state, id)) : [];
       return done([{ type: 'access.knockChanged', on: command.on, admit }, ...(command.on ? membersOfRoom(state, ctx) : [])]);
     }
     case 'access.lockJoining':

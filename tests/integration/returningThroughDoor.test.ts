@@ -50,14 +50,17 @@ describe('people forgotten for privacy come back through a closed door', () => {
         await O.boardRoundTrip();
         const before = O.board()!;
         const seen = O.boardHistory.length;
+        const socketFrames = O.socketFrames().length;
         expect(await comesBack(p), `${p.name} comes back`).toBe('in');
         await O.waitFor(() => O.board()!.participants.find((x) => x.name === p.name)?.online);
         await O.boardRoundTrip();
         for (const view of O.boardHistory.slice(seen)) expect(without(view, p.name), `${p.name} came back`).toBe(without(before, p.name));
         const entry = O.board()!.participants.find((x) => x.name === p.name)!;
-        shapes.push(JSON.stringify({ ...entry, handle: entry.handle.length, name: entry.name.length, views: O.boardHistory.length - seen }));
+        // what reached Obi: the same number of board views and of other messages (none telling him anything of his own)
+        shapes.push(JSON.stringify({ ...entry, handle: entry.handle.length, name: entry.name.length, views: O.boardHistory.length - seen, socketFrames: O.socketFrames().length - socketFrames }));
       }
       expect(shapes[0], 'Ana’s return and Bea’s look alike').toBe(shapes[1]);
+      expect((JSON.parse(shapes[0]!) as { views: number }).views).toBeGreaterThan(0);
       // Ana's card is hers again (AR-2)
       await A.waitFor(() => A.me!.cards.length === 1);
       expect(A.me!.cards).toMatchObject([{ id: card.data.cardId, text: 'Only Ana knows' }]);

@@ -436,6 +436,7 @@ export class BoardRoom {
   /** JN-4: records the people connected when the shutdown began (since `since`) who are about to be forgotten */
   private recordWhoWasIn(since: number): Promise<void> {
     return this.queue.run(async () => {
+      if (this.deleted) return;
       const connected = [...this.state.participants.values()].filter((p) => (p.online || (p.offlineSince ?? -Infinity) >= since) && !this.admission.hasActed(p.id));
       const events = membersEvent(this.state, connected.map((p) => p.id), (id) => this.identities.authHashOf(id));
       if (events.length === 0) return;

@@ -25,6 +25,16 @@ interface Truth {
   written: string[];
 }
 
+/** a file's bytes, or null when it is gone since it was listed */
+function readIfStillThere(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 function judge(claims: Claim[], truth: Truth) {
   return claims.map((c) => {
     let right: boolean;
@@ -270,7 +280,9 @@ describe('dump attack', () => {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) search(file);
         else if (entry.isFile()) {
-          const bytes = fs.readFileSync(file);
+          // a file PostgreSQL removed since the listing (pg_internal.init, while other tests create schemas) holds nothing now
+          const bytes = readIfStillThere(file);
+          if (!bytes) continue;
           for (const text of sealedTexts) if (bytes.includes(Buffer.from(text))) found.push(`${text} in ${path.relative(dataDirectory, file)}`);
           boardNameFound ||= bytes.includes(Buffer.from(boardName));
         }

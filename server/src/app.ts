@@ -202,11 +202,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       return held.handTo(server);
     },
     async close() {
-      // JN-4: who is connected now is recorded as in the room before AB-6 forgets them (`RoomRegistry.close`)
-      const stoppingSince = now();
       yjs.close();
       await io.close();
-      await registry.close(stoppingSince);
+      await registry.close();
       await cluster?.close();
       warnings.flush();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -424,21 +424,22 @@ export class BoardRoom {
 
   /**
    * AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. At an
-   * orderly shutdown (`stoppingSince`, when it began) the people still connected then are first recorded as in the
-   * room (JN-4, `access.members`): they come straight back, through a door that closes meanwhile too, and not paced
-   * as newcomers of their address (AB-4). Whoever is recorded is everyone who was connected, whatever they did unseen.
+   * orderly shutdown they are first recorded as in the room (JN-4, `access.members`): the people a deploy cut off come
+   * straight back, through a door that closes meanwhile too, and are not paced as newcomers of their address (AB-4).
+   * What is recorded is who was in the people list, as its rows said until then — not who was connected, nor what
+   * anyone did unseen.
    */
-  async forgetNeverActive({ stoppingSince }: { stoppingSince?: number } = {}): Promise<void> {
-    if (stoppingSince !== undefined) await this.recordWhoWasIn(stoppingSince);
+  async forgetNeverActive({ shuttingDown = false }: { shuttingDown?: boolean } = {}): Promise<void> {
+    if (shuttingDown) await this.recordWhoIsIn();
     for (const id of [...this.state.participants.keys()]) await this.forgetIfNeverActive(id);
   }
 
-  /** JN-4: records the people connected when the shutdown began (since `since`) who are about to be forgotten */
-  private recordWhoWasIn(since: number): Promise<void> {
+  /** JN-4: records the people in the list whom the shutdown is about to forget (AB-6) */
+  private recordWhoIsIn(): Promise<void> {
     return this.queue.run(async () => {
       if (this.deleted) return;
-      const connected = [...this.state.participants.values()].filter((p) => (p.online || (p.offlineSince ?? -Infinity) >= since) && !this.admission.hasActed(p.id));
-      const events = membersEvent(this.state, connected.map((p) => p.id), (id) => this.identities.authHashOf(id));
+      const forgotten = [...this.state.participants.keys()].filter((id) => !this.admission.hasActed(id));
+      const events = membersEvent(this.state, forgotten, (id) => this.identities.authHashOf(id));
       if (events.length === 0) return;
       try {
         await this.deps.store.commitBatch(this.id, { participants: [], commands: [], events, ...(this.storedVersion === undefined ? {} : { expectedVersion: this.storedVersion }) });

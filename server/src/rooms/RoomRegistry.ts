@@ -120,16 +120,16 @@ export class RoomRegistry {
   }
 
   /**
-   * On shutdown (begun at `stoppingSince`): every room forgets who never did anything (AB-6), as an unload would,
-   * having recorded those who were connected as in the room (JN-4), then is dropped.
+   * On shutdown: every room forgets who never did anything (AB-6), as an unload would, having recorded them as in
+   * the room (JN-4), then is dropped.
    */
-  async close(stoppingSince?: number): Promise<void> {
+  async close(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
     for (const room of rooms) {
-      await room.forgetNeverActive({ stoppingSince }).catch((err) => this.deps.logger.error({ err, board: room.id }, 'could not forget idle joiners'));
+      await room.forgetNeverActive({ shuttingDown: true }).catch((err) => this.deps.logger.error({ err, board: room.id }, 'could not forget idle joiners'));
       room.destroy();
     }
   }

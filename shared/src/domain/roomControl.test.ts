@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryFor, mayStay } from './access.js';
+import { entryFor, mayStay, membersEvent } from './access.js';
 import type { BoardState } from './board.js';
 import { defaultRetroName } from './naming.js';
 import { everyoneDone, progressOf } from './progress.js';
@@ -142,6 +142,10 @@ describe('who may join', () => {
     expect(state.access.members.size).toBe(LIMITS.membersPerBoard);
     expect(state.access.members.has(alice.participantId)).toBe(false);
     expect(state.access.members.has('pid-00000')).toBe(true);
+    // one record holds at most membersPerBoard people, the first by id
+    const many = Array.from({ length: LIMITS.membersPerBoard + 1 }, (_, i) => `pid-new-${String(LIMITS.membersPerBoard - i).padStart(5, '0')}`);
+    const [record] = membersEvent(boardWith(), many, (id) => `auth-hash(${id})`);
+    expect(record?.type === 'access.members' && record.members.map((m) => m.participantId)).toEqual([...many].sort().slice(0, LIMITS.membersPerBoard));
   });
 
   it('JN-3 JN-4 turning the knock on lets in, besides the people listed, those the door knows as in the room though AB-6 forgot them', () => {

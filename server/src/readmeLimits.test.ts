@@ -29,6 +29,7 @@ describe('CG-4 the limits the README states', () => {
     ['voters before tallies', `only if at least ${LIMITS.minOthersToShow + 1} people voted`],
     ['vote defaults', `default ${DEFAULT_SETTINGS.voteBudget} votes, at most ${DEFAULT_SETTINGS.perItemCap} on one item`],
     ['people a board counts', `A board counts at most ${n(LIMITS.participantsPerBoard)} people`],
+    ['people the door knows', `alike whatever anyone did unseen, at most ${n(LIMITS.membersPerBoard)} people per board`],
     ['forgotten joiners', `forgotten after ${ABUSE_LIMITS.idleJoinerExpiryMs / 60_000} minutes`],
     ['joins per address', `new participants: ${ABUSE_LIMITS.joinBurstPerAddress} at once, then one a second`],
     ['refused upgrades', `${ABUSE_LIMITS.refusedUpgradeBurstPerAddress} refusals (404 or 429) at once, then ${ABUSE_LIMITS.refusedUpgradesPerSecondPerAddress} a second`],

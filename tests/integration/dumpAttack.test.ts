@@ -25,6 +25,16 @@ interface Truth {
   written: string[];
 }
 
+/** a file's bytes, or null when it is gone since it was listed */
+function readIfStillThere(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 function judge(claims: Claim[], truth: Truth) {
   return claims.map((c) => {
     let right: boolean;
@@ -141,6 +151,8 @@ describe('dump attack', () => {
     truth.written.splice(truth.written.indexOf(`card:${says(confession)}`), 1);
     const cleo = await join('Cleo', 3);
     const dev = await join('Dev', 4);
+    // JN-4: the door closes with everyone in: the people in the room are recorded with their auth hashes (`access.members`)
+    await ok(F, 'access.lockJoining', { locked: true });
 
     for (const phase of ['reveal', 'vote'] as const) await ok(F, 'phase.set', { phase });
     // each votes once, each on another person's card
@@ -268,7 +280,9 @@ describe('dump attack', () => {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) search(file);
         else if (entry.isFile()) {
-          const bytes = fs.readFileSync(file);
+          // a file PostgreSQL removed since the listing (pg_internal.init, while other tests create schemas) holds nothing now
+          const bytes = readIfStillThere(file);
+          if (!bytes) continue;
           for (const text of sealedTexts) if (bytes.includes(Buffer.from(text))) found.push(`${text} in ${path.relative(dataDirectory, file)}`);
           boardNameFound ||= bytes.includes(Buffer.from(boardName));
         }

@@ -67,6 +67,10 @@ describe('room control after a restart', () => {
       code: 'JOINING_LOCKED',
     });
     late.close();
+    // JN-4: the door knows Nell by her secret, not her id alone (her name was forgotten at the shutdown, AB-6)
+    const notNell = await openSocket(url2, { boardId });
+    expect(await sendCommand(notNell, { id: newId(), type: 'join', ...nell, secret: newId(32) })).toMatchObject({ ok: false, code: 'BAD_CREDENTIALS' });
+    notNell.close();
     const nellAgain = await openSocket(url2, { boardId });
     expect(await sendCommand(nellAgain, { id: newId(), type: 'join', ...nell })).toMatchObject({ ok: true });
     nellAgain.close();

@@ -9,7 +9,9 @@ import {
   LIMITS,
   mayStay,
   emptyBoard,
+  evolve,
   fail,
+  membersEvent,
   ok,
   presenceChangeOf,
   renderMarkdown,
@@ -420,9 +422,33 @@ export class BoardRoom {
     });
   }
 
-  /** AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. */
-  async forgetNeverActive(): Promise<void> {
+  /**
+   * AB-6: before the room is unloaded (everyone has left), forgets every participant who never did anything. At an
+   * orderly shutdown they are first recorded as in the room (JN-4, `access.members`): the people a deploy cut off come
+   * straight back, through a door that closes meanwhile too, and are not paced as newcomers of their address (AB-4).
+   * What is recorded is who was in the people list, as its rows said until then — not who was connected, nor what
+   * anyone did unseen.
+   */
+  async forgetNeverActive({ shuttingDown = false }: { shuttingDown?: boolean } = {}): Promise<void> {
+    if (shuttingDown) await this.recordWhoIsIn();
     for (const id of [...this.state.participants.keys()]) await this.forgetIfNeverActive(id);
+  }
+
+  /** JN-4: records the people in the list whom the shutdown is about to forget (AB-6) */
+  private recordWhoIsIn(): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.deleted) return;
+      const forgotten = [...this.state.participants.keys()].filter((id) => !this.admission.hasActed(id));
+      const events = membersEvent(this.state, forgotten, (id) => this.identities.authHashOf(id));
+      if (events.length === 0) return;
+      try {
+        await this.deps.store.commitBatch(this.id, { participants: [], commands: [], events, ...(this.storedVersion === undefined ? {} : { expectedVersion: this.storedVersion }) });
+        for (const event of events) evolve(this.state, event);
+      } catch (err) {
+        // they are forgotten all the same and meet the door as newcomers, as before JN-4 knew them
+        this.deps.logger.warn({ err, board: this.id }, 'could not record who was in the room at shutdown');
+      }
+    });
   }
 
   /**

@@ -165,7 +165,14 @@ export class CommandStaging {
 
   private decideContext() {
     const { now, newId, claimAfterMs, keyring } = this.room.deps;
-    return { now: now(), newId, newSeed: this.room.revealSeed, claimAfterMs, hashPassword: (password: string) => keyring.passwordHash(this.room.id, password) };
+    return {
+      now: now(),
+      newId,
+      newSeed: this.room.revealSeed,
+      claimAfterMs,
+      hashPassword: (password: string) => keyring.passwordHash(this.room.id, password),
+      authHashOf: (participantId: string) => this.room.identities.authHashOf(participantId),
+    };
   }
 
   /** SU-1: the Markdown summary (the public view and notes alone, AN-4) to the typed addresses. */

@@ -1,4 +1,4 @@
-import { type Ack, type BoardEvent, type BoardState, type JoinCommand, entryFor, fail } from '@candor/shared';
+import { type Ack, type BoardEvent, type BoardState, type JoinCommand, entryFor, fail, gated } from '@candor/shared';
 import { type Keyring, type PersonValues, sameHash } from '../identity.js';
 import type { ParticipantRecord } from '../storage/BoardStore.js';
 import type { Admission } from './admission.js';
@@ -97,16 +97,23 @@ export function decideJoin(
   if (wantsFacilitator && !facilitatorOk) return refused(fail('NOT_FACILITATOR', 'That facilitator link is not valid for this board.'));
   const existing = state.participants.get(command.participantId);
   if (existing && !ctx.identities.isParticipant(existing.id, command.secret)) return refused(fail('BAD_CREDENTIALS', 'These credentials do not match.'));
+  // JN-4, AB-6: someone the board forgot by name who was in the room when its door closed (`Access.members`) is known
+  // by their secret alone; their id with another secret is nobody's
+  const memberHash = existing ? undefined : state.access.members.get(command.participantId);
+  let values = memberHash === undefined ? undefined : ctx.keyring.person(ctx.boardId, command.secret);
+  if (memberHash !== undefined && !sameHash(memberHash, values!.authHash)) return refused(fail('BAD_CREDENTIALS', 'These credentials do not match.'));
+  const member = memberHash !== undefined;
   // JN-*, MO-1: the door (removed, locked joining, password, knock) before anything is recorded.
   const entry = entryFor(state, {
     participantId: command.participantId,
-    known: existing !== undefined,
+    known: existing !== undefined || member,
     facilitatorKeyOk: facilitatorOk,
     passwordHash: command.password === undefined ? null : ctx.keyring.passwordHash(ctx.boardId, command.password),
   });
   if (entry.kind === 'refused') return refused(fail(entry.code, entry.message));
   if (!existing) {
-    const full = ctx.admission.refuseNewcomer(state.participants, ctx.address);
+    // AB-4: a member coming back is not a new participant of their address (the 80 behind one NAT after a restart)
+    const full = ctx.admission.refuseNewcomer(state.participants, ctx.address, { paced: !member });
     if (full) return refused(full);
   }
   if (entry.kind === 'knock') return { kind: 'knock' };
@@ -117,8 +124,11 @@ export function decideJoin(
   if (facilitatorOk && state.facilitatorId === null) events.push({ type: 'facilitator.changed', participantId: command.participantId, how: 'created' });
   let newcomer: { row: ParticipantRecord; values: PersonValues } | null = null;
   if (!existing) {
-    const values = ctx.keyring.person(ctx.boardId, command.secret);
+    values ??= ctx.keyring.person(ctx.boardId, command.secret);
     newcomer = { row: { id: command.participantId, name: command.name, handle: ctx.newId(), authHash: values.authHash, isFacilitator: false }, values };
+    // JN-4: someone new who came in through a closed door (let in at the knock, with the password, the facilitator
+    // link) is in the room from now on, as those present when it closed are
+    if (!member && (gated(state) || state.access.joiningLocked)) events.push({ type: 'access.members', members: [{ participantId: command.participantId, authHash: values.authHash }] });
   }
   return { kind: 'enter', newcomer, events, holdsFacilitatorKey: facilitatorOk };
 }

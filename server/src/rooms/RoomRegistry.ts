@@ -119,14 +119,17 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  /** On shutdown: every room forgets who never did anything (AB-6), as an unload would, then is dropped. */
+  /**
+   * On shutdown: every room forgets who never did anything (AB-6), as an unload would, having recorded them as in
+   * the room (JN-4), then is dropped.
+   */
   async close(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
     for (const room of rooms) {
-      await room.forgetNeverActive().catch((err) => this.deps.logger.error({ err, board: room.id }, 'could not forget idle joiners'));
+      await room.forgetNeverActive({ shuttingDown: true }).catch((err) => this.deps.logger.error({ err, board: room.id }, 'could not forget idle joiners'));
       room.destroy();
     }
   }

@@ -15,15 +15,15 @@ function board(people: { id: string; online: boolean }[]): Map<string, Participa
 describe('AB-5 the cap counts only who is connected or has done something', () => {
   it('refuses a newcomer once as many as the cap count, and only then', () => {
     const a = admission();
-    expect(a.refuseNewcomer(board([{ id: 'p1', online: true }, { id: 'p2', online: true }]), '10.0.0.1')).toBeNull();
-    expect(a.refuseNewcomer(board([{ id: 'p1', online: true }, { id: 'p2', online: true }, { id: 'p3', online: true }]), '10.0.0.2')).toMatchObject({ ok: false, code: 'BOARD_FULL' });
+    expect(a.refuseNewcomer(board([{ id: 'p1', online: true }, { id: 'p2', online: true }]), '10.0.0.1', { paced: true })).toBeNull();
+    expect(a.refuseNewcomer(board([{ id: 'p1', online: true }, { id: 'p2', online: true }, { id: 'p3', online: true }]), '10.0.0.2', { paced: true })).toMatchObject({ ok: false, code: 'BOARD_FULL' });
   });
 
   it('at the cap in number, admits while some of them do not count, and counts who acted though gone', () => {
     const a = admission();
     const people = board([{ id: 'p1', online: true }, { id: 'p2', online: true }, { id: 'gone', online: false }]);
-    expect(a.refuseNewcomer(people, '10.0.0.3')).toBeNull();
+    expect(a.refuseNewcomer(people, '10.0.0.3', { paced: true })).toBeNull();
     a.markActive('gone');
-    expect(a.refuseNewcomer(people, '10.0.0.4')).toMatchObject({ ok: false, code: 'BOARD_FULL' });
+    expect(a.refuseNewcomer(people, '10.0.0.4', { paced: true })).toMatchObject({ ok: false, code: 'BOARD_FULL' });
   });
 });

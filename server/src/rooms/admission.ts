@@ -38,11 +38,12 @@ export class Admission {
   /**
    * AB-4 / AB-5: why a new participant may not join now, or null when they may. Those who count are among the
    * board's participants, so they are counted only on a board that has at least `cap` of them: a walk of every
-   * participant at each newcomer's join made a room of hundreds joining quadratic.
+   * participant at each newcomer's join made a room of hundreds joining quadratic. Someone the board forgot by name
+   * but knows as in the room (JN-4, `Access.members`) is not `paced`: they were a new participant once already.
    */
-  refuseNewcomer(participants: ReadonlyMap<string, Participant>, address: string): ReturnType<typeof fail> | null {
+  refuseNewcomer(participants: ReadonlyMap<string, Participant>, address: string, { paced }: { paced: boolean }): ReturnType<typeof fail> | null {
     if (participants.size >= this.deps.cap && this.counted(participants) >= this.deps.cap) return fail('BOARD_FULL', 'This board is full.');
-    if (!this.deps.joins.take(address)) return fail('RATE_LIMITED', 'Too many people joined from your address just now; try again in a minute.');
+    if (paced && !this.deps.joins.take(address)) return fail('RATE_LIMITED', 'Too many people joined from your address just now; try again in a minute.');
     return null;
   }
 

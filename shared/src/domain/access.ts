@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../protocol/errors.js';
-import type { BoardState } from './board.js';
+import type { BoardEvent, BoardState } from './board.js';
+import { LIMITS } from './limits.js';
 
 /**
  * JN-*, MO-1: who may come into a board. The gate is a password, a knock, or both; people who passed the
@@ -52,6 +53,22 @@ export function entryFor(state: BoardState, arrival: Arrival): Entry {
 export function mayStay(state: BoardState, participantId: string): boolean {
   if (state.access.removed.has(participantId)) return false;
   return !gated(state) || state.access.admitted.has(participantId) || state.facilitatorId === participantId;
+}
+
+/**
+ * JN-4: the event recording these people as in the room (`Access.members`), with their auth hash, so that AB-6
+ * forgetting their name does not shut them out; none when there is nobody new to record. Only people the door lets
+ * stay, whatever they did unseen; sorted by participant id, so the record keeps no order of arrival either; at most
+ * `membersPerBoard` of them (the first by id: only a flood of joiners makes more).
+ */
+export function membersEvent(state: BoardState, participantIds: Iterable<string>, authHashOf: (participantId: string) => string | undefined): BoardEvent[] {
+  const members: { participantId: string; authHash: string }[] = [];
+  for (const id of [...participantIds].sort()) {
+    const authHash = authHashOf(id);
+    if (authHash !== undefined && mayStay(state, id) && state.access.members.get(id) !== authHash) members.push({ participantId: id, authHash });
+    if (members.length === LIMITS.membersPerBoard) break;
+  }
+  return members.length > 0 ? [{ type: 'access.members', members }] : [];
 }
 
 function refused(code: ErrorCode, message: string): Entry {

@@ -68,6 +68,7 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'access.knockChanged': 'public-log',
   'access.joiningLocked': 'public-log',
   'access.admitted': 'public-log',
+  'access.members': 'public-log',
   'board.locked': 'public-log',
   'participant.removed': 'public-log',
   // MO-3: that a card was hidden is public (the count); the card itself leaves the anonymous state.

@@ -75,6 +75,13 @@ export interface Access {
   joiningLocked: boolean;
   /** participant ids that passed the current gate (password or knock) */
   admitted: Set<string>;
+  /**
+   * JN-4, AB-6: the people who were in the room when its door closed (joining locked, knock turned on) or who came
+   * in through it, by participant id, with their auth hash (AR-2). AB-6 forgets the name of whoever did nothing
+   * public; the door still knows them by their secret, so they come back in and are not paced as newcomers (AB-4).
+   * A public fact (everyone saw the people list), the same for everyone in it whatever they did unseen.
+   */
+  members: Map<string, string>;
   /** MO-1: participant ids the facilitator removed; they cannot come back */
   removed: Set<string>;
 }
@@ -282,6 +289,8 @@ export type BoardEvent =
   | { type: 'access.knockChanged'; on: boolean; admit: string[] }
   | { type: 'access.joiningLocked'; locked: boolean }
   | { type: 'access.admitted'; participantId: string }
+  /** JN-4: these people are in the room (`Access.members`): the door knows them by their secret even once AB-6 forgot their names */
+  | { type: 'access.members'; members: { participantId: string; authHash: string }[] }
   | { type: 'board.locked'; locked: boolean }
   | { type: 'participant.removed'; participantId: string }
   | { type: 'card.hidden'; cardId: string }
@@ -318,7 +327,7 @@ export function emptyBoard(id: string): BoardState {
     waitingVoters: 0,
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
-    access: { passwordHash: null, knock: false, joiningLocked: false, admitted: new Set(), removed: new Set() },
+    access: { passwordHash: null, knock: false, joiningLocked: false, admitted: new Set(), members: new Map(), removed: new Set() },
     locked: false,
     done: { write: new Set(), vote: new Set() },
     hiddenCards: 0,
@@ -577,6 +586,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'access.knockChanged':
     case 'access.joiningLocked':
     case 'access.admitted':
+    case 'access.members':
     case 'board.locked':
     case 'participant.removed':
     case 'card.signed':

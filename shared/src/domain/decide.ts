@@ -37,6 +37,8 @@ export interface DecideContext {
   claimAfterMs?: number;
   /** JN-1: the keyed hash a board password is stored as (the server's key; never the password itself) */
   hashPassword?: (password: string) => string;
+  /** JN-4: a participant's auth hash (AR-2), recorded with the people in the room when its door closes */
+  authHashOf?: (participantId: string) => string | undefined;
 }
 
 export type Decision = { ok: true; events: BoardEvent[]; data: unknown } | { ok: false; code: ErrorCode; message: string };

@@ -16,6 +16,7 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
     case 'pulse.answered':
       return false; // PU-2: answers are never shown while the pulse is open
     case 'access.admitted':
+    case 'access.members':
       return false; // who passed the gate shows once they join
     case 'reaction.toggled':
       return state.reactionsOn; // RX-2: counts show; a toggle the room cannot see changes nothing

@@ -6,6 +6,12 @@ export const LIMITS = {
   groupTitle: 100,
   cardsPerPerson: 50,
   participantsPerBoard: 1000,
+  /**
+   * JN-4: the people a board's door knows by their secret (`Access.members`); past it the longest recorded is dropped
+   * (and meets the door as a newcomer again). Each closing of the door and each orderly shutdown records at most the
+   * people then in the list, so only many of them could reach it.
+   */
+  membersPerBoard: 2000,
   voteBudgetMax: 20,
   timerMinSec: 10,
   timerMaxSec: 60 * 60,

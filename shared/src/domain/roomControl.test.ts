@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { entryFor, mayStay } from './access.js';
+import { entryFor, mayStay, membersEvent } from './access.js';
 import type { BoardState } from './board.js';
 import { defaultRetroName } from './naming.js';
 import { everyoneDone, progressOf } from './progress.js';
-import { addCard, alice, bob, boardWith, fran, moveTo, must, run, setOnline } from './testBoard.js';
+import { addCard, alice, bob, boardWith, fran, moveTo, must, run, setOnline, testContext } from './testBoard.js';
+import { evolve } from './board.js';
+import { evolveRoster } from './roster.js';
+import { LIMITS } from './limits.js';
 import { personalViewOf, viewOf } from './visibility.js';
 
 const viewerOf = (who: typeof alice) => ({ kind: 'participant' as const, ...who });
@@ -122,6 +125,38 @@ describe('who may join', () => {
       message: 'Joining is closed for this retro. Ask Fran to open it.',
     });
     expect(entryFor(state, arrival(bob.participantId))).toEqual({ kind: 'enter', admit: false });
+  });
+
+  it('JN-4 AB-6 closing the door records everyone in the list with their auth hash, sorted by id; at most membersPerBoard, the longest recorded dropped; a removal forgets it', () => {
+    const state = boardWith();
+    const ctx = { ...testContext(), authHashOf: (id: string) => `auth-hash(${id})` };
+    const lock = run(state, fran, { type: 'access.lockJoining', locked: true }, ctx);
+    const everyoneIn = [alice, bob, fran].map((p) => p.participantId).sort();
+    expect(lock).toMatchObject({ ok: true, events: [{ type: 'access.joiningLocked' }, { type: 'access.members', members: everyoneIn.map((id) => ({ participantId: id, authHash: `auth-hash(${id})` })) }] });
+    // knock on records nobody twice; a removed person is no member
+    expect(run(state, fran, { type: 'access.knock', on: true }, ctx)).toMatchObject({ ok: true, events: [{ type: 'access.knockChanged' }] });
+    must(state, fran, { type: 'participant.remove', handle: state.participants.get(bob.participantId)!.handle });
+    expect([...state.access.members.keys()]).toEqual(everyoneIn.filter((id) => id !== bob.participantId));
+    const crowd = Array.from({ length: LIMITS.membersPerBoard }, (_, i) => ({ participantId: `pid-${String(i).padStart(5, '0')}`, authHash: 'h' }));
+    evolve(state, { type: 'access.members', members: crowd });
+    expect(state.access.members.size).toBe(LIMITS.membersPerBoard);
+    expect(state.access.members.has(alice.participantId)).toBe(false);
+    expect(state.access.members.has('pid-00000')).toBe(true);
+    // one record holds at most membersPerBoard people, the first by id
+    const many = Array.from({ length: LIMITS.membersPerBoard + 1 }, (_, i) => `pid-new-${String(LIMITS.membersPerBoard - i).padStart(5, '0')}`);
+    const [record] = membersEvent(boardWith(), many, (id) => `auth-hash(${id})`);
+    expect(record?.type === 'access.members' && record.members.map((m) => m.participantId)).toEqual([...many].sort().slice(0, LIMITS.membersPerBoard));
+  });
+
+  it('JN-3 JN-4 turning the knock on lets in, besides the people listed, those the door knows as in the room though AB-6 forgot them', () => {
+    const state = boardWith();
+    const ctx = { ...testContext(), authHashOf: (id: string) => `auth-hash(${id})` };
+    run(state, fran, { type: 'access.lockJoining', locked: true }, ctx);
+    evolveRoster(state, { type: 'participant.forgotten', participantId: alice.participantId });
+    expect(entryFor(state, arrival(alice.participantId))).toEqual({ kind: 'enter', admit: false });
+    expect(run(state, fran, { type: 'access.knock', on: true }, ctx)).toMatchObject({ ok: true });
+    expect(entryFor(state, arrival(alice.participantId))).toEqual({ kind: 'enter', admit: false });
+    expect(entryFor(state, arrival('pid-late', { known: false }))).toMatchObject({ kind: 'refused', code: 'JOINING_LOCKED' });
   });
 
   it('JN-5 the facilitator and the holder of the facilitator link never wait at the door', () => {

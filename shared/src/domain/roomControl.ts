@@ -2,7 +2,8 @@ import { fail } from '../protocol/errors.js';
 import type { Command } from '../protocol/messages.js';
 import { type BoardEvent, type BoardState, signatureOf, withLateFields } from './board.js';
 import type { Actor, DecideContext, Decision } from './decide.js';
-import { mayStay } from './access.js';
+import { mayStay, membersEvent } from './access.js';
+import { LIMITS } from './limits.js';
 import { doneStageOf } from './progress.js';
 
 /**
@@ -39,6 +40,7 @@ type RoomControlEvent = Extract<
       | 'access.knockChanged'
       | 'access.joiningLocked'
       | 'access.admitted'
+      | 'access.members'
       | 'board.locked'
       | 'participant.removed'
       | 'card.signed';
@@ -70,11 +72,14 @@ export function decideRoomControl(state: BoardState, actor: Actor, command: Room
     }
     case 'access.knock': {
       if (state.access.knock === command.on) return done([]);
-      const admit = command.on ? [...state.participants.keys()].filter((id) => mayStay(state, id)) : [];
-      return done([{ type: 'access.knockChanged', on: command.on, admit }]);
+      // JN-4: everyone in the room stays in: the people listed, and those the door knows as in it though AB-6 forgot them
+      const inRoom = new Set([...state.participants.keys(), ...state.access.members.keys()]);
+      const admit = command.on ? [...inRoom].filter((id) => mayStay(state, id)) : [];
+      return done([{ type: 'access.knockChanged', on: command.on, admit }, ...(command.on ? membersOfRoom(state, ctx) : [])]);
     }
     case 'access.lockJoining':
-      return done(state.access.joiningLocked === command.locked ? [] : [{ type: 'access.joiningLocked', locked: command.locked }]);
+      if (state.access.joiningLocked === command.locked) return done([]);
+      return done([{ type: 'access.joiningLocked', locked: command.locked }, ...(command.locked ? membersOfRoom(state, ctx) : [])]);
     case 'access.admit': {
       const knock = state.knocks.get(command.knockId);
       if (!knock) return fail('NOT_FOUND', 'Nobody is waiting with that knock any more.');
@@ -109,6 +114,11 @@ export function decideRoomControl(state: BoardState, actor: Actor, command: Room
   }
 }
 
+/** JN-4: the door closes (joining locked, knock on): everyone in the people list is recorded as in the room (`membersEvent`). */
+function membersOfRoom(state: BoardState, ctx: DecideContext): BoardEvent[] {
+  return ctx.authHashOf ? membersEvent(state, state.participants.keys(), ctx.authHashOf) : [];
+}
+
 export function evolveRoomControl(state: BoardState, event: RoomControlEvent): void {
   const { access } = state;
   switch (event.type) {
@@ -136,12 +146,23 @@ export function evolveRoomControl(state: BoardState, event: RoomControlEvent): v
     case 'access.admitted':
       access.admitted.add(event.participantId);
       return;
+    case 'access.members':
+      for (const { participantId, authHash } of event.members) {
+        access.members.delete(participantId);
+        access.members.set(participantId, authHash);
+      }
+      for (const oldest of access.members.keys()) {
+        if (access.members.size <= LIMITS.membersPerBoard) break;
+        access.members.delete(oldest);
+      }
+      return;
     case 'board.locked':
       state.locked = event.locked;
       return;
     case 'participant.removed':
       access.removed.add(event.participantId);
       access.admitted.delete(event.participantId);
+      access.members.delete(event.participantId);
       state.done.write.delete(event.participantId);
       state.done.vote.delete(event.participantId);
       return;

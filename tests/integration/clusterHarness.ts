@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { inject } from 'vitest';
 import { advisoryLockHolderPorts, installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
-import { Person, ensureServerBuilt, newId, sendCommand } from './harness.js';
+import { Redis } from '@candor/server/testing';
+import { Person, ensureServerBuilt, newId, sendCommand, until } from './harness.js';
 import { type SpawnOptions, type SpawnedServer, isRunning, startServerProcess } from './spawnedServer.js';
 
 /**
@@ -26,6 +28,19 @@ export async function startProcesses(count: number, options: { redisUrl?: string
   const started: SpawnedServer[] = [];
   for (let i = 0; i < count; i++) started.push(await startServerProcess(common));
   return started;
+}
+
+/**
+ * A Redis of the test's own on `port` (never the shared one, which other tests use): to be killed (CL-11) or stopped
+ * (CL-31). Started as `scripts/redis.sh` starts it (nothing saved, no slow log, CL-5); resolves once it answers.
+ */
+export async function startRedisServer(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '-1'], { stdio: 'ignore' });
+  const client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => 50 });
+  client.on('error', () => undefined); // refused until the server listens
+  await until(async () => (await client.ping().catch(() => null)) === 'PONG', 10_000);
+  client.disconnect();
+  return child;
 }
 
 /** the same person (participant id and secret) on another connection, e.g. a second tab behind the balancer */

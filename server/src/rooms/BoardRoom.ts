@@ -344,6 +344,11 @@ export class BoardRoom {
    * announcement carries of the change (`change`) is kept at once, for whichever catch-up comes first, which folds
    * it rather than read the store when it follows the copy's version.
    */
+  /** CL-31: whether the stored board is past this copy (another process changed it since) */
+  isBehind(storedVersion: number): boolean {
+    return this.copy.storedVersion !== undefined && this.copy.storedVersion < storedVersion;
+  }
+
   catchUpTo(version: number | null, change?: AnnouncedChange): Promise<void> {
     if (version !== null) {
       // CL-25: an announced change (not a catch-up asked for here) says the board is busy elsewhere

@@ -60,10 +60,13 @@ describe('Redis goes silent', () => {
     await A.waitFor(() => A.board()?.currentItemId === before && A.notes(notesKey.item(before)) !== undefined, 15_000);
     A.typeNote(notesKey.item(before), 'typed while Redis slept');
     await F.waitFor(() => F.notes(notesKey.item(before)) === 'typed while Redis slept', 15_000);
+    // someone who comes in (or back) meanwhile opens the board and its notes: CL-12's ticket is spent without Redis
+    const B = await join(1, boardId, 'Bea');
+    await B.waitFor(() => B.notes(notesKey.item(before)) === 'typed while Redis slept', 15_000);
     // longer than three presence periods (CL-7) and the writer lease: Alex is still counted as here on Fran's side
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 8_000 - (Date.now() - stoppedAt))));
     expect(online(F)).toBe(JSON.stringify(['Alex', 'Fran']));
-    expect(online(A)).toBe(JSON.stringify(['Alex', 'Fran']));
+    expect(online(A)).toBe(JSON.stringify(['Alex', 'Bea', 'Fran']));
 
     redis.kill('SIGCONT');
     // fan-out goes on once Redis answers again

@@ -111,7 +111,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
       if (this.everReady) this.resync();
       this.everReady = true;
     });
-    this.tickets = new SharedTickets(settings.ticketKey, this.pub, now);
+    this.tickets = new SharedTickets(settings.ticketKey, (hash, until, at) => versions.spendTicket(hash, until, at), now);
     this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
     this.heartbeat.unref();
   }

@@ -16,12 +16,12 @@ import { type SpawnOptions, type SpawnedServer, isRunning, startServerProcess } 
  * key (CANDOR_KEY) as every process of one installation must, and people spread over them.
  */
 
-export async function startProcesses(count: number, options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<SpawnedServer[]> {
+export async function startProcesses(count: number, options: { redisUrl?: string; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<SpawnedServer[]> {
   ensureServerBuilt();
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-cl-')), 'data');
   const common: SpawnOptions = {
     dataDir,
-    databaseUrl: await installationDatabase(),
+    databaseUrl: options.databaseUrl ?? (await installationDatabase()),
     redisUrl: options.redisUrl ?? inject('redisUrl'),
     env: { CANDOR_KEY: randomBytes(32).toString('hex'), ...options.env },
   };

@@ -342,6 +342,11 @@ export class BoardRoom {
     return this.batches.handle(socketId, command);
   }
 
+  /** CL-31: whether the stored board is past this copy (another process changed it since) */
+  isBehind(storedVersion: number): boolean {
+    return this.copy.storedVersion !== undefined && this.copy.storedVersion < storedVersion;
+  }
+
   /**
    * CL-1: another process stored the board at `version`; if this copy is behind, it catches up from the store
    * and sends what changed to its own connections. In order with this room's commands. CL-22: not while commands
@@ -351,11 +356,6 @@ export class BoardRoom {
    * announcement carries of the change (`change`) is kept at once, for whichever catch-up comes first, which folds
    * it rather than read the store when it follows the copy's version.
    */
-  /** CL-31: whether the stored board is past this copy (another process changed it since) */
-  isBehind(storedVersion: number): boolean {
-    return this.copy.storedVersion !== undefined && this.copy.storedVersion < storedVersion;
-  }
-
   catchUpTo(version: number | null, change?: AnnouncedChange): Promise<void> {
     if (version !== null) {
       // CL-25: an announced change (not a catch-up asked for here) says the board is busy elsewhere

@@ -211,6 +211,18 @@ export class CommandBatches {
       for (const item of items) item.answer(unreadable());
       return;
     }
+    try {
+      await this.decideItems(items);
+    } catch (err) {
+      // CM-2: the stored version (or a catch-up) could not be read, so nothing was decided: every command still waiting
+      // gets its one answer (a PostgreSQL gone away left them unanswered for good: the queue took the failure in)
+      this.room.deps.logger.error({ err, board: this.room.id }, 'batch not decided');
+      for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+    }
+  }
+
+  /** Decides and stores `items` (and, under the board's lock, what joins them), answering each. */
+  private async decideItems(items: Incoming[]): Promise<void> {
     const { id, deps, copy } = this.room;
     const cluster = deps.cluster;
     if (!cluster) {

@@ -3,7 +3,7 @@ import { type Ack, notesKey } from '@candor/shared';
 import { Person, createBoard, newId, until } from './harness.js';
 import { endSessions } from '../../server/src/storage/postgres.testing.js';
 import { type SpawnedServer, freePort, isRunning, isStopped, kill9 } from './spawnedServer.js';
-import { comparable, moveToLiveProcess, sendUntilAcked, startProcesses, startRedisServer, stopHoldingBoardLock, storedBoard, textsEverSet } from './clusterHarness.js';
+import { comparable, moveToLiveProcess, peopleOf, sendUntilAcked, startProcesses, startRedisServer, stopHoldingBoardLock, storedBoard, textsEverSet } from './clusterHarness.js';
 
 /**
  * CL-9…CL-11: processes of one installation die (kill -9), stall (SIGSTOP) or lose Redis while people work;
@@ -26,22 +26,7 @@ describe('processes that die, stall or lose Redis', () => {
   async function cluster(count: number, redisUrl?: string) {
     const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(LEASE_MS) }, ...(redisUrl ? { redisUrl } : {}) });
     started = processes;
-    const people: Person[] = [];
-    cleanup.push(async () => {
-      for (const p of people) await p.disconnect();
-      for (const p of processes) {
-        if (p.child.signalCode === 'SIGSTOP') p.child.kill('SIGCONT');
-        await kill9(p);
-      }
-    });
-    const live = () => processes.filter((p) => isRunning(p.child));
-    const join = async (i: number, boardId: string, name: string, facilitatorKey?: string) => {
-      const person = new Person(processes[i]!.url);
-      people.push(person);
-      await person.connect(boardId, name, facilitatorKey);
-      return person;
-    };
-    return { processes, people, live, join };
+    return { processes, ...peopleOf(processes, cleanup) };
   }
 
   /**

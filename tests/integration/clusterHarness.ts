@@ -9,7 +9,7 @@ import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
 import { Redis } from '@candor/server/testing';
 import { Person, ensureServerBuilt, newId, sendCommand, until } from './harness.js';
-import { type SpawnOptions, type SpawnedServer, isRunning, startServerProcess } from './spawnedServer.js';
+import { type SpawnOptions, type SpawnedServer, isRunning, kill9, startServerProcess } from './spawnedServer.js';
 
 /**
  * CL-*: several built server processes on one PostgreSQL database of their own and one Redis, sharing one server
@@ -41,6 +41,30 @@ export async function startRedisServer(port: number): Promise<ChildProcess> {
   await until(async () => (await client.ping().catch(() => null)) === 'PONG', 10_000);
   client.disconnect();
   return child;
+}
+
+/**
+ * The people of a test's processes: `join` connects a person to the board through process `i`; `live` lists the
+ * processes still running. Registers the test's ending in `cleanup`: everyone disconnects, then every process is
+ * killed (resumed first if it was stopped).
+ */
+export function peopleOf(processes: SpawnedServer[], cleanup: (() => Promise<void>)[]) {
+  const people: Person[] = [];
+  cleanup.push(async () => {
+    for (const p of people) await p.disconnect();
+    for (const p of processes) {
+      if (p.child.signalCode === 'SIGSTOP') p.child.kill('SIGCONT');
+      await kill9(p);
+    }
+  });
+  const live = () => processes.filter((p) => isRunning(p.child));
+  const join = async (i: number, boardId: string, name: string, facilitatorKey?: string) => {
+    const person = new Person(processes[i]!.url);
+    people.push(person);
+    await person.connect(boardId, name, facilitatorKey);
+    return person;
+  };
+  return { people, live, join };
 }
 
 /** the same person (participant id and secret) on another connection, e.g. a second tab behind the balancer */

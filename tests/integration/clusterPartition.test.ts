@@ -2,8 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Ack, notesKey } from '@candor/shared';
 import { Person, createBoard } from './harness.js';
-import { freePort, kill9 } from './spawnedServer.js';
-import { comparable, startProcesses, startRedisServer } from './clusterHarness.js';
+import { freePort } from './spawnedServer.js';
+import { comparable, peopleOf, startProcesses, startRedisServer } from './clusterHarness.js';
 
 /**
  * CL-31: Redis stops answering without closing a connection (a partition, a frozen host: here SIGSTOP of a Redis of
@@ -27,17 +27,7 @@ describe('Redis goes silent', () => {
       redis.kill('SIGKILL');
     });
     const processes = await startProcesses(2, { redisUrl: `redis://127.0.0.1:${port}`, env: { WRITER_LEASE_MS: '2000' } });
-    const people: Person[] = [];
-    cleanup.push(async () => {
-      for (const p of people) await p.disconnect();
-      for (const p of processes) await kill9(p);
-    });
-    const join = async (i: number, boardId: string, name: string, facilitatorKey?: string) => {
-      const person = new Person(processes[i]!.url);
-      people.push(person);
-      await person.connect(boardId, name, facilitatorKey);
-      return person;
-    };
+    const { join } = peopleOf(processes, cleanup);
     const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Redis went silent');
     const F = await join(0, boardId, 'Fran', facilitatorKey);
     const A = await join(1, boardId, 'Alex');

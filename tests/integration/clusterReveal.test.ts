@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Ack, notesKey } from '@candor/shared';
 import { Person, createBoard, newId, until } from './harness.js';
-import { type SpawnedServer, isRunning, kill9 } from './spawnedServer.js';
-import { comparable, holdsBoardLock, moveToLiveProcess, sendUntilAcked, startProcesses, storedBoard, textsEverSet } from './clusterHarness.js';
+import { type SpawnedServer, kill9 } from './spawnedServer.js';
+import { comparable, holdsBoardLock, moveToLiveProcess, peopleOf, sendUntilAcked, startProcesses, storedBoard, textsEverSet } from './clusterHarness.js';
 
 /**
  * CL-30: the board's writer (CL-8) dies (kill -9) or stalls (SIGSTOP) in the middle of a reveal asked for through
@@ -24,22 +24,7 @@ describe('the writer dies or stalls mid-reveal', () => {
   async function cluster(count: number) {
     const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(LEASE_MS) } });
     started = processes;
-    const people: Person[] = [];
-    cleanup.push(async () => {
-      for (const p of people) await p.disconnect();
-      for (const p of processes) {
-        if (p.child.signalCode === 'SIGSTOP') p.child.kill('SIGCONT');
-        await kill9(p);
-      }
-    });
-    const live = () => processes.filter((p) => isRunning(p.child));
-    const join = async (i: number, boardId: string, name: string, facilitatorKey?: string) => {
-      const person = new Person(processes[i]!.url);
-      people.push(person);
-      await person.connect(boardId, name, facilitatorKey);
-      return person;
-    };
-    return { processes, people, live, join };
+    return { processes, ...peopleOf(processes, cleanup) };
   }
 
   /** the writer lease once someone holds it */

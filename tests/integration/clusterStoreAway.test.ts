@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '@candor/shared';
 import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import { Person, createBoard, newId, sendCommand, until } from './harness.js';
-import { isRunning, kill9 } from './spawnedServer.js';
-import { startProcesses, storedBoard } from './clusterHarness.js';
+import { isRunning } from './spawnedServer.js';
+import { peopleOf, startProcesses, storedBoard } from './clusterHarness.js';
 import { cuttableProxy } from './cuttableProxy.js';
 
 /**
@@ -41,18 +41,7 @@ describe('PostgreSQL stays away', () => {
     const through = new URL(shared);
     through.port = String(proxy.port);
     const processes = await startProcesses(2, { databaseUrl: through.toString(), env: { WRITER_LEASE_MS: '2000' } });
-    const people: Person[] = [];
-    cleanup.push(async () => {
-      for (const p of people) await p.disconnect();
-      for (const p of processes) await kill9(p);
-    });
-    const join = async (i: number, boardId: string, name: string, facilitatorKey?: string) => {
-      const person = new Person(processes[i]!.url);
-      people.push(person);
-      await person.connect(boardId, name, facilitatorKey);
-      return person;
-    };
-    return { proxy, processes, join };
+    return { proxy, processes, ...peopleOf(processes, cleanup) };
   }
 
   it('CM-2 every command sent while PostgreSQL is away is answered (INTERNAL, nothing changed) well within the browser\'s 15 s; back, the same ids sent again are applied once, and everyone sees the same board', async () => {

@@ -8,7 +8,7 @@ import type { BoardChanges, CopyMark } from '../storage/BoardStore.js';
 import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
 import { SharedTickets } from './SharedTickets.js';
 import { type AnnouncedChange, openChange, sealChange } from './announcedChange.js';
-import type { CardsMovingBatch, DocName } from '@candor/shared';
+import { type CardsMovingBatch, type DocName, LIMITS } from '@candor/shared';
 import type { MovingElsewhere } from '../transport/socketio.js';
 
 /** CL-7: how often each process repeats who is connected through it, and after how many silent periods it counts as gone. */
@@ -80,6 +80,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   /** board → process → who is connected through it, and until when that holds without a new beat */
   private readonly elsewhere = new Map<string, Map<string, { online: Set<string>; until: number }>>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly ticketSweep: NodeJS.Timeout;
   private everReady = false;
   private movingListener: ((boardId: string, batch: CardsMovingBatch) => void) | null = null;
   private readonly leases: WriterLeases;
@@ -111,7 +112,12 @@ export class Cluster implements RoomCluster, MovingElsewhere {
       if (this.everReady) this.resync();
       this.everReady = true;
     });
-    this.tickets = new SharedTickets(settings.ticketKey, (hash, until, at) => versions.spendTicket(hash, until, at), now);
+    this.tickets = new SharedTickets(settings.ticketKey, (hash, until) => versions.spendTicket(hash, until), now);
+    // CL-12: the marks of expired tickets go, by every process now and then (a spending never waits on it)
+    this.ticketSweep = setInterval(() => {
+      versions.dropSpentTickets(this.now()).catch((err: Error) => this.logger.warn({ reason: err.message }, 'spent tickets not dropped'));
+    }, LIMITS.docTicketTtlMs);
+    this.ticketSweep.unref();
     this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -328,6 +334,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    clearInterval(this.ticketSweep);
     await this.leases.close();
     this.sub.disconnect();
     await this.pub.quit().catch(() => this.pub.disconnect());

@@ -72,9 +72,11 @@ export interface PostgresStore extends BoardStore {
   storedMarks(boardIds: readonly string[]): Promise<Map<string, { version: number; notes: string }>>;
   /**
    * CL-12: marks a document ticket spent (by its hash, until it expires, ms since the epoch); true the first time,
-   * false if some process spent it already. Marks that expired before `now` are dropped in the same statement.
+   * false if some process spent it already
    */
-  spendTicket(hash: string, until: number, now: number): Promise<boolean>;
+  spendTicket(hash: string, until: number): Promise<boolean>;
+  /** CL-12: drops the marks of tickets that expired before `now` (each process, now and then) */
+  dropSpentTickets(now: number): Promise<void>;
   /**
    * CL-2: runs `work` holding the board's advisory lock (on a connection of its own, so that the writes `work`
    * makes through the store's other connections are not blocked by it), with the board's change counter read
@@ -223,13 +225,12 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);
       return rows[0] ? Number(rows[0].version) : null;
     },
-    async spendTicket(hash, until, now) {
-      const { rowCount } = await pool.query(
-        `WITH expired AS (DELETE FROM spent_tickets WHERE expires_at < $3)
-         INSERT INTO spent_tickets (hash, expires_at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING RETURNING 1`,
-        [hash, until, now],
-      );
+    async spendTicket(hash, until) {
+      const { rowCount } = await pool.query('INSERT INTO spent_tickets (hash, expires_at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, until]);
       return rowCount === 1;
+    },
+    async dropSpentTickets(now) {
+      await pool.query('DELETE FROM spent_tickets WHERE expires_at < $1', [now]);
     },
     async storedMarks(boardIds) {
       const { rows } = await pool.query<{ id: string; version: string; notes: number | null; first: number | null }>(

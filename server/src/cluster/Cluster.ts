@@ -108,7 +108,9 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     this.sub.on('pmessage', (_pattern: string, channel: string, raw: string) => this.receive(channel.slice(CHANNEL_PREFIX.length), raw));
     this.sub.on('ready', () => {
       void this.sub.psubscribe(`${CHANNEL_PREFIX}*`);
-      // CL-9: after Redis came back, whatever was published meanwhile is read from PostgreSQL instead
+      // CL-9: after Redis came back, whatever was published meanwhile is read from PostgreSQL instead (and CL-31's
+      // polling, if Redis was taken for silent first, ends here rather than with a second reading once it is heard)
+      this.silent = null;
       if (this.everReady) this.resync();
       this.everReady = true;
     });

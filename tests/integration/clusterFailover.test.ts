@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Ack, notesKey } from '@candor/shared';
-import { Redis } from '@candor/server/testing';
 import { Person, createBoard, newId, until } from './harness.js';
 import { endSessions } from '../../server/src/storage/postgres.testing.js';
 import { type SpawnedServer, freePort, isRunning, isStopped, kill9 } from './spawnedServer.js';
-import { comparable, moveToLiveProcess, sendUntilAcked, startProcesses, stopHoldingBoardLock, storedBoard, textsEverSet } from './clusterHarness.js';
+import { comparable, moveToLiveProcess, peopleOf, sendUntilAcked, startProcesses, startRedisServer, stopHoldingBoardLock, storedBoard, textsEverSet } from './clusterHarness.js';
 
 /**
  * CL-9…CL-11: processes of one installation die (kill -9), stall (SIGSTOP) or lose Redis while people work;
@@ -28,22 +26,7 @@ describe('processes that die, stall or lose Redis', () => {
   async function cluster(count: number, redisUrl?: string) {
     const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(LEASE_MS) }, ...(redisUrl ? { redisUrl } : {}) });
     started = processes;
-    const people: Person[] = [];
-    cleanup.push(async () => {
-      for (const p of people) await p.disconnect();
-      for (const p of processes) {
-        if (p.child.signalCode === 'SIGSTOP') p.child.kill('SIGCONT');
-        await kill9(p);
-      }
-    });
-    const live = () => processes.filter((p) => isRunning(p.child));
-    const join = async (i: number, boardId: string, name: string, facilitatorKey?: string) => {
-      const person = new Person(processes[i]!.url);
-      people.push(person);
-      await person.connect(boardId, name, facilitatorKey);
-      return person;
-    };
-    return { processes, people, live, join };
+    return { processes, ...peopleOf(processes, cleanup) };
   }
 
   /**
@@ -278,15 +261,7 @@ describe('processes that die, stall or lose Redis', () => {
 
   it('CL-11 Redis restarted: commands go on through PostgreSQL meanwhile, fan-out resumes and nothing is lost', async () => {
     const port = await freePort();
-    const startRedis = async (): Promise<ChildProcess> => {
-      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '-1'], { stdio: 'ignore' });
-      const client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => 50 });
-      client.on('error', () => undefined); // refused until the server listens
-      await until(async () => (await client.ping().catch(() => null)) === 'PONG', 10_000);
-      client.disconnect();
-      return child;
-    };
-    let redis = await startRedis();
+    let redis = await startRedisServer(port);
     cleanup.push(async () => void redis.kill('SIGKILL'));
     const { processes, join } = await cluster(2, `redis://127.0.0.1:${port}`);
     const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Redis restarted');
@@ -299,7 +274,7 @@ describe('processes that die, stall or lose Redis', () => {
     await gone;
     // every command is decided and stored in PostgreSQL: Redis being away stops nothing
     const during = [cardIdOf(await A.cmd('card.add', { columnId: 'stop', text: 'during, on two' })), cardIdOf(await F.cmd('card.add', { columnId: 'stop', text: 'during, on one' }))];
-    redis = await startRedis();
+    redis = await startRedisServer(port);
 
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     const expected = [before, ...during].sort();

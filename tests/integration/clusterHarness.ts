@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,26 +7,64 @@ import { inject } from 'vitest';
 import { advisoryLockHolderPorts, installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
-import { Person, ensureServerBuilt, newId, sendCommand } from './harness.js';
-import { type SpawnOptions, type SpawnedServer, isRunning, startServerProcess } from './spawnedServer.js';
+import { Redis } from '@candor/server/testing';
+import { Person, ensureServerBuilt, newId, sendCommand, until } from './harness.js';
+import { type SpawnOptions, type SpawnedServer, isRunning, kill9, startServerProcess } from './spawnedServer.js';
 
 /**
  * CL-*: several built server processes on one PostgreSQL database of their own and one Redis, sharing one server
  * key (CANDOR_KEY) as every process of one installation must, and people spread over them.
  */
 
-export async function startProcesses(count: number, options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<SpawnedServer[]> {
+export async function startProcesses(count: number, options: { redisUrl?: string; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<SpawnedServer[]> {
   ensureServerBuilt();
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-cl-')), 'data');
   const common: SpawnOptions = {
     dataDir,
-    databaseUrl: await installationDatabase(),
+    databaseUrl: options.databaseUrl ?? (await installationDatabase()),
     redisUrl: options.redisUrl ?? inject('redisUrl'),
     env: { CANDOR_KEY: randomBytes(32).toString('hex'), ...options.env },
   };
   const started: SpawnedServer[] = [];
   for (let i = 0; i < count; i++) started.push(await startServerProcess(common));
   return started;
+}
+
+/**
+ * A Redis of the test's own on `port` (never the shared one, which other tests use): to be killed (CL-11) or stopped
+ * (CL-31). Started as `scripts/redis.sh` starts it (nothing saved, no slow log, CL-5); resolves once it answers.
+ */
+export async function startRedisServer(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--slowlog-log-slower-than', '-1'], { stdio: 'ignore' });
+  const client = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => 50 });
+  client.on('error', () => undefined); // refused until the server listens
+  await until(async () => (await client.ping().catch(() => null)) === 'PONG', 10_000);
+  client.disconnect();
+  return child;
+}
+
+/**
+ * The people of a test's processes: `join` connects a person to the board through process `i`; `live` lists the
+ * processes still running. Registers the test's ending in `cleanup`: everyone disconnects, then every process is
+ * killed (resumed first if it was stopped).
+ */
+export function peopleOf(processes: SpawnedServer[], cleanup: (() => Promise<void>)[]) {
+  const people: Person[] = [];
+  cleanup.push(async () => {
+    for (const p of people) await p.disconnect();
+    for (const p of processes) {
+      if (p.child.signalCode === 'SIGSTOP') p.child.kill('SIGCONT');
+      await kill9(p);
+    }
+  });
+  const live = () => processes.filter((p) => isRunning(p.child));
+  const join = async (i: number, boardId: string, name: string, facilitatorKey?: string) => {
+    const person = new Person(processes[i]!.url);
+    people.push(person);
+    await person.connect(boardId, name, facilitatorKey);
+    return person;
+  };
+  return { people, live, join };
 }
 
 /** the same person (participant id and secret) on another connection, e.g. a second tab behind the balancer */

@@ -8,12 +8,18 @@ import type { BoardChanges, CopyMark } from '../storage/BoardStore.js';
 import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
 import { SharedTickets } from './SharedTickets.js';
 import { type AnnouncedChange, openChange, sealChange } from './announcedChange.js';
-import type { CardsMovingBatch, DocName } from '@candor/shared';
+import { type CardsMovingBatch, type DocName, LIMITS } from '@candor/shared';
 import type { MovingElsewhere } from '../transport/socketio.js';
 
 /** CL-7: how often each process repeats who is connected through it, and after how many silent periods it counts as gone. */
 export const PRESENCE_HEARTBEAT_MS = 2_000;
 const PRESENCE_MISSED_BEATS = 3;
+/**
+ * CL-31: a process that has not heard one of its own messages come back from Redis for this long takes Redis for
+ * silent (a partition, a frozen host: its connections stay open, nothing says so) and reads PostgreSQL instead,
+ * every presence period, until it hears itself again. Its own messages come back within milliseconds otherwise.
+ */
+export const REDIS_SILENT_AFTER_MS = 3_000;
 const CHANNEL_PREFIX = 'candor:board:';
 
 /**
@@ -74,11 +80,17 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   /** board → process → who is connected through it, and until when that holds without a new beat */
   private readonly elsewhere = new Map<string, Map<string, { online: Set<string>; until: number }>>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly ticketSweep: NodeJS.Timeout;
   private everReady = false;
   private movingListener: ((boardId: string, batch: CardsMovingBatch) => void) | null = null;
   private readonly leases: WriterLeases;
   private readonly tickets: SharedTickets;
   private readonly changesKey: Buffer;
+  /** CL-31: since when a message this process published has not come back (null: everything came back) */
+  private unheardSince: number | null = null;
+  /** CL-31: Redis is taken for silent: boards are polled in PostgreSQL (board → the notes' stored mark last seen) */
+  private silent: Map<string, string> | null = null;
+  private polling = false;
 
   constructor(
     redis: { pub: Redis; sub: Redis },
@@ -96,11 +108,18 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     this.sub.on('pmessage', (_pattern: string, channel: string, raw: string) => this.receive(channel.slice(CHANNEL_PREFIX.length), raw));
     this.sub.on('ready', () => {
       void this.sub.psubscribe(`${CHANNEL_PREFIX}*`);
-      // CL-9: after Redis came back, whatever was published meanwhile is read from PostgreSQL instead
+      // CL-9: after Redis came back, whatever was published meanwhile is read from PostgreSQL instead (and CL-31's
+      // polling, if Redis was taken for silent first, ends here rather than with a second reading once it is heard)
+      this.silent = null;
       if (this.everReady) this.resync();
       this.everReady = true;
     });
-    this.tickets = new SharedTickets(settings.ticketKey, this.pub, now);
+    this.tickets = new SharedTickets(settings.ticketKey, (hash, until) => versions.spendTicket(hash, until), now);
+    // CL-12: the marks of expired tickets go, by every process now and then (a spending never waits on it)
+    this.ticketSweep = setInterval(() => {
+      versions.dropSpentTickets(this.now()).catch((err: Error) => this.logger.warn({ reason: err.message }, 'spent tickets not dropped'));
+    }, LIMITS.docTicketTtlMs);
+    this.ticketSweep.unref();
     this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -181,6 +200,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   }
 
   private publish(boardId: string, message: Message): void {
+    this.unheardSince ??= this.now();
     this.pub.publish(CHANNEL_PREFIX + boardId, JSON.stringify({ from: this.processId, ...message })).catch((err: Error) => {
       // the others catch up from PostgreSQL on their next change, or when Redis is back (CL-9)
       this.logger.warn({ board: boardId, reason: err.message }, 'could not tell the other processes');
@@ -194,7 +214,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     } catch {
       return;
     }
-    if (message.from === this.processId) return;
+    if (message.from === this.processId) return this.heardItself();
     const room = this.rooms?.peek(boardId);
     if (!room) return;
     const failed = (err: unknown) => this.logger.error({ err, board: boardId, kind: message.kind }, 'could not follow another process');
@@ -235,19 +255,71 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     if (changed.length > 0) room.presenceElsewhereChanged(changed);
   }
 
-  /** Repeats who is connected here (for every loaded board) and forgets processes that fell silent (kill -9). */
+  /**
+   * Repeats who is connected here (for every loaded board) and forgets processes that fell silent (kill -9) — unless
+   * Redis is what fell silent (CL-31): then nothing is heard from anyone, and the boards are read from PostgreSQL.
+   */
   private beat(): void {
     if (!this.rooms) return;
     const now = this.now();
+    // with no board loaded nothing is published, and nothing needs to be heard
+    if (this.rooms.loaded()[Symbol.iterator]().next().done) this.unheardSince = null;
+    if (!this.silent && this.unheardSince !== null && now - this.unheardSince >= REDIS_SILENT_AFTER_MS) {
+      this.silent = new Map();
+      this.logger.warn({ silentForMs: now - this.unheardSince }, 'Redis does not answer: reading the boards from PostgreSQL until it does');
+    }
+    if (this.silent) void this.poll();
     for (const room of this.rooms.loaded()) {
       this.presenceChanged(room.id, room.onlineHere());
       const byProcess = this.elsewhere.get(room.id);
-      if (!byProcess) continue;
+      if (!byProcess || this.silent) continue;
       for (const [processId, entry] of byProcess) {
         if (entry.until > now) continue;
         byProcess.delete(processId);
         room.presenceElsewhereChanged(entry.online);
       }
+    }
+  }
+
+  /** CL-31: one of this process's own messages came back, so Redis answers: if it was taken for silent, fan-out is back. */
+  private heardItself(): void {
+    this.unheardSince = null;
+    if (!this.silent) return;
+    this.silent = null;
+    this.logger.warn({}, 'Redis answers again');
+    // what was published meanwhile arrives late or not at all: read once more what every board holds
+    this.resync();
+  }
+
+  /**
+   * CL-31: while Redis is silent, what the others stored is read from PostgreSQL: each loaded board's change counter
+   * and notes mark in one round trip, then a catch-up (CL-17) of the boards that changed elsewhere, and the notes
+   * of those whose stored notes changed (all of them the first time). A board gone from the store was deleted.
+   */
+  private async poll(): Promise<void> {
+    const marks = this.silent;
+    if (!this.rooms || !marks || this.polling) return;
+    this.polling = true;
+    try {
+      const rooms = [...this.rooms.loaded()];
+      const stored = await this.versions.storedMarks(rooms.map((room) => room.id));
+      for (const room of rooms) {
+        const mark = stored.get(room.id);
+        const failed = (err: unknown) => this.logger.error({ err, board: room.id }, 'could not catch up while Redis is silent');
+        if (!mark) {
+          room.deletedHere();
+          continue;
+        }
+        if (room.isBehind(mark.version)) void room.catchUpTo(mark.version).catch(failed);
+        if (marks.get(room.id) !== mark.notes) {
+          marks.set(room.id, mark.notes);
+          void room.documents.refreshFromStore('notes').catch(failed);
+        }
+      }
+    } catch (err) {
+      this.logger.error({ err }, 'could not poll the boards while Redis is silent');
+    } finally {
+      this.polling = false;
     }
   }
 
@@ -264,6 +336,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    clearInterval(this.ticketSweep);
     await this.leases.close();
     this.sub.disconnect();
     await this.pub.quit().catch(() => this.pub.disconnect());

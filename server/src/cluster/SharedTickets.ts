@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { type DocName, LIMITS } from '@candor/shared';
 import { open, seal } from '../aesGcm.js';
-
-const USED_PREFIX = 'candor:ticket-used:';
 
 interface TicketBody {
   b: string;
@@ -18,13 +15,14 @@ interface TicketBody {
  * document connection to any process, not the one holding their Socket.io session. A ticket is its board,
  * person, document and expiry sealed with AES-256-GCM under a key derived from the server key every process
  * shares: opaque in the URL (no participant id in proxy logs), unforgeable, and checked without a lookup.
- * Single use across processes: the first redemption sets a Redis key named by the ticket's hash (`SET NX`,
- * expiring with the ticket), so a second one anywhere fails. That key holds nothing but "used".
+ * Single use across processes: the first redemption marks the ticket's hash spent in PostgreSQL until the ticket
+ * expires (`spendTicket`), so a second one anywhere fails. The mark holds nothing but the hash. (It was a Redis key
+ * until a silent Redis, CL-31, held every document connection's opening until Redis answered again.)
  */
 export class SharedTickets {
   constructor(
     private readonly key: Buffer,
-    private readonly redis: Redis,
+    private readonly spend: (hash: string, until: number) => Promise<boolean>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -38,8 +36,7 @@ export class SharedTickets {
     const body = this.open(ticket);
     if (!body || body.b !== boardId || body.d !== doc || body.e <= this.now()) return null;
     const used = createHash('sha256').update(ticket).digest('base64url');
-    const first = await this.redis.set(USED_PREFIX + used, '1', 'PX', Math.max(1, body.e - this.now()), 'NX');
-    return first === 'OK' ? body.p : null;
+    return (await this.spend(used, body.e)) ? body.p : null;
   }
 
   private open(ticket: string): TicketBody | null {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { readBoardDoc, TEMPLATES } from '@candor/shared';
+import { describe, expect, it, vi } from 'vitest';
+import { type Ack, readBoardDoc, TEMPLATES } from '@candor/shared';
 import { pino } from 'pino';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { faultyStore } from '../storage/faultyStore.js';
@@ -175,6 +175,53 @@ describe('BoardRoom group commit (CM-4)', () => {
     const texts = (JSON.parse(Buffer.from(stored!).toString('utf8')) as { cards: { text: string }[] }).cards.map((c) => c.text);
     expect(texts).toEqual(['kept']);
     expect([...r.state.cards.values()].map((c) => c.text)).toEqual(['kept']);
+  });
+});
+
+describe('BoardRoom whose store stays away (CM-2)', () => {
+  it('CM-2 a board that cannot be read back after a failed commit answers the commands waiting for it INTERNAL within 5 s, and those that come meanwhile at once; shows nothing of the batch; reads it again in the background and, once it can, decides on the stored board', async () => {
+    const { room: r, store } = await room();
+    const fran = person(r, 'fran', true);
+    const alex = person(r, 'alex');
+    for (const p of [fran, alex]) expect((await p.join()).ok).toBe(true);
+    await settled();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // the store goes away for good (a PostgreSQL that does not come back) as a commit reaches it: that commit fails,
+      // and every call after it
+      let healed = false;
+      store.hold(async (method) => {
+        if (method === 'commitBatch' && !healed) store.failUntil(() => healed);
+      });
+      const answers: (Ack | null)[] = [null, null];
+      void fran.send({ type: 'phase.set', phase: 'reveal' }).then((ack) => (answers[0] = ack));
+      await vi.advanceTimersByTimeAsync(10);
+      void alex.send({ type: 'card.add', columnId: 'start', text: 'waits' }).then((ack) => (answers[1] = ack));
+      await vi.advanceTimersByTimeAsync(5_500);
+      expect(answers.map((a) => a && !a.ok && a.code)).toEqual(['INTERNAL', 'INTERNAL']);
+      // what comes while it still cannot read the board is answered at once, without deciding anything
+      let atOnce: Ack | null = null;
+      void alex.send({ type: 'card.add', columnId: 'start', text: 'refused' }).then((ack) => (atOnce = ack));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(atOnce).toMatchObject({ ok: false, code: 'INTERNAL' });
+      // someone coming and going makes the room project its board: nothing of the batch that was not stored shows
+      const bea = person(r, 'bea');
+      expect(await bea.join()).toMatchObject({ ok: false, code: 'INTERNAL' });
+      r.detach(alex.socketId);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(readBoardDoc(r.boardDoc)!.phase).toBe('write');
+      // the store comes back: the room reads the board again by itself, and goes on with the stored board
+      healed = true;
+      await vi.advanceTimersByTimeAsync(3_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(r.state.phase).toBe('write');
+    expect((await fran.send({ type: 'card.add', columnId: 'start', text: 'kept' })).ok).toBe(true);
+    expect([...r.state.cards.values()].map((c) => c.text)).toEqual(['kept']);
+    expect((await fran.send({ type: 'phase.set', phase: 'reveal' })).ok).toBe(true);
+    await settled();
+    expect(readBoardDoc(r.boardDoc)!.phase).toBe('reveal');
   });
 });
 

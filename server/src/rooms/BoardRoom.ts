@@ -39,6 +39,12 @@ import type { AnnouncedChange } from '../cluster/announcedChange.js';
 /** CM-2: how soon a room whose board could not be read back after a failed commit tries again, and at most how long it waits */
 const RELOAD_RETRY_MS = 50;
 const RELOAD_RETRY_MAX_MS = 2_000;
+/**
+ * CM-2: how long the commands of a room whose board cannot be read back wait for it: after that they are answered
+ * (INTERNAL), as is whatever comes until it can be read, while the room goes on trying in the background. Below the
+ * browser's patience for an answer (15 s); a PostgreSQL restart takes a few seconds.
+ */
+export const RELOAD_HOLD_MS = 5_000;
 
 /**
  * One board: its state, the rules applied through `decide`, and the fan-out of what changed. The public part
@@ -168,6 +174,7 @@ export class BoardRoom {
       copy: this.copy,
       fanout: this.fanout,
       deleted: () => this.deleted,
+      unreadable: () => this.unreadable,
       stageJoin: (session, command, batch) => this.staging.stageJoin(session, command, batch),
       stage: (session, command, batch) => this.staging.stage(session, command, batch),
       actAlone: (session, command) => this.staging.actAlone(session, command),
@@ -337,6 +344,11 @@ export class BoardRoom {
     return this.batches.handle(socketId, command);
   }
 
+  /** CL-31: whether the stored board is past this copy (another process changed it since) */
+  isBehind(storedVersion: number): boolean {
+    return this.copy.storedVersion !== undefined && this.copy.storedVersion < storedVersion;
+  }
+
   /**
    * CL-1: another process stored the board at `version`; if this copy is behind, it catches up from the store
    * and sends what changed to its own connections. In order with this room's commands. CL-22: not while commands
@@ -353,6 +365,8 @@ export class BoardRoom {
       if (change) this.copy.announced(version, change);
     }
     return this.queue.run(async () => {
+      // (CM-2: a copy that could not be read back is read whole once it can be; nothing is folded onto it meanwhile)
+      if (this.unreadable) return;
       if (this.deleted || (version !== null && this.copy.storedVersion !== undefined && this.copy.storedVersion >= version)) return;
       if (version !== null && this.batches.waiting) return;
       // CL-29: brought up to the announced version by what the announcements carried, the copy reads nothing
@@ -389,16 +403,50 @@ export class BoardRoom {
       this.sessions.set(session.socket.id, attached(session.socket, session.knockId));
       this.presence.disconnected(session.participantId, session.socket.id);
     }
+    let waited = 0;
     for (let wait = RELOAD_RETRY_MS; !this.deleted; wait = Math.min(wait * 2, RELOAD_RETRY_MAX_MS)) {
       try {
         await this.reloadState();
         break;
       } catch (err) {
         this.deps.logger.error({ err, board: this.id, retryInMs: wait }, 'could not reload the board after a failed commit');
+        if (waited >= RELOAD_HOLD_MS) return this.becomeUnreadable(wait);
         await new Promise((resolve) => setTimeout(resolve, wait));
+        waited += wait;
       }
     }
     this.fanout.schedulePresence();
+  }
+
+  /**
+   * CM-2: the board could not be read back for `RELOAD_HOLD_MS`: the commands waiting are answered, and so is every
+   * command until it can be (`unreadable`), rather than waiting for a store that may not come back. The copy may still
+   * hold the batch that was not stored, so nothing of it is shown (the fan-out is held back) and no catch-up folds
+   * onto it; the board is read again in the background, in the room's queue, until it can be.
+   */
+  private becomeUnreadable(wait: number): void {
+    this.unreadable = true;
+    this.fanout.holdBack();
+    this.deps.logger.error({ board: this.id }, 'board unreadable: commands are refused until it can be read again');
+    this.readBackLater(wait);
+  }
+
+  private readBackLater(wait: number): void {
+    this.readBackTimer = setTimeout(() => {
+      void this.queue.run(async () => {
+        if (this.deleted || !this.unreadable) return;
+        try {
+          await this.reloadState();
+        } catch (err) {
+          this.deps.logger.error({ err, board: this.id, retryInMs: wait }, 'could not reload the board after a failed commit');
+          return this.readBackLater(Math.min(wait * 2, RELOAD_RETRY_MAX_MS));
+        }
+        this.unreadable = false;
+        this.deps.logger.info({ board: this.id }, 'board read again: commands are decided again');
+        this.fanout.release();
+        this.fanout.schedulePresence();
+      });
+    }, wait);
   }
 
   /** Rebuilds the board from the store, keeping who is connected (`StoredCopy.reload`). */
@@ -486,6 +534,9 @@ export class BoardRoom {
 
   /** Set once the board is gone from storage: nothing may load or write it again. */
   deleted = false;
+  /** CM-2: the board could not be read back after a failed commit for `RELOAD_HOLD_MS`: commands are answered at once */
+  unreadable = false;
+  private readBackTimer: NodeJS.Timeout | undefined;
   private readonly deletedListeners = new Set<DeletedListener>();
 
   /** MV-1: the connections of the people joined here (the transport relays "being moved" batches to them) */
@@ -503,6 +554,7 @@ export class BoardRoom {
   }
 
   destroy(): void {
+    clearTimeout(this.readBackTimer);
     this.admission.destroy();
     this.fanout.destroy();
     this.documents.destroy();

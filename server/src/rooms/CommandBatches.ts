@@ -53,6 +53,9 @@ const BURST_GAP_MS = 100;
  */
 const GROUP_COMMIT_MIN_BATCH = 8;
 
+/** CM-2: the answer while the board cannot be read back: nothing was decided, and it may be sent again later */
+const unreadable = () => fail('INTERNAL', 'The board cannot be read from storage right now; nothing was changed. Try again in a moment.');
+
 /** CM-3: command keys read from the store at once, and the sealed records found under them */
 interface LookedUp {
   keys: Set<string>;
@@ -76,6 +79,8 @@ export interface BatchesOfRoom {
   copy: StoredCopy;
   fanout: RoomFanout;
   deleted(): boolean;
+  /** CM-2: the board could not be read back after a failed commit (for long): commands are answered at once */
+  unreadable(): boolean;
   /** decides a join and applies it in memory; what it records joins `batch` */
   stageJoin(session: Session, command: JoinCommand, batch: PendingBatch): Ack;
   /** decides a command and applies it in memory; what it records joins `batch` */
@@ -138,6 +143,7 @@ export class CommandBatches {
 
   /** Every command of every socket of the board passes here; answered once its batch is stored. */
   handle(socketId: string, command: Command): Promise<Ack> {
+    if (this.room.unreadable()) return Promise.resolve(unreadable());
     if (this.joinsAtOnce(command)) return this.joinAtOnce(socketId, command);
     return new Promise<Ack>((answer) => {
       this.inbox.push({ socketId, command, answer });
@@ -200,6 +206,23 @@ export class CommandBatches {
     this.drainScheduled = false;
     const items = this.inbox.splice(0);
     if (items.length === 0) return; // an earlier batch took them in while it waited for the board's lock
+    // CM-2: they waited while the board could not be read back after a failed commit, and still it cannot be
+    if (this.room.unreadable()) {
+      for (const item of items) item.answer(unreadable());
+      return;
+    }
+    try {
+      await this.decideItems(items);
+    } catch (err) {
+      // CM-2: the stored version (or a catch-up) could not be read, so nothing was decided: every command still waiting
+      // gets its one answer (a PostgreSQL gone away left them unanswered for good: the queue took the failure in)
+      this.room.deps.logger.error({ err, board: this.room.id }, 'batch not decided');
+      for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+    }
+  }
+
+  /** Decides and stores `items` (and, under the board's lock, what joins them), answering each. */
+  private async decideItems(items: Incoming[]): Promise<void> {
     const { id, deps, copy } = this.room;
     const cluster = deps.cluster;
     if (!cluster) {

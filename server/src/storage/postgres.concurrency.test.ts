@@ -217,6 +217,34 @@ describe('PostgreSQL store under concurrency', () => {
     await close();
   });
 
+  it('CL-12 a document ticket is spent once across stores, the same hash at once through both included; the marks of expired tickets are dropped', async () => {
+    const { a, b, admin, close } = await twoPools();
+    const [one, two] = await Promise.all([a.spendTicket('hash-1', 2_000), b.spendTicket('hash-1', 2_000)]);
+    expect([one, two].sort()).toEqual([false, true]);
+    expect(await a.spendTicket('hash-1', 2_000)).toBe(false);
+    expect(await b.spendTicket('hash-2', 3_000)).toBe(true);
+    await a.dropSpentTickets(2_500);
+    expect((await admin.query<{ hash: string }>('SELECT hash FROM spent_tickets ORDER BY hash')).rows.map((r) => r.hash)).toEqual(['hash-2']);
+    await close();
+  });
+
+  it('CL-31 the stored marks of several boards in one read: each board\'s version, and a notes mark that a new update or a compaction changes; a board gone is left out', async () => {
+    const { a, b, close } = await twoPools();
+    const before = (await b.storedMarks(['board-race', 'no-such-board'])).get('board-race')!;
+    expect([...(await b.storedMarks(['board-race', 'no-such-board'])).keys()]).toEqual(['board-race']);
+    await a.commitLocked('board-race', 'key-1', () => ({ events: [selected('x')], sealed: sealed(1) }));
+    await a.appendDocUpdate('board-race', 'notes', new Uint8Array([1]));
+    const after = (await b.storedMarks(['board-race'])).get('board-race')!;
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.notes).not.toBe(before.notes);
+    await a.appendDocUpdate('board-race', 'notes', new Uint8Array([2]));
+    await a.compactDoc('board-race', 'notes', new Uint8Array([1, 2, 3]), 2);
+    await a.appendDocUpdate('board-race', 'notes', new Uint8Array([4]));
+    // two updates again, as after the first append: the compaction's snapshot tells them apart
+    expect((await b.storedMarks(['board-race'])).get('board-race')!.notes).not.toBe(after.notes);
+    await close();
+  });
+
   it('CL-8 the writer lease: one holder at a time, taken over with the next epoch once it expired, renewed and released only by its holder at its epoch, and a write under a lost epoch is fenced', async () => {
     const { a, b, admin, close } = await twoPools();
     const first = await a.claimWriter('board-race', 'process-a', 60_000);

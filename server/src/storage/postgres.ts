@@ -65,6 +65,19 @@ export interface PostgresStore extends BoardStore {
   /** CL-2: the board's change counter, or null if there is no such board */
   storedVersion(boardId: string): Promise<number | null>;
   /**
+   * CL-31: for each of these boards that still exists, its change counter and a mark of its stored notes (how many
+   * updates and the size of the first, which a compaction replaces), in one round trip: what a process that hears
+   * nothing from Redis polls, to tell which boards changed elsewhere
+   */
+  storedMarks(boardIds: readonly string[]): Promise<Map<string, { version: number; notes: string }>>;
+  /**
+   * CL-12: marks a document ticket spent (by its hash, until it expires, ms since the epoch); true the first time,
+   * false if some process spent it already
+   */
+  spendTicket(hash: string, until: number): Promise<boolean>;
+  /** CL-12: drops the marks of tickets that expired before `now` (each process, now and then) */
+  dropSpentTickets(now: number): Promise<void>;
+  /**
    * CL-2: runs `work` holding the board's advisory lock (on a connection of its own, so that the writes `work`
    * makes through the store's other connections are not blocked by it), with the board's change counter read
    * once the lock is held. Every process takes it for each command of the board, so commands of one board are
@@ -211,6 +224,23 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     async storedVersion(boardId) {
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM boards WHERE id = $1', [boardId]);
       return rows[0] ? Number(rows[0].version) : null;
+    },
+    async spendTicket(hash, until) {
+      const { rowCount } = await pool.query('INSERT INTO spent_tickets (hash, expires_at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING', [hash, until]);
+      return rowCount === 1;
+    },
+    async dropSpentTickets(now) {
+      await pool.query('DELETE FROM spent_tickets WHERE expires_at < $1', [now]);
+    },
+    async storedMarks(boardIds) {
+      const { rows } = await pool.query<{ id: string; version: string; notes: number | null; first: number | null }>(
+        `SELECT b.id, b.version,
+           (SELECT max(n) FROM doc_updates d WHERE d.board_id = b.id AND d.doc = 'notes') AS notes,
+           (SELECT octet_length(update_blob) FROM doc_updates d WHERE d.board_id = b.id AND d.doc = 'notes' AND d.n = 1) AS first
+         FROM boards b WHERE b.id = ANY($1)`,
+        [boardIds],
+      );
+      return new Map(rows.map((row) => [row.id, { version: Number(row.version), notes: `${row.notes ?? 0}:${row.first ?? 0}` }]));
     },
     async createBoard(record: BoardRecord, first: BoardEvent) {
       refuseAnonymous([first]);

@@ -67,7 +67,7 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
         CREATE TABLE anonymous_state (board_id TEXT PRIMARY KEY REFERENCES boards(id), state BYTEA NOT NULL);
         INSERT INTO anonymous_state VALUES ('old-board', '\\x7b7d');
         UPDATE schema_version SET version = 4, data_format = 4`);
-      expect(POSTGRES_SCHEMA_VERSION).toBe(7);
+      expect(POSTGRES_SCHEMA_VERSION).toBe(8);
       expect(DATA_FORMAT).toBe(6);
       const refused = await open().catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(DataFileError);

@@ -2,6 +2,13 @@ import { createHmac } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { DATA_FORMAT, DataFileError } from './sqlite.js';
 
+/**
+ * CL-12: the document tickets redeemed by some process, by the SHA-256 of the ticket (nothing else: no board, no
+ * person), each until its ticket expires. Unlogged, as Redis kept them before (CL-31): nothing of it is written to
+ * the WAL, and a crash of PostgreSQL empties it, when every ticket it named is a few seconds from expiring anyway.
+ */
+const SPENT_TICKETS_TABLE = `CREATE UNLOGGED TABLE IF NOT EXISTS spent_tickets (hash TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);`;
+
 /** AR-1: the anonymous state, one row per board and part (`ANONYMOUS_PARTS`), each rewritten whole, sealed (AR-12) */
 const ANONYMOUS_STATE_TABLE = `
 CREATE TABLE anonymous_state (
@@ -84,6 +91,7 @@ CREATE TABLE doc_updates (
   PRIMARY KEY (board_id, doc, n)
 );
 CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
+${SPENT_TICKETS_TABLE}
 `;
 
 /**
@@ -91,7 +99,7 @@ CREATE TABLE probe (k INTEGER PRIMARY KEY, v BIGINT NOT NULL);
  * the stored data (how tags and command keys are derived, `DATA_FORMAT` as for SQLite) is beside it, in
  * `schema_version.data_format` (AR-9).
  */
-export const POSTGRES_SCHEMA_VERSION = 7;
+export const POSTGRES_SCHEMA_VERSION = 8;
 
 /**
  * 6 → 7: the anonymous state is sealed (AR-12). What layout 6 stored is in clear and cannot be read as sealed, so a
@@ -127,6 +135,9 @@ const MIGRATIONS: Record<number, string | ((client: PoolClient) => Promise<void>
   // 5 → 6: lz4 (rows written before stay as they are until rewritten, which a busy board's next batch does)
   5: compressAnonymousState,
   6: refuseClearState,
+  // 7 → 8: spent document tickets are marked here rather than in Redis, so that a silent Redis stops nobody opening a
+  // document (CL-31)
+  7: SPENT_TICKETS_TABLE,
 };
 
 /** An arbitrary constant: the advisory lock that lets only one process create the schema at a time. */

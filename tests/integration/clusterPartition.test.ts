@@ -1,0 +1,69 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Ack, notesKey } from '@candor/shared';
+import { Person, createBoard } from './harness.js';
+import { freePort } from './spawnedServer.js';
+import { comparable, peopleOf, startProcesses, startRedisServer } from './clusterHarness.js';
+
+/**
+ * CL-31: Redis stops answering without closing a connection (a partition, a frozen host: here SIGSTOP of a Redis of
+ * the test's own) for longer than the presence and lease periods. Nothing tells the processes: their connections
+ * stay open and what they publish waits in the socket.
+ */
+
+const cardIdOf = (ack: Ack) => (ack as { ok: true; data: { cardId: string } }).data.cardId;
+
+describe('Redis goes silent', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('CL-31 a process that no longer hears its own announcements reads PostgreSQL instead: people on one process see what was done through the other, and who is here, while Redis is stopped; resumed, fan-out goes on', async () => {
+    const port = await freePort();
+    const redis: ChildProcess = await startRedisServer(port);
+    cleanup.push(async () => {
+      redis.kill('SIGCONT');
+      redis.kill('SIGKILL');
+    });
+    const processes = await startProcesses(2, { redisUrl: `redis://127.0.0.1:${port}`, env: { WRITER_LEASE_MS: '2000' } });
+    const { join } = peopleOf(processes, cleanup);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Redis went silent');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const A = await join(1, boardId, 'Alex');
+    const before = cardIdOf(await A.cmd('card.add', { columnId: 'start', text: 'before' }));
+    const online = (person: Person) => JSON.stringify(person.board()?.participants.filter((p) => p.online).map((p) => p.name).sort());
+    await F.waitFor(() => online(F) === JSON.stringify(['Alex', 'Fran']));
+
+    redis.kill('SIGSTOP');
+    const stoppedAt = Date.now();
+    // commands are decided and stored in PostgreSQL through either process
+    const during = cardIdOf(await A.cmd('card.add', { columnId: 'stop', text: 'during, on two' }));
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    // Alex, on the other process, sees the reveal and both cards, though nothing crossed Redis
+    const expected = [before, during].sort();
+    await A.waitFor(() => A.board()?.phase === 'reveal' && JSON.stringify(A.board()!.cards.map((c) => c.id).sort()) === JSON.stringify(expected), 15_000);
+    await F.waitFor(() => JSON.stringify(F.board()?.cards.map((c) => c.id).sort()) === JSON.stringify(expected), 15_000);
+    for (const phase of ['vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: before })).toMatchObject({ ok: true });
+    // the notes: the writer's new text reaches Alex, and what Alex types there reaches Fran
+    await A.waitFor(() => A.board()?.currentItemId === before && A.notes(notesKey.item(before)) !== undefined, 15_000);
+    A.typeNote(notesKey.item(before), 'typed while Redis slept');
+    await F.waitFor(() => F.notes(notesKey.item(before)) === 'typed while Redis slept', 15_000);
+    // someone who comes in (or back) meanwhile opens the board and its notes: CL-12's ticket is spent without Redis
+    const B = await join(1, boardId, 'Bea');
+    await B.waitFor(() => B.notes(notesKey.item(before)) === 'typed while Redis slept', 15_000);
+    // longer than three presence periods (CL-7) and the writer lease: Alex is still counted as here on Fran's side
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 8_000 - (Date.now() - stoppedAt))));
+    expect(online(F)).toBe(JSON.stringify(['Alex', 'Fran']));
+    expect(online(A)).toBe(JSON.stringify(['Alex', 'Bea', 'Fran']));
+
+    redis.kill('SIGCONT');
+    // fan-out goes on once Redis answers again
+    expect(await F.cmd('discuss.select', { itemId: during })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.board()?.currentItemId === during && A.notes(notesKey.item(during)) !== undefined, 15_000);
+    A.typeNote(notesKey.item(during), 'after');
+    await F.waitFor(() => F.notes(notesKey.item(during)) === 'after', 15_000);
+    await A.waitFor(() => JSON.stringify(comparable(A)) === JSON.stringify(comparable(F)), 15_000);
+  }, 60_000);
+});

@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Ack } from '@candor/shared';
+import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
+import { Person, createBoard, newId, sendCommand, until } from './harness.js';
+import { isRunning } from './spawnedServer.js';
+import { peopleOf, startProcesses, storedBoard } from './clusterHarness.js';
+import { cuttableProxy } from './cuttableProxy.js';
+
+/**
+ * CM-2 with real processes: PostgreSQL stops under two processes (every connection to it ended, new ones refused;
+ * here through a relay the test cuts, so that the shared PostgreSQL serves everyone else) and stays away for longer
+ * than the browser waits for an answer (15 s).
+ */
+
+const cardIdOf = (ack: Ack) => (ack as { ok: true; data: { cardId: string } }).data.cardId;
+
+/**
+ * As someone who presses again after "nothing was changed" (or "too many changes"), a moment later: the same
+ * command, the same id, until it is decided
+ */
+async function untilDecided(person: Person, payload: { id: string; type: string } & Record<string, unknown>): Promise<Ack> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const ack = await sendCommand(person.socket!, payload, 14_000).catch(() => null);
+    if (ack && (ack.ok || (ack.code !== 'INTERNAL' && ack.code !== 'RATE_LIMITED'))) return ack;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${payload.type} ${payload.id} was never decided`);
+}
+
+describe('PostgreSQL stays away', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  /** two processes whose PostgreSQL is reached through a relay the test can cut */
+  async function throughRelay() {
+    const shared = new URL(await installationDatabase());
+    const proxy = await cuttableProxy(shared.hostname, Number(shared.port));
+    cleanup.push(() => proxy.close());
+    const through = new URL(shared);
+    through.port = String(proxy.port);
+    const processes = await startProcesses(2, { databaseUrl: through.toString(), env: { WRITER_LEASE_MS: '2000' } });
+    return { proxy, processes, ...peopleOf(processes, cleanup) };
+  }
+
+  it('CM-2 every command sent while PostgreSQL is away is answered (INTERNAL, nothing changed) well within the browser\'s 15 s; back, the same ids sent again are applied once, and everyone sees the same board', async () => {
+    const { proxy, processes, join } = await throughRelay();
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'PostgreSQL went away');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const A = await join(1, boardId, 'Alex');
+    const before = cardIdOf(await A.cmd('card.add', { columnId: 'start', text: 'before' }));
+
+    await proxy.cut();
+    // sent one after another, as people go on working: the second waits behind the first's failed commit
+    const sent = [
+      { person: A, payload: { id: newId(), type: 'card.add', columnId: 'start', text: 'during' } },
+      { person: F, payload: { id: newId(), type: 'card.add', columnId: 'stop', text: 'during, on one' } },
+      { person: A, payload: { id: newId(), type: 'card.add', columnId: 'stop', text: 'during, again' } },
+      { person: F, payload: { id: newId(), type: 'phase.set', phase: 'reveal' } },
+    ];
+    const answers = await Promise.all(sent.map(({ person, payload }) => sendCommand(person.socket!, payload, 14_000).catch(() => null)));
+    expect(answers.map((a) => a && !a.ok && a.code)).toEqual(sent.map(() => 'INTERNAL'));
+    for (const p of processes) expect(isRunning(p.child)).toBe(true);
+
+    await proxy.restore();
+    const stored: Ack[] = [];
+    for (const { person, payload } of sent) stored.push(await untilDecided(person, payload));
+    expect(stored.map((a) => a.ok)).toEqual(sent.map(() => true));
+    // a second time each: the first answer, nothing applied twice (CM-1)
+    for (const [i, { person, payload }] of sent.entries()) expect(await sendCommand(person.socket!, payload)).toEqual(stored[i]);
+    const cards = [before, cardIdOf(stored[0]!), cardIdOf(stored[1]!), cardIdOf(stored[2]!)].sort();
+    expect((await storedBoard(boardId, processes)).cardIds.sort()).toEqual(cards);
+    for (const person of [F, A]) await person.waitFor(() => person.board()?.phase === 'reveal' && JSON.stringify(person.board()!.cards.map((c) => c.id).sort()) === JSON.stringify(cards), 15_000);
+    expect(F.board()!.cards.map((c) => c.text).sort()).toEqual(['before', 'during', 'during, again', 'during, on one']);
+  }, 60_000);
+
+  it('CM-2 PostgreSQL goes away while a busy board commits through both processes: every command is answered within the browser\'s 15 s, and once it is back both processes decide on the stored board, everyone within their budget', async () => {
+    const { proxy, processes, join } = await throughRelay();
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'PostgreSQL went away mid-vote');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const cards: string[] = [];
+    for (let i = 0; i < 4; i++) cards.push(cardIdOf(await F.cmd('card.add', { columnId: 'start', text: `card ${i}` })));
+    const voters: Person[] = [];
+    for (let i = 0; i < 6; i++) voters.push(await join(i % 2, boardId, `Voter ${i}`));
+    for (const phase of ['reveal', 'vote'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+
+    // everyone votes and unvotes in a loop until PostgreSQL goes, so that commits (and reads) are under way as it goes
+    let away = false;
+    let answered = 0;
+    const unanswered: string[] = [];
+    const busy = voters.map(async (voter, i) => {
+      for (let n = 0; !away || n % 2 === 1; n++) {
+        const payload = { id: newId(), type: n % 2 === 0 ? 'vote.cast' : 'vote.retract', itemId: cards[i % cards.length]! };
+        const ack = await sendCommand(voter.socket!, payload, 14_000).catch(() => null);
+        if (!ack) unanswered.push(payload.type);
+        if (!ack?.ok) return;
+        answered++;
+      }
+    });
+    await until(() => answered >= 40, 15_000);
+    await proxy.cut();
+    away = true;
+    await Promise.all(busy);
+    expect(unanswered).toEqual([]);
+    // while it is away, whatever comes is answered too
+    const during = await Promise.all(voters.map((voter) => sendCommand(voter.socket!, { id: newId(), type: 'vote.cast', itemId: cards[0]! }, 14_000).catch(() => null)));
+    expect(during.map((a) => a && !a.ok && a.code)).toEqual(voters.map(() => 'INTERNAL'));
+
+    await proxy.restore();
+    // back: each voter spends their whole budget (3)
+    const accepted = await Promise.all(
+      voters.map(async (voter, i) => {
+        const acks: Ack[] = [];
+        for (let k = 0; k < 5; k++) {
+          acks.push(await untilDecided(voter, { id: newId(), type: 'vote.cast', itemId: cards[(i + k) % cards.length]! }));
+        }
+        expect(acks.filter((a) => !a.ok).every((a) => !a.ok && a.code === 'VOTE_BUDGET_EXCEEDED')).toBe(true);
+        return acks.filter((a) => a.ok).length;
+      }),
+    );
+    // (a vote of the loop may have been stored as PostgreSQL went, answered INTERNAL: the budget counts it)
+    const stored = (await storedBoard(boardId, processes)).votes;
+    expect(stored).toBe(18);
+    expect(accepted.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(18);
+    for (const voter of voters) await voter.waitFor(() => voter.me?.votesLeft === 0, 15_000);
+  }, 60_000);
+});

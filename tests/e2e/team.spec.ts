@@ -118,3 +118,22 @@ test('FA-5 the suggested next facilitator says "has not facilitated yet" of some
   await teamTab.reload();
   await expect(next).toHaveText(/Suggested next facilitator: Ada — facilitated least recently/);
 });
+
+test('TM-7 on a phone, the team page opens with the retro happening now, and its Join link leads to the join form', async ({ facilitator, browser }) => {
+  const teamUrl = await facilitator.createTeam('Phone team');
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 7');
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await phone.newPage();
+    await page.goto(teamUrl);
+    await expect(page.getByRole('heading', { name: 'Phone team' })).toBeVisible();
+    // The first link to the retro is on the first screen: before, the only one was under the seven templates.
+    const toRetro = page.locator('a[href^="/b/"]').first();
+    await expect(toRetro).toBeInViewport();
+    await expect(page.getByRole('region', { name: 'Happening now' })).toContainText('Sprint 7');
+    await toRetro.click();
+    await expect(page.getByLabel('Your name')).toBeVisible();
+  } finally {
+    await phone.close();
+  }
+});

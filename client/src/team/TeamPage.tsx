@@ -61,6 +61,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
         <h1>{team.name}</h1>
         <p className="lede">{t('team.lede')}</p>
       </header>
+      <HappeningNow team={team} />
       <div className="team-grid">
         <div className="team-side">
           <TeamLink teamId={team.id} />
@@ -166,6 +167,36 @@ function TeamCharts({ team }: { team: TeamHistory }) {
         />
       </div>
       <p className="hint">{t('team.chartsHint')}</p>
+    </section>
+  );
+}
+
+/**
+ * TM-7: a retro of the team that is not closed yet, first thing on the page: someone who opens the team's link to
+ * get into today's retro finds it at once, on a phone too, where it was below the whole template list.
+ */
+function HappeningNow({ team }: { team: TeamHistory }) {
+  const { t } = useWords();
+  const open = [...team.retros].reverse().filter((retro) => retro.phase !== 'closed');
+  if (open.length === 0) return null;
+  return (
+    <section className="panel happening-now" aria-labelledby="happening-now-title">
+      <h2 id="happening-now-title">{t('team.now')}</h2>
+      <ul>
+        {open.map((retro) => (
+          <li key={retro.boardId}>
+            <span className="happening-name">{retro.name}</span>
+            <span className="badge">{t('team.inPhase', { phase: t(`phases.${retro.phase}`) })}</span>
+            <a
+              className="button primary"
+              href={`/b/${retro.boardId}`}
+              onClick={(e) => (e.preventDefault(), navigate(`/b/${retro.boardId}`))}
+              aria-label={t('team.joinNowLabel', { name: retro.name })}>
+              {t('team.joinNow')}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

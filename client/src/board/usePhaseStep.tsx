@@ -55,6 +55,14 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
     if (nudge) setNudging(true);
     else if (needsConfirming(board.phase, phase)) setConfirming(phase);
   };
+  // RE-10: the question was only there because a mark was still on its way (the button shows it pressed before the
+  // board counts it): once nothing is unmarked, the step the facilitator asked for is taken, and no dialog ever says
+  // "0 promises are not marked yet" (seen in a CI run of reviewNudge.spec).
+  useEffect(() => {
+    if (!nudging || unmarked > 0 || board.phase !== 'review') return;
+    setNudging(false);
+    session.send({ type: 'phase.set', phase: 'write' });
+  }, [nudging, unmarked, board.phase, session]);
   useEffect(() => {
     if (confirming !== null || nudging) return;
     if (opener.current?.isConnected) opener.current.focus();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
-import { useSession } from './SessionContext.js';
+import { useSession, useSessionState } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 
@@ -45,7 +45,10 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
   // RE-10: leaving Review with promises nobody marked asks first — a nudge, not a block (they stay open, RE-3)
   const [nudging, setNudging] = useState(false);
-  const unmarked = board.phase === 'review' ? board.review.filter((r) => r.status === null).length : 0;
+  // Counted as the Review shows them: a mark of mine on its way counts as made (UI-20, `useAhead`)
+  const { pending, settled } = useSessionState();
+  const markedAhead = new Set([...pending, ...settled].flatMap((c) => (c.type === 'review.mark' ? [c.ref] : [])));
+  const unmarked = board.phase === 'review' ? board.review.filter((r) => r.status === null && !markedAhead.has(r.ref)).length : 0;
   // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
   const opener = useRef<HTMLElement | null>(null);
   const go = (phase: Phase) => {
@@ -55,9 +58,9 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
     if (nudge) setNudging(true);
     else if (needsConfirming(board.phase, phase)) setConfirming(phase);
   };
-  // RE-10: the question was only there because a mark was still on its way (the button shows it pressed before the
-  // board counts it): once nothing is unmarked, the step the facilitator asked for is taken, and no dialog ever says
-  // "0 promises are not marked yet" (seen in a CI run of reviewNudge.spec).
+  // RE-10: should the last promise be marked while the question is open (by someone else, or a mark the board had not
+  // counted), the step the facilitator asked for is taken: no dialog ever says "0 promises are not marked yet" (seen
+  // in a fresh-clone CI run of reviewNudge.spec, when the nudge counted only the board's marks and not mine ahead).
   useEffect(() => {
     if (!nudging || unmarked > 0 || board.phase !== 'review') return;
     setNudging(false);

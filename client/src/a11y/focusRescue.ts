@@ -62,8 +62,11 @@ function rescue(): void {
     }
     // UI-10: gone with the phase before (the phase changed a moment ago): the new phase's heading, not a control
     if (phaseJustChanged() && focusPhaseHeading()) return;
-    // (never a skip link: it is a way in from the top, and would pop up out of nowhere, UI-25)
-    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.offsetParent !== null && !takesText(el) && !el.closest('[data-skip-links]'));
+    // (never a skip link: it is a way in from the top, and would pop up out of nowhere, UI-25; nor the language or
+    // theme switch at the top of the page: the next arrow key there changes the page's language or colours)
+    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+      (el) => el.offsetParent !== null && !takesText(el) && !el.closest('[data-skip-links]') && !el.closest('.preferences'),
+    );
     if (target) {
       target.focus();
       return;

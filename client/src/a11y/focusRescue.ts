@@ -80,7 +80,8 @@ function twinOf(element: HTMLElement): HTMLElement | null {
     const byId = document.getElementById(element.id);
     if (byId && !unusable(byId)) return byId;
   }
-  const label = element.getAttribute('aria-label');
+  // (a control that goes away with its state names the control that takes over: "Ungroup" names its card's "Group with…")
+  const label = element.getAttribute('data-focus-twin') ?? element.getAttribute('aria-label');
   if (!label) return null;
   // a field's name too: "4 — support" in the check that just closed is not the "4 — support" of another action's check
   const name = element.getAttribute('name');

@@ -100,3 +100,65 @@ test('UI-10 the heading a phase change focuses is in sight, below the header tha
     expect(seen.bottom, `${phase}: the heading is below the window`).toBeLessThanOrEqual(seen.windowBottom);
   }
 });
+
+test('UI-10 at the door, a keyboard joiner\'s focus goes to what the door says, never to the language switch an arrow key would change', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Door focus');
+  const panel = facilitator.page.getByRole('region', { name: 'Facilitator' });
+  await panel.getByLabel('Newcomers knock; I let them in').check();
+  await expect(panel.getByLabel('Newcomers knock; I let them in')).toBeChecked();
+
+  // Ada knocks from the keyboard: her name, then Enter
+  await ada.page.goto(link);
+  await ada.page.getByLabel('Your name').fill('Ada');
+  await ada.page.getByLabel('Your name').press('Enter');
+  const knocked = ada.page.getByRole('heading', { name: 'You knocked' });
+  await expect(knocked).toBeFocused();
+  // the facilitator says not now: she reads why, with focus on it, and a key changes no language
+  await panel.getByRole('listitem').filter({ hasText: 'Ada' }).getByRole('button', { name: 'Not now' }).click();
+  const refused = ada.page.getByRole('heading', { name: 'You are not on this board' });
+  await expect(refused).toBeFocused();
+  await ada.page.keyboard.press('ArrowDown');
+  await expect(ada.page.getByLabel('Language')).toHaveValue('en');
+  await expect(refused).toBeVisible();
+
+  // Bo meets joining locked, from the keyboard too
+  await panel.getByLabel('Lock joining (nobody new gets in)').check();
+  await expect(panel.getByLabel('Lock joining (nobody new gets in)')).toBeChecked();
+  await bo.page.goto(link);
+  await bo.page.getByLabel('Your name').fill('Bo');
+  await bo.page.getByLabel('Your name').press('Enter');
+  await expect(bo.page.getByRole('heading', { name: 'You are not on this board' })).toBeFocused();
+  await expect(bo.page.getByText('Joining is closed for this retro. Ask Fiona to open it.')).toBeVisible();
+});
+
+test('UI-10 grouping with "Group with…" and "Ungroup" from the keyboard, focus stays on the card that moved, never on another card\'s control', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Group focus');
+  await ada.join(link, 'Ada');
+  for (const text of ['Alpha card one', 'Beta card two', 'Gamma card three']) await ada.addCard('Start', text);
+  await facilitator.goTo('Reveal');
+  const page = facilitator.page;
+
+  // Gamma joins Beta: Enter on "Group with…", the picker opens with focus, Enter on the choice
+  await facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' }).focus();
+  await page.keyboard.press('Enter');
+  const picker = facilitator.card('Gamma card three').getByLabel('Choose a card to group with');
+  await expect(picker).toBeFocused();
+  await picker.selectOption({ label: 'Beta card two' });
+  await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Ungroup' })).toBeVisible();
+  // the card drawn again in its group keeps focus on its own "Group with…", not on Alpha's grip or hide button
+  await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' })).toBeFocused();
+
+  // out again: focus goes with the card to where it now stands alone
+  await facilitator.card('Gamma card three').getByRole('button', { name: 'Ungroup' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Ungroup' })).toHaveCount(0);
+  await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' })).toBeFocused();
+
+  // Escape closes the picker and gives focus back to the button that opened it
+  await page.keyboard.press('Enter');
+  await expect(facilitator.card('Gamma card three').getByLabel('Choose a card to group with')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' })).toBeFocused();
+  // and the button says which card it acts on, by its words
+  await expect(page.getByRole('button', { name: 'Group with…: Gamma card three' })).toBeFocused();
+});

@@ -336,3 +336,31 @@ test('UI-29 the phone bar also steps back, as the panel does, and its three butt
     await fionaContext.close();
   }
 });
+
+test('UI-12 at 390×844 in German the facilitator sees all four section tabs whole, none cut at the screen\'s edge', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Tabs in German');
+    await section(page, 'Facilitate');
+    await page.getByRole('button', { name: 'Next: Reveal' }).click();
+    await fiona.confirm('Reveal all cards');
+    await page.getByRole('button', { name: 'Next: Vote' }).click();
+    await page.getByRole('button', { name: 'Next: Discuss' }).click();
+    await fiona.expectPhase('Discuss');
+    await page.getByLabel('Language').selectOption('de');
+    const tabs = page.getByRole('tablist', { name: 'Bereiche des Boards' }).getByRole('tab');
+    await expect(tabs).toHaveText(['Board', 'Anwesende', 'Maßnahmen (0)', 'Moderieren']);
+    // each tab in full inside the screen: "Moderieren" was cut at "Mod", the rest of the list scrolled out of sight
+    const edges = await tabs.evaluateAll((all) => all.map((tab) => ({ left: tab.getBoundingClientRect().left, right: tab.getBoundingClientRect().right })));
+    for (const [i, edge] of edges.entries()) {
+      expect(edge.left, `tab ${i + 1} starts on the screen`).toBeGreaterThanOrEqual(0);
+      expect(edge.right, `tab ${i + 1} ends on the screen`).toBeLessThanOrEqual(PHONE.width);
+    }
+    await noSidewaysScroll(page, 'discuss in German');
+  } finally {
+    await context.close();
+  }
+});

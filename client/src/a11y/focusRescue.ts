@@ -62,8 +62,11 @@ function rescue(): void {
     }
     // UI-10: gone with the phase before (the phase changed a moment ago): the new phase's heading, not a control
     if (phaseJustChanged() && focusPhaseHeading()) return;
-    // (never a skip link: it is a way in from the top, and would pop up out of nowhere, UI-25)
-    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el.offsetParent !== null && !takesText(el) && !el.closest('[data-skip-links]'));
+    // (never a skip link: it is a way in from the top, and would pop up out of nowhere, UI-25; nor the language or
+    // theme switch at the top of the page: the next arrow key there changes the page's language or colours)
+    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+      (el) => el.offsetParent !== null && !takesText(el) && !el.closest('[data-skip-links]') && !el.closest('.preferences'),
+    );
     if (target) {
       target.focus();
       return;
@@ -77,7 +80,8 @@ function twinOf(element: HTMLElement): HTMLElement | null {
     const byId = document.getElementById(element.id);
     if (byId && !unusable(byId)) return byId;
   }
-  const label = element.getAttribute('aria-label');
+  // (a control that goes away with its state names the control that takes over: "Ungroup" names its card's "Group with…")
+  const label = element.getAttribute('data-focus-twin') ?? element.getAttribute('aria-label');
   if (!label) return null;
   // a field's name too: "4 — support" in the check that just closed is not the "4 — support" of another action's check
   const name = element.getAttribute('name');

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { PublicCard, PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { shortText } from './items.js';
@@ -13,13 +13,26 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
   const session = useSession();
   const id = useId();
   const [open, setOpen] = useState(false);
+  // UI-10: closing the picker (a choice, Escape, Cancel) gives focus back to the button that opened it, as a
+  // disclosure does; left to the focus rescue it went to the first control of the card or column, another card's grip
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    opener.current?.focus();
+  }, [open]);
+  const close = () => {
+    refocus.current = true;
+    setOpen(false);
+  };
   const isOther = (c: PublicCard) => c.id !== card.id && !(card.groupId && c.groupId === card.groupId);
   // Closed, it only asks whether there is another card (`some` stops at the first): the list is built when
   // opened, not for each of 1,500 cards on every render.
   if (!open) {
     if (!cards.some(isOther)) return null;
     return (
-      <button type="button" className="link small" aria-expanded={false} onClick={() => setOpen(true)}>
+      <button type="button" className="link small" aria-expanded={false} aria-label={groupWithLabel(t, card.text)} ref={opener} onClick={() => setOpen(true)}>
         {t('reveal.groupWith')}
       </button>
     );
@@ -40,10 +53,10 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
           const withCardId = e.target.value;
           if (!withCardId) return;
           session.send({ type: 'card.group', cardId: card.id, withCardId });
-          setOpen(false);
+          close();
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') setOpen(false);
+          if (e.key === 'Escape') close();
         }}
       >
         <option value="">{t('reveal.chooseCardOption')}</option>
@@ -58,9 +71,17 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
           );
         })}
       </select>
-      <button type="button" className="link small" onClick={() => setOpen(false)}>
+      <button type="button" className="link small" onClick={close}>
         {t('app.cancel')}
       </button>
     </span>
   );
+}
+
+/**
+ * The opener's name says which card it acts on, by its words (never its author); the same card's "Ungroup" sends
+ * focus here when it goes away with the group (the focus rescue finds the one button of this name, UI-10).
+ */
+export function groupWithLabel(t: ReturnType<typeof useWords>['t'], text: string): string {
+  return t('reveal.groupWithFor', { name: shortText(text, 40) });
 }

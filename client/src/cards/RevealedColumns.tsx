@@ -7,7 +7,8 @@ import { ColumnsView } from '../layout/ColumnsView.js';
 import { markWhenDrawn } from '../layout/markWhenDrawn.js';
 import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
-import { GroupWithSelect } from './GroupWithSelect.js';
+import { GroupWithSelect, groupWithLabel } from './GroupWithSelect.js';
+import { shortText } from './items.js';
 import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
 import { pendingCardChanges } from './pendingChanges.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
@@ -60,7 +61,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
       >
         {/* The non-drag path: a picker that works with a tap, a screen reader or a keyboard. */}
         {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}
-        {canGroup && inGroup && <UngroupButton cardId={card.id} />}
+        {canGroup && inGroup && <UngroupButton cardId={card.id} text={text} />}
       </CardTile>
     );
     return (
@@ -127,11 +128,18 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   return canDrag ? <DragToGroup board={board}>{view}</DragToGroup> : view;
 }
 
-function UngroupButton({ cardId }: { cardId: string }) {
+function UngroupButton({ cardId, text }: { cardId: string; text: string }) {
   const { t } = useWords();
   const session = useSession();
   return (
-    <button type="button" className="link small" onClick={() => session.send({ type: 'card.ungroup', cardId })}>
+    // UI-10: once the card stands alone this button is gone, and focus goes to the card's own "Group with…" (data-focus-twin)
+    <button
+      type="button"
+      className="link small"
+      aria-label={t('reveal.ungroupFor', { name: shortText(text, 40) })}
+      data-focus-twin={groupWithLabel(t, text)}
+      onClick={() => session.send({ type: 'card.ungroup', cardId })}
+    >
       {t('reveal.ungroup')}
     </button>
   );

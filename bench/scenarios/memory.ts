@@ -43,6 +43,12 @@ export interface MemoryResult {
   activeArrayBuffersKbPerBoard?: number;
   loadedWhileActive: number;
   loadedAfterIdle: number;
+  /**
+   * `--memory-second-round`: as many other boards through the same life after the first ones unloaded, and the heap
+   * once they unloaded too, against the first idle heap, per board: what a server keeps round after round of boards
+   * (the first idle figure also holds what follows the peak of connections, like WeakMap tables). Absent without it.
+   */
+  secondRoundIdleHeapKbPerBoard?: number;
   unloadMs: number;
   writeErrors: Record<string, number>;
   seconds: number;
@@ -79,6 +85,8 @@ export async function memoryPerBoard(
     snapshots?: string;
     /** each person also opens the notes document, as the browser does once joined */
     notes?: boolean;
+    /** as many other boards again once the first unloaded, and the idle heap after them (`secondRoundIdleHeapKbPerBoard`) */
+    secondRound?: boolean;
   },
 ): Promise<MemoryResult> {
   const log = o.log ?? (() => undefined);
@@ -87,9 +95,10 @@ export async function memoryPerBoard(
   try {
     // A few extra boards go through the same life first, so that code compiled on first use (V8 keeps it)
     // is in the baseline and not charged to the measured boards.
-    const allIds = await createBoards(dataDir, o.boards + WARMUP_BOARDS);
+    const allIds = await createBoards(dataDir, o.boards * (o.secondRound ? 2 : 1) + WARMUP_BOARDS);
     const warmupIds = allIds.slice(0, WARMUP_BOARDS);
-    const boardIds = allIds.slice(WARMUP_BOARDS);
+    const boardIds = allIds.slice(WARMUP_BOARDS, WARMUP_BOARDS + o.boards);
+    const secondIds = allIds.slice(WARMUP_BOARDS + o.boards);
     log(`created ${allIds.length} boards (${WARMUP_BOARDS} to warm up) in ${(now() - started).toFixed(0)} ms`);
     // Memory does not depend on fsyncs: fill the boards with synchronous=NORMAL so 1,000 boards fit the time.
     const server = await startCandor({ dataDir, idleUnloadMs: 2000, exposeGc: true, sqliteSynchronous: 'NORMAL' });
@@ -156,6 +165,17 @@ export async function memoryPerBoard(
       const idle: Usage = await server.usage(true);
       if (o.snapshots) await server.usage(true, snapshot('idle'));
       const kb = (bytes: number) => bytes / 1024 / o.boards;
+      let secondRoundIdleHeapKbPerBoard: number | undefined;
+      if (o.secondRound) {
+        await populate(secondIds);
+        await crowd.reset();
+        if ((await waitUnloaded()) > 0) throw new Error('second round: boards still loaded');
+        await sleep(500);
+        const idleAgain: Usage = await server.usage(true);
+        if (o.snapshots) await server.usage(true, snapshot('idle2'));
+        secondRoundIdleHeapKbPerBoard = kb(idleAgain.heapUsed - idle.heapUsed);
+        log(`second round: heap ${((idleAgain.heapUsed - idle.heapUsed) / 1024).toFixed(0)} KB over the first idle heap, ${secondRoundIdleHeapKbPerBoard.toFixed(1)} KB per board`);
+      }
       return {
         boards: o.boards,
         people: o.people,
@@ -174,6 +194,7 @@ export async function memoryPerBoard(
         activeArrayBuffersKbPerBoard: kb(activeSettled.arrayBuffers - baselineSettled.arrayBuffers),
         loadedWhileActive,
         loadedAfterIdle,
+        ...(secondRoundIdleHeapKbPerBoard === undefined ? {} : { secondRoundIdleHeapKbPerBoard }),
         unloadMs,
         writeErrors,
         seconds: (now() - started) / 1000,

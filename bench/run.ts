@@ -56,8 +56,8 @@ const { values: args } = parseArgs({
     'memory-snapshots': { type: 'boolean', default: false },
     /** memory: each person also opens the notes document, as the browser does (2 connections a person, not 1: the board document rides on Socket.io, DO-10) */
     'memory-notes': { type: 'boolean', default: false },
-    /** memory: as many other boards again after the first unloaded, to see what stays round after round */
-    'memory-second-round': { type: 'boolean', default: false },
+    /** memory: this many more rounds of as many other boards after the first unloaded, to see what stays round after round */
+    'memory-rounds': { type: 'string', default: '0' },
     'quiet-ms': { type: 'string', default: '1500' },
     /** abuse: how long the baseline and the attack each last (60 s in the full run) */
     seconds: { type: 'string', default: '60' },
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
 
     if (only.has('memory')) await guard('memory', async () => {
       console.log(`› memory: ${args.boards} boards × ${args['board-people']} people × ${args['board-cards']} cards`);
-      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), notes: args['memory-notes'], secondRound: args['memory-second-round'], log, ...(args['memory-snapshots'] ? { snapshots: path.join(BENCH, 'profiles') } : {}) });
+      results.memory = await memoryPerBoard(crowd, { boards: Number(args.boards), people: Number(args['board-people']), cards: Number(args['board-cards']), notes: args['memory-notes'], rounds: Number(args['memory-rounds']), log, ...(args['memory-snapshots'] ? { snapshots: path.join(BENCH, 'profiles') } : {}) });
     });
 
     if (only.has('abuse')) await guard('abuse', async () => {

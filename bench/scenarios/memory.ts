@@ -44,11 +44,12 @@ export interface MemoryResult {
   loadedWhileActive: number;
   loadedAfterIdle: number;
   /**
-   * `--memory-second-round`: as many other boards through the same life after the first ones unloaded, and the heap
-   * once they unloaded too, against the first idle heap, per board: what a server keeps round after round of boards
-   * (the first idle figure also holds what follows the peak of connections, like WeakMap tables). Absent without it.
+   * `--memory-rounds N`: N more rounds of as many other boards through the same life after the first ones unloaded;
+   * after each, the idle heap's growth over the idle heap before it, per board: what a server keeps round after round
+   * of boards (the first idle figure also holds what follows the peak of connections, like WeakMap tables). Absent
+   * without it.
    */
-  secondRoundIdleHeapKbPerBoard?: number;
+  roundsIdleHeapKbPerBoard?: number[];
   unloadMs: number;
   writeErrors: Record<string, number>;
   seconds: number;
@@ -85,8 +86,8 @@ export async function memoryPerBoard(
     snapshots?: string;
     /** each person also opens the notes document, as the browser does once joined */
     notes?: boolean;
-    /** as many other boards again once the first unloaded, and the idle heap after them (`secondRoundIdleHeapKbPerBoard`) */
-    secondRound?: boolean;
+    /** rounds of as many other boards again once the first unloaded, and the idle heap after each (`roundsIdleHeapKbPerBoard`) */
+    rounds?: number;
   },
 ): Promise<MemoryResult> {
   const log = o.log ?? (() => undefined);
@@ -95,10 +96,11 @@ export async function memoryPerBoard(
   try {
     // A few extra boards go through the same life first, so that code compiled on first use (V8 keeps it)
     // is in the baseline and not charged to the measured boards.
-    const allIds = await createBoards(dataDir, o.boards * (o.secondRound ? 2 : 1) + WARMUP_BOARDS);
+    const rounds = o.rounds ?? 0;
+    const allIds = await createBoards(dataDir, o.boards * (1 + rounds) + WARMUP_BOARDS);
     const warmupIds = allIds.slice(0, WARMUP_BOARDS);
     const boardIds = allIds.slice(WARMUP_BOARDS, WARMUP_BOARDS + o.boards);
-    const secondIds = allIds.slice(WARMUP_BOARDS + o.boards);
+    const roundIds = (round: number) => allIds.slice(WARMUP_BOARDS + o.boards * round, WARMUP_BOARDS + o.boards * (round + 1));
     log(`created ${allIds.length} boards (${WARMUP_BOARDS} to warm up) in ${(now() - started).toFixed(0)} ms`);
     // Memory does not depend on fsyncs: fill the boards with synchronous=NORMAL so 1,000 boards fit the time.
     const server = await startCandor({ dataDir, idleUnloadMs: 2000, exposeGc: true, sqliteSynchronous: 'NORMAL' });
@@ -165,16 +167,18 @@ export async function memoryPerBoard(
       const idle: Usage = await server.usage(true);
       if (o.snapshots) await server.usage(true, snapshot('idle'));
       const kb = (bytes: number) => bytes / 1024 / o.boards;
-      let secondRoundIdleHeapKbPerBoard: number | undefined;
-      if (o.secondRound) {
-        await populate(secondIds);
+      const roundsIdleHeapKbPerBoard: number[] = [];
+      let before = idle;
+      for (let round = 1; round <= rounds; round++) {
+        await populate(roundIds(round));
         await crowd.reset();
-        if ((await waitUnloaded()) > 0) throw new Error('second round: boards still loaded');
+        if ((await waitUnloaded()) > 0) throw new Error(`round ${round + 1}: boards still loaded`);
         await sleep(500);
-        const idleAgain: Usage = await server.usage(true);
-        if (o.snapshots) await server.usage(true, snapshot('idle2'));
-        secondRoundIdleHeapKbPerBoard = kb(idleAgain.heapUsed - idle.heapUsed);
-        log(`second round: heap ${((idleAgain.heapUsed - idle.heapUsed) / 1024).toFixed(0)} KB over the first idle heap, ${secondRoundIdleHeapKbPerBoard.toFixed(1)} KB per board`);
+        const after: Usage = await server.usage(true);
+        if (o.snapshots) await server.usage(true, snapshot(`idle${round + 1}`));
+        roundsIdleHeapKbPerBoard.push(kb(after.heapUsed - before.heapUsed));
+        log(`round ${round + 1}: heap ${((after.heapUsed - before.heapUsed) / 1024).toFixed(0)} KB over the idle heap before it, ${roundsIdleHeapKbPerBoard.at(-1)!.toFixed(1)} KB per board`);
+        before = after;
       }
       return {
         boards: o.boards,
@@ -194,7 +198,7 @@ export async function memoryPerBoard(
         activeArrayBuffersKbPerBoard: kb(activeSettled.arrayBuffers - baselineSettled.arrayBuffers),
         loadedWhileActive,
         loadedAfterIdle,
-        ...(secondRoundIdleHeapKbPerBoard === undefined ? {} : { secondRoundIdleHeapKbPerBoard }),
+        ...(rounds > 0 ? { roundsIdleHeapKbPerBoard } : {}),
         unloadMs,
         writeErrors,
         seconds: (now() - started) / 1000,

@@ -4,6 +4,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
+import type { BoardCommand } from '../sync/commandQueue.js';
 
 /**
  * CF-1: the two steps nobody can take back, and what they do to everyone; and (AN-12) the step back from Discuss
@@ -17,6 +18,16 @@ const CONFIRM = {
 // Only Write → Reveal reveals anything: back from Vote to Reveal, every card is on the table already, and asking
 // "Reveal every card?" there would only alarm the facilitator.
 const needsConfirming = (from: Phase, to: Phase): to is keyof typeof CONFIRM => (from === 'write' && to === 'reveal') || to === 'closed' || (from === 'discuss' && to === 'vote');
+
+/**
+ * RE-10: the promises of a Review nobody marked, counted as the Review shows them: a mark of mine still on its way
+ * (`mine`: my commands not acknowledged yet, or accepted and not yet on the board, UI-20) counts as made.
+ */
+export function unmarkedPromises(board: Pick<PublicBoardView, 'phase' | 'review'>, mine: readonly BoardCommand[]): number {
+  if (board.phase !== 'review') return 0;
+  const markedAhead = new Set(mine.flatMap((c) => (c.type === 'review.mark' ? [c.ref] : [])));
+  return board.review.filter((r) => r.status === null && !markedAhead.has(r.ref)).length;
+}
 
 export interface PhaseStep {
   next: Phase | null;
@@ -45,10 +56,8 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
   // RE-10: leaving Review with promises nobody marked asks first — a nudge, not a block (they stay open, RE-3)
   const [nudging, setNudging] = useState(false);
-  // Counted as the Review shows them: a mark of mine on its way counts as made (UI-20, `useAhead`)
   const { pending, settled } = useSessionState();
-  const markedAhead = new Set([...pending, ...settled].flatMap((c) => (c.type === 'review.mark' ? [c.ref] : [])));
-  const unmarked = board.phase === 'review' ? board.review.filter((r) => r.status === null && !markedAhead.has(r.ref)).length : 0;
+  const unmarked = unmarkedPromises(board, [...pending, ...settled]);
   // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
   const opener = useRef<HTMLElement | null>(null);
   const go = (phase: Phase) => {

@@ -1,19 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Ack, notesKey } from '@candor/shared';
+import { notesKey } from '@candor/shared';
 import { Person, createBoard, newId, until } from './harness.js';
 import { endSessions } from '../../server/src/storage/postgres.testing.js';
 import { type SpawnedServer, freePort, isRunning, isStopped, kill9 } from './spawnedServer.js';
-import { comparable, moveToLiveProcess, peopleOf, sendUntilAcked, startProcesses, startRedisServer, stopHoldingBoardLock, storedBoard, textsEverSet } from './clusterHarness.js';
+import { cardIdOf, comparable, moveToLiveProcess, peopleOf, sendUntilAcked, SHORT_LEASE_MS, startProcesses, startRedisServer, stopHoldingBoardLock, storedBoard, textsEverSet } from './clusterHarness.js';
 
 /**
  * CL-9…CL-11: processes of one installation die (kill -9), stall (SIGSTOP) or lose Redis while people work;
  * nothing acknowledged is lost or doubled, nobody is over budget, and people carry on through the others.
  */
-
-/** CL-8: a short writer lease, so that a take-over happens within the test's patience */
-const LEASE_MS = 2_000;
-
-const cardIdOf = (ack: Ack) => (ack as { ok: true; data: { cardId: string } }).data.cardId;
 
 describe('processes that die, stall or lose Redis', () => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -24,7 +19,7 @@ describe('processes that die, stall or lose Redis', () => {
   /** the test's processes, whose key opens what they stored (`storedBoard`) */
   let started: SpawnedServer[] = [];
   async function cluster(count: number, redisUrl?: string) {
-    const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(LEASE_MS) }, ...(redisUrl ? { redisUrl } : {}) });
+    const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) }, ...(redisUrl ? { redisUrl } : {}) });
     started = processes;
     return { processes, ...peopleOf(processes, cleanup) };
   }
@@ -84,7 +79,7 @@ describe('processes that die, stall or lose Redis', () => {
     const second = await until(async () => {
       const lease = (await storedBoard(boardId, started)).lease;
       return lease?.owner && lease.owner !== first.owner && lease.epoch > first.epoch ? lease : null;
-    }, 2 * LEASE_MS - (Date.now() - killedAt));
+    }, 2 * SHORT_LEASE_MS - (Date.now() - killedAt));
     expect(second.epoch).toBeGreaterThan(first.epoch);
 
     // every acknowledged card exists once in PostgreSQL
@@ -162,7 +157,7 @@ describe('processes that die, stall or lose Redis', () => {
     const second = await until(async () => {
       const lease = (await storedBoard(boardId, started)).lease;
       return lease?.owner && lease.owner !== first.owner && lease.epoch > first.epoch ? lease : null;
-    }, 2 * LEASE_MS);
+    }, 2 * SHORT_LEASE_MS);
     expect(await F.cmd('discuss.select', { itemId: one })).toMatchObject({ ok: true });
     await A.waitFor(() => A.notes(notesKey.item(one)) !== undefined);
     A.typeNote(notesKey.item(one), 'while it slept');

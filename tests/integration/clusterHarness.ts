@@ -11,6 +11,12 @@ import { Redis } from '@candor/server/testing';
 import { Person, ensureServerBuilt, newId, sendCommand, until } from './harness.js';
 import { type SpawnOptions, type SpawnedServer, isRunning, kill9, startServerProcess } from './spawnedServer.js';
 
+/** CL-8: a short writer lease, so that a take-over happens within a test's patience (`startProcesses` env `WRITER_LEASE_MS`) */
+export const SHORT_LEASE_MS = 2_000;
+
+/** the id of the card an accepted `card.add` made */
+export const cardIdOf = (ack: Ack) => (ack as { ok: true; data: { cardId: string } }).data.cardId;
+
 /**
  * CL-*: several built server processes on one PostgreSQL database of their own and one Redis, sharing one server
  * key (CANDOR_KEY) as every process of one installation must, and people spread over them.

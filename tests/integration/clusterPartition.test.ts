@@ -1,17 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Ack, notesKey } from '@candor/shared';
+import { notesKey } from '@candor/shared';
 import { Person, createBoard } from './harness.js';
 import { freePort } from './spawnedServer.js';
-import { comparable, peopleOf, startProcesses, startRedisServer } from './clusterHarness.js';
+import { cardIdOf, comparable, peopleOf, SHORT_LEASE_MS, startProcesses, startRedisServer } from './clusterHarness.js';
 
 /**
  * CL-31: Redis stops answering without closing a connection (a partition, a frozen host: here SIGSTOP of a Redis of
  * the test's own) for longer than the presence and lease periods. Nothing tells the processes: their connections
  * stay open and what they publish waits in the socket.
  */
-
-const cardIdOf = (ack: Ack) => (ack as { ok: true; data: { cardId: string } }).data.cardId;
 
 describe('Redis goes silent', () => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -26,7 +24,7 @@ describe('Redis goes silent', () => {
       redis.kill('SIGCONT');
       redis.kill('SIGKILL');
     });
-    const processes = await startProcesses(2, { redisUrl: `redis://127.0.0.1:${port}`, env: { WRITER_LEASE_MS: '2000' } });
+    const processes = await startProcesses(2, { redisUrl: `redis://127.0.0.1:${port}`, env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) } });
     const { join } = peopleOf(processes, cleanup);
     const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Redis went silent');
     const F = await join(0, boardId, 'Fran', facilitatorKey);

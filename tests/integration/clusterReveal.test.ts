@@ -1,18 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Ack, notesKey } from '@candor/shared';
+import { notesKey } from '@candor/shared';
 import { Person, createBoard, newId, until } from './harness.js';
 import { type SpawnedServer, kill9 } from './spawnedServer.js';
-import { comparable, holdsBoardLock, moveToLiveProcess, peopleOf, sendUntilAcked, startProcesses, storedBoard, textsEverSet } from './clusterHarness.js';
+import { cardIdOf, comparable, holdsBoardLock, moveToLiveProcess, peopleOf, sendUntilAcked, SHORT_LEASE_MS, startProcesses, storedBoard, textsEverSet } from './clusterHarness.js';
 
 /**
  * CL-30: the board's writer (CL-8) dies (kill -9) or stalls (SIGSTOP) in the middle of a reveal asked for through
  * another process, on a board of ~300 cards from 20 people over three processes.
  */
-
-/** CL-8: a short writer lease, so that a take-over happens within the test's patience */
-const LEASE_MS = 2_000;
-
-const cardIdOf = (ack: Ack) => (ack as { ok: true; data: { cardId: string } }).data.cardId;
 
 describe('the writer dies or stalls mid-reveal', () => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -22,7 +17,7 @@ describe('the writer dies or stalls mid-reveal', () => {
 
   let started: SpawnedServer[] = [];
   async function cluster(count: number) {
-    const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(LEASE_MS) } });
+    const processes = await startProcesses(count, { env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) } });
     started = processes;
     return { processes, ...peopleOf(processes, cleanup) };
   }
@@ -92,7 +87,7 @@ describe('the writer dies or stalls mid-reveal', () => {
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: false });
 
     // a new writer with a higher epoch takes over
-    expect((await nextLease(boardId, first, 4 * LEASE_MS)).epoch).toBeGreaterThan(first.epoch);
+    expect((await nextLease(boardId, first, 4 * SHORT_LEASE_MS)).epoch).toBeGreaterThan(first.epoch);
     expect((await storedBoard(boardId, started)).cardIds.sort()).toEqual(expected);
 
     // whoever was on the dead process comes back through another; every document is a fresh one of a live process
@@ -121,7 +116,7 @@ describe('the writer dies or stalls mid-reveal', () => {
     const reveal = F.cmd('phase.set', { phase: 'reveal' });
     processes[0]!.child.kill('SIGSTOP');
     expect(await reveal).toMatchObject({ ok: true });
-    const second = await nextLease(boardId, first, 4 * LEASE_MS);
+    const second = await nextLease(boardId, first, 4 * SHORT_LEASE_MS);
     expect(await F.cmd('phase.set', { phase: 'vote' })).toMatchObject({ ok: true });
     expect(await F.cmd('phase.set', { phase: 'discuss' })).toMatchObject({ ok: true });
     const item = F.board()!.cards[0]!.id;

@@ -3,7 +3,7 @@ import type { Ack } from '@candor/shared';
 import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import { Person, createBoard, newId, sendCommand, until } from './harness.js';
 import { isRunning } from './spawnedServer.js';
-import { peopleOf, startProcesses, storedBoard } from './clusterHarness.js';
+import { cardIdOf, peopleOf, SHORT_LEASE_MS, startProcesses, storedBoard } from './clusterHarness.js';
 import { cuttableProxy } from './cuttableProxy.js';
 
 /**
@@ -11,8 +11,6 @@ import { cuttableProxy } from './cuttableProxy.js';
  * here through a relay the test cuts, so that the shared PostgreSQL serves everyone else) and stays away for longer
  * than the browser waits for an answer (15 s).
  */
-
-const cardIdOf = (ack: Ack) => (ack as { ok: true; data: { cardId: string } }).data.cardId;
 
 /**
  * As someone who presses again after "nothing was changed" (or "too many changes"), a moment later: the same
@@ -40,7 +38,7 @@ describe('PostgreSQL stays away', () => {
     cleanup.push(() => proxy.close());
     const through = new URL(shared);
     through.port = String(proxy.port);
-    const processes = await startProcesses(2, { databaseUrl: through.toString(), env: { WRITER_LEASE_MS: '2000' } });
+    const processes = await startProcesses(2, { databaseUrl: through.toString(), env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) } });
     return { proxy, processes, ...peopleOf(processes, cleanup) };
   }
 

@@ -13,3 +13,21 @@ for (const [what, path, heading] of [
     await expect(page.getByRole('button', { name: 'Create retro' })).toBeVisible();
   });
 }
+
+/**
+ * NV-1: the app's own links are links. A plain click moves within the page's app; Ctrl+click (or ⌘+click) opens
+ * the address in a new tab as on any web page, and this page stays where it was. (The links used to cancel every
+ * click and move this page, so "open in a new tab" from the keyboard and mouse did nothing of the kind.)
+ */
+test('NV-1 Ctrl+click on an app link opens it in a new tab and leaves this page where it is', async ({ page, context }) => {
+  await page.goto('/nothing/here');
+  const link = page.getByRole('link', { name: 'Start a new retro' });
+  const opened = context.waitForEvent('page');
+  await link.click({ modifiers: ['ControlOrMeta'] });
+  const tab = await opened;
+  await tab.waitForLoadState();
+  await expect(tab).toHaveURL(/\/$/);
+  await expect(tab.getByRole('button', { name: 'Create retro' })).toBeVisible();
+  await expect(page).toHaveURL(/\/nothing\/here$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Nothing here' })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { useWords } from '../i18n/useWords.js';
+import { AppLink } from '../AppLink.js';
 import { useState } from 'react';
-import { navigate } from '../navigation.js';
 import { forgetRetro, loadMyRetros } from './myRetros.js';
 import { formatDate } from '../i18n/format.js';
 
@@ -16,9 +16,9 @@ export function MyRetros() {
       <ul>
         {retros.map((r) => (
           <li key={r.boardId}>
-            <a href={`/b/${r.boardId}`} onClick={(e) => (e.preventDefault(), navigate(`/b/${r.boardId}`))}>
+            <AppLink to={`/b/${r.boardId}`}>
               {r.name || t('running.untitledRetro')}
-            </a>
+            </AppLink>
             <span className="hint">
               {r.created ? t('running.youCreated') : t('running.youJoined')} · {r.closed ? t('running.closedReadOnly') : t('running.open')} ·{' '}
               {formatDate(r.lastSeen)}

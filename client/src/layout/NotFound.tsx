@@ -1,5 +1,5 @@
+import { AppLink } from '../AppLink.js';
 import { useWords } from '../i18n/useWords.js';
-import { navigate } from '../navigation.js';
 
 /**
  * A page for a link that leads nowhere (an unknown path, a board that does not exist) or no longer does (a board
@@ -13,9 +13,9 @@ export function NotFound({ title, body, gone = false }: { title: string; body: s
       <h1>{title}</h1>
       <p role={gone ? 'alert' : undefined}>{body}</p>
       <p>
-        <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+        <AppLink to="/">
           {t('app.startNew')}
-        </a>
+        </AppLink>
       </p>
     </main>
   );

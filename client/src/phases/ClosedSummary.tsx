@@ -1,11 +1,11 @@
 import { type ReactNode, useState } from 'react';
+import { AppLink } from '../AppLink.js';
 import { useWords } from '../i18n/useWords.js';
 import { cardRowVotes, notesKey, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
 import { type BoardExport, downloadExport, exportUrl } from '../sync/api.js';
-import { navigate } from '../navigation.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseIntro.js';
@@ -37,9 +37,9 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
           {t('summary.json')}
         </ExportLink>
         {board.teamId && (
-          <a href={`/t/${board.teamId}`} className="back-to-team" onClick={(e) => (e.preventDefault(), navigate(`/t/${board.teamId}`))}>
+          <AppLink className="back-to-team" to={`/t/${board.teamId}`}>
             {t('summary.backToTeam')}
-          </a>
+          </AppLink>
         )}
       </div>
 

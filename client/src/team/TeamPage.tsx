@@ -1,9 +1,9 @@
 import { useWords } from '../i18n/useWords.js';
+import { AppLink } from '../AppLink.js';
 import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
 import { type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../sync/api.js';
-import { navigate } from '../navigation.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
 import { Preferences } from '../theme/Preferences.js';
@@ -42,9 +42,9 @@ export function TeamPage({ teamId }: { teamId: string }) {
         <h1>{t('team.cannotOpen')}</h1>
         <p role="alert">{lookup.status === 'not-found' ? t('board.notFoundBody') : lookup.message}</p>
         <p>
-          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+          <AppLink to="/">
             {t('app.backToStart')}
-          </a>
+          </AppLink>
         </p>
       </main>
     );
@@ -187,13 +187,9 @@ function HappeningNow({ team }: { team: TeamHistory }) {
           <li key={retro.boardId}>
             <span className="happening-name">{retro.name}</span>
             <span className="badge">{t('team.inPhase', { phase: t(`phases.${retro.phase}`) })}</span>
-            <a
-              className="button primary"
-              href={`/b/${retro.boardId}`}
-              onClick={(e) => (e.preventDefault(), navigate(`/b/${retro.boardId}`))}
-              aria-label={t('team.joinNowLabel', { name: retro.name })}>
+            <AppLink className="button primary" to={`/b/${retro.boardId}`} aria-label={t('team.joinNowLabel', { name: retro.name })}>
               {t('team.joinNow')}
-            </a>
+            </AppLink>
           </li>
         ))}
       </ul>
@@ -237,9 +233,9 @@ function PastRetro({ retro }: { retro: TeamRetro }) {
           {reviewed > 0 ? t('team.reviewedEarlier', { count: reviewed, done, notDone, dropped }) : ''}
         </p>
         <p>
-          <a href={`/b/${retro.boardId}`} onClick={(e) => (e.preventDefault(), navigate(`/b/${retro.boardId}`))} aria-label={t('team.openBoardLabel', { name: retro.name })}>
+          <AppLink to={`/b/${retro.boardId}`} aria-label={t('team.openBoardLabel', { name: retro.name })}>
             {t('team.openBoard')}
-          </a>
+          </AppLink>
         </p>
         {retro.actions.length === 0 ? (
           <p className="empty">{t('team.noActions')}</p>

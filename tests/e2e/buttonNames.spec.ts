@@ -22,7 +22,10 @@ test('UI-27 in Discuss no two controls on the board share a name: each says whic
   await longDiscussion(facilitator, ada, bo, 'Names retro');
   for (const person of [facilitator, ada]) {
     // the discussed items' actions open (UI-24), so their controls are on the page too
-    for (const toggle of await person.page.getByRole('button', { name: /^Actions \(1\)/ }).all()) await toggle.click();
+    // both toggles first: `all()` takes what is on the page at that moment, and the second item's may not be yet
+    const toggles = person.page.getByRole('button', { name: /^Actions \(1\)/ });
+    await expect(toggles).toHaveCount(2);
+    for (const toggle of await toggles.all()) await toggle.click();
     await expect(person.page.getByRole('article', { name: /^Action: / })).toHaveCount(2);
     const names = await controlNames(person.page.getByRole('main'));
     expect(names.length).toBeGreaterThan(10);

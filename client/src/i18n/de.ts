@@ -345,6 +345,7 @@ const de: Catalogue = {
     title: 'Handeln',
     intro: 'Für alles, worüber wir gesprochen haben: Was ist das Richtige, und wie kannst du helfen? Kleine Versprechen, die gehalten werden, schaffen mehr Vertrauen als große.',
     noneDiscussed: 'Es wurde nichts besprochen. Öffnet unten einen Punkt, um zu planen, was ihr dazu tut, oder die Moderation geht zu „Besprechen“ zurück.',
+    plan: 'Maßnahmen planen ({{count}})',
     planFor: 'Maßnahmen planen ({{count}}): {{name}}',
     discussedLabel: 'Besprochen: {{name}}',
     actions: 'Maßnahmen',

@@ -314,6 +314,7 @@ const enMore = {
     title: 'Act',
     intro: 'For each thing we talked about: what is the right thing to do, and how can you help? Small promises that are kept build more trust than big ones.',
     noneDiscussed: 'Nothing was discussed. Open an item below to plan what to do about it, or the facilitator can go back to Discuss.',
+    plan: 'Plan actions ({{count}})',
     planFor: 'Plan actions ({{count}}): {{name}}',
     discussedLabel: 'Discussed: {{name}}',
     actions: 'Actions',

@@ -57,8 +57,8 @@ function NothingDiscussed({ board }: { board: PublicBoardView }) {
             <li key={itemId} className="panel act-item">
               <div className="act-item-line">
                 <ItemContent item={items.get(itemId)} />
-                <button type="button" aria-expanded={open.has(itemId)} onClick={() => toggle(itemId)}>
-                  {t('act.planFor', { name, count: actions })}
+                <button type="button" aria-expanded={open.has(itemId)} aria-label={t('act.planFor', { name, count: actions })} onClick={() => toggle(itemId)}>
+                  {t('act.plan', { count: actions })}
                 </button>
               </div>
               {open.has(itemId) && <GuidedMove board={board} itemId={itemId} notesRows={3} lensSwitch={false} />}

@@ -223,3 +223,19 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await ada.page.goto('/');
   await expect(ada.page.getByRole('link', { name: 'Sprint 15' })).toHaveCount(0);
 });
+
+/**
+ * DI-11: when the shared timer runs out, everyone is told, a screen reader too: the countdown is a `timer`, which
+ * screen readers do not read out as it changes, so "Time is up" only glowed on the screen.
+ */
+test('DI-11 the timer running out is said out loud to everyone watching it', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Time box');
+  await ada.join(link, 'Ada');
+  await facilitator.page.getByLabel('Custom minutes').fill('0.17');
+  await facilitator.page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(ada.page.getByRole('timer', { name: 'Time left' })).toHaveText(/^0:(10|0\d)$/);
+  // nothing is announced while it runs
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(0);
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1, { timeout: 20_000 });
+  await expect(facilitator.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1);
+});

@@ -42,22 +42,30 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await tabTo(page, page.getByRole('button', { name: 'Reveal all cards' }));
   await page.keyboard.press('Enter');
   await ada.expectPhase('Reveal');
-  // The button kept focus through the step (it never disabled itself), so the next step is one Enter away.
-  await expect(next('Vote')).toBeFocused();
-  // Until the first step is confirmed the button says it is busy (aria-disabled) and ignores presses.
-  await expect(next('Vote')).not.toHaveAttribute('aria-disabled', 'true');
+  // UI-10: the step taken, focus leaves the button (which now says "Next: Vote") for the phase buttons, named by the
+  // phase the room is in: a second Enter (a double press, a screen reader user confirming) takes no second step.
+  const now = (phase: string) => page.getByRole('group', { name: `Now: ${phase}` });
+  await expect(now('Reveal')).toBeFocused();
+  await page.keyboard.press('Enter');
+  // the next step is a Tab away (Back comes first)
+  await tabTo(page, next('Vote'));
   await page.keyboard.press('Enter');
   await ada.expectPhase('Vote');
+  await expect(now('Vote')).toBeFocused();
 
   const vote = you.getByRole('button', { name: /^Vote for: I can pair/ });
   await tabTo(you, vote);
   await you.keyboard.press('Enter');
   await expect(you.getByText('You have 2 votes left')).toBeVisible();
 
-  await expect(next('Discuss')).toBeFocused();
-  await expect(next('Discuss')).not.toHaveAttribute('aria-disabled', 'true');
+  await tabTo(page, next('Discuss'));
+  await page.keyboard.press('Enter');
+  // Enter again once the board shows Discuss (where the button that had focus now says "Next: Act"): Discuss is
+  // not skipped. The item chosen next, from the same connection, proves the room stayed in Discuss.
+  await expect(page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeVisible();
   await page.keyboard.press('Enter');
   await ada.expectPhase('Discuss');
+  await expect(now('Discuss')).toBeFocused();
   await tabTo(page, page.getByRole('button', { name: /^Discuss this/ }));
   await page.keyboard.press('Enter');
   await expect(you.getByRole('article', { name: /^Now discussing/ })).toContainText('I can pair on the flaky deploy');

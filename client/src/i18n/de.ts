@@ -132,6 +132,7 @@ const de: Catalogue = {
     closed: 'Die Retro ist abgeschlossen. Danke, dass du dich um sie gekümmert hast.',
     back: 'Zurück',
     next: 'Weiter: {{phase}}',
+    now: 'Jetzt: {{phase}}',
     stepBar: 'Nächste Schritte',
     voting: 'Abstimmung',
     votesPerPerson: 'Stimmen pro Person',

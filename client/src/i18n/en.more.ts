@@ -15,6 +15,7 @@ const enMore = {
     closed: 'The retro is closed. Thank you for looking after it.',
     back: 'Back',
     next: 'Next: {{phase}}',
+    now: 'Now: {{phase}}',
     stepBar: 'Next steps',
     voting: 'Voting',
     votesPerPerson: 'Votes per person',

@@ -364,3 +364,45 @@ test('UI-12 at 390×844 in German the facilitator sees all four section tabs who
     await context.close();
   }
 });
+
+test('UI-12 at 390×844 column tabs with long names are all on the screen and readable whole, in English and in German', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Long column names');
+    const names = ['Was uns ausbremst und warum', 'What slowed us down, and why', 'Wo wir Hilfe brauchen', 'Ideas'];
+    await page.getByRole('button', { name: 'Edit columns' }).click();
+    const titles = page.getByLabel('Column title');
+    while ((await titles.count()) < names.length) await page.getByRole('button', { name: 'Add column' }).click();
+    for (const [i, name] of names.entries()) await titles.nth(i).fill(name);
+    await page.getByRole('button', { name: 'Save columns' }).click();
+    const expectTabsWhole = async (list: string, where: string) => {
+      const tabs = page.getByRole('tablist', { name: list }).getByRole('tab');
+      await expect(tabs).toHaveText(names);
+      // each tab inside the screen as it is (no list scrolled sideways to find the others), its words not cut
+      const seen = await tabs.evaluateAll((all) =>
+        all.map((tab) => {
+          const box = tab.getBoundingClientRect();
+          return { name: tab.textContent, left: box.left, right: box.right, cut: tab.scrollWidth > tab.clientWidth || tab.scrollHeight > tab.clientHeight };
+        }),
+      );
+      for (const tab of seen) {
+        expect(tab.left, `${where}: "${tab.name}" starts on the screen`).toBeGreaterThanOrEqual(0);
+        expect(tab.right, `${where}: "${tab.name}" ends on the screen`).toBeLessThanOrEqual(PHONE.width);
+        expect(tab.cut, `${where}: "${tab.name}" is cut`).toBe(false);
+      }
+      await noSidewaysScroll(page, where);
+    };
+    await expectTabsWhole('Columns', 'write, English');
+    // the last tab is one tap away, and the column it opens says its whole name
+    await page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Ideas' }).click();
+    await fiona.addCard('Ideas', 'Pair on reviews');
+    await page.getByLabel('Language').selectOption('de');
+    await expectTabsWhole('Spalten', 'write, German');
+    await page.screenshot({ path: test.info().outputPath('phone-long-column-tabs.png') });
+  } finally {
+    await context.close();
+  }
+});

@@ -406,3 +406,31 @@ test('UI-12 at 390×844 column tabs with long names are all on the screen and re
     await context.close();
   }
 });
+
+test('UI-7 on a phone the box stays in sight above the bars at the bottom as cards are added with Enter', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Writing on a phone');
+    const box = page.getByLabel('New card in Start');
+    await box.focus();
+    /** how far the box's bottom is below the top of the lowest bars (the step bar, the news line): > 0 is hidden */
+    const hiddenBelowBars = () =>
+      box.evaluate((field) => {
+        const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
+        return Math.round(field.getBoundingClientRect().bottom - Math.min(window.innerHeight, ...bars));
+      });
+    for (let i = 1; i <= 5; i++) {
+      await page.keyboard.type(`Card number ${i}, long enough to take a line or two in the column`);
+      await page.keyboard.press('Enter');
+      await expect(fiona.card(`Card number ${i},`).getByText('sending…')).toHaveCount(0);
+      await expect(box).toBeFocused();
+      // where the next card is typed is in sight (it fell below the news line after the second card, typed blind)
+      await expect.poll(hiddenBelowBars, { message: `after card ${i}` }).toBeLessThanOrEqual(0);
+    }
+  } finally {
+    await context.close();
+  }
+});

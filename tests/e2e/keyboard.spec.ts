@@ -75,9 +75,14 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await ada.expectPhase('Act');
   const action = you.getByLabel('What is the right thing to do? How can I help?').first();
   await tabTo(you, action);
-  await you.keyboard.type('Pair on the deploy script this week');
-  await tabTo(you, you.getByRole('button', { name: 'Add action' }).first());
+  // UI-7: Enter adds an action as it adds a card (it was a new line in the field); Shift+Enter is the new line
+  await you.keyboard.type('Pair on the deploy script');
+  await you.keyboard.press('Shift+Enter');
+  await you.keyboard.type('this week');
   await you.keyboard.press('Enter');
+  await expect(you.getByRole('article', { name: /^Action: Pair on the deploy script\s+this week$/ })).toBeVisible();
+  await expect(action).toBeFocused();
+  await expect(action).toHaveValue('');
   const help = you.getByRole('button', { name: 'I can help' }).first();
   await tabTo(you, help);
   await you.keyboard.press('Space');

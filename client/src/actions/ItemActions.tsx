@@ -137,6 +137,10 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    add();
+  }
+
+  function add() {
     const value = text.trim();
     if (!value) return;
     const asked = askOf.trim();
@@ -157,9 +161,15 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
         placeholder={t('act.placeholder')}
         aria-describedby={`${inputId}-small ${inputId}-nudge`}
         onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          // UI-7: as in a card's box, Enter adds and Shift+Enter (or Enter while an input method composes) is a new line
+          if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          add();
+        }}
       />
       <p className="hint start-small" id={`${inputId}-small`}>
-        {t('resp.startSmall')}
+        {t('resp.startSmall')} {t('act.enterHint')}
       </p>
       <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
       <label className="field ask-field">

@@ -363,6 +363,7 @@ const de: Catalogue = {
     prompt: 'Was ist das Richtige? Wie kann ich helfen?',
     placeholder: 'Ein nächster Schritt, den jemand gehen könnte, egal wie klein',
     addAction: 'Maßnahme hinzufügen',
+    enterHint: 'Enter fügt die Maßnahme hinzu · Umschalt+Enter beginnt eine neue Zeile',
     addActionFor: 'Maßnahme hinzufügen: {{name}}',
     thisAction: 'diese Maßnahme',
   },

@@ -332,6 +332,7 @@ const enMore = {
     prompt: 'What is the right thing to do? How can I help?',
     placeholder: 'A next step someone could take, however small',
     addAction: 'Add action',
+    enterHint: 'Enter adds the action · Shift+Enter starts a new line',
     addActionFor: 'Add action: {{name}}',
     thisAction: 'this action',
   },

@@ -287,16 +287,24 @@ test('UI-12 on a phone the running timer stays in sight at the bottom, however f
     // the desk keeps it in its header
     await expect(fiona.page.locator('.board-header').getByRole('timer', { name: 'Time left' })).toBeVisible();
 
-    // UI-30: the offer field shows its whole example ("I can pair on…, I can review…"), its button below it on a phone
-    const offer = ada.page.getByLabel('Your offer of help, under your name').first();
-    const { needed, room } = await offer.evaluate((input: HTMLInputElement) => {
-      const style = getComputedStyle(input);
-      const context = document.createElement('canvas').getContext('2d')!;
-      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-      return { needed: context.measureText(input.placeholder).width, room: input.clientWidth - padding };
-    });
-    expect(needed, `the offer's example needs ${Math.ceil(needed)} px and has ${Math.floor(room)}`).toBeLessThanOrEqual(room);
+    // UI-30: the offer field shows its whole example ("I can pair on…, I can review…"), its button below it on a phone,
+    // and so does the field that asks someone outside the room; in German too
+    const exampleFits = async (label: string) => {
+      const field = ada.page.getByLabel(label).first();
+      const { example, needed, room } = await field.evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+        return { example: input.placeholder, needed: context.measureText(input.placeholder).width, room: input.clientWidth - padding };
+      });
+      expect(needed, `"${example}" needs ${Math.ceil(needed)} px and has ${Math.floor(room)}`).toBeLessThanOrEqual(room);
+    };
+    await exampleFits('Your offer of help, under your name');
+    await exampleFits('Or ask someone outside the room (optional)');
+    await ada.page.getByLabel('Language').selectOption('de');
+    await exampleFits('Dein Hilfsangebot, unter deinem Namen');
+    await exampleFits('Oder jemanden außerhalb des Raums bitten (optional)');
   });
 });
 

@@ -442,3 +442,26 @@ test('UI-7 on a phone the box stays in sight above the bars at the bottom as car
     await context.close();
   }
 });
+
+test('UI-7 on a phone the action field stays in sight as actions are added with Enter', async ({ browser }) => {
+  test.setTimeout(180_000);
+  await deskAndPhone(browser, 'Actions typed on a phone', async (fiona, ada) => {
+    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    const field = ada.page.getByLabel('What is the right thing to do? How can I help?').first();
+    await field.focus();
+    const hiddenBelowBars = () =>
+      field.evaluate((box) => {
+        const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
+        return Math.round(box.getBoundingClientRect().bottom - Math.min(window.innerHeight, ...bars));
+      });
+    for (let i = 1; i <= 3; i++) {
+      await ada.page.keyboard.type(`Action number ${i}: pair on the build script`);
+      await ada.page.keyboard.press('Enter');
+      await expect(ada.page.getByRole('article', { name: `Action: Action number ${i}: pair on the build script` })).toBeVisible();
+      await expect(field).toBeFocused();
+      // where the next action is typed is in sight (the first action pushed it 52 px below the news line)
+      await expect.poll(hiddenBelowBars, { message: `after action ${i}` }).toBeLessThanOrEqual(0);
+    }
+  });
+});

@@ -1,11 +1,12 @@
 import { useWords } from '../i18n/useWords.js';
-import { useLayoutEffect, useRef, type FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { LIMITS, type Column } from '@candor/shared';
 import { columnTitle } from '../i18n/templates.js';
 import { useSession } from '../board/SessionContext.js';
 import { useDraft } from './drafts.js';
 import { BlamelessHint } from './BlamelessHint.js';
 import { CardTextarea } from './CardTextarea.js';
+import { useStaysInSight } from '../a11y/staysInSight.js';
 
 export function NewCardForm({ column }: { column: Column }) {
   const { t } = useWords();
@@ -13,18 +14,8 @@ export function NewCardForm({ column }: { column: Column }) {
   const [draft, setDraft] = useDraft(session.boardId, column.id);
   const inputId = `new-card-${column.id}`;
   const input = useRef<HTMLTextAreaElement>(null);
-  // UI-7: the card just sent shows above the box and pushes it down; on a phone the box went below the bars at the
-  // bottom after the second card, and the next one was typed blind. Until the person types again or leaves the box,
-  // each drawing of the column (the card shown, then sent) brings the box back into sight if it went out of it;
-  // `nearest` keeps to the page's scroll padding, which leaves room for the bars.
-  const keepInSight = useRef(false);
-  useLayoutEffect(() => {
-    const box = input.current;
-    if (!keepInSight.current || !box || document.activeElement !== box) return;
-    const bottom = box.getBoundingClientRect().bottom;
-    const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
-    if (bottom > Math.min(window.innerHeight, ...bars)) box.scrollIntoView({ block: 'nearest' });
-  });
+  // UI-7: the card just sent shows above the box and pushes it down; the box stays in sight
+  const inSight = useStaysInSight(input);
 
   function submit() {
     const text = draft.trim();
@@ -33,7 +24,7 @@ export function NewCardForm({ column }: { column: Column }) {
     setDraft('');
     // Ready for the next card, whether it was sent with Enter or with the button.
     input.current?.focus();
-    keepInSight.current = true;
+    inSight.added();
   }
 
   function onSubmit(event: FormEvent) {
@@ -51,7 +42,7 @@ export function NewCardForm({ column }: { column: Column }) {
         inputRef={input}
         value={draft}
         onChange={(text) => {
-          keepInSight.current = false;
+          inSight.typed();
           setDraft(text);
         }}
         onSubmit={submit}

@@ -66,9 +66,14 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await page.keyboard.press('Enter');
   await ada.expectPhase('Discuss');
   await expect(now('Discuss')).toBeFocused();
-  await tabTo(page, page.getByRole('button', { name: /^Discuss this/ }));
+  // DI-10: "Start with the first item" turns into "Mark the last item discussed" (the only item) once the room is on
+  // it: focus goes to the item now discussed, read out by name, so a second Enter marks nothing
+  await tabTo(page, page.getByRole('button', { name: 'Start with the first item' }));
   await page.keyboard.press('Enter');
   await expect(you.getByRole('article', { name: /^Now discussing/ })).toContainText('I can pair on the flaky deploy');
+  await expect(page.getByRole('article', { name: 'Now discussing: I can pair on the flaky deploy' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Mark the last item discussed' })).toBeEnabled();
 
   await tabTo(page, next('Act'), { backwards: true });
   await page.keyboard.press('Enter');

@@ -61,7 +61,7 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
           </button>
         )}
         {nextItem.shown && (
-          <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.next}>
+          <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.press}>
             {t(nextItem.label)}
           </button>
         )}

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures/team';
-import { tabTo } from './pages/keyboard';
+import { expectFocusVisible, tabTo } from './pages/keyboard';
 
 test('UI-13 a whole retro, as facilitator and as participant, with the keyboard only', async ({ facilitator, ada }) => {
   test.setTimeout(300_000);
@@ -45,7 +45,7 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   // UI-10: the step taken, focus leaves the button (which now says "Next: Vote") for the phase buttons, named by the
   // phase the room is in: a second Enter (a double press, a screen reader user confirming) takes no second step.
   const now = (phase: string) => page.getByRole('group', { name: `Now: ${phase}` });
-  await expect(now('Reveal')).toBeFocused();
+  await expectFocusVisible(now('Reveal'));
   await page.keyboard.press('Enter');
   // the next step is a Tab away (Back comes first)
   await tabTo(page, next('Vote'));
@@ -65,13 +65,13 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await expect(page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeVisible();
   await page.keyboard.press('Enter');
   await ada.expectPhase('Discuss');
-  await expect(now('Discuss')).toBeFocused();
+  await expectFocusVisible(now('Discuss'));
   // DI-10: "Start with the first item" turns into "Mark the last item discussed" (the only item) once the room is on
   // it: focus goes to the item now discussed, read out by name, so a second Enter marks nothing
   await tabTo(page, page.getByRole('button', { name: 'Start with the first item' }));
   await page.keyboard.press('Enter');
   await expect(you.getByRole('article', { name: /^Now discussing/ })).toContainText('I can pair on the flaky deploy');
-  await expect(page.getByRole('article', { name: 'Now discussing: I can pair on the flaky deploy' })).toBeFocused();
+  await expectFocusVisible(page.getByRole('article', { name: 'Now discussing: I can pair on the flaky deploy' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Mark the last item discussed' })).toBeEnabled();
 

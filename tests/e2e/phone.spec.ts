@@ -465,3 +465,31 @@ test('UI-7 on a phone the action field stays in sight as actions are added with 
     }
   });
 });
+
+test('UI-26 at 390×844 in German the phases may take two lines, but every one is on the screen and the current one in sight', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Phasen auf dem Telefon');
+    await page.getByLabel('Language').selectOption('de');
+    const bar = page.getByRole('region', { name: 'Nächste Schritte' });
+    for (const [phase, next] of [['Schreiben', 'Aufdecken'], ['Aufdecken', 'Abstimmen'], ['Abstimmen', 'Besprechen'], ['Besprechen', 'Handeln'], ['Handeln', null]] as const) {
+      const current = page.getByRole('navigation', { name: 'Phasen der Retro' }).locator('[aria-current="step"]');
+      await expect(current).toContainText(phase);
+      await expect(current).toBeInViewport({ ratio: 1 });
+      const edges = await page.locator('.stepper li').evaluateAll((all) => all.map((li) => ({ name: li.textContent, left: li.getBoundingClientRect().left, right: li.getBoundingClientRect().right })));
+      for (const edge of edges) {
+        expect(edge.left, `${phase}: "${edge.name}" starts on the screen`).toBeGreaterThanOrEqual(0);
+        expect(edge.right, `${phase}: "${edge.name}" ends on the screen`).toBeLessThanOrEqual(PHONE.width);
+      }
+      await noSidewaysScroll(page, phase);
+      if (!next) break;
+      await bar.getByRole('button', { name: `Weiter: ${next}` }).click();
+      if (next === 'Aufdecken') await fiona.confirm('Alle Karten aufdecken');
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -215,6 +215,32 @@ test('UI-20 the facilitator\'s switches and the Next button stay where the facil
   await expect(reactions).not.toBeChecked();
 });
 
+test('UI-20 PH-2 a double click on "Next" takes one step, even when the board shows it between the two clicks', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await facilitator.createRetro('Double click');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.goTo('Reveal');
+  const clickAt = async (name: string, clickCount: number) => {
+    const box = (await page.getByRole('button', { name }).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down({ clickCount });
+    await page.mouse.up({ clickCount });
+  };
+  await clickAt('Next: Vote', 1);
+  await facilitator.expectPhase('Vote');
+  // the double click's second click, once the board shows Vote and the button under the pointer says "Next: Discuss"
+  // (here the button moves as its words change; where it would not, the second click lands on it)
+  await expect(page.getByRole('button', { name: 'Next: Discuss' })).toHaveAttribute('aria-disabled', 'false');
+  await clickAt('Next: Discuss', 2);
+  // a vote sent next on the same connection is counted: the room is still in Vote
+  await facilitator.voteFor('Deploys on Friday afternoon');
+  await expect(page.getByText('You have 2 votes left')).toBeVisible();
+  await facilitator.expectPhase('Vote');
+  // a single click later is a step of its own
+  await page.getByRole('button', { name: 'Next: Discuss' }).click();
+  await facilitator.expectPhase('Discuss');
+});
+
 test('UI-20 an action marked done and given a due date keeps both while the board catches up', async ({ facilitator }) => {
   const page = facilitator.page;
   const link = await holdBoardDocument(page);

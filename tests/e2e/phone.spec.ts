@@ -287,16 +287,24 @@ test('UI-12 on a phone the running timer stays in sight at the bottom, however f
     // the desk keeps it in its header
     await expect(fiona.page.locator('.board-header').getByRole('timer', { name: 'Time left' })).toBeVisible();
 
-    // UI-30: the offer field shows its whole example ("I can pair on…, I can review…"), its button below it on a phone
-    const offer = ada.page.getByLabel('Your offer of help, under your name').first();
-    const { needed, room } = await offer.evaluate((input: HTMLInputElement) => {
-      const style = getComputedStyle(input);
-      const context = document.createElement('canvas').getContext('2d')!;
-      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-      return { needed: context.measureText(input.placeholder).width, room: input.clientWidth - padding };
-    });
-    expect(needed, `the offer's example needs ${Math.ceil(needed)} px and has ${Math.floor(room)}`).toBeLessThanOrEqual(room);
+    // UI-30: the offer field shows its whole example ("I can pair on…, I can review…"), its button below it on a phone,
+    // and so does the field that asks someone outside the room; in German too
+    const exampleFits = async (label: string) => {
+      const field = ada.page.getByLabel(label).first();
+      const { example, needed, room } = await field.evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+        return { example: input.placeholder, needed: context.measureText(input.placeholder).width, room: input.clientWidth - padding };
+      });
+      expect(needed, `"${example}" needs ${Math.ceil(needed)} px and has ${Math.floor(room)}`).toBeLessThanOrEqual(room);
+    };
+    await exampleFits('Your offer of help, under your name');
+    await exampleFits('Or ask someone outside the room (optional)');
+    await ada.page.getByLabel('Language').selectOption('de');
+    await exampleFits('Dein Hilfsangebot, unter deinem Namen');
+    await exampleFits('Oder jemanden außerhalb des Raums bitten (optional)');
   });
 });
 
@@ -360,6 +368,127 @@ test('UI-12 at 390×844 in German the facilitator sees all four section tabs who
       expect(edge.right, `tab ${i + 1} ends on the screen`).toBeLessThanOrEqual(PHONE.width);
     }
     await noSidewaysScroll(page, 'discuss in German');
+  } finally {
+    await context.close();
+  }
+});
+
+test('UI-12 at 390×844 column tabs with long names are all on the screen and readable whole, in English and in German', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Long column names');
+    const names = ['Was uns ausbremst und warum', 'What slowed us down, and why', 'Wo wir Hilfe brauchen', 'Ideas'];
+    await page.getByRole('button', { name: 'Edit columns' }).click();
+    const titles = page.getByLabel('Column title');
+    while ((await titles.count()) < names.length) await page.getByRole('button', { name: 'Add column' }).click();
+    for (const [i, name] of names.entries()) await titles.nth(i).fill(name);
+    await page.getByRole('button', { name: 'Save columns' }).click();
+    const expectTabsWhole = async (list: string, where: string) => {
+      const tabs = page.getByRole('tablist', { name: list }).getByRole('tab');
+      await expect(tabs).toHaveText(names);
+      // each tab inside the screen as it is (no list scrolled sideways to find the others), its words not cut
+      const seen = await tabs.evaluateAll((all) =>
+        all.map((tab) => {
+          const box = tab.getBoundingClientRect();
+          return { name: tab.textContent, left: box.left, right: box.right, cut: tab.scrollWidth > tab.clientWidth || tab.scrollHeight > tab.clientHeight };
+        }),
+      );
+      for (const tab of seen) {
+        expect(tab.left, `${where}: "${tab.name}" starts on the screen`).toBeGreaterThanOrEqual(0);
+        expect(tab.right, `${where}: "${tab.name}" ends on the screen`).toBeLessThanOrEqual(PHONE.width);
+        expect(tab.cut, `${where}: "${tab.name}" is cut`).toBe(false);
+      }
+      await noSidewaysScroll(page, where);
+    };
+    await expectTabsWhole('Columns', 'write, English');
+    // the last tab is one tap away, and the column it opens says its whole name
+    await page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Ideas' }).click();
+    await fiona.addCard('Ideas', 'Pair on reviews');
+    await page.getByLabel('Language').selectOption('de');
+    await expectTabsWhole('Spalten', 'write, German');
+    await page.screenshot({ path: test.info().outputPath('phone-long-column-tabs.png') });
+  } finally {
+    await context.close();
+  }
+});
+
+test('UI-7 on a phone the box stays in sight above the bars at the bottom as cards are added with Enter', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Writing on a phone');
+    const box = page.getByLabel('New card in Start');
+    await box.focus();
+    /** how far the box's bottom is below the top of the lowest bars (the step bar, the news line): > 0 is hidden */
+    const hiddenBelowBars = () =>
+      box.evaluate((field) => {
+        const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
+        return Math.round(field.getBoundingClientRect().bottom - Math.min(window.innerHeight, ...bars));
+      });
+    for (let i = 1; i <= 5; i++) {
+      await page.keyboard.type(`Card number ${i}, long enough to take a line or two in the column`);
+      await page.keyboard.press('Enter');
+      await expect(fiona.card(`Card number ${i},`).getByText('sending…')).toHaveCount(0);
+      await expect(box).toBeFocused();
+      // where the next card is typed is in sight (it fell below the news line after the second card, typed blind)
+      await expect.poll(hiddenBelowBars, { message: `after card ${i}` }).toBeLessThanOrEqual(0);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('UI-7 on a phone the action field stays in sight as actions are added with Enter', async ({ browser }) => {
+  test.setTimeout(180_000);
+  await deskAndPhone(browser, 'Actions typed on a phone', async (fiona, ada) => {
+    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    const field = ada.page.getByLabel('What is the right thing to do? How can I help?').first();
+    await field.focus();
+    const hiddenBelowBars = () =>
+      field.evaluate((box) => {
+        const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
+        return Math.round(box.getBoundingClientRect().bottom - Math.min(window.innerHeight, ...bars));
+      });
+    for (let i = 1; i <= 3; i++) {
+      await ada.page.keyboard.type(`Action number ${i}: pair on the build script`);
+      await ada.page.keyboard.press('Enter');
+      await expect(ada.page.getByRole('article', { name: `Action: Action number ${i}: pair on the build script` })).toBeVisible();
+      await expect(field).toBeFocused();
+      // where the next action is typed is in sight (the first action pushed it 52 px below the news line)
+      await expect.poll(hiddenBelowBars, { message: `after action ${i}` }).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
+test('UI-26 at 390×844 in German the phases may take two lines, but every one is on the screen and the current one in sight', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Phasen auf dem Telefon');
+    await page.getByLabel('Language').selectOption('de');
+    const bar = page.getByRole('region', { name: 'Nächste Schritte' });
+    for (const [phase, next] of [['Schreiben', 'Aufdecken'], ['Aufdecken', 'Abstimmen'], ['Abstimmen', 'Besprechen'], ['Besprechen', 'Handeln'], ['Handeln', null]] as const) {
+      const current = page.getByRole('navigation', { name: 'Phasen der Retro' }).locator('[aria-current="step"]');
+      await expect(current).toContainText(phase);
+      await expect(current).toBeInViewport({ ratio: 1 });
+      const edges = await page.locator('.stepper li').evaluateAll((all) => all.map((li) => ({ name: li.textContent, left: li.getBoundingClientRect().left, right: li.getBoundingClientRect().right })));
+      for (const edge of edges) {
+        expect(edge.left, `${phase}: "${edge.name}" starts on the screen`).toBeGreaterThanOrEqual(0);
+        expect(edge.right, `${phase}: "${edge.name}" ends on the screen`).toBeLessThanOrEqual(PHONE.width);
+      }
+      await noSidewaysScroll(page, phase);
+      if (!next) break;
+      await bar.getByRole('button', { name: `Weiter: ${next}` }).click();
+      if (next === 'Aufdecken') await fiona.confirm('Alle Karten aufdecken');
+    }
   } finally {
     await context.close();
   }

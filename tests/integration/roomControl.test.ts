@@ -261,3 +261,29 @@ describe('lock, remove, hide, sign', () => {
     expect(await A.cmd('vote.cast', { itemId: card.data.cardId })).toMatchObject({ ok: true });
   });
 });
+
+describe('stepping', () => {
+  const live = useServer();
+
+  it('PH-2 a step sent from a phase the room has left is refused with CONFLICT and moves nothing: a second press, or a second device still showing an older phase, never takes another step', async () => {
+    const { F, A, B } = await boardWithPeople(live.server.url, live.people);
+    const card = (await A.cmd('card.add', { columnId: 'start', text: 'Deploys on Friday' })) as { ok: true; data: { cardId: string } };
+    expect(await F.cmd('phase.set', { phase: 'reveal', from: 'write' })).toMatchObject({ ok: true });
+    expect(await F.cmd('phase.set', { phase: 'vote', from: 'reveal' })).toMatchObject({ ok: true });
+    for (const voter of [A, B]) expect(await voter.cmd('vote.cast', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    expect(await F.cmd('phase.set', { phase: 'discuss', from: 'vote' })).toMatchObject({ ok: true });
+    // the facilitator's phone still shows Reveal: its "Next: Vote" would take the room back from Discuss and clear
+    // every vote (AN-12), without the question the step back asks
+    expect(await F.cmd('phase.set', { phase: 'vote', from: 'reveal' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // the same press again, sent twice: not a step on from where the room is now
+    expect(await F.cmd('phase.set', { phase: 'discuss', from: 'vote' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // a step from a phase the room never had is refused the same way, before the step itself is judged
+    expect(await F.cmd('phase.set', { phase: 'act', from: 'write' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    await A.waitFor(() => A.board()?.phase === 'discuss');
+    expect(A.board()?.phase).toBe('discuss');
+    // from the phase the room is in, the step is taken; and the votes were never cleared
+    expect(await F.cmd('phase.set', { phase: 'act', from: 'discuss' })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.board()?.phase === 'act');
+    expect(A.me?.votes[card.data.cardId]).toBe(1);
+  });
+});

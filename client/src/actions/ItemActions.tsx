@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
@@ -10,6 +10,7 @@ import { ConsensusCheck } from './ConsensusCheck.js';
 import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
 import { ActionKindLine } from '../responsibility/ActionKindLine.js';
 import { InlineConfirm } from '../facilitation/InlineConfirm.js';
+import { useStaysInSight } from '../a11y/staysInSight.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
@@ -134,15 +135,23 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
   const [text, setText] = useState('');
   const [askOf, setAskOf] = useState('');
   const inputId = `new-action-${itemId}`;
+  // UI-7: the action just added shows above the field and pushes it down; the field stays in sight
+  const field = useRef<HTMLTextAreaElement>(null);
+  const inSight = useStaysInSight(field);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    add();
+  }
+
+  function add() {
     const value = text.trim();
     if (!value) return;
     const asked = askOf.trim();
     session.send({ type: 'action.create', itemId, text: value, ...(asked ? { askOf: asked } : {}) });
     setText('');
     setAskOf('');
+    inSight.added();
   }
 
   return (
@@ -150,16 +159,26 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
       <label htmlFor={inputId}>{t('act.prompt')}</label>
       <textarea
         id={inputId}
+        ref={field}
         value={text}
         rows={2}
         autoFocus={autoFocus}
         maxLength={LIMITS.cardText}
         placeholder={t('act.placeholder')}
         aria-describedby={`${inputId}-small ${inputId}-nudge`}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          inSight.typed();
+          setText(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          // UI-7: as in a card's box, Enter adds and Shift+Enter (or Enter while an input method composes) is a new line
+          if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          add();
+        }}
       />
       <p className="hint start-small" id={`${inputId}-small`}>
-        {t('resp.startSmall')}
+        {t('resp.startSmall')} {t('act.enterHint')}
       </p>
       <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
       <label className="field ask-field">

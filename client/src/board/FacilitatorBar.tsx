@@ -12,7 +12,7 @@ import { AnonymitySetting } from './AnonymitySetting.js';
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  const { next, previous, moving, go, dialogs } = usePhaseStep(board);
+  const { next, previous, moving, press, landing, dialogs } = usePhaseStep(board);
   // UI-20: the switches stay where I put them until the board shows it
   const restricting = useAhead('grouping.restrict');
   const enablingReactions = useAhead('reactions.enable');
@@ -24,15 +24,15 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       {board.phase === 'closed' ? (
         <p className="hint">{t('facilitator.closed')}</p>
       ) : (
-        <div className="phase-buttons">
+        <div className="phase-buttons" role="group" aria-label={t('facilitator.now', { phase: t(`phases.${board.phase}`) })} tabIndex={-1} ref={landing}>
           {previous && (
-            <button type="button" aria-disabled={moving} onClick={() => !moving && go(previous)}>
+            <button type="button" aria-disabled={moving} onClick={press(previous)}>
               {t('facilitator.back')}
             </button>
           )}
           {/* CF-1: Close never sits where every "Next" button stood; it has its own block below. */}
           {next && next !== 'closed' && (
-            <button type="button" className="primary" aria-disabled={moving} onClick={() => !moving && go(next)}>
+            <button type="button" className="primary" aria-disabled={moving} onClick={press(next)}>
               {t('facilitator.next', { phase: t(`phases.${next}`) })}
             </button>
           )}
@@ -44,7 +44,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       {next === 'closed' && (
         <div className="close-retro">
           <h3>{t('facilitation.confirm.finish')}</h3>
-          <button type="button" className="danger-outline" aria-disabled={moving} onClick={() => !moving && go('closed')}>
+          <button type="button" className="danger-outline" aria-disabled={moving} onClick={press('closed')}>
             {t('facilitation.confirm.closeButton')}
           </button>
         </div>

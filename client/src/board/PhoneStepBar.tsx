@@ -13,7 +13,7 @@ import { useNextItem } from '../discuss/useNextItem.js';
  */
 export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
-  const { next, previous, moving, go, dialogs } = usePhaseStep(board);
+  const { next, previous, moving, press, landing, dialogs } = usePhaseStep(board);
   const nextItem = useNextItem(board);
   const ref = useRef<HTMLElement | null>(null);
   const step = next && next !== 'closed' ? next : null;
@@ -53,21 +53,24 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   return (
     <section className="step-bar" ref={ref} aria-label={t('facilitator.stepBar')}>
       {/* Back as on the panel, first and narrow: a step back asks first where the panel's does (AN-12: Discuss → Vote) */}
-      {previous && (
-        <button type="button" className="back" aria-disabled={moving} onClick={() => !moving && go(previous)}>
-          {t('facilitator.back')}
-        </button>
-      )}
-      {nextItem.shown && (
-        <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.next}>
-          {t(nextItem.label)}
-        </button>
-      )}
-      {step && (
-        <button type="button" className={nextItem.shown ? undefined : 'primary'} aria-disabled={moving} onClick={() => !moving && go(step)}>
-          {t('facilitator.next', { phase: t(`phases.${step}`) })}
-        </button>
-      )}
+      {/* UI-10: a step taken from here leaves focus on the group, named by the phase now, not on "Next: <the one after>" */}
+      <div className="phase-buttons" role="group" aria-label={t('facilitator.now', { phase: t(`phases.${board.phase}`) })} tabIndex={-1} ref={landing}>
+        {previous && (
+          <button type="button" className="back" aria-disabled={moving} onClick={press(previous)}>
+            {t('facilitator.back')}
+          </button>
+        )}
+        {nextItem.shown && (
+          <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.press}>
+            {t(nextItem.label)}
+          </button>
+        )}
+        {step && (
+          <button type="button" className={nextItem.shown ? undefined : 'primary'} aria-disabled={moving} onClick={press(step)}>
+            {t('facilitator.next', { phase: t(`phases.${step}`) })}
+          </button>
+        )}
+      </div>
       {dialogs}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { nextPhase, previousPhase, type Phase, type PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from './SessionContext.js';
@@ -36,6 +36,16 @@ export interface PhaseStep {
   moving: boolean;
   /** moves the retro to `phase`, asking first where a step needs it (CF-1, RE-10) */
   go: (phase: Phase) => void;
+  /**
+   * A step button's click: `go`, unless the button is busy or the click is a double click's second (one intention,
+   * one step: by the time it comes the board may show the step taken, and the button the step after it).
+   */
+  press: (phase: Phase) => (event: MouseEvent) => void;
+  /**
+   * UI-10: the phase buttons' group, named by the phase the room is in ("Now: Discuss"); a step taken from one of
+   * its buttons leaves focus there, not on a button that now offers the step after it.
+   */
+  landing: RefObject<HTMLDivElement | null>;
   /** the questions `go` asks, to draw wherever the buttons are */
   dialogs: ReactNode;
 }
@@ -60,9 +70,18 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   const unmarked = unmarkedPromises(board, [...pending, ...settled]);
   // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
   const opener = useRef<HTMLElement | null>(null);
+  // PH-2: the phase the facilitator saw when they asked for the step; the server refuses the step from any other
+  const from = useRef<Phase>(board.phase);
+  const asked = useRef<Phase | null>(null);
+  const landing = useRef<HTMLDivElement | null>(null);
+  const step = (phase: Phase) => {
+    asked.current = phase;
+    session.send({ type: 'phase.set', phase, from: from.current });
+  };
   const go = (phase: Phase) => {
+    from.current = board.phase;
     const nudge = board.phase === 'review' && phase === 'write' && unmarked > 0;
-    if (!nudge && !needsConfirming(board.phase, phase)) return session.send({ type: 'phase.set', phase });
+    if (!nudge && !needsConfirming(board.phase, phase)) return step(phase);
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (nudge) setNudging(true);
     else if (needsConfirming(board.phase, phase)) setConfirming(phase);
@@ -73,8 +92,18 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   useEffect(() => {
     if (!nudging || unmarked > 0 || board.phase !== 'review') return;
     setNudging(false);
-    session.send({ type: 'phase.set', phase: 'write' });
+    step('write');
   }, [nudging, unmarked, board.phase, session]);
+  // UI-10: the board shows the step asked for here: focus on one of the phase buttons (the one pressed, which now
+  // offers the next step) goes to their group, which says the phase the room is in, so a second Enter or Space takes
+  // no second step. Focus elsewhere stays where it is.
+  useLayoutEffect(() => {
+    if (asked.current === null || asked.current !== board.phase) return;
+    asked.current = null;
+    const group = landing.current;
+    const active = document.activeElement;
+    if (group && (!active || active === document.body || group.contains(active))) group.focus();
+  }, [board.phase]);
   useEffect(() => {
     if (confirming !== null || nudging) return;
     if (opener.current?.isConnected) opener.current.focus();
@@ -91,7 +120,7 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
           cancelLabel={t('facilitator.unmarkedStay')}
           onCancel={() => setNudging(false)}
           onConfirm={() => {
-            session.send({ type: 'phase.set', phase: 'write' });
+            step('write');
             setNudging(false);
           }}
         >
@@ -105,7 +134,7 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
           danger={confirming === 'closed'}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
-            session.send({ type: 'phase.set', phase: confirming });
+            step(confirming);
             setConfirming(null);
           }}
         >
@@ -114,5 +143,8 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
       )}
     </>
   );
-  return { next, previous, moving, go, dialogs };
+  const press = (phase: Phase) => (event: MouseEvent) => {
+    if (!moving && event.detail < 2) go(phase);
+  };
+  return { next, previous, moving, go, press, landing, dialogs };
 }

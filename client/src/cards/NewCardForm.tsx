@@ -6,6 +6,7 @@ import { useSession } from '../board/SessionContext.js';
 import { useDraft } from './drafts.js';
 import { BlamelessHint } from './BlamelessHint.js';
 import { CardTextarea } from './CardTextarea.js';
+import { useStaysInSight } from '../a11y/staysInSight.js';
 
 export function NewCardForm({ column }: { column: Column }) {
   const { t } = useWords();
@@ -13,6 +14,8 @@ export function NewCardForm({ column }: { column: Column }) {
   const [draft, setDraft] = useDraft(session.boardId, column.id);
   const inputId = `new-card-${column.id}`;
   const input = useRef<HTMLTextAreaElement>(null);
+  // UI-7: the card just sent shows above the box and pushes it down; the box stays in sight
+  const inSight = useStaysInSight(input);
 
   function submit() {
     const text = draft.trim();
@@ -21,6 +24,7 @@ export function NewCardForm({ column }: { column: Column }) {
     setDraft('');
     // Ready for the next card, whether it was sent with Enter or with the button.
     input.current?.focus();
+    inSight.added();
   }
 
   function onSubmit(event: FormEvent) {
@@ -37,7 +41,10 @@ export function NewCardForm({ column }: { column: Column }) {
         id={inputId}
         inputRef={input}
         value={draft}
-        onChange={setDraft}
+        onChange={(text) => {
+          inSight.typed();
+          setDraft(text);
+        }}
         onSubmit={submit}
         limit={LIMITS.cardText}
         hint={t('write.enterHint')}

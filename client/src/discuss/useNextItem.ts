@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
@@ -14,6 +14,12 @@ export interface NextItem {
   /** a step was sent and the board does not show it yet */
   moving: boolean;
   next: () => void;
+  /**
+   * The button's click: `next`, unless it is a double click's second (one intention, one step). When the step turns
+   * the button into another ("Start with the first item" into "Next item"), focus on it goes to the item now
+   * discussed (UI-10), read out by name: a second Enter would otherwise take the step the button now offers.
+   */
+  press: (event: MouseEvent<HTMLElement>) => void;
 }
 
 /**
@@ -32,11 +38,26 @@ export function useNextItem(board: PublicBoardView): NextItem {
   const next = useCallback(() => {
     if (!moving) session.send({ type: 'discuss.next', from: current });
   }, [session, current, moving]);
+  const label = current === null ? 'running.startFirst' : remaining === 0 ? 'running.markLast' : 'running.nextItem';
+  const pressed = useRef<{ button: HTMLElement; from: string | null; label: string; done: number } | null>(null);
+  const press = (event: MouseEvent<HTMLElement>) => {
+    if (event.detail > 1 || moving) return;
+    pressed.current = { button: event.currentTarget, from: current, label, done: done.size };
+    next();
+  };
+  useLayoutEffect(() => {
+    const step = pressed.current;
+    if (!step || (step.from === current && step.done === done.size)) return;
+    pressed.current = null;
+    if (step.label === label || document.activeElement !== step.button) return;
+    document.getElementById('current-item')?.focus();
+  });
   return {
     shown: isFacilitator && allowedIn('discuss.next', board.phase),
-    label: current === null ? 'running.startFirst' : remaining === 0 ? 'running.markLast' : 'running.nextItem',
+    label,
     disabled: remaining === 0 && (current === null || done.has(current)),
     moving,
     next,
+    press,
   };
 }

@@ -84,7 +84,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
         <RaisedHands board={board} />
         {canNext && !phone && (
           <div className="next-item">
-            <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={next}>
+            <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.press}>
               {t(nextItem.label)}
             </button>
             <span className="hint">{t('running.orPress')}</span>

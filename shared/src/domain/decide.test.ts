@@ -248,6 +248,17 @@ describe('phases through decide', () => {
     expect(state.phase).toBe('reveal');
   });
 
+  it('PH-2 a step from a phase the room has left is stale: CONFLICT, and the room stays where it is', () => {
+    const state = boardWith();
+    must(state, fran, { type: 'phase.set', phase: 'reveal', from: 'write' });
+    // a second press of "Next: Reveal" (from Write) is not a step on from Reveal, nor is the step back to Write
+    expect(run(state, fran, { type: 'phase.set', phase: 'vote', from: 'write' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(run(state, fran, { type: 'phase.set', phase: 'write', from: 'vote' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(state.phase).toBe('reveal');
+    must(state, fran, { type: 'phase.set', phase: 'vote', from: 'reveal' });
+    expect(state.phase).toBe('vote');
+  });
+
   it('PH-4 going back undoes nothing: cards stay revealed, groups and votes stay', () => {
     const state = boardWith();
     const [a, b] = ['a', 'b'].map((t) => addCard(state, alice, t));

@@ -230,6 +230,10 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       return done([{ type: 'group.titled', groupId: command.groupId, title: command.title }]);
     }
     case 'phase.set': {
+      // PH-2: a step asked for from another phase than the room's is stale: it would be a second step for one intention
+      if (command.from !== undefined && command.from !== state.phase) {
+        return fail('CONFLICT', `The retro is in ${state.phase} now, not ${command.from}: the step was not taken.`);
+      }
       if (!canTransition(state.phase, command.phase, state.hasReview)) {
         return fail('BAD_TRANSITION', `Cannot move from ${state.phase} to ${command.phase}: one step at a time.`);
       }

@@ -68,7 +68,9 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('card.ungroup'), cardId: id }),
   // GR-7: `previous` is the title the person started from; a stale one is refused, so no edit is lost silently.
   z.strictObject({ ...base, type: z.literal('group.title'), groupId: id, title: groupTitle, previous: groupTitle }),
-  z.strictObject({ ...base, type: z.literal('phase.set'), phase: z.enum(PHASES) }),
+  // PH-2: `from` is the phase the facilitator saw when they asked for the step; a step from a phase the room has left
+  // is refused (CONFLICT), so a second press or a second device showing an older phase never takes another step.
+  z.strictObject({ ...base, type: z.literal('phase.set'), phase: z.enum(PHASES), from: z.enum(PHASES).optional() }),
   z.strictObject({
     ...base,
     type: z.literal('settings.update'),

@@ -108,6 +108,8 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   /** CL-31: Redis is taken for silent: boards are polled in PostgreSQL (board → the notes' stored mark last seen) */
   private silent: Map<string, string> | null = null;
   private polling = false;
+  /** CL-31: when the last presence beat ran */
+  private lastBeat: number;
   /** CL-32: publishes Redis has not answered yet, and their bytes */
   private unanswered = { count: 0, bytes: 0 };
   /** CL-32: boards whose change or notes update was not published (Redis silent, or too much unanswered) */
@@ -142,6 +144,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
       versions.dropSpentTickets(this.now()).catch((err: Error) => this.logger.warn({ reason: err.message }, 'spent tickets not dropped'));
     }, LIMITS.docTicketTtlMs);
     this.ticketSweep.unref();
+    this.lastBeat = now();
     this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -318,6 +321,11 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     const now = this.now();
     // with no board loaded nothing is published, and nothing needs to be heard
     if (this.rooms.loaded()[Symbol.iterator]().next().done) this.unheardSince = null;
+    // a beat late by as long as this process's own event loop was blocked: what Redis sent back meanwhile waits unread
+    // in its socket (timers run before it is read), so that time does not count as Redis's silence (before, a stall of
+    // 3 s right after a publish took Redis for silent and read every loaded board again)
+    if (this.unheardSince !== null) this.unheardSince += Math.max(0, now - this.lastBeat - PRESENCE_HEARTBEAT_MS);
+    this.lastBeat = now;
     if (!this.silent && this.unheardSince !== null && now - this.unheardSince >= REDIS_SILENT_AFTER_MS) {
       this.silent = new Map();
       this.logger.warn({ silentForMs: now - this.unheardSince }, 'Redis does not answer: reading the boards from PostgreSQL until it does');

@@ -144,8 +144,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     max: LOCK_POOL_SIZE,
     application_name: `${applicationName}-locks`,
     options: `-c search_path=${schema} -c idle_in_transaction_session_timeout=${BOARD_LOCK_IDLE_MS}`,
-    ...bounded,
+    // (a board's lock, and a free connection to wait for it on, may be waited for while other boards' holders stall)
     query_timeout: LOCK_ANSWER_MS,
+    connectionTimeoutMillis: LOCK_ANSWER_MS,
   }));
   lockPool.on('error', () => undefined);
   // the schema is made ready on a connection of its own, unbounded: a migration (or another process's) may take long

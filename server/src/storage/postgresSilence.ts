@@ -13,8 +13,11 @@ export const STORE_ANSWER_MS = 3_000;
 const QUERY_UNANSWERED = 'Query read timeout';
 /** pg's error for a query under way on a connection that ended (PostgreSQL killed, a network cut) */
 const ENDED_UNDER_QUERY = 'Connection terminated unexpectedly';
-/** pg-pool's and pg's errors for a connection PostgreSQL did not let in within `connectionTimeoutMillis` */
-const CONNECT_UNANSWERED = new Set(['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout']);
+/**
+ * pg's error for a new connection PostgreSQL did not let in within `connectionTimeoutMillis` (not pg-pool's "timeout
+ * exceeded when trying to connect", a wait for one of its busy connections: a busy pool, which says nothing of PostgreSQL)
+ */
+const CONNECT_UNANSWERED = 'Connection terminated due to connection timeout';
 
 /** CM-6: the query was sent and no answer came: what it did is unknown, and its connection is of no further use */
 export function sentUnanswered(err: unknown): boolean {
@@ -41,7 +44,7 @@ export class StoreSilence {
 
   /** a call failed: if for want of an answer, PostgreSQL is taken for silent */
   heard(err: unknown): void {
-    if (err instanceof Error && (err.message === QUERY_UNANSWERED || CONNECT_UNANSWERED.has(err.message))) this.until = this.now() + STORE_ANSWER_MS;
+    if (err instanceof Error && (err.message === QUERY_UNANSWERED || err.message === CONNECT_UNANSWERED)) this.until = this.now() + STORE_ANSWER_MS;
   }
 
   get silent(): boolean {

@@ -93,7 +93,8 @@ describe('PostgreSQL stays away', () => {
         return acks.filter((a) => a.ok).length;
       }),
     );
-    // (a vote of the loop may have been stored as PostgreSQL went, answered INTERNAL: the budget counts it)
+    // (a vote of the loop may have been stored as PostgreSQL went, answered OUTCOME_UNKNOWN, CM-6, and not sent again
+    // here: the budget counts it)
     const stored = (await storedBoard(boardId, processes)).votes;
     expect(stored).toBe(18);
     expect(accepted.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(18);

@@ -10,6 +10,7 @@ import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/ser
 import { Redis } from '@candor/server/testing';
 import { Person, ensureServerBuilt, newId, sendCommand, until } from './harness.js';
 import { type SpawnOptions, type SpawnedServer, isRunning, kill9, startServerProcess } from './spawnedServer.js';
+import { type CuttableProxy, cuttableProxy } from './cuttableProxy.js';
 
 /** CL-8: a short writer lease, so that a take-over happens within a test's patience (`startProcesses` env `WRITER_LEASE_MS`) */
 export const SHORT_LEASE_MS = 2_000;
@@ -34,6 +35,36 @@ export async function startProcesses(count: number, options: { redisUrl?: string
   const started: SpawnedServer[] = [];
   for (let i = 0; i < count; i++) started.push(await startServerProcess(common));
   return started;
+}
+
+/**
+ * Processes whose PostgreSQL is reached through a relay the test can cut or freeze (`cuttableProxy`), so that the
+ * shared PostgreSQL serves everyone else meanwhile; with `peopleOf`'s `join` and `live`. Registers their ending in `cleanup`.
+ */
+export async function processesThroughRelay(cleanup: (() => Promise<void>)[], count = 2): Promise<{ proxy: CuttableProxy; processes: SpawnedServer[] } & ReturnType<typeof peopleOf>> {
+  const shared = new URL(await installationDatabase());
+  const proxy = await cuttableProxy(shared.hostname, Number(shared.port));
+  cleanup.push(async () => {
+    proxy.thaw();
+    await proxy.close();
+  });
+  const through = new URL(shared);
+  through.port = String(proxy.port);
+  const processes = await startProcesses(count, { databaseUrl: through.toString(), env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) } });
+  return { proxy, processes, ...peopleOf(processes, cleanup) };
+}
+
+/**
+ * As someone who presses again after "nothing was changed" (or "too many changes"), a moment later, or as the browser
+ * sends again a command whose outcome the server could not tell (CM-6): the same command, the same id, until it is decided
+ */
+export async function untilDecided(person: Person, payload: { id: string; type: string } & Record<string, unknown>): Promise<Ack> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const ack = await sendCommand(person.socket!, payload, 14_000).catch(() => null);
+    if (ack && (ack.ok || !['INTERNAL', 'RATE_LIMITED', 'OUTCOME_UNKNOWN'].includes(ack.code))) return ack;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${payload.type} ${payload.id} was never decided`);
 }
 
 /**

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '@candor/shared';
-import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import { Person, createBoard, newId, sendCommand, until } from './harness.js';
 import { isRunning } from './spawnedServer.js';
-import { cardIdOf, peopleOf, SHORT_LEASE_MS, startProcesses, storedBoard } from './clusterHarness.js';
-import { cuttableProxy } from './cuttableProxy.js';
+import { cardIdOf, processesThroughRelay, storedBoard, untilDecided } from './clusterHarness.js';
 
 /**
  * CM-2 with real processes: PostgreSQL stops under two processes (every connection to it ended, new ones refused;
@@ -12,35 +10,13 @@ import { cuttableProxy } from './cuttableProxy.js';
  * than the browser waits for an answer (15 s).
  */
 
-/**
- * As someone who presses again after "nothing was changed" (or "too many changes"), a moment later: the same
- * command, the same id, until it is decided
- */
-async function untilDecided(person: Person, payload: { id: string; type: string } & Record<string, unknown>): Promise<Ack> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const ack = await sendCommand(person.socket!, payload, 14_000).catch(() => null);
-    if (ack && (ack.ok || (ack.code !== 'INTERNAL' && ack.code !== 'RATE_LIMITED'))) return ack;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${payload.type} ${payload.id} was never decided`);
-}
-
 describe('PostgreSQL stays away', () => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
-  /** two processes whose PostgreSQL is reached through a relay the test can cut */
-  async function throughRelay() {
-    const shared = new URL(await installationDatabase());
-    const proxy = await cuttableProxy(shared.hostname, Number(shared.port));
-    cleanup.push(() => proxy.close());
-    const through = new URL(shared);
-    through.port = String(proxy.port);
-    const processes = await startProcesses(2, { databaseUrl: through.toString(), env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) } });
-    return { proxy, processes, ...peopleOf(processes, cleanup) };
-  }
+  const throughRelay = () => processesThroughRelay(cleanup);
 
   it('CM-2 every command sent while PostgreSQL is away is answered (INTERNAL, nothing changed) well within the browser\'s 15 s; back, the same ids sent again are applied once, and everyone sees the same board', async () => {
     const { proxy, processes, join } = await throughRelay();
@@ -117,7 +93,8 @@ describe('PostgreSQL stays away', () => {
         return acks.filter((a) => a.ok).length;
       }),
     );
-    // (a vote of the loop may have been stored as PostgreSQL went, answered INTERNAL: the budget counts it)
+    // (a vote of the loop may have been stored as PostgreSQL went, answered OUTCOME_UNKNOWN, CM-6, and not sent again
+    // here: the budget counts it)
     const stored = (await storedBoard(boardId, processes)).votes;
     expect(stored).toBe(18);
     expect(accepted.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(18);

@@ -3,7 +3,9 @@ import net from 'node:net';
 /**
  * A TCP relay to a server (PostgreSQL) on a port of its own, which a test can cut — every connection through it
  * ended and new ones refused, as when that server stops — and open again on the same port. It lets a test stop
- * "PostgreSQL" for its own processes while the shared PostgreSQL goes on serving everyone else.
+ * "PostgreSQL" for its own processes while the shared PostgreSQL goes on serving everyone else. It can also freeze:
+ * every connection stays open and new ones are taken, but nothing is relayed either way until it thaws, as when the
+ * server's host freezes (SIGSTOP, a partition) without closing anything.
  */
 export interface CuttableProxy {
   port: number;
@@ -11,11 +13,16 @@ export interface CuttableProxy {
   cut(): Promise<void>;
   /** listens again on the same port */
   restore(): Promise<void>;
+  /** relays nothing more, either way, and closes nothing (what arrives meanwhile is held, in order) */
+  freeze(): void;
+  /** relays what was held, in order, and goes on relaying */
+  thaw(): void;
   close(): Promise<void>;
 }
 
 export async function cuttableProxy(targetHost: string, targetPort: number): Promise<CuttableProxy> {
   const sockets = new Set<net.Socket>();
+  let held: (() => void)[] | null = null;
   const relay = (client: net.Socket) => {
     const upstream = net.connect(targetPort, targetHost);
     for (const [from, to] of [
@@ -23,11 +30,15 @@ export async function cuttableProxy(targetHost: string, targetPort: number): Pro
       [upstream, client],
     ] as const) {
       sockets.add(from);
-      from.pipe(to);
-      from.on('error', () => to.destroy());
+      const pass = (chunk: Buffer) => void to.write(chunk);
+      from.on('data', (chunk: Buffer) => (held ? held.push(() => pass(chunk)) : pass(chunk)));
+      from.on('end', () => (held ? held.push(() => to.end()) : to.end()));
+      // (frozen, the other side learns of the end only after what was held: as a frozen server reads it on waking)
+      from.on('error', () => (held ? held.push(() => to.end()) : to.destroy()));
       from.on('close', () => {
         sockets.delete(from);
-        to.destroy();
+        if (held) held.push(() => to.end());
+        else to.destroy();
       });
     }
   };
@@ -45,6 +56,14 @@ export async function cuttableProxy(targetHost: string, targetPort: number): Pro
     async restore() {
       server = net.createServer(relay);
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
+    freeze() {
+      held ??= [];
+    },
+    thaw() {
+      const release = held ?? [];
+      held = null;
+      for (const step of release) step();
     },
     close: () => (server.listening ? stop() : Promise.resolve()),
   };

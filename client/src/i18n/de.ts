@@ -698,6 +698,7 @@ const de: Catalogue = {
     REACTIONS_OFF: 'Die Moderation hat Reaktionen ausgeschaltet.',
     EMAIL_UNAVAILABLE: 'Dieser Server kann keine E-Mails senden.',
     INTERNAL: 'Auf dem Server ist etwas schiefgegangen. Bitte versuche es noch einmal.',
+    OUTCOME_UNKNOWN: 'Der Server konnte nicht sagen, ob diese Änderung gespeichert wurde. Sie wird von selbst noch einmal gesendet und zählt nur einmal.',
     ID_REUSED: 'Diese Änderung wurde schon mit anderem Inhalt gesendet. Bitte versuche es noch einmal.',
     TOO_MANY_CONNECTIONS: 'Du hast dieses Board in zu vielen Tabs offen. Schließe einen davon.',
     BOARD_FULL: 'Dieses Board ist voll: Es hat so viele Teilnehmende, wie ein Board haben darf.',

@@ -94,6 +94,8 @@ const TICKET_RETRY_MS = 250;
 const TICKET_RETRY_MAX_MS = 5000;
 
 /** Join refusals that put the person at the door rather than in front of an error. */
+/** CM-6: how long a command whose outcome the server could not tell waits before it is sent again (its store is frozen: not at once) */
+const RESEND_UNKNOWN_MS = 2_000;
 const DOOR_CODES = new Set<string>(['PASSWORD_REQUIRED', 'WRONG_PASSWORD', 'WAITING_TO_BE_ADMITTED', 'JOINING_LOCKED', 'REMOVED']);
 
 function doorFor(code: string): Door {
@@ -131,6 +133,8 @@ export class BoardSession {
   private notesTicketPending = false;
   private notesAttempts = 0;
   private notesRetry: ReturnType<typeof setTimeout> | null = null;
+  /** CM-6: commands whose outcome the server could not tell, each to be sent again (same id) after a pause */
+  private readonly resends = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly listeners = new Set<() => void>();
   private readonly health: ConnectionHealth;
   /** ids sent on the current connection; cleared on disconnect so they are resent after the next join */
@@ -214,6 +218,8 @@ export class BoardSession {
     this.socket.disconnect();
     this.boardDoc.stop();
     if (this.notesRetry) clearTimeout(this.notesRetry);
+    for (const timer of this.resends.values()) clearTimeout(timer);
+    this.resends.clear();
     this.notes?.destroy();
     this.notes = null;
     this.notesDoc.destroy();
@@ -505,6 +511,7 @@ export class BoardSession {
 
   private acknowledged(command: BoardCommand, ack: Ack, generation: number): void {
     if (this.stopped || !this.queue.has(command.id)) return;
+    if (!ack.ok && ack.code === 'OUTCOME_UNKNOWN') return this.resendLater(command, ack, generation);
     this.queue.remove(command.id);
     this.inMe.delete(command.id);
     if (generation === this.connectionGeneration) this.inflight.delete(command.id);
@@ -547,6 +554,25 @@ export class BoardSession {
   private notInMe(): readonly BoardCommand[] {
     const pending = this.queue.all();
     return this.inMe.size === 0 ? pending : pending.filter((command) => !this.inMe.has(command.id));
+  }
+
+  /**
+   * CM-6: the server could not tell whether the command was stored (its store froze mid-commit): it stays queued, as
+   * unanswered (shown pending once it has waited long, with "retry"), and is sent again with its id after a pause
+   * (or at the next join): the server applies it at most once. Nothing goes back to the drafts, since it may be stored.
+   */
+  private resendLater(command: BoardCommand, refusal: { code: string; message: string }, generation: number): void {
+    if (generation !== this.connectionGeneration || this.resends.has(command.id)) return;
+    this.notify(refusalMessage(refusal), refusal.code);
+    this.resends.set(
+      command.id,
+      setTimeout(() => {
+        this.resends.delete(command.id);
+        if (generation !== this.connectionGeneration) return; // the join after a reconnect sent it again already
+        this.inflight.delete(command.id);
+        this.flush();
+      }, RESEND_UNKNOWN_MS),
+    );
   }
 
   private notify(message: string, kind = 'other'): void {

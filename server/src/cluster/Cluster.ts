@@ -20,6 +20,13 @@ const PRESENCE_MISSED_BEATS = 3;
  * every presence period, until it hears itself again. Its own messages come back within milliseconds otherwise.
  */
 export const REDIS_SILENT_AFTER_MS = 3_000;
+/**
+ * CL-32: at most this many publishes (and this many bytes of them) wait for Redis's answer at once; past either, a
+ * message is not sent and its board is told about later as changed (`stored`). Each process's own messages come back
+ * within milliseconds, so only a Redis that answers nothing (before it is taken for silent, CL-31) fills them.
+ */
+export const MAX_UNANSWERED_PUBLISHES = 10_000;
+export const MAX_UNANSWERED_PUBLISH_BYTES = 8 * 1024 * 1024;
 const CHANNEL_PREFIX = 'candor:board:';
 
 /**
@@ -38,7 +45,17 @@ type Message =
   | { kind: 'unknock'; knockId: string }
   | { kind: 'knockAnswer'; knockId: string; admitted: boolean }
   | { kind: 'moving'; batch: CardsMovingBatch }
-  | { kind: 'deleted' };
+  | { kind: 'deleted' }
+  /** CL-32: what this process stored of the board while it could not say so (Redis silent): read it from PostgreSQL */
+  | { kind: 'stored' };
+
+/**
+ * CL-32: what is not queued while Redis is taken for silent: a change or a notes update is said again once Redis
+ * answers (as `stored`, one a board: the others read what changed from PostgreSQL, so the latest word is enough), and
+ * presence and "being moved" are repeated or moot by then (CL-7, MV-1). Knocks, their answers and deletions still queue.
+ */
+const WITHHELD_WHILE_SILENT: ReadonlySet<Message['kind']> = new Set(['changed', 'notes', 'stored', 'hello', 'presence', 'moving']);
+const TOLD_AGAIN: ReadonlySet<Message['kind']> = new Set(['changed', 'notes', 'stored']);
 
 /** The cluster's two Redis connections (publishing, and the subscription); ioredis is loaded only here. */
 export async function openCluster(
@@ -91,6 +108,12 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   /** CL-31: Redis is taken for silent: boards are polled in PostgreSQL (board → the notes' stored mark last seen) */
   private silent: Map<string, string> | null = null;
   private polling = false;
+  /** CL-31: when the last presence beat ran */
+  private lastBeat: number;
+  /** CL-32: publishes Redis has not answered yet, and their bytes */
+  private unanswered = { count: 0, bytes: 0 };
+  /** CL-32: boards whose change or notes update was not published (Redis silent, or too much unanswered) */
+  private readonly untold = new Set<string>();
 
   constructor(
     redis: { pub: Redis; sub: Redis },
@@ -113,6 +136,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
       this.silent = null;
       if (this.everReady) this.resync();
       this.everReady = true;
+      this.tellUntold();
     });
     this.tickets = new SharedTickets(settings.ticketKey, (hash, until) => versions.spendTicket(hash, until), now);
     // CL-12: the marks of expired tickets go, by every process now and then (a spending never waits on it)
@@ -120,6 +144,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
       versions.dropSpentTickets(this.now()).catch((err: Error) => this.logger.warn({ reason: err.message }, 'spent tickets not dropped'));
     }, LIMITS.docTicketTtlMs);
     this.ticketSweep.unref();
+    this.lastBeat = now();
     this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -199,12 +224,41 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     this.movingListener = listener;
   }
 
-  private publish(boardId: string, message: Message): void {
+  /** CL-32: how many publishes wait for Redis's answer, and their bytes (what a silent Redis leaves in this process's memory) */
+  unansweredPublishes(): { count: number; bytes: number } {
+    return { ...this.unanswered };
+  }
+
+  /** `probe`: sent even while Redis is taken for silent, so that its coming back says Redis answers again (CL-31) */
+  private publish(boardId: string, message: Message, probe = false): void {
+    const raw = JSON.stringify({ from: this.processId, ...message });
+    const bytes = Buffer.byteLength(raw);
+    const full = this.unanswered.count >= MAX_UNANSWERED_PUBLISHES || this.unanswered.bytes + bytes > MAX_UNANSWERED_PUBLISH_BYTES;
+    if (full || (this.silent && !probe && WITHHELD_WHILE_SILENT.has(message.kind))) {
+      if (TOLD_AGAIN.has(message.kind)) this.untold.add(boardId);
+      return;
+    }
     this.unheardSince ??= this.now();
-    this.pub.publish(CHANNEL_PREFIX + boardId, JSON.stringify({ from: this.processId, ...message })).catch((err: Error) => {
-      // the others catch up from PostgreSQL on their next change, or when Redis is back (CL-9)
-      this.logger.warn({ board: boardId, reason: err.message }, 'could not tell the other processes');
-    });
+    this.unanswered.count++;
+    this.unanswered.bytes += bytes;
+    this.pub
+      .publish(CHANNEL_PREFIX + boardId, raw)
+      .catch((err: Error) => {
+        // the others catch up from PostgreSQL on their next change, or when Redis is back (CL-9)
+        this.logger.warn({ board: boardId, reason: err.message }, 'could not tell the other processes');
+      })
+      .finally(() => {
+        this.unanswered.count--;
+        this.unanswered.bytes -= bytes;
+      });
+  }
+
+  /** CL-32: the boards whose changes were not published are said to have changed, once each (the others read PostgreSQL) */
+  private tellUntold(): void {
+    if (this.silent) return;
+    const boards = [...this.untold];
+    this.untold.clear();
+    for (const boardId of boards) this.publish(boardId, { kind: 'stored' });
   }
 
   private receive(boardId: string, raw: string): void {
@@ -240,6 +294,9 @@ export class Cluster implements RoomCluster, MovingElsewhere {
         return;
       case 'deleted':
         return room.deletedHere();
+      case 'stored':
+        void room.catchUpTo(null).catch(failed);
+        return void room.documents.refreshFromStore('notes').catch(failed);
       case 'moving':
         return this.movingListener?.(boardId, message.batch);
     }
@@ -264,13 +321,23 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     const now = this.now();
     // with no board loaded nothing is published, and nothing needs to be heard
     if (this.rooms.loaded()[Symbol.iterator]().next().done) this.unheardSince = null;
+    // a beat late by as long as this process's own event loop was blocked: what Redis sent back meanwhile waits unread
+    // in its socket (timers run before it is read), so that time does not count as Redis's silence (before, a stall of
+    // 3 s right after a publish took Redis for silent and read every loaded board again)
+    if (this.unheardSince !== null) this.unheardSince += Math.max(0, now - this.lastBeat - PRESENCE_HEARTBEAT_MS);
+    this.lastBeat = now;
     if (!this.silent && this.unheardSince !== null && now - this.unheardSince >= REDIS_SILENT_AFTER_MS) {
       this.silent = new Map();
       this.logger.warn({ silentForMs: now - this.unheardSince }, 'Redis does not answer: reading the boards from PostgreSQL until it does');
     }
     if (this.silent) void this.poll();
+    else this.tellUntold();
+    // CL-32: while Redis is silent, presence is not queued beat after beat: one message waiting to come back is enough
+    // to hear Redis again, so one is sent only when none waits (a connection Redis ended drops what waited on it)
+    let probe = this.silent !== null && this.unanswered.count === 0;
     for (const room of this.rooms.loaded()) {
-      this.presenceChanged(room.id, room.onlineHere());
+      this.publish(room.id, { kind: 'presence', online: [...room.onlineHere()] }, probe);
+      probe = false;
       const byProcess = this.elsewhere.get(room.id);
       if (!byProcess || this.silent) continue;
       for (const [processId, entry] of byProcess) {
@@ -289,6 +356,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     this.logger.warn({}, 'Redis answers again');
     // what was published meanwhile arrives late or not at all: read once more what every board holds
     this.resync();
+    this.tellUntold();
   }
 
   /**

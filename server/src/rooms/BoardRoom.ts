@@ -403,6 +403,8 @@ export class BoardRoom {
       this.sessions.set(session.socket.id, attached(session.socket, session.knockId));
       this.presence.disconnected(session.participantId, session.socket.id);
     }
+    // (the time each failed read took counts too: CM-6 bounds it, but a read of a frozen store takes seconds to fail)
+    const since = this.deps.now();
     let waited = 0;
     for (let wait = RELOAD_RETRY_MS; !this.deleted; wait = Math.min(wait * 2, RELOAD_RETRY_MAX_MS)) {
       try {
@@ -410,7 +412,7 @@ export class BoardRoom {
         break;
       } catch (err) {
         this.deps.logger.error({ err, board: this.id, retryInMs: wait }, 'could not reload the board after a failed commit');
-        if (waited >= RELOAD_HOLD_MS) return this.becomeUnreadable(wait);
+        if (Math.max(waited, this.deps.now() - since) >= RELOAD_HOLD_MS) return this.becomeUnreadable(wait);
         await new Promise((resolve) => setTimeout(resolve, wait));
         waited += wait;
       }

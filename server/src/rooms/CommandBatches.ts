@@ -1,5 +1,5 @@
 import { type Ack, type Command, type JoinCommand, fail } from '@candor/shared';
-import { CommandKeyTaken, StaleCopy } from '../storage/BoardStore.js';
+import { CommandKeyTaken, OutcomeUnknown, StaleCopy } from '../storage/BoardStore.js';
 import { openCommand } from '../storage/sealedCommand.js';
 import { PendingBatch } from './PendingBatch.js';
 import type { RoomFanout } from './RoomFanout.js';
@@ -55,6 +55,10 @@ const GROUP_COMMIT_MIN_BATCH = 8;
 
 /** CM-2: the answer while the board cannot be read back: nothing was decided, and it may be sent again later */
 const unreadable = () => fail('INTERNAL', 'The board cannot be read from storage right now; nothing was changed. Try again in a moment.');
+/** CM-6: the answer to a command whose commit was sent and never answered (nor, since, read back) */
+const outcomeUnknown = () => fail('OUTCOME_UNKNOWN', 'The store did not say whether this change was saved. Send it again with the same id: it is applied at most once.');
+/** CM-6: at most this many command keys of unanswered commits are remembered until the board is read again */
+const MAX_UNSURE_KEYS = 10_000;
 
 /** CM-3: command keys read from the store at once, and the sealed records found under them */
 interface LookedUp {
@@ -125,6 +129,11 @@ export class CommandBatches {
   private lookedUp: LookedUp | null = null;
   /** CL-23: while this process holds the board's lock, the batch's commands, which later arrivals join */
   private lateInto: Incoming[] | null = null;
+  /**
+   * CM-6: the keys of commands whose commit was sent and never answered: sent again while the board cannot be read,
+   * they are answered so again (not "nothing was changed"); once it can be, the stored board decides them (CM-1)
+   */
+  private readonly unsure = new Set<string>();
 
   constructor(private readonly room: BatchesOfRoom) {}
 
@@ -143,7 +152,7 @@ export class CommandBatches {
 
   /** Every command of every socket of the board passes here; answered once its batch is stored. */
   handle(socketId: string, command: Command): Promise<Ack> {
-    if (this.room.unreadable()) return Promise.resolve(unreadable());
+    if (this.room.unreadable()) return Promise.resolve(this.unreadableAnswer(socketId, command));
     if (this.joinsAtOnce(command)) return this.joinAtOnce(socketId, command);
     return new Promise<Ack>((answer) => {
       this.inbox.push({ socketId, command, answer });
@@ -208,9 +217,10 @@ export class CommandBatches {
     if (items.length === 0) return; // an earlier batch took them in while it waited for the board's lock
     // CM-2: they waited while the board could not be read back after a failed commit, and still it cannot be
     if (this.room.unreadable()) {
-      for (const item of items) item.answer(unreadable());
+      for (const item of items) item.answer(this.unreadableAnswer(item.socketId, item.command));
       return;
     }
+    this.unsure.clear();
     try {
       await this.decideItems(items);
     } catch (err) {
@@ -283,6 +293,14 @@ export class CommandBatches {
     // the lock could not be had (PostgreSQL unreachable): every command still waiting gets its one answer
     deps.logger.error({ err: lockFailed, board: id }, 'board lock not taken');
     for (const item of items) if (!item.answered) item.answer(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+  }
+
+  /** CM-2, CM-6: a command that comes while the board cannot be read back */
+  private unreadableAnswer(socketId: string, command: Command): Ack {
+    if (this.unsure.size === 0 || command.type === 'join') return unreadable();
+    const session = this.room.sessions.get(socketId);
+    const key = session?.kind === 'joined' ? this.room.deps.keyring.commandKey(session.commandKeyBase, command.id) : null;
+    return key !== null && this.unsure.has(key) ? outcomeUnknown() : unreadable();
   }
 
   /** the command keys of `items`' commands (a join has none) */
@@ -423,6 +441,7 @@ export class CommandBatches {
   private async flush(batch: PendingBatch, mayRetry = false): Promise<'stored' | 'failed' | 'retry'> {
     const { id, deps, copy, fanout } = this.room;
     let outcome: 'stored' | 'failed' | 'retry' = 'stored';
+    let unknown = false;
     try {
       // CL-2: a refusal stands only if this copy is the stored board (a change is checked under the lock instead)
       if (mayRetry && batch.refusals > 0 && deps.cluster && (await deps.cluster.storedVersion(id)) !== copy.storedVersion) {
@@ -448,13 +467,16 @@ export class CommandBatches {
     } catch (err) {
       outcome = mayRetry && (err instanceof StaleCopy || err instanceof CommandKeyTaken) ? 'retry' : 'failed';
       if (outcome === 'failed') deps.logger.error({ err, board: id, commands: batch.size }, 'batch not stored');
+      // CM-6: the commit may have been made: the room reads the board back all the same (as after any failure)
+      unknown = err instanceof OutcomeUnknown;
+      if (unknown) for (const { commandKey } of batch.commands) if (this.unsure.size < MAX_UNSURE_KEYS) this.unsure.add(commandKey);
       await this.room.rollback(batch);
     } finally {
       fanout.release();
     }
     if (outcome === 'retry') return outcome;
     if (outcome === 'failed') {
-      batch.answerAll(fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
+      batch.answerAll(unknown ? outcomeUnknown() : fail('INTERNAL', 'Something went wrong on the server; nothing was changed.'));
       return outcome;
     }
     if (batch.size === 0) return outcome;

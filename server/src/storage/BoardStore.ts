@@ -124,6 +124,20 @@ export class StaleCopy extends Error {
   }
 }
 
+/**
+ * CM-6: the store did not answer in time (`STORE_ANSWER_MS`) after a commit was sent: it may have been made or not.
+ * The connection is given up (PostgreSQL rolls back what it had not committed when it finds it gone); the room reads
+ * the board back before it decides anything more, and the commands are answered `OUTCOME_UNKNOWN`.
+ */
+export class OutcomeUnknown extends Error {
+  constructor(
+    readonly boardId: string,
+    cause: unknown,
+  ) {
+    super(`no answer whether a commit of board ${boardId} was made`, { cause });
+  }
+}
+
 export interface CommitInput {
   /** keyed hash of (participant secret, command id): recognises a resend, says nothing of whose it is */
   commandKey: string;

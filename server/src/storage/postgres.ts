@@ -1,8 +1,9 @@
 import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { BoardEvent } from '@candor/shared';
 import type { BoardChanges, BoardRecord, BoardStore, CommitBatch, CommitInput, CopyMark, LoadedBoard } from './BoardStore.js';
-import { CommandKeyTaken, StaleCopy } from './BoardStore.js';
+import { CommandKeyTaken, OutcomeUnknown, StaleCopy } from './BoardStore.js';
 import { Fenced } from './fenced.js';
+import { STORE_ANSWER_MS, StoreSilence, sentUnanswered } from './postgresSilence.js';
 import { ensureSchema } from './postgresSchema.js';
 import { writerLeases } from './postgresLeases.js';
 import { type ChangesRow, changesOf, changesSinceStatement, readBoard, readChanges } from './postgresReads.js';
@@ -121,6 +122,9 @@ const BOARD_LOCK_CLASS = 0x63616e65;
  * with SIGSTOP mid-command), so the board's other processes are not held up for good.
  */
 const BOARD_LOCK_IDLE_MS = 5_000;
+/** CM-6: a board's lock may be waited for while its holder stalls until PostgreSQL ends its session (CL-2) */
+const LOCK_ANSWER_MS = BOARD_LOCK_IDLE_MS + STORE_ANSWER_MS;
+
 
 export async function openPostgresStore(url: string, options: PostgresOptions): Promise<PostgresStore> {
   const { stateKey } = options;
@@ -128,21 +132,33 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
   // loaded here, not at start: a server on SQLite never needs it, and a restart does not wait for it
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, application_name: options.applicationName ?? 'candor', options: `-c search_path=${schema}` });
+  const applicationName = options.applicationName ?? 'candor';
+  // CM-6: no query or new connection waits for PostgreSQL longer than STORE_ANSWER_MS (a board's lock: LOCK_ANSWER_MS)
+  const bounded = { query_timeout: STORE_ANSWER_MS, connectionTimeoutMillis: STORE_ANSWER_MS };
+  const silence = new StoreSilence();
+  const pool = silence.guard(new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, application_name: applicationName, options: `-c search_path=${schema}`, ...bounded }));
   // an idle connection that the server drops must not crash the process: the next query gets a new one
   pool.on('error', () => undefined);
-  const lockPool = new pg.Pool({
+  const lockPool = silence.guard(new pg.Pool({
     connectionString: url,
     max: LOCK_POOL_SIZE,
-    application_name: `${options.applicationName ?? 'candor'}-locks`,
+    application_name: `${applicationName}-locks`,
     options: `-c search_path=${schema} -c idle_in_transaction_session_timeout=${BOARD_LOCK_IDLE_MS}`,
-  });
+    // (a board's lock, and a free connection to wait for it on, may be waited for while other boards' holders stall)
+    query_timeout: LOCK_ANSWER_MS,
+    connectionTimeoutMillis: LOCK_ANSWER_MS,
+  }));
   lockPool.on('error', () => undefined);
+  // the schema is made ready on a connection of its own, unbounded: a migration (or another process's) may take long
+  const schemaPool = new pg.Pool({ connectionString: url, max: 1, application_name: applicationName, options: `-c search_path=${schema}` });
+  schemaPool.on('error', () => undefined);
   try {
-    await ensureSchema(pool, schema, stateKey);
+    await ensureSchema(schemaPool, schema, stateKey);
   } catch (err) {
     await Promise.all([pool.end(), lockPool.end()]);
     throw err;
+  } finally {
+    await schemaPool.end();
   }
 
   async function inTransaction<T>(work: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
@@ -154,7 +170,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // CM-6: a query left unanswered holds the connection: it is given up (PostgreSQL rolls back what it had not committed)
+      silence.heard(err);
+      if (sentUnanswered(err)) lost.release(true);
+      else await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
       lost.release();
@@ -212,7 +231,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
           result = await work(row ? Number(row.version) : null);
         }
       } catch (err) {
-        await unlock();
+        // CM-6: no COMMIT after a query left unanswered: it would wait as long again (a lock waited for that long
+        // says nothing of PostgreSQL, so `silence` is not told: its holder may just be slow)
+        if (sentUnanswered(err)) lost.release(true);
+        else await unlock();
         throw err;
       }
       // CL-2: the COMMIT is on its way (pg sends it at once); what `work` stored is committed already, so the caller
@@ -318,14 +340,26 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
     async commitBatch(boardId: string, batch: CommitBatch) {
       refuseAnonymous(batch.events);
+      const parameters = commitBatchParameters(boardId, batch, BOARD_LOCK_CLASS, stateKey);
+      // (a connection that cannot be had is no commit sent: that failure says nothing was changed)
+      const lost = await connectWatched(pool);
       // one statement, so one round trip and one transaction of its own (PostgreSQL commits it as it ends)
-      const { rows } = await pool
-        .query<{ last_seq: number | null; board_exists: boolean }>(COMMIT_BATCH, commitBatchParameters(boardId, batch, BOARD_LOCK_CLASS, stateKey))
-        .catch((err: { code?: string; constraint?: string }) => {
+      const { rows } = await lost.client.query<{ last_seq: number | null; board_exists: boolean }>(COMMIT_BATCH, parameters).then(
+        (result) => {
+          lost.release();
+          return result;
+        },
+        (err: { code?: string; constraint?: string }) => {
+          // (an error PostgreSQL answered leaves the connection usable; anything else ends it)
+          silence.heard(err);
+          lost.release(err.code === undefined);
           // a command key stored meanwhile (a resend racing its first copy) fails the whole statement, so the batch
           if (err.code === UNIQUE_VIOLATION && err.constraint === 'commands_pkey') throw new CommandKeyTaken(`command key already used on board ${boardId}`);
+          // CM-6: the statement was sent and no answer came: it may have been committed
+          if (sentUnanswered(err)) throw new OutcomeUnknown(boardId, err);
           throw err;
-        });
+        },
+      );
       const row = rows[0]!;
       if (row.last_seq !== null) return { lastSeq: row.last_seq };
       // CL-2: decided against another version of the board, or another process holds its lock: nothing was written
@@ -395,9 +429,13 @@ function connectWatched(pool: Pool): Promise<{ client: PoolClient; release(broke
       let lost: Error | null = null;
       const onError = (e: Error) => (lost = e);
       client.on('error', onError);
+      let released = false;
       resolve({
         client,
+        // (once: a connection given up as broken, CM-6, is not given back again after)
         release(broken = false) {
+          if (released) return;
+          released = true;
           client.off('error', onError);
           client.release(broken || lost !== null);
         },

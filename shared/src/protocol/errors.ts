@@ -37,6 +37,11 @@ export const ErrorCode = {
   ID_REUSED: 'ID_REUSED',
   /** DO-8: this person already reads the board document in as many places as allowed */
   TOO_MANY_CONNECTIONS: 'TOO_MANY_CONNECTIONS',
+  /**
+   * CM-6: the store did not answer whether the command's commit was made (PostgreSQL frozen mid-commit): it may have
+   * been applied or not. The browser keeps it and sends it again with the same id, which applies it at most once.
+   */
+  OUTCOME_UNKNOWN: 'OUTCOME_UNKNOWN',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,75 @@
+import type { Pool } from 'pg';
+
+/**
+ * CM-6: how long a query, or a new connection, waits for PostgreSQL before it is given up (the connection with it).
+ * A frozen PostgreSQL (a stopped host, a partition) closes nothing and answers nothing: before, a command waited for
+ * it for good. Far above a commit's time (milliseconds; the slowest acks measured under load took 1.5 s, most of it
+ * waiting for the board), and short enough that a failed commit and the read back after it (CM-2) are answered
+ * within the browser's 15 s patience.
+ */
+export const STORE_ANSWER_MS = 3_000;
+
+/** pg's error for a query sent whose answer did not come within `query_timeout` */
+const QUERY_UNANSWERED = 'Query read timeout';
+/** pg's error for a query under way on a connection that ended (PostgreSQL killed, a network cut) */
+const ENDED_UNDER_QUERY = 'Connection terminated unexpectedly';
+/**
+ * pg's error for a new connection PostgreSQL did not let in within `connectionTimeoutMillis` (not pg-pool's "timeout
+ * exceeded when trying to connect", a wait for one of its busy connections: a busy pool, which says nothing of PostgreSQL)
+ */
+const CONNECT_UNANSWERED = 'Connection terminated due to connection timeout';
+
+/** CM-6: the query was sent and no answer came: what it did is unknown, and its connection is of no further use */
+export function sentUnanswered(err: unknown): boolean {
+  return err instanceof Error && (err.message === QUERY_UNANSWERED || err.message === ENDED_UNDER_QUERY);
+}
+
+/** what every call gets at once while PostgreSQL is taken for silent: nothing was sent */
+export class StoreSilent extends Error {
+  constructor() {
+    super(`PostgreSQL left a query unanswered for ${STORE_ANSWER_MS} ms just now`);
+  }
+}
+
+/**
+ * CM-6: once PostgreSQL left a query or a new connection unanswered for `STORE_ANSWER_MS`, every query and
+ * connection of the pools it guards fails at once for as long again (`StoreSilent`), then one is tried again. Else
+ * the calls one command makes in turn (its id looked up, the board read, the commit, the read back after it) each
+ * waited that long: a command under way when PostgreSQL froze was answered after 15 s.
+ */
+export class StoreSilence {
+  private until = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** a call failed: if for want of an answer, PostgreSQL is taken for silent */
+  heard(err: unknown): void {
+    if (err instanceof Error && (err.message === QUERY_UNANSWERED || err.message === CONNECT_UNANSWERED)) this.until = this.now() + STORE_ANSWER_MS;
+  }
+
+  get silent(): boolean {
+    return this.now() < this.until;
+  }
+
+  /** the pool, its `query` and `connect` failing at once while PostgreSQL is taken for silent (and telling it when it is) */
+  guard(pool: Pool): Pool {
+    const query = (...args: unknown[]) => {
+      if (this.silent) return Promise.reject(new StoreSilent());
+      return (pool.query as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => {
+        this.heard(err);
+        throw err;
+      });
+    };
+    const connect = (callback?: (err: Error | undefined, ...rest: unknown[]) => void) => {
+      if (!callback) throw new Error('connect takes a callback here');
+      if (this.silent) return void process.nextTick(() => callback(new StoreSilent()));
+      pool.connect((err, ...rest) => {
+        if (err) this.heard(err);
+        callback(err, ...rest);
+      });
+    };
+    return new Proxy(pool, {
+      get: (target, prop) => (prop === 'query' ? query : prop === 'connect' ? connect : Reflect.get(target, prop)),
+    });
+  }
+}

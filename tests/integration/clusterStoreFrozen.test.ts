@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Ack } from '@candor/shared';
+import { Person, createBoard, newId, sendCommand, until } from './harness.js';
+import { isRunning } from './spawnedServer.js';
+import { cardIdOf, processesThroughRelay, storedBoard, untilDecided } from './clusterHarness.js';
+
+/**
+ * CM-6 with real processes: PostgreSQL freezes under two processes (a frozen host, a partition: here a relay that
+ * stops relaying without closing anything, so that the shared PostgreSQL serves everyone else). Nothing is refused and
+ * nothing answers: a commit under way may have been made or not.
+ */
+
+/** the browser's patience for an answer */
+const BROWSER_WAITS_MS = 15_000;
+
+describe('PostgreSQL freezes', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('CM-6 every command under way or sent while PostgreSQL is frozen is answered within the browser\'s 15 s (INTERNAL: nothing changed, or OUTCOME_UNKNOWN); thawed, each sent again with its id is applied once: the stored cards are exactly the acknowledged ones', async () => {
+    const { proxy, processes, join } = await processesThroughRelay(cleanup);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'PostgreSQL froze');
+    const writers: Person[] = [await join(0, boardId, 'Fran', facilitatorKey)];
+    for (let i = 1; i < 6; i++) writers.push(await join(i % 2, boardId, `Writer ${i}`));
+
+    // everyone adds cards in a loop until PostgreSQL freezes, so that commits are under way as it does
+    let frozen = false;
+    let acked = 0;
+    const unanswered: string[] = [];
+    const undecided: { person: Person; payload: { id: string; type: string; columnId: string; text: string } }[] = [];
+    const cards = new Set<string>();
+    const loops = writers.map(async (person, i) => {
+      for (let n = 0; !frozen; n++) {
+        const payload = { id: newId(), type: 'card.add', columnId: 'start', text: `card ${i}.${n}` };
+        const sentAt = Date.now();
+        const ack = await sendCommand(person.socket!, payload, BROWSER_WAITS_MS - 1_000).catch(() => null);
+        if (!ack) unanswered.push(`${payload.text} after ${Date.now() - sentAt} ms`);
+        else if (ack.ok) cards.add(cardIdOf(ack));
+        else if (ack.code === 'OUTCOME_UNKNOWN') undecided.push({ person, payload });
+        else expect(ack.code).toBe('INTERNAL');
+        if (!ack?.ok) return;
+        acked++;
+      }
+    });
+    await until(() => acked >= 30, 15_000);
+    proxy.freeze();
+    frozen = true;
+    await Promise.all(loops);
+    // and whatever comes while it is frozen is answered too
+    const during = writers.map((person, i) => ({ person, payload: { id: newId(), type: 'card.add', columnId: 'stop', text: `during ${i}` } }));
+    const answers = await Promise.all(during.map(({ person, payload }) => sendCommand(person.socket!, payload, BROWSER_WAITS_MS - 1_000).catch(() => null)));
+    for (const [i, ack] of answers.entries()) {
+      if (!ack) unanswered.push(during[i]!.payload.text);
+      else if (!ack.ok && ack.code === 'OUTCOME_UNKNOWN') undecided.push(during[i]!);
+      else expect(ack).toMatchObject({ ok: false, code: 'INTERNAL' });
+    }
+    expect(unanswered).toEqual([]);
+    for (const p of processes) expect(isRunning(p.child)).toBe(true);
+
+    proxy.thaw();
+    // the browser sends again, with its id, each command whose outcome it was not told
+    for (const { person, payload } of undecided) {
+      const ack = await untilDecided(person, payload);
+      expect(ack).toMatchObject({ ok: true });
+      cards.add(cardIdOf(ack));
+      // a second time: the same answer, nothing applied twice (CM-1)
+      expect(await sendCommand(person.socket!, payload)).toEqual(ack);
+    }
+    // nothing acknowledged is lost, nothing answered "nothing changed" was stored, nothing is stored twice
+    const stored = (await storedBoard(boardId, processes)).cardIds;
+    expect(stored.length).toBe(new Set(stored).size);
+    expect(stored.sort()).toEqual([...cards].sort());
+  }, 60_000);
+});

@@ -1,31 +1,38 @@
 import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
 
+const UNKNOWN = { ok: false, code: 'OUTCOME_UNKNOWN', message: 'The store did not say whether this change was saved.' };
+/** what a process whose store cannot read the board answers (CM-2): true of that attempt, which changed nothing */
+const UNREADABLE = { ok: false, code: 'INTERNAL', message: 'The board cannot be read from storage right now; nothing was changed. Try again in a moment.' };
+
 /**
  * CM-6: the server could not tell whether a command was stored (its PostgreSQL froze mid-commit, so the commit may have
- * been made). The route stands in for that: the server stores the page's first command of `type`, and its answer is
- * replaced on the way to the page with OUTCOME_UNKNOWN. `sent` lists the ids of every command of that type the page
- * sends (Socket.io: `42<ack>["cmd",{…}]` out, `43<ack>[…]` back).
+ * been made). The route stands in for that: the server stores the page's first command of `type`, and the answers to
+ * its first sends are replaced on the way to the page with `answers`, in turn (then the server's own come through).
+ * `sent` lists the ids of every command of that type the page sends (Socket.io: `42<ack>["cmd",{…}]` out, `43<ack>[…]`
+ * back).
  */
-async function firstAnswerUnknown(page: Page, type: string): Promise<{ sent: string[] }> {
+async function firstAnswersReplaced(page: Page, type: string, answers: object[]): Promise<{ sent: string[] }> {
   const seen = { sent: [] as string[] };
-  let replacing: string | null = null;
+  const replacing = new Map<string, object>();
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => {
       const packet = typeof message === 'string' ? /^42(\d+)(\[[^]*)$/.exec(message) : null;
       const [event, command] = packet ? (JSON.parse(packet[2]!) as [string, { id: string; type: string }]) : [];
       if (packet && event === 'cmd' && command?.type === type) {
-        if (seen.sent.length === 0) replacing = packet[1]!;
+        const answer = answers[seen.sent.length];
+        if (answer) replacing.set(packet[1]!, answer);
         seen.sent.push(command.id);
       }
       server.send(message);
     });
     server.onMessage((message) => {
-      if (replacing !== null && typeof message === 'string' && message.startsWith(`43${replacing}[`)) {
-        const packet = replacing;
-        replacing = null;
-        return ws.send(`43${packet}${JSON.stringify([{ ok: false, code: 'OUTCOME_UNKNOWN', message: 'The store did not say whether this change was saved.' }])}`);
+      const packet = typeof message === 'string' ? /^43(\d+)\[/.exec(message) : null;
+      const answer = packet ? replacing.get(packet[1]!) : undefined;
+      if (packet && answer) {
+        replacing.delete(packet[1]!);
+        return ws.send(`43${packet[1]}${JSON.stringify([answer])}`);
       }
       ws.send(message);
     });
@@ -35,7 +42,7 @@ async function firstAnswerUnknown(page: Page, type: string): Promise<{ sent: str
 
 test('CM-6 a card whose outcome the server could not tell stays out of the drafts, is said so, and is sent again with its id: it shows once', async ({ facilitator }) => {
   const page = facilitator.page;
-  const seen = await firstAnswerUnknown(page, 'card.add');
+  const seen = await firstAnswersReplaced(page, 'card.add', [UNKNOWN]);
   await facilitator.createRetro('Outcome unknown');
   const column = facilitator.column('Stop');
   await column.getByLabel('New card in Stop').fill('Deploys on Friday afternoon');
@@ -48,5 +55,22 @@ test('CM-6 a card whose outcome the server could not tell stays out of the draft
   await expect(facilitator.card('Deploys on Friday afternoon').getByText('sending…')).toHaveCount(0);
   await expect(facilitator.card('Deploys on Friday afternoon')).toHaveCount(1);
   // not put back among the drafts, where pressing "Add card" again would make a second card
+  await expect(column.getByLabel('New card in Stop')).toHaveValue('');
+});
+
+test('CM-6 sent again, it meets a process that cannot read the board ("nothing was changed" by that attempt): it stays out of the drafts and is sent once more', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const seen = await firstAnswersReplaced(page, 'card.add', [UNKNOWN, UNREADABLE]);
+  await facilitator.createRetro('Outcome still unknown');
+  const column = facilitator.column('Stop');
+  await column.getByLabel('New card in Stop').fill('Releases wait for one person');
+  await column.getByRole('button', { name: 'Add card' }).click();
+
+  // the first attempt may be stored: a later "nothing changed" speaks for that later attempt only, and is not shown
+  await expect.poll(() => seen.sent.length).toBe(3);
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing was changed' })).toHaveCount(0);
+  expect(new Set(seen.sent).size).toBe(1);
+  await expect(facilitator.card('Releases wait for one person').getByText('sending…')).toHaveCount(0);
+  await expect(facilitator.card('Releases wait for one person')).toHaveCount(1);
   await expect(column.getByLabel('New card in Stop')).toHaveValue('');
 });

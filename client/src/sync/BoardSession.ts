@@ -135,6 +135,12 @@ export class BoardSession {
   private notesRetry: ReturnType<typeof setTimeout> | null = null;
   /** CM-6: commands whose outcome the server could not tell, each to be sent again (same id) after a pause */
   private readonly resends = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * CM-6: the commands an answer said may be stored. A later "nothing was changed" (INTERNAL: a process that cannot
+   * read the board right now) speaks only of that later attempt, so such a command is sent again rather than given
+   * back to the drafts, until an answer says what happened to it.
+   */
+  private readonly maybeStored = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private readonly health: ConnectionHealth;
   /** ids sent on the current connection; cleared on disconnect so they are resent after the next join */
@@ -511,7 +517,12 @@ export class BoardSession {
 
   private acknowledged(command: BoardCommand, ack: Ack, generation: number): void {
     if (this.stopped || !this.queue.has(command.id)) return;
-    if (!ack.ok && ack.code === 'OUTCOME_UNKNOWN') return this.resendLater(command, ack, generation);
+    if (!ack.ok && (ack.code === 'OUTCOME_UNKNOWN' || (ack.code === 'INTERNAL' && this.maybeStored.has(command.id)))) {
+      this.maybeStored.add(command.id);
+      // told as what it still is: not known to be saved, being sent again
+      return this.resendLater(command, { code: 'OUTCOME_UNKNOWN', message: ack.message }, generation);
+    }
+    this.maybeStored.delete(command.id);
     this.queue.remove(command.id);
     this.inMe.delete(command.id);
     if (generation === this.connectionGeneration) this.inflight.delete(command.id);

@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
 import { controlsReachingBelow, expectNothingOverflows } from './pages/layout';
 
@@ -7,6 +7,25 @@ const PHONE = { width: 390, height: 844 };
 async function noSidewaysScroll(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `${where}: page wider than the screen`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** how far a field's bottom is below the top of the lowest bars (the step bar, the news line): > 0 is hidden */
+function hiddenBelowBars(field: Locator): Promise<number> {
+  return field.evaluate((element) => {
+    const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
+    return Math.round(element.getBoundingClientRect().bottom - Math.min(window.innerHeight, ...bars));
+  });
+}
+
+/** Fiona alone on a phone (390×844, touch): `run` with her page; the browser closes after it, however it ends. */
+async function fionaOnPhone(browser: Browser, run: (fiona: BoardPage, page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    await run(fiona, fiona.page);
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -138,10 +157,7 @@ test('UI-12 when the retro closes, a phone on the Actions tab is taken to the su
 
 test('UI-12 UI-26 at 390×844 the header is three short rows: the name, the phases on one line, the tools on one line', async ({ browser }) => {
   test.setTimeout(180_000);
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await context.newPage(), 'fiona');
-    const page = fiona.page;
+  await fionaOnPhone(browser, async (fiona, page) => {
     const expectShortHeader = async (where: string) => {
       const header = await page.locator('.board-header').evaluate((el) => {
         // on one line: every box overlaps every other vertically (they differ in height, centred on the line)
@@ -175,9 +191,7 @@ test('UI-12 UI-26 at 390×844 the header is three short rows: the name, the phas
     await expect(page.getByRole('navigation', { name: 'Retro phases' })).toContainText('Write');
     await expect(page.getByTestId('connection-status')).toHaveText('Connected');
     await page.screenshot({ path: test.info().outputPath('phone-header.png') });
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, in a bar at the bottom that covers nothing', async ({ browser }, testInfo) => {
@@ -347,10 +361,7 @@ test('UI-29 the phone bar also steps back, as the panel does, and its three butt
 
 test('UI-12 at 390×844 in German the facilitator sees all four section tabs whole, none cut at the screen\'s edge', async ({ browser }) => {
   test.setTimeout(180_000);
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await context.newPage(), 'fiona');
-    const page = fiona.page;
+  await fionaOnPhone(browser, async (fiona, page) => {
     await fiona.createRetro('Tabs in German');
     await section(page, 'Facilitate');
     await page.getByRole('button', { name: 'Next: Reveal' }).click();
@@ -368,17 +379,12 @@ test('UI-12 at 390×844 in German the facilitator sees all four section tabs who
       expect(edge.right, `tab ${i + 1} ends on the screen`).toBeLessThanOrEqual(PHONE.width);
     }
     await noSidewaysScroll(page, 'discuss in German');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('UI-12 at 390×844 column tabs with long names are all on the screen and readable whole, in English and in German', async ({ browser }) => {
   test.setTimeout(180_000);
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await context.newPage(), 'fiona');
-    const page = fiona.page;
+  await fionaOnPhone(browser, async (fiona, page) => {
     await fiona.createRetro('Long column names');
     const names = ['Was uns ausbremst und warum', 'What slowed us down, and why', 'Wo wir Hilfe brauchen', 'Ideas'];
     await page.getByRole('button', { name: 'Edit columns' }).click();
@@ -410,37 +416,24 @@ test('UI-12 at 390×844 column tabs with long names are all on the screen and re
     await page.getByLabel('Language').selectOption('de');
     await expectTabsWhole('Spalten', 'write, German');
     await page.screenshot({ path: test.info().outputPath('phone-long-column-tabs.png') });
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('UI-7 on a phone the box stays in sight above the bars at the bottom as cards are added with Enter', async ({ browser }) => {
   test.setTimeout(180_000);
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await context.newPage(), 'fiona');
-    const page = fiona.page;
+  await fionaOnPhone(browser, async (fiona, page) => {
     await fiona.createRetro('Writing on a phone');
     const box = page.getByLabel('New card in Start');
     await box.focus();
-    /** how far the box's bottom is below the top of the lowest bars (the step bar, the news line): > 0 is hidden */
-    const hiddenBelowBars = () =>
-      box.evaluate((field) => {
-        const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
-        return Math.round(field.getBoundingClientRect().bottom - Math.min(window.innerHeight, ...bars));
-      });
     for (let i = 1; i <= 5; i++) {
       await page.keyboard.type(`Card number ${i}, long enough to take a line or two in the column`);
       await page.keyboard.press('Enter');
       await expect(fiona.card(`Card number ${i},`).getByText('sending…')).toHaveCount(0);
       await expect(box).toBeFocused();
       // where the next card is typed is in sight (it fell below the news line after the second card, typed blind)
-      await expect.poll(hiddenBelowBars, { message: `after card ${i}` }).toBeLessThanOrEqual(0);
+      await expect.poll(() => hiddenBelowBars(box), { message: `after card ${i}` }).toBeLessThanOrEqual(0);
     }
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('UI-7 on a phone the action field stays in sight as actions are added with Enter', async ({ browser }) => {
@@ -450,28 +443,20 @@ test('UI-7 on a phone the action field stays in sight as actions are added with 
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
     const field = ada.page.getByLabel('What is the right thing to do? How can I help?').first();
     await field.focus();
-    const hiddenBelowBars = () =>
-      field.evaluate((box) => {
-        const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
-        return Math.round(box.getBoundingClientRect().bottom - Math.min(window.innerHeight, ...bars));
-      });
     for (let i = 1; i <= 3; i++) {
       await ada.page.keyboard.type(`Action number ${i}: pair on the build script`);
       await ada.page.keyboard.press('Enter');
       await expect(ada.page.getByRole('article', { name: `Action: Action number ${i}: pair on the build script` })).toBeVisible();
       await expect(field).toBeFocused();
       // where the next action is typed is in sight (the first action pushed it 52 px below the news line)
-      await expect.poll(hiddenBelowBars, { message: `after action ${i}` }).toBeLessThanOrEqual(0);
+      await expect.poll(() => hiddenBelowBars(field), { message: `after action ${i}` }).toBeLessThanOrEqual(0);
     }
   });
 });
 
 test('UI-26 at 390×844 in German the phases may take two lines, but every one is on the screen and the current one in sight', async ({ browser }) => {
   test.setTimeout(180_000);
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await context.newPage(), 'fiona');
-    const page = fiona.page;
+  await fionaOnPhone(browser, async (fiona, page) => {
     await fiona.createRetro('Phasen auf dem Telefon');
     await page.getByLabel('Language').selectOption('de');
     const bar = page.getByRole('region', { name: 'Nächste Schritte' });
@@ -489,7 +474,5 @@ test('UI-26 at 390×844 in German the phases may take two lines, but every one i
       await bar.getByRole('button', { name: `Weiter: ${next}` }).click();
       if (next === 'Aufdecken') await fiona.confirm('Alle Karten aufdecken');
     }
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -9,7 +9,7 @@ import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
 import { Redis } from '@candor/server/testing';
 import { Person, ensureServerBuilt, newId, sendCommand, until } from './harness.js';
-import { type SpawnOptions, type SpawnedServer, isRunning, kill9, startServerProcess } from './spawnedServer.js';
+import { type SpawnOptions, type SpawnedServer, freePort, isRunning, kill9, startServerProcess } from './spawnedServer.js';
 import { type CuttableProxy, cuttableProxy } from './cuttableProxy.js';
 
 /** CL-8: a short writer lease, so that a take-over happens within a test's patience (`startProcesses` env `WRITER_LEASE_MS`) */
@@ -78,6 +78,20 @@ export async function startRedisServer(port: number): Promise<ChildProcess> {
   await until(async () => (await client.ping().catch(() => null)) === 'PONG', 10_000);
   client.disconnect();
   return child;
+}
+
+/**
+ * A Redis of the test's own on a free port, to be stopped with SIGSTOP (CL-31, CL-32): the test's ending (in
+ * `cleanup`) resumes it and kills it.
+ */
+export async function stoppableRedis(cleanup: (() => Promise<void>)[]): Promise<{ redis: ChildProcess; redisUrl: string }> {
+  const port = await freePort();
+  const redis = await startRedisServer(port);
+  cleanup.push(async () => {
+    redis.kill('SIGCONT');
+    redis.kill('SIGKILL');
+  });
+  return { redis, redisUrl: `redis://127.0.0.1:${port}` };
 }
 
 /**

@@ -1,9 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notesKey } from '@candor/shared';
 import { Person, createBoard } from './harness.js';
-import { freePort } from './spawnedServer.js';
-import { cardIdOf, comparable, peopleOf, SHORT_LEASE_MS, startProcesses, startRedisServer } from './clusterHarness.js';
+import { cardIdOf, comparable, peopleOf, SHORT_LEASE_MS, startProcesses, stoppableRedis } from './clusterHarness.js';
 
 /**
  * CL-31: Redis stops answering without closing a connection (a partition, a frozen host: here SIGSTOP of a Redis of
@@ -18,13 +16,8 @@ describe('Redis goes silent', () => {
   });
 
   it('CL-31 a process that no longer hears its own announcements reads PostgreSQL instead: people on one process see what was done through the other, and who is here, while Redis is stopped; resumed, fan-out goes on', async () => {
-    const port = await freePort();
-    const redis: ChildProcess = await startRedisServer(port);
-    cleanup.push(async () => {
-      redis.kill('SIGCONT');
-      redis.kill('SIGKILL');
-    });
-    const processes = await startProcesses(2, { redisUrl: `redis://127.0.0.1:${port}`, env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) } });
+    const { redis, redisUrl } = await stoppableRedis(cleanup);
+    const processes = await startProcesses(2, { redisUrl, env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) } });
     const { join } = peopleOf(processes, cleanup);
     const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Redis went silent');
     const F = await join(0, boardId, 'Fran', facilitatorKey);

@@ -1,10 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from '@candor/server/testing';
 import { PRESENCE_HEARTBEAT_MS, REDIS_SILENT_AFTER_MS } from '../../server/src/cluster/Cluster.js';
 import { createBoard, until } from './harness.js';
-import { freePort } from './spawnedServer.js';
-import { cardIdOf, comparable, peopleOf, SHORT_LEASE_MS, startProcesses, startRedisServer } from './clusterHarness.js';
+import { cardIdOf, comparable, peopleOf, SHORT_LEASE_MS, startProcesses, stoppableRedis } from './clusterHarness.js';
 
 /**
  * CL-32: what a process publishes while Redis answers nothing (SIGSTOP of a Redis of the test's own: the connections
@@ -23,13 +21,7 @@ describe('what a process queues while Redis is silent', () => {
   });
 
   it('CL-32 a busy board during a long Redis silence queues no announcement once Redis is taken for silent (only the presence beats before that); resumed, both processes hold the same board', async () => {
-    const port = await freePort();
-    const redis: ChildProcess = await startRedisServer(port);
-    cleanup.push(async () => {
-      redis.kill('SIGCONT');
-      redis.kill('SIGKILL');
-    });
-    const redisUrl = `redis://127.0.0.1:${port}`;
+    const { redis, redisUrl } = await stoppableRedis(cleanup);
     const heard: Heard[] = [];
     const listener = new Redis(redisUrl);
     cleanup.push(async () => listener.disconnect());

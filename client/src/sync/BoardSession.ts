@@ -93,9 +93,9 @@ type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const TICKET_RETRY_MS = 250;
 const TICKET_RETRY_MAX_MS = 5000;
 
-/** Join refusals that put the person at the door rather than in front of an error. */
 /** CM-6: how long a command whose outcome the server could not tell waits before it is sent again (its store is frozen: not at once) */
 const RESEND_UNKNOWN_MS = 2_000;
+/** Join refusals that put the person at the door rather than in front of an error. */
 const DOOR_CODES = new Set<string>(['PASSWORD_REQUIRED', 'WRONG_PASSWORD', 'WAITING_TO_BE_ADMITTED', 'JOINING_LOCKED', 'REMOVED']);
 
 function doorFor(code: string): Door {

@@ -231,13 +231,14 @@ export class Cluster implements RoomCluster, MovingElsewhere {
 
   /** `probe`: sent even while Redis is taken for silent, so that its coming back says Redis answers again (CL-31) */
   private publish(boardId: string, message: Message, probe = false): void {
+    const withhold = () => {
+      if (TOLD_AGAIN.has(message.kind)) this.untold.add(boardId);
+    };
+    // (withheld while silent before it is serialised: a busy board's every change would be, for nothing)
+    if (this.silent && !probe && WITHHELD_WHILE_SILENT.has(message.kind)) return withhold();
     const raw = JSON.stringify({ from: this.processId, ...message });
     const bytes = Buffer.byteLength(raw);
-    const full = this.unanswered.count >= MAX_UNANSWERED_PUBLISHES || this.unanswered.bytes + bytes > MAX_UNANSWERED_PUBLISH_BYTES;
-    if (full || (this.silent && !probe && WITHHELD_WHILE_SILENT.has(message.kind))) {
-      if (TOLD_AGAIN.has(message.kind)) this.untold.add(boardId);
-      return;
-    }
+    if (this.unanswered.count >= MAX_UNANSWERED_PUBLISHES || this.unanswered.bytes + bytes > MAX_UNANSWERED_PUBLISH_BYTES) return withhold();
     this.unheardSince ??= this.now();
     this.unanswered.count++;
     this.unanswered.bytes += bytes;

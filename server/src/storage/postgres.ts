@@ -125,7 +125,6 @@ const BOARD_LOCK_IDLE_MS = 5_000;
 /** CM-6: a board's lock may be waited for while its holder stalls until PostgreSQL ends its session (CL-2) */
 const LOCK_ANSWER_MS = BOARD_LOCK_IDLE_MS + STORE_ANSWER_MS;
 
-
 export async function openPostgresStore(url: string, options: PostgresOptions): Promise<PostgresStore> {
   const { stateKey } = options;
   const schema = options.schema ?? 'public';

@@ -97,6 +97,18 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
     const { scrollWidth, clientWidth } = await scroller.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
     expect(scrollWidth, `${language}: the table is ${scrollWidth - clientWidth} px wider than its panel`).toBeLessThanOrEqual(clientWidth);
   }
+  // RM-4 on a phone: each retro's figures stacked, every one in sight, and the page does not scroll sideways (a chart's
+  // hidden table for screen readers widened it by 21 px)
+  await facilitator.page.setViewportSize({ width: 360, height: 800 });
+  for (const [language, caption, smallWins] of [['en', 'Responsibility per retro', 'Small wins'], ['de', 'Verantwortung je Retro', 'Kleine Erfolge']] as const) {
+    await facilitator.page.goto(`${teamUrl}?lang=${language}`);
+    const sprint1 = facilitator.page.getByRole('region', { name: caption }).getByRole('article', { name: 'Sprint 1' });
+    await expect(sprint1.getByText(smallWins)).toBeVisible();
+    const right = await sprint1.locator('dd').evaluateAll((all) => Math.max(...all.map((dd) => dd.getBoundingClientRect().right)));
+    expect(right, `${language}: the last figure ends on the screen`).toBeLessThanOrEqual(360);
+    const { scrollWidth, clientWidth } = await facilitator.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(scrollWidth, `${language}: the page is ${scrollWidth - clientWidth} px wider than the screen`).toBeLessThanOrEqual(clientWidth);
+  }
 });
 
 test('FA-5 the suggested next facilitator says "has not facilitated yet" of someone who never has, and "least recently" once they have', async ({ facilitator, ada }) => {

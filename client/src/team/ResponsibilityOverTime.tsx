@@ -2,6 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { TRUST_PARTS, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { TrendChart } from '../charts/TrendChart.js';
 import { formatNumber } from '../i18n/format.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
 
 const percent = (share: number | null) => (share === null ? '—' : `${formatNumber(Math.round(share * 100))}%`);
 
@@ -36,34 +37,59 @@ export function ResponsibilityOverTime({ team }: { team: TeamHistory }) {
 
 function MetricsTable({ retros }: { retros: TeamRetro[] }) {
   const { t } = useWords();
+  const isPhone = useIsPhone();
+  const columns = [
+    ['resp.team.actions', (r: TeamRetro) => r.metrics.actions],
+    ['resp.team.ours', (r: TeamRetro) => r.metrics.ours],
+    ['resp.team.asks', (r: TeamRetro) => r.metrics.asks],
+    ['resp.team.untaken', (r: TeamRetro) => r.metrics.untaken],
+    ['resp.team.share', (r: TeamRetro) => percent(r.metrics.responsibilityShare)],
+    ['resp.team.asksAnswered', (r: TeamRetro) => (r.metrics.asksReviewed ? t('resp.team.answeredOf', { answered: r.metrics.asksAnswered, reviewed: r.metrics.asksReviewed }) : '—')],
+    ['resp.team.smallWins', (r: TeamRetro) => r.metrics.smallWins],
+  ] as const;
+  // RM-4: on a phone each retro is a block of its figures, one under the other, all in sight; eight columns side by
+  // side were a table scrolled sideways, read a few columns at a time
+  if (isPhone)
+    return (
+      <section className="metrics-stack" aria-labelledby="metrics-stack-title">
+        <h3 id="metrics-stack-title">{t('resp.team.caption')}</h3>
+        {retros.map((r) => (
+          <article key={r.boardId} aria-labelledby={`metrics-${r.boardId}`}>
+            <h4 id={`metrics-${r.boardId}`}>{r.name}</h4>
+            <dl>
+              {columns.map(([key, value]) => (
+                <div key={key}>
+                  <dt>{t(key)}</dt>
+                  <dd>{value(r)}</dd>
+                </div>
+              ))}
+            </dl>
+          </article>
+        ))}
+      </section>
+    );
   return (
-    // A wide table scrolls sideways on a phone: the scroller is focusable so keyboards can scroll it too.
+    // A table wider than its panel (a narrow desk window) scrolls sideways: the scroller is focusable so keyboards can scroll it too.
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('resp.team.caption')}>
       <table className="metrics-table">
         <caption>{t('resp.team.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('resp.team.retro')}</th>
-            <th scope="col">{t('resp.team.actions')}</th>
-            <th scope="col">{t('resp.team.ours')}</th>
-            <th scope="col">{t('resp.team.asks')}</th>
-            <th scope="col">{t('resp.team.untaken')}</th>
-            <th scope="col">{t('resp.team.share')}</th>
-            <th scope="col">{t('resp.team.asksAnswered')}</th>
-            <th scope="col">{t('resp.team.smallWins')}</th>
+            {columns.map(([key]) => (
+              <th scope="col" key={key}>
+                {t(key)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {retros.map((r) => (
             <tr key={r.boardId}>
               <th scope="row">{r.name}</th>
-              <td>{r.metrics.actions}</td>
-              <td>{r.metrics.ours}</td>
-              <td>{r.metrics.asks}</td>
-              <td>{r.metrics.untaken}</td>
-              <td>{percent(r.metrics.responsibilityShare)}</td>
-              <td>{r.metrics.asksReviewed ? t('resp.team.answeredOf', { answered: r.metrics.asksAnswered, reviewed: r.metrics.asksReviewed }) : '—'}</td>
-              <td>{r.metrics.smallWins}</td>
+              {columns.map(([key, value]) => (
+                <td key={key}>{value(r)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -454,25 +454,58 @@ test('UI-7 on a phone the action field stays in sight as actions are added with 
   });
 });
 
-test('UI-26 at 390×844 in German the phases may take two lines, but every one is on the screen and the current one in sight', async ({ browser }) => {
+test('UI-26 UI-29 on a phone in German (390 and 360 wide) the phases take one line, each on the screen, and each step bar button\'s words one line', async ({ browser }) => {
   test.setTimeout(180_000);
   await fionaOnPhone(browser, async (fiona, page) => {
-    await fiona.createRetro('Phasen auf dem Telefon');
+    const teamUrl = await fiona.createTeam('Zahlungen');
+    await fiona.startTeamRetro(teamUrl, 'Phasen auf dem Telefon');
     await page.getByLabel('Language').selectOption('de');
     const bar = page.getByRole('region', { name: 'Nächste Schritte' });
-    for (const [phase, next] of [['Schreiben', 'Aufdecken'], ['Aufdecken', 'Abstimmen'], ['Abstimmen', 'Besprechen'], ['Besprechen', 'Handeln'], ['Handeln', null]] as const) {
-      const current = page.getByRole('navigation', { name: 'Phasen der Retro' }).locator('[aria-current="step"]');
-      await expect(current).toContainText(phase);
-      await expect(current).toBeInViewport({ ratio: 1 });
-      const edges = await page.locator('.stepper li').evaluateAll((all) => all.map((li) => ({ name: li.textContent, left: li.getBoundingClientRect().left, right: li.getBoundingClientRect().right })));
-      for (const edge of edges) {
-        expect(edge.left, `${phase}: "${edge.name}" starts on the screen`).toBeGreaterThanOrEqual(0);
-        expect(edge.right, `${phase}: "${edge.name}" ends on the screen`).toBeLessThanOrEqual(PHONE.width);
+    const fits = async (where: string) => {
+      for (const width of [PHONE.width, 360]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        const at = `${where} at ${width}`;
+        await page.evaluate(() => window.scrollTo(0, 0)); // the header scrolls with the page on a phone
+        const current = page.getByRole('navigation', { name: 'Phasen der Retro' }).locator('[aria-current="step"]');
+        await expect(current).toBeInViewport({ ratio: 1 });
+        const phases = await page.locator('.stepper li').evaluateAll((all) => all.map((li) => ({ name: li.textContent, box: li.getBoundingClientRect() })));
+        for (const { name, box } of phases) {
+          expect(box.left, `${at}: "${name}" starts on the screen`).toBeGreaterThanOrEqual(0);
+          expect(box.right, `${at}: "${name}" ends on the screen`).toBeLessThanOrEqual(width);
+        }
+        // on one line: every phase overlaps every other vertically (before, the seven German names took two lines)
+        expect(Math.max(...phases.map((p) => p.box.top)), `${at}: the phases on one line`).toBeLessThan(Math.min(...phases.map((p) => p.box.bottom)));
+        // the bar's buttons: each one's words on one line (before, "Mit dem ersten Punkt beginnen" took three), inside the screen
+        const buttons = await bar.getByRole('button').evaluateAll((all) =>
+          all.map((button) => {
+            const words = document.createRange();
+            words.selectNodeContents(button);
+            return { name: button.textContent, lines: new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size, right: button.getBoundingClientRect().right };
+          }),
+        );
+        for (const button of buttons) {
+          expect(button.lines, `${at}: "${button.name}" on one line`).toBe(1);
+          expect(button.right, `${at}: "${button.name}" on the screen`).toBeLessThanOrEqual(width);
+        }
+        await noSidewaysScroll(page, at);
       }
-      await noSidewaysScroll(page, phase);
-      if (!next) break;
+      await page.setViewportSize(PHONE);
+    };
+    await fits('Rückblick');
+    for (const [next, then] of [['Schreiben', null], ['Aufdecken', null], ['Abstimmen', null], ['Besprechen', 'Zum ersten Punkt'], ['Handeln', null]] as const) {
       await bar.getByRole('button', { name: `Weiter: ${next}` }).click();
       if (next === 'Aufdecken') await fiona.confirm('Alle Karten aufdecken');
+      await expect(page.getByRole('navigation', { name: 'Phasen der Retro' }).locator('[aria-current="step"]')).toContainText(next);
+      if (next === 'Schreiben') for (const text of ['Eine Karte', 'Noch eine']) await page.getByRole('textbox', { name: 'Neue Karte in Anfangen' }).fill(text).then(() => page.keyboard.press('Enter'));
+      if (next === 'Handeln') break;
+      await fits(next);
+      if (then) {
+        // Discuss: the item's button beside Back and "Weiter: Handeln", through its three labels
+        for (const label of [then, 'Nächster Punkt →', 'Letzten Punkt abhaken']) {
+          await bar.getByRole('button', { name: label }).click();
+          if (label !== 'Letzten Punkt abhaken') await fits(label);
+        }
+      }
     }
   });
 });

@@ -113,11 +113,17 @@ describe('CSV and JSON exports', () => {
     const { view, notes } = closedRetro();
     const rows = parseCsv(renderActionsCsv(view, notes));
     expect(rows).toEqual([
-      ['action', 'kind', 'owners', 'asked of', 'due', 'consensus average', 'doubts flagged'],
-      [`'=cmd|"/c calc"!A1, really`, 'ours', 'Alice; Bob', '', '2023-11-28', '3.75', 'yes'],
-      ['A staging cluster', 'ask', '', `'@Platform team`, '2023-11-28', '', ''],
-      ['Fix the flaky deploy', 'untaken', '', '', '2023-11-28', '', ''],
+      ['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged'],
+      [`'=cmd|"/c calc"!A1, really`, 'ours', 'Alice; Bob', '', '2023-11-28', '', '3.75', 'yes'],
+      ['A staging cluster', 'ask', '', `'@Platform team`, '2023-11-28', '', '', ''],
+      ['Fix the flaky deploy', 'untaken', '', '', '2023-11-28', '', '', ''],
     ]);
+  });
+
+  it('EX-2 AC-6 the actions CSV says "yes" under done for an action the room ticked done', () => {
+    const { view, notes } = closedRetro();
+    const ticked = { ...view, actions: view.actions.map((action, i) => (i === 1 ? { ...action, done: true } : action)) };
+    expect(parseCsv(renderActionsCsv(ticked, notes)).map((row) => row[5])).toEqual(['done', '', 'yes', '']);
   });
 
   it('EX-2 before the votes are shown the CSV has no vote counts', () => {

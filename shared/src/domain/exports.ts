@@ -39,7 +39,7 @@ function itemsAsShown(view: PublicBoardView) {
 }
 
 export function renderActionsCsv(view: PublicBoardView, notes: Record<string, string>): string {
-  const rows: string[][] = [['action', 'kind', 'owners', 'asked of', 'due', 'consensus average', 'doubts flagged']];
+  const rows: string[][] = [['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged']];
   for (const action of view.actions) {
     const d = action.consensus?.distribution;
     rows.push([
@@ -48,6 +48,7 @@ export function renderActionsCsv(view: PublicBoardView, notes: Record<string, st
       action.owners.join('; '),
       action.kind === 'ask' ? (action.askOf ?? '') : '',
       action.dueDate ?? '',
+      action.done ? 'yes' : '',
       d ? String(d.average) : '',
       action.consensus?.flagged ? 'yes' : '',
     ]);

@@ -6,7 +6,8 @@ import { viewOf } from './visibility.js';
 
 const EXPORTED = new Date('2030-03-04T10:00:00Z');
 
-function finishedRetro() {
+/** `beforeClose` runs in Discuss, after the first action is made, before the retro is closed */
+function finishedRetro(beforeClose?: (state: ReturnType<typeof boardWith>, ids: { a: string; actionId: string }) => void) {
   const state = boardWith();
   const a = addCard(state, alice, 'Flaky CI', 'stop');
   const b = addCard(state, bob, 'Pairing', 'continue');
@@ -27,6 +28,7 @@ function finishedRetro() {
   const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: a, text: 'Fix CI' });
   must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
   must(state, alice, { type: 'action.due', actionId, dueDate: '2030-03-18' });
+  beforeClose?.(state, { a, actionId });
   moveTo(state, 'closed');
   const notes = { [notesKey.action(actionId)]: 'Quarantine the flaky tests', [notesKey.item(a)]: 'It fails on Mondays.' };
   return { state, a, group, actionId, notes };
@@ -38,6 +40,26 @@ describe('markdown export', () => {
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED);
     expect(md.startsWith('# Sprint 42\n')).toBe(true);
     expect(md).toContain('Exported 2030-03-04 · 3 people · 4 cards');
+  });
+
+  it('EX-1 says "1 person" of a retro of one, not "1 people"', () => {
+    const state = boardWith();
+    for (const id of [...state.participants.keys()]) if (id !== fran.participantId) state.participants.delete(id);
+    addCard(state, fran, 'Alone here', 'stop');
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
+    expect(md).toContain('Exported 2030-03-04 · 1 person · 1 card\n');
+  });
+
+  it('EX-1 ticks the box of an action the room ticked done (AC-6), and only that one', () => {
+    let open = '';
+    const { state, notes } = finishedRetro((board, { a, actionId }) => {
+      open = must<{ actionId: string }>(board, fran, { type: 'action.create', itemId: a, text: 'Still open' }).actionId;
+      must(board, alice, { type: 'action.done', actionId, done: true });
+    });
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, { ...notes, [notesKey.action(open)]: 'Still open' }, EXPORTED);
+    expect(md).toContain('- [x] Quarantine the flaky tests — Alice · due 2030-03-18');
+    expect(md).toContain('- [ ] Still open — nobody yet');
   });
 
   it('EX-1 lists actions with their shared text, owners by name and due date', () => {

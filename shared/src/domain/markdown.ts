@@ -21,7 +21,8 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   const names = (list: string[]) => list.map(md).join(', ');
 
   lines.push(`# ${md(view.name) || 'Retro'}`, '');
-  lines.push(`Exported ${exportedAt.toISOString().slice(0, 10)} · ${view.participants.length} people · ${view.cardCount} cards`, '');
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  lines.push(`Exported ${exportedAt.toISOString().slice(0, 10)} · ${count(view.participants.length, 'person', 'people')} · ${count(view.cardCount, 'card', 'cards')}`, '');
 
   if (view.review.length > 0) {
     lines.push('## Promises from earlier retros', '');
@@ -47,7 +48,8 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     const text = md(notes[notesKey.action(action.id)] ?? '') || '(no text)';
     const owners = action.owners.length ? names(action.owners) : action.kind === 'ask' && action.askOf ? `ask of ${md(action.askOf)}` : 'nobody yet';
     const due = action.dueDate ? ` · due ${action.dueDate}` : '';
-    lines.push(`- [ ] ${text} — ${owners}${due}`, `  - from: ${itemTitle(action.itemId)}`);
+    // AC-6: an action the room ticked done is ticked here too
+    lines.push(`- [${action.done ? 'x' : ' '}] ${text} — ${owners}${due}`, `  - from: ${itemTitle(action.itemId)}`);
     const c = action.consensus;
     if (c?.distribution) {
       lines.push(`  - consensus (fist of five, 0–5): ${c.distribution.counts.join(' / ')}${c.flagged ? ' — someone had doubts' : ''}`);

@@ -58,7 +58,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
       <ActionKindLine board={board} action={action} label={label} />
       <div className="action-controls">
         {changeable ? (
-          <label className="done-toggle">
+          <label className="action-done">
             <input
               type="checkbox"
               aria-label={t('running.doneFor', { name: label })}

@@ -92,6 +92,12 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await tabTo(you, help);
   await you.keyboard.press('Space');
   await expect(page.getByText('Helping: Ada')).toBeVisible();
+  // UI-13: the due date shows focus however it is reached: Shift+Tab comes back into it at its calendar button, and
+  // the field drew no outline then (only Tab forwards lit it)
+  const due = you.getByLabel(/^Due date:/).first();
+  await tabTo(you, due);
+  for (let i = 0; i < 8 && (await due.evaluate((el) => el === document.activeElement)); i++) await you.keyboard.press('Tab');
+  await tabTo(you, due, { backwards: true, max: 3 });
 
   // CF-1: Close has its own button, away from where every "Next" stood, and asks first.
   await tabTo(page, page.getByRole('button', { name: 'Close the retro…' }), { backwards: true });

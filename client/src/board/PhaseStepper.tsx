@@ -23,14 +23,14 @@ export function PhaseStepper({ phase, hasReview }: { phase: Phase; hasReview: bo
     return () => observer.disconnect();
   }, []);
   // names first, whenever what they must fit changes; numbers only if the names then take two lines (measured
-  // before the page is painted, so nobody sees the names wrap)
+  // before the page is painted, so nobody sees the names wrap; not at every board update, only when this changes)
   useLayoutEffect(() => setCompact(false), [phase, t, width]);
   useLayoutEffect(() => {
     const ol = list.current;
     if (compact || !ol) return;
     const tops = [...ol.children].map((li) => li.getBoundingClientRect().top);
     if (Math.max(...tops) > Math.min(...tops) + 1) setCompact(true);
-  });
+  }, [compact, phase, t, width]);
 
   return (
     <nav aria-label={t('board.phasesNav')} className="stepper">

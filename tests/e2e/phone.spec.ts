@@ -457,6 +457,26 @@ test('UI-7 on a phone the action field stays in sight as actions are added with 
 test('UI-26 UI-29 on a phone in German (390 and 360 wide) the phases take one line, each on the screen, and each step bar button\'s words one line', async ({ browser }) => {
   test.setTimeout(180_000);
   await fionaOnPhone(browser, async (fiona, page) => {
+    // UI-30: the home page's fields show their whole example at 360 wide, in German and English ("z. B. Sprint 14 —
+    // was wir gelernt haben" needed 317 px and had 261, cut at "gelernt hab")
+    await page.setViewportSize({ width: 360, height: PHONE.height });
+    for (const language of ['de', 'en']) {
+      await page.goto(`/?lang=${language}`);
+      await expect(page.locator('input[placeholder]')).toHaveCount(2); // the retro's name and the team's
+      const cut = await page.locator('input[placeholder]').evaluateAll((inputs) =>
+        inputs.flatMap((input) => {
+          const field = input as HTMLInputElement;
+          const style = getComputedStyle(field);
+          const context = document.createElement('canvas').getContext('2d')!;
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const needed = context.measureText(field.placeholder).width;
+          const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return needed > room ? [`"${field.placeholder}" needs ${Math.ceil(needed)} px and has ${Math.floor(room)}`] : [];
+        }),
+      );
+      expect(cut, `${language}: examples cut`).toEqual([]);
+    }
+    await page.setViewportSize(PHONE);
     const teamUrl = await fiona.createTeam('Zahlungen');
     await fiona.startTeamRetro(teamUrl, 'Phasen auf dem Telefon');
     await page.getByLabel('Language').selectOption('de');

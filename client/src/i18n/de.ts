@@ -35,7 +35,7 @@ const de: Catalogue = {
     title: 'Retros, in denen man „Ich weiß es nicht“ sagen darf',
     lede: 'Alle schreiben für sich, die Karten werden ohne Namen aufgedeckt, und am Ende steht, was jede und jeder von uns beitragen kann. Keine Konten: Link teilen und loslegen.',
     startRetro: 'Retro starten',
-    retroPlaceholder: 'z. B. Sprint 14 — was wir gelernt haben',
+    retroPlaceholder: 'z. B. Sprint 14',
     retroName: 'Name der Retro',
     retroNameOptional: 'Name der Retro (optional)',
     nameHint: 'Leer gelassen bekommt sie einen Namen: eine Team-Retro nach Team und Nummer, jede andere nach dem heutigen Datum.',

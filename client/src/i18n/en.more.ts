@@ -227,7 +227,7 @@ const enMore = {
     title: 'Retros where it is safe to say “I don\'t know”',
     lede: 'Everyone writes privately, cards are revealed without names, and the conversation ends with what each of us can do to help. No accounts: share a link and start.',
     startRetro: 'Start a retro',
-    retroPlaceholder: 'e.g. Sprint 14 — what we learned',
+    retroPlaceholder: 'e.g. Sprint 14',
     retroName: 'Retro name',
     retroNameOptional: 'Retro name (optional)',
     nameHint: 'Leave it empty and it is named for you: a team retro by team and number, any other by today’s date.',

@@ -115,3 +115,20 @@ export async function endSessions(url: string): Promise<number> {
   );
   return rows.length;
 }
+
+/**
+ * Takes a board's row lock in a transaction of its own and sits there, as a process stopped mid-transaction (or a
+ * slow one) holds it: every commit of the board waits for it. `release` ends the transaction.
+ */
+export async function holdBoardRow(url: string, boardId: string): Promise<{ release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+  return {
+    async release() {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await client.end();
+    },
+  };
+}

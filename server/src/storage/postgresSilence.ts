@@ -8,6 +8,13 @@ import type { Pool } from 'pg';
  * within the browser's 15 s patience.
  */
 export const STORE_ANSWER_MS = 3_000;
+/**
+ * CM-6: PostgreSQL itself ends a statement that has run, or waited for a lock, this much less than the time the query
+ * is waited for (`statement_timeout`), and says so: an answer, so nothing was changed and PostgreSQL is not silent.
+ * Before, a commit that waited 3 s for its board's row (held by another session: a process stopped mid-transaction)
+ * was given up unanswered, its outcome unknown, and every board of the process failed at once for 3 s after it.
+ */
+export const STATEMENT_ENDED_BEFORE_MS = 500;
 
 /** pg's error for a query sent whose answer did not come within `query_timeout` */
 const QUERY_UNANSWERED = 'Query read timeout';
@@ -32,7 +39,8 @@ export class StoreSilent extends Error {
 }
 
 /**
- * CM-6: once PostgreSQL left a query or a new connection unanswered for `STORE_ANSWER_MS`, every query and
+ * CM-6: once PostgreSQL left a query or a new connection unanswered for `STORE_ANSWER_MS` (a statement that ran or
+ * waited long is ended by PostgreSQL before that, with an answer: `STATEMENT_ENDED_BEFORE_MS`), every query and
  * connection of the pools it guards fails at once for as long again (`StoreSilent`), then one is tried again. Else
  * the calls one command makes in turn (its id looked up, the board read, the commit, the read back after it) each
  * waited that long: a command under way when PostgreSQL froze was answered after 15 s.

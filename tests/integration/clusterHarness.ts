@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { advisoryLockHolderPorts, installationDatabase } from '../../server/src/storage/postgres.testing.js';
+import { advisoryLockHolderPorts, installationDatabase, rowLockHolderPorts } from '../../server/src/storage/postgres.testing.js';
 import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
 import { Redis } from '@candor/server/testing';
@@ -287,4 +287,24 @@ export async function stopHoldingBoardLock(server: SpawnedServer, timeout = 30_0
     }
   }
   throw new Error(`the process never held the board's lock within ${timeout} ms`);
+}
+
+/**
+ * Stops the process (SIGSTOP) at a moment one of its store's connections holds a board's row mid-transaction (between
+ * two statements of a notes update, say): tried again until it is stopped holding it.
+ */
+export async function stopHoldingBoardRow(server: SpawnedServer, timeout = 20_000): Promise<void> {
+  const holds = async () => {
+    const ports = connectionPorts(server.child.pid!);
+    return (await rowLockHolderPorts(server.options.databaseUrl!)).some((port) => ports.has(port));
+  };
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await holds()) {
+      server.child.kill('SIGSTOP');
+      if (await holds()) return;
+      server.child.kill('SIGCONT');
+    }
+  }
+  throw new Error(`the process never held a board's row within ${timeout} ms`);
 }

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { notesKey } from '@candor/shared';
 import { STORE_ANSWER_MS } from '../../server/src/storage/postgresSilence.js';
 import { holdBoardRow } from '../../server/src/storage/postgres.testing.js';
-import { createBoard, newId, sendCommand } from './harness.js';
-import { cardIdOf, peopleOf, startProcesses, storedBoard, untilDecided } from './clusterHarness.js';
+import { createBoard, newId, sendCommand, until } from './harness.js';
+import { cardIdOf, comparable, peopleOf, SHORT_LEASE_MS, startProcesses, stopHoldingBoardRow, storedBoard, untilDecided } from './clusterHarness.js';
 
 /**
  * CM-6: a statement that waits for a board's row lock held by another session (a process stopped mid-transaction,
@@ -49,4 +50,54 @@ describe('a board whose row is held locked', () => {
     expect(ack).toMatchObject({ ok: true });
     expect((await storedBoard(held.boardId, processes)).cardIds).toEqual([cardIdOf(ack)]);
   }, 40_000);
+
+  it('CL-2 a process stopped mid-transaction holding its board\'s row (a notes update) holds the other processes\' commands of the board up only until PostgreSQL ends its session; resumed, it goes on', async () => {
+    const processes = await startProcesses(2, { env: { WRITER_LEASE_MS: String(SHORT_LEASE_MS) } });
+    const { people, join } = peopleOf(processes, cleanup);
+    const { boardId, facilitatorKey } = await createBoard(processes[1]!.url, 'Stopped mid-note');
+    const F = await join(1, boardId, 'Fran', facilitatorKey);
+    const T = await join(0, boardId, 'Tia');
+    const items = [cardIdOf(await F.cmd('card.add', { columnId: 'start', text: 'one' })), cardIdOf(await T.cmd('card.add', { columnId: 'start', text: 'two' }))];
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: items[0]! })).toMatchObject({ ok: true });
+    await T.waitFor(() => T.notes(notesKey.item(items[0]!)) !== undefined, 10_000);
+
+    // Tia types the note through her process, each keystroke a notes update stored there under the board's row
+    let typing = true;
+    const typed = (async () => {
+      while (typing) {
+        T.typeNote(notesKey.item(items[0]!), 'x');
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    await stopHoldingBoardRow(processes[0]!);
+    typing = false;
+    await typed;
+    const stoppedAt = Date.now();
+    // Fran, on the other process, moves from item to item: refused while the row is held, then decided again
+    let firstDecidedAfter: number | null = null;
+    for (let n = 1; firstDecidedAfter === null && Date.now() - stoppedAt < 12_000; n++) {
+      const ack = await F.cmd('discuss.select', { itemId: items[n % 2]! }, newId());
+      if (ack.ok) firstDecidedAfter = Date.now() - stoppedAt;
+      else expect(ack).toMatchObject({ code: 'INTERNAL' });
+    }
+    processes[0]!.child.kill('SIGCONT');
+    expect(firstDecidedAfter).not.toBeNull();
+    // resumed, Tia's process goes on: all she typed reaches Fran (her notes connection opened again, as the browser
+    // does, if the server closed it for an update it could not store, DO-3), and both see the same board
+    const key = notesKey.item(items[0]!);
+    T.typeNote(key, ' after');
+    let reopening = false;
+    await until(() => {
+      if (T.notesConn?.closed && !reopening) {
+        reopening = true;
+        // (refused for a moment too, a browser tries again)
+        void T.reconnect()
+          .catch(() => undefined)
+          .finally(() => (reopening = false));
+      }
+      return T.notes(key)?.endsWith(' after') && F.notes(key) === T.notes(key);
+    }, 15_000);
+    await F.waitFor(() => people.every((p) => JSON.stringify(comparable(p)) === JSON.stringify(comparable(F))), 15_000);
+  }, 60_000);
 });

@@ -119,7 +119,9 @@ const LOCK_POOL_SIZE = 10;
 const BOARD_LOCK_CLASS = 0x63616e65;
 /**
  * CL-2: PostgreSQL ends a lock holder's session that sits this long in its transaction (a process stopped
- * with SIGSTOP mid-command), so the board's other processes are not held up for good.
+ * with SIGSTOP mid-command), so the board's other processes are not held up for good. The same for the store's other
+ * connections: every write of a board takes its row first (a notes update between its statements, say), and a
+ * process stopped there held every other process's commits of the board up for as long as it was stopped.
  */
 const BOARD_LOCK_IDLE_MS = 5_000;
 /** CM-6: a board's lock may be waited for while its holder stalls until PostgreSQL ends its session (CL-2) */
@@ -136,7 +138,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   // and PostgreSQL ends a statement itself (a row lock waited for, a heavy read) before that, saying so
   const bounded = { query_timeout: STORE_ANSWER_MS, statement_timeout: STORE_ANSWER_MS - STATEMENT_ENDED_BEFORE_MS, connectionTimeoutMillis: STORE_ANSWER_MS };
   const silence = new StoreSilence();
-  const pool = silence.guard(new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, application_name: applicationName, options: `-c search_path=${schema}`, ...bounded }));
+  const pool = silence.guard(new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? POOL_SIZE,
+    application_name: applicationName,
+    options: `-c search_path=${schema} -c idle_in_transaction_session_timeout=${BOARD_LOCK_IDLE_MS}`,
+    ...bounded,
+  }));
   // an idle connection that the server drops must not crash the process: the next query gets a new one
   pool.on('error', () => undefined);
   const lockPool = silence.guard(new pg.Pool({
@@ -156,6 +164,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   try {
     await ensureSchema(schemaPool, schema, stateKey);
   } catch (err) {
+    silence.stop();
     await Promise.all([pool.end(), lockPool.end()]);
     throw err;
   } finally {
@@ -411,6 +420,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       });
     },
     async close() {
+      silence.stop();
       await Promise.all([pool.end(), lockPool.end()]);
     },
   };

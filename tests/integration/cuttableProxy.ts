@@ -23,6 +23,11 @@ export interface CuttableProxy {
    * of waiting, ends its connection (the end is held too, behind the statement, as a frozen server reads it on waking).
    */
   freezeAt(marker: string): { frozen: Promise<void>; abandoned: Promise<void> };
+  /**
+   * Cuts (as `cut`) the moment a client sends bytes holding `marker`, which never reach the server: that statement fails
+   * with its connection, as when the server stops under it. Resolves then; `restore` listens again.
+   */
+  cutAt(marker: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +35,7 @@ export async function cuttableProxy(targetHost: string, targetPort: number): Pro
   const sockets = new Set<net.Socket>();
   let held: (() => void)[] | null = null;
   let armed: { marker: Buffer; frozen: () => void; abandoned: () => void } | null = null;
+  let cutOn: { marker: Buffer; done: () => void } | null = null;
   const relay = (client: net.Socket) => {
     const upstream = net.connect(targetPort, targetHost);
     for (const [from, to] of [
@@ -39,6 +45,12 @@ export async function cuttableProxy(targetHost: string, targetPort: number): Pro
       sockets.add(from);
       const pass = (chunk: Buffer) => void to.write(chunk);
       from.on('data', (chunk: Buffer) => {
+        if (cutOn && from === client && chunk.includes(cutOn.marker)) {
+          const { done } = cutOn;
+          cutOn = null;
+          void stop().then(done);
+          return;
+        }
         if (armed && from === client && chunk.includes(armed.marker)) {
           const { frozen, abandoned } = armed;
           armed = null;
@@ -89,6 +101,7 @@ export async function cuttableProxy(targetHost: string, targetPort: number): Pro
       armed = { marker: Buffer.from(marker), frozen, abandoned };
       return promises;
     },
+    cutAt: (marker) => new Promise<void>((done) => (cutOn = { marker: Buffer.from(marker), done })),
     close: () => (server.listening ? stop() : Promise.resolve()),
   };
 }

@@ -131,6 +131,7 @@ export class BoardRoom {
       ...(deps.cluster
         ? {
             notesStored: (update: Uint8Array, count: number) => deps.cluster!.notesStored(this.id, update, count),
+            notesRewritten: () => deps.cluster!.notesRewritten(this.id),
             storedUpdates: async (name: DocName) => (await deps.store.loadBoard(this.id))?.docs[name] ?? [],
             writerEpoch: () => deps.cluster!.writerEpoch(this.id),
           }

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { advisoryLockHolderPorts, installationDatabase } from '../../server/src/storage/postgres.testing.js';
+import { advisoryLockHolderPorts, installationDatabase, rowLockHolderPorts } from '../../server/src/storage/postgres.testing.js';
 import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
 import { Redis } from '@candor/server/testing';
@@ -58,10 +59,11 @@ export async function processesThroughRelay(cleanup: (() => Promise<void>)[], co
  * As someone who presses again after "nothing was changed" (or "too many changes"), a moment later, or as the browser
  * sends again a command whose outcome the server could not tell (CM-6): the same command, the same id, until it is decided
  */
-export async function untilDecided(person: Person, payload: { id: string; type: string } & Record<string, unknown>): Promise<Ack> {
+export async function untilDecided(person: Person, payload: { id: string; type: string } & Record<string, unknown>, undecided?: (ack: Ack | null) => void): Promise<Ack> {
   for (let attempt = 0; attempt < 120; attempt++) {
     const ack = await sendCommand(person.socket!, payload, 14_000).catch(() => null);
     if (ack && (ack.ok || !['INTERNAL', 'RATE_LIMITED', 'OUTCOME_UNKNOWN'].includes(ack.code))) return ack;
+    undecided?.(ack);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${payload.type} ${payload.id} was never decided`);
@@ -92,6 +94,42 @@ export async function stoppableRedis(cleanup: (() => Promise<void>)[]): Promise<
     redis.kill('SIGKILL');
   });
   return { redis, redisUrl: `redis://127.0.0.1:${port}` };
+}
+
+/** A PostgreSQL of the test's own, to be restarted under its processes (never the shared one, which other tests use). */
+export interface OwnPostgres {
+  url: string;
+  /** `pg_ctl restart`: `fast` ends every session and shuts down cleanly; `immediate` as a crash (recovery from the WAL) */
+  restart(mode: 'fast' | 'immediate'): Promise<void>;
+}
+
+/**
+ * A PostgreSQL cluster of the test's own (Debian's binaries, `initdb` into a temporary directory, on a free port,
+ * logins trusted on 127.0.0.1 only), so that a test can restart it; the test's ending (in `cleanup`) stops it and
+ * removes it. As root (the tests' machine), it runs as the `postgres` user, as `scripts/postgres.sh`'s does.
+ */
+export async function ownPostgres(cleanup: (() => Promise<void>)[]): Promise<OwnPostgres> {
+  const versions = fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
+  const bin = (name: string) => path.join('/usr/lib/postgresql', versions[0]!, 'bin', name);
+  const asRoot = process.getuid?.() === 0;
+  // (the run's temporary directory is for its own user alone: the `postgres` user's cluster lives beside it)
+  const dir = fs.mkdtempSync(path.join(asRoot ? '/tmp' : os.tmpdir(), 'candor-pg-'));
+  const run = async (command: string, args: string[]) => {
+    // (asynchronously: the test's people go on sending meanwhile)
+    await promisify(execFile)(asRoot ? 'runuser' : command, asRoot ? ['-u', 'postgres', '--', command, ...args] : args);
+  };
+  if (asRoot) await promisify(execFile)('chown', ['postgres:postgres', dir]);
+  const port = await freePort();
+  const data = path.join(dir, 'data');
+  await run(bin('initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync']);
+  const options = ['-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`];
+  const ctl = (...args: string[]) => run(bin('pg_ctl'), ['-D', data, '-w', '-l', path.join(dir, 'log'), ...args]);
+  await ctl('start', ...options);
+  cleanup.push(async () => {
+    await ctl('stop', '-m', 'immediate');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, restart: (mode) => ctl('restart', '-m', mode, ...options) };
 }
 
 /**
@@ -249,4 +287,24 @@ export async function stopHoldingBoardLock(server: SpawnedServer, timeout = 30_0
     }
   }
   throw new Error(`the process never held the board's lock within ${timeout} ms`);
+}
+
+/**
+ * Stops the process (SIGSTOP) at a moment one of its store's connections holds a board's row mid-transaction (between
+ * two statements of a notes update, say): tried again until it is stopped holding it.
+ */
+export async function stopHoldingBoardRow(server: SpawnedServer, timeout = 20_000): Promise<void> {
+  const holds = async () => {
+    const ports = connectionPorts(server.child.pid!);
+    return (await rowLockHolderPorts(server.options.databaseUrl!)).some((port) => ports.has(port));
+  };
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await holds()) {
+      server.child.kill('SIGSTOP');
+      if (await holds()) return;
+      server.child.kill('SIGCONT');
+    }
+  }
+  throw new Error(`the process never held a board's row within ${timeout} ms`);
 }

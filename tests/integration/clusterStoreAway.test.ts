@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ack } from '@candor/shared';
+import { type Ack, notesKey } from '@candor/shared';
 import { Person, createBoard, newId, sendCommand, until } from './harness.js';
 import { isRunning } from './spawnedServer.js';
 import { cardIdOf, processesThroughRelay, storedBoard, untilDecided } from './clusterHarness.js';
@@ -17,6 +17,8 @@ describe('PostgreSQL stays away', () => {
   });
 
   const throughRelay = () => processesThroughRelay(cleanup);
+  /** what a stored notes update's statement starts with (`appendDocUpdate`) */
+  const NOTES_UPDATE = 'INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES ($1, $2, (SELECT';
 
   it('CM-2 every command sent while PostgreSQL is away is answered (INTERNAL, nothing changed) well within the browser\'s 15 s; back, the same ids sent again are applied once, and everyone sees the same board', async () => {
     const { proxy, processes, join } = await throughRelay();
@@ -100,4 +102,28 @@ describe('PostgreSQL stays away', () => {
     expect(accepted.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(18);
     for (const voter of voters) await voter.waitFor(() => voter.me?.votesLeft === 0, 15_000);
   }, 60_000);
+
+  it('CL-6 DO-3 PostgreSQL goes away under the writer as it stores a note it made (the facilitator moved to an item): back, every process holds every note, and the ones made after', async () => {
+    const { proxy, processes, people, join } = await throughRelay();
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'A note lost on the way');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const A = await join(1, boardId, 'Alex');
+    const items: string[] = [];
+    for (let i = 0; i < 4; i++) items.push(cardIdOf(await (i % 2 ? A : F).cmd('card.add', { columnId: 'start', text: `card ${i}` })));
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: items[0]! })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.notes(notesKey.item(items[0]!)) !== undefined, 10_000);
+
+    // the next note the writer stores is where PostgreSQL goes away (the selection itself was stored just before)
+    const cut = proxy.cutAt(NOTES_UPDATE);
+    expect(await F.cmd('discuss.select', { itemId: items[1]! })).toMatchObject({ ok: true });
+    await cut;
+    await proxy.restore();
+    for (const itemId of items.slice(2)) expect(await untilDecided(F, { id: newId(), type: 'discuss.select', itemId })).toMatchObject({ ok: true });
+
+    // every note reaches the other process: the one whose storing failed, and those made after it
+    const keys = (person: Person) => JSON.stringify([...person.notesDoc.getMap('notes').keys()].sort());
+    const all = JSON.stringify(items.map((id) => notesKey.item(id)).sort());
+    await until(() => people.every((person) => keys(person) === all), 10_000);
+  }, 40_000);
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '@candor/shared';
 import { Person, createBoard, newId, sendCommand, until } from './harness.js';
 import { isRunning } from './spawnedServer.js';
-import { cardIdOf, processesThroughRelay, storedBoard, untilDecided } from './clusterHarness.js';
+import { COMMIT_BATCH } from '../../server/src/storage/postgresBatch.js';
+import { cardIdOf, processesThroughRelay, storedBoard, twinOf, untilDecided } from './clusterHarness.js';
 
 /**
  * CM-6 with real processes: PostgreSQL freezes under two processes (a frozen host, a partition: here a relay that
@@ -12,6 +13,8 @@ import { cardIdOf, processesThroughRelay, storedBoard, untilDecided } from './cl
 
 /** the browser's patience for an answer */
 const BROWSER_WAITS_MS = 15_000;
+/** what a batch's commit statement starts with (its text goes with every commit, CM-4) */
+const COMMIT_STATEMENT = COMMIT_BATCH.trim().split('\n')[0]!;
 
 describe('PostgreSQL freezes', () => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -73,4 +76,31 @@ describe('PostgreSQL freezes', () => {
     expect(stored.length).toBe(new Set(stored).size);
     expect(stored.sort()).toEqual([...cards].sort());
   }, 60_000);
+
+  it('CM-6 CL-1 a commit PostgreSQL makes on waking, its command answered OUTCOME_UNKNOWN meanwhile, reaches the people of the other process with no further command', async () => {
+    const { proxy, processes, people, join } = await processesThroughRelay(cleanup);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Stored on waking');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    // Fran's second tab, through the other process: her own cards show there, and only what that process knows
+    const tab = twinOf(F, processes[1]!.url);
+    people.push(tab);
+    await tab.connect(boardId, 'Fran', facilitatorKey);
+
+    // PostgreSQL freezes with the card's commit sent: it answers nothing until it wakes, then makes the commit
+    const { frozen, abandoned } = proxy.freezeAt(COMMIT_STATEMENT);
+    const answer = F.cmd('card.add', { columnId: 'start', text: 'made on waking' });
+    await frozen;
+    // (the process gave the statement up: it can no longer learn what became of it)
+    await abandoned;
+    proxy.thaw();
+    expect(await answer).toMatchObject({ ok: false, code: 'OUTCOME_UNKNOWN' });
+    const stored = await until(async () => {
+      const { cardIds } = await storedBoard(boardId, processes);
+      return cardIds.length === 1 && cardIds;
+    }, 10_000);
+
+    // nobody sends anything more: the process that read the board back tells the other one it changed
+    await tab.waitFor((t) => t.me?.cards.map((c) => c.id).join() === stored.join(), 10_000);
+    await F.waitFor((f) => f.me?.cards.map((c) => c.id).join() === stored.join(), 5_000);
+  }, 40_000);
 });

@@ -17,12 +17,25 @@ export interface CuttableProxy {
   freeze(): void;
   /** relays what was held, in order, and goes on relaying */
   thaw(): void;
+  /**
+   * Freezes the moment a client sends bytes holding `marker` (a statement's text), before they reach the server: so
+   * that statement is sent and never answered until `thaw`. `frozen` resolves then; `abandoned` once that client, tired
+   * of waiting, ends its connection (the end is held too, behind the statement, as a frozen server reads it on waking).
+   */
+  freezeAt(marker: string): { frozen: Promise<void>; abandoned: Promise<void> };
+  /**
+   * Cuts (as `cut`) the moment a client sends bytes holding `marker`, which never reach the server: that statement fails
+   * with its connection, as when the server stops under it. Resolves then; `restore` listens again.
+   */
+  cutAt(marker: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function cuttableProxy(targetHost: string, targetPort: number): Promise<CuttableProxy> {
   const sockets = new Set<net.Socket>();
   let held: (() => void)[] | null = null;
+  let armed: { marker: Buffer; frozen: () => void; abandoned: () => void } | null = null;
+  let cutOn: { marker: Buffer; done: () => void } | null = null;
   const relay = (client: net.Socket) => {
     const upstream = net.connect(targetPort, targetHost);
     for (const [from, to] of [
@@ -31,7 +44,23 @@ export async function cuttableProxy(targetHost: string, targetPort: number): Pro
     ] as const) {
       sockets.add(from);
       const pass = (chunk: Buffer) => void to.write(chunk);
-      from.on('data', (chunk: Buffer) => (held ? held.push(() => pass(chunk)) : pass(chunk)));
+      from.on('data', (chunk: Buffer) => {
+        if (cutOn && from === client && chunk.includes(cutOn.marker)) {
+          const { done } = cutOn;
+          cutOn = null;
+          void stop().then(done);
+          return;
+        }
+        if (armed && from === client && chunk.includes(armed.marker)) {
+          const { frozen, abandoned } = armed;
+          armed = null;
+          held ??= [];
+          client.once('close', abandoned);
+          frozen();
+        }
+        if (held) held.push(() => pass(chunk));
+        else pass(chunk);
+      });
       from.on('end', () => (held ? held.push(() => to.end()) : to.end()));
       // (frozen, the other side learns of the end only after what was held: as a frozen server reads it on waking)
       from.on('error', () => (held ? held.push(() => to.end()) : to.destroy()));
@@ -65,6 +94,14 @@ export async function cuttableProxy(targetHost: string, targetPort: number): Pro
       held = null;
       for (const step of release) step();
     },
+    freezeAt(marker) {
+      let frozen = () => {};
+      let abandoned = () => {};
+      const promises = { frozen: new Promise<void>((resolve) => (frozen = resolve)), abandoned: new Promise<void>((resolve) => (abandoned = resolve)) };
+      armed = { marker: Buffer.from(marker), frozen, abandoned };
+      return promises;
+    },
+    cutAt: (marker) => new Promise<void>((done) => (cutOn = { marker: Buffer.from(marker), done })),
     close: () => (server.listening ? stop() : Promise.resolve()),
   };
 }

@@ -46,7 +46,10 @@ type Message =
   | { kind: 'knockAnswer'; knockId: string; admitted: boolean }
   | { kind: 'moving'; batch: CardsMovingBatch }
   | { kind: 'deleted' }
-  /** CL-32: what this process stored of the board while it could not say so (Redis silent): read it from PostgreSQL */
+  /**
+   * CL-32: what this process stored of the board while it could not say so (Redis silent): read it from PostgreSQL;
+   * CL-6: or notes it could not store at first, stored since in a snapshot
+   */
   | { kind: 'stored' };
 
 /**
@@ -201,6 +204,10 @@ export class Cluster implements RoomCluster, MovingElsewhere {
 
   deleted(boardId: string): void {
     this.publish(boardId, { kind: 'deleted' });
+  }
+
+  notesRewritten(boardId: string): void {
+    this.publish(boardId, { kind: 'stored' });
   }
 
   knocked(boardId: string, knock: { id: string; participantId: string; name: string }): void {

@@ -27,6 +27,11 @@ export interface RoomCluster {
   onlineElsewhere(boardId: string, participantId: string): boolean;
   /** this process stored a notes update (number `count` of the stored ones): the others apply it (CL-6) */
   notesStored(boardId: string, update: Uint8Array, count: number): void;
+  /**
+   * CL-6: this process rewrote the stored notes as one snapshot holding updates it could not store before (DO-3), which
+   * the others never got: they read the notes again
+   */
+  notesRewritten(boardId: string): void;
   /** CL-8: the epoch of the board's writer lease while this process holds it, else null */
   writerEpoch(boardId: string): number | null;
   /** CL-12: a document ticket (DO-6) any process can redeem */

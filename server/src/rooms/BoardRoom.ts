@@ -131,6 +131,7 @@ export class BoardRoom {
       ...(deps.cluster
         ? {
             notesStored: (update: Uint8Array, count: number) => deps.cluster!.notesStored(this.id, update, count),
+            notesRewritten: () => deps.cluster!.notesRewritten(this.id),
             storedUpdates: async (name: DocName) => (await deps.store.loadBoard(this.id))?.docs[name] ?? [],
             writerEpoch: () => deps.cluster!.writerEpoch(this.id),
           }
@@ -405,6 +406,7 @@ export class BoardRoom {
     }
     // (the time each failed read took counts too: CM-6 bounds it, but a read of a frozen store takes seconds to fail)
     const since = this.deps.now();
+    const version = this.copy.storedVersion;
     let waited = 0;
     for (let wait = RELOAD_RETRY_MS; !this.deleted; wait = Math.min(wait * 2, RELOAD_RETRY_MAX_MS)) {
       try {
@@ -412,11 +414,21 @@ export class BoardRoom {
         break;
       } catch (err) {
         this.deps.logger.error({ err, board: this.id, retryInMs: wait }, 'could not reload the board after a failed commit');
-        if (Math.max(waited, this.deps.now() - since) >= RELOAD_HOLD_MS) return this.becomeUnreadable(wait);
+        if (Math.max(waited, this.deps.now() - since) >= RELOAD_HOLD_MS) return this.becomeUnreadable(wait, version);
         await new Promise((resolve) => setTimeout(resolve, wait));
         waited += wait;
       }
     }
+    this.readBack(version);
+  }
+
+  /**
+   * The board was read back after a failed commit that had found it at `version`. CM-6: if the store moved on
+   * meanwhile (that very commit, made after all though never answered; or another process's), the people here are
+   * shown it as after a catch-up (before, nobody here saw a card stored so, until some later change).
+   */
+  private readBack(version: number | undefined): void {
+    if (this.copy.storedVersion !== version) this.settle();
     this.fanout.schedulePresence();
   }
 
@@ -426,14 +438,14 @@ export class BoardRoom {
    * hold the batch that was not stored, so nothing of it is shown (the fan-out is held back) and no catch-up folds
    * onto it; the board is read again in the background, in the room's queue, until it can be.
    */
-  private becomeUnreadable(wait: number): void {
+  private becomeUnreadable(wait: number, version: number | undefined): void {
     this.unreadable = true;
     this.fanout.holdBack();
     this.deps.logger.error({ board: this.id }, 'board unreadable: commands are refused until it can be read again');
-    this.readBackLater(wait);
+    this.readBackLater(wait, version);
   }
 
-  private readBackLater(wait: number): void {
+  private readBackLater(wait: number, version: number | undefined): void {
     this.readBackTimer = setTimeout(() => {
       void this.queue.run(async () => {
         if (this.deleted || !this.unreadable) return;
@@ -441,12 +453,12 @@ export class BoardRoom {
           await this.reloadState();
         } catch (err) {
           this.deps.logger.error({ err, board: this.id, retryInMs: wait }, 'could not reload the board after a failed commit');
-          return this.readBackLater(Math.min(wait * 2, RELOAD_RETRY_MAX_MS));
+          return this.readBackLater(Math.min(wait * 2, RELOAD_RETRY_MAX_MS), version);
         }
         this.unreadable = false;
         this.deps.logger.info({ board: this.id }, 'board read again: commands are decided again');
         this.fanout.release();
-        this.fanout.schedulePresence();
+        this.readBack(version);
       });
     }, wait);
   }

@@ -469,7 +469,11 @@ export class CommandBatches {
       if (outcome === 'failed') deps.logger.error({ err, board: id, commands: batch.size }, 'batch not stored');
       // CM-6: the commit may have been made: the room reads the board back all the same (as after any failure)
       unknown = err instanceof OutcomeUnknown;
-      if (unknown) for (const { commandKey } of batch.commands) if (this.unsure.size < MAX_UNSURE_KEYS) this.unsure.add(commandKey);
+      if (unknown) {
+        for (const { commandKey } of batch.commands) if (this.unsure.size < MAX_UNSURE_KEYS) this.unsure.add(commandKey);
+        // (and if it was made, whenever this process reads that, it tells the others, as the commit would have)
+        copy.commitUnanswered();
+      }
       await this.room.rollback(batch);
     } finally {
       fanout.release();

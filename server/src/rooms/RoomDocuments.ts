@@ -44,6 +44,11 @@ export interface RoomDocumentsDeps {
    * stored ones) goes to the others once stored; compaction first takes in what the others stored.
    */
   notesStored?: (update: Uint8Array, count: number) => void;
+  /**
+   * CL-6: the stored notes were rewritten as one snapshot that holds updates this room could not store before (DO-3),
+   * which the other processes never got: they read them again
+   */
+  notesRewritten?: () => void;
   /** CL-6: every stored update of a document, to take in what other processes stored */
   storedUpdates?: (name: DocName) => Promise<Uint8Array[]>;
   /**
@@ -332,6 +337,7 @@ export class RoomDocuments {
   }
 
   private async writeSnapshot(document: Document): Promise<void> {
+    let rewritten = false;
     if (this.deps.storedUpdates) {
       // CL-8: only the writer compacts, under its lease
       const fence = this.deps.writerEpoch?.();
@@ -344,6 +350,7 @@ export class RoomDocuments {
         this.takeIn(document, stored);
         await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc), stored.length, fence);
         document.knownCount = 1;
+        rewritten = true;
       }
     } else await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
     document.storedWalk = 0;
@@ -353,6 +360,9 @@ export class RoomDocuments {
     clearTimeout(document.retryTimer);
     document.retryTimer = undefined;
     this.deps.logger.info({ board: this.boardId, doc: document.name }, 'storage works again; document snapshot written');
+    // CL-6: what could not be stored (a note the writer made) was published to nobody, and what it stores next builds on
+    // it: without it the others' copies hold every later update back for good (before: every later note, in the test)
+    if (rewritten && document.name === 'notes') this.deps.notesRewritten?.();
     const pending = document.unrelayed;
     document.unrelayed = [];
     for (const update of pending) this.relay(document, update, null);

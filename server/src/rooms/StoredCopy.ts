@@ -86,6 +86,12 @@ export class StoredCopy {
   private readonly announcements = new Map<number, AnnouncedChange>();
   /** CL-29: when the last one came */
   private announcedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * CM-6: the version a commit this process sent and never heard back about was decided against (null: none). The
+   * commit may be made after it was given up — by a PostgreSQL waking, even after the board was read back — and then
+   * nobody announced it (CL-1): the first time this copy reads the store past that version, it announces what it read.
+   */
+  private unansweredAt: number | null = null;
 
   constructor(private readonly room: CopyOfRoom) {
     this.writers = new WritersSeal(room.deps.keyring.cardWritersKeys());
@@ -160,6 +166,7 @@ export class StoredCopy {
     this.unsettledFor = 'everyone';
     this.unsettledPublic = true;
     this.foldedEvents = loaded.events.length;
+    this.readPast(true);
   }
 
   /** CL-17: where this copy stands against the store, to read what changed since (null: the store cannot say) */
@@ -296,7 +303,29 @@ export class StoredCopy {
     this.unsettled.push(...changes.events.map((e) => e.event));
     this.foldedEvents = changes.lastSeq;
     this.storedVersion = changes.version;
+    this.readPast(!announced);
     return true;
+  }
+
+  /**
+   * CM-6: a commit of this copy's was sent and never answered: it was decided against the version the copy stands at,
+   * so if it is made it makes the next one, and no other commit can be made against that version after it.
+   */
+  commitUnanswered(): void {
+    if (this.storedVersion !== undefined) this.unansweredAt = this.storedVersion;
+  }
+
+  /**
+   * CM-6: the copy stands past the version a commit left unanswered was decided against, so that commit was made (it
+   * made the next version) or never will be. Read from the store (`fromStore`), the version is announced as a commit of
+   * this process's would have been: the other processes hear of it whoever made it (a change they were told of
+   * already is one they skip). Brought by an announcement, or by this process's own commit, it was announced already.
+   */
+  private readPast(fromStore: boolean): void {
+    const at = this.unansweredAt;
+    if (at === null || this.storedVersion === undefined || this.storedVersion <= at) return;
+    this.unansweredAt = null;
+    if (fromStore) this.room.deps.cluster?.committed(this.room.id, this.storedVersion);
   }
 
   /**
@@ -344,6 +373,7 @@ export class StoredCopy {
     }
     if (this.storedVersion === undefined) return;
     this.storedVersion += 1;
+    this.readPast(false);
     const { cluster } = this.room.deps;
     if (!cluster) return;
     // CL-29: a batch that only added cards tells the others which, in their stored form, so that they need not read the part

@@ -81,6 +81,7 @@ export function quietCluster(store?: PostgresStore, instead: Partial<RoomCluster
     presenceChanged: () => undefined,
     onlineElsewhere: () => false,
     notesStored: () => undefined,
+    notesRewritten: () => undefined,
     writerEpoch: () => null,
     issueTicket: () => 'ticket',
     redeemTicket: async () => null,

@@ -106,6 +106,21 @@ export async function advisoryLockHolderPorts(url: string): Promise<number[]> {
 }
 
 /**
+ * CL-2: the client ports of the sessions of the store's own pool (not the board locks' pool) that sit in a transaction
+ * which took a row lock or wrote (it has a transaction id: a board's row locked `FOR UPDATE`, as every write of a
+ * board takes it first) while their process works between two of its statements.
+ */
+export async function rowLockHolderPorts(url: string): Promise<number[]> {
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ client_port: number }>(
+      `SELECT client_port FROM pg_stat_activity
+        WHERE state = 'idle in transaction' AND backend_xid IS NOT NULL AND application_name = 'candor' AND datname = current_database()`,
+    ),
+  );
+  return rows.map((r) => r.client_port);
+}
+
+/**
  * Ends every other session of `url`'s database, as a restart of PostgreSQL (or an administrator) ends them: their
  * clients get `terminating connection due to administrator command` (57P01). Returns how many it ended.
  */
@@ -114,4 +129,21 @@ export async function endSessions(url: string): Promise<number> {
     client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'),
   );
   return rows.length;
+}
+
+/**
+ * Takes a board's row lock in a transaction of its own and sits there, as a process stopped mid-transaction (or a
+ * slow one) holds it: every commit of the board waits for it. `release` ends the transaction.
+ */
+export async function holdBoardRow(url: string, boardId: string): Promise<{ release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+  return {
+    async release() {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await client.end();
+    },
+  };
 }

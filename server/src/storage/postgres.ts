@@ -3,7 +3,7 @@ import type { BoardEvent } from '@candor/shared';
 import type { BoardChanges, BoardRecord, BoardStore, CommitBatch, CommitInput, CopyMark, LoadedBoard } from './BoardStore.js';
 import { CommandKeyTaken, OutcomeUnknown, StaleCopy } from './BoardStore.js';
 import { Fenced } from './fenced.js';
-import { STORE_ANSWER_MS, StoreSilence, sentUnanswered } from './postgresSilence.js';
+import { STATEMENT_ENDED_BEFORE_MS, STORE_ANSWER_MS, StoreSilence, sentUnanswered } from './postgresSilence.js';
 import { ensureSchema } from './postgresSchema.js';
 import { writerLeases } from './postgresLeases.js';
 import { type ChangesRow, changesOf, changesSinceStatement, readBoard, readChanges } from './postgresReads.js';
@@ -119,7 +119,9 @@ const LOCK_POOL_SIZE = 10;
 const BOARD_LOCK_CLASS = 0x63616e65;
 /**
  * CL-2: PostgreSQL ends a lock holder's session that sits this long in its transaction (a process stopped
- * with SIGSTOP mid-command), so the board's other processes are not held up for good.
+ * with SIGSTOP mid-command), so the board's other processes are not held up for good. The same for the store's other
+ * connections: every write of a board takes its row first (a notes update between its statements, say), and a
+ * process stopped there held every other process's commits of the board up for as long as it was stopped.
  */
 const BOARD_LOCK_IDLE_MS = 5_000;
 /** CM-6: a board's lock may be waited for while its holder stalls until PostgreSQL ends its session (CL-2) */
@@ -132,10 +134,17 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   // loaded here, not at start: a server on SQLite never needs it, and a restart does not wait for it
   const { default: pg } = await import('pg');
   const applicationName = options.applicationName ?? 'candor';
-  // CM-6: no query or new connection waits for PostgreSQL longer than STORE_ANSWER_MS (a board's lock: LOCK_ANSWER_MS)
-  const bounded = { query_timeout: STORE_ANSWER_MS, connectionTimeoutMillis: STORE_ANSWER_MS };
+  // CM-6: no query or new connection waits for PostgreSQL longer than STORE_ANSWER_MS (a board's lock: LOCK_ANSWER_MS),
+  // and PostgreSQL ends a statement itself (a row lock waited for, a heavy read) before that, saying so
+  const bounded = { query_timeout: STORE_ANSWER_MS, statement_timeout: STORE_ANSWER_MS - STATEMENT_ENDED_BEFORE_MS, connectionTimeoutMillis: STORE_ANSWER_MS };
   const silence = new StoreSilence();
-  const pool = silence.guard(new pg.Pool({ connectionString: url, max: options.poolSize ?? POOL_SIZE, application_name: applicationName, options: `-c search_path=${schema}`, ...bounded }));
+  const pool = silence.guard(new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? POOL_SIZE,
+    application_name: applicationName,
+    options: `-c search_path=${schema} -c idle_in_transaction_session_timeout=${BOARD_LOCK_IDLE_MS}`,
+    ...bounded,
+  }));
   // an idle connection that the server drops must not crash the process: the next query gets a new one
   pool.on('error', () => undefined);
   const lockPool = silence.guard(new pg.Pool({
@@ -145,6 +154,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     options: `-c search_path=${schema} -c idle_in_transaction_session_timeout=${BOARD_LOCK_IDLE_MS}`,
     // (a board's lock, and a free connection to wait for it on, may be waited for while other boards' holders stall)
     query_timeout: LOCK_ANSWER_MS,
+    statement_timeout: LOCK_ANSWER_MS - STATEMENT_ENDED_BEFORE_MS,
     connectionTimeoutMillis: LOCK_ANSWER_MS,
   }));
   lockPool.on('error', () => undefined);
@@ -154,6 +164,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   try {
     await ensureSchema(schemaPool, schema, stateKey);
   } catch (err) {
+    silence.stop();
     await Promise.all([pool.end(), lockPool.end()]);
     throw err;
   } finally {
@@ -409,6 +420,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       });
     },
     async close() {
+      silence.stop();
       await Promise.all([pool.end(), lockPool.end()]);
     },
   };

@@ -8,6 +8,13 @@ import type { Pool } from 'pg';
  * within the browser's 15 s patience.
  */
 export const STORE_ANSWER_MS = 3_000;
+/**
+ * CM-6: PostgreSQL itself ends a statement that has run, or waited for a lock, this much less than the time the query
+ * is waited for (`statement_timeout`), and says so: an answer, so nothing was changed and PostgreSQL is not silent.
+ * Before, a commit that waited 3 s for its board's row (held by another session: a process stopped mid-transaction)
+ * was given up unanswered, its outcome unknown, and every board of the process failed at once for 3 s after it.
+ */
+export const STATEMENT_ENDED_BEFORE_MS = 500;
 
 /** pg's error for a query sent whose answer did not come within `query_timeout` */
 const QUERY_UNANSWERED = 'Query read timeout';
@@ -24,6 +31,14 @@ export function sentUnanswered(err: unknown): boolean {
   return err instanceof Error && (err.message === QUERY_UNANSWERED || err.message === ENDED_UNDER_QUERY);
 }
 
+/**
+ * CM-6: how often the silence looks at this process's own event loop, and how late a look must come for the process
+ * to have stood still (SIGSTOP, a long stall) rather than PostgreSQL. A query whose timer runs out right after such a
+ * stand-still may have its answer waiting unread in the socket: the timers of the loop's next turn run before it reads.
+ */
+const LOOP_LOOK_MS = 250;
+const STOOD_STILL_MS = 1_000;
+
 /** what every call gets at once while PostgreSQL is taken for silent: nothing was sent */
 export class StoreSilent extends Error {
   constructor() {
@@ -32,19 +47,44 @@ export class StoreSilent extends Error {
 }
 
 /**
- * CM-6: once PostgreSQL left a query or a new connection unanswered for `STORE_ANSWER_MS`, every query and
+ * CM-6: once PostgreSQL left a query or a new connection unanswered for `STORE_ANSWER_MS` (a statement that ran or
+ * waited long is ended by PostgreSQL before that, with an answer: `STATEMENT_ENDED_BEFORE_MS`), every query and
  * connection of the pools it guards fails at once for as long again (`StoreSilent`), then one is tried again. Else
  * the calls one command makes in turn (its id looked up, the board read, the commit, the read back after it) each
  * waited that long: a command under way when PostgreSQL froze was answered after 15 s.
  */
 export class StoreSilence {
   private until = Number.NEGATIVE_INFINITY;
+  /** when the event loop was last looked at, and when a look last found it had stood still */
+  private lookedAt: number;
+  private stoodStillAt = Number.NEGATIVE_INFINITY;
+  private readonly looking: NodeJS.Timeout;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.lookedAt = now();
+    this.looking = setInterval(() => {
+      const at = this.now();
+      if (at - this.lookedAt >= LOOP_LOOK_MS + STOOD_STILL_MS) this.stoodStillAt = at;
+      this.lookedAt = at;
+    }, LOOP_LOOK_MS);
+    this.looking.unref();
+  }
 
-  /** a call failed: if for want of an answer, PostgreSQL is taken for silent */
+  /**
+   * A call failed: if for want of an answer, PostgreSQL is taken for silent — unless the process itself just stood
+   * still (before, a process resumed after a stop of 3 s failed every call at once for 3 s more, though PostgreSQL
+   * had answered: joins, commands and notes of every board; the overdue look runs before the query's timer does).
+   */
   heard(err: unknown): void {
-    if (err instanceof Error && (err.message === QUERY_UNANSWERED || err.message === CONNECT_UNANSWERED)) this.until = this.now() + STORE_ANSWER_MS;
+    if (!(err instanceof Error && (err.message === QUERY_UNANSWERED || err.message === CONNECT_UNANSWERED))) return;
+    const now = this.now();
+    if (now - this.stoodStillAt <= LOOP_LOOK_MS) return;
+    this.until = now + STORE_ANSWER_MS;
+  }
+
+  /** the store closed: the event loop is no longer looked at */
+  stop(): void {
+    clearInterval(this.looking);
   }
 
   get silent(): boolean {

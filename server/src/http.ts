@@ -10,7 +10,9 @@ import {
   DEFAULT_SETTINGS,
   defaultRetroName,
   describeIssues,
+  exportLanguage,
   fail,
+  type ExportLanguage,
   findTemplate,
   renderActionsCsv,
   renderCsv,
@@ -209,8 +211,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   });
 
   /** EX-*: every export of a closed retro, each rendered from the room's public view. */
-  const exports: Record<string, { type: string; suffix: string; render: (room: BoardRoom) => string }> = {
-    'export.md': { type: 'text/markdown; charset=utf-8', suffix: '.md', render: (room) => room.exportMarkdown(new Date(deps.now())) },
+  const exports: Record<string, { type: string; suffix: string; render: (room: BoardRoom, language: ExportLanguage) => string }> = {
+    // EX-10: the summary's own words in the language the page asks for (`?lang=de`), English otherwise
+    'export.md': { type: 'text/markdown; charset=utf-8', suffix: '.md', render: (room, language) => room.exportMarkdown(new Date(deps.now()), language) },
     'export.csv': { type: 'text/csv; charset=utf-8', suffix: '.csv', render: (room) => renderCsv(room.publicView()) },
     'actions.csv': {
       type: 'text/csv; charset=utf-8',
@@ -232,7 +235,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       if (reader === 'stranger') return { whole: false, status: 401, body: fail('NOT_JOINED', 'Join the retro to download its export.') };
       if (reader === 'out') return { whole: false, status: 403, body: fail('NOT_JOINED', 'You are no longer in this retro.') };
       if (room.state.phase !== 'closed') return { whole: false, status: 409, body: fail('WRONG_PHASE', 'The export is ready once the retro is closed.') };
-      return { whole: true, status: 200, body: null, file: { name: room.state.name, text: format.render(room) } };
+      return { whole: true, status: 200, body: null, file: { name: room.state.name, text: format.render(room, exportLanguage(req.query.lang)) } };
     });
     if (answer === READ_REFUSED) return tooManyReads(res);
     if (!answer.file) return res.status(answer.status).json(answer.body);

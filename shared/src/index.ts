@@ -15,6 +15,7 @@ export * from './domain/decide.js';
 export * from './domain/moving.js';
 export * from './domain/boardDoc.js';
 export * from './domain/markdown.js';
+export { EXPORT_LANGUAGES, EXPORT_WORDS, exportLanguage, type ExportLanguage } from './domain/exportWords.js';
 export * from './domain/team.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';

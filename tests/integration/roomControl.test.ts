@@ -228,6 +228,11 @@ describe('lock, remove, hide, sign', () => {
       expect(res.status).toBe(200);
       expect(res.body).not.toContain('ABUSIVE-CARD-TEXT');
     }
+    // EX-10: the Markdown in the language the page asks for, English for any other
+    const german = await F.fetchText(`/api/boards/${boardId}/export.md?lang=de`);
+    expect(german.body).toMatch(/## Maßnahmen[\s\S]*## Alle Karten[\s\S]*a fine card/);
+    expect(german.body).not.toContain('ABUSIVE-CARD-TEXT');
+    for (const lang of ['xx', 'de&lang=en', '']) expect((await F.fetchText(`/api/boards/${boardId}/export.md?lang=${lang}`)).body).toContain('## All cards');
   });
 
   it('SG-2 nobody but the author can sign a card: the facilitator and others get NOT_YOURS from a raw socket', async () => {

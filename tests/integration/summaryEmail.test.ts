@@ -79,6 +79,13 @@ describe('summary email', () => {
       expect(text).not.toContain(name);
     }
 
+    // EX-10: sent from a German page, the summary and its subject are German; what people wrote is as they wrote it
+    expect(await F.cmd('summary.email', { to: ['team-ADDR@example.com'], lang: 'de' })).toEqual({ ok: true, data: { sent: 1 } });
+    await F.waitFor(() => inbox.length === 2);
+    expect(decodedBody(inbox[1]!.raw)).toMatch(/## Maßnahmen[\s\S]*## Besprochen[\s\S]*We agreed to keep pairing[\s\S]*## Alle Karten/);
+    expect(inbox[1]!.raw).not.toContain('Subject: Retro summary');
+    expect(await F.cmd('summary.email', { to: ['team-ADDR@example.com'], lang: 'xx' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+
     // The addresses were used for the message only: nothing in the database holds them.
     const db = openDataFile(live.server.dbFile);
     try {

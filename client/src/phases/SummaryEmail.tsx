@@ -4,6 +4,7 @@ import { LIMITS } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { fetchFeatures } from '../sync/api.js';
 import { refusalMessage } from '../i18n/errors.js';
+import { currentLanguage } from '../i18n/index.js';
 
 /**
  * SU-1: at Close the facilitator emails the summary to addresses they type. The addresses go straight to
@@ -37,7 +38,7 @@ export function SummaryEmail() {
     event.preventDefault();
     if (addresses.length === 0 || busy) return;
     setBusy(true);
-    const ack = await session.request({ type: 'summary.email', to: addresses });
+    const ack = await session.request({ type: 'summary.email', to: addresses, lang: currentLanguage() });
     setBusy(false);
     if (ack.ok) {
       setResult({ ok: true, message: t('running.sent', { count: addresses.length }) });

@@ -1,4 +1,4 @@
-import { i18n } from '../i18n/index.js';
+import { currentLanguage, i18n } from '../i18n/index.js';
 import { refusalMessage } from '../i18n/errors.js';
 import { loadIdentity } from './identity.js';
 import type { CreateBoardRequest, CreateBoardResponse, CreateTeamRequest, CreateTeamResponse, PublicBoardView, TeamHistory } from '@candor/shared';
@@ -64,7 +64,9 @@ export async function lookupTeam(teamId: string): Promise<TeamLookup> {
 export type BoardExport = 'export.md' | 'export.csv' | 'actions.csv' | 'export.json';
 
 export function exportUrl(boardId: string, file: BoardExport = 'export.md'): string {
-  return `/api/boards/${encodeURIComponent(boardId)}/${file}`;
+  // EX-10: the Markdown summary is written in the page's language
+  const lang = file === 'export.md' ? `?lang=${currentLanguage()}` : '';
+  return `/api/boards/${encodeURIComponent(boardId)}/${file}${lang}`;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   presenceChangeOf,
   renderMarkdown,
   viewOf,
+  type ExportLanguage,
 } from '@candor/shared';
 import type { SignedOutListener } from './RoomDoor.js';
 import { RoomDoor } from './RoomDoor.js';
@@ -165,7 +166,7 @@ export class BoardRoom {
       refreshPresence: (participantId) => this.refreshPresence(participantId),
       revealSeed: () => this.fanout.revealKeys().seed,
       deleteBoard: () => this.deleteBoard(),
-      exportMarkdown: (now) => this.exportMarkdown(now),
+      exportMarkdown: (now, language) => this.exportMarkdown(now, language),
     });
     this.batches = new CommandBatches({
       id: this.id,
@@ -234,8 +235,8 @@ export class BoardRoom {
     return out;
   }
 
-  exportMarkdown(now: Date): string {
-    return renderMarkdown(this.publicView(), this.notesText(), now);
+  exportMarkdown(now: Date, language: ExportLanguage = 'en'): string {
+    return renderMarkdown(this.publicView(), this.notesText(), now, language);
   }
 
   /** Notes are co-edited during Discuss and Act and frozen at Close. */

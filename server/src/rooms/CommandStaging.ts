@@ -1,5 +1,8 @@
 import {
   type Ack,
+  type ExportLanguage,
+  EXPORT_WORDS,
+  exportLanguage,
   type BoardState,
   type JoinCommand,
   atRestOfCommand,
@@ -41,7 +44,7 @@ export interface StagingOfRoom {
   revealSeed(): string;
   /** BD-1: removes the board from storage and tells everyone */
   deleteBoard(): Promise<Ack>;
-  exportMarkdown(now: Date): string;
+  exportMarkdown(now: Date, language?: ExportLanguage): string;
 }
 
 /**
@@ -152,7 +155,7 @@ export class CommandStaging {
     if (!first) {
       const decision = decide(this.room.state, this.actorOf(session), command, this.decideContext());
       if (!decision.ok) return decision;
-      const sent = await this.emailSummary(command.to);
+      const sent = await this.emailSummary(command.to, exportLanguage(command.lang));
       if (!sent.ok) return sent;
     }
     return null;
@@ -176,11 +179,11 @@ export class CommandStaging {
   }
 
   /** SU-1: the Markdown summary (the public view and notes alone, AN-4) to the typed addresses. */
-  private async emailSummary(to: string[]): Promise<Ack> {
+  private async emailSummary(to: string[], language: ExportLanguage): Promise<Ack> {
     const mailer = this.room.deps.mailer;
     if (!mailer) return fail('EMAIL_UNAVAILABLE', 'This server cannot send email (no SMTP_URL is set).');
     try {
-      await mailer.send({ to, subject: `Retro summary: ${this.room.state.name}`, text: this.room.exportMarkdown(new Date(this.room.deps.now())) });
+      await mailer.send({ to, subject: EXPORT_WORDS[language].mailSubject(this.room.state.name), text: this.room.exportMarkdown(new Date(this.room.deps.now()), language) });
       return ok({});
     } catch (err) {
       // Only the error's message: the addresses must not end up in the log either.

@@ -33,8 +33,3 @@ export function cardRowVotes(view: PublicBoardView, card: PublicCard): number | 
   if (!view.tallies || card.groupId) return null;
   return view.tallies[card.id] ?? 0;
 }
-
-/** "1 vote", "3 votes" */
-export function votesLabel(votes: number): string {
-  return `${votes} ${votes === 1 ? 'vote' : 'votes'}`;
-}

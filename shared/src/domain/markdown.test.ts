@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import { renderMarkdown } from './markdown.js';
+import { EXPORT_WORDS } from './exportWords.js';
 import { addCard, addPerson, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
@@ -187,5 +188,20 @@ describe('markdown export', () => {
     moveTo(state, 'closed');
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
     expect(md).not.toMatch(/pulsetag|consensustag|consensus|doubts/);
+  });
+
+  it('EX-10 in German every word of the summary is German; what people typed stays as they typed it', () => {
+    const { state, notes } = finishedRetro();
+    const view = viewOf(state, { kind: 'public' }).board;
+    const de = renderMarkdown(view, notes, EXPORTED, 'de');
+    const en = renderMarkdown(view, notes, EXPORTED);
+    expect(de).toContain('Exportiert am 2030-03-04 · ');
+    expect(de).toContain('- [ ] Quarantine the flaky tests — Alice · fällig 2030-03-18\n  - aus: Flaky CI');
+    expect(de).toMatch(/## Maßnahmen[\s\S]*## Besprochen[\s\S]*> It fails on Mondays\.[\s\S]*## Alle Karten[\s\S]*### Gruppen\n\n- Pair more: 2 Karten _\(\d+ Stimmen\)_/);
+    // the same lines, in the same order: only the words around what people typed differ
+    expect(de.split('\n').length).toBe(en.split('\n').length);
+    for (const [key, english] of Object.entries(EXPORT_WORDS.en)) {
+      if (typeof english === 'string' && english.length > 4) expect(de, key).not.toContain(english);
+    }
   });
 });

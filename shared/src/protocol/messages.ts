@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_LANGUAGES } from '../domain/exportWords.js';
 import { LIMITS } from '../domain/limits.js';
 import { PHASES } from '../domain/phases.js';
 import { REACTIONS } from '../domain/reactions.js';
@@ -161,6 +162,8 @@ export const Command = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('summary.email'),
     to: z.array(z.email().max(LIMITS.emailAddress)).min(1, 'name at least one address').max(LIMITS.emailRecipients, `at most ${LIMITS.emailRecipients} addresses`),
+    // EX-10: the language the summary is written in (the sender's page's)
+    lang: z.enum(EXPORT_LANGUAGES).optional(),
   }),
 ]);
 export type Command = z.infer<typeof Command>;

@@ -1,0 +1,121 @@
+import type { ReviewStatus } from './board.js';
+
+/**
+ * EX-10: the languages the Markdown summary is written in — the page's, as the browser that downloads or mails it asks
+ * (`lang`); anything else is English. What people typed (cards, notes, names, column titles) is never translated.
+ */
+export const EXPORT_LANGUAGES = ['en', 'de'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+export function exportLanguage(value: unknown): ExportLanguage {
+  return EXPORT_LANGUAGES.find((lang) => lang === value) ?? 'en';
+}
+
+/** a count with its noun, singular for exactly one */
+const counted = (one: string, many: string) => (n: number) => `${n} ${n === 1 ? one : many}`;
+
+export interface ExportWords {
+  mailSubject: (retro: string) => string;
+  untitledRetro: string;
+  exported: (date: string, people: number, cards: number) => string;
+  promises: string;
+  status: Record<ReviewStatus | 'unmarked', string>;
+  carried: string;
+  inTheWay: string;
+  noText: string;
+  nobody: string;
+  pulse: string;
+  pulseLine: (average: number, total: number, counts: string) => string;
+  pulseHidden: string;
+  actions: string;
+  noActions: string;
+  askOf: (whom: string) => string;
+  nobodyYet: string;
+  due: string;
+  from: string;
+  removed: string;
+  consensus: string;
+  doubts: string;
+  discussed: string;
+  nothingDiscussed: string;
+  noNotes: string;
+  allCards: string;
+  untitledColumn: string;
+  noCards: string;
+  group: string;
+  untitled: string;
+  groups: string;
+  cards: (n: number) => string;
+  votes: (n: number) => string;
+}
+
+export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
+  en: {
+    mailSubject: (retro) => `Retro summary: ${retro}`,
+    untitledRetro: 'Retro',
+    exported: (date, people, cards) => `Exported ${date} · ${counted('person', 'people')(people)} · ${counted('card', 'cards')(cards)}`,
+    promises: 'Promises from earlier retros',
+    status: { unmarked: 'not reviewed', done: 'done', 'not-done': 'not done', dropped: 'dropped' },
+    carried: ', carried forward',
+    inTheWay: 'what got in the way',
+    noText: '(no text)',
+    nobody: 'nobody',
+    pulse: 'Pulse',
+    pulseLine: (average, total, counts) => `How safe it felt to say "I don't know": average ${average} from ${total} anonymous answers (1–5: ${counts}).`,
+    pulseHidden: 'Not enough answers to show without identifying anyone.',
+    actions: 'Actions',
+    noActions: 'No actions were agreed.',
+    askOf: (whom) => `ask of ${whom}`,
+    nobodyYet: 'nobody yet',
+    due: 'due',
+    from: 'from',
+    removed: '(removed)',
+    consensus: 'consensus (fist of five, 0–5)',
+    doubts: 'someone had doubts',
+    discussed: 'Discussed',
+    nothingDiscussed: 'Nothing was discussed.',
+    noNotes: 'No notes.',
+    allCards: 'All cards',
+    untitledColumn: '(untitled column)',
+    noCards: 'No cards.',
+    group: 'group',
+    untitled: 'untitled',
+    groups: 'Groups',
+    cards: counted('card', 'cards'),
+    votes: counted('vote', 'votes'),
+  },
+  de: {
+    mailSubject: (retro) => `Zusammenfassung der Retro: ${retro}`,
+    untitledRetro: 'Retro',
+    exported: (date, people, cards) => `Exportiert am ${date} · ${counted('Person', 'Personen')(people)} · ${counted('Karte', 'Karten')(cards)}`,
+    promises: 'Versprechen aus früheren Retros',
+    status: { unmarked: 'nicht geprüft', done: 'erledigt', 'not-done': 'nicht erledigt', dropped: 'fallen gelassen' },
+    carried: ', übernommen',
+    inTheWay: 'was im Weg stand',
+    noText: '(kein Text)',
+    nobody: 'niemand',
+    pulse: 'Puls',
+    pulseLine: (average, total, counts) => `Wie sicher es sich anfühlte, „Ich weiß es nicht“ zu sagen: im Schnitt ${average} aus ${total} anonymen Antworten (1–5: ${counts}).`,
+    pulseHidden: 'Zu wenige Antworten, um sie zu zeigen, ohne dass sich jemand erkennen ließe.',
+    actions: 'Maßnahmen',
+    noActions: 'Es wurden keine Maßnahmen vereinbart.',
+    askOf: (whom) => `Bitte an ${whom}`,
+    nobodyYet: 'noch niemand',
+    due: 'fällig',
+    from: 'aus',
+    removed: '(entfernt)',
+    consensus: 'Konsens (Fist of Five, 0–5)',
+    doubts: 'jemand hatte Zweifel',
+    discussed: 'Besprochen',
+    nothingDiscussed: 'Es wurde nichts besprochen.',
+    noNotes: 'Keine Notizen.',
+    allCards: 'Alle Karten',
+    untitledColumn: '(Spalte ohne Titel)',
+    noCards: 'Keine Karten.',
+    group: 'Gruppe',
+    untitled: 'ohne Titel',
+    groups: 'Gruppen',
+    cards: counted('Karte', 'Karten'),
+    votes: counted('Stimme', 'Stimmen'),
+  },
+};

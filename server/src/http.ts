@@ -129,7 +129,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const facilitatorKey = randomSecret();
     // NA-1: a retro created without a name is named after its team and number, or after the day.
     const team = teamId && !parsed.data.name ? await deps.store.loadTeam(teamId) : null;
-    const name = parsed.data.name ?? defaultRetroName(new Date(deps.now()), team ? { name: team.team.name, retroCount: team.boards.length } : null);
+    const name = parsed.data.name ?? defaultRetroName(new Date(deps.now()), team ? { name: team.team.name, retroCount: team.boards.length } : null, parsed.data.lang);
     await deps.store.createBoard(
       { id: boardId, facilitatorHash: deps.keyring.facilitatorHash(boardId, facilitatorKey), createdAt: deps.now(), teamId },
       {

@@ -47,6 +47,10 @@ describe('naming', () => {
     const second = await post(`/api/teams/${team.body.teamId}/boards`, { templateId: 'start-stop-continue' });
     expect((await getDoor(url, first.body.boardId!)).name).toBe('Platform retro #1');
     expect((await getDoor(url, second.body.boardId!)).name).toBe('Platform retro #2');
+    // created from a German page, the third is named in German; a language the server does not write is refused
+    const third = await post(`/api/teams/${team.body.teamId}/boards`, { templateId: 'start-stop-continue', lang: 'de' });
+    expect((await getDoor(url, third.body.boardId!)).name).toBe('Platform Retro Nr. 3');
+    expect((await post('/api/boards', { templateId: 'start-stop-continue', lang: 'xx' })).status).toBe(400);
     expect((await post('/api/boards', { name: '   ', templateId: 'start-stop-continue' })).status).toBe(400);
   });
 

@@ -4,8 +4,8 @@ import { loadIdentity } from './identity.js';
 import type { CreateBoardRequest, CreateBoardResponse, CreateTeamRequest, CreateTeamResponse, PublicBoardView, TeamHistory } from '@candor/shared';
 
 /** The few plain HTTP calls: creating boards and teams, looking them up, and the export links. */
-export async function createBoard(request: CreateBoardRequest): Promise<CreateBoardResponse> {
-  return postJson<CreateBoardResponse>('/api/boards', request, () => i18n.t('api.createRetroFailed'));
+export async function createBoard(request: Omit<CreateBoardRequest, 'lang'>): Promise<CreateBoardResponse> {
+  return postJson<CreateBoardResponse>('/api/boards', { ...request, lang: currentLanguage() }, () => i18n.t('api.createRetroFailed'));
 }
 
 export async function createTeam(request: CreateTeamRequest): Promise<CreateTeamResponse> {
@@ -13,8 +13,9 @@ export async function createTeam(request: CreateTeamRequest): Promise<CreateTeam
 }
 
 /** A retro inside a team: it opens with a Review of the team's open promises. */
-export async function createTeamBoard(teamId: string, request: CreateBoardRequest): Promise<CreateBoardResponse> {
-  return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, request, () => i18n.t('api.createRetroFailed'));
+export async function createTeamBoard(teamId: string, request: Omit<CreateBoardRequest, 'lang'>): Promise<CreateBoardResponse> {
+  // NA-1: a retro left unnamed is named in the creator's language
+  return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, { ...request, lang: currentLanguage() }, () => i18n.t('api.createRetroFailed'));
 }
 
 /** What the link alone shows (JN-6): the retro's name, for the join form. */

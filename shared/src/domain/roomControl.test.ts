@@ -25,6 +25,8 @@ describe('names', () => {
     expect(defaultRetroName(day, null)).toBe('Retro 2026-11-30');
     expect(defaultRetroName(day, { name: 'Platform', retroCount: 0 })).toBe('Platform retro #1');
     expect(defaultRetroName(day, { name: 'Platform', retroCount: 6 })).toBe('Platform retro #7');
+    expect(defaultRetroName(day, { name: 'Zahlungsteam', retroCount: 0 }, 'de')).toBe('Zahlungsteam Retro Nr. 1');
+    expect(defaultRetroName(day, { name: 'x'.repeat(100), retroCount: 11 }, 'de').length).toBeLessThanOrEqual(100);
     expect(defaultRetroName(day, { name: 'x'.repeat(100), retroCount: 11 }).length).toBeLessThanOrEqual(100);
   });
 

@@ -174,6 +174,8 @@ export const CreateBoardRequest = z.strictObject({
   /** NA-1: optional; without it the server names the retro (`defaultRetroName`) */
   name: line(LIMITS.boardName).optional(),
   templateId: z.string().max(40),
+  /** NA-1: the creator's page's language, for the name the server gives */
+  lang: z.enum(EXPORT_LANGUAGES).optional(),
 });
 
 export const CreateTeamRequest = z.strictObject({

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import { type AnnouncedChange, openChange, sealChange } from '../cluster/announcedChange.js';
 import type { BoardChanges } from '../storage/BoardStore.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { testWriters } from '../storage/anonymousState.testing.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, againstFullReload, boardOnTwoPools, quietCluster, twoProcessPeople } from './twoProcesses.testing.js';
+import { againstFullReload, boardOnTwoPools, quietCluster, twoProcessTest } from './twoProcesses.testing.js';
 
 /**
  * CL-29: a batch that only added cards announces them in their stored form, and a process holding the board folds
@@ -16,15 +16,7 @@ import { TWO_PROCESS_TEMPLATE, againstFullReload, boardOnTwoPools, quietCluster,
  */
 const BOARD = 'board-announced';
 const FACILITATOR_KEY = 'f'.repeat(40);
-const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
-let counter = 0;
-const newId = () => `an${String(++counter).padStart(10, '0')}`;
-const person = twoProcessPeople(newId);
-const opened: PostgresStore[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
+const { column, newId, person, opened } = twoProcessTest('an');
 
 interface Announcement {
   version: number;

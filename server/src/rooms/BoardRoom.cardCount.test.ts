@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS, unrevealedWriters } from '@candor/shared';
-import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, againstFullReload, boardOnTwoPools, twoProcessPeople } from './twoProcesses.testing.js';
+import { againstFullReload, boardOnTwoPools, twoProcessTest } from './twoProcesses.testing.js';
 
 /**
  * AN-10 with several processes (CL-17): each process's copy holds the cards written through the others waiting for
@@ -11,15 +10,7 @@ import { TWO_PROCESS_TEMPLATE, againstFullReload, boardOnTwoPools, twoProcessPeo
  * board has, on every copy, and must not move when a copy recognises someone.
  */
 const BOARD = 'board-cardcount';
-const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
-let counter = 0;
-const newId = () => `cc${String(++counter).padStart(10, '0')}`;
-const person = twoProcessPeople(newId);
-const opened: PostgresStore[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
+const { column, newId, person, opened } = twoProcessTest('cc');
 
 describe('AN-10 the card count through two processes', () => {
   it('AN-10 CL-17 AR-2 Alex writes 5 cards through one process and Bea 1 through the other: 2 writers on both copies, through catch-ups, a rebuild and each recognition', async () => {

@@ -3,7 +3,7 @@ import { readBoardDoc, RevealKeys, revealOrder } from '@candor/shared';
 import type { PostgresStore } from '../storage/postgres.js';
 import { AnonymousState } from '../storage/anonymousState.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, againstFullReload, twoProcessPeople } from './twoProcesses.testing.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, againstFullReload, twoProcessTest } from './twoProcesses.testing.js';
 
 /**
  * CL-17: a process catches up on another's changes by folding only what changed onto its copy. Two rooms of
@@ -13,14 +13,11 @@ import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, againstFullReload, twoProcessPeo
 const BOARD = 'board-catchup';
 const FACILITATOR_KEY = 'f'.repeat(40);
 const template = TWO_PROCESS_TEMPLATE;
-let counter = 0;
-const newId = () => `cu${String(++counter).padStart(10, '0')}`;
-const person = twoProcessPeople(newId);
-const opened: PostgresStore[] = [];
+const { newId, person, opened } = twoProcessTest('cu');
 
-afterEach(async () => {
+// (after each test, the fake timers go before its stores are closed: hooks run last registered first)
+afterEach(() => {
   vi.useRealTimers();
-  await Promise.all(opened.splice(0).map((store) => store.close()));
 });
 
 async function twoProcesses() {

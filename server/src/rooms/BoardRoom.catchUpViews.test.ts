@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as shared from '@candor/shared';
-import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, twoProcessPeople } from './twoProcesses.testing.js';
+import { boardOnTwoPools, twoProcessTest } from './twoProcesses.testing.js';
 
 // which personal views a room works out (RoomFanout calls this for every person it may send one to), and when it
 // works out the whole public view (BoardRoom.publicView, for a projection of the board document)
@@ -18,15 +17,7 @@ vi.mock('@candor/shared', async (importOriginal) => {
  */
 const BOARD = 'board-catchup-views';
 const FACILITATOR_KEY = 'f'.repeat(40);
-const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
-let counter = 0;
-const newId = () => `cv${String(++counter).padStart(10, '0')}`;
-const person = twoProcessPeople(newId);
-const opened: PostgresStore[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
+const { column, newId, person, opened } = twoProcessTest('cv');
 
 /** how many times `room` worked out the whole public view since `from` calls */
 const publicViewsWorkedOut = (room: BoardRoom, from: number) =>

@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OutcomeUnknown } from '../storage/BoardStore.js';
-import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, quietCluster, twoProcessPeople } from './twoProcesses.testing.js';
+import { boardOnTwoPools, quietCluster, twoProcessTest } from './twoProcesses.testing.js';
 
 /**
  * CM-6, CL-1: a commit sent and never answered (a frozen PostgreSQL) may be made after it was given up: at once, so
@@ -13,15 +12,7 @@ import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, quietCluster, twoProcessPeople }
  */
 const BOARD = 'board-unanswered';
 const FACILITATOR_KEY = 'f'.repeat(40);
-const column = TWO_PROCESS_TEMPLATE.columns[0]!.id;
-let counter = 0;
-const newId = () => `un${String(++counter).padStart(10, '0')}`;
-const person = twoProcessPeople(newId);
-const opened: PostgresStore[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
+const { column, newId, person, opened } = twoProcessTest('un');
 
 /**
  * A board on two processes, Fran on a. a's next commit is answered `OutcomeUnknown` and held: `land()` makes it in

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { RoomCluster } from '../cluster/RoomCluster.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
 import type { Mailer, RoomDeps } from './roomPorts.js';
-import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, quietCluster } from './twoProcesses.testing.js';
+import { TWO_PROCESS_TEMPLATE, boardOnTwoPools, quietCluster, twoProcessTest } from './twoProcesses.testing.js';
 import { RoomRegistry } from './RoomRegistry.js';
 
 /**
@@ -16,13 +16,7 @@ import { RoomRegistry } from './RoomRegistry.js';
 
 const BOARD = 'board-cl18';
 const FACILITATOR_KEY = 'f'.repeat(40);
-let counter = 0;
-const newId = () => `cl${String(++counter).padStart(10, '0')}`;
-const opened: PostgresStore[] = [];
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
+const { newId, opened } = twoProcessTest('cl');
 
 /**
  * A cluster that announces nothing; its document tickets all name `ticketHolder`. Given a store, it reads the

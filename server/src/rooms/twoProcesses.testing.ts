@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { TEMPLATES } from '@candor/shared';
 import { pino } from 'pino';
 import { Keyring } from '../identity.js';
@@ -44,6 +45,20 @@ export async function boardOnTwoPools(board: { id: string; name: string; facilit
  * People of the two-process tests: `attachPerson` with a socket of its own each time (one name may have a tab on
  * each process), whose join must be answered ok.
  */
+/**
+ * What every two-process room test file sets up: ids starting with `prefix`, its people, the first column of
+ * `TWO_PROCESS_TEMPLATE`, and `opened` (for `boardOnTwoPools`), whose stores are closed after each test.
+ */
+export function twoProcessTest(prefix: string) {
+  let counter = 0;
+  const newId = () => `${prefix}${String(++counter).padStart(10, '0')}`;
+  const opened: PostgresStore[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+  return { column: TWO_PROCESS_TEMPLATE.columns[0]!.id, newId, person: twoProcessPeople(newId), opened };
+}
+
 export function twoProcessPeople(newId: () => string) {
   return (room: BoardRoom, name: string, facilitator = false) => {
     const person = attachPerson(room, name, newId, { facilitator, socketId: `socket-${name}-${newId()}` });

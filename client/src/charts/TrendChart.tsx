@@ -100,23 +100,23 @@ export function TrendChart({
       )}
       {/* the hidden box is a div: a table is never narrower than its words, and this one widened a phone's page by 21 px */}
       <div className="visually-hidden">
-      <table>
-        <caption>{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chart.retro')}</th>
-            <th scope="col">{t('chart.value')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p, i) => (
-            <tr key={i}>
-              <th scope="row">{p.label}</th>
-              <td>{p.value === null ? t('chart.noData') : format(p.value)}</td>
+        <table>
+          <caption>{label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('chart.retro')}</th>
+              <th scope="col">{t('chart.value')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{p.label}</th>
+                <td>{p.value === null ? t('chart.noData') : format(p.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );

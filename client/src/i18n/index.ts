@@ -1,5 +1,6 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { EXPORT_LANGUAGES } from '@candor/shared';
 import enBoard from './en.board.js';
 import type { Catalogue } from './en.js';
 
@@ -9,7 +10,9 @@ import type { Catalogue } from './en.js';
  * separate chunk fetched only when that language is chosen, so the board path stays small (UI-6).
  * How to add a string: see the comment at the top of ./en.ts.
  */
-export const LANGUAGES = ['en', 'de'] as const;
+// the server's list (EX-10, NA-1): it writes summaries and names in each, and refuses a `lang` it does not know, so a
+// language the page offers and the server lacked would make creating a retro fail
+export const LANGUAGES = EXPORT_LANGUAGES;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'candor.lang';

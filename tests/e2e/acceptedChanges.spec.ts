@@ -136,12 +136,12 @@ test('UI-20 an edit or a delete of my revealed card, and the trust lens switched
 
   link.hold = true;
   const edited = acked('card.edit');
-  await facilitator.card('Deploys on Friday').getByRole('button', { name: 'Edit' }).click();
+  await (await facilitator.cardMenu('Deploys on Friday')).getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Edit card').fill('Deploys on Friday afternoon without a second pair of eyes');
   await page.getByRole('button', { name: 'Save' }).click();
   await edited;
   const deleted = acked('card.delete');
-  await facilitator.card('A typo card').getByRole('button', { name: 'Delete' }).click();
+  await (await facilitator.cardMenu('A typo card')).getByRole('button', { name: 'Delete' }).click();
   await facilitator.card('A typo card').getByRole('button', { name: 'Yes, delete' }).click();
   await deleted;
   await twoFrames(page);

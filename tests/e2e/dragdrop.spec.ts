@@ -84,7 +84,7 @@ test('UI-14 on a touch screen there is no drag grip; "Group with…" groups by t
     // The mouse user still has grips.
     await expect(facilitator.grip('Flaky tests')).toBeVisible();
 
-    await tablet.card('Flaky tests').getByRole('button', { name: 'Group with…' }).tap();
+    await (await tablet.cardMenu('Flaky tests', 'tap')).getByRole('button', { name: 'Group with…' }).tap();
     const select = tablet.card('Flaky tests').getByLabel('Choose a card to group with');
     const option = select.locator('option', { hasText: 'A test owner per suite' });
     await select.selectOption({ label: (await option.textContent())!.trim() });

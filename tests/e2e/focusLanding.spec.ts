@@ -138,6 +138,14 @@ test('UI-10 grouping with "Group with…" and "Ungroup" from the keyboard, focus
   await facilitator.goTo('Reveal');
   const page = facilitator.page;
 
+  // UI-32: Enter on the card's "⋯" opens its list, and Tab goes into it
+  const more = facilitator.card('Gamma card three').getByRole('button', { name: 'Card actions: Gamma card three' });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Tab');
+  await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Hide card' })).toBeFocused();
+
   // Gamma joins Beta: Enter on "Group with…", the picker opens with focus, Enter on the choice
   await facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' }).focus();
   await page.keyboard.press('Enter');
@@ -161,4 +169,9 @@ test('UI-10 grouping with "Group with…" and "Ungroup" from the keyboard, focus
   await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' })).toBeFocused();
   // and the button says which card it acts on, by its words
   await expect(page.getByRole('button', { name: 'Group with…: Gamma card three' })).toBeFocused();
+  // Escape again leaves the list for its "⋯", closed (UI-32)
+  await page.keyboard.press('Escape');
+  await expect(more).toBeFocused();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' })).toHaveCount(0);
 });

@@ -274,7 +274,7 @@ test('UI-14 the "Group with…" picker stays inside its card, on a phone and at 
     await fiona.goTo('Reveal');
     await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: /^Stop/ }).click();
     for (const [person, text] of [[ada, 'The build breaks every Monday'], [fiona, 'Pairing on reviews']] as const) {
-      await person.card(text).getByRole('button', { name: 'Group with…' }).click();
+      await (await person.cardMenu(text)).getByRole('button', { name: 'Group with…' }).click();
       await expect(person.card(text).getByLabel('Choose a card to group with')).toBeFocused();
       await expectNothingOverflows(person.page, `${person.who}: the picker open`);
     }

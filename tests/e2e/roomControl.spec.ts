@@ -73,8 +73,10 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 MO-3 LK-1 MO-1: a facilitator runs the 
   await facilitator.goTo('Reveal');
 
   // SG-1: Ada shows her name on her own card; nobody else has that button on it
-  await expect(facilitator.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card' })).toHaveCount(0);
-  await expect(bo.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card' })).toHaveCount(0);
+  await expect((await facilitator.cardMenu('Pairing on reviews')).getByRole('button', { name: 'Hide card' })).toBeVisible();
+  await expect(facilitator.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card', includeHidden: true })).toHaveCount(0);
+  await expect((await bo.cardMenu('Pairing on reviews')).getByRole('button', { name: 'Group with…' })).toBeVisible();
+  await expect(bo.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card', includeHidden: true })).toHaveCount(0);
   await ada.signCard('Pairing on reviews');
   await expect(bo.card('Pairing on reviews').getByText('— Ada')).toBeVisible();
   await expect(bo.card('ABUSIVE CARD TEXT').getByText(/— /)).toHaveCount(0);

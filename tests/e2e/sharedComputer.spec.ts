@@ -23,7 +23,7 @@ async function nextPersonIsNew(ada: BoardPage, link: string, boardId: string, ca
   await expect(bo.getByTestId('connection-status')).toHaveText('Connected');
   await expect(ada.card(card)).toBeVisible();
   await expect(bo.getByText('yours', { exact: true })).toHaveCount(0);
-  await expect(bo.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(bo.getByRole('button', { name: 'Edit', includeHidden: true })).toHaveCount(0);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
@@ -8,6 +8,9 @@ import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { usePresenting } from '../board/presenting.js';
 import { shortText } from './shortText.js';
+
+/** UI-32: a revealed card's controls sit behind one "⋯" button; one card's menu is open at a time (its list keeps it). */
+export type CardMenu = { open: boolean; setOpen: (open: boolean) => void };
 
 /** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
 export function CardTile({
@@ -21,6 +24,7 @@ export function CardTile({
   signed,
   hideable,
   edited,
+  menu,
   children,
 }: {
   cardId: string | null;
@@ -37,6 +41,8 @@ export function CardTile({
   hideable?: boolean;
   /** CA-7: changed by its author after the reveal */
   edited?: boolean;
+  /** UI-32: given, the controls are listed behind "⋯" instead of in a row under the text */
+  menu?: CardMenu;
   children?: ReactNode;
 }) {
   const { t } = useWords();
@@ -50,6 +56,23 @@ export function CardTile({
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   const editId = useId();
+  const menuId = useId();
+  const tileRef = useRef<HTMLElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const menuOpen = Boolean(menu?.open);
+  const closeMenu = useRef(() => {});
+  closeMenu.current = () => menu?.setOpen(false);
+  // a press anywhere outside the card closes its menu, as any menu does
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onPress = (event: PointerEvent) => {
+      if (!tileRef.current?.contains(event.target as Node)) closeMenu.current();
+    };
+    document.addEventListener('pointerdown', onPress);
+    return () => document.removeEventListener('pointerdown', onPress);
+  }, [menuOpen]);
+  /** A choice that opens something else (the edit form, the delete question, the hide dialog) closes the menu. */
+  const leaveMenu = () => menu?.setOpen(false);
 
   function onSave(event?: FormEvent) {
     event?.preventDefault();
@@ -59,8 +82,59 @@ export function CardTile({
     setEditing(false);
   }
 
+  const controls = (
+    <>
+      {own && editable && cardId && !editing && !confirmingDelete && (
+        <span className="card-actions">
+          <button
+            type="button"
+            className="link small"
+            aria-label={t('card.editFor', { name: shortText(text, 40) })}
+            onClick={() => {
+              setDraft(text);
+              setEditing(true);
+              leaveMenu();
+            }}
+          >
+            {t('card.edit')}
+          </button>
+          <button
+            type="button"
+            className="link small danger"
+            aria-label={t('card.deleteFor', { name: shortText(text, 40) })}
+            onClick={() => {
+              setConfirmingDelete(true);
+              leaveMenu();
+            }}
+          >
+            {t('card.delete')}
+          </button>
+        </span>
+      )}
+      {signable && !presenting && cardId && (
+        <button type="button" className="link small" aria-pressed={Boolean(signed)} onClick={() => session.send({ type: 'card.sign', cardId, signed: !signed })}>
+          {signed ? t('facilitation.card.unsign') : t('facilitation.card.sign')}
+        </button>
+      )}
+      {hideable && cardId && (
+        <button
+          type="button"
+          className="link small danger"
+          aria-label={t('facilitation.card.hideFor', { name: shortText(text, 40) })}
+          onClick={() => {
+            setConfirmHide(true);
+            leaveMenu();
+          }}
+        >
+          {t('facilitation.card.hide')}
+        </button>
+      )}
+      {children}
+    </>
+  );
+
   return (
-    <article className={`card ${own ? 'own' : ''} ${sending ? 'sending' : ''}`}>
+    <article ref={tileRef} className={`card ${own ? 'own' : ''} ${sending ? 'sending' : ''}`}>
       {editing && cardId ? (
         <form className="card-edit" onSubmit={onSave}>
           <label className="visually-hidden" htmlFor={editId}>
@@ -101,36 +175,38 @@ export function CardTile({
             }}
           />
         )}
-        {own && editable && cardId && !editing && !confirmingDelete && (
-          <span className="card-actions">
-            <button
-              type="button"
-              className="link small"
-              aria-label={t('card.editFor', { name: shortText(text, 40) })}
-              onClick={() => {
-                setDraft(text);
-                setEditing(true);
-              }}
-            >
-              {t('card.edit')}
-            </button>
-            <button type="button" className="link small danger" aria-label={t('card.deleteFor', { name: shortText(text, 40) })} onClick={() => setConfirmingDelete(true)}>
-              {t('card.delete')}
-            </button>
-          </span>
-        )}
-        {signable && !presenting && cardId && (
-          <button type="button" className="link small" aria-pressed={Boolean(signed)} onClick={() => session.send({ type: 'card.sign', cardId, signed: !signed })}>
-            {signed ? t('facilitation.card.unsign') : t('facilitation.card.sign')}
+        {!menu && controls}
+        {menu && !editing && (
+          <button
+            type="button"
+            ref={moreRef}
+            className="card-more"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            aria-label={t('card.moreFor', { name: shortText(text, 40) })}
+            title={t('card.more')}
+            onClick={() => menu.setOpen(!menuOpen)}
+          >
+            ⋯
           </button>
         )}
-        {hideable && cardId && (
-          <button type="button" className="link small danger" aria-label={t('facilitation.card.hideFor', { name: shortText(text, 40) })} onClick={() => setConfirmHide(true)}>
-            {t('facilitation.card.hide')}
-          </button>
-        )}
-        {children}
       </div>
+      {menu && !editing && (
+        // Always drawn, hidden while closed: an empty list (a lone card nobody may change) hides the "⋯" (CSS :has).
+        <div
+          id={menuId}
+          className="card-menu"
+          hidden={!menuOpen}
+          onKeyDown={(event) => {
+            // Escape leaves the menu for its button; the group picker's own Escape only closes the picker
+            if (event.key !== 'Escape' || event.target instanceof HTMLSelectElement) return;
+            menu.setOpen(false);
+            moreRef.current?.focus();
+          }}
+        >
+          {controls}
+        </div>
+      )}
       {confirmHide && cardId && (
         <ConfirmDialog
           title={t('facilitation.card.hideTitle')}

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useLayoutEffect, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { allowedIn, type PublicBoardView, type PublicCard, type PublicGroup } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
@@ -40,6 +40,8 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const coarse = useCoarsePointer();
   const canDrag = canGroup && !coarse;
   const visible = board.cards.filter((c) => !deletes.has(c.id));
+  // UI-32: the card whose "⋯" menu is open, kept here so it stays open when its card moves (grouped, ungrouped)
+  const [menuOf, setMenuOf] = useState<string | null>(null);
   // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are drawn.
   useLayoutEffect(() => (board.cards.length > 0 ? markWhenDrawn('candor:cards-rendered', { count: board.cards.length }) : undefined), [board.cards.length]);
 
@@ -58,6 +60,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
         signable={own && canSign}
         signed={mySigned.has(card.id)}
         hideable={canHide}
+        menu={{ open: menuOf === card.id, setOpen: (open) => setMenuOf(open ? card.id : (current) => (current === card.id ? null : current)) }}
       >
         {/* The non-drag path: a picker that works with a tap, a screen reader or a keyboard. */}
         {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}

@@ -189,6 +189,8 @@ const de: Catalogue = {
     save: 'Speichern',
     delete: 'Löschen',
     deleteFor: 'Löschen: {{name}}',
+    more: 'Kartenaktionen',
+    moreFor: 'Kartenaktionen: {{name}}',
     yours: 'deine',
     sending: 'wird gesendet…',
     blameless: 'Frag doch, wie unser Ablauf das möglich gemacht hat.',

@@ -121,6 +121,8 @@ const enBoard = {
     save: 'Save',
     delete: 'Delete',
     deleteFor: 'Delete: {{name}}',
+    more: 'Card actions',
+    moreFor: 'Card actions: {{name}}',
     yours: 'yours',
     sending: 'sending…',
     blameless: 'Try asking how our process allowed this.',

@@ -68,6 +68,14 @@ export class BoardPage {
     return this.page.getByRole('article').filter({ hasText: text });
   }
 
+  /** UI-32: a revealed card's controls are listed behind its "⋯" button; this opens the list (if closed) and returns the card. */
+  async cardMenu(text: string, how: 'click' | 'tap' = 'click'): Promise<Locator> {
+    const more = this.card(text).getByRole('button', { name: /^Card actions:/ });
+    if ((await more.getAttribute('aria-expanded')) !== 'true') await more[how]();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    return this.card(text);
+  }
+
   /** Moves the retro one step on; Reveal and Close are confirmed in their dialog (CF-1). */
   async goTo(phase: 'Write' | 'Reveal' | 'Vote' | 'Discuss' | 'Act' | 'Close'): Promise<void> {
     if (phase === 'Close') {
@@ -95,7 +103,7 @@ export class BoardPage {
   }
 
   async groupWith(cardText: string, otherText: string): Promise<void> {
-    await this.card(cardText).getByRole('button', { name: 'Group with…' }).click();
+    await (await this.cardMenu(cardText)).getByRole('button', { name: 'Group with…' }).click();
     const select = this.card(cardText).getByLabel('Choose a card to group with');
     const option = select.locator('option', { hasText: otherText.slice(0, 40) });
     await select.selectOption({ label: (await option.textContent())!.trim() });

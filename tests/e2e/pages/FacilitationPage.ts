@@ -108,12 +108,12 @@ export class FacilitationPage extends BoardPage {
   }
 
   async hideCard(text: string): Promise<void> {
-    await this.card(text).getByRole('button', { name: 'Hide card' }).click();
+    await (await this.cardMenu(text)).getByRole('button', { name: 'Hide card' }).click();
     await this.confirm('Hide card');
   }
 
   async signCard(text: string): Promise<void> {
-    await this.card(text).getByRole('button', { name: 'Show my name on this card' }).click();
+    await (await this.cardMenu(text)).getByRole('button', { name: 'Show my name on this card' }).click();
     await expect(this.card(text).getByRole('button', { name: 'Hide my name again' })).toBeVisible();
   }
 }

@@ -174,4 +174,9 @@ test('UI-10 grouping with "Group with…" and "Ungroup" from the keyboard, focus
   await expect(more).toBeFocused();
   await expect(more).toHaveAttribute('aria-expanded', 'false');
   await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' })).toHaveCount(0);
+  // opened with the pointer, a press anywhere outside the card closes it
+  await more.click();
+  await expect(facilitator.card('Gamma card three').getByRole('button', { name: 'Group with…' })).toBeVisible();
+  await page.getByRole('heading', { name: 'Reveal', level: 1 }).or(page.getByRole('heading', { name: 'Reveal' })).first().click();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
 });

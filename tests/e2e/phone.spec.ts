@@ -422,7 +422,7 @@ test('UI-12 at 390×844 column tabs with long names are all on the screen and re
 test('UI-7 on a phone the box stays in sight above the bars at the bottom as cards are added with Enter', async ({ browser }) => {
   test.setTimeout(180_000);
   await fionaOnPhone(browser, async (fiona, page) => {
-    await fiona.createRetro('Writing on a phone');
+    const link = await fiona.createRetro('Writing on a phone');
     const box = page.getByLabel('New card in Start');
     await box.focus();
     for (let i = 1; i <= 5; i++) {
@@ -433,6 +433,20 @@ test('UI-7 on a phone the box stays in sight above the bars at the bottom as car
       // where the next card is typed is in sight (it fell below the news line after the second card, typed blind)
       await expect.poll(() => hiddenBelowBars(box), { message: `after card ${i}` }).toBeLessThanOrEqual(0);
     }
+    // she scrolls back up to read, the box still focused: someone joining and writing does not pull her back to it
+    // (every drawing of the board brought the box back into sight until she typed again)
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const bo = new BoardPage(await desk.newPage(), 'bo');
+      await bo.join(link, 'Bo');
+      await bo.addCard('Stop', 'Long meetings');
+      await expect(page.getByText('2 people here')).toBeVisible();
+    } finally {
+      await desk.close();
+    }
+    await expect(box).toBeFocused();
+    expect(await page.evaluate(() => window.scrollY), 'the page stayed where she scrolled it').toBe(0);
   });
 });
 

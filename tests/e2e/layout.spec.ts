@@ -169,6 +169,36 @@ test('UI-28 at 1280×800 the facilitator\'s header is one row in every phase of 
     }
     // the name, if the row is short, is cut with an ellipsis; the whole name stays in its title
     await expect(page.locator('.board-title h1')).toHaveAttribute('title', 'Sprint 42 retrospect');
+    // six past phases, a 20-character name, Share and Presenting do not fit with names: past phases are check marks
+    expect(await page.locator('.stepper li.done .phase-name').evaluateAll((names) => names.map((n) => n.getBoundingClientRect().width))).toEqual([1, 1, 1, 1, 1, 1]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('UI-28 at 1280×800 past phases are named where the header row has room for them, check marks where it has not', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Sprint 7');
+    await fiona.addCard('Stop', 'Deploys on Friday afternoon');
+    await fiona.goTo('Reveal');
+    await fiona.goTo('Vote');
+    // two past phases, a short name: "✓ Write ✓ Reveal", and "Connected" (both were bare marks at every desk under 1440 px)
+    const widths = () => page.locator('.stepper li.done .phase-name').evaluateAll((names) => names.map((n) => Math.round(n.getBoundingClientRect().width)));
+    await expect.poll(widths).toHaveLength(2);
+    expect((await widths()).every((w) => w > 20), `past phases' names ${await widths()}`).toBe(true);
+    await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+    const one = async (where: string) => {
+      const { parts } = await headerRows(page);
+      for (const a of parts) for (const b of parts) expect(a.top, `${where}: ${a.name} starts below ${b.name}`).toBeLessThan(b.bottom);
+    };
+    await one('1280');
+    // a narrow desk: check marks again, and the row still one row
+    await page.setViewportSize({ width: 900, height: 800 });
+    await expect.poll(async () => (await widths()).every((w) => w <= 1)).toBe(true);
+    await one('900');
   } finally {
     await context.close();
   }

@@ -16,6 +16,7 @@ import { useHeaderHeight } from '../layout/useHeaderHeight.js';
 import { SkipLinks, type SkipTarget } from '../layout/SkipLinks.js';
 import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
+import { BoardHeader } from './BoardHeader.js';
 import { BoardTitle } from '../facilitation/BoardTitle.js';
 import { ShareButton } from '../facilitation/ShareButton.js';
 import { RoomNotices } from '../facilitation/RoomNotices.js';
@@ -165,7 +166,8 @@ export function BoardScreen({
   return (
     <div className="board-layout">
       <SkipLinks targets={skipTargets} openSection={(s) => phone && setSection(s)} />
-      <header className="board-header" ref={headerRef}>
+      {/* UI-28: what the row holds besides its marks: the phase, the language, the name, a timer, the Rename link */}
+      <BoardHeader headerRef={headerRef} holds={[board.phase, t('phases.write'), board.name, Boolean(board.timer), state.isFacilitator].join('|')}>
         <div className="board-title">
           <span className="brand">{t('app.brand')}</span>
           <BoardTitle name={board.name} canRename={state.isFacilitator && board.phase !== 'closed'} />
@@ -178,7 +180,7 @@ export function BoardScreen({
           <ConnectionStatus />
           <Preferences />
         </div>
-      </header>
+      </BoardHeader>
       <FacilitatorAnnouncer board={board} />
       <UnstableNetworkNote />
       {board.locked && (

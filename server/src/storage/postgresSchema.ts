@@ -4,7 +4,7 @@ import { DATA_FORMAT, DataFileError } from './sqlite.js';
 
 /**
  * CL-12: the document tickets redeemed by some process, by the SHA-256 of the ticket (nothing else: no board, no
- * person), each until its ticket expires. Logged like every other table: an unlogged one (layouts 8 and before) is
+ * person), each until its ticket expires. Logged like every other table: an unlogged one (layout 8) is
  * emptied by PostgreSQL's recovery from a crash, and a ticket spent just before was accepted again after it, for
  * the rest of its 30 s (`clusterStoreRestart.test.ts`).
  */

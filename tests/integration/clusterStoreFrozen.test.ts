@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '@candor/shared';
 import { Person, createBoard, newId, sendCommand, until } from './harness.js';
-import { isRunning } from './spawnedServer.js';
+import { isRunning, kill9 } from './spawnedServer.js';
 import { COMMIT_BATCH } from '../../server/src/storage/postgresBatch.js';
 import { cardIdOf, processesThroughRelay, storedBoard, twinOf, untilDecided } from './clusterHarness.js';
 
@@ -102,5 +102,31 @@ describe('PostgreSQL freezes', () => {
     // nobody sends anything more: the process that read the board back tells the other one it changed
     await tab.waitFor((t) => t.me?.cards.map((c) => c.id).join() === stored.join(), 10_000);
     await F.waitFor((f) => f.me?.cards.map((c) => c.id).join() === stored.join(), 5_000);
+  }, 40_000);
+
+  it('CM-6 CL-1 a commit PostgreSQL makes on waking reaches the people of the other process though the process that sent it was killed (kill -9) before it could read the board back', async () => {
+    const { proxy, processes, people, join } = await processesThroughRelay(cleanup);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'Stored on waking, sender gone');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const tab = twinOf(F, processes[1]!.url);
+    people.push(tab);
+    await tab.connect(boardId, 'Fran', facilitatorKey);
+
+    const { frozen, abandoned } = proxy.freezeAt(COMMIT_STATEMENT);
+    // (answered while PostgreSQL is still frozen: within the browser's patience, CM-6)
+    const answer = sendCommand(F.socket!, { id: newId(), type: 'card.add', columnId: 'start', text: 'made on waking' }, BROWSER_WAITS_MS);
+    await frozen;
+    await abandoned;
+    expect(await answer).toMatchObject({ ok: false, code: 'OUTCOME_UNKNOWN' });
+    // the sender dies before PostgreSQL wakes: nobody is left to read the board past its commit and say so
+    await kill9(processes[0]!);
+    proxy.thaw();
+    const stored = await until(async () => {
+      const { cardIds } = await storedBoard(boardId, processes);
+      return cardIds.length === 1 && cardIds;
+    }, 10_000);
+
+    // nobody sends anything more: the surviving process finds the stored board past its copy by itself
+    await tab.waitFor((t) => t.me?.cards.map((c) => c.id).join() === stored.join(), 10_000);
   }, 40_000);
 });

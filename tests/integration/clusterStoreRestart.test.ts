@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ack } from '@candor/shared';
-import { Person, createBoard, newId, until } from './harness.js';
+import * as Y from 'yjs';
+import { type Ack, LIMITS } from '@candor/shared';
+import { DocConnection, Person, createBoard, docTicket, docUrl, newId, until } from './harness.js';
 import { cardIdOf, comparable, ownPostgres, peopleOf, SHORT_LEASE_MS, startProcesses, storedBoard, untilDecided } from './clusterHarness.js';
 
 /**
@@ -76,5 +77,33 @@ describe('PostgreSQL restarts under a live retro', () => {
     expect((await storedBoard(boardId, processes)).votes).toBe(3 * writers.length);
     // the same board for everyone, through either process
     await until(() => people.every((p) => JSON.stringify(comparable(p)) === JSON.stringify(comparable(F)) && p.me?.votesLeft === 0), 15_000);
+  }, 60_000);
+
+  it('CL-12 a document ticket spent before PostgreSQL crashed (immediate) is refused after it, within its lifetime, through either process', async () => {
+    const postgres = await ownPostgres(cleanup);
+    const processes = await startProcesses(2, { databaseUrl: postgres.url });
+    const { join } = peopleOf(processes, cleanup);
+    const { boardId } = await createBoard(processes[0]!.url, 'Tickets through a crash');
+    const A = await join(0, boardId, 'Alex');
+    const issuedAt = Date.now();
+    const ticket = await docTicket(A.socket!, 'notes');
+    const first = new DocConnection(docUrl(processes[1]!.url, boardId, 'notes', ticket), new Y.Doc(), () => undefined);
+    await first.open();
+    await until(() => first.synced);
+    first.close();
+
+    await postgres.restart('immediate');
+    // the same ticket again (a proxy's log, a copied URL), once PostgreSQL answers again
+    for (const { url } of processes) {
+      const code = await until(async () => {
+        const again = new DocConnection(docUrl(url, boardId, 'notes', ticket), new Y.Doc(), () => undefined);
+        const outcome = await until(() => again.closed?.code ?? (again.synced && 'opened'), 10_000);
+        again.close();
+        // (1011: PostgreSQL did not answer yet, so the ticket was not looked at)
+        return outcome !== 1011 && outcome;
+      }, 20_000);
+      expect(code).toBe(4401);
+    }
+    expect(Date.now() - issuedAt).toBeLessThan(LIMITS.docTicketTtlMs);
   }, 60_000);
 });

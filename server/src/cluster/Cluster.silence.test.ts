@@ -87,6 +87,8 @@ describe('publishes Redis has not answered', () => {
     const versions = {
       dropSpentTickets: () => Promise.resolve(),
       claimWriter: () => Promise.resolve(null),
+      // (CM-6: the check of every loaded board's version each presence period, which finds it where the copy stands)
+      storedVersions: () => Promise.resolve(new Map([['board-a', 0]])),
       storedMarks: () => {
         reads.polls++;
         return Promise.resolve(new Map([['board-a', { version: 1, notes: '0:0' }]]));

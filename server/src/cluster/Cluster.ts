@@ -7,6 +7,7 @@ import type { PostgresStore } from '../storage/postgres.js';
 import type { BoardChanges, CopyMark } from '../storage/BoardStore.js';
 import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
 import { SharedTickets } from './SharedTickets.js';
+import { UnannouncedCommits } from './UnannouncedCommits.js';
 import { type AnnouncedChange, openChange, sealChange } from './announcedChange.js';
 import { type CardsMovingBatch, type DocName, LIMITS } from '@candor/shared';
 import type { MovingElsewhere } from '../transport/socketio.js';
@@ -117,6 +118,8 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   private unanswered = { count: 0, bytes: 0 };
   /** CL-32: boards whose change or notes update was not published (Redis silent, or too much unanswered) */
   private readonly untold = new Set<string>();
+  /** CM-6: commits made on PostgreSQL's waking whose sender was killed before it could announce them */
+  private readonly unannounced: UnannouncedCommits;
 
   constructor(
     redis: { pub: Redis; sub: Redis },
@@ -141,6 +144,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
       this.everReady = true;
       this.tellUntold();
     });
+    this.unannounced = new UnannouncedCommits(versions, logger);
     this.tickets = new SharedTickets(settings.ticketKey, (hash, until) => versions.spendTicket(hash, until), now);
     // CL-12: the marks of expired tickets go, by every process now and then (a spending never waits on it)
     this.ticketSweep = setInterval(() => {
@@ -323,6 +327,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   /**
    * Repeats who is connected here (for every loaded board) and forgets processes that fell silent (kill -9) — unless
    * Redis is what fell silent (CL-31): then nothing is heard from anyone, and the boards are read from PostgreSQL.
+   * Otherwise the loaded boards' versions are checked in one query (CM-6, `UnannouncedCommits`).
    */
   private beat(): void {
     if (!this.rooms) return;
@@ -338,8 +343,12 @@ export class Cluster implements RoomCluster, MovingElsewhere {
       this.silent = new Map();
       this.logger.warn({ silentForMs: now - this.unheardSince }, 'Redis does not answer: reading the boards from PostgreSQL until it does');
     }
-    if (this.silent) void this.poll();
-    else this.tellUntold();
+    if (this.silent) {
+      void this.poll();
+    } else {
+      this.tellUntold();
+      void this.unannounced.check([...this.rooms.loaded()]);
+    }
     // CL-32: while Redis is silent, presence is not queued beat after beat: one message waiting to come back is enough
     // to hear Redis again, so one is sent only when none waits (a connection Redis ended drops what waited on it)
     let probe = this.silent !== null && this.unanswered.count === 0;
@@ -413,6 +422,7 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     clearInterval(this.ticketSweep);
+    this.unannounced.close();
     await this.leases.close();
     this.sub.disconnect();
     await this.pub.quit().catch(() => this.pub.disconnect());

@@ -72,6 +72,11 @@ export interface PostgresStore extends BoardStore {
    */
   storedMarks(boardIds: readonly string[]): Promise<Map<string, { version: number; notes: string }>>;
   /**
+   * CM-6 CL-1: for each of these boards that still exists, its change counter, in one round trip: what every process
+   * checks of its loaded boards each presence period, to find a change nobody announced (`UnannouncedCommits`)
+   */
+  storedVersions(boardIds: readonly string[]): Promise<Map<string, number>>;
+  /**
    * CL-12: marks a document ticket spent (by its hash, until it expires, ms since the epoch); true the first time,
    * false if some process spent it already
    */
@@ -263,6 +268,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
     },
     async dropSpentTickets(now) {
       await pool.query('DELETE FROM spent_tickets WHERE expires_at < $1', [now]);
+    },
+    async storedVersions(boardIds) {
+      const { rows } = await pool.query<{ id: string; version: string }>('SELECT id, version FROM boards WHERE id = ANY($1)', [boardIds]);
+      return new Map(rows.map((row) => [row.id, Number(row.version)]));
     },
     async storedMarks(boardIds) {
       const { rows } = await pool.query<{ id: string; version: string; notes: number | null; first: number | null }>(

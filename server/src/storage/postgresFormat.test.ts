@@ -67,7 +67,7 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
         CREATE TABLE anonymous_state (board_id TEXT PRIMARY KEY REFERENCES boards(id), state BYTEA NOT NULL);
         INSERT INTO anonymous_state VALUES ('old-board', '\\x7b7d');
         UPDATE schema_version SET version = 4, data_format = 4`);
-      expect(POSTGRES_SCHEMA_VERSION).toBe(8);
+      expect(POSTGRES_SCHEMA_VERSION).toBe(9);
       expect(DATA_FORMAT).toBe(6);
       const refused = await open().catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(DataFileError);
@@ -110,6 +110,20 @@ describe('AR-9 the data format of a PostgreSQL database', () => {
       await (await open()).close();
       expect((await db.query('SELECT version FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
       await expect(open(Buffer.alloc(32, 8))).rejects.toThrow(/written with another server key/);
+    });
+  });
+
+  it('CL-12 PG-2 a database of layout 8 (spent tickets unlogged, emptied by a crash of PostgreSQL) is brought to this one: the table logged, its marks kept', async () => {
+    await onStoredSchema(async ({ db, open }) => {
+      const persistence = async () => (await db.query<{ relpersistence: string }>("SELECT relpersistence FROM pg_class WHERE oid = 'spent_tickets'::regclass")).rows[0]!.relpersistence;
+      // (p: permanent, u: unlogged)
+      expect(await persistence()).toBe('p');
+      await db.query("ALTER TABLE spent_tickets SET UNLOGGED; INSERT INTO spent_tickets VALUES ('hash-1', 2000); UPDATE schema_version SET version = 8");
+      const store = await open();
+      expect(await store.spendTicket('hash-1', 2_000)).toBe(false);
+      await store.close();
+      expect(await persistence()).toBe('p');
+      expect((await db.query('SELECT version FROM schema_version')).rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
     });
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PostgresStore } from './postgres.js';
 import { holdBoardRow, openTestStore } from './postgres.testing.js';
-import { STORE_ANSWER_MS, StoreSilence } from './postgresSilence.js';
+import { STATEMENT_ENDED_BEFORE_MS, STORE_ANSWER_MS, StoreSilence } from './postgresSilence.js';
 
 /**
  * CM-6: PostgreSQL is taken for silent when a query goes unanswered for STORE_ANSWER_MS, and then every call fails at
@@ -47,6 +47,30 @@ describe('a stall of the process is not a silent PostgreSQL', () => {
     await row.release();
     // (what became of that write is pg's to say: its timer ran before the answer was read)
     expect(await waiting).toBe('Query read timeout');
+    // PostgreSQL answered all along: the next call is sent, and answered
+    await expect(store.probe()).resolves.toBeUndefined();
+  });
+
+  it('CM-6 a stall of under a second over the end of a query\'s wait, which PostgreSQL answered meanwhile by ending the statement (statement_timeout), does not make the next calls fail at once', async () => {
+    const { store, url, schema } = await openTestStore();
+    opened.push(store);
+    await store.createBoard({ id: 'board-short-stall', facilitatorHash: 'h', createdAt: 0 }, { type: 'board.created', name: 'Stall', templateId: 'start-stop-continue', columns: [], settings: { voteBudget: 3, perItemCap: 2 } });
+    const row = await holdBoardRow(`${url}${url.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`, 'board-short-stall');
+    const sentAt = Date.now();
+    const waiting = store.removeParticipant('board-short-stall', 'nobody').then(
+      () => 'done',
+      (err: Error) => err.message,
+    );
+    // PostgreSQL ends the statement STATEMENT_ENDED_BEFORE_MS before the wait's end, and answers so: the process stands
+    // still from a moment before that answer to a moment after the wait's end, 800 ms in all
+    const stallFrom = STORE_ANSWER_MS - STATEMENT_ENDED_BEFORE_MS - 200;
+    await new Promise((resolve) => setTimeout(resolve, stallFrom));
+    await standStill(sentAt + STORE_ANSWER_MS + 100 - Date.now());
+    const stalled = Date.now() - sentAt - stallFrom;
+    await row.release();
+    // (the stall began before the answer came and ended after the wait's end, under a second: else this says nothing)
+    expect(await waiting).toBe('Query read timeout');
+    expect(stalled).toBeLessThan(1_000);
     // PostgreSQL answered all along: the next call is sent, and answered
     await expect(store.probe()).resolves.toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
+import { useWidth } from '../layout/useWidth.js';
 import { phasesOf, type Phase } from '@candor/shared';
 
 /**
@@ -12,16 +13,9 @@ export function PhaseStepper({ phase, hasReview }: { phase: Phase; hasReview: bo
   const phases = phasesOf(hasReview);
   const current = phases.indexOf(phase);
   const list = useRef<HTMLOListElement | null>(null);
-  const [width, setWidth] = useState(0);
+  const width = useWidth(list);
   const [compact, setCompact] = useState(false);
 
-  useLayoutEffect(() => {
-    const ol = list.current;
-    if (!ol) return;
-    const observer = new ResizeObserver(() => setWidth(ol.clientWidth));
-    observer.observe(ol);
-    return () => observer.disconnect();
-  }, []);
   // names first, whenever what they must fit changes; numbers only if the names then take two lines (measured
   // before the page is painted, so nobody sees the names wrap; not at every board update, only when this changes)
   useLayoutEffect(() => setCompact(false), [phase, t, width]);

@@ -72,7 +72,10 @@ export function CardTile({
     return () => document.removeEventListener('pointerdown', onPress);
   }, [menuOpen]);
   /** A choice that opens something else (the edit form, the delete question, the hide dialog) closes the menu. */
-  const leaveMenu = () => menu?.setOpen(false);
+  const opening = (open: () => void) => () => {
+    open();
+    menu?.setOpen(false);
+  };
 
   function onSave(event?: FormEvent) {
     event?.preventDefault();
@@ -90,11 +93,10 @@ export function CardTile({
             type="button"
             className="link small"
             aria-label={t('card.editFor', { name: shortText(text, 40) })}
-            onClick={() => {
+            onClick={opening(() => {
               setDraft(text);
               setEditing(true);
-              leaveMenu();
-            }}
+            })}
           >
             {t('card.edit')}
           </button>
@@ -102,10 +104,7 @@ export function CardTile({
             type="button"
             className="link small danger"
             aria-label={t('card.deleteFor', { name: shortText(text, 40) })}
-            onClick={() => {
-              setConfirmingDelete(true);
-              leaveMenu();
-            }}
+            onClick={opening(() => setConfirmingDelete(true))}
           >
             {t('card.delete')}
           </button>
@@ -121,10 +120,7 @@ export function CardTile({
           type="button"
           className="link small danger"
           aria-label={t('facilitation.card.hideFor', { name: shortText(text, 40) })}
-          onClick={() => {
-            setConfirmHide(true);
-            leaveMenu();
-          }}
+          onClick={opening(() => setConfirmHide(true))}
         >
           {t('facilitation.card.hide')}
         </button>

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useWidth } from './useWidth.js';
 
 /**
  * UI-28: on a desk the board's header is one row. Past phases are named ("✓ Write") and the connection says
@@ -9,15 +10,8 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
  * measurement draws the header again, not the board (whose fields keep themselves in sight on every drawing, UI-7).
  */
 export function useRoomyHeader(header: RefObject<HTMLElement | null>, holds: string): boolean {
-  const [width, setWidth] = useState(0);
+  const width = useWidth(header);
   const [roomy, setRoomy] = useState(true);
-  useLayoutEffect(() => {
-    const element = header.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [header]);
   useLayoutEffect(() => setRoomy(true), [width, holds]);
   useLayoutEffect(() => {
     const element = header.current;

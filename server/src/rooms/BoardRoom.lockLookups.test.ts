@@ -2,6 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { CommandKeyTaken } from '../storage/BoardStore.js';
 import type { PostgresStore } from '../storage/postgres.js';
 import { BoardRoom } from './BoardRoom.js';
+import type { CommandBody } from './room.testing.js';
 import { boardOnTwoPools, quietCluster, twoProcessTest } from './twoProcesses.testing.js';
 
 /**
@@ -85,7 +86,7 @@ async function busyOnTwo() {
   await a.catchUpTo(version);
   await b.catchUpTo(version);
   /** b takes the board's lock through a batch of ada's and holds it until the answer is called */
-  const bHoldsTheLock = async (command = { type: 'card.add' as const, columnId: column, text: 'held by b', id: newId() }, by = ada) => {
+  const bHoldsTheLock = async (command: CommandBody & { id: string } = { type: 'card.add', columnId: column, text: 'held by b', id: newId() }, by = ada) => {
     let open!: () => void;
     holdB.gate = new Promise<void>((resolve) => (open = resolve));
     const sent = by.send(command);
@@ -141,5 +142,45 @@ describe('command keys of a busy board, two processes', () => {
     expect(read.keyTaken).toBe(1);
     await b.catchUpTo(null);
     for (const room of [a, b]) expect([...room.state.cards.values()].map((c) => c.text).sort()).toEqual(['ann', 'sent twice']);
+  });
+
+  it('CL-33 CM-3 a card.delete sent again through a while its first copy is stored through b, its key read before that: answered as the first, not refused', async () => {
+    const { a, b, read, fran, ann, bHoldsTheLock } = await busyOnTwo();
+    const franOnB = person(b, 'fran');
+    await franOnB.join();
+    const { cardId } = await fran.must({ type: 'card.add', columnId: column, text: 'to delete' });
+    await b.catchUpTo(null);
+    // deleted through b first, b holding the board's lock with it
+    const command = { type: 'card.delete' as const, cardId: cardId!, id: newId() };
+    const letGo = await bHoldsTheLock(command, franOnB);
+    read.outside.length = 0;
+    const waiting = ann.send({ type: 'card.add', columnId: column, text: 'ann' });
+    await expect.poll(() => read.outside.length).toBe(1);
+    // sent again through a, its key read while a waits for the lock, before b stores the first copy: decided against
+    // the board after b's, the card is gone and the command would be refused, though its first copy was applied
+    const again = fran.send(command);
+    await expect.poll(() => read.outside.length).toBe(2);
+    const first = await letGo();
+    const [annAck, second] = await Promise.all([waiting, again]);
+    expect(first.ok && annAck.ok).toBe(true);
+    expect(second).toEqual(first);
+    expect([...a.state.cards.values()].map((c) => c.text)).toEqual(['ann']);
+  });
+
+  it('CL-33 CM-3 the same, the command sent again opening a\'s batch (its key read while the lock is awaited, CM-3): answered as the first, not refused', async () => {
+    const { a, b, read, fran, bHoldsTheLock } = await busyOnTwo();
+    const franOnB = person(b, 'fran');
+    await franOnB.join();
+    const { cardId } = await fran.must({ type: 'card.add', columnId: column, text: 'to delete' });
+    await b.catchUpTo(null);
+    const command = { type: 'card.delete' as const, cardId: cardId!, id: newId() };
+    const letGo = await bHoldsTheLock(command, franOnB);
+    read.outside.length = 0;
+    const again = fran.send(command);
+    await expect.poll(() => read.outside.length).toBe(1);
+    const first = await letGo();
+    expect(first.ok).toBe(true);
+    expect(await again).toEqual(first);
+    expect(a.state.cards.size).toBe(0);
   });
 });

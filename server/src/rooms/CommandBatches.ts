@@ -387,6 +387,12 @@ export class CommandBatches {
     else this.lookedUp = { keys: new Set([...(known?.keys ?? []), ...missing]), found: new Map([...(known?.found ?? []), ...found]) };
   }
 
+  /** CL-33: one of `keys`, looked up as not stored before, is stored now (a read that fails says no: the refusal stands, as before) */
+  private async storedSince(keys: string[]): Promise<boolean> {
+    const found = await this.room.deps.store.findCommands(this.room.id, keys).catch(() => null);
+    return (found?.size ?? 0) > 0;
+  }
+
   /** CM-3: the first result stored under `commandKey`, if any (from the batch's lookup when it made one) */
   async storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null> {
     const lookedUp = this.lookedUp;
@@ -494,6 +500,11 @@ export class CommandBatches {
       // CL-2: a refusal stands only if this copy is the stored board (a change is checked under the lock instead)
       if (mayRetry && batch.refusals > 0 && deps.cluster && (await deps.cluster.storedVersion(id)) !== copy.storedVersion) {
         throw new StaleCopy(id);
+      }
+      // CL-33, CM-3: nor if its command was stored through another process after its key was read here (read before the
+      // board's lock was held, or as it arrived): a resend whose first copy was applied there is answered from the store
+      if (mayRetry && deps.cluster && batch.refusedKeys.length > 0 && (await this.storedSince(batch.refusedKeys))) {
+        throw new CommandKeyTaken(`command key already used on board ${id}`);
       }
       if (batch.writes) {
         // AR-1: only the parts that changed (a vote writes the marks, not every card's text)

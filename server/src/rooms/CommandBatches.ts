@@ -72,6 +72,8 @@ interface Incoming {
   answer: (ack: Ack) => void;
   /** answered already (a batch decided again after a stale copy, CL-2, leaves these out) */
   answered?: boolean;
+  /** CL-33: its command key, read as it arrived while a batch of the room awaited or held the board's lock */
+  lookup?: Promise<LookedUp | null>;
 }
 
 /** What of its room the batches use: where commands are decided, and how the copy is caught up or rolled back. */
@@ -129,6 +131,10 @@ export class CommandBatches {
   private lookedUp: LookedUp | null = null;
   /** CL-23: while this process holds the board's lock, the batch's commands, which later arrivals join */
   private lateInto: Incoming[] | null = null;
+  /** CL-33: a batch of this room awaits or holds the board's lock: what arrives meanwhile is looked up at once */
+  private atBoardLock = false;
+  /** CL-33: arrivals of this turn of the event loop whose command keys are read together */
+  private arriving: Incoming[] | null = null;
   /**
    * CM-6: the keys of commands whose commit was sent and never answered: sent again while the board cannot be read,
    * they are answered so again (not "nothing was changed"); once it can be, the stored board decides them (CM-1)
@@ -155,7 +161,9 @@ export class CommandBatches {
     if (this.room.unreadable()) return Promise.resolve(this.unreadableAnswer(socketId, command));
     if (this.joinsAtOnce(command)) return this.joinAtOnce(socketId, command);
     return new Promise<Ack>((answer) => {
-      this.inbox.push({ socketId, command, answer });
+      const item: Incoming = { socketId, command, answer };
+      this.inbox.push(item);
+      if (this.atBoardLock) this.lookUpArriving(item);
       if (this.drainScheduled) return;
       this.drainScheduled = true;
       const drain = () => void this.room.queue.run(() => this.drain());
@@ -211,6 +219,41 @@ export class CommandBatches {
     return command.type === 'join' && this.inbox.length === 1 && !this.room.deps.cluster && this.room.joinStoresNothing(command);
   }
 
+  /**
+   * CL-33: a command that arrives while a batch awaits the board's lock joins that batch once the lock is held (or
+   * the one after); its command key is read now, beside the wait, rather than in one more round trip under the lock,
+   * where every other process waits for it. The arrivals of one turn of the event loop are read in one round trip.
+   * A key stored in between (a resend through another process) is not missed: the commit finds it taken (CL-3).
+   */
+  private lookUpArriving(item: Incoming): void {
+    if (item.command.type === 'join') return;
+    if (this.arriving) {
+      this.arriving.push(item);
+      return;
+    }
+    const arriving = (this.arriving = [item]);
+    setImmediate(() => {
+      this.arriving = null;
+      const lookup = this.prefetchCommands(arriving);
+      for (const one of arriving) one.lookup = lookup;
+    });
+  }
+
+  /** CL-33: `known` with what the arrivals' own lookups (`lookUpArriving`) found, for those that made one */
+  private async withArrivalLookups(items: Incoming[], known: LookedUp | null): Promise<LookedUp | null> {
+    const lookups = new Set<Promise<LookedUp | null>>();
+    for (const item of items) if (item.lookup) lookups.add(item.lookup);
+    if (lookups.size === 0) return known;
+    const merged: LookedUp = { keys: new Set(known?.keys), found: new Map(known?.found) };
+    // (a lookup that failed adds nothing: those keys are read under the lock, as before)
+    for (const found of await Promise.all(lookups)) {
+      if (!found) continue;
+      for (const key of found.keys) merged.keys.add(key);
+      for (const [key, sealed] of found.found) merged.found.set(key, sealed);
+    }
+    return merged;
+  }
+
   private async drain(): Promise<void> {
     this.drainScheduled = false;
     const items = this.inbox.splice(0);
@@ -259,8 +302,10 @@ export class CommandBatches {
     // processes' commands wait for this process's commit, not for its fan-out too
     const shows: (() => void)[] = [];
     let lockFailed: unknown = null;
-    // CM-3: the command keys are read while the lock is awaited, not after it is held
-    const known = this.prefetchCommands(items.filter((item) => !item.answered));
+    // CM-3: the command keys are read while the lock is awaited, not after it is held (CL-33: those not read as they arrived)
+    const waiting = items.filter((item) => !item.answered);
+    const known = this.prefetchCommands(waiting.filter((item) => !item.lookup)).then((read) => this.withArrivalLookups(waiting, read));
+    this.atBoardLock = true;
     try {
       // CL-24: what changed since this copy is read with the lock, in its round trip
       const since = copy.changesMark() ?? undefined;
@@ -271,11 +316,12 @@ export class CommandBatches {
         this.lateInto = items;
         try {
           // what arrived while the lock was awaited joins this batch, in order, rather than waiting for the lock again
-          items.push(...this.inbox.splice(0));
+          const arrived = this.inbox.splice(0);
+          items.push(...arrived);
           for (let attempt = 1; ; attempt++) {
             const current = attempt === 1 ? stored : await cluster.storedVersion(id);
             if (current !== copy.storedVersion) await this.room.catchUp(attempt === 1 && since && changes !== undefined ? { since, changes } : undefined);
-            const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS, attempt === 1 ? await known : null);
+            const outcome = await this.runBatch(items.filter((item) => !item.answered), attempt < STALE_COPY_ATTEMPTS, attempt === 1 ? await this.withArrivalLookups(arrived, await known) : null);
             if (outcome !== 'retry') return;
             this.room.settle();
           }
@@ -287,6 +333,8 @@ export class CommandBatches {
       }, since, partsBelow);
     } catch (err) {
       lockFailed = err;
+    } finally {
+      this.atBoardLock = false;
     }
     for (const show of shows) show();
     if (lockFailed === null) return;
@@ -339,6 +387,12 @@ export class CommandBatches {
     else this.lookedUp = { keys: new Set([...(known?.keys ?? []), ...missing]), found: new Map([...(known?.found ?? []), ...found]) };
   }
 
+  /** CL-33: one of `keys`, looked up as not stored before, is stored now (a read that fails says no: the refusal stands, as before) */
+  private async storedSince(keys: string[]): Promise<boolean> {
+    const found = await this.room.deps.store.findCommands(this.room.id, keys).catch(() => null);
+    return (found?.size ?? 0) > 0;
+  }
+
   /** CM-3: the first result stored under `commandKey`, if any (from the batch's lookup when it made one) */
   async storedCommand(commandKey: string, sealKey: Buffer): Promise<{ digest: string; result: unknown } | null> {
     const lookedUp = this.lookedUp;
@@ -362,14 +416,14 @@ export class CommandBatches {
     for (let i = 0; ; i++) {
       if (i === items.length) {
         // CL-23: under the board's lock, what reached the room since the lock was granted joins this batch too
-        // (once: its command keys cost one more round trip), rather than waiting for the lock again behind the
-        // other processes' batches
+        // (once: the command keys not read as they arrived, CL-33, cost one more round trip), rather than waiting for
+        // the lock again behind the other processes' batches
         if (tookLate || !this.lateInto || this.inbox.length === 0) break;
         tookLate = true;
         const late = this.inbox.splice(0);
         this.lateInto.push(...late);
         items.push(...late);
-        await this.lookUpCommands(late, this.lookedUp);
+        await this.lookUpCommands(late, await this.withArrivalLookups(late, this.lookedUp));
       }
       const item = items[i]!;
       const { socketId, command } = item;
@@ -446,6 +500,11 @@ export class CommandBatches {
       // CL-2: a refusal stands only if this copy is the stored board (a change is checked under the lock instead)
       if (mayRetry && batch.refusals > 0 && deps.cluster && (await deps.cluster.storedVersion(id)) !== copy.storedVersion) {
         throw new StaleCopy(id);
+      }
+      // CL-33, CM-3: nor if its command was stored through another process after its key was read here (read before the
+      // board's lock was held, or as it arrived): a resend whose first copy was applied there is answered from the store
+      if (mayRetry && deps.cluster && batch.refusedKeys.length > 0 && (await this.storedSince(batch.refusedKeys))) {
+        throw new CommandKeyTaken(`command key already used on board ${id}`);
       }
       if (batch.writes) {
         // AR-1: only the parts that changed (a vote writes the marks, not every card's text)

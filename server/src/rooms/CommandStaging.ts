@@ -119,6 +119,7 @@ export class CommandStaging {
     const decision = decide(this.room.state, this.actorOf(session), command, this.decideContext());
     if (!decision.ok) {
       batch.refusals++;
+      batch.refusedKeys.push(commandKey);
       return decision;
     }
     // AB-6, AN-1: only a public act keeps someone who leaves; were an anonymous one to, who stays in the people list

@@ -14,6 +14,11 @@ export class PendingBatch {
   readonly events: BoardEvent[] = [];
   /** CL-2: commands refused against this copy (with several processes they are decided again if the copy was stale) */
   refusals = 0;
+  /**
+   * CL-33: the command keys of those refused commands. With several processes a key may have been stored through another
+   * process after it was read here (a resend whose first copy was applied there): then it is answered from the store.
+   */
+  readonly refusedKeys: string[] = [];
   /** a command changed the anonymous state: the batch stores it once, as it is after the last command */
   anonymousChanged = false;
   /** CM-3: the commands of this batch by key, so a resend within the batch is answered like one after it */

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
@@ -10,6 +10,7 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
   const { t } = useWords();
   const session = useSession();
   const [minutes, setMinutes] = useState(5);
+  const minutesId = useId();
   const running = timer.endsAt !== null;
   const paused = timer.pausedMs !== null;
 
@@ -34,10 +35,12 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
           </button>
         ))}
       </div>
-      <div className="row">
-        <label className="field inline">
-          <span>{t('running.customMinutes')}</span>
+      {/* UI-33: the label over its field and "Start" right beside the field, one row in the desk's narrow panel */}
+      <div className="field custom">
+        <label htmlFor={minutesId}>{t('running.customMinutes')}</label>
+        <div className="row">
           <input
+            id={minutesId}
             type="number"
             min={LIMITS.timerMinSec / 60}
             max={LIMITS.timerMaxSec / 60}
@@ -45,10 +48,10 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
             value={Number.isFinite(minutes) ? minutes : ''}
             onChange={(e) => setMinutes(e.target.valueAsNumber)}
           />
-        </label>
-        <button type="submit" className="small" disabled={!Number.isFinite(minutes) || minutes <= 0}>
-          {t('running.start')}
-        </button>
+          <button type="submit" className="small" disabled={!Number.isFinite(minutes) || minutes <= 0}>
+            {t('running.start')}
+          </button>
+        </div>
       </div>
       {(running || paused) && (
         <div className="row">

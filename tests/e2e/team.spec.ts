@@ -60,6 +60,12 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await facilitator.goTo('Act');
   await facilitator.goTo('Close');
   await expect(facilitator.page.getByRole('link', { name: 'Download JSON' })).toBeVisible();
+  // UI-35: at 1280 the way back to the team stands on the downloads' row, in German too (it had a row of its own)
+  await facilitator.page.goto(`${link}?lang=de`);
+  const downloadRow = (await facilitator.page.getByRole('link', { name: 'Markdown herunterladen' }).boundingBox())!;
+  const back = (await facilitator.page.getByRole('link', { name: 'Zurück zum Team' }).boundingBox())!;
+  expect(back.y, `"Zurück zum Team" is ${Math.round(back.y - downloadRow.y)} px below the downloads' row`).toBeLessThan(downloadRow.y + downloadRow.height);
+  await facilitator.page.goto(`${link}?lang=en`);
 
   // The second retro opens with Review of the first one's promises
   const link2 = await facilitator.startTeamRetro(teamUrl, 'Sprint 2');

@@ -438,7 +438,7 @@ const de: Catalogue = {
     intro: 'Die Retro ist abgeschlossen. Danke für eure Offenheit. Hier steht, was wir gesagt und was wir uns versprochen haben.',
     markdown: 'Markdown herunterladen',
     csv: 'CSV herunterladen',
-    actionsCsv: 'Maßnahmen herunterladen (CSV)',
+    actionsCsv: 'Maßnahmen als CSV',
     json: 'JSON herunterladen',
     backToTeam: 'Zurück zum Team',
     actions: 'Maßnahmen',

@@ -45,6 +45,9 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await bo.page.getByRole('button', { name: 'I can help' }).first().click();
   await ada.page.getByRole('button', { name: 'I can help' }).last().click();
   await facilitator.page.getByRole('button', { name: `Check consensus: ${firstPromise}` }).click();
+  // UI-37: what the digits mean is on the screen while people answer, on a phone too (it was only in a hover title)
+  await expect(ada.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
+  await expect(ada.page.getByText('0 = block, 5 = fully support')).toBeVisible();
   await ada.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '1 — serious doubts' }).click();
   await bo.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '4 — support' }).click();
   await cy.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '5 — fully support' }).click();

@@ -382,6 +382,7 @@ const de: Catalogue = {
     reveal: 'Antworten aufdecken',
     revealLabel: 'Antworten aufdecken: {{name}}',
     scale: 'Fist of Five: 0 = Veto, 5 = volle Unterstützung',
+    legend: '0 = Veto, 5 = volle Unterstützung',
     results: 'Ergebnis der Konsensprüfung',
     region: 'Konsensprüfung: {{name}}',
     tooFewToStart_one: '1 Person ist da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben — mit weniger frag lieber laut in die Runde.',

@@ -74,6 +74,19 @@ test('PR-1 UI-21 the "joined" line keeps clear of the facilitator\'s panel and i
     const box = (await control.boundingBox())!;
     expect(box.y + box.height, `"${name}" reaches under the room news line`).toBeLessThanOrEqual(line.y + 0.5);
   }
+  // UI-33: the timer's "Start" stands beside the minutes field it starts, in English and in German (it had a row of its
+  // own under the field, at the panel's left edge, a "Start" that read as the retro's)
+  for (const [language, minutes, start] of [['en', 'Custom minutes', 'Start'], ['de', 'Eigene Minuten', 'Start']] as const) {
+    if (language === 'de') await page.goto(`${page.url()}?lang=de`);
+    const field = (await page.getByLabel(minutes, { exact: true }).boundingBox())!;
+    const button = (await page.getByRole('button', { name: start, exact: true }).boundingBox())!;
+    const middle = button.y + button.height / 2;
+    expect(middle, `${language}: "${start}" is ${Math.round(middle - field.y - field.height)} px below its field's row`).toBeLessThanOrEqual(field.y + field.height);
+    expect(middle, `${language}: "${start}" is above its field's row`).toBeGreaterThanOrEqual(field.y);
+    const gap = button.x - field.x - field.width;
+    expect(gap, `${language}: "${start}" is not right beside its field (${Math.round(gap)} px from it)`).toBeGreaterThanOrEqual(0);
+    expect(gap, `${language}: "${start}" is not right beside its field (${Math.round(gap)} px from it)`).toBeLessThanOrEqual(16);
+  }
 });
 
 for (const viewport of [

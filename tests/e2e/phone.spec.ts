@@ -253,6 +253,15 @@ test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, i
     await expect(page.getByRole('article', { name: /^1\. / })).toContainText('Discussed');
     await page.screenshot({ path: testInfo.outputPath('phone-step-bar-discuss.png') });
     await coversNothing('discuss');
+    // UI-34: the item's timebox is started from the Board tab too, beside "Raise hand" (it was only on the Facilitate
+    // tab, away from the item being discussed)
+    const presets = page.getByRole('group', { name: 'Start a timer' });
+    await expect(presets.getByRole('button', { name: '3 min' })).toBeVisible();
+    await presets.getByRole('button', { name: '3 min' }).click();
+    await expect(ada.page.getByRole('timer', { name: 'Time left' })).toHaveText(/^(3:00|2:5\d)$/);
+    await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+    await noSidewaysScroll(page, 'discuss, timer started');
+    await coversNothing('discuss, timer started');
 
     // Act: Close never stands where "Next" stood (CF-1): it is on the Facilitate tab, and the bar goes
     await bar.getByRole('button', { name: 'Next: Act' }).click();

@@ -45,6 +45,9 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await bo.page.getByRole('button', { name: 'I can help' }).first().click();
   await ada.page.getByRole('button', { name: 'I can help' }).last().click();
   await facilitator.page.getByRole('button', { name: `Check consensus: ${firstPromise}` }).click();
+  // UI-37: what the digits mean is on the screen while people answer, on a phone too (it was only in a hover title)
+  await expect(ada.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
+  await expect(ada.page.getByText('0 = block, 5 = fully support')).toBeVisible();
   await ada.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '1 — serious doubts' }).click();
   await bo.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '4 — support' }).click();
   await cy.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '5 — fully support' }).click();
@@ -60,9 +63,16 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await facilitator.goTo('Act');
   await facilitator.goTo('Close');
   await expect(facilitator.page.getByRole('link', { name: 'Download JSON' })).toBeVisible();
+  // UI-35: at 1280 the way back to the team stands on the downloads' row, in German too (it had a row of its own)
+  await facilitator.page.goto(`${link}?lang=de`);
+  const downloadRow = (await facilitator.page.getByRole('link', { name: 'Markdown herunterladen' }).boundingBox())!;
+  const back = (await facilitator.page.getByRole('link', { name: 'Zurück zum Team' }).boundingBox())!;
+  expect(back.y, `"Zurück zum Team" is ${Math.round(back.y - downloadRow.y)} px below the downloads' row`).toBeLessThan(downloadRow.y + downloadRow.height);
+  await facilitator.page.goto(`${link}?lang=en`);
 
   // The second retro opens with Review of the first one's promises
-  const link2 = await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
+  // a name as long as a team's own ("Sprint 2 retro"): the charts' last label must stay whole (UI-36)
+  const link2 = await facilitator.startTeamRetro(teamUrl, 'Sprint 2 retro');
   await ada.join(link2, 'Ada');
   const first = ada.page.getByRole('article', { name: `Promise: ${firstPromise}` });
   const second = ada.page.getByRole('article', { name: `Promise: ${secondPromise}` });
@@ -87,6 +97,15 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await expect(facilitator.page.getByRole('img', { name: 'Pulse average per retro' })).toBeVisible();
   await expect(facilitator.page.getByRole('table', { name: 'Pulse average per retro' }).getByRole('row', { name: /Sprint 1/ })).toContainText('3.5');
   await expect(facilitator.page.getByText(/Suggested next facilitator: (Ada|Bo)/)).toBeVisible();
+  // UI-36: every word on a chart is inside the chart, the last retro's name under its point too (cut at "Sprint 2 retr")
+  for (const chart of await facilitator.page.locator('svg.chart-svg').all()) {
+    const box = (await chart.boundingBox())!;
+    const words = await chart.locator('text').evaluateAll((all) => all.map((e) => ({ text: e.textContent, left: e.getBoundingClientRect().left, right: e.getBoundingClientRect().right })));
+    for (const word of words) {
+      expect(word.right, `"${word.text}" ends ${Math.round(word.right - box.x - box.width)} px past its chart`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+      expect(word.left, `"${word.text}" starts before its chart`).toBeGreaterThanOrEqual(box.x - 0.5);
+    }
+  }
   await facilitator.screenshot(testInfo, '12-team-page');
 
   // RM-4: on a desk the responsibility table shows every column without scrolling sideways, in English and German

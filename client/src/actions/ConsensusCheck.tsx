@@ -73,6 +73,8 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
               {t('consensus.tooFewToAnswer', tooFew)}
             </p>
           )}
+          {/* UI-37: what the digits mean, in sight while people answer (a title shows only on hovering, never on a phone) */}
+          {allowedIn('consensus.answer', board.phase) && <p className="hint scale-legend">{t('consensus.legend')}</p>}
           {allowedIn('consensus.answer', board.phase) && (
             <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')} aria-describedby={tooFew ? tooFewId : undefined}>
               {FIST_VALUES.map((value) => (

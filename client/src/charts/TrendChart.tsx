@@ -91,8 +91,8 @@ export function TrendChart({
                   </text>
                 </>
               )}
-              <text x={x(i)} y={HEIGHT - PAD.bottom + 18} className="chart-axis" textAnchor="middle">
-                {shorten(p.label, Math.max(6, Math.floor((points.length > 1 ? step : innerW) / 7)))}
+              <text x={x(i)} y={HEIGHT - PAD.bottom + 18} className="chart-axis" textAnchor={axisAnchor(i, points.length)}>
+                {shorten(p.label, Math.max(6, Math.floor(labelRoom(i, points.length, step, innerW) / 7)))}
               </text>
             </g>
           ))}
@@ -120,6 +120,22 @@ export function TrendChart({
       </div>
     </figure>
   );
+}
+
+/**
+ * UI-36: the first retro's name starts at its point and the last one's ends at its point, so neither runs off the
+ * chart ("Sprint 2 retro", centred under the last point, was cut at "Sprint 2 retr"); the others are centred.
+ */
+function axisAnchor(i: number, count: number): 'start' | 'middle' | 'end' {
+  if (count < 2) return 'middle';
+  if (i === 0) return 'start';
+  return i === count - 1 ? 'end' : 'middle';
+}
+
+/** The width a label may take: a whole step when centred, half of one at either end (up to its neighbour's half). */
+function labelRoom(i: number, count: number, step: number, innerW: number): number {
+  if (count < 2) return innerW;
+  return axisAnchor(i, count) === 'middle' ? step : step / 2;
 }
 
 function shorten(text: string, max: number): string {

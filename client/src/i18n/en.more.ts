@@ -349,6 +349,7 @@ const enMore = {
     reveal: 'Reveal answers',
     revealLabel: 'Reveal answers: {{name}}',
     scale: 'Fist of five: 0 = block, 5 = fully support',
+    legend: '0 = block, 5 = fully support',
     results: 'Consensus results',
     region: 'Consensus check: {{name}}',
     tooFewToStart_one: '1 person here: answers show only once {{needed}} have answered — with fewer, ask out loud.',

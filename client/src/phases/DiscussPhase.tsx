@@ -15,6 +15,7 @@ import { BackToCurrent } from '../discuss/BackToCurrent.js';
 import { useNextItemKey } from '../discuss/useNextItemKey.js';
 import { useNextItem } from '../discuss/useNextItem.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
+import { TimerPresets } from '../timer/TimerPresets.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { usePresenting } from '../board/presenting.js';
 
@@ -82,6 +83,8 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
       <PhaseIntro title={t('discuss.title')}>{t(board.tallies === null ? 'running.introInOrder' : 'running.intro')}</PhaseIntro>
       <div className={`discuss-bar ${canNext && !phone ? 'sticky-bar' : ''}`}>
         <RaisedHands board={board} />
+        {/* UI-34: a phone's facilitator timeboxes the item from here, not from the Facilitate tab, away from the item */}
+        {isFacilitator && phone && allowedIn('timer.start', board.phase) && <TimerPresets label />}
         {canNext && !phone && (
           <div className="next-item">
             <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.press}>

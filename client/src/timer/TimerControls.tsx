@@ -1,23 +1,18 @@
 import { useWords } from '../i18n/useWords.js';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
+import { TimerPresets, useStartTimer } from './TimerPresets.js';
 
 /** DI-3, DI-7, DI-8: presets and a custom length; pause, resume, +1 min and stop while one runs. */
-const PRESET_MINUTES = [1, 3, 5, 10] as const;
-
 export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
   const { t } = useWords();
   const session = useSession();
+  const start = useStartTimer();
   const [minutes, setMinutes] = useState(5);
+  const minutesId = useId();
   const running = timer.endsAt !== null;
   const paused = timer.pausedMs !== null;
-
-  function start(durationMinutes: number) {
-    const seconds = Math.round(durationMinutes * 60);
-    const durationSec = Math.min(LIMITS.timerMaxSec, Math.max(LIMITS.timerMinSec, seconds));
-    session.send({ type: 'timer.start', durationSec });
-  }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -27,17 +22,13 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
   return (
     <form className="timer-controls" onSubmit={onSubmit} aria-labelledby="timer-controls-title">
       <h3 id="timer-controls-title">{t('facilitator.timer')}</h3>
-      <div className="row presets" role="group" aria-label={t('running.startTimer')}>
-        {PRESET_MINUTES.map((m) => (
-          <button key={m} type="button" className="small" onClick={() => start(m)}>
-            {t('running.presetMinutes', { count: m })}
-          </button>
-        ))}
-      </div>
-      <div className="row">
-        <label className="field inline">
-          <span>{t('running.customMinutes')}</span>
+      <TimerPresets />
+      {/* UI-33: the label over its field and "Start" right beside the field, one row in the desk's narrow panel */}
+      <div className="field custom">
+        <label htmlFor={minutesId}>{t('running.customMinutes')}</label>
+        <div className="row">
           <input
+            id={minutesId}
             type="number"
             min={LIMITS.timerMinSec / 60}
             max={LIMITS.timerMaxSec / 60}
@@ -45,10 +36,10 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
             value={Number.isFinite(minutes) ? minutes : ''}
             onChange={(e) => setMinutes(e.target.valueAsNumber)}
           />
-        </label>
-        <button type="submit" className="small" disabled={!Number.isFinite(minutes) || minutes <= 0}>
-          {t('running.start')}
-        </button>
+          <button type="submit" className="small" disabled={!Number.isFinite(minutes) || minutes <= 0}>
+            {t('running.start')}
+          </button>
+        </div>
       </div>
       {(running || paused) && (
         <div className="row">

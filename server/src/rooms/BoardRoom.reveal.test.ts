@@ -122,7 +122,6 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
     const entriesQuietMs = 500;
     const { loaded, fac, ada } = await bigBoardLoaded({ entriesQuietMs });
     const joiners = Array.from({ length: 6 }, (_, k) => person(loaded, `joiner${k}`));
-    const encoded: string[] = [];
     const whileJoining = await encodedWhile(async () => {
       await ada.join();
       for (const joiner of joiners) {
@@ -134,7 +133,7 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
     expect(whileJoining).toEqual([]);
     // the room has been quiet since: every card gets its entry, and the reveal encodes none (one watch over the
     // whole wait: a batch that ran between two shorter watches went unseen, 400 of 500 in CI)
-    encoded.push(...(await encodedWhile((seen) => vi.waitFor(() => expect(seen()).toHaveLength(CARD_ENTRIES_KEPT_FROM), { timeout: 10_000, interval: 5 }))));
+    const encoded = await encodedWhile((seen) => vi.waitFor(() => expect(seen()).toHaveLength(CARD_ENTRIES_KEPT_FROM), { timeout: 10_000, interval: 5 }));
     expect(encoded).toHaveLength(CARD_ENTRIES_KEPT_FROM);
     await fac.join();
     expect(await encodedWhile(() => fac.send({ type: 'phase.set', phase: 'reveal' }))).toEqual([]);

@@ -11,8 +11,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   timeout: 120_000,
   fullyParallel: false,
-  // two spec files at a time: on this 2-core machine 10.4 min for the 96 tests against 12.3 with one (stop 44)
-  workers: 2,
+  // one spec file at a time: two took 10.4 min against 12.3 on this 2-core machine (stop 44), but under that load
+  // buttonNames.spec lost the action it had just typed (the field emptied under it), so two is not yet safe
+  workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.playwright-report.json' }]],
   outputDir: 'test-results',

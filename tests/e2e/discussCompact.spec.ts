@@ -44,6 +44,15 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect(page.getByRole('button', { name: 'Next item →' })).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Next: Act' })).toBeInViewport();
+
+  // DI-10: Ada was still typing an action for the current item when the facilitator moved on: her words wait under it
+  const field = 'What is the right thing to do? How can I help?';
+  await ada.page.getByRole('article', { name: `Now discussing: ${current}` }).getByLabel(field).fill('Pair on the flaky test');
+  await page.getByRole('button', { name: 'Next item →' }).click();
+  const left = ada.page.getByRole('article', { name: `3. ${current}`, exact: true });
+  await expect(left.getByRole('button', { name: /^Actions \(0\)/ })).toBeVisible();
+  await left.getByRole('button', { name: /^Actions \(0\)/ }).click();
+  await expect(left.getByLabel(field)).toHaveValue('Pair on the flaky test');
 });
 
 /** The contrast of a discussed item's strike-through against the item behind it (WCAG ratio, the line's alpha laid over the surface). */

@@ -11,6 +11,8 @@ import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
 import { ActionKindLine } from '../responsibility/ActionKindLine.js';
 import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { useStaysInSight } from '../a11y/staysInSight.js';
+import { useDraft } from '../cards/drafts.js';
+import { readDraft } from '../sync/draftStore.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
@@ -116,14 +118,27 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   );
 }
 
-/** AC-1: on an item that is not current, the form opens on demand. */
+/** The unsent words of a new action for one item: kept like a card's draft, so moving on from the item loses none. */
+const actionDraft = (itemId: string) => `action:${itemId}`;
+
+/** AC-1: on an item that is not current, the form opens on demand, or by itself when it holds unsent words. */
 function CollapsedActionForm({ itemId, itemName }: { itemId: string; itemName: string }) {
   const { t } = useWords();
-  const [open, setOpen] = useState(false);
+  const session = useSession();
+  const [open, setOpen] = useState(() => readDraft(session.boardId, actionDraft(itemId)) !== '');
+  const [asked, setAsked] = useState(false);
   // asked for, so its field takes focus (the focus rescue never moves focus into a text field on its own, UI-10)
-  if (open) return <NewActionForm itemId={itemId} itemName={itemName} autoFocus />;
+  if (open) return <NewActionForm itemId={itemId} itemName={itemName} autoFocus={asked} />;
   return (
-    <button type="button" className="link small" aria-label={t('running.addFromItemFor', { name: itemName })} onClick={() => setOpen(true)}>
+    <button
+      type="button"
+      className="link small"
+      aria-label={t('running.addFromItemFor', { name: itemName })}
+      onClick={() => {
+        setAsked(true);
+        setOpen(true);
+      }}
+    >
       {t('running.addFromItem')}
     </button>
   );
@@ -132,7 +147,8 @@ function CollapsedActionForm({ itemId, itemName }: { itemId: string; itemName: s
 function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string; itemName: string; autoFocus?: boolean }) {
   const { t } = useWords();
   const session = useSession();
-  const [text, setText] = useState('');
+  // DI-10: the facilitator may move on while someone types here; what they typed waits under the item
+  const [text, setText] = useDraft(session.boardId, actionDraft(itemId));
   const [askOf, setAskOf] = useState('');
   const inputId = `new-action-${itemId}`;
   // UI-7: the action just added shows above the field and pushes it down; the field stays in sight

@@ -115,15 +115,18 @@ export async function longDiscussion(facilitator: BoardPage, ada: BoardPage, bo:
   await facilitator.goTo('Vote');
   await facilitator.goTo('Discuss');
   const page = facilitator.page;
+  const current = page.getByRole('article', { name: /^Now discussing/ });
+  let before: string | null = null;
   for (let i = 0; i <= discussed; i++) {
     await page.getByRole('button', { name: /^(Start with the first item|Next item)/ }).click();
-    await expect(page.getByRole('article', { name: /^Now discussing/ })).toHaveCount(1);
+    // the board has moved on (until it does, the item before is still the one discussed, and its field the one filled)
+    await expect(current).toHaveCount(1);
+    if (before !== null) await expect(current).not.toHaveAttribute('aria-label', before);
+    before = await current.getAttribute('aria-label');
     if (i === discussed) break;
-    const current = page.getByRole('article', { name: /^Now discussing/ });
     await current.getByLabel('What is the right thing to do? How can I help?').fill(`Action ${i + 1}`);
     await current.getByRole('button', { name: /^Add action/ }).click();
     await expect(current.getByRole('article', { name: `Action: Action ${i + 1}` })).toBeVisible();
   }
-  const name = await page.getByRole('article', { name: /^Now discussing/ }).getAttribute('aria-label');
-  return name!.replace(/^Now discussing: /, '');
+  return before!.replace(/^Now discussing: /, '');
 }

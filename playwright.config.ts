@@ -11,9 +11,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   timeout: 120_000,
   fullyParallel: false,
-  // one spec file at a time: two took 10.4 min against 12.3 on this 2-core machine (stop 44), but under that load
-  // buttonNames.spec lost the action it had just typed (the field emptied under it), so two is not yet safe
-  workers: 1,
+  // two spec files at a time: 10.4 min against 12.3 for one on this 2-core machine (stop 44). Under that load CI once
+  // filled an item's action field before the board had moved on to it (longDiscussion now waits for the move)
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.playwright-report.json' }]],
   outputDir: 'test-results',

@@ -205,7 +205,8 @@ const RESEND_UNKNOWN_MS = 2_000;
  * Sends one command until it is acknowledged, as the browser does: when the connection is lost before the ack
  * (its process was killed), the person reconnects to another live process and sends it again with the same id; when
  * the answer is OUTCOME_UNKNOWN (the process could not tell whether its commit happened: PostgreSQL ended its session
- * mid-transaction), it sends it again with the same id after the browser's pause.
+ * mid-transaction), it sends it again with the same id after the browser's pause. Told INTERNAL ("nothing was
+ * changed": the session ended before the commit), the person presses again after that pause, as in CL-11.
  */
 export async function sendUntilAcked(person: Person, live: () => SpawnedServer[], type: CommandType, fields: Record<string, unknown>, id = newId()): Promise<Ack> {
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -213,7 +214,7 @@ export async function sendUntilAcked(person: Person, live: () => SpawnedServer[]
     if (socket?.connected) {
       const lost = new Promise<null>((resolve) => socket.once('disconnect', () => resolve(null)));
       const ack = await Promise.race([sendCommand(socket, { id, type, ...fields }, 15_000).catch(() => null), lost]);
-      if (ack && !ack.ok && ack.code === 'OUTCOME_UNKNOWN') {
+      if (ack && !ack.ok && (ack.code === 'OUTCOME_UNKNOWN' || ack.code === 'INTERNAL')) {
         await new Promise((resolve) => setTimeout(resolve, RESEND_UNKNOWN_MS));
         continue;
       }

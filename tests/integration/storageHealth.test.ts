@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@candor/server';
 import { openSqliteStore } from '../../server/src/storage/sqlite.js';
-import { faultyStore } from '../../server/src/storage/faultyStore.js';
-import { SERVER_ENTRY, createBoard, ensureServerBuilt, startServer, until } from './harness.js';
+import { type FaultyStore, faultyStore } from '../../server/src/storage/faultyStore.js';
+import { Person, SERVER_ENTRY, createBoard, ensureServerBuilt, startServer, until } from './harness.js';
 
 /** SO-1, SO-2, AR-9: storage trouble is said clearly, never hidden. */
 
@@ -121,6 +121,36 @@ describe('storage trouble', () => {
       expect(well).toMatchObject({ ok: true, storage: { failing: false, lastError: { code: 'EIO' } } });
     } finally {
       await app.close();
+    }
+  });
+
+  it('SO-2 a board unloaded (nobody there) while storage fails is let go all the same: nothing is left unhandled, and it loads again once storage works', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (err: unknown) => unhandled.push(err);
+    process.on('unhandledRejection', onUnhandled);
+    let store!: FaultyStore;
+    const server = await startServer({ idleUnloadMs: 50, wrapStore: (inner) => (store = faultyStore(inner)) });
+    try {
+      const { boardId, facilitatorKey } = await createBoard(server.url, 'Unloaded in trouble');
+      const fran = new Person(server.url);
+      expect(await fran.connect(boardId, 'Fran', facilitatorKey)).toMatchObject({ ok: true });
+      expect(await fran.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+      let healed = false;
+      store.failUntil(() => healed);
+      await fran.disconnect();
+      // the unload's writes (forgetting who never acted, the notes' snapshot) fail; the board is let go all the same
+      await until(async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { boardsLoaded: number }).boardsLoaded === 0, 5_000);
+      await until(() => store.failures > 0, 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+      healed = true;
+      const back = new Person(server.url);
+      expect(await back.connect(boardId, 'Fran', facilitatorKey)).toMatchObject({ ok: true });
+      expect(back.board()?.phase).toBe('reveal');
+      await back.disconnect();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await server.close();
     }
   });
 });

@@ -15,9 +15,11 @@ const FACILITATOR_KEY = 'f'.repeat(40);
 const template = TWO_PROCESS_TEMPLATE;
 const { newId, person, opened } = twoProcessTest('cu');
 
-// (after each test, the fake timers go before its stores are closed: hooks run last registered first)
+// (after each test, the fake timers go before its stores are closed: hooks run last registered first; its spies on
+// shared prototypes go too, which would otherwise outlive this file in a worker that keeps its modules)
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 async function twoProcesses() {

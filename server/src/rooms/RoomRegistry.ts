@@ -109,8 +109,13 @@ export class RoomRegistry {
     this.idleTimers.delete(room.id);
     if (room.connectionCount > 0 || room.busy || this.rooms.get(room.id) !== room || room.deleted) return;
     this.rooms.delete(room.id);
-    await room.forgetNeverActive();
-    await room.compactDoc('notes');
+    try {
+      await room.forgetNeverActive();
+      await room.compactDoc('notes');
+    } catch (err) {
+      // SO-2: storage failing now loses nothing (every change was stored as it came); the board is let go all the same
+      this.deps.logger.error({ err, board: room.id }, 'could not tidy the board while unloading it');
+    }
     room.destroy();
     this.deps.logger.debug({ board: room.id }, 'board unloaded');
   }

@@ -45,7 +45,7 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   await expect(page.getByRole('button', { name: 'Next item →' })).toBeInViewport();
   await expect(page.getByRole('button', { name: 'Next: Act' })).toBeInViewport();
 
-  // DI-10: Ada was still typing an action for the current item when the facilitator moved on: her words wait under it
+  // AC-1: Ada was still typing an action for the current item when the facilitator moved on: her words wait under it
   const field = 'What is the right thing to do? How can I help?';
   await ada.page.getByRole('article', { name: `Now discussing: ${current}` }).getByLabel(field).fill('Pair on the flaky test');
   await page.getByRole('button', { name: 'Next item →' }).click();

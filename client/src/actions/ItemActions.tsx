@@ -147,7 +147,7 @@ function CollapsedActionForm({ itemId, itemName }: { itemId: string; itemName: s
 function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string; itemName: string; autoFocus?: boolean }) {
   const { t } = useWords();
   const session = useSession();
-  // DI-10: the facilitator may move on while someone types here; what they typed waits under the item
+  // AC-1: the facilitator may move on while someone types here; what they typed waits under the item
   const [text, setText] = useDraft(session.boardId, actionDraft(itemId));
   const [askOf, setAskOf] = useState('');
   const inputId = `new-action-${itemId}`;

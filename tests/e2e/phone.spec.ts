@@ -262,6 +262,16 @@ test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, i
     await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
     await noSidewaysScroll(page, 'discuss, timer started');
     await coversNothing('discuss, timer started');
+    // UI-34: while it runs, the same place gives one more minute and stops it (both were only on the Facilitate tab)
+    const running = page.getByRole('group', { name: 'Timer' });
+    await running.getByRole('button', { name: '+1 min' }).click();
+    await expect(ada.page.getByRole('timer', { name: 'Time left' })).toHaveText(/^(4:00|3:5\d)$/);
+    await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+    await noSidewaysScroll(page, 'discuss, timer running');
+    await page.screenshot({ path: testInfo.outputPath('phone-discuss-timer-running.png') });
+    await running.getByRole('button', { name: 'Stop' }).click();
+    await expect(ada.page.getByRole('timer', { name: 'Time left' })).toHaveCount(0);
+    await expect(presets.getByRole('button', { name: '3 min' })).toBeVisible();
 
     // Act: Close never stands where "Next" stood (CF-1): it is on the Facilitate tab, and the bar goes
     await bar.getByRole('button', { name: 'Next: Act' }).click();

@@ -7,12 +7,9 @@ import { TimerPresets, useStartTimer } from './TimerPresets.js';
 /** DI-3, DI-7, DI-8: presets and a custom length; pause, resume, +1 min and stop while one runs. */
 export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
   const { t } = useWords();
-  const session = useSession();
   const start = useStartTimer();
   const [minutes, setMinutes] = useState(5);
   const minutesId = useId();
-  const running = timer.endsAt !== null;
-  const paused = timer.pausedMs !== null;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -41,26 +38,41 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
           </button>
         </div>
       </div>
-      {(running || paused) && (
-        <div className="row">
-          {running && (
-            <button type="button" className="small" onClick={() => session.send({ type: 'timer.pause' })}>
-              {t('running.pause')}
-            </button>
-          )}
-          {paused && (
-            <button type="button" className="small" onClick={() => session.send({ type: 'timer.resume' })}>
-              {t('running.resume')}
-            </button>
-          )}
-          <button type="button" className="small" onClick={() => session.send({ type: 'timer.extend' })}>
-            {t('running.plusOne')}
-          </button>
-          <button type="button" className="small" onClick={() => session.send({ type: 'timer.stop' })}>
-            {t('running.stop')}
-          </button>
-        </div>
-      )}
+      <TimerRunning timer={timer} />
     </form>
+  );
+}
+
+/** DI-7, DI-8: pause or resume, +1 min and stop, while a timer runs or is paused (nothing otherwise). */
+export function TimerRunning({ timer, label = false }: { timer: PublicBoardView['timer']; label?: boolean }) {
+  const { t } = useWords();
+  const session = useSession();
+  const running = timer.endsAt !== null;
+  const paused = timer.pausedMs !== null;
+  if (!running && !paused) return null;
+  return (
+    <div className={label ? 'row presets' : 'row'} role="group" aria-label={t('facilitator.timer')}>
+      {label && (
+        <span className="presets-label" aria-hidden="true">
+          {t('facilitator.timer')}
+        </span>
+      )}
+      {running && (
+        <button type="button" className="small" onClick={() => session.send({ type: 'timer.pause' })}>
+          {t('running.pause')}
+        </button>
+      )}
+      {paused && (
+        <button type="button" className="small" onClick={() => session.send({ type: 'timer.resume' })}>
+          {t('running.resume')}
+        </button>
+      )}
+      <button type="button" className="small" onClick={() => session.send({ type: 'timer.extend' })}>
+        {t('running.plusOne')}
+      </button>
+      <button type="button" className="small" onClick={() => session.send({ type: 'timer.stop' })}>
+        {t('running.stop')}
+      </button>
+    </div>
   );
 }

@@ -43,13 +43,16 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
   );
 }
 
-/** DI-7, DI-8: pause or resume, +1 min and stop, while a timer runs or is paused (nothing otherwise). */
+/** A timer is on while it runs or is paused. */
+export const timerIsOn = (timer: PublicBoardView['timer']): boolean => timer.endsAt !== null || timer.pausedMs !== null;
+
+/** DI-7, DI-8: pause or resume, +1 min and stop, while a timer is on (nothing otherwise). */
 export function TimerRunning({ timer, label = false }: { timer: PublicBoardView['timer']; label?: boolean }) {
   const { t } = useWords();
   const session = useSession();
+  if (!timerIsOn(timer)) return null;
   const running = timer.endsAt !== null;
   const paused = timer.pausedMs !== null;
-  if (!running && !paused) return null;
   return (
     <div className={label ? 'row presets' : 'row'} role="group" aria-label={t('facilitator.timer')}>
       {label && (

@@ -309,12 +309,16 @@ export async function stopHoldingBoardRow(server: SpawnedServer, timeout = 20_00
     return (await rowLockHolderPorts(server.options.databaseUrl!)).some((port) => ports.has(port));
   };
   const deadline = Date.now() + timeout;
+  let looks = 0;
+  let seen = 0;
   while (Date.now() < deadline) {
+    looks++;
     if (await holds()) {
+      seen++;
       server.child.kill('SIGSTOP');
       if (await holds()) return;
       server.child.kill('SIGCONT');
     }
   }
-  throw new Error(`the process never held a board's row within ${timeout} ms`);
+  throw new Error(`the process never stayed holding a board's row within ${timeout} ms (${looks} looks, held at ${seen}, gone once stopped)`);
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { advisoryLockHolderPorts, installationDatabase, rowLockHolderPorts } from '../../server/src/storage/postgres.testing.js';
+import { advisoryLockHolderPorts, installationDatabase, lockWatcher } from '../../server/src/storage/postgres.testing.js';
 import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
 import { Redis } from '@candor/server/testing';
@@ -288,37 +288,38 @@ export async function holdsBoardLock(server: SpawnedServer): Promise<boolean> {
 
 /** Stops the process (SIGSTOP) at a moment it holds the board's lock: tried again until it is stopped holding it. */
 export async function stopHoldingBoardLock(server: SpawnedServer, timeout = 30_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (await holdsBoardLock(server)) {
-      server.child.kill('SIGSTOP');
-      if (await holdsBoardLock(server)) return;
-      server.child.kill('SIGCONT');
-    }
-  }
-  throw new Error(`the process never held the board's lock within ${timeout} ms`);
+  await stopWhile(server, (watcher) => watcher.advisoryHolders(), "the board's lock", timeout);
 }
 
 /**
  * Stops the process (SIGSTOP) at a moment one of its store's connections holds a board's row mid-transaction (between
  * two statements of a notes update, say): tried again until it is stopped holding it.
  */
-export async function stopHoldingBoardRow(server: SpawnedServer, timeout = 20_000): Promise<void> {
+export async function stopHoldingBoardRow(server: SpawnedServer, timeout = 30_000): Promise<void> {
+  await stopWhile(server, (watcher) => watcher.rowHolders(), "a board's row", timeout);
+}
+
+async function stopWhile(server: SpawnedServer, holders: (watcher: Awaited<ReturnType<typeof lockWatcher>>) => Promise<number[]>, what: string, timeout: number): Promise<void> {
+  const watcher = await lockWatcher(server.options.databaseUrl!);
   const holds = async () => {
     const ports = connectionPorts(server.child.pid!);
-    return (await rowLockHolderPorts(server.options.databaseUrl!)).some((port) => ports.has(port));
+    return (await holders(watcher)).some((port) => ports.has(port));
   };
-  const deadline = Date.now() + timeout;
-  let looks = 0;
-  let seen = 0;
-  while (Date.now() < deadline) {
-    looks++;
-    if (await holds()) {
-      seen++;
-      server.child.kill('SIGSTOP');
-      if (await holds()) return;
-      server.child.kill('SIGCONT');
+  try {
+    const deadline = Date.now() + timeout;
+    let looks = 0;
+    let seen = 0;
+    while (Date.now() < deadline) {
+      looks++;
+      if (await holds()) {
+        seen++;
+        server.child.kill('SIGSTOP');
+        if (await holds()) return;
+        server.child.kill('SIGCONT');
+      }
     }
+    throw new Error(`the process was never stopped holding ${what} within ${timeout} ms (${looks} looks; held at ${seen}, gone once stopped)`);
+  } finally {
+    await watcher.end();
   }
-  throw new Error(`the process never stayed holding a board's row within ${timeout} ms (${looks} looks, held at ${seen}, gone once stopped)`);
 }

@@ -90,34 +90,38 @@ export async function anonymousStateStorage(client: Pick<pg.ClientBase, 'query'>
   return `${rows[0]!.attstorage}${rows[0]!.attcompression}`;
 }
 
+const ADVISORY_LOCK_HOLDERS = `SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+  WHERE l.locktype = 'advisory' AND l.granted AND a.state = 'idle in transaction' AND a.datname = current_database()`;
+
+const ROW_LOCK_HOLDERS = `SELECT client_port FROM pg_stat_activity
+  WHERE state = 'idle in transaction' AND backend_xid IS NOT NULL AND application_name = 'candor' AND datname = current_database()`;
+
 /**
  * CL-2: the client ports of the sessions of `url`'s database that hold an advisory lock (a board's lock, taken by a
  * process's lock pool) and wait in their transaction for the process (which decides and commits meanwhile on another
  * connection), so that a test can tell which process holds it.
  */
 export async function advisoryLockHolderPorts(url: string): Promise<number[]> {
-  const { rows } = await withClient(url, (client) =>
-    client.query<{ client_port: number }>(
-      `SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-        WHERE l.locktype = 'advisory' AND l.granted AND a.state = 'idle in transaction' AND a.datname = current_database()`,
-    ),
-  );
+  const { rows } = await withClient(url, (client) => client.query<{ client_port: number }>(ADVISORY_LOCK_HOLDERS));
   return rows.map((r) => r.client_port);
 }
 
 /**
- * CL-2: the client ports of the sessions of the store's own pool (not the board locks' pool) that sit in a transaction
- * which took a row lock or wrote (it has a transaction id: a board's row locked `FOR UPDATE`, as every write of a
- * board takes it first) while their process works between two of its statements.
+ * CL-2: one session of `url`'s database kept open to look, as often as a test can, at whose sessions sit in a
+ * transaction holding a board's lock or row (see the two queries): a new session per look would cost a connection's
+ * start-up each time and miss the short moments between a process's statements.
  */
-export async function rowLockHolderPorts(url: string): Promise<number[]> {
-  const { rows } = await withClient(url, (client) =>
-    client.query<{ client_port: number }>(
-      `SELECT client_port FROM pg_stat_activity
-        WHERE state = 'idle in transaction' AND backend_xid IS NOT NULL AND application_name = 'candor' AND datname = current_database()`,
-    ),
-  );
-  return rows.map((r) => r.client_port);
+export async function lockWatcher(url: string): Promise<{ advisoryHolders(): Promise<number[]>; rowHolders(): Promise<number[]>; end(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const ports = async (sql: string) => (await client.query<{ client_port: number }>(sql)).rows.map((r) => r.client_port);
+  return {
+    advisoryHolders: () => ports(ADVISORY_LOCK_HOLDERS),
+    // (the store's own pool, not the board locks' pool: a transaction with a transaction id took a board's row
+    // `FOR UPDATE`, as every write of a board takes it first, and waits for its process between two statements)
+    rowHolders: () => ports(ROW_LOCK_HOLDERS),
+    end: () => client.end(),
+  };
 }
 
 /**

@@ -1,10 +1,48 @@
-import { defineConfig } from 'vite';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { staticallyImported } from './staticImports.js';
 
 const server = 'http://127.0.0.1:3000';
 
+/**
+ * UI-6: the browser talks to the server over WebSocket only (`transports: ['websocket']`, BoardSession), yet
+ * engine.io-client's socket imports its table of every transport (HTTP long-polling with its XHR code, WebTransport)
+ * and so the board page carried them. Its table is given here with the WebSocket transport alone: a transport asked
+ * for by name and missing is refused by engine.io-client itself ("No transports available"), so nothing else changes.
+ */
+function engineWebSocketOnly(): Plugin {
+  // (the module build's folder: Node's resolution gives the CommonJS one beside it)
+  const cjs = createRequire(createRequire(import.meta.url).resolve('socket.io-client')).resolve('engine.io-client');
+  const engine = path.join(path.dirname(cjs), '..', 'esm');
+  const table = path.join(engine, 'transports', 'index.js');
+  const websocket = path.join(engine, 'transports', 'websocket.js');
+  const id = '\0engine-websocket-only';
+  return {
+    name: 'candor:engine-websocket-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './transports/index.js' && importer && path.join(path.dirname(importer), source) === table) return id;
+      return null;
+    },
+    load(loaded) {
+      return loaded === id ? `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };\n` : null;
+    },
+  };
+}
+
+/**
+ * UI-6: what every page loads first (the entry's own files), and the few small files each page's code shares beside
+ * it, go in one chunk: rolldown would give each file shared with code loaded on demand a chunk of its own, and
+ * every separately gzipped file costs bytes (the board page 150.7 KB against 149.2; the home and team pages less
+ * too). Shared code that pulls in Yjs or Socket.io stays out, or every page would fetch them.
+ */
+const ENTRY = new Set(staticallyImported(['main.tsx']));
+const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i18n[\\/]Strong|home[\\/]myRetros)\.tsx?$|preload-helper/;
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), engineWebSocketOnly()],
   // One Yjs instance for the app, y-websocket and @candor/shared, or Y.Doc checks fail across copies.
   resolve: { dedupe: ['yjs', 'y-protocols', 'lib0'] },
   server: {
@@ -25,6 +63,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'framework', test: /node_modules[\\/].pnpm[\\/](react|react-dom|scheduler|i18next|react-i18next|use-sync-external-store)@/ },
+            { name: 'entry', test: (id: string) => ENTRY.has(id) || SMALL_SHARED.test(id) },
           ],
         },
       },

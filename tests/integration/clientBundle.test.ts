@@ -1,8 +1,9 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './spawnedServer.js';
+import { measureBundle } from '../../bench/scenarios/bundle.js';
 
 /**
  * UI-17: the browser gets no schema library. `@candor/shared` is marked side-effect free, so the client's bundle
@@ -11,16 +12,34 @@ import { REPO_ROOT } from './spawnedServer.js';
  */
 const ZOD_MARKER = 'invalid_type';
 
+const dist = path.join(REPO_ROOT, 'client/dist');
+const chunks = () => fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+const carrying = (marker: string) => chunks().filter((f) => fs.readFileSync(path.join(dist, 'assets', f), 'utf8').includes(marker));
+
 describe('the client bundle', () => {
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(dist, '.vite/manifest.json'))) execSync('pnpm --filter @candor/client build', { cwd: REPO_ROOT, stdio: 'pipe' });
+  });
+
+  it('UI-6 the JavaScript the board page loads first is at most 150 KB gzip (the figure `pnpm bench --only bundle` reports)', () => {
+    const { boardFirstLoad, boardFiles } = measureBundle(dist);
+    expect(boardFiles.length).toBeGreaterThan(3);
+    expect(boardFirstLoad / 1024, boardFiles.join(' ')).toBeLessThanOrEqual(150);
+  });
+
+  it('UI-6 the client carries only the WebSocket transport of engine.io (it never long-polls), and still that one', () => {
+    // engine.io-client's long-polling transport reports its failures in these words
+    const polling = path.join(path.dirname(fs.realpathSync(path.join(REPO_ROOT, 'node_modules/.pnpm/node_modules/engine.io-client/package.json'))), 'build/esm/transports/polling-xhr.js');
+    expect(fs.readFileSync(polling, 'utf8')).toContain('xhr poll error');
+    expect(carrying('xhr poll error')).toEqual([]);
+    expect(carrying('websocket error')).toHaveLength(1);
+  });
+
   it('UI-17 no chunk of the built client carries zod', () => {
-    const dist = path.join(REPO_ROOT, 'client/dist');
-    if (!fs.existsSync(path.join(dist, 'index.html'))) execSync('pnpm --filter @candor/client build', { cwd: REPO_ROOT, stdio: 'pipe' });
     // positive control: the marker is in zod itself, so its absence below means something
     const zod = path.dirname(fs.realpathSync(path.join(REPO_ROOT, 'shared/node_modules/zod/package.json')));
     expect(fs.readFileSync(path.join(zod, 'v4/core/schemas.js'), 'utf8')).toContain(ZOD_MARKER);
-    const chunks = fs.readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js'));
-    expect(chunks.length).toBeGreaterThan(5);
-    const carrying = chunks.filter((f) => fs.readFileSync(path.join(dist, 'assets', f), 'utf8').includes(ZOD_MARKER));
-    expect(carrying).toEqual([]);
+    expect(chunks().length).toBeGreaterThan(5);
+    expect(carrying(ZOD_MARKER)).toEqual([]);
   });
 });

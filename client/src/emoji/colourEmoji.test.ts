@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emojiOnly, woffOf } from './colourEmoji.js';
+import { emojiOnly, woffOf } from './emojiFaces.js';
 
 describe('UI-23 emoji faces cut to emoji', () => {
   it('UI-23 keeps the emoji blocks and the joiners of sequences, and drops digits, #, *, ©, ® and arrows (drawn blank or as emoji otherwise)', () => {

@@ -1,6 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
 import { TEMPLATES } from '@candor/shared';
-import { columnTitle, templateDescription, templateName } from '../i18n/templates.js';
+import { columnTitle } from '../i18n/templates.js';
+import { templateDescription, templateName } from './templateWords.js';
 
 export function TemplatePicker({ value, onChange }: { value: string; onChange: (templateId: string) => void }) {
   const { t } = useWords();

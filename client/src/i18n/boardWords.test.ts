@@ -1,41 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import en from './en.js';
 import enBoard from './en.board.js';
 import { HELD_UNTIL_SHOWN } from '../sync/settledCommands.js';
+import { CLIENT_SRC, staticallyImported } from '../../staticImports.js';
 
 /**
  * UI-6: English is split so the board page stays small. Code that ships with the board page renders before
  * en.more.ts has arrived, so every catalogue key it names must be in en.board.ts; code loaded on demand waits
  * for en.more.ts (lazyWithWords). Both are read from the source, following static imports only.
  */
-const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = CLIENT_SRC;
 const ROOTS = ['main.tsx', 'board/BoardPage.tsx'];
 const COMMAND_TYPES = new Set<string>(HELD_UNTIL_SHOWN);
 
-function resolveImport(from: string, spec: string): string | null {
-  const base = path.resolve(path.dirname(from), spec.replace(/\.js$/, ''));
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) if (fs.existsSync(candidate)) return candidate;
-  return null;
-}
-
 /** Every client file the board page loads with it: static imports, transitively (import() is on demand). */
-function shippedWithBoardPage(): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const source = fs.readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^;]*?\sfrom\s+)?'(\.[^']+)'/gms)) {
-      const target = resolveImport(file, match[1]!);
-      if (target) visit(target);
-    }
-  };
-  for (const root of ROOTS) visit(path.join(SRC, root));
-  return [...seen];
-}
+const shippedWithBoardPage = () => staticallyImported(ROOTS);
 
 function nodeAt(catalogue: object, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);

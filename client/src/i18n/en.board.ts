@@ -1,4 +1,4 @@
-import { TEMPLATES, type ErrorCode } from '@candor/shared';
+import type { ErrorCode } from '@candor/shared';
 
 /** English, the part that ships with every page: see ./en.ts for how the catalogue is split and how to add a string. */
 const enBoard = {
@@ -265,16 +265,6 @@ const enBoard = {
     REMOVED: 'The facilitator removed you from this retro.',
     ONLY_RAISED_WHILE_VOTING: 'While voting is open, votes per person and per item can only go up.',
   } satisfies Record<ErrorCode, string>, // a new ErrorCode needs a sentence here (and in de.ts)
-  // English template words are the ones in @candor/shared, not a second copy; other languages translate them.
-  templates: englishTemplates(),
 };
 
 export default enBoard;
-
-type TemplateWords = Record<string, { name: string; description: string; columns: Record<string, { title: string; prompt: string }> }>;
-
-function englishTemplates(): TemplateWords {
-  return Object.fromEntries(
-    TEMPLATES.map((t) => [t.id, { name: t.name, description: t.description, columns: Object.fromEntries(t.columns.map((c) => [c.id, { title: c.title, prompt: c.prompt }])) }]),
-  );
-}

@@ -1,8 +1,13 @@
+import { TEMPLATES } from '@candor/shared';
+
 /**
  * English, the part fetched on demand with the home and team pages, the phases after Write and the column
  * editor (see ./en.ts). Nothing that ships with the board page may read these sections (catalogues.test.ts).
  */
 const enMore = {
+  // English template words are the ones in @candor/shared, not a second copy; other languages translate them. The
+  // board page needs none of them in English: a board's column carries its own words (i18n/templates.ts)
+  templates: englishTemplates(),
   // Parts of areas whose other words ship with the page (en.board.ts); the two are merged key by key.
   presence: {
     handOverTo: 'Hand over to {{name}}',
@@ -544,3 +549,11 @@ const enMore = {
 };
 
 export default enMore;
+
+type TemplateWords = Record<string, { name: string; description: string; columns: Record<string, { title: string; prompt: string }> }>;
+
+function englishTemplates(): TemplateWords {
+  return Object.fromEntries(
+    TEMPLATES.map((t) => [t.id, { name: t.name, description: t.description, columns: Object.fromEntries(t.columns.map((c) => [c.id, { title: c.title, prompt: c.prompt }])) }]),
+  );
+}

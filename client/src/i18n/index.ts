@@ -2,6 +2,7 @@ import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { EXPORT_LANGUAGES } from '@candor/shared';
 import enBoard from './en.board.js';
+import { registerTemplateOrigins } from './templates.js';
 import type { Catalogue } from './en.js';
 
 /**
@@ -43,8 +44,12 @@ const lazyCatalogues: BackendModule = {
   read(language, _namespace, callback) {
     const load = isLanguage(language) && language !== 'en' ? LOADERS[language] : null;
     if (!load) return callback(null, {});
-    load().then(
-      (module: { default: Catalogue }) => callback(null, module.default),
+    // with the catalogue, which column words are a template's (i18n/templates.ts): English never needs them
+    Promise.all([load(), import('./templateOrigins.js')]).then(
+      ([module, origins]) => {
+        registerTemplateOrigins(origins.templateOrigins());
+        callback(null, module.default);
+      },
       (error: Error) => callback(error, false),
     );
   },

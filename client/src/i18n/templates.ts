@@ -1,37 +1,32 @@
-import { TEMPLATES, type Column, type Template } from '@candor/shared';
+import type { Column } from '@candor/shared';
 import { i18n } from './index.js';
 
 /**
- * Templates live in `@candor/shared` in English (the server copies them into a new board). The client shows
- * them in the reader's language: a template by its id, and a board column when it still carries a template's
- * untouched English words (a column the facilitator renamed is shown as written).
+ * Templates live in `@candor/shared` in English (the server copies their columns into a new board). A board column
+ * that still carries a template's untouched English words is shown in the reader's language; one the facilitator
+ * renamed is shown as written. In English that is the column's own words, so the board page ships no template
+ * (UI-6): which words are a template's comes with another language's catalogue (`templateOrigins.ts`, registered
+ * by ./index.ts before that language shows).
  */
-type Translate = (key: string) => string;
-const translate = ((key: string) => i18n.t(key as never)) as Translate;
+let origins: ReadonlyMap<string, string> = new Map();
 
-export function templateName(template: Template): string {
-  return translate(`templates.${template.id}.name`);
+/** The catalogue key of each template column's English title and prompt (see templateOrigins.ts). */
+export function registerTemplateOrigins(keys: ReadonlyMap<string, string>): void {
+  origins = keys;
 }
 
-export function templateDescription(template: Template): string {
-  return translate(`templates.${template.id}.description`);
-}
+export const originKey = (part: 'title' | 'prompt', columnId: string, words: string) => `${part}\u0000${columnId}\u0000${words}`;
 
-const ORIGINS = new Map<string, string>();
-for (const template of TEMPLATES) {
-  for (const column of template.columns) {
-    const base = `templates.${template.id}.columns.${column.id}`;
-    ORIGINS.set(`title\u0000${column.id}\u0000${column.title}`, `${base}.title`);
-    ORIGINS.set(`prompt\u0000${column.id}\u0000${column.prompt}`, `${base}.prompt`);
-  }
+function shown(part: 'title' | 'prompt', columnId: string, words: string): string {
+  if (i18n.resolvedLanguage === 'en') return words;
+  const key = origins.get(originKey(part, columnId, words));
+  return key ? i18n.t(key as never) : words;
 }
 
 export function columnTitle(column: Pick<Column, 'id' | 'title'>): string {
-  const key = ORIGINS.get(`title\u0000${column.id}\u0000${column.title}`);
-  return key ? translate(key) : column.title;
+  return shown('title', column.id, column.title);
 }
 
 export function columnPrompt(column: Pick<Column, 'id' | 'prompt'>): string {
-  const key = ORIGINS.get(`prompt\u0000${column.id}\u0000${column.prompt}`);
-  return key ? translate(key) : column.prompt;
+  return shown('prompt', column.id, column.prompt);
 }

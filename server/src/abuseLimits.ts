@@ -10,8 +10,9 @@ export const ABUSE_LIMITS = {
   /** AB-2: the whole HTTP request (headers and body) must have arrived within this long. */
   requestTimeoutMs: 30_000,
   /**
-   * AB-3: open WebSockets (both documents) plus Socket.io connections from one address. A person uses three;
-   * a whole office behind one NAT fits many times over.
+   * AB-3: open WebSockets (a document's) plus Socket.io connections from one address. A person uses two (the board
+   * document comes over Socket.io, the notes over a WebSocket of their own); a whole office behind one NAT fits many
+   * times over.
    */
   connectionsPerAddress: 256,
   /**

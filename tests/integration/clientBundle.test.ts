@@ -27,11 +27,14 @@ describe('the client bundle', () => {
     expect(boardFirstLoad / 1024, boardFiles.join(' ')).toBeLessThanOrEqual(150);
   });
 
-  it('UI-6 the client carries only the WebSocket transport of engine.io (it never long-polls), and still that one', () => {
+  it('UI-6 the client carries only the WebSocket transport of engine.io (no long-polling, no WebTransport), and still that one', () => {
     // engine.io-client's long-polling transport reports its failures in these words
     const polling = path.join(path.dirname(fs.realpathSync(path.join(REPO_ROOT, 'node_modules/.pnpm/node_modules/engine.io-client/package.json'))), 'build/esm/transports/polling-xhr.js');
     expect(fs.readFileSync(polling, 'utf8')).toContain('xhr poll error');
     expect(carrying('xhr poll error')).toEqual([]);
+    // nor its WebTransport one
+    expect(fs.readFileSync(path.join(path.dirname(polling), 'webtransport.js'), 'utf8')).toContain('new WebTransport(');
+    expect(carrying('new WebTransport(')).toEqual([]);
     expect(carrying('websocket error')).toHaveLength(1);
   });
 

@@ -218,5 +218,6 @@ describe('document amplification and abuse', () => {
     expect(disconnectReason).toBe('transport close');
     expect(received).toBeLessThan(asked / 2);
     for (const socket of [...busy, stalled]) socket.close();
-  });
+    // (some 400 edits at the tabs' rate limit: 11 s here alone, 30 s with the end-to-end tests beside it)
+  }, 90_000);
 });

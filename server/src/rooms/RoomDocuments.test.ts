@@ -102,3 +102,39 @@ describe('RV-9 the board document’s change reaches its peers in the turn that 
     documents.destroy();
   });
 });
+
+describe('DO-2 a peer update that brings nothing', () => {
+  it('DO-2 a notes connection\'s sync step 2 with nothing the server lacks (every connection sends one when it opens) is not stored, announced to other processes or relayed; an edit is', async () => {
+    const appended: Uint8Array[] = [];
+    const announced: Uint8Array[] = [];
+    // the notes as stored: one text, for the item discussed
+    const stored = new Y.Doc();
+    stored.getMap<Y.Text>('notes').set('item:1', new Y.Text(''));
+    const documents = new RoomDocuments('board-1', { board: [], notes: [Y.encodeStateAsUpdate(stored)] }, {
+      store: { appendDocUpdate: async (_board: string, _doc: string, update: Uint8Array) => appended.push(update) } as unknown as BoardStore,
+      logger: pino({ level: 'silent' }),
+      notesWritable: () => true,
+      stored: { board: false, notes: true },
+      deleted: () => false,
+      notesStored: (update) => void announced.push(update),
+    });
+    const ada = peer('a');
+    const bo = peer('b');
+    documents.join('notes', ada);
+    documents.join('notes', bo);
+    // Ada's copy, synced from the server's answer: her reply to the server's step 1 is an update with nothing in it
+    const hers = new Y.Doc();
+    Y.applyUpdate(hers, documents.answer('notes', ada, Y.encodeStateVector(hers)));
+    const serverVector = Y.encodeStateVector(documents.doc('notes'));
+    const step2 = Y.encodeStateAsUpdate(hers, serverVector);
+    expect(await documents.receive('notes', ada, step2)).toBe('applied');
+    expect({ appended: appended.length, announced: announced.length, relayed: bo.received.length }).toEqual({ appended: 0, announced: 0, relayed: 0 });
+
+    // a real edit is stored, announced and relayed (the control)
+    hers.getMap<Y.Text>('notes').get('item:1')!.insert(0, 'pair on it');
+    expect(await documents.receive('notes', ada, Y.encodeStateAsUpdate(hers, serverVector))).toBe('applied');
+    expect({ appended: appended.length, announced: announced.length, relayed: bo.received.length }).toEqual({ appended: 1, announced: 1, relayed: 1 });
+    expect(documents.doc('notes').getMap<Y.Text>('notes').get('item:1')!.toString()).toBe('pair on it');
+    documents.destroy();
+  });
+});

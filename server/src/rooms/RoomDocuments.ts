@@ -69,6 +69,7 @@ const SNAPSHOT_RETRY_MS = 500;
 const SNAPSHOT_RETRY_MAX_MS = 30_000;
 /** What a document that lacks nothing is sent: an update with no change. */
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+const isEmptyUpdate = (update: Uint8Array) => update.length === EMPTY_UPDATE.length && update.every((byte, i) => byte === EMPTY_UPDATE[i]);
 /** Origins of updates already stored: loaded, or taken in from another process (CL-6). */
 const LOADED = Symbol('loaded');
 const STORED = Symbol('stored');
@@ -285,6 +286,9 @@ export class RoomDocuments {
     const document = this.document(name);
     return document.queue.run(async () => {
       if (name === 'board' || !this.deps.notesWritable()) return 'refused';
+      // a peer's sync step 2 with nothing the server lacks, as every connection sends when it opens: nothing to
+      // store, announce to the other processes or relay (each join wrote a row and a Redis message before)
+      if (isEmptyUpdate(update)) return 'applied';
       const trial = document.checked!.try(update, peer.work);
       if (trial.work > 0) peer.work?.spend(trial.work);
       if (trial.verdict !== 'applied') {

@@ -301,8 +301,9 @@ const PART_SIZE_STEP_MIN = 4096;
 const SPACE = 0x20;
 
 /**
- * AR-1, AR-6: a part of the anonymous state is stored padded with spaces to a size class (a multiple of a power of
- * two at most an eighth of its size, so at most 1/8 more bytes). SQLite overwrites a row whose size is unchanged
+ * AR-1, AR-6: a part of the anonymous state is stored padded with spaces to a size class: a multiple of a power of
+ * two at most an eighth of its size, and of one page at least (4 KiB) — so a part of 32 KiB or more gets at most 1/8
+ * more bytes, a smaller one at most a page. SQLite overwrites a row whose size is unchanged
  * in place and writes only the pages whose bytes changed; a row of another size gets a new chain of overflow
  * pages and the old one zeroed (`secure_delete`). So a card added to a 1,500-card board rewrites about half the
  * part's pages, once, instead of writing all of them twice. In place, a rewrite also leaves no trace of when it

@@ -52,4 +52,29 @@ describe('AR-1 the parts at rest in SQLite', () => {
     }
     await store.close();
   });
+
+  it('AR-1 a part is padded to a multiple of 4 KiB, and one of 32 KiB or more by at most an eighth of its size', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-parts-')), 'candor.sqlite');
+    const store = openSqliteStore(file);
+    await store.createBoard({ id: 'b', facilitatorHash: 'h', createdAt: 1 }, created);
+    const stored: [number, number][] = [];
+    for (const cards of [1, 20, 150, 300, 1_000, 3_000, 10_000]) {
+      const part = cardsPart(cards);
+      await store.commit('b', { commandKey: `k${cards}`, events: [], anonymousState: { cards: part }, sealed: sealed() });
+      // (a copy of the files, as the store keeps its database locked)
+      const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-parts-copy-')), 'copy.sqlite');
+      for (const suffix of ['', '-wal']) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
+      const db = new Database(copy, { readonly: true });
+      const row = db.prepare("SELECT length(state) AS n FROM anonymous_state WHERE board_id = 'b' AND part = 'cards'").get() as { n: number };
+      db.close();
+      stored.push([part.length, row.n]);
+    }
+    expect(stored.at(-1)![0], 'the largest part tried').toBeGreaterThan(1_000_000);
+    for (const [size, padded] of stored) {
+      expect(padded % 4096, `${size} bytes stored as ${padded}`).toBe(0);
+      expect(padded, `${size} bytes stored as ${padded}`).toBeGreaterThan(size);
+      expect(padded - size, `${size} bytes stored as ${padded}`).toBeLessThanOrEqual(size >= 32 * 1024 ? size / 8 : 4096);
+    }
+    await store.close();
+  });
 });

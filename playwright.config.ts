@@ -10,6 +10,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   timeout: 120_000,
+  // a web-first assertion (and expect.poll) waits up to 10 s, not Playwright's 5: with two spec files and their
+  // servers on 2 cores, CI once saw a step the browser takes 4 s after the first (CM-6's third send) come at 5 s
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   // two spec files at a time: 10.4 min against 12.3 for one on this 2-core machine (stop 44). Under that load CI once
   // filled an item's action field before the board had moved on to it (longDiscussion now waits for the move)

@@ -103,13 +103,14 @@ export const ABUSE_LIMITS = {
   /**
    * AB-15: HTTP requests of one address, whatever they ask for (a page, a script, `/api/features`): without a count,
    * 64 keep-alive connections asking for `/api/features` in a loop were answered 1,200 times a second and held 0.4 of
-   * a core (an independent attack). A browser opening Candor asks for about 25 files, most of them once (they are
-   * cached for an hour), so a burst of 30 seconds' worth of 100 a second lets some 75 people behind one NAT open it
-   * at once, and what a flood can take after it is about 3 % of a core. The request past it is answered 429 and its
+   * a core (an independent attack). A browser opening a board asks for about 46 files (the page, its scripts and
+   * styles, and every part of the board fetched ahead, UI-16), most of them once (they are cached for an hour), so a
+   * burst of 60 seconds' worth of 100 a second lets some 120 people behind one NAT open it at once (`chunks.spec`
+   * counts the files; 30 seconds' worth let only some 65), and what a flood can take after it is about 3 % of a core. The request past it is answered 429 and its
    * connection closed, so a flood pays a new connection for every refusal.
    */
   requestsPerSecondPerAddress: 100,
-  requestBurstSeconds: 30,
+  requestBurstSeconds: 60,
   /** AB-4/AB-7: how many addresses' buckets are kept; the least recently seen are dropped beyond it. */
   addressesTracked: 10_000,
   /** AB-9: warnings of one kind written per interval before they are only counted. */

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures/team';
+import { ABUSE_LIMITS } from '../../server/src/abuseLimits';
 
 /**
  * UI-16: parts of the board load on demand (UI-6). When one cannot be fetched — the network dropped just then —
@@ -21,4 +22,25 @@ test('UI-16 a part that cannot be fetched waits for the network; the board aroun
   await ada.page.unroute(blocked);
   await expect(ada.page.getByRole('radiogroup', { name: /How safe does it feel/ })).toBeVisible({ timeout: 20_000 });
   await expect(ada.card('Written while a part is missing')).toBeVisible();
+});
+
+/**
+ * AB-15: an address's HTTP requests are counted (a burst, then a rate), and a whole office may share one address.
+ * The README promises that 120 people behind one address can open a board at once: a browser opening it, with every
+ * part fetched ahead (UI-16), must ask for at most 50 files, and 50 for each of 120 must fit the burst.
+ */
+test('AB-15 a browser opening a board asks for at most 50 files, so 120 people behind one address can open it at once', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Whole office');
+  const asked: string[] = [];
+  ada.page.on('request', (request) => {
+    if (request.url().startsWith('http')) asked.push(new URL(request.url()).pathname);
+  });
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'One of many behind the office address');
+  // every part of the board is fetched ahead once it is on screen: wait until nothing more is asked for
+  let seen = -1;
+  await expect.poll(() => (seen === asked.length ? true : ((seen = asked.length), false)), { intervals: [2_000], timeout: 30_000 }).toBe(true);
+  expect(asked.filter((p) => p.endsWith('.js')).length, 'the parts were fetched ahead').toBeGreaterThan(20);
+  expect(asked.length, asked.join(' ')).toBeLessThanOrEqual(50);
+  expect(50 * 120).toBeLessThanOrEqual(ABUSE_LIMITS.requestsPerSecondPerAddress * ABUSE_LIMITS.requestBurstSeconds);
 });

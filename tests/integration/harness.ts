@@ -86,6 +86,8 @@ export interface StartOptions {
   postgres?: { url: string; schema: string };
   /** the server's clock (e.g. to create a team's retros days apart) */
   now?: () => number;
+  /** the built client to serve (none by default) */
+  clientDist?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -97,7 +99,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       dbFile,
       ...(options.sendBufferBytes !== undefined ? { sendBufferBytes: options.sendBufferBytes } : {}),
       ...(options.sendBufferBytesPerAddress !== undefined ? { sendBufferBytesPerAddress: options.sendBufferBytesPerAddress } : {}),
-      clientDist: null,
+      clientDist: options.clientDist ?? null,
       idleUnloadMs: options.idleUnloadMs ?? 60 * 60 * 1000,
       logLevel: 'silent',
       ...(options.claimAfterMs !== undefined ? { claimAfterMs: options.claimAfterMs } : {}),

@@ -1,5 +1,8 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBoard, useServer } from './harness.js';
+import { createBoard, REPO_ROOT, useServer } from './harness.js';
 
 /** HT-1: every response carries the security headers the README promises (helmet), the API's as much as the page's. */
 describe('HT-1 security headers', () => {
@@ -17,5 +20,23 @@ describe('HT-1 security headers', () => {
       expect(csp, pathname).toMatch(/object-src 'none'/);
       expect(csp, pathname).toMatch(/connect-src 'self' ws: wss:/);
     }
+  });
+});
+
+/** HT-2: what the browser may keep (README, AB-15: a browser opening Candor asks for its files once an hour). */
+describe('HT-2 caching of the built client', () => {
+  const dist = path.join(REPO_ROOT, 'client/dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) execSync('pnpm --filter @candor/client build', { cwd: REPO_ROOT, stdio: 'pipe' });
+  const live = useServer({ clientDist: dist });
+
+  it('HT-2 the built client\'s scripts are cached for an hour (their names change with their contents); the page itself is asked for again', async () => {
+    const page = await fetch(`${live.server.url}/`);
+    const html = await page.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, 'the page names its entry script (the client is built)').toBeDefined();
+    const res = await fetch(`${live.server.url}${script}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(page.headers.get('cache-control') ?? '').not.toMatch(/max-age=[1-9]/);
   });
 });

@@ -32,6 +32,9 @@ describe('service scripts', () => {
     await closed;
     expect(stdout).toBe(`redis://127.0.0.1:${port}\n`);
     expect(execFileSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).trim()).toBe('PONG');
+    // AN (README, "Running several processes"): the Redis it starts keeps no slow log, where a slow PUBLISH would stay
+    // with its board id and the start of its message
+    expect(execFileSync('redis-cli', ['-p', String(port), 'config', 'get', 'slowlog-log-slower-than'], { encoding: 'utf8' }).trim().split('\n')).toEqual(['slowlog-log-slower-than', '-1']);
   });
 });
 

@@ -430,3 +430,26 @@ describe('anonymity of signatures, hidden cards and done marks', () => {
     }
   });
 });
+
+describe('AN card ids', () => {
+  let server: TestServer;
+  afterAll(async () => server?.close());
+
+  it('AN-6 card ids are random, never time-ordered: one person\'s cards, written one after another, do not sort in the order they were written, nor share a prefix', async () => {
+    server = await startServer();
+    const { boardId, facilitatorKey } = await createBoard(server.url, 'Ids', 'start-stop-continue');
+    const F = new Person(server.url);
+    await F.connect(boardId, 'Fay', facilitatorKey);
+    const written: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const ack = await F.cmd('card.add', { columnId: 'start', text: `card ${i}` });
+      written.push((ack as { ok: true; data: { cardId: string } }).data.cardId);
+    }
+    await F.disconnect();
+    // (12 random ids sort in the written order once in 12! ≈ 479 million)
+    expect([...written].sort()).not.toEqual(written);
+    expect([...written].sort().reverse()).not.toEqual(written);
+    const prefix = (a: string, b: string) => [...a].findIndex((c, i) => c !== b[i]);
+    expect(Math.max(...written.slice(1).map((id, i) => prefix(id, written[i]!)))).toBeLessThan(4);
+  });
+});

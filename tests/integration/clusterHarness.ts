@@ -10,6 +10,8 @@ import type { Ack, CommandType } from '@candor/shared';
 import { anonymousStateKey, loadServerKey, openPostgresStore } from '@candor/server';
 import { Redis } from '@candor/server/testing';
 import { Person, ensureServerBuilt, newId, sendCommand, until } from './harness.js';
+// the browser's pause before it sends again a command answered OUTCOME_UNKNOWN
+import { RESEND_UNKNOWN_MS } from '../../client/src/sync/resendUnknown.js';
 import { type SpawnOptions, type SpawnedServer, freePort, isRunning, kill9, startServerProcess } from './spawnedServer.js';
 import { type CuttableProxy, cuttableProxy } from './cuttableProxy.js';
 
@@ -197,9 +199,6 @@ export async function storedBoard(boardId: string, processes: readonly SpawnedSe
     await store.close();
   }
 }
-
-/** the browser's pause before it sends again a command answered OUTCOME_UNKNOWN (`BoardSession`) */
-const RESEND_UNKNOWN_MS = 2_000;
 
 /**
  * Sends one command until it is acknowledged, as the browser does: when the connection is lost before the ack

@@ -27,6 +27,7 @@ import { i18n } from '../i18n/index.js';
 import { refusalMessage } from '../i18n/errors.js';
 import { MovingCards } from './movingCards.js';
 import { SettledCommands } from './settledCommands.js';
+import { RESEND_UNKNOWN_MS } from './resendUnknown.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -93,8 +94,6 @@ type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const TICKET_RETRY_MS = 250;
 const TICKET_RETRY_MAX_MS = 5000;
 
-/** CM-6: how long a command whose outcome the server could not tell waits before it is sent again (its store is frozen: not at once) */
-const RESEND_UNKNOWN_MS = 2_000;
 /** Join refusals that put the person at the door rather than in front of an error. */
 const DOOR_CODES = new Set<string>(['PASSWORD_REQUIRED', 'WRONG_PASSWORD', 'WAITING_TO_BE_ADMITTED', 'JOINING_LOCKED', 'REMOVED']);
 

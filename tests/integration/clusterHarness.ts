@@ -280,9 +280,13 @@ function connectionPorts(pid: number): Set<number> {
 
 /** CL-2: whether one of the process's PostgreSQL connections holds a board's lock (the only board of its database) while the process decides. */
 export async function holdsBoardLock(server: SpawnedServer): Promise<boolean> {
-  const holders = await advisoryLockHolderPorts(server.options.databaseUrl!);
+  return ownsOneOf(server, await advisoryLockHolderPorts(server.options.databaseUrl!));
+}
+
+/** whether one of the process's own connections is at one of these client ports (of PostgreSQL's sessions) */
+function ownsOneOf(server: SpawnedServer, clientPorts: readonly number[]): boolean {
   const ports = connectionPorts(server.child.pid!);
-  return holders.some((port) => ports.has(port));
+  return clientPorts.some((port) => ports.has(port));
 }
 
 /** Stops the process (SIGSTOP) at a moment it holds the board's lock: tried again until it is stopped holding it. */
@@ -300,10 +304,7 @@ export async function stopHoldingBoardRow(server: SpawnedServer, timeout = 30_00
 
 async function stopWhile(server: SpawnedServer, holders: (watcher: Awaited<ReturnType<typeof lockWatcher>>) => Promise<number[]>, what: string, timeout: number): Promise<void> {
   const watcher = await lockWatcher(server.options.databaseUrl!);
-  const holds = async () => {
-    const ports = connectionPorts(server.child.pid!);
-    return (await holders(watcher)).some((port) => ports.has(port));
-  };
+  const holds = async () => ownsOneOf(server, await holders(watcher));
   try {
     const deadline = Date.now() + timeout;
     let looks = 0;

@@ -141,7 +141,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         ...(teamId ? { teamId, review, cadenceDays } : {}),
       },
     );
-    const body: CreateBoardResponse = { boardId, facilitatorKey };
+    const body: CreateBoardResponse = { boardId, facilitatorKey, name };
     res.status(201).json(body);
   }
 

@@ -47,6 +47,8 @@ describe('naming', () => {
     const second = await post(`/api/teams/${team.body.teamId}/boards`, { templateId: 'start-stop-continue' });
     expect((await getDoor(url, first.body.boardId!)).name).toBe('Platform retro #1');
     expect((await getDoor(url, second.body.boardId!)).name).toBe('Platform retro #2');
+    // the page that created it says "“Platform retro #1” is ready": the name the server gave comes back with the links
+    expect([plain.body.name, first.body.name, second.body.name]).toEqual([(await getDoor(url, plain.body.boardId!)).name, 'Platform retro #1', 'Platform retro #2']);
     // created from a German page, the third is named in German; a language the server does not write is refused
     const third = await post(`/api/teams/${team.body.teamId}/boards`, { templateId: 'start-stop-continue', lang: 'de' });
     expect((await getDoor(url, third.body.boardId!)).name).toBe('Platform Retro Nr. 3');

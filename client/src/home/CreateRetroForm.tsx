@@ -29,7 +29,7 @@ export function CreateRetroForm({
   const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ response: CreateBoardResponse; name: string } | null>(null);
+  const [created, setCreated] = useState<CreateBoardResponse | null>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +39,8 @@ export function CreateRetroForm({
     try {
       // NA-1: without a name the server picks one (the team and its number, or the date).
       const request = name.trim() ? { name: name.trim(), templateId } : { templateId };
-      setCreated({ response: await create(request), name: name.trim() || t('facilitation.name.created') });
+      // the heading says the name the server gave it (NA-1), not "your retro"
+      setCreated(await create(request));
       onCreated?.();
     } catch (e) {
       setError(e instanceof Error ? e.message : t('home.createFailed'));
@@ -51,7 +52,7 @@ export function CreateRetroForm({
   if (created) {
     return (
       <>
-        <CreatedLinks created={created.response} name={created.name} />
+        <CreatedLinks created={created} />
         {again && (
           <button
             type="button"

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CreateBoardResponse } from '@candor/shared';
 import { navigate } from '../navigation.js';
 
-export function CreatedLinks({ created, name }: { created: CreateBoardResponse; name: string }) {
+export function CreatedLinks({ created }: { created: CreateBoardResponse }) {
   const participantPath = `/b/${created.boardId}`;
   const facilitatorPath = `${participantPath}#f=${created.facilitatorKey}`;
   const participantLink = `${location.origin}${participantPath}`;
@@ -17,7 +17,7 @@ export function CreatedLinks({ created, name }: { created: CreateBoardResponse; 
 
   return (
     <section className="panel created" aria-labelledby="created-title">
-      <h2 id="created-title">{t('home.ready', { name })}</h2>
+      <h2 id="created-title">{t('home.ready', { name: created.name })}</h2>
       <div className="link-row">
         <label className="field grow">
           <span>{t('home.participantLink')}</span>

@@ -568,7 +568,6 @@ const de: Catalogue = {
       cancel: 'Abbrechen',
       optional: 'Name der Retro (optional)',
       defaultHint: 'Leer gelassen bekommt sie einen Namen: eine Team-Retro nach Team und Nummer, jede andere nach dem heutigen Datum.',
-      created: 'Deine Retro',
     },
     presence: {
       joined1: '{{a}} ist dazugekommen',

@@ -165,7 +165,6 @@ const enMore = {
     name: {
       optional: 'Retro name (optional)',
       defaultHint: 'Leave it empty and it is named for you: a team retro by team and number, any other by today’s date.',
-      created: 'Your retro',
     },
     room: {
       heading: 'Room',

@@ -191,6 +191,8 @@ export type CreateBoardRequest = z.infer<typeof CreateBoardRequest>;
 export interface CreateBoardResponse {
   boardId: string;
   facilitatorKey: string;
+  /** NA-1: the name it was given, or the one the server chose when the request left it out */
+  name: string;
 }
 
 /** What each command's ack carries on success. */

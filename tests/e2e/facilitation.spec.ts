@@ -117,6 +117,13 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await expect(ad.reaction('Agree')).toHaveAttribute('aria-pressed', 'true');
   await expect(ad.reaction('Thinking')).toHaveAttribute('aria-pressed', 'false');
 
+  // DI-12: Ada and Bo type into the empty notes at the same time; each one's words stay whole.
+  const notesOf = (d: DiscussionPage) => d.current.getByLabel('Our answer (shared notes)');
+  await notesOf(ad).click();
+  await notesOf(bd).click();
+  await Promise.all([notesOf(ad).pressSequentially('Cap meetings', { delay: 60 }), notesOf(bd).pressSequentially('Friday freeze', { delay: 60 })]);
+  for (const d of [fd, ad, bd]) await expect(notesOf(d)).toHaveValue(/^(Cap meetingsFriday freeze|Friday freezeCap meetings)$/);
+
   // → while typing in the notes types, it does not move the room.
   const notes = fd.current.getByLabel('Our answer (shared notes)');
   await notes.fill('Quarantine flaky tests');

@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, TEMPLATES, type CreateBoardRequest, type CreateBoardResponse } from '@candor/shared';
 import { TemplatePicker } from './TemplatePicker.js';
 import { CreatedLinks } from './CreatedLinks.js';
+import { rememberCreatedRetro } from './myRetros.js';
 
 /**
  * Name a retro, pick a template, get the two links. Used on the home page and on a team page; `create`
@@ -39,9 +40,12 @@ export function CreateRetroForm({
     try {
       // NA-1: without a name the server picks one (the team and its number, or the date).
       const request = name.trim() ? { name: name.trim(), templateId } : { templateId };
+      const response = await create(request);
       // the heading says the name the server gave it (NA-1), not "your retro"
-      setCreated(await create(request));
+      setCreated(response);
       onCreated?.();
+      // MY-1: on my list now, not only once the board is opened (after the links are shown: a full storage must not hide them)
+      rememberCreatedRetro(response);
     } catch (e) {
       setError(e instanceof Error ? e.message : t('home.createFailed'));
     } finally {

@@ -1,3 +1,6 @@
+import type { CreateBoardResponse } from '@candor/shared';
+import { rememberFacilitatorKey } from '../sync/identity.js';
+
 /**
  * MY-1: the retros this browser created or joined, kept in localStorage only (no accounts). The facilitator
  * link itself stays where it already is (candor:fac:<board>); this list only says that this browser has it.
@@ -34,6 +37,15 @@ export function rememberRetro(entry: Omit<MyRetro, 'lastSeen'>): void {
   if (existing && existing.name === entry.name && existing.closed === entry.closed && existing.created === entry.created) return;
   const next = [{ ...entry, lastSeen: Date.now() }, ...all.filter((r) => r.boardId !== entry.boardId)].slice(0, MAX);
   localStorage.setItem(KEY, JSON.stringify(next));
+}
+
+/**
+ * MY-1: a retro just created is kept at once, with its facilitator link: the links are shown only on the page that
+ * created it, so a facilitator who left that page before opening the board lost the retro and the role with it.
+ */
+export function rememberCreatedRetro(created: CreateBoardResponse): void {
+  rememberFacilitatorKey(created.boardId, created.facilitatorKey);
+  rememberRetro({ boardId: created.boardId, name: created.name, created: true, closed: false });
 }
 
 /**

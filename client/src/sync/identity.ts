@@ -39,8 +39,13 @@ export function forgetIdentity(boardId: string): void {
 /** The facilitator key arrives once in the link's hash (#f=…); remembering it lets a plain reload keep the role. */
 export function takeFacilitatorKeyFromHash(boardId: string, hash: string): string | null {
   const match = /(?:^#|&)f=([A-Za-z0-9_-]{32,128})(?:&|$)/.exec(hash);
-  if (match?.[1]) localStorage.setItem(facilitatorKeyKey(boardId), match[1]);
+  if (match?.[1]) rememberFacilitatorKey(boardId, match[1]);
   return match?.[1] ?? null;
+}
+
+/** Kept as the link's hash would keep it: opening the board later (from My retros, MY-1) is opening it as facilitator. */
+export function rememberFacilitatorKey(boardId: string, facilitatorKey: string): void {
+  localStorage.setItem(facilitatorKeyKey(boardId), facilitatorKey);
 }
 
 export function loadFacilitatorKey(boardId: string): string | null {

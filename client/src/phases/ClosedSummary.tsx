@@ -166,7 +166,7 @@ function ReviewSummary({ board }: { board: PublicBoardView }) {
               <p className="hint">
                 <span className={`status-pill ${item.status ?? 'open'}`}>{item.status ? t(statusKey(item, item.status)) : t('summary.notReviewed')}</span>
                 {item.askOf ? ` ${t('resp.askedOfWho', { who: item.askOf })}` : item.owners.length ? ` ${item.owners.join(', ')}` : ''}
-                {t('review.from', { retro: item.fromRetro })}
+                {` · ${t('review.from', { retro: item.fromRetro })}`}
                 {item.status === 'not-done' && item.reason ? t('summary.inTheWay', { reason: item.reason }) : ''}
                 {item.status === 'not-done' && item.carry ? t('summary.carried') : ''}
               </p>

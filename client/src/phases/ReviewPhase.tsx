@@ -7,7 +7,7 @@ import { markedAs } from '../sync/boardShows.js';
 import { shortText } from '../cards/items.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
-import { formatDay } from '../i18n/format.js';
+import { reviewFacts } from './reviewFacts.js';
 import { PhaseIntro } from './PhaseIntro.js';
 
 /** AK-4: an ask of someone outside the room is reviewed as "was it answered?"; the key of a status's words. */
@@ -64,11 +64,7 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
           <span className="badge ask">{t('resp.ask')}</span> {t('resp.weAsked', { who: item.askOf })}
         </p>
       )}
-      <p className="hint">
-        {item.askOf ? '' : item.owners.length ? t('review.helping', { names: item.owners.join(', ') }) : t('review.nobody')}
-        {item.dueDate ? t('review.due', { date: formatDay(item.dueDate) }) : ''}
-        {t('review.from', { retro: item.fromRetro })}
-      </p>
+      <p className="hint">{reviewFacts(item, t)}</p>
       <p className="review-status">
         {item.status ? (
           <span className={`status-pill ${item.status}`}>{t(statusKey(item, item.status))}</span>

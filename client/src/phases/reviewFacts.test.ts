@@ -1,0 +1,23 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../i18n/en.js';
+import { reviewFacts } from './reviewFacts.js';
+
+// an instance of its own: the page's i18next is shared by the test files of a worker
+const words = i18next.createInstance();
+beforeAll(() => words.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } }));
+const t = () => words.getFixedT('en') as Parameters<typeof reviewFacts>[1];
+
+describe('RE-1 a promise under review', () => {
+  const promise = { askOf: null, owners: ['Ada', 'Bo'], dueDate: '2026-12-18', fromRetro: 'Payments squad retro #1' };
+
+  it('RE-1 AK-4 an ask says when it is due and where it came from, with a separator only between the two', () => {
+    expect(reviewFacts({ ...promise, askOf: 'the platform team', owners: [] }, t())).toBe('due Dec 18, 2026 · from “Payments squad retro #1”');
+    expect(reviewFacts({ ...promise, askOf: 'the platform team', owners: [], dueDate: null }, t())).toBe('from “Payments squad retro #1”');
+  });
+
+  it('RE-1 our own promise says who helps first, and leaves out a due date it does not have', () => {
+    expect(reviewFacts(promise, t())).toBe('Helping: Ada, Bo · due Dec 18, 2026 · from “Payments squad retro #1”');
+    expect(reviewFacts({ ...promise, owners: [], dueDate: null }, t())).toBe('Nobody had volunteered · from “Payments squad retro #1”');
+  });
+});

@@ -1,4 +1,5 @@
 import type { BoardStore } from '../storage/BoardStore.js';
+import { WritersSeal } from '../storage/sealedWriters.js';
 import { BoardRoom } from './BoardRoom.js';
 import type { RoomDeps } from './roomPorts.js';
 import { readStoredBoard } from './storedBoard.js';
@@ -84,7 +85,8 @@ export class RoomRegistry {
     // state read with them by the KiB (about a card's worth: reading it is most of the work for a big unrevealed board)
     const anonymousBytes = (data.anonymousState.cards?.length ?? 0) + (data.anonymousState.marks?.length ?? 0);
     const items = 1 + data.events.length + data.participants.length + data.docs.notes.length + Math.ceil(anonymousBytes / 1024);
-    return { ...readStoredBoard(data, this.deps.now(), this.deps.claimAfterMs), items };
+    const writers = new WritersSeal(this.deps.keyring.cardWritersKeys());
+    return { ...readStoredBoard(data, this.deps.now(), this.deps.claimAfterMs, writers), items };
   }
 
   /** BD-2: a deleted board is dropped at once; a later request finds nothing in storage. */

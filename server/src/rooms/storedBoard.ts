@@ -1,18 +1,34 @@
 import * as Y from 'yjs';
 import { type PublicBoardView, emptyBoard, evolve, evolveRoster, notesKey, viewOf } from '@candor/shared';
 import type { LoadedBoard } from '../storage/BoardStore.js';
+import { AnonymousState } from '../storage/anonymousState.js';
+import type { WritersSeal } from '../storage/sealedWriters.js';
 
 /**
  * TM-6: a board's public view and notes read straight from what the store returned, without making it a live
  * room: no documents projected, nothing written, nothing kept in memory. Everyone counts as away.
+ *
+ * The state is folded as a room folds it at its load (`StoredCopy`): the participant rows, the public log, then the
+ * anonymous state (AR-1). The pulse, the trust-lens taps, the fist-of-five answers, the cards and votes are kept
+ * only there, never in the log: without it a closed retro's pulse and lens counts (TM-4, TL-6) read as none once
+ * its room was unloaded. Each fact keeps the placeholder of its stored tag (nobody is recognised here), and only
+ * the public view, which counts them and holds no tag, leaves this function.
  */
-export function readStoredBoard(loaded: LoadedBoard, now: number, claimAfterMs: number): { view: PublicBoardView; notes: Record<string, string> } {
+export function readStoredBoard(
+  loaded: LoadedBoard,
+  now: number,
+  claimAfterMs: number,
+  /** AN-10: opens the number of writers stored with the cards, as at a room's load */
+  writers: WritersSeal,
+): { view: PublicBoardView; notes: Record<string, string> } {
   const state = emptyBoard(loaded.record.id);
   for (const p of loaded.participants) {
     evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
     evolveRoster(state, { type: 'presence.changed', participantId: p.id, online: false, at: now });
   }
   for (const { event } of loaded.events) evolve(state, event);
+  // (after the log: which cards count as revealed depends on the phase, RV-8)
+  new AnonymousState(writers).load(state, loaded.anonymousState);
 
   const doc = new Y.Doc();
   for (const update of loaded.docs.notes) Y.applyUpdate(doc, update);

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures/team';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** My own card, confirmed by the server (no longer "sending…"). */
 async function expectConfirmed(page: Page, text: string): Promise<void> {
@@ -21,7 +21,7 @@ async function openBoard(page: Page, name = 'Fiona'): Promise<string> {
   return link;
 }
 
-test('UI-7 Enter adds a card, Shift+Enter is a new line, the hint says so, and focus stays in the box', async ({ facilitator }) => {
+test('UI-7 Enter adds a card, Shift+Enter is a new line, the hint says so, focus stays in the box, and an edit starts after the words', async ({ facilitator }) => {
   const page = facilitator.page;
   await openBoard(page);
   const column = page.getByRole('region', { name: 'Start', exact: true });
@@ -42,6 +42,14 @@ test('UI-7 Enter adds a card, Shift+Enter is a new line, the hint says so, and f
   await column.getByRole('button', { name: 'Add card' }).click();
   await expectConfirmed(page, 'Another one');
   await expect(box).toBeFocused();
+
+  // An edit field opens with the caret after the words (it was at 0: End on a wrapped card went to its first line's end)
+  const caret = (field: Locator) => field.evaluate((el: HTMLInputElement | HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd, el.value.length]);
+  await page.getByRole('button', { name: 'Edit: Another one' }).click();
+  await expect(page.getByLabel('Edit card')).toBeFocused();
+  expect(await caret(page.getByLabel('Edit card'))).toEqual([11, 11, 11]);
+  await page.getByRole('button', { name: 'Rename' }).click();
+  expect(await caret(page.getByLabel('Retro name'))).toEqual([13, 13, 13]);
 });
 
 test('UI-7 a counter appears near the limit, and a paste that does not fit is refused with a message, not cut', async ({ facilitator }) => {

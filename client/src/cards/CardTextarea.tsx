@@ -1,7 +1,8 @@
-import { useId, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { formatNumber } from '../i18n/format.js';
 import { emojiQuery, suggestEmoji } from './emoji.js';
+import { focusWithCaretAtEnd } from '../a11y/caretAtEnd.js';
 
 /** From this share of the limit on, a counter shows how much room is left. */
 const COUNTER_FROM = 0.8;
@@ -40,6 +41,7 @@ export function CardTextarea({
   rows?: number;
   describedBy?: string;
   inputRef?: RefObject<HTMLTextAreaElement | null>;
+  /** focused when it opens, the caret after the words already there (an edit) */
   autoFocus?: boolean;
 }) {
   const { t } = useWords();
@@ -50,6 +52,13 @@ export function CardTextarea({
   const hintId = `${own}-hint`;
   const counterId = `${own}-counter`;
   const showCounter = value.length >= limit * COUNTER_FROM;
+  const ownRef = useRef<HTMLTextAreaElement>(null);
+  const field = inputRef ?? ownRef;
+
+  // once, when it opens: later renders (each key typed) leave the caret where the person put it
+  useLayoutEffect(() => {
+    if (autoFocus) focusWithCaretAtEnd(field.current);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   function lookForEmoji(text: string, caret: number) {
     const found = emojiQuery(text, caret);
@@ -110,12 +119,11 @@ export function CardTextarea({
     <div className="card-textarea">
       <textarea
         id={id}
-        ref={inputRef}
+        ref={field}
         value={value}
         maxLength={limit}
         rows={rows}
         placeholder={placeholder}
-        autoFocus={autoFocus}
         role={suggesting ? 'combobox' : undefined}
         aria-expanded={suggesting ? true : undefined}
         aria-autocomplete={suggesting ? 'list' : undefined}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
+import { focusWithCaretAtEnd } from '../a11y/caretAtEnd.js';
 
 /** NA-2: the retro's name; the facilitator renames it in place, everyone sees the new name at once. */
 export function BoardTitle({ name, canRename }: { name: string; canRename: boolean }) {
@@ -42,7 +43,7 @@ export function BoardTitle({ name, canRename }: { name: string; canRename: boole
       <label className="visually-hidden" htmlFor="retro-name">
         {t('facilitation.name.label')}
       </label>
-      <input id="retro-name" value={draft} maxLength={LIMITS.boardName} autoFocus onChange={(e) => setDraft(e.target.value)} />
+      <input id="retro-name" ref={focusWithCaretAtEnd} value={draft} maxLength={LIMITS.boardName} onChange={(e) => setDraft(e.target.value)} />
       <button type="submit" className="small primary" disabled={!draft.trim()}>
         {t('facilitation.name.save')}
       </button>

@@ -1,7 +1,7 @@
 import { focusPhaseHeading, headingAwaited, phaseJustChanged } from './phaseHeading.js';
 
 /**
- * When the focused control disappears or disables itself (a vote button at the cap, a form that closes after
+ * When the focused control disappears or disables itself (a button its press used up, a form that closes after
  * saving), browsers drop focus to <body> and a keyboard user starts over from the top of the page. This puts
  * focus back on the nearest control that still exists: the first enabled one inside the closest surviving
  * ancestor of the control that was lost — or that ancestor itself when it is a landing (`data-focus-landing`,

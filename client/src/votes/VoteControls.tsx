@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -6,6 +6,7 @@ import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js'
 import { shortText } from '../cards/items.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
+import { voteRefusal, type VoteRefusal } from './voteRefusal.js';
 
 /** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
 export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
@@ -13,18 +14,19 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
   const session = useSession();
   const { me, notInMe } = useSessionState();
   const readOnly = useReadOnly(board);
-  const removeButton = useRef<HTMLButtonElement>(null);
+  // the refusal a press of "Vote for" ran into, said while it still holds
+  const [pressedAgainst, setPressedAgainst] = useState<VoteRefusal | null>(null);
   // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
   if (usePresenting()) return null;
   const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(notInMe, itemId));
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
   const name = shortText(label, 40);
+  const refusal = voteRefusal(mine, left, board.settings.perItemCap);
   return (
     <div className="vote-controls">
       <button
         type="button"
         className="vote-button"
-        ref={removeButton}
         aria-label={t('vote.remove', { name })}
         disabled={readOnly || mine === 0}
         onClick={() => session.send({ type: 'vote.retract', itemId })}
@@ -39,16 +41,20 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
         type="button"
         className="vote-button"
         aria-label={t('vote.add', { name })}
-        disabled={readOnly || left === 0 || mine >= board.settings.perItemCap}
+        disabled={readOnly}
+        // UI-10: at the cap or out of votes it keeps focus (aria-disabled, not disabled) and a press says why. Disabled,
+        // focus had to go somewhere, and it went to "Remove vote" beside it: the next Enter took a vote back.
+        aria-disabled={refusal ? true : undefined}
         onClick={() => {
-          session.send({ type: 'vote.cast', itemId });
-          // UI-10: a press that uses up this button moves the keyboard user to "remove" beside it (enabled by
-          // the time the next frame is drawn), instead of leaving focus on a disabled button.
-          if (mine + 1 >= board.settings.perItemCap || left - 1 <= 0) requestAnimationFrame(() => removeButton.current?.focus());
+          setPressedAgainst(refusal);
+          if (!refusal) session.send({ type: 'vote.cast', itemId });
         }}
       >
         +
       </button>
+      <span className="visually-hidden" role="status">
+        {refusal && refusal === pressedAgainst ? t(`errors.${refusal}`) : ''}
+      </span>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
+import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
@@ -8,20 +9,58 @@ import { tooFewHere } from './tooFewHere.js';
 
 const PULSE_VALUES = [1, 2, 3, 4, 5] as const;
 
-/** PU-1: an anonymous 1–5 answer at the start of the retro. Only my own choice comes back to me. */
+/**
+ * PU-1: an anonymous 1–5 answer at the start of the retro. Only my own choice comes back to me.
+ *
+ * Once I have answered and moved on (focus went to something else on the page), the question folds to one line
+ * with my answer and "Change my answer": open, its explanations pushed the columns of Write below the first screen.
+ */
 export function TrustPulse({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
   const { me, pending } = useSessionState();
   const presenting = usePresenting();
+  const [choosing, setChoosing] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const focusChoice = useRef(false);
+  useEffect(() => {
+    if (!choosing || !focusChoice.current) return;
+    focusChoice.current = false;
+    section.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
+  }, [choosing]);
   if (!board.pulse.open) return null;
   const queued = [...pending].reverse().find((c) => c.type === 'pulse.answer');
   // AN-11: my answer is not shown while presenting
   const mine = presenting ? null : queued?.type === 'pulse.answer' ? queued.value : (me?.pulse ?? null);
   const tooFew = tooFewHere(board);
+  // a choice being made stays open; focus leaving for another control on the page folds it (focus lost to the page
+  // itself, a click on nothing, does not)
+  const onFocus = (event: FocusEvent) => (event.target as HTMLInputElement).type === 'radio' && setChoosing(true);
+  const onBlur = (event: FocusEvent) => event.relatedTarget && !section.current?.contains(event.relatedTarget) && setChoosing(false);
+
+  if (mine !== null && !choosing) {
+    return (
+      <section ref={section} className="panel pulse folded" aria-labelledby="pulse-title">
+        <h2 id="pulse-title" className="pulse-kicker">{t('pulse.title')}</h2>
+        <p className="pulse-folded">
+          <span>{t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) })}</span>{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              focusChoice.current = true;
+              setChoosing(true);
+            }}
+          >
+            {t('pulse.change')}
+          </button>
+        </p>
+      </section>
+    );
+  }
 
   return (
-    <section className="panel pulse" aria-labelledby="pulse-title">
+    <section ref={section} className="panel pulse" aria-labelledby="pulse-title" onFocus={onFocus} onBlur={onBlur}>
       <h2 id="pulse-title" className="pulse-kicker">{t('pulse.title')}</h2>
       <p id="pulse-question" className="pulse-question">
         {t('pulse.question')}

@@ -216,28 +216,3 @@ test('UI-28 at 1280×800 past phases are named where the header row has room for
     await context.close();
   }
 });
-
-test('PU-5 once answered and left, the pulse folds to one line: Write\'s first card box and its hint are on the first screen at 1280×800', async ({ facilitator, ada }) => {
-  const link = await facilitator.createRetro('Folded pulse');
-  await ada.join(link, 'Ada');
-  const page = ada.page;
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
-  await pulse.getByRole('radio', { name: '3 — somewhat safe' }).check();
-  // still open while the choice is being made: the next answer is one arrow key away
-  await expect(pulse).toBeVisible();
-
-  const box = ada.column('Stop').getByLabel('New card in Stop');
-  await box.focus();
-  // the box and the line under it clear the bar at the bottom of the screen
-  const bar = (await page.locator('.room-bar').boundingBox())!;
-  const hint = ada.column('Stop').getByText(/^Enter adds the card/);
-  await expect.poll(async () => { const b = (await hint.boundingBox())!; return b.y + b.height; }).toBeLessThanOrEqual(bar.y);
-  await expect(pulse).toHaveCount(0);
-  await expect(page.getByText('Your answer: 3 — somewhat safe.')).toBeVisible();
-
-  await page.getByRole('button', { name: 'Change my answer' }).click();
-  await expect(pulse.getByRole('radio', { name: '3 — somewhat safe' })).toBeFocused();
-  await page.keyboard.press('ArrowRight');
-  await expect(pulse.getByRole('radio', { name: '4 — mostly safe' })).toBeChecked();
-});

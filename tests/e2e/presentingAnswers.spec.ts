@@ -6,7 +6,7 @@ import { DiscussionPage } from './pages/DiscussionPage';
  * fist-of-five answers, and which reactions and trust-lens parts are one's own. While Ada presents, her screen
  * shows none of them as hers; turned off, each is back.
  */
-test('AN-11 AN-9 presenting hides my unrevealed cards, my pulse and fist-of-five answers, and my reactions and lens taps; the fist of five warns before I answer', async ({ facilitator, ada }) => {
+test('AN-11 AN-9 PU-5 presenting hides my unrevealed cards, my pulse and fist-of-five answers, and my reactions and lens taps; the fist of five warns before I answer', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Shared screen');
   await ada.join(link, 'Ada');
   const page = ada.page;
@@ -23,8 +23,19 @@ test('AN-11 AN-9 presenting hides my unrevealed cards, my pulse and fist-of-five
   await expect(pulse.getByRole('radio', { checked: true })).toHaveCount(0);
   await presentingOff();
   await expect(ada.card('I do not understand the billing code')).toBeVisible();
-  // PU-5: answered and left for the cards, the pulse is folded to my answer
+  // PU-5: answered and left for the cards, the pulse is folded to my answer, and at 1280×800 the first card box and
+  // the line under it clear the bar at the bottom of the screen (open, the pulse pushed them under it)
   await expect(page.getByText('Your answer: 2 — a little safe.')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const bar = (await page.locator('.room-bar').boundingBox())!;
+  const hint = ada.column('Stop').getByText(/^Enter adds the card/);
+  await expect.poll(async () => { const b = (await hint.boundingBox())!; return b.y + b.height; }).toBeLessThanOrEqual(bar.y);
+  // "Change my answer" opens it on my answer, one arrow key from the next
+  await page.getByRole('button', { name: 'Change my answer' }).click();
+  await expect(pulse.getByRole('radio', { name: '2 — a little safe' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(pulse.getByRole('radio', { name: '3 — somewhat safe' })).toBeChecked();
 
   // Discuss: a reaction, a trust-lens tap and a fist-of-five answer of Ada's
   await facilitator.goTo('Reveal');

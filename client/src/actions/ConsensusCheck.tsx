@@ -6,6 +6,7 @@ import { SubtractionNote } from '../pulse/SubtractionNote.js';
 import { usePresenting } from '../board/presenting.js';
 import { useAhead } from '../board/useAhead.js';
 import { tooFewHere } from '../pulse/tooFewHere.js';
+import { doubtFlagKey } from './doubtFlag.js';
 
 const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
@@ -110,23 +111,23 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
           )}
         </>
       ) : (
-        <ConsensusOutcome action={action} />
+        <ConsensusOutcome board={board} action={action} />
       )}
     </div>
   );
 }
 
 /** A revealed check on its own (the summary): the doubt flag and the distribution, or why they do not show. */
-export function ConsensusResult({ action }: { action: PublicAction }) {
+export function ConsensusResult({ board, action }: { board: PublicBoardView; action: PublicAction }) {
   if (!action.consensus?.revealed) return null;
   return (
     <div className="consensus revealed">
-      <ConsensusOutcome action={action} />
+      <ConsensusOutcome board={board} action={action} />
     </div>
   );
 }
 
-function ConsensusOutcome({ action }: { action: PublicAction }) {
+function ConsensusOutcome({ board, action }: { board: PublicBoardView; action: PublicAction }) {
   const { t } = useWords();
   const consensus = action.consensus;
   if (!consensus?.revealed) return null;
@@ -134,7 +135,7 @@ function ConsensusOutcome({ action }: { action: PublicAction }) {
     <>
       {consensus.flagged && (
         <p className="flag" role="status">
-          {t('consensus.doubts')}
+          {t(doubtFlagKey(board.phase))}
         </p>
       )}
       {consensus.distribution ? (

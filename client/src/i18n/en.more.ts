@@ -348,6 +348,7 @@ const enMore = {
     fist: { '0': '0 — block', '1': '1 — serious doubts', '2': '2 — some doubts', '3': '3 — can live with it', '4': '4 — support', '5': '5 — fully support' },
     check: 'Check consensus',
     checkLabel: 'Check consensus: {{name}}',
+    hadDoubts: 'Someone had doubts when this was checked.',
     fistOfFive: 'Fist of five',
     answered: '{{count}} answered · anonymous, hidden until everyone here has answered or the facilitator reveals',
     yours: ' · yours: {{value}}',

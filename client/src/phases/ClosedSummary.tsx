@@ -59,7 +59,7 @@ export function ClosedSummary({ board }: { board: PublicBoardView }) {
         ) : (
           <ul className="summary-actions">
             {board.actions.map((action) => (
-              <SummaryAction key={action.id} action={action} itemName={itemLabel(items.get(action.itemId))} />
+              <SummaryAction key={action.id} board={board} action={action} itemName={itemLabel(items.get(action.itemId))} />
             ))}
           </ul>
         )}
@@ -123,7 +123,7 @@ function SummaryCard({ board, card }: { board: PublicBoardView; card: PublicCard
   );
 }
 
-function SummaryAction({ action, itemName }: { action: PublicAction; itemName: string }) {
+function SummaryAction({ board, action, itemName }: { board: PublicBoardView; action: PublicAction; itemName: string }) {
   const { t } = useWords();
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
   return (
@@ -140,7 +140,7 @@ function SummaryAction({ action, itemName }: { action: PublicAction; itemName: s
         {action.dueDate ? t('summary.due', { date: formatDay(action.dueDate) }) : ''}
         {t('summary.from', { item: itemName })}
       </p>
-      <ConsensusResult action={action} />
+      <ConsensusResult board={board} action={action} />
     </li>
   );
 }

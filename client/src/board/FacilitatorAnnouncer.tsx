@@ -2,15 +2,20 @@ import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState } from 'react';
 import type { PublicBoardView } from '@candor/shared';
 import { i18n } from '../i18n/index.js';
+import { useSession, useSessionState } from './SessionContext.js';
+import { ownerBannerShows } from './ownerBannerShows.js';
 
 const SHOW_MS = 15_000;
 
 type LogEntry = PublicBoardView['facilitatorLog'][number];
 
-/** FA-4: a change of facilitator is said out loud to the whole room, so nobody wonders who holds it. */
-export function announcement(log: readonly LogEntry[]): string | null {
+/**
+ * FA-4: a change of facilitator is said out loud to the whole room, so nobody wonders who holds it — except to
+ * the creator while FA-6's banner says it already, with "Take it back" (the same news twice reads as two events).
+ */
+export function announcement(log: readonly LogEntry[], { ownerBanner }: { ownerBanner: boolean }): string | null {
   const last = log[log.length - 1];
-  if (!last) return null;
+  if (!last || ownerBanner) return null;
   const previous = log[log.length - 2];
   if (last.how === 'handover') return i18n.t('announce.handover', { name: last.name });
   if (last.how === 'claim') return i18n.t('announce.claim', { name: last.name, previous: previous?.name ?? i18n.t('announce.theFacilitator') });
@@ -19,6 +24,9 @@ export function announcement(log: readonly LogEntry[]): string | null {
 
 export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
+  const session = useSession();
+  const state = useSessionState();
+  const ownerBanner = ownerBannerShows({ holdsFacilitatorKey: session.holdsFacilitatorKey, isFacilitator: state.isFacilitator, joined: state.joined }, board);
   const seen = useRef<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const length = board.facilitatorLog.length;
@@ -29,9 +37,9 @@ export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
       seen.current = length;
       return;
     }
-    if (length > seen.current) setMessage(announcement(board.facilitatorLog));
+    if (length > seen.current) setMessage(announcement(board.facilitatorLog, { ownerBanner }));
     seen.current = length;
-  }, [length, board.facilitatorLog]);
+  }, [length, board.facilitatorLog, ownerBanner]);
 
   useEffect(() => {
     if (!message) return;

@@ -1,6 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from './SessionContext.js';
+import { ownerBannerShows } from './ownerBannerShows.js';
 
 /**
  * FA-6: the creator (who holds the facilitator link) is told who has the role and how they got it, and takes
@@ -10,7 +11,7 @@ export function OwnerBanner({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
   const { isFacilitator, joined, pending } = useSessionState();
-  if (!session.holdsFacilitatorKey || isFacilitator || !joined || board.phase === 'closed' || !board.facilitator) return null;
+  if (!ownerBannerShows({ holdsFacilitatorKey: session.holdsFacilitatorKey, isFacilitator, joined }, board) || !board.facilitator) return null;
   const last = board.facilitatorLog.at(-1);
   const holder = board.facilitator.name;
   const how =

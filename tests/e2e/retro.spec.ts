@@ -37,6 +37,11 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   await home.getByRole('button', { name: 'Create retro' }).click();
   const participantLink = await home.getByLabel('Participant link').inputValue();
   await expect(home.getByLabel('Your facilitator link')).toHaveValue(/#f=/);
+  // SH-2: each link has its own Copy; the facilitator's says who it is for
+  await home.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await home.getByRole('button', { name: 'Copy the facilitator link' }).click();
+  await expect(home.getByText('Copied. Keep it for yourself: whoever has it runs the retro.')).toBeVisible();
+  expect(await home.evaluate(() => navigator.clipboard.readText())).toBe(await home.getByLabel('Your facilitator link').inputValue());
   await facilitator.screenshot(testInfo, '00-created');
   await home.getByRole('button', { name: 'Open the board' }).click();
   await home.getByLabel('Your name').fill('Fiona');

@@ -9,10 +9,10 @@ export function CreatedLinks({ created }: { created: CreateBoardResponse }) {
   const participantLink = `${location.origin}${participantPath}`;
   const facilitatorLink = `${location.origin}${facilitatorPath}`;
   const { t } = useWords();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'participant' | 'facilitator' | null>(null);
 
-  async function copy() {
-    setCopied(await copyText(participantLink));
+  async function copy(which: 'participant' | 'facilitator') {
+    setCopied((await copyText(which === 'participant' ? participantLink : facilitatorLink)) ? which : null);
   }
 
   return (
@@ -23,20 +23,25 @@ export function CreatedLinks({ created }: { created: CreateBoardResponse }) {
           <span>{t('home.participantLink')}</span>
           <input readOnly value={participantLink} onFocus={(e) => e.currentTarget.select()} />
         </label>
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={() => copy('participant')} aria-label={t('home.copyParticipant')}>
           {t('app.copy')}
         </button>
       </div>
       <p className="hint" role="status">
-        {copied ? t('home.copied') : t('home.shareHint')}
+        {copied === 'participant' ? t('home.copied') : t('home.shareHint')}
       </p>
       <div className="link-row">
         <label className="field grow">
           <span>{t('home.facilitatorLink')}</span>
           <input readOnly value={facilitatorLink} onFocus={(e) => e.currentTarget.select()} />
         </label>
+        <button type="button" onClick={() => copy('facilitator')} aria-label={t('home.copyFacilitator')}>
+          {t('app.copy')}
+        </button>
       </div>
-      <p className="hint">{t('home.facilitatorHint')}</p>
+      <p className="hint" role="status">
+        {copied === 'facilitator' ? t('home.facilitatorCopied') : t('home.facilitatorHint')}
+      </p>
       <button type="button" className="primary" onClick={() => navigate(facilitatorPath)}>
         {t('home.openBoard')}
       </button>

@@ -50,6 +50,9 @@ const de: Catalogue = {
     shareHint: 'Teile diesen Link mit allen, die mitmachen.',
     facilitatorLink: 'Dein Moderationslink',
     facilitatorHint: 'Diesen behältst du für dich: Damit führst du die Retro von Phase zu Phase. Setze ein Lesezeichen.',
+    facilitatorCopied: 'Kopiert. Behalte ihn für dich: Wer ihn hat, führt die Retro.',
+    copyParticipant: 'Den Link für alle Teilnehmenden kopieren',
+    copyFacilitator: 'Den Moderationslink kopieren',
     openBoard: 'Board öffnen',
     startTeam: 'Team gründen',
     teamHint:

@@ -247,6 +247,9 @@ const enMore = {
     shareHint: 'Share this with everyone taking part.',
     facilitatorLink: 'Your facilitator link',
     facilitatorHint: 'Keep this one for yourself: it lets you move the retro from phase to phase. Bookmark it.',
+    facilitatorCopied: 'Copied. Keep it for yourself: whoever has it runs the retro.',
+    copyParticipant: 'Copy the link for participants',
+    copyFacilitator: 'Copy the facilitator link',
     openBoard: 'Open the board',
     startTeam: 'Start a team',
     teamHint:

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import type { BoardState } from './board.js';
 import { buildTeamHistory, openActions, type TeamHistory, type TeamRetroInput } from './team.js';
-import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, type ReviewSeed, teamBoardWith, addPerson } from './testBoard.js';
+import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, REVIEW, type ReviewSeed, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf, type PublicBoardView } from './visibility.js';
 
 const TEAM = { id: 'team-under-test', name: 'Platform', createdAt: NOW };
@@ -86,6 +86,16 @@ describe('team history', () => {
     const r2 = retro('Sprint 2', reviewFrom(h1), { marks: { [h1.retros[0].actions[0].ref]: { status: 'dropped' } } });
     const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
     expect(history.retros[1].promises).toEqual({ done: 0, notDone: 0, dropped: 1, keptRate: null });
+  });
+
+  it('RE-4 RM-2 an answered ask is a promise kept to us, not ours: it counts in asks answered, not in promises kept', () => {
+    const [fix, runbook] = REVIEW;
+    const ask = { ref: 'board-earlier:action-0004', fromRetro: 'Sprint 41', text: 'Open a firewall port', owners: [], dueDate: null, askOf: 'the platform team' };
+    const r2 = retro('Sprint 42', [fix!, runbook!, ask], {
+      marks: { [fix!.ref]: { status: 'done' }, [runbook!.ref]: { status: 'not-done' }, [ask.ref]: { status: 'done' } },
+    });
+    const history = buildTeamHistory(TEAM, [input('board-retro-2', 2, r2)]);
+    expect(history.retros[0]!.promises).toEqual({ done: 1, notDone: 1, dropped: 0, keptRate: 0.5 });
   });
 
   it('TM-3 an action takes the status of its latest review in a later retro, with its text from the notes', () => {

@@ -29,7 +29,7 @@ export interface TeamRetro {
   phase: PublicBoardView['phase'];
   facilitators: string[];
   pulse: Distribution | null;
-  /** RE-4: promises reviewed in this retro's Review phase; kept rate = done / (done + not done) */
+  /** RE-4: our promises reviewed in this retro's Review phase (asks are RM-2's); kept rate = done / (done + not done) */
   promises: { done: number; notDone: number; dropped: number; keptRate: number | null };
   actions: TeamAction[];
   /** RM-*: responsibility share, asks answered, small wins and trust lens counts of this retro */
@@ -61,7 +61,8 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
   }
   const reviews = reviewsByRef(sorted);
   const retros = sorted.map((input): TeamRetro => {
-    const reviewed = input.view.review.filter((r) => r.status !== null);
+    // RE-4: our promises only — an ask answered is a promise someone outside kept to us, counted by RM-2 instead
+    const reviewed = input.view.review.filter((r) => r.status !== null && !r.askOf);
     const done = reviewed.filter((r) => r.status === 'done').length;
     const notDone = reviewed.filter((r) => r.status === 'not-done').length;
     const dropped = reviewed.filter((r) => r.status === 'dropped').length;

@@ -8,7 +8,18 @@ import { shortText } from './items.js';
  * "Group with…": opens a picker of the other cards; choosing one puts both in one group (or this card joins
  * the other's group). The picker exists only while open, so card texts are not repeated all over the page.
  */
-export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; cards: PublicCard[]; groups: Map<string, PublicGroup> }) {
+export function GroupWithSelect({
+  card,
+  cards,
+  groups,
+  inScreenOrder,
+}: {
+  card: PublicCard;
+  cards: PublicCard[];
+  groups: Map<string, PublicGroup>;
+  /** GR-10: the cards column by column as the board shows them, each column under its title */
+  inScreenOrder: () => { id: string; title: string; cards: PublicCard[] }[];
+}) {
   const { t } = useWords();
   const session = useSession();
   const id = useId();
@@ -38,8 +49,10 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
     );
   }
 
-  const others = cards.filter(isOther);
-  if (others.length === 0) return null;
+  const columns = inScreenOrder()
+    .map(({ id, title, cards: inColumn }) => ({ id, title, others: inColumn.filter(isOther) }))
+    .filter((column) => column.others.length > 0);
+  if (columns.length === 0) return null;
   return (
     <span className="group-with">
       <label htmlFor={id} className="visually-hidden">
@@ -60,16 +73,20 @@ export function GroupWithSelect({ card, cards, groups }: { card: PublicCard; car
         }}
       >
         <option value="">{t('reveal.chooseCardOption')}</option>
-        {others.map((other) => {
-          const group = other.groupId ? groups.get(other.groupId) : undefined;
-          const suffix = group ? (group.title ? t('reveal.inGroup', { title: shortText(group.title, 20) }) : t('reveal.inAGroup')) : '';
-          return (
-            <option key={other.id} value={other.id}>
-              {shortText(other.text, 50)}
-              {suffix}
-            </option>
-          );
-        })}
+        {columns.map(({ id, title, others }) => (
+          <optgroup key={id} label={title}>
+            {others.map((other) => {
+              const group = other.groupId ? groups.get(other.groupId) : undefined;
+              const suffix = group ? (group.title ? t('reveal.inGroup', { title: shortText(group.title, 20) }) : t('reveal.inAGroup')) : '';
+              return (
+                <option key={other.id} value={other.id}>
+                  {shortText(other.text, 50)}
+                  {suffix}
+                </option>
+              );
+            })}
+          </optgroup>
+        ))}
       </select>
       <button type="button" className="link small" onClick={close}>
         {t('app.cancel')}

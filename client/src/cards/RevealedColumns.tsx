@@ -11,6 +11,7 @@ import { GroupWithSelect, groupWithLabel } from './GroupWithSelect.js';
 import { shortText } from './items.js';
 import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
 import { pendingCardChanges } from './pendingChanges.js';
+import { cardsInScreenOrder, columnEntries, groupMembers } from './screenOrder.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { useCoarsePointer } from '../layout/useIsPhone.js';
 
@@ -63,7 +64,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
         menu={{ open: menuOf === card.id, setOpen: (open) => setMenuOf(open ? card.id : (current) => (current === card.id ? null : current)) }}
       >
         {/* The non-drag path: a picker that works with a tap, a screen reader or a keyboard. */}
-        {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} />}
+        {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} inScreenOrder={inScreenOrder} />}
         {canGroup && inGroup && <UngroupButton cardId={card.id} text={text} />}
       </CardTile>
     );
@@ -82,10 +83,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   }
 
   function renderGroup(group: PublicGroup) {
-    const members = group.cardIds.flatMap((id) => {
-      const card = cardsById.get(id);
-      return card && !deletes.has(id) ? [card] : [];
-    });
+    const members = groupMembers(group, cardsById, deletes);
     return (
       <li key={group.id}>
         <GroupDropZone groupId={group.id}>
@@ -98,15 +96,9 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   }
 
   /** GR-9: what a column shows: its cards that stand alone, and the groups that live in it (wherever their cards came from). */
-  type Entry = { card: PublicCard } | { group: PublicGroup };
-  function entriesOf(columnId: string): Entry[] {
-    return visible.flatMap((card): Entry[] => {
-      const group = card.groupId ? groups.get(card.groupId) : undefined;
-      if (!group) return card.columnId === columnId ? [{ card }] : [];
-      const first = group.cardIds.find((id) => !deletes.has(id));
-      return first === card.id && group.columnId === columnId ? [{ group }] : [];
-    });
-  }
+  const entriesOf = (columnId: string) => columnEntries(visible, groups, deletes, columnId);
+  /** GR-10: "Group with…"'s list, built when a picker opens */
+  const inScreenOrder = () => cardsInScreenOrder(board.columns, visible, groups, deletes).map(({ column, cards }) => ({ id: column.id, title: columnTitle(column), cards }));
   const countOf = (columnId: string) => entriesOf(columnId).reduce((n, e) => n + ('group' in e ? e.group.cardIds.filter((id) => !deletes.has(id)).length : 1), 0);
 
   const view = (

@@ -8,6 +8,7 @@ import { shortText } from '../cards/items.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { reviewFacts } from './reviewFacts.js';
+import { BlamelessHint } from '../cards/BlamelessHint.js';
 import { PhaseIntro } from './PhaseIntro.js';
 
 /** AK-4: an ask of someone outside the room is reviewed as "was it answered?"; the key of a status's words. */
@@ -142,6 +143,8 @@ function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: s
           {t('review.saveReason')}
         </button>
       </div>
+      {/* BL-4: what got in the way is asked of the system ("The system, not the person"), so the card's nudge shows here too */}
+      <BlamelessHint text={reason} id={`${inputId}-nudge`} alsoNamed={item.owners} />
       <label className="check">
         <input type="checkbox" checked={item.carry} onChange={(e) => onSave(trimmed || null, e.target.checked)} />
         {t('review.carryForward')}

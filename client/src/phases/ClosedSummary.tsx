@@ -1,7 +1,7 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { AppLink } from '../AppLink.js';
 import { useWords } from '../i18n/useWords.js';
-import { cardRowVotes, notesKey, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
+import { cardRowVotes, notesKey, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
@@ -15,8 +15,10 @@ import { SummaryEmail } from './SummaryEmail.js';
 import { statusKey } from './ReviewPhase.js';
 import { TrustLensResult } from '../responsibility/TrustLens.js';
 
-export function ClosedSummary({ board }: { board: PublicBoardView }) {
+export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   const { t } = useWords();
+  // EX-7: a group title cut from a card's words reads whole here, as in the exports
+  const board = useMemo(() => withWholeGroupTitles(live), [live]);
   const items = itemsById(board);
   const fileName = board.name || 'retro';
   const [downloadError, setDownloadError] = useState<string | null>(null);

@@ -1,4 +1,6 @@
 import type { PublicBoardView, PublicCard, PublicGroup } from './visibility.js';
+import { titleFromWords } from './facilitation.js';
+import { LIMITS } from './limits.js';
 
 /**
  * EX-5: the one place every export reads votes from. An item (a group, or a card standing alone) has its
@@ -25,7 +27,30 @@ export function exportItems(view: PublicBoardView): ExportItem[] {
     }
     item.cards.push(card);
   }
+  // EX-7: an export is read away from the board, where a title cut off mid-thought reads as a mistake
+  for (const item of items.values()) if (item.group) item.group = { ...item.group, title: wholeGroupTitle(item.group.title, item.cards) };
   return [...items.values()];
+}
+
+/** EX-7: the view with each group titled as the exports title it, for the closed summary to read as they do. */
+export function withWholeGroupTitles<V extends Pick<PublicBoardView, 'groups' | 'cards'>>(view: V): V {
+  return { ...view, groups: view.groups.map((g) => ({ ...g, title: wholeGroupTitle(g.title, view.cards.filter((c) => c.groupId === g.id)) })) };
+}
+
+/**
+ * EX-7: a group title still the one made from a card's first words (GR-6, ending in `…`) is that card's whole
+ * text, on one line; a card longer than a title may be is cut after its last whole word that fits, then `…`.
+ * A title anyone wrote stays as it is.
+ */
+export function wholeGroupTitle(title: string, cards: readonly Pick<PublicCard, 'text'>[]): string {
+  if (!title.endsWith('…')) return title;
+  const source = cards.find((card) => titleFromWords(card.text) === title);
+  if (!source) return title;
+  const whole = source.text.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim().split(/\s+/).join(' ');
+  if (whole.length <= LIMITS.groupTitle) return whole;
+  const room = whole.slice(0, LIMITS.groupTitle); // with the `…` in place of the space that ends the last whole word
+  const end = room.lastIndexOf(' ');
+  return end > 0 ? `${room.slice(0, end)}…` : title;
 }
 
 /** The votes a card's own row carries: its item's when it stands alone, none when its group carries them. */

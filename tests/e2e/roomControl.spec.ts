@@ -20,7 +20,7 @@ async function createUnnamedRetro(facilitator: FacilitationPage): Promise<string
   return link;
 }
 
-test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 MO-3 LK-1 MO-1: a facilitator runs the room with two participants', async ({ facilitator, ada, bo }) => {
+test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator runs the room with two participants', async ({ facilitator, ada, bo }) => {
   const link = await createUnnamedRetro(facilitator);
   // NA-1: no name given, the retro is named after the day
   await expect(facilitator.page.getByRole('heading', { level: 1, name: /^Retro \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
@@ -77,6 +77,13 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 MO-3 LK-1 MO-1: a facilitator runs the 
   await expect(facilitator.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card', includeHidden: true })).toHaveCount(0);
   await expect((await bo.cardMenu('Pairing on reviews')).getByRole('button', { name: 'Group with…' })).toBeVisible();
   await expect(bo.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card', includeHidden: true })).toHaveCount(0);
+  // SG-3: signing asks first, saying that everyone will see the name; cancelled, nobody sees it
+  await (await ada.cardMenu('Pairing on reviews')).getByRole('button', { name: 'Show my name on this card' }).click();
+  await expect(ada.dialog()).toContainText('Everyone in this retro will see your name on this card');
+  await ada.dialog().getByRole('button', { name: 'Keep it anonymous' }).click();
+  await expect(ada.dialog()).toHaveCount(0);
+  await expect(ada.card('Pairing on reviews').getByRole('button', { name: 'Show my name on this card', includeHidden: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(bo.card('Pairing on reviews').getByText(/— /)).toHaveCount(0);
   await ada.signCard('Pairing on reviews');
   await expect(bo.card('Pairing on reviews').getByText('— Ada')).toBeVisible();
   await expect(bo.card('ABUSIVE CARD TEXT').getByText(/— /)).toHaveCount(0);

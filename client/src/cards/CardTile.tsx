@@ -54,6 +54,7 @@ export function CardTile({
   const [confirmHide, setConfirmHide] = useState(false);
   const [draft, setDraft] = useState(text);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [confirmingSign, setConfirmingSign] = useState(false);
 
   const editId = useId();
   const menuId = useId();
@@ -71,7 +72,7 @@ export function CardTile({
     document.addEventListener('pointerdown', onPress);
     return () => document.removeEventListener('pointerdown', onPress);
   }, [menuOpen]);
-  /** A choice that opens something else (the edit form, the delete question, the hide dialog) closes the menu. */
+  /** A choice that opens something else (the edit form, the delete question, the sign and hide dialogs) closes the menu. */
   const opening = (open: () => void) => () => {
     open();
     menu?.setOpen(false);
@@ -111,7 +112,13 @@ export function CardTile({
         </span>
       )}
       {signable && !presenting && cardId && (
-        <button type="button" className="link small" aria-pressed={Boolean(signed)} onClick={() => session.send({ type: 'card.sign', cardId, signed: !signed })}>
+        <button
+          type="button"
+          className="link small"
+          aria-pressed={Boolean(signed)}
+          // SG-3: hiding the name again is one press; showing it asks first, as everyone sees it at once
+          onClick={signed ? () => session.send({ type: 'card.sign', cardId, signed: false }) : opening(() => setConfirmingSign(true))}
+        >
           {signed ? t('facilitation.card.unsign') : t('facilitation.card.sign')}
         </button>
       )}
@@ -202,6 +209,20 @@ export function CardTile({
         >
           {controls}
         </div>
+      )}
+      {confirmingSign && cardId && (
+        <ConfirmDialog
+          title={t('facilitation.card.signTitle')}
+          confirmLabel={t('facilitation.card.signConfirm')}
+          cancelLabel={t('facilitation.card.signKeep')}
+          onCancel={() => setConfirmingSign(false)}
+          onConfirm={() => {
+            session.send({ type: 'card.sign', cardId, signed: true });
+            setConfirmingSign(false);
+          }}
+        >
+          <p>{t('facilitation.card.signBody')}</p>
+        </ConfirmDialog>
       )}
       {confirmHide && cardId && (
         <ConfirmDialog

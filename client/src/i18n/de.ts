@@ -662,6 +662,10 @@ const de: Catalogue = {
     card: {
       sign: 'Meinen Namen auf dieser Karte zeigen',
       unsign: 'Meinen Namen wieder verbergen',
+      signTitle: 'Deinen Namen auf dieser Karte zeigen?',
+      signBody: 'Alle in dieser Retro sehen sofort deinen Namen auf dieser Karte. Du kannst ihn wieder verbergen, aber gesehen haben sie ihn dann schon.',
+      signConfirm: 'Meinen Namen zeigen',
+      signKeep: 'Anonym lassen',
       signature: '— {{name}}',
       hide: 'Karte ausblenden',
       hideFor: 'Karte ausblenden: {{name}}',

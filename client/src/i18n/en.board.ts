@@ -218,6 +218,10 @@ const enBoard = {
     card: {
       sign: 'Show my name on this card',
       unsign: 'Hide my name again',
+      signTitle: 'Show your name on this card?',
+      signBody: 'Everyone in this retro will see your name on this card, at once. You can hide it again, but they will already have seen it.',
+      signConfirm: 'Show my name',
+      signKeep: 'Keep it anonymous',
       signature: '— {{name}}',
       hide: 'Hide card',
       hideFor: 'Hide card: {{name}}',

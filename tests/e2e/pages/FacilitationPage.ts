@@ -114,6 +114,7 @@ export class FacilitationPage extends BoardPage {
 
   async signCard(text: string): Promise<void> {
     await (await this.cardMenu(text)).getByRole('button', { name: 'Show my name on this card' }).click();
-    await expect(this.card(text).getByRole('button', { name: 'Hide my name again' })).toBeVisible();
+    await this.confirm('Show my name'); // SG-3 (the dialog closed the card's menu)
+    await expect((await this.cardMenu(text)).getByRole('button', { name: 'Hide my name again' })).toBeVisible();
   }
 }

@@ -113,7 +113,7 @@ describe('the move to responsibility-focus', () => {
     expect(await B.cmd('action.ask', { actionId: askId, askOf: 'Ops' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
   });
 
-  it('TL-1 TL-3 TL-4 trust-lens taps show as counts only after the room moved on and once 4 people tapped', async () => {
+  it('TL-1 TL-3 TL-4 TL-10 trust-lens taps show as counts only after the room moved on and once 4 people tapped', async () => {
     const { F, A, B, itemId } = await discussing(await post<CreateBoardResponse>('/api/boards', { name: 'Lens', templateId: 'responsibility' }), false);
     const D = person();
     await D.connect(F.boardId, 'Dev');
@@ -128,10 +128,11 @@ describe('the move to responsibility-focus', () => {
     expect(await D.cmd('lens.tap', { itemId, part: 'empathy', on: true })).toMatchObject({ ok: true });
     await D.waitFor(() => D.board()?.lens[0]?.tappers === 4);
     expect(D.board()!.lens[0]!.counts).toBeNull(); // still being discussed
-    // In Act the item is still the current one; once the retro closes, the breakdown shows.
+    // TL-10: moving on to Act moves the room on from the item: the breakdown shows, and the lens takes no more taps.
     await stepTo(F, ['act']);
     await B.waitFor(() => B.board()?.phase === 'act');
-    expect(B.board()!.lens[0]!.counts).toBeNull();
+    expect(B.board()!.lens).toEqual([{ itemId, tappers: 4, counts: { credibility: 0, reliability: 3, empathy: 1, 'self-interest': 1 } }]);
+    expect(await B.cmd('lens.tap', { itemId, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
     await stepTo(F, ['closed']);
     await B.waitFor(() => B.board()?.phase === 'closed');
     expect(B.board()!.lens).toEqual([{ itemId, tappers: 4, counts: { credibility: 0, reliability: 3, empathy: 1, 'self-interest': 1 } }]);

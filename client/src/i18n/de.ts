@@ -833,6 +833,8 @@ const de: Catalogue = {
       intro: 'Vertrauenslinse — welche Teile von Vertrauen berührt das? Anonym, wie eine Stimme.',
       waiting_one: '{{count}} Person hat das markiert. Die Zahlen erscheinen, wenn der Raum weitergeht und mindestens {{needed}} markiert haben.',
       waiting_other: '{{count}} Personen haben das markiert. Die Zahlen erscheinen, wenn der Raum weitergeht und mindestens {{needed}} markiert haben.',
+      tooFew_one: '{{count}} Person hat das markiert: weniger als {{needed}}, darum bleiben die Zahlen verborgen.',
+      tooFew_other: '{{count}} Personen haben das markiert: weniger als {{needed}}, darum bleiben die Zahlen verborgen.',
       count: '{{part}}: {{count}}',
       result: 'Vertrauenslinse:',
       closed: 'Der Raum war schon einmal bei einem anderen Punkt, darum ist die Vertrauenslinse hier geschlossen: Neue Markierungen würden als Unterschied sichtbar.',

@@ -521,6 +521,8 @@ const enMore = {
       intro: 'Trust lens — which parts of trust does this touch? Anonymous, like a vote.',
       waiting_one: '{{count}} person tagged this. The counts show once the room moves on, if at least {{needed}} tagged it.',
       waiting_other: '{{count}} people tagged this. The counts show once the room moves on, if at least {{needed}} tagged it.',
+      tooFew_one: '{{count}} person tagged this: fewer than {{needed}}, so the counts stay hidden.',
+      tooFew_other: '{{count}} people tagged this: fewer than {{needed}}, so the counts stay hidden.',
       count: '{{part}}: {{count}}',
       result: 'Trust lens:',
       closed: 'The room has moved on from this item once, so its trust lens is closed: taps added now would show as the difference.',

@@ -3,6 +3,7 @@ import { LIMITS, TRUST_PARTS, allowedIn, type PublicBoardView } from '@candor/sh
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { usePresenting } from '../board/presenting.js';
 import { useAhead } from '../board/useAhead.js';
+import { lensPanel } from './lensPanel.js';
 
 /** TL-4: the counts of one item, where they can be shown (nothing otherwise). */
 export function TrustLensResult({ board, itemId }: { board: PublicBoardView; itemId: string }) {
@@ -34,25 +35,25 @@ export function TrustLensSwitch({ board }: { board: PublicBoardView }) {
 }
 
 /**
- * TL-2..TL-5: anonymous taps on the item being discussed. Counts show once the room has moved on and
- * enough people tapped; until then only how many tapped.
+ * TL-2..TL-5, TL-10: anonymous taps on the item being discussed. Counts show once the room has moved on (another
+ * item, or on to Act) and enough people tapped; until then only how many tapped.
  */
 export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemId: string }) {
   const { t } = useWords();
   const session = useSession();
   const { me, pending } = useSessionState();
-  const lens = (board.lens ?? []).find((l) => l.itemId === itemId);
   const presenting = usePresenting();
   const mine = new Set(me?.lens[itemId] ?? []);
   // My taps the server has not confirmed yet show at once.
   for (const c of pending) if (c.type === 'lens.tap' && c.itemId === itemId) (c.on ? mine.add(c.part) : mine.delete(c.part));
   // AN-11: while presenting, which parts I tapped is not shown
   if (presenting) mine.clear();
-  // TL-9: once the room has moved on from an item, its lens is closed
-  const closed = (board.leftItemIds ?? []).includes(itemId);
-  const canTap = board.trustLens && board.currentItemId === itemId && !closed && allowedIn('lens.tap', board.phase);
-  if (!board.trustLens && !lens?.counts) return null;
+  const panel = lensPanel(board, itemId);
+  if (!panel) return null;
+  const { lens, closed } = panel;
+  const canTap = panel.canTap && allowedIn('lens.tap', board.phase);
   const counts = lens?.counts;
+  const needed = (board.minOthersToShow ?? LIMITS.minOthersToShow) + 1;
   return (
     <div className="trust-lens" role="group" aria-label={t('resp.lens.group')}>
       <p className="field-label">{t('resp.lens.intro')}</p>
@@ -75,8 +76,8 @@ export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemI
       <p className="hint" aria-live="polite">
         {counts
           ? TRUST_PARTS.map((part) => t('resp.lens.count', { part: t(`resp.lens.parts.${part}`), count: counts[part] })).join(' · ')
-          : t('resp.lens.waiting', { count: lens?.tappers ?? 0, needed: (board.minOthersToShow ?? LIMITS.minOthersToShow) + 1 })}
-        {closed && board.currentItemId === itemId && board.trustLens && ` ${t('resp.lens.closed')}`}
+          : t(panel.line === 'waiting' ? 'resp.lens.waiting' : 'resp.lens.tooFew', { count: lens?.tappers ?? 0, needed })}
+        {closed && ` ${t('resp.lens.closed')}`}
       </p>
     </div>
   );

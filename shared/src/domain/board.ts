@@ -198,7 +198,7 @@ export interface BoardState {
   votesByVoter: Map<string, Map<string, number>>;
   currentItemId: string | null;
   discussedItemIds: string[];
-  /** TL-9: the items the room has moved on from (each was current, then another was chosen); their trust lens is closed */
+  /** TL-9, TL-10: the items the room has moved on from (each was current, then another was chosen or the room left Discuss); their trust lens is closed */
   leftItemIds: Set<string>;
   /** AN-12: the vote that just closed had too few voters for its tallies to show (decided when Vote closed) */
   talliesWithheld: boolean;
@@ -461,6 +461,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         state.talliesWithheld = false;
         state.waitingVoters = 0;
       }
+      // TL-10: leaving Discuss (on to Act, or back to Vote) moves the room on from the item it was discussing: its
+      // breakdown may show from now on, so its lens closes as when another item is selected (TL-9)
+      if (state.phase === 'discuss' && event.phase !== 'discuss' && state.currentItemId !== null) state.leftItemIds.add(state.currentItemId);
       state.phase = event.phase;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       // (forEach: at a board's first reveal this runs cold over 1,500 cards, where an interpreted `for…of` over the

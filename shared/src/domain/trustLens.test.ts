@@ -89,6 +89,20 @@ describe('trust lens', () => {
     expect(lensOf(state)).toEqual(shown);
   });
 
+  it('TL-10 leaving Discuss moves the room on from its item: in Act its breakdown shows and no item takes a tap', () => {
+    const { state, item, next } = discussing();
+    must(state, fran, { type: 'lens.set', on: true });
+    for (const who of [alice, bob, carol, dave]) must(state, who, { type: 'lens.tap', itemId: item, part: 'empathy', on: true });
+    moveTo(state, 'act');
+    expect(lensOf(state)).toEqual([{ itemId: item, tappers: 4, counts: { credibility: 0, reliability: 0, empathy: 4, 'self-interest': 0 } }]);
+    for (const itemId of [item, next]) expect(run(state, erin, { type: 'lens.tap', itemId, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(run(state, alice, { type: 'lens.tap', itemId: item, part: 'empathy', on: false })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // back in Discuss, the item has been left once (TL-9)
+    moveTo(state, 'discuss');
+    expect(viewOf(state, { kind: 'public' }).board.leftItemIds).toEqual([item]);
+    expect(run(state, erin, { type: 'lens.tap', itemId: item, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
   it('TL-4 AN-9 a threshold the facilitator raised holds for the lens too: 4 tappers are then not enough', () => {
     const { state, item, next } = discussing();
     must(state, fran, { type: 'anonymity.raise', minOthers: 4 });

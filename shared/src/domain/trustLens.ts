@@ -49,6 +49,8 @@ export function decideLens(state: BoardState, actor: Actor, command: LensCommand
   if (command.type === 'lens.set') return done(state.trustLens === command.on ? [] : [{ type: 'lens.switched', on: command.on }]);
   if (!itemIds(state).includes(command.itemId)) return fail('NOT_FOUND', 'No such item.');
   if (!state.trustLens) return fail('CONFLICT', 'The trust lens is switched off.');
+  // TL-10: in Act the room has moved on from every item; the lens shows what was tapped and takes no more taps
+  if (state.phase !== 'discuss') return fail('CONFLICT', 'The room has moved on from Discuss; the trust lens takes no more taps.');
   if (state.currentItemId !== command.itemId) return fail('CONFLICT', 'Only the item being discussed can be tagged.');
   // TL-9: an item's breakdown may already have been shown when the room moved on from it; taps added on a
   // later turn would show as the difference between two breakdowns
@@ -61,10 +63,11 @@ export function decideLens(state: BoardState, actor: Actor, command: LensCommand
 /**
  * TL-4: a per-item breakdown shows only when every viewer, whatever they tapped themselves, sees the taps
  * of at least `minOthersToShow` others (the board's, which the facilitator may raise, AN-9) — and never while the item is discussed, so a tap never shows
- * the moment it is made.
+ * the moment it is made (taps are taken only then: TL-3, TL-10).
  */
 export function lensBreakdownVisible(state: BoardState, itemId: string, tappers: number): boolean {
-  const discussing = state.phase !== 'closed' && state.currentItemId === itemId;
+  // TL-10: only Discuss has an item being discussed; in Act the last one's breakdown may show
+  const discussing = state.phase === 'discuss' && state.currentItemId === itemId;
   return !discussing && tappers - 1 >= state.minOthersToShow; // AN-9: a raised threshold holds here too
 }
 

@@ -33,6 +33,8 @@ test('UI-14 cards group by drag and drop with the mouse and with the keyboard, o
   }).toPass({ timeout: 20_000 });
   await bo.page.keyboard.press('Space');
   await expect(page.getByRole('region', { name: /^Group:/ })).toContainText('Pairing on hard bugs');
+  // UI-13: the drop is announced by what it did, not by the hint of where the card was
+  await expect(bo.page.getByText(/^(Added Pairing on hard bugs to the group: |Grouped Pairing on hard bugs with the card: )/)).toBeAttached();
 
   // Out of the group: drop a grouped card on a column's empty space — the Start column, which has no cards
   // (the group itself may be drawn in either of the other two); the card goes back to its own column.

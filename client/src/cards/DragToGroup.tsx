@@ -21,9 +21,10 @@ import {
 import type { PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { shortText } from './items.js';
+import { dropOutcome, type DropTarget } from './dropOutcome.js';
 
 /** Drop targets are named `card:<id>`, `group:<id>` or `column:<id>`; the dragged thing is always a card. */
-type Target = { kind: 'card' | 'group' | 'column'; id: string };
+type Target = DropTarget;
 const parse = (id: string | number | undefined | null): Target | null => {
   const match = /^(card|group|column):(.+)$/.exec(String(id ?? ''));
   return match ? { kind: match[1] as Target['kind'], id: match[2]! } : null;
@@ -101,7 +102,15 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('dnd.pickedUp', { text: cardText(active.id) }),
     onDragOver: ({ over }) => describe(parse(over?.id)),
-    onDragEnd: ({ active, over }) => (over ? t('dnd.dropped', { text: cardText(active.id), where: describe(parse(over.id)) }) : t('dnd.putBack', { text: cardText(active.id) })),
+    onDragEnd: ({ active, over }) => {
+      const dragged = cards.get(parse(active.id)?.id ?? '');
+      const outcome = dragged ? dropOutcome(dragged, parse(over?.id), cards, groups) : ({ kind: 'none' } as const);
+      const text = cardText(active.id);
+      if (outcome.kind === 'group') return t('dnd.groupedWith', { text, other: shortText(cards.get(outcome.withCardId)?.text ?? '', 40) });
+      if (outcome.kind === 'join') return t('dnd.addedTo', { text, title: groups.get(outcome.groupId)?.title || t('reveal.untitledGroup') });
+      if (outcome.kind === 'ungroup') return t('dnd.takenOut', { text });
+      return t('dnd.putBack', { text });
+    },
     onDragCancel: ({ active }) => t('dnd.putBack', { text: cardText(active.id) }),
   };
 
@@ -125,17 +134,10 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
     setHeld(null);
     session.moving.putDown();
     const dragged = cards.get(parse(active.id)?.id ?? '');
-    const target = parse(over?.id);
-    if (!dragged || !target) return;
-    if (target.kind === 'card' && target.id !== dragged.id) {
-      const other = cards.get(target.id);
-      if (other && !(dragged.groupId && other.groupId === dragged.groupId)) session.send({ type: 'card.group', cardId: dragged.id, withCardId: other.id });
-    } else if (target.kind === 'group' && target.id !== dragged.groupId) {
-      const withCardId = groups.get(target.id)?.cardIds.find((id) => id !== dragged.id);
-      if (withCardId) session.send({ type: 'card.group', cardId: dragged.id, withCardId });
-    } else if (target.kind === 'column' && dragged.groupId) {
-      session.send({ type: 'card.ungroup', cardId: dragged.id });
-    }
+    if (!dragged) return;
+    const outcome = dropOutcome(dragged, parse(over?.id), cards, groups);
+    if (outcome.kind === 'group' || outcome.kind === 'join') session.send({ type: 'card.group', cardId: dragged.id, withCardId: outcome.withCardId });
+    else if (outcome.kind === 'ungroup') session.send({ type: 'card.ungroup', cardId: dragged.id });
   }
 
   return (

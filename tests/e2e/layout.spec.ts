@@ -189,6 +189,25 @@ test('UI-28 at 1280×800 the facilitator\'s header is one row in every phase of 
   }
 });
 
+test('UI-28 AN-11 at 1280×800 presenting in Vote keeps the retro\'s name whole: the wider toggle takes the past phases\' names first', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Payments squad retro');
+    await fiona.addCard('Stop', 'Deploys on Friday afternoon');
+    await fiona.goTo('Reveal');
+    await fiona.goTo('Vote');
+    await page.getByRole('button', { name: 'Presenting', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Presenting: your marks are hidden' })).toHaveAttribute('aria-pressed', 'true');
+    // it was "Payments squad r…": the row was measured before the toggle grew, and not again
+    const cut = () => page.locator('.board-title h1').evaluate((h1) => h1.scrollWidth - h1.clientWidth);
+    await expect.poll(cut, { message: 'pixels of the retro name cut off' }).toBeLessThanOrEqual(0);
+  } finally {
+    await context.close();
+  }
+});
+
 test('UI-28 at 1280×800 past phases are named where the header row has room for them, check marks where it has not', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {

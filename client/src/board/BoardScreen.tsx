@@ -7,6 +7,7 @@ import { PhaseStepper } from './PhaseStepper.js';
 import { PresenceList } from './PresenceList.js';
 import { ConnectionStatus, UnstableNetworkNote } from './ConnectionStatus.js';
 import { PresentingToggle } from './PresentingToggle.js';
+import { usePresenting } from './presenting.js';
 import { Notices } from './Notices.js';
 import { FacilitatorAnnouncer } from './FacilitatorAnnouncer.js';
 import { PhaseView } from '../phases/PhaseView.js';
@@ -58,6 +59,8 @@ export function BoardScreen({
   const { t } = useWords();
   const state = useSessionState();
   const phone = useIsPhone();
+  // UI-28: presenting widens its toggle ("Presenting: your marks are hidden"), so the header is measured again
+  const presenting = usePresenting();
   const [section, setSection] = useState('board');
   const session = useSession();
   const known = state.board;
@@ -166,8 +169,9 @@ export function BoardScreen({
   return (
     <div className="board-layout">
       <SkipLinks targets={skipTargets} openSection={(s) => phone && setSection(s)} />
-      {/* UI-28: what the row holds besides its marks: the phase, the language, the name, a timer, the Rename link */}
-      <BoardHeader headerRef={headerRef} holds={[board.phase, t('phases.write'), board.name, Boolean(board.timer), state.isFacilitator].join('|')}>
+      {/* UI-28: what the row holds besides its marks: the phase, the language, the name, a timer, the Rename link, the
+          presenting toggle's words */}
+      <BoardHeader headerRef={headerRef} holds={[board.phase, t('phases.write'), board.name, Boolean(board.timer), state.isFacilitator, presenting].join('|')}>
         <div className="board-title">
           <span className="brand">{t('app.brand')}</span>
           <BoardTitle name={board.name} canRename={state.isFacilitator && board.phase !== 'closed'} />

@@ -227,6 +227,7 @@ const enMore = {
     raise: 'Raise',
     hiddenAnswer: 'Your answer is hidden while you present.',
     hiddenVotes: 'Your votes are hidden while you present.',
+    hiddenVotesHow: 'To vote, turn off “{{button}}”.',
   },
   home: {
     title: 'Retros where it is safe to say “I don\'t know”',

@@ -7,6 +7,7 @@ import { shortText } from '../cards/items.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
 import { voteRefusal, type VoteRefusal } from './voteRefusal.js';
+import { hiddenVotesNote } from './hiddenVotes.js';
 
 /** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
 export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
@@ -67,7 +68,7 @@ export function VotesLeft() {
   if (presenting) {
     return (
       <p className="votes-left" role="status">
-        {t('privacy.hiddenVotes')}
+        {hiddenVotesNote(t)}
       </p>
     );
   }

@@ -192,6 +192,9 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await fiona.getByRole('button', { name: 'Hand over to Ada' }).click();
   await fiona.getByRole('button', { name: 'Yes, hand over' }).click();
   await expect(fiona.getByRole('status').filter({ hasText: 'Ada is facilitating now (the role was handed over).' })).toBeVisible();
+  // FA-4: that banner is her news of it; the room's announcement of the same is not shown beside it
+  await expect(fiona.getByText('Ada is now facilitating (handed over).')).toHaveCount(0);
+  await expect(ada.page.getByText('Ada is now facilitating (handed over).')).toBeVisible();
   await shot(fiona, testInfo, 'owner-take-back');
   await fiona.getByRole('button', { name: 'Take it back' }).click();
   await expect(fiona.getByRole('button', { name: 'Close the retro…' })).toBeVisible();

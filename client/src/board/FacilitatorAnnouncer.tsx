@@ -10,12 +10,15 @@ const SHOW_MS = 15_000;
 type LogEntry = PublicBoardView['facilitatorLog'][number];
 
 /**
- * FA-4: a change of facilitator is said out loud to the whole room, so nobody wonders who holds it — except to
- * the creator while FA-6's banner says it already, with "Take it back" (the same news twice reads as two events).
+ * FA-4: a change of facilitator is said out loud to the whole room, so nobody wonders who holds it — except to the
+ * creator (who holds the facilitator key) when the role went to someone else: FA-6's banner says that, with "Take
+ * it back", and the same news twice reads as two events. Decided from the log alone, which arrives with the board:
+ * the creator's own `isFacilitator` may still say yes when it does.
  */
-export function announcement(log: readonly LogEntry[], { ownerBanner }: { ownerBanner: boolean }): string | null {
+export function announcement(log: readonly LogEntry[], viewer: { holdsFacilitatorKey: boolean; name: string | null }): string | null {
   const last = log[log.length - 1];
-  if (!last || ownerBanner) return null;
+  if (!last) return null;
+  if (viewer.holdsFacilitatorKey && last.how !== 'reclaim' && last.name !== viewer.name) return null;
   const previous = log[log.length - 2];
   if (last.how === 'handover') return i18n.t('announce.handover', { name: last.name });
   if (last.how === 'claim') return i18n.t('announce.claim', { name: last.name, previous: previous?.name ?? i18n.t('announce.theFacilitator') });
@@ -37,9 +40,9 @@ export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
       seen.current = length;
       return;
     }
-    if (length > seen.current) setMessage(announcement(board.facilitatorLog, { ownerBanner }));
+    if (length > seen.current) setMessage(announcement(board.facilitatorLog, { holdsFacilitatorKey: session.holdsFacilitatorKey, name: state.me?.name ?? null }));
     seen.current = length;
-  }, [length, board.facilitatorLog, ownerBanner]);
+  }, [length, board.facilitatorLog, session.holdsFacilitatorKey, state.me?.name]);
 
   useEffect(() => {
     if (!message) return;
@@ -49,7 +52,8 @@ export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
 
   return (
     <div className="announcer" role="status" aria-live="polite">
-      {message && (
+      {/* the banner and the announcement never stand side by side, whatever order the board and my view arrive in */}
+      {message && !ownerBanner && (
         <p className="banner announce">
           <span>{message}</span>
           <button type="button" className="link small" aria-label={t('announce.dismiss')} onClick={() => setMessage(null)}>

@@ -376,10 +376,10 @@ const de: Catalogue = {
   consensus: {
     question: 'Fist of Five: Wie sehr unterstützt du diese Maßnahme?',
     doubts: 'Jemand hat Zweifel — sprecht darüber, bevor ihr euch festlegt.',
+    hadDoubts: 'Jemand hatte Zweifel, als das geprüft wurde.',
     fist: { '0': '0 — Veto', '1': '1 — große Zweifel', '2': '2 — einige Zweifel', '3': '3 — kann damit leben', '4': '4 — unterstütze', '5': '5 — unterstütze voll' },
     check: 'Konsens prüfen',
     checkLabel: 'Konsens prüfen: {{name}}',
-    hadDoubts: 'Jemand hatte Zweifel, als das geprüft wurde.',
     fistOfFive: 'Fist of Five',
     answered: '{{count}} geantwortet · anonym, verborgen, bis alle hier geantwortet haben oder die Moderation aufdeckt',
     yours: ' · deine: {{value}}',

@@ -349,10 +349,10 @@ const enMore = {
   consensus: {
     question: 'Fist of five: how much do you support this action?',
     doubts: 'Someone has doubts — talk before you commit.',
+    hadDoubts: 'Someone had doubts when this was checked.',
     fist: { '0': '0 — block', '1': '1 — serious doubts', '2': '2 — some doubts', '3': '3 — can live with it', '4': '4 — support', '5': '5 — fully support' },
     check: 'Check consensus',
     checkLabel: 'Check consensus: {{name}}',
-    hadDoubts: 'Someone had doubts when this was checked.',
     fistOfFive: 'Fist of five',
     answered: '{{count}} answered · anonymous, hidden until everyone here has answered or the facilitator reveals',
     yours: ' · yours: {{value}}',

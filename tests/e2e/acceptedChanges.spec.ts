@@ -153,10 +153,10 @@ test('UI-20 an edit or a delete of my revealed card, and the trust lens switched
   await expect(facilitator.card('without a second pair of eyes')).toBeVisible();
   await expect(facilitator.card('A typo card')).toHaveCount(0);
 
-  // The trust lens's switch stays where the facilitator put it
+  // The trust lens's switch stays where the facilitator put it (on the item discussed: the lens is Discuss's, TL-10)
   await facilitator.goTo('Vote');
   await facilitator.goTo('Discuss');
-  await facilitator.goTo('Act');
+  await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   const lens = page.getByLabel('Trust lens: let the room tag which parts of trust this touches');
   await expect(lens).not.toBeChecked();
   link.hold = true;

@@ -23,6 +23,8 @@ test('UI-14 cards group by drag and drop with the mouse and with the keyboard, o
   await bo.page.keyboard.press('Space');
   // Picked up: the live region speaks (first "Picked up…", at once followed by where the card is).
   await expect(bo.page.getByText(/^(Picked up card: Pairing on hard bugs|Over the )/)).toBeAttached();
+  // UI-13: a card in no group is not told that dropping it on its column takes it out of its group
+  await expect(bo.page.getByText(/Drop to take the card out of its group/)).toHaveCount(0);
   // Left: the arrows jump to the nearest card or group that way (Ada's group in Stop), and the announcement
   // says so. dnd-kit listens for the arrows only from the frame after the pick-up, so on a slow machine a press
   // made at once can go unheard (CI, stop 23): pressed again only while nothing was announced. A press too many

@@ -132,7 +132,7 @@ describe('the move to responsibility-focus', () => {
     await stepTo(F, ['act']);
     await B.waitFor(() => B.board()?.phase === 'act');
     expect(B.board()!.lens).toEqual([{ itemId, tappers: 4, counts: { credibility: 0, reliability: 3, empathy: 1, 'self-interest': 1 } }]);
-    expect(await B.cmd('lens.tap', { itemId, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await B.cmd('lens.tap', { itemId, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     await stepTo(F, ['closed']);
     await B.waitFor(() => B.board()?.phase === 'closed');
     expect(B.board()!.lens).toEqual([{ itemId, tappers: 4, counts: { credibility: 0, reliability: 3, empathy: 1, 'self-interest': 1 } }]);

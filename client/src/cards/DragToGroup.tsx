@@ -21,6 +21,7 @@ import {
 import type { PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { shortText } from './items.js';
+import { columnTitle } from '../i18n/templates.js';
 import { dropOutcome, type DropTarget } from './dropOutcome.js';
 
 /** Drop targets are named `card:<id>`, `group:<id>` or `column:<id>`; the dragged thing is always a card. */
@@ -91,17 +92,20 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
   const groups = useMemo(() => new Map(board.groups.map((g) => [g.id, g])), [board.groups]);
   const columns = useMemo(() => new Map(board.columns.map((c) => [c.id, c])), [board.columns]);
 
-  const describe = (target: Target | null): string => {
+  /** where the card is, and what dropping it there would do (a card alone over a column's space: nothing) */
+  const describe = (target: Target | null, draggedId: string | number): string => {
     if (!target) return t('dnd.nowhere');
     if (target.kind === 'card') return t('dnd.overCard', { text: shortText(cards.get(target.id)?.text ?? '', 40) });
     if (target.kind === 'group') return t('dnd.overGroup', { title: groups.get(target.id)?.title || t('reveal.untitledGroup') });
-    return t('dnd.overColumn', { column: columns.get(target.id)?.title ?? '' });
+    const found = columns.get(target.id);
+    const column = found ? columnTitle(found) : '';
+    return cards.get(parse(draggedId)?.id ?? '')?.groupId ? t('dnd.overColumn', { column }) : t('dnd.overColumnAlone', { column });
   };
   const cardText = (id: string | number) => shortText(cards.get(parse(id)?.id ?? '')?.text ?? '', 40);
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('dnd.pickedUp', { text: cardText(active.id) }),
-    onDragOver: ({ over }) => describe(parse(over?.id)),
+    onDragOver: ({ active, over }) => describe(parse(over?.id), active.id),
     onDragEnd: ({ active, over }) => {
       const dragged = cards.get(parse(active.id)?.id ?? '');
       const outcome = dragged ? dropOutcome(dragged, parse(over?.id), cards, groups) : ({ kind: 'none' } as const);

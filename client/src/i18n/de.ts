@@ -548,6 +548,7 @@ const de: Catalogue = {
     groupedWith: '{{text}} mit der Karte gruppiert: {{other}}.',
     addedTo: '{{text}} zur Gruppe hinzugefügt: {{title}}.',
     takenOut: '{{text}} aus der Gruppe genommen.',
+    overColumnAlone: 'Über der Spalte {{column}}.',
     putBack: 'Zurückgelegt: {{text}}.',
     beingMoved: 'Jemand verschiebt diese Karte',
   },

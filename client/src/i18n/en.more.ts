@@ -473,6 +473,7 @@ const enMore = {
     overCard: 'Over the card: {{text}}. Drop to group them.',
     overGroup: 'Over the group: {{title}}. Drop to add the card.',
     overColumn: 'Over the column {{column}}. Drop to take the card out of its group.',
+    overColumnAlone: 'Over the column {{column}}.',
     nowhere: 'Not over a place to drop.',
     groupedWith: 'Grouped {{text}} with the card: {{other}}.',
     addedTo: 'Added {{text}} to the group: {{title}}.',

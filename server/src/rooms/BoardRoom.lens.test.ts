@@ -42,13 +42,13 @@ const tap = (room: BoardRoom, name: string, itemId: string, part: TrustPart, on:
   room.handle(`socket-${name}`, { id: newId(), type: 'lens.tap', itemId, part, on });
 
 describe('TL-10 moving on to Act moves the room on from the item it was discussing', () => {
-  it('TL-10 TL-9 a tap in Act on the last item discussed is CONFLICT and changes nothing; back in Discuss its lens stays closed', async () => {
+  it('TL-10 TL-9 a tap in Act on the last item discussed is WRONG_PHASE and changes nothing; back in Discuss its lens stays closed', async () => {
     const { room, fran, item } = await discussedWithTaps(4);
     await fran.send({ type: 'phase.set', phase: 'act' });
     const before = room.publicView().lens;
     // a fifth person's tap, an untap, a change of mind
     for (const [name, part, on] of [['dee', 'empathy', true], ['fran', 'reliability', false], ['ada', 'self-interest', true]] as const) {
-      expect(await tap(room, name, item, part, on)).toMatchObject({ ok: false, code: 'CONFLICT' });
+      expect(await tap(room, name, item, part, on)).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     }
     expect(room.publicView().lens).toEqual(before);
     // back in Discuss on the same item, its lens stays closed: its breakdown has shown

@@ -124,8 +124,8 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'offer.add': ['discuss', 'act'],
   'offer.withdraw': ['discuss', 'act'],
   'offer.accept': ['discuss', 'act'],
-  'lens.set': ['discuss', 'act'],
-  'lens.tap': ['discuss', 'act'],
+  'lens.set': ['discuss'],
+  'lens.tap': ['discuss'],
 };
 
 /** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */

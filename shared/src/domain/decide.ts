@@ -150,8 +150,9 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'offer.add': ['discuss', 'act'],
   'offer.withdraw': ['discuss', 'act'],
   'offer.accept': ['discuss', 'act'],
-  'lens.set': ['discuss', 'act'],
-  'lens.tap': ['discuss', 'act'],
+  // TL-10: only Discuss has an item being discussed; from Act on the lens shows what was tapped and takes no more
+  'lens.set': ['discuss'],
+  'lens.tap': ['discuss'],
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {

@@ -95,8 +95,10 @@ describe('trust lens', () => {
     for (const who of [alice, bob, carol, dave]) must(state, who, { type: 'lens.tap', itemId: item, part: 'empathy', on: true });
     moveTo(state, 'act');
     expect(lensOf(state)).toEqual([{ itemId: item, tappers: 4, counts: { credibility: 0, reliability: 0, empathy: 4, 'self-interest': 0 } }]);
-    for (const itemId of [item, next]) expect(run(state, erin, { type: 'lens.tap', itemId, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(run(state, alice, { type: 'lens.tap', itemId: item, part: 'empathy', on: false })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    for (const itemId of [item, next]) expect(run(state, erin, { type: 'lens.tap', itemId, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(run(state, alice, { type: 'lens.tap', itemId: item, part: 'empathy', on: false })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    // nor is there a lens to switch in Act
+    expect(run(state, fran, { type: 'lens.set', on: false })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     // back in Discuss, the item has been left once (TL-9)
     moveTo(state, 'discuss');
     expect(viewOf(state, { kind: 'public' }).board.leftItemIds).toEqual([item]);

@@ -49,8 +49,6 @@ export function decideLens(state: BoardState, actor: Actor, command: LensCommand
   if (command.type === 'lens.set') return done(state.trustLens === command.on ? [] : [{ type: 'lens.switched', on: command.on }]);
   if (!itemIds(state).includes(command.itemId)) return fail('NOT_FOUND', 'No such item.');
   if (!state.trustLens) return fail('CONFLICT', 'The trust lens is switched off.');
-  // TL-10: in Act the room has moved on from every item; the lens shows what was tapped and takes no more taps
-  if (state.phase !== 'discuss') return fail('CONFLICT', 'The room has moved on from Discuss; the trust lens takes no more taps.');
   if (state.currentItemId !== command.itemId) return fail('CONFLICT', 'Only the item being discussed can be tagged.');
   // TL-9: an item's breakdown may already have been shown when the room moved on from it; taps added on a
   // later turn would show as the difference between two breakdowns

@@ -133,6 +133,12 @@ test('TL-4 TL-6 four people tap the trust lens; counts show once the room moves 
   await facilitator.page.goto(teamUrl);
   const trust = facilitator.page.getByRole('table', { name: /Trust lens: which parts of trust came up/ });
   await expect(trust.getByRole('row', { name: /Sprint 7/ }).getByRole('cell')).toHaveText(['0', '3', '1', '1']);
+  // RM-4 on a phone the lens's figures are stacked like the responsibility figures: caption and every figure in sight
+  await facilitator.page.setViewportSize({ width: 390, height: 844 });
+  const stacked = facilitator.page.getByRole('region', { name: /Trust lens: which parts of trust came up/ }).getByRole('article', { name: 'Sprint 7' });
+  await expect(stacked.getByText('Empathy')).toBeVisible();
+  const right = await stacked.locator('dd').evaluateAll((all) => Math.max(...all.map((dd) => dd.getBoundingClientRect().right)));
+  expect(right, 'the last figure ends on the screen').toBeLessThanOrEqual(390);
   await cyContext.close();
 });
 

@@ -37,29 +37,47 @@ export function ResponsibilityOverTime({ team }: { team: TeamHistory }) {
 
 function MetricsTable({ retros }: { retros: TeamRetro[] }) {
   const { t } = useWords();
+  const columns: Column[] = [
+    [t('resp.team.actions'), (r) => r.metrics.actions],
+    [t('resp.team.ours'), (r) => r.metrics.ours],
+    [t('resp.team.asks'), (r) => r.metrics.asks],
+    [t('resp.team.untaken'), (r) => r.metrics.untaken],
+    [t('resp.team.share'), (r) => percent(r.metrics.responsibilityShare)],
+    [t('resp.team.asksAnswered'), (r) => (r.metrics.asksReviewed ? t('resp.team.answeredOf', { answered: r.metrics.asksAnswered, reviewed: r.metrics.asksReviewed }) : '—')],
+    [t('resp.team.smallWins'), (r) => r.metrics.smallWins],
+  ];
+  return <FiguresByRetro id="metrics" caption={t('resp.team.caption')} retros={retros} columns={columns} />;
+}
+
+function TrustTable({ retros }: { retros: TeamRetro[] }) {
+  const { t } = useWords();
+  const withLens = retros.filter((r) => r.metrics.trust !== null);
+  if (withLens.length === 0) return null;
+  const columns: Column[] = TRUST_PARTS.map((part) => [t(`resp.lens.parts.${part}`), (r) => r.metrics.trust![part]]);
+  return <FiguresByRetro id="trust" caption={t('resp.team.trustCaption')} retros={withLens} columns={columns} />;
+}
+
+/** a figure's heading and how to read it from a retro */
+type Column = readonly [string, (retro: TeamRetro) => string | number];
+
+/**
+ * RM-4: a retro's figures, a table on a desk; on a phone each retro is a block of its figures, one under the other,
+ * all in sight: columns side by side were a table scrolled sideways, read a few at a time, its caption cut off.
+ */
+function FiguresByRetro({ id, caption, retros, columns }: { id: string; caption: string; retros: TeamRetro[]; columns: Column[] }) {
+  const { t } = useWords();
   const isPhone = useIsPhone();
-  const columns = [
-    ['resp.team.actions', (r: TeamRetro) => r.metrics.actions],
-    ['resp.team.ours', (r: TeamRetro) => r.metrics.ours],
-    ['resp.team.asks', (r: TeamRetro) => r.metrics.asks],
-    ['resp.team.untaken', (r: TeamRetro) => r.metrics.untaken],
-    ['resp.team.share', (r: TeamRetro) => percent(r.metrics.responsibilityShare)],
-    ['resp.team.asksAnswered', (r: TeamRetro) => (r.metrics.asksReviewed ? t('resp.team.answeredOf', { answered: r.metrics.asksAnswered, reviewed: r.metrics.asksReviewed }) : '—')],
-    ['resp.team.smallWins', (r: TeamRetro) => r.metrics.smallWins],
-  ] as const;
-  // RM-4: on a phone each retro is a block of its figures, one under the other, all in sight; eight columns side by
-  // side were a table scrolled sideways, read a few columns at a time
   if (isPhone)
     return (
-      <section className="metrics-stack" aria-labelledby="metrics-stack-title">
-        <h3 id="metrics-stack-title">{t('resp.team.caption')}</h3>
+      <section className="metrics-stack" aria-labelledby={`${id}-stack-title`}>
+        <h3 id={`${id}-stack-title`}>{caption}</h3>
         {retros.map((r) => (
-          <article key={r.boardId} aria-labelledby={`metrics-${r.boardId}`}>
-            <h4 id={`metrics-${r.boardId}`}>{r.name}</h4>
+          <article key={r.boardId} aria-labelledby={`${id}-${r.boardId}`}>
+            <h4 id={`${id}-${r.boardId}`}>{r.name}</h4>
             <dl>
-              {columns.map(([key, value]) => (
-                <div key={key}>
-                  <dt>{t(key)}</dt>
+              {columns.map(([label, value]) => (
+                <div key={label}>
+                  <dt>{label}</dt>
                   <dd>{value(r)}</dd>
                 </div>
               ))}
@@ -70,15 +88,15 @@ function MetricsTable({ retros }: { retros: TeamRetro[] }) {
     );
   return (
     // A table wider than its panel (a narrow desk window) scrolls sideways: the scroller is focusable so keyboards can scroll it too.
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('resp.team.caption')}>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="metrics-table">
-        <caption>{t('resp.team.caption')}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('resp.team.retro')}</th>
-            {columns.map(([key]) => (
-              <th scope="col" key={key}>
-                {t(key)}
+            {columns.map(([label]) => (
+              <th scope="col" key={label}>
+                {label}
               </th>
             ))}
           </tr>
@@ -87,41 +105,8 @@ function MetricsTable({ retros }: { retros: TeamRetro[] }) {
           {retros.map((r) => (
             <tr key={r.boardId}>
               <th scope="row">{r.name}</th>
-              {columns.map(([key, value]) => (
-                <td key={key}>{value(r)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function TrustTable({ retros }: { retros: TeamRetro[] }) {
-  const { t } = useWords();
-  const withLens = retros.filter((r) => r.metrics.trust !== null);
-  if (withLens.length === 0) return null;
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('resp.team.trustCaption')}>
-      <table className="metrics-table">
-        <caption>{t('resp.team.trustCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('resp.team.retro')}</th>
-            {TRUST_PARTS.map((part) => (
-              <th scope="col" key={part}>
-                {t(`resp.lens.parts.${part}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {withLens.map((r) => (
-            <tr key={r.boardId}>
-              <th scope="row">{r.name}</th>
-              {TRUST_PARTS.map((part) => (
-                <td key={part}>{r.metrics.trust![part]}</td>
+              {columns.map(([label, value]) => (
+                <td key={label}>{value(r)}</td>
               ))}
             </tr>
           ))}

@@ -35,3 +35,5 @@ export * from './domain/trustLens.js';
 export * from './domain/startSmall.js';
 export * from './domain/responsibilityNudge.js';
 export * from './domain/teamMetrics.js';
+export { templateColumnOrigin, type ColumnPart, type TemplateColumnRef } from './domain/templateColumns.js';
+export { TEMPLATE_COLUMN_TITLES, columnTitleIn } from './domain/templateTitles.js';

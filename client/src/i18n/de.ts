@@ -1,4 +1,8 @@
+import { TEMPLATE_COLUMN_TITLES } from '@candor/shared';
 import type { Catalogue } from './en.js';
+
+// EX-10: a template column's German title is shared with the Markdown summary, which heads its columns the same way
+const titles = TEMPLATE_COLUMN_TITLES.de;
 
 /** Deutsch. Same keys as en.ts (the compiler and catalogues.test.ts check it); loaded only when chosen. */
 const de: Catalogue = {
@@ -730,66 +734,66 @@ const de: Catalogue = {
       name: 'Ich weiß es nicht / Ich komme nicht weiter',
       description: 'Mach es normal zu sagen, was du noch nicht weißt, und früh um Hilfe zu bitten.',
       columns: {
-        'dont-know': { title: 'Ich weiß nicht…', prompt: 'Eine Frage, die du nicht beantworten konntest, oder etwas, bei dem du unsicher warst und geschwiegen hast.' },
-        stuck: { title: 'Ich komme nicht weiter bei…', prompt: 'Wo ist die Arbeit ins Stocken geraten? Nenne das Hindernis, nicht die Person.' },
-        'need-help': { title: 'Ich brauche Hilfe bei…', prompt: 'Etwas, das mit jemandem an deiner Seite schneller oder besser ginge.' },
-        learned: { title: 'Etwas, das ich gelernt habe', prompt: 'Etwas, das dich überrascht hat oder das du jetzt besser verstehst.' },
+        'dont-know': { title: titles['dont-know']['dont-know'], prompt: 'Eine Frage, die du nicht beantworten konntest, oder etwas, bei dem du unsicher warst und geschwiegen hast.' },
+        stuck: { title: titles['dont-know'].stuck, prompt: 'Wo ist die Arbeit ins Stocken geraten? Nenne das Hindernis, nicht die Person.' },
+        'need-help': { title: titles['dont-know']['need-help'], prompt: 'Etwas, das mit jemandem an deiner Seite schneller oder besser ginge.' },
+        learned: { title: titles['dont-know'].learned, prompt: 'Etwas, das dich überrascht hat oder das du jetzt besser verstehst.' },
       },
     },
     responsibility: {
       name: 'Autorität → Verantwortung',
       description: 'Aus „nicht mein Job“ wird „was ist richtig, und wie kann ich helfen?“.',
       columns: {
-        'not-my-job': { title: 'Nicht mein Job, nicht mein Problem', prompt: 'Was haben wir jemand anderem überlassen, in der Hoffnung, es erledige sich von selbst?' },
-        'right-thing': { title: 'Was ist das Richtige?', prompt: 'Vergiss kurz, wessen Aufgabe es ist: Was würde dem Team wirklich helfen?' },
-        'how-help': { title: 'Wie kann ich helfen?', prompt: 'Etwas Konkretes, das du anbieten könntest, egal wie klein.' },
+        'not-my-job': { title: titles.responsibility['not-my-job'], prompt: 'Was haben wir jemand anderem überlassen, in der Hoffnung, es erledige sich von selbst?' },
+        'right-thing': { title: titles.responsibility['right-thing'], prompt: 'Vergiss kurz, wessen Aufgabe es ist: Was würde dem Team wirklich helfen?' },
+        'how-help': { title: titles.responsibility['how-help'], prompt: 'Etwas Konkretes, das du anbieten könntest, egal wie klein.' },
       },
     },
     'start-stop-continue': {
       name: 'Start / Stop / Continue',
       description: 'Der Klassiker: was anfangen, was lassen, was beibehalten.',
       columns: {
-        start: { title: 'Anfangen', prompt: 'Womit sollten wir anfangen?' },
-        stop: { title: 'Aufhören', prompt: 'Was dient uns nicht mehr?' },
-        continue: { title: 'Weitermachen', prompt: 'Was funktioniert und verdient es zu bleiben?' },
+        start: { title: titles['start-stop-continue'].start, prompt: 'Womit sollten wir anfangen?' },
+        stop: { title: titles['start-stop-continue'].stop, prompt: 'Was dient uns nicht mehr?' },
+        continue: { title: titles['start-stop-continue'].continue, prompt: 'Was funktioniert und verdient es zu bleiben?' },
       },
     },
     'post-mortem': {
       name: 'Post-mortem ohne Schuldzuweisung',
       description: 'Nach einem Vorfall: Wie hat unser System das zugelassen — nie, wer es war.',
       columns: {
-        timeline: { title: 'Zeitleiste — was geschah, der Reihe nach', prompt: 'Eine Tatsache pro Karte, mit Uhrzeit, wenn du sie hast. Fakten, keine Urteile.' },
-        'system-allowed': { title: 'Wie hat unser System das zugelassen?', prompt: 'Welcher Ablauf, welches Werkzeug, welche Annahme hat das möglich gemacht? Such die Lücke, nicht die Person.' },
-        'will-change': { title: 'Was wir ändern werden', prompt: 'Eine Änderung am System, die das unwahrscheinlicher oder weniger schädlich macht.' },
-        thanks: { title: 'Danke an…', prompt: 'Wer hat geholfen, früh etwas bemerkt oder ist länger geblieben? Sag danke.' },
+        timeline: { title: titles['post-mortem'].timeline, prompt: 'Eine Tatsache pro Karte, mit Uhrzeit, wenn du sie hast. Fakten, keine Urteile.' },
+        'system-allowed': { title: titles['post-mortem']['system-allowed'], prompt: 'Welcher Ablauf, welches Werkzeug, welche Annahme hat das möglich gemacht? Such die Lücke, nicht die Person.' },
+        'will-change': { title: titles['post-mortem']['will-change'], prompt: 'Eine Änderung am System, die das unwahrscheinlicher oder weniger schädlich macht.' },
+        thanks: { title: titles['post-mortem'].thanks, prompt: 'Wer hat geholfen, früh etwas bemerkt oder ist länger geblieben? Sag danke.' },
       },
     },
     'regaining-trust': {
       name: 'Vertrauen zurückgewinnen',
       description: 'Wenn zwischen uns etwas zerbrochen ist: die Bruchstelle finden, jetzt beheben, mit der Zeit reparieren.',
       columns: {
-        disconnect: { title: 'Wo haben wir uns verloren?', prompt: 'Wo passten Erwartungen, Informationen oder Zusammenhang nicht mehr zusammen?' },
-        'fix-now': { title: 'Was wir sofort beheben', prompt: 'Das unmittelbare Problem und der kleinste Schritt, der es löst.' },
-        repair: { title: 'Wie wir mit der Zeit reparieren', prompt: 'Gewohnheiten und Versprechen, die Zuversicht zurückbringen, eines nach dem anderen gehalten.' },
+        disconnect: { title: titles['regaining-trust'].disconnect, prompt: 'Wo passten Erwartungen, Informationen oder Zusammenhang nicht mehr zusammen?' },
+        'fix-now': { title: titles['regaining-trust']['fix-now'], prompt: 'Das unmittelbare Problem und der kleinste Schritt, der es löst.' },
+        repair: { title: titles['regaining-trust'].repair, prompt: 'Gewohnheiten und Versprechen, die Zuversicht zurückbringen, eines nach dem anderen gehalten.' },
       },
     },
     'mad-sad-glad': {
       name: 'Wütend / Traurig / Froh',
       description: 'Benennt, wie sich der Sprint angefühlt hat, damit man über die Gefühle sprechen kann statt um sie herum.',
       columns: {
-        mad: { title: 'Wütend', prompt: 'Was hat dich frustriert? Beschreibe die Lage, nicht eine Person.' },
-        sad: { title: 'Traurig', prompt: 'Was hat dich enttäuscht oder im Stich gelassen?' },
-        glad: { title: 'Froh', prompt: 'Was hat dich glücklich oder stolz gemacht?' },
+        mad: { title: titles['mad-sad-glad'].mad, prompt: 'Was hat dich frustriert? Beschreibe die Lage, nicht eine Person.' },
+        sad: { title: titles['mad-sad-glad'].sad, prompt: 'Was hat dich enttäuscht oder im Stich gelassen?' },
+        glad: { title: titles['mad-sad-glad'].glad, prompt: 'Was hat dich glücklich oder stolz gemacht?' },
       },
     },
     '4ls': {
       name: '4L',
       description: 'Gemocht, Gelernt, Gefehlt, Gewünscht.',
       columns: {
-        liked: { title: 'Gemocht', prompt: 'Was hat dir gefallen?' },
-        learned: { title: 'Gelernt', prompt: 'Was weißt du jetzt, was du vorher nicht wusstest?' },
-        lacked: { title: 'Gefehlt', prompt: 'Was hat gefehlt: Information, Zeit, Hilfe?' },
-        'longed-for': { title: 'Gewünscht', prompt: 'Was hättest du gern gehabt?' },
+        liked: { title: titles['4ls'].liked, prompt: 'Was hat dir gefallen?' },
+        learned: { title: titles['4ls'].learned, prompt: 'Was weißt du jetzt, was du vorher nicht wusstest?' },
+        lacked: { title: titles['4ls'].lacked, prompt: 'Was hat gefehlt: Information, Zeit, Hilfe?' },
+        'longed-for': { title: titles['4ls']['longed-for'], prompt: 'Was hättest du gern gehabt?' },
       },
     },
   },

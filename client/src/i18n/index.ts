@@ -47,7 +47,7 @@ const lazyCatalogues: BackendModule = {
     // with the catalogue, which column words are a template's (i18n/templates.ts): English never needs them
     Promise.all([load(), import('./templateOrigins.js')]).then(
       ([module, origins]) => {
-        registerTemplateOrigins(origins.templateOrigins());
+        registerTemplateOrigins(origins.templateOrigin);
         callback(null, module.default);
       },
       (error: Error) => callback(error, false),

@@ -1,4 +1,4 @@
-import type { Column } from '@candor/shared';
+import type { Column, ColumnPart } from '@candor/shared';
 import { i18n } from './index.js';
 
 /**
@@ -8,18 +8,17 @@ import { i18n } from './index.js';
  * (UI-6): which words are a template's comes with another language's catalogue (`templateOrigins.ts`, registered
  * by ./index.ts before that language shows).
  */
-let origins: ReadonlyMap<string, string> = new Map();
+type OriginOf = (part: ColumnPart, columnId: string, words: string) => string | null;
+let originOf: OriginOf = () => null;
 
-/** The catalogue key of each template column's English title and prompt (see templateOrigins.ts). */
-export function registerTemplateOrigins(keys: ReadonlyMap<string, string>): void {
-  origins = keys;
+/** How to find the catalogue key of a template column's untouched title or prompt (see templateOrigins.ts). */
+export function registerTemplateOrigins(lookup: OriginOf): void {
+  originOf = lookup;
 }
 
-export const originKey = (part: 'title' | 'prompt', columnId: string, words: string) => `${part}\u0000${columnId}\u0000${words}`;
-
-function shown(part: 'title' | 'prompt', columnId: string, words: string): string {
+function shown(part: ColumnPart, columnId: string, words: string): string {
   if (i18n.resolvedLanguage === 'en') return words;
-  const key = origins.get(originKey(part, columnId, words));
+  const key = originOf(part, columnId, words);
   return key ? i18n.t(key as never) : words;
 }
 

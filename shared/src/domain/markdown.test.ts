@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import { renderMarkdown } from './markdown.js';
-import { EXPORT_WORDS } from './exportWords.js';
+import { EXPORT_LANGUAGES, EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
+import { columnTitleIn, TEMPLATE_COLUMN_TITLES } from './templateTitles.js';
 import { addCard, addPerson, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
+import { findTemplate, TEMPLATES, type Column } from './templates.js';
 
 const EXPORTED = new Date('2030-03-04T10:00:00Z');
 
@@ -203,5 +205,29 @@ describe('markdown export', () => {
     for (const [key, english] of Object.entries(EXPORT_WORDS.en)) {
       if (typeof english === 'string' && english.length > 4) expect(de, key).not.toContain(english);
     }
+  });
+
+  it('EX-10 in German a column still carrying its template\'s own title is headed in German; a title someone typed stays as typed', () => {
+    const [dontKnow, stuck, needHelp, learned] = findTemplate('dont-know')!.columns as [Column, Column, Column, Column];
+    // renamed by the facilitator (the template's id, other words), and typed by hand (the template's words, its own id)
+    const columns = [dontKnow, stuck, { ...needHelp, title: 'We need help with…' }, { id: 'col-typed', title: learned.title, prompt: '' }];
+    const view = viewOf(boardWith({ type: 'columns.changed', columns }), { kind: 'public' }).board;
+    const headings = (language: ExportLanguage) => renderMarkdown(view, {}, EXPORTED, language).split(/^## /m).at(-1)!.match(/^### .*$/gm);
+    expect(headings('de')).toEqual(['### Ich weiß nicht…', '### Ich komme nicht weiter bei…', '### We need help with…', '### Something I learned']);
+    expect(headings('en')).toEqual([`### I don't know…`, `### I'm stuck on…`, '### We need help with…', '### Something I learned']);
+  });
+
+  it('EX-10 every template column has its own title in every language but English (which is the template\'s words)', () => {
+    for (const [language, titles] of Object.entries(TEMPLATE_COLUMN_TITLES)) {
+      const byTemplate: Record<string, Record<string, string> | undefined> = titles;
+      for (const template of TEMPLATES) {
+        for (const column of template.columns) {
+          const title = byTemplate[template.id]?.[column.id];
+          expect(title?.trim(), `${language} ${template.id}/${column.id}`).toBeTruthy();
+          expect(columnTitleIn(language as ExportLanguage, column)).toBe(title);
+        }
+      }
+    }
+    expect(Object.keys(TEMPLATE_COLUMN_TITLES).sort()).toEqual(EXPORT_LANGUAGES.filter((language) => language !== 'en').sort());
   });
 });

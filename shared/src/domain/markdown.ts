@@ -3,12 +3,14 @@ import { notesKey } from '../protocol/events.js';
 import { cardRowVotes, exportItems } from './exportItems.js';
 import { EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
 import { markdownQuote, markdownText as md } from './exportText.js';
+import { columnTitleIn } from './templateTitles.js';
 
 /**
  * EX-1: the Markdown summary of a retro. It is rendered from the public view alone (plus the shared notes),
  * so it can carry nothing the room could not already see: no author, no voter. Every field people typed goes
  * through `markdownText` / `markdownQuote` (EX-4), so what they wrote stays text; votes come from
- * `exportItems` (EX-5), once per item. Its own words are in `language` (EX-10).
+ * `exportItems` (EX-5), once per item. Its own words are in `language` (EX-10), and so is a
+ * column's title while it is still its template's own, as the board shows it (`columnTitleIn`).
  */
 export function renderMarkdown(view: PublicBoardView, notes: Record<string, string>, exportedAt: Date, language: ExportLanguage = 'en'): string {
   const w = EXPORT_WORDS[language];
@@ -71,7 +73,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
 
   lines.push(`## ${w.allCards}`, '');
   for (const column of view.columns) {
-    lines.push(`### ${md(column.title) || w.untitledColumn}`, '');
+    lines.push(`### ${md(columnTitleIn(language, column)) || w.untitledColumn}`, '');
     const inColumn = view.cards.filter((c) => c.columnId === column.id);
     if (inColumn.length === 0) lines.push(`_${w.noCards}_`);
     for (const card of inColumn) {

@@ -1,4 +1,5 @@
 import type { ReviewStatus } from './board.js';
+import type { TrustPart } from './trustLens.js';
 
 /**
  * EX-10: the languages the Markdown summary is written in — the page's, as the browser that downloads or mails it asks
@@ -36,6 +37,9 @@ export interface ExportWords {
   removed: string;
   consensus: string;
   doubts: string;
+  /** TL-4: a discussed item's lens counts, once they may show */
+  trustLens: (tappers: number) => string;
+  trustParts: Record<TrustPart, string>;
   discussed: string;
   nothingDiscussed: string;
   noNotes: string;
@@ -72,6 +76,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     removed: '(removed)',
     consensus: 'consensus (fist of five, 0–5)',
     doubts: 'someone had doubts',
+    trustLens: (tappers) => `Trust lens (${counted('person', 'people')(tappers)} tagged it)`,
+    trustParts: { credibility: 'Credibility', reliability: 'Reliability', empathy: 'Empathy', 'self-interest': 'Apparent self-interest' },
     discussed: 'Discussed',
     nothingDiscussed: 'Nothing was discussed.',
     noNotes: 'No notes.',
@@ -106,6 +112,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     removed: '(entfernt)',
     consensus: 'Konsens (Fist of Five, 0–5)',
     doubts: 'jemand hatte Zweifel',
+    trustLens: (tappers) => `Vertrauenslinse (${counted('Person hat', 'Personen haben')(tappers)} es markiert)`,
+    trustParts: { credibility: 'Glaubwürdigkeit', reliability: 'Verlässlichkeit', empathy: 'Empathie', 'self-interest': 'Scheinbares Eigeninteresse' },
     discussed: 'Besprochen',
     nothingDiscussed: 'Es wurde nichts besprochen.',
     noNotes: 'Keine Notizen.',

@@ -174,6 +174,28 @@ describe('markdown export', () => {
     expect(md).toContain('- [ ] Quarantine — nobody yet · due 2023-11-28\n  - from: Flaky CI\n  - consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 2 — someone had doubts');
   });
 
+  it('EX-1 TL-4 a discussed item\'s trust-lens counts are there once they could show (at least 4 tapped), as on the closed summary', () => {
+    const { state, notes } = finishedRetro((board) => {
+      const dana = addPerson(board, 'Dana');
+      const itemId = board.currentItemId!; // the group, discussed last
+      must(board, fran, { type: 'lens.set', on: true });
+      for (const [who, part] of [[fran, 'reliability'], [alice, 'reliability'], [bob, 'empathy'], [dana, 'reliability']] as const) {
+        must(board, who, { type: 'lens.tap', itemId, part, on: true });
+      }
+    });
+    const view = viewOf(state, { kind: 'public' }).board;
+    expect(renderMarkdown(view, notes, EXPORTED)).toContain('### Pair more (5 votes)\n\nTrust lens (4 people tagged it): Credibility 0 · Reliability 3 · Empathy 1 · Apparent self-interest 0');
+    expect(renderMarkdown(view, notes, EXPORTED, 'de')).toContain('Vertrauenslinse (4 Personen haben es markiert): Glaubwürdigkeit 0 · Verlässlichkeit 3 · Empathie 1 · Scheinbares Eigeninteresse 0');
+  });
+
+  it('EX-1 AN-9 an item fewer than 4 people tagged has no lens line', () => {
+    const { state, notes } = finishedRetro((board) => {
+      must(board, fran, { type: 'lens.set', on: true });
+      for (const who of [fran, alice, bob]) must(board, who, { type: 'lens.tap', itemId: board.currentItemId!, part: 'empathy', on: true });
+    });
+    expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED)).not.toMatch(/Trust lens/);
+  });
+
   it('EX-1 an action without a consensus check has no consensus line', () => {
     const { state, notes } = finishedRetro();
     expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED)).not.toContain('consensus');

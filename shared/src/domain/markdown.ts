@@ -4,6 +4,7 @@ import { cardRowVotes, exportItems } from './exportItems.js';
 import { EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
 import { markdownQuote, markdownText as md } from './exportText.js';
 import { columnTitleIn } from './templateTitles.js';
+import { TRUST_PARTS } from './trustLens.js';
 
 /**
  * EX-1: the Markdown summary of a retro. It is rendered from the public view alone (plus the shared notes),
@@ -67,6 +68,9 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   for (const itemId of discussed) {
     const votes = itemsById.get(itemId)?.votes;
     lines.push(`### ${itemTitle(itemId)}${votes == null ? '' : ` (${w.votes(votes)})`}`, '');
+    // TL-4: the lens's counts only where the public view shows them (enough people tagged, AN-9), as the summary page does
+    const lens = view.lens.find((l) => l.itemId === itemId);
+    if (lens?.counts) lines.push(`${w.trustLens(lens.tappers)}: ${TRUST_PARTS.map((part) => `${w.trustParts[part]} ${lens.counts![part]}`).join(' · ')}`, '');
     const note = notes[notesKey.item(itemId)] ?? '';
     lines.push(note.trim() ? markdownQuote(note) : `_${w.noNotes}_`, '');
   }

@@ -75,14 +75,22 @@ export function votesUsed(state: BoardState, voterTag: string): number {
 export type VoteCheck = 'ok' | 'budget' | 'cap' | 'no-item';
 
 /** VO-1/VO-2/VO-3: a vote needs a real item, a vote left in the budget, and room under the per-item cap. */
+/**
+ * VO-2 VO-3: the limit one more vote would pass — the budget before the item's cap — or null: the server's `canVote`
+ * and the page's "Vote for" (which answers a press in the words of the server's refusal) decide by this one rule.
+ */
+export function voteLimit(left: number, onItem: number, perItemCap: number): 'budget' | 'cap' | null {
+  if (left <= 0) return 'budget';
+  if (onItem >= perItemCap) return 'cap';
+  return null;
+}
+
 export function canVote(state: BoardState, voterTag: string, targetId: string): VoteCheck {
   const item = itemOf(state, targetId);
   if (!item) return 'no-item';
   const mine = votesOf(state, voterTag);
   const used = Object.values(mine).reduce((a, b) => a + b, 0);
-  if (used >= state.settings.voteBudget) return 'budget';
-  if ((mine[item] ?? 0) >= state.settings.perItemCap) return 'cap';
-  return 'ok';
+  return voteLimit(state.settings.voteBudget - used, mine[item] ?? 0, state.settings.perItemCap) ?? 'ok';
 }
 
 /** The target a retraction should take a vote from: the voter's vote on the item itself, or on one of its cards. */

@@ -19,15 +19,37 @@ function engineWebSocketOnly(): Plugin {
   const table = path.join(engine, 'transports', 'index.js');
   const websocket = path.join(engine, 'transports', 'websocket.js');
   const id = '\0engine-websocket-only';
+  // engine.io-client's index also re-exports its polling transports (socket.io-client passes them on), and the XHR one
+  // runs code at load (it makes an XMLHttpRequest to test it, and listens for the page's unload to abort requests), so
+  // the bundler kept it though nothing here uses it. Declared free of side effects, it goes when unused.
+  const unused = new Set(['polling-xhr.js', 'polling-fetch.js', 'polling.js', 'webtransport.js'].map((file) => path.join(engine, 'transports', file)));
   return {
     name: 'candor:engine-websocket-only',
     enforce: 'pre',
-    resolveId(source, importer) {
+    async resolveId(source, importer) {
       if (source === './transports/index.js' && importer && path.join(path.dirname(importer), source) === table) return id;
-      return null;
+      if (!importer?.startsWith(engine) || !source.includes('transports/')) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved && unused.has(resolved.id) ? { ...resolved, moduleSideEffects: false } : null;
     },
     load(loaded) {
       return loaded === id ? `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };\n` : null;
+    },
+  };
+}
+
+/**
+ * UI-6: lib0's DOM helpers (which Yjs reaches through its logging) build four node-type checks with lib0's schema
+ * module as they load, so the bundler kept that whole module (about 2 KB gzip) though nothing here uses the checks.
+ * Those four calls only make objects: marked pure, they go when unused, and the schema module with them.
+ */
+function lib0WithoutSchema(): Plugin {
+  // (Node's resolution gives the CommonJS build in lib0/dist; the modules the bundler takes are in lib0's folder)
+  const dom = path.join(path.dirname(createRequire(createRequire(import.meta.url).resolve('yjs')).resolve('lib0/dom')), '..', 'dom.js');
+  return {
+    name: 'candor:lib0-without-schema',
+    transform(code, id) {
+      return id === dom ? code.replaceAll(' = $.$custom(', ' = /* @__PURE__ */ $.$custom(') : null;
     },
   };
 }
@@ -42,7 +64,7 @@ const ENTRY = new Set(staticallyImported(['main.tsx']));
 const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i18n[\\/]Strong|home[\\/]myRetros|facilitation[\\/]InlineConfirm|cards[\\/]shortText)\.tsx?$|preload-helper/;
 
 export default defineConfig({
-  plugins: [react(), engineWebSocketOnly()],
+  plugins: [react(), engineWebSocketOnly(), lib0WithoutSchema()],
   // One Yjs instance for the app, y-websocket and @candor/shared, or Y.Doc checks fail across copies.
   resolve: { dedupe: ['yjs', 'y-protocols', 'lib0'] },
   server: {

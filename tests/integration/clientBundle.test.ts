@@ -36,6 +36,18 @@ describe('the client bundle', () => {
     expect(fs.readFileSync(path.join(path.dirname(polling), 'webtransport.js'), 'utf8')).toContain('new WebTransport(');
     expect(carrying('new WebTransport(')).toEqual([]);
     expect(carrying('websocket error')).toHaveLength(1);
+    // the long-polling module also ran code as it loaded (an XMLHttpRequest to test it, an unload listener): gone too
+    expect(fs.readFileSync(polling, 'utf8')).toContain('new XMLHttpRequest(');
+    expect(carrying('XMLHttpRequest')).toEqual([]);
+  });
+
+  it("UI-6 the client does not carry lib0's schema module, which Yjs's logging reached through lib0's DOM helpers", () => {
+    const lib0 = path.dirname(fs.realpathSync(path.join(REPO_ROOT, 'node_modules/.pnpm/node_modules/lib0/package.json')));
+    // its failures are reported in these words, which survive minification
+    expect(fs.readFileSync(path.join(lib0, 'schema.js'), 'utf8')).toContain('Constructor match failed');
+    expect(carrying('Constructor match failed')).toEqual([]);
+    // while Yjs, which imports lib0's logging, is there
+    expect(carrying('Unexpected content type').length).toBeGreaterThan(0);
   });
 
   it('UI-17 no chunk of the built client carries zod', () => {

@@ -438,6 +438,24 @@ test('UI-12 at 390×844 column tabs with long names are all on the screen and re
   });
 });
 
+test('PU-6 on a phone the unanswered pulse is one row of five answers, each tapped by its whole words', async ({ browser }) => {
+  await fionaOnPhone(browser, async (fiona, page) => {
+    await fiona.createRetro('Pulse on a phone');
+    const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
+    await expect(pulse.getByRole('radio')).toHaveCount(5);
+    // the five answers took three rows (each "N — words"), and the columns of Write fell below the first screen
+    const tops = await pulse.locator('.scale-option').evaluateAll((options) => options.map((o) => Math.round(o.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(5);
+    expect(new Set(tops).size, `answers' tops ${tops.join(', ')}`).toBe(1);
+    await noSidewaysScroll(page, 'the pulse');
+    await expect(page.locator('.pulse-scale-ends')).toHaveText(/not safe.*very safe/);
+    await expect(page.locator('.pulse-scale-ends')).toBeVisible();
+    await pulse.getByRole('radio', { name: '4 — mostly safe' }).tap();
+    await expect(pulse.getByRole('radio', { name: '4 — mostly safe' })).toBeChecked();
+    await expect(page.getByText('Your answer: 4 — mostly safe.')).toBeVisible();
+  });
+});
+
 test('UI-7 on a phone the box stays in sight above the bars at the bottom as cards are added with Enter', async ({ browser }) => {
   test.setTimeout(180_000);
   await fionaOnPhone(browser, async (fiona, page) => {

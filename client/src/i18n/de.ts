@@ -402,6 +402,7 @@ const de: Catalogue = {
     title: 'Vertrauenspuls',
     question: 'Wie sicher fühlt es sich hier an, „Ich weiß es nicht“ oder „Ich komme nicht weiter“ zu sagen?',
     labels: { '1': '1 — nicht sicher', '2': '2 — ein wenig sicher', '3': '3 — einigermaßen sicher', '4': '4 — ziemlich sicher', '5': '5 — sehr sicher' },
+    words: { '1': 'nicht sicher', '2': 'ein wenig sicher', '3': 'einigermaßen sicher', '4': 'ziemlich sicher', '5': 'sehr sicher' },
     anonymous: 'Deine Antwort ist anonym. Ergebnisse erscheinen nach dem Schreiben.',
     notAnswered: 'Du hast nicht geantwortet. Auch das ist in Ordnung.',
     yourAnswer: 'Deine Antwort: {{label}}. Du kannst sie ändern, bis die Karten aufgedeckt werden.',
@@ -682,7 +683,7 @@ const de: Catalogue = {
   },
   privacy: {
     subtraction:
-      'Ergebnisse erscheinen erst, wenn mindestens {{people}} Personen geantwortet haben, sodass alle außer ihrer eigenen mindestens {{others}} Antworten sehen. Wenn alle anderen gleich antworten, kannst du erkennen, was sie geantwortet haben — und sie auch.',
+      'Ergebnisse erscheinen erst, wenn mindestens {{people}} Personen geantwortet haben. Wenn alle anderen gleich antworten, kannst du erkennen, was sie geantwortet haben — und sie auch.',
     thresholdTitle: 'Anonyme Antworten',
     thresholdLabel: 'Antworten, die jede Person außer ihrer eigenen sehen muss, bevor Ergebnisse erscheinen',
     thresholdHint: 'Der Wert kann nur steigen: Alle haben im Vertrauen auf die angezeigte Zahl geantwortet.',

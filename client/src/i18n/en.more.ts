@@ -135,6 +135,7 @@ const enMore = {
     title: 'Trust pulse',
     question: "How safe does it feel to say 'I don't know' or 'I'm stuck' here?",
     labels: { '1': '1 — not safe', '2': '2 — a little safe', '3': '3 — somewhat safe', '4': '4 — mostly safe', '5': '5 — very safe' },
+    words: { '1': 'not safe', '2': 'a little safe', '3': 'somewhat safe', '4': 'mostly safe', '5': 'very safe' },
     anonymous: 'Your answer is anonymous. Results appear after Write.',
     notAnswered: 'You have not answered. That is fine too.',
     yourAnswer: 'Your answer: {{label}}. You can change it until the cards are revealed.',
@@ -220,7 +221,7 @@ const enMore = {
   },
   privacy: {
     subtraction:
-      'Results show only once at least {{people}} people have answered, so everyone sees at least {{others}} answers besides their own. If everyone else answers the same, you will be able to tell what they answered — and so will they.',
+      'Results show only once at least {{people}} people have answered. If everyone else answers the same, you will be able to tell what they answered — and so will they.',
     thresholdTitle: 'Anonymous answers',
     thresholdLabel: 'Answers each person must see besides their own before results show',
     thresholdHint: 'It can only go up: people answered trusting the number they were shown.',

@@ -6,5 +6,5 @@ import { useWords } from '../i18n/useWords.js';
  */
 export function SubtractionNote({ minOthers }: { minOthers: number }) {
   const { t } = useWords();
-  return <p className="hint subtraction-note">{t('privacy.subtraction', { people: minOthers + 1, others: minOthers })}</p>;
+  return <p className="hint subtraction-note">{t('privacy.subtraction', { people: minOthers + 1 })}</p>;
 }

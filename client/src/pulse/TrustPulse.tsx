@@ -70,14 +70,31 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
           {t('pulse.tooFew', tooFew)}
         </p>
       )}
-      <div className="scale" role="radiogroup" aria-labelledby="pulse-question" aria-describedby={tooFew ? 'pulse-too-few' : undefined}>
+      <div className="scale pulse-scale" role="radiogroup" aria-labelledby="pulse-question" aria-describedby={tooFew ? 'pulse-too-few' : undefined}>
         {PULSE_VALUES.map((value) => (
           <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`}>
-            <input type="radio" name="pulse" value={value} checked={mine === value} onChange={() => session.send({ type: 'pulse.answer', value })} />
-            <span>{t(`pulse.labels.${value}`)}</span>
+            <input
+              type="radio"
+              name="pulse"
+              value={value}
+              checked={mine === value}
+              aria-label={t(`pulse.labels.${value}`)}
+              onChange={() => session.send({ type: 'pulse.answer', value })}
+            />
+            {/* PU-6: the number and its words apart, so a phone shows the five numbers side by side */}
+            <span className="scale-number" aria-hidden="true">
+              {value}
+            </span>
+            <span className="scale-words" aria-hidden="true">
+              {t(`pulse.words.${value}`)}
+            </span>
           </label>
         ))}
       </div>
+      <p className="pulse-scale-ends" aria-hidden="true">
+        <span>{t('pulse.words.1')}</span>
+        <span>{t('pulse.words.5')}</span>
+      </p>
       <p className="hint">{t('pulse.anonymous')}</p>
       <SubtractionNote minOthers={board.minOthersToShow} />
       <p className="hint" aria-live="polite">

@@ -18,6 +18,8 @@ async function nextPersonIsNew(ada: BoardPage, link: string, boardId: string, ca
   const bo = ada.page;
   await bo.goto(link);
   await expect(bo.getByLabel('Your name')).toBeVisible();
+  // JN-8: nor is Ada's name offered to him
+  await expect(bo.getByLabel('Your name')).toHaveValue('');
   await bo.getByLabel('Your name').fill('Bo');
   await bo.getByRole('button', { name: 'Join' }).click();
   await expect(bo.getByTestId('connection-status')).toHaveText('Connected');
@@ -58,4 +60,20 @@ test('MY-3 "Leave and forget me here" on the board does the same from the board 
   await expect(facilitator.page.locator('.presence li.offline', { hasText: 'Ada' })).toHaveCount(1);
   await expect(facilitator.card(adaCard)).toBeVisible();
   await nextPersonIsNew(ada, link, boardId, adaCard);
+});
+
+test('JN-8 the join form offers the name this browser last joined with, selected, and says so', async ({ facilitator }) => {
+  await facilitator.createRetro('Monday retro', { as: 'Fiona' });
+  const page = facilitator.page;
+  await page.goto('/');
+  await page.getByLabel('Retro name').fill('Friday retro');
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  const name = page.getByLabel('Your name');
+  await expect(name).toHaveValue('Fiona');
+  await expect(name).toBeFocused();
+  await expect(page.getByText('Filled in with the name you last joined with in this browser: change it if that is not you.')).toBeVisible();
+  // selected: what she types replaces it
+  await page.keyboard.type('Fi');
+  await expect(name).toHaveValue('Fi');
 });

@@ -28,6 +28,7 @@ export function OneFieldForm({
   hint,
   submitLabel,
   input,
+  initialValue = '',
   onSubmit,
 }: {
   message: string | null;
@@ -35,9 +36,11 @@ export function OneFieldForm({
   hint: string;
   submitLabel: string;
   input: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>;
+  /** what the field holds to begin with (JN-8: the name last joined with here) */
+  initialValue?: string;
   onSubmit: (value: string) => void;
 }) {
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(initialValue);
   return (
     <form
       className="panel"

@@ -1,6 +1,8 @@
 import { useWords } from '../i18n/useWords.js';
 import { LIMITS } from '@candor/shared';
 import { EntryPage, OneFieldForm } from './EntryPage.js';
+import { lastDisplayName } from '../home/myRetros.js';
+import { useState } from 'react';
 
 export function JoinForm({
   boardName,
@@ -14,14 +16,25 @@ export function JoinForm({
   onJoin: (name: string) => void;
 }) {
   const { t } = useWords();
+  // JN-8: offered, selected, so typing another name replaces it; the hint says where it came from
+  const [remembered] = useState(lastDisplayName);
+  const hint = facilitator ? t('join.asFacilitator') : t('join.asParticipant');
   return (
     <EntryPage title={boardName ? t('join.title', { name: boardName }) : t('join.titleUnknown')} lede={t('join.lede')}>
       <OneFieldForm
         message={message}
         label={t('join.yourName')}
-        hint={facilitator ? t('join.asFacilitator') : t('join.asParticipant')}
+        hint={remembered ? `${t('join.nameRemembered')} ${hint}` : hint}
         submitLabel={t('join.join')}
-        input={{ maxLength: LIMITS.displayName, autoComplete: 'nickname', placeholder: t('join.namePlaceholder'), required: true, autoFocus: true }}
+        initialValue={remembered ?? ''}
+        input={{
+          maxLength: LIMITS.displayName,
+          autoComplete: 'nickname',
+          placeholder: t('join.namePlaceholder'),
+          required: true,
+          autoFocus: true,
+          onFocus: (event) => event.currentTarget.select(),
+        }}
         onSubmit={(name) => onJoin(name.trim())}
       />
     </EntryPage>

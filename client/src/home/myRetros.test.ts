@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadMyRetros, rememberCreatedRetro } from './myRetros.js';
-import { loadFacilitatorKey } from '../sync/identity.js';
+import { forgetRetro, lastDisplayName, loadMyRetros, rememberCreatedRetro, rememberRetro } from './myRetros.js';
+import { createIdentity, loadFacilitatorKey } from '../sync/identity.js';
 
 /** localStorage as the browser has it: strings by key (Vitest runs these tests in Node, which has none) */
 function memoryStorage(): Storage {
@@ -18,13 +18,38 @@ function memoryStorage(): Storage {
 }
 
 describe('MY-1 my retros', () => {
-  beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
-  afterEach(() => vi.unstubAllGlobals());
+  beforeEach(() => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    vi.stubGlobal('sessionStorage', memoryStorage());
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 
   it('MY-1 a retro is on my list, with its facilitator link, as soon as it is created, before its board is opened', () => {
     const created = { boardId: 'PaymentsRetro01', facilitatorKey: 'k'.repeat(43), name: 'Payments squad retro #1' };
     rememberCreatedRetro(created);
     expect(loadMyRetros()).toEqual([expect.objectContaining({ boardId: created.boardId, name: created.name, created: true, closed: false })]);
     expect(loadFacilitatorKey(created.boardId)).toBe(created.facilitatorKey);
+  });
+
+  it('JN-8 the join form is offered the name this browser last joined with, and not once that retro is forgotten here', () => {
+    expect(lastDisplayName()).toBeNull();
+    vi.spyOn(Date, 'now').mockReturnValue(1_000);
+    createIdentity('MondayRetro0001', 'Ada');
+    rememberRetro({ boardId: 'MondayRetro0001', name: 'Monday', created: false, closed: false });
+    vi.spyOn(Date, 'now').mockReturnValue(2_000);
+    createIdentity('FridayRetro0001', 'Ada L.');
+    rememberRetro({ boardId: 'FridayRetro0001', name: 'Friday', created: false, closed: false });
+    expect(lastDisplayName()).toBe('Ada L.');
+    // a retro created here but not joined yet has no name to offer: the one before it does
+    rememberCreatedRetro({ boardId: 'NextRetro000001', facilitatorKey: 'k'.repeat(43), name: 'Next' });
+    expect(lastDisplayName()).toBe('Ada L.');
+    // MY-2 on a shared computer: removing the retro forgets who this browser was there, and the name with it
+    forgetRetro('FridayRetro0001');
+    expect(lastDisplayName()).toBe('Ada');
+    forgetRetro('MondayRetro0001');
+    expect(lastDisplayName()).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { CreateBoardResponse } from '@candor/shared';
-import { rememberFacilitatorKey } from '../sync/identity.js';
+import { loadIdentity, rememberFacilitatorKey } from '../sync/identity.js';
 
 /**
  * MY-1: the retros this browser created or joined, kept in localStorage only (no accounts). The facilitator
@@ -59,4 +59,17 @@ export function forgetRetro(boardId: string): void {
     // every key Candor writes for a board names it as one segment: candor:board:<id>, candor:draft:<id>:<column>, candor.password.<id>
     for (const key of Object.keys(storage)) if (key.startsWith('candor') && key.split(/[:.]/).includes(boardId)) storage.removeItem(key);
   }
+}
+
+/**
+ * JN-8: the name this browser last joined a retro with (its most recent retro on the list whose identity it still
+ * keeps), offered at the next join. Removing a retro from the list (MY-2) or leaving it (MY-3) forgets that identity,
+ * and with it this name, so on a shared computer the last person's name goes with the rest of them.
+ */
+export function lastDisplayName(): string | null {
+  for (const retro of loadMyRetros()) {
+    const identity = loadIdentity(retro.boardId);
+    if (identity) return identity.name;
+  }
+  return null;
 }

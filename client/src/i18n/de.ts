@@ -71,6 +71,7 @@ const de: Catalogue = {
     titleUnknown: 'Der Retro beitreten',
     lede: 'Was du schreibst, bleibt privat, bis die Moderation aufdeckt, und auch dann zeigt keine Karte, wer sie geschrieben hat. „Ich weiß es nicht“ ist hier willkommen.',
     yourName: 'Dein Name',
+    nameRemembered: 'Ausgefüllt mit dem Namen, mit dem du zuletzt in diesem Browser beigetreten bist: ändere ihn, wenn das nicht du bist.',
     namePlaceholder: 'Wie die anderen dich kennen',
     asFacilitator: 'Du trittst als Moderation bei.',
     asParticipant: 'Kein Konto nötig. Dein Name steht in der Liste der Anwesenden, nie auf deinen Karten.',

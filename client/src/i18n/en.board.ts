@@ -36,6 +36,7 @@ const enBoard = {
     titleUnknown: 'Join the retro',
     lede: 'What you write stays private until the facilitator reveals it, and even then no card shows who wrote it. Saying “I don\'t know” is welcome here.',
     yourName: 'Your name',
+    nameRemembered: 'Filled in with the name you last joined with in this browser: change it if that is not you.',
     namePlaceholder: 'How the others know you',
     asFacilitator: 'You are joining as the facilitator.',
     asParticipant: 'No account needed. Your name is shown in the list of people here, never on your cards.',

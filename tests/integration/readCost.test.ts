@@ -23,6 +23,11 @@ const CARDS = WRITERS * CARDS_EACH;
 const CARD_TEXT = 'x'.repeat(LIMITS.cardText - 20);
 const REQUESTS = 300;
 const AT_ONCE = 16;
+/**
+ * each test first writes 1,000-card boards through real connections (10–16 s alone here): beside six other test files
+ * on two cores that once passed Vitest's 30 s, so these two may take longer (a bound on a hang, not a timing claim)
+ */
+const BUILDS_BIG_BOARDS_MS = 120_000;
 
 describe('AB-13 what reading boards over HTTP makes the server do is bounded per address', () => {
   let counted!: FaultControls;
@@ -115,7 +120,7 @@ describe('AB-13 what reading boards over HTTP makes the server do is bounded per
 
     const bystander = await fetch(`${live.server.url}/api/teams/${teamId}`, { headers: BYSTANDER });
     expect(bystander.status).toBe(200);
-  });
+  }, BUILDS_BIG_BOARDS_MS);
 
   it('AB-13 a closed retro’s export downloaded again and again is refused past the address’s burst; a colleague elsewhere still downloads it', async () => {
     const { boardId, reader } = await fullBoard('/api/boards', true);
@@ -127,5 +132,5 @@ describe('AB-13 what reading boards over HTTP makes the server do is bounded per
     const colleague = await fetch(`${live.server.url}/api/boards/${boardId}/export.json`, { headers: { ...BYSTANDER, ...readerHeaders(reader) } });
     expect(colleague.status).toBe(200);
     expect(((await colleague.json()) as { board: { cards: unknown[] } }).board.cards).toHaveLength(CARDS);
-  });
+  }, BUILDS_BIG_BOARDS_MS);
 });

@@ -215,7 +215,8 @@ describe('the move to responsibility-focus', () => {
       responsibilityShare: 2 / 3,
       asksReviewed: 1,
       asksAnswered: 1,
-      smallWins: 2,
+      // the pair, done by its due date; the answered ask is in asksAnswered, not a small win of ours too (RM-3)
+      smallWins: 1,
       trust: null,
     });
     expect(history.retros[0]!.actions.map((a) => [a.kind, a.askOf, a.status])).toEqual([

@@ -870,7 +870,7 @@ const de: Catalogue = {
       asksAnswered: 'Bitten beantwortet',
       smallWins: 'Kleine Erfolge',
       answeredOf: '{{answered}} von {{reviewed}}',
-      hint: 'Unsere: Jemand im Raum hat sich gemeldet. Eine Bitte geht an eine benannte Rolle oder ein Team außerhalb des Raums und gilt als beantwortet, wenn der Rückblick der nächsten Retro sie so markiert. Ein kleiner Erfolg ist eine Aufgabe, die bis zu ihrem Fälligkeitsdatum erledigt war.',
+      hint: 'Unsere: Jemand im Raum hat sich gemeldet. Eine Bitte geht an eine benannte Rolle oder ein Team außerhalb des Raums und gilt als beantwortet, wenn der Rückblick der nächsten Retro sie so markiert. Ein kleiner Erfolg ist eine unserer Aufgaben (keine Bitte), die bis zu ihrem Fälligkeitsdatum erledigt war.',
       trustCaption: 'Vertrauenslinse: welche Teile von Vertrauen vorkamen (anonyme Markierungen)',
     },
   },

@@ -553,7 +553,7 @@ const enMore = {
       asksAnswered: 'Asks answered',
       smallWins: 'Small wins',
       answeredOf: '{{answered}} of {{reviewed}}',
-      hint: 'Ours: someone in the room volunteered. An ask goes to a named role or team outside the room and is answered when the next retro’s review marks it so. A small win is an action done by its due date.',
+      hint: 'Ours: someone in the room volunteered. An ask goes to a named role or team outside the room and is answered when the next retro’s review marks it so. A small win is one of our actions (not an ask) done by its due date.',
       trustCaption: 'Trust lens: which parts of trust came up (anonymous taps)',
     },
   },

@@ -19,7 +19,7 @@ export interface RetroMetrics {
   /** RM-2: asks of this retro that a later retro reviewed, and how many of those the first such review marked done */
   asksReviewed: number;
   asksAnswered: number;
-  /** RM-3 (SS-3): actions of this retro marked done in a retro held on or before their due date */
+  /** RM-3 (SS-3): actions of this retro, asks left out (RE-4), marked done in a retro held on or before their due date */
   smallWins: number;
   /** TL-6: the trust lens counts of this retro's items that could be shown; null when none could */
   trust: TrustCounts | null;
@@ -59,6 +59,9 @@ export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { stat
     if (first.status === 'done') asksAnswered += 1;
   }
   const smallWins = actions.filter((a) => {
+    // RE-4: an ask answered is a promise someone outside kept to us, counted once, in asks answered; as a small win
+    // too it was counted twice (a retro with 3 actions of ours showed 4 small wins).
+    if (a.kind === 'ask') return false;
     // Ticked done in its own retro (AC-6): done before any due date it could have.
     if (a.done) return true;
     const firstDone = reviews.get(`${retro.boardId}:${a.id}`)?.find((r) => r.status === 'done');

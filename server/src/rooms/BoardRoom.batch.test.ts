@@ -5,7 +5,7 @@ import { openSqliteStore } from '../storage/sqlite.js';
 import { faultyStore } from '../storage/faultyStore.js';
 import { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
-import { attachPerson } from './room.testing.js';
+import { attachPerson, createTestBoard } from './room.testing.js';
 
 const template = TEMPLATES[2]!;
 let counter = 0;
@@ -14,10 +14,7 @@ const newId = () => `id${String(++counter).padStart(10, '0')}`;
 async function room() {
   const store = faultyStore(openSqliteStore(':memory:'));
   const keyring = new Keyring(Buffer.alloc(32, 9));
-  await store.createBoard(
-    { id: 'board-batch', facilitatorHash: keyring.facilitatorHash('board-batch', 'f'.repeat(40)), createdAt: 0 },
-    { type: 'board.created', name: 'Batch test', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-  );
+  await createTestBoard(store, keyring, 'board-batch', 'Batch test', template);
   const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
   return { room: new BoardRoom((await store.loadBoard('board-batch'))!, deps), store, deps };
 }

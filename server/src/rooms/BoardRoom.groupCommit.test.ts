@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
-import { attachPerson } from './room.testing.js';
+import { attachPerson, createTestBoard } from './room.testing.js';
 
 /**
  * CM-4: after a slow commit of a big anonymous state (a big board rewriting it whole) that stored 8 commands or
@@ -22,10 +22,7 @@ afterEach(() => {
 async function roomWithCommitsOf(commitMs: number) {
   const store = openSqliteStore(':memory:');
   const keyring = new Keyring(Buffer.alloc(32, 5));
-  await store.createBoard(
-    { id: 'board-group', facilitatorHash: keyring.facilitatorHash('board-group', 'f'.repeat(40)), createdAt: 0 },
-    { type: 'board.created', name: 'Group commit', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-  );
+  await createTestBoard(store, keyring, 'board-group', 'Group commit', template);
   let clock = 1_000;
   const commits: number[] = [];
   const commitBatch = store.commitBatch.bind(store);

@@ -3,7 +3,7 @@ import { TEMPLATES, type TrustPart } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
-import { roomDriver } from './room.testing.js';
+import { createTestBoard, roomDriver } from './room.testing.js';
 
 /**
  * TL-10: moving the room from Discuss to Act moves it on from the item it was discussing. Seen in a walk-through:
@@ -21,10 +21,7 @@ const { person, load } = roomDriver(keyring, newId);
 /** A room in Discuss on one item, the lens on, with `tappers` of its five people having tapped reliability. */
 async function discussedWithTaps(tappers: number) {
   const store = openSqliteStore(':memory:');
-  await store.createBoard(
-    { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, 'f'.repeat(40)), createdAt: 0 },
-    { type: 'board.created', name: 'Lens in Act', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-  );
+  await createTestBoard(store, keyring, BOARD, 'Lens in Act', template);
   const room = await load(store, BOARD);
   const fran = person(room, 'fran', true);
   const everyone = [fran, ...['ada', 'bo', 'cy', 'dee'].map((name) => person(room, name))];

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { Keyring } from '../identity.js';
-import { roomDriver } from './room.testing.js';
+import { createTestBoard, roomDriver } from './room.testing.js';
 
 /** ME-11: the notes document is made the first time something needs it, not with the room. */
 const template = TEMPLATES[2]!;
@@ -16,10 +16,7 @@ const { person, load } = roomDriver(keyring, newId);
 
 async function storeWithBoard() {
   const store = openSqliteStore(':memory:');
-  await store.createBoard(
-    { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, 'f'.repeat(40)), createdAt: 0 },
-    { type: 'board.created', name: 'Notes', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-  );
+  await createTestBoard(store, keyring, BOARD, 'Notes', template);
   return store;
 }
 

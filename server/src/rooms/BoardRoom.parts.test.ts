@@ -4,7 +4,7 @@ import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
-import { recordCommits, roomDriver } from './room.testing.js';
+import { createTestBoard, recordCommits, roomDriver } from './room.testing.js';
 
 /**
  * AR-1: the anonymous state is stored in parts, and a batch writes only the parts it changed: a vote writes the
@@ -35,10 +35,7 @@ const unitsOn = (room: BoardRoom, itemId: string) => [...(room.state.votes.get(i
 /** A board in Vote with 60 cards by three people, its commits recorded. */
 async function votingBoard() {
   const store = openSqliteStore(':memory:');
-  await store.createBoard(
-    { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, 'f'.repeat(40)), createdAt: 0 },
-    { type: 'board.created', name: 'Parts', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-  );
+  await createTestBoard(store, keyring, BOARD, 'Parts', template);
   const commits = recordCommits(store);
   const room = await load(store);
   const fac = person(room, 'fac', true);

@@ -4,7 +4,7 @@ import { TEMPLATES, projectBoardDoc, readBoardDoc } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
-import { roomDriver } from './room.testing.js';
+import { createTestBoard, roomDriver } from './room.testing.js';
 
 /**
  * AN-3: when only presence changed (people coming back to a restarted board, AR-2 recognising their stored
@@ -38,10 +38,7 @@ function twinOf(room: BoardRoom) {
 describe('BoardRoom presence projection', () => {
   it('AN-3 people coming back to a restarted board get the presence parts projected alone, the same bytes as the whole view', async () => {
     const store = openSqliteStore(':memory:');
-    await store.createBoard(
-      { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, 'f'.repeat(40)), createdAt: 0 },
-      { type: 'board.created', name: 'Presence', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-    );
+    await createTestBoard(store, keyring, BOARD, 'Presence', template);
     const before = await load(store, BOARD);
     const names = ['fac', 'ada', 'bob', 'cy', 'dee'];
     for (const [i, name] of names.entries()) {

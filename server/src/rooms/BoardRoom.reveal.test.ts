@@ -5,7 +5,7 @@ import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
 import type { RoomDeps } from './roomPorts.js';
-import { recordCommits, roomDriver, turns } from './room.testing.js';
+import { createTestBoard, recordCommits, roomDriver, turns } from './room.testing.js';
 import { CARD_ENTRIES_KEPT_FROM, CARD_ENTRIES_PER_TURN } from './RoomFanout.js';
 
 /**
@@ -19,10 +19,7 @@ const newId = () => `rv${String(++counter).padStart(10, '0')}`;
 const keyring = new Keyring(Buffer.alloc(32, 8));
 
 async function boardIn(store: BoardStore) {
-  await store.createBoard(
-    { id: 'board-reveal', facilitatorHash: keyring.facilitatorHash('board-reveal', 'f'.repeat(40)), createdAt: 0 },
-    { type: 'board.created', name: 'Reveal', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-  );
+  await createTestBoard(store, keyring, 'board-reveal', 'Reveal', template);
 }
 
 const { person, load: loadBoard } = roomDriver(keyring, newId);

@@ -4,7 +4,7 @@ import { type Command, readBoardDoc, TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { Keyring } from '../identity.js';
 import type { DocPeer } from './RoomDocuments.js';
-import { roomDriver } from './room.testing.js';
+import { createTestBoard, roomDriver } from './room.testing.js';
 
 /**
  * RV-9: the reveal's board-document update leaves the server in the turn that projected it, before the
@@ -20,10 +20,7 @@ const { person, load } = roomDriver(keyring, newId);
 describe('RV-9 the board document’s change is sent before the command that made it is answered', () => {
   it('RV-9 when the reveal is acknowledged, a document connection already holds every revealed card', async () => {
     const store = openSqliteStore(':memory:');
-    await store.createBoard(
-      { id: 'board-relay', facilitatorHash: keyring.facilitatorHash('board-relay', 'f'.repeat(40)), createdAt: 0 },
-      { type: 'board.created', name: 'Relay', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-    );
+    await createTestBoard(store, keyring, 'board-relay', 'Relay', template);
     const room = await load(store, 'board-relay');
     const fac = person(room, 'fac', true);
     const ada = person(room, 'ada');

@@ -1,10 +1,21 @@
 import { expect } from 'vitest';
-import type { Command, PersonalView } from '@candor/shared';
+import type { Command, PersonalView, Template } from '@candor/shared';
 import { pino } from 'pino';
 import type { BoardStore, CommitBatch } from '../storage/BoardStore.js';
 import type { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
 import type { RoomDeps } from './roomPorts.js';
+
+/**
+ * A board as the home page creates it (3 votes each, at most 2 on one item), stored in `store`; its facilitator key
+ * is the one `attachPerson` joins a facilitator with.
+ */
+export async function createTestBoard(store: BoardStore, keyring: Keyring, boardId: string, name: string, template: Template): Promise<void> {
+  await store.createBoard(
+    { id: boardId, facilitatorHash: keyring.facilitatorHash(boardId, 'f'.repeat(40)), createdAt: 0 },
+    { type: 'board.created', name, templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+  );
+}
 
 /** Lets `n` turns of the event loop pass (a big board's card entries and reveal keys are kept a batch a turn, RV-7). */
 export async function turns(n: number): Promise<void> {

@@ -3,7 +3,7 @@ import { PLACEHOLDER, TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { WritersSeal } from '../storage/sealedWriters.js';
 import { Keyring } from '../identity.js';
-import { roomDriver } from './room.testing.js';
+import { createTestBoard, roomDriver } from './room.testing.js';
 import { readStoredBoard } from './storedBoard.js';
 
 /**
@@ -25,10 +25,7 @@ const { person, load } = roomDriver(keyring, newId);
 describe('TM-6 a retro read from the store, not loaded', () => {
   it('TM-4 TL-6 AN-9 a closed retro reads as its room showed it: pulse, cards, tallies, lens, reactions and consensus, and no tag', async () => {
     const store = openSqliteStore(':memory:');
-    await store.createBoard(
-      { id: BOARD, facilitatorHash: keyring.facilitatorHash(BOARD, 'f'.repeat(40)), createdAt: 0 },
-      { type: 'board.created', name: 'Read back', templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
-    );
+    await createTestBoard(store, keyring, BOARD, 'Read back', template);
     const room = await load(store, BOARD);
     const fran = person(room, 'fran', true);
     const others = ['ada', 'bo', 'cy', 'dee'].map((name) => person(room, name));

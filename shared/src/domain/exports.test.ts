@@ -258,3 +258,35 @@ describe('the order of the discussed items', () => {
     expect(board.discussedItemIds.map((id) => board.cards.find((c) => c.id === id)!.text)).toEqual(['least voted', 'most voted', 'second']);
   });
 });
+
+describe('where the cards CSV puts a group', () => {
+  it('EX-6 GR-9 a group sits in the column the board shows it in, the one of the card it was dropped onto, not its first card’s', () => {
+    const state = boardWith();
+    const ids = [addCard(state, alice, 'continue: friday demos', 'continue'), addCard(state, bob, 'stop: friday merges', 'stop')];
+    addCard(state, fran, 'stop: on its own', 'stop');
+    addCard(state, fran, 'continue: on its own', 'continue');
+    moveTo(state, 'reveal');
+    // the card first in reveal order goes onto the other, so the group lives in another column than its first card
+    const revealed = viewOf(state, { kind: 'public' }).board.cards.map((c) => c.id);
+    const [first, second] = [...ids].sort((a, b) => revealed.indexOf(a) - revealed.indexOf(b));
+    must(state, alice, { type: 'card.group', cardId: first!, withCardId: second! });
+    moveTo(state, 'closed');
+    const board = viewOf(state, { kind: 'public' }).board;
+    const shownIn = board.columns.find((c) => c.id === board.groups[0]!.columnId)!.title;
+    expect(board.groups[0]!.cardIds[0]).toBe(first);
+    const rows = parseCsv(renderCsv(board)).slice(1);
+    const groupRow = rows.find(([, card, group]) => card === '' && group !== '')!;
+    expect(groupRow[0]).toBe(shownIn);
+    // each card keeps its own column in its own row (it returns there if it leaves the group)
+    for (const id of ids) {
+      const card = board.cards.find((c) => c.id === id)!;
+      expect(rows.find(([, text]) => text === card.text)![0]).toBe(board.columns.find((c) => c.id === card.columnId)!.title);
+    }
+    // and the group stands among the items of the column it is shown in, after a column to its left, before one to its right
+    const place = (title: string) => board.columns.findIndex((c) => c.title === title);
+    for (const lone of ['stop: on its own', 'continue: on its own']) {
+      const row = rows.find(([, text]) => text === lone)!;
+      expect(rows.indexOf(row) < rows.indexOf(groupRow)).toBe(place(row[0]!) < place(shownIn));
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { DistributionBars } from '../charts/DistributionBars.js';
 import { SubtractionNote } from './SubtractionNote.js';
 import { usePresenting } from '../board/presenting.js';
 import { tooFewHere } from './tooFewHere.js';
+import { afterPress } from '../a11y/afterPress.js';
 
 const PULSE_VALUES = [1, 2, 3, 4, 5] as const;
 
@@ -34,9 +35,11 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
   const mine = presenting ? null : queued?.type === 'pulse.answer' ? queued.value : (me?.pulse ?? null);
   const tooFew = tooFewHere(board);
   // a choice being made stays open; focus leaving for another control on the page folds it (focus lost to the page
-  // itself, a click on nothing, does not)
+  // itself, a click on nothing, does not) once the press that moved it is over, or the click it was for is lost
   const onFocus = (event: FocusEvent) => (event.target as HTMLInputElement).type === 'radio' && setChoosing(true);
-  const onBlur = (event: FocusEvent) => event.relatedTarget && !section.current?.contains(event.relatedTarget) && setChoosing(false);
+  const onBlur = (event: FocusEvent) => {
+    if (event.relatedTarget && !section.current?.contains(event.relatedTarget)) afterPress(() => setChoosing(false));
+  };
 
   if (mine !== null && !choosing) {
     return (

@@ -29,3 +29,23 @@ test('RC-7 a card written while offline shows as sending, is sent once when the 
   await expect(ada.column('Stop').getByLabel('New card in Stop')).toHaveValue('Half a thought');
   await expect(home.getByText('No cards counted yet')).toBeVisible();
 });
+
+test('RC-7 a draft shows in every tab of the board, so no tab overwrites it with its own, and it survives a reload', async ({ facilitator, ada }) => {
+  const participantLink = await facilitator.createRetro('Two tabs');
+  await ada.join(participantLink, 'Ada');
+  // a second tab, opened before the draft is written (it joins as the same Ada)
+  const other = await ada.page.context().newPage();
+  await other.goto(participantLink);
+  const otherBox = other.getByLabel('New card in Stop');
+  await expect(otherBox).toBeVisible();
+
+  await ada.column('Stop').getByLabel('New card in Stop').fill('We start too much and finish little, because');
+  // the other tab shows it: it used to keep its own empty box, and its typing or sending replaced or removed the draft
+  await expect(otherBox).toHaveValue('We start too much and finish little, because');
+  await otherBox.press('End');
+  await otherBox.pressSequentially(' nobody says no.');
+
+  await ada.page.reload();
+  await expect(ada.column('Stop').getByLabel('New card in Stop')).toHaveValue('We start too much and finish little, because nobody says no.');
+  await other.close();
+});

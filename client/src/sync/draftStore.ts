@@ -18,6 +18,17 @@ export function writeDraft(boardId: string, columnId: string, text: string): voi
   }
 }
 
+/**
+ * RC-7: what another tab of this browser left in this column's draft (`''` when it emptied it, or all storage was
+ * cleared), or null when the change was to something else. Both tabs keep one draft under one key: a tab that did not
+ * follow the other's typing overwrote it with its own text, or removed it on sending a card, and a reload lost it.
+ */
+export function draftFromOtherTab(change: { key: string | null; newValue: string | null }, boardId: string, columnId: string): string | null {
+  if (change.key === null) return '';
+  if (change.key !== draftKey(boardId, columnId)) return null;
+  return change.newValue ?? '';
+}
+
 /** Puts refused text back at the end of the column's draft, so it can be sent again later. */
 export function returnToDraft(boardId: string, columnId: string, text: string): void {
   const current = readDraft(boardId, columnId);

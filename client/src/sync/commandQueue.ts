@@ -24,7 +24,7 @@ export class CommandQueue {
   add(input: CommandInput): BoardCommand {
     const command = { ...input, id: nanoid() } as BoardCommand;
     this.items = [...this.items, command];
-    this.save();
+    this.store((stored) => [...stored.filter((c) => c.id !== command.id), command]);
     return command;
   }
 
@@ -33,7 +33,7 @@ export class CommandQueue {
     const next = this.items.filter((c) => c.id !== id);
     if (next.length === this.items.length) return;
     this.items = next;
-    this.save();
+    this.store((stored) => stored.filter((c) => c.id !== id));
   }
 
   has(id: string): boolean {
@@ -45,9 +45,15 @@ export class CommandQueue {
     return this.items;
   }
 
-  private save(): void {
+  /**
+   * RC-8: every tab of the board keeps its unsent commands under this one key, so each change is made to what is
+   * stored now, not written from this tab's list: written whole, another tab's command made offline was dropped, and
+   * lost when that tab was reloaded or closed before the connection returned.
+   */
+  private store(change: (stored: BoardCommand[]) => BoardCommand[]): void {
     try {
-      if (this.items.length) localStorage.setItem(this.storageKey, JSON.stringify(this.items));
+      const next = change(readStored(this.storageKey));
+      if (next.length) localStorage.setItem(this.storageKey, JSON.stringify(next));
       else localStorage.removeItem(this.storageKey);
     } catch {
       // Storage full or disabled: the queue still lives in memory for this page.

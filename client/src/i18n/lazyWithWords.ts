@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { loadMoreWords } from './index.js';
+import { reloadIfNewRelease } from '../newRelease.js';
 
 /** the board's on-demand parts, fetched ahead once the board is up (`preloadLazyParts`) */
 const parts: (() => Promise<unknown>)[] = [];
@@ -43,11 +44,16 @@ export function preloadLazyParts(): Promise<unknown> {
 
 const RETRY_MS = [1000, 2000, 4000, 8000];
 
-/** `load()` until it resolves: after a failure, once the browser is back online or after a short, growing pause. */
+/**
+ * `load()` until it resolves: after a failure, once the browser is back online or after a short, growing pause; or
+ * reloads the page, if the failure was a chunk of a release the server no longer serves.
+ */
 export function untilLoaded<T>(load: () => Promise<T>, attempt = 0): Promise<T> {
   return load().catch(
     () =>
       new Promise<T>((resolve) => {
+        // a chunk of an older release is never coming back: then the page reloads
+        void reloadIfNewRelease();
         const again = () => {
           window.removeEventListener('online', again);
           clearTimeout(timer);

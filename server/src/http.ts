@@ -251,6 +251,10 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   if (deps.clientDist && fs.existsSync(path.join(deps.clientDist, 'index.html'))) {
     const dist = deps.clientDist;
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    // UI-16: a script of an older build (a tab opened before a deploy) is gone: 404, not the page under its name
+    app.use('/assets', (_req, res) => {
+      res.status(404).json(fail('NOT_FOUND', 'No such file.'));
+    });
     app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
       res.sendFile(path.join(dist, 'index.html'));
     });

@@ -39,4 +39,14 @@ describe('HT-2 caching of the built client', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
     expect(page.headers.get('cache-control') ?? '').not.toMatch(/max-age=[1-9]/);
   });
+
+  it('HT-2 UI-16 a script of an older build is answered 404, not with the page: a stale tab learns it is gone, and nothing caches HTML under a script\'s name', async () => {
+    const res = await fetch(`${live.server.url}/assets/BoardPage-0ldBu1ld.js`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type') ?? '').not.toMatch(/html/);
+    // a page's own address (a board's link) is still the page
+    const board = await fetch(`${live.server.url}/b/someBoardId`);
+    expect(board.status).toBe(200);
+    expect(board.headers.get('content-type')).toMatch(/html/);
+  });
 });

@@ -298,6 +298,11 @@ test('UI-14 the "Group with…" picker stays inside its card, on a phone and at 
       await expectNothingOverflows(person.page, `${person.who}: the picker open`);
     }
     await noSidewaysScroll(ada.page, 'the picker open');
+    // GR-9: the card joins the chosen one in its column; the phone goes there with it, focus on it, instead of the card
+    // vanishing from the column on screen with focus on another card
+    await ada.card('The build breaks every Monday').getByLabel('Choose a card to group with').selectOption({ label: 'Pairing on reviews' });
+    await expect(ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { selected: true })).toHaveText(/^Start/);
+    await expect(ada.card('The build breaks every Monday').getByRole('button', { name: /^Group with…/ })).toBeFocused();
   });
 });
 

@@ -101,8 +101,13 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const inScreenOrder = () => cardsInScreenOrder(board.columns, visible, groups, deletes).map(({ column, cards }) => ({ id: column.id, title: columnTitle(column), cards }));
   const countOf = (columnId: string) => entriesOf(columnId).reduce((n, e) => n + ('group' in e ? e.group.cardIds.filter((id) => !deletes.has(id)).length : 1), 0);
 
+  // GR-9: a card grouped from its menu ("Group with…") moves to the chosen card's column, its menu still open (UI-32);
+  // on a phone the column tabs follow it there, or it vanished from the column on screen and focus went to another card
+  const menuCard = menuOf ? cardsById.get(menuOf) : undefined;
+  const menuColumn = menuCard ? ((menuCard.groupId && groups.get(menuCard.groupId)?.columnId) || menuCard.columnId) : null;
   const view = (
     <ColumnsView
+      follow={menuColumn}
       columns={board.columns}
       counts={new Map(board.columns.map((c) => [c.id, countOf(c.id)]))}
       renderColumn={(column) => {

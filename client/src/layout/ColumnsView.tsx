@@ -1,15 +1,32 @@
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import type { Column } from '@candor/shared';
 import { columnTitle } from '../i18n/templates.js';
 import { Tabs } from './Tabs.js';
 import { useIsPhone } from './useIsPhone.js';
 
-/** The board's columns side by side; on a phone, one column at a time behind tabs (no sideways scrolling). */
-export function ColumnsView({ columns, counts, renderColumn }: { columns: Column[]; counts?: Map<string, number>; renderColumn: (column: Column) => ReactNode }) {
+/**
+ * The board's columns side by side; on a phone, one column at a time behind tabs (no sideways scrolling). `follow`
+ * names a column the phone must show when it changes: the one a card being worked on moved to.
+ */
+export function ColumnsView({
+  columns,
+  counts,
+  renderColumn,
+  follow = null,
+}: {
+  columns: Column[];
+  counts?: Map<string, number>;
+  renderColumn: (column: Column) => ReactNode;
+  follow?: string | null;
+}) {
   const { t } = useWords();
   const phone = useIsPhone();
   const [selected, setSelected] = useState(columns[0]?.id ?? '');
+  // before the focus rescue looks for the moved card's control (it waits a frame), so it is found in its new column
+  useLayoutEffect(() => {
+    if (follow) setSelected(follow);
+  }, [follow]);
   if (!phone) return <div className="columns">{columns.map(renderColumn)}</div>;
   const column = columns.find((c) => c.id === selected) ?? columns[0];
   const tabs = columns.map((c) => {

@@ -60,10 +60,24 @@ describe('team metrics', () => {
     expect(h.retros[0]!.actions[1]!.askOf).toBe('Platform team');
   });
 
-  it('RM-2 asks answered counts the asks the first review after them marked done; a later answer does not count', () => {
-    const { history: h } = history();
-    expect(h.retros[0]!.metrics).toMatchObject({ asks: 2, asksReviewed: 2, asksAnswered: 1 });
+  it('RM-2 TM-3 asks answered counts an ask answered in a later review too, as the list of actions shows it', () => {
+    // Found in a walk-through: an ask not answered in one review and answered in the next read "done" in the list
+    // but "Asks answered 0 of 1" in the table, which counted only its first review.
+    const { history: h, refs } = history();
+    const sprint1 = h.retros[0]!;
+    const asksDoneInList = sprint1.actions.filter((a) => a.kind === 'ask' && a.status === 'done');
+    expect(asksDoneInList.map((a) => a.ref)).toEqual([refs.cluster, refs.slot]);
+    expect(sprint1.metrics).toMatchObject({ asks: 2, asksReviewed: 2, asksAnswered: asksDoneInList.length });
     expect(h.retros[1]!.metrics).toMatchObject({ asks: 1, asksReviewed: 0, asksAnswered: 0 });
+  });
+
+  it('RM-2 an ask not answered and carried forward counts as reviewed, not answered, until a review answers it', () => {
+    const { s1, s2 } = history();
+    const i1 = { boardId: 'board-sprint-1', createdAt: NOW, view: publicView(s1), notes: {} };
+    const i2 = { boardId: 'board-sprint-2', createdAt: NOW + 14 * DAY + 60_000, view: publicView(s2), notes: {} };
+    const sprint1 = buildTeamHistory(TEAM, [i1, i2]).retros[0]!;
+    expect(sprint1.actions.filter((a) => a.kind === 'ask').map((a) => a.status)).toEqual(['done', 'open']);
+    expect(sprint1.metrics).toMatchObject({ asksReviewed: 2, asksAnswered: 1 });
   });
 
   it('AK-4 an ask goes to the next team retro for review with whom it asked', () => {

@@ -6,8 +6,8 @@ import type { PublicBoardView } from './visibility.js';
 /**
  * RM-*: whether a team is making the move to responsibility-focus, retro by retro — built, like the rest of
  * the team history, from each retro's public view only. Each figure belongs to the retro the actions came
- * from: of what we promised and asked there, how much was ours, how many asks were answered by the next
- * retro that reviewed them, how many actions were done by their due date.
+ * from: of what we promised and asked there, how much was ours, how many asks have been answered by now (their
+ * latest review), how many actions were done by their due date.
  */
 export interface RetroMetrics {
   actions: number;
@@ -16,7 +16,7 @@ export interface RetroMetrics {
   untaken: number;
   /** RM-1: ours ÷ all actions; null without actions */
   responsibilityShare: number | null;
-  /** RM-2: asks of this retro that a later retro reviewed, and how many of those the first such review marked done */
+  /** RM-2: asks of this retro that a later retro reviewed, and how many of those the latest such review marked done */
   asksReviewed: number;
   asksAnswered: number;
   /** RM-3 (SS-3): actions of this retro, asks left out (RE-4), marked done in a retro held on or before their due date */
@@ -53,10 +53,12 @@ export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { stat
   let asksReviewed = 0;
   let asksAnswered = 0;
   for (const ask of asks) {
-    const first = reviews.get(`${retro.boardId}:${ask.id}`)?.[0];
-    if (!first) continue;
+    // TM-3: the latest review is the ask's word, as the list of actions shows it: an ask not answered and carried,
+    // then answered a retro later, read "done" in the list but "0 of 1" here when only the first review counted.
+    const latest = reviews.get(`${retro.boardId}:${ask.id}`)?.at(-1);
+    if (!latest) continue;
     asksReviewed += 1;
-    if (first.status === 'done') asksAnswered += 1;
+    if (latest.status === 'done') asksAnswered += 1;
   }
   const smallWins = actions.filter((a) => {
     // RE-4: an ask answered is a promise someone outside kept to us, counted once, in asks answered; as a small win

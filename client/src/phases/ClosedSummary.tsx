@@ -14,6 +14,7 @@ import { formatDay } from '../i18n/format.js';
 import { SummaryEmail } from './SummaryEmail.js';
 import { statusKey } from './ReviewPhase.js';
 import { TrustLensResult } from '../responsibility/TrustLens.js';
+import { summaryGroups } from './summaryGroups.js';
 
 export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -106,8 +107,30 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
             );
           })}
         </div>
+        <SummaryGroups board={board} />
       </section>
     </div>
+  );
+}
+
+/** EX-5: each group once, with its votes, as the Markdown export lists them: "All cards" gives its cards none. */
+function SummaryGroups({ board }: { board: PublicBoardView }) {
+  const { t } = useWords();
+  const groups = summaryGroups(board);
+  if (groups.length === 0) return null;
+  return (
+    <>
+      <h3>{t('summary.groups')}</h3>
+      <ul className="summary-cards">
+        {groups.map((group) => (
+          <li key={group.id}>
+            {group.title || t('reveal.untitledGroup')}
+            <span className="hint"> · {t('summary.groupCards', { count: group.cards })}</span>
+            {group.votes !== null && <span className="tally"> · {t('summary.votes', { count: group.votes })}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

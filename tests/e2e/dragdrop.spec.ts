@@ -144,3 +144,24 @@ test('UI-31 a card dragged to the bottom edge scrolls the board to its end and n
   await expect(group).toContainText(carried);
   await expect(group).toContainText(sought);
 });
+
+test('UI-14 GR-1 the arrow keys look through "Group with…"\'s list without grouping; Enter groups with the card chosen', async ({ facilitator }) => {
+  await facilitator.createRetro('Arrow keys');
+  for (const [column, text] of [['Start', 'Pair on risky changes'], ['Start', 'Write the runbook'], ['Stop', 'Merging late on Friday']] as const) await facilitator.addCard(column, text);
+  await facilitator.goTo('Reveal');
+  const page = facilitator.page;
+  await (await facilitator.cardMenu('Merging late on Friday')).getByRole('button', { name: 'Group with…' }).press('Enter');
+  const select = facilitator.card('Merging late on Friday').getByLabel('Choose a card to group with');
+  await expect(select).toBeFocused();
+  // a keyboard (or screen reader) user reads the choices with the arrows: each one used to group at once, with the first card
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(select).toBeFocused();
+  await expect(page.getByRole('region', { name: /^Group:/ })).toHaveCount(0);
+  const chosen = (await select.locator('option:checked').textContent())!.trim();
+  await page.keyboard.press('Enter');
+  const group = page.getByRole('region', { name: /^Group:/ });
+  await expect(group).toContainText('Merging late on Friday');
+  await expect(group).toContainText(chosen);
+  await expect(page.getByRole('button', { name: 'Group with…: Merging late on Friday' })).toBeFocused();
+});

@@ -24,6 +24,9 @@ export function GroupWithSelect({
   const session = useSession();
   const id = useId();
   const [open, setOpen] = useState(false);
+  // UI-14: a card the keys chose in the list, waiting for Enter
+  const [chosen, setChosen] = useState('');
+  const choosingByKeys = useRef(false);
   // UI-10: closing the picker (a choice, Escape, Cancel) gives focus back to the button that opened it, as a
   // disclosure does; left to the focus rescue it went to the first control of the card or column, another card's grip
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -35,7 +38,12 @@ export function GroupWithSelect({
   }, [open]);
   const close = () => {
     refocus.current = true;
+    setChosen('');
     setOpen(false);
+  };
+  const groupWith = (withCardId: string) => {
+    session.send({ type: 'card.group', cardId: card.id, withCardId });
+    close();
   };
   const isOther = (c: PublicCard) => c.id !== card.id && !(card.groupId && c.groupId === card.groupId);
   // Closed, it only asks whether there is another card (`some` stops at the first): the list is built when
@@ -60,16 +68,26 @@ export function GroupWithSelect({
       </label>
       <select
         id={id}
-        value=""
+        value={chosen}
         autoFocus
+        aria-describedby={chosen ? `${id}-enter` : undefined}
+        onPointerDown={() => (choosingByKeys.current = false)}
         onChange={(e) => {
           const withCardId = e.target.value;
-          if (!withCardId) return;
-          session.send({ type: 'card.group', cardId: card.id, withCardId });
-          close();
+          // UI-14: the arrow keys (and typing a card's first letters) move through a closed list, changing its value
+          // at each press: that only chooses, or reading the choices grouped this card with the first one. A tap or
+          // click on a card in the opened list, or Enter, groups.
+          if (choosingByKeys.current) {
+            choosingByKeys.current = false;
+            setChosen(withCardId);
+          } else if (withCardId) groupWith(withCardId);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') close();
+          else if (e.key === 'Enter' && chosen) {
+            e.preventDefault();
+            groupWith(chosen);
+          } else choosingByKeys.current = MOVES_THROUGH_LIST.has(e.key) || (e.key.length === 1 && e.key !== ' ');
         }}
       >
         <option value="">{t('reveal.chooseCardOption')}</option>
@@ -91,9 +109,17 @@ export function GroupWithSelect({
       <button type="button" className="link small" onClick={close}>
         {t('app.cancel')}
       </button>
+      {chosen && (
+        <span id={`${id}-enter`} className="hint">
+          {t('reveal.enterGroups')}
+        </span>
+      )}
     </span>
   );
 }
+
+/** the keys that move through a closed list's choices */
+const MOVES_THROUGH_LIST = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageDown', 'PageUp']);
 
 /**
  * The opener's name says which card it acts on, by its words (never its author); the same card's "Ungroup" sends

@@ -212,6 +212,7 @@ const de: Catalogue = {
     groupWithFor: 'Gruppieren mit…: {{name}}',
     chooseCard: 'Karte zum Gruppieren wählen',
     chooseCardOption: 'Karte wählen…',
+    enterGroups: 'Mit Enter gruppieren',
     inGroup: ' (in „{{title}}“)',
     inAGroup: ' (in einer Gruppe)',
     ungroup: 'Aus Gruppe lösen',

@@ -283,6 +283,7 @@ const enMore = {
     groupWithFor: 'Group with…: {{name}}',
     chooseCard: 'Choose a card to group with',
     chooseCardOption: 'Choose a card…',
+    enterGroups: 'Enter groups them',
     inGroup: ' (in “{{title}}”)',
     inAGroup: ' (in a group)',
     ungroup: 'Ungroup',

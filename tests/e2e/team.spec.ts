@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/team';
 
 const firstPromise = 'Pair on every production deploy';
@@ -103,14 +104,7 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await expect(facilitator.page.getByRole('table', { name: 'Pulse average per retro' }).getByRole('row', { name: /Sprint 1/ })).toContainText('3.5');
   await expect(facilitator.page.getByText(/Suggested next facilitator: (Ada|Bo)/)).toBeVisible();
   // UI-36: every word on a chart is inside the chart, the last retro's name under its point too (cut at "Sprint 2 retr")
-  for (const chart of await facilitator.page.locator('svg.chart-svg').all()) {
-    const box = (await chart.boundingBox())!;
-    const words = await chart.locator('text').evaluateAll((all) => all.map((e) => ({ text: e.textContent, left: e.getBoundingClientRect().left, right: e.getBoundingClientRect().right })));
-    for (const word of words) {
-      expect(word.right, `"${word.text}" ends ${Math.round(word.right - box.x - box.width)} px past its chart`).toBeLessThanOrEqual(box.x + box.width + 0.5);
-      expect(word.left, `"${word.text}" starts before its chart`).toBeGreaterThanOrEqual(box.x - 0.5);
-    }
-  }
+  await expectChartWordsReadable(facilitator.page);
   await facilitator.screenshot(testInfo, '12-team-page');
 
   // RM-4: on a desk the responsibility table shows every column without scrolling sideways, in English and German
@@ -132,8 +126,28 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
     expect(right, `${language}: the last figure ends on the screen`).toBeLessThanOrEqual(360);
     const { scrollWidth, clientWidth } = await facilitator.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
     expect(scrollWidth, `${language}: the page is ${scrollWidth - clientWidth} px wider than the screen`).toBeLessThanOrEqual(clientWidth);
+    // UI-38: a chart's words are drawn at their size on a phone too (a 560-wide drawing shrunk to the panel made them 7 px)
+    await expectChartWordsReadable(facilitator.page);
   }
 });
+
+/** UI-36 UI-38: every word on every chart is inside its chart and at least 11 px tall on the screen. */
+async function expectChartWordsReadable(page: Page) {
+  for (const chart of await page.locator('svg.chart-svg').all()) {
+    const box = (await chart.boundingBox())!;
+    const words = await chart.locator('text').evaluateAll((all) =>
+      all.map((e) => {
+        const size = parseFloat(getComputedStyle(e).fontSize) * ((e as SVGTextElement).getScreenCTM()?.a ?? 1);
+        return { text: e.textContent, left: e.getBoundingClientRect().left, right: e.getBoundingClientRect().right, size };
+      }),
+    );
+    for (const word of words) {
+      expect(word.right, `"${word.text}" ends ${Math.round(word.right - box.x - box.width)} px past its chart`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+      expect(word.left, `"${word.text}" starts before its chart`).toBeGreaterThanOrEqual(box.x - 0.5);
+      expect(word.size, `"${word.text}" is drawn ${word.size.toFixed(1)} px tall`).toBeGreaterThanOrEqual(11);
+    }
+  }
+}
 
 test('FA-5 the suggested next facilitator says "has not facilitated yet" of someone who never has, and "least recently" once they have', async ({ facilitator, ada }) => {
   const teamUrl = await facilitator.createTeam('Checkout team');

@@ -1,4 +1,8 @@
+import { useRef } from 'react';
 import { useWords } from '../i18n/useWords.js';
+import { useWidth } from '../layout/useWidth.js';
+import { fitAxisLabels } from './axisLabels.js';
+
 export interface TrendPoint {
   /** short label under the point (a retro's name) */
   label: string;
@@ -6,9 +10,16 @@ export interface TrendPoint {
   value: number | null;
 }
 
-const WIDTH = 560;
+/** the width drawn before the chart's box is measured (the first layout); after that, the box's own width */
+const FIRST_WIDTH = 560;
 const HEIGHT = 190;
-const PAD = { top: 24, right: 36, bottom: 34, left: 48 };
+const PAD = { top: 28, right: 36, bottom: 34, left: 48 };
+/** room between the axis's numbers and the chart's lines */
+const TICK_GAP = 8;
+/** the axis labels' size (`.chart-axis`), to measure the names under the points */
+const AXIS_FONT_PX = 13;
+/** room left between two names under neighbouring points */
+const LABEL_GAP = 6;
 
 /**
  * A small hand-drawn line chart over retros. A missing value breaks the line instead of pretending to be
@@ -35,10 +46,16 @@ export function TrendChart({
   empty: string;
 }) {
   const { t } = useWords();
-  const innerW = WIDTH - PAD.left - PAD.right;
+  // UI-38: drawn at the width it is shown at, so 13 px text is 13 px on the screen: a 560-wide drawing shrunk to a
+  // phone's 313 px panel drew every word about 7 px tall.
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box) || FIRST_WIDTH;
+  // wide enough for the widest number on the axis in the reader's language: German's "100 %" began 1 px outside
+  const padLeft = Math.max(PAD.left, Math.ceil(Math.max(...ticks.map((tick) => textWidth(format(tick))))) + TICK_GAP + 2);
+  const innerW = width - padLeft - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const step = points.length > 1 ? innerW / (points.length - 1) : 0;
-  const x = (i: number) => PAD.left + (points.length > 1 ? i * step : innerW / 2);
+  const x = (i: number) => padLeft + (points.length > 1 ? i * step : innerW / 2);
   const y = (v: number) => PAD.top + innerH - ((v - min) / (max - min)) * innerH;
   const shown = points.filter((p) => p.value !== null).length;
 
@@ -53,51 +70,59 @@ export function TrendChart({
   });
   if (current.length) segments.push(current);
 
+  const axisLabels = fitAxisLabels(
+    points.map((p) => p.label),
+    (i) => labelRoom(i, points.length, step, innerW) - LABEL_GAP,
+    textWidth,
+  );
   const summary = points.map((p) => `${p.label}: ${p.value === null ? t('chart.noData') : format(p.value)}`).join('; ');
 
   return (
     <figure className="chart">
       <figcaption className="chart-title">{title}</figcaption>
-      {shown === 0 ? (
-        <p className="empty">{empty}</p>
-      ) : (
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="chart-svg">
-          <title>{label}</title>
-          <desc>{summary}</desc>
-          {ticks.map((t) => (
-            <g key={t} aria-hidden="true">
-              <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} className="chart-grid" />
-              <text x={PAD.left - 8} y={y(t)} className="chart-axis" textAnchor="end" dominantBaseline="middle">
-                {format(t)}
-              </text>
-            </g>
-          ))}
-          {segments.map((segment, s) =>
-            segment.length > 1 ? (
-              <polyline key={s} className="chart-line" points={segment.map((p) => `${x(p.i)},${y(p.v)}`).join(' ')} />
-            ) : null,
-          )}
-          {points.map((p, i) => (
-            <g key={i}>
-              {p.value === null ? (
-                <text x={x(i)} y={PAD.top + innerH} className="chart-gap" textAnchor="middle" dy="-4">
-                  –
+      {/* the box is there before the first point is, so its width is known when one comes */}
+      <div ref={box} className={shown === 0 ? undefined : 'chart-box'}>
+        {shown === 0 ? (
+          <p className="empty">{empty}</p>
+        ) : (
+          <svg viewBox={`0 0 ${width} ${HEIGHT}`} width={width} height={HEIGHT} role="img" aria-label={label} className="chart-svg">
+            <title>{label}</title>
+            <desc>{summary}</desc>
+            {ticks.map((t) => (
+              <g key={t} aria-hidden="true">
+                <line x1={padLeft} x2={width - PAD.right} y1={y(t)} y2={y(t)} className="chart-grid" />
+                <text x={padLeft - TICK_GAP} y={y(t)} className="chart-axis" textAnchor="end" dominantBaseline="middle">
+                  {format(t)}
                 </text>
-              ) : (
-                <>
-                  <circle cx={x(i)} cy={y(p.value)} r={4.5} className="chart-point" />
-                  <text x={x(i)} y={y(p.value)} dy={-10} className="chart-value" textAnchor="middle">
-                    {format(p.value)}
+              </g>
+            ))}
+            {segments.map((segment, s) =>
+              segment.length > 1 ? (
+                <polyline key={s} className="chart-line" points={segment.map((p) => `${x(p.i)},${y(p.v)}`).join(' ')} />
+              ) : null,
+            )}
+            {points.map((p, i) => (
+              <g key={i}>
+                {p.value === null ? (
+                  <text x={x(i)} y={PAD.top + innerH} className="chart-gap" textAnchor="middle" dy="-4">
+                    –
                   </text>
-                </>
-              )}
-              <text x={x(i)} y={HEIGHT - PAD.bottom + 18} className="chart-axis" textAnchor={axisAnchor(i, points.length)}>
-                {shorten(p.label, Math.max(6, Math.floor(labelRoom(i, points.length, step, innerW) / 7)))}
-              </text>
-            </g>
-          ))}
-        </svg>
-      )}
+                ) : (
+                  <>
+                    <circle cx={x(i)} cy={y(p.value)} r={4.5} className="chart-point" />
+                    <text x={x(i)} y={y(p.value)} dy={-10} className="chart-value" textAnchor="middle">
+                      {format(p.value)}
+                    </text>
+                  </>
+                )}
+                <text x={x(i)} y={HEIGHT - PAD.bottom + 18} className="chart-axis" textAnchor={axisAnchor(i, points.length)}>
+                  {axisLabels[i]}
+                </text>
+              </g>
+            ))}
+          </svg>
+        )}
+      </div>
       {/* the hidden box is a div: a table is never narrower than its words, and this one widened a phone's page by 21 px */}
       <div className="visually-hidden">
         <table>
@@ -138,6 +163,13 @@ function labelRoom(i: number, count: number, step: number, innerW: number): numb
   return axisAnchor(i, count) === 'middle' ? step : step / 2;
 }
 
-function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+let measuring: CanvasRenderingContext2D | null | undefined;
+
+/** A label's width in the axis font, as the browser will draw it; about 7 px a character where there is no canvas. */
+function textWidth(text: string): number {
+  if (measuring === undefined) {
+    measuring = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    if (measuring) measuring.font = `${AXIS_FONT_PX}px ${getComputedStyle(document.body).fontFamily}`;
+  }
+  return measuring ? measuring.measureText(text).width : text.length * 7;
 }

@@ -107,3 +107,24 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await ada.expectPhase('Close');
   await tabTo(you, you.getByRole('link', { name: 'Download Markdown' }));
 });
+
+test('UI-10 TE-2 the column editor opens on its first title, "Add column" lands on the new title, and closing it gives focus back to "Edit columns"', async ({ facilitator }) => {
+  await facilitator.createRetro('Columns by keyboard');
+  const page = facilitator.page;
+  const toggle = page.getByRole('button', { name: 'Edit columns' });
+  const titles = page.getByLabel('Column title');
+  await tabTo(page, toggle);
+  await page.keyboard.press('Enter');
+  // (focus used to fall to the first control of the page's main part, the trust pulse's "1": the next arrow key answered it)
+  await expect(titles.first()).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Add column' }));
+  await page.keyboard.press('Enter');
+  await expect(titles).toHaveCount(4);
+  await expect(titles.last()).toBeFocused();
+  await page.keyboard.type('Kudos');
+  await tabTo(page, page.getByRole('button', { name: 'Save columns' }));
+  await page.keyboard.press('Enter');
+  await expect(facilitator.column('Kudos')).toBeVisible();
+  await expect(toggle).toBeFocused();
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+});

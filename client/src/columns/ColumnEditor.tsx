@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 
@@ -18,12 +18,35 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
   const [draft, setDraft] = useState<DraftColumn[] | null>(null);
+  // UI-10: opened, focus goes to the column title to change (the first; after "Add column", the new one); closed, back
+  // to "Edit columns", as a disclosure does. Left to the focus rescue it fell to the first control of the page's main
+  // part, the trust pulse's "1": the next arrow key would answer it.
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const refocusToggle = useRef(false);
+  useEffect(() => {
+    if (draft || !refocusToggle.current) return;
+    refocusToggle.current = false;
+    toggle.current?.focus();
+  }, [draft]);
   if (!allowedIn('columns.set', board.phase)) return null;
+  const close = () => {
+    refocusToggle.current = true;
+    setDraft(null);
+  };
 
   if (!draft) {
     return (
       <div className="column-editor-toggle">
-        <button type="button" className="small" onClick={() => setDraft(board.columns.map((c) => ({ ...c, key: c.id })))}>
+        <button
+          type="button"
+          className="small"
+          ref={toggle}
+          onClick={() => {
+            setFocusKey(board.columns[0]?.id ?? null);
+            setDraft(board.columns.map((c) => ({ ...c, key: c.id })));
+          }}
+        >
           {t('columns.editToggle')}
         </button>
       </div>
@@ -46,7 +69,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
       type: 'columns.set',
       columns: draft.map((c) => ({ ...(c.id ? { id: c.id } : {}), title: c.title.trim(), prompt: c.prompt.trim() })),
     });
-    setDraft(null);
+    close();
   }
 
   return (
@@ -61,7 +84,13 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
               <div className="column-draft-fields">
                 <label className="field">
                   <span>{t('columns.columnTitle')}</span>
-                  <input value={column.title} maxLength={LIMITS.columnTitle} required onChange={(e) => update(index, { title: e.target.value })} />
+                  <input
+                    value={column.title}
+                    maxLength={LIMITS.columnTitle}
+                    required
+                    autoFocus={column.key === focusKey}
+                    onChange={(e) => update(index, { title: e.target.value })}
+                  />
                 </label>
                 <label className="field">
                   <span>{t('columns.columnPrompt')}</span>
@@ -88,12 +117,16 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
           type="button"
           className="small"
           disabled={draft.length >= LIMITS.columns}
-          onClick={() => setDraft([...draft, { key: `new-${nextKey++}`, title: '', prompt: '' }])}
+          onClick={() => {
+            const key = `new-${nextKey++}`;
+            setFocusKey(key);
+            setDraft([...draft, { key, title: '', prompt: '' }]);
+          }}
         >
           {t('columns.add')}
         </button>
         <span className="grow" />
-        <button type="button" className="small" onClick={() => setDraft(null)}>
+        <button type="button" className="small" onClick={close}>
           {t('app.cancel')}
         </button>
         <button type="submit" className="primary small" disabled={invalid}>

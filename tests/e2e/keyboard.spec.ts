@@ -128,3 +128,24 @@ test('UI-10 TE-2 the column editor opens on its first title, "Add column" lands 
   await expect(toggle).toBeFocused();
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
 });
+
+test('UI-10 DI-2 "Discuss this" and "Reopen" from the keyboard put focus on the item now discussed, not on its first reaction', async ({ facilitator }) => {
+  await facilitator.createRetro('Choosing items by keyboard');
+  for (const text of ['Flaky end-to-end tests', 'Nobody reviews on Fridays']) await facilitator.addCard('Stop', text);
+  for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await facilitator.goTo(phase);
+  const page = facilitator.page;
+  const now = page.getByRole('article', { name: /^Now discussing/ });
+  const pressed = page.getByRole('button', { pressed: true });
+  const choose = async (button: string) => {
+    await tabTo(page, page.getByRole('button', { name: new RegExp(`^${button}`) }).first());
+    await page.keyboard.press('Enter');
+    await expect(now).toBeFocused();
+    // a second Enter (a double press, a screen reader confirming) reacts with nothing: it used to land on "Agree"
+    await page.keyboard.press('Enter');
+    await expect(pressed).toHaveCount(0);
+  };
+  await choose('Discuss this');
+  await page.getByRole('button', { name: 'Next item' }).click();
+  await expect(page.getByRole('button', { name: /^Reopen/ })).toHaveCount(1);
+  await choose('Reopen');
+});

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
@@ -42,6 +42,19 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const canOrder = isFacilitator && allowedIn('discuss.order', board.phase);
   const canNext = isFacilitator && allowedIn('discuss.next', board.phase);
   const currentRef = useRef<HTMLElement | null>(null);
+  // UI-10: "Discuss this" and "Reopen" go away with the press that made their item the current one; focus goes to
+  // that item, read out by name, as after "Next item". Left to the focus rescue it landed on the item's first
+  // control, the "Agree" reaction, and the next Enter reacted in front of everyone.
+  const landOn = useRef<string | null>(null);
+  const chooseItem = (command: { type: 'discuss.select' | 'discuss.reopen'; itemId: string }) => {
+    landOn.current = command.itemId;
+    session.send(command);
+  };
+  useLayoutEffect(() => {
+    if (landOn.current === null || landOn.current !== current) return;
+    landOn.current = null;
+    if (document.activeElement === document.body || document.activeElement === null) currentRef.current?.focus();
+  });
   // UI-24: only the current item is open; a discussed one shows its actions when I ask (each viewer for themself)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (itemId: string) =>
@@ -157,12 +170,12 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                         </button>
                       )}
                       {canSelect && !isCurrent && !isDone && (
-                        <button type="button" className="small" aria-label={t('discuss.discussThisLabel', { name: label })} onClick={() => session.send({ type: 'discuss.select', itemId })}>
+                        <button type="button" className="small" aria-label={t('discuss.discussThisLabel', { name: label })} onClick={() => chooseItem({ type: 'discuss.select', itemId })}>
                           {t('discuss.discussThis')}
                         </button>
                       )}
                       {isFacilitator && isDone && allowedIn('discuss.reopen', board.phase) && (
-                        <button type="button" className="small" aria-label={t('running.reopenLabel', { name: label })} onClick={() => session.send({ type: 'discuss.reopen', itemId })}>
+                        <button type="button" className="small" aria-label={t('running.reopenLabel', { name: label })} onClick={() => chooseItem({ type: 'discuss.reopen', itemId })}>
                           {t('running.reopen')}
                         </button>
                       )}

@@ -52,6 +52,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <JoinForm
         boardName={lookup?.status === 'found' ? lookup.door.name : null}
         facilitator={Boolean(facilitatorKey)}
+        facilitatorName={lookup?.status === 'found' ? lookup.door.facilitator : null}
         message={rejection}
         onJoin={(name) => {
           freshIdentity.current = true;

@@ -3,22 +3,27 @@ import { LIMITS } from '@candor/shared';
 import { EntryPage, OneFieldForm } from './EntryPage.js';
 import { lastDisplayName } from '../home/myRetros.js';
 import { useState } from 'react';
+import { joinHint } from './joinHint.js';
 
 export function JoinForm({
   boardName,
   facilitator,
+  facilitatorName = null,
   message,
   onJoin,
 }: {
   boardName: string | null;
   facilitator: boolean;
+  /** JN-3: who facilitates now, from the door (null before anyone does) */
+  facilitatorName?: string | null;
   message: string | null;
   onJoin: (name: string) => void;
 }) {
   const { t } = useWords();
   // JN-8: offered, selected, so typing another name replaces it; the hint says where it came from
   const [remembered] = useState(lastDisplayName);
-  const hint = facilitator ? t('join.asFacilitator') : t('join.asParticipant');
+  const said = joinHint(facilitator, facilitatorName);
+  const hint = said.key === 'join.withFacilitatorLink' ? t(said.key, { name: said.name }) : t(said.key);
   return (
     <EntryPage title={boardName ? t('join.title', { name: boardName }) : t('join.titleUnknown')} lede={t('join.lede')}>
       <OneFieldForm

@@ -74,6 +74,7 @@ const de: Catalogue = {
     nameRemembered: 'Ausgefüllt mit dem Namen, mit dem du zuletzt in diesem Browser beigetreten bist: ändere ihn, wenn das nicht du bist.',
     namePlaceholder: 'Wie die anderen dich kennen',
     asFacilitator: 'Du trittst als Moderation bei.',
+    withFacilitatorLink: 'Du hast den Moderationslink. {{name}} moderiert gerade; sobald du drin bist, kannst du die Moderation übernehmen.',
     asParticipant: 'Kein Konto nötig. Dein Name steht in der Liste der Anwesenden, nie auf deinen Karten.',
     join: 'Beitreten',
   },

@@ -39,6 +39,7 @@ const enBoard = {
     nameRemembered: 'Filled in with the name you last joined with in this browser: change it if that is not you.',
     namePlaceholder: 'How the others know you',
     asFacilitator: 'You are joining as the facilitator.',
+    withFacilitatorLink: 'You have the facilitator link. {{name}} is facilitating now; once you are in, you can take the role over.',
     asParticipant: 'No account needed. Your name is shown in the list of people here, never on your cards.',
     join: 'Join',
   },

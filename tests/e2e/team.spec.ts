@@ -99,7 +99,9 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   const kept = facilitator.page.getByRole('img', { name: 'Promises kept per retro' });
   await expect(kept).toBeVisible();
   const keptTable = facilitator.page.getByRole('table', { name: 'Promises kept per retro' });
-  await expect(keptTable.getByRole('row', { name: /Sprint 2/ })).toContainText('50');
+  // RE-4: each point says it is about the promises of the retros before it (67 % under #2 read as #2's own)
+  await expect(keptTable.getByRole('row', { name: /Sprint 2/ })).toContainText('50% of the promises from Sprint 1 done, as reviewed in Sprint 2 retro');
+  await expect(facilitator.page.getByText('Each point: of the promises made in the retros before, the share done — as reviewed in that retro.')).toBeVisible();
   await expect(facilitator.page.getByRole('img', { name: 'Pulse average per retro' })).toBeVisible();
   await expect(facilitator.page.getByRole('table', { name: 'Pulse average per retro' }).getByRole('row', { name: /Sprint 1/ })).toContainText('3.5');
   await expect(facilitator.page.getByText(/Suggested next facilitator: (Ada|Bo)/)).toBeVisible();

@@ -8,6 +8,8 @@ export interface TrendPoint {
   label: string;
   /** null leaves a gap: nothing to show for this retro */
   value: number | null;
+  /** what the point is, in words, for the chart's description and table (instead of the bare value) */
+  detail?: string;
 }
 
 /** the width drawn before the chart's box is measured (the first layout); after that, the box's own width */
@@ -27,6 +29,7 @@ const LABEL_GAP = 6;
  */
 export function TrendChart({
   title,
+  note,
   label,
   points,
   min,
@@ -36,6 +39,8 @@ export function TrendChart({
   empty,
 }: {
   title: string;
+  /** one line under the title on what each point is */
+  note?: string;
   /** the chart's accessible name */
   label: string;
   points: TrendPoint[];
@@ -75,11 +80,15 @@ export function TrendChart({
     (i) => labelRoom(i, points.length, step, innerW) - LABEL_GAP,
     textWidth,
   );
-  const summary = points.map((p) => `${p.label}: ${p.value === null ? t('chart.noData') : format(p.value)}`).join('; ');
+  const valueText = (p: TrendPoint) => p.detail ?? (p.value === null ? t('chart.noData') : format(p.value));
+  const summary = points.map((p) => `${p.label}: ${valueText(p)}`).join('; ');
 
   return (
     <figure className="chart">
-      <figcaption className="chart-title">{title}</figcaption>
+      <figcaption className="chart-title">
+        {title}
+        {note && <span className="chart-note">{note}</span>}
+      </figcaption>
       {/* the box is there before the first point is, so its width is known when one comes */}
       <div ref={box} className={shown === 0 ? undefined : 'chart-box'}>
         {shown === 0 ? (
@@ -137,7 +146,7 @@ export function TrendChart({
             {points.map((p, i) => (
               <tr key={i}>
                 <th scope="row">{p.label}</th>
-                <td>{p.value === null ? t('chart.noData') : format(p.value)}</td>
+                <td>{valueText(p)}</td>
               </tr>
             ))}
           </tbody>

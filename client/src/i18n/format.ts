@@ -5,6 +5,11 @@ export function formatNumber(value: number, options?: Intl.NumberFormatOptions):
   return new Intl.NumberFormat(currentLanguage(), options).format(value);
 }
 
+/** A share (0–1) as a whole percentage, by the language's rules: "67 %" in German, "67%" in English. */
+export function formatPercent(share: number): string {
+  return formatNumber(share, { style: 'percent', maximumFractionDigits: 0 });
+}
+
 export function formatDate(value: Date | number | string, options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' }): string {
   const date = value instanceof Date ? value : new Date(value);
   return new Intl.DateTimeFormat(currentLanguage(), options).format(date);

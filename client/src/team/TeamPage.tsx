@@ -7,8 +7,8 @@ import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
 import { Preferences } from '../theme/Preferences.js';
-import { formatDate, formatDay, formatNumber } from '../i18n/format.js';
-import { TrendChart } from '../charts/TrendChart.js';
+import { formatDate, formatDay, formatNumber, formatPercent } from '../i18n/format.js';
+import { TrendChart, type TrendPoint } from '../charts/TrendChart.js';
 import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
@@ -147,12 +147,14 @@ function TeamCharts({ team }: { team: TeamHistory }) {
       <div className="charts">
         <TrendChart
           title={t('team.kept')}
+          // RE-4: a retro's point is about the promises of the retros before it; 67 % under #2 read as #2's own
+          note={t('team.keptWhat')}
           label={t('team.keptLabel')}
-          points={team.retros.map((r) => ({ label: r.name, value: r.promises.keptRate === null ? null : Math.round(r.promises.keptRate * 100) }))}
+          points={team.retros.map((r) => keptPoint(r, t))}
           min={0}
           max={100}
           ticks={[0, 50, 100]}
-          format={(v) => formatNumber(v / 100, { style: 'percent', maximumFractionDigits: 0 })}
+          format={(v) => formatPercent(v / 100)}
           empty={t('team.keptEmpty')}
         />
         <TrendChart
@@ -169,6 +171,14 @@ function TeamCharts({ team }: { team: TeamHistory }) {
       <p className="hint">{t('team.chartsHint')}</p>
     </section>
   );
+}
+
+function keptPoint(retro: TeamRetro, t: ReturnType<typeof useWords>['t']): TrendPoint {
+  const rate = retro.promises.keptRate;
+  if (rate === null) return { label: retro.name, value: null, detail: t('team.keptNothing') };
+  const value = Math.round(rate * 100);
+  const from = retro.reviewedFrom.join(', ');
+  return { label: retro.name, value, detail: t('team.keptPoint', { value: formatPercent(value / 100), from, name: retro.name }) };
 }
 
 /**

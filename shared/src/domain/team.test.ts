@@ -80,6 +80,12 @@ describe('team history', () => {
     ]);
   });
 
+  it('RE-4 TM-1 a retro names the retros whose promises its Review marked, so its kept rate reads as theirs', () => {
+    // Found in a walk-through: 67 % under retro #2 was about retro #1's promises, and nothing on the page said so.
+    const { history } = threeRetros();
+    expect(history.retros.map((r) => r.reviewedFrom)).toEqual([[], ['Sprint 1'], ['Sprint 1', 'Sprint 2']]);
+  });
+
   it('RE-4 a retro where everything reviewed was dropped has no kept rate', () => {
     const r1 = retro('Sprint 1', [], { actions: ['One'] });
     const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);

@@ -31,6 +31,8 @@ export interface TeamRetro {
   pulse: Distribution | null;
   /** RE-4: our promises reviewed in this retro's Review phase (asks are RM-2's); kept rate = done / (done + not done) */
   promises: { done: number; notDone: number; dropped: number; keptRate: number | null };
+  /** RE-4: the retros whose promises (ours) this retro's Review marked, oldest first: its kept rate is about theirs */
+  reviewedFrom: string[];
   actions: TeamAction[];
   /** RM-*: responsibility share, asks answered, small wins and trust lens counts of this retro */
   metrics: RetroMetrics;
@@ -74,6 +76,8 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
       pulse: input.view.pulse.distribution,
       promises: { done, notDone, dropped, keptRate: done + notDone > 0 ? done / (done + notDone) : null },
+      // 67 % under a retro was about the promises of the one before, and nothing on the team page said so
+      reviewedFrom: dedupeInOrder(reviewed.map((r) => r.fromRetro)),
       actions: input.view.actions.map((a) => {
         const ref = `${input.boardId}:${a.id}`;
         const last = latest.get(ref);

@@ -129,7 +129,7 @@ test('UI-10 TE-2 the column editor opens on its first title, "Add column" lands 
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
 });
 
-test('UI-10 DI-2 "Discuss this" and "Reopen" from the keyboard put focus on the item now discussed, not on its first reaction', async ({ facilitator }) => {
+test('UI-10 DI-2 DI-6 "Discuss this", → and "Reopen" from the keyboard put focus on the item now discussed, not on a reaction or the item left', async ({ facilitator }) => {
   await facilitator.createRetro('Choosing items by keyboard');
   for (const text of ['Flaky end-to-end tests', 'Nobody reviews on Fridays']) await facilitator.addCard('Stop', text);
   for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await facilitator.goTo(phase);
@@ -145,7 +145,11 @@ test('UI-10 DI-2 "Discuss this" and "Reopen" from the keyboard put focus on the 
     await expect(pressed).toHaveCount(0);
   };
   await choose('Discuss this');
-  await page.getByRole('button', { name: 'Next item' }).click();
+  // DI-6: → from inside the item moves on, and focus goes with the room to the next item (it fell to the one left behind)
+  const first = await now.getAttribute('aria-label');
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('button', { name: /^Reopen/ })).toHaveCount(1);
+  await expect(now).not.toHaveAttribute('aria-label', first!);
+  await expect(now).toBeFocused();
   await choose('Reopen');
 });

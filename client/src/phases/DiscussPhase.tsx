@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
@@ -50,10 +50,19 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
     landOn.current = command.itemId;
     session.send(command);
   };
+  // DI-6: the same for → pressed from inside the item discussed, which folds away: focus goes on with the room, not
+  // to the folded item's first control
+  const followNext = useRef<{ from: string | null; element: HTMLElement } | null>(null);
   useLayoutEffect(() => {
+    const active = document.activeElement;
+    const follow = followNext.current;
+    if (follow && follow.from !== current) {
+      followNext.current = null;
+      if (active === document.body || active === null || active === follow.element || !follow.element.isConnected) currentRef.current?.focus();
+    }
     if (landOn.current === null || landOn.current !== current) return;
     landOn.current = null;
-    if (document.activeElement === document.body || document.activeElement === null) currentRef.current?.focus();
+    if (active === document.body || active === null) currentRef.current?.focus();
   });
   // UI-24: only the current item is open; a discussed one shows its actions when I ask (each viewer for themself)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -69,7 +78,12 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const nextItem = useNextItem(board);
   const phone = useIsPhone();
   const { next } = nextItem;
-  useNextItemKey(canNext && !nextItem.disabled, next);
+  const nextByKey = useCallback(() => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && currentRef.current?.contains(focused)) followNext.current = { from: current, element: focused };
+    next();
+  }, [next, current]);
+  useNextItemKey(canNext && !nextItem.disabled, nextByKey);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 

@@ -93,7 +93,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     res.json({ email: deps.features?.email ?? false });
   });
 
-  const teams = new TeamService(deps.store, deps.registry);
+  const teams = new TeamService(deps.store, deps.registry, deps.now);
   // AB-7: one bucket per client address, so one poller cannot lock everyone else out, and a global ceiling shared fairly.
   const createBuckets = new AddressBuckets({
     burst: ABUSE_LIMITS.createBurstPerAddress,

@@ -1,6 +1,6 @@
 import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from '@candor/shared';
+import { isoDay, LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
 import { markedAs } from '../sync/boardShows.js';
@@ -65,7 +65,7 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
           <span className="badge ask">{t('resp.ask')}</span> {t('resp.weAsked', { who: item.askOf })}
         </p>
       )}
-      <p className="hint">{reviewFacts(item, t)}</p>
+      <p className="hint">{reviewFacts(item, t, isoDay(session.serverNow()))}</p>
       <p className="review-status">
         {item.status ? (
           <span className={`status-pill ${item.status}`}>{t(statusKey(item, item.status))}</span>

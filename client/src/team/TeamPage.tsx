@@ -270,7 +270,17 @@ function TeamActionRow({ action }: { action: TeamAction }) {
         <span className="action-text">{action.text || t('team.noText')}</span>
         <span className="hint">
           {action.owners.length ? ` · ${action.owners.join(', ')}` : action.kind === 'ask' ? ` · ${t('resp.askedOfWho', { who: action.askOf })}` : t('team.nobody')}
-          {action.dueDate ? t('team.due', { date: formatDay(action.dueDate) }) : ''}
+          {/* SS-4: the server marks an open promise past its due date; said in words, not by colour alone */}
+          {action.overdue && action.dueDate ? (
+            <>
+              {' · '}
+              <strong className="overdue">{t('team.overdue', { date: formatDay(action.dueDate) })}</strong>
+            </>
+          ) : action.dueDate ? (
+            t('team.due', { date: formatDay(action.dueDate) })
+          ) : (
+            ''
+          )}
           {action.status === 'open' && action.reason ? t('team.carried') : ''}
           {(action.status === 'not-done' || action.status === 'open') && action.reason ? t('team.inTheWay', { reason: action.reason }) : ''}
         </span>

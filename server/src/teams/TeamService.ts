@@ -1,4 +1,4 @@
-import { buildTeamHistory, openActions, teamCadenceDays, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
+import { buildTeamHistory, isoDay, openActions, teamCadenceDays, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { ReadAllowance } from '../transport/httpReads.js';
 import type { BoardStore } from '../storage/BoardStore.js';
@@ -11,6 +11,8 @@ export class TeamService {
   constructor(
     private readonly store: BoardStore,
     private readonly registry: RoomRegistry,
+    /** the server's clock: SS-4 reads "overdue" by the server's day, as SS-2 sets due dates by it */
+    private readonly now: () => number,
   ) {}
 
   /**
@@ -29,7 +31,7 @@ export class TeamService {
       allowance.spend(read?.items ?? 1);
       if (read) inputs.push({ boardId: board.id, createdAt: board.createdAt, view: read.view, notes: read.notes });
     }
-    return buildTeamHistory(loaded.team, inputs);
+    return buildTeamHistory(loaded.team, inputs, isoDay(this.now()));
   }
 
   /** RE-1: what a new retro of the team reviews: every earlier promise still open, as it reads now. */

@@ -30,6 +30,14 @@ export function isoDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/**
+ * SS-4: a promise is overdue once its due date has passed on `today` (the server's UTC day, as SS-2's due dates
+ * are): due today is not overdue yet. Without a due date it never is.
+ */
+export function isOverdue(dueDate: string | null, today: string): boolean {
+  return dueDate !== null && dueDate < today;
+}
+
 /** SS-3: a small win is an action marked done in a review held on or before its due date. */
 export function isSmallWin(dueDate: string | null, doneInRetroAt: number | null): boolean {
   return dueDate !== null && doneInRetroAt !== null && isoDay(doneInRetroAt) <= dueDate;

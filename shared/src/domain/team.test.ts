@@ -113,6 +113,19 @@ describe('team history', () => {
     expect(actions.get(refs.pin)).toMatchObject({ text: 'Pin dependencies', status: 'not-done', reason: 'no access to the registry' });
   });
 
+  it('SS-4 an open promise past its due date, by the day the server reads the history, is overdue; a closed one is not', () => {
+    // Found in a walk-through: an open promise "due Dec 3" read on Dec 5 looked like any other.
+    const { r1, r2, h2, refs } = threeRetros();
+    const dueOf = new Map(h2.retros.flatMap((r) => r.actions).map((a) => [a.ref, a.dueDate!]));
+    const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const read = (today: string) =>
+      new Map(buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)], today).retros.flatMap((r) => r.actions).map((a) => [a.ref, a]));
+    // on its due date the carried runbook is not overdue yet; the day after it is, and the done one never is
+    expect(read(dueOf.get(refs.runbook)!).get(refs.runbook)).toMatchObject({ status: 'open', overdue: false });
+    expect(read(dayAfter(dueOf.get(refs.runbook)!)).get(refs.runbook)).toMatchObject({ status: 'open', overdue: true });
+    expect(read(dayAfter(dueOf.get(refs.fix)!)).get(refs.fix)).toMatchObject({ status: 'done', overdue: false });
+  });
+
   it('TM-3 a not-done action carried forward stays open, with its reason; an unreviewed one is open', () => {
     const { h2, refs } = threeRetros();
     const actions = new Map(h2.retros.flatMap((r) => r.actions).map((a) => [a.ref, a]));

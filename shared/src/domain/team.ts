@@ -3,6 +3,7 @@ import { notesKey } from '../protocol/events.js';
 import type { Distribution, PublicBoardView } from './visibility.js';
 import type { ActionKind } from './offers.js';
 import { retroMetrics, reviewsByRef, type RetroMetrics } from './teamMetrics.js';
+import { isOverdue } from './startSmall.js';
 
 /**
  * TM-*: a team's history, built only from each retro's public view (and shared notes), so it carries no
@@ -16,6 +17,8 @@ export interface TeamAction {
   dueDate: string | null;
   /** the latest review of this promise in a later retro; 'open' until then (or while carried forward) */
   status: ReviewStatus | 'open';
+  /** SS-4: open, and its due date passed before the day the history was read */
+  overdue: boolean;
   reason: string | null;
   /** AK-3: ours, an ask of someone outside the room, or taken by nobody */
   kind: ActionKind;
@@ -54,7 +57,8 @@ export interface TeamRetroInput {
   notes: Record<string, string>;
 }
 
-export function buildTeamHistory(team: { id: string; name: string; createdAt: number }, inputs: TeamRetroInput[]): TeamHistory {
+/** `today`: the server's UTC day as it reads the history, for SS-4 (overdue); without it nothing is overdue. */
+export function buildTeamHistory(team: { id: string; name: string; createdAt: number }, inputs: TeamRetroInput[], today: string | null = null): TeamHistory {
   const sorted = [...inputs].sort((a, b) => a.createdAt - b.createdAt || (a.boardId < b.boardId ? -1 : 1));
   // The latest word on each promise, from the review phases of later retros.
   const latest = new Map<string, { status: ReviewStatus; reason: string | null; carry: boolean }>();
@@ -81,12 +85,14 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       actions: input.view.actions.map((a) => {
         const ref = `${input.boardId}:${a.id}`;
         const last = latest.get(ref);
+        const status = !last || (last.status === 'not-done' && last.carry) ? 'open' : last.status;
         return {
           ref,
           text: (input.notes[notesKey.action(a.id)] ?? '').trim(),
           owners: a.owners,
           dueDate: a.dueDate,
-          status: !last || (last.status === 'not-done' && last.carry) ? 'open' : last.status,
+          status,
+          overdue: status === 'open' && today !== null && isOverdue(a.dueDate, today),
           reason: last?.reason ?? null,
           kind: a.kind,
           askOf: a.askOf,

@@ -16,6 +16,7 @@ export function CreateRetroForm({
   placeholder,
   onCreated,
   again = false,
+  initialTemplateId,
 }: {
   create: (request: CreateBoardRequest) => Promise<CreateBoardResponse>;
   title: string;
@@ -24,10 +25,12 @@ export function CreateRetroForm({
   onCreated?: () => void;
   /** offer to start another retro once the links are shown */
   again?: boolean;
+  /** the template selected at first (TM-8: a team's latest); the first template without one */
+  initialTemplateId?: string;
 }) {
   const { t } = useWords();
   const [name, setName] = useState('');
-  const [templateId, setTemplateId] = useState(TEMPLATES[0]?.id ?? '');
+  const [templateId, setTemplateId] = useState(initialTemplateId ?? TEMPLATES[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreateBoardResponse | null>(null);

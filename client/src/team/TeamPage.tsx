@@ -10,6 +10,7 @@ import { Preferences } from '../theme/Preferences.js';
 import { formatDate, formatDay, formatNumber, formatPercent } from '../i18n/format.js';
 import { TrendChart, type TrendPoint } from '../charts/TrendChart.js';
 import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
+import { suggestedTemplateId } from './suggestedTemplate.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useWords();
@@ -66,7 +67,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
         <div className="team-side">
           <TeamLink teamId={team.id} />
           <NextFacilitator team={team} />
-          <StartTeamRetro teamId={team.id} onCreated={reload} />
+          <StartTeamRetro teamId={team.id} templateId={suggestedTemplateId(team.retros)} onCreated={reload} />
         </div>
         <div className="team-main">
           <TeamCharts team={team} />
@@ -125,7 +126,7 @@ function NextFacilitator({ team }: { team: TeamHistory }) {
   );
 }
 
-function StartTeamRetro({ teamId, onCreated }: { teamId: string; onCreated: () => void }) {
+function StartTeamRetro({ teamId, templateId, onCreated }: { teamId: string; templateId: string; onCreated: () => void }) {
   const { t } = useWords();
   return (
     <CreateRetroForm
@@ -135,6 +136,7 @@ function StartTeamRetro({ teamId, onCreated }: { teamId: string; onCreated: () =
       placeholder={t('team.retroPlaceholder')}
       onCreated={onCreated}
       again
+      initialTemplateId={templateId}
     />
   );
 }

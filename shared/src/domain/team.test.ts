@@ -86,6 +86,13 @@ describe('team history', () => {
     expect(history.retros.map((r) => r.reviewedFrom)).toEqual([[], ['Sprint 1'], ['Sprint 1', 'Sprint 2']]);
   });
 
+  it('TM-8 each retro in the history carries the template it was started from, for the next one to offer', () => {
+    const { r1, r2 } = threeRetros();
+    r2.view.templateId = '4ls';
+    const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
+    expect(history.retros.map((r) => r.templateId)).toEqual([r1.view.templateId, '4ls']);
+  });
+
   it('RE-4 a retro where everything reviewed was dropped has no kept rate', () => {
     const r1 = retro('Sprint 1', [], { actions: ['One'] });
     const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);

@@ -30,6 +30,8 @@ export interface TeamRetro {
   name: string;
   createdAt: number;
   phase: PublicBoardView['phase'];
+  /** TM-8: the template it was started from; the team page offers the latest one for the next retro */
+  templateId: string;
   facilitators: string[];
   pulse: Distribution | null;
   /** RE-4: our promises reviewed in this retro's Review phase (asks are RM-2's); kept rate = done / (done + not done) */
@@ -77,6 +79,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       name: input.view.name,
       createdAt: input.createdAt,
       phase: input.view.phase,
+      templateId: input.view.templateId,
       facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
       pulse: input.view.pulse.distribution,
       promises: { done, notDone, dropped, keptRate: done + notDone > 0 ? done / (done + notDone) : null },

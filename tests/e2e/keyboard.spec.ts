@@ -153,3 +153,18 @@ test('UI-10 DI-2 DI-6 "Discuss this", → and "Reopen" from the keyboard put foc
   await expect(now).toBeFocused();
   await choose('Reopen');
 });
+
+test('UI-10 PU-1 deleting the last card of a column by keyboard leaves focus on the column, never on the trust pulse an arrow key would answer', async ({ facilitator }) => {
+  await facilitator.createRetro('Deleting by keyboard');
+  await facilitator.addCard('Stop', 'Written by mistake');
+  const page = facilitator.page;
+  await tabTo(page, page.getByRole('button', { name: 'Delete: Written by mistake' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: 'Yes, delete' }), { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(facilitator.card('Written by mistake')).toHaveCount(0);
+  // (focus fell to the first control of the page's main part, the pulse's "1 — not safe": the next arrow key answered it)
+  await expect(page.getByRole('region', { name: 'Stop' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+});

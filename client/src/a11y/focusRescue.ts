@@ -30,6 +30,10 @@ function takesText(element: HTMLElement): boolean {
   return !element.readOnly && !['button', 'submit', 'reset', 'checkbox', 'radio', 'file', 'color', 'range', 'image'].includes(element.type);
 }
 
+function isRadio(element: HTMLElement): boolean {
+  return element instanceof HTMLInputElement && element.type === 'radio';
+}
+
 function unusable(element: HTMLElement): boolean {
   return !element.isConnected || (element as HTMLButtonElement).disabled === true;
 }
@@ -64,8 +68,9 @@ function rescue(): void {
     if (phaseJustChanged() && focusPhaseHeading()) return;
     // (never a skip link: it is a way in from the top, and would pop up out of nowhere, UI-25; nor the language or
     // theme switch at the top of the page: the next arrow key there changes the page's language or colours)
+    // (nor an answer of a radio group, the trust pulse's or a fist of five's: the next arrow key would change it, and send it)
     const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
-      (el) => el.offsetParent !== null && !takesText(el) && !el.closest('[data-skip-links]') && !el.closest('.preferences'),
+      (el) => el.offsetParent !== null && !takesText(el) && !isRadio(el) && !el.closest('[data-skip-links]') && !el.closest('.preferences'),
     );
     if (target) {
       target.focus();

@@ -52,7 +52,9 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           const mine = myCards.filter((c) => c.columnId === column.id);
           const sending = presenting ? [] : sendingCards.filter((c) => c.columnId === column.id);
           return (
-            <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
+            // UI-10: a landing (focusRescue): the last card deleted here leaves focus on its column, not on the page's first
+            // control, the trust pulse's "1", which the next arrow key would answer
+            <section key={column.id} className="column" aria-labelledby={`col-${column.id}`} tabIndex={-1} data-focus-landing>
               <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
               <p className="prompt">{columnPrompt(column)}</p>
               <ul className="cards">

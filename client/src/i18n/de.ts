@@ -179,7 +179,7 @@ const de: Catalogue = {
   write: {
     title: 'Schreiben',
     intro: 'Schreib vorerst für dich. Niemand sieht deine Karten, bis die Moderation sie aufdeckt, und dann ohne deinen Namen. „Ich weiß es nicht“ und „Ich brauche Hilfe“ sind gute Karten.',
-    cardCountNone: 'Noch keine Karten gezählt: Gezählt wird erst, wenn {{writers}} Personen geschrieben haben, und dann in Schritten von {{step}}, sodass niemand erkennen kann, wer was geschrieben hat.',
+    cardCountNone: 'Noch keine Karten gezählt: Karten werden in Schritten von {{step}} gezählt, und nur, wenn mindestens {{writers}} Personen geschrieben haben, sodass niemand erkennen kann, wer was geschrieben hat.',
     cardCountAtLeast: 'Bisher mindestens {{count}} Karten geschrieben',
     newCardIn: 'Neue Karte in {{column}}',
     placeholder: 'Schreib eine Karte…',

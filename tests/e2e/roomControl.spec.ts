@@ -57,6 +57,11 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator runs
   await facilitator.expectDoneCount(0, 3);
   await ada.markDone();
   await facilitator.expectDoneCount(1, 3);
+  // CF-1: the reveal's question says who is still writing (a count) and that the pulse closes with it
+  await facilitator.page.getByRole('button', { name: 'Next: Reveal' }).click();
+  await expect(facilitator.dialog()).toContainText('2 of the 3 people here have not said they are done writing.');
+  await expect(facilitator.dialog()).toContainText('The trust pulse closes with it: nobody can answer it afterwards.');
+  await facilitator.dialog().getByRole('button', { name: 'Cancel' }).click();
   await bo.markDone();
   await facilitator.expectDoneCount(2, 3);
   await expect(facilitator.people().getByText('✓ done')).toHaveCount(2);
@@ -67,6 +72,7 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator runs
   // CF-1: the reveal asks first, saying what happens to everyone
   await facilitator.page.getByRole('button', { name: 'Next: Reveal' }).click();
   await expect(facilitator.dialog()).toContainText('Everyone sees every card');
+  await expect(facilitator.dialog()).not.toContainText('not said they are done');
   await facilitator.shot('confirm-reveal');
   await facilitator.dialog().getByRole('button', { name: 'Cancel' }).click();
   await facilitator.expectPhase('Write');

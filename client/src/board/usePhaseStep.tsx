@@ -5,6 +5,7 @@ import { useSession, useSessionState } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import type { BoardCommand } from '../sync/commandQueue.js';
+import { revealWarnings } from './revealWarnings.js';
 
 /**
  * CF-1: the two steps nobody can take back, and what they do to everyone; and (AN-12) the step back from Discuss
@@ -110,6 +111,7 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
     opener.current = null;
   }, [confirming, nudging]);
   const confirm = confirming ? CONFIRM[confirming] : undefined;
+  const atReveal = confirming === 'reveal' ? revealWarnings(board) : null;
 
   const dialogs = (
     <>
@@ -139,6 +141,8 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
           }}
         >
           <p>{t(confirm.body)}</p>
+          {atReveal?.stillWriting && <p>{t('facilitation.confirm.revealStillWriting', atReveal.stillWriting)}</p>}
+          {atReveal?.pulseCloses && <p>{t('facilitation.confirm.revealPulseCloses')}</p>}
         </ConfirmDialog>
       )}
     </>

@@ -664,6 +664,9 @@ const de: Catalogue = {
     confirm: {
       revealTitle: 'Alle Karten aufdecken?',
       revealBody: 'Alle sehen alle geschriebenen Karten auf einmal und ohne Namen. Eine aufgedeckte Karte wird durch Zurückgehen nicht wieder verdeckt.',
+      revealStillWriting_one: '{{count}} der {{of}} Personen hier hat noch nicht gesagt, fertig geschrieben zu haben.',
+      revealStillWriting_other: '{{count}} der {{of}} Personen hier haben noch nicht gesagt, fertig geschrieben zu haben.',
+      revealPulseCloses: 'Der Vertrauenspuls schließt damit: Danach kann niemand mehr antworten.',
       revealAction: 'Alle Karten aufdecken',
       closeTitle: 'Retro abschließen?',
       closeBody: 'Danach kann niemand mehr etwas hinzufügen, ändern oder abstimmen, auch keine Notizen. Alle bekommen die Zusammenfassung und die Exporte. Eine abgeschlossene Retro lässt sich nicht wieder öffnen.',

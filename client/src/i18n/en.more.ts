@@ -205,6 +205,9 @@ const enMore = {
     confirm: {
       revealTitle: 'Reveal every card?',
       revealBody: 'Everyone sees every card that has been written, at once and without names. A revealed card cannot be hidden again by going back.',
+      revealStillWriting_one: '{{count}} of the {{of}} people here has not said they are done writing.',
+      revealStillWriting_other: '{{count}} of the {{of}} people here have not said they are done writing.',
+      revealPulseCloses: 'The trust pulse closes with it: nobody can answer it afterwards.',
       revealAction: 'Reveal all cards',
       closeTitle: 'Close the retro?',
       closeBody: 'Nobody can add, change or vote on anything afterwards, notes included. Everyone gets the summary and the exports. A closed retro cannot be reopened.',

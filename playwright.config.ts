@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3199);
 /** SU-1: a real SMTP server for the run, and where a spec reads what it received (ports derived from PORT). */
 export const SMTP_PORT = PORT + 20_000;
 export const SINK_PORT = PORT + 21_000;
+/** the end-to-end server's data, one directory a port: two runs on one checkout (E2E_PORT) no longer wipe each other's */
+const E2E_DATA = `.e2e-data-${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -50,11 +52,11 @@ export default defineConfig({
       env: { SMTP_PORT: String(SMTP_PORT), SINK_PORT: String(SINK_PORT) },
     },
     {
-      command: `rm -rf .e2e-data && node server/dist/index.js`,
+      command: `rm -rf ${E2E_DATA} && node server/dist/index.js`,
       url: `http://127.0.0.1:${PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: '.e2e-data', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` },
+      env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: E2E_DATA, LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` },
     },
   ],
 });

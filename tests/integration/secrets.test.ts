@@ -116,7 +116,7 @@ describe('the server key stays out of the repository', () => {
   it('AR-7 git tracks no key file and ignores the ones a server makes in the checkout', () => {
     expect(git('ls-files').split('\n').filter((f) => f.endsWith('.key'))).toEqual([]);
     // the default data directory and the end-to-end server's (playwright.config.ts), each with its key beside it
-    for (const dataDir of [loadConfig({}).dataDir, path.join(REPO_ROOT, '.e2e-data')]) {
+    for (const dataDir of [loadConfig({}).dataDir, path.join(REPO_ROOT, '.e2e-data-3199')]) {
       const keyFile = path.relative(REPO_ROOT, defaultKeyFile(dataDir));
       expect(git('check-ignore', '--no-index', '--verbose', keyFile)).toContain(keyFile);
     }

@@ -110,12 +110,19 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await facilitator.screenshot(testInfo, '12-team-page');
 
   // RM-4: on a desk the responsibility table shows every column without scrolling sideways, in English and German
-  for (const [language, caption] of [['en', 'Responsibility per retro'], ['de', 'Verantwortung je Retro']] as const) {
+  for (const [language, caption, shareChart] of [
+    ['en', 'Responsibility per retro', 'Share of actions that were ours, per retro'],
+    ['de', 'Verantwortung je Retro', 'Anteil der Maßnahmen, die unsere waren, je Retro'],
+  ] as const) {
     await facilitator.page.goto(`${teamUrl}?lang=${language}`);
     const scroller = facilitator.page.getByRole('region', { name: caption });
     await expect(scroller.getByRole('row', { name: /Sprint 1/ })).toBeVisible();
     const { scrollWidth, clientWidth } = await scroller.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
     expect(scrollWidth, `${language}: the table is ${scrollWidth - clientWidth} px wider than its panel`).toBeLessThanOrEqual(clientWidth);
+    // RM-1: a share is written by the language's rules, as promises kept is: German "100 %" in both (it read "100%" here)
+    const share = language === 'de' ? '100\u00a0%' : '100%';
+    await expect(scroller.getByRole('row', { name: /Sprint 1/ })).toContainText(share);
+    await expect(facilitator.page.getByRole('table', { name: shareChart }).getByRole('row', { name: /Sprint 1/ })).toContainText(share);
   }
   // RM-4 on a phone: each retro's figures stacked, every one in sight, and the page does not scroll sideways (a chart's
   // hidden table for screen readers widened it by 21 px)

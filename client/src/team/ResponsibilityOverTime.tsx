@@ -1,10 +1,11 @@
 import { useWords } from '../i18n/useWords.js';
 import { TRUST_PARTS, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { TrendChart } from '../charts/TrendChart.js';
-import { formatNumber } from '../i18n/format.js';
+import { formatPercent } from '../i18n/format.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
 
-const percent = (share: number | null) => (share === null ? '—' : `${formatNumber(Math.round(share * 100))}%`);
+// one formatter for every share on the team page (formatPercent): this one read "60%" in German beside "67 %"
+const percent = (share: number | null) => (share === null ? '—' : formatPercent(share));
 
 /**
  * RM-*: is the team moving from "not my job" to "how can I help?" — per retro, the share of actions that were
@@ -24,7 +25,7 @@ export function ResponsibilityOverTime({ team }: { team: TeamHistory }) {
           min={0}
           max={100}
           ticks={[0, 50, 100]}
-          format={(v) => `${Math.round(v)}%`}
+          format={(v) => formatPercent(v / 100)}
           empty={t('resp.team.shareEmpty')}
         />
       </div>

@@ -139,7 +139,7 @@ describe('the move to responsibility-focus', () => {
     expect(await A.cmd('lens.tap', { itemId, part: 'empathy', on: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
   });
 
-  it('SS-1 SS-2 in a team that meets weekly, a new action is due at the next retro, a week on', async () => {
+  it('SS-1 SS-2 SS-4 in a team that meets weekly, a new action is due at the next retro, a week on, and overdue by the server\'s day after it', async () => {
     const DAY = 24 * 60 * 60 * 1000;
     let clock = Date.UTC(2031, 2, 3, 9, 0);
     const weekly = await startServer({ now: () => clock });
@@ -168,6 +168,15 @@ describe('the move to responsibility-focus', () => {
       await A.waitFor(() => A.board()?.actions.length === 1);
       // Week 3 is on 17 March; the team meets every 7 days, so the action is due on 24 March.
       expect(A.board()!.actions[0]!.dueDate).toBe('2031-03-24');
+      // SS-4: the team history reads "overdue" by the server's clock, not the reader's: not on its due day, the day after
+      const overdue = async () => {
+        const history = (await (await fetch(`${weekly.url}/api/teams/${teamId}`)).json()) as TeamHistory;
+        return history.retros.at(-1)!.actions.map((a) => [a.status, a.overdue]);
+      };
+      clock = Date.UTC(2031, 2, 24, 23, 0);
+      expect(await overdue()).toEqual([['open', false]]);
+      clock = Date.UTC(2031, 2, 25, 0, 30);
+      expect(await overdue()).toEqual([['open', true]]);
     } finally {
       for (const p of people) await p.disconnect();
       await weekly.close();

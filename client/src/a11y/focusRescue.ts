@@ -1,4 +1,4 @@
-import { focusPhaseHeading, headingAwaited, phaseJustChanged } from './phaseHeading.js';
+import { focusPhaseHeading, headingAwaited, wentWithPhaseBefore } from './phaseHeading.js';
 
 /**
  * When the focused control disappears or disables itself (a button its press used up, a form that closes after
@@ -10,7 +10,8 @@ import { focusPhaseHeading, headingAwaited, phaseJustChanged } from './phaseHead
  */
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-let lost: { element: HTMLElement; ancestors: HTMLElement[] } | null = null;
+/** the control that had focus last, with its ancestors as they were and when it took focus (performance.now()) */
+let lost: { element: HTMLElement; ancestors: HTMLElement[]; focusedAt: number } | null = null;
 let scheduled = false;
 /** the lost control was disabled or removed under focus (not left on purpose by a click elsewhere) */
 let disabledUnderFocus = false;
@@ -65,7 +66,7 @@ function rescue(): void {
       return;
     }
     // UI-10: gone with the phase before (the phase changed a moment ago): the new phase's heading, not a control
-    if (phaseJustChanged() && focusPhaseHeading()) return;
+    if (wentWithPhaseBefore({ focusedAt: lost.focusedAt }) && focusPhaseHeading()) return;
     // (never a skip link: it is a way in from the top, and would pop up out of nowhere, UI-25; nor the language or
     // theme switch at the top of the page: the next arrow key there changes the page's language or colours)
     // (nor an answer of a radio group, the trust pulse's or a fist of five's: the next arrow key would change it, and send it)
@@ -106,7 +107,7 @@ function schedule(delay = 0): void {
 export function startFocusRescue(): void {
   document.addEventListener('focusin', (event) => {
     const element = event.target as HTMLElement;
-    if (element && element !== document.body) lost = { element, ancestors: ancestorsOf(element) };
+    if (element && element !== document.body) lost = { element, ancestors: ancestorsOf(element), focusedAt: performance.now() };
   });
   document.addEventListener('focusout', (event) => {
     if (!(event as FocusEvent).relatedTarget) schedule();

@@ -19,16 +19,19 @@ export function headingAwaited(): boolean {
   return performance.now() < headingAwaitedUntil;
 }
 
-/**
- * The phase changed a moment ago: a control that goes away now went with the phase before (a pulse answer that
- * becomes the pulse's result when the board catches up, a moment after the phase itself), so the focus rescue gives
- * focus to the new phase's heading rather than to the first control it finds
- */
+/** when the phase on screen last changed (performance.now()) */
 let phaseChangedAt = -Infinity;
 const PHASE_CHANGE_SETTLES_MS = 2_000;
 
-export function phaseJustChanged(): boolean {
-  return performance.now() - phaseChangedAt < PHASE_CHANGE_SETTLES_MS;
+/**
+ * The control lost now went with the phase before: it had focus before the phase changed, a moment ago (a pulse
+ * answer that becomes the pulse's result when the board catches up, a moment after the phase itself), so the focus
+ * rescue gives focus to the new phase's heading rather than to the first control it finds. One focused since belongs
+ * to the new phase: a card written and deleted at once in Write, 0.9 s after Review ended, sent focus to the heading
+ * instead of its column (UI-10 PU-1).
+ */
+export function wentWithPhaseBefore({ focusedAt, phaseChangedAt: changedAt = phaseChangedAt, now = performance.now() }: { focusedAt: number; phaseChangedAt?: number; now?: number }): boolean {
+  return focusedAt <= changedAt && now - changedAt < PHASE_CHANGE_SETTLES_MS;
 }
 
 /** `PhaseIntro`'s heading appeared: it takes focus if a phase change left it waiting and focus is still nowhere */

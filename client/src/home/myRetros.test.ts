@@ -1,21 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetRetro, lastDisplayName, loadMyRetros, rememberCreatedRetro, rememberRetro } from './myRetros.js';
 import { createIdentity, loadFacilitatorKey } from '../sync/identity.js';
-
-/** localStorage as the browser has it: strings by key (Vitest runs these tests in Node, which has none) */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, String(value)),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-  };
-}
+import { memoryStorage } from '../sync/memoryStorage.testing.js';
 
 describe('MY-1 my retros', () => {
   beforeEach(() => {

@@ -1,20 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CommandQueue } from './commandQueue.js';
-
-/** localStorage as the browser has it, one for every tab of the browser (Vitest runs these tests in Node, which has none) */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, String(value)),
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-  };
-}
+import { memoryStorage } from './memoryStorage.testing.js';
 
 describe('RC-8 the unsent commands of two tabs of one board', () => {
   beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));

@@ -1,7 +1,8 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
+import { useFocusBackOnClose } from '../a11y/focusBack.js';
 
 interface DraftColumn {
   /** kept for existing columns, absent for new ones */
@@ -22,16 +23,10 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
   // to "Edit columns", as a disclosure does. Left to the focus rescue it fell to the first control of the page's main
   // part, the trust pulse's "1": the next arrow key would answer it.
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const refocusToggle = useRef(false);
-  useEffect(() => {
-    if (draft || !refocusToggle.current) return;
-    refocusToggle.current = false;
-    toggle.current?.focus();
-  }, [draft]);
+  const { opener: toggle, closing } = useFocusBackOnClose(draft !== null);
   if (!allowedIn('columns.set', board.phase)) return null;
   const close = () => {
-    refocusToggle.current = true;
+    closing();
     setDraft(null);
   };
 

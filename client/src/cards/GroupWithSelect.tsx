@@ -1,8 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { PublicCard, PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
-import { useFocusBackOnClose } from '../a11y/focusBack.js';
 import { shortText } from './items.js';
 
 /**
@@ -30,9 +29,15 @@ export function GroupWithSelect({
   const choosingByKeys = useRef(false);
   // UI-10: closing the picker (a choice, Escape, Cancel) gives focus back to the button that opened it, as a
   // disclosure does; left to the focus rescue it went to the first control of the card or column, another card's grip
-  const { opener, closing } = useFocusBackOnClose(open);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    opener.current?.focus();
+  }, [open]);
   const close = () => {
-    closing();
+    refocus.current = true;
     setChosen('');
     setOpen(false);
   };

@@ -1,8 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
-import { useFocusBackOnClose } from '../a11y/focusBack.js';
 
 interface DraftColumn {
   /** kept for existing columns, absent for new ones */
@@ -23,10 +22,16 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
   // to "Edit columns", as a disclosure does. Left to the focus rescue it fell to the first control of the page's main
   // part, the trust pulse's "1": the next arrow key would answer it.
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const { opener: toggle, closing } = useFocusBackOnClose(draft !== null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const refocusToggle = useRef(false);
+  useEffect(() => {
+    if (draft || !refocusToggle.current) return;
+    refocusToggle.current = false;
+    toggle.current?.focus();
+  }, [draft]);
   if (!allowedIn('columns.set', board.phase)) return null;
   const close = () => {
-    closing();
+    refocusToggle.current = true;
     setDraft(null);
   };
 

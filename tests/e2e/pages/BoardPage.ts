@@ -61,7 +61,12 @@ export class BoardPage {
     const column = this.column(columnTitle);
     await column.getByLabel(`New card in ${columnTitle}`).fill(text);
     await column.getByRole('button', { name: 'Add card' }).click();
-    await expect(column.getByRole('article').filter({ hasText: text }).getByText('sending…')).toHaveCount(0);
+    // The card must be on the page before "no 'sending…' on it" means anything: right after the click React may not
+    // have drawn it yet, and a count of 0 on a card not drawn passed at once. A facilitator's step taken then could
+    // reach the server before the card and end Write under it (AC-9 failed so in a fresh-clone CI run).
+    const card = column.getByRole('article').filter({ hasText: text });
+    await expect(card).not.toHaveCount(0);
+    await expect(card.getByText('sending…')).toHaveCount(0);
   }
 
   card(text: string): Locator {

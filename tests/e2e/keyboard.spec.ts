@@ -60,6 +60,9 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
 
   await tabTo(page, next('Discuss'));
   await page.keyboard.press('Enter');
+  // CF-2: Ada has not said she is done voting: the room is asked first, as at the reveal
+  await tabTo(page, page.getByRole('button', { name: 'Close the vote' }));
+  await page.keyboard.press('Enter');
   // Enter again once the board shows Discuss (where the button that had focus now says "Next: Act"): Discuss is
   // not skipped. The item chosen next, from the same connection, proves the room stayed in Discuss.
   await expect(page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeVisible();

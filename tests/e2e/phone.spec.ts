@@ -93,10 +93,11 @@ test('UI-12 at 390×844 columns and sections are tabs, nothing scrolls sideways,
     await noSidewaysScroll(page, `facilitate before ${phase}`);
     // CF-1: Close has its own button; Reveal and Close are confirmed in a dialog, which must fit the phone too.
     await page.getByRole('button', { name: phase === 'Close' ? 'Close the retro…' : `Next: ${phase}` }).click();
-    if (phase === 'Reveal' || phase === 'Close') {
+    // CF-2: closing the vote asks too, Ada not having said she is done voting
+    if (phase === 'Reveal' || phase === 'Discuss' || phase === 'Close') {
       const dialog = page.getByRole('dialog');
       await noSidewaysScroll(page, `confirm ${phase}`);
-      await dialog.getByRole('button', { name: phase === 'Reveal' ? 'Reveal all cards' : 'Close the retro', exact: true }).click();
+      await dialog.getByRole('button', { name: { Reveal: 'Reveal all cards', Discuss: 'Close the vote', Close: 'Close the retro' }[phase], exact: true }).click();
     }
     await section(page, 'Board');
     await ada.expectPhase(phase);
@@ -239,6 +240,7 @@ test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, i
     for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) {
       await bar.getByRole('button', { name: `Next: ${phase}` }).click();
       if (phase === 'Reveal') await fiona.confirm('Reveal all cards'); // CF-1: the bar asks as the panel does
+      if (phase === 'Discuss') await fiona.confirm('Close the vote'); // CF-2: Ada has not said she is done voting
       await ada.expectPhase(phase);
       await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
       await noSidewaysScroll(page, phase);

@@ -20,7 +20,7 @@ async function createUnnamedRetro(facilitator: FacilitationPage): Promise<string
   return link;
 }
 
-test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator runs the room with two participants', async ({ facilitator, ada, bo }) => {
+test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 CF-2 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator runs the room with two participants', async ({ facilitator, ada, bo }) => {
   const link = await createUnnamedRetro(facilitator);
   // NA-1: no name given, the retro is named after the day
   await expect(facilitator.page.getByRole('heading', { level: 1, name: /^Retro \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
@@ -119,8 +119,23 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator runs
   await bo.page.reload();
   await expect(bo.page.getByText('The facilitator removed you from this retro.')).toBeVisible();
 
+  // CF-2: closing the vote asks first while someone else here has not said they are done voting (a count, never who)
+  await facilitator.page.getByRole('button', { name: 'Next: Discuss' }).click();
+  await expect(facilitator.dialog()).toContainText('Close the vote?');
+  await expect(facilitator.dialog()).toContainText('1 of the 2 people here has not said they are done voting and may still have votes to cast.');
+  await expect(facilitator.dialog()).not.toContainText('Ada');
+  await facilitator.dialog().getByRole('button', { name: 'Cancel' }).click();
+  await expect(facilitator.dialog()).toHaveCount(0);
+  await facilitator.expectPhase('Vote');
+  await expect(ada.page.getByText('You have 2 votes left')).toBeVisible();
+  // everyone else done: no question, the vote closes at once
+  await ada.markDone();
+  await facilitator.expectDoneCount(1, 2);
+  await facilitator.page.getByRole('button', { name: 'Next: Discuss' }).click();
+  await expect(facilitator.dialog()).toHaveCount(0);
+  await facilitator.expectPhase('Discuss');
+
   // CF-1: Close has its own place, never where "Next" stood, and asks first
-  await facilitator.goTo('Discuss');
   await facilitator.goTo('Act');
   await expect(facilitator.page.getByRole('button', { name: /^Next:/ })).toHaveCount(0);
   await facilitator.page.getByRole('button', { name: 'Close the retro…' }).click();

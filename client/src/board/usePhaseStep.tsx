@@ -5,20 +5,24 @@ import { useSession, useSessionState } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import type { BoardCommand } from '../sync/commandQueue.js';
-import { revealWarnings } from './revealWarnings.js';
+import { closeVoteWarnings, revealWarnings } from './revealWarnings.js';
 
 /**
- * CF-1: the two steps nobody can take back, and what they do to everyone; and (AN-12) the step back from Discuss
- * to Vote, which clears every vote.
+ * CF-1: the two steps nobody can take back, and what they do to everyone; (AN-12) the step back from Discuss
+ * to Vote, which clears every vote; and (CF-2) closing the vote while others may still be voting.
  */
 const CONFIRM = {
   reveal: { title: 'facilitation.confirm.revealTitle', body: 'facilitation.confirm.revealBody', action: 'facilitation.confirm.revealAction' },
   closed: { title: 'facilitation.confirm.closeTitle', body: 'facilitation.confirm.closeBody', action: 'facilitation.confirm.closeAction' },
   vote: { title: 'facilitation.confirm.newVoteTitle', body: 'facilitation.confirm.newVoteBody', action: 'facilitation.confirm.newVoteAction' },
+  // CF-2: closing the vote while others have not said they are done
+  discuss: { title: 'facilitation.confirm.closeVoteTitle', body: 'facilitation.confirm.closeVoteBody', action: 'facilitation.confirm.closeVoteAction' },
 } as const;
 // Only Write → Reveal reveals anything: back from Vote to Reveal, every card is on the table already, and asking
-// "Reveal every card?" there would only alarm the facilitator.
-const needsConfirming = (from: Phase, to: Phase): to is keyof typeof CONFIRM => (from === 'write' && to === 'reveal') || to === 'closed' || (from === 'discuss' && to === 'vote');
+// "Reveal every card?" there would only alarm the facilitator. Vote → Discuss asks only while someone else here has
+// not said they are done voting (CF-2, `closeVoteWarnings`).
+const needsConfirming = (from: Phase, to: Phase, othersVoting: boolean): to is keyof typeof CONFIRM =>
+  (from === 'write' && to === 'reveal') || to === 'closed' || (from === 'discuss' && to === 'vote') || (from === 'vote' && to === 'discuss' && othersVoting);
 
 /**
  * RE-10: the promises of a Review nobody marked, counted as the Review shows them: a mark of mine still on its way
@@ -67,7 +71,8 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   const [confirming, setConfirming] = useState<keyof typeof CONFIRM | null>(null);
   // RE-10: leaving Review with promises nobody marked asks first — a nudge, not a block (they stay open, RE-3)
   const [nudging, setNudging] = useState(false);
-  const { pending, settled } = useSessionState();
+  const { pending, settled, me } = useSessionState();
+  const stillVoting = closeVoteWarnings(board, { done: me?.done ?? false });
   const unmarked = unmarkedPromises(board, [...pending, ...settled]);
   // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
   const opener = useRef<HTMLElement | null>(null);
@@ -82,10 +87,11 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   const go = (phase: Phase) => {
     from.current = board.phase;
     const nudge = board.phase === 'review' && phase === 'write' && unmarked > 0;
-    if (!nudge && !needsConfirming(board.phase, phase)) return step(phase);
+    const confirmFirst = needsConfirming(board.phase, phase, stillVoting !== null);
+    if (!nudge && !confirmFirst) return step(phase);
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (nudge) setNudging(true);
-    else if (needsConfirming(board.phase, phase)) setConfirming(phase);
+    else if (confirmFirst) setConfirming(phase);
   };
   // RE-10: should the last promise be marked while the question is open (by someone else, or a mark the board had not
   // counted), the step the facilitator asked for is taken: no dialog ever says "0 promises are not marked yet" (seen
@@ -143,6 +149,7 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
           <p>{t(confirm.body)}</p>
           {atReveal?.stillWriting && <p>{t('facilitation.confirm.revealStillWriting', atReveal.stillWriting)}</p>}
           {atReveal?.pulseCloses && <p>{t('facilitation.confirm.revealPulseCloses')}</p>}
+          {confirming === 'discuss' && stillVoting && <p>{t('facilitation.confirm.closeVoteNotDone', stillVoting)}</p>}
         </ConfirmDialog>
       )}
     </>

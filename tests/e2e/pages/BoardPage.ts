@@ -81,7 +81,7 @@ export class BoardPage {
     return this.card(text);
   }
 
-  /** Moves the retro one step on; Reveal and Close are confirmed in their dialog (CF-1). */
+  /** Moves the retro one step on; Reveal and Close are confirmed in their dialog (CF-1), and so is closing the vote when it asks (CF-2). */
   async goTo(phase: 'Write' | 'Reveal' | 'Vote' | 'Discuss' | 'Act' | 'Close'): Promise<void> {
     if (phase === 'Close') {
       await this.page.getByRole('button', { name: 'Close the retro…' }).click();
@@ -89,6 +89,13 @@ export class BoardPage {
     } else {
       await this.page.getByRole('button', { name: `Next: ${phase}` }).click();
       if (phase === 'Reveal') await this.confirm('Reveal all cards');
+      // CF-2: closing the vote asks only while someone else here has not said they are done voting
+      if (phase === 'Discuss') {
+        const asked = this.dialog().getByRole('button', { name: 'Close the vote', exact: true });
+        const taken = this.page.getByRole('navigation', { name: 'Retro phases' }).locator('[aria-current="step"]').filter({ hasText: 'Discuss' });
+        await expect(asked.or(taken).first()).toBeVisible();
+        if (await asked.isVisible()) await this.confirm('Close the vote');
+      }
     }
     await this.expectPhase(phase);
   }

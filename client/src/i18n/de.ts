@@ -162,6 +162,7 @@ const de: Catalogue = {
   timer: {
     label: 'Verbleibende Zeit',
     up: 'Die Zeit ist um',
+    sound: 'Ton, wenn die Zeit um ist',
   },
   columns: {
     editToggle: 'Spalten bearbeiten',
@@ -452,6 +453,9 @@ const de: Catalogue = {
     title: 'Zusammenfassung',
     intro: 'Die Retro ist abgeschlossen. Danke für eure Offenheit. Hier steht, was wir gesagt und was wir uns versprochen haben.',
     markdown: 'Markdown herunterladen',
+    copy: 'Zusammenfassung kopieren (Markdown)',
+    copied: 'Zusammenfassung kopiert: füge sie in euren Chat, euer Wiki oder Ticketsystem ein.',
+    copyFailed: 'Dieser Browser hat Candor das Kopieren nicht erlaubt. Lade stattdessen das Markdown herunter.',
     csv: 'CSV herunterladen',
     actionsCsv: 'Maßnahmen als CSV',
     json: 'JSON herunterladen',

@@ -100,6 +100,7 @@ const enBoard = {
   timer: {
     label: 'Time left',
     up: 'Time is up',
+    sound: 'Sound when time is up',
   },
   write: {
     title: 'Write',

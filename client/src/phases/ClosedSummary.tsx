@@ -5,7 +5,7 @@ import { cardRowVotes, notesKey, withWholeGroupTitles, type PublicAction, type P
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
-import { type BoardExport, downloadExport, exportUrl } from '../sync/api.js';
+import { type BoardExport, downloadExport, exportText, exportUrl } from '../sync/api.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseIntro.js';
@@ -30,6 +30,7 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
         <ExportLink board={board} file="export.md" fileName={`${fileName}.md`} primary onError={setDownloadError}>
           {t('summary.markdown')}
         </ExportLink>
+        <CopySummary boardId={board.id} onError={setDownloadError} />
         <ExportLink board={board} file="export.csv" fileName={`${fileName}-cards.csv`} onError={setDownloadError}>
           {t('summary.csv')}
         </ExportLink>
@@ -207,6 +208,39 @@ function ReviewSummary({ board }: { board: PublicBoardView }) {
  * An export as a link (it reads and behaves as a download link), fetched with this browser's credentials for the
  * board when followed (JN-6), because the server gives exports only to people in the room.
  */
+/**
+ * GP-2: the Markdown summary onto the clipboard, to paste into a chat, a wiki page or a ticket — the same text as the
+ * download (the public view, in the page's language, EX-10). The text is handed to the clipboard while still on its
+ * way: Safari lets a page write the clipboard only inside the click.
+ */
+function CopySummary({ boardId, onError }: { boardId: string; onError: (message: string | null) => void }) {
+  const { t } = useWords();
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    setCopied(false);
+    onError(null);
+    const text = exportText(boardId, 'export.md');
+    try {
+      if (typeof ClipboardItem === 'undefined') await navigator.clipboard.writeText(await text);
+      else await navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((md) => new Blob([md], { type: 'text/plain' })) })]);
+      setCopied(true);
+    } catch (error) {
+      const refused = await text.then(() => null, (e: unknown) => (e instanceof Error ? e.message : null));
+      onError(refused ?? t('summary.copyFailed'));
+    }
+  }
+  return (
+    <>
+      <button type="button" className="button" onClick={() => void copy()}>
+        {t('summary.copy')}
+      </button>
+      <span className="copy-status" role="status">
+        {copied ? t('summary.copied') : ''}
+      </span>
+    </>
+  );
+}
+
 function ExportLink(props: { board: PublicBoardView; file: BoardExport; fileName: string; primary?: boolean; onError: (message: string | null) => void; children: ReactNode }) {
   const { board, file, fileName, primary, onError, children } = props;
   return (

@@ -94,6 +94,21 @@ export async function downloadExport(boardId: string, file: BoardExport, fileNam
   return null;
 }
 
+/**
+ * GP-2: an export's text, fetched as `downloadExport` does (the reader's credentials, JN-6), to copy rather than save.
+ * Rejects with an Error whose message the person can read.
+ */
+export async function exportText(boardId: string, file: BoardExport): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(exportUrl(boardId, file), { headers: readerHeaders(boardId) });
+  } catch {
+    throw new Error(i18n.t('api.unreachable'));
+  }
+  if (!response.ok) throw new Error(await errorMessage(response, () => i18n.t('api.exportFailed')));
+  return response.text();
+}
+
 export function teamExportUrl(teamId: string): string {
   return `/api/teams/${encodeURIComponent(teamId)}/export.json`;
 }

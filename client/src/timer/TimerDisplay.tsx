@@ -1,13 +1,15 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { formatDuration, useNow } from './useNow.js';
+import { playChime, setTimerSound, useTimerSound } from './chime.js';
 
 /**
  * The shared countdown: everyone computes it from the server's end time and their own clock offset. At zero
- * it says so gently (a soft glow, no sound, still under reduced motion) and, to a screen reader, once (DI-11: a
- * `timer` is not read out as it changes); paused, it shows the time left.
+ * it says so gently (a soft glow, no sound unless this browser asked for one, still under reduced motion) and, to a screen reader, once (DI-11: a
+ * `timer` is not read out as it changes); paused, it shows the time left. Beside it, this browser's switch for a chime
+ * at zero (GP-1), heard once, only on a page that watched the timer run.
  */
 export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
   const { t } = useWords();
@@ -17,17 +19,43 @@ export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
   useNow(running);
   // DI-11: the end is news only to a page that watched this timer run; one opened after it ran out says nothing
   const watched = useRef<number | null>(null);
+  const sound = useTimerSound();
+  const chimed = useRef<number | null>(null);
+  const left = timer.endsAt === null || timer.pausedMs !== null ? null : timer.endsAt - session.serverNow();
+  if (left !== null && left > 0) watched.current = timer.endsAt;
+  const ranOut = left !== null && left <= 0 && watched.current === timer.endsAt;
+  useEffect(() => {
+    if (!ranOut || !sound || chimed.current === timer.endsAt) return;
+    chimed.current = timer.endsAt;
+    playChime();
+  }, [ranOut, sound, timer.endsAt]);
+  const soundSwitch = (
+    <button
+      type="button"
+      className="small timer-sound"
+      aria-pressed={sound}
+      aria-label={t('timer.sound')}
+      title={t('timer.sound')}
+      onClick={() => setTimerSound(!sound)}
+    >
+      {/* a drawn bell, not an emoji: an emoji here would fetch the emoji font on machines without one (UI-23) */}
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+        <path d="M8 1.5a4 4 0 0 0-4 4v3L2.5 11h11L12 8.5v-3a4 4 0 0 0-4-4ZM6.5 12.5a1.5 1.5 0 0 0 3 0" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+        {!sound && <path d="M2 2l12 12" stroke="currentColor" strokeWidth="1.4" />}
+      </svg>
+    </button>
+  );
   if (timer.pausedMs !== null) {
     return (
-      <div className="timer paused" role="timer" aria-label={t('running.timerPaused')}>
-        {t('running.paused', { time: formatDuration(timer.pausedMs) })}
-      </div>
+      <>
+        <div className="timer paused" role="timer" aria-label={t('running.timerPaused')}>
+          {t('running.paused', { time: formatDuration(timer.pausedMs) })}
+        </div>
+        {soundSwitch}
+      </>
     );
   }
-  if (timer.endsAt === null) return null;
-  const left = timer.endsAt - session.serverNow();
-  if (left > 0) watched.current = timer.endsAt;
-  const ranOut = left <= 0 && watched.current === timer.endsAt;
+  if (left === null) return null;
   return (
     <>
       <div className={`timer ${left <= 0 ? 'over' : left < 30_000 ? 'soon' : ''}`} role="timer" aria-label={t('timer.label')}>
@@ -36,6 +64,7 @@ export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
       <span className="visually-hidden" role="status">
         {ranOut ? t('timer.up') : ''}
       </span>
+      {soundSwitch}
     </>
   );
 }

@@ -1,0 +1,78 @@
+import { test, expect } from './fixtures/team';
+
+/**
+ * What people who ran retros in other tools reach for first, and Candor lacked: a timer that can be heard when it
+ * runs out (GP-1) and a summary that pastes straight into a chat or a wiki page (GP-2). Rules in shared/SPEC.md (GP).
+ */
+
+/** A stand-in for Web Audio that counts the tones started, so a test hears the chime without a sound card. */
+const COUNTING_AUDIO = `
+  window.__tones = 0;
+  class CountingAudioContext {
+    constructor() { this.currentTime = 0; this.destination = {}; this.state = 'running'; }
+    resume() { return Promise.resolve(); }
+    createOscillator() {
+      return { type: 'sine', frequency: { value: 0, setValueAtTime() {} }, connect(node) { return node; }, start() { window.__tones += 1; }, stop() {} };
+    }
+    createGain() {
+      return { gain: { value: 1, setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect(node) { return node; } };
+    }
+  }
+  window.AudioContext = CountingAudioContext;
+`;
+
+const tones = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __tones: number }).__tones);
+
+test('GP-1 a browser that turned the sound on chimes once when the timer runs out; one that did not stays silent', async ({ facilitator, ada }) => {
+  await facilitator.page.addInitScript(COUNTING_AUDIO);
+  await ada.page.addInitScript(COUNTING_AUDIO);
+  const link = await facilitator.createRetro('Time box with a chime');
+  await ada.join(link, 'Ada');
+  await facilitator.page.getByLabel('Custom minutes').fill('0.17');
+  await facilitator.page.getByRole('button', { name: 'Start', exact: true }).click();
+
+  const sound = ada.page.getByRole('button', { name: 'Sound when time is up' });
+  await expect(sound).toHaveAttribute('aria-pressed', 'false');
+  await sound.click();
+  await expect(sound).toHaveAttribute('aria-pressed', 'true');
+  await expect(facilitator.page.getByRole('button', { name: 'Sound when time is up' })).toHaveAttribute('aria-pressed', 'false');
+
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1, { timeout: 20_000 });
+  await expect.poll(() => tones(ada.page)).toBe(2);
+  await expect(facilitator.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1);
+  expect(await tones(facilitator.page)).toBe(0);
+  expect(await tones(ada.page)).toBe(2);
+
+  // remembered in this browser; a page opened after the timer ran out stays silent, as it says nothing (DI-11)
+  await ada.page.reload();
+  await expect(ada.page.getByRole('timer', { name: 'Time left' })).toHaveText('Time is up');
+  await expect(ada.page.getByRole('button', { name: 'Sound when time is up' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await tones(ada.page)).toBe(0);
+});
+
+test('GP-2 the closed retro copies its summary as Markdown, in the page language, ready to paste', async ({ facilitator, ada }) => {
+  await ada.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const link = await facilitator.createRetro('Sprint 9 retro');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Pair on the release checklist');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.goTo('Act');
+  await facilitator.goTo('Close');
+  await ada.expectPhase('Close');
+
+  await ada.page.getByRole('button', { name: 'Copy summary (Markdown)' }).click();
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Summary copied' })).toHaveCount(1);
+  const copied = await ada.page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('Sprint 9 retro');
+  expect(copied).toContain('Pair on the release checklist');
+  expect(copied).not.toContain('Ada');
+
+  // German page, German summary (EX-10)
+  await ada.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await ada.page.getByRole('button', { name: 'Zusammenfassung kopieren (Markdown)' }).click();
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Zusammenfassung kopiert' })).toHaveCount(1);
+  await expect.poll(() => ada.page.evaluate(() => navigator.clipboard.readText())).not.toBe(copied);
+  expect(await ada.page.evaluate(() => navigator.clipboard.readText())).toContain('Pair on the release checklist');
+});

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { isoDay, LIMITS, type PublicBoardView, type ReviewItem, type ReviewStatus } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
@@ -16,9 +16,30 @@ export function statusKey(item: Pick<ReviewItem, 'askOf'>, status: ReviewStatus)
   return item.askOf ? (`resp.askStatus.${status}` as const) : (`review.status.${status}` as const);
 }
 
+/** SS-4: how often an open Review looks whether the server's day has turned (a promise due yesterday is overdue now) */
+const DAY_CHECK_MS = 15_000;
+
+/**
+ * SS-4 TC-4: the server's UTC day, as the client reads the server's clock (`clockOffset`, CL-*), kept current while the
+ * page is open: when the day turns, or the clock's offset arrives after the first draw, the Review draws again. It
+ * drew "due Dec 5" past midnight until something else happened to draw the page.
+ */
+function useServerDay(): string {
+  const session = useSession();
+  const offset = useSyncExternalStore(session.subscribe, () => session.getState().clockOffset);
+  // the day last checked: setting it draws again only when it differs from the one before
+  const [, setDayChecked] = useState('');
+  useEffect(() => {
+    const check = setInterval(() => setDayChecked(isoDay(session.serverNow())), DAY_CHECK_MS);
+    return () => clearInterval(check);
+  }, [session]);
+  return isoDay(Date.now() + offset);
+}
+
 export function ReviewPhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const { isFacilitator } = useSessionState();
+  const today = useServerDay();
   const reviewed = board.review.filter((r) => r.status !== null).length;
   return (
     <>
@@ -34,7 +55,7 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
           <ul className="review-items">
             {board.review.map((item) => (
               <li key={item.ref}>
-                <ReviewEntry item={item} canMark={isFacilitator} />
+                <ReviewEntry item={item} canMark={isFacilitator} today={today} />
               </li>
             ))}
           </ul>
@@ -46,7 +67,7 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
   );
 }
 
-function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: boolean }) {
+function ReviewEntry({ item: confirmed, canMark, today }: { item: ReviewItem; canMark: boolean; today: string }) {
   const { t } = useWords();
   const session = useSession();
   // What I marked but the server has not confirmed yet shows at once, so the controls do not lag; once accepted it
@@ -65,7 +86,7 @@ function ReviewEntry({ item: confirmed, canMark }: { item: ReviewItem; canMark: 
           <span className="badge ask">{t('resp.ask')}</span> {t('resp.weAsked', { who: item.askOf })}
         </p>
       )}
-      <p className="hint">{reviewFacts(item, t, isoDay(session.serverNow()))}</p>
+      <p className="hint">{reviewFacts(item, t, today)}</p>
       <p className="review-status">
         {item.status ? (
           <span className={`status-pill ${item.status}`}>{t(statusKey(item, item.status))}</span>

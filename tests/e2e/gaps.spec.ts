@@ -76,3 +76,15 @@ test('GP-2 the closed retro copies its summary as Markdown, in the page language
   await expect.poll(() => ada.page.evaluate(() => navigator.clipboard.readText())).not.toBe(copied);
   expect(await ada.page.evaluate(() => navigator.clipboard.readText())).toContain('Pair on the release checklist');
 });
+
+test('GP-3 a retro created from "Went well / To improve" opens on its three columns, in German too', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Everyday retro', { template: 'Went well / To improve' });
+  await ada.join(link, 'Ada');
+  for (const title of ['What went well', 'What could go better', 'One thing to try']) await expect(ada.column(title)).toBeVisible();
+  await ada.addCard('One thing to try', 'Pair on every release for a month');
+  await ada.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  for (const title of ['Was gut lief', 'Was besser gehen könnte', 'Eine Sache zum Ausprobieren']) {
+    await expect(ada.page.getByRole('region', { name: title, exact: true })).toBeVisible();
+  }
+  await expect(ada.page.getByRole('region', { name: 'Eine Sache zum Ausprobieren', exact: true })).toContainText('Pair on every release for a month');
+});

@@ -439,6 +439,9 @@ const de: Catalogue = {
     due: 'fällig am {{date}}',
     overdue: 'überfällig: war fällig am {{date}}',
     from: 'aus „{{retro}}“',
+    carriedOnce: 'einmal übernommen',
+    carriedTwice: 'zweimal übernommen',
+    carriedTimes: '{{count}}-mal übernommen',
     notReviewedYet: 'Noch nicht angesehen',
     inTheWay: ' Was im Weg stand: {{reason}}',
     carried: 'Übernommen',
@@ -780,6 +783,15 @@ const de: Catalogue = {
         start: { title: titles['start-stop-continue'].start, prompt: 'Womit sollten wir anfangen?' },
         stop: { title: titles['start-stop-continue'].stop, prompt: 'Was dient uns nicht mehr?' },
         continue: { title: titles['start-stop-continue'].continue, prompt: 'Was funktioniert und verdient es zu bleiben?' },
+      },
+    },
+    'went-well': {
+      name: 'Lief gut / Geht besser',
+      description: 'Die Retro für jeden Tag: was funktioniert hat, was besser gehen könnte, und eine kleine Sache zum Ausprobieren.',
+      columns: {
+        'went-well': { title: titles['went-well']['went-well'], prompt: 'Etwas, das funktioniert hat. Was hat es möglich gemacht, damit wir es wieder so machen können?' },
+        'to-improve': { title: titles['went-well']['to-improve'], prompt: 'Wo war die Arbeit schwerer als nötig? Beschreibe die Lage, nicht eine Person.' },
+        'to-try': { title: titles['went-well']['to-try'], prompt: 'Ein kleines Experiment, mit dem wir vor der nächsten Retro anfangen könnten.' },
       },
     },
     'post-mortem': {

@@ -30,7 +30,6 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
         <ExportLink board={board} file="export.md" fileName={`${fileName}.md`} primary onError={setDownloadError}>
           {t('summary.markdown')}
         </ExportLink>
-        <CopySummary boardId={board.id} onError={setDownloadError} />
         <ExportLink board={board} file="export.csv" fileName={`${fileName}-cards.csv`} onError={setDownloadError}>
           {t('summary.csv')}
         </ExportLink>
@@ -45,6 +44,10 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
             {t('summary.backToTeam')}
           </AppLink>
         )}
+      </div>
+      {/* a row of its own: the downloads' row is full in German at 1280, with the way back to the team (UI-35) */}
+      <div className="row copy-summary">
+        <CopySummary boardId={board.id} onError={setDownloadError} />
       </div>
 
       {downloadError && (

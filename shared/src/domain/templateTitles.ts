@@ -24,6 +24,11 @@ export const TEMPLATE_COLUMN_TITLES = {
       stop: 'Aufhören',
       continue: 'Weitermachen',
     },
+    'went-well': {
+      'went-well': 'Was gut lief',
+      'to-improve': 'Was besser gehen könnte',
+      'to-try': 'Eine Sache zum Ausprobieren',
+    },
     'post-mortem': {
       timeline: 'Zeitleiste — was geschah, der Reihe nach',
       'system-allowed': 'Wie hat unser System das zugelassen?',

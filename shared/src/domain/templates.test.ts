@@ -3,14 +3,15 @@ import { Command } from '../protocol/messages.js';
 import type { BoardState } from './board.js';
 import { addCard, alice, boardWith, COLUMNS, fran, moveTo, must, run, teamBoardWith } from './testBoard.js';
 import { findTemplate, TEMPLATES } from './templates.js';
+import { columnTitleIn } from './templateTitles.js';
 
 const titles = (id: string) => findTemplate(id)!.columns.map((c) => c.title);
 const set = (state: BoardState, columns: { id?: string; title: string; prompt: string }[], who = fran) => run(state, who, { type: 'columns.set', columns });
 const keep = COLUMNS.map((c) => ({ id: c.id, title: c.title, prompt: c.prompt }));
 
 describe('templates and columns', () => {
-  it('TE-1 offers the seven templates, each with valid, distinct column ids', () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual(['dont-know', 'responsibility', 'start-stop-continue', 'post-mortem', 'regaining-trust', 'mad-sad-glad', '4ls']);
+  it('TE-1 GP-3 offers the eight templates, each with valid, distinct column ids', () => {
+    expect(TEMPLATES.map((t) => t.id)).toEqual(['dont-know', 'responsibility', 'start-stop-continue', 'went-well', 'post-mortem', 'regaining-trust', 'mad-sad-glad', '4ls']);
     for (const t of TEMPLATES) {
       const ids = t.columns.map((c) => c.id);
       expect(new Set(ids).size, t.id).toBe(ids.length);
@@ -24,6 +25,14 @@ describe('templates and columns', () => {
     expect(titles('regaining-trust')).toEqual(['Where did we disconnect?', 'What we fix right now', 'How we repair over time']);
     expect(titles('mad-sad-glad')).toEqual(['Mad', 'Sad', 'Glad']);
     expect(titles('4ls')).toEqual(['Liked', 'Learned', 'Lacked', 'Longed for']);
+  });
+
+  it('GP-3 "Went well / To improve" asks what worked, what could go better and one small thing to try, in English and German', () => {
+    expect(titles('went-well')).toEqual(['What went well', 'What could go better', 'One thing to try']);
+    const columns = findTemplate('went-well')!.columns;
+    expect(columns.map((c) => columnTitleIn('de', c))).toEqual(['Was gut lief', 'Was besser gehen könnte', 'Eine Sache zum Ausprobieren']);
+    // blameless like the others: the prompts ask about the work, never "who"
+    for (const c of columns) expect(c.prompt).not.toMatch(/\bwho\b/i);
   });
 
   it('TE-1 every template fits the columns.set schema as it is', () => {

@@ -45,6 +45,18 @@ export const TEMPLATES: Template[] = [
     ],
   },
   {
+    // GP-3: the everyday format most tools open on ("what went well / what didn't"), with a small experiment in place
+    // of an action column: actions have a phase of their own here (Act), and start small (SS)
+    id: 'went-well',
+    name: 'Went well / To improve',
+    description: 'The everyday retro: what worked, what could go better, and one small thing to try.',
+    columns: [
+      { id: 'went-well', title: 'What went well', prompt: 'Something that worked. What made it work, so we can do it again?' },
+      { id: 'to-improve', title: 'What could go better', prompt: 'Where was the work harder than it needed to be? Describe the situation, not a person.' },
+      { id: 'to-try', title: 'One thing to try', prompt: 'A small experiment we could start before the next retro.' },
+    ],
+  },
+  {
     id: 'post-mortem',
     name: 'Blameless post-mortem',
     description: 'After an incident: how did our system allow this, never who did it.',

@@ -194,6 +194,22 @@ test('JN-1 JN-2 JN-4: a password signs people out until they enter it; locked jo
   await expect(cleo.page.getByTestId('connection-status')).toHaveText('Connected');
 });
 
+test('JN-9 a newcomer cannot join under the name of someone here: the join form says so, and another name gets in', async ({ facilitator, ada, bo }) => {
+  const link = await createUnnamedRetro(facilitator);
+  await ada.join(link, 'Ada');
+  // two "Ada"s in the people list, in "Ada joined" and as action owners could not be told apart, by anyone
+  await bo.page.goto(link);
+  await bo.page.getByLabel('Your name').fill(' ada ');
+  await bo.page.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.page.getByText('Someone here is already called ada. Add an initial or a word, so people can tell you apart')).toBeVisible();
+  await expect(bo.page.getByLabel('Your name')).toBeVisible();
+  await expect(facilitator.people().getByRole('listitem').filter({ hasText: /^Ada/i })).toHaveCount(1);
+  await bo.page.getByLabel('Your name').fill('Ada K.');
+  await bo.page.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.page.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(facilitator.people().getByText('Ada K.', { exact: true })).toBeVisible();
+});
+
 test('PR-2 the people list stays in its panel with long names and shows "+N more"', async ({ facilitator }) => {
   const link = await createUnnamedRetro(facilitator);
   const boardId = new URL(link).pathname.split('/').pop()!;

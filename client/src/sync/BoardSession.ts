@@ -386,9 +386,13 @@ export class BoardSession {
         return;
       }
       if (!ack.ok) {
-        if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'INVALID_INPUT') {
+        if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'INVALID_INPUT' || ack.code === 'NAME_TAKEN') {
           const message =
-            ack.code === 'BAD_CREDENTIALS' ? i18n.t('board.notRecognised') : i18n.t('board.notLetIn', { message: ack.message });
+            ack.code === 'BAD_CREDENTIALS'
+              ? i18n.t('board.notRecognised')
+              : ack.code === 'NAME_TAKEN'
+                ? i18n.t('board.nameTaken', { name })
+                : i18n.t('board.notLetIn', { message: ack.message });
           this.update({ rejected: message });
           this.socket.disconnect();
           return;

@@ -1,4 +1,4 @@
-import { type Ack, type BoardEvent, type BoardState, type JoinCommand, entryFor, fail, gated } from '@candor/shared';
+import { type Ack, type BoardEvent, type BoardState, type JoinCommand, entryFor, fail, gated, nameTakenHere } from '@candor/shared';
 import { type Keyring, type PersonValues, sameHash } from '../identity.js';
 import type { ParticipantRecord } from '../storage/BoardStore.js';
 import type { Admission } from './admission.js';
@@ -111,6 +111,10 @@ export function decideJoin(
     passwordHash: command.password === undefined ? null : ctx.keyring.passwordHash(ctx.boardId, command.password),
   });
   if (entry.kind === 'refused') return refused(fail(entry.code, entry.message));
+  // JN-9: a newcomer may not wear the name of someone here now (the facilitator link's holder is who they say)
+  if (!existing && !member && !facilitatorOk && nameTakenHere(state, command.name)) {
+    return refused(fail('NAME_TAKEN', 'Someone here is already called that. Add an initial or a word to your name.'));
+  }
   if (!existing) {
     // AB-4: a member coming back is not a new participant of their address (the 80 behind one NAT after a restart)
     const full = ctx.admission.refuseNewcomer(state.participants, ctx.address, { paced: !member });

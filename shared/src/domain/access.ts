@@ -74,3 +74,19 @@ export function membersEvent(state: BoardState, participantIds: Iterable<string>
 function refused(code: ErrorCode, message: string): Entry {
   return { kind: 'refused', code, message };
 }
+
+/** JN-9: a name as people tell names apart on screen: Unicode-normalised, spaces collapsed, case ignored. */
+function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/gu, ' ').toLowerCase();
+}
+
+/**
+ * JN-9: whether a newcomer's name is already worn by someone here now. Two "Ada"s in the people list, in "Ada joined"
+ * and as owners of actions could not be told apart by anyone. Only people online count: someone who left may come
+ * back on another device under their own name.
+ */
+export function nameTakenHere(state: BoardState, name: string): boolean {
+  const key = nameKey(name);
+  for (const p of state.participants.values()) if (p.online && nameKey(p.name) === key) return true;
+  return false;
+}

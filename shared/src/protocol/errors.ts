@@ -23,6 +23,8 @@ export const ErrorCode = {
   WRONG_PASSWORD: 'WRONG_PASSWORD',
   /** JN-3: knock is on; the facilitator has been asked to let this person in */
   WAITING_TO_BE_ADMITTED: 'WAITING_TO_BE_ADMITTED',
+  /** JN-9: someone here now already has the name a newcomer gave */
+  NAME_TAKEN: 'NAME_TAKEN',
   /** JN-4: the facilitator closed the door to newcomers */
   JOINING_LOCKED: 'JOINING_LOCKED',
   /** MO-1: the facilitator removed this person; this identity cannot come back */

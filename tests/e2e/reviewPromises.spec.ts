@@ -63,3 +63,32 @@ test('SS-4 TC-4 a promise due today turns "overdue" in an open Review when the s
   await expect(entry).not.toContainText('overdue');
   await expect(entry).toContainText('overdue: was due', { timeout: 60_000 });
 });
+
+test('RE-11 a promise carried forward says in Review where it was made and how often it was carried', async ({ facilitator, ada }) => {
+  test.setTimeout(240_000);
+  const page = facilitator.page;
+  const runbook = 'Write the rollback runbook';
+  const pin = 'Pin our dependencies';
+  const teamUrl = await facilitator.createTeam('Carrying team');
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
+  await promiseAndClose(facilitator, runbook);
+
+  // Sprint 2: not done, carried forward
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
+  await expect(page.getByRole('article', { name: `Promise: ${runbook}` })).toContainText('from “Sprint 1”');
+  await expect(page.getByRole('article', { name: `Promise: ${runbook}` })).not.toContainText('carried forward');
+  await page.getByRole('button', { name: `Not done: ${runbook}`, exact: true }).click();
+  await page.getByLabel('Carry forward').check();
+  await expect(page.getByRole('article', { name: `Promise: ${runbook}` }).getByText('Carried forward')).toBeVisible();
+  await promiseAndClose(facilitator, pin);
+
+  // Sprint 3, as a participant sees it: the runbook's history, the new promise's none
+  const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 3');
+  await ada.join(link, 'Ada');
+  const carried = ada.page.getByRole('article', { name: `Promise: ${runbook}` });
+  await expect(carried).toContainText('from “Sprint 1” · carried forward once');
+  await expect(ada.page.getByRole('article', { name: `Promise: ${pin}` })).toContainText('from “Sprint 2”');
+  await expect(ada.page.getByRole('article', { name: `Promise: ${pin}` })).not.toContainText('carried forward');
+  await ada.page.goto(`${link}?lang=de`);
+  await expect(ada.page.getByRole('article', { name: `Versprechen: ${runbook}` })).toContainText('aus „Sprint 1“ · einmal übernommen');
+});

@@ -393,6 +393,10 @@ const enMore = {
     due: 'due {{date}}',
     overdue: 'overdue: was due {{date}}',
     from: 'from “{{retro}}”',
+    // RE-11: how often earlier Reviews carried it forward ("twice" reads better than "2 times")
+    carriedOnce: 'carried forward once',
+    carriedTwice: 'carried forward twice',
+    carriedTimes: 'carried forward {{count}} times',
     notReviewedYet: 'Not reviewed yet',
     inTheWay: ' What got in the way: {{reason}}',
     carried: 'Carried forward',

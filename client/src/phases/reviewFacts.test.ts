@@ -21,6 +21,14 @@ describe('RE-1 a promise under review', () => {
     expect(reviewFacts({ ...promise, owners: [], dueDate: null }, t(), '2026-12-05')).toBe('Nobody had volunteered · from “Payments squad retro #1”');
   });
 
+  it('RE-11 a promise carried forward says where it was made and how often it was carried', () => {
+    const open = { ...promise, owners: [], dueDate: null };
+    expect(reviewFacts(open, t(), '2026-12-05')).toBe('Nobody had volunteered · from “Payments squad retro #1”');
+    expect(reviewFacts({ ...open, carried: 1 }, t(), '2026-12-05')).toBe('Nobody had volunteered · from “Payments squad retro #1” · carried forward once');
+    expect(reviewFacts({ ...open, carried: 2 }, t(), '2026-12-05')).toBe('Nobody had volunteered · from “Payments squad retro #1” · carried forward twice');
+    expect(reviewFacts({ ...open, carried: 3 }, t(), '2026-12-05')).toBe('Nobody had volunteered · from “Payments squad retro #1” · carried forward 3 times');
+  });
+
   it('SS-4 a promise whose due date has passed (by the server’s day) says in words that it is overdue', () => {
     // Found in a walk-through: "due Dec 3" in a Review held on Dec 5 looked like any other promise.
     const late = { ...promise, dueDate: '2026-12-03' };

@@ -6,12 +6,15 @@ import { formatDay } from '../i18n/format.js';
  * The line under a promise in Review: who helps, when it is due, which retro it came from — only the parts it has
  * (an ask has no helpers: the question above it names whom we asked), with " · " only between them. Each part once
  * carried its own leading separator, so an ask's line began with a stray "·". SS-4: a promise past its due date on
- * `today` (the server's day) says so in words: "due Dec 3" on Dec 5 looked like any other.
+ * `today` (the server's day) says so in words: "due Dec 3" on Dec 5 looked like any other. RE-11: a promise carried
+ * forward says how often, after where it was made.
  */
-export function reviewFacts(item: Pick<ReviewItem, 'askOf' | 'owners' | 'dueDate' | 'fromRetro' | 'status'>, t: TFunction<'translation', undefined>, today: string): string {
+export function reviewFacts(item: Pick<ReviewItem, 'askOf' | 'owners' | 'dueDate' | 'fromRetro' | 'status' | 'carried'>, t: TFunction<'translation', undefined>, today: string): string {
   const who = item.askOf ? null : item.owners.length ? t('review.helping', { names: item.owners.join(', ') }) : t('review.nobody');
   // marked done or dropped, it is closed: when it was done is not known, so it is not called late
   const late = item.status !== 'done' && item.status !== 'dropped' && isOverdue(item.dueDate, today);
   const due = item.dueDate ? t(late ? 'review.overdue' : 'review.due', { date: formatDay(item.dueDate) }) : null;
-  return [who, due, t('review.from', { retro: item.fromRetro })].filter((part) => part !== null).join(' · ');
+  // RE-11: how long it has been open, in the team's own steps: the Reviews that carried it forward
+  const carried = !item.carried ? null : item.carried === 1 ? t('review.carriedOnce') : item.carried === 2 ? t('review.carriedTwice') : t('review.carriedTimes', { count: item.carried });
+  return [who, due, t('review.from', { retro: item.fromRetro }), carried].filter((part) => part !== null).join(' · ');
 }

@@ -1,4 +1,4 @@
-import { buildTeamHistory, isoDay, openActions, teamCadenceDays, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
+import { buildTeamHistory, isoDay, reviewSeeds, teamCadenceDays, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { ReadAllowance } from '../transport/httpReads.js';
 import type { BoardStore } from '../storage/BoardStore.js';
@@ -38,14 +38,7 @@ export class TeamService {
   async reviewFor(teamId: string, allowance: ReadAllowance): Promise<Omit<ReviewItem, 'status' | 'reason' | 'carry'>[] | null | 'spent'> {
     const history = await this.history(teamId, allowance);
     if (!history || history === 'spent') return history;
-    return openActions(history).map((a) => ({
-      ref: a.ref,
-      fromRetro: a.fromRetro,
-      text: a.text,
-      owners: a.owners,
-      dueDate: a.dueDate,
-      ...(a.kind === 'ask' ? { askOf: a.askOf } : {}),
-    }));
+    return reviewSeeds(history);
   }
 
   /** SS-1: the team's usual gap between retros, counting a retro created at `now`; null without one. */

@@ -140,6 +140,8 @@ export interface ReviewItem {
   carry: boolean;
   /** AK-4: the earlier action was an ask of this role or team outside the room (reviewed as "answered?") */
   askOf?: string | null;
+  /** RE-11: how many earlier Reviews marked it not done and carried it forward (absent in retros made before) */
+  carried?: number;
 }
 
 export type FacilitatorChange = 'created' | 'handover' | 'claim' | 'reclaim';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import type { BoardState } from './board.js';
-import { buildTeamHistory, openActions, type TeamHistory, type TeamRetroInput } from './team.js';
+import { buildTeamHistory, openActions, reviewSeeds, type TeamHistory, type TeamRetroInput } from './team.js';
 import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, REVIEW, type ReviewSeed, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf, type PublicBoardView } from './visibility.js';
 
@@ -152,6 +152,22 @@ describe('team history', () => {
       [refs.pin, 'Sprint 2', 'Pin dependencies'],
     ]);
     expect(openActions(history)).toEqual([]);
+  });
+
+  it('RE-11 a promise under review says how often earlier Reviews carried it forward, counted from the team history', () => {
+    const r1 = retro('Sprint 1', [], { actions: ['Write runbook', 'Fix CI'] });
+    const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);
+    const [runbook, fix] = h1.retros[0].actions.map((a) => a.ref);
+    expect(reviewSeeds(h1).map((s) => s.carried)).toEqual([0, 0]);
+    const r2 = retro('Sprint 2', reviewSeeds(h1), { marks: { [runbook]: { status: 'not-done', reason: 'on-call', carry: true }, [fix]: { status: 'done' } } });
+    const h2 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
+    expect(reviewSeeds(h2).map((s) => [s.ref, s.carried])).toEqual([[runbook, 1]]);
+    const r3 = retro('Sprint 3', reviewSeeds(h2), { marks: { [runbook]: { status: 'not-done', carry: true } } });
+    const h3 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2), input('board-retro-3', 3, r3)]);
+    expect(reviewSeeds(h3).map((s) => [s.ref, s.carried])).toEqual([[runbook, 2]]);
+    const r4 = retro('Sprint 4', reviewSeeds(h3), {});
+    expect(r4.view.review).toMatchObject([{ ref: runbook, fromRetro: 'Sprint 1', carried: 2, status: null }]);
+    expect(h3.retros[0].actions.find((a) => a.ref === runbook)).toMatchObject({ status: 'open', carried: 2 });
   });
 
   it('RE-1 RE-3 the next retro opens with the open actions for review', () => {

@@ -1,4 +1,4 @@
-import type { ReviewStatus } from './board.js';
+import type { ReviewItem, ReviewStatus } from './board.js';
 import { notesKey } from '../protocol/events.js';
 import type { Distribution, PublicBoardView } from './visibility.js';
 import type { ActionKind } from './offers.js';
@@ -19,6 +19,8 @@ export interface TeamAction {
   status: ReviewStatus | 'open';
   /** SS-4: open, and its due date passed before the day the history was read */
   overdue: boolean;
+  /** RE-11: how many Reviews of later retros marked it not done and carried it forward */
+  carried: number;
   reason: string | null;
   /** AK-3: ours, an ask of someone outside the room, or taken by nobody */
   kind: ActionKind;
@@ -64,8 +66,13 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
   const sorted = [...inputs].sort((a, b) => a.createdAt - b.createdAt || (a.boardId < b.boardId ? -1 : 1));
   // The latest word on each promise, from the review phases of later retros.
   const latest = new Map<string, { status: ReviewStatus; reason: string | null; carry: boolean }>();
+  // RE-11: how often a promise was carried forward, one per Review that did (a retro reviews each promise once)
+  const carried = new Map<string, number>();
   for (const input of sorted) {
-    for (const item of input.view.review) if (item.status) latest.set(item.ref, { status: item.status, reason: item.reason, carry: item.carry });
+    for (const item of input.view.review) {
+      if (item.status) latest.set(item.ref, { status: item.status, reason: item.reason, carry: item.carry });
+      if (item.status === 'not-done' && item.carry) carried.set(item.ref, (carried.get(item.ref) ?? 0) + 1);
+    }
   }
   const reviews = reviewsByRef(sorted);
   const retros = sorted.map((input): TeamRetro => {
@@ -96,6 +103,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
           dueDate: a.dueDate,
           status,
           overdue: status === 'open' && today !== null && isOverdue(a.dueDate, today),
+          carried: carried.get(ref) ?? 0,
           reason: last?.reason ?? null,
           kind: a.kind,
           askOf: a.askOf,
@@ -110,6 +118,22 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
 /** Actions of earlier retros that are still open: never reviewed, or reviewed as not done and carried forward. */
 export function openActions(history: TeamHistory): (TeamAction & { fromRetro: string })[] {
   return history.retros.flatMap((r) => r.actions.filter((a) => a.status === 'open').map((a) => ({ ...a, fromRetro: r.name })));
+}
+
+/**
+ * RE-1 RE-11: what a new retro of the team reviews, each open promise as the history reads it now: where it was made
+ * and how often it was carried forward (named public facts, as every earlier retro's public view shows them).
+ */
+export function reviewSeeds(history: TeamHistory): Omit<ReviewItem, 'status' | 'reason' | 'carry'>[] {
+  return openActions(history).map((a) => ({
+    ref: a.ref,
+    fromRetro: a.fromRetro,
+    text: a.text,
+    owners: a.owners,
+    dueDate: a.dueDate,
+    ...(a.kind === 'ask' ? { askOf: a.askOf } : {}),
+    carried: a.carried,
+  }));
 }
 
 function suggestFacilitator(retros: TeamRetroInput[]): string | null {

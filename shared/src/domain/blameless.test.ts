@@ -18,6 +18,19 @@ const SHOULD: [string, string][] = [
   ['who merged that without review', 'who merged'],
   ['the fault of Operations', 'fault of X'],
   ['I blame Jo for the outage', 'blame X'],
+  // WE-2: the walk-through's cards about someone not in the room, that passed without a nudge
+  ['Tom messed up the release', 'X messed up'],
+  ['Peter screwed up the migration', 'X screwed up'],
+  ['Kevin keeps breaking the pipeline', 'X keeps breaking'],
+  ['It was Sarah who deleted the database', 'it was X who'],
+  ['Mark forgot to tag the release', 'X forgot to'],
+  // German: the page and the catalogue are bilingual, the nudge was English only
+  ['Das ist Johns Schuld', 'Xs Schuld'],
+  ['Schuld ist Tom', 'Schuld ist X'],
+  ['Tom ist schuld am Ausfall', 'X ist schuld'],
+  ['John hat den Build schon wieder kaputt gemacht', 'X hat … kaputt gemacht'],
+  ['Peter hat das Deployment verbockt', 'X hat … verbockt'],
+  ['Wer hat das kaputt gemacht?', 'wer hat … kaputt gemacht'],
 ];
 
 const SHOULD_NOT: [string, string][] = [
@@ -31,6 +44,15 @@ const SHOULD_NOT: [string, string][] = [
   ['Booking rooms is slow', 'contains a name as part of a word (Bo)'],
   ['Nobody knew who owns the queue', '"who owns" is a question about ownership, not blame'],
   ['We could blame the process, and fix it', 'blaming the process'],
+  ['We messed up the estimate', 'we as subject'],
+  ['We should have tested it on staging', 'we should have'],
+  ['I forgot to ask for help and stayed stuck', 'I as subject: an honest admission'],
+  ['The deploy keeps breaking on Mondays', 'the system as subject'],
+  ['It was the cache that deleted the files', 'it was the system'],
+  ['Der Build ist wieder kaputt gegangen', 'German, the build as subject'],
+  ['Wir haben das Deployment verbockt', 'German, wir'],
+  ['Das hat den Build kaputt gemacht', 'German, das as subject'],
+  ['Keiner ist schuld, der Prozess hat Lücken', 'German, nobody to blame'],
   ['', 'empty text'],
 ];
 

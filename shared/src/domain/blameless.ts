@@ -4,15 +4,32 @@
  */
 export const BLAMELESS_HINT = 'Try asking how our process allowed this.';
 
+/** A word that may name a person: not "we", "I", "it", "the build" and the like (English). */
+const SOMEONE =
+  "(?<![\\p{L}])(?!we\\b|i\\b|it\\b|this\\b|that\\b|the\\b|our\\b|someone\\b|somebody\\b|nobody\\b|everyone\\b|something\\b|build\\b|deploy\\b|tests?\\b|ci\\b|pipeline\\b|prod\\b|production\\b|server\\b|system\\b|process\\b)[\\p{L}][\\p{L}'-]*";
+/** German for "broke it" / "botched it" (BL-1 on a German page) */
+const DE_BROKE = '(?:kaputt\\s*gemacht|verbockt|vermasselt|versaut|verpennt)\\b';
+
 /** Phrases that point at a person rather than at the system. `X` stands for any single word or name. */
 const BLAME_PATTERNS: RegExp[] = [
   /\bwho\s+(?:did|broke|caused|pushed|merged|deployed|approved|forgot)\b/i,
+  new RegExp(`\\bwer\\s+hat\\s+(?:[\\p{L}-]+\\s+){0,4}${DE_BROKE}`, 'iu'),
   /\b[\p{L}][\p{L}'-]*'s\s+fault\b/iu,
   /\b(?:his|her|their|your)\s+fault\b/i,
   /\bfault\s+of\s+[\p{L}]/iu,
   /\bbecause\s+(?!we\b|our\b|the\b|it\b|this\b|that\b|there\b|of\b)[\p{L}][\p{L}'-]*\s+(?:didn'?t|did\s+not|forgot|never|failed|broke|ignored|refused)\b/iu,
   /\b(?!we\b|it\b|this\b|that\b|the\b|something\b|nothing\b|everything\b|build\b|deploy\b|test\b|tests\b|ci\b|pipeline\b|prod\b|production\b|server\b|system\b|process\b)[\p{L}][\p{L}'-]*\s+broke\s+(?:the|it|prod|production|the\s+build|everything)\b/iu,
   /\bblame\s+(?!the\s+process|the\s+system|our\s+process)/i,
+  // WE-2: more ways of pointing at someone, the room's own words (a person, not the build, did it)
+  new RegExp(`${SOMEONE}\\s+(?:messed|screwed)\\s+up\\b`, 'iu'),
+  new RegExp(`${SOMEONE}\\s+(?:keeps|kept)\\s+breaking\\b`, 'iu'),
+  new RegExp(`${SOMEONE}\\s+forgot\\s+to\\b`, 'iu'),
+  /\bit\s+was\s+(?!the\b|a\b|an\b|our\b|this\b|that\b)[\p{L}][\p{L}'-]*\s+who\b/iu,
+  // German, for a German page: "Johns Schuld", "Schuld ist Tom", "Tom ist schuld", "Tom hat den Build kaputt gemacht"
+  /\b[\p{L}][\p{L}-]*s\s+Schuld\b/iu,
+  /\bSchuld\s+(?:ist|war|hat|sind)\s+(?!der\s+Prozess|das\s+System|niemand\b|keiner\b)\p{L}/iu,
+  /(?<![\p{L}])(?!niemand\b|keiner\b|keine\b|wir\b|es\b|das\b|man\b)[\p{L}][\p{L}'-]*\s+(?:ist|war|sind|waren)\s+schuld\b/iu,
+  new RegExp(`(?<![\\p{L}])(?!wir\\b|es\\b|das\\b|man\\b|dies\\b|der\\b|die\\b)[\\p{L}][\\p{L}'-]*\\s+hat\\s+(?:[\\p{L}-]+\\s+){0,5}${DE_BROKE}`, 'iu'),
 ];
 
 function escapeRegExp(text: string): string {

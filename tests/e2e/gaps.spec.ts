@@ -88,3 +88,59 @@ test('GP-3 a retro created from "Went well / To improve" opens on its three colu
   }
   await expect(ada.page.getByRole('region', { name: 'Eine Sache zum Ausprobieren', exact: true })).toContainText('Pair on every release for a month');
 });
+
+test('GP-4 the closed retro prints (or saves as PDF) as its summary alone: no controls, no people list, no downloads', async ({ facilitator, ada }) => {
+  await ada.page.addInitScript(() => {
+    (window as unknown as { __printed: number }).__printed = 0;
+    window.print = () => {
+      (window as unknown as { __printed: number }).__printed += 1;
+    };
+  });
+  const link = await facilitator.createRetro('Sprint 10 retro');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Continue', 'Demo to the whole team on Fridays');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.goTo('Act');
+  await facilitator.goTo('Close');
+  await ada.expectPhase('Close');
+
+  await ada.page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await expect.poll(() => ada.page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+
+  const page = ada.page;
+  await page.emulateMedia({ media: 'print' });
+  // what the page is about stays: the retro's name, the summary and its cards
+  await expect(page.getByText('Sprint 10 retro', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Summary' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'All cards' })).toBeVisible();
+  await expect(page.getByText('Demo to the whole team on Fridays')).toBeVisible();
+  // what only works on a screen goes
+  for (const gone of [
+    page.getByRole('navigation', { name: 'Retro phases' }),
+    page.getByRole('heading', { name: 'People here' }),
+    page.getByRole('link', { name: 'Download Markdown' }),
+    page.getByRole('button', { name: 'Copy summary (Markdown)' }),
+    page.getByRole('button', { name: 'Print or save as PDF' }),
+    page.getByRole('button', { name: 'Share' }),
+    page.getByRole('heading', { name: 'Email the summary' }),
+    page.getByRole('region', { name: 'Room news' }),
+  ]) {
+    await expect(gone).toBeHidden();
+  }
+  // and the summary takes the page's width: nothing beside it
+  const main = (await page.locator('#board-main').boundingBox())!;
+  expect(main.x).toBeLessThan(40);
+  // dark on white paper, even from a dark theme
+  await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  const ink = () => page.getByRole('heading', { name: 'All cards' }).evaluate((h) => getComputedStyle(h).color);
+  const onScreen = await ink();
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await expect.poll(ink).not.toBe(onScreen);
+  const [r, g, b] = (await ink()).match(/\d+/g)!.map(Number);
+  expect(r + g + b, 'printed text is dark').toBeLessThan(200);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('heading', { name: 'People here' })).toBeVisible();
+});

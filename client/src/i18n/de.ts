@@ -460,6 +460,7 @@ const de: Catalogue = {
     copy: 'Zusammenfassung kopieren (Markdown)',
     copied: 'Zusammenfassung kopiert: füge sie in euren Chat, euer Wiki oder Ticketsystem ein.',
     copyFailed: 'Dieser Browser hat Candor das Kopieren nicht erlaubt. Lade stattdessen das Markdown herunter.',
+    print: 'Drucken oder als PDF sichern',
     csv: 'CSV herunterladen',
     actionsCsv: 'Maßnahmen als CSV',
     json: 'JSON herunterladen',

@@ -414,6 +414,7 @@ const enMore = {
     copy: 'Copy summary (Markdown)',
     copied: 'Summary copied: paste it into your chat, wiki or tracker.',
     copyFailed: 'This browser did not let Candor copy. Download the Markdown instead.',
+    print: 'Print or save as PDF',
     csv: 'Download CSV',
     actionsCsv: 'Download actions (CSV)',
     json: 'Download JSON',

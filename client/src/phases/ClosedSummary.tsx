@@ -48,6 +48,10 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
       {/* a row of its own: the downloads' row is full in German at 1280, with the way back to the team (UI-35) */}
       <div className="row copy-summary">
         <CopySummary boardId={board.id} onError={setDownloadError} />
+        {/* GP-4: the browser's own print, which also saves a PDF; the page prints as the summary alone (styles.css) */}
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('summary.print')}
+        </button>
       </div>
 
       {downloadError && (

@@ -216,7 +216,7 @@ describe('trust over time', () => {
     expect(await F.cmd('phase.set', { phase: 'act' })).toMatchObject({ ok: true });
     expect(await F.cmd('phase.set', { phase: 'closed' })).toMatchObject({ ok: true });
     const md = await B.fetchText(`/api/boards/${boardId}/export.md`);
-    expect(md.body).toContain('consensus (fist of five, 0–5): 0 / 1 / 0 / 0 / 1 / 2 — someone had doubts');
+    expect(md.body).toContain('consensus (fist of five, 0 = block, 5 = fully support): average 3.75 from 4 answers; 0: 0 · 1: 1 · 2: 0 · 3: 0 · 4: 1 · 5: 2 — someone had doubts');
     const json = await B.fetchText(`/api/boards/${boardId}/export.json`);
     expect(json.body).not.toContain(F.participantId);
     const stored = storedAnonymousState(server.dbFile, boardId).consensus.map((c) => c.tag);

@@ -26,6 +26,7 @@ export interface ExportWords {
   noText: string;
   nobody: string;
   pulse: string;
+  /** `counts`: each value with how many gave it ("1: 0 · 2: 1 · …", `perValue`) */
   pulseLine: (average: number, total: number, counts: string) => string;
   pulseHidden: string;
   actions: string;
@@ -35,7 +36,8 @@ export interface ExportWords {
   due: string;
   from: string;
   removed: string;
-  consensus: string;
+  /** CO-3 WE-3: a revealed fist of five, its average, answers and each value's count (`perValue`) */
+  consensusLine: (average: number, total: number, counts: string) => string;
   doubts: string;
   /** TL-4: a discussed item's lens counts, once they may show */
   trustLens: (tappers: number) => string;
@@ -65,7 +67,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     noText: '(no text)',
     nobody: 'nobody',
     pulse: 'Pulse',
-    pulseLine: (average, total, counts) => `How safe it felt to say "I don't know": average ${average} from ${total} anonymous answers (1–5: ${counts}).`,
+    pulseLine: (average, total, counts) => `How safe it felt to say "I don't know": average ${average} from ${total} anonymous answers (1 = not safe, 5 = very safe; ${counts}).`,
     pulseHidden: 'Not enough answers to show without identifying anyone.',
     actions: 'Actions',
     noActions: 'No actions were agreed.',
@@ -74,7 +76,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     due: 'due',
     from: 'from',
     removed: '(removed)',
-    consensus: 'consensus (fist of five, 0–5)',
+    consensusLine: (average, total, counts) => `consensus (fist of five, 0 = block, 5 = fully support): average ${average} from ${counted('answer', 'answers')(total)}; ${counts}`,
     doubts: 'someone had doubts',
     trustLens: (tappers) => `Trust lens (${counted('person', 'people')(tappers)} tagged it)`,
     trustParts: { credibility: 'Credibility', reliability: 'Reliability', empathy: 'Empathy', 'self-interest': 'Apparent self-interest' },
@@ -101,7 +103,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     noText: '(kein Text)',
     nobody: 'niemand',
     pulse: 'Puls',
-    pulseLine: (average, total, counts) => `Wie sicher es sich anfühlte, „Ich weiß es nicht“ zu sagen: im Schnitt ${average} aus ${total} anonymen Antworten (1–5: ${counts}).`,
+    pulseLine: (average, total, counts) => `Wie sicher es sich anfühlte, „Ich weiß es nicht“ zu sagen: im Schnitt ${average} aus ${total} anonymen Antworten (1 = nicht sicher, 5 = sehr sicher; ${counts}).`,
     pulseHidden: 'Zu wenige Antworten, um sie zu zeigen, ohne dass sich jemand erkennen ließe.',
     actions: 'Maßnahmen',
     noActions: 'Es wurden keine Maßnahmen vereinbart.',
@@ -110,7 +112,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     due: 'fällig',
     from: 'aus',
     removed: '(entfernt)',
-    consensus: 'Konsens (Fist of Five, 0–5)',
+    consensusLine: (average, total, counts) => `Konsens (Fist of Five, 0 = Veto, 5 = unterstütze voll): im Schnitt ${average} aus ${counted('Antwort', 'Antworten')(total)}; ${counts}`,
     doubts: 'jemand hatte Zweifel',
     trustLens: (tappers) => `Vertrauenslinse (${counted('Person hat', 'Personen haben')(tappers)} es markiert)`,
     trustParts: { credibility: 'Glaubwürdigkeit', reliability: 'Verlässlichkeit', empathy: 'Empathie', 'self-interest': 'Scheinbares Eigeninteresse' },

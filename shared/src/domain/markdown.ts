@@ -1,4 +1,4 @@
-import type { PublicBoardView } from './visibility.js';
+import type { Distribution, PublicBoardView } from './visibility.js';
 import { notesKey } from '../protocol/events.js';
 import { cardRowVotes, exportItems } from './exportItems.js';
 import { EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
@@ -40,7 +40,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   }
   if (view.pulse.distribution) {
     const d = view.pulse.distribution;
-    lines.push(`## ${w.pulse}`, '', w.pulseLine(d.average, d.total, d.counts.join(' / ')), '');
+    lines.push(`## ${w.pulse}`, '', w.pulseLine(d.average, d.total, perValue(d)), '');
   } else if (view.pulse.notEnough) {
     lines.push(`## ${w.pulse}`, '', w.pulseHidden, '');
   }
@@ -55,7 +55,8 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     lines.push(`- [${action.done ? 'x' : ' '}] ${text} — ${owners}${due}`, `  - ${w.from}: ${itemTitle(action.itemId)}`);
     const c = action.consensus;
     if (c?.distribution) {
-      lines.push(`  - ${w.consensus}: ${c.distribution.counts.join(' / ')}${c.flagged ? ` — ${w.doubts}` : ''}`);
+      const d = c.distribution;
+      lines.push(`  - ${w.consensusLine(d.average, d.total, perValue(d))}${c.flagged ? ` — ${w.doubts}` : ''}`);
     }
   }
   lines.push('');
@@ -99,4 +100,12 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/**
+ * WE-3: each value with how many gave it ("1: 0 · 2: 1 · 3: 2"). The bare counts ("0 / 1 / 0 / 0 / 1 / 2") read as
+ * that many people's answers, six where four answered.
+ */
+function perValue(d: Distribution): string {
+  return d.counts.map((count, i) => `${d.min + i}: ${count}`).join(' · ');
 }

@@ -40,14 +40,14 @@ if (typeof window !== 'undefined') {
   window.addEventListener('keydown', unlock, { once: true, capture: true });
 }
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Whether this browser asked for the chime; the countdown re-renders every second, so `subscribe` is one function. */
 export function useTimerSound(): boolean {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => on,
-  );
+  return useSyncExternalStore(subscribe, () => on);
 }
 
 function context(): AudioContext | null {

@@ -240,6 +240,7 @@ const de: Catalogue = {
     title: 'Besprechen',
     intro: 'Die meisten Stimmen zuerst. Hör auf das, was hinter einer Karte steckt, und bleib bei der Arbeit, nicht bei Personen. Wenn es hilft, mach eine Maßnahme daraus.',
     byVotes: 'Nach Stimmen',
+    tied: 'gleichauf mit den meisten Stimmen',
     withheld: 'Weniger als {{needed}} Personen haben abgestimmt, darum bleiben die Stimmen verborgen und die Punkte in der Reihenfolge, in der sie aufgedeckt wurden.',
     votes_one: '{{count}} Stimme',
     votes_other: '{{count}} Stimmen',

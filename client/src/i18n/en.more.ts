@@ -306,6 +306,7 @@ const enMore = {
     title: 'Discuss',
     intro: 'Most votes first. Listen for what is behind a card, and keep it about the work, not about anyone. When it helps, turn it into an action.',
     byVotes: 'By votes',
+    tied: 'tied for most votes',
     withheld: 'Fewer than {{needed}} people voted, so the votes stay hidden and the items keep the order they were revealed in.',
     votes_one: '{{count}} vote',
     votes_other: '{{count}} votes',

@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { allowedIn, type PublicBoardView } from '@candor/shared';
+import { allowedIn, tiedForMostVotes, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent, ItemLine } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
@@ -36,6 +36,8 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const [localOrder, setLocalOrder] = useState<{ basis: string; order: string[] } | null>(null);
   const basis = serverOrder.join(',');
   const order = localOrder && localOrder.basis === basis ? localOrder.order : serverOrder;
+  // DI-13: items tied for the most votes say so; their order between them is only the reveal's
+  const tiedTop = tiedForMostVotes(board.tallies);
   const current = board.currentItemId;
   const done = new Set(board.doneItemIds);
   const canSelect = isFacilitator && allowedIn('discuss.select', board.phase);
@@ -155,6 +157,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                     <div className="ranked-head">
                       <span className="position">{index + 1}.</span>
                       {votes !== null && <span className="tally">{t('discuss.votes', { count: votes })}</span>}
+                      {tiedTop.has(itemId) && <span className="badge tied">{t('discuss.tied')}</span>}
                       {me?.votes[itemId] && !presenting ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}
                       {isCurrent && <span className="badge now">{t('discuss.now')}</span>}
                       {isDone && <span className="badge done">{t('running.discussed')}</span>}

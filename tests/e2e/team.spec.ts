@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { TeamHistory, TeamRetro } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 
 const firstPromise = 'Pair on every production deploy';
@@ -194,5 +195,57 @@ test('TM-7 on a phone, the team page opens with the retro happening now, and its
     await expect(page.getByLabel('Your name')).toBeVisible();
   } finally {
     await phone.close();
+  }
+});
+
+/** A team history of `count` closed retros with close values, as the server would send it (TM-1), for the charts. */
+function manyRetros(teamId: string, count: number): TeamHistory {
+  const retros: TeamRetro[] = Array.from({ length: count }, (_, i) => ({
+    boardId: `board-${i + 1}`,
+    name: `Platform retro #${i + 1}`,
+    createdAt: Date.UTC(2026, 0, 5 + 14 * i),
+    phase: 'closed',
+    templateId: 'start-stop-continue',
+    facilitators: ['Ada'],
+    pulse: { min: 1, counts: [0, 1, 2, 1, 0], total: 4, average: 3.4 + (i % 3) * 0.1 },
+    promises: { done: 1, notDone: 1, dropped: 0, keptRate: i === 0 ? null : 0.5 + (i % 2) * 0.05 },
+    reviewedFrom: i === 0 ? [] : [`Platform retro #${i}`],
+    actions: [],
+    metrics: { actions: 3, ours: 2, asks: 1, untaken: 0, responsibilityShare: 0.6 + (i % 4) * 0.02, asksReviewed: 0, asksAnswered: 0, smallWins: 0, trust: null },
+  }));
+  return { id: teamId, name: 'Platform', createdAt: Date.UTC(2026, 0, 1), retros, suggestedFacilitator: 'Ada' };
+}
+
+test('UI-39 at 390×844 a team of 12 retros with close values: no two words on a chart overlap, and every value is in its table', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Platform');
+  const teamId = new URL(teamUrl).pathname.split('/').pop()!;
+  await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: manyRetros(teamId, 12) }));
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const language of ['en', 'de'] as const) {
+    await page.goto(`${teamUrl}?lang=${language}`);
+    const charts = page.locator('svg.chart-svg');
+    await expect(charts).toHaveCount(3);
+    for (const chart of await charts.all()) {
+      const name = await chart.getAttribute('aria-label');
+      const words = await chart.locator('text').evaluateAll((all) =>
+        all
+          .filter((e) => (e.textContent ?? '').trim() !== '')
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return { text: e.textContent!, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          }),
+      );
+      for (let a = 0; a < words.length; a++) {
+        for (let b = a + 1; b < words.length; b++) {
+          const [p, q] = [words[a]!, words[b]!];
+          const overlap = Math.min(p.right, q.right) - Math.max(p.left, q.left) > 0.5 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 0.5;
+          expect(overlap, `${language}, ${name}: "${p.text}" and "${q.text}" overlap`).toBe(false);
+        }
+      }
+      // a value left off the drawing is still there to read: every retro has its row in the chart's table
+      await expect(page.getByRole('table', { name: name! }).locator('tbody tr')).toHaveCount(12);
+    }
+    await expectChartWordsReadable(page);
   }
 });

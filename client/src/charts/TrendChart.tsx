@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { useWidth } from '../layout/useWidth.js';
-import { fitAxisLabels } from './axisLabels.js';
+import { drawOrder, fitAxisLabels, placeWords, withoutOverlaps, withoutSharedStart, type WordBox } from './axisLabels.js';
 
 export interface TrendPoint {
   /** short label under the point (a retro's name) */
@@ -20,8 +20,19 @@ const PAD = { top: 28, right: 36, bottom: 34, left: 48 };
 const TICK_GAP = 8;
 /** the axis labels' size (`.chart-axis`), to measure the names under the points */
 const AXIS_FONT_PX = 13;
+/** the values' size and weight over the points (`.chart-value`) */
+const VALUE_FONT_PX = 14;
+const VALUE_FONT_WEIGHT = 600;
 /** room left between two names under neighbouring points */
 const LABEL_GAP = 6;
+/** room left around a value over its point */
+const VALUE_GAP = 2;
+/** where the names' baseline is, under the chart's lines */
+const AXIS_BASELINE = HEIGHT - PAD.bottom + 18;
+/** how far a value's baseline is over its point */
+const VALUE_RISE = 10;
+/** how far a value's baseline is under its point, when there is no room over it */
+const VALUE_SINK = 22;
 
 /**
  * A small hand-drawn line chart over retros. A missing value breaks the line instead of pretending to be
@@ -75,11 +86,46 @@ export function TrendChart({
   });
   if (current.length) segments.push(current);
 
-  const axisLabels = fitAxisLabels(
+  const roomOf = (i: number) => labelRoom(i, points.length, step, innerW) - LABEL_GAP;
+  const fitted = fitAxisLabels(
     points.map((p) => p.label),
-    (i) => labelRoom(i, points.length, step, innerW) - LABEL_GAP,
+    roomOf,
     textWidth,
   );
+  // UI-39: too many names to fit even cut ("#…" under each of 12 points ran together on a phone): whole names
+  // without their shared start, as many as fit without overlapping, the most recent first
+  const axisLabels = fitted.every((text, i) => textWidth(text) <= roomOf(i)) ? fitted : withoutSharedStart(points.map((p) => p.label));
+  const axisBoxes = axisLabels.map((text, i) => {
+    const w = textWidth(text);
+    const anchor = axisAnchor(i, points.length);
+    const left = anchor === 'start' ? x(i) : anchor === 'end' ? x(i) - w : x(i) - w / 2;
+    return wordBox(left, w, AXIS_BASELINE, AXIS_FONT_PX);
+  });
+  const order = drawOrder(points.length);
+  const axisShown = withoutOverlaps(axisBoxes, order, { gap: LABEL_GAP, bounds: { left: 0, right: width } });
+  // the values over the points keep clear of each other, of the axis's numbers and of the names drawn
+  const tickBoxes = ticks.map((tick) => {
+    const w = textWidth(format(tick));
+    return wordBox(padLeft - TICK_GAP - w, w, y(tick) + AXIS_FONT_PX * 0.35, AXIS_FONT_PX);
+  });
+  // over the point, else under it where the line does not go down from it (close values in a zigzag), else left out
+  const valuePlaces = points.map((p, i) => {
+    if (p.value === null) return [];
+    const w = textWidth(format(p.value), VALUE_FONT);
+    const over = wordBox(x(i) - w / 2, w, y(p.value) - VALUE_RISE, VALUE_FONT_PX);
+    const lowerNeighbour = [points[i - 1]?.value, points[i + 1]?.value].some((v) => v !== undefined && v !== null && v < p.value!);
+    return lowerNeighbour ? [over] : [over, wordBox(x(i) - w / 2, w, y(p.value) + VALUE_SINK, VALUE_FONT_PX)];
+  });
+  const valuePlace = placeWords(valuePlaces, order, {
+    gap: VALUE_GAP,
+    obstacles: [
+      ...tickBoxes,
+      ...axisBoxes.filter((_, i) => axisShown[i]),
+      // the dash of a retro with nothing to show
+      ...points.flatMap((p, i) => (p.value === null ? [wordBox(x(i) - VALUE_FONT_PX / 2, VALUE_FONT_PX, PAD.top + innerH - 4, VALUE_FONT_PX)] : [])),
+    ],
+    bounds: { left: 0, right: width },
+  });
   const valueText = (p: TrendPoint) => p.detail ?? (p.value === null ? t('chart.noData') : format(p.value));
   const summary = points.map((p) => `${p.label}: ${valueText(p)}`).join('; ');
 
@@ -118,15 +164,22 @@ export function TrendChart({
                   </text>
                 ) : (
                   <>
-                    <circle cx={x(i)} cy={y(p.value)} r={4.5} className="chart-point" />
-                    <text x={x(i)} y={y(p.value)} dy={-10} className="chart-value" textAnchor="middle">
-                      {format(p.value)}
-                    </text>
+                    <circle cx={x(i)} cy={y(p.value)} r={4.5} className="chart-point">
+                      {/* UI-39: a value left off for want of room is still there, on hover as in the table */}
+                      <title>{`${p.label}: ${valueText(p)}`}</title>
+                    </circle>
+                    {valuePlace[i]! >= 0 && (
+                      <text x={x(i)} y={y(p.value)} dy={valuePlace[i] === 0 ? -VALUE_RISE : VALUE_SINK} className="chart-value" textAnchor="middle">
+                        {format(p.value)}
+                      </text>
+                    )}
                   </>
                 )}
-                <text x={x(i)} y={HEIGHT - PAD.bottom + 18} className="chart-axis" textAnchor={axisAnchor(i, points.length)}>
-                  {axisLabels[i]}
-                </text>
+                {axisShown[i] && (
+                  <text x={x(i)} y={AXIS_BASELINE} className="chart-axis" textAnchor={axisAnchor(i, points.length)}>
+                    {axisLabels[i]}
+                  </text>
+                )}
               </g>
             ))}
           </svg>
@@ -172,13 +225,26 @@ function labelRoom(i: number, count: number, step: number, innerW: number): numb
   return axisAnchor(i, count) === 'middle' ? step : step / 2;
 }
 
-let measuring: CanvasRenderingContext2D | null | undefined;
+/**
+ * The box a word takes, as the browser draws it: from its ascent over the baseline to its descent under it (a little
+ * more than the font's size in all), so words one over the other are seen to meet as they do on the screen.
+ */
+function wordBox(left: number, width: number, baseline: number, fontPx: number): WordBox {
+  return { left, right: left + width, top: baseline - fontPx, bottom: baseline + fontPx * 0.3 };
+}
 
-/** A label's width in the axis font, as the browser will draw it; about 7 px a character where there is no canvas. */
-function textWidth(text: string): number {
+const AXIS_FONT = `${AXIS_FONT_PX}px`;
+const VALUE_FONT = `${VALUE_FONT_WEIGHT} ${VALUE_FONT_PX}px`;
+let measuring: CanvasRenderingContext2D | null | undefined;
+let family = '';
+
+/** A word's width in the axis font (or `font`), as the browser will draw it; about 7 px a character where there is no canvas. */
+function textWidth(text: string, font: string = AXIS_FONT): number {
   if (measuring === undefined) {
     measuring = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-    if (measuring) measuring.font = `${AXIS_FONT_PX}px ${getComputedStyle(document.body).fontFamily}`;
+    if (measuring) family = getComputedStyle(document.body).fontFamily;
   }
-  return measuring ? measuring.measureText(text).width : text.length * 7;
+  if (!measuring) return text.length * (font === AXIS_FONT ? 7 : 8);
+  measuring.font = `${font} ${family}`;
+  return measuring.measureText(text).width;
 }

@@ -22,6 +22,7 @@ export function announcement(log: readonly LogEntry[], viewer: { holdsFacilitato
   const previous = log[log.length - 2];
   if (last.how === 'handover') return i18n.t('announce.handover', { name: last.name });
   if (last.how === 'claim') return i18n.t('announce.claim', { name: last.name, previous: previous?.name ?? i18n.t('announce.theFacilitator') });
+  if (last.how === 'reclaim') return i18n.t('announce.reclaim', { name: last.name });
   return i18n.t('announce.plain', { name: last.name });
 }
 

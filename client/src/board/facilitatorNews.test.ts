@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PublicBoardView } from '@candor/shared';
+import { i18n } from '../i18n/index.js';
+import enBoard from '../i18n/en.board.js';
+import de from '../i18n/de.js';
 import { announcement } from './FacilitatorAnnouncer.js';
 import { ownerBannerShows } from './ownerBannerShows.js';
 
@@ -10,6 +13,10 @@ const handedToBo: Log = [
 ];
 const board = { phase: 'discuss', facilitator: { name: 'Bo' } } as unknown as PublicBoardView;
 const fiona = { holdsFacilitatorKey: true, name: 'Fiona' };
+
+beforeAll(async () => {
+  if (!i18n.isInitialized) await i18n.init({ lng: 'en', fallbackLng: 'en', resources: { en: { translation: enBoard }, de: { translation: de } }, interpolation: { escapeValue: false } });
+});
 
 describe('FA-4 FA-6 a handover is told once', () => {
   it('FA-6 the creator who handed over sees the banner with "Take it back", and not the same news again above it', () => {
@@ -27,6 +34,15 @@ describe('FA-4 FA-6 a handover is told once', () => {
   it('FA-4 the creator is told when the role comes back to them, when there is no banner', () => {
     expect(announcement([...handedToBo, { name: 'Fiona', how: 'reclaim' }], fiona)).not.toBeNull();
     expect(announcement([...handedToBo, { name: 'Fiona', how: 'handover' }], fiona)).not.toBeNull();
+  });
+
+  it('FA-4 FA-6 a role taken back says so, as a handover and a claim say how they happened', async () => {
+    // walk-through E: after Ada claimed it, Priya took it back, and the room read only 'Priya is now facilitating.'
+    const back: Log = [{ name: 'Priya', how: 'created' }, { name: 'Ada', how: 'claim' }, { name: 'Priya', how: 'reclaim' }];
+    expect(announcement(back, { holdsFacilitatorKey: false, name: 'Ada' })).toBe('Priya is now facilitating (took the role back).');
+    await i18n.changeLanguage('de');
+    expect(announcement(back, { holdsFacilitatorKey: false, name: 'Ada' })).toBe('Priya moderiert jetzt (hat die Rolle zurückgenommen).');
+    await i18n.changeLanguage('en');
   });
 
   it('FA-6 once the creator holds the role again, or the retro is closed, there is no banner', () => {

@@ -135,6 +135,7 @@ const de: Catalogue = {
     claim: '{{name}} moderiert jetzt (übernommen, während {{previous}} abwesend war).',
     theFacilitator: 'die Moderation',
     plain: '{{name}} moderiert jetzt.',
+    reclaim: '{{name}} moderiert jetzt (hat die Rolle zurückgenommen).',
     dismiss: 'Hinweis schließen',
   },
   facilitator: {

@@ -96,6 +96,7 @@ const enBoard = {
     claim: '{{name}} is now facilitating (claimed while {{previous}} was away).',
     theFacilitator: 'the facilitator',
     plain: '{{name}} is now facilitating.',
+    reclaim: '{{name}} is now facilitating (took the role back).',
     dismiss: 'Dismiss announcement',
   },
   timer: {

@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { allowedIn, tiedForMostVotes, type PublicBoardView } from '@candor/shared';
+import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent, ItemLine } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
@@ -19,6 +19,7 @@ import { TimerPresets } from '../timer/TimerPresets.js';
 import { TimerRunning, timerIsOn } from '../timer/TimerControls.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { usePresenting } from '../board/presenting.js';
+import { tiedForMostVotes } from './tiedForMostVotes.js';
 
 /**
  * DI-5, DI-6: the items in discussion order (votes, or the facilitator's order). The current item is large

@@ -3,7 +3,7 @@ import { PLACEHOLDER } from './atRest.js';
 import { evolve, type BoardState } from './board.js';
 import { addCard, addPerson, alice, bob, boardWith, fran, moveTo, must, run } from './testBoard.js';
 import { personalViewOf, viewOf } from './visibility.js';
-import { canVote, itemIds, itemOf, rankItems, retractTarget, tallyVotes, tiedForMostVotes, votersAtLeast, votesOf, votesUsed } from './voting.js';
+import { canVote, itemIds, itemOf, rankItems, retractTarget, tallyVotes, votersAtLeast, votesOf, votesUsed } from './voting.js';
 
 /** A board in Vote with three revealed cards a, b, c and a group of d + e. */
 function votingBoard(settings?: { voteBudget: number; perItemCap: number }) {
@@ -184,19 +184,5 @@ describe('tallies that cannot be subtracted (AN-12)', () => {
     expect(votersAtLeast(state)).toBe(3);
     moveTo(state, 'discuss');
     expect(publicOf(state).tallies).toBeNull();
-  });
-});
-
-describe('DI-13 items tied for the most votes', () => {
-  it('names every item sharing the top tally when more than one does', () => {
-    expect(tiedForMostVotes({ a: 4, b: 4, c: 2, d: 2 })).toEqual(new Set(['a', 'b']));
-    expect(tiedForMostVotes({ a: 3, b: 3, c: 3 })).toEqual(new Set(['a', 'b', 'c']));
-  });
-
-  it('names none when one item leads, nobody voted, or the tallies are hidden', () => {
-    expect(tiedForMostVotes({ a: 4, b: 3, c: 3 })).toEqual(new Set());
-    expect(tiedForMostVotes({ a: 0, b: 0 })).toEqual(new Set());
-    expect(tiedForMostVotes({})).toEqual(new Set());
-    expect(tiedForMostVotes(null)).toEqual(new Set());
   });
 });

@@ -58,17 +58,6 @@ export function rankItems(state: BoardState): string[] {
     .map((x) => x.id);
 }
 
-/**
- * DI-13: the items sharing the most votes, when more than one does (none before the tallies show, or with no vote).
- * DI-1 lists them in reveal order, and '1.' above '2.' read as the room's choice; the room picks which goes first.
- */
-export function tiedForMostVotes(tallies: Readonly<Record<string, number>> | null): Set<string> {
-  const counts = Object.entries(tallies ?? {});
-  const most = Math.max(0, ...counts.map(([, n]) => n));
-  const top = counts.filter(([, n]) => n === most && n > 0).map(([id]) => id);
-  return new Set(top.length > 1 ? top : []);
-}
-
 /** One voter's votes per item. */
 export function votesOf(state: BoardState, voterTag: string): Record<string, number> {
   const mine: Record<string, number> = {};

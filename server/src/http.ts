@@ -128,7 +128,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const boardId = deps.newBoardId();
     const facilitatorKey = randomSecret();
     // NA-1: a retro created without a name is named after its team and number, or after the day.
-    const team = teamId && !parsed.data.name ? await deps.store.loadTeam(teamId) : null;
+    const team = teamId ? await deps.store.loadTeam(teamId) : null;
     const name = parsed.data.name ?? defaultRetroName(new Date(deps.now()), team ? { name: team.team.name, retroCount: team.boards.length } : null, parsed.data.lang);
     await deps.store.createBoard(
       { id: boardId, facilitatorHash: deps.keyring.facilitatorHash(boardId, facilitatorKey), createdAt: deps.now(), teamId },
@@ -138,7 +138,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         templateId: template.id,
         columns: template.columns,
         settings: { ...DEFAULT_SETTINGS },
-        ...(teamId ? { teamId, review, cadenceDays } : {}),
+        ...(teamId ? { teamId, review, cadenceDays, ...(team ? { teamName: team.team.name } : {}) } : {}),
       },
     );
     const body: CreateBoardResponse = { boardId, facilitatorKey, name };

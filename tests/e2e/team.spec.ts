@@ -249,3 +249,17 @@ test('UI-39 at 390×844 a team of 12 retros with close values: no two words on a
     await expectChartWordsReadable(page);
   }
 });
+
+test('SM-1 MY-1 My retros names the team of a team retro, so two teams’ "Sprint 2" tell apart', async ({ facilitator }) => {
+  for (const team of ['Platform team', 'Payments team']) {
+    const teamUrl = await facilitator.createTeam(team);
+    await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
+  }
+  await facilitator.page.goto('/');
+  const mine = facilitator.page.getByRole('region', { name: 'My retros' });
+  await expect(mine.getByRole('link', { name: 'Sprint 2 · team Platform team' })).toBeVisible();
+  await expect(mine.getByRole('link', { name: 'Sprint 2 · team Payments team' })).toBeVisible();
+  await facilitator.page.goto('/?lang=de');
+  await expect(facilitator.page.getByRole('region', { name: 'Meine Retros' }).getByRole('link', { name: 'Sprint 2 · Team Payments team' })).toBeVisible();
+  await facilitator.page.goto('/?lang=en');
+});

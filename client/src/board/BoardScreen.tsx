@@ -96,8 +96,9 @@ export function BoardScreen({
 
   // MY-1: this browser remembers the retros it took part in.
   useEffect(() => {
-    if (known && !state.deleted) rememberRetro({ boardId: known.id, name: known.name, created: session.holdsFacilitatorKey, closed: known.phase === 'closed' });
-  }, [known?.id, known?.name, known?.phase, state.deleted, session]);
+    if (known && !state.deleted)
+      rememberRetro({ boardId: known.id, name: known.name, ...(known.teamName ? { team: known.teamName } : {}), created: session.holdsFacilitatorKey, closed: known.phase === 'closed' });
+  }, [known?.id, known?.name, known?.teamName, known?.phase, state.deleted, session]);
 
   useEffect(() => {
     if (state.deleted) forgetRetro(session.boardId);

@@ -17,7 +17,7 @@ export function MyRetros() {
         {retros.map((r) => (
           <li key={r.boardId}>
             <AppLink to={`/b/${r.boardId}`}>
-              {r.name || t('running.untitledRetro')}
+              {r.team ? t('running.retroOfTeam', { name: r.name || t('running.untitledRetro'), team: r.team }) : r.name || t('running.untitledRetro')}
             </AppLink>
             <span className="hint">
               {r.created ? t('running.youCreated') : t('running.youJoined')} · {r.closed ? t('running.closedReadOnly') : t('running.open')} ·{' '}

@@ -38,4 +38,14 @@ describe('MY-1 my retros', () => {
     forgetRetro('MondayRetro0001');
     expect(lastDisplayName()).toBeNull();
   });
+
+  it('MY-1 a team retro keeps its team name, refreshed when it comes; entries kept before without a team still load', () => {
+    localStorage.setItem('candor:my-retros', JSON.stringify([{ boardId: 'OldSprintRetro01', name: 'Sprint 1', created: false, closed: true, lastSeen: 1 }]));
+    rememberRetro({ boardId: 'PlatformSprint02', name: 'Sprint 2', created: false, closed: false });
+    rememberRetro({ boardId: 'PlatformSprint02', name: 'Sprint 2', team: 'Platform', created: false, closed: false });
+    const [platform, old] = loadMyRetros();
+    expect(platform).toMatchObject({ boardId: 'PlatformSprint02', name: 'Sprint 2', team: 'Platform' });
+    expect(old).toMatchObject({ boardId: 'OldSprintRetro01', name: 'Sprint 1' });
+    expect(old?.team).toBeUndefined();
+  });
 });

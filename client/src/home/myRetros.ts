@@ -8,6 +8,8 @@ import { loadIdentity, rememberFacilitatorKey } from '../sync/identity.js';
 export interface MyRetro {
   boardId: string;
   name: string;
+  /** the team's name for a team retro, so two teams' "Sprint 2" tell apart; absent outside a team and in entries kept before */
+  team?: string;
   /** this browser holds the facilitator link */
   created: boolean;
   closed: boolean;
@@ -24,6 +26,7 @@ export function loadMyRetros(): MyRetro[] {
     if (!Array.isArray(raw)) return [];
     return raw
       .filter((r): r is MyRetro => typeof r?.boardId === 'string' && ID_PATTERN.test(r.boardId) && typeof r.name === 'string')
+      .map((r) => (r.team === undefined || typeof r.team === 'string' ? r : { ...r, team: undefined }))
       .sort((a, b) => b.lastSeen - a.lastSeen);
   } catch {
     return [];
@@ -34,7 +37,7 @@ export function loadMyRetros(): MyRetro[] {
 export function rememberRetro(entry: Omit<MyRetro, 'lastSeen'>): void {
   const all = loadMyRetros();
   const existing = all.find((r) => r.boardId === entry.boardId);
-  if (existing && existing.name === entry.name && existing.closed === entry.closed && existing.created === entry.created) return;
+  if (existing && existing.name === entry.name && existing.team === entry.team && existing.closed === entry.closed && existing.created === entry.created) return;
   const next = [{ ...entry, lastSeen: Date.now() }, ...all.filter((r) => r.boardId !== entry.boardId)].slice(0, MAX);
   localStorage.setItem(KEY, JSON.stringify(next));
 }

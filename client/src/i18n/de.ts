@@ -338,6 +338,7 @@ const de: Catalogue = {
     myRetros: 'Meine Retros',
     myRetrosHint: 'Nur in diesem Browser gespeichert. Entfernen vergisst auch dich darin: Wer sie hier als Nächstes öffnet, tritt als neue Person bei.',
     untitledRetro: 'Retro ohne Namen',
+    retroOfTeam: '{{name}} · Team {{team}}',
     youCreated: 'von dir erstellt',
     youJoined: 'du warst dabei',
     closedReadOnly: 'abgeschlossen, nur lesen',

@@ -116,6 +116,7 @@ const enMore = {
     myRetros: 'My retros',
     myRetrosHint: 'Kept in this browser only. Removing it also forgets you on it here: whoever opens it next in this browser joins as someone new.',
     untitledRetro: 'Untitled retro',
+    retroOfTeam: '{{name}} · team {{team}}',
     youCreated: 'you created it',
     youJoined: 'you joined',
     closedReadOnly: 'closed, read-only',

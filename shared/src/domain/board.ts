@@ -169,6 +169,8 @@ export interface BoardState {
   name: string;
   templateId: string;
   teamId: string | null;
+  /** MY-1: the team's name, public to the board's participants as the team page is; null outside a team or for a retro made before it was kept */
+  teamName: string | null;
   hasReview: boolean;
   columns: Column[];
   settings: Settings;
@@ -252,6 +254,7 @@ export type BoardEvent =
       columns: Column[];
       settings: Settings;
       teamId?: string | null;
+      teamName?: string;
       review?: Omit<ReviewItem, 'status' | 'reason' | 'carry'>[];
       cadenceDays?: number | null;
     }
@@ -306,6 +309,7 @@ export function emptyBoard(id: string): BoardState {
     name: '',
     templateId: '',
     teamId: null,
+    teamName: null,
     hasReview: false,
     columns: [],
     settings: { voteBudget: 3, perItemCap: 2 },
@@ -386,6 +390,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.columns = event.columns;
       state.settings = event.settings;
       state.teamId = event.teamId ?? null;
+      state.teamName = event.teamName ?? null;
       state.hasReview = Boolean(event.teamId);
       state.phase = state.hasReview ? 'review' : 'write';
       state.review = (event.review ?? []).map((item) => ({ ...item, status: null, reason: null, carry: false }));

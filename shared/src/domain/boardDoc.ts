@@ -20,6 +20,7 @@ const SCALAR_KEYS: (keyof Scalars)[] = [
   'name',
   'templateId',
   'teamId',
+  'teamName',
   'hasReview',
   'columns',
   'settings',

@@ -133,6 +133,7 @@ describe('visibility', () => {
         'settings',
         'tallies',
         'teamId',
+        'teamName',
         'templateId',
         'timer',
         'locked',
@@ -152,6 +153,7 @@ describe('visibility', () => {
     );
     expect(board).toMatchObject({
       teamId: null,
+      teamName: null,
       hasReview: false,
       facilitator: { handle: 'handle-fran', name: 'Fran', online: true, claimableAt: null },
       facilitatorLog: [{ name: 'Fran', how: 'created' }],

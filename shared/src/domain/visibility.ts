@@ -114,6 +114,8 @@ export interface PublicBoardView {
   name: string;
   templateId: string;
   teamId: string | null;
+  /** MY-1: the team's name (null outside a team, or for a team retro made before it was kept) */
+  teamName: string | null;
   hasReview: boolean;
   columns: Column[];
   settings: { voteBudget: number; perItemCap: number };
@@ -325,6 +327,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     name: state.name,
     templateId: state.templateId,
     teamId: state.teamId,
+    teamName: state.teamName,
     hasReview: state.hasReview,
     columns: state.columns,
     settings: { ...state.settings },

@@ -32,6 +32,36 @@ export function exportItems(view: PublicBoardView): ExportItem[] {
   return [...items.values()];
 }
 
+/**
+ * EX-6: the items in the order the room saw them: column by column as on the board, and within a column in the
+ * discussion order (the facilitator's, else by votes, else as revealed). A group sits where the board shows it (GR-9:
+ * the column of the card it was dropped onto); each of its cards keeps its own column on its own row.
+ */
+export function itemsAsShown(view: PublicBoardView): ExportItem[] {
+  const items = exportItems(view);
+  const discussed = view.discussOrder ?? view.ranking ?? items.map((item) => item.id);
+  const place = new Map(discussed.map((id, i) => [id, i]));
+  const columnPlace = new Map(view.columns.map((c, i) => [c.id, i]));
+  const key = (item: (typeof items)[number], i: number) => [columnPlace.get(shownInColumn(item)) ?? view.columns.length, place.get(item.id) ?? discussed.length + i];
+  return items
+    .map((item, i) => ({ item, key: key(item, i) }))
+    .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]!)
+    .map(({ item }) => item);
+}
+
+/** GR-9: the column the board shows an item in: a group's own (its first card's was often another), a card's own. */
+export function shownInColumn(item: ExportItem): string {
+  return item.group?.columnId ?? item.cards[0]!.columnId;
+}
+
+/**
+ * EX-6 (SM-2): every card in the cards CSV's order — column by column, within a column in the discussion order, a
+ * group's cards together — for the Markdown export's "All cards" to list them as the CSV does.
+ */
+export function cardsAsShown(view: PublicBoardView): PublicCard[] {
+  return itemsAsShown(view).flatMap((item) => item.cards);
+}
+
 /** EX-7: the view with each group titled as the exports title it, for the closed summary to read as they do. */
 export function withWholeGroupTitles<V extends Pick<PublicBoardView, 'groups' | 'cards'>>(view: V): V {
   return { ...view, groups: view.groups.map((g) => ({ ...g, title: wholeGroupTitle(g.title, view.cards.filter((c) => c.groupId === g.id)) })) };

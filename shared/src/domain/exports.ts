@@ -1,5 +1,5 @@
 import { notesKey } from '../protocol/events.js';
-import { cardRowVotes, exportItems, type ExportItem } from './exportItems.js';
+import { cardRowVotes, itemsAsShown, shownInColumn } from './exportItems.js';
 import { csvCell } from './exportText.js';
 import type { PublicBoardView } from './visibility.js';
 
@@ -19,28 +19,6 @@ export function renderCsv(view: PublicBoardView): string {
     for (const card of item.cards) rows.push([columnOf(card.columnId), card.text, group, votes(cardRowVotes(view, card))]);
   }
   return toCsv(rows);
-}
-
-/**
- * EX-6: the items in the order the room saw them: column by column as on the board, and within a column in the
- * discussion order (the facilitator's, else by votes, else as revealed). A group sits where the board shows it (GR-9:
- * the column of the card it was dropped onto); each of its cards keeps its own column on its own row.
- */
-function itemsAsShown(view: PublicBoardView) {
-  const items = exportItems(view);
-  const discussed = view.discussOrder ?? view.ranking ?? items.map((item) => item.id);
-  const place = new Map(discussed.map((id, i) => [id, i]));
-  const columnPlace = new Map(view.columns.map((c, i) => [c.id, i]));
-  const key = (item: (typeof items)[number], i: number) => [columnPlace.get(shownInColumn(item)) ?? view.columns.length, place.get(item.id) ?? discussed.length + i];
-  return items
-    .map((item, i) => ({ item, key: key(item, i) }))
-    .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]!)
-    .map(({ item }) => item);
-}
-
-/** GR-9: the column the board shows an item in: a group's own (its first card's was often another), a card's own. */
-function shownInColumn(item: ExportItem): string {
-  return item.group?.columnId ?? item.cards[0]!.columnId;
 }
 
 export function renderActionsCsv(view: PublicBoardView, notes: Record<string, string>): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import { renderMarkdown } from './markdown.js';
+import { renderCsv } from './exports.js';
 import { EXPORT_LANGUAGES, EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
 import { columnTitleIn, TEMPLATE_COLUMN_TITLES } from './templateTitles.js';
 import { addCard, addPerson, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
@@ -91,6 +92,63 @@ describe('markdown export', () => {
     expect(allCards).toMatch(/### Stop\n\n- Flaky CI _\(1 vote\)_/);
     expect(allCards).toContain('- Pairing _(group: Pair more)_');
     expect(allCards).toContain('- More pairing _(group: Pair more)_');
+  });
+
+  it('SM-2 EX-1 a discussed card without a group title is headed by its first words (about 80 characters, cut at a word, then …), its whole text right below', () => {
+    const long = `We keep shipping on Fridays ${'because the release train leaves then and nobody wants to wait a week '.repeat(8)}and it hurts.`;
+    const state = boardWith();
+    const a = addCard(state, alice, long, 'stop');
+    const b = addCard(state, bob, 'Demos', 'start');
+    moveTo(state, 'discuss');
+    must(state, fran, { type: 'discuss.select', itemId: a });
+    must(state, fran, { type: 'discuss.select', itemId: b });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
+    const discussed = md.slice(md.indexOf('## Discussed'), md.indexOf('## All cards'));
+    const headings = discussed.split('\n').filter((line) => line.startsWith('### '));
+    expect(headings).toHaveLength(2);
+    const heading = headings[0]!.slice(4).replace(/ \(.*\)$/, '');
+    expect(heading.endsWith('…')).toBe(true);
+    expect(heading.length).toBeLessThanOrEqual(81);
+    expect(heading.length).toBeGreaterThan(60);
+    // cut after a whole word: what stands before the … is how the card starts, up to a space
+    expect(long.startsWith(heading.slice(0, -1))).toBe(true);
+    expect(long[heading.length - 1]).toBe(' ');
+    // the whole text right below the heading, once
+    expect(discussed.split(headings[0]!)[1]!.trimStart().startsWith(long)).toBe(true);
+    // a short card is its own heading, with nothing repeated below it
+    expect(headings[1]).toBe('### Demos');
+    expect(discussed.split('Demos')).toHaveLength(2);
+  });
+
+  it('SM-2 EX-1 EX-6 "All cards" lists each column\'s cards in the cards CSV\'s order: the discussion order (by votes here), not the reveal order', () => {
+    const state = boardWith();
+    const ids = [
+      addCard(state, alice, 'stop: friday deploys', 'stop'),
+      addCard(state, bob, 'stop: long standups', 'stop'),
+      addCard(state, fran, 'stop: skipped reviews', 'stop'),
+      addCard(state, alice, 'stop: late reviews', 'stop'),
+    ];
+    moveTo(state, 'reveal');
+    must(state, alice, { type: 'card.group', cardId: ids[3]!, withCardId: ids[2]! });
+    const group = state.cards.get(ids[2]!)!.groupId!;
+    must(state, alice, { type: 'group.title', groupId: group, title: 'Reviews', previous: state.groups.get(group)!.title });
+    moveTo(state, 'vote');
+    const revealed = viewOf(state, { kind: 'public' }).board.cards.map((c) => c.text);
+    // the votes put the reveal order upside down: its last item gets the most, its first none
+    const items = revealed.map((text) => state.cards.get(ids.find((id) => state.cards.get(id)!.text === text)!)!).map((card) => card.groupId ?? card.id);
+    const byReveal = [...new Set(items)];
+    byReveal.forEach((itemId, i) => {
+      for (let n = 0; n < i; n++) must(state, [alice, bob, fran][n % 3]!, { type: 'vote.cast', itemId });
+    });
+    enoughVoters(state, byReveal.at(-1)!);
+    moveTo(state, 'closed');
+    const board = viewOf(state, { kind: 'public' }).board;
+    const md = renderMarkdown(board, {}, EXPORTED);
+    const listed = md.slice(md.indexOf('### Stop', md.indexOf('## All cards'))).split('\n\n')[1]!.split('\n').map((line) => line.replace(/^- /, '').replace(/ _\(.*\)_$/, ''));
+    const csvOrder = renderCsv(board).split('\r\n').slice(1).map((row) => row.split('","')[1]).filter((card): card is string => Boolean(card));
+    expect(listed).toEqual(csvOrder);
+    expect(listed).not.toEqual(revealed);
   });
 
   it('AN-4 the export carries no participant id, author tag or voter tag', () => {

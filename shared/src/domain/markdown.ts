@@ -1,6 +1,6 @@
 import type { Distribution, PublicBoardView } from './visibility.js';
 import { notesKey } from '../protocol/events.js';
-import { cardRowVotes, exportItems } from './exportItems.js';
+import { cardRowVotes, cardsAsShown, exportItems } from './exportItems.js';
 import { EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
 import { markdownQuote, markdownText as md } from './exportText.js';
 import { columnTitleIn } from './templateTitles.js';
@@ -18,10 +18,13 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   const lines: string[] = [];
   const items = exportItems(view);
   const itemsById = new Map(items.map((item) => [item.id, item]));
-  const itemTitle = (itemId: string): string => {
+  const itemText = (itemId: string): string | null => {
     const item = itemsById.get(itemId);
-    if (!item) return w.removed;
-    return md(item.group?.title || item.cards.map((c) => c.text).join(' / '));
+    return item ? item.group?.title || item.cards.map((c) => c.text).join(' / ') : null;
+  };
+  const itemTitle = (itemId: string): string => {
+    const text = itemText(itemId);
+    return text === null ? w.removed : md(text);
   };
   const names = (list: string[]) => list.map(md).join(', ');
 
@@ -68,7 +71,11 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   if (discussed.length === 0) lines.push(`_${w.nothingDiscussed}_`, '');
   for (const itemId of discussed) {
     const votes = itemsById.get(itemId)?.votes;
-    lines.push(`### ${itemTitle(itemId)}${votes == null ? '' : ` (${w.votes(votes)})`}`, '');
+    // SM-2: a card's whole text makes a heading of up to 1,000 characters: its first words head it, the rest follows
+    const text = itemText(itemId);
+    const heading = text === null ? null : headingOf(text);
+    lines.push(`### ${heading === null ? w.removed : md(heading)}${votes == null ? '' : ` (${w.votes(votes)})`}`, '');
+    if (text !== null && heading !== text) lines.push(md(text), '');
     // TL-4: the lens's counts only where the public view shows them (enough people tagged, AN-9), as the summary page does
     const lens = view.lens.find((l) => l.itemId === itemId);
     if (lens?.counts) lines.push(`${w.trustLens(lens.tappers)}: ${TRUST_PARTS.map((part) => `${w.trustParts[part]} ${lens.counts![part]}`).join(' · ')}`, '');
@@ -77,9 +84,11 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   }
 
   lines.push(`## ${w.allCards}`, '');
+  const shownCards = cardsAsShown(view);
   for (const column of view.columns) {
     lines.push(`### ${md(columnTitleIn(language, column)) || w.untitledColumn}`, '');
-    const inColumn = view.cards.filter((c) => c.columnId === column.id);
+    // EX-6 (SM-2): in the cards CSV's order (the discussion order), not the reveal order
+    const inColumn = shownCards.filter((c) => c.columnId === column.id);
     if (inColumn.length === 0) lines.push(`_${w.noCards}_`);
     for (const card of inColumn) {
       const group = card.groupId ? itemsById.get(card.groupId)?.group : null;
@@ -108,4 +117,17 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
  */
 function perValue(d: Distribution): string {
   return d.counts.map((count, i) => `${d.min + i}: ${count}`).join(' · ');
+}
+
+/** SM-2: a heading's most characters; a longer text is cut after its last whole word that fits, then `…`. */
+const HEADING_CHARS = 80;
+
+/** SM-2: the text as a heading: whole when it is short, else its words up to about 80 characters, then `…`. */
+function headingOf(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  if (folded.length <= HEADING_CHARS) return text;
+  // never half of a character written as two UTF-16 units (an emoji)
+  const room = folded.slice(0, /[\uDC00-\uDFFF]/.test(folded[HEADING_CHARS] ?? '') ? HEADING_CHARS - 1 : HEADING_CHARS);
+  const end = room.lastIndexOf(' ');
+  return `${(end > HEADING_CHARS / 2 ? room.slice(0, end) : room).trimEnd()}…`;
 }

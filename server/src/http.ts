@@ -14,6 +14,7 @@ import {
   fail,
   type ExportLanguage,
   findTemplate,
+  TEAM_COLUMNS,
   renderActionsCsv,
   renderCsv,
   renderJson,
@@ -119,11 +120,16 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many boards created; try again in a minute.'));
     const parsed = CreateBoardRequest.safeParse(req.body);
     if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
-    const template = findTemplate(parsed.data.templateId);
-    if (!template) return res.status(400).json(fail('INVALID_INPUT', 'Unknown template.'));
-    const review = teamId ? await reads.run(clientAddressOf(app, req), (allowance) => teams.reviewFor(teamId, allowance)) : [];
-    if (review === READ_REFUSED || review === 'spent') return tooManyReads(res);
-    if (!review) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
+    const ownColumnsAsked = teamId !== null && parsed.data.templateId === TEAM_COLUMNS;
+    const stock = findTemplate(parsed.data.templateId);
+    if (!stock && !ownColumnsAsked) return res.status(400).json(fail('INVALID_INPUT', 'Unknown template.'));
+    const start = teamId ? await reads.run(clientAddressOf(app, req), (allowance) => teams.startFor(teamId, allowance)) : { review: [], ownColumns: null };
+    if (start === READ_REFUSED || start === 'spent') return tooManyReads(res);
+    if (!start) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
+    const review = start.review;
+    // TM-9: the team's own columns are the server's to find: those its last retro ended with, never the request's
+    const template = ownColumnsAsked ? (start.ownColumns && { id: start.ownColumns.templateId, columns: start.ownColumns.columns }) : stock;
+    if (!template) return res.status(400).json(fail('INVALID_INPUT', 'This team has no columns of its own yet.'));
     const cadenceDays = teamId ? await teams.cadenceFor(teamId, deps.now()) : null;
     const boardId = deps.newBoardId();
     const facilitatorKey = randomSecret();

@@ -206,6 +206,7 @@ function manyRetros(teamId: string, count: number): TeamHistory {
     createdAt: Date.UTC(2026, 0, 5 + 14 * i),
     phase: 'closed',
     templateId: 'start-stop-continue',
+    columns: [],
     facilitators: ['Ada'],
     pulse: { min: 1, counts: [0, 1, 2, 1, 0], total: 4, average: 3.4 + (i % 3) * 0.1 },
     promises: { done: 1, notDone: 1, dropped: 0, keptRate: i === 0 ? null : 0.5 + (i % 2) * 0.05 },
@@ -262,4 +263,42 @@ test('SM-1 MY-1 My retros names the team of a team retro, so two teams’ "Sprin
   await facilitator.page.goto('/?lang=de');
   await expect(facilitator.page.getByRole('region', { name: 'Meine Retros' }).getByRole('link', { name: 'Sprint 2 · Team Payments team' })).toBeVisible();
   await facilitator.page.goto('/?lang=en');
+});
+
+test('SM-3 TM-9 a new team retro starts on the columns the team’s last retro ended with; a stock template is one click away', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Columns team');
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
+  await facilitator.goTo('Write');
+  await page.getByRole('button', { name: 'Edit columns' }).click();
+  const titles = page.getByLabel('Column title');
+  await page.getByRole('button', { name: 'Add column' }).click();
+  await expect(titles).toHaveCount(4);
+  await titles.first().fill('Wins');
+  await titles.last().fill('Kudos');
+  await page.getByRole('button', { name: 'Save columns' }).click();
+  await expect(facilitator.column('Kudos')).toBeVisible();
+
+  // the team page offers the team's own columns, chosen at first
+  await page.goto(teamUrl);
+  const own = page.getByRole('radio', { name: /^Our columns from “Sprint 1”/ });
+  await expect(own).toBeChecked();
+  await expect(page.locator('label.template.selected')).toContainText('Wins · Stop · Continue · Kudos');
+  await page.getByLabel('Retro name').fill('Sprint 2');
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await facilitator.expectPhase('Review');
+  await facilitator.goTo('Write');
+  for (const title of ['Wins', 'Stop', 'Continue', 'Kudos']) await expect(facilitator.column(title)).toBeVisible();
+
+  // back to a stock template: pick it
+  await page.goto(`${teamUrl}?lang=de`);
+  await expect(page.getByRole('radio', { name: /^Unsere Spalten aus „Sprint 2“/ })).toBeChecked();
+  await page.goto(`${teamUrl}?lang=en`);
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 3', { template: 'Start / Stop / Continue' });
+  await facilitator.goTo('Write');
+  for (const title of ['Start', 'Stop', 'Continue']) await expect(facilitator.column(title)).toBeVisible();
+  await expect(facilitator.column('Kudos')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateBoardResponse, TeamHistory } from '@candor/shared';
+import { TEAM_COLUMNS, type CreateBoardResponse, type TeamHistory } from '@candor/shared';
 import { faultyStore, type FaultControls } from '@candor/server/testing';
 import { Person, healthz, useServer } from './harness.js';
 
@@ -47,5 +47,32 @@ describe('team history', () => {
     expect((await healthz(live.server.url)).boardsLoaded).toBe(0);
     // each retro read once from the store
     expect((counted.calls.loadBoard ?? 0) - before.loads).toBe(boardIds.length);
+  });
+
+  it('SM-3 TM-9 a team retro asked to start on the team’s own columns gets the ones its last retro ended with; the server finds them', async () => {
+    const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Columns' });
+    const asOwn = (path: string) => fetch(`${live.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Next', templateId: TEAM_COLUMNS }) });
+    // no retro yet, or one on its template's columns: nothing of its own to start on; nor outside a team
+    expect((await asOwn(`/api/teams/${teamId}/boards`)).status).toBe(400);
+    const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'start-stop-continue' });
+    expect((await asOwn(`/api/teams/${teamId}/boards`)).status).toBe(400);
+    expect((await asOwn('/api/boards')).status).toBe(400);
+
+    const F = new Person(live.server.url);
+    await F.connect(first.boardId, 'Fran', first.facilitatorKey);
+    expect(await F.cmd('phase.set', { phase: 'write' })).toMatchObject({ ok: true });
+    const edited = [...F.board()!.columns.map((c, i) => ({ id: c.id, title: i === 0 ? 'Wins' : c.title, prompt: c.prompt })), { title: 'Kudos', prompt: '' }];
+    expect(await F.cmd('columns.set', { columns: edited })).toMatchObject({ ok: true });
+    await F.disconnect();
+
+    const res = await asOwn(`/api/teams/${teamId}/boards`);
+    expect(res.status).toBe(201);
+    const next = (await res.json()) as CreateBoardResponse;
+    const G = new Person(live.server.url);
+    await G.connect(next.boardId, 'Fran', next.facilitatorKey);
+    expect(G.board()!.columns.map((c) => c.title)).toEqual(['Wins', 'Stop', 'Continue', 'Kudos']);
+    // it keeps the template it came from (TM-8), so the team page still suggests it and its stock columns are one click away
+    expect(G.board()!.templateId).toBe('start-stop-continue');
+    await G.disconnect();
   });
 });

@@ -1,6 +1,6 @@
 import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { LIMITS, TEMPLATES, type CreateBoardRequest, type CreateBoardResponse } from '@candor/shared';
+import { LIMITS, TEMPLATES, type CreateBoardRequest, type CreateBoardResponse, type TeamColumnsOffer } from '@candor/shared';
 import { TemplatePicker } from './TemplatePicker.js';
 import { CreatedLinks } from './CreatedLinks.js';
 import { rememberCreatedRetro } from './myRetros.js';
@@ -17,6 +17,7 @@ export function CreateRetroForm({
   onCreated,
   again = false,
   initialTemplateId,
+  ownColumns,
 }: {
   create: (request: CreateBoardRequest) => Promise<CreateBoardResponse>;
   title: string;
@@ -27,6 +28,8 @@ export function CreateRetroForm({
   again?: boolean;
   /** the template selected at first (TM-8: a team's latest); the first template without one */
   initialTemplateId?: string;
+  /** TM-9: a team's own columns, offered beside the templates */
+  ownColumns?: TeamColumnsOffer | null;
 }) {
   const { t } = useWords();
   const [name, setName] = useState('');
@@ -85,7 +88,7 @@ export function CreateRetroForm({
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={placeholder} />
       </label>
       <p className="hint">{t('home.nameHint')}</p>
-      <TemplatePicker value={templateId} onChange={setTemplateId} />
+      <TemplatePicker value={templateId} onChange={setTemplateId} own={ownColumns} />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -506,6 +506,8 @@ const de: Catalogue = {
     startRetro: 'Retro in diesem Team starten',
     startHint: 'Sie beginnt mit einem Rückblick auf die Versprechen, die aus früheren Retros noch offen sind.',
     retroPlaceholder: 'z. B. Sprint 15',
+    ownColumns: 'Unsere Spalten aus „{{retro}}“',
+    ownColumnsHint: 'Die Spalten, mit denen eure letzte Retro endete, so wie die Moderation sie hinterlassen hat.',
     overTime: 'Im Verlauf',
     kept: 'Gehaltene Versprechen',
     keptLabel: 'Gehaltene Versprechen pro Retro',

@@ -459,6 +459,8 @@ const enMore = {
     startRetro: 'Start a retro in this team',
     startHint: 'It opens with a Review of the promises still open from earlier retros.',
     retroPlaceholder: 'e.g. Sprint 15',
+    ownColumns: 'Our columns from “{{retro}}”',
+    ownColumnsHint: 'The columns your last retro ended with, as the facilitator left them.',
     overTime: 'Over time',
     kept: 'Promises kept',
     keptLabel: 'Promises kept per retro',

@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { AppLink } from '../AppLink.js';
 import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
-import { type TeamAction, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { TEAM_COLUMNS, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
@@ -67,7 +67,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
         <div className="team-side">
           <TeamLink teamId={team.id} />
           <NextFacilitator team={team} />
-          <StartTeamRetro teamId={team.id} templateId={suggestedTemplateId(team.retros)} onCreated={reload} />
+          <StartTeamRetro teamId={team.id} ownColumns={teamColumnsOffer(team.retros)} templateId={suggestedTemplateId(team.retros)} onCreated={reload} />
         </div>
         <div className="team-main">
           <TeamCharts team={team} />
@@ -126,7 +126,17 @@ function NextFacilitator({ team }: { team: TeamHistory }) {
   );
 }
 
-function StartTeamRetro({ teamId, templateId, onCreated }: { teamId: string; templateId: string; onCreated: () => void }) {
+function StartTeamRetro({
+  teamId,
+  ownColumns,
+  templateId,
+  onCreated,
+}: {
+  teamId: string;
+  ownColumns: TeamColumnsOffer | null;
+  templateId: string;
+  onCreated: () => void;
+}) {
   const { t } = useWords();
   return (
     <CreateRetroForm
@@ -136,7 +146,9 @@ function StartTeamRetro({ teamId, templateId, onCreated }: { teamId: string; tem
       placeholder={t('team.retroPlaceholder')}
       onCreated={onCreated}
       again
-      initialTemplateId={templateId}
+      // TM-9: the team's own columns first when it has some; a stock template is one click away
+      initialTemplateId={ownColumns ? TEAM_COLUMNS : templateId}
+      ownColumns={ownColumns}
     />
   );
 }

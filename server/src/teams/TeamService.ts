@@ -1,4 +1,14 @@
-import { buildTeamHistory, isoDay, reviewSeeds, teamCadenceDays, type ReviewItem, type TeamHistory, type TeamRetroInput } from '@candor/shared';
+import {
+  buildTeamHistory,
+  isoDay,
+  reviewSeeds,
+  teamCadenceDays,
+  teamColumnsOffer,
+  type ReviewItem,
+  type TeamColumnsOffer,
+  type TeamHistory,
+  type TeamRetroInput,
+} from '@candor/shared';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { ReadAllowance } from '../transport/httpReads.js';
 import type { BoardStore } from '../storage/BoardStore.js';
@@ -36,9 +46,21 @@ export class TeamService {
 
   /** RE-1: what a new retro of the team reviews: every earlier promise still open, as it reads now. */
   async reviewFor(teamId: string, allowance: ReadAllowance): Promise<Omit<ReviewItem, 'status' | 'reason' | 'carry'>[] | null | 'spent'> {
+    const start = await this.startFor(teamId, allowance);
+    return start && start !== 'spent' ? start.review : start;
+  }
+
+  /**
+   * What a new retro of the team starts from, read in one pass over the history: RE-1's review, and TM-9's own columns
+   * (the last retro's, when the facilitator changed them from its template's).
+   */
+  async startFor(
+    teamId: string,
+    allowance: ReadAllowance,
+  ): Promise<{ review: Omit<ReviewItem, 'status' | 'reason' | 'carry'>[]; ownColumns: TeamColumnsOffer | null } | null | 'spent'> {
     const history = await this.history(teamId, allowance);
     if (!history || history === 'spent') return history;
-    return reviewSeeds(history);
+    return { review: reviewSeeds(history), ownColumns: teamColumnsOffer(history.retros) };
   }
 
   /** SS-1: the team's usual gap between retros, counting a retro created at `now`; null without one. */

@@ -4,6 +4,7 @@ import type { BoardState } from './board.js';
 import { buildTeamHistory, openActions, reviewSeeds, type TeamHistory, type TeamRetroInput } from './team.js';
 import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, REVIEW, type ReviewSeed, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf, type PublicBoardView } from './visibility.js';
+import { teamColumnsOffer } from './templates.js';
 
 const TEAM = { id: 'team-under-test', name: 'Platform', createdAt: NOW };
 const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
@@ -91,6 +92,23 @@ describe('team history', () => {
     r2.view.templateId = '4ls';
     const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
     expect(history.retros.map((r) => r.templateId)).toEqual([r1.view.templateId, '4ls']);
+  });
+
+  it('SM-3 TM-9 the next retro is offered the columns the last one ended with, once the facilitator changed them; not when they are the template\'s', () => {
+    const { r1, r2 } = threeRetros();
+    const stock = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
+    expect(teamColumnsOffer(stock.retros)).toBeNull();
+    expect(teamColumnsOffer([])).toBeNull();
+    const edited = r2.view.columns.map((c, i) => (i === 0 ? { ...c, title: 'Wins' } : c));
+    edited.push({ id: 'kudos', title: 'Kudos', prompt: '' });
+    const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, { ...r2, view: { ...r2.view, columns: edited } })]);
+    expect(history.retros[1]!.columns.map((c) => c.title)).toEqual(['Wins', ...r2.view.columns.slice(1).map((c) => c.title), 'Kudos']);
+    expect(teamColumnsOffer(history.retros)).toEqual({ fromRetro: r2.view.name, templateId: r2.view.templateId, columns: edited });
+    // only the last retro counts: an older one's columns are not offered once a later one went back to stock
+    expect(teamColumnsOffer([...history.retros, stock.retros[1]!])).toBeNull();
+    // moved, not renamed, is the team's own order too
+    const moved = [...r2.view.columns].reverse();
+    expect(teamColumnsOffer([{ ...stock.retros[1]!, columns: moved }])?.columns).toEqual(moved);
   });
 
   it('RE-4 a retro where everything reviewed was dropped has no kept rate', () => {

@@ -2,6 +2,7 @@ import type { ReviewItem, ReviewStatus } from './board.js';
 import { notesKey } from '../protocol/events.js';
 import type { Distribution, PublicBoardView } from './visibility.js';
 import type { ActionKind } from './offers.js';
+import type { Column } from './templates.js';
 import { retroMetrics, reviewsByRef, type RetroMetrics } from './teamMetrics.js';
 import { isOverdue } from './startSmall.js';
 
@@ -34,6 +35,8 @@ export interface TeamRetro {
   phase: PublicBoardView['phase'];
   /** TM-8: the template it was started from; the team page offers the latest one for the next retro */
   templateId: string;
+  /** TM-9: its columns as they are now (a closed retro's as it ended), for the next retro to start on (`teamColumnsOffer`) */
+  columns: Column[];
   facilitators: string[];
   pulse: Distribution | null;
   /** RE-4: our promises reviewed in this retro's Review phase (asks are RM-2's); kept rate = done / (done + not done) */
@@ -87,6 +90,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       createdAt: input.createdAt,
       phase: input.view.phase,
       templateId: input.view.templateId,
+      columns: input.view.columns,
       facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
       pulse: input.view.pulse.distribution,
       promises: { done, notDone, dropped, keptRate: done + notDone > 0 ? done / (done + notDone) : null },

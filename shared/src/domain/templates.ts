@@ -103,3 +103,32 @@ export const TEMPLATES: Template[] = [
 export function findTemplate(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
+
+/**
+ * TM-9 (SM-3): the template id a team retro is created with to start on the team's own columns, the ones its last retro
+ * ended with; the server finds them (`teamColumnsOffer`), the request only asks for them.
+ */
+export const TEAM_COLUMNS = 'team-columns';
+
+/** TM-9: the team's own columns, as its last retro ended with them, offered for the next one. */
+export interface TeamColumnsOffer {
+  /** the retro they come from */
+  fromRetro: string;
+  /** the template that retro was started from, which the new one keeps (TM-8) */
+  templateId: string;
+  columns: Column[];
+}
+
+/**
+ * TM-9 (SM-3): the columns a team's last retro ended with, when the facilitator changed them from its template's
+ * (renamed, added, removed or moved one): the next retro starts on them, still one click from a stock template.
+ * Null when there is no retro yet, or the last kept its template's columns as they are (TM-8 offers that template).
+ */
+export function teamColumnsOffer(retros: readonly { name: string; templateId: string; columns?: readonly Column[] }[]): TeamColumnsOffer | null {
+  const last = retros.at(-1);
+  if (!last?.columns || last.columns.length === 0) return null;
+  const stock = findTemplate(last.templateId)?.columns ?? [];
+  const same = stock.length === last.columns.length && stock.every((c, i) => c.id === last.columns![i]!.id && c.title === last.columns![i]!.title);
+  if (same) return null;
+  return { fromRetro: last.name, templateId: last.templateId, columns: last.columns.map((c) => ({ id: c.id, title: c.title, prompt: c.prompt })) };
+}

@@ -121,6 +121,23 @@ describe('markdown export', () => {
     expect(discussed.split('Demos')).toHaveLength(2);
   });
 
+  it('SM-2 EX-1 a group title someone wrote (at most 100 characters) heads its item whole, never cut', () => {
+    const title = 'Releases keep slipping because the review queue is long and nobody owns the merge train at all';
+    const state = boardWith();
+    const a = addCard(state, alice, 'Reviews wait', 'stop');
+    const b = addCard(state, bob, 'Merges wait', 'stop');
+    moveTo(state, 'reveal');
+    must(state, alice, { type: 'card.group', cardId: b, withCardId: a });
+    const group = state.cards.get(a)!.groupId!;
+    must(state, alice, { type: 'group.title', groupId: group, title, previous: state.groups.get(group)!.title });
+    moveTo(state, 'discuss');
+    must(state, fran, { type: 'discuss.select', itemId: group });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
+    expect(title.length).toBeGreaterThan(80);
+    expect(md).toContain(`### ${title}\n`);
+  });
+
   it('SM-2 EX-1 EX-6 "All cards" lists each column\'s cards in the cards CSV\'s order: the discussion order (by votes here), not the reveal order', () => {
     const state = boardWith();
     const ids = [

@@ -71,9 +71,10 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   if (discussed.length === 0) lines.push(`_${w.nothingDiscussed}_`, '');
   for (const itemId of discussed) {
     const votes = itemsById.get(itemId)?.votes;
-    // SM-2: a card's whole text makes a heading of up to 1,000 characters: its first words head it, the rest follows
+    // SM-2: a card's whole text makes a heading of up to 1,000 characters: its first words head it, the rest follows;
+    // a group's title (at most 100 characters, EX-7) heads it whole
     const text = itemText(itemId);
-    const heading = text === null ? null : headingOf(text);
+    const heading = text === null || itemsById.get(itemId)?.group?.title ? text : headingOf(text);
     lines.push(`### ${heading === null ? w.removed : md(heading)}${votes == null ? '' : ` (${w.votes(votes)})`}`, '');
     if (text !== null && heading !== text) lines.push(md(text), '');
     // TL-4: the lens's counts only where the public view shows them (enough people tagged, AN-9), as the summary page does

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures/team';
+import { DiscussionPage } from './pages/DiscussionPage';
 
 /**
  * What people who ran retros in other tools reach for first, and Candor lacked: a timer that can be heard when it
@@ -143,4 +144,26 @@ test('GP-4 the closed retro prints (or saves as PDF) as its summary alone: no co
   expect(r + g + b, 'printed text is dark').toBeLessThan(200);
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('heading', { name: 'People here' })).toBeVisible();
+});
+
+test('SM-2 EX-6 the closed summary’s "All cards" lists a column’s cards in the discussion order, as the exports do, not the reveal order', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await facilitator.createRetro('Order of the cards');
+  for (const text of ['Slow builds', 'Flaky tests', 'Late reviews']) await facilitator.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  const discussion = new DiscussionPage(page);
+  await expect(discussion.list.locator(':scope > li')).toHaveCount(3);
+  const revealed = (await discussion.order()).map((text) => ['Slow builds', 'Flaky tests', 'Late reviews'].find((t) => text.includes(t))!);
+  // the facilitator takes the reveal's last item first
+  await discussion.moveByKeyboard(new RegExp(`^Move: ${revealed[2]}`), 3, 1);
+  const discussed = [revealed[2]!, revealed[0]!, revealed[1]!];
+  await expect(discussion.list.locator(':scope > li').first()).toContainText(revealed[2]!);
+  await facilitator.goTo('Act');
+  await facilitator.goTo('Close');
+  const stop = page.getByRole('region', { name: 'All cards' }).locator('.summary-columns > div').filter({ has: page.getByRole('heading', { name: 'Stop' }) });
+  await expect(stop.getByRole('listitem')).toHaveCount(3);
+  const listed = (await stop.getByRole('listitem').allInnerTexts()).map((text) => discussed.find((t) => text.includes(t)));
+  expect(listed).toEqual(discussed);
 });

@@ -1,7 +1,7 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { AppLink } from '../AppLink.js';
 import { useWords } from '../i18n/useWords.js';
-import { cardRowVotes, notesKey, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
+import { cardRowVotes, cardsAsShown, notesKey, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
@@ -21,6 +21,8 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   // EX-7: a group title cut from a card's words reads whole here, as in the exports
   const board = useMemo(() => withWholeGroupTitles(live), [live]);
   const items = itemsById(board);
+  // EX-6 (SM-2): "All cards" in the exports' order (the discussion order), not the reveal order's shuffle
+  const shownCards = useMemo(() => cardsAsShown(board), [board]);
   const fileName = board.name || 'retro';
   const [downloadError, setDownloadError] = useState<string | null>(null);
   return (
@@ -98,7 +100,7 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
         <h2 id="summary-cards">{t('summary.allCards')}</h2>
         <div className="summary-columns">
           {board.columns.map((column) => {
-            const cards = board.cards.filter((c) => c.columnId === column.id);
+            const cards = shownCards.filter((c) => c.columnId === column.id);
             return (
               <div key={column.id}>
                 <h3>{columnTitle(column)}</h3>

@@ -25,6 +25,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
   });
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity(boardId));
   const [rejection, setRejection] = useState<string | null>(null);
+  // RW-1: the name the refused join carried, back in the join form to be changed, not typed again
+  const [triedName, setTriedName] = useState<string | null>(null);
   const [facilitatorWarning, setFacilitatorWarning] = useState<string | null>(null);
   const [lookup, setLookup] = useState<BoardLookup | null>(null);
   const freshIdentity = useRef(false);
@@ -54,6 +56,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         facilitator={Boolean(facilitatorKey)}
         facilitatorName={lookup?.status === 'found' ? lookup.door.facilitator : null}
         message={rejection}
+        triedName={triedName}
         onJoin={(name) => {
           freshIdentity.current = true;
           setJoinedFromForm(true);
@@ -89,6 +92,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           forgetIdentity(boardId);
           freshIdentity.current = false;
           setRejection(message);
+          setTriedName(identity.name);
           setIdentity(null);
         }}
       />

@@ -10,6 +10,7 @@ export function JoinForm({
   facilitator,
   facilitatorName = null,
   message,
+  triedName = null,
   onJoin,
 }: {
   boardName: string | null;
@@ -17,6 +18,8 @@ export function JoinForm({
   /** JN-3: who facilitates now, from the door (null before anyone does) */
   facilitatorName?: string | null;
   message: string | null;
+  /** RW-1: the name a refused join carried (JN-9 NAME_TAKEN says 'add an initial'): kept, the caret after it */
+  triedName?: string | null;
   onJoin: (name: string) => void;
 }) {
   const { t } = useWords();
@@ -31,14 +34,18 @@ export function JoinForm({
         label={t('join.yourName')}
         hint={remembered ? `${t('join.nameRemembered')} ${hint}` : hint}
         submitLabel={t('join.join')}
-        initialValue={remembered ?? ''}
+        initialValue={triedName ?? remembered ?? ''}
         input={{
           maxLength: LIMITS.displayName,
           autoComplete: 'nickname',
           placeholder: t('join.namePlaceholder'),
           required: true,
           autoFocus: true,
-          onFocus: (event) => event.currentTarget.select(),
+          onFocus: (event) => {
+            const field = event.currentTarget;
+            if (triedName === null) field.select();
+            else field.setSelectionRange(field.value.length, field.value.length);
+          },
         }}
         onSubmit={(name) => onJoin(name.trim())}
       />

@@ -213,6 +213,21 @@ test('JN-9 a newcomer cannot join under the name of someone here: the join form 
   await expect(facilitator.people().getByText('ada K.', { exact: true })).toBeVisible();
 });
 
+test('JN-9 SW-1 your own other device: the refusal says to close it there or wait, and once it is closed the name is yours', async ({ facilitator, ada, bo }) => {
+  const link = await createUnnamedRetro(facilitator);
+  await ada.join(link, 'Ada');
+  // Ada's laptop still holds her place; she opens the link on her phone (here bo's browser) with her own name
+  await bo.page.goto(link);
+  await bo.page.getByLabel('Your name').fill('Ada');
+  await bo.page.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.page.getByText('If that is you in another window or on another device, close it there (or wait half a minute) and join again.')).toBeVisible();
+  await ada.page.goto('about:blank');
+  await expect(facilitator.page.getByText('1 online')).toBeVisible();
+  await bo.page.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.page.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(facilitator.page.getByText('2 online')).toBeVisible();
+});
+
 test('PR-2 the people list stays in its panel with long names and shows "+N more"', async ({ facilitator }) => {
   const link = await createUnnamedRetro(facilitator);
   const boardId = new URL(link).pathname.split('/').pop()!;

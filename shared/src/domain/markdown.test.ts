@@ -121,6 +121,23 @@ describe('markdown export', () => {
     expect(discussed.split('Demos')).toHaveLength(2);
   });
 
+  it('SM-2 SW-5 EX-1 an action\'s "from:" line names a long card by its first words, as its heading does, not its whole text again', () => {
+    const long = `We keep shipping on Fridays ${'because the release train leaves then and nobody wants to wait a week '.repeat(8)}and it hurts.`;
+    const state = boardWith();
+    const a = addCard(state, alice, long, 'stop');
+    moveTo(state, 'discuss');
+    must(state, fran, { type: 'discuss.select', itemId: a });
+    const { actionId } = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: a, text: 'Release on Tuesdays' });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, { [notesKey.action(actionId)]: 'Release on Tuesdays' }, EXPORTED);
+    const heading = md.split('\n').find((line) => line.startsWith('### '))!.slice(4).replace(/ \(.*\)$/, '');
+    const from = md.split('\n').find((line) => line.startsWith('  - from: '))!.slice('  - from: '.length);
+    expect(from.endsWith('…')).toBe(true);
+    expect(from).toBe(heading);
+    // the whole text once, under its heading in 'Discussed', and once in 'All cards'
+    expect(md.split(long)).toHaveLength(3);
+  });
+
   it('SM-2 EX-1 a group title someone wrote (at most 100 characters) heads its item whole, never cut', () => {
     const title = 'Releases keep slipping because the review queue is long and nobody owns the merge train at all';
     const state = boardWith();

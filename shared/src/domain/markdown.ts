@@ -22,9 +22,13 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     const item = itemsById.get(itemId);
     return item ? item.group?.title || item.cards.map((c) => c.text).join(' / ') : null;
   };
+  // SM-2: a card's whole text makes a heading of up to 1,000 characters: its first words head it, the rest follows;
+  // a group's title (at most 100 characters, EX-7) heads it whole. SW-5: an action's "from:" line names it so too.
+  const itemHeading = (itemId: string, text: string | null): string | null =>
+    text === null || itemsById.get(itemId)?.group?.title ? text : headingOf(text);
   const itemTitle = (itemId: string): string => {
-    const text = itemText(itemId);
-    return text === null ? w.removed : md(text);
+    const heading = itemHeading(itemId, itemText(itemId));
+    return heading === null ? w.removed : md(heading);
   };
   const names = (list: string[]) => list.map(md).join(', ');
 
@@ -71,10 +75,8 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   if (discussed.length === 0) lines.push(`_${w.nothingDiscussed}_`, '');
   for (const itemId of discussed) {
     const votes = itemsById.get(itemId)?.votes;
-    // SM-2: a card's whole text makes a heading of up to 1,000 characters: its first words head it, the rest follows;
-    // a group's title (at most 100 characters, EX-7) heads it whole
     const text = itemText(itemId);
-    const heading = text === null || itemsById.get(itemId)?.group?.title ? text : headingOf(text);
+    const heading = itemHeading(itemId, text);
     lines.push(`### ${heading === null ? w.removed : md(heading)}${votes == null ? '' : ` (${w.votes(votes)})`}`, '');
     if (text !== null && heading !== text) lines.push(md(text), '');
     // TL-4: the lens's counts only where the public view shows them (enough people tagged, AN-9), as the summary page does

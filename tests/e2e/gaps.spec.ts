@@ -51,6 +51,27 @@ test('GP-1 a browser that turned the sound on chimes once when the timer runs ou
   expect(await tones(ada.page)).toBe(0);
 });
 
+test('GP-1 SW-2 the chime switch is one for the browser, as presenting mode is: turned on in one tab, it is on in the other', async ({ facilitator }) => {
+  const link = await facilitator.createRetro('Two tabs, one bell');
+  await facilitator.page.getByLabel('Custom minutes').fill('5');
+  await facilitator.page.getByRole('button', { name: 'Start', exact: true }).click();
+  const other = await facilitator.page.context().newPage();
+  await other.goto(link);
+  const sound = (page: import('@playwright/test').Page) => page.getByRole('button', { name: 'Sound when time is up' });
+  await expect(sound(other)).toHaveAttribute('aria-pressed', 'false');
+  await sound(facilitator.page).click();
+  await expect(sound(facilitator.page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(sound(other)).toHaveAttribute('aria-pressed', 'true');
+  await sound(other).click();
+  await expect(sound(facilitator.page)).toHaveAttribute('aria-pressed', 'false');
+  // presenting mode did so before; one helper keeps both switches now
+  const presenting = (page: import('@playwright/test').Page) => page.locator('.presenting-toggle');
+  await presenting(facilitator.page).click();
+  await expect(presenting(facilitator.page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(presenting(other)).toHaveAttribute('aria-pressed', 'true');
+  await other.close();
+});
+
 test('GP-2 the closed retro copies its summary as Markdown, in the page language, ready to paste', async ({ facilitator, ada }) => {
   await ada.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const link = await facilitator.createRetro('Sprint 9 retro');

@@ -1,53 +1,31 @@
-import { useSyncExternalStore } from 'react';
+import { rememberedSwitch, useRememberedSwitch } from '../board/rememberedSwitch.js';
 
 /**
  * GP-1: a soft two-note chime when the shared timer runs out, for people who write or talk in another window and
- * miss the glow. Off unless this browser turned it on (remembered here, like presenting mode): a room of open
- * laptops should not ring unasked. It tells nothing to anyone else — no command, nothing on the wire.
+ * miss the glow. Off unless this browser turned it on (remembered here and shared by its tabs, like presenting mode):
+ * a room of open laptops should not ring unasked. It tells nothing to anyone else — no command, nothing on the wire.
  */
-const KEY = 'candor.timerSound';
-const listeners = new Set<() => void>();
-let on = readOn();
+const sound = rememberedSwitch('candor.timerSound');
 let audio: AudioContext | null = null;
-
-function readOn(): boolean {
-  try {
-    return typeof localStorage !== 'undefined' && localStorage.getItem(KEY) === 'on';
-  } catch {
-    return false;
-  }
-}
 
 /** Turned on from a click, so the browser lets this page play sound (autoplay rules want a gesture first). */
 export function setTimerSound(value: boolean): void {
-  try {
-    if (value) localStorage.setItem(KEY, 'on');
-    else localStorage.removeItem(KEY);
-  } catch {
-    // storage may be unavailable (private mode): the switch still works for this page
-  }
-  on = value;
+  sound.set(value);
   if (value) void context()?.resume();
-  for (const listener of listeners) listener();
 }
 
 // A page opened with the sound on gets no click on the switch: its first press anywhere lets it play.
 if (typeof window !== 'undefined') {
   const unlock = () => {
-    if (on) void context()?.resume();
+    if (sound.isOn()) void context()?.resume();
   };
   window.addEventListener('pointerdown', unlock, { once: true, capture: true });
   window.addEventListener('keydown', unlock, { once: true, capture: true });
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** Whether this browser asked for the chime; the countdown re-renders every second, so `subscribe` is one function. */
+/** Whether this browser asked for the chime. */
 export function useTimerSound(): boolean {
-  return useSyncExternalStore(subscribe, () => on);
+  return useRememberedSwitch(sound);
 }
 
 function context(): AudioContext | null {

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { test, expect } from './fixtures/team';
 import { DiscussionPage } from './pages/DiscussionPage';
 
@@ -165,6 +167,48 @@ test('GP-4 the closed retro prints (or saves as PDF) as its summary alone: no co
   expect(r + g + b, 'printed text is dark').toBeLessThan(200);
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('heading', { name: 'People here' })).toBeVisible();
+});
+
+/**
+ * SW-4: where a PDF page's printed area starts, in millimetres from the paper's edges. Chromium draws each page as
+ * one content stream: a scale to points (`… cm`), then the printed area as a clip rectangle (`x y w h re`), in
+ * device units; with no @page margin the rectangle starts at 0 0.
+ */
+function printedMargins(pdf: Buffer, paper: { width: number; height: number }) {
+  const toMm = 25.4 / 72;
+  for (const [, body] of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
+    let text: string;
+    try {
+      text = inflateSync(Buffer.from(body!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    const page = text.match(/^([\d.]+) 0 0 -[\d.]+ 0 [\d.]+ cm\nq\n([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re/);
+    if (!page) continue;
+    const [scale, x, y, w, h] = page.slice(1).map(Number) as [number, number, number, number, number];
+    return { left: x * scale * toMm, top: y * scale * toMm, right: paper.width - (x + w) * scale * toMm, bottom: paper.height - (y + h) * scale * toMm };
+  }
+  throw new Error('no page in the PDF');
+}
+
+test('GP-4 SW-4 the printed summary keeps a margin on A4 and on Letter', async ({ facilitator }) => {
+  await facilitator.createRetro('Sprint 11 retro');
+  await facilitator.addCard('Continue', 'Keep the release notes short enough to read in one go on a Friday afternoon');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  await facilitator.goTo('Discuss');
+  await facilitator.goTo('Act');
+  await facilitator.goTo('Close');
+  await expect(facilitator.page.getByRole('heading', { name: 'All cards' })).toBeVisible();
+  for (const [format, paper] of [['A4', { width: 210, height: 297 }], ['Letter', { width: 215.9, height: 279.4 }]] as const) {
+    const pdf = await facilitator.page.pdf({ format });
+    writeFileSync(test.info().outputPath(`summary-${format}.pdf`), pdf);
+    const margins = printedMargins(pdf, paper);
+    for (const [side, mm] of Object.entries(margins)) {
+      expect(mm, `${format} ${side} margin`).toBeGreaterThanOrEqual(12);
+      expect(mm, `${format} ${side} margin`).toBeLessThanOrEqual(25);
+    }
+  }
 });
 
 test('SM-2 EX-6 the closed summary’s "All cards" lists a column’s cards in the discussion order, as the exports do, not the reveal order', async ({ facilitator }) => {

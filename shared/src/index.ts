@@ -28,6 +28,7 @@ export * from './domain/progress.js';
 export * from './domain/roomControl.js';
 export * from './domain/naming.js';
 export * from './domain/reactions.js';
+export * from './domain/checkIn.js';
 export * from './domain/facilitation.js';
 export * from './domain/facilitationEvents.js';
 export * from './domain/offers.js';

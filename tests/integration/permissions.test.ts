@@ -75,6 +75,7 @@ describe('permissions', () => {
       'summary.email': { to: ['team@example.com'] },
       'offer.accept': { offerId: 'nosuchoffer1' },
       'lens.set': { on: true },
+      'checkin.set': { question: { prompt: 'weather' } },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

@@ -8,6 +8,7 @@ import { usePhaseStep } from './usePhaseStep.js';
 import { DoneProgress } from '../facilitation/DoneToggle.js';
 import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
 import { AnonymitySetting } from './AnonymitySetting.js';
+import { CheckInControls } from '../checkin/CheckInControls.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -49,6 +50,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
           </button>
         </div>
       )}
+      {allowedIn('checkin.set', board.phase) && <CheckInControls board={board} />}
       {allowedIn('settings.update', board.phase) && <VoteSettings board={board} />}
       {(board.phase === 'reveal' || board.phase === 'vote') && (
         <label className="switch">

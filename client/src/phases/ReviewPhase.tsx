@@ -10,6 +10,7 @@ import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { reviewFacts } from './reviewFacts.js';
 import { BlamelessHint } from '../cards/BlamelessHint.js';
 import { PhaseIntro } from './PhaseIntro.js';
+import { LazyCheckIn } from '../checkin/LazyCheckIn.js';
 
 /** AK-4: an ask of someone outside the room is reviewed as "was it answered?"; the key of a status's words. */
 export function statusKey(item: Pick<ReviewItem, 'askOf'>, status: ReviewStatus) {
@@ -44,6 +45,7 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
   return (
     <>
       <PhaseIntro title={t('review.title')}>{t('review.intro')}</PhaseIntro>
+      <LazyCheckIn board={board} />
       <TrustPulse board={board} />
       <section className="panel review" aria-labelledby="review-title">
         <h2 id="review-title">

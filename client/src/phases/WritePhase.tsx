@@ -13,6 +13,7 @@ import { DoneToggle } from '../facilitation/DoneToggle.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
 import { lazyWithWords } from '../i18n/lazyWithWords.js';
+import { LazyCheckIn } from '../checkin/LazyCheckIn.js';
 
 // PU-1: only team retros ask the pulse question, so its code loads only while the question is open.
 const TrustPulse = lazyWithWords(() => import('../pulse/TrustPulse.js'), (m) => m.TrustPulse);
@@ -32,6 +33,7 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
   return (
     <>
       <PhaseIntro title={t('write.title')}>{t('write.intro')}</PhaseIntro>
+      <LazyCheckIn board={board} />
       {board.pulse.open && (
         <Suspense fallback={null}>
           <TrustPulse board={board} />

@@ -48,6 +48,8 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'action.marked': 'public-log',
   'hand.raised': 'public-log',
   'reactions.enabled': 'public-log',
+  // CI-1: the question is public and names nobody; answers are spoken, never recorded (CI-5)
+  'checkin.asked': 'public-log',
   'reaction.toggled': 'anonymous-state',
   'anonymity.raised': 'public-log',
   'pulse.answered': 'anonymous-state',

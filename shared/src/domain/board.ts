@@ -1,3 +1,4 @@
+import type { CheckIn } from './checkIn.js';
 import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
 import type { Phase } from './phases.js';
@@ -243,6 +244,8 @@ export interface BoardState {
   lensTaps: LensTaps;
   /** SS-2: the team's cadence in days (from its history), for the default due date; null outside a team or without one */
   cadenceDays: number | null;
+  /** CI-1: the check-in question the facilitator put on everyone's board; null for none */
+  checkIn: CheckIn | null;
 }
 
 /** What the store records. Payloads carry tags, never participant ids, except where a name is public (actions). */
@@ -349,6 +352,7 @@ export function emptyBoard(id: string): BoardState {
     trustLens: false,
     lensTaps: new Map(),
     cadenceDays: null,
+    checkIn: null,
   };
 }
 
@@ -370,6 +374,7 @@ const LEAVES_CARDS: ReadonlySet<BoardEvent['type']> = new Set<BoardEvent['type']
   'timer.started',
   'timer.stopped',
   'timer.changed',
+  'checkin.asked',
 ]);
 const cardChanges = new WeakMap<BoardState, number>();
 

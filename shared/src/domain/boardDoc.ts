@@ -56,6 +56,7 @@ const SCALARS: Record<keyof Scalars, true> = {
   offers: true,
   trustLens: true,
   lens: true,
+  checkIn: true,
 };
 const SCALAR_KEYS = Object.keys(SCALARS) as (keyof Scalars)[];
 

@@ -65,6 +65,7 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'offer.accept': { type: 'offer.accept', offerId: 'nosuchoffer' },
   'lens.set': { type: 'lens.set', on: true },
   'lens.tap': { type: 'lens.tap', itemId: 'nosuchitem', part: 'empathy', on: true },
+  'checkin.set': { type: 'checkin.set', question: { prompt: 'weather' } },
 };
 
 /** PH-5 as the spec states it. */
@@ -126,6 +127,7 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'offer.accept': ['discuss', 'act'],
   'lens.set': ['discuss'],
   'lens.tap': ['discuss'],
+  'checkin.set': ['review', 'write'],
 };
 
 /** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */
@@ -154,6 +156,7 @@ describe('permissions', () => {
       'board.lock',
       'board.rename',
       'card.hide',
+      'checkin.set',
       'columns.set',
       'consensus.reveal',
       'consensus.start',

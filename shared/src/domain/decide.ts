@@ -78,6 +78,7 @@ export const FACILITATOR_COMMANDS = [
   'summary.email',
   'offer.accept',
   'lens.set',
+  'checkin.set',
 ] as const;
 
 /**
@@ -153,6 +154,8 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   // TL-10: only Discuss has an item being discussed; from Act on the lens shows what was tapped and takes no more
   'lens.set': ['discuss'],
   'lens.tap': ['discuss'],
+  // CI-4: the check-in opens the retro, before anyone writes
+  'checkin.set': ['review', 'write'],
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {

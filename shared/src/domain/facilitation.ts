@@ -2,6 +2,7 @@ import { fail } from '../protocol/errors.js';
 import type { Command } from '../protocol/messages.js';
 import type { BoardEvent, BoardState } from './board.js';
 import type { Actor, DecideContext, Decision } from './decide.js';
+import { sameCheckIn } from './checkIn.js';
 import { LIMITS } from './limits.js';
 import { revealOrder } from './reveal.js';
 import { itemIds, rankItems, talliesShown } from './voting.js';
@@ -22,6 +23,7 @@ export const FACILITATION_COMMANDS = [
   'facilitator.reclaim',
   'board.delete',
   'summary.email',
+  'checkin.set',
 ] as const;
 type FacilitationType = (typeof FACILITATION_COMMANDS)[number];
 export type FacilitationCommand = Extract<Command, { type: FacilitationType }>;
@@ -118,6 +120,10 @@ export function decideFacilitation(state: BoardState, actor: Actor, command: Fac
     case 'summary.email':
       // SU-1: checked here, sent by the room; the addresses are never recorded.
       return done([], { sent: command.to.length });
+    case 'checkin.set':
+      // CI-1: one question for the whole room, public like the board's name; nothing anyone answers is collected (CI-5)
+      if (sameCheckIn(state.checkIn, command.question)) return done([]);
+      return done([{ type: 'checkin.asked', question: command.question }]);
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);

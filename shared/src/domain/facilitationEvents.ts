@@ -1,4 +1,5 @@
 import type { BoardState } from './board.js';
+import type { CheckIn } from './checkIn.js';
 
 /**
  * Events of running the retro (issue 10, items 11 and 13–17), applied by `evolveFacilitation`. Kept apart
@@ -13,7 +14,8 @@ export type FacilitationEvent =
   | { type: 'action.marked'; actionId: string; done: boolean }
   | { type: 'hand.raised'; participantId: string; raised: boolean }
   | { type: 'reaction.toggled'; itemId: string; reaction: string; reactionTag: string; on: boolean }
-  | { type: 'reactions.enabled'; enabled: boolean };
+  | { type: 'reactions.enabled'; enabled: boolean }
+  | { type: 'checkin.asked'; question: CheckIn | null };
 
 export function evolveFacilitation(state: BoardState, event: FacilitationEvent): void {
   switch (event.type) {
@@ -52,6 +54,9 @@ export function evolveFacilitation(state: BoardState, event: FacilitationEvent):
     }
     case 'reactions.enabled':
       state.reactionsOn = event.enabled;
+      return;
+    case 'checkin.asked':
+      state.checkIn = event.question;
       return;
     default: {
       const unreachable: never = event;

@@ -19,6 +19,8 @@ export const LIMITS = {
   columns: 8,
   columnTitle: 60,
   columnPrompt: 200,
+  /** CI-3: the facilitator's own check-in question, one line */
+  checkInText: 140,
   /** JN-1: board passwords are short things said aloud or pasted into a chat */
   boardPassword: 64,
   /** PR-2: the people list shows this many before "+N more" */

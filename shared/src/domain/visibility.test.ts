@@ -149,6 +149,7 @@ describe('visibility', () => {
         'reactionsOn',
         'reactions',
         'trustLens',
+        'checkIn',
       ].sort(),
     );
     expect(board).toMatchObject({

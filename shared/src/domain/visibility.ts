@@ -8,6 +8,7 @@ import { type RevealKeys, revealOrder } from './reveal.js';
 import { publicCardCount } from './cardCount.js';
 import { itemIds, rankItems, talliesShown, tallyVotes, votesOf } from './voting.js';
 import { doneStageOf, progressOf, type Progress } from './progress.js';
+import { checkInShown, type CheckIn } from './checkIn.js';
 import { discussionOrder } from './facilitation.js';
 import type { Reaction } from './reactions.js';
 import { actionKind, type ActionKind } from './offers.js';
@@ -174,6 +175,8 @@ export interface PublicBoardView {
   trustLens: boolean;
   /** TL-4: per tapped item, how many tapped and (when it can be shown) the counts per part */
   lens: PublicLensItem[];
+  /** CI-1, CI-4: the check-in question, in Review and Write only; null otherwise or when none is asked */
+  checkIn: CheckIn | null;
 }
 
 export interface PersonalCard {
@@ -383,6 +386,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     trustLens: state.trustLens,
     lens: publicLens(state),
     minOthersToShow: state.minOthersToShow,
+    checkIn: checkInShown(state.phase) ? state.checkIn : null,
   };
 }
 

@@ -66,6 +66,9 @@ const EXAMPLES = [
   { id: ID, type: 'facilitator.reclaim' },
   { id: ID, type: 'board.delete' },
   { id: ID, type: 'summary.email', to: ['team@example.com', 'lead@example.org'] },
+  { id: ID, type: 'checkin.set', question: { prompt: 'oneWord' } },
+  { id: ID, type: 'checkin.set', question: { text: 'One emoji for your week?' } },
+  { id: ID, type: 'checkin.set', question: null },
 ];
 
 const rejects = (input: unknown) => expect(Command.safeParse(input).success, JSON.stringify(input)?.slice(0, 120)).toBe(false);
@@ -92,6 +95,16 @@ describe('command schemas', () => {
     rejects({ id: ID, type: 'action.ask', actionId: 'action_001', askOf: ' ' });
     rejects({ id: ID, type: 'action.ask', actionId: 'action_001' });
     rejects({ id: ID, type: 'action.create', itemId: CARD, text: 'x', askOf: 42 });
+  });
+  it(`CI-3 a check-in question is a built-in one or the facilitator's own line of at most ${LIMITS.checkInText} characters`, () => {
+    rejects({ id: ID, type: 'checkin.set', question: { text: 'x'.repeat(LIMITS.checkInText + 1) } });
+    rejects({ id: ID, type: 'checkin.set', question: { text: '   ' } });
+    rejects({ id: ID, type: 'checkin.set', question: { text: 'How are you?\nReally?' } });
+    rejects({ id: ID, type: 'checkin.set', question: { text: 'How are you\u202E?' } });
+    rejects({ id: ID, type: 'checkin.set', question: { prompt: 'noSuchPrompt' } });
+    rejects({ id: ID, type: 'checkin.set', question: { prompt: 'weather', text: 'and this' } });
+    rejects({ id: ID, type: 'checkin.set' });
+    expect(accepts({ id: ID, type: 'checkin.set', question: { text: `  ${'x'.repeat(LIMITS.checkInText)}  ` } })).toMatchObject({ question: { text: 'x'.repeat(LIMITS.checkInText) } });
   });
   it('TL-8 rejects a trust part that is not one of the four, and a tap without on/off', () => {
     rejects({ id: ID, type: 'lens.tap', itemId: CARD, part: 'trust', on: true });

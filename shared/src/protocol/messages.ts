@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_IN_PROMPTS } from '../domain/checkIn.js';
 import { EXPORT_LANGUAGES } from '../domain/exportWords.js';
 import { LIMITS } from '../domain/limits.js';
 import { PHASES } from '../domain/phases.js';
@@ -158,6 +159,12 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('reactions.enable'), enabled: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('facilitator.reclaim') }),
   z.strictObject({ ...base, type: z.literal('board.delete') }),
+  // CI-1, CI-3: a built-in question by id, or the facilitator's own words (one line, bounded like a title); null hides it
+  z.strictObject({
+    ...base,
+    type: z.literal('checkin.set'),
+    question: z.union([z.strictObject({ prompt: z.enum(CHECK_IN_PROMPTS) }), z.strictObject({ text: line(LIMITS.checkInText) })]).nullable(),
+  }),
   z.strictObject({
     ...base,
     type: z.literal('summary.email'),

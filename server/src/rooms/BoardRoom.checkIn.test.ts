@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { readBoardDoc, TEMPLATES } from '@candor/shared';
+import { pino } from 'pino';
+import { openSqliteStore } from '../storage/sqlite.js';
+import { Keyring } from '../identity.js';
+import { BoardRoom } from './BoardRoom.js';
+import { attachPerson, createTestBoard } from './room.testing.js';
+
+let counter = 0;
+const newId = () => `ci${String(++counter).padStart(10, '0')}`;
+
+async function roomWith() {
+  const store = openSqliteStore(':memory:');
+  const keyring = new Keyring(Buffer.alloc(32, 7));
+  await createTestBoard(store, keyring, 'board-checkin', 'Check-in test', TEMPLATES[2]!);
+  const deps = { store, keyring, logger: pino({ level: 'silent' }), now: () => 1_000, newId, newSeed: () => 'seed', claimAfterMs: 60_000 };
+  const load = async () => new BoardRoom((await store.loadBoard('board-checkin'))!, deps);
+  return { room: await load(), load };
+}
+
+describe('BoardRoom check-in question', () => {
+  it('CI-1 the facilitator’s question reaches the board document; a participant’s attempt is refused with NOT_FACILITATOR', async () => {
+    const { room } = await roomWith();
+    const fac = attachPerson(room, 'fac', newId, { facilitator: true });
+    const ada = attachPerson(room, 'ada', newId);
+    await fac.join();
+    await ada.join();
+    await fac.must({ type: 'checkin.set', question: { prompt: 'weather' } });
+    expect(readBoardDoc(room.boardDoc)?.checkIn).toEqual({ prompt: 'weather' });
+    expect(await ada.send({ type: 'checkin.set', question: { text: 'Who wrote what?' } })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(await ada.send({ type: 'checkin.set', question: null })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(readBoardDoc(room.boardDoc)?.checkIn).toEqual({ prompt: 'weather' });
+  });
+
+  it('CI-6 an acknowledged question survives a restart', async () => {
+    const { room, load } = await roomWith();
+    const fac = attachPerson(room, 'fac', newId, { facilitator: true });
+    await fac.join();
+    await fac.must({ type: 'checkin.set', question: { text: 'One emoji for your week?' } });
+    const again = await load();
+    expect(readBoardDoc(again.boardDoc)?.checkIn).toEqual({ text: 'One emoji for your week?' });
+    expect(again.state.checkIn).toEqual({ text: 'One emoji for your week?' });
+  });
+
+  it('CI-4 after Write the question is gone from the board document, and cannot be asked in Reveal', async () => {
+    const { room, load } = await roomWith();
+    const fac = attachPerson(room, 'fac', newId, { facilitator: true });
+    await fac.join();
+    await fac.must({ type: 'checkin.set', question: { prompt: 'oneWord' } });
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    expect(readBoardDoc(room.boardDoc)?.checkIn).toBeNull();
+    expect(await fac.send({ type: 'checkin.set', question: { prompt: 'energy' } })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(readBoardDoc((await load()).boardDoc)?.checkIn).toBeNull();
+  });
+});

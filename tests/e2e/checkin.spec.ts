@@ -1,0 +1,82 @@
+import { test, expect } from './fixtures/team';
+import type { Page } from '@playwright/test';
+import { BoardPage } from './pages/BoardPage';
+import { expectAccessibleInBothThemes } from './pages/accessibility';
+
+const PHONE = { width: 390, height: 844 };
+const checkIn = (page: Page) => page.getByRole('region', { name: 'Check-in', exact: true });
+
+test('CI-1 CI-2 CI-3 CI-4 the facilitator asks a check-in question and the other person’s board shows it, until Reveal', async ({ facilitator, ada }, testInfo) => {
+  test.setTimeout(240_000);
+  const page = facilitator.page;
+  const link = await facilitator.createRetro('Check-in');
+  await ada.join(link, 'Ada');
+  await expect(checkIn(ada.page)).toHaveCount(0);
+  // only the facilitator has the controls
+  await expect(ada.page.getByRole('button', { name: 'Ask this question' })).toHaveCount(0);
+
+  await page.getByLabel('Question', { exact: true }).selectOption({ label: 'Weather report: sunny, cloudy or stormy?' });
+  await page.getByRole('button', { name: 'Ask this question' }).click();
+  await expect(checkIn(ada.page)).toContainText('Weather report: sunny, cloudy or stormy?');
+  await expect(checkIn(page)).toContainText('Weather report: sunny, cloudy or stormy?');
+  await expectAccessibleInBothThemes(page, 'check-in (facilitator)');
+  await expectAccessibleInBothThemes(ada.page, 'check-in (participant)');
+  await facilitator.screenshot(testInfo, 'checkin-desktop-facilitator');
+  await ada.screenshot(testInfo, 'checkin-desktop-participant');
+
+  // another one: a different built-in question, the same on both boards
+  await page.getByRole('button', { name: 'Another one' }).click();
+  await expect(checkIn(ada.page)).not.toContainText('Weather report');
+  const asked = (await checkIn(page).getByRole('status').textContent())!;
+  expect(asked).not.toBe('');
+  await expect(checkIn(ada.page).getByRole('status')).toHaveText(asked);
+
+  // their own words, cut to the bound by the field
+  await page.getByLabel('Or your own question').fill('One emoji for your week?');
+  await page.getByRole('button', { name: 'Ask my question' }).click();
+  await expect(checkIn(ada.page).getByRole('status')).toHaveText('One emoji for your week?');
+  await expect(page.getByLabel('Or your own question')).toHaveAttribute('maxlength', '140');
+
+  // a German page words a built-in question in German
+  await page.getByLabel('Question', { exact: true }).selectOption({ label: 'One small win from this sprint?' });
+  await page.getByRole('button', { name: 'Ask this question' }).click();
+  await ada.page.goto(`${ada.page.url().split('?')[0]}?lang=de`);
+  await expect(ada.page.getByRole('region', { name: 'Check-in', exact: true }).getByRole('status')).toHaveText('Ein kleiner Erfolg aus diesem Sprint?');
+
+  await page.getByRole('button', { name: 'Hide the question' }).click();
+  await expect(checkIn(ada.page)).toHaveCount(0);
+  await expect(checkIn(page)).toHaveCount(0);
+
+  // CI-4: gone from view once the cards are revealed
+  await page.getByRole('button', { name: 'Ask this question' }).click();
+  await expect(checkIn(ada.page)).toHaveCount(1);
+  await facilitator.addCard('Start', 'Pair on the release script');
+  await facilitator.goTo('Reveal');
+  await expect(checkIn(ada.page)).toHaveCount(0);
+  await expect(checkIn(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ask this question' })).toHaveCount(0);
+});
+
+test('CI-1 at 390×844 the question is on the phone’s board; the facilitator asks it from the Facilitate tab', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const adaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+    const ada = new BoardPage(await adaContext.newPage(), 'ada');
+    const link = await fiona.createRetro('Check-in on a phone');
+    await ada.join(link, 'Ada');
+    const sections = fiona.page.getByRole('tablist', { name: 'Board sections' });
+    await sections.getByRole('tab', { name: 'Facilitate' }).click();
+    await fiona.page.getByRole('button', { name: 'Ask this question' }).click();
+    await fiona.screenshot(testInfo, 'checkin-phone-facilitator');
+    await expect(checkIn(ada.page).getByRole('status')).toHaveText('One word for this sprint?');
+    await expect(checkIn(ada.page)).toBeInViewport();
+    await ada.screenshot(testInfo, 'checkin-phone-participant');
+    await sections.getByRole('tab', { name: 'Board' }).click();
+    await expect(checkIn(fiona.page).getByRole('status')).toHaveText('One word for this sprint?');
+  } finally {
+    await fionaContext.close();
+    await adaContext.close();
+  }
+});

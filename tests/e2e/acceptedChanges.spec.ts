@@ -92,15 +92,12 @@ test('UI-20 a promise marked "not done" keeps its reason field while the board c
   await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
   await facilitator.goTo('Write');
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
   await page.getByRole('button', { name: 'Add action' }).click();
   await expect(page.getByLabel('Action', { exact: true }).last()).toHaveValue(promise);
-  await facilitator.goTo('Act');
-  await facilitator.goTo('Close');
+  await facilitator.runTo('Close');
 
   await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
   const entry = page.getByRole('article', { name: `Promise: ${promise}` });
@@ -154,8 +151,7 @@ test('UI-20 an edit or a delete of my revealed card, and the trust lens switched
   await expect(facilitator.card('A typo card')).toHaveCount(0);
 
   // The trust lens's switch stays where the facilitator put it (on the item discussed: the lens is Discuss's, TL-10)
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   const lens = page.getByLabel('Trust lens: let the room tag which parts of trust this touches');
   await expect(lens).not.toBeChecked();
@@ -247,9 +243,7 @@ test('UI-20 an action marked done and given a due date keeps both while the boar
   const acked = await watchAcks(page);
   await facilitator.createRetro('Actions settling');
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   await page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every Friday deploy');
   await page.getByRole('button', { name: 'Add action' }).click();
@@ -283,9 +277,7 @@ test('UI-20 DI-10 "Next item" pressed again before the board moved on does not s
   const acked = await watchAcks(page);
   await facilitator.createRetro('Next item');
   for (const text of ['Deploys on Friday afternoon', 'Flaky tests on CI', 'Reviews wait for days']) await facilitator.addCard('Stop', text);
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   const discussion = new DiscussionPage(page);
   const order = await discussion.order();
   await page.getByRole('button', { name: 'Start with the first item' }).click();
@@ -346,9 +338,7 @@ test('UI-20 "Check consensus" pressed again before the board shows the check doe
   const board = await facilitator.createRetro('Consensus');
   await ada.join(board, 'Ada');
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: 'Start with the first item' }).click();
   await page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every Friday deploy');
   await page.getByRole('button', { name: 'Add action' }).click();

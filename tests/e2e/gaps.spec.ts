@@ -79,11 +79,7 @@ test('GP-2 the closed retro copies its summary as Markdown, in the page language
   const link = await facilitator.createRetro('Sprint 9 retro');
   await ada.join(link, 'Ada');
   await ada.addCard('Start', 'Pair on the release checklist');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
-  await facilitator.goTo('Act');
-  await facilitator.goTo('Close');
+  await facilitator.runTo('Close');
   await ada.expectPhase('Close');
 
   await ada.page.getByRole('button', { name: 'Copy summary (Markdown)' }).click();
@@ -123,11 +119,7 @@ test('GP-4 the closed retro prints (or saves as PDF) as its summary alone: no co
   const link = await facilitator.createRetro('Sprint 10 retro');
   await ada.join(link, 'Ada');
   await ada.addCard('Continue', 'Demo to the whole team on Fridays');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
-  await facilitator.goTo('Act');
-  await facilitator.goTo('Close');
+  await facilitator.runTo('Close');
   await ada.expectPhase('Close');
 
   await ada.page.getByRole('button', { name: 'Print or save as PDF' }).click();
@@ -194,11 +186,7 @@ function printedMargins(pdf: Buffer, paper: { width: number; height: number }) {
 test('GP-4 SW-4 the printed summary keeps a margin on A4 and on Letter', async ({ facilitator }) => {
   await facilitator.createRetro('Sprint 11 retro');
   await facilitator.addCard('Continue', 'Keep the release notes short enough to read in one go on a Friday afternoon');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
-  await facilitator.goTo('Act');
-  await facilitator.goTo('Close');
+  await facilitator.runTo('Close');
   await expect(facilitator.page.getByRole('heading', { name: 'All cards' })).toBeVisible();
   for (const [format, paper] of [['A4', { width: 210, height: 297 }], ['Letter', { width: 215.9, height: 279.4 }]] as const) {
     const pdf = await facilitator.page.pdf({ format });
@@ -215,9 +203,7 @@ test('SM-2 EX-6 the closed summary’s "All cards" lists a column’s cards in t
   const page = facilitator.page;
   await facilitator.createRetro('Order of the cards');
   for (const text of ['Slow builds', 'Flaky tests', 'Late reviews']) await facilitator.addCard('Stop', text);
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   const discussion = new DiscussionPage(page);
   await expect(discussion.list.locator(':scope > li')).toHaveCount(3);
   const revealed = (await discussion.order()).map((text) => ['Slow builds', 'Flaky tests', 'Late reviews'].find((t) => text.includes(t))!);
@@ -225,8 +211,7 @@ test('SM-2 EX-6 the closed summary’s "All cards" lists a column’s cards in t
   await discussion.moveByKeyboard(new RegExp(`^Move: ${revealed[2]}`), 3, 1);
   const discussed = [revealed[2]!, revealed[0]!, revealed[1]!];
   await expect(discussion.list.locator(':scope > li').first()).toContainText(revealed[2]!);
-  await facilitator.goTo('Act');
-  await facilitator.goTo('Close');
+  await facilitator.runTo('Close');
   const stop = page.getByRole('region', { name: 'All cards' }).locator('.summary-columns > div').filter({ has: page.getByRole('heading', { name: 'Stop' }) });
   await expect(stop.getByRole('listitem')).toHaveCount(3);
   const listed = (await stop.getByRole('listitem').allInnerTexts()).map((text) => discussed.find((t) => text.includes(t)));

@@ -44,9 +44,7 @@ test('AN-11 AN-9 PU-5 presenting hides my unrevealed cards, my pulse and fist-of
   await expect(pulse.getByRole('radio', { name: '3 — somewhat safe' })).toBeChecked();
 
   // Discuss: a reaction, a trust-lens tap and a fist-of-five answer of Ada's
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
   // the switch shows the server's state: it turns on once the command is acknowledged, which a loaded machine delays
   // past what Playwright's check() waits for, so click and wait for it

@@ -18,9 +18,7 @@ test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offe
 
   await facilitator.goTo('Write');
   await ada.addCard('Not my job, not my problem', NOT_MY_JOB);
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
 
   // 1. What is the right thing to do? — the shared notes are the room's answer.
@@ -100,8 +98,7 @@ test('TL-4 TL-6 four people tap the trust lens; counts show once the room moves 
   await facilitator.goTo('Write');
   await ada.addCard('Not my job, not my problem', 'Nobody answers the platform channel');
   await bo.addCard('How can I help?', 'I could write the on-call handbook');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
+  await facilitator.runTo('Vote');
   await ada.voteFor('Nobody answers the platform channel');
   await facilitator.goTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this: Nobody answers/ }).click();
@@ -148,7 +145,7 @@ test('AC-9 a room that went on to Act without discussing anything can still plan
   await ada.join(link, 'Ada');
   await ada.addCard('Stop', 'Merging on Fridays');
   await ada.addCard('Start', 'Pairing on reviews');
-  for (const phase of ['Reveal', 'Vote', 'Discuss', 'Act'] as const) await facilitator.goTo(phase);
+  await facilitator.runTo('Act');
   await expect(ada.page.getByText('Nothing was discussed. Open an item below')).toBeVisible();
   const plan = ada.page.getByRole('button', { name: 'Plan actions (0): Merging on Fridays' });
   await expect(plan).toHaveAttribute('aria-expanded', 'false');

@@ -13,17 +13,14 @@ test('RE-10 leaving Review with unmarked promises says how many, and lets the fa
   // no promises yet: Review goes on without a question
   await facilitator.goTo('Write');
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   for (const text of promises) {
     await page.getByLabel('What is the right thing to do? How can I help?').fill(text);
     await page.getByRole('button', { name: /^Add action/ }).click();
     await expect(page.getByRole('article', { name: `Action: ${text}` })).toBeVisible();
   }
-  await facilitator.goTo('Act');
-  await facilitator.goTo('Close');
+  await facilitator.runTo('Close');
 
   await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
   const next = page.getByRole('button', { name: 'Next: Write' });

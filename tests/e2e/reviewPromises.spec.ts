@@ -10,9 +10,7 @@ async function promiseAndClose(facilitator: BoardPage, promise: string, dueDate?
   const page = facilitator.page;
   await facilitator.goTo('Write');
   await facilitator.addCard('Stop', `Card behind: ${promise}`);
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
   await page.getByRole('button', { name: /^Add action/ }).click();
@@ -22,8 +20,7 @@ async function promiseAndClose(facilitator: BoardPage, promise: string, dueDate?
     await action.getByLabel('Due date').fill(dueDate);
     await expect(action.getByLabel('Due date')).toHaveValue(dueDate);
   }
-  await facilitator.goTo('Act');
-  await facilitator.goTo('Close');
+  await facilitator.runTo('Close');
 }
 
 /**

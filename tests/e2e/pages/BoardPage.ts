@@ -1,5 +1,9 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
+/** The phases a facilitator steps a retro through, in order (a team retro's Review comes before Write). */
+const STEPS = ['Write', 'Reveal', 'Vote', 'Discuss', 'Act', 'Close'] as const;
+export type StepPhase = (typeof STEPS)[number];
+
 /** One person's view of a board, driven by role and label the way a person reads the page. */
 export class BoardPage {
   constructor(
@@ -82,7 +86,7 @@ export class BoardPage {
   }
 
   /** Moves the retro one step on; Reveal and Close are confirmed in their dialog (CF-1), and so is closing the vote when it asks (CF-2). */
-  async goTo(phase: 'Write' | 'Reveal' | 'Vote' | 'Discuss' | 'Act' | 'Close'): Promise<void> {
+  async goTo(phase: StepPhase): Promise<void> {
     if (phase === 'Close') {
       await this.page.getByRole('button', { name: 'Close the retro…' }).click();
       await this.confirm('Close the retro');
@@ -98,6 +102,18 @@ export class BoardPage {
       }
     }
     await this.expectPhase(phase);
+  }
+
+  /**
+   * SW-3: steps the retro from the phase it is in through every next one up to `phase` (each as `goTo` does it), so a
+   * test that only needs a board in Discuss or closed says so in one line.
+   */
+  async runTo(phase: StepPhase): Promise<void> {
+    const current = (await this.page.getByRole('navigation', { name: 'Retro phases' }).locator('[aria-current="step"]').textContent()) ?? '';
+    const from = STEPS.findIndex((step) => current.includes(step));
+    const to = STEPS.indexOf(phase);
+    if (to <= from) throw new Error(`runTo: the retro is in ${current.trim()}, not before ${phase}`);
+    for (const step of STEPS.slice(from + 1, to + 1)) await this.goTo(step);
   }
 
   /** The open confirmation dialog (CF-1 and the other "are you sure" questions). */

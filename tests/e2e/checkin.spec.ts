@@ -80,3 +80,86 @@ test('CI-1 at 390×844 the question is on the phone’s board; the facilitator a
     await adaContext.close();
   }
 });
+
+const status = (page: Page) => page.locator('.walk-status').getByRole('status');
+
+test('CW-1 CW-4 the facilitator walks the room through the columns; the other person’s focused column follows Next', async ({ facilitator, ada }, testInfo) => {
+  test.setTimeout(240_000);
+  const page = facilitator.page;
+  const link = await facilitator.createRetro('Column walk');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Pair on the release script');
+  await ada.addCard('Stop', 'Reviews wait for days');
+  await facilitator.addCard('Continue', 'Demo on Fridays');
+  await facilitator.goTo('Reveal');
+  await expect(ada.page.locator('section[aria-current="true"]')).toHaveCount(0);
+  // only the facilitator has the controls
+  await expect(ada.page.getByRole('button', { name: 'Walk through columns' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Walk through columns' }).click();
+  await expect(ada.column('Start')).toHaveAttribute('aria-current', 'true');
+  await expect(ada.column('Stop')).not.toHaveAttribute('aria-current', 'true');
+  await expect(status(ada.page)).toHaveText('Walking through the columns: Start, 1 of 3');
+
+  // by keyboard: the controls are buttons in the panel
+  await page.getByRole('button', { name: 'Next column' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(ada.column('Stop')).toHaveAttribute('aria-current', 'true');
+  await expect(ada.column('Start')).not.toHaveAttribute('aria-current', 'true');
+  await expect(status(ada.page)).toHaveText('Walking through the columns: Stop, 2 of 3');
+  await expect(facilitator.column('Stop')).toHaveAttribute('aria-current', 'true');
+  await expectAccessibleInBothThemes(page, 'column walk (facilitator)');
+  await expectAccessibleInBothThemes(ada.page, 'column walk (participant)');
+  await facilitator.screenshot(testInfo, 'walk-desktop-facilitator');
+  await ada.screenshot(testInfo, 'walk-desktop-participant');
+
+  await page.keyboard.press('Enter');
+  await expect(ada.column('Continue')).toHaveAttribute('aria-current', 'true');
+  // at the end Next stays focused and goes nowhere
+  await expect(page.getByRole('button', { name: 'Next column' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Next column' })).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('button', { name: 'Previous column' }).click();
+  await expect(ada.column('Stop')).toHaveAttribute('aria-current', 'true');
+
+  // nobody's screen is held: Ada still groups while the walk goes on
+  await ada.groupWith('Pair on the release script', 'Demo on Fridays');
+  await expect(ada.column('Stop')).toHaveAttribute('aria-current', 'true');
+
+  await page.getByRole('button', { name: 'Stop the walk' }).click();
+  await expect(ada.page.locator('section[aria-current="true"]')).toHaveCount(0);
+  await expect(status(ada.page)).toHaveText('');
+});
+
+test('CW-4 at 390×844 the focused column is the tab shown, and "Show …" brings it back after looking around', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const ada = new BoardPage(await phone.newPage(), 'ada');
+    const link = await fiona.createRetro('Walk on a phone');
+    await ada.join(link, 'Ada');
+    await fiona.addCard('Stop', 'Reviews wait for days');
+    await fiona.addCard('Continue', 'Demo on Fridays');
+    await fiona.goTo('Reveal');
+    const tabs = ada.page.getByRole('tablist', { name: 'Columns' });
+    await tabs.getByRole('tab', { name: /^Continue/ }).click();
+    await fiona.page.getByRole('button', { name: 'Walk through columns' }).click();
+    await expect(tabs.getByRole('tab', { name: /^Start/ })).toHaveAttribute('aria-selected', 'true');
+    await fiona.page.getByRole('button', { name: 'Next column' }).click();
+    await expect(tabs.getByRole('tab', { name: /^Stop/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(ada.column('Stop')).toHaveAttribute('aria-current', 'true');
+    await expect(ada.card('Reviews wait for days')).toBeVisible();
+    await ada.screenshot(testInfo, 'walk-phone-participant');
+
+    // Ada looks around, then follows the facilitator again
+    await tabs.getByRole('tab', { name: /^Continue/ }).click();
+    await expect(ada.card('Demo on Fridays')).toBeVisible();
+    await ada.page.getByRole('button', { name: 'Show “Stop”' }).click();
+    await expect(tabs.getByRole('tab', { name: /^Stop/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(ada.column('Stop')).toBeInViewport();
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});

@@ -76,6 +76,7 @@ describe('permissions', () => {
       'offer.accept': { offerId: 'nosuchoffer1' },
       'lens.set': { on: true },
       'checkin.set': { question: { prompt: 'weather' } },
+      'walk.focus': { columnId: 'start' },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

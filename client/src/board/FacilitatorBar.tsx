@@ -9,6 +9,7 @@ import { DoneProgress } from '../facilitation/DoneToggle.js';
 import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
 import { AnonymitySetting } from './AnonymitySetting.js';
 import { CheckInControls } from '../checkin/CheckInControls.js';
+import { WalkControls } from '../facilitation/WalkControls.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -51,6 +52,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
         </div>
       )}
       {allowedIn('checkin.set', board.phase) && <CheckInControls board={board} />}
+      {allowedIn('walk.focus', board.phase) && <WalkControls board={board} />}
       {allowedIn('settings.update', board.phase) && <VoteSettings board={board} />}
       {(board.phase === 'reveal' || board.phase === 'vote') && (
         <label className="switch">

@@ -14,6 +14,7 @@ import { pendingCardChanges } from './pendingChanges.js';
 import { cardsInScreenOrder, columnEntries, groupMembers } from './screenOrder.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { useCoarsePointer } from '../layout/useIsPhone.js';
+import { ColumnWalkStatus } from './ColumnWalk.js';
 
 /**
  * Revealed cards in their columns, in the order the server gave (which says nothing about who wrote what).
@@ -105,15 +106,18 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   // on a phone the column tabs follow it there, or it vanished from the column on screen and focus went to another card
   const menuCard = menuOf ? cardsById.get(menuOf) : undefined;
   const menuColumn = menuCard ? ((menuCard.groupId && groups.get(menuCard.groupId)?.columnId) || menuCard.columnId) : null;
+  // CW-4: the column the facilitator is walking the room through (Reveal only): in focus, the others dimmed
+  const walk = board.walkColumnId;
+  const walkClass = (columnId: string) => (walk === null ? '' : walk === columnId ? ' walk-focus' : ' walk-dim');
   const view = (
     <ColumnsView
-      follow={menuColumn}
+      follow={menuColumn ?? walk}
       columns={board.columns}
       counts={new Map(board.columns.map((c) => [c.id, countOf(c.id)]))}
       renderColumn={(column) => {
         const entries = entriesOf(column.id);
         return (
-          <section key={column.id} className="column" aria-labelledby={`col-${column.id}`}>
+          <section key={column.id} className={`column${walkClass(column.id)}`} aria-labelledby={`col-${column.id}`} aria-current={walk === column.id ? 'true' : undefined}>
             <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
             <p className="prompt">{columnPrompt(column)}</p>
             <ColumnDropZone columnId={column.id}>
@@ -125,7 +129,15 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
       }}
     />
   );
-  return canDrag ? <DragToGroup board={board}>{view}</DragToGroup> : view;
+  const columns = canDrag ? <DragToGroup board={board}>{view}</DragToGroup> : view;
+  return board.phase === 'reveal' ? (
+    <>
+      <ColumnWalkStatus columns={board.columns} walk={walk} />
+      {columns}
+    </>
+  ) : (
+    columns
+  );
 }
 
 function UngroupButton({ cardId, text }: { cardId: string; text: string }) {

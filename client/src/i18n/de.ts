@@ -207,6 +207,15 @@ const de: Catalogue = {
     sending: 'wird gesendet…',
     blameless: 'Frag doch, wie unser Ablauf das möglich gemacht hat.',
   },
+  walk: {
+    controls: 'Spalten durchgehen',
+    start: 'Spalten der Reihe nach durchgehen',
+    previous: 'Vorige Spalte',
+    next: 'Nächste Spalte',
+    stop: 'Durchgehen beenden',
+    status: 'Die Spalten werden durchgegangen: {{column}}, {{index}} von {{count}}',
+    follow: '„{{column}}“ zeigen',
+  },
   reveal: {
     title: 'Aufdecken',
     intro: 'Alle Karten liegen auf dem Tisch, ohne Namen. Lies sie mit Neugier und gruppiere die, die dasselbe sagen. Deine eigenen Karten kannst du noch ändern.',

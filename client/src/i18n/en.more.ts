@@ -309,6 +309,16 @@ const enMore = {
     add: 'Add column',
     save: 'Save columns',
   },
+  // CW-*: walking the room through the revealed columns
+  walk: {
+    controls: 'Column walk',
+    start: 'Walk through columns',
+    previous: 'Previous column',
+    next: 'Next column',
+    stop: 'Stop the walk',
+    status: 'Walking through the columns: {{column}}, {{index}} of {{count}}',
+    follow: 'Show “{{column}}”',
+  },
   reveal: {
     title: 'Reveal',
     intro: 'Every card is on the table, with no names. Read them with curiosity, and group the ones that say the same thing. You can still change your own cards.',

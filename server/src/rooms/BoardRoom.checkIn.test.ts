@@ -53,3 +53,21 @@ describe('BoardRoom check-in question', () => {
     expect(readBoardDoc((await load()).boardDoc)?.checkIn).toBeNull();
   });
 });
+
+describe('BoardRoom column walk', () => {
+  it('CW-1 CW-2 CW-5 the facilitator’s focused column reaches the board document, a participant is refused, and it survives a restart', async () => {
+    const { room, load } = await roomWith();
+    const fac = attachPerson(room, 'fac', newId, { facilitator: true });
+    const ada = attachPerson(room, 'ada', newId);
+    await fac.join();
+    await ada.join();
+    await ada.must({ type: 'card.add', columnId: 'stop', text: 'Reviews wait for days' });
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    await fac.must({ type: 'walk.focus', columnId: 'start' });
+    await fac.must({ type: 'walk.focus', columnId: 'stop' });
+    expect(readBoardDoc(room.boardDoc)?.walkColumnId).toBe('stop');
+    expect(await ada.send({ type: 'walk.focus', columnId: 'start' })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(readBoardDoc(room.boardDoc)?.walkColumnId).toBe('stop');
+    expect(readBoardDoc((await load()).boardDoc)?.walkColumnId).toBe('stop');
+  });
+});

@@ -50,6 +50,8 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'reactions.enabled': 'public-log',
   // CI-1: the question is public and names nobody; answers are spoken, never recorded (CI-5)
   'checkin.asked': 'public-log',
+  // CW-1: which column the room looks at, like the item being discussed
+  'walk.focused': 'public-log',
   'reaction.toggled': 'anonymous-state',
   'anonymity.raised': 'public-log',
   'pulse.answered': 'anonymous-state',

@@ -246,6 +246,8 @@ export interface BoardState {
   cadenceDays: number | null;
   /** CI-1: the check-in question the facilitator put on everyone's board; null for none */
   checkIn: CheckIn | null;
+  /** CW-1: the column the facilitator is walking the room through in Reveal; null when not walking */
+  walkColumnId: string | null;
 }
 
 /** What the store records. Payloads carry tags, never participant ids, except where a name is public (actions). */
@@ -353,6 +355,7 @@ export function emptyBoard(id: string): BoardState {
     lensTaps: new Map(),
     cadenceDays: null,
     checkIn: null,
+    walkColumnId: null,
   };
 }
 
@@ -375,6 +378,7 @@ const LEAVES_CARDS: ReadonlySet<BoardEvent['type']> = new Set<BoardEvent['type']
   'timer.stopped',
   'timer.changed',
   'checkin.asked',
+  'walk.focused',
 ]);
 const cardChanges = new WeakMap<BoardState, number>();
 
@@ -477,6 +481,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       // breakdown may show from now on, so its lens closes as when another item is selected (TL-9)
       if (state.phase === 'discuss' && event.phase !== 'discuss' && state.currentItemId !== null) state.leftItemIds.add(state.currentItemId);
       state.phase = event.phase;
+      // CW-3: a walk through the columns ends when the room leaves Reveal; coming back starts without one
+      state.walkColumnId = null;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       // (forEach: at a board's first reveal this runs cold over 1,500 cards, where an interpreted `for…of` over the
       // map makes a result object per card)

@@ -57,6 +57,7 @@ const SCALARS: Record<keyof Scalars, true> = {
   trustLens: true,
   lens: true,
   checkIn: true,
+  walkColumnId: true,
 };
 const SCALAR_KEYS = Object.keys(SCALARS) as (keyof Scalars)[];
 

@@ -66,6 +66,7 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'lens.set': { type: 'lens.set', on: true },
   'lens.tap': { type: 'lens.tap', itemId: 'nosuchitem', part: 'empathy', on: true },
   'checkin.set': { type: 'checkin.set', question: { prompt: 'weather' } },
+  'walk.focus': { type: 'walk.focus', columnId: 'start' },
 };
 
 /** PH-5 as the spec states it. */
@@ -128,6 +129,7 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'lens.set': ['discuss'],
   'lens.tap': ['discuss'],
   'checkin.set': ['review', 'write'],
+  'walk.focus': ['reveal'],
 };
 
 /** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */
@@ -180,6 +182,7 @@ describe('permissions', () => {
       'timer.resume',
       'timer.start',
       'timer.stop',
+      'walk.focus',
     ]);
     expect(isFacilitatorCommand('card.add')).toBe(false);
     expect(isFacilitatorCommand('pulse.answer')).toBe(false);

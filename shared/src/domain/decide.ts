@@ -79,6 +79,7 @@ export const FACILITATOR_COMMANDS = [
   'offer.accept',
   'lens.set',
   'checkin.set',
+  'walk.focus',
 ] as const;
 
 /**
@@ -156,6 +157,8 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'lens.tap': ['discuss'],
   // CI-4: the check-in opens the retro, before anyone writes
   'checkin.set': ['review', 'write'],
+  // CW-3: the walk is how the room reads the revealed cards before grouping and voting
+  'walk.focus': ['reveal'],
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {

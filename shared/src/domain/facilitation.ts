@@ -24,6 +24,7 @@ export const FACILITATION_COMMANDS = [
   'board.delete',
   'summary.email',
   'checkin.set',
+  'walk.focus',
 ] as const;
 type FacilitationType = (typeof FACILITATION_COMMANDS)[number];
 export type FacilitationCommand = Extract<Command, { type: FacilitationType }>;
@@ -124,6 +125,11 @@ export function decideFacilitation(state: BoardState, actor: Actor, command: Fac
       // CI-1: one question for the whole room, public like the board's name; nothing anyone answers is collected (CI-5)
       if (sameCheckIn(state.checkIn, command.question)) return done([]);
       return done([{ type: 'checkin.asked', question: command.question }]);
+    case 'walk.focus':
+      // CW-1: one column in focus on every screen, public like the current item in Discuss
+      if (command.columnId !== null && !state.columns.some((c) => c.id === command.columnId)) return fail('NOT_FOUND', 'No such column.');
+      if (state.walkColumnId === command.columnId) return done([]);
+      return done([{ type: 'walk.focused', columnId: command.columnId }]);
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);

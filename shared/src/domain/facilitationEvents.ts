@@ -15,7 +15,8 @@ export type FacilitationEvent =
   | { type: 'hand.raised'; participantId: string; raised: boolean }
   | { type: 'reaction.toggled'; itemId: string; reaction: string; reactionTag: string; on: boolean }
   | { type: 'reactions.enabled'; enabled: boolean }
-  | { type: 'checkin.asked'; question: CheckIn | null };
+  | { type: 'checkin.asked'; question: CheckIn | null }
+  | { type: 'walk.focused'; columnId: string | null };
 
 export function evolveFacilitation(state: BoardState, event: FacilitationEvent): void {
   switch (event.type) {
@@ -57,6 +58,9 @@ export function evolveFacilitation(state: BoardState, event: FacilitationEvent):
       return;
     case 'checkin.asked':
       state.checkIn = event.question;
+      return;
+    case 'walk.focused':
+      state.walkColumnId = event.columnId;
       return;
     default: {
       const unreachable: never = event;

@@ -150,6 +150,7 @@ describe('visibility', () => {
         'reactions',
         'trustLens',
         'checkIn',
+        'walkColumnId',
       ].sort(),
     );
     expect(board).toMatchObject({

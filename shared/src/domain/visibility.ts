@@ -177,6 +177,8 @@ export interface PublicBoardView {
   lens: PublicLensItem[];
   /** CI-1, CI-4: the check-in question, in Review and Write only; null otherwise or when none is asked */
   checkIn: CheckIn | null;
+  /** CW-1: the column in focus while the facilitator walks the room through Reveal; null otherwise */
+  walkColumnId: string | null;
 }
 
 export interface PersonalCard {
@@ -387,6 +389,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     lens: publicLens(state),
     minOthersToShow: state.minOthersToShow,
     checkIn: checkInShown(state.phase) ? state.checkIn : null,
+    walkColumnId: state.phase === 'reveal' ? state.walkColumnId : null,
   };
 }
 

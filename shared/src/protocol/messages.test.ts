@@ -69,6 +69,8 @@ const EXAMPLES = [
   { id: ID, type: 'checkin.set', question: { prompt: 'oneWord' } },
   { id: ID, type: 'checkin.set', question: { text: 'One emoji for your week?' } },
   { id: ID, type: 'checkin.set', question: null },
+  { id: ID, type: 'walk.focus', columnId: 'start' },
+  { id: ID, type: 'walk.focus', columnId: null },
 ];
 
 const rejects = (input: unknown) => expect(Command.safeParse(input).success, JSON.stringify(input)?.slice(0, 120)).toBe(false);

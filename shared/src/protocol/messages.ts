@@ -165,6 +165,8 @@ export const Command = z.discriminatedUnion('type', [
     type: z.literal('checkin.set'),
     question: z.union([z.strictObject({ prompt: z.enum(CHECK_IN_PROMPTS) }), z.strictObject({ text: line(LIMITS.checkInText) })]).nullable(),
   }),
+  // CW-1: the column the room is walked through in Reveal; null ends the walk
+  z.strictObject({ ...base, type: z.literal('walk.focus'), columnId: columnId.nullable() }),
   z.strictObject({
     ...base,
     type: z.literal('summary.email'),

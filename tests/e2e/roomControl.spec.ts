@@ -198,9 +198,7 @@ test('JN-9 a newcomer cannot join under the name of someone here: the join form 
   const link = await createUnnamedRetro(facilitator);
   await ada.join(link, 'Ada');
   // two "Ada"s in the people list, in "Ada joined" and as action owners could not be told apart, by anyone
-  await bo.page.goto(link);
-  await bo.page.getByLabel('Your name').fill(' ada ');
-  await bo.page.getByRole('button', { name: 'Join' }).click();
+  await bo.askToJoin(link, ' ada ');
   await expect(bo.page.getByText('Someone here is already called ada. Add an initial or a word, so people can tell you apart')).toBeVisible();
   await expect(facilitator.people().getByRole('listitem').filter({ hasText: /^Ada/i })).toHaveCount(1);
   // RW-1: 'add an initial' to the name typed, which is still in the field, the caret after it (it was emptied)
@@ -217,9 +215,7 @@ test('JN-9 SW-1 your own other device: the refusal says to close it there or wai
   const link = await createUnnamedRetro(facilitator);
   await ada.join(link, 'Ada');
   // Ada's laptop still holds her place; she opens the link on her phone (here bo's browser) with her own name
-  await bo.page.goto(link);
-  await bo.page.getByLabel('Your name').fill('Ada');
-  await bo.page.getByRole('button', { name: 'Join' }).click();
+  await bo.askToJoin(link, 'Ada');
   await expect(bo.page.getByText('If that is you in another window or on another device, close it there (or wait half a minute) and join again.')).toBeVisible();
   await ada.page.goto('about:blank');
   await expect(facilitator.page.getByText('1 online')).toBeVisible();

@@ -150,8 +150,7 @@ test('DO-9 a board document request and a notes ticket the server refused are as
   await expect(facilitator.card('Written by Ada')).toBeVisible();
 
   // the notes: what Ada types reaches this page
-  await facilitator.goTo('Vote');
-  await facilitator.goTo('Discuss');
+  await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this: Written by Ada/ }).click();
   await ada.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes').fill('Still connected.');
   await expect(facilitator.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes')).toHaveValue('Still connected.');

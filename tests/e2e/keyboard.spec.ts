@@ -135,7 +135,7 @@ test('UI-10 TE-2 the column editor opens on its first title, "Add column" lands 
 test('UI-10 DI-2 DI-6 "Discuss this", → and "Reopen" from the keyboard put focus on the item now discussed, not on a reaction or the item left', async ({ facilitator }) => {
   await facilitator.createRetro('Choosing items by keyboard');
   for (const text of ['Flaky end-to-end tests', 'Nobody reviews on Fridays']) await facilitator.addCard('Stop', text);
-  for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await facilitator.goTo(phase);
+  await facilitator.runTo('Discuss');
   const page = facilitator.page;
   const now = page.getByRole('article', { name: /^Now discussing/ });
   const pressed = page.getByRole('button', { pressed: true });

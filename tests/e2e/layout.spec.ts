@@ -197,8 +197,7 @@ test('UI-28 AN-11 at 1280×800 presenting in Vote keeps the retro\'s name whole:
     const page = fiona.page;
     await fiona.createRetro('Payments squad retro');
     await fiona.addCard('Stop', 'Deploys on Friday afternoon');
-    await fiona.goTo('Reveal');
-    await fiona.goTo('Vote');
+    await fiona.runTo('Vote');
     await page.getByRole('button', { name: 'Presenting', exact: true }).click();
     await expect(page.getByRole('button', { name: 'Presenting: your marks are hidden' })).toHaveAttribute('aria-pressed', 'true');
     // it was "Payments squad r…": the row was measured before the toggle grew, and not again
@@ -216,8 +215,7 @@ test('UI-28 at 1280×800 past phases are named where the header row has room for
     const page = fiona.page;
     await fiona.createRetro('Sprint 7');
     await fiona.addCard('Stop', 'Deploys on Friday afternoon');
-    await fiona.goTo('Reveal');
-    await fiona.goTo('Vote');
+    await fiona.runTo('Vote');
     // two past phases, a short name: "✓ Write ✓ Reveal", and "Connected" (both were bare marks at every desk under 1440 px)
     const widths = () => page.locator('.stepper li.done .phase-name').evaluateAll((names) => names.map((n) => Math.round(n.getBoundingClientRect().width)));
     await expect.poll(widths).toHaveLength(2);

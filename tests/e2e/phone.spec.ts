@@ -117,7 +117,7 @@ test('UI-12 on a phone the actions have a tab of their own from Discuss on', asy
     const sections = ada.page.getByRole('tablist', { name: 'Board sections' });
     await expect(sections.getByRole('tab', { name: /^Actions/ })).toHaveCount(0);
 
-    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
     await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
     await fiona.page.getByRole('button', { name: 'Add action' }).click();
@@ -135,7 +135,7 @@ test('UI-12 on a phone the actions have a tab of their own from Discuss on', asy
 test('UI-12 when the retro closes, a phone on the Actions tab is taken to the summary and its downloads', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   await deskAndPhone(browser, 'Closing on a phone', async (fiona, ada) => {
-    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
     await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
     await fiona.page.getByRole('button', { name: 'Add action' }).click();
@@ -311,7 +311,7 @@ test('UI-14 the "Group with…" picker stays inside its card, on a phone and at 
 test('UI-12 on a phone the running timer stays in sight at the bottom, however far down the page the person is', async ({ browser }) => {
   test.setTimeout(180_000);
   await deskAndPhone(browser, 'A timer on a phone', async (fiona, ada) => {
-    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
     await fiona.page.getByRole('button', { name: '3 min' }).click();
     const timer = ada.page.getByRole('timer', { name: 'Time left' });
@@ -497,7 +497,7 @@ test('UI-7 on a phone the box stays in sight above the bars at the bottom as car
 test('UI-7 on a phone the action field stays in sight as actions are added with Enter', async ({ browser }) => {
   test.setTimeout(180_000);
   await deskAndPhone(browser, 'Actions typed on a phone', async (fiona, ada) => {
-    for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await fiona.goTo(phase);
+    await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
     const field = ada.page.getByLabel('What is the right thing to do? How can I help?').first();
     await field.focus();

@@ -150,8 +150,7 @@ test('DN-2 AN-5 in Vote the facilitator\'s count says "done voting": it counts "
   await ada.join(link, 'Ada');
   await ada.addCard("I don't know…", 'Pairing on reviews');
   await ada.addCard("I'm stuck on…", 'Flaky deploys');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
+  await facilitator.runTo('Vote');
   const count = facilitator.panel().getByRole('status').filter({ hasText: /\d of \d/ });
   // Ada spends every vote she has, and has not said she is done: nobody is counted, and the line says what it counts
   await ada.voteFor('Pairing on reviews', 2);
@@ -253,7 +252,7 @@ test('CF-1 in Act, "Close the retro…" is in sight on a 1280×800 desk without 
   const link = await createUnnamedRetro(facilitator);
   await ada.join(link, 'Ada');
   await ada.addCard("I'm stuck on…", 'Flaky deploys');
-  for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) await facilitator.goTo(phase);
+  await facilitator.runTo('Discuss');
   const nextStood = (await facilitator.panel().getByRole('button', { name: 'Next: Act' }).boundingBox())!;
   await facilitator.goTo('Act');
   const close = facilitator.panel().getByRole('button', { name: 'Close the retro…' });

@@ -38,8 +38,7 @@ test('UI-22 a vote my personal view already shows is not counted again while its
   await facilitator.createRetro('Counted once');
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
   await facilitator.addCard('Stop', 'Flaky tests on CI');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
+  await facilitator.runTo('Vote');
   await expect(page.getByText('You have 3 votes left')).toBeVisible();
 
   // the server shows my vote in my personal view, then answers; the answer is held here

@@ -96,8 +96,7 @@ test('UI-10 a vote button at the cap keeps focus and says why a press does nothi
   const link = await openBoard(page);
   await ada.join(link, 'Ada');
   await ada.addCard('Start', 'Short reviews');
-  await facilitator.goTo('Reveal');
-  await facilitator.goTo('Vote');
+  await facilitator.runTo('Vote');
   const vote = ada.page.getByRole('button', { name: /^Vote for: Short reviews/ });
   await vote.focus();
   await ada.page.keyboard.press('Enter');

@@ -163,3 +163,35 @@ test('CW-4 at 390×844 the focused column is the tab shown, and "Show …" bring
     await phone.close();
   }
 });
+
+test('CW-1 at 390×844 the facilitator steps the walk from the Board tab’s bar, seeing the column the room sees', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Walking from a phone');
+    await fiona.addCard('Start', 'Pair on the release script');
+    await fiona.goTo('Reveal');
+    const sections = page.getByRole('tablist', { name: 'Board sections' });
+    await sections.getByRole('tab', { name: 'Facilitate' }).click();
+    await page.getByRole('button', { name: 'Walk through columns' }).click();
+    await sections.getByRole('tab', { name: 'Board' }).click();
+    const bar = page.getByRole('region', { name: 'Next steps' });
+    const tabs = page.getByRole('tablist', { name: 'Columns' });
+    await expect(tabs.getByRole('tab', { name: /^Start/ })).toHaveAttribute('aria-selected', 'true');
+    await bar.getByRole('button', { name: 'Next column' }).click();
+    await expect(tabs.getByRole('tab', { name: /^Stop/ })).toHaveAttribute('aria-selected', 'true');
+    // Back, Next column and Next: Vote side by side, each whole on the screen
+    for (const name of ['Back', 'Next column', 'Next: Vote']) await expect(bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    await fiona.screenshot(testInfo, 'walk-phone-facilitator-mid');
+    await bar.getByRole('button', { name: 'Next column' }).click();
+    await expect(tabs.getByRole('tab', { name: /^Continue/ })).toHaveAttribute('aria-selected', 'true');
+    await fiona.screenshot(testInfo, 'walk-phone-facilitator');
+    // at the last column the bar has only the phase steps
+    await expect(bar.getByRole('button', { name: 'Next column' })).toHaveCount(0);
+    await expect(bar.getByRole('button', { name: 'Next: Vote' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});

@@ -3,6 +3,7 @@ import type { PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { usePhaseStep } from './usePhaseStep.js';
 import { useNextItem } from '../discuss/useNextItem.js';
+import { useSession } from './SessionContext.js';
 
 /**
  * UI-29: on a phone the facilitator's next steps are on the Board tab too — "Next: <phase>", and in Discuss "Next
@@ -15,6 +16,11 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const { next, previous, moving, press, landing, dialogs } = usePhaseStep(board);
   const nextItem = useNextItem(board);
+  const session = useSession();
+  // CW-1: during a walk through the columns, the next column is a step here too (the walk starts and stops on the
+  // Facilitate tab), so the facilitator walks the room from the board the room is looking at
+  const walkAt = board.walkColumnId ? board.columns.findIndex((c) => c.id === board.walkColumnId) : -1;
+  const walkNext = walkAt >= 0 ? board.columns[walkAt + 1] : undefined;
   const ref = useRef<HTMLElement | null>(null);
   const step = next && next !== 'closed' ? next : null;
   const shown = step !== null || nextItem.shown;
@@ -65,8 +71,13 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
             {t(nextItem.label)}
           </button>
         )}
+        {walkNext && (
+          <button type="button" className="primary" onClick={() => session.send({ type: 'walk.focus', columnId: walkNext.id })}>
+            {t('walk.next')}
+          </button>
+        )}
         {step && (
-          <button type="button" className={nextItem.shown ? undefined : 'primary'} aria-disabled={moving} onClick={press(step)}>
+          <button type="button" className={nextItem.shown || walkNext ? undefined : 'primary'} aria-disabled={moving} onClick={press(step)}>
             {t('facilitator.next', { phase: t(`phases.${step}`) })}
           </button>
         )}

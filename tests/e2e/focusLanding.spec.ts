@@ -180,3 +180,21 @@ test('UI-10 grouping with "Group with…" and "Ungroup" from the keyboard, focus
   await page.getByRole('heading', { name: 'Reveal', level: 1 }).or(page.getByRole('heading', { name: 'Reveal' })).first().click();
   await expect(more).toHaveAttribute('aria-expanded', 'false');
 });
+
+test('WF-1 UI-10 someone who joins late, in Vote or Discuss, lands on the phase\'s heading, not on the header\'s Share', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Late focus');
+  await facilitator.addCard('Stop', 'Merging on Fridays');
+  await facilitator.runTo('Vote');
+  // the Vote phase's code is a chunk of its own, not yet on a newcomer's page when the join form goes away
+  await ada.page.goto(link);
+  await ada.page.getByLabel('Your name').fill('Ada');
+  await ada.page.getByLabel('Your name').press('Enter');
+  await expect(ada.page.getByRole('heading', { level: 2, name: 'Vote' })).toBeFocused();
+  expect(await focused(ada.page)).toBe('h2 Vote');
+
+  await facilitator.goTo('Discuss');
+  await bo.page.goto(link);
+  await bo.page.getByLabel('Your name').fill('Bo');
+  await bo.page.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeFocused();
+});

@@ -34,6 +34,15 @@ export function wentWithPhaseBefore({ focusedAt, phaseChangedAt: changedAt = pha
   return focusedAt <= changedAt && now - changedAt < PHASE_CHANGE_SETTLES_MS;
 }
 
+/**
+ * UI-10 WF-1: the join form that had focus went away. The phase's heading takes focus now, or, when its code is still on
+ * its way (a newcomer joining in Vote or Discuss: each phase after Write is a chunk of its own), when it appears; until
+ * then the focus rescue leaves focus alone (it put focus on the header's Share).
+ */
+export function focusPhaseHeadingWhenShown(): void {
+  if (!focusPhaseHeading()) headingAwaitedUntil = performance.now() + HEADING_AWAITED_MS;
+}
+
 /** `PhaseIntro`'s heading appeared: it takes focus if a phase change left it waiting and focus is still nowhere */
 export function headingAppeared(heading: HTMLElement | null): void {
   if (!headingAwaited()) return;

@@ -25,7 +25,7 @@ import { useSession } from './SessionContext.js';
 import { forgetRetro, rememberRetro } from '../home/myRetros.js';
 import { NotFound } from '../layout/NotFound.js';
 import { lazyWithWords, preloadLazyParts } from '../i18n/lazyWithWords.js';
-import { focusPhaseHeading, useHeadingTakesFocusOnPhaseChange } from '../a11y/phaseHeading.js';
+import { focusPhaseHeadingWhenShown, useHeadingTakesFocusOnPhaseChange } from '../a11y/phaseHeading.js';
 
 // The facilitator's tools are a chunk of their own: participants never download them. Nor do they download the
 // door (only boards with a password or a knock show it) or the creator's banner and delete button.
@@ -87,11 +87,12 @@ export function BoardScreen({
   }, [boardShown]);
 
   // UI-10: the join form that had focus is gone, and focus fell to the page: it goes to the phase's heading, so a
-  // keyboard user goes on from the board rather than from the top of the page
+  // keyboard user goes on from the board rather than from the top of the page (or, in a phase whose code is still on
+  // its way, when that heading appears: WF-1)
   useEffect(() => {
     if (!joinedFromForm || !boardShown || state.door) return;
     if (document.activeElement && document.activeElement !== document.body) return;
-    focusPhaseHeading();
+    focusPhaseHeadingWhenShown();
   }, [joinedFromForm, boardShown, state.door]);
 
   // MY-1: this browser remembers the retros it took part in.

@@ -232,6 +232,7 @@ describe('command schemas', () => {
       rejects({ id: ID, type: 'columns.set', columns: [{ title: bad, prompt: '' }] });
       rejects({ id: ID, type: 'columns.set', columns: [{ title: 'x', prompt: bad }] });
       rejects({ id: ID, type: 'review.mark', ref: REF, status: 'not-done', reason: bad });
+      rejects({ id: ID, type: 'board.rename', name: bad });
       expect(CreateBoardRequest.safeParse({ name: bad, templateId: 'start-stop-continue' }).success).toBe(false);
       expect(CreateTeamRequest.safeParse({ name: bad }).success).toBe(false);
     }

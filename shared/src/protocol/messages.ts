@@ -133,7 +133,7 @@ export const Command = z.discriminatedUnion('type', [
       .max(LIMITS.columns, `at most ${LIMITS.columns} columns`),
   }),
   // Issue 10: what a facilitator reaches for (rules NA-*, DN-*, JN-*, LK-*, MO-*, SG-*).
-  z.strictObject({ ...base, type: z.literal('board.rename'), name: text(LIMITS.boardName) }),
+  z.strictObject({ ...base, type: z.literal('board.rename'), name: line(LIMITS.boardName) }),
   z.strictObject({ ...base, type: z.literal('done.mark'), done: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('done.reset') }),
   z.strictObject({ ...base, type: z.literal('access.password'), password: boardPassword.nullable() }),

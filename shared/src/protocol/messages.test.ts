@@ -233,6 +233,8 @@ describe('command schemas', () => {
       rejects({ id: ID, type: 'columns.set', columns: [{ title: 'x', prompt: bad }] });
       rejects({ id: ID, type: 'review.mark', ref: REF, status: 'not-done', reason: bad });
       rejects({ id: ID, type: 'board.rename', name: bad });
+      rejects({ id: ID, type: 'action.ask', actionId: 'action_001', askOf: bad });
+      rejects({ id: ID, type: 'action.create', itemId: CARD, text: 'A staging cluster', askOf: bad });
       expect(CreateBoardRequest.safeParse({ name: bad, templateId: 'start-stop-continue' }).success).toBe(false);
       expect(CreateTeamRequest.safeParse({ name: bad }).success).toBe(false);
     }
@@ -240,6 +242,7 @@ describe('command schemas', () => {
     expect(!result.success && describeIssues(result.error)).toBe('name: must be one line (no line breaks)');
     expect(JoinCommand.parse({ ...valid.join, name: 'Ada Lovelace\n' }).name).toBe('Ada Lovelace');
     accepts({ ...valid.cardAdd, text: 'first\nsecond' });
+    accepts({ id: ID, type: 'action.create', itemId: CARD, text: 'first\nsecond', askOf: 'Platform team' });
   });
 
   it(`IN-31 a group title names the title it replaces; a discussion order lists at most ${LIMITS.discussOrderMax} items; a reaction is a known one; a summary goes to 1–${LIMITS.emailRecipients} addresses`, () => {

@@ -57,6 +57,18 @@ test('CI-1 CI-2 CI-3 CI-4 the facilitator asks a check-in question and the other
   await expect(page.getByRole('button', { name: 'Ask this question' })).toHaveCount(0);
 });
 
+test('CI-4 a team retro asks its check-in in Review, and it stays on the board through Write', async ({ facilitator, ada }) => {
+  test.setTimeout(180_000);
+  const team = await facilitator.createTeam('Check-in team');
+  const link = await facilitator.startTeamRetro(team, 'Sprint 1');
+  await ada.join(link, 'Ada');
+  await facilitator.page.getByRole('button', { name: 'Another one' }).click();
+  const asked = (await checkIn(facilitator.page).getByRole('status').textContent())!;
+  await expect(checkIn(ada.page).getByRole('status')).toHaveText(asked);
+  await facilitator.goTo('Write');
+  await expect(checkIn(ada.page).getByRole('status')).toHaveText(asked);
+});
+
 test('CI-1 at 390×844 the question is on the phone’s board; the facilitator asks it from the Facilitate tab', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });

@@ -198,3 +198,31 @@ test('WF-1 UI-10 someone who joins late, in Vote or Discuss, lands on the phase\
   await bo.page.getByRole('button', { name: 'Join' }).click();
   await expect(bo.page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeFocused();
 });
+
+test('WF-2 UI-10 the facilitator who moves the retro on from far down the page sees the new phase from its heading, focus staying on the step buttons', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Facilitator in sight');
+  await ada.join(link, 'Ada');
+  const page = facilitator.page;
+  for (let i = 1; i <= 10; i++) await ada.addCard(i % 2 ? 'Stop' : 'Start', `Card number ${i}, long enough to take a line or two of the column`);
+  for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) {
+    // Fiona has read far down the cards when she presses "Next" in her panel, which stays in sight
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(50);
+    await facilitator.goTo(phase);
+    const heading = page.getByRole('heading', { level: 2, name: phase, exact: true });
+    await expect(heading).toBeVisible();
+    // the new phase reads from its top: its heading is under the header that stays at the top, not scrolled past
+    await expect
+      .poll(() =>
+        heading.evaluate((el) => {
+          const header = document.querySelector('.board-header')!.getBoundingClientRect();
+          const box = el.getBoundingClientRect();
+          return box.top >= Math.round(header.bottom) - 1 && box.bottom <= window.innerHeight;
+        }),
+        { message: `${phase}: the heading is in sight` },
+      )
+      .toBe(true);
+    // and focus stays where she pressed (the step buttons' group), not moved into the phase
+    expect(await page.evaluate(() => document.activeElement?.closest('.board-main') === null)).toBe(true);
+  }
+});

@@ -43,8 +43,22 @@ export function focusPhaseHeadingWhenShown(): void {
   if (!focusPhaseHeading()) headingAwaitedUntil = performance.now() + HEADING_AWAITED_MS;
 }
 
+/** WF-2: a phase change that left focus outside the phase, whose heading was not there yet, scrolls to it when it comes */
+let headingScrollAwaitedUntil = 0;
+
+/** Scrolls the heading of the phase on screen into sight, under the header (scroll-padding-top); false when there is none yet. */
+function showPhaseHeading(): boolean {
+  const heading = document.querySelector<HTMLElement>('.board-main .phase-intro h2');
+  heading?.scrollIntoView({ block: 'nearest' });
+  return heading !== null;
+}
+
 /** `PhaseIntro`'s heading appeared: it takes focus if a phase change left it waiting and focus is still nowhere */
 export function headingAppeared(heading: HTMLElement | null): void {
+  if (performance.now() < headingScrollAwaitedUntil) {
+    headingScrollAwaitedUntil = 0;
+    heading?.scrollIntoView({ block: 'nearest' });
+  }
   if (!headingAwaited()) return;
   headingAwaitedUntil = 0;
   if (heading && focusIsLost()) heading.focus();
@@ -68,7 +82,13 @@ export function useHeadingTakesFocusOnPhaseChange(phase: string | null): void {
     const before = shown.current;
     shown.current = phase;
     if (before !== null && before !== phase) phaseChangedAt = performance.now();
-    if (before === null || before === phase || !focusIsLost()) return;
-    if (!focusPhaseHeading()) headingAwaitedUntil = performance.now() + HEADING_AWAITED_MS;
+    if (before === null || before === phase) return;
+    if (focusIsLost()) {
+      if (!focusPhaseHeading()) headingAwaitedUntil = performance.now() + HEADING_AWAITED_MS;
+    } else if (!document.activeElement?.closest('.board-main')) {
+      // WF-2: focus stays where it was, outside the phase (the facilitator's step buttons, the header), and the new
+      // phase still reads from its top: left where the old one was scrolled to, Discuss opened at its 16th item
+      if (!showPhaseHeading()) headingScrollAwaitedUntil = performance.now() + HEADING_AWAITED_MS;
+    }
   }, [phase]);
 }

@@ -58,10 +58,10 @@ function lib0WithoutSchema(): Plugin {
  * UI-6: what every page loads first (the entry's own files), and the few small files each page's code shares beside
  * it, go in one chunk: rolldown would give each file shared with code loaded on demand a chunk of its own, and
  * every separately gzipped file costs bytes (the board page 150.7 KB against 149.2; the home and team pages less
- * too; the confirm-in-place and the short card text, shared since stop 47's changes, 150.3 against 149.98). Shared code that pulls in Yjs or Socket.io stays out, or every page would fetch them.
+ * too; the confirm-in-place and the short card text, shared since stop 47's changes, 150.3 against 149.98; the refusal of a paste that does not fit, shared by a card's box and the action and offer fields, 150.5 against 149.6). Shared code that pulls in Yjs or Socket.io stays out, or every page would fetch them.
  */
 const ENTRY = new Set(staticallyImported(['main.tsx']));
-const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i18n[\\/]Strong|home[\\/]myRetros|facilitation[\\/]InlineConfirm|cards[\\/]shortText)\.tsx?$|preload-helper/;
+const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i18n[\\/]Strong|home[\\/]myRetros|facilitation[\\/]InlineConfirm|cards[\\/]shortText|cards[\\/]pasteThatFits)\.tsx?$|preload-helper/;
 
 export default defineConfig({
   plugins: [react(), engineWebSocketOnly(), lib0WithoutSchema()],

@@ -127,3 +127,31 @@ test('UI-10 after joining with the keyboard, focus lands on the phase heading, n
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.board-main')))).toBe(true);
 });
+
+test('UI-7 RC-3 a paste that does not fit an action or an offer is refused with a message, not cut', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Pasting actions');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  const page = ada.page;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const action = page.getByLabel('What is the right thing to do? How can I help?').first();
+  await action.fill('x'.repeat(900));
+  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(300)));
+  await action.focus();
+  await action.press('ControlOrMeta+V');
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 300 characters and there is room for 100' })).toBeVisible();
+  await expect(action).toHaveValue('x'.repeat(900));
+  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(100)));
+  await action.press('ControlOrMeta+V');
+  await expect(action).toHaveValue('x'.repeat(900) + 'y'.repeat(100));
+
+  const offer = page.getByLabel('Your offer of help, under your name');
+  await offer.fill('x'.repeat(250));
+  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(100)));
+  await offer.focus();
+  await offer.press('ControlOrMeta+V');
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 100 characters and there is room for 30' })).toBeVisible();
+  await expect(offer).toHaveValue('x'.repeat(250));
+});

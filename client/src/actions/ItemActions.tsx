@@ -13,6 +13,7 @@ import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { useStaysInSight } from '../a11y/staysInSight.js';
 import { useDraft } from '../cards/drafts.js';
 import { readDraft } from '../sync/draftStore.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
@@ -149,6 +150,7 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
   const session = useSession();
   // AC-1: the facilitator may move on while someone types here; what they typed waits under the item
   const [text, setText] = useDraft(session.boardId, actionDraft(itemId));
+  const paste = usePasteThatFits(text, LIMITS.cardText);
   const [askOf, setAskOf] = useState('');
   const inputId = `new-action-${itemId}`;
   // UI-7: the action just added shows above the field and pushes it down; the field stays in sight
@@ -184,8 +186,10 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
         aria-describedby={`${inputId}-small ${inputId}-nudge`}
         onChange={(e) => {
           inSight.typed();
+          paste.setRefused(null);
           setText(e.target.value);
         }}
+        onPaste={paste.onPaste}
         onKeyDown={(e) => {
           // UI-7: as in a card's box, Enter adds and Shift+Enter (or Enter while an input method composes) is a new line
           if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
@@ -196,6 +200,11 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
       <p className="hint start-small" id={`${inputId}-small`}>
         {t('resp.startSmall')} {t('act.enterHint')}
       </p>
+      {paste.refused && (
+        <p className="error paste-refused" role="alert">
+          {paste.refused}
+        </p>
+      )}
       <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
       <label className="field ask-field">
         <span>{t('resp.askField')}</span>

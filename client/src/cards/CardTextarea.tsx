@@ -1,8 +1,9 @@
-import { useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { formatNumber } from '../i18n/format.js';
 import { emojiQuery, suggestEmoji } from './emoji.js';
 import { focusWithCaretAtEnd } from '../a11y/caretAtEnd.js';
+import { usePasteThatFits } from './pasteThatFits.js';
 
 /** From this share of the limit on, a counter shows how much room is left. */
 const COUNTER_FROM = 0.8;
@@ -47,7 +48,7 @@ export function CardTextarea({
   const { t } = useWords();
   const own = useId();
   const [suggesting, setSuggesting] = useState<Suggesting | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
+  const { refused, setRefused, onPaste } = usePasteThatFits(value, limit);
   const listId = `${own}-emoji`;
   const hintId = `${own}-hint`;
   const counterId = `${own}-counter`;
@@ -102,16 +103,6 @@ export function CardTextarea({
       event.preventDefault();
       onSubmit();
     }
-  }
-
-  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
-    const pasted = event.clipboardData.getData('text');
-    const area = event.currentTarget;
-    const after = value.length - (area.selectionEnd - area.selectionStart) + pasted.length;
-    if (after <= limit) return;
-    // Cutting it silently would lose the end of what someone meant to say.
-    event.preventDefault();
-    setRefused(t('write.pasteTooLong', { pasted: formatNumber(pasted.length), room: formatNumber(limit - value.length + (area.selectionEnd - area.selectionStart)), limit: formatNumber(limit) }));
   }
 
   const active = suggesting ? `${listId}-${suggesting.active}` : undefined;

@@ -3,6 +3,7 @@ import { useWords } from '../i18n/useWords.js';
 import { LIMITS, allowedIn, type PublicBoardView, type PublicOffer } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /**
  * OF-*: "How can I help?" — named offers on one discussed item. An offer is a promise, so it carries its
@@ -61,6 +62,7 @@ function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }
   const { t } = useWords();
   const session = useSession();
   const [text, setText] = useState('');
+  const paste = usePasteThatFits(text, LIMITS.offerText);
   const inputId = `new-offer-${itemId}`;
 
   function onSubmit(event: FormEvent) {
@@ -72,6 +74,7 @@ function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }
   }
 
   return (
+    <>
     <form className="new-offer row" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="visually-hidden">
         {t('resp.offerLabel')}
@@ -82,11 +85,21 @@ function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }
         value={text}
         maxLength={LIMITS.offerText}
         placeholder={t('resp.offerPlaceholder')}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          paste.setRefused(null);
+          setText(e.target.value);
+        }}
+        onPaste={paste.onPaste}
       />
       <button type="submit" className="small" aria-label={t('resp.offerFor', { name: itemName })} disabled={!text.trim()}>
         {t('resp.offer')}
       </button>
     </form>
+    {paste.refused && (
+      <p className="error paste-refused" role="alert">
+        {paste.refused}
+      </p>
+    )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Person, createBoard, until, useServer } from './harness.js';
+import { Person, createBoard, newId, openSocket, sendCommand, until, useServer } from './harness.js';
 
 /**
  * JN-6: the board over HTTP is for the people in the room, on the same terms as the room itself. The link alone
@@ -55,6 +55,52 @@ describe('reading a board over HTTP', () => {
     // a made-up secret for a real participant id is a stranger
     const forged = await fetch(`${live.server.url}/api/boards/${boardId}/export.md`, { headers: { authorization: `Candor ${A.participantId} not-the-secret` } });
     expect(forged.status).toBe(401);
+  });
+
+  it('JN-6 JN-3 JN-4 RC-4 someone knocking, refused at the knock or turned away by a locked door reads nothing over HTTP', async () => {
+    const url = live.server.url;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Quiet retro');
+    const [F, A] = [new Person(url), new Person(url)];
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    await A.cmd('card.add', { columnId: 'start', text: 'SECRET-CARD-TEXT' });
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    expect(await F.cmd('access.knock', { on: true })).toMatchObject({ ok: true });
+    const knock = async (name: string) => {
+      const socket = await openSocket(url, { boardId });
+      const who = { participantId: newId(), secret: newId(32) };
+      const ack = await sendCommand(socket, { id: newId(), type: 'join', ...who, name });
+      return { socket, ack, who };
+    };
+    const readsNothing = async (who: { participantId: string; secret: string }) => {
+      const headers = { authorization: `Candor ${who.participantId} ${who.secret}` };
+      const view = await fetch(`${url}/api/boards/${boardId}`, { headers });
+      const body = await view.text();
+      expect(body).not.toContain('SECRET-CARD-TEXT');
+      expect(JSON.parse(body)).not.toHaveProperty('board');
+      for (const file of EXPORTS) {
+        const res = await fetch(`${url}/api/boards/${boardId}/${file}`, { headers });
+        expect(res.status, file).toBeGreaterThanOrEqual(400);
+        expect(await res.text(), file).not.toContain('SECRET-CARD-TEXT');
+      }
+    };
+    const nell = await knock('Nell');
+    expect(nell.ack).toMatchObject({ ok: false, code: 'WAITING_TO_BE_ADMITTED' });
+    await F.waitFor(() => F.me?.knocks.length === 1);
+    await readsNothing(nell.who);
+    expect(await F.cmd('access.admit', { knockId: F.me!.knocks[0]!.id, admit: false })).toMatchObject({ ok: true });
+    await F.waitFor(() => F.me?.knocks.length === 0);
+    await readsNothing(nell.who);
+    nell.socket.close();
+    expect(await F.cmd('access.knock', { on: false })).toMatchObject({ ok: true });
+    expect(await F.cmd('access.lockJoining', { locked: true })).toMatchObject({ ok: true });
+    const late = await knock('Otto');
+    expect(late.ack).toMatchObject({ ok: false, code: 'JOINING_LOCKED' });
+    await readsNothing(late.who);
+    late.socket.close();
+    // Alex, in the room before the door closed, still reads
+    expect((await read(url, `/api/boards/${boardId}`, A)).body).toContain('SECRET-CARD-TEXT');
   });
 
   it('JN-6 MO-1 a removed participant reads nothing more over HTTP', async () => {

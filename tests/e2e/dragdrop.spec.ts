@@ -165,3 +165,34 @@ test('UI-14 GR-1 the arrow keys look through "Group with…"\'s list without gro
   await expect(group).toContainText(chosen);
   await expect(page.getByRole('button', { name: 'Group with…: Merging late on Friday' })).toBeFocused();
 });
+
+test('UI-14 RC-6 by keyboard, Escape cancels a move: the card is put back where it was, grouped with nothing, and that is announced', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Escape check');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Late reviews');
+  await ada.addCard('Start', 'Merging on Fridays');
+  await ada.addCard('Continue', 'Pairing on hard bugs');
+  await facilitator.goTo('Reveal');
+
+  const page = ada.page;
+  const handle = page.getByRole('button', { name: 'Move card: Pairing on hard bugs' });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByText(/^(Picked up card: Pairing on hard bugs|Over the )/)).toBeAttached();
+  // as in the test above: dnd-kit hears the arrows only from the frame after the pick-up
+  await expect(async () => {
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByText(/Over the (card|group)/)).toBeAttached({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Put back: Pairing on hard bugs.')).toBeAttached();
+  // Ada's next grouping reaches the server after anything the Escape could have sent: once the room sees it, the
+  // one group there is that one, without the card put back, which is still in its own column
+  await ada.groupWith('Late reviews', 'Merging on Fridays');
+  const groups = facilitator.page.getByRole('region', { name: /^Group:/ });
+  await expect(groups).toHaveCount(1);
+  await expect(groups).toContainText('Merging on Fridays');
+  await expect(groups).not.toContainText('Pairing on hard bugs');
+  await expect(facilitator.page.getByRole('region', { name: 'Continue', exact: true })).toContainText('Pairing on hard bugs');
+  await expect(facilitator.page.getByRole('region', { name: 'Continue', exact: true })).toContainText('Pairing on hard bugs');
+});

@@ -93,6 +93,21 @@ describe('voting', () => {
     expect(votesOf(state, alice.voterTag)).toEqual({ [group]: 1 });
   });
 
+  it('VO-3 VO-5 RC-7 the cap is on casting: votes cast within it stay when their cards are grouped later, even past it', () => {
+    const { state, a, b } = votingBoard();
+    vote(state, alice, a);
+    vote(state, alice, a);
+    vote(state, alice, b);
+    moveTo(state, 'reveal');
+    // refusing the grouping, or dropping a vote, would tell the room that someone voted on both cards
+    must(state, bob, { type: 'card.group', cardId: a, withCardId: b });
+    const group = state.cards.get(a)!.groupId!;
+    moveTo(state, 'vote');
+    expect(votesOf(state, alice.voterTag)).toEqual({ [group]: 3 });
+    expect(canVote(state, alice.voterTag, group)).toBe('budget');
+    expect(vote(state, alice, group)).toMatchObject({ ok: false });
+  });
+
   it('VO-6 retracts from the vote on the item itself or on one of its cards', () => {
     const { state, d, group } = votingBoard();
     vote(state, alice, d);

@@ -37,3 +37,24 @@ test('UI-11 refusals reach the person: "too many changes" and another refusal ar
   await expect(tooFast).toHaveCount(0);
   await expect(reactionsOff).toBeVisible();
 });
+
+test('WF-3 PR-3 a phase change is room news: someone whose focus stays where it was (in the header) hears the retro move on, and back', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Moving on');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  // Ada keeps focus in the header: the phase's heading does not take it, so nothing else tells her
+  await ada.page.getByRole('button', { name: 'Share', exact: true }).focus();
+  const news = ada.page.getByRole('region', { name: 'Room news' }).getByRole('status');
+  await facilitator.goTo('Reveal');
+  await expect(news).toContainText('The retro moved on to Reveal.');
+  await expect(ada.page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+  await facilitator.goTo('Vote');
+  await expect(news).toContainText('The retro moved on to Vote.');
+  await facilitator.page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(news).toContainText('The retro went back to Reveal.');
+  // in German too
+  await bo.page.getByLabel('Language').selectOption('de');
+  await facilitator.goTo('Vote');
+  await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' }).getByRole('status')).toContainText('Die Retro ist jetzt bei „Abstimmen“.');
+});

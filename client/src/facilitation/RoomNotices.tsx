@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
-import { everyoneDone, type PublicBoardView, type PublicParticipant } from '@candor/shared';
+import { everyoneDone, phaseIndex, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { nameList, presenceChanges, type PresenceChange } from './presenceNotices.js';
 
 /** PR-1: at most one presence line this often; what happens meanwhile is folded into the next line. */
@@ -13,8 +13,8 @@ interface Quiet {
 }
 
 /**
- * Quiet room news, read from the board document: who joined or left (PR-1), everyone done (DN-3), someone
- * removed (MO-2), a card hidden (MO-3). Polite, brief, never a stack of thirty.
+ * Quiet room news, read from the board document: who joined or left (PR-1), the retro moving on or back (PR-3),
+ * everyone done (DN-3), someone removed (MO-2), a card hidden (MO-3). Polite, brief, never a stack of thirty.
  */
 export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my own arrival is not news to me */ myName: string | null }) {
   const { t } = useWords();
@@ -27,6 +27,7 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
   const wasAllDone = useRef(everyoneDone(board.progress));
   const removedSeen = useRef(board.removed.length);
   const hiddenSeen = useRef(board.hiddenCards);
+  const phaseSeen = useRef(board.phase);
   const myNameRef = useRef(myName);
   latest.current = board;
   myNameRef.current = myName;
@@ -81,6 +82,16 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
     if (board.hiddenCards > hiddenSeen.current) push(t('facilitation.presence.hidden'));
     hiddenSeen.current = board.hiddenCards;
   }, [board.hiddenCards]);
+
+  // PR-3 (WF-3): focus that stays where it was (the header, a phone's People tab) hears nothing of the new phase's
+  // heading, and the stepper's change is silent; the phase a person opens the board in is not news
+  useEffect(() => {
+    const before = phaseSeen.current;
+    phaseSeen.current = board.phase;
+    if (before === board.phase) return;
+    const phase = t(`phases.${board.phase}`);
+    push(phaseIndex(board.phase) > phaseIndex(before) ? t('facilitation.presence.movedOn', { phase }) : t('facilitation.presence.wentBack', { phase }));
+  }, [board.phase]);
 
   // The line shows the latest news (each was announced as it came), or, with none, how many are here.
   const here = board.participants.filter((p) => p.online).length;

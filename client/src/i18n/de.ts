@@ -654,6 +654,8 @@ const de: Catalogue = {
       fewer: 'Weniger zeigen',
       removed: 'Die Moderation hat {{names}} aus der Retro entfernt.',
       hidden: 'Die Moderation hat eine Karte ausgeblendet.',
+      movedOn: 'Die Retro ist jetzt bei „{{phase}}“.',
+      wentBack: 'Die Retro ist zurück bei „{{phase}}“.',
     },
     done: {
       writing: 'Ich bin fertig mit Schreiben',

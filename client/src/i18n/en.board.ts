@@ -194,6 +194,8 @@ const enBoard = {
       fewer: 'Show fewer',
       removed: 'The facilitator removed {{names}} from the retro.',
       hidden: 'The facilitator hid a card.',
+      movedOn: 'The retro moved on to {{phase}}.',
+      wentBack: 'The retro went back to {{phase}}.',
     },
     done: {
       writing: "I'm done writing",

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
+import { discussingOneCard } from './pages/DiscussionPage';
 import { controlsReachingBelow, expectNothingOverflows, expectWholeTitles, sameBox } from './pages/layout';
 
 const LONG_NAME = 'Maximiliane Featherstonehaugh-Cholmondeley';
@@ -233,4 +234,24 @@ test('UI-28 at 1280×800 past phases are named where the header row has room for
   } finally {
     await context.close();
   }
+});
+
+test('UI-21 RC-8 a refusal passes just above the room news line, over nothing of it', async ({ facilitator, ada }) => {
+  const discussion = await discussingOneCard(facilitator, ada, 'Refusal above the news', 'Slow builds');
+  const page = ada.page;
+  const news = page.getByRole('region', { name: 'Room news' });
+  await expect(news).toBeVisible();
+  // a refusal: Ada taps a reaction offline while the facilitator turns reactions off
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection-status')).toContainText('Reconnecting');
+  await discussion.reaction('Agree').click();
+  await facilitator.page.getByLabel('Reactions on').click();
+  await expect(facilitator.page.getByLabel('Reactions on')).not.toBeChecked();
+  await page.context().setOffline(false);
+  const refusal = page.getByRole('alert').filter({ hasText: 'The facilitator has turned reactions off.' });
+  await expect(refusal).toBeVisible({ timeout: 20_000 });
+  const line = (await news.boundingBox())!;
+  const box = (await refusal.boundingBox())!;
+  expect(box.y + box.height, 'the refusal reaches into the room news line').toBeLessThanOrEqual(line.y + 0.5);
+  expect(line.y - (box.y + box.height), 'the refusal is not just above the room news line').toBeLessThanOrEqual(48);
 });

@@ -152,9 +152,10 @@ test('CW-4 at 390×844 the focused column is the tab shown, and "Show …" bring
     const link = await fiona.createRetro('Walk on a phone');
     await ada.join(link, 'Ada');
     await fiona.addCard('Stop', 'Reviews wait for days');
-    await fiona.addCard('Continue', 'Demo on Fridays');
-    await fiona.goTo('Reveal');
     const tabs = ada.page.getByRole('tablist', { name: 'Columns' });
+    await tabs.getByRole('tab', { name: /^Continue/ }).click();
+    await ada.addCard('Continue', 'Ship smaller changes');
+    await fiona.goTo('Reveal');
     await tabs.getByRole('tab', { name: /^Continue/ }).click();
     await fiona.page.getByRole('button', { name: 'Walk through columns' }).click();
     await expect(tabs.getByRole('tab', { name: /^Start/ })).toHaveAttribute('aria-selected', 'true');
@@ -164,12 +165,22 @@ test('CW-4 at 390×844 the focused column is the tab shown, and "Show …" bring
     await expect(ada.card('Reviews wait for days')).toBeVisible();
     await ada.screenshot(testInfo, 'walk-phone-participant');
 
-    // Ada looks around, then follows the facilitator again
+    // Ada looks around and edits her card in another column: the next step does not take the tab from under her
     await tabs.getByRole('tab', { name: /^Continue/ }).click();
-    await expect(ada.card('Demo on Fridays')).toBeVisible();
-    await ada.page.getByRole('button', { name: 'Show “Stop”' }).click();
-    await expect(tabs.getByRole('tab', { name: /^Stop/ })).toHaveAttribute('aria-selected', 'true');
-    await expect(ada.column('Stop')).toBeInViewport();
+    await expect(tabs.getByRole('tab', { name: /^Continue/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(ada.card('Ship smaller changes')).toBeVisible();
+    await (await ada.cardMenu('Ship smaller changes', 'tap')).getByRole('button', { name: 'Edit' }).click();
+    await ada.page.getByLabel('Edit card').fill('Ship smaller changes, every day');
+    await fiona.page.getByRole('button', { name: 'Previous column' }).click();
+    await expect(status(ada.page)).toHaveText('Walking through the columns: Start, 1 of 3');
+    await expect(tabs.getByRole('tab', { name: /^Continue/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(ada.page.getByLabel('Edit card')).toHaveValue('Ship smaller changes, every day');
+    await ada.page.getByLabel('Edit card').press('Enter');
+    await expect(ada.card('Ship smaller changes, every day')).toBeVisible();
+    // then she follows the facilitator again
+    await ada.page.getByRole('button', { name: 'Show “Start”' }).click();
+    await expect(tabs.getByRole('tab', { name: /^Start/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(ada.column('Start')).toBeInViewport();
   } finally {
     await desk.close();
     await phone.close();

@@ -111,7 +111,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const walkClass = (columnId: string) => (walk === null ? '' : walk === columnId ? ' walk-focus' : ' walk-dim');
   const view = (
     <ColumnsView
-      follow={menuColumn ?? walk}
+      follow={menuColumn}
       columns={board.columns}
       counts={new Map(board.columns.map((c) => [c.id, countOf(c.id)]))}
       renderColumn={(column) => {

@@ -161,3 +161,24 @@ test('AC-9 a room that went on to Act without discussing anything can still plan
   await facilitator.goTo('Close');
   await expect(ada.page.getByText('Merge before Thursday noon')).toBeVisible();
 });
+
+test('WF-4 OF-1 an offer of help half typed waits in the browser like an action\'s draft: a reload keeps it, and sending it clears it', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Offer draft');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Nobody owns the release notes');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  const offer = ada.page.getByLabel('Your offer of help, under your name');
+  await offer.fill('I can write the notes for the next two releases');
+  // the connection drops for a moment and Ada reloads: her words are still there
+  await ada.page.reload();
+  await expect(ada.page.getByRole('navigation', { name: 'Retro phases' })).toBeVisible();
+  await expect(offer).toHaveValue('I can write the notes for the next two releases');
+  // sent, the draft is gone: another reload shows an empty field and the offer once
+  await ada.page.getByRole('button', { name: /^Offer help/ }).click();
+  const move = new GuidedMovePage(ada.page);
+  await expect(move.offerRow('I can write the notes for the next two releases')).toBeVisible();
+  await ada.page.reload();
+  await expect(move.offerRow('I can write the notes for the next two releases')).toHaveCount(1);
+  await expect(offer).toHaveValue('');
+});

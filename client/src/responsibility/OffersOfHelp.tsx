@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { LIMITS, allowedIn, type PublicBoardView, type PublicOffer } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
+import { useDraft } from '../cards/drafts.js';
 
 /**
  * OF-*: "How can I help?" — named offers on one discussed item. An offer is a promise, so it carries its
@@ -61,7 +62,9 @@ function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: 
 function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }) {
   const { t } = useWords();
   const session = useSession();
-  const [text, setText] = useState('');
+  // OF-1 (WF-4): what someone is typing waits in the browser under its item, as an action's draft does (AC-1): a
+  // reload or a dropped connection lost it
+  const [text, setText] = useDraft(session.boardId, `offer:${itemId}`);
   const paste = usePasteThatFits(text, LIMITS.offerText);
   const inputId = `new-offer-${itemId}`;
 

@@ -250,3 +250,32 @@ test('DI-11 the timer running out is said out loud to everyone watching it', asy
   await expect(ada.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1, { timeout: 20_000 });
   await expect(facilitator.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1);
 });
+
+test('DI-5 RC-9 the facilitator changes the discussion order by dragging an item with the mouse; everyone sees the new order', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Order by mouse');
+  await ada.join(link, 'Ada');
+  for (const text of ['First item here', 'Second item here', 'Third item here']) await ada.addCard('Stop', text);
+  await facilitator.runTo('Discuss');
+  const fd = new DiscussionPage(facilitator.page);
+  const ad = new DiscussionPage(ada.page);
+  await expect(ad.list.locator(':scope > li')).toHaveCount(3);
+  const before = await ad.order();
+  const last = ['First item here', 'Second item here', 'Third item here'].find((text) => before[2]!.includes(text))!;
+  expect(before[0]).not.toContain(last);
+  const top = fd.list.locator(':scope > li').first();
+  const grip = facilitator.page.getByRole('button', { name: new RegExp(`^Move: ${last}`) });
+  await grip.scrollIntoViewIfNeeded();
+  const from = (await grip.boundingBox())!;
+  // the handle is drawn in its item's row, where a person takes hold of it: nothing (the header) lies over it
+  expect(from.y, 'the handle is not in its item\'s row').toBeGreaterThanOrEqual((await fd.list.boundingBox())!.y);
+  const underPointer = await facilitator.page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-drag-handle]')?.getAttribute('aria-label') ?? null, [from.x + from.width / 2, from.y + from.height / 2]);
+  expect(underPointer).toBe(`Move: ${last}`);
+  await facilitator.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await facilitator.page.mouse.down();
+  await facilitator.page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
+  const to = (await top.boundingBox())!;
+  await facilitator.page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 12 });
+  await facilitator.page.mouse.up();
+  await expect(ad.list.locator(':scope > li').first()).toContainText(last);
+  await expect(fd.list.locator(':scope > li').first()).toContainText(last);
+});

@@ -58,3 +58,22 @@ test('WF-3 PR-3 a phase change is room news: someone whose focus stays where it 
   await facilitator.goTo('Vote');
   await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' }).getByRole('status')).toContainText('Die Retro ist jetzt bei „Abstimmen“.');
 });
+
+test('WF-5 DI-6 the item the room moves on to is said to everyone, not only to the facilitator whose focus goes to it', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Next item news');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await ada.addCard('Start', 'Pairing on hard bugs');
+  await facilitator.runTo('Discuss');
+  // Ada reads the list with focus on the header: only a status line can tell her which item is on
+  await ada.page.getByRole('button', { name: 'Share', exact: true }).focus();
+  const said = ada.page.getByRole('status').filter({ hasText: /^Now discussing: / });
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  const first = (await facilitator.page.getByRole('article', { name: /^Now discussing: / }).getAttribute('aria-label'))!;
+  await expect(said).toHaveText(first);
+  await facilitator.page.getByRole('button', { name: 'Next item →' }).click();
+  await expect(facilitator.page.getByRole('article', { name: /^Now discussing: / })).not.toHaveAttribute('aria-label', first);
+  const second = (await facilitator.page.getByRole('article', { name: /^Now discussing: / }).getAttribute('aria-label'))!;
+  await expect(said).toHaveText(second);
+  await expect(ada.page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+});

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
@@ -45,6 +45,18 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const canOrder = isFacilitator && allowedIn('discuss.order', board.phase);
   const canNext = isFacilitator && allowedIn('discuss.next', board.phase);
   const currentRef = useRef<HTMLElement | null>(null);
+  // DI-6 (WF-5): the item the room moves on to is said out loud to everyone. Focus goes to it only for whoever chose
+  // it (or was inside the item that folded); anyone else, reading the list or the header, heard nothing. Not said to
+  // a focus already on it (it was read out), nor for the item on when the page opened.
+  const [nowSaid, setNowSaid] = useState('');
+  const saidFor = useRef(current);
+  useEffect(() => {
+    if (saidFor.current === current) return;
+    saidFor.current = current;
+    const item = current ? items.get(current) : undefined;
+    if (!item || currentRef.current?.contains(document.activeElement)) return setNowSaid('');
+    setNowSaid(t('running.nowLabel', { name: shortText(itemLabel(item), 50) }));
+  }, [current]);
   // UI-10: "Discuss this" and "Reopen" go away with the press that made their item the current one; focus goes to
   // that item, read out by name, as after "Next item". Left to the focus rescue it landed on the item's first
   // control, the "Agree" reaction, and the next Enter reacted in front of everyone.
@@ -128,6 +140,9 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
         )}
       </div>
       {order.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
+      <p className="visually-hidden" role="status">
+        {nowSaid}
+      </p>
       {/* AN-12: too few voted for the tallies to show */}
       {order.length > 0 && board.tallies === null && <p className="hint votes-withheld">{t('discuss.withheld', { needed: board.minOthersToShow + 1 })}</p>}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions }}>

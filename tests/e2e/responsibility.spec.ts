@@ -146,7 +146,9 @@ test('AC-9 a room that went on to Act without discussing anything can still plan
   await ada.addCard('Stop', 'Merging on Fridays');
   await ada.addCard('Start', 'Pairing on reviews');
   await facilitator.runTo('Act');
-  await expect(ada.page.getByText('Nothing was discussed. Open an item below')).toBeVisible();
+  // WF-6: nothing was opened in Discuss, but the room is about to talk here: Act does not say nothing was discussed
+  await expect(ada.page.getByText('No item was opened in Discuss. Open an item below')).toBeVisible();
+  await expect(ada.page.getByText('Nothing was discussed')).toHaveCount(0);
   const plan = ada.page.getByRole('button', { name: 'Plan actions (0): Merging on Fridays' });
   await expect(plan).toHaveAttribute('aria-expanded', 'false');
   // the item's text is on its line already: the button names it for a screen reader only (it showed it twice)
@@ -160,6 +162,9 @@ test('AC-9 a room that went on to Act without discussing anything can still plan
   await expect(facilitator.page.getByRole('button', { name: 'Plan actions (1): Merging on Fridays' })).toBeVisible();
   await facilitator.goTo('Close');
   await expect(ada.page.getByText('Merge before Thursday noon')).toBeVisible();
+  // WF-6: the summary's "What we discussed" tells where the actions came from, not that nothing was discussed
+  const discussed = ada.page.getByRole('region', { name: 'What we discussed' });
+  await expect(discussed).toHaveText('What we discussedNo item was opened in Discuss; the actions above were planned on the items they name.');
 });
 
 test('WF-4 OF-1 an offer of help half typed waits in the browser like an action\'s draft: a reload keeps it, and sending it clears it', async ({ facilitator, ada }) => {

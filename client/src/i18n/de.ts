@@ -396,7 +396,7 @@ const de: Catalogue = {
   act: {
     title: 'Handeln',
     intro: 'Für alles, worüber wir gesprochen haben: Was ist das Richtige, und wie kannst du helfen? Kleine Versprechen, die gehalten werden, schaffen mehr Vertrauen als große.',
-    noneDiscussed: 'Es wurde nichts besprochen. Öffnet unten einen Punkt, um zu planen, was ihr dazu tut, oder die Moderation geht zu „Besprechen“ zurück.',
+    noneDiscussed: 'In „Besprechen“ wurde kein Punkt geöffnet. Öffnet unten einen Punkt, um zu planen, was ihr dazu tut, oder die Moderation geht zu „Besprechen“ zurück.',
     plan: 'Maßnahmen planen ({{count}})',
     planFor: 'Maßnahmen planen ({{count}}): {{name}}',
     discussedLabel: 'Besprochen: {{name}}',
@@ -506,6 +506,7 @@ const de: Catalogue = {
     noActions: 'Es wurden keine Maßnahmen geschrieben.',
     discussed: 'Was wir besprochen haben',
     nothingDiscussed: 'Es wurde nichts besprochen.',
+    nothingDiscussedActions: 'In „Besprechen“ wurde kein Punkt geöffnet; die Maßnahmen oben wurden direkt bei ihren Punkten geplant.',
     votes_one: '{{count}} Stimme',
     votes_other: '{{count}} Stimmen',
     allCards: 'Alle Karten',

@@ -371,7 +371,7 @@ const enMore = {
   act: {
     title: 'Act',
     intro: 'For each thing we talked about: what is the right thing to do, and how can you help? Small promises that are kept build more trust than big ones.',
-    noneDiscussed: 'Nothing was discussed. Open an item below to plan what to do about it, or the facilitator can go back to Discuss.',
+    noneDiscussed: 'No item was opened in Discuss. Open an item below to plan what to do about it, or the facilitator can go back to Discuss.',
     plan: 'Plan actions ({{count}})',
     planFor: 'Plan actions ({{count}}): {{name}}',
     discussedLabel: 'Discussed: {{name}}',
@@ -461,6 +461,7 @@ const enMore = {
     noActions: 'No actions were written.',
     discussed: 'What we discussed',
     nothingDiscussed: 'Nothing was discussed.',
+    nothingDiscussedActions: 'No item was opened in Discuss; the actions above were planned on the items they name.',
     votes_one: '{{count}} vote',
     votes_other: '{{count}} votes',
     allCards: 'All cards',

@@ -81,7 +81,8 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
       <section className="panel" aria-labelledby="summary-discussed">
         <h2 id="summary-discussed">{t('summary.discussed')}</h2>
         {board.discussedItemIds.length === 0 ? (
-          <p className="empty">{t('summary.nothingDiscussed')}</p>
+          // WF-6: actions planned in Act without an item opened in Discuss (AC-9) were talked about
+          <p className="empty">{t(board.actions.length > 0 ? 'summary.nothingDiscussedActions' : 'summary.nothingDiscussed')}</p>
         ) : (
           <ol className="summary-items">
             {board.discussedItemIds.map((itemId) => (

@@ -44,6 +44,8 @@ export interface ExportWords {
   trustParts: Record<TrustPart, string>;
   discussed: string;
   nothingDiscussed: string;
+  /** WF-6: no item opened in Discuss, yet actions were planned on items (AC-9) */
+  nothingDiscussedActions: string;
   noNotes: string;
   allCards: string;
   untitledColumn: string;
@@ -82,6 +84,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     trustParts: { credibility: 'Credibility', reliability: 'Reliability', empathy: 'Empathy', 'self-interest': 'Apparent self-interest' },
     discussed: 'Discussed',
     nothingDiscussed: 'Nothing was discussed.',
+    nothingDiscussedActions: 'No item was opened in Discuss; the actions above were planned on the items they name.',
     noNotes: 'No notes.',
     allCards: 'All cards',
     untitledColumn: '(untitled column)',
@@ -118,6 +121,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     trustParts: { credibility: 'Glaubwürdigkeit', reliability: 'Verlässlichkeit', empathy: 'Empathie', 'self-interest': 'Scheinbares Eigeninteresse' },
     discussed: 'Besprochen',
     nothingDiscussed: 'Es wurde nichts besprochen.',
+    nothingDiscussedActions: 'In „Besprechen“ wurde kein Punkt geöffnet; die Maßnahmen oben wurden direkt bei ihren Punkten geplant.',
     noNotes: 'Keine Notizen.',
     allCards: 'Alle Karten',
     untitledColumn: '(Spalte ohne Titel)',

@@ -206,6 +206,19 @@ describe('markdown export', () => {
     expect(md).not.toMatch(/votes?\)/);
   });
 
+  it('WF-6 AC-9 does not say "Nothing was discussed" of a retro whose actions were planned in Act without opening an item in Discuss', () => {
+    const state = boardWith();
+    const a = addCard(state, alice, 'Flaky CI', 'stop');
+    moveTo(state, 'act');
+    must(state, alice, { type: 'action.create', itemId: a, text: 'Fix CI' });
+    moveTo(state, 'closed');
+    for (const language of EXPORT_LANGUAGES) {
+      const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED, language);
+      expect(md).not.toContain(EXPORT_WORDS[language].nothingDiscussed);
+      expect(md).toContain(`_${EXPORT_WORDS[language].nothingDiscussedActions}_`);
+    }
+  });
+
   it('EX-1 keeps a card on one line even if its text has newlines', () => {
     const state = boardWith();
     addCard(state, alice, 'line one\n# not a heading');

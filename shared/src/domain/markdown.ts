@@ -72,7 +72,8 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   // in the order the room discussed them, as the summary page lists them (not by votes: the facilitator may have
   // taken a later item first, and the notes read as the conversation went)
   const discussed = view.discussedItemIds;
-  if (discussed.length === 0) lines.push(`_${w.nothingDiscussed}_`, '');
+  // WF-6: a room that planned actions in Act without opening an item in Discuss (AC-9) did talk about something
+  if (discussed.length === 0) lines.push(`_${view.actions.length > 0 ? w.nothingDiscussedActions : w.nothingDiscussed}_`, '');
   for (const itemId of discussed) {
     const votes = itemsById.get(itemId)?.votes;
     const text = itemText(itemId);

@@ -35,3 +35,35 @@ test('RV-6 a large reveal arrives as one compressed message and Chromium shows e
   expect(compressedFrames.length).toBeGreaterThanOrEqual(1);
   await ada.screenshot(testInfo, 'big-reveal');
 });
+
+test('WF-9 from Reveal on each desktop column heading counts its cards (a group as its cards), never in Write', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Where the cards are');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Pairing on reviews');
+  await ada.addCard('Start', 'Demo every Friday');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await facilitator.addCard('Stop', 'Skipping the standup');
+  const heading = (name: string) => facilitator.page.getByRole('heading', { level: 2, name, exact: true });
+
+  // Write: the headings say the column's name alone (a count there could tell who wrote where)
+  for (const title of ['Start', 'Stop', 'Continue']) await expect(heading(title)).toBeVisible();
+  await expect(facilitator.page.getByRole('heading', { level: 2, name: /\(\d+\)/ })).toHaveCount(0);
+
+  await facilitator.goTo('Reveal');
+  for (const page of [facilitator.page, ada.page]) {
+    await expect(page.getByRole('heading', { level: 2, name: 'Start (2)', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Stop (2)', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Continue', exact: true })).toBeVisible();
+  }
+  // the column's region keeps its name (the count is in the heading only)
+  await expect(facilitator.column('Start')).toContainText('Demo every Friday');
+
+  // a group counts as its cards, in the column it lives in
+  await ada.groupWith('Skipping the standup', 'Pairing on reviews');
+  await expect(heading('Start (3)')).toBeVisible();
+  await expect(heading('Stop (1)')).toBeVisible();
+
+  await facilitator.goTo('Vote');
+  await expect(heading('Start (3)')).toBeVisible();
+  await expect(heading('Stop (1)')).toBeVisible();
+});

@@ -116,9 +116,14 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
       counts={new Map(board.columns.map((c) => [c.id, countOf(c.id)]))}
       renderColumn={(column) => {
         const entries = entriesOf(column.id);
+        const count = countOf(column.id);
         return (
           <section key={column.id} className={`column${walkClass(column.id)}`} aria-labelledby={`col-${column.id}`} aria-current={walk === column.id ? 'true' : undefined}>
-            <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
+            {/* WF-9: the revealed cards it holds, as the phone's tab says it (a group as its cards); the region keeps the name */}
+            <h2>
+              <span id={`col-${column.id}`}>{columnTitle(column)}</span>
+              {count > 0 && ` (${count})`}
+            </h2>
             <p className="prompt">{columnPrompt(column)}</p>
             <ColumnDropZone columnId={column.id}>
             <ul className="cards">{entries.map((entry) => ('group' in entry ? renderGroup(entry.group) : renderCard(entry.card, false)))}</ul>

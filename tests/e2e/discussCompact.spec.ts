@@ -87,3 +87,26 @@ test('UI-24 a discussed item\'s strike-through is plain to see in the light and 
     await page.getByRole('article', { name: /^1\. / }).screenshot({ path: testInfo.outputPath(`strike-${colorScheme}.png`) });
   }
 });
+
+test('WF-7 UI-24 an untitled group is named in Discuss by its card\'s whole text, as a card standing alone is, so two groups starting alike read apart', async ({ facilitator, ada }, testInfo) => {
+  const link = await facilitator.createRetro('Alike groups');
+  await ada.join(link, 'Ada');
+  const alike = 'the deploy pipeline fails at random';
+  const groups = [
+    [`${alike} when the cache is cold`, `${alike} and nobody looks`],
+    [`${alike} on Fridays after merges`, `${alike} since the runner upgrade`],
+  ];
+  for (const text of groups.flat()) await ada.addCard('Stop', text);
+  await facilitator.runTo('Reveal');
+  for (const [a, b] of groups) await facilitator.groupWith(a!, b!);
+  await facilitator.runTo('Discuss');
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  // each group's line is its first card's whole words (GR-6 titled it with six of them, the same six for both)
+  const lines = ada.page.locator('.discussion-item .item-line');
+  await expect(lines).toHaveCount(2);
+  const texts = await lines.allTextContents();
+  for (const [i, [a, b]] of groups.entries()) expect(texts.filter((line) => line === `${a} · 2 cards` || line === `${b} · 2 cards`), `group ${i + 1}`).toHaveLength(1);
+  // and a screen reader names them apart too: each row's name goes on past the six words they share
+  await expect(ada.page.getByRole('article', { name: new RegExp(`^\\d\\. ${alike} (when|and|on|since) `) })).toHaveCount(2);
+  await ada.screenshot(testInfo, 'discuss-alike-groups-phone');
+});

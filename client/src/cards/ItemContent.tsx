@@ -19,13 +19,13 @@ export function ItemContent({ item }: { item: Item | undefined }) {
 }
 
 /** UI-24: an item in one line, for the items not being discussed: the card's words, or a group's title and size. */
-export function ItemLine({ item }: { item: Item | undefined }) {
+export function ItemLine({ item, title }: { item: Item | undefined; title?: string }) {
   const { t } = useWords();
   if (!item) return <p className="empty item-line">{t('items.gone')}</p>;
   if (item.kind === 'card') return <p className="item-text item-line">{item.card.text}</p>;
   return (
     <p className="item-title item-line">
-      {item.group.title || t('reveal.untitledGroup')} <span className="hint">{t('discuss.cardsInGroup', { count: item.cards.length })}</span>
+      {title || item.group.title || t('reveal.untitledGroup')} <span className="hint">{t('discuss.cardsInGroup', { count: item.cards.length })}</span>
     </p>
   );
 }

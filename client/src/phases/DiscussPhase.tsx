@@ -2,10 +2,10 @@ import { useWords } from '../i18n/useWords.js';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { allowedIn, type PublicBoardView } from '@candor/shared';
+import { allowedIn, wholeGroupTitle, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent, ItemLine } from '../cards/ItemContent.js';
-import { itemLabel, itemsById, shortText } from '../cards/items.js';
+import { itemLabel, itemsById, shortText, type Item } from '../cards/items.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { Reactions } from '../discuss/Reactions.js';
@@ -55,7 +55,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
     saidFor.current = current;
     const item = current ? items.get(current) : undefined;
     if (!item || currentRef.current?.contains(document.activeElement)) return setNowSaid('');
-    setNowSaid(t('running.nowLabel', { name: shortText(itemLabel(item), 50) }));
+    setNowSaid(t('running.nowLabel', { name: shortText(discussName(item), 50) }));
   }, [current]);
   // UI-10: "Discuss this" and "Reopen" go away with the press that made their item the current one; focus goes to
   // that item, read out by name, as after "Next item". Left to the focus rescue it landed on the item's first
@@ -103,7 +103,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   // Spoken while moving an item: its words and place, never its id.
-  const nameOf = (id: string | number) => shortText(itemLabel(items.get(String(id))), 50);
+  const nameOf = (id: string | number) => shortText(discussName(items.get(String(id))), 50);
   const placeOf = (id: string | number | undefined) => (id === undefined ? 0 : order.indexOf(String(id)) + 1);
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('running.moveStart', { name: nameOf(active.id) }),
@@ -150,7 +150,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
           <ol className="discussion" aria-label={t('running.order')}>
             {order.map((itemId, index) => {
               const item = items.get(itemId);
-              const label = shortText(itemLabel(item), 50);
+              const label = shortText(discussName(item), 50);
               const votes = board.tallies === null ? null : (board.tallies[itemId] ?? 0);
               const isCurrent = current === itemId;
               const isDone = done.has(itemId);
@@ -186,7 +186,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                       </>
                     ) : (
                       <>
-                        <ItemLine item={item} />
+                        <ItemLine item={item} title={discussName(item)} />
                         <Reactions board={board} itemId={itemId} interactive={false} />
                       </>
                     )}
@@ -227,4 +227,13 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
       <BackToCurrent target={currentRef} itemKey={current} />
     </>
   );
+}
+
+/**
+ * WF-7 (UI-24): an item's name in the discussion list. A group still titled with its first card's first words (GR-6,
+ * ending in `…`) is named by that card's whole text (EX-7), as a card standing alone is: two groups whose cards start
+ * alike read "the deploy pipeline fails at random…" twice otherwise. A title someone wrote stays as it is.
+ */
+function discussName(item: Item | undefined): string {
+  return item?.kind === 'group' ? wholeGroupTitle(item.group.title.trim(), item.cards) || itemLabel(item) : itemLabel(item);
 }

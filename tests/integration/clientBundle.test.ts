@@ -27,6 +27,27 @@ describe('the client bundle', () => {
     expect(boardFirstLoad / 1024, boardFiles.join(' ')).toBeLessThanOrEqual(150);
   });
 
+  it('BU-1 what the board page loads first is the pages\' shared files and one chunk of its own, which no other page fetches', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>;
+    const withImports = (key: string, into = new Set<string>()): Set<string> => {
+      if (!into.has(key)) {
+        into.add(key);
+        for (const next of manifest[key]?.imports ?? []) withImports(next, into);
+      }
+      return into;
+    };
+    const files = (keys: string[]) => new Set(keys.flatMap((key) => [...withImports(key)]).map((key) => manifest[key]!.file));
+    const entry = Object.keys(manifest).find((key) => (manifest[key] as { isEntry?: boolean }).isEntry)!;
+    const home = files([entry, 'src/home/HomePage.tsx']);
+    const team = files([entry, 'src/team/TeamPage.tsx']);
+    const { boardFiles } = measureBundle(dist);
+    const boardChunk = boardFiles.find((file) => /\/BoardPage-[^/]*\.js$/.test(file));
+    expect(boardChunk, boardFiles.join(' ')).toBeDefined();
+    // each small file shared with a part loaded later cost the board page a file of its own, gzipped apart
+    expect(boardFiles.filter((file) => file !== boardChunk && !home.has(file))).toEqual([]);
+    expect([...home, ...team].filter((file) => file === boardChunk)).toEqual([]);
+  });
+
   it('UI-6 the client carries only the WebSocket transport of engine.io (no long-polling, no WebTransport), and still that one', () => {
     // engine.io-client's long-polling transport reports its failures in these words
     const polling = path.join(path.dirname(fs.realpathSync(path.join(REPO_ROOT, 'node_modules/.pnpm/node_modules/engine.io-client/package.json'))), 'build/esm/transports/polling-xhr.js');

@@ -96,7 +96,6 @@ const de: Catalogue = {
     nameTaken: 'Hier heißt schon jemand {{name}}. Ergänze eine Initiale oder ein Wort, damit man euch auseinanderhalten kann (zum Beispiel „{{name}} K.“). Wenn du das selbst in einem anderen Fenster oder auf einem anderen Gerät bist, schließe es dort (oder warte eine halbe Minute) und tritt erneut bei.',
     cardRefused: 'Deine Karte konnte nicht hinzugefügt werden: {{message}} Ihr Text bleibt im Entwurf dieser Spalte.',
     didNotWork: 'Das hat nicht geklappt.',
-    gone: 'Dieses Board gibt es nicht (mehr).',
     facilitatorKeyRefused: 'Dieser Moderationslink gilt nicht für dieses Board.',
   },
   connection: {

@@ -4,17 +4,14 @@ import type { ErrorCode } from '@candor/shared';
 const enBoard = {
   app: {
     brand: 'Candor',
-    brandTeam: 'Candor · team',
     pageTitle: 'Candor — retros where it is safe to say I don\'t know',
     language: 'Language',
     languages: { en: 'English', de: 'Deutsch' },
     notFoundTitle: 'Nothing here',
     notFoundBody: 'This address does not lead to a retro.',
     startNew: 'Start a new retro',
-    backToStart: 'Back to the start',
     dismiss: 'Dismiss message',
     cancel: 'Cancel',
-    copy: 'Copy',
   },
   theme: {
     label: 'Theme',
@@ -61,7 +58,6 @@ const enBoard = {
     nameTaken: 'Someone here is already called {{name}}. Add an initial or a word, so people can tell you apart (for example “{{name}} K.”). If that is you in another window or on another device, close it there (or wait half a minute) and join again.',
     cardRefused: 'Your card could not be added: {{message}} Its text is kept in your draft for that column.',
     didNotWork: 'That did not work.',
-    gone: 'This board does not exist (any more).',
     facilitatorKeyRefused: 'That facilitator link is not valid for this board.',
   },
   connection: {

@@ -9,6 +9,12 @@ const enMore = {
   // board page needs none of them in English: a board's column carries its own words (i18n/templates.ts)
   templates: englishTemplates(),
   // Parts of areas whose other words ship with the page (en.board.ts); the two are merged key by key.
+  app: {
+    // the team page's and the created links' (BU-1)
+    brandTeam: 'Candor · team',
+    backToStart: 'Back to the start',
+    copy: 'Copy',
+  },
   presence: {
     handOverTo: 'Hand over to {{name}}',
     handOverQuestion: 'Hand over to {{name}}?',

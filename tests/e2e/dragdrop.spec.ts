@@ -196,3 +196,22 @@ test('UI-14 RC-6 by keyboard, Escape cancels a move: the card is put back where 
   await expect(facilitator.page.getByRole('region', { name: 'Continue', exact: true })).toContainText('Pairing on hard bugs');
   await expect(facilitator.page.getByRole('region', { name: 'Continue', exact: true })).toContainText('Pairing on hard bugs');
 });
+
+test('UI-14 WF-8 a card\'s words cut short with … end the announcement\'s sentence: no full stop after the ellipsis', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Ellipsis check');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'The deploy pipeline fails at random when the cache is cold');
+  await ada.addCard('Continue', 'Pairing on the hardest bugs of the week with someone new');
+  await facilitator.goTo('Reveal');
+
+  const page = ada.page;
+  await page.getByRole('button', { name: /^Move card: Pairing on the hardest/ }).focus();
+  await page.keyboard.press('Space');
+  await expect(async () => {
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByText(/^Over the card: The deploy/)).toBeAttached({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByText(/^Over the card: The deploy/)).toHaveText(/^Over the card: The deploy pipeline fails[^.]*… Drop to group them\.$/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(/^Put back: Pairing/)).toHaveText(/^Put back: Pairing on the hardest bugs[^.]*…$/);
+});

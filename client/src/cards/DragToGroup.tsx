@@ -21,6 +21,7 @@ import {
 import type { PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { shortText } from './items.js';
+import { endOnce } from './shortText.js';
 import { columnTitle } from '../i18n/templates.js';
 import { dropOutcome, type DropTarget } from './dropOutcome.js';
 
@@ -103,19 +104,23 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
   };
   const cardText = (id: string | number) => shortText(cards.get(parse(id)?.id ?? '')?.text ?? '', 40);
 
+  /** what a drop did */
+  const dropped = (activeId: string | number, overId: string | number | undefined): string => {
+    const dragged = cards.get(parse(activeId)?.id ?? '');
+    const outcome = dragged ? dropOutcome(dragged, parse(overId), cards, groups) : ({ kind: 'none' } as const);
+    const text = cardText(activeId);
+    if (outcome.kind === 'group') return t('dnd.groupedWith', { text, other: shortText(cards.get(outcome.withCardId)?.text ?? '', 40) });
+    if (outcome.kind === 'join') return t('dnd.addedTo', { text, title: groups.get(outcome.groupId)?.title || t('reveal.untitledGroup') });
+    if (outcome.kind === 'ungroup') return t('dnd.takenOut', { text });
+    return t('dnd.putBack', { text });
+  };
+
+  // WF-8: each ends on a card's words, a group's or a column's title: one full stop, none after their own `…`, `?`
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('dnd.pickedUp', { text: cardText(active.id) }),
-    onDragOver: ({ active, over }) => describe(parse(over?.id), active.id),
-    onDragEnd: ({ active, over }) => {
-      const dragged = cards.get(parse(active.id)?.id ?? '');
-      const outcome = dragged ? dropOutcome(dragged, parse(over?.id), cards, groups) : ({ kind: 'none' } as const);
-      const text = cardText(active.id);
-      if (outcome.kind === 'group') return t('dnd.groupedWith', { text, other: shortText(cards.get(outcome.withCardId)?.text ?? '', 40) });
-      if (outcome.kind === 'join') return t('dnd.addedTo', { text, title: groups.get(outcome.groupId)?.title || t('reveal.untitledGroup') });
-      if (outcome.kind === 'ungroup') return t('dnd.takenOut', { text });
-      return t('dnd.putBack', { text });
-    },
-    onDragCancel: ({ active }) => t('dnd.putBack', { text: cardText(active.id) }),
+    onDragStart: ({ active }) => endOnce(t('dnd.pickedUp', { text: cardText(active.id) })),
+    onDragOver: ({ active, over }) => endOnce(describe(parse(over?.id), active.id)),
+    onDragEnd: ({ active, over }) => endOnce(dropped(active.id, over?.id)),
+    onDragCancel: ({ active }) => endOnce(t('dnd.putBack', { text: cardText(active.id) })),
   };
 
   // Cards become drop targets at the first pick-up and stay so: registering them costs dnd-kit time in the

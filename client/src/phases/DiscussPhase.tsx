@@ -6,6 +6,7 @@ import { allowedIn, wholeGroupTitle, type PublicBoardView } from '@candor/shared
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent, ItemLine } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText, type Item } from '../cards/items.js';
+import { endOnce } from '../cards/shortText.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { Reactions } from '../discuss/Reactions.js';
@@ -106,7 +107,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   const nameOf = (id: string | number) => shortText(discussName(items.get(String(id))), 50);
   const placeOf = (id: string | number | undefined) => (id === undefined ? 0 : order.indexOf(String(id)) + 1);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('running.moveStart', { name: nameOf(active.id) }),
+    onDragStart: ({ active }) => endOnce(t('running.moveStart', { name: nameOf(active.id) })),
     onDragOver: ({ active, over }) => (over ? t('running.moveOver', { name: nameOf(active.id), n: placeOf(over.id), total: order.length }) : undefined),
     onDragEnd: ({ active, over }) => (over ? t('running.moveEnd', { name: nameOf(active.id), n: placeOf(over.id), total: order.length }) : undefined),
     onDragCancel: ({ active }) => t('running.moveCancel', { name: nameOf(active.id) }),

@@ -155,3 +155,40 @@ test('UI-7 RC-3 a paste that does not fit an action or an offer is refused with 
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 100 characters and there is room for 30' })).toBeVisible();
   await expect(offer).toHaveValue('x'.repeat(250));
 });
+
+test('UI-7 WF-10 a paste that does not fit a one-line field (team name, retro name at creation and rename, column title and prompt, check-in question, group title) is refused with a message, not cut', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  /** fills `field` with `typed` characters, pastes `pasted` more: refused with the message when they do not fit `limit` */
+  async function pasteInto(field: Locator, typed: number, pasted: number, limit: number): Promise<void> {
+    await field.fill('x'.repeat(typed));
+    await page.evaluate((n) => navigator.clipboard.writeText('y'.repeat(n)), pasted);
+    await field.focus();
+    await field.press('ControlOrMeta+V');
+    await expect(page.getByRole('alert').filter({ hasText: `Nothing was pasted: that text has ${pasted} characters and there is room for ${limit - typed} (this field holds ${limit})` })).toBeVisible();
+    await expect(field).toHaveValue('x'.repeat(typed));
+  }
+
+  await page.goto('/');
+  await pasteInto(page.getByLabel('Team name'), 90, 20, 100);
+  await pasteInto(page.getByLabel('Retro name'), 95, 10, 100);
+
+  const link = await facilitator.createRetro('Pasting names');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await pasteInto(page.getByLabel('Retro name'), 95, 10, 100);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('button', { name: 'Edit columns' }).click();
+  await pasteInto(page.getByLabel('Column title').first(), 50, 20, 60);
+  await pasteInto(page.getByLabel('Column prompt').first(), 190, 20, 200);
+  await page.getByRole('form', { name: 'Edit columns' }).getByRole('button', { name: 'Cancel' }).click();
+
+  await pasteInto(page.getByLabel('Or your own question'), 130, 20, 140);
+
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await facilitator.addCard('Stop', 'Skipping the standup');
+  await facilitator.goTo('Reveal');
+  await facilitator.groupWith('Skipping the standup', 'Merging on Fridays');
+  await pasteInto(page.getByLabel('Group title'), 90, 20, 100);
+});

@@ -150,7 +150,7 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
   const session = useSession();
   // AC-1: the facilitator may move on while someone types here; what they typed waits under the item
   const [text, setText] = useDraft(session.boardId, actionDraft(itemId));
-  const paste = usePasteThatFits(text, LIMITS.cardText);
+  const paste = usePasteThatFits();
   const [askOf, setAskOf] = useState('');
   const inputId = `new-action-${itemId}`;
   // UI-7: the action just added shows above the field and pushes it down; the field stays in sight

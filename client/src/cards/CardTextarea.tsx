@@ -48,7 +48,7 @@ export function CardTextarea({
   const { t } = useWords();
   const own = useId();
   const [suggesting, setSuggesting] = useState<Suggesting | null>(null);
-  const { refused, setRefused, onPaste } = usePasteThatFits(value, limit);
+  const { refused, setRefused, onPaste } = usePasteThatFits();
   const listId = `${own}-emoji`;
   const hintId = `${own}-hint`;
   const counterId = `${own}-counter`;

@@ -2,6 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, allowedIn, type Phase, type PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
+import { usePasteThatFits } from './pasteThatFits.js';
 
 /**
  * A box around similar cards, with a title anyone can edit (GR-4, GR-6). Two people may edit it at once
@@ -28,6 +29,7 @@ export function GroupBox({
   // `base` is the title this person started from; `draft` what they have typed.
   const [base, setBase] = useState(group.title);
   const [draft, setDraft] = useState(group.title);
+  const paste = usePasteThatFits();
   const editable = allowedIn('group.title', phase) && !locked;
   const dirty = draft !== base;
 
@@ -69,6 +71,7 @@ export function GroupBox({
             rows={1}
             value={draft}
             maxLength={LIMITS.groupTitle}
+            onPaste={paste.onPaste}
             placeholder={t('reveal.nameGroup')}
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return;
@@ -78,8 +81,16 @@ export function GroupBox({
             onBlur={() => {
               if (!changedMeanwhile) save();
             }}
-            onChange={(e) => setDraft(e.target.value.replace(/[\r\n]+/g, ' '))}
+            onChange={(e) => {
+              paste.setRefused(null);
+              setDraft(e.target.value.replace(/[\r\n]+/g, ' '));
+            }}
           />
+          {paste.refused && (
+            <p className="error paste-refused" role="alert">
+              {paste.refused}
+            </p>
+          )}
           {changedMeanwhile && (
             <p className="hint title-conflict" role="status">
               {t('running.titleChanged', { title: group.title || t('running.noTitle') })}{' '}

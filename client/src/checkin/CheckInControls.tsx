@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CHECK_IN_PROMPTS, LIMITS, type CheckIn, type CheckInPrompt, type PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { useSession } from '../board/SessionContext.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /**
  * CI-1, CI-2, CI-3: the facilitator's check-in controls (in the facilitator's bar, so only their page loads them): one of
@@ -15,6 +16,7 @@ export function CheckInControls({ board }: { board: PublicBoardView }) {
   const currentPrompt = current && 'prompt' in current ? current.prompt : null;
   const [picked, setPicked] = useState<CheckInPrompt>(currentPrompt ?? CHECK_IN_PROMPTS[0]);
   const [own, setOwn] = useState('');
+  const paste = usePasteThatFits();
   const ask = (question: CheckIn | null) => session.send({ type: 'checkin.set', question });
 
   function another() {
@@ -60,8 +62,21 @@ export function CheckInControls({ board }: { board: PublicBoardView }) {
       <form onSubmit={askOwn}>
         <label className="field">
           <span>{t('checkIn.own')}</span>
-          <input value={own} maxLength={LIMITS.checkInText} onChange={(e) => setOwn(e.target.value)} />
+          <input
+            value={own}
+            maxLength={LIMITS.checkInText}
+            onPaste={paste.onPaste}
+            onChange={(e) => {
+              paste.setRefused(null);
+              setOwn(e.target.value);
+            }}
+          />
         </label>
+        {paste.refused && (
+          <p className="error paste-refused" role="alert">
+            {paste.refused}
+          </p>
+        )}
         <button type="submit" disabled={own.trim() === ''}>
           {t('checkIn.askOwn')}
         </button>

@@ -2,6 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 interface DraftColumn {
   /** kept for existing columns, absent for new ones */
@@ -29,6 +30,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
     refocusToggle.current = false;
     toggle.current?.focus();
   }, [draft]);
+  const paste = usePasteThatFits();
   if (!allowedIn('columns.set', board.phase)) return null;
   const close = () => {
     refocusToggle.current = true;
@@ -53,7 +55,10 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
     );
   }
 
-  const update = (index: number, patch: Partial<DraftColumn>) => setDraft(draft.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  const update = (index: number, patch: Partial<DraftColumn>) => {
+    paste.setRefused(null);
+    setDraft(draft.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  };
   const move = (index: number, by: number) => {
     const next = [...draft];
     const [column] = next.splice(index, 1);
@@ -87,6 +92,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
                   <input
                     value={column.title}
                     maxLength={LIMITS.columnTitle}
+                    onPaste={paste.onPaste}
                     required
                     autoFocus={column.key === focusKey}
                     onChange={(e) => update(index, { title: e.target.value })}
@@ -94,7 +100,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
                 </label>
                 <label className="field">
                   <span>{t('columns.columnPrompt')}</span>
-                  <input value={column.prompt} maxLength={LIMITS.columnPrompt} onChange={(e) => update(index, { prompt: e.target.value })} />
+                  <input value={column.prompt} maxLength={LIMITS.columnPrompt} onPaste={paste.onPaste} onChange={(e) => update(index, { prompt: e.target.value })} />
                 </label>
               </div>
               <div className="row">
@@ -112,6 +118,11 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
           </li>
         ))}
       </ol>
+      {paste.refused && (
+        <p className="error paste-refused" role="alert">
+          {paste.refused}
+        </p>
+      )}
       <div className="row">
         <button
           type="button"

@@ -3,6 +3,7 @@ import { useWords } from '../i18n/useWords.js';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { focusWithCaretAtEnd } from '../a11y/caretAtEnd.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /** NA-2: the retro's name; the facilitator renames it in place, everyone sees the new name at once. */
 export function BoardTitle({ name, canRename }: { name: string; canRename: boolean }) {
@@ -10,6 +11,7 @@ export function BoardTitle({ name, canRename }: { name: string; canRename: boole
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
+  const paste = usePasteThatFits();
 
   if (!editing) {
     return (
@@ -43,13 +45,18 @@ export function BoardTitle({ name, canRename }: { name: string; canRename: boole
       <label className="visually-hidden" htmlFor="retro-name">
         {t('facilitation.name.label')}
       </label>
-      <input id="retro-name" ref={focusWithCaretAtEnd} value={draft} maxLength={LIMITS.boardName} onChange={(e) => setDraft(e.target.value)} />
+      <input id="retro-name" ref={focusWithCaretAtEnd} value={draft} maxLength={LIMITS.boardName} onPaste={paste.onPaste} onChange={(e) => (paste.setRefused(null), setDraft(e.target.value))} />
       <button type="submit" className="small primary" disabled={!draft.trim()}>
         {t('facilitation.name.save')}
       </button>
       <button type="button" className="small" onClick={() => setEditing(false)}>
         {t('facilitation.name.cancel')}
       </button>
+      {paste.refused && (
+        <p className="error paste-refused" role="alert">
+          {paste.refused}
+        </p>
+      )}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { LIMITS, TEMPLATES, type CreateBoardRequest, type CreateBoardResponse, t
 import { TemplatePicker } from './TemplatePicker.js';
 import { CreatedLinks } from './CreatedLinks.js';
 import { rememberCreatedRetro } from './myRetros.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /**
  * Name a retro, pick a template, get the two links. Used on the home page and on a team page; `create`
@@ -33,6 +34,7 @@ export function CreateRetroForm({
 }) {
   const { t } = useWords();
   const [name, setName] = useState('');
+  const paste = usePasteThatFits();
   const [templateId, setTemplateId] = useState(initialTemplateId ?? TEMPLATES[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -85,8 +87,22 @@ export function CreateRetroForm({
       {hint && <p className="hint">{hint}</p>}
       <label className="field">
         <span>{t('home.retroNameOptional')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={placeholder} />
+        <input
+          value={name}
+          onChange={(e) => {
+            paste.setRefused(null);
+            setName(e.target.value);
+          }}
+          onPaste={paste.onPaste}
+          maxLength={LIMITS.boardName}
+          placeholder={placeholder}
+        />
       </label>
+      {paste.refused && (
+        <p className="error paste-refused" role="alert">
+          {paste.refused}
+        </p>
+      )}
       <p className="hint">{t('home.nameHint')}</p>
       <TemplatePicker value={templateId} onChange={setTemplateId} own={ownColumns} />
       {error && (

@@ -3,11 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
 import { createTeam } from '../sync/api.js';
 import { navigate } from '../navigation.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /** A team keeps its retros together, so the next one can start by looking at the promises of the last. */
 export function StartTeamForm() {
   const { t } = useWords();
   const [name, setName] = useState('');
+  const paste = usePasteThatFits();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,8 +33,23 @@ export function StartTeamForm() {
       <p className="hint">{t('home.teamHint')}</p>
       <label className="field">
         <span>{t('home.teamName')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.boardName} placeholder={t('home.teamPlaceholder')} required />
+        <input
+          value={name}
+          onChange={(e) => {
+            paste.setRefused(null);
+            setName(e.target.value);
+          }}
+          onPaste={paste.onPaste}
+          maxLength={LIMITS.boardName}
+          placeholder={t('home.teamPlaceholder')}
+          required
+        />
       </label>
+      {paste.refused && (
+        <p className="error paste-refused" role="alert">
+          {paste.refused}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

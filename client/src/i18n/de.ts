@@ -190,7 +190,7 @@ const de: Catalogue = {
     enterHint: 'Enter fügt die Karte hinzu · Umschalt+Enter beginnt eine neue Zeile',
     enterSaves: 'Enter speichert · Umschalt+Enter beginnt eine neue Zeile',
     counter: '{{count}} / {{limit}} Zeichen',
-    pasteTooLong: 'Nichts wurde eingefügt: Der Text hat {{pasted}} Zeichen, Platz ist für {{room}} (eine Karte fasst {{limit}}).',
+    pasteTooLong: 'Nichts wurde eingefügt: Der Text hat {{pasted}} Zeichen, Platz ist für {{room}} (das Feld fasst {{limit}}).',
     emoji: 'Emoji-Vorschläge',
   },
   card: {

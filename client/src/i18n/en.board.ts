@@ -112,7 +112,7 @@ const enBoard = {
     enterHint: 'Enter adds the card · Shift+Enter starts a new line',
     enterSaves: 'Enter saves · Shift+Enter starts a new line',
     counter: '{{count}} / {{limit}} characters',
-    pasteTooLong: 'Nothing was pasted: that text has {{pasted}} characters and there is room for {{room}} (a card holds {{limit}}).',
+    pasteTooLong: 'Nothing was pasted: that text has {{pasted}} characters and there is room for {{room}} (this field holds {{limit}}).',
     emoji: 'Emoji suggestions',
   },
   card: {

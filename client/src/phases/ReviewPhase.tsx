@@ -9,6 +9,7 @@ import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { reviewFacts } from './reviewFacts.js';
 import { BlamelessHint } from '../cards/BlamelessHint.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { LazyCheckIn } from '../checkin/LazyCheckIn.js';
 
@@ -124,6 +125,7 @@ function ReviewEntry({ item: confirmed, canMark, today }: { item: ReviewItem; ca
 function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: string | null, carry: boolean) => void }) {
   const { t } = useWords();
   const [reason, setReason] = useState(item.reason ?? '');
+  const paste = usePasteThatFits();
   // The last reason sent, so a blur followed by a submit does not send it twice.
   const sent = useRef(item.reason ?? '');
   // A reason confirmed by the server (or changed by someone else) replaces the field only while it holds nothing
@@ -158,14 +160,23 @@ function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: s
           className="grow"
           value={reason}
           maxLength={LIMITS.reviewReason}
+          onPaste={paste.onPaste}
           placeholder={t('review.reasonPlaceholder')}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            paste.setRefused(null);
+            setReason(e.target.value);
+          }}
           onBlur={save}
         />
         <button type="submit" className="small" disabled={trimmed === (item.reason ?? '')}>
           {t('review.saveReason')}
         </button>
       </div>
+      {paste.refused && (
+        <p className="error paste-refused" role="alert">
+          {paste.refused}
+        </p>
+      )}
       {/* BL-4: what got in the way is asked of the system ("The system, not the person"), so the card's nudge shows here too */}
       <BlamelessHint text={reason} id={`${inputId}-nudge`} alsoNamed={item.owners} />
       <label className="check">

@@ -65,7 +65,7 @@ function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }
   // OF-1 (WF-4): what someone is typing waits in the browser under its item, as an action's draft does (AC-1): a
   // reload or a dropped connection lost it
   const [text, setText] = useDraft(session.boardId, `offer:${itemId}`);
-  const paste = usePasteThatFits(text, LIMITS.offerText);
+  const paste = usePasteThatFits();
   const inputId = `new-offer-${itemId}`;
 
   function onSubmit(event: FormEvent) {

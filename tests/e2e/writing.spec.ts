@@ -192,3 +192,30 @@ test('UI-7 WF-10 a paste that does not fit a one-line field (team name, retro na
   await facilitator.groupWith('Skipping the standup', 'Merging on Fridays');
   await pasteInto(page.getByLabel('Group title'), 90, 20, 100);
 });
+
+test('UI-7 WF-10 a paste that does not fit a review\'s reason is refused with a message, not cut', async ({ facilitator }) => {
+  test.setTimeout(180_000);
+  const page = facilitator.page;
+  const promise = 'Write the rollback runbook';
+  const teamUrl = await facilitator.createTeam('Pasting team');
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
+  await facilitator.goTo('Write');
+  await facilitator.addCard('Stop', 'Rollbacks by hand');
+  await facilitator.runTo('Discuss');
+  await page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
+  await page.getByRole('button', { name: /^Add action/ }).click();
+  await expect(page.getByRole('article', { name: `Action: ${promise}` })).toBeVisible();
+  await facilitator.runTo('Close');
+
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
+  await page.getByRole('button', { name: `Not done: ${promise}`, exact: true }).click();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const reason = page.getByLabel('What got in the way?');
+  await reason.fill('x'.repeat(130));
+  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(20)));
+  await reason.focus();
+  await reason.press('ControlOrMeta+V');
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 20 characters and there is room for 10 (this field holds 140)' })).toBeVisible();
+  await expect(reason).toHaveValue('x'.repeat(130));
+});

@@ -154,6 +154,15 @@ test('UI-7 RC-3 a paste that does not fit an action or an offer is refused with 
   await offer.press('ControlOrMeta+V');
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 100 characters and there is room for 30' })).toBeVisible();
   await expect(offer).toHaveValue('x'.repeat(250));
+
+  // WF-10: the name of whom an action asks, outside the room, is refused the same way
+  const askOf = page.getByLabel('Or ask someone outside the room (optional)').first();
+  await askOf.fill('x'.repeat(90));
+  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(20)));
+  await askOf.focus();
+  await askOf.press('ControlOrMeta+V');
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 20 characters and there is room for 10 (this field holds 100)' })).toBeVisible();
+  await expect(askOf).toHaveValue('x'.repeat(90));
 });
 
 test('UI-7 WF-10 a paste that does not fit a one-line field (team name, retro name at creation and rename, column title and prompt, check-in question, group title) is refused with a message, not cut', async ({ facilitator, ada }) => {

@@ -208,7 +208,16 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
       <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
       <label className="field ask-field">
         <span>{t('resp.askField')}</span>
-        <input value={askOf} maxLength={LIMITS.askOf} placeholder={t('resp.askPlaceholder')} onChange={(e) => setAskOf(e.target.value)} />
+        <input
+          value={askOf}
+          maxLength={LIMITS.askOf}
+          placeholder={t('resp.askPlaceholder')}
+          onPaste={paste.onPaste}
+          onChange={(e) => {
+            paste.setRefused(null);
+            setAskOf(e.target.value);
+          }}
+        />
       </label>
       <button type="submit" className="small" aria-label={t('act.addActionFor', { name: itemName })} disabled={!text.trim()}>
         {t('act.addAction')}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { LIMITS, allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /** AK-3: whose an action is — ours (named), an ask of someone outside the room, or nobody's yet. */
 export function ActionKindLine({ board, action, label }: { board: PublicBoardView; action: PublicAction; /** the action's words, naming its buttons */ label: string }) {
@@ -42,6 +43,7 @@ function AskForm({ actionId, label }: { actionId: string; label: string }) {
   const { t } = useWords();
   const session = useSession();
   const [askOf, setAskOf] = useState('');
+  const paste = usePasteThatFits();
   const inputId = `ask-${actionId}`;
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -55,10 +57,22 @@ function AskForm({ actionId, label }: { actionId: string; label: string }) {
       <label htmlFor={inputId} className="visually-hidden">
         {t('resp.askWho')}
       </label>
-      <input id={inputId} className="grow" value={askOf} maxLength={LIMITS.askOf} placeholder={t('resp.askPlaceholder')} onChange={(e) => setAskOf(e.target.value)} />
+      <input id={inputId} className="grow" value={askOf} maxLength={LIMITS.askOf}
+        placeholder={t('resp.askPlaceholder')}
+        onPaste={paste.onPaste}
+        onChange={(e) => {
+          paste.setRefused(null);
+          setAskOf(e.target.value);
+        }}
+      />
       <button type="submit" className="small" aria-label={t('resp.makeAskFor', { name: label })} disabled={!askOf.trim()}>
         {t('resp.makeAsk')}
       </button>
+      {paste.refused && (
+        <p className="error paste-refused" role="alert">
+          {paste.refused}
+        </p>
+      )}
     </form>
   );
 }

@@ -8,10 +8,11 @@ export NO_COLOR=1 FORCE_COLOR=0
 not_run() { echo "Tests: not run, $1 failed"; exit 1; }
 rm -f .vitest-report.json .playwright-report.json # a report left by an earlier run must not be counted
 bash scripts/setup.sh || not_run "installing dependencies"
-if [ ! -x /usr/bin/chromium ]; then
+# Playwright runs Debian's Chromium headless shell; the full browser is for `npm run screenshots` and by hand
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromium-headless-shell ]; then
   echo "› installing Chromium from Debian"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || not_run "installing Chromium"
+  $SUDO apt-get update -qq >/dev/null && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null || not_run "installing Chromium"
 fi
 # PG-*: the PostgreSQL store's tests need a real PostgreSQL: Debian's, installed (one line) and started here if missing
 CANDOR_TEST_DATABASE_URL="$(bash scripts/postgres.sh)" || not_run "starting PostgreSQL"

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures/address';
 
 /** A link that leads nowhere says so, and offers a way to start a retro instead of an empty page. */
 for (const [what, path, heading] of [

@@ -1,4 +1,5 @@
-import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures/address';
 import { BoardPage } from './pages/BoardPage';
 import { controlsReachingBelow, expectNothingOverflows } from './pages/layout';
 

@@ -15,7 +15,13 @@ const board = { phase: 'discuss', facilitator: { name: 'Bo' } } as unknown as Pu
 const fiona = { holdsFacilitatorKey: true, name: 'Fiona' };
 
 beforeAll(async () => {
-  if (!i18n.isInitialized) await i18n.init({ lng: 'en', fallbackLng: 'en', resources: { en: { translation: enBoard }, de: { translation: de } }, interpolation: { escapeValue: false } });
+  if (!i18n.isInitialized) await i18n.init({ lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } });
+  // the words are added even when another test file of this worker started i18n first (modules are shared between
+  // files): run with three workers, a file that had started it with words of its own (useWords, lazyWithWords) came
+  // first, and every key here read raw
+  i18n.addResourceBundle('en', 'translation', enBoard, true, true);
+  i18n.addResourceBundle('de', 'translation', de, true, true);
+  await i18n.changeLanguage('en');
 });
 
 describe('FA-4 FA-6 a handover is told once', () => {

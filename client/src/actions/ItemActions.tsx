@@ -186,10 +186,9 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
         aria-describedby={`${inputId}-small ${inputId}-nudge`}
         onChange={(e) => {
           inSight.typed();
-          paste.setRefused(null);
           setText(e.target.value);
         }}
-        onPaste={paste.onPaste}
+        {...paste.field}
         onKeyDown={(e) => {
           // UI-7: as in a card's box, Enter adds and Shift+Enter (or Enter while an input method composes) is a new line
           if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
@@ -200,11 +199,7 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
       <p className="hint start-small" id={`${inputId}-small`}>
         {t('resp.startSmall')} {t('act.enterHint')}
       </p>
-      {paste.refused && (
-        <p className="error paste-refused" role="alert">
-          {paste.refused}
-        </p>
-      )}
+      {paste.refusal}
       <ResponsibilityHint text={text} id={`${inputId}-nudge`} />
       <label className="field ask-field">
         <span>{t('resp.askField')}</span>
@@ -212,11 +207,8 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
           value={askOf}
           maxLength={LIMITS.askOf}
           placeholder={t('resp.askPlaceholder')}
-          onPaste={paste.onPaste}
-          onChange={(e) => {
-            paste.setRefused(null);
-            setAskOf(e.target.value);
-          }}
+          {...paste.field}
+          onChange={(e) => setAskOf(e.target.value)}
         />
       </label>
       <button type="submit" className="small" aria-label={t('act.addActionFor', { name: itemName })} disabled={!text.trim()}>

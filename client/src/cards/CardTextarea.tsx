@@ -48,7 +48,7 @@ export function CardTextarea({
   const { t } = useWords();
   const own = useId();
   const [suggesting, setSuggesting] = useState<Suggesting | null>(null);
-  const { refused, setRefused, onPaste } = usePasteThatFits();
+  const paste = usePasteThatFits();
   const listId = `${own}-emoji`;
   const hintId = `${own}-hint`;
   const counterId = `${own}-counter`;
@@ -122,12 +122,11 @@ export function CardTextarea({
         aria-activedescendant={active}
         aria-describedby={[hintId, showCounter ? counterId : null, describedBy].filter(Boolean).join(' ')}
         onChange={(e) => {
-          setRefused(null);
           onChange(e.target.value);
           lookForEmoji(e.target.value, e.target.selectionStart);
         }}
         onKeyDown={onKeyDown}
-        onPaste={onPaste}
+        {...paste.field}
         onBlur={() => setSuggesting(null)}
       />
       {suggesting && (
@@ -160,11 +159,7 @@ export function CardTextarea({
           </span>
         )}
       </div>
-      {refused && (
-        <p className="error paste-refused" role="alert">
-          {refused}
-        </p>
-      )}
+      {paste.refusal}
     </div>
   );
 }

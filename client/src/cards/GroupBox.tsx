@@ -71,7 +71,7 @@ export function GroupBox({
             rows={1}
             value={draft}
             maxLength={LIMITS.groupTitle}
-            onPaste={paste.onPaste}
+            {...paste.field}
             placeholder={t('reveal.nameGroup')}
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return;
@@ -81,16 +81,9 @@ export function GroupBox({
             onBlur={() => {
               if (!changedMeanwhile) save();
             }}
-            onChange={(e) => {
-              paste.setRefused(null);
-              setDraft(e.target.value.replace(/[\r\n]+/g, ' '));
-            }}
+            onChange={(e) => setDraft(e.target.value.replace(/[\r\n]+/g, ' '))}
           />
-          {paste.refused && (
-            <p className="error paste-refused" role="alert">
-              {paste.refused}
-            </p>
-          )}
+          {paste.refusal}
           {changedMeanwhile && (
             <p className="hint title-conflict" role="status">
               {t('running.titleChanged', { title: group.title || t('running.noTitle') })}{' '}

@@ -65,18 +65,11 @@ export function CheckInControls({ board }: { board: PublicBoardView }) {
           <input
             value={own}
             maxLength={LIMITS.checkInText}
-            onPaste={paste.onPaste}
-            onChange={(e) => {
-              paste.setRefused(null);
-              setOwn(e.target.value);
-            }}
+            {...paste.field}
+            onChange={(e) => setOwn(e.target.value)}
           />
         </label>
-        {paste.refused && (
-          <p className="error paste-refused" role="alert">
-            {paste.refused}
-          </p>
-        )}
+        {paste.refusal}
         <button type="submit" disabled={own.trim() === ''}>
           {t('checkIn.askOwn')}
         </button>

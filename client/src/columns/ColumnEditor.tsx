@@ -55,10 +55,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
     );
   }
 
-  const update = (index: number, patch: Partial<DraftColumn>) => {
-    paste.setRefused(null);
-    setDraft(draft.map((c, i) => (i === index ? { ...c, ...patch } : c)));
-  };
+  const update = (index: number, patch: Partial<DraftColumn>) => setDraft(draft.map((c, i) => (i === index ? { ...c, ...patch } : c)));
   const move = (index: number, by: number) => {
     const next = [...draft];
     const [column] = next.splice(index, 1);
@@ -92,7 +89,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
                   <input
                     value={column.title}
                     maxLength={LIMITS.columnTitle}
-                    onPaste={paste.onPaste}
+                    {...paste.field}
                     required
                     autoFocus={column.key === focusKey}
                     onChange={(e) => update(index, { title: e.target.value })}
@@ -100,7 +97,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
                 </label>
                 <label className="field">
                   <span>{t('columns.columnPrompt')}</span>
-                  <input value={column.prompt} maxLength={LIMITS.columnPrompt} onPaste={paste.onPaste} onChange={(e) => update(index, { prompt: e.target.value })} />
+                  <input value={column.prompt} maxLength={LIMITS.columnPrompt} {...paste.field} onChange={(e) => update(index, { prompt: e.target.value })} />
                 </label>
               </div>
               <div className="row">
@@ -118,11 +115,7 @@ export function ColumnEditor({ board }: { board: PublicBoardView }) {
           </li>
         ))}
       </ol>
-      {paste.refused && (
-        <p className="error paste-refused" role="alert">
-          {paste.refused}
-        </p>
-      )}
+      {paste.refusal}
       <div className="row">
         <button
           type="button"

@@ -45,18 +45,14 @@ export function BoardTitle({ name, canRename }: { name: string; canRename: boole
       <label className="visually-hidden" htmlFor="retro-name">
         {t('facilitation.name.label')}
       </label>
-      <input id="retro-name" ref={focusWithCaretAtEnd} value={draft} maxLength={LIMITS.boardName} onPaste={paste.onPaste} onChange={(e) => (paste.setRefused(null), setDraft(e.target.value))} />
+      <input id="retro-name" ref={focusWithCaretAtEnd} value={draft} maxLength={LIMITS.boardName} {...paste.field} onChange={(e) => setDraft(e.target.value)} />
       <button type="submit" className="small primary" disabled={!draft.trim()}>
         {t('facilitation.name.save')}
       </button>
       <button type="button" className="small" onClick={() => setEditing(false)}>
         {t('facilitation.name.cancel')}
       </button>
-      {paste.refused && (
-        <p className="error paste-refused" role="alert">
-          {paste.refused}
-        </p>
-      )}
+      {paste.refusal}
     </form>
   );
 }

@@ -160,23 +160,16 @@ function NotDoneDetails({ item, onSave }: { item: ReviewItem; onSave: (reason: s
           className="grow"
           value={reason}
           maxLength={LIMITS.reviewReason}
-          onPaste={paste.onPaste}
+          {...paste.field}
           placeholder={t('review.reasonPlaceholder')}
-          onChange={(e) => {
-            paste.setRefused(null);
-            setReason(e.target.value);
-          }}
+          onChange={(e) => setReason(e.target.value)}
           onBlur={save}
         />
         <button type="submit" className="small" disabled={trimmed === (item.reason ?? '')}>
           {t('review.saveReason')}
         </button>
       </div>
-      {paste.refused && (
-        <p className="error paste-refused" role="alert">
-          {paste.refused}
-        </p>
-      )}
+      {paste.refusal}
       {/* BL-4: what got in the way is asked of the system ("The system, not the person"), so the card's nudge shows here too */}
       <BlamelessHint text={reason} id={`${inputId}-nudge`} alsoNamed={item.owners} />
       <label className="check">

@@ -59,20 +59,13 @@ function AskForm({ actionId, label }: { actionId: string; label: string }) {
       </label>
       <input id={inputId} className="grow" value={askOf} maxLength={LIMITS.askOf}
         placeholder={t('resp.askPlaceholder')}
-        onPaste={paste.onPaste}
-        onChange={(e) => {
-          paste.setRefused(null);
-          setAskOf(e.target.value);
-        }}
+        {...paste.field}
+        onChange={(e) => setAskOf(e.target.value)}
       />
       <button type="submit" className="small" aria-label={t('resp.makeAskFor', { name: label })} disabled={!askOf.trim()}>
         {t('resp.makeAsk')}
       </button>
-      {paste.refused && (
-        <p className="error paste-refused" role="alert">
-          {paste.refused}
-        </p>
-      )}
+      {paste.refusal}
     </form>
   );
 }

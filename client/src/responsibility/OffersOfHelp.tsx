@@ -88,21 +88,14 @@ function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }
         value={text}
         maxLength={LIMITS.offerText}
         placeholder={t('resp.offerPlaceholder')}
-        onChange={(e) => {
-          paste.setRefused(null);
-          setText(e.target.value);
-        }}
-        onPaste={paste.onPaste}
+        onChange={(e) => setText(e.target.value)}
+        {...paste.field}
       />
       <button type="submit" className="small" aria-label={t('resp.offerFor', { name: itemName })} disabled={!text.trim()}>
         {t('resp.offer')}
       </button>
     </form>
-    {paste.refused && (
-      <p className="error paste-refused" role="alert">
-        {paste.refused}
-      </p>
-    )}
+    {paste.refusal}
     </>
   );
 }

@@ -7,6 +7,9 @@ import { formatNumber } from '../i18n/format.js';
  * it silently, losing the end of what someone meant to say). For a card's box, an action's and an offer's field and the
  * one-line fields (names, titles, a column's prompt, a review's reason, a check-in question). The limit is the field's
  * own maxLength, so one refusal can serve a form of several fields (the column editor).
+ *
+ * A field spreads `{...paste.field}` (the paste's check, and typing again takes the message away) and puts
+ * `{paste.refusal}` where the message should show: under the field, read out as it appears.
  */
 export function usePasteThatFits() {
   const { t } = useWords();
@@ -19,5 +22,10 @@ export function usePasteThatFits() {
     event.preventDefault();
     setRefused(t('write.pasteTooLong', { pasted: formatNumber(pasted.length), room: formatNumber(limit - value.length + selected), limit: formatNumber(limit) }));
   }
-  return { refused, setRefused, onPaste };
+  const refusal = refused && (
+    <p className="error paste-refused" role="alert">
+      {refused}
+    </p>
+  );
+  return { refusal, field: { onPaste, onInput: () => setRefused(null) } };
 }

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 export NO_COLOR=1 FORCE_COLOR=0
 # Set-up that fails before the runners start still ends the run with one line, saying which step failed.
 not_run() { echo "Tests: not run, $1 failed"; exit 1; }
+# each step says when it started, from the start of the run
+step() { printf '› %s (at %dm%02ds)\n' "$1" $((SECONDS / 60)) $((SECONDS % 60)); }
 rm -f .vitest-report.json .playwright-report.json # a report left by an earlier run must not be counted
 bash scripts/setup.sh || not_run "installing dependencies"
 # Playwright runs Debian's Chromium headless shell; the full browser is for `npm run screenshots` and by hand
@@ -23,17 +25,22 @@ export CANDOR_TEST_REDIS_URL
 # CL-14: the load-balanced end-to-end test puts Debian's HAProxy in front of two processes
 CANDOR_TEST_HAPROXY="$(bash scripts/haproxy.sh)" || not_run "installing HAProxy"
 export CANDOR_TEST_HAPROXY
-echo "› building"
-pnpm build >/dev/null || not_run "building"
-echo "› typechecking"
-pnpm typecheck || not_run "typechecking"
+# the build and the typecheck are one process each: side by side they take the time of the longer (stop 51)
+step "building and typechecking"
+pnpm build >/dev/null &
+build_pid=$!
+pnpm typecheck
+typecheck_rc=$?
+wait $build_pid || not_run "building"
+[ $typecheck_rc -eq 0 ] || not_run "typechecking"
 
-echo "› vitest (unit + integration)"
+step "vitest (unit + integration)"
 pnpm exec vitest run --reporter=default --reporter=json --outputFile=.vitest-report.json
 vitest_rc=$?
-echo "› playwright (end to end, Chromium)"
+step "playwright (end to end, Chromium)"
 pnpm exec playwright test
 playwright_rc=$?
 
+step "counting"
 node scripts/summary.mjs .vitest-report.json .playwright-report.json
 [ $vitest_rc -eq 0 ] && [ $playwright_rc -eq 0 ]

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures/team';
 import type { Locator, Page } from '@playwright/test';
+import { FacilitationPage } from './pages/FacilitationPage';
 
 /** My own card, confirmed by the server (no longer "sending…"). */
 async function expectConfirmed(page: Page, text: string): Promise<void> {
@@ -227,4 +228,28 @@ test('UI-7 WF-10 a paste that does not fit a review\'s reason is refused with a 
   await reason.press('ControlOrMeta+V');
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 20 characters and there is room for 10 (this field holds 140)' })).toBeVisible();
   await expect(reason).toHaveValue('x'.repeat(130));
+});
+
+test('UI-7 JN-1 a paste that does not fit the name one joins with, or a board password (set, or entered at the door), is refused with a message, not cut', async ({ facilitator, ada }) => {
+  const room = new FacilitationPage(facilitator.page, 'facilitator');
+  /** fills `field` with `typed` characters, pastes `pasted` more: refused with the message, the field unchanged */
+  async function pasteInto(page: Page, field: Locator, typed: number, pasted: number, limit: number): Promise<void> {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await field.fill('x'.repeat(typed));
+    await page.evaluate((n) => navigator.clipboard.writeText('y'.repeat(n)), pasted);
+    await field.focus();
+    await field.press('ControlOrMeta+V');
+    await expect(page.getByRole('alert').filter({ hasText: `Nothing was pasted: that text has ${pasted} characters and there is room for ${limit - typed} (this field holds ${limit})` })).toBeVisible();
+    await expect(field).toHaveValue('x'.repeat(typed));
+  }
+
+  const link = await facilitator.createRetro('Pasting at the door');
+  await pasteInto(facilitator.page, room.panel().getByLabel(/board password/i), 60, 10, 64);
+  await room.setPassword('blue heron');
+
+  await ada.page.goto(link);
+  await pasteInto(ada.page, ada.page.getByLabel('Your name'), 35, 10, 40);
+  await ada.page.getByLabel('Your name').fill('Ada');
+  await ada.page.getByRole('button', { name: 'Join' }).click();
+  await pasteInto(ada.page, ada.page.getByLabel('Board password'), 60, 10, 64);
 });

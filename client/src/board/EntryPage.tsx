@@ -1,6 +1,7 @@
 import { useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { Preferences } from '../theme/Preferences.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /** What someone sees before the board: the join form and the door (JN-*) share this frame. */
 export function EntryPage({ title, lede, children }: { title: string; lede?: string; children: ReactNode }) {
@@ -19,8 +20,8 @@ export function EntryPage({ title, lede, children }: { title: string; lede?: str
 }
 
 /**
- * One field and one button (a name to join with, a board's password): the refusal above it, the field, a hint,
- * and a button that waits for something to send. `onSubmit` gets the value as typed.
+ * One field and one button (a name to join with, a board's password): the refusal above it, the field, a paste
+ * that does not fit refused under it, a hint, and a button that waits for something to send. `onSubmit` gets the value as typed.
  */
 export function OneFieldForm({
   message,
@@ -41,6 +42,8 @@ export function OneFieldForm({
   onSubmit: (value: string) => void;
 }) {
   const [value, setValue] = useState(initialValue);
+  // UI-7: a name or a password cut by maxLength is not the one meant (a cut password is one nobody knows)
+  const paste = usePasteThatFits();
   return (
     <form
       className="panel"
@@ -56,8 +59,9 @@ export function OneFieldForm({
       )}
       <label className="field">
         <span>{label}</span>
-        <input {...input} value={value} onChange={(e) => setValue(e.target.value)} />
+        <input {...input} {...paste.field} value={value} onChange={(e) => setValue(e.target.value)} />
       </label>
+      {paste.refusal}
       <p className="hint">{hint}</p>
       <button type="submit" className="primary" disabled={!value.trim()}>
         {submitLabel}

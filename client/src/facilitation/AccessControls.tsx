@@ -3,6 +3,7 @@ import { useWords } from '../i18n/useWords.js';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
+import { usePasteThatFits } from '../cards/pasteThatFits.js';
 
 /** JN-*, LK-1: the facilitator's controls for who may come in and whether the board takes changes. */
 export function AccessControls({ board }: { board: PublicBoardView }) {
@@ -41,6 +42,8 @@ function PasswordSetting({ hasPassword }: { hasPassword: boolean }) {
   const { t } = useWords();
   const session = useSession();
   const [draft, setDraft] = useState('');
+  // UI-7: a password cut by maxLength is one nobody knows; a paste that does not fit is refused instead
+  const paste = usePasteThatFits();
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!draft) return;
@@ -51,8 +54,9 @@ function PasswordSetting({ hasPassword }: { hasPassword: boolean }) {
     <form className="password-setting" onSubmit={onSubmit}>
       <label className="field">
         <span>{hasPassword ? t('facilitation.room.newPassword') : t('facilitation.room.password')}</span>
-        <input type="text" autoComplete="off" value={draft} maxLength={LIMITS.boardPassword} onChange={(e) => setDraft(e.target.value)} />
+        <input type="text" autoComplete="off" value={draft} maxLength={LIMITS.boardPassword} {...paste.field} onChange={(e) => setDraft(e.target.value)} />
       </label>
+      {paste.refusal}
       <p className="hint">{hasPassword ? t('facilitation.room.passwordSetHint') : t('facilitation.room.passwordHint')}</p>
       <div className="row">
         <button type="submit" className="small" disabled={!draft}>

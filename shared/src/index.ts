@@ -19,7 +19,7 @@ export { EXPORT_LANGUAGES, EXPORT_WORDS, exportLanguage, type ExportLanguage } f
 export * from './domain/team.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';
-export { cardRowVotes, cardsAsShown, wholeGroupTitle, withWholeGroupTitles } from './domain/exportItems.js';
+export { cardRowVotes, cardsAsShown, talkedAboutItemIds, wholeGroupTitle, withWholeGroupTitles } from './domain/exportItems.js';
 export { unrevealedWriters } from './domain/cardCount.js';
 export * from './domain/fanout.js';
 export * from './domain/access.js';

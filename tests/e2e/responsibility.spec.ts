@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defaultDueDate } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 import { BoardPage as BoardPageOf, type BoardPage } from './pages/BoardPage';
@@ -165,6 +166,35 @@ test('AC-9 a room that went on to Act without discussing anything can still plan
   // WF-6: the summary's "What we discussed" tells where the actions came from, not that nothing was discussed
   const discussed = ada.page.getByRole('region', { name: 'What we discussed' });
   await expect(discussed).toHaveText('What we discussedNo item was opened in Discuss; the actions above were planned on the items they name.');
+});
+
+test('AC-9 WF-6 notes written on an item opened in Act, Discuss skipped, are in the summary and the Markdown export', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Notes in Act');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await ada.addCard('Start', 'Pairing on reviews');
+  await facilitator.runTo('Act');
+  await ada.page.getByRole('button', { name: 'Plan actions (0): Merging on Fridays' }).click();
+  await ada.page.getByLabel('Our answer (shared notes)').fill('Fridays have nobody on call after three.');
+  await ada.page.getByLabel('What is the right thing to do? How can I help?').fill('Merge before Thursday noon');
+  await ada.page.getByRole('button', { name: 'Add action' }).click();
+  await expect(new GuidedMovePage(ada.page).action('Merge before Thursday noon')).toBeVisible();
+  // the notes have reached the room (the facilitator's page opens the item and reads them) before it closes
+  await facilitator.page.getByRole('button', { name: 'Plan actions (1): Merging on Fridays' }).click();
+  await expect(facilitator.page.getByLabel('Our answer (shared notes)')).toHaveValue('Fridays have nobody on call after three.');
+  await facilitator.goTo('Close');
+  const discussed = ada.page.getByRole('region', { name: 'What we discussed' });
+  await expect(discussed).toContainText('Merging on Fridays');
+  await expect(discussed).toContainText('Fridays have nobody on call after three.');
+  // the item nobody opened or wrote about is not listed as talked about
+  await expect(discussed).not.toContainText('Pairing on reviews');
+  const downloading = ada.page.waitForEvent('download');
+  await ada.page.getByRole('link', { name: 'Download Markdown' }).click();
+  const markdown = readFileSync(await (await downloading).path(), 'utf8');
+  const section = markdown.slice(markdown.indexOf('## Discussed'), markdown.indexOf('## All cards'));
+  expect(section).toContain('### Merging on Fridays');
+  expect(section).toContain('> Fridays have nobody on call after three.');
+  expect(section).not.toContain('Pairing on reviews');
 });
 
 test('WF-4 OF-1 an offer of help half typed waits in the browser like an action\'s draft: a reload keeps it, and sending it clears it', async ({ facilitator, ada }) => {

@@ -506,6 +506,7 @@ const de: Catalogue = {
     discussed: 'Was wir besprochen haben',
     nothingDiscussed: 'Es wurde nichts besprochen.',
     nothingDiscussedActions: 'In „Besprechen“ wurde kein Punkt geöffnet; die Maßnahmen oben wurden direkt bei ihren Punkten geplant.',
+    nothingDiscussedNotes: 'In „Besprechen“ wurde kein Punkt geöffnet; die Antwort des Raums zu diesen Punkten entstand in „Handeln“.',
     votes_one: '{{count}} Stimme',
     votes_other: '{{count}} Stimmen',
     allCards: 'Alle Karten',

@@ -468,6 +468,7 @@ const enMore = {
     discussed: 'What we discussed',
     nothingDiscussed: 'Nothing was discussed.',
     nothingDiscussedActions: 'No item was opened in Discuss; the actions above were planned on the items they name.',
+    nothingDiscussedNotes: 'No item was opened in Discuss; the room wrote its answer on these items in Act.',
     votes_one: '{{count}} vote',
     votes_other: '{{count}} votes',
     allCards: 'All cards',

@@ -38,3 +38,23 @@ export function useTextValue(text: Y.Text | null): string {
   }, [text]);
   return value;
 }
+
+/**
+ * Whether the shared text under a key holds words, for a list made of the texts people wrote (AC-9: the summary's
+ * items noted in Act); re-renders as any text changes.
+ */
+export function useHoldsWords(): (key: string) => boolean {
+  const session = useSession();
+  const doc = useSyncExternalStore(session.subscribe, () => session.notesDoc);
+  const notes = doc.getMap<unknown>('notes');
+  const [, setChanges] = useState(0);
+  useEffect(() => {
+    const changed = () => setChanges((n) => n + 1);
+    notes.observeDeep(changed);
+    return () => notes.unobserveDeep(changed);
+  }, [notes]);
+  return (key) => {
+    const value = notes.get(key);
+    return value instanceof Y.Text && value.toString().trim() !== '';
+  };
+}

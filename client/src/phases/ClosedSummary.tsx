@@ -1,8 +1,8 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { AppLink } from '../AppLink.js';
 import { useWords } from '../i18n/useWords.js';
-import { cardRowVotes, cardsAsShown, notesKey, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
-import { useSharedText, useTextValue } from '../notes/useSharedText.js';
+import { cardRowVotes, cardsAsShown, notesKey, talkedAboutItemIds, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
+import { useHoldsWords, useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
 import { type BoardExport, downloadExport, exportText, exportUrl } from '../sync/api.js';
@@ -24,6 +24,9 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   // EX-6 (SM-2): "All cards" in the exports' order (the discussion order), not the reveal order's shuffle
   const shownCards = useMemo(() => cardsAsShown(board), [board]);
   const fileName = board.name || 'retro';
+  // AC-9: a room that opened no item in Discuss lists the items it wrote notes on in Act, as the Markdown export does
+  const holdsWords = useHoldsWords();
+  const talkedAbout = talkedAboutItemIds(board, (itemId) => holdsWords(notesKey.item(itemId)));
   const [downloadError, setDownloadError] = useState<string | null>(null);
   return (
     <div className="summary">
@@ -80,12 +83,15 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
 
       <section className="panel" aria-labelledby="summary-discussed">
         <h2 id="summary-discussed">{t('summary.discussed')}</h2>
-        {board.discussedItemIds.length === 0 ? (
+        {board.discussedItemIds.length === 0 && (
           // WF-6: actions planned in Act without an item opened in Discuss (AC-9) were talked about
-          <p className="empty">{t(board.actions.length > 0 ? 'summary.nothingDiscussedActions' : 'summary.nothingDiscussed')}</p>
-        ) : (
+          <p className="empty">
+            {t(talkedAbout.length > 0 ? 'summary.nothingDiscussedNotes' : board.actions.length > 0 ? 'summary.nothingDiscussedActions' : 'summary.nothingDiscussed')}
+          </p>
+        )}
+        {talkedAbout.length > 0 && (
           <ol className="summary-items">
-            {board.discussedItemIds.map((itemId) => (
+            {talkedAbout.map((itemId) => (
               <li key={itemId}>
                 <ItemContent item={items.get(itemId)} />
                 {board.tallies && <p className="tally">{t('summary.votes', { count: board.tallies[itemId] ?? 0 })}</p>}

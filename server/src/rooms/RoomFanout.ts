@@ -325,11 +325,14 @@ export class RoomFanout {
    */
   ensureNotesTexts(): void {
     if (this.hooks.mayCreateTexts && !this.hooks.mayCreateTexts()) return;
+    // AC-9: a room in Act that opened no item in Discuss opens them in Act, each with its notes (the room's answer)
+    const openInAct = this.state.phase === 'act' && this.state.discussedItemIds.length === 0;
     // ME-11: nothing discussed and no action yet, so no note to create: the notes document need not exist
-    if (this.state.discussedItemIds.length === 0 && this.state.actions.size === 0) return;
+    if (!openInAct && this.state.discussedItemIds.length === 0 && this.state.actions.size === 0) return;
     const notes = this.documents.doc('notes').getMap<Y.Text>('notes');
     const missing: [string, string][] = [];
-    for (const itemId of this.state.discussedItemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
+    const itemIds = openInAct ? new Set(this.publicView().cards.map((card) => card.groupId ?? card.id)) : this.state.discussedItemIds;
+    for (const itemId of itemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
     for (const action of this.state.actions.values()) {
       if (!notes.has(notesKey.action(action.id))) missing.push([notesKey.action(action.id), action.initialText]);
     }

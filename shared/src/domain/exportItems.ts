@@ -83,6 +83,16 @@ export function wholeGroupTitle(title: string, cards: readonly Pick<PublicCard, 
   return end > 0 ? `${room.slice(0, end)}…` : title;
 }
 
+/**
+ * AC-9 WF-6: the items a summary lists as talked about: those opened in Discuss, in the order they were. A room that
+ * opened none talked in Act, where every item opens with its notes: then the items someone wrote notes on, in the
+ * order Act listed them (`noted` says whether an item's notes hold words).
+ */
+export function talkedAboutItemIds(view: PublicBoardView, noted: (itemId: string) => boolean): string[] {
+  if (view.discussedItemIds.length > 0) return view.discussedItemIds;
+  return (view.discussOrder ?? view.ranking ?? exportItems(view).map((item) => item.id)).filter(noted);
+}
+
 /** The votes a card's own row carries: its item's when it stands alone, none when its group carries them. */
 export function cardRowVotes(view: PublicBoardView, card: PublicCard): number | null {
   if (!view.tallies || card.groupId) return null;

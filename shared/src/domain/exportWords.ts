@@ -46,6 +46,8 @@ export interface ExportWords {
   nothingDiscussed: string;
   /** WF-6: no item opened in Discuss, yet actions were planned on items (AC-9) */
   nothingDiscussedActions: string;
+  /** AC-9: no item opened in Discuss, but notes written on items in Act (listed after it) */
+  nothingDiscussedNotes: string;
   noNotes: string;
   allCards: string;
   untitledColumn: string;
@@ -85,6 +87,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     discussed: 'Discussed',
     nothingDiscussed: 'Nothing was discussed.',
     nothingDiscussedActions: 'No item was opened in Discuss; the actions above were planned on the items they name.',
+    nothingDiscussedNotes: 'No item was opened in Discuss; the room wrote its answer on these items in Act.',
     noNotes: 'No notes.',
     allCards: 'All cards',
     untitledColumn: '(untitled column)',
@@ -122,6 +125,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     discussed: 'Besprochen',
     nothingDiscussed: 'Es wurde nichts besprochen.',
     nothingDiscussedActions: 'In „Besprechen“ wurde kein Punkt geöffnet; die Maßnahmen oben wurden direkt bei ihren Punkten geplant.',
+    nothingDiscussedNotes: 'In „Besprechen“ wurde kein Punkt geöffnet; die Antwort des Raums zu diesen Punkten entstand in „Handeln“.',
     noNotes: 'Keine Notizen.',
     allCards: 'Alle Karten',
     untitledColumn: '(Spalte ohne Titel)',

@@ -219,6 +219,22 @@ describe('markdown export', () => {
     }
   });
 
+  it('AC-9 WF-6 lists under "Discussed" the items a room wrote notes on in Act without opening one in Discuss, with their notes', () => {
+    const state = boardWith();
+    const a = addCard(state, alice, 'Flaky CI', 'stop');
+    addCard(state, alice, 'Long standups', 'stop');
+    moveTo(state, 'act');
+    moveTo(state, 'closed');
+    for (const language of EXPORT_LANGUAGES) {
+      const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, { [notesKey.item(a)]: 'Quarantine the flaky suite' }, EXPORTED, language);
+      const discussed = md.slice(md.indexOf(`## ${EXPORT_WORDS[language].discussed}`), md.indexOf(`## ${EXPORT_WORDS[language].allCards}`));
+      expect(discussed).toContain(`_${EXPORT_WORDS[language].nothingDiscussedNotes}_`);
+      expect(discussed).toContain('### Flaky CI');
+      expect(discussed).toContain('> Quarantine the flaky suite');
+      expect(discussed).not.toContain('Long standups');
+    }
+  });
+
   it('EX-1 keeps a card on one line even if its text has newlines', () => {
     const state = boardWith();
     addCard(state, alice, 'line one\n# not a heading');

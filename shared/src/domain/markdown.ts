@@ -1,6 +1,6 @@
 import type { Distribution, PublicBoardView } from './visibility.js';
 import { notesKey } from '../protocol/events.js';
-import { cardRowVotes, cardsAsShown, exportItems } from './exportItems.js';
+import { cardRowVotes, cardsAsShown, exportItems, talkedAboutItemIds } from './exportItems.js';
 import { EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
 import { markdownQuote, markdownText as md } from './exportText.js';
 import { columnTitleIn } from './templateTitles.js';
@@ -71,9 +71,12 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   lines.push(`## ${w.discussed}`, '');
   // in the order the room discussed them, as the summary page lists them (not by votes: the facilitator may have
   // taken a later item first, and the notes read as the conversation went)
-  const discussed = view.discussedItemIds;
+  // AC-9: a room that opened no item in Discuss lists the items it wrote notes on in Act
+  const discussed = talkedAboutItemIds(view, (itemId) => (notes[notesKey.item(itemId)] ?? '').trim() !== '');
   // WF-6: a room that planned actions in Act without opening an item in Discuss (AC-9) did talk about something
-  if (discussed.length === 0) lines.push(`_${view.actions.length > 0 ? w.nothingDiscussedActions : w.nothingDiscussed}_`, '');
+  if (view.discussedItemIds.length === 0) {
+    lines.push(`_${discussed.length > 0 ? w.nothingDiscussedNotes : view.actions.length > 0 ? w.nothingDiscussedActions : w.nothingDiscussed}_`, '');
+  }
   for (const itemId of discussed) {
     const votes = itemsById.get(itemId)?.votes;
     const text = itemText(itemId);

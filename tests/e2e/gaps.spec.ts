@@ -53,6 +53,28 @@ test('GP-1 a browser that turned the sound on chimes once when the timer runs ou
   expect(await tones(ada.page)).toBe(0);
 });
 
+test('GP-1 two tabs of one browser on the board chime once between them when the timer runs out', async ({ facilitator }) => {
+  await facilitator.page.context().addInitScript(COUNTING_AUDIO);
+  const link = await facilitator.createRetro('Two tabs, one chime');
+  const other = await facilitator.page.context().newPage();
+  await other.goto(link);
+  await expect(other.getByRole('navigation', { name: 'Retro phases' })).toBeVisible();
+  await facilitator.page.getByLabel('Custom minutes').fill('0.17');
+  await facilitator.page.getByRole('button', { name: 'Start', exact: true }).click();
+  await other.getByRole('button', { name: 'Sound when time is up' }).click();
+  await expect(facilitator.page.getByRole('button', { name: 'Sound when time is up' })).toHaveAttribute('aria-pressed', 'true');
+  for (const page of [facilitator.page, other]) await expect(page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1, { timeout: 20_000 });
+  // both pages have run what follows the end (a frame, then the tabs' turn at the chime, taken one after the other)
+  const settled = (page: import('@playwright/test').Page) =>
+    page.evaluate(async () => {
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+      await navigator.locks?.request('candor.timerChime', () => undefined);
+    });
+  await Promise.all([settled(facilitator.page), settled(other)]);
+  expect((await tones(facilitator.page)) + (await tones(other))).toBe(2);
+  await other.close();
+});
+
 test('GP-1 SW-2 the chime switch is one for the browser, as presenting mode is: turned on in one tab, it is on in the other', async ({ facilitator }) => {
   const link = await facilitator.createRetro('Two tabs, one bell');
   await facilitator.page.getByLabel('Custom minutes').fill('5');

@@ -3,7 +3,7 @@ import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { formatDuration, useNow } from './useNow.js';
-import { playChime, setTimerSound, useTimerSound } from './chime.js';
+import { chimeOnce, setTimerSound, useTimerSound } from './chime.js';
 
 /**
  * The shared countdown: everyone computes it from the server's end time and their own clock offset. At zero
@@ -27,8 +27,8 @@ export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
   useEffect(() => {
     if (!ranOut || !sound || chimed.current === timer.endsAt) return;
     chimed.current = timer.endsAt;
-    playChime();
-  }, [ranOut, sound, timer.endsAt]);
+    chimeOnce(`${session.boardId}:${timer.endsAt}`);
+  }, [ranOut, sound, timer.endsAt, session]);
   const soundSwitch = (
     <button
       type="button"

@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, YJS_MESSAGE_COMPRESSED, type Ack } from '@candor/shared';
 import { test, expect } from './fixtures/team';
+import { BoardPage } from './pages/BoardPage';
 
 test('RV-6 a large reveal arrives as one compressed message and Chromium shows every card', async ({ facilitator, ada }, testInfo) => {
   const home = facilitator.page;
@@ -66,4 +67,24 @@ test('WF-9 from Reveal on each desktop column heading counts its cards (a group 
   await facilitator.goTo('Vote');
   await expect(heading('Start (3)')).toBeVisible();
   await expect(heading('Stop (1)')).toBeVisible();
+});
+
+test('WF-9 UI-12 at 390×844 a column\'s count is said once, in its tab, not again in the heading under it', async ({ facilitator, browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const ada = new BoardPage(await phone.newPage(), 'ada');
+    const link = await facilitator.createRetro('Counted once');
+    await ada.join(link, 'Ada');
+    for (const text of ['Pairing on reviews', 'Demo every Friday', 'Write the runbook']) await facilitator.addCard('Start', text);
+    await facilitator.goTo('Reveal');
+    const tabs = ada.page.getByRole('tablist', { name: 'Columns' });
+    await expect(tabs.getByRole('tab', { name: 'Start (3)', exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(ada.card('Write the runbook')).toBeVisible();
+    await expect(ada.column('Start').getByRole('heading', { level: 2, name: 'Start', exact: true })).toBeVisible();
+    await expect(ada.page.getByRole('heading', { level: 2, name: /\(\d+\)/ })).toHaveCount(0);
+    // the desk, where no tab says it, still counts in the heading
+    await expect(facilitator.page.getByRole('heading', { level: 2, name: 'Start (3)', exact: true })).toBeVisible();
+  } finally {
+    await phone.close();
+  }
 });

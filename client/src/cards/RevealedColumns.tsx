@@ -13,7 +13,7 @@ import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './Dra
 import { pendingCardChanges } from './pendingChanges.js';
 import { cardsInScreenOrder, columnEntries, groupMembers } from './screenOrder.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
-import { useCoarsePointer } from '../layout/useIsPhone.js';
+import { useCoarsePointer, useIsPhone } from '../layout/useIsPhone.js';
 import { ColumnWalkStatus } from './ColumnWalk.js';
 
 /**
@@ -40,6 +40,8 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const canGroup = allowedIn('card.group', board.phase) && (!board.groupingFacilitatorOnly || isFacilitator) && !readOnly;
   // UI-14: on a touch screen a drag fights scrolling; the tap path ("Group with…", "Take out of group") replaces it.
   const coarse = useCoarsePointer();
+  // WF-9: where the columns are tabs (ColumnsView), the tab counts the cards
+  const phone = useIsPhone();
   const canDrag = canGroup && !coarse;
   const visible = board.cards.filter((c) => !deletes.has(c.id));
   // UI-32: the card whose "⋯" menu is open, kept here so it stays open when its card moves (grouped, ungrouped)
@@ -119,10 +121,11 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
         const count = countOf(column.id);
         return (
           <section key={column.id} className={`column${walkClass(column.id)}`} aria-labelledby={`col-${column.id}`} aria-current={walk === column.id ? 'true' : undefined}>
-            {/* WF-9: the revealed cards it holds, as the phone's tab says it (a group as its cards); the region keeps the name */}
+            {/* WF-9: the revealed cards it holds (a group as its cards); the region keeps the name. On a phone the
+                column's tab just above says it, and the heading said it again */}
             <h2>
               <span id={`col-${column.id}`}>{columnTitle(column)}</span>
-              {count > 0 && ` (${count})`}
+              {count > 0 && !phone && ` (${count})`}
             </h2>
             <p className="prompt">{columnPrompt(column)}</p>
             <ColumnDropZone columnId={column.id}>

@@ -49,3 +49,27 @@ test('RC-7 a draft shows in every tab of the board, so no tab overwrites it with
   await expect(ada.column('Stop').getByLabel('New card in Stop')).toHaveValue('We start too much and finish little, because nobody says no.');
   await other.close();
 });
+
+test('RC-7 UI-9 two groupings made offline are counted as two changes waiting to send, and each is applied once on return', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Offline grouping');
+  await ada.join(link, 'Ada');
+  for (const text of ['Deploys are slow', 'Deploys break on Fridays', 'Deploys need a runbook']) await ada.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await expect(ada.card('Deploys need a runbook')).toBeVisible();
+  await ada.page.context().setOffline(true);
+  const status = ada.page.getByTestId('connection-status');
+  await expect(status).toContainText('Reconnecting');
+  // the count names what waits: changes (a bare "(2 waiting to send)" read as two cards)
+  await ada.dragOnto('Deploys break on Fridays', ada.card('Deploys are slow'));
+  await expect(status).toContainText('(1 change waiting to send)');
+  await ada.dragOnto('Deploys need a runbook', ada.card('Deploys are slow'));
+  await expect(status).toContainText('(2 changes waiting to send)');
+
+  await ada.page.context().setOffline(false);
+  await expect(status).toHaveText('Connected', { timeout: 20_000 });
+  // both reached the room once: one group of the three cards, and still three cards
+  const group = facilitator.page.getByRole('region', { name: /^Group:/ });
+  await expect(group).toHaveCount(1);
+  await expect(group.getByRole('article')).toHaveCount(3);
+  await expect(facilitator.page.getByRole('article')).toHaveCount(3);
+});

@@ -8,6 +8,32 @@ export const SINK_PORT = PORT + 21_000;
 /** the end-to-end server's data, one directory a port: two runs on one checkout (E2E_PORT) no longer wipe each other's */
 const E2E_DATA = `.e2e-data-${PORT}`;
 
+/**
+ * Debian's Chromium headless shell (package chromium-headless-shell, built from the same sources as `chromium`), as
+ * Playwright itself runs headless tests: the same Blink and V8 without the browser's own pages and services. Four spec
+ * files took 2.7 min against 3.5 in the full browser (stop 51). PW_CHROMIUM=/usr/bin/chromium runs every test in the
+ * full browser; the 'full Chromium' project always runs the whole retro (retro.spec.ts) there.
+ */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+const FULL_CHROMIUM = '/usr/bin/chromium';
+
+function inChromium(executablePath: string) {
+  return {
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Playwright's own features to turn off, and the omnibox popups (see the list)
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
+    ],
+  };
+}
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -28,24 +54,13 @@ export default defineConfig({
     // a failed test keeps its trace of actions and DOM snapshots; the screencast is left out, since filming every
     // test made the one-worker run 14.4 min instead of 12.3 (stop 44)
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
-    launchOptions: {
-      // Debian's Chromium headless shell (package chromium-headless-shell, the same build as `chromium`), as Playwright
-      // itself runs headless tests: the whole run took about 10.7 min against 13.5 for full Chromium in headless mode
-      // (stop 51; four spec files 2.7 against 3.5 min). PW_CHROMIUM=/usr/bin/chromium runs them in the full browser.
-      executablePath: process.env.PW_CHROMIUM ?? '/usr/bin/chromium-headless-shell',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // Playwright's own features to turn off, and the omnibox popups (see the list)
-        `--disable-features=${DISABLED_FEATURES.join(',')}`,
-      ],
-    },
+    launchOptions: inChromium(process.env.PW_CHROMIUM ?? HEADLESS_SHELL),
   },
+  projects: [
+    { name: 'headless shell' },
+    // the whole retro, once more in the full browser people run
+    { name: 'full Chromium', testMatch: 'retro.spec.ts', use: { launchOptions: inChromium(FULL_CHROMIUM) } },
+  ],
   webServer: [
     {
       command: `node tests/e2e/fixtures/smtpSink.mjs`,

@@ -1,3 +1,5 @@
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
 import { longDiscussion } from './pages/DiscussionPage';
@@ -62,4 +64,36 @@ test('UI-12 UI-25 on a phone "Skip to the phase controls" opens the Facilitate t
   await expect(page.getByRole('tab', { name: 'Facilitate' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Facilitator' })).toBeFocused();
   await tabTo(page, page.getByRole('button', { name: 'Next: Act' }), { max: 3 });
+});
+
+test('UI-25 in a Vote of 40 cards the skip links take the keyboard to each column, a few keys from its first vote', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Big vote');
+  await ada.join(link, 'Ada');
+  // a third person writes 40 cards from a script, across the three columns
+  const boardId = new URL(link).pathname.split('/').pop()!;
+  const socket = io(new URL(link).origin, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION } });
+  const send = (command: Record<string, unknown>) => socket.timeout(10_000).emitWithAck('cmd', { id: crypto.randomUUID().replace(/-/g, ''), ...command }) as Promise<Ack>;
+  const secret = crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, '');
+  expect(await send({ type: 'join', participantId: crypto.randomUUID().replace(/-/g, ''), secret, name: 'Sam' })).toMatchObject({ ok: true });
+  for (let i = 0; i < 40; i++) expect(await send({ type: 'card.add', columnId: ['start', 'stop', 'continue'][i % 3], text: `Card ${i + 1} of the big vote` })).toMatchObject({ ok: true });
+  socket.close();
+  await facilitator.runTo('Vote');
+  const page = ada.page;
+  await page.reload();
+  await expect(page.getByRole('article')).toHaveCount(40);
+  // without them the first vote in Continue was 29 keys past "Skip to the board" (35 from the top)
+  await expect(page.getByRole('navigation', { name: 'Skip links' }).getByRole('link')).toHaveText([
+    'Skip to the board',
+    'Skip to the column Start',
+    'Skip to the column Stop',
+    'Skip to the column Continue',
+  ]);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the column Continue' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const column = page.getByRole('region', { name: 'Continue', exact: true });
+  await expect(column.getByRole('heading', { name: /^Continue/ }).locator('span')).toBeFocused();
+  await tabTo(page, column.getByRole('button', { name: /^Vote for:/ }).first(), { max: 3 });
+  // the facilitator's phase controls stay the second link
+  await expect(facilitator.page.getByRole('navigation', { name: 'Skip links' }).getByRole('link').nth(1)).toHaveText('Skip to the phase controls');
 });

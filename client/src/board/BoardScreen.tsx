@@ -15,6 +15,7 @@ import { Tabs } from '../layout/Tabs.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
 import { useHeaderHeight } from '../layout/useHeaderHeight.js';
 import { SkipLinks, type SkipTarget } from '../layout/SkipLinks.js';
+import { columnTitle } from '../i18n/templates.js';
 import { Preferences } from '../theme/Preferences.js';
 import { TimerDisplay } from '../timer/TimerDisplay.js';
 import { BoardHeader } from './BoardHeader.js';
@@ -166,6 +167,11 @@ export function BoardScreen({
     { id: 'board-main', label: t('layout.skipToBoard'), section: 'board' },
     ...(board.phase === 'discuss' && board.currentItemId ? [{ id: 'current-item', label: t('layout.skipToCurrent'), section: 'board' }] : []),
     ...(state.isFacilitator ? [{ id: 'phase-controls', label: t('layout.skipToControls'), section: 'facilitate' }] : []),
+    // UI-25: in Reveal and Vote every card is on the board, each a stop or two: a column far right was dozens of keys
+    // away. To its heading (RevealedColumns' `col-…`); a phone shows one column at a time, under its own tabs
+    ...(!phone && (board.phase === 'reveal' || board.phase === 'vote')
+      ? board.columns.map((column) => ({ id: `col-${column.id}`, label: t('layout.skipToColumn', { column: columnTitle(column) }), section: 'board' }))
+      : []),
   ];
 
   return (

@@ -599,6 +599,7 @@ const de: Catalogue = {
     skipToBoard: 'Zum Board springen',
     skipToCurrent: 'Zum besprochenen Punkt springen',
     skipToControls: 'Zur Phasensteuerung springen',
+    skipToColumn: 'Zur Spalte {{column}} springen',
     here_one: '{{count}} Person hier',
     here_other: '{{count}} Personen hier',
   },

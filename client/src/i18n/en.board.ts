@@ -160,6 +160,7 @@ const enBoard = {
     skipToBoard: 'Skip to the board',
     skipToCurrent: 'Skip to the item being discussed',
     skipToControls: 'Skip to the phase controls',
+    skipToColumn: 'Skip to the column {{column}}',
     here_one: '{{count}} person here',
     here_other: '{{count}} people here',
   },

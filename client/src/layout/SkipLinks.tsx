@@ -10,7 +10,7 @@ export interface SkipTarget {
 
 /**
  * UI-25: the first keys on the board skip past the header and the people to what a keyboard user came for — the
- * board, the item being discussed, the facilitator's phase controls. Hidden until focused. On a phone a target
+ * board, the item being discussed, the facilitator's phase controls, each column of a revealed board. Hidden until focused. On a phone a target
  * may be on another tab: the link opens that tab first, then moves focus once it is drawn.
  */
 export function SkipLinks({ targets, openSection }: { targets: SkipTarget[]; openSection: (section: string) => void }) {
@@ -35,6 +35,8 @@ export function SkipLinks({ targets, openSection }: { targets: SkipTarget[]; ope
 function focusWhenDrawn(id: string, framesLeft = 180): void {
   const target = document.getElementById(id);
   if (target) {
+    // a column's heading is no control: it takes focus from a skip link alone, and Tab goes on to its first card
+    if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus();
     target.scrollIntoView({ block: 'start' });
   } else if (framesLeft > 0) {

@@ -112,6 +112,8 @@ test('CW-1 CW-4 the facilitator walks the room through the columns; the other pe
   await expect(ada.column('Start')).toHaveAttribute('aria-current', 'true');
   await expect(ada.column('Stop')).not.toHaveAttribute('aria-current', 'true');
   await expect(status(ada.page)).toHaveText('Walking through the columns: Start, 1 of 3');
+  // CW-4: "Show …" is for someone looking elsewhere; the column in focus is in view here, so it is not offered
+  await expect(ada.page.getByRole('button', { name: /^Show “/ })).toHaveCount(0);
 
   // by keyboard: the controls are buttons in the panel
   const next = page.getByRole('button', { name: 'Next column' });
@@ -165,6 +167,8 @@ test('CW-4 at 390×844 the focused column is the tab shown, and "Show …" bring
     await expect(tabs.getByRole('tab', { name: /^Stop/ })).toHaveAttribute('aria-selected', 'true');
     await expect(ada.column('Stop')).toHaveAttribute('aria-current', 'true');
     await expect(ada.card('Reviews wait for days')).toBeVisible();
+    // the tab shown is the column in focus: nothing to bring back
+    await expect(ada.page.getByRole('button', { name: /^Show “/ })).toHaveCount(0);
     await ada.screenshot(testInfo, 'walk-phone-participant');
 
     // Ada looks around and edits her card in another column: the next step does not take the tab from under her
@@ -183,6 +187,7 @@ test('CW-4 at 390×844 the focused column is the tab shown, and "Show …" bring
     await ada.page.getByRole('button', { name: 'Show “Start”' }).click();
     await expect(tabs.getByRole('tab', { name: /^Start/ })).toHaveAttribute('aria-selected', 'true');
     await expect(ada.column('Start')).toBeInViewport();
+    await expect(ada.page.getByRole('button', { name: /^Show “/ })).toHaveCount(0);
   } finally {
     await desk.close();
     await phone.close();
@@ -213,9 +218,31 @@ test('CW-1 at 390×844 the facilitator steps the walk from the Board tab’s bar
     await bar.getByRole('button', { name: 'Next column' }).click();
     await expect(tabs.getByRole('tab', { name: /^Continue/ })).toHaveAttribute('aria-selected', 'true');
     await fiona.screenshot(testInfo, 'walk-phone-facilitator');
-    // at the last column the bar has only the phase steps
+    // at the last column "Next column" would go nowhere: in its place the bar ends the walk, beside the phase steps,
+    // each button whole on the screen and its words on one line, at 390 and 360 wide, in English and German
     await expect(bar.getByRole('button', { name: 'Next column' })).toHaveCount(0);
-    await expect(bar.getByRole('button', { name: 'Next: Vote' })).toBeVisible();
+    const barIn = { en: bar, de: page.getByRole('region', { name: 'Nächste Schritte' }) };
+    for (const [language, names] of [['en', ['Back', 'Stop the walk', 'Next: Vote']], ['de', ['Zurück', 'Durchgehen beenden', 'Weiter: Abstimmen']]] as const) {
+      if (language === 'de') await page.getByLabel('Language').selectOption('de');
+      for (const width of [390, 360]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        await expect(barIn[language].getByRole('button')).toHaveCount(3);
+        for (const name of names) {
+          const button = barIn[language].getByRole('button', { name, exact: true });
+          await expect(button, `${language} at ${width}: ${name}`).toBeInViewport({ ratio: 1 });
+          const lines = await button.evaluate((element) => {
+            const words = document.createRange();
+            words.selectNodeContents(element);
+            return new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size;
+          });
+          expect(lines, `${language} at ${width}: "${name}" on one line`).toBe(1);
+        }
+      }
+    }
+    await barIn.de.getByRole('button', { name: 'Durchgehen beenden' }).click();
+    await expect(page.locator('section[aria-current="true"]')).toHaveCount(0);
+    await expect(barIn.de.getByRole('button', { name: 'Weiter: Abstimmen' })).toBeVisible();
+    await expect(barIn.de.getByRole('button', { name: 'Durchgehen beenden' })).toHaveCount(0);
   } finally {
     await context.close();
   }

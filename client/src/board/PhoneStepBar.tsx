@@ -17,10 +17,12 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const { next, previous, moving, press, landing, dialogs } = usePhaseStep(board);
   const nextItem = useNextItem(board);
   const session = useSession();
-  // CW-1: during a walk through the columns, the next column is a step here too (the walk starts and stops on the
-  // Facilitate tab), so the facilitator walks the room from the board the room is looking at
+  // CW-1: during a walk through the columns, the next column is a step here too (the walk starts on the Facilitate
+  // tab), so the facilitator walks the room from the board the room is looking at; at the last column, where "Next
+  // column" goes nowhere, its place ends the walk (three buttons at most, whole at 360 wide)
   const walkAt = board.walkColumnId ? board.columns.findIndex((c) => c.id === board.walkColumnId) : -1;
   const walkNext = walkAt >= 0 ? board.columns[walkAt + 1] : undefined;
+  const walkEnds = walkAt >= 0 && !walkNext;
   const ref = useRef<HTMLElement | null>(null);
   const step = next && next !== 'closed' ? next : null;
   const shown = step !== null || nextItem.shown;
@@ -74,6 +76,11 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
         {walkNext && (
           <button type="button" className="primary" onClick={() => session.send({ type: 'walk.focus', columnId: walkNext.id })}>
             {t('walk.next')}
+          </button>
+        )}
+        {walkEnds && (
+          <button type="button" onClick={() => session.send({ type: 'walk.focus', columnId: null })}>
+            {t('walk.stop')}
           </button>
         )}
         {step && (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Column } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { columnTitle } from '../i18n/templates.js';
@@ -7,10 +7,11 @@ import { columnTitle } from '../i18n/templates.js';
  * CW-4, CW-5: while the facilitator walks the room through the columns, every screen says which column is in focus (a
  * polite status, so a screen reader hears each step) and brings it into view at each step; on a phone, where the
  * columns are tabs, its tab is the one shown. Nobody's screen is held there: people look around as they like, and
- * "Show …" takes them back. (Each step clicks the phone's tab rather than pass the column to ColumnsView's `follow`:
+ * "Show …" takes them back, offered only while the column in focus is out of view (`inView`: on a phone, another tab
+ * is shown). (Each step clicks the phone's tab rather than pass the column to ColumnsView's `follow`:
  * that follows the card whose menu is open, and closing a menu would snap the tab back to the walk's.)
  */
-export function ColumnWalkStatus({ columns, walk }: { columns: Column[]; walk: string | null }) {
+export function ColumnWalkStatus({ columns, walk, inView }: { columns: Column[]; walk: string | null; inView: boolean }) {
   const { t } = useWords();
   const index = walk ? columns.findIndex((c) => c.id === walk) : -1;
   const column = columns[index];
@@ -22,13 +23,31 @@ export function ColumnWalkStatus({ columns, walk }: { columns: Column[]; walk: s
   return (
     <div className="walk-status">
       <p role="status">{column ? t('walk.status', { column: columnTitle(column), index: index + 1, count: columns.length }) : ''}</p>
-      {column && (
+      {column && !inView && (
         <button type="button" className="small" onClick={() => showColumn(column.id)}>
           {t('walk.follow', { column: columnTitle(column) })}
         </button>
       )}
     </div>
   );
+}
+
+/**
+ * Whether the element given to the returned ref is on the screen (any of it). None given, or unmounted (a phone's other
+ * tab shown), is out of view; a newly given one counts as in view until the browser says otherwise.
+ */
+export function useInView(): [boolean, (element: Element | null) => void] {
+  const [inView, setInView] = useState(false);
+  const observer = useRef<IntersectionObserver | null>(null);
+  const watch = useCallback((element: Element | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    setInView(element !== null);
+    if (!element) return;
+    observer.current = new IntersectionObserver((entries) => setInView(entries.some((entry) => entry.isIntersecting)));
+    observer.current.observe(element);
+  }, []);
+  return [inView, watch];
 }
 
 /**

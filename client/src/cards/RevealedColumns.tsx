@@ -14,7 +14,7 @@ import { pendingCardChanges } from './pendingChanges.js';
 import { cardsInScreenOrder, columnEntries, groupMembers } from './screenOrder.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { useCoarsePointer, useIsPhone } from '../layout/useIsPhone.js';
-import { ColumnWalkStatus } from './ColumnWalk.js';
+import { ColumnWalkStatus, useInView } from './ColumnWalk.js';
 
 /**
  * Revealed cards in their columns, in the order the server gave (which says nothing about who wrote what).
@@ -110,6 +110,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const menuColumn = menuCard ? ((menuCard.groupId && groups.get(menuCard.groupId)?.columnId) || menuCard.columnId) : null;
   // CW-4: the column the facilitator is walking the room through (Reveal only): in focus, the others dimmed
   const walk = board.walkColumnId;
+  const [walkInView, watchWalk] = useInView();
   const walkClass = (columnId: string) => (walk === null ? '' : walk === columnId ? ' walk-focus' : ' walk-dim');
   const view = (
     <ColumnsView
@@ -120,7 +121,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
         const entries = entriesOf(column.id);
         const count = countOf(column.id);
         return (
-          <section key={column.id} className={`column${walkClass(column.id)}`} aria-labelledby={`col-${column.id}`} aria-current={walk === column.id ? 'true' : undefined}>
+          <section key={column.id} ref={walk === column.id ? watchWalk : undefined} className={`column${walkClass(column.id)}`} aria-labelledby={`col-${column.id}`} aria-current={walk === column.id ? 'true' : undefined}>
             {/* WF-9: the revealed cards it holds (a group as its cards); the region keeps the name. On a phone the
                 column's tab just above says it, and the heading said it again */}
             <h2>
@@ -140,7 +141,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
   const columns = canDrag ? <DragToGroup board={board}>{view}</DragToGroup> : view;
   return board.phase === 'reveal' ? (
     <>
-      <ColumnWalkStatus columns={board.columns} walk={walk} />
+      <ColumnWalkStatus columns={board.columns} walk={walk} inView={walkInView} />
       {columns}
     </>
   ) : (

@@ -114,6 +114,14 @@ test('CW-1 CW-4 the facilitator walks the room through the columns; the other pe
   await expect(status(ada.page)).toHaveText('Walking through the columns: Start, 1 of 3');
   // CW-4: "Show …" is for someone looking elsewhere; the column in focus is in view here, so it is not offered
   await expect(ada.page.getByRole('button', { name: /^Show “/ })).toHaveCount(0);
+  // a short window scrolled to the top, the columns below it: offered, and it brings the column back
+  await ada.page.setViewportSize({ width: 1280, height: 300 });
+  await ada.page.evaluate(() => window.scrollTo(0, 0));
+  await expect(ada.column('Start')).not.toBeInViewport();
+  await ada.page.getByRole('button', { name: 'Show “Start”' }).click();
+  await expect(ada.column('Start')).toBeInViewport();
+  await expect(ada.page.getByRole('button', { name: /^Show “/ })).toHaveCount(0);
+  await ada.page.setViewportSize({ width: 1280, height: 900 });
 
   // by keyboard: the controls are buttons in the panel
   const next = page.getByRole('button', { name: 'Next column' });

@@ -9,6 +9,20 @@ async function expectConfirmed(page: Page, text: string): Promise<void> {
   await expect(card.getByText('sending…')).toHaveCount(0);
 }
 
+/** Fills `field` with `typed` characters and pastes `pasted` more: UI-7 refuses them with the message when they do not
+ * fit its `limit`, and the field keeps what it held. */
+async function pasteInto(field: Locator, typed: number, pasted: number, limit: number): Promise<void> {
+  const page = field.page();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await field.fill('x'.repeat(typed));
+  await page.evaluate((n) => navigator.clipboard.writeText('y'.repeat(n)), pasted);
+  await field.focus();
+  await field.press('ControlOrMeta+V');
+  const n = (count: number) => count.toLocaleString('en-US'); // as the page writes them: 1,000
+  await expect(page.getByRole('alert').filter({ hasText: `Nothing was pasted: that text has ${n(pasted)} characters and there is room for ${n(limit - typed)} (this field holds ${n(limit)})` })).toBeVisible();
+  await expect(field).toHaveValue('x'.repeat(typed));
+}
+
 async function openBoard(page: Page, name = 'Fiona'): Promise<string> {
   await page.goto('/');
   await page.getByLabel('Retro name').fill('Writing check');
@@ -136,49 +150,20 @@ test('UI-7 RC-3 a paste that does not fit an action or an offer is refused with 
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
   const page = ada.page;
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const action = page.getByLabel('What is the right thing to do? How can I help?').first();
-  await action.fill('x'.repeat(900));
-  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(300)));
-  await action.focus();
-  await action.press('ControlOrMeta+V');
-  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 300 characters and there is room for 100' })).toBeVisible();
-  await expect(action).toHaveValue('x'.repeat(900));
+  await pasteInto(action, 900, 300, 1000);
   await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(100)));
   await action.press('ControlOrMeta+V');
   await expect(action).toHaveValue('x'.repeat(900) + 'y'.repeat(100));
 
-  const offer = page.getByLabel('Your offer of help, under your name');
-  await offer.fill('x'.repeat(250));
-  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(100)));
-  await offer.focus();
-  await offer.press('ControlOrMeta+V');
-  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 100 characters and there is room for 30' })).toBeVisible();
-  await expect(offer).toHaveValue('x'.repeat(250));
+  await pasteInto(page.getByLabel('Your offer of help, under your name'), 250, 100, 280);
 
   // WF-10: the name of whom an action asks, outside the room, is refused the same way
-  const askOf = page.getByLabel('Or ask someone outside the room (optional)').first();
-  await askOf.fill('x'.repeat(90));
-  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(20)));
-  await askOf.focus();
-  await askOf.press('ControlOrMeta+V');
-  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 20 characters and there is room for 10 (this field holds 100)' })).toBeVisible();
-  await expect(askOf).toHaveValue('x'.repeat(90));
+  await pasteInto(page.getByLabel('Or ask someone outside the room (optional)').first(), 90, 20, 100);
 });
 
 test('UI-7 WF-10 a paste that does not fit a one-line field (team name, retro name at creation and rename, column title and prompt, check-in question, group title) is refused with a message, not cut', async ({ facilitator, ada }) => {
   const page = facilitator.page;
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  /** fills `field` with `typed` characters, pastes `pasted` more: refused with the message when they do not fit `limit` */
-  async function pasteInto(field: Locator, typed: number, pasted: number, limit: number): Promise<void> {
-    await field.fill('x'.repeat(typed));
-    await page.evaluate((n) => navigator.clipboard.writeText('y'.repeat(n)), pasted);
-    await field.focus();
-    await field.press('ControlOrMeta+V');
-    await expect(page.getByRole('alert').filter({ hasText: `Nothing was pasted: that text has ${pasted} characters and there is room for ${limit - typed} (this field holds ${limit})` })).toBeVisible();
-    await expect(field).toHaveValue('x'.repeat(typed));
-  }
-
   await page.goto('/');
   await pasteInto(page.getByLabel('Team name'), 90, 20, 100);
   await pasteInto(page.getByLabel('Retro name'), 95, 10, 100);
@@ -220,36 +205,19 @@ test('UI-7 WF-10 a paste that does not fit a review\'s reason is refused with a 
 
   await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
   await page.getByRole('button', { name: `Not done: ${promise}`, exact: true }).click();
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  const reason = page.getByLabel('What got in the way?');
-  await reason.fill('x'.repeat(130));
-  await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(20)));
-  await reason.focus();
-  await reason.press('ControlOrMeta+V');
-  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted: that text has 20 characters and there is room for 10 (this field holds 140)' })).toBeVisible();
-  await expect(reason).toHaveValue('x'.repeat(130));
+  await pasteInto(page.getByLabel('What got in the way?'), 130, 20, 140);
 });
 
 test('UI-7 JN-1 a paste that does not fit the name one joins with, or a board password (set, or entered at the door), is refused with a message, not cut', async ({ facilitator, ada }) => {
   const room = new FacilitationPage(facilitator.page, 'facilitator');
-  /** fills `field` with `typed` characters, pastes `pasted` more: refused with the message, the field unchanged */
-  async function pasteInto(page: Page, field: Locator, typed: number, pasted: number, limit: number): Promise<void> {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await field.fill('x'.repeat(typed));
-    await page.evaluate((n) => navigator.clipboard.writeText('y'.repeat(n)), pasted);
-    await field.focus();
-    await field.press('ControlOrMeta+V');
-    await expect(page.getByRole('alert').filter({ hasText: `Nothing was pasted: that text has ${pasted} characters and there is room for ${limit - typed} (this field holds ${limit})` })).toBeVisible();
-    await expect(field).toHaveValue('x'.repeat(typed));
-  }
 
   const link = await facilitator.createRetro('Pasting at the door');
-  await pasteInto(facilitator.page, room.panel().getByLabel(/board password/i), 60, 10, 64);
+  await pasteInto(room.panel().getByLabel(/board password/i), 60, 10, 64);
   await room.setPassword('blue heron');
 
   await ada.page.goto(link);
-  await pasteInto(ada.page, ada.page.getByLabel('Your name'), 35, 10, 40);
+  await pasteInto(ada.page.getByLabel('Your name'), 35, 10, 40);
   await ada.page.getByLabel('Your name').fill('Ada');
   await ada.page.getByRole('button', { name: 'Join' }).click();
-  await pasteInto(ada.page, ada.page.getByLabel('Board password'), 60, 10, 64);
+  await pasteInto(ada.page.getByLabel('Board password'), 60, 10, 64);
 });

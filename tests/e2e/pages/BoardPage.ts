@@ -140,6 +140,10 @@ export class BoardPage {
     const select = this.card(cardText).getByLabel('Choose a card to group with');
     const option = select.locator('option', { hasText: otherText.slice(0, 40) });
     await select.selectOption({ label: (await option.textContent())!.trim() });
+    // the board moves its cards once the group is made: a click aimed before that can land on another card (a CI run
+    // opened no menu on the next card grouped, clicked while the group formed)
+    const group = this.page.getByRole('region', { name: /^Group:/ }).filter({ has: this.card(cardText) }).filter({ has: this.card(otherText) });
+    await expect(group).toHaveCount(1);
   }
 
   /** The grip that drags a card (UI-14). */

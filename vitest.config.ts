@@ -11,8 +11,10 @@ export default defineConfig({
     // not running; then one temporary directory for the run, removed at its end
     globalSetup: ['server/src/storage/postgres.globalSetup.ts', 'server/src/cluster/redis.globalSetup.ts', 'tests/tmpRoot.globalSetup.ts'],
     testTimeout: 30000,
-    // one test file per core: Vitest's default leaves one core idle (on this 2-core machine, half the run)
-    maxWorkers: os.availableParallelism(),
+    // one test file per core and one more: Vitest's default leaves one core idle (on this 2-core machine, half the
+    // run), and the multi-process files mostly wait (a lease, a browser's 15 s): with three workers on 2 cores the
+    // cores were still idle a third of the run (vmstat), which took 208 s against 226 with two (stop 51)
+    maxWorkers: os.availableParallelism() + 1,
     projects: [
       {
         extends: true,

@@ -1,6 +1,6 @@
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, YJS_MESSAGE_COMPRESSED, type Ack } from '@candor/shared';
+import { YJS_MESSAGE_COMPRESSED } from '@candor/shared';
 import { test, expect } from './fixtures/team';
+import { writeFromScript } from './fixtures/scriptedWriter';
 import { BoardPage } from './pages/BoardPage';
 
 test('RV-6 a large reveal arrives as one compressed message and Chromium shows every card', async ({ facilitator, ada }, testInfo) => {
@@ -20,14 +20,8 @@ test('RV-6 a large reveal arrives as one compressed message and Chromium shows e
   await ada.join(link, 'Ada');
 
   // A third person writes 40 long cards from a script, as a busy room would.
-  const boardId = new URL(link).pathname.split('/').pop()!;
-  const socket = io(new URL(link).origin, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION } });
-  const send = (command: Record<string, unknown>) => socket.timeout(10_000).emitWithAck('cmd', { id: crypto.randomUUID().replace(/-/g, ''), ...command }) as Promise<Ack>;
-  const secret = crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, '');
-  expect(await send({ type: 'join', participantId: crypto.randomUUID().replace(/-/g, ''), secret, name: 'Sam' })).toMatchObject({ ok: true });
   const texts = Array.from({ length: 40 }, (_, i) => `Card ${i + 1}: ${"we hear about outages from customers before our alerts tell us, again and again. ".repeat(3).trim()}`);
-  for (const text of texts) expect(await send({ type: 'card.add', columnId: 'start', text })).toMatchObject({ ok: true });
-  socket.close();
+  await writeFromScript(link, texts.map((text) => ({ columnId: 'start', text })));
   await expect(ada.page.getByText('No cards counted yet')).toBeVisible(); // one writer is never counted (AN-10)
 
   await facilitator.goTo('Reveal');

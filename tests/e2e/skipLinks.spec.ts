@@ -1,6 +1,5 @@
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type Ack } from '@candor/shared';
 import { test, expect } from './fixtures/team';
+import { writeFromScript } from './fixtures/scriptedWriter';
 import type { Page } from '@playwright/test';
 import { longDiscussion } from './pages/DiscussionPage';
 import { tabTo } from './pages/keyboard';
@@ -70,13 +69,7 @@ test('UI-25 in a Vote of 40 cards the skip links take the keyboard to each colum
   const link = await facilitator.createRetro('Big vote');
   await ada.join(link, 'Ada');
   // a third person writes 40 cards from a script, across the three columns
-  const boardId = new URL(link).pathname.split('/').pop()!;
-  const socket = io(new URL(link).origin, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION } });
-  const send = (command: Record<string, unknown>) => socket.timeout(10_000).emitWithAck('cmd', { id: crypto.randomUUID().replace(/-/g, ''), ...command }) as Promise<Ack>;
-  const secret = crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, '');
-  expect(await send({ type: 'join', participantId: crypto.randomUUID().replace(/-/g, ''), secret, name: 'Sam' })).toMatchObject({ ok: true });
-  for (let i = 0; i < 40; i++) expect(await send({ type: 'card.add', columnId: ['start', 'stop', 'continue'][i % 3], text: `Card ${i + 1} of the big vote` })).toMatchObject({ ok: true });
-  socket.close();
+  await writeFromScript(link, Array.from({ length: 40 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1} of the big vote` })));
   await facilitator.runTo('Vote');
   const page = ada.page;
   await page.reload();

@@ -10,6 +10,7 @@ import {
   batchesPublicView,
   changesEveryonesView,
   changesPublicView,
+  itemIds,
   notesKey,
   personalViewOf,
   projectBoardDoc,
@@ -331,8 +332,8 @@ export class RoomFanout {
     if (!openInAct && this.state.discussedItemIds.length === 0 && this.state.actions.size === 0) return;
     const notes = this.documents.doc('notes').getMap<Y.Text>('notes');
     const missing: [string, string][] = [];
-    const itemIds = openInAct ? new Set(this.publicView().cards.map((card) => card.groupId ?? card.id)) : this.state.discussedItemIds;
-    for (const itemId of itemIds) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
+    const openItems = openInAct ? itemIds(this.state) : this.state.discussedItemIds;
+    for (const itemId of openItems) if (!notes.has(notesKey.item(itemId))) missing.push([notesKey.item(itemId), '']);
     for (const action of this.state.actions.values()) {
       if (!notes.has(notesKey.action(action.id))) missing.push([notesKey.action(action.id), action.initialText]);
     }

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures/address';
 import { BoardPage } from './pages/BoardPage';
 import { controlsReachingBelow, expectNothingOverflows } from './pages/layout';
+import { TEMPLATES } from '@candor/shared';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -597,3 +598,95 @@ test('UI-26 UI-29 on a phone in German (390 and 360 wide) the phases take one li
     }
   });
 });
+
+/**
+ * TW-1: the column tabs of a phone on one row, each tab whole: the same top for all, none cut, no word broken across
+ * lines, each at least 44 px tall; each inside the screen, or, if the row must scroll sideways, the chosen one.
+ */
+async function expectColumnTabsOnOneRow(page: Page, where: string): Promise<void> {
+  const list = page.locator('.column-tabs > [role="tablist"]');
+  const seen = await list.evaluate((element) => {
+    const row = element.getBoundingClientRect();
+    const tabs = [...element.querySelectorAll('[role="tab"]')].map((tab) => {
+      const box = tab.getBoundingClientRect();
+      // a word is broken when its letters take more than one line
+      const broken = [...tab.textContent!.matchAll(/\S+/g)].filter((word) => {
+        const text = [...tab.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.includes(word[0]));
+        if (!text) return false;
+        const range = document.createRange();
+        const at = text.textContent!.indexOf(word[0]);
+        range.setStart(text, at);
+        range.setEnd(text, at + word[0].length);
+        return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+      });
+      return {
+        name: tab.textContent!,
+        top: box.top,
+        left: box.left,
+        right: box.right,
+        height: box.height,
+        selected: tab.getAttribute('aria-selected') === 'true',
+        cut: tab.scrollWidth > tab.clientWidth || tab.scrollHeight > tab.clientHeight,
+        broken: broken.map((word) => word[0]),
+      };
+    });
+    return { scrolls: element.scrollWidth > element.clientWidth, left: Math.max(0, row.left), right: Math.min(window.innerWidth, row.right), tabs };
+  });
+  const tops = seen.tabs.map((tab) => tab.top);
+  expect(Math.max(...tops) - Math.min(...tops), `${where}: the tabs ${seen.tabs.map((t) => `"${t.name}" at ${Math.round(t.top)}`).join(', ')} on one row`).toBeLessThan(1);
+  for (const tab of seen.tabs) {
+    expect(tab.height, `${where}: "${tab.name}" is a touch target`).toBeGreaterThanOrEqual(44);
+    expect(tab.cut, `${where}: "${tab.name}" is cut`).toBe(false);
+    expect(tab.broken, `${where}: words of "${tab.name}" broken across lines`).toEqual([]);
+    if (seen.scrolls && !tab.selected) continue;
+    expect(tab.left, `${where}: "${tab.name}" starts on the screen`).toBeGreaterThanOrEqual(seen.left - 0.5);
+    expect(tab.right, `${where}: "${tab.name}" ends on the screen`).toBeLessThanOrEqual(seen.right + 0.5);
+  }
+  await noSidewaysScroll(page, where);
+}
+
+/** TW-1: each built-in template's columns as a phone shows them at 390 and at 360 wide, in English and then in German */
+async function expectColumnTabsFit(page: Page, where: string): Promise<void> {
+  for (const language of ['en', 'de'] as const) {
+    if (language === 'de') await page.getByLabel('Language').selectOption('de');
+    for (const width of [PHONE.width, 360]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      await expectColumnTabsOnOneRow(page, `${where}, ${language} at ${width}`);
+      if (language === 'de') await page.locator('.column-tabs > [role="tablist"]').screenshot({ path: test.info().outputPath(`${where.replace(/\W+/g, '-')}-${language}-${width}.png`) });
+    }
+  }
+  // the last tab by the keyboard, and whole on the screen once chosen
+  await page.locator('.column-tabs [role="tab"][aria-selected="true"]').focus();
+  await page.keyboard.press('End');
+  const last = page.locator('.column-tabs [role="tab"]').last();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport({ ratio: 1 });
+  await expectColumnTabsOnOneRow(page, `${where}, de at 360, the last tab chosen`);
+  await page.setViewportSize(PHONE);
+}
+
+for (const template of TEMPLATES) {
+  test(`TW-1 on a phone (390 and 360 wide) the columns of "${template.name}" are tabs on one row, each whole, in English and German`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    await fionaOnPhone(browser, async (fiona, page) => {
+      await fiona.createRetro(`Tabs of ${template.name}`, { template: template.name });
+      await expect(page.getByRole('tablist', { name: 'Columns' }).getByRole('tab')).toHaveCount(template.columns.length);
+      await expectColumnTabsFit(page, `${template.name}, write`);
+      await page.getByLabel('Sprache').selectOption('en');
+      if (template.id !== 'start-stop-continue') return;
+      // revealed, each tab says how many cards its column holds: "Weitermachen (10)" on one row with the others
+      const tabs = page.getByRole('tablist', { name: 'Columns' });
+      for (const [column, cards] of [['Start', 1], ['Stop', 2], ['Continue', 10]] as const) {
+        await tabs.getByRole('tab', { name: column }).click();
+        for (let n = 1; n <= cards; n++) await fiona.addCard(column, `${column} card ${n}`);
+      }
+      await page.getByRole('button', { name: 'Next: Reveal' }).click();
+      await fiona.confirm('Reveal all cards');
+      await fiona.expectPhase('Reveal');
+      await expect(tabs.getByRole('tab')).toHaveText(['Start (1)', 'Stop (2)', 'Continue (10)']);
+      await expectColumnTabsFit(page, `${template.name}, revealed`);
+      await expect(page.getByRole('tablist', { name: 'Spalten' }).getByRole('tab')).toHaveText(['Anfangen (1)', 'Aufhören (2)', 'Weitermachen (10)']);
+    });
+  });
+}

@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface Tab {
   id: string;
@@ -13,6 +13,17 @@ export function Tabs({ label, tabs, selected, onSelect, children, className = ''
   const base = useId();
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.some((t) => t.id === selected) ? selected : tabs[0]?.id;
+  // TW-1: a row too long for the screen scrolls sideways; the chosen tab is kept whole in sight (chosen by a tap, a key,
+  // or the board following a card), the row alone scrolled, never the page
+  useLayoutEffect(() => {
+    const tab = current === undefined ? undefined : refs.current.get(current);
+    const row = tab?.parentElement;
+    if (!tab || !row || row.scrollWidth <= row.clientWidth) return;
+    const box = tab.getBoundingClientRect();
+    const edges = row.getBoundingClientRect();
+    if (box.left < edges.left) row.scrollLeft -= edges.left - box.left;
+    else if (box.right > edges.right) row.scrollLeft += box.right - edges.right;
+  }, [current]);
 
   function onKeyDown(event: KeyboardEvent) {
     const index = tabs.findIndex((t) => t.id === current);

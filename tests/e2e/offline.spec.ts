@@ -73,3 +73,57 @@ test('RC-7 UI-9 two groupings made offline are counted as two changes waiting to
   await expect(group.getByRole('article')).toHaveCount(3);
   await expect(facilitator.page.getByRole('article')).toHaveCount(3);
 });
+
+test('OW-1 a grouping made offline shows on my board at once, marked as waiting to send, and the room applies it once on return', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Offline grouping shown');
+  await ada.join(link, 'Ada');
+  for (const text of ['Builds are slow', 'Builds fail at night', 'Builds need a cache', 'Lunch was good']) await ada.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await expect(ada.card('Builds need a cache')).toBeVisible();
+  await ada.page.context().setOffline(true);
+  const status = ada.page.getByTestId('connection-status');
+  await expect(status).toContainText('Reconnecting');
+
+  // the card's menu, then a drag: each shows the cards together at once (groupWith waits for the group on screen)
+  await ada.groupWith('Builds fail at night', 'Builds are slow');
+  const group = ada.page.getByRole('region', { name: /^Group:/ });
+  await expect(group).toHaveCount(1);
+  await expect(group.getByRole('article')).toHaveCount(2);
+  await expect(group.getByText('waiting to send')).toBeVisible();
+  await ada.dragOnto('Builds need a cache', ada.card('Builds are slow'));
+  await expect(group.getByRole('article')).toHaveCount(3);
+  await expect(status).toContainText('(2 changes waiting to send)');
+  // the others see nothing yet: it has not been sent
+  await expect(facilitator.page.getByRole('region', { name: /^Group:/ })).toHaveCount(0);
+
+  await ada.page.context().setOffline(false);
+  await expect(status).toHaveText('Connected', { timeout: 20_000 });
+  // the room's group replaces mine: one group of three, applied once, no longer waiting
+  for (const page of [ada.page, facilitator.page]) {
+    const shown = page.getByRole('region', { name: /^Group:/ });
+    await expect(shown).toHaveCount(1);
+    await expect(shown.getByRole('article')).toHaveCount(3);
+    await expect(page.getByRole('article')).toHaveCount(4);
+  }
+  await expect(group.getByText('waiting to send')).toHaveCount(0);
+});
+
+test('OW-1 a grouping made offline that the room refuses (it moved on to Vote) goes away, and the refusal is shown', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Offline grouping refused');
+  await ada.join(link, 'Ada');
+  for (const text of ['Reviews take days', 'Reviews are too big']) await ada.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await expect(ada.card('Reviews are too big')).toBeVisible();
+  await ada.page.context().setOffline(true);
+  await expect(ada.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  await ada.dragOnto('Reviews are too big', ada.card('Reviews take days'));
+  await expect(ada.page.getByRole('region', { name: /^Group:/ })).toHaveCount(1);
+
+  await facilitator.goTo('Vote');
+  await ada.page.context().setOffline(false);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await expect(ada.page.getByRole('alert').filter({ hasText: 'That is not possible in this phase.' })).toBeVisible();
+  await expect(ada.page.getByRole('region', { name: /^Group:/ })).toHaveCount(0);
+  await expect(ada.card('Reviews are too big')).toBeVisible();
+  await expect(facilitator.page.getByRole('region', { name: /^Group:/ })).toHaveCount(0);
+});

@@ -13,6 +13,7 @@ export function GroupBox({
   group,
   phase,
   locked = false,
+  waiting = false,
   extras,
   children,
 }: {
@@ -20,6 +21,8 @@ export function GroupBox({
   phase: Phase;
   /** GR-8: the facilitator keeps titles to themselves */
   locked?: boolean;
+  /** OW-1: it shows a grouping of mine not yet sent */
+  waiting?: boolean;
   extras?: ReactNode;
   children: ReactNode;
 }) {
@@ -114,6 +117,7 @@ export function GroupBox({
       ) : (
         <h3 className="group-heading">{group.title || t('reveal.untitledGroup')}</h3>
       )}
+      {waiting && <p className="hint group-waiting">{t('reveal.groupWaiting')}</p>}
       {children}
       {extras}
     </section>

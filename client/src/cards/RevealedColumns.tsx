@@ -10,7 +10,7 @@ import { GroupBox } from './GroupBox.js';
 import { GroupWithSelect, groupWithLabel } from './GroupWithSelect.js';
 import { shortText } from './items.js';
 import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
-import { pendingCardChanges } from './pendingChanges.js';
+import { pendingCardChanges, withPendingGroupings } from './pendingChanges.js';
 import { cardsInScreenOrder, columnEntries, groupMembers } from './screenOrder.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { useCoarsePointer, useIsPhone } from '../layout/useIsPhone.js';
@@ -21,23 +21,25 @@ import { ColumnWalkStatus, useInView } from './ColumnWalk.js';
  * A group is drawn in its own column (GR-9: where it was dropped), at the place of its first card in that
  * order. `renderItemExtras` adds per-item controls (votes).
  */
-export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
+export function RevealedColumns({ board: fromServer, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
   const { t } = useWords();
   const { me, pending, settled, isFacilitator } = useSessionState();
-  const readOnly = useReadOnly(board);
+  const readOnly = useReadOnly(fromServer);
   const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
   const mySigned = new Set(me?.cards.filter((c) => c.signed).map((c) => c.id) ?? []);
-  const canSign = allowedIn('card.sign', board.phase) && !readOnly;
-  const canHide = allowedIn('card.hide', board.phase) && isFacilitator;
+  const canSign = allowedIn('card.sign', fromServer.phase) && !readOnly;
+  const canHide = allowedIn('card.hide', fromServer.phase) && isFacilitator;
   // UI-20: an edit or delete the server accepted stays shown until the board document carries it too (`boardShows`).
   const { edits, deletes } = pendingCardChanges(pending);
   const accepted = pendingCardChanges(settled);
   for (const id of accepted.deletes) deletes.add(id);
+  // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
+  const canGroup = allowedIn('card.group', fromServer.phase) && (!fromServer.groupingFacilitatorOnly || isFacilitator) && !readOnly;
+  // OW-1: my groupings not yet sent show at once, marked, until the server's board carries them (or it refuses them)
+  const { board, waiting } = withPendingGroupings(fromServer, canGroup ? pending : []);
   const groups = new Map(board.groups.map((g) => [g.id, g]));
   const cardsById = new Map(board.cards.map((c) => [c.id, c]));
   const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
-  // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
-  const canGroup = allowedIn('card.group', board.phase) && (!board.groupingFacilitatorOnly || isFacilitator) && !readOnly;
   // UI-14: on a touch screen a drag fights scrolling; the tap path ("Group with…", "Take out of group") replaces it.
   const coarse = useCoarsePointer();
   // WF-9: where the columns are tabs (ColumnsView), the tab counts the cards
@@ -90,7 +92,7 @@ export function RevealedColumns({ board, renderItemExtras }: { board: PublicBoar
     return (
       <li key={group.id}>
         <GroupDropZone groupId={group.id}>
-          <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
+          <GroupBox group={group} phase={board.phase} locked={(board.groupingFacilitatorOnly && !isFacilitator) || !fromServer.groups.some((g) => g.id === group.id)} waiting={waiting.has(group.id)} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
             <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
           </GroupBox>
         </GroupDropZone>

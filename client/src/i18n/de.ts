@@ -234,6 +234,7 @@ const de: Catalogue = {
     groupTitle: 'Titel der Gruppe',
     nameGroup: 'Gruppe benennen',
     untitledGroup: 'Gruppe ohne Titel',
+    groupWaiting: 'wartet auf das Senden',
   },
   vote: {
     title: 'Abstimmen',

@@ -344,6 +344,7 @@ const enMore = {
     groupTitle: 'Group title',
     nameGroup: 'Name this group',
     untitledGroup: 'Untitled group',
+    groupWaiting: 'waiting to send',
   },
   discuss: {
     title: 'Discuss',

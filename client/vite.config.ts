@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { staticallyImported } from './staticImports.js';
+import { boardPageModules } from './boardPageModules.js';
 
 const server = 'http://127.0.0.1:3000';
 
@@ -70,68 +71,25 @@ const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i
  * group: a module the board page imports, unless code that can load without the board page imports it too (the
  * entry, the home and team pages and their parts, a language); that code's modules go to the entry's group instead,
  * so no page fetches the board's chunk. The board's parts load after the board page: they find the chunk there.
- * Read from the module graph once it is complete (`buildEnd`, before chunks are made). @candor/shared is one index
- * re-exporting every rule, so a shared module counts as imported by code only when the code imports one of its names.
+ * Read from the module graph once it is complete (`buildEnd`, before chunks are made), by boardPageModules.ts: @candor/shared
+ * is one index re-exporting every rule, so a shared module counts as imported by code only when the code imports one
+ * of its names (TW-2: read with TypeScript's parser; regular expressions missed `export { a, b } from` lists).
  */
-function boardPageModules(): { plugin: Plugin; onlyBoard: (id: string) => boolean; alsoElsewhere: (id: string) => boolean } {
+function boardPageModulesPlugin(): { plugin: Plugin; onlyBoard: (id: string) => boolean; alsoElsewhere: (id: string) => boolean } {
   const boardPage = path.resolve(import.meta.dirname, 'src/board/BoardPage.tsx');
   const sharedIndex = path.resolve(import.meta.dirname, '../shared/src/index.ts');
-  const onlyBoard = new Set<string>();
-  const alsoElsewhere = new Set<string>();
+  let modules = { onlyBoard: new Set<string>(), alsoElsewhere: new Set<string>() };
   const plugin: Plugin = {
     name: 'candor:board-page-modules',
     buildEnd() {
-      onlyBoard.clear();
-      alsoElsewhere.clear();
       const ids = [...this.getModuleIds()];
-      const main = ids.find((id) => /[\\/]src[\\/]main\.tsx$/.test(id));
-      if (!main || !ids.includes(boardPage)) return;
-      const info = (id: string) => this.getModuleInfo(id);
-      // `roots` and their static imports, transitively, but not through the shared index
-      const closure = (roots: string[], into = new Set<string>()) => {
-        const visit = (id: string) => {
-          if (into.has(id)) return;
-          into.add(id);
-          if (id !== sharedIndex) for (const next of info(id)?.importedIds ?? []) visit(next);
-        };
-        roots.forEach(visit);
-        return into;
-      };
-      // with the shared modules whose names that code imports, and theirs
-      const withShared = (code: Set<string>) => {
-        const names = new Set<string>();
-        for (const id of code) {
-          for (const [, list] of (info(id)?.code ?? '').matchAll(/import\s*\{([^}]*)\}\s*from\s*["']@candor\/shared["']/g)) {
-            for (const name of list!.split(',').map((spec) => spec.trim().split(/\s+as\s+/)[0]!)) if (name && !name.startsWith('type ')) names.add(name);
-          }
-        }
-        const exporting = (info(sharedIndex)?.importedIds ?? []).filter((id) =>
-          [...(info(id)?.code ?? '').matchAll(/export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([\w$]+)/g)].some(([, name]) => names.has(name!)),
-        );
-        return closure(exporting, code);
-      };
-      // what can load without the board page: the entry and every part it can reach on demand but the board page
-      const without = closure([main]);
-      for (let grown = true; grown; ) {
-        grown = false;
-        for (const id of [...without]) {
-          for (const part of info(id)?.dynamicallyImportedIds ?? []) {
-            if (part === boardPage || without.has(part)) continue;
-            closure([part], without);
-            grown = true;
-          }
-        }
-      }
-      withShared(without);
-      for (const id of withShared(closure([boardPage]))) {
-        if (id === sharedIndex) continue;
-        (without.has(id) ? alsoElsewhere : onlyBoard).add(id);
-      }
+      const main = ids.find((id) => /[\\/]src[\\/]main\.tsx$/.test(id)) ?? '';
+      modules = boardPageModules({ ids, info: (id) => this.getModuleInfo(id), main, boardPage, sharedIndex });
     },
   };
-  return { plugin, onlyBoard: (id) => onlyBoard.has(id), alsoElsewhere: (id) => alsoElsewhere.has(id) };
+  return { plugin, onlyBoard: (id) => modules.onlyBoard.has(id), alsoElsewhere: (id) => modules.alsoElsewhere.has(id) };
 }
-const BOARD_PAGE_MODULES = boardPageModules();
+const BOARD_PAGE_MODULES = boardPageModulesPlugin();
 
 export default defineConfig({
   plugins: [react(), engineWebSocketOnly(), lib0WithoutSchema(), BOARD_PAGE_MODULES.plugin],

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { boardPageModules, type ModuleNode } from '../boardPageModules.js';
+
+/**
+ * BU-1, TW-2: the board page's first load, worked out from a small module graph as the bundler hands it over (each
+ * module's code, its static and its dynamic imports). The code holds what the regular expressions that read it before
+ * got wrong: names re-exported in an `export { a, b } from` list, a shared module exporting its names in a list, and a
+ * string and a comment that look like imports; and what must name nothing: a type-only import and a dynamic import.
+ */
+const graph: Record<string, ModuleNode> = {
+  'src/main.tsx': {
+    code: [
+      "import { appName } from '@candor/shared';",
+      "const BoardPage = lazy(() => import('./board/BoardPage'));",
+      "// import { tallyVotes } from '@candor/shared';",
+      "export const hint = \"import { lateRule } from '@candor/shared'\";",
+      'export const title = `${appName} ${"import { nextPhase } from \\"@candor/shared\\""}`;',
+    ].join('\n'),
+    importedIds: ['shared/index.ts'],
+    dynamicallyImportedIds: ['src/board/BoardPage.tsx'],
+  },
+  'src/board/BoardPage.tsx': {
+    code: [
+      "import type { Board } from '@candor/shared';",
+      "import { type Column, appName, tallyVotes } from '@candor/shared';",
+      "export { voteBudget, nextPhase as next } from '@candor/shared';",
+      "export const part = () => import('@candor/shared').then((shared) => shared.lateRule());",
+      "export const Page = (board: Board, column: Column) => appName + tallyVotes(board, column);",
+    ].join('\n'),
+    importedIds: ['shared/index.ts'],
+    dynamicallyImportedIds: ['shared/index.ts'],
+  },
+  'shared/index.ts': {
+    code: ["export * from './names';", "export * from './voting';", "export * from './phases';", "export * from './late';", "export * from './types';"].join('\n'),
+    importedIds: ['shared/names.ts', 'shared/voting.ts', 'shared/phases.ts', 'shared/late.ts', 'shared/types.ts'],
+    dynamicallyImportedIds: [],
+  },
+  'shared/names.ts': { code: "export const appName = 'Candor';", importedIds: [], dynamicallyImportedIds: [] },
+  'shared/voting.ts': {
+    code: 'export function tallyVotes() { return 0; }\nconst voteBudget = 3;\nexport { voteBudget };',
+    importedIds: [],
+    dynamicallyImportedIds: [],
+  },
+  'shared/phases.ts': {
+    code: 'function nextPhase() {}\nfunction canMove() {}\nexport { nextPhase, canMove };',
+    importedIds: ['shared/rules.ts'],
+    dynamicallyImportedIds: [],
+  },
+  'shared/rules.ts': { code: 'export const order = [];', importedIds: [], dynamicallyImportedIds: [] },
+  'shared/late.ts': { code: 'export function lateRule() {}', importedIds: [], dynamicallyImportedIds: [] },
+  'shared/types.ts': { code: 'export interface Board { id: string }\nexport type Column = { id: string };', importedIds: [], dynamicallyImportedIds: [] },
+};
+
+describe('boardPageModules', () => {
+  it('TW-2 BU-1 reads the names code imports with a parser: re-export lists count, strings, comments, types and dynamic imports do not', () => {
+    const { onlyBoard, alsoElsewhere } = boardPageModules({
+      ids: Object.keys(graph),
+      info: (id) => graph[id] ?? null,
+      main: 'src/main.tsx',
+      boardPage: 'src/board/BoardPage.tsx',
+      sharedIndex: 'shared/index.ts',
+    });
+    // voting: imported by the board page only (the comment and the string in main name tallyVotes and nextPhase);
+    // phases: its names in an `export { … }` list, re-exported by the board page in one, with what it imports
+    expect([...onlyBoard].sort()).toEqual(['shared/phases.ts', 'shared/rules.ts', 'shared/voting.ts', 'src/board/BoardPage.tsx']);
+    // appName: the entry imports it too
+    expect([...alsoElsewhere]).toEqual(['shared/names.ts']);
+    // never: the types (a type-only import loads nothing), lateRule (only a dynamic import and a string name it)
+  });
+});

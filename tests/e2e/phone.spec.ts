@@ -690,3 +690,32 @@ for (const template of TEMPLATES) {
     });
   });
 }
+
+test('TW-1 on a phone column names too long to share a row scroll it sideways, and a tab tapped half in sight comes whole into sight', async ({ browser }) => {
+  test.setTimeout(180_000);
+  await fionaOnPhone(browser, async (fiona, page) => {
+    await fiona.createRetro('Long words');
+    const names = ['Verantwortungsübernahme', 'Qualitätssicherungsmaßnahmen', 'Kundenzufriedenheitsumfrage', 'Softwareentwicklungsprozesse'];
+    await page.getByRole('button', { name: 'Edit columns' }).click();
+    const titles = page.getByLabel('Column title');
+    while ((await titles.count()) < names.length) await page.getByRole('button', { name: 'Add column' }).click();
+    for (const [i, name] of names.entries()) await titles.nth(i).fill(name);
+    await page.getByRole('button', { name: 'Save columns' }).click();
+    await page.setViewportSize({ width: 360, height: PHONE.height });
+    const list = page.getByRole('tablist', { name: 'Columns' });
+    await expect(list.getByRole('tab')).toHaveText(names);
+    expect(await list.evaluate((row) => row.scrollWidth > row.clientWidth), 'the row scrolls sideways').toBe(true);
+    await expectColumnTabsOnOneRow(page, 'long words at 360');
+    // a tap on the part of a tab in sight (a person does not scroll first): the row scrolls it whole into sight
+    const halfSeen = await list.evaluate((row) => {
+      const edge = row.getBoundingClientRect().right;
+      const tab = [...row.querySelectorAll('[role="tab"]')].map((t) => t.getBoundingClientRect()).find((box) => box.right > edge + 1 && box.left < edge - 10)!;
+      return { x: (tab.left + edge) / 2, y: tab.top + tab.height / 2 };
+    });
+    await page.mouse.click(halfSeen.x, halfSeen.y);
+    await expect(list.getByRole('tab', { selected: true })).not.toHaveText(names[0]!);
+    await expectColumnTabsOnOneRow(page, 'long words at 360, a tab half in sight tapped');
+    await page.screenshot({ path: test.info().outputPath('phone-long-words-column-tabs.png') });
+    await page.setViewportSize(PHONE);
+  });
+});

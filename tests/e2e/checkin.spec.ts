@@ -93,6 +93,93 @@ test('CI-1 at 390×844 the question is on the phone’s board; the facilitator a
   }
 });
 
+/**
+ * What a screen reader reads out of the page's live regions, as it does: a region's words when they change after the
+ * region is on the page (what a region arrives with is not read), leaving out what is hidden from it (aria-hidden).
+ * Installed before the page's own scripts.
+ */
+/** The question's words as they are once they are in its live region (not hidden from screen readers). */
+const inRegion = (page: Page) => checkIn(page).getByRole('status').filter({ hasNot: page.locator('[aria-hidden="true"]') }).filter({ hasText: /./ });
+
+async function listenLikeAScreenReader(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    const heard = new Map<Element, string>();
+    // the words a screen reader has of a node: none of what is hidden from it
+    const words = (node: Node): string =>
+      node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : node instanceof Element && node.getAttribute('aria-hidden') !== 'true' ? [...node.childNodes].map(words).join('') : '';
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    new MutationObserver(() => {
+      for (const region of document.querySelectorAll('[role="status"], [role="alert"], [aria-live="polite"], [aria-live="assertive"]')) {
+        const text = words(region).trim();
+        if (!heard.has(region)) heard.set(region, text);
+        else if (heard.get(region) !== text) {
+          heard.set(region, text);
+          if (text) spoken.push(text);
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.slice());
+}
+
+test('OW-2 CI-1 a check-in question is announced once: to people on the board when asked, and to a page opened or reloaded while it is open, not again at a re-render or reconnect', async ({ facilitator, ada, bo }) => {
+  test.setTimeout(180_000);
+  const page = facilitator.page;
+  const link = await facilitator.createRetro('Late check-in');
+  const adaHeard = await listenLikeAScreenReader(ada.page);
+  await ada.join(link, 'Ada');
+  const question = 'Weather report: sunny, cloudy or stormy?';
+  const times = (heard: string[], words: string) => heard.filter((text) => text === words).length;
+  await page.getByLabel('Question', { exact: true }).selectOption({ label: question });
+  await page.getByRole('button', { name: 'Ask this question' }).click();
+  await expect(checkIn(ada.page).getByRole('status')).toHaveText(question);
+  await expect.poll(async () => times(await adaHeard(), question)).toBe(1);
+
+  // Bo opens the link while the question is open: the same region says it, once
+  const boHeard = await listenLikeAScreenReader(bo.page);
+  await bo.join(link, 'Bo');
+  await expect(checkIn(bo.page).getByRole('status')).toHaveText(question);
+  await expect.poll(async () => times(await boHeard(), question)).toBe(1);
+
+  // a re-render (a card written) and a reconnect say nothing new: the next thing Bo hears is the next question
+  await bo.addCard('Start', 'Pair more');
+  await bo.page.context().setOffline(true);
+  await expect(bo.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  await bo.page.context().setOffline(false);
+  await expect(bo.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await page.getByLabel('Or your own question').fill('One emoji for your week?');
+  await page.getByRole('button', { name: 'Ask my question' }).click();
+  await expect.poll(async () => times(await boHeard(), 'One emoji for your week?')).toBe(1);
+  expect(times(await boHeard(), question)).toBe(1);
+
+  // a reload is a page opened while the question is open: said once more, once
+  await bo.page.reload();
+  await expect(checkIn(bo.page).getByRole('status')).toHaveText('One emoji for your week?');
+  await expect.poll(async () => times(await boHeard(), 'One emoji for your week?')).toBe(1);
+  await bo.addCard('Stop', 'Long meetings');
+  await expect(inRegion(bo.page)).toHaveCount(1);
+  expect(times(await boHeard(), 'One emoji for your week?')).toBe(1);
+});
+
+test('OW-2 CI-4 the question asked in Review is not announced again when the board moves on to Write', async ({ facilitator, bo }) => {
+  test.setTimeout(180_000);
+  const team = await facilitator.createTeam('Check-in team');
+  const link = await facilitator.startTeamRetro(team, 'Sprint 1');
+  const boHeard = await listenLikeAScreenReader(bo.page);
+  await bo.join(link, 'Bo');
+  await facilitator.page.getByRole('button', { name: 'Another one' }).click();
+  const asked = (await checkIn(facilitator.page).getByRole('status').textContent())!;
+  await expect(checkIn(bo.page).getByRole('status')).toHaveText(asked);
+  await expect.poll(async () => (await boHeard()).filter((text) => text === asked).length).toBe(1);
+  // Write shows the question in a part of its own: the same question, already read out on this page
+  await facilitator.goTo('Write');
+  await bo.expectPhase('Write');
+  await expect(checkIn(bo.page).getByRole('status')).toHaveText(asked);
+  await expect(inRegion(bo.page)).toHaveCount(1); // the words are in the region: anything it said is heard by now
+  expect((await boHeard()).filter((text) => text === asked)).toHaveLength(1);
+});
+
 const status = (page: Page) => page.locator('.walk-status').getByRole('status');
 
 test('CW-1 CW-4 the facilitator walks the room through the columns; the other person’s focused column follows Next', async ({ facilitator, ada }, testInfo) => {

@@ -7,11 +7,23 @@ import { lazyWithWords } from '../i18n/lazyWithWords.js';
 // files than before (AB-15).
 const CheckInQuestion = lazyWithWords(() => import('./CheckInQuestion.js'), (m) => m.CheckInQuestion, { preload: false });
 
+/**
+ * OW-2: the question this page has read out, so that a re-render, a remount (Review to Write, a reconnect) or a
+ * lazy part loaded again does not say it again; a page opened or reloaded says it once. Kept for the page, here,
+ * since the question's own part may be on screen more than once in the page's life.
+ */
+let readOut: string | null = null;
+
 export function LazyCheckIn({ board }: { board: PublicBoardView }) {
-  if (!board.checkIn) return null;
+  if (!board.checkIn) {
+    // hidden, or gone with the phase: the next question is news, even the same one again
+    readOut = null;
+    return null;
+  }
+  const key = `${board.id} ${JSON.stringify(board.checkIn)}`;
   return (
     <Suspense fallback={null}>
-      <CheckInQuestion checkIn={board.checkIn} />
+      <CheckInQuestion checkIn={board.checkIn} readOut={readOut === key} onReadOut={() => (readOut = key)} />
     </Suspense>
   );
 }

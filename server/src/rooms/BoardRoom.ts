@@ -151,6 +151,7 @@ export class BoardRoom {
       mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
       revealSeed: () => deps.newSeed(this.id),
       entriesQuietMs: deps.entriesQuietMs,
+      warmBoardUpdate: deps.warmBoardUpdate,
     });
     this.staging = new CommandStaging({
       id: this.id,

@@ -65,18 +65,67 @@ type PersonBody = Omit<PublicParticipant, 'handle'>;
 
 /**
  * Writes the differences between the document and `view` in one transaction; a card's entry is the one kept in
- * `entries` if the card did not change since it was kept (RV-7).
+ * `entries` if the card did not change since it was kept (RV-7). `cardsWritten`: the document's cards are
+ * `view`'s already (RV-12, a first reveal made ahead), and are not compared.
  */
-export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView, entries: CardEntries = new CardEntries()): void {
+export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView, entries: CardEntries = new CardEntries(), cardsWritten = false): void {
   const root = doc.getMap<unknown>(ROOT);
   doc.transact(() => {
     for (const key of SCALAR_KEYS) {
       const next = view[key];
       if (!sameJson(root.get(key), next)) root.set(key, next as never);
     }
-    syncCards(childOf(root, CARDS, Y.Array<CardEntry>), view.cards, entries);
+    const cards = childOf(root, CARDS, Y.Array<CardEntry>);
+    if (!cardsWritten) syncCards(cards, view.cards, entries);
     syncPeople(childOf(root, PEOPLE, Y.Map<PersonBody>), view.participants);
   });
+}
+
+/**
+ * RV-12: a big board's first reveal, made ahead: the update that inserts `entries` (every card, in reveal order)
+ * as the first content of the document's card list, by a Yjs client of its own. Only into a list that has never
+ * held a card: such an insert has nothing to its left or right, so the update depends on nothing else the
+ * document holds, and whatever the document takes meanwhile (people, scalars) it still applies as it is. Made
+ * while Write is quiet, in a scratch copy of the document (the document itself is not touched); null when the
+ * list is missing or has held a card.
+ */
+export function prepareFirstReveal(doc: Y.Doc, entries: readonly CardEntry[]): { update: Uint8Array; list: Y.Array<CardEntry> } | null {
+  const list = doc.getMap<unknown>(ROOT).get(CARDS);
+  if (!(list instanceof Y.Array) || list._start !== null || entries.length === 0) return null;
+  const scratch = new Y.Doc();
+  // a client id the document has never seen (Yjs draws 32 random bits; a clash would merge two clients' items)
+  while (scratch.clientID === doc.clientID || doc.store.clients.has(scratch.clientID)) scratch.clientID = Math.floor(Math.random() * 0x1_0000_0000);
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+  let update: Uint8Array | null = null;
+  scratch.on('update', (u: Uint8Array) => {
+    update = u;
+  });
+  (scratch.getMap<unknown>(ROOT).get(CARDS) as Y.Array<CardEntry>).insert(0, entries as CardEntry[]);
+  scratch.destroy();
+  return update === null ? null : { update, list: list as Y.Array<CardEntry> };
+}
+
+/** RV-12: whether `prepared` still inserts into `doc`'s card list: the same list, and it has still never held a card */
+export function firstRevealFits(doc: Y.Doc, list: Y.Array<CardEntry>): boolean {
+  return doc.getMap<unknown>(ROOT).get(CARDS) === list && list._start === null;
+}
+
+/**
+ * RV-12: after the prepared update is applied, the list holds the kept entries themselves (Yjs decoded copies of
+ * them, the same bytes), as a reveal that inserted them in its own turn would: a later projection then compares
+ * them by their kept cards, not by decoding 1,500 entries. False if the list does not hold `entries.length` values
+ * (it then keeps Yjs's copies, which say the same).
+ */
+export function adoptFirstReveal(doc: Y.Doc, entries: readonly CardEntry[]): boolean {
+  const list = doc.getMap<unknown>(ROOT).get(CARDS);
+  if (!(list instanceof Y.Array) || list.length !== entries.length) return false;
+  let k = 0;
+  for (let item = list._start; item !== null; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentAny)) return false;
+    const values = item.content.arr;
+    for (let j = 0; j < values.length; j++) values[j] = entries[k++];
+  }
+  return k === entries.length;
 }
 
 /** the scalars among the presence parts, in the order `projectBoardDoc` writes them */
@@ -216,7 +265,7 @@ function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[], entri
  * `[id, columnId, text, groupId, edited, signedBy]`, the last ones left out while they are null, false, null —
  * alone in a list (a bare `Uint8Array` would be an item of its own in Yjs, and a reveal one item per card).
  */
-type CardEntry = readonly [fields: Uint8Array];
+export type CardEntry = readonly [fields: Uint8Array];
 type CardFields = [id: string, columnId: string, text: string, groupId?: string | null, edited?: boolean, signedBy?: string | null];
 
 const utf8 = new TextEncoder();

@@ -32,16 +32,19 @@ export function GroupWithSelect({
   const opener = useRef<HTMLButtonElement | null>(null);
   const refocus = useRef(false);
   useEffect(() => {
-    if (open || !refocus.current) return;
+    // (on mount too: the card drawn anew where its grouping moved it, see `focusWhenDrawn`)
+    if (open || !(refocus.current || focusWhenDrawn === card.id)) return;
     refocus.current = false;
+    focusWhenDrawn = null;
     opener.current?.focus();
-  }, [open]);
+  }, [open, card.id]);
   const close = () => {
     refocus.current = true;
     setChosen('');
     setOpen(false);
   };
   const groupWith = (withCardId: string) => {
+    focusWhenDrawn = card.id;
     session.send({ type: 'card.group', cardId: card.id, withCardId });
     close();
   };
@@ -117,6 +120,13 @@ export function GroupWithSelect({
     </span>
   );
 }
+
+/**
+ * UI-14: the card whose "Group with…" takes focus when it is drawn again. OW-1 draws my grouping at once, in the same
+ * render that closes the picker, so the card moves into its group there and then: this picker is unmounted before its
+ * effect can give focus back, and a new one is drawn in the group. That one takes focus, once.
+ */
+let focusWhenDrawn: string | null = null;
 
 /** the keys that move through a closed list's choices */
 const MOVES_THROUGH_LIST = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageDown', 'PageUp']);

@@ -92,7 +92,8 @@ export class RoomFanout {
     private readonly sessions: Map<string, Session>,
     private readonly door: RoomDoor,
     private readonly documents: RoomDocuments,
-    private readonly publicView: () => PublicBoardView,
+    /** the public view; RV-12 `withoutCards`: its cards are in the board document already, and need not be listed */
+    private readonly publicView: (withoutCards?: boolean) => PublicBoardView,
     private readonly presenceChange: (participantIds: ReadonlySet<string>) => PresenceChange,
     private readonly hooks: {
       /** the joined connections of one participant here (`Presence`) */
@@ -224,7 +225,7 @@ export class RoomFanout {
    * first (and to its peers as it was framed and compressed then, with the rest of the change in the same write)
    * if it still says what the reveal shows: the reveal is the only change of the cards since (`cardsVersion` one
    * more), under the same seed, into the same list, which still holds no card. The projection then writes the rest
-   * of the view (the phase, the counts, the people) without comparing the cards.
+   * of the view (the phase, the counts, the people) from a view without its cards, which it does not compare.
    */
   private projectWholeView(): void {
     const made = this.madeAhead;
@@ -241,7 +242,7 @@ export class RoomFanout {
       'board',
       made.update,
       (doc) => adoptFirstReveal(doc, made.entries),
-      () => projectBoardDoc(this.documents.doc('board'), this.publicView(), this.cardEntries, true),
+      () => projectBoardDoc(this.documents.doc('board'), this.publicView(true), this.cardEntries, true),
     );
   }
 

@@ -1,12 +1,13 @@
 import { test, expect } from './fixtures/team';
 import type { BoardPage } from './pages/BoardPage';
+import { seedPromise, seedTeam } from './fixtures/seedBoard';
 
 /**
  * A team retro's Review of the promises made before: what each says about itself while the Review is open.
  */
 
-/** From Review on to Close, making one promise (due on `dueDate`, if given) on the one card written. */
-async function promiseAndClose(facilitator: BoardPage, promise: string, dueDate?: string): Promise<void> {
+/** From Review on to Close, making one promise on the one card written. */
+async function promiseAndClose(facilitator: BoardPage, promise: string): Promise<void> {
   const page = facilitator.page;
   await facilitator.goTo('Write');
   await facilitator.addCard('Stop', `Card behind: ${promise}`);
@@ -14,62 +15,64 @@ async function promiseAndClose(facilitator: BoardPage, promise: string, dueDate?
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
   await page.getByRole('button', { name: /^Add action/ }).click();
-  const action = page.getByRole('article', { name: `Action: ${promise}` });
-  await expect(action).toBeVisible();
-  if (dueDate) {
-    await action.getByLabel('Due date').fill(dueDate);
-    await expect(action.getByLabel('Due date')).toHaveValue(dueDate);
-  }
+  await expect(page.getByRole('article', { name: `Action: ${promise}` })).toBeVisible();
   await facilitator.runTo('Close');
 }
 
 /**
- * The server's clock as this page reads it (`time.sync`, whose answer sets the page's clock offset), moved on by
- * `shift.ms` once set: the page then lives through the server's midnight without the server's clock changing.
+ * The server's clock as this page reads it (`time.sync`, whose answer sets the page's clock offset): once `readAs(t)`
+ * is called, the next answer reads `t` and every later one moves on from there with the server's own clock, so the
+ * page lives through the server's midnight without the server's clock changing.
  */
-async function shiftServerClock(page: BoardPage['page']): Promise<{ ms: number }> {
-  const shift = { ms: 0 };
+async function shiftServerClock(page: BoardPage['page']): Promise<{ readAs(serverTime: number): void }> {
+  let target: number | null = null;
+  let shift = 0;
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => server.send(message));
     server.onMessage((message) => {
-      ws.send(typeof message === 'string' ? message.replace(/"serverNow":(\d+)/, (_, now: string) => `"serverNow":${Number(now) + shift.ms}`) : message);
+      ws.send(
+        typeof message === 'string'
+          ? message.replace(/"serverNow":(\d+)/, (_, now: string) => {
+              if (target !== null) [shift, target] = [target - Number(now), null];
+              return `"serverNow":${Number(now) + shift}`;
+            })
+          : message,
+      );
     });
   });
-  return shift;
+  return { readAs: (serverTime) => void (target = serverTime) };
 }
 
-test('SS-4 TC-4 a promise due today turns "overdue" in an open Review when the server\'s day turns, with nothing else redrawn', async ({ facilitator }) => {
-  test.setTimeout(180_000);
+test('SS-4 TC-4 a promise due today turns "overdue" in an open Review when the server\'s day turns, with nothing else redrawn', async ({ facilitator, request }) => {
   const page = facilitator.page;
-  const shift = await shiftServerClock(page);
+  const clock = await shiftServerClock(page);
   const promise = 'Write the rollback runbook';
-  const teamUrl = await facilitator.createTeam('Overdue team');
-  await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
-  // the server's UTC day: due today is not overdue yet
+  // the server's UTC day: due today is not overdue yet. Sprint 1, which made the promise, is set up from a script.
   const today = new Date().toISOString().slice(0, 10);
-  await promiseAndClose(facilitator, promise, today);
+  const team = await seedTeam(request, 'Overdue team');
+  await seedPromise(request, team.teamId, 'Sprint 1', promise, today);
 
-  // Sprint 2's page reads the server's clock as 40 s before its next UTC midnight (room for a slow machine to open it
-  // before then), and is left alone: nobody does
-  // anything, so nothing else draws the page again, and the Review must notice the day turn by itself.
+  // Sprint 2's page reads the server's clock, at its first look, as 10 s before its next UTC midnight (the Review is
+  // drawn long before then), and is left alone: nobody does anything, so nothing else draws the page again, and the
+  // Review must notice the day turn by itself (it looks every 15 s).
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  shift.ms = Date.UTC(y, m - 1, d + 1) - 40_000 - Date.now();
-  await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
+  clock.readAs(Date.UTC(y, m - 1, d + 1) - 10_000);
+  await facilitator.startTeamRetro(team.url, 'Sprint 2');
   const entry = page.getByRole('article', { name: `Promise: ${promise}` });
   await expect(entry).toContainText(/· due /);
   await expect(entry).not.toContainText('overdue');
-  await expect(entry).toContainText('overdue: was due', { timeout: 90_000 });
+  await expect(entry).toContainText('overdue: was due', { timeout: 60_000 });
 });
 
-test('RE-11 a promise carried forward says in Review where it was made and how often it was carried', async ({ facilitator, ada }) => {
+test('RE-11 a promise carried forward says in Review where it was made and how often it was carried', async ({ facilitator, ada, request }) => {
   test.setTimeout(240_000);
   const page = facilitator.page;
   const runbook = 'Write the rollback runbook';
   const pin = 'Pin our dependencies';
-  const teamUrl = await facilitator.createTeam('Carrying team');
-  await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
-  await promiseAndClose(facilitator, runbook);
+  // Sprint 1, which made the runbook promise, is set up from a script
+  const { teamId, url: teamUrl } = await seedTeam(request, 'Carrying team');
+  await seedPromise(request, teamId, 'Sprint 1', runbook);
 
   // Sprint 2: not done, carried forward
   await facilitator.startTeamRetro(teamUrl, 'Sprint 2');

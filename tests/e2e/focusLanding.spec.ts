@@ -181,6 +181,24 @@ test('UI-10 grouping with "Group with…" and "Ungroup" from the keyboard, focus
   await expect(more).toHaveAttribute('aria-expanded', 'false');
 });
 
+test('UI-32 WG-1 with a card\'s list open, one click on the "⋯" of a card below opens that card\'s list', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('One click per list');
+  await ada.join(link, 'Ada');
+  for (const text of ['Alpha card one', 'Beta card two', 'Gamma card three', 'Delta card four']) await ada.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  // the list above is open; its Edit, Delete, "Show my name" and grouping links push the cards under it down
+  await ada.cardMenu('Alpha card one');
+  // a person's one click on a lower card's "⋯": the press closed the list above, the cards moved up under the
+  // pointer, and the click that followed landed between cards (nothing opened, a second click was needed)
+  for (const text of ['Gamma card three', 'Delta card four']) {
+    const more = ada.card(text).getByRole('button', { name: `Card actions: ${text}` });
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await expect(ada.card(text).getByRole('button', { name: 'Group with…' })).toBeVisible();
+  }
+  await expect(ada.page.getByRole('button', { name: /^Card actions:/, expanded: true })).toHaveCount(1);
+});
+
 test('WF-1 UI-10 someone who joins late, in Vote or Discuss, lands on the phase\'s heading, not on the header\'s Share', async ({ facilitator, ada, bo }) => {
   const link = await facilitator.createRetro('Late focus');
   await facilitator.addCard('Stop', 'Merging on Fridays');

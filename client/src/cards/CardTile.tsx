@@ -63,14 +63,18 @@ export function CardTile({
   const menuOpen = Boolean(menu?.open);
   const closeMenu = useRef(() => {});
   closeMenu.current = () => menu?.setOpen(false);
-  // a press anywhere outside the card closes its menu, as any menu does
+  // a click anywhere outside the card closes its menu, as any menu does. On the click, not the press (WG-1): the list
+  // is in the page's flow, so closing it moves the cards under it up, and closed at the press, the release landed
+  // on whatever had moved under the pointer: the "⋯" of a card below took two clicks to open its list.
   useEffect(() => {
     if (!menuOpen) return;
-    const onPress = (event: PointerEvent) => {
-      if (!tileRef.current?.contains(event.target as Node)) closeMenu.current();
+    const onClick = (event: MouseEvent) => {
+      // the path as it was at the click: a control inside that the click itself replaced ("Group with…" by its
+      // picker) is no longer in the card by now
+      if (tileRef.current && !event.composedPath().includes(tileRef.current)) closeMenu.current();
     };
-    document.addEventListener('pointerdown', onPress);
-    return () => document.removeEventListener('pointerdown', onPress);
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
   }, [menuOpen]);
   /** A choice that opens something else (the edit form, the delete question, the sign and hide dialogs) closes the menu. */
   const opening = (open: () => void) => () => {

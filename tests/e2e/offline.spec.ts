@@ -127,3 +127,35 @@ test('OW-1 a grouping made offline that the room refuses (it moved on to Vote) g
   await expect(ada.card('Reviews are too big')).toBeVisible();
   await expect(facilitator.page.getByRole('region', { name: /^Group:/ })).toHaveCount(0);
 });
+
+test('WG-2 a card taken out of its group offline stands alone at once, marked as sending, and the room applies it on return', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Offline ungrouping shown');
+  await ada.join(link, 'Ada');
+  for (const text of ['Deploys are slow', 'Deploys break', 'Tests are flaky', 'Tests take an hour']) await ada.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await ada.groupWith('Deploys break', 'Deploys are slow');
+  await expect(facilitator.page.getByRole('region', { name: /^Group:/ })).toHaveCount(1);
+  await ada.page.context().setOffline(true);
+  const status = ada.page.getByTestId('connection-status');
+  await expect(status).toContainText('Reconnecting');
+  const groups = ada.page.getByRole('region', { name: /^Group:/ });
+
+  // out of the room's group: the group of two is gone on my screen at once, the card marked
+  await (await ada.cardMenu('Deploys break')).getByRole('button', { name: 'Ungroup' }).click();
+  await expect(groups).toHaveCount(0);
+  await expect(ada.card('Deploys break').getByText('sending…')).toBeVisible();
+  // a group made offline and undone offline: no group on screen
+  await ada.groupWith('Tests take an hour', 'Tests are flaky');
+  await (await ada.cardMenu('Tests take an hour')).getByRole('button', { name: 'Ungroup' }).click();
+  await expect(groups).toHaveCount(0);
+  await expect(status).toContainText('(3 changes waiting to send)');
+  await expect(facilitator.page.getByRole('region', { name: /^Group:/ })).toHaveCount(1);
+
+  await ada.page.context().setOffline(false);
+  await expect(status).toHaveText('Connected', { timeout: 20_000 });
+  for (const page of [ada.page, facilitator.page]) {
+    await expect(page.getByRole('region', { name: /^Group:/ })).toHaveCount(0);
+    await expect(page.getByRole('article')).toHaveCount(4);
+  }
+  await expect(ada.page.getByText('sending…')).toHaveCount(0);
+});

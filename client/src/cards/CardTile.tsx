@@ -68,7 +68,11 @@ export function CardTile({
   // on whatever had moved under the pointer: the "⋯" of a card below took two clicks to open its list.
   useEffect(() => {
     if (!menuOpen) return;
+    const since = performance.now();
     const onClick = (event: MouseEvent) => {
+      // not the click that drew this card's open list (its "Ungroup" moves the card, drawn anew with its list open,
+      // while that click is still on its way to the document: WG-2)
+      if (event.timeStamp < since) return;
       // the path as it was at the click: a control inside that the click itself replaced ("Group with…" by its
       // picker) is no longer in the card by now
       if (tileRef.current && !event.composedPath().includes(tileRef.current)) closeMenu.current();

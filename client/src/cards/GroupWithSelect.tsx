@@ -128,6 +128,11 @@ export function GroupWithSelect({
  */
 let focusWhenDrawn: string | null = null;
 
+/** WG-2: "Ungroup" moves its card out at once too (my pending ungrouping is drawn), so the card's "Group with…" drawn where it now stands takes focus. */
+export function focusGroupWithWhenDrawn(cardId: string): void {
+  focusWhenDrawn = cardId;
+}
+
 /** the keys that move through a closed list's choices */
 const MOVES_THROUGH_LIST = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageDown', 'PageUp']);
 

@@ -7,7 +7,7 @@ import { ColumnsView } from '../layout/ColumnsView.js';
 import { markWhenDrawn } from '../layout/markWhenDrawn.js';
 import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
-import { GroupWithSelect, groupWithLabel } from './GroupWithSelect.js';
+import { GroupWithSelect, focusGroupWithWhenDrawn, groupWithLabel } from './GroupWithSelect.js';
 import { shortText } from './items.js';
 import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
 import { pendingCardChanges, withPendingGroupings } from './pendingChanges.js';
@@ -36,7 +36,7 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
   const canGroup = allowedIn('card.group', fromServer.phase) && (!fromServer.groupingFacilitatorOnly || isFacilitator) && !readOnly;
   // OW-1: my groupings not yet sent show at once, marked, until the server's board carries them (or it refuses them)
-  const { board, waiting } = withPendingGroupings(fromServer, canGroup ? pending : []);
+  const { board, waiting, waitingCards } = withPendingGroupings(fromServer, canGroup ? pending : []);
   const groups = new Map(board.groups.map((g) => [g.id, g]));
   const cardsById = new Map(board.cards.map((c) => [c.id, c]));
   const canEdit = allowedIn('card.edit', board.phase) && !readOnly;
@@ -60,7 +60,7 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
         text={text}
         own={own}
         editable={canEdit}
-        sending={edits.has(card.id)}
+        sending={edits.has(card.id) || waitingCards.has(card.id)}
         edited={card.edited}
         signedBy={card.signedBy}
         signable={own && canSign}
@@ -161,7 +161,10 @@ function UngroupButton({ cardId, text }: { cardId: string; text: string }) {
       className="link small"
       aria-label={t('reveal.ungroupFor', { name: shortText(text, 40) })}
       data-focus-twin={groupWithLabel(t, text)}
-      onClick={() => session.send({ type: 'card.ungroup', cardId })}
+      onClick={() => {
+        focusGroupWithWhenDrawn(cardId);
+        session.send({ type: 'card.ungroup', cardId });
+      }}
     >
       {t('reveal.ungroup')}
     </button>

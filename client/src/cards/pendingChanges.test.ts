@@ -30,11 +30,41 @@ describe('OW-1 my unsent groupings, as the board will show them', () => {
     expect([...joined.waiting]).toEqual(['g']);
   });
 
-  it('what the server would do nothing with changes nothing: the same group, a card gone, other commands', () => {
-    const pending: BoardCommand[] = [group('q1', 'g1', 'g2'), group('q2', 'a', 'gone'), { type: 'card.ungroup', id: 'q3', cardId: 'g1' }];
-    const { board: shown, waiting } = withPendingGroupings(board, pending);
+  it('what the server would do nothing with changes nothing: the same group, a card gone, a lone card taken out, other commands', () => {
+    const pending: BoardCommand[] = [
+      group('q1', 'g1', 'g2'),
+      group('q2', 'a', 'gone'),
+      { type: 'card.ungroup', id: 'q3', cardId: 'a' },
+      { type: 'card.ungroup', id: 'q4', cardId: 'gone' },
+      { type: 'card.edit', id: 'q5', cardId: 'g1', text: 'new words' },
+    ];
+    const { board: shown, waiting, waitingCards } = withPendingGroupings(board, pending);
     expect(members(shown)).toEqual({ g: ['g1', 'g2'] });
     expect(waiting.size).toBe(0);
+    expect(waitingCards.size).toBe(0);
     expect(withPendingGroupings(board, []).board).toBe(board);
+  });
+
+  it('WG-2 a card taken out of its group offline stands alone at once, marked, and a group left with one card is gone', () => {
+    const ungroup = (id: string, cardId: string): BoardCommand => ({ type: 'card.ungroup', id, cardId });
+    // out of the room's group of two: no group left, the card marked as waiting
+    const out = withPendingGroupings(board, [ungroup('q1', 'g1')]);
+    expect(members(out.board)).toEqual({});
+    expect(out.board.cards.find((c) => c.id === 'g1')?.groupId).toBeNull();
+    expect(out.board.cards.find((c) => c.id === 'g2')?.groupId).toBeNull();
+    expect([...out.waitingCards]).toEqual(['g1']);
+    // out of a group of three (one joined offline first): the group stays, with the two others, marked
+    const three = withPendingGroupings(board, [group('q1', 'c', 'g2'), ungroup('q2', 'g1')]);
+    expect(members(three.board)).toEqual({ g: ['g2', 'c'] });
+    expect([...three.waiting]).toEqual(['g']);
+    expect([...three.waitingCards]).toEqual(['g1']);
+    // in order: a group made offline and undone offline is no group at all
+    const undone = withPendingGroupings(board, [group('q1', 'b', 'a'), ungroup('q2', 'b')]);
+    expect(members(undone.board)).toEqual({ g: ['g1', 'g2'] });
+    expect(undone.waiting.size).toBe(0);
+    // and a card taken out, then grouped again offline, is in its new group (not marked alone)
+    const again = withPendingGroupings(board, [ungroup('q1', 'g1'), group('q2', 'g1', 'c')]);
+    expect(members(again.board)).toEqual({ 'pending:q2': ['g1', 'c'] });
+    expect(again.waitingCards.size).toBe(0);
   });
 });

@@ -719,3 +719,22 @@ test('TW-1 on a phone column names too long to share a row scroll it sideways, a
     await page.setViewportSize(PHONE);
   });
 });
+
+test('UI-12 WG-3 on a phone the column I chose stays chosen when the retro moves on (Write, Reveal, Vote)', async ({ browser }) => {
+  await deskAndPhone(browser, 'Where I was', async (fiona, ada) => {
+    const tabs = ada.page.getByRole('tablist', { name: 'Columns' });
+    // Ada reads Stop, where she wrote; each step of the retro drew the columns anew from Start, and she had to find
+    // her place again at every phase
+    await expect(tabs.getByRole('tab', { selected: true })).toHaveText('Stop');
+    await fiona.addCard('Continue', 'Pairing on the release');
+    await fiona.goTo('Reveal');
+    await ada.expectPhase('Reveal');
+    await expect(tabs.getByRole('tab', { selected: true })).toHaveText('Stop (1)');
+    await expect(ada.card('The build breaks every Monday')).toBeVisible();
+    await tabs.getByRole('tab', { name: 'Continue (1)' }).click();
+    await fiona.goTo('Vote');
+    await ada.expectPhase('Vote');
+    await expect(tabs.getByRole('tab', { selected: true })).toHaveText('Continue (1)');
+    await expect(ada.card('Pairing on the release')).toBeVisible();
+  });
+});

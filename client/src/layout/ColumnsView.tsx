@@ -22,7 +22,12 @@ export function ColumnsView({
 }) {
   const { t } = useWords();
   const phone = useIsPhone();
-  const [selected, setSelected] = useState(columns[0]?.id ?? '');
+  // WG-3: the column chosen last on this page (each phase draws its own ColumnsView): the retro moving on keeps my place
+  const [selected, setSelectedHere] = useState(() => (columns.some((c) => c.id === chosenColumn) ? chosenColumn! : (columns[0]?.id ?? '')));
+  const setSelected = (id: string) => {
+    chosenColumn = id;
+    setSelectedHere(id);
+  };
   // before the focus rescue looks for the moved card's control (it waits a frame), so it is found in its new column
   useLayoutEffect(() => {
     if (follow) setSelected(follow);
@@ -39,3 +44,6 @@ export function ColumnsView({
     </Tabs>
   );
 }
+
+/** WG-3: the phone's chosen column, kept for the page, so a phase that draws the columns anew opens on it */
+let chosenColumn: string | null = null;

@@ -228,18 +228,17 @@ export class RoomDocuments {
   }
 
   /**
-   * RV-12: applies an update made ahead (a big board's first reveal), then runs `write` (the rest of the change),
-   * and hands the peers those very bytes and then `write`'s update together, in one write to each where the
-   * transport can: not the update Yjs would encode again from the document for its listener (what made it ahead
-   * also framed and compressed it), nor a second round of 500 writes for the rest. `adopt` runs on the document
-   * right after the update is applied, before anything is sent.
+   * RV-12: a big board's first reveal made ahead: `integrate` makes in the document what `update` holds (the same
+   * item, by the update's own client), then `write` runs (the rest of the change), and the peers get those very
+   * bytes and then `write`'s update together, in one write to each where the transport can: not an update Yjs would
+   * encode again from the document for its listener (what made it ahead also framed and compressed it), nor a
+   * second round of 500 writes for the rest.
    */
-  applyMadeAhead(name: DocName, update: Uint8Array, adopt: (doc: Y.Doc) => void, write: () => void): void {
+  applyMadeAhead(name: DocName, update: Uint8Array, integrate: (doc: Y.Doc) => void, write: () => void): void {
     const document = this.document(name);
     document.doc.off('update', document.onUpdate!);
     try {
-      Y.applyUpdate(document.doc, update, MADE_AHEAD);
-      adopt(document.doc);
+      integrate(document.doc);
     } finally {
       document.doc.on('update', document.onUpdate!);
     }

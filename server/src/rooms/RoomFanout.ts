@@ -13,7 +13,7 @@ import {
   changesPublicView,
   cardsVersion,
   firstRevealFits,
-  adoptFirstReveal,
+  insertFirstReveal,
   itemIds,
   notesKey,
   personalViewOf,
@@ -83,7 +83,7 @@ export class RoomFanout {
    * RV-12: a big board's first reveal made ahead, in Write, while the room was quiet: the update inserting every
    * card's entry in reveal order, for the cards as of `version` (`cardsVersion`) under the reveal keys' `seed`
    */
-  private madeAhead: { version: number; seed: string; list: Y.Array<CardEntry>; entries: CardEntry[]; update: Uint8Array } | null = null;
+  private madeAhead: { version: number; seed: string; list: Y.Array<CardEntry>; clientID: number; entries: CardEntry[]; update: Uint8Array } | null = null;
   /** RV-12: the wait for a quiet room before the reveal is made ahead */
   private madeAheadWait: NodeJS.Timeout | undefined;
 
@@ -217,7 +217,7 @@ export class RoomFanout {
     const made = prepareFirstReveal(this.documents.doc('board'), entries);
     if (made === null) return;
     this.hooks.warmBoardUpdate?.(made.update);
-    this.madeAhead = { version: cardsVersion(this.state), seed: keys.seed, list: made.list, entries, update: made.update };
+    this.madeAhead = { version: cardsVersion(this.state), seed: keys.seed, list: made.list, clientID: made.clientID, entries, update: made.update };
   }
 
   /**
@@ -236,12 +236,12 @@ export class RoomFanout {
       cardsVersion(this.state) === made.version + 1 &&
       this.state.revealSeed === made.seed &&
       this.revealKeys().seed === made.seed &&
-      firstRevealFits(this.documents.doc('board'), made.list);
+      firstRevealFits(this.documents.doc('board'), made.list, made.clientID);
     if (!fits) return projectBoardDoc(this.documents.doc('board'), this.publicView(), this.cardEntries);
     this.documents.applyMadeAhead(
       'board',
       made.update,
-      (doc) => adoptFirstReveal(doc, made.entries),
+      (doc) => insertFirstReveal(doc, made.clientID, made.entries),
       () => projectBoardDoc(this.documents.doc('board'), this.publicView(true), this.cardEntries, true),
     );
   }

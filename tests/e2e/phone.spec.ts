@@ -738,3 +738,13 @@ test('UI-12 WG-3 on a phone the column I chose stays chosen when the retro moves
     await expect(ada.card('Pairing on the release')).toBeVisible();
   });
 });
+
+test('UI-12 WG-4 on a phone the Board, People and Facilitate tabs are touch targets at least 44 px tall, like the column tabs', async ({ browser }) => {
+  await fionaOnPhone(browser, async (fiona, page) => {
+    await fiona.createRetro('Section tabs');
+    const tabs = page.getByRole('tablist', { name: 'Board sections' }).getByRole('tab');
+    await expect(tabs).toHaveText(['Board', 'People', 'Facilitate']);
+    // they were 41 px: the column tabs under them were made 44 (TW-1), the row that takes a person off the board was not
+    for (const height of await tabs.evaluateAll((all) => all.map((tab) => tab.getBoundingClientRect().height))) expect(height).toBeGreaterThanOrEqual(44);
+  });
+});

@@ -100,8 +100,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid(ROOM_ID_CHARS);
   const mailer = await createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
-  // each board-document update is framed and compressed once for every reader, whichever connection carries it
-  const encoded = new SharedEncodings();
   const registry = new RoomRegistry(
     store,
     {
@@ -122,8 +120,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       participantCap: deps.config.participantsPerBoard ?? LIMITS.participantsPerBoard,
       idleJoinerExpiryMs: deps.config.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
       cluster,
-      // RV-12: a big board's first reveal, made ahead in Write, is framed and compressed then, not in the reveal's turn
-      warmBoardUpdate: (update) => void encoded.update(update, true),
     },
     deps.config.idleUnloadMs,
     cluster ? (boardId) => cluster.roomLoaded(boardId) : undefined,
@@ -163,6 +159,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     countedApp,
   );
+  // each board-document update is framed and compressed once for every reader, whichever connection carries it
+  const encoded = new SharedEncodings();
   // IN-33: what both transports' connections send is read at a pace per connection and per address
   const readPacing = new ReadPacing(deps.config.readBytesPerSecondPerAddress ?? ABUSE_LIMITS.readBytesPerSecondPerAddress, now);
   const io = attachSocketIo(server, registry, logger, now, {

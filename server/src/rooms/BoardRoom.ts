@@ -15,7 +15,6 @@ import {
   ok,
   presenceChangeOf,
   renderMarkdown,
-  publicViewWithoutCards,
   viewOf,
   type ExportLanguage,
 } from '@candor/shared';
@@ -140,8 +139,7 @@ export class BoardRoom {
         : {}),
     });
     this.docTickets = new DocTickets(deps.now);
-    const publicView = (withoutCards?: boolean) => (withoutCards ? publicViewWithoutCards(this.state, this.deps.claimAfterMs, this.fanout.revealKeys()) : this.publicView());
-    this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, publicView, (changed) => presenceChangeOf(this.state, changed, this.deps.claimAfterMs), {
+    this.fanout = new RoomFanout(this.state, this.sessions, this.door, this.documents, () => this.publicView(), (changed) => presenceChangeOf(this.state, changed, this.deps.claimAfterMs), {
       socketsOf: (participantId) => this.presence.socketsOf(participantId),
       // CL-7: who is connected here goes to the other processes with each projection that changed it (with one
       // process there is nobody to tell, and 500 people's ids need not be sorted at every projection)
@@ -153,7 +151,6 @@ export class BoardRoom {
       mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
       revealSeed: () => deps.newSeed(this.id),
       entriesQuietMs: deps.entriesQuietMs,
-      warmBoardUpdate: deps.warmBoardUpdate,
     });
     this.staging = new CommandStaging({
       id: this.id,

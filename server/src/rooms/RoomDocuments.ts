@@ -16,8 +16,6 @@ export interface DocPeer {
   readonly participantId: string;
   /** a stored, applied update; every peer gets the very same bytes, so the transport can encode them once */
   sendUpdate(update: Uint8Array): void;
-  /** RV-12: updates that go together, in order, in one write where the transport can (else one `sendUpdate` each) */
-  sendUpdates?(updates: readonly Uint8Array[]): void;
   /** DO-3: something this peer sent could not be stored: it must reconnect and send what it has again */
   resync(): void;
   /** DO-14: an update this peer sent was refused as too costly, nothing of it kept (a read-only peer has none) */
@@ -77,8 +75,6 @@ const LOADED = Symbol('loaded');
 const STORED = Symbol('stored');
 /** Origin of a peer's update that was tried on the notes' checked copy (it is there already) and then stored. */
 const CHECKED = Symbol('checked');
-/** RV-12: an update the server made ahead of time (`applyMadeAhead`) */
-const MADE_AHEAD = Symbol('made ahead');
 
 interface Document {
   name: DocName;
@@ -98,8 +94,6 @@ interface Document {
   retryTimer?: NodeJS.Timeout;
   retryMs: number;
   compactionTimer?: NodeJS.Timeout;
-  /** RV-12: an update made ahead and applied, relayed with the document's next change (`applyMadeAhead`) */
-  ahead?: Uint8Array | null;
   /** CL-6: the highest stored-update number seen (here or from another process), to notice a missed one */
   knownCount: number;
   /** the document's `update` listener (the one path of the server's own changes) */
@@ -189,21 +183,17 @@ export class RoomDocuments {
       if (origin === CHECKED) return;
       document.checked?.follow(update);
       if (origin === LOADED || origin === STORED) return;
-      // RV-12: an update made ahead goes out with this one, before it, in one write to each peer
-      const ahead = document.ahead ?? null;
-      document.ahead = null;
-      const updates = ahead === null ? [update] : [ahead, update];
       // RV-9: the board document is a projection of what is stored already, never stored itself (AR-4): with
       // nothing of the document's before it in the queue, its change goes to the peers in this very turn,
       // before the command's ack and anyone's personal view (a reveal reaches 500 people a queue hop sooner).
-      if (!this.deps.stored[document.name] && document.queue.idle) return this.relayAll(document, updates);
+      if (!this.deps.stored[document.name] && document.queue.idle) return this.relay(document, update, null);
       // The server's own change (a projection of committed events, or a note it creates) is in memory
       // already; it reaches peers only once it is stored.
       void document.queue.run(async () => {
         const stored = await this.store(document, update, true);
-        if (stored === true) this.relayAll(document, updates);
+        if (stored === true) this.relay(document, update, null);
         else if (stored === 'fenced') void document.queue.run(() => this.rebuild(document));
-        else document.unrelayed.push(...updates);
+        else document.unrelayed.push(update);
       });
     };
     document.doc.on('update', document.onUpdate);
@@ -224,30 +214,6 @@ export class RoomDocuments {
     } finally {
       document.doc.on('update', document.onUpdate!);
       document.version++;
-    }
-  }
-
-  /**
-   * RV-12: a big board's first reveal made ahead: `integrate` makes in the document what `update` holds (the same
-   * item, by the update's own client), then `write` runs (the rest of the change), and the peers get those very
-   * bytes and then `write`'s update together, in one write to each where the transport can: not an update Yjs would
-   * encode again from the document for its listener (what made it ahead also framed and compressed it), nor a
-   * second round of 500 writes for the rest.
-   */
-  applyMadeAhead(name: DocName, update: Uint8Array, integrate: (doc: Y.Doc) => void, write: () => void): void {
-    const document = this.document(name);
-    document.doc.off('update', document.onUpdate!);
-    try {
-      integrate(document.doc);
-    } finally {
-      document.doc.on('update', document.onUpdate!);
-    }
-    document.ahead = update;
-    try {
-      write();
-    } finally {
-      // (`write` changed nothing, or threw: the update made ahead goes alone)
-      if (document.ahead === update) document.onUpdate!(update, MADE_AHEAD);
     }
   }
 
@@ -347,15 +313,6 @@ export class RoomDocuments {
 
   private relay(document: Document, update: Uint8Array, origin: DocPeer | null): void {
     for (const peer of document.peers.keys()) if (peer !== origin) peer.sendUpdate(update);
-  }
-
-  /** the server's own updates, in order, to every peer (RV-12: two that go together in one write where it can) */
-  private relayAll(document: Document, updates: readonly Uint8Array[]): void {
-    if (updates.length === 1) return this.relay(document, updates[0]!, null);
-    for (const peer of document.peers.keys()) {
-      if (peer.sendUpdates) peer.sendUpdates(updates);
-      else for (const update of updates) peer.sendUpdate(update);
-    }
   }
 
   /**

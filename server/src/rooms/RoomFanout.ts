@@ -4,21 +4,16 @@ import {
   type BoardEvent,
   type BoardState,
   CardEntries,
-  type CardEntry,
   type PresenceChange,
   RevealKeys,
   type PublicBoardView,
   batchesPublicView,
   changesEveryonesView,
   changesPublicView,
-  cardsVersion,
-  firstRevealFits,
-  insertFirstReveal,
   itemIds,
   notesKey,
   personalViewOf,
   projectBoardDoc,
-  prepareFirstReveal,
   projectPresence,
   publicCardOf,
 } from '@candor/shared';
@@ -79,21 +74,13 @@ export class RoomFanout {
   private busyAt = 0;
   /** RV-10: the cards' reveal-order keys, kept beside their entries, under the seed this room reveals with (RV-3) */
   private keys: RevealKeys | undefined;
-  /**
-   * RV-12: a big board's first reveal made ahead, in Write, while the room was quiet: the update inserting every
-   * card's entry in reveal order, for the cards as of `version` (`cardsVersion`) under the reveal keys' `seed`
-   */
-  private madeAhead: { version: number; seed: string; list: Y.Array<CardEntry>; clientID: number; entries: CardEntry[]; update: Uint8Array } | null = null;
-  /** RV-12: the wait for a quiet room before the reveal is made ahead */
-  private madeAheadWait: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly state: BoardState,
     private readonly sessions: Map<string, Session>,
     private readonly door: RoomDoor,
     private readonly documents: RoomDocuments,
-    /** the public view; RV-12 `withoutCards`: its cards are in the board document already, and need not be listed */
-    private readonly publicView: (withoutCards?: boolean) => PublicBoardView,
+    private readonly publicView: () => PublicBoardView,
     private readonly presenceChange: (participantIds: ReadonlySet<string>) => PresenceChange,
     private readonly hooks: {
       /** the joined connections of one participant here (`Presence`) */
@@ -106,8 +93,6 @@ export class RoomFanout {
       revealSeed: () => string;
       /** RV-7: how long the room must be quiet before its cards' walk (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
       entriesQuietMs?: number;
-      /** RV-12: frames and compresses a board-document update for the peers ahead of sending it (`SharedEncodings`) */
-      warmBoardUpdate?: (update: Uint8Array) => void;
     },
   ) {}
 
@@ -172,78 +157,6 @@ export class RoomFanout {
         this.keys?.forget(event.cardId);
       }
     }
-    this.revealAheadWhenQuiet();
-  }
-
-  /**
-   * RV-12: on a big board in Write whose cards changed since the reveal was last made ahead (or that has none made),
-   * makes it again once the room has been quiet as long as the entries' walk waits (`CARD_ENTRIES_AFTER_QUIET_MS`)
-   * and that walk is done. A room never quiet in Write reveals in its own turn, as a small board does.
-   */
-  private revealAheadWhenQuiet(): void {
-    if (this.madeAheadWait !== undefined || !this.revealAheadDue()) return;
-    const quietMs = this.hooks.entriesQuietMs ?? CARD_ENTRIES_AFTER_QUIET_MS;
-    const check = () => {
-      this.madeAheadWait = undefined;
-      if (!this.revealAheadDue()) return;
-      const quietFor = performance.now() - this.busyAt;
-      if (quietFor < quietMs || this.entriesWait !== undefined || this.entriesTurn !== undefined) {
-        this.madeAheadWait = setTimeout(check, Math.max(quietMs - quietFor, CARD_ENTRIES_AFTER_QUIET_MS / 5));
-        return;
-      }
-      this.revealAhead();
-    };
-    this.madeAheadWait = setTimeout(check, quietMs);
-  }
-
-  private revealAheadDue(): boolean {
-    return this.keepingEntries && this.state.phase === 'write' && this.madeAhead?.version !== cardsVersion(this.state);
-  }
-
-  /** RV-12: makes the first reveal's update now: every card's entry and key (kept already, or made), in reveal order */
-  private revealAhead(): void {
-    this.madeAhead = null;
-    const keys = this.revealKeys();
-    const ids: string[] = [];
-    const entryOf = new Map<string, CardEntry>();
-    this.state.cards.forEach((card, id) => {
-      ids.push(id);
-      entryOf.set(id, this.cardEntries.of(publicCardOf(card)));
-      keys.keep(id);
-    });
-    const order = keys.orderOf(ids, keys.seed);
-    if (order === undefined) return;
-    const entries = order.map((id) => entryOf.get(id)!);
-    const made = prepareFirstReveal(this.documents.doc('board'), entries);
-    if (made === null) return;
-    this.hooks.warmBoardUpdate?.(made.update);
-    this.madeAhead = { version: cardsVersion(this.state), seed: keys.seed, list: made.list, clientID: made.clientID, entries, update: made.update };
-  }
-
-  /**
-   * Projects the whole public view. RV-12: at the first reveal, the update made ahead goes into the board document
-   * first (and to its peers as it was framed and compressed then, with the rest of the change in the same write)
-   * if it still says what the reveal shows: the reveal is the only change of the cards since (`cardsVersion` one
-   * more), under the same seed, into the same list, which still holds no card. The projection then writes the rest
-   * of the view (the phase, the counts, the people) from a view without its cards, which it does not compare.
-   */
-  private projectWholeView(): void {
-    const made = this.madeAhead;
-    if (made !== null && this.state.phase !== 'write') this.madeAhead = null;
-    const fits =
-      made !== null &&
-      this.state.phase === 'reveal' &&
-      cardsVersion(this.state) === made.version + 1 &&
-      this.state.revealSeed === made.seed &&
-      this.revealKeys().seed === made.seed &&
-      firstRevealFits(this.documents.doc('board'), made.list, made.clientID);
-    if (!fits) return projectBoardDoc(this.documents.doc('board'), this.publicView(), this.cardEntries);
-    this.documents.applyMadeAhead(
-      'board',
-      made.update,
-      (doc) => insertFirstReveal(doc, made.clientID, made.entries),
-      () => projectBoardDoc(this.documents.doc('board'), this.publicView(true), this.cardEntries, true),
-    );
   }
 
   /** starts the walk of `cardIds` once the room has been quiet long enough (a walk waiting or under way is replaced) */
@@ -372,7 +285,7 @@ export class RoomFanout {
     if (this.wholeViewDue) {
       this.wholeViewDue = false;
       this.ensureNotesTexts();
-      this.projectWholeView();
+      projectBoardDoc(this.documents.doc('board'), this.publicView(), this.cardEntries);
     } else projectPresence(this.documents.doc('board'), this.presenceChange(this.presenceChangedOf));
     this.presenceChangedOf.clear();
     const knocksChanged = this.door.takeKnocksChanged();
@@ -434,7 +347,5 @@ export class RoomFanout {
     clearTimeout(this.presenceTimer);
     clearTimeout(this.entriesWait);
     clearImmediate(this.entriesTurn);
-    clearTimeout(this.madeAheadWait);
-    this.madeAhead = null;
   }
 }

@@ -56,6 +56,4 @@ export interface RoomDeps {
   cluster?: RoomCluster | null;
   /** RV-7: how quiet the room must be before a big board's cards get their entries (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
   entriesQuietMs?: number;
-  /** RV-12: frames and compresses a board-document update for the peers ahead of sending it (the transports' `SharedEncodings`) */
-  warmBoardUpdate?: (update: Uint8Array) => void;
 }

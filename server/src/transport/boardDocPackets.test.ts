@@ -126,28 +126,6 @@ describe('board.doc packets (DO-12)', () => {
     expect(again.equals(first)).toBe(true);
   });
 
-  it('RV-12 two events that go together (a reveal made ahead, then the rest of it) reach an idle connection in one write, in order, made once for every socket', () => {
-    const packets = new BoardDocPackets(socketIoEncoder());
-    const cards = new Uint8Array(70_000).fill(7);
-    const phase = new Uint8Array(300).fill(9);
-    const together = packets.together([cards, phase]);
-    expect(packets.together([cards, phase])).toBe(together);
-    expect(together.packets).toEqual([...packets.of(cards).packets, ...packets.of(phase).packets]);
-    expect(together.bytes).toBe(packets.of(cards).bytes + packets.of(phase).bytes);
-    const idle = webSocketConnection();
-    writeBoardDoc(idle.conn, together);
-    const other = webSocketConnection();
-    writeBoardDoc(other.conn, packets.together([cards, phase]));
-    expect(idle.calls).toEqual(['write']);
-    expect(other.bytes[0]).toBe(idle.bytes[0]);
-    const frames = [cards, phase].flatMap((m) => packets.of(m).packets.flatMap((p) => p.options.wsPreEncodedFrame));
-    expect(idle.bytes[0]!.equals(Buffer.concat(frames))).toBe(true);
-    // a connection still writing gets all four packets through engine.io, in order
-    const busy = webSocketConnection({ writable: false });
-    writeBoardDoc(busy.conn, together);
-    expect(busy.engineWrites).toEqual(together.packets.map((p) => p.data));
-  });
-
   it('DO-13 a connection still writing, holding packets or whose WebSocket is closing gets the event through engine.io', () => {
     const encoded = new BoardDocPackets(socketIoEncoder()).of(new Uint8Array(70_000).fill(7));
     const [text, binary] = encoded.packets.map((p) => p.data);

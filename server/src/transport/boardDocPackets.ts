@@ -34,7 +34,6 @@ const frame = (data: Buffer, opcode: 1 | 2): Buffer[] =>
  */
 export class BoardDocPackets {
   private readonly encoded = new WeakMap<Uint8Array, EncodedBoardDoc>();
-  private readonly joined = new WeakMap<Uint8Array, { messages: readonly Uint8Array[]; encoded: EncodedBoardDoc }>();
   /**
    * DO-13: the frames in one buffer of the last message written straight, and only of the last: a whole-board
    * answer stays remembered (with its packets) for as long as the board does not change, its copy of the bytes need not.
@@ -49,22 +48,6 @@ export class BoardDocPackets {
       encoded = this.encode(['board.doc', message]);
       this.encoded.set(message, encoded);
     }
-    return encoded;
-  }
-
-  /**
-   * RV-12: several `board.doc` events that go out together (a reveal made ahead, then the rest of its change), as
-   * one: their packets in order, their frames in one buffer — one write per socket, not one per event. Remembered
-   * by the last message, for the other sockets it goes to.
-   */
-  together(messages: readonly Uint8Array[]): EncodedBoardDoc {
-    const last = messages[messages.length - 1]!;
-    const kept = this.joined.get(last);
-    if (kept && kept.messages.length === messages.length && kept.messages.every((m, i) => m === messages[i])) return kept.encoded;
-    const parts = messages.map((m) => this.of(m));
-    const packets = parts.flatMap((p) => p.packets);
-    const encoded: EncodedBoardDoc = { packets, bytes: parts.reduce((sum, p) => sum + p.bytes, 0), wire: () => this.wireOf(packets) };
-    this.joined.set(last, { messages, encoded });
     return encoded;
   }
 

@@ -11,8 +11,6 @@ import type { SharedEncodings } from './docEncodings.js';
 export interface BoardDocSocket {
   readonly data: { room: BoardRoom; participantId?: string; boardDoc?: SocketBoardDoc; malformedDoc?: number };
   emit(event: 'board.doc', message: Uint8Array): unknown;
-  /** RV-12: several `board.doc` events, in order, in one write (a transport that cannot: one `emit` each) */
-  emitTogether?(event: 'board.doc', messages: readonly Uint8Array[]): unknown;
   /** DO-7: false (and the connection closed) when sending more would hold more than the cap for it */
   hasRoomFor(bytes: number): boolean;
   closeConnection(): void;
@@ -40,13 +38,6 @@ export class SocketBoardDoc implements DocPeer {
 
   sendUpdate(update: Uint8Array): void {
     this.send(this.deps.encoded.update(update, true));
-  }
-
-  /** RV-12: a reveal made ahead and the rest of its change, in one write */
-  sendUpdates(updates: readonly Uint8Array[]): void {
-    const messages = updates.map((update) => this.deps.encoded.update(update, true));
-    if (!this.socket.emitTogether) return messages.forEach((message) => this.send(message));
-    if (this.socket.hasRoomFor(messages.reduce((sum, m) => sum + m.byteLength, 0))) this.socket.emitTogether('board.doc', messages);
   }
 
   /** The board document is never stored from a client, so nothing of it is ever resent; a reconnection starts afresh. */

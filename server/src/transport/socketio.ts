@@ -403,11 +403,6 @@ class SocketSession implements RoomSocket, BoardDocSocket {
     this.write(this.boardDocPackets.of(message));
   }
 
-  /** RV-12: several `board.doc` events, encoded and framed once for every socket, in one write to this connection */
-  emitTogether(_event: 'board.doc', messages: readonly Uint8Array[]): void {
-    this.write(this.boardDocPackets.together(messages));
-  }
-
   /**
    * an event encoded once for many sockets (`BoardDocPackets`), written to this connection while it is connected
    * and has room for it (DO-7: `writeBoardDoc` may write it straight onto the TCP socket, past engine.io's packets)

@@ -65,67 +65,18 @@ type PersonBody = Omit<PublicParticipant, 'handle'>;
 
 /**
  * Writes the differences between the document and `view` in one transaction; a card's entry is the one kept in
- * `entries` if the card did not change since it was kept (RV-7). `cardsWritten`: the document's cards are
- * `view`'s already (RV-12, a first reveal made ahead), and are not compared.
+ * `entries` if the card did not change since it was kept (RV-7).
  */
-export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView, entries: CardEntries = new CardEntries(), cardsWritten = false): void {
+export function projectBoardDoc(doc: Y.Doc, view: PublicBoardView, entries: CardEntries = new CardEntries()): void {
   const root = doc.getMap<unknown>(ROOT);
   doc.transact(() => {
     for (const key of SCALAR_KEYS) {
       const next = view[key];
       if (!sameJson(root.get(key), next)) root.set(key, next as never);
     }
-    const cards = childOf(root, CARDS, Y.Array<CardEntry>);
-    if (!cardsWritten) syncCards(cards, view.cards, entries);
+    syncCards(childOf(root, CARDS, Y.Array<CardEntry>), view.cards, entries);
     syncPeople(childOf(root, PEOPLE, Y.Map<PersonBody>), view.participants);
   });
-}
-
-/**
- * RV-12: a big board's first reveal, made ahead: the update that inserts `entries` (every card, in reveal order)
- * as the first content of the document's card list, by a Yjs client of its own (`clientID`). Only into a list that
- * has never held a card: such an insert has nothing to its left or right, so the update depends on nothing else the
- * document holds, and whatever the document takes meanwhile (people, scalars) it still applies as it is. Made
- * while Write is quiet, in a scratch copy of the document (the document itself is not touched); null when the
- * list is missing or has held a card.
- */
-export function prepareFirstReveal(doc: Y.Doc, entries: readonly CardEntry[]): { update: Uint8Array; list: Y.Array<CardEntry>; clientID: number } | null {
-  const list = doc.getMap<unknown>(ROOT).get(CARDS);
-  if (!(list instanceof Y.Array) || list._start !== null || entries.length === 0) return null;
-  const scratch = new Y.Doc();
-  // a client id the document has never seen (Yjs draws 32 random bits; a clash would merge two clients' items)
-  while (scratch.clientID === doc.clientID || doc.store.clients.has(scratch.clientID)) scratch.clientID = Math.floor(Math.random() * 0x1_0000_0000);
-  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-  let update: Uint8Array | null = null;
-  scratch.on('update', (u: Uint8Array) => {
-    update = u;
-  });
-  (scratch.getMap<unknown>(ROOT).get(CARDS) as Y.Array<CardEntry>).insert(0, entries as CardEntry[]);
-  const clientID = scratch.clientID;
-  scratch.destroy();
-  return update === null ? null : { update, list: list as Y.Array<CardEntry>, clientID };
-}
-
-/** RV-12: whether the update made ahead still inserts into `doc`'s card list: the same list, still never a card in it, its client unseen */
-export function firstRevealFits(doc: Y.Doc, list: Y.Array<CardEntry>, clientID: number): boolean {
-  return doc.getMap<unknown>(ROOT).get(CARDS) === list && list._start === null && !doc.store.clients.has(clientID) && doc.clientID !== clientID;
-}
-
-/**
- * RV-12: makes in `doc` the very item the update made ahead holds — the same insert, by the same client, at its
- * first clock, of the kept entries themselves — rather than decoding 1,500 entries out of the update (at a
- * server's first reveal V8 compiled lib0's decoding on the side, some 30 ms of CPU). The document then holds what
- * its peers get from those bytes, and encodes it byte for byte as they were made (`boardDoc.test.ts`).
- */
-export function insertFirstReveal(doc: Y.Doc, clientID: number, entries: readonly CardEntry[]): void {
-  const list = doc.getMap<unknown>(ROOT).get(CARDS) as Y.Array<CardEntry>;
-  const own = doc.clientID;
-  doc.clientID = clientID;
-  try {
-    doc.transact(() => list.insert(0, entries as CardEntry[]));
-  } finally {
-    doc.clientID = own;
-  }
 }
 
 /** the scalars among the presence parts, in the order `projectBoardDoc` writes them */
@@ -265,7 +216,7 @@ function syncCards(list: Y.Array<CardEntry>, cards: readonly PublicCard[], entri
  * `[id, columnId, text, groupId, edited, signedBy]`, the last ones left out while they are null, false, null —
  * alone in a list (a bare `Uint8Array` would be an item of its own in Yjs, and a reveal one item per card).
  */
-export type CardEntry = readonly [fields: Uint8Array];
+type CardEntry = readonly [fields: Uint8Array];
 type CardFields = [id: string, columnId: string, text: string, groupId?: string | null, edited?: boolean, signedBy?: string | null];
 
 const utf8 = new TextEncoder();

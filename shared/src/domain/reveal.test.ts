@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyBoard, evolve } from './board.js';
 import { RevealKeys, revealOrder } from './reveal.js';
 import { addCard, alice, bob, boardWith, fran, moveTo, must, run } from './testBoard.js';
-import { publicViewWithoutCards, viewOf } from './visibility.js';
+import { viewOf } from './visibility.js';
 
 const ids = Array.from({ length: 20 }, (_, i) => `card${String(i).padStart(4, '0')}`);
 
@@ -83,19 +83,6 @@ describe('reveal', () => {
     moveTo(state, 'reveal');
     const shown = viewOf(state, { kind: 'public' }).board.cards.map((c) => c.id);
     expect(shown).toEqual(revealOrder([...state.cards.keys()], state.revealSeed!));
-  });
-
-  it('RV-12 the view for a reveal made ahead is the whole view without its cards, and the whole view once a group lists cards', () => {
-    const state = boardWith();
-    for (let i = 0; i < 8; i++) addCard(state, i % 2 ? alice : bob, `card ${i}`);
-    moveTo(state, 'reveal');
-    const whole = viewOf(state, { kind: 'public' }).board;
-    const without = publicViewWithoutCards(state, 60_000, undefined);
-    expect(without.cards).toEqual([]);
-    expect({ ...without, cards: whole.cards }).toEqual(whole);
-    const [first, second] = whole.cards;
-    must(state, alice, { type: 'card.group', cardId: first!.id, withCardId: second!.id });
-    expect(publicViewWithoutCards(state, 60_000, undefined)).toEqual(viewOf(state, { kind: 'public' }, 60_000).board);
   });
 
   it('RV-3 draws the seed on the first Reveal and keeps it afterwards', () => {

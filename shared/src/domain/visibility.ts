@@ -238,18 +238,9 @@ export interface BoardView {
 /** `revealKeys`: RV-10, the reveal-order keys a room keeps of its cards (a reveal of 1,500 cards hashes no id) */
 export function viewOf(state: BoardState, viewer: Viewer, claimAfterMs: number = LIMITS.facilitatorClaimAfterMs, revealKeys?: RevealKeys): BoardView {
   return {
-    board: publicView(state, claimAfterMs, revealKeys, false),
+    board: publicView(state, claimAfterMs, revealKeys),
     me: viewer.kind === 'participant' ? personalView(state, viewer) : null,
   };
-}
-
-/**
- * RV-12: the public view for a projection whose cards are in the board document already (a first reveal made
- * ahead): its `cards` list is left empty rather than made of every card, on a board with no group (a group lists
- * its cards from that list). With groups it is the whole view.
- */
-export function publicViewWithoutCards(state: BoardState, claimAfterMs: number, revealKeys: RevealKeys | undefined): PublicBoardView {
-  return publicView(state, claimAfterMs, revealKeys, state.groups.size === 0);
 }
 
 /** Only the personal part of `viewOf`, for fanning out to many sockets without rebuilding the public part each time. */
@@ -307,7 +298,7 @@ export function publicCardOf(c: Card): PublicCard {
  * each array the same way, with loops and `push` (chains of `map`/`filter`/`sort` hand the next call arrays
  * whose maps differ once V8 optimises them, which threw the optimised code away and compiled it again).
  */
-function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealKeys | undefined, withoutCards: boolean): PublicBoardView {
+function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealKeys | undefined): PublicBoardView {
   const revealed: string[] = [];
   // (forEach: a loop over the map's iterator makes an object per card until V8 optimises it, and a board is
   // projected unoptimised for its first dozens of projections after a restart)
@@ -316,7 +307,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
   });
   // (RV-10: on a big board the room keeps the cards in reveal order as they are written)
   const seed = state.revealSeed ?? '';
-  const order = withoutCards ? [] : (revealKeys?.orderOf(revealed, seed) ?? revealOrder(revealed, seed));
+  const order = revealKeys?.orderOf(revealed, seed) ?? revealOrder(revealed, seed);
   const cards: PublicCard[] = [];
   for (const id of order) cards.push(publicCardOf(state.cards.get(id)!));
   const groups: PublicGroup[] = [];

@@ -23,7 +23,7 @@ import { ColumnWalkStatus, useInView } from './ColumnWalk.js';
  */
 export function RevealedColumns({ board: fromServer, renderItemExtras }: { board: PublicBoardView; renderItemExtras?: (itemId: string, label: string) => ReactNode }) {
   const { t } = useWords();
-  const { me, pending, settled, isFacilitator } = useSessionState();
+  const { me, pending, settled, isFacilitator, connection, joined } = useSessionState();
   const readOnly = useReadOnly(fromServer);
   const myIds = new Set(me?.cards.map((c) => c.id) ?? []);
   const mySigned = new Set(me?.cards.filter((c) => c.signed).map((c) => c.id) ?? []);
@@ -35,8 +35,12 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   for (const id of accepted.deletes) deletes.add(id);
   // GR-8: with grouping kept to the facilitator, others see the groups but cannot change them.
   const canGroup = allowedIn('card.group', fromServer.phase) && (!fromServer.groupingFacilitatorOnly || isFacilitator) && !readOnly;
-  // OW-1: my groupings not yet sent show at once, marked, until the server's board carries them (or it refuses them)
-  const { board, waiting, waitingCards } = withPendingGroupings(fromServer, canGroup ? pending : []);
+  // OW-1: while the connection is down, my groupings not yet sent show at once, marked, until the server's board
+  // carries them (or it refuses them). Connected, the room's answer comes within moments and the board shows it as
+  // it did before OW-1: drawn ahead and then again as the room's, a card was drawn twice in a moment, and a drag
+  // begun on it in between (as a test begins one at once) came to nothing.
+  const offline = connection !== 'connected' || !joined;
+  const { board, waiting, waitingCards } = withPendingGroupings(fromServer, canGroup && offline ? pending : []);
   const groups = new Map(board.groups.map((g) => [g.id, g]));
   const cardsById = new Map(board.cards.map((c) => [c.id, c]));
   const canEdit = allowedIn('card.edit', board.phase) && !readOnly;

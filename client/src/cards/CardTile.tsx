@@ -77,8 +77,19 @@ export function CardTile({
       // picker) is no longer in the card by now
       if (tileRef.current && !event.composedPath().includes(tileRef.current)) closeMenu.current();
     };
+    // … but a press on another card's grip closes it at once, before a drag begins: a drag that started with the list
+    // still open began from cards the closing list then moved, near the bottom edge the board scrolled under it, and
+    // the card was dropped on nothing (offline.spec's OW-1 and dragdrop.spec's UI-14 in CI)
+    const onPress = (event: PointerEvent) => {
+      const target = event.target as Element | null;
+      if (target?.closest?.('.drag-handle') && !tileRef.current?.contains(target)) closeMenu.current();
+    };
     document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
+    document.addEventListener('pointerdown', onPress);
+    return () => {
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('pointerdown', onPress);
+    };
   }, [menuOpen]);
   /** A choice that opens something else (the edit form, the delete question, the sign and hide dialogs) closes the menu. */
   const opening = (open: () => void) => () => {

@@ -77,6 +77,7 @@ describe('permissions', () => {
       'lens.set': { on: true },
       'checkin.set': { question: { prompt: 'weather' } },
       'walk.focus': { columnId: 'start' },
+      'walk.spotlight': { itemId: null },
     };
     // The test covers the rule's whole list: a new facilitator command needs a line above.
     expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_COMMANDS].sort());

@@ -71,3 +71,45 @@ describe('BoardRoom column walk', () => {
     expect(readBoardDoc((await load()).boardDoc)?.walkColumnId).toBe('stop');
   });
 });
+
+describe('BoardRoom card spotlight', () => {
+  it('CW-6 CW-7 CW-10 the spotlighted card reaches the board document, a participant and another column are refused, and it survives a restart', async () => {
+    const { room, load } = await roomWith();
+    const fac = attachPerson(room, 'fac', newId, { facilitator: true });
+    const ada = attachPerson(room, 'ada', newId);
+    await fac.join();
+    await ada.join();
+    const { cardId } = (await ada.must({ type: 'card.add', columnId: 'stop', text: 'Reviews wait for days' })) as { cardId: string };
+    const { cardId: elsewhere } = (await ada.must({ type: 'card.add', columnId: 'start', text: 'Pair on reviews' })) as { cardId: string };
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    expect(await fac.send({ type: 'walk.spotlight', itemId: cardId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    await fac.must({ type: 'walk.focus', columnId: 'stop' });
+    await fac.must({ type: 'walk.spotlight', itemId: cardId });
+    expect(readBoardDoc(room.boardDoc)?.walkItemId).toBe(cardId);
+    expect(await ada.send({ type: 'walk.spotlight', itemId: null })).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
+    expect(await fac.send({ type: 'walk.spotlight', itemId: elsewhere })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(readBoardDoc(room.boardDoc)?.walkItemId).toBe(cardId);
+    // the public log replays before the cards are back: the spotlight still shows once they are
+    expect(readBoardDoc((await load()).boardDoc)?.walkItemId).toBe(cardId);
+  });
+
+  it('CW-8 CW-9 CW-10 the next column clears the spotlight, and a hidden card leaves none, also after a restart', async () => {
+    const { room, load } = await roomWith();
+    const fac = attachPerson(room, 'fac', newId, { facilitator: true });
+    const ada = attachPerson(room, 'ada', newId);
+    await fac.join();
+    await ada.join();
+    const { cardId } = (await ada.must({ type: 'card.add', columnId: 'stop', text: 'Reviews wait for days' })) as { cardId: string };
+    await fac.must({ type: 'phase.set', phase: 'reveal' });
+    await fac.must({ type: 'walk.focus', columnId: 'stop' });
+    await fac.must({ type: 'walk.spotlight', itemId: cardId });
+    await fac.must({ type: 'walk.focus', columnId: 'continue' });
+    expect(readBoardDoc(room.boardDoc)?.walkItemId).toBeNull();
+    await fac.must({ type: 'walk.focus', columnId: 'stop' });
+    expect(readBoardDoc(room.boardDoc)?.walkItemId).toBeNull();
+    await fac.must({ type: 'walk.spotlight', itemId: cardId });
+    await fac.must({ type: 'card.hide', cardId });
+    expect(readBoardDoc(room.boardDoc)?.walkItemId).toBeNull();
+    expect(readBoardDoc((await load()).boardDoc)?.walkItemId).toBeNull();
+  });
+});

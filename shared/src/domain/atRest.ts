@@ -52,6 +52,8 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'checkin.asked': 'public-log',
   // CW-1: which column the room looks at, like the item being discussed
   'walk.focused': 'public-log',
+  // CW-6: which card or group the room reads, by its public id; it names nobody
+  'walk.spotlit': 'public-log',
   'reaction.toggled': 'anonymous-state',
   'anonymity.raised': 'public-log',
   'pulse.answered': 'anonymous-state',

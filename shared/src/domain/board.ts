@@ -248,6 +248,11 @@ export interface BoardState {
   checkIn: CheckIn | null;
   /** CW-1: the column the facilitator is walking the room through in Reveal; null when not walking */
   walkColumnId: string | null;
+  /**
+   * CW-6: the card or group of the walked column in the spotlight, as it was spotlighted; what the room sees of it
+   * (`spotlightOf`) follows the card into a group and is gone with it (CW-9). null for none
+   */
+  walkItemId: string | null;
 }
 
 /** What the store records. Payloads carry tags, never participant ids, except where a name is public (actions). */
@@ -356,6 +361,7 @@ export function emptyBoard(id: string): BoardState {
     cadenceDays: null,
     checkIn: null,
     walkColumnId: null,
+    walkItemId: null,
   };
 }
 
@@ -379,6 +385,7 @@ const LEAVES_CARDS: ReadonlySet<BoardEvent['type']> = new Set<BoardEvent['type']
   'timer.changed',
   'checkin.asked',
   'walk.focused',
+  'walk.spotlit',
 ]);
 const cardChanges = new WeakMap<BoardState, number>();
 
@@ -483,6 +490,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.phase = event.phase;
       // CW-3: a walk through the columns ends when the room leaves Reveal; coming back starts without one
       state.walkColumnId = null;
+      state.walkItemId = null;
       if (event.revealSeed) state.revealSeed = event.revealSeed;
       // (forEach: at a board's first reveal this runs cold over 1,500 cards, where an interpreted `for…of` over the
       // map makes a result object per card)

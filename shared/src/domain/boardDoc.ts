@@ -58,6 +58,7 @@ const SCALARS: Record<keyof Scalars, true> = {
   lens: true,
   checkIn: true,
   walkColumnId: true,
+  walkItemId: true,
 };
 const SCALAR_KEYS = Object.keys(SCALARS) as (keyof Scalars)[];
 

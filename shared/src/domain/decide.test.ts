@@ -67,6 +67,7 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
   'lens.tap': { type: 'lens.tap', itemId: 'nosuchitem', part: 'empathy', on: true },
   'checkin.set': { type: 'checkin.set', question: { prompt: 'weather' } },
   'walk.focus': { type: 'walk.focus', columnId: 'start' },
+  'walk.spotlight': { type: 'walk.spotlight', itemId: null },
 };
 
 /** PH-5 as the spec states it. */
@@ -130,6 +131,7 @@ const ALLOWED: Record<CommandBody['type'], Phase[]> = {
   'lens.tap': ['discuss'],
   'checkin.set': ['review', 'write'],
   'walk.focus': ['reveal'],
+  'walk.spotlight': ['reveal'],
 };
 
 /** A team retro (so Review exists) in `phase`; revealed once if the phase is Reveal or later. */
@@ -183,6 +185,7 @@ describe('permissions', () => {
       'timer.start',
       'timer.stop',
       'walk.focus',
+      'walk.spotlight',
     ]);
     expect(isFacilitatorCommand('card.add')).toBe(false);
     expect(isFacilitatorCommand('pulse.answer')).toBe(false);

@@ -80,6 +80,7 @@ export const FACILITATOR_COMMANDS = [
   'lens.set',
   'checkin.set',
   'walk.focus',
+  'walk.spotlight',
 ] as const;
 
 /**
@@ -159,6 +160,7 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'checkin.set': ['review', 'write'],
   // CW-3: the walk is how the room reads the revealed cards before grouping and voting
   'walk.focus': ['reveal'],
+  'walk.spotlight': ['reveal'],
 };
 
 export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {

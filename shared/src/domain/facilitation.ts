@@ -3,6 +3,7 @@ import type { Command } from '../protocol/messages.js';
 import type { BoardEvent, BoardState } from './board.js';
 import type { Actor, DecideContext, Decision } from './decide.js';
 import { sameCheckIn } from './checkIn.js';
+import { spotlightOf } from './columnWalk.js';
 import { LIMITS } from './limits.js';
 import { revealOrder } from './reveal.js';
 import { itemIds, rankItems, talliesShown } from './voting.js';
@@ -25,6 +26,7 @@ export const FACILITATION_COMMANDS = [
   'summary.email',
   'checkin.set',
   'walk.focus',
+  'walk.spotlight',
 ] as const;
 type FacilitationType = (typeof FACILITATION_COMMANDS)[number];
 export type FacilitationCommand = Extract<Command, { type: FacilitationType }>;
@@ -130,6 +132,11 @@ export function decideFacilitation(state: BoardState, actor: Actor, command: Fac
       if (command.columnId !== null && !state.columns.some((c) => c.id === command.columnId)) return fail('NOT_FOUND', 'No such column.');
       if (state.walkColumnId === command.columnId) return done([]);
       return done([{ type: 'walk.focused', columnId: command.columnId }]);
+    case 'walk.spotlight':
+      // CW-7: a card standing alone or a group, as the walked column shows it to everyone; no walk, no spotlight
+      if (command.itemId !== null && spotlightOf(state, command.itemId) !== command.itemId) return fail('NOT_FOUND', 'No such card or group in this column.');
+      if (state.walkItemId === command.itemId) return done([]);
+      return done([{ type: 'walk.spotlit', itemId: command.itemId }]);
     default: {
       const unreachable: never = command;
       return fail('INVALID_INPUT', `Unknown command ${(unreachable as { type: string }).type}.`);

@@ -16,7 +16,8 @@ export type FacilitationEvent =
   | { type: 'reaction.toggled'; itemId: string; reaction: string; reactionTag: string; on: boolean }
   | { type: 'reactions.enabled'; enabled: boolean }
   | { type: 'checkin.asked'; question: CheckIn | null }
-  | { type: 'walk.focused'; columnId: string | null };
+  | { type: 'walk.focused'; columnId: string | null }
+  | { type: 'walk.spotlit'; itemId: string | null };
 
 export function evolveFacilitation(state: BoardState, event: FacilitationEvent): void {
   switch (event.type) {
@@ -61,6 +62,11 @@ export function evolveFacilitation(state: BoardState, event: FacilitationEvent):
       return;
     case 'walk.focused':
       state.walkColumnId = event.columnId;
+      // CW-8: another column (or none) starts with no card in the spotlight
+      state.walkItemId = null;
+      return;
+    case 'walk.spotlit':
+      state.walkItemId = event.itemId;
       return;
     default: {
       const unreachable: never = event;

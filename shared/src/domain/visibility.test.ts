@@ -151,6 +151,7 @@ describe('visibility', () => {
         'trustLens',
         'checkIn',
         'walkColumnId',
+        'walkItemId',
       ].sort(),
     );
     expect(board).toMatchObject({

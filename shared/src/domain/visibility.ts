@@ -1,4 +1,5 @@
 import { editedOf, groupOf, signatureOf, type BoardState, type Card, type Consensus, type DoneStage, type FacilitatorChange, type Participant, type ReviewItem } from './board.js';
+import { spotlightOf } from './columnWalk.js';
 import { LIMITS } from './limits.js';
 import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
@@ -179,6 +180,8 @@ export interface PublicBoardView {
   checkIn: CheckIn | null;
   /** CW-1: the column in focus while the facilitator walks the room through Reveal; null otherwise */
   walkColumnId: string | null;
+  /** CW-6, CW-9: the card or group of the walked column in the spotlight (Reveal only); null otherwise */
+  walkItemId: string | null;
 }
 
 export interface PersonalCard {
@@ -390,6 +393,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     minOthersToShow: state.minOthersToShow,
     checkIn: checkInShown(state.phase) ? state.checkIn : null,
     walkColumnId: state.phase === 'reveal' ? state.walkColumnId : null,
+    walkItemId: state.phase === 'reveal' ? spotlightOf(state, state.walkItemId) : null,
   };
 }
 

@@ -71,6 +71,8 @@ const EXAMPLES = [
   { id: ID, type: 'checkin.set', question: null },
   { id: ID, type: 'walk.focus', columnId: 'start' },
   { id: ID, type: 'walk.focus', columnId: null },
+  { id: ID, type: 'walk.spotlight', itemId: 'card-0000001' },
+  { id: ID, type: 'walk.spotlight', itemId: null },
 ];
 
 const rejects = (input: unknown) => expect(Command.safeParse(input).success, JSON.stringify(input)?.slice(0, 120)).toBe(false);

@@ -167,6 +167,8 @@ export const Command = z.discriminatedUnion('type', [
   }),
   // CW-1: the column the room is walked through in Reveal; null ends the walk
   z.strictObject({ ...base, type: z.literal('walk.focus'), columnId: columnId.nullable() }),
+  // CW-6: the card or group of the walked column the room reads together; null for none
+  z.strictObject({ ...base, type: z.literal('walk.spotlight'), itemId: id.nullable() }),
   z.strictObject({
     ...base,
     type: z.literal('summary.email'),

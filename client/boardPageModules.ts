@@ -1,3 +1,4 @@
+import path from 'node:path';
 import ts from 'typescript';
 
 /** What the bundler knows of one module once the graph is complete (Rollup's and Rolldown's ModuleInfo, in part). */
@@ -68,12 +69,77 @@ export function valueNamesExported(code: string): Set<string> {
   return names;
 }
 
+/** One `export … from` of a module: every name but default (`export *`), all as one name (`export * as ns`), or a list. */
+type ReExport = { specifier: string } & ({ kind: 'every' } | { kind: 'namespace'; as: string } | { kind: 'list'; names: Map<string, string> });
+
+/** TW-2 PL-5: a module's value re-exports, each with the names it gives (exported name → the name in the module it reads). */
+function reExportsOf(code: string): ReExport[] {
+  const reExports: ReExport[] = [];
+  for (const statement of statementsOf(code)) {
+    if (!ts.isExportDeclaration(statement) || statement.isTypeOnly) continue;
+    const from = statement.moduleSpecifier;
+    if (!from || !ts.isStringLiteral(from)) continue;
+    const clause = statement.exportClause;
+    if (!clause) reExports.push({ specifier: from.text, kind: 'every' });
+    else if (ts.isNamespaceExport(clause)) reExports.push({ specifier: from.text, kind: 'namespace', as: clause.name.text });
+    else {
+      const names = new Map<string, string>();
+      for (const element of clause.elements) if (!element.isTypeOnly) names.set(element.name.text, (element.propertyName ?? element.name).text);
+      reExports.push({ specifier: from.text, kind: 'list', names });
+    }
+  }
+  return reExports;
+}
+
+/** The module a relative `specifier` of `importer` names among those the bundler resolved its imports to (`./a.js` is `a.ts`). */
+function resolveRelative(importer: string, specifier: string, importedIds: readonly string[]): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const bare = (id: string) => id.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
+  const wanted = bare(path.posix.join(path.posix.dirname(bare(importer)), specifier));
+  return importedIds.find((id) => bare(id) === wanted);
+}
+
+/**
+ * TW-2 PL-5: for every name module `id` exports as a value, the modules that name comes from: the one that declares it
+ * and every one re-exporting it on the way, through `export *`, `export * as ns` and `export { a as b } from` chains
+ * as far as they go (a re-export whose module is not in the graph names only the module re-exporting it).
+ */
+function valueSourcesOf(info: (id: string) => ModuleNode | null): (id: string) => Map<string, Set<string>> {
+  const known = new Map<string, Map<string, Set<string>>>();
+  const sourcesOf = (id: string): Map<string, Set<string>> => {
+    const done = known.get(id);
+    if (done) return done;
+    const sources = new Map<string, Set<string>>();
+    known.set(id, sources); // a cycle reads what is known so far
+    const node = info(id);
+    const code = node?.code ?? '';
+    for (const name of valueNamesExported(code)) sources.set(name, new Set([id]));
+    const via = (from: Set<string> | undefined) => new Set([id, ...(from ?? [])]);
+    const reExports = reExportsOf(code);
+    // named re-exports first: they win over `export *`, as the module's own declarations do
+    for (const reExport of reExports) {
+      const target = resolveRelative(id, reExport.specifier, node?.importedIds ?? []);
+      const theirs = target ? sourcesOf(target) : new Map<string, Set<string>>();
+      if (reExport.kind === 'list') for (const [name, local] of reExport.names) sources.set(name, via(theirs.get(local)));
+      else if (reExport.kind === 'namespace') sources.set(reExport.as, via(new Set([...theirs.values()].flatMap((from) => [...from]))));
+    }
+    const named = new Set(sources.keys());
+    for (const reExport of reExports) {
+      if (reExport.kind !== 'every') continue;
+      const target = resolveRelative(id, reExport.specifier, node?.importedIds ?? []);
+      for (const [name, from] of target ? sourcesOf(target) : []) if (name !== 'default' && !named.has(name)) sources.set(name, via(new Set([...(sources.get(name) ?? []), ...from])));
+    }
+    return sources;
+  };
+  return sourcesOf;
+}
+
 /**
  * BU-1: the modules of the board page's first load, read from the complete module graph: `onlyBoard`, those only the
  * board page loads, and `alsoElsewhere`, those that code loading without the board page (the entry `main`, and every
  * part it reaches on demand but the board page) loads too. `@candor/shared` is one index (`sharedIndex`) re-exporting
  * every rule, so a shared module counts as loaded with some code only when that code imports one of its names
- * (`sharedSpecifier`: how the code names the index).
+ * (`sharedSpecifier`: how the code names the index), by whatever chain of re-exports the name reaches the index.
  */
 export function boardPageModules({
   ids,
@@ -103,14 +169,16 @@ export function boardPageModules({
     roots.forEach(visit);
     return into;
   };
-  const sharedModules = info(sharedIndex)?.importedIds ?? [];
-  const exportedBy = new Map(sharedModules.map((id) => [id, valueNamesExported(info(id)?.code ?? '')]));
+  // each name the index exports, with the shared modules it comes from (PL-5: through re-export chains)
+  const sources = valueSourcesOf(info)(sharedIndex);
   // with the shared modules whose names that code imports, and theirs
   const withShared = (code: Set<string>) => {
     const names = new Set<string>();
     for (const id of code) for (const name of valueNamesImportedFrom(info(id)?.code ?? '', sharedSpecifier)) names.add(name);
-    const exporting = sharedModules.filter((id) => names.has(EVERY_NAME) || [...exportedBy.get(id)!].some((name) => names.has(name)));
-    return closure(exporting, code);
+    const exporting = new Set<string>();
+    for (const [name, from] of sources) if (names.has(EVERY_NAME) || names.has(name)) for (const id of from) exporting.add(id);
+    exporting.delete(sharedIndex);
+    return closure([...exporting], code);
   };
   // what can load without the board page: the entry and every part it can reach on demand but the board page
   const without = closure([main]);

@@ -68,3 +68,62 @@ describe('boardPageModules', () => {
     // never: the types (a type-only import loads nothing), lateRule (only a dynamic import and a string name it)
   });
 });
+
+/**
+ * TW-2 PL-5: names that reach the shared index through re-exports: `export *` and `export { a as b } from` chains, as
+ * far as they go. A name counts for the module that declares it (and the modules it passes through), by the name it is
+ * imported under.
+ */
+const chains: Record<string, ModuleNode> = {
+  'src/main.tsx': {
+    code: "import { appName } from '@candor/shared';\nconst BoardPage = lazy(() => import('./board/BoardPage'));",
+    importedIds: ['shared/index.ts'],
+    dynamicallyImportedIds: ['src/board/BoardPage.tsx'],
+  },
+  'src/board/BoardPage.tsx': {
+    code: "import { appName, tallyVotes, lateRule, rules } from '@candor/shared';\nexport const Page = () => appName + tallyVotes() + lateRule() + rules;",
+    importedIds: ['shared/index.ts'],
+    dynamicallyImportedIds: [],
+  },
+  'shared/index.ts': {
+    code: "export * from './names.js';\nexport * from './domain/index.js';\nexport { later as lateRule } from './late.js';",
+    importedIds: ['shared/names.ts', 'shared/domain/index.ts', 'shared/late.ts'],
+    dynamicallyImportedIds: [],
+  },
+  'shared/names.ts': { code: "export const appName = 'Candor';", importedIds: [], dynamicallyImportedIds: [] },
+  // a module of re-exports only, `export *` of a module and of another module of re-exports
+  'shared/domain/index.ts': {
+    code: "export * from './voting.js';\nexport * from './rules/index.js';",
+    importedIds: ['shared/domain/voting.ts', 'shared/domain/rules/index.ts'],
+    dynamicallyImportedIds: [],
+  },
+  'shared/domain/voting.ts': { code: 'export function tallyVotes() { return 0; }\nexport default 1;', importedIds: [], dynamicallyImportedIds: [] },
+  'shared/domain/rules/index.ts': { code: "export { order as rules } from './order.js';", importedIds: ['shared/domain/rules/order.ts'], dynamicallyImportedIds: [] },
+  'shared/domain/rules/order.ts': { code: 'export const order = [];', importedIds: [], dynamicallyImportedIds: [] },
+  'shared/late.ts': { code: 'export function later() {}', importedIds: [], dynamicallyImportedIds: [] },
+  // imported by nobody's names: `unused` is not re-exported by the index
+  'shared/unused.ts': { code: 'export const unused = 1;', importedIds: [], dynamicallyImportedIds: [] },
+};
+
+describe('boardPageModules re-export chains', () => {
+  it('TW-2 PL-5 follows `export *` and `export { a as b } from` from the shared index to the module that declares the name', () => {
+    const { onlyBoard, alsoElsewhere } = boardPageModules({
+      ids: Object.keys(chains),
+      info: (id) => chains[id] ?? null,
+      main: 'src/main.tsx',
+      boardPage: 'src/board/BoardPage.tsx',
+      sharedIndex: 'shared/index.ts',
+    });
+    // tallyVotes: index → domain/index → voting, each by `export *`; lateRule: late's `later` renamed by the index;
+    // rules: rules/order's `order`, renamed by rules/index, reached by two `export *`
+    expect([...onlyBoard].sort()).toEqual([
+      'shared/domain/index.ts',
+      'shared/domain/rules/index.ts',
+      'shared/domain/rules/order.ts',
+      'shared/domain/voting.ts',
+      'shared/late.ts',
+      'src/board/BoardPage.tsx',
+    ]);
+    expect([...alsoElsewhere]).toEqual(['shared/names.ts']);
+  });
+});

@@ -90,6 +90,7 @@ test('OW-1 a grouping made offline shows on my board at once, marked as waiting 
   await expect(group).toHaveCount(1);
   await expect(group.getByRole('article')).toHaveCount(2);
   await expect(group.getByText('waiting to send')).toBeVisible();
+  // UI-32: "Group with…" left its card's list open; the press on the next card's grip closes it before the drag begins
   await ada.dragOnto('Builds need a cache', ada.card('Builds are slow'));
   await expect(group.getByRole('article')).toHaveCount(3);
   await expect(status).toContainText('(2 changes waiting to send)');

@@ -31,6 +31,14 @@ const SHOULD: [string, string][] = [
   ['John hat den Build schon wieder kaputt gemacht', 'X hat … kaputt gemacht'],
   ['Peter hat das Deployment verbockt', 'X hat … verbockt'],
   ['Wer hat das kaputt gemacht?', 'wer hat … kaputt gemacht'],
+  // WH-2: walk-through H's cards written at a person, in English and German, that passed without a nudge
+  ['You always forget to update the ticket', 'you always …'],
+  ['you never review my pull requests', 'you never …'],
+  ['Tom hat vergessen, die Tests laufen zu lassen', 'X hat … vergessen, German for "X forgot to"'],
+  ['Wer hat vergessen, das Ticket zu schließen?', 'wer hat … vergessen'],
+  ['Du hast schon wieder vergessen, die Tests laufen zu lassen', 'du hast … vergessen'],
+  ['Ihr habt das Release verbockt', 'ihr habt … verbockt'],
+  ['Du vergisst immer die Tickets', 'du vergisst'],
 ];
 
 const SHOULD_NOT: [string, string][] = [
@@ -53,6 +61,14 @@ const SHOULD_NOT: [string, string][] = [
   ['Wir haben das Deployment verbockt', 'German, wir'],
   ['Das hat den Build kaputt gemacht', 'German, das as subject'],
   ['Keiner ist schuld, der Prozess hat Lücken', 'German, nobody to blame'],
+  ['Wir haben vergessen, die Tests laufen zu lassen', 'German, wir forgot'],
+  ['Ich habe vergessen, um Hilfe zu bitten', 'German, I as subject'],
+  ['Man hat vergessen, die Doku zu pflegen', 'German, man as subject'],
+  ['Niemand hat vergessen, was letztes Mal schiefging', 'German, nobody forgot'],
+  ['Hast du gesehen, wie lang die Pipeline braucht?', 'German, du in a question, no blame'],
+  ['You never know what the pipeline will do', 'you never know: a saying'],
+  ['Do you always need a review for config changes?', 'you always need: a question about the process'],
+  ['Thank you for always helping out', 'thanks'],
   ['', 'empty text'],
 ];
 

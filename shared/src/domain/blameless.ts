@@ -7,8 +7,8 @@ export const BLAMELESS_HINT = 'Try asking how our process allowed this.';
 /** A word that may name a person: not "we", "I", "it", "the build" and the like (English). */
 const SOMEONE =
   "(?<![\\p{L}])(?!we\\b|i\\b|it\\b|this\\b|that\\b|the\\b|our\\b|someone\\b|somebody\\b|nobody\\b|everyone\\b|something\\b|build\\b|deploy\\b|tests?\\b|ci\\b|pipeline\\b|prod\\b|production\\b|server\\b|system\\b|process\\b)[\\p{L}][\\p{L}'-]*";
-/** German for "broke it" / "botched it" (BL-1 on a German page) */
-const DE_BROKE = '(?:kaputt\\s*gemacht|verbockt|vermasselt|versaut|verpennt)\\b';
+/** German for "broke it" / "botched it" / "forgot it" (BL-1 on a German page; "vergessen" is "X forgot to", WH-2) */
+const DE_BROKE = '(?:kaputt\\s*gemacht|verbockt|vermasselt|versaut|verpennt|vergessen)\\b';
 
 /** Phrases that point at a person rather than at the system. `X` stands for any single word or name. */
 const BLAME_PATTERNS: RegExp[] = [
@@ -25,11 +25,17 @@ const BLAME_PATTERNS: RegExp[] = [
   new RegExp(`${SOMEONE}\\s+(?:keeps|kept)\\s+breaking\\b`, 'iu'),
   new RegExp(`${SOMEONE}\\s+forgot\\s+to\\b`, 'iu'),
   /\bit\s+was\s+(?!the\b|a\b|an\b|our\b|this\b|that\b)[\p{L}][\p{L}'-]*\s+who\b/iu,
+  // WH-2: a card written at someone: "you always forget…", "you never review…" (not the sayings "you never know",
+  // "do you always need…")
+  /\byou\s+(?:always|never)\s+(?!know\b|can\b|could\b|get\b|have\b|need\b|want\b)\p{L}/iu,
   // German, for a German page: "Johns Schuld", "Schuld ist Tom", "Tom ist schuld", "Tom hat den Build kaputt gemacht"
   /\b[\p{L}][\p{L}-]*s\s+Schuld\b/iu,
   /\bSchuld\s+(?:ist|war|hat|sind)\s+(?!der\s+Prozess|das\s+System|niemand\b|keiner\b)\p{L}/iu,
   /(?<![\p{L}])(?!niemand\b|keiner\b|keine\b|wir\b|es\b|das\b|man\b)[\p{L}][\p{L}'-]*\s+(?:ist|war|sind|waren)\s+schuld\b/iu,
-  new RegExp(`(?<![\\p{L}])(?!wir\\b|es\\b|das\\b|man\\b|dies\\b|der\\b|die\\b)[\\p{L}][\\p{L}'-]*\\s+hat\\s+(?:[\\p{L}-]+\\s+){0,5}${DE_BROKE}`, 'iu'),
+  new RegExp(`(?<![\\p{L}])(?!wir\\b|es\\b|das\\b|man\\b|dies\\b|der\\b|die\\b|niemand\\b|keiner\\b|jemand\\b)[\\p{L}][\\p{L}'-]*\\s+hat\\s+(?:[\\p{L}-]+\\s+){0,5}${DE_BROKE}`, 'iu'),
+  // WH-2: German "du hast … vergessen", "ihr habt … verbockt", "du vergisst immer…"
+  new RegExp(`(?<![\\p{L}])(?:du\\s+hast|ihr\\s+habt)\\s+(?:[\\p{L}-]+\\s+){0,5}${DE_BROKE}`, 'iu'),
+  /(?<![\p{L}])(?:du\s+vergisst|ihr\s+vergesst)\b/iu,
 ];
 
 function escapeRegExp(text: string): string {

@@ -109,6 +109,36 @@ test('OW-1 a grouping made offline shows on my board at once, marked as waiting 
   await expect(group.getByText('waiting to send')).toHaveCount(0);
 });
 
+test('OW-1 PL-2 a group made offline says where its title field is: it can be named once sent, then the field comes (en, de)', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Offline group title');
+  await ada.join(link, 'Ada');
+  for (const text of ['Standups run long', 'Standups start late']) await ada.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await expect(ada.card('Standups start late')).toBeVisible();
+  // German's words load on demand: once while online, as a person who has switched before has them
+  await ada.page.getByLabel('Language').selectOption('de');
+  await ada.page.getByLabel('Sprache').selectOption('en');
+  await ada.page.context().setOffline(true);
+  const status = ada.page.getByTestId('connection-status');
+  await expect(status).toContainText('Reconnecting');
+  await ada.dragOnto('Standups start late', ada.card('Standups run long'));
+  const group = ada.page.getByRole('region', { name: /^Group:/ });
+  await expect(group.getByText('waiting to send')).toBeVisible();
+  // no field yet (the room has not made the group), and the box says so where the field will be
+  await expect(group.getByRole('textbox', { name: 'Group title' })).toHaveCount(0);
+  await expect(group.getByText('You can name this group once it is sent.')).toBeVisible();
+  await ada.page.getByLabel('Language').selectOption('de');
+  await expect(ada.page.getByRole('region', { name: /^Gruppe:/ }).getByText('Du kannst die Gruppe benennen, sobald sie gesendet ist.')).toBeVisible();
+  await ada.page.getByLabel('Sprache').selectOption('en');
+
+  await ada.page.context().setOffline(false);
+  await expect(status).toHaveText('Connected', { timeout: 20_000 });
+  // the room's group: its title field, and no word of waiting
+  await expect(group.getByRole('textbox', { name: 'Group title' })).toBeVisible();
+  await expect(group.getByText('You can name this group once it is sent.')).toHaveCount(0);
+  await expect(group.getByText('waiting to send')).toHaveCount(0);
+});
+
 test('OW-1 a grouping made offline that the room refuses (it moved on to Vote) goes away, and the refusal is shown', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Offline grouping refused');
   await ada.join(link, 'Ada');

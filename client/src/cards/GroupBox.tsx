@@ -14,6 +14,7 @@ export function GroupBox({
   phase,
   locked = false,
   waiting = false,
+  unsent = false,
   extras,
   children,
 }: {
@@ -23,6 +24,8 @@ export function GroupBox({
   locked?: boolean;
   /** OW-1: it shows a grouping of mine not yet sent */
   waiting?: boolean;
+  /** OW-1 PL-2: the room has not made this group yet (mine, made offline): it has no title field until it has */
+  unsent?: boolean;
   extras?: ReactNode;
   children: ReactNode;
 }) {
@@ -33,7 +36,8 @@ export function GroupBox({
   const [base, setBase] = useState(group.title);
   const [draft, setDraft] = useState(group.title);
   const paste = usePasteThatFits();
-  const editable = allowedIn('group.title', phase) && !locked;
+  const titled = allowedIn('group.title', phase) && !locked;
+  const editable = titled && !unsent;
   const dirty = draft !== base;
 
   useEffect(() => {
@@ -115,7 +119,11 @@ export function GroupBox({
           )}
         </form>
       ) : (
-        <h3 className="group-heading">{group.title || t('reveal.untitledGroup')}</h3>
+        <>
+          <h3 className="group-heading">{group.title || t('reveal.untitledGroup')}</h3>
+          {/* PL-2: where the title field will be, why it is not there yet */}
+          {titled && <p className="hint">{t('reveal.nameWhenSent')}</p>}
+        </>
       )}
       {waiting && <p className="hint group-waiting">{t('reveal.groupWaiting')}</p>}
       {children}

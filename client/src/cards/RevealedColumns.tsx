@@ -96,7 +96,7 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
     return (
       <li key={group.id}>
         <GroupDropZone groupId={group.id}>
-          <GroupBox group={group} phase={board.phase} locked={(board.groupingFacilitatorOnly && !isFacilitator) || !fromServer.groups.some((g) => g.id === group.id)} waiting={waiting.has(group.id)} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
+          <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} unsent={!fromServer.groups.some((g) => g.id === group.id)} waiting={waiting.has(group.id)} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
             <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
           </GroupBox>
         </GroupDropZone>

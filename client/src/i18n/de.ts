@@ -235,6 +235,7 @@ const de: Catalogue = {
     nameGroup: 'Gruppe benennen',
     untitledGroup: 'Gruppe ohne Titel',
     groupWaiting: 'wartet auf das Senden',
+    nameWhenSent: 'Du kannst die Gruppe benennen, sobald sie gesendet ist.',
   },
   vote: {
     title: 'Abstimmen',

@@ -345,6 +345,7 @@ const enMore = {
     nameGroup: 'Name this group',
     untitledGroup: 'Untitled group',
     groupWaiting: 'waiting to send',
+    nameWhenSent: 'You can name this group once it is sent.',
   },
   discuss: {
     title: 'Discuss',

@@ -215,3 +215,41 @@ test('UI-14 WF-8 a card\'s words cut short with … end the announcement\'s sent
   await page.keyboard.press('Escape');
   await expect(page.getByText(/^Put back: Pairing/)).toHaveText(/^Put back: Pairing on the hardest bugs[^.]*…$/);
 });
+
+test('UI-31 a card held still over a card low in the window drops on that card: the board scrolls only at its very edge', async ({ facilitator, ada }) => {
+  test.setTimeout(180_000);
+  const link = await facilitator.createRetro('Low target');
+  await ada.join(link, 'Ada');
+  const texts = Array.from({ length: 18 }, (_, i) => `Note ${i} ${'word '.repeat((i % 4) * 2)}`.trim());
+  for (const [i, text] of texts.entries()) await ada.addCard(['Start', 'Stop', 'Continue'][i % 3]!, text);
+  await facilitator.goTo('Reveal');
+  const page = ada.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // The reveal shuffles: a card from the middle of the board is the target, brought to 85% of the window's height
+  // (inside dnd-kit's default scrolling band, the lowest fifth; above the bottom bar), and a card nearer the top,
+  // in another column, is the one carried to it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const boxes = await Promise.all(texts.map(async (text) => ({ text, box: (await ada.card(text).boundingBox())! })));
+  boxes.sort((a, b) => a.box.y - b.box.y);
+  const sought = boxes[Math.floor(boxes.length / 2)]!;
+  const soughtCentre = sought.box.y + sought.box.height / 2;
+  await page.evaluate((by) => window.scrollBy(0, by), soughtCentre - 0.85 * 800);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  const sought2 = (await ada.card(sought.text).boundingBox())!;
+  const carried = (
+    await Promise.all(boxes.map(async ({ text }) => ({ text, box: (await ada.card(text).boundingBox())! })))
+  ).find(({ box }) => box.y > 200 && box.y + box.height < 500 && Math.abs(box.x - sought2.x) > 100)!;
+  expect(carried, 'a card in another column, in the middle of the window').toBeTruthy();
+  await ada.pickUp(carried.text);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  const target = sought2.y + sought2.height / 2;
+  expect(target).toBeGreaterThan(0.8 * 800);
+  await page.mouse.move(sought2.x + sought2.width / 2, target, { steps: 12 });
+  // Held still over the card for a moment, as someone reading what they are about to drop on: nothing moves.
+  await page.waitForTimeout(600);
+  expect(await page.evaluate(() => window.scrollY), 'the board did not scroll under a held card away from the edge').toBe(scrolled);
+  await page.mouse.up();
+  const group = page.getByRole('region', { name: /^Group:/ });
+  await expect(group).toContainText(carried.text);
+  await expect(group).toContainText(sought.text);
+});

@@ -81,6 +81,13 @@ const preferInnermost: CollisionDetection = (args) => {
   return closestCenter({ ...args, droppableContainers: others });
 };
 
+/**
+ * UI-31: the board scrolls under a held card only in the tenth of the window nearest its edge (the header at the
+ * top, the last lines above the bottom bar). dnd-kit's default, a fifth, scrolled away a card someone held still
+ * over in the lowest lines of the board, and the drop went to whatever card had come under the pointer.
+ */
+const EDGE_SCROLL = { threshold: { x: 0.1, y: 0.1 } };
+
 /** Whether cards are drop targets yet: from the first drag on, and then for as long as the board is shown. */
 const CardTargetsArmed = createContext(false);
 
@@ -153,6 +160,7 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
     <DndContext
       sensors={sensors}
       collisionDetection={preferInnermost}
+      autoScroll={EDGE_SCROLL}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => {

@@ -77,3 +77,27 @@ test('WF-5 DI-6 the item the room moves on to is said to everyone, not only to t
   await expect(said).toHaveText(second);
   await expect(ada.page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
 });
+
+test('PL-1 PR-3 DI-6 news on screen follows a language switch: the phase news and the item discussed are said again in the new language', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('News in two languages');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  // German's words load on demand: once before, as for anyone who has switched already, so the switch is at once
+  await ada.page.getByLabel('Language').selectOption('de');
+  await ada.page.getByLabel('Sprache').selectOption('en');
+  await facilitator.goTo('Reveal');
+  await expect(ada.page.getByRole('region', { name: 'Room news' }).getByRole('status')).toContainText('The retro moved on to Reveal.');
+  await ada.page.getByLabel('Language').selectOption('de');
+  const news = ada.page.getByRole('region', { name: 'Neuigkeiten im Raum' }).getByRole('status');
+  await expect(news).toContainText('Die Retro ist jetzt bei „Aufdecken“.');
+  await expect(news).not.toContainText('moved on');
+
+  // the item the room moved on to, said while in English, stays said in German after the switch
+  await ada.page.getByLabel('Sprache').selectOption('en');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Now discussing: Merging on Fridays' })).toHaveCount(1);
+  await ada.page.getByLabel('Language').selectOption('de');
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Jetzt im Gespräch: Merging on Fridays' })).toHaveCount(1);
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Now discussing' })).toHaveCount(0);
+});

@@ -7,9 +7,12 @@ import { nameList, presenceChanges, type PresenceChange } from './presenceNotice
 const PRESENCE_NOTICE_EVERY_MS = 2000;
 const QUIET_NOTICE_MS = 6000;
 
+type Words = ReturnType<typeof useWords>['t'];
+
+/** PL-1: news kept as how to say it, not as words said: a language switch says what is on screen again in the new language. */
 interface Quiet {
   id: number;
-  text: string;
+  say: (t: Words) => string;
 }
 
 /**
@@ -32,13 +35,13 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
   latest.current = board;
   myNameRef.current = myName;
 
-  const push = (text: string) => {
+  const push = (say: (t: Words) => string) => {
     const id = nextId.current++;
-    setNotices((list) => [...list.slice(-2), { id, text }]);
+    setNotices((list) => [...list.slice(-2), { id, say }]);
     setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), QUIET_NOTICE_MS);
   };
 
-  const sentence = ({ kind, names }: PresenceChange) => {
+  const sentence = (t: Words, { kind, names }: PresenceChange) => {
     const { form, ...values } = nameList(names);
     return t(`facilitation.presence.${kind}${form}`, values);
   };
@@ -57,7 +60,7 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
       announced.current = now;
       if (changes.length === 0) return;
       lastPresenceAt.current = Date.now();
-      push(changes.map(sentence).join(' · '));
+      push((t) => changes.map((change) => sentence(t, change)).join(' · '));
     };
     const wait = lastPresenceAt.current + PRESENCE_NOTICE_EVERY_MS - Date.now();
     if (wait <= 0) flush();
@@ -68,18 +71,19 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
 
   useEffect(() => {
     const allDone = everyoneDone(board.progress);
-    if (allDone && !wasAllDone.current) push(board.progress?.stage === 'vote' ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting'));
+    const voting = board.progress?.stage === 'vote';
+    if (allDone && !wasAllDone.current) push((t) => (voting ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting')));
     wasAllDone.current = allDone;
   }, [board.progress]);
 
   useEffect(() => {
     const fresh = board.removed.slice(removedSeen.current);
     removedSeen.current = board.removed.length;
-    if (fresh.length > 0) push(t('facilitation.presence.removed', { names: fresh.join(', ') }));
+    if (fresh.length > 0) push((t) => t('facilitation.presence.removed', { names: fresh.join(', ') }));
   }, [board.removed]);
 
   useEffect(() => {
-    if (board.hiddenCards > hiddenSeen.current) push(t('facilitation.presence.hidden'));
+    if (board.hiddenCards > hiddenSeen.current) push((t) => t('facilitation.presence.hidden'));
     hiddenSeen.current = board.hiddenCards;
   }, [board.hiddenCards]);
 
@@ -89,8 +93,9 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
     const before = phaseSeen.current;
     phaseSeen.current = board.phase;
     if (before === board.phase) return;
-    const phase = t(`phases.${board.phase}`);
-    push(phaseIndex(board.phase) > phaseIndex(before) ? t('facilitation.presence.movedOn', { phase }) : t('facilitation.presence.wentBack', { phase }));
+    const now = board.phase;
+    const onward = phaseIndex(now) > phaseIndex(before);
+    push((t) => t(onward ? 'facilitation.presence.movedOn' : 'facilitation.presence.wentBack', { phase: t(`phases.${now}`) }));
   }, [board.phase]);
 
   // The line shows the latest news (each was announced as it came), or, with none, how many are here.
@@ -100,7 +105,7 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
       <div className="room-notices" role="status" aria-live="polite">
         {notices.map((n) => (
           <p key={n.id} className="room-notice">
-            {n.text}
+            {n.say(t)}
           </p>
         ))}
       </div>

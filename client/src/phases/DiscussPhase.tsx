@@ -49,6 +49,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   // DI-6 (WF-5): the item the room moves on to is said out loud to everyone. Focus goes to it only for whoever chose
   // it (or was inside the item that folded); anyone else, reading the list or the header, heard nothing. Not said to
   // a focus already on it (it was read out), nor for the item on when the page opened.
+  // PL-1: kept as the item's name, said in the page's language at each render (a language switch says it anew)
   const [nowSaid, setNowSaid] = useState('');
   const saidFor = useRef(current);
   useEffect(() => {
@@ -56,7 +57,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
     saidFor.current = current;
     const item = current ? items.get(current) : undefined;
     if (!item || currentRef.current?.contains(document.activeElement)) return setNowSaid('');
-    setNowSaid(t('running.nowLabel', { name: shortText(discussName(item), 50) }));
+    setNowSaid(shortText(discussName(item), 50));
   }, [current]);
   // UI-10: "Discuss this" and "Reopen" go away with the press that made their item the current one; focus goes to
   // that item, read out by name, as after "Next item". Left to the focus rescue it landed on the item's first
@@ -142,7 +143,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
       </div>
       {order.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
       <p className="visually-hidden" role="status">
-        {nowSaid}
+        {nowSaid && t('running.nowLabel', { name: nowSaid })}
       </p>
       {/* AN-12: too few voted for the tallies to show */}
       {order.length > 0 && board.tallies === null && <p className="hint votes-withheld">{t('discuss.withheld', { needed: board.minOthersToShow + 1 })}</p>}

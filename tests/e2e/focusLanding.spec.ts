@@ -244,3 +244,34 @@ test('WF-2 UI-10 the facilitator who moves the retro on from far down the page s
     expect(await page.evaluate(() => document.activeElement?.closest('.board-main') === null)).toBe(true);
   }
 });
+
+test('PL-3 WF-1 UI-10 CI-1 someone who joins while the check-in question is open lands on the phase\'s heading, as anyone joining does, and the question comes next', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Late check-in focus');
+  const question = 'Weather report: sunny, cloudy or stormy?';
+  await facilitator.page.getByLabel('Question', { exact: true }).selectOption({ label: question });
+  await facilitator.page.getByRole('button', { name: 'Ask this question' }).click();
+  await expect(facilitator.page.locator('.check-in-question')).toHaveText(question);
+
+  // by keyboard (Enter in the name field) and by a click on Join: the check-in's part loads with the board
+  for (const [person, name, how] of [[ada, 'Ada', 'Enter'], [bo, 'Bo', 'click']] as const) {
+    await person.page.goto(link);
+    await person.page.getByLabel('Your name').fill(name);
+    if (how === 'Enter') await person.page.getByLabel('Your name').press('Enter');
+    else await person.page.getByRole('button', { name: 'Join' }).click();
+    await expect(person.page.getByRole('heading', { level: 2, name: 'Write' })).toBeFocused();
+    expect(await focused(person.page)).toBe('h2 Write');
+    // the question is on the page for a screen reader (its region, not hidden) and follows where focus is: reading
+    // on from the heading reaches it before anything else of the phase
+    const asked = person.page.getByRole('region', { name: 'Check-in' }).getByRole('status');
+    await expect(asked).toHaveText(question);
+    await expect(asked.locator('[aria-hidden="true"]')).toHaveCount(0);
+    expect(
+      await person.page.evaluate(() => {
+        const heading = document.activeElement!;
+        const checkIn = document.querySelector('.check-in')!;
+        const next = [...document.querySelectorAll('main h2, main h3, main [role="status"], main section')].find((el) => heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !heading.contains(el));
+        return { follows: Boolean(heading.compareDocumentPosition(checkIn) & Node.DOCUMENT_POSITION_FOLLOWING), first: next === checkIn || Boolean(next && checkIn.contains(next)) };
+      }),
+    ).toEqual({ follows: true, first: true });
+  }
+});

@@ -101,3 +101,27 @@ test('PL-1 PR-3 DI-6 news on screen follows a language switch: the phase news an
   await expect(ada.page.getByRole('status').filter({ hasText: 'Jetzt im Gespräch: Merging on Fridays' })).toHaveCount(1);
   await expect(ada.page.getByRole('status').filter({ hasText: 'Now discussing' })).toHaveCount(0);
 });
+
+test('PL-1 UI-11 a refusal on screen follows a language switch', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Refusal in two languages');
+  await ada.join(link, 'Ada');
+  for (const text of ['Reviews take days', 'Reviews are too big']) await ada.addCard('Stop', text);
+  await facilitator.goTo('Reveal');
+  await expect(ada.card('Reviews are too big')).toBeVisible();
+  // German's words load on demand: once before, as for anyone who has switched already
+  await ada.page.getByLabel('Language').selectOption('de');
+  await ada.page.getByLabel('Sprache').selectOption('en');
+  // a grouping made offline, refused on return because the room moved on to Vote meanwhile (OW-1)
+  await ada.page.context().setOffline(true);
+  await expect(ada.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  await ada.dragOnto('Reviews are too big', ada.card('Reviews take days'));
+  await facilitator.goTo('Vote');
+  await ada.page.context().setOffline(false);
+  const refused = ada.page.getByRole('alert').filter({ hasText: 'That is not possible in this phase.' });
+  await expect(refused).toBeVisible();
+  // the pointer on it keeps it on screen (UI-11) while the language is switched from the keyboard's reach
+  await refused.hover();
+  await ada.page.getByLabel('Language').selectOption('de');
+  await expect(ada.page.getByRole('alert').filter({ hasText: 'Das geht in dieser Phase nicht.' })).toBeVisible();
+  await expect(ada.page.getByRole('alert').filter({ hasText: 'not possible' })).toHaveCount(0);
+});

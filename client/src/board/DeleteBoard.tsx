@@ -18,7 +18,7 @@ export function DeleteBoard({ boardName }: { boardName: string }) {
     const ack = await session.request({ type: 'board.delete' });
     setBusy(false);
     setConfirming(false);
-    if (!ack.ok) session.say(refusalMessage(ack));
+    if (!ack.ok) session.say(() => refusalMessage(ack));
   }
 
   return (

@@ -20,9 +20,9 @@ export function Notices() {
   return (
     <div className="notices" onMouseEnter={() => setHeld(true)} onMouseLeave={() => setHeld(false)} onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}>
       {shown.map((n) => (
-        <NoticeItem key={n.id} id={n.id} held={held} seen={`${n.message}#${n.count}`}>
+        <NoticeItem key={n.id} id={n.id} held={held} seen={`${n.words()}#${n.count}`}>
           <span>
-            {n.message}
+            {n.words()}
             {n.count > 1 && <span className="notice-count"> ×{formatNumber(n.count)}</span>}
           </span>
           <button type="button" className="link" aria-label={t('app.dismiss')} onClick={() => session.dismissNotice(n.id)}>

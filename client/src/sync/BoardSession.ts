@@ -194,7 +194,7 @@ export class BoardSession {
       },
       // NOT_JOINED: signed out meanwhile, the next join asks again; TOO_MANY_CONNECTIONS (DO-8): say so
       onRefused: (ack) => {
-        if (!ack.ok && ack.code === 'TOO_MANY_CONNECTIONS') this.notify(refusalMessage(ack), ack.code);
+        if (!ack.ok && ack.code === 'TOO_MANY_CONNECTIONS') this.notify(() => refusalMessage(ack), ack.code);
       },
     });
     this.moving = new MovingCards(this.socket);
@@ -269,9 +269,9 @@ export class BoardSession {
     });
   }
 
-  /** Shows a message the way refused commands are shown. */
-  say(message: string): void {
-    this.notify(message);
+  /** Shows a message the way refused commands are shown (`words` says it in the page's language at the time: PL-1). */
+  say(words: () => string): void {
+    this.notify(words);
   }
 
   /** "Reconnect now": skip the back-off wait and try at once. */
@@ -402,7 +402,7 @@ export class BoardSession {
           this.socket.disconnect();
           return;
         }
-        this.notify(refusalMessage(ack), ack.code);
+        this.notify(() => refusalMessage(ack), ack.code);
         setTimeout(() => {
           if (generation === this.connectionGeneration && this.socket.connected) this.join(generation);
         }, 3000);
@@ -497,7 +497,7 @@ export class BoardSession {
    */
   private restartNotes(refused: WebsocketProvider, Provider: typeof WebsocketProvider): void {
     if (this.stopped || this.notes !== refused) return;
-    this.notify(i18n.t('connection.notesRefused'), `notes:${WS_CLOSE.TOO_COSTLY}`);
+    this.notify(() => i18n.t('connection.notesRefused'), `notes:${WS_CLOSE.TOO_COSTLY}`);
     refused.destroy();
     this.notesCopy.destroy();
     this.notesCopy = new Y.Doc();
@@ -543,9 +543,9 @@ export class BoardSession {
     }
     if (!ack.ok && command.type === 'card.add') {
       returnToDraft(this.boardId, command.columnId, command.text);
-      this.notify(i18n.t('board.cardRefused', { message: refusalMessage(ack) }), `card:${ack.code}`);
+      this.notify(() => i18n.t('board.cardRefused', { message: refusalMessage(ack) }), `card:${ack.code}`);
     } else if (!ack.ok) {
-      this.notify(refusalMessage(ack), ack.code);
+      this.notify(() => refusalMessage(ack), ack.code);
     }
     this.syncQueueState();
   }
@@ -577,7 +577,7 @@ export class BoardSession {
    */
   private resendLater(command: BoardCommand, refusal: { code: string; message: string }, generation: number): void {
     if (generation !== this.connectionGeneration || this.resends.has(command.id)) return;
-    this.notify(refusalMessage(refusal), refusal.code);
+    this.notify(() => refusalMessage(refusal), refusal.code);
     this.resends.set(
       command.id,
       setTimeout(() => {
@@ -589,8 +589,8 @@ export class BoardSession {
     );
   }
 
-  private notify(message: string, kind = 'other'): void {
-    this.update({ notices: addNotice(this.state.notices, message, kind) });
+  private notify(words: () => string, kind = 'other'): void {
+    this.update({ notices: addNotice(this.state.notices, words, kind) });
   }
 
   private update(patch: Partial<SessionState>): void {

@@ -221,3 +221,15 @@ test('UI-7 JN-1 a paste that does not fit the name one joins with, or a board pa
   await ada.page.getByRole('button', { name: 'Join' }).click();
   await pasteInto(ada.page.getByLabel('Board password'), 60, 10, 64);
 });
+
+test('UI-7 PL-1 a refused paste\'s message follows a language switch, numbers and all', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openBoard(page);
+  const box = page.getByRole('region', { name: 'Start', exact: true }).getByLabel('New card in Start');
+  await pasteInto(box, 850, 1200, 1000);
+  await page.getByLabel('Language').selectOption('de');
+  // German writes its thousands with a point: 1.200, 1.000
+  await expect(page.getByRole('alert').filter({ hasText: 'Nichts wurde eingefügt: Der Text hat 1.200 Zeichen, Platz ist für 150 (das Feld fasst 1.000).' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was pasted' })).toHaveCount(0);
+});

@@ -13,18 +13,19 @@ import { formatNumber } from '../i18n/format.js';
  */
 export function usePasteThatFits() {
   const { t } = useWords();
-  const [refused, setRefused] = useState<string | null>(null);
+  // PL-1: kept as its numbers, worded at each render in the page's language (a language switch words it anew)
+  const [refused, setRefused] = useState<{ pasted: number; room: number; limit: number } | null>(null);
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement | HTMLInputElement>) {
     const pasted = event.clipboardData.getData('text');
     const { value, maxLength: limit, selectionStart, selectionEnd } = event.currentTarget;
     const selected = (selectionEnd ?? value.length) - (selectionStart ?? value.length);
     if (limit < 0 || value.length - selected + pasted.length <= limit) return;
     event.preventDefault();
-    setRefused(t('write.pasteTooLong', { pasted: formatNumber(pasted.length), room: formatNumber(limit - value.length + selected), limit: formatNumber(limit) }));
+    setRefused({ pasted: pasted.length, room: limit - value.length + selected, limit });
   }
   const refusal = refused && (
     <p className="error paste-refused" role="alert">
-      {refused}
+      {t('write.pasteTooLong', { pasted: formatNumber(refused.pasted), room: formatNumber(refused.room), limit: formatNumber(refused.limit) })}
     </p>
   );
   return { refusal, field: { onPaste, onInput: () => setRefused(null) } };

@@ -125,3 +125,18 @@ test('PL-1 UI-11 a refusal on screen follows a language switch', async ({ facili
   await expect(ada.page.getByRole('alert').filter({ hasText: 'Das geht in dieser Phase nicht.' })).toBeVisible();
   await expect(ada.page.getByRole('alert').filter({ hasText: 'not possible' })).toHaveCount(0);
 });
+
+test('PL-1 FA-4 the room\'s news of a new facilitator follows a language switch', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Handover in two languages');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  // German's words load on demand: once before, as for anyone who has switched already
+  await bo.page.getByLabel('Language').selectOption('de');
+  await bo.page.getByLabel('Sprache').selectOption('en');
+  await facilitator.page.getByRole('button', { name: 'Hand over to Ada' }).click();
+  await facilitator.page.getByRole('button', { name: 'Yes, hand over' }).click();
+  await expect(bo.page.getByText('Ada is now facilitating (handed over).')).toBeVisible();
+  await bo.page.getByLabel('Language').selectOption('de');
+  await expect(bo.page.getByText('Ada moderiert jetzt (übergeben).')).toBeVisible();
+  await expect(bo.page.getByText('Ada is now facilitating')).toHaveCount(0);
+});

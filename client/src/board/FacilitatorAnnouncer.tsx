@@ -32,7 +32,8 @@ export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
   const state = useSessionState();
   const ownerBanner = ownerBannerShows({ holdsFacilitatorKey: session.holdsFacilitatorKey, isFacilitator: state.isFacilitator, joined: state.joined }, board);
   const seen = useRef<number | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // PL-1: the news is kept as the log it came from and worded at each render, so a language switch words it anew
+  const [news, setNews] = useState<{ log: readonly LogEntry[]; viewer: Parameters<typeof announcement>[1] } | null>(null);
   const length = board.facilitatorLog.length;
 
   useEffect(() => {
@@ -41,15 +42,19 @@ export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
       seen.current = length;
       return;
     }
-    if (length > seen.current) setMessage(announcement(board.facilitatorLog, { holdsFacilitatorKey: session.holdsFacilitatorKey, name: state.me?.name ?? null }));
+    if (length > seen.current) {
+      const viewer = { holdsFacilitatorKey: session.holdsFacilitatorKey, name: state.me?.name ?? null };
+      setNews(announcement(board.facilitatorLog, viewer) === null ? null : { log: board.facilitatorLog, viewer });
+    }
     seen.current = length;
   }, [length, board.facilitatorLog, session.holdsFacilitatorKey, state.me?.name]);
 
   useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setMessage(null), SHOW_MS);
+    if (!news) return;
+    const timer = setTimeout(() => setNews(null), SHOW_MS);
     return () => clearTimeout(timer);
-  }, [message]);
+  }, [news]);
+  const message = news && announcement(news.log, news.viewer);
 
   return (
     <div className="announcer" role="status" aria-live="polite">
@@ -57,7 +62,7 @@ export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
       {message && !ownerBanner && (
         <p className="banner announce">
           <span>{message}</span>
-          <button type="button" className="link small" aria-label={t('announce.dismiss')} onClick={() => setMessage(null)}>
+          <button type="button" className="link small" aria-label={t('announce.dismiss')} onClick={() => setNews(null)}>
             ×
           </button>
         </p>

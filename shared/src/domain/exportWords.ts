@@ -14,6 +14,8 @@ export function exportLanguage(value: unknown): ExportLanguage {
 
 /** a count with its noun, singular for exactly one */
 const counted = (one: string, many: string) => (n: number) => `${n} ${n === 1 ? one : many}`;
+/** WH-3: German writes a decimal with a comma ("3,75"), as the page's charts show it; an average has at most two decimals */
+const deDecimal = (n: number) => String(n).replace('.', ',');
 
 export interface ExportWords {
   mailSubject: (retro: string) => string;
@@ -109,7 +111,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     noText: '(kein Text)',
     nobody: 'niemand',
     pulse: 'Puls',
-    pulseLine: (average, total, counts) => `Wie sicher es sich anfühlte, „Ich weiß es nicht“ zu sagen: im Schnitt ${average} aus ${total} anonymen Antworten (1 = nicht sicher, 5 = sehr sicher; ${counts}).`,
+    pulseLine: (average, total, counts) => `Wie sicher es sich anfühlte, „Ich weiß es nicht“ zu sagen: im Schnitt ${deDecimal(average)} aus ${total} anonymen Antworten (1 = nicht sicher, 5 = sehr sicher; ${counts}).`,
     pulseHidden: 'Zu wenige Antworten, um sie zu zeigen, ohne dass sich jemand erkennen ließe.',
     actions: 'Maßnahmen',
     noActions: 'Es wurden keine Maßnahmen vereinbart.',
@@ -118,7 +120,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     due: 'fällig',
     from: 'aus',
     removed: '(entfernt)',
-    consensusLine: (average, total, counts) => `Konsens (Fist of Five, 0 = Veto, 5 = unterstütze voll): im Schnitt ${average} aus ${counted('Antwort', 'Antworten')(total)}; ${counts}`,
+    consensusLine: (average, total, counts) => `Konsens (Fist of Five, 0 = Veto, 5 = unterstütze voll): im Schnitt ${deDecimal(average)} aus ${counted('Antwort', 'Antworten')(total)}; ${counts}`,
     doubts: 'jemand hatte Zweifel',
     trustLens: (tappers) => `Vertrauenslinse (${counted('Person hat', 'Personen haben')(tappers)} es markiert)`,
     trustParts: { credibility: 'Glaubwürdigkeit', reliability: 'Verlässlichkeit', empathy: 'Empathie', 'self-interest': 'Scheinbares Eigeninteresse' },

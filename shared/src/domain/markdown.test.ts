@@ -271,6 +271,14 @@ describe('markdown export', () => {
     // WE-3: each value with its count; '0 / 0 / 1 / 2 / 1' read as five people's answers
     expect(md).toContain('average 4 from 4 anonymous answers (1 = not safe, 5 = very safe; 1: 0 · 2: 0 · 3: 1 · 4: 2 · 5: 1).');
     expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED, 'de')).toContain('im Schnitt 4 aus 4 anonymen Antworten (1 = nicht sicher, 5 = sehr sicher; 1: 0 · 2: 0 · 3: 1 · 4: 2 · 5: 1).');
+    // WH-3: an average with decimals in German has a decimal comma, in English a point
+    const other = teamBoardWith();
+    const dee = addPerson(other, 'Dana');
+    for (const [who, value] of [[fran, 5], [alice, 3], [bob, 4], [dee, 3]] as const) must(other, who, { type: 'pulse.answer', value });
+    moveTo(other, 'closed');
+    const view = viewOf(other, { kind: 'public' }).board;
+    expect(renderMarkdown(view, {}, EXPORTED)).toContain('average 3.75 from 4 anonymous answers');
+    expect(renderMarkdown(view, {}, EXPORTED, 'de')).toContain('im Schnitt 3,75 aus 4 anonymen Antworten');
   });
 
   it('EX-1 AN-9 with 3 pulse answers or fewer says there are not enough, and nothing more', () => {
@@ -299,7 +307,8 @@ describe('markdown export', () => {
       '- [ ] Quarantine — nobody yet · due 2023-11-28\n  - from: Flaky CI\n  - consensus (fist of five, 0 = block, 5 = fully support): average 3.75 from 4 answers; 0: 0 · 1: 1 · 2: 0 · 3: 0 · 4: 1 · 5: 2 — someone had doubts',
     );
     const de = renderMarkdown(viewOf(state, { kind: 'public' }).board, { [notesKey.action(actionId)]: 'Quarantine' }, EXPORTED, 'de');
-    expect(de).toContain('  - Konsens (Fist of Five, 0 = Veto, 5 = unterstütze voll): im Schnitt 3.75 aus 4 Antworten; 0: 0 · 1: 1 · 2: 0 · 3: 0 · 4: 1 · 5: 2 — jemand hatte Zweifel');
+    // WH-3: a German summary writes its decimals as German does, as the page's own charts do ("3,75", not "3.75")
+    expect(de).toContain('  - Konsens (Fist of Five, 0 = Veto, 5 = unterstütze voll): im Schnitt 3,75 aus 4 Antworten; 0: 0 · 1: 1 · 2: 0 · 3: 0 · 4: 1 · 5: 2 — jemand hatte Zweifel');
   });
 
   it('EX-1 TL-4 a discussed item\'s trust-lens counts are there once they could show (at least 4 tapped), as on the closed summary', () => {

@@ -342,3 +342,145 @@ test('CW-1 at 390×844 the facilitator steps the walk from the Board tab’s bar
     await context.close();
   }
 });
+
+/** CW-10: the walked column's cards and groups, top to bottom, as this screen shows them; and the one in the spotlight */
+const entries = (page: Page, column: string) => page.getByRole('region', { name: column, exact: true }).locator('.cards').first().locator(':scope > li');
+const spotlit = (page: Page) => page.locator('li[aria-current="true"]');
+
+test('CW-6 CW-10 the facilitator presents the walked column card by card; the other person sees each one outlined and hears where it is', async ({ facilitator, ada }, testInfo) => {
+  test.setTimeout(240_000);
+  const page = facilitator.page;
+  const link = await facilitator.createRetro('Card spotlight');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Reviews wait for days');
+  await ada.addCard('Stop', 'Standups run long');
+  await facilitator.addCard('Stop', 'Builds break at night');
+  await ada.addCard('Continue', 'Demo on Fridays');
+  await facilitator.goTo('Reveal');
+  await page.getByRole('button', { name: 'Walk through columns' }).click();
+  await page.getByRole('button', { name: 'Next column' }).click();
+  await expect(status(ada.page)).toHaveText('Walking through the columns: Stop, 2 of 3');
+  await expect(spotlit(ada.page)).toHaveCount(0);
+  // only the facilitator presents
+  await expect(ada.page.getByRole('button', { name: /^Present:/ })).toHaveCount(0);
+  // the order is the one both screens show (reveal order), never the order they were written in
+  const ids = (on: Page) => entries(on, 'Stop').evaluateAll((items) => items.map((item) => item.getAttribute('data-item')));
+  const order = await ids(ada.page);
+  expect(order).toHaveLength(3);
+  expect(await ids(page)).toEqual(order);
+  const nth = (i: number) => entries(ada.page, 'Stop').nth(i);
+
+  // by keyboard: "Next card" starts at the first, keeps the focus, and says so at the end
+  const nextCard = page.getByRole('button', { name: 'Next card' });
+  const previousCard = page.getByRole('button', { name: 'Previous card' });
+  await expect(previousCard).toHaveAttribute('aria-disabled', 'true');
+  await nextCard.focus();
+  await page.keyboard.press('Enter');
+  await expect(nth(0)).toHaveAttribute('aria-current', 'true');
+  await expect(spotlit(ada.page)).toHaveCount(1);
+  await expect(status(ada.page)).toHaveText('Card 1 of 3 in Stop');
+  await expect(nextCard).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(nth(0)).not.toHaveAttribute('aria-current', 'true');
+  await expect(status(ada.page)).toHaveText('Card 2 of 3 in Stop');
+  await expect(entries(page, 'Stop').nth(1)).toHaveAttribute('aria-current', 'true');
+  await previousCard.focus();
+  await page.keyboard.press('Enter');
+  await expect(nth(0)).toHaveAttribute('aria-current', 'true');
+  // "Present" on the last one (by keyboard too), then "Next card" goes nowhere
+  const present = entries(page, 'Stop').nth(2).getByRole('button', { name: /^Present:/ });
+  await present.focus();
+  await page.keyboard.press('Enter');
+  await expect(nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(present).toHaveAttribute('aria-pressed', 'true');
+  await expect(status(ada.page)).toHaveText('Card 3 of 3 in Stop');
+  await expect(nextCard).toHaveAttribute('aria-disabled', 'true');
+  await nextCard.focus();
+  await page.keyboard.press('Enter');
+  await expect(nextCard).toBeFocused();
+  await expect(status(ada.page)).toHaveText('Card 3 of 3 in Stop');
+  await expectAccessibleInBothThemes(page, 'card spotlight (facilitator)');
+  await expectAccessibleInBothThemes(ada.page, 'card spotlight (participant)');
+  await ada.screenshot(testInfo, 'spotlight-desktop-participant');
+
+  // CW-10: nobody's screen is held; "Show the card" is offered while it is out of view and brings it back
+  await expect(ada.page.getByRole('button', { name: 'Show the card' })).toHaveCount(0);
+  await ada.page.setViewportSize({ width: 1280, height: 300 });
+  await ada.page.evaluate(() => window.scrollTo(0, 0));
+  await expect(nth(2)).not.toBeInViewport();
+  await ada.page.getByRole('button', { name: 'Show the card' }).click();
+  await expect(nth(2)).toBeInViewport();
+  // the keyboard's focus goes with her to the card (the button is gone once it is in view)
+  await expect(nth(2)).toBeFocused();
+  await expect(ada.page.getByRole('button', { name: 'Show the card' })).toHaveCount(0);
+  // a step brings the card into view for someone who is not typing
+  await ada.page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Previous card' }).click();
+  await expect(nth(1)).toHaveAttribute('aria-current', 'true');
+  await expect(nth(1)).toBeInViewport();
+  await ada.page.setViewportSize({ width: 1280, height: 900 });
+
+  // CW-8: the next column starts with no card in the spotlight
+  await page.getByRole('button', { name: 'Next column' }).click();
+  await expect(status(ada.page)).toHaveText('Walking through the columns: Continue, 3 of 3');
+  await expect(spotlit(ada.page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Previous card' })).toHaveAttribute('aria-disabled', 'true');
+});
+
+test('CW-6 CW-10 at 390×844 the facilitator presents a card and steps card by card from the Board tab’s bar', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const fionaPhone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const adaPhone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await fionaPhone.newPage(), 'fiona');
+    const ada = new BoardPage(await adaPhone.newPage(), 'ada');
+    const page = fiona.page;
+    const link = await fiona.createRetro('Presenting from a phone');
+    await ada.join(link, 'Ada');
+    await fiona.addCard('Start', 'Pair on the release script');
+    await ada.addCard('Start', 'Write the runbook');
+    await fiona.goTo('Reveal');
+    const sections = page.getByRole('tablist', { name: 'Board sections' });
+    await sections.getByRole('tab', { name: 'Facilitate' }).click();
+    await page.getByRole('button', { name: 'Walk through columns' }).click();
+    await sections.getByRole('tab', { name: 'Board' }).click();
+    const bar = page.getByRole('region', { name: 'Next steps' });
+    // no card in the spotlight yet: the bar walks columns as before
+    await expect(bar.getByRole('button', { name: 'Next column' })).toBeVisible();
+    await expect(bar.getByRole('button', { name: 'Next card' })).toHaveCount(0);
+    await entries(page, 'Start').nth(0).getByRole('button', { name: /^Present:/ }).click();
+    await expect(entries(ada.page, 'Start').nth(0)).toHaveAttribute('aria-current', 'true');
+    await expect(status(ada.page)).toHaveText('Card 1 of 2 in Start');
+    // "Next card" takes the place of "Next column" while the column has one more: three buttons, each whole
+    await expect(bar.getByRole('button')).toHaveCount(3);
+    for (const name of ['Back', 'Next card', 'Next: Vote']) await expect(bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    await fiona.screenshot(testInfo, 'spotlight-phone-facilitator');
+    await bar.getByRole('button', { name: 'Next card' }).click();
+    await expect(entries(ada.page, 'Start').nth(1)).toHaveAttribute('aria-current', 'true');
+    await expect(status(ada.page)).toHaveText('Card 2 of 2 in Start');
+    await expect(entries(ada.page, 'Start').nth(1)).toBeInViewport();
+    await ada.screenshot(testInfo, 'spotlight-phone-participant');
+    // at the column's last card the bar goes on to the next column, which starts with none in the spotlight
+    await expect(bar.getByRole('button', { name: 'Next card' })).toHaveCount(0);
+    await bar.getByRole('button', { name: 'Next column' }).click();
+    await expect(status(ada.page)).toHaveText('Walking through the columns: Stop, 2 of 3');
+    await expect(spotlit(ada.page)).toHaveCount(0);
+    // in German, at 360 wide
+    await sections.getByRole('tab', { name: 'Facilitate' }).click();
+    await page.getByRole('button', { name: 'Previous column' }).click();
+    await sections.getByRole('tab', { name: 'Board' }).click();
+    await entries(page, 'Start').nth(0).getByRole('button', { name: /^Present:/ }).click();
+    await expect(status(ada.page)).toHaveText('Card 1 of 2 in Start');
+    await page.getByLabel('Language').selectOption('de');
+    await page.setViewportSize({ width: 360, height: PHONE.height });
+    const deBar = page.getByRole('region', { name: 'Nächste Schritte' });
+    await expect(deBar.getByRole('button')).toHaveCount(3);
+    await expect(deBar.getByRole('button', { name: 'Nächste Karte' })).toBeInViewport({ ratio: 1 });
+    await deBar.getByRole('button', { name: 'Nächste Karte' }).click();
+    await expect(status(page)).toHaveText(/^Karte 2 von 2 in /);
+  } finally {
+    await fionaPhone.close();
+    await adaPhone.close();
+  }
+});

@@ -4,6 +4,7 @@ import { useWords } from '../i18n/useWords.js';
 import { usePhaseStep } from './usePhaseStep.js';
 import { useNextItem } from '../discuss/useNextItem.js';
 import { useSession } from './SessionContext.js';
+import { walkSteps } from '../cards/items.js';
 
 /**
  * UI-29: on a phone the facilitator's next steps are on the Board tab too — "Next: <phase>", and in Discuss "Next
@@ -22,7 +23,11 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   // column" goes nowhere, its place ends the walk (three buttons at most, whole at 360 wide)
   const walkAt = board.walkColumnId ? board.columns.findIndex((c) => c.id === board.walkColumnId) : -1;
   const walkNext = walkAt >= 0 ? board.columns[walkAt + 1] : undefined;
-  const walkEnds = walkAt >= 0 && !walkNext;
+  // CW-6: once a card is in the spotlight (the facilitator's "Present" on it), "Next card" takes that place while the
+  // column has one more, then "Next column" again: still three buttons at most
+  const cards = walkSteps(board);
+  const nextCard = cards.at >= 0 ? cards.ids[cards.at + 1] : undefined;
+  const walkEnds = walkAt >= 0 && !walkNext && !nextCard;
   const ref = useRef<HTMLElement | null>(null);
   const step = next && next !== 'closed' ? next : null;
   const shown = step !== null || nextItem.shown;
@@ -73,7 +78,12 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
             {t(nextItem.label)}
           </button>
         )}
-        {walkNext && (
+        {nextCard && (
+          <button type="button" className="primary" onClick={() => session.send({ type: 'walk.spotlight', itemId: nextCard })}>
+            {t('walk.nextCard')}
+          </button>
+        )}
+        {walkNext && !nextCard && (
           <button type="button" className="primary" onClick={() => session.send({ type: 'walk.focus', columnId: walkNext.id })}>
             {t('walk.next')}
           </button>
@@ -84,7 +94,7 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
           </button>
         )}
         {step && (
-          <button type="button" className={nextItem.shown || walkNext ? undefined : 'primary'} aria-disabled={moving} onClick={press(step)}>
+          <button type="button" className={nextItem.shown || walkNext || nextCard ? undefined : 'primary'} aria-disabled={moving} onClick={press(step)}>
             {t('facilitator.next', { phase: t(`phases.${step}`) })}
           </button>
         )}

@@ -11,25 +11,46 @@ import { columnTitle } from '../i18n/templates.js';
  * is shown). (Each step clicks the phone's tab rather than pass the column to ColumnsView's `follow`:
  * that follows the card whose menu is open, and closing a menu would snap the tab back to the walk's.)
  */
-export function ColumnWalkStatus({ columns, walk, inView }: { columns: Column[]; walk: string | null; inView: boolean }) {
+export function ColumnWalkStatus({ columns, walk, inView, spotlight }: { columns: Column[]; walk: string | null; inView: boolean; spotlight: Spotlight | null }) {
   const { t } = useWords();
   const index = walk ? columns.findIndex((c) => c.id === walk) : -1;
   const column = columns[index];
+  const item = spotlight?.id ?? null;
 
+  // CW-10: a step of the card spotlight brings its card into view by the same rules
   useEffect(() => {
-    if (walk && !typing()) showColumn(walk);
-  }, [walk]);
+    if (walk && !typing()) showColumn(walk, item);
+  }, [walk, item]);
 
+  const words = !column
+    ? ''
+    : spotlight
+      ? t(spotlight.group ? 'walk.group' : 'walk.card', { index: spotlight.index + 1, count: spotlight.count, column: columnTitle(column) })
+      : t('walk.status', { column: columnTitle(column), index: index + 1, count: columns.length });
   return (
     <div className="walk-status">
-      <p role="status">{column ? t('walk.status', { column: columnTitle(column), index: index + 1, count: columns.length }) : ''}</p>
-      {column && !inView && (
+      <p role="status">{words}</p>
+      {column && spotlight && !spotlight.inView && (
+        <button type="button" className="small" onClick={() => showColumn(column.id, spotlight.id, true)}>
+          {t('walk.showCard')}
+        </button>
+      )}
+      {column && !spotlight && !inView && (
         <button type="button" className="small" onClick={() => showColumn(column.id)}>
           {t('walk.follow', { column: columnTitle(column) })}
         </button>
       )}
     </div>
   );
+}
+
+/** CW-10: the card or group in the spotlight, where it stands among the walked column's as this screen shows them. */
+export interface Spotlight {
+  id: string;
+  index: number;
+  count: number;
+  group: boolean;
+  inView: boolean;
 }
 
 /**
@@ -58,9 +79,23 @@ function typing(): boolean {
   return document.activeElement?.matches('input, textarea, [contenteditable="true"]') ?? false;
 }
 
-/** Brings the column into view: on a phone its tab first (Tabs names each `<id>-tab-<column id>`). */
-function showColumn(columnId: string): void {
+/**
+ * Brings the column into view: on a phone its tab first (Tabs names each `<id>-tab-<column id>`); with a card or group
+ * in the spotlight, that card or group (`data-item`, RevealedColumns). Asked for by "Show the card", the card takes the
+ * keyboard's focus too: the button goes once the card is in view, and focus left on nothing landed on a card at the
+ * top of the page and scrolled back there.
+ */
+function showColumn(columnId: string, itemId: string | null = null, focus = false): void {
+  const scroll = () => {
+    const item = itemId ? document.querySelector<HTMLElement>(`[data-item="${CSS.escape(itemId)}"]`) : null;
+    (item ?? document.getElementById(`col-${columnId}`)?.closest('section'))?.scrollIntoView({ block: 'nearest' });
+    if (focus) item?.focus({ preventScroll: true });
+  };
   const tab = document.querySelector<HTMLElement>(`.column-tabs [role="tab"][id$="-tab-${CSS.escape(columnId)}"]`);
-  if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
-  requestAnimationFrame(() => document.getElementById(`col-${columnId}`)?.closest('section')?.scrollIntoView({ block: 'nearest' }));
+  // a tab chosen draws its column at the next frame; otherwise it is on the page now (a frame waited for may not come
+  // soon to a window in the background, and "Show the card" then did nothing that anyone saw)
+  if (tab && tab.getAttribute('aria-selected') !== 'true') {
+    tab.click();
+    requestAnimationFrame(scroll);
+  } else scroll();
 }

@@ -78,7 +78,7 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
       </CardTile>
     );
     return (
-      <li key={card.id}>
+      <li key={card.id} {...(inGroup ? {} : spotlightProps(card.id))}>
         {canDrag ? (
           <DraggableCard cardId={card.id} text={text}>
             {tile}
@@ -87,6 +87,7 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
           tile
         )}
         {!inGroup && renderItemExtras?.(card.id, card.text)}
+        {!inGroup && presentable(card.columnId) && <PresentButton itemId={card.id} name={shortText(text, 40)} pressed={spotlit === card.id} />}
       </li>
     );
   }
@@ -94,12 +95,13 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   function renderGroup(group: PublicGroup) {
     const members = groupMembers(group, cardsById, deletes);
     return (
-      <li key={group.id}>
+      <li key={group.id} {...spotlightProps(group.id)}>
         <GroupDropZone groupId={group.id}>
           <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} unsent={!fromServer.groups.some((g) => g.id === group.id)} waiting={waiting.has(group.id)} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
             <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
           </GroupBox>
         </GroupDropZone>
+        {presentable(group.columnId) && <PresentButton itemId={group.id} name={shortText(group.title || members.map((m) => m.text).join(' / '), 40)} pressed={spotlit === group.id} />}
       </li>
     );
   }
@@ -118,6 +120,15 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   const walk = board.walkColumnId;
   const [walkInView, watchWalk] = useInView();
   const walkClass = (columnId: string) => (walk === null ? '' : walk === columnId ? ' walk-focus' : ' walk-dim');
+  // CW-6, CW-10: the card or group in the spotlight, outlined on every screen; the facilitator presents from the column
+  const spotlit = board.walkItemId;
+  const [spotlightInView, watchSpotlight] = useInView();
+  const walkEntries = walk ? entriesOf(walk).map((entry) => ('group' in entry ? entry.group.id : entry.card.id)) : [];
+  const spotlightAt = spotlit ? walkEntries.indexOf(spotlit) : -1;
+  const spotlight = spotlit && spotlightAt >= 0 ? { id: spotlit, index: spotlightAt, count: walkEntries.length, group: groups.has(spotlit), inView: spotlightInView } : null;
+  const spotlightProps = (itemId: string) =>
+    spotlit === itemId ? { 'data-item': itemId, className: 'spotlight', 'aria-current': 'true' as const, tabIndex: -1, ref: watchSpotlight } : { 'data-item': itemId };
+  const presentable = (columnId: string) => isFacilitator && walk === columnId && !readOnly;
   const view = (
     <ColumnsView
       follow={menuColumn}
@@ -147,11 +158,22 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   const columns = canDrag ? <DragToGroup board={board}>{view}</DragToGroup> : view;
   return board.phase === 'reveal' ? (
     <>
-      <ColumnWalkStatus columns={board.columns} walk={walk} inView={walkInView} />
+      <ColumnWalkStatus columns={board.columns} walk={walk} inView={walkInView} spotlight={spotlight} />
       {columns}
     </>
   ) : (
     columns
+  );
+}
+
+/** CW-6: the facilitator puts this card or group in the spotlight for everyone; pressed again, takes it out. */
+function PresentButton({ itemId, name, pressed }: { itemId: string; name: string; pressed: boolean }) {
+  const { t } = useWords();
+  const session = useSession();
+  return (
+    <button type="button" className="link small present" aria-pressed={pressed} aria-label={t('walk.presentFor', { name })} onClick={() => session.send({ type: 'walk.spotlight', itemId: pressed ? null : itemId })}>
+      {t('walk.present')}
+    </button>
   );
 }
 

@@ -35,3 +35,30 @@ export function itemLabel(item: Item | undefined): string {
 }
 
 export { shortText };
+
+/** What a column shows, top to bottom: a card that stands alone, or a group (GR-9: in the column it lives in). */
+export type ColumnEntry = { card: PublicCard } | { group: PublicGroup };
+
+/**
+ * GR-9: a column's entries in the order the server gave the cards (which says nothing about who wrote what); a
+ * group stands at the place of its first card, wherever its cards came from. `visible` leaves out cards being deleted.
+ */
+export function columnEntries(visible: PublicCard[], groups: Map<string, PublicGroup>, deleted: Set<string>, columnId: string): ColumnEntry[] {
+  return visible.flatMap((card): ColumnEntry[] => {
+    const group = card.groupId ? groups.get(card.groupId) : undefined;
+    if (!group) return card.columnId === columnId ? [{ card }] : [];
+    const first = group.cardIds.find((id) => !deleted.has(id));
+    return first === card.id && group.columnId === columnId ? [{ group }] : [];
+  });
+}
+
+/**
+ * CW-6: the walked column's cards and groups in the order every screen shows them (`columnEntries`, GR-9), by id, and
+ * where the spotlight stands among them (-1 for none): the facilitator's "Next card" / "Previous card" go by it.
+ */
+export function walkSteps(board: PublicBoardView): { ids: string[]; at: number } {
+  if (!board.walkColumnId) return { ids: [], at: -1 };
+  const groups = new Map(board.groups.map((g) => [g.id, g]));
+  const ids = columnEntries(board.cards, groups, new Set(), board.walkColumnId).map((entry) => ('group' in entry ? entry.group.id : entry.card.id));
+  return { ids, at: board.walkItemId ? ids.indexOf(board.walkItemId) : -1 };
+}

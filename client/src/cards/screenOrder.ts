@@ -1,20 +1,8 @@
 import type { PublicCard, PublicGroup } from '@candor/shared';
+import { columnEntries } from './items.js';
 
-/** What a column shows, top to bottom: a card that stands alone, or a group (GR-9: in the column it lives in). */
-export type ColumnEntry = { card: PublicCard } | { group: PublicGroup };
-
-/**
- * GR-9: a column's entries in the order the server gave the cards (which says nothing about who wrote what); a
- * group stands at the place of its first card, wherever its cards came from. `visible` leaves out cards being deleted.
- */
-export function columnEntries(visible: PublicCard[], groups: Map<string, PublicGroup>, deleted: Set<string>, columnId: string): ColumnEntry[] {
-  return visible.flatMap((card): ColumnEntry[] => {
-    const group = card.groupId ? groups.get(card.groupId) : undefined;
-    if (!group) return card.columnId === columnId ? [{ card }] : [];
-    const first = group.cardIds.find((id) => !deleted.has(id));
-    return first === card.id && group.columnId === columnId ? [{ group }] : [];
-  });
-}
+// (in items.ts, which the board page loads anyway: the facilitator's walk steps go by it too, CW-6)
+export { columnEntries, type ColumnEntry } from './items.js';
 
 /** A group's cards that are still there, in the group's order. */
 export function groupMembers(group: PublicGroup, cardsById: Map<string, PublicCard>, deleted: Set<string>): PublicCard[] {

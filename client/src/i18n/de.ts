@@ -214,6 +214,13 @@ const de: Catalogue = {
     stop: 'Durchgehen beenden',
     status: 'Die Spalten werden durchgegangen: {{column}}, {{index}} von {{count}}',
     follow: '„{{column}}“ zeigen',
+    nextCard: 'Nächste Karte',
+    previousCard: 'Vorige Karte',
+    present: 'Allen zeigen',
+    presentFor: 'Allen zeigen: {{name}}',
+    card: 'Karte {{index}} von {{count}} in {{column}}',
+    group: 'Gruppe {{index}} von {{count}} in {{column}}',
+    showCard: 'Karte zeigen',
   },
   reveal: {
     title: 'Aufdecken',

@@ -324,6 +324,14 @@ const enMore = {
     stop: 'Stop the walk',
     status: 'Walking through the columns: {{column}}, {{index}} of {{count}}',
     follow: 'Show “{{column}}”',
+    // CW-6, CW-10: the card spotlight within the walked column
+    nextCard: 'Next card',
+    previousCard: 'Previous card',
+    present: 'Present',
+    presentFor: 'Present: {{name}}',
+    card: 'Card {{index}} of {{count}} in {{column}}',
+    group: 'Group {{index}} of {{count}} in {{column}}',
+    showCard: 'Show the card',
   },
   reveal: {
     title: 'Reveal',

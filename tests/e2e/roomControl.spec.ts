@@ -263,3 +263,13 @@ test('CF-1 in Act, "Close the retro…" is in sight on a 1280×800 desk without 
   const overlaps = box.x < nextStood.x + nextStood.width && nextStood.x < box.x + box.width && box.y < nextStood.y + nextStood.height && nextStood.y < box.y + box.height;
   expect(overlaps, 'Close lies where "Next: Act" was').toBe(false);
 });
+
+test('JN-9 PL-1 the join form\'s word that a name is taken follows a language switch', async ({ facilitator, ada, bo }) => {
+  const link = await createUnnamedRetro(facilitator);
+  await ada.join(link, 'Ada');
+  await bo.askToJoin(link, 'Ada');
+  await expect(bo.page.getByText('Someone here is already called Ada.')).toBeVisible();
+  await bo.page.getByLabel('Language').selectOption('de');
+  await expect(bo.page.getByText('Hier heißt schon jemand Ada.')).toBeVisible();
+  await expect(bo.page.getByText('Someone here is already called')).toHaveCount(0);
+});

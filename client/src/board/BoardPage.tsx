@@ -24,10 +24,11 @@ export function BoardPage({ boardId }: { boardId: string }) {
     return fromHash ?? loadFacilitatorKey(boardId);
   });
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity(boardId));
-  const [rejection, setRejection] = useState<string | null>(null);
+  // PL-1: kept as how to say it, so a language switch at the join form says it anew
+  const [rejection, setRejection] = useState<(() => string) | null>(null);
   // RW-1: the name the refused join carried, back in the join form to be changed, not typed again
   const [triedName, setTriedName] = useState<string | null>(null);
-  const [facilitatorWarning, setFacilitatorWarning] = useState<string | null>(null);
+  const [facilitatorWarning, setFacilitatorWarning] = useState<(() => string) | null>(null);
   const [lookup, setLookup] = useState<BoardLookup | null>(null);
   const freshIdentity = useRef(false);
   const [joinedFromForm, setJoinedFromForm] = useState(false);
@@ -55,7 +56,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         boardName={lookup?.status === 'found' ? lookup.door.name : null}
         facilitator={Boolean(facilitatorKey)}
         facilitatorName={lookup?.status === 'found' ? lookup.door.facilitator : null}
-        message={rejection}
+        message={rejection?.() ?? null}
         triedName={triedName}
         onJoin={(name) => {
           freshIdentity.current = true;
@@ -71,7 +72,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     <SessionProvider boardId={boardId} identity={identity} facilitatorKey={facilitatorKey}>
       {facilitatorWarning && (
         <p className="banner" role="alert">
-          {t('board.asParticipant', { message: facilitatorWarning })}
+          {t('board.asParticipant', { message: facilitatorWarning() })}
         </p>
       )}
       <BoardScreen
@@ -81,7 +82,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         onFacilitatorRefused={(message) => {
           forgetFacilitatorKey(boardId);
           setFacilitatorKey(null);
-          setFacilitatorWarning(message);
+          setFacilitatorWarning(() => message);
         }}
         onRejected={(message) => {
           // A brand-new identity refused while carrying a facilitator key means the key is the problem.
@@ -91,7 +92,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
           }
           forgetIdentity(boardId);
           freshIdentity.current = false;
-          setRejection(message);
+          setRejection(() => message);
           setTriedName(identity.name);
           setIdentity(null);
         }}

@@ -54,8 +54,9 @@ export function BoardScreen({
   joinedFromForm?: boolean;
   /** JN-6: what the link alone shows (the name, and whom to ask), for the door */
   door: BoardDoor | null;
-  onRejected: (message: string) => void;
-  onFacilitatorRefused: (message: string) => void;
+  /** PL-1: how to say it, in the page's language when it is shown */
+  onRejected: (message: () => string) => void;
+  onFacilitatorRefused: (message: () => string) => void;
 }) {
   const { t } = useWords();
   const state = useSessionState();
@@ -122,7 +123,7 @@ export function BoardScreen({
     return (
       <main className="page narrow">
         <h1>{t('board.cannotOpen')}</h1>
-        <p role="alert">{state.refused}</p>
+        <p role="alert">{state.refused()}</p>
       </main>
     );
   }

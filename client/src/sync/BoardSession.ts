@@ -57,11 +57,11 @@ export interface SessionState {
   joined: boolean;
   isFacilitator: boolean;
   /** the server no longer knows this identity: show the join form again with this message */
-  rejected: string | null;
+  rejected: (() => string) | null;
   /** the server refused the board outright (wrong link, protocol mismatch): nothing to retry */
-  refused: string | null;
+  refused: (() => string) | null;
   /** the facilitator key we sent is not valid for this board */
-  facilitatorRefused: string | null;
+  facilitatorRefused: (() => string) | null;
   board: PublicBoardView | null;
   me: PersonalView | null;
   pending: readonly BoardCommand[];
@@ -322,7 +322,7 @@ export class BoardSession {
     socket.on('connect_error', (error) => {
       if (!socket.active) {
         // The server's handshake said no (e.g. an unknown board or an old client): retrying will not help.
-        this.update({ refused: refusal(error.message) });
+        this.update({ refused: () => refusal(error.message) });
         return;
       }
       if (this.state.connection === 'connected') this.update({ connection: 'reconnecting' });
@@ -387,7 +387,8 @@ export class BoardSession {
       }
       if (!ack.ok) {
         if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'INVALID_INPUT' || ack.code === 'NAME_TAKEN') {
-          const message =
+          // PL-1: said in the page's language whenever it is shown (a language switch at the join form says it anew)
+          const message = () =>
             ack.code === 'BAD_CREDENTIALS'
               ? i18n.t('board.notRecognised')
               : ack.code === 'NAME_TAKEN'
@@ -398,7 +399,7 @@ export class BoardSession {
           return;
         }
         if (ack.code === 'NOT_FACILITATOR') {
-          this.update({ facilitatorRefused: i18n.t('board.facilitatorKeyRefused') });
+          this.update({ facilitatorRefused: () => i18n.t('board.facilitatorKeyRefused') });
           this.socket.disconnect();
           return;
         }

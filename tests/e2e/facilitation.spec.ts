@@ -279,3 +279,16 @@ test('DI-5 RC-9 the facilitator changes the discussion order by dragging an item
   await expect(ad.list.locator(':scope > li').first()).toContainText(last);
   await expect(fd.list.locator(':scope > li').first()).toContainText(last);
 });
+
+test('SU-1 PL-1 the line saying the summary was sent follows a language switch', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await facilitator.createRetro('Sent in two languages');
+  await facilitator.addCard('Stop', 'Merging on Fridays');
+  await facilitator.runTo('Close');
+  await page.getByLabel('Email addresses (separated by commas)').fill('team@example.com');
+  await page.getByRole('button', { name: 'Send summary' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sent to 1 address. The address was not kept.' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('de');
+  await expect(page.getByRole('status').filter({ hasText: 'An 1 Adresse gesendet. Die Adresse wurde nicht gespeichert.' })).toBeVisible();
+  await expect(page.getByText('Sent to 1 address')).toHaveCount(0);
+});

@@ -18,7 +18,8 @@ export function SummaryEmail() {
   const [available, setAvailable] = useState(false);
   const [to, setTo] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  // PL-1: kept as what happened, worded at each render in the page's language (a language switch words it anew)
+  const [result, setResult] = useState<{ ok: true; count: number } | { ok: false; refused: { code: string; message: string } } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -41,10 +42,10 @@ export function SummaryEmail() {
     const ack = await session.request({ type: 'summary.email', to: addresses, lang: currentLanguage() });
     setBusy(false);
     if (ack.ok) {
-      setResult({ ok: true, message: t('running.sent', { count: addresses.length }) });
+      setResult({ ok: true, count: addresses.length });
       setTo('');
     } else {
-      setResult({ ok: false, message: refusalMessage(ack) });
+      setResult({ ok: false, refused: { code: ack.code, message: ack.message } });
     }
   }
 
@@ -62,7 +63,7 @@ export function SummaryEmail() {
       </button>
       {result && (
         <p className={result.ok ? 'hint' : 'error'} role={result.ok ? 'status' : 'alert'}>
-          {result.message}
+          {result.ok ? t('running.sent', { count: result.count }) : refusalMessage(result.refused)}
         </p>
       )}
     </form>

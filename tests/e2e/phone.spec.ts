@@ -350,6 +350,36 @@ test('UI-12 on a phone the running timer stays in sight at the bottom, however f
   });
 });
 
+test('UI-21 WH-4 on a phone in German, the room\'s news beside a running timer is read whole: "… bei „Besprechen“", not "… bei „B…"', async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const link = await fiona.createRetro('Sprint 9');
+    const ada = await phone.newPage();
+    await ada.goto(`${link}?lang=de`);
+    await ada.getByLabel('Dein Name').fill('Ada');
+    await ada.getByRole('button', { name: 'Beitreten' }).click();
+    await expect(ada.getByTestId('connection-status')).toHaveText('Verbunden');
+    await fiona.addCard('Stop', 'Deploys on Friday afternoon');
+    await fiona.runTo('Discuss');
+    await fiona.page.getByRole('button', { name: '3 min' }).click();
+    const news = ada.getByRole('region', { name: 'Neuigkeiten im Raum' });
+    await expect(news.getByRole('timer')).toBeVisible();
+    const line = news.locator('.room-notice').last();
+    await expect(line).toHaveText('Die Retro ist jetzt bei „Besprechen“.');
+    // walk H: the line ended in "bei „B…" beside the timer; which phase the retro moved to was cut away
+    const { scrollWidth, clientWidth, scrollHeight, clientHeight } = await line.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth, scrollHeight: e.scrollHeight, clientHeight: e.clientHeight }));
+    expect(scrollWidth, 'the news line is cut at its end').toBeLessThanOrEqual(clientWidth);
+    expect(scrollHeight, 'the news line is cut at its bottom').toBeLessThanOrEqual(clientHeight);
+    await expect(line).toBeInViewport({ ratio: 1 });
+    await noSidewaysScroll(ada, 'news beside the timer');
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});
+
 test('UI-29 the phone bar also steps back, as the panel does, and its three buttons fit in Discuss', async ({ browser }) => {
   test.setTimeout(180_000);
   const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });

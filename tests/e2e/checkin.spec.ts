@@ -421,6 +421,15 @@ test('CW-6 CW-10 the facilitator presents the walked column card by card; the ot
   await expect(nth(1)).toBeInViewport();
   await ada.page.setViewportSize({ width: 1280, height: 900 });
 
+  // CW-9: the spotlighted card grouped with another card of the column: the room reads its group now, one step of two
+  const textOf = (i: number) => nth(i).locator('.card-text').first().innerText();
+  await ada.groupWith(await textOf(1), await textOf(0));
+  await expect(entries(ada.page, 'Stop')).toHaveCount(2);
+  await expect(spotlit(ada.page)).toHaveCount(1);
+  await expect(spotlit(ada.page).getByRole('region', { name: /^Group:/ })).toHaveCount(1);
+  await expect(status(ada.page)).toHaveText(/^Group [12] of 2 in Stop$/);
+  await expect(spotlit(page).getByRole('region', { name: /^Group:/ })).toHaveCount(1);
+
   // CW-8: the next column starts with no card in the spotlight
   await page.getByRole('button', { name: 'Next column' }).click();
   await expect(status(ada.page)).toHaveText('Walking through the columns: Continue, 3 of 3');

@@ -380,6 +380,31 @@ test('UI-21 WH-4 on a phone in German, the room\'s news beside a running timer i
   }
 });
 
+test('UI-30 WH-5 on a phone an action nobody took shows the whole example in its "make it an ask" field, in English and German', async ({ browser }) => {
+  await deskAndPhone(browser, 'An action nobody took', async (fiona, ada) => {
+    await fiona.runTo('Discuss');
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Write the rollback runbook');
+    await fiona.page.getByRole('button', { name: 'Add action' }).click();
+    for (const [language, label] of [['en', 'Who outside the room is asked?'], ['de', 'Wen außerhalb des Raums bitten wir?']] as const) {
+      if (language === 'de') await ada.page.getByLabel('Language').selectOption('de');
+      const field = ada.page.getByLabel(label);
+      await expect(field).toBeVisible();
+      // walk H: at 390 the field shared its row with "Als Bitte weitergeben" and showed "Rolle oder Team" of "Rolle oder
+      // Team, z. B. Plattform" (in English "A role or team, e.g. Pl…")
+      const { example, needed, room } = await field.evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+        return { example: input.placeholder, needed: context.measureText(input.placeholder).width, room: input.clientWidth - padding };
+      });
+      expect(needed, `${language}: "${example}" needs ${Math.ceil(needed)} px and has ${Math.floor(room)}`).toBeLessThanOrEqual(room);
+      await noSidewaysScroll(ada.page, `${language}: the ask field`);
+    }
+  });
+});
+
 test('UI-29 the phone bar also steps back, as the panel does, and its three buttons fit in Discuss', async ({ browser }) => {
   test.setTimeout(180_000);
   const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });

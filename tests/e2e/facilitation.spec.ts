@@ -292,3 +292,19 @@ test('SU-1 PL-1 the line saying the summary was sent follows a language switch',
   await expect(page.getByRole('status').filter({ hasText: 'An 1 Adresse gesendet. Die Adresse wurde nicht gespeichert.' })).toBeVisible();
   await expect(page.getByText('Sent to 1 address')).toHaveCount(0);
 });
+
+test('GP-2 PL-1 a download that failed says so in the language the page is switched to', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await facilitator.createRetro('Failed download in two languages');
+  await facilitator.addCard('Stop', 'Merging on Fridays');
+  await facilitator.runTo('Close');
+  // German's words load on demand: once before, as for anyone who has switched already
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Sprache').selectOption('en');
+  await page.context().setOffline(true);
+  await page.getByRole('link', { name: 'Download Markdown' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The server could not be reached.' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('de');
+  await expect(page.getByRole('alert').filter({ hasText: 'Der Server ist nicht erreichbar.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be reached' })).toHaveCount(0);
+});

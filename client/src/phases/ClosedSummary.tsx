@@ -1,11 +1,12 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { AppLink } from '../AppLink.js';
 import { useWords } from '../i18n/useWords.js';
+import { i18n } from '../i18n/index.js';
 import { cardRowVotes, cardsAsShown, notesKey, talkedAboutItemIds, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
 import { useHoldsWords, useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
-import { type BoardExport, downloadExport, exportText, exportUrl } from '../sync/api.js';
+import { type BoardExport, Refused, downloadExport, exportText, exportUrl } from '../sync/api.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseIntro.js';
@@ -27,21 +28,23 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   // AC-9: a room that opened no item in Discuss lists the items it wrote notes on in Act, as the Markdown export does
   const holdsWords = useHoldsWords();
   const talkedAbout = talkedAboutItemIds(board, (itemId) => holdsWords(notesKey.item(itemId)));
-  const [downloadError, setDownloadError] = useState<string | null>(null);
+  // PL-1: kept as how to say it, so a switch of language says it anew
+  const [downloadError, setDownloadError] = useState<(() => string) | null>(null);
+  const onError = (words: (() => string) | null) => setDownloadError(() => words);
   return (
     <div className="summary">
       <PhaseIntro title={t('summary.title')}>{t('summary.intro')}</PhaseIntro>
       <div className="row downloads">
-        <ExportLink board={board} file="export.md" fileName={`${fileName}.md`} primary onError={setDownloadError}>
+        <ExportLink board={board} file="export.md" fileName={`${fileName}.md`} primary onError={onError}>
           {t('summary.markdown')}
         </ExportLink>
-        <ExportLink board={board} file="export.csv" fileName={`${fileName}-cards.csv`} onError={setDownloadError}>
+        <ExportLink board={board} file="export.csv" fileName={`${fileName}-cards.csv`} onError={onError}>
           {t('summary.csv')}
         </ExportLink>
-        <ExportLink board={board} file="actions.csv" fileName={`${fileName}-actions.csv`} onError={setDownloadError}>
+        <ExportLink board={board} file="actions.csv" fileName={`${fileName}-actions.csv`} onError={onError}>
           {t('summary.actionsCsv')}
         </ExportLink>
-        <ExportLink board={board} file="export.json" fileName={`${fileName}.json`} onError={setDownloadError}>
+        <ExportLink board={board} file="export.json" fileName={`${fileName}.json`} onError={onError}>
           {t('summary.json')}
         </ExportLink>
         {board.teamId && (
@@ -52,7 +55,7 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
       </div>
       {/* a row of its own: the downloads' row is full in German at 1280, with the way back to the team (UI-35) */}
       <div className="row copy-summary">
-        <CopySummary boardId={board.id} onError={setDownloadError} />
+        <CopySummary boardId={board.id} onError={onError} />
         {/* GP-4: the browser's own print, which also saves a PDF; the page prints as the summary alone (styles.css) */}
         <button type="button" className="button" onClick={() => window.print()}>
           {t('summary.print')}
@@ -61,7 +64,7 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
 
       {downloadError && (
         <p className="error" role="alert">
-          {downloadError}
+          {downloadError()}
         </p>
       )}
       <SummaryEmail />
@@ -229,7 +232,7 @@ function ReviewSummary({ board }: { board: PublicBoardView }) {
  * download (the public view, in the page's language, EX-10). The text is handed to the clipboard while still on its
  * way: Safari lets a page write the clipboard only inside the click.
  */
-function CopySummary({ boardId, onError }: { boardId: string; onError: (message: string | null) => void }) {
+function CopySummary({ boardId, onError }: { boardId: string; onError: (words: (() => string) | null) => void }) {
   const { t } = useWords();
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -241,8 +244,8 @@ function CopySummary({ boardId, onError }: { boardId: string; onError: (message:
       else await navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((md) => new Blob([md], { type: 'text/plain' })) })]);
       setCopied(true);
     } catch (error) {
-      const refused = await text.then(() => null, (e: unknown) => (e instanceof Error ? e.message : null));
-      onError(refused ?? t('summary.copyFailed'));
+      const refused = await text.then(() => null, (e: unknown) => (e instanceof Refused ? e.words : null));
+      onError(refused ?? (() => i18n.t('summary.copyFailed')));
     }
   }
   return (
@@ -257,7 +260,7 @@ function CopySummary({ boardId, onError }: { boardId: string; onError: (message:
   );
 }
 
-function ExportLink(props: { board: PublicBoardView; file: BoardExport; fileName: string; primary?: boolean; onError: (message: string | null) => void; children: ReactNode }) {
+function ExportLink(props: { board: PublicBoardView; file: BoardExport; fileName: string; primary?: boolean; onError: (words: (() => string) | null) => void; children: ReactNode }) {
   const { board, file, fileName, primary, onError, children } = props;
   return (
     <a

@@ -73,16 +73,16 @@ export function exportUrl(boardId: string, file: BoardExport = 'export.md'): str
 /**
  * Downloads an export as this browser's participant (JN-6: exports need the reader's credentials, which a plain
  * link cannot carry): fetched with them, then saved under `fileName` from a short-lived object URL.
- * Resolves to null, or to a message the person can read when the server refused.
+ * Resolves to null, or to how to say why it failed (PL-1: in the page's language when it is shown).
  */
-export async function downloadExport(boardId: string, file: BoardExport, fileName: string): Promise<string | null> {
+export async function downloadExport(boardId: string, file: BoardExport, fileName: string): Promise<(() => string) | null> {
   let response: Response;
   try {
     response = await fetch(exportUrl(boardId, file), { headers: readerHeaders(boardId) });
   } catch {
-    return i18n.t('api.unreachable');
+    return () => i18n.t('api.unreachable');
   }
-  if (!response.ok) return errorMessage(response, () => i18n.t('api.exportFailed'));
+  if (!response.ok) return errorWords(response, () => i18n.t('api.exportFailed'));
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -96,16 +96,16 @@ export async function downloadExport(boardId: string, file: BoardExport, fileNam
 
 /**
  * GP-2: an export's text, fetched as `downloadExport` does (the reader's credentials, JN-6), to copy rather than save.
- * Rejects with an Error whose message the person can read.
+ * Rejects with a `Refused` whose words the person can read.
  */
 export async function exportText(boardId: string, file: BoardExport): Promise<string> {
   let response: Response;
   try {
     response = await fetch(exportUrl(boardId, file), { headers: readerHeaders(boardId) });
   } catch {
-    throw new Error(i18n.t('api.unreachable'));
+    throw new Refused(() => i18n.t('api.unreachable'));
   }
-  if (!response.ok) throw new Error(await errorMessage(response, () => i18n.t('api.exportFailed')));
+  if (!response.ok) throw new Refused(await errorWords(response, () => i18n.t('api.exportFailed')));
   return response.text();
 }
 
@@ -128,14 +128,26 @@ async function postJson<T>(url: string, body: unknown, fallback: () => string): 
   return (await response.json()) as T;
 }
 
-async function errorMessage(response: Response, fallback: () => string): Promise<string> {
+/** PL-1: a failure kept as how to say it (`words`), so a message still on screen follows a language switch. */
+export class Refused extends Error {
+  constructor(readonly words: () => string) {
+    super(words());
+  }
+}
+
+async function errorWords(response: Response, fallback: () => string): Promise<() => string> {
   try {
     const body = (await response.json()) as { code?: unknown; message?: unknown };
     const message = typeof body.message === 'string' ? body.message : '';
-    return typeof body.code === 'string' ? refusalMessage({ code: body.code, message }) : fallback();
+    const code = body.code;
+    return typeof code === 'string' ? () => refusalMessage({ code, message }) : fallback;
   } catch {
-    return fallback();
+    return fallback;
   }
+}
+
+async function errorMessage(response: Response, fallback: () => string): Promise<string> {
+  return (await errorWords(response, fallback))();
 }
 
 /** SU-2: what this server can do beyond the basics; email only with SMTP_URL. */

@@ -55,3 +55,20 @@ test('UI-3 dates and numbers follow the language', async ({ facilitator }) => {
   const todayEn = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date());
   await expect(page.getByRole('article', { name: 'Retro: Sprint 1' })).toContainText(todayEn);
 });
+
+test('PL-1 UI-2 a retro or team that could not be created says so in the language the page is switched to', async ({ facilitator }) => {
+  const page = facilitator.page;
+  await page.goto('/');
+  // German's words load on demand: once before, as for anyone who has switched already
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  await page.context().setOffline(true);
+  await page.getByLabel('Retro name').fill('Sprint 8');
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  await page.getByLabel('Team name').fill('Platform');
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The server could not be reached. Please try again.' })).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.getByRole('alert').filter({ hasText: 'Der Server ist nicht erreichbar. Bitte versuche es noch einmal.' })).toHaveCount(2);
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be reached' })).toHaveCount(0);
+});

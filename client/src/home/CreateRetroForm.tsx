@@ -5,6 +5,8 @@ import { TemplatePicker } from './TemplatePicker.js';
 import { CreatedLinks } from './CreatedLinks.js';
 import { rememberCreatedRetro } from './myRetros.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
+import { Refused } from '../sync/api.js';
+import { i18n } from '../i18n/index.js';
 
 /**
  * Name a retro, pick a template, get the two links. Used on the home page and on a team page; `create`
@@ -36,7 +38,8 @@ export function CreateRetroForm({
   const [name, setName] = useState('');
   const [templateId, setTemplateId] = useState(initialTemplateId ?? TEMPLATES[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // PL-1: kept as how to say it, so a switch of language says it anew
+  const [error, setError] = useState<(() => string) | null>(null);
   const [created, setCreated] = useState<CreateBoardResponse | null>(null);
 
   async function onSubmit(event: FormEvent) {
@@ -54,7 +57,7 @@ export function CreateRetroForm({
       // MY-1: on my list now, not only once the board is opened (after the links are shown: a full storage must not hide them)
       rememberCreatedRetro(response);
     } catch (e) {
-      setError(e instanceof Error ? e.message : t('home.createFailed'));
+      setError(() => (e instanceof Refused ? e.words : () => i18n.t('home.createFailed')));
     } finally {
       setBusy(false);
     }
@@ -89,7 +92,7 @@ export function CreateRetroForm({
       <TemplatePicker value={templateId} onChange={setTemplateId} own={ownColumns} />
       {error && (
         <p className="error" role="alert">
-          {error}
+          {error()}
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>

@@ -1,6 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent } from 'react';
-import { createTeam } from '../sync/api.js';
+import { Refused, createTeam } from '../sync/api.js';
+import { i18n } from '../i18n/index.js';
 import { navigate } from '../navigation.js';
 import { NameField } from './CreateRetroForm.js';
 
@@ -9,7 +10,8 @@ export function StartTeamForm() {
   const { t } = useWords();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // PL-1: kept as how to say it, so a switch of language says it anew
+  const [error, setError] = useState<(() => string) | null>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -20,7 +22,7 @@ export function StartTeamForm() {
       const { teamId } = await createTeam({ name: name.trim() });
       navigate(`/t/${teamId}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : t('home.createTeamFailed'));
+      setError(() => (e instanceof Refused ? e.words : () => i18n.t('home.createTeamFailed')));
       setBusy(false);
     }
   }
@@ -32,7 +34,7 @@ export function StartTeamForm() {
       <NameField label={t('home.teamName')} value={name} onChange={setName} placeholder={t('home.teamPlaceholder')} required />
       {error && (
         <p className="error" role="alert">
-          {error}
+          {error()}
         </p>
       )}
       <button type="submit" className="primary" disabled={busy || !name.trim()}>

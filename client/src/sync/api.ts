@@ -122,9 +122,9 @@ async function postJson<T>(url: string, body: unknown, fallback: () => string): 
       body: JSON.stringify(body),
     });
   } catch {
-    throw new Error(i18n.t('api.unreachableRetry'));
+    throw new Refused(() => i18n.t('api.unreachableRetry'));
   }
-  if (!response.ok) throw new Error(await errorMessage(response, fallback));
+  if (!response.ok) throw new Refused(await errorWords(response, fallback));
   return (await response.json()) as T;
 }
 

@@ -362,7 +362,7 @@ test('CW-6 CW-10 the facilitator presents the walked column card by card; the ot
   await expect(status(ada.page)).toHaveText('Walking through the columns: Stop, 2 of 3');
   await expect(spotlit(ada.page)).toHaveCount(0);
   // only the facilitator presents
-  await expect(ada.page.getByRole('button', { name: /^Present:/ })).toHaveCount(0);
+  await expect(ada.page.getByRole('button', { name: /^Spotlight:/ })).toHaveCount(0);
   // the order is the one both screens show (reveal order), never the order they were written in
   const ids = (on: Page) => entries(on, 'Stop').evaluateAll((items) => items.map((item) => item.getAttribute('data-item')));
   const order = await ids(ada.page);
@@ -378,28 +378,28 @@ test('CW-6 CW-10 the facilitator presents the walked column card by card; the ot
   await page.keyboard.press('Enter');
   await expect(nth(0)).toHaveAttribute('aria-current', 'true');
   await expect(spotlit(ada.page)).toHaveCount(1);
-  await expect(status(ada.page)).toHaveText('Card 1 of 3 in Stop');
+  await expect(status(ada.page)).toHaveText('In the spotlight: Stop, 1 of 3, a card');
   await expect(nextCard).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(nth(0)).not.toHaveAttribute('aria-current', 'true');
-  await expect(status(ada.page)).toHaveText('Card 2 of 3 in Stop');
+  await expect(status(ada.page)).toHaveText('In the spotlight: Stop, 2 of 3, a card');
   await expect(entries(page, 'Stop').nth(1)).toHaveAttribute('aria-current', 'true');
   await previousCard.focus();
   await page.keyboard.press('Enter');
   await expect(nth(0)).toHaveAttribute('aria-current', 'true');
-  // "Present" on the last one (by keyboard too), then "Next card" goes nowhere
-  const present = entries(page, 'Stop').nth(2).getByRole('button', { name: /^Present:/ });
+  // "Spotlight" on the last one (by keyboard too), then "Next card" goes nowhere
+  const present = entries(page, 'Stop').nth(2).getByRole('button', { name: /^Spotlight:/ });
   await present.focus();
   await page.keyboard.press('Enter');
   await expect(nth(2)).toHaveAttribute('aria-current', 'true');
   await expect(present).toHaveAttribute('aria-pressed', 'true');
-  await expect(status(ada.page)).toHaveText('Card 3 of 3 in Stop');
+  await expect(status(ada.page)).toHaveText('In the spotlight: Stop, 3 of 3, a card');
   await expect(nextCard).toHaveAttribute('aria-disabled', 'true');
   await nextCard.focus();
   await page.keyboard.press('Enter');
   await expect(nextCard).toBeFocused();
-  await expect(status(ada.page)).toHaveText('Card 3 of 3 in Stop');
+  await expect(status(ada.page)).toHaveText('In the spotlight: Stop, 3 of 3, a card');
   await expectAccessibleInBothThemes(page, 'card spotlight (facilitator)');
   await expectAccessibleInBothThemes(ada.page, 'card spotlight (participant)');
   await ada.screenshot(testInfo, 'spotlight-desktop-participant');
@@ -427,7 +427,7 @@ test('CW-6 CW-10 the facilitator presents the walked column card by card; the ot
   await expect(entries(ada.page, 'Stop')).toHaveCount(2);
   await expect(spotlit(ada.page)).toHaveCount(1);
   await expect(spotlit(ada.page).getByRole('region', { name: /^Group:/ })).toHaveCount(1);
-  await expect(status(ada.page)).toHaveText(/^Group [12] of 2 in Stop$/);
+  await expect(status(ada.page)).toHaveText(/^In the spotlight: Stop, [12] of 2, a group$/);
   await expect(spotlit(page).getByRole('region', { name: /^Group:/ })).toHaveCount(1);
 
   // CW-8: the next column starts with no card in the spotlight
@@ -458,16 +458,16 @@ test('CW-6 CW-10 at 390×844 the facilitator presents a card and steps card by c
     // no card in the spotlight yet: the bar walks columns as before
     await expect(bar.getByRole('button', { name: 'Next column' })).toBeVisible();
     await expect(bar.getByRole('button', { name: 'Next card' })).toHaveCount(0);
-    await entries(page, 'Start').nth(0).getByRole('button', { name: /^Present:/ }).click();
+    await entries(page, 'Start').nth(0).getByRole('button', { name: /^Spotlight:/ }).click();
     await expect(entries(ada.page, 'Start').nth(0)).toHaveAttribute('aria-current', 'true');
-    await expect(status(ada.page)).toHaveText('Card 1 of 2 in Start');
+    await expect(status(ada.page)).toHaveText('In the spotlight: Start, 1 of 2, a card');
     // "Next card" takes the place of "Next column" while the column has one more: three buttons, each whole
     await expect(bar.getByRole('button')).toHaveCount(3);
     for (const name of ['Back', 'Next card', 'Next: Vote']) await expect(bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
     await fiona.screenshot(testInfo, 'spotlight-phone-facilitator');
     await bar.getByRole('button', { name: 'Next card' }).click();
     await expect(entries(ada.page, 'Start').nth(1)).toHaveAttribute('aria-current', 'true');
-    await expect(status(ada.page)).toHaveText('Card 2 of 2 in Start');
+    await expect(status(ada.page)).toHaveText('In the spotlight: Start, 2 of 2, a card');
     await expect(entries(ada.page, 'Start').nth(1)).toBeInViewport();
     await ada.screenshot(testInfo, 'spotlight-phone-participant');
     // at the column's last card the bar goes on to the next column, which starts with none in the spotlight
@@ -479,15 +479,15 @@ test('CW-6 CW-10 at 390×844 the facilitator presents a card and steps card by c
     await sections.getByRole('tab', { name: 'Facilitate' }).click();
     await page.getByRole('button', { name: 'Previous column' }).click();
     await sections.getByRole('tab', { name: 'Board' }).click();
-    await entries(page, 'Start').nth(0).getByRole('button', { name: /^Present:/ }).click();
-    await expect(status(ada.page)).toHaveText('Card 1 of 2 in Start');
+    await entries(page, 'Start').nth(0).getByRole('button', { name: /^Spotlight:/ }).click();
+    await expect(status(ada.page)).toHaveText('In the spotlight: Start, 1 of 2, a card');
     await page.getByLabel('Language').selectOption('de');
     await page.setViewportSize({ width: 360, height: PHONE.height });
     const deBar = page.getByRole('region', { name: 'Nächste Schritte' });
     await expect(deBar.getByRole('button')).toHaveCount(3);
     await expect(deBar.getByRole('button', { name: 'Nächste Karte' })).toBeInViewport({ ratio: 1 });
     await deBar.getByRole('button', { name: 'Nächste Karte' }).click();
-    await expect(status(page)).toHaveText(/^Karte 2 von 2 in /);
+    await expect(status(page)).toHaveText(/^Im Blick: .+, 2 von 2, eine Karte$/);
   } finally {
     await fionaPhone.close();
     await adaPhone.close();

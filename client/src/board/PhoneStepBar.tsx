@@ -23,7 +23,7 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   // column" goes nowhere, its place ends the walk (three buttons at most, whole at 360 wide)
   const walkAt = board.walkColumnId ? board.columns.findIndex((c) => c.id === board.walkColumnId) : -1;
   const walkNext = walkAt >= 0 ? board.columns[walkAt + 1] : undefined;
-  // CW-6: once a card is in the spotlight (the facilitator's "Present" on it), "Next card" takes that place while the
+  // CW-6: once a card is in the spotlight (the facilitator's "Spotlight" on it), "Next card" takes that place while the
   // column has one more, then "Next column" again: still three buttons at most
   const cards = walkSteps(board);
   const nextCard = cards.at >= 0 ? cards.ids[cards.at + 1] : undefined;

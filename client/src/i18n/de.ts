@@ -218,8 +218,8 @@ const de: Catalogue = {
     previousCard: 'Vorige Karte',
     present: 'Allen zeigen',
     presentFor: 'Allen zeigen: {{name}}',
-    card: 'Karte {{index}} von {{count}} in {{column}}',
-    group: 'Gruppe {{index}} von {{count}} in {{column}}',
+    card: 'Im Blick: {{column}}, {{index}} von {{count}}, eine Karte',
+    group: 'Im Blick: {{column}}, {{index}} von {{count}}, eine Gruppe',
     showCard: 'Karte zeigen',
   },
   reveal: {

@@ -327,10 +327,10 @@ const enMore = {
     // CW-6, CW-10: the card spotlight within the walked column
     nextCard: 'Next card',
     previousCard: 'Previous card',
-    present: 'Present',
-    presentFor: 'Present: {{name}}',
-    card: 'Card {{index}} of {{count}} in {{column}}',
-    group: 'Group {{index}} of {{count}} in {{column}}',
+    present: 'Spotlight',
+    presentFor: 'Spotlight: {{name}}',
+    card: 'In the spotlight: {{column}}, {{index}} of {{count}}, a card',
+    group: 'In the spotlight: {{column}}, {{index}} of {{count}}, a group',
     showCard: 'Show the card',
   },
   reveal: {

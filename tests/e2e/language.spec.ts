@@ -72,3 +72,20 @@ test('PL-1 UI-2 a retro or team that could not be created says so in the languag
   await expect(page.getByRole('alert').filter({ hasText: 'Der Server ist nicht erreichbar. Bitte versuche es noch einmal.' })).toHaveCount(2);
   await expect(page.getByRole('alert').filter({ hasText: 'could not be reached' })).toHaveCount(0);
 });
+
+test('PL-6 UI-2 a team page that could not be loaded says so in the language the page is switched to', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Platform');
+  await page.goto(teamUrl);
+  // German's words load on demand: once before, as for anyone who has switched already
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Platform');
+  // the page looks the team up again when its tab comes back into focus; offline, that lookup fails
+  await page.context().setOffline(true);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByRole('alert')).toHaveText('The server could not be reached.');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.getByRole('alert')).toHaveText('Der Server ist nicht erreichbar.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dieses Team konnte nicht geöffnet werden');
+});

@@ -29,7 +29,7 @@ export interface BoardDoor {
 export type BoardLookup =
   | { status: 'found'; door: BoardDoor; board: PublicBoardView | null }
   | { status: 'not-found' }
-  | { status: 'error'; message: string };
+  | { status: 'error'; words: () => string };
 
 /** JN-6: HTTP reads of a board carry this browser's identity for it; the link alone gives only the name. */
 function readerHeaders(boardId: string): Record<string, string> {
@@ -41,24 +41,25 @@ export async function lookupBoard(boardId: string): Promise<BoardLookup> {
   try {
     const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { headers: readerHeaders(boardId) });
     if (response.status === 404) return { status: 'not-found' };
-    if (!response.ok) return { status: 'error', message: await errorMessage(response, () => i18n.t('api.boardLoadFailed')) };
+    if (!response.ok) return { status: 'error', words: await errorWords(response, () => i18n.t('api.boardLoadFailed')) };
     const body = (await response.json()) as { door: BoardDoor; board?: PublicBoardView };
     return { status: 'found', door: body.door, board: body.board ?? null };
   } catch {
-    return { status: 'error', message: i18n.t('api.unreachable') };
+    return { status: 'error', words: () => i18n.t('api.unreachable') };
   }
 }
 
-export type TeamLookup = { status: 'found'; team: TeamHistory } | { status: 'not-found' } | { status: 'error'; message: string };
+/** PL-6: a failed lookup is kept as how to say it (`words`), so a switch of language says it anew. */
+export type TeamLookup = { status: 'found'; team: TeamHistory } | { status: 'not-found' } | { status: 'error'; words: () => string };
 
 export async function lookupTeam(teamId: string): Promise<TeamLookup> {
   try {
     const response = await fetch(`/api/teams/${encodeURIComponent(teamId)}`);
     if (response.status === 404) return { status: 'not-found' };
-    if (!response.ok) return { status: 'error', message: await errorMessage(response, () => i18n.t('api.teamLoadFailed')) };
+    if (!response.ok) return { status: 'error', words: await errorWords(response, () => i18n.t('api.teamLoadFailed')) };
     return { status: 'found', team: (await response.json()) as TeamHistory };
   } catch {
-    return { status: 'error', message: i18n.t('api.unreachable') };
+    return { status: 'error', words: () => i18n.t('api.unreachable') };
   }
 }
 
@@ -144,10 +145,6 @@ async function errorWords(response: Response, fallback: () => string): Promise<(
   } catch {
     return fallback;
   }
-}
-
-async function errorMessage(response: Response, fallback: () => string): Promise<string> {
-  return (await errorWords(response, fallback))();
 }
 
 /** SU-2: what this server can do beyond the basics; email only with SMTP_URL. */

@@ -39,9 +39,13 @@ export function TeamPage({ teamId }: { teamId: string }) {
   if (lookup.status !== 'found') {
     return (
       <main className="page narrow">
-        <p className="brand">{t('app.brand')}</p>
+        {/* UI-2: a switch on every page, this one too; PL-6: the failure is said in the language switched to */}
+        <div className="top-row">
+          <p className="brand">{t('app.brand')}</p>
+          <Preferences />
+        </div>
         <h1>{t('team.cannotOpen')}</h1>
-        <p role="alert">{lookup.status === 'not-found' ? t('board.notFoundBody') : lookup.message}</p>
+        <p role="alert">{lookup.status === 'not-found' ? t('board.notFoundBody') : lookup.words()}</p>
         <p>
           <AppLink to="/">
             {t('app.backToStart')}

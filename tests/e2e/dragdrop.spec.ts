@@ -253,3 +253,50 @@ test('UI-31 a card held still over a card low in the window drops on that card: 
   await expect(group).toContainText(carried.text);
   await expect(group).toContainText(sought.text);
 });
+
+test('PL-7 UI-2 after a language switch no drag announcement is left in the old language, in Reveal and in Discuss', async ({ facilitator, ada }) => {
+  test.setTimeout(120_000);
+  const link = await facilitator.createRetro('Spoken moves');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Late reviews');
+  await ada.addCard('Continue', 'Pairing on hard bugs');
+  await facilitator.goTo('Reveal');
+
+  // Reveal: Ada picks a card up with the keyboard and puts it back; the announcement stays in the live region.
+  const page = ada.page;
+  await page.getByRole('button', { name: 'Move card: Pairing on hard bugs' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByText(/^(Picked up card: Pairing on hard bugs|Over the )/)).toBeAttached();
+  // dnd-kit listens for keys only from the frame after the pick-up: Escape again while nothing was put back
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(page.getByText('Put back: Pairing on hard bugs.')).toBeAttached({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('button', { name: 'Karte verschieben: Pairing on hard bugs' })).toBeVisible();
+  await expect(page.getByText(/Put back|Picked up|Over the /)).toHaveCount(0);
+  // the next drag is spoken in German
+  await page.getByRole('button', { name: 'Karte verschieben: Pairing on hard bugs' }).focus();
+  await page.keyboard.press('Space');
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(page.getByText('Zurückgelegt: Pairing on hard bugs.')).toBeAttached({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+
+  // Discuss: the facilitator picks an item up and cancels; then switches to German.
+  await facilitator.runTo('Discuss');
+  const fiona = facilitator.page;
+  await fiona.getByRole('button', { name: /^Move: Pairing on hard bugs/ }).focus();
+  await fiona.keyboard.press('Space');
+  // picked up, at once followed by where it is
+  await expect(fiona.getByText(/^(Picked up Pairing on hard bugs|Pairing on hard bugs is now at place)/)).toBeAttached();
+  await expect(async () => {
+    await fiona.keyboard.press('Escape');
+    await expect(fiona.getByText('Moving Pairing on hard bugs was cancelled.')).toBeAttached({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await fiona.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(fiona.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(fiona.getByRole('navigation', { name: 'Phasen der Retro' })).toBeVisible();
+  await expect(fiona.getByText(/was cancelled|Picked up|is now at place/)).toHaveCount(0);
+});

@@ -21,7 +21,7 @@ import {
 import type { PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { shortText } from './items.js';
-import { endOnce } from './shortText.js';
+import { endOnce, useDragAnnouncer } from './shortText.js';
 import { columnTitle } from '../i18n/templates.js';
 import { dropOutcome, type DropTarget } from './dropOutcome.js';
 
@@ -123,11 +123,13 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
   };
 
   // WF-8: each ends on a card's words, a group's or a column's title: one full stop, none after their own `…`, `?`
+  // PL-7: said from our own live region, which a language switch empties
+  const { said, speak } = useDragAnnouncer();
   const announcements: Announcements = {
-    onDragStart: ({ active }) => endOnce(t('dnd.pickedUp', { text: cardText(active.id) })),
-    onDragOver: ({ active, over }) => endOnce(describe(parse(over?.id), active.id)),
-    onDragEnd: ({ active, over }) => endOnce(dropped(active.id, over?.id)),
-    onDragCancel: ({ active }) => endOnce(t('dnd.putBack', { text: cardText(active.id) })),
+    onDragStart: ({ active }) => speak(endOnce(t('dnd.pickedUp', { text: cardText(active.id) }))),
+    onDragOver: ({ active, over }) => speak(endOnce(describe(parse(over?.id), active.id))),
+    onDragEnd: ({ active, over }) => speak(endOnce(dropped(active.id, over?.id))),
+    onDragCancel: ({ active }) => speak(endOnce(t('dnd.putBack', { text: cardText(active.id) }))),
   };
 
   // Cards become drop targets at the first pick-up and stay so: registering them costs dnd-kit time in the
@@ -169,6 +171,9 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
       }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}>
       <CardTargetsArmed.Provider value={cardTargetsArmed}>{children}</CardTargetsArmed.Provider>
+      <div className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
+        {said}
+      </div>
       {/* The text alone: no mark of whose card it is (AN-*, presenting) travels with the pointer. Dropped, it is
           simply gone (no flight back to where it was picked up, which would look like the drop failed). */}
       <DragOverlay dropAnimation={null} zIndex={40}>

@@ -6,7 +6,7 @@ import { allowedIn, wholeGroupTitle, type PublicBoardView } from '@candor/shared
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent, ItemLine } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText, type Item } from '../cards/items.js';
-import { endOnce } from '../cards/shortText.js';
+import { endOnce, useDragAnnouncer } from '../cards/shortText.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { Reactions } from '../discuss/Reactions.js';
@@ -107,11 +107,13 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   // Spoken while moving an item: its words and place, never its id.
   const nameOf = (id: string | number) => shortText(discussName(items.get(String(id))), 50);
   const placeOf = (id: string | number | undefined) => (id === undefined ? 0 : order.indexOf(String(id)) + 1);
+  // PL-7: said from our own live region, which a language switch empties
+  const { said, speak } = useDragAnnouncer();
   const announcements: Announcements = {
-    onDragStart: ({ active }) => endOnce(t('running.moveStart', { name: nameOf(active.id) })),
-    onDragOver: ({ active, over }) => (over ? t('running.moveOver', { name: nameOf(active.id), n: placeOf(over.id), total: order.length }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('running.moveEnd', { name: nameOf(active.id), n: placeOf(over.id), total: order.length }) : undefined),
-    onDragCancel: ({ active }) => t('running.moveCancel', { name: nameOf(active.id) }),
+    onDragStart: ({ active }) => speak(endOnce(t('running.moveStart', { name: nameOf(active.id) }))),
+    onDragOver: ({ active, over }) => speak(over ? t('running.moveOver', { name: nameOf(active.id), n: placeOf(over.id), total: order.length }) : undefined),
+    onDragEnd: ({ active, over }) => speak(over ? t('running.moveEnd', { name: nameOf(active.id), n: placeOf(over.id), total: order.length }) : undefined),
+    onDragCancel: ({ active }) => speak(t('running.moveCancel', { name: nameOf(active.id) })),
   };
   const screenReaderInstructions = { draggable: t('running.moveInstructions') };
 
@@ -223,6 +225,9 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
           </ol>
         </SortableContext>
       </DndContext>
+      <div className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
+        {said}
+      </div>
       {current === null && order.length > 0 && (
         <p className="empty">{isFacilitator ? t('running.pressStart') : t('running.waitStart')}</p>
       )}

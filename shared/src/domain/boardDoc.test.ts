@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardState } from './board.js';
-import { CardEntries, projectBoardDoc, projectPresence, readBoardDoc } from './boardDoc.js';
+import { byPresenceOrder, CardEntries, projectBoardDoc, projectPresence, readBoardDoc } from './boardDoc.js';
 import { moveCards } from './board.js';
 import { actor, addCard, alice, bob, boardWith, everyone, fran, moveTo, must, NOW, REVIEW, run, setOnline, teamBoardWith, addPerson } from './testBoard.js';
 import { presenceChangeOf, publicCardOf, viewOf, type PublicCard } from './visibility.js';
@@ -28,6 +28,14 @@ function roundTrip(state: BoardState) {
 }
 
 describe('board document', () => {
+  it('AN-1 WI-1 lists people by name with their numbers in counting order: Guest 2 before Guest 10', () => {
+    const person = (name: string, handle: string) => ({ handle, name, online: true, facilitator: false, done: false });
+    const names = [person('Guest 10', 'h1'), person('Guest 2', 'h2'), person('guest 1', 'h3'), person('Ada', 'h4'), person('Guest 12', 'h5')]
+      .sort(byPresenceOrder)
+      .map((p) => p.name);
+    expect(names).toEqual(['Ada', 'guest 1', 'Guest 2', 'Guest 10', 'Guest 12']);
+  });
+
   it('AN-3 a client reading the synced document gets exactly the public view', () => {
     const { state } = revealedBoard();
     const { client } = roundTrip(state);

@@ -140,9 +140,12 @@ export function readBoardDoc(doc: Y.Doc): PublicBoardView | null {
   };
 }
 
-/** The order the public view lists people in (AN-1): by name, online first, then by handle. */
+/**
+ * The order the public view lists people in (AN-1): by name, online first, then by handle. Numbers in names count
+ * (WI-1): a room of 'Guest 1' … 'Guest 12' read 'Guest 1, Guest 10, Guest 11, Guest 12, Guest 2'.
+ */
 export function byPresenceOrder(a: PublicParticipant, b: PublicParticipant): number {
-  return a.name.localeCompare(b.name) || Number(b.online) - Number(a.online) || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0);
+  return a.name.localeCompare(b.name, undefined, { numeric: true }) || Number(b.online) - Number(a.online) || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0);
 }
 
 /**

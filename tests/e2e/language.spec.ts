@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures/team';
+import { discussingOneCard } from './pages/DiscussionPage';
 
 test('UI-2 a ?lang=de link shows German, is remembered, and each person reads the board in their own language', async ({ facilitator, ada }) => {
   const page = facilitator.page;
@@ -88,4 +89,26 @@ test('PL-6 UI-2 a team page that could not be loaded says so in the language the
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
   await expect(page.getByRole('alert')).toHaveText('Der Server ist nicht erreichbar.');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dieses Team konnte nicht geöffnet werden');
+});
+
+test('PL-8 UI-3 a due date is said in the page’s language: beside the browser’s date field when the browser speaks another, and at Close', async ({ facilitator, ada }) => {
+  await discussingOneCard(facilitator, ada, 'Due in two languages', 'Late reviews');
+  const current = ada.page.getByRole('article', { name: /^Now discussing/ });
+  await current.getByLabel('What is the right thing to do? How can I help?').fill('Review within a day');
+  await current.getByRole('button', { name: /^Add action/ }).click();
+  await ada.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  const due = ada.page.getByLabel(/^Fällig am:/);
+  await due.fill('2026-12-19');
+  await expect(facilitator.page.getByLabel(/^Due date:/)).toHaveValue('2026-12-19');
+  // the field is the browser's (Chromium writes it in the browser's language, here English: 12/19/2026, whatever the
+  // page's lang says); beside it, the day in the page's words
+  const german = new Intl.DateTimeFormat('de', { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(2026, 11, 19));
+  expect(german).toBe('19. Dez. 2026');
+  await expect(ada.page.locator('label', { has: due })).toContainText(german);
+  // the English page in an English browser has only the field: it already says the day in the page's language
+  await expect(facilitator.page.locator('label', { has: facilitator.page.getByLabel(/^Due date:/) })).not.toContainText('Dec 19, 2026');
+
+  await facilitator.runTo('Close');
+  await expect(ada.page.getByText(`fällig am ${german}`)).toBeVisible();
+  await expect(facilitator.page.getByText('due Dec 19, 2026')).toBeVisible();
 });

@@ -14,6 +14,8 @@ import { useStaysInSight } from '../a11y/staysInSight.js';
 import { useDraft } from '../cards/drafts.js';
 import { readDraft } from '../sync/draftStore.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
+import { currentLanguage } from '../i18n/index.js';
+import { formatDay } from '../i18n/format.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
@@ -53,6 +55,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   // UI-20: the done mark and the due date stay as I set them until the board shows them
   const marking = useAhead('action.done', (c) => c.actionId === action.id);
   const dating = useAhead('action.due', (c) => c.actionId === action.id);
+  const dueDay = dating ? dating.dueDate : action.dueDate;
 
   return (
     <article className={`action ${action.done ? 'done' : ''}`} aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
@@ -90,11 +93,12 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
           <input
             type="date"
             aria-label={t('act.dueDateFor', { name: label })}
-            value={(dating ? dating.dueDate : action.dueDate) ?? ''}
+            value={dueDay ?? ''}
             readOnly={!changeable}
             disabled={!changeable}
             onChange={(e) => session.send({ type: 'action.due', actionId: action.id, dueDate: e.target.value || null })}
           />
+          {dueDay && !fieldSpeaksPageLanguage() && <span className="hint due-day">{formatDay(dueDay)}</span>}
         </label>
         {canDelete && !confirmingDelete && (
           <button type="button" className="link small danger" aria-label={t('act.deleteActionFor', { name: label })} onClick={() => setConfirmingDelete(true)}>
@@ -216,4 +220,15 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
       </button>
     </form>
   );
+}
+
+/**
+ * PL-8: whether the browser's own date field writes days in the page's language. Chromium writes a `type=date`
+ * field in the browser's language and ignores the page's `lang` (it follows `lang` only behind a Blink flag,
+ * LangAttributeAwareFormControlUI, off by default: checked in Chromium 156), so a German page in an English browser
+ * shows 12/19/2026. The field stays (its keyboard, picker and screen-reader support are the browser's best); where the
+ * browser speaks another language, the day is also said beside it in the page's words.
+ */
+function fieldSpeaksPageLanguage(): boolean {
+  return navigator.language.toLowerCase().split('-')[0] === currentLanguage();
 }

@@ -190,3 +190,27 @@ test('WG-2 a card taken out of its group offline stands alone at once, marked as
   }
   await expect(ada.page.getByText('sending…')).toHaveCount(0);
 });
+
+test('RC-7 WI-2 on a phone scrolled down a long column, the room bar says the connection is gone rather than how many were here', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('A sleeping phone');
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await ada.join(link, 'Ada');
+  for (let i = 0; i < 8; i++) await ada.addCard('Start', `A long column, card ${i + 1}`);
+  await facilitator.runTo('Vote');
+  const bar = ada.page.getByRole('region', { name: 'Room news' });
+  await expect(bar).toContainText('2 people here');
+  await ada.card('A long column, card 8').scrollIntoViewIfNeeded();
+  // the header, and the connection's word in it, scrolled away with the page
+  await expect(ada.page.getByTestId('connection-status')).not.toBeInViewport();
+
+  await ada.page.context().setOffline(true);
+  await ada.voteFor('A long column, card 8');
+  await expect(bar).toContainText('Reconnecting… your changes are kept');
+  await expect(bar).not.toContainText('people here');
+  await expect(bar.getByText('Reconnecting… your changes are kept')).toBeInViewport({ ratio: 1 });
+
+  await ada.page.context().setOffline(false);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(bar).not.toContainText('Reconnecting');
+  await expect(ada.page.getByRole('button', { name: /^Remove vote: A long column, card 8/ })).toBeEnabled();
+});

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
+import { useSessionState } from '../board/SessionContext.js';
 import { everyoneDone, phaseIndex, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { nameList, presenceChanges, type PresenceChange } from './presenceNotices.js';
 
@@ -100,8 +101,13 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
 
   // The line shows the latest news (each was announced as it came), or, with none, how many are here.
   const here = board.participants.filter((p) => p.online).length;
+  // WI-2 (RC-7): with the connection gone, who is here is what was known before it went: the bar, in sight where the
+  // header is not (a phone scrolled down), says so instead (the header's status is the live region that announces it)
+  const { connection, joined } = useSessionState();
+  const away = !(connection === 'connected' && joined);
   return (
     <>
+      {away && <p className="room-here away">{t('connection.reconnecting')}</p>}
       <div className="room-notices" role="status" aria-live="polite">
         {notices.map((n) => (
           <p key={n.id} className="room-notice">
@@ -109,7 +115,7 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
           </p>
         ))}
       </div>
-      {notices.length === 0 && <p className="room-here">{t('layout.here', { count: here })}</p>}
+      {!away && notices.length === 0 && <p className="room-here">{t('layout.here', { count: here })}</p>}
     </>
   );
 }

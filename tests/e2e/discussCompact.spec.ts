@@ -51,6 +51,10 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   await page.getByRole('button', { name: 'Next item →' }).click();
   const left = ada.page.getByRole('article', { name: `3. ${current}`, exact: true });
   await expect(left.getByRole('button', { name: /^Actions \(0\)/ })).toBeVisible();
+  // WI-3: closed, the item says her words wait there (walk I: a phone that slept through "Next item" came back to
+  // "Actions (0)" and nothing said where the action it was typing had gone); the first item, with no draft, does not
+  await expect(left.getByRole('button', { name: /^Actions \(0\)/ })).toHaveText('Actions (0) · your draft');
+  await expect(ada.page.getByRole('article', { name: /^1\. / }).getByRole('button', { name: /^Actions \(1\)/ })).toHaveText('Actions (1)');
   await left.getByRole('button', { name: /^Actions \(0\)/ }).click();
   await expect(left.getByLabel(field)).toHaveValue('Pair on the flaky test');
 });

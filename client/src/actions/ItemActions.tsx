@@ -126,6 +126,9 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 /** The unsent words of a new action for one item: kept like a card's draft, so moving on from the item loses none. */
 const actionDraft = (itemId: string) => `action:${itemId}`;
 
+/** WI-3: whether unsent words of a new action wait under the item (a closed item says so, AC-1). */
+export const hasActionDraft = (boardId: string, itemId: string): boolean => readDraft(boardId, actionDraft(itemId)) !== '';
+
 /** AC-1: on an item that is not current, the form opens on demand, or by itself when it holds unsent words. */
 function CollapsedActionForm({ itemId, itemName }: { itemId: string; itemName: string }) {
   const { t } = useWords();

@@ -275,6 +275,7 @@ const de: Catalogue = {
     loading: 'lädt…',
     actionsToggle: 'Maßnahmen ({{count}})',
     actionsToggleFor: 'Maßnahmen ({{count}}): {{name}}',
+    draftWaits: '· dein Entwurf',
     cardsInGroup_one: '· {{count}} Karte',
     cardsInGroup_other: '· {{count}} Karten',
   },

@@ -376,6 +376,7 @@ const enMore = {
     loading: 'loading…',
     actionsToggle: 'Actions ({{count}})',
     actionsToggleFor: 'Actions ({{count}}): {{name}}',
+    draftWaits: '· your draft',
     cardsInGroup_one: '· {{count}} card',
     cardsInGroup_other: '· {{count}} cards',
   },

@@ -7,7 +7,7 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent, ItemLine } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText, type Item } from '../cards/items.js';
 import { endOnce, useDragAnnouncer } from '../cards/shortText.js';
-import { ItemActions } from '../actions/ItemActions.js';
+import { hasActionDraft, ItemActions } from '../actions/ItemActions.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { Reactions } from '../discuss/Reactions.js';
 import { RaisedHands } from '../discuss/RaisedHands.js';
@@ -200,10 +200,12 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                           type="button"
                           className="small"
                           aria-expanded={expanded.has(itemId)}
-                          aria-label={t('discuss.actionsToggleFor', { count: actionCount(itemId), name: label })}
+                          aria-label={`${t('discuss.actionsToggleFor', { count: actionCount(itemId), name: label })}${hasActionDraft(session.boardId, itemId) ? ` ${t('discuss.draftWaits')}` : ''}`}
                           onClick={() => toggle(itemId)}
                         >
                           {t('discuss.actionsToggle', { count: actionCount(itemId) })}
+                          {/* WI-3: what I typed for it when the room moved on waits inside (AC-1); closed, it would not show */}
+                          {hasActionDraft(session.boardId, itemId) && ` ${t('discuss.draftWaits')}`}
                         </button>
                       )}
                       {canSelect && !isCurrent && !isDone && (

@@ -374,6 +374,11 @@ test('CW-6 CW-10 the facilitator presents the walked column card by card; the ot
   const nextCard = page.getByRole('button', { name: 'Next card' });
   const previousCard = page.getByRole('button', { name: 'Previous card' });
   await expect(previousCard).toHaveAttribute('aria-disabled', 'true');
+  // WI-4: the card row stands apart from the column row above it, as the buttons within a row do (walk I: 'Stop the
+  // walk' and 'Previous card' touched, two rows read as one block)
+  const above = (await page.getByRole('button', { name: 'Stop the walk' }).boundingBox())!;
+  const below = (await previousCard.boundingBox())!;
+  expect(below.y - (above.y + above.height)).toBeGreaterThanOrEqual(7);
   await nextCard.focus();
   await page.keyboard.press('Enter');
   await expect(nth(0)).toHaveAttribute('aria-current', 'true');

@@ -171,7 +171,7 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
       }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}>
       <CardTargetsArmed.Provider value={cardTargetsArmed}>{children}</CardTargetsArmed.Provider>
-      <div className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
+      <div className="visually-hidden drag-announcement" role="status" aria-live="assertive" aria-atomic="true">
         {said}
       </div>
       {/* The text alone: no mark of whose card it is (AN-*, presenting) travels with the pointer. Dropped, it is

@@ -227,7 +227,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
           </ol>
         </SortableContext>
       </DndContext>
-      <div className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
+      <div className="visually-hidden drag-announcement" role="status" aria-live="assertive" aria-atomic="true">
         {said}
       </div>
       {current === null && order.length > 0 && (

@@ -22,9 +22,9 @@ export class DiscussionPage {
     return this.list.locator(':scope > li').filter({ hasText: text });
   }
 
-  /** What the drag and drop says to screen readers (dnd-kit's live region). */
+  /** What the drag and drop says to screen readers (our own live region since PL-7; dnd-kit's stays empty). */
   get announcement(): Locator {
-    return this.page.locator('[id^="DndLiveRegion"]');
+    return this.page.locator('.drag-announcement');
   }
 
   /**

@@ -8,10 +8,10 @@ import { markWhenDrawn } from '../layout/markWhenDrawn.js';
 import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
 import { GroupWithSelect, focusGroupWithWhenDrawn, groupWithLabel } from './GroupWithSelect.js';
-import { shortText } from './items.js';
+import { columnEntries, shortText, walkSteps } from './items.js';
 import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
 import { pendingCardChanges, withPendingGroupings } from './pendingChanges.js';
-import { cardsInScreenOrder, columnEntries, groupMembers } from './screenOrder.js';
+import { cardsInScreenOrder, groupMembers } from './screenOrder.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { useCoarsePointer, useIsPhone } from '../layout/useIsPhone.js';
 import { ColumnWalkStatus, useInView } from './ColumnWalk.js';
@@ -94,14 +94,15 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
 
   function renderGroup(group: PublicGroup) {
     const members = groupMembers(group, cardsById, deletes);
+    const label = group.title || members.map((m) => m.text).join(' / ');
     return (
       <li key={group.id} {...spotlightProps(group.id)}>
         <GroupDropZone groupId={group.id}>
-          <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} unsent={!fromServer.groups.some((g) => g.id === group.id)} waiting={waiting.has(group.id)} extras={renderItemExtras?.(group.id, group.title || members.map((m) => m.text).join(' / '))}>
+          <GroupBox group={group} phase={board.phase} locked={board.groupingFacilitatorOnly && !isFacilitator} unsent={!fromServer.groups.some((g) => g.id === group.id)} waiting={waiting.has(group.id)} extras={renderItemExtras?.(group.id, label)}>
             <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
           </GroupBox>
         </GroupDropZone>
-        {presentable(group.columnId) && <PresentButton itemId={group.id} name={shortText(group.title || members.map((m) => m.text).join(' / '), 40)} pressed={spotlit === group.id} />}
+        {presentable(group.columnId) && <PresentButton itemId={group.id} name={shortText(label, 40)} pressed={spotlit === group.id} />}
       </li>
     );
   }
@@ -123,9 +124,8 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   // CW-6, CW-10: the card or group in the spotlight, outlined on every screen; the facilitator presents from the column
   const spotlit = board.walkItemId;
   const [spotlightInView, watchSpotlight] = useInView();
-  const walkEntries = walk ? entriesOf(walk).map((entry) => ('group' in entry ? entry.group.id : entry.card.id)) : [];
-  const spotlightAt = spotlit ? walkEntries.indexOf(spotlit) : -1;
-  const spotlight = spotlit && spotlightAt >= 0 ? { id: spotlit, index: spotlightAt, count: walkEntries.length, group: groups.has(spotlit), inView: spotlightInView } : null;
+  const steps = walkSteps(board, deletes);
+  const spotlight = spotlit && steps.at >= 0 ? { id: spotlit, index: steps.at, count: steps.ids.length, group: groups.has(spotlit), inView: spotlightInView } : null;
   const spotlightProps = (itemId: string) =>
     spotlit === itemId ? { 'data-item': itemId, className: 'spotlight', 'aria-current': 'true' as const, tabIndex: -1, ref: watchSpotlight } : { 'data-item': itemId };
   const presentable = (columnId: string) => isFacilitator && walk === columnId && !readOnly;

@@ -53,12 +53,14 @@ export function columnEntries(visible: PublicCard[], groups: Map<string, PublicG
 }
 
 /**
- * CW-6: the walked column's cards and groups in the order every screen shows them (`columnEntries`, GR-9), by id, and
- * where the spotlight stands among them (-1 for none): the facilitator's "Next card" / "Previous card" go by it.
+ * CW-6, CW-10: the walked column's cards and groups in the order every screen shows them (`columnEntries`, GR-9), by
+ * id, and where the spotlight stands among them (-1 for none). The facilitator's "Next card" / "Previous card" go by
+ * it, and every screen outlines and counts by it, leaving out the cards it is deleting (`deleted`).
  */
-export function walkSteps(board: PublicBoardView): { ids: string[]; at: number } {
+export function walkSteps(board: PublicBoardView, deleted: Set<string> = new Set()): { ids: string[]; at: number } {
   if (!board.walkColumnId) return { ids: [], at: -1 };
   const groups = new Map(board.groups.map((g) => [g.id, g]));
-  const ids = columnEntries(board.cards, groups, new Set(), board.walkColumnId).map((entry) => ('group' in entry ? entry.group.id : entry.card.id));
+  const visible = board.cards.filter((c) => !deleted.has(c.id));
+  const ids = columnEntries(visible, groups, deleted, board.walkColumnId).map((entry) => ('group' in entry ? entry.group.id : entry.card.id));
   return { ids, at: board.walkItemId ? ids.indexOf(board.walkItemId) : -1 };
 }

@@ -1,9 +1,6 @@
 import type { PublicCard, PublicGroup } from '@candor/shared';
 import { columnEntries } from './items.js';
 
-// (in items.ts, which the board page loads anyway: the facilitator's walk steps go by it too, CW-6)
-export { columnEntries, type ColumnEntry } from './items.js';
-
 /** A group's cards that are still there, in the group's order. */
 export function groupMembers(group: PublicGroup, cardsById: Map<string, PublicCard>, deleted: Set<string>): PublicCard[] {
   return group.cardIds.flatMap((id) => {

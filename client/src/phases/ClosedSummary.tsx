@@ -97,7 +97,8 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
             {talkedAbout.map((itemId) => (
               <li key={itemId}>
                 <ItemContent item={items.get(itemId)} />
-                {board.tallies && <p className="tally">{t('summary.votes', { count: board.tallies[itemId] ?? 0 })}</p>}
+                {/* EX-11: a count only where someone voted: "0 votes" under most items of a long retro was noise */}
+                {board.tallies?.[itemId] ? <p className="tally">{t('summary.votes', { count: board.tallies[itemId] })}</p> : null}
                 <SummaryNotes textKey={notesKey.item(itemId)} />
                 <TrustLensResult board={board} itemId={itemId} />
               </li>
@@ -133,7 +134,7 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   );
 }
 
-/** EX-5: each group once, with its votes, as the Markdown export lists them: "All cards" gives its cards none. */
+/** EX-5: each group once, with its votes (any, EX-11), as the Markdown export lists them: "All cards" gives its cards none. */
 function SummaryGroups({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const groups = summaryGroups(board);
@@ -146,7 +147,7 @@ function SummaryGroups({ board }: { board: PublicBoardView }) {
           <li key={group.id}>
             {group.title || t('reveal.untitledGroup')}
             <span className="hint"> · {t('summary.groupCards', { count: group.cards })}</span>
-            {group.votes !== null && <span className="tally"> · {t('summary.votes', { count: group.votes })}</span>}
+            {group.votes ? <span className="tally"> · {t('summary.votes', { count: group.votes })}</span> : null}
           </li>
         ))}
       </ul>
@@ -154,7 +155,7 @@ function SummaryGroups({ board }: { board: PublicBoardView }) {
   );
 }
 
-/** A card of "All cards", with what the exports give its row (EX-5): its votes, or the group that carries them. */
+/** A card of "All cards", with what the exports give its row (EX-5): its votes (any, EX-11), or the group that carries them. */
 function SummaryCard({ board, card }: { board: PublicBoardView; card: PublicCard }) {
   const { t } = useWords();
   const votes = cardRowVotes(board, card);
@@ -162,7 +163,7 @@ function SummaryCard({ board, card }: { board: PublicBoardView; card: PublicCard
   return (
     <li>
       {card.text}
-      {votes !== null && <span className="tally"> · {t('summary.votes', { count: votes })}</span>}
+      {votes ? <span className="tally"> · {t('summary.votes', { count: votes })}</span> : null}
       {group && <span className="hint">{t('reveal.inGroup', { title: group.title || t('reveal.untitled') })}</span>}
     </li>
   );

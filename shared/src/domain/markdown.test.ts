@@ -88,10 +88,31 @@ describe('markdown export', () => {
     const { state, notes } = finishedRetro();
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED);
     const allCards = md.slice(md.indexOf('## All cards'));
-    expect(allCards).toMatch(/### Start\n\n- Demos _\(0 votes\)_/);
+    expect(allCards).toMatch(/### Start\n\n- Demos\n/);
     expect(allCards).toMatch(/### Stop\n\n- Flaky CI _\(1 vote\)_/);
     expect(allCards).toContain('- Pairing _(group: Pair more)_');
     expect(allCards).toContain('- More pairing _(group: Pair more)_');
+  });
+
+  it('EX-11 writes a vote count only where it is above zero, in English and German; the cards CSV keeps 0 on every row', () => {
+    // Demos is discussed too, and nobody voted for it: its heading and its line under "All cards" carry no count
+    const { state, notes } = finishedRetro((board) => {
+      const demos = [...board.cards.values()].find((c) => c.text === 'Demos')!.id;
+      must(board, fran, { type: 'discuss.select', itemId: demos });
+    });
+    const board = viewOf(state, { kind: 'public' }).board;
+    for (const language of EXPORT_LANGUAGES) {
+      const md = renderMarkdown(board, notes, EXPORTED, language);
+      const zero = EXPORT_WORDS[language].votes(0);
+      expect(md, `${language}: "${zero}" nowhere`).not.toContain(zero);
+      expect(md, language).toContain(`### Demos\n`);
+      expect(md, language).toMatch(/\n- Demos\n/);
+      // the counts above zero stay where they were
+      expect(md, language).toContain(`### Flaky CI (${EXPORT_WORDS[language].votes(1)})`);
+      expect(md, language).toContain(`- Flaky CI _(${EXPORT_WORDS[language].votes(1)})_`);
+    }
+    const demosRow = renderCsv(board).split('\r\n').find((row) => row.includes('"Demos"'));
+    expect(demosRow).toBe('"Start","Demos","","0"');
   });
 
   it('SM-2 EX-1 a discussed card without a group title is headed by its first words (about 80 characters, cut at a word, then …), its whole text right below', () => {

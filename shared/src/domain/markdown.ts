@@ -10,7 +10,7 @@ import { TRUST_PARTS } from './trustLens.js';
  * EX-1: the Markdown summary of a retro. It is rendered from the public view alone (plus the shared notes),
  * so it can carry nothing the room could not already see: no author, no voter. Every field people typed goes
  * through `markdownText` / `markdownQuote` (EX-4), so what they wrote stays text; votes come from
- * `exportItems` (EX-5), once per item. Its own words are in `language` (EX-10), and so is a
+ * `exportItems` (EX-5), once per item, and only where there are some (EX-11: no "0 votes"). Its own words are in `language` (EX-10), and so is a
  * column's title while it is still its template's own, as the board shows it (`columnTitleIn`).
  */
 export function renderMarkdown(view: PublicBoardView, notes: Record<string, string>, exportedAt: Date, language: ExportLanguage = 'en'): string {
@@ -81,7 +81,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     const votes = itemsById.get(itemId)?.votes;
     const text = itemText(itemId);
     const heading = itemHeading(itemId, text);
-    lines.push(`### ${heading === null ? w.removed : md(heading)}${votes == null ? '' : ` (${w.votes(votes)})`}`, '');
+    lines.push(`### ${heading === null ? w.removed : md(heading)}${votes ? ` (${w.votes(votes)})` : ''}`, '');
     if (text !== null && heading !== text) lines.push(md(text), '');
     // TL-4: the lens's counts only where the public view shows them (enough people tagged, AN-9), as the summary page does
     const lens = view.lens.find((l) => l.itemId === itemId);
@@ -100,7 +100,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     for (const card of inColumn) {
       const group = card.groupId ? itemsById.get(card.groupId)?.group : null;
       const votes = cardRowVotes(view, card);
-      const tag = group ? `${w.group}: ${md(group.title) || w.untitled}` : votes === null ? '' : w.votes(votes);
+      const tag = group ? `${w.group}: ${md(group.title) || w.untitled}` : votes ? w.votes(votes) : '';
       lines.push(`- ${md(card.text)}${tag ? ` _(${tag})_` : ''}`);
     }
     lines.push('');
@@ -110,7 +110,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     // EX-5: a group's votes are its own, said once here rather than on each of its cards.
     lines.push(`### ${w.groups}`, '');
     for (const item of groups) {
-      const votes = item.votes === null ? '' : ` _(${w.votes(item.votes)})_`;
+      const votes = item.votes ? ` _(${w.votes(item.votes)})_` : '';
       lines.push(`- ${md(item.group!.title) || w.untitled}: ${w.cards(item.cards.length)}${votes}`);
     }
     lines.push('');

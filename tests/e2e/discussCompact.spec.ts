@@ -57,6 +57,35 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   await expect(ada.page.getByRole('article', { name: /^1\. / }).getByRole('button', { name: /^Actions \(1\)/ })).toHaveText('Actions (1)');
   await left.getByRole('button', { name: /^Actions \(0\)/ }).click();
   await expect(left.getByLabel(field)).toHaveValue('Pair on the flaky test');
+
+  // AC-10: the retro closes with words unsent: Ada's summary shows hers once, to copy (only her screen: nothing is
+  // sent); Bo's, typed in the item now discussed, likewise. Dismissed, or the board left, they are gone from storage.
+  await bo.page.getByRole('article', { name: /^Now discussing/ }).getByLabel(field).fill('Ask ops for a second runner');
+  await ada.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await facilitator.runTo('Close');
+  const unsent = (person: typeof ada) => person.page.getByRole('region', { name: 'Not sent before the retro closed' });
+  await expect(unsent(ada)).toContainText('Pair on the flaky test');
+  await expect(unsent(ada)).not.toContainText('Ask ops');
+  await expect(unsent(bo)).toContainText('Ask ops for a second runner');
+  await expect(page.getByRole('heading', { name: 'All cards' })).toBeVisible();
+  await expect(unsent(facilitator)).toHaveCount(0);
+  // the printed summary is the room's: her unsent words stay off the paper
+  await ada.page.emulateMedia({ media: 'print' });
+  await expect(unsent(ada)).toBeHidden();
+  await expect(ada.page.getByRole('heading', { name: 'All cards' })).toBeVisible();
+  await ada.page.emulateMedia({ media: 'screen' });
+  await unsent(ada).getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(() => ada.page.evaluate(() => navigator.clipboard.readText())).toContain('Pair on the flaky test');
+  const drafts = (person: typeof ada) => person.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('candor:draft:')));
+  expect(await drafts(ada)).not.toEqual([]);
+  await unsent(ada).getByRole('button', { name: 'Forget them' }).click();
+  await expect(unsent(ada)).toHaveCount(0);
+  expect(await drafts(ada)).toEqual([]);
+  // Bo leaves the page (here: reloads it); back on the summary, his words are not shown again, nor kept
+  await bo.page.reload();
+  await expect(bo.page.getByRole('heading', { name: 'All cards' })).toBeVisible();
+  await expect(unsent(bo)).toHaveCount(0);
+  expect(await drafts(bo)).toEqual([]);
 });
 
 /** The contrast of a discussed item's strike-through against the item behind it (WCAG ratio, the line's alpha laid over the surface). */

@@ -16,6 +16,7 @@ import { SummaryEmail } from './SummaryEmail.js';
 import { statusKey } from './ReviewPhase.js';
 import { TrustLensResult } from '../responsibility/TrustLens.js';
 import { summaryGroups } from './summaryGroups.js';
+import { UnsentWords } from './UnsentWords.js';
 
 export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -34,6 +35,8 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   return (
     <div className="summary">
       <PhaseIntro title={t('summary.title')}>{t('summary.intro')}</PhaseIntro>
+      {/* AC-10: words this browser still held unsent when the retro closed, shown here once, to this person only */}
+      <UnsentWords board={board} />
       <div className="row downloads">
         <ExportLink board={board} file="export.md" fileName={`${fileName}.md`} primary onError={onError}>
           {t('summary.markdown')}

@@ -1,5 +1,5 @@
 /** Unsent card text per board and column, in localStorage so a reload (or a refused card) loses nothing. */
-const draftKey = (boardId: string, columnId: string) => `candor:draft:${boardId}:${columnId}`;
+export const draftKey = (boardId: string, columnId: string) => `candor:draft:${boardId}:${columnId}`;
 
 export function readDraft(boardId: string, columnId: string): string {
   try {

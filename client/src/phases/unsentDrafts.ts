@@ -1,0 +1,47 @@
+import { draftKey } from '../sync/draftStore.js';
+
+/** One draft this browser still keeps on a board: a new card's words for a column, or an action's or offer's for an item. */
+export interface UnsentDraft {
+  key: string;
+  kind: 'card' | 'action' | 'offer';
+  /** the column (a card) or the item (an action, an offer) it was typed for */
+  of: string;
+  text: string;
+}
+
+/**
+ * AC-10: every draft this browser keeps on the board (`draftStore`: a column's new card, ItemActions' `action:<item>`,
+ * OffersOfHelp's `offer:<item>`) that holds words, in storage order.
+ */
+export function unsentDrafts(boardId: string): UnsentDraft[] {
+  const prefix = draftKey(boardId, '');
+  const drafts: UnsentDraft[] = [];
+  try {
+    for (const key of storedKeys()) {
+      if (!key.startsWith(prefix)) continue;
+      const text = localStorage.getItem(key) ?? '';
+      if (!text.trim()) continue;
+      const rest = key.slice(prefix.length);
+      const [, kind, of] = /^(?:(action|offer):)?(.*)$/.exec(rest)!;
+      drafts.push({ key, kind: (kind as 'action' | 'offer' | undefined) ?? 'card', of: of!, text });
+    }
+  } catch {
+    // storage unavailable: nothing was kept
+  }
+  return drafts;
+}
+
+/** AC-10: forgets every draft this browser keeps on the board (MY-2 forgets them with everything else). */
+export function forgetDrafts(boardId: string): void {
+  const prefix = draftKey(boardId, '');
+  try {
+    for (const key of storedKeys()) if (key.startsWith(prefix)) localStorage.removeItem(key);
+  } catch {
+    // storage unavailable: nothing to forget
+  }
+}
+
+/** The keys in this browser's localStorage, read before any is removed. */
+function storedKeys(): string[] {
+  return Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key): key is string => key !== null);
+}

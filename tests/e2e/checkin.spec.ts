@@ -428,6 +428,14 @@ test('CW-6 CW-10 the facilitator presents the walked column card by card; the ot
   await page.getByRole('button', { name: 'Previous card' }).click();
   await expect(nth(1)).toHaveAttribute('aria-current', 'true');
   await expect(nth(1)).toBeInViewport();
+  // the walk's status stays in sight below the sticky header, and the card brought into view clears both (the status
+  // scrolled away with the page and sat under the header, half or whole, once a card below was brought up)
+  const edges = await ada.page.evaluate(() => {
+    const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+    return { header: box('.board-header').bottom, status: box('.walk-status'), card: box('li.spotlight').top };
+  });
+  expect(edges.status.top).toBeGreaterThanOrEqual(edges.header);
+  expect(edges.card).toBeGreaterThanOrEqual(edges.status.bottom);
   await ada.page.setViewportSize({ width: 1280, height: 900 });
 
   // CW-9: the spotlighted card grouped with another card of the column: the room reads its group now, one step of two

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Column } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { columnTitle } from '../i18n/templates.js';
+import { useStickyHeight } from '../layout/useHeaderHeight.js';
 
 /**
  * CW-4, CW-5: while the facilitator walks the room through the columns, every screen says which column is in focus (a
@@ -16,6 +17,10 @@ export function ColumnWalkStatus({ columns, walk, inView, spotlight }: { columns
   const index = walk ? columns.findIndex((c) => c.id === walk) : -1;
   const column = columns[index];
   const item = spotlight?.id ?? null;
+  // CW-10: while the room walks a column the status stays in sight just below the header (`sticky-status`), where its
+  // "Show …" is at hand too; what a step brings into view clears both (`--walk-status-h` is in the scroll padding).
+  // It scrolled away with the page and sat under the header, half or whole, as a card came into view
+  const ref = useStickyHeight<HTMLDivElement>('--walk-status-h', column !== undefined);
 
   // CW-10: a step of the card spotlight brings its card into view by the same rules
   useEffect(() => {
@@ -28,7 +33,7 @@ export function ColumnWalkStatus({ columns, walk, inView, spotlight }: { columns
       ? t(spotlight.group ? 'walk.group' : 'walk.card', { index: spotlight.index + 1, count: spotlight.count, column: columnTitle(column) })
       : t('walk.status', { column: columnTitle(column), index: index + 1, count: columns.length });
   return (
-    <div className="walk-status">
+    <div ref={ref} className={column ? 'walk-status sticky-status' : 'walk-status'}>
       <p role="status">{words}</p>
       {column && spotlight && !spotlight.inView && (
         <button type="button" className="small" onClick={() => showColumn(column.id, spotlight.id, true)}>

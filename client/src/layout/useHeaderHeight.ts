@@ -6,24 +6,29 @@ import { useEffect, useRef } from 'react';
  * so it is measured, and given to the CSS as `--header-h` (0 when the header scrolls away with the page).
  */
 export function useHeaderHeight<T extends HTMLElement>(shown: boolean) {
+  return useStickyHeight<T>('--header-h', shown);
+}
+
+/** The height of what the returned ref is given while it sticks (0 while it scrolls with the page), as the CSS `property`. */
+export function useStickyHeight<T extends HTMLElement>(property: string, shown: boolean) {
   const ref = useRef<T | null>(null);
   useEffect(() => {
-    const header = ref.current;
-    if (!header) return;
+    const element = ref.current;
+    if (!element) return;
     const root = document.documentElement;
     const measure = () => {
-      const sticks = getComputedStyle(header).position === 'sticky';
-      root.style.setProperty('--header-h', `${sticks ? header.offsetHeight : 0}px`);
+      const sticks = getComputedStyle(element).position === 'sticky';
+      root.style.setProperty(property, `${sticks ? element.offsetHeight : 0}px`);
     };
     measure();
     const observer = new ResizeObserver(measure);
-    observer.observe(header);
+    observer.observe(element);
     window.addEventListener('resize', measure);
     return () => {
       observer.disconnect();
       window.removeEventListener('resize', measure);
-      root.style.removeProperty('--header-h');
+      root.style.removeProperty(property);
     };
-  }, [shown]);
+  }, [property, shown]);
   return ref;
 }

@@ -403,6 +403,11 @@ test('CW-6 CW-10 the facilitator presents the walked column card by card; the ot
   await page.keyboard.press('Enter');
   await expect(nth(2)).toHaveAttribute('aria-current', 'true');
   await expect(present).toHaveAttribute('aria-pressed', 'true');
+  // and looks pressed: filled, where the others stay a bare link (all looked alike; axe below checks it in both themes)
+  const unpressed = entries(page, 'Stop').nth(0).getByRole('button', { name: /^Spotlight:/ });
+  await expect(unpressed).toHaveAttribute('aria-pressed', 'false');
+  const fill = (button: typeof present) => button.evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await fill(present)).not.toBe(await fill(unpressed));
   await expect(status(ada.page)).toHaveText('In the spotlight: Stop, 3 of 3, a card');
   await expect(nextCard).toHaveAttribute('aria-disabled', 'true');
   await nextCard.focus();

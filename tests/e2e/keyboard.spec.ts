@@ -170,4 +170,9 @@ test('UI-10 PU-1 deleting the last card of a column by keyboard leaves focus on 
   await expect(page.getByRole('region', { name: 'Stop' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+  // WJ-1 PU-1: the unanswered pulse is one Tab stop, as a radio group is: Tab from "1" leaves it (it went to "2")
+  await page.getByRole('radio', { name: '1 — not safe' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: '2 — a little safe' })).not.toBeFocused();
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).not.toBe('radio');
 });

@@ -81,6 +81,9 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
               name="pulse"
               value={value}
               checked={mine === value}
+              // WJ-1: unanswered, the group is one Tab stop, its first answer (arrows move on): Chromium let Tab go
+              // from "1" to "2" here, a second stop inside the group before the page went on
+              tabIndex={mine === null && value !== PULSE_VALUES[0] ? -1 : undefined}
               aria-label={t(`pulse.labels.${value}`)}
               onChange={() => session.send({ type: 'pulse.answer', value })}
             />

@@ -50,6 +50,16 @@ test('AN-9 with fewer than 4 people here, the facilitator is told beside "Check 
   await expect(bo.page.getByText(beforeAnswer)).toBeVisible();
   await ada.screenshot(testInfo, 'small-room-fist-of-five');
 
+  // WJ-2: on a phone the six answers stand in one row, inside the check (the 5 wrapped alone onto a second row)
+  await bo.page.setViewportSize({ width: 390, height: 844 });
+  const rows = () =>
+    bo.page.getByRole('radiogroup', { name: 'Fist of five' }).evaluate((group) => {
+      const box = group.getBoundingClientRect();
+      const answers = [...group.querySelectorAll('label')].map((label) => label.getBoundingClientRect());
+      return { tops: new Set(answers.map((a) => Math.round(a.top))).size, inside: answers.every((a) => a.left >= box.left - 0.5 && a.right <= box.right + 0.5) };
+    });
+  await expect.poll(rows).toEqual({ tops: 1, inside: true });
+
   // a fourth person comes: now the answers can show, and nobody is told otherwise
   await cy.join(ada.page.url(), 'Cy');
   await expect(ada.page.getByText(beforeAnswer)).toHaveCount(0);

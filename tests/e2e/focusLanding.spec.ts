@@ -215,6 +215,10 @@ test('WF-1 UI-10 someone who joins late, in Vote or Discuss, lands on the phase\
   await bo.page.getByLabel('Your name').fill('Bo');
   await bo.page.getByRole('button', { name: 'Join' }).click();
   await expect(bo.page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeFocused();
+  // WJ-3: the window narrowed to a phone's, the board drawn in its phone layout: focus stays on the phase's heading
+  // (it went to the header's Share, and the next Tab started from the top)
+  await bo.page.setViewportSize({ width: 390, height: 844 });
+  await expect(bo.page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeFocused();
 });
 
 test('WF-2 UI-10 the facilitator who moves the retro on from far down the page sees the new phase from its heading, focus staying on the step buttons', async ({ facilitator, ada }) => {

@@ -59,6 +59,9 @@ function rescue(): void {
     twin.focus();
     return;
   }
+  // WJ-3: the phase's heading drawn anew (the board changed from its desk layout to its phone layout, or back): the
+  // heading now there, not the first control of what is left (the header's Share, and the next Tab began at the top)
+  if (lost.element.tagName === 'H2' && lost.ancestors.some((a) => a.classList.contains('phase-intro')) && focusPhaseHeading()) return;
   for (const ancestor of lost.ancestors) {
     if (!ancestor.isConnected) continue;
     if (ancestor.hasAttribute('data-focus-landing')) {

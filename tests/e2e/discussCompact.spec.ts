@@ -69,6 +69,13 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   await expect(unsent(bo)).toContainText('Ask ops for a second runner');
   await expect(page.getByRole('heading', { name: 'All cards' })).toBeVisible();
   await expect(unsent(facilitator)).toHaveCount(0);
+  // turned to a phone's width and back, the summary is drawn anew: her words are still there (they were forgotten as
+  // the summary was left, so the desk's summary, drawn after the phone's, found none)
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await expect(unsent(ada)).toContainText('Pair on the flaky test');
+  await ada.page.setViewportSize(viewport);
+  await expect(ada.page.getByRole('heading', { name: 'All cards' })).toBeVisible();
+  await expect(unsent(ada)).toContainText('Pair on the flaky test');
   // the printed summary is the room's: her unsent words stay off the paper
   await ada.page.emulateMedia({ media: 'print' });
   await expect(unsent(ada)).toBeHidden();

@@ -4,12 +4,13 @@ import { useWords } from '../i18n/useWords.js';
 import { forgetDrafts, unsentDrafts, type UnsentDraft } from './unsentDrafts.js';
 import { itemLabel, itemsById } from '../cards/items.js';
 import { columnTitle } from '../i18n/templates.js';
+import { matchRoute } from '../navigation.js';
 
 /**
  * AC-10: at Close, the words this browser still holds unsent (an action typed while offline, or when the facilitator
  * moved on) are shown once, on this screen only — nothing is sent — with a way to copy them. Nothing can be sent any
  * more, and on a shared computer they were someone's words left behind for good: they are forgotten when dismissed or
- * when the page is left (a reload too), so they are seen once.
+ * when the page or the board is left (a reload too), so they are seen once.
  */
 export function UnsentWords({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -21,7 +22,10 @@ export function UnsentWords({ board }: { board: PublicBoardView }) {
     window.addEventListener('pagehide', forget);
     return () => {
       window.removeEventListener('pagehide', forget);
-      forget();
+      // leaving the board forgets them; the summary drawn anew on the board (its layout turned from desk to phone and
+      // back) is still their one showing, and reads them again
+      const route = matchRoute(location.pathname);
+      if (route.name !== 'board' || route.boardId !== boardId) forget();
     };
   }, [boardId]);
   if (drafts.length === 0) return null;

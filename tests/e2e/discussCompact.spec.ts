@@ -61,9 +61,21 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   // AC-10: the retro closes with words unsent: Ada's summary shows hers once, to copy (only her screen: nothing is
   // sent); Bo's, typed in the item now discussed, likewise. Dismissed, or the board left, they are gone from storage.
   await bo.page.getByRole('article', { name: /^Now discussing/ }).getByLabel(field).fill('Ask ops for a second runner');
-  await ada.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await facilitator.runTo('Close');
   const unsent = (person: typeof ada) => person.page.getByRole('region', { name: 'Not sent before the retro closed' });
+  await ada.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Ada's phone sleeps as she adds an action to the item now discussed: it waits to be sent, and the retro closes
+  await ada.page.context().setOffline(true);
+  await expect(ada.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  const now = ada.page.getByRole('article', { name: /^Now discussing/ });
+  await now.getByLabel(field).fill('Write the runner runbook');
+  await now.getByRole('button', { name: /^Add action/ }).first().click();
+  await expect(ada.page.getByTestId('connection-status')).toContainText('1 change waiting to send');
+  await facilitator.runTo('Close');
+  await ada.page.context().setOffline(false);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  // refused (the retro is closed), its words are not lost: the refusal says where they are, and her summary shows them
+  await expect(ada.page.getByText(/^Your action could not be added: .* Its words are kept/)).toBeVisible();
+  await expect(unsent(ada)).toContainText('Write the runner runbook');
   await expect(unsent(ada)).toContainText('Pair on the flaky test');
   await expect(unsent(ada)).not.toContainText('Ask ops');
   await expect(unsent(bo)).toContainText('Ask ops for a second runner');

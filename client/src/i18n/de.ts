@@ -95,6 +95,8 @@ const de: Catalogue = {
     notLetIn: 'Wir konnten dich nicht hineinlassen: {{message}}',
     nameTaken: 'Hier heißt schon jemand {{name}}. Ergänze eine Initiale oder ein Wort, damit man euch auseinanderhalten kann (zum Beispiel „{{name}} K.“). Wenn du das selbst in einem anderen Fenster oder auf einem anderen Gerät bist, schließe es dort (oder warte eine halbe Minute) und tritt erneut bei.',
     cardRefused: 'Deine Karte konnte nicht hinzugefügt werden: {{message}} Ihr Text bleibt im Entwurf dieser Spalte.',
+    actionRefused: 'Deine Maßnahme konnte nicht hinzugefügt werden: {{message}} Ihr Text bleibt im Entwurf zu diesem Punkt.',
+    offerRefused: 'Dein Hilfsangebot konnte nicht hinzugefügt werden: {{message}} Sein Text bleibt im Entwurf zu diesem Punkt.',
     didNotWork: 'Das hat nicht geklappt.',
     facilitatorKeyRefused: 'Dieser Moderationslink gilt nicht für dieses Board.',
   },

@@ -57,6 +57,8 @@ const enBoard = {
     notLetIn: 'We could not let you in: {{message}}',
     nameTaken: 'Someone here is already called {{name}}. Add an initial or a word, so people can tell you apart (for example “{{name}} K.”). If that is you in another window or on another device, close it there (or wait half a minute) and join again.',
     cardRefused: 'Your card could not be added: {{message}} Its text is kept in your draft for that column.',
+    actionRefused: 'Your action could not be added: {{message}} Its words are kept in your draft for that item.',
+    offerRefused: 'Your offer of help could not be added: {{message}} Its words are kept in your draft for that item.',
     didNotWork: 'That did not work.',
     facilitatorKeyRefused: 'That facilitator link is not valid for this board.',
   },

@@ -5,6 +5,7 @@ import { forgetDrafts, unsentDrafts, type UnsentDraft } from './unsentDrafts.js'
 import { itemLabel, itemsById } from '../cards/items.js';
 import { columnTitle } from '../i18n/templates.js';
 import { matchRoute } from '../navigation.js';
+import { DRAFT_RETURNED } from '../sync/draftStore.js';
 
 /**
  * AC-10: at Close, the words this browser still holds unsent (an action typed while offline, or when the facilitator
@@ -19,9 +20,15 @@ export function UnsentWords({ board }: { board: PublicBoardView }) {
   const boardId = board.id;
   useEffect(() => {
     const forget = () => forgetDrafts(boardId);
+    // a card, action or offer that waited to be sent and was refused at Close comes back to its draft: shown here too
+    const returned = (event: Event) => {
+      if ((event as CustomEvent<{ boardId: string }>).detail.boardId === boardId) setDrafts(unsentDrafts(boardId));
+    };
     window.addEventListener('pagehide', forget);
+    window.addEventListener(DRAFT_RETURNED, returned);
     return () => {
       window.removeEventListener('pagehide', forget);
+      window.removeEventListener(DRAFT_RETURNED, returned);
       // leaving the board forgets them; the summary drawn anew on the board (its layout turned from desk to phone and
       // back) is still their one showing, and reads them again
       const route = matchRoute(location.pathname);

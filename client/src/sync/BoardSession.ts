@@ -555,6 +555,13 @@ export class BoardSession {
     if (!ack.ok && command.type === 'card.add') {
       returnToDraft(this.boardId, command.columnId, command.text);
       this.notify(() => i18n.t('board.cardRefused', { message: refusalMessage(ack) }), `card:${ack.code}`);
+    } else if (!ack.ok && (command.type === 'action.create' || command.type === 'offer.add')) {
+      // AC-10: an action or offer that waited offline while the retro closed is refused; its words go back to the
+      // item's draft (where the summary shows them), not lost
+      const kind = command.type === 'action.create' ? 'action' : 'offer';
+      returnToDraft(this.boardId, `${kind}:${command.itemId}`, command.text);
+      const words = kind === 'action' ? 'board.actionRefused' : 'board.offerRefused';
+      this.notify(() => i18n.t(words, { message: refusalMessage(ack) }), `${kind}:${ack.code}`);
     } else if (!ack.ok) {
       this.notify(() => refusalMessage(ack), ack.code);
     }

@@ -12,7 +12,7 @@ import { ActionKindLine } from '../responsibility/ActionKindLine.js';
 import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { useStaysInSight } from '../a11y/staysInSight.js';
 import { useDraft } from '../cards/drafts.js';
-import { readDraft } from '../sync/draftStore.js';
+import { draftSlot, readDraft } from '../sync/draftStore.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
 import { currentLanguage } from '../i18n/index.js';
 import { formatDay } from '../i18n/format.js';
@@ -124,7 +124,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 }
 
 /** The unsent words of a new action for one item: kept like a card's draft, so moving on from the item loses none. */
-const actionDraft = (itemId: string) => `action:${itemId}`;
+const actionDraft = (itemId: string) => draftSlot('action', itemId);
 
 /** WI-3: whether unsent words of a new action wait under the item (a closed item says so, AC-1). */
 export const hasActionDraft = (boardId: string, itemId: string): boolean => readDraft(boardId, actionDraft(itemId)) !== '';

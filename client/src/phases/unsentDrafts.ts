@@ -1,17 +1,17 @@
-import { draftKey } from '../sync/draftStore.js';
+import { draftKey, draftOfSlot, type DraftKind } from '../sync/draftStore.js';
 
 /** One draft this browser still keeps on a board: a new card's words for a column, or an action's or offer's for an item. */
 export interface UnsentDraft {
   key: string;
-  kind: 'card' | 'action' | 'offer';
+  kind: DraftKind;
   /** the column (a card) or the item (an action, an offer) it was typed for */
   of: string;
   text: string;
 }
 
 /**
- * AC-10: every draft this browser keeps on the board (`draftStore`: a column's new card, ItemActions' `action:<item>`,
- * OffersOfHelp's `offer:<item>`) that holds words, in storage order.
+ * AC-10: every draft this browser keeps on the board (`draftStore`: a column's new card, an item's new action or offer)
+ * that holds words, in storage order.
  */
 export function unsentDrafts(boardId: string): UnsentDraft[] {
   const prefix = draftKey(boardId, '');
@@ -21,9 +21,7 @@ export function unsentDrafts(boardId: string): UnsentDraft[] {
       if (!key.startsWith(prefix)) continue;
       const text = localStorage.getItem(key) ?? '';
       if (!text.trim()) continue;
-      const rest = key.slice(prefix.length);
-      const [, kind, of] = /^(?:(action|offer):)?(.*)$/.exec(rest)!;
-      drafts.push({ key, kind: (kind as 'action' | 'offer' | undefined) ?? 'card', of: of!, text });
+      drafts.push({ key, ...draftOfSlot(key.slice(prefix.length)), text });
     }
   } catch {
     // storage unavailable: nothing was kept

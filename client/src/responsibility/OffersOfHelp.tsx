@@ -5,6 +5,7 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
 import { useDraft } from '../cards/drafts.js';
+import { draftSlot } from '../sync/draftStore.js';
 
 /**
  * OF-*: "How can I help?" — named offers on one discussed item. An offer is a promise, so it carries its
@@ -64,7 +65,7 @@ function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }
   const session = useSession();
   // OF-1 (WF-4): what someone is typing waits in the browser under its item, as an action's draft does (AC-1): a
   // reload or a dropped connection lost it
-  const [text, setText] = useDraft(session.boardId, `offer:${itemId}`);
+  const [text, setText] = useDraft(session.boardId, draftSlot('offer', itemId));
   const paste = usePasteThatFits();
   const inputId = `new-offer-${itemId}`;
 

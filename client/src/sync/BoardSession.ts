@@ -21,7 +21,7 @@ import { SocketBoardDoc } from './socketBoardDoc.js';
 import { measureClockOffset } from './clock.js';
 import { ConnectionHealth } from './connectionHealth.js';
 import { addNotice, type Notice } from './notices.js';
-import { returnToDraft } from './draftStore.js';
+import { draftSlot, returnToDraft } from './draftStore.js';
 import type { Identity } from './identity.js';
 import { i18n } from '../i18n/index.js';
 import { refusalMessage } from '../i18n/errors.js';
@@ -559,7 +559,7 @@ export class BoardSession {
       // AC-10: an action or offer that waited offline while the retro closed is refused; its words go back to the
       // item's draft (where the summary shows them), not lost
       const kind = command.type === 'action.create' ? 'action' : 'offer';
-      returnToDraft(this.boardId, `${kind}:${command.itemId}`, command.text);
+      returnToDraft(this.boardId, draftSlot(kind, command.itemId), command.text);
       const words = kind === 'action' ? 'board.actionRefused' : 'board.offerRefused';
       this.notify(() => i18n.t(words, { message: refusalMessage(ack) }), `${kind}:${ack.code}`);
     } else if (!ack.ok) {

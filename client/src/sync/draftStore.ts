@@ -1,18 +1,33 @@
-/** Unsent card text per board and column, in localStorage so a reload (or a refused card) loses nothing. */
-export const draftKey = (boardId: string, columnId: string) => `candor:draft:${boardId}:${columnId}`;
+/**
+ * Unsent words per board, in localStorage so a reload (or a refused command) loses nothing: a column's new card, an
+ * item's new action (AC-1) or offer of help (OF-1), each under its slot (`draftSlot`).
+ */
+export const draftKey = (boardId: string, slot: string) => `candor:draft:${boardId}:${slot}`;
 
-export function readDraft(boardId: string, columnId: string): string {
+/** What a draft holds the words of: a column's new card, or an item's new action or offer. */
+export type DraftKind = 'card' | 'action' | 'offer';
+
+/** Where a draft is kept on its board: a column's new card under the column's id, an item's under `action:<item>` or `offer:<item>`. */
+export const draftSlot = (kind: DraftKind, of: string): string => (kind === 'card' ? of : `${kind}:${of}`);
+
+/** AC-10: what the draft in a slot was typed for (`draftSlot` the other way). */
+export function draftOfSlot(slot: string): { kind: DraftKind; of: string } {
+  const [, kind, of] = /^(?:(action|offer):)?(.*)$/s.exec(slot)!;
+  return { kind: (kind as DraftKind | undefined) ?? 'card', of: of! };
+}
+
+export function readDraft(boardId: string, slot: string): string {
   try {
-    return localStorage.getItem(draftKey(boardId, columnId)) ?? '';
+    return localStorage.getItem(draftKey(boardId, slot)) ?? '';
   } catch {
     return '';
   }
 }
 
-export function writeDraft(boardId: string, columnId: string, text: string): void {
+export function writeDraft(boardId: string, slot: string, text: string): void {
   try {
-    if (text) localStorage.setItem(draftKey(boardId, columnId), text);
-    else localStorage.removeItem(draftKey(boardId, columnId));
+    if (text) localStorage.setItem(draftKey(boardId, slot), text);
+    else localStorage.removeItem(draftKey(boardId, slot));
   } catch {
     // Storage unavailable: the draft lives only in this page.
   }

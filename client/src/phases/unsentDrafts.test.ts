@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetDrafts, unsentDrafts } from './unsentDrafts.js';
-import { readDraft, writeDraft } from '../sync/draftStore.js';
+import { draftOfSlot, forgetDrafts, unsentDrafts } from './unsentDrafts.js';
+import { draftSlot, readDraft, writeDraft } from '../sync/draftStore.js';
 import { memoryStorage } from '../sync/memoryStorage.testing.js';
 
 describe('AC-10 the words a browser still holds unsent when the retro closes', () => {
@@ -28,5 +28,15 @@ describe('AC-10 the words a browser still holds unsent when the retro closes', (
     expect(unsentDrafts('BoardA')).toEqual([]);
     expect(readDraft('BoardA', 'action:item1')).toBe('');
     expect(readDraft('BoardB', 'action:item1')).toBe('Another retro, still open');
+  });
+});
+
+describe('where a draft is kept', () => {
+  it('AC-10 a card\'s, an action\'s and an offer\'s draft each read back as what it was typed for', () => {
+    expect(draftSlot('card', 'stop')).toBe('stop');
+    for (const kind of ['card', 'action', 'offer'] as const) {
+      for (const of of ['stop', 'item1', 'group:a1:b2']) expect(draftOfSlot(draftSlot(kind, of))).toEqual({ kind, of });
+    }
+    expect(draftSlot('action', 'item1')).not.toBe(draftSlot('offer', 'item1'));
   });
 });

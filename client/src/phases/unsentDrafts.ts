@@ -1,4 +1,4 @@
-import { draftKey, draftOfSlot, type DraftKind } from '../sync/draftStore.js';
+import { draftKey, draftSlot, type DraftKind } from '../sync/draftStore.js';
 
 /** One draft this browser still keeps on a board: a new card's words for a column, or an action's or offer's for an item. */
 export interface UnsentDraft {
@@ -28,6 +28,17 @@ export function unsentDrafts(boardId: string): UnsentDraft[] {
   }
   return drafts;
 }
+
+/**
+ * AC-10: what the draft in a slot was typed for: `draftSlot` read backwards (an item's kinds are told by the prefix
+ * `draftSlot` gives them; anything else is a column's new card). Here rather than in draftStore, which the board's
+ * first load carries: only the summary at Close reads slots back.
+ */
+export function draftOfSlot(slot: string): { kind: DraftKind; of: string } {
+  const kind = ITEM_DRAFTS.find((k) => slot.startsWith(draftSlot(k, '')));
+  return kind ? { kind, of: slot.slice(draftSlot(kind, '').length) } : { kind: 'card', of: slot };
+}
+const ITEM_DRAFTS = ['action', 'offer'] as const;
 
 /** AC-10: forgets every draft this browser keeps on the board (MY-2 forgets them with everything else). */
 export function forgetDrafts(boardId: string): void {

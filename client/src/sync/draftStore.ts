@@ -7,14 +7,11 @@ export const draftKey = (boardId: string, slot: string) => `candor:draft:${board
 /** What a draft holds the words of: a column's new card, or an item's new action or offer. */
 export type DraftKind = 'card' | 'action' | 'offer';
 
-/** Where a draft is kept on its board: a column's new card under the column's id, an item's under `action:<item>` or `offer:<item>`. */
+/**
+ * Where a draft is kept on its board: a column's new card under the column's id, an item's under `action:<item>` or
+ * `offer:<item>`. The one place these shapes are written: unsentDrafts' `draftOfSlot` reads them back through it.
+ */
 export const draftSlot = (kind: DraftKind, of: string): string => (kind === 'card' ? of : `${kind}:${of}`);
-
-/** AC-10: what the draft in a slot was typed for (`draftSlot` the other way). */
-export function draftOfSlot(slot: string): { kind: DraftKind; of: string } {
-  const [, kind, of] = /^(?:(action|offer):)?(.*)$/s.exec(slot)!;
-  return { kind: (kind as DraftKind | undefined) ?? 'card', of: of! };
-}
 
 export function readDraft(boardId: string, slot: string): string {
   try {

@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const include = ['shared/src/**/*.test.ts', 'client/src/**/*.test.ts', 'server/src/**/*.test.ts', 'tests/integration/**/*.test.ts'];
 /** the test files that replace a module (`vi.mock`): they need modules of their own, loaded after the replacement */
-const replacingModules = ['server/src/rooms/BoardRoom.catchUpViews.test.ts'];
+const replacingModules = ['server/src/rooms/BoardRoom.catchUpViews.test.ts', 'client/src/sync/BoardSession.test.ts'];
 
 export default defineConfig({
   test: {

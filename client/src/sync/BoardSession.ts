@@ -21,7 +21,7 @@ import { SocketBoardDoc } from './socketBoardDoc.js';
 import { measureClockOffset } from './clock.js';
 import { ConnectionHealth } from './connectionHealth.js';
 import { addNotice, type Notice } from './notices.js';
-import { draftSlot, returnToDraft } from './draftStore.js';
+import { draftSlot, returnToDraft, type DraftKind } from './draftStore.js';
 import type { Identity } from './identity.js';
 import { i18n } from '../i18n/index.js';
 import { refusalMessage } from '../i18n/errors.js';
@@ -89,6 +89,21 @@ function refusal(reason: string): string {
 }
 
 type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * RC-7, AC-10: the commands whose words go back to the draft they were typed in when the server refuses them (a card
+ * that waited offline while its column closed; an action or offer while the retro closed), by the kind of draft:
+ * it names the slot (`draftSlot`, for the command's column or item) and the notice that says so (board.cardRefused,
+ * board.actionRefused, board.offerRefused). Not lost, and on the summary's unsent words at Close.
+ */
+const KEPT_WHEN_REFUSED = {
+  'card.add': 'card',
+  'action.create': 'action',
+  'offer.add': 'offer',
+} as const satisfies Partial<Record<BoardCommand['type'], DraftKind>>;
+
+type KeptWhenRefused = Extract<BoardCommand, { type: keyof typeof KEPT_WHEN_REFUSED }>;
+const keptWhenRefused = (command: BoardCommand): command is KeptWhenRefused => command.type in KEPT_WHEN_REFUSED;
 
 /** DO-9: a notes ticket the server did not give is asked for again after this, doubling up to the maximum. */
 const TICKET_RETRY_MS = 250;
@@ -552,16 +567,10 @@ export class BoardSession {
         this.arriving.set(cardId, { key: cardId, columnId: command.columnId, text: command.text });
       }
     }
-    if (!ack.ok && command.type === 'card.add') {
-      returnToDraft(this.boardId, command.columnId, command.text);
-      this.notify(() => i18n.t('board.cardRefused', { message: refusalMessage(ack) }), `card:${ack.code}`);
-    } else if (!ack.ok && (command.type === 'action.create' || command.type === 'offer.add')) {
-      // AC-10: an action or offer that waited offline while the retro closed is refused; its words go back to the
-      // item's draft (where the summary shows them), not lost
-      const kind = command.type === 'action.create' ? 'action' : 'offer';
-      returnToDraft(this.boardId, draftSlot(kind, command.itemId), command.text);
-      const words = kind === 'action' ? 'board.actionRefused' : 'board.offerRefused';
-      this.notify(() => i18n.t(words, { message: refusalMessage(ack) }), `${kind}:${ack.code}`);
+    if (!ack.ok && keptWhenRefused(command)) {
+      const kind = KEPT_WHEN_REFUSED[command.type];
+      returnToDraft(this.boardId, draftSlot(kind, 'columnId' in command ? command.columnId : command.itemId), command.text);
+      this.notify(() => i18n.t(`board.${kind}Refused`, { message: refusalMessage(ack) }), `${kind}:${ack.code}`);
     } else if (!ack.ok) {
       this.notify(() => refusalMessage(ack), ack.code);
     }

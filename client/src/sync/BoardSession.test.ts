@@ -1,0 +1,112 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Ack } from '@candor/shared';
+import { memoryStorage } from './memoryStorage.testing.js';
+
+/**
+ * The session's Socket.io connection, played by the test: what the session emits is kept (with its ack, for the test
+ * to answer), and the test fires the connection's events.
+ */
+class FakeSocket {
+  connected = false;
+  active = true;
+  readonly io = { engine: undefined, on: () => this.io };
+  readonly handlers = new Map<string, ((...args: unknown[]) => void)[]>();
+  readonly emitted: { event: string; payload: unknown; ack?: (result: Ack) => void }[] = [];
+  readonly connect = vi.fn(() => this);
+  readonly disconnect = vi.fn(() => {
+    this.connected = false;
+    return this;
+  });
+  on(event: string, handler: (...args: unknown[]) => void) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+  off() {
+    return this;
+  }
+  removeAllListeners() {
+    this.handlers.clear();
+    return this;
+  }
+  emit(event: string, payload: unknown, ack?: (result: Ack) => void) {
+    this.emitted.push({ event, payload, ack });
+    return this;
+  }
+  timeout() {
+    return { emit: () => undefined, emitWithAck: () => new Promise(() => undefined) };
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const handler of this.handlers.get(event) ?? []) handler(...args);
+  }
+  /** the commands sent so far of one type, each with its ack */
+  sent(type: string) {
+    return this.emitted.filter((e) => e.event === 'cmd' && (e.payload as { type: string }).type === type);
+  }
+}
+
+const sockets: FakeSocket[] = [];
+const sessions: { stop(): void }[] = [];
+vi.mock('socket.io-client', () => ({
+  io: () => {
+    const socket = new FakeSocket();
+    sockets.push(socket);
+    return socket;
+  },
+}));
+
+const { BoardSession } = await import('./BoardSession.js');
+const { readDraft } = await import('./draftStore.js');
+const { i18n } = await import('../i18n/index.js');
+const { default: enBoard } = await import('../i18n/en.board.js');
+
+const identity = { participantId: 'AdaParticipant1', secret: 's'.repeat(43), name: 'Ada' };
+
+/** a session on board b1, joined on a connection the test holds */
+function joinedSession() {
+  const session = new BoardSession('b1', identity, null);
+  sessions.push(session);
+  session.start();
+  const socket = sockets.at(-1)!;
+  socket.connected = true;
+  socket.fire('connect');
+  socket.sent('join')[0]!.ack!({ ok: true, data: {} });
+  return { session, socket };
+}
+
+describe('BoardSession', () => {
+  beforeAll(async () => {
+    if (!i18n.isInitialized) await i18n.init({ lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } });
+    i18n.addResourceBundle('en', 'translation', enBoard, true, true);
+    await i18n.changeLanguage('en');
+  });
+  beforeEach(() => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    vi.stubGlobal('sessionStorage', memoryStorage());
+    vi.stubGlobal('window', new EventTarget());
+    vi.stubGlobal('location', new URL('http://127.0.0.1:1/b/b1'));
+  });
+  afterEach(() => {
+    for (const session of sessions.splice(0)) session.stop();
+    vi.unstubAllGlobals();
+    sockets.length = 0;
+  });
+
+  it('RC-7 AC-10 a refused card, action or offer goes back to the draft it was typed in, and the notice says so', () => {
+    const { session, socket } = joinedSession();
+    session.send({ type: 'card.add', columnId: 'stop', text: 'Standups run long' });
+    session.send({ type: 'action.create', itemId: 'item1', text: 'Pair on the flaky test' });
+    session.send({ type: 'offer.add', itemId: 'item2', text: 'I can review on Fridays' });
+    const refused: Ack = { ok: false, code: 'WRONG_PHASE', message: 'That is not possible in this phase.' };
+    for (const type of ['card.add', 'action.create', 'offer.add']) socket.sent(type)[0]!.ack!(refused);
+    expect(readDraft('b1', 'stop')).toBe('Standups run long');
+    expect(readDraft('b1', 'action:item1')).toBe('Pair on the flaky test');
+    expect(readDraft('b1', 'offer:item2')).toBe('I can review on Fridays');
+    const notices = session.getState().notices.map((n) => n.words());
+    expect(notices).toEqual([
+      'Your card could not be added: That is not possible in this phase. Its text is kept in your draft for that column.',
+      'Your action could not be added: That is not possible in this phase. Its words are kept in your draft for that item.',
+      'Your offer of help could not be added: That is not possible in this phase. Its words are kept in your draft for that item.',
+    ]);
+    expect(session.getState().pending).toEqual([]);
+  });
+});

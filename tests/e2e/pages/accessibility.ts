@@ -31,7 +31,7 @@ type WithAxeMaker = { __candorFreshAxe?: () => void };
  * only), once a scan: AxeBuilder sent and ran its 550 KB twice at every scan. A fresh copy each time, as AxeBuilder's:
  * one copy kept for the page and run again found light ink on dark ground in 4 of 10 runs of UI-4 (the dark scan of a
  * Discuss page, of the join form's fields), where a fresh one found none in 5. The source goes to a document once
- * (AXE_MAKER); each scan runs it anew there: UI-4 sends it 4 times for its 32 scans, not 32 times.
+ * (AXE_MAKER); each scan runs it anew there: UI-4 sends it twice (once to each page) for its 32 scans.
  */
 async function injectAxe(page: Page): Promise<void> {
   for (const frame of page.frames()) {

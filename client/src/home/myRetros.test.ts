@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetRetro, lastDisplayName, loadMyRetros, rememberCreatedRetro, rememberRetro } from './myRetros.js';
-import { createIdentity, loadFacilitatorKey } from '../sync/identity.js';
+import { createIdentity, loadFacilitatorKey, loadIdentity } from '../sync/identity.js';
 import { memoryStorage } from '../sync/memoryStorage.testing.js';
+import { readDraft, writeDraft } from '../sync/draftStore.js';
 
 describe('MY-1 my retros', () => {
   beforeEach(() => {
@@ -37,6 +38,24 @@ describe('MY-1 my retros', () => {
     expect(lastDisplayName()).toBe('Ada');
     forgetRetro('MondayRetro0001');
     expect(lastDisplayName()).toBeNull();
+  });
+
+  it('MY-2 removing a retro forgets everything this browser keeps on it (who it was, the facilitator link, drafts, the password), and nothing of another', () => {
+    rememberCreatedRetro({ boardId: 'FridayRetro0001', facilitatorKey: 'k'.repeat(43), name: 'Friday' });
+    createIdentity('FridayRetro0001', 'Ada');
+    writeDraft('FridayRetro0001', 'stop', 'Standups run long');
+    writeDraft('FridayRetro0001', 'action:item1', 'Pair on the flaky test');
+    sessionStorage.setItem('candor.password.FridayRetro0001', 'hunter2');
+    createIdentity('MondayRetro0001', 'Ada');
+    writeDraft('MondayRetro0001', 'stop', 'Another retro, still open');
+    forgetRetro('FridayRetro0001');
+    expect(loadFacilitatorKey('FridayRetro0001')).toBeNull();
+    expect(loadIdentity('FridayRetro0001')).toBeNull();
+    expect(readDraft('FridayRetro0001', 'stop')).toBe('');
+    expect(readDraft('FridayRetro0001', 'action:item1')).toBe('');
+    expect(sessionStorage.getItem('candor.password.FridayRetro0001')).toBeNull();
+    expect(loadIdentity('MondayRetro0001')?.name).toBe('Ada');
+    expect(readDraft('MondayRetro0001', 'stop')).toBe('Another retro, still open');
   });
 
   it('MY-1 a team retro keeps its team name, refreshed when it comes; entries kept before without a team still load', () => {

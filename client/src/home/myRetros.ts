@@ -1,5 +1,6 @@
 import type { CreateBoardResponse } from '@candor/shared';
 import { loadIdentity, rememberFacilitatorKey } from '../sync/identity.js';
+import { forgetStored } from '../sync/forgetStored.js';
 
 /**
  * MY-1: the retros this browser created or joined, kept in localStorage only (no accounts). The facilitator
@@ -58,10 +59,8 @@ export function rememberCreatedRetro(created: CreateBoardResponse): void {
  */
 export function forgetRetro(boardId: string): void {
   localStorage.setItem(KEY, JSON.stringify(loadMyRetros().filter((r) => r.boardId !== boardId)));
-  for (const storage of [localStorage, sessionStorage]) {
-    // every key Candor writes for a board names it as one segment: candor:board:<id>, candor:draft:<id>:<column>, candor.password.<id>
-    for (const key of Object.keys(storage)) if (key.startsWith('candor') && key.split(/[:.]/).includes(boardId)) storage.removeItem(key);
-  }
+  // every key Candor writes for a board names it as one segment: candor:board:<id>, candor:draft:<id>:<slot>, candor.password.<id>
+  forgetStored((key) => key.startsWith('candor') && key.split(/[:.]/).includes(boardId), localStorage, sessionStorage);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { draftKey, draftSlot, type DraftKind } from '../sync/draftStore.js';
+import { forgetStored } from '../sync/forgetStored.js';
 
 /** One draft this browser still keeps on a board: a new card's words for a column, or an action's or offer's for an item. */
 export interface UnsentDraft {
@@ -17,7 +18,7 @@ export function unsentDrafts(boardId: string): UnsentDraft[] {
   const prefix = draftKey(boardId, '');
   const drafts: UnsentDraft[] = [];
   try {
-    for (const key of storedKeys()) {
+    for (const key of Object.keys(localStorage)) {
       if (!key.startsWith(prefix)) continue;
       const text = localStorage.getItem(key) ?? '';
       if (!text.trim()) continue;
@@ -44,13 +45,8 @@ const ITEM_DRAFTS = ['action', 'offer'] as const;
 export function forgetDrafts(boardId: string): void {
   const prefix = draftKey(boardId, '');
   try {
-    for (const key of storedKeys()) if (key.startsWith(prefix)) localStorage.removeItem(key);
+    forgetStored((key) => key.startsWith(prefix), localStorage);
   } catch {
     // storage unavailable: nothing to forget
   }
-}
-
-/** The keys in this browser's localStorage, read before any is removed. */
-function storedKeys(): string[] {
-  return Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((key): key is string => key !== null);
 }

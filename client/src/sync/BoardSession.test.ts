@@ -109,4 +109,34 @@ describe('BoardSession', () => {
     ]);
     expect(session.getState().pending).toEqual([]);
   });
+
+  it('RC-10 a burst of online events starts one reconnect: another while it is under way does not start it over', () => {
+    const session = new BoardSession('b1', identity, null);
+    sessions.push(session);
+    session.start();
+    const socket = sockets.at(-1)!;
+    const online = () => window.dispatchEvent(new Event('online'));
+    socket.fire('connect_error', new Error('xhr poll error')); // the first attempt found no network
+    const attempts = () => socket.connect.mock.calls.length - 1; // after start()'s own
+    online();
+    expect(attempts()).toBe(1);
+    // the network flaps (Wi-Fi and mobile data both coming back): the attempt under way is left to finish
+    online();
+    online();
+    expect(attempts()).toBe(1);
+    expect(socket.disconnect).toHaveBeenCalledTimes(1);
+    // that attempt failed: the next online tries again
+    socket.fire('connect_error', new Error('xhr poll error'));
+    online();
+    expect(attempts()).toBe(2);
+    // it connected: a connection that holds is left alone; once it drops, online reconnects again
+    socket.connected = true;
+    socket.fire('connect');
+    online();
+    expect(attempts()).toBe(2);
+    socket.connected = false;
+    socket.fire('disconnect', 'transport close');
+    online();
+    expect(attempts()).toBe(3);
+  });
 });

@@ -302,8 +302,17 @@ export class BoardSession {
    * when Socket.io's back-off next would, up to 7.5 s later. A connection that held through is left alone.
    */
   private readonly networkBack = (): void => {
-    if (!this.stopped && !this.socket.connected) this.reconnectNow();
+    if (this.stopped || this.socket.connected || this.onlineRetry) return;
+    this.reconnectNow();
+    this.onlineRetry = true;
   };
+
+  /**
+   * RC-10: a reconnect the network's return started is under way, until it connects or fails. A network that flaps
+   * (Wi-Fi and mobile data both coming back) says `online` again and again; starting over each time dropped the
+   * handshake under way, and a burst faster than a handshake never got through.
+   */
+  private onlineRetry = false;
 
   /** Sends again, with the same ids, the commands the server has not answered (it never applies one twice). */
   retryStalled(): void {
@@ -333,6 +342,7 @@ export class BoardSession {
   private wireSocket(): void {
     const socket = this.socket;
     socket.on('connect', () => {
+      this.onlineRetry = false;
       this.connectionGeneration++;
       this.inflight.clear();
       this.join(this.connectionGeneration);
@@ -345,6 +355,7 @@ export class BoardSession {
       this.update({ connection: 'reconnecting', joined: false });
     });
     socket.on('connect_error', (error) => {
+      this.onlineRetry = false;
       if (!socket.active) {
         // The server's handshake said no (e.g. an unknown board or an old client): retrying will not help.
         this.update({ refused: () => refusal(error.message) });

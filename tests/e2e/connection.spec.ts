@@ -77,22 +77,11 @@ async function holdClock(page: Page, link: Awaited<ReturnType<typeof routeSocket
   await expect.poll(() => link.heartbeatsUnanswered.size).toBe(0);
 }
 
-async function openBoard(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Retro name').fill('Connection check');
-  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
-  await page.getByRole('button', { name: 'Create retro' }).click();
-  await page.getByRole('button', { name: 'Open the board' }).click();
-  await page.getByLabel('Your name').fill('Fiona');
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
-}
-
 test('UI-9 a silent drop shows "Reconnecting…" within 5 s, with "Reconnect now"; several drops leave a note', async ({ facilitator }) => {
   const page = facilitator.page;
   const link = await routeSocket(page);
   await page.clock.install();
-  await openBoard(page);
+  await facilitator.createRetro('Connection check');
   await holdClock(page, link);
 
   // the page's clock moves 5 s on and stands still again: what it shows then, it showed within 5 s
@@ -121,7 +110,7 @@ test('UI-9 a command the server does not answer within 5 s shows as pending, and
   const page = facilitator.page;
   const link = await routeSocket(page);
   await page.clock.install();
-  await openBoard(page);
+  await facilitator.createRetro('Connection check');
   await holdClock(page, link);
 
   link.swallowCommands = true;
@@ -145,7 +134,7 @@ test('RC-8 changes not confirmed are kept across a reload and sent again with th
   const page = facilitator.page;
   const link = await routeSocket(page);
   await page.clock.install();
-  await openBoard(page);
+  await facilitator.createRetro('Connection check');
   await holdClock(page, link);
   const column = page.getByRole('region', { name: 'Start', exact: true });
   const card = (text: string) => page.getByRole('article').filter({ hasText: text });

@@ -23,22 +23,9 @@ async function pasteInto(field: Locator, typed: number, pasted: number, limit: n
   await expect(field).toHaveValue('x'.repeat(typed));
 }
 
-async function openBoard(page: Page, name = 'Fiona'): Promise<string> {
-  await page.goto('/');
-  await page.getByLabel('Retro name').fill('Writing check');
-  await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
-  await page.getByRole('button', { name: 'Create retro' }).click();
-  const link = await page.getByLabel('Participant link').inputValue();
-  await page.getByRole('button', { name: 'Open the board' }).click();
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
-  return link;
-}
-
 test('UI-7 Enter adds a card, Shift+Enter is a new line, the hint says so, focus stays in the box, and an edit starts after the words', async ({ facilitator }) => {
   const page = facilitator.page;
-  await openBoard(page);
+  await facilitator.createRetro('Writing check');
   const column = page.getByRole('region', { name: 'Start', exact: true });
   const box = column.getByLabel('New card in Start');
   await expect(column.getByText('Enter adds the card · Shift+Enter starts a new line')).toBeVisible();
@@ -70,7 +57,7 @@ test('UI-7 Enter adds a card, Shift+Enter is a new line, the hint says so, focus
 test('UI-7 a counter appears near the limit, and a paste that does not fit is refused with a message, not cut', async ({ facilitator }) => {
   const page = facilitator.page;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openBoard(page);
+  await facilitator.createRetro('Writing check');
   const column = page.getByRole('region', { name: 'Start', exact: true });
   const box = column.getByLabel('New card in Start');
 
@@ -93,7 +80,7 @@ test('UI-7 a counter appears near the limit, and a paste that does not fit is re
 
 test('UI-8 typing :smile suggests emoji; Enter picks one instead of adding the card', async ({ facilitator }) => {
   const page = facilitator.page;
-  await openBoard(page);
+  await facilitator.createRetro('Writing check');
   const column = page.getByRole('region', { name: 'Start', exact: true });
   const box = column.getByLabel('New card in Start');
   await box.pressSequentially('Pairing went well :smi');
@@ -108,7 +95,7 @@ test('UI-8 typing :smile suggests emoji; Enter picks one instead of adding the c
 
 test('UI-10 a vote button at the cap keeps focus and says why a press does nothing: the next Enter never removes a vote', async ({ facilitator, ada }) => {
   const page = facilitator.page;
-  const link = await openBoard(page);
+  const link = await facilitator.createRetro('Writing check');
   await ada.join(link, 'Ada');
   await ada.addCard('Start', 'Short reviews');
   await facilitator.runTo('Vote');
@@ -128,7 +115,7 @@ test('UI-10 a vote button at the cap keeps focus and says why a press does nothi
 });
 
 test('UI-10 after joining with the keyboard, focus lands on the phase heading, not on the page', async ({ facilitator, ada }) => {
-  const link = await openBoard(facilitator.page);
+  const link = await facilitator.createRetro('Writing check');
   const page = ada.page;
   await page.goto(link);
   await expect(page.getByLabel('Your name')).toBeFocused();
@@ -225,7 +212,7 @@ test('UI-7 JN-1 a paste that does not fit the name one joins with, or a board pa
 test('UI-7 PL-1 a refused paste\'s message follows a language switch, numbers and all', async ({ facilitator }) => {
   const page = facilitator.page;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openBoard(page);
+  await facilitator.createRetro('Writing check');
   const box = page.getByRole('region', { name: 'Start', exact: true }).getByLabel('New card in Start');
   await pasteInto(box, 850, 1200, 1000);
   await page.getByLabel('Language').selectOption('de');

@@ -125,7 +125,8 @@ test('GP-2 the closed retro copies its summary as Markdown, in the page language
 });
 
 test('GP-3 a retro created from "Went well / To improve" opens on its three columns, in German too', async ({ facilitator, ada }) => {
-  const link = await facilitator.createRetro('Everyday retro', { template: 'Went well / To improve' });
+  // created through the home page's form, whose radio offers the template
+  const link = await facilitator.createRetro('Everyday retro', { template: 'Went well / To improve', via: 'home page' });
   await ada.join(link, 'Ada');
   for (const title of ['What went well', 'What could go better', 'One thing to try']) await expect(ada.column(title)).toBeVisible();
   await ada.addCard('One thing to try', 'Pair on every release for a month');

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { TEMPLATES } from '@candor/shared';
 
 /** The phases a facilitator steps a retro through, in order (a team retro's Review comes before Write). */
 const STEPS = ['Write', 'Reveal', 'Vote', 'Discuss', 'Act', 'Close'] as const;
@@ -26,17 +27,21 @@ export class BoardPage {
   }
 
   /**
-   * Creates a retro, opens it and joins as its facilitator; returns the participant link. A Start / Stop / Continue
-   * retro is created as the home page's form creates it (the same request, from this browser) and opened at its
-   * facilitator link: the home page and its form are the subject of tests of their own (`via: 'home page'`), and
-   * loading them for every other test cost the suite about half a minute. Another template goes through the form.
+   * Creates a retro, opens it and joins as its facilitator; returns the participant link. The retro is created as the
+   * home page's form creates it (the same request, from this browser, with the template the form's radio of that name
+   * stands for; Start / Stop / Continue unless told) and opened at its facilitator link: the home page and its form
+   * are the subject of tests of their own (`via: 'home page'`), and loading them for every other test cost the suite
+   * about half a minute.
    */
   async createRetro(name: string, options: { template?: string | RegExp; as?: string; via?: 'home page' } = {}): Promise<string> {
-    if (options.template !== undefined || options.via === 'home page') {
+    if (options.via === 'home page') {
       await this.page.goto('/');
       return this.createRetroHere(name, options);
     }
-    const res = await this.page.request.post('/api/boards', { data: { name, templateId: 'start-stop-continue' } });
+    const wanted = options.template ?? 'Start / Stop / Continue';
+    const template = TEMPLATES.find((t) => (typeof wanted === 'string' ? t.name === wanted : wanted.test(t.name)));
+    expect(template, `a template named ${wanted}`).toBeDefined();
+    const res = await this.page.request.post('/api/boards', { data: { name, templateId: template!.id } });
     expect(res.status(), `creating ${name}`).toBe(201);
     const { boardId, facilitatorKey } = (await res.json()) as { boardId: string; facilitatorKey: string };
     const link = new URL(`/b/${boardId}`, res.url()).href;

@@ -44,4 +44,20 @@ test('GR-7 two people edit one group title at once: the focused field shows the 
   await ada.page.getByRole('button', { name: 'Keep mine' }).click();
   await expect(boTitle).toHaveValue('Time we lose together');
   await expect(ada.page.getByText(/meanwhile/)).toHaveCount(0);
+
+  // Bo saves twice before his first save has come back (offline between, as on a slow phone): his second starts
+  // from his first, so both are applied in order, and nobody is told of a change that was his own.
+  await bo.page.context().setOffline(true);
+  await expect(bo.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  await boTitle.fill('Time lost');
+  await boTitle.press('Enter');
+  await boTitle.fill('Time lost in meetings');
+  await boTitle.press('Enter');
+  await expect(bo.page.getByTestId('connection-status')).toContainText('2 changes waiting to send');
+  await bo.page.context().setOffline(false);
+  await expect(adaTitle).toHaveValue('Time lost in meetings');
+  await expect(boTitle).toHaveValue('Time lost in meetings');
+  await expect(bo.page.getByRole('region', { name: 'Group: Time lost in meetings' })).toBeVisible();
+  await expect(bo.page.getByRole('alert').filter({ hasText: 'Someone changed this at the same time' })).toHaveCount(0);
+  await expect(bo.page.getByText(/meanwhile/)).toHaveCount(0);
 });

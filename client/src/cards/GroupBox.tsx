@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS, allowedIn, type Phase, type PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { usePasteThatFits } from './pasteThatFits.js';
@@ -35,28 +35,40 @@ export function GroupBox({
   // `base` is the title this person started from; `draft` what they have typed.
   const [base, setBase] = useState(group.title);
   const [draft, setDraft] = useState(group.title);
+  // GR-7: the titles this person saved that the room has not shown yet, oldest first. A save made before the last one
+  // came back starts from that one: from `base`, the server refused Bo's second quick save as someone else's change.
+  const sent = useRef<string[]>([]);
   const paste = usePasteThatFits();
   const titled = allowedIn('group.title', phase) && !locked;
   const editable = titled && !unsent;
   const dirty = draft !== base;
 
   useEffect(() => {
+    const mine = sent.current.indexOf(group.title);
+    // a title of mine came back (the ones before it are past); anyone else's ends what I had under way
+    sent.current = mine >= 0 ? sent.current.slice(mine + 1) : [];
     // Not typing (or our own save came back): follow the room.
     if (!dirty || draft.trim() === group.title) {
       setBase(group.title);
       setDraft(group.title);
-    }
+    } else if (mine >= 0) setBase(group.title);
   }, [group.title]);
 
   const changedMeanwhile = dirty && group.title !== base;
 
   function save() {
     const next = draft.trim();
-    if (next === base.trim()) {
-      setDraft(base);
+    const from = sent.current.at(-1) ?? base;
+    if (next === from.trim()) {
+      setDraft(from);
       return;
     }
-    session.send({ type: 'group.title', groupId: group.id, title: next, previous: base });
+    sendTitle(next, from);
+  }
+
+  function sendTitle(title: string, previous: string) {
+    sent.current.push(title);
+    session.send({ type: 'group.title', groupId: group.id, title, previous });
   }
 
   function onSubmit(event: FormEvent) {
@@ -110,7 +122,7 @@ export function GroupBox({
                 onClick={() => {
                   const mine = draft.trim();
                   setBase(group.title);
-                  if (mine !== group.title) session.send({ type: 'group.title', groupId: group.id, title: mine, previous: group.title });
+                  if (mine !== group.title) sendTitle(mine, group.title);
                 }}
               >
                 {t('running.keepMine')}

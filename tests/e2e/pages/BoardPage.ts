@@ -86,8 +86,16 @@ export class BoardPage {
 
   async addCard(columnTitle: string, text: string): Promise<void> {
     const column = this.column(columnTitle);
-    await column.getByLabel(`New card in ${columnTitle}`).fill(text);
-    await column.getByRole('button', { name: 'Add card' }).click();
+    const field = column.getByLabel(`New card in ${columnTitle}`);
+    await field.fill(text);
+    // The button empties the field as it sends (the click's handler runs before click() returns). A phone's page
+    // still drawing what came with joining can move the button between Playwright's aim and its tap, and the tap
+    // then lands beside it (CW-1 at 390×844 failed so in a fresh-clone CI run): tapped again only while the words
+    // are still in the field, so a card is never sent twice.
+    await expect(async () => {
+      if ((await field.inputValue()) !== '') await column.getByRole('button', { name: 'Add card' }).click({ timeout: 2000 });
+      await expect(field).toHaveValue('', { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
     // The card must be on the page before "no 'sending…' on it" means anything: right after the click React may not
     // have drawn it yet, and a count of 0 on a card not drawn passed at once. A facilitator's step taken then could
     // reach the server before the card and end Write under it (AC-9 failed so in a fresh-clone CI run).

@@ -504,7 +504,23 @@ test('UI-12 at 390×844 column tabs with long names are all on the screen and re
 
 test('PU-6 on a phone the unanswered pulse is one row of five answers, each tapped by its whole words', async ({ browser }) => {
   await fionaOnPhone(browser, async (fiona, page) => {
-    await fiona.createRetro('Pulse on a phone');
+    // UI-40: whether the pulse was on the page when the first card box was drawn under it
+    await page.addInitScript(() => {
+      const first: { pulse?: boolean } = {};
+      (window as unknown as { firstBox: typeof first }).firstBox = first;
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('textarea[id^="new-card-"]')) return;
+        first.pulse = document.querySelector('[role="radiogroup"]') !== null;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // the pulse is a part of its own: fetched while she reads the join form (a person takes a moment to type a name),
+    // it is there when the board is, not dropped in over the card boxes a moment later (they jumped 400 px down)
+    const partArrived = (name: RegExp) => page.waitForResponse((r) => name.test(new URL(r.url()).pathname), { timeout: 10_000 });
+    const parts = Promise.all([partArrived(/\/TrustPulse-[^/]*\.js$/), partArrived(/\/en\.more-[^/]*\.js$/)]);
+    await fiona.createRetro('Pulse on a phone', { beforeName: () => parts });
+    await expect(page.getByLabel('New card in Start')).toBeAttached();
+    expect(await page.evaluate(() => (window as unknown as { firstBox: unknown }).firstBox), 'above the first card box as it was drawn').toEqual({ pulse: true });
     const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
     await expect(pulse.getByRole('radio')).toHaveCount(5);
     // the five answers took three rows (each "N — words"), and the columns of Write fell below the first screen

@@ -12,6 +12,7 @@ import {
   type Identity,
 } from '../sync/identity.js';
 import { NotFound } from '../layout/NotFound.js';
+import { preloadLazyParts } from '../i18n/lazyWithWords.js';
 import { SessionProvider } from './SessionContext.js';
 import { JoinForm } from './JoinForm.js';
 import { BoardScreen } from './BoardScreen.js';
@@ -43,6 +44,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
       cancelled = true;
     };
   }, [boardId]);
+
+  // UI-40: while a person types their name, the board's on-demand parts are fetched ahead (as BoardScreen does once
+  // the board is up): a part fetched only when the board first drew it (the trust pulse, above the card boxes in
+  // Write) came a moment later and pushed the boxes some 400 px down on a phone, under a tap aimed at them.
+  const atJoinForm = !identity && lookup?.status === 'found';
+  useEffect(() => {
+    if (atJoinForm) void preloadLazyParts();
+  }, [atJoinForm]);
 
   if (lookup?.status === 'not-found') {
     return <NotFound title={t('board.notFoundTitle')} body={t('board.notFoundBody')} />;

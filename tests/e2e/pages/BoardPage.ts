@@ -13,14 +13,16 @@ export class BoardPage {
   ) {}
 
   /** Opens the link and asks to join under `name`, whatever the board answers (JN-9 may refuse it). */
-  async askToJoin(link: string, name: string): Promise<void> {
+  /** `beforeName`: what happens while the person reads the join form, before they type their name */
+  async askToJoin(link: string, name: string, beforeName?: () => Promise<unknown>): Promise<void> {
     await this.page.goto(link);
+    await beforeName?.();
     await this.page.getByLabel('Your name').fill(name);
     await this.page.getByRole('button', { name: 'Join' }).click();
   }
 
-  async join(link: string, name: string): Promise<void> {
-    await this.askToJoin(link, name);
+  async join(link: string, name: string, beforeName?: () => Promise<unknown>): Promise<void> {
+    await this.askToJoin(link, name, beforeName);
     await expect(this.page.getByTestId('connection-status')).toHaveText('Connected');
     // Joined means on the board: its document has arrived (a link alone no longer shows the board, JN-6).
     await expect(this.page.getByRole('navigation', { name: 'Retro phases' })).toBeVisible();
@@ -33,7 +35,7 @@ export class BoardPage {
    * are the subject of tests of their own (`via: 'home page'`), and loading them for every other test cost the suite
    * about half a minute.
    */
-  async createRetro(name: string, options: { template?: string | RegExp; as?: string; via?: 'home page' } = {}): Promise<string> {
+  async createRetro(name: string, options: { template?: string | RegExp; as?: string; via?: 'home page'; beforeName?: () => Promise<unknown> } = {}): Promise<string> {
     if (options.via === 'home page') {
       await this.page.goto('/');
       return this.createRetroHere(name, options);
@@ -45,7 +47,7 @@ export class BoardPage {
     expect(res.status(), `creating ${name}`).toBe(201);
     const { boardId, facilitatorKey } = (await res.json()) as { boardId: string; facilitatorKey: string };
     const link = new URL(`/b/${boardId}`, res.url()).href;
-    await this.join(`${link}#f=${facilitatorKey}`, options.as ?? 'Fiona');
+    await this.join(`${link}#f=${facilitatorKey}`, options.as ?? 'Fiona', options.beforeName);
     return link;
   }
 

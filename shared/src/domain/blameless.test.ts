@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLAMELESS_HINT, blamelessHint } from './blameless.js';
+import { BLAMELESS_HINT, blamelessHint, nameMatcher, namesSomeone } from './blameless.js';
 
 const people = ['Ada', 'Bo', 'Fiona Grant'];
 
@@ -83,5 +83,27 @@ describe('blameless nudge', () => {
 
   it('BL-3 ignores one-letter names, which would match everywhere', () => {
     expect(blamelessHint('I need a review', ['I', 'a'])).toBeNull();
+  });
+
+  it('BL-1 finds a name anywhere in a list, as a whole word, whichever name of the list starts like it', () => {
+    const room = ['Al', 'Alex', 'Jo.Anne', 'Zoë', 'B'];
+    expect(namesSomeone('alex forgot the ticket', room)).toBe(true);
+    expect(namesSomeone('Ask Al about it', room)).toBe(true);
+    expect(namesSomeone('Alexa was down', room)).toBe(false);
+    expect(namesSomeone('jo.anne said so', room)).toBe(true);
+    expect(namesSomeone('JoXAnne said so', room)).toBe(false);
+    expect(namesSomeone('zoë again', room)).toBe(true);
+    expect(namesSomeone('B2B sales', room)).toBe(false);
+    expect(namesSomeone('anything', [])).toBe(false);
+    expect(namesSomeone('anything', ['B', ' '])).toBe(false);
+  });
+
+  it('BL-1 builds the pattern for a room once, not on every keystroke (walk K: 40 names, 200 keystrokes)', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `Person ${i}`);
+    const first = nameMatcher(names);
+    expect(first).toBeInstanceOf(RegExp);
+    // the same names in a new list (the board's participants are read anew on every change)
+    expect(nameMatcher([...names])).toBe(first);
+    expect(nameMatcher([...names, 'Newcomer'])).not.toBe(first);
   });
 });

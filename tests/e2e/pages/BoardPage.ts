@@ -135,6 +135,9 @@ export class BoardPage {
       }
     }
     await this.expectPhase(phase);
+    // the step is taken once the board shows it and the server has said so: until then the step buttons are dimmed
+    // (aria-disabled, UI-20), and a check of the page then (UI-4's axe scan) read their dimmed colours as the page's
+    await expect(this.page.locator('.phase-buttons > button[aria-disabled="true"], .close-retro > button[aria-disabled="true"]')).toHaveCount(0);
   }
 
   /**

@@ -20,26 +20,15 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js', { paths: [require.resolve('@axe-core/playwright')] }), 'utf8');
 
 /**
- * axe-core's source wrapped in a function the page keeps: each call runs the whole source again, so it makes a fresh
- * axe (the source is one closure that builds axe and sets `window.axe`), without the 550 KB sent and parsed again
- */
-const AXE_MAKER = `window.__candorFreshAxe = function () {\n${AXE_SOURCE}\n};`;
-type WithAxeMaker = { __candorFreshAxe?: () => void };
-
-/**
  * Puts a fresh axe-core into every frame of the page, as @axe-core/playwright's legacy mode does (same-origin frames
  * only), once a scan: AxeBuilder sent and ran its 550 KB twice at every scan. A fresh copy each time, as AxeBuilder's:
  * one copy kept for the page and run again found light ink on dark ground in 4 of 10 runs of UI-4 (the dark scan of a
- * Discuss page, of the join form's fields), where a fresh one found none in 5. The source goes to a document once
- * (AXE_MAKER); each scan runs it anew there: UI-4 sends it twice (once to each page) for its 32 scans.
+ * Discuss page, of the join form's fields), where a fresh one found none in 5.
  */
 async function injectAxe(page: Page): Promise<void> {
   for (const frame of page.frames()) {
-    if (!(await frame.evaluate(() => typeof (window as unknown as WithAxeMaker).__candorFreshAxe === 'function'))) await frame.evaluate(AXE_MAKER);
-    await frame.evaluate(() => {
-      (window as unknown as WithAxeMaker).__candorFreshAxe!();
-      (window as unknown as WithAxe).axe.configure({ allowedOrigins: ['<same_origin>'] });
-    });
+    await frame.evaluate(AXE_SOURCE);
+    await frame.evaluate(() => (window as unknown as WithAxe).axe.configure({ allowedOrigins: ['<same_origin>'] }));
   }
 }
 

@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { Strong } from '../i18n/Strong.js';
 import { LIMITS, type PublicBoardView, type PublicParticipant } from '@candor/shared';
-import { peopleToShow } from '../facilitation/presenceNotices.js';
+import { peopleToShow, presenceCounts } from '../facilitation/presenceNotices.js';
 import { useSession, useSessionState } from './SessionContext.js';
 import { useNow } from '../timer/useNow.js';
 import { lazyWithWords } from '../i18n/lazyWithWords.js';
@@ -13,16 +13,17 @@ const PersonActions = lazyWithWords(() => import('../facilitation/PersonActions.
 export function PresenceList({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const { me, isFacilitator } = useSessionState();
-  const online = board.participants.filter((p) => p.online).length;
   const canHandOver = isFacilitator && board.phase !== 'closed';
   const [showAll, setShowAll] = useState(false);
   // PR-2: a long room does not push everything else off the panel: the first few, then "+N more".
-  const { shown, more } = showAll ? { shown: board.participants, more: 0 } : peopleToShow(board.participants, LIMITS.peopleShown);
+  const { shown } = showAll ? { shown: board.participants } : peopleToShow(board.participants, LIMITS.peopleShown);
+  // PL-1: the heading counts who is in the retro beside who is online; the button, how many it hides are online
+  const counts = presenceCounts(board.participants, LIMITS.peopleShown);
   const stage = board.progress?.stage;
   return (
     <section className="panel presence" aria-labelledby="presence-title">
       <h2 id="presence-title">
-        {t('presence.title')} <span className="count">{t('presence.online', { count: online })}</span>
+        {t('presence.title')} <span className="count">{t(`presence.${counts.heading}`, { count: counts.online, total: counts.total })}</span>
       </h2>
       {me && (
         <p className="me-line">
@@ -54,9 +55,9 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
           </li>
         ))}
       </ul>
-      {more > 0 && (
+      {!showAll && counts.button && (
         <button type="button" className="link small" onClick={() => setShowAll(true)}>
-          {t('facilitation.presence.more', { count: more })}
+          {t(`facilitation.presence.${counts.button}`, { count: counts.more, online: counts.moreOnline })}
         </button>
       )}
       {showAll && board.participants.length > LIMITS.peopleShown && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicParticipant } from '@candor/shared';
-import { nameList, peopleToShow, presenceChanges } from './presenceNotices.js';
+import { nameList, peopleToShow, presenceChanges, presenceCounts } from './presenceNotices.js';
 
 const person = (name: string, online = true, facilitator = false): PublicParticipant => ({ handle: `h-${name}`, name, online, facilitator, done: false });
 
@@ -38,5 +38,22 @@ describe('presence notices', () => {
     expect(shown.map((p) => p.name)).not.toContain('Ada');
     expect(more).toBe(3);
     expect(peopleToShow(people.slice(0, 2), 12).more).toBe(0);
+  });
+
+  it('PL-1 PR-2 the heading counts everyone in the retro beside who is online, and "+N more" says how many of them are online', () => {
+    // 42 online and 50 who left: 12 shown (all online), 80 behind "+N more", 30 of them online
+    const room = [...Array.from({ length: 42 }, (_, i) => person(`On${i}`)), ...Array.from({ length: 50 }, (_, i) => person(`Off${i}`, false))];
+    expect(presenceCounts(room, 12)).toEqual({ online: 42, total: 92, heading: 'onlineOf', more: 80, moreOnline: 30, button: 'moreOnline' });
+    // all online: the plain words, as before
+    const full = Array.from({ length: 16 }, (_, i) => person(`P${i}`));
+    expect(presenceCounts(full, 12)).toEqual({ online: 16, total: 16, heading: 'online', more: 4, moreOnline: 4, button: 'more' });
+    // everyone behind the button left: it says they are away
+    const gone = [person('Cy', true, true), ...Array.from({ length: 11 }, (_, i) => person(`On${i}`)), ...Array.from({ length: 5 }, (_, i) => person(`Off${i}`, false))];
+    expect(presenceCounts(gone, 12)).toMatchObject({ online: 12, total: 17, heading: 'onlineOf', more: 5, moreOnline: 0, button: 'moreAway' });
+    // a facilitator away while everyone else is online: the heading says so, the button counts the online ones behind it
+    const awayLead = [person('Cy', false, true), ...Array.from({ length: 14 }, (_, i) => person(`On${i}`))];
+    expect(presenceCounts(awayLead, 12)).toMatchObject({ online: 14, total: 15, heading: 'onlineOf', more: 3, moreOnline: 3, button: 'moreOnline' });
+    // nobody behind a button
+    expect(presenceCounts([person('Ada'), person('Bo', false)], 12)).toMatchObject({ online: 1, total: 2, heading: 'onlineOf', more: 0, button: null });
   });
 });

@@ -34,3 +34,31 @@ export function peopleToShow<T extends Pick<PublicParticipant, 'online' | 'facil
   const ordered = [...people.filter((p) => p.facilitator), ...people.filter((p) => !p.facilitator && p.online), ...people.filter((p) => !p.facilitator && !p.online)];
   return { shown: ordered.slice(0, max), more: Math.max(0, ordered.length - max) };
 }
+
+/** PL-1 (PR-2): the numbers the people list shows, and which words say them. */
+export interface PresenceCounts {
+  online: number;
+  /** everyone in the retro's list, online or away */
+  total: number;
+  /** "42 online" when everyone is, "42 online of 92" when some are away */
+  heading: 'online' | 'onlineOf';
+  /** how many are behind "+N more", and how many of those are online */
+  more: number;
+  moreOnline: number;
+  /** "+N more" when the whole room is online, "+N more (M online)", "+N more (away)"; null: no button */
+  button: 'more' | 'moreOnline' | 'moreAway' | null;
+}
+
+/**
+ * PL-1: "42 online" over "+50 more" read as a contradiction when the 50 were mostly people who had left. The heading
+ * says how many are in the retro at all when some are away, and the button how many of those it hides are online.
+ */
+export function presenceCounts<T extends Pick<PublicParticipant, 'online' | 'facilitator'>>(people: readonly T[], max: number): PresenceCounts {
+  const { shown, more } = peopleToShow(people, max);
+  const online = people.filter((p) => p.online).length;
+  const total = people.length;
+  const moreOnline = online - shown.filter((p) => p.online).length;
+  const allOnline = online === total;
+  const button = more === 0 ? null : allOnline ? 'more' : moreOnline === 0 ? 'moreAway' : 'moreOnline';
+  return { online, total, heading: allOnline ? 'online' : 'onlineOf', more, moreOnline, button };
+}

@@ -118,6 +118,7 @@ const de: Catalogue = {
   presence: {
     title: 'Anwesend',
     online: '{{count}} online',
+    onlineOf: '{{count}} online von {{total}}',
     youAre: 'Du bist <1>{{name}}</1>',
     facilitator: 'Moderation',
     isOnline: '(online)',
@@ -674,6 +675,8 @@ const de: Catalogue = {
       left3: '{{a}}, {{b}} und {{c}} sind gegangen',
       leftMany: '{{a}}, {{b}} und {{count}} weitere sind gegangen',
       more: '+{{count}} weitere',
+      moreOnline: '+{{count}} weitere ({{online}} online)',
+      moreAway: '+{{count}} weitere (abwesend)',
       fewer: 'Weniger zeigen',
       removed: 'Die Moderation hat {{names}} aus der Retro entfernt.',
       hidden: 'Die Moderation hat eine Karte ausgeblendet.',

@@ -80,6 +80,7 @@ const enBoard = {
   presence: {
     title: 'People here',
     online: '{{count}} online',
+    onlineOf: '{{count}} online of {{total}}',
     youAre: 'You are <1>{{name}}</1>',
     facilitator: 'Facilitator',
     isOnline: '(online)',
@@ -190,6 +191,8 @@ const enBoard = {
       left3: '{{a}}, {{b}} and {{c}} left',
       leftMany: '{{a}}, {{b}} and {{count}} others left',
       more: '+{{count}} more',
+      moreOnline: '+{{count}} more ({{online}} online)',
+      moreAway: '+{{count}} more (away)',
       fewer: 'Show fewer',
       removed: 'The facilitator removed {{names}} from the retro.',
       hidden: 'The facilitator hid a card.',

@@ -247,6 +247,49 @@ test('UI-39 at 390×844 a team of 12 retros with close values: no two words on a
     }
     await expectChartWordsReadable(page);
   }
+
+  // PL-2 RE-4: nothing to review, 0 of 3 kept and all kept must neither look nor read alike (a "–" stood on the 0% line)
+  let history = manyRetros(teamId, 4);
+  const promises = [
+    { done: 0, notDone: 0, dropped: 0, keptRate: null },
+    { done: 0, notDone: 3, dropped: 0, keptRate: 0 },
+    { done: 0, notDone: 0, dropped: 1, keptRate: null },
+    { done: 2, notDone: 0, dropped: 0, keptRate: 1 },
+  ];
+  history.retros.forEach((retro, i) => (retro.promises = promises[i]!));
+  await page.unroute(`**/api/teams/${teamId}`);
+  await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: history }));
+  await page.goto(`${teamUrl}?lang=en`);
+  const kept = page.locator('svg.chart-svg[aria-label="Promises kept per retro"]');
+  const rows = page.getByRole('table', { name: 'Promises kept per retro' }).locator('tbody tr');
+  await expect(rows.nth(0)).toContainText('nothing from earlier retros reviewed');
+  await expect(rows.nth(1)).toContainText('0% of the promises from Platform retro #1 done, as reviewed in Platform retro #2 (0 of 3)');
+  await expect(rows.nth(2)).toContainText('nothing from earlier retros reviewed');
+  await expect(rows.nth(3)).toContainText('100% of the promises from Platform retro #3 done, as reviewed in Platform retro #4 (2 of 2)');
+  // drawn: 0 of 3 is a point on the 0% line with "0%" over it; nothing to review is a mark across the whole chart
+  const zeroLine = (await kept.locator('line.chart-grid').first().boundingBox())!;
+  const topLine = (await kept.locator('line.chart-grid').last().boundingBox())!;
+  const zero = (await kept.locator('circle').first().boundingBox())!;
+  expect(Math.abs(zero.y + zero.height / 2 - zeroLine.y)).toBeLessThan(1);
+  await expect(kept.locator('text.chart-value')).toHaveText(['0%', '100%']);
+  await expect(kept.locator('.chart-gap')).toHaveCount(2);
+  for (const gap of await kept.locator('.chart-gap').all()) {
+    const box = (await gap.boundingBox())!;
+    expect(box.y, 'the mark of a retro with nothing to review reaches the top line').toBeLessThanOrEqual(topLine.y + 1);
+    expect(box.y + box.height).toBeGreaterThanOrEqual(zeroLine.y - 1);
+  }
+  await expect(kept.locator('.chart-gap title').first()).toHaveText('Platform retro #1: nothing from earlier retros reviewed');
+  await expectChartWordsReadable(page);
+  // one retro only: its one point, and its row; one retro with nothing to review says there is nothing to show yet
+  history = manyRetros(teamId, 1);
+  history.retros[0]!.promises = promises[1]!;
+  history.retros[0]!.reviewedFrom = ['Kick-off'];
+  await page.reload();
+  await expect(kept.locator('circle')).toHaveCount(1);
+  await expect(rows).toHaveText([/0% of the promises from Kick-off done, as reviewed in Platform retro #1 \(0 of 3\)/]);
+  history = manyRetros(teamId, 1);
+  await page.reload();
+  await expect(page.getByText('Nothing to show yet: the share of promises kept appears once a retro has reviewed the actions of an earlier one.')).toBeVisible();
 });
 
 test('SM-1 MY-1 My retros names the team of a team retro, so two teams’ "Sprint 2" tell apart', async ({ facilitator }) => {

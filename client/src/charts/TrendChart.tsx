@@ -121,8 +121,8 @@ export function TrendChart({
     obstacles: [
       ...tickBoxes,
       ...axisBoxes.filter((_, i) => axisShown[i]),
-      // the dash of a retro with nothing to show
-      ...points.flatMap((p, i) => (p.value === null ? [wordBox(x(i) - VALUE_FONT_PX / 2, VALUE_FONT_PX, PAD.top + innerH - 4, VALUE_FONT_PX)] : [])),
+      // the mark across the chart of a retro with nothing to show
+      ...points.flatMap((p, i) => (p.value === null ? [{ left: x(i) - 2, right: x(i) + 2, top: PAD.top, bottom: PAD.top + innerH }] : [])),
     ],
     bounds: { left: 0, right: width },
   });
@@ -159,9 +159,11 @@ export function TrendChart({
             {points.map((p, i) => (
               <g key={i}>
                 {p.value === null ? (
-                  <text x={x(i)} y={PAD.top + innerH} className="chart-gap" textAnchor="middle" dy="-4">
-                    –
-                  </text>
+                  // PL-2: nothing to show is a dashed line across the whole chart, not a mark on its lowest line: a "–"
+                  // standing on 0% read as a retro where no promise was kept
+                  <line x1={x(i)} x2={x(i)} y1={PAD.top} y2={PAD.top + innerH} className="chart-gap">
+                    <title>{`${p.label}: ${valueText(p)}`}</title>
+                  </line>
                 ) : (
                   <>
                     <circle cx={x(i)} cy={y(p.value)} r={4.5} className="chart-point">

@@ -93,6 +93,9 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await fd.moveByKeyboard(/^Move: Tests we cannot trust/, 3, 1);
   await expect(bd.list.locator(':scope > li').first()).toContainText('Tests we cannot trust');
   await expect(bd.list.locator(':scope > li').nth(1)).toContainText(BILLING);
+  // PL-3 EX-11: a count beside an item only where someone voted: the group nobody voted for carries none
+  await expect(bd.item(BILLING).locator('.ranked-head')).toHaveText(/^2\.\s*3 votes/);
+  await expect(bd.item('Tests we cannot trust').locator('.ranked-head')).toHaveText(/^1\.\s*$/);
 
   // DI-6: → starts the first item for everyone.
   await fd.pressNextKey();
@@ -170,6 +173,10 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   // Act. AC-6: ticked done and undone live; AC-5: an owner deletes their own, after confirming.
   await facilitator.goTo('Act');
   await expect(bo.page.getByRole('timer')).toHaveCount(0);
+  // PL-3 EX-11: in Act too, "3 votes" beside billing and nothing beside the group nobody voted for (it said "0 votes")
+  await expect(bo.page.getByRole('region', { name: new RegExp(`^Discussed: ${BILLING}`) })).toContainText('3 votes');
+  await expect(bo.page.getByRole('region', { name: /^Discussed: Tests we cannot trust/ })).toBeVisible();
+  await expect(bo.page.getByRole('region', { name: /^Discussed: Tests we cannot trust/ })).not.toContainText(/\bvotes?\b/);
   const action = (p: typeof ada) => p.page.getByRole('article', { name: /Quarantine the three flakiest/ });
   await action(ada).getByRole('checkbox', { name: 'Done' }).click();
   await expect(action(bo).getByRole('checkbox', { name: 'Done' })).toBeChecked();

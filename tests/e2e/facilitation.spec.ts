@@ -93,7 +93,7 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await fd.moveByKeyboard(/^Move: Tests we cannot trust/, 3, 1);
   await expect(bd.list.locator(':scope > li').first()).toContainText('Tests we cannot trust');
   await expect(bd.list.locator(':scope > li').nth(1)).toContainText(BILLING);
-  // PL-3 EX-11: a count beside an item only where someone voted: the group nobody voted for carries none
+  // PQ-3 EX-11: a count beside an item only where someone voted: the group nobody voted for carries none
   await expect(bd.item(BILLING).locator('.ranked-head')).toHaveText(/^2\.\s*3 votes/);
   await expect(bd.item('Tests we cannot trust').locator('.ranked-head')).toHaveText(/^1\.\s*$/);
 
@@ -173,7 +173,7 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   // Act. AC-6: ticked done and undone live; AC-5: an owner deletes their own, after confirming.
   await facilitator.goTo('Act');
   await expect(bo.page.getByRole('timer')).toHaveCount(0);
-  // PL-3 EX-11: in Act too, "3 votes" beside billing and nothing beside the group nobody voted for (it said "0 votes")
+  // PQ-3 EX-11: in Act too, "3 votes" beside billing and nothing beside the group nobody voted for (it said "0 votes")
   await expect(bo.page.getByRole('region', { name: new RegExp(`^Discussed: ${BILLING}`) })).toContainText('3 votes');
   await expect(bo.page.getByRole('region', { name: /^Discussed: Tests we cannot trust/ })).toBeVisible();
   await expect(bo.page.getByRole('region', { name: /^Discussed: Tests we cannot trust/ })).not.toContainText(/\bvotes?\b/);

@@ -244,7 +244,7 @@ test('PR-2 the people list stays in its panel with long names and shows "+N more
   await facilitator.shot('people-more');
   await people.getByRole('button', { name: '+4 more' }).click();
   await expect(people.getByRole('listitem')).toHaveCount(16);
-  // PL-1: two leave; the heading counts the retro beside who is online, "+N more" how many it hides are online
+  // PQ-1: two leave; the heading counts the retro beside who is online, "+N more" how many it hides are online
   await people.getByRole('button', { name: 'Show fewer' }).click();
   sockets[0]!.close();
   sockets[1]!.close();

@@ -248,7 +248,7 @@ test('UI-39 at 390×844 a team of 12 retros with close values: no two words on a
     await expectChartWordsReadable(page);
   }
 
-  // PL-2 RE-4: nothing to review, 0 of 3 kept and all kept must neither look nor read alike (a "–" stood on the 0% line)
+  // PQ-2 RE-4: nothing to review, 0 of 3 kept and all kept must neither look nor read alike (a "–" stood on the 0% line)
   let history = manyRetros(teamId, 4);
   const promises = [
     { done: 0, notDone: 0, dropped: 0, keptRate: null },

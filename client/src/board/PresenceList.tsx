@@ -17,7 +17,7 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
   const [showAll, setShowAll] = useState(false);
   // PR-2: a long room does not push everything else off the panel: the first few, then "+N more".
   const { shown } = showAll ? { shown: board.participants } : peopleToShow(board.participants, LIMITS.peopleShown);
-  // PL-1: the heading counts who is in the retro beside who is online; the button, how many it hides are online
+  // PQ-1: the heading counts who is in the retro beside who is online; the button, how many it hides are online
   const counts = presenceCounts(board.participants, LIMITS.peopleShown);
   const stage = board.progress?.stage;
   return (

@@ -159,7 +159,7 @@ export function TrendChart({
             {points.map((p, i) => (
               <g key={i}>
                 {p.value === null ? (
-                  // PL-2: nothing to show is a dashed line across the whole chart, not a mark on its lowest line: a "–"
+                  // PQ-2: nothing to show is a dashed line across the whole chart, not a mark on its lowest line: a "–"
                   // standing on 0% read as a retro where no promise was kept
                   <line x1={x(i)} x2={x(i)} y1={PAD.top} y2={PAD.top + innerH} className="chart-gap">
                     <title>{`${p.label}: ${valueText(p)}`}</title>

@@ -40,7 +40,7 @@ describe('presence notices', () => {
     expect(peopleToShow(people.slice(0, 2), 12).more).toBe(0);
   });
 
-  it('PL-1 PR-2 the heading counts everyone in the retro beside who is online, and "+N more" says how many of them are online', () => {
+  it('PQ-1 PR-2 the heading counts everyone in the retro beside who is online, and "+N more" says how many of them are online', () => {
     // 42 online and 50 who left: 12 shown (all online), 80 behind "+N more", 30 of them online
     const room = [...Array.from({ length: 42 }, (_, i) => person(`On${i}`)), ...Array.from({ length: 50 }, (_, i) => person(`Off${i}`, false))];
     expect(presenceCounts(room, 12)).toEqual({ online: 42, total: 92, heading: 'onlineOf', more: 80, moreOnline: 30, button: 'moreOnline' });

@@ -35,7 +35,7 @@ export function peopleToShow<T extends Pick<PublicParticipant, 'online' | 'facil
   return { shown: ordered.slice(0, max), more: Math.max(0, ordered.length - max) };
 }
 
-/** PL-1 (PR-2): the numbers the people list shows, and which words say them. */
+/** PQ-1 (PR-2): the numbers the people list shows, and which words say them. */
 export interface PresenceCounts {
   online: number;
   /** everyone in the retro's list, online or away */
@@ -50,7 +50,7 @@ export interface PresenceCounts {
 }
 
 /**
- * PL-1: "42 online" over "+50 more" read as a contradiction when the 50 were mostly people who had left. The heading
+ * PQ-1: "42 online" over "+50 more" read as a contradiction when the 50 were mostly people who had left. The heading
  * says how many are in the retro at all when some are away, and the button how many of those it hides are online.
  */
 export function presenceCounts<T extends Pick<PublicParticipant, 'online' | 'facilitator'>>(people: readonly T[], max: number): PresenceCounts {

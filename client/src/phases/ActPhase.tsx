@@ -21,7 +21,7 @@ export function ActPhase({ board }: { board: PublicBoardView }) {
         {board.discussedItemIds.map((itemId) => (
           <section key={itemId} className="panel act-item" aria-label={t('act.discussedLabel', { name: shortText(itemLabel(items.get(itemId)), 60) })}>
             <ItemContent item={items.get(itemId)} />
-            {/* PL-3 (EX-11): no count where nobody voted, as in Discuss and the summary */}
+            {/* PQ-3 (EX-11): no count where nobody voted, as in Discuss and the summary */}
             {board.tallies?.[itemId] ? <p className="tally">{t('summary.votes', { count: board.tallies[itemId] })}</p> : null}
             <GuidedMove board={board} itemId={itemId} notesRows={3} lensSwitch={false} />
           </section>

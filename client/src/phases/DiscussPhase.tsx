@@ -176,7 +176,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                   >
                     <div className="ranked-head">
                       <span className="position">{index + 1}.</span>
-                      {/* PL-3 (EX-11): no count where nobody voted; "0 votes" beside every item left out was noise */}
+                      {/* PQ-3 (EX-11): no count where nobody voted; "0 votes" beside every item left out was noise */}
                       {votes ? <span className="tally">{t('discuss.votes', { count: votes })}</span> : null}
                       {tiedTop.has(itemId) && <span className="badge tied">{t('discuss.tied')}</span>}
                       {me?.votes[itemId] && !presenting ? <span className="hint">{t('discuss.yours', { count: me.votes[itemId] })}</span> : null}

@@ -196,7 +196,7 @@ function keptPoint(retro: TeamRetro, t: ReturnType<typeof useWords>['t']): Trend
   if (rate === null) return { label: retro.name, value: null, detail: t('team.keptNothing') };
   const value = Math.round(rate * 100);
   const from = retro.reviewedFrom.join(', ');
-  // PL-2: how many, beside the share: "0% … (0 of 3)" is plainly not a retro with nothing to review
+  // PQ-2: how many, beside the share: "0% … (0 of 3)" is plainly not a retro with nothing to review
   const { done, notDone } = retro.promises;
   return { label: retro.name, value, detail: t('team.keptPoint', { value: formatPercent(value / 100), from, name: retro.name, done, total: done + notDone }) };
 }

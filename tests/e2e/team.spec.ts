@@ -92,6 +92,20 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await expect(second).toContainText('What got in the way: The staging cluster was down for a week');
   await expect(second.getByText('Carried forward')).toBeVisible();
   await ada.screenshot(testInfo, '11-review');
+  // UI-41: on a phone in German the heading keeps its words on one line and its count goes under it where the two do
+  // not fit side by side (they squeezed each other: "Offene / Versprechen" beside "2 von 2 / angesehen", walk L)
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await ada.page.goto(`${link2}?lang=de`);
+  const openPromises = ada.page.getByRole('heading', { name: /^Offene Versprechen/ });
+  await expect(openPromises).toContainText('2 von 2 angesehen');
+  const linesOf = (part: 'title' | 'count') =>
+    openPromises.evaluate((heading, which) => {
+      const range = document.createRange();
+      range.selectNodeContents(which === 'title' ? heading.firstChild! : heading.querySelector('.count')!);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    }, part);
+  expect(await linesOf('title'), '"Offene Versprechen" on one line').toBe(1);
+  expect(await linesOf('count'), '"2 von 2 angesehen" on one line').toBe(1);
 
   // The team page: promises kept, pulse, who facilitates next
   await facilitator.page.goto(teamUrl);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { TeamHistory, TeamRetro } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 
@@ -315,8 +315,21 @@ test('SM-1 MY-1 My retros names the team of a team retro, so two teams’ "Sprin
   const mine = facilitator.page.getByRole('region', { name: 'My retros' });
   await expect(mine.getByRole('link', { name: 'Sprint 2 · team Platform team' })).toBeVisible();
   await expect(mine.getByRole('link', { name: 'Sprint 2 · team Payments team' })).toBeVisible();
+  // UI-42: a row's Remove stands on the row's first line, beside the retro's name, never alone on a line under it (it
+  // did on a phone, and at 1280 wide on a closed retro's longer line, so the rows' Removes stood ragged: walk L)
+  const removeBesideName = async (list: Locator) => {
+    for (const row of await list.getByRole('listitem').all()) {
+      const name = (await row.getByRole('link').boundingBox())!;
+      const remove = (await row.getByRole('button').boundingBox())!;
+      expect(remove.y, `Remove starts ${Math.round(remove.y - name.y - name.height)} px under the retro's name`).toBeLessThan(name.y + name.height);
+    }
+  };
+  await facilitator.page.setViewportSize({ width: 390, height: 844 });
+  await removeBesideName(mine);
   await facilitator.page.goto('/?lang=de');
-  await expect(facilitator.page.getByRole('region', { name: 'Meine Retros' }).getByRole('link', { name: 'Sprint 2 · Team Payments team' })).toBeVisible();
+  const meine = facilitator.page.getByRole('region', { name: 'Meine Retros' });
+  await expect(meine.getByRole('link', { name: 'Sprint 2 · Team Payments team' })).toBeVisible();
+  await removeBesideName(meine); // "Entfernen", a longer word
   await facilitator.page.goto('/?lang=en');
 });
 

@@ -16,12 +16,15 @@ export function MyRetros() {
       <ul>
         {retros.map((r) => (
           <li key={r.boardId}>
-            <AppLink to={`/b/${r.boardId}`}>
-              {r.team ? t('running.retroOfTeam', { name: r.name || t('running.untitledRetro'), team: r.team }) : r.name || t('running.untitledRetro')}
-            </AppLink>
-            <span className="hint">
-              {r.created ? t('running.youCreated') : t('running.youJoined')} · {r.closed ? t('running.closedReadOnly') : t('running.open')} ·{' '}
-              {formatDate(r.lastSeen)}
+            {/* UI-42: the name and what is said of it wrap together; Remove keeps to the right of the row's first line */}
+            <span className="my-retro">
+              <AppLink to={`/b/${r.boardId}`}>
+                {r.team ? t('running.retroOfTeam', { name: r.name || t('running.untitledRetro'), team: r.team }) : r.name || t('running.untitledRetro')}
+              </AppLink>
+              <span className="hint">
+                {r.created ? t('running.youCreated') : t('running.youJoined')} · {r.closed ? t('running.closedReadOnly') : t('running.open')} ·{' '}
+                {formatDate(r.lastSeen)}
+              </span>
             </span>
             <button
               type="button"

@@ -145,6 +145,25 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   await expect(allCards.getByRole('listitem').filter({ hasText: boCard })).not.toContainText('vote');
   await expect(allCards.getByRole('listitem').filter({ hasText: adaCard })).toContainText('(in “Working alone on risky things”)');
   await expect(allCards.getByRole('listitem').filter({ hasText: adaCard })).not.toContainText('vote');
+  // UI-43: an action's words start where the line under them does (a space kept by the text's pre-wrap pushed them right
+  // of "Helping: Bo", on the screen and in print: walk L)
+  const summaryAction = ada.page.getByRole('region', { name: 'Actions', exact: true }).getByRole('listitem').filter({ hasText: actionText });
+  const firstLetterLefts = await summaryAction.locator('p').evaluateAll((lines) =>
+    lines.map((line) => {
+      const texts = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+        const at = node.textContent!.search(/\S/);
+        if (at < 0) continue;
+        const letter = document.createRange();
+        letter.setStart(node, at);
+        letter.setEnd(node, at + 1);
+        return letter.getBoundingClientRect().left;
+      }
+      return NaN;
+    }),
+  );
+  expect(firstLetterLefts).toHaveLength(2);
+  expect(Math.abs(firstLetterLefts[0]! - firstLetterLefts[1]!), `the action starts ${firstLetterLefts[0]! - firstLetterLefts[1]!} px right of its helpers`).toBeLessThan(1);
   await ada.screenshot(testInfo, '06-closed');
 
   // DO-6: through the whole retro (the notes' WebSocket and the export included) no URL any of the three browsers

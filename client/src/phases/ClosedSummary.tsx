@@ -178,7 +178,13 @@ function SummaryAction({ board, action, itemName }: { board: PublicBoardView; ac
   return (
     <li className="summary-action">
       <p className="action-text">
-        {action.done && <span className="badge done">✓ {t('running.done')}</span>} {text || '…'}
+        {/* UI-43: the space only after the badge: the text keeps its spaces (pre-wrap), so a lone one moved it right */}
+        {action.done && (
+          <>
+            <span className="badge done">✓ {t('running.done')}</span>{' '}
+          </>
+        )}
+        {text || '…'}
       </p>
       <p className="hint">
         {action.owners.length

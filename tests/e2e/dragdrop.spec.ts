@@ -1,21 +1,29 @@
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
+import { cardRenders, countCardRenders, resetCardRenders } from './pages/renders';
 
 test('UI-14 cards group by drag and drop with the mouse and with the keyboard, others see it live, and drop on a column ungroups', async ({ facilitator, ada, bo }) => {
   test.setTimeout(180_000);
   const page = facilitator.page;
   const link = await facilitator.createRetro('Drag check');
   await ada.join(link, 'Ada');
+  await countCardRenders(bo.page);
   await bo.join(link, 'Bo');
   await ada.addCard('Stop', 'Late reviews');
   await ada.addCard('Stop', 'Reviews take days');
   await bo.addCard('Continue', 'Pairing on hard bugs');
   await facilitator.goTo('Reveal');
+  await expect(bo.card('Pairing on hard bugs')).toBeVisible();
 
   // Mouse: drop one card onto another; the room sees the group.
+  await resetCardRenders(bo.page);
   await ada.dragOnto('Late reviews', ada.card('Reviews take days'));
   await expect(bo.page.getByRole('region', { name: /^Group:/ })).toContainText('Late reviews');
   await expect(bo.page.getByRole('region', { name: /^Group:/ })).toContainText('Reviews take days');
+  // walk memo: someone else's grouping draws anew the two cards it moved into the group, not every card on the board
+  const drawn = await cardRenders(bo.page);
+  expect(drawn, 'cards Bo drew anew').toBeGreaterThan(0);
+  expect(drawn, 'cards Bo drew anew').toBeLessThanOrEqual(2);
 
   // Keyboard: Space picks up, arrows move to the nearest card, Space drops; each step is announced.
   const handle = bo.page.getByRole('button', { name: 'Move card: Pairing on hard bugs' });

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { memo, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
@@ -9,11 +9,11 @@ import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { usePresenting } from '../board/presenting.js';
 import { shortText } from './shortText.js';
 
-/** UI-32: a revealed card's controls sit behind one "⋯" button; one card's menu is open at a time (its list keeps it). */
-export type CardMenu = { open: boolean; setOpen: (open: boolean) => void };
-
-/** One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. */
-export function CardTile({
+/**
+ * One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. Drawn again
+ * only when its props change: a big board's change redraws the cards it changed, not all of them.
+ */
+export const CardTile = memo(function CardTile({
   cardId,
   text,
   own,
@@ -24,7 +24,8 @@ export function CardTile({
   signed,
   hideable,
   edited,
-  menu,
+  menuOpen: open = false,
+  onMenu,
   children,
 }: {
   cardId: string | null;
@@ -41,8 +42,10 @@ export function CardTile({
   hideable?: boolean;
   /** CA-7: changed by its author after the reveal */
   edited?: boolean;
-  /** UI-32: given, the controls are listed behind "⋯" instead of in a row under the text */
-  menu?: CardMenu;
+  /** UI-32: whether its "⋯" menu is open; one card's menu is open at a time (its list keeps which) */
+  menuOpen?: boolean;
+  /** UI-32: given, the controls are listed behind "⋯" instead of in a row under the text; opens or closes the menu */
+  onMenu?: (cardId: string, open: boolean) => void;
   children?: ReactNode;
 }) {
   const { t } = useWords();
@@ -60,7 +63,8 @@ export function CardTile({
   const menuId = useId();
   const tileRef = useRef<HTMLElement>(null);
   const moreRef = useRef<HTMLButtonElement>(null);
-  const menuOpen = Boolean(menu?.open);
+  const menu = onMenu && cardId ? { setOpen: (next: boolean) => onMenu(cardId, next) } : undefined;
+  const menuOpen = Boolean(menu && open);
   const closeMenu = useRef(() => {});
   closeMenu.current = () => menu?.setOpen(false);
   // a click anywhere outside the card closes its menu, as any menu does. On the click, not the press (WG-1): the list
@@ -259,4 +263,4 @@ export function CardTile({
       )}
     </article>
   );
-}
+});

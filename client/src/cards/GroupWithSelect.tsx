@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { PublicCard, PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { shortText } from './items.js';
@@ -9,21 +9,25 @@ import { shortText } from './items.js';
  * the other's group). The picker exists only while open, so card texts are not repeated all over the page.
  */
 export function GroupWithSelect({
-  card,
-  cards,
-  groups,
-  inScreenOrder,
+  cardId,
+  text,
+  groupId,
+  picker,
 }: {
-  card: PublicCard;
-  cards: PublicCard[];
-  groups: Map<string, PublicGroup>;
-  /** GR-10: the cards column by column as the board shows them, each column under its title */
-  inScreenOrder: () => { id: string; title: string; cards: PublicCard[] }[];
+  cardId: string;
+  text: string;
+  groupId: string | null;
+  /** GR-10: the cards column by column as the board shows them, each column under its title, and the groups */
+  picker: () => PickerChoices;
 }) {
   const { t } = useWords();
   const session = useSession();
   const id = useId();
   const [open, setOpen] = useState(false);
+  // Open, its list follows the board (its card is drawn again only when that card changes): any change of the session
+  // draws it anew. Closed, it listens to nothing.
+  useSyncExternalStore(session.subscribe, open ? session.getState : closedState);
+  const card = { id: cardId, text, groupId };
   // UI-14: a card the keys chose in the list, waiting for Enter
   const [chosen, setChosen] = useState('');
   const choosingByKeys = useRef(false);
@@ -49,10 +53,9 @@ export function GroupWithSelect({
     close();
   };
   const isOther = (c: PublicCard) => c.id !== card.id && !(card.groupId && c.groupId === card.groupId);
-  // Closed, it only asks whether there is another card (`some` stops at the first): the list is built when
-  // opened, not for each of 1,500 cards on every render.
+  // Closed, it is only the button (its card's list says whether there is another card to group with): the list is
+  // built when opened, not for each of 1,500 cards on every render.
   if (!open) {
-    if (!cards.some(isOther)) return null;
     return (
       <button type="button" className="link small" aria-expanded={false} aria-label={groupWithLabel(t, card.text)} ref={opener} onClick={() => setOpen(true)}>
         {t('reveal.groupWith')}
@@ -60,7 +63,8 @@ export function GroupWithSelect({
     );
   }
 
-  const columns = inScreenOrder()
+  const { columns: inScreenOrder, groups } = picker();
+  const columns = inScreenOrder
     .map(({ id, title, cards: inColumn }) => ({ id, title, others: inColumn.filter(isOther) }))
     .filter((column) => column.others.length > 0);
   if (columns.length === 0) return null;
@@ -120,6 +124,11 @@ export function GroupWithSelect({
     </span>
   );
 }
+
+/** GR-10: what "Group with…" lists, read when it opens */
+export type PickerChoices = { columns: { id: string; title: string; cards: PublicCard[] }[]; groups: Map<string, PublicGroup> };
+
+const closedState = () => null;
 
 /**
  * UI-14: the card whose "Group with…" takes focus when it is drawn again. OW-1 draws my grouping at once, in the same

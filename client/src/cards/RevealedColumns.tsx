@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useLayoutEffect, useState, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { allowedIn, type PublicBoardView, type PublicCard, type PublicGroup } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { columnPrompt, columnTitle } from '../i18n/templates.js';
@@ -7,7 +7,7 @@ import { ColumnsView } from '../layout/ColumnsView.js';
 import { markWhenDrawn } from '../layout/markWhenDrawn.js';
 import { CardTile } from './CardTile.js';
 import { GroupBox } from './GroupBox.js';
-import { GroupWithSelect, focusGroupWithWhenDrawn, groupWithLabel } from './GroupWithSelect.js';
+import { GroupWithSelect, focusGroupWithWhenDrawn, groupWithLabel, type PickerChoices } from './GroupWithSelect.js';
 import { columnEntries, shortText, walkSteps } from './items.js';
 import { ColumnDropZone, DragToGroup, DraggableCard, GroupDropZone } from './DragToGroup.js';
 import { pendingCardChanges, withPendingGroupings } from './pendingChanges.js';
@@ -55,13 +55,29 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   // For `pnpm bench` (reveal to screen): marks the moment the revealed cards are drawn.
   useLayoutEffect(() => (board.cards.length > 0 ? markWhenDrawn('candor:cards-rendered', { count: board.cards.length }) : undefined), [board.cards.length]);
 
+  // Each card is drawn by `RevealedCard` from plain values and callbacks that stay the same from one redraw to the next,
+  // so a change of the board (a grouping, a vote, someone joining) redraws only the cards it changed: on a phone slowed
+  // 4 times, redrawing all of them was a long task at every change (walk memo).
+  const onMenu = useCallback((cardId: string, open: boolean) => setMenuOf(open ? cardId : (current) => (current === cardId ? null : current)), []);
+  /** GR-10: "Group with…"'s list, built when a picker opens, from the board as last drawn */
+  const pickerOf = useRef<() => PickerChoices>(() => ({ columns: [], groups }));
+  pickerOf.current = () => ({ columns: cardsInScreenOrder(board.columns, visible, groups, deletes).map(({ column, cards }) => ({ id: column.id, title: columnTitle(column), cards })), groups });
+  const picker = useCallback(() => pickerOf.current(), []);
+  // GroupWithSelect's button shows when there is another card to group with: one outside this (shown) card's group
+  const inGroupCount = new Map<string, number>();
+  for (const c of visible) if (c.groupId) inGroupCount.set(c.groupId, (inGroupCount.get(c.groupId) ?? 0) + 1);
+  const hasOther = (card: PublicCard) => visible.length > (card.groupId ? (inGroupCount.get(card.groupId) ?? 0) : 1);
+
   function renderCard(card: PublicCard, inGroup: boolean) {
     const own = myIds.has(card.id);
-    const text = edits.get(card.id) ?? accepted.edits.get(card.id) ?? card.text;
-    const tile = (
-      <CardTile
+    return (
+      <RevealedCard
+        key={card.id}
         cardId={card.id}
-        text={text}
+        text={edits.get(card.id) ?? accepted.edits.get(card.id) ?? card.text}
+        label={card.text}
+        groupId={card.groupId}
+        inGroup={inGroup}
         own={own}
         editable={canEdit}
         sending={edits.has(card.id) || waitingCards.has(card.id)}
@@ -70,25 +86,17 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
         signable={own && canSign}
         signed={mySigned.has(card.id)}
         hideable={canHide}
-        menu={{ open: menuOf === card.id, setOpen: (open) => setMenuOf(open ? card.id : (current) => (current === card.id ? null : current)) }}
-      >
-        {/* The non-drag path: a picker that works with a tap, a screen reader or a keyboard. */}
-        {canGroup && <GroupWithSelect card={card} cards={visible} groups={groups} inScreenOrder={inScreenOrder} />}
-        {canGroup && inGroup && <UngroupButton cardId={card.id} text={text} />}
-      </CardTile>
-    );
-    return (
-      <li key={card.id} {...(inGroup ? {} : spotlightProps(card.id))}>
-        {canDrag ? (
-          <DraggableCard cardId={card.id} text={text}>
-            {tile}
-          </DraggableCard>
-        ) : (
-          tile
-        )}
-        {!inGroup && renderItemExtras?.(card.id, card.text)}
-        {!inGroup && presentable(card.columnId) && <PresentButton itemId={card.id} name={shortText(text, 40)} pressed={spotlit === card.id} />}
-      </li>
+        menuOpen={menuOf === card.id}
+        onMenu={onMenu}
+        canGroup={canGroup}
+        canDrag={canDrag}
+        hasOther={canGroup && hasOther(card)}
+        picker={picker}
+        extras={inGroup ? undefined : renderItemExtras}
+        presentable={!inGroup && presentable(card.columnId)}
+        spotlit={!inGroup && spotlit === card.id}
+        watchSpotlight={watchSpotlight}
+      />
     );
   }
 
@@ -109,8 +117,6 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
 
   /** GR-9: what a column shows: its cards that stand alone, and the groups that live in it (wherever their cards came from). */
   const entriesOf = (columnId: string) => columnEntries(visible, groups, deletes, columnId);
-  /** GR-10: "Group with…"'s list, built when a picker opens */
-  const inScreenOrder = () => cardsInScreenOrder(board.columns, visible, groups, deletes).map(({ column, cards }) => ({ id: column.id, title: columnTitle(column), cards }));
   const countOf = (columnId: string) => entriesOf(columnId).reduce((n, e) => n + ('group' in e ? e.group.cardIds.filter((id) => !deletes.has(id)).length : 1), 0);
 
   // GR-9: a card grouped from its menu ("Group with…") moves to the chosen card's column, its menu still open (UI-32);
@@ -165,6 +171,72 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
     columns
   );
 }
+
+/** One revealed card standing alone or in its group, with its controls; drawn again only when what it shows changes. */
+const RevealedCard = memo(function RevealedCard({
+  cardId,
+  text,
+  label,
+  groupId,
+  inGroup,
+  menuOpen,
+  onMenu,
+  canGroup,
+  canDrag,
+  hasOther,
+  picker,
+  extras,
+  presentable,
+  spotlit,
+  watchSpotlight,
+  ...tile
+}: {
+  cardId: string;
+  text: string;
+  /** the card's words as the room has them, for its extras (votes) */
+  label: string;
+  groupId: string | null;
+  inGroup: boolean;
+  own: boolean;
+  editable: boolean;
+  sending: boolean;
+  edited: boolean;
+  signedBy: string | null;
+  signable: boolean;
+  signed: boolean;
+  hideable: boolean;
+  menuOpen: boolean;
+  onMenu: (cardId: string, open: boolean) => void;
+  canGroup: boolean;
+  canDrag: boolean;
+  hasOther: boolean;
+  picker: () => PickerChoices;
+  extras?: (itemId: string, label: string) => ReactNode;
+  presentable: boolean;
+  spotlit: boolean;
+  watchSpotlight: (element: Element | null) => void;
+}) {
+  const drawn = (
+    <CardTile cardId={cardId} text={text} {...tile} menuOpen={menuOpen} onMenu={onMenu}>
+      {/* The non-drag path: a picker that works with a tap, a screen reader or a keyboard. */}
+      {canGroup && hasOther && <GroupWithSelect cardId={cardId} text={label} groupId={groupId} picker={picker} />}
+      {canGroup && inGroup && <UngroupButton cardId={cardId} text={text} />}
+    </CardTile>
+  );
+  return (
+    <li {...(inGroup ? {} : spotlit ? { 'data-item': cardId, className: 'spotlight', 'aria-current': 'true' as const, tabIndex: -1, ref: watchSpotlight } : { 'data-item': cardId })}>
+      {canDrag ? (
+        <DraggableCard cardId={cardId} text={text}>
+          {drawn}
+        </DraggableCard>
+      ) : (
+        drawn
+      )}
+      {extras?.(cardId, label)}
+      {presentable && <PresentButton itemId={cardId} name={shortText(text, 40)} pressed={spotlit} />}
+    </li>
+  );
+});
 
 /** CW-6: the facilitator puts this card or group in the spotlight for everyone; pressed again, takes it out. */
 function PresentButton({ itemId, name, pressed }: { itemId: string; name: string; pressed: boolean }) {

@@ -1,5 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
+import { useCallback } from 'react';
 import type { PublicBoardView } from '@candor/shared';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { VoteControls, VotesLeft } from '../votes/VoteControls.js';
 import { PhaseIntro } from './PhaseIntro.js';
@@ -7,6 +9,10 @@ import { DoneToggle } from '../facilitation/DoneToggle.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
+  const readOnly = useReadOnly(board);
+  const cap = board.settings.perItemCap;
+  // the same function while the cap and the lock stay: each card's votes are drawn again only when they change
+  const votesFor = useCallback((itemId: string, label: string) => <VoteControls itemId={itemId} label={label} perItemCap={cap} readOnly={readOnly} />, [cap, readOnly]);
   return (
     <>
       <PhaseIntro title={t('vote.title')}>
@@ -16,7 +22,7 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
         <VotesLeft />
       </div>
       <DoneToggle board={board} />
-      <RevealedColumns board={board} renderItemExtras={(itemId, label) => <VoteControls board={board} itemId={itemId} label={label} />} />
+      <RevealedColumns board={board} renderItemExtras={votesFor} />
     </>
   );
 }

@@ -1,28 +1,33 @@
-import { useState } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import { useWords } from '../i18n/useWords.js';
-import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js';
 import { shortText } from '../cards/items.js';
-import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
 import { voteRefusal, type VoteRefusal } from './voteRefusal.js';
 import { hiddenVotesNote } from './hiddenVotes.js';
 
-/** My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. */
-export function VoteControls({ board, itemId, label }: { board: PublicBoardView; itemId: string; label: string }) {
+/**
+ * My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. It reads from the session
+ * just my votes on it and my votes left, so a change elsewhere (someone joining, a card grouped) does not draw it again.
+ */
+export const VoteControls = memo(function VoteControls({ itemId, label, perItemCap, readOnly }: { itemId: string; label: string; perItemCap: number; readOnly: boolean }) {
   const { t } = useWords();
   const session = useSession();
-  const { me, notInMe } = useSessionState();
-  const readOnly = useReadOnly(board);
+  const mine = useSyncExternalStore(session.subscribe, () => {
+    const { me, notInMe } = session.getState();
+    return Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(notInMe, itemId));
+  });
+  const left = useSyncExternalStore(session.subscribe, () => {
+    const { me, notInMe } = session.getState();
+    return Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
+  });
   // the refusal a press of "Vote for" ran into, said while it still holds
   const [pressedAgainst, setPressedAgainst] = useState<VoteRefusal | null>(null);
   // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
   if (usePresenting()) return null;
-  const mine = Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(notInMe, itemId));
-  const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
   const name = shortText(label, 40);
-  const refusal = voteRefusal(mine, left, board.settings.perItemCap);
+  const refusal = voteRefusal(mine, left, perItemCap);
   return (
     <div className="vote-controls">
       <button
@@ -36,7 +41,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
       </button>
       <span className="my-votes" aria-label={t('vote.yours', { count: mine })}>
         {'●'.repeat(mine)}
-        {'○'.repeat(Math.max(0, board.settings.perItemCap - mine))}
+        {'○'.repeat(Math.max(0, perItemCap - mine))}
       </span>
       <button
         type="button"
@@ -58,7 +63,7 @@ export function VoteControls({ board, itemId, label }: { board: PublicBoardView;
       </span>
     </div>
   );
-}
+});
 
 export function VotesLeft() {
   const { t } = useWords();

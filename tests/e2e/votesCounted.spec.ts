@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/team';
+import { cardRenders, countCardRenders, resetCardRenders } from './pages/renders';
 
 /**
  * Holds the answers (acks) the server sends on the page's Socket.io connection while `link.hold` is set, and
@@ -35,11 +36,14 @@ async function holdAcks(page: Page) {
 test('UI-22 a vote my personal view already shows is not counted again while its answer is on the way', async ({ facilitator }) => {
   const page = facilitator.page;
   const link = await holdAcks(page);
+  await countCardRenders(page);
   await facilitator.createRetro('Counted once');
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
   await facilitator.addCard('Stop', 'Flaky tests on CI');
   await facilitator.runTo('Vote');
   await expect(page.getByText('You have 3 votes left')).toBeVisible();
+  expect(await cardRenders(page), 'cards drawn so far').toBeGreaterThan(0);
+  await resetCardRenders(page);
 
   // the server shows my vote in my personal view, then answers; the answer is held here
   link.hold = true;
@@ -53,6 +57,8 @@ test('UI-22 a vote my personal view already shows is not counted again while its
   await expect(page.getByRole('button', { name: /^Vote for: Deploys on Friday/ })).toBeEnabled();
   link.release();
   await expect(page.getByText('You have 2 votes left')).toBeVisible();
+  // walk memo: my vote changes my votes on the card, not the cards: none is drawn anew (on main each was, at each change)
+  expect(await cardRenders(page), 'cards drawn anew by my vote').toBe(0);
 });
 
 test('UI-22 a card my personal view already shows is not shown a second time as "sending…" while its answer is on the way', async ({ facilitator }) => {

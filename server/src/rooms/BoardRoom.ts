@@ -186,6 +186,7 @@ export class BoardRoom {
       joinStoresNothing: (command) => command.facilitatorKey === undefined && this.state.participants.has(command.participantId),
     });
     this.fanout.projectFirst();
+    this.watchHands();
   }
 
   /** CL-2: the stored board's change counter this copy stands at (undefined: this process is the only one) */
@@ -322,7 +323,43 @@ export class BoardRoom {
     evolveRoster(this.state, { type: 'presence.changed', participantId, online, at: this.deps.now() });
     this.admission.presenceChanged(participantId, online);
     this.fanout.presenceChanged(participantId);
+    this.watchHand(participantId);
   }
+
+  /**
+   * SL-1: a raised hand belongs to someone present. Once its person has been away for the grace an away facilitator
+   * gets (FA-3, `claimAfterMs`), their hand drops, for everyone; a reconnect within it keeps the hand. Like presence
+   * this is the room's runtime knowledge: the log is told at unload (`lowerHandsAtUnload`).
+   */
+  private watchHand(participantId: string): void {
+    clearTimeout(this.handTimers.get(participantId));
+    this.handTimers.delete(participantId);
+    const person = this.state.participants.get(participantId);
+    if (!person || person.online || person.offlineSince === null || !this.state.raisedHands.includes(participantId)) return;
+    const wait = Math.max(0, person.offlineSince + this.deps.claimAfterMs - this.deps.now());
+    this.handTimers.set(participantId, setTimeout(() => this.dropHandOfAway(participantId), wait));
+  }
+
+  private dropHandOfAway(participantId: string): void {
+    this.handTimers.delete(participantId);
+    const person = this.state.participants.get(participantId);
+    if (!person || person.online || person.offlineSince === null || !this.state.raisedHands.includes(participantId)) return;
+    if (this.deps.now() - person.offlineSince < this.deps.claimAfterMs) return this.watchHand(participantId);
+    this.state.raisedHands = this.state.raisedHands.filter((id) => id !== participantId);
+    this.handsDropped.add(participantId);
+    this.fanout.projectPublic();
+    // (their own view: handRaised, should they have a connection through another process)
+    this.fanout.sendPersonal((session) => session.participantId === participantId);
+  }
+
+  /** SL-1: hands up of people who were away when the room was loaded (a restart is everyone leaving) */
+  private watchHands(): void {
+    for (const id of this.state.raisedHands) this.watchHand(id);
+  }
+
+  /** SL-1: the hands dropped here while the log still has them up */
+  private readonly handsDropped = new Set<string>();
+  private readonly handTimers = new Map<string, NodeJS.Timeout>();
 
   /** CL-7: who is connected through this process (the cluster tells the others) */
   onlineHere(): string[] {
@@ -465,8 +502,11 @@ export class BoardRoom {
   }
 
   /** Rebuilds the board from the store, keeping who is connected (`StoredCopy.reload`). */
-  private reloadState(): Promise<void> {
-    return this.copy.reload();
+  private async reloadState(): Promise<void> {
+    await this.copy.reload();
+    // SL-1: the rebuilt state has the log's hands: those dropped here stay down
+    this.state.raisedHands = this.state.raisedHands.filter((id) => !this.handsDropped.has(id) || this.state.participants.get(id)?.online);
+    this.watchHands();
   }
 
   /**
@@ -494,7 +534,30 @@ export class BoardRoom {
    */
   async forgetNeverActive({ shuttingDown = false }: { shuttingDown?: boolean } = {}): Promise<void> {
     if (shuttingDown) await this.recordWhoIsIn();
+    else await this.lowerHandsAtUnload();
     for (const id of [...this.state.participants.keys()]) await this.forgetIfNeverActive(id);
+  }
+
+  /**
+   * SL-1: the room is unloaded because everyone has left: every hand still up, and every hand dropped here, is
+   * lowered in the log, so that whoever loads the board again finds no hand of someone gone (a shutdown keeps them:
+   * its people come straight back).
+   */
+  private lowerHandsAtUnload(): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.deleted) return;
+      const ids = [...new Set([...this.handsDropped, ...this.state.raisedHands])].filter((id) => !this.state.participants.get(id)?.online);
+      const events = ids.map((participantId) => ({ type: 'hand.raised' as const, participantId, raised: false }));
+      if (events.length === 0) return;
+      try {
+        await this.deps.store.commitBatch(this.id, { participants: [], commands: [], events, ...(this.storedVersion === undefined ? {} : { expectedVersion: this.storedVersion }) });
+        for (const event of events) evolve(this.state, event);
+        this.handsDropped.clear();
+      } catch (err) {
+        // (a room loaded again drops them after the grace all the same)
+        this.deps.logger.warn({ err, board: this.id }, 'could not lower the hands of people gone at unload');
+      }
+    });
   }
 
   /** JN-4: records the people in the list whom the shutdown is about to forget (AB-6) */
@@ -570,6 +633,7 @@ export class BoardRoom {
 
   destroy(): void {
     clearTimeout(this.readBackTimer);
+    for (const timer of this.handTimers.values()) clearTimeout(timer);
     this.admission.destroy();
     this.fanout.destroy();
     this.documents.destroy();

@@ -265,6 +265,15 @@ test('DI-11 the timer running out is said out loud to everyone watching it', asy
   for (const page of [facilitator.page, ada.page]) await page.clock.fastForward('00:11');
   await expect(ada.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1);
   await expect(facilitator.page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1);
+  await expect(ada.page.getByRole('timer', { name: 'Time left' })).toHaveText('Time is up');
+  // SL-2: "Time is up" is news for a minute, not for the rest of the retro: then the pill goes back to no timer
+  for (const page of [facilitator.page, ada.page]) await page.clock.fastForward('00:45');
+  await expect(ada.page.getByRole('timer', { name: 'Time left' })).toHaveText('Time is up');
+  for (const page of [facilitator.page, ada.page]) await page.clock.fastForward('00:20');
+  for (const page of [facilitator.page, ada.page]) {
+    await expect(page.getByRole('timer')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(0);
+  }
 });
 
 test('DI-5 RC-9 the facilitator changes the discussion order by dragging an item with the mouse; everyone sees the new order', async ({ facilitator, ada }) => {

@@ -5,6 +5,9 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { formatDuration, useNow } from './useNow.js';
 import { chimeOnce, setTimerSound, useTimerSound } from './chime.js';
 
+/** SL-2: how long the pill says "Time is up" after the end (the facilitator's +1 min or a new timer bring it back) */
+const TIME_UP_SHOWN_MS = 60_000;
+
 /**
  * The shared countdown: everyone computes it from the server's end time and their own clock offset. At zero
  * it says so gently (a soft glow, no sound unless this browser asked for one, still under reduced motion) and, to a screen reader, once (DI-11: a
@@ -15,15 +18,16 @@ export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
   const { t } = useWords();
   const session = useSession();
   useSessionState(); // re-render when the clock offset is measured
-  const running = timer.endsAt !== null;
-  useNow(running);
+  const left = timer.endsAt === null || timer.pausedMs !== null ? null : timer.endsAt - session.serverNow();
+  // SL-2: "Time is up" for TIME_UP_SHOWN_MS after the end, then no timer (nor ticking) at all, to a newcomer too
+  const shown = left === null || left > -TIME_UP_SHOWN_MS;
+  useNow(timer.endsAt !== null && shown);
   // DI-11: the end is news only to a page that watched this timer run; one opened after it ran out says nothing
   const watched = useRef<number | null>(null);
   const sound = useTimerSound();
   const chimed = useRef<number | null>(null);
-  const left = timer.endsAt === null || timer.pausedMs !== null ? null : timer.endsAt - session.serverNow();
   if (left !== null && left > 0) watched.current = timer.endsAt;
-  const ranOut = left !== null && left <= 0 && watched.current === timer.endsAt;
+  const ranOut = shown && left !== null && left <= 0 && watched.current === timer.endsAt;
   useEffect(() => {
     if (!ranOut || !sound || chimed.current === timer.endsAt) return;
     chimed.current = timer.endsAt;
@@ -55,7 +59,7 @@ export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
       </>
     );
   }
-  if (left === null) return null;
+  if (left === null || !shown) return null;
   return (
     <>
       <div className={`timer ${left <= 0 ? 'over' : left < 30_000 ? 'soon' : ''}`} role="timer" aria-label={t('timer.label')}>

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures/team';
-import { cardRenders, countCardRenders, resetCardRenders } from './pages/renders';
+import { cardRenders, countCardRenders, resetCardRenders, voteControlRenders } from './pages/renders';
 
 /**
  * Holds the answers (acks) the server sends on the page's Socket.io connection while `link.hold` is set, and
@@ -59,6 +59,8 @@ test('UI-22 a vote my personal view already shows is not counted again while its
   await expect(page.getByText('You have 2 votes left')).toBeVisible();
   // walk memo: my vote changes my votes on the card, not the cards: none is drawn anew (on main each was, at each change)
   expect(await cardRenders(page), 'cards drawn anew by my vote').toBe(0);
+  // … and of the vote controls, only those of the card I voted for (all of them followed my count of votes left)
+  expect(Object.keys(await voteControlRenders(page)), 'vote controls drawn anew').toHaveLength(1);
 });
 
 test('UI-22 a card my personal view already shows is not shown a second time as "sending…" while its answer is on the way', async ({ facilitator }) => {

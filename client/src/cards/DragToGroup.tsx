@@ -91,11 +91,16 @@ const EDGE_SCROLL = { threshold: { x: 0.1, y: 0.1 } };
 /** Whether cards are drop targets yet: from the first drag on, and then for as long as the board is shown. */
 const CardTargetsArmed = createContext(false);
 
+// The sensors' options, the same objects at every redraw: new ones made new sensors, and with them a new dnd-kit
+// context that drew every card's grip again at each change of the board (walk memo)
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: jumpToNearest };
+
 /** GR-*: drag a card onto a card or a group to group it, onto a column's empty space to take it out of its group. */
 export function DragToGroup({ board, children }: { board: PublicBoardView; children: ReactNode }) {
   const { t } = useWords();
   const session = useSession();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: jumpToNearest }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const cards = useMemo(() => new Map(board.cards.map((c) => [c.id, c])), [board.cards]);
   const groups = useMemo(() => new Map(board.groups.map((g) => [g.id, g])), [board.groups]);
   const columns = useMemo(() => new Map(board.columns.map((c) => [c.id, c])), [board.columns]);

@@ -9,7 +9,7 @@ import { hiddenVotesNote } from './hiddenVotes.js';
 
 /**
  * My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. It reads from the session
- * just my votes on it and my votes left, so a change elsewhere (someone joining, a card grouped) does not draw it again.
+ * just my votes on it and whether I have one left, so a change elsewhere (someone joining, a card grouped) does not draw it again.
  */
 export const VoteControls = memo(function VoteControls({ itemId, label, perItemCap, readOnly }: { itemId: string; label: string; perItemCap: number; readOnly: boolean }) {
   const { t } = useWords();
@@ -18,9 +18,10 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
     const { me, notInMe } = session.getState();
     return Math.max(0, (me?.votes[itemId] ?? 0) + pendingVoteDelta(notInMe, itemId));
   });
+  // whether I have a vote left, not how many: each vote of mine changes the count, and every item's controls were drawn again
   const left = useSyncExternalStore(session.subscribe, () => {
     const { me, notInMe } = session.getState();
-    return Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
+    return (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe) > 0 ? 1 : 0;
   });
   // the refusal a press of "Vote for" ran into, said while it still holds
   const [pressedAgainst, setPressedAgainst] = useState<VoteRefusal | null>(null);

@@ -237,7 +237,7 @@ export class BoardRoom {
   }
 
   exportMarkdown(now: Date, language: ExportLanguage = 'en'): string {
-    return renderMarkdown(this.publicView(), this.notesText(), now, language);
+    return renderMarkdown(this.publicView(), this.notesText(), now, language, this.state.peopleAtClose);
   }
 
   /** Notes are co-edited during Discuss and Act and frozen at Close. */

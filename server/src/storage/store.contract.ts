@@ -216,5 +216,14 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       expect((await again.loadBoard('board-keep'))?.events.map((e) => e.event.type)).toEqual(['board.created', 'phase.changed']);
       await again.close();
     });
+
+    it('SL-3 keeps the count of people a Close carries, after closing and reopening', async () => {
+      const { store, reopen } = await open();
+      await store.createBoard({ id: 'board-count', facilitatorHash: 'a', createdAt: 1 }, created);
+      await store.commit('board-count', { commandKey: 'k', events: [{ type: 'phase.changed', phase: 'closed', people: 4 }], sealed: sealed(0) });
+      const again = reopen ? (await store.close(), await reopen()) : store;
+      expect((await again.loadBoard('board-count'))?.events.at(-1)?.event).toEqual({ type: 'phase.changed', phase: 'closed', people: 4 });
+      await again.close();
+    });
   });
 }

@@ -207,6 +207,8 @@ export interface BoardState {
   leftItemIds: Set<string>;
   /** AN-12: the vote that just closed had too few voters for its tallies to show (decided when Vote closed) */
   talliesWithheld: boolean;
+  /** SL-3: how many people the retro had when it was closed (null: not closed, or closed before SL-3 kept it) */
+  peopleAtClose: number | null;
   /**
    * AN-12: after a load (a restart, or another process's change of the marks), how many of the stored voters have
    * not been recognised here yet; with the voters known by their tags it makes the number of people who voted
@@ -278,7 +280,15 @@ export type BoardEvent =
   | { type: 'card.added'; cardId: string; columnId: string; text: string; authorTag: string }
   | { type: 'card.edited'; cardId: string; text: string }
   | { type: 'card.deleted'; cardId: string }
-  | { type: 'phase.changed'; phase: Phase; revealSeed?: string; /** AN-12: Vote closed with too few voters to show its tallies */ tallies?: 'withheld' }
+  | {
+      type: 'phase.changed';
+      phase: Phase;
+      revealSeed?: string;
+      /** AN-12: Vote closed with too few voters to show its tallies */
+      tallies?: 'withheld';
+      /** SL-3: at Close, how many people the retro had (a number only; a Close stored before SL-3 has none) */
+      people?: number;
+    }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'card.grouped'; cardId: string; groupId: string }
   | { type: 'card.ungrouped'; cardId: string }
@@ -340,6 +350,7 @@ export function emptyBoard(id: string): BoardState {
     discussedItemIds: [],
     leftItemIds: new Set(),
     talliesWithheld: false,
+    peopleAtClose: null,
     waitingVoters: 0,
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
@@ -488,6 +499,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       // breakdown may show from now on, so its lens closes as when another item is selected (TL-9)
       if (state.phase === 'discuss' && event.phase !== 'discuss' && state.currentItemId !== null) state.leftItemIds.add(state.currentItemId);
       state.phase = event.phase;
+      state.peopleAtClose = event.people ?? null;
       // CW-3: a walk through the columns ends when the room leaves Reveal; coming back starts without one
       state.walkColumnId = null;
       state.walkItemId = null;

@@ -249,7 +249,9 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       const revealSeed = command.phase === 'reveal' && !state.revealSeed ? ctx.newSeed() : undefined;
       // AN-12: closing Vote settles, once, whether its tallies show (too few voters: withheld until a new vote)
       const withheld = state.phase === 'vote' && command.phase === 'discuss' && !enoughVotersToShow(state);
-      return done([{ type: 'phase.changed', phase: command.phase, ...(revealSeed ? { revealSeed } : {}), ...(withheld ? { tallies: 'withheld' as const } : {}) }]);
+      // SL-3: the closed summary's count of people is the one at Close (AB-6 forgets some of them later)
+      const people = command.phase === 'closed' ? peopleInRetro(state) : undefined;
+      return done([{ type: 'phase.changed', phase: command.phase, ...(revealSeed ? { revealSeed } : {}), ...(withheld ? { tallies: 'withheld' as const } : {}), ...(people === undefined ? {} : { people }) }]);
     }
     case 'settings.update': {
       if (command.perItemCap > command.voteBudget) return fail('INVALID_INPUT', 'The per-item cap cannot exceed the budget.');
@@ -402,6 +404,13 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
 
 
 /** FA-3: the facilitator's role may be claimed once they have been disconnected for the claim delay. */
+/** SL-3: the people the retro lists (the public view's participants: everyone not removed) */
+function peopleInRetro(state: BoardState): number {
+  let count = 0;
+  for (const id of state.participants.keys()) if (!state.access.removed.has(id)) count++;
+  return count;
+}
+
 export function claimable(facilitator: { online: boolean; offlineSince: number | null }, ctx: Pick<DecideContext, 'now' | 'claimAfterMs'>): boolean {
   if (facilitator.online || facilitator.offlineSince === null) return false;
   return ctx.now - facilitator.offlineSince >= (ctx.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs);

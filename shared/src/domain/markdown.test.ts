@@ -4,7 +4,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderCsv } from './exports.js';
 import { EXPORT_LANGUAGES, EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
 import { columnTitleIn, TEMPLATE_COLUMN_TITLES } from './templateTitles.js';
-import { addCard, addPerson, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
+import { actor, addCard, addPerson, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
 import { findTemplate, TEMPLATES, type Column } from './templates.js';
 
@@ -53,6 +53,23 @@ describe('markdown export', () => {
     moveTo(state, 'closed');
     const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
     expect(md).toContain('Exported 2030-03-04 · 1 person · 1 card\n');
+  });
+
+  it('SL-3 a closed retro keeps its count of people as it was at Close, after someone is forgotten (AB-6)', () => {
+    const { state, notes } = finishedRetro((s) => addPerson(s, 'Late'));
+    const render = (language: ExportLanguage) => renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED, language, state.peopleAtClose);
+    expect(render('en')).toContain('Exported 2030-03-04 · 4 people · 4 cards');
+    // the late joiner who did nothing is forgotten when the room unloads: the summary says what it said at Close
+    state.participants.delete(actor('late').participantId);
+    expect(viewOf(state, { kind: 'public' }).board.participants).toHaveLength(3);
+    expect(render('en')).toContain('Exported 2030-03-04 · 4 people · 4 cards');
+    expect(render('de')).toContain('Exportiert am 2030-03-04 · 4 Personen · 4 Karten');
+  });
+
+  it('SL-3 a retro closed before the count was kept at Close (no count in its log) counts the people it lists', () => {
+    const { state, notes } = finishedRetro();
+    state.peopleAtClose = null;
+    expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED, 'en', state.peopleAtClose)).toContain('· 3 people ·');
   });
 
   it('EX-1 ticks the box of an action the room ticked done (AC-6), and only that one', () => {

@@ -11,9 +11,10 @@ import { TRUST_PARTS } from './trustLens.js';
  * so it can carry nothing the room could not already see: no author, no voter. Every field people typed goes
  * through `markdownText` / `markdownQuote` (EX-4), so what they wrote stays text; votes come from
  * `exportItems` (EX-5), once per item, and only where there are some (EX-11: no "0 votes"). Its own words are in `language` (EX-10), and so is a
- * column's title while it is still its template's own, as the board shows it (`columnTitleIn`).
+ * column's title while it is still its template's own, as the board shows it (`columnTitleIn`). `peopleAtClose`
+ * (SL-3, `BoardState.peopleAtClose`) is the count of people a closed retro gives.
  */
-export function renderMarkdown(view: PublicBoardView, notes: Record<string, string>, exportedAt: Date, language: ExportLanguage = 'en'): string {
+export function renderMarkdown(view: PublicBoardView, notes: Record<string, string>, exportedAt: Date, language: ExportLanguage = 'en', peopleAtClose: number | null = null): string {
   const w = EXPORT_WORDS[language];
   const lines: string[] = [];
   const items = exportItems(view);
@@ -33,7 +34,8 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   const names = (list: string[]) => list.map(md).join(', ');
 
   lines.push(`# ${md(view.name) || w.untitledRetro}`, '');
-  lines.push(w.exported(exportedAt.toISOString().slice(0, 10), view.participants.length, view.cardCount), '');
+  // SL-3: a closed retro counts its people as at Close (the list loses those AB-6 forgets later)
+  lines.push(w.exported(exportedAt.toISOString().slice(0, 10), peopleAtClose ?? view.participants.length, view.cardCount), '');
 
   if (view.review.length > 0) {
     lines.push(`## ${w.promises}`, '');

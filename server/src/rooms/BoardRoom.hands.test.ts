@@ -3,6 +3,7 @@ import { readBoardDoc, TEMPLATES } from '@candor/shared';
 import { pino } from 'pino';
 import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore } from '../storage/BoardStore.js';
+import { faultyStore } from '../storage/faultyStore.js';
 import { Keyring } from '../identity.js';
 import { BoardRoom } from './BoardRoom.js';
 import { attachPerson, createTestBoard } from './room.testing.js';
@@ -34,7 +35,7 @@ describe('BoardRoom raised hands of people who left (SL-1)', () => {
         clock.now += ms;
         await vi.advanceTimersByTimeAsync(ms);
       };
-      const store = openSqliteStore(':memory:');
+      const store = faultyStore(openSqliteStore(':memory:'), ['commitBatch']);
       await createTestBoard(store, keyring, 'board-hands', 'Hands', template);
       const room = await roomAt(store, clock);
       const fac = attachPerson(room, 'fac', newId, { facilitator: true });
@@ -70,12 +71,22 @@ describe('BoardRoom raised hands of people who left (SL-1)', () => {
       await advance(100);
       expect(hands(room)).toEqual(['bo']);
       expect(piaAgain.received.at(-1)!.handRaised).toBe(false);
+      // a commit that fails makes the room read the board back (CM-2), whose log still has Pia's hand up: it stays down
+      store.failNext(1, ['commitBatch']);
+      expect((await fac.send({ type: 'hand.raise', raised: true })).ok).toBe(false);
+      await advance(100);
+      expect(hands(room)).toEqual(['bo']);
+      // and a hand she raises again after she came back is hers, up as any other
+      await piaAgain.must({ type: 'hand.raise', raised: true });
+      await advance(100);
+      expect(hands(room)).toEqual(['bo', 'pia']);
+      await piaAgain.must({ type: 'hand.raise', raised: false });
 
       // a restart is everyone leaving: people coming straight back keep their hands, so a loaded room counts the grace from the load
       room.destroy();
       const restarted = await roomAt(store, clock);
       await advance(100);
-      expect(hands(restarted)).toEqual(['pia', 'bo']);
+      expect(hands(restarted)).toEqual(['bo']);
       await advance(GRACE + 1_000);
       expect(hands(restarted)).toEqual([]);
       restarted.destroy();
@@ -85,7 +96,7 @@ describe('BoardRoom raised hands of people who left (SL-1)', () => {
       const bo3 = attachPerson(again, 'bo', newId, { socketId: 'socket-bo-3' });
       await bo3.join();
       await advance(100);
-      expect(hands(again)).toEqual(['pia', 'bo']);
+      expect(hands(again)).toEqual(['bo']);
       again.detach(bo3.socketId);
       await again.forgetNeverActive();
       again.destroy();

@@ -503,9 +503,10 @@ export class BoardRoom {
 
   /** Rebuilds the board from the store, keeping who is connected (`StoredCopy.reload`). */
   private async reloadState(): Promise<void> {
+    const up = new Set(this.state.raisedHands);
     await this.copy.reload();
-    // SL-1: the rebuilt state has the log's hands: those dropped here stay down
-    this.state.raisedHands = this.state.raisedHands.filter((id) => !this.handsDropped.has(id) || this.state.participants.get(id)?.online);
+    // SL-1: the rebuilt state has the log's hands: those dropped here stay down (a hand raised again since is up here)
+    this.state.raisedHands = this.state.raisedHands.filter((id) => up.has(id) || !this.handsDropped.has(id));
     this.watchHands();
   }
 

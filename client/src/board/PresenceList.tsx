@@ -23,7 +23,7 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
   return (
     <section className="panel presence" aria-labelledby="presence-title">
       <h2 id="presence-title">
-        {t('presence.title')} <span className="count">{t(`presence.${counts.heading}`, { count: counts.online, total: counts.total })}</span>
+        {t('presence.title')} <span className="count">{counts.heading === 'online' ? t('presence.online', { count: counts.online }) : t('presence.onlineOf', { count: counts.online, total: counts.total })}</span>
       </h2>
       {me && (
         <p className="me-line">

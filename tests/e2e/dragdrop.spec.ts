@@ -172,6 +172,15 @@ test('UI-14 GR-1 the arrow keys look through "Group with…"\'s list without gro
   await expect(group).toContainText('Merging late on Friday');
   await expect(group).toContainText(chosen);
   await expect(page.getByRole('button', { name: 'Group with…: Merging late on Friday' })).toBeFocused();
+
+  // UI-10: the last card outside joins the group by keyboard. In the group it has nothing left to group with, so no
+  // "Group with…": focus stays on the card acted on, its "Ungroup" in the list still open, never another card's grip
+  const last = ['Pair on risky changes', 'Write the runbook'].find((text) => text !== chosen)!;
+  await (await facilitator.cardMenu(last)).getByRole('button', { name: 'Group with…' }).press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(group).toContainText(last);
+  await expect(page.getByRole('button', { name: `Ungroup: ${last}` })).toBeFocused();
 });
 
 test('UI-14 RC-6 by keyboard, Escape cancels a move: the card is put back where it was, grouped with nothing, and that is announced', async ({ facilitator, ada }) => {

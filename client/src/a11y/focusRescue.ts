@@ -89,15 +89,19 @@ function twinOf(element: HTMLElement): HTMLElement | null {
     const byId = document.getElementById(element.id);
     if (byId && !unusable(byId)) return byId;
   }
-  // (a control that goes away with its state names the control that takes over: "Ungroup" names its card's "Group with…")
-  const label = element.getAttribute('data-focus-twin') ?? element.getAttribute('aria-label');
-  if (!label) return null;
-  // a field's name too: "4 — support" in the check that just closed is not the "4 — support" of another action's check
-  const name = element.getAttribute('name');
-  const same = [...document.querySelectorAll<HTMLElement>(`${element.tagName}[aria-label]`)].filter(
-    (el) => el.getAttribute('aria-label') === label && el.getAttribute('name') === name && !unusable(el),
-  );
-  return same.length === 1 ? same[0]! : null;
+  // The same control drawn anew (same name), else the control one that goes away with its state names to take over:
+  // "Ungroup" names its card's "Group with…", and "Group with…" its card's "Ungroup" (the card grouped with the last
+  // card outside its group has nothing left to group with, UI-10)
+  for (const label of [element.getAttribute('aria-label'), element.getAttribute('data-focus-twin')]) {
+    if (!label) continue;
+    // a field's name too: "4 — support" in the check that just closed is not the "4 — support" of another action's check
+    const name = element.getAttribute('name');
+    const same = [...document.querySelectorAll<HTMLElement>(`${element.tagName}[aria-label]`)].filter(
+      (el) => el.getAttribute('aria-label') === label && el.getAttribute('name') === name && !unusable(el),
+    );
+    if (same.length === 1) return same[0]!;
+  }
+  return null;
 }
 
 function schedule(delay = 0): void {

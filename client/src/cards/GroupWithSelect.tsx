@@ -57,7 +57,16 @@ export function GroupWithSelect({
   // built when opened, not for each of 1,500 cards on every render.
   if (!open) {
     return (
-      <button type="button" className="link small" aria-expanded={false} aria-label={groupWithLabel(t, card.text)} ref={opener} onClick={() => setOpen(true)}>
+      // UI-10: gone from under focus (its card grouped with the last card outside), focus goes to the card's "Ungroup"
+      <button
+        type="button"
+        className="link small"
+        aria-expanded={false}
+        aria-label={groupWithLabel(t, card.text)}
+        data-focus-twin={t('reveal.ungroupFor', { name: shortText(card.text, 40) })}
+        ref={opener}
+        onClick={() => setOpen(true)}
+      >
         {t('reveal.groupWith')}
       </button>
     );

@@ -16,8 +16,7 @@ import { BackToCurrent } from '../discuss/BackToCurrent.js';
 import { useNextItemKey } from '../discuss/useNextItemKey.js';
 import { useNextItem } from '../discuss/useNextItem.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
-import { TimerPresets } from '../timer/TimerPresets.js';
-import { TimerRunning, timerIsOn } from '../timer/TimerControls.js';
+import { TimerActions } from '../timer/TimerControls.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { usePresenting } from '../board/presenting.js';
 import { tiedForMostVotes } from './tiedForMostVotes.js';
@@ -133,7 +132,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
         {/* UI-34: a phone's facilitator timeboxes the item from here, not from the Facilitate tab, away from the item:
             presets to start it, then pause, +1 min and stop while it runs */}
         {isFacilitator && phone && allowedIn('timer.start', board.phase) &&
-          (timerIsOn(board.timer) ? <TimerRunning timer={board.timer} label /> : <TimerPresets label />)}
+          <TimerActions timer={board.timer} />}
         {canNext && !phone && (
           <div className="next-item">
             <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.press}>

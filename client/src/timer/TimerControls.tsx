@@ -1,7 +1,9 @@
 import { useWords } from '../i18n/useWords.js';
 import { useId, useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
-import { useSession } from '../board/SessionContext.js';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+import { TIME_UP_SHOWN_MS } from './TimerDisplay.js';
+import { useNow } from './useNow.js';
 import { TimerPresets, useStartTimer } from './TimerPresets.js';
 
 /** DI-3, DI-7, DI-8: presets and a custom length; pause, resume, +1 min and stop while one runs. */
@@ -43,16 +45,37 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
   );
 }
 
-/** A timer is on while it runs or is paused. */
-export const timerIsOn = (timer: PublicBoardView['timer']): boolean => timer.endsAt !== null || timer.pausedMs !== null;
+/**
+ * SL-4: where the timer is for the facilitator's buttons, as everyone's pill shows it (SL-2): `up` for
+ * `TIME_UP_SHOWN_MS` after it ran out, `off` after that as when there is none. Redrawn when it runs out and when
+ * "Time is up" ends (once a second while it is on), not at every tick of the pill.
+ */
+export function useTimerStage(timer: PublicBoardView['timer']): 'off' | 'running' | 'paused' | 'up' {
+  const session = useSession();
+  useSessionState(); // the clock offset, once measured
+  const left = timer.endsAt === null ? null : timer.endsAt - session.serverNow();
+  useNow(left !== null && left > -TIME_UP_SHOWN_MS, 1000);
+  if (timer.pausedMs !== null) return 'paused';
+  if (left === null || left <= -TIME_UP_SHOWN_MS) return 'off';
+  return left > 0 ? 'running' : 'up';
+}
 
-/** DI-7, DI-8: pause or resume, +1 min and stop, while a timer is on (nothing otherwise). */
+/** UI-34: a phone's facilitator starts the item's timer from a preset, or works the one that is on. */
+export function TimerActions({ timer }: { timer: PublicBoardView['timer'] }) {
+  return useTimerStage(timer) === 'off' ? <TimerPresets label /> : <TimerRunning timer={timer} label />;
+}
+
+/**
+ * DI-7, DI-8: pause or resume, +1 min and stop, while a timer is on (nothing otherwise). SL-4: one that ran out
+ * cannot be paused (the server refuses: "No timer is running"); +1 min starts a minute and Stop clears "Time is up".
+ */
 export function TimerRunning({ timer, label = false }: { timer: PublicBoardView['timer']; label?: boolean }) {
   const { t } = useWords();
   const session = useSession();
-  if (!timerIsOn(timer)) return null;
-  const running = timer.endsAt !== null;
-  const paused = timer.pausedMs !== null;
+  const stage = useTimerStage(timer);
+  if (stage === 'off') return null;
+  const running = stage === 'running';
+  const paused = stage === 'paused';
   return (
     <div className={label ? 'row presets' : 'row'} role="group" aria-label={t('facilitator.timer')}>
       {label && (

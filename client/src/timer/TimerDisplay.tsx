@@ -6,7 +6,7 @@ import { formatDuration, useNow } from './useNow.js';
 import { chimeOnce, setTimerSound, useTimerSound } from './chime.js';
 
 /** SL-2: how long the pill says "Time is up" after the end (the facilitator's +1 min or a new timer bring it back) */
-const TIME_UP_SHOWN_MS = 60_000;
+export const TIME_UP_SHOWN_MS = 60_000;
 
 /**
  * The shared countdown: everyone computes it from the server's end time and their own clock offset. At zero

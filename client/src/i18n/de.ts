@@ -334,6 +334,7 @@ const de: Catalogue = {
     order: 'Punkte in Gesprächsreihenfolge',
     nowLabel: 'Jetzt im Gespräch: {{name}}',
     itemLabel: '{{n}}. {{name}}',
+    itemDoneLabel: '{{n}}. {{name}}, besprochen',
     discussed: '✓ Besprochen',
     reopen: 'Wieder öffnen',
     reopenLabel: 'Wieder öffnen: {{name}}',

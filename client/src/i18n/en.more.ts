@@ -100,6 +100,7 @@ const enMore = {
     order: 'Items in discussion order',
     nowLabel: 'Now discussing: {{name}}',
     itemLabel: '{{n}}. {{name}}',
+    itemDoneLabel: '{{n}}. {{name}}, discussed',
     discussed: '✓ Discussed',
     reopen: 'Reopen',
     reopenLabel: 'Reopen: {{name}}',

@@ -168,7 +168,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                   <article
                     className="discussion-body"
                     aria-current={isCurrent ? 'true' : undefined}
-                    aria-label={isCurrent ? t('running.nowLabel', { name: label }) : t('running.itemLabel', { n: index + 1, name: label })}
+                    aria-label={isCurrent ? t('running.nowLabel', { name: label }) : t(isDone ? 'running.itemDoneLabel' : 'running.itemLabel', { n: index + 1, name: label })}
                     tabIndex={isCurrent ? -1 : undefined}
                     id={isCurrent ? 'current-item' : undefined}
                     ref={isCurrent ? (el) => void (currentRef.current = el) : undefined}

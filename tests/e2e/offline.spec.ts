@@ -198,9 +198,10 @@ test('RC-7 WI-2 RC-10 on a phone scrolled down a long column, the room bar says 
   await ada.page.setViewportSize({ width: 390, height: 844 });
   await ada.join(link, 'Ada');
   for (let i = 0; i < 8; i++) await ada.addCard('Start', `A long column, card ${i + 1}`);
-  await facilitator.runTo('Vote');
   const bar = ada.page.getByRole('region', { name: 'Room news' });
   await expect(bar).toContainText('2 people here');
+  await facilitator.runTo('Vote');
+  await expect(bar).toContainText('The retro moved on to Vote.');
   // the reveal shuffles the column, so the card at its foot is whichever the screen shows last
   const lowest = (await ada.page.getByRole('article').last().innerText()).match(/A long column, card \d/)![0];
   await ada.card(lowest).scrollIntoViewIfNeeded();
@@ -210,12 +211,16 @@ test('RC-7 WI-2 RC-10 on a phone scrolled down a long column, the room bar says 
   await ada.page.context().setOffline(true);
   await ada.voteFor(lowest);
   await expect(bar).toContainText('Reconnecting… your changes are kept');
+  // the news of the retro moving on has had its time (PR-1, the page's clock: no socket to time out while offline);
+  // then the bar would say who is here, but it says the connection is gone instead
+  await ada.page.clock.runFor(15_000);
+  await expect(bar.getByRole('status')).toHaveText('');
   await expect(bar).not.toContainText('people here');
   await expect(bar.getByText('Reconnecting… your changes are kept')).toBeInViewport({ ratio: 1 });
 
   // RC-10: the phone wakes and says its network is back: it reconnects then, not when a back-off timer next fires
   // (none fires here: the page's clock stands still from now on)
-  await ada.page.clock.pauseAt(Date.now() + 1_000);
+  await ada.page.clock.pauseAt((await ada.page.evaluate(() => Date.now())) + 1_000);
   await ada.page.context().setOffline(false);
   await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected');
   await expect(bar).not.toContainText('Reconnecting');

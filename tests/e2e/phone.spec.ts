@@ -558,7 +558,7 @@ test('UI-7 on a phone the box stays in sight above the bars at the bottom as car
       const bo = new BoardPage(await desk.newPage(), 'bo');
       await bo.join(link, 'Bo');
       await bo.addCard('Stop', 'Long meetings');
-      await expect(page.getByText('2 people here')).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Room news' })).toContainText(/Bo joined|2 people here/);
     } finally {
       await desk.close();
     }

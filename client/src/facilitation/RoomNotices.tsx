@@ -6,7 +6,11 @@ import { nameList, presenceChanges, type PresenceChange } from './presenceNotice
 
 /** PR-1: at most one presence line this often; what happens meanwhile is folded into the next line. */
 const PRESENCE_NOTICE_EVERY_MS = 2000;
-const QUIET_NOTICE_MS = 6000;
+/**
+ * PR-1 UI-21: how long a line of news stays in the bar: long enough to read at a glance down (6 s went before a
+ * two-name line was read), then it gives way to who is here; its live region announced it as it came.
+ */
+const QUIET_NOTICE_MS = 12_000;
 
 type Words = ReturnType<typeof useWords>['t'];
 

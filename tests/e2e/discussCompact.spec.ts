@@ -49,7 +49,8 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   const field = 'What is the right thing to do? How can I help?';
   await ada.page.getByRole('article', { name: `Now discussing: ${current}` }).getByLabel(field).fill('Pair on the flaky test');
   await page.getByRole('button', { name: 'Next item →' }).click();
-  const left = ada.page.getByRole('article', { name: `3. ${current}`, exact: true });
+  // (its name says it was discussed: UI-24)
+  const left = ada.page.getByRole('article', { name: `3. ${current}, discussed`, exact: true });
   await expect(left.getByRole('button', { name: /^Actions \(0\)/ })).toBeVisible();
   // WI-3: closed, the item says her words wait there (walk I: a phone that slept through "Next item" came back to
   // "Actions (0)" and nothing said where the action it was typing had gone); the first item, with no draft, does not

@@ -11,12 +11,13 @@ const boCard = 'Nobody knows who owns the flaky test suite';
  */
 async function shapeOf(element: Locator, words: string[]): Promise<string> {
   const html = await element.evaluate((el) => el.outerHTML);
-  // an accessible name carries the card's words shortened ("Group with…: Pairing on…", UI-10): its words go too
+  // an accessible name carries the card's words shortened ("Group with…: Pairing on…", UI-10), as does the name of
+  // the control that takes focus should this one go ("Ungroup: …", data-focus-twin): their words go too
   const masked = words.reduce((out, w) => out.split(w).join('…').split(w.slice(0, 30)).join('…'), html);
   // and the ids React gives a card's "⋯" list (UI-32), and the item's own public id that the column walk's spotlight
   // finds it by (CW-10, `data-item`, the id the board document carries too): they differ from card to card whoever wrote it
   return masked
-    .replace(/(aria-label="[^":]*: )[^"]*"/g, '$1…"')
+    .replace(/((?:aria-label|data-focus-twin)="[^":]*: )[^"]*"/g, '$1…"')
     .replace(/((?:id|aria-controls)=")(?:_r_|«r|:r)[^"]*"/g, '$1…"')
     .replace(/(data-item=")[^"]*"/g, '$1…"');
 }

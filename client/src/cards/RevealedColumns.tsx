@@ -132,8 +132,7 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   const [spotlightInView, watchSpotlight] = useInView();
   const steps = walkSteps(board, deletes);
   const spotlight = spotlit && steps.at >= 0 ? { id: spotlit, index: steps.at, count: steps.ids.length, group: groups.has(spotlit), inView: spotlightInView } : null;
-  const spotlightProps = (itemId: string) =>
-    spotlit === itemId ? { 'data-item': itemId, className: 'spotlight', 'aria-current': 'true' as const, tabIndex: -1, ref: watchSpotlight } : { 'data-item': itemId };
+  const spotlightProps = (itemId: string) => spotlightAttrs(itemId, spotlit === itemId, watchSpotlight);
   const presentable = (columnId: string) => isFacilitator && walk === columnId && !readOnly;
   const view = (
     <ColumnsView
@@ -170,6 +169,11 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
   ) : (
     columns
   );
+}
+
+/** CW-6, CW-10: a card's or group's list item: found by its public id, outlined and in view when in the spotlight */
+function spotlightAttrs(itemId: string, spotlit: boolean, watchSpotlight: (element: Element | null) => void) {
+  return spotlit ? { 'data-item': itemId, className: 'spotlight', 'aria-current': 'true' as const, tabIndex: -1, ref: watchSpotlight } : { 'data-item': itemId };
 }
 
 /** One revealed card standing alone or in its group, with its controls; drawn again only when what it shows changes. */
@@ -224,7 +228,7 @@ const RevealedCard = memo(function RevealedCard({
     </CardTile>
   );
   return (
-    <li {...(inGroup ? {} : spotlit ? { 'data-item': cardId, className: 'spotlight', 'aria-current': 'true' as const, tabIndex: -1, ref: watchSpotlight } : { 'data-item': cardId })}>
+    <li {...(inGroup ? {} : spotlightAttrs(cardId, spotlit, watchSpotlight))}>
       {canDrag ? (
         <DraggableCard cardId={cardId} text={text}>
           {drawn}

@@ -55,6 +55,9 @@ test('UI-14 cards group by drag and drop with the mouse and with the keyboard, o
   await expect(ada.page.getByRole('region', { name: /^Group:/ })).toContainText('Pairing on hard bugs');
   await expect(ada.beingMoved('Pairing on hard bugs')).toHaveCount(0);
   await ada.dragOnto('Pairing on hard bugs', column.locator('.column-drop'));
+  // what Ada's page did with the drop (a failure says which step it was: the drop, or the room seeing it)
+  await expect(ada.page.getByText('Took Pairing on hard bugs out of its group.')).toBeAttached();
+  await expect(ada.page.getByRole('region', { name: /^Group:/ })).not.toContainText('Pairing on hard bugs');
   await expect(page.getByRole('region', { name: /^Group:/ })).not.toContainText('Pairing on hard bugs');
 });
 

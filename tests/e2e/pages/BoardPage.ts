@@ -202,6 +202,11 @@ export class BoardPage {
   async dropOn(target: Locator): Promise<void> {
     const to = (await target.boundingBox())!;
     await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    // A person lets go once the place shows it will take the card (its dashed outline). dnd-kit learns what is
+    // under the pointer a render or two after the move; under load a release sent at once came first, and the drop
+    // went to where the pointer had been: the card's own group, so a drop on a column changed nothing (CI, 1 in ~15).
+    const outlined = this.page.locator('.drop-over');
+    await expect(outlined.filter({ has: target }).or(target.and(outlined))).toBeVisible();
     await this.page.mouse.up();
   }
 

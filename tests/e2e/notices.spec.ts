@@ -155,3 +155,39 @@ test('PL-1 FA-4 the room\'s news of a new facilitator follows a language switch'
   await expect(bo.page.getByText('Ada moderiert jetzt (übergeben).')).toBeVisible();
   await expect(bo.page.getByText('Ada is now facilitating')).toHaveCount(0);
 });
+
+test('PR-4 a blip is not news: someone whose connection drops for a few seconds neither "left" nor "joined" again; someone gone for good is told as gone, once it is clear', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Blips');
+  await ada.join(link, 'Ada');
+  await ada.page.clock.install();
+  await bo.join(link, 'Bo');
+  const news = ada.page.getByRole('region', { name: 'Room news' });
+  await expect(ada.page.getByRole('region', { name: 'People here' })).toContainText('3 online');
+  // every line of news Ada's page shows from now on, as it comes (each a new line in its live region)
+  await ada.page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { newsSeen: string[] }).newsSeen = []);
+    new MutationObserver((changes) => {
+      for (const change of changes) for (const line of change.addedNodes) seen.push(line.textContent ?? '');
+    }).observe(document.querySelector('.room-notices')!, { childList: true });
+  });
+  const newsSeen = () => ada.page.evaluate(() => (window as unknown as { newsSeen: string[] }).newsSeen);
+
+  // a while after the news of Bo's arrival (the line stays 12 s, and news comes at most every 2 s: PR-1)
+  await ada.page.clock.runFor(13_000);
+  await expect(news).toContainText('3 people here');
+  // Bo's train goes through a tunnel: offline for a few seconds, then back
+  await bo.page.context().setOffline(true);
+  await expect(ada.page.getByRole('region', { name: 'People here' })).toContainText('2 online of 3');
+  await bo.page.context().setOffline(false);
+  await expect(ada.page.getByRole('region', { name: 'People here' })).toContainText('3 online');
+  await ada.page.clock.runFor(3_000);
+  expect(await newsSeen(), 'news of a blip').toEqual([]);
+
+  // Bo closes the tab: the room hears it once it is clear he is gone, not at once
+  await bo.page.close();
+  await expect(ada.page.getByRole('region', { name: 'People here' })).toContainText('2 online of 3');
+  expect(await newsSeen()).toEqual([]);
+  await ada.page.clock.runFor(11_000);
+  await expect(news).toContainText('Bo left');
+  expect(await newsSeen()).toEqual(['Bo left']);
+});

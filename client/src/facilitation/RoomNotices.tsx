@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { useSessionState } from '../board/SessionContext.js';
 import { everyoneDone, phaseIndex, type PublicBoardView, type PublicParticipant } from '@candor/shared';
-import { nameList, presenceChanges, type PresenceChange } from './presenceNotices.js';
+import { HeldDepartures, nameList, presenceMoves, type PresenceChange } from './presenceNotices.js';
 
 /** PR-1: at most one presence line this often; what happens meanwhile is folded into the next line. */
 const PRESENCE_NOTICE_EVERY_MS = 2000;
@@ -31,6 +31,9 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
   const announced = useRef<readonly PublicParticipant[] | null>(null);
   const lastPresenceAt = useRef(0);
   const flushTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // PR-4: departures wait until their people have been away long enough to be news
+  const departures = useRef(new HeldDepartures());
+  const departureTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(board);
   const wasAllDone = useRef(everyoneDone(board.progress));
   const removedSeen = useRef(board.removed.length);
@@ -57,22 +60,39 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
       announced.current = board.participants;
       return;
     }
+    const tell = (change: PresenceChange) => {
+      lastPresenceAt.current = Date.now();
+      push((t) => sentence(t, change));
+    };
+    // PR-4: the held departures that are news now (their people still away), then a look again at the next one
+    const tellDepartures = () => {
+      departureTimer.current = undefined;
+      const stillAway = (handle: string) => latest.current.participants.some((p) => p.handle === handle && !p.online);
+      const { names, next } = departures.current.due(Date.now(), stillAway);
+      if (names.length > 0) tell({ kind: 'left', names });
+      if (next !== null) departureTimer.current = setTimeout(tellDepartures, next - Date.now());
+    };
     const flush = () => {
       flushTimer.current = undefined;
       const now = latest.current.participants;
       const others = (list: readonly PublicParticipant[]) => list.filter((p) => p.name !== myNameRef.current);
-      const changes = presenceChanges(others(announced.current ?? []), others(now));
+      const joined = departures.current.arrivals(presenceMoves(others(announced.current ?? []), others(now)), Date.now());
       announced.current = now;
-      if (changes.length === 0) return;
-      lastPresenceAt.current = Date.now();
-      push((t) => changes.map((change) => sentence(t, change)).join(' · '));
+      if (joined.length > 0) tell({ kind: 'joined', names: joined });
+      if (departureTimer.current === undefined) tellDepartures();
     };
     const wait = lastPresenceAt.current + PRESENCE_NOTICE_EVERY_MS - Date.now();
     if (wait <= 0) flush();
     else flushTimer.current ??= setTimeout(flush, wait);
   }, [board.participants]);
 
-  useEffect(() => () => clearTimeout(flushTimer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(flushTimer.current);
+      clearTimeout(departureTimer.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     const allDone = everyoneDone(board.progress);

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicParticipant } from '@candor/shared';
-import { nameList, peopleToShow, presenceChanges, presenceCounts } from './presenceNotices.js';
+import { HeldDepartures, LEAVE_SETTLE_MS, nameList, peopleToShow, presenceCounts, presenceMoves } from './presenceNotices.js';
 
 const person = (name: string, online = true, facilitator = false): PublicParticipant => ({ handle: `h-${name}`, name, online, facilitator, done: false });
+/** the names each way, as a line of news says them */
+const presenceChanges = (before: PublicParticipant[], after: PublicParticipant[]) => {
+  const { joined, left } = presenceMoves(before, after);
+  return [
+    ...(joined.length ? [{ kind: 'joined', names: joined.map((p) => p.name) }] : []),
+    ...(left.length ? [{ kind: 'left', names: left.map((p) => p.name) }] : []),
+  ];
+};
 
 describe('presence notices', () => {
   it('PR-1 one arrival is one change; a batch of thirty is still one change', () => {
@@ -55,5 +63,34 @@ describe('presence notices', () => {
     expect(presenceCounts(awayLead, 12)).toMatchObject({ online: 14, total: 15, heading: 'onlineOf', more: 3, moreOnline: 3, button: 'moreOnline' });
     // nobody behind a button
     expect(presenceCounts([person('Ada'), person('Bo', false)], 12)).toMatchObject({ online: 1, total: 2, heading: 'onlineOf', more: 0, button: null });
+  });
+
+  it('PR-4 a departure is news once its person has been away LEAVE_SETTLE_MS; back sooner, neither the leaving nor the return is', () => {
+    const held = new HeldDepartures();
+    const room = [person('Ada'), person('Bo'), person('Cy')];
+    const bo = (online: boolean) => [person('Ada'), person('Bo', online), person('Cy')];
+    const stillAway = (people: PublicParticipant[]) => (handle: string) => people.some((p) => p.handle === handle && !p.online);
+    // Bo drops at 0 and is back at 5 s: nothing to tell, then or later
+    expect(held.arrivals(presenceMoves(room, bo(false)), 0)).toEqual([]);
+    expect(held.due(LEAVE_SETTLE_MS - 1, stillAway(bo(false)))).toEqual({ names: [], next: LEAVE_SETTLE_MS });
+    expect(held.arrivals(presenceMoves(bo(false), room), 5_000)).toEqual([]);
+    expect(held.due(60_000, stillAway(room))).toEqual({ names: [], next: null });
+    // Bo drops at 20 s and stays away: his leaving is news at 30 s, once; his return after that is news too
+    held.arrivals(presenceMoves(room, bo(false)), 20_000);
+    expect(held.due(29_999, stillAway(bo(false))).names).toEqual([]);
+    expect(held.due(30_000, stillAway(bo(false)))).toEqual({ names: ['Bo'], next: null });
+    expect(held.due(40_000, stillAway(bo(false))).names).toEqual([]);
+    expect(held.arrivals(presenceMoves(bo(false), room), 45_000)).toEqual(['Bo']);
+    // someone new is news at once; two who leave a second apart are told as each is due
+    expect(held.arrivals(presenceMoves(room, [...room, person('Di')]), 50_000)).toEqual(['Di']);
+    held.arrivals(presenceMoves(room, [person('Ada', false), person('Bo'), person('Cy')]), 60_000);
+    held.arrivals(presenceMoves([person('Ada', false), person('Bo'), person('Cy')], [person('Ada', false), person('Bo'), person('Cy', false)]), 61_000);
+    const bothAway = stillAway([person('Ada', false), person('Bo'), person('Cy', false)]);
+    expect(held.due(69_000, bothAway)).toEqual({ names: [], next: 70_000 });
+    expect(held.due(70_000, bothAway)).toEqual({ names: ['Ada'], next: 71_000 });
+    expect(held.due(71_000, bothAway)).toEqual({ names: ['Cy'], next: null });
+    // one removed from the list while held (MO-2 tells that) is not also told as having left
+    held.arrivals(presenceMoves(room, bo(false)), 80_000);
+    expect(held.due(90_000, stillAway([person('Ada'), person('Cy')]))).toEqual({ names: [], next: null });
   });
 });

@@ -6,20 +6,59 @@ export interface PresenceChange {
   names: string[];
 }
 
+/** PR-1: who came online and who went away. */
+export interface PresenceMoves {
+  joined: PublicParticipant[];
+  left: PublicParticipant[];
+}
+
 /**
- * PR-1: what changed in the room between two versions of the people list, one change per direction.
- * The server already batches presence (25 ms); this turns a batch into one line, so a room of 30 loading
- * at once reads "Ada, Bo and 28 others joined", not thirty lines.
+ * PR-1: the people who came online and went away between two versions of the people list; someone removed from the
+ * list is told separately (MO-2). The server already batches presence (25 ms); a batch is one line, so a room of 30
+ * loading at once reads "Ada, Bo and 28 others joined", not thirty lines.
  */
-export function presenceChanges(before: readonly PublicParticipant[], after: readonly PublicParticipant[]): PresenceChange[] {
+export function presenceMoves(before: readonly PublicParticipant[], after: readonly PublicParticipant[]): PresenceMoves {
   const was = new Map(before.map((p) => [p.handle, p.online]));
   const now = new Map(after.map((p) => [p.handle, p]));
-  const joined = after.filter((p) => p.online && was.get(p.handle) !== true).map((p) => p.name);
-  const left = before.filter((p) => p.online && now.has(p.handle) && now.get(p.handle)?.online !== true).map((p) => p.name);
-  const changes: PresenceChange[] = [];
-  if (joined.length > 0) changes.push({ kind: 'joined', names: joined });
-  if (left.length > 0) changes.push({ kind: 'left', names: left });
-  return changes;
+  return {
+    joined: after.filter((p) => p.online && was.get(p.handle) !== true),
+    left: before.filter((p) => p.online && now.has(p.handle) && now.get(p.handle)?.online !== true),
+  };
+}
+
+/** PR-4: how long someone has been away before the room hears that they left; back sooner, it was a blip. */
+export const LEAVE_SETTLE_MS = 10_000;
+
+/**
+ * PR-4: a blip is not news. A phone switching apps or a train in a tunnel drops a connection for a few seconds; the
+ * room heard "Bo left", then "Bo joined", for someone who never went. A departure is held until its person has been
+ * away `LEAVE_SETTLE_MS`; back before that, neither the leaving nor the coming back is told.
+ */
+export class HeldDepartures {
+  private readonly away = new Map<string, { name: string; since: number }>();
+
+  constructor(private readonly settleMs = LEAVE_SETTLE_MS) {}
+
+  /** takes a batch's moves: holds its departures, and returns the arrivals that are news (not back from a blip) */
+  arrivals({ joined, left }: PresenceMoves, now: number): string[] {
+    for (const p of left) this.away.set(p.handle, { name: p.name, since: now });
+    return joined.filter((p) => !this.away.delete(p.handle)).map((p) => p.name);
+  }
+
+  /**
+   * the names of those away for long enough by `now` and still away (`stillAway`), whose leaving is news now, and when
+   * the next one held becomes news (null: none held)
+   */
+  due(now: number, stillAway: (handle: string) => boolean): { names: string[]; next: number | null } {
+    const names: string[] = [];
+    let next: number | null = null;
+    for (const [handle, { name, since }] of this.away) {
+      const at = since + this.settleMs;
+      if (at > now) next = Math.min(next ?? at, at);
+      else if (this.away.delete(handle) && stillAway(handle)) names.push(name);
+    }
+    return { names, next };
+  }
 }
 
 /** Which sentence names a list: one, two, three people by name, or two and a count ("and 5 others"). */

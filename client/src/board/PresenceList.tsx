@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { Strong } from '../i18n/Strong.js';
 import { LIMITS, type PublicBoardView, type PublicParticipant } from '@candor/shared';
-import { peopleToShow, presenceCounts } from '../facilitation/presenceNotices.js';
+import { presenceCounts } from '../facilitation/presenceNotices.js';
 import { useSession, useSessionState } from './SessionContext.js';
 import { useNow } from '../timer/useNow.js';
 import { lazyWithWords } from '../i18n/lazyWithWords.js';
@@ -15,10 +15,10 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
   const { me, isFacilitator } = useSessionState();
   const canHandOver = isFacilitator && board.phase !== 'closed';
   const [showAll, setShowAll] = useState(false);
-  // PR-2: a long room does not push everything else off the panel: the first few, then "+N more".
-  const { shown } = showAll ? { shown: board.participants } : peopleToShow(board.participants, LIMITS.peopleShown);
-  // PQ-1: the heading counts who is in the retro beside who is online; the button, how many it hides are online
+  // PR-2: a long room does not push everything else off the panel: the first few, then "+N more". PQ-1: the heading
+  // counts who is in the retro beside who is online; the button, how many it hides are online
   const counts = presenceCounts(board.participants, LIMITS.peopleShown);
+  const shown = showAll ? board.participants : counts.shown;
   const stage = board.progress?.stage;
   return (
     <section className="panel presence" aria-labelledby="presence-title">

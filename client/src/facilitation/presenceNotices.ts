@@ -75,7 +75,9 @@ export function peopleToShow<T extends Pick<PublicParticipant, 'online' | 'facil
 }
 
 /** PQ-1 (PR-2): the numbers the people list shows, and which words say them. */
-export interface PresenceCounts {
+export interface PresenceCounts<T> {
+  /** the people the list shows before "+N more" (`peopleToShow`) */
+  shown: T[];
   online: number;
   /** everyone in the retro's list, online or away */
   total: number;
@@ -92,12 +94,12 @@ export interface PresenceCounts {
  * PQ-1: "42 online" over "+50 more" read as a contradiction when the 50 were mostly people who had left. The heading
  * says how many are in the retro at all when some are away, and the button how many of those it hides are online.
  */
-export function presenceCounts<T extends Pick<PublicParticipant, 'online' | 'facilitator'>>(people: readonly T[], max: number): PresenceCounts {
+export function presenceCounts<T extends Pick<PublicParticipant, 'online' | 'facilitator'>>(people: readonly T[], max: number): PresenceCounts<T> {
   const { shown, more } = peopleToShow(people, max);
   const online = people.filter((p) => p.online).length;
   const total = people.length;
   const moreOnline = online - shown.filter((p) => p.online).length;
   const allOnline = online === total;
   const button = more === 0 ? null : allOnline ? 'more' : moreOnline === 0 ? 'moreAway' : 'moreOnline';
-  return { online, total, heading: allOnline ? 'online' : 'onlineOf', more, moreOnline, button };
+  return { shown, online, total, heading: allOnline ? 'online' : 'onlineOf', more, moreOnline, button };
 }

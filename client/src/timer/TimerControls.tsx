@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useId, useState, type FormEvent } from 'react';
 import { LIMITS, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { TIME_UP_SHOWN_MS } from './TimerDisplay.js';
+import { timerStage } from './TimerDisplay.js';
 import { useNow } from './useNow.js';
 import { TimerPresets, useStartTimer } from './TimerPresets.js';
 
@@ -50,14 +50,12 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
  * `TIME_UP_SHOWN_MS` after it ran out, `off` after that as when there is none. Redrawn when it runs out and when
  * "Time is up" ends (once a second while it is on), not at every tick of the pill.
  */
-export function useTimerStage(timer: PublicBoardView['timer']): 'off' | 'running' | 'paused' | 'up' {
+export function useTimerStage(timer: PublicBoardView['timer']): ReturnType<typeof timerStage>['stage'] {
   const session = useSession();
   useSessionState(); // the clock offset, once measured
-  const left = timer.endsAt === null ? null : timer.endsAt - session.serverNow();
-  useNow(left !== null && left > -TIME_UP_SHOWN_MS, 1000);
-  if (timer.pausedMs !== null) return 'paused';
-  if (left === null || left <= -TIME_UP_SHOWN_MS) return 'off';
-  return left > 0 ? 'running' : 'up';
+  const { stage } = timerStage(timer, session.serverNow());
+  useNow(stage === 'running' || stage === 'up', 1000);
+  return stage;
 }
 
 /** UI-34: a phone's facilitator starts the item's timer from a preset, or works the one that is on. */

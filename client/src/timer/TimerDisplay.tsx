@@ -9,6 +9,17 @@ import { chimeOnce, setTimerSound, useTimerSound } from './chime.js';
 export const TIME_UP_SHOWN_MS = 60_000;
 
 /**
+ * SL-2, SL-4: where a timer is, as every page shows it: running (with the time `left`), paused, `up` ("Time is up")
+ * for TIME_UP_SHOWN_MS after the end, then `off`, as when there is none. The pill and the facilitator's buttons both
+ * read it, so they cannot disagree.
+ */
+export function timerStage(timer: PublicBoardView['timer'], serverNow: number): { stage: 'off' | 'running' | 'paused' | 'up'; left: number } {
+  if (timer.pausedMs !== null) return { stage: 'paused', left: timer.pausedMs };
+  const left = timer.endsAt === null ? -Infinity : timer.endsAt - serverNow;
+  return { stage: left <= -TIME_UP_SHOWN_MS ? 'off' : left > 0 ? 'running' : 'up', left };
+}
+
+/**
  * The shared countdown: everyone computes it from the server's end time and their own clock offset. At zero
  * it says so gently (a soft glow, no sound unless this browser asked for one, still under reduced motion) and, to a screen reader, once (DI-11: a
  * `timer` is not read out as it changes); paused, it shows the time left. Beside it, this browser's switch for a chime
@@ -18,16 +29,15 @@ export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
   const { t } = useWords();
   const session = useSession();
   useSessionState(); // re-render when the clock offset is measured
-  const left = timer.endsAt === null || timer.pausedMs !== null ? null : timer.endsAt - session.serverNow();
   // SL-2: "Time is up" for TIME_UP_SHOWN_MS after the end, then no timer (nor ticking) at all, to a newcomer too
-  const shown = left === null || left > -TIME_UP_SHOWN_MS;
-  useNow(timer.endsAt !== null && shown);
+  const { stage, left } = timerStage(timer, session.serverNow());
+  useNow(stage === 'running' || stage === 'up');
   // DI-11: the end is news only to a page that watched this timer run; one opened after it ran out says nothing
   const watched = useRef<number | null>(null);
   const sound = useTimerSound();
   const chimed = useRef<number | null>(null);
-  if (left !== null && left > 0) watched.current = timer.endsAt;
-  const ranOut = shown && left !== null && left <= 0 && watched.current === timer.endsAt;
+  if (stage === 'running') watched.current = timer.endsAt;
+  const ranOut = stage === 'up' && watched.current === timer.endsAt;
   useEffect(() => {
     if (!ranOut || !sound || chimed.current === timer.endsAt) return;
     chimed.current = timer.endsAt;
@@ -49,17 +59,17 @@ export function TimerDisplay({ timer }: { timer: PublicBoardView['timer'] }) {
       </svg>
     </button>
   );
-  if (timer.pausedMs !== null) {
+  if (stage === 'paused') {
     return (
       <>
         <div className="timer paused" role="timer" aria-label={t('running.timerPaused')}>
-          {t('running.paused', { time: formatDuration(timer.pausedMs) })}
+          {t('running.paused', { time: formatDuration(left) })}
         </div>
         {soundSwitch}
       </>
     );
   }
-  if (left === null || !shown) return null;
+  if (stage === 'off') return null;
   return (
     <>
       <div className={`timer ${left <= 0 ? 'over' : left < 30_000 ? 'soon' : ''}`} role="timer" aria-label={t('timer.label')}>

@@ -197,6 +197,52 @@ test('UI-12 UI-26 at 390×844 the header is three short rows: the name, the phas
   });
 });
 
+/** the phases as a phone shows them: each one's words as seen (a name clipped for screen readers only is not seen) */
+function phasesAsSeen(page: Page): Promise<string[]> {
+  return page.locator('.stepper li').evaluateAll((all) =>
+    all.map((li) => {
+      const mark = getComputedStyle(li, '::before').content.replace(/^"|"$/g, '').replace('none', '').trim();
+      const name = li.querySelector('.phase-name')!;
+      const seen = name.getBoundingClientRect().width > 1 ? name.textContent! : (li.querySelector('.phase-number')?.textContent ?? '');
+      return [mark, seen].filter(Boolean).join(' ');
+    }),
+  );
+}
+
+test('UI-26 on a phone the past phases keep their names where the line has room ("✓ Write ✓ Reveal Vote"), the oldest giving way first where it has not', async ({ browser }) => {
+  test.setTimeout(180_000);
+  await fionaOnPhone(browser, async (fiona, page) => {
+    const onOneLine = async (where: string) => {
+      const boxes = await page.locator('.stepper li').evaluateAll((all) => all.map((li) => li.getBoundingClientRect()));
+      expect(Math.max(...boxes.map((b) => b.top)), `${where}: the phases on one line`).toBeLessThan(Math.min(...boxes.map((b) => b.bottom)));
+      expect(Math.max(...boxes.map((b) => b.right)), `${where}: the phases on the screen`).toBeLessThanOrEqual(page.viewportSize()!.width);
+    };
+    await fiona.createRetro('Names on a phone');
+    // English at 390 wide: every phase spelled out, at every step (before: "✓ ✓ ✓ ✓ ✓ Close")
+    const seen = { Reveal: ['✓ Write', 'Reveal', 'Vote', 'Discuss', 'Act', 'Close'], Vote: ['✓ Write', '✓ Reveal', 'Vote', 'Discuss', 'Act', 'Close'], Discuss: ['✓ Write', '✓ Reveal', '✓ Vote', 'Discuss', 'Act', 'Close'], Act: ['✓ Write', '✓ Reveal', '✓ Vote', '✓ Discuss', 'Act', 'Close'], Close: ['✓ Write', '✓ Reveal', '✓ Vote', '✓ Discuss', '✓ Act', 'Close'] };
+    for (const phase of ['Reveal', 'Vote', 'Discuss', 'Act', 'Close'] as const) {
+      if (phase === 'Close') await section(page, 'Facilitate');
+      await fiona.goTo(phase);
+      await expect.poll(() => phasesAsSeen(page), { message: phase }).toEqual(seen[phase]);
+      await onOneLine(phase);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.board-header').screenshot({ path: test.info().outputPath('phone-phases-closed.png') });
+    // the names stay for screen readers and on pointing
+    await expect(page.getByRole('navigation', { name: 'Retro phases' }).getByRole('listitem').first()).toHaveAttribute('title', 'Write');
+    // German at 360 wide: the line has no room for every name; the oldest past phases give way to their ✓ first, the
+    // current phase whole, and still one line
+    await page.getByLabel('Language').selectOption('de');
+    await page.setViewportSize({ width: 360, height: PHONE.height });
+    await expect.poll(() => phasesAsSeen(page)).not.toEqual(['✓ Schreiben', '✓ Aufdecken', '✓ Abstimmen', '✓ Besprechen', '✓ Handeln', 'Abschluss']);
+    const german = await phasesAsSeen(page);
+    const named = german.map((words) => words !== '✓');
+    expect(named.slice(named.indexOf(true)), `the bare ✓ come first: ${german.join(' | ')}`).not.toContain(false);
+    expect(german.at(-1)).toBe('Abschluss');
+    await onOneLine('German at 360');
+  });
+});
+
 test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, in a bar at the bottom that covers nothing', async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
   const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });

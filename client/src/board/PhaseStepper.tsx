@@ -4,9 +4,11 @@ import { useWidth } from '../layout/useWidth.js';
 import { phasesOf, type Phase } from '@candor/shared';
 
 /**
- * UI-26: the phases on one line. Where their names would take two (German's seven on a phone), the phases after the
- * next one show their number instead, the name kept for screen readers and shown on pointing, as a past phase shows
- * its check mark: the current phase and the next one are always spelled out.
+ * UI-26: the phases on one line, spelled out as far as the line allows. Where their names would take two, the past
+ * phases give way first, the oldest first, each to its check mark ("✓ Write" → "✓"); then, if that is not enough
+ * (German's seven on a phone), the phases after the next one show their number. A phase so shortened keeps its name
+ * for screen readers and shows it on pointing; the current phase and the next one are always spelled out. Before,
+ * a phone showed every past phase as a bare check mark, however much room the line had: at Close, "✓ ✓ ✓ ✓ ✓ Close".
  */
 export function PhaseStepper({ phase, hasReview }: { phase: Phase; hasReview: boolean }) {
   const { t } = useWords();
@@ -14,27 +16,30 @@ export function PhaseStepper({ phase, hasReview }: { phase: Phase; hasReview: bo
   const current = phases.indexOf(phase);
   const list = useRef<HTMLOListElement | null>(null);
   const width = useWidth(list);
-  const [compact, setCompact] = useState(false);
+  // how far the line is squeezed: the first `squeeze` past phases are check marks; one more, and later phases numbers
+  const [squeeze, setSqueeze] = useState(0);
+  const compact = squeeze > current;
 
-  // names first, whenever what they must fit changes; numbers only if the names then take two lines (measured
-  // before the page is painted, so nobody sees the names wrap; not at every board update, only when this changes)
-  useLayoutEffect(() => setCompact(false), [phase, t, width]);
+  // names first, whenever what they must fit changes; then one step more while they take two lines (measured before
+  // the page is painted, so nobody sees the names wrap; not at every board update, only when this changes)
+  useLayoutEffect(() => setSqueeze(0), [phase, t, width]);
   useLayoutEffect(() => {
     const ol = list.current;
     if (compact || !ol) return;
     const tops = [...ol.children].map((li) => li.getBoundingClientRect().top);
-    if (Math.max(...tops) > Math.min(...tops) + 1) setCompact(true);
-  }, [compact, phase, t, width]);
+    if (Math.max(...tops) > Math.min(...tops) + 1) setSqueeze(squeeze + 1);
+  }, [compact, squeeze, phase, t, width]);
 
   return (
     <nav aria-label={t('board.phasesNav')} className="stepper">
       <ol ref={list}>
         {phases.map((p, i) => {
           const numbered = compact && i > current + 1;
+          const ticked = i < Math.min(squeeze, current);
           return (
             <li
               key={p}
-              className={i === current ? 'current' : i < current ? 'done' : numbered ? 'upcoming numbered' : 'upcoming'}
+              className={i === current ? 'current' : i < current ? (ticked ? 'done ticked' : 'done') : numbered ? 'upcoming numbered' : 'upcoming'}
               aria-current={i === current ? 'step' : undefined}
               // a past phase may show as its check mark alone (UI-26, UI-28), a later one as its number: pointing at it shows its name
               title={i < current || numbered ? t(`phases.${p}`) : undefined}

@@ -335,6 +335,65 @@ test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, i
   }
 });
 
+test('DN-2 UI-29 on a phone the facilitator reads how many are done beside "Next", on the Board tab, in Write and Vote', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const adaContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+    const ada = new BoardPage(await adaContext.newPage(), 'ada');
+    const page = fiona.page;
+    const link = await fiona.createRetro('Who is done, on a phone');
+    await ada.join(link, 'Ada');
+    await ada.addCard('Stop', 'Deploying on Friday afternoons');
+    const bar = page.getByRole('region', { name: 'Next steps' });
+    const count = bar.locator('.step-progress');
+    // on the first screen of the Board tab, beside the step it is read for (it was only on the Facilitate tab)
+    const readBesideNext = async (words: string, next: string) => {
+      await expect(count).toHaveText(words);
+      await expect(count).toBeInViewport({ ratio: 1 });
+      await expect(bar.getByRole('button', { name: next })).toBeInViewport({ ratio: 1 });
+      await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+    };
+    await readBesideNext('0 of 2 done writing', 'Next: Reveal');
+    await ada.page.getByRole('button', { name: "I'm done writing" }).click();
+    await readBesideNext('1 of 2 done writing', 'Next: Reveal');
+    await fiona.goTo('Reveal');
+    await expect(count).toHaveCount(0);
+    await fiona.goTo('Vote');
+    await readBesideNext('0 of 2 done voting', 'Next: Discuss');
+    await ada.voteFor('Deploying on Friday afternoons');
+    await ada.page.getByRole('button', { name: "I'm done voting" }).click();
+    await readBesideNext('1 of 2 done voting', 'Next: Discuss');
+    await page.getByRole('button', { name: "I'm done voting" }).click();
+    await readBesideNext('2 of 2 done voting', 'Next: Discuss');
+    await expect(count).toHaveClass(/all-done/);
+    // the bar's words each on one line, inside the screen, at 390 and 360 wide
+    for (const width of [PHONE.width, 360]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      const parts = await bar.locator('button, .step-progress strong').evaluateAll((all) =>
+        all.map((part) => {
+          const words = document.createRange();
+          words.selectNodeContents(part);
+          return { name: part.textContent, lines: new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size, right: part.getBoundingClientRect().right };
+        }),
+      );
+      for (const part of parts) {
+        expect(part.lines, `${width}: "${part.name}" on one line`).toBe(1);
+        expect(part.right, `${width}: "${part.name}" on the screen`).toBeLessThanOrEqual(width);
+      }
+      await noSidewaysScroll(page, `vote at ${width}`);
+    }
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-done-voting.png') });
+    await fiona.goTo('Discuss');
+    await expect(count).toHaveCount(0);
+  } finally {
+    await fionaContext.close();
+    await adaContext.close();
+  }
+});
+
 test('UI-14 the "Group with…" picker stays inside its card, on a phone and at a desk, whatever the other cards say', async ({ browser }) => {
   test.setTimeout(180_000);
   await deskAndPhone(browser, 'Grouping by tapping', async (fiona, ada) => {

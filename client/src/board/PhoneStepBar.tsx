@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { PublicBoardView } from '@candor/shared';
+import { everyoneDone, type PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { usePhaseStep } from './usePhaseStep.js';
 import { useNextItem } from '../discuss/useNextItem.js';
@@ -11,7 +11,8 @@ import { walkSteps } from '../cards/items.js';
  * item" — in a slim bar at the bottom, just above the room's news line, so running the retro does not mean going
  * to the Facilitate tab and back at every step. The page ends above it (its height is given to the CSS as
  * `--step-bar-h`), so it covers nothing. "Back" is there too, as on the panel. Close is not here: it never sits where "Next" stood (CF-1); in Act the
- * Facilitate tab has it, and the bar is not drawn.
+ * Facilitate tab has it, and the bar is not drawn. In Write and Vote the bar begins with how many here are done
+ * ("1 of 3 / done voting", DN-2), read beside the button that moves on.
  */
 export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -31,6 +32,7 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const ref = useRef<HTMLElement | null>(null);
   const step = next && next !== 'closed' ? next : null;
   const shown = step !== null || nextItem.shown;
+  const progress = board.progress;
 
   useEffect(() => {
     const bar = ref.current;
@@ -65,6 +67,14 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   if (!shown) return null;
   return (
     <section className="step-bar" ref={ref} aria-label={t('facilitator.stepBar')}>
+      {/* DN-2: how many here are done, beside the step it tells the facilitator whether to take (it was only on the
+          Facilitate tab, so in Vote the Board tab gave "Next: Discuss" with no idea who was still voting) */}
+      {progress && (
+        <p className={everyoneDone(progress) ? 'step-progress all-done' : 'step-progress'}>
+          <strong>{t('facilitation.done.countWriting', { done: progress.done, of: progress.of })}</strong>{' '}
+          <span>{t(progress.stage === 'vote' ? 'facilitation.done.labelVoting' : 'facilitation.done.labelWriting')}</span>
+        </p>
+      )}
       {/* Back as on the panel, first and narrow: a step back asks first where the panel's does (AN-12: Discuss → Vote) */}
       {/* UI-10: a step taken from here leaves focus on the group, named by the phase now, not on "Next: <the one after>" */}
       <div className="phase-buttons" role="group" aria-label={t('facilitator.now', { phase: t(`phases.${board.phase}`) })} tabIndex={-1} ref={landing}>

@@ -368,24 +368,34 @@ test('DN-2 UI-29 on a phone the facilitator reads how many are done beside "Next
     await page.getByRole('button', { name: "I'm done voting" }).click();
     await readBesideNext('2 of 2 done voting', 'Next: Discuss');
     await expect(count).toHaveClass(/all-done/);
-    // the bar's words each on one line, inside the screen, at 390 and 360 wide
-    for (const width of [PHONE.width, 360]) {
-      await page.setViewportSize({ width, height: PHONE.height });
-      const parts = await bar.locator('button, .step-progress strong').evaluateAll((all) =>
-        all.map((part) => {
-          const words = document.createRange();
-          words.selectNodeContents(part);
-          return { name: part.textContent, lines: new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size, right: part.getBoundingClientRect().right };
-        }),
-      );
-      for (const part of parts) {
-        expect(part.lines, `${width}: "${part.name}" on one line`).toBe(1);
-        expect(part.right, `${width}: "${part.name}" on the screen`).toBeLessThanOrEqual(width);
-      }
-      await noSidewaysScroll(page, `vote at ${width}`);
-    }
-    await page.setViewportSize(PHONE);
+    // the count and the buttons on one row, each one's words on one line, inside the screen, at 390 and 360 wide, in
+    // English and German (at first "Zurück" and "Weiter: Besprechen" at 360 took a row each beside the count)
     await page.screenshot({ path: testInfo.outputPath('phone-step-bar-done-voting.png') });
+    for (const language of ['en', 'de']) {
+      if (language === 'de') await page.getByLabel('Language').selectOption('de');
+      for (const width of [PHONE.width, 360]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        const at = `${language} at ${width}`;
+        await expect(page.locator('.step-bar .step-progress strong')).toHaveText(language === 'de' ? '2 von 2' : '2 of 2');
+        const parts = await page.locator('.step-bar').locator('button, .step-progress strong').evaluateAll((all) =>
+          all.map((part) => {
+            const words = document.createRange();
+            words.selectNodeContents(part);
+            const box = part.getBoundingClientRect();
+            return { name: part.textContent, lines: new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size, top: box.top, bottom: box.bottom, right: box.right };
+          }),
+        );
+        for (const part of parts) {
+          expect(part.lines, `${at}: "${part.name}" on one line`).toBe(1);
+          expect(part.right, `${at}: "${part.name}" on the screen`).toBeLessThanOrEqual(width);
+        }
+        expect(Math.max(...parts.map((p) => p.top)), `${at}: ${parts.map((p) => `"${p.name}" at ${Math.round(p.top)}`).join(', ')} on one row`).toBeLessThan(Math.min(...parts.map((p) => p.bottom)));
+        await noSidewaysScroll(page, `vote, ${at}`);
+      }
+    }
+    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-done-voting-de-360.png') });
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.setViewportSize(PHONE);
     await fiona.goTo('Discuss');
     await expect(count).toHaveCount(0);
   } finally {

@@ -66,7 +66,7 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
 
   if (!shown) return null;
   return (
-    <section className="step-bar" ref={ref} aria-label={t('facilitator.stepBar')}>
+    <section className={progress ? 'step-bar with-progress' : 'step-bar'} ref={ref} aria-label={t('facilitator.stepBar')}>
       {/* DN-2: how many here are done, beside the step it tells the facilitator whether to take (it was only on the
           Facilitate tab, so in Vote the Board tab gave "Next: Discuss" with no idea who was still voting) */}
       {progress && (

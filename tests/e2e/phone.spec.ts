@@ -557,7 +557,7 @@ test('UI-29 the phone bar also steps back, as the panel does, and its three butt
   }
 });
 
-test('UI-12 at 390×844 in German the facilitator sees all four section tabs whole, none cut at the screen\'s edge', async ({ browser }) => {
+test('UI-12 at 390×844 and 360 wide in German the facilitator sees all four section tabs whole, none cut at the screen\'s edge, no word broken', async ({ browser }) => {
   test.setTimeout(180_000);
   await fionaOnPhone(browser, async (fiona, page) => {
     await fiona.createRetro('Tabs in German');
@@ -570,13 +570,30 @@ test('UI-12 at 390×844 in German the facilitator sees all four section tabs who
     await page.getByLabel('Language').selectOption('de');
     const tabs = page.getByRole('tablist', { name: 'Bereiche des Boards' }).getByRole('tab');
     await expect(tabs).toHaveText(['Board', 'Anwesende', 'Maßnahmen (0)', 'Moderieren']);
-    // each tab in full inside the screen: "Moderieren" was cut at "Mod", the rest of the list scrolled out of sight
-    const edges = await tabs.evaluateAll((all) => all.map((tab) => ({ left: tab.getBoundingClientRect().left, right: tab.getBoundingClientRect().right })));
-    for (const [i, edge] of edges.entries()) {
-      expect(edge.left, `tab ${i + 1} starts on the screen`).toBeGreaterThanOrEqual(0);
-      expect(edge.right, `tab ${i + 1} ends on the screen`).toBeLessThanOrEqual(PHONE.width);
+    // each tab in full inside the screen: "Moderieren" was cut at "Mod", the rest of the list scrolled out of sight;
+    // and no word broken across lines: at 360 wide the tabs read "Boar|d", "Anwesend|e", "Moderiere|n"
+    for (const width of [PHONE.width, 360]) {
+      await page.setViewportSize({ width, height: PHONE.height });
+      const seen = await tabs.evaluateAll((all) =>
+        all.map((tab) => {
+          const text = [...tab.childNodes].find((node) => node.nodeType === Node.TEXT_NODE)!;
+          const broken = [...text.textContent!.matchAll(/\S+/g)].filter((word) => {
+            const range = document.createRange();
+            range.setStart(text, word.index!);
+            range.setEnd(text, word.index! + word[0].length);
+            return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+          });
+          return { name: tab.textContent, left: tab.getBoundingClientRect().left, right: tab.getBoundingClientRect().right, broken: broken.map((word) => word[0]) };
+        }),
+      );
+      for (const tab of seen) {
+        expect(tab.left, `${width}: "${tab.name}" starts on the screen`).toBeGreaterThanOrEqual(0);
+        expect(tab.right, `${width}: "${tab.name}" ends on the screen`).toBeLessThanOrEqual(width);
+        expect(tab.broken, `${width}: words of "${tab.name}" broken across lines`).toEqual([]);
+      }
+      await noSidewaysScroll(page, `discuss in German at ${width}`);
     }
-    await noSidewaysScroll(page, 'discuss in German');
+    await page.screenshot({ path: test.info().outputPath('phone-sections-de-360.png') });
   });
 });
 

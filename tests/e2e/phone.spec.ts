@@ -952,3 +952,39 @@ test('UI-12 WG-4 on a phone the Board, People and Facilitate tabs are touch targ
     for (const height of await tabs.evaluateAll((all) => all.map((tab) => tab.getBoundingClientRect().height))) expect(height).toBeGreaterThanOrEqual(44);
   });
 });
+
+test('PU-7 on a phone someone who does not want to answer the trust pulse now folds it away with "Not now", and the card field comes up onto the first screen; "Answer now" opens it again', async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const ada = new BoardPage(await phone.newPage(), 'ada');
+    await ada.join(await fiona.createRetro('Not now'), 'Ada');
+    const page = ada.page;
+    const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
+    const field = page.getByLabel('New card in Start');
+    await expect(pulse).toBeVisible();
+    // open, the pulse's question and what it promises fill the first screen: the card field is under the bars
+    expect(await hiddenBelowBars(field), 'the card field under the open pulse').toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await expect(pulse).toHaveCount(0);
+    const folded = page.getByRole('region', { name: 'Trust pulse' });
+    await expect(folded).toContainText('You have not answered.');
+    // the folded pulse is one line; the card field is in sight above the bars
+    await expect.poll(() => hiddenBelowBars(field), { message: 'the card field once the pulse is folded' }).toBeLessThanOrEqual(0);
+    // it stays folded when she looks at the people and comes back
+    await section(page, 'People');
+    await section(page, 'Board');
+    await expect(folded).toContainText('You have not answered.');
+    await expect(pulse).toHaveCount(0);
+    // "Answer now" opens it on its first answer; an answer folds it to the answer, as for everyone who answers
+    await page.getByRole('button', { name: 'Answer now' }).click();
+    await expect(pulse.getByRole('radio', { name: '1 — not safe' })).toBeFocused();
+    await pulse.getByRole('radio', { name: '4 — mostly safe' }).check();
+    await field.focus();
+    await expect(page.getByText('Your answer: 4 — mostly safe.')).toBeVisible();
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});

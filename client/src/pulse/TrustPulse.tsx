@@ -10,11 +10,17 @@ import { afterPress } from '../a11y/afterPress.js';
 
 const PULSE_VALUES = [1, 2, 3, 4, 5] as const;
 
+/** PU-7: the boards whose pulse this page was told "Not now" (for as long as the page is open) */
+const notNow = new Set<string>();
+
 /**
  * PU-1: an anonymous 1–5 answer at the start of the retro. Only my own choice comes back to me.
  *
  * Once I have answered and moved on (focus went to something else on the page), the question folds to one line
  * with my answer and "Change my answer": open, its explanations pushed the columns of Write below the first screen.
+ * PU-7: someone who does not want to answer now folds it the same way with "Not now" (on a phone it filled the first
+ * screen, and the card field was under it for the whole of Write); "Answer now" opens it again. Not answering stays
+ * fine: nothing is sent either way.
  */
 export function TrustPulse({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -22,13 +28,22 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
   const { me, pending } = useSessionState();
   const presenting = usePresenting();
   const [choosing, setChoosing] = useState(false);
+  const [later, setLater] = useState(() => notNow.has(session.boardId));
   const section = useRef<HTMLElement>(null);
   const focusChoice = useRef(false);
+  const focusFolded = useRef(false);
   useEffect(() => {
     if (!choosing || !focusChoice.current) return;
     focusChoice.current = false;
-    section.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
+    const radios = section.current;
+    (radios?.querySelector<HTMLInputElement>('input[type=radio]:checked') ?? radios?.querySelector<HTMLInputElement>('input[type=radio]'))?.focus();
   }, [choosing]);
+  // focus stays in the pulse when it folds for now: on its "Answer now"
+  useEffect(() => {
+    if (!later || !focusFolded.current) return;
+    focusFolded.current = false;
+    section.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [later]);
   if (!board.pulse.open) return null;
   const queued = [...pending].reverse().find((c) => c.type === 'pulse.answer');
   // AN-11: my answer is not shown while presenting
@@ -40,6 +55,29 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
   const onBlur = (event: FocusEvent) => {
     if (event.relatedTarget && !section.current?.contains(event.relatedTarget)) afterPress(() => setChoosing(false));
   };
+
+  const fold = (forNow: boolean) => {
+    if (forNow) notNow.add(session.boardId);
+    else notNow.delete(session.boardId);
+    focusFolded.current = forNow;
+    focusChoice.current = !forNow;
+    setChoosing(!forNow);
+    setLater(forNow);
+  };
+
+  if (mine === null && later && !presenting && !choosing) {
+    return (
+      <section ref={section} className="panel pulse folded" aria-labelledby="pulse-title">
+        <h2 id="pulse-title" className="pulse-kicker">{t('pulse.title')}</h2>
+        <p className="pulse-folded">
+          <span>{t('pulse.notYet')}</span>{' '}
+          <button type="button" className="link" onClick={() => fold(false)}>
+            {t('pulse.answerNow')}
+          </button>
+        </p>
+      </section>
+    );
+  }
 
   if (mine !== null && !choosing) {
     return (
@@ -110,6 +148,13 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
             ? t('pulse.notAnswered')
             : t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) })}
       </p>
+      {mine === null && !presenting && (
+        <p className="pulse-not-now">
+          <button type="button" className="link" onClick={() => fold(true)}>
+            {t('pulse.notNow')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -30,25 +30,28 @@ async function fionaOnPhone(browser: Browser, run: (fiona: BoardPage, page: Page
   }
 }
 
-/**
- * Fiona at a desk creates a retro and Ada joins it on a phone, opens the Stop column and writes a card there; `run`
- * goes on from there, and both browsers close after it.
- */
-async function deskAndPhone(browser: Browser, retro: string, run: (fiona: BoardPage, ada: BoardPage) => Promise<void>): Promise<void> {
+/** Fiona at a desk creates a retro and Ada joins it on a phone; `run` goes on from there, and both browsers close after it. */
+async function deskAndPhoneJoined(browser: Browser, retro: string, run: (fiona: BoardPage, ada: BoardPage) => Promise<void>): Promise<void> {
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   try {
     const fiona = new BoardPage(await desk.newPage(), 'fiona');
     const ada = new BoardPage(await phone.newPage(), 'ada');
-    const link = await fiona.createRetro(retro);
-    await ada.join(link, 'Ada');
-    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
-    await ada.addCard('Stop', 'The build breaks every Monday');
+    await ada.join(await fiona.createRetro(retro), 'Ada');
     await run(fiona, ada);
   } finally {
     await desk.close();
     await phone.close();
   }
+}
+
+/** As `deskAndPhoneJoined`, and Ada opens the Stop column and writes a card there before `run`. */
+async function deskAndPhone(browser: Browser, retro: string, run: (fiona: BoardPage, ada: BoardPage) => Promise<void>): Promise<void> {
+  await deskAndPhoneJoined(browser, retro, async (fiona, ada) => {
+    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
+    await ada.addCard('Stop', 'The build breaks every Monday');
+    await run(fiona, ada);
+  });
 }
 
 /** On a phone the board, the people and the facilitator's controls are tabs; so are the columns. */
@@ -954,12 +957,7 @@ test('UI-12 WG-4 on a phone the Board, People and Facilitate tabs are touch targ
 });
 
 test('PU-7 on a phone someone who does not want to answer the trust pulse now folds it away with "Not now", and the card field comes up onto the first screen; "Answer now" opens it again', async ({ browser }) => {
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await desk.newPage(), 'fiona');
-    const ada = new BoardPage(await phone.newPage(), 'ada');
-    await ada.join(await fiona.createRetro('Not now'), 'Ada');
+  await deskAndPhoneJoined(browser, 'Not now', async (_fiona, ada) => {
     const page = ada.page;
     const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
     const field = page.getByLabel('New card in Start');
@@ -983,8 +981,5 @@ test('PU-7 on a phone someone who does not want to answer the trust pulse now fo
     await pulse.getByRole('radio', { name: '4 — mostly safe' }).check();
     await field.focus();
     await expect(page.getByText('Your answer: 4 — mostly safe.')).toBeVisible();
-  } finally {
-    await desk.close();
-    await phone.close();
-  }
+  });
 });

@@ -15,7 +15,6 @@ let checks: typeof import('./blamelessCheck.js') | null = null;
  * same under the reason a promise was not kept, where `alsoNamed` are the people whose promise it was.
  * It never blocks posting. The live region is always there so a hint that appears is read out politely.
  */
-
 export function BlamelessHint({ text, id, alsoNamed }: { text: string; id?: string; alsoNamed?: readonly string[] }) {
   const { t } = useWords();
   const { board } = useSessionState();

@@ -56,44 +56,35 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
     if (event.relatedTarget && !section.current?.contains(event.relatedTarget)) afterPress(() => setChoosing(false));
   };
 
-  const fold = (forNow: boolean) => {
-    if (forNow) notNow.add(session.boardId);
-    else notNow.delete(session.boardId);
-    focusFolded.current = forNow;
-    focusChoice.current = !forNow;
-    setChoosing(!forNow);
-    setLater(forNow);
+  // PU-7: "Not now" folds the unanswered pulse; either folded line's button opens it with focus on an answer
+  const foldForNow = () => {
+    notNow.add(session.boardId);
+    focusFolded.current = true;
+    setChoosing(false);
+    setLater(true);
+  };
+  const open = () => {
+    notNow.delete(session.boardId);
+    focusChoice.current = true;
+    setChoosing(true);
+    setLater(false);
   };
 
-  if (mine === null && later && !presenting && !choosing) {
+  // folded to one line: my answer (PU-5), or that I have not answered, put off for now (PU-7)
+  const folded =
+    mine !== null
+      ? { says: t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) }), opens: t('pulse.change') }
+      : later && !presenting
+        ? { says: t('pulse.notYet'), opens: t('pulse.answerNow') }
+        : null;
+  if (folded && !choosing) {
     return (
       <section ref={section} className="panel pulse folded" aria-labelledby="pulse-title">
         <h2 id="pulse-title" className="pulse-kicker">{t('pulse.title')}</h2>
         <p className="pulse-folded">
-          <span>{t('pulse.notYet')}</span>{' '}
-          <button type="button" className="link" onClick={() => fold(false)}>
-            {t('pulse.answerNow')}
-          </button>
-        </p>
-      </section>
-    );
-  }
-
-  if (mine !== null && !choosing) {
-    return (
-      <section ref={section} className="panel pulse folded" aria-labelledby="pulse-title">
-        <h2 id="pulse-title" className="pulse-kicker">{t('pulse.title')}</h2>
-        <p className="pulse-folded">
-          <span>{t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) })}</span>{' '}
-          <button
-            type="button"
-            className="link"
-            onClick={() => {
-              focusChoice.current = true;
-              setChoosing(true);
-            }}
-          >
-            {t('pulse.change')}
+          <span>{folded.says}</span>{' '}
+          <button type="button" className="link" onClick={open}>
+            {folded.opens}
           </button>
         </p>
       </section>
@@ -150,7 +141,7 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
       </p>
       {mine === null && !presenting && (
         <p className="pulse-not-now">
-          <button type="button" className="link" onClick={() => fold(true)}>
+          <button type="button" className="link" onClick={foldForNow}>
             {t('pulse.notNow')}
           </button>
         </p>

@@ -146,11 +146,14 @@ export function readBoardDoc(doc: Y.Doc): PublicBoardView | null {
  */
 const NAME_ORDER = new Intl.Collator(undefined, { numeric: true });
 
+/** what a person is listed by: a public view's entry, or the room's own participant (`participantsView`) */
+type Listed = Pick<PublicParticipant, 'name' | 'online' | 'handle'>;
+
 /**
  * The order the public view lists people in (AN-1): by name, online first, then by handle. Numbers in names count
  * (WI-1): a room of 'Guest 1' … 'Guest 12' read 'Guest 1, Guest 10, Guest 11, Guest 12, Guest 2'.
  */
-export function byPresenceOrder(a: PublicParticipant, b: PublicParticipant): number {
+export function byPresenceOrder(a: Listed, b: Listed): number {
   return NAME_ORDER.compare(a.name, b.name) || Number(b.online) - Number(a.online) || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BoardState } from './board.js';
 import { addCard, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must, REVIEW, teamBoardWith } from './testBoard.js';
 import { viewOf, type Viewer } from './visibility.js';
+import { evolveRoster } from './roster.js';
 
 const PUBLIC: Viewer = { kind: 'public' };
 const as = (who: typeof alice): Viewer => ({
@@ -95,6 +96,43 @@ describe('visibility', () => {
       expect(Object.keys(p).sort()).toEqual(['done', 'facilitator', 'handle', 'name', 'online']);
       for (const a of everyone) expect(p.handle).not.toBe(a.participantId);
     }
+  });
+
+  it('AN-1 lists people in presence order after every kind of change, each list sorted from the one before', () => {
+    const state = boardWith();
+    // (the board's own Fran, Alice and Bob left out)
+    const listed = () =>
+      viewOf(state, PUBLIC)
+        .board.participants.filter((p) => !p.handle.startsWith('handle-'))
+        .map((p) => `${p.name}${p.online ? '' : ' (away)'}`);
+    const join = (id: string, name: string) => evolveRoster(state, { type: 'participant.joined', participantId: id, name, handle: `h-${id}` });
+    const online = (id: string, on: boolean) => evolveRoster(state, { type: 'presence.changed', participantId: id, online: on, at: 1 });
+    for (const [id, name] of [['z', 'Guest 10'], ['y', 'Guest 2'], ['x', 'Ada'], ['w', 'Guest 1']] as const) {
+      join(id, name);
+      online(id, true);
+    }
+    expect(listed()).toEqual(['Ada', 'Guest 1', 'Guest 2', 'Guest 10']);
+    // nothing changed: the same list again
+    expect(listed()).toEqual(['Ada', 'Guest 1', 'Guest 2', 'Guest 10']);
+    join('v', 'Bo');
+    online('v', true);
+    expect(listed()).toEqual(['Ada', 'Bo', 'Guest 1', 'Guest 2', 'Guest 10']);
+    // a rename (a rejoin under another name) moves the person to their new place
+    join('x', 'Zed');
+    online('x', true);
+    expect(listed()).toEqual(['Bo', 'Guest 1', 'Guest 2', 'Guest 10', 'Zed']);
+    // the same name: online first
+    join('u', 'Bo');
+    expect(listed()).toEqual(['Bo', 'Bo (away)', 'Guest 1', 'Guest 2', 'Guest 10', 'Zed']);
+    online('v', false);
+    online('u', true);
+    expect(listed()).toEqual(['Bo', 'Bo (away)', 'Guest 1', 'Guest 2', 'Guest 10', 'Zed']);
+    expect(viewOf(state, PUBLIC).board.participants.filter((p) => p.name === 'Bo').map((p) => p.handle)).toEqual(['h-u', 'h-v']);
+    state.access.removed.add('y');
+    evolveRoster(state, { type: 'participant.forgotten', participantId: 'z' });
+    expect(listed()).toEqual(['Bo', 'Bo (away)', 'Guest 1', 'Zed']);
+    state.access.removed.delete('y');
+    expect(listed()).toEqual(['Bo', 'Bo (away)', 'Guest 1', 'Guest 2', 'Zed']);
   });
 
   it('AN-1 a handle is not the participant id, even when the handle is what points at a person', () => {

@@ -423,12 +423,38 @@ export function presenceChangeOf(state: BoardState, changed: ReadonlySet<string>
   return { participants, facilitator: facilitatorView(state, claimAfterMs), cardCount: publicCardCount(state), progress: progressOf(state) };
 }
 
+/**
+ * Each board's people in the order its public view last listed them (participant ids; the view itself has
+ * handles only). The next list is sorted starting from it: when nobody came, went or was renamed since (a reveal,
+ * a vote, a phase), the sort compares each person with the next once — 499 comparisons of names in a room of 500,
+ * against some 4,500 from the order they joined in (0.8 of the 1.1 ms a 1,500-card board's public view took).
+ */
+const listedOrder = new WeakMap<BoardState, string[]>();
+
 /** AN-1: everyone not removed, by handle (never their participant id), in presence order */
 function participantsView(state: BoardState): PublicParticipant[] {
   const stage = doneStageOf(state.phase);
+  const { participants: all, access } = state;
+  const people: Participant[] = [];
+  const listed = listedOrder.get(state) ?? [];
+  const taken = new Set<string>();
+  for (let i = 0; i < listed.length; i++) {
+    const p = all.get(listed[i]!);
+    if (p === undefined || access.removed.has(p.id)) continue;
+    people.push(p);
+    taken.add(p.id);
+  }
+  all.forEach((p) => {
+    if (!taken.has(p.id) && !access.removed.has(p.id)) people.push(p);
+  });
+  people.sort(byPresenceOrder);
+  const order: string[] = [];
   const participants: PublicParticipant[] = [];
-  for (const p of state.participants.values()) if (!state.access.removed.has(p.id)) participants.push(publicParticipant(state, p, stage));
-  participants.sort(byPresenceOrder);
+  for (let i = 0; i < people.length; i++) {
+    order.push(people[i]!.id);
+    participants.push(publicParticipant(state, people[i]!, stage));
+  }
+  listedOrder.set(state, order);
   return participants;
 }
 

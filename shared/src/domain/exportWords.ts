@@ -24,6 +24,10 @@ export interface ExportWords {
   promises: string;
   status: Record<ReviewStatus | 'unmarked', string>;
   carried: string;
+  /** RE-11: a promise's line under it, as Review says it: the retro that made it… */
+  madeIn: (retro: string) => string;
+  /** …and how many earlier Reviews carried it forward */
+  carriedBefore: (times: number) => string;
   inTheWay: string;
   noText: string;
   nobody: string;
@@ -69,6 +73,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     promises: 'Promises from earlier retros',
     status: { unmarked: 'not reviewed', done: 'done', 'not-done': 'not done', dropped: 'dropped' },
     carried: ', carried forward',
+    madeIn: (retro) => `from “${retro}”`,
+    carriedBefore: (times) => `carried forward ${times === 1 ? 'once' : times === 2 ? 'twice' : `${times} times`} before`,
     inTheWay: 'what got in the way',
     noText: '(no text)',
     nobody: 'nobody',
@@ -107,6 +113,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     promises: 'Versprechen aus früheren Retros',
     status: { unmarked: 'nicht geprüft', done: 'erledigt', 'not-done': 'nicht erledigt', dropped: 'fallen gelassen' },
     carried: ', übernommen',
+    madeIn: (retro) => `aus „${retro}“`,
+    carriedBefore: (times) => `schon ${times === 1 ? 'einmal' : times === 2 ? 'zweimal' : `${times}-mal`} übernommen`,
     inTheWay: 'was im Weg stand',
     noText: '(kein Text)',
     nobody: 'niemand',

@@ -294,6 +294,35 @@ describe('markdown export', () => {
     expect(md).toContain('- [ ] Try mob programming — nobody · not reviewed');
   });
 
+  it('EX-1 RE-11 each promise says which retro made it and how often it was carried forward, and an ask whom it went to', () => {
+    // the summary page and Review said "from “Sprint 41” · carried forward twice"; the file said neither, and an ask
+    // nobody in the room owned read "nobody", where Review names whom it was asked of
+    const state = teamBoardWith([
+      { ...REVIEW[0]!, carried: 2 },
+      { ref: 'board-older:action-0009', fromRetro: 'Sprint 40', text: 'A staging database of our own', owners: [], dueDate: null, askOf: 'Platform team' },
+    ]);
+    must(state, fran, { type: 'review.mark', ref: REVIEW[0]!.ref, status: 'not-done', reason: 'no time', carry: true });
+    moveTo(state, 'closed');
+    const board = viewOf(state, { kind: 'public' }).board;
+    const lines = (md: string) => md.split('\n');
+    const en = lines(renderMarkdown(board, {}, EXPORTED));
+    const first = en.indexOf('- [ ] Fix the flaky tests — Alice · not done, carried forward — what got in the way: no time');
+    expect(en[first + 1]).toBe('  - from “Sprint 41” · carried forward twice before');
+    const ask = en.indexOf('- [ ] A staging database of our own — ask of Platform team · not reviewed');
+    expect(en[ask + 1]).toBe('  - from “Sprint 40”');
+    const de = lines(renderMarkdown(board, {}, EXPORTED, 'de'));
+    expect(de[de.indexOf('- [ ] Fix the flaky tests — Alice · nicht erledigt, übernommen — was im Weg stand: no time') + 1]).toBe('  - aus „Sprint 41“ · schon zweimal übernommen');
+    expect(de).toContain('- [ ] A staging database of our own — Bitte an Platform team · nicht geprüft');
+    // once and more than twice, in both languages
+    for (const [carried, words, wörter] of [[1, 'carried forward once before', 'schon einmal übernommen'], [3, 'carried forward 3 times before', 'schon 3-mal übernommen']] as const) {
+      const again = teamBoardWith([{ ...REVIEW[1]!, carried }]);
+      moveTo(again, 'closed');
+      const view = viewOf(again, { kind: 'public' }).board;
+      expect(lines(renderMarkdown(view, {}, EXPORTED))).toContain(`  - from “Sprint 41” · ${words}`);
+      expect(lines(renderMarkdown(view, {}, EXPORTED, 'de'))).toContain(`  - aus „Sprint 41“ · ${wörter}`);
+    }
+  });
+
   it('EX-1 a board without review has no promises section', () => {
     const { state, notes } = finishedRetro();
     expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED)).not.toContain('## Promises');

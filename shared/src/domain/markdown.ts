@@ -43,7 +43,12 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
       const mark = item.status === 'done' ? 'x' : ' ';
       const status = w.status[item.status ?? 'unmarked'] + (item.status === 'not-done' && item.carry ? w.carried : '');
       const reason = item.reason ? ` — ${w.inTheWay}: ${md(item.reason)}` : '';
-      lines.push(`- [${mark}] ${md(item.text) || w.noText} — ${names(item.owners) || w.nobody} · ${status}${reason}`);
+      // AK-4: an ask has no owner in the room; it was asked of someone outside, as Review names them
+      const who = names(item.owners) || (item.askOf ? w.askOf(md(item.askOf)) : w.nobody);
+      lines.push(`- [${mark}] ${md(item.text) || w.noText} — ${who} · ${status}${reason}`);
+      // RE-11: where it was made and how long it has been open, as Review and the summary page say it
+      const made = [w.madeIn(md(item.fromRetro)), ...(item.carried ? [w.carriedBefore(item.carried)] : [])];
+      lines.push(`  - ${made.join(' · ')}`);
     }
     lines.push('');
   }

@@ -151,6 +151,21 @@ describe('CSV and JSON exports', () => {
     expect(json).not.toMatch(/handle-|pid-|authortag|votertag|pulsetag|consensustag/);
     for (const who of everyone) expect(json).not.toContain(who.participantId);
   });
+
+  it('EX-3 a hand still raised when the retro closed is in the JSON export by name only, without its handle', () => {
+    // a hand raised in Act stays up through Close (DI-9 lowers hands only when another item is taken up), and the
+    // public view lists it with its handle, which the export had carried
+    const state = boardWith();
+    addCard(state, alice, 'one card');
+    moveTo(state, 'act');
+    must(state, bob, { type: 'hand.raise', raised: true });
+    moveTo(state, 'closed');
+    const view = viewOf(state, { kind: 'public' }).board;
+    expect(view.raisedHands).toEqual([{ handle: 'handle-bob', name: 'Bob' }]);
+    const exported = renderJson(view, {}, EXPORTED);
+    expect(exported.board.raisedHands).toEqual([{ name: 'Bob' }]);
+    expect(JSON.stringify(exported)).not.toMatch(/handle-/);
+  });
 });
 
 describe('vote tallies in the exports', () => {

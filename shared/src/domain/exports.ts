@@ -47,7 +47,8 @@ function toCsv(rows: string[][]): string {
 export interface RetroExport {
   format: 'candor.retro/1';
   exportedAt: string;
-  board: Omit<PublicBoardView, 'participants' | 'facilitator'> & { people: string[] };
+  /** EX-3: people by name only: no handle, in `people` or in a hand still raised at Close */
+  board: Omit<PublicBoardView, 'participants' | 'facilitator' | 'raisedHands'> & { people: string[]; raisedHands: { name: string }[] };
   notes: Record<string, string>;
 }
 
@@ -56,7 +57,7 @@ export function renderJson(view: PublicBoardView, notes: Record<string, string>,
   return {
     format: 'candor.retro/1',
     exportedAt: exportedAt.toISOString(),
-    board: { ...board, people: participants.map((p) => p.name) },
+    board: { ...board, people: participants.map((p) => p.name), raisedHands: board.raisedHands.map(({ name }) => ({ name })) },
     notes,
   };
 }

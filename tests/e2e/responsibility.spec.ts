@@ -67,6 +67,9 @@ test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offe
   await expect(untaken).toHaveCount(0);
   await facilitator.goTo('Close');
   await expect(ada.page.getByText('Asked of Platform team')).toBeVisible();
+  // OF-7: the offers of help are in the summary, by name, under the item they were made on, each marked as the action it became
+  const offers = ada.page.getByRole('region', { name: 'What we discussed' }).getByRole('list', { name: 'Offers of help' });
+  await expect(offers.getByRole('listitem')).toHaveText([`Ada: ${PAIR}Now an action`, `Bo: ${RUNBOOK}Now an action`]);
 
   // The next team retro reviews the ask: was it answered?
   const link2 = await facilitator.startTeamRetro(teamUrl, 'Sprint 2', { template: /Authority → Responsibility/ });
@@ -179,6 +182,8 @@ test('AC-9 WF-6 notes written on an item opened in Act, Discuss skipped, are in 
   await ada.page.getByLabel('What is the right thing to do? How can I help?').fill('Merge before Thursday noon');
   await ada.page.getByRole('button', { name: 'Add action' }).click();
   await expect(new GuidedMovePage(ada.page).action('Merge before Thursday noon')).toBeVisible();
+  // OF-1 AC-9: an offer of help on an item opened in Act is taken (it was refused: "No such discussed item")
+  await new GuidedMovePage(ada.page).offer('I can move the Friday merges myself');
   // the notes have reached the room (the facilitator's page opens the item and reads them) before it closes
   await facilitator.page.getByRole('button', { name: 'Plan actions (1): Merging on Fridays' }).click();
   await expect(facilitator.page.getByLabel('Our answer (shared notes)')).toHaveValue('Fridays have nobody on call after three.');
@@ -186,6 +191,8 @@ test('AC-9 WF-6 notes written on an item opened in Act, Discuss skipped, are in 
   const discussed = ada.page.getByRole('region', { name: 'What we discussed' });
   await expect(discussed).toContainText('Merging on Fridays');
   await expect(discussed).toContainText('Fridays have nobody on call after three.');
+  // OF-7: with the offer of help made there, by name
+  await expect(discussed.getByRole('list', { name: 'Offers of help' })).toHaveText('Ada: I can move the Friday merges myself');
   // the item nobody opened or wrote about is not listed as talked about
   await expect(discussed).not.toContainText('Pairing on reviews');
   const downloading = ada.page.waitForEvent('download');
@@ -194,6 +201,7 @@ test('AC-9 WF-6 notes written on an item opened in Act, Discuss skipped, are in 
   const section = markdown.slice(markdown.indexOf('## Discussed'), markdown.indexOf('## All cards'));
   expect(section).toContain('### Merging on Fridays');
   expect(section).toContain('> Fridays have nobody on call after three.');
+  expect(section).toContain('Offers of help:\n\n- Ada: I can move the Friday merges myself\n');
   expect(section).not.toContain('Pairing on reviews');
 });
 

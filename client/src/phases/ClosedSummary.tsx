@@ -103,6 +103,7 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
                 {/* EX-11: a count only where someone voted: "0 votes" under most items of a long retro was noise */}
                 {board.tallies?.[itemId] ? <p className="tally">{t('summary.votes', { count: board.tallies[itemId] })}</p> : null}
                 <SummaryNotes textKey={notesKey.item(itemId)} />
+                <SummaryOffers board={board} itemId={itemId} />
                 <TrustLensResult board={board} itemId={itemId} />
               </li>
             ))}
@@ -200,10 +201,45 @@ function SummaryAction({ board, action, itemName }: { board: PublicBoardView; ac
   );
 }
 
+/**
+ * OF-7: after the room's answer to "What is the right thing to do?", its answers to "How can I help?": each offer by
+ * name, and which the facilitator made an action (OF-4), as the Markdown export lists them. They were on the board
+ * in Discuss and Act and nowhere once the retro closed.
+ */
+function SummaryOffers({ board, itemId }: { board: PublicBoardView; itemId: string }) {
+  const { t } = useWords();
+  const offers = board.offers.filter((o) => o.itemId === itemId);
+  if (offers.length === 0) return null;
+  const labelId = `summary-offers-${itemId}`;
+  return (
+    <>
+      <p className="hint" id={labelId}>
+        {t('resp.offersLabel')}
+      </p>
+      <ul className="offer-list" aria-labelledby={labelId}>
+        {offers.map((offer) => (
+          <li key={offer.id} className={`offer ${offer.actionId ? 'accepted' : ''}`}>
+            <span className="offer-body">
+              <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
+            </span>
+            {offer.actionId && <span className="badge done">{t('resp.nowAction')}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function SummaryNotes({ textKey }: { textKey: string }) {
   const { t } = useWords();
   const notes = useTextValue(useSharedText(textKey));
   return notes.trim() ? <p className="notes-text">{notes}</p> : <p className="empty">{t('summary.noNotes')}</p>;
+}
+
+/** RE-11: how many Reviews before this one carried a promise forward, as Review and the Markdown summary say it */
+function carriedBefore(times: number | undefined, t: ReturnType<typeof useWords>['t']): string {
+  if (!times) return '';
+  return times === 1 ? t('summary.carriedBeforeOnce') : times === 2 ? t('summary.carriedBeforeTwice') : t('summary.carriedBeforeTimes', { count: times });
 }
 
 function ReviewSummary({ board }: { board: PublicBoardView }) {
@@ -222,6 +258,7 @@ function ReviewSummary({ board }: { board: PublicBoardView }) {
                 <span className={`status-pill ${item.status ?? 'open'}`}>{item.status ? t(statusKey(item, item.status)) : t('summary.notReviewed')}</span>
                 {item.askOf ? ` ${t('resp.askedOfWho', { who: item.askOf })}` : item.owners.length ? ` ${item.owners.join(', ')}` : ''}
                 {` · ${t('review.from', { retro: item.fromRetro })}`}
+                {carriedBefore(item.carried, t)}
                 {item.status === 'not-done' && item.reason ? t('summary.inTheWay', { reason: item.reason }) : ''}
                 {item.status === 'not-done' && item.carry ? t('summary.carried') : ''}
               </p>

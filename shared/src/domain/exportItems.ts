@@ -85,12 +85,14 @@ export function wholeGroupTitle(title: string, cards: readonly Pick<PublicCard, 
 
 /**
  * AC-9 WF-6: the items a summary lists as talked about: those opened in Discuss, in the order they were. A room that
- * opened none talked in Act, where every item opens with its notes: then the items someone wrote notes on, in the
- * order Act listed them (`noted` says whether an item's notes hold words).
+ * opened none talked in Act, where every item opens with its notes and its offers of help: then the items someone
+ * wrote notes on (`noted` says whether an item's notes hold words) or offered help on (OF-7), in the order Act
+ * listed them.
  */
 export function talkedAboutItemIds(view: PublicBoardView, noted: (itemId: string) => boolean): string[] {
   if (view.discussedItemIds.length > 0) return view.discussedItemIds;
-  return (view.discussOrder ?? view.ranking ?? exportItems(view).map((item) => item.id)).filter(noted);
+  const offeredOn = new Set(view.offers.map((o) => o.itemId));
+  return (view.discussOrder ?? view.ranking ?? exportItems(view).map((item) => item.id)).filter((itemId) => noted(itemId) || offeredOn.has(itemId));
 }
 
 /** The votes a card's own row carries: its item's when it stands alone, none when its group carries them. */

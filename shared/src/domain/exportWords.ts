@@ -55,6 +55,9 @@ export interface ExportWords {
   /** AC-9: no item opened in Discuss, but notes written on items in Act (listed after it) */
   nothingDiscussedNotes: string;
   noNotes: string;
+  /** OF-7: a discussed item's offers of help, and the mark of one the facilitator made an action (OF-4) */
+  offers: string;
+  nowAnAction: string;
   allCards: string;
   untitledColumn: string;
   noCards: string;
@@ -97,6 +100,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     nothingDiscussedActions: 'No item was opened in Discuss; the actions above were planned on the items they name.',
     nothingDiscussedNotes: 'No item was opened in Discuss; the room wrote its answer on these items in Act.',
     noNotes: 'No notes.',
+    offers: 'Offers of help',
+    nowAnAction: 'now an action',
     allCards: 'All cards',
     untitledColumn: '(untitled column)',
     noCards: 'No cards.',
@@ -137,6 +142,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     nothingDiscussedActions: 'In „Besprechen“ wurde kein Punkt geöffnet; die Maßnahmen oben wurden direkt bei ihren Punkten geplant.',
     nothingDiscussedNotes: 'In „Besprechen“ wurde kein Punkt geöffnet; die Antwort des Raums zu diesen Punkten entstand in „Handeln“.',
     noNotes: 'Keine Notizen.',
+    offers: 'Hilfsangebote',
+    nowAnAction: 'jetzt eine Maßnahme',
     allCards: 'Alle Karten',
     untitledColumn: '(Spalte ohne Titel)',
     noCards: 'Keine Karten.',

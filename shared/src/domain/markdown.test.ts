@@ -273,6 +273,38 @@ describe('markdown export', () => {
     }
   });
 
+  it('OF-7 EX-1 lists under each discussed item the offers of help made on it, by name, and which became an action', () => {
+    const { state, notes } = finishedRetro((state, { a }) => {
+      const { offerId } = must<{ offerId: string }>(state, bob, { type: 'offer.add', itemId: a, text: 'I can pair on the CI config' });
+      must(state, alice, { type: 'offer.add', itemId: a, text: 'I can review the quarantine list' });
+      must(state, fran, { type: 'offer.accept', offerId });
+    });
+    for (const language of EXPORT_LANGUAGES) {
+      const w = EXPORT_WORDS[language];
+      const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, notes, EXPORTED, language);
+      const discussed = md.slice(md.indexOf(`## ${w.discussed}`), md.indexOf(`## ${w.allCards}`));
+      const ci = discussed.slice(discussed.indexOf('### Flaky CI'), discussed.indexOf('### Pair more'));
+      expect(ci).toContain(`${w.offers}:\n\n- Bob: I can pair on the CI config _(${w.nowAnAction})_\n- Alice: I can review the quarantine list\n`);
+      // after the room's answer: what is right, then who helps
+      expect(ci.indexOf('> It fails on Mondays.')).toBeLessThan(ci.indexOf(w.offers));
+      expect(discussed.slice(discussed.indexOf('### Pair more'))).not.toContain(w.offers);
+    }
+  });
+
+  it('OF-7 AC-9 lists under "Discussed" an item that got offers of help in Act without notes', () => {
+    const state = boardWith();
+    const a = addCard(state, alice, 'Flaky CI', 'stop');
+    addCard(state, alice, 'Long standups', 'stop');
+    moveTo(state, 'act');
+    must(state, bob, { type: 'offer.add', itemId: a, text: 'I can pair on the CI config' });
+    moveTo(state, 'closed');
+    const md = renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED);
+    const discussed = md.slice(md.indexOf('## Discussed'), md.indexOf('## All cards'));
+    expect(discussed).toContain('### Flaky CI');
+    expect(discussed).toContain('- Bob: I can pair on the CI config');
+    expect(discussed).not.toContain('Long standups');
+  });
+
   it('EX-1 keeps a card on one line even if its text has newlines', () => {
     const state = boardWith();
     addCard(state, alice, 'line one\n# not a heading');

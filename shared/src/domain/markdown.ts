@@ -78,7 +78,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   lines.push(`## ${w.discussed}`, '');
   // in the order the room discussed them, as the summary page lists them (not by votes: the facilitator may have
   // taken a later item first, and the notes read as the conversation went)
-  // AC-9: a room that opened no item in Discuss lists the items it wrote notes on in Act
+  // AC-9: a room that opened no item in Discuss lists the items it wrote notes on in Act (or offered help on, OF-7)
   const discussed = talkedAboutItemIds(view, (itemId) => (notes[notesKey.item(itemId)] ?? '').trim() !== '');
   // WF-6: a room that planned actions in Act without opening an item in Discuss (AC-9) did talk about something
   if (view.discussedItemIds.length === 0) {
@@ -95,6 +95,9 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
     if (lens?.counts) lines.push(`${w.trustLens(lens.tappers)}: ${TRUST_PARTS.map((part) => `${w.trustParts[part]} ${lens.counts![part]}`).join(' · ')}`, '');
     const note = notes[notesKey.item(itemId)] ?? '';
     lines.push(note.trim() ? markdownQuote(note) : `_${w.noNotes}_`, '');
+    // OF-7: after the room's answer to "What is the right thing to do?", its answers to "How can I help?", by name
+    const offers = view.offers.filter((o) => o.itemId === itemId);
+    if (offers.length > 0) lines.push(`${w.offers}:`, '', ...offers.map((o) => `- ${md(o.name)}: ${md(o.text)}${o.actionId ? ` _(${w.nowAnAction})_` : ''}`), '');
   }
 
   lines.push(`## ${w.allCards}`, '');

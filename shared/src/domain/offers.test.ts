@@ -25,6 +25,14 @@ describe('offers of help (the guided move)', () => {
     expect(run(state, bob, { type: 'offer.add', itemId: 'nosuchitem', text: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
+  it('OF-1 AC-9 in Act anyone offers help on any item, discussed or not (as an action may be planned on any); an unknown one is NOT_FOUND', () => {
+    const { state, other } = discussing();
+    moveTo(state, 'act');
+    const { offerId } = must<{ offerId: string }>(state, bob, { type: 'offer.add', itemId: other, text: 'I can draft the notes' });
+    expect(state.offers.get(offerId)).toMatchObject({ itemId: other, participantId: bob.participantId });
+    expect(run(state, bob, { type: 'offer.add', itemId: 'nosuchitem', text: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
   it('OF-1 offers are made only in Discuss and Act', () => {
     const { state, item } = discussing();
     moveTo(state, 'act');

@@ -4,6 +4,7 @@ import type { Action, BoardEvent, BoardState } from './board.js';
 import type { Actor, DecideContext, Decision } from './decide.js';
 import { LIMITS } from './limits.js';
 import { defaultDueDate } from './startSmall.js';
+import { itemIds } from './voting.js';
 
 /**
  * The move from "not my job" to "how can I help?" (OF-*, AK-*). After the room says what the right thing
@@ -57,7 +58,11 @@ const done = (events: BoardEvent[], data: unknown = {}): Decision => ({ ok: true
 export function decideOffers(state: BoardState, actor: Actor, command: OfferCommand, ctx: DecideContext): Decision {
   switch (command.type) {
     case 'offer.add': {
-      if (!state.discussedItemIds.includes(command.itemId)) return fail('NOT_FOUND', 'No such discussed item.');
+      // AC-9: in Act any item opens for its answer, offers and actions, as an action may be planned on any item (AC-1);
+      // in Discuss, the items the room has come to
+      if (state.phase === 'act' ? !itemIds(state).includes(command.itemId) : !state.discussedItemIds.includes(command.itemId)) {
+        return fail('NOT_FOUND', 'No such discussed item.');
+      }
       const mine = [...state.offers.values()].filter((o) => o.participantId === actor.participantId && o.actionId === null).length;
       if (mine >= LIMITS.offersPerPerson) return fail('OFFER_LIMIT', `At most ${LIMITS.offersPerPerson} open offers per person.`);
       const offerId = ctx.newId();

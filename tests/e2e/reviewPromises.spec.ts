@@ -103,4 +103,14 @@ test('RE-11 a promise carried forward says in Review where it was made and how o
   await expect(ada.page.getByRole('article', { name: `Promise: ${pin}` })).not.toContainText('carried forward');
   await ada.page.goto(`${link}?lang=de`);
   await expect(ada.page.getByRole('article', { name: `Versprechen: ${runbook}` })).toContainText('aus „Sprint 1“ · einmal übernommen');
+
+  // Closed, the summary page says it too, as the Markdown summary does (EX-1): it said 'from “Sprint 1”' only
+  for (const promise of [runbook, pin]) await page.getByRole('button', { name: `Done: ${promise}`, exact: true }).click();
+  await promiseAndClose(facilitator, 'Rotate the on-call');
+  const reviewed = (who: BoardPage, heading: string, text: string) =>
+    who.page.getByRole('region', { name: heading }).getByRole('listitem').filter({ hasText: text });
+  await expect(reviewed(facilitator, 'Promises from earlier retros', runbook)).toContainText('Done · from “Sprint 1” · carried forward once before');
+  await expect(reviewed(facilitator, 'Promises from earlier retros', pin)).toContainText('from “Sprint 2”');
+  await expect(reviewed(facilitator, 'Promises from earlier retros', pin)).not.toContainText('carried forward');
+  await expect(reviewed(ada, 'Versprechen aus früheren Retros', runbook)).toContainText('aus „Sprint 1“ · schon einmal übernommen');
 });

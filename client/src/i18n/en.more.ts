@@ -506,6 +506,10 @@ const enMore = {
     unsentCard: 'A card for {{column}}',
     unsentAction: 'An action for “{{item}}”',
     unsentOffer: 'An offer of help on “{{item}}”',
+    // RE-11: how often Reviews before this one carried it forward, as the Markdown summary says it
+    carriedBeforeOnce: ' · carried forward once before',
+    carriedBeforeTwice: ' · carried forward twice before',
+    carriedBeforeTimes: ' · carried forward {{count}} times before',
     unsentCopy: 'Copy',
     unsentCopied: 'Copied.',
     unsentCopyFailed: 'This browser did not let Candor copy. Select the words above and copy them yourself.',

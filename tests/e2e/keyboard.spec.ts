@@ -176,3 +176,25 @@ test('UI-10 PU-1 deleting the last card of a column by keyboard leaves focus on 
   await expect(page.getByRole('radio', { name: '2 — a little safe' })).not.toBeFocused();
   expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).not.toBe('radio');
 });
+
+test('CA-8 UI-10 a card still being typed when the cards are revealed: from the heading, the next Tab reaches its words\' "Copy", and "Forget it" gives focus back to the heading', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Revealed while typing');
+  await ada.join(link, 'Ada');
+  const page = ada.page;
+  await tabTo(page, page.getByLabel('New card in Start'));
+  await page.keyboard.type('I never know who owns the');
+  await facilitator.goTo('Reveal');
+  const heading = page.getByRole('heading', { level: 2, name: 'Reveal', exact: true });
+  await expect(heading).toBeFocused();
+  const unsent = page.getByRole('region', { name: 'Your card was not sent before the reveal' });
+  await expect(unsent).toContainText('I never know who owns the');
+  // under the heading, before the cards: the first Tab from the heading is the words' own
+  await page.keyboard.press('Tab');
+  await expectFocusVisible(unsent.getByRole('button', { name: 'Copy' }));
+  await page.keyboard.press('Tab');
+  await expectFocusVisible(unsent.getByRole('button', { name: 'Forget it' }));
+  await page.keyboard.press('Enter');
+  await expect(unsent).toHaveCount(0);
+  // (the button goes with the list: without a place to go, focus fell into the cards below)
+  await expect(heading).toBeFocused();
+});

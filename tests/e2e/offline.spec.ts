@@ -226,3 +226,21 @@ test('RC-7 WI-2 RC-10 on a phone scrolled down a long column, the room bar says 
   await expect(bar).not.toContainText('Reconnecting');
   await expect(ada.page.getByRole('button', { name: `Remove vote: ${lowest}`, exact: false })).toBeEnabled();
 });
+
+test('CA-8 RC-7 a card added offline that reaches the server after the reveal is refused, and listed among the words not sent, not only "kept in your draft"', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Offline past the reveal');
+  await ada.join(link, 'Ada');
+  await ada.page.context().setOffline(true);
+  await expect(ada.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  const column = ada.column('Start');
+  await column.getByLabel('New card in Start').fill('Written in the tunnel');
+  await column.getByRole('button', { name: 'Add card' }).click();
+  await expect(ada.card('Written in the tunnel').getByText('sending…')).toBeVisible();
+  await facilitator.goTo('Reveal');
+  await ada.page.context().setOffline(false);
+  // refused (cards are added only in Write) and put back in its column's draft, whose box went with Write
+  const unsent = ada.page.getByRole('region', { name: 'Your card was not sent before the reveal' });
+  await expect(unsent).toContainText('Written in the tunnel', { timeout: 20_000 });
+  await expect(unsent).toContainText('A card for Start');
+  await expect(facilitator.page.getByText('Written in the tunnel')).toHaveCount(0);
+});

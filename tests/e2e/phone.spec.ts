@@ -983,3 +983,28 @@ test('PU-7 on a phone someone who does not want to answer the trust pulse now fo
     await expect(page.getByText('Your answer: 4 — mostly safe.')).toBeVisible();
   });
 });
+
+test('CA-8 on a phone, the card I was still writing when the cards were revealed is on Reveal\'s first screen, to me alone, until I forget it', async ({ browser }) => {
+  await deskAndPhoneJoined(browser, 'Revealed mid-sentence', async (fiona, ada) => {
+    const page = ada.page;
+    await page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: 'Stop' }).click();
+    await page.getByLabel('New card in Stop').fill('Merging without a review because');
+    await fiona.goTo('Reveal');
+    // the box went with Write and the words with it, and nothing said where (they waited in storage for Close, AC-10)
+    const unsent = page.getByRole('region', { name: 'Your card was not sent before the reveal' });
+    await expect(unsent).toContainText('A card for Stop');
+    await expect(unsent).toContainText('Merging without a review because');
+    await expect(unsent.getByRole('button', { name: 'Copy' })).toBeVisible();
+    // on the first screen, above the bars at the bottom
+    expect(await hiddenBelowBars(unsent.getByRole('button', { name: 'Forget it' })), '"Forget it" under the bars').toBeLessThanOrEqual(0);
+    // nothing was sent: the others see neither the words nor the list
+    await expect(fiona.page.getByText('Merging without a review because')).toHaveCount(0);
+    await expect(fiona.page.getByRole('region', { name: /not sent before the reveal/ })).toHaveCount(0);
+    // still there in Vote, until she forgets it
+    await fiona.goTo('Vote');
+    await expect(unsent).toContainText('Merging without a review because');
+    await unsent.getByRole('button', { name: 'Forget it' }).tap();
+    await expect(unsent).toHaveCount(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('candor:draft:')))).toEqual([]);
+  });
+});

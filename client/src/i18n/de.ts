@@ -246,6 +246,11 @@ const de: Catalogue = {
     untitledGroup: 'Gruppe ohne Titel',
     groupWaiting: 'wartet auf das Senden',
     nameWhenSent: 'Du kannst die Gruppe benennen, sobald sie gesendet ist.',
+    unsentTitle_one: 'Deine Karte wurde vor dem Aufdecken nicht gesendet',
+    unsentTitle_other: 'Deine {{count}} Karten wurden vor dem Aufdecken nicht gesendet',
+    unsentHint: 'Du hast noch geschrieben, als die Karten aufgedeckt wurden, und Karten kommen nur beim Schreiben hinzu: Nichts wurde gesendet, und nur du siehst diese Worte. Sag sie in der Besprechung oder kopiere sie für eine Maßnahme. Geht die Retro zurück zum Schreiben, stehen sie wieder in ihrem Feld.',
+    unsentForget_one: 'Vergessen',
+    unsentForget_other: 'Vergessen',
   },
   vote: {
     title: 'Abstimmen',

@@ -358,6 +358,11 @@ const enMore = {
     untitledGroup: 'Untitled group',
     groupWaiting: 'waiting to send',
     nameWhenSent: 'You can name this group once it is sent.',
+    unsentTitle_one: 'Your card was not sent before the reveal',
+    unsentTitle_other: 'Your {{count}} cards were not sent before the reveal',
+    unsentHint: 'You were still writing when the cards were revealed, and cards are added only in Write: nothing was sent, and only you see these words. Say them in the discussion, or copy them for an action. If the room goes back to Write, they are back in their box.',
+    unsentForget_one: 'Forget it',
+    unsentForget_other: 'Forget them',
   },
   discuss: {
     title: 'Discuss',

@@ -5,6 +5,7 @@ import { PhaseIntro } from './PhaseIntro.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { useSessionState } from '../board/SessionContext.js';
 import { PresentingSuggestion } from '../board/PresentingToggle.js';
+import { UnsentCards } from './UnsentWords.js';
 
 export function RevealPhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -13,6 +14,7 @@ export function RevealPhase({ board }: { board: PublicBoardView }) {
     <>
       {isFacilitator && <PresentingSuggestion />}
       <PhaseIntro title={t('reveal.title')}>{t('reveal.intro')}</PhaseIntro>
+      <UnsentCards board={board} />
       <PulseResult board={board} />
       {board.cards.length === 0 && <p className="empty">{t('reveal.noCards')}</p>}
       <RevealedColumns board={board} />

@@ -6,6 +6,7 @@ import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { VoteControls, VotesLeft } from '../votes/VoteControls.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { DoneToggle } from '../facilitation/DoneToggle.js';
+import { UnsentCards } from './UnsentWords.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -18,6 +19,7 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
       <PhaseIntro title={t('vote.title')}>
         {t('vote.intro', { cap: board.settings.perItemCap })} {t('vote.shownWhen', { needed: board.minOthersToShow + 1 })}
       </PhaseIntro>
+      <UnsentCards board={board} />
       <div className="sticky-status">
         <VotesLeft />
       </div>

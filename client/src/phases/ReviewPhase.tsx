@@ -78,8 +78,11 @@ function ReviewEntry({ item: confirmed, canMark, today }: { item: ReviewItem; ca
   const ahead = useAhead('review.mark', (c) => c.ref === confirmed.ref);
   const item: ReviewItem = ahead ? { ...confirmed, ...markedAs(ahead) } : confirmed;
   const short = shortText(item.text || t('review.thisAction'), 60);
+  // RE-12: a promise first marked not done is carried forward unless the facilitator unticks it: one not kept is still
+  // owed until it is done or dropped (an unticked box let it leave the next Review with nobody deciding so)
+  const carry = (extra: { carry?: boolean }) => extra.carry ?? (item.status === 'not-done' ? item.carry : true);
   const mark = (status: ReviewStatus, extra: { reason?: string | null; carry?: boolean } = {}) =>
-    session.send({ type: 'review.mark', ref: item.ref, status, ...(status === 'not-done' ? { reason: extra.reason ?? item.reason, carry: extra.carry ?? item.carry } : {}) });
+    session.send({ type: 'review.mark', ref: item.ref, status, ...(status === 'not-done' ? { reason: extra.reason ?? item.reason, carry: carry(extra) } : {}) });
 
   return (
     <article className={`review-item ${item.status ?? 'open'}`} aria-label={t('review.promise', { name: short })}>

@@ -271,10 +271,11 @@ describe('anonymity over a whole retro', () => {
     for (const view of B.boardHistory) expect(cardContext(view)).not.toContain(A_NAME);
     expect(B.board()!.participants.map((p) => p.name)).toContain(A_NAME);
     expect(B.board()!.actions[0]!.owners).toEqual([A_NAME]);
-    // In the export only on the action's line.
+    // In the export only on the action's line and the offer's (OF-7: named like a promise, under its item).
     const lines = exportBody.split('\n').filter((l) => l.includes(A_NAME));
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^- \[ \] ACTION-PAIR-ON-DEPLOYS — Ada-QX-NAME · due 2031-01-15$/);
+    expect(lines[1]).toBe('- Ada-QX-NAME: OFFER-FROM-A');
     // In the cards CSV not at all; in the actions CSV only as the action's owner; in the JSON export only among
     // the people, the action's owners and the offers (OF-2: named like a promise).
     expect(otherExports['export.csv']).not.toContain(A_NAME);

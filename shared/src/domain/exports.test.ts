@@ -61,7 +61,7 @@ function closedRetro() {
   must(state, alice, { type: 'action.volunteer', actionId, volunteer: true });
   must(state, bob, { type: 'action.volunteer', actionId, volunteer: true });
   const ask = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[0], text: 'y', askOf: '@Platform team' }).actionId;
-  const untaken = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: ids[0], text: 'z' }).actionId;
+  const untaken = must<{ actionId: string }>(state, fran, { type: 'action.create', itemId: state.cards.get(ids[5])!.groupId!, text: 'z' }).actionId;
   const dana = addPerson(state, 'Dana');
   must(state, fran, { type: 'consensus.start', actionId });
   for (const [who, value] of [[alice, 5], [bob, 2], [fran, 4], [dana, 4]] as const) must(state, who, { type: 'consensus.answer', actionId, value });
@@ -109,14 +109,15 @@ describe('CSV and JSON exports', () => {
     expect(cells).toContain(`'=cmd|"/c calc"!A1, really`);
   });
 
-  it('EX-2 AK-1 the actions CSV has text from the notes, ours/ask/untaken, owners by name or who was asked, and only the consensus summary', () => {
+  it('EX-2 AK-1 the actions CSV has text from the notes, ours/ask/untaken, owners by name or who was asked, only the consensus summary, and the item it came from', () => {
     const { view, notes } = closedRetro();
     const rows = parseCsv(renderActionsCsv(view, notes));
     expect(rows).toEqual([
-      ['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged'],
-      [`'=cmd|"/c calc"!A1, really`, 'ours', 'Alice; Bob', '', '2023-11-28', '', '3.75', 'yes'],
-      ['A staging cluster', 'ask', '', `'@Platform team`, '2023-11-28', '', '', ''],
-      ['Fix the flaky deploy', 'untaken', '', '', '2023-11-28', '', '', ''],
+      ['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged', 'from item'],
+      [`'=cmd|"/c calc"!A1, really`, 'ours', 'Alice; Bob', '', '2023-11-28', '', '3.75', 'yes', 'say "hi", then leave'],
+      ['A staging cluster', 'ask', '', `'@Platform team`, '2023-11-28', '', '', '', 'say "hi", then leave'],
+      // a group's title names it, as the Markdown's "from:" line does
+      ['Fix the flaky deploy', 'untaken', '', '', '2023-11-28', '', '', '', 'Formulas, "quoted"'],
     ]);
   });
 

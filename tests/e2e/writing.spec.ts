@@ -114,6 +114,19 @@ test('UI-10 a vote button at the cap keeps focus and says why a press does nothi
   await expect(vote).toHaveAttribute('aria-disabled', 'true');
 });
 
+test('UI-27 a screen reader reads my votes on a card as "Your votes: 2", not as "black circle, black circle, white circle"', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Votes read out');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Short reviews');
+  await facilitator.runTo('Vote');
+  await ada.voteFor('Short reviews', 2);
+  await expect(ada.page.getByText('You have 1 vote left')).toBeVisible();
+  // the dots had their words in an aria-label on a plain span, which the accessibility tree leaves out: what was read
+  // was the dots themselves (`- text: ●●○`); a picture named in words reads its name (its dots are its picture)
+  await expect(ada.column('Start').getByRole('img', { name: 'Your votes: 2' })).toBeVisible();
+  expect(await ada.column('Start').ariaSnapshot()).not.toMatch(/^\s*- text: [●○]/m);
+});
+
 test('UI-10 after joining with the keyboard, focus lands on the phase heading, not on the page', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Writing check');
   const page = ada.page;

@@ -40,7 +40,8 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
       >
         −
       </button>
-      <span className="my-votes" aria-label={t('vote.yours', { count: mine })}>
+      {/* UI-27: a picture of my votes, named in words (an aria-label on a plain span is dropped, and the dots were read) */}
+      <span className="my-votes" role="img" aria-label={t('vote.yours', { count: mine })}>
         {'●'.repeat(mine)}
         {'○'.repeat(Math.max(0, perItemCap - mine))}
       </span>

@@ -172,10 +172,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const history = BOARD_ID.test(teamId) ? await reads.run(clientAddressOf(app, req), (allowance) => teams.history(teamId, allowance)) : null;
     if (history === READ_REFUSED || history === 'spent') return tooManyReads(res);
     if (!history) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
-    if (req.path.endsWith('/export.json')) {
-      res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(history.name)}-history.json"`);
-    }
-    res.json(history);
+    if (!req.path.endsWith('/export.json')) return res.json(history);
+    // TM-10: a file to read, indented as a retro's own JSON export is; the page's read above stays one line
+    res.type('application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(history.name)}-history.json"`);
+    res.send(JSON.stringify(history, null, 2));
   });
 
   /**

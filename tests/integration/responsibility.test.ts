@@ -183,7 +183,7 @@ describe('the move to responsibility-focus', () => {
     }
   });
 
-  it('AK-4 SS-2 RM-1 RM-2 RM-3 an ask is reviewed in the next team retro, and the team figures survive a restart', async () => {
+  it('AK-4 SS-2 RM-1 RM-2 RM-3 TM-10 an ask is reviewed in the next team retro, and the team figures survive a restart', async () => {
     const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
     const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'responsibility' });
     const before = Date.now();
@@ -241,6 +241,12 @@ describe('the move to responsibility-focus', () => {
     expect(await teamHistory(teamId)).toEqual(history);
     const exported = await fetch(`${live.server.url}/api/teams/${teamId}/export.json`);
     expect(exported.headers.get('content-disposition')).toContain('attachment');
-    expect(((await exported.json()) as TeamHistory).retros[0]!.metrics).toEqual(history.retros[0]!.metrics);
+    expect(exported.headers.get('content-type')).toMatch(/^application\/json/);
+    const file = await exported.text();
+    expect((JSON.parse(file) as TeamHistory).retros[0]!.metrics).toEqual(history.retros[0]!.metrics);
+    // TM-10: the download is a file to read, indented by 2 as a retro's JSON export is (it was one line); the page's
+    // own read stays compact
+    expect(file).toBe(JSON.stringify(history, null, 2));
+    expect(await (await fetch(`${live.server.url}/api/teams/${teamId}`)).text()).toBe(JSON.stringify(history));
   });
 });

@@ -79,3 +79,31 @@ test('AN-11 AN-9 PU-5 presenting hides my unrevealed cards, my pulse and fist-of
   await expect(lens.getByRole('button', { name: 'Empathy' })).toHaveAttribute('aria-pressed', 'true');
   await expect(fist.getByRole('radio', { name: '4 — support' })).toBeChecked();
 });
+
+test('AN-11 CA-8 AC-10 while presenting, the words I did not send are not on my screen: not in Reveal, not at Close', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Presenting what was not sent');
+  await ada.join(link, 'Ada');
+  const unsentWords = 'Nobody reviews my pull requests and I do not know why';
+  await ada.addCard('Start', 'Pair on reviews');
+  // Ada is sharing her screen, and still writing when the cards are revealed
+  await ada.page.getByLabel('New card in Stop').fill(unsentWords);
+  const presenting = ada.page.getByRole('button', { name: /^Presenting/ });
+  await presenting.click();
+  await expect(presenting).toHaveAttribute('aria-pressed', 'true');
+  await facilitator.goTo('Reveal');
+  await ada.expectPhase('Reveal');
+  await expect(ada.card('Pair on reviews')).toBeVisible();
+  // CA-8's list would put the words she kept to herself on the shared screen, under "Your card was not sent"
+  await expect(ada.page.getByText(unsentWords)).toHaveCount(0);
+  await expect(ada.page.getByRole('region', { name: /not sent before the reveal/ })).toHaveCount(0);
+  await presenting.click();
+  await expect(ada.page.getByRole('region', { name: 'Your card was not sent before the reveal' })).toContainText(unsentWords);
+  // and at Close (AC-10's list), the same
+  await presenting.click();
+  await facilitator.runTo('Close');
+  await ada.expectPhase('Close');
+  await expect(ada.page.getByRole('heading', { name: 'Summary' })).toBeVisible();
+  await expect(ada.page.getByText(unsentWords)).toHaveCount(0);
+  await presenting.click();
+  await expect(ada.page.getByRole('region', { name: 'Not sent before the retro closed' })).toContainText(unsentWords);
+});

@@ -7,6 +7,7 @@ import { columnTitle } from '../i18n/templates.js';
 import { matchRoute } from '../navigation.js';
 import { DRAFT_RETURNED, draftSlot, writeDraft } from '../sync/draftStore.js';
 import { focusPhaseHeading } from '../a11y/phaseHeading.js';
+import { usePresenting } from '../board/presenting.js';
 
 /**
  * AC-10: at Close, the words this browser still holds unsent (an action typed while offline, or when the facilitator
@@ -35,7 +36,9 @@ export function UnsentWords({ board }: { board: PublicBoardView }) {
       if (route.name !== 'board' || route.boardId !== boardId) forget();
     };
   }, [boardId]);
-  if (drafts.length === 0) return null;
+  // AN-11: words kept to oneself stay off a shared screen; they are back when presenting is turned off
+  const presenting = usePresenting();
+  if (drafts.length === 0 || presenting) return null;
   const items = itemsById(board);
   const label = (draft: UnsentDraft) => {
     if (draft.kind === 'card') return unsentCardLabel(t, board, draft);
@@ -77,7 +80,9 @@ export function UnsentCards({ board }: { board: PublicBoardView }) {
     window.addEventListener(DRAFT_RETURNED, returned);
     return () => window.removeEventListener(DRAFT_RETURNED, returned);
   }, [boardId]);
-  if (drafts.length === 0) return null;
+  // AN-11: while presenting, as for own unrevealed cards in Write
+  const presenting = usePresenting();
+  if (drafts.length === 0 || presenting) return null;
   return (
     <UnsentList
       id="unsent-cards"

@@ -191,3 +191,27 @@ test('PR-4 a blip is not news: someone whose connection drops for a few seconds 
   await expect(news).toContainText('Bo left');
   expect(await newsSeen()).toEqual(['Bo left']);
 });
+
+test('CO-7 a fist of five started is room news: everyone but the facilitator who started it hears which item\'s action it asks about', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Fist of five news');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await ada.addCard('Stop', 'The build breaks every Monday');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  // Ada keeps focus in the header, and the check opens under the action, maybe below her screen: nothing told her
+  await ada.page.getByRole('button', { name: 'Share', exact: true }).focus();
+  const news = ada.page.getByRole('region', { name: 'Room news' }).getByRole('status');
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
+  await expect(news).toContainText('Fist of five: how much do you support the action on “The build breaks every Monday”? Answer under it.');
+  await expect(ada.page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+  await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' }).getByRole('status')).toContainText(
+    'Fist of Five: Wie sehr unterstützt du die Maßnahme zu „The build breaks every Monday“? Antworte darunter.',
+  );
+  // who started it knows
+  await expect(facilitator.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
+  await expect(facilitator.page.getByRole('region', { name: 'Room news' })).not.toContainText('Fist of five');
+});

@@ -3,6 +3,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useSessionState } from '../board/SessionContext.js';
 import { everyoneDone, phaseIndex, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { HeldDepartures, nameList, presenceMoves, type PresenceChange } from './presenceNotices.js';
+import { shortText } from '../cards/shortText.js';
 
 /** PR-1: at most one presence line this often; what happens meanwhile is folded into the next line. */
 const PRESENCE_NOTICE_EVERY_MS = 2000;
@@ -39,6 +40,7 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
   const removedSeen = useRef(board.removed.length);
   const hiddenSeen = useRef(board.hiddenCards);
   const phaseSeen = useRef(board.phase);
+  const checksSeen = useRef(openChecks(board));
   const myNameRef = useRef(myName);
   latest.current = board;
   myNameRef.current = myName;
@@ -123,11 +125,24 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
     push((t) => t(onward ? 'facilitation.presence.movedOn' : 'facilitation.presence.wentBack', { phase: t(`phases.${now}`) }));
   }, [board.phase]);
 
+  // CO-7: a fist of five opens under its action, often below the screen of whoever is to answer; the facilitator who
+  // started it knows. Named by its item (the action's words are in the shared notes, not here).
+  const { connection, joined, isFacilitator } = useSessionState();
+  useEffect(() => {
+    const open = openChecks(board);
+    const started = board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id));
+    checksSeen.current = open;
+    if (isFacilitator) return;
+    for (const action of started) {
+      const item = itemName(board, action.itemId);
+      push((t) => t('facilitation.presence.checkStarted', { item }));
+    }
+  }, [board.actions]);
+
   // The line shows the latest news (each was announced as it came), or, with none, how many are here.
   const here = board.participants.filter((p) => p.online).length;
   // WI-2 (RC-7): with the connection gone, who is here is what was known before it went: the bar, in sight where the
   // header is not (a phone scrolled down), says so instead (the header's status is the live region that announces it)
-  const { connection, joined } = useSessionState();
   const away = !(connection === 'connected' && joined);
   return (
     <>
@@ -142,4 +157,19 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
       {!away && notices.length === 0 && <p className="room-here">{t('layout.here', { count: here })}</p>}
     </>
   );
+}
+
+/** the actions whose consensus check is open (CO-7) */
+function openChecks(board: PublicBoardView): ReadonlySet<string> {
+  return new Set(board.actions.filter((a) => a.consensus?.open).map((a) => a.id));
+}
+
+/**
+ * An item as one short line: its group's title (or its cards' words), or its card's words. Not `itemLabel`
+ * (cards/items.ts): the news bar is on every board's first load, and that module is not.
+ */
+function itemName(board: PublicBoardView, itemId: string): string {
+  const group = board.groups.find((g) => g.id === itemId);
+  const words = group ? group.title.trim() || board.cards.filter((c) => c.groupId === itemId).map((c) => c.text).join(' / ') : board.cards.find((c) => c.id === itemId)?.text;
+  return shortText(words || '…', 60);
 }

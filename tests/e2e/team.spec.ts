@@ -213,6 +213,86 @@ test('TM-7 on a phone, the team page opens with the retro happening now, and its
   }
 });
 
+test('TM-11 on a phone the team page’s history is a screen under the start form: the templates fold to the chosen one, "Other templates" opens them', async ({ facilitator, browser }) => {
+  const teamUrl = await facilitator.createTeam('Folded team');
+  const teamId = new URL(teamUrl).pathname.split('/').pop()!;
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await phone.newPage();
+    await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: { ...manyRetros(teamId, 3), name: 'Folded team' } }));
+    for (const language of ['en', 'de'] as const) {
+      await page.goto(`${teamUrl}?lang=${language}`);
+      const [start, overTime, chosen] =
+        language === 'en' ? ['Start a retro in this team', 'Over time', 'Start / Stop / Continue'] : ['Retro in diesem Team starten', 'Im Verlauf', 'Start / Stop / Continue'];
+      // the team's last template, alone (TM-8); every other one behind a button (the whole list stood between the
+      // top of the page and the charts: "Over time" began about 2,000 px down, 1,700 under the form's heading)
+      const form = page.getByRole('form', { name: start });
+      await expect(form.getByRole('radio')).toHaveCount(1);
+      await expect(form.getByRole('radio', { name: chosen })).toBeChecked();
+      await expect(form.getByRole('button', { name: language === 'en' ? 'Other templates (7)' : 'Andere Vorlagen (7)' })).toBeVisible();
+      const formTop = (await page.getByRole('heading', { name: start }).boundingBox())!.y;
+      const chartsTop = (await page.getByRole('heading', { name: overTime }).boundingBox())!.y;
+      expect(chartsTop - formTop, `${language}: "${overTime}" is ${Math.round(chartsTop - formTop)} px under "${start}"`).toBeLessThan(844);
+    }
+    // opened, every template is there to pick, the keyboard on the choice; the retro starts on the one picked
+    await page.goto(`${teamUrl}?lang=en`);
+    const form = page.getByRole('form', { name: 'Start a retro in this team' });
+    await form.getByRole('button', { name: 'Other templates (7)' }).tap();
+    await expect(form.getByRole('radio')).toHaveCount(8);
+    await expect(form.getByRole('button', { name: /^Other templates/ })).toHaveCount(0);
+    await expect(form.getByRole('radio', { name: 'Start / Stop / Continue' })).toBeFocused();
+    await form.getByRole('radio', { name: /^4Ls/ }).check();
+    await form.getByLabel('Retro name').fill('Sprint 4');
+    await form.getByRole('button', { name: 'Create retro' }).tap();
+    await page.getByRole('button', { name: 'Open the board' }).tap();
+    await page.getByLabel('Your name').fill('Fiona');
+    await page.getByRole('button', { name: 'Join' }).tap();
+    await page.getByRole('button', { name: 'Next: Write' }).tap();
+    await expect(page.getByRole('tablist', { name: 'Columns' }).getByRole('tab')).toHaveText([/^Liked/, /^Learned/, /^Lacked/, /^Longed for/]);
+  } finally {
+    await phone.close();
+  }
+  // the desk keeps its two columns: the history beside the team's link, the form folded there too
+  await facilitator.page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: manyRetros(teamId, 3) }));
+  await facilitator.page.goto(teamUrl);
+  const share = (await facilitator.page.getByRole('heading', { name: 'Share the team' }).boundingBox())!;
+  const overTime = (await facilitator.page.getByRole('heading', { name: 'Over time' }).boundingBox())!;
+  expect(Math.abs(overTime.y - share.y)).toBeLessThan(1);
+  expect(overTime.x).toBeGreaterThan(share.x + share.width);
+  await expect(facilitator.page.getByRole('radio')).toHaveCount(1);
+});
+
+test('TM-1 the charts’ footnote on dashed lines is there under a drawn chart only, not under "Nothing to show yet"', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Quiet team');
+  const teamId = new URL(teamUrl).pathname.split('/').pop()!;
+  const footnote = page.getByText(/^Promises kept: a retro’s point is about the promises/);
+  const charts = page.getByRole('region', { name: 'Over time' });
+  // no retro yet: both charts say there is nothing to show, and nothing speaks of their lines
+  await expect(charts.getByText(/^Nothing to show yet/)).toHaveCount(2);
+  await expect(footnote).toHaveCount(0);
+  // a retro with nothing reviewed and its pulse hidden: still no chart
+  let history = manyRetros(teamId, 1);
+  history.retros[0]!.pulse = null;
+  await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: history }));
+  await page.reload();
+  await expect(charts.getByText(/^Nothing to show yet/)).toHaveCount(2);
+  await expect(footnote).toHaveCount(0);
+  // a pulse drawn: the footnote says what its dashed lines are, in German too
+  history = manyRetros(teamId, 2);
+  await page.reload();
+  await expect(page.locator('svg.chart-svg[aria-label="Pulse average per retro"]')).toBeVisible();
+  await expect(footnote).toBeVisible();
+  await page.goto(`${teamUrl}?lang=de`);
+  await expect(page.getByText(/^Gehaltene Versprechen: Der Punkt einer Retro/)).toBeVisible();
+  history = manyRetros(teamId, 1);
+  history.retros[0]!.pulse = null;
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Im Verlauf' }).getByText(/^Noch nichts zu zeigen/)).toHaveCount(2);
+  await expect(page.getByText(/^Gehaltene Versprechen: Der Punkt einer Retro/)).toHaveCount(0);
+  await page.goto(`${teamUrl}?lang=en`);
+});
+
 /** A team history of `count` closed retros with close values, as the server would send it (TM-1), for the charts. */
 function manyRetros(teamId: string, count: number): TeamHistory {
   const retros: TeamRetro[] = Array.from({ length: count }, (_, i) => ({
@@ -355,6 +435,9 @@ test('SM-3 TM-9 a new team retro starts on the columns the team’s last retro e
   const own = page.getByRole('radio', { name: /^Our columns from “Sprint 1”/ });
   await expect(own).toBeChecked();
   await expect(page.locator('label.template.selected')).toContainText('Wins · Stop · Continue · Kudos');
+  // TM-11: alone, the eight stock templates behind one button
+  await expect(page.getByRole('radio')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Other templates (8)' })).toBeVisible();
   await page.getByLabel('Retro name').fill('Sprint 2');
   await page.getByRole('button', { name: 'Create retro' }).click();
   await page.getByRole('button', { name: 'Open the board' }).click();

@@ -21,6 +21,7 @@ export function CreateRetroForm({
   again = false,
   initialTemplateId,
   ownColumns,
+  foldTemplates = false,
 }: {
   create: (request: CreateBoardRequest) => Promise<CreateBoardResponse>;
   title: string;
@@ -33,6 +34,8 @@ export function CreateRetroForm({
   initialTemplateId?: string;
   /** TM-9: a team's own columns, offered beside the templates */
   ownColumns?: TeamColumnsOffer | null;
+  /** TM-11: only the chosen template, the others behind "Other templates" (a team page) */
+  foldTemplates?: boolean;
 }) {
   const { t } = useWords();
   const [name, setName] = useState('');
@@ -89,7 +92,7 @@ export function CreateRetroForm({
       {hint && <p className="hint">{hint}</p>}
       <NameField label={t('home.retroNameOptional')} value={name} onChange={setName} placeholder={placeholder} />
       <p className="hint">{t('home.nameHint')}</p>
-      <TemplatePicker value={templateId} onChange={setTemplateId} own={ownColumns} />
+      <TemplatePicker value={templateId} onChange={setTemplateId} own={ownColumns} folded={foldTemplates} />
       {error && (
         <p className="error" role="alert">
           {error()}

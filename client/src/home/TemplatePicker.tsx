@@ -1,34 +1,61 @@
 import { useWords } from '../i18n/useWords.js';
+import { useRef, useState } from 'react';
 import { TEAM_COLUMNS, TEMPLATES, type TeamColumnsOffer } from '@candor/shared';
 import { columnTitle } from '../i18n/templates.js';
 import { templateDescription, templateName } from './templateWords.js';
 
-/** `own`: TM-9, a team's own columns (its last retro's), offered first; every stock template stays one click away. */
-export function TemplatePicker({ value, onChange, own }: { value: string; onChange: (templateId: string) => void; own?: TeamColumnsOffer | null }) {
+/**
+ * `own`: TM-9, a team's own columns (its last retro's), offered first; every stock template stays one click away.
+ * `folded`: TM-11, only the chosen template shows, with "Other templates" to open the rest: a team mostly starts on
+ * its own (TM-8, TM-9), and on a phone the whole list stood between the team page's top and its history.
+ */
+export function TemplatePicker({
+  value,
+  onChange,
+  own,
+  folded = false,
+}: {
+  value: string;
+  onChange: (templateId: string) => void;
+  own?: TeamColumnsOffer | null;
+  folded?: boolean;
+}) {
   const { t } = useWords();
+  const [open, setOpen] = useState(!folded);
+  const list = useRef<HTMLFieldSetElement>(null);
+  const options = [
+    ...(own ? [{ id: TEAM_COLUMNS, name: t('team.ownColumns', { retro: own.fromRetro }), description: t('team.ownColumnsHint'), columns: own.columns }] : []),
+    ...TEMPLATES.map((template) => ({ id: template.id, name: templateName(template), description: templateDescription(template), columns: template.columns })),
+  ];
+  const chosen = options.some((option) => option.id === value);
+  // a choice that is not on the list (none yet) shows them all: folded to nothing, nothing could be picked
+  const shown = open || !chosen ? options : options.filter((option) => option.id === value);
   return (
-    <fieldset className="templates">
+    <fieldset className="templates" ref={list}>
       <legend>{t('home.template')}</legend>
-      {own && (
-        <label className={`template ${value === TEAM_COLUMNS ? 'selected' : ''}`}>
-          <input type="radio" name="template" value={TEAM_COLUMNS} checked={value === TEAM_COLUMNS} onChange={() => onChange(TEAM_COLUMNS)} />
+      {shown.map((option) => (
+        <label key={option.id} className={`template ${value === option.id ? 'selected' : ''}`}>
+          <input type="radio" name="template" value={option.id} checked={value === option.id} onChange={() => onChange(option.id)} />
           <span className="template-body">
-            <span className="template-name">{t('team.ownColumns', { retro: own.fromRetro })}</span>
-            <span className="template-description">{t('team.ownColumnsHint')}</span>
-            <span className="template-columns">{own.columns.map((c) => columnTitle(c)).join(' · ')}</span>
-          </span>
-        </label>
-      )}
-      {TEMPLATES.map((template) => (
-        <label key={template.id} className={`template ${value === template.id ? 'selected' : ''}`}>
-          <input type="radio" name="template" value={template.id} checked={value === template.id} onChange={() => onChange(template.id)} />
-          <span className="template-body">
-            <span className="template-name">{templateName(template)}</span>
-            <span className="template-description">{templateDescription(template)}</span>
-            <span className="template-columns">{template.columns.map((c) => columnTitle(c)).join(' · ')}</span>
+            <span className="template-name">{option.name}</span>
+            <span className="template-description">{option.description}</span>
+            <span className="template-columns">{option.columns.map((c) => columnTitle(c)).join(' · ')}</span>
           </span>
         </label>
       ))}
+      {shown.length < options.length && (
+        <button
+          type="button"
+          className="other-templates"
+          onClick={() => {
+            setOpen(true);
+            // the button goes with the list's opening: the keyboard lands on the choice, and arrows through the rest
+            requestAnimationFrame(() => list.current?.querySelector<HTMLInputElement>('input:checked')?.focus());
+          }}
+        >
+          {t('home.otherTemplates', { n: options.length - shown.length })}
+        </button>
+      )}
     </fieldset>
   );
 }

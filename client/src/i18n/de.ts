@@ -44,6 +44,7 @@ const de: Catalogue = {
     retroNameOptional: 'Name der Retro (optional)',
     nameHint: 'Leer gelassen bekommt sie einen Namen: eine Team-Retro nach Team und Nummer, jede andere nach dem heutigen Datum.',
     template: 'Vorlage',
+    otherTemplates: 'Andere Vorlagen ({{n}})',
     createRetro: 'Retro anlegen',
     creating: 'Wird angelegt…',
     createFailed: 'Die Retro konnte nicht angelegt werden.',

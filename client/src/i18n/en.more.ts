@@ -284,6 +284,7 @@ const enMore = {
     retroNameOptional: 'Retro name (optional)',
     nameHint: 'Leave it empty and it is named for you: a team retro by team and number, any other by today’s date.',
     template: 'Template',
+    otherTemplates: 'Other templates ({{n}})',
     createRetro: 'Create retro',
     creating: 'Creating…',
     createFailed: 'We could not create the retro.',

@@ -153,12 +153,20 @@ function StartTeamRetro({
       // TM-9: the team's own columns first when it has some; a stock template is one click away
       initialTemplateId={ownColumns ? TEAM_COLUMNS : templateId}
       ownColumns={ownColumns}
+      // TM-11: the team's own choice shows, the other templates one click away: the whole list put the charts and
+      // the retros about 2,000 px down a phone's page
+      foldTemplates
     />
   );
 }
 
 function TeamCharts({ team }: { team: TeamHistory }) {
   const { t } = useWords();
+  const kept = team.retros.map((r) => keptPoint(r, t));
+  const pulse = team.retros.map((r) => ({ label: r.name, value: r.pulse ? r.pulse.average : null }));
+  // TM-1: the footnote reads a drawn chart (its points, its dashed lines); under two "Nothing to show yet" it spoke of
+  // lines nowhere on the page
+  const drawn = [...kept, ...pulse].some((point) => point.value !== null);
   return (
     <section className="panel" aria-labelledby="team-charts-title">
       <h2 id="team-charts-title">{t('team.overTime')}</h2>
@@ -168,7 +176,7 @@ function TeamCharts({ team }: { team: TeamHistory }) {
           // RE-4: a retro's point is about the promises of the retros before it; 67 % under #2 read as #2's own
           note={t('team.keptWhat')}
           label={t('team.keptLabel')}
-          points={team.retros.map((r) => keptPoint(r, t))}
+          points={kept}
           min={0}
           max={100}
           ticks={[0, 50, 100]}
@@ -178,7 +186,7 @@ function TeamCharts({ team }: { team: TeamHistory }) {
         <TrendChart
           title={t('team.pulse')}
           label={t('team.pulseLabel')}
-          points={team.retros.map((r) => ({ label: r.name, value: r.pulse ? r.pulse.average : null }))}
+          points={pulse}
           min={1}
           max={5}
           ticks={[1, 3, 5]}
@@ -186,7 +194,7 @@ function TeamCharts({ team }: { team: TeamHistory }) {
           empty={t('team.pulseEmpty')}
         />
       </div>
-      <p className="hint">{t('team.chartsHint')}</p>
+      {drawn && <p className="hint">{t('team.chartsHint')}</p>}
     </section>
   );
 }

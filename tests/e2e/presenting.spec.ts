@@ -76,4 +76,10 @@ test('AN-11 in presenting mode nothing on the screen tells my cards, votes or an
   await expect(ada.page.getByRole('button', { name: 'Presenting' })).toHaveAttribute('aria-pressed', 'false');
   await expect(itemOf(adaCard).getByLabel('Your votes: 2')).toBeVisible();
   await expect(ada.card(adaCard).getByText('yours', { exact: true })).toBeVisible();
+
+  // Discuss: my votes on an item are said in words ("(2 yours)" read as a count of something), and not while presenting
+  await facilitator.goTo('Discuss');
+  await expect(ada.page.getByText('(your votes: 2)', { exact: true })).toBeVisible();
+  await ada.page.getByRole('button', { name: 'Presenting' }).click();
+  await expect(ada.page.getByText(/your votes/)).toHaveCount(0);
 });

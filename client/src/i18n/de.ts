@@ -271,7 +271,7 @@ const de: Catalogue = {
     withheld: 'Weniger als {{needed}} Personen haben abgestimmt, darum bleiben die Stimmen verborgen und die Punkte in der Reihenfolge, in der sie aufgedeckt wurden.',
     votes_one: '{{count}} Stimme',
     votes_other: '{{count}} Stimmen',
-    yours: '({{count}} von dir)',
+    yours: '(deine Stimmen: {{count}})',
     now: 'Jetzt im Gespräch',
     discussed: 'Besprochen',
     discussThis: 'Das besprechen',

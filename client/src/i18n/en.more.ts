@@ -373,7 +373,7 @@ const enMore = {
     withheld: 'Fewer than {{needed}} people voted, so the votes stay hidden and the items keep the order they were revealed in.',
     votes_one: '{{count}} vote',
     votes_other: '{{count}} votes',
-    yours: '({{count}} yours)',
+    yours: '(your votes: {{count}})',
     now: 'Now discussing',
     discussed: 'Discussed',
     discussThis: 'Discuss this',

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures/address';
 import { BoardPage } from './pages/BoardPage';
-import { controlsReachingBelow, expectNothingOverflows } from './pages/layout';
+import { controlsReachingBelow, expectNothingOverflows, smallTapTargets } from './pages/layout';
 import { TEMPLATES } from '@candor/shared';
 
 const PHONE = { width: 390, height: 844 };
@@ -1007,4 +1007,67 @@ test('CA-8 on a phone, the card I was still writing when the cards were revealed
     await expect(unsent).toHaveCount(0);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('candor:draft:')))).toEqual([]);
   });
+});
+
+test('UI-44 on a phone every control is at least 44×44 px to tap, for a participant and the facilitator, from Write to Act', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const touch = { viewport: PHONE, hasTouch: true, isMobile: true };
+  const fionaContext = await browser.newContext(touch);
+  const adaContext = await browser.newContext(touch);
+  try {
+    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+    const ada = new BoardPage(await adaContext.newPage(), 'ada');
+    await ada.join(await fiona.createRetro('Thumbs'), 'Ada');
+    /** every tappable control on the page as it is now, measured where a finger lands (`smallTapTargets`) */
+    const everyTargetBigEnough = (who: BoardPage, where: string) =>
+      expect.poll(() => smallTapTargets(who.page), { message: `${who.who}, ${where}: controls under 44×44 px` }).toEqual([]);
+    const columnTab = (who: BoardPage, name: string) => who.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+
+    // Write: the trust pulse, the column tabs, a card of one's own (Edit, Delete), the field and its button
+    await columnTab(ada, 'Stop');
+    await ada.addCard('Stop', 'The build breaks every Monday');
+    await fiona.addCard('Start', 'Shorter standups');
+    await everyTargetBigEnough(ada, 'Write');
+    await everyTargetBigEnough(fiona, 'Write');
+    await section(fiona.page, 'People');
+    await everyTargetBigEnough(fiona, 'Write, People (hand over, remove)');
+    await section(fiona.page, 'Facilitate');
+    await everyTargetBigEnough(fiona, 'Write, Facilitate (timer, settings, the door)');
+    await section(fiona.page, 'Board');
+
+    // Reveal: each card's "⋯" and, opened, its list (Edit, Delete, Show my name, Hide card, Group with…)
+    await fiona.goTo('Reveal');
+    await ada.expectPhase('Reveal');
+    await ada.cardMenu('The build breaks every Monday', 'tap');
+    await everyTargetBigEnough(ada, 'Reveal, a card\'s list open');
+    await fiona.cardMenu('Shorter standups', 'tap');
+    await everyTargetBigEnough(fiona, 'Reveal, a card\'s list open');
+
+    // Vote: − and + beside each card
+    await fiona.goTo('Vote');
+    await ada.expectPhase('Vote');
+    await ada.voteFor('The build breaks every Monday');
+    await everyTargetBigEnough(ada, 'Vote');
+    await columnTab(fiona, 'Stop');
+    await everyTargetBigEnough(fiona, 'Vote');
+
+    // Discuss: raise a hand, the reactions, offers and actions; the facilitator's order handles and "Discuss this"
+    await fiona.goTo('Discuss');
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    await expect(ada.page.getByText('Now discussing')).toBeVisible();
+    await everyTargetBigEnough(ada, 'Discuss');
+    await everyTargetBigEnough(fiona, 'Discuss');
+    await section(fiona.page, 'Facilitate');
+    await everyTargetBigEnough(fiona, 'Discuss, Facilitate');
+    await section(fiona.page, 'Board');
+
+    // Act
+    await fiona.goTo('Act');
+    await ada.expectPhase('Act');
+    await everyTargetBigEnough(ada, 'Act');
+    await everyTargetBigEnough(fiona, 'Act');
+  } finally {
+    await fionaContext.close();
+    await adaContext.close();
+  }
 });

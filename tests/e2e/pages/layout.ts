@@ -79,3 +79,49 @@ export async function controlsReachingBelow(page: Page, top: number, skip: strin
 export function sameBox(a: Box, b: Box): boolean {
   return Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
 }
+
+/**
+ * UI-44: every control a person taps (button, link, select, tab, and a checkbox or radio through its label) whose hit
+ * area is under 44×44 px. The hit area is measured where a finger lands: from the control's middle outwards, as far as
+ * `elementFromPoint` still finds the control (so a transparent ::after that reaches past its box counts, and a
+ * neighbour's lying over it does not). Each control is scrolled to the middle of the screen first, clear of the bars.
+ */
+export async function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const measured = new Set<Element>();
+    const controls = document.querySelectorAll<HTMLElement>('button, a[href], select, input[type="checkbox"], input[type="radio"], [role="tab"], summary');
+    for (const control of controls) {
+      if (control.closest('.visually-hidden, .skip-links') || control.getClientRects().length === 0) continue;
+      if (getComputedStyle(control).visibility === 'hidden') continue;
+      // a checkbox or radio is tapped through the label around it
+      const target = (control.matches('input') && control.closest('label')) || control;
+      if (measured.has(target)) continue;
+      measured.add(target);
+      target.scrollIntoView({ block: 'center', inline: 'nearest' });
+      const box = target.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      const hits = (px: number, py: number) => {
+        const under = document.elementFromPoint(px, py);
+        return under !== null && target.contains(under);
+      };
+      const name = (control.getAttribute('aria-label') ?? (target.textContent?.trim() || control.tagName)).replace(/\s+/g, ' ').slice(0, 40);
+      const size = `${Math.round(box.width)}×${Math.round(box.height)}`;
+      if (!hits(x, y)) {
+        found.push(`"${name}" (${size}) is covered at its middle`);
+        continue;
+      }
+      const reach = (dx: number, dy: number) => {
+        let distance = 0;
+        while (distance < 30 && hits(x + dx * (distance + 1), y + dy * (distance + 1))) distance++;
+        return distance;
+      };
+      const width = reach(-1, 0) + reach(1, 0) + 1;
+      const height = reach(0, -1) + reach(0, 1) + 1;
+      if (width < 44 || height < 44) found.push(`"${name}" is ${width}×${height} to tap (box ${size})`);
+    }
+    window.scrollTo(0, 0);
+    return found;
+  });
+}

@@ -198,3 +198,40 @@ test('CA-8 UI-10 a card still being typed when the cards are revealed: from the 
   // (the button goes with the list: without a place to go, focus fell into the cards below)
   await expect(heading).toBeFocused();
 });
+
+test('UI-10 "Update vote settings" and "Reset “done”", used up, leave focus in the facilitator\'s panel but never on "Back": one more Enter does not take the room back to Reveal', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Settings focus');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Pairing on deploys');
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+  const page = facilitator.page;
+  const back = page.getByRole('button', { name: 'Back', exact: true });
+
+  // the update disables itself once the board shows the new budget: focus stays on the settings it belongs to (it
+  // went to the panel's first control, "Back", where the next Enter moved everyone out of Vote, unasked)
+  const budget = page.getByLabel('Votes per person');
+  await tabTo(page, budget);
+  await page.keyboard.press('ArrowUp');
+  await tabTo(page, page.getByRole('button', { name: 'Update vote settings' }), { max: 3 });
+  await page.keyboard.press('Enter');
+  await expect(ada.page.getByText('You have 4 votes left')).toBeVisible();
+  const settings = page.getByRole('form', { name: 'Voting' });
+  await expectFocusVisible(settings);
+  await expect(back).not.toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(budget).toBeFocused();
+
+  // "Reset “done”", used up too: the step buttons' group, named by the phase, never a step
+  await ada.page.getByRole('button', { name: "I'm done voting" }).click();
+  const reset = page.getByRole('button', { name: 'Reset “done”' });
+  await tabTo(page, reset, { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(reset).toBeDisabled();
+  await expectFocusVisible(page.getByRole('group', { name: 'Now: Vote' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Vote' })).toBeVisible();
+  await ada.expectPhase('Vote');
+  await expect(ada.page.getByRole('button', { name: /^Vote for: Pairing on deploys/ })).toBeVisible();
+});

@@ -77,7 +77,12 @@ function rescue(): void {
       (el) => el.offsetParent !== null && !takesText(el) && !isRadio(el) && !el.closest('[data-skip-links]') && !el.closest('.preferences'),
     );
     if (target) {
-      target.focus();
+      // never a step button (Back, Next) for a control lost elsewhere: the next Enter would move the whole room to
+      // another phase ("Update vote settings", used up, gave focus to Vote's "Back"). Their group, named by the phase
+      // the room is in ("Now: Vote", no Tab stop), takes it instead.
+      const steps = target.closest<HTMLElement>('[data-phase-steps]');
+      if (steps && !lost.ancestors.includes(steps)) steps.focus();
+      else target.focus();
       return;
     }
   }

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
@@ -26,7 +26,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
       {board.phase === 'closed' ? (
         <p className="hint">{t('facilitator.closed')}</p>
       ) : (
-        <div className="phase-buttons" role="group" aria-label={t('facilitator.now', { phase: t(`phases.${board.phase}`) })} tabIndex={-1} ref={landing}>
+        <div className="phase-buttons" data-phase-steps role="group" aria-label={t('facilitator.now', { phase: t(`phases.${board.phase}`) })} tabIndex={-1} ref={landing}>
           {previous && (
             <button type="button" aria-disabled={moving} onClick={press(previous)}>
               {t('facilitator.back')}
@@ -87,6 +87,7 @@ function VoteSettings({ board }: { board: PublicBoardView }) {
   const session = useSession();
   const [budget, setBudget] = useState(board.settings.voteBudget);
   const [cap, setCap] = useState(board.settings.perItemCap);
+  const headingId = useId();
 
   useEffect(() => {
     setBudget(board.settings.voteBudget);
@@ -105,8 +106,10 @@ function VoteSettings({ board }: { board: PublicBoardView }) {
   }
 
   return (
-    <form className="vote-settings" onSubmit={onSubmit}>
-      <h3>{t('facilitator.voting')}</h3>
+    // UI-10: the form is where focus stays once "Update vote settings", used up, disables itself (named "Voting"; the
+    // next Tab is its first field), not the panel's first control, Vote's "Back"
+    <form className="vote-settings" onSubmit={onSubmit} aria-labelledby={headingId} tabIndex={-1} data-focus-landing>
+      <h3 id={headingId}>{t('facilitator.voting')}</h3>
       <label className="field inline">
         <span>{t('facilitator.votesPerPerson')}</span>
         <input type="number" min={lowest.voteBudget} max={LIMITS.voteBudgetMax} value={budget} onChange={(e) => setBudget(e.target.valueAsNumber || 0)} />

@@ -77,7 +77,7 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
       )}
       {/* Back as on the panel, first and narrow: a step back asks first where the panel's does (AN-12: Discuss → Vote) */}
       {/* UI-10: a step taken from here leaves focus on the group, named by the phase now, not on "Next: <the one after>" */}
-      <div className="phase-buttons" role="group" aria-label={t('facilitator.now', { phase: t(`phases.${board.phase}`) })} tabIndex={-1} ref={landing}>
+      <div className="phase-buttons" data-phase-steps role="group" aria-label={t('facilitator.now', { phase: t(`phases.${board.phase}`) })} tabIndex={-1} ref={landing}>
         {previous && (
           <button type="button" className="back" aria-disabled={moving} onClick={press(previous)}>
             {t('facilitator.back')}

@@ -235,3 +235,25 @@ test('UI-10 "Update vote settings" and "Reset “done”", used up, leave focus 
   await ada.expectPhase('Vote');
   await expect(ada.page.getByRole('button', { name: /^Vote for: Pairing on deploys/ })).toBeVisible();
 });
+
+test('GR-6 UI-13 a group\'s title reached with Tab is selected whole: what the keyboard types replaces the title made from the first card\'s words', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Title by keyboard');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Who owns the deploy script');
+  await ada.addCard('Start', 'How the deploy script works');
+  await facilitator.goTo('Reveal');
+  await facilitator.groupWith('How the deploy script works', 'Who owns the deploy script');
+  const page = facilitator.page;
+  const title = page.getByLabel('Group title');
+  await expect(title).toHaveValue(/deploy script/);
+  await tabTo(page, title, { backwards: true });
+  // the caret stood before the title's first word: "Deploy script" typed there made "Deploy scriptWho owns the …"
+  await page.keyboard.type('Deploy script');
+  await page.keyboard.press('Enter');
+  await expect(ada.page.getByRole('region', { name: 'Group: Deploy script', exact: true })).toBeVisible();
+  await expect(title).toHaveValue('Deploy script');
+  // a click still puts the caret where it clicks (nothing selected)
+  await page.getByRole('button', { name: 'Share', exact: true }).focus();
+  await title.click();
+  expect(await title.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart)).toBe(0);
+});

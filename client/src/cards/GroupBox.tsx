@@ -39,6 +39,8 @@ export function GroupBox({
   // came back starts from that one: from `base`, the server refused Bo's second quick save as someone else's change.
   const sent = useRef<string[]>([]);
   const paste = usePasteThatFits();
+  // a press of the pointer puts the caret where it pressed; focus without one (Tab) selects the whole title (below)
+  const pressed = useRef(false);
   const titled = allowedIn('group.title', phase) && !locked;
   const editable = titled && !unsent;
   const dirty = draft !== base;
@@ -97,7 +99,16 @@ export function GroupBox({
               e.preventDefault();
               e.currentTarget.form?.requestSubmit();
             }}
+            onPointerDown={() => (pressed.current = true)}
+            // GR-6 UI-13: reached with Tab, the title made from a card's first words is selected, so what is typed
+            // replaces it, as a one-line field does; a textarea put the caret before its first word, and "Deploy
+            // script" typed there made "Deploy scriptWho owns the deploy script"
+            onFocus={(e) => {
+              if (!pressed.current) e.currentTarget.select();
+              pressed.current = false;
+            }}
             onBlur={() => {
+              pressed.current = false;
               if (!changedMeanwhile) save();
             }}
             onChange={(e) => setDraft(e.target.value.replace(/[\r\n]+/g, ' '))}

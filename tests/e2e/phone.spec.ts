@@ -1054,7 +1054,7 @@ test('UI-44 on a phone every control is at least 44×44 px to tap, for a partici
     // Discuss: raise a hand, the reactions, offers and actions; the facilitator's order handles and "Discuss this"
     await fiona.goTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
-    await expect(ada.page.getByText('Now discussing')).toBeVisible();
+    await expect(ada.page.getByText('Now discussing', { exact: true })).toBeVisible();
     await everyTargetBigEnough(ada, 'Discuss');
     await everyTargetBigEnough(fiona, 'Discuss');
     await section(fiona.page, 'Facilitate');

@@ -255,3 +255,14 @@ test('UI-21 RC-8 a refusal passes just above the room news line, over nothing of
   expect(box.y + box.height, 'the refusal reaches into the room news line').toBeLessThanOrEqual(line.y + 0.5);
   expect(line.y - (box.y + box.height), 'the refusal is not just above the room news line').toBeLessThanOrEqual(48);
 });
+
+test('UI-30 the field that asks someone outside the room writes in the weight of every other field, not in its label\'s bold', async ({ facilitator, ada }) => {
+  // A walk in German and dark found its example ("Rolle oder Team, z. B. Plattform") bold and bright under a bold
+  // label, beside the regular grey examples of the fields above it: it read as words already typed in, not as an example.
+  await discussingOneCard(facilitator, ada, 'Ask in plain weight', 'Nobody owns the release notes');
+  const weight = (label: string) => ada.page.getByLabel(label).evaluate((field) => getComputedStyle(field).fontWeight);
+  const plain = await weight('What is the right thing to do? How can I help?');
+  expect(plain).toBe('400');
+  expect(await weight('Your offer of help, under your name')).toBe(plain);
+  expect(await weight('Or ask someone outside the room (optional)')).toBe(plain);
+});

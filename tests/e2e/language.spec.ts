@@ -112,3 +112,20 @@ test('PL-8 UI-3 a due date is said in the page’s language: beside the browser�
   await expect(ada.page.getByText(`fällig am ${german}`)).toBeVisible();
   await expect(facilitator.page.getByText('due Dec 19, 2026')).toBeVisible();
 });
+
+test('AK-3 UI-2 an action nobody took is said in whole German sentences: "Das hat hier noch niemand übernommen", in Discuss, Act and Close', async ({ facilitator, ada }) => {
+  // A walk in German found "Hier hat das noch niemand — als Bitte weitergeben, …": word for word "No one here has
+  // this yet", a sentence with no verb to a German ear, under the title "… hat hier noch niemand übernommen".
+  await discussingOneCard(facilitator, ada, 'Untaken in German', 'Nobody owns the release notes');
+  await ada.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Write the release notes');
+  await facilitator.page.getByRole('button', { name: /^Add action/ }).click();
+  const prompt = 'Das hat hier noch niemand übernommen — als Bitte weitergeben, oder wer kann helfen?';
+  await expect(ada.page.getByRole('article', { name: /^Jetzt im Gespräch/ }).getByText(prompt)).toBeVisible();
+  await facilitator.goTo('Act');
+  await expect(ada.page.getByText('Bevor wir schließen: 1 Maßnahme hat hier noch niemand übernommen')).toBeVisible();
+  await expect(ada.page.getByText(prompt)).toHaveCount(2);
+  await facilitator.goTo('Close');
+  await expect(ada.page.getByText(/^Das hat hier niemand übernommen/)).toBeVisible();
+  await expect(ada.page.getByText(/Hier hat das/)).toHaveCount(0);
+});

@@ -17,6 +17,22 @@ test('CL-14 two browsers through a round-robin HAProxy in front of two processes
   const link = await facilitator.createRetro('Behind a balancer');
   await ada.join(link, 'Ada');
   await expect(facilitator.page.getByText('2 online')).toBeVisible();
+  // Round robin hands out each request in turn, so where a page's connection lands depends on how many requests came
+  // before it: both landed on one process in about a third of the runs once the board page's chunks changed (stop 58),
+  // and the test then proved nothing of two processes (it failed at the end: one process had never loaded the board).
+  // Ada's page is opened again until each process holds a live connection (HAProxy's current sessions: with
+  // http-server-close they are the WebSocket connections alone); here that took up to four reloads.
+  for (let attempt = 0; ; attempt++) {
+    const spread = await expect
+      .poll(async () => (await lb!.sessions()).filter((s) => s.current > 0).length, { timeout: 3_000 })
+      .toBe(2)
+      .then(() => true, () => false);
+    if (spread) break;
+    if (attempt === 12) throw new Error(`both browsers' connections stayed on one process: ${JSON.stringify(await lb!.sessions())}`);
+    await ada.page.reload();
+    await expect(ada.column('Start').getByLabel('New card in Start')).toBeVisible();
+    await expect(facilitator.page.getByText('2 online')).toBeVisible();
+  }
 
   // Write
   await ada.addCard('Start', 'Pair on the flaky deploy');

@@ -17,6 +17,7 @@ import { statusKey } from './ReviewPhase.js';
 import { TrustLensResult } from '../responsibility/TrustLens.js';
 import { summaryGroups } from './summaryGroups.js';
 import { UnsentWords } from './UnsentWords.js';
+import { OfferWords } from '../responsibility/OffersOfHelp.js';
 
 export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -219,10 +220,7 @@ function SummaryOffers({ board, itemId }: { board: PublicBoardView; itemId: stri
       <ul className="offer-list" aria-labelledby={labelId}>
         {offers.map((offer) => (
           <li key={offer.id} className={`offer ${offer.actionId ? 'accepted' : ''}`}>
-            <span className="offer-body">
-              <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
-            </span>
-            {offer.actionId && <span className="badge done">{t('resp.nowAction')}</span>}
+            <OfferWords offer={offer} />
           </li>
         ))}
       </ul>

@@ -36,9 +36,7 @@ export function UnsentWords({ board }: { board: PublicBoardView }) {
       if (route.name !== 'board' || route.boardId !== boardId) forget();
     };
   }, [boardId]);
-  // AN-11: words kept to oneself stay off a shared screen; they are back when presenting is turned off
-  const presenting = usePresenting();
-  if (drafts.length === 0 || presenting) return null;
+  if (drafts.length === 0) return null;
   const items = itemsById(board);
   const label = (draft: UnsentDraft) => {
     if (draft.kind === 'card') return unsentCardLabel(t, board, draft);
@@ -80,9 +78,7 @@ export function UnsentCards({ board }: { board: PublicBoardView }) {
     window.addEventListener(DRAFT_RETURNED, returned);
     return () => window.removeEventListener(DRAFT_RETURNED, returned);
   }, [boardId]);
-  // AN-11: while presenting, as for own unrevealed cards in Write
-  const presenting = usePresenting();
-  if (drafts.length === 0 || presenting) return null;
+  if (drafts.length === 0) return null;
   return (
     <UnsentList
       id="unsent-cards"
@@ -127,6 +123,8 @@ function UnsentList({ id, title, hint, drafts, label, forget, onForget }: {
 }) {
   const { t } = useWords();
   const [copied, setCopied] = useState<boolean | null>(null);
+  // AN-11: words kept to oneself stay off a shared screen, as one's unrevealed cards do; back when presenting is off
+  const presenting = usePresenting();
   async function copy() {
     try {
       await navigator.clipboard.writeText(drafts.map((d) => d.text).join('\n\n'));
@@ -135,6 +133,7 @@ function UnsentList({ id, title, hint, drafts, label, forget, onForget }: {
       setCopied(false);
     }
   }
+  if (presenting) return null;
   return (
     <section className="panel unsent-words" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>

@@ -38,10 +38,7 @@ function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: 
   const short = shortText(offer.text, 40);
   return (
     <li className={`offer ${offer.actionId ? 'accepted' : ''}`}>
-      <span className="offer-body">
-        <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
-      </span>
-      {offer.actionId && <span className="badge done">{t('resp.nowAction')}</span>}
+      <OfferWords offer={offer} />
       {!offer.actionId && open && (
         <span className="offer-controls">
           {canAccept && (
@@ -57,6 +54,19 @@ function OfferRow({ offer, mine, canAccept, open }: { offer: PublicOffer; mine: 
         </span>
       )}
     </li>
+  );
+}
+
+/** An offer as everyone reads it: its author's name and words (OF-2), and whether it became an action (OF-4). */
+export function OfferWords({ offer }: { offer: PublicOffer }) {
+  const { t } = useWords();
+  return (
+    <>
+      <span className="offer-body">
+        <span className="offer-name">{offer.name}:</span> <span className="offer-text">{offer.text}</span>
+      </span>
+      {offer.actionId && <span className="badge done">{t('resp.nowAction')}</span>}
+    </>
   );
 }
 

@@ -14,6 +14,11 @@ export interface ExportItem {
   votes: number | null;
 }
 
+/** An item's words as the exports name it: its group's title, else its cards' words. */
+export function itemWords(item: ExportItem): string {
+  return item.group?.title || item.cards.map((c) => c.text).join(' / ');
+}
+
 /** Every item once, in reveal order (a group at its first card). */
 export function exportItems(view: PublicBoardView): ExportItem[] {
   const groups = new Map(view.groups.map((g) => [g.id, g]));

@@ -1,5 +1,5 @@
 import { notesKey } from '../protocol/events.js';
-import { cardRowVotes, exportItems, itemsAsShown, shownInColumn } from './exportItems.js';
+import { cardRowVotes, exportItems, itemWords, itemsAsShown, shownInColumn } from './exportItems.js';
 import { csvCell } from './exportText.js';
 import type { PublicBoardView } from './visibility.js';
 
@@ -25,7 +25,7 @@ export function renderActionsCsv(view: PublicBoardView, notes: Record<string, st
   const rows: string[][] = [['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged', 'from item']];
   // EX-2: the item each action was planned on, named as the Markdown export's "from:" line names it (its group's
   // title, else its cards' words); a spreadsheet of actions could not tell which conversation one came from
-  const items = new Map(exportItems(view).map((item) => [item.id, item.group?.title || item.cards.map((c) => c.text).join(' / ')]));
+  const items = new Map(exportItems(view).map((item) => [item.id, itemWords(item)]));
   for (const action of view.actions) {
     const d = action.consensus?.distribution;
     rows.push([

@@ -1,6 +1,6 @@
 import type { Distribution, PublicBoardView } from './visibility.js';
 import { notesKey } from '../protocol/events.js';
-import { cardRowVotes, cardsAsShown, exportItems, talkedAboutItemIds } from './exportItems.js';
+import { cardRowVotes, cardsAsShown, exportItems, itemWords, talkedAboutItemIds } from './exportItems.js';
 import { EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
 import { markdownQuote, markdownText as md } from './exportText.js';
 import { columnTitleIn } from './templateTitles.js';
@@ -21,7 +21,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   const itemsById = new Map(items.map((item) => [item.id, item]));
   const itemText = (itemId: string): string | null => {
     const item = itemsById.get(itemId);
-    return item ? item.group?.title || item.cards.map((c) => c.text).join(' / ') : null;
+    return item ? itemWords(item) : null;
   };
   // SM-2: a card's whole text makes a heading of up to 1,000 characters: its first words head it, the rest follows;
   // a group's title (at most 100 characters, EX-7) heads it whole. SW-5: an action's "from:" line names it so too.

@@ -76,6 +76,9 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   // tallies show; Cy comes in just to vote.)
   await cy.join(link, 'Cy');
   await facilitator.goTo('Vote');
+  // VO-11: four people can make the totals show, so the facilitator is not told they will stay hidden
+  await expect(fiona.getByRole('heading', { name: 'Vote' })).toBeVisible();
+  await expect(fiona.getByText(/people have joined, and the totals show from/)).toHaveCount(0);
   await ada.voteFor(BILLING, 2);
   await bo.voteFor(ONCALL);
   await cy.voteFor(BILLING);

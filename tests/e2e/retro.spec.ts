@@ -85,6 +85,11 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
 
   // Vote: budget 3, cap 2, tallies hidden
   await facilitator.goTo('Vote');
+  // AN-12 VO-11: three people have joined and the totals take four voters, so the facilitator is told before anyone
+  // votes that they will stay hidden unless someone joins, and that the room can go on without a vote; nobody else is
+  const fewPeople = /^Only 3 people have joined, and the totals show from 4 voters/;
+  await expect(facilitator.page.getByRole('note').filter({ hasText: fewPeople })).toBeVisible();
+  await expect(ada.page.getByText(fewPeople)).toHaveCount(0);
   await expect(ada.page.getByText('You have 3 votes left')).toBeVisible();
   await ada.voteFor('Working alone on risky things', 2);
   await expect(ada.page.getByText('You have 1 vote left')).toBeVisible();

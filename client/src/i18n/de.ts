@@ -257,6 +257,8 @@ const de: Catalogue = {
     title: 'Abstimmen',
     intro: 'Worüber zu sprechen würde am meisten helfen? Stimmen bleiben privat; Summen erscheinen erst, wenn die Abstimmung endet. Höchstens {{cap}} auf einem Punkt.',
     shownWhen: 'Die Summen erscheinen nur, wenn mindestens {{needed}} Personen abstimmen, damit sich niemandes Stimmen herauslesen lassen.',
+    tooFewPeople_one: 'Bisher ist nur {{count}} Person da, und die Summen erscheinen erst ab {{needed}} Abstimmenden: Wenn niemand dazukommt, bleiben die Stimmen verborgen. Ihr könnt ohne Abstimmung zu „Besprechen“ weitergehen und die Punkte dort ordnen.',
+    tooFewPeople_other: 'Bisher sind nur {{count}} Personen da, und die Summen erscheinen erst ab {{needed}} Abstimmenden: Wenn niemand dazukommt, bleiben die Stimmen verborgen. Ihr könnt ohne Abstimmung zu „Besprechen“ weitergehen und die Punkte dort ordnen.',
     remove: 'Stimme entfernen: {{name}}',
     add: 'Stimme für: {{name}}',
     yours: 'Deine Stimmen: {{count}}',

@@ -48,6 +48,8 @@ const enMore = {
     title: 'Vote',
     intro: 'Which of these would help most to talk about? Votes stay private; totals appear only when voting closes. At most {{cap}} on one item.',
     shownWhen: 'The totals show only if at least {{needed}} people vote, so that nobody’s votes can be told apart.',
+    tooFewPeople_one: 'Only {{count}} person has joined, and the totals show from {{needed}} voters: unless more people join, the votes will stay hidden. You can go on to Discuss without a vote and put the items in order there.',
+    tooFewPeople_other: 'Only {{count}} people have joined, and the totals show from {{needed}} voters: unless more people join, the votes will stay hidden. You can go on to Discuss without a vote and put the items in order there.',
     remove: 'Remove vote: {{name}}',
     add: 'Vote for: {{name}}',
     yours: 'Your votes: {{count}}',

@@ -7,10 +7,15 @@ import { VoteControls, VotesLeft } from '../votes/VoteControls.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { DoneToggle } from '../facilitation/DoneToggle.js';
 import { UnsentCards } from './UnsentWords.js';
+import { useSessionState } from '../board/SessionContext.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const readOnly = useReadOnly(board);
+  const { isFacilitator } = useSessionState();
+  // VO-11: with fewer people in the retro than the totals take (AN-12), they cannot show: the facilitator hears it now
+  const needed = board.minOthersToShow + 1;
+  const tooFew = isFacilitator && board.participants.length < needed;
   const cap = board.settings.perItemCap;
   // the same function while the cap and the lock stay: each card's votes are drawn again only when they change
   const votesFor = useCallback((itemId: string, label: string) => <VoteControls itemId={itemId} label={label} perItemCap={cap} readOnly={readOnly} />, [cap, readOnly]);
@@ -19,6 +24,11 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
       <PhaseIntro title={t('vote.title')}>
         {t('vote.intro', { cap: board.settings.perItemCap })} {t('vote.shownWhen', { needed: board.minOthersToShow + 1 })}
       </PhaseIntro>
+      {tooFew && (
+        <p className="hint" role="note">
+          {t('vote.tooFewPeople', { count: board.participants.length, needed })}
+        </p>
+      )}
       <UnsentCards board={board} />
       <div className="sticky-status">
         <VotesLeft />

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { TeamHistory, TeamRetro } from '@candor/shared';
+import type { TeamAction, TeamHistory, TeamRetro } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 
 const firstPromise = 'Pair on every production deploy';
@@ -121,6 +121,11 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await expect(facilitator.page.getByRole('img', { name: 'Pulse average per retro' })).toBeVisible();
   await expect(facilitator.page.getByRole('table', { name: 'Pulse average per retro' }).getByRole('row', { name: /Sprint 1/ })).toContainText('3.5');
   await expect(facilitator.page.getByText(/Suggested next facilitator: (Ada|Bo)/)).toBeVisible();
+  // TM-13: the promise still open (not done, carried forward) heads the page, where it came from; the done one does not
+  const open = facilitator.page.getByRole('list', { name: 'Open promises (1)' });
+  await expect(open.getByRole('listitem')).toHaveCount(1);
+  await expect(open).toContainText(secondPromise);
+  await expect(open).toContainText('from “Sprint 1” · carried forward once · what got in the way: The staging cluster was down for a week');
   // UI-36: every word on a chart is inside the chart, the last retro's name under its point too (cut at "Sprint 2 retr")
   await expectChartWordsReadable(facilitator.page);
   await facilitator.screenshot(testInfo, '12-team-page');
@@ -230,9 +235,10 @@ test('TM-11 on a phone the team page’s history is a screen under the start for
       await expect(form.getByRole('radio')).toHaveCount(1);
       await expect(form.getByRole('radio', { name: chosen })).toBeChecked();
       await expect(form.getByRole('button', { name: language === 'en' ? 'Other templates (7)' : 'Andere Vorlagen (7)' })).toBeVisible();
-      const formTop = (await page.getByRole('heading', { name: start }).boundingBox())!.y;
-      const chartsTop = (await page.getByRole('heading', { name: overTime }).boundingBox())!.y;
-      expect(chartsTop - formTop, `${language}: "${overTime}" is ${Math.round(chartsTop - formTop)} px under "${start}"`).toBeLessThan(844);
+      // TM-12 put the charts above the form; the form itself stays shorter than a screen
+      const formBox = (await form.boundingBox())!;
+      expect(formBox.height, `${language}: the form "${start}" is ${Math.round(formBox.height)} px tall`).toBeLessThan(844);
+      await expect(page.getByRole('heading', { name: overTime })).toBeVisible();
     }
     // opened, every template is there to pick, the keyboard on the choice; the retro starts on the one picked
     await page.goto(`${teamUrl}?lang=en`);
@@ -242,6 +248,15 @@ test('TM-11 on a phone the team page’s history is a screen under the start for
     await expect(form.getByRole('button', { name: /^Other templates/ })).toHaveCount(0);
     await expect(form.getByRole('radio', { name: 'Start / Stop / Continue' })).toBeFocused();
     await form.getByRole('radio', { name: /^4Ls/ }).check();
+    // and it folds back to the one picked now, the keyboard staying on the button (it opened, and stayed open)
+    const fewer = form.getByRole('button', { name: 'Fewer templates' });
+    await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+    await fewer.tap();
+    await expect(form.getByRole('radio')).toHaveCount(1);
+    await expect(form.getByRole('radio', { name: /^4Ls/ })).toBeChecked();
+    const others = form.getByRole('button', { name: 'Other templates (7)' });
+    await expect(others).toBeFocused();
+    await expect(others).toHaveAttribute('aria-expanded', 'false');
     await form.getByLabel('Retro name').fill('Sprint 4');
     await form.getByRole('button', { name: 'Create retro' }).tap();
     await page.getByRole('button', { name: 'Open the board' }).tap();
@@ -257,9 +272,87 @@ test('TM-11 on a phone the team page’s history is a screen under the start for
   await facilitator.page.goto(teamUrl);
   const share = (await facilitator.page.getByRole('heading', { name: 'Share the team' }).boundingBox())!;
   const overTime = (await facilitator.page.getByRole('heading', { name: 'Over time' }).boundingBox())!;
-  expect(Math.abs(overTime.y - share.y)).toBeLessThan(1);
   expect(overTime.x).toBeGreaterThan(share.x + share.width);
   await expect(facilitator.page.getByRole('radio')).toHaveCount(1);
+  // on the desk too, "Fewer templates" folds the opened list back
+  await facilitator.page.getByRole('button', { name: 'Other templates (7)' }).click();
+  await expect(facilitator.page.getByRole('radio')).toHaveCount(8);
+  await facilitator.page.getByRole('button', { name: 'Fewer templates' }).press('Enter');
+  await expect(facilitator.page.getByRole('radio')).toHaveCount(1);
+});
+
+test('TM-12 TM-13 the team page leads with what the team promised: open promises and the charts come right under "Happening now", on a phone before the link and the form', async ({ facilitator, browser }) => {
+  const teamUrl = await facilitator.createTeam('Lead team');
+  const teamId = new URL(teamUrl).pathname.split('/').pop()!;
+  // three closed retros and a fourth in Review; promises open from #1 (carried forward twice, overdue), #2 (an ask) and #3
+  const history = manyRetros(teamId, 3);
+  const action = (ref: string, text: string, more: Partial<TeamAction> = {}): TeamAction => ({
+    ref, text, owners: ['Bo'], dueDate: '2026-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ...more,
+  });
+  history.retros[0]!.actions = [
+    action('board-1:a', 'Pair on every production deploy', { status: 'done' }),
+    action('board-1:b', 'Write the rollback runbook', { owners: ['Ada'], overdue: true, carried: 2, reason: 'Staging was down' }),
+  ];
+  history.retros[1]!.actions = [action('board-2:a', 'A staging cluster of our own', { owners: [], kind: 'ask', askOf: 'Platform team', dueDate: null })];
+  history.retros[2]!.actions = [action('board-3:a', 'Rotate the on-call', { owners: ['Cy'], dueDate: '2027-03-01' }), action('board-3:b', 'Drop the Friday freeze', { status: 'dropped' })];
+  history.retros.push({ ...manyRetros(teamId, 4).retros[3]!, phase: 'review', pulse: null, promises: { done: 0, notDone: 0, dropped: 0, keptRate: null }, actions: [] });
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const page = await phone.newPage();
+    await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: history }));
+    await page.goto(teamUrl);
+    // TM-13: every promise still open, oldest first as the next Review reads them, with where it came from
+    const open = page.getByRole('list', { name: 'Open promises (3)' });
+    await expect(open.getByRole('listitem')).toHaveCount(3);
+    await expect(open.getByRole('listitem').nth(0)).toContainText('Write the rollback runbook · Ada · overdue: was due Jan 20, 2026 · from “Platform retro #1” · carried forward twice · what got in the way: Staging was down');
+    await expect(open.getByRole('listitem').nth(1)).toContainText('A staging cluster of our own · Asked of Platform team · from “Platform retro #2”');
+    await expect(open.getByRole('listitem').nth(2)).toContainText('Rotate the on-call · Cy · due Mar 1, 2027 · from “Platform retro #3”');
+    await expect(open.getByText('overdue: was due Jan 20, 2026')).toHaveCSS('font-weight', '600');
+    // TM-12: under "Happening now" come the open promises and the charts, and only then the link, the suggestion and
+    // the form ("Over time" was under all three, about 1,340 px down); "Over time" starts on the first screen
+    const tops = [];
+    for (const name of ['Happening now', 'Open promises (3)', 'Over time', 'Share the team', 'Who facilitates next?', 'Start a retro in this team', 'Retros']) {
+      tops.push({ name, top: (await page.getByRole('heading', { name, exact: true }).boundingBox())!.y });
+    }
+    expect(tops.map((heading) => heading.name)).toEqual([...tops].sort((a, b) => a.top - b.top).map((heading) => heading.name));
+    await expect(page.getByRole('heading', { name: 'Over time' })).toBeInViewport();
+    // in German too
+    await page.goto(`${teamUrl}?lang=de`);
+    await expect(page.getByRole('list', { name: 'Offene Versprechen (3)' }).getByRole('listitem').nth(0)).toContainText('aus „Platform retro #1“ · zweimal übernommen');
+    await expect(page.getByRole('heading', { name: 'Im Verlauf' })).toBeInViewport();
+    // nothing open: said so
+    const allDone = structuredClone(history);
+    for (const retro of allDone.retros) for (const a of retro.actions) a.status = 'done';
+    await page.unroute(`**/api/teams/${teamId}`);
+    await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: allDone }));
+    await page.goto(`${teamUrl}?lang=en`);
+    await expect(page.getByRole('region', { name: 'Open promises (0)' })).toContainText('Nothing open: every promise so far has been reviewed as done or dropped.');
+  } finally {
+    await phone.close();
+  }
+  // a new team, nothing to show: the form comes first, no list of promises, the charts' "Nothing to show yet" after it
+  const page = facilitator.page;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(teamUrl);
+  await expect(page.getByRole('heading', { name: /^Open promises/ })).toHaveCount(0);
+  const start = (await page.getByRole('heading', { name: 'Start a retro in this team' }).boundingBox())!;
+  const overTime = (await page.getByRole('heading', { name: 'Over time' }).boundingBox())!;
+  expect(overTime.y).toBeGreaterThan(start.y);
+  // the desk: the open promises head the history's column, level with the team's link, the charts under them
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: history }));
+  await page.goto(teamUrl);
+  const share = (await page.getByRole('heading', { name: 'Share the team' }).boundingBox())!;
+  const promises = (await page.getByRole('heading', { name: 'Open promises (3)' }).boundingBox())!;
+  const charts = (await page.getByRole('heading', { name: 'Over time' }).boundingBox())!;
+  expect(Math.abs(promises.y - share.y)).toBeLessThan(1);
+  expect(promises.x).toBeGreaterThan(share.x + share.width);
+  expect(charts.x).toBe(promises.x);
+  expect(charts.y).toBeGreaterThan(promises.y);
+  // and no gap opens under the charts when the side column is the taller one: the responsibility panel follows at once
+  const chartsPanel = (await page.getByRole('region', { name: 'Over time' }).boundingBox())!;
+  const next = (await page.getByRole('region', { name: 'From “not my job” to “how can I help?”' }).boundingBox())!;
+  expect(next.y - chartsPanel.y - chartsPanel.height).toBeLessThan(24);
 });
 
 test('TM-1 the charts’ footnote on dashed lines is there under a drawn chart only, not under "Nothing to show yet"', async ({ facilitator }) => {

@@ -6,8 +6,9 @@ import { templateDescription, templateName } from './templateWords.js';
 
 /**
  * `own`: TM-9, a team's own columns (its last retro's), offered first; every stock template stays one click away.
- * `folded`: TM-11, only the chosen template shows, with "Other templates" to open the rest: a team mostly starts on
- * its own (TM-8, TM-9), and on a phone the whole list stood between the team page's top and its history.
+ * `folded`: TM-11, only the chosen template shows, with "Other templates" to open the rest and "Fewer templates" to
+ * fold them back: a team mostly starts on its own (TM-8, TM-9), and on a phone the whole list stood between the team
+ * page's top and its history.
  */
 export function TemplatePicker({
   value,
@@ -43,17 +44,19 @@ export function TemplatePicker({
           </span>
         </label>
       ))}
-      {shown.length < options.length && (
+      {/* TM-11: one button both ways, so it keeps the keyboard as the list folds back to the choice */}
+      {folded && chosen && options.length > 1 && (
         <button
           type="button"
           className="other-templates"
+          aria-expanded={open}
           onClick={() => {
-            setOpen(true);
-            // the button goes with the list's opening: the keyboard lands on the choice, and arrows through the rest
-            requestAnimationFrame(() => list.current?.querySelector<HTMLInputElement>('input:checked')?.focus());
+            setOpen(!open);
+            // opened, the keyboard lands on the choice, to arrow through the rest; folded, it stays on the button
+            if (!open) requestAnimationFrame(() => list.current?.querySelector<HTMLInputElement>('input:checked')?.focus());
           }}
         >
-          {t('home.otherTemplates', { n: options.length - shown.length })}
+          {open ? t('home.fewerTemplates') : t('home.otherTemplates', { n: options.length - shown.length })}
         </button>
       )}
     </fieldset>

@@ -14,7 +14,10 @@ export function reviewFacts(item: Pick<ReviewItem, 'askOf' | 'owners' | 'dueDate
   // marked done or dropped, it is closed: when it was done is not known, so it is not called late
   const late = item.status !== 'done' && item.status !== 'dropped' && isOverdue(item.dueDate, today);
   const due = item.dueDate ? t(late ? 'review.overdue' : 'review.due', { date: formatDay(item.dueDate) }) : null;
-  // RE-11: how long it has been open, in the team's own steps: the Reviews that carried it forward
-  const carried = !item.carried ? null : item.carried === 1 ? t('review.carriedOnce') : item.carried === 2 ? t('review.carriedTwice') : t('review.carriedTimes', { count: item.carried });
-  return [who, due, t('review.from', { retro: item.fromRetro }), carried].filter((part) => part !== null).join(' · ');
+  return [who, due, t('review.from', { retro: item.fromRetro }), carriedWords(item.carried, t)].filter((part) => part !== null).join(' · ');
+}
+
+/** RE-11: how long a promise has been open, in the team's own steps: the Reviews that carried it forward (TM-13 too). */
+export function carriedWords(carried: number | undefined, t: TFunction<'translation', undefined>): string | null {
+  return !carried ? null : carried === 1 ? t('review.carriedOnce') : carried === 2 ? t('review.carriedTwice') : t('review.carriedTimes', { count: carried });
 }

@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { AppLink } from '../AppLink.js';
 import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
-import { TEAM_COLUMNS, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { TEAM_COLUMNS, openActions, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
@@ -11,6 +11,7 @@ import { formatDate, formatDay, formatNumber, formatPercent } from '../i18n/form
 import { TrendChart, type TrendPoint } from '../charts/TrendChart.js';
 import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 import { suggestedTemplateId } from './suggestedTemplate.js';
+import { carriedWords } from '../phases/reviewFacts.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useWords();
@@ -56,6 +57,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
   }
 
   const team = lookup.team;
+  const charted = chartsDrawn(team);
   return (
     <main className="page team-page">
       <header className="home-header">
@@ -68,13 +70,22 @@ export function TeamPage({ teamId }: { teamId: string }) {
       </header>
       <HappeningNow team={team} />
       <div className="team-grid">
+        {/* TM-12: what the team promised and how it keeps its promises come right under "Happening now", on a phone
+            before the link, the suggestion and the form (they stood after them, about two screens down); on a desk
+            they head the history's column. The charts join them once they show something. */}
+        {(team.retros.length > 0 || charted) && (
+          <div className="team-lead">
+            {team.retros.length > 0 && <OpenPromises team={team} />}
+            {charted && <TeamCharts team={team} />}
+          </div>
+        )}
         <div className="team-side">
           <TeamLink teamId={team.id} />
           <NextFacilitator team={team} />
           <StartTeamRetro teamId={team.id} ownColumns={teamColumnsOffer(team.retros)} templateId={suggestedTemplateId(team.retros)} onCreated={reload} />
         </div>
         <div className="team-main">
-          <TeamCharts team={team} />
+          {!charted && <TeamCharts team={team} />}
           <ResponsibilityOverTime team={team} />
           <PastRetros team={team} />
           <p>
@@ -160,13 +171,18 @@ function StartTeamRetro({
   );
 }
 
+/** Either chart has a point to draw: a retro with a kept rate (RE-4) or a pulse shown (TM-4). */
+function chartsDrawn(team: TeamHistory): boolean {
+  return team.retros.some((r) => r.promises.keptRate !== null || r.pulse !== null);
+}
+
 function TeamCharts({ team }: { team: TeamHistory }) {
   const { t } = useWords();
   const kept = team.retros.map((r) => keptPoint(r, t));
   const pulse = team.retros.map((r) => ({ label: r.name, value: r.pulse ? r.pulse.average : null }));
   // TM-1: the footnote reads a drawn chart (its points, its dashed lines); under two "Nothing to show yet" it spoke of
   // lines nowhere on the page
-  const drawn = [...kept, ...pulse].some((point) => point.value !== null);
+  const drawn = chartsDrawn(team);
   return (
     <section className="panel" aria-labelledby="team-charts-title">
       <h2 id="team-charts-title">{t('team.overTime')}</h2>
@@ -235,6 +251,33 @@ function HappeningNow({ team }: { team: TeamHistory }) {
   );
 }
 
+/**
+ * TM-13: every promise still open, across the team's retros, in the order the next Review reads them (RE-1): what a
+ * team lead comes back to the page for, and what Retrium's and TeamRetro's team home pages list first. They were
+ * only under each retro at the foot of the page, among the done ones.
+ */
+function OpenPromises({ team }: { team: TeamHistory }) {
+  const { t } = useWords();
+  const open = openActions(team);
+  return (
+    <section className="panel" aria-labelledby="open-promises-title">
+      <h2 id="open-promises-title">{t('team.openPromises', { count: open.length })}</h2>
+      {open.length === 0 ? (
+        <p className="empty">{t('team.noOpenPromises')}</p>
+      ) : (
+        <>
+          <p className="hint">{t('team.openPromisesHint')}</p>
+          <ul className="team-actions" aria-labelledby="open-promises-title">
+            {open.map((action) => (
+              <TeamActionRow key={action.ref} action={action} fromRetro={action.fromRetro} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
 function PastRetros({ team }: { team: TeamHistory }) {
   const { t } = useWords();
   const retros = [...team.retros].reverse();
@@ -289,11 +332,15 @@ function PastRetro({ retro }: { retro: TeamRetro }) {
   );
 }
 
-function TeamActionRow({ action }: { action: TeamAction }) {
+/**
+ * `fromRetro`: in the list of open promises (TM-13), no status (all are open there) but where it was made and how
+ * often it was carried forward, as Review says them (RE-11)
+ */
+function TeamActionRow({ action, fromRetro }: { action: TeamAction; fromRetro?: string }) {
   const { t } = useWords();
   return (
     <li className="team-action">
-      <span className={`status-pill ${action.status}`}>{t(`team.status.${action.status}`)}</span>
+      {fromRetro === undefined && <span className={`status-pill ${action.status}`}>{t(`team.status.${action.status}`)}</span>}
       <span className="team-action-body">
         <span className="action-text">{action.text || t('team.noText')}</span>
         <span className="hint">
@@ -309,7 +356,16 @@ function TeamActionRow({ action }: { action: TeamAction }) {
           ) : (
             ''
           )}
-          {action.status === 'open' && action.reason ? t('team.carried') : ''}
+          {fromRetro !== undefined ? (
+            <>
+              {t('team.fromRetro', { name: fromRetro })}
+              {action.carried ? ` · ${carriedWords(action.carried, t)}` : ''}
+            </>
+          ) : action.status === 'open' && action.reason ? (
+            t('team.carried')
+          ) : (
+            ''
+          )}
           {(action.status === 'not-done' || action.status === 'open') && action.reason ? t('team.inTheWay', { reason: action.reason }) : ''}
         </span>
       </span>

@@ -145,6 +145,39 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 CF-2 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator
   await facilitator.expectPhase('Close');
 });
 
+test('SH-2 SH-3 a facilitator alone at the start of a retro is told to invite the others, the link and its QR code a press away; the word goes once someone is here, the dialog it opened stays', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  // SH-2: the page that made it says where the link is found again, and the QR code the room's phones need
+  await expect(page.getByText('Share this with everyone taking part. On the board, Share shows it again, with a QR code for phones.')).toBeVisible();
+  const link = await page.getByLabel('Participant link').inputValue();
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  const alone = page.getByText('Nobody else is here yet: invite the others with the link or its QR code.');
+  const invite = page.getByRole('button', { name: 'Invite people…' });
+  // on the first screen, above the board: the header's small "Share" was the only way to the link
+  await expect(alone).toBeVisible();
+  await expect(invite).toBeInViewport();
+  await invite.click();
+  await expect(facilitator.dialog().getByRole('img', { name: 'QR code of the link to this retro' })).toBeVisible();
+  await expect(facilitator.dialog().getByLabel('Link to this retro')).toHaveValue(link);
+  // the first one in, scanning the code: the word goes, the code stays for the others still scanning it
+  await ada.join(link, 'Ada');
+  await expect(alone).toHaveCount(0);
+  await expect(facilitator.dialog().getByRole('img', { name: 'QR code of the link to this retro' })).toBeVisible();
+  await facilitator.closeDialog();
+  // a participant is never asked to invite
+  await expect(ada.page.getByRole('button', { name: 'Invite people…' })).toHaveCount(0);
+  // alone again while the retro starts: said again; alone later on, everyone having left is no call to invite
+  await ada.page.context().close();
+  await expect(alone).toBeVisible();
+  await facilitator.goTo('Reveal');
+  await expect(alone).toHaveCount(0);
+});
+
 test('DN-2 AN-5 in Vote the facilitator\'s count says "done voting": it counts "I\'m done" marks, never votes', async ({ facilitator, ada }) => {
   const link = await createUnnamedRetro(facilitator);
   await ada.join(link, 'Ada');

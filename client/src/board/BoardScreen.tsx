@@ -35,6 +35,8 @@ const DoorScreen = lazyWithWords(() => import('../facilitation/DoorScreen.js'), 
 const DeleteBoard = lazyWithWords(() => import('./DeleteBoard.js'), (m) => m.DeleteBoard);
 const ForgetMe = lazyWithWords(() => import('./ForgetMe.js'), (m) => m.ForgetMe);
 const OwnerBanner = lazyWithWords(() => import('./OwnerBanner.js'), (m) => m.OwnerBanner);
+// SH-3: the facilitator alone at the start is shown how to invite the others
+const InviteNudge = lazyWithWords(() => import('../facilitation/InviteNudge.js'), (m) => m.InviteNudge);
 // UI-29: the facilitator's next steps at the bottom of a phone's Board tab
 const PhoneStepBar = lazyWithWords(() => import('./PhoneStepBar.js'), (m) => m.PhoneStepBar);
 const ActionsOverview = lazyWithWords(() => import('../actions/ActionsOverview.js'), (m) => m.ActionsOverview);
@@ -206,6 +208,11 @@ export function BoardScreen({
       {session.holdsFacilitatorKey && (
         <Suspense fallback={null}>
           <OwnerBanner board={board} />
+        </Suspense>
+      )}
+      {state.isFacilitator && (
+        <Suspense fallback={null}>
+          <InviteNudge board={board} />
         </Suspense>
       )}
       {phone ? (

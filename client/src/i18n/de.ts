@@ -53,7 +53,7 @@ const de: Catalogue = {
     ready: '„{{name}}“ ist bereit',
     participantLink: 'Link für Teilnehmende',
     copied: 'Kopiert. Füge ihn dort ein, wo dein Team sich austauscht.',
-    shareHint: 'Teile diesen Link mit allen, die mitmachen.',
+    shareHint: 'Teile diesen Link mit allen, die mitmachen. Auf dem Board zeigt „Teilen“ ihn wieder, mit einem QR-Code für Handys.',
     facilitatorLink: 'Dein Moderationslink',
     facilitatorHint: 'Diesen behältst du für dich: Damit führst du die Retro von Phase zu Phase. Setze ein Lesezeichen.',
     facilitatorCopied: 'Kopiert. Behalte ihn für dich: Wer ihn hat, führt die Retro.',
@@ -676,6 +676,10 @@ const de: Catalogue = {
       qrAlt: 'QR-Code des Links zu dieser Retro',
       drawing: 'QR-Code wird gezeichnet…',
       close: 'Schließen',
+    },
+    invite: {
+      alone: 'Noch ist niemand sonst hier: Lade die anderen mit dem Link oder seinem QR-Code ein.',
+      button: 'Leute einladen…',
     },
     name: {
       rename: 'Umbenennen',

@@ -203,6 +203,11 @@ const enMore = {
       drawing: 'Drawing the QR code…',
       close: 'Close',
     },
+    // SH-3: the facilitator alone at the start of a retro
+    invite: {
+      alone: 'Nobody else is here yet: invite the others with the link or its QR code.',
+      button: 'Invite people…',
+    },
     name: {
       optional: 'Retro name (optional)',
       defaultHint: 'Leave it empty and it is named for you: a team retro by team and number, any other by today’s date.',
@@ -295,7 +300,7 @@ const enMore = {
     ready: '“{{name}}” is ready',
     participantLink: 'Participant link',
     copied: 'Copied. Paste it wherever your team talks.',
-    shareHint: 'Share this with everyone taking part.',
+    shareHint: 'Share this with everyone taking part. On the board, Share shows it again, with a QR code for phones.',
     facilitatorLink: 'Your facilitator link',
     facilitatorHint: 'Keep this one for yourself: it lets you move the retro from phase to phase. Bookmark it.',
     facilitatorCopied: 'Copied. Keep it for yourself: whoever has it runs the retro.',

@@ -703,6 +703,28 @@ test('UI-7 on a phone the box stays in sight above the bars at the bottom as car
   });
 });
 
+test('UI-7 on a phone the hint under a card\'s box says only what a phone\'s keyboard can do: "Enter adds the card", no Shift+Enter; in German too', async ({ browser }) => {
+  await deskAndPhoneJoined(browser, 'Hints on a phone', async (fiona, ada) => {
+    const page = ada.page;
+    const column = page.getByRole('region', { name: 'Start', exact: true });
+    // a phone's keyboard has no Shift+Enter: the hint told Ada a way to a new line she could not take
+    await expect(column.getByText('Enter adds the card', { exact: true })).toBeVisible();
+    await expect(page.getByText(/Shift\+Enter/)).toHaveCount(0);
+    await ada.addCard('Start', 'Pairing on the deploy script');
+    await page.getByRole('button', { name: 'Edit: Pairing on the deploy script' }).click();
+    await expect(page.getByLabel('Edit card')).toBeFocused();
+    await expect(page.getByText('Enter saves', { exact: true })).toBeVisible();
+    await expect(page.getByText(/Shift\+Enter/)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    // German says the same
+    await page.getByLabel('Language').selectOption('de');
+    await expect(page.getByText('Enter fügt die Karte hinzu', { exact: true })).toBeVisible();
+    await expect(page.getByText(/Umschalt\+Enter/)).toHaveCount(0);
+    // at a desk, both keys are said, as before
+    await expect(fiona.column('Start').getByText('Enter adds the card · Shift+Enter starts a new line')).toBeVisible();
+  });
+});
+
 test('UI-7 on a phone the action field stays in sight as actions are added with Enter', async ({ browser }) => {
   test.setTimeout(180_000);
   await deskAndPhone(browser, 'Actions typed on a phone', async (fiona, ada) => {

@@ -225,3 +225,35 @@ test('WF-4 OF-1 an offer of help half typed waits in the browser like an action\
   await expect(move.offerRow('I can write the notes for the next two releases')).toHaveCount(1);
   await expect(offer).toHaveValue('');
 });
+
+test('BL-5 the blameless nudge speaks under the room’s notes to whoever writes in them, and under an offer of help; a name alone does not earn it', async ({ facilitator, ada, bo }) => {
+  const BLAMELESS = 'Try asking how our process allowed this.';
+  const link = await facilitator.createRetro('Blameless notes');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await ada.addCard('Stop', 'Merging without a green build');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+  const answerOf = (person: BoardPage) => new GuidedMovePage(person.page).panel.getByRole('region', { name: 'What is the right thing to do?' });
+  const offersOf = (person: BoardPage) => new GuidedMovePage(person.page).panel.getByRole('region', { name: 'How can I help?' });
+
+  // Bo writes a sentence that points at a person into the room's answer: under it, he is nudged, as under a card
+  await answerOf(bo).getByLabel('Our answer (shared notes)').fill('Bob broke the build again.');
+  await expect(answerOf(bo).getByText(BLAMELESS)).toBeVisible();
+  // Ada only reads the notes: nobody tells her how to write what she did not write
+  await expect(ada.page.getByLabel('Our answer (shared notes)')).toHaveValue('Bob broke the build again.');
+  await expect(ada.page.getByText(BLAMELESS)).toHaveCount(0);
+  // said about the system, it goes away; naming who will help (a name of the room) does not bring it back
+  await answerOf(bo).getByLabel('Our answer (shared notes)').fill('The build broke again: the merge check can be skipped. Ada and Bo know the pipeline.');
+  await expect(answerOf(bo).locator('.nudge')).toHaveText('');
+
+  // an offer of help that points at someone is nudged too, and still goes (the nudge never blocks)
+  const offer = offersOf(bo).getByLabel(/^Your offer of help/);
+  await offer.fill('Ada forgot to run the tests, I can remind her');
+  await expect(offersOf(bo).getByText(BLAMELESS)).toBeVisible();
+  await offer.fill('I can pair with Ada on the merge check');
+  await expect(offersOf(bo).locator('.nudge')).toHaveText('');
+  await offer.fill('Ada forgot to run the tests, I can remind her');
+  await offersOf(bo).getByRole('button', { name: /^Offer help/ }).click();
+  await expect(new GuidedMovePage(facilitator.page).offerRow('Ada forgot to run the tests')).toContainText('Bo');
+});

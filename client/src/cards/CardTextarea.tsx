@@ -4,6 +4,7 @@ import { formatNumber } from '../i18n/format.js';
 import { emojiQuery, suggestEmoji } from './emoji.js';
 import { focusWithCaretAtEnd } from '../a11y/caretAtEnd.js';
 import { usePasteThatFits } from './pasteThatFits.js';
+import { useCoarsePointer } from '../layout/useIsPhone.js';
 
 /** From this share of the limit on, a counter shows how much room is left. */
 const COUNTER_FROM = 0.8;
@@ -18,6 +19,7 @@ interface Suggesting {
 /**
  * The text box for writing a card: Enter submits, Shift+Enter is a new line (the hint says so); a counter near
  * the limit; a paste that would not fit is refused with a message instead of being cut; `:smile` suggests emoji.
+ * UI-7: on a touch screen the hint is `touchHint`: a phone's keyboard has no Shift+Enter to follow.
  */
 export function CardTextarea({
   id,
@@ -26,6 +28,7 @@ export function CardTextarea({
   onSubmit,
   limit,
   hint,
+  touchHint,
   placeholder,
   rows = 3,
   describedBy,
@@ -38,6 +41,7 @@ export function CardTextarea({
   onSubmit: () => void;
   limit: number;
   hint: string;
+  touchHint: string;
   placeholder?: string;
   rows?: number;
   describedBy?: string;
@@ -49,6 +53,7 @@ export function CardTextarea({
   const own = useId();
   const [suggesting, setSuggesting] = useState<Suggesting | null>(null);
   const paste = usePasteThatFits();
+  const touch = useCoarsePointer();
   const listId = `${own}-emoji`;
   const hintId = `${own}-hint`;
   const counterId = `${own}-counter`;
@@ -151,7 +156,7 @@ export function CardTextarea({
       )}
       <div className="card-textarea-meta">
         <span id={hintId} className="hint">
-          {hint}
+          {touch ? touchHint : hint}
         </span>
         {showCounter && (
           <span id={counterId} className={`counter ${value.length >= limit ? 'full' : ''}`}>

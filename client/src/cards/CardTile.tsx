@@ -166,7 +166,7 @@ export const CardTile = memo(function CardTile({
           <label className="visually-hidden" htmlFor={editId}>
             {t('card.editLabel')}
           </label>
-          <CardTextarea id={editId} value={draft} onChange={setDraft} onSubmit={onSave} limit={LIMITS.cardText} hint={t('write.enterSaves')} autoFocus />
+          <CardTextarea id={editId} value={draft} onChange={setDraft} onSubmit={onSave} limit={LIMITS.cardText} hint={t('write.enterSaves')} touchHint={t('write.enterSavesTouch')} autoFocus />
           <BlamelessHint text={draft} />
           <div className="row">
             <button type="submit" className="primary small" disabled={!draft.trim()}>

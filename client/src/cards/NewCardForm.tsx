@@ -48,6 +48,7 @@ export function NewCardForm({ column }: { column: Column }) {
         onSubmit={submit}
         limit={LIMITS.cardText}
         hint={t('write.enterHint')}
+        touchHint={t('write.enterHintTouch')}
         placeholder={t('write.placeholder')}
         describedBy={`${inputId}-nudge`}
       />

@@ -194,6 +194,8 @@ const de: Catalogue = {
     addCardTo: 'Karte hinzufügen: {{column}}',
     enterHint: 'Enter fügt die Karte hinzu · Umschalt+Enter beginnt eine neue Zeile',
     enterSaves: 'Enter speichert · Umschalt+Enter beginnt eine neue Zeile',
+    enterHintTouch: 'Enter fügt die Karte hinzu',
+    enterSavesTouch: 'Enter speichert',
     counter: '{{count}} / {{limit}} Zeichen',
     pasteTooLong: 'Nichts wurde eingefügt: Der Text hat {{pasted}} Zeichen, Platz ist für {{room}} (das Feld fasst {{limit}}).',
     emoji: 'Emoji-Vorschläge',

@@ -114,6 +114,9 @@ const enBoard = {
     addCardTo: 'Add card: {{column}}',
     enterHint: 'Enter adds the card · Shift+Enter starts a new line',
     enterSaves: 'Enter saves · Shift+Enter starts a new line',
+    // UI-7: on a touch screen, whose keyboard has no Shift+Enter
+    enterHintTouch: 'Enter adds the card',
+    enterSavesTouch: 'Enter saves',
     counter: '{{count}} / {{limit}} characters',
     pasteTooLong: 'Nothing was pasted: that text has {{pasted}} characters and there is room for {{room}} (this field holds {{limit}}).',
     emoji: 'Emoji suggestions',
@@ -195,6 +198,7 @@ const enBoard = {
       moreAway: '+{{count}} more (away)',
       fewer: 'Show fewer',
       removed: 'The facilitator removed {{names}} from the retro.',
+      claimOpen: '{{name}} (facilitator) is away: anyone here can now take the role over, under People.',
       hidden: 'The facilitator hid a card.',
       movedOn: 'The retro moved on to {{phase}}.',
       wentBack: 'The retro went back to {{phase}}.',

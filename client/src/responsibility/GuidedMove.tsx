@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { notesKey, type PublicBoardView } from '@candor/shared';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { useSharedText, useTextValue } from '../notes/useSharedText.js';
+import { BlamelessHint } from '../cards/BlamelessHint.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { OffersOfHelp } from './OffersOfHelp.js';
 import { TrustLensSwitch, TrustLensTaps } from './TrustLens.js';
@@ -22,9 +25,13 @@ export function GuidedMove({
   lensSwitch?: boolean;
 }) {
   const { t } = useWords();
+  // BL-5: the blameless nudge under the room's answer, for whoever has written in it on this page (the others only
+  // read it); the answer is the room's, so it is the whole text, not the writer's last words, that earns it
+  const notes = useTextValue(useSharedText(notesKey.item(itemId)));
+  const [wroteHere, setWroteHere] = useState(false);
   return (
     <div className="guided-move">
-      <section className="move-step" aria-labelledby={`right-thing-${itemId}`}>
+      <section className="move-step" aria-labelledby={`right-thing-${itemId}`} onInput={() => setWroteHere(true)}>
         <h3 id={`right-thing-${itemId}`}>
           <span className="step-number" aria-hidden="true">1</span> {t('resp.step1')}
         </h3>
@@ -34,6 +41,7 @@ export function GuidedMove({
           rows={notesRows}
           placeholder={t('resp.answerPlaceholder')}
         />
+        <BlamelessHint text={wroteHere ? notes : ''} byPhrasingOnly />
       </section>
       <section className="move-step" aria-labelledby={`how-help-${itemId}`}>
         <h3 id={`how-help-${itemId}`}>

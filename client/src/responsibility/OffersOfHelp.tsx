@@ -6,6 +6,7 @@ import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
 import { useDraft } from '../cards/drafts.js';
 import { draftSlot } from '../sync/draftStore.js';
+import { BlamelessHint } from '../cards/BlamelessHint.js';
 
 /**
  * OF-*: "How can I help?" — named offers on one discussed item. An offer is a promise, so it carries its
@@ -107,6 +108,8 @@ function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }
       </button>
     </form>
     {paste.refusal}
+    {/* BL-5: an offer that points at someone ("Ada forgot to…, I can remind her") is nudged as a card is */}
+    <BlamelessHint text={text} byPhrasingOnly />
     </>
   );
 }

@@ -18,6 +18,7 @@ import {
   renderActionsCsv,
   renderCsv,
   renderJson,
+  renderTeamActionsCsv,
 } from '@candor/shared';
 import type { BoardRoom } from './rooms/BoardRoom.js';
 import { TeamService } from './teams/TeamService.js';
@@ -167,11 +168,17 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     BOARD_ID.test(req.params.id) ? createBoard(req, res, req.params.id) : res.status(404).json(fail('NOT_FOUND', 'No such team.')),
   );
 
-  app.get(['/api/teams/:id', '/api/teams/:id/export.json'], async (req: Request<{ id: string }>, res: Response) => {
+  app.get(['/api/teams/:id', '/api/teams/:id/export.json', '/api/teams/:id/actions.csv'], async (req: Request<{ id: string }>, res: Response) => {
     const teamId = req.params.id;
     const history = BOARD_ID.test(teamId) ? await reads.run(clientAddressOf(app, req), (allowance) => teams.history(teamId, allowance)) : null;
     if (history === READ_REFUSED || history === 'spent') return tooManyReads(res);
     if (!history) return res.status(404).json(fail('NOT_FOUND', 'No such team.'));
+    if (req.path.endsWith('/actions.csv')) {
+      // TM-14: every action of every retro of the team, for a spreadsheet (a retro's own actions.csv is one retro's)
+      res.type('text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${fileNameOf(history.name)}-actions.csv"`);
+      return res.send(renderTeamActionsCsv(history));
+    }
     if (!req.path.endsWith('/export.json')) return res.json(history);
     // TM-10: a file to read, indented as a retro's own JSON export is; the page's read above stays one line
     res.type('application/json; charset=utf-8');

@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
 import { discussingOneCard } from './pages/DiscussionPage';
-import { controlsReachingBelow, expectNothingOverflows, expectWholeTitles, sameBox } from './pages/layout';
+import { barsStayingOnScreen, controlsReachingBelow, expectNothingOverflows, expectWholeTitles, sameBox } from './pages/layout';
 
 const LONG_NAME = 'Maximiliane Featherstonehaugh-Cholmondeley';
 const LONG_WORD = 'Supercalifragilisticexpialidocious-retrospective-observations';
@@ -266,3 +266,54 @@ test('UI-30 the field that asks someone outside the room writes in the weight of
   expect(await weight('Your offer of help, under your name')).toBe(plain);
   expect(await weight('Or ask someone outside the room (optional)')).toBe(plain);
 });
+
+// A desk zoomed to 400 % (1280×1024 is 320×256 CSS px) and to 200 % (1280×800 is 640×400), and a phone on its side
+for (const { viewport, touch, zoom } of [
+  { viewport: { width: 320, height: 256 }, touch: true, zoom: '400 %' },
+  { viewport: { width: 640, height: 400 }, touch: false, zoom: '200 %' },
+  { viewport: { width: 844, height: 390 }, touch: true, zoom: 'a phone on its side' },
+]) {
+  test(`UI-45 at ${viewport.width}×${viewport.height} (${zoom}) the bars that stay on screen take at most a fifth of it, nothing scrolls sideways, and the step bar is at the board's end`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const fionaContext = await browser.newContext({ viewport, deviceScaleFactor: 1280 / viewport.width, hasTouch: touch, isMobile: touch });
+    const adaContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+      const ada = new BoardPage(await adaContext.newPage(), 'ada');
+      const page = fiona.page;
+      const phone = viewport.width < 760;
+      // a long name: the header's "Rename" beside it was squeezed at 320 wide, and the page scrolled sideways
+      await ada.join(await fiona.createRetro('Sprint 42 retrospective of the platform team'), 'Ada');
+      await expect(page.getByRole('region', { name: 'Room news' })).toContainText('Ada joined');
+      // the screen's width, not innerWidth: a mobile browser widens its layout to what sticks out
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page scrolls sideways').toBeLessThanOrEqual(viewport.width);
+
+      // Away from the top of the page, what stays on screen (the header, a phone's tabs, the step bar, the news line)
+      const scrolled = await page.evaluate(() => {
+        window.scrollTo(0, 400);
+        return window.scrollY;
+      });
+      expect(scrolled, 'the page is long enough to scroll').toBeGreaterThan(200);
+      await expect
+        .poll(async () => {
+          const bars = await barsStayingOnScreen(page);
+          const covered = bars.reduce((sum, { height }) => sum + height, 0);
+          return covered <= viewport.height / 5 ? 'at most a fifth' : `${covered} px of ${viewport.height}: ${JSON.stringify(bars)}`;
+        })
+        .toBe('at most a fifth');
+
+      // The page ends above the news line, and on a phone's width the step bar is there, at the board's end
+      const news = (await page.getByRole('region', { name: 'Room news' }).boundingBox())!;
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(() => controlsReachingBelow(page, news.y, '.room-bar')).toEqual([]);
+      if (phone) {
+        await page.getByRole('region', { name: 'Next steps' }).getByRole('button', { name: 'Next: Reveal' }).click();
+        await fiona.confirm('Reveal all cards');
+        await ada.expectPhase('Reveal');
+      }
+    } finally {
+      await fionaContext.close();
+      await adaContext.close();
+    }
+  });
+}

@@ -126,6 +126,12 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await expect(open.getByRole('listitem')).toHaveCount(1);
   await expect(open).toContainText(secondPromise);
   await expect(open).toContainText('from “Sprint 1” · carried forward once · what got in the way: The staging cluster was down for a week');
+  // TM-14: every action of the team for a spreadsheet, beside the history's JSON: a retro's own CSV held one retro's
+  const csvLink = facilitator.page.getByRole('link', { name: 'Download all actions (CSV)' });
+  await expect(csvLink).toHaveAttribute('download', 'Platform team-actions.csv');
+  const csv = await (await facilitator.page.request.get((await csvLink.getAttribute('href'))!)).text();
+  expect(csv).toMatch(new RegExp(`"Sprint 1","[0-9-]{10}","${firstPromise}","ours","Bo","","[0-9-]{10}","done"`));
+  expect(csv).toMatch(new RegExp(`"${secondPromise}","ours","Ada","","[0-9-]+","open","","1","The staging cluster was down for a week"`));
   // UI-36: every word on a chart is inside the chart, the last retro's name under its point too (cut at "Sprint 2 retr")
   await expectChartWordsReadable(facilitator.page);
   await facilitator.screenshot(testInfo, '12-team-page');

@@ -183,7 +183,7 @@ describe('the move to responsibility-focus', () => {
     }
   });
 
-  it('AK-4 SS-2 RM-1 RM-2 RM-3 TM-10 an ask is reviewed in the next team retro, and the team figures survive a restart', async () => {
+  it('AK-4 SS-2 RM-1 RM-2 RM-3 TM-10 TM-14 an ask is reviewed in the next team retro, and the team figures survive a restart', async () => {
     const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
     const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'responsibility' });
     const before = Date.now();
@@ -248,5 +248,18 @@ describe('the move to responsibility-focus', () => {
     // own read stays compact
     expect(file).toBe(JSON.stringify(history, null, 2));
     expect(await (await fetch(`${live.server.url}/api/teams/${teamId}`)).text()).toBe(JSON.stringify(history));
+    // TM-14: every action of the team as CSV, a file too, each with its status as the history reads it
+    const actions = await fetch(`${live.server.url}/api/teams/${teamId}/actions.csv`);
+    expect(actions.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(actions.headers.get('content-disposition')).toBe('attachment; filename="Platform-actions.csv"');
+    const rows = (await actions.text()).trimEnd().split('\r\n');
+    expect(rows[0]).toBe('"retro","retro date","action","kind","owners","asked of","due","status","overdue","carried forward","what got in the way"');
+    // (no cell here holds a quote or a comma: each row is its cells between '","')
+    const cells = rows.slice(1).map((row) => row.slice(1, -1).split('","'));
+    expect(cells.map((row) => [0, 2, 3, 4, 5, 7, 10].map((i) => row[i]))).toEqual([
+      ['Sprint 1', 'I can pair on the deploy', 'ours', 'Alex', '', 'done', ''],
+      ['Sprint 1', 'I can review the runbook', 'ours', 'Bea', '', 'not-done', 'on call all week'],
+      ['Sprint 1', 'A staging cluster we can rely on', 'ask', '', 'Platform team', 'done', ''],
+    ]);
   });
 });

@@ -570,6 +570,7 @@ const de: Catalogue = {
     cannotOpen: 'Dieses Team konnte nicht geöffnet werden',
     lede: 'Kleine Versprechen zu halten, Retro für Retro, ist der Weg, auf dem ein Team lernt, sich auf sich selbst zu verlassen.',
     download: 'Team-Verlauf herunterladen (JSON)',
+    downloadActions: 'Alle Maßnahmen herunterladen (CSV)',
     share: 'Team teilen',
     link: 'Team-Link',
     copied: 'Kopiert. Leg ihn dort ab, wo dein Team ihn findet.',

@@ -534,6 +534,7 @@ const enMore = {
     cannotOpen: 'We could not open this team',
     lede: 'Keeping small promises, retro after retro, is how a team learns it can rely on itself.',
     download: 'Download team history (JSON)',
+    downloadActions: 'Download all actions (CSV)',
     share: 'Share the team',
     link: 'Team link',
     copied: 'Copied. Keep it where your team can find it.',

@@ -114,6 +114,11 @@ export function teamExportUrl(teamId: string): string {
   return `/api/teams/${encodeURIComponent(teamId)}/export.json`;
 }
 
+/** TM-14: every action of the team's retros, as CSV */
+export function teamActionsCsvUrl(teamId: string): string {
+  return `/api/teams/${encodeURIComponent(teamId)}/actions.csv`;
+}
+
 async function postJson<T>(url: string, body: unknown, fallback: () => string): Promise<T> {
   let response: Response;
   try {

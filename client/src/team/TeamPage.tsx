@@ -3,7 +3,7 @@ import { AppLink } from '../AppLink.js';
 import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
 import { TEAM_COLUMNS, openActions, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
-import { createTeamBoard, lookupTeam, teamExportUrl, type TeamLookup } from '../sync/api.js';
+import { createTeamBoard, lookupTeam, teamActionsCsvUrl, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
 import { Preferences } from '../theme/Preferences.js';
@@ -88,7 +88,11 @@ export function TeamPage({ teamId }: { teamId: string }) {
           {!charted && <TeamCharts team={team} />}
           <ResponsibilityOverTime team={team} />
           <PastRetros team={team} />
-          <p>
+          <p className="row">
+            {/* TM-14: the actions for a spreadsheet, beside the whole history for a program */}
+            <a className="button" href={teamActionsCsvUrl(team.id)} download={`${team.name || 'team'}-actions.csv`}>
+              {t('team.downloadActions')}
+            </a>
             <a className="button" href={teamExportUrl(team.id)} download={`${team.name || 'team'}-history.json`}>
               {t('team.download')}
             </a>

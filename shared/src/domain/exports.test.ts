@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
-import { renderActionsCsv, renderCsv, renderJson } from './exports.js';
+import { renderActionsCsv, renderCsv, renderJson, renderTeamActionsCsv } from './exports.js';
+import type { TeamAction, TeamHistory, TeamRetro } from './team.js';
 import { renderMarkdown } from './markdown.js';
 import { addCard, addPerson, alice, boardWith, bob, enoughVoters, everyone, fran, moveTo, must } from './testBoard.js';
 import { viewOf } from './visibility.js';
@@ -304,5 +305,37 @@ describe('where the cards CSV puts a group', () => {
       const row = rows.find(([, text]) => text === lone)!;
       expect(rows.indexOf(row) < rows.indexOf(groupRow)).toBe(place(row[0]!) < place(shownIn));
     }
+  });
+});
+
+describe('the team actions CSV', () => {
+  const action = (ref: string, text: string, more: Partial<TeamAction> = {}): TeamAction => ({
+    ref, text, owners: ['Ada'], dueDate: '2030-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ...more,
+  });
+  const retro = (name: string, createdAt: string, actions: TeamAction[]) => ({ name, createdAt: Date.parse(createdAt), actions }) as TeamRetro;
+  const history = {
+    id: 'team',
+    name: 'Platform',
+    createdAt: 0,
+    suggestedFacilitator: null,
+    retros: [
+      retro('Sprint 1', '2030-01-06T09:00:00Z', [
+        action('b1:a', 'Pair on every deploy', { status: 'done', owners: ['Ada', 'Bo'] }),
+        action('b1:b', '=HYPERLINK("http://evil.example")', { overdue: true, carried: 2, reason: 'Staging was down, again' }),
+      ]),
+      retro('Sprint 2', '2030-01-20T09:00:00Z', [action('b2:a', 'A staging cluster of our own', { owners: [], kind: 'ask', askOf: 'Platform team', dueDate: null, status: 'not-done', reason: 'no budget' })]),
+      retro('Sprint 3', '2030-02-03T09:00:00Z', []),
+    ],
+  } satisfies TeamHistory;
+
+  it('TM-14 lists every action of every retro, oldest first, with its status, owners or whom it asks, overdue and carried forward, defused', () => {
+    const csv = renderTeamActionsCsv(history);
+    expect(csv).toMatch(/^(?:"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*\r\n)+$/);
+    expect(parseCsv(csv)).toEqual([
+      ['retro', 'retro date', 'action', 'kind', 'owners', 'asked of', 'due', 'status', 'overdue', 'carried forward', 'what got in the way'],
+      ['Sprint 1', '2030-01-06', 'Pair on every deploy', 'ours', 'Ada; Bo', '', '2030-01-20', 'done', '', '', ''],
+      ['Sprint 1', '2030-01-06', `'=HYPERLINK("http://evil.example")`, 'ours', 'Ada', '', '2030-01-20', 'open', 'yes', '2', 'Staging was down, again'],
+      ['Sprint 2', '2030-01-20', 'A staging cluster of our own', 'ask', '', 'Platform team', '', 'not-done', '', '', 'no budget'],
+    ]);
   });
 });

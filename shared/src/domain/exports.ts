@@ -2,6 +2,8 @@ import { notesKey } from '../protocol/events.js';
 import { cardRowVotes, exportItems, itemWords, itemsAsShown, shownInColumn } from './exportItems.js';
 import { csvCell } from './exportText.js';
 import type { PublicBoardView } from './visibility.js';
+import type { TeamHistory } from './team.js';
+import { isoDay } from './startSmall.js';
 
 /**
  * EX-2/EX-3: CSV and JSON exports of a closed retro. Like the Markdown export they are built from the
@@ -39,6 +41,33 @@ export function renderActionsCsv(view: PublicBoardView, notes: Record<string, st
       action.consensus?.flagged ? 'yes' : '',
       items.get(action.itemId) ?? '',
     ]);
+  }
+  return toCsv(rows);
+}
+
+/**
+ * TM-14: every action of a team's retros, one row each, oldest retro first, with its status as the team page reads it
+ * (TM-3: its latest review; open until then or while carried forward). Built from the team history, which holds each
+ * retro's public view and notes only (TM-1): names are the promises' own, as the page shows them.
+ */
+export function renderTeamActionsCsv(history: TeamHistory): string {
+  const rows: string[][] = [['retro', 'retro date', 'action', 'kind', 'owners', 'asked of', 'due', 'status', 'overdue', 'carried forward', 'what got in the way']];
+  for (const retro of history.retros) {
+    for (const action of retro.actions) {
+      rows.push([
+        retro.name,
+        isoDay(retro.createdAt),
+        action.text,
+        action.kind,
+        action.owners.join('; '),
+        action.kind === 'ask' ? (action.askOf ?? '') : '',
+        action.dueDate ?? '',
+        action.status,
+        action.overdue ? 'yes' : '',
+        action.carried ? String(action.carried) : '',
+        action.reason ?? '',
+      ]);
+    }
   }
   return toCsv(rows);
 }

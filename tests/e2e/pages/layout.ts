@@ -125,3 +125,22 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * UI-45: the bars across the window that stay on screen as the page scrolls (fixed, or sticky), each with how much of
+ * the window's height it covers. Read with the page scrolled away from its top, where a bar that scrolls is gone.
+ */
+export async function barsStayingOnScreen(page: Page): Promise<{ bar: string; height: number }[]> {
+  return page.evaluate(() => {
+    const found: { bar: string; height: number }[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      const position = getComputedStyle(element).position;
+      if (position !== 'fixed' && position !== 'sticky') continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width < window.innerWidth * 0.9) continue;
+      const height = Math.min(rect.bottom, window.innerHeight) - Math.max(rect.top, 0);
+      if (height > 0) found.push({ bar: `${element.tagName.toLowerCase()}.${element.className.split(' ')[0]}`, height: Math.round(height) });
+    }
+    return found;
+  });
+}

@@ -1093,3 +1093,48 @@ test('UI-44 on a phone every control is at least 44×44 px to tap, for a partici
     await adaContext.close();
   }
 });
+
+test('UI-47 on a phone the current item\'s place, votes, "tied for most votes", my votes and "Now discussing" each keep their words on one line, in English and German', async ({ browser }) => {
+  const desk = { viewport: { width: 1280, height: 900 } };
+  const contexts = await Promise.all([browser.newContext(desk), browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true }), browser.newContext(desk), browser.newContext(desk)]);
+  try {
+    const [fiona, ada, bo, cy] = await Promise.all(contexts.map(async (context, i) => new BoardPage(await context.newPage(), ['fiona', 'ada', 'bo', 'cy'][i]!)));
+    const link = await fiona.createRetro('Badges on a phone');
+    for (const [person, name] of [[ada, 'Ada'], [bo, 'Bo'], [cy, 'Cy']] as const) await person.join(link, name);
+    const cards = ['Merging without a green build', 'Flaky tests in CI we rerun until green'];
+    for (const card of cards) await fiona.addCard('Stop', card);
+    await fiona.goTo('Reveal');
+    await fiona.goTo('Vote');
+    // four voters, so the totals show (AN-12), two cards tied with four votes each
+    await ada.page.getByRole('tablist', { name: 'Columns' }).getByRole('tab', { name: /^Stop/ }).click();
+    for (const person of [fiona, ada, bo, cy]) {
+      for (const card of cards) await person.voteFor(card);
+      await expect(person.page.getByRole('img', { name: 'Your votes: 1' })).toHaveCount(2);
+    }
+    await fiona.goTo('Discuss');
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    // the item discussed (its name, and its list's, change with the language)
+    const head = ada.page.locator('.discussion [aria-current="true"] .ranked-head');
+    await expect(head).toContainText('Now discussing');
+    /** the parts of the head whose words run over more than one line */
+    const broken = () =>
+      head.locator(':scope > *').evaluateAll((parts) =>
+        parts.flatMap((part) => {
+          const words = document.createRange();
+          words.selectNodeContents(part);
+          const lines = new Set([...words.getClientRects()].map((rect) => Math.round(rect.top)));
+          return lines.size > 1 ? [`"${part.textContent}" on ${lines.size} lines`] : [];
+        }),
+      );
+    await expect(head).toContainText('4 votes');
+    await expect(head).toContainText('tied for most votes');
+    await expect(head).toContainText('(your votes: 1)');
+    expect(await broken(), 'English').toEqual([]);
+    await ada.page.getByLabel('Language').selectOption('de');
+    await expect(head).toContainText('gleichauf mit den meisten Stimmen');
+    expect(await broken(), 'German').toEqual([]);
+    await expectNothingOverflows(ada.page, 'Discuss in German');
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures/team';
+import type { Locator } from '@playwright/test';
 import { expectFocusVisible, tabTo } from './pages/keyboard';
 
 test('UI-13 a whole retro, as facilitator and as participant, with the keyboard only', async ({ facilitator, ada }) => {
@@ -78,7 +79,8 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Mark the last item discussed' })).toBeEnabled();
 
-  await tabTo(page, next('Act'), { backwards: true });
+  // UI-25: the panel comes after the board to Tab: on from the item, past the rest of the board, to its step on
+  await tabTo(page, next('Act'));
   await page.keyboard.press('Enter');
   await ada.expectPhase('Act');
   const action = you.getByLabel('What is the right thing to do? How can I help?').first();
@@ -103,7 +105,7 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await tabTo(you, due, { backwards: true, max: 3 });
 
   // CF-1: Close has its own button, away from where every "Next" stood, and asks first.
-  await tabTo(page, page.getByRole('button', { name: 'Close the retro…' }), { backwards: true });
+  await tabTo(page, page.getByRole('button', { name: 'Close the retro…' }));
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: 'Close the retro', exact: true }));
   await page.keyboard.press('Enter');
@@ -256,4 +258,57 @@ test('GR-6 UI-13 a group\'s title reached with Tab is selected whole: what the k
   await page.getByRole('button', { name: 'Share', exact: true }).focus();
   await title.click();
   expect(await title.evaluate((el: HTMLTextAreaElement) => el.selectionEnd - el.selectionStart)).toBe(0);
+});
+
+test('UI-25 UI-13 at a desk the board comes before the facilitator\'s panel and the people to Tab: from the top of the page each phase\'s first control is a dozen Tabs away, the panel stays at the board\'s left and is the next stop after the board', async ({ facilitator, ada }) => {
+  test.setTimeout(180_000);
+  const page = facilitator.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const link = await facilitator.createRetro('Tab order');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Pair on the flaky deploy');
+  /** from the top of the page, as someone arriving with the keyboard: `target` is at most `tabs` Tabs away */
+  async function withinTabsFromTheTop(target: Locator, tabs: number): Promise<void> {
+    await page.reload();
+    await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+    await expect(target).toBeVisible();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, target, { max: tabs + 1 });
+  }
+  // Write: the skip links (2), the header (Rename, Share, Presenting, language, theme), then the board: the trust
+  // pulse, "Not now", "Edit columns", "I'm done writing", and the first column's field. Behind the facilitator's panel
+  // (about 20 controls), the people's "Hand over" and "Remove" and "Leave and forget me here…", it was 36 Tabs away.
+  await withinTabsFromTheTop(page.getByLabel('New card in Start'), 12);
+  const panel = page.getByRole('region', { name: 'Facilitator' });
+  const board = page.getByRole('main');
+  // on screen the panel and the people stay where they were, at the board's left
+  const [panelBox, boardBox, peopleBox] = await Promise.all([panel.boundingBox(), board.boundingBox(), page.getByRole('region', { name: /^People/ }).boundingBox()]);
+  expect(panelBox!.x + panelBox!.width).toBeLessThan(boardBox!.x);
+  expect(peopleBox!.x + peopleBox!.width).toBeLessThan(boardBox!.x);
+  expect(peopleBox!.y).toBeGreaterThan(panelBox!.y);
+  // the next stop after the board's last control is the panel's step on
+  await board.evaluate((main) => {
+    const stops = [...main.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]')].filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.offsetParent !== null,
+    );
+    stops.at(-1)!.focus();
+  });
+  await page.keyboard.press('Tab');
+  await expectFocusVisible(page.getByRole('button', { name: 'Next: Reveal' }));
+  // the phase controls are still the second skip link (UI-25)
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the phase controls' })).toBeFocused();
+
+  await facilitator.runTo('Vote');
+  // was 35: Vote's first "Vote for" comes after "I'm done voting" and the card's "⋯"; before them three more skip links
+  await withinTabsFromTheTop(page.getByRole('button', { name: 'Vote for: Pair on the flaky deploy' }), 13);
+  await facilitator.runTo('Discuss');
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  await withinTabsFromTheTop(page.getByRole('button', { name: /Raise hand/ }), 9);
+  await facilitator.runTo('Act');
+  // was 30
+  await withinTabsFromTheTop(page.getByLabel('What is the right thing to do? How can I help?'), 10);
 });

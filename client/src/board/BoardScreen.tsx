@@ -239,15 +239,18 @@ export function BoardScreen({
         </Tabs>
       ) : (
         <div className="board-body">
-          {/* the facilitator's phase controls come first: the step on is what they reach for most */}
+          {/* UI-25: the board comes first in the page, and so to Tab, screen readers and the focus rescue; the side column
+              stays at its left (CSS order). Before it, the facilitator's ~20 controls, the people and "Leave and forget
+              me here…" put the phase's first control 28 to 36 Tabs from the top; the panel is the second skip link
+              away, and the next stop after the board's last control, its step buttons first. */}
+          <main className="board-main" id="board-main" tabIndex={-1}>
+            <PhaseView board={board} />
+          </main>
           <aside className="sidebar">
             {facilitatorBar}
             <PresenceList board={board} />
             {leaveOrDelete}
           </aside>
-          <main className="board-main" id="board-main" tabIndex={-1}>
-            <PhaseView board={board} />
-          </main>
         </div>
       )}
       {phone && state.isFacilitator && section === 'board' && (

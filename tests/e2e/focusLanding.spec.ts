@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
 import { discussingOneCard } from './pages/DiscussionPage';
+import { expectFocusVisible, tabTo } from './pages/keyboard';
 
 /**
  * UI-10: where focus goes when the room takes away the control that had it. Not into a text field others share
@@ -278,4 +279,24 @@ test('PL-3 WF-1 UI-10 CI-1 someone who joins while the check-in question is open
       }),
     ).toEqual({ follows: true, first: true });
   }
+});
+
+test('UI-10 FA-2 the role handed over from the keyboard, focus stays on the new facilitator\'s row in People, never on "Leave and forget me here…"', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  const link = await facilitator.createRetro('Handing over by keyboard');
+  await ada.join(link, 'Ada');
+  const people = page.getByRole('region', { name: /^People/ });
+  await tabTo(page, people.getByRole('button', { name: 'Hand over to Ada' }));
+  await page.keyboard.press('Enter');
+  // the question opens on its way back out (Cancel); the handover is one Shift+Tab before it
+  await tabTo(page, people.getByRole('button', { name: 'Yes, hand over' }), { max: 2, backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(ada.page.getByRole('region', { name: 'Facilitator' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Facilitator' })).toHaveCount(0);
+  // the "Hand over" and "Remove" went, and the whole panel with them: focus fell to the column's next control, the
+  // one that leaves the retro and forgets who I was here. It stays on the row that says what the handover did.
+  const row = people.getByRole('listitem').filter({ hasText: 'Ada' });
+  await expect(row).toContainText('Facilitator');
+  await expectFocusVisible(row);
+  await expect(page.getByRole('button', { name: 'Leave and forget me here…' })).not.toBeFocused();
 });

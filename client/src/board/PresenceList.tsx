@@ -33,7 +33,10 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
       )}
       <ul className="people">
         {shown.map((p, i) => (
-          <li key={p.handle ?? `${p.name}-${i}`} className={p.online ? 'online' : 'offline'}>
+          // UI-10: a person's row is a landing (focusRescue): the role handed over, their "Hand over" and "Remove" go
+          // (and the whole facilitator's panel), and focus stays on the row that now says "Facilitator", not on the
+          // next control left in the column, "Leave and forget me here…"
+          <li key={p.handle ?? `${p.name}-${i}`} className={p.online ? 'online' : 'offline'} tabIndex={-1} data-focus-landing="">
             <span className="person-line">
               <span className="dot" aria-hidden="true" />
               <span className="person-name" title={p.name}>

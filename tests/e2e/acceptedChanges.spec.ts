@@ -96,7 +96,7 @@ test('UI-20 a promise marked "not done" keeps its reason field while the board c
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
   await page.getByRole('button', { name: 'Add action' }).click();
-  await expect(page.getByLabel('Action', { exact: true }).last()).toHaveValue(promise);
+  await expect(page.getByRole('textbox', { name: /^Action: / }).last()).toHaveValue(promise);
   await facilitator.runTo('Close');
 
   await facilitator.startTeamRetro(teamUrl, 'Sprint 2');

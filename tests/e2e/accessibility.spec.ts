@@ -52,3 +52,61 @@ test('UI-4 CF-1 the Close question\'s own button is readable in light and dark (
   // white words on the dark theme's light red (#ff9b86): 2.04:1, in the one question that cannot be undone
   await expectAccessibleInBothThemes(page, 'Close question');
 });
+
+test('UI-27 in Act each field says which item or action it is for, in English and German: no two fields share a name', async ({ facilitator, ada }) => {
+  test.setTimeout(180_000);
+  const page = facilitator.page;
+  const link = await facilitator.createRetro('Named fields');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Pair on the flaky deploy');
+  await ada.addCard('Stop', 'Skipping code review on Fridays');
+  await facilitator.runTo('Discuss');
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  await expect(page.getByRole('article', { name: /^Now discussing/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Next item/ }).click();
+  await expect(page.getByRole('button', { name: 'Mark the last item discussed' })).toBeVisible();
+  await facilitator.goTo('Act');
+  const newAction = page.getByRole('textbox', { name: /^What is the right thing to do\? How can I help\?/ });
+  await expect(newAction).toHaveCount(2);
+  for (const [i, text] of [[0, 'Pair on the deploy script'], [0, 'Write a deploy runbook'], [1, 'Review before Friday noon']] as const) {
+    await newAction.nth(i).fill(text);
+    await newAction.nth(i).press('Enter');
+    await expect(page.getByRole('article', { name: `Action: ${text}` })).toBeVisible();
+  }
+  await expect(page.getByRole('textbox', { name: /^Who outside the room is asked\?/ })).toHaveCount(3);
+
+  /** the names of the board's fields, as the accessibility tree gives them; each is said once */
+  async function fieldNames(): Promise<string[]> {
+    const tree = await page.getByRole('main').ariaSnapshot();
+    const names = [...tree.matchAll(/(?:textbox|checkbox|combobox|spinbutton) "([^"]*)"/g)].map((m) => m[1]!);
+    const twice = names.filter((name, i) => names.indexOf(name) !== i);
+    expect(twice, `fields sharing a name in\n${tree}`).toEqual([]);
+    return names;
+  }
+  // each action's text was "Action", each item's notes "Our answer (shared notes)", its offer, new action and ask
+  // fields alike under every item, and each action's ask "Who outside the room is asked?"
+  const english = await fieldNames();
+  for (const name of [
+    'Our answer (shared notes): Pair on the flaky deploy',
+    'Your offer of help, under your name: Skipping code review on Fridays',
+    'Action: Pair on the deploy script',
+    'Action: Write a deploy runbook',
+    'Who outside the room is asked? (Write a deploy runbook)',
+    'What is the right thing to do? How can I help? (Pair on the flaky deploy)',
+    'Or ask someone outside the room (optional): Skipping code review on Fridays',
+  ])
+    expect(english).toContain(name);
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.getByRole('heading', { level: 2, name: 'Handeln' })).toBeVisible();
+  const german = await fieldNames();
+  for (const name of [
+    'Unsere Antwort (gemeinsame Notizen): Pair on the flaky deploy',
+    'Dein Hilfsangebot, unter deinem Namen: Skipping code review on Fridays',
+    'Maßnahme: Review before Friday noon',
+    'Wen außerhalb des Raums bitten wir? (Pair on the deploy script)',
+    'Was ist das Richtige? Wie kann ich helfen? (Skipping code review on Fridays)',
+    'Oder jemanden außerhalb des Raums bitten (optional): Pair on the flaky deploy',
+  ])
+    expect(german).toContain(name);
+});

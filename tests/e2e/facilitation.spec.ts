@@ -165,7 +165,7 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await earlier.getByLabel('What is the right thing to do? How can I help?').fill('Quarantine the three flakiest tests this week');
   await earlier.getByRole('button', { name: 'Add action' }).click();
   await bd.item('Tests we cannot trust').getByRole('button', { name: /^Actions \(1\)/ }).click();
-  await expect(bd.item('Tests we cannot trust').getByLabel('Action', { exact: true })).toHaveValue('Quarantine the three flakiest tests this week');
+  await expect(bd.item('Tests we cannot trust').getByRole('textbox', { name: /^Action: / })).toHaveValue('Quarantine the three flakiest tests this week');
 
   // The last items with →, then a discussed item reopened.
   await fd.pressNextKey();

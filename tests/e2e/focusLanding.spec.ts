@@ -40,7 +40,7 @@ test('UI-10 when a consensus check closes under my focus, focus goes to the chec
   }
   // and a key pressed now changes no shared text
   await ada.page.keyboard.type('x');
-  await expect(facilitator.page.getByRole('textbox', { name: 'Action', exact: true })).toHaveValue('Pair on the build script');
+  await expect(facilitator.page.getByRole('textbox', { name: 'Action: Pair on the build script', exact: true })).toHaveValue('Pair on the build script');
 });
 
 test('UI-10 after a phase change, focus goes to the new phase\'s heading, or stays on a control that is still there', async ({ facilitator, ada }) => {

@@ -36,7 +36,7 @@ test('OF-4 AK-4 RM-2 three people move a “Not my job” card to two named offe
   await expect(move.ada.offerRow(RUNBOOK).getByRole('button', { name: /Withdraw/ })).toHaveCount(0);
   await move.f.makeAction(PAIR);
   await move.f.makeAction(RUNBOOK);
-  await expect(bo.page.getByLabel('Action', { exact: true })).toHaveCount(2);
+  await expect(bo.page.getByRole('textbox', { name: /^Action: / })).toHaveCount(2);
   await expect(move.bo.action(PAIR)).toContainText('Ours');
   await expect(move.bo.action(PAIR)).toContainText('Helping: Ada');
   await expect(move.bo.action(RUNBOOK)).toContainText('Helping: Bo');

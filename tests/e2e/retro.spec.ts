@@ -117,7 +117,7 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   await expect(now.getByLabel('Notes')).toHaveValue('Nobody asks because asking feels slow.');
   await ada.page.getByLabel('What is the right thing to do? How can I help?').fill(actionText);
   await ada.page.getByRole('button', { name: 'Add action' }).click();
-  await expect(bo.page.getByLabel('Action', { exact: true })).toHaveValue(actionText);
+  await expect(bo.page.getByRole('textbox', { name: /^Action: / })).toHaveValue(actionText);
   await bo.page.getByRole('button', { name: 'I can help' }).click();
   await expect(facilitator.page.getByText('Helping: Bo')).toBeVisible();
   await bo.screenshot(testInfo, '04-discuss');

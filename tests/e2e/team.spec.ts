@@ -41,7 +41,7 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   for (const text of [firstPromise, secondPromise]) {
     await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill(text);
     await facilitator.page.getByRole('button', { name: 'Add action' }).click();
-    await expect(bo.page.getByLabel('Action', { exact: true }).last()).toHaveValue(text);
+    await expect(bo.page.getByRole('textbox', { name: /^Action: / }).last()).toHaveValue(text);
   }
   await bo.page.getByRole('button', { name: 'I can help' }).first().click();
   await ada.page.getByRole('button', { name: 'I can help' }).last().click();

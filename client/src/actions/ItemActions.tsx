@@ -59,7 +59,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 
   return (
     <article className={`action ${action.done ? 'done' : ''}`} aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
-      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} readOnly={closed} rows={2} />
+      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} name={t('act.actionFor', { name: label })} readOnly={closed} rows={2} />
       {!closed && <ResponsibilityHint text={text} />}
       <ActionKindLine board={board} action={action} label={label} />
       <div className="action-controls">
@@ -190,6 +190,8 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
         autoFocus={autoFocus}
         maxLength={LIMITS.cardText}
         placeholder={t('act.placeholder')}
+        // UI-27: Act has this form under every discussed item; the item names it, as it names "Add action"
+        aria-label={t('act.promptFor', { name: itemName })}
         aria-describedby={`${inputId}-small ${inputId}-nudge`}
         onChange={(e) => {
           inSight.typed();
@@ -212,6 +214,7 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
         <span>{t('resp.askField')}</span>
         <input
           value={askOf}
+          aria-label={t('resp.askFieldFor', { name: itemName })}
           maxLength={LIMITS.askOf}
           placeholder={t('resp.askPlaceholder')}
           {...paste.field}

@@ -8,7 +8,23 @@ import { useSharedText } from './useSharedText.js';
  * A textarea bound to a Y.Text in the notes document (`TextBinding`): typing becomes one splice per input event;
  * someone else's edit replaces the value while the caret stays beside the same characters.
  */
-export function SharedTextarea({ textKey, label, readOnly, rows = 4, placeholder }: { textKey: string; label: string; readOnly?: boolean; rows?: number; placeholder?: string }) {
+export function SharedTextarea({
+  textKey,
+  label,
+  name,
+  readOnly,
+  rows = 4,
+  placeholder,
+}: {
+  textKey: string;
+  /** the words over the field */
+  label: string;
+  /** UI-27: its name to a screen reader where the page has several alike: the label, then whose it is ("Action: …") */
+  name?: string;
+  readOnly?: boolean;
+  rows?: number;
+  placeholder?: string;
+}) {
   const { t } = useWords();
   const text = useSharedText(textKey);
   const id = useId();
@@ -16,15 +32,15 @@ export function SharedTextarea({ textKey, label, readOnly, rows = 4, placeholder
     <div className="shared-text field">
       <label htmlFor={id}>{label}</label>
       {text ? (
-        <BoundTextarea id={id} text={text} readOnly={Boolean(readOnly)} rows={rows} placeholder={placeholder} />
+        <BoundTextarea id={id} text={text} name={name} readOnly={Boolean(readOnly)} rows={rows} placeholder={placeholder} />
       ) : (
-        <textarea id={id} className="loading" readOnly rows={rows} value="" placeholder={t('discuss.loading')} aria-busy="true" />
+        <textarea id={id} className="loading" aria-label={name} readOnly rows={rows} value="" placeholder={t('discuss.loading')} aria-busy="true" />
       )}
     </div>
   );
 }
 
-function BoundTextarea({ id, text, readOnly, rows, placeholder }: { id: string; text: Y.Text; readOnly: boolean; rows: number; placeholder?: string }) {
+function BoundTextarea({ id, text, name, readOnly, rows, placeholder }: { id: string; text: Y.Text; name: string | undefined; readOnly: boolean; rows: number; placeholder?: string }) {
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -43,7 +59,7 @@ function BoundTextarea({ id, text, readOnly, rows, placeholder }: { id: string; 
     };
   }, [text]);
 
-  return <textarea id={id} ref={ref} readOnly={readOnly} rows={rows} placeholder={placeholder} />;
+  return <textarea id={id} ref={ref} aria-label={name} readOnly={readOnly} rows={rows} placeholder={placeholder} />;
 }
 
 /** The textarea as the binding sees it. */

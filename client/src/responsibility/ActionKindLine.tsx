@@ -55,7 +55,7 @@ function AskForm({ actionId, label }: { actionId: string; label: string }) {
   return (
     <form className="row ask-form" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="visually-hidden">
-        {t('resp.askWho')}
+        {t('resp.askWhoFor', { name: label })}
       </label>
       <input id={inputId} className="grow" value={askOf} maxLength={LIMITS.askOf}
         placeholder={t('resp.askPlaceholder')}

@@ -7,6 +7,7 @@ import { BlamelessHint } from '../cards/BlamelessHint.js';
 import { ItemActions } from '../actions/ItemActions.js';
 import { OffersOfHelp } from './OffersOfHelp.js';
 import { TrustLensSwitch, TrustLensTaps } from './TrustLens.js';
+import { itemLabel, itemsById, shortText } from '../cards/items.js';
 
 /**
  * The guided move for one discussed item: from "not my job" to "What is the right thing to do?" (the shared
@@ -29,6 +30,8 @@ export function GuidedMove({
   // read it); the answer is the room's, so it is the whole text, not the writer's last words, that earns it
   const notes = useTextValue(useSharedText(notesKey.item(itemId)));
   const [wroteHere, setWroteHere] = useState(false);
+  // UI-27: Act shows every discussed item's fields at once: each is named by its item, as its buttons are
+  const itemName = shortText(itemLabel(itemsById(board).get(itemId)), 40);
   return (
     <div className="guided-move">
       <section className="move-step" aria-labelledby={`right-thing-${itemId}`} onInput={() => setWroteHere(true)}>
@@ -38,6 +41,7 @@ export function GuidedMove({
         <SharedTextarea
           textKey={notesKey.item(itemId)}
           label={t('resp.answerLabel')}
+          name={t('resp.answerLabelFor', { name: itemName })}
           rows={notesRows}
           placeholder={t('resp.answerPlaceholder')}
         />

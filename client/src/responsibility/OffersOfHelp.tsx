@@ -92,7 +92,7 @@ function NewOfferForm({ itemId, itemName }: { itemId: string; itemName: string }
     <>
     <form className="new-offer row" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="visually-hidden">
-        {t('resp.offerLabel')}
+        {t('resp.offerLabelFor', { name: itemName })}
       </label>
       <input
         id={inputId}

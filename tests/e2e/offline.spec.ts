@@ -244,3 +244,49 @@ test('CA-8 RC-7 a card added offline that reaches the server after the reveal is
   await expect(unsent).toContainText('A card for Start');
   await expect(facilitator.page.getByText('Written in the tunnel')).toHaveCount(0);
 });
+
+test('RC-11 on a phone the field I type in stays where it is when the connection drops and comes back; the room bar says so and offers "Reconnect now"', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Typing in a tunnel');
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await ada.join(link, 'Ada');
+  const field = ada.page.getByLabel('New card in Start');
+  await field.scrollIntoViewIfNeeded();
+  await field.click();
+  await field.pressSequentially('We should pair more on');
+  const top = async () => Math.round((await field.boundingBox())!.y);
+  const before = await top();
+  const header = ada.page.locator('.board-header');
+  const headerHeight = async () => Math.round((await header.boundingBox())!.height);
+  const connectedHeader = await headerHeight();
+
+  await ada.page.context().setOffline(true);
+  const bar = ada.page.getByRole('region', { name: 'Room news' });
+  await expect(bar.getByText('Reconnecting… your changes are kept')).toBeInViewport({ ratio: 1 });
+  // the header grew by the trouble's words and "Reconnect now" (two rows, 95 px here, 126 on a touch phone): the field
+  // moved down under the finger
+  expect(await headerHeight()).toBe(connectedHeader);
+  expect(await top()).toBe(before);
+  await expect(field).toBeFocused();
+  // the words are said in the bar, in sight wherever the page is; so is the way to try again
+  await expect(bar.getByRole('button', { name: 'Reconnect now' })).toBeInViewport({ ratio: 1 });
+  await expect(ada.page.getByRole('button', { name: 'Reconnect now' })).toHaveCount(1);
+  await field.pressSequentially(' the deploy scripts');
+  await field.press('Enter');
+  await expect(ada.card('the deploy scripts').getByText('sending…')).toBeVisible();
+  await expect(bar).toContainText('(1 change waiting to send)');
+  // a screen reader still hears the header's whole word on it (its live region)
+  await expect(ada.page.getByTestId('connection-status')).toContainText('Reconnecting… your changes are kept');
+  // the card, once sent, has Edit and Delete where "sending…" was (a few px taller): what is above the field is measured
+  const cardTop = async () => Math.round((await ada.card('the deploy scripts').boundingBox())!.y);
+  const cardBefore = await cardTop();
+
+  await ada.page.context().setOffline(false);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await expect(bar).not.toContainText('Reconnect');
+  await expect(ada.card('the deploy scripts').getByText('sending…')).toHaveCount(0);
+  expect(await headerHeight()).toBe(connectedHeader);
+  // and the header shrank back by as much: the field jumped up again
+  expect(await cardTop()).toBe(cardBefore);
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('');
+});

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
-import { useSessionState } from '../board/SessionContext.js';
+import { useSession, useSessionState } from '../board/SessionContext.js';
 import { everyoneDone, phaseIndex, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { HeldDepartures, nameList, presenceMoves, type PresenceChange } from './presenceNotices.js';
 import { shortText } from '../cards/shortText.js';
@@ -25,8 +25,19 @@ interface Quiet {
  * Quiet room news, read from the board document: who joined or left (PR-1), the retro moving on or back (PR-3),
  * everyone done (DN-3), someone removed (MO-2), a card hidden (MO-3). Polite, brief, never a stack of thirty.
  */
-export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my own arrival is not news to me */ myName: string | null }) {
+export function RoomNotices({
+  board,
+  myName,
+  offerReconnect,
+}: {
+  board: PublicBoardView;
+  /** my own arrival is not news to me */
+  myName: string | null;
+  /** RC-11: a phone's header says only its dot, so the bar says what waits to send and offers "Reconnect now" */
+  offerReconnect: boolean;
+}) {
   const { t } = useWords();
+  const session = useSession();
   const [notices, setNotices] = useState<Quiet[]>([]);
   const nextId = useRef(0);
   const announced = useRef<readonly PublicParticipant[] | null>(null);
@@ -127,7 +138,7 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
 
   // CO-7: a fist of five opens under its action, often below the screen of whoever is to answer; the facilitator who
   // started it knows. Named by its item (the action's words are in the shared notes, not here).
-  const { connection, joined, isFacilitator } = useSessionState();
+  const { connection, joined, isFacilitator, pending } = useSessionState();
   useEffect(() => {
     const open = openChecks(board);
     const started = board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id));
@@ -146,7 +157,19 @@ export function RoomNotices({ board, myName }: { board: PublicBoardView; /** my 
   const away = !(connection === 'connected' && joined);
   return (
     <>
-      {away && <p className="room-here away">{t('connection.reconnecting')}</p>}
+      {away && (
+        <p className="room-here away">
+          <span className="away-words">
+            {t('connection.reconnecting')}
+            {offerReconnect && pending.length > 0 && ` ${t('connection.waiting', { count: pending.length })}`}
+          </span>
+          {offerReconnect && connection !== 'connecting' && (
+            <button type="button" className="reconnect-now" aria-label={t('connection.reconnectNow')} title={t('connection.reconnectNow')} onClick={() => session.reconnectNow()}>
+              <span aria-hidden="true">↻</span>
+            </button>
+          )}
+        </p>
+      )}
       <div className="room-notices" role="status" aria-live="polite">
         {notices.map((n) => (
           <p key={n.id} className="room-notice">

@@ -215,3 +215,30 @@ test('CO-7 a fist of five started is room news: everyone but the facilitator who
   await expect(facilitator.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
   await expect(facilitator.page.getByRole('region', { name: 'Room news' })).not.toContainText('Fist of five');
 });
+
+test('FA-3 PR-1 on a phone\'s Board tab the room is told when the facilitator has been away so long that anyone may take the role, and the news line keeps saying so', async ({ facilitator, ada }) => {
+  await ada.page.clock.install();
+  const link = await facilitator.createRetro('Where did Fiona go');
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await ada.join(link, 'Ada');
+  const news = ada.page.getByRole('region', { name: 'Room news' });
+  const open = 'Fiona (facilitator) is away: anyone here can now take the role over, under People.';
+
+  await facilitator.page.close();
+  await ada.page.getByRole('tab', { name: 'People' }).click();
+  await expect(ada.page.getByText(/You can claim the facilitator role in \d+s/)).toBeVisible();
+  await ada.page.getByRole('tab', { name: 'Board' }).click();
+  // a minute on (the page's clock; the server's counts from when it saw her go): the role may be taken. The Board tab
+  // said nothing of it: "Fiona left" for 12 s, then "1 person here", and the retro waited on someone nobody missed
+  await ada.page.clock.runFor(61_000);
+  // (a minute of the page's clock without the server's pings may take the connection down and up again)
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
+  await expect(news).toContainText(open);
+  // the news has had its time; the line says it still, rather than who is here
+  await ada.page.clock.runFor(13_000);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 15_000 });
+  await expect(news.getByText(open)).toBeInViewport({ ratio: 1 });
+  await expect(news).not.toContainText(/\d+ (people|person) here/);
+  // (People's "Claim facilitator role" is not looked for: the reconnect above read the server's clock against the
+  // page's, now a minute ahead, and People counts down a minute more)
+});

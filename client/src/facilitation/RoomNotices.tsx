@@ -150,6 +150,22 @@ export function RoomNotices({
     }
   }, [board.actions]);
 
+  // FA-3: once the facilitator has been away so long that anyone may take the role, the room is told, and the line
+  // keeps saying so: on a phone the way to take it (People) is a tab away from the board, which said nothing of it
+  const facilitator = board.facilitator;
+  const claimAt = !isFacilitator && board.phase !== 'closed' && facilitator && !facilitator.online ? facilitator.claimableAt : null;
+  const [claimOpen, setClaimOpen] = useState<string | null>(null);
+  useEffect(() => {
+    setClaimOpen(null);
+    if (claimAt === null || !facilitator) return;
+    const name = facilitator.name;
+    const timer = setTimeout(() => {
+      setClaimOpen(name);
+      push((t) => t('facilitation.presence.claimOpen', { name }));
+    }, claimAt - session.getState().clockOffset - Date.now());
+    return () => clearTimeout(timer);
+  }, [claimAt]);
+
   // The line shows the latest news (each was announced as it came), or, with none, how many are here.
   const here = board.participants.filter((p) => p.online).length;
   // WI-2 (RC-7): with the connection gone, who is here is what was known before it went: the bar, in sight where the
@@ -177,7 +193,11 @@ export function RoomNotices({
           </p>
         ))}
       </div>
-      {!away && notices.length === 0 && <p className="room-here">{t('layout.here', { count: here })}</p>}
+      {!away && notices.length === 0 && (
+        <p className={claimOpen ? 'room-here claim-open' : 'room-here'}>
+          {claimOpen ? t('facilitation.presence.claimOpen', { name: claimOpen }) : t('layout.here', { count: here })}
+        </p>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
+import { longDiscussion } from './pages/DiscussionPage';
 
 /** Animations that are running (not finished) on the page, with how often each repeats. */
 function runningAnimations(page: Page): Promise<{ name: string; iterations: number }[]> {
@@ -33,6 +34,32 @@ test('UI-5 MV-3 animations stop when the system asks for reduced motion', async 
     await bo.dropOn(bo.card('Pair on reviews'));
     await expect(calm.page.getByRole('region', { name: /^Group:/ })).toContainText('Late reviews');
     await expect.poll(() => runningAnimations(calm.page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('UI-5 DI-5 with reduced motion, "Back to the current item" takes one there at once, not in a smooth scroll', async ({ facilitator, ada, browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  try {
+    const calm = new BoardPage(await context.newPage(), 'calm');
+    await longDiscussion(facilitator, ada, calm, 'Calm discussion');
+    const back = calm.page.getByRole('button', { name: 'Back to the current item' });
+    // (as in facilitation.spec: the other items are one line each, so only a very short window has the current one
+    // out of the middle at the top)
+    await calm.page.setViewportSize({ width: 1280, height: 250 });
+    await calm.page.evaluate(() => window.scrollTo(0, 0));
+    await expect(back).toBeVisible();
+    // a smooth scroll has not moved the page yet when the click returns; a jump has (Chromium does not turn the
+    // script's smooth scroll into a jump for reduced motion by itself)
+    const moved = await calm.page.evaluate(() => {
+      const before = window.scrollY;
+      [...document.querySelectorAll('button')].find((b) => b.textContent === 'Back to the current item')!.click();
+      return window.scrollY !== before;
+    });
+    expect(moved, 'the page moved within the click').toBe(true);
+    await expect(calm.page.getByRole('article', { name: /^Now discussing/ })).toBeInViewport();
   } finally {
     await context.close();
   }

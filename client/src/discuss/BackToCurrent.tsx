@@ -24,7 +24,9 @@ export function BackToCurrent({ target, itemKey }: { target: RefObject<HTMLEleme
       type="button"
       className="back-to-current primary"
       onClick={() => {
-        target.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        // UI-5: a script's smooth scroll is not made a jump for reduced motion by the browser itself
+        const calm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        target.current?.scrollIntoView({ behavior: calm ? 'auto' : 'smooth', block: 'center' });
         target.current?.focus({ preventScroll: true });
       }}
     >

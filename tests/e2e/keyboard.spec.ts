@@ -10,6 +10,10 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await tabTo(page, page.getByLabel('Retro name'));
   await page.keyboard.type('Keyboard retro');
   await tabTo(page, page.getByRole('radio', { name: /^I don't know/ }));
+  // TE-4: the other templates are one press away; opened, the keyboard is on the chosen one
+  await tabTo(page, page.getByRole('button', { name: 'Other templates (7)' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('radio', { name: /^I don't know/ })).toBeFocused();
   await page.keyboard.press('ArrowDown'); // radios: arrows choose
   await expect(page.getByRole('radio', { name: /^Authority/ })).toBeChecked();
   await tabTo(page, page.getByRole('button', { name: 'Create retro' }));

@@ -9,6 +9,7 @@ test('UI-2 a ?lang=de link shows German, is remembered, and each person reads th
 
   // Templates and their prompts are translated too.
   await page.getByLabel('Name der Retro').fill('Sprint 7');
+  await page.getByRole('button', { name: 'Andere Vorlagen (7)' }).click(); // TE-4
   await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
   await expect(page.getByText('Anfangen · Aufhören · Weitermachen')).toBeVisible();
   await page.getByRole('button', { name: 'Retro anlegen' }).click();

@@ -317,3 +317,32 @@ for (const { viewport, touch, zoom } of [
     }
   });
 }
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+]) {
+  test(`TE-4 at ${viewport.width}×${viewport.height} the home page's "Create retro" is on the first screen, and every template one press away`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport, ...(viewport.width < 760 ? { hasTouch: true, isMobile: true } : {}) });
+    try {
+      const page = await context.newPage();
+      await page.goto('/');
+      // a first visit: nothing on "My retros" above the form
+      const create = page.getByRole('button', { name: 'Create retro' });
+      await expect(create).toBeVisible();
+      const box = (await create.boundingBox())!;
+      expect(box.y + box.height, 'the bottom of "Create retro"').toBeLessThanOrEqual(viewport.height);
+      // the default template is chosen and shown with its columns; the seven others behind one button
+      await expect(page.getByRole('radio', { name: "I don't know / I'm stuck" })).toBeChecked();
+      await expect(page.getByText("I don't know… · I'm stuck on… · I need help with… · Something I learned")).toBeVisible();
+      await page.getByRole('button', { name: 'Other templates (7)' }).click();
+      await expect(page.getByRole('radio')).toHaveCount(8);
+      await page.getByRole('radio', { name: 'Mad / Sad / Glad' }).check();
+      await page.getByRole('button', { name: 'Fewer templates' }).click();
+      await expect(page.getByRole('radio')).toHaveCount(1);
+      await expect(page.getByRole('radio', { name: 'Mad / Sad / Glad' })).toBeChecked();
+    } finally {
+      await context.close();
+    }
+  });
+}

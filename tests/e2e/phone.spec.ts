@@ -69,6 +69,7 @@ test('UI-12 at 390×844 columns and sections are tabs, nothing scrolls sideways,
   await page.goto('/');
   await noSidewaysScroll(page, 'home');
   await page.getByLabel('Retro name').fill('A rather long retro name that should wrap nicely on a small phone screen');
+  await page.getByRole('button', { name: 'Other templates (7)' }).click(); // TE-4
   await page.getByRole('radio', { name: 'Start / Stop / Continue' }).check();
   await page.getByRole('button', { name: 'Create retro' }).click();
   const link = await page.getByLabel('Participant link').inputValue();

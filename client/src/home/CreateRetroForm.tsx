@@ -22,6 +22,7 @@ export function CreateRetroForm({
   initialTemplateId,
   ownColumns,
   foldTemplates = false,
+  nameHint,
 }: {
   create: (request: CreateBoardRequest) => Promise<CreateBoardResponse>;
   title: string;
@@ -34,8 +35,10 @@ export function CreateRetroForm({
   initialTemplateId?: string;
   /** TM-9: a team's own columns, offered beside the templates */
   ownColumns?: TeamColumnsOffer | null;
-  /** TM-11: only the chosen template, the others behind "Other templates" (a team page) */
+  /** TM-11, TE-4: only the chosen template, the others behind "Other templates" */
   foldTemplates?: boolean;
+  /** what an empty name becomes (NA-1); by default as said for either kind of retro */
+  nameHint?: string;
 }) {
   const { t } = useWords();
   const [name, setName] = useState('');
@@ -91,7 +94,7 @@ export function CreateRetroForm({
       <h2>{title}</h2>
       {hint && <p className="hint">{hint}</p>}
       <NameField label={t('home.retroNameOptional')} value={name} onChange={setName} placeholder={placeholder} />
-      <p className="hint">{t('home.nameHint')}</p>
+      <p className="hint">{nameHint ?? t('home.nameHint')}</p>
       <TemplatePicker value={templateId} onChange={setTemplateId} own={ownColumns} folded={foldTemplates} />
       {error && (
         <p className="error" role="alert">

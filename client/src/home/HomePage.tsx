@@ -19,7 +19,8 @@ export function HomePage() {
       </header>
 
       <MyRetros />
-      <CreateRetroForm create={createBoard} title={t('home.startRetro')} placeholder={t('home.retroPlaceholder')} />
+      {/* TE-4: the default template shows alone, the seven others one press away, so "Create retro" is on the first screen */}
+      <CreateRetroForm create={createBoard} title={t('home.startRetro')} placeholder={t('home.retroPlaceholder')} nameHint={t('home.nameHintAlone')} foldTemplates />
       <StartTeamForm />
     </main>
   );

@@ -43,6 +43,7 @@ const de: Catalogue = {
     retroName: 'Name der Retro',
     retroNameOptional: 'Name der Retro (optional)',
     nameHint: 'Leer gelassen bekommt sie einen Namen: eine Team-Retro nach Team und Nummer, jede andere nach dem heutigen Datum.',
+    nameHintAlone: 'Leer gelassen bekommt sie das heutige Datum als Namen.',
     template: 'Vorlage',
     otherTemplates: 'Andere Vorlagen ({{n}})',
     fewerTemplates: 'Weniger Vorlagen',

@@ -290,6 +290,8 @@ const enMore = {
     retroName: 'Retro name',
     retroNameOptional: 'Retro name (optional)',
     nameHint: 'Leave it empty and it is named for you: a team retro by team and number, any other by today’s date.',
+    // TE-4: a retro made on the home page is in no team (NA-1)
+    nameHintAlone: 'Leave it empty and it is named by today’s date.',
     template: 'Template',
     otherTemplates: 'Other templates ({{n}})',
     fewerTemplates: 'Fewer templates',

@@ -222,7 +222,7 @@ test('FA-3 PR-1 on a phone\'s Board tab the room is told when the facilitator ha
   await ada.page.setViewportSize({ width: 390, height: 844 });
   await ada.join(link, 'Ada');
   const news = ada.page.getByRole('region', { name: 'Room news' });
-  const open = 'Fiona (facilitator) is away: anyone here can now take the role over, under People.';
+  const open = 'Fiona (facilitator) is away: take over in People.';
 
   await facilitator.page.close();
   await ada.page.getByRole('tab', { name: 'People' }).click();

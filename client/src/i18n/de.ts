@@ -709,7 +709,7 @@ const de: Catalogue = {
       moreAway: '+{{count}} weitere (abwesend)',
       fewer: 'Weniger zeigen',
       removed: 'Die Moderation hat {{names}} aus der Retro entfernt.',
-      claimOpen: '{{name}} (Moderation) ist abwesend: jemand hier kann übernehmen, unter „Anwesende“.',
+      claimOpen: '{{name}} (Moderation) fehlt: übernimm in „Anwesende“.',
       hidden: 'Die Moderation hat eine Karte ausgeblendet.',
       movedOn: 'Die Retro ist jetzt bei „{{phase}}“.',
       wentBack: 'Die Retro ist zurück bei „{{phase}}“.',

@@ -198,7 +198,7 @@ const enBoard = {
       moreAway: '+{{count}} more (away)',
       fewer: 'Show fewer',
       removed: 'The facilitator removed {{names}} from the retro.',
-      claimOpen: '{{name}} (facilitator) is away: anyone here can now take the role over, under People.',
+      claimOpen: '{{name}} (facilitator) is away: take over in People.',
       hidden: 'The facilitator hid a card.',
       movedOn: 'The retro moved on to {{phase}}.',
       wentBack: 'The retro went back to {{phase}}.',

@@ -46,7 +46,8 @@ test('UI-23 the raised hand, every reaction and an emoji on a card are drawn in 
   for (const [what, glyph] of glyphs) await expect.poll(() => colouredPixels(ada.page, glyph), { message: what }).toBeGreaterThan(20);
 
   // a card's own text: its emoji, drawn inside a line of black text
-  const card = ada.page.getByRole('article').filter({ hasText: 'Merging on Fridays' }).getByText('Merging on Fridays 🎉');
+  // (exact: the offer field's hidden label names the item too, UI-27)
+  const card = ada.page.getByRole('article').filter({ hasText: 'Merging on Fridays' }).getByText('Merging on Fridays 🎉', { exact: true });
   await expect.poll(() => colouredPixels(ada.page, card), { message: 'the card' }).toBeGreaterThan(20);
   // the faces came as WOFF (their WOFF2 draws blank here), only those the page needed
   expect(fonts.length).toBeGreaterThan(0);

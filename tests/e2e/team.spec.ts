@@ -110,8 +110,17 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   expect(await linesOf('title'), '"Offene Versprechen" on one line').toBe(1);
   expect(await linesOf('count'), '"2 von 2 angesehen" on one line').toBe(1);
 
+  // TM-15: while Sprint 2 is still in Review its half-done Review is not yet a result: the team page says it is running
+  const teamTab = await facilitator.page.context().newPage();
+  await teamTab.goto(teamUrl);
+  await expect(teamTab.getByRole('region', { name: 'Over time' })).toContainText('“Sprint 2 retro” is still running');
+  await expect(teamTab.getByRole('table', { name: 'Promises kept per retro' }).getByRole('row', { name: /Sprint 2/ })).toHaveCount(0);
+  await teamTab.close();
+  await facilitator.runTo('Close');
+
   // The team page: promises kept, pulse, who facilitates next
   await facilitator.page.goto(teamUrl);
+  await expect(facilitator.page.getByText(/is still running/)).toHaveCount(0);
   const kept = facilitator.page.getByRole('img', { name: 'Promises kept per retro' });
   await expect(kept).toBeVisible();
   const keptTable = facilitator.page.getByRole('table', { name: 'Promises kept per retro' });
@@ -390,6 +399,45 @@ test('TM-1 the charts’ footnote on dashed lines is there under a drawn chart o
   await expect(page.getByRole('region', { name: 'Im Verlauf' }).getByText(/^Noch nichts zu zeigen/)).toHaveCount(2);
   await expect(page.getByText(/^Gehaltene Versprechen: Der Punkt einer Retro/)).toHaveCount(0);
   await page.goto(`${teamUrl}?lang=en`);
+});
+
+test('TM-15 a retro still running is on no chart and in no figures per retro until it closes, and the charts say it is running', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Running team');
+  const teamId = new URL(teamUrl).pathname.split('/').pop()!;
+  // three closed retros and a fourth in Review: nothing reviewed yet, no pulse to show, no actions yet
+  let history = manyRetros(teamId, 4);
+  const running = history.retros[3]!;
+  running.phase = 'review';
+  running.pulse = null;
+  running.promises = { done: 0, notDone: 0, dropped: 0, keptRate: null };
+  running.metrics = { ...running.metrics, actions: 0, ours: 0, asks: 0, untaken: 0, responsibilityShare: null };
+  await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: history }));
+  await page.goto(teamUrl);
+  await expect(page.getByRole('region', { name: 'Happening now' })).toContainText('Platform retro #4');
+  // it stood on both charts as a dashed "nothing from earlier retros reviewed" / "no data", and in the table as zeros:
+  // a result ("we kept nothing") of a retro that had not got that far
+  for (const chart of ['Promises kept per retro', 'Pulse average per retro', 'Share of actions that were ours, per retro']) {
+    await expect(page.getByRole('table', { name: chart }).locator('tbody tr'), chart).toHaveCount(3);
+  }
+  await expect(page.locator('svg.chart-svg[aria-label="Promises kept per retro"] .chart-gap')).toHaveCount(1); // #1's: nothing before it
+  await expect(page.locator('svg.chart-svg[aria-label="Pulse average per retro"] .chart-gap')).toHaveCount(0);
+  const figures = page.getByRole('table', { name: 'Responsibility per retro' });
+  await expect(figures.locator('tbody tr')).toHaveCount(3);
+  await expect(figures.getByRole('row', { name: /Platform retro #4/ })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Over time' })).toContainText('“Platform retro #4” is still running: it joins the charts and the per-retro figures once it closes.');
+  // it is still listed with the others, as running
+  await expect(page.getByRole('article', { name: 'Retro: Platform retro #4' })).toContainText('In Review');
+  await page.goto(`${teamUrl}?lang=de`);
+  await expect(page.getByRole('region', { name: 'Im Verlauf' })).toContainText('„Platform retro #4“ läuft noch und kommt erst in die Diagramme und die Zahlen je Retro, wenn sie abgeschlossen ist.');
+  await expect(page.getByRole('table', { name: 'Verantwortung je Retro' }).locator('tbody tr')).toHaveCount(3);
+  // closed, it joins the charts and the figures, and nothing says it is running
+  history = manyRetros(teamId, 4);
+  await page.goto(`${teamUrl}?lang=en`);
+  for (const chart of ['Promises kept per retro', 'Pulse average per retro', 'Share of actions that were ours, per retro', 'Responsibility per retro']) {
+    await expect(page.getByRole('table', { name: chart }).locator('tbody tr'), chart).toHaveCount(4);
+  }
+  await expect(page.getByText(/is still running/)).toHaveCount(0);
 });
 
 /** A team history of `count` closed retros with close values, as the server would send it (TM-1), for the charts. */

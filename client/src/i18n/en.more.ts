@@ -569,6 +569,8 @@ const enMore = {
     pulseEmpty: 'Nothing to show yet: the pulse average appears for retros where everyone who answered could see at least three other answers.',
     chartsHint:
       'Promises kept: a retro’s point is about the promises made in the retros before it, as its Review marked them — done against done and not done (dropped ones are left out). A retro with none to review (the first one always) has a dashed line instead of a point. The pulse asks how safe it feels to say “I don\'t know”, from 1 to 5; a dashed line there means too few answers to show.',
+    stillRunning_one: '“{{names}}” is still running: it joins the charts and the per-retro figures once it closes.',
+    stillRunning_other: 'Still running: {{names}}. Each joins the charts and the per-retro figures once it closes.',
     retros: 'Retros',
     noRetros: 'No retros yet. Start the first one: it begins with a fresh page.',
     retroLabel: 'Retro: {{name}}',

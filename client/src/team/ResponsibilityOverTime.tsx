@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { TRUST_PARTS, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { TRUST_PARTS, closedRetros, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { TrendChart } from '../charts/TrendChart.js';
 import { formatPercent } from '../i18n/format.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
@@ -13,7 +13,8 @@ const percent = (share: number | null) => (share === null ? '—' : formatPercen
  */
 export function ResponsibilityOverTime({ team }: { team: TeamHistory }) {
   const { t } = useWords();
-  const retros = team.retros.filter((r) => r.metrics);
+  // TM-15: a retro still running is not in its figures yet (a retro in Review had a row of zeros)
+  const retros = closedRetros(team);
   return (
     <section className="panel" aria-labelledby="responsibility-title">
       <h2 id="responsibility-title">{t('resp.team.title')}</h2>

@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { AppLink } from '../AppLink.js';
 import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
-import { TEAM_COLUMNS, openActions, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { TEAM_COLUMNS, closedRetros, openActions, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamActionsCsvUrl, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
@@ -175,15 +175,16 @@ function StartTeamRetro({
   );
 }
 
-/** Either chart has a point to draw: a retro with a kept rate (RE-4) or a pulse shown (TM-4). */
+/** Either chart has a point to draw: a closed retro with a kept rate (RE-4) or a pulse shown (TM-4). */
 function chartsDrawn(team: TeamHistory): boolean {
-  return team.retros.some((r) => r.promises.keptRate !== null || r.pulse !== null);
+  return closedRetros(team).some((r) => r.promises.keptRate !== null || r.pulse !== null);
 }
 
 function TeamCharts({ team }: { team: TeamHistory }) {
   const { t } = useWords();
-  const kept = team.retros.map((r) => keptPoint(r, t));
-  const pulse = team.retros.map((r) => ({ label: r.name, value: r.pulse ? r.pulse.average : null }));
+  const closed = closedRetros(team);
+  const kept = closed.map((r) => keptPoint(r, t));
+  const pulse = closed.map((r) => ({ label: r.name, value: r.pulse ? r.pulse.average : null }));
   // TM-1: the footnote reads a drawn chart (its points, its dashed lines); under two "Nothing to show yet" it spoke of
   // lines nowhere on the page
   const drawn = chartsDrawn(team);
@@ -215,8 +216,21 @@ function TeamCharts({ team }: { team: TeamHistory }) {
         />
       </div>
       {drawn && <p className="hint">{t('team.chartsHint')}</p>}
+      <StillRunning team={team} />
     </section>
   );
+}
+
+/**
+ * TM-15: the retros the figures leave out until they close, named under the charts ("Happening now" has them too). A
+ * retro still in Review stood on both charts as a dashed "nothing reviewed" mark and in the table with zeros: a result
+ * ("we kept nothing") of a retro that had not got that far yet.
+ */
+function StillRunning({ team }: { team: TeamHistory }) {
+  const { t } = useWords();
+  const running = team.retros.filter((r) => r.phase !== 'closed').map((r) => r.name);
+  if (running.length === 0) return null;
+  return <p className="hint">{t('team.stillRunning', { count: running.length, names: running.join(', ') })}</p>;
 }
 
 function keptPoint(retro: TeamRetro, t: ReturnType<typeof useWords>['t']): TrendPoint {

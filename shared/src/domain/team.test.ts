@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import type { BoardState } from './board.js';
-import { buildTeamHistory, openActions, reviewSeeds, type TeamHistory, type TeamRetroInput } from './team.js';
+import { buildTeamHistory, closedRetros, openActions, reviewSeeds, type TeamHistory, type TeamRetroInput } from './team.js';
 import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, REVIEW, type ReviewSeed, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf, type PublicBoardView } from './visibility.js';
 import { teamColumnsOffer } from './templates.js';
@@ -117,6 +117,21 @@ describe('team history', () => {
     const r2 = retro('Sprint 2', reviewFrom(h1), { marks: { [h1.retros[0].actions[0].ref]: { status: 'dropped' } } });
     const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
     expect(history.retros[1].promises).toEqual({ done: 0, notDone: 0, dropped: 1, keptRate: null });
+  });
+
+  it('TM-15 the figures are of closed retros: one still in Review, half its promises marked, is left out until it closes', () => {
+    const r1 = retro('Sprint 1', [], { actions: ['One', 'Two'] });
+    const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);
+    const running = teamBoardWith(reviewFrom(h1));
+    running.name = 'Sprint 2';
+    must(running, fran, { type: 'review.mark', ref: h1.retros[0].actions[0].ref, status: 'done' });
+    const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, { view: publicView(running), notes: {} })]);
+    // the history has it (Happening now, its promises under review), with a kept rate that is not a result yet
+    expect(history.retros.map((r) => [r.name, r.phase, r.promises.keptRate])).toEqual([['Sprint 1', 'closed', null], ['Sprint 2', 'review', 1]]);
+    expect(closedRetros(history).map((r) => r.name)).toEqual(['Sprint 1']);
+    moveTo(running, 'closed');
+    const closed = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, { view: publicView(running), notes: {} })]);
+    expect(closedRetros(closed).map((r) => r.name)).toEqual(['Sprint 1', 'Sprint 2']);
   });
 
   it('RE-4 RM-2 an answered ask is a promise kept to us, not ours: it counts in asks answered, not in promises kept', () => {

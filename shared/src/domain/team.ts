@@ -119,6 +119,14 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
   return { id: team.id, name: team.name, createdAt: team.createdAt, retros, suggestedFacilitator: suggestFacilitator(sorted) };
 }
 
+/**
+ * TM-15: the retros whose figures are results (the team page's charts and per-retro tables): the closed ones. A retro
+ * still running has reviewed, pulsed and promised only part of what it will, if anything yet.
+ */
+export function closedRetros(history: TeamHistory): TeamRetro[] {
+  return history.retros.filter((r) => r.phase === 'closed');
+}
+
 /** Actions of earlier retros that are still open: never reviewed, or reviewed as not done and carried forward. */
 export function openActions(history: TeamHistory): (TeamAction & { fromRetro: string })[] {
   return history.retros.flatMap((r) => r.actions.filter((a) => a.status === 'open').map((a) => ({ ...a, fromRetro: r.name })));

@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
 import { discussingOneCard } from './pages/DiscussionPage';
-import { barsStayingOnScreen, controlsReachingBelow, expectNothingOverflows, expectWholeTitles, sameBox } from './pages/layout';
+import { barsStayingOnScreen, controlsReachingBelow, expectNothingOverflows, expectWholeBadges, expectWholeTitles, sameBox } from './pages/layout';
 
 const LONG_NAME = 'Maximiliane Featherstonehaugh-Cholmondeley';
 const LONG_WORD = 'Supercalifragilisticexpialidocious-retrospective-observations';
@@ -31,6 +31,8 @@ for (const viewport of [
       await ada.addCard('Stop', `One long word: ${LONG_WORD}${LONG_WORD}`);
       await ada.addCard('Stop', 'A short card');
       await expectNothingOverflows(ada.page, 'write');
+      // the people list: "Facilitator" beside a 40-character name was broken mid-word at 1280 ("Facilit/ator")
+      await expectWholeBadges(ada.page, 'write');
 
       await tab(fiona, 'Facilitate');
       await expectNothingOverflows(fiona.page, 'facilitator before reveal');
@@ -54,6 +56,7 @@ for (const viewport of [
         await expectNothingOverflows(fiona.page, `${phase}, facilitator's controls`);
         await tab(fiona, 'People');
         await expectNothingOverflows(fiona.page, `${phase}, people`);
+        await expectWholeBadges(fiona.page, `${phase}, people`);
       }
     } finally {
       await fionaContext.close();

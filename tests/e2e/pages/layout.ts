@@ -32,6 +32,25 @@ export async function expectNothingOverflows(page: Page, where: string): Promise
   await expect.poll(() => overflowing(page), { message: where }).toEqual([]);
 }
 
+/** Badges whose words are broken over lines (the people list's "Facilit/ator" beside a long name): a badge reads whole. */
+export async function brokenBadges(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const badge of document.querySelectorAll<HTMLElement>('.badge')) {
+      if (badge.closest('.visually-hidden') || badge.getClientRects().length === 0) continue;
+      const words = document.createRange();
+      words.selectNodeContents(badge);
+      const lines = new Set([...words.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      if (lines > 1) found.push(`"${badge.textContent?.trim()}" is broken over ${lines} lines`);
+    }
+    return found;
+  });
+}
+
+export async function expectWholeBadges(page: Page, where: string): Promise<void> {
+  await expect.poll(() => brokenBadges(page), { message: where }).toEqual([]);
+}
+
 /** Fields whose own text is cut off inside them (wider or taller than the field shows): a title read only in part. */
 export async function clippedFields(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((selector) => {

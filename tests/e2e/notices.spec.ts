@@ -192,7 +192,7 @@ test('PR-4 a blip is not news: someone whose connection drops for a few seconds 
   expect(await newsSeen()).toEqual(['Bo left']);
 });
 
-test('CO-7 a fist of five started is room news: everyone but the facilitator who started it hears which item\'s action it asks about', async ({ facilitator, ada, bo }) => {
+test('CO-7 a fist of five started is room news: everyone but the facilitator who started it hears which item\'s action it asks about, until it is revealed', async ({ facilitator, ada, bo }) => {
   const link = await facilitator.createRetro('Fist of five news');
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
@@ -214,6 +214,10 @@ test('CO-7 a fist of five started is room news: everyone but the facilitator who
   // who started it knows
   await expect(facilitator.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
   await expect(facilitator.page.getByRole('region', { name: 'Room news' })).not.toContainText('Fist of five');
+  // revealed, the check takes no more answers, and the line stops asking for one at once (it asked on for up to 12 s)
+  await facilitator.page.getByRole('button', { name: /^Reveal answers/ }).click();
+  await expect(news).not.toContainText('Answer under it', { timeout: 3_000 });
+  await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' })).not.toContainText('Antworte darunter', { timeout: 3_000 });
 });
 
 test('FA-3 PR-1 on a phone\'s Board tab the room is told when the facilitator has been away so long that anyone may take the role, and the news line keeps saying so', async ({ facilitator, ada }) => {

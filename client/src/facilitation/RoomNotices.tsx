@@ -19,6 +19,8 @@ type Words = ReturnType<typeof useWords>['t'];
 interface Quiet {
   id: number;
   say: (t: Words) => string;
+  /** CO-7: the action whose open check this line asks people to answer */
+  check?: string;
 }
 
 /**
@@ -56,9 +58,9 @@ export function RoomNotices({
   latest.current = board;
   myNameRef.current = myName;
 
-  const push = (say: (t: Words) => string) => {
+  const push = (say: (t: Words) => string, check?: string) => {
     const id = nextId.current++;
-    setNotices((list) => [...list.slice(-2), { id, say }]);
+    setNotices((list) => [...list.slice(-2), { id, say, check }]);
     setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), QUIET_NOTICE_MS);
   };
 
@@ -143,10 +145,13 @@ export function RoomNotices({
     const open = openChecks(board);
     const started = board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id));
     checksSeen.current = open;
+    // a check revealed or closed takes no answers: its line stops asking for one (it asked on for up to 12 s)
+    const asking = (n: Quiet) => n.check === undefined || open.has(n.check);
+    setNotices((list) => (list.every(asking) ? list : list.filter(asking)));
     if (isFacilitator) return;
     for (const action of started) {
       const item = itemName(board, action.itemId);
-      push((t) => t('facilitation.presence.checkStarted', { item }));
+      push((t) => t('facilitation.presence.checkStarted', { item }), action.id);
     }
   }, [board.actions]);
 

@@ -227,6 +227,8 @@ test('WF-2 UI-10 the facilitator who moves the retro on from far down the page s
   await ada.join(link, 'Ada');
   const page = facilitator.page;
   for (let i = 1; i <= 10; i++) await ada.addCard(i % 2 ? 'Stop' : 'Start', `Card number ${i}, long enough to take a line or two of the column`);
+  // in Write she sees only her own cards: a few, so that Write, too, has a far down (since PU-8 it fits her screen)
+  for (let i = 1; i <= 4; i++) await facilitator.addCard('Continue', `Fiona's card ${i}, long enough to take a line or two of the column`);
   for (const phase of ['Reveal', 'Vote', 'Discuss'] as const) {
     // Fiona has read far down the cards when she presses "Next" in her panel, which stays in sight
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));

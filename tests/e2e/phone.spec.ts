@@ -979,14 +979,14 @@ test('UI-12 WG-4 on a phone the Board, People and Facilitate tabs are touch targ
   });
 });
 
-test('PU-7 on a phone someone who does not want to answer the trust pulse now folds it away with "Not now", and the card field comes up onto the first screen; "Answer now" opens it again', async ({ browser }) => {
+test('PU-7 on a phone someone who does not want to answer the trust pulse now folds it away with "Not now", and the card field stays on the first screen; "Answer now" opens it again', async ({ browser }) => {
   await deskAndPhoneJoined(browser, 'Not now', async (_fiona, ada) => {
     const page = ada.page;
     const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
     const field = page.getByLabel('New card in Start');
     await expect(pulse).toBeVisible();
-    // open, the pulse's question and what it promises fill the first screen: the card field is under the bars
-    expect(await hiddenBelowBars(field), 'the card field under the open pulse').toBeGreaterThan(0);
+    // (open, the pulse once filled the first screen and the card field was under the bars; since PU-8 it is in sight
+    // under the open pulse too)
     await page.getByRole('button', { name: 'Not now' }).click();
     await expect(pulse).toHaveCount(0);
     const folded = page.getByRole('region', { name: 'Trust pulse' });
@@ -1004,6 +1004,37 @@ test('PU-7 on a phone someone who does not want to answer the trust pulse now fo
     await pulse.getByRole('radio', { name: '4 — mostly safe' }).check();
     await field.focus();
     await expect(page.getByText('Your answer: 4 — mostly safe.')).toBeVisible();
+  });
+});
+
+test('PU-8 on a phone Write leads with writing: under the open trust pulse (its question, 1–5 and one short line on what stays anonymous) the first card field is on the first screen, and the card count after the fields says plainly when counting starts, in English and German', async ({ browser }) => {
+  await deskAndPhoneJoined(browser, 'Writing first', async (_fiona, ada) => {
+    const page = ada.page;
+    const pulse = page.getByRole('radiogroup', { name: /How safe does it feel/ });
+    await expect(pulse).toBeVisible();
+    await expect(pulse.getByRole('radio', { checked: true })).toHaveCount(0);
+    // the open pulse was 474 px (a warning, what "anonymous" means, the AN-9 rule, "You have not answered", "Not now"),
+    // then bold accent words on how cards are counted and "I'm done writing": the first card field 1.7 screens down
+    await expect.poll(() => hiddenBelowBars(page.getByLabel('New card in Start')), { message: 'the card field under the open pulse' }).toBeLessThanOrEqual(0);
+    // AN-9 is still said before anyone answers, in one line the answers are described by (two here: that they stay hidden)
+    const note = 'Anonymous. Only 2 people here: results stay hidden until 4 have answered. If all the others answer alike, you can tell what they chose.';
+    await expect(page.getByText(note)).toBeVisible();
+    await expect(pulse).toHaveAccessibleDescription(note);
+    await expect(page.getByRole('region', { name: 'Trust pulse' }).getByRole('button', { name: 'Not now' })).toBeVisible();
+    // AN-10's count in plain words, not bold, after the card fields
+    const count = page.getByRole('status').filter({ hasText: 'No cards counted yet' });
+    await expect(count).toHaveText('No cards counted yet: counting starts once 3 people have written, so nobody can tell who wrote what.');
+    expect(await count.evaluate((p) => Number(getComputedStyle(p).fontWeight)), 'the count line is not bold').toBeLessThan(600);
+    const below = await count.evaluate((p) => p.getBoundingClientRect().top - document.querySelector('textarea')!.getBoundingClientRect().bottom);
+    expect(below, 'the count comes after the card field').toBeGreaterThan(0);
+    // German says the same; its longer words (two lines more) still leave the field's top on the first screen
+    await page.getByLabel('Language').selectOption('de');
+    const noteDe = 'Anonym. Nur 2 Personen hier: Ergebnisse bleiben verborgen, bis 4 geantwortet haben. Antworten alle anderen gleich, erkennst du, was sie gewählt haben.';
+    await expect(page.getByText(noteDe)).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Noch keine Karten gezählt' })).toHaveText('Noch keine Karten gezählt: Gezählt wird erst, wenn 3 Personen geschrieben haben, damit niemand erkennen kann, wer was geschrieben hat.');
+    const field = page.getByLabel(/^Neue Karte in /);
+    const height = await field.evaluate((el) => el.getBoundingClientRect().height);
+    expect(height - (await hiddenBelowBars(field)), 'German: the card field\'s top on the first screen').toBeGreaterThanOrEqual(30);
   });
 });
 

@@ -13,7 +13,7 @@ test('AN-9 with fewer than 4 people here, the pulse says before anyone answers t
   await ada.join(link, 'Ada');
   const pulse = ada.page.getByRole('radiogroup', { name: /How safe does it feel/ });
   await expect(pulse.getByRole('radio', { checked: true })).toHaveCount(0);
-  const tooFew = (count: number) => `${count} people here so far: the results show only once 4 have answered, so with fewer they will stay hidden.`;
+  const tooFew = (count: number) => `Anonymous. Only ${count} people here: results stay hidden until 4 have answered. If all the others answer alike, you can tell what they chose.`;
   await expect(ada.page.getByText(tooFew(2))).toBeVisible();
   await expect(facilitator.page.getByText(tooFew(2))).toBeVisible();
   // it is said to whoever is about to answer: the radio group is described by it
@@ -24,7 +24,10 @@ test('AN-9 with fewer than 4 people here, the pulse says before anyone answers t
   await expect(ada.page.getByText(tooFew(3))).toBeVisible();
   await cy.join(link, 'Cy');
   // four here: enough to show a distribution, so no warning
-  for (const person of [facilitator, ada, bo, cy]) await expect(person.page.getByText(/people here so far: the results show only once/)).toHaveCount(0);
+  for (const person of [facilitator, ada, bo, cy]) {
+    await expect(person.page.getByText(/people here: results stay hidden/)).toHaveCount(0);
+    await expect(person.page.getByText('Anonymous. Results show after Write, once at least 4 have answered. If all the others answer alike, you can tell what they chose.')).toBeVisible();
+  }
 });
 
 test('AN-9 with fewer than 4 people here, the facilitator is told beside "Check consensus", and each person before they answer, that the answers will stay hidden', async ({ facilitator, ada, bo, cy }, testInfo) => {

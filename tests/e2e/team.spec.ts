@@ -20,7 +20,7 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   await ada.page.getByRole('radiogroup', { name: pulse }).getByRole('radio', { name: '2 — a little safe' }).check();
   await bo.page.getByRole('radiogroup', { name: pulse }).getByRole('radio', { name: '5 — very safe' }).check();
   await cy.page.getByRole('radiogroup', { name: pulse }).getByRole('radio', { name: '3 — somewhat safe' }).check();
-  await expect(cy.page.getByText('If everyone else answers the same, you will be able to tell')).toBeVisible();
+  await expect(cy.page.getByText('If all the others answer alike, you can tell what they chose.')).toBeVisible();
 
   // Write, with the blameless nudge
   await facilitator.goTo('Write');

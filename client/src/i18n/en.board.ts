@@ -106,7 +106,7 @@ const enBoard = {
   write: {
     title: 'Write',
     intro: 'Write on your own for now. Nobody sees your cards until the facilitator reveals them, and then without your name. “I don\'t know” and “I need help” are good cards.',
-    cardCountNone: 'No cards counted yet: cards are counted in steps of {{step}}, and only once {{writers}} people have written, so nobody can tell who wrote what.',
+    cardCountNone: 'No cards counted yet: counting starts once {{writers}} people have written, so nobody can tell who wrote what.',
     cardCountAtLeast: 'At least {{count}} cards written so far',
     newCardIn: 'New card in {{column}}',
     placeholder: 'Write a card…',

@@ -40,13 +40,6 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
         </Suspense>
       )}
       {isFacilitator && <LazyColumnEditor board={board} />}
-      <p className="card-count" role="status">
-        {/* AN-10: the count is a lower bound that moves in steps, so it never says who just wrote */}
-        {count === 0
-          ? t('write.cardCountNone', { writers: LIMITS.minWritersToCount, step: LIMITS.cardCountStep })
-          : t('write.cardCountAtLeast', { count })}
-      </p>
-      <DoneToggle board={board} />
       {presenting && <p className="hint">{t('privacy.hiddenCards')}</p>}
       <ColumnsView
         columns={board.columns}
@@ -76,6 +69,13 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           );
         }}
       />
+      {/* PU-8: the room's count and "I'm done writing" come after the card fields, the way one writes: above them, on a
+          phone, they pushed the first field below the first screen */}
+      <p className="card-count" role="status">
+        {/* AN-10: the count is a lower bound that moves in steps, so it never says who just wrote */}
+        {count === 0 ? t('write.cardCountNone', { writers: LIMITS.minWritersToCount }) : t('write.cardCountAtLeast', { count })}
+      </p>
+      <DoneToggle board={board} />
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FocusEvent } from 'react';
-import type { PublicBoardView } from '@candor/shared';
+import { answersToShow, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
-import { SubtractionNote } from './SubtractionNote.js';
 import { usePresenting } from '../board/presenting.js';
 import { tooFewHere } from './tooFewHere.js';
 import { afterPress } from '../a11y/afterPress.js';
@@ -21,6 +20,8 @@ const notNow = new Set<string>();
  * PU-7: someone who does not want to answer now folds it the same way with "Not now" (on a phone it filled the first
  * screen, and the card field was under it for the whole of Write); "Answer now" opens it again. Not answering stays
  * fine: nothing is sent either way.
+ * PU-8: open, it is the question, the answers and one short line on what stays anonymous (AN-9), with "Not now" at the
+ * title's right, so on a phone the first card field is on the first screen under it.
  */
 export function TrustPulse({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -97,12 +98,7 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
       <p id="pulse-question" className="pulse-question">
         {t('pulse.question')}
       </p>
-      {tooFew && (
-        <p id="pulse-too-few" className="hint too-few">
-          {t('pulse.tooFew', tooFew)}
-        </p>
-      )}
-      <div className="scale pulse-scale" role="radiogroup" aria-labelledby="pulse-question" aria-describedby={tooFew ? 'pulse-too-few' : undefined}>
+      <div className="scale pulse-scale" role="radiogroup" aria-labelledby="pulse-question" aria-describedby="pulse-note">
         {PULSE_VALUES.map((value) => (
           <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`}>
             <input
@@ -130,14 +126,14 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
         <span>{t('pulse.words.1')}</span>
         <span>{t('pulse.words.5')}</span>
       </p>
-      <p className="hint">{t('pulse.anonymous')}</p>
-      <SubtractionNote minOthers={board.minOthersToShow} />
-      <p className="hint" aria-live="polite">
-        {presenting
-          ? t('privacy.hiddenAnswer')
-          : mine === null
-            ? t('pulse.notAnswered')
-            : t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) })}
+      {/* PU-8: one short line says what AN-9 asks to be said before anyone answers (and, to the first few here, that
+          with fewer the results stay hidden); the radios are described by it */}
+      <p id="pulse-note" className="hint pulse-note">
+        {tooFew ? t('pulse.noteTooFew', tooFew) : t('pulse.note', { people: answersToShow(board.minOthersToShow) })}
+      </p>
+      {/* my answer, said as it is given (empty until then: not answering is fine, and "Not now" says so) */}
+      <p className="hint pulse-mine" aria-live="polite">
+        {presenting ? t('privacy.hiddenAnswer') : mine === null ? '' : t('pulse.yourAnswer', { label: t(`pulse.labels.${mine as 1}`) })}
       </p>
       {mine === null && !presenting && (
         <p className="pulse-not-now">

@@ -290,3 +290,34 @@ test('RC-11 on a phone the field I type in stays where it is when the connection
   await expect(field).toBeFocused();
   await expect(field).toHaveValue('');
 });
+
+test('RC-12 while my connection is down, People does not say who is online: the dots go grey and one line says why; back online, it is live again (en, de)', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Who is here, really');
+  await ada.join(link, 'Ada');
+  const people = ada.page.getByRole('region', { name: /^People here/ });
+  const fiona = people.getByRole('listitem').filter({ hasText: 'Fiona' });
+  const dot = fiona.locator('.dot');
+  const green = await dot.evaluate((el) => getComputedStyle(el).backgroundColor);
+  await expect(fiona).toContainText('(online)');
+  await expect(people.getByRole('heading')).toHaveText('People here 2 online');
+
+  await ada.page.context().setOffline(true);
+  await expect(ada.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  // Fiona may have left meanwhile: nothing here may say she is online, in words, in the count or by a green dot
+  await expect(people).toContainText('Who is here shows again once you are reconnected.');
+  await expect(people).not.toContainText('online');
+  await expect(fiona).toContainText('Fiona');
+  expect(await dot.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(green);
+
+  await ada.page.context().setOffline(false);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await expect(people).not.toContainText('Who is here shows again');
+  await expect(fiona).toContainText('(online)');
+  await expect(people.getByRole('heading')).toHaveText('People here 2 online');
+  expect(await dot.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(green);
+
+  await ada.page.goto(`${ada.page.url().split('?')[0]}?lang=de`);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Verbunden');
+  await ada.page.context().setOffline(true);
+  await expect(ada.page.getByRole('region', { name: /^Anwesend/ })).toContainText('Wer hier ist, siehst du wieder, sobald du neu verbunden bist.');
+});

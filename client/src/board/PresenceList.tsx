@@ -12,7 +12,9 @@ const PersonActions = lazyWithWords(() => import('../facilitation/PersonActions.
 
 export function PresenceList({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
-  const { me, isFacilitator } = useSessionState();
+  const { me, isFacilitator, connection, joined } = useSessionState();
+  // RC-12: with my connection down, who is here is not known: no count, no "(online)", grey dots, and one line on it
+  const unknown = !(connection === 'connected' && joined);
   const canHandOver = isFacilitator && board.phase !== 'closed';
   const [showAll, setShowAll] = useState(false);
   // PR-2: a long room does not push everything else off the panel: the first few, then "+N more". PQ-1: the heading
@@ -21,10 +23,11 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
   const shown = showAll ? board.participants : counts.shown;
   const stage = board.progress?.stage;
   return (
-    <section className="panel presence" aria-labelledby="presence-title">
+    <section className={`panel presence${unknown ? ' unknown' : ''}`} aria-labelledby="presence-title">
       <h2 id="presence-title">
-        {t('presence.title')} <span className="count">{counts.heading === 'online' ? t('presence.online', { count: counts.online }) : t('presence.onlineOf', { count: counts.online, total: counts.total })}</span>
+        {t('presence.title')} {!unknown && <span className="count">{counts.heading === 'online' ? t('presence.online', { count: counts.online }) : t('presence.onlineOf', { count: counts.online, total: counts.total })}</span>}
       </h2>
+      {unknown && <p className="hint">{t('presence.unknown')}</p>}
       {me && (
         <p className="me-line">
           <Strong text={t('presence.youAre', { name: me.name })} />
@@ -42,7 +45,7 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
               <span className="person-name" title={p.name}>
                 {p.name}
               </span>
-              <span className="visually-hidden">{p.online ? t('presence.isOnline') : t('presence.isAway')}</span>
+              {!unknown && <span className="visually-hidden">{p.online ? t('presence.isOnline') : t('presence.isAway')}</span>}
               {p.facilitator && <span className="badge facilitator">{t('presence.facilitator')}</span>}
               {stage && p.done && (
                 <span className="badge done" title={stage === 'vote' ? t('facilitation.done.doneVoting') : t('facilitation.done.doneWriting')}>
@@ -68,7 +71,7 @@ export function PresenceList({ board }: { board: PublicBoardView }) {
           {t('facilitation.presence.fewer')}
         </button>
       )}
-      {!isFacilitator && board.phase !== 'closed' && <FacilitatorAway board={board} />}
+      {!isFacilitator && !unknown && board.phase !== 'closed' && <FacilitatorAway board={board} />}
     </section>
   );
 }

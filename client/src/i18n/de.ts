@@ -126,6 +126,7 @@ const de: Catalogue = {
     facilitator: 'Moderation',
     isOnline: '(online)',
     isAway: '(abwesend)',
+    unknown: 'Wer hier ist, siehst du wieder, sobald du neu verbunden bist.',
     handOverTo: 'An {{name}} übergeben',
     handOverQuestion: 'An {{name}} übergeben?',
     handOverConfirm: 'Die Moderation an {{name}} übergeben?',

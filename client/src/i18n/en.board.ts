@@ -85,6 +85,7 @@ const enBoard = {
     facilitator: 'Facilitator',
     isOnline: '(online)',
     isAway: '(away)',
+    unknown: 'Who is here shows again once you are reconnected.',
     away: '<1>{{name}}</1> (facilitator) is away.',
     claimIn: 'You can claim the facilitator role in {{seconds}}s, if they are not back by then.',
     noWait: 'The retro does not have to wait. Someone can pick the role up.',

@@ -192,7 +192,7 @@ test('PR-4 a blip is not news: someone whose connection drops for a few seconds 
   expect(await newsSeen()).toEqual(['Bo left']);
 });
 
-test('CO-7 a fist of five started is room news: everyone but the facilitator who started it hears which item\'s action it asks about, until it is revealed', async ({ facilitator, ada, bo }) => {
+test('CO-7 a fist of five started is room news: everyone but the facilitator who started it hears which item\'s action it asks about, until they have answered or it is revealed', async ({ facilitator, ada, bo }) => {
   const link = await facilitator.createRetro('Fist of five news');
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
@@ -214,6 +214,10 @@ test('CO-7 a fist of five started is room news: everyone but the facilitator who
   // who started it knows
   await expect(facilitator.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
   await expect(facilitator.page.getByRole('region', { name: 'Room news' })).not.toContainText('Fist of five');
+  // Ada answers: the line asks her no more (it asked on until the check closed); Bo, who has not, is still asked
+  await ada.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '4 — support' }).click();
+  await expect(news).not.toContainText('Answer under it', { timeout: 3_000 });
+  await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' })).toContainText('Antworte darunter', { timeout: 1_000 });
   // revealed, the check takes no more answers, and the line stops asking for one at once (it asked on for up to 12 s)
   await facilitator.page.getByRole('button', { name: /^Reveal answers/ }).click();
   await expect(news).not.toContainText('Answer under it', { timeout: 3_000 });

@@ -140,20 +140,21 @@ export function RoomNotices({
 
   // CO-7: a fist of five opens under its action, often below the screen of whoever is to answer; the facilitator who
   // started it knows. Named by its item (the action's words are in the shared notes, not here).
-  const { connection, joined, isFacilitator, pending } = useSessionState();
+  const { connection, joined, isFacilitator, pending, me } = useSessionState();
   useEffect(() => {
     const open = openChecks(board);
     const started = board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id));
     checksSeen.current = open;
-    // a check revealed or closed takes no answers: its line stops asking for one (it asked on for up to 12 s)
-    const asking = (n: Quiet) => n.check === undefined || open.has(n.check);
+    // a check revealed or closed takes no answers, and one I have answered asks me no more: its line stops asking
+    // (it asked on for up to 12 s)
+    const asking = (n: Quiet) => n.check === undefined || (open.has(n.check) && me?.consensus[n.check] === undefined);
     setNotices((list) => (list.every(asking) ? list : list.filter(asking)));
     if (isFacilitator) return;
     for (const action of started) {
       const item = itemName(board, action.itemId);
       push((t) => t('facilitation.presence.checkStarted', { item }), action.id);
     }
-  }, [board.actions]);
+  }, [board.actions, me]);
 
   // FA-3: once the facilitator has been away so long that anyone may take the role, the room is told, and the line
   // keeps saying so: on a phone the way to take it (People) is a tab away from the board, which said nothing of it

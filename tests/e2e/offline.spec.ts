@@ -291,6 +291,46 @@ test('RC-11 on a phone the field I type in stays where it is when the connection
   await expect(field).toHaveValue('');
 });
 
+test('RC-11 at a desk the sticky header keeps its height when the connection drops; the room bar says so and offers "Reconnect now"', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Writing in a tunnel at a desk');
+  await ada.join(link, 'Ada');
+  for (const person of [facilitator, ada]) await person.page.setViewportSize({ width: 1280, height: 800 });
+  for (const [person, lang] of [[facilitator, 'en'], [ada, 'de']] as const) {
+    const page = person.page;
+    if (lang === 'de') await page.getByLabel('Language').selectOption('de');
+    const words = lang === 'de' ? 'Verbinde neu… deine Änderungen bleiben erhalten' : 'Reconnecting… your changes are kept';
+    const again = lang === 'de' ? 'Jetzt neu verbinden' : 'Reconnect now';
+    const bar = page.getByRole('region', { name: lang === 'de' ? 'Neuigkeiten im Raum' : 'Room news' });
+    const field = page.getByLabel(lang === 'de' ? 'Neue Karte in Anfangen' : 'New card in Start');
+    await field.click();
+    const header = page.locator('.board-header');
+    const headerHeight = async () => Math.round((await header.boundingBox())!.height);
+    const top = async () => Math.round((await field.boundingBox())!.y);
+    const connectedHeader = await headerHeight();
+    const before = await top();
+
+    await page.context().setOffline(true);
+    await expect(bar.getByText(words)).toBeInViewport({ ratio: 1 });
+    // the sticky header took a second row (42 px) for the words and "Reconnect now": more of the page under it, and
+    // the content moved down where the browser does not anchor the scroll
+    expect(await headerHeight(), `${lang}: the header's height offline`).toBe(connectedHeader);
+    expect(await top(), `${lang}: the field's top offline`).toBe(before);
+    await expect(bar.getByRole('button', { name: again })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: again })).toHaveCount(1);
+    // a screen reader still hears the header's whole word on it (its live region)
+    await expect(page.getByTestId('connection-status')).toContainText(words);
+    await field.fill('Offline at a desk');
+    await field.press('Enter');
+    await expect(bar).toContainText(lang === 'de' ? '(1 Änderung wartet auf das Senden)' : '(1 change waiting to send)');
+    expect(await headerHeight(), `${lang}: the header's height with a change waiting`).toBe(connectedHeader);
+
+    await page.context().setOffline(false);
+    await expect(page.getByTestId('connection-status')).toHaveText(lang === 'de' ? 'Verbunden' : 'Connected', { timeout: 20_000 });
+    await expect(bar).not.toContainText(again);
+    expect(await headerHeight()).toBe(connectedHeader);
+  }
+});
+
 test('RC-12 while my connection is down, People does not say who is online: the dots go grey and one line says why; back online, it is live again (en, de)', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Who is here, really');
   await ada.join(link, 'Ada');

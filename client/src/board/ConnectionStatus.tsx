@@ -11,7 +11,7 @@ export function ConnectionStatus() {
   const label = connected ? t('connection.connected') : connection === 'connecting' ? t('connection.connecting') : t('connection.reconnecting');
   return (
     <div className="connection-line">
-      <p className={`connection ${connected ? 'ok' : 'waiting'}`} role="status" data-testid="connection-status" title={connected ? label : undefined}>
+      <p className={`connection ${connected ? 'ok' : 'waiting'}`} role="status" data-testid="connection-status" title={label}>
         <span className="dot" aria-hidden="true" />
         <span className="connection-label">{label}</span>
         {!connected && pending.length > 0 && <span className="pending-count"> {t('connection.waiting', { count: pending.length })}</span>}

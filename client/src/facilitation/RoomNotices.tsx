@@ -30,13 +30,10 @@ interface Quiet {
 export function RoomNotices({
   board,
   myName,
-  offerReconnect,
 }: {
   board: PublicBoardView;
   /** my own arrival is not news to me */
   myName: string | null;
-  /** RC-11: a phone's header says only its dot, so the bar says what waits to send and offers "Reconnect now" */
-  offerReconnect: boolean;
 }) {
   const { t } = useWords();
   const session = useSession();
@@ -180,14 +177,15 @@ export function RoomNotices({
   return (
     <>
       {away && (
+        // RC-11: the header says only its dot (it kept its size), so the bar says what waits to send and offers "Reconnect now"
         <p className="room-here away">
           <span className="away-words">
             {t('connection.reconnecting')}
-            {offerReconnect && pending.length > 0 && ` ${t('connection.waiting', { count: pending.length })}`}
+            {pending.length > 0 && ` ${t('connection.waiting', { count: pending.length })}`}
           </span>
-          {offerReconnect && connection !== 'connecting' && (
-            <button type="button" className="reconnect-now" aria-label={t('connection.reconnectNow')} title={t('connection.reconnectNow')} onClick={() => session.reconnectNow()}>
-              <span aria-hidden="true">↻</span>
+          {connection !== 'connecting' && (
+            <button type="button" className="reconnect-now" title={t('connection.reconnectNow')} onClick={() => session.reconnectNow()}>
+              <span aria-hidden="true">↻</span><span className="reconnect-words"> {t('connection.reconnectNow')}</span>
             </button>
           )}
         </p>

@@ -1038,6 +1038,47 @@ test('PU-8 on a phone Write leads with writing: under the open trust pulse (its 
   });
 });
 
+test('PU-8 TE-2 a facilitator on a phone in Write leads with writing too: the first card field is on the first screen above her step bar, Write\'s intro and "Edit columns" after the columns; at a desk "Edit columns" is after the columns too, on the first screen', async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await phone.newPage(), 'fiona');
+    const ada = new BoardPage(await desk.newPage(), 'ada');
+    const link = await fiona.createRetro('Sprint 42');
+    await ada.join(link, 'Ada');
+    const page = fiona.page;
+    await expect(page.getByRole('region', { name: 'Trust pulse' })).toBeVisible();
+    await expect(page.locator('.step-bar')).toBeVisible();
+    const field = page.getByLabel('New card in Start');
+    // Write's intro and "Edit columns" above the columns, and her step bar at the foot: the field was 123 px under the bar
+    await expect.poll(() => hiddenBelowBars(field), { message: 'the card field above the step bar' }).toBeLessThanOrEqual(0);
+    const edit = page.getByRole('button', { name: 'Edit columns' });
+    await expect(edit).toBeVisible();
+    const after = async (p: Page) =>
+      p.getByRole('button', { name: 'Edit columns' }).evaluate((button) => button.getBoundingClientRect().top - document.querySelector('textarea')!.getBoundingClientRect().bottom);
+    expect(await after(page), '"Edit columns" after the card field').toBeGreaterThan(0);
+    // what Write is, as the others read it at the top, she reads after the columns (her step bar takes the foot)
+    const intro = page.getByText(/^Write on your own for now\./);
+    await expect(intro).toHaveCount(1);
+    expect(await intro.evaluate((p) => p.getBoundingClientRect().top - document.querySelector('textarea')!.getBoundingClientRect().bottom), 'the intro after the card field').toBeGreaterThan(0);
+    await edit.click();
+    await expect(page.getByLabel('Column title').first()).toBeFocused();
+    await page.getByRole('form', { name: 'Edit columns' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(edit).toBeFocused();
+
+    // at a desk it is still on the first screen, after the columns, for the facilitator
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(page.locator('.step-bar')).toHaveCount(0);
+    await expect(edit).toBeInViewport({ ratio: 1 });
+    expect(await after(page), '"Edit columns" after the card fields at a desk').toBeGreaterThan(0);
+    // a desk has the room: the intro opens Write, as for everyone
+    expect(await intro.evaluate((p) => document.querySelector('textarea')!.getBoundingClientRect().top - p.getBoundingClientRect().bottom), 'the intro before the card fields at a desk').toBeGreaterThan(0);
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});
+
 test('CA-8 on a phone, the card I was still writing when the cards were revealed is on Reveal\'s first screen, to me alone, until I forget it', async ({ browser }) => {
   await deskAndPhoneJoined(browser, 'Revealed mid-sentence', async (fiona, ada) => {
     const page = ada.page;

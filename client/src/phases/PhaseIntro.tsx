@@ -12,7 +12,7 @@ export function PhaseIntro({ title, children }: { title: string; children: React
   return (
     <div className="phase-intro">
       <h2 tabIndex={-1} ref={heading}>{title}</h2>
-      <p>{children}</p>
+      {children && <p>{children}</p>}
     </div>
   );
 }

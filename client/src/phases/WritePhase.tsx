@@ -14,6 +14,7 @@ import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
 import { lazyWithWords } from '../i18n/lazyWithWords.js';
 import { LazyCheckIn } from '../checkin/LazyCheckIn.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
 
 // PU-1: only team retros ask the pulse question, so its code loads only while the question is open.
 const TrustPulse = lazyWithWords(() => import('../pulse/TrustPulse.js'), (m) => m.TrustPulse);
@@ -29,17 +30,20 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
   const presenting = usePresenting();
   const myCards = presenting ? [] : (me?.cards ?? []).filter((c) => !deletes.has(c.id));
   const count = board.cardCount;
+  // PU-8: on a phone the facilitator's step bar (UI-29) takes the foot of the screen, so her Write says how it works after
+  // the columns: above them it pushed the first card field under the bar
+  const phone = useIsPhone();
+  const introAfter = isFacilitator && phone;
 
   return (
     <>
-      <PhaseIntro title={t('write.title')}>{t('write.intro')}</PhaseIntro>
+      <PhaseIntro title={t('write.title')}>{!introAfter && t('write.intro')}</PhaseIntro>
       <LazyCheckIn board={board} />
       {board.pulse.open && (
         <Suspense fallback={null}>
           <TrustPulse board={board} />
         </Suspense>
       )}
-      {isFacilitator && <LazyColumnEditor board={board} />}
       {presenting && <p className="hint">{t('privacy.hiddenCards')}</p>}
       <ColumnsView
         columns={board.columns}
@@ -69,6 +73,10 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           );
         }}
       />
+      {introAfter && <p className="hint">{t('write.intro')}</p>}
+      {/* PU-8: the facilitator's "Edit columns" comes after the columns: above them, on a phone, it and the step bar at the
+          foot pushed the first card field below the first screen */}
+      {isFacilitator && <LazyColumnEditor board={board} />}
       {/* PU-8: the room's count and "I'm done writing" come after the card fields, the way one writes: above them, on a
           phone, they pushed the first field below the first screen */}
       <p className="card-count" role="status">

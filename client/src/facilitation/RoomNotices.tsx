@@ -165,7 +165,7 @@ export function RoomNotices({
     const timer = setTimeout(() => {
       setClaimOpen(name);
       push((t) => t('facilitation.presence.claimOpen', { name }));
-    }, claimAt - session.getState().clockOffset - Date.now());
+    }, claimAt - session.serverNow());
     return () => clearTimeout(timer);
   }, [claimAt]);
 

@@ -1079,6 +1079,51 @@ test('PU-8 TE-2 a facilitator on a phone in Write leads with writing too: the fi
   }
 });
 
+test('PU-8 on a phone in German the card field and its "Karte hinzufügen" are whole on the first screen under the open pulse, the facilitator\'s field with room above her step bar; at 320×640 the box and its button fit the screen', async ({ browser }) => {
+  const fionasPhone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const adasPhone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await fionasPhone.newPage(), 'fiona');
+    const ada = new BoardPage(await adasPhone.newPage(), 'ada');
+    await ada.join(await fiona.createRetro('Sprint 42'), 'Ada');
+    for (const person of [fiona, ada]) {
+      await person.page.getByLabel('Language').selectOption('de');
+      await expect(person.page.getByRole('region', { name: 'Vertrauenspuls' })).toBeVisible();
+    }
+    const page = ada.page;
+    const field = page.getByLabel('Neue Karte in Anfangen');
+    const add = page.getByRole('button', { name: 'Karte hinzufügen: Anfangen' });
+    // Write's four German lines of intro and the column's name said again under its tab pushed the field's foot under
+    // the news line and "Karte hinzufügen" 139 px below it
+    await expect.poll(() => hiddenBelowBars(field), { message: 'the card field above the news line' }).toBeLessThanOrEqual(0);
+    expect(await hiddenBelowBars(add), '"Karte hinzufügen" above the news line').toBeLessThanOrEqual(0);
+    // what Write is comes after the columns, muted, as for the facilitator; the column keeps its name for screen readers
+    const intro = page.getByText(/^Schreib vorerst für dich\./);
+    await expect(intro).toHaveCount(1);
+    expect(await intro.evaluate((p) => p.getBoundingClientRect().top - document.querySelector('textarea')!.getBoundingClientRect().bottom), 'the intro after the card field').toBeGreaterThan(0);
+    await expect(page.getByRole('region', { name: 'Anfangen', exact: true }).getByRole('heading', { name: 'Anfangen', exact: true })).toHaveCount(1);
+    // her step bar is taller than the news line: her field is whole above it with room to spare (15 px before)
+    await expect.poll(() => hiddenBelowBars(fiona.page.getByLabel('Neue Karte in Anfangen')), { message: 'Fiona\'s field above her step bar' }).toBeLessThanOrEqual(-30);
+
+    // 320×640: nothing of the box or its button is cut or wider than the screen, with a long German word in it
+    await page.setViewportSize({ width: 320, height: 640 });
+    await field.fill('Die Donnerstagsbesprechungsprotokollvorlage ist schon wieder verschwunden');
+    await add.scrollIntoViewIfNeeded();
+    await noSidewaysScroll(page, '320 wide, Write in German');
+    const fits = await page.locator('form.new-card').evaluate((form) => {
+      const box = form.getBoundingClientRect();
+      const button = form.querySelector('button[type="submit"]')!;
+      return { right: box.right, width: window.innerWidth, buttonOneLine: button.getBoundingClientRect().height < 50, buttonWhole: button.scrollWidth <= button.clientWidth };
+    });
+    expect(fits.right, 'the card box inside the screen').toBeLessThanOrEqual(fits.width);
+    expect(fits.buttonOneLine && fits.buttonWhole, '"Karte hinzufügen" whole, on one line').toBe(true);
+    expect(await hiddenBelowBars(add), '"Karte hinzufügen" above the news line once scrolled to').toBeLessThanOrEqual(0);
+  } finally {
+    await fionasPhone.close();
+    await adasPhone.close();
+  }
+});
+
 test('CA-8 on a phone, the card I was still writing when the cards were revealed is on Reveal\'s first screen, to me alone, until I forget it', async ({ browser }) => {
   await deskAndPhoneJoined(browser, 'Revealed mid-sentence', async (fiona, ada) => {
     const page = ada.page;

@@ -30,14 +30,13 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
   const presenting = usePresenting();
   const myCards = presenting ? [] : (me?.cards ?? []).filter((c) => !deletes.has(c.id));
   const count = board.cardCount;
-  // PU-8: on a phone the facilitator's step bar (UI-29) takes the foot of the screen, so her Write says how it works after
-  // the columns: above them it pushed the first card field under the bar
+  // PU-8: on a phone Write says how it works after the columns: above them (four lines in German, under the open pulse)
+  // it pushed the first card field under the facilitator's step bar (UI-29), and a participant's "Add card" under the news line
   const phone = useIsPhone();
-  const introAfter = isFacilitator && phone;
 
   return (
     <>
-      <PhaseIntro title={t('write.title')}>{!introAfter && t('write.intro')}</PhaseIntro>
+      <PhaseIntro title={t('write.title')}>{!phone && t('write.intro')}</PhaseIntro>
       <LazyCheckIn board={board} />
       {board.pulse.open && (
         <Suspense fallback={null}>
@@ -54,7 +53,10 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
             // UI-10: a landing (focusRescue): the last card deleted here leaves focus on its column, not on the page's first
             // control, the trust pulse's "1", which the next arrow key would answer
             <section key={column.id} className="column" aria-labelledby={`col-${column.id}`} tabIndex={-1} data-focus-landing>
-              <h2 id={`col-${column.id}`}>{columnTitle(column)}</h2>
+              {/* on a phone the column's tab just above names it: the heading, said again, pushed "Add card" under the news line */}
+              <h2 id={`col-${column.id}`} className={phone ? 'visually-hidden' : undefined}>
+                {columnTitle(column)}
+              </h2>
               <p className="prompt">{columnPrompt(column)}</p>
               <ul className="cards">
                 {mine.map((card) => (
@@ -73,7 +75,7 @@ export function WritePhase({ board }: { board: PublicBoardView }) {
           );
         }}
       />
-      {introAfter && <p className="hint">{t('write.intro')}</p>}
+      {phone && <p className="hint">{t('write.intro')}</p>}
       {/* PU-8: the facilitator's "Edit columns" comes after the columns: above them, on a phone, it and the step bar at the
           foot pushed the first card field below the first screen */}
       {isFacilitator && <LazyColumnEditor board={board} />}

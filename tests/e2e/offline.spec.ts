@@ -361,3 +361,47 @@ test('RC-12 while my connection is down, People does not say who is online: the 
   await ada.page.context().setOffline(true);
   await expect(ada.page.getByRole('region', { name: /^Anwesend/ })).toContainText('Wer hier ist, siehst du wieder, sobald du neu verbunden bist.');
 });
+
+test('RC-13 a vote cast or taken back while offline says "not sent yet" on its item and in my votes left, until the server has it (en, de)', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Votes on the train');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Deploys are slow');
+  await ada.addCard('Stop', 'Standups run long');
+  await facilitator.runTo('Vote');
+  const page = ada.page;
+  const votesLeft = page.locator('.votes-left');
+  const controls = (text: string) => page.locator('.vote-controls').filter({ has: page.getByRole('button', { name: new RegExp(`^(Vote for|Stimme für): ${text}`) }) });
+  await ada.voteFor('Standups run long');
+  await expect(votesLeft).toHaveText('You have 2 votes left');
+  // answered (the mark, which waits a moment before it shows, is gone)
+  await expect(controls('Standups run long').getByText('sending…')).toHaveCount(0);
+
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection-status')).toContainText('Reconnecting');
+  await ada.voteFor('Deploys are slow');
+  await controls('Standups run long').getByRole('button', { name: /^Remove vote:/ }).click();
+  // my intent shows at once (the dots, what I have left), and so does that neither counts until the server has it:
+  // before, both looked counted, and nothing on the item said otherwise
+  await expect(controls('Deploys are slow').getByRole('img', { name: 'Your votes: 1' })).toBeVisible();
+  await expect(controls('Deploys are slow').getByText('not sent yet')).toBeVisible();
+  await expect(controls('Standups run long').getByRole('img', { name: 'Your votes: 0' })).toBeVisible();
+  await expect(controls('Standups run long').getByText('not sent yet')).toBeVisible();
+  await expect(votesLeft).toHaveText('2 votes left · 2 not sent yet');
+
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  // answered: the marks go, and the server has both (a reload shows its count)
+  await expect(page.getByText('not sent yet')).toHaveCount(0);
+  await expect(votesLeft).toHaveText('You have 2 votes left');
+  await page.goto(`${page.url().split('?')[0]}?lang=de`);
+  await expect(page.getByTestId('connection-status')).toHaveText('Verbunden');
+  await expect(controls('Deploys are slow').getByRole('img', { name: 'Deine Stimmen: 1' })).toBeVisible();
+  await expect(controls('Standups run long').getByRole('img', { name: 'Deine Stimmen: 0' })).toBeVisible();
+  await expect(page.getByText('noch nicht gesendet')).toHaveCount(0);
+
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection-status')).toContainText('Verbinde neu');
+  await controls('Deploys are slow').getByRole('button', { name: /^Stimme für:/ }).click();
+  await expect(controls('Deploys are slow').getByText('noch nicht gesendet')).toBeVisible();
+  await expect(votesLeft).toHaveText('Noch 1 Stimme · 1 nicht gesendet');
+});

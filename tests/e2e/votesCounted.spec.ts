@@ -82,3 +82,21 @@ test('UI-22 a card my personal view already shows is not shown a second time as 
   link.release();
   await expect(column.getByRole('article').filter({ hasText: 'Deploys on Friday afternoon' })).toHaveCount(1);
 });
+
+test('RC-13 connected, a vote whose answer is slow says "sending…" on its item until the answer comes; what is left says nothing of it', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const link = await holdAcks(page);
+  await facilitator.createRetro('A slow answer');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.runTo('Vote');
+  const controls = page.locator('.vote-controls').filter({ has: page.getByRole('button', { name: /^Vote for: Deploys on Friday/ }) });
+
+  link.hold = true;
+  await facilitator.voteFor('Deploys on Friday afternoon');
+  // (an answer in time is no news: the mark waits a moment before it shows)
+  await expect(controls.getByText('sending…')).toBeVisible();
+  await expect(page.locator('.votes-left')).toHaveText('You have 2 votes left');
+  link.release();
+  await expect(controls.getByText('sending…')).toHaveCount(0);
+  await expect(controls.getByRole('img', { name: 'Your votes: 1' })).toBeVisible();
+});

@@ -269,6 +269,11 @@ const de: Catalogue = {
     yours: 'Deine Stimmen: {{count}}',
     left_one: 'Du hast noch {{count}} Stimme',
     left_other: 'Du hast noch {{count}} Stimmen',
+    leftShort_one: 'Noch {{count}} Stimme',
+    leftShort_other: 'Noch {{count}} Stimmen',
+    leftUnsent: '{{left}} · {{count}} nicht gesendet',
+    notSent: 'noch nicht gesendet',
+    sending: 'wird gesendet…',
   },
   discuss: {
     title: 'Besprechen',

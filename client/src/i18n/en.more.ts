@@ -55,6 +55,13 @@ const enMore = {
     yours: 'Your votes: {{count}}',
     left_one: 'You have {{count}} vote left',
     left_other: 'You have {{count}} votes left',
+    // RC-13: my vote changes the server has not answered yet; offline, what is left counts them, and says so in one
+    // line on a phone (the line stays at the top: a second line moved the "+" just pressed)
+    leftShort_one: '{{count}} vote left',
+    leftShort_other: '{{count}} votes left',
+    leftUnsent: '{{left}} · {{count}} not sent yet',
+    notSent: 'not sent yet',
+    sending: 'sending…',
   },
   // CI-*: the check-in question (shown by a part loaded once one is asked; the facilitator's controls in their bar)
   checkIn: {

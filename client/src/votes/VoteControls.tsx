@@ -6,6 +6,10 @@ import { shortText } from '../cards/items.js';
 import { usePresenting } from '../board/presenting.js';
 import { voteRefusal, type VoteRefusal } from './voteRefusal.js';
 import { hiddenVotesNote } from './hiddenVotes.js';
+import { answeredVotes, unsentVoteChanges } from './unsentVotes.js';
+
+/** RC-13: where my changes to my votes are, for the words that say they do not count yet */
+const offline = ({ connection, joined }: { connection: string; joined: boolean }) => connection !== 'connected' || !joined;
 
 /**
  * My votes on one item. Only my own count is shown: tallies stay hidden until voting closes. It reads from the session
@@ -23,6 +27,13 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
     const { me, notInMe } = session.getState();
     return (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe) > 0 ? 1 : 0;
   });
+  // RC-13: my changes here the server has not answered: 0 none, 1 sending (connected), 2 not sent yet (offline); and
+  // how many of my votes here it has answered (the dots past them are unsent; hollow dots under them, taken back)
+  const unsent = useSyncExternalStore(session.subscribe, () => {
+    const state = session.getState();
+    return unsentVoteChanges(state.pending, itemId) === 0 ? 0 : offline(state) ? 2 : 1;
+  });
+  const answered = useSyncExternalStore(session.subscribe, () => answeredVotes(mine, session.getState().pending, itemId, perItemCap));
   // the refusal a press of "Vote for" ran into, said while it still holds
   const [pressedAgainst, setPressedAgainst] = useState<VoteRefusal | null>(null);
   // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
@@ -42,8 +53,10 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
       </button>
       {/* UI-27: a picture of my votes, named in words (an aria-label on a plain span is dropped, and the dots were read) */}
       <span className="my-votes" role="img" aria-label={t('vote.yours', { count: mine })}>
-        {'●'.repeat(mine)}
-        {'○'.repeat(Math.max(0, perItemCap - mine))}
+        {'●'.repeat(Math.min(mine, answered))}
+        {/* RC-13: votes cast and votes taken back that the server has not answered, drawn apart */}
+        {unsent > 0 && mine !== answered && <span className="unsent">{(mine > answered ? '●' : '○').repeat(Math.abs(mine - answered))}</span>}
+        {'○'.repeat(Math.max(0, perItemCap - Math.max(mine, answered)))}
       </span>
       <button
         type="button"
@@ -60,6 +73,9 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
       >
         +
       </button>
+      {/* RC-13: a vote counts once the server has it. Offline it says so at once; connected, only if the answer is slow
+          (the mark waits a moment: an answer in time is no news) */}
+      {unsent > 0 && <span className={`badge sending${unsent === 1 ? ' later' : ''}`}>{t(unsent === 2 ? 'vote.notSent' : 'vote.sending')}</span>}
       <span className="visually-hidden" role="status">
         {refusal && refusal === pressedAgainst ? t(`errors.${refusal}`) : ''}
       </span>
@@ -69,9 +85,11 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
 
 export function VotesLeft() {
   const { t } = useWords();
-  const { me, notInMe } = useSessionState();
+  const { me, notInMe, pending, connection, joined } = useSessionState();
   const presenting = usePresenting();
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
+  // RC-13: what is left counts my changes not sent yet; the server decides whether they count, so offline it says so
+  const unsent = offline({ connection, joined }) ? unsentVoteChanges(pending) : 0;
   if (presenting) {
     return (
       <p className="votes-left" role="status">
@@ -81,7 +99,7 @@ export function VotesLeft() {
   }
   return (
     <p className="votes-left" role="status">
-      {t('vote.left', { count: left })}
+      {unsent > 0 ? t('vote.leftUnsent', { left: t('vote.leftShort', { count: left }), count: unsent }) : t('vote.left', { count: left })}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import {
   type CreateBoardResponse,
   type CreateTeamResponse,
+  CloseRetroRequest,
   CreateBoardRequest,
   CreateTeamRequest,
   DEFAULT_SETTINGS,
@@ -32,6 +33,7 @@ import { ABUSE_LIMITS } from './abuseLimits.js';
 import { AddressBuckets } from './transport/addressBuckets.js';
 import { clientAddressOf } from './transport/clientAddress.js';
 import { HttpReads, READ_REFUSED } from './transport/httpReads.js';
+import { closeLeftOpen } from './teams/closeLeftOpen.js';
 
 export interface HttpDeps {
   store: BoardStore;
@@ -167,6 +169,26 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.post('/api/teams/:id/boards', (req: Request<{ id: string }>, res: Response) =>
     BOARD_ID.test(req.params.id) ? createBoard(req, res, req.params.id) : res.status(404).json(fail('NOT_FOUND', 'No such team.')),
   );
+
+  /**
+   * TM-16: "Close it now" on the team page, for a retro of the team left open: its facilitator closes it from there
+   * (`closeLeftOpen`: as on the board, a step at a time; the room's rules decide). Paced as creating is (AB-7).
+   */
+  app.post('/api/boards/:id/close', async (req: Request<{ id: string }>, res: Response) => {
+    if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many changes from your address; try again in a minute.'));
+    const parsed = CloseRetroRequest.safeParse(req.body);
+    if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
+    const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
+    if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
+    try {
+      const ack = await closeLeftOpen(room, parsed.data, clientAddressOf(app, req));
+      const refused = ack.ok ? null : ack.code;
+      const status = !refused ? 200 : refused === 'NOT_FACILITATOR' || refused === 'BAD_CREDENTIALS' ? 403 : refused === 'INVALID_INPUT' ? 400 : 409;
+      res.status(status).json(ack);
+    } finally {
+      deps.registry.scheduleUnload(room);
+    }
+  });
 
   app.get(['/api/teams/:id', '/api/teams/:id/export.json', '/api/teams/:id/actions.csv'], async (req: Request<{ id: string }>, res: Response) => {
     const teamId = req.params.id;

@@ -1,6 +1,7 @@
 export * from './protocol/version.js';
 export * from './protocol/errors.js';
 export * from './protocol/messages.js';
+export * from './protocol/closeRetro.js';
 export * from './protocol/events.js';
 export * from './protocol/yjsWire.js';
 export * from './domain/limits.js';

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import type { TeamAction, TeamHistory, TeamRetro } from '@candor/shared';
 import { test, expect } from './fixtures/team';
+import { SeededBoard, seedPromise, seedTeam } from './fixtures/seedBoard';
+import { expectAccessibleInBothThemes } from './pages/accessibility';
 
 const firstPromise = 'Pair on every production deploy';
 const secondPromise = 'Write the rollback runbook together';
@@ -440,6 +442,93 @@ test('TM-15 a retro still running is on no chart and in no figures per retro unt
   await expect(page.getByText(/is still running/)).toHaveCount(0);
 });
 
+test('TM-16 a retro left open in Act: the team page says so, its actions are in the next Review, and its facilitator closes it from there', async ({ facilitator, ada, request }) => {
+  const page = facilitator.page;
+  const team = await seedTeam(request, 'Long view');
+  for (const [retro, promise] of [['Sprint 1', 'Pair on every deploy'], ['Sprint 2', 'Write the rollback runbook'], ['Sprint 3', 'Keep standup short']]) {
+    await seedPromise(request, team.teamId, retro, promise);
+  }
+  // Sprint 4, facilitated from this browser: its Review marks the three promises, two actions are taken, and in Act
+  // everyone leaves: nobody closes it
+  const link = await facilitator.startTeamRetro(team.url, 'Sprint 4');
+  const boardId = new URL(link).pathname.split('/').pop()!;
+  const { person, key } = await page.evaluate((id) => ({ person: JSON.parse(localStorage.getItem(`candor:board:${id}`)!), key: localStorage.getItem(`candor:fac:${id}`)! }), boardId);
+  const origin = new URL(team.url).origin;
+  const fiona = SeededBoard.as(origin, boardId, person, key);
+  const [ava, ben] = [SeededBoard.as(origin, boardId, 'Ava'), SeededBoard.as(origin, boardId, 'Ben')];
+  try {
+    const view = (await (await page.request.get(`/api/boards/${boardId}`, { headers: { authorization: `Candor ${person.participantId} ${person.secret}` } })).json()) as { board: { review: { ref: string }[] } };
+    for (const [i, item] of view.board.review.entries()) await fiona.send('review.mark', { ref: item.ref, status: i === 1 ? 'not-done' : 'done' });
+    await fiona.stepTo('review', 'write');
+    const card = await fiona.addCard('stop', 'Releases by hand');
+    await fiona.stepTo('write', 'discuss');
+    await fiona.send('discuss.select', { itemId: card });
+    for (const [text, who] of [['Automate the release notes', ava], ['Book the security review', ben]] as const) {
+      const { actionId } = await fiona.send('action.create', { itemId: card, text });
+      await who.send('action.volunteer', { actionId, volunteer: true });
+    }
+    await fiona.stepTo('discuss', 'act');
+  } finally {
+    for (const board of [fiona, ava, ben]) board.close();
+  }
+  // the day it ran, it is what is happening now
+  await page.goto(team.url);
+  await expect(page.getByRole('region', { name: 'Happening now' })).toContainText('Sprint 4');
+  await expect(page.getByRole('region', { name: /^Left open/ })).toHaveCount(0);
+
+  // the next retro, started from the team page: its Review carries Sprint 4's two actions
+  await facilitator.startTeamRetro(team.url, 'Sprint 5');
+  for (const action of ['Automate the release notes', 'Book the security review']) {
+    await expect(page.getByRole('article').filter({ hasText: action })).toContainText('from “Sprint 4”');
+  }
+
+  // the team page: Sprint 5 is happening now, alone with a Join; Sprint 4 was left open, and says what that means
+  await page.goto(team.url);
+  const now = page.getByRole('region', { name: 'Happening now' });
+  await expect(now.getByRole('link', { name: /^Join the retro/ })).toHaveCount(1);
+  await expect(now).toContainText('Sprint 5');
+  await expect(now).not.toContainText('Sprint 4');
+  const leftOpen = page.getByRole('region', { name: 'Left open' });
+  await expect(leftOpen).toContainText('Sprint 4');
+  await expect(leftOpen).toContainText('In Act');
+  await expect(leftOpen).toContainText('and never closed, so it is on no chart. Its 2 open actions are in the next Review either way.');
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 4' })).toContainText('Left open in Act');
+  const charts = page.getByRole('region', { name: 'Over time' });
+  await expect(charts).toContainText('“Sprint 5” is still running');
+  await expect(charts).toContainText('“Sprint 4” was left open: it joins the charts and the per-retro figures once it is closed.');
+  await expect(page.getByRole('table', { name: 'Promises kept per retro' }).getByRole('row', { name: /Sprint 4/ })).toHaveCount(0);
+
+  // someone else of the team is not its facilitator: no button, but who can close it and how
+  await ada.page.goto(team.url);
+  const adaSees = ada.page.getByRole('region', { name: 'Left open' });
+  await expect(adaSees).toContainText('Its facilitator (Fiona) can close it here.');
+  await expect(adaSees.getByRole('button')).toHaveCount(0);
+
+  // in German, on a phone, the facilitator is offered to close it on the first screen
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${team.url}?lang=de`);
+  const offen = page.getByRole('region', { name: 'Offen geblieben' });
+  await expect(offen).toContainText('Ihre 2 offenen Maßnahmen kommen so oder so in den nächsten Rückblick.');
+  await expect(offen.getByRole('button', { name: '„Sprint 4“ jetzt abschließen' })).toBeInViewport({ ratio: 1 });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${team.url}?lang=en`);
+
+  // its facilitator closes it from here, after a question: it joins the charts with its Review (2 of 3 kept)
+  await leftOpen.getByRole('button', { name: 'Close “Sprint 4” now' }).click();
+  await expect(leftOpen).toContainText('Close “Sprint 4” for good? It cannot be reopened.');
+  await expectAccessibleInBothThemes(page, 'team page with a retro left open');
+  await leftOpen.getByRole('button', { name: 'Keep it open' }).click();
+  await expect(leftOpen.getByRole('button', { name: 'Yes, close it' })).toHaveCount(0);
+  await leftOpen.getByRole('button', { name: 'Close “Sprint 4” now' }).click();
+  await leftOpen.getByRole('button', { name: 'Yes, close it' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '“Sprint 4” is closed: it is on the charts now.' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Promises kept per retro' }).getByRole('row', { name: /Sprint 4/ })).toContainText('(2 of 3)');
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 4' })).toContainText('Closed');
+  await expect(charts).not.toContainText('was left open');
+  // its actions are still open promises, for Sprint 5's Review
+  await expect(page.getByRole('list', { name: /^Open promises/ })).toContainText('Automate the release notes');
+});
+
 /** A team history of `count` closed retros with close values, as the server would send it (TM-1), for the charts. */
 function manyRetros(teamId: string, count: number): TeamHistory {
   const retros: TeamRetro[] = Array.from({ length: count }, (_, i) => ({
@@ -447,6 +536,7 @@ function manyRetros(teamId: string, count: number): TeamHistory {
     name: `Platform retro #${i + 1}`,
     createdAt: Date.UTC(2026, 0, 5 + 14 * i),
     phase: 'closed',
+    leftOpen: false,
     templateId: 'start-stop-continue',
     columns: [],
     facilitators: ['Ada'],

@@ -75,4 +75,49 @@ describe('team history', () => {
     expect(G.board()!.templateId).toBe('start-stop-continue');
     await G.disconnect();
   });
+  it('TM-16 a retro left open in Vote is closed from the team page by its facilitator only, a step at a time, as the board would', async () => {
+    const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Long view' });
+    const { boardId, facilitatorKey } = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 4', templateId: 'start-stop-continue' });
+    const F = new Person(live.server.url);
+    const A = new Person(live.server.url);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Ada');
+    expect(await F.cmd('phase.set', { phase: 'write' })).toMatchObject({ ok: true });
+    const card = (await A.cmd('card.add', { columnId: 'start', text: 'Pairing on releases' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await A.cmd('vote.cast', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    // and everyone leaves: the retro stays in Vote
+    await F.disconnect();
+    await A.disconnect();
+    const close = (who: Person, body: Record<string, unknown> = {}) =>
+      fetch(`${live.server.url}/api/boards/${boardId}/close`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ participantId: who.participantId, secret: who.secret, name: who.name, from: 'vote', ...body }),
+      });
+    const refusal = async (res: Response) => [res.status, ((await res.json()) as { code: string }).code];
+    const phase = async () => ((await (await fetch(`${live.server.url}/api/teams/${teamId}`)).json()) as TeamHistory).retros[0]!.phase;
+    // Ada was there, but is not its facilitator: refused, and nothing moved
+    expect(await refusal(await close(A))).toEqual([403, 'NOT_FACILITATOR']);
+    // nor does someone who was not there get in, facilitator key or not
+    const stranger = new Person(live.server.url);
+    stranger.name = 'Mallory';
+    expect(await refusal(await close(stranger, { facilitatorKey }))).toEqual([403, 'BAD_CREDENTIALS']);
+    // seen before Reveal, it is not closed from the team page (that would reveal cards with nobody there)
+    expect(await refusal(await close(F, { facilitatorKey, from: 'write' }))).toEqual([409, 'WRONG_PHASE']);
+    // seen in another phase than it is in (it moved on meanwhile): nothing is done (PH-2)
+    expect(await refusal(await close(F, { facilitatorKey, from: 'discuss' }))).toEqual([409, 'CONFLICT']);
+    expect(await phase()).toBe('vote');
+    // its facilitator closes it, through Discuss and Act, as the board would
+    const byFran = await close(F, { facilitatorKey });
+    expect(byFran.status).toBe(200);
+    const history = (await (await fetch(`${live.server.url}/api/teams/${teamId}`)).json()) as TeamHistory;
+    expect(history.retros[0]).toMatchObject({ phase: 'closed', leftOpen: false });
+    // AN-12 held as Vote closed: one voter, so no tallies, ever
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    expect(F.board()).toMatchObject({ phase: 'closed', tallies: null });
+    await F.disconnect();
+    // nothing leaves Close: asked again, it is refused
+    expect((await close(F, { facilitatorKey, from: 'act' })).status).toBe(409);
+  });
 });

@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { AppLink } from '../AppLink.js';
 import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState } from 'react';
-import { TEAM_COLUMNS, closedRetros, openActions, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { TEAM_COLUMNS, closedRetros, leftOpenRetros, openActions, runningRetros, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamActionsCsvUrl, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
@@ -12,6 +12,7 @@ import { TrendChart, type TrendPoint } from '../charts/TrendChart.js';
 import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 import { suggestedTemplateId } from './suggestedTemplate.js';
 import { carriedWords } from '../phases/reviewFacts.js';
+import { LeftOpen } from './LeftOpen.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useWords();
@@ -69,6 +70,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
         <p className="lede">{t('team.lede')}</p>
       </header>
       <HappeningNow team={team} />
+      <LeftOpen team={team} onClosed={reload} />
       <div className="team-grid">
         {/* TM-12: what the team promised and how it keeps its promises come right under "Happening now", on a phone
             before the link, the suggestion and the form (they stood after them, about two screens down); on a desk
@@ -228,9 +230,15 @@ function TeamCharts({ team }: { team: TeamHistory }) {
  */
 function StillRunning({ team }: { team: TeamHistory }) {
   const { t } = useWords();
-  const running = team.retros.filter((r) => r.phase !== 'closed').map((r) => r.name);
-  if (running.length === 0) return null;
-  return <p className="hint">{t('team.stillRunning', { count: running.length, names: running.join(', ') })}</p>;
+  const running = runningRetros(team).reverse().map((r) => r.name);
+  // TM-16: one left open is not "still running": it joins once it is closed, which "Left open" above offers
+  const leftOpen = leftOpenRetros(team).map((r) => r.name);
+  return (
+    <>
+      {running.length > 0 && <p className="hint">{t('team.stillRunning', { count: running.length, names: running.join(', ') })}</p>}
+      {leftOpen.length > 0 && <p className="hint">{t('team.leftOffCharts', { count: leftOpen.length, names: leftOpen.join(', ') })}</p>}
+    </>
+  );
 }
 
 function keptPoint(retro: TeamRetro, t: ReturnType<typeof useWords>['t']): TrendPoint {
@@ -249,7 +257,8 @@ function keptPoint(retro: TeamRetro, t: ReturnType<typeof useWords>['t']): Trend
  */
 function HappeningNow({ team }: { team: TeamHistory }) {
   const { t } = useWords();
-  const open = [...team.retros].reverse().filter((retro) => retro.phase !== 'closed');
+  // TM-16: a retro left open is not happening: it has its own place ("Left open"), without a Join beside today's
+  const open = runningRetros(team);
   if (open.length === 0) return null;
   return (
     <section className="panel happening-now" aria-labelledby="happening-now-title">
@@ -324,7 +333,9 @@ function PastRetro({ retro }: { retro: TeamRetro }) {
       <article aria-label={t('team.retroLabel', { name: retro.name })}>
         <div className="past-retro-head">
           <h3>{retro.name}</h3>
-          <span className="badge">{retro.phase === 'closed' ? t('team.closed') : t('team.inPhase', { phase: t(`phases.${retro.phase}`) })}</span>
+          <span className="badge">
+            {retro.phase === 'closed' ? t('team.closed') : t(retro.leftOpen ? 'team.leftInPhase' : 'team.inPhase', { phase: t(`phases.${retro.phase}`) })}
+          </span>
         </div>
         <p className="hint">
           {formatDate(retro.createdAt)}

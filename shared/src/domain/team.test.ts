@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesKey } from '../protocol/events.js';
 import type { BoardState } from './board.js';
-import { buildTeamHistory, closedRetros, openActions, reviewSeeds, type TeamHistory, type TeamRetroInput } from './team.js';
+import { buildTeamHistory, closedRetros, LEFT_OPEN_AFTER_DAYS, leftOpenRetros, openActions, reviewSeeds, runningRetros, type TeamHistory, type TeamRetroInput } from './team.js';
 import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, REVIEW, type ReviewSeed, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf, type PublicBoardView } from './visibility.js';
 import { teamColumnsOffer } from './templates.js';
@@ -132,6 +132,51 @@ describe('team history', () => {
     moveTo(running, 'closed');
     const closed = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, { view: publicView(running), notes: {} })]);
     expect(closedRetros(closed).map((r) => r.name)).toEqual(['Sprint 1', 'Sprint 2']);
+  });
+
+  it('TM-16 a retro never closed is left open once a later retro starts, or days after it started; its actions go to the next Review', () => {
+    const day = 86_400_000;
+    const r1 = retro('Sprint 1', [], { actions: ['One'] });
+    const h1 = buildTeamHistory(TEAM, [input('board-retro-1', NOW - 30 * day, r1)]);
+    // Sprint 2 reviews Sprint 1's promise, makes two, and is left in Act
+    const abandoned = teamBoardWith(reviewFrom(h1));
+    abandoned.name = 'Sprint 2';
+    must(abandoned, fran, { type: 'review.mark', ref: h1.retros[0]!.actions[0]!.ref, status: 'done' });
+    moveTo(abandoned, 'write');
+    const item = addCard(abandoned, alice, 'A card');
+    moveTo(abandoned, 'discuss');
+    const notes: Record<string, string> = {};
+    for (const text of ['Automate the release notes', 'Book the security review']) {
+      const { actionId } = must<{ actionId: string }>(abandoned, fran, { type: 'action.create', itemId: item, text });
+      must(abandoned, alice, { type: 'action.volunteer', actionId, volunteer: true });
+      notes[notesKey.action(actionId)] = text;
+    }
+    moveTo(abandoned, 'act');
+    const a2 = input('board-retro-2', NOW - 14 * day, { view: publicView(abandoned), notes });
+    const today = (offset: number) => new Date(NOW - 14 * day + offset * day).toISOString().slice(0, 10);
+    const names = (retros: { name: string }[]) => retros.map((r) => r.name);
+    // the day it started, and the day after, it is running: "Happening now"
+    const sameDay = buildTeamHistory(TEAM, [input('board-retro-1', NOW - 30 * day, r1), a2], today(LEFT_OPEN_AFTER_DAYS - 1));
+    expect([names(runningRetros(sameDay)), names(leftOpenRetros(sameDay))]).toEqual([['Sprint 2'], []]);
+    // days later, with no retro since, it was left open
+    const later = buildTeamHistory(TEAM, [input('board-retro-1', NOW - 30 * day, r1), a2], today(LEFT_OPEN_AFTER_DAYS));
+    expect([names(runningRetros(later)), names(leftOpenRetros(later))]).toEqual([[], ['Sprint 2']]);
+    expect(closedRetros(later).map((r) => r.name)).toEqual(['Sprint 1']);
+    // its two actions are open, for the next Review, from "Sprint 2"
+    expect(reviewSeeds(later).map((s) => [s.text, s.fromRetro, s.owners])).toEqual([
+      ['Automate the release notes', 'Sprint 2', ['Alice']],
+      ['Book the security review', 'Sprint 2', ['Alice']],
+    ]);
+    // a later retro started the same day: it is left open at once, and the new one is what is happening now
+    const next = teamBoardWith(reviewSeeds(later));
+    next.name = 'Sprint 3';
+    const withNext = buildTeamHistory(TEAM, [input('board-retro-1', NOW - 30 * day, r1), a2, input('board-retro-3', NOW - 14 * day + 1000, { view: publicView(next), notes: {} })], today(0));
+    expect([names(runningRetros(withNext)), names(leftOpenRetros(withNext))]).toEqual([['Sprint 3'], ['Sprint 2']]);
+    // closed at last, it is neither, and joins the figures with its Review (Sprint 1's promise done)
+    moveTo(abandoned, 'closed');
+    const closed = buildTeamHistory(TEAM, [input('board-retro-1', NOW - 30 * day, r1), { ...a2, view: publicView(abandoned) }], today(20));
+    expect(leftOpenRetros(closed)).toEqual([]);
+    expect(closedRetros(closed).map((r) => [r.name, r.promises.keptRate])).toEqual([['Sprint 1', null], ['Sprint 2', 1]]);
   });
 
   it('RE-4 RM-2 an answered ask is a promise kept to us, not ours: it counts in asks answered, not in promises kept', () => {

@@ -4,7 +4,13 @@ import type { Distribution, PublicBoardView } from './visibility.js';
 import type { ActionKind } from './offers.js';
 import type { Column } from './templates.js';
 import { retroMetrics, reviewsByRef, type RetroMetrics } from './teamMetrics.js';
-import { isOverdue } from './startSmall.js';
+import { isOverdue, isoDay } from './startSmall.js';
+
+/**
+ * TM-16: a retro is a meeting of an hour or two; one still open this many days after it started was left open (its
+ * facilitator forgot to close it), not running. A later retro of the team started meanwhile says so at once.
+ */
+export const LEFT_OPEN_AFTER_DAYS = 3;
 
 /**
  * TM-*: a team's history, built only from each retro's public view (and shared notes), so it carries no
@@ -33,6 +39,11 @@ export interface TeamRetro {
   name: string;
   createdAt: number;
   phase: PublicBoardView['phase'];
+  /**
+   * TM-16: not closed, and abandoned rather than running: a later retro of the team has started since, or it started
+   * `LEFT_OPEN_AFTER_DAYS` or more days before the history was read. Its facilitator is offered to close it.
+   */
+  leftOpen: boolean;
   /** TM-8: the template it was started from; the team page offers the latest one for the next retro */
   templateId: string;
   /** TM-9: its columns as they are now (a closed retro's as it ended), for the next retro to start on (`teamColumnsOffer`) */
@@ -78,7 +89,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
     }
   }
   const reviews = reviewsByRef(sorted);
-  const retros = sorted.map((input): TeamRetro => {
+  const retros = sorted.map((input, index): TeamRetro => {
     // RE-4: our promises only — an ask answered is a promise someone outside kept to us, counted by RM-2 instead
     const reviewed = input.view.review.filter((r) => r.status !== null && !r.askOf);
     const done = reviewed.filter((r) => r.status === 'done').length;
@@ -89,6 +100,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       name: input.view.name,
       createdAt: input.createdAt,
       phase: input.view.phase,
+      leftOpen: input.view.phase !== 'closed' && (index < sorted.length - 1 || (today !== null && daysFrom(isoDay(input.createdAt), today) >= LEFT_OPEN_AFTER_DAYS)),
       templateId: input.view.templateId,
       columns: input.view.columns,
       facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
@@ -125,6 +137,21 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
  */
 export function closedRetros(history: TeamHistory): TeamRetro[] {
   return history.retros.filter((r) => r.phase === 'closed');
+}
+
+/** TM-7 TM-16: the retros of the team running now (not closed, not left open), newest first: "Happening now". */
+export function runningRetros(history: TeamHistory): TeamRetro[] {
+  return history.retros.filter((r) => r.phase !== 'closed' && !r.leftOpen).reverse();
+}
+
+/** TM-16: the retros of the team left open (never closed, abandoned), oldest first. */
+export function leftOpenRetros(history: TeamHistory): TeamRetro[] {
+  return history.retros.filter((r) => r.leftOpen);
+}
+
+/** Whole days from one ISO day to a later one. */
+function daysFrom(day: string, later: string): number {
+  return Math.round((Date.parse(later) - Date.parse(day)) / 86_400_000);
 }
 
 /** Actions of earlier retros that are still open: never reviewed, or reviewed as not done and carried forward. */

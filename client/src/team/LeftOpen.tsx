@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { leftOpenRetros, phaseIndex, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { useWords } from '../i18n/useWords.js';
+import { AppLink } from '../AppLink.js';
+import { formatDate } from '../i18n/format.js';
+import { refusalMessage } from '../i18n/errors.js';
+import { closeRetro, mayOfferClose } from '../sync/closeRetro.js';
+
+/**
+ * TM-16: the retros of the team that were left open — a facilitator forgot to close one, and it stayed in Vote or Act
+ * for weeks, off the charts (TM-15) "until it closes", which it never would, and in "Happening now" with a Join
+ * link beside today's retro. Each says so here, that its open actions are in the next Review either way, and offers
+ * its facilitator to close it from here, as Retrium ends a retro from any phase into the team's history.
+ */
+export function LeftOpen({ team, onClosed }: { team: TeamHistory; onClosed: () => void }) {
+  const { t } = useWords();
+  // the one just closed here, said once it has gone from the list (the button that had the keyboard went with it)
+  const [justClosed, setJustClosed] = useState<string | null>(null);
+  const retros = leftOpenRetros(team);
+  const closed = (name: string) => {
+    setJustClosed(name);
+    onClosed();
+  };
+  const said = justClosed !== null && !retros.some((r) => r.name === justClosed);
+  if (retros.length === 0 && !said) return null;
+  return (
+    <section className="panel happening-now" aria-labelledby="left-open-title">
+      <h2 id="left-open-title">{t('team.leftOpen', { count: retros.length || 1 })}</h2>
+      <p role="status" className={said ? 'hint' : 'visually-hidden'}>
+        {said ? t('team.closedNow', { name: justClosed }) : ''}
+      </p>
+      {retros.length > 0 && (
+        <ul>
+          {retros.map((retro) => (
+            <LeftOpenRetro key={retro.boardId} retro={retro} onClosed={() => closed(retro.name)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LeftOpenRetro({ retro, onClosed }: { retro: TeamRetro; onClosed: () => void }) {
+  const { t } = useWords();
+  const [step, setStep] = useState<'idle' | 'asking' | 'closing'>('idle');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const open = retro.actions.filter((a) => a.status === 'open').length;
+  // cards are revealed from Reveal on; closing a retro left before it would reveal cards with nobody there
+  const revealed = phaseIndex(retro.phase) >= phaseIndex('reveal');
+  const offered = revealed && mayOfferClose(retro.boardId, retro.facilitators);
+  const close = async () => {
+    setStep('closing');
+    setRefusal(null);
+    const outcome = await closeRetro(retro.boardId, retro.phase);
+    if (outcome.ok) return onClosed();
+    setStep('idle');
+    setRefusal(outcome.code === 'NOT_FACILITATOR' ? t('team.closeNotFacilitator') : refusalMessage(outcome));
+  };
+  return (
+    <li>
+      <span className="happening-name">{retro.name}</span>
+      <span className="badge">{t('team.inPhase', { phase: t(`phases.${retro.phase}`) })}</span>
+      <AppLink className="button" to={`/b/${retro.boardId}`} aria-label={t('team.openBoardLabel', { name: retro.name })}>
+        {t('team.openBoard')}
+      </AppLink>
+      <p className="hint" style={{ flexBasis: '100%', margin: 0 }}>
+        {t('team.leftOpenWhy', { date: formatDate(retro.createdAt) })} {open > 0 ? t('team.leftOpenActions', { count: open }) : ''}{' '}
+        {!revealed ? t('team.leftOpenBeforeReveal') : offered ? '' : t('team.leftOpenWho', { names: retro.facilitators.join(', ') || '—' })}
+      </p>
+      {offered && step !== 'asking' && (
+        <button type="button" className="primary" disabled={step === 'closing'} onClick={() => setStep('asking')} aria-label={t('team.closeNowLabel', { name: retro.name })}>
+          {step === 'closing' ? t('team.closing') : t('team.closeNow')}
+        </button>
+      )}
+      {step === 'asking' && (
+        <span role="group" aria-label={t('team.closeNowLabel', { name: retro.name })} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.5rem' }}>
+          <span>{t('team.closeQuestion', { name: retro.name })}</span>
+          <button type="button" className="primary" onClick={() => void close()}>
+            {t('team.closeYes')}
+          </button>
+          <button type="button" onClick={() => setStep('idle')}>
+            {t('team.keepOpen')}
+          </button>
+        </span>
+      )}
+      {refusal && (
+        <p role="alert" style={{ flexBasis: '100%', margin: 0 }}>
+          {refusal}
+        </p>
+      )}
+    </li>
+  );
+}

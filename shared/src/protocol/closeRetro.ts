@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { JoinCommand } from './messages.js';
+import { PHASES } from '../domain/phases.js';
+
+/**
+ * TM-16: "Close it now" on the team page, for a retro of the team left open: who asks (as they are in that retro: id,
+ * secret, name, and its facilitator key if this browser holds it) and the phase they saw it left in (PH-2: had it moved
+ * on meanwhile, nothing is done).
+ */
+export const CloseRetroRequest = JoinCommand.pick({ participantId: true, secret: true, name: true, facilitatorKey: true }).extend({
+  from: z.enum(PHASES),
+});
+export type CloseRetroRequest = z.infer<typeof CloseRetroRequest>;

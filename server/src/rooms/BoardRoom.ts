@@ -310,6 +310,7 @@ export class BoardRoom {
   /** A joined session ends (closed, or signed out: then `next` is what the connection becomes). */
   private leave(session: JoinedSession, next: Session | null): void {
     if (next) this.sessions.set(session.socket.id, next);
+    if (session.socket.present === false) return;
     this.presence.disconnected(session.participantId, session.socket.id);
     this.refreshPresence(session.participantId);
   }

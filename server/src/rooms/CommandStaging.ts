@@ -97,8 +97,10 @@ export class CommandStaging {
     this.room.sessions.set(session.socket.id, joined);
     batch.joined.push(joined);
     this.room.copy.recognise(this.room.state, joined, newcomer !== null);
-    this.room.presence.connected(joined.participantId, joined.socket.id);
-    this.room.refreshPresence(joined.participantId);
+    if (joined.socket.present !== false) {
+      this.room.presence.connected(joined.participantId, joined.socket.id);
+      this.room.refreshPresence(joined.participantId);
+    }
     batch.published.push({ events, actorId: joined.participantId });
     const participant = this.room.state.participants.get(command.participantId)!;
     return ok({ participantId: participant.id, isFacilitator: participant.isFacilitator });

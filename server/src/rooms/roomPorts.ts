@@ -16,6 +16,11 @@ export interface RoomSocket {
   id: string;
   /** the client address it came from (AB-4 counts new participants per address) */
   address?: string;
+  /**
+   * TM-16: `false` for a connection that acts for a moment without being a browser in the room (the team page's
+   * "Close it now"): its person is not counted as here, so nobody sees them come and go, and FA-3's wait is not reset
+   */
+  present?: false;
   /** UI-22: `upTo` is the last command of this connection the view includes */
   sendMe(view: PersonalView, upTo?: string): void;
   /** JN-2: tell the connection it must join again (new password); MO-1: tell it it was removed, then end it */

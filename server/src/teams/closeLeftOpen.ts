@@ -17,8 +17,11 @@ export async function closeLeftOpen(room: BoardRoom, request: CloseRetroRequest,
     return fail('WRONG_PHASE', 'A retro whose cards were never revealed is not closed from the team page: open it to go on.');
   }
   if (room.reader(request.participantId, request.secret) !== 'in') return fail('BAD_CREDENTIALS', 'You were not in this retro.');
-  // a connection of its own for the moment of the close: it is told nothing (it reads nothing back)
-  const socket: RoomSocket = { id: `close-${nanoid()}`, address, sendMe: () => {}, signOut: () => {}, answerKnock: () => {} };
+  // PH-2 for the whole of it: seen in another phase than it is in (Close among them), nothing is done
+  if (room.state.phase !== request.from) return fail('CONFLICT', 'This retro is no longer where the team page saw it: read the page again.');
+  // a connection of its own for the moment of the close: it is told nothing (it reads nothing back), and it is not
+  // a browser in the room: nobody there sees its person come and go
+  const socket: RoomSocket = { id: `close-${nanoid()}`, address, present: false, sendMe: () => {}, signOut: () => {}, answerKnock: () => {} };
   room.attach(socket);
   try {
     const { from, ...person } = request;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { CreateBoardResponse, PublicBoardView } from '@candor/shared';
+import { Person, useServer } from './harness.js';
+
+/**
+ * TM-16 as an outsider tries it: `POST /api/boards/:id/close` with raw HTTP, while someone is still in the retro
+ * reading every update of the board they receive.
+ */
+describe('TM-16 closing a retro left open, attacked', () => {
+  const live = useServer({ idleUnloadMs: 50 });
+
+  async function post<T>(path: string, body: unknown): Promise<T> {
+    const res = await fetch(`${live.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(201);
+    return (await res.json()) as T;
+  }
+  const close = async (boardId: string, who: Person, body: Record<string, unknown> = {}) => {
+    const res = await fetch(`${live.server.url}/api/boards/${boardId}/close`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ participantId: who.participantId, secret: who.secret, name: who.name, from: 'vote', ...body }),
+    });
+    return [res.status, ((await res.json()) as { code?: string }).code ?? 'ok'];
+  };
+  // who is here, and FA-3's moment from which anyone may take the role over (the facilitator being away)
+  const people = (view: PublicBoardView) =>
+    JSON.stringify([view.participants.map(({ name, online, facilitator }) => ({ name, online, facilitator })), view.facilitator]);
+
+  /** Fran (facilitator) and Ada leave a retro in Vote; Bo stays on its page. */
+  async function leftInVote() {
+    const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Long view' });
+    const { boardId, facilitatorKey } = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 4', templateId: 'start-stop-continue' });
+    const [F, A, B] = [new Person(live.server.url), new Person(live.server.url), new Person(live.server.url)];
+    live.people.push(F, A, B);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Ada');
+    await B.connect(boardId, 'Bo');
+    expect(await F.cmd('phase.set', { phase: 'write' })).toMatchObject({ ok: true });
+    expect(await A.cmd('card.add', { columnId: 'start', text: 'Pairing on releases' })).toMatchObject({ ok: true });
+    for (const phase of ['reveal', 'vote']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    await A.disconnect();
+    await F.disconnect();
+    await B.waitFor((b) => b.board()?.participants.every((p) => p.name === 'Bo' || !p.online));
+    return { boardId, facilitatorKey, F, A, B };
+  }
+
+  it('TM-16 closing from the team page, or trying to, shows nobody in the room a join or a leave: the people list stays as it was', async () => {
+    const { boardId, facilitatorKey, F, A, B } = await leftInVote();
+    const before = people(B.board()!);
+    const mark = B.boardHistory.length;
+    // Ada, not its facilitator; Fran with a phase the board is not in; then Fran closing it, a step at a time
+    expect(await close(boardId, A)).toEqual([403, 'NOT_FACILITATOR']);
+    expect(await close(boardId, A, { facilitatorKey })).toEqual([403, 'NOT_FACILITATOR']);
+    expect(await close(boardId, F, { facilitatorKey, from: 'discuss' })).toEqual([409, 'CONFLICT']);
+    expect(await close(boardId, F, { facilitatorKey })).toEqual([200, 'ok']);
+    await B.waitFor((b) => b.board()?.phase === 'closed');
+    await B.boardRoundTrip();
+    // Bo saw the retro move on to Close, and nobody come or go: Fran and Ada were never in the room again, and Fran's
+    // absence was not cut short (the role could be taken over when it could before)
+    const seen = B.boardHistory.slice(mark);
+    expect(seen.map((v) => v.phase)).toContain('closed');
+    for (const view of seen) expect(people(view)).toBe(before);
+  });
+
+  it('TM-16 a close that says it saw the retro closed while it is in Vote is refused, not answered as done', async () => {
+    const { boardId, facilitatorKey, F, B } = await leftInVote();
+    expect(await close(boardId, F, { facilitatorKey, from: 'closed' })).toEqual([409, 'CONFLICT']);
+    await B.boardRoundTrip();
+    expect(B.board()!.phase).toBe('vote');
+  });
+});

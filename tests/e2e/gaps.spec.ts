@@ -274,3 +274,51 @@ test('SM-2 EX-6 the closed summary’s "All cards" lists a column’s cards in t
   const listed = (await stop.getByRole('listitem').allInnerTexts()).map((text) => discussed.find((t) => text.includes(t)));
   expect(listed).toEqual(discussed);
 });
+
+test('GP-5 "Was this retro worth the time?" is asked at the end of Act, anonymously, and the summary shows only its distribution', async ({ facilitator, ada, bo, cy }) => {
+  const link = await facilitator.createRetro('Sprint 12');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await cy.join(link, 'Cy');
+  await ada.addCard('Stop', 'Deploying on Fridays');
+  await facilitator.runTo('Act');
+  await bo.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+
+  const question = (who: typeof ada) => who.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' });
+  await expect(question(ada)).toBeVisible();
+  await question(ada).getByRole('radio', { name: '4 — worth more than the time' }).check();
+  await expect(ada.page.getByText('Your answer: 4 — worth more than the time. You can change it until the retro is closed.')).toBeVisible();
+  await bo.page.getByRole('radiogroup', { name: 'War diese Retro die Zeit wert, die du in ihr verbracht hast?' }).getByRole('radio', { name: '2 — nicht ganz die Zeit wert' }).check();
+  await expect(bo.page.getByText('Deine Antwort: 2 — nicht ganz die Zeit wert.', { exact: false })).toBeVisible();
+  await question(cy).getByRole('radio', { name: '4 — worth more than the time' }).check();
+  await question(facilitator).getByRole('radio', { name: '5 — well worth it' }).check();
+  await expect(question(facilitator).getByRole('radio', { name: '5 — well worth it' })).toBeChecked();
+  // nobody's answer shows to anyone else while Act is open
+  await expect(question(cy).getByRole('radio', { name: '4 — worth more than the time' })).toBeChecked();
+  await expect(question(ada).getByRole('radio', { name: '5 — well worth it' })).not.toBeChecked();
+
+  // the facilitator is told, before closing, that the question closes with the retro
+  await facilitator.page.getByRole('button', { name: 'Close the retro…' }).click();
+  await expect(facilitator.dialog()).toContainText('“Was this retro worth the time?” closes with it: nobody can answer it afterwards.');
+  await facilitator.confirm('Close the retro');
+  await ada.expectPhase('Close');
+
+  const result = ada.page.getByRole('region', { name: 'Worth the time?' });
+  await expect(result.getByRole('img', { name: 'Worth the time: results' })).toBeVisible();
+  await expect(result).toContainText('Average 3.8 from 4 answers');
+  await expect(bo.page.getByRole('region', { name: 'Hat es sich gelohnt?' })).toContainText('Durchschnitt 3,8 aus 4 Antworten');
+  await expect(ada.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' })).toHaveCount(0);
+});
+
+test('GP-5 AN-9 with fewer than 4 answers the summary says only that there are too few to show', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Two of us');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Long meetings');
+  await facilitator.runTo('Act');
+  await ada.page.getByRole('radio', { name: '1 — a waste of time' }).check();
+  await expect(ada.page.getByText('Your answer: 1 — a waste of time.', { exact: false })).toBeVisible();
+  await facilitator.runTo('Close');
+  const result = ada.page.getByRole('region', { name: 'Worth the time?' });
+  await expect(result).toContainText('Not enough answers to show without identifying anyone');
+  await expect(result.getByRole('img')).toHaveCount(0);
+});

@@ -9,6 +9,8 @@ export interface StoredAnonymous {
   cards: { id: string; text: string; tag: string }[];
   votes: { target: string; tag: string }[];
   pulse: { tag: string; value: number }[];
+  /** GP-5: "worth the time?" answers (absent in parts stored before them) */
+  roti?: { tag: string; value: number }[];
   consensus: { action: string; tag: string; value: number }[];
   lens: { item: string; tag: string; parts: string[] }[];
   reactions: { item: string; reaction: string; tag: string }[];
@@ -39,7 +41,7 @@ export function storedAnonymousState(dbFile: string, boardId: string): StoredAno
 /** Every stored per-fact tag of a board. */
 export function storedTags(dbFile: string, boardId: string): string[] {
   const s = storedAnonymousState(dbFile, boardId);
-  return [...s.cards, ...s.votes, ...s.pulse, ...s.consensus, ...s.lens, ...s.reactions].map((f) => f.tag);
+  return [...s.cards, ...s.votes, ...s.pulse, ...(s.roti ?? []), ...s.consensus, ...s.lens, ...s.reactions].map((f) => f.tag);
 }
 
 /** RV-3: the seed a board reveals with until one is stored, as every process of the server key works it out */

@@ -149,6 +149,7 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
           <p>{t(confirm.body)}</p>
           {atReveal?.stillWriting && <p>{t('facilitation.confirm.revealStillWriting', atReveal.stillWriting)}</p>}
           {atReveal?.pulseCloses && <p>{t('facilitation.confirm.revealPulseCloses')}</p>}
+          {confirming === 'closed' && board.roti.open && <p>{t('facilitation.confirm.closeRotiCloses')}</p>}
           {confirming === 'discuss' && stillVoting && <p>{t('facilitation.confirm.closeVoteNotDone', stillVoting)}</p>}
         </ConfirmDialog>
       )}

@@ -191,6 +191,18 @@ const enMore = {
     noteTooFew_one: 'Anonymous. Only 1 person here: results stay hidden until {{needed}} have answered. If all the others answer alike, you can tell what they chose.',
     noteTooFew_other: 'Anonymous. Only {{count}} people here: results stay hidden until {{needed}} have answered. If all the others answer alike, you can tell what they chose.',
   },
+  // GP-5: "return on time invested", asked at the end of Act
+  roti: {
+    title: 'Worth the time?',
+    question: 'Was this retro worth the time you spent in it?',
+    labels: { '1': '1 — a waste of time', '2': '2 — not quite worth it', '3': '3 — worth the time, no more', '4': '4 — worth more than the time', '5': '5 — well worth it' },
+    words: { '1': 'a waste of time', '2': 'not quite worth it', '3': 'worth the time, no more', '4': 'worth more than the time', '5': 'well worth it' },
+    note: 'Anonymous. Results show in the summary once the retro is closed and at least {{people}} have answered. If all the others answer alike, you can tell what they chose.',
+    yourAnswer: 'Your answer: {{label}}. You can change it until the retro is closed.',
+    scale: '(1 = a waste of time, 5 = well worth it)',
+    results: 'Worth the time: results',
+    notEnough: 'Not enough answers to show without identifying anyone',
+  },
   chart: {
     average: 'Average {{average}} from {{count}} answers',
     retro: 'Retro',
@@ -262,6 +274,7 @@ const enMore = {
       closeTitle: 'Close the retro?',
       closeBody: 'Nobody can add, change or vote on anything afterwards, notes included. Everyone gets the summary and the exports. A closed retro cannot be reopened.',
       closeAction: 'Close the retro',
+      closeRotiCloses: '“Was this retro worth the time?” closes with it: nobody can answer it afterwards.',
       newVoteTitle: 'Start a new vote?',
       newVoteBody: 'Going back to Vote clears everyone’s votes and starts a new vote, so that its results can never be set against these to tell how someone voted.',
       newVoteAction: 'Clear the votes and go back',

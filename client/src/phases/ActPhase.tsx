@@ -7,6 +7,7 @@ import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { UntakenBeforeClose } from '../responsibility/UntakenBeforeClose.js';
 import { TrustLensSwitch } from '../responsibility/TrustLens.js';
 import { PhaseIntro } from './PhaseIntro.js';
+import { RetroWorth } from '../pulse/RetroWorth.js';
 
 export function ActPhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -27,6 +28,8 @@ export function ActPhase({ board }: { board: PublicBoardView }) {
           </section>
         ))}
       </div>
+      {/* GP-5: the retro's last question, before the facilitator closes it */}
+      <RetroWorth board={board} />
     </>
   );
 }

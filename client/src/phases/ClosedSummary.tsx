@@ -8,6 +8,7 @@ import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
 import { type BoardExport, Refused, downloadExport, exportText, exportUrl } from '../sync/api.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
+import { RetroWorthResult } from '../pulse/RetroWorthResult.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { columnTitle } from '../i18n/templates.js';
@@ -74,6 +75,7 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
       <SummaryEmail />
       {board.hasReview && <ReviewSummary board={board} />}
       <PulseResult board={board} />
+      <RetroWorthResult board={board} />
 
       <section className="panel" aria-labelledby="summary-actions">
         <h2 id="summary-actions">{t('summary.actions')}</h2>

@@ -48,6 +48,6 @@ export function withoutAnonymousFacts(state: BoardState): void {
  * reactions — leaving the cards and groups, before a changed marks part is loaded into it.
  */
 export function withoutMarks(state: BoardState): void {
-  for (const facts of [state.votes, state.votesByVoter, state.pulse, state.lensTaps, state.reactions]) facts.clear();
+  for (const facts of [state.votes, state.votesByVoter, state.pulse, state.roti, state.lensTaps, state.reactions]) facts.clear();
   for (const action of state.actions.values()) action.consensus?.answers.clear();
 }

@@ -3,9 +3,10 @@ import type { Tags } from '../identity.js';
 import type { AnonymousPart } from './BoardStore.js';
 import { type SealWriters, type StoredCard, type StoredCards, StoredCardsBuilder, storedCardsJson, storedWritersOf } from './storedCards.js';
 import { ANOTHER_KEY, type WritersSeal } from './sealedWriters.js';
-import { type SealVoters, type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
+import { ROTI_ID, type SealVoters, type StoredMarks, parsePart, storedMarksJson } from './storedMarks.js';
 import {
   EVERY_SLOT,
+  type IdKind,
   PLACEHOLDER,
   PREFIX_FILTER_FROM,
   SLOTS,
@@ -126,7 +127,7 @@ export class AnonymousState {
   /** the prefixes of the waiting card and vote keys, on big boards while any wait (`PREFIX_FILTER_FROM`) */
   private prefixes: WaitingPrefixes | null = null;
   /** how many loaded facts still wait for their owner, by kind: recognition is skipped when none do */
-  private unclaimed = { card: 0, vote: 0, pulse: 0, consensus: 0, lens: 0, reaction: 0 };
+  private unclaimed = { card: 0, vote: 0, pulse: 0, roti: 0, consensus: 0, lens: 0, reaction: 0 };
   /**
    * AN-10: the cards part loaded was stored before it kept its writers: each waiting unrevealed card counts as a
    * writer of its own, as it did then, and stops counting once its author is recognised
@@ -144,7 +145,7 @@ export class AnonymousState {
   }
 
   /** the stored tag of a person's fact of which there is one per action or item */
-  private idTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
+  private idTag(personTag: string, kind: IdKind, id: string): string {
     return isPlaceholder(personTag) ? personTag.slice(1) : perIdTag(personTag, kind, id);
   }
 
@@ -383,6 +384,7 @@ export class AnonymousState {
       this.waiting.pulse.set(keyOf(p.tag), placeholder);
       state.pulse.set(placeholder, p.value);
     }
+    for (const r of stored?.roti ?? []) state.roti.set(PLACEHOLDER + r.tag, r.value);
     for (const c of stored?.consensus ?? []) {
       const consensus = state.actions.get(c.action)?.consensus;
       if (!consensus) continue;
@@ -408,6 +410,7 @@ export class AnonymousState {
     Object.assign(this.unclaimed, {
       vote: stored?.votes.length ?? 0,
       pulse: stored?.pulse.length ?? 0,
+      roti: stored?.roti?.length ?? 0,
       consensus: stored?.consensus.length ?? 0,
       lens: stored?.lens.length ?? 0,
       reaction: stored?.reactions.length ?? 0,
@@ -444,7 +447,7 @@ export class AnonymousState {
   /** AR-2: whether any stored fact still waits for its owner */
   hasWaitingFacts(): boolean {
     const u = this.unclaimed;
-    return u.card + u.vote + u.pulse + u.consensus + u.lens + u.reaction > 0;
+    return u.card + u.vote + u.pulse + u.roti + u.consensus + u.lens + u.reaction > 0;
   }
 
   /**
@@ -514,6 +517,15 @@ export class AnonymousState {
         state.pulse.delete(placeholder);
         state.pulse.set(tags.pulseTag, value);
         this.unclaimed.pulse--;
+      }
+    }
+    if (this.unclaimed.roti > 0) {
+      const placeholder = PLACEHOLDER + this.idTag(tags.pulseTag, 'roti', ROTI_ID);
+      const value = state.roti.get(placeholder);
+      if (value !== undefined) {
+        state.roti.delete(placeholder);
+        state.roti.set(tags.pulseTag, value);
+        this.unclaimed.roti--;
       }
     }
     if (this.unclaimed.consensus > 0) {

@@ -103,7 +103,10 @@ export const EVERY_SLOT: Record<SlotKind, readonly number[]> = {
   pulse: [0],
 };
 
+/** the facts of which a person has at most one per action or item (GP-5's "worth the time?": one per retro) */
+export type IdKind = 'consensus' | 'lens' | 'reaction' | 'roti';
+
 /** a fact of which a person has at most one per action or item: HMAC(personTag, kind ‖ id) */
-export function perIdTag(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string {
+export function perIdTag(personTag: string, kind: IdKind, id: string): string {
   return createHmac('sha256', personTag).update(`${kind}\u0000${id}`).digest('base64url');
 }

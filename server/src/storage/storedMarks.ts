@@ -1,6 +1,6 @@
 import { type BoardState, type TrustPart, knownVoters } from '@candor/shared';
 import type { AnonymousPart } from './BoardStore.js';
-import type { SlotKind } from './factTags.js';
+import type { IdKind, SlotKind } from './factTags.js';
 import { PART_FORMAT } from './storedCards.js';
 
 /** AR-1: the marks part: what people put on the cards and actions, each with its own stored tag */
@@ -8,6 +8,8 @@ export interface StoredMarks {
   format: typeof PART_FORMAT;
   votes: { target: string; tag: string }[];
   pulse: { tag: string; value: number }[];
+  /** GP-5: one "worth the time?" answer per person; absent in parts stored before it */
+  roti?: { tag: string; value: number }[];
   consensus: { action: string; tag: string; value: number }[];
   /** TL-*: one entry per person and item, the parts they tapped */
   lens: { item: string; tag: string; parts: TrustPart[] }[];
@@ -25,8 +27,11 @@ export interface StoredMarks {
 /** how a person's in-memory tag becomes the stored tag of one of their facts (`factTags.ts`) */
 export interface StoredTagOf {
   slot(personTag: string, kind: SlotKind, slot: number): string;
-  id(personTag: string, kind: 'consensus' | 'lens' | 'reaction', id: string): string;
+  id(personTag: string, kind: IdKind, id: string): string;
 }
+
+/** GP-5: the id a person's one "worth the time?" answer is tagged under (`perIdTag`) */
+export const ROTI_ID = 'retro';
 
 export const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
@@ -44,6 +49,8 @@ export function storedMarksJson(state: BoardState, tagOf: StoredTagOf, sealVoter
     }
   }
   const pulse = [...state.pulse].map(([tag, value]) => ({ tag: tagOf.slot(tag, 'pulse', 0), value }));
+  // (one per person: a tag of its own per board, ROTI_ID, unlinkable to their pulse answer's slot tag)
+  const roti = [...state.roti].map(([tag, value]) => ({ tag: tagOf.id(tag, 'roti', ROTI_ID), value }));
   const consensus: StoredMarks['consensus'] = [];
   for (const action of state.actions.values()) {
     for (const [tag, value] of action.consensus?.answers ?? []) consensus.push({ action: action.id, tag: tagOf.id(tag, 'consensus', action.id), value });
@@ -58,6 +65,7 @@ export function storedMarksJson(state: BoardState, tagOf: StoredTagOf, sealVoter
     format: PART_FORMAT,
     votes: votes.sort(byKey((v) => v.tag)),
     pulse: pulse.sort(byKey((p) => p.tag)),
+    roti: roti.sort(byKey((r) => r.tag)),
     consensus: consensus.sort(byKey((c) => c.tag)),
     lens: lens.sort(byKey((l) => l.tag)),
     reactions: reactions.sort(byKey((x) => x.tag)),

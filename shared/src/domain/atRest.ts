@@ -57,6 +57,7 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'reaction.toggled': 'anonymous-state',
   'anonymity.raised': 'public-log',
   'pulse.answered': 'anonymous-state',
+  'roti.answered': 'anonymous-state',
   'consensus.answered': 'anonymous-state',
   'card.added': 'anonymous-state',
   'card.edited': 'anonymous-state',

@@ -182,6 +182,8 @@ export interface BoardState {
   review: ReviewItem[];
   /** pulse tag → 1..5 */
   pulse: Map<string, number>;
+  /** GP-5: pulse tag → 1..5, "was this retro worth our time?" (asked in Act) */
+  roti: Map<string, number>;
   revealSeed: string | null;
   participants: Map<string, Participant>;
   cards: Map<string, Card>;
@@ -273,6 +275,8 @@ export type BoardEvent =
   | { type: 'facilitator.changed'; participantId: string; how: FacilitatorChange }
   | { type: 'review.marked'; ref: string; status: ReviewStatus; reason: string | null; carry: boolean }
   | { type: 'pulse.answered'; pulseTag: string; value: number }
+  /** GP-5: a "worth the time?" answer, under the person's pulse tag (never their id) */
+  | { type: 'roti.answered'; answerTag: string; value: number }
   | { type: 'consensus.started'; actionId: string; expected?: number }
   | { type: 'consensus.answered'; actionId: string; consensusTag: string; value: number }
   | { type: 'consensus.revealed'; actionId: string }
@@ -338,6 +342,7 @@ export function emptyBoard(id: string): BoardState {
     facilitatorLog: [],
     review: [],
     pulse: new Map(),
+    roti: new Map(),
     revealSeed: null,
     participants: new Map(),
     cards: new Map(),
@@ -385,6 +390,7 @@ const LEAVES_CARDS: ReadonlySet<BoardEvent['type']> = new Set<BoardEvent['type']
   'vote.cast',
   'vote.retracted',
   'pulse.answered',
+  'roti.answered',
   'consensus.answered',
   'lens.tapped',
   'reaction.toggled',
@@ -435,6 +441,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     }
     case 'pulse.answered':
       state.pulse.set(event.pulseTag, event.value);
+      return;
+    case 'roti.answered':
+      state.roti.set(event.answerTag, event.value);
       return;
     case 'consensus.started': {
       const action = state.actions.get(event.actionId);

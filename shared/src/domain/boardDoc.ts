@@ -32,6 +32,7 @@ const SCALARS: Record<keyof Scalars, true> = {
   facilitatorLog: true,
   review: true,
   pulse: true,
+  roti: true,
   cardCount: true,
   groups: true,
   tallies: true,

@@ -116,6 +116,7 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'action.delete': ['discuss', 'act'],
   'review.mark': ['review'],
   'pulse.answer': ['review', 'write'],
+  'roti.answer': ['act'],
   'consensus.start': ['discuss', 'act'],
   'consensus.answer': ['discuss', 'act'],
   'consensus.reveal': ['discuss', 'act'],
@@ -330,6 +331,10 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       // PU-2: once cards have been revealed the pulse is closed for good, even if the room goes back to Write.
       if (state.revealSeed !== null) return fail('WRONG_PHASE', 'The pulse closed when the cards were revealed.');
       return done([{ type: 'pulse.answered', pulseTag: actor.pulseTag, value: command.value }]);
+    case 'roti.answer':
+      // GP-5: asked in Act, the retro's last open phase (ALLOWED_PHASES), under the person's pulse tag (AN-6): one
+      // answer each, the last one counts. Its result shows in Close only, when no answer can change it any more.
+      return done([{ type: 'roti.answered', answerTag: actor.pulseTag, value: command.value }]);
     case 'consensus.start': {
       if (!state.actions.has(command.actionId)) return fail('NOT_FOUND', 'No such action.');
       const here = [...state.participants.values()].filter((p) => p.online).length;

@@ -35,6 +35,9 @@ export interface ExportWords {
   /** `counts`: each value with how many gave it ("1: 0 · 2: 1 · …", `perValue`) */
   pulseLine: (average: number, total: number, counts: string) => string;
   pulseHidden: string;
+  /** GP-5: "was this retro worth the time?" */
+  roti: string;
+  rotiLine: (average: number, total: number, counts: string) => string;
   actions: string;
   noActions: string;
   askOf: (whom: string) => string;
@@ -84,6 +87,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     pulse: 'Pulse',
     pulseLine: (average, total, counts) => `How safe it felt to say "I don't know": average ${average} from ${total} anonymous answers (1 = not safe, 5 = very safe; ${counts}).`,
     pulseHidden: 'Not enough answers to show without identifying anyone.',
+    roti: 'Worth the time?',
+    rotiLine: (average, total, counts) => `Was this retro worth the time: average ${average} from ${total} anonymous answers (1 = a waste of time, 5 = well worth it; ${counts}).`,
     actions: 'Actions',
     noActions: 'No actions were agreed.',
     askOf: (whom) => `ask of ${whom}`,
@@ -126,6 +131,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     pulse: 'Puls',
     pulseLine: (average, total, counts) => `Wie sicher es sich anfühlte, „Ich weiß es nicht“ zu sagen: im Schnitt ${deDecimal(average)} aus ${total} anonymen Antworten (1 = nicht sicher, 5 = sehr sicher; ${counts}).`,
     pulseHidden: 'Zu wenige Antworten, um sie zu zeigen, ohne dass sich jemand erkennen ließe.',
+    roti: 'Hat es sich gelohnt?',
+    rotiLine: (average, total, counts) => `War diese Retro die Zeit wert: im Schnitt ${deDecimal(average)} aus ${total} anonymen Antworten (1 = Zeitverschwendung, 5 = hat sich sehr gelohnt; ${counts}).`,
     actions: 'Maßnahmen',
     noActions: 'Es wurden keine Maßnahmen vereinbart.',
     askOf: (whom) => `Bitte an ${whom}`,

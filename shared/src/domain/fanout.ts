@@ -15,6 +15,8 @@ export function changesPublicView(event: BoardEvent, state: BoardState): boolean
       return talliesVisible(state.phase); // VO-4: hidden tallies do not move while voting is open
     case 'pulse.answered':
       return false; // PU-2: answers are never shown while the pulse is open
+    case 'roti.answered':
+      return false; // GP-5: nor while the retro is still open to "worth the time?" answers
     case 'access.admitted':
     case 'access.members':
       return false; // who passed the gate shows once they join

@@ -391,6 +391,31 @@ describe('markdown export', () => {
     expect(md).not.toMatch(/average|anonymous answers/);
   });
 
+  it('GP-5 AN-9 EX-10 the summary says whether the retro was worth the time, as a distribution, or that too few answered', () => {
+    const state = boardWith();
+    const dana = addPerson(state, 'Dana');
+    addCard(state, alice, 'Flaky CI', 'stop');
+    moveTo(state, 'act');
+    for (const [who, value] of [[fran, 5], [alice, 2], [bob, 4], [dana, 4]] as const) must(state, who, { type: 'roti.answer', value });
+    expect(renderMarkdown(viewOf(state, { kind: 'public' }).board, {}, EXPORTED)).not.toContain('Worth the time');
+    moveTo(state, 'closed');
+    const view = viewOf(state, { kind: 'public' }).board;
+    expect(renderMarkdown(view, {}, EXPORTED)).toContain(
+      '## Worth the time?\n\nWas this retro worth the time: average 3.75 from 4 anonymous answers (1 = a waste of time, 5 = well worth it; 1: 0 · 2: 1 · 3: 0 · 4: 2 · 5: 1).',
+    );
+    expect(renderMarkdown(view, {}, EXPORTED, 'de')).toContain('## Hat es sich gelohnt?\n\nWar diese Retro die Zeit wert: im Schnitt 3,75 aus 4 anonymen Antworten');
+    const few = boardWith();
+    addCard(few, alice, 'Flaky CI', 'stop');
+    moveTo(few, 'act');
+    must(few, alice, { type: 'roti.answer', value: 1 });
+    moveTo(few, 'closed');
+    const md = renderMarkdown(viewOf(few, { kind: 'public' }).board, {}, EXPORTED);
+    expect(md).toContain('## Worth the time?\n\nNot enough answers to show without identifying anyone.');
+    expect(md).not.toMatch(/average|anonymous answers/);
+    // nobody answered: no section
+    expect(renderMarkdown(viewOf(finishedRetro().state, { kind: 'public' }).board, {}, EXPORTED)).not.toContain('Worth the time');
+  });
+
   it('EX-1 shows a revealed consensus check as a distribution with the doubts flag', () => {
     const state = boardWith();
     const a = addCard(state, alice, 'Flaky CI', 'stop');

@@ -58,6 +58,13 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   } else if (view.pulse.notEnough) {
     lines.push(`## ${w.pulse}`, '', w.pulseHidden, '');
   }
+  // GP-5: shown only in a closed retro, by the same rule (AN-9); a retro where nobody answered says nothing of it
+  if (view.roti.distribution) {
+    const d = view.roti.distribution;
+    lines.push(`## ${w.roti}`, '', w.rotiLine(d.average, d.total, perValue(d)), '');
+  } else if (view.roti.notEnough) {
+    lines.push(`## ${w.roti}`, '', w.pulseHidden, '');
+  }
 
   lines.push(`## ${w.actions}`, '');
   if (view.actions.length === 0) lines.push(`_${w.noActions}_`);

@@ -46,6 +46,11 @@ export function talliesVisible(phase: Phase): boolean {
   return phaseIndex(phase) > phaseIndex('vote');
 }
 
+/** GP-5: "was this retro worth our time?" is asked in Act, the last open phase, and its result shows in Close. */
+export function rotiOpen(phase: Phase): boolean {
+  return phase === 'act';
+}
+
 /** PU-2: the pulse is open at the start of a retro (Review and Write) and its result shows only after. */
 export function pulseOpen(phase: Phase): boolean {
   return phase === 'review' || phase === 'write';

@@ -168,6 +168,7 @@ describe('visibility', () => {
         'pulse',
         'ranking',
         'review',
+        'roti',
         'settings',
         'tallies',
         'teamId',
@@ -263,8 +264,8 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'handRaised', 'isFacilitator', 'knocks', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'reactions', 'votes', 'votesLeft']);
-    expect(me).toMatchObject({ pulse: null, consensus: {} });
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'handRaised', 'isFacilitator', 'knocks', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'reactions', 'roti', 'votes', 'votesLeft']);
+    expect(me).toMatchObject({ pulse: null, roti: null, consensus: {} });
   });
 
   it('AN-2 personal view lists the actions I volunteered for', () => {

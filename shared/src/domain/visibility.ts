@@ -4,7 +4,7 @@ import { LIMITS } from './limits.js';
 import { byPresenceOrder } from './boardDoc.js';
 import type { Column } from './templates.js';
 import type { Phase } from './phases.js';
-import { pulseOpen, talliesVisible } from './phases.js';
+import { pulseOpen, rotiOpen, talliesVisible } from './phases.js';
 import { type RevealKeys, revealOrder } from './reveal.js';
 import { publicCardCount } from './cardCount.js';
 import { itemIds, rankItems, talliesShown, tallyVotes, votesOf } from './voting.js';
@@ -129,6 +129,11 @@ export interface PublicBoardView {
   review: ReviewItem[];
   pulse: PublicPulse;
   /**
+   * GP-5: "was this retro worth our time?": open in Act; its distribution only in Close, by AN-9's rule as the pulse's
+   * (`notEnough` with too few answers; neither when nobody answered, as in a retro closed before it was asked)
+   */
+  roti: PublicPulse;
+  /**
    * AN-10: how many cards there are, as far as the room may know: revealed cards exactly, unrevealed ones (in
    * Review and Write) only once 3 people have written and then rounded down to a multiple of 5 — a lower bound.
    */
@@ -205,6 +210,8 @@ export interface PersonalView {
   actionIds: string[];
   /** my own pulse answer, if any */
   pulse: number | null;
+  /** GP-5: my own "worth the time?" answer, if any */
+  roti: number | null;
   /** action id → my own consensus answer */
   consensus: Record<string, number>;
   /** DN-1: I said "I'm done" in the current stage */
@@ -345,6 +352,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     facilitatorLog: state.facilitatorLog.map((f) => ({ name: nameOf(f.participantId) ?? 'someone', how: f.how })),
     review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),
     pulse: pulseView(state),
+    roti: rotiView(state),
     // (the revealed cards were just counted above: a second walk of 1,500 cards, at a server's first reveal one
     // more callback run unoptimised for each, is not needed)
     cardCount: publicCardCount(state, revealed.length),
@@ -491,6 +499,13 @@ function pulseView(state: BoardState): PublicPulse {
   return { open, distribution, notEnough: distribution === null };
 }
 
+function rotiView(state: BoardState): PublicPulse {
+  const open = rotiOpen(state.phase);
+  if (state.phase !== 'closed' || state.roti.size === 0) return { open, distribution: null, notEnough: false };
+  const distribution = distributionOf(state.roti.values(), 1, 5, state.minOthersToShow);
+  return { open, distribution, notEnough: distribution === null };
+}
+
 function myReactions(state: BoardState, reactionTag: string): Record<string, Reaction[]> {
   const out: Record<string, Reaction[]> = {};
   for (const [itemId, byReaction] of state.reactions) {
@@ -513,7 +528,8 @@ export function ownMarksKey(state: BoardState, viewer: ParticipantViewer): strin
     if (mine !== undefined) consensus[a.id] = mine;
   }
   const pulse = state.pulse.get(viewer.pulseTag) ?? null;
-  return JSON.stringify([votesOf(state, viewer.voterTag), pulse, consensus, myReactions(state, viewer.reactionTag), myLens(state, viewer.trustTag)]);
+  const roti = state.roti.get(viewer.pulseTag) ?? null;
+  return JSON.stringify([votesOf(state, viewer.voterTag), pulse, roti, consensus, myReactions(state, viewer.reactionTag), myLens(state, viewer.trustTag)]);
 }
 
 /**
@@ -527,7 +543,7 @@ export function publicMarksKey(state: BoardState): string {
   const consensus: (PublicConsensus | null)[] = [];
   for (const a of state.actions.values()) consensus.push(a.consensus ? publicConsensus(a.consensus, state.minOthersToShow) : null);
   const tallies = talliesShown(state) ? tallyVotes(state) : null;
-  return JSON.stringify([pulseView(state), tallies, consensus, reactionCounts(state), publicLens(state)]);
+  return JSON.stringify([pulseView(state), rotiView(state), tallies, consensus, reactionCounts(state), publicLens(state)]);
 }
 
 /**
@@ -568,6 +584,7 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     votesLeft: Math.max(0, state.settings.voteBudget - used),
     actionIds,
     pulse: state.pulse.get(viewer.pulseTag) ?? null,
+    roti: state.roti.get(viewer.pulseTag) ?? null,
     consensus,
     done: stage !== null && state.done[stage].has(participantId),
     knocks,

@@ -108,6 +108,8 @@ export const Command = z.discriminatedUnion('type', [
     carry: z.boolean().optional(),
   }),
   z.strictObject({ ...base, type: z.literal('pulse.answer'), value: z.int().min(1).max(5) }),
+  // GP-5, IN-34: "was this retro worth our time?" (return on time invested), 1 = a waste of time … 5 = well worth it
+  z.strictObject({ ...base, type: z.literal('roti.answer'), value: z.int().min(1).max(5) }),
   z.strictObject({ ...base, type: z.literal('consensus.start'), actionId: id }),
   z.strictObject({ ...base, type: z.literal('consensus.answer'), actionId: id, value: z.int().min(0).max(5) }),
   z.strictObject({ ...base, type: z.literal('consensus.reveal'), actionId: id }),

@@ -1,0 +1,65 @@
+import { answersToShow, type PublicBoardView } from '@candor/shared';
+import { useWords } from '../i18n/useWords.js';
+import { useSession, useSessionState } from '../board/SessionContext.js';
+import { usePresenting } from '../board/presenting.js';
+
+const VALUES = [1, 2, 3, 4, 5] as const;
+
+/**
+ * GP-5: "Was this retro worth the time?" (what other tools call ROTI, return on time invested), at the end of Act:
+ * an anonymous 1–5 answer, as the trust pulse's (the same look, PU-6 on a phone). Only my own answer comes back to
+ * me; the room sees nothing of the answers until the retro closes (`RetroWorthResult`, in the summary; a module of
+ * its own, so each phase's part holds what it shows and the board's first load names no part more).
+ */
+export function RetroWorth({ board }: { board: PublicBoardView }) {
+  const { t } = useWords();
+  const session = useSession();
+  const { me, pending } = useSessionState();
+  const presenting = usePresenting();
+  if (!board.roti.open) return null;
+  const queued = [...pending].reverse().find((c) => c.type === 'roti.answer');
+  // AN-11: my answer is not shown while presenting
+  const mine = presenting ? null : queued?.type === 'roti.answer' ? queued.value : (me?.roti ?? null);
+  return (
+    <section className="panel pulse roti" aria-labelledby="roti-title">
+      <h2 id="roti-title" className="pulse-kicker">
+        {t('roti.title')}
+      </h2>
+      <p id="roti-question" className="pulse-question">
+        {t('roti.question')}
+      </p>
+      <div className="scale pulse-scale" role="radiogroup" aria-labelledby="roti-question" aria-describedby="roti-note">
+        {VALUES.map((value) => (
+          <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`}>
+            <input
+              type="radio"
+              name="roti"
+              value={value}
+              checked={mine === value}
+              // one Tab stop while unanswered, as the pulse (WJ-1)
+              tabIndex={mine === null && value !== VALUES[0] ? -1 : undefined}
+              aria-label={t(`roti.labels.${value}`)}
+              onChange={() => session.send({ type: 'roti.answer', value })}
+            />
+            <span className="scale-number" aria-hidden="true">
+              {value}
+            </span>
+            <span className="scale-words" aria-hidden="true">
+              {t(`roti.words.${value}`)}
+            </span>
+          </label>
+        ))}
+      </div>
+      <p className="pulse-scale-ends" aria-hidden="true">
+        <span>{t('roti.words.1')}</span>
+        <span>{t('roti.words.5')}</span>
+      </p>
+      <p id="roti-note" className="hint pulse-note">
+        {t('roti.note', { people: answersToShow(board.minOthersToShow) })}
+      </p>
+      <p className="hint pulse-mine" aria-live="polite">
+        {presenting ? t('privacy.hiddenAnswer') : mine === null ? '' : t('roti.yourAnswer', { label: t(`roti.labels.${mine as 1}`) })}
+      </p>
+    </section>
+  );
+}

@@ -500,6 +500,55 @@ test('UI-21 WH-4 on a phone in German, the room\'s news beside a running timer i
   }
 });
 
+test('UI-21 WH-4 news a long name makes too long for its place beside the timer takes a row of its own: "Bartholomäus von Featherstonehaugh ist dazugekommen" is read whole on a phone in German, and at 1280', async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const late = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const link = await fiona.createRetro('Sprint 9');
+    const ada = new BoardPage(await phone.newPage(), 'ada');
+    await ada.join(link, 'Ada');
+    await ada.page.getByLabel('Language').selectOption('de');
+    await fiona.addCard('Stop', 'Deploys on Friday afternoon');
+    await fiona.runTo('Discuss');
+    await fiona.page.getByRole('button', { name: '3 min' }).click();
+    const bar = ada.page.getByRole('region', { name: 'Neuigkeiten im Raum' });
+    await expect(bar.getByRole('timer')).toBeVisible();
+    await expect(bar.locator('.room-notice').last()).toHaveText('Die Retro ist jetzt bei „Besprechen“.');
+    const height = () => bar.evaluate((e) => Math.round(e.getBoundingClientRect().height));
+    // news that fits beside the timer moves nothing: the bar keeps its one row
+    const oneRow = await height();
+
+    await new BoardPage(await late.newPage(), 'bartholomäus').join(link, 'Bartholomäus von Featherstonehaugh');
+    for (const [page, words] of [
+      [ada.page, 'Bartholomäus von Featherstonehaugh ist dazugekommen'],
+      [fiona.page, 'Bartholomäus von Featherstonehaugh joined'],
+    ] as const) {
+      const line = page.locator('.room-bar .room-notice').last();
+      await expect(line).toHaveText(words);
+      // beside the timer it read "Bartholomäus von / Featherstonehaugh ist…": what he did was cut away
+      await expect
+        .poll(() => line.evaluate((e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight), { message: `"${words}" whole` })
+        .toBe(true);
+      await expect(line).toBeInViewport({ ratio: 1 });
+    }
+    await expect(bar.getByRole('timer')).toBeInViewport({ ratio: 1 });
+    await noSidewaysScroll(ada.page, 'a long name in the news beside the timer');
+    // the bar has grown for it, and the page ends above the bar as before: nothing of the page is under it
+    expect(await height(), 'the bar grew by a row').toBeGreaterThan(oneRow);
+    const pageEnd = await ada.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.board-layout')!).paddingBottom));
+    expect(pageEnd, 'the page ends above the bar').toBeGreaterThanOrEqual(await height());
+    // the news has had its time (12 s): the bar is one row again, with who is here
+    await expect(bar.locator('.room-here')).toBeVisible({ timeout: 20_000 });
+    expect(await height(), 'one row again').toBe(oneRow);
+  } finally {
+    await desk.close();
+    await phone.close();
+    await late.close();
+  }
+});
+
 test('UI-30 WH-5 on a phone an action nobody took shows the whole example in its "make it an ask" field, in English and German', async ({ browser }) => {
   await deskAndPhone(browser, 'An action nobody took', async (fiona, ada) => {
     await fiona.runTo('Discuss');

@@ -174,6 +174,8 @@ export function RoomNotices({
   // WI-2 (RC-7): with the connection gone, who is here is what was known before it went: the bar, in sight where the
   // header is not (a phone scrolled down), says so instead (the header's status is the live region that announces it)
   const away = !(connection === 'connected' && joined);
+  // a new function each time, so each drawing of the bar measures its line again (and while away, nothing is measured)
+  const measured = away ? undefined : (line: HTMLElement | null) => rowOfItsOwn(line);
   return (
     <>
       {away && (
@@ -192,18 +194,31 @@ export function RoomNotices({
       )}
       <div className="room-notices" role="status" aria-live="polite">
         {notices.map((n) => (
-          <p key={n.id} className="room-notice">
+          <p key={n.id} className="room-notice" ref={measured}>
             {n.say(t)}
           </p>
         ))}
       </div>
       {!away && notices.length === 0 && (
-        <p className={claimOpen ? 'room-here claim-open' : 'room-here'}>
+        <p className={claimOpen ? 'room-here claim-open' : 'room-here'} ref={measured}>
           {claimOpen ? t('facilitation.presence.claimOpen', { name: claimOpen }) : t('layout.here', { count: here })}
         </p>
       )}
     </>
   );
+}
+
+/**
+ * UI-21: a line a long name makes too long for its place (beside a phone's timer, or a desk's one line) takes a row of
+ * its own in the bar, which grows, and the page and a phone's step bar above it with it (`--room-bar-height`): it was
+ * cut ("Bartholomäus von Featherstonehaugh ist…"). Measured in its place, before paint, each time the bar is drawn (the
+ * news, its language, a timer beside it); the last line drawn is the one in sight.
+ */
+function rowOfItsOwn(line: HTMLElement | null): void {
+  const html = document.documentElement.classList;
+  html.remove('long-news');
+  // (a line out of sight, an earlier one, measures 0 by 0)
+  if (line) html.toggle('long-news', line.scrollHeight > line.clientHeight || line.scrollWidth > line.clientWidth);
 }
 
 /** the actions whose consensus check is open (CO-7) */

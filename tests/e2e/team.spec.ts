@@ -529,6 +529,32 @@ test('TM-16 a retro left open in Act: the team page says so, its actions are in 
   await expect(page.getByRole('list', { name: /^Open promises/ })).toContainText('Automate the release notes');
 });
 
+test('TM-17 GP-5 once the team’s retros ask “Was this retro worth the time?”, the team page charts its average per retro', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Platform');
+  const teamId = new URL(teamUrl).pathname.split('/').pop()!;
+  // no retro has an answer to show: no chart of it (a team that never asked sees none)
+  const history = manyRetros(teamId, 4);
+  await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: history }));
+  await page.goto(teamUrl);
+  await expect(page.locator('svg.chart-svg[aria-label="Pulse average per retro"]')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Worth the time: average per retro' })).toHaveCount(0);
+  // #3 and #4 asked it and 4 answered; #1 and #2 did not (or too few answered): dashed
+  history.retros[2]!.roti = { min: 1, counts: [0, 1, 1, 2, 0], total: 4, average: 3.25 };
+  history.retros[3]!.roti = { min: 1, counts: [0, 0, 1, 2, 2], total: 5, average: 4.2 };
+  await page.reload();
+  const chart = page.locator('svg.chart-svg[aria-label="Worth the time: average per retro"]');
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('.chart-gap')).toHaveCount(2);
+  const table = page.getByRole('table', { name: 'Worth the time: average per retro' });
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(table.getByRole('row', { name: /Platform retro #4/ })).toContainText('4.2');
+  await expect(page.getByRole('region', { name: 'Over time' })).toContainText('The average answer to “Was this retro worth the time?”');
+  await page.goto(`${teamUrl}?lang=de`);
+  await expect(page.getByRole('table', { name: 'Hat es sich gelohnt? Durchschnitt pro Retro' }).getByRole('row', { name: /Platform retro #3/ })).toContainText('3,3');
+  await page.goto(`${teamUrl}?lang=en`);
+});
+
 /** A team history of `count` closed retros with close values, as the server would send it (TM-1), for the charts. */
 function manyRetros(teamId: string, count: number): TeamHistory {
   const retros: TeamRetro[] = Array.from({ length: count }, (_, i) => ({
@@ -541,6 +567,7 @@ function manyRetros(teamId: string, count: number): TeamHistory {
     columns: [],
     facilitators: ['Ada'],
     pulse: { min: 1, counts: [0, 1, 2, 1, 0], total: 4, average: 3.4 + (i % 3) * 0.1 },
+    roti: null,
     promises: { done: 1, notDone: 1, dropped: 0, keptRate: i === 0 ? null : 0.5 + (i % 2) * 0.05 },
     reviewedFrom: i === 0 ? [] : [`Platform retro #${i}`],
     actions: [],

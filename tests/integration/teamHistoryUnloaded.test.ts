@@ -12,7 +12,7 @@ import { Person, type StartOptions, healthz, startServer } from './harness.js';
 describe('a team’s history, its retros loaded or not', () => {
   const stores: Record<string, () => StartOptions> = { sqlite: () => ({}), postgres: () => ({ postgres: { url: testDatabaseUrl(), schema: freshSchema() } }) };
 
-  it.each(Object.keys(stores))('TM-4 TL-6 TM-6 a closed retro’s pulse, lens counts and promises read the same once its board is unloaded (%s)', async (kind) => {
+  it.each(Object.keys(stores))('TM-4 TL-6 TM-6 TM-17 a closed retro’s pulse, lens counts, “worth the time?” and promises read the same once its board is unloaded (%s)', async (kind) => {
     const server = await startServer({ ...stores[kind]!(), idleUnloadMs: 50 });
     const people: Person[] = [];
     const person = (name: string) => {
@@ -61,7 +61,10 @@ describe('a team’s history, its retros loaded or not', () => {
       await ok(F, 'action.create', { itemId: item, text: 'Give us a staging cluster', askOf: 'the platform team' });
       await ok(F, 'consensus.start', { actionId: ours });
       for (const [p, value] of [[F, 4], [A, 5], [B, 3], [C, 4], [D, 5]] as const) await ok(p, 'consensus.answer', { actionId: ours, value });
-      for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
+      // GP-5, TM-17: four say whether it was worth the time, at the end of Act
+      await ok(F, 'phase.set', { phase: 'act' });
+      for (const [p, value] of [[F, 4], [A, 5], [B, 2], [C, 4]] as const) await ok(p, 'roti.answer', { value });
+      await ok(F, 'phase.set', { phase: 'closed' });
       await F.waitFor(() => F.board()?.phase === 'closed' && F.board()!.pulse.distribution !== null);
 
       // RE-4: the next retro reviews Retro 1's promises (its facilitator stays, so both boards are loaded)
@@ -78,6 +81,7 @@ describe('a team’s history, its retros loaded or not', () => {
       const [retro1, retro2] = loaded.retros;
       // the figures of a loaded retro, as the team page showed them right after the close
       expect(retro1!.pulse).toEqual({ min: 1, counts: [0, 1, 1, 2, 0], total: 4, average: 3.25 });
+      expect(retro1!.roti).toEqual({ min: 1, counts: [0, 1, 0, 2, 1], total: 4, average: 3.75 });
       expect(retro1!.metrics).toMatchObject({ actions: 2, ours: 1, asks: 1, responsibilityShare: 0.5, asksReviewed: 1, asksAnswered: 0 });
       expect(retro1!.metrics.trust).toEqual({ credibility: 1, reliability: 3, empathy: 1, 'self-interest': 0 });
       // RE-4: the ask not answered is RM-2's (asksAnswered 0 above), not a promise of ours not kept

@@ -617,6 +617,9 @@ const de: Catalogue = {
     pulse: 'Puls',
     pulseLabel: 'Durchschnitt des Pulses pro Retro',
     pulseEmpty: 'Noch nichts zu zeigen: Der Durchschnitt des Pulses erscheint für Retros, in denen alle, die geantwortet haben, mindestens drei andere Antworten sehen konnten.',
+    roti: 'Hat es sich gelohnt?',
+    rotiWhat: 'Die durchschnittliche Antwort auf „Hat es sich gelohnt?“, von 1 (Zeitverschwendung) bis 5 (hat sich sehr gelohnt), gefragt am Ende jeder Retro; eine gestrichelte Linie, wo zu wenige geantwortet haben.',
+    rotiLabel: 'Hat es sich gelohnt? Durchschnitt pro Retro',
     chartsHint:
       'Gehaltene Versprechen: Der Punkt einer Retro betrifft die Versprechen aus den Retros davor, so wie ihr Rückblick sie markiert hat — Erledigtes gegen Erledigtes und nicht Erledigtes (Verworfenes zählt nicht). Eine Retro ohne etwas anzusehen (die erste immer) hat statt eines Punkts eine gestrichelte Linie. Der Puls fragt, wie sicher es sich anfühlt, „Ich weiß es nicht“ zu sagen, von 1 bis 5; eine gestrichelte Linie dort bedeutet: zu wenige Antworten, um sie zu zeigen.',
     stillRunning_one: '„{{names}}“ läuft noch und kommt erst in die Diagramme und die Zahlen je Retro, wenn sie abgeschlossen ist.',

@@ -586,6 +586,9 @@ const enMore = {
     pulse: 'Pulse',
     pulseLabel: 'Pulse average per retro',
     pulseEmpty: 'Nothing to show yet: the pulse average appears for retros where everyone who answered could see at least three other answers.',
+    roti: 'Worth the time',
+    rotiWhat: 'The average answer to “Was this retro worth the time?”, from 1 (a waste of time) to 5 (well worth it), asked at the end of each retro; a dashed line where too few answered.',
+    rotiLabel: 'Worth the time: average per retro',
     chartsHint:
       'Promises kept: a retro’s point is about the promises made in the retros before it, as its Review marked them — done against done and not done (dropped ones are left out). A retro with none to review (the first one always) has a dashed line instead of a point. The pulse asks how safe it feels to say “I don\'t know”, from 1 to 5; a dashed line there means too few answers to show.',
     stillRunning_one: '“{{names}}” is still running: it joins the charts and the per-retro figures once it closes.',

@@ -187,6 +187,9 @@ function TeamCharts({ team }: { team: TeamHistory }) {
   const closed = closedRetros(team);
   const kept = closed.map((r) => keptPoint(r, t));
   const pulse = closed.map((r) => ({ label: r.name, value: r.pulse ? r.pulse.average : null }));
+  // TM-17: "was it worth the time?" (GP-5), once the team's retros have asked it: a retro with too few answers, or
+  // from before the question, is a dashed line, as the pulse's
+  const worth = closed.some((r) => r.roti !== null) ? closed.map((r) => ({ label: r.name, value: r.roti ? r.roti.average : null })) : null;
   // TM-1: the footnote reads a drawn chart (its points, its dashed lines); under two "Nothing to show yet" it spoke of
   // lines nowhere on the page
   const drawn = chartsDrawn(team);
@@ -216,6 +219,19 @@ function TeamCharts({ team }: { team: TeamHistory }) {
           format={(v) => formatNumber(v, { maximumFractionDigits: 1 })}
           empty={t('team.pulseEmpty')}
         />
+        {worth && (
+          <TrendChart
+            title={t('team.roti')}
+            note={t('team.rotiWhat')}
+            label={t('team.rotiLabel')}
+            points={worth}
+            min={1}
+            max={5}
+            ticks={[1, 3, 5]}
+            format={(v) => formatNumber(v, { maximumFractionDigits: 1 })}
+            empty=""
+          />
+        )}
       </div>
       {drawn && <p className="hint">{t('team.chartsHint')}</p>}
       <StillRunning team={team} />

@@ -256,6 +256,21 @@ describe('team history', () => {
     ]);
   });
 
+  it('TM-17 GP-5 AN-9 a closed retro carries its "worth the time?" distribution, null when too few answered or nobody did', () => {
+    const worth = (values: number[]) => {
+      const state = teamBoardWith();
+      moveTo(state, 'write');
+      addCard(state, alice, 'a card');
+      moveTo(state, 'act');
+      values.forEach((value, i) => must(state, everyone[i] ?? addPerson(state, `Person${i}`), { type: 'roti.answer', value }));
+      moveTo(state, 'closed');
+      return { view: publicView(state), notes: {} };
+    };
+    const history = buildTeamHistory(TEAM, [input('b1', NOW, worth([4, 5, 3, 4])), input('b2', NOW + 1, worth([1, 2])), input('b3', NOW + 2, worth([]))]);
+    expect(history.retros.map((r) => r.roti)).toEqual([{ min: 1, counts: [0, 0, 1, 2, 1], total: 4, average: 4 }, null, null]);
+    expect(JSON.stringify(history)).not.toMatch(/pulseTag|rotiTag|answerTag/);
+  });
+
   it('TM-4 AN-9 shows a retro’s pulse only when each who answered sees at least 3 other answers', () => {
     const { history } = threeRetros();
     expect(history.retros[0].pulse).toEqual({ min: 1, counts: [0, 0, 1, 2, 1], total: 4, average: 4 });

@@ -50,6 +50,8 @@ export interface TeamRetro {
   columns: Column[];
   facilitators: string[];
   pulse: Distribution | null;
+  /** TM-17 (GP-5): "was this retro worth the time?", its public distribution once closed; null when AN-9 hides it or nobody answered */
+  roti: Distribution | null;
   /** RE-4: our promises reviewed in this retro's Review phase (asks are RM-2's); kept rate = done / (done + not done) */
   promises: { done: number; notDone: number; dropped: number; keptRate: number | null };
   /** RE-4: the retros whose promises (ours) this retro's Review marked, oldest first: its kept rate is about theirs */
@@ -105,6 +107,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       columns: input.view.columns,
       facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
       pulse: input.view.pulse.distribution,
+      roti: input.view.roti.distribution,
       promises: { done, notDone, dropped, keptRate: done + notDone > 0 ? done / (done + notDone) : null },
       // 67 % under a retro was about the promises of the one before, and nothing on the team page said so
       reviewedFrom: dedupeInOrder(reviewed.map((r) => r.fromRetro)),

@@ -85,6 +85,31 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     await twin.waitFor(() => JSON.stringify(twin.me) === JSON.stringify(A.me));
   }, 90_000);
 
+  it('CL-1 GP-5 "worth the time?" answered through three processes: each person keeps their own, Close shows one distribution', async () => {
+    const { boardId, facilitatorKey } = await createBoard(url(0), 'Worth it across processes');
+    const [F, A, B, C] = [person(0), person(1), person(2), person(1)];
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    for (const [p, name] of [[A, 'Alex'], [B, 'Bea'], [C, 'Cai']] as const) await p.connect(boardId, name);
+    expect(await A.cmd('card.add', { columnId: 'start', text: 'worth it?' })).toMatchObject({ ok: true });
+    for (const phase of ['reveal', 'vote', 'discuss', 'act'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    const given = new Map<Person, number>([[F, 5], [A, 2], [B, 4], [C, 4]]);
+    for (const [p, value] of given) expect(await p.cmd('roti.answer', { value })).toMatchObject({ ok: true });
+    // Alex changes the answer through another process; the one serving Alex first follows
+    const twin = twinOf(A, url(2));
+    people.push(twin);
+    await twin.connect(boardId, 'Alex');
+    await twin.waitFor(() => twin.me?.roti === 2);
+    expect(await twin.cmd('roti.answer', { value: 3 })).toMatchObject({ ok: true });
+    given.set(A, 3);
+    for (const [p, value] of given) await p.waitFor(() => p.me?.roti === value);
+    for (const p of given.keys()) expect(p.board()!.roti).toEqual({ open: true, distribution: null, notEnough: false });
+    expect(await F.cmd('phase.set', { phase: 'closed' })).toMatchObject({ ok: true });
+    const shown = { open: false, distribution: { min: 1, counts: [0, 0, 1, 2, 1], total: 4, average: 4 }, notEnough: false };
+    for (const p of [...given.keys(), twin]) await p.waitFor(() => p.board()?.phase === 'closed' && p.board()!.roti.distribution !== null);
+    for (const p of [...given.keys(), twin]) expect(p.board()!.roti).toEqual(shown);
+    for (const [p, value] of given) expect(p.me?.roti).toBe(value);
+  }, 90_000);
+
   it('CL-2 concurrent over-budget votes of one person through three processes accept exactly the budget', async () => {
     const { boardId, facilitatorKey } = await createBoard(url(0), 'Budget across processes');
     const F = person(0);

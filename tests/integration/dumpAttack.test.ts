@@ -13,7 +13,7 @@ import { parseSqlite } from './dump/sqliteFile.js';
 /**
  * AR-1…AR-8, proved the way an operator with a copy of the data files would try it. A retro scripted to make
  * linking easy: people join one at a time and each writes, then answers the pulse, right after joining; one
- * person volunteers for an action and answers the fist of five right after; a card is edited and another
+ * person volunteers for an action and answers the fist of five right after (then "worth the time?", GP-5); a card is edited and another
  * deleted before the reveal; the server restarts in the middle. Then `attack` (dump/attacker.ts) gets only
  * the files of DATA_DIR — optionally with one participant's browser secret — and must link nothing.
  */
@@ -191,6 +191,11 @@ describe('dump attack', () => {
       await ok(p, 'consensus.answer', { actionId, value });
       truth.owner.set(`consensus:${value}`, p.name);
     }
+    // GP-5: "worth the time?", each right after the last, Cleo first (named above by her "I can help")
+    for (const [p, value] of [[cleo, 2], [ada, 4], [dev, 5], [ben, 1], [F, 3]] as const) {
+      await ok(p, 'roti.answer', { value });
+      truth.owner.set(`roti:${value}`, p.name);
+    }
     await ok(F, 'phase.set', { phase: 'closed' });
 
     // the dump: every file in DATA_DIR, copied while the server runs (as a backup would)
@@ -270,9 +275,9 @@ describe('dump attack', () => {
     // own (AR-2), opened here with the key, so the search finds them wherever a version of the state is in clear
     const stored = Object.fromEntries(
       (tables.get('anonymous_state') ?? []).map((row) => [row.part, JSON.parse(openState(anonymousStateKey(fs.readFileSync(keyFile)), String(row.board_id), row.part as 'cards' | 'marks', row.state as Buffer).toString('utf8'))]),
-    ) as { cards: { cards: { tag: string }[] }; marks: { votes: { tag: string }[]; pulse: { tag: string }[]; consensus: { tag: string }[] } };
-    const markTags = [...stored.marks.votes, ...stored.marks.pulse, ...stored.marks.consensus].map((m) => m.tag);
-    expect([stored.marks.votes.length > 0, stored.marks.pulse.length, stored.marks.consensus.length > 0]).toEqual([true, 5, true]);
+    ) as { cards: { cards: { tag: string }[] }; marks: { votes: { tag: string }[]; pulse: { tag: string }[]; roti: { tag: string }[]; consensus: { tag: string }[] } };
+    const markTags = [...stored.marks.votes, ...stored.marks.pulse, ...stored.marks.roti, ...stored.marks.consensus].map((m) => m.tag);
+    expect([stored.marks.votes.length > 0, stored.marks.pulse.length, stored.marks.roti.length, stored.marks.consensus.length > 0]).toEqual([true, 5, 5, true]);
     sealedTexts.push(...markTags, ...stored.cards.cards.map((c) => c.tag));
     const found: string[] = [];
     let boardNameFound = false;

@@ -52,7 +52,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('durability of answers, taps, r
     for (const p of everyone) expect(await p.reconnect(running.url)).toMatchObject({ ok: true });
   }
 
-  it('DU-1 PG-1 PU-1 CO-1 TL-5 RX-2 OF-2 SG-1 DN-1 acknowledged pulse and fist-of-five answers, lens taps, reactions, offers, a signature and done marks survive kill -9, each back with its own person', async () => {
+  it('DU-1 PG-1 PU-1 CO-1 TL-5 RX-2 OF-2 SG-1 DN-1 GP-5 acknowledged pulse, fist-of-five and worth-the-time answers, lens taps, reactions, offers, a signature and done marks survive kill -9, each back with its own person', async () => {
     running = await startServerProcess(options);
     const { boardId, facilitatorKey } = await createBoard(running.url, 'Answers survive kill -9', 'start-stop-continue');
     const [F, A, B, C, D] = [0, 1, 2, 3, 4].map(() => new Person(running!.url)) as [Person, Person, Person, Person, Person];
@@ -157,5 +157,17 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('durability of answers, taps, r
     expect(await B.cmd('card.sign', { cardId: a1.cardId, signed: false })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
     ok(await A.cmd('card.sign', { cardId: a1.cardId, signed: false }));
     await B.waitFor(() => B.board()?.offers.length === 0 && B.board()?.cards.find((c) => c.id === a1.cardId)?.signedBy === null);
+
+    // 3. killed in Act with "worth the time?" answered (GP-5): each answer is its person's again, and Close shows them
+    ok(await F.cmd('phase.set', { phase: 'act' }));
+    const worth = new Map<Person, number>([[A, 2], [B, 5], [C, 4], [D, 4]]);
+    for (const [p, value] of worth) ok(await p.cmd('roti.answer', { value }));
+    for (const [p, value] of worth) await p.waitFor(() => p.me?.roti === value);
+    await restartHard(everyone);
+    for (const [p, value] of worth) expect(p.me!.roti).toBe(value);
+    expect(F.me!.roti).toBeNull();
+    ok(await F.cmd('phase.set', { phase: 'closed' }));
+    await B.waitFor(() => B.board()?.roti.distribution);
+    expect(B.board()!.roti.distribution).toEqual({ min: 1, counts: [0, 1, 0, 2, 1], total: 4, average: 3.75 });
   });
 });

@@ -14,7 +14,7 @@ import { parseSqlite, walCommits, type PhysicalRow } from './sqliteFile.js';
  * which action someone volunteered for) and may hold one participant's browser secret. It reads the files
  * with SQLite and byte by byte, and tries every route that linked on an earlier design.
  *
- * A subject is one anonymous fact as the room knows it: `card:<text>`, `vote:<card text>`, `pulse:<value>`,
+ * A subject is one anonymous fact as the room knows it: `card:<text>`, `vote:<card text>`, `pulse:<value>`, `roti:<value>`,
  * `consensus:<value>`, `lens:<parts>`. A claim says two subjects share a person, or a subject belongs to a name, or one fact
  * was written before another, or a deleted text is still there, or how many people wrote the unrevealed cards.
  */
@@ -225,6 +225,8 @@ export function attackTables(
           }
         }
         for (const id of ids) for (const kind of ['consensus', 'lens']) mine.add(factTag(tag, kind, id));
+        // GP-5: one "worth the time?" answer per person, under the documented id
+        mine.add(factTag(tag, 'roti', 'retro'));
       }
       for (const f of anonymous) {
         const values = [...f.who, ...Object.values(f.fields).filter((v): v is string => typeof v === 'string')];
@@ -318,7 +320,7 @@ function slotTagUnderTag(personTag: string, kind: string, slot: number): string 
 
 /** AR-2's derivation before data format 6: slot k of a kind is AES-256 block k under HMAC(personTag, kind); consensus by action. */
 export function factTag(personTag: string, kind: string, slot: string): string {
-  if (kind === 'consensus' || kind === 'lens') return createHmac('sha256', personTag).update(`${kind}\u0000${slot}`).digest('base64url');
+  if (kind === 'consensus' || kind === 'lens' || kind === 'roti') return createHmac('sha256', personTag).update(`${kind}\u0000${slot}`).digest('base64url');
   const key = createHmac('sha256', personTag).update(kind).digest();
   const block = Buffer.alloc(16);
   block.writeUInt32BE(Number(slot), 0);
@@ -484,6 +486,7 @@ function collectFacts(
     let subject: string | null = null;
     if (text) subject = `card:${text}`;
     else if (target && /vote/i.test(kind)) subject = `vote:${cardTextById.get(target[1] as string)}`;
+    else if (value !== null && /roti/i.test(kind)) subject = `roti:${value}`;
     else if (value !== null && /pulse/i.test(kind)) subject = `pulse:${value}`;
     else if (value !== null && /consensus/i.test(kind)) subject = `consensus:${value}`;
     else if (Array.isArray(obj.parts) && /lens/i.test(kind)) subject = `lens:${(obj.parts as string[]).join('+')}`;

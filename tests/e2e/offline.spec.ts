@@ -405,3 +405,41 @@ test('RC-13 a vote cast or taken back while offline says "not sent yet" on its i
   await expect(controls('Deploys are slow').getByText('noch nicht gesendet')).toBeVisible();
   await expect(votesLeft).toHaveText('Noch 1 Stimme · 1 nicht gesendet');
 });
+
+test('RC-13 votes cast and taken back again and again while offline: "not sent yet" counts the votes the server does not have, never more than the budget', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Votes in a tunnel');
+  await ada.join(link, 'Ada');
+  for (const text of ['Deploys are slow', 'Standups run long']) await ada.addCard('Stop', text);
+  await ada.addCard('Start', 'Pairing');
+  await facilitator.runTo('Vote');
+  const page = ada.page;
+  const votesLeft = page.locator('.votes-left');
+  const controls = (text: string) => page.locator('.vote-controls').filter({ has: page.getByRole('button', { name: new RegExp(`^Vote for: ${text}`) }) });
+  await expect(votesLeft).toHaveText('You have 3 votes left');
+
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection-status')).toContainText('Reconnecting');
+  // changing my mind on the train: a vote cast and taken back, three times over, is no vote at all
+  for (let i = 0; i < 3; i++) {
+    await ada.voteFor('Deploys are slow');
+    await expect(controls('Deploys are slow').getByRole('img', { name: 'Your votes: 1' })).toBeVisible();
+    await controls('Deploys are slow').getByRole('button', { name: /^Remove vote:/ }).click();
+    await expect(controls('Deploys are slow').getByRole('img', { name: 'Your votes: 0' })).toBeVisible();
+  }
+  await expect(votesLeft).toHaveText('You have 3 votes left');
+  await expect(page.getByText('not sent yet')).toHaveCount(0);
+  // then one on each: three votes not sent, of a budget of three (it said "0 votes left · 9 not sent yet")
+  for (const text of ['Deploys are slow', 'Standups run long', 'Pairing']) await ada.voteFor(text);
+  await expect(votesLeft).toHaveText('0 votes left · 3 not sent yet');
+  for (const text of ['Deploys are slow', 'Standups run long', 'Pairing']) {
+    await expect(controls(text).getByText('not sent yet')).toBeVisible();
+    await expect(controls(text).locator('.unsent')).toHaveText('●');
+  }
+
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await expect(page.getByText('not sent yet')).toHaveCount(0);
+  await expect(votesLeft).toHaveText('You have 0 votes left');
+  await page.reload();
+  for (const text of ['Deploys are slow', 'Standups run long', 'Pairing']) await expect(controls(text).getByRole('img', { name: 'Your votes: 1' })).toBeVisible();
+});

@@ -8,14 +8,21 @@ import { cardRenders, countCardRenders, resetCardRenders, voteControlRenders } f
  */
 async function holdAcks(page: Page) {
   const held: Array<() => void> = [];
+  const heldViews: Array<() => void> = [];
   let meArrived: (() => void) | null = null;
   const link = {
     hold: false,
+    /** holds my personal views too (a slow server: its decision, which the view carries, comes late as well) */
+    holdViews: false,
     /** resolves when the next personal view has been passed to the page */
     nextMe: () => new Promise<void>((resolve) => (meArrived = resolve)),
     release() {
       link.hold = false;
       for (const send of held.splice(0)) send();
+    },
+    releaseViews() {
+      link.holdViews = false;
+      for (const send of heldViews.splice(0)) send();
     },
   };
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
@@ -23,6 +30,7 @@ async function holdAcks(page: Page) {
     ws.onMessage((message) => server.send(message));
     server.onMessage((message) => {
       if (link.hold && typeof message === 'string' && /^43\d/.test(message)) held.push(() => ws.send(message));
+      else if (link.holdViews && typeof message === 'string' && message.startsWith('42["me"')) heldViews.push(() => ws.send(message));
       else ws.send(message);
       if (typeof message === 'string' && message.startsWith('42["me"')) {
         meArrived?.();
@@ -83,7 +91,7 @@ test('UI-22 a card my personal view already shows is not shown a second time as 
   await expect(column.getByRole('article').filter({ hasText: 'Deploys on Friday afternoon' })).toHaveCount(1);
 });
 
-test('RC-13 connected, a vote whose answer is slow says "sending…" on its item until the answer comes; what is left says nothing of it', async ({ facilitator }) => {
+test('RC-13 connected, a vote whose answer is slow says "sending…" on its item until the server has it; what is left says nothing of it', async ({ facilitator }) => {
   const page = facilitator.page;
   const link = await holdAcks(page);
   await facilitator.createRetro('A slow answer');
@@ -91,11 +99,21 @@ test('RC-13 connected, a vote whose answer is slow says "sending…" on its item
   await facilitator.runTo('Vote');
   const controls = page.locator('.vote-controls').filter({ has: page.getByRole('button', { name: /^Vote for: Deploys on Friday/ }) });
 
+  // a slow server: its answer and my personal view (which would carry its decision) both late
   link.hold = true;
+  link.holdViews = true;
   await facilitator.voteFor('Deploys on Friday afternoon');
   // (an answer in time is no news: the mark waits a moment before it shows)
   await expect(controls.getByText('sending…')).toBeVisible();
   await expect(page.locator('.votes-left')).toHaveText('You have 2 votes left');
+  // my personal view comes and counts it (UI-22: the vote is decided and stored), its answer still on the way: the
+  // vote is the server's, so nothing says it is being sent (it said "sending…", a dimmed dot, until the answer)
+  link.releaseViews();
+  await expect(controls.getByText('sending…')).toHaveCount(0);
+  await expect(controls.locator('.unsent')).toHaveCount(0);
+  await expect(controls.getByRole('img', { name: 'Your votes: 1' })).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(controls.getByText('sending…')).toHaveCount(0);
   link.release();
   await expect(controls.getByText('sending…')).toHaveCount(0);
   await expect(controls.getByRole('img', { name: 'Your votes: 1' })).toBeVisible();

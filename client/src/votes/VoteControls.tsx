@@ -6,7 +6,7 @@ import { shortText } from '../cards/items.js';
 import { usePresenting } from '../board/presenting.js';
 import { voteRefusal, type VoteRefusal } from './voteRefusal.js';
 import { hiddenVotesNote } from './hiddenVotes.js';
-import { answeredVotes, unsentVoteChanges } from './unsentVotes.js';
+import { unsentVotes } from './unsentVotes.js';
 
 /** RC-13: where my changes to my votes are, for the words that say they do not count yet */
 const offline = ({ connection, joined }: { connection: string; joined: boolean }) => connection !== 'connected' || !joined;
@@ -27,13 +27,14 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
     const { me, notInMe } = session.getState();
     return (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe) > 0 ? 1 : 0;
   });
-  // RC-13: my changes here the server has not answered: 0 none, 1 sending (connected), 2 not sent yet (offline); and
-  // how many of my votes here it has answered (the dots past them are unsent; hollow dots under them, taken back)
+  // RC-13: whether my votes here are not what the server has: 0 they are, 1 sending (connected), 2 not sent yet
+  // (offline); and how many of my votes here it has, as my personal view says (the dots past them are unsent; hollow
+  // dots under them, taken back). A change my view already includes is the server's, its answer on the way or not.
   const unsent = useSyncExternalStore(session.subscribe, () => {
     const state = session.getState();
-    return unsentVoteChanges(state.pending, itemId) === 0 ? 0 : offline(state) ? 2 : 1;
+    return unsentVotes(state.notInMe, itemId) === 0 ? 0 : offline(state) ? 2 : 1;
   });
-  const answered = useSyncExternalStore(session.subscribe, () => answeredVotes(mine, session.getState().pending, itemId, perItemCap));
+  const answered = useSyncExternalStore(session.subscribe, () => session.getState().me?.votes[itemId] ?? 0);
   // the refusal a press of "Vote for" ran into, said while it still holds
   const [pressedAgainst, setPressedAgainst] = useState<VoteRefusal | null>(null);
   // AN-11: my votes (dots, and which buttons are enabled) would show where I voted: nothing while presenting.
@@ -85,11 +86,11 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
 
 export function VotesLeft() {
   const { t } = useWords();
-  const { me, notInMe, pending, connection, joined } = useSessionState();
+  const { me, notInMe, connection, joined } = useSessionState();
   const presenting = usePresenting();
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
   // RC-13: what is left counts my changes not sent yet; the server decides whether they count, so offline it says so
-  const unsent = offline({ connection, joined }) ? unsentVoteChanges(pending) : 0;
+  const unsent = offline({ connection, joined }) ? unsentVotes(notInMe) : 0;
   if (presenting) {
     return (
       <p className="votes-left" role="status">

@@ -1,27 +1,17 @@
 import type { BoardCommand } from '../sync/commandQueue.js';
-
-const isVoteChange = (c: BoardCommand): c is Extract<BoardCommand, { type: 'vote.cast' | 'vote.retract' }> => c.type === 'vote.cast' || c.type === 'vote.retract';
+import { pendingVoteDelta } from '../cards/pendingChanges.js';
 
 /**
- * RC-13: my vote changes the server has not answered yet (`pending`: queued offline, or sent and not acknowledged),
- * on one item or, without `itemId`, on all: each is a vote that does not count until the server says so.
+ * RC-13: how many of my votes, on one item or (without `itemId`) on all, are not what the server has: for each item
+ * the votes my changes not in my personal view yet (`notInMe`: queued offline, or sent and not decided) add or take
+ * away, whichever way. A vote cast and taken back again is none: what shows is what the server has. Counting the
+ * changes instead said "0 votes left · 9 not sent yet" with a budget of 3, after three casts taken back offline.
  */
-export function unsentVoteChanges(pending: readonly BoardCommand[], itemId?: string): number {
+export function unsentVotes(notInMe: readonly BoardCommand[], itemId?: string): number {
+  if (itemId !== undefined) return Math.abs(pendingVoteDelta(notInMe, itemId));
+  const items = new Set<string>();
+  for (const c of notInMe) if (c.type === 'vote.cast' || c.type === 'vote.retract') items.add(c.itemId);
   let count = 0;
-  for (const c of pending) if (isVoteChange(c) && (itemId === undefined || c.itemId === itemId)) count++;
+  for (const item of items) count += Math.abs(pendingVoteDelta(notInMe, item));
   return count;
-}
-
-/**
- * RC-13: how many of the `shown` votes on an item (my intent, unsent changes included) the server has answered:
- * `shown` less the casts and plus the retracts still unanswered (`pending`), within 0 and `cap`. Dots beyond it are
- * unsent votes; hollow dots under it, votes being taken back.
- */
-export function answeredVotes(shown: number, pending: readonly BoardCommand[], itemId: string, cap: number): number {
-  let answered = shown;
-  for (const c of pending) {
-    if (!isVoteChange(c) || c.itemId !== itemId) continue;
-    answered += c.type === 'vote.cast' ? -1 : 1;
-  }
-  return Math.min(cap, Math.max(0, answered));
 }

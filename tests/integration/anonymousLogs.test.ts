@@ -34,7 +34,7 @@ describe('what the log holds', () => {
     wrapStore: (store) => (faults = faultyStore(store, ['commit', 'commitBatch'])),
   });
 
-  it('AR-10 AN-1 no log line links anyone to a card, a vote or an answer, also when commands are refused or a commit fails', async () => {
+  it('AR-10 AN-1 GP-5 no log line links anyone to a card, a vote or an answer ("worth the time?" among them), also when commands are refused or a commit fails', async () => {
     const { url, dbFile, keyFile } = live.server;
     const { boardId, facilitatorKey } = await createBoard(url, 'Quiet log');
     const [F, A, B, C] = [new Person(url), new Person(url), new Person(url), new Person(url)];
@@ -80,6 +80,10 @@ describe('what the log holds', () => {
     const actionId = (ok(await F.cmd('action.create', { itemId: a1, text: 'LOG-ACTION' })).data as { actionId: string }).actionId;
     ok(await F.cmd('consensus.start', { actionId }));
     ok(await B.cmd('consensus.answer', { actionId, value: 1 }));
+    // GP-5: "worth the time?" in Act, one answer changed, one refused for a key of its own
+    ok(await F.cmd('phase.set', { phase: 'act' }));
+    for (const [p, value] of [[A, 2], [B, 5], [C, 4], [A, 3]] as const) ok(await p.cmd('roti.answer', { value }));
+    expect(await C.cmd('roti.answer', { value: 9, note: 'LOG-ROTI-EXTRA' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
 
     const log = lines.join('');
     // a positive control: at `trace` the server did write lines, the failed commit among them
@@ -88,14 +92,14 @@ describe('what the log holds', () => {
 
     const forbidden: Record<string, string> = { 'the action': actionId, 'the action text': 'LOG-ACTION' };
     for (const [i, text] of texts.entries()) forbidden[`card text ${i}`] = text;
-    for (const marker of ['LOG-NOT-YOURS', 'LOG-TOO-LONG', 'LOG-NO-COLUMN', 'LOG-FORGED-TAG', 'LOG-BEFORE-JOIN', 'LOG-FAILED-COMMIT']) forbidden[marker] = marker;
+    for (const marker of ['LOG-NOT-YOURS', 'LOG-TOO-LONG', 'LOG-NO-COLUMN', 'LOG-FORGED-TAG', 'LOG-BEFORE-JOIN', 'LOG-FAILED-COMMIT', 'LOG-ROTI-EXTRA']) forbidden[marker] = marker;
     for (const [name, id] of Object.entries({ a1, b1, c1 })) forbidden[`card id ${name}`] = id;
     for (const p of [A, B, C, F]) {
       forbidden[`${p.name}'s participant id`] = p.participantId;
       personTags(keyFile, boardId, p.secret).forEach((t, i) => (forbidden[`${p.name}'s tag ${i}`] = t));
     }
     storedTags(dbFile, boardId).forEach((t, i) => (forbidden[`stored fact tag ${i}`] = t));
-    expect(storedTags(dbFile, boardId).length).toBeGreaterThanOrEqual(12);
+    expect(storedTags(dbFile, boardId).length).toBeGreaterThanOrEqual(15);
     for (const [what, value] of Object.entries(forbidden)) expect(log.includes(value), `${what} in the log`).toBe(false);
   });
 });

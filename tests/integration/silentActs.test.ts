@@ -9,7 +9,8 @@ import { Person, type TestServer, createBoard, frameMark, startServer } from './
  * ("a frame came just as Alex clicked"). So every anonymous act the public view does not show must send others
  * nothing — not a board-document update, not a Socket.io frame, not a presence change: AN-5 for votes, PU-3 for
  * pulse answers, AN-10 for unrevealed cards (edits and deletes too), CO-1 for a fist of five answered again, TL-4
- * for a trust-lens part changed by someone already counted.
+ * for a trust-lens part changed by someone already counted, GP-5 for a "worth the time?" answer, first or changed (the
+ * room is not told even how many have answered until Close).
  *
  * Presence, done marks, hands and lens counts are projected in 25 ms batches (DN-4, RX-4, TL-7), so a round trip
  * alone could end before a late projection. After each act the facilitator flips something public that travels in
@@ -19,7 +20,7 @@ import { Person, type TestServer, createBoard, frameMark, startServer } from './
  */
 describe('anonymous acts the room cannot see, as an observer receives them', () => {
   const store = { sqlite: () => ({}), postgres: () => ({ postgres: { url: testDatabaseUrl(), schema: freshSchema() } }) };
-  it.each(Object.keys(store) as (keyof typeof store)[])('AN-5 PU-3 AN-10 CO-1 TL-4 votes, pulse answers, private card edits and deletes, a changed fist of five and a changed lens part send others nothing at all (%s)', async (kind) => {
+  it.each(Object.keys(store) as (keyof typeof store)[])('AN-5 PU-3 AN-10 CO-1 TL-4 GP-5 votes, pulse answers, private card edits and deletes, a changed fist of five, a changed lens part and "worth the time?" answers send others nothing at all (%s)', async (kind) => {
     const server = await startServer(store[kind]());
     const people = Array.from({ length: 5 }, () => new Person(server.url));
     try {
@@ -47,8 +48,10 @@ async function silentActs(server: TestServer, [F, A, B, C, O]: Person[]): Promis
   });
   const fence = async (phase: Phase) => {
     const fran = O!.board()!;
-    const fenceUp = phase === 'discuss' ? !fran.raisedHands.some((h) => h.name === 'Fran') : !fran.participants.find((p) => p.name === 'Fran')!.done;
-    if (phase === 'discuss') {
+    // (Write and Vote have done marks; Discuss and Act have hands)
+    const byHand = phase === 'discuss' || phase === 'act';
+    const fenceUp = byHand ? !fran.raisedHands.some((h) => h.name === 'Fran') : !fran.participants.find((p) => p.name === 'Fran')!.done;
+    if (byHand) {
       expect(await F!.cmd('hand.raise', { raised: fenceUp })).toMatchObject({ ok: true });
       await O!.waitFor(() => O!.board()!.raisedHands.some((h) => h.name === 'Fran') === fenceUp);
     } else {
@@ -110,4 +113,12 @@ async function silentActs(server: TestServer, [F, A, B, C, O]: Person[]): Promis
   expect(await received('discuss', async () => void (await ok(A!, 'consensus.answer', { actionId, value: 5 })))).toEqual(nothing);
   expect(await received('discuss', async () => void (await ok(A!, 'lens.tap', { itemId: alexCard, part: 'empathy', on: true })))).toEqual(nothing);
   expect(await received('discuss', async () => void (await ok(A!, 'lens.tap', { itemId: alexCard, part: 'reliability', on: false })))).toEqual(nothing);
+
+  // Act: "worth the time?" answered by Alex, then by Bea, then Alex changes his (GP-5: nothing shows before Close, not
+  // even how many have answered; a frame at the moment of each answer would say who answered and when)
+  await ok(F!, 'phase.set', { phase: 'act' });
+  await O!.waitFor(() => O!.board()!.phase === 'act' && O!.board()!.roti.open);
+  expect(await received('act', async () => void (await ok(A!, 'roti.answer', { value: 2 })))).toEqual(nothing);
+  expect(await received('act', async () => void (await ok(B!, 'roti.answer', { value: 5 })))).toEqual(nothing);
+  expect(await received('act', async () => void (await ok(A!, 'roti.answer', { value: 4 })))).toEqual(nothing);
 }

@@ -4,7 +4,7 @@ import { Person, createBoard, frameMark, useServer } from './harness.js';
 
 /**
  * The attack that needs no idea of where a leak might be: run one retro twice, the second time with Alex and Bea
- * swapped — every card, vote, pulse answer, lens tap and fist of five of one is the other's — and compare what an
+ * swapped — every card, vote, pulse answer, lens tap, fist of five and "worth the time?" answer of one is the other's — and compare what an
  * observer received, step by step. If anything they hold differs, it differs because of who did what. Random ids
  * (cards, actions, handles, the board), which differ between any two runs, are replaced by what they stand for, and
  * lists whose order comes from those ids (the reveal order, ties in the ranking) are compared as sets.
@@ -130,11 +130,18 @@ describe('a retro run twice with two people swapped, as an observer receives it'
     await step('discuss', 'Fran answers', () => ok(F!, 'consensus.answer', { actionId, value: 5 }));
     await step('discuss', 'next item', () => ok(F!, 'discuss.select', { itemId: t2 })); // the lens breakdown shows
     await step('act', 'act', () => ok(F!, 'phase.set', { phase: 'act' }));
+    // GP-5: "worth the time?", answered and changed in Act, shown in Close
+    await step('act', 'P1 worth', () => ok(P1, 'roti.answer', { value: 1 }));
+    await step('act', 'P2 worth', () => ok(P2, 'roti.answer', { value: 5 }));
+    await step('act', 'P2 changes worth', () => ok(P2, 'roti.answer', { value: 4 }));
+    await step('act', 'Cy worth', () => ok(C!, 'roti.answer', { value: 3 }));
+    await step('act', 'Obi worth', () => ok(O!, 'roti.answer', { value: 4 }));
+    await step('closed', 'close', () => ok(F!, 'phase.set', { phase: 'closed' }));
     for (const p of [F, A, B, C, O]) await p!.disconnect();
     return seen;
   }
 
-  it('AN-1 AN-5 AN-7 AN-8 AN-10 TL-4 every step looks the same to the observer whichever of the two did it', async () => {
+  it('AN-1 AN-5 AN-7 AN-8 AN-10 TL-4 GP-5 every step looks the same to the observer whichever of the two did it', async () => {
     const first = await run(false);
     const swapped = await run(true);
     expect(first.length).toBe(swapped.length);
@@ -143,5 +150,6 @@ describe('a retro run twice with two people swapped, as an observer receives it'
     const last = (step: string) => JSON.parse((JSON.parse(first.find((f) => JSON.parse(f).step === step)!) as { views: string[] }).views.at(-1)!) as PublicBoardView;
     expect(last('next item').lens).toEqual([{ itemId: 'card:Pairing helps a lot', tappers: 4, counts: { credibility: 1, reliability: 2, empathy: 1, 'self-interest': 1 } }]);
     expect(last('Fran answers').actions[0]!.consensus!.distribution).toEqual({ min: 0, counts: [0, 1, 0, 1, 2, 1], total: 5, average: 3.4 });
+    expect(last('close').roti.distribution).toEqual({ min: 1, counts: [1, 0, 1, 2, 0], total: 4, average: 3 });
   });
 });

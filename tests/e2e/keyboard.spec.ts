@@ -47,16 +47,16 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await tabTo(page, page.getByRole('button', { name: 'Reveal all cards' }));
   await page.keyboard.press('Enter');
   await ada.expectPhase('Reveal');
-  // UI-10: the step taken, focus leaves the button (which now says "Next: Vote") for the phase buttons, named by the
-  // phase the room is in: a second Enter (a double press, a screen reader user confirming) takes no second step.
-  const now = (phase: string) => page.getByRole('group', { name: `Now: ${phase}` });
-  await expectFocusVisible(now('Reveal'));
+  // UI-10: the step taken, focus leaves the button (which now says "Next: Vote") for the new phase's heading, where the
+  // phase starts: a second Enter (a double press, a screen reader user confirming) takes no second step.
+  const heading = (phase: string) => page.getByRole('heading', { level: 2, name: phase, exact: true });
+  await expectFocusVisible(heading('Reveal'));
   await page.keyboard.press('Enter');
-  // the next step is a Tab away (Back comes first)
+  // the next step is past the board (UI-25: the panel is the next stop after the board's last control)
   await tabTo(page, next('Vote'));
   await page.keyboard.press('Enter');
   await ada.expectPhase('Vote');
-  await expect(now('Vote')).toBeFocused();
+  await expect(heading('Vote')).toBeFocused();
 
   const vote = you.getByRole('button', { name: /^Vote for: I can pair/ });
   await tabTo(you, vote);
@@ -73,7 +73,7 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await expect(page.getByRole('heading', { level: 2, name: 'Discuss' })).toBeVisible();
   await page.keyboard.press('Enter');
   await ada.expectPhase('Discuss');
-  await expectFocusVisible(now('Discuss'));
+  await expectFocusVisible(heading('Discuss'));
   // DI-10: "Start with the first item" turns into "Mark the last item discussed" (the only item) once the room is on
   // it: focus goes to the item now discussed, read out by name, so a second Enter marks nothing
   await tabTo(page, page.getByRole('button', { name: 'Start with the first item' }));
@@ -115,6 +115,48 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await page.keyboard.press('Enter');
   await ada.expectPhase('Close');
   await tabTo(you, you.getByRole('link', { name: 'Download Markdown' }));
+});
+
+test('UI-10 PR-3 the facilitator\'s "Next" from the keyboard lands where the new phase starts, its heading, said once; the next Tab goes into the phase, a second Enter takes no second step; from a phone\'s step bar too', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Where Next lands');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Pairing on deploys');
+  const page = facilitator.page;
+  const heading = (phase: string) => page.getByRole('heading', { level: 2, name: phase, exact: true });
+  const inThePhase = () => page.evaluate(() => document.activeElement?.closest('.board-main') !== null);
+  // Write → Reveal, the room asked first
+  await tabTo(page, page.getByRole('button', { name: 'Next: Reveal' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: 'Reveal all cards' }));
+  await page.keyboard.press('Enter');
+  await ada.expectPhase('Reveal');
+  // focus stayed on the panel (its buttons' group, "Now: Reveal"), after the board to Tab (UI-25): the next Tab went on
+  // past the board's end, and the new phase was a skip link or a whole board of Shift+Tabs away
+  await expectFocusVisible(heading('Reveal'));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect(await inThePhase(), 'the next Tab goes into Reveal').toBe(true);
+  await ada.expectPhase('Reveal');
+  // Reveal → Vote, no question asked: the same
+  await tabTo(page, page.getByRole('button', { name: 'Next: Vote' }));
+  await page.keyboard.press('Enter');
+  await expectFocusVisible(heading('Vote'));
+  await page.keyboard.press('Tab');
+  expect(await inThePhase(), 'the next Tab goes into Vote').toBe(true);
+  // said once: the heading says it to her; the news line, which says it to the others, no longer says her own step again
+  await expect(ada.page.getByRole('region', { name: 'Room news' }).getByRole('status')).toContainText('The retro moved on to Vote.');
+  await expect(page.getByRole('region', { name: 'Room news' })).not.toContainText('moved on');
+
+  // on a phone, from the step bar at the foot of the Board tab
+  await page.setViewportSize({ width: 390, height: 844 });
+  const step = page.locator('.step-bar').getByRole('button', { name: 'Next: Discuss' });
+  await step.focus();
+  await page.keyboard.press('Enter');
+  // CF-2: Ada has not said she is done voting
+  await tabTo(page, page.getByRole('button', { name: 'Close the vote', exact: true }));
+  await page.keyboard.press('Enter');
+  await ada.expectPhase('Discuss');
+  await expectFocusVisible(heading('Discuss'));
 });
 
 test('UI-10 TE-2 the column editor opens on its first title, "Add column" lands on the new title, and closing it gives focus back to "Edit columns"', async ({ facilitator }) => {

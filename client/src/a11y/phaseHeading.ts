@@ -1,10 +1,14 @@
 import { useLayoutEffect, useRef } from 'react';
 
-/** Focuses the heading of the phase on screen (`PhaseIntro`'s h2: tabIndex -1, focusable from code, no Tab stop); false when there is none yet. */
+/**
+ * Focuses the heading of the phase on screen (`PhaseIntro`'s h2: tabIndex -1, focusable from code, no Tab stop); false
+ * when there is none yet. (While the new phase's code is on its way, React keeps the phase before hidden in its place:
+ * its heading takes no focus, and the new one is awaited.)
+ */
 export function focusPhaseHeading(): boolean {
   const heading = document.querySelector<HTMLElement>('.board-main .phase-intro h2');
   heading?.focus();
-  return heading !== null;
+  return heading !== null && heading === document.activeElement;
 }
 
 /**
@@ -66,15 +70,18 @@ export function headingAppeared(heading: HTMLElement | null): void {
 
 function focusIsLost(): boolean {
   const active = document.activeElement;
-  return !active || active === document.body;
+  // UI-10: or on the facilitator's step buttons' group, where a step taken from them left it ("Now: Vote"): she goes
+  // on where the new phase starts, as everyone whose focus went with the phase before does
+  return !active || active === document.body || active.hasAttribute('data-phase-steps');
 }
 
 /**
  * UI-10: a phase change takes the controls of the phase before away, and with them the one that had focus. Left to
  * the focus rescue, focus went to the first control of the new phase, which one key sets off: a pulse answer Space
  * changes, a drag grip Space picks up, "I'm done voting", "Raise hand". It goes to the new phase's heading instead,
- * which a screen reader reads out. Focus on a control that is still there (the header, the people, the
- * facilitator's "Next") stays where it is. A layout effect: it runs in the commit, before the rescue's timer.
+ * which a screen reader reads out. Focus on a control that is still there (the header, the people) stays where it is;
+ * a step taken from the facilitator's own buttons goes on to the heading too (their group had it, `usePhaseStep`).
+ * A layout effect: it runs in the commit, after the panel's, before the rescue's timer.
  */
 export function useHeadingTakesFocusOnPhaseChange(phase: string | null): void {
   const shown = useRef(phase);

@@ -103,7 +103,9 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   }, [nudging, unmarked, board.phase, session]);
   // UI-10: the board shows the step asked for here: focus on one of the phase buttons (the one pressed, which now
   // offers the next step) goes to their group, which says the phase the room is in, so a second Enter or Space takes
-  // no second step. Focus elsewhere stays where it is.
+  // no second step; from there, in the same commit, to the new phase's heading (`useHeadingTakesFocusOnPhaseChange`),
+  // where the phase starts. The group keeps it while no heading is on screen (a phone's Facilitate tab; the phase's
+  // code still on its way, until it comes). Focus elsewhere stays where it is.
   useLayoutEffect(() => {
     if (asked.current === null || asked.current !== board.phase) return;
     asked.current = null;

@@ -124,12 +124,14 @@ export function RoomNotices({
     hiddenSeen.current = board.hiddenCards;
   }, [board.hiddenCards]);
 
+  const { connection, joined, isFacilitator, pending, me } = useSessionState();
   // PR-3 (WF-3): focus that stays where it was (the header, a phone's People tab) hears nothing of the new phase's
-  // heading, and the stepper's change is silent; the phase a person opens the board in is not news
+  // heading, and the stepper's change is silent; the phase a person opens the board in is not news. The facilitator's
+  // own step is not news to her: her focus lands on the new phase's heading, which says it (UI-10), and this said it again
   useEffect(() => {
     const before = phaseSeen.current;
     phaseSeen.current = board.phase;
-    if (before === board.phase) return;
+    if (before === board.phase || isFacilitator) return;
     const now = board.phase;
     const onward = phaseIndex(now) > phaseIndex(before);
     push((t) => t(onward ? 'facilitation.presence.movedOn' : 'facilitation.presence.wentBack', { phase: t(`phases.${now}`) }));
@@ -137,7 +139,6 @@ export function RoomNotices({
 
   // CO-7: a fist of five opens under its action, often below the screen of whoever is to answer; the facilitator who
   // started it knows. Named by its item (the action's words are in the shared notes, not here).
-  const { connection, joined, isFacilitator, pending, me } = useSessionState();
   useEffect(() => {
     const open = openChecks(board);
     const started = board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id));

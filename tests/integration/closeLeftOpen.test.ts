@@ -62,6 +62,27 @@ describe('TM-16 closing a retro left open, attacked', () => {
     for (const view of seen) expect(people(view)).toBe(before);
   });
 
+  it('TM-16 JN-6 MO-1 a removed person, a wrong secret and someone never in it are answered alike: nothing says whose id exists', async () => {
+    const { boardId, facilitatorKey, F, A, B } = await leftInVote();
+    // Fran comes back and removes Bo, then leaves again
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    const handle = F.board()!.participants.find((p) => p.name === 'Bo')!.handle;
+    expect(await F.cmd('participant.remove', { handle })).toMatchObject({ ok: true });
+    await F.disconnect();
+    const answer = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${live.server.url}/api/boards/${boardId}/close`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: 'vote', name: 'X', ...body }) });
+      return [res.status, await res.text()];
+    };
+    const stranger = new Person(live.server.url);
+    const refusals = [
+      await answer({ participantId: B.participantId, secret: B.secret, facilitatorKey }),
+      await answer({ participantId: A.participantId, secret: stranger.secret }),
+      await answer({ participantId: F.participantId, secret: stranger.secret, facilitatorKey }),
+      await answer({ participantId: stranger.participantId, secret: stranger.secret, facilitatorKey }),
+    ];
+    for (const refusal of refusals) expect(refusal).toEqual([403, JSON.stringify({ ok: false, code: 'BAD_CREDENTIALS', message: 'You were not in this retro.' })]);
+  });
+
   it('TM-16 a close that says it saw the retro closed while it is in Vote is refused, not answered as done', async () => {
     const { boardId, facilitatorKey, F, B } = await leftInVote();
     expect(await close(boardId, F, { facilitatorKey, from: 'closed' })).toEqual([409, 'CONFLICT']);

@@ -62,7 +62,7 @@ describe('AR-6 what the WAL may hold', () => {
     );
   });
 
-  it('AR-6 DU-4 joins wait in the WAL, each anonymous commit finds it checkpointed and leaves it all zeros: a copy taken at any moment links nothing', async () => {
+  it('AR-6 DU-4 GP-5 joins wait in the WAL, each anonymous commit (a "worth the time?" answer among them) finds it checkpointed and leaves it all zeros: a copy taken at any moment links nothing', async () => {
     const server = await startServer();
     servers.push(server);
     const dataDir = path.dirname(server.dbFile);
@@ -72,9 +72,11 @@ describe('AR-6 what the WAL may hold', () => {
     await fay.connect(boardId, 'Fay Facilitator', facilitatorKey);
     const known: Knowledge = { boardId, names: ['Fay Facilitator', ...WRITERS.map(([n]) => n)], cardTexts: WRITERS.map(([, t]) => t), hiddenTexts: [] };
     const dumps: { moment: string; files: Map<string, Buffer> }[] = [];
+    const writers: Person[] = [];
     for (const [name, text] of WRITERS) {
       const p = new Person(server.url);
       people.push(p);
+      writers.push(p);
       await p.connect(boardId, name);
       // the join is a named commit: it stays in the WAL (one fsync), with the joins before it
       const afterJoin = read(dataDir);
@@ -88,6 +90,22 @@ describe('AR-6 what the WAL may hold', () => {
       expect((await p.cmd('pulse.answer', { value: 3 })).ok).toBe(true);
       dumps.push({ moment: `${name} answered the pulse`, files: read(dataDir) });
     }
+    // GP-5: in Act, someone joins late and answers "worth the time?" at once, then a writer answers: each answer is an
+    // anonymous commit, so it finds the late join checkpointed and leaves the WAL all zeros, as a card does
+    for (const phase of ['reveal', 'vote', 'discuss', 'act']) expect((await fay.cmd('phase.set', { phase })).ok).toBe(true);
+    const late = new Person(server.url);
+    people.push(late);
+    await late.connect(boardId, 'Dee Latecomer');
+    known.names.push('Dee Latecomer');
+    const afterLateJoin = read(dataDir);
+    expect(walOf(afterLateJoin).includes(Buffer.from('Dee Latecomer'))).toBe(true);
+    dumps.push({ moment: 'Dee joined in Act', files: afterLateJoin });
+    expect((await late.cmd('roti.answer', { value: 1 })).ok).toBe(true);
+    const afterRoti = read(dataDir);
+    expect(walOf(afterRoti).some((b) => b !== 0)).toBe(false);
+    dumps.push({ moment: 'Dee answered "worth the time?"', files: afterRoti });
+    expect((await writers[0]!.cmd('roti.answer', { value: 5 })).ok).toBe(true);
+    dumps.push({ moment: `${WRITERS[0]![0]} answered "worth the time?"`, files: read(dataDir) });
     for (const { moment, files } of dumps) expect({ moment, claims: attack(files, known) }).toEqual({ moment, claims: [] });
   }, 60_000);
 });

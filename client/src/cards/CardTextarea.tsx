@@ -66,10 +66,15 @@ export function CardTextarea({
     if (autoFocus) focusWithCaretAtEnd(field.current);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // (the list loads on demand: only the latest look, if the text has not changed since, may show what it found)
+  const lastLook = useRef(0);
   function lookForEmoji(text: string, caret: number) {
+    const look = ++lastLook.current;
     const found = emojiQuery(text, caret);
-    const items = found ? suggestEmoji(found.query) : [];
-    setSuggesting(found && items.length ? { start: found.start, caret, items, active: 0 } : null);
+    if (!found) return setSuggesting(null);
+    void suggestEmoji(found.query).then((items) => {
+      if (look === lastLook.current) setSuggesting(items.length ? { start: found.start, caret, items, active: 0 } : null);
+    });
   }
 
   function insert(emoji: string) {

@@ -1,23 +1,7 @@
 /**
- * A small built-in list for `:name` suggestions while writing a card: emoji only (no GIFs, nothing fetched).
- * Names are English short codes, as people type them in chat tools.
+ * `:name` suggestions while writing a card. The list itself (`emojiList.ts`) loads on demand, the first time someone
+ * types a code: the board's first load carries only the test for one (UI-6).
  */
-export const EMOJI: readonly (readonly [name: string, emoji: string])[] = [
-  ['smile', '😄'], ['slight_smile', '🙂'], ['grin', '😁'], ['joy', '😂'], ['wink', '😉'], ['blush', '😊'],
-  ['thinking', '🤔'], ['confused', '😕'], ['neutral', '😐'], ['worried', '😟'], ['sweat_smile', '😅'],
-  ['cry', '😢'], ['sob', '😭'], ['angry', '😠'], ['rage', '😡'], ['tired', '😫'], ['sleepy', '😪'],
-  ['scream', '😱'], ['exploding_head', '🤯'], ['shrug', '🤷'], ['facepalm', '🤦'], ['raised_hands', '🙌'],
-  ['clap', '👏'], ['thumbsup', '👍'], ['thumbsdown', '👎'], ['wave', '👋'], ['pray', '🙏'], ['muscle', '💪'],
-  ['heart', '❤️'], ['star', '⭐'], ['sparkles', '✨'], ['fire', '🔥'], ['tada', '🎉'], ['rocket', '🚀'],
-  ['bulb', '💡'], ['warning', '⚠️'], ['bug', '🐛'], ['construction', '🚧'], ['lock', '🔒'], ['key', '🔑'],
-  ['hourglass', '⏳'], ['clock', '🕒'], ['calendar', '📅'], ['chart', '📈'], ['books', '📚'], ['memo', '📝'],
-  ['question', '❓'], ['exclamation', '❗'], ['check', '✅'], ['x', '❌'], ['stop', '🛑'], ['snail', '🐌'],
-  ['coffee', '☕'], ['sun', '☀️'], ['cloud', '☁️'], ['rain', '🌧️'], ['rainbow', '🌈'], ['seedling', '🌱'],
-  ['handshake', '🤝'], ['eyes', '👀'], ['speech', '💬'], ['mute', '🔇'], ['ok', '🆗'], ['100', '💯'],
-];
-
-const MAX_SUGGESTIONS = 6;
-
 /** The `:word` right before the caret, if the person seems to be typing an emoji code (2+ letters). */
 export function emojiQuery(text: string, caret: number): { start: number; query: string } | null {
   const match = /(^|[\s(])(:([a-z0-9_+-]{2,}))$/i.exec(text.slice(0, caret));
@@ -25,9 +9,11 @@ export function emojiQuery(text: string, caret: number): { start: number; query:
   return { start: caret - match[2]!.length, query: match[3]!.toLowerCase() };
 }
 
-/** Names starting with the query first, then names containing it. */
-export function suggestEmoji(query: string): (readonly [string, string])[] {
-  const starts = EMOJI.filter(([name]) => name.startsWith(query));
-  const contains = EMOJI.filter(([name]) => !name.startsWith(query) && name.includes(query));
-  return [...starts, ...contains].slice(0, MAX_SUGGESTIONS);
+/** the list's module, fetched once, when the first code is typed */
+let list: Promise<typeof import('./emojiList.js')> | null = null;
+
+/** Names starting with the query first, then names containing it (at most six); the list is fetched if need be. */
+export async function suggestEmoji(query: string): Promise<(readonly [string, string])[]> {
+  list ??= import('./emojiList.js');
+  return (await list).suggestEmoji(query);
 }

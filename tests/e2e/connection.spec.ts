@@ -32,7 +32,7 @@ async function routeSocket(page: Page) {
     /** the binary attachments of a refused `board.doc` still to come, dropped with it */
     let dropAttachments = 0;
     ws.onMessage((message) => {
-      if (link.silent || dead) return;
+      if (link.silent || dead || message === '3') return;
       if (typeof message !== 'string' && dropAttachments > 0) return void dropAttachments--;
       const boardDoc = typeof message === 'string' ? /^45(\d+)-(\d+)\["board\.doc"/.exec(message) : null;
       if (boardDoc && link.refuseBoardDocs > 0) {
@@ -58,6 +58,10 @@ async function routeSocket(page: Page) {
     });
     server.onMessage((message) => {
       if (link.silent || dead) return;
+      // RC-14: the route answers the server's heartbeat (engine.io's ping, "2") itself, and drops the page's own pong: a
+      // page whose clock is held (holdClock) is handed nothing from a routed socket until its clock moves, and the
+      // server lets a connection go 5 s after a ping it has no answer to
+      if (message === '2') server.send('3');
       const ack = typeof message === 'string' ? /^43(\d+)/.exec(message) : null;
       if (ack && commandAcks.has(ack[1]!)) return void link.acksSwallowed++;
       if (ack) link.heartbeatsUnanswered.delete(ack[1]!);

@@ -19,7 +19,7 @@ import {
 import { CommandQueue, type BoardCommand, type CommandInput } from './commandQueue.js';
 import { SocketBoardDoc } from './socketBoardDoc.js';
 import { measureClockOffset } from './clock.js';
-import { ConnectionHealth } from './connectionHealth.js';
+import { ConnectionHealth, ENGINE_PING_TIMEOUT_MS } from './connectionHealth.js';
 import { addNotice, type Notice } from './notices.js';
 import { draftSlot, returnToDraft, type DraftKind } from './draftStore.js';
 import type { Identity } from './identity.js';
@@ -276,12 +276,13 @@ export class BoardSession {
    * localStorage (SU-1: typed email addresses) or retried later (BD-1: deleting the board).
    */
   request(input: CommandInput): Promise<Ack> {
+    // (the refusals made here are said in the reader's words from their codes, `refusalMessage`: no message of their own)
     if (!this.state.joined || !this.socket.connected) {
-      return Promise.resolve({ ok: false, code: 'NOT_JOINED', message: 'Not connected right now. Try again in a moment.' });
+      return Promise.resolve({ ok: false, code: 'NOT_JOINED', message: '' });
     }
     return new Promise((resolve) => {
       this.socket.timeout(15_000).emit('cmd', { ...input, id: nanoid() } as BoardCommand, (err: Error | null, ack: Ack) => {
-        resolve(err ? { ok: false, code: 'INTERNAL', message: 'The server did not answer in time.' } : ack);
+        resolve(err ? { ok: false, code: 'INTERNAL', message: '' } : ack);
       });
     });
   }
@@ -341,6 +342,11 @@ export class BoardSession {
 
   private wireSocket(): void {
     const socket = this.socket;
+    // RC-14: the server lets a silent connection go within 9 s (a ping every 4 s, 5 s for its answer), and this page
+    // notices a silent link by its own heartbeat (UI-9, 3.5 s). engine.io's timer here, set from the server's numbers
+    // (no ping for 9 s), would add only a drop at every jump of the page's clock past it: it keeps the 20 s it had.
+    // (Its `open` comes with the handshake, before engine.io first reads the number; it reads it again at every ping.)
+    socket.io.on('open', () => void ((socket.io.engine as unknown as { _pingTimeout: number })._pingTimeout = ENGINE_PING_TIMEOUT_MS));
     socket.on('connect', () => {
       this.onlineRetry = false;
       this.connectionGeneration++;

@@ -5,6 +5,11 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@candor/shared'
 export const HEARTBEAT_MS = 1500;
 /** No answer within this long counts as a silent drop: worst case a drop shows within ~HEARTBEAT + TIMEOUT. */
 export const HEARTBEAT_TIMEOUT_MS = 2000;
+/**
+ * RC-14: what engine.io in the page waits for the server's next ping beyond its interval (the server's own 5 s, given
+ * at the handshake, is replaced): silence is this page's heartbeat's to notice, above.
+ */
+export const ENGINE_PING_TIMEOUT_MS = 16_000;
 /** A command the server has not answered after this long is shown as pending, with a retry. */
 export const STALL_MS = 5000;
 /** This many drops within UNSTABLE_WINDOW_MS and the page says the network is unstable. */

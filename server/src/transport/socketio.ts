@@ -26,6 +26,7 @@ import type { Logger } from '../logger.js';
 import { SharedTokenBucket, TokenBucket } from './rateLimit.js';
 import { AddressBuckets } from './addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
+import { HEARTBEAT } from './heartbeat.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
 import { BoardDocPackets, type EncodedBoardDoc, type EngineConnection, writeBoardDoc } from './boardDocPackets.js';
@@ -119,8 +120,9 @@ export function attachSocketIo(
     wsEngine: WebSocketServer,
     // y-websocket shares the port: leave upgrades that are not ours alone.
     destroyUpgrade: false,
-    pingInterval: 10_000,
-    pingTimeout: 10_000,
+    // RC-14: a silent connection is let go within 9 s of its last answer (why no sooner, and what it costs: heartbeat.ts)
+    pingInterval: HEARTBEAT.pingIntervalMs,
+    pingTimeout: HEARTBEAT.pingTimeoutMs,
     // AB-2: a connection that has not joined a namespace within the handshake time is closed.
     connectTimeout: ABUSE_LIMITS.handshakeTimeoutMs,
     // AB-12: WebSocket only, as Candor's client connects. Long-polling would hand each poll's packets to an HTTP

@@ -1,0 +1,17 @@
+/**
+ * RC-14: how soon the room sees that a connection went silent (a laptop closed, a phone out of coverage): the server
+ * pings every `pingIntervalMs` and lets a connection go when no answer came `pingTimeoutMs` after a ping, so a silent
+ * one is offline for everyone at most `pingIntervalMs + pingTimeoutMs` (9 s) after its last answer. Socket.io's
+ * defaults (25 s + 20 s) and Candor's former 10 s + 10 s left a closed laptop "online" in People for 10–20 s.
+ *
+ * Why the shorter wait drops no one who stayed: the page's own heartbeat (UI-9, `client/src/sync/connectionHealth.ts`)
+ * asks every 1.5 s and reconnects when an answer takes more than 2 s, so a link that could not carry a pong back within
+ * 5 s (a slow phone, a big download queued before it) had already been dropped and rejoined by the page itself. What
+ * it costs: a ping (1 byte) out and a pong back every 4 s per connection, answered by engine.io below Socket.io, so
+ * not from the commands' budget (IN-18); each pong is read-paced as any packet (IN-33: 256 bytes, 64 a second of a
+ * connection's 64 KiB a second).
+ */
+export const HEARTBEAT = {
+  pingIntervalMs: 4_000,
+  pingTimeoutMs: 5_000,
+} as const;

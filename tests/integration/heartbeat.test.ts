@@ -1,0 +1,99 @@
+import net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import type { PublicBoardView } from '@candor/shared';
+import { cuttableProxy } from './cuttableProxy.js';
+import { Person, createBoard, useServer } from './harness.js';
+
+/**
+ * RC-14: a person whose connection goes silent (a laptop closed, a phone out of coverage: nothing arrives either way,
+ * nothing is closed) is shown offline to the room within 10 s of their last answer; a person on a slow link, whose
+ * every packet takes 2 s each way (twice what the page itself puts up with, UI-9), stays online.
+ */
+
+/** A TCP relay that holds everything it relays `delayMs` (in order), as a slow mobile link does. */
+async function slowLink(targetPort: number): Promise<{ port: number; delayMs: number; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      sockets.add(from);
+      from.on('data', (chunk: Buffer) => {
+        if (link.delayMs === 0) to.write(chunk);
+        else setTimeout(() => to.writable && to.write(chunk), link.delayMs);
+      });
+      from.on('error', () => to.destroy());
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const link = {
+    port: (server.address() as net.AddressInfo).port,
+    delayMs: 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+  return link;
+}
+
+const onlineIn = (board: PublicBoardView | null, name: string) => board?.participants.find((p) => p.name === name)?.online;
+
+describe('RC-14 a silent connection in the room', () => {
+  const live = useServer();
+
+  it('RC-14 a person whose connection goes silent is shown offline within 10 s of their last answer; one on a slow link (2 s each way) stays online', { timeout: 60_000 }, async () => {
+    const { url, port } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Closed laptops');
+    const F = new Person(url);
+    live.people.push(F);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    const laptop = await cuttableProxy('127.0.0.1', port);
+    const phone = await slowLink(port);
+    const A = new Person(`http://127.0.0.1:${laptop.port}`);
+    const B = new Person(`http://127.0.0.1:${phone.port}`);
+    try {
+      await A.connect(boardId, 'Alex');
+      await B.connect(boardId, 'Bea');
+      await F.waitFor(() => onlineIn(F.board(), 'Alex') && onlineIn(F.board(), 'Bea'));
+      phone.delayMs = 2_000;
+      const slowFrom = F.boardHistory.length;
+
+      // Alex answers a ping (engine.io's pong), and the server has read it (it answered a request sent after it) ...
+      const engine = A.socket!.io.engine;
+      await new Promise<void>((resolve) => {
+        const onPacket = (packet: { type: string }) => {
+          if (packet.type !== 'pong') return;
+          engine.off('packetCreate', onPacket);
+          resolve();
+        };
+        engine.on('packetCreate', onPacket);
+      });
+      await A.socket!.timeout(2_000).emitWithAck('time.sync');
+      // ... then his laptop closes: nothing more arrives either way, and nothing is closed
+      laptop.freeze();
+      const silentAt = Date.now();
+      await F.waitFor(() => onlineIn(F.board(), 'Alex') === false, 30_000);
+      const shownOfflineAfter = Date.now() - silentAt;
+      // Socket.io's heartbeat at 10 s + 10 s took up to 20 s (19.9 s here, measured from the last answer)
+      expect(shownOfflineAfter, 'ms until the room saw Alex offline').toBeLessThanOrEqual(10_000);
+
+      // Bea, whose pings came back 4 s after they were sent, was online all along
+      expect(onlineIn(F.board(), 'Bea')).toBe(true);
+      expect(F.boardHistory.slice(slowFrom).filter((view) => onlineIn(view, 'Bea') === false)).toEqual([]);
+      expect(B.socket!.connected).toBe(true);
+    } finally {
+      phone.delayMs = 0;
+      await laptop.close();
+      await B.disconnect();
+      await phone.close();
+    }
+  });
+});

@@ -297,7 +297,11 @@ test('GP-5 "Was this retro worth the time?" is asked at the end of Act, anonymou
   await expect(question(cy).getByRole('radio', { name: '4 — worth more than the time' })).toBeChecked();
   await expect(question(ada).getByRole('radio', { name: '5 — well worth it' })).not.toBeChecked();
 
-  // the facilitator is told, before closing, that the question closes with the retro
+  // the facilitator is reminded to ask for it, under "Close the retro…" (nobody else is), and told, before closing,
+  // that the question closes with the retro
+  const reminder = 'Before you close, ask everyone to answer “Was this retro worth the time?”, at the end of Act.';
+  await expect(facilitator.page.locator('.close-retro')).toContainText(reminder);
+  await expect(ada.page.getByText(reminder)).toHaveCount(0);
   await facilitator.page.getByRole('button', { name: 'Close the retro…' }).click();
   await expect(facilitator.dialog()).toContainText('“Was this retro worth the time?” closes with it: nobody can answer it afterwards.');
   await facilitator.confirm('Close the retro');

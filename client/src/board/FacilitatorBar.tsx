@@ -49,6 +49,8 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
           <button type="button" className="danger-outline" aria-disabled={moving} onClick={press('closed')}>
             {t('facilitation.confirm.closeButton')}
           </button>
+          {/* GP-5: the room's last question is at the end of Act's page, below many a screen: she can ask for it */}
+          {board.roti.open && <p className="hint">{t('facilitation.confirm.rotiFirst')}</p>}
         </div>
       )}
       {allowedIn('checkin.set', board.phase) && <CheckInControls board={board} />}

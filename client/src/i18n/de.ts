@@ -829,6 +829,7 @@ const de: Catalogue = {
       closeVoteAction: 'Abstimmung beenden',
       finish: 'Abschluss',
       closeButton: 'Retro abschließen…',
+      rotiFirst: 'Bitte vor dem Abschluss alle, „Hat es sich gelohnt?“ am Ende von „Handeln“ zu beantworten.',
       cancel: 'Abbrechen',
       removeTitle: '{{name}} entfernen?',
       removeAction: '{{name}} entfernen',

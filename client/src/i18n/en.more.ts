@@ -285,6 +285,7 @@ const enMore = {
       closeVoteAction: 'Close the vote',
       finish: 'Finish',
       closeButton: 'Close the retro…',
+      rotiFirst: 'Before you close, ask everyone to answer “Was this retro worth the time?”, at the end of Act.',
       removeTitle: 'Remove {{name}}?',
       removeAction: 'Remove {{name}}',
       removeBody: 'Their connection ends now, everyone here is told, and this browser cannot come back as {{name}}. Their cards stay, still without a name.',

@@ -113,7 +113,7 @@ export function decideJoin(
   if (entry.kind === 'refused') return refused(fail(entry.code, entry.message));
   // JN-9: a newcomer may not wear the name of someone here now (the facilitator link's holder is who they say)
   if (!existing && !member && !facilitatorOk && nameTakenHere(state, command.name)) {
-    return refused(fail('NAME_TAKEN', 'Someone here is already called that. Add an initial or a word to your name, or, if that is you elsewhere, close it there (or wait half a minute).'));
+    return refused(fail('NAME_TAKEN', 'Someone here is already called that. Add an initial or a word to your name, or, if that is you elsewhere, close it there (or wait ten seconds).'));
   }
   if (!existing) {
     // AB-4: a member coming back is not a new participant of their address (the 80 behind one NAT after a restart)

@@ -443,3 +443,29 @@ test('RC-13 votes cast and taken back again and again while offline: "not sent y
   await page.reload();
   for (const text of ['Deploys are slow', 'Standups run long', 'Pairing']) await expect(controls(text).getByRole('img', { name: 'Your votes: 1' })).toBeVisible();
 });
+
+test('RC-15 votes that reach the server after Vote closed are said to be too late, once, not as a count of refused presses', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Votes after the bell');
+  await ada.join(link, 'Ada');
+  for (const text of ['Deploys are slow', 'Standups run long']) await ada.addCard('Stop', text);
+  await facilitator.runTo('Vote');
+  const page = ada.page;
+  await expect(page.locator('.votes-left')).toHaveText('You have 3 votes left');
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection-status')).toContainText('Reconnecting');
+  const controls = page.locator('.vote-controls').filter({ has: page.getByRole('button', { name: /^Vote for: Deploys are slow/ }) });
+  // a vote cast and taken back twice, then two kept: six presses, none of which the server will take
+  for (let i = 0; i < 2; i++) {
+    await ada.voteFor('Deploys are slow');
+    await controls.getByRole('button', { name: /^Remove vote:/ }).click();
+  }
+  await ada.voteFor('Deploys are slow');
+  await ada.voteFor('Standups run long');
+  await facilitator.runTo('Discuss');
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  // (the notice's words, without its dismiss button)
+  await expect(page.locator('.notice > span')).toHaveText(['Voting had closed before your votes reached the server, so they were not counted.']);
+  await expect(page.locator('.notice-count')).toHaveCount(0);
+  await expect(page.getByText('That is not possible in this phase.')).toHaveCount(0);
+});

@@ -100,6 +100,7 @@ const de: Catalogue = {
     cardRefused: 'Deine Karte konnte nicht hinzugefügt werden: {{message}} Ihr Text bleibt im Entwurf dieser Spalte.',
     actionRefused: 'Deine Maßnahme konnte nicht hinzugefügt werden: {{message}} Ihr Text bleibt im Entwurf zu diesem Punkt.',
     offerRefused: 'Dein Hilfsangebot konnte nicht hinzugefügt werden: {{message}} Sein Text bleibt im Entwurf zu diesem Punkt.',
+    votesTooLate: 'Die Abstimmung war schon beendet, als deine Stimmen beim Server ankamen: Sie wurden nicht gezählt.',
     didNotWork: 'Das hat nicht geklappt.',
     facilitatorKeyRefused: 'Dieser Moderationslink gilt nicht für dieses Board.',
   },

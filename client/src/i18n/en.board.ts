@@ -59,6 +59,7 @@ const enBoard = {
     cardRefused: 'Your card could not be added: {{message}} Its text is kept in your draft for that column.',
     actionRefused: 'Your action could not be added: {{message}} Its words are kept in your draft for that item.',
     offerRefused: 'Your offer of help could not be added: {{message}} Its words are kept in your draft for that item.',
+    votesTooLate: 'Voting had closed before your votes reached the server, so they were not counted.',
     didNotWork: 'That did not work.',
     facilitatorKeyRefused: 'That facilitator link is not valid for this board.',
   },

@@ -109,6 +109,9 @@ const keptWhenRefused = (command: BoardCommand): command is KeptWhenRefused => c
 const TICKET_RETRY_MS = 250;
 const TICKET_RETRY_MAX_MS = 5000;
 
+/** RC-15: the notice for votes that reached the server after Vote closed */
+const VOTES_TOO_LATE = 'votes:late';
+
 /** Join refusals that put the person at the door rather than in front of an error. */
 const DOOR_CODES = new Set<string>(['PASSWORD_REQUIRED', 'WRONG_PASSWORD', 'WAITING_TO_BE_ADMITTED', 'JOINING_LOCKED', 'REMOVED']);
 
@@ -588,6 +591,9 @@ export class BoardSession {
       const kind = KEPT_WHEN_REFUSED[command.type];
       returnToDraft(this.boardId, draftSlot(kind, 'columnId' in command ? command.columnId : command.itemId), command.text);
       this.notify(() => i18n.t(`board.${kind}Refused`, { message: refusalMessage(ack) }), `${kind}:${ack.code}`);
+    } else if (!ack.ok && ack.code === 'WRONG_PHASE' && (command.type === 'vote.cast' || command.type === 'vote.retract')) {
+      // RC-15: votes sent (from the queue, after a drop) once Vote had closed: said once, not as a count of presses
+      if (!this.state.notices.some((n) => n.kind === VOTES_TOO_LATE)) this.notify(() => i18n.t('board.votesTooLate'), VOTES_TOO_LATE);
     } else if (!ack.ok) {
       this.notify(() => refusalMessage(ack), ack.code);
     }

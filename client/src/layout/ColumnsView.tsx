@@ -36,13 +36,25 @@ export function ColumnsView({
   const column = columns.find((c) => c.id === selected) ?? columns[0];
   const tabs = columns.map((c) => {
     const count = counts?.get(c.id);
-    return { id: c.id, label: count ? `${columnTitle(c)} (${count})` : columnTitle(c) };
+    return { id: c.id, label: inTwoLines(count ? `${columnTitle(c)} (${count})` : columnTitle(c)) };
   });
   return (
     <Tabs label={t('layout.columns')} tabs={tabs} selected={column?.id ?? ''} onSelect={setSelected} className="column-tabs">
       {column && <div className="columns single">{renderColumn(column)}</div>}
     </Tabs>
   );
+}
+
+/**
+ * TW-2: a column's name as two halves, split at the space nearest its middle, each kept to one line (CSS): its tab
+ * takes two lines at most, one when there is room. Four German names of three to five lines each pushed the card
+ * field's button off a phone's first screen; names too long for two lines each on one row scroll it sideways (TW-1).
+ * The space between the halves stays: the tab's name is the column's whole name.
+ */
+function inTwoLines(name: string): ReactNode {
+  let at = -1;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) if (at < 0 || Math.abs(i * 2 - name.length) < Math.abs(at * 2 - name.length)) at = i;
+  return at < 0 ? name : <><span>{name.slice(0, at)}</span> <span>{name.slice(at + 1)}</span></>;
 }
 
 /** WG-3: the phone's chosen column, kept for the page, so a phase that draws the columns anew opens on it */

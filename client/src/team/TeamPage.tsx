@@ -187,9 +187,11 @@ function TeamCharts({ team }: { team: TeamHistory }) {
   const closed = closedRetros(team);
   const kept = closed.map((r) => keptPoint(r, t));
   const pulse = closed.map((r) => ({ label: r.name, value: r.pulse ? r.pulse.average : null }));
-  // TM-17: "was it worth the time?" (GP-5), once the team's retros have asked it: a retro with too few answers, or
-  // from before the question, is a dashed line, as the pulse's
-  const worth = closed.some((r) => r.roti !== null) ? closed.map((r) => ({ label: r.name, value: r.roti ? r.roti.average : null })) : null;
+  // TM-17: "was it worth the time?" (GP-5), from the first retro that showed answers to it: the retros before (most
+  // of them from before the question, whose dashed lines looked like "too few answered") are left off; after it, a
+  // retro with too few answers is a dashed line, as the pulse's
+  const firstAsked = closed.findIndex((r) => r.roti !== null);
+  const worth = firstAsked < 0 ? null : closed.slice(firstAsked).map((r) => ({ label: r.name, value: r.roti ? r.roti.average : null }));
   // TM-1: the footnote reads a drawn chart (its points, its dashed lines); under two "Nothing to show yet" it spoke of
   // lines nowhere on the page
   const drawn = chartsDrawn(team);

@@ -16,6 +16,7 @@ import { openCluster } from './cluster/Cluster.js';
 import { openPostgresStore } from './storage/postgres.js';
 import { anonymousStateKey } from './storage/sealedState.js';
 import { attachSocketIo, upgradeSocketIo } from './transport/socketio.js';
+import { HEARTBEAT } from './transport/heartbeat.js';
 import { attachYjs } from './transport/yjs.js';
 import { SharedEncodings } from './transport/docEncodings.js';
 import { createHttpApp } from './http.js';
@@ -50,7 +51,7 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'readBytesPerSecondPerAddress' | 'commandsPerSecondPerAddress' | 'requestsPerSecondPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress'
+        'databaseUrl' | 'redisUrl' | 'writerLeaseMs' | 'claimAfterMs' | 'sqliteSynchronous' | 'keyFile' | 'envKey' | 'trustProxy' | 'connectionsPerAddress' | 'joinBurstPerAddress' | 'readBytesPerSecondPerAddress' | 'commandsPerSecondPerAddress' | 'requestsPerSecondPerAddress' | 'smtpUrl' | 'smtpFrom' | 'sendBufferBytes' | 'sendBufferBytesPerAddress' | 'pingIntervalMs' | 'pingTimeoutMs'
       >
     > & {
       /** AB-5 / AB-6, shortened in tests */
@@ -169,6 +170,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sendBufferBytes,
     heldPerAddress,
     readPacing,
+    heartbeat: { pingIntervalMs: deps.config.pingIntervalMs ?? HEARTBEAT.pingIntervalMs, pingTimeoutMs: deps.config.pingTimeoutMs ?? HEARTBEAT.pingTimeoutMs },
     commandsPerSecondPerAddress: deps.config.commandsPerSecondPerAddress ?? ABUSE_LIMITS.commandsPerSecondPerAddress,
     movingElsewhere: cluster,
     boardDoc: { encoded, warnings },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LIMITS } from '@candor/shared';
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { parseTrustProxy } from './transport/clientAddress.js';
+import { HEARTBEAT } from './transport/heartbeat.js';
 
 /** Every setting Candor reads from the environment, parsed once, with defaults that run on a laptop. */
 const Env = z.object({
@@ -24,6 +25,9 @@ const Env = z.object({
   SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(LIMITS.sendBufferBytes),
   /** AB-11: bytes the connections of one client address may hold unsent together before the next to go over is closed. */
   SEND_BUFFER_BYTES_PER_ADDRESS: z.coerce.number().int().min(64 * 1024).default(ABUSE_LIMITS.sendBufferBytesPerAddress),
+  /** RC-14: how often the server pings each Socket.io connection, and how long it waits for the answer before letting it go. */
+  PING_INTERVAL_MS: z.coerce.number().int().min(1000).default(HEARTBEAT.pingIntervalMs),
+  PING_TIMEOUT_MS: z.coerce.number().int().min(1000).default(HEARTBEAT.pingTimeoutMs),
   /** SU-2: where the summary email is sent through (smtp://… or smtps://…); unset hides the feature. */
   SMTP_URL: z.string().url().optional(),
   /** The sender of the summary email. */
@@ -88,6 +92,8 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   sendBufferBytes: number;
   sendBufferBytesPerAddress: number;
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
   smtpUrl: string | null;
   smtpFrom: string;
   trustProxy: boolean | number | string;
@@ -123,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: parsed.SQLITE_SYNCHRONOUS,
     sendBufferBytes: parsed.SEND_BUFFER_BYTES,
     sendBufferBytesPerAddress: parsed.SEND_BUFFER_BYTES_PER_ADDRESS,
+    pingIntervalMs: parsed.PING_INTERVAL_MS,
+    pingTimeoutMs: parsed.PING_TIMEOUT_MS,
     smtpUrl: parsed.SMTP_URL ?? null,
     smtpFrom: parsed.SMTP_FROM,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),

@@ -88,6 +88,8 @@ export interface StartOptions {
   now?: () => number;
   /** the built client to serve (none by default) */
   clientDist?: string;
+  /** RC-14: PING_INTERVAL_MS and PING_TIMEOUT_MS */
+  heartbeat?: { pingIntervalMs: number; pingTimeoutMs: number };
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -111,6 +113,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.requestsPerSecondPerAddress !== undefined ? { requestsPerSecondPerAddress: options.requestsPerSecondPerAddress } : {}),
       ...(options.participantsPerBoard !== undefined ? { participantsPerBoard: options.participantsPerBoard } : {}),
       ...(options.idleJoinerExpiryMs !== undefined ? { idleJoinerExpiryMs: options.idleJoinerExpiryMs } : {}),
+      ...(options.heartbeat ?? {}),
     },
     ...(options.logger ? { logger: options.logger } : {}),
     // AR-12: the store seals with the key the app loads (its key file beside the data directory, made here if new)

@@ -46,6 +46,20 @@ async function slowLink(targetPort: number): Promise<{ port: number; delayMs: nu
 
 const onlineIn = (board: PublicBoardView | null, name: string) => board?.participants.find((p) => p.name === name)?.online;
 
+describe('RC-14 the heartbeat is the operator\'s to set', () => {
+  const live = useServer({ heartbeat: { pingIntervalMs: 60_000, pingTimeoutMs: 7_000 } });
+
+  it('RC-14 CG-1 PING_INTERVAL_MS and PING_TIMEOUT_MS are what the server gives each connection at its handshake', async () => {
+    const { url } = live.server;
+    const { boardId } = await createBoard(url, 'Long pings');
+    const P = new Person(url);
+    live.people.push(P);
+    await P.connect(boardId, 'Pat');
+    const engine = P.socket!.io.engine as unknown as { _pingInterval: number; _pingTimeout: number };
+    expect([engine._pingInterval, engine._pingTimeout]).toEqual([60_000, 7_000]);
+  });
+});
+
 describe('RC-14 a silent connection in the room', () => {
   const live = useServer();
 

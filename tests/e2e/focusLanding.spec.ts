@@ -253,7 +253,7 @@ test('WF-2 UI-10 the facilitator who moves the retro on from far down the page s
   }
 });
 
-test('UI-10 a step to a phase whose code is still on its way: the facilitator\'s focus waits on the step buttons ("Now: Reveal"), then lands on Reveal\'s heading when it comes; so does a participant\'s that went with Write', async ({ facilitator, ada }) => {
+test('UI-10 PR-3 a step to a phase whose code is still on its way: the facilitator\'s focus waits on the step buttons ("Now: Reveal"), then lands on Reveal\'s heading when it comes; so does a participant\'s that went with Write, whose news line then does not say it again', async ({ facilitator, ada }) => {
   // Reveal's code held back on both pages until the step is taken (each phase after Write is a chunk of its own)
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -273,6 +273,10 @@ test('UI-10 a step to a phase whose code is still on its way: the facilitator\'s
   // nothing then waited for Reveal's: her focus stayed on the group)
   await expect(page.getByRole('heading', { level: 2, name: 'Reveal', exact: true })).toBeFocused();
   await expect(ada.page.getByRole('heading', { level: 2, name: 'Reveal', exact: true })).toBeFocused();
+  // PR-3: her heading said it; the news line, which waited to know, shows it and does not say it again
+  const news = ada.page.getByRole('region', { name: 'Room news' }).getByRole('status');
+  await expect(news).toContainText('The retro moved on to Reveal.');
+  expect(await news.ariaSnapshot()).not.toContain('moved on');
 });
 
 test('PL-3 WF-1 UI-10 CI-1 someone who joins while the check-in question is open lands on the phase\'s heading, as anyone joining does, and the question comes next', async ({ facilitator, ada, bo }) => {

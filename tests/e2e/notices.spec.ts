@@ -74,6 +74,52 @@ test('WF-3 PR-3 a phase change is room news: someone whose focus stays where it 
   await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' }).getByRole('status')).toContainText('Die Retro ist jetzt bei „Abstimmen“.');
 });
 
+test('PR-3 UI-10 a participant whose focus goes with the phase to the new heading hears the change once: the news line shows it, unsaid; focus that stayed where it was hears it from the line', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Said once');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  /** what the news line says to a screen reader (its accessibility tree), not what it shows */
+  const said = (person: typeof ada) => person.page.getByRole('region', { name: 'Room news' }).getByRole('status').ariaSnapshot();
+  const shown = (person: typeof ada) => person.page.getByRole('region', { name: 'Room news' }).getByRole('status');
+  const heading = (phase: string) => ada.page.getByRole('heading', { level: 2, name: phase, exact: true });
+  // Bo keeps focus in the header; Ada's is on her pulse answer, which goes with Write a moment after the phase (UI-10)
+  await bo.page.getByRole('button', { name: 'Share', exact: true }).focus();
+  const pulse = ada.page.getByRole('radiogroup', { name: /How safe does it feel/ });
+  await pulse.getByRole('radio', { name: '4 — mostly safe' }).focus();
+  await ada.page.keyboard.press('Space');
+  await expect(pulse.getByRole('radio', { name: '4 — mostly safe' })).toBeChecked();
+  // Ada's clock, to go past the moment in which focus may still go with the phase before (no waiting in the test)
+  await ada.page.clock.install();
+  for (const [phase, focusIn] of [
+    ['Reveal', null],
+    ['Vote', () => ada.grip('Merging on Fridays').focus()],
+  ] as const) {
+    if (focusIn) await focusIn();
+    await facilitator.goTo(phase);
+    await expect(heading(phase)).toBeFocused();
+    // her heading says it ("Reveal, heading level 2"); the line shows it, and said it a second time
+    await expect(shown(ada)).toContainText(`The retro moved on to ${phase}.`);
+    await ada.page.clock.runFor(2_500);
+    await expect(heading(phase)).toBeFocused();
+    expect(await said(ada), `${phase}: the line says what her heading said`).not.toContain('moved on');
+    // Bo's focus stayed in the header: the line is all that tells him
+    await expect.poll(() => said(bo)).toContain(`The retro moved on to ${phase}.`);
+    await expect(bo.page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+  }
+  // Ada's focus now elsewhere (the header's language switch): the line says it to her again
+  await ada.page.getByLabel('Language').focus();
+  await facilitator.page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect.poll(() => said(ada)).toContain('The retro went back to Reveal.');
+  // on a phone, on the People tab with focus nowhere: no phase on screen, no heading to land on, and the line says it at
+  // once (not once a heading that cannot come has been waited for)
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await ada.page.getByRole('tab', { name: /^People/ }).click();
+  await ada.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await facilitator.goTo('Vote');
+  await expect.poll(() => said(ada), { timeout: 1_500 }).toContain('The retro moved on to Vote.');
+});
+
 test('WF-5 DI-6 the item the room moves on to is said to everyone, not only to the facilitator whose focus goes to it', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Next item news');
   await ada.join(link, 'Ada');

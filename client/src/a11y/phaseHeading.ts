@@ -8,7 +8,29 @@ import { useLayoutEffect, useRef } from 'react';
 export function focusPhaseHeading(): boolean {
   const heading = document.querySelector<HTMLElement>('.board-main .phase-intro h2');
   heading?.focus();
-  return heading !== null && heading === document.activeElement;
+  return heading !== null && heading === document.activeElement && landed();
+}
+
+/** when focus last landed on a phase's heading from code (performance.now()) */
+let headingLandedAt = -Infinity;
+function landed(): true {
+  headingLandedAt = performance.now();
+  return true;
+}
+
+/**
+ * PR-3: whether the phase change just shown is said by the new phase's heading, focus having landed there (a screen
+ * reader reads it out, and the room's news line said it a second time); null while that may yet happen: the heading's
+ * code on its way, focus still on a control of the phase before, which may go with it a moment later (UI-10), or
+ * fallen to the page, for the focus rescue to place (a phase before kept hidden while the new one's code comes).
+ */
+export function phaseSaidByHeading(): boolean | null {
+  if (headingLandedAt >= phaseChangedAt) return true;
+  // no phase on screen (a phone's People, Facilitate or Actions tab): no heading to land on
+  if (!document.querySelector('.board-main .phase-intro')) return false;
+  const active = document.activeElement;
+  const mayYetLand = !active || active === document.body || active.closest('.board-main');
+  return headingAwaited() || (mayYetLand && performance.now() - phaseChangedAt < PHASE_CHANGE_SETTLES_MS) ? null : false;
 }
 
 /**
@@ -65,7 +87,10 @@ export function headingAppeared(heading: HTMLElement | null): void {
   }
   if (!headingAwaited()) return;
   headingAwaitedUntil = 0;
-  if (heading && focusIsLost()) heading.focus();
+  if (heading && focusIsLost()) {
+    heading.focus();
+    landed();
+  }
 }
 
 function focusIsLost(): boolean {

@@ -4,6 +4,7 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { everyoneDone, phaseIndex, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { HeldDepartures, nameList, presenceMoves, type PresenceChange } from './presenceNotices.js';
 import { shortText } from '../cards/shortText.js';
+import { phaseSaidByHeading } from '../a11y/phaseHeading.js';
 
 /** PR-1: at most one presence line this often; what happens meanwhile is folded into the next line. */
 const PRESENCE_NOTICE_EVERY_MS = 2000;
@@ -21,6 +22,8 @@ interface Quiet {
   say: (t: Words) => string;
   /** CO-7: the action whose open check this line asks people to answer */
   check?: string;
+  /** PR-3: shown, not said: the new phase's heading, where focus landed, says it */
+  unsaid?: boolean;
 }
 
 /**
@@ -55,10 +58,11 @@ export function RoomNotices({
   latest.current = board;
   myNameRef.current = myName;
 
-  const push = (say: (t: Words) => string, check?: string) => {
+  const push = (say: (t: Words) => string, check?: string, unsaid?: boolean) => {
     const id = nextId.current++;
-    setNotices((list) => [...list.slice(-2), { id, say, check }]);
+    setNotices((list) => [...list.slice(-2), { id, say, check, unsaid }]);
     setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), QUIET_NOTICE_MS);
+    return id;
   };
 
   const sentence = (t: Words, { kind, names }: PresenceChange) => {
@@ -127,14 +131,31 @@ export function RoomNotices({
   const { connection, joined, isFacilitator, pending, me } = useSessionState();
   // PR-3 (WF-3): focus that stays where it was (the header, a phone's People tab) hears nothing of the new phase's
   // heading, and the stepper's change is silent; the phase a person opens the board in is not news. The facilitator's
-  // own step is not news to her: her focus lands on the new phase's heading, which says it (UI-10), and this said it again
+  // own step is not news to her: her focus lands on the new phase's heading, which says it (UI-10), and this said it again.
+  // Nor is it to anyone whose focus lands there: the line shows it, unsaid; until that is known (the heading's code on
+  // its way, focus on a control that may yet go with the phase before) it shows unsaid, then is said if it was not.
   useEffect(() => {
     const before = phaseSeen.current;
     phaseSeen.current = board.phase;
     if (before === board.phase || isFacilitator) return;
     const now = board.phase;
     const onward = phaseIndex(now) > phaseIndex(before);
-    push((t) => t(onward ? 'facilitation.presence.movedOn' : 'facilitation.presence.wentBack', { phase: t(`phases.${now}`) }));
+    const say = (t: Words) => t(onward ? 'facilitation.presence.movedOn' : 'facilitation.presence.wentBack', { phase: t(`phases.${now}`) });
+    const said = phaseSaidByHeading();
+    const id = push(say, undefined, said !== false);
+    if (said !== null) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const decide = () => {
+      const known = phaseSaidByHeading();
+      if (known === null) timer = setTimeout(decide, 200);
+      else if (!known) {
+        // a line of its own: a live region says what is added to it
+        setNotices((list) => list.filter((n) => n.id !== id));
+        push(say);
+      }
+    };
+    decide();
+    return () => clearTimeout(timer);
   }, [board.phase]);
 
   // CO-7: a fist of five opens under its action, often below the screen of whoever is to answer; the facilitator who
@@ -195,7 +216,7 @@ export function RoomNotices({
       )}
       <div className="room-notices" role="status" aria-live="polite">
         {notices.map((n) => (
-          <p key={n.id} className="room-notice" ref={measured}>
+          <p key={n.id} className="room-notice" ref={measured} aria-hidden={n.unsaid}>
             {n.say(t)}
           </p>
         ))}

@@ -292,7 +292,11 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       res.status(404).json(fail('NOT_FOUND', 'No such file.'));
     });
     app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {
-      res.sendFile(path.join(dist, 'index.html'));
+      // HT-3: a deploy that rebuilds the client in place takes index.html away for a moment: "try again", not an error
+      // of the request (the handler below called sendFile's 404 "Malformed request.")
+      res.sendFile(path.join(dist, 'index.html'), (err) => {
+        if (err && !res.headersSent) res.status(503).set('Retry-After', '5').type('text/plain').send('Candor is being updated. Try again in a few seconds.');
+      });
     });
   } else {
     app.get('/', (_req, res) => {

@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBoard, REPO_ROOT, useServer } from './harness.js';
@@ -48,5 +49,21 @@ describe('HT-2 caching of the built client', () => {
     const board = await fetch(`${live.server.url}/b/someBoardId`);
     expect(board.status).toBe(200);
     expect(board.headers.get('content-type')).toMatch(/html/);
+  });
+});
+
+/** HT-3: a page asked for while the built client is being replaced (a deploy rebuilding `client/dist` in place). */
+describe('HT-3 the page while the client is being rebuilt', () => {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-dist-'));
+  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Candor</title>');
+  const live = useServer({ clientDist: dist });
+
+  it('HT-3 with index.html gone for a moment, a page is answered 503 "try again", not a JSON "Malformed request."', async () => {
+    expect((await fetch(`${live.server.url}/b/someBoardId`)).status).toBe(200);
+    fs.rmSync(path.join(dist, 'index.html'));
+    const res = await fetch(`${live.server.url}/b/someBoardId`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await res.text()).toBe('Candor is being updated. Try again in a few seconds.');
   });
 });

@@ -1208,6 +1208,84 @@ test('PU-8 TW-2 on a phone in German with the four columns of "I don\'t know / I
   }
 });
 
+test('PU-8 TW-2 on a phone in German with the four columns of "I don\'t know / I\'m stuck" a participant\'s "Karte hinzufügen" is on the first screen under the open pulse: "Enter fügt die Karte hinzu" and the button share a row, the box starts at two lines and grows with her words, the prompt whole; at a desk as before', async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const ada = new BoardPage(await phone.newPage(), 'ada');
+    await ada.join(await fiona.createRetro('Sprint 42', { template: "I don't know / I'm stuck" }), 'Ada');
+    for (const person of [fiona, ada]) await person.page.getByLabel('Language').selectOption('de');
+    const page = ada.page;
+    await expect(page.getByRole('radiogroup', { name: /Wie sicher fühlt es sich/ })).toBeVisible();
+    const column = page.getByRole('region', { name: 'Ich weiß nicht…', exact: true });
+    const field = column.getByLabel('Neue Karte in Ich weiß nicht…');
+    const add = column.getByRole('button', { name: 'Karte hinzufügen: Ich weiß nicht…' });
+    const hint = column.getByText('Enter fügt die Karte hinzu', { exact: true });
+    // the button was 45 px under the news line: the box's third line and the hint's row of its own above it
+    await expect.poll(() => hiddenBelowBars(add), { message: '"Karte hinzufügen" above the news line' }).toBeLessThanOrEqual(0);
+    await expect(hint).toBeVisible();
+    /** where the hint is beside the button: its middle within the button's height, wholly left of it */
+    const besideButton = (form: Locator) =>
+      form.evaluate((f) => {
+        const words = f.querySelector('.card-textarea-meta .hint')!.getBoundingClientRect();
+        const button = f.querySelector('button[type="submit"]')!.getBoundingClientRect();
+        const middle = (words.top + words.bottom) / 2;
+        return { sameRow: middle > button.top && middle < button.bottom, apart: words.right <= button.left, inside: button.right <= f.getBoundingClientRect().right + 0.5 };
+      });
+    const form = column.locator('form.new-card');
+    expect(await besideButton(form), 'the hint on the button\'s row, left of it').toEqual({ sameRow: true, apart: true, inside: true });
+    // nothing is cut for it: the prompt is whole, and the box, two lines to start with, grows with what she writes
+    const prompt = column.getByText('Eine Frage, die du nicht beantworten konntest, oder etwas, bei dem du unsicher warst und geschwiegen hast.');
+    await expect(prompt).toBeVisible();
+    expect(await prompt.evaluate((p) => p.scrollHeight <= p.clientHeight), 'the prompt whole').toBe(true);
+    const lines = () => field.evaluate((box) => ({ lines: Math.round((box.clientHeight - 16) / parseFloat(getComputedStyle(box).lineHeight)), allInSight: box.scrollHeight <= box.clientHeight }));
+    expect(await lines()).toEqual({ lines: 2, allInSight: true });
+    await field.fill('Warum der Nachtlauf der Integrationstests seit zwei Wochen jeden Dienstag fehlschlägt, ohne dass jemand weiß, wer ihn eingerichtet hat und wo seine Protokolle liegen.');
+    expect((await lines()).lines, 'the box grew with her words').toBeGreaterThanOrEqual(4);
+    expect((await lines()).allInSight, 'all her words in sight').toBe(true);
+    expect(await besideButton(form), 'the hint still beside the button').toEqual({ sameRow: true, apart: true, inside: true });
+    // the emoji suggestions still open just under the box
+    await field.fill('Ich weiß nicht, wie das Deployment geht :smi');
+    const list = column.getByRole('listbox', { name: 'Emoji-Vorschläge' });
+    await expect(list).toBeVisible();
+    const gap = await list.evaluate((l) => l.getBoundingClientRect().top - document.activeElement!.getBoundingClientRect().bottom);
+    expect(gap, 'the suggestions under the box').toBeGreaterThanOrEqual(0);
+    expect(gap, 'the suggestions under the box').toBeLessThan(12);
+    await field.fill('');
+    await page.screenshot({ path: test.info().outputPath('phone-dont-know-de-add-card.png') });
+
+    // 360×740: the box's top on the first screen under the open pulse; folded, the box and its button whole above the bar
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await field.evaluate((box) => box.getBoundingClientRect().height) - (await hiddenBelowBars(field)), 'the box\'s top on the first screen').toBeGreaterThanOrEqual(24);
+    expect(await besideButton(form), 'at 360, the hint beside the button').toEqual({ sameRow: true, apart: true, inside: true });
+    await page.getByRole('button', { name: 'Nicht jetzt' }).click();
+    await expect.poll(() => hiddenBelowBars(add), { message: 'folded pulse: "Karte hinzufügen" above the news line' }).toBeLessThanOrEqual(0);
+    // 320 wide: the hint takes two lines beside the button, neither over the other, nothing wider than the screen
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await besideButton(form), 'at 320, the hint beside the button').toEqual({ sameRow: true, apart: true, inside: true });
+    await noSidewaysScroll(page, '320 wide, Write in German');
+    // and the button in its new place adds the card
+    await field.fill('Wer kennt das Staging-Passwort?');
+    await add.tap();
+    await expect(column.getByText('Wer kennt das Staging-Passwort?')).toBeVisible();
+    await expect(field).toHaveValue('');
+
+    // at a desk the hint and the button are as they were: the button under the hint, the box three lines
+    const deskColumn = fiona.page.getByRole('region', { name: 'Ich weiß nicht…', exact: true });
+    const under = await deskColumn.locator('form.new-card').evaluate((f) => {
+      const words = f.querySelector('.card-textarea-meta .hint')!.getBoundingClientRect();
+      const box = f.querySelector('textarea')!;
+      return { buttonUnderHint: f.querySelector('button[type="submit"]')!.getBoundingClientRect().top >= words.bottom, boxLines: Math.round((box.clientHeight - 16) / parseFloat(getComputedStyle(box).lineHeight)) };
+    });
+    expect(under).toEqual({ buttonUnderHint: true, boxLines: 3 });
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});
+
 test('CA-8 on a phone, the card I was still writing when the cards were revealed is on Reveal\'s first screen, to me alone, until I forget it', async ({ browser }) => {
   await deskAndPhoneJoined(browser, 'Revealed mid-sentence', async (fiona, ada) => {
     const page = ada.page;

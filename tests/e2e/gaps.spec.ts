@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { test, expect } from './fixtures/team';
-import { DiscussionPage } from './pages/DiscussionPage';
+import { DiscussionPage, longDiscussion } from './pages/DiscussionPage';
 
 /**
  * What people who ran retros in other tools reach for first, and Candor lacked: a timer that can be heard when it
@@ -312,6 +312,60 @@ test('GP-5 "Was this retro worth the time?" is asked at the end of Act, anonymou
   await expect(result).toContainText('Average 3.8 from 4 answers');
   await expect(bo.page.getByRole('region', { name: 'Hat es sich gelohnt?' })).toContainText('Durchschnitt 3,8 aus 4 Antworten');
   await expect(ada.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' })).toHaveCount(0);
+});
+
+test('GP-5 AN-11 a line at the top of Act asks "worth your time?" and takes me to the question, until I have answered; it shows nobody whether anyone else did', async ({ facilitator, ada, bo, cy }) => {
+  // four discussed items, each with an action: the question is screens below the top of Act
+  await longDiscussion(facilitator, ada, bo, 'Sprint 13', 3);
+  await cy.join(ada.page.url(), 'Cy');
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await bo.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await facilitator.goTo('Act');
+  await ada.expectPhase('Act');
+
+  const cue = (who: typeof ada, words = 'One last question, anonymous: was this retro worth your time?') => who.page.locator('p').filter({ hasText: words });
+  const question = ada.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' });
+  await expect(cue(ada)).toBeInViewport();
+  await expect(question).not.toBeInViewport();
+  await cue(ada).getByRole('button', { name: 'Answer below' }).click();
+  await expect(question.getByRole('radio', { name: '1 — a waste of time' })).toBeFocused();
+  await expect(question).toBeInViewport();
+  await ada.page.keyboard.press('ArrowRight');
+  await expect(question.getByRole('radio', { name: '2 — not quite worth it' })).toBeChecked();
+  await expect(cue(ada)).toHaveCount(0);
+
+  // the others' lines depend on their own answers alone: Ada's answer changes nothing on their pages
+  await expect(cue(cy)).toBeVisible();
+  await expect(cue(facilitator)).toBeVisible();
+  const boCue = cue(bo, 'Eine letzte Frage, anonym: War diese Retro deine Zeit wert?');
+  await expect(boCue).toBeVisible();
+  // from the keyboard: Enter on the line's button, then an arrow key answers
+  await boCue.getByRole('button', { name: 'Unten antworten' }).focus();
+  await bo.page.keyboard.press('Enter');
+  const boFirst = bo.page.getByRole('radio', { name: '1 — Zeitverschwendung' });
+  await expect(boFirst).toBeFocused();
+  await bo.page.keyboard.press('ArrowRight');
+  await expect(bo.page.getByRole('radio', { name: '2 — nicht ganz die Zeit wert' })).toBeChecked();
+  await expect(boCue).toHaveCount(0);
+  await expect(cue(cy)).toBeVisible();
+  await expect(cue(facilitator)).toBeVisible();
+
+  // answered stays answered: the server's answer keeps the line away after a reload
+  await ada.page.reload();
+  await expect(question).toBeVisible();
+  await expect(cue(ada)).toHaveCount(0);
+
+  // AN-11: presenting, my answer is not shown, nor that I gave one: the line is there as on Cy's page, unanswered,
+  // and takes me to the question with nothing chosen
+  await ada.page.getByRole('button', { name: 'Presenting', exact: true }).click();
+  await expect(cue(ada)).toBeVisible();
+  expect(await cue(ada).innerHTML()).toBe(await cue(cy).innerHTML());
+  await cue(ada).getByRole('button', { name: 'Answer below' }).click();
+  await expect(question.getByRole('radio', { name: '1 — a waste of time' })).toBeFocused();
+  await expect(question.getByRole('radio', { checked: true })).toHaveCount(0);
+  await ada.page.getByRole('button', { name: 'Presenting: your marks are hidden' }).click();
+  await expect(cue(ada)).toHaveCount(0);
+  await expect(question.getByRole('radio', { name: '2 — not quite worth it' })).toBeChecked();
 });
 
 test('GP-5 AN-9 with fewer than 4 answers the summary says only that there are too few to show', async ({ facilitator, ada }) => {

@@ -355,6 +355,8 @@ test('UI-25 UI-13 at a desk the board comes before the facilitator\'s panel and 
   await page.getByRole('button', { name: 'Start with the first item' }).click();
   await withinTabsFromTheTop(page.getByRole('button', { name: /Raise hand/ }), 9);
   await facilitator.runTo('Act');
-  // was 30
-  await withinTabsFromTheTop(page.getByLabel('What is the right thing to do? How can I help?'), 10);
+  // was 30; Act's first control is now the line that takes me to "worth your time?" at the page's end (GP-5), and
+  // the first action's field the Tab after it
+  await withinTabsFromTheTop(page.getByRole('button', { name: 'Answer below' }), 10);
+  await withinTabsFromTheTop(page.getByLabel('What is the right thing to do? How can I help?'), 11);
 });

@@ -498,6 +498,8 @@ const de: Catalogue = {
     words: { '1': 'Zeitverschwendung', '2': 'nicht ganz die Zeit wert', '3': 'die Zeit wert, nicht mehr', '4': 'mehr als die Zeit wert', '5': 'hat sich sehr gelohnt' },
     note: 'Anonym. Ergebnisse erscheinen in der Zusammenfassung, wenn die Retro abgeschlossen ist, ab {{people}} Antworten. Antworten alle anderen gleich, erkennst du, was sie gewählt haben.',
     yourAnswer: 'Deine Antwort: {{label}}. Du kannst sie ändern, bis die Retro abgeschlossen ist.',
+    cue: 'Eine letzte Frage, anonym: War diese Retro deine Zeit wert?',
+    cueGo: 'Unten antworten',
     scale: '(1 = Zeitverschwendung, 5 = hat sich sehr gelohnt)',
     results: 'Ergebnis: Hat es sich gelohnt?',
     notEnough: 'Zu wenige Antworten, um sie zu zeigen, ohne jemanden erkennbar zu machen',

@@ -199,6 +199,8 @@ const enMore = {
     words: { '1': 'a waste of time', '2': 'not quite worth it', '3': 'worth the time, no more', '4': 'worth more than the time', '5': 'well worth it' },
     note: 'Anonymous. Results show in the summary once the retro is closed and at least {{people}} have answered. If all the others answer alike, you can tell what they chose.',
     yourAnswer: 'Your answer: {{label}}. You can change it until the retro is closed.',
+    cue: 'One last question, anonymous: was this retro worth your time?',
+    cueGo: 'Answer below',
     scale: '(1 = a waste of time, 5 = well worth it)',
     results: 'Worth the time: results',
     notEnough: 'Not enough answers to show without identifying anyone',

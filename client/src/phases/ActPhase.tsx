@@ -7,7 +7,7 @@ import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { UntakenBeforeClose } from '../responsibility/UntakenBeforeClose.js';
 import { TrustLensSwitch } from '../responsibility/TrustLens.js';
 import { PhaseIntro } from './PhaseIntro.js';
-import { RetroWorth } from '../pulse/RetroWorth.js';
+import { RetroWorth, RetroWorthCue } from '../pulse/RetroWorth.js';
 
 export function ActPhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -15,6 +15,8 @@ export function ActPhase({ board }: { board: PublicBoardView }) {
   return (
     <>
       <PhaseIntro title={t('act.title')}>{t('act.intro')}</PhaseIntro>
+      {/* GP-5: the question is at the end of the page; this line asks it at the top and takes me there */}
+      <RetroWorthCue board={board} />
       <UntakenBeforeClose board={board} />
       <TrustLensSwitch board={board} />
       {board.discussedItemIds.length === 0 && <NothingDiscussed board={board} />}

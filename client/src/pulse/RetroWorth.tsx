@@ -4,6 +4,17 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { usePresenting } from '../board/presenting.js';
 
 const VALUES = [1, 2, 3, 4, 5] as const;
+/** the answers' radio group, which the line at the top of Act (`RetroWorthCue`) takes me to */
+const ANSWER_NAME = 'roti';
+
+/** My own answer as this page shows it: the one on its way if any, else the server's; none while presenting (AN-11). */
+function useMyRetroWorth(): number | null {
+  const { me, pending } = useSessionState();
+  const presenting = usePresenting();
+  if (presenting) return null;
+  const queued = [...pending].reverse().find((c) => c.type === 'roti.answer');
+  return queued?.type === 'roti.answer' ? queued.value : (me?.roti ?? null);
+}
 
 /**
  * GP-5: "Was this retro worth the time?" (what other tools call ROTI, return on time invested), at the end of Act:
@@ -14,12 +25,9 @@ const VALUES = [1, 2, 3, 4, 5] as const;
 export function RetroWorth({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  const { me, pending } = useSessionState();
   const presenting = usePresenting();
+  const mine = useMyRetroWorth();
   if (!board.roti.open) return null;
-  const queued = [...pending].reverse().find((c) => c.type === 'roti.answer');
-  // AN-11: my answer is not shown while presenting
-  const mine = presenting ? null : queued?.type === 'roti.answer' ? queued.value : (me?.roti ?? null);
   return (
     <section className="panel pulse roti" aria-labelledby="roti-title">
       <h2 id="roti-title" className="pulse-kicker">
@@ -33,7 +41,7 @@ export function RetroWorth({ board }: { board: PublicBoardView }) {
           <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`}>
             <input
               type="radio"
-              name="roti"
+              name={ANSWER_NAME}
               value={value}
               checked={mine === value}
               // one Tab stop while unanswered, as the pulse (WJ-1)
@@ -61,5 +69,36 @@ export function RetroWorth({ board }: { board: PublicBoardView }) {
         {presenting ? t('privacy.hiddenAnswer') : mine === null ? '' : t('roti.yourAnswer', { label: t(`roti.labels.${mine as 1}`) })}
       </p>
     </section>
+  );
+}
+
+/**
+ * GP-5: the question is the last thing on Act's page, below every discussed item with its notes and actions (five
+ * items put it 7 screens down at 1280x800 and 9 on a phone), so a participant found it only if the facilitator said
+ * so. Near the top of Act one line asks it and takes me there (focus on an answer, the question in the middle of the
+ * screen), until I have answered. It depends on my own answer alone, so no page shows whether anyone else answered;
+ * while presenting (AN-11) it stays, as for someone who has not answered, so the shared screen does not tell the room
+ * whether I did (and asks the room for it).
+ */
+export function RetroWorthCue({ board }: { board: PublicBoardView }) {
+  const { t } = useWords();
+  const mine = useMyRetroWorth();
+  if (!board.roti.open || mine !== null) return null;
+  const goToQuestion = () => {
+    const answers = [...document.getElementsByName(ANSWER_NAME)] as HTMLInputElement[];
+    const answer = answers.find((input) => input.checked) ?? answers[0];
+    if (!answer) return;
+    answer.closest('section')?.scrollIntoView({ block: 'center' });
+    answer.focus({ preventScroll: true });
+  };
+  return (
+    <div className="panel pulse folded">
+      <p className="pulse-folded">
+        <span>{t('roti.cue')}</span>{' '}
+        <button type="button" className="link" onClick={goToQuestion}>
+          {t('roti.cueGo')}
+        </button>
+      </p>
+    </div>
   );
 }

@@ -26,7 +26,6 @@ import type { Logger } from '../logger.js';
 import { SharedTokenBucket, TokenBucket } from './rateLimit.js';
 import { AddressBuckets } from './addressBuckets.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
-import { HEARTBEAT } from './heartbeat.js';
 import type { ConnectionCounts } from './connectionGuards.js';
 import { MovingCards } from './movingCards.js';
 import { BoardDocPackets, type EncodedBoardDoc, type EngineConnection, writeBoardDoc } from './boardDocPackets.js';
@@ -109,8 +108,8 @@ export function attachSocketIo(
     movingElsewhere?: MovingElsewhere | null;
     /** DO-10: what reading the board document over a socket shares */
     boardDoc: BoardDocDeps;
-    /** RC-14: PING_INTERVAL_MS and PING_TIMEOUT_MS (`HEARTBEAT` unless set) */
-    heartbeat?: { pingIntervalMs: number; pingTimeoutMs: number };
+    /** RC-14: PING_INTERVAL_MS and PING_TIMEOUT_MS (`HEARTBEAT` unless set, resolved by the app) */
+    heartbeat: { pingIntervalMs: number; pingTimeoutMs: number };
   },
 ) {
   const sendBufferBytes = guards.sendBufferBytes ?? LIMITS.sendBufferBytes;
@@ -123,8 +122,8 @@ export function attachSocketIo(
     // y-websocket shares the port: leave upgrades that are not ours alone.
     destroyUpgrade: false,
     // RC-14: a silent connection is let go within 9 s of its last answer (why no sooner, and what it costs: heartbeat.ts)
-    pingInterval: (guards.heartbeat ?? HEARTBEAT).pingIntervalMs,
-    pingTimeout: (guards.heartbeat ?? HEARTBEAT).pingTimeoutMs,
+    pingInterval: guards.heartbeat.pingIntervalMs,
+    pingTimeout: guards.heartbeat.pingTimeoutMs,
     // AB-2: a connection that has not joined a namespace within the handshake time is closed.
     connectTimeout: ABUSE_LIMITS.handshakeTimeoutMs,
     // AB-12: WebSocket only, as Candor's client connects. Long-polling would hand each poll's packets to an HTTP

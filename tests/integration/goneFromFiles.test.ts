@@ -102,4 +102,82 @@ describe('texts taken back after the reveal', () => {
     expect(signed(dataDirBytes(dbFile)), 'files after the signature was taken back').toBe(false);
     expect(signed(await newcomerBytes()), 'a newcomer after the signature was taken back').toBe(false);
   });
+
+  it('AR-6 CA-7 GR-6 a grouped card edited or deleted after the reveal leaves its old words nowhere, not even in the title its group took from them', async () => {
+    const { url, dbFile } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Titled, then taken back');
+    const [F, A, B] = [new Person(url), new Person(url), new Person(url)];
+    live.people.push(F, A, B);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    await B.connect(boardId, 'Bea');
+    // one word each, so a group's first title (its first card's first words, GR-6) is that card's whole text
+    const written = new Map<string, { author: Person; text: string }>();
+    const add = async (p: Person, label: string) => {
+      const text = marked(label);
+      const ack = await p.cmd('card.add', { columnId: 'start', text });
+      expect(ack).toMatchObject({ ok: true });
+      const cardId = (ack as { data: { cardId: string } }).data.cardId;
+      written.set(cardId, { author: p, text });
+      return cardId;
+    };
+    const [a1, a2, b1, b2, b3, b4] = [await add(A, 'a1'), await add(A, 'a2'), await add(B, 'b1'), await add(B, 'b2'), await add(B, 'b3'), await add(B, 'b4')];
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards.length === 6);
+    const groupOf = (cardId: string) => B.board()?.groups.find((g) => g.cardIds.includes(cardId));
+    /** Groups `x` and `y`, then `z` with them; the group's title is then the words of whichever of `x`, `y` comes first. */
+    const group = async (x: string, y: string, z: string | null) => {
+      expect(await F.cmd('card.group', { cardId: x, withCardId: y })).toMatchObject({ ok: true });
+      if (z) expect(await F.cmd('card.group', { cardId: z, withCardId: x })).toMatchObject({ ok: true });
+      await B.waitFor(() => groupOf(x)?.cardIds.length === (z ? 3 : 2));
+      const title = groupOf(x)!.title;
+      const source = [x, y].find((id) => written.get(id)!.text === title);
+      expect(source, `the group's title "${title}" is its first card's words`).toBeDefined();
+      return { groupId: groupOf(x)!.id, source: source! };
+    };
+    const newcomerBytes = async () => {
+      const N = new Person(url);
+      live.people.push(N);
+      await N.connect(boardId, `Newcomer ${newId(4)}`);
+      await N.waitFor(() => N.board()?.groups.length === 2);
+      const bytes = Buffer.concat(N.frames.map((f) => f.bytes));
+      await N.disconnect();
+      return bytes;
+    };
+
+    // a group of three, whose first card's author deletes it: the group stays, with two cards
+    const deleted = await group(a1, b1, b2);
+    // a group of two, whose first card's author edits it
+    const edited = await group(a2, b3, null);
+    // (b4 stays alone: a positive control)
+    for (const { source } of [deleted, edited]) expect(holdsPieceOf(dataDirBytes(dbFile), written.get(source)!.text)).toBe(true);
+
+    const gone = written.get(deleted.source)!;
+    expect(await gone.author.cmd('card.delete', { cardId: deleted.source })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards.length === 5);
+    const before = written.get(edited.source)!;
+    const afterText = marked('after-edit');
+    expect(await before.author.cmd('card.edit', { cardId: edited.source, text: afterText })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards.some((c) => c.text === afterText) === true);
+
+    const titleOf = (groupId: string) => B.board()!.groups.find((g) => g.id === groupId)?.title;
+    expect(titleOf(deleted.groupId), 'the group whose first card was deleted').not.toBe(gone.text);
+    expect(titleOf(edited.groupId), 'the group whose first card was edited').toBe(afterText);
+    const files = dataDirBytes(dbFile);
+    expect(holdsPieceOf(files, gone.text), 'the deleted text in the files').toBe(false);
+    expect(holdsPieceOf(files, before.text), 'the text before the edit in the files').toBe(false);
+    expect(holdsPieceOf(files, written.get(b4)!.text)).toBe(true);
+    const seen = await newcomerBytes();
+    expect(holdsPieceOf(seen, gone.text), 'the deleted text in what a newcomer receives').toBe(false);
+    expect(holdsPieceOf(seen, before.text), 'the text before the edit in what a newcomer receives').toBe(false);
+    expect(holdsPieceOf(seen, afterText)).toBe(true);
+
+    for (const phase of ['vote', 'discuss', 'act', 'closed']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    for (const file of ['export.md', 'export.csv', 'export.json', 'actions.csv']) {
+      const res = await F.fetchText(`/api/boards/${boardId}/${file}`);
+      expect(res.status).toBe(200);
+      expect(holdsPieceOf(Buffer.from(res.body), gone.text), `the deleted text in ${file}`).toBe(false);
+      expect(holdsPieceOf(Buffer.from(res.body), before.text), `the text before the edit in ${file}`).toBe(false);
+    }
+  });
 });

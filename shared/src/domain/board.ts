@@ -480,6 +480,10 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'card.edited': {
       const card = state.cards.get(event.cardId);
       if (!card) return;
+      // GR-6: a group title still made of the card's first words follows its edit, so the words taken back are
+      // nowhere (shown, exported or stored) any more
+      const group = card.groupId ? state.groups.get(card.groupId) : undefined;
+      if (group && group.title === titleFromWords(card.text)) group.title = titleFromWords(event.text);
       card.text = event.text;
       // CA-7: an edit before the reveal changed nothing anyone else read.
       if (card.revealed) withLateFields(card).edited = true;
@@ -488,6 +492,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'card.deleted': {
       const card = state.cards.get(event.cardId);
       if (!card) return;
+      // GR-6: a group title still made of the deleted card's first words goes with them, as with a hidden card (MO-3)
+      const group = card.groupId ? state.groups.get(card.groupId) : undefined;
+      if (group && group.title === titleFromWords(card.text)) group.title = '';
       state.cards.delete(event.cardId);
       indexCard(state, card.authorTag, card.id, false);
       clearVotes(state, event.cardId);
@@ -619,14 +626,13 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       for (const offer of state.offers.values()) if (offer.actionId === event.actionId) offer.actionId = null;
       return;
     case 'card.hidden':
-      // MO-3: a hidden card leaves the board as a deleted one does (text, votes, group); only the count stays.
-      // A group title still made of its first words (GR-6) goes with it.
+      // MO-3: a hidden card leaves the board as a deleted one does (text, votes, group, a group title still made of
+      // its first words); only the count stays.
       // At load the public log replays before the anonymous state, which no longer holds the card: the count stays.
       state.hiddenCards += 1;
       const hidden = state.cards.get(event.cardId);
       if (!hidden) return;
-      const group = hidden.groupId ? state.groups.get(hidden.groupId) : undefined;
-      if (group && group.title === titleFromWords(hidden.text)) group.title = '';
+      // (card.deleted below takes a group title still made of its first words with it, GR-6)
       evolve(state, { type: 'card.deleted', cardId: event.cardId });
       return;
     case 'board.renamed':

@@ -181,7 +181,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
     if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
     try {
-      const ack = await closeLeftOpen(room, parsed.data, clientAddressOf(app, req));
+      const teamId = room.state.teamId;
+      const ack = await closeLeftOpen(room, parsed.data, clientAddressOf(app, req), async () => teamId !== null && (await teams.leftOpen(teamId, room.id)));
       const refused = ack.ok ? null : ack.code;
       const status = !refused ? 200 : refused === 'NOT_FACILITATOR' || refused === 'BAD_CREDENTIALS' ? 403 : refused === 'INVALID_INPUT' ? 400 : 409;
       res.status(status).json(ack);

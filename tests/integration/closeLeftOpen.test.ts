@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, PublicBoardView } from '@candor/shared';
 import { Person, useServer } from './harness.js';
 
@@ -7,7 +7,13 @@ import { Person, useServer } from './harness.js';
  * reading every update of the board they receive.
  */
 describe('TM-16 closing a retro left open, attacked', () => {
-  const live = useServer({ idleUnloadMs: 50 });
+  // the server's clock, moved on by a test to make a retro days old
+  let clock = Date.parse('2026-12-07T10:00:00Z');
+  const live = useServer({ idleUnloadMs: 50, now: () => clock });
+  // a minute between tests: creating and closing are paced by the server's clock (AB-7)
+  beforeEach(() => {
+    clock += 60_000;
+  });
 
   async function post<T>(path: string, body: unknown): Promise<T> {
     const res = await fetch(`${live.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -26,8 +32,16 @@ describe('TM-16 closing a retro left open, attacked', () => {
   const people = (view: PublicBoardView) =>
     JSON.stringify([view.participants.map(({ name, online, facilitator }) => ({ name, online, facilitator })), view.facilitator]);
 
-  /** Fran (facilitator) and Ada leave a retro in Vote; Bo stays on its page. */
+  /** Fran (facilitator) and Ada leave a retro in Vote; Bo stays on its page. The team's next retro has started since. */
   async function leftInVote() {
+    const running = await runningInVote();
+    clock += 3_600_000;
+    await post<CreateBoardResponse>(`/api/teams/${running.teamId}/boards`, { name: 'Sprint 5', templateId: 'start-stop-continue' });
+    return running;
+  }
+
+  /** as `leftInVote`, but the team's latest retro, started today: running, not left open */
+  async function runningInVote() {
     const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Long view' });
     const { boardId, facilitatorKey } = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 4', templateId: 'start-stop-continue' });
     const [F, A, B] = [new Person(live.server.url), new Person(live.server.url), new Person(live.server.url)];
@@ -41,7 +55,7 @@ describe('TM-16 closing a retro left open, attacked', () => {
     await A.disconnect();
     await F.disconnect();
     await B.waitFor((b) => b.board()?.participants.every((p) => p.name === 'Bo' || !p.online));
-    return { boardId, facilitatorKey, F, A, B };
+    return { teamId, boardId, facilitatorKey, F, A, B };
   }
 
   it('TM-16 closing from the team page, or trying to, shows nobody in the room a join or a leave: the people list stays as it was', async () => {
@@ -88,5 +102,27 @@ describe('TM-16 closing a retro left open, attacked', () => {
     expect(await close(boardId, F, { facilitatorKey, from: 'closed' })).toEqual([409, 'CONFLICT']);
     await B.boardRoundTrip();
     expect(B.board()!.phase).toBe('vote');
+  });
+
+  it('TM-16 a retro still running is not closed from outside it: its facilitator is refused until it was left open, a stranger learns nothing', async () => {
+    const { teamId, boardId, facilitatorKey, F, B } = await runningInVote();
+    const raw = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${live.server.url}/api/boards/${boardId}/close`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: 'vote', name: 'X', ...body }) });
+      return [res.status, await res.text()];
+    };
+    // the team page offers no "Close it now" for it (it is happening now); a request made by hand is refused, and
+    // nothing moves for Bo, who is still in it
+    const history = (await (await fetch(`${live.server.url}/api/teams/${teamId}`)).json()) as { retros: { leftOpen: boolean }[] };
+    expect(history.retros.map((r) => r.leftOpen)).toEqual([false]);
+    expect(await close(boardId, F, { facilitatorKey })).toEqual([409, 'NOT_LEFT_OPEN']);
+    await B.boardRoundTrip();
+    expect(B.board()!.phase).toBe('vote');
+    // someone never in it is answered as for any board: the same bytes as at a left-open one
+    const stranger = new Person(live.server.url);
+    expect(await raw({ participantId: stranger.participantId, secret: stranger.secret, facilitatorKey })).toEqual([403, JSON.stringify({ ok: false, code: 'BAD_CREDENTIALS', message: 'You were not in this retro.' })]);
+    // three days on, with no later retro, it was left open: its facilitator closes it from the team page
+    clock += 3 * 86_400_000;
+    expect(await close(boardId, F, { facilitatorKey })).toEqual([200, 'ok']);
+    await B.waitFor((b) => b.board()?.phase === 'closed');
   });
 });

@@ -86,9 +86,10 @@ describe('team history', () => {
     const card = (await A.cmd('card.add', { columnId: 'start', text: 'Pairing on releases' })) as { ok: true; data: { cardId: string } };
     for (const phase of ['reveal', 'vote']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
     expect(await A.cmd('vote.cast', { itemId: card.data.cardId })).toMatchObject({ ok: true });
-    // and everyone leaves: the retro stays in Vote
+    // and everyone leaves: the retro stays in Vote, and the team's next retro starts
     await F.disconnect();
     await A.disconnect();
+    await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 5', templateId: 'start-stop-continue' });
     const close = (who: Person, body: Record<string, unknown> = {}) =>
       fetch(`${live.server.url}/api/boards/${boardId}/close`, {
         method: 'POST',
@@ -96,7 +97,7 @@ describe('team history', () => {
         body: JSON.stringify({ participantId: who.participantId, secret: who.secret, name: who.name, from: 'vote', ...body }),
       });
     const refusal = async (res: Response) => [res.status, ((await res.json()) as { code: string }).code];
-    const phase = async () => ((await (await fetch(`${live.server.url}/api/teams/${teamId}`)).json()) as TeamHistory).retros[0]!.phase;
+    const phase = async () => ((await (await fetch(`${live.server.url}/api/teams/${teamId}`)).json()) as TeamHistory).retros.find((r) => r.name === 'Sprint 4')!.phase;
     // Ada was there, but is not its facilitator: refused, and nothing moved
     expect(await refusal(await close(A))).toEqual([403, 'NOT_FACILITATOR']);
     // nor does someone who was not there get in, facilitator key or not
@@ -112,7 +113,7 @@ describe('team history', () => {
     const byFran = await close(F, { facilitatorKey });
     expect(byFran.status).toBe(200);
     const history = (await (await fetch(`${live.server.url}/api/teams/${teamId}`)).json()) as TeamHistory;
-    expect(history.retros[0]).toMatchObject({ phase: 'closed', leftOpen: false });
+    expect(history.retros.find((r) => r.name === 'Sprint 4')).toMatchObject({ phase: 'closed', leftOpen: false });
     // AN-12 held as Vote closed: one voter, so no tallies, ever
     await F.connect(boardId, 'Fran', facilitatorKey);
     expect(F.board()).toMatchObject({ phase: 'closed', tallies: null });

@@ -890,6 +890,7 @@ const de: Catalogue = {
     EMAIL_UNAVAILABLE: 'Dieser Server kann keine E-Mails senden.',
     INTERNAL: 'Auf dem Server ist etwas schiefgegangen. Bitte versuche es noch einmal.',
     OUTCOME_UNKNOWN: 'Der Server konnte nicht sagen, ob diese Änderung gespeichert wurde. Sie wird von selbst noch einmal gesendet und zählt nur einmal.',
+    NOT_LEFT_OPEN: 'Diese Retro läuft noch: Schließe sie auf ihrem Board ab.',
     ID_REUSED: 'Diese Änderung wurde schon mit anderem Inhalt gesendet. Bitte versuche es noch einmal.',
     TOO_MANY_CONNECTIONS: 'Du hast dieses Board in zu vielen Tabs offen. Schließe einen davon.',
     BOARD_FULL: 'Dieses Board ist voll: Es hat so viele Teilnehmende, wie ein Board haben darf.',

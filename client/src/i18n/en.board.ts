@@ -274,6 +274,7 @@ const enBoard = {
     EMAIL_UNAVAILABLE: 'This server cannot send email.',
     INTERNAL: 'Something went wrong on the server. Please try again.',
     OUTCOME_UNKNOWN: 'The server could not tell whether this change was saved. It is sent again by itself, and counts only once.',
+    NOT_LEFT_OPEN: 'This retro is still running: close it on its board.',
     ID_REUSED: 'That change was already sent with other content. Please try again.',
     TOO_MANY_CONNECTIONS: 'You have this board open in too many tabs. Close one of them.',
     BOARD_FULL: 'This board is full: it has as many people as one board may.',

@@ -4,6 +4,7 @@ import {
   reviewSeeds,
   teamCadenceDays,
   teamColumnsOffer,
+  wasLeftOpen,
   type ReviewItem,
   type TeamColumnsOffer,
   type TeamHistory,
@@ -61,6 +62,17 @@ export class TeamService {
     const history = await this.history(teamId, allowance);
     if (!history || history === 'spent') return history;
     return { review: reviewSeeds(history), ownColumns: teamColumnsOffer(history.retros) };
+  }
+
+  /**
+   * TM-16: whether the team's retro `boardId` (not closed) was left open, as the team page reads it: a later retro of the
+   * team has started, or it started days ago. From its start times alone: no retro is read.
+   */
+  async leftOpen(teamId: string, boardId: string): Promise<boolean> {
+    const loaded = await this.store.loadTeam(teamId);
+    const sorted = [...(loaded?.boards ?? [])].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const index = sorted.findIndex((b) => b.id === boardId);
+    return index >= 0 && wasLeftOpen(sorted[index]!.createdAt, index < sorted.length - 1, isoDay(this.now()));
   }
 
   /** SS-1: the team's usual gap between retros, counting a retro created at `now`; null without one. */

@@ -102,7 +102,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       name: input.view.name,
       createdAt: input.createdAt,
       phase: input.view.phase,
-      leftOpen: input.view.phase !== 'closed' && (index < sorted.length - 1 || (today !== null && daysFrom(isoDay(input.createdAt), today) >= LEFT_OPEN_AFTER_DAYS)),
+      leftOpen: input.view.phase !== 'closed' && wasLeftOpen(input.createdAt, index < sorted.length - 1, today),
       templateId: input.view.templateId,
       columns: input.view.columns,
       facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
@@ -153,6 +153,16 @@ export function leftOpenRetros(history: TeamHistory): TeamRetro[] {
 }
 
 /** Whole days from one ISO day to a later one. */
+/**
+ * TM-16: whether a retro not closed, started at `createdAt`, was left open rather than running: a later retro of its
+ * team has started since (`laterStarted`), or it started `LEFT_OPEN_AFTER_DAYS` or more days before `today` (the
+ * server's UTC day; without it only a later retro says so). The team page offers its facilitator to close it; the
+ * server closes nothing else from there.
+ */
+export function wasLeftOpen(createdAt: number, laterStarted: boolean, today: string | null): boolean {
+  return laterStarted || (today !== null && daysFrom(isoDay(createdAt), today) >= LEFT_OPEN_AFTER_DAYS);
+}
+
 function daysFrom(day: string, later: string): number {
   return Math.round((Date.parse(later) - Date.parse(day)) / 86_400_000);
 }

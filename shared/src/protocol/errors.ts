@@ -44,6 +44,8 @@ export const ErrorCode = {
    * been applied or not. The browser keeps it and sends it again with the same id, which applies it at most once.
    */
   OUTCOME_UNKNOWN: 'OUTCOME_UNKNOWN',
+  /** TM-16: a retro still running (not left open) is closed on its board, not from the team page */
+  NOT_LEFT_OPEN: 'NOT_LEFT_OPEN',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

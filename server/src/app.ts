@@ -16,7 +16,7 @@ import { openCluster } from './cluster/Cluster.js';
 import { openPostgresStore } from './storage/postgres.js';
 import { anonymousStateKey } from './storage/sealedState.js';
 import { attachSocketIo, upgradeSocketIo } from './transport/socketio.js';
-import { HEARTBEAT } from './transport/heartbeat.js';
+import { HEARTBEAT, nameHeldSeconds } from './transport/heartbeat.js';
 import { attachYjs } from './transport/yjs.js';
 import { SharedEncodings } from './transport/docEncodings.js';
 import { createHttpApp } from './http.js';
@@ -100,6 +100,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       : null;
   // Random ids (nanoid), never time-ordered, so an id says nothing about when a card was written.
   const newId = () => nanoid(ROOM_ID_CHARS);
+  // RC-14: PING_INTERVAL_MS and PING_TIMEOUT_MS, for Socket.io and for what a refused join says of them (JN-9 SW-1)
+  const heartbeat = { pingIntervalMs: deps.config.pingIntervalMs ?? HEARTBEAT.pingIntervalMs, pingTimeoutMs: deps.config.pingTimeoutMs ?? HEARTBEAT.pingTimeoutMs };
   const mailer = await createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
   const registry = new RoomRegistry(
     store,
@@ -111,6 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newId,
       newSeed: (boardId) => keyring.revealSeed(boardId),
       claimAfterMs: deps.config.claimAfterMs ?? LIMITS.facilitatorClaimAfterMs,
+      nameHeldSeconds: nameHeldSeconds(heartbeat),
       mailer,
       joins: new AddressBuckets({
         burst: deps.config.joinBurstPerAddress ?? ABUSE_LIMITS.joinBurstPerAddress,
@@ -170,7 +173,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sendBufferBytes,
     heldPerAddress,
     readPacing,
-    heartbeat: { pingIntervalMs: deps.config.pingIntervalMs ?? HEARTBEAT.pingIntervalMs, pingTimeoutMs: deps.config.pingTimeoutMs ?? HEARTBEAT.pingTimeoutMs },
+    heartbeat,
     commandsPerSecondPerAddress: deps.config.commandsPerSecondPerAddress ?? ABUSE_LIMITS.commandsPerSecondPerAddress,
     movingElsewhere: cluster,
     boardDoc: { encoded, warnings },

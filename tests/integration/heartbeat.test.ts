@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { PublicBoardView } from '@candor/shared';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type PublicBoardView } from '@candor/shared';
 import { cuttableProxy } from './cuttableProxy.js';
 import { Person, createBoard, useServer } from './harness.js';
 
@@ -57,6 +58,23 @@ describe('RC-14 the heartbeat is the operator\'s to set', () => {
     await P.connect(boardId, 'Pat');
     const engine = P.socket!.io.engine as unknown as { _pingInterval: number; _pingTimeout: number };
     expect([engine._pingInterval, engine._pingTimeout]).toEqual([60_000, 7_000]);
+  });
+
+  it('JN-9 SW-1 RC-14 a name refused as taken says how long a silent device holds it by these settings: 68 seconds, not the default\'s 10', async () => {
+    const { url } = live.server;
+    const { boardId } = await createBoard(url, 'Long pings, one Pat');
+    const P = new Person(url);
+    live.people.push(P);
+    await P.connect(boardId, 'Pat');
+    // Pat again, on another device: her laptop may hold the name until 60 s + 7 s after its last answer, and a second
+    const phone = io(url, { transports: ['websocket'], auth: { boardId, protocolVersion: PROTOCOL_VERSION }, forceNew: true });
+    try {
+      const ack = await phone.timeout(10_000).emitWithAck('cmd', { id: 'join-pat-phone-xx', type: 'join', participantId: 'pat-phone-xxxxxxx', secret: 's'.repeat(32), name: 'pat' });
+      expect(ack).toMatchObject({ ok: false, code: 'NAME_TAKEN', waitSeconds: 68 });
+      expect(ack.message).toContain('close it there (or wait 68 seconds).');
+    } finally {
+      phone.disconnect();
+    }
   });
 });
 

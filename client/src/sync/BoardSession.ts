@@ -437,7 +437,7 @@ export class BoardSession {
             ack.code === 'BAD_CREDENTIALS'
               ? i18n.t('board.notRecognised')
               : ack.code === 'NAME_TAKEN'
-                ? i18n.t('board.nameTaken', { name })
+                ? i18n.t('board.nameTaken', { name, seconds: ack.waitSeconds ?? 10 })
                 : i18n.t('board.notLetIn', { message: ack.message });
           this.update({ rejected: message });
           this.socket.disconnect();

@@ -58,9 +58,9 @@ export class CommandStaging {
   stageJoin(session: Session, command: JoinCommand, batch: PendingBatch): Ack {
     const joinedAs = participantOf(session);
     if (joinedAs && joinedAs !== command.participantId) return fail('INVALID_INPUT', 'This connection already belongs to someone else.');
-    const { keyring, newId } = this.room.deps;
+    const { keyring, newId, nameHeldSeconds = 10 } = this.room.deps;
     const address = session.socket.address ?? 'unknown';
-    const decision = decideJoin(this.room.state, command, { identities: this.room.identities, keyring, boardId: this.room.id, admission: this.room.admission, address, newId });
+    const decision = decideJoin(this.room.state, command, { identities: this.room.identities, keyring, boardId: this.room.id, admission: this.room.admission, address, newId, nameHeldSeconds });
     if (decision.kind === 'refused') return decision.ack;
     if (decision.kind === 'knock') return this.room.door.knock(session, command.participantId, command.name);
     if (session.knockId) this.room.door.dropKnock(session.knockId);

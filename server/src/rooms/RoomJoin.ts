@@ -90,7 +90,7 @@ const refused = (ack: Ack): JoinDecision => ({ kind: 'refused', ack });
 export function decideJoin(
   state: BoardState,
   command: JoinCommand,
-  ctx: { identities: Identities; keyring: Keyring; boardId: string; admission: Admission; address: string; newId: () => string },
+  ctx: { identities: Identities; keyring: Keyring; boardId: string; admission: Admission; address: string; newId: () => string; nameHeldSeconds: number },
 ): JoinDecision {
   const wantsFacilitator = command.facilitatorKey !== undefined;
   const facilitatorOk = wantsFacilitator && ctx.identities.facilitatorKeyOk(command.facilitatorKey!);
@@ -111,9 +111,15 @@ export function decideJoin(
     passwordHash: command.password === undefined ? null : ctx.keyring.passwordHash(ctx.boardId, command.password),
   });
   if (entry.kind === 'refused') return refused(fail(entry.code, entry.message));
-  // JN-9: a newcomer may not wear the name of someone here now (the facilitator link's holder is who they say)
+  // JN-9: a newcomer may not wear the name of someone here now (the facilitator link's holder is who they say). SW-1:
+  // that may be the newcomer's own device gone silent; the refusal says how long it holds the name at most, by this
+  // server's heartbeat, for the join form to say it in the page's language
   if (!existing && !member && !facilitatorOk && nameTakenHere(state, command.name)) {
-    return refused(fail('NAME_TAKEN', 'Someone here is already called that. Add an initial or a word to your name, or, if that is you elsewhere, close it there (or wait ten seconds).'));
+    const seconds = ctx.nameHeldSeconds;
+    return refused({
+      ...fail('NAME_TAKEN', `Someone here is already called that. Add an initial or a word to your name, or, if that is you elsewhere, close it there (or wait ${seconds} seconds).`),
+      waitSeconds: seconds,
+    });
   }
   if (!existing) {
     // AB-4: a member coming back is not a new participant of their address (the 80 behind one NAT after a restart)

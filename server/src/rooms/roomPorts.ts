@@ -59,6 +59,8 @@ export interface RoomDeps {
   idleJoinerExpiryMs?: number;
   /** CL-*: set when several processes serve the board (`server/src/cluster/`) */
   cluster?: RoomCluster | null;
+  /** JN-9 SW-1: how long a silent device holds its person's name at most, said with NAME_TAKEN (`nameHeldSeconds`; 10 when not given) */
+  nameHeldSeconds?: number;
   /** RV-7: how quiet the room must be before a big board's cards get their entries (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
   entriesQuietMs?: number;
 }

@@ -15,3 +15,13 @@ export const HEARTBEAT = {
   pingIntervalMs: 4_000,
   pingTimeoutMs: 5_000,
 } as const;
+
+/**
+ * JN-9 SW-1: how long a device gone silent (a laptop asleep with the board open) holds its person's name at most, as
+ * the refusal tells the newcomer who is that person: the heartbeat lets the connection go `pingIntervalMs +
+ * pingTimeoutMs` after its last answer, and a second more covers the room hearing it; in whole seconds, up. 10 with the
+ * defaults; it follows PING_INTERVAL_MS and PING_TIMEOUT_MS, so the words never promise less than the server does.
+ */
+export function nameHeldSeconds(heartbeat: { pingIntervalMs: number; pingTimeoutMs: number }): number {
+  return Math.ceil((heartbeat.pingIntervalMs + heartbeat.pingTimeoutMs + 1_000) / 1_000);
+}

@@ -50,7 +50,10 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export type Ack<T = unknown> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+export type Ack<T = unknown> =
+  | { ok: true; data: T }
+  /** `waitSeconds`: JN-9 SW-1, with NAME_TAKEN: how long a device gone silent holds its person's name at most (the server's heartbeat) */
+  | { ok: false; code: ErrorCode; message: string; waitSeconds?: number };
 
 export function ok<T>(data: T): Ack<T> {
   return { ok: true, data };

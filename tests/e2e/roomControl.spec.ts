@@ -365,3 +365,48 @@ test('JN-9 PL-1 the join form\'s word that a name is taken follows a language sw
   await expect(bo.page.getByText('Hier heißt schon jemand Ada.')).toBeVisible();
   await expect(bo.page.getByText('Someone here is already called')).toHaveCount(0);
 });
+
+test('LK-1 locked in Discuss, the room’s answer and an action’s words are read-only for everyone but the facilitator; a change forced in anyway is kept by nobody', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Locked notes');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  const answer = (p: FacilitationPage) => p.page.getByRole('textbox', { name: /^Our answer \(shared notes\)/ }).first();
+  const action = (p: FacilitationPage) => p.page.getByRole('textbox', { name: /^Action: / }).first();
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').first().fill('Freeze merges on Friday');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).first().click();
+  await expect(action(bo)).toHaveValue('Freeze merges on Friday');
+  await answer(ada).click();
+  await answer(ada).pressSequentially('Ada writes.', { delay: 20 });
+  await expect(answer(bo)).toHaveValue('Ada writes.');
+
+  await facilitator.setBoardLocked(true);
+  await expect(ada.page.getByText('The facilitator has locked the board: it is read-only for now.')).toBeVisible();
+  for (const field of [answer(ada), action(ada), answer(bo), action(bo)]) await expect(field).toHaveAttribute('readonly', '');
+  for (const field of [answer(facilitator), action(facilitator)]) await expect(field).not.toHaveAttribute('readonly');
+  await answer(facilitator).click();
+  await answer(facilitator).press('End');
+  await answer(facilitator).pressSequentially(' Fiona adds.', { delay: 20 });
+  await expect(answer(ada)).toHaveValue('Ada writes. Fiona adds.');
+  await expect(answer(bo)).toHaveValue('Ada writes. Fiona adds.');
+
+  // A change typed anyway (a field made writable by hand, or a keystroke as the lock came): the server keeps none of
+  // it, Ada's page says the board is locked and shows the notes everyone sees again
+  await answer(ada).evaluate((field) => field.removeAttribute('readonly'));
+  await answer(ada).click();
+  await answer(ada).press('End');
+  await answer(ada).pressSequentially(' FORCED', { delay: 20 });
+  await expect(ada.page.getByText('The facilitator has locked the board; it is read-only for now.')).toBeVisible();
+  await expect(answer(ada)).toHaveValue('Ada writes. Fiona adds.');
+  await expect(answer(bo)).toHaveValue('Ada writes. Fiona adds.');
+  await expect(answer(facilitator)).toHaveValue('Ada writes. Fiona adds.');
+
+  await facilitator.setBoardLocked(false);
+  await expect(answer(ada)).not.toHaveAttribute('readonly');
+  await answer(ada).click();
+  await answer(ada).press('End');
+  await answer(ada).pressSequentially(' Ada again.', { delay: 20 });
+  await expect(answer(bo)).toHaveValue('Ada writes. Fiona adds. Ada again.');
+});

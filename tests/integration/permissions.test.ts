@@ -279,6 +279,35 @@ describe('permissions', () => {
     conn.close();
   });
 
+  it('LK-1 PE-7 a locked board’s notes are read-only for everyone but the facilitator: a participant’s edit is dropped and her notes connection told why; unlocked, she writes again', async () => {
+    const { F, A, key } = await boardWithNote(server.url, people);
+    A.typeNote(key, 'before the lock.');
+    await F.waitFor(() => F.notes(key) === 'before the lock.');
+    expect(await F.cmd('board.lock', { locked: true })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.board()?.locked === true);
+    const closed = A.notesConn!.waitClosed();
+    A.typeNote(key, ' WHILE-LOCKED');
+    // the server keeps nothing of it and says why, so that her page starts its notes over (nothing to send again)
+    expect((await closed).code).toBe(WS_CLOSE.LOCKED);
+    // the facilitator still writes
+    F.typeNote(key, ' The facilitator notes.');
+    const fresh = new Y.Doc();
+    const conn = new DocConnection(await F.docUrl('notes'), fresh, () => undefined);
+    await until(() => conn.synced && fresh.getMap<Y.Text>('notes').get(key)?.toString() === 'before the lock. The facilitator notes.');
+    conn.close();
+    expect(F.notes(key)).toBe('before the lock. The facilitator notes.');
+    // unlocked, a fresh notes connection of hers writes again
+    expect(await F.cmd('board.lock', { locked: false })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.board()?.locked === false);
+    const again = new Y.Doc();
+    const hers = new DocConnection(await A.docUrl('notes'), again, () => undefined);
+    await until(() => hers.synced && again.getMap<Y.Text>('notes').get(key)?.toString() === 'before the lock. The facilitator notes.');
+    const note = again.getMap<Y.Text>('notes').get(key)!;
+    note.insert(note.length, ' After the lock.');
+    await F.waitFor(() => F.notes(key) === 'before the lock. The facilitator notes. After the lock.');
+    hers.close();
+  });
+
   it('PE-8 in the notes a person edits the text of existing notes only: new, removed or replaced entries and other shared types are dropped', async () => {
     const { boardId, F, A: M, key } = await boardWithNote(server.url, people, ['Fran', 'Mallory']);
     M.typeNote(key, 'a fair note');

@@ -4,6 +4,7 @@ import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } 
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
@@ -45,6 +46,8 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const session = useSession();
   const { me, isFacilitator } = useSessionState();
   const closed = board.phase === 'closed';
+  // LK-1: locked, the action's words are read-only for everyone but the facilitator (the server drops the rest)
+  const readOnly = useReadOnly(board);
   const changeable = allowedIn('action.volunteer', board.phase);
   const helping = me?.actionIds.includes(action.id) ?? false;
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
@@ -59,7 +62,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 
   return (
     <article className={`action ${action.done ? 'done' : ''}`} aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
-      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} name={t('act.actionFor', { name: label })} readOnly={closed} rows={2} />
+      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} name={t('act.actionFor', { name: label })} readOnly={closed || readOnly} rows={2} />
       {!closed && <ResponsibilityHint text={text} />}
       <ActionKindLine board={board} action={action} label={label} />
       <div className="action-controls">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { notesKey, type PublicBoardView } from '@candor/shared';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { BlamelessHint } from '../cards/BlamelessHint.js';
 import { ItemActions } from '../actions/ItemActions.js';
@@ -30,6 +31,8 @@ export function GuidedMove({
   // read it); the answer is the room's, so it is the whole text, not the writer's last words, that earns it
   const notes = useTextValue(useSharedText(notesKey.item(itemId)));
   const [wroteHere, setWroteHere] = useState(false);
+  // LK-1: locked, the room's answer is read-only for everyone but the facilitator (the server drops the rest)
+  const readOnly = useReadOnly(board);
   // UI-27: Act shows every discussed item's fields at once: each is named by its item, as its buttons are
   const itemName = shortText(itemLabel(itemsById(board).get(itemId)), 40);
   return (
@@ -44,6 +47,7 @@ export function GuidedMove({
           name={t('resp.answerLabelFor', { name: itemName })}
           rows={notesRows}
           placeholder={t('resp.answerPlaceholder')}
+          readOnly={readOnly}
         />
         <BlamelessHint text={wroteHere ? notes : ''} byPhrasingOnly />
       </section>

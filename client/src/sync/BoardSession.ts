@@ -526,7 +526,7 @@ export class BoardSession {
       this.update({ notesSynced: true });
     });
     provider.on('closed', (event) => {
-      if (event.code === WS_CLOSE.TOO_COSTLY) return this.restartNotes(provider, Provider);
+      if (event.code === WS_CLOSE.TOO_COSTLY || event.code === WS_CLOSE.LOCKED) return this.restartNotes(provider, Provider, event.code);
       const delay = Math.min(5000, 250 * 2 ** this.notesAttempts++) * (0.75 + Math.random() * 0.5);
       this.notesRetry = setTimeout(() => {
         this.notesRetry = null;
@@ -540,10 +540,11 @@ export class BoardSession {
    * DO-17: the server refused an update of ours as too costly and kept nothing of it (DO-14). Our copy of the notes
    * still holds it and would send it again at every reconnect, to be refused again, for ever: so the page says so
    * once and starts its notes over from the server's copy (the refused change is dropped, as the server dropped it).
+   * LK-1: likewise a change typed as the facilitator locked the board, said as the lock's refusal.
    */
-  private restartNotes(refused: WebsocketProvider, Provider: typeof WebsocketProvider): void {
+  private restartNotes(refused: WebsocketProvider, Provider: typeof WebsocketProvider, code: number): void {
     if (this.stopped || this.notes !== refused) return;
-    this.notify(() => i18n.t('connection.notesRefused'), `notes:${WS_CLOSE.TOO_COSTLY}`);
+    this.notify(() => (code === WS_CLOSE.LOCKED ? refusalMessage({ code: 'BOARD_LOCKED', message: '' }) : i18n.t('connection.notesRefused')), `notes:${code}`);
     refused.destroy();
     this.notesCopy.destroy();
     this.notesCopy = new Y.Doc();

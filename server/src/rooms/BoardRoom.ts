@@ -127,6 +127,7 @@ export class BoardRoom {
       store: deps.store,
       logger: deps.logger,
       notesWritable: () => this.notesWritable(),
+      notesLockedFor: (participantId) => this.state.locked && participantId !== this.state.facilitatorId,
       stored: { board: false, notes: true },
       deleted: () => this.deleted,
       ...(deps.cluster

@@ -20,6 +20,8 @@ export interface DocPeer {
   resync(): void;
   /** DO-14: an update this peer sent was refused as too costly, nothing of it kept (a read-only peer has none) */
   refuseCostly?(reason: string): void;
+  /** LK-1: an update this peer sent was refused because the board is locked for them, nothing of it kept */
+  refuseLocked?(): void;
   /** DO-15: what this peer's updates may still make the server spend; without one, only DO-14's bounds hold */
   readonly work?: WorkAllowance;
 }
@@ -35,6 +37,8 @@ export interface RoomDocumentsDeps {
   logger: Logger;
   /** PE-8 / notes frozen at Close: may people edit the notes now? */
   notesWritable: () => boolean;
+  /** LK-1: is the board locked for this participant (read-only for everyone but the facilitator)? */
+  notesLockedFor?: (participantId: string) => boolean;
   /** which documents are stored (the board document is a projection; see BoardRoom) */
   stored: Record<DocName, boolean>;
   /** BD-2: a deleted board stores nothing more */
@@ -289,6 +293,12 @@ export class RoomDocuments {
       // a peer's sync step 2 with nothing the server lacks, as every connection sends when it opens: nothing to
       // store, announce to the other processes or relay (each join wrote a row and a Redis message before)
       if (isEmptyUpdate(update)) return 'applied';
+      // LK-1: a locked board's notes are read-only for everyone but the facilitator. The peer is told, so that a page
+      // starts its notes over rather than keep (and send again at every reconnect) what nobody else will see.
+      if (this.deps.notesLockedFor?.(peer.participantId)) {
+        peer.refuseLocked?.();
+        return 'refused';
+      }
       const trial = document.checked!.try(update, peer.work);
       if (trial.work > 0) peer.work?.spend(trial.work);
       if (trial.verdict !== 'applied') {

@@ -230,6 +230,10 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
     this.close(WS_CLOSE.TOO_COSTLY, `too costly: ${reason}`.slice(0, 120));
   }
 
+  refuseLocked(): void {
+    this.close(WS_CLOSE.LOCKED, 'the board is locked');
+  }
+
   signedOut(): void {
     this.ws.close(WS_CLOSE.FORBIDDEN, 'signed out');
   }

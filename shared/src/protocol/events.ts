@@ -71,6 +71,8 @@ export const WS_CLOSE = {
   NOT_FOUND: 4404,
   /** DO-14: an update of yours would cost the server too much to apply (nothing of it was kept); do not send it again */
   TOO_COSTLY: 4413,
+  /** LK-1: the board is locked: your notes update was not kept; start your notes over from the server's copy */
+  LOCKED: 4423,
   /** DO-8: this person already has as many connections to this document as allowed */
   TOO_MANY: 4429,
 } as const;

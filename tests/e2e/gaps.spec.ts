@@ -327,6 +327,16 @@ test('GP-5 AN-11 a line at the top of Act asks "worth your time?" and takes me t
   const question = ada.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' });
   await expect(cue(ada)).toBeInViewport();
   await expect(question).not.toBeInViewport();
+  // at a desk too (1280x800): the question is screens down, and the line is on the first screen. Scrolled down to the
+  // question, Cy no longer sees the line (it would only repeat it); back at the top, it is there again
+  await cy.page.setViewportSize({ width: 1280, height: 800 });
+  await expect(cue(cy)).toBeInViewport();
+  const cyQuestion = cy.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' });
+  await expect(cyQuestion).not.toBeInViewport();
+  await cyQuestion.scrollIntoViewIfNeeded();
+  await expect(cue(cy)).toHaveCount(0);
+  await cy.page.getByRole('heading', { name: 'Act', exact: true }).scrollIntoViewIfNeeded();
+  await expect(cue(cy)).toBeInViewport();
   await cue(ada).getByRole('button', { name: 'Answer below' }).click();
   await expect(question.getByRole('radio', { name: '1 — a waste of time' })).toBeFocused();
   await expect(question).toBeInViewport();
@@ -366,6 +376,32 @@ test('GP-5 AN-11 a line at the top of Act asks "worth your time?" and takes me t
   await ada.page.getByRole('button', { name: 'Presenting: your marks are hidden' }).click();
   await expect(cue(ada)).toHaveCount(0);
   await expect(question.getByRole('radio', { name: '2 — not quite worth it' })).toBeChecked();
+});
+
+test('GP-5 the line at the top of Act is not shown while the question itself is on the screen: a short Act at 1280x800 has none, a shorter window shows it', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Short and sweet');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Long meetings');
+  await ada.page.setViewportSize({ width: 1280, height: 800 });
+  await facilitator.runTo('Act');
+  await ada.expectPhase('Act');
+  const cue = ada.page.locator('p').filter({ hasText: 'One last question, anonymous: was this retro worth your time?' });
+  const question = ada.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' });
+  // nothing discussed, one item: the question is on the first screen, under the intro; a line pointing at it is noise
+  await expect(question).toBeInViewport({ ratio: 1 });
+  await expect(cue).toHaveCount(0);
+  // in a window too short for it, the question is below the screen's edge: the line is back, at the top
+  await ada.page.setViewportSize({ width: 1280, height: 420 });
+  await expect(question).not.toBeInViewport({ ratio: 1 });
+  await expect(cue).toBeInViewport();
+  await cue.getByRole('button', { name: 'Answer below' }).click();
+  await expect(question.getByRole('radio', { name: '1 — a waste of time' })).toBeFocused();
+  await expect(cue).toHaveCount(0);
+  // the window tall again, still unanswered: no line
+  await ada.page.setViewportSize({ width: 1280, height: 800 });
+  await ada.page.getByRole('heading', { name: 'Act', exact: true }).scrollIntoViewIfNeeded();
+  await expect(question).toBeInViewport({ ratio: 1 });
+  await expect(cue).toHaveCount(0);
 });
 
 test('GP-5 AN-9 with fewer than 4 answers the summary says only that there are too few to show', async ({ facilitator, ada }) => {

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useState } from 'react';
 import { answersToShow, type PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from '../board/SessionContext.js';
@@ -72,18 +73,44 @@ export function RetroWorth({ board }: { board: PublicBoardView }) {
   );
 }
 
+/** the answers' group (the question's words and its five answers) wholly on the screen, as near as a pixel's fraction allows */
+const IN_VIEW = 0.99;
+
+/**
+ * Whether the question's answers are on the screen now, while `watching`: known before the first paint (so a line
+ * that is not wanted never flashes), then kept up to date by an IntersectionObserver as the page scrolls or its
+ * content moves.
+ */
+function useQuestionInView(watching: boolean): boolean {
+  const [inView, setInView] = useState(false);
+  useLayoutEffect(() => {
+    if (!watching) return;
+    const answers = document.getElementsByName(ANSWER_NAME)[0]?.closest<HTMLElement>('[role=radiogroup]');
+    if (!answers) return;
+    const box = answers.getBoundingClientRect();
+    setInView(box.top >= 0 && box.bottom <= window.innerHeight);
+    const observer = new IntersectionObserver(([entry]) => setInView(entry!.intersectionRatio >= IN_VIEW), { threshold: [0, IN_VIEW] });
+    observer.observe(answers);
+    return () => observer.disconnect();
+  }, [watching]);
+  return watching && inView;
+}
+
 /**
  * GP-5: the question is the last thing on Act's page, below every discussed item with its notes and actions (five
  * items put it 7 screens down at 1280x800 and 9 on a phone), so a participant found it only if the facilitator said
  * so. Near the top of Act one line asks it and takes me there (focus on an answer, the question in the middle of the
  * screen), until I have answered. It depends on my own answer alone, so no page shows whether anyone else answered;
  * while presenting (AN-11) it stays, as for someone who has not answered, so the shared screen does not tell the room
- * whether I did (and asks the room for it).
+ * whether I did (and asks the room for it). While the question itself is on the screen (a short Act, a tall screen)
+ * the line would only repeat it, so it is not shown then; scrolled out of sight, it is back.
  */
 export function RetroWorthCue({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const mine = useMyRetroWorth();
-  if (!board.roti.open || mine !== null) return null;
+  const unanswered = board.roti.open && mine === null;
+  const questionInView = useQuestionInView(unanswered);
+  if (!unanswered || questionInView) return null;
   const goToQuestion = () => {
     const answers = [...document.getElementsByName(ANSWER_NAME)] as HTMLInputElement[];
     const answer = answers.find((input) => input.checked) ?? answers[0];

@@ -100,6 +100,9 @@ export const ABUSE_LIMITS = {
    */
   commandsPerSecondPerAddress: 200,
   commandBurstSeconds: 3,
+  /** IN-18: commands and requests of one Socket.io connection: a burst, then this many a second (past them RATE_LIMITED) */
+  commandBurstPerConnection: 60,
+  commandsPerSecondPerConnection: 20,
   /**
    * AB-15: HTTP requests of one address, whatever they ask for (a page, a script, `/api/features`): without a count,
    * 64 keep-alive connections asking for `/api/features` in a loop were answered 1,200 times a second and held 0.4 of

@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS, LIMITS } from '@candor/shared';
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { NOTES_BOUNDS } from './rooms/notesBounds.js';
 import { NOTES_WORK_BURST, NOTES_WORK_PER_SEC } from './transport/notesAllowance.js';
+import { SOCKET_MESSAGE_MAX_BYTES } from './transport/socketio.js';
+import { DOC_MESSAGE_MAX_BYTES, MESSAGES_PER_SEC, MESSAGE_BURST, NOTES_BYTES_BURST, NOTES_BYTES_PER_SEC } from './transport/yjs.js';
 
 /**
  * CG-4: the tests of each limit read its constant, so a changed constant passes them all and leaves the
@@ -45,6 +47,14 @@ describe('CG-4 the limits the README states', () => {
     ['commands per address', `${ABUSE_LIMITS.commandsPerSecondPerAddress * ABUSE_LIMITS.commandBurstSeconds} at once, then ${ABUSE_LIMITS.commandsPerSecondPerAddress} a second (\`MAX_COMMANDS_PER_ADDRESS\`, AB-14`],
     ['requests per address', `${n(ABUSE_LIMITS.requestsPerSecondPerAddress * ABUSE_LIMITS.requestBurstSeconds)} at once, then ${ABUSE_LIMITS.requestsPerSecondPerAddress} a second (\`MAX_REQUESTS_PER_ADDRESS\`, AB-15`],
     ['sampled warnings', `written at most ${ABUSE_LIMITS.warningsPerInterval} times a minute per kind`],
+    ['commands per connection', `${ABUSE_LIMITS.commandBurstPerConnection}-command burst then ${ABUSE_LIMITS.commandsPerSecondPerConnection} commands per second per connection`],
+    ['commands per connection (AB-14)', `each connection's own ${ABUSE_LIMITS.commandBurstPerConnection} then ${ABUSE_LIMITS.commandsPerSecondPerConnection} a second still holds`],
+    ['message sizes', `Socket.io messages ≤ ${SOCKET_MESSAGE_MAX_BYTES / 1024} KB, WebSocket messages ≤ ${DOC_MESSAGE_MAX_BYTES / 1048576} MiB`],
+    ['document messages and notes bytes', `${MESSAGE_BURST} messages at once then ${MESSAGES_PER_SEC} a second, notes edits ${NOTES_BYTES_BURST / 1024} KiB at once then ${NOTES_BYTES_PER_SEC / 1024} KiB a second`],
+    ['unsent per connection', `${LIMITS.sendBufferBytes / 1048576} MiB held unsent per connection`],
+    ['document tickets', `(valid ${LIMITS.docTicketTtlMs / 1000} s, for one document)`],
+    ['boards and teams created', `a burst of ${ABUSE_LIMITS.createBurstPerAddress}, then one every ${1 / ABUSE_LIMITS.createsPerSecondPerAddress} s, with a global ceiling of ${ABUSE_LIMITS.createBurstGlobal} then ${ABUSE_LIMITS.createsPerSecondGlobal} a second`],
+    ['the creators\' reserve', `up to ${ABUSE_LIMITS.createGlobalReserve} — so addresses at their limit cannot lock newcomers out`],
   ])('CG-4 %s: the README says "%s"', (_what, phrase) => {
     expect(readme).toContain(phrase);
   });

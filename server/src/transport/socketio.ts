@@ -73,6 +73,8 @@ class NoServerAcks extends Map<number, unknown> {
     throw new Error('Candor emits nothing that asks a client for an ack (ME-16)');
   }
 }
+/** IN-19: a Socket.io message larger than this closes its connection */
+export const SOCKET_MESSAGE_MAX_BYTES = 64 * 1024;
 const NO_SERVER_ACKS = new NoServerAcks();
 
 /** what every socket's `handshake` becomes once the connection middleware read it */
@@ -114,7 +116,7 @@ export function attachSocketIo(
 ) {
   const sendBufferBytes = guards.sendBufferBytes ?? LIMITS.sendBufferBytes;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: SOCKET_MESSAGE_MAX_BYTES,
     serveClient: false,
     // ME-6: the `ws` Candor depends on (8.23), not engine.io's own (8.21), whose receiver keeps a view into the
     // last chunk it read (the last frame's mask) for as long as the connection is idle.
@@ -234,7 +236,7 @@ export function attachSocketIo(
   // client sends goes through one of them (`event`), so a socket's own listener table holds `disconnect` alone.
   io.on('connection', (socket: CandorSocket) => {
     const address = addresses.get(socket.conn) ?? 'unknown';
-    socket.data.bucket = new SharedTokenBucket(60, 20, now, commandsPerAddress.of(address));
+    socket.data.bucket = new SharedTokenBucket(ABUSE_LIMITS.commandBurstPerConnection, ABUSE_LIMITS.commandsPerSecondPerConnection, now, commandsPerAddress.of(address));
     socket.data.session = new SocketSession(socket, address, sendBuffers, handlers.signedOut, boardDocPackets);
     socket.data.room.attach(socket.data.session);
     socket.onAny(handlers.event);

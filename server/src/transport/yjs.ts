@@ -33,10 +33,12 @@ import { ABUSE_LIMITS } from '../abuseLimits.js';
 /** After a notes message was dropped for the budget, ask the client to resend what we lack this much later. */
 const RESYNC_AFTER_DROP_MS = 2_000;
 /** IN-23: messages per connection (burst, then per second), and notes bytes (burst, then per second). */
-const MESSAGE_BURST = 300;
-const MESSAGES_PER_SEC = 100;
-const NOTES_BYTES_BURST = 256 * 1024;
-const NOTES_BYTES_PER_SEC = 32 * 1024;
+export const MESSAGE_BURST = 300;
+export const MESSAGES_PER_SEC = 100;
+export const NOTES_BYTES_BURST = 256 * 1024;
+export const NOTES_BYTES_PER_SEC = 32 * 1024;
+/** IN-20: a WebSocket message larger than this closes its connection */
+export const DOC_MESSAGE_MAX_BYTES = 1024 * 1024;
 const ROUTE = new RegExp(`^${YJS_PATH}/([A-Za-z0-9_-]{8,64})/(board|notes)$`);
 
 export interface YjsOptions {
@@ -60,7 +62,7 @@ export interface YjsOptions {
  */
 export function attachYjs(registry: RoomRegistry, logger: Logger, warnings: SampledWarnings, options: YjsOptions = {}) {
   // The connections are kept in `open` (for `close`), not by ws's client tracking, which would add a closure to each.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, clientTracking: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: DOC_MESSAGE_MAX_BYTES, clientTracking: false });
   const open = new Set<WebSocket>();
   const forget = function (this: WebSocket) {
     open.delete(this);

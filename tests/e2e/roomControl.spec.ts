@@ -293,14 +293,14 @@ test.describe('on a server that pings every 2 s and waits 2 s for the answer', (
   const PORT = Number(process.env.E2E_PORT ?? 3199) + 23_000;
   let server: SpawnedServer | null = null;
   test.beforeAll(async () => {
-    server = await startServerProcess({
-      port: PORT,
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'candor-ping-')),
-      env: { TRUST_PROXY: 'loopback', PING_INTERVAL_MS: '2000', PING_TIMEOUT_MS: '2000' },
-    });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-ping-'));
+    server = await startServerProcess({ port: PORT, dataDir, env: { TRUST_PROXY: 'loopback', PING_INTERVAL_MS: '2000', PING_TIMEOUT_MS: '2000' } });
   });
   test.afterAll(async () => {
-    if (server) await kill9(server);
+    if (!server) return;
+    await kill9(server);
+    // its data and the key file the server keeps beside them
+    for (const made of [server.options.dataDir, `${server.options.dataDir}.key`]) fs.rmSync(made, { recursive: true, force: true });
   });
   test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 

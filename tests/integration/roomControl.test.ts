@@ -241,6 +241,37 @@ describe('lock, remove, hide, sign', () => {
     for (const lang of ['xx', 'de&lang=en', '']) expect((await F.fetchText(`/api/boards/${boardId}/export.md?lang=${lang}`)).body).toContain('## All cards');
   });
 
+  it('EX-3 MO-3 a deleted action\'s words are in no export, the JSON included; a card hidden in Discuss is in none, the room\'s notes on it stay under "(removed)"', async () => {
+    const { boardId, F, A } = await boardWithPeople(live.server.url, live.people);
+    const bad = (await A.cmd('card.add', { columnId: 'start', text: 'ABUSIVE-IN-DISCUSS' })) as { ok: true; data: { cardId: string } };
+    const fine = (await A.cmd('card.add', { columnId: 'start', text: 'a fine card' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    const note = async (itemId: string, text: string) => {
+      expect(await F.cmd('discuss.select', { itemId })).toMatchObject({ ok: true });
+      await A.waitFor(() => A.notes(`item:${itemId}`) !== undefined);
+      A.typeNote(`item:${itemId}`, text);
+      await F.waitFor(() => F.notes(`item:${itemId}`) === text);
+    };
+    // the room discusses the abusive card and writes under it; then the facilitator hides it
+    await note(bad.data.cardId, 'NOTE-ON-THE-HIDDEN-ITEM');
+    await note(fine.data.cardId, 'NOTE-KEPT');
+    expect(await F.cmd('action.create', { itemId: fine.data.cardId, text: 'ACTION-KEPT' })).toMatchObject({ ok: true });
+    const gone = (await F.cmd('action.create', { itemId: fine.data.cardId, text: 'ACTION-DELETED' })) as { ok: true; data: { actionId: string } };
+    expect(await F.cmd('action.delete', { actionId: gone.data.actionId })).toMatchObject({ ok: true });
+    expect(await F.cmd('card.hide', { cardId: bad.data.cardId })).toMatchObject({ ok: true });
+    for (const phase of ['act', 'closed']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    const exported: Record<string, string> = {};
+    for (const file of ['export.json', 'export.md', 'export.csv', 'actions.csv']) {
+      const { status, body } = await F.fetchText(`/api/boards/${boardId}/${file}`);
+      expect(status).toBe(200);
+      for (const text of ['ABUSIVE-IN-DISCUSS', 'ACTION-DELETED']) expect(body, `${text} in ${file}`).not.toContain(text);
+      exported[file] = body;
+    }
+    // what stays on the board is in the JSON; the room's notes on the hidden card's item are where the Markdown has them
+    for (const text of ['a fine card', 'NOTE-KEPT', 'ACTION-KEPT', 'NOTE-ON-THE-HIDDEN-ITEM']) expect(exported['export.json']).toContain(text);
+    expect(exported['export.md']).toMatch(/### \(removed\)\n\n> NOTE-ON-THE-HIDDEN-ITEM/);
+  });
+
   it('SG-2 nobody but the author can sign a card: the facilitator and others get NOT_YOURS from a raw socket', async () => {
     const { F, A, B } = await boardWithPeople(live.server.url, live.people);
     const card = (await A.cmd('card.add', { columnId: 'start', text: 'signed later' })) as { ok: true; data: { cardId: string } };

@@ -91,6 +91,22 @@ export function renderJson(view: PublicBoardView, notes: Record<string, string>,
     format: 'candor.retro/1',
     exportedAt: exportedAt.toISOString(),
     board: { ...board, people: participants.map((p) => p.name), raisedHands: board.raisedHands.map(({ name }) => ({ name })) },
-    notes,
+    notes: notesOnTheBoard(view, notes),
   };
+}
+
+/**
+ * EX-3: the notes the other exports list: those of the items on the board and of the items the room discussed (the
+ * Markdown keeps a discussed item hidden since, MO-3, as "(removed)" with the room's notes), and those of the actions
+ * on the board. The notes document keeps every note it ever had, a deleted action's words among them: those are in
+ * no view, so in no export.
+ */
+function notesOnTheBoard(view: PublicBoardView, notes: Record<string, string>): Record<string, string> {
+  const keys = new Set([
+    ...view.cards.map((c) => notesKey.item(c.id)),
+    ...view.groups.map((g) => notesKey.item(g.id)),
+    ...view.discussedItemIds.map((id) => notesKey.item(id)),
+    ...view.actions.map((a) => notesKey.action(a.id)),
+  ]);
+  return Object.fromEntries(Object.entries(notes).filter(([key]) => keys.has(key)));
 }

@@ -1,6 +1,7 @@
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { YJS_COMPRESS_MIN_BYTES, YJS_MESSAGE_COMPRESSED } from '@candor/shared';
-import { Person, createBoard, useServer } from './harness.js';
+import { Person, createBoard, newId, useServer } from './harness.js';
 
 /** RV-6: a large reveal travels as one compressed message, the same bytes for every socket, and decodes to every card. */
 describe('reveal on the wire', () => {
@@ -34,4 +35,41 @@ describe('reveal on the wire', () => {
     expect(plainSize).toBeGreaterThan(YJS_COMPRESS_MIN_BYTES);
     expect(b[0]!.bytes.length).toBeLessThan(plainSize / 2);
   });
+
+  it('RV-2 RV-10 on a board of 500+ cards written in turn by eleven people, the reveal\'s bytes a reader receives follow the reveal order, not the order of writing', async () => {
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Big board, byte order');
+    const F = new Person(live.server.url);
+    const writers = Array.from({ length: 11 }, () => new Person(live.server.url));
+    const R = new Person(live.server.url);
+    people.push(F, R, ...writers);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    for (const [i, w] of writers.entries()) await w.connect(boardId, `Writer ${i}`);
+    await R.connect(boardId, 'Reader');
+    // round after round, each writer one card: the order of writing interleaves everyone (506 cards: past 500,
+    // where each card's document entry is made as it is written, RV-7, RV-10)
+    const written: string[] = [];
+    for (let round = 0; round < 46; round++) {
+      const texts = writers.map((_, i) => `rv-${String(round).padStart(2, '0')}-${i}-${newId(8)}`);
+      written.push(...texts);
+      const acks = await Promise.all(writers.map((w, i) => w.cmd('card.add', { columnId: 'start', text: texts[i]! })));
+      for (const ack of acks) expect(ack).toMatchObject({ ok: true });
+    }
+    const mark = R.frames.length;
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await R.waitFor(() => R.board()?.cards.length === written.length, 20_000);
+    const shown = R.board()!.cards.map((c) => c.text);
+    expect(new Set(shown)).toEqual(new Set(written));
+    expect(shown).not.toEqual(written);
+    // what the reader's socket carried for the board since the reveal, each message as it was sent (inflated where it
+    // came compressed, as the browser does)
+    const bytes = Buffer.concat(
+      R.frames
+        .slice(mark)
+        .filter((f) => f.channel === 'board')
+        .map((f) => (f.bytes[0] === YJS_MESSAGE_COMPRESSED ? inflateRawSync(f.bytes.subarray(1)) : f.bytes)),
+    );
+    const positions = shown.map((text) => bytes.indexOf(text));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+  }, 60_000);
 });

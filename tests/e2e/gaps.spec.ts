@@ -397,6 +397,18 @@ test('GP-5 the line at the top of Act is not shown while the question itself is 
   await cue.getByRole('button', { name: 'Answer below' }).click();
   await expect(question.getByRole('radio', { name: '1 — a waste of time' })).toBeFocused();
   await expect(cue).toHaveCount(0);
+  // answers in the window but behind the news line fixed at its foot are not in sight: the line stays until they are
+  // above it
+  const answersEndAbove = (px: number) =>
+    ada.page.evaluate(([selector, px]) => {
+      const answers = document.querySelector(selector)!.getBoundingClientRect();
+      window.scrollBy(0, answers.bottom - (document.querySelector('.room-bar')!.getBoundingClientRect().top - px));
+    }, ['[role=radiogroup]:has(input[name=roti])', px] as const);
+  await answersEndAbove(-12);
+  await expect(question).toBeInViewport({ ratio: 1 });
+  await expect(cue).toHaveCount(1);
+  await answersEndAbove(4);
+  await expect(cue).toHaveCount(0);
   // the window tall again, still unanswered: no line
   await ada.page.setViewportSize({ width: 1280, height: 800 });
   await ada.page.getByRole('heading', { name: 'Act', exact: true }).scrollIntoViewIfNeeded();

@@ -79,7 +79,8 @@ const IN_VIEW = 0.99;
 /**
  * Whether the question's answers are on the screen now, while `watching`: known before the first paint (so a line
  * that is not wanted never flashes), then kept up to date by an IntersectionObserver as the page scrolls or its
- * content moves.
+ * content moves. Under the bars fixed at the screen's foot (the room's news line, a phone's step bar) is not on the
+ * screen: answers behind them cannot be read or tapped.
  */
 function useQuestionInView(watching: boolean): boolean {
   const [inView, setInView] = useState(false);
@@ -87,9 +88,13 @@ function useQuestionInView(watching: boolean): boolean {
     if (!watching) return;
     const answers = document.getElementsByName(ANSWER_NAME)[0]?.closest<HTMLElement>('[role=radiogroup]');
     if (!answers) return;
+    const covered = Math.max(0, ...[...document.querySelectorAll('.room-bar, .step-bar')].map((bar) => window.innerHeight - bar.getBoundingClientRect().top));
     const box = answers.getBoundingClientRect();
-    setInView(box.top >= 0 && box.bottom <= window.innerHeight);
-    const observer = new IntersectionObserver(([entry]) => setInView(entry!.intersectionRatio >= IN_VIEW), { threshold: [0, IN_VIEW] });
+    setInView(box.top >= 0 && box.bottom <= window.innerHeight - covered);
+    const observer = new IntersectionObserver(([entry]) => setInView(entry!.intersectionRatio >= IN_VIEW), {
+      threshold: [0, IN_VIEW],
+      rootMargin: `0px 0px -${Math.ceil(covered)}px 0px`,
+    });
     observer.observe(answers);
     return () => observer.disconnect();
   }, [watching]);

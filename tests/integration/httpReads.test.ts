@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Person, createBoard, newId, openSocket, sendCommand, until, useServer } from './harness.js';
+import { Person, createBoard, docTicket, newId, openSocket, sendCommand, until, useServer } from './harness.js';
+import { BOARD_STEP1_EMPTY } from './socketBoardReader.js';
 
 /**
  * JN-6: the board over HTTP is for the people in the room, on the same terms as the room itself. The link alone
@@ -101,6 +102,37 @@ describe('reading a board over HTTP', () => {
     late.socket.close();
     // Alex, in the room before the door closed, still reads
     expect((await read(url, `/api/boards/${boardId}`, A)).body).toContain('SECRET-CARD-TEXT');
+  });
+
+  it('JN-6 JN-3 a socket knocking at the door is sent nothing of the board while it waits: no card, no name but its own, no document', async () => {
+    const url = live.server.url;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Behind the door');
+    const [F, A] = [new Person(url), new Person(url)];
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex-IN-THE-ROOM');
+    expect(await F.cmd('access.knock', { on: true })).toMatchObject({ ok: true });
+    const received: Buffer[] = [];
+    const socket = await openSocket(url, { boardId }, (bytes) => received.push(bytes));
+    const ack = await sendCommand(socket, { id: newId(), type: 'join', participantId: newId(), secret: newId(32), name: 'Nell' });
+    expect(ack).toMatchObject({ ok: false, code: 'WAITING_TO_BE_ADMITTED' });
+    await F.waitFor(() => F.me?.knocks.length === 1);
+    // the room goes on while she waits: cards written and revealed, someone comes and goes, a note
+    await A.cmd('card.add', { columnId: 'start', text: 'SECRET-CARD-BEHIND-THE-DOOR' });
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    const B = new Person(url);
+    live.people.push(B);
+    await F.cmd('access.knock', { on: false });
+    await B.connect(boardId, 'Bea-CAME-AND-WENT');
+    await F.cmd('access.knock', { on: true });
+    await B.disconnect();
+    // what she asks for is refused
+    expect(await socket.timeout(10_000).emitWithAck('board.doc', BOARD_STEP1_EMPTY)).toMatchObject({ ok: false, code: 'NOT_JOINED' });
+    for (const doc of ['board', 'notes'] as const) await expect(docTicket(socket, doc)).rejects.toThrow(/NOT_JOINED/);
+    const bytes = Buffer.concat(received);
+    expect(bytes.length).toBeGreaterThan(0);
+    for (const secret of ['SECRET-CARD-BEHIND-THE-DOOR', 'Alex-IN-THE-ROOM', 'Bea-CAME-AND-WENT', A.participantId]) expect(bytes.includes(secret), secret).toBe(false);
+    socket.close();
   });
 
   it('JN-6 MO-1 a removed participant reads nothing more over HTTP', async () => {

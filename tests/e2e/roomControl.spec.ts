@@ -392,13 +392,16 @@ test('LK-1 locked in Discuss, the room’s answer and an action’s words are re
   await expect(answer(ada)).toHaveValue('Ada writes. Fiona adds.');
   await expect(answer(bo)).toHaveValue('Ada writes. Fiona adds.');
 
+  // nobody who only reads is told anything more than the lock's banner (their notes send nothing to be refused)
+  const refused = 'The facilitator has locked the board; it is read-only for now.';
+  for (const p of [ada, bo]) await expect(p.page.getByText(refused)).toHaveCount(0);
   // A change typed anyway (a field made writable by hand, or a keystroke as the lock came): the server keeps none of
   // it, Ada's page says the board is locked and shows the notes everyone sees again
   await answer(ada).evaluate((field) => field.removeAttribute('readonly'));
   await answer(ada).click();
   await answer(ada).press('End');
   await answer(ada).pressSequentially(' FORCED', { delay: 20 });
-  await expect(ada.page.getByText('The facilitator has locked the board; it is read-only for now.')).toBeVisible();
+  await expect(ada.page.getByText(refused)).toBeVisible();
   await expect(answer(ada)).toHaveValue('Ada writes. Fiona adds.');
   await expect(answer(bo)).toHaveValue('Ada writes. Fiona adds.');
   await expect(answer(facilitator)).toHaveValue('Ada writes. Fiona adds.');
@@ -409,4 +412,5 @@ test('LK-1 locked in Discuss, the room’s answer and an action’s words are re
   await answer(ada).press('End');
   await answer(ada).pressSequentially(' Ada again.', { delay: 20 });
   await expect(answer(bo)).toHaveValue('Ada writes. Fiona adds. Ada again.');
+  await expect(bo.page.getByText(refused)).toHaveCount(0);
 });

@@ -82,3 +82,69 @@ test('WF-9 UI-12 at 390×844 a column\'s count is said once, in its tab, not aga
     await phone.close();
   }
 });
+
+test('GR-11 in Reveal whoever may group is offered the cards that share a word: "Group these" groups them for the room, "Not these" puts one away on that screen only', async ({ facilitator, ada, browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const bo = new BoardPage(await phone.newPage(), 'bo');
+    // what Bo's page sends the room (Socket.io events), watched from his first connection on
+    const sent: string[] = [];
+    bo.page.on('websocket', (ws) => ws.on('framesent', (frame) => void (typeof frame.payload === 'string' && /^42/.test(frame.payload) && sent.push(frame.payload))));
+    const link = await facilitator.createRetro('Similar cards', { template: 'Start / Stop / Continue' });
+    await ada.join(link, 'Ada');
+    await bo.join(link, 'Bo');
+    await bo.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await facilitator.addCard('Stop', 'Deploying on Fridays');
+    await ada.addCard('Stop', 'Friday deploys hurt us');
+    await ada.addCard('Stop', 'Too many meetings');
+    await facilitator.addCard('Stop', 'Meetings without an agenda');
+    await facilitator.addCard('Continue', 'Demo day');
+    await ada.addCard('Start', 'Pairing on code reviews');
+    // nothing to suggest while the cards are unseen (Write shows each person only their own)
+    await expect(facilitator.page.getByRole('button', { name: 'Show similar cards' })).toHaveCount(0);
+    await facilitator.goTo('Reveal');
+
+    const offer = (page: BoardPage['page']) => page.getByRole('region', { name: /suggestions? to group|Vorschl(ag|äge) zum Gruppieren/ });
+    await expect(offer(facilitator.page)).toContainText('2 suggestions to group: cards that share a word.');
+    const show = facilitator.page.getByRole('button', { name: 'Show similar cards' });
+    await expect(show).toHaveAttribute('aria-expanded', 'false');
+    await show.click();
+    await expect(facilitator.page.getByRole('button', { name: 'Hide similar cards' })).toHaveAttribute('aria-expanded', 'true');
+    const deploys = /^Group these: “(deploying, fridays|friday, deploys)”$/;
+    const meetings = /^Group these: “(meetings)”$/;
+    await expect(facilitator.page.getByRole('button', { name: deploys })).toBeVisible();
+    await expect(facilitator.page.getByRole('button', { name: meetings })).toBeVisible();
+    // "Demo day" and "Pairing on code reviews" share no word with anything: offered nowhere
+    await expect(offer(facilitator.page).getByRole('listitem').filter({ hasText: /Demo day|Pairing/ })).toHaveCount(0);
+
+    // Bo, on a phone in German, puts the meetings away: his screen only, and nothing goes to the server for it
+    await expect(offer(bo.page)).toContainText('2 Vorschläge zum Gruppieren: Karten mit einem gemeinsamen Wort.');
+    expect(sent.length).toBeGreaterThan(0); // (his join, at least: the watch works)
+    sent.length = 0;
+    await bo.page.getByRole('button', { name: 'Ähnliche Karten zeigen' }).click();
+    await bo.page.getByRole('button', { name: 'Diese nicht: „meetings“' }).click();
+    await expect(offer(bo.page)).toContainText('1 Vorschlag zum Gruppieren');
+    await expect(bo.page.getByRole('button', { name: /^Diese gruppieren: „(deploying, fridays|friday, deploys)“$/ })).toBeFocused();
+    await expect(offer(facilitator.page)).toContainText('2 suggestions to group');
+    expect(sent).toEqual([]);
+
+    // the facilitator groups the deploy cards: the room sees one group of both; focus goes on to the next suggestion
+    await facilitator.page.getByRole('button', { name: deploys }).click();
+    for (const page of [facilitator, ada, bo]) {
+      if (page === bo) await bo.page.getByRole('tab', { name: /^Aufhören/ }).click();
+      await expect(page.page.getByRole('region', { name: /^(Group|Gruppe):/ }).filter({ has: page.card('Deploying on Fridays') }).filter({ has: page.card('Friday deploys hurt us') })).toHaveCount(1);
+    }
+    await expect(facilitator.page.getByRole('button', { name: meetings })).toBeFocused();
+    await expect(offer(facilitator.page)).toContainText('1 suggestion to group');
+    await expect(offer(ada.page)).toContainText('1 suggestion to group');
+    // Bo had put the other one away, and the deploy cards are grouped: nothing left on his screen
+    await expect(offer(bo.page)).toContainText('Keine weiteren Vorschläge zum Gruppieren.');
+
+    // GR-8: with grouping kept to the facilitator, nobody else is offered groupings
+    await facilitator.page.getByLabel('Only I group cards and edit titles').click();
+    await expect(ada.page.getByText(/suggestions? to group/)).toHaveCount(0);
+    await expect(offer(facilitator.page)).toContainText('1 suggestion to group');
+  } finally {
+    await phone.close();
+  }
+});

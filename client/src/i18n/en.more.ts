@@ -396,6 +396,20 @@ const enMore = {
     unsentHint: 'You were still writing when the cards were revealed, and cards are added only in Write: nothing was sent, and only you see these words. Say them in the discussion, or copy them for an action. If the room goes back to Write, they are back in their box.',
     unsentForget_one: 'Forget it',
     unsentForget_other: 'Forget them',
+    // GR-11: cards that share a word, offered to whoever may group
+    similar: {
+      found_one: '1 suggestion to group: cards that share a word.',
+      found_other: '{{count}} suggestions to group: cards that share a word.',
+      none: 'No more suggestions to group.',
+      show: 'Show similar cards',
+      hide: 'Hide similar cards',
+      note: 'Found by the words the cards share, on your screen only. Group what says the same thing; put the rest away.',
+      shared: 'Sharing “{{words}}”:',
+      group: 'Group these',
+      groupFor: 'Group these: “{{words}}”',
+      dismiss: 'Not these',
+      dismissFor: 'Not these: “{{words}}”',
+    },
   },
   discuss: {
     title: 'Discuss',

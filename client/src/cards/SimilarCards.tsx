@@ -1,0 +1,108 @@
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PublicBoardView } from '@candor/shared';
+import { useWords } from '../i18n/useWords.js';
+import { useSession } from '../board/SessionContext.js';
+import { itemsOf, shortText, type Item } from './items.js';
+import { similarSets, type SimilarSet } from './similarCards.js';
+
+/**
+ * GR-11: in Reveal, whoever may group is offered the cards that share a word ("Deploying on Fridays", "Friday deploys
+ * hurt", "Deploy freeze on Friday"), folded to one line until "Show similar cards". "Group these" sends the groupings a
+ * drag would (GR-1, each card with the first item's card, which a group among them is); "Not these" puts a suggestion
+ * away on this screen. Worked out here from the public view; nothing is sent for it and nobody else sees it.
+ */
+export function SimilarCards({ board }: { board: PublicBoardView }) {
+  const { t } = useWords();
+  const session = useSession();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  // suggestions grouped or put away on this screen (for the board's life on this page)
+  const [away, setAway] = useState<ReadonlySet<string>>(() => new Set());
+  const items = useMemo(() => itemsOf(board), [board]);
+  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  const sets = useMemo(
+    () => similarSets(items.map((item) => ({ id: item.id, texts: item.kind === 'card' ? [item.card.text] : item.cards.map((c) => c.text) })), away),
+    [items, away],
+  );
+  const section = useRef<HTMLElement | null>(null);
+  const toggle = useRef<HTMLButtonElement | null>(null);
+  // UI-10: the suggestion pressed goes from under focus; focus goes to the one now in its place (the one before it, when
+  // it was the last), or to the toggle when none is left
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (focusAt === null) return;
+    setFocusAt(null);
+    const left = section.current?.querySelectorAll<HTMLButtonElement>('button[data-similar]') ?? [];
+    (left[Math.min(focusAt, left.length - 1)] ?? toggle.current)?.focus();
+  }, [focusAt]);
+  if (sets.length === 0 && !open) return null;
+
+  const putAway = (set: SimilarSet, index: number) => {
+    setAway((before) => new Set([...before, set.key]));
+    setFocusAt(index);
+  };
+  const group = (set: SimilarSet, index: number) => {
+    const members = set.itemIds.flatMap((itemId) => byId.get(itemId) ?? []);
+    // a group among them keeps its cards and takes the others in; else the first card, whose column the group is in (GR-9)
+    const anchorItem = members.find((item) => item.kind === 'group') ?? members[0];
+    if (!anchorItem) return;
+    const anchor = cardsOf(anchorItem)[0]!;
+    for (const item of members) {
+      if (item === anchorItem) continue;
+      for (const cardId of cardsOf(item)) session.send({ type: 'card.group', cardId, withCardId: anchor });
+    }
+    putAway(set, index);
+  };
+  const words = (set: SimilarSet) => set.words.join(', ');
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-found`} ref={section}>
+      <p className="row" style={{ margin: 0 }}>
+        <span id={`${id}-found`}>{sets.length === 0 ? t('reveal.similar.none') : t('reveal.similar.found', { count: sets.length })}</span>
+        <button type="button" className="link small" aria-expanded={open} aria-controls={`${id}-list`} ref={toggle} onClick={() => setOpen(!open)}>
+          {open ? t('reveal.similar.hide') : t('reveal.similar.show')}
+        </button>
+      </p>
+      {open && (
+        <div id={`${id}-list`}>
+          <p className="hint">{t('reveal.similar.note')}</p>
+          <ul style={LIST}>
+            {sets.map((set, index) => (
+              <li key={set.key} style={SET}>
+                <p style={{ margin: 0 }}>{t('reveal.similar.shared', { words: words(set) })}</p>
+                <ul style={{ margin: '0.25rem 0', paddingLeft: '1.1rem' }}>
+                  {set.itemIds.map((itemId) => (
+                    <li key={itemId}>{itemText(t, byId.get(itemId))}</li>
+                  ))}
+                </ul>
+                <p className="row" style={{ margin: 0 }}>
+                  <button type="button" data-similar aria-label={t('reveal.similar.groupFor', { words: words(set) })} onClick={() => group(set, index)}>
+                    {t('reveal.similar.group')}
+                  </button>
+                  <button type="button" className="link small" aria-label={t('reveal.similar.dismissFor', { words: words(set) })} onClick={() => putAway(set, index)}>
+                    {t('reveal.similar.dismiss')}
+                  </button>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+// (inline, as the look of this one list: the board's first load carries the stylesheet, and this part loads with Reveal)
+const LIST = { listStyle: 'none', padding: 0, margin: 0 } as const;
+const SET = { borderTop: '1px solid var(--line)', padding: '0.5rem 0' } as const;
+
+function cardsOf(item: Item): string[] {
+  return item.kind === 'card' ? [item.card.id] : item.cards.map((c) => c.id);
+}
+
+function itemText(t: ReturnType<typeof useWords>['t'], item: Item | undefined): string {
+  if (!item) return '';
+  if (item.kind === 'card') return shortText(item.card.text, 90);
+  const title = item.group.title.trim() || item.cards.map((c) => shortText(c.text, 40)).join(' / ');
+  return t('reveal.group', { title: shortText(title, 90) });
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { similarSets, stemOf, stemsIn } from './similarCards.js';
+
+const item = (id: string, ...texts: string[]) => ({ id, texts });
+
+describe('GR-11 cards that may say the same thing', () => {
+  it('GR-11 finds the cards that share a word, whatever its ending, in English and German', () => {
+    expect(stemOf('deploying')).toBe(stemOf('deploys'));
+    expect(stemOf('deployment')).toBe(stemOf('deploy'));
+    expect(stemOf('meetings')).toBe(stemOf('meeting'));
+    expect(stemOf('fridays')).toBe(stemOf('friday'));
+    expect(stemOf('class')).toBe('class');
+    const sets = similarSets([
+      item('a', 'Deploying on Fridays'),
+      item('b', 'Pairing on code reviews'),
+      item('c', 'Friday deploys hurt us every time'),
+      item('d', 'Too many meetings'),
+      item('e', 'Meetings without an agenda'),
+      item('f', 'Demo day'),
+      item('g', 'Zu viele Meetings'),
+      item('h', 'Deployment am Freitag'),
+    ]);
+    expect(sets.map((s) => s.itemIds)).toEqual([
+      ['a', 'c', 'h'],
+      ['d', 'e', 'g'],
+    ]);
+    // the words all of them share, as the first card writes them
+    expect(sets[0]!.words).toEqual(['deploying']);
+    expect(sets[1]!.words).toEqual(['meetings']);
+    expect(similarSets([item('a', 'Deploying on Fridays'), item('c', 'Friday deploys hurt')])[0]!.words).toEqual(['deploying', 'fridays']);
+  });
+
+  it('GR-11 filler words, short words and numbers link nothing; neither does a word most of a big board shares', () => {
+    expect([...stemsIn(['We did not get the 2 of them in, and it was too much for us']).keys()]).toEqual([]);
+    expect(similarSets([item('a', 'The build is slow'), item('b', 'The tests are flaky')])).toEqual([]);
+    const board = ['team lunch', 'team wiki', 'team size', 'team goals', 'onboarding docs', 'outdated docs'].map((text, i) => item(String(i), text));
+    expect(similarSets(board).map((s) => s.words)).toEqual([['docs']]);
+  });
+
+  it('GR-11 a group counts as one item with all its cards’ words; a suggestion put away stays away', () => {
+    const items = [item('g1', 'Flaky tests', 'Tests fail at random'), item('c', 'Ignoring flaky tests'), item('d', 'Random failures in CI')];
+    const first = similarSets(items);
+    // the group and the card share two words; the third shares one with the group alone
+    expect(first.map((s) => [s.words, s.itemIds])).toEqual([[['flaky', 'tests'], ['g1', 'c']]]);
+    expect(similarSets(items, new Set([first[0]!.key]))).toEqual([]);
+    // grouped, the three are one item: nothing left to suggest
+    expect(similarSets([item('g1', 'Flaky tests', 'Tests fail at random', 'Ignoring flaky tests'), item('d', 'Slow build')])).toEqual([]);
+  });
+
+  it('GR-11 a cluster grows while its items all share a word, and no further than 8', () => {
+    const many = Array.from({ length: 10 }, (_, i) => item(String(i), `Onboarding ${['docs', 'buddy', 'laptop', 'access', 'wiki', 'week', 'checklist', 'video', 'quiz', 'lunch'][i]}`));
+    const sets = similarSets([...many, ...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'].map((id) => item(id, `Unrelated ${id}${id}${id}x`))]);
+    expect(sets.map((s) => s.itemIds.length)).toEqual([8, 2]);
+  });
+});
+
+describe('GR-11 the walk’s board (13 cards, four people)', () => {
+  it('GR-11 a word that links cards by itself alone ("day") does not take the cards that share more', () => {
+    const cards = [
+      'Writing down decisions', 'Pairing on code reviews', 'Code reviews wait for days', 'Reviews within a day', 'Deploying on Fridays',
+      'Deploy freeze on Friday', 'Too many meetings', 'Ignoring flaky tests', 'Friday deploys hurt us every time', 'Meetings without an agenda',
+      'The demo day with customers', 'Flaky tests get fixed fast', 'Demo day',
+    ].map((text, i) => item(String(i), text));
+    const sets = similarSets(cards).map((s) => s.itemIds.map((id) => cards[Number(id)]!.texts[0]));
+    expect(sets).toEqual([
+      ['Pairing on code reviews', 'Code reviews wait for days', 'Reviews within a day'],
+      ['Deploying on Fridays', 'Deploy freeze on Friday', 'Friday deploys hurt us every time'],
+      ['Too many meetings', 'Meetings without an agenda'],
+      ['Ignoring flaky tests', 'Flaky tests get fixed fast'],
+      ['The demo day with customers', 'Demo day'],
+    ]);
+  });
+});

@@ -121,9 +121,12 @@ describe('texts taken back after the reveal', () => {
       written.set(cardId, { author: p, text });
       return cardId;
     };
-    const [a1, a2, b1, b2, b3, b4] = [await add(A, 'a1'), await add(A, 'a2'), await add(B, 'b1'), await add(B, 'b2'), await add(B, 'b3'), await add(B, 'b4')];
+    const [a1, a2, a3, b1, b2, b3, b4, b5, b6] = [
+      await add(A, 'a1'), await add(A, 'a2'), await add(A, 'a3'),
+      await add(B, 'b1'), await add(B, 'b2'), await add(B, 'b3'), await add(B, 'b4'), await add(B, 'b5'), await add(B, 'b6'),
+    ];
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
-    await B.waitFor(() => B.board()?.cards.length === 6);
+    await B.waitFor(() => B.board()?.cards.length === 9);
     const groupOf = (cardId: string) => B.board()?.groups.find((g) => g.cardIds.includes(cardId));
     /** Groups `x` and `y`, then `z` with them; the group's title is then the words of whichever of `x`, `y` comes first. */
     const group = async (x: string, y: string, z: string | null) => {
@@ -139,7 +142,7 @@ describe('texts taken back after the reveal', () => {
       const N = new Person(url);
       live.people.push(N);
       await N.connect(boardId, `Newcomer ${newId(4)}`);
-      await N.waitFor(() => N.board()?.groups.length === 2);
+      await N.waitFor(() => N.board()?.groups.length === 3);
       const bytes = Buffer.concat(N.frames.map((f) => f.bytes));
       await N.disconnect();
       return bytes;
@@ -149,12 +152,18 @@ describe('texts taken back after the reveal', () => {
     const deleted = await group(a1, b1, b2);
     // a group of two, whose first card's author edits it
     const edited = await group(a2, b3, null);
+    // a group of three whose first card is taken out of it, and then deleted by its author: the group keeps two cards
+    const left = await group(a3, b5, b6);
+    expect(await F.cmd('card.ungroup', { cardId: left.source })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.groups.find((g) => g.id === left.groupId)?.cardIds.length === 2);
     // (b4 stays alone: a positive control)
-    for (const { source } of [deleted, edited]) expect(holdsPieceOf(dataDirBytes(dbFile), written.get(source)!.text)).toBe(true);
+    for (const { source } of [deleted, edited, left]) expect(holdsPieceOf(dataDirBytes(dbFile), written.get(source)!.text)).toBe(true);
 
     const gone = written.get(deleted.source)!;
     expect(await gone.author.cmd('card.delete', { cardId: deleted.source })).toMatchObject({ ok: true });
-    await B.waitFor(() => B.board()?.cards.length === 5);
+    const goneOut = written.get(left.source)!;
+    expect(await goneOut.author.cmd('card.delete', { cardId: left.source })).toMatchObject({ ok: true });
+    await B.waitFor(() => B.board()?.cards.length === 7);
     const before = written.get(edited.source)!;
     const afterText = marked('after-edit');
     expect(await before.author.cmd('card.edit', { cardId: edited.source, text: afterText })).toMatchObject({ ok: true });
@@ -163,13 +172,16 @@ describe('texts taken back after the reveal', () => {
     const titleOf = (groupId: string) => B.board()!.groups.find((g) => g.id === groupId)?.title;
     expect(titleOf(deleted.groupId), 'the group whose first card was deleted').not.toBe(gone.text);
     expect(titleOf(edited.groupId), 'the group whose first card was edited').toBe(afterText);
+    expect(titleOf(left.groupId), 'the group whose first card was taken out, then deleted').not.toBe(goneOut.text);
     const files = dataDirBytes(dbFile);
     expect(holdsPieceOf(files, gone.text), 'the deleted text in the files').toBe(false);
     expect(holdsPieceOf(files, before.text), 'the text before the edit in the files').toBe(false);
+    expect(holdsPieceOf(files, goneOut.text), 'the deleted text of a card taken out of its group, in the files').toBe(false);
     expect(holdsPieceOf(files, written.get(b4)!.text)).toBe(true);
     const seen = await newcomerBytes();
     expect(holdsPieceOf(seen, gone.text), 'the deleted text in what a newcomer receives').toBe(false);
     expect(holdsPieceOf(seen, before.text), 'the text before the edit in what a newcomer receives').toBe(false);
+    expect(holdsPieceOf(seen, goneOut.text), 'the deleted text of a card taken out of its group, in what a newcomer receives').toBe(false);
     expect(holdsPieceOf(seen, afterText)).toBe(true);
 
     for (const phase of ['vote', 'discuss', 'act', 'closed']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
@@ -178,6 +190,7 @@ describe('texts taken back after the reveal', () => {
       expect(res.status).toBe(200);
       expect(holdsPieceOf(Buffer.from(res.body), gone.text), `the deleted text in ${file}`).toBe(false);
       expect(holdsPieceOf(Buffer.from(res.body), before.text), `the text before the edit in ${file}`).toBe(false);
+      expect(holdsPieceOf(Buffer.from(res.body), goneOut.text), `the deleted text of a card taken out of its group in ${file}`).toBe(false);
     }
   });
 });

@@ -480,10 +480,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'card.edited': {
       const card = state.cards.get(event.cardId);
       if (!card) return;
-      // GR-6: a group title still made of the card's first words follows its edit, so the words taken back are
-      // nowhere (shown, exported or stored) any more
-      const group = card.groupId ? state.groups.get(card.groupId) : undefined;
-      if (group && group.title === titleFromWords(card.text)) group.title = titleFromWords(event.text);
+      // GR-6: a group title still made of the card's first words does not outlive them
+      retitleWithout(state, card, event.text);
       card.text = event.text;
       // CA-7: an edit before the reveal changed nothing anyone else read.
       if (card.revealed) withLateFields(card).edited = true;
@@ -492,9 +490,8 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'card.deleted': {
       const card = state.cards.get(event.cardId);
       if (!card) return;
-      // GR-6: a group title still made of the deleted card's first words goes with them, as with a hidden card (MO-3)
-      const group = card.groupId ? state.groups.get(card.groupId) : undefined;
-      if (group && group.title === titleFromWords(card.text)) group.title = '';
+      // GR-6: a group title still made of the deleted (or hidden, MO-3) card's first words goes with them
+      retitleWithout(state, card, null);
       state.cards.delete(event.cardId);
       indexCard(state, card.authorTag, card.id, false);
       clearVotes(state, event.cardId);
@@ -651,6 +648,27 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     default:
       evolveFacilitation(state, event);
       return;
+  }
+}
+
+/**
+ * GR-6: a group title that is still a card's first words does not outlive them when the card is edited (`newText`) or
+ * deleted (null), in whichever group it is: the card's own, or one it was taken out of since. Its own group's title
+ * follows the edit; any other such title is cleared, unless another revealed card still has those very words (then
+ * they are on the board anyway). So words an author took back are in no view, export or file.
+ */
+function retitleWithout(state: BoardState, card: Card, newText: string | null): void {
+  if (state.groups.size === 0) return;
+  const words = titleFromWords(card.text);
+  let stillShown: boolean | undefined;
+  for (const group of state.groups.values()) {
+    if (group.title !== words) continue;
+    if (newText !== null && group.id === card.groupId) {
+      group.title = titleFromWords(newText);
+      continue;
+    }
+    stillShown ??= [...state.cards.values()].some((other) => other.id !== card.id && other.revealed && titleFromWords(other.text) === words);
+    if (!stillShown) group.title = '';
   }
 }
 

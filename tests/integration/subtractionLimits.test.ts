@@ -8,7 +8,8 @@ import { Person, createBoard, useServer } from './harness.js';
  *
  * - the threshold counts identities, and with no accounts one person can join as several (another tab, a private
  *   window, a raw socket): their answers are theirs to subtract too. The room's defence is that every identity is
- *   in everyone's people list, by the name it gave.
+ *   in everyone's people list, by the name it gave, while it is here (AB-6 forgets one that only answered 10 minutes
+ *   after it left, its answer still counted: the last case).
  * - a question asked again (a fist of five started again, CO-5; a new vote after going back, AN-12) is answered
  *   anew, and if the others answer as before while one person came or left in between, the two results differ by
  *   exactly that person's answer.
@@ -99,5 +100,39 @@ describe('what aggregates over few people do not stop, on the wire', () => {
     votes.set(E, [two, two]);
     const second = await vote([F, A, B, C, E]);
     expect({ [one]: second[one]! - first[one]!, [two]: second[two]! - first[two]! }).toEqual({ [one]: 0, [two]: 2 }); // Eli's two votes
+  });
+});
+
+describe('what the people list shows of identities that only answered, then left', () => {
+  // AB-6 forgets, after IDLE ms (10 minutes in Candor), someone who left having done nothing public: an answer keeps
+  // nobody listed, or who stayed listed would say who answered
+  const IDLE = 300;
+  const live = useServer({ idleJoinerExpiryMs: IDLE });
+
+  it('AN-9 AB-6 identities that answered and left drop out of the people list while their answers stay in the distribution: the names can be counted while they are here', async () => {
+    const people = (url: string) => {
+      const p = new Person(url);
+      live.people.push(p);
+      return p;
+    };
+    const url = live.server.url;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Sybils who left');
+    const [X, V, X2, X3] = [people(url), people(url), people(url), people(url)];
+    await X.connect(boardId, 'Xavier', facilitatorKey);
+    await V.connect(boardId, 'Vera');
+    await X2.connect(boardId, 'Xavier (phone)');
+    await X3.connect(boardId, 'Guest');
+    for (const [who, value] of [[V, 2], [X, 5], [X2, 5], [X3, 5]] as const) expect(await who.cmd('pulse.answer', { value })).toMatchObject({ ok: true });
+    // while they are here, Vera counts four names
+    await V.waitFor(() => V.board()?.participants.length === 4);
+    await X2.disconnect();
+    await X3.disconnect();
+    await V.waitFor(() => V.board()?.participants.length === 2, 5_000 + IDLE);
+    expect(V.board()!.participants.map((p) => p.name)).toEqual(['Vera', 'Xavier']);
+    expect(await X.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await V.waitFor(() => V.board()?.pulse.distribution);
+    // four answers, two names: the room can see the difference in the total, not who the others were
+    expect(V.board()!.pulse.distribution).toMatchObject({ total: 4 });
+    expect(V.board()!.participants).toHaveLength(2);
   });
 });

@@ -349,3 +349,54 @@ for (const viewport of [
     }
   });
 }
+
+test('UI-45 at 320 px wide (a desk at 400 %) no page scrolls sideways: the home page, a team page, the join form, every phase for the facilitator and a participant, the summary', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const narrow = { width: 320, height: 256 };
+  const wide = { width: 1280, height: 900 };
+  const fionaContext = await browser.newContext({ viewport: wide });
+  const adaContext = await browser.newContext({ viewport: narrow, deviceScaleFactor: 4 });
+  try {
+    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+    const ada = new BoardPage(await adaContext.newPage(), 'ada');
+    const sideways = async (page: typeof fiona.page, where: string) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(narrow.width);
+    };
+    /** the facilitator's page too: narrowed to 320 for the check, then back to her desk to take the next step */
+    const bothAt320 = async (where: string) => {
+      await sideways(ada.page, `${where} (participant)`);
+      await fiona.page.setViewportSize(narrow);
+      await sideways(fiona.page, `${where} (facilitator)`);
+      await fiona.page.setViewportSize(wide);
+    };
+
+    await ada.page.goto('/');
+    await expect(ada.page.getByRole('button', { name: 'Create retro' })).toBeVisible();
+    await sideways(ada.page, 'the home page');
+    const team = await fiona.createTeam('The platform and infrastructure team');
+    await ada.page.goto(team);
+    await expect(ada.page.getByRole('heading', { name: 'The platform and infrastructure team' })).toBeVisible();
+    await sideways(ada.page, 'the team page');
+
+    const link = await fiona.createRetro('Sprint 42 retrospective of the platform team');
+    await ada.page.goto(link);
+    await expect(ada.page.getByLabel('Your name')).toBeVisible();
+    await sideways(ada.page, 'the join form');
+    await ada.page.getByLabel('Your name').fill('Ada');
+    await ada.page.getByRole('button', { name: 'Join' }).click();
+    await expect(ada.page.getByRole('navigation', { name: 'Retro phases' })).toBeVisible();
+    await fiona.addCard('Stop', 'Deploying on Fridays without a second pair of eyes on the change');
+    await fiona.addCard('Start', 'Pairing on reviews');
+    await bothAt320('Write');
+    for (const phase of ['Reveal', 'Vote', 'Discuss', 'Act', 'Close'] as const) {
+      await fiona.goTo(phase);
+      await ada.expectPhase(phase === 'Close' ? 'Close' : phase);
+      if (phase === 'Discuss') await fiona.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+      await bothAt320(phase === 'Close' ? 'the summary' : phase);
+    }
+  } finally {
+    await fionaContext.close();
+    await adaContext.close();
+  }
+});

@@ -10,6 +10,15 @@ describe('GR-11 cards that may say the same thing', () => {
     expect(stemOf('meetings')).toBe(stemOf('meeting'));
     expect(stemOf('fridays')).toBe(stemOf('friday'));
     expect(stemOf('class')).toBe('class');
+    expect(stemOf('testing')).toBe(stemOf('tests'));
+    expect(stemOf('tested')).toBe(stemOf('test'));
+    expect(stemOf('planning')).toBe(stemOf('plans'));
+    expect(stemOf('shipped')).toBe(stemOf('ship'));
+    expect(stemOf('meeting')).toBe(stemOf('meet'));
+    // too short to lose an ending
+    expect(stemOf('thing')).toBe('thing');
+    expect(stemOf('need')).toBe('need');
+    expect(stemOf('speed')).toBe('speed');
     const sets = similarSets([
       item('a', 'Deploying on Fridays'),
       item('b', 'Pairing on code reviews'),

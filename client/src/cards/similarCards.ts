@@ -3,8 +3,9 @@
  * share. Read by whoever may group, on their own screen, from the public view only (nothing is sent for it); the
  * room still decides: a suggestion is grouped only when someone presses "Group these".
  *
- * A word counts by its stem, crudely: lower case, a plural "s" off, its first five letters ("Deploying", "deploys",
- * "Deployment" are one; "meetings" and "Meeting" too), in English and German alike. Filler words of either language,
+ * A word counts by its stem, crudely: lower case, a plural "s" off, an "-ing" or "-ed" off (and a doubled letter left
+ * by it), its first five letters ("Deploying", "deploys", "Deployment" are one; "meetings" and "Meeting", "testing" and
+ * "tests" too), in English and German alike. Filler words of either language,
  * words under three letters and numbers count for nothing, nor does a word most of a big board shares ("team").
  * Each item is in one suggestion at most, with the items it shares the most words with.
  */
@@ -93,8 +94,14 @@ export function stemsIn(texts: string[]): Map<string, string> {
 }
 
 export function stemOf(lower: string): string {
-  const singular = lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
-  return singular.slice(0, 5);
+  let word = lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+  // "testing", "tested" and "test" are one; "planning", "shipped" lose the doubled letter too
+  const ending = /(ing|ed)$/.exec(word);
+  if (ending && word.length - ending[0].length >= 4) {
+    word = word.slice(0, -ending[0].length);
+    if (/([b-df-hj-np-tv-z])\1$/.test(word)) word = word.slice(0, -1);
+  }
+  return word.slice(0, 5);
 }
 
 // Words that link cards that have nothing else in common. English, then German.
@@ -104,7 +111,7 @@ const FILLER = new Set(
     'very every each time times get got gets has have had having all any can could should would will just more less ' +
     'some from into out about when what who how why its also than then there here still again over under one two ' +
     'don doesn didn isn aren dont doesnt didnt isnt cant wont lot lots thing things really ' +
-    'did does doing been being which where while only even such other others same like make makes made need needs ' +
+    'did does doing been being which where while during only even such other others same like make makes made need needs ' +
     'und der die das den dem des ein eine einen einem einer eines nicht mit ohne für von auf aus bei nach über unter ' +
     'wir ihr sie uns euch ist sind war waren hat haben hatte wird werden wurde kann können konnte muss müssen soll ' +
     'sollte sollten immer noch schon sehr viel viele oft mal auch nur jeden jede jeder jedes alle mehr weniger ' +

@@ -395,6 +395,13 @@ test('LK-1 locked in Discuss, the room’s answer and an action’s words are re
   // nobody who only reads is told anything more than the lock's banner (their notes send nothing to be refused)
   const refused = 'The facilitator has locked the board; it is read-only for now.';
   for (const p of [ada, bo]) await expect(p.page.getByText(refused)).toHaveCount(0);
+  // SPEC LK-1: a button the lock leaves pressable is refused with why, and changes nothing
+  await bo.page.getByRole('button', { name: 'Raise hand' }).click();
+  await expect(bo.page.getByText(refused)).toBeVisible();
+  await expect(facilitator.page.getByText('Hands up: Bo')).toHaveCount(0);
+  await bo.page.reload();
+  await expect(answer(bo)).toHaveValue('Ada writes. Fiona adds.');
+  await expect(bo.page.getByText(refused)).toHaveCount(0);
   // A change typed anyway (a field made writable by hand, or a keystroke as the lock came): the server keeps none of
   // it, Ada's page says the board is locked and shows the notes everyone sees again
   await answer(ada).evaluate((field) => field.removeAttribute('readonly'));

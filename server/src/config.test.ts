@@ -48,6 +48,26 @@ describe('CG-1 configuration', () => {
     expect(config.clientDist).toBeNull();
   });
 
+  it('RC-14 CG-1 PING_INTERVAL_MS and PING_TIMEOUT_MS above ten minutes, and any duration past what a timer holds, stop the server at start', () => {
+    // 3000000000 was taken: Node cannot wait that long (a timer holds at most 2^31-1 ms) and pinged every connection
+    // every millisecond (1,358 pings in 2 s to one socket), and a refused join was told to wait 3,000,006 seconds
+    expect(loadConfig({ PING_INTERVAL_MS: '600000', PING_TIMEOUT_MS: '600000' })).toMatchObject({ pingIntervalMs: 600_000, pingTimeoutMs: 600_000 });
+    for (const bad of [
+      { PING_INTERVAL_MS: '600001' },
+      { PING_TIMEOUT_MS: '600001' },
+      { PING_INTERVAL_MS: '3000000000' },
+      { PING_INTERVAL_MS: '0' },
+      { PING_TIMEOUT_MS: '-5000' },
+      { PING_INTERVAL_MS: 'Infinity' },
+      { IDLE_UNLOAD_MS: '2147483648' },
+      { FACILITATOR_CLAIM_AFTER_MS: '2147483648' },
+      { WRITER_LEASE_MS: '2147483648' },
+    ]) {
+      expect(() => loadConfig(bad), JSON.stringify(bad)).toThrow();
+    }
+    expect(loadConfig({ IDLE_UNLOAD_MS: '2147483647', FACILITATOR_CLAIM_AFTER_MS: '2147483647' })).toMatchObject({ idleUnloadMs: 2_147_483_647, claimAfterMs: 2_147_483_647 });
+  });
+
   it('CG-1 values are parsed and checked at start: a bad one stops the server instead of being guessed', () => {
     const config = loadConfig({ PORT: '8080', SQLITE_SYNCHRONOUS: 'NORMAL', TRUST_PROXY: '1', KEY_FILE: 'k.key', DATA_DIR: '/tmp/x' });
     expect(config).toMatchObject({ port: 8080, sqliteSynchronous: 'NORMAL', trustProxy: 1, keyFile: path.resolve('k.key'), dbFile: '/tmp/x/candor.sqlite' });

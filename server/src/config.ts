@@ -5,6 +5,9 @@ import { ABUSE_LIMITS } from './abuseLimits.js';
 import { parseTrustProxy } from './transport/clientAddress.js';
 import { HEARTBEAT } from './transport/heartbeat.js';
 
+/** The longest a Node timer waits (2^31-1 ms, 24.8 days): a longer one fires at once, so no duration setting goes past it. */
+const TIMER_MAX_MS = 2_147_483_647;
+
 /** Every setting Candor reads from the environment, parsed once, with defaults that run on a laptop. */
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,9 +16,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().optional(),
   /** How long a board with nobody connected stays in memory before it is saved and unloaded. */
-  IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(60_000),
+  IDLE_UNLOAD_MS: z.coerce.number().int().min(0).max(TIMER_MAX_MS).default(60_000),
   /** How long the facilitator must have been disconnected before anyone may claim the role. */
-  FACILITATOR_CLAIM_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
+  FACILITATOR_CLAIM_AFTER_MS: z.coerce.number().int().min(0).max(TIMER_MAX_MS).default(60_000),
   /**
    * FULL (default): an acknowledged command is on disk even if the machine loses power. NORMAL: it survives
    * the process being killed (the writes are in the OS), not a power cut; faster writes.
@@ -25,9 +28,13 @@ const Env = z.object({
   SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(LIMITS.sendBufferBytes),
   /** AB-11: bytes the connections of one client address may hold unsent together before the next to go over is closed. */
   SEND_BUFFER_BYTES_PER_ADDRESS: z.coerce.number().int().min(64 * 1024).default(ABUSE_LIMITS.sendBufferBytesPerAddress),
-  /** RC-14: how often the server pings each Socket.io connection, and how long it waits for the answer before letting it go. */
-  PING_INTERVAL_MS: z.coerce.number().int().min(1000).default(HEARTBEAT.pingIntervalMs),
-  PING_TIMEOUT_MS: z.coerce.number().int().min(1000).default(HEARTBEAT.pingTimeoutMs),
+  /**
+   * RC-14: how often the server pings each Socket.io connection, and how long it waits for the answer before letting it
+   * go: 1 s to 10 minutes each. Past a timer's reach engine.io pinged every millisecond, and a refused join (JN-9) was
+   * told to wait that long; ten minutes already leaves a silent device holding its name for 20 minutes.
+   */
+  PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(HEARTBEAT.mostMs).default(HEARTBEAT.pingIntervalMs),
+  PING_TIMEOUT_MS: z.coerce.number().int().min(1000).max(HEARTBEAT.mostMs).default(HEARTBEAT.pingTimeoutMs),
   /** SU-2: where the summary email is sent through (smtp://… or smtps://…); unset hides the feature. */
   SMTP_URL: z.string().url().optional(),
   /** The sender of the summary email. */
@@ -67,7 +74,7 @@ const Env = z.object({
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
     .optional(),
   /** CL-8: how long a board's writer lease lasts without renewal (a killed writer is replaced within about this) */
-  WRITER_LEASE_MS: z.coerce.number().int().min(100).default(3_000),
+  WRITER_LEASE_MS: z.coerce.number().int().min(100).max(TIMER_MAX_MS).default(3_000),
   /** AR-7: the server key itself (64 hex digits or base64url), instead of a key file */
   CANDOR_KEY: z.string().optional(),
 });

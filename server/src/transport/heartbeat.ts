@@ -14,6 +14,8 @@
 export const HEARTBEAT = {
   pingIntervalMs: 4_000,
   pingTimeoutMs: 5_000,
+  /** the most PING_INTERVAL_MS and PING_TIMEOUT_MS may each be (10 minutes): see config.ts */
+  mostMs: 600_000,
 } as const;
 
 /**

@@ -1169,7 +1169,7 @@ test('PU-8 on a phone in German the card field and its "Karte hinzufügen" are w
   }
 });
 
-test('PU-8 TW-2 on a phone in German with the four columns of "I don\'t know / I\'m stuck" the column tabs take two lines at most, not three to five; the row scrolls sideways, each tab keeps its whole name', async ({ browser }) => {
+test('PU-8 TW-2 TW-3 on a phone in German with the four columns of "I don\'t know / I\'m stuck" the column tabs take two lines at most, not three to five; the row scrolls sideways, each tab keeps its whole name, and it fades out at the side where there is more', async ({ browser }) => {
   const fionasPhone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   const adasPhone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   try {
@@ -1197,10 +1197,26 @@ test('PU-8 TW-2 on a phone in German with the four columns of "I don\'t know / I
     await expect.poll(() => hiddenBelowBars(page.getByLabel('Neue Karte in Ich weiß nicht…')), { message: 'the card field above the news line' }).toBeLessThanOrEqual(0);
     // the row scrolls sideways, not the page; the last tab, chosen, is scrolled whole into sight
     await expectColumnTabsOnOneRow(page, 'I don\'t know, de at 390');
+    // TW-3: the row fades out at its right edge, where there is more, not at its left (the cut tab alone was the sign);
+    // the Board / People / Facilitate row above it fits and fades nowhere
+    /** how far the row fades out at its start and at its end, in px (its mask, `styles.css` TW-3) */
+    const fades = (row: Locator) =>
+      row.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { start: parseFloat(style.getPropertyValue('--tabs-fade-start')), end: parseFloat(style.getPropertyValue('--tabs-fade-end')), mask: style.maskImage };
+      });
+    await expect.poll(() => fades(list), { message: 'at its start the row fades at the right only' }).toEqual({ start: 0, end: 40, mask: expect.stringContaining('linear-gradient') });
+    expect(await fades(page.getByRole('tablist', { name: 'Bereiche des Boards' })), 'the sections row fits: no fade').toMatchObject({ start: 0, end: 0 });
     await list.getByRole('tab', { selected: true }).focus();
     await page.keyboard.press('End');
     await expect(list.getByRole('tab', { name: names[3], exact: true })).toBeInViewport({ ratio: 1 });
     await expectColumnTabsOnOneRow(page, 'I don\'t know, de at 390, the last tab chosen');
+    // (as wide as what is left to scroll on that side: the chosen tab is scrolled whole into sight, a pixel or so short of the end)
+    const atEnd = async () => {
+      const { start, end } = await fades(list);
+      return { start, endUnder3px: end < 3 };
+    };
+    await expect.poll(atEnd, { message: 'scrolled to its end the row fades at the left only' }).toEqual({ start: 40, endUnder3px: true });
     await page.screenshot({ path: test.info().outputPath('phone-dont-know-de.png') });
   } finally {
     await fionasPhone.close();

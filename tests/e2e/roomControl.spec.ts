@@ -247,6 +247,28 @@ test('JN-9 a newcomer cannot join under the name of someone here: the join form 
   await expect(facilitator.people().getByText('ada K.', { exact: true })).toBeVisible();
 });
 
+test('JN-9 JN-3 a knock with the name of someone here waits like any other (outside the door nobody learns who is in); let in, the name is refused, and another knocks and gets in', async ({ facilitator, ada, bo }) => {
+  const link = await createUnnamedRetro(facilitator);
+  await ada.join(link, 'Ada');
+  await facilitator.setKnock(true);
+  // it was refused at the door with 'Someone here is already called ada', telling Bo that Ada was in
+  await bo.knock(link, ' ada ');
+  await expect(bo.page.getByText(/Waiting for Fiona to let you in/)).toBeVisible();
+  await expect(bo.page.getByText(/already called/)).toHaveCount(0);
+  await facilitator.admit('ada');
+  await expect(bo.page.getByText('Someone here is already called ada. Add an initial or a word, so people can tell you apart')).toBeVisible();
+  await expect(bo.page.getByLabel('Your name')).toHaveValue('ada');
+  await bo.page.getByLabel('Your name').press('End');
+  await bo.page.keyboard.type(' K.');
+  await bo.page.getByRole('button', { name: 'Join' }).click();
+  // a new name is a new knock: Fiona lets in the name that will be worn in the room
+  await expect(bo.page.getByText(/Waiting for Fiona to let you in/)).toBeVisible();
+  await facilitator.admit('ada K.');
+  await expect(bo.page.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(facilitator.people().getByText('ada K.', { exact: true })).toBeVisible();
+  await expect(facilitator.people().getByRole('listitem').filter({ hasText: /^Ada/i })).toHaveCount(2);
+});
+
 test('JN-9 SW-1 your own other device: the refusal says to close it there or wait, and once it is closed the name is yours', async ({ facilitator, ada, bo }) => {
   const link = await createUnnamedRetro(facilitator);
   await ada.join(link, 'Ada');

@@ -135,6 +135,38 @@ describe('reading a board over HTTP', () => {
     socket.close();
   });
 
+  it('JN-9 JN-3 JN-6 a knock cannot ask whether a name is in the room: a name taken there knocks as any other, and is refused once let in', async () => {
+    const url = live.server.url;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Who is in');
+    const [F, A] = [new Person(url), new Person(url)];
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex-IN-THE-ROOM');
+    expect(await F.cmd('access.knock', { on: true })).toMatchObject({ ok: true });
+    // before, a knock with a name of someone here was answered NAME_TAKEN, any other WAITING_TO_BE_ADMITTED: someone
+    // outside the door could try names (20 a second) and learn who was in, without ever being let in
+    const knock = async (name: string) => {
+      const socket = await openSocket(url, { boardId });
+      const who = { participantId: newId(), secret: newId(32) };
+      const ack = await sendCommand(socket, { id: newId(), type: 'join', ...who, name });
+      return { socket, ack, who };
+    };
+    const taken = await knock('alex-in-the-room');
+    const free = await knock('Nobody-Here');
+    expect(taken.ack).toEqual(free.ack);
+    expect(taken.ack).toMatchObject({ ok: false, code: 'WAITING_TO_BE_ADMITTED' });
+    await F.waitFor(() => F.me?.knocks.length === 2);
+    // let in, the newcomer may still not wear the name of someone here (JN-9), and may take another
+    const knockId = F.me!.knocks.find((k) => k.name === 'alex-in-the-room')!.id;
+    const answered = new Promise<{ admitted: boolean }>((resolve) => taken.socket.once('knockAnswered', resolve));
+    expect(await F.cmd('access.admit', { knockId, admit: true })).toMatchObject({ ok: true });
+    expect(await answered).toMatchObject({ admitted: true });
+    expect(await sendCommand(taken.socket, { id: newId(), type: 'join', ...taken.who, name: 'alex-in-the-room' })).toMatchObject({ ok: false, code: 'NAME_TAKEN', waitSeconds: expect.any(Number) });
+    expect(await sendCommand(taken.socket, { id: newId(), type: 'join', ...taken.who, name: 'Alex B' })).toMatchObject({ ok: true });
+    taken.socket.close();
+    free.socket.close();
+  });
+
   it('JN-6 MO-1 a removed participant reads nothing more over HTTP', async () => {
     const { boardId, B } = await closedRetro(live.server.url, live.people, async ({ F, B }) => {
       const handle = F.board()!.participants.find((p) => p.name === 'Bea')!.handle;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { notesKey } from '@candor/shared';
+import { WS_CLOSE, notesKey } from '@candor/shared';
 import { Redis } from '@candor/server/testing';
 import * as Y from 'yjs';
 import { DocConnection, Person, createBoard, docTicket, docUrl, newId, openSocket, sendCommand, until } from './harness.js';
@@ -109,6 +109,49 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     for (const p of [...given.keys(), twin]) expect(p.board()!.roti).toEqual(shown);
     for (const [p, value] of given) expect(p.me?.roti).toBe(value);
   }, 90_000);
+
+  it('CL-34 LK-1 a notes edit sent through another process the moment the lock (or Close) is acknowledged is kept by nobody', async () => {
+    const { boardId, facilitatorKey } = await createBoard(url(0), 'Locked across processes');
+    const F = person(0);
+    const A = person(1);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const card = (await A.cmd('card.add', { columnId: 'start', text: 'a card' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    const key = notesKey.item(card.data.cardId);
+    await A.waitFor(() => A.notes(key) !== undefined);
+    A.typeNote(key, 'before.');
+    await F.waitFor(() => F.notes(key) === 'before.');
+    // Alex types through process two as the lock is acknowledged on process one: before, process two had not heard of
+    // the lock yet for some of them (3 of 8) and kept the edit, relayed to everyone
+    for (let round = 0; round < 8; round++) {
+      const doc = new Y.Doc();
+      const conn = new DocConnection(await A.docUrl('notes'), doc, () => undefined);
+      await until(() => conn.synced && doc.getMap<Y.Text>('notes').get(key) !== undefined);
+      expect(await F.cmd('board.lock', { locked: true })).toMatchObject({ ok: true });
+      const note = doc.getMap<Y.Text>('notes').get(key)!;
+      const closed = conn.waitClosed();
+      note.insert(note.length, ` LOCKED-${round}`);
+      expect((await closed).code).toBe(WS_CLOSE.LOCKED);
+      expect(await F.cmd('board.lock', { locked: false })).toMatchObject({ ok: true });
+    }
+    // the same at Close: an edit sent as Close is acknowledged is not in the closed retro's notes
+    const doc = new Y.Doc();
+    const conn = new DocConnection(await A.docUrl('notes'), doc, () => undefined);
+    await until(() => conn.synced && doc.getMap<Y.Text>('notes').get(key) !== undefined);
+    for (const phase of ['act', 'closed'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    const note = doc.getMap<Y.Text>('notes').get(key)!;
+    note.insert(note.length, ' AFTER-CLOSE');
+    await conn.roundTrip();
+    conn.close();
+    const fresh = new Y.Doc();
+    const reader = new DocConnection(await F.docUrl('notes'), fresh, () => undefined);
+    await until(() => reader.synced && fresh.getMap<Y.Text>('notes').get(key) !== undefined);
+    expect(fresh.getMap<Y.Text>('notes').get(key)!.toString()).toBe('before.');
+    expect(F.notes(key)).toBe('before.');
+    reader.close();
+  });
 
   it('CL-2 concurrent over-budget votes of one person through three processes accept exactly the budget', async () => {
     const { boardId, facilitatorKey } = await createBoard(url(0), 'Budget across processes');

@@ -136,6 +136,8 @@ export class BoardRoom {
             notesRewritten: () => deps.cluster!.notesRewritten(this.id),
             storedUpdates: async (name: DocName) => (await deps.store.loadBoard(this.id))?.docs[name] ?? [],
             writerEpoch: () => deps.cluster!.writerEpoch(this.id),
+            storedVersion: () => this.copy.storedVersion,
+            catchUp: () => this.catchUpTo(null),
           }
         : {}),
     });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { LIMITS, type DocName, isEmptyStateVector } from '@candor/shared';
-import type { BoardStore } from '../storage/BoardStore.js';
+import { StaleCopy, type BoardStore } from '../storage/BoardStore.js';
 import { Fenced } from '../storage/fenced.js';
 import type { Logger } from '../logger.js';
 import { SerialQueue } from './SerialQueue.js';
@@ -62,6 +62,13 @@ export interface RoomDocumentsDeps {
   writerEpoch?: () => number | null;
   /** DO-14…DO-16 (tests make them smaller) */
   notesBounds?: Partial<NotesBounds>;
+  /**
+   * LK-1 CL-34: several processes serve the board: the stored board's version this room's copy stands at, and how it
+   * catches up. A person's notes edit is stored only at that version: one decided against a copy that had not yet
+   * heard of a lock or of Close made through another process was kept (3 of 8 edits sent at the lock's ack)
+   */
+  storedVersion?: () => number | undefined;
+  catchUp?: () => Promise<void>;
 }
 
 /** How many updates a document may pile up in the store before they are folded into one snapshot. */
@@ -305,7 +312,19 @@ export class RoomDocuments {
         if (trial.verdict === 'costly') peer.refuseCostly?.(trial.reason);
         return trial.verdict;
       }
-      if (!(await this.store(document, update))) {
+      let stored = await this.store(document, update, false, this.deps.storedVersion?.());
+      if (stored === 'stale') {
+        // LK-1 CL-34: another process changed the board since this copy: caught up, the edit is decided again
+        await this.deps.catchUp!();
+        if (!this.deps.notesWritable() || this.deps.notesLockedFor?.(peer.participantId)) {
+          document.checked!.drop(); // it holds the refused edit
+          if (this.deps.notesWritable()) peer.refuseLocked?.();
+          else peer.resync();
+          return 'refused';
+        }
+        stored = await this.store(document, update, false, this.deps.storedVersion?.());
+      }
+      if (stored !== true) {
         document.checked!.drop(); // it holds what the live document will not
         peer.resync();
         return 'failed';
@@ -329,19 +348,20 @@ export class RoomDocuments {
    * Appends one update; true once it is stored. After a failure the document is dirty: the next write is a
    * whole snapshot (it carries whatever was missed), retried on a timer until storage works again (DO-3).
    */
-  private async store(document: Document, update: Uint8Array, own = false): Promise<boolean | 'fenced'> {
+  private async store(document: Document, update: Uint8Array, own = false, atVersion?: number): Promise<boolean | 'fenced' | 'stale'> {
     if (!this.deps.stored[document.name] || this.deps.deleted()) return true;
     const fence = own && this.deps.writerEpoch ? this.deps.writerEpoch() : undefined;
     if (fence === null) return 'fenced';
     try {
       if (document.dirty) await this.writeSnapshot(document);
-      const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update, fence);
+      const count = await this.deps.store.appendDocUpdate(this.boardId, document.name, update, fence, atVersion);
       if (count > DOC_UPDATES_BEFORE_COMPACTION) this.scheduleCompaction(document);
       document.knownCount = count;
       if (document.name === 'notes') this.deps.notesStored?.(update, count);
       return true;
     } catch (err) {
       if (err instanceof Fenced) return 'fenced';
+      if (err instanceof StaleCopy) return 'stale';
       // one line when storage starts failing, not one per refused keystroke
       if (!document.dirty) this.deps.logger.error({ err, board: this.boardId, doc: document.name }, 'document update not stored; refused until storage works');
       document.dirty = true;

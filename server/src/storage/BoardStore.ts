@@ -208,9 +208,11 @@ export interface BoardStore {
   commitBatch(boardId: string, batch: CommitBatch): Promise<{ lastSeq: number }>;
   /**
    * appends one Yjs update of a board's document; returns how many updates that document now has stored.
-   * With `fence` (CL-8, PostgreSQL), only while the board's writer lease is valid at that epoch.
+   * With `fence` (CL-8, PostgreSQL), only while the board's writer lease is valid at that epoch. With `atVersion`
+   * (LK-1 CL-34, PostgreSQL), only if the stored board is still at that version (else `StaleCopy`): a person's edit
+   * is checked against the lock and the phase of the board as stored, not of a copy another process changed.
    */
-  appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array, fence?: number): Promise<number>;
+  appendDocUpdate(boardId: string, doc: DocName, update: Uint8Array, fence?: number, atVersion?: number): Promise<number>;
   /**
    * replaces the stored updates of that document with one merged snapshot: all of them, or with `upTo` only the
    * first `upTo` (CL-6: updates another process appended meanwhile are kept, after the snapshot)

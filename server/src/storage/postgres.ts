@@ -385,9 +385,11 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
       if (row.board_exists) throw new StaleCopy(boardId);
       throw new Error(`board ${boardId} does not exist`);
     },
-    async appendDocUpdate(boardId, doc, update, fence) {
+    async appendDocUpdate(boardId, doc, update, fence, atVersion) {
       return inTransaction(async (client) => {
-        await lockBoard(client, boardId);
+        const { version } = await lockBoardRow(client, boardId);
+        // LK-1 CL-34: a person's edit decided against a copy another process has changed since (a lock, Close)
+        if (atVersion !== undefined && atVersion !== version) throw new StaleCopy(boardId);
         await checkFence(client, boardId, fence);
         const { rows } = await client.query<{ n: number }>(
           'INSERT INTO doc_updates (board_id, doc, n, update_blob) VALUES ($1, $2, (SELECT coalesce(max(n), 0) + 1 FROM doc_updates WHERE board_id = $1 AND doc = $2), $3) RETURNING n',

@@ -7,6 +7,7 @@ import { usePresenting } from '../board/presenting.js';
 import { useAhead } from '../board/useAhead.js';
 import { tooFewHere } from '../pulse/tooFewHere.js';
 import { doubtFlagKey } from './doubtFlag.js';
+import { LOCKED_LINE_ID, useReadOnly } from '../facilitation/useReadOnly.js';
 
 const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
@@ -27,6 +28,8 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   const queued = [...pending].reverse().find((c) => c.type === 'consensus.answer' && c.actionId === action.id);
   // AN-11: my answer is not shown while presenting
   const presenting = usePresenting();
+  // LK-1: locked, a participant's answers are disabled and say why (the server would refuse one)
+  const readOnly = useReadOnly(board);
   const mine = presenting ? null : queued?.type === 'consensus.answer' ? queued.value : (me?.consensus[action.id] ?? null);
   const groupId = `fist-${action.id}`;
   // UI-20: a check or a reveal I asked for waits for the board to show it; pressed again meanwhile, a check would
@@ -77,7 +80,7 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
           {/* UI-37: what the digits mean, in sight while people answer (a title shows only on hovering, never on a phone) */}
           {allowedIn('consensus.answer', board.phase) && <p className="hint scale-legend">{t('consensus.legend')}</p>}
           {allowedIn('consensus.answer', board.phase) && (
-            <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')} aria-describedby={tooFew ? tooFewId : undefined}>
+            <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')} aria-describedby={[tooFew && tooFewId, readOnly && LOCKED_LINE_ID].filter(Boolean).join(' ') || undefined}>
               {FIST_VALUES.map((value) => (
                 <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`} title={t(`consensus.fist.${value}`)}>
                   <input
@@ -86,6 +89,7 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
                     value={value}
                     checked={mine === value}
                     aria-label={t(`consensus.fist.${value}`)}
+                    disabled={readOnly}
                     onChange={() => session.send({ type: 'consensus.answer', actionId: action.id, value })}
                   />
                   <span aria-hidden="true">{value}</span>

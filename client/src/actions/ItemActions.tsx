@@ -4,7 +4,7 @@ import { LIMITS, allowedIn, notesKey, type PublicAction, type PublicBoardView } 
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { useAhead } from '../board/useAhead.js';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
-import { useReadOnly } from '../facilitation/useReadOnly.js';
+import { LOCKED_LINE_ID, useReadOnly } from '../facilitation/useReadOnly.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { itemLabel, itemsById, shortText } from '../cards/items.js';
 import { ConsensusCheck } from './ConsensusCheck.js';
@@ -22,7 +22,9 @@ import { formatDay } from '../i18n/format.js';
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
   const { t } = useWords();
   const actions = board.actions.filter((a) => a.itemId === itemId);
-  const canCreate = allowedIn('action.create', board.phase);
+  const readOnly = useReadOnly(board);
+  // LK-1: locked, a participant has no form to add an action with (the server would refuse it); a draft waits
+  const canCreate = allowedIn('action.create', board.phase) && !readOnly;
   // the item's words name the buttons that act on it, so a list of buttons says which item each one is for
   const itemName = shortText(itemLabel(itemsById(board).get(itemId)), 40);
   return (
@@ -53,7 +55,9 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   // AC-5: the facilitator, or someone helping with it, may delete an action.
-  const canDelete = allowedIn('action.delete', board.phase) && (isFacilitator || helping);
+  const canDelete = allowedIn('action.delete', board.phase) && (isFacilitator || helping) && !readOnly;
+  // LK-1: locked, a participant's done mark, help and due date are disabled and say why (the server would refuse them)
+  const lockedWhy = readOnly ? LOCKED_LINE_ID : undefined;
   const label = shortText(text || t('act.thisAction'), 40);
   // UI-20: the done mark and the due date stay as I set them until the board shows them
   const marking = useAhead('action.done', (c) => c.actionId === action.id);
@@ -62,7 +66,7 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
 
   return (
     <article className={`action ${action.done ? 'done' : ''}`} aria-label={t('resp.actionLabel', { text: shortText(text || '…', 60) })}>
-      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} name={t('act.actionFor', { name: label })} readOnly={closed || readOnly} rows={2} />
+      <SharedTextarea textKey={notesKey.action(action.id)} label={t('act.action')} name={t('act.actionFor', { name: label })} readOnly={closed || readOnly} describedBy={readOnly && !closed ? LOCKED_LINE_ID : undefined} rows={2} />
       {!closed && <ResponsibilityHint text={text} />}
       <ActionKindLine board={board} action={action} label={label} />
       <div className="action-controls">
@@ -72,6 +76,8 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
               type="checkbox"
               aria-label={t('running.doneFor', { name: label })}
               checked={marking ? marking.done : action.done}
+              disabled={readOnly}
+              aria-describedby={lockedWhy}
               onChange={(e) => session.send({ type: 'action.done', actionId: action.id, done: e.target.checked })}
             />
             <span>{t('running.done')}</span>
@@ -85,6 +91,8 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
             className={`toggle ${helping ? 'on' : ''}`}
             aria-pressed={helping}
             aria-label={t('act.canHelpFor', { name: label })}
+            disabled={readOnly}
+            aria-describedby={lockedWhy}
             onClick={() => session.send({ type: 'action.volunteer', actionId: action.id, volunteer: !helping })}
           >
             {helping ? '✓ ' : ''}
@@ -97,8 +105,9 @@ export function ActionCard({ board, action }: { board: PublicBoardView; action: 
             type="date"
             aria-label={t('act.dueDateFor', { name: label })}
             value={dueDay ?? ''}
-            readOnly={!changeable}
-            disabled={!changeable}
+            readOnly={!changeable || readOnly}
+            disabled={!changeable || readOnly}
+            aria-describedby={lockedWhy}
             onChange={(e) => session.send({ type: 'action.due', actionId: action.id, dueDate: e.target.value || null })}
           />
           {dueDay && !fieldSpeaksPageLanguage() && <span className="hint due-day">{formatDay(dueDay)}</span>}

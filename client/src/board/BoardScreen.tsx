@@ -27,6 +27,7 @@ import { forgetRetro, rememberRetro } from '../home/myRetros.js';
 import { NotFound } from '../layout/NotFound.js';
 import { lazyWithWords, preloadLazyParts } from '../i18n/lazyWithWords.js';
 import { focusPhaseHeadingWhenShown, useHeadingTakesFocusOnPhaseChange } from '../a11y/phaseHeading.js';
+import { LOCKED_LINE_ID } from '../facilitation/useReadOnly.js';
 
 // The facilitator's tools are a chunk of their own: participants never download them. Nor do they download the
 // door (only boards with a password or a knock show it) or the creator's banner and delete button.
@@ -199,7 +200,7 @@ export function BoardScreen({
       <FacilitatorAnnouncer board={board} />
       <UnstableNetworkNote />
       {board.locked && (
-        <p className="banner locked" role="status">
+        <p id={LOCKED_LINE_ID} className="banner locked" role="status">
           {state.isFacilitator
             ? t('facilitation.room.lockedForYou')
             : t('facilitation.room.locked')}

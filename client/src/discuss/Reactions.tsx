@@ -2,21 +2,24 @@ import { useWords } from '../i18n/useWords.js';
 import { REACTIONS, REACTION_EMOJI, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { usePresenting } from '../board/presenting.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 /**
  * RX-2: the five reactions on one item, as counts (never who). Mine are pressed; pressing again takes mine
- * back. Without `interactive` only the counts show. Hidden entirely when the facilitator turned them off.
+ * back. Without `interactive` only the counts show, as on a locked board to all but the facilitator (LK-1: the
+ * server would refuse a press). Hidden entirely when the facilitator turned them off.
  */
 export function Reactions({ board, itemId, interactive }: { board: PublicBoardView; itemId: string; interactive: boolean }) {
   const { t } = useWords();
   const session = useSession();
   const { me } = useSessionState();
   const presenting = usePresenting();
+  const readOnly = useReadOnly(board);
   if (!board.reactionsOn) return null;
   const counts = board.reactions[itemId] ?? {};
   // AN-11: while presenting, which reactions are mine is not shown (a press then only adds one)
   const mine = new Set(presenting ? [] : (me?.reactions[itemId] ?? []));
-  if (!interactive) {
+  if (!interactive || readOnly) {
     const shown = REACTIONS.filter((r) => (counts[r] ?? 0) > 0);
     if (shown.length === 0) return null;
     return (

@@ -1,7 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
 import { everyoneDone, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { useReadOnly } from './useReadOnly.js';
+import { LOCKED_LINE_ID, useReadOnly } from './useReadOnly.js';
 
 /** DN-1: "I'm done" for the current stage (Write or Vote), for everyone; pressed again it takes it back. */
 export function DoneToggle({ board }: { board: PublicBoardView }) {
@@ -19,7 +19,7 @@ export function DoneToggle({ board }: { board: PublicBoardView }) {
     : t(voting ? 'facilitation.done.voting' : 'facilitation.done.writing');
   return (
     <div className="done-toggle">
-      <button type="button" aria-pressed={done} className={done ? 'primary' : ''} disabled={readOnly} onClick={() => session.send({ type: 'done.mark', done: !done })}>
+      <button type="button" aria-pressed={done} className={done ? 'primary' : ''} disabled={readOnly} aria-describedby={readOnly ? LOCKED_LINE_ID : undefined} onClick={() => session.send({ type: 'done.mark', done: !done })}>
         {label}
       </button>
       {done && <span className="hint">{t('facilitation.done.undoHint')}</span>}

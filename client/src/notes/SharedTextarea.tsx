@@ -15,6 +15,7 @@ export function SharedTextarea({
   readOnly,
   rows = 4,
   placeholder,
+  describedBy,
 }: {
   textKey: string;
   /** the words over the field */
@@ -24,6 +25,8 @@ export function SharedTextarea({
   readOnly?: boolean;
   rows?: number;
   placeholder?: string;
+  /** what else the field is described by (LK-1: why it is read-only) */
+  describedBy?: string;
 }) {
   const { t } = useWords();
   const text = useSharedText(textKey);
@@ -32,7 +35,7 @@ export function SharedTextarea({
     <div className="shared-text field">
       <label htmlFor={id}>{label}</label>
       {text ? (
-        <BoundTextarea id={id} text={text} name={name} readOnly={Boolean(readOnly)} rows={rows} placeholder={placeholder} />
+        <BoundTextarea id={id} text={text} name={name} readOnly={Boolean(readOnly)} rows={rows} placeholder={placeholder} describedBy={describedBy} />
       ) : (
         <textarea id={id} className="loading" aria-label={name} readOnly rows={rows} value="" placeholder={t('discuss.loading')} aria-busy="true" />
       )}
@@ -40,7 +43,7 @@ export function SharedTextarea({
   );
 }
 
-function BoundTextarea({ id, text, name, readOnly, rows, placeholder }: { id: string; text: Y.Text; name: string | undefined; readOnly: boolean; rows: number; placeholder?: string }) {
+function BoundTextarea({ id, text, name, readOnly, rows, placeholder, describedBy }: { id: string; text: Y.Text; name: string | undefined; readOnly: boolean; rows: number; placeholder?: string; describedBy?: string }) {
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -59,7 +62,7 @@ function BoundTextarea({ id, text, name, readOnly, rows, placeholder }: { id: st
     };
   }, [text]);
 
-  return <textarea id={id} ref={ref} aria-label={name} readOnly={readOnly} rows={rows} placeholder={placeholder} />;
+  return <textarea id={id} ref={ref} aria-label={name} aria-describedby={describedBy} readOnly={readOnly} rows={rows} placeholder={placeholder} />;
 }
 
 /** The textarea as the binding sees it. */

@@ -2,6 +2,7 @@ import { useLayoutEffect, useState } from 'react';
 import { answersToShow, type PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from '../board/SessionContext.js';
+import { LOCKED_LINE_ID, useReadOnly } from '../facilitation/useReadOnly.js';
 import { usePresenting } from '../board/presenting.js';
 
 const VALUES = [1, 2, 3, 4, 5] as const;
@@ -26,6 +27,8 @@ function useMyRetroWorth(): number | null {
 export function RetroWorth({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
+  // LK-1: locked, the answers are disabled and say why (the server would refuse one)
+  const readOnly = useReadOnly(board);
   const presenting = usePresenting();
   const mine = useMyRetroWorth();
   if (!board.roti.open) return null;
@@ -37,7 +40,7 @@ export function RetroWorth({ board }: { board: PublicBoardView }) {
       <p id="roti-question" className="pulse-question">
         {t('roti.question')}
       </p>
-      <div className="scale pulse-scale" role="radiogroup" aria-labelledby="roti-question" aria-describedby="roti-note">
+      <div className="scale pulse-scale" role="radiogroup" aria-labelledby="roti-question" aria-describedby={readOnly ? `roti-note ${LOCKED_LINE_ID}` : 'roti-note'}>
         {VALUES.map((value) => (
           <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`}>
             <input
@@ -48,6 +51,7 @@ export function RetroWorth({ board }: { board: PublicBoardView }) {
               // one Tab stop while unanswered, as the pulse (WJ-1)
               tabIndex={mine === null && value !== VALUES[0] ? -1 : undefined}
               aria-label={t(`roti.labels.${value}`)}
+              disabled={readOnly}
               onChange={() => session.send({ type: 'roti.answer', value })}
             />
             <span className="scale-number" aria-hidden="true">
@@ -113,7 +117,9 @@ function useQuestionInView(watching: boolean): boolean {
 export function RetroWorthCue({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const mine = useMyRetroWorth();
-  const unanswered = board.roti.open && mine === null;
+  // LK-1: locked, there is no answer to give (the answers are disabled), so no line points at them
+  const readOnly = useReadOnly(board);
+  const unanswered = board.roti.open && mine === null && !readOnly;
   const questionInView = useQuestionInView(unanswered);
   if (!unanswered || questionInView) return null;
   const goToQuestion = () => {

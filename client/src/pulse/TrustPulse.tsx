@@ -2,6 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { answersToShow, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
+import { LOCKED_LINE_ID, useReadOnly } from '../facilitation/useReadOnly.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
 import { usePresenting } from '../board/presenting.js';
 import { tooFewHere } from './tooFewHere.js';
@@ -26,6 +27,8 @@ const notNow = new Set<string>();
 export function TrustPulse({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
+  // LK-1: locked, the answers are disabled and say why (the server would refuse one)
+  const readOnly = useReadOnly(board);
   const { me, pending } = useSessionState();
   const presenting = usePresenting();
   const [choosing, setChoosing] = useState(false);
@@ -98,7 +101,7 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
       <p id="pulse-question" className="pulse-question">
         {t('pulse.question')}
       </p>
-      <div className="scale pulse-scale" role="radiogroup" aria-labelledby="pulse-question" aria-describedby="pulse-note">
+      <div className="scale pulse-scale" role="radiogroup" aria-labelledby="pulse-question" aria-describedby={readOnly ? `pulse-note ${LOCKED_LINE_ID}` : 'pulse-note'}>
         {PULSE_VALUES.map((value) => (
           <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`}>
             <input
@@ -110,6 +113,7 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
               // from "1" to "2" here, a second stop inside the group before the page went on
               tabIndex={mine === null && value !== PULSE_VALUES[0] ? -1 : undefined}
               aria-label={t(`pulse.labels.${value}`)}
+              disabled={readOnly}
               onChange={() => session.send({ type: 'pulse.answer', value })}
             />
             {/* PU-6: the number and its words apart, so a phone shows the five numbers side by side */}

@@ -3,12 +3,15 @@ import { useWords } from '../i18n/useWords.js';
 import { LIMITS, allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 /** AK-3: whose an action is — ours (named), an ask of someone outside the room, or nobody's yet. */
 export function ActionKindLine({ board, action, label }: { board: PublicBoardView; action: PublicAction; /** the action's words, naming its buttons */ label: string }) {
   const { t } = useWords();
   const session = useSession();
-  const changeable = allowedIn('action.ask', board.phase);
+  const readOnly = useReadOnly(board);
+  // LK-1: locked, a participant has no ask to make or take back (the server would refuse it)
+  const changeable = allowedIn('action.ask', board.phase) && !readOnly;
   const kind = action.kind;
   if (kind === 'ours') {
     return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { notesKey, type PublicBoardView } from '@candor/shared';
 import { SharedTextarea } from '../notes/SharedTextarea.js';
-import { useReadOnly } from '../facilitation/useReadOnly.js';
+import { LOCKED_LINE_ID, useReadOnly } from '../facilitation/useReadOnly.js';
 import { useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { BlamelessHint } from '../cards/BlamelessHint.js';
 import { ItemActions } from '../actions/ItemActions.js';
@@ -48,6 +48,7 @@ export function GuidedMove({
           rows={notesRows}
           placeholder={t('resp.answerPlaceholder')}
           readOnly={readOnly}
+          describedBy={readOnly ? LOCKED_LINE_ID : undefined}
         />
         <BlamelessHint text={wroteHere ? notes : ''} byPhrasingOnly />
       </section>

@@ -7,6 +7,7 @@ import { usePasteThatFits } from '../cards/pasteThatFits.js';
 import { useDraft } from '../cards/drafts.js';
 import { draftSlot } from '../sync/draftStore.js';
 import { BlamelessHint } from '../cards/BlamelessHint.js';
+import { useReadOnly } from '../facilitation/useReadOnly.js';
 
 /**
  * OF-*: "How can I help?" — named offers on one discussed item. An offer is a promise, so it carries its
@@ -16,7 +17,9 @@ export function OffersOfHelp({ board, itemId }: { board: PublicBoardView; itemId
   const { t } = useWords();
   const { me, isFacilitator } = useSessionState();
   const offers = (board.offers ?? []).filter((o) => o.itemId === itemId);
-  const open = allowedIn('offer.add', board.phase);
+  const readOnly = useReadOnly(board);
+  // LK-1: locked, a participant has no offer to make or withdraw (the server would refuse it); a draft waits
+  const open = allowedIn('offer.add', board.phase) && !readOnly;
   return (
     <div className="offers">
       {offers.length === 0 ? (

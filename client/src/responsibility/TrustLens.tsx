@@ -4,6 +4,7 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { usePresenting } from '../board/presenting.js';
 import { useAhead } from '../board/useAhead.js';
 import { lensPanel } from './lensPanel.js';
+import { LOCKED_LINE_ID, useReadOnly } from '../facilitation/useReadOnly.js';
 
 /** TL-4: the counts of one item, where they can be shown (nothing otherwise). */
 export function TrustLensResult({ board, itemId }: { board: PublicBoardView; itemId: string }) {
@@ -43,6 +44,8 @@ export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemI
   const session = useSession();
   const { me, pending } = useSessionState();
   const presenting = usePresenting();
+  // LK-1: locked, a participant's taps are disabled and say why (the server would refuse one)
+  const readOnly = useReadOnly(board);
   const mine = new Set(me?.lens[itemId] ?? []);
   // My taps the server has not confirmed yet show at once.
   for (const c of pending) if (c.type === 'lens.tap' && c.itemId === itemId) (c.on ? mine.add(c.part) : mine.delete(c.part));
@@ -66,6 +69,8 @@ export function TrustLensTaps({ board, itemId }: { board: PublicBoardView; itemI
               className={`small toggle ${mine.has(part) ? 'on' : ''}`}
               aria-pressed={mine.has(part)}
               title={t(`resp.lens.hints.${part}`)}
+              disabled={readOnly}
+              aria-describedby={readOnly ? LOCKED_LINE_ID : undefined}
               onClick={() => session.send({ type: 'lens.tap', itemId, part, on: !mine.has(part) })}
             >
               {t(`resp.lens.parts.${part}`)}

@@ -7,6 +7,7 @@ import { usePresenting } from '../board/presenting.js';
 import { voteRefusal, type VoteRefusal } from './voteRefusal.js';
 import { hiddenVotesNote } from './hiddenVotes.js';
 import { unsentVotes } from './unsentVotes.js';
+import { LOCKED_LINE_ID } from '../facilitation/useReadOnly.js';
 
 /** RC-13: where my changes to my votes are, for the words that say they do not count yet */
 const offline = ({ connection, joined }: { connection: string; joined: boolean }) => connection !== 'connected' || !joined;
@@ -48,6 +49,7 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
         className="vote-button"
         aria-label={t('vote.remove', { name })}
         disabled={readOnly || mine === 0}
+        aria-describedby={readOnly ? LOCKED_LINE_ID : undefined}
         onClick={() => session.send({ type: 'vote.retract', itemId })}
       >
         −
@@ -64,6 +66,8 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
         className="vote-button"
         aria-label={t('vote.add', { name })}
         disabled={readOnly}
+        // LK-1: locked, both buttons are disabled and say why (the banner's line)
+        aria-describedby={readOnly ? LOCKED_LINE_ID : undefined}
         // UI-10: at the cap or out of votes it keeps focus (aria-disabled, not disabled) and a press says why. Disabled,
         // focus had to go somewhere, and it went to "Remove vote" beside it: the next Enter took a vote back.
         aria-disabled={refusal ? true : undefined}

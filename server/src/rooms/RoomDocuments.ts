@@ -64,8 +64,9 @@ export interface RoomDocumentsDeps {
   notesBounds?: Partial<NotesBounds>;
   /**
    * LK-1 CL-34: several processes serve the board: the stored board's version this room's copy stands at, and how it
-   * catches up. A person's notes edit is stored only at that version: one decided against a copy that had not yet
-   * heard of a lock or of Close made through another process was kept (3 of 8 edits sent at the lock's ack)
+   * catches up. A person's notes edit is stored only at that version (else asked for again once caught up): one
+   * decided against a copy that had not yet heard of a lock or of Close made through another process was kept (3 of 8
+   * edits sent at the lock's ack)
    */
   storedVersion?: () => number | undefined;
   catchUp?: () => Promise<void>;
@@ -312,17 +313,14 @@ export class RoomDocuments {
         if (trial.verdict === 'costly') peer.refuseCostly?.(trial.reason);
         return trial.verdict;
       }
-      let stored = await this.store(document, update, false, this.deps.storedVersion?.());
+      const stored = await this.store(document, update, false, this.deps.storedVersion?.());
       if (stored === 'stale') {
-        // LK-1 CL-34: another process changed the board since this copy: caught up, the edit is decided again
-        await this.deps.catchUp!();
-        if (!this.deps.notesWritable() || this.deps.notesLockedFor?.(peer.participantId)) {
-          document.checked!.drop(); // it holds the refused edit
-          if (this.deps.notesWritable()) peer.refuseLocked?.();
-          else peer.resync();
-          return 'refused';
-        }
-        stored = await this.store(document, update, false, this.deps.storedVersion?.());
+        // LK-1 CL-34: another process changed the board since this copy (a lock, Close): nothing kept; the copy
+        // catches up, and the peer is asked for the edit again a moment later, as for an edit over its allowance
+        // (DO-15), to be decided then. (Not awaited here: the room's queue may itself be waiting for this one's.)
+        document.checked!.drop(); // it holds the edit
+        void this.deps.catchUp!().catch((err: unknown) => this.deps.logger.error({ err, board: this.boardId }, 'could not catch up for a notes edit'));
+        return 'busy';
       }
       if (stored !== true) {
         document.checked!.drop(); // it holds what the live document will not

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { Person, createBoard, newId, useServer } from './harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { notesKey } from '@candor/shared';
+import { Person, createBoard, newId, startServer, useServer } from './harness.js';
 
 /**
  * The README: "once a change is acknowledged ... an edited or deleted text is gone from the files". The dump
@@ -192,5 +193,53 @@ describe('texts taken back after the reveal', () => {
       expect(holdsPieceOf(Buffer.from(res.body), before.text), `the text before the edit in ${file}`).toBe(false);
       expect(holdsPieceOf(Buffer.from(res.body), goneOut.text), `the deleted text of a card taken out of its group in ${file}`).toBe(false);
     }
+  });
+
+  it('AC-5 AR-6 a deleted action\'s words, its first ones and those typed into it, are gone from the notes everyone receives and from every file of DATA_DIR once the delete is acknowledged', async () => {
+    const { url, dbFile } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Action taken back');
+    const [F, A] = [new Person(url), new Person(url)];
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const card = (await A.cmd('card.add', { columnId: 'start', text: 'a card' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    const T = { first: marked('action-first'), typed: marked('action-typed'), kept: marked('kept-typed') };
+    const create = async (text: string) => ((await F.cmd('action.create', { itemId: card.data.cardId, text })) as { ok: true; data: { actionId: string } }).data.actionId;
+    const gone = notesKey.action(await create(T.first));
+    const kept = notesKey.action(await create('kept action'));
+    await A.waitFor(() => A.notes(gone) !== undefined && A.notes(kept) !== undefined);
+    A.typeNote(gone, ` ${T.typed}`);
+    A.typeNote(kept, ` ${T.kept}`);
+    await F.waitFor(() => F.notes(gone)?.includes(T.typed) && F.notes(kept)?.includes(T.kept));
+    // a positive control: the files hold what was typed into a note
+    await vi.waitFor(() => expect(holdsPieceOf(dataDirBytes(dbFile), T.typed)).toBe(true));
+
+    expect(await F.cmd('action.delete', { actionId: gone.slice(gone.indexOf(':') + 1) })).toMatchObject({ ok: true });
+    const files = dataDirBytes(dbFile);
+    for (const text of [T.first, T.typed]) expect(holdsPieceOf(files, text), `${text} in the files`).toBe(false);
+    expect(holdsPieceOf(files, T.kept), 'a note that still exists').toBe(true);
+    // everyone's copy loses the note; a newcomer's first notes sync holds none of its words, the other note whole
+    await A.waitFor(() => A.notes(gone) === undefined);
+    const C = new Person(url);
+    live.people.push(C);
+    await C.connect(boardId, 'Cleo');
+    await C.waitFor(() => C.notes(kept)?.includes(T.kept));
+    expect(C.notes(gone)).toBeUndefined();
+    const received = Buffer.concat(C.frames.filter((f) => f.channel === 'notes').map((f) => f.bytes));
+    for (const text of [T.first, T.typed]) expect(holdsPieceOf(received, text), `${text} sent to a newcomer`).toBe(false);
+
+    // after a restart on the same files: the action that is left and its note whole (nothing acknowledged is lost)
+    for (const p of [F, A, C]) await p.disconnect();
+    await live.server.close();
+    live.server = await startServer({ dbFile });
+    const D = new Person(live.server.url);
+    live.people.push(D);
+    await D.connect(boardId, 'Dana');
+    await D.waitFor(() => D.notes(kept)?.includes(T.kept));
+    expect(D.notes(gone)).toBeUndefined();
+    expect(D.board()?.actions.map((a) => a.id)).toEqual([kept.slice(kept.indexOf(':') + 1)]);
+    for (const text of [T.first, T.typed]) expect(holdsPieceOf(dataDirBytes(dbFile), text), `${text} in the files after a restart`).toBe(false);
   });
 });

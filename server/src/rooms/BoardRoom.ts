@@ -152,6 +152,7 @@ export class BoardRoom {
       },
       // CL-8: with several processes only the holder of the board's writer lease creates shared texts
       mayCreateTexts: () => !this.deps.cluster || this.deps.cluster.writerEpoch(this.id) !== null,
+      compactionFailed: (err) => this.deps.logger.error({ err, board: this.id, doc: 'notes' }, 'notes not compacted after an action was deleted'),
       revealSeed: () => deps.newSeed(this.id),
       entriesQuietMs: deps.entriesQuietMs,
     });

@@ -1,4 +1,4 @@
-import { type Ack, type Command, type JoinCommand, fail } from '@candor/shared';
+import { type Ack, type Command, type JoinCommand, deletedActionIds, fail } from '@candor/shared';
 import { CommandKeyTaken, OutcomeUnknown, StaleCopy } from '../storage/BoardStore.js';
 import { openCommand } from '../storage/sealedCommand.js';
 import { PendingBatch } from './PendingBatch.js';
@@ -553,6 +553,12 @@ export class CommandBatches {
   private show(batch: PendingBatch): void {
     for (let i = 0; i < batch.afterCommit.length; i++) batch.afterCommit[i]!();
     this.room.fanout.publish(batch.published);
-    batch.answerAll();
+    // AC-5 AR-6: an action's deletion is answered once its notes are out of the stored notes too
+    const deleted = deletedActionIds(batch.published.length === 1 ? batch.published[0]!.events : batch.published.flatMap((c) => c.events));
+    if (deleted.length === 0) return batch.answerAll();
+    Promise.resolve()
+      .then(() => this.room.fanout.takeBackActionNotes(deleted))
+      .catch((err: unknown) => this.room.deps.logger.error({ err, board: this.room.id, doc: 'notes' }, 'notes of a deleted action not compacted'))
+      .finally(() => batch.answerAll());
   }
 }

@@ -89,6 +89,8 @@ export class RoomFanout {
       projecting?: () => void;
       /** CL-8: whether this process may create the notes' shared texts */
       mayCreateTexts?: () => boolean;
+      /** a notes compaction that failed (AC-5: after an action's deletion) */
+      compactionFailed?: (err: unknown) => void;
       /** RV-3: the seed this board reveals with until one is stored (the same in every process, `Keyring.revealSeed`) */
       revealSeed: () => string;
       /** RV-7: how long the room must be quiet before its cards' walk (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
@@ -328,8 +330,9 @@ export class RoomFanout {
     if (this.hooks.mayCreateTexts && !this.hooks.mayCreateTexts()) return;
     // AC-9: a room in Act that opened no item in Discuss opens them in Act, each with its notes (the room's answer)
     const openInAct = this.state.phase === 'act' && this.state.discussedItemIds.length === 0;
-    // ME-11: nothing discussed and no action yet, so no note to create: the notes document need not exist
-    if (!openInAct && this.state.discussedItemIds.length === 0 && this.state.actions.size === 0) return;
+    // ME-11: nothing discussed and no action yet, so no note to create: the notes document need not exist (unless
+    // it was made: it may hold the words of an action deleted since)
+    if (!openInAct && this.state.discussedItemIds.length === 0 && this.state.actions.size === 0 && !this.documents.opened('notes')) return;
     const notes = this.documents.doc('notes').getMap<Y.Text>('notes');
     const missing: [string, string][] = [];
     const openItems = openInAct ? itemIds(this.state) : this.state.discussedItemIds;
@@ -337,10 +340,30 @@ export class RoomFanout {
     for (const action of this.state.actions.values()) {
       if (!notes.has(notesKey.action(action.id))) missing.push([notesKey.action(action.id), action.initialText]);
     }
-    if (missing.length === 0) return;
+    // (a projection shows only what is stored: the notes of actions deleted before, as on a board stored before AC-5's)
+    const gone = goneActionNotes(notes, this.state);
+    if (missing.length === 0 && gone.length === 0) return;
     this.documents.doc('notes').transact(() => {
       for (const [key, initial] of missing) notes.set(key, new Y.Text(initial));
+      for (const key of gone) notes.delete(key);
     }, 'server');
+    if (gone.length > 0) this.documents.compact('notes').catch((err: unknown) => this.hooks.compactionFailed?.(err));
+  }
+
+  /**
+   * AC-5 AR-6: the notes of actions whose deletion is stored, deleted from the notes document (everyone's copy follows;
+   * Yjs keeps nothing of a deleted text's content), and the stored notes compacted into one snapshot without them:
+   * resolves once that snapshot is stored, so the deletion is acknowledged with the words in no file.
+   */
+  takeBackActionNotes(actionIds: readonly string[]): Promise<void> {
+    if (!this.documents.opened('notes') || (this.hooks.mayCreateTexts && !this.hooks.mayCreateTexts())) return Promise.resolve();
+    const notes = this.documents.doc('notes').getMap<Y.Text>('notes');
+    const keys = actionIds.map((id) => notesKey.action(id)).filter((key) => notes.has(key));
+    if (keys.length === 0) return Promise.resolve();
+    this.documents.doc('notes').transact(() => {
+      for (const key of keys) notes.delete(key);
+    }, 'server');
+    return this.documents.compact('notes');
   }
 
   destroy(): void {
@@ -348,4 +371,15 @@ export class RoomFanout {
     clearTimeout(this.entriesWait);
     clearImmediate(this.entriesTurn);
   }
+}
+
+/**
+ * AC-5 AR-6: the notes of actions no longer on the board (deleted, AC-5): what everyone receives and what is stored
+ * should hold nothing of their words. Only action notes: a hidden card's item keeps the room's notes on it (MO-3, EX-3).
+ */
+function goneActionNotes(notes: Y.Map<Y.Text>, state: BoardState): string[] {
+  const gone: string[] = [];
+  const prefix = notesKey.action('');
+  for (const key of notes.keys()) if (key.startsWith(prefix) && !state.actions.has(key.slice(prefix.length))) gone.push(key);
+  return gone;
 }

@@ -1,3 +1,4 @@
+import { deletedActionIds, eventsAsLogged } from '@candor/shared';
 import { type AnonymousPart, type CommitBatch, type ParticipantRecord, anonymousDigest } from './BoardStore.js';
 import { sealState } from './sealedState.js';
 
@@ -12,7 +13,8 @@ import { sealState } from './sealedState.js';
  * $1 board, $2 expected version (null: any), $3 whether the caller holds the board's lock, $4 the lock's class,
  * $5 event payloads, $6–$10 participant columns, $11–$12 command keys and sealed records, $13–$14 the new cards and
  * marks parts, sealed (AR-12; null: unchanged, each a parameter of its own so that a big cards part goes as bytes, not
- * in an array's text), $15–$16 their digests (`anonymousDigest` of each part before it was sealed, as every process's copy computes it).
+ * in an array's text), $15–$16 their digests (`anonymousDigest` of each part before it was sealed, as every process's copy computes it),
+ * $17 the actions the batch deletes, whose words leave the events logged before (AC-5 AR-6, `TAKE_BACK_ACTION_WORDS`).
  */
 export const COMMIT_BATCH = `
 WITH counted AS (
@@ -35,6 +37,11 @@ WITH counted AS (
   SELECT $1, t.part, t.state, t.digest FROM counted, (VALUES ('cards', $13::bytea, $15::text), ('marks', $14::bytea, $16::text)) AS t(part, state, digest)
    WHERE t.state IS NOT NULL
   ON CONFLICT (board_id, part) DO UPDATE SET state = excluded.state, digest = excluded.digest
+), words_taken_back AS (
+  UPDATE events SET payload = (payload::jsonb || CASE WHEN payload::jsonb->>'type' = 'action.created' THEN '{"text":"","askOf":null}'::jsonb ELSE '{"askOf":null}'::jsonb END)::text
+    FROM counted
+   WHERE cardinality($17::text[]) > 0 AND events.board_id = $1 AND events.payload::jsonb->>'type' IN ('action.created', 'action.asked')
+     AND events.payload::jsonb->>'actionId' = ANY($17::text[])
 )
 SELECT (SELECT last_seq FROM counted) AS last_seq, EXISTS (SELECT 1 FROM boards WHERE id = $1) AS board_exists`;
 
@@ -67,7 +74,7 @@ export function commitBatchParameters(boardId: string, batch: CommitBatch, lockC
     batch.expectedVersion ?? null,
     batch.expectedVersion === undefined || batch.underBoardLock === true,
     lockClass,
-    batch.events.map((e) => JSON.stringify(e)),
+    eventsAsLogged(batch.events).map((e) => JSON.stringify(e)),
     participants.map((p) => p.id),
     participants.map((p) => p.name),
     participants.map((p) => p.handle),
@@ -79,5 +86,6 @@ export function commitBatchParameters(boardId: string, batch: CommitBatch, lockC
     part('marks'),
     anonymousDigest(batch.anonymousState?.cards ?? null),
     anonymousDigest(batch.anonymousState?.marks ?? null),
+    deletedActionIds(batch.events),
   ];
 }

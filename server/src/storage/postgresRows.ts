@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { type BoardEvent, atRestOf } from '@candor/shared';
+import { type BoardEvent, atRestOf, deletedActionIds, eventsAsLogged } from '@candor/shared';
 import { ANONYMOUS_PARTS, type AnonymousPart, type AnonymousWrite, CommandKeyTaken, type LoadedBoard, type ParticipantRecord, StaleCopy, anonymousDigest } from './BoardStore.js';
 import { openState, sealState } from './sealedState.js';
 import { Fenced } from './fenced.js';
@@ -42,6 +42,8 @@ export async function checkFence(client: PoolClient, boardId: string, fence: num
 
 /** Appends events numbered after `lastSeq` and moves the board's counter; returns the new last seq. */
 export async function appendEvents(client: PoolClient, boardId: string, lastSeq: number, events: readonly BoardEvent[]): Promise<number> {
+  const deleted = deletedActionIds(events);
+  if (deleted.length > 0) await client.query(TAKE_BACK_ACTION_WORDS, [boardId, deleted]);
   await insertEvents(client, boardId, lastSeq, events);
   const seq = lastSeq + events.length;
   if (seq !== lastSeq) await client.query('UPDATE boards SET last_seq = $2 WHERE id = $1', [boardId, seq]);
@@ -54,9 +56,17 @@ export async function insertEvents(client: PoolClient, boardId: string, afterSeq
   await client.query('INSERT INTO events (board_id, seq, payload) SELECT $1, $2 + n, p FROM unnest($3::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n', [
     boardId,
     afterSeq,
-    events.map((e) => JSON.stringify(e)),
+    eventsAsLogged(events).map((e) => JSON.stringify(e)),
   ]);
 }
+
+/**
+ * AC-5 AR-6: the words of deleted actions ($2), taken out of the events logged before: the text an action was created
+ * with and the name it was asked of (as `withoutActionWords` does). $1 the board.
+ */
+export const TAKE_BACK_ACTION_WORDS = `
+UPDATE events SET payload = (payload::jsonb || CASE WHEN payload::jsonb->>'type' = 'action.created' THEN '{"text":"","askOf":null}'::jsonb ELSE '{"askOf":null}'::jsonb END)::text
+ WHERE board_id = $1 AND payload::jsonb->>'type' IN ('action.created', 'action.asked') AND payload::jsonb->>'actionId' = ANY($2::text[])`;
 
 /**
  * A batch's command keys in one statement, under the board's row lock: a key stored meanwhile (a resend racing

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { type BoardEvent, type DocName, atRestOf } from '@candor/shared';
+import { type BoardEvent, type DocName, atRestOf, deletedActionIds, eventsAsLogged, withoutActionWords } from '@candor/shared';
 import { WalDiscipline, checkpoint } from './walDiscipline.js';
 import { ANONYMOUS_PARTS, type AnonymousPart, type AnonymousWrite, type BoardRecord, type BoardStore, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord } from './BoardStore.js';
 
 /** AR-6: whether a commit writes any part of the anonymous state (then it goes alone through the WAL) */
 const writesAnonymous = (parts: AnonymousWrite | undefined) => ANONYMOUS_PARTS.some((part) => parts?.[part] !== undefined);
+/** AR-6: a commit that takes words back from the log (AC-5: an action deleted) is alone in the WAL, scrubbed out of it */
+const takesWordsBack = (events: readonly BoardEvent[]) => events.some((e) => e.type === 'action.deleted');
 
 /**
  * AR-1…AR-6. Every table is WITHOUT ROWID (no implicit counter in insertion order); no timestamps but the
@@ -137,6 +139,9 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     bumpSeq: db.prepare('UPDATE boards SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq'),
     lastSeq: db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM boards WHERE id = ?'),
     insertEvent: db.prepare('INSERT INTO events (board_id, seq, payload) VALUES (?, ?, ?)'),
+    // AC-5 AR-6: the logged events that may name an action (a LIKE narrows them; each is parsed and checked)
+    eventsNaming: db.prepare<[string, string], { seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = ? AND payload LIKE ?'),
+    rewriteEvent: db.prepare('UPDATE events SET payload = ? WHERE board_id = ? AND seq = ?'),
     events: db.prepare<[string], { seq: number; payload: string }>('SELECT seq, payload FROM events WHERE board_id = ? ORDER BY seq'),
     putState: db.prepare('INSERT INTO anonymous_state (board_id, part, state) VALUES (?, ?, ?) ON CONFLICT (board_id, part) DO UPDATE SET state = excluded.state'),
     getState: db.prepare<[string], { part: AnonymousPart; state: Buffer }>('SELECT part, state FROM anonymous_state WHERE board_id = ?'),
@@ -167,8 +172,9 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     ],
   };
 
-  const appendEvents = (boardId: string, events: BoardEvent[]): number => {
-    for (const event of events) {
+  const appendEvents = (boardId: string, events: readonly BoardEvent[]): number => {
+    takeBackActionWords(boardId, events);
+    for (const event of eventsAsLogged(events)) {
       if (atRestOf(event) !== 'public-log') throw new Error(`${event.type} is an anonymous fact: it is stored as state, never logged`);
       const row = q.bumpSeq.get(boardId) as { last_seq: number } | undefined;
       if (!row) throw new Error(`board ${boardId} does not exist`);
@@ -177,6 +183,19 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
     const row = q.lastSeq.get(boardId);
     if (!row) throw new Error(`board ${boardId} does not exist`);
     return row.last_seq;
+  };
+
+  /** AC-5 AR-6: the words of the actions `events` delete, taken out of the events logged before (secure_delete zeroes the old bytes) */
+  const takeBackActionWords = (boardId: string, events: readonly BoardEvent[]) => {
+    const deleted = deletedActionIds(events);
+    if (deleted.length === 0) return;
+    const ids = new Set(deleted);
+    for (const actionId of deleted) {
+      for (const row of q.eventsNaming.all(boardId, `%"actionId":${JSON.stringify(actionId)}%`)) {
+        const without = withoutActionWords(JSON.parse(row.payload) as BoardEvent, ids);
+        if (without) q.rewriteEvent.run(JSON.stringify(without), boardId, row.seq);
+      }
+    }
   };
 
   const putParts = (boardId: string, parts: AnonymousWrite | undefined) => {
@@ -272,10 +291,10 @@ export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 
       return found;
     },
     async commit(boardId, input) {
-      return { lastSeq: writesAnonymous(input.anonymousState) ? wal.alone(() => commitTx(boardId, input)) : wal.named(() => commitTx(boardId, input)) };
+      return { lastSeq: writesAnonymous(input.anonymousState) || takesWordsBack(input.events) ? wal.alone(() => commitTx(boardId, input)) : wal.named(() => commitTx(boardId, input)) };
     },
     async commitBatch(boardId, batch) {
-      return { lastSeq: writesAnonymous(batch.anonymousState) ? wal.alone(() => commitBatchTx(boardId, batch)) : wal.named(() => commitBatchTx(boardId, batch)) };
+      return { lastSeq: writesAnonymous(batch.anonymousState) || takesWordsBack(batch.events) ? wal.alone(() => commitBatchTx(boardId, batch)) : wal.named(() => commitBatchTx(boardId, batch)) };
     },
     async appendDocUpdate(boardId, doc, update) {
       return wal.named(() => appendDocTx(boardId, doc, update));

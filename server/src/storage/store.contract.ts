@@ -225,5 +225,33 @@ export function storeContract(name: string, open: () => Promise<{ store: BoardSt
       expect((await again.loadBoard('board-count'))?.events.at(-1)?.event).toEqual({ type: 'phase.changed', phase: 'closed', people: 4 });
       await again.close();
     });
+
+    it('AC-5 AR-6 an action deleted, by a commit or in a batch, leaves its words in no logged event; the other actions keep theirs', async () => {
+      const { store } = await open();
+      await store.createBoard({ id: 'board-act1', facilitatorHash: 'a', createdAt: 1 }, created);
+      const action = (actionId: string, text: string): BoardEvent => ({ type: 'action.created', actionId, itemId: 'c1', text, dueDate: '2026-12-20', askOf: 'Finance' });
+      await store.commit('board-act1', { commandKey: 'k1', events: [action('a1', 'GONE-BY-COMMIT'), action('a2', 'KEPT-WORDS')], sealed: sealed(1) });
+      await store.commitBatch('board-act1', { participants: [], commands: [{ commandKey: 'k2', sealed: sealed(2) }], events: [action('a3', 'GONE-BY-BATCH'), { type: 'action.asked', actionId: 'a3', askOf: 'Legal' }, { type: 'action.asked', actionId: 'a2', askOf: 'Sales' }] });
+      await store.commit('board-act1', { commandKey: 'k3', events: [{ type: 'action.deleted', actionId: 'a1' }], sealed: sealed(3) });
+      await store.commitBatch('board-act1', {
+        participants: [],
+        commands: [{ commandKey: 'k4', sealed: sealed(4) }],
+        // one created and deleted in the very batch too
+        events: [action('a4', 'GONE-IN-ITS-BATCH'), { type: 'action.deleted', actionId: 'a4' }, { type: 'action.deleted', actionId: 'a3' }],
+      });
+      const events = (await store.loadBoard('board-act1'))!.events.map((e) => e.event);
+      const logged = JSON.stringify(events);
+      for (const words of ['GONE-BY-COMMIT', 'GONE-BY-BATCH', 'GONE-IN-ITS-BATCH', 'Legal']) expect(logged).not.toContain(words);
+      for (const words of ['KEPT-WORDS', 'Sales']) expect(logged).toContain(words);
+      // replayed, the same actions come and go: created without words, deleted after
+      expect(events.filter((e) => e.type === 'action.created').map((e) => e.type === 'action.created' && [e.actionId, e.text, e.askOf ?? null])).toEqual([
+        ['a1', '', null],
+        ['a2', 'KEPT-WORDS', 'Finance'],
+        ['a3', '', null],
+        ['a4', '', null],
+      ]);
+      expect(events.filter((e) => e.type === 'action.deleted')).toHaveLength(3);
+      await store.close();
+    });
   });
 }

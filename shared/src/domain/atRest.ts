@@ -110,3 +110,32 @@ export function atRestOfCommand(events: readonly BoardEvent[]): AtRest | null {
   if (kinds.size > 1) throw new Error(`a command recorded both public and anonymous facts: ${events.map((e) => e.type).join(', ')}`);
   return [...kinds][0] ?? null;
 }
+
+/**
+ * AC-5 AR-6: the actions a batch of events deletes. Their words (the text they were created with, the name they were
+ * asked of) are taken out of the stored log when the deletion is committed (`withoutActionWords`), as a deleted
+ * card's text leaves the anonymous state: the README says a deleted text is gone from the files.
+ */
+export function deletedActionIds(events: readonly BoardEvent[]): string[] {
+  const ids: string[] = [];
+  for (const event of events) if (event.type === 'action.deleted') ids.push(event.actionId);
+  return ids;
+}
+
+/**
+ * AC-5 AR-6: a logged event with the words of one of `deleted` actions taken out, or null if it holds none. Replayed,
+ * the action is created with no words and deleted after: the state it leaves is the same.
+ */
+export function withoutActionWords(event: BoardEvent, deleted: ReadonlySet<string>): BoardEvent | null {
+  if (event.type === 'action.created' && deleted.has(event.actionId) && (event.text !== '' || event.askOf)) return { ...event, text: '', askOf: null };
+  if (event.type === 'action.asked' && deleted.has(event.actionId) && event.askOf !== null) return { ...event, askOf: null };
+  return null;
+}
+
+/** AC-5 AR-6: `events` as they are logged: an action created and deleted in the same batch is logged without its words. */
+export function eventsAsLogged(events: readonly BoardEvent[]): readonly BoardEvent[] {
+  const deleted = deletedActionIds(events);
+  if (deleted.length === 0) return events;
+  const ids = new Set(deleted);
+  return events.map((event) => withoutActionWords(event, ids) ?? event);
+}

@@ -106,6 +106,8 @@ interface Document {
   retryTimer?: NodeJS.Timeout;
   retryMs: number;
   compactionTimer?: NodeJS.Timeout;
+  /** AB-16: a compaction queued and not yet started, which a compaction asked for now joins */
+  compactionWaiting?: Promise<void>;
   /** CL-6: the highest stored-update number seen (here or from another process), to notice a missed one */
   knownCount: number;
   /** the document's `update` listener (the one path of the server's own changes) */
@@ -458,11 +460,22 @@ export class RoomDocuments {
     });
   }
 
-  /** Folds a document's stored updates into one snapshot (in order with its other writes). */
+  /**
+   * Folds a document's stored updates into one snapshot (in order with its other writes). AB-16: a compaction asked
+   * for while one waits its turn is that one (it encodes the document when it runs, so with every change made
+   * before): a burst of deletions (AC-5: each action's deletion compacts the notes) rewrites the document once, not
+   * once per deletion. One already running encoded the document before, so a compaction asked for then is a new one.
+   */
   compact(name: DocName): Promise<void> {
     const document = this.document(name);
     if (!this.deps.stored[name] || this.deps.deleted()) return Promise.resolve();
-    return document.queue.run(() => this.writeSnapshot(document));
+    if (document.compactionWaiting) return document.compactionWaiting;
+    const compacted = document.queue.run(() => {
+      document.compactionWaiting = undefined;
+      return this.writeSnapshot(document);
+    });
+    document.compactionWaiting = compacted;
+    return compacted;
   }
 
   destroy(): void {

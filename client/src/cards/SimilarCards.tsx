@@ -3,12 +3,12 @@ import type { PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { useSession } from '../board/SessionContext.js';
 import { itemsOf, shortText, type Item } from './items.js';
-import { similarSets, type SimilarSet } from './similarCards.js';
+import { anchorOf, similarSets, type SimilarSet } from './similarCards.js';
 
 /**
  * GR-11: in Reveal, whoever may group is offered the cards that share a word ("Deploying on Fridays", "Friday deploys
  * hurt", "Deploy freeze on Friday"), folded to one line until "Show similar cards". "Group these" sends the groupings a
- * drag would (GR-1, each card with the first item's card, which a group among them is); "Not these" puts a suggestion
+ * drag would (GR-1, each card with one card: of a group among them, else of the column most of them are in, `anchorOf`); "Not these" puts a suggestion
  * away on this screen. Worked out here from the public view; nothing is sent for it and nobody else sees it.
  */
 export function SimilarCards({ board }: { board: PublicBoardView }) {
@@ -43,8 +43,8 @@ export function SimilarCards({ board }: { board: PublicBoardView }) {
   };
   const group = (set: SimilarSet, index: number) => {
     const members = set.itemIds.flatMap((itemId) => byId.get(itemId) ?? []);
-    // a group among them keeps its cards and takes the others in; else the first card, whose column the group is in (GR-9)
-    const anchorItem = members.find((item) => item.kind === 'group') ?? members[0];
+    // a group among them keeps its cards and takes the others in; else a card of the column most of them are in (GR-9)
+    const anchorItem = anchorOf(members.map((item) => ({ item, kind: item.kind, columnId: item.kind === 'group' ? item.group.columnId : item.card.columnId })))?.item;
     if (!anchorItem) return;
     const anchor = cardsOf(anchorItem)[0]!;
     for (const item of members) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { similarSets, stemOf, stemsIn } from './similarCards.js';
+import { anchorOf, similarSets, stemOf, stemsIn } from './similarCards.js';
 
 const item = (id: string, ...texts: string[]) => ({ id, texts });
 
@@ -78,5 +78,18 @@ describe('GR-11 the walk’s board (13 cards, four people)', () => {
       ['Ignoring flaky tests', 'Flaky tests get fixed fast'],
       ['The demo day with customers', 'Demo day'],
     ]);
+  });
+});
+
+describe('GR-11 where "Group these" puts a suggestion', () => {
+  const at = (id: string, columnId: string, kind: 'card' | 'group' = 'card') => ({ id, columnId, kind });
+  it('GR-11 a group among them takes the others in, wherever it is', () => {
+    expect(anchorOf([at('a', 'start'), at('b', 'stop'), at('g', 'start', 'group'), at('c', 'stop')])?.id).toBe('g');
+  });
+  it('GR-11 else the cards go to the column most of them are in (in the board\'s order among equals): no column is emptied into another by the shuffle', () => {
+    expect(anchorOf([at('a', 'start'), at('b', 'stop'), at('c', 'stop')])?.id).toBe('b');
+    expect(anchorOf([at('a', 'start'), at('b', 'stop'), at('c', 'continue'), at('d', 'stop'), at('e', 'continue')])?.id).toBe('b');
+    expect(anchorOf([at('a', 'start'), at('b', 'stop')])?.id).toBe('a');
+    expect(anchorOf([])).toBeUndefined();
   });
 });

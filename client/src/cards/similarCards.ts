@@ -119,3 +119,19 @@ const FILLER = new Set(
     'diese dieser dieses dies gibt geht ganz gut etwas nichts'
   ).split(' '),
 );
+
+/**
+ * GR-11: the item a suggestion's others are grouped with (GR-1: each card with one of its cards), so the group's column
+ * (GR-9). A group among them takes the others in, where it is; else the cards go to the column most of them are in, to
+ * the first of them there. The first item alone (before) was wherever the shuffle had put it first: three cards of
+ * Stop and one of Start went to Start one time in four, and a few suggestions could empty a column into another.
+ */
+export function anchorOf<T extends { kind: 'card' | 'group'; columnId: string }>(members: readonly T[]): T | undefined {
+  const group = members.find((item) => item.kind === 'group');
+  if (group) return group;
+  const inColumn = new Map<string, number>();
+  for (const item of members) inColumn.set(item.columnId, (inColumn.get(item.columnId) ?? 0) + 1);
+  let anchor: T | undefined;
+  for (const item of members) if (!anchor || inColumn.get(item.columnId)! > inColumn.get(anchor.columnId)!) anchor = item;
+  return anchor;
+}

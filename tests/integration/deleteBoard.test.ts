@@ -81,4 +81,42 @@ describe('deleting a board', () => {
     expect(bytes.includes('KEEP-BOARD-NAME')).toBe(true);
     expect((await fetch(`${live.server.url}/api/boards/${kept.boardId}`)).status).toBe(200);
   });
+
+  it('BD-3 RE-1 a team retro deleted after the next one carried its open actions into Review: the next keeps them, the deleted one is gone', async () => {
+    const post = async <T>(path: string, body: unknown): Promise<T> => {
+      const res = await fetch(`${live.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(201);
+      return (await res.json()) as T;
+    };
+    const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
+    const first = await post<{ boardId: string; facilitatorKey: string }>(`/api/teams/${teamId}/boards`, { name: 'FIRST-RETRO-NAME', templateId: 'post-mortem' });
+    const [F, A] = [person(), person()];
+    await F.connect(first.boardId, 'Fran', first.facilitatorKey);
+    await A.connect(first.boardId, 'Alex');
+    expect(await F.cmd('phase.set', { phase: 'write' })).toMatchObject({ ok: true });
+    const card = (await A.cmd('card.add', { columnId: 'system-allowed', text: 'FIRST-CARD-TEXT-6630' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    expect(await F.cmd('action.create', { itemId: card.data.cardId, text: 'CARRIED-ACTION-4411' })).toMatchObject({ ok: true });
+    for (const phase of ['act', 'closed'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+
+    const next = await post<{ boardId: string; facilitatorKey: string }>(`/api/teams/${teamId}/boards`, { name: 'NEXT-RETRO-NAME', templateId: 'post-mortem' });
+    const G = person();
+    await G.connect(next.boardId, 'Gita', next.facilitatorKey);
+    expect(G.board()!.review.map((r) => r.text)).toEqual(['CARRIED-ACTION-4411']);
+
+    expect(await F.cmd('board.delete')).toMatchObject({ ok: true });
+    expect((await fetch(`${live.server.url}/api/boards/${first.boardId}`)).status).toBe(404);
+    // the next retro's Review is that retro's own: someone joining it now reads the carried action
+    const B = person();
+    await B.connect(next.boardId, 'Bea');
+    expect(B.board()!.review.map((r) => [r.text, r.fromRetro])).toEqual([['CARRIED-ACTION-4411', 'FIRST-RETRO-NAME']]);
+    // what the next retro carries (the action, the name of the retro it came from and its reference to it) stays;
+    // the first retro's cards and people do not, nor is it on the team's page
+    const bytes = fileBytes();
+    expect(bytes.includes('CARRIED-ACTION-4411')).toBe(true);
+    for (const gone of ['FIRST-CARD-TEXT-6630', A.participantId]) expect(bytes.includes(gone), gone).toBe(false);
+    const history = (await (await fetch(`${live.server.url}/api/teams/${teamId}`)).json()) as { retros: { boardId: string }[] };
+    expect(history.retros.map((r) => r.boardId)).toEqual([next.boardId]);
+  });
 });

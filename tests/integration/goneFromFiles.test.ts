@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { notesKey } from '@candor/shared';
-import { Person, createBoard, newId, startServer, useServer } from './harness.js';
+import { Person, createBoard, franAlexBea, newId, startServer, useServer } from './harness.js';
 
 /**
  * The README: "once a change is acknowledged ... an edited or deleted text is gone from the files". The dump
@@ -30,15 +30,16 @@ function holdsPieceOf(bytes: Buffer, text: string): boolean {
 
 describe('texts taken back after the reveal', () => {
   const live = useServer();
+  const person = () => {
+    const p = new Person(live.server.url);
+    live.people.push(p);
+    return p;
+  };
 
   it('AR-6 CA-7 MO-3 an edited, a deleted and a hidden card\'s text is gone from every file of DATA_DIR once the change is acknowledged', async () => {
     const { url, dbFile } = live.server;
     const { boardId, facilitatorKey } = await createBoard(url, 'Taken back');
-    const [F, A, B] = [new Person(url), new Person(url), new Person(url)];
-    live.people.push(F, A, B);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    await B.connect(boardId, 'Bea');
+    const { F, A, B } = await franAlexBea(person, boardId, facilitatorKey);
     const add = async (p: Person, text: string) => {
       const ack = await p.cmd('card.add', { columnId: 'start', text });
       expect(ack).toMatchObject({ ok: true });
@@ -107,11 +108,7 @@ describe('texts taken back after the reveal', () => {
   it('AR-6 CA-7 GR-6 a grouped card edited or deleted after the reveal leaves its old words nowhere, not even in the title its group took from them', async () => {
     const { url, dbFile } = live.server;
     const { boardId, facilitatorKey } = await createBoard(url, 'Titled, then taken back');
-    const [F, A, B] = [new Person(url), new Person(url), new Person(url)];
-    live.people.push(F, A, B);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    await B.connect(boardId, 'Bea');
+    const { F, A, B } = await franAlexBea(person, boardId, facilitatorKey);
     // one word each, so a group's first title (its first card's first words, GR-6) is that card's whole text
     const written = new Map<string, { author: Person; text: string }>();
     const add = async (p: Person, label: string) => {

@@ -32,6 +32,17 @@ async function closedRetro(url: string, people: Person[], beforeClose: (room: { 
   return { boardId, F, A, B };
 }
 
+/** Fran (facilitating) and `alexName` in a new board whose door makes newcomers knock (JN-3). */
+async function roomBehindDoor(url: string, people: Person[], title: string, alexName: string) {
+  const { boardId, facilitatorKey } = await createBoard(url, title);
+  const [F, A] = [new Person(url), new Person(url)];
+  people.push(F, A);
+  await F.connect(boardId, 'Fran', facilitatorKey);
+  await A.connect(boardId, alexName);
+  expect(await F.cmd('access.knock', { on: true })).toMatchObject({ ok: true });
+  return { boardId, F, A };
+}
+
 describe('reading a board over HTTP', () => {
   const live = useServer();
 
@@ -106,12 +117,7 @@ describe('reading a board over HTTP', () => {
 
   it('JN-6 JN-3 a socket knocking at the door is sent nothing of the board while it waits: no card, no name but its own, no document', async () => {
     const url = live.server.url;
-    const { boardId, facilitatorKey } = await createBoard(url, 'Behind the door');
-    const [F, A] = [new Person(url), new Person(url)];
-    live.people.push(F, A);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex-IN-THE-ROOM');
-    expect(await F.cmd('access.knock', { on: true })).toMatchObject({ ok: true });
+    const { boardId, F, A } = await roomBehindDoor(url, live.people, 'Behind the door', 'Alex-IN-THE-ROOM');
     const received: Buffer[] = [];
     const socket = await openSocket(url, { boardId }, (bytes) => received.push(bytes));
     const ack = await sendCommand(socket, { id: newId(), type: 'join', participantId: newId(), secret: newId(32), name: 'Nell' });
@@ -137,12 +143,7 @@ describe('reading a board over HTTP', () => {
 
   it('JN-9 JN-3 JN-6 a knock cannot ask whether a name is in the room: a name taken there knocks as any other, and is refused once let in', async () => {
     const url = live.server.url;
-    const { boardId, facilitatorKey } = await createBoard(url, 'Who is in');
-    const [F, A] = [new Person(url), new Person(url)];
-    live.people.push(F, A);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex-IN-THE-ROOM');
-    expect(await F.cmd('access.knock', { on: true })).toMatchObject({ ok: true });
+    const { boardId, F, A } = await roomBehindDoor(url, live.people, 'Who is in', 'Alex-IN-THE-ROOM');
     // before, a knock with a name of someone here was answered NAME_TAKEN, any other WAITING_TO_BE_ADMITTED: someone
     // outside the door could try names (20 a second) and learn who was in, without ever being let in
     const knock = async (name: string) => {

@@ -107,9 +107,10 @@ test('LK-1 on a locked board a participant finds no enabled control the server w
   await ada.page.getByLabel('Your offer of help, under your name').fill('I can pair');
   await ada.page.getByRole('button', { name: 'Offer help' }).click();
   await expect(ada.page.getByRole('list', { name: 'Offers of help' })).toContainText('I can pair');
-  const unlocked = await refusable(ada.page);
+  // the offer's row comes with the room's view and its "withdraw" with Ada's own, a frame later: wait for each
   for (const control of ['✋ Raise hand', 'Agree (0)', 'Withdraw my offer: I can pair', 'Credibility', 'I can help: Freeze merges on Friday', '0 — block', 'Done: Freeze merges on Friday', 'Due date: Freeze merges on Friday'])
-    expect(unlocked.join('\n')).toContain(control);
+    await expect.poll(async () => (await refusable(ada.page)).join('\n')).toContain(control);
+  const unlocked = await refusable(ada.page);
 
   await lock(facilitator, true, both);
   for (const p of both) expect(await refusable(p.page)).toEqual([]);

@@ -279,6 +279,8 @@ test('UI-20 DI-10 "Next item" pressed again before the board moved on does not s
   for (const text of ['Deploys on Friday afternoon', 'Flaky tests on CI', 'Reviews wait for days']) await facilitator.addCard('Stop', text);
   await facilitator.runTo('Discuss');
   const discussion = new DiscussionPage(page);
+  // the list is read once all three items are on it (Discuss's part comes after the phase's step: read at once, it may be empty)
+  await expect(discussion.list.locator(':scope > li')).toHaveCount(3);
   const order = await discussion.order();
   await page.getByRole('button', { name: 'Start with the first item' }).click();
   await expect(discussion.current).toContainText(firstLine(order[0]!));

@@ -27,6 +27,9 @@ test('CI-1 CI-2 CI-3 CI-4 the facilitator asks a check-in question and the other
   // another one: a different built-in question, the same on both boards
   await page.getByRole('button', { name: 'Another one' }).click();
   await expect(checkIn(ada.page)).not.toContainText('Weather report');
+  // the facilitator's page shows the new question when the board carries it, as Ada's does, not necessarily first:
+  // read before it had come, the question taken would be the one before
+  await expect(checkIn(page)).not.toContainText('Weather report');
   const asked = (await checkIn(page).getByRole('status').textContent())!;
   expect(asked).not.toBe('');
   await expect(checkIn(ada.page).getByRole('status')).toHaveText(asked);
@@ -369,9 +372,11 @@ test('CW-6 CW-10 the facilitator presents the walked column card by card; the ot
   await expect(ada.page.getByRole('button', { name: /^Spotlight:/ })).toHaveCount(0);
   // the order is the one both screens show (reveal order), never the order they were written in
   const ids = (on: Page) => entries(on, 'Stop').evaluateAll((items) => items.map((item) => item.getAttribute('data-item')));
+  // each page's column read once it has drawn its three cards (a read takes what is on the page at that moment)
+  await expect(entries(ada.page, 'Stop')).toHaveCount(3);
   const order = await ids(ada.page);
   expect(order).toHaveLength(3);
-  expect(await ids(page)).toEqual(order);
+  await expect.poll(() => ids(page)).toEqual(order);
   const nth = (i: number) => entries(ada.page, 'Stop').nth(i);
 
   // by keyboard: "Next card" starts at the first, keeps the focus, and says so at the end

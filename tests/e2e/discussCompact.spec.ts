@@ -100,12 +100,12 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   expect(await drafts(ada)).not.toEqual([]);
   await unsent(ada).getByRole('button', { name: 'Forget them' }).click();
   await expect(unsent(ada)).toHaveCount(0);
-  expect(await drafts(ada)).toEqual([]);
+  await expect.poll(() => drafts(ada)).toEqual([]);
   // Bo leaves the page (here: reloads it); back on the summary, his words are not shown again, nor kept
   await bo.page.reload();
   await expect(bo.page.getByRole('heading', { name: 'All cards' })).toBeVisible();
   await expect(unsent(bo)).toHaveCount(0);
-  expect(await drafts(bo)).toEqual([]);
+  await expect.poll(() => drafts(bo)).toEqual([]);
 });
 
 /** How a discussed item's words are drawn: their line (none: struck through read as "cancelled") and their contrast (WCAG ratio) against the item behind them. */

@@ -79,7 +79,7 @@ test('LK-1 on a locked board a participant finds no enabled control the server w
 
   // Write: the pulse's answers and the card form are gone or disabled
   await lock(facilitator, true, both);
-  for (const p of both) expect(await refusable(p.page)).toEqual([]);
+  for (const p of both) await expect.poll(() => refusable(p.page)).toEqual([]);
   await expect(ada.page.getByRole('radiogroup', { name: /How safe/ })).toHaveAccessibleDescription(ENDS_LOCKED);
   await lock(facilitator, false, both);
   await expect(ada.page.getByRole('radio').first()).toBeEnabled();
@@ -89,7 +89,7 @@ test('LK-1 on a locked board a participant finds no enabled control the server w
   // Vote: the vote buttons and "I'm done voting" are disabled and say why
   await facilitator.runTo('Vote');
   await lock(facilitator, true, both);
-  for (const p of both) expect(await refusable(p.page)).toEqual([]);
+  for (const p of both) await expect.poll(() => refusable(p.page)).toEqual([]);
   const voteFor = ada.page.getByRole('button', { name: /^Vote for: Pairing/ });
   await expect(voteFor).toBeDisabled();
   await expect(voteFor).toHaveAccessibleDescription(LOCKED_LINE);
@@ -113,7 +113,7 @@ test('LK-1 on a locked board a participant finds no enabled control the server w
   const unlocked = await refusable(ada.page);
 
   await lock(facilitator, true, both);
-  for (const p of both) expect(await refusable(p.page)).toEqual([]);
+  for (const p of both) await expect.poll(() => refusable(p.page)).toEqual([]);
   // what stays in sight is disabled and says why: a screen reader hears it, a sighted person reads the banner
   for (const control of [
     ada.page.getByRole('button', { name: 'Raise hand' }),
@@ -144,13 +144,13 @@ test('LK-1 on a locked board a participant finds no enabled control the server w
   await lock(facilitator, false, both);
   await expect(ada.page.getByRole('button', { name: 'Raise hand' })).toBeEnabled();
   await expect(ada.page.getByRole('button', { name: 'Raise hand' })).toHaveAccessibleDescription('');
-  expect((await refusable(ada.page)).sort()).toEqual(unlocked.sort());
+  await expect.poll(async () => (await refusable(ada.page)).sort()).toEqual(unlocked.sort());
 
   // Act: "was this retro worth the time?" and the actions are disabled, and no line points at answers that cannot be given
   await facilitator.goTo('Act');
   await lock(facilitator, true, both);
   for (const p of both) {
-    expect(await refusable(p.page)).toEqual([]);
+    await expect.poll(() => refusable(p.page)).toEqual([]);
     await expect(p.page.getByRole('radiogroup', { name: /worth the time you spent/ })).toHaveAccessibleDescription(ENDS_LOCKED);
     await expect(p.page.getByRole('button', { name: 'Answer below' })).toHaveCount(0);
   }

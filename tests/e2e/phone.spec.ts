@@ -541,7 +541,7 @@ test('UI-21 WH-4 news a long name makes too long for its place beside the timer 
     expect(pageEnd, 'the page ends above the bar').toBeGreaterThanOrEqual(await height());
     // the news has had its time (12 s): the bar is one row again, with who is here
     await expect(bar.locator('.room-here')).toBeVisible({ timeout: 20_000 });
-    expect(await height(), 'one row again').toBe(oneRow);
+    await expect.poll(height, { message: 'one row again' }).toBe(oneRow);
   } finally {
     await desk.close();
     await phone.close();

@@ -153,6 +153,8 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   // UI-43: an action's words start where the line under them does (a space kept by the text's pre-wrap pushed them right
   // of "Helping: Bo", on the screen and in print: walk L)
   const summaryAction = ada.page.getByRole('region', { name: 'Actions', exact: true }).getByRole('listitem').filter({ hasText: actionText });
+  // measured once both lines are drawn (evaluateAll takes what is on the page at that moment)
+  await expect(summaryAction.locator('p')).toHaveCount(2);
   const firstLetterLefts = await summaryAction.locator('p').evaluateAll((lines) =>
     lines.map((line) => {
       const texts = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);

@@ -4,7 +4,7 @@ import { Redis } from '@candor/server/testing';
 import * as Y from 'yjs';
 import { DocConnection, Person, createBoard, docTicket, docUrl, newId, openSocket, sendCommand, until } from './harness.js';
 import { type SpawnedServer, kill9 } from './spawnedServer.js';
-import { comparable, startProcesses, textsEverSet, twinOf } from './clusterHarness.js';
+import { comparable, startProcesses, storedNotes, textsEverSet, twinOf } from './clusterHarness.js';
 
 /**
  * CL-*: three Candor processes on one PostgreSQL (this run's database) and one Redis, people spread over
@@ -151,6 +151,32 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     expect(fresh.getMap<Y.Text>('notes').get(key)!.toString()).toBe('before.');
     expect(F.notes(key)).toBe('before.');
     reader.close();
+  });
+
+  it('CL-1 PE-9 words erased in a note through one process are in no stored notes row once a phase change through another is acknowledged', async () => {
+    const { boardId, facilitatorKey } = await createBoard(url(0), 'Erased across processes');
+    const F = person(0);
+    const A = person(1);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const card = (await A.cmd('card.add', { columnId: 'start', text: 'a card' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    const key = notesKey.item(card.data.cardId);
+    await A.waitFor(() => A.notes(key) !== undefined);
+    const erased = `erased-${newId(20)}`;
+    A.typeNote(key, `kept ${erased}`);
+    await F.waitFor(() => F.notes(key)?.includes(erased));
+    const holds = (rows: Buffer[]) => rows.some((row) => row.includes(erased));
+    await until(async () => holds(await storedNotes(boardId, processes)));
+    A.eraseNote(key, erased);
+    await F.waitFor(() => F.notes(key) === 'kept ');
+    expect(await F.cmd('phase.set', { phase: 'act' })).toMatchObject({ ok: true });
+    // whichever process writes the board's documents folds them, as it commits the change or as it hears of it
+    await until(async () => !holds(await storedNotes(boardId, processes)), 10_000);
+    const C = person(2);
+    await C.connect(boardId, 'Cai');
+    await C.waitFor(() => C.notes(key) === 'kept ');
   });
 
   it('CL-2 concurrent over-budget votes of one person through three processes accept exactly the budget', async () => {

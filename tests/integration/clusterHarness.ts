@@ -200,6 +200,16 @@ export async function storedBoard(boardId: string, processes: readonly SpawnedSe
   }
 }
 
+/** PE-9: the notes document's stored updates of a board, as PostgreSQL holds them (each one a row) */
+export async function storedNotes(boardId: string, processes: readonly SpawnedServer[]): Promise<Buffer[]> {
+  const store = await openPostgresStore(processes[0]!.options.databaseUrl!, { poolSize: 1, stateKey: anonymousStateKey(loadServerKey({ keyFile: '', envKey: processes[0]!.options.env!.CANDOR_KEY })) });
+  try {
+    return ((await store.loadBoard(boardId))?.docs.notes ?? []).map((update) => Buffer.from(update));
+  } finally {
+    await store.close();
+  }
+}
+
 /**
  * Sends one command until it is acknowledged, as the browser does: when the connection is lost before the ack
  * (its process was killed), the person reconnects to another live process and sends it again with the same id; when

@@ -192,6 +192,40 @@ describe('texts taken back after the reveal', () => {
     }
   });
 
+  it('AR-6 PE-9 words typed into an item\'s notes and erased there are in no file of DATA_DIR once the board\'s next phase is acknowledged', async () => {
+    const { url, dbFile } = live.server;
+    const { boardId, facilitatorKey } = await createBoard(url, 'Notes erased');
+    const [F, A] = [new Person(url), new Person(url)];
+    live.people.push(F, A);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    await A.connect(boardId, 'Alex');
+    const card = (await A.cmd('card.add', { columnId: 'start', text: 'a card' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    const key = notesKey.item(card.data.cardId);
+    await A.waitFor(() => A.notes(key) !== undefined);
+    const T = { erased: marked('erased-in-note'), kept: marked('kept-in-note') };
+    A.typeNote(key, `${T.kept} ${T.erased}`);
+    await F.waitFor(() => F.notes(key)?.includes(T.erased));
+    // a positive control: the files hold what was typed
+    await vi.waitFor(() => expect(holdsPieceOf(dataDirBytes(dbFile), T.erased)).toBe(true));
+    A.eraseNote(key, T.erased);
+    await F.waitFor(() => F.notes(key) === `${T.kept} `);
+
+    expect(await F.cmd('phase.set', { phase: 'act' })).toMatchObject({ ok: true });
+    const files = dataDirBytes(dbFile);
+    expect(holdsPieceOf(files, T.erased), 'erased words in the files').toBe(false);
+    expect(holdsPieceOf(files, T.kept), 'the words that stay').toBe(true);
+    // nothing acknowledged is lost: after a restart the note reads as it was left
+    for (const p of [F, A]) await p.disconnect();
+    await live.server.close();
+    live.server = await startServer({ dbFile });
+    const C = new Person(live.server.url);
+    live.people.push(C);
+    await C.connect(boardId, 'Cleo');
+    await C.waitFor(() => C.notes(key) === `${T.kept} `);
+  });
+
   it('AC-5 AR-6 a deleted action\'s words, its first ones and those typed into it, are gone from the notes everyone receives and from every file of DATA_DIR once the delete is acknowledged', async () => {
     const { url, dbFile } = live.server;
     const { boardId, facilitatorKey } = await createBoard(url, 'Action taken back');

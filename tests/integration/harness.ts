@@ -515,6 +515,15 @@ export class Person {
     note.insert(note.length, text);
   }
 
+  /** Erases the first occurrence of `text` from a shared note, as someone selecting it and pressing Delete. */
+  eraseNote(key: string, text: string): void {
+    const note = this.notesDoc.getMap<Y.Text>('notes').get(key);
+    if (!(note instanceof Y.Text)) throw new Error(`no shared text ${key}`);
+    const at = note.toString().indexOf(text);
+    if (at < 0) throw new Error(`${key} does not hold ${text}`);
+    note.delete(at, text.length);
+  }
+
   waitFor<T>(predicate: (person: this) => T, timeout = 5000): Promise<Exclude<T, false | null | undefined>> {
     return until(() => predicate(this), timeout);
   }

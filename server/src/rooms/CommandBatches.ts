@@ -2,7 +2,7 @@ import { type Ack, type Command, type JoinCommand, deletedActionIds, fail } from
 import { CommandKeyTaken, OutcomeUnknown, StaleCopy } from '../storage/BoardStore.js';
 import { openCommand } from '../storage/sealedCommand.js';
 import { PendingBatch } from './PendingBatch.js';
-import type { RoomFanout } from './RoomFanout.js';
+import { type RoomFanout, isPhaseChange } from './RoomFanout.js';
 import type { SerialQueue } from './SerialQueue.js';
 import type { Session } from './Session.js';
 import type { PrefetchedChanges, StoredCopy } from './StoredCopy.js';
@@ -553,12 +553,16 @@ export class CommandBatches {
   private show(batch: PendingBatch): void {
     for (let i = 0; i < batch.afterCommit.length; i++) batch.afterCommit[i]!();
     this.room.fanout.publish(batch.published);
-    // AC-5 AR-6: an action's deletion is answered once its notes are out of the stored notes too
-    const deleted = deletedActionIds(batch.published.length === 1 ? batch.published[0]!.events : batch.published.flatMap((c) => c.events));
-    if (deleted.length === 0) return batch.answerAll();
+    // AC-5 AR-6: an action's deletion is answered once its notes are out of the stored notes too; PE-9: a phase
+    // change once the notes are one snapshot, with nothing of words erased in them
+    const events = batch.published.length === 1 ? batch.published[0]!.events : batch.published.flatMap((c) => c.events);
+    const deleted = deletedActionIds(events);
+    const phaseChanged = events.some(isPhaseChange);
+    if (deleted.length === 0 && !(phaseChanged && this.room.fanout.notesInPieces)) return batch.answerAll();
     Promise.resolve()
-      .then(() => this.room.fanout.takeBackActionNotes(deleted))
-      .catch((err: unknown) => this.room.deps.logger.error({ err, board: this.room.id, doc: 'notes' }, 'notes of a deleted action not compacted'))
+      .then(() => (deleted.length > 0 ? this.room.fanout.takeBackActionNotes(deleted) : undefined))
+      .then(() => (phaseChanged ? this.room.fanout.foldNotes() : undefined))
+      .catch((err: unknown) => this.room.deps.logger.error({ err, board: this.room.id, doc: 'notes' }, 'notes not compacted'))
       .finally(() => batch.answerAll());
   }
 }

@@ -157,6 +157,11 @@ export class RoomDocuments {
     return name === 'board' || this.notes !== null;
   }
 
+  /** Whether the stored document is more than one snapshot (as far as this process knows): a compaction would fold it. */
+  storedInPieces(name: DocName): boolean {
+    return this.opened(name) && this.document(name).knownCount > 1;
+  }
+
   private open(name: DocName, updates: Uint8Array[]): Document {
     const loaded = this.load(name, updates);
     const document: Document = {
@@ -386,7 +391,10 @@ export class RoomDocuments {
         document.knownCount = 1;
         rewritten = true;
       }
-    } else await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
+    } else {
+      await this.deps.store.compactDoc(this.boardId, document.name, Y.encodeStateAsUpdate(document.doc));
+      document.knownCount = 1;
+    }
     document.storedWalk = 0;
     if (!document.dirty) return;
     document.dirty = false;

@@ -225,6 +225,8 @@ export class RoomFanout {
   caughtUp(events: readonly BoardEvent[], personalFor: ReadonlySet<string> | 'everyone', publicChanged = true): void {
     this.busyAt = performance.now();
     this.keepEntries(events);
+    // PE-9: a phase change made through another process folds the notes here if this process writes them
+    if (events.some(isPhaseChange)) this.foldNotes().catch((err: unknown) => this.hooks.compactionFailed?.(err));
     if (personalFor === 'everyone' || events.some(changesEveryonesView)) this.everyoneWithNextProjection = true;
     else for (const participantId of personalFor) this.personalWithNextProjection.add(participantId);
     if (events.some((e) => changesPublicView(e, this.state) && !batchesPublicView(e))) this.projectPublic();
@@ -366,12 +368,30 @@ export class RoomFanout {
     return this.documents.compact('notes');
   }
 
+  /** PE-9: the stored notes are more than one snapshot, so a phase change would fold them */
+  get notesInPieces(): boolean {
+    return this.documents.storedInPieces('notes');
+  }
+
+  /**
+   * AR-6 PE-9: when the board moves to another phase, the stored notes are folded into one snapshot, so words typed
+   * into a note and erased there are in no file once the room has moved on (a snapshot holds nothing of deleted
+   * text). Resolves once it is stored. With several processes, only the holder of the writer lease compacts (CL-8).
+   */
+  foldNotes(): Promise<void> {
+    if (!this.notesInPieces) return Promise.resolve();
+    return this.documents.compact('notes');
+  }
+
   destroy(): void {
     clearTimeout(this.presenceTimer);
     clearTimeout(this.entriesWait);
     clearImmediate(this.entriesTurn);
   }
 }
+
+/** PE-9: the board moved to another phase */
+export const isPhaseChange = (event: BoardEvent): boolean => event.type === 'phase.changed';
 
 /**
  * AC-5 AR-6: the notes of actions no longer on the board (deleted, AC-5): what everyone receives and what is stored

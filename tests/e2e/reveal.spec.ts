@@ -149,3 +149,40 @@ test('GR-11 in Reveal whoever may group is offered the cards that share a word: 
     await phone.close();
   }
 });
+
+test('GR-11 a suggestion that spans columns says before "Group these" which cards will move where, and the panel says it after', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Cards across columns', { template: 'Start / Stop / Continue' });
+  await ada.join(link, 'Ada');
+  await facilitator.addCard('Stop', 'Deploying on Fridays');
+  await ada.addCard('Stop', 'Friday deploys hurt us');
+  await ada.addCard('Start', 'Deploy freeze on Friday');
+  await ada.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await facilitator.addCard('Stop', 'Too many meetings');
+  await facilitator.addCard('Stop', 'Meetings without an agenda');
+  await facilitator.goTo('Reveal');
+
+  const offer = facilitator.page.getByRole('region', { name: /suggestions? to group/ });
+  await expect(offer).toContainText('2 suggestions to group');
+  await facilitator.page.getByRole('button', { name: 'Show similar cards' }).click();
+  const deploys = facilitator.page.getByRole('button', { name: /^Group these: “(deploying, fridays|friday, deploys|deploy, friday)”$/ });
+  // two of the three are in Stop: the Start card goes there, and the suggestion says so before anyone presses
+  await expect(offer.getByRole('listitem').filter({ has: deploys })).toContainText('1 card from “Start” will move to “Stop”.');
+  await expect(deploys).toHaveAccessibleDescription('1 card from “Start” will move to “Stop”.');
+  // the meetings are both in Stop: nothing moves, nothing said
+  const meetings = facilitator.page.getByRole('button', { name: 'Group these: “meetings”' });
+  await expect(offer.getByRole('listitem').filter({ has: meetings })).not.toContainText('will move');
+  await expect(ada.page.getByRole('region', { name: /Vorschläge zum Gruppieren/ })).toBeVisible();
+  await ada.page.getByRole('button', { name: 'Ähnliche Karten zeigen' }).click();
+  await expect(ada.page.getByText('1 Karte aus „Anfangen“ wird nach „Aufhören“ verschoben.')).toBeVisible();
+
+  await deploys.click();
+  await expect(offer.getByRole('status')).toHaveText('Grouped 3 cards in “Stop”: 1 card from “Start” moved there.');
+  await expect(
+    facilitator.page.getByRole('region', { name: /^Group:/ }).filter({ has: facilitator.card('Deploy freeze on Friday') }).filter({ has: facilitator.card('Deploying on Fridays') }),
+  ).toHaveCount(1);
+  await expect(facilitator.page.getByRole('heading', { level: 2, name: 'Stop (5)', exact: true })).toBeVisible();
+  await expect(facilitator.page.getByRole('heading', { level: 2, name: 'Start', exact: true })).toBeVisible();
+  // grouping what does not move says only where
+  await meetings.click();
+  await expect(offer.getByRole('status')).toHaveText('Grouped 2 cards in “Stop”.');
+});

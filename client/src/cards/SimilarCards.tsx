@@ -3,13 +3,18 @@ import type { PublicBoardView } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { useSession } from '../board/SessionContext.js';
 import { itemsOf, shortText, type Item } from './items.js';
-import { anchorOf, similarSets, type SimilarSet } from './similarCards.js';
+import { anchorOf, movesOf, similarSets, type SimilarSet } from './similarCards.js';
+import { endOnce, useDragAnnouncer } from './shortText.js';
+import { columnTitle } from '../i18n/templates.js';
+import { currentLanguage } from '../i18n/index.js';
 
 /**
  * GR-11: in Reveal, whoever may group is offered the cards that share a word ("Deploying on Fridays", "Friday deploys
  * hurt", "Deploy freeze on Friday"), folded to one line until "Show similar cards". "Group these" sends the groupings a
  * drag would (GR-1, each card with one card: of a group among them, else of the column most of them are in, `anchorOf`); "Not these" puts a suggestion
- * away on this screen. Worked out here from the public view; nothing is sent for it and nobody else sees it.
+ * away on this screen. Worked out here from the public view; nothing is sent for it and nobody else sees it. A suggestion
+ * that moves cards to another column says so before it is pressed ("2 from “Start” will move to “Stop”.") and after
+ * (this panel's live region).
  */
 export function SimilarCards({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -29,6 +34,7 @@ export function SimilarCards({ board }: { board: PublicBoardView }) {
   // UI-10: the suggestion pressed goes from under focus; focus goes to the one now in its place (the one before it, when
   // it was the last), or to the toggle when none is left
   const [focusAt, setFocusAt] = useState<number | null>(null);
+  const { said, speak } = useDragAnnouncer();
   useLayoutEffect(() => {
     if (focusAt === null) return;
     setFocusAt(null);
@@ -41,19 +47,37 @@ export function SimilarCards({ board }: { board: PublicBoardView }) {
     setAway((before) => new Set([...before, set.key]));
     setFocusAt(index);
   };
+  const placed = (set: SimilarSet) =>
+    set.itemIds.flatMap((itemId) => byId.get(itemId) ?? []).map((item) => ({ item, kind: item.kind, columnId: columnOf(item), cards: cardsOf(item).length }));
   const group = (set: SimilarSet, index: number) => {
-    const members = set.itemIds.flatMap((itemId) => byId.get(itemId) ?? []);
+    const members = placed(set);
     // a group among them keeps its cards and takes the others in; else a card of the column most of them are in (GR-9)
-    const anchorItem = anchorOf(members.map((item) => ({ item, kind: item.kind, columnId: item.kind === 'group' ? item.group.columnId : item.card.columnId })))?.item;
+    const anchorItem = anchorOf(members)?.item;
     if (!anchorItem) return;
     const anchor = cardsOf(anchorItem)[0]!;
-    for (const item of members) {
+    for (const { item } of members) {
       if (item === anchorItem) continue;
       for (const cardId of cardsOf(item)) session.send({ type: 'card.group', cardId, withCardId: anchor });
     }
+    const moves = movesOf(members)!;
+    const count = members.reduce((sum, member) => sum + member.cards, 0);
+    const column = titleOf(moves.to);
+    speak(endOnce(moves.from.length === 0 ? t('reveal.similar.grouped', { count, column }) : t('reveal.similar.groupedMoved', { count, column, from: fromWhere(moves.from) })));
     putAway(set, index);
   };
   const words = (set: SimilarSet) => set.words.join(', ');
+  const titles = new Map(board.columns.map((column) => [column.id, columnTitle(column)]));
+  const titleOf = (columnId: string) => titles.get(columnId) ?? '';
+  // "2 from “Start” and 1 from “Continue”"
+  const fromWhere = (from: { columnId: string; cards: number }[]) =>
+    new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(from.map(({ columnId, cards }) => t('reveal.similar.from', { count: cards, column: titleOf(columnId) })));
+  /** before "Group these": what it moves to another column, if anything */
+  const willMove = (set: SimilarSet): string | null => {
+    const moves = movesOf(placed(set));
+    if (!moves || moves.from.length === 0) return null;
+    const count = moves.from.reduce((sum, { cards }) => sum + cards, 0);
+    return endOnce(t('reveal.similar.willMove', { count, from: fromWhere(moves.from), column: titleOf(moves.to) }));
+  };
 
   return (
     <section className="panel" aria-labelledby={`${id}-found`} ref={section}>
@@ -67,27 +91,44 @@ export function SimilarCards({ board }: { board: PublicBoardView }) {
         <div id={`${id}-list`}>
           <p className="hint">{t('reveal.similar.note')}</p>
           <ul style={LIST}>
-            {sets.map((set, index) => (
-              <li key={set.key} style={SET}>
-                <p style={{ margin: 0 }}>{t('reveal.similar.shared', { words: words(set) })}</p>
-                <ul style={{ margin: '0.25rem 0', paddingLeft: '1.1rem' }}>
-                  {set.itemIds.map((itemId) => (
-                    <li key={itemId}>{itemText(t, byId.get(itemId))}</li>
-                  ))}
-                </ul>
-                <p className="row" style={{ margin: 0 }}>
-                  <button type="button" data-similar aria-label={t('reveal.similar.groupFor', { words: words(set) })} onClick={() => group(set, index)}>
-                    {t('reveal.similar.group')}
-                  </button>
-                  <button type="button" className="link small" aria-label={t('reveal.similar.dismissFor', { words: words(set) })} onClick={() => putAway(set, index)}>
-                    {t('reveal.similar.dismiss')}
-                  </button>
-                </p>
-              </li>
-            ))}
+            {sets.map((set, index) => {
+              const moving = willMove(set);
+              return (
+                <li key={set.key} style={SET}>
+                  <p style={{ margin: 0 }}>{t('reveal.similar.shared', { words: words(set) })}</p>
+                  <ul style={{ margin: '0.25rem 0', paddingLeft: '1.1rem' }}>
+                    {set.itemIds.map((itemId) => (
+                      <li key={itemId}>{itemText(t, byId.get(itemId))}</li>
+                    ))}
+                  </ul>
+                  {moving && (
+                    <p className="hint" id={`${id}-moves-${index}`} style={{ margin: '0 0 0.25rem' }}>
+                      {moving}
+                    </p>
+                  )}
+                  <p className="row" style={{ margin: 0 }}>
+                    <button
+                      type="button"
+                      data-similar
+                      aria-label={t('reveal.similar.groupFor', { words: words(set) })}
+                      aria-describedby={moving ? `${id}-moves-${index}` : undefined}
+                      onClick={() => group(set, index)}>
+                      {t('reveal.similar.group')}
+                    </button>
+                    <button type="button" className="link small" aria-label={t('reveal.similar.dismissFor', { words: words(set) })} onClick={() => putAway(set, index)}>
+                      {t('reveal.similar.dismiss')}
+                    </button>
+                  </p>
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}
+      {/* what "Group these" did, said once (a language switch empties it, PL-7) */}
+      <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {said}
+      </p>
     </section>
   );
 }
@@ -95,6 +136,10 @@ export function SimilarCards({ board }: { board: PublicBoardView }) {
 // (inline, as the look of this one list: the board's first load carries the stylesheet, and this part loads with Reveal)
 const LIST = { listStyle: 'none', padding: 0, margin: 0 } as const;
 const SET = { borderTop: '1px solid var(--line)', padding: '0.5rem 0' } as const;
+
+function columnOf(item: Item): string {
+  return item.kind === 'group' ? item.group.columnId : item.card.columnId;
+}
 
 function cardsOf(item: Item): string[] {
   return item.kind === 'card' ? [item.card.id] : item.cards.map((c) => c.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorOf, similarSets, stemOf, stemsIn } from './similarCards.js';
+import { anchorOf, movesOf, similarSets, stemOf, stemsIn } from './similarCards.js';
 
 const item = (id: string, ...texts: string[]) => ({ id, texts });
 
@@ -33,8 +33,8 @@ describe('GR-11 cards that may say the same thing', () => {
       ['a', 'c', 'h'],
       ['d', 'e', 'g'],
     ]);
-    // the words all of them share, as the first card writes them
-    expect(sets[0]!.words).toEqual(['deploying']);
+    // the words all of them share, as the first card writes them ("Freitag" is "Friday")
+    expect(sets[0]!.words).toEqual(['deploying', 'fridays']);
     expect(sets[1]!.words).toEqual(['meetings']);
     expect(similarSets([item('a', 'Deploying on Fridays'), item('c', 'Friday deploys hurt')])[0]!.words).toEqual(['deploying', 'fridays']);
   });
@@ -91,5 +91,64 @@ describe('GR-11 where "Group these" puts a suggestion', () => {
     expect(anchorOf([at('a', 'start'), at('b', 'stop'), at('c', 'continue'), at('d', 'stop'), at('e', 'continue')])?.id).toBe('b');
     expect(anchorOf([at('a', 'start'), at('b', 'stop')])?.id).toBe('a');
     expect(anchorOf([])).toBeUndefined();
+  });
+  it('GR-11 what a suggestion moves to another column, by the column it comes from (said before "Group these" is pressed)', () => {
+    const at = (id: string, columnId: string, kind: 'card' | 'group' = 'card', cards = 1) => ({ id, columnId, kind, cards });
+    expect(movesOf([at('a', 'start'), at('b', 'stop'), at('c', 'stop')])).toEqual({ to: 'stop', from: [{ columnId: 'start', cards: 1 }] });
+    // a group of three in Continue moves with all its cards into the group in Start; the Stop card too
+    expect(movesOf([at('a', 'stop'), at('g', 'start', 'group', 2), at('h', 'continue', 'group', 3), at('b', 'start'), at('c', 'stop')])).toEqual({
+      to: 'start',
+      from: [{ columnId: 'stop', cards: 2 }, { columnId: 'continue', cards: 3 }],
+    });
+    expect(movesOf([at('a', 'stop'), at('b', 'stop')])).toEqual({ to: 'stop', from: [] });
+  });
+});
+
+describe('GR-11 a suggestion a facilitator can trust (a five-person walk)', () => {
+  it('GR-11 one shared word links two cards only when it is half of what each says: "demo" alone does not', () => {
+    const board = [
+      item('a', 'The demo crashed'),
+      item('b', 'Demo day was great'),
+      item('c', 'Too many meetings'),
+      item('d', 'Meetings without an agenda'),
+      item('e', 'Flaky tests slow the build'),
+      item('f', 'The build breaks on flaky tests'),
+    ];
+    // "demo" is one of two words of the first and one of three of the second; "meetings" is all of the one and half
+    // of the other; the build cards share three words
+    expect(similarSets(board).map((s) => s.itemIds)).toEqual([
+      ['c', 'd'],
+      ['e', 'f'],
+    ]);
+  });
+
+  it('GR-11 a word shared by many cards weighs less: the cards sharing a rarer one are suggested first', () => {
+    const board = [
+      item('a', 'Sprint goals'),
+      item('b', 'Sprint planning'),
+      item('c', 'Sprint demo'),
+      item('d', 'Unclear goals'),
+      item('e', 'Slow laptop'),
+      item('f', 'Office noise'),
+      item('g', 'Lunch together'),
+    ];
+    expect(similarSets(board).map((s) => [s.words, s.itemIds])).toEqual([
+      [['goals'], ['a', 'd']],
+      [['sprint'], ['b', 'c']],
+    ]);
+    // a suggestion names the words its items share, the rarest on the board first
+    const words = similarSets([item('a', 'Release notes on Friday'), item('b', 'Friday release notes'), item('c', 'Friday lunch'), item('d', 'Friday beers')]);
+    expect(words[0]!.words).toEqual(['release', 'notes', 'friday']);
+  });
+
+  it('GR-11 a word is not joined to another by its first letters alone, and a weekday is one in English and German', () => {
+    expect(stemOf('communication')).not.toBe(stemOf('community'));
+    expect(stemOf('communication')).toBe(stemOf('communicate'));
+    expect(stemOf('community')).toBe(stemOf('communities'));
+    expect(stemOf('releasing')).toBe(stemOf('release'));
+    expect(stemOf('developer')).toBe(stemOf('development'));
+    expect(stemOf('status')).toBe('status');
+    expect(similarSets([item('a', 'Communication across teams'), item('b', 'Community of practice')])).toEqual([]);
+    expect(similarSets([item('a', 'Deploying on Fridays'), item('b', 'Deployment am Freitag')]).map((s) => s.words)).toEqual([['deploying', 'fridays']]);
   });
 });

@@ -3,17 +3,20 @@
  * share. Read by whoever may group, on their own screen, from the public view only (nothing is sent for it); the
  * room still decides: a suggestion is grouped only when someone presses "Group these".
  *
- * A word counts by its stem, crudely: lower case, a plural "s" off, an "-ing" or "-ed" off (and a doubled letter left
- * by it), its first five letters ("Deploying", "deploys", "Deployment" are one; "meetings" and "Meeting", "testing" and
- * "tests" too), in English and German alike. Filler words of either language,
- * words under three letters and numbers count for nothing, nor does a word most of a big board shares ("team").
- * Each item is in one suggestion at most, with the items it shares the most words with.
+ * A word counts by its stem, crudely (`stemOf`: "Deploying", "deploys", "Deployment" are one; "communication" and
+ * "community" are not), in English and German alike, a weekday in either language as one. Filler words of either
+ * language, words under three letters and numbers count for nothing, nor does a word most of a big board shares
+ * ("team"). A word weighs by how rare it is on the board. Two items are linked when they share two words or more, or
+ * one word that is at least half of each one's words (short cards that say little else: "Too many meetings" and
+ * "Meetings without an agenda"); one word among others ("The demo crashed", "Demo day was great") is not enough:
+ * the walk found such suggestions grouping cards that did not belong together. Each item is in one suggestion at most,
+ * with the items it shares the rarest words with.
  */
 export type SimilarItem = { id: string; texts: string[] };
 export type SimilarSet = {
   /** stable for the same items: what "Not these" remembers */
   key: string;
-  /** the words all of them share, as the first one writes them (three at most) */
+  /** the words all of them share, the rarest on the board first, as the first one writes them (three at most) */
   words: string[];
   /** in the order given (the board's reveal order) */
   itemIds: string[];
@@ -30,16 +33,18 @@ export function similarSets(items: SimilarItem[], dismissed: ReadonlySet<string>
   // on a board of 6 items or more, a word in more than half of them says nothing about which belong together
   const tooCommon = (stem: string) => items.length >= 6 && (count.get(stem) ?? 0) > items.length / 2;
   const stemsOf = all.map((stems) => new Map([...stems].filter(([stem]) => !tooCommon(stem))));
-  // every two items that share a word, those that share the most first (then in the board's order)
-  const pairs: { a: number; b: number; shared: number }[] = [];
+  // the rarer a word on this board, the more two items sharing it say the same thing (an inverse document frequency)
+  const weight = (stem: string) => Math.log(1 + items.length / (count.get(stem) ?? 1));
+  // every two items that are linked, the heaviest links first (then in the board's order)
+  const pairs: { a: number; b: number; weight: number }[] = [];
   for (let a = 0; a < items.length; a++)
     for (let b = a + 1; b < items.length; b++) {
-      let shared = 0;
-      for (const stem of stemsOf[a]!.keys()) if (stemsOf[b]!.has(stem)) shared++;
-      if (shared > 0) pairs.push({ a, b, shared });
+      const shared = [...stemsOf[a]!.keys()].filter((stem) => stemsOf[b]!.has(stem));
+      if (!linked(shared.length, stemsOf[a]!.size, stemsOf[b]!.size)) continue;
+      pairs.push({ a, b, weight: shared.reduce((sum, stem) => sum + weight(stem), 0) });
     }
-  pairs.sort((x, y) => y.shared - x.shared || x.a - y.a || x.b - y.b);
-  // Clusters grow pair by pair while all their items still share a word: "Code reviews wait for days" joins "Pairing
+  pairs.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+  // Clusters grow link by link while all their items still share a word: "Code reviews wait for days" joins "Pairing
   // on code reviews" and "Reviews within a day" ("review"), and the demo day's cards, which share only "day" with
   // them, stay apart. Two clusters of two or more join only on two words they all share.
   const clusterOf = items.map((_, index) => index);
@@ -67,12 +72,21 @@ export function similarSets(items: SimilarItem[], dismissed: ReadonlySet<string>
     const key = [...itemIds].sort().join(',');
     if (dismissed.has(key)) continue;
     const shared = common.get(cluster)!;
-    const words = [...stemsOf[at[0]!]!].filter(([stem]) => shared.has(stem)).map(([, word]) => word);
-    sets.push({ key, words: words.slice(0, 3), itemIds });
+    // (a stable sort: among words as rare, the first one's order)
+    const words = [...stemsOf[at[0]!]!].filter(([stem]) => shared.has(stem)).sort(([x], [y]) => weight(y) - weight(x));
+    sets.push({ key, words: words.slice(0, 3).map(([, word]) => word), itemIds });
   }
   // the largest first, then as the board has them
   sets.sort((x, y) => y.itemIds.length - x.itemIds.length || ids(items, x) - ids(items, y));
   return sets.slice(0, MOST_SETS);
+}
+
+/**
+ * GR-11: two items sharing `shared` words, of `a` and `b` words each, say the same thing when they share two or more,
+ * or one that is at least half of each one's words.
+ */
+export function linked(shared: number, a: number, b: number): boolean {
+  return shared >= 2 || (shared === 1 && a <= 2 && b <= 2);
 }
 
 function ids(items: SimilarItem[], set: SimilarSet): number {
@@ -93,16 +107,37 @@ export function stemsIn(texts: string[]): Map<string, string> {
   return stems;
 }
 
+/**
+ * A crude stem, for English and German alike: a plural off ("stories" → "story", "deploys", not "status"), then one
+ * ending where four letters stay (five for "-er"): "-ment", "-ness", "-ity", "-ion", "-ing", "-ed", "-er", "-ly",
+ * "-e", German "-ungen", "-ung", "-en" (and a doubled letter an ending leaves: "planning", "shipped"), an "i" left at
+ * the end as "y" ("flakiness"), then the first seven letters. So "Deploying", "deploys", "Deployment" are one, as are
+ * "testing" and "tests", "communication" and "communicate", but not "community" (a five-letter cut joined them). A
+ * weekday is its English name: "Freitag" is "friday".
+ */
 export function stemOf(lower: string): string {
-  let word = lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
-  // "testing", "tested" and "test" are one; "planning", "shipped" lose the doubled letter too
-  const ending = /(ing|ed)$/.exec(word);
-  if (ending && word.length - ending[0].length >= 4) {
-    word = word.slice(0, -ending[0].length);
-    if (/([b-df-hj-np-tv-z])\1$/.test(word)) word = word.slice(0, -1);
+  let word = lower;
+  if (word.length > 4 && word.endsWith('ies')) word = `${word.slice(0, -3)}y`;
+  else if (word.length > 3 && /[^su]s$/.test(word)) word = word.slice(0, -1);
+  word = WEEKDAYS.get(word) ?? word;
+  for (const ending of ENDINGS) {
+    const rest = word.length - ending.length;
+    if (!word.endsWith(ending) || rest < (ending === 'er' ? 5 : 4)) continue;
+    word = word.slice(0, rest);
+    if (/^(ing|ed|er|en)$/.test(ending) && /([b-df-hj-np-tv-z])\1$/.test(word)) word = word.slice(0, -1);
+    break;
   }
-  return word.slice(0, 5);
+  if (word.endsWith('i')) word = `${word.slice(0, -1)}y`;
+  return word.slice(0, 7);
 }
+
+// longest first: the first that fits is taken
+const ENDINGS = ['ungen', 'ment', 'ness', 'ung', 'ity', 'ion', 'ing', 'ed', 'er', 'en', 'ly', 'e'];
+const WEEKDAYS = new Map(
+  ['montag monday', 'dienstag tuesday', 'mittwoch wednesday', 'donnerstag thursday', 'freitag friday', 'samstag saturday', 'sonnabend saturday', 'sonntag sunday'].map(
+    (pair) => pair.split(' ') as [string, string],
+  ),
+);
 
 // Words that link cards that have nothing else in common. English, then German.
 const FILLER = new Set(
@@ -134,4 +169,19 @@ export function anchorOf<T extends { kind: 'card' | 'group'; columnId: string }>
   let anchor: T | undefined;
   for (const item of members) if (!anchor || inColumn.get(item.columnId)! > inColumn.get(anchor.columnId)!) anchor = item;
   return anchor;
+}
+
+/**
+ * GR-11: what grouping a suggestion moves out of its column, told before "Group these" is pressed and announced after
+ * (the walk: the author of a card in "Start" saw it vanish into "Stop"): the column it goes to (`anchorOf`'s), and how
+ * many cards come from each other column, in the board's order.
+ */
+export function movesOf<T extends { kind: 'card' | 'group'; columnId: string; cards: number }>(
+  members: readonly T[],
+): { to: string; from: { columnId: string; cards: number }[] } | undefined {
+  const anchor = anchorOf(members);
+  if (!anchor) return undefined;
+  const from = new Map<string, number>();
+  for (const item of members) if (item.columnId !== anchor.columnId) from.set(item.columnId, (from.get(item.columnId) ?? 0) + item.cards);
+  return { to: anchor.columnId, from: [...from].map(([columnId, cards]) => ({ columnId, cards })) };
 }

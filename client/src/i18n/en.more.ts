@@ -409,6 +409,15 @@ const enMore = {
       groupFor: 'Group these: “{{words}}”',
       dismiss: 'Not these',
       dismissFor: 'Not these: “{{words}}”',
+      // a suggestion that spans columns says so before "Group these", and after
+      from_one: '{{count}} card from “{{column}}”',
+      from_other: '{{count}} cards from “{{column}}”',
+      willMove_one: '{{from}} will move to “{{column}}”.',
+      willMove_other: '{{from}} will move to “{{column}}”.',
+      grouped_one: 'Grouped {{count}} card in “{{column}}”.',
+      grouped_other: 'Grouped {{count}} cards in “{{column}}”.',
+      groupedMoved_one: 'Grouped {{count}} card in “{{column}}”: {{from}} moved there.',
+      groupedMoved_other: 'Grouped {{count}} cards in “{{column}}”: {{from}} moved there.',
     },
   },
   discuss: {

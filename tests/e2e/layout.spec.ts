@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
 import { discussingOneCard } from './pages/DiscussionPage';
+import { writeFromScript } from './fixtures/scriptedWriter';
 import { barsStayingOnScreen, controlsReachingBelow, expectNothingOverflows, expectWholeBadges, expectWholeTitles, sameBox } from './pages/layout';
 
 const LONG_NAME = 'Maximiliane Featherstonehaugh-Cholmondeley';
@@ -399,4 +400,60 @@ test('UI-45 at 320 px wide (a desk at 400 %) no page scrolls sideways: the home 
     await fionaContext.close();
     await adaContext.close();
   }
+});
+
+test('VO-12 at 1280×800 Vote\'s "votes left" line, stuck below the header, cuts no card\'s line as the mouse scrolls the board, and a column a skip link goes to starts below it', async ({ facilitator, ada }) => {
+  test.setTimeout(120_000);
+  const page = ada.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const link = await facilitator.createRetro('Votes left while scrolling');
+  await ada.join(link, 'Ada');
+  await writeFromScript(link, Array.from({ length: 20 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1}: ${i % 2 ? 'a thought that takes two lines at a desk, or nearly' : 'short'}` })));
+  await facilitator.runTo('Vote');
+  await expect(page.getByRole('article')).toHaveCount(20);
+  const line = page.getByRole('status').filter({ hasText: /^You have \d votes? left$/ });
+  await expect(line).toBeVisible();
+
+  /**
+   * The cards under the line's rows that show on either side of what covers them: asked of the page at three heights of
+   * the line and every 10 px across each card it reaches (what is drawn there: the card, or something over it).
+   */
+  const cutCards = () =>
+    line.evaluate((status) => {
+      const box = status.getBoundingClientRect();
+      const cut: string[] = [];
+      for (const card of document.querySelectorAll<HTMLElement>('.board-main article')) {
+        const rect = card.getBoundingClientRect();
+        for (const y of [box.top + 2, (box.top + box.bottom) / 2, box.bottom - 2]) {
+          if (y < rect.top || y > rect.bottom) continue;
+          const shows = new Set<boolean>();
+          for (let x = rect.left + 2; x < rect.right - 2; x += 10) shows.add(card.contains(document.elementFromPoint(x, y)));
+          if (shows.size > 1) cut.push(`${card.getAttribute('aria-label') ?? card.textContent?.slice(0, 30)} at ${Math.round(y)}`);
+        }
+      }
+      return cut;
+    });
+  await page.mouse.move(800, 450);
+  const end = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(end, 'the board is taller than the window').toBeGreaterThan(300);
+  let scrolled = 0;
+  while (scrolled < end) {
+    await page.mouse.wheel(0, 60);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled);
+    scrolled = await page.evaluate(() => window.scrollY);
+    expect(await cutCards(), `scrolled ${scrolled} px`).toEqual([]);
+    // the line itself stays whole in sight, below the header
+    const [lineBox, header] = await Promise.all([line.boundingBox(), page.locator('.board-header').boundingBox()]);
+    expect(lineBox!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 0.5);
+  }
+
+  // UI-25: a column reached by its skip link starts below the line, its heading not under it
+  await page.evaluate(() => window.scrollTo(0, 600));
+  const skip = page.getByRole('link', { name: 'Skip to the column Start' });
+  await skip.focus();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('region', { name: 'Start', exact: true }).getByRole('heading', { name: /^Start/ });
+  await expect(heading.locator('span')).toBeFocused();
+  const [lineBox, headingBox] = await Promise.all([line.boundingBox(), heading.boundingBox()]);
+  expect(headingBox!.y, 'the column\'s heading starts below the votes left line').toBeGreaterThanOrEqual(lineBox!.y + lineBox!.height);
 });

@@ -195,7 +195,7 @@ test('DN-2 AN-5 in Vote the facilitator\'s count says "done voting": it counts "
   await expect(ada.page.getByText('You have 0 votes left')).toBeVisible();
   // the votes-left pill and "I'm done voting" stand apart: the button sat glued to the pill's right end (an action's
   // done tick shared its class, and its inline rule came later in the CSS)
-  const pill = (await ada.page.locator('.sticky-status').boundingBox())!;
+  const pill = (await ada.page.locator('.votes-left').boundingBox())!;
   const doneButton = (await ada.page.getByRole('button', { name: "I'm done voting" }).boundingBox())!;
   expect(doneButton.y >= pill.y + pill.height || doneButton.x - (pill.x + pill.width) >= 8, 'a space between the pill and the button').toBe(true);
   await expect(count).toContainText('0 of 2 done voting');

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures/team';
 import type { Locator } from '@playwright/test';
 import { expectFocusVisible, tabTo } from './pages/keyboard';
+import { writeFromScript } from './fixtures/scriptedWriter';
 
 test('UI-13 a whole retro, as facilitator and as participant, with the keyboard only', async ({ facilitator, ada }) => {
   test.setTimeout(300_000);
@@ -359,4 +360,94 @@ test('UI-25 UI-13 at a desk the board comes before the facilitator\'s panel and 
   // the first action's field the Tab after it
   await withinTabsFromTheTop(page.getByRole('button', { name: 'Answer below' }), 10);
   await withinTabsFromTheTop(page.getByLabel('What is the right thing to do? How can I help?'), 11);
+});
+
+test('UI-48 in a retro of four and twenty cards, Alt+Shift+N takes the facilitator from anywhere on the board to the step on, said on the panel and in the skip link; not from a field, nor from a question, nor for a participant', async ({ facilitator, ada }) => {
+  test.setTimeout(240_000);
+  const page = facilitator.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const link = await facilitator.createRetro('Next step keys');
+  await ada.join(link, 'Ada');
+  // two more people write from a script: twenty cards, some sharing a word, for Reveal's grouping suggestions
+  const words = ['Deploying on Fridays hurts', 'Friday deploys break things', 'Too many meetings', 'Meetings without an agenda', 'Long standups', 'Standups that run over', 'Quick code reviews', 'Friendly code reviews', 'Demo day every sprint', 'Demo day with customers'];
+  await writeFromScript(link, words.map((text, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text })), 'Bo');
+  await writeFromScript(link, Array.from({ length: 10 }, (_, i) => ({ columnId: ['continue', 'start', 'stop'][i % 3]!, text: `Thought ${i + 1} of Cy's, one of a kind` })), 'Cy');
+  const next = (phase: string) => page.getByRole('button', { name: `Next: ${phase}` });
+  const hint = page.getByRole('region', { name: 'Facilitator' }).getByText('From anywhere on the board, Alt+Shift+N brings you back here.');
+  // a screen reader hears the keys with the skip link, the first Tab stops of the board, and with the button itself
+  await expect(page.getByRole('navigation', { name: 'Skip links' }).getByRole('link', { name: 'Skip to the phase controls (Alt+Shift+N)', exact: true })).toHaveCount(1);
+  await expect(next('Reveal')).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+N');
+  await expect(hint).toBeVisible();
+  await facilitator.goTo('Reveal');
+
+  // Reveal: every grouping suggestion worked through from the keyboard; "Next: Vote" was then 47 Tabs away
+  const show = page.getByRole('button', { name: 'Show similar cards' });
+  await show.focus();
+  await page.keyboard.press('Enter');
+  const groupThese = page.getByRole('button', { name: /^Group these/ });
+  await expect(groupThese.first()).toBeVisible();
+  await groupThese.first().focus();
+  for (let left = await groupThese.count(); left > 0; left--) {
+    await page.keyboard.press('Enter');
+    await expect(groupThese).toHaveCount(left - 1);
+  }
+  await expect(page.locator('.board-main :focus')).toHaveCount(1);
+  await page.keyboard.press('Alt+Shift+N');
+  await expectFocusVisible(next('Vote'));
+  await expect(next('Vote')).toBeInViewport();
+  await expect(facilitator.page.getByRole('navigation', { name: 'Retro phases' }).locator('[aria-current="step"]')).toContainText('Reveal');
+
+  // Vote: from a vote in the last column (Enter there votes), one key; the step is still Enter's
+  await page.keyboard.press('Enter');
+  await facilitator.expectPhase('Vote');
+  const lastVote = page.getByRole('region', { name: 'Continue', exact: true }).getByRole('button', { name: /^Vote for:/ }).last();
+  await lastVote.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('You have 2 votes left')).toBeVisible();
+  await lastVote.focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await expectFocusVisible(next('Discuss'));
+  // while a question is open (CF-2: Ada is not done voting) the keys leave focus in it
+  await page.keyboard.press('Enter');
+  const closeVote = page.getByRole('dialog').getByRole('button', { name: 'Close the vote', exact: true });
+  await expect(closeVote).toBeVisible();
+  const inDialog = () => page.evaluate(() => document.activeElement?.closest('dialog') !== null);
+  expect(await inDialog()).toBe(true);
+  await page.keyboard.press('Alt+Shift+N');
+  expect(await inDialog(), 'focus stays in the question').toBe(true);
+  await closeVote.focus();
+  await page.keyboard.press('Enter');
+  await facilitator.expectPhase('Discuss');
+
+  // Discuss: from the item being discussed, one key to "Next: Act"; from a field, the keys are the field's
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  const current = page.getByRole('article', { name: /^Now discussing/ });
+  await current.focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await expectFocusVisible(next('Act'));
+  const offer = current.getByRole('textbox').first();
+  await offer.focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(offer).toBeFocused();
+  // a tablet's keyboard, the panel on its own tab: to the step bar's first step on, here "Next item" (UI-29)
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('article', { name: /^Now discussing/ }).focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await expectFocusVisible(page.getByRole('region', { name: 'Next steps' }).getByRole('button', { name: /^Next item/ }));
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // a participant has no step to be taken to: nothing moves
+  const adaPage = ada.page;
+  await adaPage.getByRole('button', { name: /Raise hand/ }).focus();
+  await adaPage.keyboard.press('Alt+Shift+N');
+  await expect(adaPage.getByRole('button', { name: /Raise hand/ })).toBeFocused();
+
+  // Act: the step left is closing the retro (it still asks first); in German the panel says it with its keys' names
+  await facilitator.goTo('Act');
+  await page.getByRole('heading', { level: 2, name: 'Act', exact: true }).focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await expectFocusVisible(page.getByRole('button', { name: 'Close the retro…' }));
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.getByRole('region', { name: 'Moderation' }).getByText('Von überall auf dem Board bringt dich Alt+Umschalt+N hierher zurück.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Zur Phasensteuerung springen (Alt+Umschalt+N)', exact: true })).toHaveCount(1);
 });

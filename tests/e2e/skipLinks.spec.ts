@@ -88,5 +88,5 @@ test('UI-25 in a Vote of 40 cards the skip links take the keyboard to each colum
   await expect(column.getByRole('heading', { name: /^Continue/ }).locator('span')).toBeFocused();
   await tabTo(page, column.getByRole('button', { name: /^Vote for:/ }).first(), { max: 3 });
   // the facilitator's phase controls stay the second link
-  await expect(facilitator.page.getByRole('navigation', { name: 'Skip links' }).getByRole('link').nth(1)).toHaveText('Skip to the phase controls');
+  await expect(facilitator.page.getByRole('navigation', { name: 'Skip links' }).getByRole('link').nth(1)).toHaveText('Skip to the phase controls (Alt+Shift+N)');
 });

@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
@@ -10,6 +10,7 @@ import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
 import { AnonymitySetting } from './AnonymitySetting.js';
 import { CheckInControls } from '../checkin/CheckInControls.js';
 import { WalkControls } from '../facilitation/WalkControls.js';
+import { NEXT_STEP_KEYS, useNextStepKey } from './nextStepKey.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -18,9 +19,12 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   // UI-20: the switches stay where I put them until the board shows it
   const restricting = useAhead('grouping.restrict');
   const enablingReactions = useAhead('reactions.enable');
+  // UI-48: Alt+Shift+N from anywhere on the board comes back to the step on (the button marked data-next-step)
+  const panel = useRef<HTMLElement | null>(null);
+  useNextStepKey(panel);
 
   return (
-    <section className="panel facilitator-bar" id="phase-controls" tabIndex={-1} aria-labelledby="facilitator-title">
+    <section className="panel facilitator-bar" id="phase-controls" tabIndex={-1} aria-labelledby="facilitator-title" ref={panel}>
       <h2 id="facilitator-title">{t('facilitator.title')}</h2>
       <KnockList />
       {board.phase === 'closed' ? (
@@ -34,19 +38,20 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
           )}
           {/* CF-1: Close never sits where every "Next" button stood; it has its own block below. */}
           {next && next !== 'closed' && (
-            <button type="button" className="primary" aria-disabled={moving} onClick={press(next)}>
+            <button type="button" className="primary" aria-disabled={moving} onClick={press(next)} data-next-step aria-keyshortcuts={NEXT_STEP_KEYS}>
               {t('facilitator.next', { phase: t(`phases.${next}`) })}
             </button>
           )}
         </div>
       )}
+      {board.phase !== 'closed' && <p className="hint next-step-keys">{t('facilitator.nextStepKeys')}</p>}
       <DoneProgress board={board} />
       {/* The step that is left, in sight under the phase buttons (below the timer and the room's settings a 1280×800
           desk had to scroll the panel to find it), yet in its own block under its own heading, never where "Next" stood. */}
       {next === 'closed' && (
         <div className="close-retro">
           <h3>{t('facilitation.confirm.finish')}</h3>
-          <button type="button" className="danger-outline" aria-disabled={moving} onClick={press('closed')}>
+          <button type="button" className="danger-outline" aria-disabled={moving} onClick={press('closed')} data-next-step aria-keyshortcuts={NEXT_STEP_KEYS}>
             {t('facilitation.confirm.closeButton')}
           </button>
           {/* GP-5: the room's last question is at the end of Act's page, below many a screen: she can ask for it */}

@@ -5,6 +5,7 @@ import { usePhaseStep } from './usePhaseStep.js';
 import { useNextItem } from '../discuss/useNextItem.js';
 import { useSession } from './SessionContext.js';
 import { walkSteps } from '../cards/items.js';
+import { useNextStepKey } from './nextStepKey.js';
 
 /**
  * UI-29: on a phone the facilitator's next steps are on the Board tab too — "Next: <phase>", and in Discuss "Next
@@ -33,6 +34,8 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const step = next && next !== 'closed' ? next : null;
   const shown = step !== null || nextItem.shown;
   const progress = board.progress;
+  // UI-48: Alt+Shift+N (a keyboard on a tablet) comes to the bar's first step on that can be pressed, as at a desk to the panel's
+  useNextStepKey(ref);
 
   useEffect(() => {
     const bar = ref.current;
@@ -84,17 +87,17 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
           </button>
         )}
         {nextItem.shown && (
-          <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.press}>
+          <button type="button" className="primary" disabled={nextItem.disabled} aria-disabled={nextItem.moving} onClick={nextItem.press} data-next-step>
             {t(nextItem.label)}
           </button>
         )}
         {nextCard && (
-          <button type="button" className="primary" onClick={() => session.send({ type: 'walk.spotlight', itemId: nextCard })}>
+          <button type="button" className="primary" onClick={() => session.send({ type: 'walk.spotlight', itemId: nextCard })} data-next-step>
             {t('walk.nextCard')}
           </button>
         )}
         {walkNext && !nextCard && (
-          <button type="button" className="primary" onClick={() => session.send({ type: 'walk.focus', columnId: walkNext.id })}>
+          <button type="button" className="primary" onClick={() => session.send({ type: 'walk.focus', columnId: walkNext.id })} data-next-step>
             {t('walk.next')}
           </button>
         )}
@@ -104,7 +107,7 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
           </button>
         )}
         {step && (
-          <button type="button" className={nextItem.shown || walkNext || nextCard ? undefined : 'primary'} aria-disabled={moving} onClick={press(step)}>
+          <button type="button" className={nextItem.shown || walkNext || nextCard ? undefined : 'primary'} aria-disabled={moving} onClick={press(step)} data-next-step>
             {t('facilitator.next', { phase: t(`phases.${step}`) })}
           </button>
         )}

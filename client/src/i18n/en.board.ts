@@ -167,7 +167,7 @@ const enBoard = {
     skipLinks: 'Skip links',
     skipToBoard: 'Skip to the board',
     skipToCurrent: 'Skip to the item being discussed',
-    skipToControls: 'Skip to the phase controls',
+    skipToControls: 'Skip to the phase controls (Alt+Shift+N)',
     skipToColumn: 'Skip to the column {{column}}',
     here_one: '{{count}} person here',
     here_other: '{{count}} people here',

@@ -27,6 +27,7 @@ const enMore = {
     back: 'Back',
     next: 'Next: {{phase}}',
     now: 'Now: {{phase}}',
+    nextStepKeys: 'From anywhere on the board, Alt+Shift+N brings you back here.',
     stepBar: 'Next steps',
     voting: 'Voting',
     votesPerPerson: 'Votes per person',

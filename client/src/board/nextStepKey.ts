@@ -1,0 +1,38 @@
+import { useEffect, type RefObject } from 'react';
+import { isTypingOrMoving } from '../discuss/useNextItemKey.js';
+
+/** UI-48: the keys that take the facilitator to their next step, as `aria-keyshortcuts` spells them. */
+export const NEXT_STEP_KEYS = 'Alt+Shift+N';
+
+/** Alt+Shift+N, whatever the layout prints for it (a Mac's Option+Shift+N types "˜"; the key is still N's). */
+function isNextStepKey(event: KeyboardEvent): boolean {
+  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return false;
+  return event.code === 'KeyN' || event.key === 'N' || event.key === 'n';
+}
+
+/**
+ * UI-48: wherever focus is on the board, Alt+Shift+N puts it on the facilitator's next step (`[data-next-step]` in
+ * `container`: "Next: Vote", in Act "Close the retro…", on a phone's step bar its first button): after working
+ * through Reveal's grouping suggestions "Next: Vote" was 49 Tabs away. It moves focus only, it never takes the
+ * step: Enter does that, as from the button. Not while typing in a field or moving a card (the field's keys are
+ * the field's), nor while a dialog asks something.
+ */
+export function useNextStepKey(container: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !isNextStepKey(event) || isTypingOrMoving(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const target = container.current?.querySelector<HTMLElement>('[data-next-step]:not(:disabled)');
+      if (!target) return;
+      event.preventDefault();
+      // Chromium draws no :focus-visible ring for focus moved by a key with Alt held after a mouse click; the
+      // attribute draws it (styles.css) until focus leaves
+      target.setAttribute('data-key-focus', '');
+      target.addEventListener('blur', () => target.removeAttribute('data-key-focus'), { once: true });
+      target.focus();
+      target.scrollIntoView({ block: 'nearest' });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [container]);
+}

@@ -3,7 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LIMITS, encodeSyncStep2, encodeUpdate, readBoardDoc } from '@candor/shared';
-import { Person, createBoard, newId, openSocket, sendCommand, until, useServer } from './harness.js';
+import { PINGS_OUT_OF_THE_WAY, Person, createBoard, newId, openSocket, sendCommand, until, useServer } from './harness.js';
 import { BOARD_STEP1_EMPTY, SocketBoardReader } from './socketBoardReader.js';
 
 /** DO-7 cap for this file's server: low, so the test needs megabytes, not tens of them. */
@@ -20,7 +20,7 @@ const ask = async (socket: { timeout(ms: number): { emitWithAck(event: string, .
   (await socket.timeout(10_000).emitWithAck('board.doc', ...args)) as { ok: boolean; code?: string };
 
 describe('the board document over the joined Socket.io connection', () => {
-  const live = useServer({ sendBufferBytes: SEND_BUFFER_BYTES });
+  const live = useServer({ sendBufferBytes: SEND_BUFFER_BYTES, heartbeat: PINGS_OUT_OF_THE_WAY });
   const people = live.people;
 
   /** a new board, with its facilitator Fran joined over a Person of this file */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@candor/shared';
-import { Person, createBoard, frameMark, useServer } from './harness.js';
+import { PINGS_OUT_OF_THE_WAY, Person, createBoard, frameMark, useServer } from './harness.js';
 
 /**
  * AN-10 on the wire: while people write, what does someone else actually receive? Nothing at all until three
@@ -8,7 +8,7 @@ import { Person, createBoard, frameMark, useServer } from './harness.js';
  * the count can say "X just wrote 3 cards".
  */
 describe('the live card count, as another participant receives it', () => {
-  const live = useServer();
+  const live = useServer({ heartbeat: PINGS_OUT_OF_THE_WAY });
 
   it('AN-10 no frame reaches an observer while only two have written; then the count moves only in whole steps of 5', async () => {
     const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Counting');

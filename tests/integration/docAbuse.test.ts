@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { LIMITS, WS_CLOSE, encodeSyncStep1 } from '@candor/shared';
-import { Person, createBoard, newId, openSocket, sendCommand, until, useServer } from './harness.js';
+import { PINGS_OUT_OF_THE_WAY, Person, createBoard, newId, openSocket, sendCommand, until, useServer } from './harness.js';
 
 /** What a fresh document asks for: everything. */
 const STEP1_EMPTY = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
@@ -59,7 +59,7 @@ async function bigRevealedBoard(url: string, people: Person[], name: string) {
 }
 
 describe('document amplification and abuse', () => {
-  const live = useServer({ sendBufferBytes: SEND_BUFFER_BYTES });
+  const live = useServer({ sendBufferBytes: SEND_BUFFER_BYTES, heartbeat: PINGS_OUT_OF_THE_WAY });
   const people = live.people;
 
   it('DO-1 a connection that repeats sync step 1 gets the whole document once per document version, not once per message', async () => {

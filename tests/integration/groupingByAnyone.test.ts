@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PublicBoardView } from '@candor/shared';
-import { Person, type TestServer, createBoard, frameMark, startServer } from './harness.js';
+import { PINGS_OUT_OF_THE_WAY, Person, type TestServer, createBoard, frameMark, startServer } from './harness.js';
 
 /**
  * GR-11 AN-1: "Group these" sends the card.group commands a drag would, whoever presses it. Read on the wire by someone
@@ -17,7 +17,7 @@ describe('GR-11 AN-1 grouping by a card\'s author and by anyone else, as the roo
   });
 
   it('GR-11 AN-1 a grouping by the author of both cards reaches an observer as one by someone who wrote neither, the group id aside', async () => {
-    server = await startServer();
+    server = await startServer({ heartbeat: PINGS_OUT_OF_THE_WAY });
     const [F, A, C, O] = Array.from({ length: 4 }, () => new Person(server.url));
     people.push(F!, A!, C!, O!);
     const { boardId, facilitatorKey } = await createBoard(server.url, 'Grouping on the wire');

@@ -211,6 +211,18 @@ export interface Frame {
   bytes: Buffer;
 }
 
+/**
+ * A heartbeat that stays out of a test's way (RC-14's default pings every 4 s and gives up 5 s after an unanswered one):
+ * - for a test that compares every Socket.io frame someone received over a stretch of acts (none at all, or the same
+ *   in a run and its swap): engine.io's ping, the one-byte frame "2", comes whatever anyone does, and in a loaded run
+ *   one fell inside a step in one run and not in the other (silentActs, swappedAuthors);
+ * - for a test whose socket stops reading on purpose until the server's cap closes it (DO-7): its own client gave up
+ *   9 s after the last ping it read (reason "ping timeout", its transport gone) when a loaded run's flood took longer.
+ * With this one no ping comes within a test's time: every frame the acts cause is compared as before, and only the cap
+ * can close a socket that stopped reading.
+ */
+export const PINGS_OUT_OF_THE_WAY = { pingIntervalMs: 600_000, pingTimeoutMs: 5_000 } as const;
+
 let frameSeq = 0;
 /** the sequence number the next recorded frame will get: mark a moment, then compare frames to it */
 export function frameMark(): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicBoardView } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { Person, type StartOptions, createBoard, newId, openSocket, sendCommand, startServer } from './harness.js';
+import { PINGS_OUT_OF_THE_WAY, Person, type StartOptions, createBoard, newId, openSocket, sendCommand, startServer } from './harness.js';
 
 /**
  * AB-6 forgets whoever did nothing public once they are gone (10 minutes after leaving, or at an orderly shutdown),
@@ -27,7 +27,7 @@ describe('people forgotten for privacy come back through a closed door', () => {
   const closeDoor = (F: Person, door: keyof typeof doors) => F.cmd(door === 'lockJoining' ? 'access.lockJoining' : 'access.knock', doors[door]);
 
   it.each(cases)('JN-4 AB-6 AR-2 someone forgotten after leaving comes back in and their card is theirs; a stranger and a wrong secret do not (%s, %s)', async (kind, door) => {
-    const server = await startServer({ ...stores[kind]!(), idleJoinerExpiryMs: 300 });
+    const server = await startServer({ ...stores[kind]!(), idleJoinerExpiryMs: 300, heartbeat: PINGS_OUT_OF_THE_WAY });
     const people = Array.from({ length: 4 }, () => new Person(server.url));
     const [F, A, B, O] = people as [Person, Person, Person, Person];
     try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase, PublicBoardView } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { Person, type TestServer, createBoard, frameMark, startServer } from './harness.js';
+import { PINGS_OUT_OF_THE_WAY, Person, type TestServer, createBoard, frameMark, startServer } from './harness.js';
 
 /**
  * An attacker in the room who reads nothing but the wire: not what a frame says, but whether one arrives at all.
@@ -21,7 +21,7 @@ import { Person, type TestServer, createBoard, frameMark, startServer } from './
 describe('anonymous acts the room cannot see, as an observer receives them', () => {
   const store = { sqlite: () => ({}), postgres: () => ({ postgres: { url: testDatabaseUrl(), schema: freshSchema() } }) };
   it.each(Object.keys(store) as (keyof typeof store)[])('AN-5 PU-3 AN-10 CO-1 TL-4 GP-5 votes, pulse answers, private card edits and deletes, a changed fist of five, a changed lens part and "worth the time?" answers send others nothing at all (%s)', async (kind) => {
-    const server = await startServer(store[kind]());
+    const server = await startServer({ ...store[kind](), heartbeat: PINGS_OUT_OF_THE_WAY });
     const people = Array.from({ length: 5 }, () => new Person(server.url));
     try {
       await silentActs(server, people);

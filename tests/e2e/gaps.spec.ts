@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { test, expect } from './fixtures/team';
 import { DiscussionPage, longDiscussion } from './pages/DiscussionPage';
+import { expectAccessibleInBothThemes } from './pages/accessibility';
 
 /**
  * What people who ran retros in other tools reach for first, and Candor lacked: a timer that can be heard when it
@@ -437,4 +438,78 @@ test('GP-5 AN-9 with fewer than 4 answers the summary says only that there are t
   const result = ada.page.getByRole('region', { name: 'Worth the time?' });
   await expect(result).toContainText('Not enough answers to show without identifying anyone');
   await expect(result.getByRole('img')).toHaveCount(0);
+});
+
+test('GP-6 in the closed summary each person takes the actions they promised into their own calendar, made in the browser and sent nowhere', async ({ facilitator, ada, bo }) => {
+  const PAIR = 'I can pair on the deploy script';
+  const RUNBOOK = 'I can write the rollback runbook';
+  const WIKI = 'Update the deploy wiki, step by step';
+  // Ada's page: every request and every socket.io event it sends, from before it joins
+  const sent: string[] = [];
+  ada.page.on('request', (request) => sent.push(`${request.method()} ${request.url()}`));
+  ada.page.on('websocket', (ws) => ws.on('framesent', ({ payload }) => typeof payload === 'string' && payload.startsWith('42') && sent.push(payload)));
+  const link = await facilitator.createRetro('Sprint 9 retro');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await ada.addCard('Stop', 'Deploys on Friday keep failing');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  for (const [who, words] of [[ada, PAIR], [bo, RUNBOOK]] as const) {
+    await who.page.getByLabel('Your offer of help, under your name').fill(words);
+    await who.page.getByRole('button', { name: 'Offer help' }).click();
+    await facilitator.page.getByRole('button', { name: `Make it an action: ${words}` }).click();
+  }
+  // a third action Ada helps with, with no due date: a calendar has no day for it
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill(WIKI);
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  const wiki = ada.page.getByRole('article', { name: `Action: ${WIKI}`, exact: true });
+  await wiki.getByRole('button', { name: 'I can help' }).click();
+  await expect(wiki).toContainText('Helping: Ada');
+  await wiki.getByLabel('Due date').fill('');
+  await expect(facilitator.page.getByRole('article', { name: `Action: ${WIKI}`, exact: true }).getByLabel('Due date')).toHaveValue('');
+  const due = await ada.page.getByRole('article', { name: `Action: ${PAIR}`, exact: true }).getByLabel('Due date').inputValue();
+  expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await facilitator.runTo('Close');
+  await ada.expectPhase('Close');
+
+  const actions = (p: typeof ada) => p.page.getByRole('region', { name: 'Actions', exact: true });
+  await expect(actions(ada)).toContainText(
+    'You promised to help with 2 of these. Your calendar can remind you the day before it is due. One has no due date, so it cannot go in a calendar.',
+  );
+  // the facilitator promised nothing: nothing to take
+  await expect(actions(facilitator)).toContainText(PAIR);
+  await expect(actions(facilitator).getByText(/You promised/)).toHaveCount(0);
+  await expect(facilitator.page.getByRole('button', { name: /to my calendar/ })).toHaveCount(0);
+
+  const sentBefore = sent.length;
+  const [download] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('button', { name: 'Add my promise to my calendar (.ics)' }).click()]);
+  // made in the browser: the page asked the server for nothing and told the room nothing (the page's periodic clock
+  // check, time.sync, aside: it carries nothing)
+  expect(sent.slice(sentBefore).filter((s) => !s.startsWith('GET blob:') && !s.includes('"time.sync"'))).toEqual([]);
+  expect(download.suggestedFilename()).toBe('Sprint 9 retro-my-promises.ics');
+  const ics = readFileSync((await download.path())!, 'utf8');
+  const lines = ics.replace(/\r\n /g, '').split('\r\n');
+  expect(lines).toContain(`SUMMARY:Promise due: ${PAIR}`);
+  expect(lines).toContain(`DTSTART;VALUE=DATE:${due.replace(/-/g, '')}`);
+  expect(lines).toContain(`URL:${link}`);
+  expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
+  // only her own, dated promise; no one's name; never the facilitator link
+  expect(ics).not.toContain(RUNBOOK);
+  expect(ics).not.toContain('wiki');
+  expect(ics).not.toMatch(/Ada|Bo|Fiona|#f=/);
+  await expect(ada.page.getByRole('status').filter({ hasText: 'Nothing was sent anywhere.' })).toBeVisible();
+  await expectAccessibleInBothThemes(ada.page, 'Close with my promises');
+  // only its person sees it: not on the printed summary (GP-4)
+  await ada.page.emulateMedia({ media: 'print' });
+  await expect(ada.page.getByText(/You promised to help/)).toBeHidden();
+  await ada.page.emulateMedia({ media: 'screen' });
+
+  // Bo, in German: his own promise, in his words' language
+  await bo.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(bo.page.getByText('Du hast versprochen, bei einer davon zu helfen.', { exact: false })).toBeVisible();
+  const [boDownload] = await Promise.all([bo.page.waitForEvent('download'), bo.page.getByRole('button', { name: 'Mein Versprechen in meinen Kalender (.ics)' }).click()]);
+  const boIcs = readFileSync((await boDownload.path())!, 'utf8').replace(/\r\n /g, '');
+  expect(boIcs).toContain(`SUMMARY:Versprechen fällig: ${RUNBOOK}`);
+  expect(boIcs).toContain('Du hast in der Retro „Sprint 9 retro“ versprochen\\, hierbei zu helfen');
+  expect(boIcs).not.toContain(PAIR);
 });

@@ -19,6 +19,7 @@ import { TrustLensResult } from '../responsibility/TrustLens.js';
 import { summaryGroups } from './summaryGroups.js';
 import { UnsentWords } from './UnsentWords.js';
 import { OfferWords } from '../responsibility/OffersOfHelp.js';
+import { MyPromises } from '../actions/MyPromises.js';
 
 export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -79,6 +80,8 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
 
       <section className="panel" aria-labelledby="summary-actions">
         <h2 id="summary-actions">{t('summary.actions')}</h2>
+        {/* GP-6: the actions this person promised to help with, into their own calendar */}
+        <MyPromises board={board} />
         {board.actions.length === 0 ? (
           <p className="empty">{t('summary.noActions')}</p>
         ) : (

@@ -53,9 +53,18 @@ export function promisesCalendar({ boardId, promises, title, description, link, 
   return lines.map(fold).join('\r\n') + '\r\n';
 }
 
-/** RFC 5545 3.3.11: backslash, semicolon and comma escaped, a line break written as \n */
+/**
+ * RFC 5545 3.3.11: backslash, semicolon and comma escaped, a line break written as \n; any other control character
+ * (but a tab) is no word and may not stand in a TEXT value: it is left out (a note's Yjs text takes whatever is typed
+ * or pasted into it, an escape sequence or a NUL included, and a strict calendar refuses the file for one).
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** an action's words on one line: a title with line breaks reads badly in a calendar's day */

@@ -151,4 +151,34 @@ describe('GR-11 a suggestion a facilitator can trust (a five-person walk)', () =
     expect(similarSets([item('a', 'Communication across teams'), item('b', 'Community of practice')])).toEqual([]);
     expect(similarSets([item('a', 'Deploying on Fridays'), item('b', 'Deployment am Freitag')]).map((s) => s.words)).toEqual([['deploying', 'fridays']]);
   });
+
+  it('GR-11 cards with no word to go by (emoji, "OK") are suggested when they say exactly the same; different ones are not, and a board of 60 short cards is mixed in German and English', () => {
+    const sets = similarSets([
+      item('a', '🎉'),
+      item('b', 'Great demo'),
+      item('c', ' 🎉 '),
+      item('d', 'OK'),
+      item('e', '🔥🔥'),
+      item('f', 'ok'),
+      item('g', '👍'),
+      item('h', 'Demo was great'),
+    ]);
+    expect(sets.map((s) => s.itemIds)).toEqual([
+      ['a', 'c'],
+      ['b', 'h'],
+      ['d', 'f'],
+    ]);
+    expect(sets[0]!.words).toEqual(['🎉']);
+    // a group of such cards takes in another of them
+    expect(similarSets([item('g1', '👍', '👍'), item('x', 'Slow builds'), item('y', '👍')]).map((s) => s.itemIds)).toEqual([['g1', 'y']]);
+    // a wordless card is never joined to one with words, however short
+    expect(similarSets([item('a', '🎉'), item('b', '🎉 Party')])).toEqual([]);
+    // 60 short cards, a third of them the same in either language: each suggestion holds cards that share words or the whole text
+    const base = ['Too many meetings', 'Zu viele Meetings', 'Deploys are slow', 'Slow deploys on Friday', 'Freitag Deployment langsam', '🎉', 'OK', 'Tests are flaky', 'Flaky tests block merges', 'Kaffee ist alle'];
+    const board = Array.from({ length: 60 }, (_, i) => item(`c${i}`, base[i % base.length]!));
+    const big = similarSets(board);
+    expect(big.length).toBeGreaterThan(0);
+    for (const set of big) expect(set.words.length, set.itemIds.join()).toBeGreaterThan(0);
+    expect(big.some((s) => s.words[0] === '🎉')).toBe(true);
+  });
 });

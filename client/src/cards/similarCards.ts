@@ -28,7 +28,10 @@ const MOST_SETS = 12;
 
 export function similarSets(items: SimilarItem[], dismissed: ReadonlySet<string> = new Set()): SimilarSet[] {
   const count = new Map<string, number>();
-  const all = items.map((item) => stemsIn(item.texts));
+  const all = items.map((item) => {
+    const stems = stemsIn(item.texts);
+    return stems.size > 0 ? stems : wholeTextsIn(item.texts);
+  });
   for (const stems of all) for (const stem of stems.keys()) count.set(stem, (count.get(stem) ?? 0) + 1);
   // on a board of 6 items or more, a word in more than half of them says nothing about which belong together
   const tooCommon = (stem: string) => items.length >= 6 && (count.get(stem) ?? 0) > items.length / 2;
@@ -105,6 +108,21 @@ export function stemsIn(texts: string[]): Map<string, string> {
     }
   }
   return stems;
+}
+
+/**
+ * GR-11: a card with no word to go by ("🎉", "OK", "👍👍") is linked only to cards that say exactly the same: its whole
+ * text (spaces and case aside) stands as its one word. Without it five "🎉" cards were never suggested while two
+ * "Retro" cards were. The "=" keeps it apart from any stem (a stem is letters and digits only).
+ */
+function wholeTextsIn(texts: string[]): Map<string, string> {
+  const whole = new Map<string, string>();
+  for (const text of texts) {
+    const written = text.normalize('NFC').trim().replace(/\s+/g, ' ');
+    const key = `=${written.toLocaleLowerCase()}`;
+    if (written && !whole.has(key)) whole.set(key, written);
+  }
+  return whole;
 }
 
 /**

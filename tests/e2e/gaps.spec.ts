@@ -513,3 +513,85 @@ test('GP-6 in the closed summary each person takes the actions they promised int
   expect(boIcs).toContain('Du hast in der Retro „Sprint 9 retro“ versprochen\\, hierbei zu helfen');
   expect(boIcs).not.toContain(PAIR);
 });
+
+test('GP-6 at 390×844 by the keyboard alone Ada reaches her calendar button, it fits the phone in English and German, and Enter saves her file', async ({ facilitator, ada }) => {
+  const PAIR = 'I can pair on the deploy script';
+  const link = await facilitator.createRetro('Phone retro');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Deploys on Friday keep failing');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await ada.page.getByLabel('Your offer of help, under your name').fill(PAIR);
+  await ada.page.getByRole('button', { name: 'Offer help' }).click();
+  await facilitator.page.getByRole('button', { name: `Make it an action: ${PAIR}` }).click();
+  await expect(ada.page.getByRole('article', { name: `Action: ${PAIR}`, exact: true }).getByLabel('Due date')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await facilitator.runTo('Close');
+  await ada.expectPhase('Close');
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await ada.page.reload();
+
+  for (const [language, name] of [
+    ['en', 'Add my promise to my calendar (.ics)'],
+    ['de', 'Mein Versprechen in meinen Kalender (.ics)'],
+  ] as const) {
+    if (language === 'de') await ada.page.getByLabel('Language').selectOption('de');
+    const button = ada.page.getByRole('button', { name, exact: true });
+    await expect(button).toBeVisible();
+    // nothing scrolls sideways, and the button lies inside the phone's width
+    expect(await ada.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = (await button.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    // by the keyboard alone, from the top of the page
+    await ada.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await ada.page.evaluate(() => window.scrollTo(0, 0));
+    let tabs = 0;
+    for (; tabs < 120; tabs++) {
+      await ada.page.keyboard.press('Tab');
+      if (await button.evaluate((el) => el === document.activeElement)) break;
+    }
+    expect(tabs, 'Tabs to the calendar button').toBeLessThan(120);
+    // focused, it is in sight and nothing lies over it
+    const atCentre = await button.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { inSight: r.top >= 0 && r.bottom <= window.innerHeight, onTop: top === el || el.contains(top) };
+    });
+    expect(atCentre).toEqual({ inSight: true, onTop: true });
+    const [download] = await Promise.all([ada.page.waitForEvent('download'), ada.page.keyboard.press('Enter')]);
+    const ics = readFileSync((await download.path())!, 'utf8').replace(/\r\n /g, '');
+    expect(ics).toContain(language === 'en' ? `SUMMARY:Promise due: ${PAIR}` : `SUMMARY:Versprechen fällig: ${PAIR}`);
+  }
+});
+
+test('GP-6 a page whose notes have not arrived yet saves no promise without its words: the button waits for them', async ({ facilitator, ada }) => {
+  const PAIR = 'I can pair on the deploy script';
+  const link = await facilitator.createRetro('Slow notes retro');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Deploys on Friday keep failing');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await ada.page.getByLabel('Your offer of help, under your name').fill(PAIR);
+  await ada.page.getByRole('button', { name: 'Offer help' }).click();
+  await facilitator.page.getByRole('button', { name: `Make it an action: ${PAIR}` }).click();
+  await expect(ada.page.getByRole('article', { name: `Action: ${PAIR}`, exact: true }).getByLabel('Due date')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await facilitator.runTo('Close');
+  await ada.expectPhase('Close');
+  // Ada comes back to the closed retro on a slow link: the notes' connection says nothing until released
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await ada.page.routeWebSocket(/notes/, async (ws) => {
+    await released;
+    ws.connectToServer();
+  });
+  await ada.page.reload();
+  const actions = ada.page.getByRole('region', { name: 'Actions', exact: true });
+  await expect(actions).toContainText('You promised to help with one of these.');
+  const button = ada.page.getByRole('button', { name: 'Add my promise to my calendar (.ics)' });
+  // before: the button was there with the line, and saved 'SUMMARY:Promise due: …' into her calendar for good
+  await expect(button, 'a button that would save the promise without its words').toHaveCount(0);
+  release();
+  await expect(actions).toContainText(PAIR);
+  const [download] = await Promise.all([ada.page.waitForEvent('download'), button.click()]);
+  expect(readFileSync((await download.path())!, 'utf8').replace(/\r\n /g, '')).toContain(`SUMMARY:Promise due: ${PAIR}`);
+});

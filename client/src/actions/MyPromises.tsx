@@ -15,7 +15,7 @@ import { promisesCalendar } from './promisesCalendar.js';
 export function MyPromises({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  const { me } = useSessionState();
+  const { me, notesSynced } = useSessionState();
   const [saved, setSaved] = useState(false);
   const mine = board.actions.filter((action) => !action.done && me?.actionIds.includes(action.id));
   if (mine.length === 0) return null;
@@ -54,7 +54,9 @@ export function MyPromises({ board }: { board: PublicBoardView }) {
         {dated.length > 0 && t('summary.calendarHint', { count: dated.length })}
         {undated > 0 && ` ${t('summary.calendarUndated', { count: undated })}`}
       </p>
-      {dated.length > 0 && (
+      {/* the words are in the notes: before they arrive (a reload on a slow link) the file would say "Promise due: …",
+          kept in a calendar for good, so the button waits for them */}
+      {dated.length > 0 && notesSynced && (
         <button type="button" className="button" onClick={save}>
           {t('summary.calendarButton', { count: dated.length })}
         </button>

@@ -451,3 +451,37 @@ test('UI-48 in a retro of four and twenty cards, Alt+Shift+N takes the facilitat
   await expect(page.getByRole('region', { name: 'Moderation' }).getByText('Von überall auf dem Board bringt dich Alt+Umschalt+N hierher zurück.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Zur Phasensteuerung springen (Alt+Umschalt+N)', exact: true })).toHaveCount(1);
 });
+
+test('UI-48 the key goes with the role: after handing it over the old facilitator\'s key moves nothing and Ada\'s brings her to the step on; AltGr+Shift+N (Ctrl+Alt) is no Alt+Shift+N; a layout that prints another letter for the key still works', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Key goes with the role');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Start', 'Pair more often');
+  const fiona = facilitator.page;
+  await fiona.getByRole('button', { name: 'Hand over to Ada' }).click();
+  await fiona.getByRole('button', { name: 'Yes, hand over' }).click();
+  await expect(fiona.getByRole('status').filter({ hasText: 'Ada is facilitating now (the role was handed over).' })).toBeVisible();
+  await expect(ada.page.getByRole('button', { name: 'Next: Reveal' })).toBeVisible();
+
+  const focused = (page: typeof fiona) => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? null);
+  // Fiona: no skip link to controls she no longer has, and the key moves nothing
+  await expect(fiona.getByRole('link', { name: /Skip to the phase controls/ })).toHaveCount(0);
+  await fiona.getByRole('button', { name: 'Take it back' }).focus();
+  const before = await focused(fiona);
+  await fiona.keyboard.press('Alt+Shift+N');
+  expect(await focused(fiona)).toBe(before);
+
+  // Ada, from her card's menu button: AltGr (Ctrl+Alt on Windows) with Shift and N is not the key
+  const cardMenu = ada.page.getByRole('article').filter({ hasText: 'Pair more often' }).getByRole('button').first();
+  await cardMenu.focus();
+  const onCard = await focused(ada.page);
+  await ada.page.keyboard.press('Control+Alt+Shift+N');
+  expect(await focused(ada.page)).toBe(onCard);
+  await ada.page.keyboard.press('Alt+Shift+N');
+  await expectFocusVisible(ada.page.getByRole('button', { name: 'Next: Reveal' }));
+  // a layout whose N key prints something else with Alt held (a Mac's Option+Shift+N, "ˆ"): the key's code decides
+  await cardMenu.focus();
+  await ada.page.evaluate(() =>
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ˆ', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true, cancelable: true })),
+  );
+  await expect(ada.page.getByRole('button', { name: 'Next: Reveal' })).toBeFocused();
+});

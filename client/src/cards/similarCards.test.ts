@@ -181,4 +181,20 @@ describe('GR-11 a suggestion a facilitator can trust (a five-person walk)', () =
     for (const set of big) expect(set.words.length, set.itemIds.join()).toBeGreaterThan(0);
     expect(big.some((s) => s.words[0] === '🎉')).toBe(true);
   });
+
+  it('GR-11 only cards that share a word are compared: a board of 1,500 cards costs what its shared words cost, not every two of its cards', () => {
+    // no timing here (a shared machine's clock says little): the pairs compared are counted
+    // three letters a card, its own (a stem keeps seven letters: "Thought12" and "Thought13" would be one)
+    const letters = (i: number) => [676, 26, 1].map((place) => String.fromCharCode(97 + (Math.floor(i / place) % 26))).join('');
+    const unique = Array.from({ length: 1500 }, (_, i) => item(`u${i}`, `${letters(i)}ox ${letters(i)}ux`));
+    const alone = { pairs: 0 };
+    expect(similarSets(unique, new Set(), alone)).toEqual([]);
+    // before: every two of them, 1,124,250 pairs, each making a list of what they share
+    expect(alone.pairs).toBe(0);
+    // 750 twins: each pair compared once
+    const twins = Array.from({ length: 1500 }, (_, i) => item(`t${i}`, `${letters(Math.floor(i / 2))}ox ${letters(Math.floor(i / 2))}ux`));
+    const paired = { pairs: 0 };
+    expect(similarSets(twins, new Set(), paired)).toHaveLength(12);
+    expect(paired.pairs).toBe(750);
+  });
 });

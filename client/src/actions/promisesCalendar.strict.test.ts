@@ -125,4 +125,16 @@ describe('GP-6 the promises calendar, read back strictly', () => {
     expect(again).toEqual(once);
     expect(new Set([...once, ...elsewhere]).size).toBe(once.length * 2);
   });
+
+  it('GP-6 a later download supersedes an earlier one: the same UID with a higher SEQUENCE, as calendars that keep an imported event ask before they update it', () => {
+    const sequence = (now: string) =>
+      strictlyRead(promisesCalendar({ ...input, now: new Date(now), promises: hostile.slice(0, 1), description: 'd' })).events[0]!.SEQUENCE?.value;
+    const first = sequence('2026-12-06T16:30:00Z');
+    const later = sequence('2026-12-06T16:30:01Z');
+    const years = sequence('2090-12-31T23:59:59Z');
+    for (const value of [first, later, years]) expect(value).toMatch(/^\d+$/);
+    expect(Number(later)).toBeGreaterThan(Number(first));
+    // an INTEGER (RFC 5545 3.3.8) is a signed 32-bit number
+    expect(Number(years)).toBeLessThan(2 ** 31);
+  });
 });

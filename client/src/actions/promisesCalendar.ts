@@ -26,6 +26,7 @@ export interface PromisesCalendarInput {
 /** One all-day event per promise, on its due day, with a reminder at 09:00 the day before (15 h before its start). */
 export function promisesCalendar({ boardId, promises, title, description, link, now }: PromisesCalendarInput): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const sequence = Math.max(0, Math.floor((now.getTime() - Date.UTC(2026, 0, 1)) / 1000));
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Candor//Promises//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   for (const promise of promises) {
     const summary = escapeText(title(oneLine(promise.text)));
@@ -34,6 +35,9 @@ export function promisesCalendar({ boardId, promises, title, description, link, 
       // the same action gives the same UID, so importing the file again updates the event instead of adding a second
       `UID:${boardId}-${promise.id}@candor`,
       `DTSTAMP:${stamp}`,
+      // a calendar that keeps an imported event applies a second import with its UID only when SEQUENCE went up
+      // (RFC 5545 3.8.7.4): the seconds since 2026 grow with each download (and stay a 32-bit INTEGER until 2094)
+      `SEQUENCE:${sequence}`,
       `DTSTART;VALUE=DATE:${day(promise.dueDate)}`,
       `DTEND;VALUE=DATE:${day(nextDay(promise.dueDate))}`,
       `SUMMARY:${summary}`,

@@ -25,10 +25,11 @@ export function SimilarCards({ board }: { board: PublicBoardView }) {
   const [away, setAway] = useState<ReadonlySet<string>>(() => new Set());
   const items = useMemo(() => itemsOf(board), [board]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
-  const sets = useMemo(
-    () => similarSets(items.map((item) => ({ id: item.id, texts: item.kind === 'card' ? [item.card.text] : item.cards.map((c) => c.text) })), away),
-    [items, away],
-  );
+  const wording = useMemo(() => items.map((item) => ({ id: item.id, texts: item.kind === 'card' ? [item.card.text] : item.cards.map((c) => c.text) })), [items]);
+  // worked out again when what the items say changes, not at every change of the board (who is here, a vote)
+  const wordingKey = JSON.stringify(wording);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sets = useMemo(() => similarSets(wording, away), [wordingKey, away]);
   const section = useRef<HTMLElement | null>(null);
   const toggle = useRef<HTMLButtonElement | null>(null);
   // UI-10: the suggestion pressed goes from under focus; focus goes to the one now in its place (the one before it, when

@@ -5,9 +5,9 @@
  *
  * A word counts by its stem, crudely (`stemOf`: "Deploying", "deploys", "Deployment" are one; "communication" and
  * "community" are not), in English and German alike, a weekday in either language as one. Filler words of either
- * language, words under three letters and numbers count for nothing, nor does a word most of a big board shares
- * ("team"). A word weighs by how rare it is on the board. Two items are linked when they share two words or more, or
- * one word that is at least half of each one's words (short cards that say little else: "Too many meetings" and
+ * language, words under three letters and numbers count for nothing, nor does a word most of a board shares
+ * ("team") or more than 24 items share. A word weighs by how rare it is on the board. Two items are linked when they
+ * share two words or more, or one word that is at least half of each one's words (short cards that say little else: "Too many meetings" and
  * "Meetings without an agenda"); one word among others ("The demo crashed", "Demo day was great") is not enough:
  * the walk found such suggestions grouping cards that did not belong together. Each item is in one suggestion at most,
  * with the items it shares the rarest words with.
@@ -25,6 +25,11 @@ export type SimilarSet = {
 /** at most this many items in one suggestion, and this many suggestions: a list to read, not a second board */
 const MOST_ITEMS = 8;
 const MOST_SETS = 12;
+/**
+ * a word more items share than three suggestions could hold says too little about which of them belong together; and
+ * comparing every two of its holders is what made a big board slow (each pair of a word's holders is compared)
+ */
+const MOST_HOLDERS = 3 * MOST_ITEMS;
 
 /**
  * `work.pairs` counts the two items compared (each pair sharing a word, once): only items that share a word are
@@ -37,8 +42,12 @@ export function similarSets(items: SimilarItem[], dismissed: ReadonlySet<string>
     return stems.size > 0 ? stems : wholeTextsIn(item.texts);
   });
   for (const stems of all) for (const stem of stems.keys()) count.set(stem, (count.get(stem) ?? 0) + 1);
-  // on a board of 6 items or more, a word in more than half of them says nothing about which belong together
-  const tooCommon = (stem: string) => items.length >= 6 && (count.get(stem) ?? 0) > items.length / 2;
+  // on a board of 6 items or more, a word in more than half of them (or in more than MOST_HOLDERS) says nothing about
+  // which belong together
+  const tooCommon = (stem: string) => {
+    const holding = count.get(stem) ?? 0;
+    return holding > MOST_HOLDERS || (items.length >= 6 && holding > items.length / 2);
+  };
   const stemsOf = all.map((stems) => new Map([...stems].filter(([stem]) => !tooCommon(stem))));
   // the rarer a word on this board, the more two items sharing it say the same thing (an inverse document frequency)
   const weight = (stem: string) => Math.log(1 + items.length / (count.get(stem) ?? 1));

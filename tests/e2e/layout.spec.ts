@@ -2,7 +2,7 @@ import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
 import { discussingOneCard } from './pages/DiscussionPage';
 import { writeFromScript } from './fixtures/scriptedWriter';
-import { barsStayingOnScreen, controlsReachingBelow, expectNothingOverflows, expectWholeBadges, expectWholeTitles, sameBox } from './pages/layout';
+import { barsStayingOnScreen, controlsReachingBelow, cardsCutBy, focusCoveredOnBoard, wheelPastStickyLine, expectNothingOverflows, expectWholeBadges, expectWholeTitles, sameBox } from './pages/layout';
 
 const LONG_NAME = 'Maximiliane Featherstonehaugh-Cholmondeley';
 const LONG_WORD = 'Supercalifragilisticexpialidocious-retrospective-observations';
@@ -413,39 +413,7 @@ test('VO-12 at 1280×800 Vote\'s "votes left" line, stuck below the header, cuts
   await expect(page.getByRole('article')).toHaveCount(20);
   const line = page.getByRole('status').filter({ hasText: /^You have \d votes? left$/ });
   await expect(line).toBeVisible();
-
-  /**
-   * The cards under the line's rows that show on either side of what covers them: asked of the page at three heights of
-   * the line and every 10 px across each card it reaches (what is drawn there: the card, or something over it).
-   */
-  const cutCards = () =>
-    line.evaluate((status) => {
-      const box = status.getBoundingClientRect();
-      const cut: string[] = [];
-      for (const card of document.querySelectorAll<HTMLElement>('.board-main article')) {
-        const rect = card.getBoundingClientRect();
-        for (const y of [box.top + 2, (box.top + box.bottom) / 2, box.bottom - 2]) {
-          if (y < rect.top || y > rect.bottom) continue;
-          const shows = new Set<boolean>();
-          for (let x = rect.left + 2; x < rect.right - 2; x += 10) shows.add(card.contains(document.elementFromPoint(x, y)));
-          if (shows.size > 1) cut.push(`${card.getAttribute('aria-label') ?? card.textContent?.slice(0, 30)} at ${Math.round(y)}`);
-        }
-      }
-      return cut;
-    });
-  await page.mouse.move(800, 450);
-  const end = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
-  expect(end, 'the board is taller than the window').toBeGreaterThan(300);
-  let scrolled = 0;
-  while (scrolled < end) {
-    await page.mouse.wheel(0, 60);
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled);
-    scrolled = await page.evaluate(() => window.scrollY);
-    expect(await cutCards(), `scrolled ${scrolled} px`).toEqual([]);
-    // the line itself stays whole in sight, below the header
-    const [lineBox, header] = await Promise.all([line.boundingBox(), page.locator('.board-header').boundingBox()]);
-    expect(lineBox!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 0.5);
-  }
+  await wheelPastStickyLine(page, line);
 
   // UI-25: a column reached by its skip link starts below the line, its heading not under it
   await page.evaluate(() => window.scrollTo(0, 600));
@@ -456,4 +424,70 @@ test('VO-12 at 1280×800 Vote\'s "votes left" line, stuck below the header, cuts
   await expect(heading.locator('span')).toBeFocused();
   const [lineBox, headingBox] = await Promise.all([line.boundingBox(), heading.boundingBox()]);
   expect(headingBox!.y, 'the column\'s heading starts below the votes left line').toBeGreaterThanOrEqual(lineBox!.y + lineBox!.height);
+});
+
+test('CW-10 VO-12 at 1280×800 the column walk\'s status, stuck below the header, cuts no card\'s line as the mouse scrolls the board, and a card a step brings into view starts below it', async ({ facilitator, ada }) => {
+  test.setTimeout(120_000);
+  const page = ada.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const link = await facilitator.createRetro('Column walk while scrolling');
+  await ada.join(link, 'Ada');
+  await writeFromScript(link, Array.from({ length: 20 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1}: ${i % 2 ? 'a thought that takes two lines at a desk, or nearly' : 'short'}` })));
+  await facilitator.runTo('Reveal');
+  await expect(page.getByRole('article')).toHaveCount(20);
+  await facilitator.page.getByRole('button', { name: 'Walk through columns' }).click();
+  // the walk's status: the pill stuck half a line below the header covered the first words of the cards passing under
+  // it (a 4-person walk with 20 cards: the spotlighted card's own first line among them), the rest of their line beside it
+  const line = page.getByRole('status').filter({ hasText: /^Walking through the columns: Start, 1 of 3$/ });
+  await expect(line).toBeVisible();
+  await wheelPastStickyLine(page, line);
+
+  // a step of the spotlight brings its card, its top under the status, into view below it (the page's scroll padding
+  // holds the band's height)
+  await facilitator.page.getByRole('button', { name: 'Next card' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^In the spotlight: Start, 1 of 7, a card$/ })).toBeVisible();
+  const second = page.getByRole('region', { name: 'Start', exact: true }).locator('.cards').first().locator(':scope > li').nth(1);
+  const band = page.locator('.walk-status');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const [secondAt, bandAt, header] = await Promise.all([second.boundingBox(), band.boundingBox(), page.locator('.board-header').boundingBox()]);
+  // its first 8 px under the status stuck below the header
+  await page.evaluate((y) => window.scrollTo(0, y), secondAt!.y - (header!.y + header!.height + bandAt!.height) + 8);
+  expect(await second.boundingBox().then((box) => box!.y)).toBeLessThan((await band.boundingBox())!.y + bandAt!.height);
+  await facilitator.page.getByRole('button', { name: 'Next card' }).click();
+  const spotlit = page.getByRole('status').filter({ hasText: /^In the spotlight: Start, 2 of 7, a card$/ });
+  await expect(spotlit).toBeVisible();
+  await expect(second).toHaveAttribute('aria-current', 'true');
+  const below = async () => {
+    const [statusBox, cardBox] = await Promise.all([band.boundingBox(), second.boundingBox()]);
+    return cardBox!.y - (statusBox!.y + statusBox!.height);
+  };
+  await expect.poll(below, 'the spotlighted card starts below the walk\'s status').toBeGreaterThanOrEqual(0);
+  expect(await cardsCutBy(line.or(spotlit))).toEqual([]);
+});
+
+test('DI-10 VO-12 at 1280×800 a control the facilitator reaches with Shift+Tab in Discuss is not under the "Next item" bar that sticks below the header', async ({ facilitator }) => {
+  test.setTimeout(120_000);
+  const page = facilitator.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const link = await facilitator.createRetro('Next item bar and the keyboard');
+  await writeFromScript(link, Array.from({ length: 20 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1}: ${i % 2 ? 'a thought that takes two lines at a desk, or nearly' : 'short'}` })));
+  await facilitator.runTo('Discuss');
+  await expect(page.locator('.discussion-item')).toHaveCount(20);
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  for (let i = 2; i <= 6; i++) {
+    await page.getByRole('button', { name: 'Next item' }).click();
+    await expect(page.locator('.discussion-item').nth(i - 1).locator('article[aria-current="true"]')).toHaveCount(1);
+  }
+  // from the list's end back up through the items, as a facilitator does to reach "Discuss this" on an earlier one:
+  // the page scrolled each control just below the header, where the bar lay over it ("Discuss this", the grips, the
+  // current item's notes and actions), wholly or in part
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.locator('.discussion-item').last().getByRole('button', { name: /^Discuss this/ }).focus();
+  const covered: string[] = [];
+  for (let i = 0; i < 70; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const under = await focusCoveredOnBoard(page);
+    if (under) covered.push(under);
+  }
+  expect(covered).toEqual([]);
 });

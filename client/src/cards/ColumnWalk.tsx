@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Column } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { columnTitle } from '../i18n/templates.js';
-import { useStickyHeight } from '../layout/useHeaderHeight.js';
+import { StickyBand } from '../layout/StickyBand.js';
 
 /**
  * CW-4, CW-5: while the facilitator walks the room through the columns, every screen says which column is in focus (a
@@ -17,11 +17,6 @@ export function ColumnWalkStatus({ columns, walk, inView, spotlight }: { columns
   const index = walk ? columns.findIndex((c) => c.id === walk) : -1;
   const column = columns[index];
   const item = spotlight?.id ?? null;
-  // CW-10: while the room walks a column the status stays in sight just below the header (`sticky-status`), where its
-  // "Show …" is at hand too; what a step brings into view clears both (`--walk-status-h` is in the scroll padding).
-  // It scrolled away with the page and sat under the header, half or whole, as a card came into view
-  const ref = useStickyHeight<HTMLDivElement>('--walk-status-h', column !== undefined);
-
   // CW-10: a step of the card spotlight brings its card into view by the same rules
   useEffect(() => {
     if (walk && !typing()) showColumn(walk, item);
@@ -32,8 +27,12 @@ export function ColumnWalkStatus({ columns, walk, inView, spotlight }: { columns
     : spotlight
       ? t(spotlight.group ? 'walk.group' : 'walk.card', { index: spotlight.index + 1, count: spotlight.count, column: columnTitle(column) })
       : t('walk.status', { column: columnTitle(column), index: index + 1, count: columns.length });
+  // CW-10: while the room walks a column the status stays in sight below the header, a band across the board as Vote's
+  // votes left (VO-12), where its "Show …" is at hand too; what a step brings into view lands below both. It scrolled
+  // away with the page and sat under the header, half or whole, as a card came into view; then, as a pill floating
+  // below the header, it covered the first words of the cards passing under it
   return (
-    <div ref={ref} className={column ? 'walk-status sticky-status' : 'walk-status'}>
+    <StickyBand sticks={column !== undefined} className="walk-status">
       <p role="status">{words}</p>
       {column && spotlight && !spotlight.inView && (
         <button type="button" className="small" onClick={() => showColumn(column.id, spotlight.id, true)}>
@@ -45,7 +44,7 @@ export function ColumnWalkStatus({ columns, walk, inView, spotlight }: { columns
           {t('walk.follow', { column: columnTitle(column) })}
         </button>
       )}
-    </div>
+    </StickyBand>
   );
 }
 

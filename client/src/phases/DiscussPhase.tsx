@@ -20,6 +20,7 @@ import { TimerActions } from '../timer/TimerControls.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { usePresenting } from '../board/presenting.js';
 import { tiedForMostVotes } from './tiedForMostVotes.js';
+import { StickyBand } from '../layout/StickyBand.js';
 
 /**
  * DI-5, DI-6: the items in discussion order (votes, or the facilitator's order). The current item is large
@@ -127,7 +128,10 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   return (
     <>
       <PhaseIntro title={t('discuss.title')}>{t(board.tallies === null ? 'running.introInOrder' : 'running.intro')}</PhaseIntro>
-      <div className={`discuss-bar ${canNext && !phone ? 'sticky-bar' : ''}`}>
+      {/* DI-10: the facilitator's "Next item" stays on screen while the current item's notes and actions scroll by, a
+          band below the header as Vote's votes left (VO-12), whose height the scroll padding takes in: a control
+          reached with Shift+Tab was scrolled just below the header, under the bar */}
+      <StickyBand sticks={canNext && !phone} className="discuss-bar">
         <RaisedHands board={board} />
         {/* UI-34: a phone's facilitator timeboxes the item from here, not from the Facilitate tab, away from the item:
             presets to start it, then pause, +1 min and stop while it runs */}
@@ -141,7 +145,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
             <span className="hint">{t('running.orPress')}</span>
           </div>
         )}
-      </div>
+      </StickyBand>
       {order.length === 0 && <p className="empty">{t('discuss.nothing')}</p>}
       <p className="visually-hidden" role="status">
         {nowSaid && t('running.nowLabel', { name: nowSaid })}

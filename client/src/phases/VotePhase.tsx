@@ -8,7 +8,7 @@ import { PhaseIntro } from './PhaseIntro.js';
 import { DoneToggle } from '../facilitation/DoneToggle.js';
 import { UnsentCards } from './UnsentWords.js';
 import { useSessionState } from '../board/SessionContext.js';
-import { useStickyHeight } from '../layout/useHeaderHeight.js';
+import { StickyBand } from '../layout/StickyBand.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -20,8 +20,6 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
   const cap = board.settings.perItemCap;
   // the same function while the cap and the lock stay: each card's votes are drawn again only when they change
   const votesFor = useCallback((itemId: string, label: string) => <VoteControls itemId={itemId} label={label} perItemCap={cap} readOnly={readOnly} />, [cap, readOnly]);
-  // VO-12: what is left sticks below the header as a band across the board, whose height the scroll padding takes in
-  const band = useStickyHeight<HTMLDivElement>('--votes-band-h', true);
   return (
     <>
       <PhaseIntro title={t('vote.title')}>
@@ -33,9 +31,10 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
         </p>
       )}
       <UnsentCards board={board} />
-      <div className="votes-band" ref={band}>
+      {/* VO-12: what is left stays in sight below the header, a band across the board */}
+      <StickyBand>
         <VotesLeft />
-      </div>
+      </StickyBand>
       <DoneToggle board={board} />
       <RevealedColumns board={board} renderItemExtras={votesFor} />
     </>

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Everything on the page that sticks out of the box it sits in: for each panel, column, group and card, any
@@ -161,5 +161,69 @@ export async function barsStayingOnScreen(page: Page): Promise<{ bar: string; he
       if (height > 0) found.push({ bar: `${element.tagName.toLowerCase()}.${element.className.split(' ')[0]}`, height: Math.round(height) });
     }
     return found;
+  });
+}
+
+/**
+ * VO-12, CW-10: the cards under a sticky line's rows that show on either side of what covers them: asked of the page at
+ * three heights of the line and every 10 px across each card it reaches (what is drawn there: the card, or something
+ * over it). A line drawn as a band across the board hides a card's row across its whole width or not at all.
+ */
+export function cardsCutBy(line: Locator): Promise<string[]> {
+  return line.evaluate((status) => {
+    const box = status.getBoundingClientRect();
+    const cut: string[] = [];
+    for (const card of document.querySelectorAll<HTMLElement>('.board-main article')) {
+      const rect = card.getBoundingClientRect();
+      for (const y of [box.top + 2, (box.top + box.bottom) / 2, box.bottom - 2]) {
+        if (y < rect.top || y > rect.bottom) continue;
+        const shows = new Set<boolean>();
+        for (let x = rect.left + 2; x < rect.right - 2; x += 10) shows.add(card.contains(document.elementFromPoint(x, y)));
+        if (shows.size > 1) cut.push(`${card.getAttribute('aria-label') ?? card.textContent?.slice(0, 30)} at ${Math.round(y)}`);
+      }
+    }
+    return cut;
+  });
+}
+
+/**
+ * VO-12, CW-10: scrolls the page to its end by the mouse wheel, 60 px a turn as a mouse does, and after each turn expects
+ * no card cut by the sticky `line` and the line whole in sight below the header.
+ */
+export async function wheelPastStickyLine(page: Page, line: Locator): Promise<void> {
+  await page.mouse.move(800, 450);
+  const end = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(end, 'the board is taller than the window').toBeGreaterThan(300);
+  let scrolled = 0;
+  while (scrolled < end) {
+    await page.mouse.wheel(0, 60);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled);
+    scrolled = await page.evaluate(() => window.scrollY);
+    expect(await cardsCutBy(line), `scrolled ${scrolled} px`).toEqual([]);
+    const [lineBox, header] = await Promise.all([line.boundingBox(), page.locator('.board-header').boundingBox()]);
+    expect(lineBox!.y, `scrolled ${scrolled} px: the line below the header`).toBeGreaterThanOrEqual(header!.y + header!.height - 0.5);
+  }
+}
+
+/**
+ * VO-12, DI-10: where the keyboard's focus is on the board, whether a bar that stays on screen (sticky or fixed) is
+ * drawn over any of it, asked of the page every few pixels across the focused element; null when it shows whole.
+ */
+export function focusCoveredOnBoard(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || !focused.closest('.board-main')) return null;
+    const box = focused.getBoundingClientRect();
+    const bars = new Set<string>();
+    for (let y = Math.max(box.top + 1, 0); y < Math.min(box.bottom - 1, window.innerHeight); y += 4) {
+      for (let x = box.left + 2; x < box.right - 2; x += 12) {
+        let hit = document.elementFromPoint(x, y);
+        if (!hit || focused.contains(hit) || hit.contains(focused)) continue;
+        while (hit && !['sticky', 'fixed'].includes(getComputedStyle(hit).position)) hit = hit.parentElement;
+        if (hit && !hit.contains(focused)) bars.add(`.${hit.className.toString().split(' ').join('.')}`);
+      }
+    }
+    const name = focused.getAttribute('aria-label') ?? focused.textContent?.trim().slice(0, 40) ?? focused.tagName;
+    return bars.size ? `"${name}" (${Math.round(box.top)} to ${Math.round(box.bottom)}) under ${[...bars].join(', ')}` : null;
   });
 }

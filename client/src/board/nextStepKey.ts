@@ -11,16 +11,27 @@ function isNextStepKey(event: KeyboardEvent): boolean {
 }
 
 /**
+ * In a field a press that types nothing is the key's (Alt+Shift+N on Windows and Linux: a keyboard facilitator is
+ * mostly in a field, a card's or an action's); one that types a character is the field's (a Mac's Option+Shift+N
+ * types "ˆ"). On a drag grip the keys move the item.
+ */
+function leftToTheTarget(event: KeyboardEvent): boolean {
+  if (!isTypingOrMoving(event.target)) return false;
+  if ((event.target as HTMLElement).closest('[data-drag-handle]')) return true;
+  return event.key !== 'N' && event.key !== 'n';
+}
+
+/**
  * UI-48: wherever focus is on the board, Alt+Shift+N puts it on the facilitator's next step (`[data-next-step]` in
  * `container`: "Next: Vote", in Act "Close the retro…", on a phone's step bar its first button): after working
  * through Reveal's grouping suggestions "Next: Vote" was 49 Tabs away. It moves focus only, it never takes the
- * step: Enter does that, as from the button. Not while typing in a field or moving a card (the field's keys are
- * the field's), nor while a dialog asks something.
+ * step: Enter does that, as from the button; what was typed stays in its field. Not where the press is the field's
+ * or the grip's (`leftToTheTarget`), nor while a dialog asks something.
  */
 export function useNextStepKey(container: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !isNextStepKey(event) || isTypingOrMoving(event.target)) return;
+      if (event.defaultPrevented || !isNextStepKey(event) || leftToTheTarget(event)) return;
       if (document.querySelector('dialog[open]')) return;
       const target = container.current?.querySelector<HTMLElement>('[data-next-step]:not(:disabled)');
       if (!target) return;

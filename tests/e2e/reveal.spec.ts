@@ -105,7 +105,7 @@ test('GR-11 in Reveal whoever may group is offered the cards that share a word: 
     await facilitator.goTo('Reveal');
 
     const offer = (page: BoardPage['page']) => page.getByRole('region', { name: /suggestions? to group|Vorschl(ag|äge) zum Gruppieren/ });
-    await expect(offer(facilitator.page)).toContainText('2 suggestions to group: cards that share a word.');
+    await expect(offer(facilitator.page)).toContainText('2 suggestions to group: cards that share words.');
     const show = facilitator.page.getByRole('button', { name: 'Show similar cards' });
     await expect(show).toHaveAttribute('aria-expanded', 'false');
     await show.click();
@@ -118,7 +118,7 @@ test('GR-11 in Reveal whoever may group is offered the cards that share a word: 
     await expect(offer(facilitator.page).getByRole('listitem').filter({ hasText: /Demo day|Pairing/ })).toHaveCount(0);
 
     // Bo, on a phone in German, puts the meetings away: his screen only, and nothing goes to the server for it
-    await expect(offer(bo.page)).toContainText('2 Vorschläge zum Gruppieren: Karten mit einem gemeinsamen Wort.');
+    await expect(offer(bo.page)).toContainText('2 Vorschläge zum Gruppieren: Karten mit gemeinsamen Wörtern.');
     expect(sent.filter((payload) => /^42\d*\["cmd"/.test(payload)).length).toBeGreaterThan(0); // (his join: the watch works)
     sent.length = 0;
     await bo.page.getByRole('button', { name: 'Ähnliche Karten zeigen' }).click();

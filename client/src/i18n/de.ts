@@ -260,8 +260,8 @@ const de: Catalogue = {
     unsentForget_one: 'Vergessen',
     unsentForget_other: 'Vergessen',
     similar: {
-      found_one: '1 Vorschlag zum Gruppieren: Karten mit einem gemeinsamen Wort.',
-      found_other: '{{count}} Vorschläge zum Gruppieren: Karten mit einem gemeinsamen Wort.',
+      found_one: '1 Vorschlag zum Gruppieren: Karten mit gemeinsamen Wörtern.',
+      found_other: '{{count}} Vorschläge zum Gruppieren: Karten mit gemeinsamen Wörtern.',
       none: 'Keine weiteren Vorschläge zum Gruppieren.',
       show: 'Ähnliche Karten zeigen',
       hide: 'Ähnliche Karten ausblenden',

@@ -399,8 +399,8 @@ const enMore = {
     unsentForget_other: 'Forget them',
     // GR-11: cards that share a word, offered to whoever may group
     similar: {
-      found_one: '1 suggestion to group: cards that share a word.',
-      found_other: '{{count}} suggestions to group: cards that share a word.',
+      found_one: '1 suggestion to group: cards that share words.',
+      found_other: '{{count}} suggestions to group: cards that share words.',
       none: 'No more suggestions to group.',
       show: 'Show similar cards',
       hide: 'Hide similar cards',

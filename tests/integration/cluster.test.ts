@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WS_CLOSE, notesKey } from '@candor/shared';
 import { Redis } from '@candor/server/testing';
 import * as Y from 'yjs';
-import { DocConnection, Person, createBoard, docTicket, docUrl, newId, openSocket, sendCommand, until } from './harness.js';
+import { DocConnection, Person, boardWithNote, createBoard, docTicket, docUrl, newId, openSocket, sendCommand, until } from './harness.js';
 import { type SpawnedServer, kill9 } from './spawnedServer.js';
 import { comparable, startProcesses, storedNotes, textsEverSet, twinOf } from './clusterHarness.js';
 
@@ -111,16 +111,8 @@ describe('several processes on one PostgreSQL and one Redis', () => {
   }, 90_000);
 
   it('CL-34 LK-1 a notes edit sent through another process the moment the lock (or Close) is acknowledged is kept by nobody', async () => {
-    const { boardId, facilitatorKey } = await createBoard(url(0), 'Locked across processes');
-    const F = person(0);
-    const A = person(1);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    const card = (await A.cmd('card.add', { columnId: 'start', text: 'a card' })) as { ok: true; data: { cardId: string } };
-    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
-    const key = notesKey.item(card.data.cardId);
-    await A.waitFor(() => A.notes(key) !== undefined);
+    // Fran on process one, Alex on process two
+    const { F, A, key } = await boardWithNote(url(0), people, ['Fran', 'Alex'], url(1));
     A.typeNote(key, 'before.');
     await F.waitFor(() => F.notes(key) === 'before.');
     // Alex types through process two as the lock is acknowledged on process one: before, process two had not heard of
@@ -154,16 +146,8 @@ describe('several processes on one PostgreSQL and one Redis', () => {
   });
 
   it('CL-1 PE-9 words erased in a note through one process are in no stored notes row once a phase change through another is acknowledged', async () => {
-    const { boardId, facilitatorKey } = await createBoard(url(0), 'Erased across processes');
-    const F = person(0);
-    const A = person(1);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    const card = (await A.cmd('card.add', { columnId: 'start', text: 'a card' })) as { ok: true; data: { cardId: string } };
-    for (const phase of ['reveal', 'vote', 'discuss'] as const) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
-    const key = notesKey.item(card.data.cardId);
-    await A.waitFor(() => A.notes(key) !== undefined);
+    // Fran on process one, Alex on process two
+    const { boardId, F, A, key } = await boardWithNote(url(0), people, ['Fran', 'Alex'], url(1));
     const erased = `erased-${newId(20)}`;
     A.typeNote(key, `kept ${erased}`);
     await F.waitFor(() => F.notes(key)?.includes(erased));

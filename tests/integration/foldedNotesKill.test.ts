@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notesKey } from '@candor/shared';
-import { Person, createBoard, ensureServerBuilt, newId } from './harness.js';
+import { Person, createBoard, ensureServerBuilt } from './harness.js';
+import { dataDirBytes, holdsPieceOf, marked } from './fileSearch.js';
 import { type SpawnedServer, kill9, startServerProcess } from './spawnedServer.js';
 
 /**
@@ -13,24 +14,6 @@ import { type SpawnedServer, kill9, startServerProcess } from './spawnedServer.j
  * in a row. After each restart the note must read as it was left (nothing acknowledged lost) and no file of DATA_DIR
  * may hold the erased words.
  */
-
-const marked = (label: string) => `${label}:${newId(24).slice(0, 30)}`;
-
-function dataDirBytes(dataDir: string): Buffer {
-  return Buffer.concat(
-    fs
-      .readdirSync(dataDir)
-      .filter((f) => fs.statSync(path.join(dataDir, f)).isFile())
-      .map((f) => fs.readFileSync(path.join(dataDir, f))),
-  );
-}
-
-/** whether the files hold any 12-character piece of the text's random body (a cut at a page boundary still shows) */
-function holdsPieceOf(bytes: Buffer, text: string): boolean {
-  const body = text.slice(text.indexOf(':') + 1);
-  for (let i = 0; i + 12 <= body.length; i++) if (bytes.includes(body.slice(i, i + 12))) return true;
-  return false;
-}
 
 describe('PE-9 folded notes and kill -9', () => {
   let dataDir: string;

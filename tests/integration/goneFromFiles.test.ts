@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { notesKey } from '@candor/shared';
-import { Person, createBoard, franAlexBea, newId, startServer, useServer } from './harness.js';
+import { Person, boardWithNote, createBoard, franAlexBea, newId, startServer, useServer } from './harness.js';
+import { dataDirBytes, holdsPieceOf, marked } from './fileSearch.js';
 
 /**
  * The README: "once a change is acknowledged ... an edited or deleted text is gone from the files". The dump
@@ -10,23 +10,6 @@ import { Person, createBoard, franAlexBea, newId, startServer, useServer } from 
  * change is an author's edit (CA-7), an author's delete, or the facilitator hiding an abusive card (MO-3). Each
  * acknowledged change is followed at once by a byte search of every file in DATA_DIR.
  */
-
-function dataDirBytes(dbFile: string): Buffer {
-  const dir = path.dirname(dbFile);
-  return Buffer.concat(fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))));
-}
-
-/**
- * A text with a random body of 30 characters, and whether the files hold any 12-character piece of that body. A
- * whole-text search misses a text SQLite cut at a page boundary (a part of the anonymous state runs over several
- * overflow pages, each starting with a 4-byte pointer): a piece on either side of the cut is still found.
- */
-const marked = (label: string) => `${label}:${newId(24).slice(0, 30)}`;
-function holdsPieceOf(bytes: Buffer, text: string): boolean {
-  const body = text.slice(text.indexOf(':') + 1);
-  for (let i = 0; i + 12 <= body.length; i++) if (bytes.includes(body.slice(i, i + 12))) return true;
-  return false;
-}
 
 describe('texts taken back after the reveal', () => {
   const live = useServer();
@@ -53,19 +36,19 @@ describe('texts taken back after the reveal', () => {
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.cards.length === 4);
     // a positive control: the SQLite file holds card texts in a form a byte search finds
-    for (const text of [T.kept, T.beforeEdit, T.deleted, T.hidden]) expect(holdsPieceOf(dataDirBytes(dbFile), text), text).toBe(true);
+    for (const text of [T.kept, T.beforeEdit, T.deleted, T.hidden]) expect(holdsPieceOf(dataDirBytes(path.dirname(dbFile)), text), text).toBe(true);
 
     expect(await A.cmd('card.edit', { cardId: edited, text: T.afterEdit })).toMatchObject({ ok: true });
-    let files = dataDirBytes(dbFile);
+    let files = dataDirBytes(path.dirname(dbFile));
     expect(holdsPieceOf(files, T.beforeEdit), 'the text before the edit').toBe(false);
     expect(holdsPieceOf(files, T.afterEdit)).toBe(true);
 
     expect(await A.cmd('card.delete', { cardId: deleted })).toMatchObject({ ok: true });
-    files = dataDirBytes(dbFile);
+    files = dataDirBytes(path.dirname(dbFile));
     expect(holdsPieceOf(files, T.deleted), 'the deleted text').toBe(false);
 
     expect(await F.cmd('card.hide', { cardId: hidden })).toMatchObject({ ok: true });
-    files = dataDirBytes(dbFile);
+    files = dataDirBytes(path.dirname(dbFile));
     expect(holdsPieceOf(files, T.hidden), 'the hidden text').toBe(false);
     expect(holdsPieceOf(files, T.kept)).toBe(true);
   });
@@ -96,12 +79,12 @@ describe('texts taken back after the reveal', () => {
     expect(await A.cmd('card.sign', { cardId, signed: true })).toMatchObject({ ok: true });
     await F.waitFor(() => F.board()?.cards[0]?.signedBy === name);
     // positive controls: while signed, both the files and a newcomer's frames hold the card with her name
-    expect(signed(dataDirBytes(dbFile)), 'files while signed').toBe(true);
+    expect(signed(dataDirBytes(path.dirname(dbFile))), 'files while signed').toBe(true);
     expect(signed(await newcomerBytes()), 'a newcomer while signed').toBe(true);
 
     expect(await A.cmd('card.sign', { cardId, signed: false })).toMatchObject({ ok: true });
     await F.waitFor(() => F.board()?.cards[0]?.signedBy === null);
-    expect(signed(dataDirBytes(dbFile)), 'files after the signature was taken back').toBe(false);
+    expect(signed(dataDirBytes(path.dirname(dbFile))), 'files after the signature was taken back').toBe(false);
     expect(signed(await newcomerBytes()), 'a newcomer after the signature was taken back').toBe(false);
   });
 
@@ -155,7 +138,7 @@ describe('texts taken back after the reveal', () => {
     expect(await F.cmd('card.ungroup', { cardId: left.source })).toMatchObject({ ok: true });
     await B.waitFor(() => B.board()?.groups.find((g) => g.id === left.groupId)?.cardIds.length === 2);
     // (b4 stays alone: a positive control)
-    for (const { source } of [deleted, edited, left]) expect(holdsPieceOf(dataDirBytes(dbFile), written.get(source)!.text)).toBe(true);
+    for (const { source } of [deleted, edited, left]) expect(holdsPieceOf(dataDirBytes(path.dirname(dbFile)), written.get(source)!.text)).toBe(true);
 
     const gone = written.get(deleted.source)!;
     expect(await gone.author.cmd('card.delete', { cardId: deleted.source })).toMatchObject({ ok: true });
@@ -171,7 +154,7 @@ describe('texts taken back after the reveal', () => {
     expect(titleOf(deleted.groupId), 'the group whose first card was deleted').not.toBe(gone.text);
     expect(titleOf(edited.groupId), 'the group whose first card was edited').toBe(afterText);
     expect(titleOf(left.groupId), 'the group whose first card was taken out, then deleted').not.toBe(goneOut.text);
-    const files = dataDirBytes(dbFile);
+    const files = dataDirBytes(path.dirname(dbFile));
     expect(holdsPieceOf(files, gone.text), 'the deleted text in the files').toBe(false);
     expect(holdsPieceOf(files, before.text), 'the text before the edit in the files').toBe(false);
     expect(holdsPieceOf(files, goneOut.text), 'the deleted text of a card taken out of its group, in the files').toBe(false);
@@ -194,26 +177,17 @@ describe('texts taken back after the reveal', () => {
 
   it('AR-6 PE-9 words typed into an item\'s notes and erased there are in no file of DATA_DIR once the board\'s next phase is acknowledged', async () => {
     const { url, dbFile } = live.server;
-    const { boardId, facilitatorKey } = await createBoard(url, 'Notes erased');
-    const [F, A] = [new Person(url), new Person(url)];
-    live.people.push(F, A);
-    await F.connect(boardId, 'Fran', facilitatorKey);
-    await A.connect(boardId, 'Alex');
-    const card = (await A.cmd('card.add', { columnId: 'start', text: 'a card' })) as { ok: true; data: { cardId: string } };
-    for (const phase of ['reveal', 'vote', 'discuss']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
-    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
-    const key = notesKey.item(card.data.cardId);
-    await A.waitFor(() => A.notes(key) !== undefined);
+    const { boardId, F, A, key } = await boardWithNote(url, live.people);
     const T = { erased: marked('erased-in-note'), kept: marked('kept-in-note') };
     A.typeNote(key, `${T.kept} ${T.erased}`);
     await F.waitFor(() => F.notes(key)?.includes(T.erased));
     // a positive control: the files hold what was typed
-    await vi.waitFor(() => expect(holdsPieceOf(dataDirBytes(dbFile), T.erased)).toBe(true));
+    await vi.waitFor(() => expect(holdsPieceOf(dataDirBytes(path.dirname(dbFile)), T.erased)).toBe(true));
     A.eraseNote(key, T.erased);
     await F.waitFor(() => F.notes(key) === `${T.kept} `);
 
     expect(await F.cmd('phase.set', { phase: 'act' })).toMatchObject({ ok: true });
-    const files = dataDirBytes(dbFile);
+    const files = dataDirBytes(path.dirname(dbFile));
     expect(holdsPieceOf(files, T.erased), 'erased words in the files').toBe(false);
     expect(holdsPieceOf(files, T.kept), 'the words that stay').toBe(true);
     // nothing acknowledged is lost: after a restart the note reads as it was left
@@ -245,10 +219,10 @@ describe('texts taken back after the reveal', () => {
     A.typeNote(kept, ` ${T.kept}`);
     await F.waitFor(() => F.notes(gone)?.includes(T.typed) && F.notes(kept)?.includes(T.kept));
     // a positive control: the files hold what was typed into a note
-    await vi.waitFor(() => expect(holdsPieceOf(dataDirBytes(dbFile), T.typed)).toBe(true));
+    await vi.waitFor(() => expect(holdsPieceOf(dataDirBytes(path.dirname(dbFile)), T.typed)).toBe(true));
 
     expect(await F.cmd('action.delete', { actionId: gone.slice(gone.indexOf(':') + 1) })).toMatchObject({ ok: true });
-    const files = dataDirBytes(dbFile);
+    const files = dataDirBytes(path.dirname(dbFile));
     for (const text of [T.first, T.typed]) expect(holdsPieceOf(files, text), `${text} in the files`).toBe(false);
     expect(holdsPieceOf(files, T.kept), 'a note that still exists').toBe(true);
     // everyone's copy loses the note; a newcomer's first notes sync holds none of its words, the other note whole
@@ -271,6 +245,6 @@ describe('texts taken back after the reveal', () => {
     await D.waitFor(() => D.notes(kept)?.includes(T.kept));
     expect(D.notes(gone)).toBeUndefined();
     expect(D.board()?.actions.map((a) => a.id)).toEqual([kept.slice(kept.indexOf(':') + 1)]);
-    for (const text of [T.first, T.typed]) expect(holdsPieceOf(dataDirBytes(dbFile), text), `${text} in the files after a restart`).toBe(false);
+    for (const text of [T.first, T.typed]) expect(holdsPieceOf(dataDirBytes(path.dirname(dbFile)), text), `${text} in the files after a restart`).toBe(false);
   });
 });

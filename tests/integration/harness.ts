@@ -624,12 +624,13 @@ export async function franAlexBea(person: () => Person, boardId: string, facilit
 
 /**
  * A new board moved to Discuss with one card selected, so it has one shared note: F (facilitator) and A
- * are connected and pushed to `people` for cleanup. Returns the note's key.
+ * are connected and pushed to `people` for cleanup. Returns the note's key. A joins through `urlOfA` (another
+ * process of a cluster, CL-*), F and the board through `url`.
  */
-export async function boardWithNote(url: string, people: Person[], names: [string, string] = ['Fran', 'Alex']) {
+export async function boardWithNote(url: string, people: Person[], names: [string, string] = ['Fran', 'Alex'], urlOfA = url) {
   const { boardId, facilitatorKey } = await createBoard(url, 'With a note');
   const F = new Person(url);
-  const A = new Person(url);
+  const A = new Person(urlOfA);
   people.push(F, A);
   await F.connect(boardId, names[0], facilitatorKey);
   await A.connect(boardId, names[1]);

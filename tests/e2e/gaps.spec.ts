@@ -3,6 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { test, expect } from './fixtures/team';
 import { DiscussionPage, longDiscussion } from './pages/DiscussionPage';
 import { expectAccessibleInBothThemes } from './pages/accessibility';
+import type { BoardPage } from './pages/BoardPage';
 
 /**
  * What people who ran retros in other tools reach for first, and Candor lacked: a timer that can be heard when it
@@ -514,19 +515,24 @@ test('GP-6 in the closed summary each person takes the actions they promised int
   expect(boIcs).not.toContain(PAIR);
 });
 
-test('GP-6 at 390×844 by the keyboard alone Ada reaches her calendar button, it fits the phone in English and German, and Enter saves her file', async ({ facilitator, ada }) => {
-  const PAIR = 'I can pair on the deploy script';
-  const link = await facilitator.createRetro('Phone retro');
+/** GP-6: a retro run to Close in which Ada's offer of help (`promise`) became an action with a due date */
+async function closedWithAdasPromise(facilitator: BoardPage, ada: BoardPage, retro: string, promise: string): Promise<void> {
+  const link = await facilitator.createRetro(retro);
   await ada.join(link, 'Ada');
   await ada.addCard('Stop', 'Deploys on Friday keep failing');
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await ada.page.getByLabel('Your offer of help, under your name').fill(PAIR);
+  await ada.page.getByLabel('Your offer of help, under your name').fill(promise);
   await ada.page.getByRole('button', { name: 'Offer help' }).click();
-  await facilitator.page.getByRole('button', { name: `Make it an action: ${PAIR}` }).click();
-  await expect(ada.page.getByRole('article', { name: `Action: ${PAIR}`, exact: true }).getByLabel('Due date')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await facilitator.page.getByRole('button', { name: `Make it an action: ${promise}` }).click();
+  await expect(ada.page.getByRole('article', { name: `Action: ${promise}`, exact: true }).getByLabel('Due date')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await facilitator.runTo('Close');
   await ada.expectPhase('Close');
+}
+
+test('GP-6 at 390×844 by the keyboard alone Ada reaches her calendar button, it fits the phone in English and German, and Enter saves her file', async ({ facilitator, ada }) => {
+  const PAIR = 'I can pair on the deploy script';
+  await closedWithAdasPromise(facilitator, ada, 'Phone retro', PAIR);
   await ada.page.setViewportSize({ width: 390, height: 844 });
   await ada.page.reload();
 
@@ -566,17 +572,7 @@ test('GP-6 at 390×844 by the keyboard alone Ada reaches her calendar button, it
 
 test('GP-6 a page whose notes have not arrived yet saves no promise without its words: the button waits for them', async ({ facilitator, ada }) => {
   const PAIR = 'I can pair on the deploy script';
-  const link = await facilitator.createRetro('Slow notes retro');
-  await ada.join(link, 'Ada');
-  await ada.addCard('Stop', 'Deploys on Friday keep failing');
-  await facilitator.runTo('Discuss');
-  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await ada.page.getByLabel('Your offer of help, under your name').fill(PAIR);
-  await ada.page.getByRole('button', { name: 'Offer help' }).click();
-  await facilitator.page.getByRole('button', { name: `Make it an action: ${PAIR}` }).click();
-  await expect(ada.page.getByRole('article', { name: `Action: ${PAIR}`, exact: true }).getByLabel('Due date')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
-  await facilitator.runTo('Close');
-  await ada.expectPhase('Close');
+  await closedWithAdasPromise(facilitator, ada, 'Slow notes retro', PAIR);
   // Ada comes back to the closed retro on a slow link: the notes' connection says nothing until released
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));

@@ -402,13 +402,16 @@ test('UI-45 at 320 px wide (a desk at 400 %) no page scrolls sideways: the home 
   }
 });
 
+/** VO-12, CW-10, DI-10: twenty cards over three columns, every other one two lines long at a desk */
+const TWENTY_CARDS = Array.from({ length: 20 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1}: ${i % 2 ? 'a thought that takes two lines at a desk, or nearly' : 'short'}` }));
+
 test('VO-12 at 1280×800 Vote\'s "votes left" line, stuck below the header, cuts no card\'s line as the mouse scrolls the board, and a column a skip link goes to starts below it', async ({ facilitator, ada }) => {
   test.setTimeout(120_000);
   const page = ada.page;
   await page.setViewportSize({ width: 1280, height: 800 });
   const link = await facilitator.createRetro('Votes left while scrolling');
   await ada.join(link, 'Ada');
-  await writeFromScript(link, Array.from({ length: 20 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1}: ${i % 2 ? 'a thought that takes two lines at a desk, or nearly' : 'short'}` })));
+  await writeFromScript(link, TWENTY_CARDS);
   await facilitator.runTo('Vote');
   await expect(page.getByRole('article')).toHaveCount(20);
   const line = page.getByRole('status').filter({ hasText: /^You have \d votes? left$/ });
@@ -432,7 +435,7 @@ test('CW-10 VO-12 at 1280×800 the column walk\'s status, stuck below the header
   await page.setViewportSize({ width: 1280, height: 800 });
   const link = await facilitator.createRetro('Column walk while scrolling');
   await ada.join(link, 'Ada');
-  await writeFromScript(link, Array.from({ length: 20 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1}: ${i % 2 ? 'a thought that takes two lines at a desk, or nearly' : 'short'}` })));
+  await writeFromScript(link, TWENTY_CARDS);
   await facilitator.runTo('Reveal');
   await expect(page.getByRole('article')).toHaveCount(20);
   await facilitator.page.getByRole('button', { name: 'Walk through columns' }).click();
@@ -470,7 +473,7 @@ test('DI-10 VO-12 at 1280×800 a control the facilitator reaches with Shift+Tab 
   const page = facilitator.page;
   await page.setViewportSize({ width: 1280, height: 800 });
   const link = await facilitator.createRetro('Next item bar and the keyboard');
-  await writeFromScript(link, Array.from({ length: 20 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1}: ${i % 2 ? 'a thought that takes two lines at a desk, or nearly' : 'short'}` })));
+  await writeFromScript(link, TWENTY_CARDS);
   await facilitator.runTo('Discuss');
   await expect(page.locator('.discussion-item')).toHaveCount(20);
   await page.getByRole('button', { name: 'Start with the first item' }).click();

@@ -494,3 +494,37 @@ test('DI-10 VO-12 at 1280×800 a control the facilitator reaches with Shift+Tab 
   }
   expect(covered).toEqual([]);
 });
+
+for (const [phase, viewport] of [['Discuss', { width: 1280, height: 800 }], ['Act', { width: 1280, height: 800 }], ['Act', { width: 390, height: 844 }]] as const) {
+  test(`UI-21 in ${phase} at ${viewport.width}×${viewport.height} a text field the keyboard reaches near the bottom is scrolled clear of the room news line, not only its caret's line`, async ({ facilitator }) => {
+    test.setTimeout(120_000);
+    const page = facilitator.page;
+    await page.setViewportSize(viewport);
+    const link = await facilitator.createRetro(`Tall fields in ${phase}`);
+    await writeFromScript(link, TWENTY_CARDS.slice(0, 6));
+    await facilitator.runTo('Discuss');
+    await page.getByRole('button', { name: 'Start with the first item' }).click();
+    // four items talked through, two actions under each: Act lists each item with its actions and a field for more
+    for (let item = 1; item <= 4; item++) {
+      for (const n of [1, 2]) {
+        const field = page.locator('.discussion-item').nth(item - 1).getByRole('textbox', { name: /^What is the right thing to do/ });
+        await field.fill(`Action ${n} for item ${item}`);
+        await field.press('Enter');
+        await expect(page.locator('.discussion-item').nth(item - 1).getByText(`Action ${n} for item ${item}`)).not.toHaveCount(0);
+      }
+      if (item < 4) await page.getByRole('button', { name: 'Next item' }).click();
+    }
+    if (phase === 'Act') await facilitator.runTo('Act');
+    // Tab forwards from the top through every control: a text field several lines tall was scrolled only until its
+    // first line (where the caret is) cleared the line, and the rest of it stayed under the news
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('body').focus();
+    const covered: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      await page.keyboard.press('Tab');
+      const under = await focusCoveredOnBoard(page);
+      if (under) covered.push(under);
+    }
+    expect(covered).toEqual([]);
+  });
+}

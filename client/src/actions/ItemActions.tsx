@@ -12,6 +12,7 @@ import { ResponsibilityHint } from '../responsibility/ResponsibilityHint.js';
 import { ActionKindLine } from '../responsibility/ActionKindLine.js';
 import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { useStaysInSight } from '../a11y/staysInSight.js';
+import { showWholeOnFocus } from '../a11y/wholeInSight.js';
 import { useDraft } from '../cards/drafts.js';
 import { draftSlot, readDraft } from '../sync/draftStore.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
@@ -202,6 +203,7 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
         autoFocus={autoFocus}
         maxLength={LIMITS.cardText}
         placeholder={t('act.placeholder')}
+        onFocus={showWholeOnFocus}
         // UI-27: Act has this form under every discussed item; the item names it, as it names "Add action"
         aria-label={t('act.promptFor', { name: itemName })}
         aria-describedby={`${inputId}-small ${inputId}-nudge`}

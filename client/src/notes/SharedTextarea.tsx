@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import * as Y from 'yjs';
 import { TextBinding, type TextField } from './textBinding.js';
 import { useSharedText } from './useSharedText.js';
+import { showWholeOnFocus } from '../a11y/wholeInSight.js';
 
 /**
  * A textarea bound to a Y.Text in the notes document (`TextBinding`): typing becomes one splice per input event;
@@ -62,7 +63,7 @@ function BoundTextarea({ id, text, name, readOnly, rows, placeholder, describedB
     };
   }, [text]);
 
-  return <textarea id={id} ref={ref} aria-label={name} aria-describedby={describedBy} readOnly={readOnly} rows={rows} placeholder={placeholder} />;
+  return <textarea id={id} ref={ref} aria-label={name} aria-describedby={describedBy} readOnly={readOnly} rows={rows} placeholder={placeholder} onFocus={showWholeOnFocus} />;
 }
 
 /** The textarea as the binding sees it. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LIMITS } from '@candor/shared';
 import { ABUSE_LIMITS } from './abuseLimits.js';
-import { parseTrustProxy } from './transport/clientAddress.js';
+import { isTrustProxy, parseTrustProxy } from './transport/clientAddress.js';
 import { HEARTBEAT } from './transport/heartbeat.js';
 
 /** The longest a Node timer waits (2^31-1 ms, 24.8 days): a longer one fires at once, so no duration setting goes past it. */
@@ -44,7 +44,10 @@ const Env = z.object({
    * set it (`1` for one proxy hop, or the proxy's addresses) so that per-address limits count clients, not
    * the proxy. Never set it without a proxy that overwrites X-Forwarded-For: clients could pick any address.
    */
-  TRUST_PROXY: z.string().default('false'),
+  TRUST_PROXY: z
+    .string()
+    .refine(isTrustProxy, 'must be true, false, a number of proxy hops, or addresses and subnets separated by commas')
+    .default('false'),
   /** AB-3: open WebSockets plus Socket.io connections one client address may hold. */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(ABUSE_LIMITS.connectionsPerAddress),
   /** AB-4: new participants one client address may add at once (then one a second), across all boards. */
@@ -118,8 +121,44 @@ export function defaultKeyFile(dataDir: string): string {
   return path.join(path.dirname(path.resolve(dataDir)), `${path.basename(path.resolve(dataDir))}.key`);
 }
 
+/** settings whose value may carry a password or a key, so a message about them never repeats it */
+const HOLDS_SECRETS = new Set(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'CANDOR_KEY']);
+
+/** CG-1: a setting Candor cannot use; its message is one line naming each bad variable, what it holds and what it takes. */
+export class ConfigError extends Error {}
+
+/** What one bad setting takes, in words an operator reads (zod's own say "expected int, received number"). */
+function whatItTakes(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int' ? 'must be a whole number' : issue.message;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? 'must be a URL' : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.parse(env);
+  const result = Env.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const takes = whatItTakes(issue);
+      // a regex's own message already names the variable (DATABASE_URL must start with…)
+      const what = takes.startsWith(name) ? takes.slice(name.length).trim() : takes;
+      // what a URL or key holds may be a password: named, never repeated
+      return HOLDS_SECRETS.has(name) ? `${name} ${what}` : `${name} is ${JSON.stringify(env[name] ?? '')}: ${what}`;
+    });
+    throw new ConfigError(problems.join('; '));
+  }
+  const parsed = result.data;
   const dataDir = path.resolve(parsed.DATA_DIR);
   return {
     port: parsed.PORT,

@@ -1,10 +1,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { socketsPerAddress } from './transport/connectionGuards.js';
 import { HeldPort } from './transport/heldPort.js';
 
-const config = loadConfig();
+/** CG-1: a bad setting stops the server with one line naming it, not a stack */
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`Candor cannot start: ${err.message}\n`);
+    process.exit(1);
+  }
+})();
 // DU-6: the port first; whoever connects while the rest loads waits instead of being refused
 // (bounded as the running server bounds one peer's sockets, AB-3; behind a proxy every peer is the proxy)
 const perAddress = socketsPerAddress(config.trustProxy, config.connectionsPerAddress);

@@ -1,6 +1,7 @@
+import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { AddressBuckets } from './addressBuckets.js';
-import { addressKey, parseTrustProxy } from './clientAddress.js';
+import { addressKey, isTrustProxy, parseTrustProxy } from './clientAddress.js';
 
 describe('AB-7 buckets per address', () => {
   it('AB-7 each address has its own bucket, the map stays bounded, and the global ceiling holds for all', () => {
@@ -70,5 +71,18 @@ describe('AB-8 client addresses', () => {
     expect(parseTrustProxy('true')).toBe(true);
     expect(parseTrustProxy('1')).toBe(1);
     expect(parseTrustProxy('loopback, 10.0.0.0/8')).toBe('loopback, 10.0.0.0/8');
+  });
+
+  it('CG-1 AB-8 TRUST_PROXY is checked at start as Express reads it: what it takes passes, what would throw inside createApp is refused', () => {
+    const taken = ['false', '', 'true', '1', '2', 'loopback', 'loopback, 10.0.0.0/8', 'uniquelocal,linklocal', '203.0.113.9', '::1', 'fe80::/10', '10.0.0.0/255.0.0.0'];
+    const refused = ['garbage', 'yes', '10.0.0.0/33', '10.0.0.1/8/8', 'loopback,', '300.1.1.1', '-1'];
+    for (const value of taken) {
+      expect(isTrustProxy(value), value).toBe(true);
+      expect(() => express().set('trust proxy', parseTrustProxy(value)), value).not.toThrow();
+    }
+    for (const value of refused) {
+      expect(isTrustProxy(value), value).toBe(false);
+      expect(() => express().set('trust proxy', parseTrustProxy(value)), value).toThrow();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { isIPv6 } from 'node:net';
+import { isIP, isIPv6 } from 'node:net';
 import type express from 'express';
 
 /**
@@ -31,6 +31,27 @@ export function addressKey(ip: string): string {
   const right = ip.includes('::') && tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
   return groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':') + '::/64';
+}
+
+/** Express's (proxy-addr's) names for ranges of addresses, allowed in TRUST_PROXY beside addresses and subnets */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * CG-1: whether TRUST_PROXY is a value Express takes: true/false, a number of hops, or a comma-separated list of
+ * addresses, subnets (`10.0.0.0/8`) and named ranges. Anything else made Express throw inside createApp, a stack trace.
+ */
+export function isTrustProxy(value: string): boolean {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === 'true' || /^\d+$/.test(v)) return true;
+  return v.split(',').every((entry) => {
+    const [address = '', prefix, more] = entry.trim().split('/');
+    if (more !== undefined) return false;
+    if (prefix === undefined) return NAMED_RANGES.includes(address) || isIP(address) !== 0;
+    const family = isIP(address);
+    if (family === 0) return false;
+    if (family === 4 && isIP(prefix) === 4) return true; // a netmask, 10.0.0.0/255.0.0.0
+    return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
 }
 
 /** TRUST_PROXY as Express's `trust proxy` takes it: true/false, a number of hops, or addresses and subnets. */

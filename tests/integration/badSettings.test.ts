@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_ENTRY, ensureServerBuilt } from './harness.js';
+
+/**
+ * CG-1: a setting Candor cannot use stops the built server at start, before it listens, with one line that names the
+ * variable, what it holds and what it takes. Before, a bad number or enum printed zod's issue list as JSON with a stack,
+ * and a TRUST_PROXY Express could not read threw inside createApp ("TypeError: invalid IP address"), a stack naming no
+ * setting at all.
+ */
+
+/** Starts the built server with `env` and waits for it to exit (or kills it after 15 s, which fails the test). */
+function startAndWaitForExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-settings-'));
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('CG-1 bad settings', () => {
+  beforeAll(() => ensureServerBuilt(), 120_000);
+
+  it('CG-1 a bad setting stops the server with one line naming it, its value and what it takes, never a stack', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ PORT: 'abc' }, 'Candor cannot start: PORT is "abc": must be a whole number'],
+      [{ SEND_BUFFER_BYTES: '1000' }, 'Candor cannot start: SEND_BUFFER_BYTES is "1000": must be at least 65536'],
+      [{ PING_INTERVAL_MS: '1e9' }, 'Candor cannot start: PING_INTERVAL_MS is "1e9": must be at most 600000'],
+      [{ LOG_LEVEL: 'loud' }, 'Candor cannot start: LOG_LEVEL is "loud": must be one of fatal, error, warn, info, debug, trace, silent'],
+      [{ TRUST_PROXY: 'garbage' }, 'Candor cannot start: TRUST_PROXY is "garbage": must be true, false, a number of proxy hops, or addresses and subnets separated by commas'],
+      // a URL may hold a password: the line names the variable and never repeats what it holds
+      [{ DATABASE_URL: 'mysql://candor:hunter2@db/candor' }, 'Candor cannot start: DATABASE_URL must start with postgres:// or postgresql://'],
+      [{ PORT: '70000', IDLE_UNLOAD_MS: '-1' }, 'Candor cannot start: PORT is "70000": must be at most 65535; IDLE_UNLOAD_MS is "-1": must be at least 0'],
+    ];
+    const results = await Promise.all(cases.map(([env]) => startAndWaitForExit(env)));
+    results.forEach(({ code, stderr }, i) => {
+      expect(code, JSON.stringify(cases[i]![0])).toBe(1);
+      expect(stderr.trim().split('\n'), JSON.stringify(cases[i]![0])).toEqual([cases[i]![1]]);
+    });
+    expect(results.map((r) => r.stderr).join('')).not.toContain('hunter2');
+  }, 30_000);
+});

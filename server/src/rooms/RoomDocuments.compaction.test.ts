@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { RoomDocuments } from './RoomDocuments.js';
@@ -78,5 +78,43 @@ describe('RoomDocuments.compact', () => {
     release();
     await Promise.all([first, second]);
     expect(room.snapshots.map(text)).toEqual([['action:b=second words'], []]);
+  });
+
+  it('PE-9 notes typed with no 2-second pause are still folded, at most 10 s after their 500th stored update', async () => {
+    vi.useFakeTimers();
+    try {
+      // a store that counts the stored updates as SQLite's does, and starts again at one after a fold
+      let stored = 0;
+      const folds: number[] = [];
+      const store = {
+        appendDocUpdate: async () => ++stored,
+        compactDoc: async () => {
+          folds.push(stored);
+          stored = 1;
+        },
+        probe: async () => undefined,
+      } as unknown as BoardStore;
+      const documents = new RoomDocuments('board-1', { board: [], notes: [] }, {
+        store,
+        logger: pino({ level: 'silent' }),
+        notesWritable: () => true,
+        stored: { board: false, notes: true },
+        deleted: () => false,
+      });
+      const notes = documents.doc('notes').getMap<Y.Text>('notes');
+      notes.set('action:1', new Y.Text());
+      // someone in the room types a character a second, without stopping
+      for (let i = 0; i < 560; i++) {
+        notes.get('action:1')!.insert(0, 'x');
+        await vi.advanceTimersByTimeAsync(1_000);
+      }
+      // before, the 2-second quiet never came: 561 updates stored, none folded
+      expect(folds.length).toBeGreaterThan(0);
+      expect(folds[0]).toBeGreaterThan(500);
+      expect(folds[0]).toBeLessThanOrEqual(512);
+      documents.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -76,6 +76,11 @@ export interface RoomDocumentsDeps {
 const DOC_UPDATES_BEFORE_COMPACTION = 500;
 /** How long a document must be quiet before its stored updates are folded together. */
 const COMPACTION_QUIET_MS = 2_000;
+/**
+ * PE-9: how long past DOC_UPDATES_BEFORE_COMPACTION the fold waits for that quiet at most. Without it a room typing
+ * with no 2-second pause (several people in one item's notes) kept every stored keystroke, the erased ones too.
+ */
+const COMPACTION_MAX_WAIT_MS = 10_000;
 /** DO-3: after a failed store, how soon (then doubling, up to the maximum) the snapshot is tried again. */
 const SNAPSHOT_RETRY_MS = 500;
 const SNAPSHOT_RETRY_MAX_MS = 30_000;
@@ -106,6 +111,8 @@ interface Document {
   retryTimer?: NodeJS.Timeout;
   retryMs: number;
   compactionTimer?: NodeJS.Timeout;
+  /** when the compaction waiting for quiet runs at the latest (COMPACTION_MAX_WAIT_MS after it was first asked for) */
+  compactionDeadline?: number;
   /** AB-16: a compaction queued and not yet started, which a compaction asked for now joins */
   compactionWaiting?: Promise<void>;
   /** CL-6: the highest stored-update number seen (here or from another process), to notice a missed one */
@@ -426,13 +433,19 @@ export class RoomDocuments {
     }, document.retryMs);
   }
 
-  /** Compaction re-encodes a whole document: never in the middle of a burst (a reveal), only once it is quiet. */
+  /**
+   * Compaction re-encodes a whole document: not in the middle of a burst, once it is quiet, but no later than
+   * COMPACTION_MAX_WAIT_MS after it was first asked for, however steadily people type.
+   */
   private scheduleCompaction(document: Document): void {
     clearTimeout(document.compactionTimer);
+    const now = Date.now();
+    document.compactionDeadline ??= now + COMPACTION_MAX_WAIT_MS;
     document.compactionTimer = setTimeout(() => {
       document.compactionTimer = undefined;
+      document.compactionDeadline = undefined;
       this.compact(document.name).catch((err) => this.deps.logger.error({ err, board: this.boardId, doc: document.name }, 'compaction failed'));
-    }, COMPACTION_QUIET_MS);
+    }, Math.max(0, Math.min(COMPACTION_QUIET_MS, document.compactionDeadline - now)));
   }
 
   /** Applies stored updates (already stored: not stored again) and relays to this room's peers what was new here. */

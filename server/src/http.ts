@@ -6,6 +6,7 @@ import {
   type CreateBoardResponse,
   type CreateTeamResponse,
   CloseRetroRequest,
+  MarkPromiseRequest,
   CreateBoardRequest,
   CreateTeamRequest,
   DEFAULT_SETTINGS,
@@ -13,6 +14,7 @@ import {
   describeIssues,
   exportLanguage,
   fail,
+  type ErrorCode,
   type ExportLanguage,
   findTemplate,
   TEAM_COLUMNS,
@@ -34,6 +36,7 @@ import { AddressBuckets } from './transport/addressBuckets.js';
 import { clientAddressOf } from './transport/clientAddress.js';
 import { HttpReads, READ_REFUSED } from './transport/httpReads.js';
 import { closeLeftOpen } from './teams/closeLeftOpen.js';
+import { markPromise } from './teams/markPromise.js';
 
 export interface HttpDeps {
   store: BoardStore;
@@ -55,6 +58,9 @@ export interface HttpDeps {
 }
 
 const BOARD_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** RE-13: the HTTP status of a refused promise mark (CONFLICT-like refusals, WRONG_PHASE and ID_REUSED, are 409) */
+const PROMISE_REFUSED: Partial<Record<ErrorCode, number>> = { NOT_YOURS: 403, BAD_CREDENTIALS: 403, NOT_JOINED: 403, NOT_FOUND: 404, INVALID_INPUT: 400, RATE_LIMITED: 429, INTERNAL: 500 };
 
 /** A download name made only of safe characters. */
 function fileNameOf(name: string): string {
@@ -185,6 +191,25 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       const ack = await closeLeftOpen(room, parsed.data, clientAddressOf(app, req), async () => teamId !== null && (await teams.leftOpen(teamId, room.id)));
       const refused = ack.ok ? null : ack.code;
       const status = !refused ? 200 : refused === 'NOT_FACILITATOR' || refused === 'BAD_CREDENTIALS' ? 403 : refused === 'INVALID_INPUT' ? 400 : 409;
+      res.status(status).json(ack);
+    } finally {
+      deps.registry.scheduleUnload(room);
+    }
+  });
+
+  /**
+   * RE-13: "Mark done" on the team page: an owner of a closed retro's promise says it is done, between retros
+   * (`markPromise`: as a command of theirs in the room; the room's rules decide). Paced as creating is (AB-7).
+   */
+  app.post('/api/boards/:id/promise', async (req: Request<{ id: string }>, res: Response) => {
+    if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many changes from your address; try again in a minute.'));
+    const parsed = MarkPromiseRequest.safeParse(req.body);
+    if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
+    const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
+    if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
+    try {
+      const ack = await markPromise(room, parsed.data, clientAddressOf(app, req));
+      const status = ack.ok ? 200 : (PROMISE_REFUSED[ack.code] ?? 409);
       res.status(status).json(ack);
     } finally {
       deps.registry.scheduleUnload(room);

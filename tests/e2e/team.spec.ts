@@ -304,7 +304,7 @@ test('TM-12 TM-13 the team page leads with what the team promised: open promises
   // three closed retros and a fourth in Review; promises open from #1 (carried forward twice, overdue), #2 (an ask) and #3
   const history = manyRetros(teamId, 3);
   const action = (ref: string, text: string, more: Partial<TeamAction> = {}): TeamAction => ({
-    ref, text, owners: ['Bo'], dueDate: '2026-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ...more,
+    ref, text, owners: ['Bo'], dueDate: '2026-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ownerDone: null, ...more,
   });
   history.retros[0]!.actions = [
     action('board-1:a', 'Pair on every production deploy', { status: 'done' }),
@@ -721,4 +721,84 @@ test('SM-3 TM-9 a new team retro starts on the columns the team’s last retro e
   await facilitator.goTo('Write');
   for (const title of ['Start', 'Stop', 'Continue']) await expect(facilitator.column(title)).toBeVisible();
   await expect(facilitator.column('Kudos')).toHaveCount(0);
+});
+
+test('RE-13 between retros Ada marks her promise done on the team page; the next retro’s Review starts with it, for the room to confirm', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Between retros');
+  const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
+  await ada.join(link, 'Ada');
+  // the retro itself, from scripts as the two browsers' people: Ada takes one promise, Ben (no browser) another
+  const boardId = new URL(link).pathname.split('/').pop()!;
+  const who = (p: Page) => p.evaluate((id) => ({ person: JSON.parse(localStorage.getItem(`candor:board:${id}`)!), key: localStorage.getItem(`candor:fac:${id}`) }), boardId);
+  const [fionaIs, adaIs] = [await who(page), await who(ada.page)];
+  const origin = new URL(teamUrl).origin;
+  const fiona = SeededBoard.as(origin, boardId, fionaIs.person, fionaIs.key!);
+  const [adaScript, ben] = [SeededBoard.as(origin, boardId, adaIs.person), SeededBoard.as(origin, boardId, 'Ben')];
+  try {
+    await fiona.stepTo('review', 'write');
+    const card = await fiona.addCard('stop', 'Deploys without a second pair of eyes');
+    await fiona.stepTo('write', 'discuss');
+    await fiona.send('discuss.select', { itemId: card });
+    for (const [text, owner] of [['Pair on every deploy', adaScript], ['Write the rollback runbook', ben]] as const) {
+      const { actionId } = await fiona.send('action.create', { itemId: card, text });
+      await owner.send('action.volunteer', { actionId, volunteer: true });
+    }
+    await fiona.stepTo('discuss', 'closed');
+  } finally {
+    for (const board of [fiona, adaScript, ben]) board.close();
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const day = (lang: string) => new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
+
+  // Ada, days later, on the team page: her promise has "Mark done", Ben's has nothing for her
+  await ada.page.goto(teamUrl);
+  const open = ada.page.getByRole('list', { name: /^Open promises/ });
+  const hers = open.getByRole('listitem').filter({ hasText: 'Pair on every deploy' });
+  const bens = open.getByRole('listitem').filter({ hasText: 'Write the rollback runbook' });
+  await expect(bens.getByRole('button')).toHaveCount(0);
+  await hers.getByRole('button', { name: 'Mark done: Pair on every deploy' }).click();
+  await expect(hers.getByRole('status')).toHaveText('Marked done. The next Review shows it, and the room confirms it there.');
+  await expect(hers).toContainText(`Ada · due`);
+  await expect(hers).toContainText(`· marked done by Ada on ${day('en')}`);
+  // still an open promise: the room's word is the Review's
+  await expect(open.getByRole('listitem')).toHaveCount(2);
+  // taken back and marked again
+  await hers.getByRole('button', { name: 'Not done after all: Pair on every deploy' }).click();
+  await expect(hers.getByRole('status')).toHaveText('No longer marked done.');
+  await expect(hers).not.toContainText('marked done by');
+  await hers.getByRole('button', { name: 'Mark done: Pair on every deploy' }).click();
+  await expect(hers).toContainText(`marked done by Ada on ${day('en')}`);
+  await expectAccessibleInBothThemes(ada.page, 'team page with a promise marked done by its owner');
+  // in German too
+  await ada.page.goto(`${teamUrl}?lang=de`);
+  const offen = ada.page.getByRole('list', { name: /^Offene Versprechen/ }).getByRole('listitem').filter({ hasText: 'Pair on every deploy' });
+  await expect(offen).toContainText(`von Ada am ${day('de')} als erledigt markiert`);
+  await expect(offen.getByRole('button', { name: 'Doch nicht erledigt: Pair on every deploy' })).toBeVisible();
+  await ada.page.goto(`${teamUrl}?lang=en`);
+
+  // Fiona, in her own browser: she sees what Ada said, and no button (not her promise)
+  await page.goto(teamUrl);
+  const seen = page.getByRole('list', { name: /^Open promises/ });
+  await expect(seen.getByRole('listitem').filter({ hasText: 'Pair on every deploy' })).toContainText(`marked done by Ada on ${day('en')}`);
+  await expect(seen.getByRole('button')).toHaveCount(0);
+
+  // the next retro: its Review starts with Ada's word on her promise, not yet reviewed; Ben's says nothing of the kind
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
+  const promise = page.getByRole('article', { name: 'Promise: Pair on every deploy' });
+  await expect(promise).toContainText(`Marked done by its owner (Ada) on ${day('en')}; the room confirms it here.`);
+  await expect(promise).toContainText('Not reviewed yet');
+  await expect(page.getByRole('article', { name: 'Promise: Write the rollback runbook' })).not.toContainText('Marked done');
+  await page.goto(`${page.url()}?lang=de`);
+  await expect(page.getByRole('article').filter({ hasText: 'Pair on every deploy' })).toContainText(
+    `Von der Person, die es versprochen hat (Ada), am ${day('de')} als erledigt markiert; hier bestätigt es der Raum.`,
+  );
+  await page.goto(page.url().replace('?lang=de', '?lang=en'));
+  // the room confirms it: done
+  await page.getByRole('article', { name: 'Promise: Pair on every deploy' }).getByRole('button', { name: 'Done: Pair on every deploy', exact: true }).click();
+  // (the count is the board's, so the mark is stored before the page is left)
+  await expect(page.getByRole('heading', { name: /^Open promises/ })).toContainText('1 of 2 reviewed');
+  await page.goto(teamUrl);
+  await expect(page.getByRole('list', { name: /^Open promises/ })).not.toContainText('Pair on every deploy');
 });

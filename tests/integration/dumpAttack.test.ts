@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Person, createBoard, startServer, type TestServer } from './harness.js';
+import { Person, createBoard, newId, startServer, type TestServer } from './harness.js';
 import { anonymousStateKey, openState } from '@candor/server';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -197,6 +197,15 @@ describe('dump attack', () => {
       truth.owner.set(`roti:${value}`, p.name);
     }
     await ok(F, 'phase.set', { phase: 'closed' });
+    // RE-13: Cleo, gone home, marks her promise done from the team page: a named fact in the public log, with its day,
+    // made by a join of hers after the retro; the routes above read it like any other, and it must link nothing
+    await cleo.disconnect();
+    const marked = await fetch(`${server.url}/api/boards/${boardId}/promise`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: newId(), participantId: cleo.participantId, secret: cleo.secret, name: cleo.name, actionId, done: true }),
+    });
+    expect(marked.status).toBe(200);
 
     // the dump: every file in DATA_DIR, copied while the server runs (as a backup would)
     const files = new Map<string, Buffer>();
@@ -212,6 +221,8 @@ describe('dump attack', () => {
 
   it('AR-8 AR-1 AR-2 AR-3 AR-4 AR-6 with only the data files (and one browser secret), no route links anything', async () => {
     const { files, known, truth, ada, keyFile } = await scriptedRetro();
+    // (RE-13: Cleo's mark is in the files the attacker reads)
+    expect([...files.values()].some((bytes) => bytes.includes(Buffer.from('promise.marked')))).toBe(true);
     const dumpOnly = judge(attack(files, known), truth);
     const withSecret = judge(attack(files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }), truth);
     // printed so that a failing run shows how much each route linked (right/claimed)
@@ -245,6 +256,7 @@ describe('dump attack', () => {
     // the dump as a file, blobs written out as text, for the byte search for deleted and pre-edit texts
     const dump = JSON.stringify([...tables], (_k, v: unknown) => (v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer' ? Buffer.from((v as { data: number[] }).data).toString('utf8') : v));
     const files = new Map([['pg_dump.json', Buffer.from(dump)]]);
+    expect(dump).toContain('promise.marked');
     const noPages = { tables: new Map() };
     const dumpOnly = judge(attackTables(tables, noPages, files, known), truth);
     const withSecret = judge(attackTables(tables, noPages, files, known, { name: 'Ada', participantId: ada.participantId, secret: ada.secret }), truth);

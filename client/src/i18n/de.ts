@@ -560,6 +560,7 @@ const de: Catalogue = {
     reasonPlaceholder: 'Das System, nicht die Person: ein Hindernis, ein fehlendes Werkzeug, zu wenig Zeit…',
     saveReason: 'Grund speichern',
     carryForward: 'In die nächste Retro übernehmen',
+    ownerDone: 'Von der Person, die es versprochen hat ({{name}}), am {{date}} als erledigt markiert; hier bestätigt es der Raum.',
   },
   summary: {
     title: 'Zusammenfassung',
@@ -700,6 +701,14 @@ const de: Catalogue = {
     overdue: 'überfällig: war fällig am {{date}}',
     carried: ' · übernommen',
     inTheWay: ' · was im Weg stand: {{reason}}',
+    ownerDone: ' · von {{name}} am {{date}} als erledigt markiert',
+    markDone: 'Als erledigt markieren',
+    markDoneLabel: 'Als erledigt markieren: {{text}}',
+    undoDone: 'Doch nicht erledigt',
+    undoDoneLabel: 'Doch nicht erledigt: {{text}}',
+    marking: 'Wird gespeichert…',
+    markedDone: 'Als erledigt markiert. Die nächste Review zeigt es, und dort bestätigt es der Raum.',
+    unmarkedDone: 'Nicht mehr als erledigt markiert.',
   },
   api: {
     createRetroFailed: 'Die Retro konnte nicht angelegt werden. Bitte versuche es noch einmal.',

@@ -530,6 +530,8 @@ const enMore = {
     reasonPlaceholder: 'The system, not the person: a blocker, a missing tool, too little time…',
     saveReason: 'Save reason',
     carryForward: 'Carry forward',
+    // RE-13: its owner said so between retros; the room's word here is still what counts
+    ownerDone: 'Marked done by its owner ({{name}}) on {{date}}; the room confirms it here.',
   },
   summary: {
     title: 'Summary',
@@ -672,6 +674,15 @@ const enMore = {
     overdue: 'overdue: was due {{date}}',
     carried: ' · carried forward',
     inTheWay: ' · what got in the way: {{reason}}',
+    // RE-13: an owner's word between retros, shown to everyone; the buttons only in the owner's browser
+    ownerDone: ' · marked done by {{name}} on {{date}}',
+    markDone: 'Mark done',
+    markDoneLabel: 'Mark done: {{text}}',
+    undoDone: 'Not done after all',
+    undoDoneLabel: 'Not done after all: {{text}}',
+    marking: 'Saving…',
+    markedDone: 'Marked done. The next Review shows it, and the room confirms it there.',
+    unmarkedDone: 'No longer marked done.',
   },
   dnd: {
     handle: 'Move card: {{text}}',

@@ -8,6 +8,7 @@ import { shortText } from '../cards/items.js';
 import { TrustPulse } from '../pulse/TrustPulse.js';
 import { LazyColumnEditor } from '../columns/LazyColumnEditor.js';
 import { reviewFacts } from './reviewFacts.js';
+import { formatDay } from '../i18n/format.js';
 import { BlamelessHint } from '../cards/BlamelessHint.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
 import { PhaseIntro } from './PhaseIntro.js';
@@ -93,6 +94,8 @@ function ReviewEntry({ item: confirmed, canMark, today }: { item: ReviewItem; ca
         </p>
       )}
       <p className="hint">{reviewFacts(item, t, today)}</p>
+      {/* RE-13: what its owner said since, between retros; the status below is still the room's to give */}
+      {item.ownerDone && <p className="owner-done">{t('review.ownerDone', { name: item.ownerDone.by, date: formatDay(item.ownerDone.on) })}</p>}
       <p className="review-status">
         {item.status ? (
           <span className={`status-pill ${item.status}`}>{t(statusKey(item, item.status))}</span>

@@ -38,4 +38,10 @@ describe('RE-1 a promise under review', () => {
     // marked done (or dropped) it is closed, and when it was done is not known
     expect(reviewFacts({ ...late, status: 'done' }, t(), '2026-12-05')).toContain(' · due Dec 3, 2026 · ');
   });
+
+  it('RE-13 SS-4 a promise its owner marked done by its due date is not called overdue; marked after it, it still is', () => {
+    const late = { ...promise, dueDate: '2026-12-03' };
+    expect(reviewFacts({ ...late, ownerDone: { by: 'Ada', on: '2026-12-03' } }, t(), '2026-12-05')).toContain(' · due Dec 3, 2026 · ');
+    expect(reviewFacts({ ...late, ownerDone: { by: 'Ada', on: '2026-12-04' } }, t(), '2026-12-05')).toContain('overdue: was due Dec 3, 2026');
+  });
 });

@@ -9,10 +9,11 @@ import { formatDay } from '../i18n/format.js';
  * `today` (the server's day) says so in words: "due Dec 3" on Dec 5 looked like any other. RE-11: a promise carried
  * forward says how often, after where it was made.
  */
-export function reviewFacts(item: Pick<ReviewItem, 'askOf' | 'owners' | 'dueDate' | 'fromRetro' | 'status' | 'carried'>, t: TFunction<'translation', undefined>, today: string): string {
+export function reviewFacts(item: Pick<ReviewItem, 'askOf' | 'owners' | 'dueDate' | 'fromRetro' | 'status' | 'carried' | 'ownerDone'>, t: TFunction<'translation', undefined>, today: string): string {
   const who = item.askOf ? null : item.owners.length ? t('review.helping', { names: item.owners.join(', ') }) : t('review.nobody');
   // marked done or dropped, it is closed: when it was done is not known, so it is not called late
-  const late = item.status !== 'done' && item.status !== 'dropped' && isOverdue(item.dueDate, today);
+  // (RE-13: nor is one its owner marked done by its due date)
+  const late = item.status !== 'done' && item.status !== 'dropped' && isOverdue(item.dueDate, today) && !(item.ownerDone && item.ownerDone.on <= item.dueDate!);
   const due = item.dueDate ? t(late ? 'review.overdue' : 'review.due', { date: formatDay(item.dueDate) }) : null;
   return [who, due, t('review.from', { retro: item.fromRetro }), carriedWords(item.carried, t)].filter((part) => part !== null).join(' · ');
 }

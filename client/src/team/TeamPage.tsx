@@ -1,7 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
 import { AppLink } from '../AppLink.js';
 import { Strong } from '../i18n/Strong.js';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { TEAM_COLUMNS, closedRetros, leftOpenRetros, openActions, runningRetros, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { createTeamBoard, lookupTeam, teamActionsCsvUrl, teamExportUrl, type TeamLookup } from '../sync/api.js';
 import { copyText } from '../home/CreatedLinks.js';
@@ -13,6 +13,7 @@ import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 import { suggestedTemplateId } from './suggestedTemplate.js';
 import { carriedWords } from '../phases/reviewFacts.js';
 import { LeftOpen } from './LeftOpen.js';
+import { MarkMyPromise } from './MarkMyPromise.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useWords();
@@ -77,7 +78,7 @@ export function TeamPage({ teamId }: { teamId: string }) {
             they head the history's column. The charts join them once they show something. */}
         {(team.retros.length > 0 || charted) && (
           <div className="team-lead">
-            {team.retros.length > 0 && <OpenPromises team={team} />}
+            {team.retros.length > 0 && <OpenPromises team={team} onMarked={reload} />}
             {charted && <TeamCharts team={team} />}
           </div>
         )}
@@ -301,7 +302,7 @@ function HappeningNow({ team }: { team: TeamHistory }) {
  * team lead comes back to the page for, and what Retrium's and TeamRetro's team home pages list first. They were
  * only under each retro at the foot of the page, among the done ones.
  */
-function OpenPromises({ team }: { team: TeamHistory }) {
+function OpenPromises({ team, onMarked }: { team: TeamHistory; onMarked: () => void }) {
   const { t } = useWords();
   const open = openActions(team);
   return (
@@ -314,7 +315,10 @@ function OpenPromises({ team }: { team: TeamHistory }) {
           <p className="hint">{t('team.openPromisesHint')}</p>
           <ul className="team-actions" aria-labelledby="open-promises-title">
             {open.map((action) => (
-              <TeamActionRow key={action.ref} action={action} fromRetro={action.fromRetro} />
+              <TeamActionRow key={action.ref} action={action} fromRetro={action.fromRetro}>
+                {/* RE-13: its owner, in the browser they were in its retro with, says it is done, once that retro is closed */}
+                <MarkMyPromise action={action} retro={team.retros.find((r) => action.ref.startsWith(`${r.boardId}:`))} onMarked={onMarked} />
+              </TeamActionRow>
             ))}
           </ul>
         </>
@@ -383,7 +387,7 @@ function PastRetro({ retro }: { retro: TeamRetro }) {
  * `fromRetro`: in the list of open promises (TM-13), no status (all are open there) but where it was made and how
  * often it was carried forward, as Review says them (RE-11)
  */
-function TeamActionRow({ action, fromRetro }: { action: TeamAction; fromRetro?: string }) {
+function TeamActionRow({ action, fromRetro, children }: { action: TeamAction; fromRetro?: string; children?: ReactNode }) {
   const { t } = useWords();
   return (
     <li className="team-action">
@@ -414,8 +418,11 @@ function TeamActionRow({ action, fromRetro }: { action: TeamAction; fromRetro?: 
             ''
           )}
           {(action.status === 'not-done' || action.status === 'open') && action.reason ? t('team.inTheWay', { reason: action.reason }) : ''}
+          {/* RE-13: an owner's word since its retro (a later Review's status above is the room's) */}
+          {action.ownerDone ? t('team.ownerDone', { name: action.ownerDone.by, date: formatDay(action.ownerDone.on) }) : ''}
         </span>
       </span>
+      {children}
     </li>
   );
 }

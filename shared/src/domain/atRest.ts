@@ -46,6 +46,8 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'item.done': 'public-log',
   'timer.changed': 'public-log',
   'action.marked': 'public-log',
+  // RE-13: an owner's word on their own promise, by name like the promise (AC-3)
+  'promise.marked': 'public-log',
   'hand.raised': 'public-log',
   'reactions.enabled': 'public-log',
   // CI-1: the question is public and names nobody; answers are spoken, never recorded (CI-5)

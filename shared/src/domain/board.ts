@@ -123,6 +123,17 @@ export interface Action {
   done: boolean;
   /** AK-1: the role or team outside the room this action asks something of; null when it is not an ask */
   askOf: string | null;
+  /**
+   * RE-13: one of its owners said, after the retro, that it is done (`promise.mark`): who (a public owner, AC-3) and on
+   * which day (the server's UTC day). The next retro's Review shows it; the room still confirms it there (RE-2).
+   */
+  ownerDone: { participantId: string; on: string } | null;
+}
+
+/** RE-13: an owner's word between retros, by name (public, as owners are) and day. */
+export interface OwnerDone {
+  by: string;
+  on: string;
 }
 
 export type ReviewStatus = 'done' | 'not-done' | 'dropped';
@@ -143,6 +154,8 @@ export interface ReviewItem {
   askOf?: string | null;
   /** RE-11: how many earlier Reviews marked it not done and carried it forward (absent in retros made before) */
   carried?: number;
+  /** RE-13: an owner marked it done between retros, before this retro was created (absent when none did) */
+  ownerDone?: OwnerDone;
 }
 
 export type FacilitatorChange = 'created' | 'handover' | 'claim' | 'reclaim';
@@ -309,6 +322,8 @@ export type BoardEvent =
   | { type: 'action.owner'; actionId: string; participantId: string; volunteer: boolean }
   | { type: 'action.due'; actionId: string; dueDate: string | null }
   | { type: 'action.deleted'; actionId: string }
+  /** RE-13: an owner marks their promise done after the retro (`on`: the server's day), or takes it back (null) */
+  | { type: 'promise.marked'; actionId: string; participantId: string; on: string | null }
   | { type: 'board.renamed'; name: string }
   | { type: 'done.marked'; participantId: string; stage: DoneStage; done: boolean }
   | { type: 'done.reset'; stage: DoneStage }
@@ -396,6 +411,7 @@ const LEAVES_CARDS: ReadonlySet<BoardEvent['type']> = new Set<BoardEvent['type']
   'reaction.toggled',
   'done.marked',
   'done.reset',
+  'promise.marked',
   'hand.raised',
   'timer.started',
   'timer.stopped',
@@ -589,6 +605,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
         consensus: null,
         askOf: event.askOf ?? null,
         done: false,
+        ownerDone: null,
       });
       return;
     case 'action.asked': {
@@ -615,6 +632,11 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'action.due': {
       const action = state.actions.get(event.actionId);
       if (action) action.dueDate = event.dueDate;
+      return;
+    }
+    case 'promise.marked': {
+      const action = state.actions.get(event.actionId);
+      if (action) action.ownerDone = event.on === null ? null : { participantId: event.participantId, on: event.on };
       return;
     }
     case 'action.deleted':

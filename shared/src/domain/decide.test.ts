@@ -6,8 +6,12 @@ import { PHASES, phaseIndex, type Phase } from './phases.js';
 import { actor, addCard, alice, bob, boardWith, type CommandBody, fran, moveTo, must, NOW, REVIEW, run, teamBoardWith, testContext } from './testBoard.js';
 import { votesOf } from './voting.js';
 
-/** One example of every board command; ids that name nothing are fine where only the phase or the role is checked. */
-const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
+/**
+ * One example of every board command; ids that name nothing are fine where only the phase or the role is checked.
+ * RE-13's `promise.mark` is not in the phase table (it is sent between retros, to a closed one): its own tests below.
+ */
+type PhasedBody = Exclude<CommandBody, { type: 'promise.mark' }>;
+const EXAMPLES: Record<PhasedBody['type'], CommandBody> = {
   'card.add': { type: 'card.add', columnId: 'start', text: 'hello' },
   'card.edit': { type: 'card.edit', cardId: 'nosuchcard', text: 'hello' },
   'card.delete': { type: 'card.delete', cardId: 'nosuchcard' },
@@ -72,7 +76,7 @@ const EXAMPLES: Record<CommandBody['type'], CommandBody> = {
 };
 
 /** PH-5 as the spec states it. */
-const ALLOWED: Record<CommandBody['type'], Phase[]> = {
+const ALLOWED: Record<PhasedBody['type'], Phase[]> = {
   'card.add': ['write'],
   'card.edit': ['write', 'reveal'],
   'card.delete': ['write', 'reveal'],
@@ -216,7 +220,7 @@ describe('permissions', () => {
   it('PE-2 leaves every other command open to any participant', () => {
     // facilitator.reclaim and board.delete are for whoever holds the facilitator link (FA-6, BD-1), tested below.
     const keyOnly = ['facilitator.reclaim', 'board.delete'];
-    const open = (Object.keys(EXAMPLES) as CommandBody['type'][]).filter((t) => !isFacilitatorCommand(t) && !keyOnly.includes(t));
+    const open = (Object.keys(EXAMPLES) as PhasedBody['type'][]).filter((t) => !isFacilitatorCommand(t) && !keyOnly.includes(t));
     for (const type of open) {
       for (const phase of ALLOWED[type]) {
         const decision = decide(inPhase(phase), alice, { id: 'cmd-00000001', ...EXAMPLES[type] } as never, testContext());
@@ -291,7 +295,7 @@ describe('phases through decide', () => {
   });
 
   it('PH-5 allows each command only in its phases and answers WRONG_PHASE elsewhere', () => {
-    for (const type of Object.keys(EXAMPLES) as CommandBody['type'][]) {
+    for (const type of Object.keys(EXAMPLES) as PhasedBody['type'][]) {
       for (const phase of PHASES) {
         const allowed = ALLOWED[type].includes(phase);
         expect(allowedIn(type, phase), `${type} in ${phase}`).toBe(allowed);
@@ -651,7 +655,7 @@ describe('actions', () => {
   it('AC-1 creates an action on an existing item and acks its id', () => {
     const { state, a } = discussBoard();
     const { actionId } = must<{ actionId: string }>(state, bob, { type: 'action.create', itemId: a, text: 'Book a room' });
-    expect(state.actions.get(actionId)).toEqual({ id: actionId, itemId: a, initialText: 'Book a room', owners: [], dueDate: '2023-11-28', consensus: null, askOf: null, done: false });
+    expect(state.actions.get(actionId)).toEqual({ id: actionId, itemId: a, initialText: 'Book a room', owners: [], dueDate: '2023-11-28', consensus: null, askOf: null, done: false, ownerDone: null });
     expect(run(state, bob, { type: 'action.create', itemId: 'nosuchitem', text: 'x' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 

@@ -9,7 +9,7 @@ import { canVote, enoughVotersToShow, itemIds, itemOf, retractTarget } from './v
 import { decideRoomControl } from './roomControl.js';
 import { decideFacilitation, firstInRevealOrder, isFacilitationCommand, titleFromWords } from './facilitation.js';
 import { decideOffers } from './offers.js';
-import { defaultDueDate } from './startSmall.js';
+import { defaultDueDate, isoDay } from './startSmall.js';
 import { decideLens } from './trustLens.js';
 
 /** Who is acting: their id (for public promises) and the keyed tags that stand for them on cards and votes. */
@@ -44,6 +44,13 @@ export interface DecideContext {
 export type Decision = { ok: true; events: BoardEvent[]; data: unknown } | { ok: false; code: ErrorCode; message: string };
 
 type BoardCommand = Exclude<Command, { type: 'join' }>;
+/**
+ * RE-13: the one command of a closed retro's promises, sent from the team page between retros. Decided apart from
+ * the phase table below (it is the one thing a closed board takes from its people that is not a deletion or an
+ * email), so the table the board page ships with (`allowedIn`, UI-6) does not grow for a command it never sends.
+ */
+type PromiseMark = Extract<Command, { type: 'promise.mark' }>;
+type RoomCommand = Exclude<BoardCommand, PromiseMark>;
 
 /** Commands only the facilitator may send (PE-1). */
 export const FACILITATOR_COMMANDS = [
@@ -96,7 +103,7 @@ export function isFacilitatorCommand(type: Command['type']): boolean {
 /** Where each command may be sent (PH-3). */
 const OPEN: readonly Phase[] = ['review', 'write', 'reveal', 'vote', 'discuss', 'act'];
 
-const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
+const ALLOWED_PHASES: Record<RoomCommand['type'], readonly Phase[]> = {
   'card.add': ['write'],
   'card.edit': ['write', 'reveal'],
   'card.delete': ['write', 'reveal'],
@@ -164,7 +171,7 @@ const ALLOWED_PHASES: Record<BoardCommand['type'], readonly Phase[]> = {
   'walk.spotlight': ['reveal'],
 };
 
-export function allowedIn(type: BoardCommand['type'], phase: Phase): boolean {
+export function allowedIn(type: RoomCommand['type'], phase: Phase): boolean {
   return ALLOWED_PHASES[type].includes(phase);
 }
 
@@ -175,6 +182,8 @@ const done = (events: BoardEvent[], data: unknown = {}): Decision => ({ ok: true
 
 /** Checks one command against the rules and says which events it records. Pure: no I/O, no clock but ctx. */
 export function decide(state: BoardState, actor: Actor, command: BoardCommand, ctx: DecideContext): Decision {
+  // RE-13: after the retro, not part of it: no phase table, and a lock left on at Close (LK-1) does not hold it
+  if (command.type === 'promise.mark') return decidePromiseMark(state, actor, command, ctx);
   if (isFacilitatorCommand(command.type) && !actor.isFacilitator) {
     return fail('NOT_FACILITATOR', 'Only the facilitator can do that.');
   }
@@ -454,4 +463,19 @@ function newColumnId(ctx: DecideContext, ...taken: Set<string>[]): string {
       return id;
     }
   }
+}
+
+/**
+ * RE-13: an owner of an action of a closed retro marks it done between retros, or takes that back. Only an owner (the
+ * promise is theirs to report on, AC-3), never the facilitator for them: the room's word on it is the next Review's
+ * (RE-2), where the facilitator marks it with the room. Only in Close: in Discuss and Act the room ticks it (AC-6).
+ * The day is the server's. Marking it so again records nothing (a second click, a resend).
+ */
+function decidePromiseMark(state: BoardState, actor: Actor, command: PromiseMark, ctx: DecideContext): Decision {
+  if (state.phase !== 'closed') return fail('WRONG_PHASE', 'A promise is marked done here once its retro is closed; in the retro, tick it done on its item.');
+  const action = state.actions.get(command.actionId);
+  if (!action) return fail('NOT_FOUND', 'No such action.');
+  if (!action.owners.includes(actor.participantId)) return fail('NOT_YOURS', 'Only someone who promised to help with this action can mark it done.');
+  if ((action.ownerDone !== null) === command.done) return done([]);
+  return done([{ type: 'promise.marked', actionId: action.id, participantId: actor.participantId, on: command.done ? isoDay(ctx.now) : null }]);
 }

@@ -1,4 +1,4 @@
-import type { ReviewItem, ReviewStatus } from './board.js';
+import type { OwnerDone, ReviewItem, ReviewStatus } from './board.js';
 import { notesKey } from '../protocol/events.js';
 import type { Distribution, PublicBoardView } from './visibility.js';
 import type { ActionKind } from './offers.js';
@@ -32,6 +32,8 @@ export interface TeamAction {
   /** AK-3: ours, an ask of someone outside the room, or taken by nobody */
   kind: ActionKind;
   askOf: string | null;
+  /** RE-13: one of its owners marked it done after its retro (who, which day); a later Review still says whether it was kept */
+  ownerDone: OwnerDone | null;
 }
 
 export interface TeamRetro {
@@ -121,11 +123,15 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
           owners: a.owners,
           dueDate: a.dueDate,
           status,
-          overdue: status === 'open' && today !== null && isOverdue(a.dueDate, today),
+          // SS-4, RE-13: not when an owner marked it done by its due date ("overdue" beside "marked done by Ada on
+          // Dec 2" for a promise due Dec 3 said the opposite of what she said)
+          overdue: status === 'open' && today !== null && isOverdue(a.dueDate, today) && !(a.ownerDone && a.ownerDone.on <= a.dueDate!),
           carried: carried.get(ref) ?? 0,
           reason: last?.reason ?? null,
           kind: a.kind,
           askOf: a.askOf,
+          // (a retro's view from before RE-13 has none)
+          ownerDone: a.ownerDone ?? null,
         };
       }),
       metrics: retroMetrics(input, reviews),
@@ -185,6 +191,8 @@ export function reviewSeeds(history: TeamHistory): Omit<ReviewItem, 'status' | '
     dueDate: a.dueDate,
     ...(a.kind === 'ask' ? { askOf: a.askOf } : {}),
     carried: a.carried,
+    // RE-13: the owner's word since, for the room to confirm
+    ...(a.ownerDone ? { ownerDone: { ...a.ownerDone } } : {}),
   }));
 }
 

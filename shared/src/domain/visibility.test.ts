@@ -202,7 +202,7 @@ describe('visibility', () => {
       review: [],
       pulse: { open: false, distribution: null, notEnough: true },
     });
-    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: '2023-11-28', consensus: null, kind: 'ours', askOf: null, done: false });
+    expect(board.actions[0]).toEqual({ id: expect.any(String), itemId: expect.any(String), owners: ['Alice'], dueDate: '2023-11-28', consensus: null, kind: 'ours', askOf: null, done: false, ownerDone: null });
   });
 
   it('AN-1 a team retro shows its team and its review in the public view', () => {

@@ -1,4 +1,4 @@
-import { editedOf, groupOf, signatureOf, type BoardState, type Card, type Consensus, type DoneStage, type FacilitatorChange, type Participant, type ReviewItem } from './board.js';
+import { editedOf, groupOf, signatureOf, type BoardState, type Card, type Consensus, type DoneStage, type FacilitatorChange, type Participant, type ReviewItem, type OwnerDone } from './board.js';
 import { spotlightOf } from './columnWalk.js';
 import { LIMITS } from './limits.js';
 import { byPresenceOrder } from './boardDoc.js';
@@ -73,6 +73,8 @@ export interface PublicAction {
   kind: ActionKind;
   /** AK-1: the role or team asked, for an ask */
   askOf: string | null;
+  /** RE-13: an owner marked it done after the retro: who (by name, as its owners are) and on which day */
+  ownerDone: OwnerDone | null;
 }
 
 /** OF-2: an offer of help, named like a promise */
@@ -372,6 +374,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
       done: a.done,
       kind: actionKind(a),
       askOf: a.askOf,
+      ownerDone: a.ownerDone && { by: nameOf(a.ownerDone.participantId) ?? 'someone who left', on: a.ownerDone.on },
     })),
     locked: state.locked,
     access: { password: state.access.passwordHash !== null, knock: state.access.knock, joiningLocked: state.access.joiningLocked },

@@ -11,3 +11,13 @@ export const CloseRetroRequest = JoinCommand.pick({ participantId: true, secret:
   from: z.enum(PHASES),
 });
 export type CloseRetroRequest = z.infer<typeof CloseRetroRequest>;
+
+/**
+ * RE-13: "Mark done" on the team page, for a promise of a closed retro: who asks (as they are in that retro: id,
+ * secret, name), the command's own id (CM-1: a resend returns the first answer) and what they mark.
+ */
+export const MarkPromiseRequest = JoinCommand.pick({ id: true, participantId: true, secret: true, name: true }).extend({
+  actionId: JoinCommand.shape.participantId,
+  done: z.boolean(),
+});
+export type MarkPromiseRequest = z.infer<typeof MarkPromiseRequest>;

@@ -156,6 +156,8 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('timer.resume') }),
   z.strictObject({ ...base, type: z.literal('timer.extend') }),
   z.strictObject({ ...base, type: z.literal('action.done'), actionId: id, done: z.boolean() }),
+  // RE-13: an owner says, after the retro, that their promise is done (or takes it back)
+  z.strictObject({ ...base, type: z.literal('promise.mark'), actionId: id, done: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('hand.raise'), raised: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('reaction.toggle'), itemId: id, reaction: z.enum(REACTIONS), on: z.boolean() }),
   z.strictObject({ ...base, type: z.literal('reactions.enable'), enabled: z.boolean() }),

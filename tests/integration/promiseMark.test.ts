@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Ack, CreateBoardResponse, TeamHistory } from '@candor/shared';
+import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
+import { Person, type StartOptions, type TestServer, newId, startServer, until } from './harness.js';
+
+/**
+ * RE-13 on the real server: an owner marks a closed retro's promise done from the team page
+ * (`POST /api/boards/:id/promise`), between retros, with nobody in the room. The room's rules decide (only an owner,
+ * CM-1's command ids), it survives a restart, and the next retro's Review receives it, on SQLite and PostgreSQL.
+ */
+describe('RE-13 a promise marked done between retros', () => {
+  const stores: Record<string, () => StartOptions> = { sqlite: () => ({}), postgres: () => ({ postgres: { url: testDatabaseUrl(), schema: freshSchema() } }) };
+
+  it.each(Object.keys(stores))('RE-13 CM-1 TM-2 only an owner marks it, a resend changes nothing, it survives a restart and the next Review starts with it (%s)', async (kind) => {
+    const options: StartOptions = { ...stores[kind]!(), idleUnloadMs: 50 };
+    let server: TestServer = await startServer(options);
+    const people: Person[] = [];
+    const person = (name: string) => {
+      const p = new Person(server.url);
+      p.name = name;
+      people.push(p);
+      return p;
+    };
+    try {
+      const post = async <T>(path: string, body: unknown): Promise<T> => {
+        const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        expect(res.status).toBe(201);
+        return (await res.json()) as T;
+      };
+      const team = async (): Promise<TeamHistory> => (await (await fetch(`${server.url}/api/teams/${teamId}`)).json()) as TeamHistory;
+      const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
+        const ack = await who.cmd(type, fields);
+        expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
+        return (ack as { ok: true; data: Record<string, string> }).data;
+      };
+      const mark = async (boardId: string, who: Person, fields: Record<string, unknown>): Promise<[number, Ack]> => {
+        const res = await fetch(`${server.url}/api/boards/${boardId}/promise`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: newId(), participantId: who.participantId, secret: who.secret, name: who.name, ...fields }),
+        });
+        return [res.status, (await res.json()) as Ack];
+      };
+
+      const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
+      const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'post-mortem' });
+      const [F, A, B] = [person('Fran'), person('Ada'), person('Bo')];
+      await F.connect(first.boardId, 'Fran', first.facilitatorKey);
+      await A.connect(first.boardId, 'Ada');
+      await B.connect(first.boardId, 'Bo');
+      await ok(F, 'phase.set', { phase: 'write' });
+      const item = (await ok(B, 'card.add', { columnId: 'system-allowed', text: 'deploys skip review' })).cardId!;
+      for (const phase of ['reveal', 'vote', 'discuss'] as const) await ok(F, 'phase.set', { phase });
+      await ok(F, 'discuss.select', { itemId: item });
+      const actionId = (await ok(F, 'action.create', { itemId: item, text: 'Pair on every deploy' })).actionId!;
+      await ok(A, 'action.volunteer', { actionId, volunteer: true });
+      // Bo says "I can help" and takes it back: known to the room (a public act, AB-6), and no owner
+      await ok(B, 'action.volunteer', { actionId, volunteer: true });
+      await ok(B, 'action.volunteer', { actionId, volunteer: false });
+      // in the retro itself it is the room's to tick (AC-6)
+      expect(await mark(first.boardId, A, { actionId, done: true })).toMatchObject([409, { ok: false, code: 'WRONG_PHASE' }]);
+      for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
+      for (const p of people) await p.disconnect();
+      // everyone gone, the board is unloaded: the team page's mark loads it from the store
+      await until(async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { boardsLoaded: number }).boardsLoaded === 0);
+
+      // the facilitator and someone else in the retro are not its owners; a wrong secret is nobody; bad input
+      expect(await mark(first.boardId, F, { actionId, done: true })).toMatchObject([403, { ok: false, code: 'NOT_YOURS' }]);
+      expect(await mark(first.boardId, B, { actionId, done: true })).toMatchObject([403, { ok: false, code: 'NOT_YOURS' }]);
+      // someone never in it
+      expect(await mark(first.boardId, new Person(server.url), { actionId, done: true, name: 'Eve' })).toMatchObject([403, { ok: false, code: 'BAD_CREDENTIALS' }]);
+      expect(await mark(first.boardId, A, { actionId, done: true, secret: newId(32) })).toMatchObject([403, { ok: false, code: 'BAD_CREDENTIALS' }]);
+      expect(await mark(first.boardId, A, { actionId: 'no-such-action', done: true })).toMatchObject([404, { ok: false, code: 'NOT_FOUND' }]);
+      expect(await mark(first.boardId, A, { actionId, done: 'yes' })).toMatchObject([400, { ok: false, code: 'INVALID_INPUT' }]);
+      expect(await mark(first.boardId, A, { actionId, done: true, on: '2020-01-01' })).toMatchObject([400, { ok: false, code: 'INVALID_INPUT' }]);
+      expect((await team()).retros[0]!.actions[0]!.ownerDone).toBeNull();
+
+      // Ada marks it; the same command again is answered alike and records nothing; its id for another is refused
+      const id = newId();
+      const today = new Date().toISOString().slice(0, 10);
+      expect(await mark(first.boardId, A, { id, actionId, done: true })).toEqual([200, { ok: true, data: {} }]);
+      const marked = await team();
+      expect(marked.retros[0]!.actions[0]).toMatchObject({ text: 'Pair on every deploy', owners: ['Ada'], status: 'open', ownerDone: { by: 'Ada', on: today } });
+      expect(await mark(first.boardId, A, { id, actionId, done: true })).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(first.boardId, A, { id, actionId, done: false })).toMatchObject([409, { ok: false, code: 'ID_REUSED' }]);
+      expect(await team()).toEqual(marked);
+
+      // TM-2: on the same data after a restart
+      await server.close();
+      server = await startServer({ ...options, dbFile: server.dbFile });
+      expect(await team()).toEqual(marked);
+
+      // an undo and a mark again, then the next retro: its Review starts with Ada's word, still for the room to confirm
+      expect(await mark(first.boardId, A, { actionId, done: false })).toEqual([200, { ok: true, data: {} }]);
+      expect((await team()).retros[0]!.actions[0]!.ownerDone).toBeNull();
+      expect(await mark(first.boardId, A, { actionId, done: true })).toEqual([200, { ok: true, data: {} }]);
+      const second = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 2', templateId: 'post-mortem' });
+      const F2 = person('Fran');
+      await F2.connect(second.boardId, 'Fran', second.facilitatorKey);
+      expect(F2.board()!.review).toMatchObject([{ text: 'Pair on every deploy', owners: ['Ada'], status: null, ownerDone: { by: 'Ada', on: today } }]);
+      await ok(F2, 'review.mark', { ref: F2.board()!.review[0]!.ref, status: 'done' });
+      expect((await team()).retros[0]!.actions[0]).toMatchObject({ status: 'done', ownerDone: { by: 'Ada', on: today } });
+    } finally {
+      for (const p of people) await p.disconnect();
+      await server.close();
+    }
+  });
+});

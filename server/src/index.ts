@@ -19,8 +19,14 @@ const config = (() => {
 const perAddress = socketsPerAddress(config.trustProxy, config.connectionsPerAddress);
 const held = await HeldPort.take(config.port, config.host, { perAddress }).catch((err: NodeJS.ErrnoException) => {
   // taken before the data is opened, the port is what a second server on the same settings meets first
-  if (err.code !== 'EADDRINUSE') throw err;
-  process.stderr.write(`Candor cannot start: port ${config.port} on ${config.host} is in use (another Candor server?); stop it first.\n`);
+  if (err.code === 'EADDRINUSE') {
+    process.stderr.write(`Candor cannot start: port ${config.port} on ${config.host} is in use (another Candor server?); stop it first.\n`);
+    process.exit(1);
+  }
+  // CG-1: a HOST that is no address of this machine (EADDRNOTAVAIL), a name that does not resolve (ENOTFOUND), a port
+  // this user may not take (EACCES): one line naming the settings, not a stack
+  if (!err.code) throw err;
+  process.stderr.write(`Candor cannot start: cannot listen on HOST ${JSON.stringify(config.host)}, PORT ${config.port}: ${err.code} (${err.message})\n`);
   process.exit(1);
 });
 // loaded only now (the bundle evaluates a module imported this way when it is imported)

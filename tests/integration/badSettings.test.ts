@@ -34,7 +34,7 @@ function startAndWaitForExit(env: Record<string, string>): Promise<{ code: numbe
 describe('CG-1 bad settings', () => {
   beforeAll(() => ensureServerBuilt(), 120_000);
 
-  it('CG-1 a bad setting stops the server with one line naming it, its value and what it takes, never a stack', async () => {
+  it('CG-1 a bad setting (HOST too) stops the server with one line naming it, its value and what it takes, never a stack', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ PORT: 'abc' }, 'Candor cannot start: PORT is "abc": must be a whole number'],
       [{ SEND_BUFFER_BYTES: '1000' }, 'Candor cannot start: SEND_BUFFER_BYTES is "1000": must be at least 65536'],
@@ -44,6 +44,8 @@ describe('CG-1 bad settings', () => {
       // a URL may hold a password: the line names the variable and never repeats what it holds
       [{ DATABASE_URL: 'mysql://candor:hunter2@db/candor' }, 'Candor cannot start: DATABASE_URL must start with postgres:// or postgresql://'],
       [{ PORT: '70000', IDLE_UNLOAD_MS: '-1' }, 'Candor cannot start: PORT is "70000": must be at most 65535; IDLE_UNLOAD_MS is "-1": must be at least 0'],
+      // a HOST that is no address of this machine (TEST-NET-1): before, Node's EADDRNOTAVAIL with its stack
+      [{ HOST: '192.0.2.1', PORT: '5888' }, 'Candor cannot start: cannot listen on HOST "192.0.2.1", PORT 5888: EADDRNOTAVAIL (listen EADDRNOTAVAIL: address not available 192.0.2.1:5888)'],
     ];
     const results = await Promise.all(cases.map(([env]) => startAndWaitForExit(env)));
     results.forEach(({ code, stderr }, i) => {

@@ -59,10 +59,18 @@ function lib0WithoutSchema(): Plugin {
  * UI-6: what every page loads first (the entry's own files), and the few small files each page's code shares beside
  * it, go in one chunk: rolldown would give each file shared with code loaded on demand a chunk of its own, and
  * every separately gzipped file costs bytes (the board page 150.7 KB against 149.2; the home and team pages less
- * too; the confirm-in-place and the short card text, shared since stop 47's changes, 150.3 against 149.98; the refusal of a paste that does not fit, shared by a card's box and the action and offer fields, 150.5 against 149.6). Shared code that pulls in Yjs or Socket.io stays out, or every page would fetch them.
+ * too; the confirm-in-place and the short card text, shared since stop 47's changes, 150.3 against 149.98; the refusal of a paste that does not fit, shared by a card's box and the action and offer fields, 150.5 against 149.6; the trust lens's four parts, shared by the team page and the lens, a file of their own once `allowedIn` no longer brought them to the board page). Shared code that pulls in Yjs or Socket.io stays out, or every page would fetch them.
  */
 const ENTRY = new Set(staticallyImported(['main.tsx']));
-const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i18n[\\/]Strong|home[\\/]myRetros|facilitation[\\/]InlineConfirm|cards[\\/]shortText|cards[\\/]pasteThatFits)\.tsx?$|preload-helper/;
+const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i18n[\\/]Strong|home[\\/]myRetros|facilitation[\\/]InlineConfirm|cards[\\/]shortText|cards[\\/]pasteThatFits|domain[\\/]trustLens)\.tsx?$|preload-helper/;
+
+/**
+ * AB-15, UI-16: small modules several of the board's on-demand parts share go in one chunk, not a file each: a browser
+ * opening a board fetches every part ahead, and each file counts against its address's requests (120 people behind one
+ * office address open a board at once). What an item is called, a new group's title from its first words, and the
+ * questions a revealed card asks with the dialog they ask in (off the board's first load since UI-6 made room).
+ */
+const SMALL_ON_DEMAND = /[\\/]src[\\/](cards[\\/]items|domain[\\/]facilitation|cards[\\/]CardQuestion|facilitation[\\/]ConfirmDialog)\.tsx?$/;
 
 /**
  * BU-1: what only the board page loads, in one chunk. Rolldown gives each module the board page shares with a part
@@ -116,6 +124,7 @@ export default defineConfig({
             { name: 'entry', test: (id: string) => ENTRY.has(id) || SMALL_SHARED.test(id) || BOARD_PAGE_MODULES.alsoElsewhere(id) },
             // (each module on its own: a group would otherwise take the modules it imports along, the entry's too)
             { name: 'BoardPage', test: BOARD_PAGE_MODULES.onlyBoard, includeDependenciesRecursively: false },
+            { name: 'boardParts', test: SMALL_ON_DEMAND },
           ],
         },
       },

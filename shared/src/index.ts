@@ -13,6 +13,7 @@ export * from './domain/reveal.js';
 export * from './domain/voting.js';
 export * from './domain/visibility.js';
 export * from './domain/decide.js';
+export * from './domain/commandPhases.js';
 export * from './domain/moving.js';
 export * from './domain/boardDoc.js';
 export * from './domain/markdown.js';

@@ -59,6 +59,18 @@ describe('the client bundle', () => {
     expect([...home, ...team].filter((file) => file === boardChunk)).toEqual([]);
   });
 
+  it("UI-6 what only other pages, later phases and the facilitator's panel use is not in what the board page loads first", () => {
+    const { boardFiles } = measureBundle(dist);
+    const first = boardFiles.map((file) => fs.readFileSync(path.join(dist, file), 'utf8')).join('\n');
+    // each piece by a word of its code that survives minification: creating a team (the home and team pages), whether
+    // the server emails the summary (Close), what a revealed card asks before its name shows, the facilitator's reset
+    // of "done", Reveal's offer of presenting mode
+    for (const marker of ['/api/teams', '/api/features', 'facilitation.card.signTitle', 'facilitation.done.reset', 'privacy.suggestButton']) {
+      expect(carrying(marker).length, `${marker} is built at all`).toBeGreaterThan(0);
+      expect(first.includes(marker), `${marker} loads with the board page`).toBe(false);
+    }
+  });
+
   it('UI-6 the client carries only the WebSocket transport of engine.io (no long-polling, no WebTransport), and still that one', () => {
     // engine.io-client's long-polling transport reports its failures in these words
     const polling = path.join(packageDir('engine.io-client', 'socket.io-client'), 'build/esm/transports/polling-xhr.js');

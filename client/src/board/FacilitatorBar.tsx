@@ -5,7 +5,7 @@ import { useSession } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { TimerControls } from '../timer/TimerControls.js';
 import { usePhaseStep } from './usePhaseStep.js';
-import { DoneProgress } from '../facilitation/DoneToggle.js';
+import { DoneProgress } from '../facilitation/DoneProgress.js';
 import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
 import { AnonymitySetting } from './AnonymitySetting.js';
 import { CheckInControls } from '../checkin/CheckInControls.js';

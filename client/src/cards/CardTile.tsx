@@ -1,13 +1,15 @@
 import { useWords } from '../i18n/useWords.js';
-import { memo, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, memo, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { BlamelessHint } from './BlamelessHint.js';
 import { CardTextarea } from './CardTextarea.js';
-import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import { InlineConfirm } from '../facilitation/InlineConfirm.js';
 import { usePresenting } from '../board/presenting.js';
 import { shortText } from './shortText.js';
+import { lazyWithWords } from '../i18n/lazyWithWords.js';
+
+const CardQuestion = lazyWithWords(() => import('./CardQuestion.js'), (m) => m.CardQuestion);
 
 /**
  * One card as a soft tile. Own cards say "yours" (only to you) and can be edited or deleted while allowed. Drawn again
@@ -233,33 +235,16 @@ export const CardTile = memo(function CardTile({
           {controls}
         </div>
       )}
+      {/* SG-1, MO-3: the questions before a change everyone sees, a part of their own (fetched ahead, as the board's others) */}
       {confirmingSign && cardId && (
-        <ConfirmDialog
-          title={t('facilitation.card.signTitle')}
-          confirmLabel={t('facilitation.card.signConfirm')}
-          cancelLabel={t('facilitation.card.signKeep')}
-          onCancel={() => setConfirmingSign(false)}
-          onConfirm={() => {
-            session.send({ type: 'card.sign', cardId, signed: true });
-            setConfirmingSign(false);
-          }}
-        >
-          <p>{t('facilitation.card.signBody')}</p>
-        </ConfirmDialog>
+        <Suspense fallback={null}>
+          <CardQuestion kind="sign" cardId={cardId} onClose={() => setConfirmingSign(false)} />
+        </Suspense>
       )}
       {confirmHide && cardId && (
-        <ConfirmDialog
-          title={t('facilitation.card.hideTitle')}
-          confirmLabel={t('facilitation.card.hide')}
-          danger
-          onCancel={() => setConfirmHide(false)}
-          onConfirm={() => {
-            session.send({ type: 'card.hide', cardId });
-            setConfirmHide(false);
-          }}
-        >
-          <p>{t('facilitation.card.hideBody')}</p>
-        </ConfirmDialog>
+        <Suspense fallback={null}>
+          <CardQuestion kind="hide" cardId={cardId} onClose={() => setConfirmHide(false)} />
+        </Suspense>
       )}
     </article>
   );

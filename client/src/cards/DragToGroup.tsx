@@ -21,7 +21,7 @@ import {
 import type { PublicBoardView } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { shortText } from './items.js';
-import { endOnce, useDragAnnouncer } from './shortText.js';
+import { endOnce, useDragAnnouncer } from './dragSentences.js';
 import { columnTitle } from '../i18n/templates.js';
 import { dropOutcome, type DropTarget } from './dropOutcome.js';
 

@@ -4,7 +4,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useSession } from '../board/SessionContext.js';
 import { itemsOf, shortText, type Item } from './items.js';
 import { anchorOf, movesOf, similarSets, type SimilarSet } from './similarCards.js';
-import { endOnce, useDragAnnouncer } from './shortText.js';
+import { endOnce, useDragAnnouncer } from './dragSentences.js';
 import { columnTitle } from '../i18n/templates.js';
 import { currentLanguage } from '../i18n/index.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endOnce, shortText } from './shortText.js';
+import { shortText } from './shortText.js';
+import { endOnce } from './dragSentences.js';
 
 describe('endOnce', () => {
   it('WF-8 drops the full stop after words cut short, a question, an exclamation or a full stop of their own', () => {

@@ -1,7 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
 import { Preferences } from '../theme/Preferences.js';
 import { MyRetros } from './MyRetros.js';
-import { createBoard } from '../sync/api.js';
+import { createBoard } from '../sync/requests.js';
 import { CreateRetroForm } from './CreateRetroForm.js';
 import { StartTeamForm } from './StartTeamForm.js';
 

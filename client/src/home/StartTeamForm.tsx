@@ -1,6 +1,7 @@
 import { useWords } from '../i18n/useWords.js';
 import { useState, type FormEvent } from 'react';
-import { Refused, createTeam } from '../sync/api.js';
+import { Refused } from '../sync/api.js';
+import { createTeam } from '../sync/requests.js';
 import { i18n } from '../i18n/index.js';
 import { navigate } from '../navigation.js';
 import { NameField } from './CreateRetroForm.js';

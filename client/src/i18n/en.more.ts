@@ -213,6 +213,24 @@ const enMore = {
     noData: 'no data',
   },
   facilitation: {
+    // SG-1, MO-3: what a revealed card asks first (cards/CardQuestion.tsx)
+    card: {
+      signTitle: 'Show your name on this card?',
+      signBody: 'Everyone in this retro will see your name on this card, at once. You can hide it again, but they will already have seen it.',
+      signConfirm: 'Show my name',
+      signKeep: 'Keep it anonymous',
+      hideTitle: 'Hide this card for everyone?',
+      hideBody: 'It disappears from the board and from every export, with its votes. Nobody learns who wrote it — not you either.',
+    },
+    // DN-2 DN-5: the facilitator's count of who is done, and its reset
+    done: {
+      heading: 'Ready',
+      countWriting: '{{done}} of {{of}}',
+      labelWriting: 'done writing',
+      labelVoting: 'done voting',
+      hereNow: ' (people here now)',
+      reset: 'Reset “done”',
+    },
     share: {
       title: 'Invite people to this retro',
       hint: 'Anyone with this link can join as a participant. It does not make them facilitator.',
@@ -268,6 +286,8 @@ const enMore = {
       theFacilitator: 'the facilitator',
     },
     confirm: {
+      // CF-1: a question's way back, when nothing says more
+      cancel: 'Cancel',
       revealTitle: 'Reveal every card?',
       revealBody: 'Everyone sees every card that has been written, at once and without names. A revealed card cannot be hidden again by going back.',
       revealStillWriting_one: '{{count}} of the {{of}} people here has not said they are done writing.',
@@ -295,6 +315,10 @@ const enMore = {
     },
   },
   privacy: {
+    // AN-11: Reveal's suggestion to the facilitator
+    suggestBefore: 'Sharing your screen? Your own cards are marked “yours” on it.',
+    suggestButton: 'Turn on presenting mode',
+    suggestAfter: 'to hide every mark of what is yours until you turn it off.',
     subtraction:
       'Results show only once at least {{people}} people have answered. If everyone else answers the same, you will be able to tell what they answered — and so will they.',
     thresholdTitle: 'Anonymous answers',
@@ -304,6 +328,14 @@ const enMore = {
     hiddenAnswer: 'Your answer is hidden while you present.',
     hiddenVotes: 'Your votes are hidden while you present.',
     hiddenVotesHow: 'To vote, turn off “{{button}}”.',
+  },
+  // the other pages' requests and the summary's exports (sync/requests.ts, sync/summaryRequests.ts)
+  api: {
+    createRetroFailed: 'We could not create the retro. Please try again.',
+    createTeamFailed: 'We could not create the team. Please try again.',
+    exportFailed: 'The export could not be downloaded.',
+    teamLoadFailed: 'The team could not be loaded.',
+    unreachableRetry: 'The server could not be reached. Please try again.',
   },
   home: {
     title: 'Retros where it is safe to say “I don\'t know”',

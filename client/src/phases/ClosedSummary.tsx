@@ -6,7 +6,8 @@ import { cardRowVotes, cardsAsShown, notesKey, talkedAboutItemIds, withWholeGrou
 import { useHoldsWords, useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
-import { type BoardExport, Refused, downloadExport, exportText, exportUrl } from '../sync/api.js';
+import { Refused } from '../sync/api.js';
+import { type BoardExport, downloadExport, exportText, exportUrl } from '../sync/summaryRequests.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { RetroWorthResult } from '../pulse/RetroWorthResult.js';
 import { ConsensusResult } from '../actions/ConsensusCheck.js';

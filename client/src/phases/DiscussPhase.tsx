@@ -6,7 +6,7 @@ import { allowedIn, wholeGroupTitle, type PublicBoardView } from '@candor/shared
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { ItemContent, ItemLine } from '../cards/ItemContent.js';
 import { itemLabel, itemsById, shortText, type Item } from '../cards/items.js';
-import { endOnce, useDragAnnouncer } from '../cards/shortText.js';
+import { endOnce, useDragAnnouncer } from '../cards/dragSentences.js';
 import { hasActionDraft, ItemActions } from '../actions/ItemActions.js';
 import { GuidedMove } from '../responsibility/GuidedMove.js';
 import { Reactions } from '../discuss/Reactions.js';

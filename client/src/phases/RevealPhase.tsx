@@ -4,7 +4,7 @@ import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { PhaseIntro } from './PhaseIntro.js';
 import { PulseResult } from '../pulse/TrustPulse.js';
 import { useSessionState } from '../board/SessionContext.js';
-import { PresentingSuggestion } from '../board/PresentingToggle.js';
+import { PresentingSuggestion } from '../board/PresentingSuggestion.js';
 import { UnsentCards } from './UnsentWords.js';
 import { SimilarCards } from '../cards/SimilarCards.js';
 import { useReadOnly } from '../facilitation/useReadOnly.js';

@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { LIMITS } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { fetchFeatures } from '../sync/api.js';
+import { fetchFeatures } from '../sync/summaryRequests.js';
 import { refusalMessage } from '../i18n/errors.js';
 import { currentLanguage } from '../i18n/index.js';
 

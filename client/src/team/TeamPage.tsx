@@ -3,7 +3,7 @@ import { AppLink } from '../AppLink.js';
 import { Strong } from '../i18n/Strong.js';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { TEAM_COLUMNS, closedRetros, leftOpenRetros, openActions, runningRetros, teamColumnsOffer, type TeamAction, type TeamColumnsOffer, type TeamHistory, type TeamRetro } from '@candor/shared';
-import { createTeamBoard, lookupTeam, teamActionsCsvUrl, teamExportUrl, type TeamLookup } from '../sync/api.js';
+import { createTeamBoard, lookupTeam, teamActionsCsvUrl, teamExportUrl, type TeamLookup } from '../sync/requests.js';
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
 import { Preferences } from '../theme/Preferences.js';

@@ -1,7 +1,7 @@
 import { memo, useState, useSyncExternalStore } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { pendingVoteDelta, pendingVotesTotal } from '../cards/pendingChanges.js';
+import { pendingVoteDelta, pendingVotesTotal } from './pendingVotes.js';
 import { shortText } from '../cards/items.js';
 import { usePresenting } from '../board/presenting.js';
 import { voteRefusal, type VoteRefusal } from './voteRefusal.js';

@@ -1,5 +1,5 @@
 import type { BoardCommand } from '../sync/commandQueue.js';
-import { pendingVoteDelta } from '../cards/pendingChanges.js';
+import { pendingVoteDelta } from './pendingVotes.js';
 
 /**
  * RC-13: how many of my votes, on one item or (without `itemId`) on all, are not what the server has: for each item

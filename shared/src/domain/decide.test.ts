@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BoardState, groupOf } from './board.js';
-import { allowedIn, decide, FACILITATOR_COMMANDS, isFacilitatorCommand } from './decide.js';
+import { decide, FACILITATOR_COMMANDS, isFacilitatorCommand } from './decide.js';
+import { allowedIn } from './commandPhases.js';
 import { LIMITS } from './limits.js';
 import { PHASES, phaseIndex, type Phase } from './phases.js';
 import { actor, addCard, alice, bob, boardWith, type CommandBody, fran, moveTo, must, NOW, REVIEW, run, teamBoardWith, testContext } from './testBoard.js';

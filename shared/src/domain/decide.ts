@@ -4,7 +4,8 @@ import type { Command } from '../protocol/messages.js';
 import type { BoardEvent, BoardState } from './board.js';
 import type { Column } from './templates.js';
 import { LIMITS } from './limits.js';
-import { canTransition, type Phase } from './phases.js';
+import { canTransition } from './phases.js';
+import { allowedIn } from './commandPhases.js';
 import { canVote, enoughVotersToShow, itemIds, itemOf, retractTarget } from './voting.js';
 import { decideRoomControl } from './roomControl.js';
 import { decideFacilitation, firstInRevealOrder, isFacilitationCommand, titleFromWords } from './facilitation.js';
@@ -46,11 +47,10 @@ export type Decision = { ok: true; events: BoardEvent[]; data: unknown } | { ok:
 type BoardCommand = Exclude<Command, { type: 'join' }>;
 /**
  * RE-13: the one command of a closed retro's promises, sent from the team page between retros. Decided apart from
- * the phase table below (it is the one thing a closed board takes from its people that is not a deletion or an
- * email), so the table the board page ships with (`allowedIn`, UI-6) does not grow for a command it never sends.
+ * the phase table (commandPhases.ts: it is the one thing a closed board takes from its people that is not a deletion
+ * or an email), so the table the board page ships with (`allowedIn`, UI-6) does not grow for a command it never sends.
  */
 type PromiseMark = Extract<Command, { type: 'promise.mark' }>;
-type RoomCommand = Exclude<BoardCommand, PromiseMark>;
 
 /** Commands only the facilitator may send (PE-1). */
 export const FACILITATOR_COMMANDS = [
@@ -98,81 +98,6 @@ const WHILE_LOCKED: readonly Command['type'][] = ['facilitator.claim', 'facilita
 
 export function isFacilitatorCommand(type: Command['type']): boolean {
   return (FACILITATOR_COMMANDS as readonly string[]).includes(type);
-}
-
-/** Where each command may be sent (PH-3). */
-const OPEN: readonly Phase[] = ['review', 'write', 'reveal', 'vote', 'discuss', 'act'];
-
-const ALLOWED_PHASES: Record<RoomCommand['type'], readonly Phase[]> = {
-  'card.add': ['write'],
-  'card.edit': ['write', 'reveal'],
-  'card.delete': ['write', 'reveal'],
-  'card.group': ['reveal'],
-  'card.ungroup': ['reveal'],
-  'group.title': ['reveal', 'vote', 'discuss', 'act'],
-  'phase.set': OPEN,
-  'settings.update': ['review', 'write', 'reveal', 'vote'],
-  'vote.cast': ['vote'],
-  'vote.retract': ['vote'],
-  'discuss.select': ['discuss', 'act'],
-  'timer.start': OPEN,
-  'timer.stop': OPEN,
-  'action.create': ['discuss', 'act'],
-  'action.volunteer': ['discuss', 'act'],
-  'action.due': ['discuss', 'act'],
-  'action.delete': ['discuss', 'act'],
-  'review.mark': ['review'],
-  'pulse.answer': ['review', 'write'],
-  'roti.answer': ['act'],
-  'consensus.start': ['discuss', 'act'],
-  'consensus.answer': ['discuss', 'act'],
-  'consensus.reveal': ['discuss', 'act'],
-  'facilitator.handover': OPEN,
-  'facilitator.claim': OPEN,
-  'columns.set': ['review', 'write'],
-  'board.rename': OPEN,
-  'done.mark': ['write', 'vote'],
-  'done.reset': ['write', 'vote'],
-  'access.password': OPEN,
-  'access.knock': OPEN,
-  'access.lockJoining': OPEN,
-  'access.admit': OPEN,
-  'board.lock': OPEN,
-  'participant.remove': OPEN,
-  'card.hide': ['reveal', 'vote', 'discuss', 'act'],
-  'card.sign': ['reveal', 'vote', 'discuss', 'act'],
-  'anonymity.raise': OPEN,
-  'grouping.restrict': OPEN,
-  'discuss.order': ['discuss', 'act'],
-  'discuss.next': ['discuss'],
-  'discuss.reopen': ['discuss', 'act'],
-  'timer.pause': OPEN,
-  'timer.resume': OPEN,
-  'timer.extend': OPEN,
-  'action.done': ['discuss', 'act'],
-  'hand.raise': ['discuss', 'act'],
-  'reaction.toggle': ['discuss', 'act'],
-  'reactions.enable': OPEN,
-  'facilitator.reclaim': OPEN,
-  // BD-1, SU-1: the only commands Close accepts (PH-3).
-  'board.delete': [...OPEN, 'closed'],
-  'summary.email': ['closed'],
-  'action.ask': ['discuss', 'act'],
-  'offer.add': ['discuss', 'act'],
-  'offer.withdraw': ['discuss', 'act'],
-  'offer.accept': ['discuss', 'act'],
-  // TL-10: only Discuss has an item being discussed; from Act on the lens shows what was tapped and takes no more
-  'lens.set': ['discuss'],
-  'lens.tap': ['discuss'],
-  // CI-4: the check-in opens the retro, before anyone writes
-  'checkin.set': ['review', 'write'],
-  // CW-3: the walk is how the room reads the revealed cards before grouping and voting
-  'walk.focus': ['reveal'],
-  'walk.spotlight': ['reveal'],
-};
-
-export function allowedIn(type: RoomCommand['type'], phase: Phase): boolean {
-  return ALLOWED_PHASES[type].includes(phase);
 }
 
 /** GR-8: what the facilitator can keep to themselves. */
@@ -341,7 +266,7 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       if (state.revealSeed !== null) return fail('WRONG_PHASE', 'The pulse closed when the cards were revealed.');
       return done([{ type: 'pulse.answered', pulseTag: actor.pulseTag, value: command.value }]);
     case 'roti.answer':
-      // GP-5: asked in Act, the retro's last open phase (ALLOWED_PHASES), under the person's pulse tag (AN-6): one
+      // GP-5: asked in Act, the retro's last open phase (ALLOWED_PHASES, commandPhases.ts), under the person's pulse tag (AN-6): one
       // answer each, the last one counts. Its result shows in Close only, when no answer can change it any more.
       return done([{ type: 'roti.answered', answerTag: actor.pulseTag, value: command.value }]);
     case 'consensus.start': {

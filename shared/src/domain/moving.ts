@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../protocol/errors.js';
 import type { BoardState } from './board.js';
-import { allowedIn } from './decide.js';
+import { allowedIn } from './commandPhases.js';
 
 /**
  * MV-1: may this participant tell the room they are moving this card? Exactly when they may group it (GR-1,

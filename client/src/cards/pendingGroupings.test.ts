@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicBoardView, PublicCard } from '@candor/shared';
 import type { BoardCommand } from '../sync/commandQueue.js';
-import { withPendingGroupings } from './pendingChanges.js';
+import { withPendingGroupings } from './pendingGroupings.js';
 
 const card = (id: string, columnId: string, groupId: string | null = null): PublicCard => ({ id, columnId, text: `${id} words`, groupId, signedBy: null, edited: false });
 // in reveal order: b before a, so a new group of the two is titled from b (GR-6)

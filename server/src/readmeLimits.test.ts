@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, LIMITS } from '@candor/shared';
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { NOTES_BOUNDS } from './rooms/notesBounds.js';
+import { COMPACTION_MAX_WAIT_MS, COMPACTION_QUIET_MS, DOC_UPDATES_BEFORE_COMPACTION } from './rooms/RoomDocuments.js';
 import { NOTES_WORK_BURST, NOTES_WORK_PER_SEC } from './transport/notesAllowance.js';
 import { SOCKET_MESSAGE_MAX_BYTES } from './transport/socketio.js';
 import { DOC_MESSAGE_MAX_BYTES, MESSAGES_PER_SEC, MESSAGE_BURST, NOTES_BYTES_BURST, NOTES_BYTES_PER_SEC } from './transport/yjs.js';
@@ -54,6 +55,7 @@ describe('CG-4 the limits the README states', () => {
     ['unsent per connection', `${LIMITS.sendBufferBytes / 1048576} MiB held unsent per connection`],
     ['document tickets', `(valid ${LIMITS.docTicketTtlMs / 1000} s, for one document)`],
     ['boards and teams created', `a burst of ${ABUSE_LIMITS.createBurstPerAddress}, then one every ${1 / ABUSE_LIMITS.createsPerSecondPerAddress} s, with a global ceiling of ${ABUSE_LIMITS.createBurstGlobal} then ${ABUSE_LIMITS.createsPerSecondGlobal} a second`],
+    ['notes folded while people type (PE-9)', `once more than ${DOC_UPDATES_BEFORE_COMPACTION} updates are stored: at the first ${COMPACTION_QUIET_MS / 1000}-second pause, or ${COMPACTION_MAX_WAIT_MS / 1000} seconds later without one`],
     ['the creators\' reserve', `up to ${ABUSE_LIMITS.createGlobalReserve} — so addresses at their limit cannot lock newcomers out`],
   ])('CG-4 %s: the README says "%s"', (_what, phrase) => {
     expect(readme).toContain(phrase);

@@ -73,14 +73,14 @@ export interface RoomDocumentsDeps {
 }
 
 /** How many updates a document may pile up in the store before they are folded into one snapshot. */
-const DOC_UPDATES_BEFORE_COMPACTION = 500;
+export const DOC_UPDATES_BEFORE_COMPACTION = 500;
 /** How long a document must be quiet before its stored updates are folded together. */
-const COMPACTION_QUIET_MS = 2_000;
+export const COMPACTION_QUIET_MS = 2_000;
 /**
  * PE-9: how long past DOC_UPDATES_BEFORE_COMPACTION the fold waits for that quiet at most. Without it a room typing
  * with no 2-second pause (several people in one item's notes) kept every stored keystroke, the erased ones too.
  */
-const COMPACTION_MAX_WAIT_MS = 10_000;
+export const COMPACTION_MAX_WAIT_MS = 10_000;
 /** DO-3: after a failed store, how soon (then doubling, up to the maximum) the snapshot is tried again. */
 const SNAPSHOT_RETRY_MS = 500;
 const SNAPSHOT_RETRY_MAX_MS = 30_000;

@@ -56,6 +56,54 @@ function lib0WithoutSchema(): Plugin {
 }
 
 /**
+ * UI-6: Yjs reads a shared type by a number that names its class, from a table that also names its four XML classes
+ * (XmlElement, XmlFragment, XmlHook, XmlText, with their tree walker and events: about 1.3 KB gzip of the board page),
+ * so the bundler kept them though Candor makes none. Every type a browser receives is the server's: the board
+ * document's maps and arrays, a Y.Text per note; and a peer's update to the notes that carries anything but plain text
+ * is refused before anyone receives it (PE-8, CheckedNotes). So the table's XML entries are Yjs's own answer to
+ * content it cannot read (lib0's `unexpectedCase`, as its table of contents does for a GC or Skip), and so are
+ * `Doc.getXmlElement` and `getXmlFragment`, which nothing here calls. A Yjs whose code no longer reads as expected
+ * fails the build instead of carrying them again unnoticed.
+ */
+function yjsWithoutXml(): Plugin {
+  const yjs = /[\\/]yjs[\\/]dist[\\/]yjs\.mjs$/;
+  const edits: [string, string][] = [
+    ['  readYXmlElement,\n  readYXmlFragment,\n  readYXmlHook,\n  readYXmlText\n', '  error.unexpectedCase,\n  error.unexpectedCase,\n  error.unexpectedCase,\n  error.unexpectedCase\n'],
+    ['(this.get(name, YXmlElement))', '(error.unexpectedCase())'],
+    ['return this.get(name, YXmlFragment)', 'return error.unexpectedCase()'],
+  ];
+  return {
+    name: 'candor:yjs-without-xml',
+    transform(code, id) {
+      if (!yjs.test(id)) return null;
+      return edits.reduce((out, [from, to]) => {
+        if (out.split(from).length !== 2) throw new Error(`candor:yjs-without-xml: Yjs (${id}) no longer holds ${JSON.stringify(from)} once`);
+        return out.replace(from, to);
+      }, code);
+    },
+  };
+}
+
+/**
+ * UI-6: react-i18next reads its store through `use-sync-external-store/shim`, the stand-in for React's
+ * `useSyncExternalStore` on Reacts older than 18, which on a React that has the hook hands back React's own. On this
+ * React (19) its stand-in code, with its CommonJS wrapping, came along unused: the shim is React's hook here.
+ */
+function reactsOwnSyncExternalStore(): Plugin {
+  const id = '\0use-sync-external-store-shim';
+  return {
+    name: 'candor:react-sync-external-store',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'use-sync-external-store/shim' ? id : null;
+    },
+    load(loaded) {
+      return loaded === id ? "export { useSyncExternalStore } from 'react';\n" : null;
+    },
+  };
+}
+
+/**
  * UI-6: what every page loads first (the entry's own files), and the few small files each page's code shares beside
  * it, go in one chunk: rolldown would give each file shared with code loaded on demand a chunk of its own, and
  * every separately gzipped file costs bytes (the board page 150.7 KB against 149.2; the home and team pages less
@@ -100,7 +148,7 @@ function boardPageModulesPlugin(): { plugin: Plugin; onlyBoard: (id: string) => 
 const BOARD_PAGE_MODULES = boardPageModulesPlugin();
 
 export default defineConfig({
-  plugins: [react(), engineWebSocketOnly(), lib0WithoutSchema(), BOARD_PAGE_MODULES.plugin],
+  plugins: [react(), engineWebSocketOnly(), lib0WithoutSchema(), yjsWithoutXml(), reactsOwnSyncExternalStore(), BOARD_PAGE_MODULES.plugin],
   // One Yjs instance for the app, y-websocket and @candor/shared, or Y.Doc checks fail across copies.
   resolve: { dedupe: ['yjs', 'y-protocols', 'lib0'] },
   server: {

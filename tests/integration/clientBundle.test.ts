@@ -94,6 +94,14 @@ describe('the client bundle', () => {
     expect(carrying('Unexpected content type').length).toBeGreaterThan(0);
   });
 
+  it("UI-6 the client does not carry Yjs's XML types, which no document of Candor holds", () => {
+    // YXmlFragment's toDOM builds a fragment of the page, and nothing else the client carries does
+    expect(fs.readFileSync(path.join(packageDir('yjs'), 'dist/yjs.mjs'), 'utf8')).toContain('createDocumentFragment');
+    expect(carrying('createDocumentFragment')).toEqual([]);
+    // while Yjs is there, with the Y.Text the notes are (its inserts report this)
+    expect(carrying('Unexpected content type').length).toBeGreaterThan(0);
+  });
+
   it('UI-17 no chunk of the built client carries zod', () => {
     // positive control: the marker is in zod itself, so its absence below means something
     const zod = path.dirname(fs.realpathSync(path.join(REPO_ROOT, 'shared/node_modules/zod/package.json')));

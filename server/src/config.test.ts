@@ -75,4 +75,11 @@ describe('CG-1 configuration', () => {
       expect(() => loadConfig(bad), JSON.stringify(bad)).toThrow();
     }
   });
+
+  it('CG-1 a variable set to nothing (PORT= in an env file or a compose file) is not set: its default holds, not 0', () => {
+    // `z.coerce.number()` read '' as 0: PORT= listened on a random port, IDLE_UNLOAD_MS= unloaded every board at once
+    const defaults = loadConfig({});
+    const empty = loadConfig({ PORT: '', IDLE_UNLOAD_MS: ' ', FACILITATOR_CLAIM_AFTER_MS: '', DATABASE_URL: '', LOG_LEVEL: '', TRUST_PROXY: '' });
+    expect(empty).toMatchObject({ port: 3000, idleUnloadMs: defaults.idleUnloadMs, claimAfterMs: defaults.claimAfterMs, databaseUrl: null, logLevel: defaults.logLevel, trustProxy: defaults.trustProxy });
+  });
 });

@@ -145,8 +145,16 @@ function whatItTakes(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * The variables given a value: `PORT=` in an env file or a compose file says nothing, as a variable never set, so its
+ * default holds (`z.coerce.number()` read '' as 0: a random port, or every board unloaded at once).
+ */
+function setOnly(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = Env.safeParse(env);
+  const result = Env.safeParse(setOnly(env));
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0]);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
@@ -7,7 +8,12 @@ import { HeldPort } from './transport/heldPort.js';
 /** CG-1: a bad setting stops the server with one line naming it, not a stack */
 const config = (() => {
   try {
-    return loadConfig();
+    const loaded = loadConfig();
+    // a CLIENT_DIST with no build in it started a server that answered every page "the client is not built"
+    if (loaded.clientDist && !fs.existsSync(path.join(loaded.clientDist, 'index.html'))) {
+      throw new ConfigError(`CLIENT_DIST is ${JSON.stringify(process.env.CLIENT_DIST)}: holds no built client (no index.html)`);
+    }
+    return loaded;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`Candor cannot start: ${err.message}\n`);

@@ -44,6 +44,8 @@ describe('CG-1 bad settings', () => {
       // a URL may hold a password: the line names the variable and never repeats what it holds
       [{ DATABASE_URL: 'mysql://candor:hunter2@db/candor' }, 'Candor cannot start: DATABASE_URL must start with postgres:// or postgresql://'],
       [{ PORT: '70000', IDLE_UNLOAD_MS: '-1' }, 'Candor cannot start: PORT is "70000": must be at most 65535; IDLE_UNLOAD_MS is "-1": must be at least 0'],
+      // a built client that is not there: before, the server started and answered every page "the client is not built"
+      [{ CLIENT_DIST: '/nowhere/dist' }, 'Candor cannot start: CLIENT_DIST is "/nowhere/dist": holds no built client (no index.html)'],
       // a HOST that is no address of this machine (TEST-NET-1): before, Node's EADDRNOTAVAIL with its stack
       [{ HOST: '192.0.2.1', PORT: '5888' }, 'Candor cannot start: cannot listen on HOST "192.0.2.1", PORT 5888: EADDRNOTAVAIL (listen EADDRNOTAVAIL: address not available 192.0.2.1:5888)'],
     ];

@@ -775,6 +775,12 @@ test('RE-13 between retros Ada marks her promise done on the team page; the next
   await ada.page.goto(`${teamUrl}?lang=de`);
   const offen = ada.page.getByRole('list', { name: /^Offene Versprechen/ }).getByRole('listitem').filter({ hasText: 'Pair on every deploy' });
   await expect(offen).toContainText(`von Ada am ${day('de')} als erledigt markiert`);
+  // taken back and marked again in German: what it says calls the next retro's first step by its German name
+  // (it said "Die nächste Review", the only English phase name on a German page)
+  await offen.getByRole('button', { name: 'Doch nicht erledigt: Pair on every deploy' }).click();
+  await expect(offen.getByRole('status')).toHaveText('Nicht mehr als erledigt markiert.');
+  await offen.getByRole('button', { name: 'Als erledigt markieren: Pair on every deploy' }).click();
+  await expect(offen.getByRole('status')).toHaveText('Als erledigt markiert. Der nächste Rückblick zeigt es, und dort bestätigt es der Raum.');
   await expect(offen.getByRole('button', { name: 'Doch nicht erledigt: Pair on every deploy' })).toBeVisible();
   await ada.page.goto(`${teamUrl}?lang=en`);
 

@@ -707,7 +707,7 @@ const de: Catalogue = {
     undoDone: 'Doch nicht erledigt',
     undoDoneLabel: 'Doch nicht erledigt: {{text}}',
     marking: 'Wird gespeichert…',
-    markedDone: 'Als erledigt markiert. Die nächste Review zeigt es, und dort bestätigt es der Raum.',
+    markedDone: 'Als erledigt markiert. Der nächste Rückblick zeigt es, und dort bestätigt es der Raum.',
     unmarkedDone: 'Nicht mehr als erledigt markiert.',
   },
   api: {

@@ -471,3 +471,37 @@ test('RC-15 votes that reach the server after Vote closed are said to be too lat
   await expect(page.locator('.notice-count')).toHaveCount(0);
   await expect(page.getByText('That is not possible in this phase.')).toHaveCount(0);
 });
+
+test('RC-13 on a group in a narrow column, "not sent yet" takes its own line: the vote buttons beside it keep their size (en, de)', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Votes in a group');
+  await ada.page.setViewportSize({ width: 1024, height: 768 });
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Deploys on Fridays');
+  await ada.addCard('Stop', 'Friday deploys hurt us');
+  await facilitator.runTo('Reveal');
+  await ada.groupWith('Friday deploys hurt us', 'Deploys on Fridays');
+  await facilitator.runTo('Vote');
+  const page = ada.page;
+  const controls = page.locator('.group .vote-controls');
+  await expect(controls).toHaveCount(1);
+  // at 1024 px a group's controls had some 180 px for "−", the dots, "+" and the mark: the buttons were squeezed to
+  // slivers ("−" 12 px wide) beside a mark that would not wrap
+  const sizes = () => controls.getByRole('button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().width)));
+  const whole = await sizes();
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection-status')).toContainText('Reconnecting');
+  await controls.getByRole('button', { name: /^Vote for:/ }).click();
+  await expect(controls.getByText('not sent yet')).toBeVisible();
+  expect(await sizes()).toEqual(whole);
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await expect(page.getByText('not sent yet')).toHaveCount(0);
+  // German's mark is longer still
+  await page.goto(`${page.url().split('?')[0]}?lang=de`);
+  await expect(page.getByTestId('connection-status')).toHaveText('Verbunden');
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection-status')).toContainText('Verbinde neu');
+  await controls.getByRole('button', { name: /^Stimme für:/ }).click();
+  await expect(controls.getByText('noch nicht gesendet')).toBeVisible();
+  expect(await sizes()).toEqual(whole);
+});

@@ -329,3 +329,34 @@ test('UI-10 FA-2 the role handed over from the keyboard, focus stays on the new 
   await expectFocusVisible(row);
   await expect(page.getByRole('button', { name: 'Leave and forget me here…' })).not.toBeFocused();
 });
+
+test('UI-10 MO-3 a card hidden from the keyboard leaves focus on the card that took its place (or the one before the last), not at the column\'s top', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Hide focus');
+  await ada.join(link, 'Ada');
+  for (const text of ['Alpha card one', 'Beta card two', 'Gamma card three', 'Delta card four', 'Epsilon card five']) await ada.addCard('Start', text);
+  await facilitator.goTo('Reveal');
+  const page = facilitator.page;
+  const grips = facilitator.column('Start').getByRole('button', { name: /^Move card: / });
+  await expect(grips).toHaveCount(5);
+  const order = async () => (await grips.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')!.replace('Move card: ', ''))));
+  /** the facilitator hides a card as a keyboard does it: "⋯", Tab to "Hide card", Enter, Tab to the dialog's "Hide card", Enter */
+  const hide = async (text: string) => {
+    const more = facilitator.card(text).getByRole('button', { name: `Card actions: ${text}` });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(facilitator.card(text).getByRole('button', { name: 'Hide card' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await tabTo(page, facilitator.dialog().getByRole('button', { name: 'Hide card' }));
+    await page.keyboard.press('Enter');
+    await expect(facilitator.card(text)).toHaveCount(0);
+  };
+  // the third card of five: focus goes on to the card now third (it went to the first card's grip, at the column's
+  // top, and a keyboard walking the column started over)
+  const before = await order();
+  await hide(before[2]!);
+  await expectFocusVisible(page.getByRole('button', { name: `Move card: ${before[3]}` }));
+  // the last card: the one before it
+  await hide(before[4]!);
+  await expect(page.getByRole('button', { name: `Move card: ${before[3]}` })).toBeFocused();
+});

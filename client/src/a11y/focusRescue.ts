@@ -10,8 +10,11 @@ import { focusPhaseHeading, headingAwaited, wentWithPhaseBefore } from './phaseH
  */
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** the control that had focus last, with its ancestors as they were and when it took focus (performance.now()) */
-let lost: { element: HTMLElement; ancestors: HTMLElement[]; focusedAt: number } | null = null;
+/**
+ * the control that had focus last, with its ancestors as they were, the elements beside each of them (next, previous)
+ * and when it took focus (performance.now())
+ */
+let lost: { element: HTMLElement; ancestors: HTMLElement[]; beside: (Element | null)[][]; focusedAt: number } | null = null;
 let scheduled = false;
 /** the lost control was disabled or removed under focus (not left on purpose by a click elsewhere) */
 let disabledUnderFocus = false;
@@ -62,7 +65,7 @@ function rescue(): void {
   // WJ-3: the phase's heading drawn anew (the board changed from its desk layout to its phone layout, or back): the
   // heading now there, not the first control of what is left (the header's Share, and the next Tab began at the top)
   if (lost.element.tagName === 'H2' && lost.ancestors.some((a) => a.classList.contains('phase-intro')) && focusPhaseHeading()) return;
-  for (const ancestor of lost.ancestors) {
+  for (const [i, ancestor] of lost.ancestors.entries()) {
     if (!ancestor.isConnected) continue;
     if (ancestor.hasAttribute('data-focus-landing')) {
       ancestor.focus();
@@ -70,12 +73,13 @@ function rescue(): void {
     }
     // UI-10: gone with the phase before (the phase changed a moment ago): the new phase's heading, not a control
     if (wentWithPhaseBefore({ focusedAt: lost.focusedAt }) && focusPhaseHeading()) return;
-    // (never a skip link: it is a way in from the top, and would pop up out of nowhere, UI-25; nor the language or
-    // theme switch at the top of the page: the next arrow key there changes the page's language or colours)
-    // (nor an answer of a radio group, the trust pulse's or a fist of five's: the next arrow key would change it, and send it)
-    const target = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
-      (el) => el.offsetParent !== null && !takesText(el) && !isRadio(el) && !el.closest('[data-skip-links]') && !el.closest('.preferences'),
+    // MO-3: one of a list gone (a card hidden or deleted, an action removed): the one that took its place, or the one
+    // before the last, rather than the list's first (a keyboard walking a long column started over at its top)
+    const gone = i ? lost.ancestors[i - 1]! : lost.element;
+    const twinNeighbour = lost.beside[i]!.find(
+      (el) => !gone.isConnected && el?.parentElement === ancestor && el.tagName === gone.tagName && el.classList[0] === gone.classList[0],
     );
+    const target = (twinNeighbour && firstControlIn(twinNeighbour)) || firstControlIn(ancestor);
     if (target) {
       // never a step button (Back, Next) for a control lost elsewhere: the next Enter would move the whole room to
       // another phase ("Update vote settings", used up, gave focus to Vote's "Back"). Their group, named by the phase
@@ -86,6 +90,18 @@ function rescue(): void {
       return;
     }
   }
+}
+
+/**
+ * the first control in `root` focus may go to: never a skip link (a way in from the top, it would pop up out of
+ * nowhere, UI-25); nor the language or theme switch at the top of the page (the next arrow key there changes the
+ * page's language or colours); nor an answer of a radio group, the trust pulse's or a fist of five's (the next arrow
+ * key would change it, and send it)
+ */
+function firstControlIn(root: Element): HTMLElement | undefined {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+    (el) => el.offsetParent !== null && !takesText(el) && !isRadio(el) && !el.closest('[data-skip-links]') && !el.closest('.preferences'),
+  );
 }
 
 function twinOf(element: HTMLElement): HTMLElement | null {
@@ -119,7 +135,10 @@ function schedule(delay = 0): void {
 export function startFocusRescue(): void {
   document.addEventListener('focusin', (event) => {
     const element = event.target as HTMLElement;
-    if (element && element !== document.body) lost = { element, ancestors: ancestorsOf(element), focusedAt: performance.now() };
+    if (!element || element === document.body) return;
+    const ancestors = ancestorsOf(element);
+    const beside = [element, ...ancestors].map((node) => [node.nextElementSibling, node.previousElementSibling]);
+    lost = { element, ancestors, beside, focusedAt: performance.now() };
   });
   document.addEventListener('focusout', (event) => {
     if (!(event as FocusEvent).relatedTarget) schedule();

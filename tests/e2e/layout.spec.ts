@@ -66,6 +66,25 @@ for (const viewport of [
   });
 }
 
+test('UI-15 at 1280 px a short name in People keeps its letters on one line beside "Facilitator" and "✓ done"', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Names whole');
+  await ada.join(link, 'Ada');
+  await facilitator.page.getByRole('button', { name: "I'm done writing" }).click();
+  const fiona = ada.page.getByRole('region', { name: /^People here/ }).getByRole('listitem').filter({ hasText: 'Fiona' });
+  await expect(fiona.getByText('✓ done')).toBeVisible();
+  await expect(fiona.getByText('Facilitator')).toBeVisible();
+  // the name gave way to the two badges beside it, letter by letter: "Fi / on / a" on three lines, for everyone
+  const lines = () =>
+    fiona.locator('.person-name').evaluate((name) => {
+      const words = document.createRange();
+      words.selectNodeContents(name);
+      return new Set([...words.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    });
+  await expect.poll(lines).toBe(1);
+  await expectWholeBadges(ada.page, 'people, done');
+  await expectNothingOverflows(ada.page, 'people, done');
+});
+
 test('PR-1 UI-21 the "joined" line keeps clear of the facilitator\'s panel and its timer controls', async ({ facilitator, ada }) => {
   const page = facilitator.page;
   const link = await facilitator.createRetro('Where notices go');

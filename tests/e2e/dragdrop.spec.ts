@@ -222,6 +222,30 @@ test('UI-14 RC-6 by keyboard, Escape cancels a move: the card is put back where 
   await expect(facilitator.page.getByRole('region', { name: 'Continue', exact: true })).toContainText('Pairing on hard bugs');
 });
 
+test('UI-14 picked up from the keyboard, a card is said to be picked up and where it is in one announcement, not the second over the first', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Pick-up words');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Late reviews');
+  await ada.addCard('Continue', 'Pairing on hard bugs');
+  await facilitator.goTo('Reveal');
+
+  const page = ada.page;
+  await page.getByRole('button', { name: 'Move card: Pairing on hard bugs' }).focus();
+  await page.keyboard.press('Space');
+  // dnd-kit says where the card is in the same moment as the pick-up: the live region held "Picked up card: …" for
+  // a frame, then only "Over the column Continue.", and a screen reader heard where a card was, not that it held one
+  const said = page.getByText(/^(Picked up card: Pairing on hard bugs|Over the column)/);
+  await expect(said).toHaveText('Picked up card: Pairing on hard bugs. Over the column Continue.');
+  // the moves after it say where the card is, alone
+  await expect(async () => {
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByText(/Over the card/)).toBeAttached({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByText(/Over the card/)).toHaveText('Over the card: Late reviews. Drop to group them.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Put back: Pairing on hard bugs.')).toBeAttached();
+});
+
 test('UI-14 WF-8 a card\'s words cut short with … end the announcement\'s sentence: no full stop after the ellipsis', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Ellipsis check');
   await ada.join(link, 'Ada');

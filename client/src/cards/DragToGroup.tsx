@@ -130,9 +130,20 @@ export function DragToGroup({ board, children }: { board: PublicBoardView; child
   // WF-8: each ends on a card's words, a group's or a column's title: one full stop, none after their own `…`, `?`
   // PL-7: said from our own live region, which a language switch empties
   const { said, speak } = useDragAnnouncer();
+  // dnd-kit says where the card is in the same moment as the pick-up: said apart, the second sentence took the first's
+  // place in the live region before a screen reader read it ("Over the column Continue.", never "Picked up …")
+  const pickedUp = useRef<string | null>(null);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => speak(endOnce(t('dnd.pickedUp', { text: cardText(active.id) }))),
-    onDragOver: ({ active, over }) => speak(endOnce(describe(parse(over?.id), active.id))),
+    onDragStart: ({ active }) => {
+      pickedUp.current = endOnce(t('dnd.pickedUp', { text: cardText(active.id) }));
+      return speak(pickedUp.current);
+    },
+    onDragOver: ({ active, over }) => {
+      const where = endOnce(describe(parse(over?.id), active.id));
+      const first = pickedUp.current;
+      pickedUp.current = null;
+      return speak(first ? `${first} ${where}` : where);
+    },
     onDragEnd: ({ active, over }) => speak(endOnce(dropped(active.id, over?.id))),
     onDragCancel: ({ active }) => speak(endOnce(t('dnd.putBack', { text: cardText(active.id) }))),
   };

@@ -795,6 +795,14 @@ test('RE-13 between retros Ada marks her promise done on the team page; the next
   const promise = page.getByRole('article', { name: 'Promise: Pair on every deploy' });
   await expect(promise).toContainText(`Marked done by its owner (Ada) on ${day('en')}; the room confirms it here.`);
   await expect(promise).toContainText('Not reviewed yet');
+  // the promise is what is read first: her word under it is no heavier and smaller (in bold at full size, it outweighed
+  // the promise, four bold lines on a German phone)
+  const weightAndSize = (selector: string) => promise.locator(selector).evaluate((e) => [Number(getComputedStyle(e).fontWeight), parseFloat(getComputedStyle(e).fontSize)]);
+  const [promiseWeight, promiseSize] = await weightAndSize('.action-text');
+  const [wordWeight, wordSize] = await weightAndSize('.owner-done');
+  expect(wordWeight, 'her word is no heavier than the promise').toBeLessThanOrEqual(promiseWeight!);
+  expect(wordSize, 'her word is smaller than the promise').toBeLessThan(promiseSize!);
+  await expectAccessibleInBothThemes(page, 'Review with a promise its owner marked done');
   await expect(page.getByRole('article', { name: 'Promise: Write the rollback runbook' })).not.toContainText('Marked done');
   await page.goto(`${page.url()}?lang=de`);
   await expect(page.getByRole('article').filter({ hasText: 'Pair on every deploy' })).toContainText(

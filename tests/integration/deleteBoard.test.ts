@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Person, createBoard, newId, openSocket, sendCommand, useServer } from './harness.js';
+import { Person, createBoard, newId, openSocket, sendCommand, useServer, postCreated } from './harness.js';
 
 /** BD: a board's creator deletes it; everyone is told; nothing of it stays in the data files. */
 
@@ -83,11 +83,7 @@ describe('deleting a board', () => {
   });
 
   it('BD-3 RE-1 a team retro deleted after the next one carried its open actions into Review: the next keeps them, the deleted one is gone', async () => {
-    const post = async <T>(path: string, body: unknown): Promise<T> => {
-      const res = await fetch(`${live.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      expect(res.status).toBe(201);
-      return (await res.json()) as T;
-    };
+    const post = <T>(path: string, body: unknown) => postCreated<T>(live.server.url, path, body);
     const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
     const first = await post<{ boardId: string; facilitatorKey: string }>(`/api/teams/${teamId}/boards`, { name: 'FIRST-RETRO-NAME', templateId: 'post-mortem' });
     const [F, A] = [person(), person()];

@@ -178,6 +178,13 @@ export async function healthz(url: string): Promise<{ ok: boolean; boardsLoaded:
   return (await res.json()) as { ok: boolean; boardsLoaded: number };
 }
 
+/** POSTs `body` as JSON to `url` + `path` (creating a board, a team, a team's retro) and returns what its 201 holds. */
+export async function postCreated<T>(url: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status).toBe(201);
+  return (await res.json()) as T;
+}
+
 /** A random url-safe id, like the client's nanoid(). */
 export function newId(bytes = 12): string {
   return randomBytes(bytes).toString('base64url');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ack, CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { Person, type StartOptions, type TestServer, newId, startServer, until } from './harness.js';
+import { Person, type StartOptions, type TestServer, newId, startServer, until, postCreated } from './harness.js';
 
 /**
  * RE-13 on the real server: an owner marks a closed retro's promise done from the team page
@@ -22,11 +22,7 @@ describe('RE-13 a promise marked done between retros', () => {
       return p;
     };
     try {
-      const post = async <T>(path: string, body: unknown): Promise<T> => {
-        const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        expect(res.status).toBe(201);
-        return (await res.json()) as T;
-      };
+      const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
       const team = async (): Promise<TeamHistory> => (await (await fetch(`${server.url}/api/teams/${teamId}`)).json()) as TeamHistory;
       const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
         const ack = await who.cmd(type, fields);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { Person, type StartOptions, healthz, startServer } from './harness.js';
+import { Person, type StartOptions, healthz, startServer, postCreated } from './harness.js';
 
 /**
  * TM-4, TL-6, TM-6: a retro's figures on the team page are the same whether its board is loaded as a live room or
@@ -22,11 +22,7 @@ describe('a team’s history, its retros loaded or not', () => {
       return p;
     };
     try {
-      const post = async <T>(path: string, body: unknown): Promise<T> => {
-        const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        expect(res.status).toBe(201);
-        return (await res.json()) as T;
-      };
+      const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
       const read = async (path: string): Promise<TeamHistory> => {
         const res = await fetch(`${server.url}${path}`);
         expect(res.status).toBe(200);

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_ENTRY, ensureServerBuilt } from './harness.js';
+import { ensureServerBuilt } from './harness.js';
+import { runUntilExit } from './spawnedServer.js';
 
 /**
  * CG-1: a setting Candor cannot use stops the built server at start, before it listens, with one line that names the
@@ -12,23 +12,14 @@ import { SERVER_ENTRY, ensureServerBuilt } from './harness.js';
  * setting at all.
  */
 
-/** Starts the built server with `env` and waits for it to exit (or kills it after 15 s, which fails the test). */
-function startAndWaitForExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+/** Starts the built server with `env` on a data directory of its own and waits for it to exit. */
+async function startAndWaitForExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-settings-'));
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      resolve({ code, stderr });
-    });
-  });
+  try {
+    return await runUntilExit({ DATA_DIR: path.join(dataDir, 'data'), ...env });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 describe('CG-1 bad settings', () => {

@@ -113,3 +113,23 @@ export async function kill9(server: { child: ChildProcess }): Promise<void> {
   server.child.kill('SIGKILL');
   await exited;
 }
+
+/**
+ * Starts the built server with `env` on a port of its own and waits for it to exit: for what stops it at start (CG-1,
+ * SO-1). One that is still running after 15 s is killed, and its exit code (null) fails the test that expected one.
+ */
+export function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}

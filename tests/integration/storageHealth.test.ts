@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@candor/server';
 import { openSqliteStore } from '../../server/src/storage/sqlite.js';
 import { type FaultyStore, faultyStore } from '../../server/src/storage/faultyStore.js';
-import { Person, SERVER_ENTRY, createBoard, ensureServerBuilt, startServer, until } from './harness.js';
+import { Person, createBoard, ensureServerBuilt, startServer, until } from './harness.js';
+import { runUntilExit } from './spawnedServer.js';
 
 /** SO-1, SO-2, AR-9: storage trouble is said clearly, never hidden. */
 
@@ -23,21 +24,7 @@ function makeReadOnly(target: string, mode: number): () => void {
 }
 
 /** Starts the built server on `dataDir` and waits for it to exit (or to listen, which fails the test). */
-function startAndWaitForExit(dataDir: string): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
-}
+const startAndWaitForExit = (dataDir: string) => runUntilExit({ DATA_DIR: dataDir });
 
 describe('storage trouble', () => {
   beforeAll(() => ensureServerBuilt(), 120_000);

@@ -19,6 +19,17 @@ const text = (snapshot: Uint8Array) => {
   return [...notes.keys()].sort().map((key) => `${key}=${notes.get(key)!.toString()}`);
 };
 
+/** a board's documents whose notes are stored in `store` */
+function documentsOn(store: BoardStore): RoomDocuments {
+  return new RoomDocuments('board-1', { board: [], notes: [] }, {
+    store,
+    logger: pino({ level: 'silent' }),
+    notesWritable: () => true,
+    stored: { board: false, notes: true },
+    deleted: () => false,
+  });
+}
+
 function notesRoom() {
   const snapshots: Uint8Array[] = [];
   let hold: Promise<void> | undefined;
@@ -30,13 +41,7 @@ function notesRoom() {
     },
     probe: async () => undefined,
   } as unknown as BoardStore;
-  const documents = new RoomDocuments('board-1', { board: [], notes: [] }, {
-    store,
-    logger: pino({ level: 'silent' }),
-    notesWritable: () => true,
-    stored: { board: false, notes: true },
-    deleted: () => false,
-  });
+  const documents = documentsOn(store);
   const notes = documents.doc('notes').getMap<Y.Text>('notes');
   return {
     documents,
@@ -94,13 +99,7 @@ describe('RoomDocuments.compact', () => {
         },
         probe: async () => undefined,
       } as unknown as BoardStore;
-      const documents = new RoomDocuments('board-1', { board: [], notes: [] }, {
-        store,
-        logger: pino({ level: 'silent' }),
-        notesWritable: () => true,
-        stored: { board: false, notes: true },
-        deleted: () => false,
-      });
+      const documents = documentsOn(store);
       const notes = documents.doc('notes').getMap<Y.Text>('notes');
       notes.set('action:1', new Y.Text());
       // someone in the room types a character a second, without stopping

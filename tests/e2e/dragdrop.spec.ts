@@ -2,6 +2,18 @@ import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
 import { cardRenders, countCardRenders, resetCardRenders } from './pages/renders';
 
+/** A retro in Reveal with Ada's "Late reviews" (Stop) and "Pairing on hard bugs" (Continue); she has picked the second up with the keyboard (Space on its grip). */
+async function adaPicksUpACard(facilitator: BoardPage, ada: BoardPage, retro: string) {
+  const link = await facilitator.createRetro(retro);
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Late reviews');
+  await ada.addCard('Continue', 'Pairing on hard bugs');
+  await facilitator.goTo('Reveal');
+  await ada.page.getByRole('button', { name: 'Move card: Pairing on hard bugs' }).focus();
+  await ada.page.keyboard.press('Space');
+  return ada.page;
+}
+
 test('UI-14 cards group by drag and drop with the mouse and with the keyboard, others see it live, and drop on a column ungroups', async ({ facilitator, ada, bo }) => {
   test.setTimeout(180_000);
   const page = facilitator.page;
@@ -219,19 +231,10 @@ test('UI-14 RC-6 by keyboard, Escape cancels a move: the card is put back where 
   await expect(groups).toContainText('Merging on Fridays');
   await expect(groups).not.toContainText('Pairing on hard bugs');
   await expect(facilitator.page.getByRole('region', { name: 'Continue', exact: true })).toContainText('Pairing on hard bugs');
-  await expect(facilitator.page.getByRole('region', { name: 'Continue', exact: true })).toContainText('Pairing on hard bugs');
 });
 
 test('UI-14 picked up from the keyboard, a card is said to be picked up and where it is in one announcement, not the second over the first', async ({ facilitator, ada }) => {
-  const link = await facilitator.createRetro('Pick-up words');
-  await ada.join(link, 'Ada');
-  await ada.addCard('Stop', 'Late reviews');
-  await ada.addCard('Continue', 'Pairing on hard bugs');
-  await facilitator.goTo('Reveal');
-
-  const page = ada.page;
-  await page.getByRole('button', { name: 'Move card: Pairing on hard bugs' }).focus();
-  await page.keyboard.press('Space');
+  const page = await adaPicksUpACard(facilitator, ada, 'Pick-up words');
   // dnd-kit says where the card is in the same moment as the pick-up: the live region held "Picked up card: …" for
   // a frame, then only "Over the column Continue.", and a screen reader heard where a card was, not that it held one
   const said = page.getByText(/^(Picked up card: Pairing on hard bugs|Over the column)/);
@@ -305,16 +308,8 @@ test('UI-31 a card held still over a card low in the window drops on that card: 
 
 test('PL-7 UI-2 after a language switch no drag announcement is left in the old language, in Reveal and in Discuss', async ({ facilitator, ada }) => {
   test.setTimeout(120_000);
-  const link = await facilitator.createRetro('Spoken moves');
-  await ada.join(link, 'Ada');
-  await ada.addCard('Stop', 'Late reviews');
-  await ada.addCard('Continue', 'Pairing on hard bugs');
-  await facilitator.goTo('Reveal');
-
   // Reveal: Ada picks a card up with the keyboard and puts it back; the announcement stays in the live region.
-  const page = ada.page;
-  await page.getByRole('button', { name: 'Move card: Pairing on hard bugs' }).focus();
-  await page.keyboard.press('Space');
+  const page = await adaPicksUpACard(facilitator, ada, 'Spoken moves');
   await expect(page.getByText(/^(Picked up card: Pairing on hard bugs|Over the )/)).toBeAttached();
   // dnd-kit listens for keys only from the frame after the pick-up: Escape again while nothing was put back
   await expect(async () => {

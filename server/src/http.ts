@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response } from 'express';
+import type { ZodType } from 'zod';
 import helmet from 'helmet';
 import {
+  type Ack,
   type CreateBoardResponse,
   type CreateTeamResponse,
   CloseRetroRequest,
@@ -177,44 +179,47 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   );
 
   /**
-   * TM-16: "Close it now" on the team page, for a retro of the team left open: its facilitator closes it from there
-   * (`closeLeftOpen`: as on the board, a step at a time; the room's rules decide). Paced as creating is (AB-7).
+   * TM-16, RE-13: a request of the team page that acts in one retro as a person of it: paced as creating is (AB-7), its
+   * body checked by `schema`, the room loaded for the moment of it and left to unload after; `act` is the room's ack,
+   * and `statusOf` the HTTP status of a refusal.
    */
-  app.post('/api/boards/:id/close', async (req: Request<{ id: string }>, res: Response) => {
-    if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many changes from your address; try again in a minute.'));
-    const parsed = CloseRetroRequest.safeParse(req.body);
-    if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
-    const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
-    if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
-    try {
-      const teamId = room.state.teamId;
-      const ack = await closeLeftOpen(room, parsed.data, clientAddressOf(app, req), async () => teamId !== null && (await teams.leftOpen(teamId, room.id)));
-      const refused = ack.ok ? null : ack.code;
-      const status = !refused ? 200 : refused === 'NOT_FACILITATOR' || refused === 'BAD_CREDENTIALS' ? 403 : refused === 'INVALID_INPUT' ? 400 : 409;
-      res.status(status).json(ack);
-    } finally {
-      deps.registry.scheduleUnload(room);
-    }
-  });
+  function actFromTeamPage<T>(schema: ZodType<T>, act: (room: BoardRoom, request: T, address: string) => Promise<Ack>, statusOf: (refused: ErrorCode) => number) {
+    return async (req: Request<{ id: string }>, res: Response) => {
+      if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many changes from your address; try again in a minute.'));
+      const parsed = schema.safeParse(req.body);
+      if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
+      const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
+      if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
+      try {
+        const ack = await act(room, parsed.data, clientAddressOf(app, req));
+        res.status(ack.ok ? 200 : statusOf(ack.code)).json(ack);
+      } finally {
+        deps.registry.scheduleUnload(room);
+      }
+    };
+  }
+
+  /**
+   * TM-16: "Close it now" on the team page, for a retro of the team left open: its facilitator closes it from there
+   * (`closeLeftOpen`: as on the board, a step at a time; the room's rules decide).
+   */
+  app.post(
+    '/api/boards/:id/close',
+    actFromTeamPage(
+      CloseRetroRequest,
+      (room, request, address) => {
+        const teamId = room.state.teamId;
+        return closeLeftOpen(room, request, address, async () => teamId !== null && (await teams.leftOpen(teamId, room.id)));
+      },
+      (refused) => (refused === 'NOT_FACILITATOR' || refused === 'BAD_CREDENTIALS' ? 403 : refused === 'INVALID_INPUT' ? 400 : 409),
+    ),
+  );
 
   /**
    * RE-13: "Mark done" on the team page: an owner of a closed retro's promise says it is done, between retros
-   * (`markPromise`: as a command of theirs in the room; the room's rules decide). Paced as creating is (AB-7).
+   * (`markPromise`: as a command of theirs in the room; the room's rules decide).
    */
-  app.post('/api/boards/:id/promise', async (req: Request<{ id: string }>, res: Response) => {
-    if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many changes from your address; try again in a minute.'));
-    const parsed = MarkPromiseRequest.safeParse(req.body);
-    if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
-    const room = BOARD_ID.test(req.params.id) ? await deps.registry.get(req.params.id) : null;
-    if (!room) return res.status(404).json(fail('NOT_FOUND', 'No such board.'));
-    try {
-      const ack = await markPromise(room, parsed.data, clientAddressOf(app, req));
-      const status = ack.ok ? 200 : (PROMISE_REFUSED[ack.code] ?? 409);
-      res.status(status).json(ack);
-    } finally {
-      deps.registry.scheduleUnload(room);
-    }
-  });
+  app.post('/api/boards/:id/promise', actFromTeamPage(MarkPromiseRequest, markPromise, (refused) => PROMISE_REFUSED[refused] ?? 409));
 
   app.get(['/api/teams/:id', '/api/teams/:id/export.json', '/api/teams/:id/actions.csv'], async (req: Request<{ id: string }>, res: Response) => {
     const teamId = req.params.id;

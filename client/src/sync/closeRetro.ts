@@ -1,5 +1,6 @@
 import type { Ack, CloseRetroRequest, Phase } from '@candor/shared';
 import { loadFacilitatorKey, loadIdentity } from './identity.js';
+import { postForAck } from './teamPageAct.js';
 
 /**
  * TM-16: whether this browser is offered "Close it now" for a retro left open: it was in that retro, and holds its
@@ -21,14 +22,5 @@ export async function closeRetro(boardId: string, from: Phase): Promise<Ack> {
   if (!identity) return { ok: false, code: 'NOT_FACILITATOR', message: '' };
   const facilitatorKey = loadFacilitatorKey(boardId);
   const request: CloseRetroRequest = { ...identity, from, ...(facilitatorKey ? { facilitatorKey } : {}) };
-  try {
-    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-    return (await response.json()) as Ack;
-  } catch {
-    return { ok: false, code: 'INTERNAL', message: '' };
-  }
+  return postForAck(`/api/boards/${encodeURIComponent(boardId)}/close`, request);
 }

@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import type { Ack, MarkPromiseRequest } from '@candor/shared';
 import { loadIdentity } from './identity.js';
+import { postForAck } from './teamPageAct.js';
 
 /**
  * RE-13: whether this browser is offered "Mark done" for a promise of a closed retro: it was in that retro under a
@@ -21,16 +22,5 @@ export async function markPromise(boardId: string, actionId: string, done: boole
   const identity = loadIdentity(boardId);
   if (!identity) return { ok: false, code: 'NOT_YOURS', message: '' };
   const request: MarkPromiseRequest = { id: nanoid(), ...identity, actionId, done };
-  for (let tries = 1; ; tries++) {
-    try {
-      const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/promise`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      });
-      return (await response.json()) as Ack;
-    } catch {
-      if (tries === 2) return { ok: false, code: 'INTERNAL', message: '' };
-    }
-  }
+  return postForAck(`/api/boards/${encodeURIComponent(boardId)}/promise`, request, 2);
 }

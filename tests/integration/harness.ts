@@ -178,6 +178,21 @@ export async function healthz(url: string): Promise<{ ok: boolean; boardsLoaded:
   return (await res.json()) as { ok: boolean; boardsLoaded: number };
 }
 
+/**
+ * A test's people: `person(name)` makes one with that name against the server `url()` names at that moment (a restart may
+ * change it), kept in `people` to disconnect at the end.
+ */
+export function namedPeople(url: () => string): { people: Person[]; person: (name: string) => Person } {
+  const people: Person[] = [];
+  const person = (name: string) => {
+    const p = new Person(url());
+    p.name = name;
+    people.push(p);
+    return p;
+  };
+  return { people, person };
+}
+
 /** POSTs `body` as JSON to `url` + `path` (creating a board, a team, a team's retro) and returns what its 201 holds. */
 export async function postCreated<T>(url: string, path: string, body: unknown): Promise<T> {
   const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

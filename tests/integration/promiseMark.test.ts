@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ack, CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { Person, type StartOptions, type TestServer, newId, startServer, until, postCreated } from './harness.js';
+import { Person, type StartOptions, type TestServer, newId, startServer, until, postCreated, namedPeople } from './harness.js';
 
 /**
  * RE-13 on the real server: an owner marks a closed retro's promise done from the team page
@@ -14,13 +14,7 @@ describe('RE-13 a promise marked done between retros', () => {
   it.each(Object.keys(stores))('RE-13 CM-1 TM-2 only an owner marks it, a resend changes nothing, it survives a restart and the next Review starts with it (%s)', async (kind) => {
     const options: StartOptions = { ...stores[kind]!(), idleUnloadMs: 50 };
     let server: TestServer = await startServer(options);
-    const people: Person[] = [];
-    const person = (name: string) => {
-      const p = new Person(server.url);
-      p.name = name;
-      people.push(p);
-      return p;
-    };
+    const { people, person } = namedPeople(() => server.url);
     try {
       const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
       const team = async (): Promise<TeamHistory> => (await (await fetch(`${server.url}/api/teams/${teamId}`)).json()) as TeamHistory;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { Person, type StartOptions, healthz, startServer, postCreated } from './harness.js';
+import { Person, type StartOptions, healthz, startServer, postCreated, namedPeople } from './harness.js';
 
 /**
  * TM-4, TL-6, TM-6: a retro's figures on the team page are the same whether its board is loaded as a live room or
@@ -14,13 +14,7 @@ describe('a team’s history, its retros loaded or not', () => {
 
   it.each(Object.keys(stores))('TM-4 TL-6 TM-6 TM-17 a closed retro’s pulse, lens counts, “worth the time?” and promises read the same once its board is unloaded (%s)', async (kind) => {
     const server = await startServer({ ...stores[kind]!(), idleUnloadMs: 50 });
-    const people: Person[] = [];
-    const person = (name: string) => {
-      const p = new Person(server.url);
-      p.name = name;
-      people.push(p);
-      return p;
-    };
+    const { people, person } = namedPeople(() => server.url);
     try {
       const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
       const read = async (path: string): Promise<TeamHistory> => {

@@ -424,15 +424,20 @@ test('UI-45 at 320 px wide (a desk at 400 %) no page scrolls sideways: the home 
 /** VO-12, CW-10, DI-10: twenty cards over three columns, every other one two lines long at a desk */
 const TWENTY_CARDS = Array.from({ length: 20 }, (_, i) => ({ columnId: ['start', 'stop', 'continue'][i % 3]!, text: `Card ${i + 1}: ${i % 2 ? 'a thought that takes two lines at a desk, or nearly' : 'short'}` }));
 
-test('VO-12 at 1280×800 Vote\'s "votes left" line, stuck below the header, cuts no card\'s line as the mouse scrolls the board, and a column a skip link goes to starts below it', async ({ facilitator, ada }) => {
-  test.setTimeout(120_000);
-  const page = ada.page;
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const link = await facilitator.createRetro('Votes left while scrolling');
+/** Ada's page at 1280×800 on a retro of TWENTY_CARDS that the facilitator has run to `phase`, every card drawn */
+async function adaAmongTwentyCards(facilitator: BoardPage, ada: BoardPage, retro: string, phase: 'Reveal' | 'Vote') {
+  await ada.page.setViewportSize({ width: 1280, height: 800 });
+  const link = await facilitator.createRetro(retro);
   await ada.join(link, 'Ada');
   await writeFromScript(link, TWENTY_CARDS);
-  await facilitator.runTo('Vote');
-  await expect(page.getByRole('article')).toHaveCount(20);
+  await facilitator.runTo(phase);
+  await expect(ada.page.getByRole('article')).toHaveCount(20);
+  return ada.page;
+}
+
+test('VO-12 at 1280×800 Vote\'s "votes left" line, stuck below the header, cuts no card\'s line as the mouse scrolls the board, and a column a skip link goes to starts below it', async ({ facilitator, ada }) => {
+  test.setTimeout(120_000);
+  const page = await adaAmongTwentyCards(facilitator, ada, 'Votes left while scrolling', 'Vote');
   const line = page.getByRole('status').filter({ hasText: /^You have \d votes? left$/ });
   await expect(line).toBeVisible();
   await wheelPastStickyLine(page, line);
@@ -450,13 +455,7 @@ test('VO-12 at 1280×800 Vote\'s "votes left" line, stuck below the header, cuts
 
 test('CW-10 VO-12 at 1280×800 the column walk\'s status, stuck below the header, cuts no card\'s line as the mouse scrolls the board, and a card a step brings into view starts below it', async ({ facilitator, ada }) => {
   test.setTimeout(120_000);
-  const page = ada.page;
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const link = await facilitator.createRetro('Column walk while scrolling');
-  await ada.join(link, 'Ada');
-  await writeFromScript(link, TWENTY_CARDS);
-  await facilitator.runTo('Reveal');
-  await expect(page.getByRole('article')).toHaveCount(20);
+  const page = await adaAmongTwentyCards(facilitator, ada, 'Column walk while scrolling', 'Reveal');
   await facilitator.page.getByRole('button', { name: 'Walk through columns' }).click();
   // the walk's status: the pill stuck half a line below the header covered the first words of the cards passing under
   // it (a 4-person walk with 20 cards: the spotlighted card's own first line among them), the rest of their line beside it

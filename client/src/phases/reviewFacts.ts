@@ -13,7 +13,7 @@ export function reviewFacts(item: Pick<ReviewItem, 'askOf' | 'owners' | 'dueDate
   const who = item.askOf ? null : item.owners.length ? t('review.helping', { names: item.owners.join(', ') }) : t('review.nobody');
   // marked done or dropped, it is closed: when it was done is not known, so it is not called late
   // (RE-13: nor is one its owner marked done by its due date)
-  const late = item.status !== 'done' && item.status !== 'dropped' && isOverdue(item.dueDate, today) && !(item.ownerDone && item.ownerDone.on <= item.dueDate!);
+  const late = item.status !== 'done' && item.status !== 'dropped' && isOverdue(item.dueDate, today, item.ownerDone);
   const due = item.dueDate ? t(late ? 'review.overdue' : 'review.due', { date: formatDay(item.dueDate) }) : null;
   return [who, due, t('review.from', { retro: item.fromRetro }), carriedWords(item.carried, t)].filter((part) => part !== null).join(' · ');
 }

@@ -32,10 +32,11 @@ export function isoDay(time: number): string {
 
 /**
  * SS-4: a promise is overdue once its due date has passed on `today` (the server's UTC day, as SS-2's due dates
- * are): due today is not overdue yet. Without a due date it never is.
+ * are): due today is not overdue yet. Without a due date it never is; nor once its owner marked it done by its due
+ * date (RE-13: "overdue" beside "marked done by Ada on Dec 2" for a promise due Dec 3 said the opposite of what she said).
  */
-export function isOverdue(dueDate: string | null, today: string): boolean {
-  return dueDate !== null && dueDate < today;
+export function isOverdue(dueDate: string | null, today: string, ownerDone?: { on: string } | null): boolean {
+  return dueDate !== null && dueDate < today && !(ownerDone && ownerDone.on <= dueDate);
 }
 
 /** SS-3: a small win is an action marked done in a review held on or before its due date. */

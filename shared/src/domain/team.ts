@@ -123,9 +123,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
           owners: a.owners,
           dueDate: a.dueDate,
           status,
-          // SS-4, RE-13: not when an owner marked it done by its due date ("overdue" beside "marked done by Ada on
-          // Dec 2" for a promise due Dec 3 said the opposite of what she said)
-          overdue: status === 'open' && today !== null && isOverdue(a.dueDate, today) && !(a.ownerDone && a.ownerDone.on <= a.dueDate!),
+          overdue: status === 'open' && today !== null && isOverdue(a.dueDate, today, a.ownerDone),
           carried: carried.get(ref) ?? 0,
           reason: last?.reason ?? null,
           kind: a.kind,

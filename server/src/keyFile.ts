@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DataFileError } from './storage/sqlite.js';
+import { makeDirectory } from './storage/makeDirectory.js';
 
 const KEY_BYTES = 32;
 
@@ -24,7 +25,7 @@ export function loadServerKey(options: { keyFile: string; envKey?: string | unde
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
     // written under another name, then linked into place: two servers starting at once end up with one key
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     fs.writeFileSync(tmp, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });

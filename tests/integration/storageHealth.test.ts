@@ -43,6 +43,29 @@ describe('storage trouble', () => {
     }
   }, 30_000);
 
+  it('SO-1 a DATA_DIR or KEY_FILE where no directory can be made (under /proc) stops the server with one line', async () => {
+    // procfs answers ENOENT, not EACCES, to a mkdir it will never allow, and Node's recursive mkdir takes ENOENT
+    // for "the parent is missing": it made the parent (EEXIST) and tried again for ever, the server at 100 % CPU,
+    // silent, never listening (a stale /tmp mount does the same); now each missing directory is made in turn
+    const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-proc-'));
+    try {
+      const [data, key] = await Promise.all([
+        runUntilExit({ DATA_DIR: '/proc/candor-nowhere/data', KEY_FILE: path.join(keyDir, 'candor.key') }),
+        runUntilExit({ DATA_DIR: path.join(keyDir, 'data'), KEY_FILE: '/proc/candor-nowhere/candor.key' }),
+      ]);
+      expect(data.code).toBe(1);
+      expect(data.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^Candor cannot start: DATA_DIR=\/proc\/candor-nowhere\/data: cannot create the data directory: ENOENT /),
+      ]);
+      expect(key.code).toBe(1);
+      expect(key.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^Candor cannot start: cannot create the key file KEY_FILE=\/proc\/candor-nowhere\/candor.key: ENOENT/),
+      ]);
+    } finally {
+      fs.rmSync(keyDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('SO-1 a read-only database file stops the server the same way', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-ro-file-'));
     const file = path.join(dataDir, 'candor.sqlite');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataFileError } from './sqlite.js';
+import { makeDirectory } from './makeDirectory.js';
 
 /**
  * SO-1: before anything else, prove that DATA_DIR (and the database file, if there is one) can be written;
@@ -12,7 +13,7 @@ export function checkDataDir(dataDir: string, dbFile: string): void {
     throw new DataFileError(`DATA_DIR=${dataDir}: ${what}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' ').trim());
   };
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    makeDirectory(dataDir);
   } catch (err) {
     fail('cannot create the data directory', err);
   }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { type BoardEvent, type DocName, atRestOf, deletedActionIds, eventsAsLogged, withoutActionWords } from '@candor/shared';
 import { WalDiscipline, checkpoint } from './walDiscipline.js';
 import { ANONYMOUS_PARTS, type AnonymousPart, type AnonymousWrite, type BoardRecord, type BoardStore, type CommitBatch, type CommitInput, type LoadedBoard, type ParticipantRecord } from './BoardStore.js';
+import { makeDirectory } from './makeDirectory.js';
 
 /** AR-6: whether a commit writes any part of the anonymous state (then it goes alone through the WAL) */
 const writesAnonymous = (parts: AnonymousWrite | undefined) => ANONYMOUS_PARTS.some((part) => parts?.[part] !== undefined);
@@ -102,7 +103,7 @@ export class DataFileError extends Error {}
  * `-shm` file); a second process is refused at start instead.
  */
 export function openSqliteStore(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): BoardStore {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') makeDirectory(path.dirname(file));
   const db = new Database(file, { timeout: LOCK_WAIT_MS });
   try {
     db.pragma('locking_mode = EXCLUSIVE');

@@ -8,6 +8,9 @@ import { HEARTBEAT } from './transport/heartbeat.js';
 /** The longest a Node timer waits (2^31-1 ms, 24.8 days): a longer one fires at once, so no duration setting goes past it. */
 const TIMER_MAX_MS = 2_147_483_647;
 
+/** CG-1: what a URL setting its client cannot read is told (never the URL: it may hold a password) */
+export const NOT_A_URL = 'is not a URL: a password holding #, / or ? must be percent-encoded (%23, %2F, %3F)';
+
 /** Every setting Candor reads from the environment, parsed once, with defaults that run on a laptop. */
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -75,6 +78,8 @@ const Env = z.object({
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    // ioredis reads it with `new URL`, whose error (a password with a bare #, say) printed a stack with the whole URL in it
+    .refine((url) => URL.canParse(url), `REDIS_URL ${NOT_A_URL}`)
     .optional(),
   /** CL-8: how long a board's writer lease lasts without renewal (a killed writer is replaced within about this) */
   WRITER_LEASE_MS: z.coerce.number().int().min(100).max(TIMER_MAX_MS).default(3_000),

@@ -25,7 +25,7 @@ async function startAndWaitForExit(env: Record<string, string>): Promise<{ code:
 describe('CG-1 bad settings', () => {
   beforeAll(() => ensureServerBuilt(), 120_000);
 
-  it('CG-1 a bad setting (HOST too) stops the server with one line naming it, its value and what it takes, never a stack', async () => {
+  it('CG-1 PG-1 a bad setting (HOST too, a URL no client reads) stops the server with one line naming it, its value and what it takes, never a stack', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ PORT: 'abc' }, 'Candor cannot start: PORT is "abc": must be a whole number'],
       [{ SEND_BUFFER_BYTES: '1000' }, 'Candor cannot start: SEND_BUFFER_BYTES is "1000": must be at least 65536'],
@@ -34,6 +34,9 @@ describe('CG-1 bad settings', () => {
       [{ TRUST_PROXY: 'garbage' }, 'Candor cannot start: TRUST_PROXY is "garbage": must be true, false, a number of proxy hops, or addresses and subnets separated by commas'],
       // a URL may hold a password: the line names the variable and never repeats what it holds
       [{ DATABASE_URL: 'mysql://candor:hunter2@db/candor' }, 'Candor cannot start: DATABASE_URL must start with postgres:// or postgresql://'],
+      // a password with a bare # (or / or ?) is no URL its client reads: before, a stack, and for REDIS_URL the whole URL in it
+      [{ DATABASE_URL: 'postgres://candor:hunter2#x@127.0.0.1:1/candor' }, 'Candor cannot start: DATABASE_URL is not a URL: a password holding #, / or ? must be percent-encoded (%23, %2F, %3F)'],
+      [{ DATABASE_URL: 'postgres://candor@127.0.0.1:1/candor', REDIS_URL: 'redis://:hunter2#x@127.0.0.1:1' }, 'Candor cannot start: REDIS_URL is not a URL: a password holding #, / or ? must be percent-encoded (%23, %2F, %3F)'],
       [{ PORT: '70000', IDLE_UNLOAD_MS: '-1' }, 'Candor cannot start: PORT is "70000": must be at most 65535; IDLE_UNLOAD_MS is "-1": must be at least 0'],
       // a built client that is not there: before, the server started and answered every page "the client is not built"
       [{ CLIENT_DIST: '/nowhere/dist' }, 'Candor cannot start: CLIENT_DIST is "/nowhere/dist": holds no built client (no index.html)'],

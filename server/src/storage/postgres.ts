@@ -5,6 +5,8 @@ import { CommandKeyTaken, OutcomeUnknown, StaleCopy } from './BoardStore.js';
 import { Fenced } from './fenced.js';
 import { STATEMENT_ENDED_BEFORE_MS, STORE_ANSWER_MS, StoreSilence, sentUnanswered } from './postgresSilence.js';
 import { ensureSchema } from './postgresSchema.js';
+import { DataFileError } from './sqlite.js';
+import { NOT_A_URL } from '../config.js';
 import { writerLeases } from './postgresLeases.js';
 import { type ChangesRow, changesOf, changesSinceStatement, readBoard, readChanges } from './postgresReads.js';
 import { COMMIT_BATCH, UNIQUE_VIOLATION, commitBatchParameters } from './postgresBatch.js';
@@ -138,6 +140,13 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
   // loaded here, not at start: a server on SQLite never needs it, and a restart does not wait for it
   const { default: pg } = await import('pg');
+  // CG-1: pg reads the URL only as a pool first connects, and a URL it cannot read (a password with a bare #) threw there
+  // past every handler: a stack instead of one line. A client made and never connected reads it, and connects nowhere.
+  try {
+    new pg.Client({ connectionString: url });
+  } catch {
+    throw new DataFileError(`DATABASE_URL ${NOT_A_URL}`);
+  }
   const applicationName = options.applicationName ?? 'candor';
   // CM-6: no query or new connection waits for PostgreSQL longer than STORE_ANSWER_MS (a board's lock: LOCK_ANSWER_MS),
   // and PostgreSQL ends a statement itself (a row lock waited for, a heavy read) before that, saying so

@@ -14,6 +14,7 @@ import type { BoardStore } from './storage/BoardStore.js';
 import { DataFileError, openSqliteStore } from './storage/sqlite.js';
 import { openCluster } from './cluster/Cluster.js';
 import { openPostgresStore } from './storage/postgres.js';
+import { claimInstallation } from './storage/postgresInstallation.js';
 import { anonymousStateKey } from './storage/sealedState.js';
 import { attachSocketIo, upgradeSocketIo } from './transport/socketio.js';
 import { HEARTBEAT, nameHeldSeconds } from './transport/heartbeat.js';
@@ -86,6 +87,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const keyFile = deps.config.keyFile ?? defaultKeyFile(path.dirname(deps.config.dbFile));
   const serverKey = loadServerKey({ keyFile, envKey: deps.config.envKey });
   const postgres = !deps.store && deps.config.databaseUrl ? await openPostgresStore(deps.config.databaseUrl, { stateKey: anonymousStateKey(serverKey) }) : null;
+  // PG-7: one process per database without REDIS_URL, and none such beside processes with it
+  const installation =
+    postgres && deps.config.databaseUrl
+      ? await claimInstallation(deps.config.databaseUrl, 'public', redisUrl ? 'with others' : 'alone', logger).catch(async (err: unknown) => {
+          await postgres.close();
+          throw err;
+        })
+      : null;
   const { store, health } = watchStorage(deps.store ?? postgres ?? openSqliteStore(deps.config.dbFile, { synchronous: deps.config.sqliteSynchronous }));
   const now = deps.now ?? Date.now;
   const keyring = new Keyring(serverKey);
@@ -214,6 +223,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       warnings.flush();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await installation?.release();
     },
   };
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installationDatabase } from '../../server/src/storage/postgres.testing.js';
 import { Person, createBoard, ensureServerBuilt } from './harness.js';
-import { type SpawnedServer, freePort, kill9, spawnServer, startServerProcess } from './spawnedServer.js';
+import { type SpawnOptions, type SpawnedServer, freePort, kill9, spawnServer, startServerProcess } from './spawnedServer.js';
 
 /**
  * PG-1: the built server, started with DATABASE_URL, keeps its boards in PostgreSQL (a database of its own in the
@@ -52,6 +52,34 @@ describe('the server on PostgreSQL', () => {
     // the data directory was never created: nothing is stored beside PostgreSQL but the key file (AR-7)
     expect(fs.existsSync(dataDir)).toBe(false);
     expect(fs.existsSync(`${dataDir}.key`)).toBe(true);
+  }, 60_000);
+
+  it('PG-7 one process per database without REDIS_URL: a second is refused with one line, and so is one without it beside processes with it, or one with it beside one without', async () => {
+    const alone: SpawnOptions = { dataDir, databaseUrl: await installationDatabase() };
+    const withRedis: SpawnOptions = { ...alone, redisUrl: inject('redisUrl') };
+    const refusal = async (options: SpawnOptions) => {
+      const { child, output } = spawnServer(options, await freePort());
+      // (one that starts is killed after 8 s, and its exit code, null, fails the test)
+      const timer = setTimeout(() => child.kill('SIGKILL'), 8_000);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      clearTimeout(timer);
+      return { code, lines: output.join('').trim().split('\n') };
+    };
+    const first = await startServerProcess(alone);
+    running = first;
+    // before, both started: each showed the other's people as gone, and their changes only after its own next command
+    expect(await Promise.all([refusal(alone), refusal(withRedis)])).toEqual([
+      { code: 1, lines: [expect.stringMatching(/^Candor cannot start: another Candor process serves this database \(DATABASE_URL\): without REDIS_URL run one process per database/)] },
+      { code: 1, lines: [expect.stringMatching(/^Candor cannot start: a Candor process without REDIS_URL serves this database \(DATABASE_URL\)/)] },
+    ]);
+    // killed (no shutdown hook), it leaves the database free: processes with REDIS_URL start, and again refuse one without
+    await kill9(first);
+    const several = [await startServerProcess(withRedis), await startServerProcess(withRedis)];
+    try {
+      expect(await refusal(alone)).toMatchObject({ code: 1, lines: [expect.stringMatching(/^Candor cannot start: another Candor process serves this database/)] });
+    } finally {
+      for (const server of several) await kill9(server);
+    }
   }, 60_000);
 
   it('PG-1 a DATABASE_URL nobody answers stops the server with one clear line', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { notesKey } from '@candor/shared';
 import { PRESENCE_HEARTBEAT_MS } from '../../server/src/cluster/Cluster.js';
 import { Person, createBoard } from './harness.js';
+import { freePort } from './spawnedServer.js';
 import { cardIdOf, comparable, peopleOf, SHORT_LEASE_MS, startProcesses, stoppableRedis } from './clusterHarness.js';
 
 /**
@@ -67,4 +68,17 @@ describe('Redis goes silent', () => {
     await F.waitFor(() => F.notes(notesKey.item(during)) === 'after', 15_000);
     await A.waitFor(() => JSON.stringify(comparable(A)) === JSON.stringify(comparable(F)), 15_000);
   }, 60_000);
+
+  it('CL-31 processes whose Redis does not answer at start (nothing listens there) start all the same and serve as during a silence: a card and a reveal made through one reach the other', async () => {
+    const processes = await startProcesses(2, { redisUrl: `redis://127.0.0.1:${await freePort()}`, env: { LOG_LEVEL: 'warn' } });
+    const { join } = peopleOf(processes, cleanup);
+    const { boardId, facilitatorKey } = await createBoard(processes[0]!.url, 'No Redis yet');
+    const F = await join(0, boardId, 'Fran', facilitatorKey);
+    const A = await join(1, boardId, 'Alex');
+    const card = cardIdOf(await A.cmd('card.add', { columnId: 'start', text: 'written with Redis away' }));
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await A.waitFor(() => A.board()?.phase === 'reveal', 8_000);
+    await F.waitFor(() => F.board()?.cards.some((c) => c.id === card) ?? false, 8_000);
+    expect(processes.map((p) => p.output.join(''))).toEqual([expect.stringContaining('redis connection problem'), expect.stringContaining('redis connection problem')]);
+  }, 30_000);
 });

@@ -16,6 +16,8 @@ const CLAIM_PATIENCE_MS = 2_000;
 const CLAIM_RETRY_MS = 200;
 /** after its connection was lost (PostgreSQL restarted, its session ended), how often the lock is taken again */
 const RECLAIM_MS = 2_000;
+/** how soon PostgreSQL ends the session of a process whose machine went away (idle + interval × count seconds) */
+const KEEPALIVE = { idleS: 5, intervalS: 2, count: 3 };
 
 const refusal: Record<Sharing, string> = {
   alone:
@@ -40,7 +42,15 @@ export async function claimInstallation(url: string, schema: string, sharing: Sh
 
   /** one attempt: true if this session holds the lock now (a connection that fails throws) */
   const take = async (): Promise<boolean> => {
-    const next = new pg.Client({ connectionString: url, application_name: 'candor-installation', connectionTimeoutMillis: 5_000 });
+    const next = new pg.Client({
+      connectionString: url,
+      application_name: 'candor-installation',
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+      // a process whose machine died sends no goodbye: PostgreSQL would keep its session, and the lock, for the system's
+      // TCP keepalive time (two hours on Linux), refusing its replacement that long; its probes end it within ~11 s
+      options: `-c tcp_keepalives_idle=${KEEPALIVE.idleS} -c tcp_keepalives_interval=${KEEPALIVE.intervalS} -c tcp_keepalives_count=${KEEPALIVE.count}`,
+    });
     // PostgreSQL ending the session (a restart, pg_terminate_backend) must not end the process: the lock is taken again
     next.on('error', () => undefined);
     next.on('end', () => {

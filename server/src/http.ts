@@ -9,6 +9,8 @@ import {
   type CreateTeamResponse,
   CloseRetroRequest,
   MarkPromiseRequest,
+  type MyPromisesResponse,
+  promisedBy,
   CreateBoardRequest,
   CreateTeamRequest,
   DEFAULT_SETTINGS,
@@ -39,6 +41,7 @@ import { clientAddressOf } from './transport/clientAddress.js';
 import { HttpReads, READ_REFUSED } from './transport/httpReads.js';
 import { closeLeftOpen } from './teams/closeLeftOpen.js';
 import { markPromise } from './teams/markPromise.js';
+import { passOwnerWordOn } from './teams/passOwnerWordOn.js';
 
 export interface HttpDeps {
   store: BoardStore;
@@ -216,10 +219,23 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   );
 
   /**
-   * RE-13: "Mark done" on the team page: an owner of a closed retro's promise says it is done, between retros
+   * RE-13: "Mark done" on the team page (and on the closed retro's summary): an owner of a closed retro's promise says it is done, between retros
    * (`markPromise`: as a command of theirs in the room; the room's rules decide).
    */
-  app.post('/api/boards/:id/promise', actFromTeamPage(MarkPromiseRequest, markPromise, (refused) => PROMISE_REFUSED[refused] ?? 409));
+  app.post(
+    '/api/boards/:id/promise',
+    actFromTeamPage(
+      MarkPromiseRequest,
+      async (room, request, address) => {
+        const ack = await markPromise(room, request, address);
+        // RE-1: a later retro made before the word (its Review list read then) hears it too; a resend tells it again,
+        // which records nothing there
+        if (ack.ok) await passOwnerWordOn(deps, room, request.actionId);
+        return ack;
+      },
+      (refused) => PROMISE_REFUSED[refused] ?? 409,
+    ),
+  );
 
   app.get(['/api/teams/:id', '/api/teams/:id/export.json', '/api/teams/:id/actions.csv'], async (req: Request<{ id: string }>, res: Response) => {
     const teamId = req.params.id;
@@ -245,8 +261,13 @@ export function createHttpApp(deps: HttpDeps): express.Express {
    * would still let in, so a password, a removal or a knock holds here too, and nobody reads unseen.
    */
   function readerOf(req: Request, room: BoardRoom): 'stranger' | 'out' | 'in' {
+    const credentials = credentialsOf(req);
+    return credentials ? room.reader(credentials.participantId, credentials.secret) : 'stranger';
+  }
+
+  function credentialsOf(req: Request): { participantId: string; secret: string } | null {
     const match = /^Candor ([\w-]{1,64}) ([\w-]{1,128})$/.exec(req.get('authorization') ?? '');
-    return match ? room.reader(match[1]!, match[2]!) : 'stranger';
+    return match ? { participantId: match[1]!, secret: match[2]! } : null;
   }
 
   /**
@@ -263,6 +284,25 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       return answer;
     });
   }
+
+  /**
+   * RE-13: the promises of a retro this person may mark done now (those of a closed retro they promised to help with),
+   * for a page to offer "Mark done" exactly where the room would take it: by who the room knows them to be (id and
+   * secret, JN-6), never by a name, which two people may share or one may have changed since. `MyPromisesResponse`.
+   */
+  app.get('/api/boards/:id/mine', async (req: Request<{ id: string }>, res: Response) => {
+    const answer = await readBoard(req, (room) => {
+      if (!room) return { whole: false, status: 404, body: fail('NOT_FOUND', 'No such board.') };
+      const reader = credentialsOf(req);
+      const seen = reader ? room.reader(reader.participantId, reader.secret) : 'stranger';
+      if (seen === 'stranger') return { whole: false, status: 401, body: fail('NOT_JOINED', 'You were not in this retro.') };
+      if (seen === 'out') return { whole: false, status: 403, body: fail('NOT_JOINED', 'You are no longer in this retro.') };
+      const body: MyPromisesResponse = { actionIds: room.state.phase === 'closed' ? promisedBy(room.state, reader!.participantId) : [] };
+      return { whole: false, status: 200, body };
+    });
+    if (answer === READ_REFUSED) return tooManyReads(res);
+    res.status(answer.status).json(answer.body);
+  });
 
   app.get('/api/boards/:id', async (req: Request<{ id: string }>, res: Response) => {
     const answer = await readBoard(req, (room) => {

@@ -816,3 +816,92 @@ test('RE-13 between retros Ada marks her promise done on the team page; the next
   await page.goto(teamUrl);
   await expect(page.getByRole('list', { name: /^Open promises/ })).not.toContainText('Pair on every deploy');
 });
+
+test('RE-13 RE-1 Ada marks her promise done on the closed retro’s summary; the next retro, made ahead, shows it in its Review as she does; "Mark done" goes by who she was, not by her name', async ({ facilitator, ada, bo }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Made ahead');
+  const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
+  await ada.join(link, 'Ada');
+  const boardId = new URL(link).pathname.split('/').pop()!;
+  const who = (p: Page) => p.evaluate((id) => ({ person: JSON.parse(localStorage.getItem(`candor:board:${id}`)!), key: localStorage.getItem(`candor:fac:${id}`) }), boardId);
+  const [fionaIs, adaIs] = [await who(page), await who(ada.page)];
+  const origin = new URL(teamUrl).origin;
+  const fiona = SeededBoard.as(origin, boardId, fionaIs.person, fionaIs.key!);
+  const [adaScript, ben] = [SeededBoard.as(origin, boardId, adaIs.person), SeededBoard.as(origin, boardId, 'Ben')];
+  try {
+    await fiona.stepTo('review', 'write');
+    const card = await fiona.addCard('stop', 'Deploys without a second pair of eyes');
+    await fiona.stepTo('write', 'discuss');
+    await fiona.send('discuss.select', { itemId: card });
+    for (const [text, owner] of [['Pair on every deploy', adaScript], ['Write the rollback runbook', ben]] as const) {
+      const { actionId } = await fiona.send('action.create', { itemId: card, text });
+      await owner.send('action.volunteer', { actionId, volunteer: true });
+    }
+    await fiona.stepTo('discuss', 'closed');
+  } finally {
+    for (const board of [fiona, adaScript, ben]) board.close();
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const day = (lang: string) => new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
+
+  // a second Ben: Bo's browser comes into the closed retro under Ben's name, once Ben has gone. The team page offered
+  // "Mark done" by name, so Bo got a button for Ben's promise that the server then refused; now by who he was there
+  await bo.join(link, 'Ben');
+  // (once the page has asked the server whose promises are his there; the old page never asked)
+  const asked = bo.page.waitForResponse((r) => r.url().endsWith(`/api/boards/${boardId}/mine`), { timeout: 10_000 }).catch(() => null);
+  await bo.page.goto(teamUrl);
+  await asked;
+  const bosList = bo.page.getByRole('list', { name: /^Open promises/ });
+  await expect(bosList.getByRole('listitem').filter({ hasText: 'Write the rollback runbook' })).toContainText('Ben');
+  await expect(bosList.getByRole('button')).toHaveCount(0);
+  // Ada's own browser has hers, and only hers
+  await ada.page.goto(teamUrl);
+  const adasList = ada.page.getByRole('list', { name: /^Open promises/ });
+  await expect(adasList.getByRole('button', { name: 'Mark done: Pair on every deploy' })).toBeVisible();
+  await expect(adasList.getByRole('button')).toHaveCount(1);
+
+  // the team makes its next retro right after Close; Fiona opens its Review before Ada says anything
+  await facilitator.startTeamRetro(teamUrl, 'Sprint 2');
+  const promise = page.getByRole('article', { name: 'Promise: Pair on every deploy' });
+  await expect(promise).toContainText('Not reviewed yet');
+  await expect(promise).not.toContainText('Marked done by');
+
+  // Ada comes back to the retro's own link: its summary offers her promise "Mark done", and hers only
+  await ada.page.goto(link);
+  const hers = ada.page.locator('li.summary-action').filter({ hasText: 'Pair on every deploy' });
+  const bens = ada.page.locator('li.summary-action').filter({ hasText: 'Write the rollback runbook' });
+  await expect(hers.getByRole('button', { name: 'Mark done: Pair on every deploy' })).toBeVisible();
+  await expect(bens.getByRole('button', { name: /^Mark done/ })).toHaveCount(0);
+  await hers.getByRole('button', { name: 'Mark done: Pair on every deploy' }).click();
+  await expect(hers.getByRole('status')).toHaveText('Marked done. The next Review shows it, and the room confirms it there.');
+  await expect(hers).toContainText(`· marked done by Ada on ${day('en')}`);
+  // in Sprint 2's open Review, at once, without a reload: her word, the promise still for the room to confirm
+  await expect(promise).toContainText(`Marked done by its owner (Ada) on ${day('en')}; the room confirms it here.`);
+  await expect(promise).toContainText('Not reviewed yet');
+  await expect(page.getByRole('article', { name: 'Promise: Write the rollback runbook' })).not.toContainText('Marked done');
+  await expectAccessibleInBothThemes(ada.page, 'closed summary with a promise its owner marked done');
+  // taken back: gone from the Review as well
+  await hers.getByRole('button', { name: 'Not done after all: Pair on every deploy' }).click();
+  await expect(hers.getByRole('status')).toHaveText('No longer marked done.');
+  await expect(hers).not.toContainText('marked done by');
+  await expect(promise).not.toContainText('Marked done by');
+  // in German, the same words as the team page's
+  await ada.page.goto(`${link}?lang=de`);
+  const ihres = ada.page.locator('li.summary-action').filter({ hasText: 'Pair on every deploy' });
+  await ihres.getByRole('button', { name: 'Als erledigt markieren: Pair on every deploy' }).click();
+  await expect(ihres.getByRole('status')).toHaveText('Als erledigt markiert. Der nächste Rückblick zeigt es, und dort bestätigt es der Raum.');
+  await expect(ihres).toContainText(`von Ada am ${day('de')} als erledigt markiert`);
+  await expect(promise).toContainText(`Marked done by its owner (Ada) on ${day('en')}`);
+  // after a reload Sprint 2's Review still has it (the board's, not a message)
+  await page.reload();
+  await expect(page.getByRole('article', { name: 'Promise: Pair on every deploy' })).toContainText(`Marked done by its owner (Ada) on ${day('en')}`);
+
+  // a refusal says what it is (it said "You can only change your own cards.")
+  await ada.page.goto(`${teamUrl}?lang=en`);
+  await ada.page.route('**/promise', (route) => route.fulfill({ status: 403, json: { ok: false, code: 'NOT_YOURS', message: 'Only someone who promised to help with this action can mark it done.' } }));
+  const onTeamPage = adasList.getByRole('listitem').filter({ hasText: 'Pair on every deploy' });
+  await onTeamPage.getByRole('button', { name: 'Not done after all: Pair on every deploy' }).click();
+  await expect(onTeamPage.getByRole('alert')).toHaveText('Not marked: in that retro, this browser was not one of the people who promised to help with it.');
+  await ada.page.unroute('**/promise');
+});

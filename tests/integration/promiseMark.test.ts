@@ -95,4 +95,93 @@ describe('RE-13 a promise marked done between retros', () => {
       await server.close();
     }
   });
+
+  it.each(Object.keys(stores))('RE-13 RE-1 a mark reaches the Review of a retro created before it, live, and stays after a restart; whose promise it is is read by id and secret, not by name (%s)', async (kind) => {
+    const options: StartOptions = { ...stores[kind]!(), idleUnloadMs: 50 };
+    let server: TestServer = await startServer(options);
+    const { people, person } = namedPeople(() => server.url);
+    try {
+      const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
+      const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
+        const ack = await who.cmd(type, fields);
+        expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
+        return (ack as { ok: true; data: Record<string, string> }).data;
+      };
+      const mark = async (boardId: string, who: Person, actionId: string, done: boolean) => {
+        const res = await fetch(`${server.url}/api/boards/${boardId}/promise`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: newId(), participantId: who.participantId, secret: who.secret, name: who.name, actionId, done }),
+        });
+        expect(await res.json()).toEqual({ ok: true, data: {} });
+      };
+      const today = new Date().toISOString().slice(0, 10);
+
+      const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
+      const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'post-mortem' });
+      const [F, A, otherAda] = [person('Fran'), person('Ada'), person('Ada')];
+      await F.connect(first.boardId, 'Fran', first.facilitatorKey);
+      await A.connect(first.boardId, 'Ada');
+      await ok(F, 'phase.set', { phase: 'write' });
+      const item = (await ok(A, 'card.add', { columnId: 'system-allowed', text: 'deploys skip review' })).cardId!;
+      for (const phase of ['reveal', 'vote', 'discuss'] as const) await ok(F, 'phase.set', { phase });
+      await ok(F, 'discuss.select', { itemId: item });
+      const actionId = (await ok(F, 'action.create', { itemId: item, text: 'Pair on every deploy' })).actionId!;
+      await ok(A, 'action.volunteer', { actionId, volunteer: true });
+      // in the retro, nobody's promise is theirs to mark yet (AC-6: the room ticks it)
+      const mine = async (who: Person | null) => {
+        const res = await fetch(`${server.url}/api/boards/${first.boardId}/mine`, who ? { headers: { authorization: `Candor ${who.participantId} ${who.secret}` } } : {});
+        return [res.status, await res.json()];
+      };
+      expect(await mine(A)).toEqual([200, { actionIds: [] }]);
+      for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
+      await A.disconnect();
+      // two people called Ada (the first one gone, a second comes in under her name): only the first promised
+      await otherAda.connect(first.boardId, 'Ada');
+      // "Mark done" is offered by who the room knows you are (id and secret), never by a name two people share
+      expect(await mine(A)).toEqual([200, { actionIds: [actionId] }]);
+      expect(await mine(otherAda)).toEqual([200, { actionIds: [] }]);
+      expect(await mine(F)).toEqual([200, { actionIds: [] }]);
+      expect(await mine(null)).toMatchObject([401, { ok: false, code: 'NOT_JOINED' }]);
+
+      // the next retro is made right after Close, before Ada says anything: its Review lists the promise, no word yet
+      const second = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 2', templateId: 'post-mortem' });
+      const F2 = person('Fran');
+      await F2.connect(second.boardId, 'Fran', second.facilitatorKey);
+      expect(F2.board()!.review).toMatchObject([{ text: 'Pair on every deploy', status: null }]);
+      expect(F2.board()!.review[0]!.ownerDone).toBeUndefined();
+
+      // Ada marks it from the team page while Sprint 2's Review is open: the room sees her word at once
+      await mark(first.boardId, A, actionId, true);
+      await until(() => F2.board()!.review[0]!.ownerDone?.on === today);
+      expect(F2.board()!.review).toMatchObject([{ status: null, ownerDone: { by: 'Ada', on: today } }]);
+      // someone joining later reads it too (it is the board's, not a message)
+      const B2 = person('Bo');
+      await B2.connect(second.boardId, 'Bo');
+      expect(B2.board()!.review[0]).toMatchObject({ status: null, ownerDone: { by: 'Ada', on: today } });
+
+      // taken back, it is gone from the Review at once; marked again, it is there again
+      await mark(first.boardId, A, actionId, false);
+      await until(() => F2.board()!.review[0]!.ownerDone === undefined);
+      await mark(first.boardId, A, actionId, true);
+      await until(() => F2.board()!.review[0]!.ownerDone?.on === today);
+
+      // RE-4: the Review's own mark is still the record of "kept": the room may say otherwise, and its word counts
+      await ok(F2, 'review.mark', { ref: F2.board()!.review[0]!.ref, status: 'not-done', carry: true });
+      const history = (await (await fetch(`${server.url}/api/teams/${teamId}`)).json()) as TeamHistory;
+      expect(history.retros[1]!.promises).toMatchObject({ done: 0, notDone: 1 });
+      expect(history.retros[0]!.actions[0]).toMatchObject({ status: 'open', ownerDone: { by: 'Ada', on: today } });
+
+      // TM-2: after a restart (Sprint 2 loaded from the store) the Review still holds her word beside the room's mark
+      for (const p of people) await p.disconnect();
+      await server.close();
+      server = await startServer({ ...options, dbFile: server.dbFile });
+      const B3 = person('Bo');
+      await B3.connect(second.boardId, 'Bo');
+      expect(B3.board()!.review).toMatchObject([{ text: 'Pair on every deploy', status: 'not-done', ownerDone: { by: 'Ada', on: today } }]);
+    } finally {
+      for (const p of people) await p.disconnect();
+      await server.close();
+    }
+  });
 });

@@ -709,6 +709,8 @@ const de: Catalogue = {
     marking: 'Wird gespeichert…',
     markedDone: 'Als erledigt markiert. Der nächste Rückblick zeigt es, und dort bestätigt es der Raum.',
     unmarkedDone: 'Nicht mehr als erledigt markiert.',
+    markNotYours: 'Nicht markiert: In dieser Retro war dieser Browser keine der Personen, die dabei helfen wollten.',
+    markNotKnown: 'Nicht markiert: Diese Retro kennt diesen Browser nicht (mehr).',
   },
   api: {
     createRetroFailed: 'Die Retro konnte nicht angelegt werden. Bitte versuche es noch einmal.',

@@ -715,6 +715,8 @@ const enMore = {
     marking: 'Saving…',
     markedDone: 'Marked done. The next Review shows it, and the room confirms it there.',
     unmarkedDone: 'No longer marked done.',
+    markNotYours: 'Not marked: in that retro, this browser was not one of the people who promised to help with it.',
+    markNotKnown: 'Not marked: that retro does not know this browser (any more).',
   },
   dnd: {
     handle: 'Move card: {{text}}',

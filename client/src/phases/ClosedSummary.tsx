@@ -21,6 +21,8 @@ import { summaryGroups } from './summaryGroups.js';
 import { UnsentWords } from './UnsentWords.js';
 import { OfferWords } from '../responsibility/OffersOfHelp.js';
 import { MyPromises } from '../actions/MyPromises.js';
+import { MarkMyPromise } from '../team/MarkMyPromise.js';
+import { useSessionState } from '../board/SessionContext.js';
 
 export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -182,6 +184,7 @@ function SummaryCard({ board, card }: { board: PublicBoardView; card: PublicCard
 
 function SummaryAction({ board, action, itemName }: { board: PublicBoardView; action: PublicAction; itemName: string }) {
   const { t } = useWords();
+  const { me } = useSessionState();
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
   return (
     <li className="summary-action">
@@ -202,7 +205,12 @@ function SummaryAction({ board, action, itemName }: { board: PublicBoardView; ac
             : t('resp.noOneTook')}
         {action.dueDate ? t('summary.due', { date: formatDay(action.dueDate) }) : ''}
         {t('summary.from', { item: itemName })}
+        {/* RE-13: its owner's word since the retro, as the team page says it */}
+        {action.ownerDone ? t('team.ownerDone', { name: action.ownerDone.by, date: formatDay(action.ownerDone.on) }) : ''}
       </p>
+      {/* RE-13: where an owner comes back to their promise, the retro's own link: theirs to mark done (the room's
+          actionIds for this person, as the server reads them); nobody else sees it */}
+      {me?.actionIds.includes(action.id) && <MarkMyPromise boardId={board.id} actionId={action.id} text={text || t('team.noText')} done={action.ownerDone !== null} />}
       <ConsensusResult board={board} action={action} />
     </li>
   );

@@ -1,16 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from './memoryStorage.testing.js';
 import { createIdentity } from './identity.js';
-import { markPromise, mayMarkPromise } from './markPromise.js';
+import { markPromise, myPromiseIds } from './markPromise.js';
 
 describe('"Mark done" on the team page, for a promise of a closed retro', () => {
   beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
 
-  it('RE-13 is offered in a browser that was in the retro under the name of one of its owners, and no other', () => {
-    createIdentity('board-one', 'Ada');
-    expect(mayMarkPromise('board-one', ['Bo', 'Ada'])).toBe(true);
-    expect(mayMarkPromise('board-one', ['Bo'])).toBe(false);
-    expect(mayMarkPromise('board-two', ['Ada'])).toBe(false);
+  it('RE-13 asks the server which promises are this person’s, by id and secret (not by name); none without an identity', async () => {
+    const me = createIdentity('board-one', 'Ada');
+    const fetch = vi.fn(async () => ({ ok: true, json: async () => ({ actionIds: ['action-0001'] }) }));
+    vi.stubGlobal('fetch', fetch);
+    expect(await myPromiseIds('board-one')).toEqual(['action-0001']);
+    expect(fetch.mock.calls).toEqual([['/api/boards/board-one/mine', { headers: { authorization: `Candor ${me.participantId} ${me.secret}` } }]]);
+    expect(await myPromiseIds('board-two')).toEqual([]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    vi.unstubAllGlobals();
   });
 
   it('RE-13 CM-1 sends who this browser was in the retro, and one command id for both tries of one click', async () => {

@@ -1,30 +1,29 @@
-import { useState } from 'react';
-import type { TeamAction, TeamRetro } from '@candor/shared';
+import { useEffect, useState } from 'react';
+import type { Ack, TeamHistory } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { refusalMessage } from '../i18n/errors.js';
-import { markPromise, mayMarkPromise } from '../sync/markPromise.js';
+import { loadIdentity } from '../sync/identity.js';
+import { markPromise, myPromiseIds } from '../sync/markPromise.js';
 
 /**
- * RE-13: between retros, whoever promised to help with an action says it is done, on the team page, as TeamRetro's,
- * Parabol's and EasyRetro's action lists let an owner update an action any time: before, nothing could be said until
- * the next Review asked the room. Only for a promise of a closed retro (in the retro the room ticks it, AC-6), and
- * only in a browser that was in that retro under an owner's name; the server checks it is an owner. The next Review
- * shows it, and the room still confirms it there (RE-2).
+ * RE-13: between retros, whoever promised to help with an action says it is done, as TeamRetro's, Parabol's and
+ * EasyRetro's action lists let an owner update an action any time: before, nothing could be said until the next Review
+ * asked the room. On the team page and on the closed retro's own summary, where the owner comes back to it. Shown by
+ * its callers only where the server would take it (an owner of a closed retro's promise, as the room knows them:
+ * `useMyPromises`, or the summary's own `actionIds`); the server checks all the same, and a refusal says what it is.
+ * The next Review shows it, and the room still confirms it there (RE-2).
  */
-export function MarkMyPromise({ action, retro, onMarked }: { action: TeamAction; retro: TeamRetro | undefined; onMarked: () => void }) {
+export function MarkMyPromise({ boardId, actionId, text, done, onMarked }: { boardId: string; actionId: string; text: string; done: boolean; onMarked?: () => void }) {
   const { t } = useWords();
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ alert: boolean; text: string } | null>(null);
-  if (!retro || retro.phase !== 'closed' || !mayMarkPromise(retro.boardId, action.owners)) return null;
-  const done = action.ownerDone !== null;
-  const text = action.text || t('team.noText');
   const mark = async () => {
     setBusy(true);
     setSaid(null);
-    const ack = await markPromise(retro.boardId, action.ref.slice(retro.boardId.length + 1), !done);
+    const ack = await markPromise(boardId, actionId, !done);
     setBusy(false);
-    setSaid(ack.ok ? { alert: false, text: t(done ? 'team.unmarkedDone' : 'team.markedDone') } : { alert: true, text: refusalMessage(ack) });
-    if (ack.ok) onMarked();
+    setSaid(ack.ok ? { alert: false, text: t(done ? 'team.unmarkedDone' : 'team.markedDone') } : { alert: true, text: refusedWords(ack, t) });
+    if (ack.ok) onMarked?.();
   };
   return (
     <span className="mark-promise">
@@ -36,4 +35,35 @@ export function MarkMyPromise({ action, retro, onMarked }: { action: TeamAction;
       </span>
     </span>
   );
+}
+
+/** A refusal of the mark in its own words: "You can only change your own cards." said nothing of a promise. */
+function refusedWords(ack: Extract<Ack, { ok: false }>, t: ReturnType<typeof useWords>['t']): string {
+  if (ack.code === 'NOT_YOURS') return t('team.markNotYours');
+  if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'NOT_JOINED') return t('team.markNotKnown');
+  return refusalMessage(ack);
+}
+
+/**
+ * RE-13: for the team page, the promises this browser's people may mark done, by retro: asked of the server for each
+ * closed retro with a promise still open that this browser was in (by id and secret, not by a name two people may
+ * share), so "Mark done" is offered exactly where the room would take it.
+ */
+export function useMyPromises(team: TeamHistory): ReadonlyMap<string, readonly string[]> {
+  const [mine, setMine] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
+  const asked = team.retros
+    .filter((r) => r.phase === 'closed' && r.actions.some((a) => a.status === 'open') && loadIdentity(r.boardId) !== null)
+    .map((r) => r.boardId)
+    .join(' ');
+  useEffect(() => {
+    let current = true;
+    const boardIds = asked ? asked.split(' ') : [];
+    void Promise.all(boardIds.map(async (id) => [id, await myPromiseIds(id)] as const)).then((entries) => {
+      if (current) setMine(new Map(entries));
+    });
+    return () => {
+      current = false;
+    };
+  }, [asked]);
+  return mine;
 }

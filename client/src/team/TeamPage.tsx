@@ -13,7 +13,7 @@ import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 import { suggestedTemplateId } from './suggestedTemplate.js';
 import { carriedWords } from '../phases/reviewFacts.js';
 import { LeftOpen } from './LeftOpen.js';
-import { MarkMyPromise } from './MarkMyPromise.js';
+import { MarkMyPromise, useMyPromises } from './MarkMyPromise.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useWords();
@@ -305,6 +305,7 @@ function HappeningNow({ team }: { team: TeamHistory }) {
 function OpenPromises({ team, onMarked }: { team: TeamHistory; onMarked: () => void }) {
   const { t } = useWords();
   const open = openActions(team);
+  const mine = useMyPromises(team);
   return (
     <section className="panel" aria-labelledby="open-promises-title">
       <h2 id="open-promises-title">{t('team.openPromises', { count: open.length })}</h2>
@@ -314,12 +315,17 @@ function OpenPromises({ team, onMarked }: { team: TeamHistory; onMarked: () => v
         <>
           <p className="hint">{t('team.openPromisesHint')}</p>
           <ul className="team-actions" aria-labelledby="open-promises-title">
-            {open.map((action) => (
-              <TeamActionRow key={action.ref} action={action} fromRetro={action.fromRetro}>
-                {/* RE-13: its owner, in the browser they were in its retro with, says it is done, once that retro is closed */}
-                <MarkMyPromise action={action} retro={team.retros.find((r) => action.ref.startsWith(`${r.boardId}:`))} onMarked={onMarked} />
-              </TeamActionRow>
-            ))}
+            {open.map((action) => {
+              // RE-13: its owner, in the browser they were in its retro with, says it is done, once that retro is closed
+              const [boardId, actionId] = action.ref.split(':') as [string, string];
+              return (
+                <TeamActionRow key={action.ref} action={action} fromRetro={action.fromRetro}>
+                  {mine.get(boardId)?.includes(actionId) && (
+                    <MarkMyPromise boardId={boardId} actionId={actionId} text={action.text || t('team.noText')} done={action.ownerDone !== null} onMarked={onMarked} />
+                  )}
+                </TeamActionRow>
+              );
+            })}
           </ul>
         </>
       )}

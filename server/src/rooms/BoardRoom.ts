@@ -13,6 +13,8 @@ import {
   fail,
   membersEvent,
   ok,
+  ownerWordEvents,
+  type OwnerDone,
   presenceChangeOf,
   renderMarkdown,
   viewOf,
@@ -27,19 +29,21 @@ import { Admission, joinBuckets } from './admission.js';
 import { ABUSE_LIMITS } from '../abuseLimits.js';
 import { type JoinedSession, type Session, attached, participantOf } from './Session.js';
 import { Presence } from './Presence.js';
-import type { PendingBatch } from './PendingBatch.js';
+import { PendingBatch } from './PendingBatch.js';
 import { Identities } from './RoomJoin.js';
 import { RoomFanout } from './RoomFanout.js';
 import { type PrefetchedChanges, StoredCopy } from './StoredCopy.js';
 import { CommandBatches } from './CommandBatches.js';
 import { CommandStaging } from './CommandStaging.js';
 import type { DeletedListener, RoomDeps, RoomSocket } from './roomPorts.js';
-import type { LoadedBoard } from '../storage/BoardStore.js';
+import { type LoadedBoard, StaleCopy } from '../storage/BoardStore.js';
 import type { AnnouncedChange } from '../cluster/announcedChange.js';
 
 /** CM-2: how soon a room whose board could not be read back after a failed commit tries again, and at most how long it waits */
 const RELOAD_RETRY_MS = 50;
 const RELOAD_RETRY_MAX_MS = 2_000;
+/** RE-13 CL-2: how often an owner's word reaching this retro is decided again after another process changed the board */
+const OWNER_WORD_ATTEMPTS = 5;
 /**
  * CM-2: how long the commands of a room whose board cannot be read back wait for it: after that they are answered
  * (INTERNAL), as is whatever comes until it can be read, while the room goes on trying in the background. Below the
@@ -579,6 +583,35 @@ export class BoardRoom {
       } catch (err) {
         // they are forgotten all the same and meet the door as newcomers, as before JN-4 knew them
         this.deps.logger.warn({ err, board: this.id }, 'could not record who was in the room at shutdown');
+      }
+    });
+  }
+
+  /**
+   * RE-13 RE-1: an owner's word on a promise of an earlier retro, said after this retro was made, reaches its Review
+   * list: at once for the people here, and for good (`ownerWordEvents` decides whether there is anything to record).
+   * The server's, not a person's: in the room's queue as a command is, stored first, then shown. CL-2: when another
+   * process changed the board meanwhile, the copy catches up and the word is decided again.
+   */
+  recordOwnerWord(ref: string, ownerDone: OwnerDone | null): Promise<void> {
+    return this.queue.run(async () => {
+      for (let attempt = 1; ; attempt++) {
+        if (this.deleted || this.unreadable) return;
+        const batch = new PendingBatch();
+        batch.events.push(...ownerWordEvents(this.state, ref, ownerDone));
+        if (batch.events.length === 0) return;
+        let lastSeq: number;
+        try {
+          ({ lastSeq } = await this.deps.store.commitBatch(this.id, { participants: [], commands: [], events: batch.events, ...(this.storedVersion === undefined ? {} : { expectedVersion: this.storedVersion }) }));
+        } catch (err) {
+          if (!(err instanceof StaleCopy) || attempt >= OWNER_WORD_ATTEMPTS) throw err;
+          await this.catchUp();
+          continue;
+        }
+        for (const event of batch.events) evolve(this.state, event);
+        this.copy.counted(batch, lastSeq, undefined);
+        this.fanout.publish([{ events: batch.events, actorId: '' }]);
+        return;
       }
     });
   }

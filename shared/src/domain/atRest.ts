@@ -48,6 +48,8 @@ export const EVENT_AT_REST: Record<BoardEvent['type'], AtRest> = {
   'action.marked': 'public-log',
   // RE-13: an owner's word on their own promise, by name like the promise (AC-3)
   'promise.marked': 'public-log',
+  // RE-13: that word, reaching a later retro's Review list: by name and day, as the list's owners are
+  'review.ownerWord': 'public-log',
   'hand.raised': 'public-log',
   'reactions.enabled': 'public-log',
   // CI-1: the question is public and names nobody; answers are spoken, never recorded (CI-5)

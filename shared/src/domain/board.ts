@@ -154,7 +154,7 @@ export interface ReviewItem {
   askOf?: string | null;
   /** RE-11: how many earlier Reviews marked it not done and carried it forward (absent in retros made before) */
   carried?: number;
-  /** RE-13: an owner marked it done between retros, before this retro was created (absent when none did) */
+  /** RE-13: an owner marked it done between retros, before this retro was created or since (absent when none did, or taken back) */
   ownerDone?: OwnerDone;
 }
 
@@ -287,6 +287,11 @@ export type BoardEvent =
     }
   | { type: 'facilitator.changed'; participantId: string; how: FacilitatorChange }
   | { type: 'review.marked'; ref: string; status: ReviewStatus; reason: string | null; carry: boolean }
+  /**
+   * RE-13: an owner's word on a promise of an earlier retro (`promise.marked` there), reaching this retro's Review list
+   * after this retro was made (null: taken back). Recorded by the server, never sent by anyone (`ownerWordEvents`).
+   */
+  | { type: 'review.ownerWord'; ref: string; ownerDone: OwnerDone | null }
   | { type: 'pulse.answered'; pulseTag: string; value: number }
   /** GP-5: a "worth the time?" answer, under the person's pulse tag (never their id) */
   | { type: 'roti.answered'; answerTag: string; value: number }
@@ -412,6 +417,7 @@ const LEAVES_CARDS: ReadonlySet<BoardEvent['type']> = new Set<BoardEvent['type']
   'done.marked',
   'done.reset',
   'promise.marked',
+  'review.ownerWord',
   'hand.raised',
   'timer.started',
   'timer.stopped',
@@ -453,6 +459,13 @@ export function evolve(state: BoardState, event: BoardEvent): void {
     case 'review.marked': {
       const item = state.review.find((r) => r.ref === event.ref);
       if (item) Object.assign(item, { status: event.status, reason: event.reason, carry: event.carry });
+      return;
+    }
+    case 'review.ownerWord': {
+      const item = state.review.find((r) => r.ref === event.ref);
+      if (!item) return;
+      if (event.ownerDone) item.ownerDone = { ...event.ownerDone };
+      else delete item.ownerDone;
       return;
     }
     case 'pulse.answered':

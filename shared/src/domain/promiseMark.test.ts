@@ -4,8 +4,10 @@ import { Command } from '../protocol/messages.js';
 import { MarkPromiseRequest } from '../protocol/closeRetro.js';
 import { EVENT_AT_REST } from './atRest.js';
 import { buildTeamHistory, reviewSeeds } from './team.js';
-import { addCard, alice, bob, fran, moveTo, must, NOW, run, teamBoardWith } from './testBoard.js';
+import { addCard, alice, bob, fran, moveTo, must, NOW, REVIEW, run, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
+import { evolve } from './board.js';
+import { ownerWordEvents } from './ownerWord.js';
 
 /** A closed team retro with one action Alice promised to help with, and one ask nobody here took. */
 function closedWithAlicesPromise() {
@@ -65,6 +67,28 @@ describe('RE-13 an owner marks a promise done between retros', () => {
     expect(seeds.find((s) => s.ref !== ours.ref)).not.toHaveProperty('ownerDone');
     const next = teamBoardWith(seeds);
     expect(viewOf(next, { kind: 'public' }).board.review.find((r) => r.ref === ours.ref)).toMatchObject({ status: null, ownerDone: { by: 'Alice', on: '2023-11-14' } });
+  });
+
+  it('RE-13 RE-1 RE-4 the word reaches a retro made before it, until it is closed, as a word beside the Review’s own mark', () => {
+    const next = teamBoardWith(REVIEW);
+    const ref = REVIEW[0]!.ref;
+    const word = { by: 'Alice', on: '2023-11-14' };
+    const events = ownerWordEvents(next, ref, word);
+    expect(events).toEqual([{ type: 'review.ownerWord', ref, ownerDone: word }]);
+    expect(EVENT_AT_REST['review.ownerWord']).toBe('public-log');
+    for (const event of events) evolve(next, event);
+    expect(viewOf(next, { kind: 'public' }).board.review[0]).toMatchObject({ status: null, ownerDone: word });
+    // said so already: nothing; a promise the list does not hold: nothing
+    expect(ownerWordEvents(next, ref, { ...word })).toEqual([]);
+    expect(ownerWordEvents(next, 'board-earlier:action-9999', word)).toEqual([]);
+    // the room's mark stays the record, and the word stays beside it; taken back, it is gone
+    must(next, fran, { type: 'review.mark', ref, status: 'not-done', carry: true });
+    for (const event of ownerWordEvents(next, ref, null)) evolve(next, event);
+    expect(viewOf(next, { kind: 'public' }).board.review[0]).toMatchObject({ status: 'not-done', carry: true });
+    expect(next.review[0]).not.toHaveProperty('ownerDone');
+    // a closed retro's Review is a record: no word reaches it any more
+    moveTo(next, 'closed');
+    expect(ownerWordEvents(next, ref, word)).toEqual([]);
   });
 
   it('RE-13 IN-* the command and the team page’s request take only what they need', () => {

@@ -21,3 +21,11 @@ export const MarkPromiseRequest = JoinCommand.pick({ id: true, participantId: tr
   done: z.boolean(),
 });
 export type MarkPromiseRequest = z.infer<typeof MarkPromiseRequest>;
+
+/**
+ * RE-13: `GET /api/boards/:id/mine`: the actions of that retro the asking person (by id and secret) may mark done now:
+ * the ones they promised to help with, once it is closed (none before). Pages offer "Mark done" on these and no other.
+ */
+export interface MyPromisesResponse {
+  actionIds: string[];
+}

@@ -1,0 +1,25 @@
+import type { BoardEvent, BoardState, OwnerDone } from './board.js';
+
+/**
+ * RE-13 RE-1: what a retro records when the owner of a promise on its Review list (`ref`, an earlier retro's action)
+ * marks it done after this retro was made, or takes that back (`ownerDone` null). Teams make the next retro ahead
+ * (right after Close, or the morning of): its list was read before the owner's word, and kept without it. Only while
+ * the retro is not closed (a closed retro's Review is a record, RE-4); nothing when the list does not hold the promise
+ * or already says so. The word is shown, never counted: the Review's own mark stays the record of what was kept.
+ * A named public fact (by name and day, as the list's owners are, AR-1), beside no anonymous one.
+ */
+export function ownerWordEvents(state: BoardState, ref: string, ownerDone: OwnerDone | null): BoardEvent[] {
+  if (state.phase === 'closed') return [];
+  const item = state.review.find((r) => r.ref === ref);
+  if (!item) return [];
+  const now = item.ownerDone ?? null;
+  if (now?.by === ownerDone?.by && now?.on === ownerDone?.on) return [];
+  return [{ type: 'review.ownerWord', ref, ownerDone: ownerDone && { by: ownerDone.by, on: ownerDone.on } }];
+}
+
+/** RE-13: the actions `participantId` promised to help with (an owner, AC-2): the ones `promise.mark` takes from them. */
+export function promisedBy(state: BoardState, participantId: string): string[] {
+  const ids: string[] = [];
+  for (const action of state.actions.values()) if (action.owners.includes(participantId)) ids.push(action.id);
+  return ids;
+}

@@ -505,3 +505,30 @@ test('RC-13 on a group in a narrow column, "not sent yet" takes its own line: th
   await expect(controls.getByText('noch nicht gesendet')).toBeVisible();
   expect(await sizes()).toEqual(whole);
 });
+
+test('UI-9 RC-10 a browser that says its network is gone shows "Reconnecting…" at once, not at the next heartbeat, and a card written then waits as sending', async ({ facilitator, ada }) => {
+  // the page's clock, held still below: no heartbeat beats (UI-9's 3.5 s), so only the browser's word can turn the indicator
+  await ada.page.clock.install();
+  const link = await facilitator.createRetro('Wi-Fi off');
+  // by the name people use: Chromium's offline switch cuts a socket to 127.0.0.1 at once (the page hears it close), one
+  // to localhost it leaves open but silent, as a lost Wi-Fi does
+  await ada.join(link.replace('//127.0.0.1:', '//localhost:'), 'Ada');
+  const status = ada.page.getByTestId('connection-status');
+  await expect(status).toHaveText('Connected');
+  await ada.page.clock.pauseAt((await ada.page.evaluate(() => Date.now())) + 1_000);
+
+  // the walk of a five-person retro: Dee's Wi-Fi went, and for 2.8 s her page said "Connected" while she voted
+  await ada.page.context().setOffline(true);
+  await expect(status).toContainText('Reconnecting', { timeout: 1_000 });
+  const column = ada.column('Start');
+  await column.getByLabel('New card in Start').fill('Written with the Wi-Fi off');
+  await column.getByRole('button', { name: 'Add card' }).click();
+  await expect(ada.card('Written with the Wi-Fi off').getByText('sending…')).toBeVisible();
+
+  // (RC-10: back online, it reconnects at once, the clock still held; the card's "sending…" then goes on the clock's time)
+  await ada.page.context().setOffline(false);
+  await expect(status).toHaveText('Connected');
+  await ada.page.clock.resume();
+  await expect(ada.card('Written with the Wi-Fi off').getByText('sending…')).toHaveCount(0);
+  await expect(ada.card('Written with the Wi-Fi off')).toHaveCount(1);
+});

@@ -217,11 +217,8 @@ export class BoardSession {
     });
     this.moving = new MovingCards(this.socket);
     this.health = new ConnectionHealth(this.socket, {
-      onSilent: () => {
-        // The link went quiet: say so now, and let Socket.io reconnect instead of waiting for its ping timeout.
-        this.update({ connection: 'reconnecting', joined: false });
-        this.socket.io.engine?.close();
-      },
+      // The link went quiet: say so now, and let Socket.io reconnect instead of waiting for its ping timeout.
+      onSilent: () => this.dropLink(),
       onTick: () => this.checkHealth(),
     });
     this.wireSocket();
@@ -232,11 +229,13 @@ export class BoardSession {
     this.socket.connect();
     this.health.start();
     window.addEventListener('online', this.networkBack);
+    window.addEventListener('offline', this.networkGone);
   }
 
   stop(): void {
     this.stopped = true;
     window.removeEventListener('online', this.networkBack);
+    window.removeEventListener('offline', this.networkGone);
     this.health.stop();
     this.moving.stop();
     this.socket.removeAllListeners();
@@ -310,6 +309,21 @@ export class BoardSession {
     this.reconnectNow();
     this.onlineRetry = true;
   };
+
+  /**
+   * UI-9: the browser says its network is gone (Wi-Fi off, a train in a tunnel): say "Reconnecting…" now, not at the
+   * heartbeat's next unanswered beat up to 3.5 s later, while votes cast meanwhile looked sent. The link is let go so
+   * what is done from now on waits in the queue; `online` (RC-10) brings it back at once.
+   */
+  private readonly networkGone = (): void => {
+    if (this.stopped || !this.socket.connected) return;
+    this.dropLink();
+  };
+
+  private dropLink(): void {
+    this.update({ connection: 'reconnecting', joined: false });
+    this.socket.io.engine?.close();
+  }
 
   /**
    * RC-10: a reconnect the network's return started is under way, until it connects or fails. A network that flaps

@@ -26,6 +26,8 @@ type CandorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export class ConnectionHealth {
   private timer: ReturnType<typeof setInterval> | null = null;
   private awaiting = false;
+  /** bumped at each drop: a beat asked on a connection given up since is no word on the one after it */
+  private connection = 0;
   private drops: number[] = [];
   private readonly sentAt = new Map<string, number>();
 
@@ -49,7 +51,11 @@ export class ConnectionHealth {
     this.hooks.onTick();
     if (!this.socket.connected || this.awaiting) return;
     this.awaiting = true;
+    const askedOn = this.connection;
     this.socket.timeout(HEARTBEAT_TIMEOUT_MS).emit('time.sync', (err: Error | null) => {
+      // UI-9: the unanswered beat of a link that dropped (the browser said it went offline) timed out after the page
+      // had reconnected, and dropped the new, healthy connection too
+      if (askedOn !== this.connection) return;
       this.awaiting = false;
       // Any answer, even RATE_LIMITED, means the link is alive.
       if (err && this.socket.connected) this.hooks.onSilent();
@@ -58,6 +64,7 @@ export class ConnectionHealth {
 
   /** A connection was lost (noticed by Socket.io or by the heartbeat). */
   dropped(): void {
+    this.connection++;
     this.awaiting = false;
     const now = this.now();
     this.drops = [...this.drops.filter((t) => now - t < UNSTABLE_WINDOW_MS), now];

@@ -14,6 +14,19 @@ for (const [what, path, heading] of [
   });
 }
 
+/** UI-2: the switch is at the top of every page, these too (it was not: someone sent a link in the wrong language could not change it there) */
+test('UI-2 NF-1 a link that leads nowhere can be read in another language, from the switch at the top', async ({ page }) => {
+  for (const [path, german] of [
+    ['/nothing/here', 'Hier ist nichts'],
+    ['/b/no-such-board-1234', 'Diese Retro wurde nicht gefunden'],
+  ] as const) {
+    await page.goto(path);
+    await page.getByRole('combobox', { name: /^(Language|Sprache)$/ }).selectOption('de');
+    await expect(page.getByRole('heading', { level: 1, name: german })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  }
+});
+
 /**
  * NV-1: the app's own links are links. A plain click moves within the page's app; Ctrl+click (or ⌘+click) opens
  * the address in a new tab as on any web page, and this page stays where it was. (The links used to cancel every

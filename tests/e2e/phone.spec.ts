@@ -1434,3 +1434,24 @@ test('UI-47 on a phone the current item\'s place, votes, "tied for most votes", 
     for (const context of contexts) await context.close();
   }
 });
+
+test('UI-49 on a phone a tap shows no grey rectangle over a button, a tab, a link or a field: a press shades the button in its own round shape', async ({ browser }) => {
+  await fionaOnPhone(browser, async (fiona, page) => {
+    await fiona.createRetro('Taps');
+    // Chrome on a phone lays its tap highlight (rgba(51, 181, 229, 0.4), a rectangle) over whatever is tapped
+    const highlights = await page
+      .locator('button, a[href], [role=tab], select, input, textarea')
+      .evaluateAll((all) => [...new Set(all.map((element) => getComputedStyle(element).getPropertyValue('-webkit-tap-highlight-color')))]);
+    expect(highlights).toEqual(['rgba(0, 0, 0, 0)']);
+    // the press is still seen: the pressed button's own background is shaded
+    const add = page.getByRole('button', { name: 'Share' });
+    const before = await add.evaluate((element) => getComputedStyle(element).backgroundImage);
+    const box = (await add.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    const pressed = await add.evaluate((element) => getComputedStyle(element).backgroundImage);
+    await page.mouse.up();
+    expect(before).toBe('none');
+    expect(pressed).toMatch(/^linear-gradient/);
+  });
+});

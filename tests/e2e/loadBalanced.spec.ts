@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures/facilitation';
 import { type LoadBalanced, startLoadBalanced } from './fixtures/loadBalanced';
+import { kill9 } from '../integration/spawnedServer';
 
 /** CL-14: the balancer's port, derived from this run's E2E_PORT like the other ports of the run. */
 const LB_PORT = Number(process.env.E2E_PORT ?? 3199) + 22_000;
@@ -13,7 +14,7 @@ test.afterAll(async () => {
 });
 test.use({ baseURL: `http://127.0.0.1:${LB_PORT}` });
 
-test('CL-14 two browsers through a round-robin HAProxy in front of two processes run Write, Reveal and Vote', async ({ facilitator, ada }, testInfo) => {
+test('CL-14 two browsers through a round-robin HAProxy in front of two processes run Write, Reveal and Vote, and go on when one process dies', async ({ facilitator, ada }, testInfo) => {
   const link = await facilitator.createRetro('Behind a balancer');
   await ada.join(link, 'Ada');
   await expect(facilitator.page.getByText('2 online')).toBeVisible();
@@ -67,4 +68,16 @@ test('CL-14 two browsers through a round-robin HAProxy in front of two processes
     const health = (await (await fetch(`${p.url}/healthz`)).json()) as { boardsLoaded: number };
     expect(health.boardsLoaded).toBe(1);
   }
+
+  // One process dies (kill -9): the board goes on through the other, a vote and a page opened again included. Before the
+  // balancer checked /healthz and tried a refused connection on the other process, every other page load answered 503.
+  await kill9(lb!.processes[0]!);
+  await facilitator.voteFor('Merging on Friday evening');
+  await expect(facilitator.page.getByText('You have 1 vote left')).toBeVisible();
+  for (const person of [facilitator, ada]) {
+    await person.page.reload();
+    await expect(person.card('Merging on Friday evening')).toBeVisible();
+  }
+  await expect(ada.page.getByText('You have 0 votes left')).toBeVisible();
+  await expect(facilitator.page.getByText('You have 1 vote left')).toBeVisible();
 });

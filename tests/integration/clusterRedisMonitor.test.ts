@@ -45,7 +45,7 @@ describe('CL-5 what Redis is told, command by command', () => {
     expect(sent.filter(([, channel]) => channel?.includes(boardId)).length).toBeGreaterThan(3);
     expect([...new Set(sent.map(([name]) => name!.toLowerCase()))].filter((name) => !['info', 'psubscribe', 'publish'].includes(name))).toEqual([]);
     const words = sent.map((args) => args.join(' '));
-    for (const secret of [...texts, edited, ...cardIds, F.secret, ...people.map((p) => p.secret)]) expect(words.filter((w) => w.includes(secret))).toEqual([]);
+    for (const secret of [...texts, edited, ...cardIds, facilitatorKey, F.secret, ...people.map((p) => p.secret)]) expect(words.filter((w) => w.includes(secret))).toEqual([]);
     const naming = words.filter((w) => [F, ...people].some((p) => w.includes(p.participantId)));
     expect(naming.length).toBeGreaterThan(0);
     for (const w of naming) expect(w).toMatch(/"kind":"presence"/);

@@ -37,6 +37,8 @@ describe('CG-1 bad settings', () => {
       // a password with a bare # (or / or ?) is no URL its client reads: before, a stack, and for REDIS_URL the whole URL in it
       [{ DATABASE_URL: 'postgres://candor:hunter2#x@127.0.0.1:1/candor' }, 'Candor cannot start: DATABASE_URL is not a URL: a password holding #, / or ? must be percent-encoded (%23, %2F, %3F)'],
       [{ DATABASE_URL: 'postgres://candor@127.0.0.1:1/candor', REDIS_URL: 'redis://:hunter2#x@127.0.0.1:1' }, 'Candor cannot start: REDIS_URL is not a URL: a password holding #, / or ? must be percent-encoded (%23, %2F, %3F)'],
+      // Redis tells processes on one PostgreSQL what changed; SQLite serves one process (README: REDIS_URL needs DATABASE_URL)
+      [{ REDIS_URL: 'redis://127.0.0.1:1' }, 'Candor cannot start: REDIS_URL is for several processes sharing one PostgreSQL: set DATABASE_URL too (SQLite serves one process).'],
       [{ PORT: '70000', IDLE_UNLOAD_MS: '-1' }, 'Candor cannot start: PORT is "70000": must be at most 65535; IDLE_UNLOAD_MS is "-1": must be at least 0'],
       // a built client that is not there: before, the server started and answered every page "the client is not built"
       [{ CLIENT_DIST: '/nowhere/dist' }, 'Candor cannot start: CLIENT_DIST is "/nowhere/dist": holds no built client (no index.html)'],

@@ -64,8 +64,9 @@ describe('the client bundle', () => {
     const first = boardFiles.map((file) => fs.readFileSync(path.join(dist, file), 'utf8')).join('\n');
     // each piece by a word of its code that survives minification: creating a team (the home and team pages), whether
     // the server emails the summary (Close), what a revealed card asks before its name shows, the facilitator's reset
-    // of "done", Reveal's offer of presenting mode, the German catalogue (a sentence of it)
-    for (const marker of ['/api/teams', '/api/features', 'facilitation.card.signTitle', 'facilitation.done.reset', 'privacy.suggestButton', 'Diese Retro wurde nicht gefunden']) {
+    // of "done", Reveal's offer of presenting mode, the German catalogue (a sentence of it), the knock door, the share
+    // dialog with its QR code
+    for (const marker of ['/api/teams', '/api/features', 'facilitation.card.signTitle', 'facilitation.done.reset', 'privacy.suggestButton', 'Diese Retro wurde nicht gefunden', 'door.knocked', 'share.qrAlt']) {
       expect(carrying(marker).length, `${marker} is built at all`).toBeGreaterThan(0);
       expect(first.includes(marker), `${marker} loads with the board page`).toBe(false);
     }

@@ -252,22 +252,22 @@ test('CO-7 a fist of five started is room news: everyone but the facilitator who
   await ada.page.getByRole('button', { name: 'Share', exact: true }).focus();
   const news = ada.page.getByRole('region', { name: 'Room news' }).getByRole('status');
   await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
-  await expect(news).toContainText('Fist of five: how much do you support the action on “The build breaks every Monday”? Answer under it.');
+  await expect(news).toContainText('Fist of five: answer under the action on “The build breaks every Monday”.');
   await expect(ada.page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
   await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' }).getByRole('status')).toContainText(
-    'Fist of Five: Wie sehr unterstützt du die Maßnahme zu „The build breaks every Monday“? Antworte darunter.',
+    'Fist of Five: Antworte unter der Maßnahme zu „The build breaks every Monday“.',
   );
   // who started it knows
   await expect(facilitator.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
   await expect(facilitator.page.getByRole('region', { name: 'Room news' })).not.toContainText('Fist of five');
   // Ada answers: the line asks her no more (it asked on until the check closed); Bo, who has not, is still asked
   await ada.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '4 — support' }).click();
-  await expect(news).not.toContainText('Answer under it', { timeout: 3_000 });
-  await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' })).toContainText('Antworte darunter', { timeout: 1_000 });
+  await expect(news).not.toContainText('answer under the action', { timeout: 3_000 });
+  await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' })).toContainText('Antworte unter der Maßnahme', { timeout: 1_000 });
   // revealed, the check takes no more answers, and the line stops asking for one at once (it asked on for up to 12 s)
   await facilitator.page.getByRole('button', { name: /^Reveal answers/ }).click();
-  await expect(news).not.toContainText('Answer under it', { timeout: 3_000 });
-  await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' })).not.toContainText('Antworte darunter', { timeout: 3_000 });
+  await expect(news).not.toContainText('answer under the action', { timeout: 3_000 });
+  await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' })).not.toContainText('Antworte unter der Maßnahme', { timeout: 3_000 });
 });
 
 test('FA-3 PR-1 on a phone\'s Board tab the room is told when the facilitator has been away so long that anyone may take the role, and the news line keeps saying so', async ({ facilitator, ada }) => {

@@ -1455,3 +1455,34 @@ test('UI-49 on a phone a tap shows no grey rectangle over a button, a tab, a lin
     expect(pressed).toMatch(/^linear-gradient/);
   });
 });
+
+test('CO-7 WH-4 on a phone in German the news that a fist of five has started is read whole, what to do first: "Fist of Five: Antworte unter der Maßnahme zu „…“."', async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const link = await fiona.createRetro('Sprint 10');
+    const ada = await phone.newPage();
+    await ada.goto(`${link}?lang=de`);
+    await ada.getByLabel('Dein Name').fill('Ada');
+    await ada.getByRole('button', { name: 'Beitreten' }).click();
+    await expect(ada.getByTestId('connection-status')).toHaveText('Verbunden');
+    await fiona.addCard('Stop', 'Mehr Pairing bei Code-Reviews');
+    await fiona.runTo('Discuss');
+    await fiona.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every review');
+    await fiona.page.getByRole('button', { name: 'Add action' }).click();
+    await fiona.page.getByRole('button', { name: 'Check consensus: Pair on every review' }).click();
+    const line = ada.getByRole('region', { name: 'Neuigkeiten im Raum' }).locator('.room-notice').last();
+    await expect(line).toHaveText('Fist of Five: Antworte unter der Maßnahme zu „Mehr Pairing bei Code-Reviews“.');
+    // the walk of a five-person retro: the line was "Fist of Five: Wie sehr unterstützt du die Maßnahme zu „Mehr
+    // Pairing bei Code-…" on Bo's phone, the item's end and what to do ("Antworte darunter.") cut away
+    const { scrollWidth, clientWidth, scrollHeight, clientHeight } = await line.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth, scrollHeight: e.scrollHeight, clientHeight: e.clientHeight }));
+    expect(scrollWidth, 'the news line is cut at its end').toBeLessThanOrEqual(clientWidth);
+    expect(scrollHeight, 'the news line is cut at its bottom').toBeLessThanOrEqual(clientHeight);
+    await expect(line).toBeInViewport({ ratio: 1 });
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});

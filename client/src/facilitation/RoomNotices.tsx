@@ -255,5 +255,6 @@ function openChecks(board: PublicBoardView): ReadonlySet<string> {
 function itemName(board: PublicBoardView, itemId: string): string {
   const group = board.groups.find((g) => g.id === itemId);
   const words = group ? group.title.trim() || board.cards.filter((c) => c.groupId === itemId).map((c) => c.text).join(' / ') : board.cards.find((c) => c.id === itemId)?.text;
-  return shortText(words || '…', 60);
+  // CO-7: at most 40 characters, so that the line, what to do first, fits a phone's news bar whole in German too
+  return shortText(words || '…', 40);
 }

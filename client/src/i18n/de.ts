@@ -799,7 +799,7 @@ const de: Catalogue = {
       hidden: 'Die Moderation hat eine Karte ausgeblendet.',
       movedOn: 'Die Retro ist jetzt bei „{{phase}}“.',
       wentBack: 'Die Retro ist zurück bei „{{phase}}“.',
-      checkStarted: 'Fist of Five: Wie sehr unterstützt du die Maßnahme zu „{{item}}“? Antworte darunter.',
+      checkStarted: 'Fist of Five: Antworte unter der Maßnahme zu „{{item}}“.',
     },
     done: {
       writing: 'Ich bin fertig mit Schreiben',

@@ -199,7 +199,7 @@ const enBoard = {
       hidden: 'The facilitator hid a card.',
       movedOn: 'The retro moved on to {{phase}}.',
       wentBack: 'The retro went back to {{phase}}.',
-      checkStarted: 'Fist of five: how much do you support the action on “{{item}}”? Answer under it.',
+      checkStarted: 'Fist of five: answer under the action on “{{item}}”.',
     },
     done: {
       writing: "I'm done writing",

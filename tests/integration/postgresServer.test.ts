@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -81,6 +82,25 @@ describe('the server on PostgreSQL', () => {
       for (const server of several) await kill9(server);
     }
   }, 60_000);
+
+  it('PG-1 a DATABASE_URL whose host takes the connection and never answers (a firewall, a frozen machine) stops the server with one line within seconds', async () => {
+    // before, nothing was said for as long as the system kept trying (about 2 minutes for a host that drops packets), and
+    // then "Connection terminated unexpectedly"
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const { child, output } = spawnServer({ dataDir, databaseUrl: `postgres://postgres:wrong@127.0.0.1:${(silent.address() as net.AddressInfo).port}/nothing` }, await freePort());
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+      clearTimeout(timer);
+      expect(code).toBe(1);
+      expect(output.join('').trim().split('\n')).toEqual(['Candor cannot start: cannot connect to PostgreSQL (DATABASE_URL): no answer within 5 s']);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      silent.close();
+    }
+  }, 30_000);
 
   it('PG-1 a DATABASE_URL nobody answers stops the server with one clear line', async () => {
     const port = await freePort();

@@ -133,6 +133,8 @@ const BOARD_LOCK_CLASS = 0x63616e65;
 const BOARD_LOCK_IDLE_MS = 5_000;
 /** CM-6: a board's lock may be waited for while its holder stalls until PostgreSQL ends its session (CL-2) */
 const LOCK_ANSWER_MS = BOARD_LOCK_IDLE_MS + STORE_ANSWER_MS;
+/** PG-1: how long a starting server waits for PostgreSQL to take its first connection */
+export const SCHEMA_CONNECT_MS = 5_000;
 
 export async function openPostgresStore(url: string, options: PostgresOptions): Promise<PostgresStore> {
   const { stateKey } = options;
@@ -173,7 +175,9 @@ export async function openPostgresStore(url: string, options: PostgresOptions): 
   }));
   lockPool.on('error', () => undefined);
   // the schema is made ready on a connection of its own, unbounded: a migration (or another process's) may take long
-  const schemaPool = new pg.Pool({ connectionString: url, max: 1, application_name: applicationName, options: `-c search_path=${schema}` });
+  // (its connection is bounded, not its queries: a host that takes the connection and never answers, or drops packets,
+  // kept a starting server silent for the system's TCP patience, about 2 minutes, PG-1)
+  const schemaPool = new pg.Pool({ connectionString: url, max: 1, application_name: applicationName, options: `-c search_path=${schema}`, connectionTimeoutMillis: SCHEMA_CONNECT_MS });
   schemaPool.on('error', () => undefined);
   try {
     await ensureSchema(schemaPool, schema, stateKey);

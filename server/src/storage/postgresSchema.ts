@@ -152,8 +152,11 @@ const SCHEMA_LOCK = 0x63616e64;
  */
 export async function ensureSchema(pool: Pool, schema: string, stateKey: Buffer): Promise<void> {
   const client = await pool.connect().catch((err: Error) => {
-    // the operator's to fix, in one line (the URL is not repeated: it holds the password)
-    throw new DataFileError(`cannot connect to PostgreSQL (DATABASE_URL): ${err.message}`);
+    // the operator's to fix, in one line (the URL is not repeated: it holds the password); pg's words for its own
+    // connection timeout ("timeout exceeded when trying to connect") do not say that PostgreSQL never answered
+    const timeout = pool.options.connectionTimeoutMillis;
+    const what = timeout && /timeout/i.test(err.message) ? `no answer within ${timeout / 1000} s` : err.message;
+    throw new DataFileError(`cannot connect to PostgreSQL (DATABASE_URL): ${what}`);
   });
   try {
     await client.query('BEGIN');

@@ -10,6 +10,7 @@ import { watchStorage } from './storage/storageHealth.js';
 import { Keyring } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
 import { RoomRegistry } from './rooms/RoomRegistry.js';
+import { OwnerWords } from './teams/ownerWords.js';
 import type { BoardStore } from './storage/BoardStore.js';
 import { DataFileError, openSqliteStore } from './storage/sqlite.js';
 import { openCluster } from './cluster/Cluster.js';
@@ -112,6 +113,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // RC-14: PING_INTERVAL_MS and PING_TIMEOUT_MS, for Socket.io and for what a refused join says of them (JN-9 SW-1)
   const heartbeat = { pingIntervalMs: deps.config.pingIntervalMs ?? HEARTBEAT.pingIntervalMs, pingTimeoutMs: deps.config.pingTimeoutMs ?? HEARTBEAT.pingTimeoutMs };
   const mailer = await createMailer(deps.config.smtpUrl, deps.config.smtpFrom ?? 'Candor <candor@localhost>');
+  // RE-13 RE-1: an owner's word on a promise reaches the later retros that review it (the registry is given it back below)
+  const ownerWords = new OwnerWords({ store, logger });
   const registry = new RoomRegistry(
     store,
     {
@@ -133,11 +136,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       participantCap: deps.config.participantsPerBoard ?? LIMITS.participantsPerBoard,
       idleJoinerExpiryMs: deps.config.idleJoinerExpiryMs ?? ABUSE_LIMITS.idleJoinerExpiryMs,
       cluster,
+      ownerWords,
     },
     deps.config.idleUnloadMs,
     cluster ? (boardId) => cluster.roomLoaded(boardId) : undefined,
   );
   cluster?.attach(registry);
+  ownerWords.attach(registry);
   const httpApp = createHttpApp({
     store,
     health,
@@ -218,6 +223,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       yjs.close();
       await io.close();
+      await ownerWords.settled();
       await registry.close();
       await cluster?.close();
       warnings.flush();

@@ -41,7 +41,6 @@ import { clientAddressOf } from './transport/clientAddress.js';
 import { HttpReads, READ_REFUSED } from './transport/httpReads.js';
 import { closeLeftOpen } from './teams/closeLeftOpen.js';
 import { markPromise } from './teams/markPromise.js';
-import { passOwnerWordOn } from './teams/passOwnerWordOn.js';
 
 export interface HttpDeps {
   store: BoardStore;
@@ -222,20 +221,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
    * RE-13: "Mark done" on the team page (and on the closed retro's summary): an owner of a closed retro's promise says it is done, between retros
    * (`markPromise`: as a command of theirs in the room; the room's rules decide).
    */
-  app.post(
-    '/api/boards/:id/promise',
-    actFromTeamPage(
-      MarkPromiseRequest,
-      async (room, request, address) => {
-        const ack = await markPromise(room, request, address);
-        // RE-1: a later retro made before the word (its Review list read then) hears it too; a resend tells it again,
-        // which records nothing there
-        if (ack.ok) await passOwnerWordOn(deps, room, request.actionId);
-        return ack;
-      },
-      (refused) => PROMISE_REFUSED[refused] ?? 409,
-    ),
-  );
+  app.post('/api/boards/:id/promise', actFromTeamPage(MarkPromiseRequest, markPromise, (refused) => PROMISE_REFUSED[refused] ?? 409));
 
   app.get(['/api/teams/:id', '/api/teams/:id/export.json', '/api/teams/:id/actions.csv'], async (req: Request<{ id: string }>, res: Response) => {
     const teamId = req.params.id;
@@ -286,9 +272,10 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   }
 
   /**
-   * RE-13: the promises of a retro this person may mark done now (those of a closed retro they promised to help with),
-   * for a page to offer "Mark done" exactly where the room would take it: by who the room knows them to be (id and
-   * secret, JN-6), never by a name, which two people may share or one may have changed since. `MyPromisesResponse`.
+   * RE-13, TM-16: what this person may do in a retro from the team page: mark done the promises of a closed retro they
+   * promised to help with, close a retro left open they facilitate, for the page to offer "Mark done" and "Close it
+   * now" exactly where the room would take them: by who the room knows them to be (id and secret, JN-6), never by a
+   * name, which two people may share or one may have changed since. `MyPromisesResponse`.
    */
   app.get('/api/boards/:id/mine', async (req: Request<{ id: string }>, res: Response) => {
     const answer = await readBoard(req, (room) => {
@@ -297,7 +284,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
       const seen = reader ? room.reader(reader.participantId, reader.secret) : 'stranger';
       if (seen === 'stranger') return { whole: false, status: 401, body: fail('NOT_JOINED', 'You were not in this retro.') };
       if (seen === 'out') return { whole: false, status: 403, body: fail('NOT_JOINED', 'You are no longer in this retro.') };
-      const body: MyPromisesResponse = { actionIds: room.state.phase === 'closed' ? promisedBy(room.state, reader!.participantId) : [] };
+      const closed = room.state.phase === 'closed';
+      const body: MyPromisesResponse = { actionIds: closed ? promisedBy(room.state, reader!.participantId) : [], facilitating: !closed && room.state.facilitatorId === reader!.participantId };
       return { whole: false, status: 200, body };
     });
     if (answer === READ_REFUSED) return tooManyReads(res);

@@ -529,6 +529,58 @@ test('TM-16 a retro left open in Act: the team page says so, its actions are in 
   await expect(page.getByRole('list', { name: /^Open promises/ })).toContainText('Automate the release notes');
 });
 
+test('TM-16 “Close it now” shows in the browser the room knows as the facilitator, not in one whose person only shares her name', async ({ facilitator, ada, request }) => {
+  const team = await seedTeam(request, 'Namesakes');
+  const origin = new URL(team.url).origin;
+  const res = await request.post(`/api/teams/${team.teamId}/boards`, { data: { name: 'Sprint 1', templateId: 'start-stop-continue' } });
+  const { boardId, facilitatorKey } = (await res.json()) as { boardId: string; facilitatorKey: string };
+  const hex = () => crypto.randomUUID().replace(/-/g, '');
+  // Fiona facilitates Sprint 1 to Act and leaves; another Fiona comes in after her (the name was free), raises her hand
+  // and leaves too: the team history lists "Fiona" as its facilitator, and two browsers were "Fiona" in it
+  const first = { participantId: hex(), secret: hex() + hex(), name: 'Fiona' };
+  const second = { participantId: hex(), secret: hex() + hex(), name: 'Fiona' };
+  const fiona = SeededBoard.as(origin, boardId, first, facilitatorKey);
+  const namesake = SeededBoard.as(origin, boardId, second);
+  try {
+    await fiona.stepTo('review', 'write');
+    await fiona.addCard('stop', 'Releases by hand');
+    await fiona.stepTo('write', 'act');
+    fiona.close();
+    await namesake.send('hand.raise', { raised: true });
+  } finally {
+    fiona.close();
+    namesake.close();
+  }
+  // the next retro starts: Sprint 1 was left open
+  await request.post(`/api/teams/${team.teamId}/boards`, { data: { name: 'Sprint 2', templateId: 'start-stop-continue' } });
+
+  const as = async (page: Page, person: typeof first, key?: string) => {
+    await page.goto(team.url);
+    await page.evaluate(
+      ([id, who, fac]) => {
+        localStorage.setItem(`candor:board:${id}`, JSON.stringify(who));
+        if (fac) localStorage.setItem(`candor:fac:${id}`, fac);
+      },
+      [boardId, person, key ?? ''] as const,
+    );
+    await page.reload();
+    return page.getByRole('region', { name: 'Left open' });
+  };
+  // the second Fiona's browser: the server would refuse her (NOT_FACILITATOR), so no button, only who can close it
+  const namesakeSees = await as(ada.page, second);
+  await expect(namesakeSees).toContainText('Sprint 1');
+  await expect(namesakeSees).toContainText('Its facilitator (Fiona) can close it here.');
+  // (the page asked the server who this browser is in the retro, and heard it is not its facilitator)
+  await expect.poll(() => ada.page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/mine')))).toBe(true);
+  await expect(namesakeSees.getByRole('button')).toHaveCount(0);
+
+  // the first Fiona's browser, which the room knows as its facilitator: offered, and closed
+  const fionaSees = await as(facilitator.page, first, facilitatorKey);
+  await fionaSees.getByRole('button', { name: 'Close “Sprint 1” now' }).click();
+  await fionaSees.getByRole('button', { name: 'Yes, close it' }).click();
+  await expect(facilitator.page.getByRole('status').filter({ hasText: '“Sprint 1” is closed: it is on the charts now.' })).toBeVisible();
+});
+
 test('TM-17 GP-5 once the team’s retros ask “Was this retro worth the time?”, the team page charts its average per retro', async ({ facilitator }) => {
   const page = facilitator.page;
   const teamUrl = await facilitator.createTeam('Platform');

@@ -296,6 +296,43 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     }
   }, 60_000);
 
+  it('RE-13 CL-1 CL-2 an owner’s mark on a closed retro through one process reaches the Review of the retro made ahead that people hold on another, live', async () => {
+    const post = async <T>(path: string, body: unknown) => (await (await fetch(`${url(0)}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as T;
+    const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
+    const first = await post<{ boardId: string; facilitatorKey: string }>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'post-mortem' });
+    const [F, A] = [person(0), person(0)];
+    await F.connect(first.boardId, 'Fran', first.facilitatorKey);
+    await A.connect(first.boardId, 'Ada');
+    const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
+      const ack = await who.cmd(type, fields);
+      expect(ack, `${type}`).toMatchObject({ ok: true });
+      return (ack as { ok: true; data: Record<string, string> }).data;
+    };
+    await ok(F, 'phase.set', { phase: 'write' });
+    const item = (await ok(A, 'card.add', { columnId: 'system-allowed', text: 'deploys skip review' })).cardId!;
+    for (const phase of ['reveal', 'vote', 'discuss'] as const) await ok(F, 'phase.set', { phase });
+    await ok(F, 'discuss.select', { itemId: item });
+    const actionId = (await ok(F, 'action.create', { itemId: item, text: 'Pair on every deploy' })).actionId!;
+    await ok(A, 'action.volunteer', { actionId, volunteer: true });
+    for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
+    // Sprint 2, made right after Close, is open on process two
+    const second = await post<{ boardId: string; facilitatorKey: string }>(`/api/teams/${teamId}/boards`, { name: 'Sprint 2', templateId: 'post-mortem' });
+    const F2 = person(1);
+    await F2.connect(second.boardId, 'Fran', second.facilitatorKey);
+    expect(F2.board()!.review).toMatchObject([{ text: 'Pair on every deploy', status: null }]);
+    // Ada marks it on Sprint 1's board, through process one: process two's people see her word in Sprint 2's Review
+    await ok(A, 'promise.mark', { actionId, done: true });
+    await F2.waitFor(() => F2.board()!.review[0]!.ownerDone?.by === 'Ada');
+    // and taken back, through process three's team page route this time
+    const res = await fetch(`${url(2)}/api/boards/${first.boardId}/promise`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: newId(), participantId: A.participantId, secret: A.secret, name: 'Ada', actionId, done: false }),
+    });
+    expect(await res.json()).toEqual({ ok: true, data: {} });
+    await F2.waitFor(() => F2.board()!.review[0]!.ownerDone === undefined);
+  }, 60_000);
+
   it('CL-15 a knock through one process reaches a facilitator on another, whose answer reaches the one knocking', async () => {
     const { boardId, facilitatorKey } = await createBoard(url(0), 'Knocks across processes');
     const F = person(0);

@@ -60,7 +60,7 @@ export interface StartOptions {
   idleUnloadMs?: number;
   /** FA-3 claim delay, shortened in tests */
   claimAfterMs?: number;
-  /** wraps the real SQLite store (e.g. with `faultyStore`, to fail or stall writes on demand) */
+  /** wraps the real store, SQLite or PostgreSQL (e.g. with `faultyStore`, to fail or stall writes on demand) */
   wrapStore?: (store: BoardStore) => BoardStore;
   /** DO-7 cap, lowered in tests */
   sendBufferBytes?: number;
@@ -94,7 +94,12 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'candor-it-')), 'candor.sqlite');
-  const store = options.wrapStore ? options.wrapStore(openSqliteStore(dbFile)) : undefined;
+  const store = options.postgres
+    ? // AR-12: the store seals with the key the app loads (its key file beside the data directory, made here if new)
+      (options.wrapStore ?? ((s: BoardStore) => s))(
+        await openPostgresStore(options.postgres.url, { schema: options.postgres.schema, stateKey: anonymousStateKey(loadServerKey({ keyFile: `${path.dirname(dbFile)}.key` })) }),
+      )
+    : options.wrapStore?.(openSqliteStore(dbFile));
   const app = await createApp({
     ...(store ? { store } : {}),
     config: {
@@ -116,10 +121,6 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       ...(options.heartbeat ?? {}),
     },
     ...(options.logger ? { logger: options.logger } : {}),
-    // AR-12: the store seals with the key the app loads (its key file beside the data directory, made here if new)
-    ...(options.postgres
-      ? { store: await openPostgresStore(options.postgres.url, { schema: options.postgres.schema, stateKey: anonymousStateKey(loadServerKey({ keyFile: `${path.dirname(dbFile)}.key` })) }) }
-      : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const port = await app.listen(0, '127.0.0.1');

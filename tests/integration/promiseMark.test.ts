@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ack, CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
+import { faultyStore } from '@candor/server/testing';
 import { Person, type StartOptions, type TestServer, newId, startServer, until, postCreated, namedPeople } from './harness.js';
 
 /**
@@ -133,15 +134,17 @@ describe('RE-13 a promise marked done between retros', () => {
         const res = await fetch(`${server.url}/api/boards/${first.boardId}/mine`, who ? { headers: { authorization: `Candor ${who.participantId} ${who.secret}` } } : {});
         return [res.status, await res.json()];
       };
-      expect(await mine(A)).toEqual([200, { actionIds: [] }]);
+      expect(await mine(A)).toEqual([200, { actionIds: [], facilitating: false }]);
+      // the facilitator, while it runs, is the one who may close it (TM-16)
+      expect(await mine(F)).toEqual([200, { actionIds: [], facilitating: true }]);
       for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
       await A.disconnect();
       // two people called Ada (the first one gone, a second comes in under her name): only the first promised
       await otherAda.connect(first.boardId, 'Ada');
       // "Mark done" is offered by who the room knows you are (id and secret), never by a name two people share
-      expect(await mine(A)).toEqual([200, { actionIds: [actionId] }]);
-      expect(await mine(otherAda)).toEqual([200, { actionIds: [] }]);
-      expect(await mine(F)).toEqual([200, { actionIds: [] }]);
+      expect(await mine(A)).toEqual([200, { actionIds: [actionId], facilitating: false }]);
+      expect(await mine(otherAda)).toEqual([200, { actionIds: [], facilitating: false }]);
+      expect(await mine(F)).toEqual([200, { actionIds: [], facilitating: false }]);
       expect(await mine(null)).toMatchObject([401, { ok: false, code: 'NOT_JOINED' }]);
 
       // the next retro is made right after Close, before Ada says anything: its Review lists the promise, no word yet
@@ -179,6 +182,79 @@ describe('RE-13 a promise marked done between retros', () => {
       const B3 = person('Bo');
       await B3.connect(second.boardId, 'Bo');
       expect(B3.board()!.review).toMatchObject([{ text: 'Pair on every deploy', status: 'not-done', ownerDone: { by: 'Ada', on: today } }]);
+    } finally {
+      for (const p of people) await p.disconnect();
+      await server.close();
+    }
+  });
+  it.each(Object.keys(stores))('RE-13 RE-1 a mark sent over the board’s own connection reaches a retro made ahead; one whose push was lost there (refused, a crash) is there once that retro is loaded again (%s)', async (kind) => {
+    let refused = 0;
+    // the later retro's store refuses what is written to it while `refusing`: the push after the mark is lost, as in a
+    // crash between the two (the mark itself is stored)
+    let refusing: string | null = null;
+    const options: StartOptions = { ...stores[kind]!(), idleUnloadMs: 50 };
+    let server: TestServer = await startServer({
+      ...options,
+      wrapStore: (store) => {
+        const faults = faultyStore(store, ['commitBatch']);
+        faults.hold(async (_method, args) => {
+          if (args[0] !== refusing) return;
+          refused++;
+          throw new Error('injected: the push never reached this retro');
+        });
+        return faults;
+      },
+    });
+    const { people, person } = namedPeople(() => server.url);
+    try {
+      const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
+      const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
+        const ack = await who.cmd(type, fields);
+        expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
+        return (ack as { ok: true; data: Record<string, string> }).data;
+      };
+      const today = new Date().toISOString().slice(0, 10);
+      const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
+      const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'post-mortem' });
+      const [F, A] = [person('Fran'), person('Ada')];
+      await F.connect(first.boardId, 'Fran', first.facilitatorKey);
+      await A.connect(first.boardId, 'Ada');
+      await ok(F, 'phase.set', { phase: 'write' });
+      const item = (await ok(A, 'card.add', { columnId: 'system-allowed', text: 'deploys skip review' })).cardId!;
+      for (const phase of ['reveal', 'vote', 'discuss'] as const) await ok(F, 'phase.set', { phase });
+      await ok(F, 'discuss.select', { itemId: item });
+      const actionId = (await ok(F, 'action.create', { itemId: item, text: 'Pair on every deploy' })).actionId!;
+      await ok(A, 'action.volunteer', { actionId, volunteer: true });
+      for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
+      // the next retro is made right after Close; Fran opens its Review
+      const second = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 2', templateId: 'post-mortem' });
+      const F2 = person('Fran');
+      await F2.connect(second.boardId, 'Fran', second.facilitatorKey);
+      expect(F2.board()!.review).toMatchObject([{ text: 'Pair on every deploy', status: null }]);
+
+      // Ada, still on the closed retro's board, marks it there (its own connection, not the team page): stored, and the
+      // word goes on to Sprint 2, whose store refuses it this time
+      refusing = second.boardId;
+      await ok(A, 'promise.mark', { actionId, done: true });
+      expect(A.board()!.actions[0]!.ownerDone).toEqual({ by: 'Ada', on: today });
+      await until(() => refused > 0);
+      expect(F2.board()!.review[0]!.ownerDone).toBeUndefined();
+
+      // the server stops (as after a crash, nothing more was tried); started again, Sprint 2's Review has the word as it
+      // is loaded, before anyone is shown it: read from Sprint 1's stored facts
+      for (const p of people) await p.disconnect();
+      await server.close();
+      refusing = null;
+      server = await startServer({ ...options, dbFile: server.dbFile });
+      const B2 = person('Bo');
+      await B2.connect(second.boardId, 'Bo');
+      expect(B2.board()!.review[0]).toMatchObject({ status: null, ownerDone: { by: 'Ada', on: today } });
+
+      // live, over the board's connection again: Ada takes it back on Sprint 1's board, and Sprint 2's Review hears it
+      A.url = server.url;
+      await A.connect(first.boardId, 'Ada');
+      await ok(A, 'promise.mark', { actionId, done: false });
+      await until(() => B2.board()!.review[0]!.ownerDone === undefined);
     } finally {
       for (const p of people) await p.disconnect();
       await server.close();

@@ -678,6 +678,7 @@ const de: Catalogue = {
     keepOpen: 'Offen lassen',
     closing: 'Wird abgeschlossen…',
     closeNotFacilitator: 'Nur die Moderation kann sie abschließen, und in diesem Browser bist du das nicht: Frag sie, oder öffne die Retro und übernimm die Rolle.',
+    closeNotKnown: 'Nicht abgeschlossen: Diese Retro kennt diesen Browser nicht (mehr).',
     closedNow: '„{{name}}“ ist abgeschlossen und steht jetzt in den Diagrammen.',
     retros: 'Retros',
     noRetros: 'Noch keine Retros. Starte die erste: Sie beginnt mit einer leeren Seite.',

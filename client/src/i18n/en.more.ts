@@ -683,6 +683,7 @@ const enMore = {
     keepOpen: 'Keep it open',
     closing: 'Closing…',
     closeNotFacilitator: 'Only its facilitator can close it, and in this browser you are not: ask them, or open it and take over the role.',
+    closeNotKnown: 'Not closed: that retro does not know this browser (any more).',
     closedNow: '“{{name}}” is closed: it is on the charts now.',
     retros: 'Retros',
     noRetros: 'No retros yet. Start the first one: it begins with a fresh page.',

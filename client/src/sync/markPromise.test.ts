@@ -1,18 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from './memoryStorage.testing.js';
 import { createIdentity } from './identity.js';
-import { markPromise, myPromiseIds } from './markPromise.js';
+import { markPromise, mineIn } from './markPromise.js';
 
 describe('"Mark done" on the team page, for a promise of a closed retro', () => {
   beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
 
-  it('RE-13 asks the server which promises are this person’s, by id and secret (not by name); none without an identity', async () => {
+  it('RE-13 TM-16 asks the server what is this person’s, by id and secret (not by name); nothing without an identity', async () => {
     const me = createIdentity('board-one', 'Ada');
-    const fetch = vi.fn(async () => ({ ok: true, json: async () => ({ actionIds: ['action-0001'] }) }));
+    const fetch = vi.fn(async () => ({ ok: true, json: async () => ({ actionIds: ['action-0001'], facilitating: false }) }));
     vi.stubGlobal('fetch', fetch);
-    expect(await myPromiseIds('board-one')).toEqual(['action-0001']);
+    expect(await mineIn('board-one')).toEqual({ actionIds: ['action-0001'], facilitating: false });
     expect(fetch.mock.calls).toEqual([['/api/boards/board-one/mine', { headers: { authorization: `Candor ${me.participantId} ${me.secret}` } }]]);
-    expect(await myPromiseIds('board-two')).toEqual([]);
+    expect(await mineIn('board-two')).toEqual({ actionIds: [], facilitating: false });
     expect(fetch).toHaveBeenCalledTimes(1);
     vi.unstubAllGlobals();
   });

@@ -3,20 +3,24 @@ import type { Ack, MarkPromiseRequest, MyPromisesResponse } from '@candor/shared
 import { loadIdentity } from './identity.js';
 import { postForAck } from './teamPageAct.js';
 
+/** what a browser may do in a retro it was not in (or cannot ask about): nothing */
+export const NOTHING_MINE: MyPromisesResponse = { actionIds: [], facilitating: false };
+
 /**
- * RE-13: the promises of a retro this browser's person may mark done now, as the server knows who they are (their id
- * and secret in that retro, `GET /api/boards/:id/mine`), so "Mark done" shows exactly where the room would take it. A
- * name would not do: two people may have been called Ada, and one may have changed hers since. None when this
+ * RE-13, TM-16: what this browser's person may do in a retro from the team page, as the server knows who they are
+ * (their id and secret in that retro, `GET /api/boards/:id/mine`): the promises they may mark done, whether they
+ * facilitate it (and so may close it), so "Mark done" and "Close it now" show exactly where the room would take them.
+ * A name would not do: two people may have been called Ada, and one may have changed hers since. Nothing when this
  * browser was not in that retro, or the server cannot be asked.
  */
-export async function myPromiseIds(boardId: string): Promise<string[]> {
+export async function mineIn(boardId: string): Promise<MyPromisesResponse> {
   const identity = loadIdentity(boardId);
-  if (!identity) return [];
+  if (!identity) return NOTHING_MINE;
   try {
     const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/mine`, { headers: { authorization: `Candor ${identity.participantId} ${identity.secret}` } });
-    return response.ok ? ((await response.json()) as MyPromisesResponse).actionIds : [];
+    return response.ok ? ((await response.json()) as MyPromisesResponse) : NOTHING_MINE;
   } catch {
-    return [];
+    return NOTHING_MINE;
   }
 }
 

@@ -1,22 +1,26 @@
 import { useState } from 'react';
-import { leftOpenRetros, phaseIndex, type TeamHistory, type TeamRetro } from '@candor/shared';
+import { leftOpenRetros, phaseIndex, type Ack, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { AppLink } from '../AppLink.js';
 import { formatDate } from '../i18n/format.js';
 import { refusalMessage } from '../i18n/errors.js';
-import { closeRetro, mayOfferClose } from '../sync/closeRetro.js';
+import { closeRetro } from '../sync/closeRetro.js';
+import { useMine } from './useMine.js';
 
 /**
  * TM-16: the retros of the team that were left open — a facilitator forgot to close one, and it stayed in Vote or Act
  * for weeks, off the charts (TM-15) "until it closes", which it never would, and in "Happening now" with a Join
  * link beside today's retro. Each says so here, that its open actions are in the next Review either way, and offers
- * its facilitator to close it from here, as Retrium ends a retro from any phase into the team's history.
+ * its facilitator to close it from here, as Retrium ends a retro from any phase into the team's history: in the browser
+ * the server knows as its facilitator (`useMine`, by id and secret), never by a name someone else may have had too.
  */
 export function LeftOpen({ team, onClosed }: { team: TeamHistory; onClosed: () => void }) {
   const { t } = useWords();
   // the one just closed here, said once it has gone from the list (the button that had the keyboard went with it)
   const [justClosed, setJustClosed] = useState<string | null>(null);
   const retros = leftOpenRetros(team);
+  // cards are revealed from Reveal on; closing a retro left before it would reveal cards with nobody there
+  const mine = useMine(retros.filter(revealed).map((r) => r.boardId));
   const closed = (name: string) => {
     setJustClosed(name);
     onClosed();
@@ -32,7 +36,7 @@ export function LeftOpen({ team, onClosed }: { team: TeamHistory; onClosed: () =
       {retros.length > 0 && (
         <ul>
           {retros.map((retro) => (
-            <LeftOpenRetro key={retro.boardId} retro={retro} onClosed={() => closed(retro.name)} />
+            <LeftOpenRetro key={retro.boardId} retro={retro} facilitating={mine.get(retro.boardId)?.facilitating === true} onClosed={() => closed(retro.name)} />
           ))}
         </ul>
       )}
@@ -40,21 +44,21 @@ export function LeftOpen({ team, onClosed }: { team: TeamHistory; onClosed: () =
   );
 }
 
-function LeftOpenRetro({ retro, onClosed }: { retro: TeamRetro; onClosed: () => void }) {
+const revealed = (retro: TeamRetro) => phaseIndex(retro.phase) >= phaseIndex('reveal');
+
+function LeftOpenRetro({ retro, facilitating, onClosed }: { retro: TeamRetro; facilitating: boolean; onClosed: () => void }) {
   const { t } = useWords();
   const [step, setStep] = useState<'idle' | 'asking' | 'closing'>('idle');
   const [refusal, setRefusal] = useState<string | null>(null);
   const open = retro.actions.filter((a) => a.status === 'open').length;
-  // cards are revealed from Reveal on; closing a retro left before it would reveal cards with nobody there
-  const revealed = phaseIndex(retro.phase) >= phaseIndex('reveal');
-  const offered = revealed && mayOfferClose(retro.boardId, retro.facilitators);
+  const offered = revealed(retro) && facilitating;
   const close = async () => {
     setStep('closing');
     setRefusal(null);
     const outcome = await closeRetro(retro.boardId, retro.phase);
     if (outcome.ok) return onClosed();
     setStep('idle');
-    setRefusal(outcome.code === 'NOT_FACILITATOR' ? t('team.closeNotFacilitator') : refusalMessage(outcome));
+    setRefusal(refusedWords(outcome, t));
   };
   return (
     <li>
@@ -65,7 +69,7 @@ function LeftOpenRetro({ retro, onClosed }: { retro: TeamRetro; onClosed: () => 
       </AppLink>
       <p className="hint" style={{ flexBasis: '100%', margin: 0 }}>
         {t('team.leftOpenWhy', { date: formatDate(retro.createdAt) })} {open > 0 ? t('team.leftOpenActions', { count: open }) : ''}{' '}
-        {!revealed ? t('team.leftOpenBeforeReveal') : offered ? '' : t('team.leftOpenWho', { names: retro.facilitators.join(', ') || '—' })}
+        {!revealed(retro) ? t('team.leftOpenBeforeReveal') : offered ? '' : t('team.leftOpenWho', { names: retro.facilitators.join(', ') || '—' })}
       </p>
       {offered && step !== 'asking' && (
         <button type="button" className="primary" disabled={step === 'closing'} onClick={() => setStep('asking')} aria-label={t('team.closeNowLabel', { name: retro.name })}>
@@ -90,4 +94,11 @@ function LeftOpenRetro({ retro, onClosed }: { retro: TeamRetro; onClosed: () => 
       )}
     </li>
   );
+}
+
+/** A refusal of the close in its own words: "This browser is not recognised here." said nothing of closing. */
+function refusedWords(ack: Extract<Ack, { ok: false }>, t: ReturnType<typeof useWords>['t']): string {
+  if (ack.code === 'NOT_FACILITATOR') return t('team.closeNotFacilitator');
+  if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'NOT_JOINED') return t('team.closeNotKnown');
+  return refusalMessage(ack);
 }

@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { Ack, TeamHistory } from '@candor/shared';
+import { useState } from 'react';
+import type { Ack } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { refusalMessage } from '../i18n/errors.js';
-import { loadIdentity } from '../sync/identity.js';
-import { markPromise, myPromiseIds } from '../sync/markPromise.js';
+import { markPromise } from '../sync/markPromise.js';
 
 /**
  * RE-13: between retros, whoever promised to help with an action says it is done, as TeamRetro's, Parabol's and
  * EasyRetro's action lists let an owner update an action any time: before, nothing could be said until the next Review
  * asked the room. On the team page and on the closed retro's own summary, where the owner comes back to it. Shown by
  * its callers only where the server would take it (an owner of a closed retro's promise, as the room knows them:
- * `useMyPromises`, or the summary's own `actionIds`); the server checks all the same, and a refusal says what it is.
+ * `useMine`, or the summary's own `actionIds`); the server checks all the same, and a refusal says what it is.
  * The next Review shows it, and the room still confirms it there (RE-2).
  */
 export function MarkMyPromise({ boardId, actionId, text, done, onMarked }: { boardId: string; actionId: string; text: string; done: boolean; onMarked?: () => void }) {
@@ -42,28 +41,4 @@ function refusedWords(ack: Extract<Ack, { ok: false }>, t: ReturnType<typeof use
   if (ack.code === 'NOT_YOURS') return t('team.markNotYours');
   if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'NOT_JOINED') return t('team.markNotKnown');
   return refusalMessage(ack);
-}
-
-/**
- * RE-13: for the team page, the promises this browser's people may mark done, by retro: asked of the server for each
- * closed retro with a promise still open that this browser was in (by id and secret, not by a name two people may
- * share), so "Mark done" is offered exactly where the room would take it.
- */
-export function useMyPromises(team: TeamHistory): ReadonlyMap<string, readonly string[]> {
-  const [mine, setMine] = useState<ReadonlyMap<string, readonly string[]>>(new Map());
-  const asked = team.retros
-    .filter((r) => r.phase === 'closed' && r.actions.some((a) => a.status === 'open') && loadIdentity(r.boardId) !== null)
-    .map((r) => r.boardId)
-    .join(' ');
-  useEffect(() => {
-    let current = true;
-    const boardIds = asked ? asked.split(' ') : [];
-    void Promise.all(boardIds.map(async (id) => [id, await myPromiseIds(id)] as const)).then((entries) => {
-      if (current) setMine(new Map(entries));
-    });
-    return () => {
-      current = false;
-    };
-  }, [asked]);
-  return mine;
 }

@@ -13,7 +13,8 @@ import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 import { suggestedTemplateId } from './suggestedTemplate.js';
 import { carriedWords } from '../phases/reviewFacts.js';
 import { LeftOpen } from './LeftOpen.js';
-import { MarkMyPromise, useMyPromises } from './MarkMyPromise.js';
+import { MarkMyPromise } from './MarkMyPromise.js';
+import { useMine } from './useMine.js';
 
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useWords();
@@ -305,7 +306,8 @@ function HappeningNow({ team }: { team: TeamHistory }) {
 function OpenPromises({ team, onMarked }: { team: TeamHistory; onMarked: () => void }) {
   const { t } = useWords();
   const open = openActions(team);
-  const mine = useMyPromises(team);
+  // RE-13: asked of each closed retro with a promise still open, by who this browser was in it
+  const mine = useMine(team.retros.filter((r) => r.phase === 'closed' && r.actions.some((a) => a.status === 'open')).map((r) => r.boardId));
   return (
     <section className="panel" aria-labelledby="open-promises-title">
       <h2 id="open-promises-title">{t('team.openPromises', { count: open.length })}</h2>
@@ -320,7 +322,7 @@ function OpenPromises({ team, onMarked }: { team: TeamHistory; onMarked: () => v
               const [boardId, actionId] = action.ref.split(':') as [string, string];
               return (
                 <TeamActionRow key={action.ref} action={action} fromRetro={action.fromRetro}>
-                  {mine.get(boardId)?.includes(actionId) && (
+                  {mine.get(boardId)?.actionIds.includes(actionId) && (
                     <MarkMyPromise boardId={boardId} actionId={actionId} text={action.text || t('team.noText')} done={action.ownerDone !== null} onMarked={onMarked} />
                   )}
                 </TeamActionRow>

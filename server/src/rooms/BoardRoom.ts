@@ -175,6 +175,7 @@ export class BoardRoom {
       revealSeed: () => this.fanout.revealKeys().seed,
       deleteBoard: () => this.deleteBoard(),
       exportMarkdown: (now, language) => this.exportMarkdown(now, language),
+      promiseMarked: (actionId) => this.deps.ownerWords?.passOn(this, actionId),
     });
     this.batches = new CommandBatches({
       id: this.id,
@@ -588,17 +589,18 @@ export class BoardRoom {
   }
 
   /**
-   * RE-13 RE-1: an owner's word on a promise of an earlier retro, said after this retro was made, reaches its Review
-   * list: at once for the people here, and for good (`ownerWordEvents` decides whether there is anything to record).
-   * The server's, not a person's: in the room's queue as a command is, stored first, then shown. CL-2: when another
-   * process changed the board meanwhile, the copy catches up and the word is decided again.
+   * RE-13 RE-1: owners' words on promises of earlier retros, said after this retro was made, reach its Review list: at
+   * once for the people here, and for good (`ownerWordEvents` decides whether there is anything to record: nothing
+   * when the list says so already). `words` is read inside the room's queue, so the last of two words told at once
+   * wins, whichever was told first. The server's, not a person's: in the room's queue as a command is, stored first,
+   * then shown. CL-2: when another process changed the board meanwhile, the copy catches up and it is decided again.
    */
-  recordOwnerWord(ref: string, ownerDone: OwnerDone | null): Promise<void> {
+  recordOwnerWords(words: () => readonly { ref: string; ownerDone: OwnerDone | null }[]): Promise<void> {
     return this.queue.run(async () => {
       for (let attempt = 1; ; attempt++) {
         if (this.deleted || this.unreadable) return;
         const batch = new PendingBatch();
-        batch.events.push(...ownerWordEvents(this.state, ref, ownerDone));
+        for (const { ref, ownerDone } of words()) batch.events.push(...ownerWordEvents(this.state, ref, ownerDone));
         if (batch.events.length === 0) return;
         let lastSeq: number;
         try {

@@ -45,6 +45,8 @@ export interface StagingOfRoom {
   /** BD-1: removes the board from storage and tells everyone */
   deleteBoard(): Promise<Ack>;
   exportMarkdown(now: Date, language?: ExportLanguage): string;
+  /** RE-13 RE-1: an owner's word on `actionId` was stored (or a resend answered): later retros of the team hear it */
+  promiseMarked(actionId: string): void;
 }
 
 /**
@@ -116,7 +118,16 @@ export class CommandStaging {
     const digest = commandDigest(command);
     // CM-3: the same id is answered with its first result only if it is the same command
     const first = batch.byKey.get(commandKey) ?? (await this.room.storedCommand(commandKey, sealKey));
-    if (first) return first.digest === digest ? ok(first.result) : fail('ID_REUSED', 'This command id was already used for a different command.');
+    if (first && first.digest !== digest) return fail('ID_REUSED', 'This command id was already used for a different command.');
+    // RE-13 RE-1: whatever route an owner's mark came by (the board's connection, the team page, the summary), later
+    // retros hear it once it is stored; a resend tells them again, which records nothing where they heard it
+    const passOn = () => {
+      if (command.type === 'promise.mark') batch.afterCommit.push(() => this.room.promiseMarked(command.actionId));
+    };
+    if (first) {
+      passOn();
+      return ok(first.result);
+    }
 
     const decision = decide(this.room.state, this.actorOf(session), command, this.decideContext());
     if (!decision.ok) {
@@ -134,6 +145,7 @@ export class CommandStaging {
     // AR-3: an anonymous command's facts live in the anonymous state only, never in the log
     if (atRestOfCommand(decision.events) !== 'anonymous-state') batch.events.push(...decision.events);
     if (decision.events.some(changesAnonymousState)) batch.anonymousChanged = true;
+    passOn();
     batch.afterCommit.push(() => {
       if (command.type === 'access.admit') this.room.door.answerKnock(command.knockId, command.admit);
       this.room.door.signOutWhoMayNotStay(decision.events);

@@ -52,6 +52,7 @@ export class RoomRegistry {
     this.rooms.set(boardId, room);
     this.onLoaded?.(boardId);
     if (this.deps.cluster) await this.caughtUpAfterLoad(room);
+    await this.ownerWordsAfterLoad(room);
     this.deps.logger.debug({ board: boardId, events: data.events.length }, 'board loaded');
     this.scheduleUnload(room);
     return room;
@@ -69,6 +70,19 @@ export class RoomRegistry {
     } catch (err) {
       // the copy stays as loaded; the board's next announcement brings it up to date
       this.deps.logger.error({ err, board: room.id }, 'could not catch up after loading');
+    }
+  }
+
+  /**
+   * RE-13 RE-1: a retro not closed is loaded with its Review's owner words read again from the retros its promises are
+   * of, so one that missed a word (its push lost to a crash, or refused by the store) has it before anyone reads it.
+   */
+  private async ownerWordsAfterLoad(room: BoardRoom): Promise<void> {
+    try {
+      await this.deps.ownerWords?.reconcile(room);
+    } catch (err) {
+      // the Review keeps what it said; its next load tries again
+      this.deps.logger.error({ err, board: room.id }, 'could not bring owners’ words to a Review after loading');
     }
   }
 

@@ -63,4 +63,19 @@ export interface RoomDeps {
   nameHeldSeconds?: number;
   /** RV-7: how quiet the room must be before a big board's cards get their entries (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
   entriesQuietMs?: number;
+  /** RE-13 RE-1: brings an owner's word on a promise to the later retros whose Review lists it (`OwnerWords`) */
+  ownerWords?: OwnerWordsPort | null;
+}
+
+/**
+ * RE-13 RE-1: an owner's word on a promise of a closed retro reaches the Review of every later retro of its team that
+ * lists it and is not closed: pushed once the word is stored, whatever route its command came by (`passOn`), and read
+ * again from the source retro's stored public facts whenever such a retro is loaded (`reconcile`), so a push lost
+ * (a crash between the two, a store that refused it) is repaired by construction.
+ */
+export interface OwnerWordsPort {
+  /** after `room`'s `promise.mark` of `actionId` was stored (or answered again, CM-1): later retros hear it */
+  passOn(room: BoardRoom, actionId: string): void;
+  /** `room` was just loaded: its Review's owner words are brought up to their source retros' stored facts */
+  reconcile(room: BoardRoom): Promise<void>;
 }

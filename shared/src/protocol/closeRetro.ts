@@ -23,9 +23,12 @@ export const MarkPromiseRequest = JoinCommand.pick({ id: true, participantId: tr
 export type MarkPromiseRequest = z.infer<typeof MarkPromiseRequest>;
 
 /**
- * RE-13: `GET /api/boards/:id/mine`: the actions of that retro the asking person (by id and secret) may mark done now:
- * the ones they promised to help with, once it is closed (none before). Pages offer "Mark done" on these and no other.
+ * `GET /api/boards/:id/mine`: what the asking person (by id and secret, as the room knows them, never by a name two
+ * people may share) may do in that retro from the team page, for the page to offer exactly what the server takes.
  */
 export interface MyPromisesResponse {
+  /** RE-13: the actions they may mark done now: the ones they promised to help with, once it is closed (none before) */
   actionIds: string[];
+  /** TM-16: they are its facilitator now and it is not closed: the one whose "Close it now" the room takes (PH-1) */
+  facilitating: boolean;
 }

@@ -576,6 +576,11 @@ test('TM-16 “Close it now” shows in the browser the room knows as the facili
 
   // the first Fiona's browser, which the room knows as its facilitator: offered, and closed
   const fionaSees = await as(facilitator.page, first, facilitatorKey);
+  // a refusal says what it is: had the retro forgotten this browser meanwhile, it says so, not "not recognised here"
+  await facilitator.page.route(`**/api/boards/${boardId}/close`, (route) => route.fulfill({ status: 403, json: { ok: false, code: 'BAD_CREDENTIALS', message: '' } }), { times: 1 });
+  await fionaSees.getByRole('button', { name: 'Close “Sprint 1” now' }).click();
+  await fionaSees.getByRole('button', { name: 'Yes, close it' }).click();
+  await expect(fionaSees.getByRole('alert')).toHaveText('Not closed: that retro does not know this browser (any more).');
   await fionaSees.getByRole('button', { name: 'Close “Sprint 1” now' }).click();
   await fionaSees.getByRole('button', { name: 'Yes, close it' }).click();
   await expect(facilitator.page.getByRole('status').filter({ hasText: '“Sprint 1” is closed: it is on the charts now.' })).toBeVisible();

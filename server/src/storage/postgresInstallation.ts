@@ -16,6 +16,7 @@ const CLAIM_PATIENCE_MS = 2_000;
 const CLAIM_RETRY_MS = 200;
 /** after its connection was lost (PostgreSQL restarted, its session ended), how often the lock is taken again */
 const RECLAIM_MS = 2_000;
+const CONNECT_MS = 5_000;
 /** how soon PostgreSQL ends the session of a process whose machine went away (idle + interval × count seconds) */
 const KEEPALIVE = { idleS: 5, intervalS: 2, count: 3 };
 
@@ -45,7 +46,7 @@ export async function claimInstallation(url: string, schema: string, sharing: Sh
     const next = new pg.Client({
       connectionString: url,
       application_name: 'candor-installation',
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: CONNECT_MS,
       keepAlive: true,
       // a process whose machine died sends no goodbye: PostgreSQL would keep its session, and the lock, for the system's
       // TCP keepalive time (two hours on Linux), refusing its replacement that long; its probes end it within ~11 s
@@ -59,14 +60,17 @@ export async function claimInstallation(url: string, schema: string, sharing: Sh
       logger?.warn('the installation lock\'s connection to PostgreSQL was lost; taking it again');
       reclaim();
     });
-    await next.connect();
-    const { rows } = await next.query<{ held: boolean }>(lockQuery, [INSTALLATION_LOCK_CLASS, schema]);
-    if (!rows[0]?.held) {
-      await next.end().catch(() => undefined);
-      return false;
+    let held = false;
+    try {
+      await next.connect();
+      const { rows } = await next.query<{ held: boolean }>(lockQuery, [INSTALLATION_LOCK_CLASS, schema]);
+      held = rows[0]?.held === true;
+    } finally {
+      // (not held, failed, or taken again just as the process closed: the session goes, and its lock with it)
+      if (!held || released) await next.end().catch(() => undefined);
     }
-    client = next;
-    return true;
+    if (held && !released) client = next;
+    return held;
   };
 
   const reclaim = () => {
@@ -85,7 +89,12 @@ export async function claimInstallation(url: string, schema: string, sharing: Sh
   };
 
   const deadline = Date.now() + CLAIM_PATIENCE_MS;
-  while (!(await take())) {
+  const first = () =>
+    take().catch((err: Error) => {
+      // the operator's to fix, in one line, as the schema's connection says it (the URL is not repeated)
+      throw new DataFileError(`cannot connect to PostgreSQL (DATABASE_URL): ${err.message}`);
+    });
+  while (!(await first())) {
     if (Date.now() > deadline) throw new DataFileError(refusal[sharing]);
     await new Promise((resolve) => setTimeout(resolve, CLAIM_RETRY_MS));
   }

@@ -91,12 +91,13 @@ describe('the server on PostgreSQL', () => {
     try {
       const started = Date.now();
       const { child, output } = spawnServer({ dataDir, databaseUrl: `postgres://postgres:wrong@127.0.0.1:${(silent.address() as net.AddressInfo).port}/nothing` }, await freePort());
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
       clearTimeout(timer);
       expect(code).toBe(1);
       expect(output.join('').trim().split('\n')).toEqual(['Candor cannot start: cannot connect to PostgreSQL (DATABASE_URL): no answer within 5 s']);
-      expect(Date.now() - started).toBeLessThan(10_000);
+      // (5 s of waiting, and the start of a process on a busy machine)
+      expect(Date.now() - started).toBeLessThan(15_000);
     } finally {
       silent.close();
     }

@@ -15,6 +15,8 @@ import { type SpawnOptions, type SpawnedServer, freePort, kill9, spawnServer, st
 describe('the server on PostgreSQL', () => {
   let dataDir: string;
   let running: SpawnedServer | null = null;
+  /** PG-7's processes, killed at the end whatever the test did */
+  const alsoStarted: SpawnedServer[] = [];
   const people: Person[] = [];
   beforeAll(() => {
     ensureServerBuilt();
@@ -23,6 +25,7 @@ describe('the server on PostgreSQL', () => {
   afterAll(async () => {
     for (const p of people) await p.disconnect();
     if (running) await kill9(running);
+    for (const server of alsoStarted) await kill9(server);
   });
 
   it('PG-1 DATABASE_URL keeps the boards in PostgreSQL: acknowledged cards and votes survive kill -9, and no SQLite file is written', async () => {
@@ -67,7 +70,7 @@ describe('the server on PostgreSQL', () => {
       return { code, lines: output.join('').trim().split('\n') };
     };
     const first = await startServerProcess(alone);
-    running = first;
+    alsoStarted.push(first);
     // before, both started: each showed the other's people as gone, and their changes only after its own next command
     expect(await Promise.all([refusal(alone), refusal(withRedis)])).toEqual([
       { code: 1, lines: [expect.stringMatching(/^Candor cannot start: another Candor process serves this database \(DATABASE_URL\): without REDIS_URL run one process per database/)] },
@@ -75,12 +78,8 @@ describe('the server on PostgreSQL', () => {
     ]);
     // killed (no shutdown hook), it leaves the database free: processes with REDIS_URL start, and again refuse one without
     await kill9(first);
-    const several = [await startServerProcess(withRedis), await startServerProcess(withRedis)];
-    try {
-      expect(await refusal(alone)).toMatchObject({ code: 1, lines: [expect.stringMatching(/^Candor cannot start: another Candor process serves this database/)] });
-    } finally {
-      for (const server of several) await kill9(server);
-    }
+    for (let i = 0; i < 2; i++) alsoStarted.push(await startServerProcess(withRedis));
+    expect(await refusal(alone)).toMatchObject({ code: 1, lines: [expect.stringMatching(/^Candor cannot start: another Candor process serves this database/)] });
   }, 60_000);
 
   it('PG-1 a DATABASE_URL whose host takes the connection and never answers (a firewall, a frozen machine) stops the server with one line within seconds', async () => {

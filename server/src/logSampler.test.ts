@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from './logger.js';
 import { sampleWarnings } from './logSampler.js';
 
@@ -30,5 +30,24 @@ describe('AB-9 sampled warnings', () => {
     expect(flood).toHaveLength(3 + 1 + 3);
     warnings.flush();
     expect(lines.filter((l) => l.kind === 'flood').at(-1)).toMatchObject({ suppressed: 7 });
+  });
+
+  it('AB-9 a flood that goes on writes the first few and one count per interval, the count at the interval’s end', () => {
+    vi.useFakeTimers();
+    try {
+      const { lines, logger } = memoryLogger();
+      const warnings = sampleWarnings(logger, { perInterval: 3, intervalMs: 10_000 });
+      // two a second for a minute: six intervals
+      for (let tick = 0; tick < 120; tick++) {
+        warnings.warn('flood', {}, 'flooding');
+        vi.advanceTimersByTime(500);
+      }
+      const flood = lines.filter((l) => l.kind === 'flood');
+      // before: a new interval began a few seconds after each count, eighteen lines where six intervals hold 3 + 1 each
+      expect(flood.filter((l) => l.suppressed === undefined)).toHaveLength(6 * 3);
+      expect(flood.filter((l) => l.suppressed !== undefined).map((l) => l.suppressed)).toEqual([17, 17, 17, 17, 17, 17]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -32,6 +32,28 @@ export function sampleWarnings(
     for (const [kind, entry] of kinds) summarize(kind, entry);
     kinds.clear();
   };
+  /**
+   * The summary must come even if the flood stops and nothing else is logged: at the end of the interval of the kind
+   * that left something out first. (It came an interval after the first line left out and cleared every kind, so a
+   * flood that went on wrote a new interval's first lines a few seconds after the last: eighteen lines a minute, not
+   * the ten and a count it should.)
+   */
+  const schedule = () => {
+    if (timer) return;
+    let next = Infinity;
+    for (const entry of kinds.values()) if (entry.left > 0) next = Math.min(next, entry.since + intervalMs);
+    if (next === Infinity) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      const t = now();
+      for (const [kind, entry] of kinds) {
+        if (t - entry.since < intervalMs) continue;
+        summarize(kind, entry);
+        kinds.delete(kind);
+      }
+      schedule();
+    }, Math.max(0, next - now())).unref();
+  };
 
   return {
     warn(kind, fields, message) {
@@ -51,8 +73,7 @@ export function sampleWarnings(
         return;
       }
       entry.left++;
-      // The summary must come even if the flood stops and nothing else is logged.
-      timer ??= setTimeout(flush, intervalMs).unref();
+      schedule();
     },
     flush,
   };

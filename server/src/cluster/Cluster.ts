@@ -7,6 +7,7 @@ import type { PostgresStore } from '../storage/postgres.js';
 import type { BoardChanges, CopyMark } from '../storage/BoardStore.js';
 import { WRITER_LEASE_MS, WriterLeases } from './WriterLeases.js';
 import { SharedTickets } from './SharedTickets.js';
+import { type SampledWarnings, sampleWarnings } from '../logSampler.js';
 import { UnannouncedCommits } from './UnannouncedCommits.js';
 import { type AnnouncedChange, openChange, sealChange } from './announcedChange.js';
 import { type CardsMovingBatch, type DocName, LIMITS } from '@candor/shared';
@@ -120,6 +121,8 @@ export class Cluster implements RoomCluster, MovingElsewhere {
   private readonly untold = new Set<string>();
   /** CM-6: commits made on PostgreSQL's waking whose sender was killed before it could announce them */
   private readonly unannounced: UnannouncedCommits;
+  /** AB-9: Redis's connection errors, sampled */
+  private readonly redisTrouble: SampledWarnings;
 
   constructor(
     redis: { pub: Redis; sub: Redis },
@@ -131,9 +134,12 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     const leaseMs = settings.leaseMs ?? WRITER_LEASE_MS;
     this.leases = new WriterLeases(versions, this.processId, leaseMs, () => this.rooms?.loaded() ?? [], logger);
     this.changesKey = settings.changesKey;
+    this.redisTrouble = sampleWarnings(logger);
     this.pub = redis.pub;
     this.sub = redis.sub;
-    for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.logger.warn({ reason: err.message }, 'redis connection problem'));
+    // AB-9: ioredis says so at each failed reconnection, up to twice a second for as long as Redis stays away (down, or
+    // a wrong password that never heals): the first few lines of each minute, then a count
+    for (const client of [this.pub, this.sub]) client.on('error', (err: Error) => this.redisTrouble.warn('redis connection problem', { reason: err.message }, 'redis connection problem'));
     this.sub.on('pmessage', (_pattern: string, channel: string, raw: string) => this.receive(channel.slice(CHANNEL_PREFIX.length), raw));
     this.sub.on('ready', () => {
       void this.sub.psubscribe(`${CHANNEL_PREFIX}*`);
@@ -426,5 +432,6 @@ export class Cluster implements RoomCluster, MovingElsewhere {
     await this.leases.close();
     this.sub.disconnect();
     await this.pub.quit().catch(() => this.pub.disconnect());
+    this.redisTrouble.flush();
   }
 }

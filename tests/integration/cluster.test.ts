@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WS_CLOSE, notesKey } from '@candor/shared';
 import { Redis } from '@candor/server/testing';
 import * as Y from 'yjs';
-import { DocConnection, Person, boardWithNote, createBoard, docTicket, docUrl, newId, openSocket, sendCommand, until } from './harness.js';
+import { DocConnection, Person, boardWithNote, createBoard, docTicket, docUrl, newId, openSocket, sendCommand, until, accepted as ok, adaPromisesToPair } from './harness.js';
 import { type SpawnedServer, kill9 } from './spawnedServer.js';
 import { comparable, startProcesses, storedNotes, textsEverSet, twinOf } from './clusterHarness.js';
 
@@ -303,17 +303,7 @@ describe('several processes on one PostgreSQL and one Redis', () => {
     const [F, A] = [person(0), person(0)];
     await F.connect(first.boardId, 'Fran', first.facilitatorKey);
     await A.connect(first.boardId, 'Ada');
-    const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
-      const ack = await who.cmd(type, fields);
-      expect(ack, `${type}`).toMatchObject({ ok: true });
-      return (ack as { ok: true; data: Record<string, string> }).data;
-    };
-    await ok(F, 'phase.set', { phase: 'write' });
-    const item = (await ok(A, 'card.add', { columnId: 'system-allowed', text: 'deploys skip review' })).cardId!;
-    for (const phase of ['reveal', 'vote', 'discuss'] as const) await ok(F, 'phase.set', { phase });
-    await ok(F, 'discuss.select', { itemId: item });
-    const actionId = (await ok(F, 'action.create', { itemId: item, text: 'Pair on every deploy' })).actionId!;
-    await ok(A, 'action.volunteer', { actionId, volunteer: true });
+    const { actionId } = await adaPromisesToPair(F, A);
     for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
     // Sprint 2, made right after Close, is open on process two
     const second = await post<{ boardId: string; facilitatorKey: string }>(`/api/teams/${teamId}/boards`, { name: 'Sprint 2', templateId: 'post-mortem' });

@@ -183,6 +183,27 @@ export async function healthz(url: string): Promise<{ ok: boolean; boardsLoaded:
  * A test's people: `person(name)` makes one with that name against the server `url()` names at that moment (a restart may
  * change it), kept in `people` to disconnect at the end.
  */
+/** Sends `type` as `who` and expects the room to take it: the ack's data (the ids it made). */
+export async function accepted(who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}): Promise<Record<string, string>> {
+  const ack = await who.cmd(type, fields);
+  expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
+  return (ack as { ok: true; data: Record<string, string> }).data;
+}
+
+/**
+ * RE-13: a team retro (`boardId`) taken to Discuss by its facilitator `fran`, where Ada's card "deploys skip review"
+ * gets the action "Pair on every deploy" and Ada volunteers for it; the retro stays in Discuss.
+ */
+export async function adaPromisesToPair(fran: Person, ada: Person): Promise<{ item: string; actionId: string }> {
+  await accepted(fran, 'phase.set', { phase: 'write' });
+  const item = (await accepted(ada, 'card.add', { columnId: 'system-allowed', text: 'deploys skip review' })).cardId!;
+  for (const phase of ['reveal', 'vote', 'discuss'] as const) await accepted(fran, 'phase.set', { phase });
+  await accepted(fran, 'discuss.select', { itemId: item });
+  const actionId = (await accepted(fran, 'action.create', { itemId: item, text: 'Pair on every deploy' })).actionId!;
+  await accepted(ada, 'action.volunteer', { actionId, volunteer: true });
+  return { item, actionId };
+}
+
 export function namedPeople(url: () => string): { people: Person[]; person: (name: string) => Person } {
   const people: Person[] = [];
   const person = (name: string) => {

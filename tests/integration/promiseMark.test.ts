@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ack, CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
 import { faultyStore } from '@candor/server/testing';
-import { Person, type StartOptions, type TestServer, newId, startServer, until, postCreated, namedPeople } from './harness.js';
+import { Person, type StartOptions, type TestServer, newId, startServer, until, postCreated, namedPeople, accepted as ok, adaPromisesToPair } from './harness.js';
 
 /**
  * RE-13 on the real server: an owner marks a closed retro's promise done from the team page
@@ -19,11 +19,6 @@ describe('RE-13 a promise marked done between retros', () => {
     try {
       const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
       const team = async (): Promise<TeamHistory> => (await (await fetch(`${server.url}/api/teams/${teamId}`)).json()) as TeamHistory;
-      const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
-        const ack = await who.cmd(type, fields);
-        expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
-        return (ack as { ok: true; data: Record<string, string> }).data;
-      };
       const mark = async (boardId: string, who: Person, fields: Record<string, unknown>): Promise<[number, Ack]> => {
         const res = await fetch(`${server.url}/api/boards/${boardId}/promise`, {
           method: 'POST',
@@ -103,11 +98,6 @@ describe('RE-13 a promise marked done between retros', () => {
     const { people, person } = namedPeople(() => server.url);
     try {
       const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
-      const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
-        const ack = await who.cmd(type, fields);
-        expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
-        return (ack as { ok: true; data: Record<string, string> }).data;
-      };
       const mark = async (boardId: string, who: Person, actionId: string, done: boolean) => {
         const res = await fetch(`${server.url}/api/boards/${boardId}/promise`, {
           method: 'POST',
@@ -123,12 +113,7 @@ describe('RE-13 a promise marked done between retros', () => {
       const [F, A, otherAda] = [person('Fran'), person('Ada'), person('Ada')];
       await F.connect(first.boardId, 'Fran', first.facilitatorKey);
       await A.connect(first.boardId, 'Ada');
-      await ok(F, 'phase.set', { phase: 'write' });
-      const item = (await ok(A, 'card.add', { columnId: 'system-allowed', text: 'deploys skip review' })).cardId!;
-      for (const phase of ['reveal', 'vote', 'discuss'] as const) await ok(F, 'phase.set', { phase });
-      await ok(F, 'discuss.select', { itemId: item });
-      const actionId = (await ok(F, 'action.create', { itemId: item, text: 'Pair on every deploy' })).actionId!;
-      await ok(A, 'action.volunteer', { actionId, volunteer: true });
+      const { actionId } = await adaPromisesToPair(F, A);
       // in the retro, nobody's promise is theirs to mark yet (AC-6: the room ticks it)
       const mine = async (who: Person | null) => {
         const res = await fetch(`${server.url}/api/boards/${first.boardId}/mine`, who ? { headers: { authorization: `Candor ${who.participantId} ${who.secret}` } } : {});
@@ -208,23 +193,13 @@ describe('RE-13 a promise marked done between retros', () => {
     const { people, person } = namedPeople(() => server.url);
     try {
       const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
-      const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
-        const ack = await who.cmd(type, fields);
-        expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
-        return (ack as { ok: true; data: Record<string, string> }).data;
-      };
       const today = new Date().toISOString().slice(0, 10);
       const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
       const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'post-mortem' });
       const [F, A] = [person('Fran'), person('Ada')];
       await F.connect(first.boardId, 'Fran', first.facilitatorKey);
       await A.connect(first.boardId, 'Ada');
-      await ok(F, 'phase.set', { phase: 'write' });
-      const item = (await ok(A, 'card.add', { columnId: 'system-allowed', text: 'deploys skip review' })).cardId!;
-      for (const phase of ['reveal', 'vote', 'discuss'] as const) await ok(F, 'phase.set', { phase });
-      await ok(F, 'discuss.select', { itemId: item });
-      const actionId = (await ok(F, 'action.create', { itemId: item, text: 'Pair on every deploy' })).actionId!;
-      await ok(A, 'action.volunteer', { actionId, volunteer: true });
+      const { actionId } = await adaPromisesToPair(F, A);
       for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
       // the next retro is made right after Close; Fran opens its Review
       const second = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 2', templateId: 'post-mortem' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicBoardView } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { Person, type StartOptions, createBoard, startServer } from './harness.js';
+import { Person, type StartOptions, createBoard, startServer, accepted as ok } from './harness.js';
 
 /**
  * After a restart every stored vote, answer, tap and reaction waits for its owner under a placeholder (AR-2) and is
@@ -22,11 +22,6 @@ describe('people coming back after a restart, as an observer sees each return', 
       const { boardId, facilitatorKey } = await createBoard(servers[0]!.url, 'Coming back');
       await F.connect(boardId, 'Fran', facilitatorKey);
       for (const [p, name] of [[A, 'Alex'], [B, 'Bea'], [C, 'Cy'], [O, 'Obi']] as const) await p.connect(boardId, name);
-      const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
-        const ack = await who.cmd(type, fields);
-        expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
-        return (ack as { ok: true; data: Record<string, string> }).data;
-      };
       // Alex does everything, Bea nothing; Cy some of it
       const item = (await ok(A, 'card.add', { columnId: 'start', text: 'Pairing helps' })).cardId!;
       await ok(C, 'card.add', { columnId: 'stop', text: 'Friday deploys' });

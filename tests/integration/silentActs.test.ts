@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase, PublicBoardView } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { PINGS_OUT_OF_THE_WAY, Person, type TestServer, createBoard, frameMark, startServer } from './harness.js';
+import { PINGS_OUT_OF_THE_WAY, Person, type TestServer, createBoard, frameMark, startServer, accepted as ok } from './harness.js';
 
 /**
  * An attacker in the room who reads nothing but the wire: not what a frame says, but whether one arrives at all.
@@ -73,11 +73,6 @@ async function silentActs(server: TestServer, [F, A, B, C, O]: Person[]): Promis
     return { frames: frames.filter((f) => !ownAck(f)), boardUpdates: boards.length, changedBoards: boards.filter((b) => b !== before) };
   };
   const nothing = { frames: [], boardUpdates: 1, changedBoards: [] };
-  const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown>) => {
-    const ack = await who.cmd(type, fields);
-    expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
-    return (ack as { ok: true; data: Record<string, string> }).data;
-  };
 
   // Write: Alex answers the pulse and changes his answer; writes, edits and deletes a card of his own
   expect(await received('write', async () => void (await ok(A!, 'pulse.answer', { value: 2 })))).toEqual(nothing);

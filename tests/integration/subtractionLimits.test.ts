@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Distribution, PublicBoardView } from '@candor/shared';
-import { Person, createBoard, useServer } from './harness.js';
+import { Person, createBoard, useServer, accepted as ok } from './harness.js';
 
 /**
  * What AN-9 and AN-12 do not stop, attacked for real so the README can say it truthfully. AN-9 makes one shown
@@ -23,11 +23,6 @@ describe('what aggregates over few people do not stop, on the wire', () => {
     const p = new Person(live.server.url);
     live.people.push(p);
     return p;
-  };
-  const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
-    const ack = await who.cmd(type, fields);
-    expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
-    return (ack as { ok: true; data: Record<string, string> }).data;
   };
   /** counts of one distribution minus another's (or minus single answers), by value */
   const minus = (a: Distribution, b: Distribution | number[]): Record<number, number> => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase, PublicBoardView } from '@candor/shared';
-import { PINGS_OUT_OF_THE_WAY, Person, createBoard, frameMark, useServer } from './harness.js';
+import { PINGS_OUT_OF_THE_WAY, Person, createBoard, frameMark, useServer, accepted as ok } from './harness.js';
 
 /**
  * The attack that needs no idea of where a leak might be: run one retro twice, the second time with Alex and Bea
@@ -26,11 +26,6 @@ describe('a retro run twice with two people swapped, as an observer receives it'
     const [P1, P2] = swap ? [B!, A!] : [A!, B!];
 
     const labels = new Map<string, string>([[boardId, 'board'], [O!.participantId, 'observer']]);
-    const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
-      const ack = await who.cmd(type, fields);
-      expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
-      return (ack as { ok: true; data: Record<string, string> }).data;
-    };
     const card = async (who: Person, columnId: string, text: string) => {
       const { cardId } = await ok(who, 'card.add', { columnId, text });
       labels.set(cardId!, `card:${text}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
-import { Person, type StartOptions, healthz, startServer, postCreated, namedPeople } from './harness.js';
+import { Person, type StartOptions, healthz, startServer, postCreated, namedPeople, accepted as ok } from './harness.js';
 
 /**
  * TM-4, TL-6, TM-6: a retro's figures on the team page are the same whether its board is loaded as a live room or
@@ -21,11 +21,6 @@ describe('a team’s history, its retros loaded or not', () => {
         const res = await fetch(`${server.url}${path}`);
         expect(res.status).toBe(200);
         return (await res.json()) as TeamHistory;
-      };
-      const ok = async (who: Person, type: Parameters<Person['cmd']>[0], fields: Record<string, unknown> = {}) => {
-        const ack = await who.cmd(type, fields);
-        expect(ack, `${who.name} ${type}`).toMatchObject({ ok: true });
-        return (ack as { ok: true; data: Record<string, string> }).data;
       };
 
       const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });

@@ -508,3 +508,82 @@ test('UI-48 the key goes with the role: after handing it over the old facilitato
   );
   await expect(ada.page.getByRole('button', { name: 'Next: Reveal' })).toBeFocused();
 });
+
+test('UI-50 the running meeting\'s tools a few keys from the keyboard facilitator: "I\'m done voting" beside the votes left, and from the item being discussed skip links to the timer and the notes, the timer\'s link back to the notes; in German too', async ({ facilitator }) => {
+  test.setTimeout(180_000);
+  const page = facilitator.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const link = await facilitator.createRetro('Tools at hand');
+  // three people write from a script: fifteen cards, as in the five-person walk
+  const columns = ['start', 'stop', 'continue'];
+  const write = (texts: string[], name: string, shift: number) => writeFromScript(link, texts.map((text, i) => ({ columnId: columns[(i + shift) % 3]!, text })), name);
+  await write(['Deploys on Friday break', 'Friday deploys hurt', 'Pair on code reviews', 'Demo every sprint', 'Shorter standups'], 'Bo', 0);
+  await write(['Meetings without agenda', 'Release checklist in the repo', 'Friendly reviews', 'Onboarding docs', 'More tests'], 'Cy', 1);
+  await write(['Flaky CI', 'Customer demos', 'Retro actions followed', 'Quiet hours', 'Better tickets'], 'Dee', 2);
+  await facilitator.goTo('Reveal');
+  await facilitator.goTo('Vote');
+
+  // Vote: "I'm done voting" sits in the band with the votes left: three Shift+Tabs from the first vote (six before, and
+  // 57 Tabs on), and in sight from the board's last card
+  const votes = page.locator('.board-main').getByRole('button', { name: /^Vote for:/ });
+  const done = page.getByRole('button', { name: "I'm done voting" });
+  await votes.first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('You have 2 votes left')).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+  await expectFocusVisible(done);
+  await votes.last().focus();
+  await expect(done).toBeInViewport();
+  await facilitator.goTo('Discuss');
+
+  // Discuss: focus lands on the item after "Start with the first item"; its first Tab stop skips to the timer (42 Tabs
+  // on before, past the rest of the list to the panel), "3 min" two Tabs on; from the timer a link back to the notes
+  await page.getByRole('button', { name: 'Start with the first item' }).focus();
+  await page.keyboard.press('Enter');
+  const current = page.getByRole('article', { name: /^Now discussing/ });
+  await expect(current).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expectFocusVisible(current.getByRole('link', { name: 'Skip to the timer' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Timer', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expectFocusVisible(page.getByRole('button', { name: '3 min' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('timer').first()).toContainText(/[23]:\d\d/);
+  const notes = current.getByRole('textbox', { name: /^Our answer \(shared notes\)/ });
+  const toNotes = page.getByRole('link', { name: 'To the notes of the item being discussed' });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await expectFocusVisible(toNotes);
+  await page.keyboard.press('Enter');
+  await expect(notes).toBeFocused();
+  await page.keyboard.type('Nobody owns the release checklist.');
+  await expect(notes).toHaveValue('Nobody owns the release checklist.');
+  // from the item, two Tabs and Enter to its notes, past its cards and reactions
+  await current.focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expectFocusVisible(current.getByRole('link', { name: 'Skip to the notes' }));
+  await page.keyboard.press('Enter');
+  await expect(notes).toBeFocused();
+
+  // "Next item" keeps focus for the next press; the next Tab is a link to the item now discussed (44 Tabs to "3 min"
+  // before, past the discussed items above it)
+  const nextItem = page.getByRole('button', { name: /^Next item/ });
+  await nextItem.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article', { name: /^1\. .*, discussed$/ })).toHaveCount(1);
+  await expect(nextItem).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expectFocusVisible(page.getByRole('link', { name: 'Skip to the item now discussed' }));
+  await page.keyboard.press('Enter');
+  await expect(current).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expectFocusVisible(current.getByRole('link', { name: 'Skip to the timer' }));
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.getByRole('link', { name: 'Zum Timer springen', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Zum Punkt im Gespräch springen', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Zu den Notizen springen', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Zu den Notizen des aktuellen Punkts', exact: true })).toHaveCount(1);
+});

@@ -4,6 +4,7 @@ import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { TimerControls } from '../timer/TimerControls.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
 import { usePhaseStep } from './usePhaseStep.js';
 import { DoneProgress } from '../facilitation/DoneProgress.js';
 import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
@@ -14,6 +15,8 @@ import { NEXT_STEP_KEYS, useNextStepKey } from './nextStepKey.js';
 
 export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
+  // UI-50: a phone's facilitator has the timer in the band above the item (UI-34), the panel on a tab of its own
+  const phone = useIsPhone();
   const session = useSession();
   const { next, previous, moving, press, landing, dialogs } = usePhaseStep(board);
   // UI-20: the switches stay where I put them until the board shows it
@@ -81,7 +84,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
           <span>{t('running.reactionsOn')}</span>
         </label>
       )}
-      {allowedIn('timer.start', board.phase) && <TimerControls timer={board.timer} />}
+      {allowedIn('timer.start', board.phase) && <TimerControls timer={board.timer} toNotes={!phone && board.phase === 'discuss' && board.currentItemId !== null} />}
       {allowedIn('anonymity.raise', board.phase) && <AnonymitySetting board={board} />}
       {board.phase !== 'closed' && <AccessControls board={board} />}
       {dialogs}

@@ -13,6 +13,7 @@ import { Reactions } from '../discuss/Reactions.js';
 import { RaisedHands } from '../discuss/RaisedHands.js';
 import { SortableItem } from '../discuss/SortableItem.js';
 import { BackToCurrent } from '../discuss/BackToCurrent.js';
+import { ItemSkipLinks, SkipToNowLink } from '../discuss/ItemSkipLinks.js';
 import { useNextItemKey } from '../discuss/useNextItemKey.js';
 import { useNextItem } from '../discuss/useNextItem.js';
 import { useIsPhone } from '../layout/useIsPhone.js';
@@ -143,6 +144,7 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
               {t(nextItem.label)}
             </button>
             <span className="hint">{t('running.orPress')}</span>
+            {current !== null && <SkipToNowLink target={currentRef} />}
           </div>
         )}
       </StickyBand>
@@ -188,6 +190,9 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
                     </div>
                     {isCurrent ? (
                       <>
+                        {/* UI-50: past the cards and reactions to the timer and the notes; a phone's facilitator has the
+                            timer in the band above */}
+                        <ItemSkipLinks timer={isFacilitator && !phone && allowedIn('timer.start', board.phase)} />
                         <ItemContent item={item} />
                         <Reactions board={board} itemId={itemId} interactive={allowedIn('reaction.toggle', board.phase)} />
                         <GuidedMove key={itemId} board={board} itemId={itemId} notesRows={5} />

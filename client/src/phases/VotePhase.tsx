@@ -31,11 +31,12 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
         </p>
       )}
       <UnsentCards board={board} />
-      {/* VO-12: what is left stays in sight below the header, a band across the board */}
-      <StickyBand>
+      {/* VO-12: what is left stays in sight below the header, a band across the board; UI-50: "I'm done voting" beside
+          it, in sight and a few Shift+Tabs from any column's first votes (it scrolled away above the columns) */}
+      <StickyBand className="vote-band">
         <VotesLeft />
+        <DoneToggle board={board} />
       </StickyBand>
-      <DoneToggle board={board} />
       <RevealedColumns board={board} renderItemExtras={votesFor} />
     </>
   );

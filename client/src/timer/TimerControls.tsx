@@ -5,9 +5,11 @@ import { useSession, useSessionState } from '../board/SessionContext.js';
 import { timerStage } from './TimerDisplay.js';
 import { useNow } from './useNow.js';
 import { TimerPresets, useStartTimer } from './TimerPresets.js';
+import { BackToNotesLink } from '../discuss/ItemSkipLinks.js';
 
 /** DI-3, DI-7, DI-8: presets and a custom length; pause, resume, +1 min and stop while one runs. */
-export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
+/** `toNotes`: in Discuss, a link on to the notes of the item being discussed (UI-50). */
+export function TimerControls({ timer, toNotes = false }: { timer: PublicBoardView['timer']; toNotes?: boolean }) {
   const { t } = useWords();
   const start = useStartTimer();
   const [minutes, setMinutes] = useState(5);
@@ -22,6 +24,7 @@ export function TimerControls({ timer }: { timer: PublicBoardView['timer'] }) {
     <form className="timer-controls" onSubmit={onSubmit} aria-labelledby="timer-controls-title">
       <h3 id="timer-controls-title">{t('facilitator.timer')}</h3>
       <TimerPresets />
+      {toNotes && <BackToNotesLink />}
       {/* UI-33: the label over its field and "Start" right beside the field, one row in the desk's narrow panel */}
       <div className="field custom">
         <label htmlFor={minutesId}>{t('running.customMinutes')}</label>

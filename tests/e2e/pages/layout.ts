@@ -111,7 +111,7 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
     const measured = new Set<Element>();
     const controls = document.querySelectorAll<HTMLElement>('button, a[href], select, input[type="checkbox"], input[type="radio"], [role="tab"], summary');
     for (const control of controls) {
-      if (control.closest('.visually-hidden, .skip-links') || control.getClientRects().length === 0) continue;
+      if (control.closest('.visually-hidden, .skip-links, .item-skips') || control.getClientRects().length === 0) continue;
       if (getComputedStyle(control).visibility === 'hidden') continue;
       // a checkbox or radio is tapped through the label around it
       const target = (control.matches('input') && control.closest('label')) || control;

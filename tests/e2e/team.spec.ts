@@ -519,9 +519,24 @@ test('TM-16 a retro left open in Act: the team page says so, its actions are in 
   await expectAccessibleInBothThemes(page, 'team page with a retro left open');
   await leftOpen.getByRole('button', { name: 'Keep it open' }).click();
   await expect(leftOpen.getByRole('button', { name: 'Yes, close it' })).toHaveCount(0);
-  await leftOpen.getByRole('button', { name: 'Close “Sprint 4” now' }).click();
-  await leftOpen.getByRole('button', { name: 'Yes, close it' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '“Sprint 4” is closed: it is on the charts now.' })).toBeVisible();
+  // by keyboard: the question takes the keyboard, Tab reaches "Yes, close it"; "Keep it open" gives it back to
+  // "Close it now"; once closed it lands on the line that says so. (It was left on nothing: in the team walk Fiona's
+  // next Enter opened the board beside it instead of closing it.)
+  const closeNow = leftOpen.getByRole('button', { name: 'Close “Sprint 4” now' });
+  await closeNow.focus();
+  await page.keyboard.press('Enter');
+  await expect(leftOpen.getByText('Close “Sprint 4” for good? It cannot be reopened.')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(leftOpen.getByRole('button', { name: 'Yes, close it' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(closeNow).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const closedLine = page.getByRole('status').filter({ hasText: '“Sprint 4” is closed: it is on the charts now.' });
+  await expect(closedLine).toBeVisible();
+  await expect(closedLine).toBeFocused();
   await expect(page.getByRole('table', { name: 'Promises kept per retro' }).getByRole('row', { name: /Sprint 4/ })).toContainText('(2 of 3)');
   await expect(page.getByRole('article', { name: 'Retro: Sprint 4' })).toContainText('Closed');
   await expect(charts).not.toContainText('was left open');

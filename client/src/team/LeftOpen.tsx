@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { leftOpenRetros, phaseIndex, type Ack, type TeamHistory, type TeamRetro } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { AppLink } from '../AppLink.js';
@@ -26,11 +26,16 @@ export function LeftOpen({ team, onClosed }: { team: TeamHistory; onClosed: () =
     onClosed();
   };
   const said = justClosed !== null && !retros.some((r) => r.name === justClosed);
+  // the keyboard's place went with the closed retro's buttons: it lands on the line that says it is closed
+  const saidLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (said) saidLine.current?.focus();
+  }, [said]);
   if (retros.length === 0 && !said) return null;
   return (
     <section className="panel happening-now" aria-labelledby="left-open-title">
       <h2 id="left-open-title">{t('team.leftOpen', { count: retros.length || 1 })}</h2>
-      <p role="status" className={said ? 'hint' : 'visually-hidden'}>
+      <p role="status" ref={saidLine} tabIndex={-1} className={said ? 'hint' : 'visually-hidden'}>
         {said ? t('team.closedNow', { name: justClosed }) : ''}
       </p>
       {retros.length > 0 && (
@@ -50,6 +55,20 @@ function LeftOpenRetro({ retro, facilitating, onClosed }: { retro: TeamRetro; fa
   const { t } = useWords();
   const [step, setStep] = useState<'idle' | 'asking' | 'closing'>('idle');
   const [refusal, setRefusal] = useState<string | null>(null);
+  // "Close it now" gives way to its question: the keyboard goes to the question (it was left on nothing, and the
+  // next Enter opened the board beside it), and back to "Close it now" when the retro is kept open
+  const question = useRef<HTMLSpanElement>(null);
+  const closeNow = useRef<HTMLButtonElement>(null);
+  const [moveFocus, setMoveFocus] = useState(false);
+  useEffect(() => {
+    if (!moveFocus) return;
+    setMoveFocus(false);
+    (step === 'asking' ? question : closeNow).current?.focus();
+  }, [moveFocus, step]);
+  const ask = (next: 'idle' | 'asking') => {
+    setStep(next);
+    setMoveFocus(true);
+  };
   const open = retro.actions.filter((a) => a.status === 'open').length;
   const offered = revealed(retro) && facilitating;
   const close = async () => {
@@ -57,7 +76,7 @@ function LeftOpenRetro({ retro, facilitating, onClosed }: { retro: TeamRetro; fa
     setRefusal(null);
     const outcome = await closeRetro(retro.boardId, retro.phase);
     if (outcome.ok) return onClosed();
-    setStep('idle');
+    ask('idle');
     setRefusal(refusedWords(outcome, t));
   };
   return (
@@ -72,17 +91,19 @@ function LeftOpenRetro({ retro, facilitating, onClosed }: { retro: TeamRetro; fa
         {!revealed(retro) ? t('team.leftOpenBeforeReveal') : offered ? '' : t('team.leftOpenWho', { names: retro.facilitators.join(', ') || '—' })}
       </p>
       {offered && step !== 'asking' && (
-        <button type="button" className="primary" disabled={step === 'closing'} onClick={() => setStep('asking')} aria-label={t('team.closeNowLabel', { name: retro.name })}>
+        <button ref={closeNow} type="button" className="primary" disabled={step === 'closing'} onClick={() => ask('asking')} aria-label={t('team.closeNowLabel', { name: retro.name })}>
           {step === 'closing' ? t('team.closing') : t('team.closeNow')}
         </button>
       )}
       {step === 'asking' && (
         <span role="group" aria-label={t('team.closeNowLabel', { name: retro.name })} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.5rem' }}>
-          <span>{t('team.closeQuestion', { name: retro.name })}</span>
+          <span ref={question} tabIndex={-1}>
+            {t('team.closeQuestion', { name: retro.name })}
+          </span>
           <button type="button" className="primary" onClick={() => void close()}>
             {t('team.closeYes')}
           </button>
-          <button type="button" onClick={() => setStep('idle')}>
+          <button type="button" onClick={() => ask('idle')}>
             {t('team.keepOpen')}
           </button>
         </span>

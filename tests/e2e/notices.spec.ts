@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures/team';
 import { discussingOneCard } from './pages/DiscussionPage';
+import { expectFocusVisible, tabTo } from './pages/keyboard';
 
 /** How many reactions Ada taps while offline: more than one connection may send at once (60, then 20 a second). */
 const TAPS = 80;
@@ -268,6 +269,68 @@ test('CO-7 a fist of five started is room news: everyone but the facilitator who
   await facilitator.page.getByRole('button', { name: /^Reveal answers/ }).click();
   await expect(news).not.toContainText('answer under the action', { timeout: 3_000 });
   await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' })).not.toContainText('Antworte unter der Maßnahme', { timeout: 3_000 });
+});
+
+test('CO-7 CO-8 at a desk "Answer now" beside the news of a fist of five is a button reached by keyboard: it brings the check whole into sight with focus on its first answer, where the arrow keys answer; the check says its hiding rule in one sentence', async ({ facilitator, ada, bo, cy }) => {
+  const link = await facilitator.createRetro('Answer from the news');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await cy.join(link, 'Cy');
+  await ada.addCard('Stop', 'The build breaks every Monday');
+  await ada.addCard('Start', 'Shorter stand-ups');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this.*The build breaks/ }).click();
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await facilitator.page.getByRole('button', { name: /^Discuss this.*Shorter stand-ups/ }).click();
+  await facilitator.runTo('Act');
+  const page = ada.page;
+  const news = page.getByRole('region', { name: 'Room news' });
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
+  await expect(news.getByRole('status')).toContainText('Fist of five: answer under the action on “The build breaks every Monday”.');
+  // Ada is at the foot of Act, at the last question, with focus in the header: the check is far above her screen
+  await page.getByRole('button', { name: 'Share', exact: true }).focus();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const check = page.getByRole('group', { name: 'Consensus check: Pair on the build script' });
+  await expect(check.getByRole('radiogroup', { name: 'Fist of five' })).toHaveCount(1);
+  await expect(check).not.toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
+
+  // the news line's own button, a few keys back from the top of the page (the news bar is the page's last part)
+  const answerNow = news.getByRole('button', { name: 'Answer now' });
+  await tabTo(page, answerNow, { backwards: true, max: 30 });
+  await page.keyboard.press('Enter');
+  const first = check.getByRole('radio', { name: '0 — block' });
+  await expectFocusVisible(first);
+  await expect(check).toBeInViewport({ ratio: 1 });
+  const { top, bottom, headerBottom, barTop } = await check.evaluate((region) => ({
+    ...region.getBoundingClientRect().toJSON(),
+    headerBottom: document.querySelector('.board-header')!.getBoundingClientRect().bottom,
+    barTop: document.querySelector('.room-bar')!.getBoundingClientRect().top,
+  }));
+  expect(top, 'the check is under the sticky header').toBeGreaterThanOrEqual(headerBottom);
+  expect(bottom, 'the check is under the news bar').toBeLessThanOrEqual(barTop);
+  await expect(check.getByRole('radio', { checked: true })).toHaveCount(0);
+
+  // CO-8: one sentence says when the answers show (it was two: "… hidden until everyone here has answered or the
+  // facilitator reveals" in the count's line, and "Results show only once at least 4 people have answered."), and the
+  // answers are described by it
+  const rule = 'Anonymous. Results show once everyone here has answered or the facilitator reveals them, if at least 4 have answered by then. If all the others answer alike, you can tell what they chose.';
+  await expect(check.getByText(rule)).toBeVisible();
+  await expect(check.getByRole('radiogroup', { name: 'Fist of five' })).toHaveAccessibleDescription(rule);
+  await expect(check).not.toContainText('hidden until');
+  await expect(check).toContainText('0 answered');
+
+  await page.keyboard.press('ArrowRight');
+  await expect(check.getByRole('radio', { name: '1 — serious doubts' })).toBeChecked();
+  await expect(check).toContainText('1 answered · yours: 1');
+  // answered: the line and its button go; Bo, who has not, still has both
+  await expect(answerNow).toHaveCount(0);
+  await expect(news).not.toContainText('answer under the action');
+  await expect(bo.page.getByRole('region', { name: 'Room news' }).getByRole('button', { name: 'Answer now' })).toBeVisible();
+  // revealed, the check takes no answers: Bo's go too
+  await facilitator.page.getByRole('button', { name: /^Reveal answers/ }).click();
+  await expect(bo.page.getByRole('region', { name: 'Room news' }).getByRole('button', { name: 'Answer now' })).toHaveCount(0);
 });
 
 test('FA-3 PR-1 on a phone\'s Board tab the room is told when the facilitator has been away so long that anyone may take the role, and the news line keeps saying so', async ({ facilitator, ada }) => {

@@ -1481,6 +1481,72 @@ test('CO-7 WH-4 on a phone in German the news that a fist of five has started is
     expect(scrollWidth, 'the news line is cut at its end').toBeLessThanOrEqual(clientWidth);
     expect(scrollHeight, 'the news line is cut at its bottom').toBeLessThanOrEqual(clientHeight);
     await expect(line).toBeInViewport({ ratio: 1 });
+    // from the People tab, where the check is not drawn, its button opens the Board tab first
+    await ada.getByRole('tab', { name: 'Anwesende' }).click();
+    await ada.getByRole('button', { name: 'Jetzt antworten' }).tap();
+    await expect(ada.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+    await expect(ada.getByRole('group', { name: /^Konsensprüfung/ }).getByRole('radio', { name: '0 — Veto' })).toBeFocused();
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});
+
+test('CO-7 WH-4 on a German phone "Jetzt antworten" beside the news of a fist of five brings the check whole into sight, clear of the bars, with focus on its first answer', async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const link = await fiona.createRetro('Sprint 11');
+    const bo = await phone.newPage();
+    await bo.goto(`${link}?lang=de`);
+    await bo.getByLabel('Dein Name').fill('Bo');
+    await bo.getByRole('button', { name: 'Beitreten' }).click();
+    await expect(bo.getByTestId('connection-status')).toHaveText('Verbunden');
+    await fiona.addCard('Stop', 'Mehr Pairing bei Code-Reviews');
+    await fiona.addCard('Start', 'Kürzere Stand-ups');
+    await fiona.runTo('Discuss');
+    await fiona.page.getByRole('button', { name: /^Discuss this.*Mehr Pairing/ }).click();
+    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every review');
+    await fiona.page.getByRole('button', { name: 'Add action' }).click();
+    await fiona.page.getByRole('button', { name: /^Discuss this.*Kürzere/ }).click();
+    await fiona.runTo('Act');
+    // the five-person walk: Bo was at the Act's last question ("Hat es sich gelohnt?"), far below the action, when the
+    // check opened under it, and answered the question in sight instead
+    await fiona.page.getByRole('button', { name: 'Check consensus: Pair on every review' }).click();
+    const line = bo.getByRole('region', { name: 'Neuigkeiten im Raum' }).locator('.room-notice').last();
+    await expect(line).toHaveText('Fist of Five: Antworte unter der Maßnahme zu „Mehr Pairing bei Code-Reviews“.');
+    expect((await smallTapTargets(bo)).filter((found) => found.includes('Jetzt antworten'))).toEqual([]);
+    const worth = bo.getByRole('radiogroup', { name: /War diese Retro die Zeit wert/ });
+    await worth.scrollIntoViewIfNeeded();
+    await expect(worth).toBeInViewport({ ratio: 1 });
+    const check = bo.getByRole('group', { name: /^Konsensprüfung/ });
+    await expect(check.getByRole('radiogroup')).toHaveCount(1);
+    await expect(check).not.toBeInViewport();
+    const answerNow = bo.getByRole('region', { name: 'Neuigkeiten im Raum' }).getByRole('button', { name: 'Jetzt antworten' });
+    await expect(answerNow).toBeInViewport({ ratio: 1 });
+    // the line is still read whole beside it (WH-4)
+    const { scrollHeight, clientHeight } = await line.evaluate((e) => ({ scrollHeight: e.scrollHeight, clientHeight: e.clientHeight }));
+    expect(scrollHeight, 'the news line is cut at its bottom').toBeLessThanOrEqual(clientHeight);
+    await expect(line).toBeInViewport({ ratio: 1 });
+
+    await answerNow.tap();
+    const first = check.getByRole('radio', { name: '0 — Veto' });
+    await expect(first).toBeFocused();
+    await expect(check).toBeInViewport({ ratio: 1 });
+    expect(await hiddenBelowBars(check), 'the check is under the news bar').toBeLessThanOrEqual(0);
+    // (on a phone the header scrolls away and the section tabs stick at the top)
+    const covered = await bo.evaluate(() => Math.max(0, ...[...document.querySelectorAll('.board-header, .board-sections > .tab-list')].filter((bar) => getComputedStyle(bar).position === 'sticky').map((bar) => bar.getBoundingClientRect().bottom)));
+    expect(covered, 'the section tabs stick at the top').toBeGreaterThan(40);
+    expect((await check.boundingBox())!.y, 'the check is under the section tabs').toBeGreaterThanOrEqual(covered);
+    // nothing is answered by getting there; the arrow keys answer at once
+    await expect(check.getByRole('radio', { checked: true })).toHaveCount(0);
+    await bo.keyboard.press('ArrowRight');
+    await expect(check.getByRole('radio', { name: '1 — große Zweifel' })).toBeChecked();
+    await expect(worth.getByRole('radio', { checked: true })).toHaveCount(0);
+    // answered: the line and its button go
+    await expect(answerNow).toHaveCount(0);
+    await expect(bo.getByRole('region', { name: 'Neuigkeiten im Raum' })).not.toContainText('Antworte unter der Maßnahme');
   } finally {
     await desk.close();
     await phone.close();

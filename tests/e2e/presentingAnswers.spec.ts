@@ -62,8 +62,9 @@ test('AN-11 AN-9 PU-5 presenting hides my unrevealed cards, my pulse and fist-of
   const fist = page.getByRole('radiogroup', { name: 'Fist of five' });
   // AN-9: before anyone answers, the check says what a shown distribution could give away
   await expect(fist).toBeVisible();
-  await expect(page.getByText('Results show only once at least 4 people have answered', { exact: false })).toBeVisible();
-  await expect(page.getByText(/If everyone else answers the same, you will be able to tell what they answered/)).toBeVisible();
+  // (two here: the answers can only stay hidden, and that is the one sentence that says when they show, CO-8)
+  await expect(page.getByText('Anonymous. 2 people here: answers show only once 4 have answered, so these will stay hidden — say out loud where you stand.')).toBeVisible();
+  await expect(page.getByText('If all the others answer alike, you can tell what they chose.', { exact: true })).toBeVisible();
   await fist.getByRole('radio', { name: '4 — support' }).click();
   await expect(fist.getByRole('radio', { name: '4 — support' })).toBeChecked();
 

@@ -46,7 +46,7 @@ test('AN-9 with fewer than 4 people here, the facilitator is told beside "Check 
   await start.click();
   const fist = ada.page.getByRole('radiogroup', { name: 'Fist of five' });
   await expect(fist).toBeVisible();
-  const beforeAnswer = '3 people here: answers show only once 4 have answered, so these will stay hidden — say out loud where you stand.';
+  const beforeAnswer = 'Anonymous. 3 people here: answers show only once 4 have answered, so these will stay hidden — say out loud where you stand.';
   await expect(fist.getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(ada.page.getByText(beforeAnswer)).toBeVisible();
   await expect(fist).toHaveAccessibleDescription(beforeAnswer);

@@ -1,5 +1,12 @@
 import type { FocusEvent } from 'react';
 
+/** whether the element fits between the header and the bars (the page's scroll padding leaves room for them) */
+function fitsInSight(element: HTMLElement): boolean {
+  const style = getComputedStyle(document.documentElement);
+  const room = window.innerHeight - parseFloat(style.scrollPaddingTop || '0') - parseFloat(style.scrollPaddingBottom || '0');
+  return element.getBoundingClientRect().height <= room;
+}
+
 /**
  * UI-21: a field several lines tall reached near the foot of the page (Tab, a click on its visible part): the browser
  * scrolls only the caret's line clear of the news line and the step bar, and the rest of the field stayed under them.
@@ -8,7 +15,24 @@ import type { FocusEvent } from 'react';
  */
 export function showWholeOnFocus(event: FocusEvent<HTMLElement>): void {
   const field = event.currentTarget;
-  const style = getComputedStyle(document.documentElement);
-  const room = window.innerHeight - parseFloat(style.scrollPaddingTop || '0') - parseFloat(style.scrollPaddingBottom || '0');
-  if (field.getBoundingClientRect().height <= room) field.scrollIntoView({ block: 'nearest' });
+  if (fitsInSight(field)) field.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * CO-7: asked for ("Answer now"), a region is brought whole into sight, clear of the header and the bars (a taller
+ * one from its top), and its first answer takes focus, so the arrow keys answer at once; with none to take, the
+ * region. A phone's tab just opened, or a part still loading, draws it a little later.
+ */
+export function goToWhole(id: string, framesLeft = 120): void {
+  const region = document.getElementById(id);
+  if (!region) {
+    if (framesLeft > 0) requestAnimationFrame(() => goToWhole(id, framesLeft - 1));
+    return;
+  }
+  (region.querySelector<HTMLElement>('input:enabled') ?? region).focus({ preventScroll: true });
+  region.scrollIntoView({ block: fitsInSight(region) ? 'nearest' : 'start' });
+  // a phone's section tabs stick at the top, outside the page's scroll padding: brought down from under them
+  const covered = Math.max(0, ...[...document.querySelectorAll('.board-header, .tab-list')].filter((bar) => getComputedStyle(bar).position === 'sticky').map((bar) => bar.getBoundingClientRect().bottom));
+  const top = region.getBoundingClientRect().top;
+  if (top < covered) window.scrollBy(0, top - covered - 8);
 }

@@ -2,7 +2,6 @@ import { useWords } from '../i18n/useWords.js';
 import { allowedIn, type PublicAction, type PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { DistributionBars } from '../charts/DistributionBars.js';
-import { SubtractionNote } from '../pulse/SubtractionNote.js';
 import { usePresenting } from '../board/presenting.js';
 import { useAhead } from '../board/useAhead.js';
 import { tooFewHere } from '../pulse/tooFewHere.js';
@@ -13,7 +12,8 @@ const FIST_VALUES = [0, 1, 2, 3, 4, 5] as const;
 
 /**
  * CO-*: a fist of five against fake consensus. Answers stay anonymous and hidden until everyone answered
- * or the facilitator reveals; then only the distribution shows, and any answer of 2 or less is a flag.
+ * or the facilitator reveals; then only the distribution shows (with enough answers, AN-9), and any answer of 2 or
+ * less is a flag.
  *
  * The check is one region from the facilitator's button through the answers to the result, so when the part
  * that had focus goes (the button once pressed, the answers once the check closes), focus lands on the region
@@ -39,10 +39,12 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
   // AN-9: too few here for the answers ever to show — said before the check starts, and before anyone answers
   const tooFew = tooFewHere(board, consensus?.answered ?? 0);
   const tooFewId = `${groupId}-too-few`;
+  const noteId = `${groupId}-note`;
   if (!consensus && !canRun) return null;
 
   return (
     <div
+      id={groupId}
       className={`consensus ${!consensus ? 'unstarted' : consensus.open ? 'open' : 'revealed'}`}
       role="group"
       aria-label={t('consensus.region', { name: label })}
@@ -80,7 +82,7 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
           {/* UI-37: what the digits mean, in sight while people answer (a title shows only on hovering, never on a phone) */}
           {allowedIn('consensus.answer', board.phase) && <p className="hint scale-legend">{t('consensus.legend')}</p>}
           {allowedIn('consensus.answer', board.phase) && (
-            <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')} aria-describedby={[tooFew && tooFewId, readOnly && LOCKED_LINE_ID].filter(Boolean).join(' ') || undefined}>
+            <div className="scale fist" role="radiogroup" aria-label={t('consensus.fistOfFive')} aria-describedby={[tooFew ? tooFewId : noteId, readOnly && LOCKED_LINE_ID].filter(Boolean).join(' ')}>
               {FIST_VALUES.map((value) => (
                 <label key={value} className={`scale-option ${mine === value ? 'selected' : ''}`} title={t(`consensus.fist.${value}`)}>
                   <input
@@ -101,7 +103,12 @@ export function ConsensusCheck({ board, action, label }: { board: PublicBoardVie
             {t('consensus.answered', { count: consensus.answered })}
             {mine !== null ? t('consensus.yours', { value: mine }) : ''}
           </p>
-          <SubtractionNote minOthers={board.minOthersToShow} />
+          {/* CO-8 (AN-9): the hiding rule in one sentence (too few here, the line above is it), then what a shown
+              distribution gives away */}
+          <p id={noteId} className="hint subtraction-note">
+            {!tooFew && `${t('consensus.note', { people: board.minOthersToShow + 1 })} `}
+            {t('consensus.alike')}
+          </p>
           {canRun && (
             <button
               type="button"

@@ -262,7 +262,7 @@ export function BoardScreen({
       {/* UI-21: room news has a line of its own at the bottom, and the page ends above it: news never lies over a
           control (as a corner toast it covered a phone's text field and buttons). Refusals pass above it. */}
       <section className="room-bar" aria-label={t('layout.roomNews')}>
-        {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} />}
+        {state.board && <RoomNotices board={state.board} myName={state.me?.name ?? null} showBoard={() => setSection('board')} />}
         {/* A phone's header scrolls away (it is three rows): its timer is here, in sight wherever the person is. */}
         {phone && <TimerDisplay timer={board.timer} />}
       </section>

@@ -33,10 +33,13 @@ interface Quiet {
 export function RoomNotices({
   board,
   myName,
+  showBoard,
 }: {
   board: PublicBoardView;
   /** my own arrival is not news to me */
   myName: string | null;
+  /** CO-7: opens a phone's Board tab, where a check is (from People) */
+  showBoard: () => void;
 }) {
   const { t } = useWords();
   const session = useSession();
@@ -198,6 +201,14 @@ export function RoomNotices({
   const away = !(connection === 'connected' && joined);
   // a new function each time, so each drawing of the bar measures its line again (and while away, nothing is measured)
   const measured = away ? undefined : (line: HTMLElement | null) => rowOfItsOwn(line);
+  // CO-7: the line that asks for an answer offers to go there: the check may be far off (on a phone above the Act's
+  // last question, which was answered instead); it goes with the line. Locked, no answer could be given (LK-1).
+  const check = board.locked ? undefined : notices.at(-1)?.check;
+  const answerNow = (id: string) => {
+    if (!document.getElementById(id)) showBoard();
+    // (loaded with the actions' code, which draws the check: not on every board's first load)
+    void import('../a11y/wholeInSight.js').then(({ goToWhole }) => goToWhole(id));
+  };
   return (
     <>
       {away && (
@@ -221,6 +232,11 @@ export function RoomNotices({
           </p>
         ))}
       </div>
+      {!away && check && (
+        <button type="button" className="answer-now small" onClick={() => answerNow(`fist-${check}`)}>
+          {t('facilitation.presence.answerNow')}
+        </button>
+      )}
       {!away && notices.length === 0 && (
         <p className={claimOpen ? 'room-here claim-open' : 'room-here'} ref={measured}>
           {claimOpen ? t('facilitation.presence.claimOpen', { name: claimOpen }) : t('layout.here', { count: here })}

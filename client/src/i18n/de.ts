@@ -488,7 +488,9 @@ const de: Catalogue = {
     check: 'Konsens prüfen',
     checkLabel: 'Konsens prüfen: {{name}}',
     fistOfFive: 'Fist of Five',
-    answered: '{{count}} geantwortet · anonym, verborgen, bis alle hier geantwortet haben oder die Moderation aufdeckt',
+    answered: '{{count}} geantwortet',
+    note: 'Anonym. Ergebnisse erscheinen, sobald alle hier geantwortet haben oder die Moderation aufdeckt, sofern bis dahin mindestens {{people}} geantwortet haben.',
+    alike: 'Antworten alle anderen gleich, erkennst du, was sie gewählt haben.',
     yours: ' · deine: {{value}}',
     reveal: 'Antworten aufdecken',
     revealLabel: 'Antworten aufdecken: {{name}}',
@@ -498,8 +500,8 @@ const de: Catalogue = {
     region: 'Konsensprüfung: {{name}}',
     tooFewToStart_one: '1 Person ist da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben — mit weniger frag lieber laut in die Runde.',
     tooFewToStart_other: '{{count}} Personen sind da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben — mit weniger frag lieber laut in die Runde.',
-    tooFewToAnswer_one: '1 Person ist da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben, diese bleiben also verborgen — sag laut, wo du stehst.',
-    tooFewToAnswer_other: '{{count}} Personen sind da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben, diese bleiben also verborgen — sag laut, wo du stehst.',
+    tooFewToAnswer_one: 'Anonym. 1 Person ist da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben, diese bleiben also verborgen — sag laut, wo du stehst.',
+    tooFewToAnswer_other: 'Anonym. {{count}} Personen sind da: Antworten erscheinen erst, wenn {{needed}} geantwortet haben, diese bleiben also verborgen — sag laut, wo du stehst.',
   },
   pulse: {
     title: 'Vertrauenspuls',
@@ -806,6 +808,7 @@ const de: Catalogue = {
       movedOn: 'Die Retro ist jetzt bei „{{phase}}“.',
       wentBack: 'Die Retro ist zurück bei „{{phase}}“.',
       checkStarted: 'Fist of Five: Antworte unter der Maßnahme zu „{{item}}“.',
+      answerNow: 'Jetzt antworten',
     },
     done: {
       writing: 'Ich bin fertig mit Schreiben',
@@ -903,8 +906,6 @@ const de: Catalogue = {
     },
   },
   privacy: {
-    subtraction:
-      'Ergebnisse erscheinen erst, wenn mindestens {{people}} Personen geantwortet haben. Wenn alle anderen gleich antworten, kannst du erkennen, was sie geantwortet haben — und sie auch.',
     thresholdTitle: 'Anonyme Antworten',
     thresholdLabel: 'Antworten, die jede Person außer ihrer eigenen sehen muss, bevor Ergebnisse erscheinen',
     thresholdHint: 'Der Wert kann nur steigen: Alle haben im Vertrauen auf die angezeigte Zahl geantwortet.',

@@ -200,6 +200,7 @@ const enBoard = {
       movedOn: 'The retro moved on to {{phase}}.',
       wentBack: 'The retro went back to {{phase}}.',
       checkStarted: 'Fist of five: answer under the action on “{{item}}”.',
+      answerNow: 'Answer now',
     },
     done: {
       writing: "I'm done writing",

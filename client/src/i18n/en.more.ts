@@ -324,8 +324,6 @@ const enMore = {
     suggestBefore: 'Sharing your screen? Your own cards are marked “yours” on it.',
     suggestButton: 'Turn on presenting mode',
     suggestAfter: 'to hide every mark of what is yours until you turn it off.',
-    subtraction:
-      'Results show only once at least {{people}} people have answered. If everyone else answers the same, you will be able to tell what they answered — and so will they.',
     thresholdTitle: 'Anonymous answers',
     thresholdLabel: 'Answers each person must see besides their own before results show',
     thresholdHint: 'It can only go up: people answered trusting the number they were shown.',
@@ -525,7 +523,11 @@ const enMore = {
     check: 'Check consensus',
     checkLabel: 'Check consensus: {{name}}',
     fistOfFive: 'Fist of five',
-    answered: '{{count}} answered · anonymous, hidden until everyone here has answered or the facilitator reveals',
+    answered: '{{count}} answered',
+    // CO-8: the hiding rule in one sentence (it was two: this line's "hidden until everyone here has answered …" and
+    // "Results show only once at least 4 people have answered."), then what a shown distribution gives away (AN-9)
+    note: 'Anonymous. Results show once everyone here has answered or the facilitator reveals them, if at least {{people}} have answered by then.',
+    alike: 'If all the others answer alike, you can tell what they chose.',
     yours: ' · yours: {{value}}',
     reveal: 'Reveal answers',
     revealLabel: 'Reveal answers: {{name}}',
@@ -535,8 +537,8 @@ const enMore = {
     region: 'Consensus check: {{name}}',
     tooFewToStart_one: '1 person here: answers show only once {{needed}} have answered — with fewer, ask out loud.',
     tooFewToStart_other: '{{count}} people here: answers show only once {{needed}} have answered — with fewer, ask out loud.',
-    tooFewToAnswer_one: '1 person here: answers show only once {{needed}} have answered, so these will stay hidden — say out loud where you stand.',
-    tooFewToAnswer_other: '{{count}} people here: answers show only once {{needed}} have answered, so these will stay hidden — say out loud where you stand.',
+    tooFewToAnswer_one: 'Anonymous. 1 person here: answers show only once {{needed}} have answered, so these will stay hidden — say out loud where you stand.',
+    tooFewToAnswer_other: 'Anonymous. {{count}} people here: answers show only once {{needed}} have answered, so these will stay hidden — say out loud where you stand.',
   },
   review: {
     title: 'Review: promises from earlier retros',

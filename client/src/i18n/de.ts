@@ -567,7 +567,7 @@ const de: Catalogue = {
     reasonPlaceholder: 'Das System, nicht die Person: ein Hindernis, ein fehlendes Werkzeug, zu wenig Zeit…',
     saveReason: 'Grund speichern',
     carryForward: 'In die nächste Retro übernehmen',
-    ownerDone: 'Von der Person, die es versprochen hat ({{name}}), am {{date}} als erledigt markiert; hier bestätigt es der Raum.',
+    ownerDone: 'Von {{name}} am {{date}} als erledigt markiert; hier bestätigt es der Raum.',
   },
   summary: {
     title: 'Zusammenfassung',

@@ -570,7 +570,7 @@ const enMore = {
     saveReason: 'Save reason',
     carryForward: 'Carry forward',
     // RE-13: its owner said so between retros; the room's word here is still what counts
-    ownerDone: 'Marked done by its owner ({{name}}) on {{date}}; the room confirms it here.',
+    ownerDone: 'Marked done by {{name}} on {{date}}; the room confirms it here.',
   },
   summary: {
     title: 'Summary',

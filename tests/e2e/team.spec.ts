@@ -3,6 +3,7 @@ import type { TeamAction, TeamHistory, TeamRetro } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 import { SeededBoard, seedPromise, seedTeam } from './fixtures/seedBoard';
 import { expectAccessibleInBothThemes } from './pages/accessibility';
+import type { BoardPage } from './pages/BoardPage';
 
 const firstPromise = 'Pair on every production deploy';
 const secondPromise = 'Write the rollback runbook together';
@@ -795,15 +796,18 @@ test('SM-3 TM-9 a new team retro starts on the columns the team’s last retro e
   await expect(facilitator.column('Kudos')).toHaveCount(0);
 });
 
-test('RE-13 between retros Ada marks her promise done on the team page; the next retro’s Review starts with it, for the room to confirm', async ({ facilitator, ada }) => {
-  const page = facilitator.page;
-  const teamUrl = await facilitator.createTeam('Between retros');
+/**
+ * RE-13: the team `teamName`'s first retro, "Sprint 1", closed: from scripts as the two browsers' people, Ada (her
+ * browser) promised "Pair on every deploy" and Ben (no browser) "Write the rollback runbook". `day` writes today as
+ * the pages do, in a language.
+ */
+async function sprintOneWithTwoPromises(facilitator: BoardPage, ada: BoardPage, teamName: string) {
+  const teamUrl = await facilitator.createTeam(teamName);
   const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
   await ada.join(link, 'Ada');
-  // the retro itself, from scripts as the two browsers' people: Ada takes one promise, Ben (no browser) another
   const boardId = new URL(link).pathname.split('/').pop()!;
   const who = (p: Page) => p.evaluate((id) => ({ person: JSON.parse(localStorage.getItem(`candor:board:${id}`)!), key: localStorage.getItem(`candor:fac:${id}`) }), boardId);
-  const [fionaIs, adaIs] = [await who(page), await who(ada.page)];
+  const [fionaIs, adaIs] = [await who(facilitator.page), await who(ada.page)];
   const origin = new URL(teamUrl).origin;
   const fiona = SeededBoard.as(origin, boardId, fionaIs.person, fionaIs.key!);
   const [adaScript, ben] = [SeededBoard.as(origin, boardId, adaIs.person), SeededBoard.as(origin, boardId, 'Ben')];
@@ -823,6 +827,12 @@ test('RE-13 between retros Ada marks her promise done on the team page; the next
   const today = new Date().toISOString().slice(0, 10);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const day = (lang: string) => new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
+  return { teamUrl, link, boardId, day };
+}
+
+test('RE-13 between retros Ada marks her promise done on the team page; the next retro’s Review starts with it, for the room to confirm', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  const { teamUrl, day } = await sprintOneWithTwoPromises(facilitator, ada, 'Between retros');
 
   // Ada, days later, on the team page: her promise has "Mark done", Ben's has nothing for her
   await ada.page.goto(teamUrl);
@@ -894,31 +904,7 @@ test('RE-13 between retros Ada marks her promise done on the team page; the next
 
 test('RE-13 RE-1 Ada marks her promise done on the closed retro’s summary; the next retro, made ahead, shows it in its Review as she does; "Mark done" goes by who she was, not by her name', async ({ facilitator, ada, bo }) => {
   const page = facilitator.page;
-  const teamUrl = await facilitator.createTeam('Made ahead');
-  const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
-  await ada.join(link, 'Ada');
-  const boardId = new URL(link).pathname.split('/').pop()!;
-  const who = (p: Page) => p.evaluate((id) => ({ person: JSON.parse(localStorage.getItem(`candor:board:${id}`)!), key: localStorage.getItem(`candor:fac:${id}`) }), boardId);
-  const [fionaIs, adaIs] = [await who(page), await who(ada.page)];
-  const origin = new URL(teamUrl).origin;
-  const fiona = SeededBoard.as(origin, boardId, fionaIs.person, fionaIs.key!);
-  const [adaScript, ben] = [SeededBoard.as(origin, boardId, adaIs.person), SeededBoard.as(origin, boardId, 'Ben')];
-  try {
-    await fiona.stepTo('review', 'write');
-    const card = await fiona.addCard('stop', 'Deploys without a second pair of eyes');
-    await fiona.stepTo('write', 'discuss');
-    await fiona.send('discuss.select', { itemId: card });
-    for (const [text, owner] of [['Pair on every deploy', adaScript], ['Write the rollback runbook', ben]] as const) {
-      const { actionId } = await fiona.send('action.create', { itemId: card, text });
-      await owner.send('action.volunteer', { actionId, volunteer: true });
-    }
-    await fiona.stepTo('discuss', 'closed');
-  } finally {
-    for (const board of [fiona, adaScript, ben]) board.close();
-  }
-  const today = new Date().toISOString().slice(0, 10);
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const day = (lang: string) => new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(y, m - 1, d));
+  const { teamUrl, link, boardId, day } = await sprintOneWithTwoPromises(facilitator, ada, 'Made ahead');
 
   // a second Ben: Bo's browser comes into the closed retro under Ben's name, once Ben has gone. The team page offered
   // "Mark done" by name, so Bo got a button for Ben's promise that the server then refused; now by who he was there

@@ -798,19 +798,21 @@ test('SM-3 TM-9 a new team retro starts on the columns the team’s last retro e
 
 /**
  * RE-13: the team `teamName`'s first retro, "Sprint 1", closed: from scripts as the two browsers' people, Ada (her
- * browser) promised "Pair on every deploy" and Ben (no browser) "Write the rollback runbook". `day` writes today as
- * the pages do, in a language.
+ * browser) promised "Pair on every deploy" and Ben (no browser) "Write the rollback runbook"; given `bo`, Bo (his
+ * browser) promised to pair with Ada. `day` writes today as the pages do, in a language.
  */
-async function sprintOneWithTwoPromises(facilitator: BoardPage, ada: BoardPage, teamName: string) {
+async function sprintOneWithTwoPromises(facilitator: BoardPage, ada: BoardPage, teamName: string, bo?: BoardPage) {
   const teamUrl = await facilitator.createTeam(teamName);
   const link = await facilitator.startTeamRetro(teamUrl, 'Sprint 1');
   await ada.join(link, 'Ada');
+  if (bo) await bo.join(link, 'Bo');
   const boardId = new URL(link).pathname.split('/').pop()!;
   const who = (p: Page) => p.evaluate((id) => ({ person: JSON.parse(localStorage.getItem(`candor:board:${id}`)!), key: localStorage.getItem(`candor:fac:${id}`) }), boardId);
   const [fionaIs, adaIs] = [await who(facilitator.page), await who(ada.page)];
   const origin = new URL(teamUrl).origin;
   const fiona = SeededBoard.as(origin, boardId, fionaIs.person, fionaIs.key!);
   const [adaScript, ben] = [SeededBoard.as(origin, boardId, adaIs.person), SeededBoard.as(origin, boardId, 'Ben')];
+  const boScript = bo ? SeededBoard.as(origin, boardId, (await who(bo.page)).person) : null;
   try {
     await fiona.stepTo('review', 'write');
     const card = await fiona.addCard('stop', 'Deploys without a second pair of eyes');
@@ -819,10 +821,12 @@ async function sprintOneWithTwoPromises(facilitator: BoardPage, ada: BoardPage, 
     for (const [text, owner] of [['Pair on every deploy', adaScript], ['Write the rollback runbook', ben]] as const) {
       const { actionId } = await fiona.send('action.create', { itemId: card, text });
       await owner.send('action.volunteer', { actionId, volunteer: true });
+      // with Bo's browser, Bo promised to pair too
+      if (boScript && owner === adaScript) await boScript.send('action.volunteer', { actionId, volunteer: true });
     }
     await fiona.stepTo('discuss', 'closed');
   } finally {
-    for (const board of [fiona, adaScript, ben]) board.close();
+    for (const board of [fiona, adaScript, ben, ...(boScript ? [boScript] : [])]) board.close();
   }
   const today = new Date().toISOString().slice(0, 10);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
@@ -963,6 +967,51 @@ test('RE-13 RE-1 Ada marks her promise done on the closed retro’s summary; the
   await ada.page.route('**/promise', (route) => route.fulfill({ status: 403, json: { ok: false, code: 'NOT_YOURS', message: 'Only someone who promised to help with this action can mark it done.' } }));
   const onTeamPage = adasList.getByRole('listitem').filter({ hasText: 'Pair on every deploy' });
   await onTeamPage.getByRole('button', { name: 'Not done after all: Pair on every deploy' }).click();
-  await expect(onTeamPage.getByRole('alert')).toHaveText('Not marked: in that retro, this browser was not one of the people who promised to help with it.');
+  await expect(onTeamPage.getByRole('alert')).toHaveText('Not taken back: another person who promised to help with it marked it done, and only they can take that back.');
   await ada.page.unroute('**/promise');
+});
+
+test('RE-13 TM-13 a promise Ada and Bo share: her mark is hers to take back, his page shows it without a reload and offers him no undo; the status says the latest thing', async ({ facilitator, ada, bo }) => {
+  const { teamUrl, link, day } = await sprintOneWithTwoPromises(facilitator, ada, 'Shared', bo);
+  // both team pages open and left alone (no focus, no reload): the page reads the team again while in sight
+  for (const p of [ada.page, bo.page]) await p.clock.install();
+  await ada.page.goto(teamUrl);
+  await bo.page.goto(`${teamUrl}?lang=de`);
+  const hers = ada.page.getByRole('list', { name: /^Open promises/ }).getByRole('listitem').filter({ hasText: 'Pair on every deploy' });
+  const his = bo.page.getByRole('list', { name: /^Offene Versprechen/ }).getByRole('listitem').filter({ hasText: 'Pair on every deploy' });
+  await expect(his.getByRole('button', { name: 'Als erledigt markieren: Pair on every deploy' })).toBeVisible();
+
+  await hers.getByRole('button', { name: 'Mark done: Pair on every deploy' }).click();
+  await expect(hers.getByRole('status')).toHaveText('Marked done. The next Review shows it, and the room confirms it there.');
+  // Bo's page, 30 s on: Ada's word, by name, and no button: "Doch nicht erledigt" silently withdrew her word
+  await bo.page.clock.fastForward('00:31');
+  await expect(his).toContainText(`von Ada am ${day('de')} als erledigt markiert`);
+  await expect(his.getByRole('button')).toHaveCount(0);
+
+  // Ada takes it back on the retro's summary, in another tab: her team page's "Marked done." goes once it is not so
+  const summary = await ada.page.context().newPage();
+  await summary.goto(link);
+  const onSummary = summary.locator('li.summary-action').filter({ hasText: 'Pair on every deploy' });
+  await onSummary.getByRole('button', { name: 'Not done after all: Pair on every deploy' }).click();
+  await expect(onSummary.getByRole('status')).toHaveText('No longer marked done.');
+  await summary.close();
+  await ada.page.clock.fastForward('00:31');
+  await expect(hers).not.toContainText('marked done by');
+  await expect(hers.getByRole('status')).toHaveText('');
+  await expect(hers.getByRole('button', { name: 'Mark done: Pair on every deploy' })).toBeVisible();
+
+  // now Bo may say it, in his own name; Ada then reads his word, with no undo of hers
+  await bo.page.clock.fastForward('00:31');
+  await his.getByRole('button', { name: 'Als erledigt markieren: Pair on every deploy' }).click();
+  await expect(his.getByRole('status')).toHaveText('Als erledigt markiert. Der nächste Rückblick zeigt es, und dort bestätigt es der Raum.');
+  await expect(his).toContainText(`von Bo am ${day('de')} als erledigt markiert`);
+  await expect(his.getByRole('button', { name: 'Doch nicht erledigt: Pair on every deploy' })).toBeVisible();
+  await ada.page.clock.fastForward('00:31');
+  await expect(hers).toContainText(`marked done by Bo on ${day('en')}`);
+  await expect(hers.getByRole('button')).toHaveCount(0);
+  // on the summary, too, the word is Bo's and Ada is offered nothing for it
+  await ada.page.goto(link);
+  const ownSummary = ada.page.locator('li.summary-action').filter({ hasText: 'Pair on every deploy' });
+  await expect(ownSummary).toContainText(`· marked done by Bo on ${day('en')}`);
+  await expect(ownSummary.getByRole('button', { name: /Pair on every deploy/ })).toHaveCount(0);
 });

@@ -236,3 +236,59 @@ describe('RE-13 a promise marked done between retros', () => {
     }
   });
 });
+
+describe('RE-13 a promise two people share', () => {
+  const stores: Record<string, () => StartOptions> = { sqlite: () => ({}), postgres: () => ({ postgres: { url: testDatabaseUrl(), schema: freshSchema() } }) };
+
+  it.each(Object.keys(stores))('RE-13 a mark is taken back only by whoever made it: another owner is NOT_YOURS and is not offered it; once it is not marked, they mark it in their own name (%s)', async (kind) => {
+    const server: TestServer = await startServer(stores[kind]!());
+    const { people, person } = namedPeople(() => server.url);
+    try {
+      const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
+      const mark = async (who: Person, done: boolean): Promise<[number, Ack]> => {
+        const res = await fetch(`${server.url}/api/boards/${first.boardId}/promise`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: newId(), participantId: who.participantId, secret: who.secret, name: who.name, actionId, done }),
+        });
+        return [res.status, (await res.json()) as Ack];
+      };
+      const mine = async (who: Person) => (await (await fetch(`${server.url}/api/boards/${first.boardId}/mine`, { headers: { authorization: `Candor ${who.participantId} ${who.secret}` } })).json()) as { actionIds: string[] };
+      const word = async () => ((await (await fetch(`${server.url}/api/teams/${teamId}`)).json()) as TeamHistory).retros[0]!.actions[0]!.ownerDone;
+      const today = new Date().toISOString().slice(0, 10);
+
+      const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
+      const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'post-mortem' });
+      const [F, Ben, Bo] = [person('Fran'), person('Ben'), person('Bo')];
+      await F.connect(first.boardId, 'Fran', first.facilitatorKey);
+      await Ben.connect(first.boardId, 'Ben');
+      await Bo.connect(first.boardId, 'Bo');
+      const { actionId } = await adaPromisesToPair(F, Ben);
+      await ok(Bo, 'action.volunteer', { actionId, volunteer: true });
+      for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
+      // both may say it is done while nobody has
+      expect((await mine(Ben)).actionIds).toEqual([actionId]);
+      expect((await mine(Bo)).actionIds).toEqual([actionId]);
+
+      expect(await mark(Ben, true)).toEqual([200, { ok: true, data: {} }]);
+      // Ben's word is Ben's: Bo cannot withdraw it, and is not offered to; his "done" too adds nothing to it
+      expect(await mark(Bo, false)).toMatchObject([403, { ok: false, code: 'NOT_YOURS' }]);
+      expect(await word()).toEqual({ by: 'Ben', on: today });
+      expect(await mark(Bo, true)).toEqual([200, { ok: true, data: {} }]);
+      expect(await word()).toEqual({ by: 'Ben', on: today });
+      expect((await mine(Bo)).actionIds).toEqual([]);
+      expect((await mine(Ben)).actionIds).toEqual([actionId]);
+
+      // Ben takes it back; then Bo may say it, in his own name, and only he may take that back
+      expect(await mark(Ben, false)).toEqual([200, { ok: true, data: {} }]);
+      expect((await mine(Bo)).actionIds).toEqual([actionId]);
+      expect(await mark(Bo, true)).toEqual([200, { ok: true, data: {} }]);
+      expect(await word()).toEqual({ by: 'Bo', on: today });
+      expect(await mark(Ben, false)).toMatchObject([403, { ok: false, code: 'NOT_YOURS' }]);
+      expect((await mine(Ben)).actionIds).toEqual([]);
+    } finally {
+      for (const p of people) await p.disconnect();
+      await server.close();
+    }
+  });
+});

@@ -718,6 +718,7 @@ const de: Catalogue = {
     markedDone: 'Als erledigt markiert. Der nächste Rückblick zeigt es, und dort bestätigt es der Raum.',
     unmarkedDone: 'Nicht mehr als erledigt markiert.',
     markNotYours: 'Nicht markiert: In dieser Retro war dieser Browser keine der Personen, die dabei helfen wollten.',
+    unmarkNotYours: 'Nicht zurückgenommen: Eine andere Person, die dabei helfen wollte, hat es als erledigt markiert, und nur sie kann das zurücknehmen.',
     markNotKnown: 'Nicht markiert: Diese Retro kennt diesen Browser nicht (mehr).',
   },
   api: {

@@ -724,6 +724,7 @@ const enMore = {
     markedDone: 'Marked done. The next Review shows it, and the room confirms it there.',
     unmarkedDone: 'No longer marked done.',
     markNotYours: 'Not marked: in that retro, this browser was not one of the people who promised to help with it.',
+    unmarkNotYours: 'Not taken back: another person who promised to help with it marked it done, and only they can take that back.',
     markNotKnown: 'Not marked: that retro does not know this browser (any more).',
   },
   dnd: {

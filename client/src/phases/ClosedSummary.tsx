@@ -22,6 +22,7 @@ import { UnsentWords } from './UnsentWords.js';
 import { OfferWords } from '../responsibility/OffersOfHelp.js';
 import { MyPromises } from '../actions/MyPromises.js';
 import { MarkMyPromise } from '../team/MarkMyPromise.js';
+import { useMine } from '../team/useMine.js';
 import { useSessionState } from '../board/SessionContext.js';
 
 export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
@@ -186,6 +187,10 @@ function SummaryAction({ board, action, itemName }: { board: PublicBoardView; ac
   const { t } = useWords();
   const { me } = useSessionState();
   const text = useTextValue(useSharedText(notesKey.action(action.id)));
+  // RE-13: an owner's mark is taken back only by whoever made it: the server says whose it is (asked again as it changes)
+  const owner = me?.actionIds.includes(action.id) ?? false;
+  const mine = useMine(owner ? [board.id] : [], action.ownerDone ? `${action.ownerDone.by} ${action.ownerDone.on}` : '');
+  const mayMark = owner && (action.ownerDone === null || (mine.get(board.id)?.actionIds.includes(action.id) ?? false));
   return (
     <li className="summary-action">
       <p className="action-text">
@@ -210,7 +215,7 @@ function SummaryAction({ board, action, itemName }: { board: PublicBoardView; ac
       </p>
       {/* RE-13: where an owner comes back to their promise, the retro's own link: theirs to mark done (the room's
           actionIds for this person, as the server reads them); nobody else sees it */}
-      {me?.actionIds.includes(action.id) && <MarkMyPromise boardId={board.id} actionId={action.id} text={text || t('team.noText')} done={action.ownerDone !== null} />}
+      {mayMark && <MarkMyPromise boardId={board.id} actionId={action.id} text={text || t('team.noText')} done={action.ownerDone !== null} />}
       <ConsensusResult board={board} action={action} />
     </li>
   );

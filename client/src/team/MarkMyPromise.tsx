@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Ack } from '@candor/shared';
 import { useWords } from '../i18n/useWords.js';
 import { refusalMessage } from '../i18n/errors.js';
@@ -15,13 +15,22 @@ import { markPromise } from '../sync/markPromise.js';
 export function MarkMyPromise({ boardId, actionId, text, done, onMarked }: { boardId: string; actionId: string; text: string; done: boolean; onMarked?: () => void }) {
   const { t } = useWords();
   const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState<{ alert: boolean; text: string } | null>(null);
+  const key = `${boardId}:${actionId}`;
+  const said = useSyncExternalStore(onSaid, lastSaid);
+  // the status says the latest thing: shown under the row last marked only, and gone once the promise is no longer as it
+  // said (taken back, here or in another browser), where it stayed until a reload
+  const mineSaid = said?.key === key ? said : null;
+  const [reached, setReached] = useState<Said | null>(null);
+  useEffect(() => {
+    if (mineSaid && done === mineSaid.done) setReached(mineSaid);
+  }, [done, mineSaid]);
+  const shown = mineSaid && (mineSaid.done === null || done === mineSaid.done || reached !== mineSaid) ? mineSaid : null;
   const mark = async () => {
     setBusy(true);
-    setSaid(null);
+    say(null);
     const ack = await markPromise(boardId, actionId, !done);
     setBusy(false);
-    setSaid(ack.ok ? { alert: false, text: t(done ? 'team.unmarkedDone' : 'team.markedDone') } : { alert: true, text: refusedWords(ack, t) });
+    say(ack.ok ? { key, alert: false, text: t(done ? 'team.unmarkedDone' : 'team.markedDone'), done: !done } : { key, alert: true, text: refusedWords(ack, done, t), done: null });
     if (ack.ok) onMarked?.();
   };
   return (
@@ -29,16 +38,37 @@ export function MarkMyPromise({ boardId, actionId, text, done, onMarked }: { boa
       <button type="button" className="small" disabled={busy} aria-label={t(done ? 'team.undoDoneLabel' : 'team.markDoneLabel', { text })} onClick={() => void mark()}>
         {busy ? t('team.marking') : t(done ? 'team.undoDone' : 'team.markDone')}
       </button>
-      <span role={said?.alert ? 'alert' : 'status'} className="hint">
-        {said?.text ?? ''}
+      <span role={shown?.alert ? 'alert' : 'status'} className="hint">
+        {shown?.text ?? ''}
       </span>
     </span>
   );
 }
 
+/** The page's one latest word on a mark: which row (board:action), what it said, and the state it said (null: a refusal). */
+interface Said {
+  key: string;
+  alert: boolean;
+  text: string;
+  done: boolean | null;
+}
+let latest: Said | null = null;
+const listeners = new Set<() => void>();
+function say(said: Said | null): void {
+  latest = said;
+  for (const listener of listeners) listener();
+}
+function lastSaid(): Said | null {
+  return latest;
+}
+function onSaid(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** A refusal of the mark in its own words: "You can only change your own cards." said nothing of a promise. */
-function refusedWords(ack: Extract<Ack, { ok: false }>, t: ReturnType<typeof useWords>['t']): string {
-  if (ack.code === 'NOT_YOURS') return t('team.markNotYours');
+function refusedWords(ack: Extract<Ack, { ok: false }>, takingBack: boolean, t: ReturnType<typeof useWords>['t']): string {
+  if (ack.code === 'NOT_YOURS') return t(takingBack ? 'team.unmarkNotYours' : 'team.markNotYours');
   if (ack.code === 'BAD_CREDENTIALS' || ack.code === 'NOT_JOINED') return t('team.markNotKnown');
   return refusalMessage(ack);
 }

@@ -16,12 +16,16 @@ import { LeftOpen } from './LeftOpen.js';
 import { MarkMyPromise } from './MarkMyPromise.js';
 import { useMine } from './useMine.js';
 
+/** How often a team page in sight reads the team's history again (RE-13, TM-13): others' marks and closes show within it. */
+const TEAM_REFRESH_MS = 30_000;
+
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useWords();
   const [lookup, setLookup] = useState<TeamLookup | null>(null);
 
   const reload = useCallback(() => {
-    void lookupTeam(teamId).then(setLookup);
+    // a read again that failed (a blip, 429) keeps the page as it was rather than trading it for an error
+    void lookupTeam(teamId).then((next) => setLookup((shown) => (shown?.status === 'found' && next.status === 'error' ? shown : next)));
   }, [teamId]);
 
   useEffect(() => {
@@ -29,7 +33,15 @@ export function TeamPage({ teamId }: { teamId: string }) {
     // Coming back to the tab after a retro shows its results without a manual reload.
     const onFocus = () => reload();
     window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
+    // RE-13, TM-13, TM-16: what others do meanwhile (a promise marked, a retro closed) shows while the page is in
+    // sight, where it waited for a focus or a reload; paced, and never while hidden (each read costs, AB-13)
+    const every = window.setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, TEAM_REFRESH_MS);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      window.clearInterval(every);
+    };
   }, [reload]);
 
   if (!lookup) {
@@ -307,7 +319,9 @@ function OpenPromises({ team, onMarked }: { team: TeamHistory; onMarked: () => v
   const { t } = useWords();
   const open = openActions(team);
   // RE-13: asked of each closed retro with a promise still open, by who this browser was in it
-  const mine = useMine(team.retros.filter((r) => r.phase === 'closed' && r.actions.some((a) => a.status === 'open')).map((r) => r.boardId));
+  // asked again when an owner's word changes: a mark is taken back only by whoever made it
+  const words = open.map((a) => (a.ownerDone ? `${a.ref} ${a.ownerDone.by} ${a.ownerDone.on}` : '')).join('|');
+  const mine = useMine(team.retros.filter((r) => r.phase === 'closed' && r.actions.some((a) => a.status === 'open')).map((r) => r.boardId), words);
   return (
     <section className="panel" aria-labelledby="open-promises-title">
       <h2 id="open-promises-title">{t('team.openPromises', { count: open.length })}</h2>
@@ -318,7 +332,8 @@ function OpenPromises({ team, onMarked }: { team: TeamHistory; onMarked: () => v
           <p className="hint">{t('team.openPromisesHint')}</p>
           <ul className="team-actions" aria-labelledby="open-promises-title">
             {open.map((action) => {
-              // RE-13: its owner, in the browser they were in its retro with, says it is done, once that retro is closed
+              // RE-13: its owner, in the browser they were in its retro with, says it is done, once that retro is closed;
+              // marked by another owner, the row says whose word it is and offers no undo (theirs to take back)
               const [boardId, actionId] = action.ref.split(':') as [string, string];
               return (
                 <TeamActionRow key={action.ref} action={action} fromRetro={action.fromRetro}>

@@ -394,7 +394,8 @@ function newColumnId(ctx: DecideContext, ...taken: Set<string>[]): string {
  * RE-13: an owner of an action of a closed retro marks it done between retros, or takes that back. Only an owner (the
  * promise is theirs to report on, AC-3), never the facilitator for them: the room's word on it is the next Review's
  * (RE-2), where the facilitator marks it with the room. Only in Close: in Discuss and Act the room ticks it (AC-6).
- * The day is the server's. Marking it so again records nothing (a second click, a resend).
+ * The day is the server's. Marking it so again records nothing (a second click, a resend). A mark is taken back only by
+ * whoever made it: on a promise two people share, Bo's tap must not withdraw Ben's word without a trace.
  */
 function decidePromiseMark(state: BoardState, actor: Actor, command: PromiseMark, ctx: DecideContext): Decision {
   if (state.phase !== 'closed') return fail('WRONG_PHASE', 'A promise is marked done here once its retro is closed; in the retro, tick it done on its item.');
@@ -402,5 +403,7 @@ function decidePromiseMark(state: BoardState, actor: Actor, command: PromiseMark
   if (!action) return fail('NOT_FOUND', 'No such action.');
   if (!action.owners.includes(actor.participantId)) return fail('NOT_YOURS', 'Only someone who promised to help with this action can mark it done.');
   if ((action.ownerDone !== null) === command.done) return done([]);
+  // A word is its sayer's: another owner of a shared promise does not withdraw it for them (they may say it once it is not said).
+  if (action.ownerDone && action.ownerDone.participantId !== actor.participantId) return fail('NOT_YOURS', 'Only whoever marked it done can take that back.');
   return done([{ type: 'promise.marked', actionId: action.id, participantId: actor.participantId, on: command.done ? isoDay(ctx.now) : null }]);
 }

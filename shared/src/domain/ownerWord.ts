@@ -17,9 +17,14 @@ export function ownerWordEvents(state: BoardState, ref: string, ownerDone: Owner
   return [{ type: 'review.ownerWord', ref, ownerDone: ownerDone && { by: ownerDone.by, on: ownerDone.on } }];
 }
 
-/** RE-13: the actions `participantId` promised to help with (an owner, AC-2): the ones `promise.mark` takes from them. */
+/**
+ * RE-13: the actions whose mark `promise.mark` takes from `participantId` now: those they promised to help with (an
+ * owner, AC-2), unless another owner marked it done (that word is theirs to take back).
+ */
 export function promisedBy(state: BoardState, participantId: string): string[] {
   const ids: string[] = [];
-  for (const action of state.actions.values()) if (action.owners.includes(participantId)) ids.push(action.id);
+  for (const action of state.actions.values()) {
+    if (action.owners.includes(participantId) && (action.ownerDone === null || action.ownerDone.participantId === participantId)) ids.push(action.id);
+  }
   return ids;
 }

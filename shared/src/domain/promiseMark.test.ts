@@ -7,7 +7,7 @@ import { buildTeamHistory, reviewSeeds } from './team.js';
 import { addCard, alice, bob, fran, moveTo, must, NOW, REVIEW, run, teamBoardWith } from './testBoard.js';
 import { viewOf } from './visibility.js';
 import { evolve } from './board.js';
-import { ownerWordEvents } from './ownerWord.js';
+import { ownerWordEvents, promisedBy } from './ownerWord.js';
 
 /** A closed team retro with one action Alice promised to help with, and one ask nobody here took. */
 function closedWithAlicesPromise() {
@@ -46,6 +46,22 @@ describe('RE-13 an owner marks a promise done between retros', () => {
     expect(run(state, alice, { type: 'promise.mark', actionId, done: false })).toMatchObject({ ok: true, events: [{ type: 'promise.marked', on: null }] });
     expect(state.actions.get(actionId)!.ownerDone).toBeNull();
     expect(run(state, alice, { type: 'promise.mark', actionId, done: false })).toEqual({ ok: true, events: [], data: {} });
+  });
+
+  it('RE-13 on a promise two share, a mark is taken back only by whoever made it; the other may mark it once it is not marked', () => {
+    const { state, actionId } = closedWithAlicesPromise();
+    must(state, bob, { type: 'action.volunteer', actionId, volunteer: true });
+    moveTo(state, 'closed');
+    expect(promisedBy(state, bob.participantId)).toEqual([actionId]);
+    must(state, alice, { type: 'promise.mark', actionId, done: true });
+    expect(run(state, bob, { type: 'promise.mark', actionId, done: false })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
+    expect(run(state, bob, { type: 'promise.mark', actionId, done: true })).toEqual({ ok: true, events: [], data: {} });
+    expect(promisedBy(state, bob.participantId)).toEqual([]);
+    expect(promisedBy(state, alice.participantId)).toEqual([actionId]);
+    must(state, alice, { type: 'promise.mark', actionId, done: false });
+    must(state, bob, { type: 'promise.mark', actionId, done: true });
+    expect(viewOf(state, { kind: 'public' }).board.actions.find((a) => a.id === actionId)!.ownerDone).toEqual({ by: 'Bob', on: '2023-11-14' });
+    expect(run(state, alice, { type: 'promise.mark', actionId, done: false })).toMatchObject({ ok: false, code: 'NOT_YOURS' });
   });
 
   it('RE-13 AR-1 it is a named public fact, kept in the public log beside the promise’s owners', () => {

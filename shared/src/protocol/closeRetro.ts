@@ -27,7 +27,10 @@ export type MarkPromiseRequest = z.infer<typeof MarkPromiseRequest>;
  * people may share) may do in that retro from the team page, for the page to offer exactly what the server takes.
  */
 export interface MyPromisesResponse {
-  /** RE-13: the actions they may mark done now: the ones they promised to help with, once it is closed (none before) */
+  /**
+   * RE-13: the actions whose mark they may change now: the ones they promised to help with, once it is closed (none
+   * before), but not one another owner marked done (that word is the other's to take back)
+   */
   actionIds: string[];
   /** TM-16: they are its facilitator now and it is not closed: the one whose "Close it now" the room takes (PH-1) */
   facilitating: boolean;

@@ -333,6 +333,55 @@ test('CO-7 CO-8 at a desk "Answer now" beside the news of a fist of five is a bu
   await expect(bo.page.getByRole('region', { name: 'Room news' }).getByRole('button', { name: 'Answer now' })).toHaveCount(0);
 });
 
+test('CO-7 the way to an open fist of five stays in the news bar while it waits for my answer: other news passing through the line (Cy joined) and 15 s do not take it; it opens the earlier item that holds the check, and goes once I have answered', async ({ facilitator, ada, bo, cy }) => {
+  const link = await facilitator.createRetro('Answer later');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await ada.addCard('Stop', 'The build breaks every Monday');
+  await ada.addCard('Start', 'Shorter stand-ups');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this.*The build breaks/ }).click();
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await facilitator.page.getByRole('button', { name: 'Next item →' }).click();
+  // the check is on the item discussed before, which Ada has not opened: it is not on her page
+  await facilitator.page.getByRole('button', { name: /^Actions \(1\)/ }).click();
+  await ada.page.clock.install();
+  const page = ada.page;
+  const news = page.getByRole('region', { name: 'Room news' });
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
+  await expect(news.getByRole('status')).toContainText('Fist of five: answer under the action on “The build breaks every Monday”.');
+  await expect(news.getByRole('button', { name: 'Answer now', exact: true })).toBeVisible();
+  const check = page.getByRole('group', { name: 'Consensus check: Pair on the build script' });
+  await expect(check).toHaveCount(0);
+
+  // other news passes through the line: the way to the check stays, beside it, saying what it is for
+  await cy.join(link, 'Cy');
+  await expect(news.getByRole('status')).toContainText('Cy joined');
+  const answerNow = news.getByRole('button', { name: 'Fist of five open: Answer now' });
+  await expect(answerNow).toBeVisible();
+  const [line, button, bar] = await Promise.all([news.locator('.room-notice').last().boundingBox(), answerNow.boundingBox(), news.boundingBox()]);
+  expect(line!.x + line!.width, 'the button beside the news, not over it').toBeLessThanOrEqual(button!.x);
+  expect(button!.y + button!.height, 'the button inside the bar').toBeLessThanOrEqual(bar!.y + bar!.height);
+  // the news goes (12 s), the way stays: the one who looked away for 15 s still finds the check in one step
+  await page.clock.runFor(15_000);
+  await expect(news).not.toContainText('Cy joined');
+  await expect(news).not.toContainText('answer under the action');
+  await expect(answerNow).toBeVisible();
+  await expect(facilitator.page.getByRole('region', { name: 'Room news' }).getByRole('button', { name: /Answer now/ })).toHaveCount(0);
+  await answerNow.click();
+  await expect(check).toBeInViewport({ ratio: 1 });
+  await expect(check.getByRole('radio', { name: '0 — block' })).toBeFocused();
+  await check.getByRole('radio', { name: '4 — support' }).click();
+  await expect(check).toContainText('1 answered · yours: 4');
+  // answered: it goes; Bo, who has not, keeps his until the answers are revealed
+  await expect(news.getByRole('button', { name: /Answer now/ })).toHaveCount(0);
+  const bosWay = bo.page.getByRole('region', { name: 'Room news' }).getByRole('button', { name: /Answer now/ });
+  await expect(bosWay).toBeVisible();
+  await facilitator.page.getByRole('button', { name: /^Reveal answers/ }).click();
+  await expect(bosWay).toHaveCount(0);
+});
+
 test('FA-3 PR-1 on a phone\'s Board tab the room is told when the facilitator has been away so long that anyone may take the role, and the news line keeps saying so', async ({ facilitator, ada }) => {
   await ada.page.clock.install();
   const link = await facilitator.createRetro('Where did Fiona go');

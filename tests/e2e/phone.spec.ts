@@ -1492,6 +1492,67 @@ test('CO-7 WH-4 on a phone in German the news that a fist of five has started is
   }
 });
 
+test('CO-7 WH-4 on a German phone the way to a fist of five stays while it waits for Bo: beside other news ("Cy ist dazugekommen") and a running timer, on a row of its own under the line, and 15 s on', async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  try {
+    const fiona = new BoardPage(await desk.newPage(), 'fiona');
+    const link = await fiona.createRetro('Sprint 12');
+    const bo = await phone.newPage();
+    await bo.goto(`${link}?lang=de`);
+    await bo.getByLabel('Dein Name').fill('Bo');
+    await bo.getByRole('button', { name: 'Beitreten' }).click();
+    await expect(bo.getByTestId('connection-status')).toHaveText('Verbunden');
+    await fiona.addCard('Stop', 'Mehr Pairing bei Code-Reviews');
+    await fiona.runTo('Discuss');
+    await fiona.page.getByRole('button', { name: /^Discuss this.*Mehr Pairing/ }).click();
+    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every review');
+    await fiona.page.getByRole('button', { name: 'Add action' }).click();
+    await fiona.runTo('Act');
+    await fiona.page.getByRole('group', { name: 'Start a timer' }).getByRole('button', { name: '5 min' }).first().click();
+    await expect(bo.getByRole('timer')).toBeVisible();
+    await bo.clock.install();
+    await fiona.page.getByRole('button', { name: 'Check consensus: Pair on every review' }).click();
+    const bar = bo.getByRole('region', { name: 'Neuigkeiten im Raum' });
+    await expect(bar.locator('.room-notice').last()).toContainText('Fist of Five: Antworte');
+    // Cy comes in: the line tells it, and the way to the check stays, saying what it is for
+    const cy = new BoardPage(await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage(), 'cy');
+    await cy.join(link, 'Cy');
+    await expect(bar.locator('.room-notice').last()).toHaveText('Cy ist dazugekommen');
+    const way = bar.getByRole('button', { name: 'Fist of Five offen: Jetzt antworten' });
+    const unclipped = async () => {
+      await expect(way).toBeInViewport({ ratio: 1 });
+      expect((await smallTapTargets(bo)).filter((found) => found.includes('Jetzt antworten'))).toEqual([]);
+      const shown = bar.locator('.room-notice:last-child, .room-here').last();
+      await expect(shown).toBeInViewport({ ratio: 1 });
+      const { scrollHeight, clientHeight, scrollWidth, clientWidth } = await shown.evaluate((e) => ({ scrollHeight: e.scrollHeight, clientHeight: e.clientHeight, scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+      expect(scrollHeight, 'the news line is cut').toBeLessThanOrEqual(clientHeight);
+      expect(scrollWidth, 'the news line is cut').toBeLessThanOrEqual(clientWidth);
+      const [news, button, timer] = [await shown.boundingBox(), await way.boundingBox(), await bar.getByRole('timer').boundingBox()];
+      expect(news!.y + news!.height, 'the button under the news, not over it').toBeLessThanOrEqual(button!.y);
+      expect(button!.x + button!.width, 'the button beside the timer').toBeLessThanOrEqual(timer!.x);
+    };
+    await unclipped();
+    await bo.screenshot({ path: test.info().outputPath('phone-answer-way-beside-news.png') });
+    // Bo looked away for 15 s: the news has gone, the way to the check has not
+    await bo.clock.runFor(15_000);
+    await expect(bar).not.toContainText('Cy ist dazugekommen');
+    await expect(bar).not.toContainText('Antworte unter');
+    await unclipped();
+    await way.tap();
+    const check = bo.getByRole('group', { name: /^Konsensprüfung/ });
+    await expect(check.getByRole('radio', { name: '0 — Veto' })).toBeFocused();
+    await expect(check).toBeInViewport({ ratio: 1 });
+    expect(await hiddenBelowBars(check), 'the check is under the news bar').toBeLessThanOrEqual(0);
+    await check.getByRole('radio', { name: '4 — unterstütze', exact: true }).tap();
+    await expect(way).toHaveCount(0);
+    await cy.page.context().close();
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+});
+
 test('CO-7 WH-4 on a German phone "Jetzt antworten" beside the news of a fist of five brings the check whole into sight, clear of the bars, with focus on its first answer', async ({ browser }) => {
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });

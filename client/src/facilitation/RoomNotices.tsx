@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { everyoneDone, phaseIndex, type PublicBoardView, type PublicParticipant } from '@candor/shared';
+import { allowedIn, everyoneDone, phaseIndex, type PublicAction, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { HeldDepartures, nameList, presenceMoves, type PresenceChange } from './presenceNotices.js';
 import { shortText } from '../cards/shortText.js';
 import { phaseSaidByHeading } from '../a11y/phaseHeading.js';
@@ -201,11 +201,19 @@ export function RoomNotices({
   const away = !(connection === 'connected' && joined);
   // a new function each time, so each drawing of the bar measures its line again (and while away, nothing is measured)
   const measured = away ? undefined : (line: HTMLElement | null) => rowOfItsOwn(line);
-  // CO-7: the line that asks for an answer offers to go there: the check may be far off (on a phone above the Act's
-  // last question, which was answered instead); it goes with the line. Locked, no answer could be given (LK-1).
-  const check = board.locked ? undefined : notices.at(-1)?.check;
-  const answerNow = (id: string) => {
-    if (!document.getElementById(id)) showBoard();
+  // CO-7: while a check open here still waits for my answer, a way to it stays in the bar, whatever news passes through
+  // the line: it went with the line that asked (12 s, or at the next news, "Cy joined"), and the check was then found
+  // only by scrolling. Beside that line it is "Answer now"; beside other news it says what it is for. Locked, no answer
+  // could be given (LK-1); the facilitator who started it is not asked (the line above).
+  const waiting = board.locked || isFacilitator || !allowedIn('consensus.answer', board.phase) ? undefined : board.actions.find((a) => a.consensus?.open && me?.consensus[a.id] === undefined);
+  const besideItsLine = notices.at(-1)?.check === waiting?.id;
+  const answerNow = (action: PublicAction) => {
+    const id = `fist-${action.id}`;
+    if (!document.getElementById(id)) {
+      showBoard();
+      // an item discussed earlier shows its actions (and the check) only when opened: open it (DiscussPhase)
+      window.dispatchEvent(new CustomEvent('candor:open-item', { detail: action.itemId }));
+    }
     // (loaded with the actions' code, which draws the check: not on every board's first load)
     void import('../a11y/wholeInSight.js').then(({ goToWhole }) => goToWhole(id));
   };
@@ -232,15 +240,15 @@ export function RoomNotices({
           </p>
         ))}
       </div>
-      {!away && check && (
-        <button type="button" className="answer-now small" onClick={() => answerNow(`fist-${check}`)}>
-          {t('facilitation.presence.answerNow')}
-        </button>
-      )}
       {!away && notices.length === 0 && (
         <p className={claimOpen ? 'room-here claim-open' : 'room-here'} ref={measured}>
           {claimOpen ? t('facilitation.presence.claimOpen', { name: claimOpen }) : t('layout.here', { count: here })}
         </p>
+      )}
+      {!away && waiting && (
+        <button type="button" className="answer-now small" onClick={() => answerNow(waiting)}>
+          {t(besideItsLine ? 'facilitation.presence.answerNow' : 'facilitation.presence.checkOpen')}
+        </button>
       )}
     </>
   );

@@ -810,6 +810,7 @@ const de: Catalogue = {
       wentBack: 'Die Retro ist zurück bei „{{phase}}“.',
       checkStarted: 'Fist of Five: Antworte unter der Maßnahme zu „{{item}}“.',
       answerNow: 'Jetzt antworten',
+      checkOpen: 'Fist of Five offen: Jetzt antworten',
     },
     done: {
       writing: 'Ich bin fertig mit Schreiben',

@@ -201,6 +201,7 @@ const enBoard = {
       wentBack: 'The retro went back to {{phase}}.',
       checkStarted: 'Fist of five: answer under the action on “{{item}}”.',
       answerNow: 'Answer now',
+      checkOpen: 'Fist of five open: Answer now',
     },
     done: {
       writing: "I'm done writing",

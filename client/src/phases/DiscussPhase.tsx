@@ -90,6 +90,12 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
       if (!next.delete(itemId)) next.add(itemId);
       return next;
     });
+  // CO-7: "Answer now" for a check under an item discussed earlier opens that item (RoomNotices)
+  useEffect(() => {
+    const open = (event: Event) => setExpanded((shown) => new Set(shown).add((event as CustomEvent<string>).detail));
+    window.addEventListener('candor:open-item', open);
+    return () => window.removeEventListener('candor:open-item', open);
+  }, []);
   const actionCount = (itemId: string) => board.actions.filter((a) => a.itemId === itemId).length;
 
   // DI-10: "Next item"; on a phone the facilitator has it in the bar at the bottom (UI-29), not in the list

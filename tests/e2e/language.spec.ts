@@ -75,7 +75,7 @@ test('PL-1 UI-2 a retro or team that could not be created says so in the languag
   await expect(page.getByRole('alert').filter({ hasText: 'could not be reached' })).toHaveCount(0);
 });
 
-test('PL-6 UI-2 a team page that could not be loaded says so in the language the page is switched to', async ({ facilitator }) => {
+test('PL-6 UI-2 a team page whose read again failed keeps the team and says so in the language the page is switched to', async ({ facilitator }) => {
   const page = facilitator.page;
   const teamUrl = await facilitator.createTeam('Platform');
   await page.goto(teamUrl);
@@ -83,9 +83,28 @@ test('PL-6 UI-2 a team page that could not be loaded says so in the language the
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
   await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Platform');
-  // the page looks the team up again when its tab comes back into focus; offline, that lookup fails
+  // the page looks the team up again when its tab comes back into focus; offline, that lookup fails, and the page it
+  // shows stays (RE-13, TM-13: a failed read again keeps it), saying the read failed
   await page.context().setOffline(true);
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByRole('alert')).toHaveText('The server could not be reached.');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.getByRole('alert')).toHaveText('Der Server ist nicht erreichbar.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Platform');
+  // back online, the next read works and the word goes
+  await page.context().setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('PL-6 UI-2 a team page that could not be loaded at all says so in the language the page is switched to', async ({ facilitator }) => {
+  const page = facilitator.page;
+  const teamUrl = await facilitator.createTeam('Platform');
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  await page.route('**/api/teams/*', (route) => route.abort());
+  await page.goto(teamUrl);
   await expect(page.getByRole('alert')).toHaveText('The server could not be reached.');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
   await expect(page.getByRole('alert')).toHaveText('Der Server ist nicht erreichbar.');

@@ -22,10 +22,16 @@ const TEAM_REFRESH_MS = 30_000;
 export function TeamPage({ teamId }: { teamId: string }) {
   const { t } = useWords();
   const [lookup, setLookup] = useState<TeamLookup | null>(null);
+  // PL-6: what a read again that failed says, over the page it kept (null once a read works again)
+  const [notRead, setNotRead] = useState<(() => string) | null>(null);
 
   const reload = useCallback(() => {
-    // a read again that failed (a blip, 429) keeps the page as it was rather than trading it for an error
-    void lookupTeam(teamId).then((next) => setLookup((shown) => (shown?.status === 'found' && next.status === 'error' ? shown : next)));
+    // a read again that failed (a blip, 429, the network gone) keeps the page as it was, saying so, rather than
+    // trading it for an error page
+    void lookupTeam(teamId).then((next) => {
+      setLookup((shown) => (shown?.status === 'found' && next.status === 'error' ? shown : next));
+      setNotRead(() => (next.status === 'error' ? next.words : null));
+    });
   }, [teamId]);
 
   useEffect(() => {
@@ -82,6 +88,11 @@ export function TeamPage({ teamId }: { teamId: string }) {
         </div>
         <h1>{team.name}</h1>
         <p className="lede">{t('team.lede')}</p>
+        {notRead && (
+          <p className="error" role="alert">
+            {notRead()}
+          </p>
+        )}
       </header>
       <HappeningNow team={team} />
       <LeftOpen team={team} onClosed={reload} />

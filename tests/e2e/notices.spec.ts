@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures/team';
 import { discussingOneCard } from './pages/DiscussionPage';
 import { expectFocusVisible, tabTo } from './pages/keyboard';
+import type { BoardPage } from './pages/BoardPage';
 
 /** How many reactions Ada taps while offline: more than one connection may send at once (60, then 20 a second). */
 const TAPS = 80;
@@ -271,17 +272,25 @@ test('CO-7 a fist of five started is room news: everyone but the facilitator who
   await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' })).not.toContainText('Antworte unter der Maßnahme', { timeout: 3_000 });
 });
 
-test('CO-7 CO-8 at a desk "Answer now" beside the news of a fist of five is a button reached by keyboard: it brings the check whole into sight with focus on its first answer, where the arrow keys answer; the check says its hiding rule in one sentence', async ({ facilitator, ada, bo, cy }) => {
-  const link = await facilitator.createRetro('Answer from the news');
-  await ada.join(link, 'Ada');
-  await bo.join(link, 'Bo');
-  await cy.join(link, 'Cy');
+/**
+ * CO-7: Ada writes "The build breaks every Monday" and "Shorter stand-ups"; the facilitator takes the first to Discuss,
+ * where it gets the action "Pair on the build script".
+ */
+async function anActionOnTheBuild(facilitator: BoardPage, ada: BoardPage): Promise<void> {
   await ada.addCard('Stop', 'The build breaks every Monday');
   await ada.addCard('Start', 'Shorter stand-ups');
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this.*The build breaks/ }).click();
   await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+}
+
+test('CO-7 CO-8 at a desk "Answer now" beside the news of a fist of five is a button reached by keyboard: it brings the check whole into sight with focus on its first answer, where the arrow keys answer; the check says its hiding rule in one sentence', async ({ facilitator, ada, bo, cy }) => {
+  const link = await facilitator.createRetro('Answer from the news');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await cy.join(link, 'Cy');
+  await anActionOnTheBuild(facilitator, ada);
   await facilitator.page.getByRole('button', { name: /^Discuss this.*Shorter stand-ups/ }).click();
   await facilitator.runTo('Act');
   const page = ada.page;
@@ -337,12 +346,7 @@ test('CO-7 the way to an open fist of five stays in the news bar while it waits 
   const link = await facilitator.createRetro('Answer later');
   await ada.join(link, 'Ada');
   await bo.join(link, 'Bo');
-  await ada.addCard('Stop', 'The build breaks every Monday');
-  await ada.addCard('Start', 'Shorter stand-ups');
-  await facilitator.runTo('Discuss');
-  await facilitator.page.getByRole('button', { name: /^Discuss this.*The build breaks/ }).click();
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
-  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await anActionOnTheBuild(facilitator, ada);
   await facilitator.page.getByRole('button', { name: 'Next item →' }).click();
   // the check is on the item discussed before, which Ada has not opened: it is not on her page
   await facilitator.page.getByRole('button', { name: /^Actions \(1\)/ }).click();

@@ -1456,22 +1456,43 @@ test('UI-49 on a phone a tap shows no grey rectangle over a button, a tab, a lin
   });
 });
 
-test('CO-7 WH-4 on a phone in German the news that a fist of five has started is read whole, what to do first: "Fist of Five: Antworte unter der Maßnahme zu „…“."', async ({ browser }) => {
+/**
+ * CO-7: Fiona at a desk creates `retro`, `name` joins it on a German phone (the page is `run`'s second argument), and
+ * Fiona takes her card "Mehr Pairing bei Code-Reviews" (and `alsoCards`) to Discuss, where it gets the action "Pair on
+ * every review"; `run` goes on from there, and both browsers close after it.
+ */
+async function anActionBesideAGermanPhone(
+  browser: Browser,
+  retro: string,
+  name: string,
+  alsoCards: [column: string, text: string][],
+  run: (fiona: BoardPage, person: Page, link: string) => Promise<void>,
+): Promise<void> {
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   try {
     const fiona = new BoardPage(await desk.newPage(), 'fiona');
-    const link = await fiona.createRetro('Sprint 10');
-    const ada = await phone.newPage();
-    await ada.goto(`${link}?lang=de`);
-    await ada.getByLabel('Dein Name').fill('Ada');
-    await ada.getByRole('button', { name: 'Beitreten' }).click();
-    await expect(ada.getByTestId('connection-status')).toHaveText('Verbunden');
+    const link = await fiona.createRetro(retro);
+    const person = await phone.newPage();
+    await person.goto(`${link}?lang=de`);
+    await person.getByLabel('Dein Name').fill(name);
+    await person.getByRole('button', { name: 'Beitreten' }).click();
+    await expect(person.getByTestId('connection-status')).toHaveText('Verbunden');
     await fiona.addCard('Stop', 'Mehr Pairing bei Code-Reviews');
+    for (const [column, text] of alsoCards) await fiona.addCard(column, text);
     await fiona.runTo('Discuss');
-    await fiona.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+    await fiona.page.getByRole('button', { name: /^Discuss this.*Mehr Pairing/ }).click();
     await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every review');
     await fiona.page.getByRole('button', { name: 'Add action' }).click();
+    await run(fiona, person, link);
+  } finally {
+    await desk.close();
+    await phone.close();
+  }
+}
+
+test('CO-7 WH-4 on a phone in German the news that a fist of five has started is read whole, what to do first: "Fist of Five: Antworte unter der Maßnahme zu „…“."', async ({ browser }) => {
+  await anActionBesideAGermanPhone(browser, 'Sprint 10', 'Ada', [], async (fiona, ada) => {
     await fiona.page.getByRole('button', { name: 'Check consensus: Pair on every review' }).click();
     const line = ada.getByRole('region', { name: 'Neuigkeiten im Raum' }).locator('.room-notice').last();
     await expect(line).toHaveText('Fist of Five: Antworte unter der Maßnahme zu „Mehr Pairing bei Code-Reviews“.');
@@ -1486,28 +1507,11 @@ test('CO-7 WH-4 on a phone in German the news that a fist of five has started is
     await ada.getByRole('button', { name: 'Jetzt antworten' }).tap();
     await expect(ada.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
     await expect(ada.getByRole('group', { name: /^Konsensprüfung/ }).getByRole('radio', { name: '0 — Veto' })).toBeFocused();
-  } finally {
-    await desk.close();
-    await phone.close();
-  }
+  });
 });
 
 test('CO-7 WH-4 on a German phone the way to a fist of five stays while it waits for Bo: beside other news ("Cy ist dazugekommen") and a running timer, on a row of its own under the line, and 15 s on', async ({ browser }) => {
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await desk.newPage(), 'fiona');
-    const link = await fiona.createRetro('Sprint 12');
-    const bo = await phone.newPage();
-    await bo.goto(`${link}?lang=de`);
-    await bo.getByLabel('Dein Name').fill('Bo');
-    await bo.getByRole('button', { name: 'Beitreten' }).click();
-    await expect(bo.getByTestId('connection-status')).toHaveText('Verbunden');
-    await fiona.addCard('Stop', 'Mehr Pairing bei Code-Reviews');
-    await fiona.runTo('Discuss');
-    await fiona.page.getByRole('button', { name: /^Discuss this.*Mehr Pairing/ }).click();
-    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every review');
-    await fiona.page.getByRole('button', { name: 'Add action' }).click();
+  await anActionBesideAGermanPhone(browser, 'Sprint 12', 'Bo', [], async (fiona, bo, link) => {
     await fiona.runTo('Act');
     await fiona.page.getByRole('group', { name: 'Start a timer' }).getByRole('button', { name: '5 min' }).first().click();
     await expect(bo.getByRole('timer')).toBeVisible();
@@ -1547,29 +1551,11 @@ test('CO-7 WH-4 on a German phone the way to a fist of five stays while it waits
     await check.getByRole('radio', { name: '4 — unterstütze', exact: true }).tap();
     await expect(way).toHaveCount(0);
     await cy.page.context().close();
-  } finally {
-    await desk.close();
-    await phone.close();
-  }
+  });
 });
 
 test('CO-7 WH-4 on a German phone "Jetzt antworten" beside the news of a fist of five brings the check whole into sight, clear of the bars, with focus on its first answer', async ({ browser }) => {
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const phone = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  try {
-    const fiona = new BoardPage(await desk.newPage(), 'fiona');
-    const link = await fiona.createRetro('Sprint 11');
-    const bo = await phone.newPage();
-    await bo.goto(`${link}?lang=de`);
-    await bo.getByLabel('Dein Name').fill('Bo');
-    await bo.getByRole('button', { name: 'Beitreten' }).click();
-    await expect(bo.getByTestId('connection-status')).toHaveText('Verbunden');
-    await fiona.addCard('Stop', 'Mehr Pairing bei Code-Reviews');
-    await fiona.addCard('Start', 'Kürzere Stand-ups');
-    await fiona.runTo('Discuss');
-    await fiona.page.getByRole('button', { name: /^Discuss this.*Mehr Pairing/ }).click();
-    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every review');
-    await fiona.page.getByRole('button', { name: 'Add action' }).click();
+  await anActionBesideAGermanPhone(browser, 'Sprint 11', 'Bo', [['Start', 'Kürzere Stand-ups']], async (fiona, bo) => {
     await fiona.page.getByRole('button', { name: /^Discuss this.*Kürzere/ }).click();
     await fiona.runTo('Act');
     // the five-person walk: Bo was at the Act's last question ("Hat es sich gelohnt?"), far below the action, when the
@@ -1608,8 +1594,5 @@ test('CO-7 WH-4 on a German phone "Jetzt antworten" beside the news of a fist of
     // answered: the line and its button go
     await expect(answerNow).toHaveCount(0);
     await expect(bo.getByRole('region', { name: 'Neuigkeiten im Raum' })).not.toContainText('Antworte unter der Maßnahme');
-  } finally {
-    await desk.close();
-    await phone.close();
-  }
+  });
 });

@@ -280,12 +280,13 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.get('/api/boards/:id/mine', async (req: Request<{ id: string }>, res: Response) => {
     const answer = await readBoard(req, (room) => {
       if (!room) return { whole: false, status: 404, body: fail('NOT_FOUND', 'No such board.') };
-      const reader = credentialsOf(req);
-      const seen = reader ? room.reader(reader.participantId, reader.secret) : 'stranger';
+      const seen = readerOf(req, room);
       if (seen === 'stranger') return { whole: false, status: 401, body: fail('NOT_JOINED', 'You were not in this retro.') };
       if (seen === 'out') return { whole: false, status: 403, body: fail('NOT_JOINED', 'You are no longer in this retro.') };
+      // (one the room knows: the credentials were there)
+      const { participantId } = credentialsOf(req)!;
       const closed = room.state.phase === 'closed';
-      const body: MyPromisesResponse = { actionIds: closed ? promisedBy(room.state, reader!.participantId) : [], facilitating: !closed && room.state.facilitatorId === reader!.participantId };
+      const body: MyPromisesResponse = { actionIds: closed ? promisedBy(room.state, participantId) : [], facilitating: !closed && room.state.facilitatorId === participantId };
       return { whole: false, status: 200, body };
     });
     if (answer === READ_REFUSED) return tooManyReads(res);

@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readBoardDoc, RevealKeys, revealOrder, TEMPLATES } from '@candor/shared';
+import * as Y from 'yjs';
+import { projectBoardDoc, readBoardDoc, RevealKeys, revealOrder, TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { Keyring } from '../identity.js';
 import type { BoardRoom } from './BoardRoom.js';
 import type { RoomDeps } from './roomPorts.js';
+import type { DocPeer } from './RoomDocuments.js';
 import { createTestBoard, recordCommits, roomDriver, turns } from './room.testing.js';
 import { CARD_ENTRIES_KEPT_FROM, CARD_ENTRIES_PER_TURN } from './RoomFanout.js';
 
@@ -208,5 +210,147 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
     expect(seed).toBe('seed');
     expect(readBoardDoc(loaded.boardDoc)!.cards.map((c) => c.id)).toEqual(revealOrder([...loaded.state.cards.keys()], seed));
     loaded.destroy();
+  });
+});
+
+describe('RV-11 a big board quiet in Write has its reveal ready before the facilitator reveals', () => {
+  const quiet = { revealReadyQuietMs: 20 };
+
+  /** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards (Ada wrote 'one' and 'two'), loaded again, Ada and the facilitator in */
+  async function bigBoard() {
+    const { store, room } = await writtenBoard();
+    const writers = Array.from({ length: Math.ceil(CARD_ENTRIES_KEPT_FROM / 45) }, (_, k) => person(room, `writer${k}`));
+    let added = 3;
+    for (const writer of writers) {
+      await writer.join();
+      for (let c = 0; c < 45 && added < CARD_ENTRIES_KEPT_FROM; c++, added++) await writer.send({ type: 'card.add', columnId: column, text: `card-${added}` });
+    }
+    room.destroy();
+    const loaded = await load(store, quiet);
+    const fac = person(loaded, 'fac', true);
+    const ada = person(loaded, 'ada');
+    await fac.join();
+    await ada.join();
+    return { store, loaded, fac, ada };
+  }
+
+  /** a reader of the board document, as a browser holds it: the whole document first, then every update sent */
+  function readerOf(room: BoardRoom) {
+    const updates: Uint8Array[] = [];
+    const doc = new Y.Doc();
+    const peer: DocPeer = {
+      participantId: 'pid-reader',
+      sendUpdate: (update) => {
+        updates.push(update);
+        Y.applyUpdate(doc, update);
+      },
+      resync: () => undefined,
+    };
+    room.documents.join('board', peer);
+    Y.applyUpdate(doc, room.documents.answer('board', peer, Y.encodeStateVector(new Y.Doc())));
+    return { updates, view: () => readBoardDoc(doc) };
+  }
+
+  type Ready = { update: Uint8Array };
+  const readyOf = (room: BoardRoom): Ready | undefined => room['fanout']['ready'] as Ready | undefined;
+  const madeReady = (room: BoardRoom, not?: Ready) =>
+    vi.waitFor(
+      () => {
+        const ready = readyOf(room);
+        expect(ready).toBeDefined();
+        expect(ready).not.toBe(not);
+        return ready!;
+      },
+      { timeout: 10_000, interval: 5 },
+    );
+
+  /** how many updates projecting the room's public view into its board document again would write (none: it holds it) */
+  function projectionWrites(room: BoardRoom): number {
+    let writes = 0;
+    const count = () => writes++;
+    room.boardDoc.on('update', count);
+    projectBoardDoc(room.boardDoc, room.publicView());
+    room.boardDoc.off('update', count);
+    return writes;
+  }
+
+  it('RV-11 the reveal sends the update made ready before the command, and every reader holds the public view', async () => {
+    const { loaded, fac } = await bigBoard();
+    const reader = readerOf(loaded);
+    const ready = await madeReady(loaded);
+    const before = reader.updates.length;
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(reader.updates.slice(before)[0]).toBe(ready.update);
+    expect(reader.view()).toEqual(loaded.publicView());
+    expect(reader.view()!.cards).toHaveLength(CARD_ENTRIES_KEPT_FROM);
+    expect(projectionWrites(loaded)).toBe(0);
+    expect(readyOf(loaded)).toBeUndefined();
+    loaded.destroy();
+  });
+
+  it('RV-11 nothing of the reveal made ready reaches anyone before the reveal', async () => {
+    const { loaded } = await bigBoard();
+    const reader = readerOf(loaded);
+    await madeReady(loaded);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reader.view()!.cards).toEqual([]);
+    expect(reader.updates.some((u) => Buffer.from(u).includes('card-1'))).toBe(false);
+    loaded.destroy();
+  });
+
+  it('RV-11 a card edited after the reveal was made ready: the reveal right after shows the edit, not what was ready', async () => {
+    const { loaded, fac, ada } = await bigBoard();
+    const reader = readerOf(loaded);
+    const ready = await madeReady(loaded);
+    const one = [...loaded.state.cards.values()].find((c) => c.text === 'one')!;
+    await ada.send({ type: 'card.edit', cardId: one.id, text: 'one, said better' });
+    const before = reader.updates.length;
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(reader.updates.slice(before)).not.toContain(ready.update);
+    const texts = reader.view()!.cards.map((c) => c.text);
+    expect(texts).toContain('one, said better');
+    expect(texts).not.toContain('one');
+    expect(reader.view()).toEqual(loaded.publicView());
+    loaded.destroy();
+  });
+
+  it('RV-11 once quiet again the reveal is made ready anew, with the change', async () => {
+    const { loaded, fac, ada } = await bigBoard();
+    const reader = readerOf(loaded);
+    const first = await madeReady(loaded);
+    await ada.send({ type: 'card.add', columnId: column, text: 'written at the last moment' });
+    const again = await madeReady(loaded, first);
+    const before = reader.updates.length;
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(reader.updates.slice(before)[0]).toBe(again.update);
+    expect(reader.view()!.cards.map((c) => c.text)).toContain('written at the last moment');
+    expect(reader.view()).toEqual(loaded.publicView());
+    loaded.destroy();
+  });
+
+  it('RV-11 someone joining or leaving after the reveal was made ready: the reveal shows who is in the room now', async () => {
+    const { loaded, fac } = await bigBoard();
+    const reader = readerOf(loaded);
+    const ready = await madeReady(loaded);
+    await person(loaded, 'late').join();
+    loaded.detach('socket-writer0');
+    const before = reader.updates.length;
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(reader.updates.slice(before)).not.toContain(ready.update);
+    expect(reader.view()).toEqual(loaded.publicView());
+    expect(reader.view()!.participants.find((p) => p.name === 'late')?.online).toBe(true);
+    loaded.destroy();
+  });
+
+  it('RV-11 a small board makes nothing ready', async () => {
+    const store = openSqliteStore(':memory:');
+    await boardIn(store);
+    const room = await load(store, quiet);
+    const fac = person(room, 'fac', true);
+    await fac.join();
+    await fac.send({ type: 'card.add', columnId: column, text: 'alone' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(readyOf(room)).toBeUndefined();
+    room.destroy();
   });
 });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import {
   type Ack,
+  type BoardEvent,
   type BoardState,
   type DocName,
   evolveRoster,
@@ -31,7 +32,7 @@ import { type JoinedSession, type Session, attached, participantOf } from './Ses
 import { Presence } from './Presence.js';
 import { PendingBatch } from './PendingBatch.js';
 import { Identities } from './RoomJoin.js';
-import { RoomFanout } from './RoomFanout.js';
+import { type RevealAhead, RoomFanout } from './RoomFanout.js';
 import { type PrefetchedChanges, StoredCopy } from './StoredCopy.js';
 import { CommandBatches } from './CommandBatches.js';
 import { CommandStaging } from './CommandStaging.js';
@@ -159,6 +160,9 @@ export class BoardRoom {
       compactionFailed: (err) => this.deps.logger.error({ err, board: this.id, doc: 'notes' }, 'notes not compacted after an action was deleted'),
       revealSeed: () => deps.newSeed(this.id),
       entriesQuietMs: deps.entriesQuietMs,
+      // RV-11: with one process; with several, another process may reveal or change the board first
+      ...(deps.cluster ? {} : { revealAhead: () => this.revealAhead() }),
+      revealReadyQuietMs: deps.revealReadyQuietMs,
     });
     this.staging = new CommandStaging({
       id: this.id,
@@ -235,6 +239,19 @@ export class BoardRoom {
 
   publicView(): PublicBoardView {
     return viewOf(this.state, { kind: 'public' }, this.deps.claimAfterMs, this.fanout.revealKeys()).board;
+  }
+
+  /**
+   * RV-11: the reveal the facilitator can make next from Write — the event its decision gives (`phase.set`: the phase,
+   * and the seed the board reveals with unless it has one) — and the public view the room will have once it is stored,
+   * worked out on a copy of the state: nothing of the room changes here.
+   */
+  private revealAhead(): RevealAhead | null {
+    if (this.deleted || this.unreadable || this.state.phase !== 'write') return null;
+    const event: BoardEvent = { type: 'phase.changed', phase: 'reveal', ...(this.state.revealSeed ? {} : { revealSeed: this.fanout.revealKeys().seed }) };
+    const after = structuredClone(this.state);
+    evolve(after, event);
+    return { event, view: viewOf(after, { kind: 'public' }, this.deps.claimAfterMs, this.fanout.revealKeys()).board };
   }
 
   /** the shared notes as plain text, by notes key */

@@ -16,6 +16,8 @@ export interface DocPeer {
   readonly participantId: string;
   /** a stored, applied update; every peer gets the very same bytes, so the transport can encode them once */
   sendUpdate(update: Uint8Array): void;
+  /** RV-11: encodes `update` as `sendUpdate` would send it, without sending it (it is sent later, the encoding kept) */
+  encodeAhead?(update: Uint8Array): void;
   /** DO-3: something this peer sent could not be stored: it must reconnect and send what it has again */
   resync(): void;
   /** DO-14: an update this peer sent was refused as too costly, nothing of it kept (a read-only peer has none) */
@@ -70,6 +72,12 @@ export interface RoomDocumentsDeps {
    */
   storedVersion?: () => number | undefined;
   catchUp?: () => Promise<void>;
+}
+
+/** RV-11: a copy of the board document (`RoomDocuments.fork`) and the document version it was made at */
+export interface ForkedDocument {
+  readonly doc: Y.Doc;
+  readonly version: number;
 }
 
 /** How many updates a document may pile up in the store before they are folded into one snapshot. */
@@ -266,6 +274,42 @@ export class RoomDocuments {
 
   doc(name: DocName): Y.Doc {
     return this.document(name).doc;
+  }
+
+  /**
+   * RV-11: a copy of the board document as it is now, to write a change into ahead of time (`adopt`). It writes as the
+   * room's own document does (the same Yjs client, from the same clock), so its update builds on what every peer holds.
+   */
+  fork(): ForkedDocument {
+    const document = this.board;
+    const doc = new Y.Doc();
+    doc.clientID = document.doc.clientID;
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(document.doc), LOADED);
+    return { doc, version: document.version };
+  }
+
+  /** RV-11: has every peer's transport encode `update` now, so that relaying it later sends what is encoded already */
+  encodeAhead(update: Uint8Array): void {
+    for (const peer of this.board.peers.keys()) peer.encodeAhead?.(update);
+  }
+
+  /**
+   * RV-11: the board document becomes `fork`, into which `update` was written, and every peer is sent `update` —
+   * provided nothing changed the document since it was forked (its version) and nothing of it waits to be stored
+   * (the board document is a projection, never stored: AR-4). False, and nothing done, otherwise.
+   */
+  adopt(fork: ForkedDocument, update: Uint8Array): boolean {
+    const document = this.board;
+    if (fork.version !== document.version || this.deps.stored.board || !document.queue.idle) return false;
+    const old = document.doc;
+    old.off('update', document.onUpdate!);
+    document.doc = fork.doc;
+    this.listen(document);
+    old.destroy();
+    document.version++;
+    document.fullAnswer = null;
+    this.relay(document, update, null);
+    return true;
   }
 
   get busy(): boolean {

@@ -17,7 +17,7 @@ import {
   projectPresence,
   publicCardOf,
 } from '@candor/shared';
-import type { RoomDocuments } from './RoomDocuments.js';
+import type { ForkedDocument, RoomDocuments } from './RoomDocuments.js';
 import type { RoomDoor } from './RoomDoor.js';
 import type { JoinedSession, Session } from './Session.js';
 
@@ -40,6 +40,30 @@ export const CARD_ENTRIES_PER_TURN = 100;
 export const CARD_ENTRIES_AFTER_QUIET_MS = 250;
 /** RV-7: … but no longer than this: a room that is never quiet gets its entries (and a revealed board its kept order) anyway */
 export const CARD_ENTRIES_WAIT_AT_MOST_MS = 5_000;
+
+/**
+ * RV-11: how long a big board in Write (from `CARD_ENTRIES_KEPT_FROM` cards) must be quiet before its reveal is made
+ * ready: people have stopped writing, and the facilitator is about to reveal. Any change after it throws it away (and
+ * it is made again once quiet).
+ */
+export const REVEAL_READY_AFTER_QUIET_MS = 250;
+
+/**
+ * RV-11: a reveal made ready: the board document as it will be once the room reveals (a fork with the reveal's
+ * projection written into it), the update that wrote it (encoded for every peer already), and the one event the
+ * room's reveal must be for the fork to be taken.
+ */
+interface ReadyReveal {
+  event: string;
+  fork: ForkedDocument;
+  update: Uint8Array;
+}
+
+/** RV-11: what a room will be once it reveals: the reveal's event, and the public view then */
+export interface RevealAhead {
+  event: BoardEvent;
+  view: PublicBoardView;
+}
 
 /**
  * A room's fan-out: the public view projected into the board document (which only the room writes), and
@@ -74,6 +98,14 @@ export class RoomFanout {
   private busyAt = 0;
   /** RV-10: the cards' reveal-order keys, kept beside their entries, under the seed this room reveals with (RV-3) */
   private keys: RevealKeys | undefined;
+  /** RV-11: the reveal made ready in the quiet before it, until anything changes */
+  private ready: ReadyReveal | undefined;
+  /** RV-11: the wait for the quiet to make it in */
+  private readyWait: NodeJS.Timeout | undefined;
+  /** RV-11: when anything last changed the room (`performance.now()`) */
+  private changedAt = 0;
+  /** RV-11: the ready reveal the batch being published is, taken by the projection it asks for in that call */
+  private adopting: ReadyReveal | undefined;
 
   constructor(
     private readonly state: BoardState,
@@ -95,6 +127,10 @@ export class RoomFanout {
       revealSeed: () => string;
       /** RV-7: how long the room must be quiet before its cards' walk (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
       entriesQuietMs?: number;
+      /** RV-11: the reveal the room can make next and the view it will have then; null when none can be made ready */
+      revealAhead?: () => RevealAhead | null;
+      /** RV-11: how long a big board in Write must be quiet before its reveal is made ready (`REVEAL_READY_AFTER_QUIET_MS`) */
+      revealReadyQuietMs?: number;
     },
   ) {}
 
@@ -124,6 +160,17 @@ export class RoomFanout {
     this.busyAt = performance.now();
     // (a batch of one command, such as a join, needs no list of its events made)
     const events = changes.length === 1 ? changes[0]!.events : changes.flatMap((c) => c.events);
+    this.adopting = this.readyFor(events);
+    this.changed();
+    try {
+      this.fanOut(changes, events);
+    } finally {
+      // (taken in this call's projection or not at all)
+      this.adopting = undefined;
+    }
+  }
+
+  private fanOut(changes: { events: BoardEvent[]; actorId: string }[], events: readonly BoardEvent[]): void {
     this.keepEntries(events);
     const changed = events.filter((e) => changesPublicView(e, this.state));
     // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection, in the presence batch
@@ -224,6 +271,7 @@ export class RoomFanout {
    */
   caughtUp(events: readonly BoardEvent[], personalFor: ReadonlySet<string> | 'everyone', publicChanged = true): void {
     this.busyAt = performance.now();
+    this.changed();
     this.keepEntries(events);
     // PE-9: a phase change made through another process folds the notes here if this process writes them
     if (events.some(isPhaseChange)) this.foldNotes().catch((err: unknown) => this.hooks.compactionFailed?.(err));
@@ -241,6 +289,7 @@ export class RoomFanout {
    * of the presence parts alone.
    */
   schedulePresence(): void {
+    this.changed();
     this.wholeViewDue = true;
     this.scheduleProjection();
   }
@@ -251,6 +300,7 @@ export class RoomFanout {
    * changed alone (`presenceChangeOf`) unless something else asks for the whole view before it.
    */
   presenceChanged(participantId: string): void {
+    this.changed();
     this.presenceChangedOf.add(participantId);
     this.scheduleProjection();
   }
@@ -289,7 +339,10 @@ export class RoomFanout {
     if (this.wholeViewDue) {
       this.wholeViewDue = false;
       this.ensureNotesTexts();
-      projectBoardDoc(this.documents.doc('board'), this.publicView(), this.cardEntries);
+      // RV-11: the reveal made ready is this very change: its document is taken, and its update (encoded already) sent
+      const ready = this.adopting;
+      this.adopting = undefined;
+      if (ready === undefined || !this.documents.adopt(ready.fork, ready.update)) projectBoardDoc(this.documents.doc('board'), this.publicView(), this.cardEntries);
     } else projectPresence(this.documents.doc('board'), this.presenceChange(this.presenceChangedOf));
     this.presenceChangedOf.clear();
     const knocksChanged = this.door.takeKnocksChanged();
@@ -308,6 +361,63 @@ export class RoomFanout {
     this.hooks.projecting?.();
     this.ensureNotesTexts();
     this.documents.seed('board', (doc) => projectBoardDoc(doc, this.publicView(), this.cardEntries));
+  }
+
+  /**
+   * RV-11: something changed (a batch shown, a catch-up, someone's presence): a reveal made ready is not the room's any
+   * more. A big board in Write makes it again once it has been quiet for `REVEAL_READY_AFTER_QUIET_MS`.
+   */
+  private changed(): void {
+    this.ready = undefined;
+    this.changedAt = performance.now();
+    if (this.readyWait === undefined && this.mayMakeReady()) this.readyWhenQuiet();
+  }
+
+  private mayMakeReady(): boolean {
+    return this.hooks.revealAhead !== undefined && this.state.phase === 'write' && this.state.cards.size >= CARD_ENTRIES_KEPT_FROM;
+  }
+
+  private readyWhenQuiet(): void {
+    const quietMs = this.hooks.revealReadyQuietMs ?? REVEAL_READY_AFTER_QUIET_MS;
+    const check = () => {
+      const quietFor = performance.now() - this.changedAt;
+      // (a batch in memory and not yet stored, or a projection due: it is not quiet yet)
+      if (quietFor < quietMs || this.heldBack > 0 || this.presenceTimer !== undefined) {
+        this.readyWait = setTimeout(check, Math.max(quietMs - quietFor, PRESENCE_BATCH_MS));
+        return;
+      }
+      this.readyWait = undefined;
+      if (this.mayMakeReady()) this.makeReady();
+    };
+    this.readyWait = setTimeout(check, quietMs);
+  }
+
+  /**
+   * RV-11: the reveal made ready: the public view the room will have once it reveals (`revealAhead`, worked out on a
+   * copy of the state), projected into a fork of the board document, and the update that makes encoded for every
+   * peer. The reveal's turn then sends it as it is (`adopt`), instead of working out the view, the projection, Yjs's
+   * encoding and the compression between the commit and the first byte out. Nothing of it leaves this process's
+   * memory before the reveal; any change throws it away.
+   */
+  private makeReady(): void {
+    const ahead = this.hooks.revealAhead!();
+    if (ahead === null) return;
+    const fork = this.documents.fork();
+    let update: Uint8Array | undefined;
+    const written = (u: Uint8Array) => (update = u);
+    fork.doc.on('update', written);
+    projectBoardDoc(fork.doc, ahead.view, this.cardEntries);
+    fork.doc.off('update', written);
+    if (update === undefined) return;
+    this.documents.encodeAhead(update);
+    this.ready = { event: JSON.stringify(ahead.event), fork, update };
+  }
+
+  /** RV-11: the reveal made ready, if these events (a batch's, stored) are that reveal and nothing else */
+  private readyFor(events: readonly BoardEvent[]): ReadyReveal | undefined {
+    const ready = this.ready;
+    if (ready === undefined || this.heldBack > 0 || events.length !== 1 || events[0]!.type !== 'phase.changed') return undefined;
+    return JSON.stringify(events[0]) === ready.event ? ready : undefined;
   }
 
   /** Sends each chosen person their own view if it changed since the last one they got. */
@@ -385,6 +495,8 @@ export class RoomFanout {
 
   destroy(): void {
     clearTimeout(this.presenceTimer);
+    clearTimeout(this.readyWait);
+    this.ready = undefined;
     clearTimeout(this.entriesWait);
     clearImmediate(this.entriesTurn);
   }

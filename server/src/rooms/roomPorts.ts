@@ -63,6 +63,8 @@ export interface RoomDeps {
   nameHeldSeconds?: number;
   /** RV-7: how quiet the room must be before a big board's cards get their entries (`CARD_ENTRIES_AFTER_QUIET_MS`; 0: at once) */
   entriesQuietMs?: number;
+  /** RV-11: how long a big board in Write must be quiet before its reveal is made ready (tests make it shorter) */
+  revealReadyQuietMs?: number;
   /** RE-13 RE-1: brings an owner's word on a promise to the later retros whose Review lists it (`OwnerWords`) */
   ownerWords?: OwnerWordsPort | null;
 }

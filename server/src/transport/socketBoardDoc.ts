@@ -40,6 +40,10 @@ export class SocketBoardDoc implements DocPeer {
     this.send(this.deps.encoded.update(update, true));
   }
 
+  encodeAhead(update: Uint8Array): void {
+    this.deps.encoded.update(update, true);
+  }
+
   /** The board document is never stored from a client, so nothing of it is ever resent; a reconnection starts afresh. */
   resync(): void {
     this.socket.closeConnection();

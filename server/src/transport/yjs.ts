@@ -162,7 +162,6 @@ function onSocketDrain(this: Duplex): void {
  * (sign-out, deletion), so a connection keeps no closure or bound function of its own (issue 13, ME-7).
  */
 class DocSession implements DocPeer, SignedOutListener, DeletedListener {
-  private readonly doc: Y.Doc;
   /** IN-23: messages per connection */
   private readonly bucket = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_SEC);
   // Notes are typed by people: 256 KiB at once and 32 KiB a second per connection is far above typing speed.
@@ -187,7 +186,6 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
     /** DO-15: a notes connection's allowance (the board document takes no updates) */
     readonly work?: WorkAllowance,
   ) {
-    this.doc = room.documents.doc(docName);
     this.held = deps.heldPerAddress.share(address);
   }
 
@@ -221,6 +219,10 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
 
   sendUpdate(update: Uint8Array): void {
     this.send(this.deps.encoded.update(update, this.compress));
+  }
+
+  encodeAhead(update: Uint8Array): void {
+    this.deps.encoded.update(update, this.compress);
   }
 
   resync(): void {
@@ -277,7 +279,8 @@ class DocSession implements DocPeer, SignedOutListener, DeletedListener {
 
   /** Sync step 1 (our state vector): the client answers with whatever we lack. */
   private sendStep1(): void {
-    this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    // (the room's document as it is now: a rebuild, CL-8, or a reveal made ready, RV-11, replaces the object)
+    this.send(encodeSyncStep1(Y.encodeStateVector(this.room.documents.doc(this.docName))));
   }
 
   // A message dropped for going over the budget is asked for again once the budget has refilled, so an

@@ -342,6 +342,24 @@ describe('RV-11 a big board quiet in Write has its reveal ready before the facil
     loaded.destroy();
   });
 
+  it('RV-11 someone joining while the reveal is being made ready ends the making: what becomes ready has them in', async () => {
+    const { loaded, fac } = await bigBoard();
+    const reader = readerOf(loaded);
+    const fork = loaded.documents.fork.bind(loaded.documents);
+    // (the join arrives between two steps of the making: after the fork, before the projection into it)
+    vi.spyOn(loaded.documents, 'fork').mockImplementationOnce(() => {
+      const forked = fork();
+      void person(loaded, 'between').join();
+      return forked;
+    });
+    const ready = await madeReady(loaded);
+    const between = (doc: Y.Doc) => readBoardDoc(doc)!.participants.find((p) => p.name === 'between');
+    expect(between((ready as unknown as { fork: { doc: Y.Doc } }).fork.doc)?.online).toBe(true);
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(reader.view()).toEqual(loaded.publicView());
+    loaded.destroy();
+  });
+
   it('RV-11 a small board makes nothing ready', async () => {
     const store = openSqliteStore(':memory:');
     await boardIn(store);

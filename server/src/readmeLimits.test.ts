@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, LIMITS } from '@candor/shared';
 import { ABUSE_LIMITS } from './abuseLimits.js';
 import { NOTES_BOUNDS } from './rooms/notesBounds.js';
 import { COMPACTION_MAX_WAIT_MS, COMPACTION_QUIET_MS, DOC_UPDATES_BEFORE_COMPACTION } from './rooms/RoomDocuments.js';
+import { CARD_ENTRIES_KEPT_FROM, REVEAL_READY_AFTER_QUIET_MS } from './rooms/RoomFanout.js';
 import { NOTES_WORK_BURST, NOTES_WORK_PER_SEC } from './transport/notesAllowance.js';
 import { SOCKET_MESSAGE_MAX_BYTES } from './transport/socketio.js';
 import { DOC_MESSAGE_MAX_BYTES, MESSAGES_PER_SEC, MESSAGE_BURST, NOTES_BYTES_BURST, NOTES_BYTES_PER_SEC } from './transport/yjs.js';
@@ -20,6 +21,7 @@ const n = (value: number) => value.toLocaleString('en-US');
 describe('CG-4 the limits the README states', () => {
   it.each([
     ['card text', `card ≤ ${n(LIMITS.cardText)} characters`],
+    ['a reveal made ready', `on a board of ${CARD_ENTRIES_KEPT_FROM} cards or more that has been quiet for ${REVEAL_READY_AFTER_QUIET_MS} ms in Write`],
     ['display name', `name ≤ ${LIMITS.displayName}`],
     ['cards per person', `${LIMITS.cardsPerPerson} cards per person per board`],
     ['board.doc size', `a sync step 1 of at most ${LIMITS.boardDocMessageBytes / 1024} KiB`],

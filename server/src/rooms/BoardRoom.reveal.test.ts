@@ -43,6 +43,20 @@ async function writtenBoard() {
   return { store, commits, room, fac, ada };
 }
 
+/** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards, loaded again as after a restart */
+async function bigBoardLoaded(more: Partial<RoomDeps> = {}) {
+  const { store, room } = await writtenBoard();
+  const writers = Array.from({ length: Math.ceil(CARD_ENTRIES_KEPT_FROM / 45) }, (_, k) => person(room, `writer${k}`));
+  let added = 3;
+  for (const writer of writers) {
+    await writer.join();
+    for (let c = 0; c < 45 && added < CARD_ENTRIES_KEPT_FROM; c++, added++) await writer.send({ type: 'card.add', columnId: column, text: `card-${added}` });
+  }
+  room.destroy();
+  const loaded = await load(store, more);
+  return { loaded, fac: person(loaded, 'fac', true), ada: person(loaded, 'ada') };
+}
+
 const publicTexts = (room: BoardRoom) => (readBoardDoc(room.boardDoc)?.cards.map((c) => c.text) ?? []).sort();
 
 describe('RV-8 the reveal is the phase, not a rewrite of every card at rest', () => {
@@ -103,19 +117,6 @@ describe('RV-7 a big board\'s reveal inserts card entries encoded as the cards w
     return cardTexts();
   }
 
-  /** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards, loaded again as after a restart */
-  async function bigBoardLoaded(more: Partial<RoomDeps> = {}) {
-    const { store, room } = await writtenBoard();
-    const writers = Array.from({ length: Math.ceil(CARD_ENTRIES_KEPT_FROM / 45) }, (_, k) => person(room, `writer${k}`));
-    let added = 3;
-    for (const writer of writers) {
-      await writer.join();
-      for (let c = 0; c < 45 && added < CARD_ENTRIES_KEPT_FROM; c++, added++) await writer.send({ type: 'card.add', columnId: column, text: `card-${added}` });
-    }
-    room.destroy();
-    const loaded = await load(store, more);
-    return { loaded, fac: person(loaded, 'fac', true), ada: person(loaded, 'ada') };
-  }
 
   it('RV-7 a big board loaded again makes its entries once the room is quiet, not among a room joining', async () => {
     const entriesQuietMs = 500;
@@ -218,20 +219,10 @@ describe('RV-11 a big board quiet in Write has its reveal ready before the facil
 
   /** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards (Ada wrote 'one' and 'two'), loaded again, Ada and the facilitator in */
   async function bigBoard() {
-    const { store, room } = await writtenBoard();
-    const writers = Array.from({ length: Math.ceil(CARD_ENTRIES_KEPT_FROM / 45) }, (_, k) => person(room, `writer${k}`));
-    let added = 3;
-    for (const writer of writers) {
-      await writer.join();
-      for (let c = 0; c < 45 && added < CARD_ENTRIES_KEPT_FROM; c++, added++) await writer.send({ type: 'card.add', columnId: column, text: `card-${added}` });
-    }
-    room.destroy();
-    const loaded = await load(store, quiet);
-    const fac = person(loaded, 'fac', true);
-    const ada = person(loaded, 'ada');
-    await fac.join();
-    await ada.join();
-    return { store, loaded, fac, ada };
+    const board = await bigBoardLoaded(quiet);
+    await board.fac.join();
+    await board.ada.join();
+    return board;
   }
 
   /** a reader of the board document, as a browser holds it: the whole document first, then every update sent */

@@ -384,7 +384,8 @@ export class RoomFanout {
       const quietFor = performance.now() - this.changedAt;
       // (a batch in memory and not yet stored, or a projection due: it is not quiet yet)
       if (quietFor < quietMs || this.heldBack > 0 || this.presenceTimer !== undefined) {
-        this.readyWait = setTimeout(check, Math.max(quietMs - quietFor, PRESENCE_BATCH_MS));
+        // (quiet long enough but held back — a commit, or a board unreadable for a while — or a projection due: asked again later)
+        this.readyWait = setTimeout(check, quietFor < quietMs ? quietMs - quietFor : quietMs);
         return;
       }
       this.readyWait = undefined;

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { YJS_COMPRESS_MIN_BYTES, YJS_MESSAGE_COMPRESSED } from '@candor/shared';
 import { Person, createBoard, newId, useServer } from './harness.js';
 
@@ -71,5 +71,43 @@ describe('reveal on the wire', () => {
     const positions = shown.map((text) => bytes.indexOf(text));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+  }, 60_000);
+});
+
+describe('a reveal made ready', () => {
+  // (a whole room's cards come from one address here: AB-14's pace is raised, as for a crowd behind one proxy)
+  const live = useServer({ commandsPerSecondPerAddress: 2_000 });
+  const people = live.people;
+
+  it('RV-11 a big board quiet in Write reveals the document it had ready: every reader gets every card, the same bytes on every socket', async () => {
+    const { boardId, facilitatorKey } = await createBoard(live.server.url, 'Big board, ready');
+    const F = new Person(live.server.url);
+    const writers = Array.from({ length: 11 }, () => new Person(live.server.url));
+    const [R, S] = [new Person(live.server.url), new Person(live.server.url)];
+    people.push(F, R, S, ...writers);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    for (const [i, w] of writers.entries()) await w.connect(boardId, `Writer ${i}`);
+    await R.connect(boardId, 'Reader');
+    await S.connect(boardId, 'Second reader');
+    const written: string[] = [];
+    for (let round = 0; round < 46; round++) {
+      const texts = writers.map((_, i) => `ready-${String(round).padStart(2, '0')}-${i}-${newId(8)}`);
+      written.push(...texts);
+      for (const ack of await Promise.all(writers.map((w, i) => w.cmd('card.add', { columnId: 'start', text: texts[i]! })))) expect(ack).toMatchObject({ ok: true });
+    }
+    // the room, as its sockets hold it: quiet, it makes its reveal ready (RV-11)
+    type Held = { data: { room?: { id: string; fanout: { ready?: unknown } } } };
+    const room = ([...live.server.io.of('/').sockets.values()] as Held[]).find((s) => s.data.room?.id === boardId)!.data.room!;
+    await vi.waitFor(() => expect(room.fanout.ready).toBeDefined(), { timeout: 10_000, interval: 10 });
+    const marks = [R, S].map((p) => p.frames.length);
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    for (const p of [R, S]) await p.waitFor(() => p.board()?.cards.length === written.length, 20_000);
+    expect(new Set(R.board()!.cards.map((c) => c.text))).toEqual(new Set(written));
+    expect(S.board()!.cards.map((c) => c.text)).toEqual(R.board()!.cards.map((c) => c.text));
+    expect(room.fanout.ready).toBeUndefined();
+    const revealOf = (p: Person, from: number) => p.frames.slice(from).filter((f) => f.channel === 'board' && f.bytes[0] === YJS_MESSAGE_COMPRESSED);
+    const [r, s] = [revealOf(R, marks[0]!), revealOf(S, marks[1]!)];
+    expect(r).toHaveLength(1);
+    expect(Buffer.compare(r[0]!.bytes, s[0]!.bytes)).toBe(0);
   }, 60_000);
 });

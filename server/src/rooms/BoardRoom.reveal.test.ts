@@ -268,10 +268,16 @@ describe('RV-11 a big board quiet in Write has its reveal ready before the facil
   it('RV-11 the reveal sends the update made ready before the command, and every reader holds the public view', async () => {
     const { loaded, fac } = await bigBoard();
     const reader = readerOf(loaded);
+    const printed = vi.spyOn(console, 'log');
     const ready = await madeReady(loaded);
     const before = reader.updates.length;
+    const writer = loaded.boardDoc.clientID;
     await fac.send({ type: 'phase.set', phase: 'reveal' });
     expect(reader.updates.slice(before)[0]).toBe(ready.update);
+    // the copy writes as the room's document did (Yjs drew it no new client id, nor said so on the console)
+    expect(loaded.boardDoc.clientID).toBe(writer);
+    expect(printed.mock.calls.flat().join(' ')).not.toContain('client-id');
+    printed.mockRestore();
     expect(reader.view()).toEqual(loaded.publicView());
     expect(reader.view()!.cards).toHaveLength(CARD_ENTRIES_KEPT_FROM);
     expect(projectionWrites(loaded)).toBe(0);

@@ -283,8 +283,10 @@ export class RoomDocuments {
   fork(): ForkedDocument {
     const document = this.board;
     const doc = new Y.Doc();
-    doc.clientID = document.doc.clientID;
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(document.doc), LOADED);
+    // (once the copy is loaded: a copy loading items of its own client id takes them for another writer's, and Yjs
+    // draws it a new id, saying so on the console)
+    doc.clientID = document.doc.clientID;
     return { doc, version: document.version };
   }
 

@@ -971,6 +971,24 @@ test('RE-13 RE-1 Ada marks her promise done on the closed retro’s summary; the
   await ada.page.unroute('**/promise');
 });
 
+test('JN-9 a second Ben reads the closed summary while the first Ben has it open', async ({ facilitator, ada, bo, cy }) => {
+  const { link } = await sprintOneWithTwoPromises(facilitator, ada, 'Two Bens');
+  // a Ben of the team reads Sprint 1's summary, and keeps it open
+  await cy.join(link, 'Ben');
+  await expect(cy.page.getByRole('link', { name: 'Download Markdown' })).toBeVisible();
+  // another Ben of the team, on his own laptop, comes to read it too: the join form said "Someone here is already
+  // called that … (or wait 10 seconds)", a wait that never ended while the first Ben read on. Nobody does anything
+  // under a name in a closed retro, so he is let in and reads it
+  await bo.askToJoin(link, 'Ben');
+  await expect(bo.page.getByText(/already called/)).toHaveCount(0);
+  await expect(bo.page.getByRole('link', { name: 'Download Markdown' })).toBeVisible();
+  await expect(bo.page.locator('li.summary-action').filter({ hasText: 'Write the rollback runbook' })).toContainText('Ben');
+  // two readers of that name online (the Ben who promised it has left); neither is offered his "Mark done"
+  await expect(bo.page.locator('ul.people li.online').filter({ hasText: /^Ben/ })).toHaveCount(2);
+  for (const reader of [bo, cy]) await expect(reader.page.locator('li.summary-action').getByRole('button', { name: /^Mark done/ })).toHaveCount(0);
+  await expect(cy.page.getByRole('link', { name: 'Download Markdown' })).toBeVisible();
+});
+
 test('RE-13 TM-13 a promise Ada and Bo share: her mark is hers to take back, his page shows it without a reload and offers him no undo; the status says the latest thing', async ({ facilitator, ada, bo }) => {
   const { teamUrl, link, day } = await sprintOneWithTwoPromises(facilitator, ada, 'Shared', bo);
   // both team pages open and left alone (no focus, no reload): the page reads the team again while in sight

@@ -168,6 +168,34 @@ describe('reading a board over HTTP', () => {
     free.socket.close();
   });
 
+  it('JN-9 a second Alex reads a closed retro while the first Alex has it open; a running retro still holds the name', async () => {
+    const url = live.server.url;
+    const newcomer = async (boardId: string) => {
+      const socket = await openSocket(url, { boardId });
+      const who = { participantId: newId(), secret: newId(32) };
+      const ack = await sendCommand(socket, { id: newId(), type: 'join', ...who, name: 'alex' });
+      socket.close();
+      return { ack, who };
+    };
+    // running: the name of someone here now is theirs (two Alexes in the people list, among an action's owners…)
+    const { boardId: running, facilitatorKey } = await createBoard(url, 'Running retro');
+    const [F, A] = [new Person(url), new Person(url)];
+    live.people.push(F, A);
+    await F.connect(running, 'Fran', facilitatorKey);
+    await A.connect(running, 'Alex');
+    expect((await newcomer(running)).ack).toMatchObject({ ok: false, code: 'NAME_TAKEN' });
+    // closed, with Alex still on its summary: another Alex comes to read it, and is let in (he was told to wait for a
+    // name nobody would ever free while the first Alex read on); he reads the board as anyone in it does
+    const closed = await closedRetro(url, live.people);
+    expect(closed.A.socket?.connected).toBe(true);
+    const second = await newcomer(closed.boardId);
+    expect(second.ack).toMatchObject({ ok: true });
+    const view = await fetch(`${url}/api/boards/${closed.boardId}`, { headers: { authorization: `Candor ${second.who.participantId} ${second.who.secret}` } });
+    const body = (await view.json()) as { board?: { phase: string; participants: { name: string }[] } };
+    expect(body.board?.phase).toBe('closed');
+    expect(body.board?.participants.map((p) => p.name).filter((n) => n.toLowerCase() === 'alex')).toHaveLength(2);
+  });
+
   it('JN-6 MO-1 a removed participant reads nothing more over HTTP', async () => {
     const { boardId, B } = await closedRetro(live.server.url, live.people, async ({ F, B }) => {
       const handle = F.board()!.participants.find((p) => p.name === 'Bea')!.handle;

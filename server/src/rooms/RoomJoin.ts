@@ -114,8 +114,11 @@ export function decideJoin(
   // JN-9: a newcomer may not wear the name of someone here now (the facilitator link's holder is who they say). SW-1:
   // that may be the newcomer's own device gone silent; the refusal says how long it holds the name at most, by this
   // server's heartbeat, for the join form to say it in the page's language. Not at a knock (JN-3): someone outside the
-  // door would learn from it who is in the room, one name tried at a time; let in, they join again and are asked then
-  if (entry.kind !== 'knock' && !existing && !member && !facilitatorOk && nameTakenHere(state, command.name)) {
+  // door would learn from it who is in the room, one name tried at a time; let in, they join again and are asked then.
+  // Not in a closed retro: nobody does anything there under a name (PH-3: no offer, no action, no handover; a promise
+  // is marked by who the room knows, RE-13), so a second Ben who comes to read the summary while the first has it open
+  // takes nothing of his, and was shut out of it
+  if (entry.kind !== 'knock' && !existing && !member && !facilitatorOk && state.phase !== 'closed' && nameTakenHere(state, command.name)) {
     const seconds = ctx.nameHeldSeconds;
     return refused({
       ...fail('NAME_TAKEN', `Someone here is already called that. Add an initial or a word to your name, or, if that is you elsewhere, close it there (or wait ${seconds} seconds).`),

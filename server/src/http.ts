@@ -9,6 +9,7 @@ import {
   type CreateTeamResponse,
   CloseRetroRequest,
   MarkPromiseRequest,
+  type MarkPromiseAnswer,
   type MyPromisesResponse,
   promisedBy,
   CreateBoardRequest,
@@ -18,6 +19,7 @@ import {
   describeIssues,
   exportLanguage,
   fail,
+  ok,
   type ErrorCode,
   type ExportLanguage,
   findTemplate,
@@ -221,7 +223,22 @@ export function createHttpApp(deps: HttpDeps): express.Express {
    * RE-13: "Mark done" on the team page (and on the closed retro's summary): an owner of a closed retro's promise says it is done, between retros
    * (`markPromise`: as a command of theirs in the room; the room's rules decide).
    */
-  app.post('/api/boards/:id/promise', actFromTeamPage(MarkPromiseRequest, markPromise, (refused) => PROMISE_REFUSED[refused] ?? 409));
+  app.post(
+    '/api/boards/:id/promise',
+    actFromTeamPage(
+      MarkPromiseRequest,
+      async (room, request, address) => {
+        const ack = await markPromise(room, request, address);
+        if (!ack.ok) return ack;
+        // where the room confirms it: a later retro's Review open now, or the next Review (the status said "the next
+        // Review" while the next retro was already in it)
+        const teamId = room.state.teamId;
+        const answer: MarkPromiseAnswer = { reviewNow: teamId ? await teams.reviewShowing(teamId, room.id, request.actionId) : null };
+        return ok(answer);
+      },
+      (refused) => PROMISE_REFUSED[refused] ?? 409,
+    ),
+  );
 
   app.get(['/api/teams/:id', '/api/teams/:id/export.json', '/api/teams/:id/actions.csv'], async (req: Request<{ id: string }>, res: Response) => {
     const teamId = req.params.id;

@@ -305,7 +305,7 @@ test('TM-12 TM-13 the team page leads with what the team promised: open promises
   // three closed retros and a fourth in Review; promises open from #1 (carried forward twice, overdue), #2 (an ask) and #3
   const history = manyRetros(teamId, 3);
   const action = (ref: string, text: string, more: Partial<TeamAction> = {}): TeamAction => ({
-    ref, text, owners: ['Bo'], dueDate: '2026-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ownerDone: null, ...more,
+    ref, text, owners: ['Bo'], dueDate: '2026-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ownerDone: null, reviewNow: null, ...more,
   });
   history.retros[0]!.actions = [
     action('board-1:a', 'Pair on every production deploy', { status: 'done' }),
@@ -492,7 +492,8 @@ test('TM-16 a retro left open in Act: the team page says so, its actions are in 
   const leftOpen = page.getByRole('region', { name: 'Left open' });
   await expect(leftOpen).toContainText('Sprint 4');
   await expect(leftOpen).toContainText('In Act');
-  await expect(leftOpen).toContainText('and never closed, so it is on no chart. Its 2 open actions are in the next Review either way.');
+  // Sprint 5 is in its Review, which lists them: named (it said "in the next Review" while that Review was under way)
+  await expect(leftOpen).toContainText('and never closed, so it is on no chart. Its 2 open actions are in the Review of “Sprint 5” either way.');
   await expect(page.getByRole('article', { name: 'Retro: Sprint 4' })).toContainText('Left open in Act');
   const charts = page.getByRole('region', { name: 'Over time' });
   await expect(charts).toContainText('“Sprint 5” is still running');
@@ -509,7 +510,7 @@ test('TM-16 a retro left open in Act: the team page says so, its actions are in 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${team.url}?lang=de`);
   const offen = page.getByRole('region', { name: 'Offen geblieben' });
-  await expect(offen).toContainText('Ihre 2 offenen Maßnahmen kommen so oder so in den nächsten Rückblick.');
+  await expect(offen).toContainText('Ihre 2 offenen Maßnahmen stehen so oder so im Rückblick von „Sprint 5“.');
   await expect(offen.getByRole('button', { name: '„Sprint 4“ jetzt abschließen' })).toBeInViewport({ ratio: 1 });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${team.url}?lang=en`);
@@ -939,7 +940,8 @@ test('RE-13 RE-1 Ada marks her promise done on the closed retro’s summary; the
   await expect(hers.getByRole('button', { name: 'Mark done: Pair on every deploy' })).toBeVisible();
   await expect(bens.getByRole('button', { name: /^Mark done/ })).toHaveCount(0);
   await hers.getByRole('button', { name: 'Mark done: Pair on every deploy' }).click();
-  await expect(hers.getByRole('status')).toHaveText('Marked done. The next Review shows it, and the room confirms it there.');
+  // Sprint 2 is in its Review already: the status names it (it said "The next Review shows it" while that Review was open)
+  await expect(hers.getByRole('status')).toHaveText('Marked done. The Review of “Sprint 2” shows it now, and the room confirms it there.');
   await expect(hers).toContainText(`· marked done by Ada on ${day('en')}`);
   // in Sprint 2's open Review, at once, without a reload: her word, the promise still for the room to confirm
   await expect(promise).toContainText(`Marked done by Ada on ${day('en')}; the room confirms it here.`);
@@ -955,7 +957,7 @@ test('RE-13 RE-1 Ada marks her promise done on the closed retro’s summary; the
   await ada.page.goto(`${link}?lang=de`);
   const ihres = ada.page.locator('li.summary-action').filter({ hasText: 'Pair on every deploy' });
   await ihres.getByRole('button', { name: 'Als erledigt markieren: Pair on every deploy' }).click();
-  await expect(ihres.getByRole('status')).toHaveText('Als erledigt markiert. Der nächste Rückblick zeigt es, und dort bestätigt es der Raum.');
+  await expect(ihres.getByRole('status')).toHaveText('Als erledigt markiert. Der Rückblick von „Sprint 2“ zeigt es jetzt, und dort bestätigt es der Raum.');
   await expect(ihres).toContainText(`von Ada am ${day('de')} als erledigt markiert`);
   await expect(promise).toContainText(`Marked done by Ada on ${day('en')}`);
   // after a reload Sprint 2's Review still has it (the board's, not a message)
@@ -1032,4 +1034,36 @@ test('RE-13 TM-13 a promise Ada and Bo share: her mark is hers to take back, his
   const ownSummary = ada.page.locator('li.summary-action').filter({ hasText: 'Pair on every deploy' });
   await expect(ownSummary).toContainText(`· marked done by Bo on ${day('en')}`);
   await expect(ownSummary.getByRole('button', { name: /Pair on every deploy/ })).toHaveCount(0);
+});
+
+test('RE-13 outside a team, a promise marked done on the summary speaks of no Review: there is none', async ({ ada, request }) => {
+  // a retro of no team, closed with Ada's promise: its summary offered "Mark done", and said "The next Review shows it"
+  const board = await SeededBoard.create(request, 'Solo retro');
+  const link = `/b/${board.boardId}`;
+  await ada.join(link, 'Ada');
+  const adaIs = await ada.page.evaluate((id) => JSON.parse(localStorage.getItem(`candor:board:${id}`)!), board.boardId);
+  const adaScript = SeededBoard.as(new URL(ada.page.url()).origin, board.boardId, adaIs);
+  try {
+    const card = await board.addCard('stop', 'Deploys without a second pair of eyes');
+    await board.stepTo('write', 'discuss');
+    await board.send('discuss.select', { itemId: card });
+    const { actionId } = await board.send('action.create', { itemId: card, text: 'Pair on every deploy' });
+    await adaScript.send('action.volunteer', { actionId, volunteer: true });
+    await board.stepTo('discuss', 'closed');
+  } finally {
+    board.close();
+    adaScript.close();
+  }
+  for (const [lang, mark, said] of [
+    ['en', 'Mark done: Pair on every deploy', 'Marked done: everyone who opens this retro reads it.'],
+    ['de', 'Als erledigt markieren: Pair on every deploy', 'Als erledigt markiert: Alle, die diese Retro öffnen, lesen es.'],
+  ] as const) {
+    await ada.page.goto(`${link}?lang=${lang}`);
+    const hers = ada.page.locator('li.summary-action').filter({ hasText: 'Pair on every deploy' });
+    await hers.getByRole('button', { name: mark }).click();
+    await expect(hers.getByRole('status')).toHaveText(said);
+    await hers.getByRole('button').click();
+    await expect(hers.getByRole('button', { name: mark })).toBeVisible();
+  }
+  await ada.page.goto(`${link}?lang=en`);
 });

@@ -64,10 +64,10 @@ describe('RE-13 a promise marked done between retros', () => {
       // Ada marks it; the same command again is answered alike and records nothing; its id for another is refused
       const id = newId();
       const today = new Date().toISOString().slice(0, 10);
-      expect(await mark(first.boardId, A, { id, actionId, done: true })).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(first.boardId, A, { id, actionId, done: true })).toEqual([200, { ok: true, data: { reviewNow: null } }]);
       const marked = await team();
       expect(marked.retros[0]!.actions[0]).toMatchObject({ text: 'Pair on every deploy', owners: ['Ada'], status: 'open', ownerDone: { by: 'Ada', on: today } });
-      expect(await mark(first.boardId, A, { id, actionId, done: true })).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(first.boardId, A, { id, actionId, done: true })).toEqual([200, { ok: true, data: { reviewNow: null } }]);
       expect(await mark(first.boardId, A, { id, actionId, done: false })).toMatchObject([409, { ok: false, code: 'ID_REUSED' }]);
       expect(await team()).toEqual(marked);
 
@@ -77,9 +77,9 @@ describe('RE-13 a promise marked done between retros', () => {
       expect(await team()).toEqual(marked);
 
       // an undo and a mark again, then the next retro: its Review starts with Ada's word, still for the room to confirm
-      expect(await mark(first.boardId, A, { actionId, done: false })).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(first.boardId, A, { actionId, done: false })).toEqual([200, { ok: true, data: { reviewNow: null } }]);
       expect((await team()).retros[0]!.actions[0]!.ownerDone).toBeNull();
-      expect(await mark(first.boardId, A, { actionId, done: true })).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(first.boardId, A, { actionId, done: true })).toEqual([200, { ok: true, data: { reviewNow: null } }]);
       const second = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 2', templateId: 'post-mortem' });
       const F2 = person('Fran');
       await F2.connect(second.boardId, 'Fran', second.facilitatorKey);
@@ -98,13 +98,14 @@ describe('RE-13 a promise marked done between retros', () => {
     const { people, person } = namedPeople(() => server.url);
     try {
       const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
-      const mark = async (boardId: string, who: Person, actionId: string, done: boolean) => {
+      // taken, the answer names the retro whose Review shows it now, if one does (the status said "the next Review")
+      const mark = async (boardId: string, who: Person, actionId: string, done: boolean, reviewNow: string | null = 'Sprint 2') => {
         const res = await fetch(`${server.url}/api/boards/${boardId}/promise`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ id: newId(), participantId: who.participantId, secret: who.secret, name: who.name, actionId, done }),
         });
-        expect(await res.json()).toEqual({ ok: true, data: {} });
+        expect(await res.json()).toEqual({ ok: true, data: { reviewNow } });
       };
       const today = new Date().toISOString().slice(0, 10);
 
@@ -159,6 +160,9 @@ describe('RE-13 a promise marked done between retros', () => {
       const history = (await (await fetch(`${server.url}/api/teams/${teamId}`)).json()) as TeamHistory;
       expect(history.retros[1]!.promises).toMatchObject({ done: 0, notDone: 1 });
       expect(history.retros[0]!.actions[0]).toMatchObject({ status: 'open', ownerDone: { by: 'Ada', on: today } });
+      // Sprint 2 past its Review: no Review shows it now, the next one will
+      await ok(F2, 'phase.set', { phase: 'write' });
+      await mark(first.boardId, A, actionId, true, null);
 
       // TM-2: after a restart (Sprint 2 loaded from the store) the Review still holds her word beside the room's mark
       for (const p of people) await p.disconnect();
@@ -270,19 +274,19 @@ describe('RE-13 a promise two people share', () => {
       expect((await mine(Ben)).actionIds).toEqual([actionId]);
       expect((await mine(Bo)).actionIds).toEqual([actionId]);
 
-      expect(await mark(Ben, true)).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(Ben, true)).toEqual([200, { ok: true, data: { reviewNow: null } }]);
       // Ben's word is Ben's: Bo cannot withdraw it, and is not offered to; his "done" too adds nothing to it
       expect(await mark(Bo, false)).toMatchObject([403, { ok: false, code: 'NOT_YOURS' }]);
       expect(await word()).toEqual({ by: 'Ben', on: today });
-      expect(await mark(Bo, true)).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(Bo, true)).toEqual([200, { ok: true, data: { reviewNow: null } }]);
       expect(await word()).toEqual({ by: 'Ben', on: today });
       expect((await mine(Bo)).actionIds).toEqual([]);
       expect((await mine(Ben)).actionIds).toEqual([actionId]);
 
       // Ben takes it back; then Bo may say it, in his own name, and only he may take that back
-      expect(await mark(Ben, false)).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(Ben, false)).toEqual([200, { ok: true, data: { reviewNow: null } }]);
       expect((await mine(Bo)).actionIds).toEqual([actionId]);
-      expect(await mark(Bo, true)).toEqual([200, { ok: true, data: {} }]);
+      expect(await mark(Bo, true)).toEqual([200, { ok: true, data: { reviewNow: null } }]);
       expect(await word()).toEqual({ by: 'Bo', on: today });
       expect(await mark(Ben, false)).toMatchObject([403, { ok: false, code: 'NOT_YOURS' }]);
       expect((await mine(Ben)).actionIds).toEqual([]);

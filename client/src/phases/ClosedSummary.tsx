@@ -215,7 +215,7 @@ function SummaryAction({ board, action, itemName }: { board: PublicBoardView; ac
       </p>
       {/* RE-13: where an owner comes back to their promise, the retro's own link: theirs to mark done (the room's
           actionIds for this person, as the server reads them); nobody else sees it */}
-      {mayMark && <MarkMyPromise boardId={board.id} actionId={action.id} text={text || t('team.noText')} done={action.ownerDone !== null} />}
+      {mayMark && <MarkMyPromise boardId={board.id} actionId={action.id} text={text || t('team.noText')} done={action.ownerDone !== null} inTeam={board.teamId !== null} />}
       <ConsensusResult board={board} action={action} />
     </li>
   );

@@ -1,5 +1,5 @@
 import { nanoid } from 'nanoid';
-import type { Ack, MarkPromiseRequest, MyPromisesResponse } from '@candor/shared';
+import type { Ack, MarkPromiseAnswer, MarkPromiseRequest, MyPromisesResponse } from '@candor/shared';
 import { loadIdentity } from './identity.js';
 import { postForAck } from './teamPageAct.js';
 
@@ -27,11 +27,12 @@ export async function mineIn(boardId: string): Promise<MyPromisesResponse> {
 /**
  * RE-13: marks a promise done (or not any more) from the team page or the closed retro's summary, as the person this
  * browser was in its retro. One command id for the tries of one click: a try whose answer was lost is answered as the
- * first was (CM-1), and records nothing twice. The refusal, if any, is the server's ack (NOT_YOURS, WRONG_PHASE, …).
+ * first was (CM-1), and records nothing twice. The refusal, if any, is the server's ack (NOT_YOURS, WRONG_PHASE, …);
+ * taken, which later retro's Review shows it now, if one does (`MarkPromiseAnswer`).
  */
-export async function markPromise(boardId: string, actionId: string, done: boolean): Promise<Ack> {
+export async function markPromise(boardId: string, actionId: string, done: boolean): Promise<Ack<MarkPromiseAnswer>> {
   const identity = loadIdentity(boardId);
   if (!identity) return { ok: false, code: 'BAD_CREDENTIALS', message: '' };
   const request: MarkPromiseRequest = { id: nanoid(), ...identity, actionId, done };
-  return postForAck(`/api/boards/${encodeURIComponent(boardId)}/promise`, request, 2);
+  return (await postForAck(`/api/boards/${encodeURIComponent(boardId)}/promise`, request, 2)) as Ack<MarkPromiseAnswer>;
 }

@@ -69,7 +69,11 @@ function LeftOpenRetro({ retro, facilitating, onClosed }: { retro: TeamRetro; fa
     setStep(next);
     setMoveFocus(true);
   };
-  const open = retro.actions.filter((a) => a.status === 'open').length;
+  const stillOpen = retro.actions.filter((a) => a.status === 'open');
+  const open = stillOpen.length;
+  // RE-1: a later retro's Review, open now, lists them: named, where "the next Review" was said while it was under way
+  const reviewNow = stillOpen[0]?.reviewNow ?? null;
+  const allInIt = reviewNow !== null && stillOpen.every((a) => a.reviewNow === reviewNow);
   const offered = revealed(retro) && facilitating;
   const close = async () => {
     setStep('closing');
@@ -87,7 +91,7 @@ function LeftOpenRetro({ retro, facilitating, onClosed }: { retro: TeamRetro; fa
         {t('team.openBoard')}
       </AppLink>
       <p className="hint" style={{ flexBasis: '100%', margin: 0 }}>
-        {t('team.leftOpenWhy', { date: formatDate(retro.createdAt) })} {open > 0 ? t('team.leftOpenActions', { count: open }) : ''}{' '}
+        {t('team.leftOpenWhy', { date: formatDate(retro.createdAt) })} {open > 0 ? (allInIt ? t('team.leftOpenActionsInReview', { count: open, name: reviewNow }) : t('team.leftOpenActions', { count: open })) : ''}{' '}
         {!revealed(retro) ? t('team.leftOpenBeforeReveal') : offered ? '' : t('team.leftOpenWho', { names: retro.facilitators.join(', ') || '—' })}
       </p>
       {offered && step !== 'asking' && (

@@ -10,9 +10,24 @@ import { markPromise } from '../sync/markPromise.js';
  * asked the room. On the team page and on the closed retro's own summary, where the owner comes back to it. Shown by
  * its callers only where the server would take it (an owner of a closed retro's promise, as the room knows them:
  * `useMine`, or the summary's own `actionIds`); the server checks all the same, and a refusal says what it is.
- * The next Review shows it, and the room still confirms it there (RE-2).
+ * The next Review shows it (or the Review open now that lists it, named), and the room still confirms it there (RE-2).
  */
-export function MarkMyPromise({ boardId, actionId, text, done, onMarked }: { boardId: string; actionId: string; text: string; done: boolean; onMarked?: () => void }) {
+export function MarkMyPromise({
+  boardId,
+  actionId,
+  text,
+  done,
+  onMarked,
+  inTeam = true,
+}: {
+  boardId: string;
+  actionId: string;
+  text: string;
+  done: boolean;
+  onMarked?: () => void;
+  /** a retro of a team: a later Review shows the mark (outside a team there is no Review to speak of) */
+  inTeam?: boolean;
+}) {
   const { t } = useWords();
   const [busy, setBusy] = useState(false);
   const key = `${boardId}:${actionId}`;
@@ -30,7 +45,7 @@ export function MarkMyPromise({ boardId, actionId, text, done, onMarked }: { boa
     say(null);
     const ack = await markPromise(boardId, actionId, !done);
     setBusy(false);
-    say(ack.ok ? { key, alert: false, text: t(done ? 'team.unmarkedDone' : 'team.markedDone'), done: !done } : { key, alert: true, text: refusedWords(ack, done, t), done: null });
+    say(ack.ok ? { key, alert: false, text: markedWords(done, inTeam, ack.data?.reviewNow ?? null, t), done: !done } : { key, alert: true, text: refusedWords(ack, done, t), done: null });
     if (ack.ok) onMarked?.();
   };
   return (
@@ -64,6 +79,17 @@ function lastSaid(): Said | null {
 function onSaid(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/**
+ * What a mark taken says: where the room confirms it. "The next Review shows it" was said while a later retro's Review
+ * already showed it (made ahead, or the room in it); that Review is named, as the server read it when it answered. A
+ * retro outside a team has no next Review: its summary is where the word is read.
+ */
+function markedWords(takenBack: boolean, inTeam: boolean, reviewNow: string | null, t: ReturnType<typeof useWords>['t']): string {
+  if (takenBack) return t('team.unmarkedDone');
+  if (!inTeam) return t('team.markedDoneNoTeam');
+  return reviewNow === null ? t('team.markedDone') : t('team.markedDoneInReview', { name: reviewNow });
 }
 
 /** A refusal of the mark in its own words: "You can only change your own cards." said nothing of a promise. */

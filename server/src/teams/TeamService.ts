@@ -75,6 +75,27 @@ export class TeamService {
     return index >= 0 && wasLeftOpen(sorted[index]!.createdAt, index < sorted.length - 1, isoDay(this.now()));
   }
 
+  /**
+   * RE-13: the name of the team's retro whose Review shows the promise `actionId` of retro `boardId` now (the first one
+   * made after it that lists it and is in Review: made ahead, or its room in it), for a mark's status to say where the
+   * room confirms it; null when none does, and the next Review will. Each later retro is loaded as the owner's word is
+   * passed on to it (`OwnerWords`; the loads are shared), and left to unload.
+   */
+  async reviewShowing(teamId: string, boardId: string, actionId: string): Promise<string | null> {
+    const loaded = await this.store.loadTeam(teamId);
+    const made = loaded?.boards.find((b) => b.id === boardId)?.createdAt;
+    if (!loaded || made === undefined) return null;
+    const ref = `${boardId}:${actionId}`;
+    const later = loaded.boards.filter((b) => b.id !== boardId && b.createdAt >= made).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    for (const board of later) {
+      const room = await this.registry.get(board.id);
+      if (!room) continue;
+      this.registry.scheduleUnload(room);
+      if (room.state.phase === 'review' && room.state.review.some((item) => item.ref === ref)) return room.state.name;
+    }
+    return null;
+  }
+
   /** SS-1: the team's usual gap between retros, counting a retro created at `now`; null without one. */
   async cadenceFor(teamId: string, now: number): Promise<number | null> {
     const loaded = await this.store.loadTeam(teamId);

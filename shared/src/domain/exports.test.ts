@@ -310,7 +310,7 @@ describe('where the cards CSV puts a group', () => {
 
 describe('the team actions CSV', () => {
   const action = (ref: string, text: string, more: Partial<TeamAction> = {}): TeamAction => ({
-    ref, text, owners: ['Ada'], dueDate: '2030-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ownerDone: null, ...more,
+    ref, text, owners: ['Ada'], dueDate: '2030-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ownerDone: null, reviewNow: null, ...more,
   });
   const retro = (name: string, createdAt: string, actions: TeamAction[]) => ({ name, createdAt: Date.parse(createdAt), actions }) as TeamRetro;
   const history = {

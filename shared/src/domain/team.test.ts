@@ -172,6 +172,13 @@ describe('team history', () => {
     next.name = 'Sprint 3';
     const withNext = buildTeamHistory(TEAM, [input('board-retro-1', NOW - 30 * day, r1), a2, input('board-retro-3', NOW - 14 * day + 1000, { view: publicView(next), notes: {} })], today(0));
     expect([names(runningRetros(withNext)), names(leftOpenRetros(withNext))]).toEqual([['Sprint 3'], ['Sprint 2']]);
+    // RE-1: Sprint 3's Review, open now, lists Sprint 2's two actions: the team page names it ("the next Review" was
+    // said while it was under way); once it goes on to Write, no Review open now lists them
+    expect(withNext.retros[1]!.actions.map((a) => a.reviewNow)).toEqual(['Sprint 3', 'Sprint 3']);
+    expect(withNext.retros[0]!.actions.map((a) => a.reviewNow)).toEqual([null]);
+    moveTo(next, 'write');
+    const nextWriting = buildTeamHistory(TEAM, [input('board-retro-1', NOW - 30 * day, r1), a2, input('board-retro-3', NOW - 14 * day + 1000, { view: publicView(next), notes: {} })], today(0));
+    expect(nextWriting.retros[1]!.actions.map((a) => a.reviewNow)).toEqual([null, null]);
     // closed at last, it is neither, and joins the figures with its Review (Sprint 1's promise done)
     moveTo(abandoned, 'closed');
     const closed = buildTeamHistory(TEAM, [input('board-retro-1', NOW - 30 * day, r1), { ...a2, view: publicView(abandoned) }], today(20));

@@ -34,6 +34,11 @@ export interface TeamAction {
   askOf: string | null;
   /** RE-13: one of its owners marked it done after its retro (who, which day); a later Review still says whether it was kept */
   ownerDone: OwnerDone | null;
+  /**
+   * TM-16 RE-1: the name of the later retro whose Review lists it and is open now (made ahead, or the room in it), the
+   * first one; null when none is. "In the next Review" was said of it while that Review was under way
+   */
+  reviewNow: string | null;
 }
 
 export interface TeamRetro {
@@ -93,6 +98,12 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
     }
   }
   const reviews = reviewsByRef(sorted);
+  // TM-16 RE-1: where each promise is on a Review open now (the first retro in Review that lists it)
+  const inReviewNow = new Map<string, string>();
+  for (const input of sorted) {
+    if (input.view.phase !== 'review') continue;
+    for (const item of input.view.review) if (!inReviewNow.has(item.ref)) inReviewNow.set(item.ref, input.view.name);
+  }
   const retros = sorted.map((input, index): TeamRetro => {
     // RE-4: our promises only — an ask answered is a promise someone outside kept to us, counted by RM-2 instead
     const reviewed = input.view.review.filter((r) => r.status !== null && !r.askOf);
@@ -130,6 +141,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
           askOf: a.askOf,
           // (a retro's view from before RE-13 has none)
           ownerDone: a.ownerDone ?? null,
+          reviewNow: inReviewNow.get(ref) ?? null,
         };
       }),
       metrics: retroMetrics(input, reviews),

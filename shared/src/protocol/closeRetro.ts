@@ -23,6 +23,16 @@ export const MarkPromiseRequest = JoinCommand.pick({ id: true, participantId: tr
 export type MarkPromiseRequest = z.infer<typeof MarkPromiseRequest>;
 
 /**
+ * RE-13: what `POST /api/boards/:id/promise` answers with a mark taken: the name of the team's retro whose Review shows
+ * the promise now (`reviewNow`: made ahead, or in Review), for the status to say where the room confirms it, where it
+ * said "the next Review" while that Review was open; null when none does yet. Read as the answer is made: a resend of
+ * the same command (CM-1) is taken once, and says where it shows then.
+ */
+export interface MarkPromiseAnswer {
+  reviewNow: string | null;
+}
+
+/**
  * `GET /api/boards/:id/mine`: what the asking person (by id and secret, as the room knows them, never by a name two
  * people may share) may do in that retro from the team page, for the page to offer exactly what the server takes.
  */

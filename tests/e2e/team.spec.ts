@@ -129,7 +129,7 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
   const keptTable = facilitator.page.getByRole('table', { name: 'Promises kept per retro' });
   // RE-4: each point says it is about the promises of the retros before it (67 % under #2 read as #2's own)
   await expect(keptTable.getByRole('row', { name: /Sprint 2/ })).toContainText('50% of the promises from Sprint 1 done, as reviewed in Sprint 2 retro');
-  await expect(facilitator.page.getByText('Each point: of the promises made in the retros before, the share done — as reviewed in that retro.')).toBeVisible();
+  await expect(facilitator.page.getByText('Each point: of the promises made in the retros before, the share done — as reviewed in that retro; one it left unmarked counts as not kept.')).toBeVisible();
   await expect(facilitator.page.getByRole('img', { name: 'Pulse average per retro' })).toBeVisible();
   await expect(facilitator.page.getByRole('table', { name: 'Pulse average per retro' }).getByRole('row', { name: /Sprint 1/ })).toContainText('3.5');
   await expect(facilitator.page.getByText(/Suggested next facilitator: (Ada|Bo)/)).toBeVisible();
@@ -313,7 +313,7 @@ test('TM-12 TM-13 the team page leads with what the team promised: open promises
   ];
   history.retros[1]!.actions = [action('board-2:a', 'A staging cluster of our own', { owners: [], kind: 'ask', askOf: 'Platform team', dueDate: null })];
   history.retros[2]!.actions = [action('board-3:a', 'Rotate the on-call', { owners: ['Cy'], dueDate: '2027-03-01' }), action('board-3:b', 'Drop the Friday freeze', { status: 'dropped' })];
-  history.retros.push({ ...manyRetros(teamId, 4).retros[3]!, phase: 'review', pulse: null, promises: { done: 0, notDone: 0, dropped: 0, keptRate: null }, actions: [] });
+  history.retros.push({ ...manyRetros(teamId, 4).retros[3]!, phase: 'review', pulse: null, promises: { done: 0, notDone: 0, dropped: 0, unreviewed: 0, keptRate: null }, actions: [] });
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   try {
     const page = await phone.newPage();
@@ -413,7 +413,7 @@ test('TM-15 a retro still running is on no chart and in no figures per retro unt
   const running = history.retros[3]!;
   running.phase = 'review';
   running.pulse = null;
-  running.promises = { done: 0, notDone: 0, dropped: 0, keptRate: null };
+  running.promises = { done: 0, notDone: 0, dropped: 0, unreviewed: 0, keptRate: null };
   running.metrics = { ...running.metrics, actions: 0, ours: 0, asks: 0, untaken: 0, responsibilityShare: null };
   await page.route(`**/api/teams/${teamId}`, (route) => route.fulfill({ json: history }));
   await page.goto(teamUrl);
@@ -603,6 +603,56 @@ test('TM-16 “Close it now” shows in the browser the room knows as the facili
   await expect(facilitator.page.getByRole('status').filter({ hasText: '“Sprint 1” is closed: it is on the charts now.' })).toBeVisible();
 });
 
+test('RE-4 TM-1 a retro closed with 1 of its 3 promises reviewed charts 1 of 3 kept, not 100 %, and says the other two are still open', async ({ facilitator, request }) => {
+  const page = facilitator.page;
+  const team = await seedTeam(request, 'Half a Review');
+  // Sprint 1 makes three promises
+  const sprint1 = await SeededBoard.create(request, 'Sprint 1', { teamId: team.teamId });
+  const promises = ['Pair on every deploy', 'Write the rollback runbook', 'Keep standup short'];
+  const refs: string[] = [];
+  try {
+    await sprint1.stepTo('review', 'write');
+    const card = await sprint1.addCard('stop', 'Releases by hand');
+    await sprint1.stepTo('write', 'discuss');
+    await sprint1.send('discuss.select', { itemId: card });
+    for (const text of promises) refs.push(`${sprint1.boardId}:${(await sprint1.send('action.create', { itemId: card, text })).actionId}`);
+    await sprint1.stepTo('discuss', 'closed');
+  } finally {
+    sprint1.close();
+  }
+  // Sprint 2's Review marks the first done, leaves the other two unmarked (RE-10 only asks), and the retro closes
+  const sprint2 = await SeededBoard.create(request, 'Sprint 2', { teamId: team.teamId });
+  try {
+    await sprint2.send('review.mark', { ref: refs[0], status: 'done' });
+    await sprint2.stepTo('review', 'write');
+    await sprint2.addCard('start', 'Demo on Fridays');
+    await sprint2.stepTo('write', 'closed');
+  } finally {
+    sprint2.close();
+  }
+
+  // the team page: 1 of the 3 promises due kept, not "100 %" of the one reviewed beside two still open
+  await page.goto(team.url);
+  const kept = page.locator('svg.chart-svg[aria-label="Promises kept per retro"]');
+  await expect(kept.locator('text.chart-value')).toHaveText(['33%']);
+  await expect(page.getByRole('table', { name: 'Promises kept per retro' }).getByRole('row', { name: /Sprint 2/ })).toContainText(
+    '33% of the promises from Sprint 1 done, as reviewed in Sprint 2 (1 of 3; 2 not reviewed, still open)',
+  );
+  await expect(page.getByText('Each point: of the promises made in the retros before, the share done — as reviewed in that retro; one it left unmarked counts as not kept.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Open promises (2)' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 2' })).toContainText('reviewed 1 earlier promise: 1 done, 0 not done, 0 dropped · 2 earlier promises not reviewed, still open');
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 1' }).locator('.status-pill.open')).toHaveCount(2);
+  // in German
+  await page.goto(`${team.url}?lang=de`);
+  await expect(page.locator('svg.chart-svg[aria-label="Gehaltene Versprechen pro Retro"] text.chart-value')).toHaveText(['33\u00a0%']);
+  await expect(page.getByRole('table', { name: 'Gehaltene Versprechen pro Retro' }).getByRole('row', { name: /Sprint 2/ })).toContainText(
+    '33\u00a0% der Versprechen aus Sprint 1 erledigt, angesehen in Sprint 2 (1 von 3; 2 nicht angesehen, noch offen)',
+  );
+  await expect(page.getByText('eines, das sie nicht markiert hat, zählt als nicht gehalten.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 2' })).toContainText('2 frühere Versprechen nicht angesehen, noch offen');
+  await page.goto(`${team.url}?lang=en`);
+});
+
 test('TM-17 GP-5 once the team’s retros ask “Was this retro worth the time?”, the team page charts its average per retro', async ({ facilitator }) => {
   const page = facilitator.page;
   const teamUrl = await facilitator.createTeam('Platform');
@@ -644,7 +694,7 @@ function manyRetros(teamId: string, count: number): TeamHistory {
     facilitators: ['Ada'],
     pulse: { min: 1, counts: [0, 1, 2, 1, 0], total: 4, average: 3.4 + (i % 3) * 0.1 },
     roti: null,
-    promises: { done: 1, notDone: 1, dropped: 0, keptRate: i === 0 ? null : 0.5 + (i % 2) * 0.05 },
+    promises: { done: 1, notDone: 1, dropped: 0, unreviewed: 0, keptRate: i === 0 ? null : 0.5 + (i % 2) * 0.05 },
     reviewedFrom: i === 0 ? [] : [`Platform retro #${i}`],
     actions: [],
     metrics: { actions: 3, ours: 2, asks: 1, untaken: 0, responsibilityShare: 0.6 + (i % 4) * 0.02, asksReviewed: 0, asksAnswered: 0, smallWins: 0, trust: null },
@@ -688,10 +738,10 @@ test('UI-39 at 390×844 a team of 12 retros with close values: no two words on a
   // PQ-2 RE-4: nothing to review, 0 of 3 kept and all kept must neither look nor read alike (a "–" stood on the 0% line)
   let history = manyRetros(teamId, 4);
   const promises = [
-    { done: 0, notDone: 0, dropped: 0, keptRate: null },
-    { done: 0, notDone: 3, dropped: 0, keptRate: 0 },
-    { done: 0, notDone: 0, dropped: 1, keptRate: null },
-    { done: 2, notDone: 0, dropped: 0, keptRate: 1 },
+    { done: 0, notDone: 0, dropped: 0, unreviewed: 0, keptRate: null },
+    { done: 0, notDone: 3, dropped: 0, unreviewed: 0, keptRate: 0 },
+    { done: 0, notDone: 0, dropped: 1, unreviewed: 0, keptRate: null },
+    { done: 2, notDone: 0, dropped: 0, unreviewed: 0, keptRate: 1 },
   ];
   history.retros.forEach((retro, i) => (retro.promises = promises[i]!));
   await page.unroute(`**/api/teams/${teamId}`);

@@ -70,7 +70,7 @@ describe('a team’s history, its retros loaded or not', () => {
       expect(retro1!.metrics).toMatchObject({ actions: 2, ours: 1, asks: 1, responsibilityShare: 0.5, asksReviewed: 1, asksAnswered: 0 });
       expect(retro1!.metrics.trust).toEqual({ credibility: 1, reliability: 3, empathy: 1, 'self-interest': 0 });
       // RE-4: the ask not answered is RM-2's (asksAnswered 0 above), not a promise of ours not kept
-      expect(retro2!.promises).toEqual({ done: 1, notDone: 0, dropped: 0, keptRate: 1 });
+      expect(retro2!.promises).toEqual({ done: 1, notDone: 0, dropped: 0, unreviewed: 0, keptRate: 1 });
 
       // everyone leaves; both boards unload (IDLE_UNLOAD_MS), and the history is read from the store
       for (const p of people) await p.disconnect();

@@ -91,8 +91,8 @@ describe('trust over time', () => {
 
     const history = await team();
     expect(history.retros.map((r) => [r.name, r.promises])).toEqual([
-      ['Sprint 1', { done: 0, notDone: 0, dropped: 0, keptRate: null }],
-      ['Sprint 2', { done: 1, notDone: 1, dropped: 0, keptRate: 0.5 }],
+      ['Sprint 1', { done: 0, notDone: 0, dropped: 0, unreviewed: 0, keptRate: null }],
+      ['Sprint 2', { done: 1, notDone: 1, dropped: 0, unreviewed: 0, keptRate: 0.5 }],
     ]);
     expect(history.retros[0]!.boardId).toBe(first);
     expect(history.retros[0]!.actions.map((a) => a.status)).toEqual(['done', 'open']);

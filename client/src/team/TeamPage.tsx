@@ -289,9 +289,11 @@ function keptPoint(retro: TeamRetro, t: ReturnType<typeof useWords>['t']): Trend
   if (rate === null) return { label: retro.name, value: null, detail: t('team.keptNothing') };
   const value = Math.round(rate * 100);
   const from = retro.reviewedFrom.join(', ');
-  // PQ-2: how many, beside the share: "0% … (0 of 3)" is plainly not a retro with nothing to review
-  const { done, notDone } = retro.promises;
-  return { label: retro.name, value, detail: t('team.keptPoint', { value: formatPercent(value / 100), from, name: retro.name, done, total: done + notDone }) };
+  // PQ-2: how many, beside the share: "0% … (0 of 3)" is plainly not a retro with nothing to review. RE-4: those its
+  // Review left unmarked count, and are said to be open (1 of 3 marked done charted 100 % beside two "open" badges)
+  const { done, notDone, unreviewed } = retro.promises;
+  const words = { value: formatPercent(value / 100), from, name: retro.name, done, total: done + notDone + unreviewed };
+  return { label: retro.name, value, detail: unreviewed > 0 ? t('team.keptPointOpen', { ...words, open: unreviewed }) : t('team.keptPoint', words) };
 }
 
 /**
@@ -382,7 +384,7 @@ function PastRetros({ team }: { team: TeamHistory }) {
 
 function PastRetro({ retro }: { retro: TeamRetro }) {
   const { t } = useWords();
-  const { done, notDone, dropped } = retro.promises;
+  const { done, notDone, dropped, unreviewed } = retro.promises;
   const reviewed = done + notDone + dropped;
   return (
     <li className="past-retro">
@@ -397,6 +399,8 @@ function PastRetro({ retro }: { retro: TeamRetro }) {
           {formatDate(retro.createdAt)}
           {retro.facilitators.length ? t('team.facilitatedBy', { names: retro.facilitators.join(', ') }) : ''}
           {reviewed > 0 ? t('team.reviewedEarlier', { count: reviewed, done, notDone, dropped }) : ''}
+          {/* RE-4: the promises its Review left unmarked count in its kept rate, and are still open */}
+          {unreviewed > 0 ? t('team.notReviewed', { count: unreviewed }) : ''}
         </p>
         <p>
           <AppLink to={`/b/${retro.boardId}`} aria-label={t('team.openBoardLabel', { name: retro.name })}>

@@ -72,16 +72,32 @@ describe('team history', () => {
     ]);
   });
 
-  it('RE-4 the kept rate of a retro is done / (done + not done); dropped promises do not count', () => {
+  it('RE-4 the kept rate of a retro is done / (done + not done + left unmarked); dropped promises do not count', () => {
     const { history } = threeRetros();
     expect(history.retros.map((r) => r.promises)).toEqual([
-      { done: 0, notDone: 0, dropped: 0, keptRate: null },
-      { done: 1, notDone: 1, dropped: 1, keptRate: 0.5 },
-      { done: 1, notDone: 1, dropped: 0, keptRate: 0.5 },
+      { done: 0, notDone: 0, dropped: 0, unreviewed: 0, keptRate: null },
+      { done: 1, notDone: 1, dropped: 1, unreviewed: 0, keptRate: 0.5 },
+      { done: 1, notDone: 1, dropped: 0, unreviewed: 0, keptRate: 0.5 },
     ]);
   });
 
-  it('RE-4 TM-1 a retro names the retros whose promises its Review marked, so its kept rate reads as theirs', () => {
+  it('RE-4 TM-3 a retro closed with 1 of its 3 promises marked done kept 1 of 3, not 100 %: the two left unmarked count, and stay open', () => {
+    // the team walk: Sprint 2's Review marked one promise done and closed; the team page charted 100 % (of those
+    // reviewed) beside two "open" badges
+    const r1 = retro('Sprint 1', [], { actions: ['Fix CI', 'Write runbook', 'Try mobbing'] });
+    const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);
+    const [fix, runbook, mobbing] = h1.retros[0]!.actions.map((a) => a.ref);
+    const r2 = retro('Sprint 2', reviewFrom(h1), { marks: { [fix!]: { status: 'done' } } });
+    const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
+    expect(history.retros[1]!.promises).toEqual({ done: 1, notDone: 0, dropped: 0, unreviewed: 2, keptRate: 1 / 3 });
+    expect(history.retros[1]!.reviewedFrom).toEqual(['Sprint 1']);
+    expect(openActions(history).map((a) => a.ref)).toEqual([runbook, mobbing]);
+    // a Review that marked none of them kept none that it said: 0 of 3, not "nothing reviewed"
+    const none = retro('Sprint 2', reviewFrom(h1), {});
+    expect(buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, none)]).retros[1]!.promises).toEqual({ done: 0, notDone: 0, dropped: 0, unreviewed: 3, keptRate: 0 });
+  });
+
+  it('RE-4 TM-1 a retro names the retros whose promises its Review listed, so its kept rate reads as theirs', () => {
     // Found in a walk-through: 67 % under retro #2 was about retro #1's promises, and nothing on the page said so.
     const { history } = threeRetros();
     expect(history.retros.map((r) => r.reviewedFrom)).toEqual([[], ['Sprint 1'], ['Sprint 1', 'Sprint 2']]);
@@ -116,7 +132,7 @@ describe('team history', () => {
     const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);
     const r2 = retro('Sprint 2', reviewFrom(h1), { marks: { [h1.retros[0].actions[0].ref]: { status: 'dropped' } } });
     const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, r2)]);
-    expect(history.retros[1].promises).toEqual({ done: 0, notDone: 0, dropped: 1, keptRate: null });
+    expect(history.retros[1].promises).toEqual({ done: 0, notDone: 0, dropped: 1, unreviewed: 0, keptRate: null });
   });
 
   it('TM-15 the figures are of closed retros: one still in Review, half its promises marked, is left out until it closes', () => {
@@ -126,8 +142,9 @@ describe('team history', () => {
     running.name = 'Sprint 2';
     must(running, fran, { type: 'review.mark', ref: h1.retros[0].actions[0].ref, status: 'done' });
     const history = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, { view: publicView(running), notes: {} })]);
-    // the history has it (Happening now, its promises under review), with a kept rate that is not a result yet
-    expect(history.retros.map((r) => [r.name, r.phase, r.promises.keptRate])).toEqual([['Sprint 1', 'closed', null], ['Sprint 2', 'review', 1]]);
+    // the history has it (Happening now, its promises under review), with a kept rate that is not a result yet (1 of
+    // the 2, the other not marked yet)
+    expect(history.retros.map((r) => [r.name, r.phase, r.promises.keptRate])).toEqual([['Sprint 1', 'closed', null], ['Sprint 2', 'review', 0.5]]);
     expect(closedRetros(history).map((r) => r.name)).toEqual(['Sprint 1']);
     moveTo(running, 'closed');
     const closed = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1), input('board-retro-2', 2, { view: publicView(running), notes: {} })]);
@@ -193,7 +210,7 @@ describe('team history', () => {
       marks: { [fix!.ref]: { status: 'done' }, [runbook!.ref]: { status: 'not-done' }, [ask.ref]: { status: 'done' } },
     });
     const history = buildTeamHistory(TEAM, [input('board-retro-2', 2, r2)]);
-    expect(history.retros[0]!.promises).toEqual({ done: 1, notDone: 1, dropped: 0, keptRate: 0.5 });
+    expect(history.retros[0]!.promises).toEqual({ done: 1, notDone: 1, dropped: 0, unreviewed: 0, keptRate: 0.5 });
   });
 
   it('TM-3 an action takes the status of its latest review in a later retro, with its text from the notes', () => {

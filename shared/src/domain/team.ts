@@ -59,9 +59,12 @@ export interface TeamRetro {
   pulse: Distribution | null;
   /** TM-17 (GP-5): "was this retro worth the time?", its public distribution once closed; null when AN-9 hides it or nobody answered */
   roti: Distribution | null;
-  /** RE-4: our promises reviewed in this retro's Review phase (asks are RM-2's); kept rate = done / (done + not done) */
-  promises: { done: number; notDone: number; dropped: number; keptRate: number | null };
-  /** RE-4: the retros whose promises (ours) this retro's Review marked, oldest first: its kept rate is about theirs */
+  /**
+   * RE-4: our promises on this retro's Review list (asks are RM-2's), as it marked them, and those it left unmarked
+   * (`unreviewed`: still open, TM-3); kept rate = done / (done + not done + unreviewed), dropped ones left out
+   */
+  promises: { done: number; notDone: number; dropped: number; unreviewed: number; keptRate: number | null };
+  /** RE-4: the retros whose promises (ours) were on this retro's Review list, oldest first: its kept rate is about theirs */
   reviewedFrom: string[];
   actions: TeamAction[];
   /** RM-*: responsibility share, asks answered, small wins and trust lens counts of this retro */
@@ -106,10 +109,14 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
   }
   const retros = sorted.map((input, index): TeamRetro => {
     // RE-4: our promises only — an ask answered is a promise someone outside kept to us, counted by RM-2 instead
-    const reviewed = input.view.review.filter((r) => r.status !== null && !r.askOf);
-    const done = reviewed.filter((r) => r.status === 'done').length;
-    const notDone = reviewed.filter((r) => r.status === 'not-done').length;
-    const dropped = reviewed.filter((r) => r.status === 'dropped').length;
+    const ours = input.view.review.filter((r) => !r.askOf);
+    const done = ours.filter((r) => r.status === 'done').length;
+    const notDone = ours.filter((r) => r.status === 'not-done').length;
+    const dropped = ours.filter((r) => r.status === 'dropped').length;
+    // a promise the Review left unmarked was not said to be kept, and is still open: a Review that marked 1 of 3 done
+    // and closed charted 100 % beside two "open" promises on the team page
+    const unreviewed = ours.filter((r) => r.status === null).length;
+    const due = done + notDone + unreviewed;
     return {
       boardId: input.boardId,
       name: input.view.name,
@@ -121,9 +128,9 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
       pulse: input.view.pulse.distribution,
       roti: input.view.roti.distribution,
-      promises: { done, notDone, dropped, keptRate: done + notDone > 0 ? done / (done + notDone) : null },
+      promises: { done, notDone, dropped, unreviewed, keptRate: due > 0 ? done / due : null },
       // 67 % under a retro was about the promises of the one before, and nothing on the team page said so
-      reviewedFrom: dedupeInOrder(reviewed.map((r) => r.fromRetro)),
+      reviewedFrom: dedupeInOrder(ours.map((r) => r.fromRetro)),
       actions: input.view.actions.map((a) => {
         const ref = `${input.boardId}:${a.id}`;
         const last = latest.get(ref);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { pino } from 'pino';
 import * as Y from 'yjs';
 import { projectBoardDoc, readBoardDoc, RevealKeys, revealOrder, TEMPLATES } from '@candor/shared';
 import { openSqliteStore } from '../storage/sqlite.js';
@@ -354,6 +355,23 @@ describe('RV-11 a big board quiet in Write has its reveal ready before the facil
     expect(between((ready as unknown as { fork: { doc: Y.Doc } }).fork.doc)?.online).toBe(true);
     await fac.send({ type: 'phase.set', phase: 'reveal' });
     expect(reader.view()).toEqual(loaded.publicView());
+    loaded.destroy();
+  });
+
+  it('RV-11 making the reveal ready fails: it is said in the log, nothing is ready, and the reveal works it out in its turn', async () => {
+    const errors: string[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void errors.push(line) });
+    const { loaded, fac } = await bigBoardLoaded({ ...quiet, logger });
+    await fac.join();
+    vi.spyOn(loaded as unknown as { revealAhead: () => unknown }, 'revealAhead').mockImplementation(() => {
+      throw new Error('no copy today');
+    });
+    const reader = readerOf(loaded);
+    await vi.waitFor(() => expect(errors.join('')).toContain('reveal not made ready'), { timeout: 10_000, interval: 5 });
+    expect(readyOf(loaded)).toBeUndefined();
+    await fac.send({ type: 'phase.set', phase: 'reveal' });
+    expect(reader.view()).toEqual(loaded.publicView());
+    expect(reader.view()!.cards).toHaveLength(CARD_ENTRIES_KEPT_FROM);
     loaded.destroy();
   });
 

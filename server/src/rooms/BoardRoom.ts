@@ -163,6 +163,7 @@ export class BoardRoom {
       // RV-11: with one process; with several, another process may reveal or change the board first
       ...(deps.cluster ? {} : { revealAhead: () => this.revealAhead() }),
       revealReadyQuietMs: deps.revealReadyQuietMs,
+      readyFailed: (err) => this.deps.logger.error({ err, board: this.id }, 'reveal not made ready; the reveal will work it out in its turn'),
     });
     this.staging = new CommandStaging({
       id: this.id,

@@ -132,6 +132,8 @@ export class RoomFanout {
       revealAhead?: () => RevealAhead | null;
       /** RV-11: how long a big board in Write must be quiet before its reveal is made ready (`REVEAL_READY_AFTER_QUIET_MS`) */
       revealReadyQuietMs?: number;
+      /** RV-11: making the reveal ready failed (the reveal then works everything out in its own turn, as before) */
+      readyFailed?: (err: unknown) => void;
     },
   ) {}
 
@@ -389,7 +391,7 @@ export class RoomFanout {
         return;
       }
       this.readyWait = undefined;
-      if (this.mayMakeReady()) void this.makeReady();
+      if (this.mayMakeReady()) this.makeReady().catch((err: unknown) => this.hooks.readyFailed?.(err));
     };
     this.readyWait = setTimeout(check, quietMs);
   }

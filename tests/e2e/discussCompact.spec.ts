@@ -170,3 +170,69 @@ test('WF-7 UI-24 an untitled group is named in Discuss by its card\'s whole text
   await expect(ada.page.getByRole('article', { name: new RegExp(`^\\d\\. ${alike} (when|and|on|since) `) })).toHaveCount(2);
   await ada.screenshot(testInfo, 'discuss-alike-groups-phone');
 });
+
+/**
+ * Where the head of the item now discussed (its place, votes, "Now discussing" and its words) stands against the bars
+ * that stay on screen (the header and the facilitator's band at a desk, the section tabs on a phone; the news line and a
+ * phone's step bar at the bottom): null when it is whole between them.
+ */
+function headOutOfSight(page: import('@playwright/test').Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const item = document.getElementById('current-item');
+    const head = item?.querySelector('.ranked-head')?.getBoundingClientRect();
+    if (!head) return 'no item discussed';
+    let top = 0;
+    let bottom = window.innerHeight;
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      if (!['sticky', 'fixed'].includes(getComputedStyle(element).position)) continue;
+      const bar = element.getBoundingClientRect();
+      if (bar.width < window.innerWidth * 0.4 || bar.height === 0 || bar.bottom <= 0 || bar.top >= window.innerHeight) continue;
+      if (bar.top < window.innerHeight / 2) top = Math.max(top, bar.bottom);
+      else bottom = Math.min(bottom, bar.top);
+    }
+    if (head.top >= top - 0.5 && head.bottom <= bottom + 0.5) return null;
+    return `its head is at ${Math.round(head.top)}–${Math.round(head.bottom)} px, the screen between the bars ${Math.round(top)}–${Math.round(bottom)} px`;
+  });
+}
+
+test('DI-6 UI-24 the room moves on: the item now discussed opens with its head in sight, below the bars, for the facilitator who pressed "Next item" from far down the item and for Ada who was writing under it, at a desk and on a phone; Bo, reading higher up, stays where he is', async ({ facilitator, ada, bo }) => {
+  test.setTimeout(180_000);
+  await longDiscussion(facilitator, ada, bo, 'Moving on', 1);
+  const field = 'What is the right thing to do? How can I help?';
+  /** the person is at the end of the item discussed, writing an action under it (its head far above the screen) */
+  const atItsEnd = async (person: typeof ada) => {
+    const item = person.page.getByRole('article', { name: /^Now discussing/ });
+    if (person === facilitator) {
+      // (the walk's item: an action and its fist of five open under it)
+      await item.getByLabel(field).fill('Pair on it once');
+      await item.getByRole('button', { name: /^Add action/ }).click();
+      await item.getByRole('button', { name: 'Check consensus: Pair on it once' }).click();
+      await expect(item.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
+    }
+    await item.getByLabel(field).fill('Something we could try');
+    await item.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    expect(await headOutOfSight(person.page), `${person.who} is far down the item`).not.toBeNull();
+  };
+  const movesOn = async (press: () => Promise<void>) => {
+    const before = await facilitator.page.getByRole('article', { name: /^Now discussing/ }).getAttribute('aria-label');
+    await press();
+    for (const person of [facilitator, ada]) {
+      await expect(person.page.getByRole('article', { name: /^Now discussing/ })).not.toHaveAttribute('aria-label', before!);
+      await expect.poll(() => headOutOfSight(person.page), { message: `${person.who}: the item now discussed` }).toBeNull();
+    }
+  };
+
+  // at a desk (1280×800): Fiona presses "Next item" in the band
+  for (const person of [facilitator, ada, bo]) await person.page.setViewportSize({ width: 1280, height: 800 });
+  await atItsEnd(facilitator);
+  await atItsEnd(ada);
+  await bo.page.evaluate(() => window.scrollTo(0, 0));
+  await movesOn(() => facilitator.page.getByRole('button', { name: 'Next item →' }).click());
+  expect(await bo.page.evaluate(() => window.scrollY), 'Bo, at the top of the page, was not moved').toBe(0);
+
+  // on a phone (390×844): the step bar's "Next item"
+  for (const person of [facilitator, ada]) await person.page.setViewportSize({ width: 390, height: 844 });
+  await atItsEnd(facilitator);
+  await atItsEnd(ada);
+  await movesOn(() => facilitator.page.getByRole('region', { name: /step/i }).getByRole('button', { name: 'Next item →' }).click());
+});

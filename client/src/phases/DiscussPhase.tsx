@@ -1,5 +1,5 @@
 import { useWords } from '../i18n/useWords.js';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { allowedIn, wholeGroupTitle, type PublicBoardView } from '@candor/shared';
@@ -82,6 +82,18 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
     landOn.current = null;
     if (active === document.body || active === null) currentRef.current?.focus();
   });
+  // DI-6: the room moves on. Whoever was following the item discussed (some of it on their screen) finds the one now
+  // discussed with its head (place, votes, its words) in sight; the facilitator always, who moved the room. The item
+  // left folds to one line under them, and the page kept its place: the new item's head was above the screen, under
+  // the band (team walk 5: Fiona pressed "Next item" from the fist of five she had just checked, and the screen she
+  // shared showed the middle of an item nobody could name).
+  const following = useFollowing(currentRef, current);
+  const shownFor = useRef(current);
+  useLayoutEffect(() => {
+    if (shownFor.current === current) return;
+    shownFor.current = current;
+    if (current !== null && (following.current || isFacilitator)) bringHeadIntoSight(currentRef.current);
+  }, [current]);
   // UI-24: only the current item is open; a discussed one shows its actions when I ask (each viewer for themself)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (itemId: string) =>
@@ -251,6 +263,33 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
       <BackToCurrent target={currentRef} itemKey={current} />
     </>
   );
+}
+
+/** DI-6: whether some of the item discussed is on the screen, as the room moves on (read before the item folds) */
+function useFollowing(item: RefObject<HTMLElement | null>, current: string | null): RefObject<boolean> {
+  const following = useRef(false);
+  useEffect(() => {
+    const element = item.current;
+    if (!element) return;
+    const observer = new IntersectionObserver(([entry]) => void (following.current = entry?.isIntersecting ?? false));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [item, current]);
+  return following;
+}
+
+/**
+ * DI-6: scrolls the item's head whole into sight, below the bars that stay on screen (the page's scroll padding and
+ * the item's scroll margin take them in), when it is not; an item whose head shows already stays where it is.
+ */
+function bringHeadIntoSight(item: HTMLElement | null): void {
+  const head = item?.firstElementChild?.getBoundingClientRect();
+  if (!item || !head) return;
+  const page = getComputedStyle(document.documentElement);
+  const top = (parseFloat(page.scrollPaddingTop) || 0) + (parseFloat(getComputedStyle(item).scrollMarginTop) || 0);
+  const bottom = window.innerHeight - (parseFloat(page.scrollPaddingBottom) || 0);
+  if (head.top >= top && head.bottom <= bottom) return;
+  item.scrollIntoView({ block: 'start' });
 }
 
 /**

@@ -206,6 +206,43 @@ test('UI-10 DI-2 DI-6 "Discuss this", → and "Reopen" from the keyboard put foc
   await choose('Reopen');
 });
 
+test('UI-10 DI-6 a participant whose focus is inside the item discussed when the room moves on (a reaction just pressed, the notes being typed) goes on with it, to the item now discussed; focus elsewhere stays where it is', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Moving on by keyboard');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  for (const text of ['Flaky end-to-end tests', 'Nobody reviews on Fridays', 'Standups run long']) await facilitator.addCard('Stop', text);
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+  const you = ada.page;
+  const now = you.getByRole('article', { name: /^Now discussing/ });
+  const next = async () => {
+    const before = await now.getAttribute('aria-label');
+    await facilitator.page.getByRole('button', { name: 'Next item →' }).click();
+    await expect(now).not.toHaveAttribute('aria-label', before!);
+  };
+  // Bo reads the header; his focus is not in the item and stays where it is
+  const share = bo.page.getByRole('button', { name: 'Share' });
+  await tabTo(bo.page, share);
+
+  // Ada agrees with the item by keyboard; the room moves on: focus goes with it, not to "Actions (1)" of the item left
+  // (the team walk's keyboard participant: the next Enter opened the item left behind)
+  const agree = now.getByRole('button', { name: /^Agree \(/ });
+  await tabTo(you, agree);
+  await you.keyboard.press('Enter');
+  await expect(agree).toHaveAccessibleName('Agree (1)');
+  await next();
+  await expect(now).toBeFocused();
+  await expect(share).toBeFocused();
+
+  // typing in the item's notes: focus goes to the item now discussed, never into its notes (UI-10)
+  const notes = now.getByLabel(/^Our answer \(shared notes\)/);
+  await tabTo(you, notes);
+  await you.keyboard.type('We could rotate');
+  await next();
+  await expect(now).toBeFocused();
+  await expect(share).toBeFocused();
+});
+
 test('UI-10 PU-1 deleting the last card of a column by keyboard leaves focus on the column, never on the trust pulse an arrow key would answer', async ({ facilitator }) => {
   await facilitator.createRetro('Deleting by keyboard');
   await facilitator.addCard('Stop', 'Written by mistake');

@@ -88,11 +88,19 @@ export function DiscussPhase({ board }: { board: PublicBoardView }) {
   // the band (team walk 5: Fiona pressed "Next item" from the fist of five she had just checked, and the screen she
   // shared showed the middle of an item nobody could name).
   const following = useFollowing(currentRef, current);
+  // UI-10: focus inside the item as it folds (a reaction just pressed, its notes being typed) goes on with the room to
+  // the item now discussed, said by name, never into its notes; left to the focus rescue it went to the folded item's
+  // "Actions (1)", and the team walk's keyboard participant opened the item left behind with the next Enter
+  const focusedIn = useFocusedItem(currentRef);
   const shownFor = useRef(current);
   useLayoutEffect(() => {
     if (shownFor.current === current) return;
     shownFor.current = current;
-    if (current !== null && (following.current || isFacilitator)) bringHeadIntoSight(currentRef.current);
+    const item = currentRef.current;
+    const left = focusedIn.current;
+    const active = document.activeElement;
+    if (item && left && left !== item && (active === null || active === document.body || left.contains(active))) item.focus({ preventScroll: true });
+    if (current !== null && (following.current || isFacilitator)) bringHeadIntoSight(item);
   }, [current]);
   // UI-24: only the current item is open; a discussed one shows its actions when I ask (each viewer for themself)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -276,6 +284,20 @@ function useFollowing(item: RefObject<HTMLElement | null>, current: string | nul
     return () => observer.disconnect();
   }, [item, current]);
   return following;
+}
+
+/** UI-10: the item discussed that holds focus, as focus last moved (an item folding under it moves none) */
+function useFocusedItem(item: RefObject<HTMLElement | null>): RefObject<HTMLElement | null> {
+  const focusedIn = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const moved = (event: FocusEvent) => {
+      const current = item.current;
+      focusedIn.current = current && event.target instanceof Node && current.contains(event.target) ? current : null;
+    };
+    document.addEventListener('focusin', moved);
+    return () => document.removeEventListener('focusin', moved);
+  }, [item]);
+  return focusedIn;
 }
 
 /**

@@ -764,6 +764,40 @@ test('UI-7 on a phone the hint under a card\'s box says only what a phone\'s key
   });
 });
 
+test('UI-7 UI-48 on a touch screen the hints say only what its keyboard can do: an action\'s "Enter adds the action" (no Shift+Enter), and no "Alt+Shift+N" line in the facilitator\'s panel; in German too; at a desk both are said', async ({ browser }) => {
+  // Ada on a phone in Discuss, under the action field (the team walk: Bo's phone told him of Shift+Enter, as a card's
+  // hint once did, UI-7)
+  await deskAndPhoneJoined(browser, 'Keys on a phone', async (fiona, ada) => {
+    await fiona.addCard('Stop', 'Deploys break on Mondays');
+    await fiona.runTo('Discuss');
+    await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
+    // (the item discussed, in either language)
+    const hint = ada.page.locator('#current-item .start-small');
+    await expect(hint).toHaveText('Start small: make it something that can begin before the next retro. Enter adds the action');
+    await ada.page.getByLabel('Language').selectOption('de');
+    await expect(hint).toContainText('Enter fügt die Maßnahme hinzu');
+    await expect(hint).not.toContainText('Umschalt');
+    // at a desk, both keys, and the panel's key back to the step on
+    await expect(fiona.page.getByRole('article', { name: /^Now discussing/ }).locator('.start-small')).toContainText('Enter adds the action · Shift+Enter starts a new line');
+    await expect(fiona.page.getByRole('region', { name: 'Facilitator' }).getByText('From anywhere on the board, Alt+Shift+N brings you back here.')).toBeVisible();
+  });
+  // Fiona facilitating from her phone: her panel has no key to tell of (the team walk's phone facilitator read it in
+  // every phase, above "Close the retro…")
+  await fionaOnPhone(browser, async (fiona, page) => {
+    await fiona.createRetro('Facilitating from a phone');
+    await section(page, 'Facilitate');
+    // (her panel, in either language)
+    const panel = page.locator('#phase-controls');
+    await expect(panel.getByRole('button', { name: 'Next: Reveal' })).toBeVisible();
+    await expect(panel.getByText(/Alt\+Shift\+N/)).toBeHidden();
+    // a keyboard joined to the phone still finds it named on the step button
+    await expect(panel.getByRole('button', { name: 'Next: Reveal' })).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+N');
+    await page.getByLabel('Language').selectOption('de');
+    await expect(panel.getByRole('button', { name: 'Weiter: Aufdecken' })).toBeVisible();
+    await expect(panel.getByText(/Alt\+Umschalt\+N/)).toBeHidden();
+  });
+});
+
 test('UI-7 on a phone the action field stays in sight as actions are added with Enter', async ({ browser }) => {
   test.setTimeout(180_000);
   await deskAndPhone(browser, 'Actions typed on a phone', async (fiona, ada) => {

@@ -18,6 +18,7 @@ import { draftSlot, readDraft } from '../sync/draftStore.js';
 import { usePasteThatFits } from '../cards/pasteThatFits.js';
 import { currentLanguage } from '../i18n/index.js';
 import { formatDay } from '../i18n/format.js';
+import { useCoarsePointer } from '../layout/useIsPhone.js';
 
 /** The actions that came out of one item, and a way to add another. */
 export function ItemActions({ board, itemId, compact = false }: { board: PublicBoardView; itemId: string; compact?: boolean }) {
@@ -167,6 +168,7 @@ function CollapsedActionForm({ itemId, itemName }: { itemId: string; itemName: s
 
 function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string; itemName: string; autoFocus?: boolean }) {
   const { t } = useWords();
+  const touch = useCoarsePointer();
   const session = useSession();
   // AC-1: the facilitator may move on while someone types here; what they typed waits under the item
   const [text, setText] = useDraft(session.boardId, actionDraft(itemId));
@@ -220,7 +222,7 @@ function NewActionForm({ itemId, itemName, autoFocus = false }: { itemId: string
         }}
       />
       <p className="hint start-small" id={`${inputId}-small`}>
-        {t('resp.startSmall')} {t('act.enterHint')}
+        {t('resp.startSmall')} {t(touch ? 'act.enterHintTouch' : 'act.enterHint')}
       </p>
       {paste.refusal}
       <ResponsibilityHint text={text} id={`${inputId}-nudge`} />

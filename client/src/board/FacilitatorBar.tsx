@@ -4,7 +4,7 @@ import { LIMITS, allowedIn, type PublicBoardView } from '@candor/shared';
 import { useSession } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { TimerControls } from '../timer/TimerControls.js';
-import { useIsPhone } from '../layout/useIsPhone.js';
+import { useCoarsePointer, useIsPhone } from '../layout/useIsPhone.js';
 import { usePhaseStep } from './usePhaseStep.js';
 import { DoneProgress } from '../facilitation/DoneProgress.js';
 import { AccessControls, KnockList } from '../facilitation/AccessControls.js';
@@ -17,6 +17,7 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   // UI-50: a phone's facilitator has the timer in the band above the item (UI-34), the panel on a tab of its own
   const phone = useIsPhone();
+  const touch = useCoarsePointer();
   const session = useSession();
   const { next, previous, moving, press, landing, dialogs } = usePhaseStep(board);
   // UI-20: the switches stay where I put them until the board shows it
@@ -47,7 +48,8 @@ export function FacilitatorBar({ board }: { board: PublicBoardView }) {
           )}
         </div>
       )}
-      {board.phase !== 'closed' && <p className="hint next-step-keys">{t('facilitator.nextStepKeys')}</p>}
+      {/* UI-48: said where a keyboard is; a touch screen has none to press it on (the step button still names it) */}
+      {board.phase !== 'closed' && !touch && <p className="hint next-step-keys">{t('facilitator.nextStepKeys')}</p>}
       <DoneProgress board={board} />
       {/* The step that is left, in sight under the phase buttons (below the timer and the room's settings a 1280×800
           desk had to scroll the panel to find it), yet in its own block under its own heading, never where "Next" stood. */}

@@ -477,6 +477,7 @@ const de: Catalogue = {
     placeholder: 'Ein nächster Schritt, den jemand gehen könnte, egal wie klein',
     addAction: 'Maßnahme hinzufügen',
     enterHint: 'Enter fügt die Maßnahme hinzu · Umschalt+Enter beginnt eine neue Zeile',
+    enterHintTouch: 'Enter fügt die Maßnahme hinzu',
     addActionFor: 'Maßnahme hinzufügen: {{name}}',
     thisAction: 'diese Maßnahme',
   },

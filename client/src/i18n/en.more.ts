@@ -512,6 +512,8 @@ const enMore = {
     placeholder: 'A next step someone could take, however small',
     addAction: 'Add action',
     enterHint: 'Enter adds the action · Shift+Enter starts a new line',
+    // UI-7: a touch screen's keyboard has no Shift+Enter
+    enterHintTouch: 'Enter adds the action',
     addActionFor: 'Add action: {{name}}',
     thisAction: 'this action',
   },

@@ -50,12 +50,14 @@ test('UI-11 refusals reach the person: "too many changes" and another refusal ar
 test('WF-3 PR-3 a phase change is room news: someone whose focus stays where it was (in the header) hears the retro move on, and back', async ({ facilitator, ada, bo }) => {
   const link = await facilitator.createRetro('Moving on');
   await ada.join(link, 'Ada');
+  // (installed before Bo joins: "Bo joined" times out on this clock too; the lines about a phase left go with it, DN-3,
+  // and no longer push it out of the bar)
+  await ada.page.clock.install();
   await bo.join(link, 'Bo');
   await ada.addCard('Stop', 'Merging on Fridays');
   // Ada keeps focus in the header: the phase's heading does not take it, so nothing else tells her
   await ada.page.getByRole('button', { name: 'Share', exact: true }).focus();
   const news = ada.page.getByRole('region', { name: 'Room news' }).getByRole('status');
-  await ada.page.clock.install();
   await facilitator.goTo('Reveal');
   await expect(news).toContainText('The retro moved on to Reveal.');
   await expect(ada.page.getByRole('button', { name: 'Share', exact: true })).toBeFocused();
@@ -411,4 +413,26 @@ test('FA-3 PR-1 on a phone\'s Board tab the room is told when the facilitator ha
   await expect(news).not.toContainText(/\d+ (people|person) here/);
   // (People's "Claim facilitator role" is not looked for: the reconnect above read the server's clock against the
   // page's, now a minute ahead, and People counts down a minute more)
+});
+
+test('DN-3 PR-3 a news line about a phase goes when the room leaves it: "Everyone here is done voting." is not on screen in Discuss, for the facilitator nor the room, in English and German', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Done, then on');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await facilitator.runTo('Vote');
+  await ada.page.getByRole('button', { name: "I'm done voting", exact: true }).click();
+  await bo.page.getByRole('button', { name: 'Ich bin fertig mit Abstimmen', exact: true }).click();
+  await facilitator.page.getByRole('button', { name: "I'm done voting", exact: true }).click();
+  const news = (page: BoardPage['page'], name = 'Room news') => page.getByRole('region', { name }).getByRole('status');
+  await expect(news(facilitator.page)).toContainText('Everyone here is done voting.');
+  await expect(news(ada.page)).toContainText('Everyone here is done voting.');
+  await expect(news(bo.page, 'Neuigkeiten im Raum')).toContainText('Alle, die da sind, sind fertig mit Abstimmen.');
+  // within the line's 12 s, the room moves on: the line was about Vote, and goes with it
+  await facilitator.goTo('Discuss');
+  await expect(news(ada.page)).toContainText('The retro moved on to Discuss.');
+  await expect(news(ada.page)).not.toContainText('done voting');
+  await expect(news(bo.page, 'Neuigkeiten im Raum')).not.toContainText('fertig mit Abstimmen');
+  await expect(news(facilitator.page)).not.toContainText('done voting');
 });

@@ -24,6 +24,8 @@ interface Quiet {
   check?: string;
   /** PR-3: shown, not said: the new phase's heading, where focus landed, says it */
   unsaid?: boolean;
+  /** DN-3 PR-3: news about this phase ("Everyone here is done voting.", "moved on to Vote"), which goes when the room leaves it */
+  phase?: PublicBoardView['phase'];
 }
 
 /**
@@ -61,9 +63,9 @@ export function RoomNotices({
   latest.current = board;
   myNameRef.current = myName;
 
-  const push = (say: (t: Words) => string, check?: string, unsaid?: boolean) => {
+  const push = (say: (t: Words) => string, check?: string, unsaid?: boolean, phase?: PublicBoardView['phase']) => {
     const id = nextId.current++;
-    setNotices((list) => [...list.slice(-2), { id, say, check, unsaid }]);
+    setNotices((list) => [...list.slice(-2), { id, say, check, unsaid, phase }]);
     setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), QUIET_NOTICE_MS);
     return id;
   };
@@ -116,7 +118,7 @@ export function RoomNotices({
   useEffect(() => {
     const allDone = everyoneDone(board.progress);
     const voting = board.progress?.stage === 'vote';
-    if (allDone && !wasAllDone.current) push((t) => (voting ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting')));
+    if (allDone && !wasAllDone.current) push((t) => (voting ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting')), undefined, undefined, board.phase);
     wasAllDone.current = allDone;
   }, [board.progress]);
 
@@ -140,12 +142,16 @@ export function RoomNotices({
   useEffect(() => {
     const before = phaseSeen.current;
     phaseSeen.current = board.phase;
-    if (before === board.phase || isFacilitator) return;
+    if (before === board.phase) return;
     const now = board.phase;
+    // DN-3: news about the phase left is no longer true ("Everyone here is done voting." in Discuss): it goes, for the
+    // facilitator too (she hears no line of the change), and the change's own line takes its place for the others
+    setNotices((list) => (list.some((n) => n.phase !== undefined && n.phase !== now) ? list.filter((n) => n.phase === undefined || n.phase === now) : list));
+    if (isFacilitator) return;
     const onward = phaseIndex(now) > phaseIndex(before);
     const say = (t: Words) => t(onward ? 'facilitation.presence.movedOn' : 'facilitation.presence.wentBack', { phase: t(`phases.${now}`) });
     const said = phaseSaidByHeading();
-    const id = push(say, undefined, said !== false);
+    const id = push(say, undefined, said !== false, now);
     if (said !== null) return;
     let timer: ReturnType<typeof setTimeout>;
     const decide = () => {
@@ -154,7 +160,7 @@ export function RoomNotices({
       else if (!known) {
         // a line of its own: a live region says what is added to it
         setNotices((list) => list.filter((n) => n.id !== id));
-        push(say);
+        push(say, undefined, false, now);
       }
     };
     decide();

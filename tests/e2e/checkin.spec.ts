@@ -521,3 +521,40 @@ test('CW-6 CW-10 at 390×844 the facilitator presents a card and steps card by c
     await adaPhone.close();
   }
 });
+
+test('CI-1 CI-2 while a question is up, the facilitator\'s control says so instead of offering to ask it again, and offers another or taking it down; in English and German', async ({ facilitator, ada }, testInfo) => {
+  const page = facilitator.page;
+  const link = await facilitator.createRetro('Asked once');
+  await ada.join(link, 'Ada');
+  const controls = page.getByRole('region', { name: 'Check-in question' });
+  await page.getByLabel('Question', { exact: true }).selectOption({ label: 'Weather report: sunny, cloudy or stormy?' });
+  await page.getByRole('button', { name: 'Ask this question' }).click();
+  await expect(checkIn(ada.page)).toContainText('Weather report');
+  // the one up is not offered again: the control says it is up, beside what makes sense now
+  await expect(controls.getByRole('button', { name: 'Ask this question' })).toHaveCount(0);
+  await expect(controls).toContainText('✓ This question is up');
+  await expect(controls.getByRole('button', { name: 'Another one' })).toBeVisible();
+  await expect(controls.getByRole('button', { name: 'Hide the question' })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: '/tmp/stumbles/checkin-up-1280.png' });
+  // another question picked from the list may be asked in its place
+  await page.getByLabel('Question', { exact: true }).selectOption({ label: 'One small win from this sprint?' });
+  await expect(controls).not.toContainText('This question is up');
+  await page.getByRole('button', { name: 'Ask this question' }).click();
+  await expect(checkIn(ada.page)).toContainText('One small win');
+  await expect(controls).toContainText('✓ This question is up');
+  // taken down, it may be asked again
+  await page.getByRole('button', { name: 'Hide the question' }).click();
+  await expect(checkIn(ada.page)).toHaveCount(0);
+  await expect(controls.getByRole('button', { name: 'Ask this question' })).toBeVisible();
+  await expect(controls).not.toContainText('This question is up');
+  // in German, on a phone
+  await page.getByRole('button', { name: 'Ask this question' }).click();
+  await page.getByLabel('Language').selectOption('de');
+  await expect(page.getByRole('region', { name: 'Check-in-Frage' })).toContainText('✓ Diese Frage ist gestellt');
+  await page.setViewportSize(PHONE);
+  await page.getByRole('tablist', { name: 'Bereiche des Boards' }).getByRole('tab', { name: 'Moderieren' }).click();
+  await expect(page.getByRole('region', { name: 'Check-in-Frage' })).toContainText('✓ Diese Frage ist gestellt');
+  await page.screenshot({ path: '/tmp/stumbles/checkin-up-390-de.png' });
+  void testInfo;
+});

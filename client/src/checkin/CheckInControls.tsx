@@ -47,9 +47,14 @@ export function CheckInControls({ board }: { board: PublicBoardView }) {
         </select>
       </div>
       <div className="row">
-        <button type="button" onClick={() => ask({ prompt: picked })}>
-          {t('checkIn.ask')}
-        </button>
+        {/* the question picked is the one up: asking it again would change nothing; the control says it is up */}
+        {picked === currentPrompt ? (
+          <span className="check-in-up">{t('checkIn.up')}</span>
+        ) : (
+          <button type="button" onClick={() => ask({ prompt: picked })}>
+            {t('checkIn.ask')}
+          </button>
+        )}
         <button type="button" onClick={another}>
           {t('checkIn.another')}
         </button>

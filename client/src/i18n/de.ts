@@ -329,6 +329,7 @@ const de: Catalogue = {
     controls: 'Check-in-Frage',
     pick: 'Frage',
     ask: 'Diese Frage stellen',
+    up: '✓ Diese Frage ist gestellt',
     another: 'Eine andere',
     own: 'Oder eine eigene Frage',
     askOwn: 'Meine Frage stellen',

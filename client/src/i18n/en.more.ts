@@ -71,6 +71,8 @@ const enMore = {
     controls: 'Check-in question',
     pick: 'Question',
     ask: 'Ask this question',
+    // CI-1: in place of "Ask this question" while the question picked is the one up
+    up: '✓ This question is up',
     another: 'Another one',
     own: 'Or your own question',
     askOwn: 'Ask my question',

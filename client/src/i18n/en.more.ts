@@ -236,9 +236,6 @@ const enMore = {
       labelWriting: 'done writing',
       labelVoting: 'done voting',
       hereNow: ' (people here now)',
-      // DN-1: after the facilitator's count while her own mark is missing, and the one press that gives it
-      notYou: ' — not you yet',
-      markMe: "I'm done",
       reset: 'Reset “done”',
     },
     share: {

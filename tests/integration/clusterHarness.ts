@@ -110,7 +110,7 @@ export interface OwnPostgres {
  * logins trusted on 127.0.0.1 only), so that a test can restart it; the test's ending (in `cleanup`) stops it and
  * removes it. As root (the tests' machine), it runs as the `postgres` user, as `scripts/postgres.sh`'s does.
  */
-export async function ownPostgres(cleanup: (() => Promise<void>)[]): Promise<OwnPostgres> {
+export async function ownPostgres(cleanup: (() => Promise<void>)[], options: { alsoListenOn?: { address: string; trusted: string } } = {}): Promise<OwnPostgres> {
   const versions = fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
   const bin = (name: string) => path.join('/usr/lib/postgresql', versions[0]!, 'bin', name);
   const asRoot = process.getuid?.() === 0;
@@ -124,14 +124,17 @@ export async function ownPostgres(cleanup: (() => Promise<void>)[]): Promise<Own
   const port = await freePort();
   const data = path.join(dir, 'data');
   await run(bin('initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync']);
-  const options = ['-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`];
+  const also = options.alsoListenOn;
+  // (an address of the test's own network, whose logins from `trusted` are trusted too: PG-7's dead machine)
+  if (also) fs.appendFileSync(path.join(data, 'pg_hba.conf'), `host all all ${also.trusted} trust\n`);
+  const started = ['-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${also ? `,${also.address}` : ''}`];
   const ctl = (...args: string[]) => run(bin('pg_ctl'), ['-D', data, '-w', '-l', path.join(dir, 'log'), ...args]);
-  await ctl('start', ...options);
+  await ctl('start', ...started);
   cleanup.push(async () => {
     await ctl('stop', '-m', 'immediate');
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, restart: (mode) => ctl('restart', '-m', mode, ...options) };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, restart: (mode) => ctl('restart', '-m', mode, ...started) };
 }
 
 /**

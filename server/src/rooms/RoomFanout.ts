@@ -19,6 +19,7 @@ import {
 } from '@candor/shared';
 import type { ForkedDocument, RoomDocuments } from './RoomDocuments.js';
 import type { RoomDoor } from './RoomDoor.js';
+import { QuietWait } from './QuietWait.js';
 import type { JoinedSession, Session } from './Session.js';
 
 /** Presence changes within this window are projected together. */
@@ -92,20 +93,18 @@ export class RoomFanout {
   private keepingEntries = false;
   /** the next batch of the cards the board had when it became big, whose entries are made a turn at a time */
   private entriesTurn: NodeJS.Immediate | undefined;
-  /** the walk of those cards, waiting for the room to be quiet (`entriesWhenQuiet`) */
-  private entriesWait: NodeJS.Timeout | undefined;
+  /** the walk of those cards, waiting for the room to be quiet since it last published or caught up (`entriesWhenQuiet`) */
+  private readonly entriesWait: QuietWait;
   /** when the room last published or caught up on a change (`performance.now()`) */
   private busyAt = 0;
   /** RV-10: the cards' reveal-order keys, kept beside their entries, under the seed this room reveals with (RV-3) */
   private keys: RevealKeys | undefined;
   /** RV-11: the reveal made ready in the quiet before it, until anything changes */
   private ready: ReadyReveal | undefined;
-  /** RV-11: the wait for the quiet to make it in */
-  private readyWait: NodeJS.Timeout | undefined;
+  /** RV-11: the wait for the quiet to make it in: nothing changed, no batch held back, no projection due */
+  private readonly readyWait: QuietWait;
   /** RV-11: when anything last changed the room (`performance.now()`) */
   private changedAt = 0;
-  /** RV-11: the ready reveal the batch being published is, taken by the projection it asks for in that call */
-  private adopting: ReadyReveal | undefined;
   private destroyed = false;
 
   constructor(
@@ -135,7 +134,15 @@ export class RoomFanout {
       /** RV-11: making the reveal ready failed (the reveal then works everything out in its own turn, as before) */
       readyFailed?: (err: unknown) => void;
     },
-  ) {}
+  ) {
+    this.entriesWait = new QuietWait({ quietMs: hooks.entriesQuietMs ?? CARD_ENTRIES_AFTER_QUIET_MS, lastActivity: () => this.busyAt, atMostMs: CARD_ENTRIES_WAIT_AT_MOST_MS });
+    this.readyWait = new QuietWait({
+      quietMs: hooks.revealReadyQuietMs ?? REVEAL_READY_AFTER_QUIET_MS,
+      lastActivity: () => this.changedAt,
+      // (a batch in memory and not yet stored — a commit, or a board unreadable for a while — or a projection due)
+      busy: () => this.heldBack > 0 || this.presenceTimer !== undefined,
+    });
+  }
 
   /**
    * RV-3, RV-10: the reveal-order keys of this board. Before the first reveal they are under the board's seed from
@@ -163,21 +170,13 @@ export class RoomFanout {
     this.busyAt = performance.now();
     // (a batch of one command, such as a join, needs no list of its events made)
     const events = changes.length === 1 ? changes[0]!.events : changes.flatMap((c) => c.events);
-    this.adopting = this.readyFor(events);
+    // RV-11: the reveal made ready, if this batch is it (taken by this call's projection, or not at all)
+    const ready = this.readyFor(events);
     this.changed();
-    try {
-      this.fanOut(changes, events);
-    } finally {
-      // (taken in this call's projection or not at all)
-      this.adopting = undefined;
-    }
-  }
-
-  private fanOut(changes: { events: BoardEvent[]; actorId: string }[], events: readonly BoardEvent[]): void {
     this.keepEntries(events);
     const changed = events.filter((e) => changesPublicView(e, this.state));
     // TL-7, RX-4, DN-4: a burst of taps, reactions, hands or done marks is one projection, in the presence batch
-    if (changed.some((e) => !batchesPublicView(e))) this.projectPublic();
+    if (changed.some((e) => !batchesPublicView(e))) this.projectPublic(ready);
     else if (changed.length > 0) this.schedulePresence();
     if (events.some(changesEveryonesView)) return this.sendPersonal(() => true);
     // only the actors' own connections: a join or a card in a room of 500 looks at one person's sockets, not 500
@@ -213,21 +212,11 @@ export class RoomFanout {
 
   /** starts the walk of `cardIds` once the room has been quiet long enough (a walk waiting or under way is replaced) */
   private entriesWhenQuiet(cardIds: string[]): void {
-    clearTimeout(this.entriesWait);
+    this.entriesWait.cancel();
     clearImmediate(this.entriesTurn);
     this.entriesTurn = undefined;
-    const quietMs = this.hooks.entriesQuietMs ?? CARD_ENTRIES_AFTER_QUIET_MS;
-    if (quietMs === 0) return this.entriesInTurns(cardIds);
-    const due = performance.now();
-    const check = () => {
-      const now = performance.now();
-      const quietFor = now - this.busyAt;
-      if (quietFor >= quietMs || now - due >= CARD_ENTRIES_WAIT_AT_MOST_MS) {
-        this.entriesWait = undefined;
-        this.entriesInTurns(cardIds);
-      } else this.entriesWait = setTimeout(check, quietMs - quietFor);
-    };
-    this.entriesWait = setTimeout(check, quietMs);
+    if (this.hooks.entriesQuietMs === 0) return this.entriesInTurns(cardIds);
+    this.entriesWait.start(() => this.entriesInTurns(cardIds));
   }
 
   private entriesInTurns(cardIds: string[], from = 0): void {
@@ -238,7 +227,7 @@ export class RoomFanout {
       const to = Math.min(from + CARD_ENTRIES_PER_TURN, cardIds.length);
       for (let i = from; i < to; i++) this.keepEntryOf(cardIds[i]!);
       // (unless a walk of all the board's cards began or was set to begin in this batch: the keys' seed changed, RV-10)
-      if (to < cardIds.length && this.entriesTurn === undefined && this.entriesWait === undefined) this.entriesInTurns(cardIds, to);
+      if (to < cardIds.length && this.entriesTurn === undefined && !this.entriesWait.waiting) this.entriesInTurns(cardIds, to);
     });
   }
 
@@ -325,13 +314,16 @@ export class RoomFanout {
     }
   }
 
-  /** Projects the whole public view now (or, CM-4, once the batch held back is stored). */
-  projectPublic(): void {
+  /**
+   * Projects the whole public view now (or, CM-4, once the batch held back is stored). `ready`: RV-11's reveal made
+   * ready, when the change to project is that very reveal.
+   */
+  projectPublic(ready?: ReadyReveal): void {
     this.wholeViewDue = true;
-    this.project();
+    this.project(ready);
   }
 
-  private project(): void {
+  private project(ready?: ReadyReveal): void {
     clearTimeout(this.presenceTimer);
     this.presenceTimer = undefined;
     if (this.heldBack > 0) {
@@ -343,8 +335,6 @@ export class RoomFanout {
       this.wholeViewDue = false;
       this.ensureNotesTexts();
       // RV-11: the reveal made ready is this very change: its document is taken, and its update (encoded already) sent
-      const ready = this.adopting;
-      this.adopting = undefined;
       if (ready === undefined || !this.documents.adopt(ready.fork, ready.update)) projectBoardDoc(this.documents.doc('board'), this.publicView(), this.cardEntries);
     } else projectPresence(this.documents.doc('board'), this.presenceChange(this.presenceChangedOf));
     this.presenceChangedOf.clear();
@@ -373,27 +363,15 @@ export class RoomFanout {
   private changed(): void {
     this.ready = undefined;
     this.changedAt = performance.now();
-    if (this.readyWait === undefined && this.mayMakeReady()) this.readyWhenQuiet();
+    if (!this.readyWait.waiting && this.mayMakeReady()) this.readyWait.start(() => this.whenQuiet());
   }
 
   private mayMakeReady(): boolean {
     return this.hooks.revealAhead !== undefined && this.state.phase === 'write' && this.state.cards.size >= CARD_ENTRIES_KEPT_FROM;
   }
 
-  private readyWhenQuiet(): void {
-    const quietMs = this.hooks.revealReadyQuietMs ?? REVEAL_READY_AFTER_QUIET_MS;
-    const check = () => {
-      const quietFor = performance.now() - this.changedAt;
-      // (a batch in memory and not yet stored, or a projection due: it is not quiet yet)
-      if (quietFor < quietMs || this.heldBack > 0 || this.presenceTimer !== undefined) {
-        // (quiet long enough but held back — a commit, or a board unreadable for a while — or a projection due: asked again later)
-        this.readyWait = setTimeout(check, quietFor < quietMs ? quietMs - quietFor : quietMs);
-        return;
-      }
-      this.readyWait = undefined;
-      if (this.mayMakeReady()) this.makeReady().catch((err: unknown) => this.hooks.readyFailed?.(err));
-    };
-    this.readyWait = setTimeout(check, quietMs);
+  private whenQuiet(): void {
+    if (this.mayMakeReady()) this.makeReady().catch((err: unknown) => this.hooks.readyFailed?.(err));
   }
 
   /**
@@ -509,10 +487,10 @@ export class RoomFanout {
 
   destroy(): void {
     clearTimeout(this.presenceTimer);
-    clearTimeout(this.readyWait);
+    this.readyWait.cancel();
     this.ready = undefined;
     this.destroyed = true;
-    clearTimeout(this.entriesWait);
+    this.entriesWait.cancel();
     clearImmediate(this.entriesTurn);
   }
 }

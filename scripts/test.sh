@@ -25,6 +25,11 @@ export CANDOR_TEST_REDIS_URL
 # CL-14: the load-balanced end-to-end test puts Debian's HAProxy in front of two processes
 CANDOR_TEST_HAPROXY="$(bash scripts/haproxy.sh)" || not_run "installing HAProxy"
 export CANDOR_TEST_HAPROXY
+# PG-7: the dead machine's test makes a network namespace with `ip` (Debian's iproute2; skipped without it or root)
+if [ "$(id -u)" -eq 0 ] && ! command -v ip >/dev/null 2>&1; then
+  echo "› installing iproute2 from Debian"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iproute2; } >/dev/null 2>&1 || echo "› iproute2 could not be installed: the dead machine's test is skipped"
+fi
 # the build and the typecheck are one process each: side by side they take the time of the longer (stop 51)
 step "building and typechecking"
 pnpm build >/dev/null &

@@ -13,15 +13,25 @@ import { SERVER_ENTRY, freePort, isRunning, spawnServer } from './spawnedServer.
  * and with it the lock that refuses a second process, until TCP says the peer is gone: two hours of the system's
  * keepalive, unless the session asks for sooner. The dead machine here is a network namespace of the test's own
  * behind a veth pair: the first process runs in it, is frozen (SIGSTOP) and its end of the pair taken down, so that
- * nothing answers PostgreSQL's probes any more, as when a machine loses power. Needs root and `ip` (the tests' machine
- * has both); elsewhere it is skipped and says so.
+ * nothing answers PostgreSQL's probes any more, as when a machine loses power. Needs root, `ip` and a kernel that makes
+ * both (the tests' machine has all three); elsewhere it is skipped and says so.
  */
-const canMakeNetworks = process.getuid?.() === 0 && spawnSync('ip', ['-V']).status === 0;
+const canMakeNetworks = process.getuid?.() === 0 && spawnSync('ip', ['-V']).status === 0 && kernelMakesNetworks();
+
+/** whether this kernel makes network namespaces and veth pairs (a pair made and removed again) */
+function kernelMakesNetworks(): boolean {
+  const tag = randomBytes(3).toString('hex');
+  const made = spawnSync('ip', ['link', 'add', `cdp${tag}`, 'type', 'veth', 'peer', 'name', `cdq${tag}`]).status === 0;
+  if (made) spawnSync('ip', ['link', 'del', `cdp${tag}`]);
+  const namespace = spawnSync('ip', ['netns', 'add', `candor-probe-${tag}`]).status === 0;
+  if (namespace) spawnSync('ip', ['netns', 'del', `candor-probe-${tag}`]);
+  return made && namespace;
+}
 
 /** how long the replacement may take: PG-7's probes end the session in about 11 s, then a start takes a few */
 const REPLACED_WITHIN_MS = 30_000;
 
-describe.skipIf(!canMakeNetworks)('PG-7 a process whose machine died (needs root and ip)', () => {
+describe.skipIf(!canMakeNetworks)('PG-7 a process whose machine died (needs root, ip, network namespaces and veth pairs)', () => {
   const cleanup: (() => Promise<void>)[] = [];
   afterAll(async () => {
     for (const step of cleanup.reverse()) await step().catch(() => undefined);

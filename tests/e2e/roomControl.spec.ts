@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@candor/shared';
 import { test, expect } from './fixtures/facilitation';
@@ -147,6 +148,73 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 CF-2 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator
   await facilitator.shot('confirm-close');
   await facilitator.confirm('Close the retro');
   await facilitator.expectPhase('Close');
+});
+
+/** The QR code's dark modules, read back from the pixels of the image the share dialog shows (qrcode draws each module as a square). */
+async function qrModulesShown(page: import('@playwright/test').Page): Promise<{ size: number; dark: number[] }> {
+  const image = page.getByRole('dialog').getByRole('img', { name: 'QR code of the link to this retro' });
+  await expect(image).toBeVisible();
+  return image.evaluate(async (img: HTMLImageElement, margin) => {
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+    const context = canvas.getContext('2d')!;
+    context.drawImage(img, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    // the smallest square drawn is one module: the finder pattern's top-left corner is 7 modules of dark
+    let run = 0;
+    const at = (x: number, y: number) => pixels[(Math.floor(y) * canvas.width + Math.floor(x)) * 4]! < 128;
+    const start = [...Array(canvas.width).keys()].find((x) => at(x, x))!;
+    while (at(start + run, start)) run++;
+    const module = run / 7;
+    const size = Math.round(canvas.width / module) - 2 * margin;
+    const dark: number[] = [];
+    for (let row = 0; row < size; row++) for (let col = 0; col < size; col++) dark.push(at((col + margin + 0.5) * module, (row + margin + 0.5) * module) ? 1 : 0);
+    return { size, dark };
+  }, 1);
+}
+
+/** What a QR code of `text` holds, module by module, as the share dialog makes it (qrcode, error correction M). */
+function qrModulesOf(text: string): { size: number; dark: number[] } {
+  const qrcode = createRequire(path.resolve('client/package.json'))('qrcode') as {
+    create(text: string, options: { errorCorrectionLevel: 'M' }): { modules: { size: number; data: Uint8Array } };
+  };
+  const { modules } = qrcode.create(text, { errorCorrectionLevel: 'M' });
+  return { size: modules.size, dark: [...modules.data].map((bit) => (bit ? 1 : 0)) };
+}
+
+test('SH-1 the share dialog\'s Copy button and QR code carry the participant link, never the facilitator link the creator holds', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Create retro' }).click();
+  const link = await page.getByLabel('Participant link').inputValue();
+  const facilitatorLink = await page.getByLabel('Your facilitator link').inputValue();
+  const facilitatorKey = new URL(facilitatorLink).hash.replace(/^#f=/, '');
+  expect(facilitatorKey.length).toBeGreaterThan(10);
+  await page.getByRole('button', { name: 'Open the board' }).click();
+  await page.getByLabel('Your name').fill('Fiona');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+
+  // the creator, who holds the facilitator link in this browser, shares the board
+  expect(await facilitator.openShare()).toBe(link);
+  await facilitator.dialog().getByRole('button', { name: 'Copy link' }).click();
+  await expect(facilitator.dialog().getByRole('status')).toHaveText('Copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(link);
+  expect(copied).not.toContain(facilitatorKey);
+  // the phones in the room scan this: module for module the participant link's code, not the facilitator link's
+  const shown = await qrModulesShown(page);
+  expect(shown).toEqual(qrModulesOf(link));
+  expect(shown).not.toEqual(qrModulesOf(facilitatorLink));
+  await facilitator.closeDialog();
+
+  // a participant's dialog holds the same link, and their code is the same code
+  await ada.join(link, 'Ada');
+  expect(await ada.openShare()).toBe(link);
+  expect(await qrModulesShown(ada.page)).toEqual(shown);
+  await ada.closeDialog();
 });
 
 test('SH-2 SH-3 a facilitator alone at the start of a retro is told to invite the others, the link and its QR code a press away; the word goes once someone is here, the dialog it opened stays', async ({ facilitator, ada }) => {

@@ -62,6 +62,46 @@ test('MY-3 "Leave and forget me here" on the board does the same from the board 
   await nextPersonIsNew(ada, link, boardId, adaCard);
 });
 
+test('MY-2 a facilitator who removes the retro on a shared computer takes the facilitator link and a card she had half typed with her: whoever sits down next is a newcomer, not the facilitator', async ({ facilitator, ada }) => {
+  const retro = 'Conference-room laptop';
+  const link = await facilitator.createRetro(retro, { as: 'Fiona' });
+  const boardId = new URL(link).pathname.split('/').pop()!;
+  const page = facilitator.page;
+  await ada.join(link, 'Ada');
+  // Fiona has started a card and not sent it: the browser keeps its words, and it keeps the facilitator link
+  const halfTyped = 'Half typed: the on-call rota always lands on Ada';
+  await facilitator.column('Stop').getByLabel('New card in Stop').fill(halfTyped);
+  const stored = () => page.evaluate(() => Object.entries({ ...localStorage, ...sessionStorage }));
+  await expect.poll(async () => (await stored()).some(([, value]) => value.includes(halfTyped)), 'the draft is kept before she leaves').toBe(true);
+  const facilitatorKey = (await stored()).find(([key]) => key === `candor:fac:${boardId}`)?.[1];
+  expect(facilitatorKey, 'the facilitator link is kept before she leaves').toBeTruthy();
+
+  await page.goto('/');
+  const mine = page.getByRole('region', { name: 'My retros' });
+  await mine.getByRole('button', { name: `Remove “${retro}” from this list and forget me on it` }).click();
+  await expect(mine.getByRole('link', { name: retro })).toHaveCount(0);
+  // nothing this browser keeps names the board, holds the half-typed words or the facilitator key
+  for (const [key, value] of await stored()) {
+    expect(key).not.toContain(boardId);
+    expect(value, key).not.toContain(halfTyped);
+    expect(value, key).not.toContain(facilitatorKey);
+  }
+
+  // Bo sits down at the laptop and opens the board from its history: a newcomer, with an empty card field
+  await page.goto(link);
+  await expect(page.getByLabel('Your name')).toHaveValue('');
+  await page.getByLabel('Your name').fill('Bo');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  await expect(facilitator.column('Stop').getByLabel('New card in Stop')).toHaveValue('');
+  // not the facilitator: he cannot move the room, and Ada's page names Fiona (away) as the facilitator, Bo as a participant
+  await expect(page.getByRole('button', { name: 'Next: Reveal' })).toHaveCount(0);
+  await expect(page.locator('.presence .me-line')).toHaveText('You are Bo');
+  const people = ada.page.getByRole('region', { name: 'People here' });
+  await expect(people.getByRole('listitem').filter({ hasText: 'Bo' })).not.toContainText('Facilitator');
+  await expect(people.getByRole('listitem').filter({ hasText: 'Fiona' })).toContainText('Facilitator');
+});
+
 test('JN-8 the join form offers the name this browser last joined with, selected, and says so', async ({ facilitator }) => {
   await facilitator.createRetro('Monday retro', { as: 'Fiona' });
   const page = facilitator.page;

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect } from './fixtures/team';
+import { type SpawnedServer, kill9, startServerProcess } from '../integration/spawnedServer';
 import { discussingOneCard } from './pages/DiscussionPage';
 import { expectFocusVisible, tabTo } from './pages/keyboard';
 import type { BoardPage } from './pages/BoardPage';
@@ -435,4 +439,53 @@ test('DN-3 PR-3 a news line about a phase goes when the room leaves it: "Everyon
   await expect(news(ada.page)).not.toContainText('done voting');
   await expect(news(bo.page, 'Neuigkeiten im Raum')).not.toContainText('fertig mit Abstimmen');
   await expect(news(facilitator.page)).not.toContainText('done voting');
+});
+
+test.describe('on a server that lets anyone take the role once the facilitator has been away 3 s', () => {
+  /** its own port, derived from this run's E2E_PORT like the run's other ports (SMTP +20,000, sink +21,000, CL-14 +22,000, pings +23,000) */
+  const PORT = Number(process.env.E2E_PORT ?? 3199) + 24_000;
+  let server: SpawnedServer | null = null;
+  test.beforeAll(async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-claim-'));
+    server = await startServerProcess({ port: PORT, dataDir, env: { TRUST_PROXY: 'loopback', FACILITATOR_CLAIM_AFTER_MS: '3000' } });
+  });
+  test.afterAll(async () => {
+    if (!server) return;
+    await kill9(server);
+    for (const made of [server.options.dataDir, `${server.options.dataDir}.key`]) fs.rmSync(made, { recursive: true, force: true });
+  });
+  test.use({ baseURL: `http://127.0.0.1:${PORT}` });
+
+  test('FA-3 FA-4 the facilitator\'s laptop dies: the room is told, Ada takes the role from People and moves the room on, and the news stops asking (en, de)', async ({ facilitator, ada, bo }) => {
+    const link = await facilitator.createRetro('Fiona’s battery');
+    await ada.join(link, 'Ada');
+    await bo.join(link, 'Bo');
+    await bo.addCard('Stop', 'Zu viele Meetings');
+    await bo.page.getByLabel('Language').selectOption('de');
+
+    // Fiona's laptop goes: no goodbye, the connection just ends
+    await facilitator.page.context().close();
+    const people = ada.page.getByRole('region', { name: 'People here' });
+    await expect(people).toContainText('Fiona (facilitator) is away.');
+    // the room is told, in each person's language, once anyone may take the role
+    const claim = people.getByRole('button', { name: 'Claim facilitator role' });
+    await expect(claim).toBeVisible({ timeout: 15_000 });
+    await expect(ada.page.getByRole('region', { name: 'Room news' })).toContainText('Fiona (facilitator) is away: take over in People.');
+    const boNews = bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' });
+    await expect(boNews).toContainText('Fiona (Moderation) fehlt: übernimm in „Anwesende“.');
+    await expect(bo.page.getByRole('region', { name: /^Anwesend/ }).getByRole('button', { name: 'Moderation übernehmen' })).toBeVisible();
+
+    await claim.click();
+    await expect(bo.page.getByText('Ada moderiert jetzt (übernommen, während Fiona abwesend war).')).toBeVisible();
+    await expect(people.getByRole('listitem').filter({ hasText: 'Ada' })).toContainText('Facilitator');
+    // the role is taken: nobody else is offered it, and the news stops asking for someone to take over at once, not
+    // when its 12 s are up (it asked on for them, the role long taken)
+    await expect(bo.page.getByRole('button', { name: 'Moderation übernehmen' })).toHaveCount(0);
+    await expect(boNews).not.toContainText('übernimm in', { timeout: 3_000 });
+    await expect(ada.page.getByRole('region', { name: 'Room news' })).not.toContainText('take over in People', { timeout: 3_000 });
+    // and the retro goes on: Ada reveals for everyone
+    await ada.goTo('Reveal');
+    await expect(bo.page.getByRole('navigation', { name: 'Phasen der Retro' }).locator('[aria-current="step"]')).toContainText('Aufdecken');
+    await expect(ada.card('Zu viele Meetings')).toBeVisible();
+  });
 });

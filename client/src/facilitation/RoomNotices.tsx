@@ -189,13 +189,18 @@ export function RoomNotices({
   const facilitator = board.facilitator;
   const claimAt = !isFacilitator && board.phase !== 'closed' && facilitator && !facilitator.online ? facilitator.claimableAt : null;
   const [claimOpen, setClaimOpen] = useState<string | null>(null);
+  // its line of news is no longer true once the role is taken or she is back: it goes then, not 12 s after it came
+  const claimNotice = useRef<number | null>(null);
   useEffect(() => {
     setClaimOpen(null);
+    const told = claimNotice.current;
+    if (told !== null) setNotices((list) => list.filter((n) => n.id !== told));
+    claimNotice.current = null;
     if (claimAt === null || !facilitator) return;
     const name = facilitator.name;
     const timer = setTimeout(() => {
       setClaimOpen(name);
-      push((t) => t('facilitation.presence.claimOpen', { name }));
+      claimNotice.current = push((t) => t('facilitation.presence.claimOpen', { name }));
     }, claimAt - session.serverNow());
     return () => clearTimeout(timer);
   }, [claimAt]);

@@ -309,8 +309,10 @@ test('UI-10 "Update vote settings" and "Reset “done”", used up, leave focus 
   await page.keyboard.press('Tab');
   await expect(budget).toBeFocused();
 
-  // "Reset “done”", used up too: the step buttons' group, named by the phase, never a step
+  // "Reset “done”", used up too: the step buttons' group, named by the phase, never a step, nor the facilitator's own
+  // "I'm done" beside it (DN-3: her mark is missing; focus went there, and the next Enter marked her done unasked)
   await ada.page.getByRole('button', { name: "I'm done voting" }).click();
+  await expect(page.getByRole('region', { name: 'Facilitator' }).getByRole('button', { name: "I'm done", exact: true })).toBeVisible();
   const reset = page.getByRole('button', { name: 'Reset “done”' });
   await tabTo(page, reset, { backwards: true });
   await page.keyboard.press('Enter');
@@ -320,6 +322,35 @@ test('UI-10 "Update vote settings" and "Reset “done”", used up, leave focus 
   await expect(page.getByRole('heading', { level: 2, name: 'Vote' })).toBeVisible();
   await ada.expectPhase('Vote');
   await expect(ada.page.getByRole('button', { name: /^Vote for: Pairing on deploys/ })).toBeVisible();
+});
+
+test('UI-10 DN-3 the facilitator\'s own "I\'m done" beside the count, pressed from the keyboard, leaves focus on the step buttons\' group: never on "Reset “done”", where the next Enter wiped the room\'s marks', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Done by keyboard');
+  await ada.join(link, 'Ada');
+  await ada.page.getByRole('button', { name: "I'm done writing" }).click();
+  const page = facilitator.page;
+  const panel = page.getByRole('region', { name: 'Facilitator' });
+  const count = panel.getByRole('status').filter({ hasText: 'done writing' });
+  await expect(count).toContainText('1 of 2 done writing — not you yet');
+  // UI-48: Alt+Shift+N from the board to the step on, then on to her own mark beside the count
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(page.getByRole('button', { name: 'Next: Reveal' })).toBeFocused();
+  const mine = panel.getByRole('button', { name: "I'm done", exact: true });
+  await tabTo(page, mine, { max: 3 });
+  await page.keyboard.press('Enter');
+  await expect(count).toContainText('2 of 2 done writing');
+  await expect(count).not.toContainText('not you yet');
+  await expect(mine).toHaveCount(0);
+  // the button went with her mark: focus on the group named by the phase (no step taken by Enter), not on the Reset
+  // below it
+  const steps = page.getByRole('group', { name: 'Now: Write' });
+  await expectFocusVisible(steps);
+  await page.keyboard.press('Enter');
+  await expect(ada.page.getByRole('button', { name: /^✓ I'm done writing/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(count).toContainText('2 of 2 done writing');
+  await expect(page.getByRole('heading', { level: 2, name: 'Write' })).toBeVisible();
+  // the next Tab goes on to the step she was waiting to take
+  await tabTo(page, page.getByRole('button', { name: 'Next: Reveal' }), { max: 2 });
 });
 
 test('GR-6 UI-13 a group\'s title reached with Tab is selected whole: what the keyboard types replaces the title made from the first card\'s words', async ({ facilitator, ada }) => {

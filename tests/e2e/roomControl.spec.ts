@@ -512,3 +512,26 @@ test('LK-1 locked in Discuss, the room’s answer and an action’s words are re
   await expect(answer(bo)).toHaveValue('Ada writes. Fiona adds. Ada again.');
   await expect(bo.page.getByText(refused)).toHaveCount(0);
 });
+
+test('DN-3 DN-1 the facilitator whose own mark is missing is told so at the count, and marks herself done from there in one press; nobody else is named; in English and German', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Not you yet');
+  await ada.join(link, 'Ada');
+  const count = facilitator.panel().getByRole('status').filter({ hasText: 'done writing' });
+  // both missing: the count says hers is among them, and nothing of Ada's
+  await expect(count).toHaveText('0 of 2 done writing — not you yet (people here now)');
+  await facilitator.panel().getByRole('button', { name: "I'm done", exact: true }).click();
+  await expect(facilitator.page.getByRole('button', { name: "✓ I'm done writing" })).toHaveAttribute('aria-pressed', 'true');
+  // hers given, Ada's still missing: the count names nobody, and offers nothing
+  await expect(count).toHaveText('1 of 2 done writing (people here now)');
+  await expect(facilitator.panel().getByRole('button', { name: "I'm done", exact: true })).toHaveCount(0);
+  // Ada done and hers taken back below the columns: the one missing is her, and the count says so again
+  await ada.markDone();
+  await facilitator.page.getByRole('button', { name: "✓ I'm done writing" }).click();
+  await expect(count).toHaveText('1 of 2 done writing — not you yet (people here now)');
+  // in German
+  await facilitator.page.getByLabel('Language').selectOption('de');
+  const moderation = facilitator.page.getByRole('region', { name: 'Moderation' });
+  await expect(moderation.getByRole('status').filter({ hasText: 'fertig mit Schreiben' })).toHaveText('1 von 2 fertig mit Schreiben – du noch nicht (wer gerade da ist)');
+  await moderation.getByRole('button', { name: 'Ich bin fertig', exact: true }).click();
+  await expect(moderation.getByRole('status').filter({ hasText: 'fertig mit Schreiben' })).toHaveText('2 von 2 fertig mit Schreiben (wer gerade da ist)');
+});

@@ -96,11 +96,19 @@ function rescue(): void {
  * the first control in `root` focus may go to: never a skip link (a way in from the top, it would pop up out of
  * nowhere, UI-25); nor the language or theme switch at the top of the page (the next arrow key there changes the
  * page's language or colours); nor an answer of a radio group, the trust pulse's or a fist of five's (the next arrow
- * key would change it, and send it)
+ * key would change it, and send it); nor a control in a block marked `data-rescue-skip`, whose next Enter would do
+ * something nobody asked for (the facilitator's done count: "Reset “done”" wipes the room's marks, her own "I'm done"
+ * marks her, DN-3): focus goes on past it, to the panel's step buttons' group
  */
 function firstControlIn(root: Element): HTMLElement | undefined {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
-    (el) => el.offsetParent !== null && !takesText(el) && !isRadio(el) && !el.closest('[data-skip-links]') && !el.closest('.preferences'),
+    (el) =>
+      el.offsetParent !== null &&
+      !takesText(el) &&
+      !isRadio(el) &&
+      !el.closest('[data-skip-links]') &&
+      !el.closest('.preferences') &&
+      !el.closest('[data-rescue-skip]'),
   );
 }
 

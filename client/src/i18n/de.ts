@@ -832,6 +832,8 @@ const de: Catalogue = {
       labelWriting: 'fertig mit Schreiben',
       labelVoting: 'fertig mit Abstimmen',
       hereNow: ' (wer gerade da ist)',
+      notYou: ' – du noch nicht',
+      markMe: 'Ich bin fertig',
       reset: '„Fertig“ zurücksetzen',
       badge: '✓ fertig',
       doneWriting: 'fertig mit Schreiben',

@@ -236,6 +236,9 @@ const enMore = {
       labelWriting: 'done writing',
       labelVoting: 'done voting',
       hereNow: ' (people here now)',
+      // DN-3: after the facilitator's count while her own mark is missing, and the one press that gives it
+      notYou: ' — not you yet',
+      markMe: "I'm done",
       reset: 'Reset “done”',
     },
     share: {

@@ -19,6 +19,34 @@ function hiddenBelowBars(field: Locator): Promise<number> {
   });
 }
 
+/** where each of `parts` is: its words, how many lines they take, its box */
+function boxesOf(parts: Locator) {
+  return parts.evaluateAll((all) =>
+    all.map((part) => {
+      const words = document.createRange();
+      words.selectNodeContents(part);
+      const box = part.getBoundingClientRect();
+      return { name: part.textContent, lines: new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size, top: box.top, bottom: box.bottom, right: box.right };
+    }),
+  );
+}
+
+/**
+ * UI-29: the step bar's count and its buttons on one row (the count's number beside them, its words under the
+ * number), the number and each button's words on one line, all inside a screen `width` wide, nothing scrolling sideways
+ */
+async function stepBarOnOneRow(page: Page, width: number, at: string): Promise<void> {
+  const bar = page.locator('.step-bar');
+  const row = await boxesOf(bar.locator('button, .step-progress strong'));
+  for (const part of row) expect(part.lines, `${at}: "${part.name}" on one line`).toBe(1);
+  // (the count's words may take two lines under its number: "fertig mit / Abstimmen")
+  for (const part of [...row, ...(await boxesOf(bar.locator('.step-progress > span')))]) {
+    expect(part.right, `${at}: "${part.name}" on the screen`).toBeLessThanOrEqual(width);
+  }
+  expect(Math.max(...row.map((p) => p.top)), `${at}: ${row.map((p) => `"${p.name}" at ${Math.round(p.top)}`).join(', ')} on one row`).toBeLessThan(Math.min(...row.map((p) => p.bottom)));
+  await noSidewaysScroll(page, at);
+}
+
 /** Fiona alone on a phone (390×844, touch): `run` with her page; the browser closes after it, however it ends. */
 async function fionaOnPhone(browser: Browser, run: (fiona: BoardPage, page: Page) => Promise<void>): Promise<void> {
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
@@ -360,16 +388,16 @@ test('DN-2 UI-29 on a phone the facilitator reads how many are done beside "Next
       await expect(bar.getByRole('button', { name: next })).toBeInViewport({ ratio: 1 });
       await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
     };
-    await readBesideNext('0 of 2 done writing', 'Next: Reveal');
+    await readBesideNext('0 of 2 done writing not you yet', 'Next: Reveal');
     await ada.page.getByRole('button', { name: "I'm done writing" }).click();
-    await readBesideNext('1 of 2 done writing', 'Next: Reveal');
+    await readBesideNext('1 of 2 done writing not you yet', 'Next: Reveal');
     await fiona.goTo('Reveal');
     await expect(count).toHaveCount(0);
     await fiona.goTo('Vote');
-    await readBesideNext('0 of 2 done voting', 'Next: Discuss');
+    await readBesideNext('0 of 2 done voting not you yet', 'Next: Discuss');
     await ada.voteFor('Deploying on Friday afternoons');
     await ada.page.getByRole('button', { name: "I'm done voting" }).click();
-    await readBesideNext('1 of 2 done voting', 'Next: Discuss');
+    await readBesideNext('1 of 2 done voting not you yet', 'Next: Discuss');
     await page.getByRole('button', { name: "I'm done voting" }).click();
     await readBesideNext('2 of 2 done voting', 'Next: Discuss');
     await expect(count).toHaveClass(/all-done/);
@@ -382,20 +410,7 @@ test('DN-2 UI-29 on a phone the facilitator reads how many are done beside "Next
         await page.setViewportSize({ width, height: PHONE.height });
         const at = `${language} at ${width}`;
         await expect(page.locator('.step-bar .step-progress strong')).toHaveText(language === 'de' ? '2 von 2' : '2 of 2');
-        const parts = await page.locator('.step-bar').locator('button, .step-progress strong').evaluateAll((all) =>
-          all.map((part) => {
-            const words = document.createRange();
-            words.selectNodeContents(part);
-            const box = part.getBoundingClientRect();
-            return { name: part.textContent, lines: new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size, top: box.top, bottom: box.bottom, right: box.right };
-          }),
-        );
-        for (const part of parts) {
-          expect(part.lines, `${at}: "${part.name}" on one line`).toBe(1);
-          expect(part.right, `${at}: "${part.name}" on the screen`).toBeLessThanOrEqual(width);
-        }
-        expect(Math.max(...parts.map((p) => p.top)), `${at}: ${parts.map((p) => `"${p.name}" at ${Math.round(p.top)}`).join(', ')} on one row`).toBeLessThan(Math.min(...parts.map((p) => p.bottom)));
-        await noSidewaysScroll(page, `vote, ${at}`);
+        await stepBarOnOneRow(page, width, `vote, ${at}`);
       }
     }
     await page.screenshot({ path: testInfo.outputPath('phone-step-bar-done-voting-de-360.png') });
@@ -403,6 +418,41 @@ test('DN-2 UI-29 on a phone the facilitator reads how many are done beside "Next
     await page.setViewportSize(PHONE);
     await fiona.goTo('Discuss');
     await expect(count).toHaveCount(0);
+  } finally {
+    await fionaContext.close();
+    await adaContext.close();
+  }
+});
+
+test('DN-3 UI-29 on a phone the step bar\'s count says when the mark missing is the facilitator\'s own, beside "Next" on the Board tab, in English and German, at 390 and 360 wide', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const adaContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
+    const ada = new BoardPage(await adaContext.newPage(), 'ada');
+    const page = fiona.page;
+    await ada.join(await fiona.createRetro('Not you yet, on a phone'), 'Ada');
+    await ada.page.getByRole('button', { name: "I'm done writing" }).click();
+    // (the bar's name changes with the language)
+    const count = page.locator('.step-bar .step-progress');
+    // her own "I'm done writing" is below the columns, out of sight: the count she reads says the one missing is her
+    await expect(count).toHaveText('1 of 2 done writing not you yet');
+    await expect(count).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-not-you-yet.png') });
+    for (const language of ['en', 'de']) {
+      if (language === 'de') await page.getByLabel('Language').selectOption('de');
+      for (const width of [PHONE.width, 360]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        await expect(count).toHaveText(language === 'de' ? '1 von 2 fertig mit Schreiben du noch nicht' : '1 of 2 done writing not you yet');
+        await expect(count).toBeInViewport({ ratio: 1 });
+        await stepBarOnOneRow(page, width, `write, ${language} at ${width}`);
+      }
+    }
+    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-not-you-yet-de-360.png') });
+    // her mark given below the columns: the count says no more than before
+    await page.getByRole('button', { name: 'Ich bin fertig mit Schreiben' }).click();
+    await expect(count).toHaveText('2 von 2 fertig mit Schreiben');
   } finally {
     await fionaContext.close();
     await adaContext.close();

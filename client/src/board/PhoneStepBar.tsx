@@ -6,6 +6,7 @@ import { useNextItem } from '../discuss/useNextItem.js';
 import { useSession } from './SessionContext.js';
 import { walkSteps } from '../cards/items.js';
 import { useNextStepKey } from './nextStepKey.js';
+import { useOwnMarkMissing } from './useOwnMarkMissing.js';
 
 /**
  * UI-29: on a phone the facilitator's next steps are on the Board tab too — "Next: <phase>", and in Discuss "Next
@@ -13,7 +14,8 @@ import { useNextStepKey } from './nextStepKey.js';
  * to the Facilitate tab and back at every step. The page ends above it (its height is given to the CSS as
  * `--step-bar-h`), so it covers nothing. "Back" is there too, as on the panel. Close is not here: it never sits where "Next" stood (CF-1); in Act the
  * Facilitate tab has it, and the bar is not drawn. In Write and Vote the bar begins with how many here are done
- * ("1 of 3 / done voting", DN-2), read beside the button that moves on.
+ * ("1 of 3 / done voting", DN-2), read beside the button that moves on, and "not you yet" under it while the one
+ * missing is the facilitator herself (DN-3).
  */
 export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
@@ -34,6 +36,7 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const step = next && next !== 'closed' ? next : null;
   const shown = step !== null || nextItem.shown;
   const progress = board.progress;
+  const notMe = useOwnMarkMissing(progress);
   // UI-48: Alt+Shift+N (a keyboard on a tablet) comes to the bar's first step on that can be pressed, as at a desk to the panel's
   useNextStepKey(ref);
 
@@ -76,6 +79,13 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
         <p className={everyoneDone(progress) ? 'step-progress all-done' : 'step-progress'}>
           <strong>{t('facilitation.done.countWriting', { done: progress.done, of: progress.of })}</strong>{' '}
           <span>{t(progress.stage === 'vote' ? 'facilitation.done.labelVoting' : 'facilitation.done.labelWriting')}</span>
+          {/* DN-3: the one missing is her, her own mark below the columns out of sight (nobody else is named) */}
+          {notMe && (
+            <>
+              {' '}
+              <span className="not-you">{t('facilitation.done.notYouShort')}</span>
+            </>
+          )}
         </p>
       )}
       {/* Back as on the panel, first and narrow: a step back asks first where the panel's does (AN-12: Discuss → Vote) */}

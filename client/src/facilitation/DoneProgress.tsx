@@ -1,19 +1,17 @@
 import { useWords } from '../i18n/useWords.js';
 import { everyoneDone, type PublicBoardView } from '@candor/shared';
-import { useSession, useSessionState } from '../board/SessionContext.js';
+import { useSession } from '../board/SessionContext.js';
+import { useOwnMarkMissing } from '../board/useOwnMarkMissing.js';
 
 /** DN-2/DN-5: what the facilitator sees: "5 of 7 done" among the people here, and a reset. */
 export function DoneProgress({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const session = useSession();
-  const { me, pending } = useSessionState();
   const progress = board.progress;
+  // DN-3: when hers is among the marks missing, the count says so (her own mark only: nobody else is named here) and
+  // offers it, one press (a locked board is not locked to her)
+  const notMe = useOwnMarkMissing(progress);
   if (!progress) return null;
-  // DN-3: her own "I'm done" is below the columns, out of sight: when hers is among the marks missing, the count says
-  // so (her own mark only: nobody else is named here) and offers it, one press (a locked board is not locked to her)
-  const queued = [...pending].reverse().find((c) => c.type === 'done.mark');
-  const mineDone = queued && queued.type === 'done.mark' ? queued.done : Boolean(me?.done);
-  const notMe = !mineDone && progress.done < progress.of;
   const label = progress.stage === 'vote' ? t('facilitation.done.labelVoting') : t('facilitation.done.labelWriting');
   return (
     // UI-10: a control here used up ("Reset “done”" disabled, her "I'm done" gone with her mark) hands focus on to the

@@ -833,6 +833,7 @@ const de: Catalogue = {
       labelVoting: 'fertig mit Abstimmen',
       hereNow: ' (wer gerade da ist)',
       notYou: ' – du noch nicht',
+      notYouShort: 'du noch nicht',
       markMe: 'Ich bin fertig',
       reset: '„Fertig“ zurücksetzen',
       badge: '✓ fertig',

@@ -238,6 +238,8 @@ const enMore = {
       hereNow: ' (people here now)',
       // DN-3: after the facilitator's count while her own mark is missing, and the one press that gives it
       notYou: ' — not you yet',
+      // the same, on a line of its own under a phone's step bar count ("1 of 2 / done writing / not you yet")
+      notYouShort: 'not you yet',
       markMe: "I'm done",
       reset: 'Reset “done”',
     },

@@ -488,4 +488,26 @@ test.describe('on a server that lets anyone take the role once the facilitator h
     await expect(bo.page.getByRole('navigation', { name: 'Phasen der Retro' }).locator('[aria-current="step"]')).toContainText('Aufdecken');
     await expect(ada.card('Zu viele Meetings')).toBeVisible();
   });
+
+  test('SL-1 a raised hand whose person has gone drops on every screen once they have been away the grace an away facilitator gets (here 3 s); a hand of someone here stays', async ({ facilitator, ada, bo }) => {
+    const link = await facilitator.createRetro('Hands of people who left');
+    await ada.join(link, 'Ada');
+    await bo.join(link, 'Bo');
+    await ada.addCard('Stop', 'Too many meetings');
+    await facilitator.runTo('Discuss');
+    await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+    await ada.page.getByRole('button', { name: 'Raise hand' }).click();
+    await bo.page.getByRole('button', { name: 'Raise hand' }).click();
+    await expect(facilitator.page.getByText('Hands up: Ada, Bo')).toBeVisible();
+    await ada.page.getByLabel('Language').selectOption('de');
+    await expect(ada.page.getByText('Hände oben: Ada, Bo')).toBeVisible();
+
+    // Bo's laptop goes: his hand is still up while he may be coming back, then it drops, for everyone
+    await bo.page.context().close();
+    await expect(facilitator.page.locator('.presence li.offline', { hasText: 'Bo' })).toHaveCount(1);
+    await expect(facilitator.page.getByText('Hands up: Ada, Bo')).toBeVisible();
+    await expect(facilitator.page.getByText(/Hands up: Ada$/)).toBeVisible({ timeout: 15_000 });
+    await expect(ada.page.getByText(/Hände oben: Ada$/)).toBeVisible();
+    await expect(ada.page.getByRole('button', { name: 'Hand senken' })).toBeVisible();
+  });
 });

@@ -150,6 +150,35 @@ test('SH-1 NA-1 NA-2 JN-3 DN-2 CF-1 CF-2 SG-1 SG-3 MO-3 LK-1 MO-1: a facilitator
   await facilitator.expectPhase('Close');
 });
 
+test('SG-1 an author who showed her name takes it off again in one press: it goes from every screen, a reloaded one too, and only she may (en, de)', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Second thoughts');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  const card = 'I shipped the broken migration';
+  await ada.addCard('Stop', card);
+  await bo.addCard('Stop', 'Release notes come late');
+  await facilitator.goTo('Reveal');
+  await ada.signCard(card);
+  await expect(bo.card(card).getByText('— Ada')).toBeVisible();
+  await expect(facilitator.card(card).getByText('— Ada')).toBeVisible();
+
+  // second thoughts: one press, no question
+  await (await ada.cardMenu(card)).getByRole('button', { name: 'Hide my name again' }).click();
+  await expect(ada.dialog()).toHaveCount(0);
+  for (const person of [facilitator, bo, ada]) await expect(person.card(card).getByText(/— /)).toHaveCount(0);
+  await expect((await ada.cardMenu(card)).getByRole('button', { name: 'Show my name on this card' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(ada.card(card).getByText('yours', { exact: true })).toBeVisible();
+  // a page opened afresh, in German, has no name on it either, and neither Bo nor the facilitator may sign it
+  await bo.page.goto(`${link}?lang=de`);
+  await expect(bo.card(card)).toBeVisible();
+  await expect(bo.card(card).getByText(/— /)).toHaveCount(0);
+  await expect(bo.card(card).getByRole('button', { name: /Namen/, includeHidden: true })).toHaveCount(0);
+  await expect(facilitator.card(card).getByRole('button', { name: 'Show my name on this card', includeHidden: true })).toHaveCount(0);
+  // and it stays hers to sign again
+  await ada.signCard(card);
+  await expect(bo.card(card).getByText('— Ada')).toBeVisible();
+});
+
 /** The QR code's dark modules, read back from the pixels of the image the share dialog shows (qrcode draws each module as a square). */
 async function qrModulesShown(page: import('@playwright/test').Page): Promise<{ size: number; dark: number[] }> {
   const image = page.getByRole('dialog').getByRole('img', { name: 'QR code of the link to this retro' });

@@ -489,6 +489,22 @@ test.describe('on a server that lets anyone take the role once the facilitator h
     await expect(ada.card('Zu viele Meetings')).toBeVisible();
   });
 
+  test('FA-3 the facilitator comes back before anyone took the role: the news that anyone may take over goes at once, and nobody is offered the role', async ({ facilitator, ada }) => {
+    const link = await facilitator.createRetro('Fiona’s train');
+    await ada.join(link, 'Ada');
+    // Fiona's tab goes (her browser keeps who she is)
+    await facilitator.page.close();
+    const news = ada.page.getByRole('region', { name: 'Room news' });
+    await expect(news).toContainText('Fiona (facilitator) is away: take over in People.', { timeout: 15_000 });
+    // she opens the board again: the room's line stops asking within 3 s (its 12 s are not up), the offer goes
+    const back = await facilitator.page.context().newPage();
+    await back.goto(link);
+    await expect(back.getByTestId('connection-status')).toHaveText('Connected');
+    await expect(back.getByRole('button', { name: 'Next: Reveal' })).toBeVisible();
+    await expect(news).not.toContainText('take over in People', { timeout: 3_000 });
+    await expect(ada.page.getByRole('button', { name: 'Claim facilitator role' })).toHaveCount(0);
+  });
+
   test('SL-1 a raised hand whose person has gone drops on every screen once they have been away the grace an away facilitator gets (here 3 s); a hand of someone here stays', async ({ facilitator, ada, bo }) => {
     const link = await facilitator.createRetro('Hands of people who left');
     await ada.join(link, 'Ada');

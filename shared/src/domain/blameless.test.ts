@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLAMELESS_HINT, blamelessHint, nameMatcher, namesSomeone } from './blameless.js';
+import { BLAMELESS_HINT, blamelessHint, nameMatcher, namesSomeone, usesBlamePhrasing } from './blameless.js';
 
 const people = ['Ada', 'Bo', 'Fiona Grant'];
 
@@ -39,6 +39,12 @@ const SHOULD: [string, string][] = [
   ['Du hast schon wieder vergessen, die Tests laufen zu lassen', 'du hast … vergessen'],
   ['Ihr habt das Release verbockt', 'ihr habt … verbockt'],
   ['Du vergisst immer die Tickets', 'du vergisst'],
+  // BL-6: walk 6's shared notes ("…one owner per suite. Bo always forgets to rerun them.") went into the summary
+  // unnudged: a person's habit said in the third person
+  ['Tom always forgets to rerun the flaky tests', 'X always forgets'],
+  ['Sam never reviews anything on time', 'X never reviews'],
+  ['Kim always ignores the alerts', 'X always ignores'],
+  ['Tom vergisst immer, die Tests neu zu starten', 'X vergisst, German for "X forgets"'],
 ];
 
 const SHOULD_NOT: [string, string][] = [
@@ -69,6 +75,13 @@ const SHOULD_NOT: [string, string][] = [
   ['You never know what the pipeline will do', 'you never know: a saying'],
   ['Do you always need a review for config changes?', 'you always need: a question about the process'],
   ['Thank you for always helping out', 'thanks'],
+  ['We always forget to rerun the flaky tests', 'BL-6: we as subject'],
+  ['The pipeline never reviews config changes', 'BL-6: the system as subject'],
+  ['Everyone always forgets the runbook', 'BL-6: everyone, not a person'],
+  ['Man vergisst leicht, die Doku zu pflegen', 'BL-6: German, man as subject'],
+  ['Jeder vergisst das mal', 'BL-6: German, everyone'],
+  ['Das System vergisst die Sitzung nach einer Stunde', 'BL-6: German, the system as subject'],
+  ['Wer vergisst, wo die Doku liegt, fragt im Kanal', 'BL-6: German, whoever (a rule, not blame)'],
   ['', 'empty text'],
 ];
 
@@ -79,6 +92,12 @@ describe('blameless nudge', () => {
 
   it.each(SHOULD_NOT)('BL-2 stays quiet on "%s" (%s)', (text) => {
     expect(blamelessHint(text, people)).toBeNull();
+  });
+
+  it('BL-6 the phrasing alone nudges (shared notes and offers, BL-5, where a name alone does not): "Bo always forgets" with Bo in the room', () => {
+    expect(usesBlamePhrasing('Quarantine the flaky tests; one owner per suite. Bo always forgets to rerun them.')).toBe(true);
+    expect(usesBlamePhrasing('Bo vergisst immer, sie neu zu starten')).toBe(true);
+    expect(usesBlamePhrasing('Bo can rerun them after each merge')).toBe(false);
   });
 
   it('BL-3 ignores one-letter names, which would match everywhere', () => {

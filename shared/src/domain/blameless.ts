@@ -36,6 +36,10 @@ const BLAME_PATTERNS: RegExp[] = [
   // WH-2: German "du hast … vergessen", "ihr habt … verbockt", "du vergisst immer…"
   new RegExp(`(?<![\\p{L}])(?:du\\s+hast|ihr\\s+habt)\\s+(?:[\\p{L}-]+\\s+){0,5}${DE_BROKE}`, 'iu'),
   /(?<![\p{L}])(?:du\s+vergisst|ihr\s+vergesst)\b/iu,
+  // BL-6: a person's habit in the third person, "Bo always forgets to rerun them" (walk 6's shared notes), "Sam never
+  // reviews…", German "Tom vergisst immer…" (not "man vergisst", "jeder vergisst", "wer vergisst, …")
+  new RegExp(`${SOMEONE}\\s+(?:always|never)\\s+(?:forgets|ignores|skips|misses|reviews|answers|updates|interrupts)\\b`, 'iu'),
+  /(?<![\p{L}])(?!man\b|jeder\b|jede\b|wer\b|niemand\b|keiner\b|es\b|das\b|der\b|die\b|wir\b|ich\b|system\b|cache\b|build\b|server\b)[\p{L}][\p{L}'-]*\s+vergisst\b/iu,
 ];
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures/team';
+import { BoardPage } from './pages/BoardPage';
 import { DiscussionPage } from './pages/DiscussionPage';
 import { SINK_PORT } from '../../playwright.config';
 
@@ -345,4 +347,40 @@ test('GP-2 PL-1 a download that failed says so in the language the page is switc
   await page.getByLabel('Language').selectOption('de');
   await expect(page.getByRole('alert').filter({ hasText: 'Der Server ist nicht erreichbar.' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be reached' })).toHaveCount(0);
+});
+
+test('CO-9 a fist of five still open when the retro closes closes with it: the Close dialog says so, and the summary shows its answers and the doubt, in English and German', async ({ browser, facilitator, ada, bo, cy }) => {
+  // walk 6: five here, four answered (one "2 — some doubts"), the fifth never did and nobody revealed; the retro
+  // closed with the check open for ever, and the summary and every export said nothing of the doubt
+  const link = await facilitator.createRetro('Checked, then closed');
+  const deeContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const dee = new BoardPage(await deeContext.newPage(), 'dee');
+  for (const [person, name] of [[ada, 'Ada'], [bo, 'Bo'], [cy, 'Cy'], [dee, 'Dee']] as const) await person.join(link, name);
+  await bo.page.getByLabel('Language').selectOption('de');
+  await ada.addCard('Stop', 'Long standups');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+  const current = ada.page.getByRole('article', { name: /^Now discussing/ });
+  await current.getByLabel('What is the right thing to do? How can I help?').fill('Timebox standups');
+  await current.getByRole('button', { name: /^Add action/ }).click();
+  await facilitator.page.getByRole('button', { name: /^Check consensus/ }).click();
+  for (const [person, answer] of [[ada, '4 — support'], [cy, '5 — fully support'], [facilitator, '3 — can live with it']] as const) {
+    await person.page.getByRole('radio', { name: answer }).check();
+  }
+  await bo.page.getByRole('radio', { name: /^2 — / }).check();
+  await expect(facilitator.page.getByText('4 answered', { exact: false })).toBeVisible();
+  await facilitator.goTo('Act');
+
+  await facilitator.page.getByRole('button', { name: 'Close the retro…' }).click();
+  await expect(facilitator.dialog()).toContainText('The fist of five still open closes with it: its answers show in the summary if at least 4 have answered (4 so far).');
+  await facilitator.confirm('Close the retro');
+  await facilitator.expectPhase('Close');
+  const results = ada.page.getByRole('region', { name: /^Consensus results/ }).or(ada.page.getByRole('img', { name: /^Consensus results/ }));
+  await expect(ada.page.getByText('Someone had doubts when this was checked.')).toBeVisible();
+  await expect(results.first()).toBeVisible();
+  await expect(bo.page.getByText('Jemand hatte Zweifel, als das geprüft wurde.')).toBeVisible();
+  // the Markdown says it too (EX-1), built from the same view
+  const [download] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('link', { name: 'Download Markdown' }).click()]);
+  expect(readFileSync((await download.path())!, 'utf8')).toMatch(/consensus \(fist of five.*average 3\.5 from 4 answers.*someone had doubts/);
+  await deeContext.close();
 });

@@ -120,6 +120,8 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   }, [confirming, nudging]);
   const confirm = confirming ? CONFIRM[confirming] : undefined;
   const atReveal = confirming === 'reveal' ? revealWarnings(board) : null;
+  // CO-9: the checks Close will close (and reveal)
+  const openChecks = confirming === 'closed' ? board.actions.filter((a) => a.consensus?.open) : [];
 
   const dialogs = (
     <>
@@ -152,6 +154,9 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
           {atReveal?.stillWriting && <p>{t('facilitation.confirm.revealStillWriting', atReveal.stillWriting)}</p>}
           {atReveal?.pulseCloses && <p>{t('facilitation.confirm.revealPulseCloses')}</p>}
           {confirming === 'closed' && board.roti.open && <p>{t('facilitation.confirm.closeRotiCloses')}</p>}
+          {confirming === 'closed' && openChecks.length > 0 && (
+            <p>{t('facilitation.confirm.closeChecksClose', { count: openChecks.length, needed: board.minOthersToShow + 1, answered: openChecks[0]!.consensus!.answered })}</p>
+          )}
           {confirming === 'discuss' && stillVoting && <p>{t('facilitation.confirm.closeVoteNotDone', stillVoting)}</p>}
         </ConfirmDialog>
       )}

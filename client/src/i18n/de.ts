@@ -889,6 +889,8 @@ const de: Catalogue = {
       closeBody: 'Danach kann niemand mehr etwas hinzufügen, ändern oder abstimmen, auch keine Notizen. Alle bekommen die Zusammenfassung und die Exporte. Eine abgeschlossene Retro lässt sich nicht wieder öffnen.',
       closeAction: 'Retro abschließen',
       closeRotiCloses: '„Hat es sich gelohnt?“ schließt damit: Danach kann niemand mehr antworten.',
+      closeChecksClose_one: 'Der noch offene Fist of Five schließt damit: Seine Antworten erscheinen in der Zusammenfassung, wenn mindestens {{needed}} geantwortet haben (bisher {{answered}}).',
+      closeChecksClose_other: 'Die {{count}} noch offenen Fist of Five schließen damit: Die Antworten auf jeden erscheinen in der Zusammenfassung, wenn mindestens {{needed}} geantwortet haben.',
       newVoteTitle: 'Neu abstimmen?',
       newVoteBody: 'Zurück zur Abstimmung löscht alle Stimmen und beginnt eine neue Abstimmung, damit ihr Ergebnis nie neben dieses gelegt werden kann, um herauszulesen, wie jemand abgestimmt hat.',
       newVoteAction: 'Stimmen löschen und zurück',

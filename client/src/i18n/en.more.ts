@@ -310,6 +310,9 @@ const enMore = {
       closeBody: 'Nobody can add, change or vote on anything afterwards, notes included. Everyone gets the summary and the exports. A closed retro cannot be reopened.',
       closeAction: 'Close the retro',
       closeRotiCloses: '“Was this retro worth the time?” closes with it: nobody can answer it afterwards.',
+      // CO-9: a fist of five still open closes with the retro, its answers shown as a reveal shows them
+      closeChecksClose_one: 'The fist of five still open closes with it: its answers show in the summary if at least {{needed}} have answered ({{answered}} so far).',
+      closeChecksClose_other: 'The {{count}} fists of five still open close with it: the answers to each show in the summary if at least {{needed}} have answered.',
       newVoteTitle: 'Start a new vote?',
       newVoteBody: 'Going back to Vote clears everyone’s votes and starts a new vote, so that its results can never be set against these to tell how someone voted.',
       newVoteAction: 'Clear the votes and go back',

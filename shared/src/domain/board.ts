@@ -310,6 +310,8 @@ export type BoardEvent =
       tallies?: 'withheld';
       /** SL-3: at Close, how many people the retro had (a number only; a Close stored before SL-3 has none) */
       people?: number;
+      /** CO-9: at Close, the actions whose fist of five was still open, closed with it (a Close stored before CO-9 has none) */
+      checks?: string[];
     }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'card.grouped'; cardId: string; groupId: string }
@@ -542,6 +544,11 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       if (state.phase === 'discuss' && event.phase !== 'discuss' && state.currentItemId !== null) state.leftItemIds.add(state.currentItemId);
       state.phase = event.phase;
       state.peopleAtClose = event.people ?? null;
+      // CO-9: a check still open when the retro closes is revealed as the facilitator's reveal would (CO-2, CO-3)
+      for (const actionId of event.checks ?? []) {
+        const consensus = state.actions.get(actionId)?.consensus;
+        if (consensus?.open) Object.assign(consensus, { open: false, revealed: true });
+      }
       // CW-3: a walk through the columns ends when the room leaves Reveal; coming back starts without one
       state.walkColumnId = null;
       state.walkItemId = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from '../protocol/messages.js';
-import type { BoardState } from './board.js';
+import { evolve, type BoardState } from './board.js';
 import { LIMITS } from './limits.js';
 import { addCard, addPerson, alice, bob, boardWith, everyone, fran, moveTo, must, run, setOnline } from './testBoard.js';
 import { viewOf, type Viewer } from './visibility.js';
@@ -148,6 +148,40 @@ describe('consensus check', () => {
       expect(consensusOf(state, actionId)!.flagged, `lowest ${low}`).toBe(flagged);
       expect(consensusOf(state, actionId)!.distribution!.total).toBe(4);
     }
+  });
+
+  it('CO-9 closing the retro closes a check still open: its answers show as a reveal would show them', () => {
+    // walk 6: five here, four answered (one "2 — some doubts"), the fifth never did, nobody revealed; the retro closed
+    // with the check open for ever, and the summary and every export said nothing of the doubt
+    const { state, actionId } = withAction();
+    const dana = addPerson(state, 'Dana');
+    addPerson(state, 'Eve');
+    must(state, fran, { type: 'consensus.start', actionId });
+    [[alice, 4], [bob, 5], [fran, 3], [dana, 2]].forEach(([who, value]) => answer(state, who as typeof alice, actionId, value as number));
+    moveTo(state, 'act');
+    expect(consensusOf(state, actionId)).toMatchObject({ open: true, revealed: false, answered: 4 });
+    moveTo(state, 'closed');
+    expect(consensusOf(state, actionId)).toMatchObject({ open: false, revealed: true, answered: 4, flagged: true });
+    expect(consensusOf(state, actionId)!.distribution!.total).toBe(4);
+  });
+
+  it(`CO-9 AN-9 a check closed by Close with ${LIMITS.minOthersToShow} answers or fewer shows no distribution, as a reveal would not`, () => {
+    const { state, actionId } = withAction();
+    addPerson(state, 'Dana');
+    must(state, fran, { type: 'consensus.start', actionId });
+    answer(state, alice, actionId, 0);
+    answer(state, bob, actionId, 5);
+    moveTo(state, 'closed');
+    expect(consensusOf(state, actionId)).toEqual({ open: false, answered: 2, revealed: true, distribution: null, flagged: false });
+  });
+
+  it('CO-9 a Close stored before CO-9 (its event names no check) leaves its checks as they were', () => {
+    const { state, actionId } = withAction();
+    must(state, fran, { type: 'consensus.start', actionId });
+    answer(state, alice, actionId, 4);
+    moveTo(state, 'act');
+    evolve(state, { type: 'phase.changed', phase: 'closed', people: 3 });
+    expect(consensusOf(state, actionId)).toMatchObject({ open: true, revealed: false, answered: 1 });
   });
 
   it('CO-5 starting again resets the answers and hides the result', () => {

@@ -186,7 +186,19 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       const withheld = state.phase === 'vote' && command.phase === 'discuss' && !enoughVotersToShow(state);
       // SL-3: the closed summary's count of people is the one at Close (AB-6 forgets some of them later)
       const people = command.phase === 'closed' ? peopleInRetro(state) : undefined;
-      return done([{ type: 'phase.changed', phase: command.phase, ...(revealSeed ? { revealSeed } : {}), ...(withheld ? { tallies: 'withheld' as const } : {}), ...(people === undefined ? {} : { people }) }]);
+      // CO-9: a fist of five still open takes no answer after Close: it closes with the retro, its answers shown as a
+      // reveal shows them (walk 6 closed with four answers and a doubt hidden for ever, in the summary and every export)
+      const checks = command.phase === 'closed' ? [...state.actions.values()].filter((a) => a.consensus?.open).map((a) => a.id) : [];
+      return done([
+        {
+          type: 'phase.changed',
+          phase: command.phase,
+          ...(revealSeed ? { revealSeed } : {}),
+          ...(withheld ? { tallies: 'withheld' as const } : {}),
+          ...(people === undefined ? {} : { people }),
+          ...(checks.length > 0 ? { checks } : {}),
+        },
+      ]);
     }
     case 'settings.update': {
       if (command.perItemCap > command.voteBudget) return fail('INVALID_INPUT', 'The per-item cap cannot exceed the budget.');

@@ -232,6 +232,30 @@ test('UI-28 AN-11 at 1280×800 presenting in Vote keeps the retro\'s name whole:
   }
 });
 
+test('UI-28 AN-11 at 1280×800 a page opened again while presenting keeps the retro\'s name whole once it is connected, in English and German', async ({ browser }) => {
+  // walk 6: Fiona came back to the closed retro she had shared, presenting still on in her browser, and the screen she
+  // shared read "Platform …" beside "✓ Write ✓ Reveal ✓ Vote ✓ Discuss ✓ Act": the row was measured while the header
+  // said only its dot (connecting), and not again when "Connected" came
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fiona = new BoardPage(await context.newPage(), 'fiona');
+    const page = fiona.page;
+    await fiona.createRetro('Platform sprint 31');
+    await fiona.addCard('Stop', 'Deploys on Friday afternoon');
+    await fiona.runTo('Close');
+    await page.getByRole('button', { name: 'Presenting', exact: true }).click();
+    const cut = () => page.locator('.board-title h1').evaluate((h1) => h1.scrollWidth - h1.clientWidth);
+    for (const [language, connected] of [['en', 'Connected'], ['de', 'Verbunden']] as const) {
+      if (language === 'de') await page.getByLabel('Language').selectOption('de');
+      await page.reload();
+      await expect(page.getByTestId('connection-status')).toHaveText(connected);
+      await expect.poll(cut, { message: `pixels of the retro name cut off (${language})` }).toBeLessThanOrEqual(0);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('UI-28 at 1280×800 past phases are named where the header row has room for them, check marks where it has not', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {

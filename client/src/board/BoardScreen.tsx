@@ -182,8 +182,9 @@ export function BoardScreen({
     <div className="board-layout">
       <SkipLinks targets={skipTargets} openSection={(s) => phone && setSection(s)} />
       {/* UI-28: what the row holds besides its marks: the phase, the language, the name, a timer, the Rename link, the
-          presenting toggle's words */}
-      <BoardHeader headerRef={headerRef} holds={[board.phase, t('phases.write'), board.name, Boolean(board.timer), state.isFacilitator, presenting].join('|')}>
+          presenting toggle's words, and the connection's words (a page opened again was measured while it said only its
+          dot, and "Connected" then cut the name: walk 6) */}
+      <BoardHeader headerRef={headerRef} holds={[board.phase, t('phases.write'), board.name, Boolean(board.timer), state.isFacilitator, presenting, state.connection, state.joined].join('|')}>
         <div className="board-title">
           <span className="brand">{t('app.brand')}</span>
           <BoardTitle name={board.name} canRename={state.isFacilitator && board.phase !== 'closed'} />

@@ -23,13 +23,19 @@ export function showWholeOnFocus(event: FocusEvent<HTMLElement>): void {
  * one from its top), and its first answer takes focus, so the arrow keys answer at once; with none to take, the
  * region. A phone's tab just opened, or a part still loading, draws it a little later.
  */
-export function goToWhole(id: string, framesLeft = 120): void {
+export function goToWhole(id: string, byKey = false, framesLeft = 120): void {
   const region = document.getElementById(id);
   if (!region) {
-    if (framesLeft > 0) requestAnimationFrame(() => goToWhole(id, framesLeft - 1));
+    if (framesLeft > 0) requestAnimationFrame(() => goToWhole(id, byKey, framesLeft - 1));
     return;
   }
-  (region.querySelector<HTMLElement>('input:enabled') ?? region).focus({ preventScroll: true });
+  const target = region.querySelector<HTMLElement>('input:enabled') ?? region;
+  if (byKey) {
+    // CO-10: Chromium draws no :focus-visible ring for focus moved by a key with Alt held after a mouse click (UI-48)
+    target.setAttribute('data-key-focus', '');
+    target.addEventListener('blur', () => target.removeAttribute('data-key-focus'), { once: true });
+  }
+  target.focus({ preventScroll: true });
   region.scrollIntoView({ block: fitsInSight(region) ? 'nearest' : 'start' });
   // a phone's section tabs stick at the top, outside the page's scroll padding: brought down from under them
   const covered = Math.max(0, ...[...document.querySelectorAll('.board-header, .tab-list')].filter((bar) => getComputedStyle(bar).position === 'sticky').map((bar) => bar.getBoundingClientRect().bottom));

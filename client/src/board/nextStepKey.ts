@@ -22,6 +22,14 @@ function leftToTheTarget(event: KeyboardEvent): boolean {
 }
 
 /**
+ * UI-48: whether this press is Alt+Shift+N for the board, not for where it was pressed: not the field's, not the grip's,
+ * not while a question (a dialog) is open. CO-10 takes a participant to an open fist of five with it.
+ */
+export function isNextStepPress(event: KeyboardEvent): boolean {
+  return !event.defaultPrevented && isNextStepKey(event) && !leftToTheTarget(event) && !document.querySelector('dialog[open]');
+}
+
+/**
  * UI-48: wherever focus is on the board, Alt+Shift+N puts it on the facilitator's next step (`[data-next-step]` in
  * `container`: "Next: Vote", in Act "Close the retro…", on a phone's step bar its first button): after working
  * through Reveal's grouping suggestions "Next: Vote" was 49 Tabs away. It moves focus only, it never takes the
@@ -31,8 +39,7 @@ function leftToTheTarget(event: KeyboardEvent): boolean {
 export function useNextStepKey(container: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !isNextStepKey(event) || leftToTheTarget(event)) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (!isNextStepPress(event)) return;
       const target = container.current?.querySelector<HTMLElement>('[data-next-step]:not(:disabled)');
       if (!target) return;
       event.preventDefault();

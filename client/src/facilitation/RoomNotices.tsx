@@ -5,6 +5,8 @@ import { allowedIn, everyoneDone, phaseIndex, type PublicAction, type PublicBoar
 import { HeldDepartures, nameList, presenceMoves, type PresenceChange } from './presenceNotices.js';
 import { shortText } from '../cards/shortText.js';
 import { phaseSaidByHeading } from '../a11y/phaseHeading.js';
+import { isNextStepPress, NEXT_STEP_KEYS } from '../board/nextStepKey.js';
+import { useCoarsePointer, useIsPhone } from '../layout/useIsPhone.js';
 
 /** PR-1: at most one presence line this often; what happens meanwhile is folded into the next line. */
 const PRESENCE_NOTICE_EVERY_MS = 2000;
@@ -62,6 +64,10 @@ export function RoomNotices({
   const myNameRef = useRef(myName);
   latest.current = board;
   myNameRef.current = myName;
+  const coarse = useCoarsePointer();
+  const phone = useIsPhone();
+  const noKeySentence = useRef(coarse);
+  noKeySentence.current = coarse || phone;
 
   const push = (say: (t: Words) => string, check?: string, unsaid?: boolean, phase?: PublicBoardView['phase']) => {
     const id = nextId.current++;
@@ -180,7 +186,9 @@ export function RoomNotices({
     if (isFacilitator) return;
     for (const action of started) {
       const item = itemName(board, action.itemId);
-      push((t) => t('facilitation.presence.checkStarted', { item }), action.id);
+      // CO-10: at a keyboard the line says the keys that take me to the check (a touch screen has none to press; a narrow
+      // window's two lines have no room for it, the button says them)
+      push((t) => (noKeySentence.current ? t('facilitation.presence.checkStarted', { item }) : `${t('facilitation.presence.checkStarted', { item })} ${t('facilitation.presence.answerKeys')}`), action.id);
     }
   }, [board.actions, me]);
 
@@ -218,7 +226,7 @@ export function RoomNotices({
   // could be given (LK-1); the facilitator who started it is not asked (the line above).
   const waiting = board.locked || isFacilitator || !allowedIn('consensus.answer', board.phase) ? undefined : board.actions.find((a) => a.consensus?.open && me?.consensus[a.id] === undefined);
   const besideItsLine = notices.at(-1)?.check === waiting?.id;
-  const answerNow = (action: PublicAction) => {
+  const answerNow = (action: PublicAction, byKey = false) => {
     const id = `fist-${action.id}`;
     if (!document.getElementById(id)) {
       showBoard();
@@ -226,8 +234,25 @@ export function RoomNotices({
       window.dispatchEvent(new CustomEvent('candor:open-item', { detail: action.itemId }));
     }
     // (loaded with the actions' code, which draws the check: not on every board's first load)
-    void import('../a11y/wholeInSight.js').then(({ goToWhole }) => goToWhole(id));
+    void import('../a11y/wholeInSight.js').then(({ goToWhole }) => goToWhole(id, byKey));
   };
+  // CO-10: Alt+Shift+N, the key that brings a facilitator to their step on (UI-48), brings me to the check that waits for
+  // my answer, from anywhere on the board, a field too when the press types nothing: from the item's notes, where the
+  // room's words are typed, "Answer now" was 16 Shift+Tabs back
+  const waitingRef = useRef(waiting);
+  waitingRef.current = away ? undefined : waiting;
+  const waits = waitingRef.current !== undefined;
+  useEffect(() => {
+    if (!waits) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = waitingRef.current;
+      if (!action || !isNextStepPress(event)) return;
+      event.preventDefault();
+      answerNow(action, true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [waits]);
   return (
     <>
       {away && (
@@ -257,8 +282,10 @@ export function RoomNotices({
         </p>
       )}
       {!away && waiting && (
-        <button type="button" className="answer-now small" onClick={() => answerNow(waiting)}>
+        <button type="button" className="answer-now small" onClick={() => answerNow(waiting)} aria-keyshortcuts={NEXT_STEP_KEYS}>
           {t(besideItsLine ? 'facilitation.presence.answerNow' : 'facilitation.presence.checkOpen')}
+          {/* CO-10: the keys, for the eye (a screen reader hears them from aria-keyshortcuts and the line); none on touch */}
+          {!coarse && <kbd aria-hidden="true">{t('facilitation.presence.keys')}</kbd>}
         </button>
       )}
     </>

@@ -820,6 +820,8 @@ const de: Catalogue = {
       checkStarted: 'Fist of Five: Antworte unter der Maßnahme zu „{{item}}“.',
       answerNow: 'Jetzt antworten',
       checkOpen: 'Fist of Five offen: Jetzt antworten',
+      answerKeys: 'Alt+Umschalt+N bringt dich hin.',
+      keys: 'Alt+Umschalt+N',
     },
     done: {
       writing: 'Ich bin fertig mit Schreiben',

@@ -202,6 +202,8 @@ const enBoard = {
       checkStarted: 'Fist of five: answer under the action on “{{item}}”.',
       answerNow: 'Answer now',
       checkOpen: 'Fist of five open: Answer now',
+      answerKeys: 'Alt+Shift+N takes you there.',
+      keys: 'Alt+Shift+N',
     },
     done: {
       writing: "I'm done writing",

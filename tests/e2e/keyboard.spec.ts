@@ -719,3 +719,58 @@ test('CO-10 UI-48 a fist of five started while I type in the item\'s notes: Alt+
     await phone.close();
   }
 });
+
+test('VO-14 UI-13 in Vote the arrow keys go between a column\'s votes: ↑ and ↓ to the item above and below (18 Tabs before), ↑ from the column\'s first to "I\'m done voting" (17 Tabs on); said at a desk, in German too, not on a touch screen', async ({ facilitator, ada, browser }) => {
+  test.setTimeout(180_000);
+  const link = await facilitator.createRetro('Votes by arrows');
+  await ada.join(link, 'Ada');
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const bo = new BoardPage(await phone.newPage(), 'bo');
+    await bo.join(link, 'Bo');
+    await ada.addCard('Stop', 'Friday deploys hurt the weekend');
+    await ada.addCard('Stop', 'Meetings without an agenda');
+    await ada.addCard('Stop', 'I am stuck on the flaky payment tests');
+    await ada.addCard('Start', 'Demo every sprint');
+    await facilitator.runTo('Vote');
+    const page = ada.page;
+    await expect(page.getByText('With the keyboard, ↑ and ↓ go to the votes above and below; ↑ from a column’s first item to “I’m done voting”.')).toBeVisible();
+    await expect(bo.page.getByText(/↑ and ↓/)).toHaveCount(0);
+
+    const stop = ada.column('Stop');
+    const votesInStop = stop.getByRole('button', { name: /^Vote for:/ });
+    await expect(votesInStop).toHaveCount(3);
+    const names = await votesInStop.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!));
+    const vote = (i: number) => stop.getByRole('button', { name: names[i], exact: true });
+    // the last item of Stop, voted for; ↑ to the one above it, whose vote Enter casts; ↓ back
+    await vote(2).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('You have 2 votes left')).toBeVisible();
+    await page.keyboard.press('ArrowUp');
+    await expectFocusVisible(vote(1));
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('You have 1 vote left')).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await expectFocusVisible(vote(2));
+    // from "Remove vote" the arrows go to the same button above, or to "Vote for" where there is no vote to remove
+    const remove = (i: number) => stop.getByRole('button', { name: names[i]!.replace('Vote for:', 'Remove vote:'), exact: true });
+    await remove(2).focus();
+    await page.keyboard.press('ArrowUp');
+    await expectFocusVisible(remove(1));
+    await page.keyboard.press('ArrowUp');
+    await expectFocusVisible(vote(0));
+    // the column's first item: ↑ once more is "I'm done voting" in the band above the columns; ↓ at the last stays
+    await page.keyboard.press('ArrowUp');
+    const done = page.getByRole('button', { name: "I'm done voting" });
+    await expectFocusVisible(done);
+    await vote(2).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(vote(2)).toBeFocused();
+    await expect(vote(2)).toHaveAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown');
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await expect(page.getByText('Mit der Tastatur gehen ↑ und ↓ zu den Stimmen darüber und darunter; ↑ vom ersten Punkt einer Spalte zu „Ich bin fertig mit Abstimmen“.')).toBeVisible();
+  } finally {
+    await phone.close();
+  }
+});

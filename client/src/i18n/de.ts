@@ -289,6 +289,7 @@ const de: Catalogue = {
     tooFewPeople_other: 'Bisher sind nur {{count}} Personen da, und die Summen erscheinen erst ab {{needed}} Abstimmenden: Wenn niemand dazukommt, bleiben die Stimmen verborgen. Ihr könnt ohne Abstimmung zu „Besprechen“ weitergehen und die Punkte dort ordnen.',
     remove: 'Stimme entfernen: {{name}}',
     add: 'Stimme für: {{name}}',
+    keys: 'Mit der Tastatur gehen ↑ und ↓ zu den Stimmen darüber und darunter; ↑ vom ersten Punkt einer Spalte zu „Ich bin fertig mit Abstimmen“.',
     yours: 'Deine Stimmen: {{count}}',
     left_one: 'Du hast noch {{count}} Stimme',
     left_other: 'Du hast noch {{count}} Stimmen',

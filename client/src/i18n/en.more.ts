@@ -53,6 +53,7 @@ const enMore = {
     tooFewPeople_other: 'Only {{count}} people have joined, and the totals show from {{needed}} voters: unless more people join, the votes will stay hidden. You can go on to Discuss without a vote and put the items in order there.',
     remove: 'Remove vote: {{name}}',
     add: 'Vote for: {{name}}',
+    keys: 'With the keyboard, ↑ and ↓ go to the votes above and below; ↑ from a column’s first item to “I’m done voting”.',
     yours: 'Your votes: {{count}}',
     left_one: 'You have {{count}} vote left',
     left_other: 'You have {{count}} votes left',

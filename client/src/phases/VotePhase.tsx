@@ -9,11 +9,14 @@ import { DoneToggle } from '../facilitation/DoneToggle.js';
 import { UnsentCards } from './UnsentWords.js';
 import { useSessionState } from '../board/SessionContext.js';
 import { StickyBand } from '../layout/StickyBand.js';
+import { useCoarsePointer } from '../layout/useIsPhone.js';
 
 export function VotePhase({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const readOnly = useReadOnly(board);
   const { isFacilitator } = useSessionState();
+  // VO-14: the arrow keys between a column's votes, said where there is a keyboard (UI-48: not on a touch screen)
+  const touch = useCoarsePointer();
   // VO-11: with fewer people in the retro than the totals take (AN-12), they cannot show: the facilitator hears it now
   const needed = board.minOthersToShow + 1;
   const tooFew = isFacilitator && board.participants.length < needed;
@@ -30,6 +33,7 @@ export function VotePhase({ board }: { board: PublicBoardView }) {
           {t('vote.tooFewPeople', { count: board.participants.length, needed })}
         </p>
       )}
+      {!touch && <p className="hint vote-keys">{t('vote.keys')}</p>}
       <UnsentCards board={board} />
       {/* VO-12: what is left stays in sight below the header, a band across the board; UI-50: "I'm done voting" beside
           it, in sight and a few Shift+Tabs from any column's first votes (it scrolled away above the columns) */}

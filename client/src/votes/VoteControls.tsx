@@ -1,4 +1,4 @@
-import { memo, useState, useSyncExternalStore } from 'react';
+import { memo, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { pendingVoteDelta, pendingVotesTotal } from './pendingVotes.js';
@@ -8,6 +8,34 @@ import { voteRefusal, type VoteRefusal } from './voteRefusal.js';
 import { hiddenVotesNote } from './hiddenVotes.js';
 import { unsentVotes } from './unsentVotes.js';
 import { LOCKED_LINE_ID } from '../facilitation/useReadOnly.js';
+
+/** VO-14: the keys a vote button answers besides Enter and Space, as `aria-keyshortcuts` spells them */
+const COLUMN_KEYS = 'ArrowUp ArrowDown';
+
+/**
+ * VO-14: ↑ and ↓ on a vote button go to the same button of the item above or below in its column (to "Vote for" where
+ * there is no vote to remove), and ↑ from the column's first item to "I'm done voting" in the band above the columns:
+ * between one item's votes and the next were its cards' menus, and in the five-person walk the item above was 18 Tabs
+ * on, "I'm done voting" 17. The items go in the order the column shows them.
+ */
+function toNeighbourVote(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const from = event.target as HTMLElement;
+  const kind = from.dataset['vote'];
+  const column = from.closest('.column');
+  if (!kind || !column) return;
+  event.preventDefault();
+  const rows = [...column.querySelectorAll<HTMLElement>('.vote-controls')];
+  const at = rows.indexOf(event.currentTarget);
+  const row = rows[at + (event.key === 'ArrowUp' ? -1 : 1)];
+  const target = row
+    ? (row.querySelector<HTMLButtonElement>(`[data-vote="${kind}"]:enabled`) ?? row.querySelector<HTMLButtonElement>('[data-vote="cast"]'))
+    : event.key === 'ArrowUp'
+      ? document.querySelector<HTMLButtonElement>('.vote-band .done-toggle button')
+      : null;
+  target?.focus();
+}
 
 /** RC-13: where my changes to my votes are, for the words that say they do not count yet */
 const offline = ({ connection, joined }: { connection: string; joined: boolean }) => connection !== 'connected' || !joined;
@@ -43,10 +71,12 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
   const name = shortText(label, 40);
   const refusal = voteRefusal(mine, left, perItemCap);
   return (
-    <div className="vote-controls">
+    <div className="vote-controls" onKeyDown={toNeighbourVote}>
       <button
         type="button"
         className="vote-button"
+        data-vote="retract"
+        aria-keyshortcuts={COLUMN_KEYS}
         aria-label={t('vote.remove', { name })}
         disabled={readOnly || mine === 0}
         aria-describedby={readOnly ? LOCKED_LINE_ID : undefined}
@@ -64,6 +94,8 @@ export const VoteControls = memo(function VoteControls({ itemId, label, perItemC
       <button
         type="button"
         className="vote-button"
+        data-vote="cast"
+        aria-keyshortcuts={COLUMN_KEYS}
         aria-label={t('vote.add', { name })}
         disabled={readOnly}
         // LK-1: locked, both buttons are disabled and say why (the banner's line)

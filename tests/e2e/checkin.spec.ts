@@ -296,7 +296,7 @@ test('CW-4 at 390×844 the focused column is the tab shown, and "Show …" bring
   }
 });
 
-test('CW-1 at 390×844 the facilitator steps the walk from the Board tab’s bar, seeing the column the room sees', async ({ browser }, testInfo) => {
+test('CW-1 at 390×844 the facilitator steps the walk from the Board tab’s bar, seeing the column the room sees, and stops it there at any column', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   try {
@@ -312,19 +312,17 @@ test('CW-1 at 390×844 the facilitator steps the walk from the Board tab’s bar
     const bar = page.getByRole('region', { name: 'Next steps' });
     const tabs = page.getByRole('tablist', { name: 'Columns' });
     await expect(tabs.getByRole('tab', { name: /^Start/ })).toHaveAttribute('aria-selected', 'true');
+    // from the first column on, the walk can be stopped from the bar (it could only at the last: the team walk's
+    // facilitator found no "Stop the walk" on her phone's Board tab): it takes Back's place while the walk is on
+    for (const name of ['Stop the walk', 'Next column', 'Next: Vote']) await expect(bar.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(bar.getByRole('button', { name: 'Back' })).toHaveCount(0);
     await bar.getByRole('button', { name: 'Next column' }).click();
     await expect(tabs.getByRole('tab', { name: /^Stop/ })).toHaveAttribute('aria-selected', 'true');
-    // Back, Next column and Next: Vote side by side, each whole on the screen
-    for (const name of ['Back', 'Next column', 'Next: Vote']) await expect(bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
     await fiona.screenshot(testInfo, 'walk-phone-facilitator-mid');
-    await bar.getByRole('button', { name: 'Next column' }).click();
-    await expect(tabs.getByRole('tab', { name: /^Continue/ })).toHaveAttribute('aria-selected', 'true');
-    await fiona.screenshot(testInfo, 'walk-phone-facilitator');
-    // at the last column "Next column" would go nowhere: in its place the bar ends the walk, beside the phase steps,
-    // each button whole on the screen and its words on one line, at 390 and 360 wide, in English and German
-    await expect(bar.getByRole('button', { name: 'Next column' })).toHaveCount(0);
+    // Stop the walk, Next column and Next: Vote side by side, each whole on the screen and its words on one line, at
+    // 390 and 360 wide, in English and German
     const barIn = { en: bar, de: page.getByRole('region', { name: 'Nächste Schritte' }) };
-    for (const [language, names] of [['en', ['Back', 'Stop the walk', 'Next: Vote']], ['de', ['Zurück', 'Durchgehen beenden', 'Weiter: Abstimmen']]] as const) {
+    for (const [language, names] of [['en', ['Stop the walk', 'Next column', 'Next: Vote']], ['de', ['Durchgehen beenden', 'Nächste Spalte', 'Weiter: Abstimmen']]] as const) {
       if (language === 'de') await page.getByLabel('Language').selectOption('de');
       for (const width of [390, 360]) {
         await page.setViewportSize({ width, height: PHONE.height });
@@ -341,10 +339,19 @@ test('CW-1 at 390×844 the facilitator steps the walk from the Board tab’s bar
         }
       }
     }
-    await barIn.de.getByRole('button', { name: 'Durchgehen beenden' }).click();
+    await page.getByLabel('Sprache').selectOption('en');
+    await page.setViewportSize(PHONE);
+    await bar.getByRole('button', { name: 'Next column' }).click();
+    await expect(tabs.getByRole('tab', { name: /^Continue/ })).toHaveAttribute('aria-selected', 'true');
+    await fiona.screenshot(testInfo, 'walk-phone-facilitator');
+    // at the last column "Next column" would go nowhere: the bar ends the walk or steps on
+    await expect(bar.getByRole('button', { name: 'Next column' })).toHaveCount(0);
+    await expect(bar.getByRole('button')).toHaveCount(2);
+    await bar.getByRole('button', { name: 'Stop the walk' }).click();
     await expect(page.locator('section[aria-current="true"]')).toHaveCount(0);
-    await expect(barIn.de.getByRole('button', { name: 'Weiter: Abstimmen' })).toBeVisible();
-    await expect(barIn.de.getByRole('button', { name: 'Durchgehen beenden' })).toHaveCount(0);
+    await expect(bar.getByRole('button', { name: 'Next: Vote' })).toBeVisible();
+    await expect(bar.getByRole('button', { name: 'Stop the walk' })).toHaveCount(0);
+    await expect(bar.getByRole('button', { name: 'Back' })).toBeVisible();
   } finally {
     await context.close();
   }
@@ -491,7 +498,7 @@ test('CW-6 CW-10 at 390×844 the facilitator presents a card and steps card by c
     await expect(status(ada.page)).toHaveText('In the spotlight: Start, 1 of 2, a card');
     // "Next card" takes the place of "Next column" while the column has one more: three buttons, each whole
     await expect(bar.getByRole('button')).toHaveCount(3);
-    for (const name of ['Back', 'Next card', 'Next: Vote']) await expect(bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    for (const name of ['Stop the walk', 'Next card', 'Next: Vote']) await expect(bar.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
     await fiona.screenshot(testInfo, 'spotlight-phone-facilitator');
     await bar.getByRole('button', { name: 'Next card' }).click();
     await expect(entries(ada.page, 'Start').nth(1)).toHaveAttribute('aria-current', 'true');

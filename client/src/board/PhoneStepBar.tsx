@@ -23,15 +23,16 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
   const nextItem = useNextItem(board);
   const session = useSession();
   // CW-1: during a walk through the columns, the next column is a step here too (the walk starts on the Facilitate
-  // tab), so the facilitator walks the room from the board the room is looking at; at the last column, where "Next
-  // column" goes nowhere, its place ends the walk (three buttons at most, whole at 360 wide)
+  // tab), so the facilitator walks the room from the board the room is looking at; "Stop the walk" takes Back's place
+  // at every column (it was there only at the last, and the team walk's facilitator looked for it on her phone's Board
+  // tab in vain): three buttons at most, whole at 360 wide; Back stays on the Facilitate tab
   const walkAt = board.walkColumnId ? board.columns.findIndex((c) => c.id === board.walkColumnId) : -1;
   const walkNext = walkAt >= 0 ? board.columns[walkAt + 1] : undefined;
   // CW-6: once a card is in the spotlight (the facilitator's "Spotlight" on it), "Next card" takes that place while the
   // column has one more, then "Next column" again: still three buttons at most
   const cards = walkSteps(board);
   const nextCard = cards.at >= 0 ? cards.ids[cards.at + 1] : undefined;
-  const walkEnds = walkAt >= 0 && !walkNext && !nextCard;
+  const walking = walkAt >= 0;
   const ref = useRef<HTMLElement | null>(null);
   const step = next && next !== 'closed' ? next : null;
   const shown = step !== null || nextItem.shown;
@@ -91,7 +92,12 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
       {/* Back as on the panel, first and narrow: a step back asks first where the panel's does (AN-12: Discuss → Vote) */}
       {/* UI-10: a step taken from here leaves focus on the group, named by the phase now, not on "Next: <the one after>" */}
       <div className="phase-buttons" data-phase-steps role="group" aria-label={t('facilitator.now', { phase: t(`phases.${board.phase}`) })} tabIndex={-1} ref={landing}>
-        {previous && (
+        {walking && (
+          <button type="button" onClick={() => session.send({ type: 'walk.focus', columnId: null })}>
+            {t('walk.stop')}
+          </button>
+        )}
+        {previous && !walking && (
           <button type="button" className="back" aria-disabled={moving} onClick={press(previous)}>
             {t('facilitator.back')}
           </button>
@@ -109,11 +115,6 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
         {walkNext && !nextCard && (
           <button type="button" className="primary" onClick={() => session.send({ type: 'walk.focus', columnId: walkNext.id })} data-next-step>
             {t('walk.next')}
-          </button>
-        )}
-        {walkEnds && (
-          <button type="button" onClick={() => session.send({ type: 'walk.focus', columnId: null })}>
-            {t('walk.stop')}
           </button>
         )}
         {step && (

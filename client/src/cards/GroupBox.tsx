@@ -1,6 +1,6 @@
 import { useWords } from '../i18n/useWords.js';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { LIMITS, allowedIn, type Phase, type PublicGroup } from '@candor/shared';
+import { LIMITS, allowedIn, wholeGroupTitle, type Phase, type PublicCard, type PublicGroup } from '@candor/shared';
 import { useSession } from '../board/SessionContext.js';
 import { usePasteThatFits } from './pasteThatFits.js';
 
@@ -11,6 +11,7 @@ import { usePasteThatFits } from './pasteThatFits.js';
  */
 export function GroupBox({
   group,
+  cards,
   phase,
   locked = false,
   waiting = false,
@@ -19,6 +20,8 @@ export function GroupBox({
   children,
 }: {
   group: PublicGroup;
+  /** GR-6 UI-15: its cards, whose words a title made from them stands for (`wholeGroupTitle`) */
+  cards: readonly Pick<PublicCard, 'text'>[];
   phase: Phase;
   /** GR-8: the facilitator keeps titles to themselves */
   locked?: boolean;
@@ -32,9 +35,13 @@ export function GroupBox({
   const { t } = useWords();
   const session = useSession();
   const id = useId();
-  // `base` is the title this person started from; `draft` what they have typed.
-  const [base, setBase] = useState(group.title);
-  const [draft, setDraft] = useState(group.title);
+  // GR-6 UI-15: a title still made from a card's first words (at most 6, then "…") is shown as that card's whole words
+  // (EX-7, as Discuss and the exports show it): "I don't know how the billing…" stood over two lines with room for
+  // the rest. What the field shows is not sent unless someone changes it: the room's title stays the short one.
+  const shown = wholeGroupTitle(group.title, cards);
+  // `base` is the room's title this person started from (and how the field showed it); `draft` what the field holds.
+  const [base, setBase] = useState({ title: group.title, shown });
+  const [draft, setDraft] = useState(shown);
   // GR-7: the titles this person saved that the room has not shown yet, oldest first. A save made before the last one
   // came back starts from that one: from `base`, the server refused Bo's second quick save as someone else's change.
   const sent = useRef<string[]>([]);
@@ -43,26 +50,27 @@ export function GroupBox({
   const pressed = useRef(false);
   const titled = allowedIn('group.title', phase) && !locked;
   const editable = titled && !unsent;
-  const dirty = draft !== base;
+  const dirty = draft !== base.shown;
 
   useEffect(() => {
     const mine = sent.current.indexOf(group.title);
     // a title of mine came back (the ones before it are past); anyone else's ends what I had under way
     sent.current = mine >= 0 ? sent.current.slice(mine + 1) : [];
     // Not typing (or our own save came back): follow the room.
-    if (!dirty || draft.trim() === group.title) {
-      setBase(group.title);
-      setDraft(group.title);
-    } else if (mine >= 0) setBase(group.title);
-  }, [group.title]);
+    if (!dirty || draft.trim() === group.title || draft.trim() === shown) {
+      setBase({ title: group.title, shown });
+      setDraft(shown);
+    } else if (mine >= 0) setBase({ title: group.title, shown });
+  }, [group.title, shown]);
 
-  const changedMeanwhile = dirty && group.title !== base;
+  const changedMeanwhile = dirty && group.title !== base.title;
 
   function save() {
     const next = draft.trim();
-    const from = sent.current.at(-1) ?? base;
-    if (next === from.trim()) {
-      setDraft(from);
+    const from = sent.current.at(-1) ?? base.title;
+    const fromShown = sent.current.length > 0 ? from : base.shown;
+    if (next === from.trim() || next === fromShown.trim()) {
+      setDraft(fromShown);
       return;
     }
     sendTitle(next, from);
@@ -79,7 +87,7 @@ export function GroupBox({
   }
 
   return (
-    <section className="group" aria-label={t('reveal.group', { title: group.title || t('reveal.untitled') })}>
+    <section className="group" aria-label={t('reveal.group', { title: shown || t('reveal.untitled') })}>
       {editable ? (
         <form className="group-title" onSubmit={onSubmit}>
           <label htmlFor={id} className="visually-hidden">
@@ -116,13 +124,13 @@ export function GroupBox({
           {paste.refusal}
           {changedMeanwhile && (
             <p className="hint title-conflict" role="status">
-              {t('running.titleChanged', { title: group.title || t('running.noTitle') })}{' '}
+              {t('running.titleChanged', { title: shown || t('running.noTitle') })}{' '}
               <button
                 type="button"
                 className="link small"
                 onClick={() => {
-                  setBase(group.title);
-                  setDraft(group.title);
+                  setBase({ title: group.title, shown });
+                  setDraft(shown);
                 }}
               >
                 {t('running.useTheirs')}
@@ -132,8 +140,8 @@ export function GroupBox({
                 className="link small"
                 onClick={() => {
                   const mine = draft.trim();
-                  setBase(group.title);
-                  if (mine !== group.title) sendTitle(mine, group.title);
+                  setBase({ title: group.title, shown });
+                  if (mine !== group.title && mine !== shown) sendTitle(mine, group.title);
                 }}
               >
                 {t('running.keepMine')}
@@ -143,7 +151,7 @@ export function GroupBox({
         </form>
       ) : (
         <>
-          <h3 className="group-heading">{group.title || t('reveal.untitledGroup')}</h3>
+          <h3 className="group-heading">{shown || t('reveal.untitledGroup')}</h3>
           {/* PL-2: where the title field will be, why it is not there yet */}
           {titled && <p className="hint">{t('reveal.nameWhenSent')}</p>}
         </>

@@ -107,7 +107,7 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
     return (
       <li key={group.id} {...spotlightProps(group.id)}>
         <GroupDropZone groupId={group.id}>
-          <GroupBox group={group} phase={board.phase} locked={(board.groupingFacilitatorOnly && !isFacilitator) || readOnly} unsent={!fromServer.groups.some((g) => g.id === group.id)} waiting={waiting.has(group.id)} extras={renderItemExtras?.(group.id, label)}>
+          <GroupBox group={group} cards={members} phase={board.phase} locked={(board.groupingFacilitatorOnly && !isFacilitator) || readOnly} unsent={!fromServer.groups.some((g) => g.id === group.id)} waiting={waiting.has(group.id)} extras={renderItemExtras?.(group.id, label)}>
             <ul className="cards">{members.map((c) => renderCard(c, true))}</ul>
           </GroupBox>
         </GroupDropZone>

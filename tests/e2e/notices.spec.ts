@@ -441,6 +441,70 @@ test('DN-3 PR-3 a news line about a phase goes when the room leaves it: "Everyon
   await expect(news(facilitator.page)).not.toContainText('done voting');
 });
 
+test('DN-3 "Everyone here is done writing." goes the moment it is no longer true: a mark taken back, someone new who is not done, the marks reset; for the facilitator and the room, in English and German', async ({ facilitator, ada, bo, cy }) => {
+  const link = await facilitator.createRetro('Done, then not');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  /** the whole news line, lines out of sight too (a line under a newer one shows again once the newer one goes) */
+  const news = (page: BoardPage['page'], name = 'Room news') => page.getByRole('region', { name }).getByRole('status');
+  const allDone = async () => {
+    await expect(news(facilitator.page)).toContainText('Everyone here is done writing.');
+    await expect(news(ada.page)).toContainText('Everyone here is done writing.');
+    await expect(news(bo.page, 'Neuigkeiten im Raum')).toContainText('Alle, die da sind, sind fertig mit Schreiben.');
+  };
+  // gone at once, not when its 12 s are up (it stayed on screen for them)
+  const noLongerTrue = async () => {
+    await expect(news(facilitator.page)).not.toContainText('done writing', { timeout: 3_000 });
+    await expect(news(ada.page)).not.toContainText('done writing', { timeout: 1_000 });
+    await expect(news(bo.page, 'Neuigkeiten im Raum')).not.toContainText('fertig mit Schreiben', { timeout: 1_000 });
+  };
+  const fionasMark = facilitator.page.getByRole('button', { name: /I'm done writing$/ });
+  await ada.page.getByRole('button', { name: "I'm done writing", exact: true }).click();
+  await bo.page.getByRole('button', { name: 'Ich bin fertig mit Schreiben', exact: true }).click();
+  await fionasMark.click();
+  await allDone();
+  // Fiona takes her own mark back: not everyone here is done any more
+  await fionasMark.click();
+  await expect(fionasMark).toHaveAttribute('aria-pressed', 'false');
+  await noLongerTrue();
+  // done again, and told again; then Cy comes, who has written nothing yet
+  await fionasMark.click();
+  await allDone();
+  await cy.join(link, 'Cy');
+  await expect(news(ada.page)).toContainText('Cy joined');
+  await noLongerTrue();
+  // Cy is done too, and Fiona resets the marks (DN-5)
+  await cy.page.getByRole('button', { name: "I'm done writing", exact: true }).click();
+  await allDone();
+  await facilitator.page.getByRole('button', { name: 'Reset “done”' }).click();
+  await noLongerTrue();
+});
+
+test('CO-7 LK-1 the news of a fist of five stops asking for an answer the moment the board is locked, where no answer can be given; unlocked, the way to the check is back (en, de)', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Check, then locked');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await anActionOnTheBuild(facilitator, ada);
+  const news = ada.page.getByRole('region', { name: 'Room news' });
+  const boNews = bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' });
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
+  await expect(news.getByRole('status')).toContainText('Fist of five: answer under the action on “The build breaks every Monday”.');
+  await expect(boNews.getByRole('status')).toContainText('Fist of Five: Antworte unter der Maßnahme zu „The build breaks every Monday“.');
+  await facilitator.page.getByLabel('Lock the board (read-only for everyone else)').click();
+  await expect(ada.page.getByText('The facilitator has locked the board: it is read-only for now.')).toBeVisible();
+  // locked, no answer can be given (LK-1): the line stops asking for one at once (it asked on for up to 12 s)
+  await expect(news.getByRole('status')).not.toContainText('answer under the action', { timeout: 3_000 });
+  await expect(boNews.getByRole('status')).not.toContainText('Antworte unter der Maßnahme', { timeout: 1_000 });
+  await expect(news.getByRole('button', { name: /Answer now/ })).toHaveCount(0);
+  // unlocked, the check still waits for their answers: the way to it is back in the bar
+  await facilitator.page.getByLabel('Lock the board (read-only for everyone else)').click();
+  await expect(news.getByRole('button', { name: 'Fist of five open: Answer now' })).toBeVisible();
+  await expect(boNews.getByRole('button', { name: /Jetzt antworten/ })).toBeVisible();
+});
+
 test.describe('on a server that lets anyone take the role once the facilitator has been away 3 s', () => {
   /** its own port, derived from this run's E2E_PORT like the run's other ports (SMTP +20,000, sink +21,000, CL-14 +22,000, pings +23,000) */
   const PORT = Number(process.env.E2E_PORT ?? 3199) + 24_000;

@@ -75,6 +75,10 @@ export function RoomNotices({
     setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), QUIET_NOTICE_MS);
     return id;
   };
+  /** a line of news that is no longer true goes at once, not when its 12 s are up (FA-3, DN-3) */
+  const unsay = (id: number | null) => {
+    if (id !== null) setNotices((list) => list.filter((n) => n.id !== id));
+  };
 
   const sentence = (t: Words, { kind, names }: PresenceChange) => {
     const { form, ...values } = nameList(names);
@@ -121,10 +125,17 @@ export function RoomNotices({
     [],
   );
 
+  // DN-3: "Everyone here is done writing." is no longer true once a mark is taken back, someone who is not done comes,
+  // or the marks are reset: it goes then (it stayed its 12 s, "Alle, die da sind, sind fertig" beside "2 of 3 done")
+  const doneNotice = useRef<number | null>(null);
   useEffect(() => {
     const allDone = everyoneDone(board.progress);
     const voting = board.progress?.stage === 'vote';
-    if (allDone && !wasAllDone.current) push((t) => (voting ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting')), undefined, undefined, board.phase);
+    if (allDone && !wasAllDone.current) doneNotice.current = push((t) => (voting ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting')), undefined, undefined, board.phase);
+    if (!allDone) {
+      unsay(doneNotice.current);
+      doneNotice.current = null;
+    }
     wasAllDone.current = allDone;
   }, [board.progress]);
 
@@ -165,7 +176,7 @@ export function RoomNotices({
       if (known === null) timer = setTimeout(decide, 200);
       else if (!known) {
         // a line of its own: a live region says what is added to it
-        setNotices((list) => list.filter((n) => n.id !== id));
+        unsay(id);
         push(say, undefined, false, now);
       }
     };
@@ -179,18 +190,20 @@ export function RoomNotices({
     const open = openChecks(board);
     const started = board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id));
     checksSeen.current = open;
-    // a check revealed or closed takes no answers, and one I have answered asks me no more: its line stops asking
-    // (it asked on for up to 12 s)
-    const asking = (n: Quiet) => n.check === undefined || (open.has(n.check) && me?.consensus[n.check] === undefined);
+    // a check revealed or closed takes no answers, nor does any while the board is locked (LK-1) or in a phase without
+    // them, and one I have answered asks me no more: its line stops asking (it asked on for up to 12 s)
+    const answerable = !board.locked && allowedIn('consensus.answer', board.phase);
+    const asking = (n: Quiet) => n.check === undefined || (answerable && open.has(n.check) && me?.consensus[n.check] === undefined);
     setNotices((list) => (list.every(asking) ? list : list.filter(asking)));
-    if (isFacilitator) return;
+    // (one started while locked is not news that can be acted on: the bar's "Answer now" comes once it is unlocked)
+    if (isFacilitator || !answerable) return;
     for (const action of started) {
       const item = itemName(board, action.itemId);
       // CO-10: at a keyboard the line says the keys that take me to the check (a touch screen has none to press; a narrow
       // window's two lines have no room for it, the button says them)
       push((t) => (noKeySentence.current ? t('facilitation.presence.checkStarted', { item }) : `${t('facilitation.presence.checkStarted', { item })} ${t('facilitation.presence.answerKeys')}`), action.id);
     }
-  }, [board.actions, me]);
+  }, [board.actions, me, board.locked, board.phase]);
 
   // FA-3: once the facilitator has been away so long that anyone may take the role, the room is told, and the line
   // keeps saying so: on a phone the way to take it (People) is a tab away from the board, which said nothing of it
@@ -201,8 +214,7 @@ export function RoomNotices({
   const claimNotice = useRef<number | null>(null);
   useEffect(() => {
     setClaimOpen(null);
-    const told = claimNotice.current;
-    if (told !== null) setNotices((list) => list.filter((n) => n.id !== told));
+    unsay(claimNotice.current);
     claimNotice.current = null;
     if (claimAt === null || !facilitator) return;
     const name = facilitator.name;

@@ -354,6 +354,48 @@ test('UI-10 DN-3 the facilitator\'s own "I\'m done" beside the count, pressed fr
   await tabTo(page, page.getByRole('button', { name: 'Next: Reveal' }), { max: 2 });
 });
 
+test('UI-10 DN-3 JN-3 with someone knocking, the count\'s controls used up by the keyboard still leave focus on the step buttons\' group: never on the knock\'s "Let Bo in", above them, where the next Enter let Bo in unasked', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Done with a knock');
+  await ada.join(link, 'Ada');
+  await ada.page.getByRole('button', { name: "I'm done writing" }).click();
+  const page = facilitator.page;
+  const panel = page.getByRole('region', { name: 'Facilitator' });
+  // JN-3: newcomers knock; Bo knocks
+  await panel.getByLabel('Newcomers knock; I let them in').check();
+  await expect(panel.getByLabel('Newcomers knock; I let them in')).toBeChecked();
+  await bo.page.goto(link);
+  await bo.page.getByLabel('Your name').fill('Bo');
+  await bo.page.getByRole('button', { name: 'Join' }).click();
+  await expect(bo.page.getByRole('heading', { name: 'You knocked' })).toBeVisible();
+  const letIn = panel.getByRole('button', { name: 'Let Bo in' });
+  await expect(letIn).toBeVisible();
+  const count = panel.getByRole('status').filter({ hasText: 'done writing' });
+  await expect(count).toContainText('1 of 2 done writing — not you yet');
+  const steps = page.getByRole('group', { name: 'Now: Write' });
+  // her own "I'm done", pressed from the keyboard, goes with her mark
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(page.getByRole('button', { name: 'Next: Reveal' })).toBeFocused();
+  const mine = panel.getByRole('button', { name: "I'm done", exact: true });
+  await tabTo(page, mine, { max: 3 });
+  await page.keyboard.press('Enter');
+  await expect(count).toContainText('2 of 2 done writing');
+  await expect(mine).toHaveCount(0);
+  await expectFocusVisible(steps);
+  await expect(letIn).not.toBeFocused();
+  await page.keyboard.press('Enter');
+  // "Reset “done”", used up: the same
+  const reset = panel.getByRole('button', { name: 'Reset “done”' });
+  await tabTo(page, reset, { max: 4 });
+  await page.keyboard.press('Enter');
+  await expect(reset).toBeDisabled();
+  await expectFocusVisible(steps);
+  await page.keyboard.press('Enter');
+  // Bo is still at the door, where only the facilitator's choice lets him in; the room is still writing
+  await expect(bo.page.getByRole('heading', { name: 'You knocked' })).toBeVisible();
+  await expect(letIn).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Write' })).toBeVisible();
+});
+
 test('GR-6 UI-13 a group\'s title reached with Tab is selected whole: what the keyboard types replaces the title made from the first card\'s words', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Title by keyboard');
   await ada.join(link, 'Ada');

@@ -65,6 +65,9 @@ function rescue(): void {
   // WJ-3: the phase's heading drawn anew (the board changed from its desk layout to its phone layout, or back): the
   // heading now there, not the first control of what is left (the header's Share, and the next Tab began at the top)
   if (lost.element.tagName === 'H2' && lost.ancestors.some((a) => a.classList.contains('phase-intro')) && focusPhaseHeading()) return;
+  // DN-3: lost in a block focus skips (the done count), it goes on to the step buttons' group wherever the first control
+  // left is: with someone knocking that was the knock's "Let Bo in", above the steps, and the next Enter let him in
+  const skipped = lost.ancestors.some((a) => a.hasAttribute('data-rescue-skip'));
   for (const [i, ancestor] of lost.ancestors.entries()) {
     if (!ancestor.isConnected) continue;
     if (ancestor.hasAttribute('data-focus-landing')) {
@@ -84,7 +87,7 @@ function rescue(): void {
       // never a step button (Back, Next) for a control lost elsewhere: the next Enter would move the whole room to
       // another phase ("Update vote settings", used up, gave focus to Vote's "Back"). Their group, named by the phase
       // the room is in ("Now: Vote", no Tab stop), takes it instead.
-      const steps = target.closest<HTMLElement>('[data-phase-steps]');
+      const steps = (skipped && ancestor.querySelector<HTMLElement>('[data-phase-steps]')) || target.closest<HTMLElement>('[data-phase-steps]');
       if (steps && !lost.ancestors.includes(steps)) steps.focus();
       else target.focus();
       return;
@@ -98,7 +101,8 @@ function rescue(): void {
  * page's language or colours); nor an answer of a radio group, the trust pulse's or a fist of five's (the next arrow
  * key would change it, and send it); nor a control in a block marked `data-rescue-skip`, whose next Enter would do
  * something nobody asked for (the facilitator's done count: "Reset “done”" wipes the room's marks, her own "I'm done"
- * marks her, DN-3): focus goes on past it, to the panel's step buttons' group
+ * marks her, DN-3): focus goes on past it, to the panel's step buttons' group (`rescue`: never to a control above
+ * them, a knock's "Let Bo in")
  */
 function firstControlIn(root: Element): HTMLElement | undefined {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].find(

@@ -216,7 +216,7 @@ test('PR-4 a blip is not news: someone whose connection drops for a few seconds 
   await ada.page.clock.install();
   await bo.join(link, 'Bo');
   const news = ada.page.getByRole('region', { name: 'Room news' });
-  await expect(ada.page.getByRole('region', { name: 'People here' })).toContainText('3 online');
+  await expect(ada.page.getByRole('region', { name: /^People\b/ })).toContainText('3 online');
   // every line of news Ada's page shows from now on, as it comes (each a new line in its live region)
   await ada.page.evaluate(() => {
     const seen: string[] = ((window as unknown as { newsSeen: string[] }).newsSeen = []);
@@ -231,15 +231,15 @@ test('PR-4 a blip is not news: someone whose connection drops for a few seconds 
   await expect(news).toContainText('3 people here');
   // Bo's train goes through a tunnel: offline for a few seconds, then back
   await bo.page.context().setOffline(true);
-  await expect(ada.page.getByRole('region', { name: 'People here' })).toContainText('2 online of 3');
+  await expect(ada.page.getByRole('region', { name: /^People\b/ })).toContainText('2 online of 3');
   await bo.page.context().setOffline(false);
-  await expect(ada.page.getByRole('region', { name: 'People here' })).toContainText('3 online');
+  await expect(ada.page.getByRole('region', { name: /^People\b/ })).toContainText('3 online');
   await ada.page.clock.runFor(3_000);
   expect(await newsSeen(), 'news of a blip').toEqual([]);
 
   // Bo closes the tab: the room hears it once it is clear he is gone, not at once
   await bo.page.close();
-  await expect(ada.page.getByRole('region', { name: 'People here' })).toContainText('2 online of 3');
+  await expect(ada.page.getByRole('region', { name: /^People\b/ })).toContainText('2 online of 3');
   expect(await newsSeen()).toEqual([]);
   await ada.page.clock.runFor(11_000);
   await expect(news).toContainText('Bo left');
@@ -403,6 +403,8 @@ test('FA-3 PR-1 on a phone\'s Board tab the room is told when the facilitator ha
   await facilitator.page.close();
   await ada.page.getByRole('tab', { name: 'People' }).click();
   await expect(ada.page.getByText(/You can claim the facilitator role in \d+s/)).toBeVisible();
+  // the tab the line sends her to is the panel she reads there, by the same word
+  await expect(ada.page.getByRole('tabpanel').getByRole('heading', { level: 2 }).first()).toHaveText(/^People \d+ online/);
   await ada.page.getByRole('tab', { name: 'Board' }).click();
   // a minute on (the page's clock; the server's counts from when it saw her go): the role may be taken. The Board tab
   // said nothing of it: "Fiona left" for 12 s, then "1 person here", and the retro waited on someone nobody missed
@@ -529,7 +531,7 @@ test.describe('on a server that lets anyone take the role once the facilitator h
 
     // Fiona's laptop goes: no goodbye, the connection just ends
     await facilitator.page.context().close();
-    const people = ada.page.getByRole('region', { name: 'People here' });
+    const people = ada.page.getByRole('region', { name: /^People\b/ });
     await expect(people).toContainText('Fiona (facilitator) is away.');
     // the room is told, in each person's language, once anyone may take the role
     const claim = people.getByRole('button', { name: 'Claim facilitator role' });
@@ -538,6 +540,10 @@ test.describe('on a server that lets anyone take the role once the facilitator h
     const boNews = bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' });
     await expect(boNews).toContainText('Fiona (Moderation) fehlt: übernimm in „Anwesende“.');
     await expect(bo.page.getByRole('region', { name: /^Anwesend/ }).getByRole('button', { name: 'Moderation übernehmen' })).toBeVisible();
+    // the line names the place by the title the person reads there: at a desk the panel's heading (it was "People
+    // here", de "Anwesend", while the line said "People", "Anwesende", the phone's tab)
+    await expect(people.getByRole('heading')).toHaveText(/^People \d+ online/);
+    await expect(bo.page.getByRole('region', { name: /^Anwesend/ }).getByRole('heading')).toHaveText(/^Anwesende \d+ online/);
 
     await claim.click();
     await expect(bo.page.getByText('Ada moderiert jetzt (übernommen, während Fiona abwesend war).')).toBeVisible();

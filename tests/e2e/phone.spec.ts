@@ -119,7 +119,7 @@ test('UI-12 at 390×844 columns and sections are tabs, nothing scrolls sideways,
   await noSidewaysScroll(ada.page, 'write');
 
   await section(page, 'People');
-  await expect(page.getByRole('region', { name: /People here/ })).toContainText('Ada');
+  await expect(page.getByRole('region', { name: /^People\b/ })).toContainText('Ada');
   await noSidewaysScroll(page, 'people');
 
   for (const phase of ['Reveal', 'Vote', 'Discuss', 'Act', 'Close'] as const) {

@@ -453,7 +453,7 @@ test('PR-2 the people list stays in its panel with long names and shows "+N more
   await people.getByRole('button', { name: 'Show fewer' }).click();
   sockets[0]!.close();
   sockets[1]!.close();
-  await expect(people.getByRole('heading')).toHaveText('People here 14 online of 16');
+  await expect(people.getByRole('heading')).toHaveText('People 14 online of 16');
   await expect(people.getByRole('button', { name: '+4 more (2 online)' })).toBeVisible();
   for (const socket of sockets) socket.close();
 });

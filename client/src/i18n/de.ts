@@ -120,7 +120,7 @@ const de: Catalogue = {
     notesRefused: 'Deine letzte Änderung an den Notizen war zu groß, als dass der Server sie behalten könnte, und wurde nicht gespeichert. Die Notizen zeigen wieder, was alle sehen.',
   },
   presence: {
-    title: 'Anwesend',
+    title: 'Anwesende',
     online: '{{count}} online',
     onlineOf: '{{count}} online von {{total}}',
     youAre: 'Du bist <1>{{name}}</1>',

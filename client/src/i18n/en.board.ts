@@ -79,7 +79,7 @@ const enBoard = {
     notesRefused: 'Your last change to the notes was too large for the server to keep, so it was not saved. The notes show what everyone sees again.',
   },
   presence: {
-    title: 'People here',
+    title: 'People',
     online: '{{count}} online',
     onlineOf: '{{count}} online of {{total}}',
     youAre: 'You are <1>{{name}}</1>',

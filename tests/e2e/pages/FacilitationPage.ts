@@ -21,7 +21,7 @@ export class FacilitationPage extends BoardPage {
   }
 
   people(): Locator {
-    return this.page.getByRole('region', { name: /People here/ });
+    return this.page.getByRole('region', { name: /^People\b/ });
   }
 
   /** SH-1: opens the share dialog and returns the participant link it shows. */

@@ -7,7 +7,8 @@ import { Person, createBoard, useServer } from './harness.js';
 
 /**
  * RC-14: a person whose connection goes silent (a laptop closed, a phone out of coverage: nothing arrives either way,
- * nothing is closed) is shown offline to the room within 10 s of their last answer; a person on a slow link, whose
+ * nothing is closed) is let go 9 s after their last answer (a ping every 4 s, each given 5 s for its answer) and shown offline to the
+ * room within 9.5 s of it (9.0 s measured); a person on a slow link, whose
  * every packet takes 2 s each way (twice what the page itself puts up with, UI-9), stays online.
  */
 
@@ -81,7 +82,7 @@ describe('RC-14 the heartbeat is the operator\'s to set', () => {
 describe('RC-14 a silent connection in the room', () => {
   const live = useServer();
 
-  it('RC-14 a person whose connection goes silent is shown offline within 10 s of their last answer; one on a slow link (2 s each way) stays online', { timeout: 60_000 }, async () => {
+  it('RC-14 a person whose connection goes silent is shown offline within 9.5 s of their last answer (9 s, then the room is told); one on a slow link (2 s each way) stays online', { timeout: 60_000 }, async () => {
     const { url, port } = live.server;
     const { boardId, facilitatorKey } = await createBoard(url, 'Closed laptops');
     const F = new Person(url);
@@ -108,14 +109,17 @@ describe('RC-14 a silent connection in the room', () => {
         };
         engine.on('packetCreate', onPacket);
       });
+      const answeredAt = Date.now();
       await A.socket!.timeout(2_000).emitWithAck('time.sync');
       // ... then his laptop closes: nothing more arrives either way, and nothing is closed
       laptop.freeze();
       const silentAt = Date.now();
       await F.waitFor(() => onlineIn(F.board(), 'Alex') === false, 30_000);
-      const shownOfflineAfter = Date.now() - silentAt;
-      // Socket.io's heartbeat at 10 s + 10 s took up to 20 s (19.9 s here, measured from the last answer)
-      expect(shownOfflineAfter, 'ms until the room saw Alex offline').toBeLessThanOrEqual(10_000);
+      // from his last answer, as the README says it: 4 s to the next ping + 5 s for its answer, then the room's update
+      // (9,035 ms here; Socket.io's heartbeat at 10 s + 10 s took up to 20 s, 19.9 s here). This asserted 10 s, measured
+      // from after the answer, while the README said 9 s
+      const shownOfflineAfter = Date.now() - answeredAt;
+      expect(shownOfflineAfter, 'ms from his last answer until the room saw Alex offline').toBeLessThanOrEqual(9_500);
 
       // Bea, whose pings came back 4 s after they were sent, was online all along
       expect(onlineIn(F.board(), 'Bea')).toBe(true);

@@ -54,6 +54,50 @@ test('UI-7 Enter adds a card, Shift+Enter is a new line, the hint says so, focus
   expect(await caret(page.getByLabel('Retro name'))).toEqual([13, 13, 13]);
 });
 
+/** How many pixels of `field` are out of sight: under the news line at the foot (and any bar above it) or under the
+ * window's bottom, or above the window's top. 0 when it is whole in sight. */
+function outOfSight(field: Locator): Promise<number> {
+  return field.evaluate((element) => {
+    const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
+    const box = element.getBoundingClientRect();
+    return Math.round(Math.max(0, box.bottom - Math.min(window.innerHeight, ...bars)) + Math.max(0, -box.top));
+  });
+}
+
+test('UI-7 at a desk the box and an action\'s field stay in sight as cards and actions added with Enter push them down', async ({ facilitator }) => {
+  // README "Writing": "the cursor stays in the box for the next one, in sight however far the cards above it push it
+  // down"; an action's field "stays in sight". The phone had tests (phone.spec UI-7); the desk had none.
+  test.setTimeout(120_000);
+  const page = facilitator.page;
+  await facilitator.createRetro('Writing at a desk');
+  const box = page.getByRole('region', { name: 'Start', exact: true }).getByLabel('New card in Start');
+  await box.focus();
+  for (let i = 1; i <= 12; i++) {
+    await page.keyboard.type(`Card number ${i}, long enough to take a line or two in its column at a desk`);
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('and a second line');
+    await page.keyboard.press('Enter');
+    await expectConfirmed(page, `Card number ${i},`);
+    await expect(box).toBeFocused();
+    await expect.poll(() => outOfSight(box), { message: `the box after card ${i}` }).toBe(0);
+  }
+  const lastCard = page.getByRole('article').filter({ hasText: 'Card number 12,' });
+  expect(await lastCard.evaluate((card) => card.getBoundingClientRect().top), 'the cards did push the box below the first screen').toBeGreaterThan(900 / 2);
+  expect(await page.evaluate(() => window.scrollY), 'the page scrolled to keep it in sight').toBeGreaterThan(0);
+
+  await facilitator.runTo('Discuss');
+  await page.getByRole('button', { name: 'Start with the first item' }).click();
+  const action = page.getByLabel('What is the right thing to do? How can I help?').first();
+  await action.focus();
+  for (let i = 1; i <= 6; i++) {
+    await page.keyboard.type(`Action number ${i}, worded long enough to take more than one line in the item`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('article', { name: new RegExp(`^Action: Action number ${i},`) })).toBeVisible();
+    await expect(action).toBeFocused();
+    await expect.poll(() => outOfSight(action), { message: `the action field after action ${i}` }).toBe(0);
+  }
+});
+
 test('UI-7 a counter appears near the limit, and a paste that does not fit is refused with a message, not cut', async ({ facilitator }) => {
   const page = facilitator.page;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

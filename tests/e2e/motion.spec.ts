@@ -39,6 +39,33 @@ test('UI-5 MV-3 animations stop when the system asks for reduced motion', async 
   }
 });
 
+test('UI-5 DI-11 the timer that runs out glows, and does not move for someone who asked for reduced motion; both are told "Time is up"', async ({ facilitator, browser }) => {
+  // README: "When the shared timer reaches zero it glows (no sound, no motion under reduced motion)": no test had
+  // looked at the glow under reduced motion
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  try {
+    const calm = new BoardPage(await context.newPage(), 'calm');
+    for (const page of [facilitator.page, calm.page]) await page.clock.install();
+    const link = await facilitator.createRetro('Calm time box');
+    await calm.join(link, 'Cal');
+    await facilitator.page.getByLabel('Custom minutes').fill('0.17');
+    await facilitator.page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(calm.page.getByRole('timer', { name: 'Time left' })).toHaveText(/^0:(10|0\d)$/);
+    for (const page of [facilitator.page, calm.page]) await page.clock.fastForward('00:11');
+    for (const page of [facilitator.page, calm.page]) {
+      await expect(page.getByRole('timer', { name: 'Time left' })).toHaveText('Time is up');
+      await expect(page.getByRole('status').filter({ hasText: 'Time is up' })).toHaveCount(1);
+    }
+    const glows = async (page: Page) => (await runningAnimations(page)).filter((a) => a.name === 'time-up-glow');
+    await expect.poll(() => glows(facilitator.page)).toHaveLength(1);
+    expect(await calm.page.getByRole('timer').evaluate((el) => getComputedStyle(el).animationName), 'the calm page\'s timer').toBe('none');
+    expect(await glows(calm.page)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('UI-5 DI-5 with reduced motion, "Back to the current item" takes one there at once, not in a smooth scroll', async ({ facilitator, ada, browser }) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });

@@ -385,3 +385,33 @@ test('CO-9 a fist of five still open when the retro closes closes with it: the C
   expect(readFileSync((await download.path())!, 'utf8')).toMatch(/consensus \(fist of five.*average 3\.5 from 4 answers.*someone had doubts/);
   await deeContext.close();
 });
+
+/** EX-12: today's UTC day (the server's, as the room's first step takes it), as a reader of `language` reads it */
+function todayIn(language: 'en' | 'de', month: 'short' | 'long'): string {
+  const day = new Date().toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month, day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+test('EX-12 the closed summary and the Markdown say when the retro was held and who facilitated, the role handed on in order, in English and German', async ({ facilitator, ada, bo }) => {
+  // walk 6: the summary and every export carried only the day of the export: no day held, no facilitator
+  const link = await facilitator.createRetro('Held and handed on');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await ada.addCard('Stop', 'Long standups');
+  await facilitator.runTo('Vote');
+  await facilitator.page.getByRole('button', { name: 'Hand over to Ada' }).click();
+  await facilitator.page.getByRole('button', { name: 'Yes, hand over' }).click();
+  await expect(ada.page.getByRole('button', { name: 'Next: Discuss' })).toBeVisible();
+  await ada.runTo('Close');
+
+  const heldEn = `Held on ${todayIn('en', 'short')} · facilitated by Fiona, then Ada`;
+  const heldDe = `Abgehalten am ${todayIn('de', 'short')} · moderiert von Fiona, dann Ada`;
+  await expect(ada.page.getByText(heldEn, { exact: true })).toBeVisible();
+  await expect(bo.page.getByText(heldDe, { exact: true })).toBeVisible();
+  // the Markdown heads with the same facts, its day written out in the reader's language
+  const [en] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('link', { name: 'Download Markdown' }).click()]);
+  expect(readFileSync((await en.path())!, 'utf8').split('\n').slice(0, 3)).toEqual(['# Held and handed on', '', `Held on ${todayIn('en', 'long')} · facilitated by Fiona, then Ada`]);
+  const [de] = await Promise.all([bo.page.waitForEvent('download'), bo.page.getByRole('link', { name: 'Markdown herunterladen' }).click()]);
+  expect(readFileSync((await de.path())!, 'utf8')).toContain(`Abgehalten am ${todayIn('de', 'long')} · moderiert von Fiona, dann Ada`);
+});

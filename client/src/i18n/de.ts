@@ -575,6 +575,10 @@ const de: Catalogue = {
   summary: {
     title: 'Zusammenfassung',
     intro: 'Die Retro ist abgeschlossen. Danke für eure Offenheit. Hier steht, was wir gesagt und was wir uns versprochen haben.',
+    heldBy: 'Abgehalten am {{date}} · moderiert von {{names}}',
+    heldOn: 'Abgehalten am {{date}}',
+    facilitatedBy: 'Moderiert von {{names}}',
+    then: ', dann ',
     markdown: 'Markdown herunterladen',
     copy: 'Zusammenfassung kopieren (Markdown)',
     copied: 'Zusammenfassung kopiert: füge sie in euren Chat, euer Wiki oder Ticketsystem ein.',

@@ -588,6 +588,11 @@ const enMore = {
   summary: {
     title: 'Summary',
     intro: 'The retro is closed. Thank you for being honest. Here is what we said and what we promised each other.',
+    // EX-12: the day it was held and who facilitated, in order ("Fiona, then Ada")
+    heldBy: 'Held on {{date}} · facilitated by {{names}}',
+    heldOn: 'Held on {{date}}',
+    facilitatedBy: 'Facilitated by {{names}}',
+    then: ', then ',
     markdown: 'Download Markdown',
     copy: 'Copy summary (Markdown)',
     copied: 'Summary copied: paste it into your chat, wiki or tracker.',

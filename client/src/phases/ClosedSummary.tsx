@@ -2,7 +2,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { AppLink } from '../AppLink.js';
 import { useWords } from '../i18n/useWords.js';
 import { i18n } from '../i18n/index.js';
-import { cardRowVotes, cardsAsShown, notesKey, talkedAboutItemIds, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
+import { cardRowVotes, cardsAsShown, facilitatorsInOrder, notesKey, talkedAboutItemIds, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
 import { useHoldsWords, useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
@@ -42,6 +42,7 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
   return (
     <div className="summary">
       <PhaseIntro title={t('summary.title')}>{t('summary.intro')}</PhaseIntro>
+      <RetroHeld board={board} />
       {/* AC-10: words this browser still held unsent when the retro closed, shown here once, to this person only */}
       <UnsentWords board={board} />
       <div className="row downloads">
@@ -338,5 +339,22 @@ function ExportLink(props: { board: PublicBoardView; file: BoardExport; fileName
     >
       {children}
     </a>
+  );
+}
+
+/**
+ * EX-12: when the retro was held and who facilitated, in order, as EasyRetro, Retrium, TeamRetro and Parabol head a
+ * summary and as the Markdown does: the summary read (or printed) weeks later says which meeting it was. The day is
+ * the server's (`heldOn`, the room's first step), written for the reader's language; names are public (FA-4).
+ */
+function RetroHeld({ board }: { board: PublicBoardView }) {
+  const { t } = useWords();
+  const names = facilitatorsInOrder(board).join(t('summary.then'));
+  const date = board.heldOn ? formatDay(board.heldOn) : null;
+  if (!date && !names) return null;
+  return (
+    <p className="summary-held">
+      {date && names ? t('summary.heldBy', { date, names }) : date ? t('summary.heldOn', { date }) : t('summary.facilitatedBy', { names })}
+    </p>
   );
 }

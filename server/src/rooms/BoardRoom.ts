@@ -18,6 +18,7 @@ import {
   type OwnerDone,
   presenceChangeOf,
   renderMarkdown,
+  heldOnIfFirstStep,
   viewOf,
   type ExportLanguage,
 } from '@candor/shared';
@@ -249,7 +250,14 @@ export class BoardRoom {
    */
   private revealAhead(): RevealAhead | null {
     if (this.deleted || this.unreadable || this.state.phase !== 'write') return null;
-    const event: BoardEvent = { type: 'phase.changed', phase: 'reveal', ...(this.state.revealSeed ? {} : { revealSeed: this.fanout.revealKeys().seed }) };
+    // EX-12: outside a team the reveal is the room's first step and carries its day, as the decision will (a day that
+    // turns before the reveal makes another event, and the reveal goes the ordinary way)
+    const event: BoardEvent = {
+      type: 'phase.changed',
+      phase: 'reveal',
+      ...(this.state.revealSeed ? {} : { revealSeed: this.fanout.revealKeys().seed }),
+      ...heldOnIfFirstStep(this.state, this.deps.now()),
+    };
     const after = structuredClone(this.state);
     evolve(after, event);
     return { event, view: viewOf(after, { kind: 'public' }, this.deps.claimAfterMs, this.fanout.revealKeys()).board };

@@ -224,6 +224,10 @@ export interface BoardState {
   talliesWithheld: boolean;
   /** SL-3: how many people the retro had when it was closed (null: not closed, or closed before SL-3 kept it) */
   peopleAtClose: number | null;
+  /** EX-12: the day the retro was held, the server's UTC day of the room's first step (null: no step yet, or one stored before EX-12) */
+  heldOn: string | null;
+  /** EX-12: the room has taken its first step (from Review, or Write outside a team), so no later step's day is the day held */
+  stepped: boolean;
   /**
    * AN-12: after a load (a restart, or another process's change of the marks), how many of the stored voters have
    * not been recognised here yet; with the voters known by their tags it makes the number of people who voted
@@ -312,6 +316,8 @@ export type BoardEvent =
       people?: number;
       /** CO-9: at Close, the actions whose fist of five was still open, closed with it (a Close stored before CO-9 has none) */
       checks?: string[];
+      /** EX-12: on the room's first step only, the server's UTC day it was taken: the day the retro was held (a step stored before EX-12 has none) */
+      on?: string;
     }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'card.grouped'; cardId: string; groupId: string }
@@ -378,6 +384,8 @@ export function emptyBoard(id: string): BoardState {
     leftItemIds: new Set(),
     talliesWithheld: false,
     peopleAtClose: null,
+    heldOn: null,
+    stepped: false,
     waitingVoters: 0,
     timer: { endsAt: null, durationMs: 0 },
     actions: new Map(),
@@ -544,6 +552,9 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       if (state.phase === 'discuss' && event.phase !== 'discuss' && state.currentItemId !== null) state.leftItemIds.add(state.currentItemId);
       state.phase = event.phase;
       state.peopleAtClose = event.people ?? null;
+      // EX-12: the first step is the day held; a first step stored before EX-12 carries no day, and none comes later
+      if (!state.stepped) state.heldOn = event.on ?? null;
+      state.stepped = true;
       // CO-9: a check still open when the retro closes is revealed as the facilitator's reveal would (CO-2, CO-3)
       for (const actionId of event.checks ?? []) {
         const consensus = state.actions.get(actionId)?.consensus;

@@ -30,6 +30,7 @@ const SCALARS: Record<keyof Scalars, true> = {
   phase: true,
   facilitator: true,
   facilitatorLog: true,
+  heldOn: true,
   review: true,
   pulse: true,
   roti: true,

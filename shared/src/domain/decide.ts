@@ -10,7 +10,7 @@ import { canVote, enoughVotersToShow, itemIds, itemOf, retractTarget } from './v
 import { decideRoomControl } from './roomControl.js';
 import { decideFacilitation, firstInRevealOrder, isFacilitationCommand, titleFromWords } from './facilitation.js';
 import { decideOffers } from './offers.js';
-import { defaultDueDate, isoDay } from './startSmall.js';
+import { defaultDueDate, heldOnIfFirstStep, isoDay } from './startSmall.js';
 import { decideLens } from './trustLens.js';
 
 /** Who is acting: their id (for public promises) and the keyed tags that stand for them on cards and votes. */
@@ -197,6 +197,7 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
           ...(withheld ? { tallies: 'withheld' as const } : {}),
           ...(people === undefined ? {} : { people }),
           ...(checks.length > 0 ? { checks } : {}),
+          ...heldOnIfFirstStep(state, ctx.now),
         },
       ]);
     }

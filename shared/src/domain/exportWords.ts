@@ -21,6 +21,10 @@ export interface ExportWords {
   mailSubject: (retro: string) => string;
   untitledRetro: string;
   exported: (date: string, people: number, cards: number) => string;
+  /** EX-12: the day the retro was held, written long in the language ("November 14, 2023", "14. November 2023") */
+  heldOn: (date: string) => string;
+  /** EX-12: who facilitated, in order ("Fran, then Alice") */
+  facilitatedBy: (names: string[]) => string;
   promises: string;
   status: Record<ReviewStatus | 'unmarked', string>;
   carried: string;
@@ -76,6 +80,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     mailSubject: (retro) => `Retro summary: ${retro}`,
     untitledRetro: 'Retro',
     exported: (date, people, cards) => `Exported ${date} · ${counted('person', 'people')(people)} · ${counted('card', 'cards')(cards)}`,
+    heldOn: (date) => `Held on ${date}`,
+    facilitatedBy: (names) => `facilitated by ${names.join(', then ')}`,
     promises: 'Promises from earlier retros',
     status: { unmarked: 'not reviewed', done: 'done', 'not-done': 'not done', dropped: 'dropped' },
     carried: ', carried forward',
@@ -120,6 +126,8 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     mailSubject: (retro) => `Zusammenfassung der Retro: ${retro}`,
     untitledRetro: 'Retro',
     exported: (date, people, cards) => `Exportiert am ${date} · ${counted('Person', 'Personen')(people)} · ${counted('Karte', 'Karten')(cards)}`,
+    heldOn: (date) => `Abgehalten am ${date}`,
+    facilitatedBy: (names) => `moderiert von ${names.join(', dann ')}`,
     promises: 'Versprechen aus früheren Retros',
     status: { unmarked: 'nicht geprüft', done: 'erledigt', 'not-done': 'nicht erledigt', dropped: 'fallen gelassen' },
     carried: ', übernommen',
@@ -161,3 +169,17 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     votes: counted('Stimme', 'Stimmen'),
   },
 };
+
+/** EX-12: a `YYYY-MM-DD` day written long in the language, as that calendar day wherever the server is */
+export function longDay(isoDay: string, language: ExportLanguage): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/** EX-12: "Held on November 14, 2023 · facilitated by Fran, then Alice" (either part alone when the other is unknown), or null */
+export function heldLine(heldOn: string | null, facilitators: string[], language: ExportLanguage): string | null {
+  const w = EXPORT_WORDS[language];
+  const parts = [...(heldOn ? [w.heldOn(longDay(heldOn, language))] : []), ...(facilitators.length ? [w.facilitatedBy(facilitators)] : [])];
+  if (parts.length === 0) return null;
+  const line = parts.join(' · ');
+  return line[0]!.toUpperCase() + line.slice(1);
+}

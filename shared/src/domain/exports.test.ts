@@ -77,11 +77,13 @@ describe('CSV and JSON exports', () => {
     const csv = renderCsv(view);
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['column', 'card', 'group', 'votes']);
+    // EX-12: each row ends with the retro, the day it was held and who facilitated
+    const retro = ['Sprint 42', '2023-11-14', 'Fran'];
+    expect(rows[0]).toEqual(['column', 'card', 'group', 'votes', 'retro', 'retro date', 'facilitated by']);
     const byText = new Map(rows.slice(1).map((r) => [r[1], r]));
-    expect(byText.get('say "hi", then leave')).toEqual(['Stop', 'say "hi", then leave', '', '4']);
-    expect(byText.get('line one\nline two')).toEqual(['Stop', 'line one\nline two', '', '0']);
-    expect(byText.get('plain')).toEqual(['Stop', 'plain', 'Formulas, "quoted"', '']);
+    expect(byText.get('say "hi", then leave')).toEqual(['Stop', 'say "hi", then leave', '', '4', ...retro]);
+    expect(byText.get('line one\nline two')).toEqual(['Stop', 'line one\nline two', '', '0', ...retro]);
+    expect(byText.get('plain')).toEqual(['Stop', 'plain', 'Formulas, "quoted"', '', ...retro]);
     expect(rows).toHaveLength(TRICKY.length + 2); // the cards and the one group
   });
 
@@ -113,12 +115,13 @@ describe('CSV and JSON exports', () => {
   it('EX-2 AK-1 the actions CSV has text from the notes, ours/ask/untaken, owners by name or who was asked, only the consensus summary, and the item it came from', () => {
     const { view, notes } = closedRetro();
     const rows = parseCsv(renderActionsCsv(view, notes));
+    const retro = ['Sprint 42', '2023-11-14', 'Fran'];
     expect(rows).toEqual([
-      ['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged', 'from item'],
-      [`'=cmd|"/c calc"!A1, really`, 'ours', 'Alice; Bob', '', '2023-11-28', '', '3.75', 'yes', 'say "hi", then leave'],
-      ['A staging cluster', 'ask', '', `'@Platform team`, '2023-11-28', '', '', '', 'say "hi", then leave'],
+      ['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged', 'from item', 'retro', 'retro date', 'facilitated by'],
+      [`'=cmd|"/c calc"!A1, really`, 'ours', 'Alice; Bob', '', '2023-11-28', '', '3.75', 'yes', 'say "hi", then leave', ...retro],
+      ['A staging cluster', 'ask', '', `'@Platform team`, '2023-11-28', '', '', '', 'say "hi", then leave', ...retro],
       // a group's title names it, as the Markdown's "from:" line does
-      ['Fix the flaky deploy', 'untaken', '', '', '2023-11-28', '', '', '', 'Formulas, "quoted"'],
+      ['Fix the flaky deploy', 'untaken', '', '', '2023-11-28', '', '', '', 'Formulas, "quoted"', ...retro],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { notesKey } from '../protocol/events.js';
 import { cardRowVotes, exportItems, itemWords, itemsAsShown, shownInColumn } from './exportItems.js';
 import { csvCell } from './exportText.js';
-import type { PublicBoardView } from './visibility.js';
+import { facilitatorsInOrder, type PublicBoardView } from './visibility.js';
 import type { TeamHistory } from './team.js';
 import { isoDay } from './startSmall.js';
 
@@ -13,18 +13,20 @@ export function renderCsv(view: PublicBoardView): string {
   const columns = new Map(view.columns.map((c) => [c.id, c.title]));
   const columnOf = (id: string) => columns.get(id) ?? id;
   const votes = (n: number | null) => (n === null ? '' : String(n));
-  const rows: string[][] = [['column', 'card', 'group', 'votes']];
+  const retro = retroCells(view);
+  const rows: string[][] = [['column', 'card', 'group', 'votes', ...RETRO_HEADS]];
   for (const item of itemsAsShown(view)) {
     const group = item.group ? item.group.title || 'untitled group' : '';
     // EX-5: a group's votes are on one row of its own, just above its cards, not repeated on each of them.
-    if (item.group) rows.push([columnOf(shownInColumn(item)), '', group, votes(item.votes)]);
-    for (const card of item.cards) rows.push([columnOf(card.columnId), card.text, group, votes(cardRowVotes(view, card))]);
+    if (item.group) rows.push([columnOf(shownInColumn(item)), '', group, votes(item.votes), ...retro]);
+    for (const card of item.cards) rows.push([columnOf(card.columnId), card.text, group, votes(cardRowVotes(view, card)), ...retro]);
   }
   return toCsv(rows);
 }
 
 export function renderActionsCsv(view: PublicBoardView, notes: Record<string, string>): string {
-  const rows: string[][] = [['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged', 'from item']];
+  const retro = retroCells(view);
+  const rows: string[][] = [['action', 'kind', 'owners', 'asked of', 'due', 'done', 'consensus average', 'doubts flagged', 'from item', ...RETRO_HEADS]];
   // EX-2: the item each action was planned on, named as the Markdown export's "from:" line names it (its group's
   // title, else its cards' words); a spreadsheet of actions could not tell which conversation one came from
   const items = new Map(exportItems(view).map((item) => [item.id, itemWords(item)]));
@@ -40,6 +42,7 @@ export function renderActionsCsv(view: PublicBoardView, notes: Record<string, st
       d ? String(d.average) : '',
       action.consensus?.flagged ? 'yes' : '',
       items.get(action.itemId) ?? '',
+      ...retro,
     ]);
   }
   return toCsv(rows);
@@ -72,6 +75,16 @@ export function renderTeamActionsCsv(history: TeamHistory): string {
   return toCsv(rows);
 }
 
+/**
+ * EX-12: the retro a row belongs to, the day it was held (ISO, for a spreadsheet to sort and read as a date) and who
+ * facilitated, last on every row, as TM-14's team CSV starts each row with its retro: rows pasted together from several
+ * retros still say where each came from, and the table stays one table.
+ */
+const RETRO_HEADS = ['retro', 'retro date', 'facilitated by'];
+function retroCells(view: PublicBoardView): string[] {
+  return [view.name, view.heldOn ?? '', facilitatorsInOrder(view).join(', then ')];
+}
+
 /** RFC 4180: every cell quoted and defused (EX-2), rows end in CRLF. */
 function toCsv(rows: string[][]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -80,6 +93,8 @@ function toCsv(rows: string[][]): string {
 export interface RetroExport {
   format: 'candor.retro/1';
   exportedAt: string;
+  /** EX-12: who facilitated, by name, in order (`facilitatorsInOrder`); the day held is `board.heldOn` */
+  facilitators: string[];
   /** EX-3: people by name only: no handle, in `people` or in a hand still raised at Close */
   board: Omit<PublicBoardView, 'participants' | 'facilitator' | 'raisedHands'> & { people: string[]; raisedHands: { name: string }[] };
   notes: Record<string, string>;
@@ -90,6 +105,7 @@ export function renderJson(view: PublicBoardView, notes: Record<string, string>,
   return {
     format: 'candor.retro/1',
     exportedAt: exportedAt.toISOString(),
+    facilitators: facilitatorsInOrder(view),
     board: { ...board, people: participants.map((p) => p.name), raisedHands: board.raisedHands.map(({ name }) => ({ name })) },
     notes: notesOnTheBoard(view, notes),
   };

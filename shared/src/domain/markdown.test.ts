@@ -129,7 +129,7 @@ describe('markdown export', () => {
       expect(md, language).toContain(`- Flaky CI _(${EXPORT_WORDS[language].votes(1)})_`);
     }
     const demosRow = renderCsv(board).split('\r\n').find((row) => row.includes('"Demos"'));
-    expect(demosRow).toBe('"Start","Demos","","0"');
+    expect(demosRow).toBe('"Start","Demos","","0","Sprint 42","2023-11-14","Fran"');
   });
 
   it('SM-2 EX-1 a discussed card without a group title is headed by its first words (about 80 characters, cut at a word, then …), its whole text right below', () => {

@@ -1,7 +1,7 @@
-import type { Distribution, PublicBoardView } from './visibility.js';
+import { facilitatorsInOrder, type Distribution, type PublicBoardView } from './visibility.js';
 import { notesKey } from '../protocol/events.js';
 import { cardRowVotes, cardsAsShown, exportItems, itemWords, talkedAboutItemIds } from './exportItems.js';
-import { EXPORT_WORDS, type ExportLanguage } from './exportWords.js';
+import { EXPORT_WORDS, heldLine, type ExportLanguage } from './exportWords.js';
 import { markdownQuote, markdownText as md } from './exportText.js';
 import { columnTitleIn } from './templateTitles.js';
 import { TRUST_PARTS } from './trustLens.js';
@@ -34,6 +34,9 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   const names = (list: string[]) => list.map(md).join(', ');
 
   lines.push(`# ${md(view.name) || w.untitledRetro}`, '');
+  // EX-12: when it was held and who facilitated, as the summary page heads it (names are what people typed: EX-4)
+  const held = heldLine(view.heldOn, facilitatorsInOrder(view).map(md), language);
+  if (held) lines.push(held, '');
   // SL-3: a closed retro counts its people as at Close (the list loses those AB-6 forgets later)
   lines.push(w.exported(exportedAt.toISOString().slice(0, 10), peopleAtClose ?? view.participants.length, view.cardCount), '');
 

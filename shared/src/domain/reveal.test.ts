@@ -89,7 +89,8 @@ describe('reveal', () => {
     const state = boardWith();
     expect(state.revealSeed).toBeNull();
     const first = run(state, fran, { type: 'phase.set', phase: 'reveal' });
-    expect(first.ok && first.events).toEqual([{ type: 'phase.changed', phase: 'reveal', revealSeed: 'seed-for-tests' }]);
+    // (the room's first step also carries its day, EX-12; the second reveal is no first step)
+    expect(first.ok && first.events).toEqual([{ type: 'phase.changed', phase: 'reveal', revealSeed: 'seed-for-tests', on: '2023-11-14' }]);
     must(state, fran, { type: 'phase.set', phase: 'write' });
     const again = run(state, fran, { type: 'phase.set', phase: 'reveal' });
     expect(again.ok && again.events).toEqual([{ type: 'phase.changed', phase: 'reveal' }]);

@@ -31,6 +31,14 @@ export function isoDay(time: number): string {
 }
 
 /**
+ * EX-12: what a step of the room's phase carries of the day: on its first step only (out of Review, or out of Write
+ * outside a team), the server's UTC day, as SS-2's due dates are: the day the retro was held.
+ */
+export function heldOnIfFirstStep(state: { stepped: boolean }, now: number): { on?: string } {
+  return state.stepped ? {} : { on: isoDay(now) };
+}
+
+/**
  * SS-4: a promise is overdue once its due date has passed on `today` (the server's UTC day, as SS-2's due dates
  * are): due today is not overdue yet. Without a due date it never is; nor once its owner marked it done by its due
  * date (RE-13: "overdue" beside "marked done by Ada on Dec 2" for a promise due Dec 3 said the opposite of what she said).

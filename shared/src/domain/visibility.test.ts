@@ -158,6 +158,7 @@ describe('visibility', () => {
         'facilitatorLog',
         'groups',
         'hasReview',
+        'heldOn',
         'id',
         'minOthersToShow',
         'lens',

@@ -128,6 +128,8 @@ export interface PublicBoardView {
   facilitator: PublicFacilitator | null;
   /** FA-4: who facilitated, in order, and how they got the role */
   facilitatorLog: { name: string; how: FacilitatorChange }[];
+  /** EX-12: the day the retro was held (`YYYY-MM-DD`, the server's UTC day of the room's first step); null before it, or not known */
+  heldOn: string | null;
   review: ReviewItem[];
   pulse: PublicPulse;
   /**
@@ -352,6 +354,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     participants,
     facilitator: facilitatorView(state, claimAfterMs),
     facilitatorLog: state.facilitatorLog.map((f) => ({ name: nameOf(f.participantId) ?? 'someone', how: f.how })),
+    heldOn: state.heldOn,
     review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),
     pulse: pulseView(state),
     roti: rotiView(state),
@@ -596,4 +599,12 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     offerIds,
     lens: myLens(state, viewer.trustTag),
   };
+}
+
+/**
+ * EX-12: who facilitated, by name, in the order they held the role: a name again only when the role came back to them
+ * after someone else ("Fran, then Alice, then Fran"), never twice in a row. Names are public (FA-4); nothing else is.
+ */
+export function facilitatorsInOrder(view: Pick<PublicBoardView, 'facilitatorLog'>): string[] {
+  return view.facilitatorLog.map((f) => f.name).filter((name, i, names) => i === 0 || names[i - 1] !== name);
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './markdown.js';
+import { renderActionsCsv, renderCsv, renderJson } from './exports.js';
+import { addCard, alice, boardWith, bob, fran, fresh, must, NOW, run, testContext } from './testBoard.js';
+import { viewOf } from './visibility.js';
+import type { BoardState } from './board.js';
+import type { Phase } from './phases.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const EXPORTED = new Date('2030-03-04T10:00:00Z');
+
+/** the facilitator (whoever holds the role) takes one step at `at` */
+function stepAt(state: BoardState, phase: Phase, at: number, who = fran) {
+  const decision = run(state, { ...who, isFacilitator: state.facilitatorId === who.participantId }, { type: 'phase.set', phase }, testContext(at));
+  if (!decision.ok) throw new Error(decision.message);
+}
+
+/**
+ * Made on Monday 2023-11-13 ahead of the retro, written into over the days before, revealed and run on Tuesday the 14th
+ * (NOW), with the role handed from Fran to Alice and back to Fran, and left open until Friday the 17th, when it was closed.
+ */
+function heldOnTuesday() {
+  const state = boardWith();
+  addCard(state, alice, 'Flaky CI', 'stop');
+  stepAt(state, 'reveal', NOW);
+  stepAt(state, 'vote', NOW + 60_000);
+  must(state, fresh(state, fran), { type: 'facilitator.handover', toHandle: 'handle-alice' });
+  stepAt(state, 'discuss', NOW + 120_000, alice);
+  must(state, fresh(state, alice), { type: 'facilitator.handover', toHandle: 'handle-fran' });
+  stepAt(state, 'act', NOW + 180_000);
+  stepAt(state, 'closed', NOW + 3 * DAY);
+  return state;
+}
+
+describe('EX-12 the summary and every export say when the retro was held and who facilitated', () => {
+  it('EX-12 the day held is the day of the room\'s first step, not of the board\'s making nor of its Close', () => {
+    const view = viewOf(heldOnTuesday(), { kind: 'public' }).board;
+    expect(view.heldOn).toBe('2023-11-14');
+  });
+
+  it('EX-12 a team retro is held the day its Review is left, not the day it was made ahead', () => {
+    const state = boardWith();
+    state.hasReview = true;
+    state.phase = 'review';
+    expect(viewOf(state, { kind: 'public' }).board.heldOn).toBeNull();
+    stepAt(state, 'write', NOW + 2 * DAY);
+    stepAt(state, 'review', NOW + 2 * DAY + 1000);
+    stepAt(state, 'write', NOW + 4 * DAY);
+    expect(viewOf(state, { kind: 'public' }).board.heldOn).toBe('2023-11-16');
+  });
+
+  it('EX-12 a step stored before the day was kept leaves it unknown, never a later step\'s day', () => {
+    const state = boardWith({ type: 'phase.changed', phase: 'reveal', revealSeed: 's' });
+    stepAt(state, 'vote', NOW + DAY);
+    expect(viewOf(state, { kind: 'public' }).board.heldOn).toBeNull();
+  });
+
+  it('EX-12 the Markdown heads with the day held in the reader\'s language and the facilitators in order, a name again when the role came back', () => {
+    const view = viewOf(heldOnTuesday(), { kind: 'public' }).board;
+    const en = renderMarkdown(view, {}, EXPORTED, 'en').split('\n');
+    expect(en.slice(0, 3)).toEqual(['# Sprint 42', '', 'Held on November 14, 2023 · facilitated by Fran, then Alice, then Fran']);
+    const de = renderMarkdown(view, {}, EXPORTED, 'de').split('\n');
+    expect(de[2]).toBe('Abgehalten am 14. November 2023 · moderiert von Fran, dann Alice, dann Fran');
+  });
+
+  it('EX-12 the cards and actions CSVs carry the retro, its day (ISO) and its facilitators on every row', () => {
+    const state = heldOnTuesday();
+    const view = viewOf(state, { kind: 'public' }).board;
+    for (const csv of [renderCsv(view), renderActionsCsv(view, {})]) {
+      const [head, ...rows] = csv.trimEnd().split('\r\n');
+      expect(head.endsWith('"retro","retro date","facilitated by"')).toBe(true);
+      for (const row of rows) expect(row.endsWith('"Sprint 42","2023-11-14","Fran, then Alice, then Fran"')).toBe(true);
+    }
+  });
+
+  it('EX-12 the JSON export carries the day held and the facilitators by name, nothing anonymous with them', () => {
+    const view = viewOf(heldOnTuesday(), { kind: 'public' }).board;
+    const json = renderJson(view, {}, EXPORTED);
+    expect(json.board.heldOn).toBe('2023-11-14');
+    expect(json.facilitators).toEqual(['Fran', 'Alice', 'Fran']);
+    expect(JSON.stringify(json)).not.toMatch(/handle-|pid-|authortag|votertag/i);
+    void bob;
+  });
+});

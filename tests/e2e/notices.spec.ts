@@ -210,6 +210,28 @@ test('PL-1 FA-4 the room\'s news of a new facilitator follows a language switch'
   await expect(bo.page.getByText('Ada is now facilitating')).toHaveCount(0);
 });
 
+test('FA-4 PL-1 the news of a new facilitator goes when the retro closes: the closed summary does not open with who holds the role now, in English and German', async ({ facilitator, ada, bo }) => {
+  // walk 6: "Ada is now facilitating (claimed while Fiona was away)." stood above the closed summary, old news
+  const link = await facilitator.createRetro('Handed on, then closed');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await facilitator.runTo('Act');
+  await facilitator.page.getByRole('button', { name: 'Hand over to Ada' }).click();
+  await facilitator.page.getByRole('button', { name: 'Yes, hand over' }).click();
+  const boNews = bo.page.getByText('Ada moderiert jetzt (übergeben).');
+  await expect(boNews).toBeVisible();
+  await expect(ada.page.getByText('Ada is now facilitating (handed over).')).toBeVisible();
+  const told = Date.now();
+  await ada.goTo('Close');
+  await expect(bo.page.getByRole('heading', { name: 'Zusammenfassung', exact: true })).toBeVisible();
+  await expect(ada.page.getByRole('heading', { name: 'Summary', exact: true })).toBeVisible();
+  await expect(boNews).toHaveCount(0);
+  await expect(ada.page.getByText('Ada is now facilitating')).toHaveCount(0);
+  // gone with the Close, not with the news line's 15 s
+  expect(Date.now() - told).toBeLessThan(15_000);
+});
+
 test('PR-4 a blip is not news: someone whose connection drops for a few seconds neither "left" nor "joined" again; someone gone for good is told as gone, once it is clear', async ({ facilitator, ada, bo }) => {
   const link = await facilitator.createRetro('Blips');
   await ada.join(link, 'Ada');

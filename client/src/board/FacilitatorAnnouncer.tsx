@@ -54,7 +54,13 @@ export function FacilitatorAnnouncer({ board }: { board: PublicBoardView }) {
     const timer = setTimeout(() => setNews(null), SHOW_MS);
     return () => clearTimeout(timer);
   }, [news]);
-  const message = news && announcement(news.log, news.viewer);
+  // FA-4: who holds the role is news while the room runs; once it is closed nobody runs it, and the summary says who
+  // facilitated (EX-12): the line goes with the Close instead of greeting the summary's readers until its 15 s are up
+  const closed = board.phase === 'closed';
+  useEffect(() => {
+    if (closed) setNews(null);
+  }, [closed]);
+  const message = news && !closed && announcement(news.log, news.viewer);
 
   return (
     <div className="announcer" role="status" aria-live="polite">

@@ -208,9 +208,12 @@ describe('CL-17 incremental catch-up', () => {
       expect(b.state.phase).toBe('reveal');
       // the projection of the process that caught up took the kept order: it did not fall back to hashing every id
       // (a projection still in Write, e.g. a presence batch landing first on a busy machine, has no card to order and
-      // finds no kept order under the empty seed: it is not one of them); a sent the document it had ready
+      // finds no kept order under the empty seed: it is not one of them); a sent the document it had ready. On a busy
+      // machine a's next whole projection (a presence batch after the reveal) may land before b has caught up: it
+      // takes the kept order too, so every projection with cards is counted, and none may have fallen back
       const withCards = ordered.mock.calls.flatMap(([cardIds], i) => (cardIds.length > 0 ? [(ordered.mock.results[i]!.value as string[] | undefined)?.length] : []));
-      expect(withCards).toEqual([11 * 46]);
+      expect(withCards.length).toBeGreaterThan(0);
+      expect(new Set(withCards)).toEqual(new Set([11 * 46]));
     } finally {
       ordered.mockRestore();
     }

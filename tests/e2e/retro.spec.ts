@@ -141,9 +141,12 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   expect(markdown).toContain(`- [ ] ${actionText} — Bo · due 2026-12-04`);
   expect(markdown).toContain('Nobody asks because asking feels slow.');
   expect(markdown).toContain(adaCard);
-  // Ada and Fiona made no promise, so their names are nowhere in the export.
+  // Ada and Fiona made no promise, so their names are nowhere in the export, but for Fiona's as its facilitator in the
+  // line under the title (EX-12: the role is public, the room saw it all along)
+  const held = /^Held on [^\n]* · facilitated by Fiona$/m;
+  expect(markdown).toMatch(held);
   expect(markdown).not.toContain('Ada');
-  expect(markdown).not.toContain('Fiona');
+  expect(markdown.replace(held, '')).not.toContain('Fiona');
   // "All cards" says what each card's row says in the exports: its votes, or the group that carries them.
   const allCards = ada.page.getByRole('region', { name: 'All cards' });
   // (AN-12: two voters, so no row carries a count)

@@ -18,6 +18,10 @@ import { now } from './lib/clock.js';
  *   gives back byte for byte what Candor sent.
  * `load` may also give a greeting: the frames Candor sent when a person's board document opened, sent to each
  * new connection before the reveal (as Candor did).
+ * A connection to `/socket.io/…` (floorzio) is spoken to as Socket.IO over Engine.IO's WebSocket transport, with
+ * no more of the protocols than a Socket.io client needs to count a `board.doc` event: the open packet, the namespace's
+ * connect, and the greeting sent when the client asks for the board document (its first binary event), as Candor
+ * answers it. The floor's people are then the very Socket.io clients Candor's are, reading the very bytes.
  * For the restart storm, FLOOR_GREETING_FILE (a JSON list of base64 frames: the whole board document as
  * Candor answers a fresh client) is loaded before listening and sent to every new connection, compressed
  * once and then shared, as Candor caches its answer; any message a client sends is echoed (its "vote").
@@ -118,10 +122,34 @@ process.on('message', (message: { reqId: number; op: string; bytes?: number; fra
   process.send!({ reqId: message.reqId, t0, sent, fired: fires });
 });
 
+/**
+ * Engine.IO 4's open packet: no upgrades, and a ping interval no window reaches (the floor pings nobody; Candor's
+ * reveal runs with a ping a minute), so the client neither waits for nor answers one
+ */
+const openPacket = (sid: string) => `0${JSON.stringify({ sid, upgrades: [], pingInterval: 600_000, pingTimeout: 600_000, maxPayload: 1_000_000 })}`;
+let socketIoClients = 0;
+
+/** floorzio: Socket.IO's connect answered, and the greeting sent at the client's first `board.doc` (a binary event) */
+function speakSocketIo(client: ws.WebSocket): void {
+  const sid = `floor${++socketIoClients}`;
+  client.send(openPacket(sid));
+  let greeted = false;
+  client.on('message', (data: Buffer, isBinary: boolean) => {
+    if (isBinary) return;
+    const packet = data.toString();
+    if (packet.startsWith('40')) client.send(`40${JSON.stringify({ sid })}`);
+    else if (packet.startsWith('45') && !greeted) {
+      greeted = true;
+      for (const frame of revealGreeting) client.send(frame);
+    }
+  });
+}
+
 const greetingFile = process.env.FLOOR_GREETING_FILE;
 if (!greetingFile) {
-  wss.on('connection', (ws) => {
-    for (const frame of revealGreeting) ws.send(frame);
+  wss.on('connection', (client, request) => {
+    if (request.url?.startsWith('/socket.io/')) return speakSocketIo(client);
+    for (const frame of revealGreeting) client.send(frame);
   });
 } else {
   load(JSON.parse(fs.readFileSync(greetingFile, 'utf8')) as SentFrame[]);

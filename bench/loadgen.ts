@@ -191,6 +191,21 @@ async function openWs(targets: { key: number; url: string }[], handshake: boolea
   return { ok, errors };
 }
 
+/** floorzio: a Socket.io connection to the floor for each person (no join: the floor takes none) */
+async function connectOnly(url: string, keys: number[], concurrency: number) {
+  const errors: Record<string, number> = {};
+  let ok = 0;
+  await pool(keys, concurrency, async (key) => {
+    try {
+      await connectSocket(sim(key), url, 'floor');
+      ok++;
+    } catch (err) {
+      countErrors(errors, `connect: ${(err as Error).message}`);
+    }
+  });
+  return { ok, errors };
+}
+
 /** a board-document message one person received, counted once measuring has started (WebSocket or `board.doc`) */
 function countDocMessage(s: Sim, data: Buffer): void {
   if (!armed) return;
@@ -434,6 +449,8 @@ async function handle(req: LoadgenRequest): Promise<unknown> {
       return openWs(req.targets, req.handshake, req.concurrency, req.beside);
     case 'readBoard':
       return readBoard(req.keys, req.concurrency);
+    case 'connectOnly':
+      return connectOnly(req.url, req.keys, req.concurrency);
     case 'cmds':
       return commands(req.items);
     case 'dropSockets':

@@ -102,6 +102,7 @@ export function targets(r: Results): Target[] {
   const compressedFloors = [
     { floor: m?.floorz, p99Of: " (Candor's bytes)", cpuOf: '', warm: ', warm (the second reveal each server serves)' },
     { floor: m?.floorzsend, p99Of: ' sending each frame with ws.send', cpuOf: ' sending each frame with ws.send', warm: ', warm' },
+    { floor: m?.floorzio, p99Of: " (Candor's bytes) read by Candor's Socket.io clients", cpuOf: " read by Candor's Socket.io clients", warm: ', warm' },
   ];
   for (const { floor, p99Of, cpuOf, warm } of compressedFloors) {
     if (!m?.candor || !floor) continue;
@@ -206,13 +207,14 @@ export function render(r: Results): string {
     const runs = r.reveal.runs.filter((x) => x.system === 'candor').length;
     const warm = r.reveal.warm ? '; each server warm (its second reveal of this size)' : '';
     parts.push(`\nReveal delivery: one board, N = ${n}, ${cards} cards; medians of ${runs} interleaved runs${warm}`);
-    const rows = (['candor', 'floor', 'floorz', 'floorzsend', 'stock'] as const).flatMap((s) => {
+    const rows = (['candor', 'floor', 'floorz', 'floorzsend', 'floorzio', 'stock'] as const).flatMap((s) => {
       const v = m[s];
       return v ? [[s, ms(v.p50), ms(v.p99), ms(v.max), kb(v.bytesPerClient), kb(v.socketBytesPerClient), ms(v.serverCpuMs), `${ms(v.serverMainThreadCpuMs)} / ${ms(v.serverOtherThreadsCpuMs)}`, `${v.serverRssMb.toFixed(0)} MB`]] : [];
     });
     if (m.candor && m.floor) rows.push(['candor/floor', x(m.candor.p50 / m.floor.p50), x(m.candor.p99 / m.floor.p99), x(m.candor.max / m.floor.max), x(m.candor.bytesPerClient / m.floor.bytesPerClient), '', x(m.candor.serverCpuMs / m.floor.serverCpuMs), '', '']);
     if (m.candor && m.floorz) rows.push(['candor/floorz', x(m.candor.p50 / m.floorz.p50), x(m.candor.p99 / m.floorz.p99), x(m.candor.max / m.floorz.max), x(m.candor.bytesPerClient / m.floorz.bytesPerClient), '', x(m.candor.serverCpuMs / m.floorz.serverCpuMs), '', '']);
     if (m.candor && m.floorzsend) rows.push(['candor/floorzsend', x(m.candor.p50 / m.floorzsend.p50), x(m.candor.p99 / m.floorzsend.p99), x(m.candor.max / m.floorzsend.max), x(m.candor.bytesPerClient / m.floorzsend.bytesPerClient), '', x(m.candor.serverCpuMs / m.floorzsend.serverCpuMs), '', '']);
+    if (m.candor && m.floorzio) rows.push(['candor/floorzio', x(m.candor.p50 / m.floorzio.p50), x(m.candor.p99 / m.floorzio.p99), x(m.candor.max / m.floorzio.max), x(m.candor.bytesPerClient / m.floorzio.bytesPerClient), '', x(m.candor.serverCpuMs / m.floorzio.serverCpuMs), '', '']);
     if (m.candor && m.stock) rows.push(['candor/stock', x(m.candor.p50 / m.stock.p50), x(m.candor.p99 / m.stock.p99), x(m.candor.max / m.stock.max), x(m.candor.bytesPerClient / m.stock.bytesPerClient), '', x(m.candor.serverCpuMs / m.stock.serverCpuMs), '', '']);
     parts.push(table(['system', 'p50', 'p99', 'max', 'bytes/client (doc)', 'socket.io/client', 'server CPU', 'main / other threads', 'server RSS'], rows));
   }

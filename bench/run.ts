@@ -230,9 +230,9 @@ async function main(): Promise<void> {
                 candorGreeting = greeting;
               },
             });
-          } else if (system === 'floorz' || system === 'floorzsend') {
+          } else if (system === 'floorz' || system === 'floorzsend' || system === 'floorzio') {
             if (!candorFrames) throw new Error(`${system} sends the frames Candor sent: list candor before it in --systems`);
-            r = await revealFloor(crowd, { ...o, frames: candorFrames, greeting: candorGreeting, perFrame: system === 'floorzsend' });
+            r = await revealFloor(crowd, { ...o, frames: candorFrames, greeting: candorGreeting, perFrame: system === 'floorzsend', socketIo: system === 'floorzio' });
           } else if (system === 'floor') {
             // The floor sends what an uncompressed reveal would: a plain Yjs update of the same cards in one
             // y-websocket message (Candor compresses its reveal, so it may send fewer bytes than this).
@@ -248,14 +248,14 @@ async function main(): Promise<void> {
       }
       const medians = (mode: LoadgenMode) => {
         const of = (s: System) => summarize(runs.filter((r) => r.system === s && r.loadgens === mode));
-        return { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), floorzsend: of('floorzsend'), stock: of('stock') };
+        return { candor: of('candor'), floor: of('floor'), floorz: of('floorz'), floorzsend: of('floorzsend'), floorzio: of('floorzio'), stock: of('stock') };
       };
       results.reveal = { n: N, cards: CARDS, warm: args['reveal-warm'], docsLate: args['reveal-docs-late'], loadgens: modes[0]!, runs: runs.filter((r) => r.loadgens === modes[0]), median: medians(modes[0]!) };
       if (modes.length > 1) {
         results.reveal.otherLoadgens = { loadgens: modes[1]!, runs: runs.filter((r) => r.loadgens === modes[1]), median: medians(modes[1]!) };
         for (const mode of modes) {
           const m = medians(mode);
-          for (const floor of [m.floorz, m.floorzsend]) if (m.candor && floor) log(`load processes ${mode}: candor/${floor.system} p99 ${(m.candor.p99 / floor.p99).toFixed(2)}×, CPU ${(m.candor.serverCpuMs / floor.serverCpuMs).toFixed(2)}× (medians of ${m.candor.runs})`);
+          for (const floor of [m.floorz, m.floorzsend, m.floorzio]) if (m.candor && floor) log(`load processes ${mode}: candor/${floor.system} p99 ${(m.candor.p99 / floor.p99).toFixed(2)}×, CPU ${(m.candor.serverCpuMs / floor.serverCpuMs).toFixed(2)}× (medians of ${m.candor.runs})`);
         }
       }
     });

@@ -22,6 +22,8 @@ type Op =
     }
   /** DO-10: these joined people read the board document over their socket, as the browser does (counted like a document WebSocket) */
   | { op: 'readBoard'; keys: number[]; concurrency: number }
+  /** floorzio: these people connect a Socket.io client to the floor, which takes no join (then `readBoard`) */
+  | { op: 'connectOnly'; url: string; keys: number[]; concurrency: number }
   | { op: 'cmds'; items: { key: number; cmd: Record<string, unknown> }[] }
   /** closes these people's Socket.io connections (their documents stay open): they show as away */
   | { op: 'dropSockets'; keys: number[] }

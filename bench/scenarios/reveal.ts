@@ -22,9 +22,12 @@ import { median, spread, type Spread } from '../lib/stats.js';
 
 /**
  * floorz: the floor sending the very (compressed) frames Candor sent in the same run, all of a client's in one write;
- * floorzsend: the same frames each in a `ws.send` of its own (two writes a client), as floorz sent them before stop 22
+ * floorzsend: the same frames each in a `ws.send` of its own (two writes a client), as floorz sent them before stop 22;
+ * floorzio: floorz's server and writes, read by the same Socket.io clients as Candor's (floorz's people are bare
+ * WebSockets that skip the Socket.io packet before each binary frame: less work for the load processes, which share
+ * the machine's two cores with the server in the window)
  */
-export type System = 'candor' | 'floor' | 'floorz' | 'floorzsend' | 'stock';
+export type System = 'candor' | 'floor' | 'floorz' | 'floorzsend' | 'floorzio' | 'stock';
 
 export interface RevealResult {
   system: System;
@@ -101,6 +104,8 @@ export interface RevealOptions {
   frames?: WireFrame[];
   /** for the compressed floor: each frame in a `ws.send` of its own (floorzsend) rather than all in one write */
   perFrame?: boolean;
+  /** for the compressed floor: people read it with Candor's Socket.io clients (floorzio), not bare WebSockets */
+  socketIo?: boolean;
   /** for the compressed floor: what Candor sent a person when their board document opened (see `record`) */
   greeting?: WireFrame[];
   /** Candor: receives the board-document frames one more person got in the reveal window, and what it got when its document opened */
@@ -287,7 +292,7 @@ export async function revealCandor(crowd: Crowd, o: RevealOptions): Promise<Reve
  * or, given `frames`, Candor's own reveal frames (the compressed floor, compressing as Candor does).
  */
 export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<RevealResult> {
-  const system: System = o.frames ? (o.perFrame ? 'floorzsend' : 'floorz') : 'floor';
+  const system: System = o.frames ? (o.perFrame ? 'floorzsend' : o.socketIo ? 'floorzio' : 'floorz') : 'floor';
   const server = await startBenchServer(system, 'floor-server.ts', o.cpuProfile ? { cpuProfile: o.cpuProfile } : {});
   try {
     if (o.frames) {
@@ -297,7 +302,12 @@ export async function revealFloor(crowd: Crowd, o: RevealOptions): Promise<Revea
     const targets = Array.from({ length: o.n }, (_, key) => ({ key, url: `ws://127.0.0.1:${server.port}/` }));
     // with a greeting, each client waits for the whole document in it, as it did from Candor
     const handshake = (o.greeting?.length ?? 0) > 0;
-    assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake, concurrency: JOIN_CONCURRENCY }))), o.n);
+    if (o.socketIo) {
+      // as Candor's people: a Socket.io connection each, then the board document asked for over it
+      const url = `http://127.0.0.1:${server.port}`;
+      assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'connectOnly', url, keys: mine.map((t) => t.key), concurrency: JOIN_CONCURRENCY }))), o.n);
+      if (handshake) assertAll('floor board document', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'readBoard', keys: mine.map((t) => t.key), concurrency: JOIN_CONCURRENCY }))), o.n);
+    } else assertAll('floor connect', mergeOutcomes(await crowd.split(targets, (mine) => ({ op: 'openWs', targets: mine, handshake, concurrency: JOIN_CONCURRENCY }))), o.n);
     await sleep(300);
     if (o.warm) {
       await crowd.all({ op: 'arm' });
@@ -368,7 +378,14 @@ export async function revealStock(crowd: Crowd, o: RevealOptions): Promise<Revea
 }
 
 export function revealRunner(system: System): (crowd: Crowd, o: RevealOptions) => Promise<RevealResult> {
-  return { candor: revealCandor, floor: revealFloor, floorz: revealFloor, floorzsend: (crowd: Crowd, o: RevealOptions) => revealFloor(crowd, { ...o, perFrame: true }), stock: revealStock }[system];
+  return {
+    candor: revealCandor,
+    floor: revealFloor,
+    floorz: revealFloor,
+    floorzsend: (crowd: Crowd, o: RevealOptions) => revealFloor(crowd, { ...o, perFrame: true }),
+    floorzio: (crowd: Crowd, o: RevealOptions) => revealFloor(crowd, { ...o, socketIo: true }),
+    stock: revealStock,
+  }[system];
 }
 
 export type { ServerProcess };

@@ -82,6 +82,35 @@ test('WF-3 PR-3 a phase change is room news: someone whose focus stays where it 
   await expect(bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' }).getByRole('status')).toContainText('Die Retro ist jetzt bei „Abstimmen“.');
 });
 
+test('PR-1 UI-21 a line of news stays 12 s to the edge: "Bo joined" is on screen 11.8 s after it came and gone at 12.2 s, giving way to who is here (en, de)', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Twelve seconds');
+  await ada.join(link, 'Ada');
+  // Ada's clock stands still from here: the line's time passes only as the test moves it, however loaded the machine
+  await ada.page.clock.install();
+  await ada.page.clock.pauseAt((await ada.page.evaluate(() => Date.now())) + 1_000);
+  const news = ada.page.getByRole('region', { name: 'Room news' });
+  await bo.join(link, 'Bo');
+  await expect(news.getByRole('status')).toHaveText('Bo joined');
+  await ada.page.clock.runFor(11_800);
+  await expect(news.getByRole('status')).toHaveText('Bo joined');
+  await ada.page.clock.runFor(400);
+  await expect(news.getByRole('status')).toHaveText('');
+  await expect(news).toContainText('3 people here');
+  // in German, the same 12 s
+  await ada.page.getByLabel('Language').selectOption('de');
+  const neu = ada.page.getByRole('region', { name: 'Neuigkeiten im Raum' });
+  await bo.page.close();
+  await expect(ada.page.getByRole('region', { name: /^Anwesend/ })).toContainText('2 online von 3');
+  // (a departure is told once its person has been away 10 s, PR-4: the line comes then, and stays its 12 s from there)
+  await ada.page.clock.runFor(10_000);
+  await expect(neu.getByRole('status')).toHaveText('Bo ist gegangen');
+  await ada.page.clock.runFor(11_800);
+  await expect(neu.getByRole('status')).toHaveText('Bo ist gegangen');
+  await ada.page.clock.runFor(400);
+  await expect(neu.getByRole('status')).toHaveText('');
+  await expect(neu).toContainText('2 Personen hier');
+});
+
 test('PR-3 UI-10 a participant whose focus goes with the phase to the new heading hears the change once: the news line shows it, unsaid; focus that stayed where it was hears it from the line', async ({ facilitator, ada, bo }) => {
   const link = await facilitator.createRetro('Said once');
   await ada.join(link, 'Ada');

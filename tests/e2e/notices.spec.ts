@@ -626,6 +626,34 @@ test.describe('on a server that lets anyone take the role once the facilitator h
     await expect(ada.page.getByRole('button', { name: 'Claim facilitator role' })).toHaveCount(0);
   });
 
+  test('FA-6 FA-4 the creator takes the role back in one click after Ada claimed it while she was away: her page says who has it and how, and the room is told how she got it back (en, de)', async ({ facilitator, ada, bo }) => {
+    const link = await facilitator.createRetro('Fiona’s tunnel');
+    await ada.join(link, 'Ada');
+    await bo.join(link, 'Bo');
+    await bo.page.getByLabel('Language').selectOption('de');
+    // Fiona's tab goes (her browser keeps who she is, and the facilitator link); once anyone may, Ada takes the role
+    await facilitator.page.close();
+    const claim = ada.page.getByRole('region', { name: /^People\b/ }).getByRole('button', { name: 'Claim facilitator role' });
+    await expect(claim).toBeVisible({ timeout: 15_000 });
+    await claim.click();
+    await expect(ada.page.getByRole('button', { name: 'Next: Reveal' })).toBeVisible();
+
+    // Fiona opens the board again, in German: she is told who holds the role and how they got it, and takes it back
+    // with one click, no dialog (the server allowed it, FA-6; no browser had tried it after a claim)
+    const fiona = await facilitator.page.context().newPage();
+    await fiona.goto(`${link}?lang=de`);
+    await expect(fiona.getByText('Ada hat die Moderation übernommen, während du weg warst.')).toBeVisible();
+    await expect(fiona.getByRole('button', { name: 'Weiter: Aufdecken' })).toHaveCount(0);
+    await fiona.getByRole('button', { name: 'Zurücknehmen' }).click();
+    await expect(fiona.getByRole('button', { name: 'Weiter: Aufdecken' })).toBeVisible();
+    await expect(fiona.getByRole('button', { name: 'Zurücknehmen' })).toHaveCount(0);
+    // the role moved, not copied (FA-1): Ada's step buttons go; the room is told how (FA-4), each in their language
+    await expect(ada.page.getByRole('button', { name: 'Next: Reveal' })).toHaveCount(0);
+    await expect(ada.page.getByText('Fiona is now facilitating (took the role back).')).toBeVisible();
+    await expect(bo.page.getByText('Fiona moderiert jetzt (hat die Rolle zurückgenommen).')).toBeVisible();
+    await expect(ada.page.getByRole('region', { name: /^People\b/ }).getByRole('listitem').filter({ hasText: 'Fiona' })).toContainText('Facilitator');
+  });
+
   test('SL-1 a raised hand whose person has gone drops on every screen once they have been away the grace an away facilitator gets (here 3 s); a hand of someone here stays', async ({ facilitator, ada, bo }) => {
     const link = await facilitator.createRetro('Hands of people who left');
     await ada.join(link, 'Ada');

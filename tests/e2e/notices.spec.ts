@@ -558,6 +558,41 @@ test('CO-7 LK-1 the news of a fist of five stops asking for an answer the moment
   await expect(boNews.getByRole('button', { name: /Jetzt antworten/ })).toBeVisible();
 });
 
+test('CO-7 LK-1 a fist of five started while the board is locked is news once it is unlocked, as one started then: no line while no answer can be given, then the line and "Answer now" beside it (en, de)', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Locked, then a check');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await anActionOnTheBuild(facilitator, ada);
+  const news = ada.page.getByRole('region', { name: 'Room news' });
+  const boNews = bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' });
+  await facilitator.page.getByLabel('Lock the board (read-only for everyone else)').click();
+  await expect(ada.page.getByText('The facilitator has locked the board: it is read-only for now.')).toBeVisible();
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
+  await expect(ada.page.getByRole('radiogroup', { name: 'Fist of five' })).toBeVisible();
+  // locked, nobody can answer (LK-1): nothing asks for an answer
+  await expect(news.getByRole('status')).not.toContainText('Fist of five');
+  await expect(news.getByRole('button', { name: /Answer now/ })).toHaveCount(0);
+  // unlocked, it is told as a check started now is, and the way to it stands beside its line (it was never told: a
+  // "Fist of five open: Answer now" came with no line, as though the check were old news)
+  await facilitator.page.getByLabel('Lock the board (read-only for everyone else)').click();
+  await expect(news.getByRole('status')).toContainText('Fist of five: answer under the action on “The build breaks every Monday”.');
+  await expect(news.getByRole('button', { name: 'Answer now', exact: true })).toBeVisible();
+  await expect(boNews.getByRole('status')).toContainText('Fist of Five: Antworte unter der Maßnahme zu „The build breaks every Monday“.');
+  await expect(boNews.getByRole('button', { name: 'Jetzt antworten', exact: true })).toBeVisible();
+  // who started it is not told
+  await expect(facilitator.page.getByRole('region', { name: 'Room news' })).not.toContainText('Fist of five');
+  // told once: locked and unlocked again, the line does not come back (the way to the check does)
+  await ada.page.getByRole('radiogroup', { name: 'Fist of five' }).getByRole('radio', { name: '4 — support' }).click();
+  await expect(news.getByRole('status')).not.toContainText('answer under the action', { timeout: 3_000 });
+  await facilitator.page.getByLabel('Lock the board (read-only for everyone else)').click();
+  await expect(boNews.getByRole('status')).not.toContainText('Antworte unter der Maßnahme', { timeout: 3_000 });
+  await facilitator.page.getByLabel('Lock the board (read-only for everyone else)').click();
+  await expect(boNews.getByRole('button', { name: /Jetzt antworten/ })).toBeVisible();
+  await expect(boNews.getByRole('status')).not.toContainText('Antworte unter der Maßnahme');
+  await expect(news.getByRole('status')).not.toContainText('answer under the action');
+});
+
 test.describe('on a server that lets anyone take the role once the facilitator has been away 3 s', () => {
   /** its own port, derived from this run's E2E_PORT like the run's other ports (SMTP +20,000, sink +21,000, CL-14 +22,000, pings +23,000) */
   const PORT = Number(process.env.E2E_PORT ?? 3199) + 24_000;

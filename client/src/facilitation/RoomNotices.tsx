@@ -188,14 +188,15 @@ export function RoomNotices({
   // started it knows. Named by its item (the action's words are in the shared notes, not here).
   useEffect(() => {
     const open = openChecks(board);
-    const started = board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id));
-    checksSeen.current = open;
     // a check revealed or closed takes no answers, nor does any while the board is locked (LK-1) or in a phase without
     // them, and one I have answered asks me no more: its line stops asking (it asked on for up to 12 s)
     const answerable = !board.locked && allowedIn('consensus.answer', board.phase);
+    // one started while no answer can be given (the board locked) is news once one can, as one started then: it was
+    // never told, and the bar's "Fist of five open: Answer now" came with no line, as though it were old news
+    const started = answerable ? board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id)) : [];
+    checksSeen.current = answerable ? open : new Set([...checksSeen.current].filter((id) => open.has(id)));
     const asking = (n: Quiet) => n.check === undefined || (answerable && open.has(n.check) && me?.consensus[n.check] === undefined);
     setNotices((list) => (list.every(asking) ? list : list.filter(asking)));
-    // (one started while locked is not news that can be acted on: the bar's "Answer now" comes once it is unlocked)
     if (isFacilitator || !answerable) return;
     for (const action of started) {
       const item = itemName(board, action.itemId);

@@ -1086,6 +1086,50 @@ test('RE-13 TM-13 a promise Ada and Bo share: her mark is hers to take back, his
   await expect(ownSummary.getByRole('button', { name: /Pair on every deploy/ })).toHaveCount(0);
 });
 
+test('RE-13 TM-13 an open team page reads the team again every 30 s while in sight, and never while its tab is hidden; in sight again, it reads on', async ({ facilitator, ada }) => {
+  const teamUrl = await facilitator.createTeam('Paced team');
+  // every read of the team the page asks for, counted in the page as it asks (no wait for the network to report it)
+  await ada.page.addInitScript(() => {
+    const fetchBefore = window.fetch.bind(window);
+    const counted = window as unknown as { teamReads: number };
+    counted.teamReads = 0;
+    window.fetch = (input, init) => {
+      if (/\/api\/teams\/[^/?]+$/.test(String(input))) counted.teamReads += 1;
+      return fetchBefore(input, init);
+    };
+  });
+  const reads = () => ada.page.evaluate(() => (window as unknown as { teamReads: number }).teamReads);
+  await ada.page.clock.install();
+  await ada.page.goto(teamUrl);
+  await expect(ada.page.getByRole('heading', { name: 'Paced team', level: 1 })).toBeVisible();
+  // the page's clock stands still from here, but as the test moves it
+  await ada.page.clock.pauseAt((await ada.page.evaluate(() => Date.now())) + 1_000);
+  const readsBefore = await reads();
+  const readsIn = async (ms: number) => {
+    const before = await reads();
+    await ada.page.clock.runFor(ms);
+    return (await reads()) - before;
+  };
+  expect(readsBefore).toBeGreaterThanOrEqual(1);
+  // in sight: to the page's first read again (within 30 s of its opening), a second at a time; the next is 30 s on,
+  // none in the 29 s after, one in the second after those
+  for (let waited = 0; (await readsIn(1_000)) === 0; waited++) expect(waited, 'seconds to the first read again').toBeLessThan(30);
+  expect(await readsIn(29_000), 'reads in the next 29 s').toBe(0);
+  expect(await readsIn(1_000), 'reads in the second after').toBe(1);
+  // the tab is hidden (another tab in front, a minimised window): two minutes without a single read
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    ada.page.evaluate((to) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => to });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => to === 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  expect(await readsIn(120_000), 'reads in 2 min hidden').toBe(0);
+  // in sight again, the reads go on, one each 30 s
+  await setVisibility('visible');
+  expect(await readsIn(60_000), 'reads in 60 s in sight again').toBe(2);
+});
+
 test('RE-13 outside a team, a promise marked done on the summary speaks of no Review: there is none', async ({ ada, request }) => {
   // a retro of no team, closed with Ada's promise: its summary offered "Mark done", and said "The next Review shows it"
   const board = await SeededBoard.create(request, 'Solo retro');

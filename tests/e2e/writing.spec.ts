@@ -196,6 +196,55 @@ test('UI-10 after joining with the keyboard, focus lands on the phase heading, n
   expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.board-main')))).toBe(true);
 });
 
+test('PU-7 at a desk "Not now" folds the trust pulse to one line, and it stays folded through Write: cards written, people coming and writing, the language switched, the connection gone and back, the window narrowed to a phone\'s and widened; "Answer now" opens it (en, de)', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Not now at a desk');
+  await ada.join(link, 'Ada');
+  expect(ada.page.viewportSize()?.width, 'a desk').toBeGreaterThanOrEqual(1000);
+  const question = ada.page.getByRole('radiogroup', { name: /How safe does it feel|Wie sicher fühlt es sich/ });
+  const pulse = ada.page.getByRole('region', { name: /^(Trust pulse|Vertrauenspuls)$/ });
+  await expect(question).toBeVisible();
+  await pulse.getByRole('button', { name: 'Not now' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(pulse).toContainText('You have not answered. Answer now');
+  // focus stays in the pulse, on its way back
+  await expect(pulse.getByRole('button', { name: 'Answer now' })).toBeFocused();
+  const stillFolded = async (answerNow: string) => {
+    await expect(pulse.getByRole('button', { name: answerNow })).toBeVisible();
+    await expect(question).toHaveCount(0);
+  };
+  // she writes; Bo comes (the pulse's line on how many are here changes) and writes; the facilitator answers the pulse
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await stillFolded('Answer now');
+  await bo.join(link, 'Bo');
+  await bo.addCard('Start', 'Pairing on reviews');
+  await facilitator.page.getByRole('radiogroup', { name: /How safe does it feel/ }).getByRole('radio', { name: '4 — mostly safe' }).check();
+  await expect(ada.card('Merging on Fridays')).toBeVisible();
+  await stillFolded('Answer now');
+  // in German (the page's words drawn again)
+  await ada.page.getByLabel('Language').selectOption('de');
+  await expect(pulse).toContainText('Du hast nicht geantwortet. Jetzt antworten');
+  await stillFolded('Jetzt antworten');
+  // the connection goes and comes back (the board is read again from the server)
+  await ada.page.context().setOffline(true);
+  await expect(ada.page.getByTestId('connection-status')).not.toHaveText('Verbunden');
+  await ada.page.context().setOffline(false);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Verbunden');
+  await ada.page.getByLabel('Neue Karte in Aufhören').fill('Zu viele Meetings');
+  await ada.page.getByLabel('Neue Karte in Aufhören').press('Enter');
+  await expect(bo.card('Zu viele Meetings')).toHaveCount(0);
+  await expect(ada.card('Zu viele Meetings')).toBeVisible();
+  await stillFolded('Jetzt antworten');
+  // the window made as narrow as a phone's and wide again (the board drawn anew in sections, then as a desk's)
+  await ada.page.setViewportSize({ width: 390, height: 844 });
+  await expect(ada.page.getByRole('tablist', { name: 'Bereiche des Boards' })).toBeVisible();
+  await ada.page.setViewportSize({ width: 1280, height: 900 });
+  await expect(ada.page.getByRole('tablist', { name: 'Bereiche des Boards' })).toHaveCount(0);
+  await stillFolded('Jetzt antworten');
+  // "Answer now" opens it, focus on its first answer
+  await pulse.getByRole('button', { name: 'Jetzt antworten' }).click();
+  await expect(question.getByRole('radio').first()).toBeFocused();
+});
+
 test('UI-7 RC-3 a paste that does not fit an action or an offer is refused with a message, not cut', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Pasting actions');
   await ada.join(link, 'Ada');

@@ -4,6 +4,7 @@ import { test, expect } from './fixtures/team';
 import { DiscussionPage, longDiscussion } from './pages/DiscussionPage';
 import { expectAccessibleInBothThemes } from './pages/accessibility';
 import type { BoardPage } from './pages/BoardPage';
+import { SINK_PORT } from '../../playwright.config';
 
 /**
  * What people who ran retros in other tools reach for first, and Candor lacked: a timer that can be heard when it
@@ -314,6 +315,50 @@ test('GP-5 "Was this retro worth the time?" is asked at the end of Act, anonymou
   await expect(result).toContainText('Average 3.8 from 4 answers');
   await expect(bo.page.getByRole('region', { name: 'Hat es sich gelohnt?' })).toContainText('Durchschnitt 3,8 aus 4 Antworten');
   await expect(ada.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' })).toHaveCount(0);
+});
+
+test('GP-5 a retro where nobody answered "worth the time?" says nothing of it: not the summary, the Markdown, the copied summary nor the email, in English and German', async ({ facilitator, ada, bo }) => {
+  await ada.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const link = await facilitator.createRetro('Nobody said');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await ada.addCard('Stop', 'Deploying on Fridays');
+  await facilitator.runTo('Act');
+  await expect(ada.page.getByRole('radiogroup', { name: 'Was this retro worth the time you spent in it?' })).toBeVisible();
+  await facilitator.goTo('Close');
+  await ada.expectPhase('Close');
+  await expect(ada.page.getByRole('heading', { name: 'All cards' })).toBeVisible();
+  await expect(bo.page.getByText('Deploying on Fridays')).toBeVisible();
+
+  // what a distribution, or too few answers, would have said: none of it, under any heading
+  const rotiEn = /worth the time|waste of time|well worth/i;
+  const rotiDe = /gelohnt|Zeit wert|Zeitverschwendung/i;
+  await expect(ada.page.getByRole('region', { name: 'Worth the time?' })).toHaveCount(0);
+  await expect(ada.page.locator('main')).not.toContainText(rotiEn);
+  await expect(bo.page.getByRole('region', { name: 'Hat es sich gelohnt?' })).toHaveCount(0);
+  await expect(bo.page.locator('main')).not.toContainText(rotiDe);
+  // the Markdown, in each reader's language
+  const [en] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('link', { name: 'Download Markdown' }).click()]);
+  const markdown = readFileSync((await en.path())!, 'utf8');
+  expect(markdown).toContain('Deploying on Fridays');
+  expect(markdown).not.toMatch(rotiEn);
+  const [de] = await Promise.all([bo.page.waitForEvent('download'), bo.page.getByRole('link', { name: 'Markdown herunterladen' }).click()]);
+  const markdownDe = readFileSync((await de.path())!, 'utf8');
+  expect(markdownDe).toContain('Deploying on Fridays');
+  expect(markdownDe).not.toMatch(rotiDe);
+  // the copied summary
+  await ada.page.getByRole('button', { name: 'Copy summary (Markdown)' }).click();
+  await expect.poll(() => ada.page.evaluate(() => navigator.clipboard.readText())).toContain('Deploying on Fridays');
+  expect(await ada.page.evaluate(() => navigator.clipboard.readText())).not.toMatch(rotiEn);
+  // the summary email
+  await facilitator.page.getByLabel('Email addresses (separated by commas)').fill('team@example.com');
+  await facilitator.page.getByRole('button', { name: 'Send summary' }).click();
+  await expect(facilitator.page.getByText('Sent to 1 address. The address was not kept.')).toBeVisible();
+  const messages = (await (await fetch(`http://127.0.0.1:${SINK_PORT}/messages`)).json()) as { raw: string }[];
+  const mail = messages.find((m) => m.raw.includes('Subject: Retro summary: Nobody said'))?.raw.replace(/=\r?\n/g, '');
+  expect(mail).toContain('Deploying on Fridays');
+  expect(mail).not.toMatch(rotiEn);
 });
 
 test('GP-5 AN-11 a line at the top of Act asks "worth your time?" and takes me to the question, until I have answered; it shows nobody whether anyone else did', async ({ facilitator, ada, bo, cy }) => {

@@ -144,6 +144,46 @@ test('TL-4 TL-6 four people tap the trust lens; counts show once the room moves 
   await cyContext.close();
 });
 
+test('TL-4 AN-9 the trust lens keeps to a threshold the facilitator raised: four taps, which show at the default (3 besides one\'s own), stay hidden at 5, in Act and in the summary (en, de)', async ({ facilitator, ada, bo, cy }) => {
+  const link = await facilitator.createRetro('Raised bar');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await cy.join(link, 'Cy');
+  await bo.page.getByLabel('Language').selectOption('de');
+  // the facilitator raises it before anyone answers anything: each person must see 5 answers besides their own
+  await facilitator.page.getByLabel('Answers each person must see besides their own before results show').fill('5');
+  await facilitator.page.getByRole('button', { name: 'Raise', exact: true }).click();
+  await expect(ada.page.getByText(/Only 4 people here: results stay hidden until 6 have answered/)).toBeVisible();
+  await ada.addCard('Stop', 'Nobody answers the platform channel');
+  await ada.addCard('Start', 'An on-call handbook');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this: Nobody answers/ }).click();
+  await facilitator.page.getByLabel(/^Trust lens: let the room tag/).click();
+  await expect(facilitator.page.getByLabel(/^Trust lens: let the room tag/)).toBeChecked();
+  const lens = (p: BoardPage) => p.page.getByRole('group', { name: /^(Trust lens: which parts of trust does this touch\?|Vertrauenslinse)/ });
+  for (const [person, part] of [[facilitator, 'Reliability'], [ada, 'Reliability'], [bo, 'Verlässlichkeit'], [cy, 'Empathy']] as const) {
+    await lens(person).getByRole('button', { name: part }).click();
+    await expect(lens(person).getByRole('button', { name: part })).toHaveAttribute('aria-pressed', 'true');
+  }
+  // the line says the raised number, not the default's 4
+  await expect(lens(ada)).toContainText('4 people tagged this. The counts show once the room moves on, if at least 6 tagged it.');
+  await expect(lens(bo)).toContainText('4 Personen haben das markiert. Die Zahlen erscheinen, wenn der Raum weitergeht und mindestens 6 markiert haben.');
+
+  // the room moves on: four tapped, fewer than 6, so no counts (at the default they showed here: TL-4 above)
+  await facilitator.page.getByRole('button', { name: /^Discuss this: An on-call/ }).click();
+  await facilitator.goTo('Act');
+  const first = (p: BoardPage, discussed: string) => p.page.getByRole('region', { name: new RegExp(`^${discussed}: Nobody answers`) });
+  await expect(first(ada, 'Discussed')).toContainText('4 people tagged this: fewer than 6, so the counts stay hidden.');
+  await expect(first(ada, 'Discussed')).not.toContainText('Reliability: ');
+  await expect(first(bo, 'Besprochen')).toContainText('4 Personen haben das markiert: weniger als 6, darum bleiben die Zahlen verborgen.');
+  await expect(first(bo, 'Besprochen')).not.toContainText('Verlässlichkeit: ');
+  await facilitator.goTo('Close');
+  await ada.expectPhase('Close');
+  await expect(ada.page.getByText('Nobody answers the platform channel').first()).toBeVisible();
+  await expect(ada.page.locator('main')).not.toContainText(/Trust lens:|Reliability: /);
+  await expect(bo.page.locator('main')).not.toContainText(/Vertrauenslinse:|Verlässlichkeit: /);
+});
+
 test('AC-9 a room that went on to Act without discussing anything can still plan an action on any item', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Straight to Act');
   await ada.join(link, 'Ada');

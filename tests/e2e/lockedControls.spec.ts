@@ -161,3 +161,59 @@ test('LK-1 on a locked board a participant finds no enabled control the server w
   for (const p of both) await expect(p.page.getByRole('radio', { name: /waste of time/ })).toBeEnabled();
   await expect(bo.page.getByRole('button', { name: 'Answer below' })).toBeVisible();
 });
+
+test('LK-1 locked in Reveal, a participant finds no control the server would refuse (the cards\' menus and moves, a group\'s title), at 1280 and at 390×844, and what stays says why; in Act an action\'s words are read-only for all but the facilitator; unlocked, all is back', async ({ facilitator, ada, bo }) => {
+  const link = await facilitator.createRetro('Locked reveal');
+  await ada.join(link, 'Ada');
+  await bo.page.setViewportSize({ width: 390, height: 844 });
+  await bo.join(link, 'Bo');
+  const both = [ada, bo];
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await ada.addCard('Stop', 'Merging without review');
+  await bo.addCard('Start', 'Pairing on reviews');
+  await facilitator.runTo('Reveal');
+  await ada.groupWith('Merging without review', 'Merging on Fridays');
+  await expect(facilitator.page.getByRole('article').filter({ hasText: 'Merging without review' })).toHaveCount(1);
+  // unlocked, Ada has the cards' menus, the moves and the group's title to press and type (her menu closed again)
+  await ada.page.keyboard.press('Escape');
+  for (const control of ['button: Card actions: Merging on Fridays', 'button: Move card: Pairing on reviews', 'textarea: Group title'])
+    await expect.poll(async () => (await refusable(ada.page)).join('\n')).toContain(control);
+  const unlocked = await refusable(ada.page);
+  expect(unlocked.length, unlocked.join('\n')).toBeGreaterThan(3);
+
+  await lock(facilitator, true, both);
+  for (const p of both) await expect.poll(() => refusable(p.page)).toEqual([]);
+  await expect(ada.page.getByRole('button', { name: /^Card actions/ })).toHaveCount(0);
+  for (const p of both) {
+    const stops = await tabStops(p.page);
+    expect(stops.length, JSON.stringify(stops)).toBeGreaterThan(3);
+    const dead = stops.filter((s) => !STILL_PRESSABLE.some((allowed) => allowed.test(s.name)) && !s.says.includes(LOCKED_LINE) && !/^a: /.test(s.name));
+    expect(dead).toEqual([]);
+  }
+  // the facilitator still groups (her controls never change), and everyone sees it
+  await facilitator.groupWith('Pairing on reviews', 'Merging on Fridays');
+  await expect(ada.page.getByRole('article').filter({ hasText: 'Pairing on reviews' })).toHaveCount(1);
+  await lock(facilitator, false, both);
+  await expect.poll(async () => (await refusable(ada.page)).join('\n')).toContain('button: Card actions: Merging on Fridays');
+
+  // Act: the facilitator plans an action; locked, its words are read-only to Ada and Bo, and hers still reach them
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').first().fill('Freeze merges on Friday');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).first().click();
+  await facilitator.goTo('Act');
+  const action = (p: FacilitationPage) => p.page.getByRole('textbox', { name: /^Action: / }).first();
+  await expect(action(ada)).toHaveValue('Freeze merges on Friday');
+  await expect(action(ada)).not.toHaveAttribute('readonly');
+  await lock(facilitator, true, both);
+  for (const p of both) await expect.poll(() => refusable(p.page)).toEqual([]);
+  await expect(action(ada)).toHaveAttribute('readonly', '');
+  await expect(action(ada)).toHaveAccessibleDescription(ENDS_LOCKED);
+  await expect(action(facilitator)).not.toHaveAttribute('readonly');
+  await action(facilitator).click();
+  await action(facilitator).press('End');
+  await action(facilitator).pressSequentially(' from noon', { delay: 20 });
+  await expect(action(ada)).toHaveValue('Freeze merges on Friday from noon');
+  await lock(facilitator, false, both);
+  await expect(action(ada)).not.toHaveAttribute('readonly');
+});

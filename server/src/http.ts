@@ -23,6 +23,7 @@ import {
   type ErrorCode,
   type ExportLanguage,
   findTemplate,
+  isTimeZone,
   TEAM_COLUMNS,
   renderActionsCsv,
   renderCsv,
@@ -135,6 +136,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     if (!mayCreate(req)) return res.status(429).json(fail('RATE_LIMITED', 'Too many boards created; try again in a minute.'));
     const parsed = CreateBoardRequest.safeParse(req.body);
     if (!parsed.success) return res.status(400).json(fail('INVALID_INPUT', describeIssues(parsed.error)));
+    const timeZone = parsed.data.timeZone;
+    if (timeZone !== undefined && !isTimeZone(timeZone)) return res.status(400).json(fail('BAD_TIME_ZONE', `“${timeZone}” is not a time zone this server knows.`));
     const ownColumnsAsked = teamId !== null && parsed.data.templateId === TEAM_COLUMNS;
     const stock = findTemplate(parsed.data.templateId);
     if (!stock && !ownColumnsAsked) return res.status(400).json(fail('INVALID_INPUT', 'Unknown template.'));
@@ -160,6 +163,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         columns: template.columns,
         settings: { ...DEFAULT_SETTINGS },
         ...(teamId ? { teamId, review, cadenceDays, ...(team ? { teamName: team.team.name } : {}) } : {}),
+        ...(timeZone === undefined ? {} : { timeZone }),
       },
     );
     const body: CreateBoardResponse = { boardId, facilitatorKey, name };

@@ -419,3 +419,37 @@ test('EX-12 the closed summary and the Markdown say when the retro was held and 
   const [de] = await Promise.all([bo.page.waitForEvent('download'), bo.page.getByRole('link', { name: 'Markdown herunterladen' }).click()]);
   expect(readFileSync((await de.path())!, 'utf8')).toContain(`Abgehalten am ${todayIn('de', 'long')} · moderiert von Fiona, dann Ada`);
 });
+
+/**
+ * EX-12: a time zone where the day is not UTC's right now (Honolulu, UTC−10, before 10:00 UTC; Kiritimati, UTC+14,
+ * from then on), and that zone's day as a reader of `language` reads it
+ */
+function zoneOffTheUtcDay(): { zone: string; day: (language: 'en' | 'de', month: 'short' | 'long') => string } {
+  const zone = new Date().getUTCHours() < 10 ? 'Pacific/Honolulu' : 'Pacific/Kiritimati';
+  const day = (language: 'en' | 'de', month: 'short' | 'long') => new Intl.DateTimeFormat(language, { year: 'numeric', month, day: 'numeric', timeZone: zone }).format(new Date());
+  return { zone, day };
+}
+
+test("EX-12 the day held is the facilitator's own: her browser's time zone, where the day is not UTC's, heads the summary and the Markdown for readers anywhere, in English and German", async ({ browser, ada, bo }) => {
+  // a team in Sydney revealing at 09:00 read the day before (the server's UTC day)
+  const { zone, day } = zoneOffTheUtcDay();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: zone });
+  const facilitator = new BoardPage(await context.newPage(), 'facilitator');
+  const link = await facilitator.createRetro('Held where she is');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await ada.addCard('Stop', 'Long standups');
+  await facilitator.runTo('Close');
+
+  // (the test says something only while her day is not the UTC day, the day the old server gave)
+  expect(day('en', 'short')).not.toBe(todayIn('en', 'short'));
+  await expect(ada.page.getByText(`Held on ${day('en', 'short')} · facilitated by Fiona`, { exact: true })).toBeVisible();
+  await expect(bo.page.getByText(`Abgehalten am ${day('de', 'short')} · moderiert von Fiona`, { exact: true })).toBeVisible();
+  await expect(facilitator.page.getByText(`Held on ${day('en', 'short')} · facilitated by Fiona`, { exact: true })).toBeVisible();
+  const [en] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('link', { name: 'Download Markdown' }).click()]);
+  expect(readFileSync((await en.path())!, 'utf8').split('\n')[2]).toBe(`Held on ${day('en', 'long')} · facilitated by Fiona`);
+  const [de] = await Promise.all([bo.page.waitForEvent('download'), bo.page.getByRole('link', { name: 'Markdown herunterladen' }).click()]);
+  expect(readFileSync((await de.path())!, 'utf8')).toContain(`Abgehalten am ${day('de', 'long')} · moderiert von Fiona`);
+  await context.close();
+});

@@ -5,6 +5,7 @@ import { useSession, useSessionState } from './SessionContext.js';
 import { useAhead } from './useAhead.js';
 import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import type { BoardCommand } from '../sync/commandQueue.js';
+import { browserTimeZone } from '../sync/timeZone.js';
 import { closeVoteWarnings, revealWarnings } from './revealWarnings.js';
 
 /**
@@ -82,7 +83,10 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   const landing = useRef<HTMLDivElement | null>(null);
   const step = (phase: Phase) => {
     asked.current = phase;
-    session.send({ type: 'phase.set', phase, from: from.current });
+    // EX-12: the first step's day is the facilitator's own (a later step's zone would say nothing: it is left out)
+    const first = board.heldOn === null && board.phase === (board.hasReview ? 'review' : 'write');
+    const timeZone = first ? browserTimeZone() : undefined;
+    session.send({ type: 'phase.set', phase, from: from.current, ...(timeZone ? { timeZone } : {}) });
   };
   const go = (phase: Phase) => {
     from.current = board.phase;

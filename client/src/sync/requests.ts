@@ -1,13 +1,14 @@
 import { currentLanguage, i18n } from '../i18n/index.js';
 import { Refused, errorWords } from './api.js';
+import { browserTimeZone } from './timeZone.js';
 import type { CreateBoardRequest, CreateBoardResponse, CreateTeamRequest, CreateTeamResponse, TeamHistory } from '@candor/shared';
 
 // The plain HTTP calls of the home and team pages: creating boards and teams, a team's history and its exports. Apart
 // from ./api.ts (the board's lookup) and ./summaryRequests.ts (the Close summary's), so that the board page does not
 // carry them (UI-6).
 
-export async function createBoard(request: Omit<CreateBoardRequest, 'lang'>): Promise<CreateBoardResponse> {
-  return postJson<CreateBoardResponse>('/api/boards', { ...request, lang: currentLanguage() }, () => i18n.t('api.createRetroFailed'));
+export async function createBoard(request: Omit<CreateBoardRequest, 'lang' | 'timeZone'>): Promise<CreateBoardResponse> {
+  return postJson<CreateBoardResponse>('/api/boards', { ...request, ...madeHere() }, () => i18n.t('api.createRetroFailed'));
 }
 
 export async function createTeam(request: CreateTeamRequest): Promise<CreateTeamResponse> {
@@ -15,9 +16,14 @@ export async function createTeam(request: CreateTeamRequest): Promise<CreateTeam
 }
 
 /** A retro inside a team: it opens with a Review of the team's open promises. */
-export async function createTeamBoard(teamId: string, request: Omit<CreateBoardRequest, 'lang'>): Promise<CreateBoardResponse> {
-  // NA-1: a retro left unnamed is named in the creator's language
-  return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, { ...request, lang: currentLanguage() }, () => i18n.t('api.createRetroFailed'));
+export async function createTeamBoard(teamId: string, request: Omit<CreateBoardRequest, 'lang' | 'timeZone'>): Promise<CreateBoardResponse> {
+  return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, { ...request, ...madeHere() }, () => i18n.t('api.createRetroFailed'));
+}
+
+/** NA-1: a retro left unnamed is named in the creator's language; EX-12: its day is the creator's, unless the first step says another */
+function madeHere(): Pick<CreateBoardRequest, 'lang' | 'timeZone'> {
+  const timeZone = browserTimeZone();
+  return { lang: currentLanguage(), ...(timeZone ? { timeZone } : {}) };
 }
 
 /** PL-6: a failed lookup is kept as how to say it (`words`), so a switch of language says it anew. */

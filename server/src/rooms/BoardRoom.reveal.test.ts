@@ -21,8 +21,8 @@ let counter = 0;
 const newId = () => `rv${String(++counter).padStart(10, '0')}`;
 const keyring = new Keyring(Buffer.alloc(32, 8));
 
-async function boardIn(store: BoardStore) {
-  await createTestBoard(store, keyring, 'board-reveal', 'Reveal', template);
+async function boardIn(store: BoardStore, timeZone?: string) {
+  await createTestBoard(store, keyring, 'board-reveal', 'Reveal', template, timeZone);
 }
 
 const { person, load: loadBoard } = roomDriver(keyring, newId);
@@ -30,9 +30,9 @@ const { person, load: loadBoard } = roomDriver(keyring, newId);
 const load = (store: BoardStore, more: Partial<RoomDeps> = {}) => loadBoard(store, 'board-reveal', more);
 
 /** A store whose commits are recorded, with a board of three cards by two people, in Write. */
-async function writtenBoard() {
+async function writtenBoard(timeZone?: string) {
   const store = openSqliteStore(':memory:');
-  await boardIn(store);
+  await boardIn(store, timeZone);
   const commits = recordCommits(store);
   const room = await load(store);
   const fac = person(room, 'fac', true);
@@ -44,9 +44,9 @@ async function writtenBoard() {
   return { store, commits, room, fac, ada };
 }
 
-/** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards, loaded again as after a restart */
-async function bigBoardLoaded(more: Partial<RoomDeps> = {}) {
-  const { store, room } = await writtenBoard();
+/** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards, loaded again as after a restart (made in `timeZone`, EX-12) */
+async function bigBoardLoaded(more: Partial<RoomDeps> = {}, timeZone?: string) {
+  const { store, room } = await writtenBoard(timeZone);
   const writers = Array.from({ length: Math.ceil(CARD_ENTRIES_KEPT_FROM / 45) }, (_, k) => person(room, `writer${k}`));
   let added = 3;
   for (const writer of writers) {
@@ -219,8 +219,8 @@ describe('RV-11 a big board quiet in Write has its reveal ready before the facil
   const quiet = { revealReadyQuietMs: 20 };
 
   /** a board in Write with `CARD_ENTRIES_KEPT_FROM` cards (Ada wrote 'one' and 'two'), loaded again, Ada and the facilitator in */
-  async function bigBoard() {
-    const board = await bigBoardLoaded(quiet);
+  async function bigBoard(more: Partial<RoomDeps> = {}, timeZone?: string) {
+    const board = await bigBoardLoaded({ ...quiet, ...more }, timeZone);
     await board.fac.join();
     await board.ada.join();
     return board;
@@ -283,6 +283,35 @@ describe('RV-11 a big board quiet in Write has its reveal ready before the facil
     expect(reader.view()!.cards).toHaveLength(CARD_ENTRIES_KEPT_FROM);
     expect(projectionWrites(loaded)).toBe(0);
     expect(readyOf(loaded)).toBeUndefined();
+    loaded.destroy();
+  });
+
+  // EX-12: 20:00 UTC on Dec 6 is 09:00 on Dec 7 in Auckland and 12:00 on Dec 6 in Los Angeles
+  const eveningUtc = { now: () => Date.parse('2026-12-06T20:00:00Z') };
+
+  it('RV-11 EX-12 on a board made in Auckland the reveal made ready carries its day, the decision\'s: the facilitator there reveals with the update made ready', async () => {
+    const { loaded, fac } = await bigBoard(eveningUtc, 'Pacific/Auckland');
+    const reader = readerOf(loaded);
+    const ready = await madeReady(loaded);
+    const before = reader.updates.length;
+    await fac.send({ type: 'phase.set', phase: 'reveal', timeZone: 'Pacific/Auckland' });
+    expect(reader.updates.slice(before)[0]).toBe(ready.update);
+    expect(loaded.publicView().heldOn).toBe('2026-12-07');
+    expect(reader.view()).toEqual(loaded.publicView());
+    expect(projectionWrites(loaded)).toBe(0);
+    loaded.destroy();
+  });
+
+  it('RV-11 EX-12 a facilitator in Los Angeles reveals that Auckland board on another day: what was ready is not sent, the room says their day', async () => {
+    const { loaded, fac } = await bigBoard(eveningUtc, 'Pacific/Auckland');
+    const reader = readerOf(loaded);
+    const ready = await madeReady(loaded);
+    const before = reader.updates.length;
+    await fac.send({ type: 'phase.set', phase: 'reveal', timeZone: 'America/Los_Angeles' });
+    expect(reader.updates.slice(before)).not.toContain(ready.update);
+    expect(loaded.publicView().heldOn).toBe('2026-12-06');
+    expect(reader.view()).toEqual(loaded.publicView());
+    expect(reader.view()!.cards).toHaveLength(CARD_ENTRIES_KEPT_FROM);
     loaded.destroy();
   });
 

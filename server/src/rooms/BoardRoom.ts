@@ -250,8 +250,9 @@ export class BoardRoom {
    */
   private revealAhead(): RevealAhead | null {
     if (this.deleted || this.unreadable || this.state.phase !== 'write') return null;
-    // EX-12: outside a team the reveal is the room's first step and carries its day, as the decision will (a day that
-    // turns before the reveal makes another event, and the reveal goes the ordinary way)
+    // EX-12: outside a team the reveal is the room's first step and carries its day, as the decision will: in the
+    // board's time zone, the facilitator's own on the creator's device (a day that turns before the reveal, or another
+    // day where a facilitator elsewhere reveals, makes another event, and the reveal goes the ordinary way)
     const event: BoardEvent = {
       type: 'phase.changed',
       phase: 'reveal',

@@ -8,12 +8,12 @@ import type { RoomDeps } from './roomPorts.js';
 
 /**
  * A board as the home page creates it (3 votes each, at most 2 on one item), stored in `store`; its facilitator key
- * is the one `attachPerson` joins a facilitator with.
+ * is the one `attachPerson` joins a facilitator with; made in `timeZone` when given (EX-12).
  */
-export async function createTestBoard(store: BoardStore, keyring: Keyring, boardId: string, name: string, template: Template): Promise<void> {
+export async function createTestBoard(store: BoardStore, keyring: Keyring, boardId: string, name: string, template: Template, timeZone?: string): Promise<void> {
   await store.createBoard(
     { id: boardId, facilitatorHash: keyring.facilitatorHash(boardId, 'f'.repeat(40)), createdAt: 0 },
-    { type: 'board.created', name, templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 } },
+    { type: 'board.created', name, templateId: template.id, columns: template.columns, settings: { voteBudget: 3, perItemCap: 2 }, ...(timeZone ? { timeZone } : {}) },
   );
 }
 

@@ -224,8 +224,13 @@ export interface BoardState {
   talliesWithheld: boolean;
   /** SL-3: how many people the retro had when it was closed (null: not closed, or closed before SL-3 kept it) */
   peopleAtClose: number | null;
-  /** EX-12: the day the retro was held, the server's UTC day of the room's first step (null: no step yet, or one stored before EX-12) */
+  /**
+   * EX-12: the day the retro was held, the day of the room's first step in the facilitator's time zone (UTC without
+   * one; null: no step yet, or one stored before EX-12)
+   */
   heldOn: string | null;
+  /** EX-12: the time zone the board was made in (`board.created`), for a first step that names none; null: UTC */
+  timeZone: string | null;
   /** EX-12: the room has taken its first step (from Review, or Write outside a team), so no later step's day is the day held */
   stepped: boolean;
   /**
@@ -288,6 +293,8 @@ export type BoardEvent =
       teamName?: string;
       review?: Omit<ReviewItem, 'status' | 'reason' | 'carry'>[];
       cadenceDays?: number | null;
+      /** EX-12: the creator's time zone (IANA), the first step's day when the step names none; not in any view */
+      timeZone?: string;
     }
   | { type: 'facilitator.changed'; participantId: string; how: FacilitatorChange }
   | { type: 'review.marked'; ref: string; status: ReviewStatus; reason: string | null; carry: boolean }
@@ -385,6 +392,7 @@ export function emptyBoard(id: string): BoardState {
     talliesWithheld: false,
     peopleAtClose: null,
     heldOn: null,
+    timeZone: null,
     stepped: false,
     waitingVoters: 0,
     timer: { endsAt: null, durationMs: 0 },
@@ -460,6 +468,7 @@ export function evolve(state: BoardState, event: BoardEvent): void {
       state.phase = state.hasReview ? 'review' : 'write';
       state.review = (event.review ?? []).map((item) => ({ ...item, status: null, reason: null, carry: false }));
       state.cadenceDays = event.cadenceDays ?? null;
+      state.timeZone = event.timeZone ?? null;
       return;
     case 'facilitator.changed':
       state.facilitatorId = event.participantId;

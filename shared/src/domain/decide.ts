@@ -10,7 +10,7 @@ import { canVote, enoughVotersToShow, itemIds, itemOf, retractTarget } from './v
 import { decideRoomControl } from './roomControl.js';
 import { decideFacilitation, firstInRevealOrder, isFacilitationCommand, titleFromWords } from './facilitation.js';
 import { decideOffers } from './offers.js';
-import { defaultDueDate, heldOnIfFirstStep, isoDay } from './startSmall.js';
+import { defaultDueDate, heldOnIfFirstStep, isoDay, isTimeZone } from './startSmall.js';
 import { decideLens } from './trustLens.js';
 
 /** Who is acting: their id (for public promises) and the keyed tags that stand for them on cards and votes. */
@@ -178,6 +178,9 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
       if (command.from !== undefined && command.from !== state.phase) {
         return fail('CONFLICT', `The retro is in ${state.phase} now, not ${command.from}: the step was not taken.`);
       }
+      if (command.timeZone !== undefined && !isTimeZone(command.timeZone)) {
+        return fail('BAD_TIME_ZONE', `“${command.timeZone}” is not a time zone this server knows: the step was not taken.`);
+      }
       if (!canTransition(state.phase, command.phase, state.hasReview)) {
         return fail('BAD_TRANSITION', `Cannot move from ${state.phase} to ${command.phase}: one step at a time.`);
       }
@@ -197,7 +200,7 @@ export function decide(state: BoardState, actor: Actor, command: BoardCommand, c
           ...(withheld ? { tallies: 'withheld' as const } : {}),
           ...(people === undefined ? {} : { people }),
           ...(checks.length > 0 ? { checks } : {}),
-          ...heldOnIfFirstStep(state, ctx.now),
+          ...heldOnIfFirstStep(state, ctx.now, command.timeZone),
         },
       ]);
     }

@@ -3,7 +3,9 @@ import { renderMarkdown } from './markdown.js';
 import { renderActionsCsv, renderCsv, renderJson } from './exports.js';
 import { addCard, alice, boardWith, bob, fran, fresh, must, NOW, run, testContext } from './testBoard.js';
 import { viewOf } from './visibility.js';
-import type { BoardState } from './board.js';
+import { emptyBoard, evolve, type BoardState } from './board.js';
+import { dayIn, isTimeZone, TIME_ZONE_MAX_LENGTH } from './startSmall.js';
+import { Command, CreateBoardRequest } from '../protocol/messages.js';
 import type { Phase } from './phases.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -80,5 +82,66 @@ describe('EX-12 the summary and every export say when the retro was held and who
     expect(json.facilitators).toEqual(['Fran', 'Alice', 'Fran']);
     expect(JSON.stringify(json)).not.toMatch(/handle-|pid-|authortag|votertag/i);
     void bob;
+  });
+});
+
+describe("EX-12 the day held is the facilitator's day, by the server's clock", () => {
+  /** the first step (the reveal) taken at `at`, naming `timeZone` or none; the room's day held after it, or the refusal */
+  function firstStep(at: string, timeZone?: string, state = boardWith()) {
+    const decision = run(state, fran, { type: 'phase.set', phase: 'reveal', ...(timeZone === undefined ? {} : { timeZone }) }, testContext(Date.parse(at)));
+    return decision.ok ? viewOf(state, { kind: 'public' }).board.heldOn : decision.code;
+  }
+
+  it('EX-12 Auckland at 09:00 on the 15th holds its retro on the 15th, where UTC is still on the 14th', () => {
+    expect(firstStep('2023-11-14T20:00:00Z', 'Pacific/Auckland')).toBe('2023-11-15');
+    expect(dayIn(Date.parse('2023-11-14T20:00:00Z'), null)).toBe('2023-11-14');
+  });
+
+  it('EX-12 Los Angeles at 17:00 on the 14th holds its retro on the 14th, where UTC is on the 15th already', () => {
+    expect(firstStep('2023-11-15T01:00:00Z', 'America/Los_Angeles')).toBe('2023-11-14');
+    // around UTC midnight each side of it: LA (UTC-8 in November) turns at 08:00 UTC, Auckland (UTC+13) at 11:00 UTC
+    expect(firstStep('2023-11-15T07:59:59Z', 'America/Los_Angeles')).toBe('2023-11-14');
+    expect(firstStep('2023-11-15T08:00:00Z', 'America/Los_Angeles')).toBe('2023-11-15');
+    expect(firstStep('2023-11-14T10:59:59Z', 'Pacific/Auckland')).toBe('2023-11-14');
+    expect(firstStep('2023-11-14T11:00:00Z', 'Pacific/Auckland')).toBe('2023-11-15');
+  });
+
+  it('EX-12 a step naming no time zone, on a board made without one, is held on the UTC day', () => {
+    expect(firstStep('2023-11-14T23:59:59Z')).toBe('2023-11-14');
+    expect(firstStep('2023-11-15T00:00:00Z')).toBe('2023-11-15');
+  });
+
+  it("EX-12 a step naming no time zone takes the board's, the zone its creator made it in; a step naming one takes its own", () => {
+    const inAuckland = () => {
+      const state = emptyBoard('board-under-test');
+      evolve(state, { type: 'board.created', name: 'Sprint 42', templateId: 'start-stop-continue', columns: [], settings: { voteBudget: 3, perItemCap: 2 }, timeZone: 'Pacific/Auckland' });
+      state.participants.set(fran.participantId, { id: fran.participantId, name: 'Fran', handle: 'handle-fran', isFacilitator: true, online: true, offlineSince: null });
+      evolve(state, { type: 'facilitator.changed', participantId: fran.participantId, how: 'created' });
+      return state;
+    };
+    expect(inAuckland().timeZone).toBe('Pacific/Auckland');
+    expect(firstStep('2023-11-14T20:00:00Z', undefined, inAuckland())).toBe('2023-11-15');
+    expect(firstStep('2023-11-14T20:00:00Z', 'America/Los_Angeles', inAuckland())).toBe('2023-11-14');
+  });
+
+  it('EX-12 a time zone the server does not know is refused (BAD_TIME_ZONE) and the step is not taken; a name too long is refused at the edge', () => {
+    const state = boardWith();
+    for (const junk of ['Mars/Olympus_Mons', 'UTC+99', '', '../../etc/passwd']) {
+      expect(firstStep('2023-11-14T20:00:00Z', junk, state)).toBe('BAD_TIME_ZONE');
+      expect(isTimeZone(junk)).toBe(false);
+    }
+    expect(state.phase).toBe('write');
+    expect(state.stepped).toBe(false);
+    const long = 'Europe/' + 'x'.repeat(TIME_ZONE_MAX_LENGTH);
+    expect(Command.safeParse({ id: 'cmd-00000001', type: 'phase.set', phase: 'reveal', timeZone: long }).success).toBe(false);
+    expect(Command.safeParse({ id: 'cmd-00000001', type: 'phase.set', phase: 'reveal', timeZone: 'Pacific/Auckland' }).success).toBe(true);
+    expect(CreateBoardRequest.safeParse({ templateId: 'start-stop-continue', timeZone: long }).success).toBe(false);
+  });
+
+  it('EX-12 a later step naming another time zone leaves the day held as it was', () => {
+    const state = boardWith();
+    expect(firstStep('2023-11-14T20:00:00Z', 'Pacific/Auckland', state)).toBe('2023-11-15');
+    must(state, fran, { type: 'phase.set', phase: 'vote', timeZone: 'America/Los_Angeles' });
+    expect(state.heldOn).toBe('2023-11-15');
   });
 });

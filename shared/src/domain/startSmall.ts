@@ -31,11 +31,38 @@ export function isoDay(time: number): string {
 }
 
 /**
- * EX-12: what a step of the room's phase carries of the day: on its first step only (out of Review, or out of Write
- * outside a team), the server's UTC day, as SS-2's due dates are: the day the retro was held.
+ * EX-12: an IANA time zone's name is at most this long (the longest, "America/Argentina/ComodRivadavia", has 32
+ * characters): a longer one is refused before any time is spent on it.
  */
-export function heldOnIfFirstStep(state: { stepped: boolean }, now: number): { on?: string } {
-  return state.stepped ? {} : { on: isoDay(now) };
+export const TIME_ZONE_MAX_LENGTH = 64;
+
+/** EX-12: whether `zone` names a time zone this runtime knows (`Intl` throws a RangeError on any other) */
+export function isTimeZone(zone: string): boolean {
+  if (zone.length === 0 || zone.length > TIME_ZONE_MAX_LENGTH) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** EX-12: the day (ISO `YYYY-MM-DD`) it is at `time` in `timeZone` (a name `isTimeZone` accepted), or in UTC without one */
+export function dayIn(time: number, timeZone: string | null): string {
+  if (timeZone === null) return isoDay(time);
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(time));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * EX-12: what a step of the room's phase carries of the day: on its first step only (out of Review, or out of Write
+ * outside a team), the day it is by the server's clock in the facilitator's time zone (the step's own, else the one the
+ * board was made in, else UTC): the day the retro was held, as the room lived it. A team in Sydney meeting at 09:00
+ * holds its retro that day, not on the UTC day before.
+ */
+export function heldOnIfFirstStep(state: { stepped: boolean; timeZone: string | null }, now: number, stepZone?: string): { on?: string } {
+  return state.stepped ? {} : { on: dayIn(now, stepZone ?? state.timeZone) };
 }
 
 /**

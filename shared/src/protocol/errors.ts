@@ -46,6 +46,8 @@ export const ErrorCode = {
   OUTCOME_UNKNOWN: 'OUTCOME_UNKNOWN',
   /** TM-16: a retro still running (not left open) is closed on its board, not from the team page */
   NOT_LEFT_OPEN: 'NOT_LEFT_OPEN',
+  /** EX-12: a time zone this server does not know (a browser sends its own IANA name, `Intl`'s) */
+  BAD_TIME_ZONE: 'BAD_TIME_ZONE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

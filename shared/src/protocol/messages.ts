@@ -4,6 +4,7 @@ import { EXPORT_LANGUAGES } from '../domain/exportWords.js';
 import { LIMITS } from '../domain/limits.js';
 import { PHASES } from '../domain/phases.js';
 import { REACTIONS } from '../domain/reactions.js';
+import { TIME_ZONE_MAX_LENGTH } from '../domain/startSmall.js';
 import { TRUST_PARTS } from '../domain/trustLens.js';
 
 /**
@@ -72,7 +73,14 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('group.title'), groupId: id, title: groupTitle, previous: groupTitle }),
   // PH-2: `from` is the phase the facilitator saw when they asked for the step; a step from a phase the room has left
   // is refused (CONFLICT), so a second press or a second device showing an older phase never takes another step.
-  z.strictObject({ ...base, type: z.literal('phase.set'), phase: z.enum(PHASES), from: z.enum(PHASES).optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('phase.set'),
+    phase: z.enum(PHASES),
+    from: z.enum(PHASES).optional(),
+    /** EX-12: the facilitator's IANA time zone: the first step's day is the day it is there (`BAD_TIME_ZONE` if unknown) */
+    timeZone: z.string().max(TIME_ZONE_MAX_LENGTH).optional(),
+  }),
   z.strictObject({
     ...base,
     type: z.literal('settings.update'),
@@ -191,6 +199,8 @@ export const CreateBoardRequest = z.strictObject({
   templateId: z.string().max(40),
   /** NA-1: the creator's page's language, for the name the server gives */
   lang: z.enum(EXPORT_LANGUAGES).optional(),
+  /** EX-12: the creator's IANA time zone, the day of the first step's when the step names none (`BAD_TIME_ZONE` if unknown) */
+  timeZone: z.string().max(TIME_ZONE_MAX_LENGTH).optional(),
 });
 
 export const CreateTeamRequest = z.strictObject({

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CreateBoardResponse } from '@candor/shared';
+import { Person, useServer } from './harness.js';
+
+/**
+ * EX-12 over the wire: the day a retro was held is the facilitator's day, worked out by the server from its own clock
+ * in the time zone a browser sends (with the board's making, or with the first step), never from a browser's time.
+ */
+describe("EX-12 the day held is the facilitator's day", () => {
+  // 20:00 UTC on Dec 6 is 09:00 on Dec 7 in Auckland and 12:00 on Dec 6 in Los Angeles
+  let clock = Date.parse('2026-12-06T20:00:00Z');
+  const live = useServer({ now: () => clock });
+  const people: Person[] = [];
+  // a minute between tests: creating is paced by the server's clock (AB-7)
+  beforeEach(() => {
+    clock += 60_000;
+  });
+  afterEach(async () => {
+    for (const p of people.splice(0)) await p.disconnect();
+  });
+
+  const create = (body: Record<string, unknown>) =>
+    fetch(`${live.server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'start-stop-continue', ...body }) });
+  async function facilitating(body: Record<string, unknown>): Promise<Person> {
+    const res = await create(body);
+    expect(res.status).toBe(201);
+    const { boardId, facilitatorKey } = (await res.json()) as CreateBoardResponse;
+    const F = new Person(live.server.url);
+    people.push(F);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    return F;
+  }
+
+  it('EX-12 a board made in Auckland is held on Auckland’s day when its first step names no zone (the UTC day is the day before)', async () => {
+    const F = await facilitating({ name: 'Made in Auckland', timeZone: 'Pacific/Auckland' });
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    await expect.poll(() => F.board()?.heldOn).toBe('2026-12-07');
+  });
+
+  it('EX-12 the first step’s own zone wins over the board’s: a facilitator in Los Angeles holds the Auckland board on her day', async () => {
+    const F = await facilitating({ name: 'Handed to LA', timeZone: 'Pacific/Auckland' });
+    expect(await F.cmd('phase.set', { phase: 'reveal', timeZone: 'America/Los_Angeles' })).toMatchObject({ ok: true });
+    await expect.poll(() => F.board()?.heldOn).toBe('2026-12-06');
+    // nothing of the zone is in what the room sees: only the day
+    expect(JSON.stringify(F.board())).not.toMatch(/Auckland|Los_Angeles/);
+  });
+
+  it('EX-12 a junk time zone is refused with BAD_TIME_ZONE: no board is made, no step is taken', async () => {
+    for (const junk of ['Mars/Olympus_Mons', 'Pacific/Auckland; DROP TABLE boards']) {
+      const res = await create({ name: 'Junk', timeZone: junk });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { code: string }).code).toBe('BAD_TIME_ZONE');
+    }
+    expect((await create({ name: 'Too long', timeZone: 'Europe/' + 'x'.repeat(100) })).status).toBe(400);
+    const F = await facilitating({ name: 'Junk step' });
+    expect(await F.cmd('phase.set', { phase: 'reveal', timeZone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: false, code: 'BAD_TIME_ZONE' });
+    expect(F.board()?.phase).toBe('write');
+    expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
+    // without any zone, the server's UTC day
+    await expect.poll(() => F.board()?.heldOn).toBe('2026-12-06');
+  });
+});

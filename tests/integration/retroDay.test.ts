@@ -37,6 +37,17 @@ describe("EX-12 the day held is the facilitator's day", () => {
     await expect.poll(() => F.board()?.heldOn).toBe('2026-12-07');
   });
 
+  it('EX-12 every reader of a board has the day it was made, from the server\'s record, in the zone it was made in', async () => {
+    const F = await facilitating({ name: 'Made days ahead', timeZone: 'Pacific/Auckland' });
+    const A = new Person(live.server.url);
+    people.push(A);
+    await A.connect(F.board()!.id, 'Alex');
+    await expect.poll(() => A.board()?.createdOn).toBe('2026-12-07');
+    expect(A.board()?.heldOn).toBeNull();
+    const G = await facilitating({ name: 'Made in UTC' });
+    expect(G.board()?.createdOn).toBe('2026-12-06');
+  });
+
   it('EX-12 the first step’s own zone wins over the board’s: a facilitator in Los Angeles holds the Auckland board on her day', async () => {
     const F = await facilitating({ name: 'Handed to LA', timeZone: 'Pacific/Auckland' });
     expect(await F.cmd('phase.set', { phase: 'reveal', timeZone: 'America/Los_Angeles' })).toMatchObject({ ok: true });
@@ -57,6 +68,6 @@ describe("EX-12 the day held is the facilitator's day", () => {
     expect(F.board()?.phase).toBe('write');
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     // without any zone, the server's UTC day
-    await expect.poll(() => F.board()?.heldOn).toBe('2026-12-06');
+    await expect.poll(() => F.board()?.heldOn).toBe(new Date(clock).toISOString().slice(0, 10));
   });
 });

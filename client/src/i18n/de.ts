@@ -577,6 +577,8 @@ const de: Catalogue = {
     intro: 'Die Retro ist abgeschlossen. Danke für eure Offenheit. Hier steht, was wir gesagt und was wir uns versprochen haben.',
     heldBy: 'Abgehalten am {{date}} · moderiert von {{names}}',
     heldOn: 'Abgehalten am {{date}}',
+    createdBy: 'Erstellt am {{date}} · moderiert von {{names}}',
+    createdOn: 'Erstellt am {{date}}',
     facilitatedBy: 'Moderiert von {{names}}',
     then: ', dann ',
     markdown: 'Markdown herunterladen',

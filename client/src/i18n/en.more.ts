@@ -591,6 +591,8 @@ const enMore = {
     // EX-12: the day it was held and who facilitated, in order ("Fiona, then Ada")
     heldBy: 'Held on {{date}} · facilitated by {{names}}',
     heldOn: 'Held on {{date}}',
+    createdBy: 'Created on {{date}} · facilitated by {{names}}',
+    createdOn: 'Created on {{date}}',
     facilitatedBy: 'Facilitated by {{names}}',
     then: ', then ',
     markdown: 'Download Markdown',

@@ -2,7 +2,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { AppLink } from '../AppLink.js';
 import { useWords } from '../i18n/useWords.js';
 import { i18n } from '../i18n/index.js';
-import { cardRowVotes, cardsAsShown, facilitatorsInOrder, notesKey, talkedAboutItemIds, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
+import { cardRowVotes, cardsAsShown, facilitatorsInOrder, notesKey, retroDay, talkedAboutItemIds, withWholeGroupTitles, type PublicAction, type PublicBoardView, type PublicCard } from '@candor/shared';
 import { useHoldsWords, useSharedText, useTextValue } from '../notes/useSharedText.js';
 import { ItemContent } from '../cards/ItemContent.js';
 import { itemLabel, itemsById } from '../cards/items.js';
@@ -345,16 +345,24 @@ function ExportLink(props: { board: PublicBoardView; file: BoardExport; fileName
 /**
  * EX-12: when the retro was held and who facilitated, in order, as EasyRetro, Retrium, TeamRetro and Parabol head a
  * summary and as the Markdown does: the summary read (or printed) weeks later says which meeting it was. The day is
- * the server's (`heldOn`, the room's first step), written for the reader's language; names are public (FA-4).
+ * the server's (`heldOn`, the room's first step, the facilitator's day), written for the reader's language; names are
+ * public (FA-4). A retro whose first step kept no day (before EX-12) says the day its board was made, as that: "Created
+ * on", not "Held on" a day the meeting may not have been (`retroDay`).
  */
 function RetroHeld({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const names = facilitatorsInOrder(board).join(t('summary.then'));
-  const date = board.heldOn ? formatDay(board.heldOn) : null;
+  const day = retroDay(board);
+  const date = day ? formatDay(day.day) : null;
   if (!date && !names) return null;
+  const held = day?.held ?? false;
   return (
     <p className="summary-held">
-      {date && names ? t('summary.heldBy', { date, names }) : date ? t('summary.heldOn', { date }) : t('summary.facilitatedBy', { names })}
+      {date && names
+        ? t(held ? 'summary.heldBy' : 'summary.createdBy', { date, names })
+        : date
+          ? t(held ? 'summary.heldOn' : 'summary.createdOn', { date })
+          : t('summary.facilitatedBy', { names })}
     </p>
   );
 }

@@ -95,7 +95,7 @@ export class BoardRoom {
   ) {
     this.id = loaded.record.id;
     this.identities = new Identities(this.id, deps.keyring, loaded.record.facilitatorHash);
-    this.state = emptyBoard(this.id);
+    this.state = emptyBoard(this.id, loaded.record.createdAt);
     this.door = new RoomDoor(this.state, this.sessions, {
       newId: deps.newId,
       knocksChanged: () => this.fanout.schedulePresence(),

@@ -148,7 +148,7 @@ export class StoredCopy {
     const loaded = await deps.store.loadBoard(id, { docs: false });
     if (!loaded) return;
     const before = state.participants;
-    const fresh = emptyBoard(id);
+    const fresh = emptyBoard(id, loaded.record.createdAt);
     fresh.knocks = state.knocks;
     this.foldStored(fresh, loaded);
     // CL-4: someone forgotten through another process (AB-6) stays while connected here

@@ -21,7 +21,7 @@ export function readStoredBoard(
   /** AN-10: opens the number of writers stored with the cards, as at a room's load */
   writers: WritersSeal,
 ): { view: PublicBoardView; notes: Record<string, string> } {
-  const state = emptyBoard(loaded.record.id);
+  const state = emptyBoard(loaded.record.id, loaded.record.createdAt);
   for (const p of loaded.participants) {
     evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
     evolveRoster(state, { type: 'presence.changed', participantId: p.id, online: false, at: now });

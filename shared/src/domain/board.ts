@@ -231,6 +231,8 @@ export interface BoardState {
   heldOn: string | null;
   /** EX-12: the time zone the board was made in (`board.created`), for a first step that names none; null: UTC */
   timeZone: string | null;
+  /** EX-12: when the board was made (its stored record's, not an event's); null where there is no record (a test's board) */
+  createdAt: number | null;
   /** EX-12: the room has taken its first step (from Review, or Write outside a team), so no later step's day is the day held */
   stepped: boolean;
   /**
@@ -362,7 +364,8 @@ export type BoardEvent =
   | { type: 'anonymity.raised'; minOthers: number }
   | FacilitationEvent;
 
-export function emptyBoard(id: string): BoardState {
+/** `createdAt`: the stored record's (EX-12: the day the board was made, said where the day held is not known) */
+export function emptyBoard(id: string, createdAt: number | null = null): BoardState {
   return {
     id,
     name: '',
@@ -393,6 +396,7 @@ export function emptyBoard(id: string): BoardState {
     peopleAtClose: null,
     heldOn: null,
     timeZone: null,
+    createdAt,
     stepped: false,
     waitingVoters: 0,
     timer: { endsAt: null, durationMs: 0 },

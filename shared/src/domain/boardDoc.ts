@@ -31,6 +31,7 @@ const SCALARS: Record<keyof Scalars, true> = {
   facilitator: true,
   facilitatorLog: true,
   heldOn: true,
+  createdOn: true,
   review: true,
   pulse: true,
   roti: true,

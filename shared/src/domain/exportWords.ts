@@ -23,6 +23,8 @@ export interface ExportWords {
   exported: (date: string, people: number, cards: number) => string;
   /** EX-12: the day the retro was held, written long in the language ("November 14, 2023", "14. November 2023") */
   heldOn: (date: string) => string;
+  /** EX-12: the day the board was made, said where the day held is not known (`retroDay`) */
+  createdOn: (date: string) => string;
   /** EX-12: who facilitated, in order ("Fran, then Alice") */
   facilitatedBy: (names: string[]) => string;
   promises: string;
@@ -81,6 +83,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     untitledRetro: 'Retro',
     exported: (date, people, cards) => `Exported ${date} · ${counted('person', 'people')(people)} · ${counted('card', 'cards')(cards)}`,
     heldOn: (date) => `Held on ${date}`,
+    createdOn: (date) => `Created on ${date}`,
     facilitatedBy: (names) => `facilitated by ${names.join(', then ')}`,
     promises: 'Promises from earlier retros',
     status: { unmarked: 'not reviewed', done: 'done', 'not-done': 'not done', dropped: 'dropped' },
@@ -127,6 +130,7 @@ export const EXPORT_WORDS: Record<ExportLanguage, ExportWords> = {
     untitledRetro: 'Retro',
     exported: (date, people, cards) => `Exportiert am ${date} · ${counted('Person', 'Personen')(people)} · ${counted('Karte', 'Karten')(cards)}`,
     heldOn: (date) => `Abgehalten am ${date}`,
+    createdOn: (date) => `Erstellt am ${date}`,
     facilitatedBy: (names) => `moderiert von ${names.join(', dann ')}`,
     promises: 'Versprechen aus früheren Retros',
     status: { unmarked: 'nicht geprüft', done: 'erledigt', 'not-done': 'nicht erledigt', dropped: 'fallen gelassen' },
@@ -175,10 +179,14 @@ export function longDay(isoDay: string, language: ExportLanguage): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
-/** EX-12: "Held on November 14, 2023 · facilitated by Fran, then Alice" (either part alone when the other is unknown), or null */
-export function heldLine(heldOn: string | null, facilitators: string[], language: ExportLanguage): string | null {
+/**
+ * EX-12: "Held on November 14, 2023 · facilitated by Fran, then Alice" (either part alone when the other is unknown), or
+ * null; "Created on …" where only the day the board was made is known (`retroDay`)
+ */
+export function heldLine(day: { day: string; held: boolean } | null, facilitators: string[], language: ExportLanguage): string | null {
   const w = EXPORT_WORDS[language];
-  const parts = [...(heldOn ? [w.heldOn(longDay(heldOn, language))] : []), ...(facilitators.length ? [w.facilitatedBy(facilitators)] : [])];
+  const said = day && (day.held ? w.heldOn : w.createdOn)(longDay(day.day, language));
+  const parts = [...(said ? [said] : []), ...(facilitators.length ? [w.facilitatedBy(facilitators)] : [])];
   if (parts.length === 0) return null;
   const line = parts.join(' · ');
   return line[0]!.toUpperCase() + line.slice(1);

@@ -3,7 +3,7 @@ import { cardRowVotes, exportItems, itemWords, itemsAsShown, shownInColumn } fro
 import { csvCell } from './exportText.js';
 import { facilitatorsInOrder, type PublicBoardView } from './visibility.js';
 import type { TeamHistory } from './team.js';
-import { isoDay } from './startSmall.js';
+import { isoDay, retroDay } from './startSmall.js';
 
 /**
  * EX-2/EX-3: CSV and JSON exports of a closed retro. Like the Markdown export they are built from the
@@ -76,13 +76,14 @@ export function renderTeamActionsCsv(history: TeamHistory): string {
 }
 
 /**
- * EX-12: the retro a row belongs to, the day it was held (ISO, for a spreadsheet to sort and read as a date) and who
+ * EX-12: the retro a row belongs to, the day it was held (ISO, for a spreadsheet to sort and read as a date; the day
+ * its board was made where that is not known, as the team's CSV has it: `retroDay`) and who
  * facilitated, last on every row, as TM-14's team CSV starts each row with its retro: rows pasted together from several
  * retros still say where each came from, and the table stays one table.
  */
 const RETRO_HEADS = ['retro', 'retro date', 'facilitated by'];
 function retroCells(view: PublicBoardView): string[] {
-  return [view.name, view.heldOn ?? '', facilitatorsInOrder(view).join(', then ')];
+  return [view.name, retroDay(view)?.day ?? '', facilitatorsInOrder(view).join(', then ')];
 }
 
 /** RFC 4180: every cell quoted and defused (EX-2), rows end in CRLF. */
@@ -93,7 +94,7 @@ function toCsv(rows: string[][]): string {
 export interface RetroExport {
   format: 'candor.retro/1';
   exportedAt: string;
-  /** EX-12: who facilitated, by name, in order (`facilitatorsInOrder`); the day held is `board.heldOn` */
+  /** EX-12: who facilitated, by name, in order (`facilitatorsInOrder`); the day held is `board.heldOn`, the day made `board.createdOn` */
   facilitators: string[];
   /** EX-3: people by name only: no handle, in `people` or in a hand still raised at Close */
   board: Omit<PublicBoardView, 'participants' | 'facilitator' | 'raisedHands'> & { people: string[]; raisedHands: { name: string }[] };

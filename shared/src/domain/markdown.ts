@@ -5,6 +5,7 @@ import { EXPORT_WORDS, heldLine, type ExportLanguage } from './exportWords.js';
 import { markdownQuote, markdownText as md } from './exportText.js';
 import { columnTitleIn } from './templateTitles.js';
 import { TRUST_PARTS } from './trustLens.js';
+import { retroDay } from './startSmall.js';
 
 /**
  * EX-1: the Markdown summary of a retro. It is rendered from the public view alone (plus the shared notes),
@@ -35,7 +36,7 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
 
   lines.push(`# ${md(view.name) || w.untitledRetro}`, '');
   // EX-12: when it was held and who facilitated, as the summary page heads it (names are what people typed: EX-4)
-  const held = heldLine(view.heldOn, facilitatorsInOrder(view).map(md), language);
+  const held = heldLine(retroDay(view), facilitatorsInOrder(view).map(md), language);
   if (held) lines.push(held, '');
   // SL-3: a closed retro counts its people as at Close (the list loses those AB-6 forgets later)
   lines.push(w.exported(exportedAt.toISOString().slice(0, 10), peopleAtClose ?? view.participants.length, view.cardCount), '');

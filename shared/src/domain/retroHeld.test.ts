@@ -4,7 +4,7 @@ import { renderActionsCsv, renderCsv, renderJson } from './exports.js';
 import { addCard, alice, boardWith, bob, fran, fresh, must, NOW, run, testContext } from './testBoard.js';
 import { viewOf } from './visibility.js';
 import { emptyBoard, evolve, type BoardState } from './board.js';
-import { dayIn, isTimeZone, TIME_ZONE_MAX_LENGTH } from './startSmall.js';
+import { dayIn, isTimeZone, retroDay, TIME_ZONE_MAX_LENGTH } from './startSmall.js';
 import { Command, CreateBoardRequest } from '../protocol/messages.js';
 import type { Phase } from './phases.js';
 
@@ -143,5 +143,49 @@ describe("EX-12 the day held is the facilitator's day, by the server's clock", (
     expect(firstStep('2023-11-14T20:00:00Z', 'Pacific/Auckland', state)).toBe('2023-11-15');
     must(state, fran, { type: 'phase.set', phase: 'vote', timeZone: 'America/Los_Angeles' });
     expect(state.heldOn).toBe('2023-11-15');
+  });
+});
+
+describe('EX-12 a retro whose day held is not known says the day its board was made, as that', () => {
+  /** made on Monday 2023-11-13 at 22:00 UTC (Tuesday 11:00 in Auckland), its first step stored before EX-12 kept a day, closed on the 17th */
+  function madeMondayStepBefore(timeZone?: string) {
+    const state = boardWith();
+    addCard(state, alice, 'Flaky CI', 'stop');
+    evolve(state, { type: 'phase.changed', phase: 'reveal', revealSeed: 's' });
+    state.createdAt = Date.parse('2023-11-13T22:00:00Z');
+    state.timeZone = timeZone ?? null;
+    stepAt(state, 'vote', NOW + DAY);
+    stepAt(state, 'discuss', NOW + DAY);
+    stepAt(state, 'act', NOW + DAY);
+    stepAt(state, 'closed', NOW + 3 * DAY);
+    return viewOf(state, { kind: 'public' }).board;
+  }
+
+  it('EX-12 the view has the day made (in the zone it was made in, else UTC) beside no day held; `retroDay` says which', () => {
+    const view = madeMondayStepBefore();
+    expect(view.heldOn).toBeNull();
+    expect(view.createdOn).toBe('2023-11-13');
+    expect(retroDay(view)).toEqual({ day: '2023-11-13', held: false });
+    expect(madeMondayStepBefore('Pacific/Auckland').createdOn).toBe('2023-11-14');
+    // a day held wins over the day made
+    const held = viewOf(heldOnTuesday(), { kind: 'public' }).board;
+    expect(retroDay({ ...held, createdOn: '2023-11-13' })).toEqual({ day: '2023-11-14', held: true });
+    expect(retroDay({ heldOn: null, createdOn: null })).toBeNull();
+  });
+
+  it('EX-12 the Markdown says "Created on", never "Held on", for the day made, in English and German', () => {
+    const view = madeMondayStepBefore();
+    expect(renderMarkdown(view, {}, EXPORTED, 'en').split('\n')[2]).toBe('Created on November 13, 2023 · facilitated by Fran');
+    expect(renderMarkdown(view, {}, EXPORTED, 'de').split('\n')[2]).toBe('Erstellt am 13. November 2023 · moderiert von Fran');
+  });
+
+  it('EX-12 the CSVs\' retro date is the day made where no day held is known; the JSON has both facts as they are', () => {
+    const view = madeMondayStepBefore();
+    const [, ...rows] = renderCsv(view).trimEnd().split('\r\n');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.endsWith('"Sprint 42","2023-11-13","Fran"')).toBe(true);
+    const json = renderJson(view, {}, EXPORTED);
+    expect(json.board.heldOn).toBeNull();
+    expect(json.board.createdOn).toBe('2023-11-13');
   });
 });

@@ -47,10 +47,15 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** one formatter a zone (a public view asks for its board's day at every projection) */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** EX-12: the day (ISO `YYYY-MM-DD`) it is at `time` in `timeZone` (a name `isTimeZone` accepted), or in UTC without one */
 export function dayIn(time: number, timeZone: string | null): string {
   if (timeZone === null) return isoDay(time);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(time));
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(new Date(time));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
@@ -63,6 +68,15 @@ export function dayIn(time: number, timeZone: string | null): string {
  */
 export function heldOnIfFirstStep(state: { stepped: boolean; timeZone: string | null }, now: number, stepZone?: string): { on?: string } {
   return state.stepped ? {} : { on: dayIn(now, stepZone ?? state.timeZone) };
+}
+
+/**
+ * EX-12: the day a retro goes by: the day it was held when known, else the day its board was made (a retro whose first
+ * step came before EX-12 kept no day). `held` says which, for words that say which ("Held on", "Created on").
+ */
+export function retroDay(retro: { heldOn: string | null; createdOn: string | null }): { day: string; held: boolean } | null {
+  if (retro.heldOn !== null) return { day: retro.heldOn, held: true };
+  return retro.createdOn === null ? null : { day: retro.createdOn, held: false };
 }
 
 /**

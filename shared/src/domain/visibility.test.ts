@@ -159,6 +159,7 @@ describe('visibility', () => {
         'groups',
         'hasReview',
         'heldOn',
+        'createdOn',
         'id',
         'minOthersToShow',
         'lens',

@@ -14,6 +14,7 @@ import { discussionOrder } from './facilitation.js';
 import type { Reaction } from './reactions.js';
 import { actionKind, type ActionKind } from './offers.js';
 import { myLens, publicLens, type PublicLensItem, type TrustPart } from './trustLens.js';
+import { dayIn } from './startSmall.js';
 
 /**
  * AN-1: THE function that decides what may leave the server. Every outbound path (the board document,
@@ -128,8 +129,13 @@ export interface PublicBoardView {
   facilitator: PublicFacilitator | null;
   /** FA-4: who facilitated, in order, and how they got the role */
   facilitatorLog: { name: string; how: FacilitatorChange }[];
-  /** EX-12: the day the retro was held (`YYYY-MM-DD`, the server's UTC day of the room's first step); null before it, or not known */
+  /** EX-12: the day the retro was held (`YYYY-MM-DD`, the room's first step's, in the facilitator's time zone); null before it, or not known */
   heldOn: string | null;
+  /**
+   * EX-12: the day the board was made (`YYYY-MM-DD`, in the time zone it was made in, else UTC), said instead where the
+   * day held is not known (a first step from before EX-12 kept none): `retroDay`
+   */
+  createdOn: string | null;
   review: ReviewItem[];
   pulse: PublicPulse;
   /**
@@ -355,6 +361,7 @@ function publicView(state: BoardState, claimAfterMs: number, revealKeys: RevealK
     facilitator: facilitatorView(state, claimAfterMs),
     facilitatorLog: state.facilitatorLog.map((f) => ({ name: nameOf(f.participantId) ?? 'someone', how: f.how })),
     heldOn: state.heldOn,
+    createdOn: state.createdAt === null ? null : dayIn(state.createdAt, state.timeZone),
     review: state.review.map((r) => ({ ...r, owners: [...r.owners] })),
     pulse: pulseView(state),
     roti: rotiView(state),

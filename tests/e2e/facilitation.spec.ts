@@ -3,6 +3,7 @@ import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
 import { DiscussionPage } from './pages/DiscussionPage';
 import { SINK_PORT } from '../../playwright.config';
+import { zoneOffTheUtcDay } from './fixtures/timeZones';
 
 /**
  * The whole retro as a facilitator would run it (issue 10): edited marks and confirmed deletes, group titles
@@ -390,10 +391,12 @@ test('CO-9 a fist of five still open when the retro closes closes with it: the C
   await deeContext.close();
 });
 
-/** EX-12: today's UTC day (the server's, as the room's first step takes it), as a reader of `language` reads it */
+/**
+ * EX-12: today as a reader of `language` reads it, in this machine's time zone: the facilitator's browser's, which
+ * sends it with the room's first step (the fixtures' contexts keep the machine's zone)
+ */
 function todayIn(language: 'en' | 'de', month: 'short' | 'long'): string {
-  const day = new Date().toISOString().slice(0, 10);
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month, day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month, day: 'numeric' }).format(new Date());
 }
 
 test('EX-12 the closed summary and the Markdown say when the retro was held and who facilitated, the role handed on in order, in English and German', async ({ facilitator, ada, bo }) => {
@@ -419,16 +422,6 @@ test('EX-12 the closed summary and the Markdown say when the retro was held and 
   const [de] = await Promise.all([bo.page.waitForEvent('download'), bo.page.getByRole('link', { name: 'Markdown herunterladen' }).click()]);
   expect(readFileSync((await de.path())!, 'utf8')).toContain(`Abgehalten am ${todayIn('de', 'long')} · moderiert von Fiona, dann Ada`);
 });
-
-/**
- * EX-12: a time zone where the day is not UTC's right now (Honolulu, UTC−10, before 10:00 UTC; Kiritimati, UTC+14,
- * from then on), and that zone's day as a reader of `language` reads it
- */
-function zoneOffTheUtcDay(): { zone: string; day: (language: 'en' | 'de', month: 'short' | 'long') => string } {
-  const zone = new Date().getUTCHours() < 10 ? 'Pacific/Honolulu' : 'Pacific/Kiritimati';
-  const day = (language: 'en' | 'de', month: 'short' | 'long') => new Intl.DateTimeFormat(language, { year: 'numeric', month, day: 'numeric', timeZone: zone }).format(new Date());
-  return { zone, day };
-}
 
 test("EX-12 the day held is the facilitator's own: her browser's time zone, where the day is not UTC's, heads the summary and the Markdown for readers anywhere, in English and German", async ({ browser, ada, bo }) => {
   // a team in Sydney revealing at 09:00 read the day before (the server's UTC day)

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { TeamAction, TeamHistory, TeamRetro } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 import { SeededBoard, seedPromise, seedTeam } from './fixtures/seedBoard';
+import { utcToday, zoneOffTheUtcDay } from './fixtures/timeZones';
 import { expectAccessibleInBothThemes } from './pages/accessibility';
 import type { BoardPage } from './pages/BoardPage';
 
@@ -687,6 +688,8 @@ function manyRetros(teamId: string, count: number): TeamHistory {
     boardId: `board-${i + 1}`,
     name: `Platform retro #${i + 1}`,
     createdAt: Date.UTC(2026, 0, 5 + 14 * i),
+    heldOn: null,
+    createdOn: new Date(Date.UTC(2026, 0, 5 + 14 * i)).toISOString().slice(0, 10),
     phase: 'closed',
     leftOpen: false,
     templateId: 'start-stop-continue',
@@ -1160,4 +1163,33 @@ test('RE-13 outside a team, a promise marked done on the summary speaks of no Re
     await expect(hers.getByRole('button', { name: mark })).toBeVisible();
   }
   await ada.page.goto(`${link}?lang=en`);
+});
+
+test('EX-12 TM-1 the team page dates a retro by the day it was held, the facilitator\'s, and one not held yet by the day it was made, in English and German', async ({ browser, request }) => {
+  const team = await seedTeam(request, 'Days held');
+  // Sprint 1 is made now (today, UTC) and its Review left by a facilitator where the day is another
+  const { zone, day } = zoneOffTheUtcDay();
+  const sprint1 = await SeededBoard.create(request, 'Sprint 1', { teamId: team.teamId });
+  try {
+    await sprint1.send('phase.set', { phase: 'write', timeZone: zone });
+    await sprint1.addCard('start', 'Demo on Fridays');
+    await sprint1.stepTo('write', 'closed');
+  } finally {
+    sprint1.close();
+  }
+  // Sprint 2 is made, not held yet
+  await SeededBoard.create(request, 'Sprint 2', { teamId: team.teamId });
+  expect(day('en', 'short')).not.toBe(utcToday('en'));
+
+  const starts = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  // read in UTC, where the day Sprint 1 was made is today
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await page.goto(team.url);
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 1' }).locator('.hint').first()).toHaveText(starts(`${day('en', 'short')} · facilitated by Fiona`));
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 2' }).locator('.hint').first()).toHaveText(starts(utcToday('en')));
+  await page.goto(`${team.url}?lang=de`);
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 1' }).locator('.hint').first()).toHaveText(starts(`${day('de', 'short')} · moderiert von Fiona`));
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 2' }).locator('.hint').first()).toHaveText(starts(utcToday('de')));
+  await context.close();
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CreateBoardResponse } from '@candor/shared';
+import type { CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { Person, useServer } from './harness.js';
 
 /**
@@ -54,6 +54,34 @@ describe("EX-12 the day held is the facilitator's day", () => {
     await expect.poll(() => F.board()?.heldOn).toBe('2026-12-06');
     // nothing of the zone is in what the room sees: only the day
     expect(JSON.stringify(F.board())).not.toMatch(/Auckland|Los_Angeles/);
+  });
+
+  it('EX-12 TM-14 the team history and its actions CSV date a retro by the day it was held, not the day its board was made', async () => {
+    const team = await fetch(`${live.server.url}/api/teams`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Platform' }) });
+    const { teamId } = (await team.json()) as { teamId: string };
+    // made on a Friday evening (UTC), held on Monday morning in Auckland
+    clock = Date.parse('2026-12-11T18:00:00Z');
+    const res = await fetch(`${live.server.url}/api/teams/${teamId}/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Sprint 9', templateId: 'start-stop-continue' }),
+    });
+    const { boardId, facilitatorKey } = (await res.json()) as CreateBoardResponse;
+    const F = new Person(live.server.url);
+    people.push(F);
+    await F.connect(boardId, 'Fran', facilitatorKey);
+    const history = async () => (await (await fetch(`${live.server.url}/api/teams/${teamId}`)).json()) as TeamHistory;
+    // not held yet: the day it was made
+    expect((await history()).retros.map((r) => [r.createdOn, r.heldOn])).toEqual([['2026-12-11', null]]);
+    clock = Date.parse('2026-12-13T21:00:00Z');
+    expect(await F.cmd('phase.set', { phase: 'write', timeZone: 'Pacific/Auckland' })).toMatchObject({ ok: true });
+    const card = (await F.cmd('card.add', { columnId: 'stop', text: 'Friday deploys' })) as { ok: true; data: { cardId: string } };
+    for (const phase of ['reveal', 'vote', 'discuss']) expect(await F.cmd('phase.set', { phase })).toMatchObject({ ok: true });
+    expect(await F.cmd('discuss.select', { itemId: card.data.cardId })).toMatchObject({ ok: true });
+    expect(await F.cmd('action.create', { itemId: card.data.cardId, text: 'No deploys after Thursday' })).toMatchObject({ ok: true });
+    expect((await history()).retros.map((r) => [r.createdOn, r.heldOn])).toEqual([['2026-12-11', '2026-12-14']]);
+    const csv = await (await fetch(`${live.server.url}/api/teams/${teamId}/actions.csv`)).text();
+    expect(csv.trimEnd().split('\r\n').slice(1).map((row) => row.split(',').slice(0, 2))).toEqual([['"Sprint 9"', '"2026-12-14"']]);
   });
 
   it('EX-12 a junk time zone is refused with BAD_TIME_ZONE: no board is made, no step is taken', async () => {

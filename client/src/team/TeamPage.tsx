@@ -7,7 +7,7 @@ import { createTeamBoard, lookupTeam, teamActionsCsvUrl, teamExportUrl, type Tea
 import { copyText } from '../home/CreatedLinks.js';
 import { CreateRetroForm } from '../home/CreateRetroForm.js';
 import { Preferences } from '../theme/Preferences.js';
-import { formatDate, formatDay, formatNumber, formatPercent } from '../i18n/format.js';
+import { formatDay, formatNumber, formatPercent } from '../i18n/format.js';
 import { TrendChart, type TrendPoint } from '../charts/TrendChart.js';
 import { ResponsibilityOverTime } from './ResponsibilityOverTime.js';
 import { suggestedTemplateId } from './suggestedTemplate.js';
@@ -396,7 +396,8 @@ function PastRetro({ retro }: { retro: TeamRetro }) {
           </span>
         </div>
         <p className="hint">
-          {formatDate(retro.createdAt)}
+          {/* EX-12: the day it was held (the facilitator's), else the day it was made */}
+          {formatDay(retro.heldOn ?? retro.createdOn)}
           {retro.facilitators.length ? t('team.facilitatedBy', { names: retro.facilitators.join(', ') }) : ''}
           {reviewed > 0 ? t('team.reviewedEarlier', { count: reviewed, done, notDone, dropped }) : ''}
           {/* RE-4: the promises its Review left unmarked count in its kept rate, and are still open */}

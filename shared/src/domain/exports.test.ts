@@ -315,7 +315,9 @@ describe('the team actions CSV', () => {
   const action = (ref: string, text: string, more: Partial<TeamAction> = {}): TeamAction => ({
     ref, text, owners: ['Ada'], dueDate: '2030-01-20', status: 'open', overdue: false, carried: 0, reason: null, kind: 'ours', askOf: null, ownerDone: null, reviewNow: null, ...more,
   });
-  const retro = (name: string, createdAt: string, actions: TeamAction[]) => ({ name, createdAt: Date.parse(createdAt), actions }) as TeamRetro;
+  /** a retro made at `createdAt` (UTC), held on `heldOn` when known (EX-12) */
+  const retro = (name: string, createdAt: string, actions: TeamAction[], heldOn: string | null = null) =>
+    ({ name, createdAt: Date.parse(createdAt), createdOn: createdAt.slice(0, 10), heldOn, actions }) as TeamRetro;
   const history = {
     id: 'team',
     name: 'Platform',
@@ -339,6 +341,21 @@ describe('the team actions CSV', () => {
       ['Sprint 1', '2030-01-06', 'Pair on every deploy', 'ours', 'Ada; Bo', '', '2030-01-20', 'done', '', '', ''],
       ['Sprint 1', '2030-01-06', `'=HYPERLINK("http://evil.example")`, 'ours', 'Ada', '', '2030-01-20', 'open', 'yes', '2', 'Staging was down, again'],
       ['Sprint 2', '2030-01-20', 'A staging cluster of our own', 'ask', '', 'Platform team', '', 'not-done', '', '', 'no budget'],
+    ]);
+  });
+
+  it('EX-12 TM-14 a retro\'s date is the day it was held where known (made on Friday, held on Monday), the day it was made otherwise', () => {
+    const csv = renderTeamActionsCsv({
+      ...history,
+      retros: [
+        retro('Sprint 1', '2030-01-06T09:00:00Z', [action('b1:a', 'Pair on every deploy')]),
+        retro('Sprint 2', '2030-01-18T16:00:00Z', [action('b2:a', 'A staging cluster of our own')], '2030-01-21'),
+      ],
+    });
+    expect(parseCsv(csv).map((row) => row.slice(0, 2))).toEqual([
+      ['retro', 'retro date'],
+      ['Sprint 1', '2030-01-06'],
+      ['Sprint 2', '2030-01-21'],
     ]);
   });
 });

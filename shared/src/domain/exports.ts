@@ -3,7 +3,7 @@ import { cardRowVotes, exportItems, itemWords, itemsAsShown, shownInColumn } fro
 import { csvCell } from './exportText.js';
 import { facilitatorsInOrder, type PublicBoardView } from './visibility.js';
 import type { TeamHistory } from './team.js';
-import { isoDay, retroDay } from './startSmall.js';
+import { retroDay } from './startSmall.js';
 
 /**
  * EX-2/EX-3: CSV and JSON exports of a closed retro. Like the Markdown export they are built from the
@@ -59,7 +59,8 @@ export function renderTeamActionsCsv(history: TeamHistory): string {
     for (const action of retro.actions) {
       rows.push([
         retro.name,
-        isoDay(retro.createdAt),
+        // EX-12: the day it was held, else the day it was made (the page's, `retroDay`)
+        retro.heldOn ?? retro.createdOn,
         action.text,
         action.kind,
         action.owners.join('; '),

@@ -88,7 +88,10 @@ export function isOverdue(dueDate: string | null, today: string, ownerDone?: { o
   return dueDate !== null && dueDate < today && !(ownerDone && ownerDone.on <= dueDate);
 }
 
-/** SS-3: a small win is an action marked done in a review held on or before its due date. */
-export function isSmallWin(dueDate: string | null, doneInRetroAt: number | null): boolean {
-  return dueDate !== null && doneInRetroAt !== null && isoDay(doneInRetroAt) <= dueDate;
+/**
+ * SS-3: a small win is an action marked done in a review held on or before its due date (`doneInRetroOn`: the day that
+ * review's retro was held, EX-12's, else the day it was made).
+ */
+export function isSmallWin(dueDate: string | null, doneInRetroOn: string | null): boolean {
+  return dueDate !== null && doneInRetroOn !== null && doneInRetroOn <= dueDate;
 }

@@ -45,6 +45,10 @@ export interface TeamRetro {
   boardId: string;
   name: string;
   createdAt: number;
+  /** EX-12: the day it was held (its first step's, the facilitator's day); null before that, or when not known */
+  heldOn: string | null;
+  /** EX-12: the day it was made (in the zone it was made in, else UTC): the day the page and the CSV give where no day held is known (`retroDay`) */
+  createdOn: string;
   phase: PublicBoardView['phase'];
   /**
    * TM-16: not closed, and abandoned rather than running: a later retro of the team has started since, or it started
@@ -121,6 +125,8 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       boardId: input.boardId,
       name: input.view.name,
       createdAt: input.createdAt,
+      heldOn: input.view.heldOn,
+      createdOn: input.view.createdOn ?? isoDay(input.createdAt),
       phase: input.view.phase,
       leftOpen: input.view.phase !== 'closed' && wasLeftOpen(input.createdAt, index < sorted.length - 1, today),
       templateId: input.view.templateId,

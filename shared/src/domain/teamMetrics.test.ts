@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardState } from './board.js';
 import { buildTeamHistory, openActions, type TeamHistory } from './team.js';
-import { actor, addCard, alice, bob, fran, moveTo, must, NOW, type ReviewSeed, teamBoardWith } from './testBoard.js';
+import { actor, addCard, alice, bob, fran, moveTo, must, NOW, type ReviewSeed, run, teamBoardWith, testContext } from './testBoard.js';
 import { viewOf } from './visibility.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -10,12 +10,15 @@ const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).boar
 const reviewFrom = (history: TeamHistory): ReviewSeed[] =>
   openActions(history).map((a) => ({ ref: a.ref, fromRetro: a.fromRetro, text: a.text, owners: a.owners, dueDate: a.dueDate, ...(a.kind === 'ask' ? { askOf: a.askOf } : {}) }));
 
-/** A team retro that reviews `review` with `marks`, then creates `actions` (text → ours / ask of X / nobody). */
-function retro(name: string, review: ReviewSeed[], marks: Record<string, 'done' | 'not-done'>, actions: [string, 'ours' | string | null][]) {
+/**
+ * A team retro that reviews `review` with `marks`, then creates `actions` (text → ours / ask of X / nobody); held at
+ * `heldAt` (EX-12: its Review left then).
+ */
+function retro(name: string, review: ReviewSeed[], marks: Record<string, 'done' | 'not-done'>, actions: [string, 'ours' | string | null][], heldAt = NOW) {
   const state = teamBoardWith(review);
   state.name = name;
   for (const [ref, status] of Object.entries(marks)) must(state, fran, { type: 'review.mark', ref, status, ...(status === 'not-done' ? { carry: true } : {}) });
-  moveTo(state, 'write');
+  expect(run(state, fran, { type: 'phase.set', phase: 'write' }, testContext(heldAt))).toMatchObject({ ok: true });
   const item = addCard(state, alice, `${name}: not my job`);
   moveTo(state, 'discuss');
   must(state, fran, { type: 'discuss.select', itemId: item });
@@ -42,12 +45,12 @@ describe('team metrics', () => {
     const h1 = buildTeamHistory(TEAM, [i1]);
     expect(h1.retros[0]!.metrics).toMatchObject({ actions: 4, ours: 1, asks: 2, untaken: 1, responsibilityShare: 0.25, asksReviewed: 0, asksAnswered: 0, smallWins: 0 });
 
-    const s2 = retro('Sprint 2', reviewFrom(h1), { [pair]: 'done', [cluster]: 'done', [docs]: 'not-done', [slot]: 'not-done' }, [['Ask for a pager budget', 'Finance']]);
+    const s2 = retro('Sprint 2', reviewFrom(h1), { [pair]: 'done', [cluster]: 'done', [docs]: 'not-done', [slot]: 'not-done' }, [['Ask for a pager budget', 'Finance']], NOW + 14 * DAY + 60_000);
     moveTo(s2, 'closed');
     // held late on the due date of Sprint 1's actions (created at NOW, due NOW + 14 days)
     const i2 = { boardId: 'board-sprint-2', createdAt: NOW + 14 * DAY + 60_000, view: publicView(s2), notes: {} };
     const h2 = buildTeamHistory(TEAM, [i1, i2]);
-    const s3 = retro('Sprint 3', reviewFrom(h2), { [docs]: 'done', [slot]: 'done' }, []);
+    const s3 = retro('Sprint 3', reviewFrom(h2), { [docs]: 'done', [slot]: 'done' }, [], NOW + 28 * DAY);
     moveTo(s3, 'closed');
     const i3 = { boardId: 'board-sprint-3', createdAt: NOW + 28 * DAY, view: publicView(s3), notes: {} };
     return { s1, s2, history: buildTeamHistory(TEAM, [i3, i1, i2]), refs: { pair, cluster, docs, slot } };
@@ -91,6 +94,28 @@ describe('team metrics', () => {
     // the pair was done by Sprint 2, on the due date (the cluster too, but it was an ask); docs only in Sprint 3, late
     expect(h.retros[0]!.metrics.smallWins).toBe(1);
     expect(h.retros.map((r) => r.metrics.smallWins)).toEqual([1, 0, 0]);
+  });
+
+  it('EX-12 RM-3 a review is on time by the day its retro was held, not the day its board was made ahead', () => {
+    // Sprint 1's pair is due 14 days on; Sprint 2's board was made on day 10, but the team met and reviewed on day 16
+    const s1 = retro('Sprint 1', [], {}, [['Pair on the deploy', 'ours']]);
+    moveTo(s1, 'closed');
+    const i1 = { boardId: 'board-sprint-1', createdAt: NOW, view: publicView(s1), notes: {} };
+    const [pair] = publicView(s1).actions.map((a) => `board-sprint-1:${a.id}`);
+    const s2 = retro('Sprint 2', reviewFrom(buildTeamHistory(TEAM, [i1])), { [pair!]: 'done' }, [], NOW + 16 * DAY);
+    moveTo(s2, 'closed');
+    const i2 = { boardId: 'board-sprint-2', createdAt: NOW + 10 * DAY, view: publicView(s2), notes: {} };
+    const h = buildTeamHistory(TEAM, [i1, i2]);
+    expect(h.retros[0]!.actions[0]!.dueDate).toBe('2023-11-28');
+    expect(h.retros.map((r) => [r.createdOn, r.heldOn])).toEqual([
+      ['2023-11-14', '2023-11-14'],
+      ['2023-11-24', '2023-11-30'],
+    ]);
+    expect(h.retros[0]!.metrics.smallWins).toBe(0);
+    // a retro whose day held is not known (its first step from before EX-12) goes by the day it was made
+    const before = buildTeamHistory(TEAM, [i1, { ...i2, view: { ...i2.view, heldOn: null } }]);
+    expect(before.retros[1]!.heldOn).toBeNull();
+    expect(before.retros[0]!.metrics.smallWins).toBe(1);
   });
 
   it('RM-3 RE-4 an ask answered by its due date is not a small win of ours: it counts once, in asks answered', () => {

@@ -1,5 +1,5 @@
 import type { ReviewStatus } from './board.js';
-import { isSmallWin } from './startSmall.js';
+import { isoDay, isSmallWin, retroDay } from './startSmall.js';
 import { emptyCounts, TRUST_PARTS, type TrustCounts } from './trustLens.js';
 import type { PublicBoardView } from './visibility.js';
 
@@ -31,14 +31,18 @@ export interface RetroForMetrics {
   view: PublicBoardView;
 }
 
-/** Every review of an earlier action, oldest retro first: ref → [{ status, when the reviewing retro was held }]. */
-export function reviewsByRef(retros: readonly RetroForMetrics[]): Map<string, { status: ReviewStatus; at: number }[]> {
-  const byRef = new Map<string, { status: ReviewStatus; at: number }[]>();
+/**
+ * Every review of an earlier action, oldest retro first: ref → [{ status, when the reviewing retro was made (the
+ * history's order), the day it was held (EX-12: else the day it was made) }].
+ */
+export function reviewsByRef(retros: readonly RetroForMetrics[]): Map<string, { status: ReviewStatus; at: number; on: string }[]> {
+  const byRef = new Map<string, { status: ReviewStatus; at: number; on: string }[]>();
   for (const retro of retros) {
+    const on = retroDay(retro.view)?.day ?? isoDay(retro.createdAt);
     for (const item of retro.view.review) {
       if (!item.status) continue;
       const list = byRef.get(item.ref) ?? [];
-      list.push({ status: item.status, at: retro.createdAt });
+      list.push({ status: item.status, at: retro.createdAt, on });
       byRef.set(item.ref, list);
     }
   }
@@ -46,7 +50,7 @@ export function reviewsByRef(retros: readonly RetroForMetrics[]): Map<string, { 
   return byRef;
 }
 
-export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { status: ReviewStatus; at: number }[]>): RetroMetrics {
+export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { status: ReviewStatus; at: number; on: string }[]>): RetroMetrics {
   const actions = retro.view.actions;
   const ours = actions.filter((a) => a.kind === 'ours').length;
   const asks = actions.filter((a) => a.kind === 'ask');
@@ -67,7 +71,7 @@ export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { stat
     // Ticked done in its own retro (AC-6): done before any due date it could have.
     if (a.done) return true;
     const firstDone = reviews.get(`${retro.boardId}:${a.id}`)?.find((r) => r.status === 'done');
-    return isSmallWin(a.dueDate, firstDone?.at ?? null);
+    return isSmallWin(a.dueDate, firstDone?.on ?? null);
   }).length;
   return {
     actions: actions.length,

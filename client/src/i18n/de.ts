@@ -978,7 +978,7 @@ const de: Catalogue = {
     JOINING_LOCKED: 'Der Beitritt zu dieser Retro ist gesperrt.',
     REMOVED: 'Die Moderation hat dich aus dieser Retro entfernt.',
     ONLY_RAISED_WHILE_VOTING: 'Solange abgestimmt wird, können Stimmen pro Person und pro Punkt nur erhöht werden.',
-    BAD_TIME_ZONE: 'Dieser Server kennt die Zeitzone deines Browsers nicht.',
+    BAD_TIME_ZONE: 'Dieser Server kennt die Zeitzone deines Browsers nicht. Mach den Schritt noch einmal: Der Tag der Retro ist dann der des Servers (UTC).',
   },
   templates: {
     'dont-know': {

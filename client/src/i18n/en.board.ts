@@ -267,7 +267,7 @@ const enBoard = {
     JOINING_LOCKED: 'Joining is closed for this retro.',
     REMOVED: 'The facilitator removed you from this retro.',
     ONLY_RAISED_WHILE_VOTING: 'While voting is open, votes per person and per item can only go up.',
-    BAD_TIME_ZONE: 'This server does not know your browser’s time zone.',
+    BAD_TIME_ZONE: 'This server does not know your browser’s time zone. Take the step again: the retro’s day will be the server’s (UTC).',
   } satisfies Record<ErrorCode, string>, // a new ErrorCode needs a sentence here (and in de.ts)
 };
 

@@ -110,6 +110,17 @@ describe('BoardSession', () => {
     expect(session.getState().pending).toEqual([]);
   });
 
+  it('EX-12 a first step refused for its time zone (BAD_TIME_ZONE) is said, and the zone is not sent again: the next step goes by the server\'s day', async () => {
+    const { browserTimeZone } = await import('./timeZone.js');
+    const { session, socket } = joinedSession();
+    session.send({ type: 'phase.set', phase: 'reveal', from: 'write', timeZone: 'America/Ciudad_Juarez' });
+    socket.sent('phase.set')[0]!.ack!({ ok: false, code: 'BAD_TIME_ZONE', message: '' });
+    expect(session.getState().notices.map((n) => n.words())).toEqual([
+      'This server does not know your browser’s time zone. Take the step again: the retro’s day will be the server’s (UTC).',
+    ]);
+    expect(browserTimeZone()).toBeUndefined();
+  });
+
   it('RC-10 a burst of online events starts one reconnect: another while it is under way does not start it over', () => {
     const session = new BoardSession('b1', identity, null);
     sessions.push(session);

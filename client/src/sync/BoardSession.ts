@@ -28,6 +28,7 @@ import { refusalMessage } from '../i18n/errors.js';
 import { MovingCards } from './movingCards.js';
 import { SettledCommands } from './settledCommands.js';
 import { RESEND_UNKNOWN_MS } from './resendUnknown.js';
+import { timeZoneRefused } from './timeZone.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
@@ -610,6 +611,8 @@ export class BoardSession {
       // RC-15: votes sent (from the queue, after a drop) once Vote had closed: said once, not as a count of presses
       if (!this.state.notices.some((n) => n.kind === VOTES_TOO_LATE)) this.notify(() => i18n.t('board.votesTooLate'), VOTES_TOO_LATE);
     } else if (!ack.ok) {
+      // EX-12: the step is asked for again without the zone (the notice says so)
+      if (ack.code === 'BAD_TIME_ZONE') timeZoneRefused();
       this.notify(() => refusalMessage(ack), ack.code);
     }
     this.syncQueueState();

@@ -52,7 +52,11 @@ export async function errorWords(response: Response, fallback: () => string): Pr
 
 /** PL-1: a failure kept as how to say it (`words`), so a message still on screen follows a language switch. */
 export class Refused extends Error {
-  constructor(readonly words: () => string) {
+  constructor(
+    readonly words: () => string,
+    /** the server's code, when it gave one */
+    readonly code?: string,
+  ) {
     super(words());
   }
 }

@@ -1,6 +1,6 @@
 import { currentLanguage, i18n } from '../i18n/index.js';
 import { Refused, errorWords } from './api.js';
-import { browserTimeZone } from './timeZone.js';
+import { browserTimeZone, timeZoneRefused } from './timeZone.js';
 import type { CreateBoardRequest, CreateBoardResponse, CreateTeamRequest, CreateTeamResponse, TeamHistory } from '@candor/shared';
 
 // The plain HTTP calls of the home and team pages: creating boards and teams, a team's history and its exports. Apart
@@ -8,7 +8,7 @@ import type { CreateBoardRequest, CreateBoardResponse, CreateTeamRequest, Create
 // carry them (UI-6).
 
 export async function createBoard(request: Omit<CreateBoardRequest, 'lang' | 'timeZone'>): Promise<CreateBoardResponse> {
-  return postJson<CreateBoardResponse>('/api/boards', { ...request, ...madeHere() }, () => i18n.t('api.createRetroFailed'));
+  return createHere('/api/boards', request);
 }
 
 export async function createTeam(request: CreateTeamRequest): Promise<CreateTeamResponse> {
@@ -17,7 +17,19 @@ export async function createTeam(request: CreateTeamRequest): Promise<CreateTeam
 
 /** A retro inside a team: it opens with a Review of the team's open promises. */
 export async function createTeamBoard(teamId: string, request: Omit<CreateBoardRequest, 'lang' | 'timeZone'>): Promise<CreateBoardResponse> {
-  return postJson<CreateBoardResponse>(`/api/teams/${encodeURIComponent(teamId)}/boards`, { ...request, ...madeHere() }, () => i18n.t('api.createRetroFailed'));
+  return createHere(`/api/teams/${encodeURIComponent(teamId)}/boards`, request);
+}
+
+/** EX-12: a zone this server does not know is left out and the board asked for again: it is made, on UTC days */
+async function createHere(url: string, request: Omit<CreateBoardRequest, 'lang' | 'timeZone'>): Promise<CreateBoardResponse> {
+  const create = () => postJson<CreateBoardResponse>(url, { ...request, ...madeHere() }, () => i18n.t('api.createRetroFailed'));
+  try {
+    return await create();
+  } catch (err) {
+    if (!(err instanceof Refused) || err.code !== 'BAD_TIME_ZONE') throw err;
+    timeZoneRefused();
+    return create();
+  }
 }
 
 /** NA-1: a retro left unnamed is named in the creator's language; EX-12: its day is the creator's, unless the first step says another */
@@ -60,6 +72,9 @@ async function postJson<T>(url: string, body: unknown, fallback: () => string): 
   } catch {
     throw new Refused(() => i18n.t('api.unreachableRetry'));
   }
-  if (!response.ok) throw new Refused(await errorWords(response, fallback));
+  if (!response.ok) {
+    const code = ((await response.clone().json().catch(() => null)) as { code?: unknown } | null)?.code;
+    throw new Refused(await errorWords(response, fallback), typeof code === 'string' ? code : undefined);
+  }
   return (await response.json()) as T;
 }

@@ -66,8 +66,7 @@ export function RoomNotices({
   myNameRef.current = myName;
   const coarse = useCoarsePointer();
   const phone = useIsPhone();
-  const noKeySentence = useRef(coarse);
-  noKeySentence.current = coarse || phone;
+  const noKeySentence = coarse || phone;
 
   const push = (say: (t: Words) => string, check?: string, unsaid?: boolean, phase?: PublicBoardView['phase']) => {
     const id = nextId.current++;
@@ -202,7 +201,7 @@ export function RoomNotices({
       const item = itemName(board, action.itemId);
       // CO-10: at a keyboard the line says the keys that take me to the check (a touch screen has none to press; a narrow
       // window's two lines have no room for it, the button says them)
-      push((t) => (noKeySentence.current ? t('facilitation.presence.checkStarted', { item }) : `${t('facilitation.presence.checkStarted', { item })} ${t('facilitation.presence.answerKeys')}`), action.id);
+      push((t) => (noKeySentence ? t('facilitation.presence.checkStarted', { item }) : `${t('facilitation.presence.checkStarted', { item })} ${t('facilitation.presence.answerKeys')}`), action.id);
     }
   }, [board.actions, me, board.locked, board.phase]);
 

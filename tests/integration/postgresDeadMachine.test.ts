@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ownPostgres } from './clusterHarness.js';
 import { ensureServerBuilt } from './harness.js';
-import { SERVER_ENTRY, freePort, isRunning, spawnServer } from './spawnedServer.js';
+import { SERVER_ENTRY, freePort, isRunning, spawnServer, waitFor } from './spawnedServer.js';
 
 /**
  * PG-7: a process whose machine died sends PostgreSQL no goodbye (no FIN, no RST), so PostgreSQL keeps its session,
@@ -72,7 +72,7 @@ describe.skipIf(!canMakeNetworks)('PG-7 a process whose machine died (needs root
       first.kill('SIGCONT');
       first.kill('SIGKILL');
     });
-    await until(async () => (await fetch(`http://${net}.2:${port}/healthz`).catch(() => null))?.ok === true, 20_000, 'the first process to start');
+    await waitFor(async () => (await fetch(`http://${net}.2:${port}/healthz`).catch(() => null))?.ok === true, 20_000, 'the first process to start');
 
     const second = { dataDir, databaseUrl: postgres.url, env: { CANDOR_KEY: key } };
     /** starts a second process on the database: whether it serves, or what it said as it stopped */
@@ -80,7 +80,7 @@ describe.skipIf(!canMakeNetworks)('PG-7 a process whose machine died (needs root
       const at = await freePort();
       const { child, output } = spawnServer(second, at);
       let started = false;
-      await until(async () => child.exitCode !== null || (started = (await fetch(`http://127.0.0.1:${at}/healthz`).catch(() => null))?.ok === true), 20_000, 'the second process to serve or stop');
+      await waitFor(async () => child.exitCode !== null || (started = (await fetch(`http://127.0.0.1:${at}/healthz`).catch(() => null))?.ok === true), 20_000, 'the second process to serve or stop');
       if (!started) await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
       return { started, lines: output.join('').trim().split('\n'), child };
     };
@@ -112,11 +112,3 @@ describe.skipIf(!canMakeNetworks)('PG-7 a process whose machine died (needs root
     expect(took, `replaced after ${took} ms and ${tries} tries`).toBeLessThan(REPLACED_WITHIN_MS);
   }, 90_000);
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -15,12 +15,12 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER_ENTRY = path.join(REPO_ROOT, 'server/dist/index.js');
 
-/** Polls `check` until it is true (or throws what it threw last), for at most `timeout` ms. */
-async function waitFor(check: () => Promise<boolean>, timeout: number): Promise<void> {
+/** Polls `check` until it is true (or throws what it threw), for at most `timeout` ms; `what` names what was waited for. */
+export async function waitFor(check: () => Promise<boolean>, timeout: number, what = 'the server to be ready'): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`not ready within ${timeout} ms`);
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

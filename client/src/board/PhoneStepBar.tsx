@@ -79,7 +79,8 @@ export function PhoneStepBar({ board }: { board: PublicBoardView }) {
       {progress && (
         <p className={everyoneDone(progress) ? 'step-progress all-done' : 'step-progress'}>
           <strong>{t('facilitation.done.countWriting', { done: progress.done, of: progress.of })}</strong>{' '}
-          <span>{t(progress.stage === 'vote' ? 'facilitation.done.labelVoting' : 'facilitation.done.labelWriting')}</span>
+          {/* its words one line under the number: German's "fertig mit / Schreiben" and "du noch nicht" made four short lines at 360 wide */}
+          <span>{t(progress.stage === 'vote' ? 'facilitation.done.barVoting' : 'facilitation.done.barWriting')}</span>
           {/* DN-3: the one missing is her, her own mark below the columns out of sight (nobody else is named) */}
           {notMe && (
             <>

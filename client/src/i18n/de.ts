@@ -840,6 +840,9 @@ const de: Catalogue = {
       countWriting: '{{done}} von {{of}}',
       labelWriting: 'fertig mit Schreiben',
       labelVoting: 'fertig mit Abstimmen',
+      // (the phase is on the screen: "fertig mit / Schreiben" took two lines beside "Weiter" at 360 px, four with "du noch nicht")
+      barWriting: 'fertig',
+      barVoting: 'fertig',
       hereNow: ' (wer gerade da ist)',
       notYou: ' – du noch nicht',
       notYouShort: 'du noch nicht',

@@ -236,6 +236,9 @@ const enMore = {
       countWriting: '{{done}} of {{of}}',
       labelWriting: 'done writing',
       labelVoting: 'done voting',
+      // DN-2: the phone step bar's words, one line under the count beside "Next" at 360 wide (the phase is on the screen)
+      barWriting: 'done writing',
+      barVoting: 'done voting',
       hereNow: ' (people here now)',
       // DN-3: after the facilitator's count while her own mark is missing, and the one press that gives it
       notYou: ' — not you yet',

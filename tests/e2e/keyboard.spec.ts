@@ -119,6 +119,52 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await tabTo(you, you.getByRole('link', { name: 'Download Markdown' }));
 });
 
+test('UI-13 JN-10 the join form from the keyboard: Tab from the empty name reaches "Join", which says what is missing, tied to the field, and puts focus back in it; typed, the name joins; in German too', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Joining from the keyboard');
+  const page = ada.page;
+  for (const language of ['de', 'en'] as const) {
+    await page.goto(link);
+    const words =
+      language === 'de'
+        ? { name: 'Dein Name', join: 'Beitreten', missing: 'Gib deinen Namen ein, um beizutreten: So sehen die anderen, wer da ist.' }
+        : { name: 'Your name', join: 'Join', missing: 'Type your name to join: it is how the others see who is here.' };
+    if (language === 'de') await page.getByLabel('Language').selectOption('de');
+    const field = page.getByLabel(words.name);
+    await field.focus();
+    await expect(field).toHaveValue('');
+    // it went past a disabled "Join" to nothing: the page's end
+    await page.keyboard.press('Tab');
+    const join = page.getByRole('button', { name: words.join });
+    await expect(join).toBeFocused();
+    await expectFocusVisible(join);
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    await page.keyboard.press('Enter');
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(new RegExp(`^${words.missing.replace(/[.?*+()]/g, '\\$&')}`));
+    await expect(page.getByText(words.missing)).toBeVisible();
+    // nothing sent: still the join form
+    await expect(page.getByRole('navigation', { name: /Retro phases|Phasen/ })).toHaveCount(0);
+    await page.screenshot({ path: `/tmp/stumbles7/3-join-missing-${language}.png` });
+    // Enter in the empty field says the same (no browser bubble in the browser's own language)
+    await page.keyboard.press('Enter');
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    // typing takes the error away
+    await page.keyboard.type('Ada');
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(words.missing)).toHaveCount(0);
+    if (language === 'de') {
+      await page.getByLabel('Sprache').selectOption('en');
+      continue;
+    }
+    await page.keyboard.press('Tab');
+    await expect(join).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  }
+});
+
 test('UI-10 PR-3 the facilitator\'s "Next" from the keyboard lands where the new phase starts, its heading, said once; the next Tab goes into the phase, a second Enter takes no second step; from a phone\'s step bar too', async ({ facilitator, ada }) => {
   const link = await facilitator.createRetro('Where Next lands');
   await ada.join(link, 'Ada');

@@ -34,6 +34,7 @@ export function JoinForm({
         label={t('join.yourName')}
         hint={remembered ? `${t('join.nameRemembered')} ${hint}` : hint}
         submitLabel={t('join.join')}
+        missing={t('join.nameMissing')}
         initialValue={triedName ?? remembered ?? ''}
         input={{
           maxLength: LIMITS.displayName,

@@ -38,6 +38,7 @@ export function DoorScreen({ door, boardName, facilitatorName }: { door: Door; b
           label={t('facilitation.door.passwordLabel')}
           hint={t('facilitation.door.passwordHint')}
           submitLabel={t('facilitation.door.enter')}
+          missing={t('facilitation.door.passwordMissing')}
           input={{ type: 'password', maxLength: LIMITS.boardPassword, autoFocus: true }}
           onSubmit={(password) => session.enterPassword(password)}
         />

@@ -80,6 +80,7 @@ const de: Catalogue = {
     withFacilitatorLink: 'Du hast den Moderationslink. {{name}} moderiert gerade; sobald du drin bist, kannst du die Moderation übernehmen.',
     asParticipant: 'Kein Konto nötig. Dein Name steht in der Liste der Anwesenden, nie auf deinen Karten.',
     join: 'Beitreten',
+    nameMissing: 'Gib deinen Namen ein, um beizutreten: So sehen die anderen, wer da ist.',
   },
   board: {
     notFoundTitle: 'Diese Retro wurde nicht gefunden',
@@ -880,6 +881,7 @@ const de: Catalogue = {
       wrongPassword: 'Das Passwort stimmt nicht. Frag die Moderation nach dem aktuellen.',
       passwordChanged: 'Die Moderation hat das Passwort dieser Retro geändert. Gib das neue ein, um wieder hereinzukommen.',
       enter: 'Hinein',
+      passwordMissing: 'Gib das Passwort der Retro ein, um hineinzukommen.',
       knocked: 'Du hast angeklopft',
       waiting: 'Warte, bis {{name}} dich hereinlässt.',
       keepOpen: 'Lass diese Seite offen; du kommst herein, sobald du eingelassen wirst.',

@@ -39,6 +39,7 @@ const enBoard = {
     withFacilitatorLink: 'You have the facilitator link. {{name}} is facilitating now; once you are in, you can take the role over.',
     asParticipant: 'No account needed. Your name is shown in the list of people here, never on your cards.',
     join: 'Join',
+    nameMissing: 'Type your name to join: it is how the others see who is here.',
   },
   board: {
     notFoundTitle: 'We could not find this retro',

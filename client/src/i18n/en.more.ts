@@ -291,6 +291,7 @@ const enMore = {
       wrongPassword: 'That password is not right. Ask the facilitator for the current one.',
       passwordChanged: 'The facilitator changed the password of this retro. Enter the new one to come back in.',
       enter: 'Enter',
+      passwordMissing: 'Type the retro\'s password to enter.',
       knocked: 'You knocked',
       waiting: 'Waiting for {{name}} to let you in.',
       keepOpen: 'Keep this page open; you come in as soon as they let you.',

@@ -1414,6 +1414,80 @@ test('CA-8 on a phone, the card I was still writing when the cards were revealed
   });
 });
 
+test('UI-12 PU-3 GR-11 on a phone in Reveal the revealed cards start on the first screen: the pulse\'s result and the grouping suggestion are one row each, opened by a tap; a desk shows both as before; in English and German', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const touch = { viewport: PHONE, hasTouch: true, isMobile: true };
+  const contexts = [await browser.newContext(touch), await browser.newContext(touch), await browser.newContext({ viewport: { width: 1280, height: 800 } }), await browser.newContext({ viewport: { width: 1280, height: 800 } })];
+  try {
+    const [fiona, ada, bo, cy] = await Promise.all(contexts.map(async (context, i) => new BoardPage(await context.newPage(), ['fiona', 'ada', 'bo', 'cy'][i]!)));
+    const link = await fiona!.createRetro('Reveal on a phone');
+    for (const [person, name] of [[ada, 'Ada'], [bo, 'Bo'], [cy, 'Cy']] as const) await person!.join(link, name);
+    // four answers: the pulse has a result to show (AN-9)
+    for (const person of [fiona, ada, bo, cy]) await person!.page.getByRole('radio', { name: '4 — mostly safe' }).click();
+    await bo!.addCard('Start', 'Pairing on code reviews');
+    await bo!.addCard('Stop', 'Deploying on Fridays');
+    await cy!.addCard('Stop', 'Friday deploys hurt us');
+    await bo!.addCard('Stop', 'Too many meetings');
+    await cy!.addCard('Stop', 'Meetings without an agenda');
+    await fiona!.goTo('Reveal');
+
+    // at a desk, the chart and the offer as before, nothing to open
+    const desk = bo!.page;
+    await expect(desk.getByRole('region', { name: 'Trust pulse' }).getByRole('img', { name: 'Pulse results' })).toBeVisible();
+    await expect(desk.getByRole('region', { name: 'Trust pulse' }).getByRole('button')).toHaveCount(0);
+    await expect(desk.getByRole('region', { name: /suggestions to group/ })).toContainText('2 suggestions to group: cards that share words.');
+
+    const words = {
+      en: { pulse: 'Trust pulse', summary: 'Average 4.0 from 4', chart: 'Pulse results', offer: /^2 suggestions to group/, show: 'Show similar cards', group: /^Group these/ },
+      de: { pulse: 'Vertrauenspuls', summary: 'Schnitt 4,0, 4 Antworten', chart: 'Ergebnis des Vertrauenspulses', offer: /^2 Vorschläge zum Gruppieren/, show: 'Ähnliche Karten zeigen', group: /^Diese gruppieren/ },
+    };
+    for (const language of ['en', 'de'] as const) {
+      const w = words[language];
+      for (const person of [ada!, fiona!]) {
+        const page = person.page;
+        if (language === 'de') await page.getByLabel('Language').selectOption('de');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const at = `${person.who}, ${language}`;
+        // the first card of the column shown starts on the first screen, its words above the bars at the bottom (a
+        // participant's whole card; the facilitator's screen has her offer of presenting mode above and her step bar
+        // below, in German the card's words alone); they were a screen and more down, under the chart and the offer
+        const first = page.locator('.column .card').first();
+        expect(await hiddenBelowBars(first.getByText('Pairing on code reviews')), `${at}: the first card's words under the bars`).toBeLessThanOrEqual(0);
+        if (person === ada) expect(await hiddenBelowBars(first), `${at}: the first card under the bars`).toBeLessThanOrEqual(0);
+        // the pulse: its title, a button that opens it, and the average beside it, on one row
+        const pulse = page.getByRole('region', { name: w.pulse });
+        const opener = pulse.getByRole('button', { name: w.pulse });
+        await expect(opener).toHaveAttribute('aria-expanded', 'false');
+        await expect(pulse).toContainText(w.summary);
+        await expect(pulse.getByRole('img', { name: w.chart })).toHaveCount(0);
+        const offer = page.getByRole('region', { name: w.offer });
+        await expect(offer.getByRole('button', { name: w.show })).toHaveAttribute('aria-expanded', 'false');
+        for (const [part, name] of [[pulse, 'the pulse'], [offer, 'the suggestion']] as const) {
+          const rows = await boxesOf(part.locator(':scope .row > span, :scope .row button'));
+          expect(Math.max(...rows.map((r) => r.top)), `${at}: ${name} on one row: ${JSON.stringify(rows)}`).toBeLessThan(Math.min(...rows.map((r) => r.bottom)));
+          for (const row of rows) expect(row.lines, `${at}: "${row.name}" on one line`).toBe(1);
+        }
+        // a tap opens the chart, with the question; another folds it again
+        await opener.tap();
+        await expect(opener).toHaveAttribute('aria-expanded', 'true');
+        await expect(pulse.getByRole('img', { name: w.chart })).toBeVisible();
+        await expect(pulse).toContainText(language === 'de' ? 'Wie sicher fühlt es sich' : 'How safe does it feel');
+        await opener.tap();
+        await expect(pulse.getByRole('img', { name: w.chart })).toHaveCount(0);
+        // the suggestions open as before
+        await offer.getByRole('button', { name: w.show }).tap();
+        await expect(offer.getByRole('button', { name: w.group }).first()).toBeVisible();
+        await expect(offer).toContainText(language === 'de' ? 'Gefunden an den Wörtern' : 'Found by the words');
+        await offer.getByRole('button', { name: language === 'de' ? 'Ähnliche Karten ausblenden' : 'Hide similar cards' }).tap();
+        await page.screenshot({ path: `/tmp/stumbles7/1-after-${person.who}-${language}.png` });
+        if (language === 'de') await page.getByLabel('Sprache').selectOption('en');
+      }
+    }
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});
+
 test('UI-44 on a phone every control is at least 44×44 px to tap, for a participant and the facilitator, from Write to Act', async ({ browser }) => {
   test.setTimeout(240_000);
   const touch = { viewport: PHONE, hasTouch: true, isMobile: true };

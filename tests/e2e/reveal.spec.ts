@@ -118,7 +118,9 @@ test('GR-11 in Reveal whoever may group is offered the cards that share a word: 
     await expect(offer(facilitator.page).getByRole('listitem').filter({ hasText: /Demo day|Pairing/ })).toHaveCount(0);
 
     // Bo, on a phone in German, puts the meetings away: his screen only, and nothing goes to the server for it
-    await expect(offer(bo.page)).toContainText('2 Vorschläge zum Gruppieren: Karten mit gemeinsamen Wörtern.');
+    // (a phone's one row, PU-9: the open list says how they were found)
+    await expect(offer(bo.page)).toContainText('2 Vorschläge zum Gruppieren');
+    await expect(offer(bo.page).getByRole('button', { name: 'Ähnliche Karten zeigen' })).toHaveText('Zeigen');
     expect(sent.filter((payload) => /^42\d*\["cmd"/.test(payload)).length).toBeGreaterThan(0); // (his join: the watch works)
     sent.length = 0;
     await bo.page.getByRole('button', { name: 'Ähnliche Karten zeigen' }).click();

@@ -7,6 +7,8 @@ import { anchorOf, movesOf, similarSets, type SimilarSet } from './similarCards.
 import { endOnce, useDragAnnouncer } from './dragSentences.js';
 import { columnTitle } from '../i18n/templates.js';
 import { currentLanguage } from '../i18n/index.js';
+import { useIsPhone } from '../layout/useIsPhone.js';
+import { ON_A_PHONE } from '../pulse/RevealPulse.js';
 
 /**
  * GR-11: in Reveal, whoever may group is offered the cards that share a word ("Deploying on Fridays", "Friday deploys
@@ -36,6 +38,8 @@ export function SimilarCards({ board }: { board: PublicBoardView }) {
   // it was the last), or to the toggle when none is left
   const [focusAt, setFocusAt] = useState<number | null>(null);
   const { said, speak } = useDragAnnouncer();
+  // PU-9: on a phone one row, short words ("2 suggestions to group", "Show"), so Reveal's cards start on the first screen
+  const phone = useIsPhone();
   useLayoutEffect(() => {
     if (focusAt === null) return;
     setFocusAt(null);
@@ -81,11 +85,19 @@ export function SimilarCards({ board }: { board: PublicBoardView }) {
   };
 
   return (
-    <section className="panel" aria-labelledby={`${id}-found`} ref={section}>
+    <section className="panel" style={phone ? ON_A_PHONE : undefined} aria-labelledby={`${id}-found`} ref={section}>
       <p className="row" style={{ margin: 0 }}>
-        <span id={`${id}-found`}>{sets.length === 0 ? t('reveal.similar.none') : t('reveal.similar.found', { count: sets.length })}</span>
-        <button type="button" className="link small" aria-expanded={open} aria-controls={`${id}-list`} ref={toggle} onClick={() => setOpen(!open)}>
-          {open ? t('reveal.similar.hide') : t('reveal.similar.show')}
+        <span id={`${id}-found`}>{sets.length === 0 ? t('reveal.similar.none') : t(phone ? 'reveal.similar.foundShort' : 'reveal.similar.found', { count: sets.length })}</span>
+        <button
+          type="button"
+          className="link small"
+          aria-expanded={open}
+          aria-controls={`${id}-list`}
+          // (a phone shows "Show": the name keeps what it shows)
+          aria-label={phone ? t(open ? 'reveal.similar.hide' : 'reveal.similar.show') : undefined}
+          ref={toggle}
+          onClick={() => setOpen(!open)}>
+          {t(open ? (phone ? 'reveal.similar.hideShort' : 'reveal.similar.hide') : phone ? 'reveal.similar.showShort' : 'reveal.similar.show')}
         </button>
       </p>
       {open && (

@@ -197,6 +197,9 @@ const enMore = {
     scale: '(1 = not safe, 5 = very safe)',
     results: 'Pulse results',
     notEnough: 'Not enough answers to show without identifying anyone',
+    // PU-9: beside the title of a phone's folded result in Reveal
+    averageShort: 'Average {{average}} from {{count}} answers',
+    notEnoughShort: 'Too few answers to show',
     noteTooFew_one: 'Anonymous. Only 1 person here: results stay hidden until {{needed}} have answered. If all the others answer alike, you can tell what they chose.',
     noteTooFew_other: 'Anonymous. Only {{count}} people here: results stay hidden until {{needed}} have answered. If all the others answer alike, you can tell what they chose.',
   },
@@ -454,6 +457,11 @@ const enMore = {
       none: 'No more suggestions to group.',
       show: 'Show similar cards',
       hide: 'Hide similar cards',
+      // a phone's one row (the open list's note says how they were found; the buttons' names stay whole)
+      foundShort_one: '1 suggestion to group',
+      foundShort_other: '{{count}} suggestions to group',
+      showShort: 'Show',
+      hideShort: 'Hide',
       note: 'Found by the words the cards share, on your screen only. Group what says the same thing; put the rest away.',
       shared: 'Sharing “{{words}}”:',
       group: 'Group these',

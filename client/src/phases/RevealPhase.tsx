@@ -2,7 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import { allowedIn, type PublicBoardView } from '@candor/shared';
 import { RevealedColumns } from '../cards/RevealedColumns.js';
 import { PhaseIntro } from './PhaseIntro.js';
-import { PulseResult } from '../pulse/TrustPulse.js';
+import { RevealPulse } from '../pulse/RevealPulse.js';
 import { useSessionState } from '../board/SessionContext.js';
 import { PresentingSuggestion } from '../board/PresentingSuggestion.js';
 import { UnsentCards } from './UnsentWords.js';
@@ -20,7 +20,7 @@ export function RevealPhase({ board }: { board: PublicBoardView }) {
       {isFacilitator && <PresentingSuggestion />}
       <PhaseIntro title={t('reveal.title')}>{t('reveal.intro')}</PhaseIntro>
       <UnsentCards board={board} />
-      <PulseResult board={board} />
+      <RevealPulse board={board} />
       {canGroup && <SimilarCards board={board} />}
       {board.cards.length === 0 && <p className="empty">{t('reveal.noCards')}</p>}
       <RevealedColumns board={board} />

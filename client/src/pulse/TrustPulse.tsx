@@ -151,12 +151,12 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
 }
 
 /** PU-3: the pulse once it has closed: a distribution, or nothing that could point at someone. */
-export function PulseResult({ board }: { board: PublicBoardView }) {
+/** `bare`: its question and chart alone, inside a phone's folded result in Reveal (PU-9), which gives the title */
+export function PulseResult({ board, bare = false }: { board: PublicBoardView; bare?: boolean }) {
   const { t } = useWords();
   if (board.pulse.open) return null;
-  return (
-    <section className="panel pulse-result" aria-labelledby="pulse-result-title">
-      <h2 id="pulse-result-title">{t('pulse.title')}</h2>
+  const result = (
+    <>
       <p className="hint">
         {t('pulse.question')} {t('pulse.scale')}
       </p>
@@ -165,6 +165,13 @@ export function PulseResult({ board }: { board: PublicBoardView }) {
       ) : (
         <p className="empty">{t('pulse.notEnough')}</p>
       )}
+    </>
+  );
+  if (bare) return result;
+  return (
+    <section className="panel pulse-result" aria-labelledby="pulse-result-title">
+      <h2 id="pulse-result-title">{t('pulse.title')}</h2>
+      {result}
     </section>
   );
 }

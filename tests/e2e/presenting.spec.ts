@@ -83,3 +83,51 @@ test('AN-11 in presenting mode nothing on the screen tells my cards, votes or an
   await ada.page.getByRole('button', { name: 'Presenting' }).click();
   await expect(ada.page.getByText(/your votes/)).toHaveCount(0);
 });
+
+test('AN-11 at Vote the facilitator who presents reads on the board why she has no votes to give, and "Stop presenting to vote" there gives them back, focus on the first vote; at 1280 and on a phone, in English and German', async ({ facilitator, ada }) => {
+  const page = facilitator.page;
+  const link = await facilitator.createRetro('Presenting at Vote');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', adaCard);
+  await facilitator.goTo('Reveal');
+  await page.getByRole('button', { name: 'Turn on presenting mode' }).click();
+  await facilitator.goTo('Vote');
+  const words = {
+    en: { why: 'Your votes are hidden while you present.', stop: 'Stop presenting to vote', toggle: 'Presenting: your marks are hidden' },
+    de: { why: 'Deine Stimmen sind verborgen, während du präsentierst.', stop: 'Präsentieren beenden, um abzustimmen', toggle: 'Präsentieren: deine Markierungen sind verborgen' },
+  };
+  for (const [language, viewport] of [['en', { width: 1280, height: 800 }], ['de', { width: 390, height: 844 }]] as const) {
+    const w = words[language];
+    await page.setViewportSize(viewport);
+    if (language === 'de') {
+      await page.getByLabel('Language').selectOption('de');
+      // (the phone's column with the card)
+      await page.getByRole('tablist', { name: 'Spalten' }).getByRole('tab', { name: /^Aufhören/ }).click();
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // no vote to give, and beside where the votes left would be, why and the way back: on the first screen
+    await expect(page.locator('[data-vote]')).toHaveCount(0);
+    const band = page.locator('.vote-band');
+    await expect(band).toContainText(w.why);
+    const stop = band.getByRole('button', { name: w.stop });
+    // at a desk on the first screen; on a phone (the long German intro above it) in the band that stays in sight as
+    // she scrolls to the cards (VO-12), clear of the step bar at the bottom
+    if (viewport.width < 760) await page.locator('.column .card').first().scrollIntoViewIfNeeded();
+    await expect(stop).toBeInViewport({ ratio: 1 });
+    const underBars = await stop.evaluate((button) => {
+      const bars = [...document.querySelectorAll('.step-bar, .room-bar')].map((bar) => bar.getBoundingClientRect().top);
+      return button.getBoundingClientRect().bottom - Math.min(window.innerHeight, ...bars);
+    });
+    expect(underBars, `${language}: "${w.stop}" under the bars at the bottom`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `/tmp/stumbles7/2-after-${language}-${viewport.width}.png` });
+    // with the keyboard: pressed, presenting is off, the votes are back and focus is on the first one
+    await stop.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: w.toggle })).toHaveCount(0);
+    await expect(page.locator('[data-vote="cast"]').first()).toBeFocused();
+    await expect(band).not.toContainText(w.why);
+    // on again for the next round
+    await page.getByRole('button', { name: language === 'de' ? 'Präsentieren' : 'Presenting', exact: true }).click();
+    await expect(page.getByRole('button', { name: w.toggle })).toHaveAttribute('aria-pressed', 'true');
+  }
+});

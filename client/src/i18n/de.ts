@@ -954,7 +954,7 @@ const de: Catalogue = {
     suggestAfter: 'um alles zu verbergen, was zeigt, was deins ist, bis du ihn ausschaltest.',
     hiddenAnswer: 'Deine Antwort ist verborgen, während du präsentierst.',
     hiddenVotes: 'Deine Stimmen sind verborgen, während du präsentierst.',
-    hiddenVotesHow: 'Zum Abstimmen schalte „{{button}}“ aus.',
+    stopToVote: 'Präsentieren beenden, um abzustimmen',
     hiddenCards: 'Deine Karten sind verborgen, während du präsentierst.',
   },
   errors: {

@@ -348,7 +348,7 @@ const enMore = {
     raise: 'Raise',
     hiddenAnswer: 'Your answer is hidden while you present.',
     hiddenVotes: 'Your votes are hidden while you present.',
-    hiddenVotesHow: 'To vote, turn off “{{button}}”.',
+    stopToVote: 'Stop presenting to vote',
   },
   // the other pages' requests and the summary's exports (sync/requests.ts, sync/summaryRequests.ts)
   api: {

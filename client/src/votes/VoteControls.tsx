@@ -1,11 +1,10 @@
-import { memo, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { pendingVoteDelta, pendingVotesTotal } from './pendingVotes.js';
 import { shortText } from '../cards/items.js';
-import { usePresenting } from '../board/presenting.js';
+import { setPresenting, usePresenting } from '../board/presenting.js';
 import { voteRefusal, type VoteRefusal } from './voteRefusal.js';
-import { hiddenVotesNote } from './hiddenVotes.js';
 import { unsentVotes } from './unsentVotes.js';
 import { LOCKED_LINE_ID } from '../facilitation/useReadOnly.js';
 
@@ -124,14 +123,36 @@ export function VotesLeft() {
   const { t } = useWords();
   const { me, notInMe, connection, joined } = useSessionState();
   const presenting = usePresenting();
+  // AN-11: "Stop presenting to vote" goes with presenting; focus goes to the first vote it gave back (UI-10), or beside
+  // it to "I'm done voting" where the column shown has none (a phone's empty column)
+  const toFirstVote = useRef(false);
+  useEffect(() => {
+    if (presenting || !toFirstVote.current) return;
+    toFirstVote.current = false;
+    (document.querySelector<HTMLButtonElement>('.vote-controls [data-vote="cast"]') ?? document.querySelector<HTMLButtonElement>('.vote-band .done-toggle button'))?.focus();
+  }, [presenting]);
   const left = Math.max(0, (me?.votesLeft ?? 0) - pendingVotesTotal(notInMe));
   // RC-13: what is left counts my changes not sent yet; the server decides whether they count, so offline it says so
   const unsent = offline({ connection, joined }) ? unsentVotes(notInMe) : 0;
+  // AN-11: my votes and the vote buttons are hidden while I present; the line says why, and its button is the way to
+  // vote (a presenting facilitator found no vote to give, and the note named a header button a phone had scrolled away)
   if (presenting) {
     return (
-      <p className="votes-left" role="status">
-        {hiddenVotesNote(t)}
-      </p>
+      <>
+        <p className="votes-left" role="status">
+          {t('privacy.hiddenVotes')}
+        </p>
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            toFirstVote.current = true;
+            setPresenting(false);
+          }}
+        >
+          {t('privacy.stopToVote')}
+        </button>
+      </>
     );
   }
   return (

@@ -8,6 +8,8 @@ import type { FacilitationPage } from './pages/FacilitationPage';
  */
 const STILL_PRESSABLE = [
   /^button: (Share|Presenting|Not now|Leave and forget me here…|Board|People|Actions \(\d+\)|(Start|Stop|Continue)( \(\d+\))?)$/,
+  // PU-9: a phone's pulse result in Reveal, folded or open
+  /^button: Trust pulse [▸▾]$/,
   /^select: (Language|Theme)/,
 ];
 

@@ -173,7 +173,10 @@ export class BoardPage {
   async groupWith(cardText: string, otherText: string): Promise<void> {
     await (await this.cardMenu(cardText)).getByRole('button', { name: 'Group with…' }).click();
     const select = this.card(cardText).getByLabel('Choose a card to group with');
-    const option = select.locator('option', { hasText: otherText.slice(0, 40) });
+    // the option that starts with the card's words: another card's may name it in its group's title ('… (in group
+    // "Merging on Fridays")'), which LK-1's test met once
+    const words = otherText.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const option = select.locator('option', { hasText: new RegExp(`^\\s*${words}`) });
     await select.selectOption({ label: (await option.textContent())!.trim() });
     // the board moves its cards once the group is made: a click aimed before that can land on another card (a CI run
     // opened no menu on the next card grouped, clicked while the group formed)

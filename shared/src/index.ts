@@ -19,7 +19,7 @@ export * from './domain/boardDoc.js';
 export * from './domain/markdown.js';
 export { EXPORT_LANGUAGES, EXPORT_WORDS, exportLanguage, type ExportLanguage } from './domain/exportWords.js';
 export * from './domain/team.js';
-export { ownerWordEvents, promisedBy } from './domain/ownerWord.js';
+export { ownerWordEvents, promisedBy, reviewHearing } from './domain/ownerWord.js';
 export * from './domain/blameless.js';
 export * from './domain/exports.js';
 export { cardRowVotes, cardsAsShown, talkedAboutItemIds, wholeGroupTitle, withWholeGroupTitles } from './domain/exportItems.js';

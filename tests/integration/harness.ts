@@ -204,6 +204,24 @@ export async function adaPromisesToPair(fran: Person, ada: Person): Promise<{ it
   return { item, actionId };
 }
 
+/**
+ * RE-13: the team Platform and its first retro, Sprint 1, made with `post`: Fran (who facilitates, `person('Fran')`) and
+ * Ada join, Ada promises to pair (`adaPromisesToPair`) and Fran closes the retro.
+ */
+export async function closedWithAdasPromise(
+  post: <T>(path: string, body: unknown) => Promise<T>,
+  person: (name: string) => Person,
+): Promise<{ teamId: string; first: CreateBoardResponse; F: Person; A: Person; actionId: string }> {
+  const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
+  const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'post-mortem' });
+  const [F, A] = [person('Fran'), person('Ada')];
+  await F.connect(first.boardId, 'Fran', first.facilitatorKey);
+  await A.connect(first.boardId, 'Ada');
+  const { actionId } = await adaPromisesToPair(F, A);
+  for (const phase of ['act', 'closed'] as const) await accepted(F, 'phase.set', { phase });
+  return { teamId, first, F, A, actionId };
+}
+
 export function namedPeople(url: () => string): { people: Person[]; person: (name: string) => Person } {
   const people: Person[] = [];
   const person = (name: string) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ack, CreateBoardResponse, TeamHistory } from '@candor/shared';
 import { freshSchema, testDatabaseUrl } from '../../server/src/storage/postgres.testing.js';
 import { faultyStore } from '@candor/server/testing';
-import { Person, type StartOptions, type TestServer, newId, startServer, until, postCreated, namedPeople, accepted as ok, adaPromisesToPair } from './harness.js';
+import { Person, type StartOptions, type TestServer, newId, startServer, until, postCreated, namedPeople, accepted as ok, adaPromisesToPair, closedWithAdasPromise } from './harness.js';
 
 /**
  * RE-13 on the real server: an owner marks a closed retro's promise done from the team page
@@ -198,13 +198,7 @@ describe('RE-13 a promise marked done between retros', () => {
     try {
       const post = <T>(path: string, body: unknown) => postCreated<T>(server.url, path, body);
       const today = new Date().toISOString().slice(0, 10);
-      const { teamId } = await post<{ teamId: string }>('/api/teams', { name: 'Platform' });
-      const first = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 1', templateId: 'post-mortem' });
-      const [F, A] = [person('Fran'), person('Ada')];
-      await F.connect(first.boardId, 'Fran', first.facilitatorKey);
-      await A.connect(first.boardId, 'Ada');
-      const { actionId } = await adaPromisesToPair(F, A);
-      for (const phase of ['act', 'closed'] as const) await ok(F, 'phase.set', { phase });
+      const { teamId, first, A, actionId } = await closedWithAdasPromise(post, person);
       // the next retro is made right after Close; Fran opens its Review
       const second = await post<CreateBoardResponse>(`/api/teams/${teamId}/boards`, { name: 'Sprint 2', templateId: 'post-mortem' });
       const F2 = person('Fran');

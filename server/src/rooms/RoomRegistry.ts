@@ -1,8 +1,9 @@
+import type { BoardState } from '@candor/shared';
 import type { BoardStore } from '../storage/BoardStore.js';
 import { WritersSeal } from '../storage/sealedWriters.js';
 import { BoardRoom } from './BoardRoom.js';
 import type { RoomDeps } from './roomPorts.js';
-import { readStoredBoard } from './storedBoard.js';
+import { readStoredBoard, readStoredLog } from './storedBoard.js';
 
 /**
  * Loads boards on first use and unloads them when nobody has been connected for a while, after folding
@@ -101,6 +102,18 @@ export class RoomRegistry {
     const items = 1 + data.events.length + data.participants.length + data.docs.notes.length + Math.ceil(anonymousBytes / 1024);
     const writers = new WritersSeal(this.deps.keyring.cardWritersKeys());
     return { ...readStoredBoard(data, this.deps.now(), this.deps.claimAfterMs, writers), items };
+  }
+
+  /**
+   * RE-13 RE-1: a board's name, phase and Review, to tell whether an owner's word reaches it (`reviewHearing`), without
+   * loading it as a room: from the live room if it is loaded here, else from its public log as stored (neither its
+   * documents nor its anonymous state are read, nor any other retro, as a load's reconciling would).
+   */
+  async readReview(boardId: string): Promise<Pick<BoardState, 'name' | 'phase' | 'review'> | null> {
+    const room = this.rooms.get(boardId);
+    if (room) return room.state;
+    const data = await this.store.loadBoard(boardId, { docs: false });
+    return data && readStoredLog(data, this.deps.now());
   }
 
   /** BD-2: a deleted board is dropped at once; a later request finds nothing in storage. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { type PublicBoardView, emptyBoard, evolve, evolveRoster, notesKey, viewOf } from '@candor/shared';
+import { type BoardState, type PublicBoardView, emptyBoard, evolve, evolveRoster, notesKey, viewOf } from '@candor/shared';
 import type { LoadedBoard } from '../storage/BoardStore.js';
 import { AnonymousState } from '../storage/anonymousState.js';
 import type { WritersSeal } from '../storage/sealedWriters.js';
@@ -21,12 +21,7 @@ export function readStoredBoard(
   /** AN-10: opens the number of writers stored with the cards, as at a room's load */
   writers: WritersSeal,
 ): { view: PublicBoardView; notes: Record<string, string> } {
-  const state = emptyBoard(loaded.record.id, loaded.record.createdAt);
-  for (const p of loaded.participants) {
-    evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
-    evolveRoster(state, { type: 'presence.changed', participantId: p.id, online: false, at: now });
-  }
-  for (const { event } of loaded.events) evolve(state, event);
+  const state = readStoredLog(loaded, now);
   // (after the log: which cards count as revealed depends on the phase, RV-8)
   new AnonymousState(writers).load(state, loaded.anonymousState);
 
@@ -39,4 +34,18 @@ export function readStoredBoard(
   for (const action of state.actions.values()) notes[notesKey.action(action.id)] ??= action.initialText;
 
   return { view: viewOf(state, { kind: 'public' }, claimAfterMs).board, notes };
+}
+
+/**
+ * The state of a stored board from its participant rows and public log alone (no anonymous state, no documents): what
+ * the public log decides (the phase, the name, RE-1's Review), as a room would hold it. Everyone counts as away.
+ */
+export function readStoredLog(loaded: LoadedBoard, now: number): BoardState {
+  const state = emptyBoard(loaded.record.id, loaded.record.createdAt);
+  for (const p of loaded.participants) {
+    evolveRoster(state, { type: 'participant.joined', participantId: p.id, name: p.name, handle: p.handle });
+    evolveRoster(state, { type: 'presence.changed', participantId: p.id, online: false, at: now });
+  }
+  for (const { event } of loaded.events) evolve(state, event);
+  return state;
 }

@@ -78,8 +78,8 @@ export class TeamService {
   /**
    * RE-13: the name of the team's retro whose Review shows the promise `actionId` of retro `boardId` now (the first one
    * made after it that lists it and is in Review: made ahead, or its room in it), for a mark's status to say where the
-   * room confirms it; null when none does, and the next Review will. Each later retro is loaded as the owner's word is
-   * passed on to it (`OwnerWords`; the loads are shared), and left to unload.
+   * room confirms it; null when none does, and the next Review will. Each later retro is read as it is (`readReview`:
+   * the live room's state, or its public log as stored), not loaded as a room.
    */
   async reviewShowing(teamId: string, boardId: string, actionId: string): Promise<string | null> {
     const loaded = await this.store.loadTeam(teamId);
@@ -88,10 +88,8 @@ export class TeamService {
     const ref = `${boardId}:${actionId}`;
     const later = loaded.boards.filter((b) => b.id !== boardId && b.createdAt >= made).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
     for (const board of later) {
-      const room = await this.registry.get(board.id);
-      if (!room) continue;
-      this.registry.scheduleUnload(room);
-      if (room.state.phase === 'review' && room.state.review.some((item) => item.ref === ref)) return room.state.name;
+      const retro = await this.registry.readReview(board.id);
+      if (retro?.phase === 'review' && retro.review.some((item) => item.ref === ref)) return retro.name;
     }
     return null;
   }

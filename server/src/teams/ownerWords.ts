@@ -1,4 +1,4 @@
-import type { OwnerDone, PublicBoardView } from '@candor/shared';
+import { type OwnerDone, type PublicBoardView, reviewHearing } from '@candor/shared';
 import type { BoardRoom } from '../rooms/BoardRoom.js';
 import type { RoomRegistry } from '../rooms/RoomRegistry.js';
 import type { OwnerWordsPort } from '../rooms/roomPorts.js';
@@ -22,7 +22,8 @@ function wordIn(view: PublicBoardView, actionId: string): OwnerDone | null | und
  * that lists it and is not closed (teams make the next retro ahead, right after Close or the morning of, and its list
  * was read before the word). Two ways, so that nothing stored is lost between them ("nothing acknowledged is lost"):
  * - `passOn`: once the mark is stored (whatever route its command came by: the board's connection, the team page, the
- *   summary; CM-1's resend too), each later retro is loaded and told, live for whoever is in its Review;
+ *   summary; CM-1's resend too), each later retro whose Review hears it (`reviewHearing`, read as stored) is loaded and
+ *   told, live for whoever is in its Review; the others (most of a team's later retros are closed) are not loaded;
  * - `reconcile`: whenever a retro not closed is loaded (after a restart, on another process, once it was unloaded), its
  *   Review's words are read again from each source retro's public facts as stored (or from its live room here), so a
  *   push that never happened (a crash between the mark and it, a store that refused it) is made right then.
@@ -80,6 +81,10 @@ export class OwnerWords implements OwnerWordsPort {
     if (!team || made === undefined) return;
     for (const board of team.boards) {
       if (board.id === room.id || board.createdAt < made) continue;
+      // a retro closed since (most of a team's later retros), or whose Review does not list the promise, records nothing:
+      // read as stored, it is not loaded as a room (each was, and each load read its Review's source retros again)
+      const stored = await registry.readReview(board.id);
+      if (!stored || !reviewHearing(stored, ref)) continue;
       // loading it reconciles it already (`reconcile`); telling it then records nothing
       const later = await registry.get(board.id);
       if (!later) continue;

@@ -1,4 +1,4 @@
-import type { BoardEvent, BoardState, OwnerDone } from './board.js';
+import type { BoardEvent, BoardState, OwnerDone, ReviewItem } from './board.js';
 
 /**
  * RE-13 RE-1: what a retro records when the owner of a promise on its Review list (`ref`, an earlier retro's action)
@@ -9,12 +9,20 @@ import type { BoardEvent, BoardState, OwnerDone } from './board.js';
  * A named public fact (by name and day, as the list's owners are, AR-1), beside no anonymous one.
  */
 export function ownerWordEvents(state: BoardState, ref: string, ownerDone: OwnerDone | null): BoardEvent[] {
-  if (state.phase === 'closed') return [];
-  const item = state.review.find((r) => r.ref === ref);
+  const item = reviewHearing(state, ref);
   if (!item) return [];
   const now = item.ownerDone ?? null;
   if (now?.by === ownerDone?.by && now?.on === ownerDone?.on) return [];
   return [{ type: 'review.ownerWord', ref, ownerDone: ownerDone && { by: ownerDone.by, on: ownerDone.on } }];
+}
+
+/**
+ * RE-13 RE-4: the item of a retro's Review that hears an owner's word on `ref`: the promise listed there, while the
+ * retro is not closed (a closed retro's Review is a record); undefined when none does. Read from the live state or
+ * from the public log as stored (`RoomRegistry.readReview`): both hold the phase and the list.
+ */
+export function reviewHearing(state: Pick<BoardState, 'phase' | 'review'>, ref: string): ReviewItem | undefined {
+  return state.phase === 'closed' ? undefined : state.review.find((r) => r.ref === ref);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWords } from '../i18n/useWords.js';
 import { useSession, useSessionState } from '../board/SessionContext.js';
-import { allowedIn, everyoneDone, phaseIndex, type PublicAction, type PublicBoardView, type PublicParticipant } from '@candor/shared';
+import { allowedIn, everyoneDone, phaseIndex, type PersonalView, type PublicAction, type PublicBoardView, type PublicParticipant } from '@candor/shared';
 import { HeldDepartures, nameList, presenceMoves, type PresenceChange } from './presenceNotices.js';
 import { shortText } from '../cards/shortText.js';
 import { phaseSaidByHeading } from '../a11y/phaseHeading.js';
@@ -18,16 +18,33 @@ const QUIET_NOTICE_MS = 12_000;
 
 type Words = ReturnType<typeof useWords>['t'];
 
-/** PL-1: news kept as how to say it, not as words said: a language switch says what is on screen again in the new language. */
-interface Quiet {
-  id: number;
-  say: (t: Words) => string;
+/** What a line of news is true of: the board, what I have done on it, and when the facilitator's role may be taken. */
+interface Now {
+  board: PublicBoardView;
+  me: PersonalView | null;
+  /** FA-3: when anyone here may take the role of the facilitator who is away; null while nobody may */
+  claimAt: number | null;
+}
+
+/** How a line is said (beside its words): which check it asks for, whether it is said aloud, while what it is true. */
+interface Saying {
   /** CO-7: the action whose open check this line asks people to answer */
   check?: string;
   /** PR-3: shown, not said: the new phase's heading, where focus landed, says it */
   unsaid?: boolean;
-  /** DN-3 PR-3: news about this phase ("Everyone here is done voting.", "moved on to Vote"), which goes when the room leaves it */
-  phase?: PublicBoardView['phase'];
+  /**
+   * FA-3 DN-3 CO-7 PR-3: said while this is true ("Everyone here is done writing.", a phase's news, a check that asks
+   * for my answer, anyone may take over); the line goes the moment it is not, not when its 12 s are up
+   */
+  whileTrue?: (now: Now) => boolean;
+  /** PR-3: the line this one says again (shown unsaid, it goes as this one comes) */
+  replacing?: number;
+}
+
+/** PL-1: news kept as how to say it, not as words said: a language switch says what is on screen again in the new language. */
+interface Quiet extends Omit<Saying, 'replacing'> {
+  id: number;
+  say: (t: Words) => string;
 }
 
 /**
@@ -68,16 +85,25 @@ export function RoomNotices({
   const phone = useIsPhone();
   const noKeySentence = coarse || phone;
 
-  const push = (say: (t: Words) => string, check?: string, unsaid?: boolean, phase?: PublicBoardView['phase']) => {
+  const push = (say: (t: Words) => string, { replacing, ...saying }: Saying = {}) => {
     const id = nextId.current++;
-    setNotices((list) => [...list.slice(-2), { id, say, check, unsaid, phase }]);
+    setNotices((list) => [...list.filter((n) => n.id !== replacing).slice(-2), { id, say, ...saying }]);
     setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), QUIET_NOTICE_MS);
     return id;
   };
-  /** a line of news that is no longer true goes at once, not when its 12 s are up (FA-3, DN-3) */
-  const unsay = (id: number | null) => {
-    if (id !== null) setNotices((list) => list.filter((n) => n.id !== id));
-  };
+
+  const { connection, joined, isFacilitator, pending, me } = useSessionState();
+  // FA-3: once the facilitator has been away so long that anyone may take the role, the room is told, and the line
+  // keeps saying so: on a phone the way to take it (People) is a tab away from the board, which said nothing of it
+  const facilitator = board.facilitator;
+  const claimAt = !isFacilitator && board.phase !== 'closed' && facilitator && !facilitator.online ? facilitator.claimableAt : null;
+  // a line of news that is no longer true goes at once, not when its 12 s are up (FA-3, DN-3, CO-7). First of the news
+  // effects: the lines a change makes untrue go before the lines it brings take their place (the bar keeps three)
+  const present: Now = { board, me, claimAt };
+  const untrue = (n: Quiet) => n.whileTrue !== undefined && !n.whileTrue(present);
+  useEffect(() => {
+    if (notices.some(untrue)) setNotices((list) => list.filter((n) => !untrue(n)));
+  }, [notices, board, me, claimAt]);
 
   const sentence = (t: Words, { kind, names }: PresenceChange) => {
     const { form, ...values } = nameList(names);
@@ -125,15 +151,14 @@ export function RoomNotices({
   );
 
   // DN-3: "Everyone here is done writing." is no longer true once a mark is taken back, someone who is not done comes,
-  // or the marks are reset: it goes then (it stayed its 12 s, "Alle, die da sind, sind fertig" beside "2 of 3 done")
-  const doneNotice = useRef<number | null>(null);
+  // or the marks are reset: it goes then (it stayed its 12 s, "Alle, die da sind, sind fertig" beside "2 of 3 done"), and
+  // when the room leaves the phase ("Everyone here is done voting." in Discuss), for the facilitator too
   useEffect(() => {
     const allDone = everyoneDone(board.progress);
     const voting = board.progress?.stage === 'vote';
-    if (allDone && !wasAllDone.current) doneNotice.current = push((t) => (voting ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting')), undefined, undefined, board.phase);
-    if (!allDone) {
-      unsay(doneNotice.current);
-      doneNotice.current = null;
+    const phase = board.phase;
+    if (allDone && !wasAllDone.current) {
+      push((t) => (voting ? t('facilitation.done.allVoting') : t('facilitation.done.allWriting')), { whileTrue: (now) => everyoneDone(now.board.progress) && now.board.phase === phase });
     }
     wasAllDone.current = allDone;
   }, [board.progress]);
@@ -149,7 +174,6 @@ export function RoomNotices({
     hiddenSeen.current = board.hiddenCards;
   }, [board.hiddenCards]);
 
-  const { connection, joined, isFacilitator, pending, me } = useSessionState();
   // PR-3 (WF-3): focus that stays where it was (the header, a phone's People tab) hears nothing of the new phase's
   // heading, and the stepper's change is silent; the phase a person opens the board in is not news. The facilitator's
   // own step is not news to her: her focus lands on the new phase's heading, which says it (UI-10), and this said it again.
@@ -160,24 +184,20 @@ export function RoomNotices({
     phaseSeen.current = board.phase;
     if (before === board.phase) return;
     const now = board.phase;
-    // DN-3: news about the phase left is no longer true ("Everyone here is done voting." in Discuss): it goes, for the
-    // facilitator too (she hears no line of the change), and the change's own line takes its place for the others
-    setNotices((list) => (list.some((n) => n.phase !== undefined && n.phase !== now) ? list.filter((n) => n.phase === undefined || n.phase === now) : list));
     if (isFacilitator) return;
     const onward = phaseIndex(now) > phaseIndex(before);
     const say = (t: Words) => t(onward ? 'facilitation.presence.movedOn' : 'facilitation.presence.wentBack', { phase: t(`phases.${now}`) });
+    // DN-3: news of the phase, which goes when the room leaves it
+    const whileTrue = (later: Now) => later.board.phase === now;
     const said = phaseSaidByHeading();
-    const id = push(say, undefined, said !== false, now);
+    const id = push(say, { unsaid: said !== false, whileTrue });
     if (said !== null) return;
     let timer: ReturnType<typeof setTimeout>;
     const decide = () => {
       const known = phaseSaidByHeading();
       if (known === null) timer = setTimeout(decide, 200);
-      else if (!known) {
-        // a line of its own: a live region says what is added to it
-        unsay(id);
-        push(say, undefined, false, now);
-      }
+      // a line of its own: a live region says what is added to it
+      else if (!known) push(say, { whileTrue, replacing: id });
     };
     decide();
     return () => clearTimeout(timer);
@@ -187,40 +207,32 @@ export function RoomNotices({
   // started it knows. Named by its item (the action's words are in the shared notes, not here).
   useEffect(() => {
     const open = openChecks(board);
-    // a check revealed or closed takes no answers, nor does any while the board is locked (LK-1) or in a phase without
-    // them, and one I have answered asks me no more: its line stops asking (it asked on for up to 12 s)
-    const answerable = !board.locked && allowedIn('consensus.answer', board.phase);
     // one started while no answer can be given (the board locked) is news once one can, as one started then: it was
     // never told, and the bar's "Fist of five open: Answer now" came with no line, as though it were old news
-    const started = answerable ? board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id)) : [];
-    checksSeen.current = answerable ? open : new Set([...checksSeen.current].filter((id) => open.has(id)));
-    const asking = (n: Quiet) => n.check === undefined || (answerable && open.has(n.check) && me?.consensus[n.check] === undefined);
-    setNotices((list) => (list.every(asking) ? list : list.filter(asking)));
-    if (isFacilitator || !answerable) return;
+    const answersTaken = answerable(board);
+    const started = answersTaken ? board.actions.filter((a) => open.has(a.id) && !checksSeen.current.has(a.id)) : [];
+    checksSeen.current = answersTaken ? open : new Set([...checksSeen.current].filter((id) => open.has(id)));
+    if (isFacilitator || !answersTaken) return;
     for (const action of started) {
       const item = itemName(board, action.itemId);
       // CO-10: at a keyboard the line says the keys that take me to the check (a touch screen has none to press; a narrow
       // window's two lines have no room for it, the button says them)
-      push((t) => (noKeySentence ? t('facilitation.presence.checkStarted', { item }) : `${t('facilitation.presence.checkStarted', { item })} ${t('facilitation.presence.answerKeys')}`), action.id);
+      push((t) => (noKeySentence ? t('facilitation.presence.checkStarted', { item }) : `${t('facilitation.presence.checkStarted', { item })} ${t('facilitation.presence.answerKeys')}`), {
+        check: action.id,
+        whileTrue: (now) => asksMe(now, action.id),
+      });
     }
-  }, [board.actions, me, board.locked, board.phase]);
+  }, [board.actions, board.locked, board.phase]);
 
-  // FA-3: once the facilitator has been away so long that anyone may take the role, the room is told, and the line
-  // keeps saying so: on a phone the way to take it (People) is a tab away from the board, which said nothing of it
-  const facilitator = board.facilitator;
-  const claimAt = !isFacilitator && board.phase !== 'closed' && facilitator && !facilitator.online ? facilitator.claimableAt : null;
   const [claimOpen, setClaimOpen] = useState<string | null>(null);
-  // its line of news is no longer true once the role is taken or she is back: it goes then, not 12 s after it came
-  const claimNotice = useRef<number | null>(null);
   useEffect(() => {
     setClaimOpen(null);
-    unsay(claimNotice.current);
-    claimNotice.current = null;
     if (claimAt === null || !facilitator) return;
     const name = facilitator.name;
     const timer = setTimeout(() => {
       setClaimOpen(name);
-      claimNotice.current = push((t) => t('facilitation.presence.claimOpen', { name }));
+      // its line of news is no longer true once the role is taken or she is back: it goes then, not 12 s after it came
+      push((t) => t('facilitation.presence.claimOpen', { name }), { whileTrue: (now) => now.claimAt === claimAt });
     }, claimAt - session.serverNow());
     return () => clearTimeout(timer);
   }, [claimAt]);
@@ -236,7 +248,7 @@ export function RoomNotices({
   // the line: it went with the line that asked (12 s, or at the next news, "Cy joined"), and the check was then found
   // only by scrolling. Beside that line it is "Answer now"; beside other news it says what it is for. Locked, no answer
   // could be given (LK-1); the facilitator who started it is not asked (the line above).
-  const waiting = board.locked || isFacilitator || !allowedIn('consensus.answer', board.phase) ? undefined : board.actions.find((a) => a.consensus?.open && me?.consensus[a.id] === undefined);
+  const waiting = isFacilitator || !answerable(board) ? undefined : board.actions.find((a) => a.consensus?.open && me?.consensus[a.id] === undefined);
   const besideItsLine = notices.at(-1)?.check === waiting?.id;
   const answerNow = (action: PublicAction, byKey = false) => {
     const id = `fist-${action.id}`;
@@ -315,6 +327,19 @@ function rowOfItsOwn(line: HTMLElement | null): void {
   html.remove('long-news');
   // (a line out of sight, an earlier one, measures 0 by 0)
   if (line) html.toggle('long-news', line.scrollHeight > line.clientHeight || line.scrollWidth > line.clientWidth);
+}
+
+/** CO-7 LK-1: a board where a check takes answers now: not locked, in a phase with them */
+function answerable(board: PublicBoardView): boolean {
+  return !board.locked && allowedIn('consensus.answer', board.phase);
+}
+
+/**
+ * CO-7: whether the check on `actionId` still asks me for my answer: a check revealed or closed takes no answers, nor
+ * does any while the board is locked (LK-1) or in a phase without them, and one I have answered asks me no more
+ */
+function asksMe({ board, me }: Now, actionId: string): boolean {
+  return answerable(board) && board.actions.some((a) => a.id === actionId && a.consensus?.open) && me?.consensus[actionId] === undefined;
 }
 
 /** the actions whose consensus check is open (CO-7) */

@@ -2,7 +2,7 @@ import { test, expect } from './fixtures/team';
 import type { Locator } from '@playwright/test';
 import { expectFocusVisible, tabTo } from './pages/keyboard';
 import { writeFromScript } from './fixtures/scriptedWriter';
-import { BoardPage } from './pages/BoardPage';
+import { openRoom } from './pages/room';
 
 test('UI-13 a whole retro, as facilitator and as participant, with the keyboard only', async ({ facilitator, ada }) => {
   test.setTimeout(300_000);
@@ -745,120 +745,106 @@ test('UI-50 the running meeting\'s tools a few keys from the keyboard facilitato
   await expect(page.getByRole('link', { name: 'Zu den Notizen des aktuellen Punkts', exact: true })).toHaveCount(1);
 });
 
-test('CO-10 UI-48 a fist of five started while I type in the item\'s notes: Alt+Shift+N takes me from the notes to its first answer (16 Shift+Tabs to "Answer now" before), what I typed stays; the news line and the button say the keys at a desk, in German too, not on a touch screen', async ({ facilitator, ada, browser }) => {
+test('CO-10 UI-48 a fist of five started while I type in the item\'s notes: Alt+Shift+N takes me from the notes to its first answer (16 Shift+Tabs to "Answer now" before), what I typed stays; the news line and the button say the keys at a desk, in German too, not on a touch screen', async ({ facilitator, ada, personOn }) => {
   test.setTimeout(180_000);
-  const link = await facilitator.createRetro('Answer from the notes');
-  await ada.join(link, 'Ada');
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  try {
-    const bo = new BoardPage(await phone.newPage(), 'bo');
-    await bo.join(link, 'Bo');
-    await ada.addCard('Stop', 'The build breaks every Monday');
-    await facilitator.runTo('Discuss');
-    await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
-    const page = ada.page;
-    const current = page.getByRole('article', { name: /^Now discussing/ });
-    const notes = current.getByRole('textbox', { name: /^Our answer \(shared notes\)/ });
-    // (the shared notes load after the item: typed into before, the keys are lost)
-    await expect(notes).toBeEditable();
-    await notes.focus();
-    await page.keyboard.type('Nobody owns the build');
-    await expect(notes).toHaveValue('Nobody owns the build');
-    await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
-    await facilitator.page.getByRole('button', { name: 'Add action' }).click();
-    await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
-    const news = page.getByRole('region', { name: 'Room news' });
-    // said where the keyboard is: in the news line (a polite live region) and on the button, which names its keys
-    await expect(news.getByRole('status')).toContainText('Fist of five: answer under the action on “The build breaks every Monday”. Alt+Shift+N takes you there.');
-    const answerNow = news.getByRole('button', { name: 'Answer now', exact: true });
-    await expect(answerNow).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+N');
-    await expect(answerNow).toContainText('Alt+Shift+N');
-    await expect(notes).toBeFocused();
+  const bo = await personOn('bo', 'phone');
+  await openRoom('Answer from the notes', facilitator, { Ada: ada, Bo: bo });
+  await ada.addCard('Stop', 'The build breaks every Monday');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+  const page = ada.page;
+  const current = page.getByRole('article', { name: /^Now discussing/ });
+  const notes = current.getByRole('textbox', { name: /^Our answer \(shared notes\)/ });
+  // (the shared notes load after the item: typed into before, the keys are lost)
+  await expect(notes).toBeEditable();
+  await notes.focus();
+  await page.keyboard.type('Nobody owns the build');
+  await expect(notes).toHaveValue('Nobody owns the build');
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
+  const news = page.getByRole('region', { name: 'Room news' });
+  // said where the keyboard is: in the news line (a polite live region) and on the button, which names its keys
+  await expect(news.getByRole('status')).toContainText('Fist of five: answer under the action on “The build breaks every Monday”. Alt+Shift+N takes you there.');
+  const answerNow = news.getByRole('button', { name: 'Answer now', exact: true });
+  await expect(answerNow).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+N');
+  await expect(answerNow).toContainText('Alt+Shift+N');
+  await expect(notes).toBeFocused();
 
-    await page.keyboard.press('Alt+Shift+N');
-    const check = page.getByRole('group', { name: 'Consensus check: Pair on the build script' });
-    await expectFocusVisible(check.getByRole('radio', { name: '0 — block' }));
-    await expect(check).toBeInViewport({ ratio: 1 });
-    await expect(notes).toHaveValue('Nobody owns the build');
-    await page.keyboard.press('ArrowRight');
-    await expect(check).toContainText('1 answered · yours: 1');
-    // answered, the key is the facilitator's only again: from the notes it moves nothing for Ada
-    await notes.focus();
-    await page.keyboard.press('Alt+Shift+N');
-    await expect(notes).toBeFocused();
+  await page.keyboard.press('Alt+Shift+N');
+  const check = page.getByRole('group', { name: 'Consensus check: Pair on the build script' });
+  await expectFocusVisible(check.getByRole('radio', { name: '0 — block' }));
+  await expect(check).toBeInViewport({ ratio: 1 });
+  await expect(notes).toHaveValue('Nobody owns the build');
+  await page.keyboard.press('ArrowRight');
+  await expect(check).toContainText('1 answered · yours: 1');
+  // answered, the key is the facilitator's only again: from the notes it moves nothing for Ada
+  await notes.focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(notes).toBeFocused();
 
-    // on a touch screen there is no key to press: neither the line nor the button says one
-    const bosNews = bo.page.getByRole('region', { name: 'Room news' });
-    await expect(bosNews.getByRole('button', { name: 'Answer now', exact: true })).toBeVisible();
-    await expect(bosNews).not.toContainText('Alt+Shift+N');
+  // on a touch screen there is no key to press: neither the line nor the button says one
+  const bosNews = bo.page.getByRole('region', { name: 'Room news' });
+  await expect(bosNews.getByRole('button', { name: 'Answer now', exact: true })).toBeVisible();
+  await expect(bosNews).not.toContainText('Alt+Shift+N');
 
-    // German, at a desk
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
-    await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Write the runbook');
-    await facilitator.page.getByRole('button', { name: 'Add action' }).click();
-    await facilitator.page.getByRole('button', { name: 'Check consensus: Write the runbook' }).click();
-    const neu = page.getByRole('region', { name: 'Neuigkeiten im Raum' });
-    await expect(neu.getByRole('status')).toContainText('Alt+Umschalt+N bringt dich hin.');
-    await expect(neu.getByRole('button', { name: 'Jetzt antworten', exact: true })).toContainText('Alt+Umschalt+N');
-    await page.getByRole('textbox', { name: 'Unsere Antwort (gemeinsame Notizen): The build breaks every Monday' }).focus();
-    await page.keyboard.press('Alt+Shift+N');
-    await expect(page.getByRole('group', { name: 'Konsensprüfung: Write the runbook' }).getByRole('radio').first()).toBeFocused();
-  } finally {
-    await phone.close();
-  }
+  // German, at a desk
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Write the runbook');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await facilitator.page.getByRole('button', { name: 'Check consensus: Write the runbook' }).click();
+  const neu = page.getByRole('region', { name: 'Neuigkeiten im Raum' });
+  await expect(neu.getByRole('status')).toContainText('Alt+Umschalt+N bringt dich hin.');
+  await expect(neu.getByRole('button', { name: 'Jetzt antworten', exact: true })).toContainText('Alt+Umschalt+N');
+  await page.getByRole('textbox', { name: 'Unsere Antwort (gemeinsame Notizen): The build breaks every Monday' }).focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(page.getByRole('group', { name: 'Konsensprüfung: Write the runbook' }).getByRole('radio').first()).toBeFocused();
 });
 
-test('VO-14 UI-13 in Vote the arrow keys go between a column\'s votes: ↑ and ↓ to the item above and below (18 Tabs before), ↑ from the column\'s first to "I\'m done voting" (17 Tabs on); said at a desk, in German too, not on a touch screen', async ({ facilitator, ada, browser }) => {
+test('VO-14 UI-13 in Vote the arrow keys go between a column\'s votes: ↑ and ↓ to the item above and below (18 Tabs before), ↑ from the column\'s first to "I\'m done voting" (17 Tabs on); said at a desk, in German too, not on a touch screen', async ({ facilitator, ada, personOn }) => {
   test.setTimeout(180_000);
-  const link = await facilitator.createRetro('Votes by arrows');
-  await ada.join(link, 'Ada');
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  try {
-    const bo = new BoardPage(await phone.newPage(), 'bo');
-    await bo.join(link, 'Bo');
-    await ada.addCard('Stop', 'Friday deploys hurt the weekend');
-    await ada.addCard('Stop', 'Meetings without an agenda');
-    await ada.addCard('Stop', 'I am stuck on the flaky payment tests');
-    await ada.addCard('Start', 'Demo every sprint');
-    await facilitator.runTo('Vote');
-    const page = ada.page;
-    await expect(page.getByText('With the keyboard, ↑ and ↓ go to the votes above and below; ↑ from a column’s first item to “I’m done voting”.')).toBeVisible();
-    await expect(bo.page.getByText(/↑ and ↓/)).toHaveCount(0);
+  const bo = await personOn('bo', 'phone');
+  await openRoom('Votes by arrows', facilitator, { Ada: ada, Bo: bo });
+  await ada.addCard('Stop', 'Friday deploys hurt the weekend');
+  await ada.addCard('Stop', 'Meetings without an agenda');
+  await ada.addCard('Stop', 'I am stuck on the flaky payment tests');
+  await ada.addCard('Start', 'Demo every sprint');
+  await facilitator.runTo('Vote');
+  const page = ada.page;
+  await expect(page.getByText('With the keyboard, ↑ and ↓ go to the votes above and below; ↑ from a column’s first item to “I’m done voting”.')).toBeVisible();
+  await expect(bo.page.getByText(/↑ and ↓/)).toHaveCount(0);
 
-    const stop = ada.column('Stop');
-    const votesInStop = stop.getByRole('button', { name: /^Vote for:/ });
-    await expect(votesInStop).toHaveCount(3);
-    const names = await votesInStop.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!));
-    const vote = (i: number) => stop.getByRole('button', { name: names[i], exact: true });
-    // the last item of Stop, voted for; ↑ to the one above it, whose vote Enter casts; ↓ back
-    await vote(2).focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByText('You have 2 votes left')).toBeVisible();
-    await page.keyboard.press('ArrowUp');
-    await expectFocusVisible(vote(1));
-    await page.keyboard.press('Enter');
-    await expect(page.getByText('You have 1 vote left')).toBeVisible();
-    await page.keyboard.press('ArrowDown');
-    await expectFocusVisible(vote(2));
-    // from "Remove vote" the arrows go to the same button above, or to "Vote for" where there is no vote to remove
-    const remove = (i: number) => stop.getByRole('button', { name: names[i]!.replace('Vote for:', 'Remove vote:'), exact: true });
-    await remove(2).focus();
-    await page.keyboard.press('ArrowUp');
-    await expectFocusVisible(remove(1));
-    await page.keyboard.press('ArrowUp');
-    await expectFocusVisible(vote(0));
-    // the column's first item: ↑ once more is "I'm done voting" in the band above the columns; ↓ at the last stays
-    await page.keyboard.press('ArrowUp');
-    const done = page.getByRole('button', { name: "I'm done voting" });
-    await expectFocusVisible(done);
-    await vote(2).focus();
-    await page.keyboard.press('ArrowDown');
-    await expect(vote(2)).toBeFocused();
-    await expect(vote(2)).toHaveAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown');
+  const stop = ada.column('Stop');
+  const votesInStop = stop.getByRole('button', { name: /^Vote for:/ });
+  await expect(votesInStop).toHaveCount(3);
+  const names = await votesInStop.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!));
+  const vote = (i: number) => stop.getByRole('button', { name: names[i], exact: true });
+  // the last item of Stop, voted for; ↑ to the one above it, whose vote Enter casts; ↓ back
+  await vote(2).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('You have 2 votes left')).toBeVisible();
+  await page.keyboard.press('ArrowUp');
+  await expectFocusVisible(vote(1));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('You have 1 vote left')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expectFocusVisible(vote(2));
+  // from "Remove vote" the arrows go to the same button above, or to "Vote for" where there is no vote to remove
+  const remove = (i: number) => stop.getByRole('button', { name: names[i]!.replace('Vote for:', 'Remove vote:'), exact: true });
+  await remove(2).focus();
+  await page.keyboard.press('ArrowUp');
+  await expectFocusVisible(remove(1));
+  await page.keyboard.press('ArrowUp');
+  await expectFocusVisible(vote(0));
+  // the column's first item: ↑ once more is "I'm done voting" in the band above the columns; ↓ at the last stays
+  await page.keyboard.press('ArrowUp');
+  const done = page.getByRole('button', { name: "I'm done voting" });
+  await expectFocusVisible(done);
+  await vote(2).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(vote(2)).toBeFocused();
+  await expect(vote(2)).toHaveAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown');
 
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
-    await expect(page.getByText('Mit der Tastatur gehen ↑ und ↓ zu den Stimmen darüber und darunter; ↑ vom ersten Punkt einer Spalte zu „Ich bin fertig mit Abstimmen“.')).toBeVisible();
-  } finally {
-    await phone.close();
-  }
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.getByText('Mit der Tastatur gehen ↑ und ↓ zu den Stimmen darüber und darunter; ↑ vom ersten Punkt einer Spalte zu „Ich bin fertig mit Abstimmen“.')).toBeVisible();
 });

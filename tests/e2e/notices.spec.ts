@@ -6,6 +6,7 @@ import { type SpawnedServer, kill9, startServerProcess } from '../integration/sp
 import { discussingOneCard } from './pages/DiscussionPage';
 import { expectFocusVisible, tabTo } from './pages/keyboard';
 import type { BoardPage } from './pages/BoardPage';
+import { openRoom } from './pages/room';
 
 /** How many reactions Ada taps while offline: more than one connection may send at once (60, then 20 a second). */
 const TAPS = 80;
@@ -609,9 +610,7 @@ test.describe('on a server that lets anyone take the role once the facilitator h
   test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 
   test('FA-3 FA-4 the facilitator\'s laptop dies: the room is told, Ada takes the role from People and moves the room on, and the news stops asking (en, de)', async ({ facilitator, ada, bo }) => {
-    const link = await facilitator.createRetro('Fiona’s battery');
-    await ada.join(link, 'Ada');
-    await bo.join(link, 'Bo');
+    await openRoom('Fiona’s battery', facilitator, { Ada: ada, Bo: bo });
     await bo.addCard('Stop', 'Zu viele Meetings');
     await bo.page.getByLabel('Language').selectOption('de');
 
@@ -646,8 +645,7 @@ test.describe('on a server that lets anyone take the role once the facilitator h
   });
 
   test('FA-3 the facilitator comes back before anyone took the role: the news that anyone may take over goes at once, and nobody is offered the role', async ({ facilitator, ada }) => {
-    const link = await facilitator.createRetro('Fiona’s train');
-    await ada.join(link, 'Ada');
+    const link = await openRoom('Fiona’s train', facilitator, { Ada: ada });
     // Fiona's tab goes (her browser keeps who she is)
     await facilitator.page.close();
     const news = ada.page.getByRole('region', { name: 'Room news' });
@@ -690,9 +688,7 @@ test.describe('on a server that lets anyone take the role once the facilitator h
   });
 
   test('SL-1 a raised hand whose person has gone drops on every screen once they have been away the grace an away facilitator gets (here 3 s); a hand of someone here stays', async ({ facilitator, ada, bo }) => {
-    const link = await facilitator.createRetro('Hands of people who left');
-    await ada.join(link, 'Ada');
-    await bo.join(link, 'Bo');
+    await openRoom('Hands of people who left', facilitator, { Ada: ada, Bo: bo });
     await ada.addCard('Stop', 'Too many meetings');
     await facilitator.runTo('Discuss');
     await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();

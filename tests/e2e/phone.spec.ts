@@ -1,10 +1,9 @@
 import type { Browser, Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures/address';
+import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
+import { PHONE, openRoom } from './pages/room';
 import { controlsReachingBelow, expectNothingOverflows, smallTapTargets } from './pages/layout';
 import { TEMPLATES } from '@candor/shared';
-
-const PHONE = { width: 390, height: 844 };
 
 async function noSidewaysScroll(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -371,95 +370,78 @@ test('UI-29 at 390×844 the facilitator steps the retro on from the Board tab, i
   }
 });
 
-test('DN-2 UI-29 on a phone the facilitator reads how many are done beside "Next", on the Board tab, in Write and Vote', async ({ browser }, testInfo) => {
+test('DN-2 UI-29 on a phone the facilitator reads how many are done beside "Next", on the Board tab, in Write and Vote', async ({ personOn, ada }, testInfo) => {
   test.setTimeout(180_000);
-  const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  const adaContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  try {
-    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
-    const ada = new BoardPage(await adaContext.newPage(), 'ada');
-    const page = fiona.page;
-    const link = await fiona.createRetro('Who is done, on a phone');
-    await ada.join(link, 'Ada');
-    await ada.addCard('Stop', 'Deploying on Friday afternoons');
-    const bar = page.getByRole('region', { name: 'Next steps' });
-    const count = bar.locator('.step-progress');
-    // on the first screen of the Board tab, beside the step it is read for (it was only on the Facilitate tab)
-    const readBesideNext = async (words: string, next: string) => {
-      await expect(count).toHaveText(words);
-      await expect(count).toBeInViewport({ ratio: 1 });
-      await expect(bar.getByRole('button', { name: next })).toBeInViewport({ ratio: 1 });
-      await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
-    };
-    await readBesideNext('0 of 2 done writing not you yet', 'Next: Reveal');
-    await ada.page.getByRole('button', { name: "I'm done writing" }).click();
-    await readBesideNext('1 of 2 done writing not you yet', 'Next: Reveal');
-    await fiona.goTo('Reveal');
-    await expect(count).toHaveCount(0);
-    await fiona.goTo('Vote');
-    await readBesideNext('0 of 2 done voting not you yet', 'Next: Discuss');
-    await ada.voteFor('Deploying on Friday afternoons');
-    await ada.page.getByRole('button', { name: "I'm done voting" }).click();
-    await readBesideNext('1 of 2 done voting not you yet', 'Next: Discuss');
-    await page.getByRole('button', { name: "I'm done voting" }).click();
-    await readBesideNext('2 of 2 done voting', 'Next: Discuss');
-    await expect(count).toHaveClass(/all-done/);
-    // the count and the buttons on one row, each one's words on one line, inside the screen, at 390 and 360 wide, in
-    // English and German (at first "Zurück" and "Weiter: Besprechen" at 360 took a row each beside the count)
-    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-done-voting.png') });
-    for (const language of ['en', 'de']) {
-      if (language === 'de') await page.getByLabel('Language').selectOption('de');
-      for (const { width, height } of [PHONE, { width: 360, height: 740 }]) {
-        await page.setViewportSize({ width, height });
-        const at = `${language} at ${width}`;
-        await expect(page.locator('.step-bar .step-progress strong')).toHaveText(language === 'de' ? '2 von 2' : '2 of 2');
-        await stepBarOnOneRow(page, width, `vote, ${at}`);
-      }
+  const fiona = await personOn('fiona', 'phone');
+  const page = fiona.page;
+  await openRoom('Who is done, on a phone', fiona, { Ada: ada });
+  await ada.addCard('Stop', 'Deploying on Friday afternoons');
+  const bar = page.getByRole('region', { name: 'Next steps' });
+  const count = bar.locator('.step-progress');
+  // on the first screen of the Board tab, beside the step it is read for (it was only on the Facilitate tab)
+  const readBesideNext = async (words: string, next: string) => {
+    await expect(count).toHaveText(words);
+    await expect(count).toBeInViewport({ ratio: 1 });
+    await expect(bar.getByRole('button', { name: next })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('tab', { name: 'Board' })).toHaveAttribute('aria-selected', 'true');
+  };
+  await readBesideNext('0 of 2 done writing not you yet', 'Next: Reveal');
+  await ada.page.getByRole('button', { name: "I'm done writing" }).click();
+  await readBesideNext('1 of 2 done writing not you yet', 'Next: Reveal');
+  await fiona.goTo('Reveal');
+  await expect(count).toHaveCount(0);
+  await fiona.goTo('Vote');
+  await readBesideNext('0 of 2 done voting not you yet', 'Next: Discuss');
+  await ada.voteFor('Deploying on Friday afternoons');
+  await ada.page.getByRole('button', { name: "I'm done voting" }).click();
+  await readBesideNext('1 of 2 done voting not you yet', 'Next: Discuss');
+  await page.getByRole('button', { name: "I'm done voting" }).click();
+  await readBesideNext('2 of 2 done voting', 'Next: Discuss');
+  await expect(count).toHaveClass(/all-done/);
+  // the count and the buttons on one row, each one's words on one line, inside the screen, at 390 and 360 wide, in
+  // English and German (at first "Zurück" and "Weiter: Besprechen" at 360 took a row each beside the count)
+  await page.screenshot({ path: testInfo.outputPath('phone-step-bar-done-voting.png') });
+  for (const language of ['en', 'de']) {
+    if (language === 'de') await page.getByLabel('Language').selectOption('de');
+    for (const { width, height } of [PHONE, { width: 360, height: 740 }]) {
+      await page.setViewportSize({ width, height });
+      const at = `${language} at ${width}`;
+      await expect(page.locator('.step-bar .step-progress strong')).toHaveText(language === 'de' ? '2 von 2' : '2 of 2');
+      await stepBarOnOneRow(page, width, `vote, ${at}`);
     }
-    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-done-voting-de-360.png') });
-    await page.getByLabel('Sprache').selectOption('en');
-    await page.setViewportSize(PHONE);
-    await fiona.goTo('Discuss');
-    await expect(count).toHaveCount(0);
-  } finally {
-    await fionaContext.close();
-    await adaContext.close();
   }
+  await page.screenshot({ path: testInfo.outputPath('phone-step-bar-done-voting-de-360.png') });
+  await page.getByLabel('Sprache').selectOption('en');
+  await page.setViewportSize(PHONE);
+  await fiona.goTo('Discuss');
+  await expect(count).toHaveCount(0);
 });
 
-test('DN-3 UI-29 on a phone the step bar\'s count says when the mark missing is the facilitator\'s own, beside "Next" on the Board tab, in English and German, at 390 and 360 wide', async ({ browser }, testInfo) => {
+test('DN-3 UI-29 on a phone the step bar\'s count says when the mark missing is the facilitator\'s own, beside "Next" on the Board tab, in English and German, at 390 and 360 wide', async ({ personOn, ada }, testInfo) => {
   test.setTimeout(180_000);
-  const fionaContext = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  const adaContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  try {
-    const fiona = new BoardPage(await fionaContext.newPage(), 'fiona');
-    const ada = new BoardPage(await adaContext.newPage(), 'ada');
-    const page = fiona.page;
-    await ada.join(await fiona.createRetro('Not you yet, on a phone'), 'Ada');
-    await ada.page.getByRole('button', { name: "I'm done writing" }).click();
-    // (the bar's name changes with the language)
-    const count = page.locator('.step-bar .step-progress');
-    // her own "I'm done writing" is below the columns, out of sight: the count she reads says the one missing is her
-    await expect(count).toHaveText('1 of 2 done writing not you yet');
-    await expect(count).toBeInViewport({ ratio: 1 });
-    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-not-you-yet.png') });
-    for (const language of ['en', 'de']) {
-      if (language === 'de') await page.getByLabel('Language').selectOption('de');
-      for (const { width, height } of [PHONE, { width: 360, height: 740 }]) {
-        await page.setViewportSize({ width, height });
-        await expect(count).toHaveText(language === 'de' ? '1 von 2 fertig du noch nicht' : '1 of 2 done writing not you yet');
-        await expect(count).toBeInViewport({ ratio: 1 });
-        await stepBarOnOneRow(page, width, `write, ${language} at ${width}`);
-      }
+  const fiona = await personOn('fiona', 'phone');
+  const page = fiona.page;
+  await openRoom('Not you yet, on a phone', fiona, { Ada: ada });
+  await ada.page.getByRole('button', { name: "I'm done writing" }).click();
+  // (the bar's name changes with the language)
+  const count = page.locator('.step-bar .step-progress');
+  // her own "I'm done writing" is below the columns, out of sight: the count she reads says the one missing is her
+  await expect(count).toHaveText('1 of 2 done writing not you yet');
+  await expect(count).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: testInfo.outputPath('phone-step-bar-not-you-yet.png') });
+  for (const language of ['en', 'de']) {
+    if (language === 'de') await page.getByLabel('Language').selectOption('de');
+    for (const { width, height } of [PHONE, { width: 360, height: 740 }]) {
+      await page.setViewportSize({ width, height });
+      await expect(count).toHaveText(language === 'de' ? '1 von 2 fertig du noch nicht' : '1 of 2 done writing not you yet');
+      await expect(count).toBeInViewport({ ratio: 1 });
+      await stepBarOnOneRow(page, width, `write, ${language} at ${width}`);
     }
-    await page.screenshot({ path: testInfo.outputPath('phone-step-bar-not-you-yet-de-360.png') });
-    // her mark given below the columns: the count says no more than before
-    await page.getByRole('button', { name: 'Ich bin fertig mit Schreiben' }).click();
-    await expect(count).toHaveText('2 von 2 fertig');
-  } finally {
-    await fionaContext.close();
-    await adaContext.close();
   }
+  await page.screenshot({ path: testInfo.outputPath('phone-step-bar-not-you-yet-de-360.png') });
+  // her mark given below the columns: the count says no more than before
+  await page.getByRole('button', { name: 'Ich bin fertig mit Schreiben' }).click();
+  await expect(count).toHaveText('2 von 2 fertig');
 });
 
 test('UI-14 the "Group with…" picker stays inside its card, on a phone and at a desk, whatever the other cards say', async ({ browser }) => {

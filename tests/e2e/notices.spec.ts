@@ -343,6 +343,16 @@ async function anActionOnTheBuild(facilitator: BoardPage, ada: BoardPage): Promi
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
 }
 
+/** LK-1's check tests: Ada (English) and Bo (German) in a room at Discuss with one action; each one's news bar */
+async function aRoomWithAnAction(title: string, facilitator: BoardPage, ada: BoardPage, bo: BoardPage) {
+  const link = await facilitator.createRetro(title);
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  await anActionOnTheBuild(facilitator, ada);
+  return { news: ada.page.getByRole('region', { name: 'Room news' }), boNews: bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' }) };
+}
+
 test('CO-7 CO-8 at a desk "Answer now" beside the news of a fist of five is a button reached by keyboard: it brings the check whole into sight with focus on its first answer, where the arrow keys answer; the check says its hiding rule in one sentence', async ({ facilitator, ada, bo, cy }) => {
   const link = await facilitator.createRetro('Answer from the news');
   await ada.join(link, 'Ada');
@@ -537,13 +547,7 @@ test('DN-3 "Everyone here is done writing." goes the moment it is no longer true
 });
 
 test('CO-7 LK-1 the news of a fist of five stops asking for an answer the moment the board is locked, where no answer can be given; unlocked, the way to the check is back (en, de)', async ({ facilitator, ada, bo }) => {
-  const link = await facilitator.createRetro('Check, then locked');
-  await ada.join(link, 'Ada');
-  await bo.join(link, 'Bo');
-  await bo.page.getByLabel('Language').selectOption('de');
-  await anActionOnTheBuild(facilitator, ada);
-  const news = ada.page.getByRole('region', { name: 'Room news' });
-  const boNews = bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' });
+  const { news, boNews } = await aRoomWithAnAction('Check, then locked', facilitator, ada, bo);
   await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
   await expect(news.getByRole('status')).toContainText('Fist of five: answer under the action on “The build breaks every Monday”.');
   await expect(boNews.getByRole('status')).toContainText('Fist of Five: Antworte unter der Maßnahme zu „The build breaks every Monday“.');
@@ -560,13 +564,7 @@ test('CO-7 LK-1 the news of a fist of five stops asking for an answer the moment
 });
 
 test('CO-7 LK-1 a fist of five started while the board is locked is news once it is unlocked, as one started then: no line while no answer can be given, then the line and "Answer now" beside it (en, de)', async ({ facilitator, ada, bo }) => {
-  const link = await facilitator.createRetro('Locked, then a check');
-  await ada.join(link, 'Ada');
-  await bo.join(link, 'Bo');
-  await bo.page.getByLabel('Language').selectOption('de');
-  await anActionOnTheBuild(facilitator, ada);
-  const news = ada.page.getByRole('region', { name: 'Room news' });
-  const boNews = bo.page.getByRole('region', { name: 'Neuigkeiten im Raum' });
+  const { news, boNews } = await aRoomWithAnAction('Locked, then a check', facilitator, ada, bo);
   await facilitator.page.getByLabel('Lock the board (read-only for everyone else)').click();
   await expect(ada.page.getByText('The facilitator has locked the board: it is read-only for now.')).toBeVisible();
   await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();

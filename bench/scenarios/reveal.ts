@@ -25,7 +25,9 @@ import { median, spread, type Spread } from '../lib/stats.js';
  * floorzsend: the same frames each in a `ws.send` of its own (two writes a client), as floorz sent them before stop 22;
  * floorzio: floorz's server and writes, read by the same Socket.io clients as Candor's (floorz's people are bare
  * WebSockets that skip the Socket.io packet before each binary frame: less work for the load processes, which share
- * the machine's two cores with the server in the window)
+ * the machine's two cores with the server in the window). A diagnostic, not a floor: Candor's reveal came out faster
+ * and cheaper than it (stop 67: p99 0.74–0.91×, CPU 0.71–0.96×), likely as its clients, having read only the greeting,
+ * meet the reveal with their Socket.io code cold
  */
 export type System = 'candor' | 'floor' | 'floorz' | 'floorzsend' | 'floorzio' | 'stock';
 

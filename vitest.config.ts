@@ -11,10 +11,11 @@ export default defineConfig({
     // not running; then one temporary directory for the run, removed at its end
     globalSetup: ['server/src/storage/postgres.globalSetup.ts', 'server/src/cluster/redis.globalSetup.ts', 'tests/tmpRoot.globalSetup.ts'],
     testTimeout: 30000,
-    // one test file per core and one more: Vitest's default leaves one core idle (on this 2-core machine, half the
-    // run), and the multi-process files mostly wait (a lease, a browser's 15 s): with three workers on 2 cores the
-    // cores were still idle a third of the run (vmstat), which took 208 s against 226 with two (stop 51)
-    maxWorkers: os.availableParallelism() + 1,
+    // two test files per core: Vitest's default leaves one core idle (on this 2-core machine, half the run), and the
+    // multi-process files mostly wait (a lease, a kill -9's restart, a browser's 15 s). With three workers on 2 cores the
+    // cores were still idle a fifth of the run (vmstat) and it took 177-181 s; with four, 150 s and idle a tenth; with
+    // five, 143 s with the cores busy throughout and the tests' own times a third longer (stop 68)
+    maxWorkers: Math.min(os.availableParallelism() * 2, os.availableParallelism() + 4),
     projects: [
       {
         extends: true,

@@ -5,6 +5,8 @@ import { kill9 } from '../integration/spawnedServer';
 /** CL-14: the balancer's port, derived from this run's E2E_PORT like the other ports of the run. */
 const LB_PORT = Number(process.env.E2E_PORT ?? 3199) + 22_000;
 
+// one worker runs this file's tests: they share the balancer on its port
+test.describe.configure({ mode: 'default' });
 let lb: LoadBalanced | null = null;
 test.beforeAll(async () => {
   lb = await startLoadBalanced(LB_PORT);

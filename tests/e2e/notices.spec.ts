@@ -593,6 +593,8 @@ test('CO-7 LK-1 a fist of five started while the board is locked is news once it
 });
 
 test.describe('on a server that lets anyone take the role once the facilitator has been away 3 s', () => {
+  // one worker runs these in order: they share the server of their own port
+  test.describe.configure({ mode: 'default' });
   /** its own port, derived from this run's E2E_PORT like the run's other ports (SMTP +20,000, sink +21,000, CL-14 +22,000, pings +23,000) */
   const PORT = Number(process.env.E2E_PORT ?? 3199) + 24_000;
   let server: SpawnedServer | null = null;

@@ -408,6 +408,8 @@ test('JN-9 SW-1 RC-14 a device gone silent holds the name no longer than the ref
 });
 
 test.describe('on a server that pings every 2 s and waits 2 s for the answer', () => {
+  // one worker runs these in order: they share the server of their own port
+  test.describe.configure({ mode: 'default' });
   /** its own port, derived from this run's E2E_PORT like the run's other ports (SMTP +20,000, sink +21,000, CL-14 +22,000) */
   const PORT = Number(process.env.E2E_PORT ?? 3199) + 23_000;
   let server: SpawnedServer | null = null;

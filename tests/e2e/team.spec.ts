@@ -1193,3 +1193,67 @@ test('EX-12 TM-1 the team page dates a retro by the day it was held, the facilit
   await expect(page.getByRole('article', { name: 'Retro: Sprint 2' }).locator('.hint').first()).toHaveText(starts(utcToday('de')));
   await context.close();
 });
+
+test('EX-12 TM-1 TM-3 the team page lists and charts the retros in the order they were held: one made before another and held after it comes after it, and its Review has the last word on a promise', async ({ browser, request }) => {
+  const team = await seedTeam(request, 'Held in turn');
+  // two days a facilitator holds retros on: today in UTC and today in a zone off it, the earlier of the two first
+  const off = zoneOffTheUtcDay();
+  const [earlier, later] = off.iso() < new Date().toISOString().slice(0, 10) ? [off.zone, 'UTC'] : ['UTC', off.zone];
+  // Sprint 1, held on the earlier day, promises one thing
+  const sprint1 = await SeededBoard.create(request, 'Sprint 1', { teamId: team.teamId });
+  let ref = '';
+  try {
+    await sprint1.send('phase.set', { phase: 'write', timeZone: earlier });
+    const card = await sprint1.addCard('stop', 'Releases by hand');
+    await sprint1.stepTo('write', 'discuss');
+    await sprint1.send('discuss.select', { itemId: card });
+    ref = `${sprint1.boardId}:${(await sprint1.send('action.create', { itemId: card, text: 'Pair on every deploy' })).actionId}`;
+    await sprint1.stepTo('discuss', 'closed');
+  } finally {
+    sprint1.close();
+  }
+  // Sprint 2 and Sprint 3 are made now, in that order, both listing the promise; Sprint 3 is held first, on the earlier
+  // day, and carries it; Sprint 2, made ahead, is held on the later day and finds it done
+  const sprint2 = await SeededBoard.create(request, 'Sprint 2', { teamId: team.teamId });
+  const sprint3 = await SeededBoard.create(request, 'Sprint 3', { teamId: team.teamId });
+  for (const [board, zone, mark] of [
+    [sprint3, earlier, { status: 'not-done', reason: 'the pipeline was frozen', carry: true }],
+    [sprint2, later, { status: 'done' }],
+  ] as const) {
+    try {
+      await board.send('review.mark', { ref, ...mark });
+      await board.send('phase.set', { phase: 'write', timeZone: zone });
+      await board.addCard('start', 'Demo on Fridays');
+      await board.stepTo('write', 'closed');
+    } finally {
+      board.close();
+    }
+  }
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const retros = page.getByRole('region', { name: 'Retros' }).getByRole('article');
+  const kept = (name: string) => page.locator(`svg.chart-svg[aria-label="${name}"] text.chart-value`);
+  await page.goto(team.url);
+  // newest first: the one held last heads the list (it was under Sprint 3, the one made last)
+  await expect(retros).toHaveCount(3);
+  expect(await retros.evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label')))).toEqual(['Retro: Sprint 2', 'Retro: Sprint 3', 'Retro: Sprint 1']);
+  // the chart runs left to right as held: carried (0 %) in Sprint 3, then done (100 %) in Sprint 2
+  await expect(kept('Promises kept per retro')).toHaveText(['0%', '100%']);
+  const rows = page.getByRole('table', { name: 'Promises kept per retro' }).locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Sprint 1');
+  await expect(rows.nth(1)).toContainText('as reviewed in Sprint 3');
+  await expect(rows.nth(2)).toContainText('as reviewed in Sprint 2');
+  // the last word on the promise is Sprint 2's: done, not open, and not in the next Review
+  await expect(page.getByRole('region', { name: 'Open promises (0)' })).toContainText('Nothing open');
+  await expect(page.getByRole('article', { name: 'Retro: Sprint 1' }).locator('.status-pill.done')).toHaveCount(1);
+  // in German
+  await page.goto(`${team.url}?lang=de`);
+  const abgehalten = page.getByRole('region', { name: 'Retros' }).getByRole('article');
+  await expect(abgehalten).toHaveCount(3);
+  expect(await abgehalten.evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label')))).toEqual(['Retro: Sprint 2', 'Retro: Sprint 3', 'Retro: Sprint 1']);
+  await expect(kept('Gehaltene Versprechen pro Retro')).toHaveText(['0\u00a0%', '100\u00a0%']);
+  await expect(page.getByRole('region', { name: 'Offene Versprechen (0)' })).toBeVisible();
+  await context.close();
+});

@@ -5,6 +5,7 @@ import { buildTeamHistory, closedRetros, LEFT_OPEN_AFTER_DAYS, leftOpenRetros, o
 import { addCard, alice, bob, everyone, fran, moveTo, must, NOW, REVIEW, type ReviewSeed, teamBoardWith, addPerson } from './testBoard.js';
 import { viewOf, type PublicBoardView } from './visibility.js';
 import { teamColumnsOffer } from './templates.js';
+import { isoDay } from './startSmall.js';
 
 const TEAM = { id: 'team-under-test', name: 'Platform', createdAt: NOW };
 const publicView = (state: BoardState) => viewOf(state, { kind: 'public' }).board;
@@ -36,7 +37,16 @@ function retro(
   return { state, view: publicView(state), notes };
 }
 
-const input = (boardId: string, createdAt: number, r: { view: PublicBoardView; notes: Record<string, string> }): TeamRetroInput => ({ boardId, createdAt, view: r.view, notes: r.notes });
+/**
+ * A retro of the team as made at `createdAt` and, if its first step was taken, held that day (EX-12): the boards here
+ * are stepped on the test clock's day whatever `createdAt` says, and the history orders by the day held (TM-1).
+ */
+const input = (boardId: string, createdAt: number, r: { view: PublicBoardView; notes: Record<string, string> }): TeamRetroInput => ({
+  boardId,
+  createdAt,
+  view: { ...r.view, heldOn: r.view.heldOn && isoDay(createdAt), createdOn: isoDay(createdAt) },
+  notes: r.notes,
+});
 
 /** What a new team retro receives for Review: the team's open actions. */
 const reviewFrom = (history: TeamHistory): ReviewSeed[] =>
@@ -70,6 +80,41 @@ describe('team history', () => {
       ['board-retro-2', 'Sprint 2', 'closed'],
       ['board-retro-3', 'Sprint 3', 'closed'],
     ]);
+  });
+
+  it('TM-1 EX-12 TM-3 lists the retros in the order they were held, not made: the later-held Review has the latest word on a promise, and the next Review reads it', () => {
+    const r1 = retro('Sprint 1', [], { actions: ['Fix CI'] });
+    const h1 = buildTeamHistory(TEAM, [input('board-retro-1', 1, r1)]);
+    const [fix] = h1.retros[0].actions.map((a) => a.ref);
+    // Sprint 2 and Sprint 3 are both made after Sprint 1 (both list its promise); Sprint 3 is held first, on the 10th,
+    // and carries it; Sprint 2, made ahead, is held on the 12th and finds it done
+    const r2 = retro('Sprint 2', reviewFrom(h1), { marks: { [fix]: { status: 'done' } } });
+    const r3 = retro('Sprint 3', reviewFrom(h1), { marks: { [fix]: { status: 'not-done', reason: 'the pipeline was frozen', carry: true } } });
+    const held = (boardId: string, createdAt: number, r: ReturnType<typeof retro>, heldOn: string): TeamRetroInput => ({ ...input(boardId, createdAt, r), view: { ...r.view, heldOn, createdOn: '2026-03-02' } });
+    const history = buildTeamHistory(
+      TEAM,
+      [held('board-retro-1', 1, r1, '2026-03-01'), held('board-retro-2', 2, r2, '2026-03-12'), held('board-retro-3', 3, r3, '2026-03-10')],
+      '2026-03-13',
+    );
+    expect(history.retros.map((r) => r.name)).toEqual(['Sprint 1', 'Sprint 3', 'Sprint 2']);
+    expect(history.retros.map((r) => r.promises.keptRate)).toEqual([null, 0, 1]);
+    expect(history.retros[0].actions[0]).toMatchObject({ ref: fix, status: 'done', carried: 1 });
+    // the next retro's Review: nothing (by the order made, Sprint 3's "carried" was the latest word, and it listed Fix CI again)
+    expect(reviewSeeds(history)).toEqual([]);
+    // neither was left open by the other: both closed; and the last held is the one whose template the next retro starts on
+    expect(history.retros.at(-1)!.boardId).toBe('board-retro-2');
+  });
+
+  it('TM-1 EX-12 retros held on one day keep the order they were made in; one not held yet goes by the day it was made', () => {
+    const { view } = retro('Sprint', [], {});
+    const day = (boardId: string, createdAt: number, name: string, heldOn: string | null, createdOn: string): TeamRetroInput => ({ boardId, createdAt, view: { ...view, name, heldOn, createdOn }, notes: {} });
+    const history = buildTeamHistory(TEAM, [
+      day('board-retro-4', 4, 'Made ahead, not held', null, '2026-03-11'),
+      day('board-retro-3', 3, 'Held on the 10th, made third', '2026-03-10', '2026-03-09'),
+      day('board-retro-2', 2, 'Held on the 10th, made second', '2026-03-10', '2026-03-09'),
+      day('board-retro-1', 1, 'Held on the 12th', '2026-03-12', '2026-03-01'),
+    ]);
+    expect(history.retros.map((x) => x.name)).toEqual(['Held on the 10th, made second', 'Held on the 10th, made third', 'Made ahead, not held', 'Held on the 12th']);
   });
 
   it('RE-4 the kept rate of a retro is done / (done + not done + left unmarked); dropped promises do not count', () => {

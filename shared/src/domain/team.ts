@@ -93,7 +93,7 @@ export interface TeamRetroInput {
 
 /** `today`: the server's UTC day as it reads the history, for SS-4 (overdue); without it nothing is overdue. */
 export function buildTeamHistory(team: { id: string; name: string; createdAt: number }, inputs: TeamRetroInput[], today: string | null = null): TeamHistory {
-  const sorted = [...inputs].sort((a, b) => a.createdAt - b.createdAt || (a.boardId < b.boardId ? -1 : 1));
+  const sorted = [...inputs].sort(byDayHeld);
   // The latest word on each promise, from the review phases of later retros.
   const latest = new Map<string, { status: ReviewStatus; reason: string | null; carry: boolean }>();
   // RE-11: how often a promise was carried forward, one per Review that did (a retro reviews each promise once)
@@ -111,7 +111,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
     if (input.view.phase !== 'review') continue;
     for (const item of input.view.review) if (!inReviewNow.has(item.ref)) inReviewNow.set(item.ref, input.view.name);
   }
-  const retros = sorted.map((input, index): TeamRetro => {
+  const retros = sorted.map((input): TeamRetro => {
     // RE-4: our promises only — an ask answered is a promise someone outside kept to us, counted by RM-2 instead
     const ours = input.view.review.filter((r) => !r.askOf);
     const done = ours.filter((r) => r.status === 'done').length;
@@ -128,7 +128,7 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
       heldOn: input.view.heldOn,
       createdOn: input.view.createdOn ?? isoDay(input.createdAt),
       phase: input.view.phase,
-      leftOpen: input.view.phase !== 'closed' && wasLeftOpen(input.createdAt, index < sorted.length - 1, today),
+      leftOpen: input.view.phase !== 'closed' && wasLeftOpen(input.createdAt, sorted.some((other) => madeBefore(input, other)), today),
       templateId: input.view.templateId,
       columns: input.view.columns,
       facilitators: dedupeInOrder(input.view.facilitatorLog.map((f) => f.name)),
@@ -161,6 +161,23 @@ export function buildTeamHistory(team: { id: string; name: string; createdAt: nu
     };
   });
   return { id: team.id, name: team.name, createdAt: team.createdAt, retros, suggestedFacilitator: suggestFacilitator(sorted) };
+}
+
+/**
+ * TM-1 EX-12: the history's order, the order the retros were held: by the day held (the facilitator's), else the day
+ * made, then by the time made. A retro made ahead (on Monday, held on Friday) or two made one day and held in the other
+ * order came out in the order made, in the list, the charts, the CSV, small wins and which Review's word on a promise
+ * is the latest (TM-3, so whether the next Review lists it again).
+ */
+function byDayHeld(a: TeamRetroInput, b: TeamRetroInput): number {
+  const dayA = a.view.heldOn ?? a.view.createdOn ?? isoDay(a.createdAt);
+  const dayB = b.view.heldOn ?? b.view.createdOn ?? isoDay(b.createdAt);
+  return dayA < dayB ? -1 : dayA > dayB ? 1 : madeBefore(a, b) ? -1 : madeBefore(b, a) ? 1 : 0;
+}
+
+/** Whether `a` was made before `b` (the store's order: time made, then id). */
+function madeBefore(a: TeamRetroInput, b: TeamRetroInput): boolean {
+  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.boardId < b.boardId);
 }
 
 /**

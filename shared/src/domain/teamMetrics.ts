@@ -32,25 +32,24 @@ export interface RetroForMetrics {
 }
 
 /**
- * Every review of an earlier action, oldest retro first: ref → [{ status, when the reviewing retro was made (the
- * history's order), the day it was held (EX-12: else the day it was made) }].
+ * Every review of an earlier action, in the order of `retros` (the history's: by the day held, TM-1): ref → [{ status,
+ * the day the reviewing retro was held (EX-12: else the day it was made) }].
  */
-export function reviewsByRef(retros: readonly RetroForMetrics[]): Map<string, { status: ReviewStatus; at: number; on: string }[]> {
-  const byRef = new Map<string, { status: ReviewStatus; at: number; on: string }[]>();
+export function reviewsByRef(retros: readonly RetroForMetrics[]): Map<string, { status: ReviewStatus; on: string }[]> {
+  const byRef = new Map<string, { status: ReviewStatus; on: string }[]>();
   for (const retro of retros) {
     const on = retroDay(retro.view)?.day ?? isoDay(retro.createdAt);
     for (const item of retro.view.review) {
       if (!item.status) continue;
       const list = byRef.get(item.ref) ?? [];
-      list.push({ status: item.status, at: retro.createdAt, on });
+      list.push({ status: item.status, on });
       byRef.set(item.ref, list);
     }
   }
-  for (const list of byRef.values()) list.sort((a, b) => a.at - b.at);
   return byRef;
 }
 
-export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { status: ReviewStatus; at: number; on: string }[]>): RetroMetrics {
+export function retroMetrics(retro: RetroForMetrics, reviews: Map<string, { status: ReviewStatus; on: string }[]>): RetroMetrics {
   const actions = retro.view.actions;
   const ours = actions.filter((a) => a.kind === 'ours').length;
   const asks = actions.filter((a) => a.kind === 'ask');

@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
 import { DiscussionPage } from './pages/DiscussionPage';
 import { SINK_PORT } from '../../playwright.config';
-import { zoneOffTheUtcDay } from './fixtures/timeZones';
+import { utcToday, zoneOffTheUtcDay } from './fixtures/timeZones';
+import { SeededBoard } from './fixtures/seedBoard';
+import { type SpawnedServer, kill9, restartServerProcess, startServerProcess } from '../integration/spawnedServer';
 
 /**
  * The whole retro as a facilitator would run it (issue 10): edited marks and confirmed deletes, group titles
@@ -445,4 +450,72 @@ test("EX-12 the day held is the facilitator's own: her browser's time zone, wher
   const [de] = await Promise.all([bo.page.waitForEvent('download'), bo.page.getByRole('link', { name: 'Markdown herunterladen' }).click()]);
   expect(readFileSync((await de.path())!, 'utf8')).toContain(`Abgehalten am ${day('de', 'long')} · moderiert von Fiona`);
   await context.close();
+});
+
+test.describe('on a server of its own, whose data file the test makes as a server before EX-12 had stored it', () => {
+  // one worker runs these in order: they share the server of their own port
+  test.describe.configure({ mode: 'default' });
+  /** its own port, derived from this run's E2E_PORT (SMTP +20,000, sink +21,000, CL-14 +22,000, pings +23,000, claim +24,000) */
+  const PORT = Number(process.env.E2E_PORT ?? 3199) + 25_000;
+  let server: SpawnedServer | null = null;
+  test.beforeAll(async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-before-ex12-'));
+    server = await startServerProcess({ port: PORT, dataDir, env: { TRUST_PROXY: 'loopback' } });
+  });
+  test.afterAll(async () => {
+    if (!server) return;
+    await kill9(server);
+    for (const made of [server.options.dataDir, `${server.options.dataDir}.key`]) fs.rmSync(made, { recursive: true, force: true });
+  });
+  test.use({ baseURL: `http://127.0.0.1:${PORT}` });
+
+  test('EX-12 a retro whose first step was stored before EX-12 says in its closed summary the day it was "Created on", never "Held on"; one held since says "Held on", in English and German', async ({ ada, bo, request }) => {
+    // two retros made today (UTC) and run to Close over the protocol
+    const boards: SeededBoard[] = [];
+    for (const name of ['Stored before EX-12', 'Held since EX-12']) {
+      const board = await SeededBoard.create(request, name);
+      try {
+        await board.addCard('stop', 'Long standups');
+        await board.stepTo('write', 'closed');
+      } finally {
+        board.close();
+      }
+      boards.push(board);
+    }
+    const [old, held] = boards as [SeededBoard, SeededBoard];
+    // the first one's log as a server before EX-12 wrote it: its steps carry no day (`on`); the server is stopped
+    // meanwhile, so it reads the file afresh
+    await kill9(server!);
+    const db = new Database(path.join(server!.options.dataDir, 'candor.sqlite'));
+    try {
+      const steps = db
+        .prepare<[string], { seq: number; payload: string }>("SELECT seq, payload FROM events WHERE board_id = ? AND payload LIKE '%\"phase.changed\"%'")
+        .all(old.boardId);
+      expect(steps.length).toBe(5);
+      for (const { seq, payload } of steps) {
+        const event = JSON.parse(payload) as { on?: string };
+        delete event.on;
+        db.prepare('UPDATE events SET payload = ? WHERE board_id = ? AND seq = ?').run(JSON.stringify(event), old.boardId, seq);
+      }
+    } finally {
+      db.close();
+    }
+    server = await restartServerProcess(server!);
+
+    // Ada reads both in English, Bo in German
+    await ada.join(`/b/${old.boardId}`, 'Ada');
+    await expect(ada.page.getByText(`Created on ${utcToday('en')} · facilitated by Fiona`, { exact: true })).toBeVisible();
+    await expect(ada.page.getByText(/^Held on /)).toHaveCount(0);
+    await bo.join(`/b/${old.boardId}`, 'Bo');
+    await bo.page.getByLabel('Language').selectOption('de');
+    await expect(bo.page.getByText(`Erstellt am ${utcToday('de')} · moderiert von Fiona`, { exact: true })).toBeVisible();
+    await expect(bo.page.getByText(/^Abgehalten am /)).toHaveCount(0);
+    await ada.join(`/b/${held.boardId}`, 'Ada');
+    await expect(ada.page.getByText(`Held on ${utcToday('en')} · facilitated by Fiona`, { exact: true })).toBeVisible();
+    await expect(ada.page.getByText(/^Created on /)).toHaveCount(0);
+    await bo.page.goto(`/b/${held.boardId}`);
+    await bo.page.getByLabel('Dein Name').fill('Bo');
+    await bo.page.getByRole('button', { name: 'Beitreten' }).click();
+    await expect(bo.page.getByText(`Abgehalten am ${utcToday('de')} · moderiert von Fiona`, { exact: true })).toBeVisible();
+  });
 });

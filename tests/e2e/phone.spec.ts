@@ -1739,3 +1739,26 @@ test('CO-7 WH-4 on a German phone "Jetzt antworten" beside the news of a fist of
     await expect(bo.getByRole('region', { name: 'Neuigkeiten im Raum' })).not.toContainText('Antworte unter der Maßnahme');
   });
 });
+
+test('UI-12 at Close the promises made are on the first screen, under the downloads: on a phone in English and German, and at a desk', async ({ facilitator, personOn }) => {
+  test.setTimeout(180_000);
+  const ada = await personOn('ada', 'phone');
+  const bo = await personOn('bo', 'phone');
+  await openRoom('Promises on the first screen', facilitator, { Ada: ada, Bo: bo });
+  await bo.page.getByLabel('Language').selectOption('de');
+  await facilitator.addCard('Stop', 'Friday deploys hurt the weekend');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Freeze merges after Thursday noon');
+  await facilitator.page.getByRole('button', { name: 'Add action' }).click();
+  await facilitator.runTo('Close');
+  // the walk: on a phone the summary's first screen was its seven downloads, the trust pulse's result under them and
+  // the actions, what the room promised, a screen further down (a team retro's "Promises from earlier retros" too)
+  for (const [person, heading] of [[ada, 'Actions'], [bo, 'Maßnahmen'], [facilitator, 'Actions']] as const) {
+    const actions = person.page.getByRole('region', { name: heading, exact: true }).filter({ has: person.page.getByRole('heading', { level: 2 }) });
+    // its words in sight above the news line and the people bar (the line under them, who helps and when, may be below)
+    const promise = actions.getByRole('listitem').getByText('Freeze merges after Thursday noon', { exact: true });
+    await expect(promise).toBeVisible();
+    expect(await hiddenBelowBars(promise), `${person.who}: the first promise's words below the first screen`).toBeLessThanOrEqual(0);
+  }
+});

@@ -78,11 +78,8 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
           {downloadError()}
         </p>
       )}
-      <SummaryEmail />
-      {board.hasReview && <ReviewSummary board={board} />}
-      <PulseResult board={board} />
-      <RetroWorthResult board={board} />
-
+      {/* UI-12: what the room promised comes first, under the downloads: on a phone it was a screen below them, under
+          the Review and the pulse (walk 8) */}
       <section className="panel" aria-labelledby="summary-actions">
         <h2 id="summary-actions">{t('summary.actions')}</h2>
         {/* GP-6: the actions this person promised to help with, into their own calendar */}
@@ -97,6 +94,11 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
           </ul>
         )}
       </section>
+
+      <SummaryEmail />
+      {board.hasReview && <ReviewSummary board={board} />}
+      <PulseResult board={board} />
+      <RetroWorthResult board={board} />
 
       <section className="panel" aria-labelledby="summary-discussed">
         <h2 id="summary-discussed">{t('summary.discussed')}</h2>

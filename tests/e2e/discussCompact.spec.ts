@@ -236,3 +236,27 @@ test('DI-6 UI-24 the room moves on: the item now discussed opens with its head i
   await atItsEnd(ada);
   await movesOn(() => facilitator.page.getByRole('region', { name: /step/i }).getByRole('button', { name: 'Next item →' }).click());
 });
+
+test('DI-6 UI-24 the timer started at a desk does not cover the item discussed: the header of a team retro takes a second row for it and what was just under the bars moves down with them, for the facilitator and for Ada (in German)', async ({ facilitator, ada, bo }) => {
+  test.setTimeout(180_000);
+  // a team retro: with its Review the phases leave no room in the header's row for the timer at 1280
+  const link = await facilitator.startTeamRetro(await facilitator.createTeam('Platform'), 'Sprint 1');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await ada.page.getByLabel('Language').selectOption('de');
+  await facilitator.goTo('Write');
+  for (const [i, text] of ['Friday deploys hurt the weekend', 'Meetings without an agenda', 'Demo every sprint', 'Flaky payment tests'].entries()) await facilitator.addCard(['Start', 'Stop', 'Continue'][i % 3]!, text);
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+  // Fiona's page brought the item's head up under the bars (DI-6); Ada reads it from there too
+  await expect.poll(() => headOutOfSight(facilitator.page), { message: 'Fiona: the item discussed' }).toBeNull();
+  await ada.page.locator('#current-item').evaluate((item) => item.scrollIntoView({ block: 'start' }));
+  await expect.poll(() => headOutOfSight(ada.page), { message: 'Ada: the item discussed' }).toBeNull();
+  const headerHeight = (page: typeof ada.page) => page.locator('.board-header').evaluate((header) => header.getBoundingClientRect().height);
+  const before = await headerHeight(facilitator.page);
+  // the walk: the timer went into the header's second row, 46 px taller, over the item's number and "Now discussing"
+  await facilitator.page.getByRole('button', { name: '3 min' }).click();
+  await expect(ada.page.getByRole('timer')).toBeVisible();
+  await expect.poll(() => headerHeight(facilitator.page), { message: 'Fiona\'s header grew for the timer' }).toBeGreaterThan(before);
+  for (const person of [facilitator, ada]) await expect.poll(() => headOutOfSight(person.page), { message: `${person.who}: the item discussed, under the timer` }).toBeNull();
+});

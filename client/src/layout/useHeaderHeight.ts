@@ -16,9 +16,16 @@ export function useStickyHeight<T extends HTMLElement>(property: string, shown: 
     const element = ref.current;
     if (!element) return;
     const root = document.documentElement;
+    let height: number | null = null;
     const measure = () => {
       const sticks = getComputedStyle(element).position === 'sticky';
-      root.style.setProperty(property, `${sticks ? element.offsetHeight : 0}px`);
+      const now = sticks ? element.offsetHeight : 0;
+      // DI-6: grown while the page is scrolled (the timer taking the header's second row), it would cover what was just
+      // under it: the browser keeps the page's words where they were on the screen (scroll anchoring), so the page is
+      // moved down by as much, as if the bar had pushed it (the walk: the item discussed went under the timer)
+      if (height !== null && sticks && now > height && window.scrollY > 0) window.scrollBy(0, -(now - height));
+      height = now;
+      root.style.setProperty(property, `${now}px`);
     };
     measure();
     const observer = new ResizeObserver(measure);

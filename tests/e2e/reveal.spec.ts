@@ -2,6 +2,7 @@ import { YJS_MESSAGE_COMPRESSED } from '@candor/shared';
 import { test, expect } from './fixtures/team';
 import { writeFromScript } from './fixtures/scriptedWriter';
 import { BoardPage } from './pages/BoardPage';
+import { openRoom } from './pages/room';
 
 test('RV-6 a large reveal arrives as one compressed message and Chromium shows every card', async ({ facilitator, ada }, testInfo) => {
   const home = facilitator.page;
@@ -187,4 +188,20 @@ test('GR-11 a suggestion that spans columns says before "Group these" which card
   // grouping what does not move says only where
   await meetings.click();
   await expect(offer.getByRole('status')).toHaveText('Grouped 2 cards in “Stop”.');
+});
+
+test('GR-9 a column whose only card went into a group in another column says where its card is, not only "No cards here.", in English and German', async ({ facilitator, ada, bo }) => {
+  test.setTimeout(180_000);
+  await openRoom('Grouped across columns', facilitator, { Ada: ada, Bo: bo });
+  await bo.page.getByLabel('Language').selectOption('de');
+  await facilitator.addCard('Start', 'Deploys break on Fridays and nobody knows why');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await facilitator.goTo('Reveal');
+  // the walk: Fiona grouped the Stop column's one card with a Start card, and Stop read "No cards here."
+  await facilitator.groupWith('Merging on Fridays', 'Deploys break on Fridays and nobody knows why');
+  await expect(ada.column('Stop')).toContainText('1 card from here is in a group in another column.');
+  await expect(ada.column('Stop')).not.toContainText('No cards here.');
+  await expect(bo.column('Aufhören')).toContainText('1 Karte von hier liegt in einer Gruppe in einer anderen Spalte.');
+  // a column with no card at all still says so
+  await expect(ada.column('Continue')).toContainText('No cards here.');
 });

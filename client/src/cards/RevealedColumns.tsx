@@ -118,6 +118,12 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
 
   /** GR-9: what a column shows: its cards that stand alone, and the groups that live in it (wherever their cards came from). */
   const entriesOf = (columnId: string) => columnEntries(visible, groups, deletes, columnId);
+  // GR-9: a column's cards in a group that lives in another column: an empty column says where they went ("No cards
+  // here." read as if they were gone, walk 8)
+  const elsewhere = (columnId: string) => visible.filter((c) => {
+      const home = c.groupId ? groups.get(c.groupId)?.columnId : undefined;
+      return c.columnId === columnId && !!home && home !== columnId;
+    }).length;
   const countOf = (columnId: string) => entriesOf(columnId).reduce((n, e) => n + ('group' in e ? e.group.cardIds.filter((id) => !deletes.has(id)).length : 1), 0);
 
   // GR-9: a card grouped from its menu ("Group with…") moves to the chosen card's column, its menu still open (UI-32);
@@ -154,7 +160,7 @@ export function RevealedColumns({ board: fromServer, renderItemExtras }: { board
             <p className="prompt">{columnPrompt(column)}</p>
             <ColumnDropZone columnId={column.id}>
             <ul className="cards">{entries.map((entry) => ('group' in entry ? renderGroup(entry.group) : renderCard(entry.card, false)))}</ul>
-            {entries.length === 0 && <p className="empty">{t('reveal.emptyColumn')}</p>}
+            {entries.length === 0 && <p className="empty">{elsewhere(column.id) > 0 ? t('reveal.groupedElsewhere', { count: elsewhere(column.id) }) : t('reveal.emptyColumn')}</p>}
             </ColumnDropZone>
           </section>
         );

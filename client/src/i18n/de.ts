@@ -239,6 +239,8 @@ const de: Catalogue = {
     intro: 'Alle Karten liegen auf dem Tisch, ohne Namen. Lies sie mit Neugier und gruppiere die, die dasselbe sagen. Deine eigenen Karten kannst du noch ändern.',
     noCards: 'Es wurden keine Karten geschrieben. Auch das ist in Ordnung: Sprecht darüber, warum.',
     emptyColumn: 'Hier sind keine Karten.',
+    groupedElsewhere_one: '{{count}} Karte von hier liegt in einer Gruppe in einer anderen Spalte.',
+    groupedElsewhere_other: '{{count}} Karten von hier liegen in Gruppen in anderen Spalten.',
     groupWith: 'Gruppieren mit…',
     groupWithFor: 'Gruppieren mit…: {{name}}',
     chooseCard: 'Karte zum Gruppieren wählen',

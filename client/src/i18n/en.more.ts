@@ -429,6 +429,8 @@ const enMore = {
     intro: 'Every card is on the table, with no names. Read them with curiosity, and group the ones that say the same thing. You can still change your own cards.',
     noCards: 'No cards were written. That is fine too: talk about why.',
     emptyColumn: 'No cards here.',
+    groupedElsewhere_one: '{{count}} card from here is in a group in another column.',
+    groupedElsewhere_other: '{{count}} cards from here are in groups in other columns.',
     groupWith: 'Group with…',
     groupWithFor: 'Group with…: {{name}}',
     chooseCard: 'Choose a card to group with',

@@ -23,7 +23,8 @@ export function useStickyHeight<T extends HTMLElement>(property: string, shown: 
       // DI-6: grown while the page is scrolled (the timer taking the header's second row), it would cover what was just
       // under it: the browser keeps the page's words where they were on the screen (scroll anchoring), so the page is
       // moved down by as much, as if the bar had pushed it (the walk: the item discussed went under the timer)
-      if (height !== null && sticks && now > height && window.scrollY > 0) window.scrollBy(0, -(now - height));
+      // (Safari keeps no such place, overflow-anchor unsupported: there the page moves down by itself)
+      if (height !== null && sticks && now > height && window.scrollY > 0 && anchorsScroll()) window.scrollBy(0, -(now - height));
       height = now;
       root.style.setProperty(property, `${now}px`);
     };
@@ -38,4 +39,9 @@ export function useStickyHeight<T extends HTMLElement>(property: string, shown: 
     };
   }, [property, shown]);
   return ref;
+}
+
+/** Whether the browser keeps the page's words in place when something above them grows (CSS scroll anchoring). */
+function anchorsScroll(): boolean {
+  return typeof CSS !== 'undefined' && CSS.supports('overflow-anchor', 'auto');
 }

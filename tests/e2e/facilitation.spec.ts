@@ -1,5 +1,4 @@
-import fs, { readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect } from './fixtures/team';
@@ -8,7 +7,8 @@ import { DiscussionPage } from './pages/DiscussionPage';
 import { SINK_PORT } from '../../playwright.config';
 import { utcToday, zoneOffTheUtcDay } from './fixtures/timeZones';
 import { SeededBoard } from './fixtures/seedBoard';
-import { type SpawnedServer, kill9, restartServerProcess, startServerProcess } from '../integration/spawnedServer';
+import { kill9, restartServerProcess } from '../integration/spawnedServer';
+import { serverOfItsOwn } from './fixtures/ownServer';
 
 /**
  * The whole retro as a facilitator would run it (issue 10): edited marks and confirmed deletes, group titles
@@ -453,21 +453,7 @@ test("EX-12 the day held is the facilitator's own: her browser's time zone, wher
 });
 
 test.describe('on a server of its own, whose data file the test makes as a server before EX-12 had stored it', () => {
-  // one worker runs these in order: they share the server of their own port
-  test.describe.configure({ mode: 'default' });
-  /** its own port, derived from this run's E2E_PORT (SMTP +20,000, sink +21,000, CL-14 +22,000, pings +23,000, claim +24,000) */
-  const PORT = Number(process.env.E2E_PORT ?? 3199) + 25_000;
-  let server: SpawnedServer | null = null;
-  test.beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-before-ex12-'));
-    server = await startServerProcess({ port: PORT, dataDir, env: { TRUST_PROXY: 'loopback' } });
-  });
-  test.afterAll(async () => {
-    if (!server) return;
-    await kill9(server);
-    for (const made of [server.options.dataDir, `${server.options.dataDir}.key`]) fs.rmSync(made, { recursive: true, force: true });
-  });
-  test.use({ baseURL: `http://127.0.0.1:${PORT}` });
+  const server = serverOfItsOwn(test, 25_000);
 
   test('EX-12 a retro whose first step was stored before EX-12 says in its closed summary the day it was "Created on", never "Held on"; one held since says "Held on", in English and German', async ({ ada, bo, request }) => {
     // two retros made today (UTC) and run to Close over the protocol
@@ -485,8 +471,8 @@ test.describe('on a server of its own, whose data file the test makes as a serve
     const [old, held] = boards as [SeededBoard, SeededBoard];
     // the first one's log as a server before EX-12 wrote it: its steps carry no day (`on`); the server is stopped
     // meanwhile, so it reads the file afresh
-    await kill9(server!);
-    const db = new Database(path.join(server!.options.dataDir, 'candor.sqlite'));
+    await kill9(server.current!);
+    const db = new Database(path.join(server.current!.options.dataDir, 'candor.sqlite'));
     try {
       const steps = db
         .prepare<[string], { seq: number; payload: string }>("SELECT seq, payload FROM events WHERE board_id = ? AND payload LIKE '%\"phase.changed\"%'")
@@ -500,7 +486,7 @@ test.describe('on a server of its own, whose data file the test makes as a serve
     } finally {
       db.close();
     }
-    server = await restartServerProcess(server!);
+    server.current = await restartServerProcess(server.current!);
 
     // Ada reads both in English, Bo in German
     await ada.join(`/b/${old.boardId}`, 'Ada');

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { test, expect } from './fixtures/team';
-import { type SpawnedServer, kill9, startServerProcess } from '../integration/spawnedServer';
+import { serverOfItsOwn } from './fixtures/ownServer';
 import { discussingOneCard } from './pages/DiscussionPage';
 import { expectFocusVisible, tabTo } from './pages/keyboard';
 import type { BoardPage } from './pages/BoardPage';
@@ -593,21 +590,7 @@ test('CO-7 LK-1 a fist of five started while the board is locked is news once it
 });
 
 test.describe('on a server that lets anyone take the role once the facilitator has been away 3 s', () => {
-  // one worker runs these in order: they share the server of their own port
-  test.describe.configure({ mode: 'default' });
-  /** its own port, derived from this run's E2E_PORT like the run's other ports (SMTP +20,000, sink +21,000, CL-14 +22,000, pings +23,000) */
-  const PORT = Number(process.env.E2E_PORT ?? 3199) + 24_000;
-  let server: SpawnedServer | null = null;
-  test.beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-claim-'));
-    server = await startServerProcess({ port: PORT, dataDir, env: { TRUST_PROXY: 'loopback', FACILITATOR_CLAIM_AFTER_MS: '3000' } });
-  });
-  test.afterAll(async () => {
-    if (!server) return;
-    await kill9(server);
-    for (const made of [server.options.dataDir, `${server.options.dataDir}.key`]) fs.rmSync(made, { recursive: true, force: true });
-  });
-  test.use({ baseURL: `http://127.0.0.1:${PORT}` });
+  serverOfItsOwn(test, 24_000, { FACILITATOR_CLAIM_AFTER_MS: '3000' });
 
   test('FA-3 FA-4 the facilitator\'s laptop dies: the room is told, Ada takes the role from People and moves the room on, and the news stops asking (en, de)', async ({ facilitator, ada, bo }) => {
     await openRoom('Fiona’s battery', facilitator, { Ada: ada, Bo: bo });

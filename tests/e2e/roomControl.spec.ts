@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@candor/shared';
 import { test, expect } from './fixtures/facilitation';
 import type { FacilitationPage } from './pages/FacilitationPage';
-import { type SpawnedServer, kill9, startServerProcess } from '../integration/spawnedServer';
+import { serverOfItsOwn } from './fixtures/ownServer';
 
 /**
  * Issue 10 items 1–9 and 12 in real browsers: a facilitator and participants share, knock and admit, say
@@ -408,22 +406,7 @@ test('JN-9 SW-1 RC-14 a device gone silent holds the name no longer than the ref
 });
 
 test.describe('on a server that pings every 2 s and waits 2 s for the answer', () => {
-  // one worker runs these in order: they share the server of their own port
-  test.describe.configure({ mode: 'default' });
-  /** its own port, derived from this run's E2E_PORT like the run's other ports (SMTP +20,000, sink +21,000, CL-14 +22,000) */
-  const PORT = Number(process.env.E2E_PORT ?? 3199) + 23_000;
-  let server: SpawnedServer | null = null;
-  test.beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-ping-'));
-    server = await startServerProcess({ port: PORT, dataDir, env: { TRUST_PROXY: 'loopback', PING_INTERVAL_MS: '2000', PING_TIMEOUT_MS: '2000' } });
-  });
-  test.afterAll(async () => {
-    if (!server) return;
-    await kill9(server);
-    // its data and the key file the server keeps beside them
-    for (const made of [server.options.dataDir, `${server.options.dataDir}.key`]) fs.rmSync(made, { recursive: true, force: true });
-  });
-  test.use({ baseURL: `http://127.0.0.1:${PORT}` });
+  serverOfItsOwn(test, 23_000, { PING_INTERVAL_MS: '2000', PING_TIMEOUT_MS: '2000' });
 
   test('JN-9 SW-1 RC-14 the wait the refusal says follows the server\'s PING_INTERVAL_MS and PING_TIMEOUT_MS: 5 seconds, and the name is free within them (en, de)', async ({ facilitator, ada, bo }) => {
     await nameHeldNoLongerThanSaid({ facilitator, ada, bo }, 5);

@@ -205,6 +205,9 @@ test('AC-9 a room that went on to Act without discussing anything can still plan
   // the facilitator's page counts it on the item (each viewer opens items for themself) and the summary keeps it
   await expect(facilitator.page.getByRole('button', { name: 'Plan actions (1): Merging on Fridays' })).toBeVisible();
   await facilitator.goTo('Close');
+  // her page in Close first: still in Act, the action's words are also in its hidden "Who outside the room is asked?"
+  // label, and the check found two (a fresh-clone CI run, three tests at a time)
+  await ada.expectPhase('Close');
   await expect(ada.page.getByText('Merge before Thursday noon')).toBeVisible();
   // WF-6: the summary's "What we discussed" tells where the actions came from, not that nothing was discussed
   const discussed = ada.page.getByRole('region', { name: 'What we discussed' });

@@ -91,6 +91,30 @@ function reExportsOf(code: string): ReExport[] {
   return reExports;
 }
 
+/**
+ * UI-16: the modules `code` loads as parts the board fetches ahead: `lazyWithWords(() => import('…'), …)`, unless its
+ * options say `preload: false`. Other dynamic imports (the emoji list when a code is typed, a timer's chime) load
+ * when used, and stay files of their own.
+ */
+export function partsFetchedAhead(code: string): Set<string> {
+  const parts = new Set<string>();
+  if (!code.includes('lazyWithWords')) return parts;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'lazyWithWords') {
+      const [load, , options] = node.arguments;
+      const imported = load && ts.isArrowFunction(load) && ts.isCallExpression(load.body) && load.body.expression.kind === ts.SyntaxKind.ImportKeyword ? load.body.arguments[0] : undefined;
+      const notAhead =
+        options !== undefined &&
+        ts.isObjectLiteralExpression(options) &&
+        options.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'preload' && p.initializer.kind === ts.SyntaxKind.FalseKeyword);
+      if (imported && ts.isStringLiteral(imported) && !notAhead) parts.add(imported.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  statementsOf(code).forEach(visit);
+  return parts;
+}
+
 /** The module a relative `specifier` of `importer` names among those the bundler resolved its imports to (`./a.js` is `a.ts`). */
 function resolveRelative(importer: string, specifier: string, importedIds: readonly string[]): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
@@ -140,6 +164,8 @@ function valueSourcesOf(info: (id: string) => ModuleNode | null): (id: string) =
  * part it reaches on demand but the board page) loads too. `@candor/shared` is one index (`sharedIndex`) re-exporting
  * every rule, so a shared module counts as loaded with some code only when that code imports one of its names
  * (`sharedSpecifier`: how the code names the index), by whatever chain of re-exports the name reaches the index.
+ * AB-15 UI-16: `later`, the parts the board fetches ahead once it is up (`partsFetchedAhead`), and the parts those
+ * fetch ahead, with what they import: none of the first load, and none that code without the board page loads.
  */
 export function boardPageModules({
   ids,
@@ -155,10 +181,10 @@ export function boardPageModules({
   boardPage: string;
   sharedIndex: string;
   sharedSpecifier?: string;
-}): { onlyBoard: Set<string>; alsoElsewhere: Set<string> } {
+}): { onlyBoard: Set<string>; alsoElsewhere: Set<string>; later: Set<string> } {
   const onlyBoard = new Set<string>();
   const alsoElsewhere = new Set<string>();
-  if (!ids.includes(main) || !ids.includes(boardPage)) return { onlyBoard, alsoElsewhere };
+  if (!ids.includes(main) || !ids.includes(boardPage)) return { onlyBoard, alsoElsewhere, later: new Set() };
   // `roots` and their static imports, transitively, but not through the shared index
   const closure = (roots: readonly string[], into = new Set<string>()) => {
     const visit = (id: string) => {
@@ -193,9 +219,26 @@ export function boardPageModules({
     }
   }
   withShared(without);
-  for (const id of withShared(closure([boardPage]))) {
+  const first = withShared(closure([boardPage]));
+  for (const id of first) {
     if (id === sharedIndex) continue;
     (without.has(id) ? alsoElsewhere : onlyBoard).add(id);
   }
-  return { onlyBoard, alsoElsewhere };
+  // the parts the board fetches ahead, what they import, and the parts those fetch ahead, as far as it goes
+  const reached = new Set(first);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const id of [...reached]) {
+      const node = info(id);
+      for (const specifier of partsFetchedAhead(node?.code ?? '')) {
+        const part = resolveRelative(id, specifier, node?.dynamicallyImportedIds ?? []);
+        if (!part || reached.has(part)) continue;
+        closure([part], reached);
+        grown = true;
+      }
+    }
+  }
+  const later = new Set<string>();
+  for (const id of withShared(reached)) if (id !== sharedIndex && !first.has(id) && !without.has(id)) later.add(id);
+  return { onlyBoard, alsoElsewhere, later };
 }

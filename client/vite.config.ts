@@ -112,13 +112,6 @@ function reactsOwnSyncExternalStore(): Plugin {
 const ENTRY = new Set(staticallyImported(['main.tsx']));
 const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i18n[\\/]Strong|home[\\/]myRetros|facilitation[\\/]InlineConfirm|cards[\\/]shortText|cards[\\/]pasteThatFits|domain[\\/]trustLens)\.tsx?$|preload-helper/;
 
-/**
- * AB-15, UI-16: small modules several of the board's on-demand parts share go in one chunk, not a file each: a browser
- * opening a board fetches every part ahead, and each file counts against its address's requests (120 people behind one
- * office address open a board at once). What an item is called, a new group's title from its first words, and the
- * questions a revealed card asks with the dialog they ask in (off the board's first load since UI-6 made room).
- */
-const SMALL_ON_DEMAND = /[\\/]src[\\/](cards[\\/]items|domain[\\/]facilitation|cards[\\/]CardQuestion|facilitation[\\/]ConfirmDialog)\.tsx?$/;
 
 /**
  * BU-1: what only the board page loads, in one chunk. Rolldown gives each module the board page shares with a part
@@ -131,10 +124,10 @@ const SMALL_ON_DEMAND = /[\\/]src[\\/](cards[\\/]items|domain[\\/]facilitation|c
  * is one index re-exporting every rule, so a shared module counts as imported by code only when the code imports one
  * of its names (TW-2: read with TypeScript's parser; regular expressions missed `export { a, b } from` lists).
  */
-function boardPageModulesPlugin(): { plugin: Plugin; onlyBoard: (id: string) => boolean; alsoElsewhere: (id: string) => boolean } {
+function boardPageModulesPlugin(): { plugin: Plugin; onlyBoard: (id: string) => boolean; alsoElsewhere: (id: string) => boolean; later: (id: string) => boolean } {
   const boardPage = path.resolve(import.meta.dirname, 'src/board/BoardPage.tsx');
   const sharedIndex = path.resolve(import.meta.dirname, '../shared/src/index.ts');
-  let modules = { onlyBoard: new Set<string>(), alsoElsewhere: new Set<string>() };
+  let modules = { onlyBoard: new Set<string>(), alsoElsewhere: new Set<string>(), later: new Set<string>() };
   const plugin: Plugin = {
     name: 'candor:board-page-modules',
     buildEnd() {
@@ -143,7 +136,7 @@ function boardPageModulesPlugin(): { plugin: Plugin; onlyBoard: (id: string) => 
       modules = boardPageModules({ ids, info: (id) => this.getModuleInfo(id), main, boardPage, sharedIndex });
     },
   };
-  return { plugin, onlyBoard: (id) => modules.onlyBoard.has(id), alsoElsewhere: (id) => modules.alsoElsewhere.has(id) };
+  return { plugin, onlyBoard: (id) => modules.onlyBoard.has(id), alsoElsewhere: (id) => modules.alsoElsewhere.has(id), later: (id) => modules.later.has(id) };
 }
 const BOARD_PAGE_MODULES = boardPageModulesPlugin();
 
@@ -172,7 +165,13 @@ export default defineConfig({
             { name: 'entry', test: (id: string) => ENTRY.has(id) || SMALL_SHARED.test(id) || BOARD_PAGE_MODULES.alsoElsewhere(id) },
             // (each module on its own: a group would otherwise take the modules it imports along, the entry's too)
             { name: 'BoardPage', test: BOARD_PAGE_MODULES.onlyBoard, includeDependenciesRecursively: false },
-            { name: 'boardParts', test: SMALL_ON_DEMAND },
+            // AB-15 UI-16: the parts the board fetches ahead once it is up, and what only they import, in one file
+            // (boardPageModules.ts, `later`): each part and each small module they share was a file of its own, 35
+            // requests a browser made after every board opened, each one counted against its address and costing
+            // the browser more than its bytes (a page load with its join 1.2 s of CPU in all of Chromium's processes,
+            // 0.1 s less with one file; stop 69). What loads only when used stays apart: the emoji list, the chime,
+            // the blameless check, the check-in question, the notes' y-websocket
+            { name: 'boardLater', test: BOARD_PAGE_MODULES.later, includeDependenciesRecursively: false },
           ],
         },
       },

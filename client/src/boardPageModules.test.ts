@@ -127,3 +127,65 @@ describe('boardPageModules re-export chains', () => {
     expect([...alsoElsewhere]).toEqual(['shared/names.ts']);
   });
 });
+
+/**
+ * UI-16 AB-15: the parts the board fetches ahead once it is up (its phases, the facilitator's bar, dialogs), with what
+ * only they import, are one group: each was a file of its own, 35 requests a browser made after every board opened.
+ * What the team or home page also loads stays out of it (those pages would otherwise fetch the board's parts), and so
+ * do the board page's own first load and what loads only when used (a part with `preload: false`, the emoji list).
+ */
+const parts: Record<string, ModuleNode> = {
+  'src/main.tsx': { code: '', importedIds: [], dynamicallyImportedIds: ['src/board/BoardPage.tsx', 'src/team/TeamPage.tsx'] },
+  'src/team/TeamPage.tsx': {
+    code: "const Share = lazyWithWords(() => import('../ShareDialog.js'), (m) => m.ShareDialog);",
+    importedIds: ['src/lens.ts'],
+    dynamicallyImportedIds: ['src/ShareDialog.tsx'],
+  },
+  'src/board/BoardPage.tsx': {
+    code: [
+      "import { appName } from '@candor/shared';",
+      "const VotePhase = lazyWithWords(() => import('../phases/VotePhase.js'), (m) => m.VotePhase);",
+      "const Share = lazyWithWords(() => import('../ShareDialog.js'), (m) => m.ShareDialog);",
+      "const CheckIn = lazyWithWords(() => import('../checkin/CheckIn.js'), (m) => m.CheckIn, { preload: false });",
+      "let list = null; export const emoji = () => (list ??= import('../cards/emojiList.js'));",
+    ].join('\n'),
+    importedIds: ['src/board/Header.tsx', 'shared/index.ts'],
+    dynamicallyImportedIds: ['src/phases/VotePhase.tsx', 'src/ShareDialog.tsx', 'src/checkin/CheckIn.tsx', 'src/cards/emojiList.ts'],
+  },
+  'src/board/Header.tsx': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'src/phases/VotePhase.tsx': {
+    code: [
+      "import { tallyVotes } from '@candor/shared';",
+      "const VoteHelp = lazyWithWords(() => import('./VoteHelp.js'), (m) => m.VoteHelp);",
+      "export const chime = () => import('../timer/ring.js');",
+    ].join('\n'),
+    importedIds: ['src/phases/ballot.ts', 'src/board/Header.tsx', 'src/lens.ts', 'shared/index.ts'],
+    dynamicallyImportedIds: ['src/phases/VoteHelp.tsx', 'src/timer/ring.ts'],
+  },
+  'src/phases/ballot.ts': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'src/phases/VoteHelp.tsx': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'src/timer/ring.ts': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'src/checkin/CheckIn.tsx': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'src/cards/emojiList.ts': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'src/lens.ts': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'src/ShareDialog.tsx': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'shared/index.ts': { code: "export * from './names';\nexport * from './voting';", importedIds: ['shared/names.ts', 'shared/voting.ts'], dynamicallyImportedIds: [] },
+  'shared/names.ts': { code: "export const appName = 'Candor';", importedIds: [], dynamicallyImportedIds: [] },
+  'shared/voting.ts': { code: 'export function tallyVotes() { return 0; }', importedIds: [], dynamicallyImportedIds: [] },
+};
+
+describe('boardPageModules: the parts fetched ahead', () => {
+  it('UI-16 AB-15 groups the parts only the board fetches ahead, and what only they import, as deep as they go', () => {
+    const { onlyBoard, later } = boardPageModules({
+      ids: Object.keys(parts),
+      info: (id) => parts[id] ?? null,
+      main: 'src/main.tsx',
+      boardPage: 'src/board/BoardPage.tsx',
+      sharedIndex: 'shared/index.ts',
+    });
+    expect([...onlyBoard].sort()).toEqual(['shared/names.ts', 'src/board/BoardPage.tsx', 'src/board/Header.tsx']);
+    // not the share dialog or the lens (the team page loads them too), the header (the board page's first load), the
+    // check-in question (`preload: false`), the emoji list or the chime (loaded when used)
+    expect([...later].sort()).toEqual(['shared/voting.ts', 'src/phases/VoteHelp.tsx', 'src/phases/VotePhase.tsx', 'src/phases/ballot.ts']);
+  });
+});

@@ -166,6 +166,9 @@ test('WG-2 a card taken out of its group offline stands alone at once, marked as
   await facilitator.goTo('Reveal');
   await ada.groupWith('Deploys break', 'Deploys are slow');
   await expect(facilitator.page.getByRole('region', { name: /^Group:/ })).toHaveCount(1);
+  // and the grouping acknowledged to Ada: the room can show it before her answer arrives, and a fresh-clone run with
+  // three tests at a time went offline in between, so it was a fourth change waiting (stop 68)
+  await expect(ada.page.getByText('sending…')).toHaveCount(0);
   await ada.page.context().setOffline(true);
   const status = ada.page.getByTestId('connection-status');
   await expect(status).toContainText('Reconnecting');

@@ -196,7 +196,7 @@ test('UI-10 after joining with the keyboard, focus lands on the phase heading, n
   expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.board-main')))).toBe(true);
 });
 
-test('PU-7 at a desk "Not now" folds the trust pulse to one line, and it stays folded through Write: cards written, people coming and writing, the language switched, the connection gone and back, the window narrowed to a phone\'s and widened; "Answer now" opens it (en, de)', async ({ facilitator, ada, bo }) => {
+test('PU-7 at a desk "Not now" folds the trust pulse to one line, and it stays folded through Write: cards written, people coming and writing, the language switched, the connection gone and back, the window narrowed to a phone\'s and widened, the page reloaded; "Answer now" opens it (en, de)', async ({ facilitator, ada, bo }) => {
   const link = await facilitator.createRetro('Not now at a desk');
   await ada.join(link, 'Ada');
   expect(ada.page.viewportSize()?.width, 'a desk').toBeGreaterThanOrEqual(1000);
@@ -240,9 +240,17 @@ test('PU-7 at a desk "Not now" folds the trust pulse to one line, and it stays f
   await ada.page.setViewportSize({ width: 1280, height: 900 });
   await expect(ada.page.getByRole('tablist', { name: 'Bereiche des Boards' })).toHaveCount(0);
   await stillFolded('Jetzt antworten');
-  // "Answer now" opens it, focus on its first answer
+  // the page reloaded: "Not now" holds for the tab, not only for the page as it was (it opened again)
+  await ada.page.reload();
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Verbunden');
+  await expect(ada.card('Zu viele Meetings')).toBeVisible();
+  await stillFolded('Jetzt antworten');
+  // "Answer now" opens it, focus on its first answer; and it stays open through a reload
   await pulse.getByRole('button', { name: 'Jetzt antworten' }).click();
   await expect(question.getByRole('radio').first()).toBeFocused();
+  await ada.page.reload();
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Verbunden');
+  await expect(question).toBeVisible();
 });
 
 test('UI-7 RC-3 a paste that does not fit an action or an offer is refused with a message, not cut', async ({ facilitator, ada }) => {

@@ -10,8 +10,29 @@ import { afterPress } from '../a11y/afterPress.js';
 
 const PULSE_VALUES = [1, 2, 3, 4, 5] as const;
 
-/** PU-7: the boards whose pulse this page was told "Not now" (for as long as the page is open) */
-const notNow = new Set<string>();
+/**
+ * PU-7: whether this tab was told "Not now" for the board's pulse: kept in the tab's session storage, so a reload
+ * keeps the pulse folded (it opened again, in the way of the cards, though she had put it off), and closing the tab or
+ * "Forget me on this device" (its key names the board) forgets it. Only this device knows; nothing is sent.
+ */
+const notNowKey = (boardId: string) => `candor.pulseNotNow.${boardId}`;
+const notNow = {
+  has: (boardId: string) => {
+    try {
+      return sessionStorage.getItem(notNowKey(boardId)) !== null;
+    } catch {
+      return false; // storage refused (a locked-down browser): open, as before
+    }
+  },
+  set: (boardId: string, put: boolean) => {
+    try {
+      if (put) sessionStorage.setItem(notNowKey(boardId), '1');
+      else sessionStorage.removeItem(notNowKey(boardId));
+    } catch {
+      // storage refused: it holds for the page as it is
+    }
+  },
+};
 
 /**
  * PU-1: an anonymous 1–5 answer at the start of the retro. Only my own choice comes back to me.
@@ -62,13 +83,13 @@ export function TrustPulse({ board }: { board: PublicBoardView }) {
 
   // PU-7: "Not now" folds the unanswered pulse; either folded line's button opens it with focus on an answer
   const foldForNow = () => {
-    notNow.add(session.boardId);
+    notNow.set(session.boardId, true);
     focusFolded.current = true;
     setChoosing(false);
     setLater(true);
   };
   const open = () => {
-    notNow.delete(session.boardId);
+    notNow.set(session.boardId, false);
     focusChoice.current = true;
     setChoosing(true);
     setLater(false);

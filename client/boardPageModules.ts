@@ -166,6 +166,8 @@ function valueSourcesOf(info: (id: string) => ModuleNode | null): (id: string) =
  * (`sharedSpecifier`: how the code names the index), by whatever chain of re-exports the name reaches the index.
  * AB-15 UI-16: `later`, the parts the board fetches ahead once it is up (`partsFetchedAhead`), and the parts those
  * fetch ahead, with what they import: none of the first load, and none that code without the board page loads.
+ * `soon`, of those, the parts `soonParts` names (what Write shows on its first screen) and what they import, so they
+ * can come in a small file of their own before the rest.
  */
 export function boardPageModules({
   ids,
@@ -174,6 +176,7 @@ export function boardPageModules({
   boardPage,
   sharedIndex,
   sharedSpecifier = '@candor/shared',
+  soonParts = () => false,
 }: {
   ids: readonly string[];
   info: (id: string) => ModuleNode | null;
@@ -181,10 +184,11 @@ export function boardPageModules({
   boardPage: string;
   sharedIndex: string;
   sharedSpecifier?: string;
-}): { onlyBoard: Set<string>; alsoElsewhere: Set<string>; later: Set<string> } {
+  soonParts?: (id: string) => boolean;
+}): { onlyBoard: Set<string>; alsoElsewhere: Set<string>; later: Set<string>; soon: Set<string> } {
   const onlyBoard = new Set<string>();
   const alsoElsewhere = new Set<string>();
-  if (!ids.includes(main) || !ids.includes(boardPage)) return { onlyBoard, alsoElsewhere, later: new Set() };
+  if (!ids.includes(main) || !ids.includes(boardPage)) return { onlyBoard, alsoElsewhere, later: new Set(), soon: new Set() };
   // `roots` and their static imports, transitively, but not through the shared index
   const closure = (roots: readonly string[], into = new Set<string>()) => {
     const visit = (id: string) => {
@@ -238,7 +242,8 @@ export function boardPageModules({
       }
     }
   }
-  const later = new Set<string>();
-  for (const id of withShared(reached)) if (id !== sharedIndex && !first.has(id) && !without.has(id)) later.add(id);
-  return { onlyBoard, alsoElsewhere, later };
+  const fetchedAhead = (id: string) => id !== sharedIndex && !first.has(id) && !without.has(id);
+  const soon = new Set([...withShared(closure([...reached].filter((id) => soonParts(id) && fetchedAhead(id))))].filter(fetchedAhead));
+  const later = new Set([...withShared(reached)].filter((id) => fetchedAhead(id) && !soon.has(id)));
+  return { onlyBoard, alsoElsewhere, later, soon };
 }

@@ -124,19 +124,39 @@ const SMALL_SHARED = /[\\/]src[\\/](board[\\/]presenting|layout[\\/]useIsPhone|i
  * is one index re-exporting every rule, so a shared module counts as imported by code only when the code imports one
  * of its names (TW-2: read with TypeScript's parser; regular expressions missed `export { a, b } from` lists).
  */
-function boardPageModulesPlugin(): { plugin: Plugin; onlyBoard: (id: string) => boolean; alsoElsewhere: (id: string) => boolean; later: (id: string) => boolean } {
+/**
+ * UI-16 UI-40: of the parts fetched ahead, those the board shows around Write's first screen (the pulse, the
+ * facilitator's bar and a phone's step bar, the nudge to invite, the menus of the people list…) come in a small file
+ * before the rest: a person coming back to the board skips the join form, during which the parts arrive, and on a slow
+ * line the pulse waited for every later phase's code to drop in over the card boxes.
+ */
+const SOON = /[\\/]src[\\/](pulse[\\/]TrustPulse|board[\\/](FacilitatorBar|PhoneStepBar|OwnerBanner|ForgetMe|DeleteBoard)|facilitation[\\/](InviteNudge|PersonActions))\.tsx$/;
+
+function boardPageModulesPlugin(): {
+  plugin: Plugin;
+  onlyBoard: (id: string) => boolean;
+  alsoElsewhere: (id: string) => boolean;
+  later: (id: string) => boolean;
+  soon: (id: string) => boolean;
+} {
   const boardPage = path.resolve(import.meta.dirname, 'src/board/BoardPage.tsx');
   const sharedIndex = path.resolve(import.meta.dirname, '../shared/src/index.ts');
-  let modules = { onlyBoard: new Set<string>(), alsoElsewhere: new Set<string>(), later: new Set<string>() };
+  let modules = { onlyBoard: new Set<string>(), alsoElsewhere: new Set<string>(), later: new Set<string>(), soon: new Set<string>() };
   const plugin: Plugin = {
     name: 'candor:board-page-modules',
     buildEnd() {
       const ids = [...this.getModuleIds()];
       const main = ids.find((id) => /[\\/]src[\\/]main\.tsx$/.test(id)) ?? '';
-      modules = boardPageModules({ ids, info: (id) => this.getModuleInfo(id), main, boardPage, sharedIndex });
+      modules = boardPageModules({ ids, info: (id) => this.getModuleInfo(id), main, boardPage, sharedIndex, soonParts: (id) => SOON.test(id) });
     },
   };
-  return { plugin, onlyBoard: (id) => modules.onlyBoard.has(id), alsoElsewhere: (id) => modules.alsoElsewhere.has(id), later: (id) => modules.later.has(id) };
+  return {
+    plugin,
+    onlyBoard: (id) => modules.onlyBoard.has(id),
+    alsoElsewhere: (id) => modules.alsoElsewhere.has(id),
+    later: (id) => modules.later.has(id),
+    soon: (id) => modules.soon.has(id),
+  };
 }
 const BOARD_PAGE_MODULES = boardPageModulesPlugin();
 
@@ -165,12 +185,14 @@ export default defineConfig({
             { name: 'entry', test: (id: string) => ENTRY.has(id) || SMALL_SHARED.test(id) || BOARD_PAGE_MODULES.alsoElsewhere(id) },
             // (each module on its own: a group would otherwise take the modules it imports along, the entry's too)
             { name: 'BoardPage', test: BOARD_PAGE_MODULES.onlyBoard, includeDependenciesRecursively: false },
-            // AB-15 UI-16: the parts the board fetches ahead once it is up, and what only they import, in one file
-            // (boardPageModules.ts, `later`): each part and each small module they share was a file of its own, 35
-            // requests a browser made after every board opened, each one counted against its address and costing
-            // the browser more than its bytes (a page load with its join 1.2 s of CPU in all of Chromium's processes,
-            // 0.1 s less with one file; stop 69). What loads only when used stays apart: the emoji list, the chime,
-            // the blameless check, the check-in question, the notes' y-websocket
+            // AB-15 UI-16: the parts the board fetches ahead once it is up, and what only they import, in two files
+            // (boardPageModules.ts, `soon` and `later`): each part and each small module they share was a file of its
+            // own, 35 requests a browser made after every board opened, each one counted against its address and
+            // costing the browser more than its bytes (a page load with its join 1.2 s of CPU in all of Chromium's
+            // processes, 0.1 s less with one file; stop 69). What Write shows comes first, in the small one (SOON).
+            // What loads only when used stays apart: the emoji list, the chime, the blameless check, the check-in
+            // question, the notes' y-websocket
+            { name: 'boardSoon', test: BOARD_PAGE_MODULES.soon, includeDependenciesRecursively: false },
             { name: 'boardLater', test: BOARD_PAGE_MODULES.later, includeDependenciesRecursively: false },
           ],
         },

@@ -163,7 +163,7 @@ const parts: Record<string, ModuleNode> = {
     dynamicallyImportedIds: ['src/phases/VoteHelp.tsx', 'src/timer/ring.ts'],
   },
   'src/phases/ballot.ts': { code: '', importedIds: [], dynamicallyImportedIds: [] },
-  'src/phases/VoteHelp.tsx': { code: '', importedIds: [], dynamicallyImportedIds: [] },
+  'src/phases/VoteHelp.tsx': { code: '', importedIds: ['src/phases/ballot.ts'], dynamicallyImportedIds: [] },
   'src/timer/ring.ts': { code: '', importedIds: [], dynamicallyImportedIds: [] },
   'src/checkin/CheckIn.tsx': { code: '', importedIds: [], dynamicallyImportedIds: [] },
   'src/cards/emojiList.ts': { code: '', importedIds: [], dynamicallyImportedIds: [] },
@@ -187,5 +187,19 @@ describe('boardPageModules: the parts fetched ahead', () => {
     // not the share dialog or the lens (the team page loads them too), the header (the board page's first load), the
     // check-in question (`preload: false`), the emoji list or the chime (loaded when used)
     expect([...later].sort()).toEqual(['shared/voting.ts', 'src/phases/VoteHelp.tsx', 'src/phases/VotePhase.tsx', 'src/phases/ballot.ts']);
+  });
+
+  it('UI-16 AB-15 puts the parts named to come soon, and what they import, apart from the rest, the two sets disjoint', () => {
+    const { later, soon } = boardPageModules({
+      ids: Object.keys(parts),
+      info: (id) => parts[id] ?? null,
+      main: 'src/main.tsx',
+      boardPage: 'src/board/BoardPage.tsx',
+      sharedIndex: 'shared/index.ts',
+      soonParts: (id) => id === 'src/phases/VoteHelp.tsx' || id === 'src/ShareDialog.tsx',
+    });
+    // the share dialog is the team page's too: in neither; the ballot, which the vote's part imports too, comes soon
+    expect([...soon].sort()).toEqual(['src/phases/VoteHelp.tsx', 'src/phases/ballot.ts']);
+    expect([...later].sort()).toEqual(['shared/voting.ts', 'src/phases/VotePhase.tsx']);
   });
 });

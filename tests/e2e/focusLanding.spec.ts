@@ -254,9 +254,9 @@ test('WF-2 UI-10 the facilitator who moves the retro on from far down the page s
 });
 
 test('UI-10 PR-3 a step to a phase whose code is still on its way: a participant\'s focus that went with Write lands on Reveal\'s heading when it comes, and her news line does not say it again; the facilitator\'s lands there at once', async ({ facilitator, ada }) => {
-  // the parts fetched ahead (every phase after Write, the facilitator's bar) held back on Ada's page until the step is
-  // taken. The facilitator's step buttons are among those parts, so her page always has the next phase's code when
-  // she steps (since stop 69 they are one file, AB-15)
+  // the later parts fetched ahead (every phase after Write) held back on Ada's page until the step is taken. On the
+  // facilitator's page the step buttons come before them, and they are fetched at once: by the time she steps, the next
+  // phase's code is there (since stop 69 the parts come in two files, AB-15)
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   let asked = 0;

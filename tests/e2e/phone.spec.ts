@@ -724,10 +724,10 @@ test('PU-6 on a phone the unanswered pulse is one row of five answers, each tapp
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
-    // the pulse is one of the parts fetched ahead (boardLater): fetched while she reads the join form (a person takes a moment to type a name),
+    // the pulse is one of the parts fetched ahead (boardSoon): fetched while she reads the join form (a person takes a moment to type a name),
     // it is there when the board is, not dropped in over the card boxes a moment later (they jumped 400 px down)
     const partArrived = (name: RegExp) => page.waitForResponse((r) => name.test(new URL(r.url()).pathname), { timeout: 10_000 });
-    const parts = Promise.all([partArrived(/\/boardLater-[^/]*\.js$/), partArrived(/\/en\.more-[^/]*\.js$/)]);
+    const parts = Promise.all([partArrived(/\/boardSoon-[^/]*\.js$/), partArrived(/\/en\.more-[^/]*\.js$/)]);
     await fiona.createRetro('Pulse on a phone', { beforeName: () => parts });
     await expect(page.getByLabel('New card in Start')).toBeAttached();
     expect(await page.evaluate(() => (window as unknown as { firstBox: unknown }).firstBox), 'above the first card box as it was drawn').toEqual({ pulse: true });

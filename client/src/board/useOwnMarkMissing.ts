@@ -1,5 +1,6 @@
 import type { Progress } from '@candor/shared';
 import { useSessionState } from './SessionContext.js';
+import { doneNow } from '../facilitation/doneNow.js';
 
 /**
  * DN-3: the facilitator's own "I'm done" is missing from the count she reads (her toggle is below the columns, out of
@@ -8,7 +9,5 @@ import { useSessionState } from './SessionContext.js';
 export function useOwnMarkMissing(progress: Progress | null): boolean {
   const { me, pending } = useSessionState();
   if (!progress) return false;
-  const queued = [...pending].reverse().find((c) => c.type === 'done.mark');
-  const mineDone = queued && queued.type === 'done.mark' ? queued.done : Boolean(me?.done);
-  return !mineDone && progress.done < progress.of;
+  return !doneNow(progress, me, pending) && progress.done < progress.of;
 }

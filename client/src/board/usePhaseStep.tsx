@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../facilitation/ConfirmDialog.js';
 import type { BoardCommand } from '../sync/commandQueue.js';
 import { browserTimeZone } from '../sync/timeZone.js';
 import { closeVoteWarnings, revealWarnings } from './revealWarnings.js';
+import { doneNow } from '../facilitation/doneNow.js';
 
 /**
  * CF-1: the two steps nobody can take back, and what they do to everyone; (AN-12) the step back from Discuss
@@ -73,7 +74,7 @@ export function usePhaseStep(board: PublicBoardView): PhaseStep {
   // RE-10: leaving Review with promises nobody marked asks first — a nudge, not a block (they stay open, RE-3)
   const [nudging, setNudging] = useState(false);
   const { pending, settled, me } = useSessionState();
-  const stillVoting = closeVoteWarnings(board, { done: me?.done ?? false });
+  const stillVoting = closeVoteWarnings(board, { done: doneNow(board.progress, me, pending) });
   const unmarked = unmarkedPromises(board, [...pending, ...settled]);
   // The button that opened a confirmation gets focus back when it closes, so a keyboard user goes on from there.
   const opener = useRef<HTMLElement | null>(null);

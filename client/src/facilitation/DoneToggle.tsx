@@ -2,6 +2,7 @@ import { useWords } from '../i18n/useWords.js';
 import type { PublicBoardView } from '@candor/shared';
 import { useSession, useSessionState } from '../board/SessionContext.js';
 import { LOCKED_LINE_ID, useReadOnly } from './useReadOnly.js';
+import { doneNow } from './doneNow.js';
 
 /** DN-1: "I'm done" for the current stage (Write or Vote), for everyone; pressed again it takes it back. */
 export function DoneToggle({ board }: { board: PublicBoardView }) {
@@ -11,8 +12,7 @@ export function DoneToggle({ board }: { board: PublicBoardView }) {
   const readOnly = useReadOnly(board);
   const progress = board.progress;
   if (!progress) return null;
-  const queued = [...pending].reverse().find((c) => c.type === 'done.mark');
-  const done = queued && queued.type === 'done.mark' ? queued.done : Boolean(me?.done);
+  const done = doneNow(progress, me, pending);
   const voting = progress.stage === 'vote';
   const label = done
     ? t(voting ? 'facilitation.done.votingDone' : 'facilitation.done.writingDone')

@@ -226,6 +226,11 @@ export interface PersonalView {
   consensus: Record<string, number>;
   /** DN-1: I said "I'm done" in the current stage */
   done: boolean;
+  /**
+   * DN-1: the stage `done` is for, the current one when this view was made (null outside Write and Vote). The board's
+   * phase can reach a page before this view does: for that moment `done` is still the stage before's
+   */
+  doneStage: DoneStage | null;
   /** JN-3: people waiting to be let in; only the facilitator sees them */
   knocks: { id: string; name: string }[];
   /** RX-2: item id → the reactions I put on it */
@@ -600,6 +605,7 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     roti: state.roti.get(viewer.pulseTag) ?? null,
     consensus,
     done: stage !== null && state.done[stage].has(participantId),
+    doneStage: stage,
     knocks,
     reactions: myReactions(state, viewer.reactionTag),
     handRaised: state.raisedHands.includes(participantId),

@@ -535,3 +535,23 @@ test('UI-9 RC-10 a browser that says its network is gone shows "Reconnecting…"
   await expect(ada.card('Written with the Wi-Fi off').getByText('sending…')).toHaveCount(0);
   await expect(ada.card('Written with the Wi-Fi off')).toHaveCount(1);
 });
+
+test('DN-1 "I\'m done writing" pressed offline and sent once the room is in Vote marks nobody done voting, and says it came too late', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Done on a train');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await ada.page.context().setOffline(true);
+  await expect(ada.page.getByTestId('connection-status')).toContainText('Reconnecting');
+  await ada.page.getByRole('button', { name: "I'm done writing" }).click();
+  await expect(ada.page.getByRole('button', { name: /I'm done writing/ })).toHaveAttribute('aria-pressed', 'true');
+  await facilitator.runTo('Vote');
+  const count = facilitator.page.getByRole('region', { name: 'Facilitator' }).getByRole('status').filter({ hasText: /\d of \d/ });
+  // (Ada, away, is counted on neither side: DN-2)
+  await expect(count).toContainText('0 of 1 done voting');
+  await ada.page.context().setOffline(false);
+  await expect(ada.page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  // her mark was for Write, which is over: it is not her "done voting", on either page
+  await expect(ada.page.getByRole('button', { name: "I'm done voting" })).toHaveAttribute('aria-pressed', 'false');
+  await expect(ada.page.getByRole('alert').filter({ hasText: 'That is not possible in this phase.' })).toBeVisible();
+  await expect(count).toContainText('0 of 2 done voting');
+});

@@ -24,7 +24,7 @@ export function DoneProgress({ board }: { board: PublicBoardView }) {
         <span className="hint">{t('facilitation.done.hereNow')}</span>
       </p>
       {notMe && (
-        <button type="button" className="small primary" onClick={() => session.send({ type: 'done.mark', done: true })}>
+        <button type="button" className="small primary" onClick={() => session.send({ type: 'done.mark', done: true, stage: progress.stage })}>
           {t('facilitation.done.markMe')}
         </button>
       )}

@@ -19,7 +19,7 @@ export function DoneToggle({ board }: { board: PublicBoardView }) {
     : t(voting ? 'facilitation.done.voting' : 'facilitation.done.writing');
   return (
     <div className="done-toggle">
-      <button type="button" aria-pressed={done} className={done ? 'primary' : ''} disabled={readOnly} aria-describedby={readOnly ? LOCKED_LINE_ID : undefined} onClick={() => session.send({ type: 'done.mark', done: !done })}>
+      <button type="button" aria-pressed={done} className={done ? 'primary' : ''} disabled={readOnly} aria-describedby={readOnly ? LOCKED_LINE_ID : undefined} onClick={() => session.send({ type: 'done.mark', done: !done, stage: progress.stage })}>
         {label}
       </button>
       {done && <span className="hint">{t('facilitation.done.undoHint')}</span>}

@@ -56,6 +56,19 @@ describe("I'm done", () => {
     expect(publicOf(state).progress).toBeNull();
   });
 
+  it('DN-1 a mark pressed for a stage that is over (sent late, from a page that was offline) is refused, nobody marked', () => {
+    const state = boardWith();
+    must(state, alice, { type: 'done.mark', done: true, stage: 'write' });
+    expect(personalViewOf(state, viewerOf(alice))).toMatchObject({ done: true, doneStage: 'write' });
+    addCard(state, bob, 'a card');
+    moveTo(state, 'vote');
+    expect(run(state, bob, { type: 'done.mark', done: true, stage: 'write' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
+    expect(progressOf(state)).toMatchObject({ stage: 'vote', done: 0 });
+    expect(personalViewOf(state, viewerOf(bob))).toMatchObject({ done: false, doneStage: 'vote' });
+    must(state, bob, { type: 'done.mark', done: true, stage: 'vote' });
+    expect(progressOf(state)).toMatchObject({ stage: 'vote', done: 1 });
+  });
+
   it('DN-2 counts "x of y done" among the people online; away people count on neither side', () => {
     const state = boardWith();
     must(state, alice, { type: 'done.mark', done: true });

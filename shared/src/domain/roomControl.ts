@@ -55,6 +55,10 @@ export function decideRoomControl(state: BoardState, actor: Actor, command: Room
       return done(command.name === state.name ? [] : [{ type: 'board.renamed', name: command.name }]);
     case 'done.mark': {
       const stage = doneStageOf(state.phase)!;
+      // DN-1: a mark pressed for a stage that is over (sent late, from a page that was offline) is not this stage's
+      if (command.stage !== undefined && command.stage !== stage) {
+        return fail('WRONG_PHASE', command.stage === 'write' ? 'Writing is over: the retro moved on to Vote.' : 'Voting is over.');
+      }
       if (state.done[stage].has(actor.participantId) === command.done) return done([]);
       return done([{ type: 'done.marked', participantId: actor.participantId, stage, done: command.done }]);
     }

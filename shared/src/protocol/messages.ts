@@ -144,7 +144,9 @@ export const Command = z.discriminatedUnion('type', [
   }),
   // Issue 10: what a facilitator reaches for (rules NA-*, DN-*, JN-*, LK-*, MO-*, SG-*).
   z.strictObject({ ...base, type: z.literal('board.rename'), name: line(LIMITS.boardName) }),
-  z.strictObject({ ...base, type: z.literal('done.mark'), done: z.boolean() }),
+  // DN-1: `stage`, the stage the mark is for (the page's, when pressed): a mark pressed offline in Write that arrives
+  // once the room is in Vote is refused, not counted as done voting
+  z.strictObject({ ...base, type: z.literal('done.mark'), done: z.boolean(), stage: z.enum(['write', 'vote']).optional() }),
   z.strictObject({ ...base, type: z.literal('done.reset') }),
   z.strictObject({ ...base, type: z.literal('access.password'), password: boardPassword.nullable() }),
   z.strictObject({ ...base, type: z.literal('access.knock'), on: z.boolean() }),

@@ -555,3 +555,19 @@ test('DN-1 "I\'m done writing" pressed offline and sent once the room is in Vote
   await expect(ada.page.getByRole('alert').filter({ hasText: 'That is not possible in this phase.' })).toBeVisible();
   await expect(count).toContainText('0 of 2 done voting');
 });
+
+test('DN-1 done writing, then the room in Vote: "I\'m done voting" is not pressed, and one press marks her done voting', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Done, then on to Vote');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Merging on Fridays');
+  await ada.page.getByRole('button', { name: "I'm done writing" }).click();
+  await expect(ada.page.getByRole('button', { name: /I'm done writing/ })).toHaveAttribute('aria-pressed', 'true');
+  await facilitator.runTo('Vote');
+  await ada.expectPhase('Vote');
+  // her mark was Write's: in Vote she has said nothing yet (it showed "✓ I'm done voting", pressed, until her own view
+  // was next sent, and a press then took back a mark she never made)
+  await expect(ada.page.getByRole('button', { name: "I'm done voting" })).toHaveAttribute('aria-pressed', 'false');
+  await ada.page.getByRole('button', { name: "I'm done voting" }).click();
+  const count = facilitator.page.getByRole('region', { name: 'Facilitator' }).getByRole('status').filter({ hasText: /\d of \d/ });
+  await expect(count).toContainText('1 of 2 done voting');
+});

@@ -74,7 +74,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('durability of answers, taps, r
     ok(await A.cmd('done.mark', { done: true }));
     ok(await C.cmd('done.mark', { done: true }));
     await F.waitFor(() => F.board()?.progress?.done === 2);
-    await A.waitFor(() => A.me?.done === true && A.me.pulse === 1);
+    await A.waitFor(() => A.me?.doneIn.write === true && A.me.pulse === 1);
     expect(F.board()!.pulse.distribution).toBeNull();
     const beforeFirst = new Map(everyone.map((p) => [p, structuredClone(kept(p.me))]));
 

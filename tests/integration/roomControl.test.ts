@@ -72,7 +72,7 @@ describe("I'm done", () => {
     expect(await A.cmd('done.mark', { done: true })).toMatchObject({ ok: true });
     await F.waitFor(() => F.board()?.progress?.done === 1);
     expect(F.board()?.progress).toEqual({ stage: 'write', done: 1, of: 3 });
-    expect(A.me?.done).toBe(true);
+    expect(A.me?.doneIn).toEqual({ write: true, vote: false });
     expect(F.board()?.participants.find((p) => p.name === 'Alex')?.done).toBe(true);
     await B.disconnect();
     await F.waitFor(() => F.board()?.progress?.of === 2);
@@ -81,7 +81,7 @@ describe("I'm done", () => {
     expect(A.board()?.progress).toEqual({ stage: 'write', done: 2, of: 2 });
     expect(await A.cmd('done.reset')).toMatchObject({ ok: false, code: 'NOT_FACILITATOR' });
     expect(await F.cmd('done.reset')).toMatchObject({ ok: true });
-    await A.waitFor(() => A.board()?.progress?.done === 0 && A.me?.done === false);
+    await A.waitFor(() => A.board()?.progress?.done === 0 && A.me?.doneIn.write === false);
     expect(await F.cmd('phase.set', { phase: 'reveal' })).toMatchObject({ ok: true });
     expect(await A.cmd('done.mark', { done: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
   });

@@ -43,14 +43,17 @@ describe("I'm done", () => {
   it('DN-1 marks and unmarks the sender in the current stage, Write and Vote separately', () => {
     const state = boardWith();
     must(state, alice, { type: 'done.mark', done: true });
-    expect(personalViewOf(state, viewerOf(alice)).done).toBe(true);
+    expect(personalViewOf(state, viewerOf(alice)).doneIn).toEqual({ write: true, vote: false });
     expect(publicOf(state).participants.find((p) => p.name === 'Alice')?.done).toBe(true);
     addCard(state, bob, 'a card');
     moveTo(state, 'vote');
-    expect(personalViewOf(state, viewerOf(alice)).done).toBe(false);
+    // her view does not change with the phase: each stage's mark stays its own
+    expect(personalViewOf(state, viewerOf(alice)).doneIn).toEqual({ write: true, vote: false });
+    expect(publicOf(state).participants.find((p) => p.name === 'Alice')?.done).toBe(false);
     must(state, alice, { type: 'done.mark', done: true });
+    expect(personalViewOf(state, viewerOf(alice)).doneIn).toEqual({ write: true, vote: true });
     must(state, alice, { type: 'done.mark', done: false });
-    expect(personalViewOf(state, viewerOf(alice)).done).toBe(false);
+    expect(personalViewOf(state, viewerOf(alice)).doneIn).toEqual({ write: true, vote: false });
     moveTo(state, 'discuss');
     expect(run(state, alice, { type: 'done.mark', done: true })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     expect(publicOf(state).progress).toBeNull();
@@ -59,12 +62,12 @@ describe("I'm done", () => {
   it('DN-1 a mark pressed for a stage that is over (sent late, from a page that was offline) is refused, nobody marked', () => {
     const state = boardWith();
     must(state, alice, { type: 'done.mark', done: true, stage: 'write' });
-    expect(personalViewOf(state, viewerOf(alice))).toMatchObject({ done: true, doneStage: 'write' });
+    expect(personalViewOf(state, viewerOf(alice)).doneIn).toEqual({ write: true, vote: false });
     addCard(state, bob, 'a card');
     moveTo(state, 'vote');
     expect(run(state, bob, { type: 'done.mark', done: true, stage: 'write' })).toMatchObject({ ok: false, code: 'WRONG_PHASE' });
     expect(progressOf(state)).toMatchObject({ stage: 'vote', done: 0 });
-    expect(personalViewOf(state, viewerOf(bob))).toMatchObject({ done: false, doneStage: 'vote' });
+    expect(personalViewOf(state, viewerOf(bob)).doneIn).toEqual({ write: false, vote: false });
     must(state, bob, { type: 'done.mark', done: true, stage: 'vote' });
     expect(progressOf(state)).toMatchObject({ stage: 'vote', done: 1 });
   });

@@ -266,7 +266,7 @@ describe('visibility', () => {
 
   it('AN-2 personal view has exactly the documented fields', () => {
     const me = viewOf(fullRetro().state, as(alice)).me!;
-    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'done', 'doneStage', 'handRaised', 'isFacilitator', 'knocks', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'reactions', 'roti', 'votes', 'votesLeft']);
+    expect(Object.keys(me).sort()).toEqual(['actionIds', 'cards', 'consensus', 'doneIn', 'handRaised', 'isFacilitator', 'knocks', 'lens', 'name', 'offerIds', 'participantId', 'pulse', 'reactions', 'roti', 'votes', 'votesLeft']);
     expect(me).toMatchObject({ pulse: null, roti: null, consensus: {} });
   });
 

@@ -224,13 +224,12 @@ export interface PersonalView {
   roti: number | null;
   /** action id → my own consensus answer */
   consensus: Record<string, number>;
-  /** DN-1: I said "I'm done" in the current stage */
-  done: boolean;
   /**
-   * DN-1: the stage `done` is for, the current one when this view was made (null outside Write and Vote). The board's
-   * phase can reach a page before this view does: for that moment `done` is still the stage before's
+   * DN-1: whether I said "I'm done" in Write and in Vote, each stage's own mark, whatever the phase: the board's phase
+   * can reach a page before this view does, and a view that said only "done in the current stage" then stood for the
+   * stage before's ("✓ I'm done voting" pressed with Write's mark). Nor does the view change when the phase does.
    */
-  doneStage: DoneStage | null;
+  doneIn: Record<DoneStage, boolean>;
   /** JN-3: people waiting to be let in; only the facilitator sees them */
   knocks: { id: string; name: string }[];
   /** RX-2: item id → the reactions I put on it */
@@ -574,7 +573,6 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
   const votes = votesOf(state, viewer.voterTag);
   let used = 0;
   for (const item in votes) used += votes[item]!;
-  const stage = doneStageOf(state.phase);
   // No `revealed` flag: the reveal then changes nobody's personal view, so it sends nothing per person.
   const cards: PersonalCard[] = [];
   const mine = state.cardsByAuthor.get(viewer.authorTag) ?? [];
@@ -604,8 +602,7 @@ function personalView(state: BoardState, viewer: ParticipantViewer): PersonalVie
     pulse: state.pulse.get(viewer.pulseTag) ?? null,
     roti: state.roti.get(viewer.pulseTag) ?? null,
     consensus,
-    done: stage !== null && state.done[stage].has(participantId),
-    doneStage: stage,
+    doneIn: { write: state.done.write.has(participantId), vote: state.done.vote.has(participantId) },
     knocks,
     reactions: myReactions(state, viewer.reactionTag),
     handRaised: state.raisedHands.includes(participantId),

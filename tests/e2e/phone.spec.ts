@@ -4,6 +4,7 @@ import { BoardPage } from './pages/BoardPage';
 import { PHONE, openRoom } from './pages/room';
 import { controlsReachingBelow, expectNothingOverflows, smallTapTargets } from './pages/layout';
 import { TEMPLATES } from '@candor/shared';
+import { seedPromise, seedTeam } from './fixtures/seedBoard';
 
 async function noSidewaysScroll(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
@@ -1760,5 +1761,34 @@ test('UI-12 at Close the promises made are on the first screen, under the downlo
     const promise = actions.getByRole('listitem').getByText('Freeze merges after Thursday noon', { exact: true });
     await expect(promise).toBeVisible();
     expect(await hiddenBelowBars(promise), `${person.who}: the first promise's words below the first screen`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('UI-12 RE-1 on a phone a team\'s Review leads with last time\'s promises, the trust pulse after them, still answered there; in English and German', async ({ facilitator, personOn, request }) => {
+  test.setTimeout(180_000);
+  const { teamId, url } = await seedTeam(request, 'Review on a phone');
+  const promises = ['Write the rollback runbook', 'Pair on every production deploy'];
+  for (const promise of promises) await seedPromise(request, teamId, 'Sprint 1', promise);
+  const link = await facilitator.startTeamRetro(url, 'Sprint 2');
+  const ada = await personOn('ada', 'phone');
+  const bo = await personOn('bo', 'phone');
+  await ada.join(link, 'Ada');
+  await bo.join(link, 'Bo');
+  await bo.page.getByLabel('Language').selectOption('de');
+  // the walk: at 390×844 the open pulse came first and the promises, what Review is for, began under the first screen
+  for (const [person, promise, question, answer] of [
+    [ada, 'Promise', "How safe does it feel to say 'I don't know' or 'I'm stuck' here?", '4 — mostly safe'],
+    [bo, 'Versprechen', 'Wie sicher fühlt es sich hier an, „Ich weiß es nicht“ oder „Ich komme nicht weiter“ zu sagen?', '2 — ein wenig sicher'],
+  ] as const) {
+    // the first promise whole on the first screen: its words, who helps, when it was due and where from, its status
+    const first = person.page.getByRole('article', { name: `${promise}: ${promises[0]}` });
+    await expect(first).toBeVisible();
+    expect(await hiddenBelowBars(first), `${person.who}: the first promise below the first screen`).toBeLessThanOrEqual(0);
+    const pulse = person.page.getByRole('radiogroup', { name: question });
+    const lastPromise = (await person.page.getByRole('article', { name: `${promise}: ${promises[1]}` }).boundingBox())!;
+    expect((await pulse.boundingBox())!.y, `${person.who}: the pulse after the promises`).toBeGreaterThan(lastPromise.y + lastPromise.height);
+    // still found and answered in Review, by its whole words (PU-6)
+    await pulse.getByRole('radio', { name: answer }).check();
+    await expect(pulse.getByRole('radio', { name: answer })).toBeChecked();
   }
 });

@@ -48,7 +48,6 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
     <>
       <PhaseIntro title={t('review.title')}>{t('review.intro')}</PhaseIntro>
       <LazyCheckIn board={board} />
-      <TrustPulse board={board} />
       <section className="panel review" aria-labelledby="review-title">
         <h2 id="review-title">
           {t('review.open')} <span className="count hint">{board.review.length ? t('review.reviewed', { reviewed, total: board.review.length }) : ''}</span>
@@ -66,6 +65,9 @@ export function ReviewPhase({ board }: { board: PublicBoardView }) {
         )}
         {!isFacilitator && board.review.length > 0 && <p className="hint">{t('review.facilitatorRecords')}</p>}
       </section>
+      {/* UI-12: the promises are what Review is for, so they come first; the pulse after them (on a phone it filled the
+          first screen and the promises began under it, walk 9). Unanswered, it opens Write's page too (PU-8) */}
+      <TrustPulse board={board} />
       {isFacilitator && <LazyColumnEditor board={board} />}
     </>
   );

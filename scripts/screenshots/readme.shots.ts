@@ -89,7 +89,7 @@ test('README screenshots: every phase in light and dark, the team page, and the 
   await shoot(page, 'discuss');
 
   await facilitator.goTo('Act');
-  await page.getByLabel('What is the right thing to do? How can I help?').first().fill('Review small changes within a day');
+  await page.getByLabel('New action').first().fill('Review small changes within a day');
   await page.getByRole('button', { name: 'Add action' }).first().click();
   await ada.page.getByRole('button', { name: 'I can help' }).first().click();
   await shoot(page, 'act');

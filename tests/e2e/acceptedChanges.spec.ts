@@ -94,7 +94,7 @@ test('UI-20 a promise marked "not done" keeps its reason field while the board c
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
   await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
+  await page.getByLabel('New action').fill(promise);
   await page.getByRole('button', { name: 'Add action' }).click();
   await expect(page.getByRole('textbox', { name: /^Action: / }).last()).toHaveValue(promise);
   await facilitator.runTo('Close');
@@ -245,7 +245,7 @@ test('UI-20 an action marked done and given a due date keeps both while the boar
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
   await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every Friday deploy');
+  await page.getByLabel('New action').fill('Pair on every Friday deploy');
   await page.getByRole('button', { name: 'Add action' }).click();
   const action = page.getByRole('article', { name: /Pair on every Friday deploy/ });
   await expect(action).toBeVisible();
@@ -342,7 +342,7 @@ test('UI-20 "Check consensus" pressed again before the board shows the check doe
   await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
   await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: 'Start with the first item' }).click();
-  await page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every Friday deploy');
+  await page.getByLabel('New action').fill('Pair on every Friday deploy');
   await page.getByRole('button', { name: 'Add action' }).click();
   const check = page.getByRole('button', { name: /^Check consensus/ });
   await expect(check).toBeVisible();

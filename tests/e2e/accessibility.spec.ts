@@ -66,7 +66,7 @@ test('UI-27 in Act each field says which item or action it is for, in English an
   await page.getByRole('button', { name: /^Next item/ }).click();
   await expect(page.getByRole('button', { name: 'Mark the last item discussed' })).toBeVisible();
   await facilitator.goTo('Act');
-  const newAction = page.getByRole('textbox', { name: /^What is the right thing to do\? How can I help\?/ });
+  const newAction = page.getByRole('textbox', { name: /^New action: / });
   await expect(newAction).toHaveCount(2);
   for (const [i, text] of [[0, 'Pair on the deploy script'], [0, 'Write a deploy runbook'], [1, 'Review before Friday noon']] as const) {
     await newAction.nth(i).fill(text);
@@ -92,7 +92,7 @@ test('UI-27 in Act each field says which item or action it is for, in English an
     'Action: Pair on the deploy script',
     'Action: Write a deploy runbook',
     'Who outside the room is asked? (Write a deploy runbook)',
-    'What is the right thing to do? How can I help? (Pair on the flaky deploy)',
+    'New action: Pair on the flaky deploy',
     'Or ask someone outside the room (optional): Skipping code review on Fridays',
   ])
     expect(english).toContain(name);
@@ -105,7 +105,7 @@ test('UI-27 in Act each field says which item or action it is for, in English an
     'Dein Hilfsangebot, unter deinem Namen: Skipping code review on Fridays',
     'Maßnahme: Review before Friday noon',
     'Wen außerhalb des Raums bitten wir? (Pair on the deploy script)',
-    'Was ist das Richtige? Wie kann ich helfen? (Skipping code review on Fridays)',
+    'Neue Maßnahme: Skipping code review on Fridays',
     'Oder jemanden außerhalb des Raums bitten (optional): Pair on the flaky deploy',
   ])
     expect(german).toContain(name);

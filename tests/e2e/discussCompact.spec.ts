@@ -46,7 +46,7 @@ test('UI-24 far into Discuss the current item is on the first screen, the others
   await expect(page.getByRole('button', { name: 'Next: Act' })).toBeInViewport();
 
   // AC-1: Ada was still typing an action for the current item when the facilitator moved on: her words wait under it
-  const field = 'What is the right thing to do? How can I help?';
+  const field = 'New action';
   await ada.page.getByRole('article', { name: `Now discussing: ${current}` }).getByLabel(field).fill('Pair on the flaky test');
   await page.getByRole('button', { name: 'Next item →' }).click();
   // (its name says it was discussed: UI-24)
@@ -198,7 +198,7 @@ function headOutOfSight(page: import('@playwright/test').Page): Promise<string |
 test('DI-6 UI-24 the room moves on: the item now discussed opens with its head in sight, below the bars, for the facilitator who pressed "Next item" from far down the item and for Ada who was writing under it, at a desk and on a phone; Bo, reading higher up, stays where he is', async ({ facilitator, ada, bo }) => {
   test.setTimeout(180_000);
   await longDiscussion(facilitator, ada, bo, 'Moving on', 1);
-  const field = 'What is the right thing to do? How can I help?';
+  const field = 'New action';
   /** the person is at the end of the item discussed, writing an action under it (its head far above the screen) */
   const atItsEnd = async (person: typeof ada) => {
     const item = person.page.getByRole('article', { name: /^Now discussing/ });

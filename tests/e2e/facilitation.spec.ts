@@ -171,7 +171,7 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   const earlier = ad.item('Tests we cannot trust');
   await earlier.getByRole('button', { name: /^Actions \(0\)/ }).click();
   await earlier.getByRole('button', { name: 'Add an action from this item' }).click();
-  await earlier.getByLabel('What is the right thing to do? How can I help?').fill('Quarantine the three flakiest tests this week');
+  await earlier.getByLabel('New action').fill('Quarantine the three flakiest tests this week');
   await earlier.getByRole('button', { name: 'Add action' }).click();
   await bd.item('Tests we cannot trust').getByRole('button', { name: /^Actions \(1\)/ }).click();
   await expect(bd.item('Tests we cannot trust').getByRole('textbox', { name: /^Action: / })).toHaveValue('Quarantine the three flakiest tests this week');
@@ -197,7 +197,7 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   await action(ada).getByRole('checkbox', { name: 'Done' }).click();
   await expect(action(bo).getByRole('checkbox', { name: 'Done' })).toBeChecked();
   const onCall = bo.page.getByRole('region', { name: new RegExp(`^Discussed: ${ONCALL}`) });
-  await onCall.getByLabel('What is the right thing to do? How can I help?').fill('Pair on call for the first month');
+  await onCall.getByLabel('New action').fill('Pair on call for the first month');
   await onCall.getByRole('button', { name: 'Add action' }).click();
   const pairing = (p: typeof ada) => p.page.getByRole('article', { name: /Pair on call for the first month/ });
   await pairing(bo).getByRole('button', { name: 'I can help' }).click();
@@ -372,7 +372,7 @@ test('CO-9 a fist of five still open when the retro closes closes with it: the C
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
   const current = ada.page.getByRole('article', { name: /^Now discussing/ });
-  await current.getByLabel('What is the right thing to do? How can I help?').fill('Timebox standups');
+  await current.getByLabel('New action').fill('Timebox standups');
   await current.getByRole('button', { name: /^Add action/ }).click();
   await facilitator.page.getByRole('button', { name: /^Check consensus/ }).click();
   for (const [person, answer] of [[ada, '4 — support'], [cy, '5 — fully support'], [facilitator, '3 — can live with it']] as const) {

@@ -20,7 +20,7 @@ function focused(page: Page): Promise<string> {
 
 test('UI-10 when a consensus check closes under my focus, focus goes to the check, never into the action\'s text', async ({ facilitator, ada }) => {
   await discussingOneCard(facilitator, ada, 'Closing check', 'The build breaks every Monday');
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByLabel('New action').fill('Pair on the build script');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
   await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
   // starting it, the facilitator's focus does not fall on a fist-of-five answer either (an arrow key would answer)

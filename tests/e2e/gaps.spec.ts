@@ -506,7 +506,7 @@ test('GP-6 in the closed summary each person takes the actions they promised int
     await facilitator.page.getByRole('button', { name: `Make it an action: ${words}` }).click();
   }
   // a third action Ada helps with, with no due date: a calendar has no day for it
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill(WIKI);
+  await facilitator.page.getByLabel('New action').fill(WIKI);
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
   const wiki = ada.page.getByRole('article', { name: `Action: ${WIKI}`, exact: true });
   await wiki.getByRole('button', { name: 'I can help' }).click();

@@ -89,7 +89,7 @@ test('UI-13 a whole retro, as facilitator and as participant, with the keyboard 
   await tabTo(page, next('Act'));
   await page.keyboard.press('Enter');
   await ada.expectPhase('Act');
-  const action = you.getByLabel('What is the right thing to do? How can I help?').first();
+  const action = you.getByLabel('New action').first();
   await tabTo(you, action);
   // UI-7: Enter adds an action as it adds a card (it was a new line in the field); Shift+Enter is the new line
   await you.keyboard.type('Pair on the deploy script');
@@ -528,7 +528,7 @@ test('UI-25 UI-13 at a desk the board comes before the facilitator\'s panel and 
   // was 30; Act's first control is now the line that takes me to "worth your time?" at the page's end (GP-5), and
   // the first action's field three Tabs after it (was "the Tab after it", 10 and 11, while it was 8 and 11)
   await withinTabsFromTheTop(page.getByRole('button', { name: 'Answer below' }), 8);
-  await withinTabsFromTheTop(page.getByLabel('What is the right thing to do? How can I help?'), 11, [page.getByRole('button', { name: 'Answer below' })]);
+  await withinTabsFromTheTop(page.getByLabel('New action'), 11, [page.getByRole('button', { name: 'Answer below' })]);
 });
 
 test('UI-48 in a retro of four and twenty cards, Alt+Shift+N takes the facilitator from anywhere on the board to the step on, said on the panel and in the skip link, from a field too when the press types nothing; not from a question, nor for a participant', async ({ facilitator, ada }) => {
@@ -760,7 +760,7 @@ test('CO-10 UI-48 a fist of five started while I type in the item\'s notes: Alt+
   await notes.focus();
   await page.keyboard.type('Nobody owns the build');
   await expect(notes).toHaveValue('Nobody owns the build');
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByLabel('New action').fill('Pair on the build script');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
   await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' }).click();
   const news = page.getByRole('region', { name: 'Room news' });
@@ -790,7 +790,7 @@ test('CO-10 UI-48 a fist of five started while I type in the item\'s notes: Alt+
 
   // German, at a desk
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Write the runbook');
+  await facilitator.page.getByLabel('New action').fill('Write the runbook');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
   await facilitator.page.getByRole('button', { name: 'Check consensus: Write the runbook' }).click();
   const neu = page.getByRole('region', { name: 'Neuigkeiten im Raum' });

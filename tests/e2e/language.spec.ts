@@ -114,7 +114,7 @@ test('PL-6 UI-2 a team page that could not be loaded at all says so in the langu
 test('PL-8 UI-3 a due date is said in the page’s language: beside the browser’s date field when the browser speaks another, and at Close', async ({ facilitator, ada }) => {
   await discussingOneCard(facilitator, ada, 'Due in two languages', 'Late reviews');
   const current = ada.page.getByRole('article', { name: /^Now discussing/ });
-  await current.getByLabel('What is the right thing to do? How can I help?').fill('Review within a day');
+  await current.getByLabel('New action').fill('Review within a day');
   await current.getByRole('button', { name: /^Add action/ }).click();
   await ada.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
   const due = ada.page.getByLabel(/^Fällig am:/);
@@ -138,7 +138,7 @@ test('AK-3 UI-2 an action nobody took is said in whole German sentences: "Das ha
   // this yet", a sentence with no verb to a German ear, under the title "… hat hier noch niemand übernommen".
   await discussingOneCard(facilitator, ada, 'Untaken in German', 'Nobody owns the release notes');
   await ada.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Write the release notes');
+  await facilitator.page.getByLabel('New action').fill('Write the release notes');
   await facilitator.page.getByRole('button', { name: /^Add action/ }).click();
   const prompt = 'Das hat hier noch niemand übernommen — als Bitte weitergeben, oder wer kann helfen?';
   await expect(ada.page.getByRole('article', { name: /^Jetzt im Gespräch/ }).getByText(prompt)).toBeVisible();

@@ -103,7 +103,7 @@ test('LK-1 on a locked board a participant finds no enabled control the server w
   await facilitator.goTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
   await facilitator.page.getByLabel('Trust lens: let the room tag which parts of trust this touches').check();
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').first().fill('Freeze merges on Friday');
+  await facilitator.page.getByLabel('New action').first().fill('Freeze merges on Friday');
   await facilitator.page.getByRole('button', { name: 'Add action' }).first().click();
   await facilitator.page.getByRole('button', { name: /^Check consensus/ }).first().click();
   await ada.page.getByLabel('Your offer of help, under your name').fill('I can pair');
@@ -141,7 +141,7 @@ test('LK-1 on a locked board a participant finds no enabled control the server w
   }
   // the facilitator's own controls stay
   await expect(facilitator.page.getByRole('button', { name: 'Raise hand' })).toBeEnabled();
-  await expect(facilitator.page.getByLabel('What is the right thing to do? How can I help?').first()).toBeEditable();
+  await expect(facilitator.page.getByLabel('New action').first()).toBeEditable();
 
   await lock(facilitator, false, both);
   await expect(ada.page.getByRole('button', { name: 'Raise hand' })).toBeEnabled();
@@ -201,7 +201,7 @@ test('LK-1 locked in Reveal, a participant finds no control the server would ref
   // Act: the facilitator plans an action; locked, its words are read-only to Ada and Bo, and hers still reach them
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').first().fill('Freeze merges on Friday');
+  await facilitator.page.getByLabel('New action').first().fill('Freeze merges on Friday');
   await facilitator.page.getByRole('button', { name: 'Add action' }).first().click();
   await facilitator.goTo('Act');
   const action = (p: FacilitationPage) => p.page.getByRole('textbox', { name: /^Action: / }).first();

@@ -303,7 +303,7 @@ test('CO-7 a fist of five started is room news: everyone but the facilitator who
   await ada.addCard('Stop', 'The build breaks every Monday');
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByLabel('New action').fill('Pair on the build script');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
   // Ada keeps focus in the header, and the check opens under the action, maybe below her screen: nothing told her
   await ada.page.getByRole('button', { name: 'Share', exact: true }).focus();
@@ -336,7 +336,7 @@ async function anActionOnTheBuild(facilitator: BoardPage, ada: BoardPage): Promi
   await ada.addCard('Start', 'Shorter stand-ups');
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this.*The build breaks/ }).click();
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByLabel('New action').fill('Pair on the build script');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
 }
 

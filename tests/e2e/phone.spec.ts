@@ -156,7 +156,7 @@ test('UI-12 on a phone the actions have a tab of their own from Discuss on', asy
 
     await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
-    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+    await fiona.page.getByLabel('New action').fill('Pair on the build script');
     await fiona.page.getByRole('button', { name: 'Add action' }).click();
 
     await sections.getByRole('tab', { name: 'Actions (1)' }).click();
@@ -174,7 +174,7 @@ test('UI-12 when the retro closes, a phone on the Actions tab is taken to the su
   await deskAndPhone(browser, 'Closing on a phone', async (fiona, ada) => {
     await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
-    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+    await fiona.page.getByLabel('New action').fill('Pair on the build script');
     await fiona.page.getByRole('button', { name: 'Add action' }).click();
     await fiona.goTo('Act');
 
@@ -475,7 +475,7 @@ test('UI-12 on a phone the running timer stays in sight at the bottom, however f
     const timer = ada.page.getByRole('timer', { name: 'Time left' });
     await expect(timer).toHaveText(/^(3:00|2:5\d)$/);
     // down the current item, to the offers and the actions: a phone's header is long gone
-    await ada.page.getByLabel('What is the right thing to do? How can I help?').scrollIntoViewIfNeeded();
+    await ada.page.getByLabel('New action').scrollIntoViewIfNeeded();
     await expect(ada.page.locator('.board-header')).not.toBeInViewport();
     await expect(timer).toBeInViewport({ ratio: 1 });
     // one timer on the page, in the bar the page ends above: it covers nothing
@@ -589,7 +589,7 @@ test('UI-30 WH-5 on a phone an action nobody took shows the whole example in its
   await deskAndPhone(browser, 'An action nobody took', async (fiona, ada) => {
     await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
-    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Write the rollback runbook');
+    await fiona.page.getByLabel('New action').fill('Write the rollback runbook');
     await fiona.page.getByRole('button', { name: 'Add action' }).click();
     for (const [language, label] of [['en', 'Who outside the room is asked?'], ['de', 'Wen außerhalb des Raums bitten wir?']] as const) {
       if (language === 'de') await ada.page.getByLabel('Language').selectOption('de');
@@ -839,7 +839,7 @@ test('UI-7 on a phone the action field stays in sight as actions are added with 
   await deskAndPhone(browser, 'Actions typed on a phone', async (fiona, ada) => {
     await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: 'Start with the first item' }).click();
-    const field = ada.page.getByLabel('What is the right thing to do? How can I help?').first();
+    const field = ada.page.getByLabel('New action').first();
     await field.focus();
     for (let i = 1; i <= 3; i++) {
       await ada.page.keyboard.type(`Action number ${i}: pair on the build script`);
@@ -1626,7 +1626,7 @@ async function anActionBesideAGermanPhone(
     for (const [column, text] of alsoCards) await fiona.addCard(column, text);
     await fiona.runTo('Discuss');
     await fiona.page.getByRole('button', { name: /^Discuss this.*Mehr Pairing/ }).click();
-    await fiona.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on every review');
+    await fiona.page.getByLabel('New action').fill('Pair on every review');
     await fiona.page.getByRole('button', { name: 'Add action' }).click();
     await run(fiona, person, link);
   } finally {
@@ -1750,7 +1750,7 @@ test('UI-12 at Close the promises made are on the first screen, under the downlo
   await facilitator.addCard('Stop', 'Friday deploys hurt the weekend');
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Freeze merges after Thursday noon');
+  await facilitator.page.getByLabel('New action').fill('Freeze merges after Thursday noon');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
   await facilitator.runTo('Close');
   // the walk: on a phone the summary's first screen was its seven downloads, the trust pulse's result under them and

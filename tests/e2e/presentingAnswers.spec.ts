@@ -56,7 +56,7 @@ test('AN-11 AN-9 PU-5 presenting hides my unrevealed cards, my pulse and fist-of
   const lens = page.getByRole('group', { name: 'Trust lens: which parts of trust does this touch?' });
   await lens.getByRole('button', { name: 'Empathy' }).click();
   await expect(lens.getByRole('button', { name: 'Empathy' })).toHaveAttribute('aria-pressed', 'true');
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the billing code');
+  await facilitator.page.getByLabel('New action').fill('Pair on the billing code');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
   await facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the billing code' }).click();
   const fist = page.getByRole('radiogroup', { name: 'Fist of five' });

@@ -222,7 +222,7 @@ test('AC-9 WF-6 notes written on an item opened in Act, Discuss skipped, are in 
   await facilitator.runTo('Act');
   await ada.page.getByRole('button', { name: 'Plan actions (0): Merging on Fridays' }).click();
   await ada.page.getByLabel('Our answer (shared notes)').fill('Fridays have nobody on call after three.');
-  await ada.page.getByLabel('What is the right thing to do? How can I help?').fill('Merge before Thursday noon');
+  await ada.page.getByLabel('New action').fill('Merge before Thursday noon');
   await ada.page.getByRole('button', { name: 'Add action' }).click();
   await expect(new GuidedMovePage(ada.page).action('Merge before Thursday noon')).toBeVisible();
   // OF-1 AC-9: an offer of help on an item opened in Act is taken (it was refused: "No such discussed item")
@@ -299,4 +299,32 @@ test('BL-5 the blameless nudge speaks under the room’s notes to whoever writes
   await offer.fill('Ada forgot to run the tests, I can remind her');
   await offersOf(bo).getByRole('button', { name: /^Offer help/ }).click();
   await expect(new GuidedMovePage(facilitator.page).offerRow('Ada forgot to run the tests')).toContainText('Bo');
+});
+
+test('OF-1 UI-27 in Discuss the guided move asks its two questions once: the new action\'s field is labelled "New action", its name says the item it is for; in English and German', async ({ facilitator, ada }) => {
+  const link = await facilitator.createRetro('Questions said once');
+  await ada.join(link, 'Ada');
+  await ada.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.runTo('Discuss');
+  await facilitator.page.getByRole('button', { name: 'Start with the first item' }).click();
+  // the walk: "What is the right thing to do?" and "How can I help?", the move's two steps, were said again together
+  // as the label of the action's field under them
+  for (const [lang, right, help, label, name] of [
+    ['en', 'What is the right thing to do?', 'How can I help?', 'New action', 'New action: Deploys on Friday afternoon'],
+    ['de', 'Was ist das Richtige?', 'Wie kann ich helfen?', 'Neue Maßnahme', 'Neue Maßnahme: Deploys on Friday afternoon'],
+  ] as const) {
+    if (lang === 'de') await ada.page.getByLabel('Language').selectOption('de');
+    const item = ada.page.getByRole('article', { name: /^(Now discussing|Jetzt im Gespräch)/ });
+    await expect(item.getByRole('heading', { name: right })).toBeVisible();
+    await expect(item.getByRole('heading', { name: help })).toBeVisible();
+    for (const question of [right, help]) await expect(item.getByText(question, { exact: false }), `"${question}" said once`).toHaveCount(1);
+    const field = item.getByRole('textbox', { name, exact: true });
+    await expect(field).toBeVisible();
+    // the words shown over the field
+    expect(await field.evaluate((box: HTMLTextAreaElement) => [...(box.labels ?? [])].map((l) => l.textContent))).toEqual([label]);
+  }
+  // the field still adds the action it names
+  await ada.page.getByRole('textbox', { name: 'Neue Maßnahme: Deploys on Friday afternoon', exact: true }).fill('Freeze deploys after Thursday noon');
+  await ada.page.getByRole('textbox', { name: 'Neue Maßnahme: Deploys on Friday afternoon', exact: true }).press('Enter');
+  await expect(facilitator.page.getByRole('article', { name: 'Action: Freeze deploys after Thursday noon' })).toBeVisible();
 });

@@ -115,7 +115,7 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   await expect(now).toContainText('Working alone on risky things');
   await ada.page.getByRole('article', { name: /^Now discussing/ }).getByLabel('Notes').fill('Nobody asks because asking feels slow.');
   await expect(now.getByLabel('Notes')).toHaveValue('Nobody asks because asking feels slow.');
-  await ada.page.getByLabel('What is the right thing to do? How can I help?').fill(actionText);
+  await ada.page.getByLabel('New action').fill(actionText);
   await ada.page.getByRole('button', { name: 'Add action' }).click();
   await expect(bo.page.getByRole('textbox', { name: /^Action: / })).toHaveValue(actionText);
   await bo.page.getByRole('button', { name: 'I can help' }).click();
@@ -131,7 +131,7 @@ test('a facilitator and two participants run a whole retro, from creation to Mar
   // Close: read-only summary and Markdown export
   await facilitator.goTo('Close');
   await expect(ada.page.getByRole('link', { name: 'Download Markdown' })).toBeVisible();
-  await expect(ada.page.getByLabel('What is the right thing to do? How can I help?')).toHaveCount(0);
+  await expect(ada.page.getByLabel('New action')).toHaveCount(0);
   const downloading = ada.page.waitForEvent('download');
   await ada.page.getByRole('link', { name: 'Download Markdown' }).click();
   const file = await (await downloading).path();

@@ -16,7 +16,7 @@ test('RE-10 leaving Review with unmarked promises says how many, and lets the fa
   await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
   for (const text of promises) {
-    await page.getByLabel('What is the right thing to do? How can I help?').fill(text);
+    await page.getByLabel('New action').fill(text);
     await page.getByRole('button', { name: /^Add action/ }).click();
     await expect(page.getByRole('article', { name: `Action: ${text}` })).toBeVisible();
   }

@@ -13,7 +13,7 @@ async function promiseAndClose(facilitator: BoardPage, promise: string): Promise
   await facilitator.addCard('Stop', `Card behind: ${promise}`);
   await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
+  await page.getByLabel('New action').fill(promise);
   await page.getByRole('button', { name: /^Add action/ }).click();
   await expect(page.getByRole('article', { name: `Action: ${promise}` })).toBeVisible();
   await facilitator.runTo('Close');

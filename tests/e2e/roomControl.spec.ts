@@ -479,7 +479,7 @@ test('LK-1 locked in Discuss, the room’s answer and an action’s words are re
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
   const answer = (p: FacilitationPage) => p.page.getByRole('textbox', { name: /^Our answer \(shared notes\)/ }).first();
   const action = (p: FacilitationPage) => p.page.getByRole('textbox', { name: /^Action: / }).first();
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').first().fill('Freeze merges on Friday');
+  await facilitator.page.getByLabel('New action').first().fill('Freeze merges on Friday');
   await facilitator.page.getByRole('button', { name: 'Add action' }).first().click();
   await expect(action(bo)).toHaveValue('Freeze merges on Friday');
   await answer(ada).click();

@@ -33,7 +33,7 @@ test('AN-9 with fewer than 4 people here, the pulse says before anyone answers t
 test('AN-9 with fewer than 4 people here, the facilitator is told beside "Check consensus", and each person before they answer, that the answers will stay hidden', async ({ facilitator, ada, bo, cy }, testInfo) => {
   await discussingOneCard(facilitator, ada, 'Small check', 'The build breaks every Monday');
   await bo.join(ada.page.url(), 'Bo');
-  await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill('Pair on the build script');
+  await facilitator.page.getByLabel('New action').fill('Pair on the build script');
   await facilitator.page.getByRole('button', { name: 'Add action' }).click();
 
   const start = facilitator.page.getByRole('button', { name: 'Check consensus: Pair on the build script' });

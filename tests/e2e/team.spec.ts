@@ -43,7 +43,7 @@ test('TM-1 a team runs two retros: the second reviews the first one’s promises
 
   // Two promises; the first gets a consensus check with a low answer
   for (const text of [firstPromise, secondPromise]) {
-    await facilitator.page.getByLabel('What is the right thing to do? How can I help?').fill(text);
+    await facilitator.page.getByLabel('New action').fill(text);
     await facilitator.page.getByRole('button', { name: 'Add action' }).click();
     await expect(bo.page.getByRole('textbox', { name: /^Action: / }).last()).toHaveValue(text);
   }

@@ -87,7 +87,7 @@ test('UI-7 at a desk the box and an action\'s field stay in sight as cards and a
 
   await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: 'Start with the first item' }).click();
-  const action = page.getByLabel('What is the right thing to do? How can I help?').first();
+  const action = page.getByLabel('New action').first();
   await action.focus();
   for (let i = 1; i <= 6; i++) {
     await page.keyboard.type(`Action number ${i}, worded long enough to take more than one line in the item`);
@@ -260,7 +260,7 @@ test('UI-7 RC-3 a paste that does not fit an action or an offer is refused with 
   await facilitator.runTo('Discuss');
   await facilitator.page.getByRole('button', { name: /^Discuss this/ }).first().click();
   const page = ada.page;
-  const action = page.getByLabel('What is the right thing to do? How can I help?').first();
+  const action = page.getByLabel('New action').first();
   await pasteInto(action, 900, 300, 1000);
   await page.evaluate(() => navigator.clipboard.writeText('y'.repeat(100)));
   await action.press('ControlOrMeta+V');
@@ -308,7 +308,7 @@ test('UI-7 WF-10 a paste that does not fit a review\'s reason is refused with a 
   await facilitator.addCard('Stop', 'Rollbacks by hand');
   await facilitator.runTo('Discuss');
   await page.getByRole('button', { name: /^Discuss this/ }).first().click();
-  await page.getByLabel('What is the right thing to do? How can I help?').fill(promise);
+  await page.getByLabel('New action').fill(promise);
   await page.getByRole('button', { name: /^Add action/ }).click();
   await expect(page.getByRole('article', { name: `Action: ${promise}` })).toBeVisible();
   await facilitator.runTo('Close');

@@ -532,8 +532,9 @@ const enMore = {
     dueDateFor: 'Due date: {{name}}',
     deleteAction: 'Delete action',
     deleteActionFor: 'Delete action: {{name}}',
-    prompt: 'What is the right thing to do? How can I help?',
-    promptFor: 'What is the right thing to do? How can I help? ({{name}})',
+    // OF-1: the guided move's two questions stand over the field as its steps; its label says what it is, once
+    prompt: 'New action',
+    promptFor: 'New action: {{name}}',
     placeholder: 'A next step someone could take, however small',
     addAction: 'Add action',
     enterHint: 'Enter adds the action · Shift+Enter starts a new line',

@@ -124,7 +124,7 @@ export async function longDiscussion(facilitator: BoardPage, ada: BoardPage, bo:
     if (before !== null) await expect(current).not.toHaveAttribute('aria-label', before);
     before = await current.getAttribute('aria-label');
     if (i === discussed) break;
-    await current.getByLabel('What is the right thing to do? How can I help?').fill(`Action ${i + 1}`);
+    await current.getByLabel('New action').fill(`Action ${i + 1}`);
     await current.getByRole('button', { name: /^Add action/ }).click();
     await expect(current.getByRole('article', { name: `Action: Action ${i + 1}` })).toBeVisible();
   }

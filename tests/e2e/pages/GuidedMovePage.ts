@@ -21,7 +21,7 @@ export class GuidedMovePage {
   }
 
   get newAction(): Locator {
-    return this.page.getByLabel('What is the right thing to do? How can I help?');
+    return this.page.getByLabel('New action');
   }
 
   get askOf(): Locator {

@@ -9,6 +9,7 @@ import { utcToday, zoneOffTheUtcDay } from './fixtures/timeZones';
 import { SeededBoard } from './fixtures/seedBoard';
 import { kill9, restartServerProcess } from '../integration/spawnedServer';
 import { serverOfItsOwn } from './fixtures/ownServer';
+import { openRoom } from './pages/room';
 
 /**
  * The whole retro as a facilitator would run it (issue 10): edited marks and confirmed deletes, group titles
@@ -504,4 +505,36 @@ test.describe('on a server of its own, whose data file the test makes as a serve
     await bo.page.getByRole('button', { name: 'Beitreten' }).click();
     await expect(bo.page.getByText(`Abgehalten am ${utcToday('de')} · moderiert von Fiona`, { exact: true })).toBeVisible();
   });
+});
+
+test('EX-5 the closed summary\'s groups are a part of the page of their own, "Groups" a heading beside "All cards", not a fourth column\'s under it: at a desk and on a phone, in English and German', async ({ facilitator, personOn }) => {
+  const ada = await personOn('ada', 'phone');
+  const bo = await personOn('bo', 'phone');
+  const link = await openRoom('Groups in the summary', facilitator, { Ada: ada, Bo: bo });
+  await bo.page.getByLabel('Language').selectOption('de');
+  await facilitator.addCard('Stop', 'Deploys on Friday afternoon');
+  await facilitator.addCard('Stop', 'Friday deploys hurt');
+  await facilitator.addCard('Start', 'Pairing on reviews');
+  await facilitator.goTo('Reveal');
+  await facilitator.groupWith('Friday deploys hurt', 'Deploys on Friday afternoon');
+  await facilitator.runTo('Close');
+  const german = await personOn('cy', 'desk');
+  await german.join(link, 'Cy');
+  await german.page.goto(`${link}?lang=de`);
+  // the walk: "Groups" was a heading of the columns' level under "All cards", after "Start", "Stop" and "Continue", in
+  // their look: at a desk a fourth column's heading under the three, on a phone stuck to the last column's cards
+  for (const [person, allCards, groups, line] of [
+    [facilitator, 'All cards', 'Groups', /^(Deploys on Friday afternoon|Friday deploys hurt) · 2 cards$/],
+    [ada, 'All cards', 'Groups', /^(Deploys on Friday afternoon|Friday deploys hurt) · 2 cards$/],
+    [bo, 'Alle Karten', 'Gruppen', /^(Deploys on Friday afternoon|Friday deploys hurt) · 2 Karten$/],
+    [german, 'Alle Karten', 'Gruppen', /^(Deploys on Friday afternoon|Friday deploys hurt) · 2 Karten$/],
+  ] as const) {
+    const section = person.page.getByRole('region', { name: groups, exact: true });
+    await expect(section.getByRole('heading', { level: 2, name: groups, exact: true }), `${person.who}: "${groups}" heads a part of its own`).toBeVisible();
+    await expect(section.getByRole('listitem')).toHaveText([line]);
+    await expect(person.page.getByRole('region', { name: allCards, exact: true }).getByRole('heading', { name: groups })).toHaveCount(0);
+    // right after the cards it groups
+    const parts = await person.page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(parts.indexOf(groups), `${person.who}: ${parts.join(' | ')}`).toBe(parts.indexOf(allCards) + 1);
+  }
 });

@@ -145,20 +145,24 @@ export function ClosedSummary({ board: live }: { board: PublicBoardView }) {
             );
           })}
         </div>
-        <SummaryGroups board={board} />
       </section>
+      <SummaryGroups board={board} />
     </div>
   );
 }
 
-/** EX-5: each group once, with its votes (any, EX-11), as the Markdown export lists them: "All cards" gives its cards none. */
+/**
+ * EX-5: each group once, with its votes (any, EX-11), as the Markdown export lists them: "All cards" gives its cards
+ * none. A part of the page of its own after "All cards": its heading under it, at the columns' level and in their look,
+ * read as a fourth column (walk 9).
+ */
 function SummaryGroups({ board }: { board: PublicBoardView }) {
   const { t } = useWords();
   const groups = summaryGroups(board);
   if (groups.length === 0) return null;
   return (
-    <>
-      <h3>{t('summary.groups')}</h3>
+    <section className="panel" aria-labelledby="summary-groups">
+      <h2 id="summary-groups">{t('summary.groups')}</h2>
       <ul className="summary-cards">
         {groups.map((group) => (
           <li key={group.id}>
@@ -168,7 +172,7 @@ function SummaryGroups({ board }: { board: PublicBoardView }) {
           </li>
         ))}
       </ul>
-    </>
+    </section>
   );
 }
 

@@ -1257,3 +1257,28 @@ test('EX-12 TM-1 TM-3 the team page lists and charts the retros in the order the
   await expect(page.getByRole('region', { name: 'Offene Versprechen (0)' })).toBeVisible();
   await context.close();
 });
+
+test('RM-4 at a 1280 desk in German the per-retro table reads a long retro name in two lines, not a line a word, and shows every column without scrolling sideways; in English too', async ({ facilitator, request }) => {
+  const page = facilitator.page;
+  const { teamId, url } = await seedTeam(request, 'Plattform-Team');
+  const names = ['Sprint 14 Retrospektive mit dem Plattformteam', 'Quartalsrückblick Zusammenarbeit Infrastruktur'];
+  for (const [i, name] of names.entries()) await seedPromise(request, teamId, name, `Promise ${i + 1}`);
+  // the walk: "Sprint 14 / Retrospektive / mit dem / Plattformteam", one word a line beside the figures' long German
+  // headings, and the table still a little wider than its panel
+  // (in English the German words of the second name need the room of three lines: its headings leave the name 217 px)
+  for (const [language, caption, most] of [['de', 'Verantwortung je Retro', [2, 2]], ['en', 'Responsibility per retro', [2, 3]]] as const) {
+    await page.goto(`${url}?lang=${language}`);
+    const scroller = page.getByRole('region', { name: caption });
+    await expect(scroller.getByRole('rowheader')).toHaveCount(2);
+    const { scrollWidth, clientWidth } = await scroller.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+    expect(scrollWidth, `${language}: the table is ${scrollWidth - clientWidth} px wider than its panel`).toBeLessThanOrEqual(clientWidth);
+    const lines = await scroller.getByRole('rowheader').evaluateAll((headers) =>
+      headers.map((header) => {
+        const words = document.createRange();
+        words.selectNodeContents(header);
+        return new Set([...words.getClientRects()].map((line) => Math.round(line.top))).size;
+      }),
+    );
+    for (const [i, name] of names.entries()) expect(lines[i], `${language}: "${name}" in ${lines[i]} lines`).toBeLessThanOrEqual(most[i]!);
+  }
+});

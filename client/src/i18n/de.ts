@@ -1133,16 +1133,18 @@ const de: Catalogue = {
     },
     team: {
       title: 'Von „nicht mein Job“ zu „wie kann ich helfen?“',
-      share: 'Anteil Verantwortung',
+      // RM-4: the per-retro table's headings may break their long words at a soft hyphen (\u00ad), so its columns
+      // leave a long retro name room at a 1280 desk (it took a line a word, the table still wider than its panel)
+      share: 'Anteil Verant\u00adwortung',
       shareLabel: 'Anteil der Maßnahmen, die unsere waren, je Retro',
       shareEmpty: 'Noch nichts zu zeigen: Der Anteil erscheint, sobald eine Retro Maßnahmen hat.',
       caption: 'Verantwortung je Retro',
       retro: 'Retro',
-      actions: 'Maßnahmen',
+      actions: 'Maß\u00adnahmen',
       ours: 'Unsere',
       asks: 'Bitten',
-      untaken: 'Niemandes',
-      asksAnswered: 'Bitten beantwortet',
+      untaken: 'Nie\u00admandes',
+      asksAnswered: 'Bitten beant\u00adwortet',
       smallWins: 'Kleine Erfolge',
       answeredOf: '{{answered}} von {{reviewed}}',
       hint: 'Unsere: Jemand im Raum hat sich gemeldet. Eine Bitte geht an eine benannte Rolle oder ein Team außerhalb des Raums und gilt als beantwortet, sobald der Rückblick einer späteren Retro sie so markiert. Ein kleiner Erfolg ist eine unserer Maßnahmen (keine Bitte), die bis zu ihrem Fälligkeitsdatum erledigt war.',

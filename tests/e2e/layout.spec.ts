@@ -232,6 +232,45 @@ test('UI-28 AN-11 at 1280×800 presenting in Vote keeps the retro\'s name whole:
   }
 });
 
+test('UI-28 UI-26 at 1280×800 in German the facilitator reads her team retro\'s name in Review, "Sprint 2", not "S.." beside "Umbenennen": the phases after the next one give way to their numbers; in English, and from Write on, the phases keep their names', async ({ facilitator }) => {
+  // walk 9: in a team retro's Review at 1280 in German, seven phases spelled out, the name was cut to "S.." before its
+  // "Umbenennen": with no past phase to tick, nothing else in the row gave way
+  const page = facilitator.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await facilitator.startTeamRetro(await facilitator.createTeam('Plattform-Team'), 'Sprint 2');
+  const cut = () => page.locator('.board-title h1').evaluate((h1) => h1.scrollWidth - h1.clientWidth);
+  const stepper = page.getByRole('navigation', { name: /^(Retro phases|Phasen der Retro)$/ });
+  // each phase's words as seen: its name, or where that is clipped for screen readers only, its ✓ or its number
+  const shown = () =>
+    stepper.locator('li').evaluateAll((items) =>
+      items.map((li) => {
+        const name = li.querySelector('.phase-name')!;
+        if (name.getBoundingClientRect().width > 1) return name.textContent;
+        const number = li.querySelector('.phase-number');
+        return number && number.getBoundingClientRect().width > 0 ? number.textContent : '✓';
+      }),
+    );
+  await page.getByLabel('Language').selectOption('de');
+  await expect(page.getByRole('button', { name: 'Umbenennen', exact: true })).toBeVisible();
+  await expect.poll(cut, { message: 'pixels of "Sprint 2" cut off (de, Review)' }).toBeLessThanOrEqual(0);
+  // the current phase and the next spelled out, the later ones their numbers, each still named for screen readers
+  await expect.poll(shown).toEqual(['Rückblick', 'Schreiben', '3', '4', '5', '6', '7']);
+  await expect(stepper.getByRole('listitem')).toHaveText(['Rückblick', 'Schreiben', /^Aufdecken/, /^Abstimmen/, /^Besprechen/, /^Handeln/, /^Abschluss/]);
+  await expect(stepper.getByRole('listitem').nth(2)).toHaveAttribute('title', 'Aufdecken');
+  await expectNothingOverflows(page, 'header in Review (de)');
+  const rows = await headerRows(page);
+  expect(rows.height, 'the header is one row').toBeLessThanOrEqual(80);
+  // in English the row has room: every phase named, the name whole
+  await page.getByLabel('Sprache').selectOption('en');
+  await expect.poll(shown).toEqual(['Review', 'Write', 'Reveal', 'Vote', 'Discuss', 'Act', 'Close']);
+  await expect.poll(cut, { message: 'pixels of "Sprint 2" cut off (en, Review)' }).toBeLessThanOrEqual(0);
+  // in German from Write on, the past phase ticked, the row has room for the later phases' names
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByRole('button', { name: 'Weiter: Schreiben' }).click();
+  await expect.poll(shown).toEqual(['✓', 'Schreiben', 'Aufdecken', 'Abstimmen', 'Besprechen', 'Handeln', 'Abschluss']);
+  await expect.poll(cut, { message: 'pixels of "Sprint 2" cut off (de, Write)' }).toBeLessThanOrEqual(0);
+});
+
 test('UI-28 AN-11 at 1280×800 a page opened again while presenting keeps the retro\'s name whole once it is connected, in English and German', async ({ browser }) => {
   // walk 6: Fiona came back to the closed retro she had shared, presenting still on in her browser, and the screen she
   // shared read "Platform …" beside "✓ Write ✓ Reveal ✓ Vote ✓ Discuss ✓ Act": the row was measured while the header

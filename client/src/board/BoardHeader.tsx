@@ -6,9 +6,9 @@ import { useRoomyHeader } from '../layout/useRoomyHeader.js';
  * header again and nothing else: `children` are the same elements from one measurement to the next.
  */
 export function BoardHeader({ headerRef, holds, children }: { headerRef: RefObject<HTMLElement | null>; holds: string; children: ReactNode }) {
-  const roomy = useRoomyHeader(headerRef, holds);
+  const room = useRoomyHeader(headerRef, holds);
   return (
-    <header className={roomy ? 'board-header roomy' : 'board-header'} ref={headerRef}>
+    <header className={room === 'roomy' ? 'board-header roomy' : room === 'numbered' ? 'board-header later-numbered' : 'board-header'} ref={headerRef}>
       {children}
     </header>
   );

@@ -34,18 +34,20 @@ export function PhaseStepper({ phase, hasReview }: { phase: Phase; hasReview: bo
     <nav aria-label={t('board.phasesNav')} className="stepper">
       <ol ref={list}>
         {phases.map((p, i) => {
-          const numbered = compact && i > current + 1;
+          // after the next phase: its number where the line (UI-26) or a desk's header row (UI-28) has no room for it
+          const later = i > current + 1;
+          const numbered = compact && later;
           const ticked = i < Math.min(squeeze, current);
           return (
             <li
               key={p}
-              className={i === current ? 'current' : i < current ? (ticked ? 'done ticked' : 'done') : numbered ? 'upcoming numbered' : 'upcoming'}
+              className={i === current ? 'current' : i < current ? (ticked ? 'done ticked' : 'done') : `upcoming${later ? ' later' : ''}${numbered ? ' numbered' : ''}`}
               aria-current={i === current ? 'step' : undefined}
               // a past phase may show as its check mark alone (UI-26, UI-28), a later one as its number: pointing at it shows its name
-              title={i < current || numbered ? t(`phases.${p}`) : undefined}
+              title={i < current || later ? t(`phases.${p}`) : undefined}
             >
               <span className="phase-name">{t(`phases.${p}`)}</span>
-              {numbered && (
+              {later && (
                 <span className="phase-number" aria-hidden="true">
                   {i + 1}
                 </span>

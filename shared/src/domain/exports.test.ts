@@ -207,7 +207,10 @@ describe('vote tallies in the exports', () => {
     const md = renderMarkdown(votedRetro(), {}, EXPORTED);
     const allCards = md.slice(md.indexOf('## All cards'));
     expect(sum([...allCards.matchAll(/(\d+) votes?\)/g)].map((m) => Number(m[1])))).toBe(CAST);
-    expect(allCards).toContain('### Groups');
+    // the groups a section of their own after All cards, as on the closed summary's page (EX-5): under All cards they
+    // read as a fourth column
+    expect(allCards).toContain('\n## Groups\n');
+    expect(allCards).not.toContain('### Groups');
     expect(allCards).toMatch(/\n- [^\n]+: 3 cards _\(4 votes\)_\n/);
     expect(allCards).toMatch(/\n- [^\n]+: 2 cards _\(2 votes\)_\n/);
   });

@@ -482,7 +482,7 @@ describe('markdown export', () => {
     const en = renderMarkdown(view, notes, EXPORTED);
     expect(de).toContain('Exportiert am 2030-03-04 · ');
     expect(de).toContain('- [ ] Quarantine the flaky tests — Alice · fällig 2030-03-18\n  - aus: Flaky CI');
-    expect(de).toMatch(/## Maßnahmen[\s\S]*## Besprochen[\s\S]*> It fails on Mondays\.[\s\S]*## Alle Karten[\s\S]*### Gruppen\n\n- Pair more: 2 Karten _\(\d+ Stimmen\)_/);
+    expect(de).toMatch(/## Maßnahmen[\s\S]*## Besprochen[\s\S]*> It fails on Mondays\.[\s\S]*## Alle Karten[\s\S]*\n## Gruppen\n\n- Pair more: 2 Karten _\(\d+ Stimmen\)_/);
     // the same lines, in the same order: only the words around what people typed differ
     expect(de.split('\n').length).toBe(en.split('\n').length);
     for (const [key, english] of Object.entries(EXPORT_WORDS.en)) {

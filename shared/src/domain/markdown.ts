@@ -128,8 +128,9 @@ export function renderMarkdown(view: PublicBoardView, notes: Record<string, stri
   }
   const groups = items.filter((item) => item.group);
   if (groups.length > 0) {
-    // EX-5: a group's votes are its own, said once here rather than on each of its cards.
-    lines.push(`### ${w.groups}`, '');
+    // EX-5: a group's votes are its own, said once here rather than on each of its cards; a section of its own after
+    // All cards, as on the closed summary's page (under All cards, a heading like the columns' read as a fourth column)
+    lines.push(`## ${w.groups}`, '');
     for (const item of groups) {
       const votes = item.votes ? ` _(${w.votes(item.votes)})_` : '';
       lines.push(`- ${md(item.group!.title) || w.untitled}: ${w.cards(item.cards.length)}${votes}`);

@@ -592,7 +592,7 @@ for (const [phase, viewport] of [['Discuss', { width: 1280, height: 800 }], ['Ac
     // four items talked through, two actions under each: Act lists each item with its actions and a field for more
     for (let item = 1; item <= 4; item++) {
       for (const n of [1, 2]) {
-        const field = page.locator('.discussion-item').nth(item - 1).getByRole('textbox', { name: /^What is the right thing to do/ });
+        const field = page.locator('.discussion-item').nth(item - 1).getByRole('textbox', { name: /^New action/ });
         await field.fill(`Action ${n} for item ${item}`);
         await field.press('Enter');
         await expect(page.locator('.discussion-item').nth(item - 1).getByText(`Action ${n} for item ${item}`)).not.toHaveCount(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect } from './fixtures/team';
 import { BoardPage } from './pages/BoardPage';
-import { DiscussionPage } from './pages/DiscussionPage';
+import { DiscussionPage, scrolledAwayFromCurrent } from './pages/DiscussionPage';
 import { SINK_PORT } from '../../playwright.config';
 import { utcToday, zoneOffTheUtcDay } from './fixtures/timeZones';
 import { SeededBoard } from './fixtures/seedBoard';
@@ -158,8 +158,7 @@ test('a facilitator runs a whole retro: reorder, next item with →, timer, hand
   // DI-5: Bo scrolled away from the current item, and one button takes him back. (UI-24: with the other items one
   // line each the current one is near the top, so only a very short window has it out of the middle at the top.)
   await bo.page.setViewportSize({ width: 1280, height: 250 });
-  await bo.page.evaluate(() => window.scrollTo(0, 0));
-  await bo.page.getByRole('button', { name: 'Back to the current item' }).click();
+  await (await scrolledAwayFromCurrent(bo.page)).click();
   await expect(bd.current).toBeInViewport();
   await bo.page.setViewportSize({ width: 1280, height: 900 });
 

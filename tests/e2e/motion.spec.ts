@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures/team';
 import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
-import { longDiscussion } from './pages/DiscussionPage';
+import { longDiscussion, scrolledAwayFromCurrent } from './pages/DiscussionPage';
 
 /** Animations that are running (not finished) on the page, with how often each repeats. */
 function runningAnimations(page: Page): Promise<{ name: string; iterations: number }[]> {
@@ -72,41 +72,10 @@ test('UI-5 DI-5 with reduced motion, "Back to the current item" takes one there 
   try {
     const calm = new BoardPage(await context.newPage(), 'calm');
     await longDiscussion(facilitator, ada, calm, 'Calm discussion');
-    const back = calm.page.getByRole('button', { name: 'Back to the current item' });
     // (as in facilitation.spec: the other items are one line each, so only a very short window has the current one
     // out of the middle at the top)
     await calm.page.setViewportSize({ width: 1280, height: 250 });
-    // (scrolled to the top again until the button shows: the item's own scroll into sight, DI-6, may land after the first.
-    // Each try moves the page a little first, a frame apart: CI once had the page at the top with the item far below the
-    // middle, and no button in 15 s of tries that scrolled a page already at the top, so moved nothing. A failure says
-    // where the item stood and what a new observer sees)
-    await expect(async () => {
-      await calm.page.evaluate(async () => {
-        window.scrollTo(0, 40);
-        await Promise.race([new Promise(requestAnimationFrame), new Promise((done) => setTimeout(done, 500))]);
-        window.scrollTo(0, 0);
-      });
-      try {
-        await expect(back).toBeVisible({ timeout: 1_000 });
-      } catch (error) {
-        const where = await calm.page.evaluate(
-          () =>
-            new Promise<string>((done) => {
-              const item = document.getElementById('current-item');
-              if (!item) return done('no current item');
-              const r = item.getBoundingClientRect();
-              const seen = `item at ${Math.round(r.top)}..${Math.round(r.bottom)} of ${window.innerHeight}, page at ${window.scrollY}, ${document.visibilityState}`;
-              const probe = new IntersectionObserver(([entry]) => {
-                probe.disconnect();
-                done(`${seen}; a new observer: ${entry?.isIntersecting ? 'in' : 'out of'} the middle, root ${Math.round(entry?.rootBounds?.top ?? -1)}..${Math.round(entry?.rootBounds?.bottom ?? -1)}`);
-              }, { rootMargin: '-20% 0px -20% 0px', threshold: 0 });
-              probe.observe(item);
-              setTimeout(() => done(`${seen}; a new observer said nothing in 2 s`), 2_000);
-            }),
-        );
-        throw new Error(`${where}: ${String(error)}`);
-      }
-    }).toPass({ timeout: 15_000 });
+    await scrolledAwayFromCurrent(calm.page);
     // a smooth scroll has not moved the page yet when the click returns; a jump has (Chromium does not turn the
     // script's smooth scroll into a jump for reduced motion by itself)
     const moved = await calm.page.evaluate(() => {

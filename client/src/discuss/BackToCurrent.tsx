@@ -1,22 +1,42 @@
 import { useWords } from '../i18n/useWords.js';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+
+/** "Away" means the current item is nowhere in the middle of the screen (a tall item may overflow it). */
+function outOfTheMiddle(item: HTMLElement): boolean {
+  const { top, bottom } = item.getBoundingClientRect();
+  const height = window.innerHeight;
+  return bottom <= height * 0.2 || top >= height * 0.8;
+}
 
 /** DI-5: whoever scrolled away from the current item gets one button back to it. */
 export function BackToCurrent({ target, itemKey }: { target: RefObject<HTMLElement | null>; itemKey: string | null }) {
   const { t } = useWords();
   const [away, setAway] = useState(false);
+  // the item's element as last drawn, watched anew whenever it changes
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (target.current !== element) setElement(target.current);
+  });
 
   useEffect(() => {
-    const element = target.current;
     if (!element) {
       setAway(false);
       return;
     }
-    // "Away" means the current item is nowhere in the middle of the screen (a tall item may overflow it).
-    const observer = new IntersectionObserver(([entry]) => setAway(!entry?.isIntersecting), { rootMargin: '-20% 0px -20% 0px', threshold: 0 });
+    // The item's place is read again when it crosses the middle band (its own size or what is above it changed) and
+    // at every scroll and resize: the project's CI saw a page at its top, the item far below the middle, and no button
+    // in 15 s, where a new observer of the middle saw the item out of it (cause not found); a scroll now settles it.
+    const check = () => setAway(outOfTheMiddle(element));
+    const observer = new IntersectionObserver(check, { rootMargin: '-20% 0px -20% 0px', threshold: 0 });
     observer.observe(element);
-    return () => observer.disconnect();
-  }, [target, itemKey]);
+    window.addEventListener('scroll', check, { passive: true });
+    window.addEventListener('resize', check);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('scroll', check);
+      window.removeEventListener('resize', check);
+    };
+  }, [element, itemKey]);
 
   if (!away || !itemKey) return null;
   return (

@@ -130,3 +130,47 @@ export async function longDiscussion(facilitator: BoardPage, ada: BoardPage, bo:
   }
   return before!.replace(/^Now discussing: /, '');
 }
+
+/**
+ * DI-5: `page` at its top, where the current item is below the middle of a short window, until "Back to the current
+ * item" shows; returns that button. The item's own scroll into sight (DI-6) may land after the first scroll, so it
+ * tries again; each try moves the page a little first, a frame apart: the project's CI once had the page at the top
+ * with the item far below the middle (405..1209 of a 250 px window) and no button in 15 s of tries that each scrolled a
+ * page already at the top, so moved nothing (cause not found). A failure says where the item stood and what a new
+ * observer of the middle sees.
+ */
+export async function scrolledAwayFromCurrent(page: Page): Promise<Locator> {
+  const back = page.getByRole('button', { name: 'Back to the current item' });
+  await expect(async () => {
+    await page.evaluate(async () => {
+      window.scrollTo(0, 40);
+      await Promise.race([new Promise(requestAnimationFrame), new Promise((done) => setTimeout(done, 500))]);
+      window.scrollTo(0, 0);
+    });
+    try {
+      await expect(back).toBeVisible({ timeout: 1_000 });
+    } catch (error) {
+      throw new Error(`${await whereTheItemIs(page)}: ${String(error)}`);
+    }
+  }).toPass({ timeout: 15_000 });
+  return back;
+}
+
+/** where the current item stands in the window, and whether a new observer of the window's middle sees it */
+function whereTheItemIs(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        const item = document.getElementById('current-item');
+        if (!item) return done('no current item');
+        const r = item.getBoundingClientRect();
+        const seen = `item at ${Math.round(r.top)}..${Math.round(r.bottom)} of ${window.innerHeight}, page at ${window.scrollY}, ${document.visibilityState}`;
+        const probe = new IntersectionObserver(([entry]) => {
+          probe.disconnect();
+          done(`${seen}; a new observer: ${entry?.isIntersecting ? 'in' : 'out of'} the middle, root ${Math.round(entry?.rootBounds?.top ?? -1)}..${Math.round(entry?.rootBounds?.bottom ?? -1)}`);
+        }, { rootMargin: '-20% 0px -20% 0px', threshold: 0 });
+        probe.observe(item);
+        setTimeout(() => done(`${seen}; a new observer said nothing in 2 s`), 2_000);
+      }),
+  );
+}

@@ -565,3 +565,33 @@ test('CI-1 CI-2 while a question is up, the facilitator\'s control says so inste
   await page.screenshot({ path: '/tmp/stumbles/checkin-up-390-de.png' });
   void testInfo;
 });
+
+test('CI-1 at a desk the question picked reads whole under the list, however narrow the panel cuts the list: in German and English; the one up is not said twice', async ({ facilitator }) => {
+  // walk 9: in German at 1280 the closed list read "Ein Wort für diesen Sprin", and the longer questions less of
+  // themselves: the facilitator could not read what "Diese Frage stellen" would ask without opening the list
+  const page = facilitator.page;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await facilitator.createRetro('Sprint 2');
+  await page.getByLabel('Language').selectOption('de');
+  const controls = page.getByRole('region', { name: 'Check-in-Frage' });
+  const list = controls.getByLabel('Frage', { exact: true });
+  // (the list itself is cut: what this test is about)
+  expect(await list.evaluate((el: HTMLSelectElement) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().width < 260), 'the list is narrow').toBe(true);
+  const whole = async (question: string) => {
+    const said = controls.getByText(`„${question}“`, { exact: true });
+    await expect(said).toBeVisible();
+    expect(await said.evaluate((el) => el.scrollWidth <= el.clientWidth), `${question} is not cut`).toBe(true);
+  };
+  await whole('Ein Wort für diesen Sprint?');
+  await list.selectOption({ label: 'Beschäftigt dich etwas, das du für diese Stunde beiseitelegen möchtest?' });
+  await whole('Beschäftigt dich etwas, das du für diese Stunde beiseitelegen möchtest?');
+  await page.screenshot({ path: '/tmp/stumbles/checkin-picked-de-1280.png' });
+  // asked, it is on the board: not said again under the list
+  await controls.getByRole('button', { name: 'Diese Frage stellen' }).click();
+  await expect(controls).toContainText('✓ Diese Frage ist gestellt');
+  await expect(controls.getByText(/^„Beschäftigt/)).toHaveCount(0);
+  await page.getByLabel('Sprache').selectOption('en');
+  const english = page.getByRole('region', { name: 'Check-in question' });
+  await english.getByLabel('Question', { exact: true }).selectOption({ label: 'What would make today’s retro worth your time?' });
+  await expect(english.getByText('“What would make today’s retro worth your time?”', { exact: true })).toBeVisible();
+});

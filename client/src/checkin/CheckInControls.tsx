@@ -45,6 +45,14 @@ export function CheckInControls({ board }: { board: PublicBoardView }) {
             </option>
           ))}
         </select>
+        {/* walk 9: a panel this narrow cuts the closed list ("Ein Wort für diesen Sprin"); the question it would ask reads
+            whole under it (for the eyes: the list says it to a screen reader). Not said again once it is up: the board
+            shows it */}
+        {picked !== currentPrompt && (
+          <p className="check-in-picked" aria-hidden="true">
+            {t('checkIn.picked', { question: t(`checkIn.prompts.${picked}`) })}
+          </p>
+        )}
       </div>
       <div className="row">
         {/* the question picked is the one up: asking it again would change nothing; the control says it is up */}

@@ -336,6 +336,7 @@ const de: Catalogue = {
     hint: 'Antwortet reihum laut – oder passt. Nichts davon wird aufgeschrieben.',
     controls: 'Check-in-Frage',
     pick: 'Frage',
+    picked: '„{{question}}“',
     ask: 'Diese Frage stellen',
     up: '✓ Diese Frage ist gestellt',
     another: 'Eine andere',

@@ -71,6 +71,8 @@ const enMore = {
     hint: 'Answer aloud, one at a time, or pass. Nothing is written down.',
     controls: 'Check-in question',
     pick: 'Question',
+    // CI-1: the question picked, whole, under a list too narrow to show it
+    picked: '“{{question}}”',
     ask: 'Ask this question',
     // CI-1: in place of "Ask this question" while the question picked is the one up
     up: '✓ This question is up',

@@ -210,18 +210,22 @@ export function boardPageModules({
     exporting.delete(sharedIndex);
     return closure([...exporting], code);
   };
-  // what can load without the board page: the entry and every part it can reach on demand but the board page
-  const without = closure([main]);
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const id of [...without]) {
-      for (const part of info(id)?.dynamicallyImportedIds ?? []) {
-        if (part === boardPage || without.has(part)) continue;
-        closure([part], without);
-        grown = true;
+  // `into`, grown by the parts `partsOf` names for each of its modules and by what those import, until nothing is new
+  const withParts = (into: Set<string>, partsOf: (id: string) => Iterable<string | undefined>) => {
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const id of [...into]) {
+        for (const part of partsOf(id)) {
+          if (!part || into.has(part)) continue;
+          closure([part], into);
+          grown = true;
+        }
       }
     }
-  }
+    return into;
+  };
+  // what can load without the board page: the entry and every part it can reach on demand but the board page
+  const without = withParts(closure([main]), (id) => (info(id)?.dynamicallyImportedIds ?? []).filter((part) => part !== boardPage));
   withShared(without);
   const first = withShared(closure([boardPage]));
   for (const id of first) {
@@ -229,19 +233,10 @@ export function boardPageModules({
     (without.has(id) ? alsoElsewhere : onlyBoard).add(id);
   }
   // the parts the board fetches ahead, what they import, and the parts those fetch ahead, as far as it goes
-  const reached = new Set(first);
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const id of [...reached]) {
-      const node = info(id);
-      for (const specifier of partsFetchedAhead(node?.code ?? '')) {
-        const part = resolveRelative(id, specifier, node?.dynamicallyImportedIds ?? []);
-        if (!part || reached.has(part)) continue;
-        closure([part], reached);
-        grown = true;
-      }
-    }
-  }
+  const reached = withParts(new Set(first), (id) => {
+    const node = info(id);
+    return [...partsFetchedAhead(node?.code ?? '')].map((specifier) => resolveRelative(id, specifier, node?.dynamicallyImportedIds ?? []));
+  });
   const fetchedAhead = (id: string) => id !== sharedIndex && !first.has(id) && !without.has(id);
   const soon = new Set([...withShared(closure([...reached].filter((id) => soonParts(id) && fetchedAhead(id))))].filter(fetchedAhead));
   const later = new Set([...withShared(reached)].filter((id) => fetchedAhead(id) && !soon.has(id)));

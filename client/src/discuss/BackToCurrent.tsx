@@ -1,11 +1,14 @@
 import { useWords } from '../i18n/useWords.js';
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
+/** The screen's middle: all but this share of its height at the top and at the bottom. */
+const EDGE = 0.2;
+
 /** "Away" means the current item is nowhere in the middle of the screen (a tall item may overflow it). */
 function outOfTheMiddle(item: HTMLElement): boolean {
   const { top, bottom } = item.getBoundingClientRect();
   const height = window.innerHeight;
-  return bottom <= height * 0.2 || top >= height * 0.8;
+  return bottom <= height * EDGE || top >= height * (1 - EDGE);
 }
 
 /** DI-5: whoever scrolled away from the current item gets one button back to it. */
@@ -27,7 +30,7 @@ export function BackToCurrent({ target, itemKey }: { target: RefObject<HTMLEleme
     // at every scroll and resize: the project's CI saw a page at its top, the item far below the middle, and no button
     // in 15 s, where a new observer of the middle saw the item out of it (cause not found); a scroll now settles it.
     const check = () => setAway(outOfTheMiddle(element));
-    const observer = new IntersectionObserver(check, { rootMargin: '-20% 0px -20% 0px', threshold: 0 });
+    const observer = new IntersectionObserver(check, { rootMargin: `-${EDGE * 100}% 0px -${EDGE * 100}% 0px`, threshold: 0 });
     observer.observe(element);
     window.addEventListener('scroll', check, { passive: true });
     window.addEventListener('resize', check);
